@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateInstanceEventWindowRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the event window.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_event_window_id: ::std::option::Option<::std::string::String>,
+    pub instance_event_window_id: Option<String>,
     /// One or more targets to disassociate from the specified event window.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub association_target: ::std::option::Option<
+    pub association_target: Option<
         crate::types::InstanceEventWindowDisassociationRequest,
     >,
 }
@@ -27,75 +22,62 @@ impl DisassociateInstanceEventWindowRequest {
     /// Starts building a [`DisassociateInstanceEventWindowRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateInstanceEventWindowRequestBuilder {
-        <crate::types::builders::DisassociateInstanceEventWindowRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateInstanceEventWindowRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceEventWindowId` member, when set.
     #[inline]
-    pub fn instance_event_window_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_event_window_id(&self) -> Option<&str> {
         self.instance_event_window_id.as_deref()
     }
     /// The `AssociationTarget` member, when set.
     #[inline]
     pub fn association_target(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceEventWindowDisassociationRequest> {
+    ) -> Option<&crate::types::InstanceEventWindowDisassociationRequest> {
         self.association_target.as_ref()
     }
 }
 /// A builder for [`DisassociateInstanceEventWindowRequest`](crate::types::DisassociateInstanceEventWindowRequest); start one with `DisassociateInstanceEventWindowRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateInstanceEventWindowRequestBuilder {
     inner: crate::types::DisassociateInstanceEventWindowRequest,
 }
 impl DisassociateInstanceEventWindowRequestBuilder {
     /// Sets [`DisassociateInstanceEventWindowRequest::dry_run`](crate::types::DisassociateInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DisassociateInstanceEventWindowRequest::dry_run`](crate::types::DisassociateInstanceEventWindowRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DisassociateInstanceEventWindowRequest::dry_run`](crate::types::DisassociateInstanceEventWindowRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DisassociateInstanceEventWindowRequest::instance_event_window_id`](crate::types::DisassociateInstanceEventWindowRequest::instance_event_window_id): The ID of the event window.
-    pub fn instance_event_window_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_event_window_id = ::std::option::Option::Some(input.into());
+    pub fn instance_event_window_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_event_window_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateInstanceEventWindowRequest::instance_event_window_id`](crate::types::DisassociateInstanceEventWindowRequest::instance_event_window_id).
     #[inline]
-    pub fn set_instance_event_window_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_window_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_event_window_id = input;
         self
     }
     /// The value set for [`DisassociateInstanceEventWindowRequest::instance_event_window_id`](crate::types::DisassociateInstanceEventWindowRequest::instance_event_window_id), if any.
     #[inline]
-    pub fn get_instance_event_window_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_window_id(&self) -> &Option<String> {
         &self.inner.instance_event_window_id
     }
     /// Sets [`DisassociateInstanceEventWindowRequest::association_target`](crate::types::DisassociateInstanceEventWindowRequest::association_target): One or more targets to disassociate from the specified event window.
@@ -103,16 +85,14 @@ impl DisassociateInstanceEventWindowRequestBuilder {
         mut self,
         input: crate::types::InstanceEventWindowDisassociationRequest,
     ) -> Self {
-        self.inner.association_target = ::std::option::Option::Some(input);
+        self.inner.association_target = Some(input);
         self
     }
     /// Sets or clears [`DisassociateInstanceEventWindowRequest::association_target`](crate::types::DisassociateInstanceEventWindowRequest::association_target).
     #[inline]
     pub fn set_association_target(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InstanceEventWindowDisassociationRequest,
-        >,
+        input: Option<crate::types::InstanceEventWindowDisassociationRequest>,
     ) -> Self {
         self.inner.association_target = input;
         self
@@ -121,48 +101,48 @@ impl DisassociateInstanceEventWindowRequestBuilder {
     #[inline]
     pub fn get_association_target(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceEventWindowDisassociationRequest> {
+    ) -> &Option<crate::types::InstanceEventWindowDisassociationRequest> {
         &self.inner.association_target
     }
     /// Builds the [`DisassociateInstanceEventWindowRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateInstanceEventWindowRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_event_window_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateInstanceEventWindowRequest",
                 member: "instance_event_window_id",
             });
         }
         if self.inner.association_target.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateInstanceEventWindowRequest",
                 member: "association_target",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DisassociateInstanceEventWindowRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_event_window_id {
+        if let Some(value) = &self.instance_event_window_id {
             body.member("InstanceEventWindowId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.association_target {
+        if let Some(value) = &self.association_target {
             let member_0 = body.enter("AssociationTarget");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

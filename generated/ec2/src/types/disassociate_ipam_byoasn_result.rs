@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIpamByoasnResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateIpamByoasnResult {
     /// An ASN and BYOIP CIDR association.
-    pub asn_association: ::std::option::Option<crate::types::AsnAssociation>,
+    pub asn_association: Option<crate::types::AsnAssociation>,
 }
 impl DisassociateIpamByoasnResult {
     /// Starts building a [`DisassociateIpamByoasnResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateIpamByoasnResultBuilder {
-        <crate::types::builders::DisassociateIpamByoasnResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateIpamByoasnResultBuilder as Default>::default()
     }
     /// The `AsnAssociation` member, when set.
     #[inline]
-    pub fn asn_association(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AsnAssociation> {
+    pub fn asn_association(&self) -> Option<&crate::types::AsnAssociation> {
         self.asn_association.as_ref()
     }
 }
 /// A builder for [`DisassociateIpamByoasnResult`](crate::types::DisassociateIpamByoasnResult); start one with `DisassociateIpamByoasnResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateIpamByoasnResultBuilder {
     inner: crate::types::DisassociateIpamByoasnResult,
 }
 impl DisassociateIpamByoasnResultBuilder {
     /// Sets [`DisassociateIpamByoasnResult::asn_association`](crate::types::DisassociateIpamByoasnResult::asn_association): An ASN and BYOIP CIDR association.
     pub fn asn_association(mut self, input: crate::types::AsnAssociation) -> Self {
-        self.inner.asn_association = ::std::option::Option::Some(input);
+        self.inner.asn_association = Some(input);
         self
     }
     /// Sets or clears [`DisassociateIpamByoasnResult::asn_association`](crate::types::DisassociateIpamByoasnResult::asn_association).
     #[inline]
     pub fn set_asn_association(
         mut self,
-        input: ::std::option::Option<crate::types::AsnAssociation>,
+        input: Option<crate::types::AsnAssociation>,
     ) -> Self {
         self.inner.asn_association = input;
         self
     }
     /// The value set for [`DisassociateIpamByoasnResult::asn_association`](crate::types::DisassociateIpamByoasnResult::asn_association), if any.
     #[inline]
-    pub fn get_asn_association(
-        &self,
-    ) -> &::std::option::Option<crate::types::AsnAssociation> {
+    pub fn get_asn_association(&self) -> &Option<crate::types::AsnAssociation> {
         &self.inner.asn_association
     }
     /// Builds the [`DisassociateIpamByoasnResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl DisassociateIpamByoasnResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateIpamByoasnResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "asnAssociation" {
-                value.asn_association = ::std::option::Option::Some(
+                value.asn_association = Some(
                     <crate::types::AsnAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,123 +2,105 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIpamResourceDiscoveryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateIpamResourceDiscoveryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A resource discovery association ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_resource_discovery_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_resource_discovery_association_id: Option<String>,
 }
 impl DisassociateIpamResourceDiscoveryRequest {
     /// Starts building a [`DisassociateIpamResourceDiscoveryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateIpamResourceDiscoveryRequestBuilder {
-        <crate::types::builders::DisassociateIpamResourceDiscoveryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateIpamResourceDiscoveryRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamResourceDiscoveryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_association_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_association_id.as_deref()
     }
 }
 /// A builder for [`DisassociateIpamResourceDiscoveryRequest`](crate::types::DisassociateIpamResourceDiscoveryRequest); start one with `DisassociateIpamResourceDiscoveryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateIpamResourceDiscoveryRequestBuilder {
     inner: crate::types::DisassociateIpamResourceDiscoveryRequest,
 }
 impl DisassociateIpamResourceDiscoveryRequestBuilder {
     /// Sets [`DisassociateIpamResourceDiscoveryRequest::dry_run`](crate::types::DisassociateIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DisassociateIpamResourceDiscoveryRequest::dry_run`](crate::types::DisassociateIpamResourceDiscoveryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DisassociateIpamResourceDiscoveryRequest::dry_run`](crate::types::DisassociateIpamResourceDiscoveryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DisassociateIpamResourceDiscoveryRequest::ipam_resource_discovery_association_id`](crate::types::DisassociateIpamResourceDiscoveryRequest::ipam_resource_discovery_association_id): A resource discovery association ID.
     pub fn ipam_resource_discovery_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_resource_discovery_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_resource_discovery_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateIpamResourceDiscoveryRequest::ipam_resource_discovery_association_id`](crate::types::DisassociateIpamResourceDiscoveryRequest::ipam_resource_discovery_association_id).
     #[inline]
     pub fn set_ipam_resource_discovery_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_resource_discovery_association_id = input;
         self
     }
     /// The value set for [`DisassociateIpamResourceDiscoveryRequest::ipam_resource_discovery_association_id`](crate::types::DisassociateIpamResourceDiscoveryRequest::ipam_resource_discovery_association_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_association_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_association_id
     }
     /// Builds the [`DisassociateIpamResourceDiscoveryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateIpamResourceDiscoveryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_resource_discovery_association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateIpamResourceDiscoveryRequest",
                 member: "ipam_resource_discovery_association_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DisassociateIpamResourceDiscoveryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_resource_discovery_association_id
-        {
+        if let Some(value) = &self.ipam_resource_discovery_association_id {
             body.member("IpamResourceDiscoveryAssociationId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

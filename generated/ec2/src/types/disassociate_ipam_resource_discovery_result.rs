@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateIpamResourceDiscoveryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateIpamResourceDiscoveryResult {
     /// A resource discovery association.
-    pub ipam_resource_discovery_association: ::std::option::Option<
+    pub ipam_resource_discovery_association: Option<
         crate::types::IpamResourceDiscoveryAssociation,
     >,
 }
@@ -19,23 +14,18 @@ impl DisassociateIpamResourceDiscoveryResult {
     /// Starts building a [`DisassociateIpamResourceDiscoveryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateIpamResourceDiscoveryResultBuilder {
-        <crate::types::builders::DisassociateIpamResourceDiscoveryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateIpamResourceDiscoveryResultBuilder as Default>::default()
     }
     /// The `IpamResourceDiscoveryAssociation` member, when set.
     #[inline]
     pub fn ipam_resource_discovery_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceDiscoveryAssociation> {
+    ) -> Option<&crate::types::IpamResourceDiscoveryAssociation> {
         self.ipam_resource_discovery_association.as_ref()
     }
 }
 /// A builder for [`DisassociateIpamResourceDiscoveryResult`](crate::types::DisassociateIpamResourceDiscoveryResult); start one with `DisassociateIpamResourceDiscoveryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateIpamResourceDiscoveryResultBuilder {
     inner: crate::types::DisassociateIpamResourceDiscoveryResult,
 }
@@ -45,16 +35,14 @@ impl DisassociateIpamResourceDiscoveryResultBuilder {
         mut self,
         input: crate::types::IpamResourceDiscoveryAssociation,
     ) -> Self {
-        self.inner.ipam_resource_discovery_association = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipam_resource_discovery_association = Some(input);
         self
     }
     /// Sets or clears [`DisassociateIpamResourceDiscoveryResult::ipam_resource_discovery_association`](crate::types::DisassociateIpamResourceDiscoveryResult::ipam_resource_discovery_association).
     #[inline]
     pub fn set_ipam_resource_discovery_association(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceDiscoveryAssociation>,
+        input: Option<crate::types::IpamResourceDiscoveryAssociation>,
     ) -> Self {
         self.inner.ipam_resource_discovery_association = input;
         self
@@ -63,7 +51,7 @@ impl DisassociateIpamResourceDiscoveryResultBuilder {
     #[inline]
     pub fn get_ipam_resource_discovery_association(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceDiscoveryAssociation> {
+    ) -> &Option<crate::types::IpamResourceDiscoveryAssociation> {
         &self.inner.ipam_resource_discovery_association
     }
     /// Builds the [`DisassociateIpamResourceDiscoveryResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl DisassociateIpamResourceDiscoveryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateIpamResourceDiscoveryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscoveryAssociation" {
-                value.ipam_resource_discovery_association = ::std::option::Option::Some(
+                value.ipam_resource_discovery_association = Some(
                     <crate::types::IpamResourceDiscoveryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,190 +2,163 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateNatGatewayAddressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateNatGatewayAddressRequest {
     /// The ID of the NAT gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
     /// The association IDs of EIPs that have been associated with the NAT gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub association_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub association_ids: Option<Vec<String>>,
     /// The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress. Default value is 350 seconds.
-    pub max_drain_duration_seconds: ::std::option::Option<i32>,
+    pub max_drain_duration_seconds: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl DisassociateNatGatewayAddressRequest {
     /// Starts building a [`DisassociateNatGatewayAddressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateNatGatewayAddressRequestBuilder {
-        <crate::types::builders::DisassociateNatGatewayAddressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateNatGatewayAddressRequestBuilder as Default>::default()
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
     /// The `AssociationIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn association_ids(&self) -> &[::std::string::String] {
+    pub fn association_ids(&self) -> &[String] {
         self.association_ids.as_deref().unwrap_or_default()
     }
     /// The `MaxDrainDurationSeconds` member, when set.
     #[inline]
-    pub fn max_drain_duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn max_drain_duration_seconds(&self) -> Option<i32> {
         self.max_drain_duration_seconds
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`DisassociateNatGatewayAddressRequest`](crate::types::DisassociateNatGatewayAddressRequest); start one with `DisassociateNatGatewayAddressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateNatGatewayAddressRequestBuilder {
     inner: crate::types::DisassociateNatGatewayAddressRequest,
 }
 impl DisassociateNatGatewayAddressRequestBuilder {
     /// Sets [`DisassociateNatGatewayAddressRequest::nat_gateway_id`](crate::types::DisassociateNatGatewayAddressRequest::nat_gateway_id): The ID of the NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateNatGatewayAddressRequest::nat_gateway_id`](crate::types::DisassociateNatGatewayAddressRequest::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`DisassociateNatGatewayAddressRequest::nat_gateway_id`](crate::types::DisassociateNatGatewayAddressRequest::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Appends one item to [`DisassociateNatGatewayAddressRequest::association_ids`](crate::types::DisassociateNatGatewayAddressRequest::association_ids): The association IDs of EIPs that have been associated with the NAT gateway.
     ///
     /// To set the whole list at once, use [`set_association_ids`](Self::set_association_ids).
-    pub fn association_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn association_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.association_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DisassociateNatGatewayAddressRequest::association_ids`](crate::types::DisassociateNatGatewayAddressRequest::association_ids).
     #[inline]
-    pub fn set_association_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_association_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.association_ids = input;
         self
     }
     /// The value set for [`DisassociateNatGatewayAddressRequest::association_ids`](crate::types::DisassociateNatGatewayAddressRequest::association_ids), if any.
     #[inline]
-    pub fn get_association_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_association_ids(&self) -> &Option<Vec<String>> {
         &self.inner.association_ids
     }
     /// Sets [`DisassociateNatGatewayAddressRequest::max_drain_duration_seconds`](crate::types::DisassociateNatGatewayAddressRequest::max_drain_duration_seconds): The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress.
     pub fn max_drain_duration_seconds(mut self, input: i32) -> Self {
-        self.inner.max_drain_duration_seconds = ::std::option::Option::Some(input);
+        self.inner.max_drain_duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`DisassociateNatGatewayAddressRequest::max_drain_duration_seconds`](crate::types::DisassociateNatGatewayAddressRequest::max_drain_duration_seconds).
     #[inline]
-    pub fn set_max_drain_duration_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_drain_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.max_drain_duration_seconds = input;
         self
     }
     /// The value set for [`DisassociateNatGatewayAddressRequest::max_drain_duration_seconds`](crate::types::DisassociateNatGatewayAddressRequest::max_drain_duration_seconds), if any.
     #[inline]
-    pub fn get_max_drain_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_drain_duration_seconds(&self) -> &Option<i32> {
         &self.inner.max_drain_duration_seconds
     }
     /// Sets [`DisassociateNatGatewayAddressRequest::dry_run`](crate::types::DisassociateNatGatewayAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DisassociateNatGatewayAddressRequest::dry_run`](crate::types::DisassociateNatGatewayAddressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DisassociateNatGatewayAddressRequest::dry_run`](crate::types::DisassociateNatGatewayAddressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`DisassociateNatGatewayAddressRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateNatGatewayAddressRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.nat_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateNatGatewayAddressRequest",
                 member: "nat_gateway_id",
             });
         }
         if self.inner.association_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateNatGatewayAddressRequest",
                 member: "association_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DisassociateNatGatewayAddressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.nat_gateway_id {
             body.member("NatGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.association_ids {
+        if let Some(value) = &self.association_ids {
             let member_0 = body.enter("AssociationId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_drain_duration_seconds {
+        if let Some(value) = &self.max_drain_duration_seconds {
             body.member("MaxDrainDurationSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

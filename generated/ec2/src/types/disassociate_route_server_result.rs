@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateRouteServerResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateRouteServerResult {
     /// Information about the disassociated route server.
-    pub route_server_association: ::std::option::Option<
-        crate::types::RouteServerAssociation,
-    >,
+    pub route_server_association: Option<crate::types::RouteServerAssociation>,
 }
 impl DisassociateRouteServerResult {
     /// Starts building a [`DisassociateRouteServerResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateRouteServerResultBuilder {
-        <crate::types::builders::DisassociateRouteServerResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateRouteServerResultBuilder as Default>::default()
     }
     /// The `RouteServerAssociation` member, when set.
     #[inline]
     pub fn route_server_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerAssociation> {
+    ) -> Option<&crate::types::RouteServerAssociation> {
         self.route_server_association.as_ref()
     }
 }
 /// A builder for [`DisassociateRouteServerResult`](crate::types::DisassociateRouteServerResult); start one with `DisassociateRouteServerResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateRouteServerResultBuilder {
     inner: crate::types::DisassociateRouteServerResult,
 }
@@ -45,14 +33,14 @@ impl DisassociateRouteServerResultBuilder {
         mut self,
         input: crate::types::RouteServerAssociation,
     ) -> Self {
-        self.inner.route_server_association = ::std::option::Option::Some(input);
+        self.inner.route_server_association = Some(input);
         self
     }
     /// Sets or clears [`DisassociateRouteServerResult::route_server_association`](crate::types::DisassociateRouteServerResult::route_server_association).
     #[inline]
     pub fn set_route_server_association(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerAssociation>,
+        input: Option<crate::types::RouteServerAssociation>,
     ) -> Self {
         self.inner.route_server_association = input;
         self
@@ -61,7 +49,7 @@ impl DisassociateRouteServerResultBuilder {
     #[inline]
     pub fn get_route_server_association(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerAssociation> {
+    ) -> &Option<crate::types::RouteServerAssociation> {
         &self.inner.route_server_association
     }
     /// Builds the [`DisassociateRouteServerResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DisassociateRouteServerResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateRouteServerResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerAssociation" {
-                value.route_server_association = ::std::option::Option::Some(
+                value.route_server_association = Some(
                     <crate::types::RouteServerAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

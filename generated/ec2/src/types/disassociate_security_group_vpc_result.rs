@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateSecurityGroupVpcResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateSecurityGroupVpcResult {
     /// The state of the disassociation.
-    pub state: ::std::option::Option<crate::types::SecurityGroupVpcAssociationState>,
+    pub state: Option<crate::types::SecurityGroupVpcAssociationState>,
 }
 impl DisassociateSecurityGroupVpcResult {
     /// Starts building a [`DisassociateSecurityGroupVpcResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateSecurityGroupVpcResultBuilder {
-        <crate::types::builders::DisassociateSecurityGroupVpcResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateSecurityGroupVpcResultBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupVpcAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::SecurityGroupVpcAssociationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`DisassociateSecurityGroupVpcResult`](crate::types::DisassociateSecurityGroupVpcResult); start one with `DisassociateSecurityGroupVpcResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateSecurityGroupVpcResultBuilder {
     inner: crate::types::DisassociateSecurityGroupVpcResult,
 }
@@ -43,23 +31,21 @@ impl DisassociateSecurityGroupVpcResultBuilder {
         mut self,
         input: crate::types::SecurityGroupVpcAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`DisassociateSecurityGroupVpcResult::state`](crate::types::DisassociateSecurityGroupVpcResult::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupVpcAssociationState>,
+        input: Option<crate::types::SecurityGroupVpcAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`DisassociateSecurityGroupVpcResult::state`](crate::types::DisassociateSecurityGroupVpcResult::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupVpcAssociationState> {
+    pub fn get_state(&self) -> &Option<crate::types::SecurityGroupVpcAssociationState> {
         &self.inner.state
     }
     /// Builds the [`DisassociateSecurityGroupVpcResult`]; it has no required members, so this cannot fail.
@@ -71,15 +57,15 @@ impl DisassociateSecurityGroupVpcResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateSecurityGroupVpcResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "state" {
-                value.state = ::std::option::Option::Some(
+                value.state = Some(
                     crate::types::SecurityGroupVpcAssociationState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

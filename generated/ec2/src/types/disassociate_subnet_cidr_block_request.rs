@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateSubnetCidrBlockRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateSubnetCidrBlockRequest {
     /// The association ID for the CIDR block.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
 }
 impl DisassociateSubnetCidrBlockRequest {
     /// Starts building a [`DisassociateSubnetCidrBlockRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateSubnetCidrBlockRequestBuilder {
-        <crate::types::builders::DisassociateSubnetCidrBlockRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateSubnetCidrBlockRequestBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 }
 /// A builder for [`DisassociateSubnetCidrBlockRequest`](crate::types::DisassociateSubnetCidrBlockRequest); start one with `DisassociateSubnetCidrBlockRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateSubnetCidrBlockRequestBuilder {
     inner: crate::types::DisassociateSubnetCidrBlockRequest,
 }
 impl DisassociateSubnetCidrBlockRequestBuilder {
     /// Sets [`DisassociateSubnetCidrBlockRequest::association_id`](crate::types::DisassociateSubnetCidrBlockRequest::association_id): The association ID for the CIDR block.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateSubnetCidrBlockRequest::association_id`](crate::types::DisassociateSubnetCidrBlockRequest::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`DisassociateSubnetCidrBlockRequest::association_id`](crate::types::DisassociateSubnetCidrBlockRequest::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Builds the [`DisassociateSubnetCidrBlockRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateSubnetCidrBlockRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateSubnetCidrBlockRequest",
                 member: "association_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DisassociateSubnetCidrBlockRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.association_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.association_id {
             body.member("AssociationId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

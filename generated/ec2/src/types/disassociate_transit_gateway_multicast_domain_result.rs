@@ -2,42 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayMulticastDomainResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayMulticastDomainResult {
     /// Information about the association.
-    pub associations: ::std::option::Option<
-        crate::types::TransitGatewayMulticastDomainAssociations,
-    >,
+    pub associations: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
 }
 impl DisassociateTransitGatewayMulticastDomainResult {
     /// Starts building a [`DisassociateTransitGatewayMulticastDomainResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateTransitGatewayMulticastDomainResultBuilder {
-        <crate::types::builders::DisassociateTransitGatewayMulticastDomainResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateTransitGatewayMulticastDomainResultBuilder as Default>::default()
     }
     /// The `Associations` member, when set.
     #[inline]
     pub fn associations(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayMulticastDomainAssociations,
-    > {
+    ) -> Option<&crate::types::TransitGatewayMulticastDomainAssociations> {
         self.associations.as_ref()
     }
 }
 /// A builder for [`DisassociateTransitGatewayMulticastDomainResult`](crate::types::DisassociateTransitGatewayMulticastDomainResult); start one with `DisassociateTransitGatewayMulticastDomainResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateTransitGatewayMulticastDomainResultBuilder {
     inner: crate::types::DisassociateTransitGatewayMulticastDomainResult,
 }
@@ -47,16 +33,14 @@ impl DisassociateTransitGatewayMulticastDomainResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDomainAssociations,
     ) -> Self {
-        self.inner.associations = ::std::option::Option::Some(input);
+        self.inner.associations = Some(input);
         self
     }
     /// Sets or clears [`DisassociateTransitGatewayMulticastDomainResult::associations`](crate::types::DisassociateTransitGatewayMulticastDomainResult::associations).
     #[inline]
     pub fn set_associations(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMulticastDomainAssociations,
-        >,
+        input: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
     ) -> Self {
         self.inner.associations = input;
         self
@@ -65,9 +49,7 @@ impl DisassociateTransitGatewayMulticastDomainResultBuilder {
     #[inline]
     pub fn get_associations(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayMulticastDomainAssociations,
-    > {
+    ) -> &Option<crate::types::TransitGatewayMulticastDomainAssociations> {
         &self.inner.associations
     }
     /// Builds the [`DisassociateTransitGatewayMulticastDomainResult`]; it has no required members, so this cannot fail.
@@ -79,17 +61,17 @@ impl DisassociateTransitGatewayMulticastDomainResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateTransitGatewayMulticastDomainResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "associations" {
-                value.associations = ::std::option::Option::Some(
+                value.associations = Some(
                     <crate::types::TransitGatewayMulticastDomainAssociations as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayPolicyTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayPolicyTableResult {
     /// Returns details about the transit gateway policy table disassociation.
-    pub association: ::std::option::Option<
-        crate::types::TransitGatewayPolicyTableAssociation,
-    >,
+    pub association: Option<crate::types::TransitGatewayPolicyTableAssociation>,
 }
 impl DisassociateTransitGatewayPolicyTableResult {
     /// Starts building a [`DisassociateTransitGatewayPolicyTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateTransitGatewayPolicyTableResultBuilder {
-        <crate::types::builders::DisassociateTransitGatewayPolicyTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateTransitGatewayPolicyTableResultBuilder as Default>::default()
     }
     /// The `Association` member, when set.
     #[inline]
     pub fn association(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyTableAssociation> {
+    ) -> Option<&crate::types::TransitGatewayPolicyTableAssociation> {
         self.association.as_ref()
     }
 }
 /// A builder for [`DisassociateTransitGatewayPolicyTableResult`](crate::types::DisassociateTransitGatewayPolicyTableResult); start one with `DisassociateTransitGatewayPolicyTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateTransitGatewayPolicyTableResultBuilder {
     inner: crate::types::DisassociateTransitGatewayPolicyTableResult,
 }
@@ -45,14 +33,14 @@ impl DisassociateTransitGatewayPolicyTableResultBuilder {
         mut self,
         input: crate::types::TransitGatewayPolicyTableAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input);
+        self.inner.association = Some(input);
         self
     }
     /// Sets or clears [`DisassociateTransitGatewayPolicyTableResult::association`](crate::types::DisassociateTransitGatewayPolicyTableResult::association).
     #[inline]
     pub fn set_association(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyTableAssociation>,
+        input: Option<crate::types::TransitGatewayPolicyTableAssociation>,
     ) -> Self {
         self.inner.association = input;
         self
@@ -61,7 +49,7 @@ impl DisassociateTransitGatewayPolicyTableResultBuilder {
     #[inline]
     pub fn get_association(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyTableAssociation> {
+    ) -> &Option<crate::types::TransitGatewayPolicyTableAssociation> {
         &self.inner.association
     }
     /// Builds the [`DisassociateTransitGatewayPolicyTableResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl DisassociateTransitGatewayPolicyTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateTransitGatewayPolicyTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "association" {
-                value.association = ::std::option::Option::Some(
+                value.association = Some(
                     <crate::types::TransitGatewayPolicyTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

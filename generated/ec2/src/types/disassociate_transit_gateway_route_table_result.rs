@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTransitGatewayRouteTableResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateTransitGatewayRouteTableResult {
     /// Information about the association.
-    pub association: ::std::option::Option<crate::types::TransitGatewayAssociation>,
+    pub association: Option<crate::types::TransitGatewayAssociation>,
 }
 impl DisassociateTransitGatewayRouteTableResult {
     /// Starts building a [`DisassociateTransitGatewayRouteTableResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateTransitGatewayRouteTableResultBuilder {
-        <crate::types::builders::DisassociateTransitGatewayRouteTableResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateTransitGatewayRouteTableResultBuilder as Default>::default()
     }
     /// The `Association` member, when set.
     #[inline]
-    pub fn association(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAssociation> {
+    pub fn association(&self) -> Option<&crate::types::TransitGatewayAssociation> {
         self.association.as_ref()
     }
 }
 /// A builder for [`DisassociateTransitGatewayRouteTableResult`](crate::types::DisassociateTransitGatewayRouteTableResult); start one with `DisassociateTransitGatewayRouteTableResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateTransitGatewayRouteTableResultBuilder {
     inner: crate::types::DisassociateTransitGatewayRouteTableResult,
 }
@@ -43,23 +31,21 @@ impl DisassociateTransitGatewayRouteTableResultBuilder {
         mut self,
         input: crate::types::TransitGatewayAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input);
+        self.inner.association = Some(input);
         self
     }
     /// Sets or clears [`DisassociateTransitGatewayRouteTableResult::association`](crate::types::DisassociateTransitGatewayRouteTableResult::association).
     #[inline]
     pub fn set_association(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAssociation>,
+        input: Option<crate::types::TransitGatewayAssociation>,
     ) -> Self {
         self.inner.association = input;
         self
     }
     /// The value set for [`DisassociateTransitGatewayRouteTableResult::association`](crate::types::DisassociateTransitGatewayRouteTableResult::association), if any.
     #[inline]
-    pub fn get_association(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAssociation> {
+    pub fn get_association(&self) -> &Option<crate::types::TransitGatewayAssociation> {
         &self.inner.association
     }
     /// Builds the [`DisassociateTransitGatewayRouteTableResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl DisassociateTransitGatewayRouteTableResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateTransitGatewayRouteTableResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "association" {
-                value.association = ::std::option::Option::Some(
+                value.association = Some(
                     <crate::types::TransitGatewayAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateTrunkInterfaceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateTrunkInterfaceResult {
     /// Is `true` if the request succeeds and an error otherwise.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl DisassociateTrunkInterfaceResult {
     /// Starts building a [`DisassociateTrunkInterfaceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateTrunkInterfaceResultBuilder {
-        <crate::types::builders::DisassociateTrunkInterfaceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateTrunkInterfaceResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`DisassociateTrunkInterfaceResult`](crate::types::DisassociateTrunkInterfaceResult); start one with `DisassociateTrunkInterfaceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateTrunkInterfaceResultBuilder {
     inner: crate::types::DisassociateTrunkInterfaceResult,
 }
 impl DisassociateTrunkInterfaceResultBuilder {
     /// Sets [`DisassociateTrunkInterfaceResult::return_`](crate::types::DisassociateTrunkInterfaceResult::return_): Is `true` if the request succeeds and an error otherwise.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`DisassociateTrunkInterfaceResult::return_`](crate::types::DisassociateTrunkInterfaceResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`DisassociateTrunkInterfaceResult::return_`](crate::types::DisassociateTrunkInterfaceResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Sets [`DisassociateTrunkInterfaceResult::client_token`](crate::types::DisassociateTrunkInterfaceResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateTrunkInterfaceResult::client_token`](crate::types::DisassociateTrunkInterfaceResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`DisassociateTrunkInterfaceResult::client_token`](crate::types::DisassociateTrunkInterfaceResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`DisassociateTrunkInterfaceResult`]; it has no required members, so this cannot fail.
@@ -90,21 +74,19 @@ impl DisassociateTrunkInterfaceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateTrunkInterfaceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "return" => {
-                    value.return_ = ::std::option::Option::Some(child.text() == "true");
+                    value.return_ = Some(child.text() == "true");
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateVpcCidrBlockRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateVpcCidrBlockRequest {
     /// The association ID for the CIDR block.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
 }
 impl DisassociateVpcCidrBlockRequest {
     /// Starts building a [`DisassociateVpcCidrBlockRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateVpcCidrBlockRequestBuilder {
-        <crate::types::builders::DisassociateVpcCidrBlockRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateVpcCidrBlockRequestBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 }
 /// A builder for [`DisassociateVpcCidrBlockRequest`](crate::types::DisassociateVpcCidrBlockRequest); start one with `DisassociateVpcCidrBlockRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateVpcCidrBlockRequestBuilder {
     inner: crate::types::DisassociateVpcCidrBlockRequest,
 }
 impl DisassociateVpcCidrBlockRequestBuilder {
     /// Sets [`DisassociateVpcCidrBlockRequest::association_id`](crate::types::DisassociateVpcCidrBlockRequest::association_id): The association ID for the CIDR block.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateVpcCidrBlockRequest::association_id`](crate::types::DisassociateVpcCidrBlockRequest::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`DisassociateVpcCidrBlockRequest::association_id`](crate::types::DisassociateVpcCidrBlockRequest::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Builds the [`DisassociateVpcCidrBlockRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateVpcCidrBlockRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateVpcCidrBlockRequest",
                 member: "association_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DisassociateVpcCidrBlockRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.association_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.association_id {
             body.member("AssociationId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,58 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisassociateVpcCidrBlockResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateVpcCidrBlockResult {
     /// Information about the IPv6 CIDR block association.
-    pub ipv6_cidr_block_association: ::std::option::Option<
-        crate::types::VpcIpv6CidrBlockAssociation,
-    >,
+    pub ipv6_cidr_block_association: Option<crate::types::VpcIpv6CidrBlockAssociation>,
     /// Information about the IPv4 CIDR block association.
-    pub cidr_block_association: ::std::option::Option<
-        crate::types::VpcCidrBlockAssociation,
-    >,
+    pub cidr_block_association: Option<crate::types::VpcCidrBlockAssociation>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl DisassociateVpcCidrBlockResult {
     /// Starts building a [`DisassociateVpcCidrBlockResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateVpcCidrBlockResultBuilder {
-        <crate::types::builders::DisassociateVpcCidrBlockResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateVpcCidrBlockResultBuilder as Default>::default()
     }
     /// The `Ipv6CidrBlockAssociation` member, when set.
     #[inline]
     pub fn ipv6_cidr_block_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcIpv6CidrBlockAssociation> {
+    ) -> Option<&crate::types::VpcIpv6CidrBlockAssociation> {
         self.ipv6_cidr_block_association.as_ref()
     }
     /// The `CidrBlockAssociation` member, when set.
     #[inline]
     pub fn cidr_block_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcCidrBlockAssociation> {
+    ) -> Option<&crate::types::VpcCidrBlockAssociation> {
         self.cidr_block_association.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`DisassociateVpcCidrBlockResult`](crate::types::DisassociateVpcCidrBlockResult); start one with `DisassociateVpcCidrBlockResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateVpcCidrBlockResultBuilder {
     inner: crate::types::DisassociateVpcCidrBlockResult,
 }
@@ -63,14 +49,14 @@ impl DisassociateVpcCidrBlockResultBuilder {
         mut self,
         input: crate::types::VpcIpv6CidrBlockAssociation,
     ) -> Self {
-        self.inner.ipv6_cidr_block_association = ::std::option::Option::Some(input);
+        self.inner.ipv6_cidr_block_association = Some(input);
         self
     }
     /// Sets or clears [`DisassociateVpcCidrBlockResult::ipv6_cidr_block_association`](crate::types::DisassociateVpcCidrBlockResult::ipv6_cidr_block_association).
     #[inline]
     pub fn set_ipv6_cidr_block_association(
         mut self,
-        input: ::std::option::Option<crate::types::VpcIpv6CidrBlockAssociation>,
+        input: Option<crate::types::VpcIpv6CidrBlockAssociation>,
     ) -> Self {
         self.inner.ipv6_cidr_block_association = input;
         self
@@ -79,7 +65,7 @@ impl DisassociateVpcCidrBlockResultBuilder {
     #[inline]
     pub fn get_ipv6_cidr_block_association(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcIpv6CidrBlockAssociation> {
+    ) -> &Option<crate::types::VpcIpv6CidrBlockAssociation> {
         &self.inner.ipv6_cidr_block_association
     }
     /// Sets [`DisassociateVpcCidrBlockResult::cidr_block_association`](crate::types::DisassociateVpcCidrBlockResult::cidr_block_association): Information about the IPv4 CIDR block association.
@@ -87,14 +73,14 @@ impl DisassociateVpcCidrBlockResultBuilder {
         mut self,
         input: crate::types::VpcCidrBlockAssociation,
     ) -> Self {
-        self.inner.cidr_block_association = ::std::option::Option::Some(input);
+        self.inner.cidr_block_association = Some(input);
         self
     }
     /// Sets or clears [`DisassociateVpcCidrBlockResult::cidr_block_association`](crate::types::DisassociateVpcCidrBlockResult::cidr_block_association).
     #[inline]
     pub fn set_cidr_block_association(
         mut self,
-        input: ::std::option::Option<crate::types::VpcCidrBlockAssociation>,
+        input: Option<crate::types::VpcCidrBlockAssociation>,
     ) -> Self {
         self.inner.cidr_block_association = input;
         self
@@ -103,29 +89,23 @@ impl DisassociateVpcCidrBlockResultBuilder {
     #[inline]
     pub fn get_cidr_block_association(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcCidrBlockAssociation> {
+    ) -> &Option<crate::types::VpcCidrBlockAssociation> {
         &self.inner.cidr_block_association
     }
     /// Sets [`DisassociateVpcCidrBlockResult::vpc_id`](crate::types::DisassociateVpcCidrBlockResult::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateVpcCidrBlockResult::vpc_id`](crate::types::DisassociateVpcCidrBlockResult::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`DisassociateVpcCidrBlockResult::vpc_id`](crate::types::DisassociateVpcCidrBlockResult::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`DisassociateVpcCidrBlockResult`]; it has no required members, so this cannot fail.
@@ -137,32 +117,30 @@ impl DisassociateVpcCidrBlockResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DisassociateVpcCidrBlockResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipv6CidrBlockAssociation" => {
-                    value.ipv6_cidr_block_association = ::std::option::Option::Some(
+                    value.ipv6_cidr_block_association = Some(
                         <crate::types::VpcIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "cidrBlockAssociation" => {
-                    value.cidr_block_association = ::std::option::Option::Some(
+                    value.cidr_block_association = Some(
                         <crate::types::VpcCidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,112 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk image.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DiskImage {
     /// A description of the disk image.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Information about the disk image.
-    pub image: ::std::option::Option<crate::types::DiskImageDetail>,
+    pub image: Option<crate::types::DiskImageDetail>,
     /// Information about the volume.
-    pub volume: ::std::option::Option<crate::types::VolumeDetail>,
+    pub volume: Option<crate::types::VolumeDetail>,
 }
 impl DiskImage {
     /// Starts building a [`DiskImage`].
     #[inline]
     pub fn builder() -> crate::types::builders::DiskImageBuilder {
-        <crate::types::builders::DiskImageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DiskImageBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Image` member, when set.
     #[inline]
-    pub fn image(&self) -> ::std::option::Option<&crate::types::DiskImageDetail> {
+    pub fn image(&self) -> Option<&crate::types::DiskImageDetail> {
         self.image.as_ref()
     }
     /// The `Volume` member, when set.
     #[inline]
-    pub fn volume(&self) -> ::std::option::Option<&crate::types::VolumeDetail> {
+    pub fn volume(&self) -> Option<&crate::types::VolumeDetail> {
         self.volume.as_ref()
     }
 }
 /// A builder for [`DiskImage`](crate::types::DiskImage); start one with `DiskImage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DiskImageBuilder {
     inner: crate::types::DiskImage,
 }
 impl DiskImageBuilder {
     /// Sets [`DiskImage::description`](crate::types::DiskImage::description): A description of the disk image.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`DiskImage::description`](crate::types::DiskImage::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`DiskImage::description`](crate::types::DiskImage::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`DiskImage::image`](crate::types::DiskImage::image): Information about the disk image.
     pub fn image(mut self, input: crate::types::DiskImageDetail) -> Self {
-        self.inner.image = ::std::option::Option::Some(input);
+        self.inner.image = Some(input);
         self
     }
     /// Sets or clears [`DiskImage::image`](crate::types::DiskImage::image).
     #[inline]
-    pub fn set_image(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskImageDetail>,
-    ) -> Self {
+    pub fn set_image(mut self, input: Option<crate::types::DiskImageDetail>) -> Self {
         self.inner.image = input;
         self
     }
     /// The value set for [`DiskImage::image`](crate::types::DiskImage::image), if any.
     #[inline]
-    pub fn get_image(&self) -> &::std::option::Option<crate::types::DiskImageDetail> {
+    pub fn get_image(&self) -> &Option<crate::types::DiskImageDetail> {
         &self.inner.image
     }
     /// Sets [`DiskImage::volume`](crate::types::DiskImage::volume): Information about the volume.
     pub fn volume(mut self, input: crate::types::VolumeDetail) -> Self {
-        self.inner.volume = ::std::option::Option::Some(input);
+        self.inner.volume = Some(input);
         self
     }
     /// Sets or clears [`DiskImage::volume`](crate::types::DiskImage::volume).
     #[inline]
-    pub fn set_volume(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeDetail>,
-    ) -> Self {
+    pub fn set_volume(mut self, input: Option<crate::types::VolumeDetail>) -> Self {
         self.inner.volume = input;
         self
     }
     /// The value set for [`DiskImage::volume`](crate::types::DiskImage::volume), if any.
     #[inline]
-    pub fn get_volume(&self) -> &::std::option::Option<crate::types::VolumeDetail> {
+    pub fn get_volume(&self) -> &Option<crate::types::VolumeDetail> {
         &self.inner.volume
     }
     /// Builds the [`DiskImage`]; it has no required members, so this cannot fail.
@@ -120,20 +98,20 @@ impl ::awsgen_runtime::query::WriteQuery for DiskImage {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.image {
+        if let Some(value) = &self.image {
             let member_0 = body.enter("Image");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.volume {
+        if let Some(value) = &self.volume {
             let member_0 = body.enter("Volume");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

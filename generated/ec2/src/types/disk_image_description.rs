@@ -2,44 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk image.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DiskImageDescription {
     /// The checksum computed for the disk image.
-    pub checksum: ::std::option::Option<::std::string::String>,
+    pub checksum: Option<String>,
     /// The disk image format.
-    pub format: ::std::option::Option<crate::types::DiskImageFormat>,
+    pub format: Option<crate::types::DiskImageFormat>,
     /// A presigned URL for the import manifest stored in Amazon S3. For information about creating a presigned URL for an Amazon S3 object, read the "Query String Request Authentication Alternative" section of the [Authenticating REST Requests](https://docs.aws.amazon.com/AmazonS3/latest/dev/RESTAuthentication.html) topic in the *Amazon Simple Storage Service Developer Guide*.
     ///
     /// For information about the import manifest referenced by this API action, see [VM Import Manifest](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/manifest.html).
-    pub import_manifest_url: ::std::option::Option<::std::string::String>,
+    pub import_manifest_url: Option<String>,
     /// The size of the disk image, in GiB.
-    pub size: ::std::option::Option<i64>,
+    pub size: Option<i64>,
 }
 impl DiskImageDescription {
     /// Starts building a [`DiskImageDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::DiskImageDescriptionBuilder {
-        <crate::types::builders::DiskImageDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DiskImageDescriptionBuilder as Default>::default()
     }
     /// The `Checksum` member, when set.
     #[inline]
-    pub fn checksum(&self) -> ::std::option::Option<&str> {
+    pub fn checksum(&self) -> Option<&str> {
         self.checksum.as_deref()
     }
     /// The `Format` member, when set.
     #[inline]
-    pub fn format(&self) -> ::std::option::Option<&crate::types::DiskImageFormat> {
+    pub fn format(&self) -> Option<&crate::types::DiskImageFormat> {
         self.format.as_ref()
     }
     /// The `ImportManifestUrl` member, when set.
     #[inline]
-    pub fn import_manifest_url(&self) -> ::std::option::Option<&str> {
+    pub fn import_manifest_url(&self) -> Option<&str> {
         self.import_manifest_url.as_deref()
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i64> {
+    pub fn size(&self) -> Option<i64> {
         self.size
     }
 }
@@ -54,95 +54,73 @@ impl ::std::fmt::Debug for DiskImageDescription {
     }
 }
 /// A builder for [`DiskImageDescription`](crate::types::DiskImageDescription); start one with `DiskImageDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DiskImageDescriptionBuilder {
     inner: crate::types::DiskImageDescription,
 }
 impl DiskImageDescriptionBuilder {
     /// Sets [`DiskImageDescription::checksum`](crate::types::DiskImageDescription::checksum): The checksum computed for the disk image.
-    pub fn checksum(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.checksum = ::std::option::Option::Some(input.into());
+    pub fn checksum(mut self, input: impl Into<String>) -> Self {
+        self.inner.checksum = Some(input.into());
         self
     }
     /// Sets or clears [`DiskImageDescription::checksum`](crate::types::DiskImageDescription::checksum).
     #[inline]
-    pub fn set_checksum(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_checksum(mut self, input: Option<String>) -> Self {
         self.inner.checksum = input;
         self
     }
     /// The value set for [`DiskImageDescription::checksum`](crate::types::DiskImageDescription::checksum), if any.
     #[inline]
-    pub fn get_checksum(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_checksum(&self) -> &Option<String> {
         &self.inner.checksum
     }
     /// Sets [`DiskImageDescription::format`](crate::types::DiskImageDescription::format): The disk image format.
     pub fn format(mut self, input: crate::types::DiskImageFormat) -> Self {
-        self.inner.format = ::std::option::Option::Some(input);
+        self.inner.format = Some(input);
         self
     }
     /// Sets or clears [`DiskImageDescription::format`](crate::types::DiskImageDescription::format).
     #[inline]
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskImageFormat>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<crate::types::DiskImageFormat>) -> Self {
         self.inner.format = input;
         self
     }
     /// The value set for [`DiskImageDescription::format`](crate::types::DiskImageDescription::format), if any.
     #[inline]
-    pub fn get_format(&self) -> &::std::option::Option<crate::types::DiskImageFormat> {
+    pub fn get_format(&self) -> &Option<crate::types::DiskImageFormat> {
         &self.inner.format
     }
     /// Sets [`DiskImageDescription::import_manifest_url`](crate::types::DiskImageDescription::import_manifest_url): A presigned URL for the import manifest stored in Amazon S3.
-    pub fn import_manifest_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_manifest_url = ::std::option::Option::Some(input.into());
+    pub fn import_manifest_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_manifest_url = Some(input.into());
         self
     }
     /// Sets or clears [`DiskImageDescription::import_manifest_url`](crate::types::DiskImageDescription::import_manifest_url).
     #[inline]
-    pub fn set_import_manifest_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_manifest_url(mut self, input: Option<String>) -> Self {
         self.inner.import_manifest_url = input;
         self
     }
     /// The value set for [`DiskImageDescription::import_manifest_url`](crate::types::DiskImageDescription::import_manifest_url), if any.
     #[inline]
-    pub fn get_import_manifest_url(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_manifest_url(&self) -> &Option<String> {
         &self.inner.import_manifest_url
     }
     /// Sets [`DiskImageDescription::size`](crate::types::DiskImageDescription::size): The size of the disk image, in GiB.
     pub fn size(mut self, input: i64) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`DiskImageDescription::size`](crate::types::DiskImageDescription::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size(mut self, input: Option<i64>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`DiskImageDescription::size`](crate::types::DiskImageDescription::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_size(&self) -> &Option<i64> {
         &self.inner.size
     }
     /// Builds the [`DiskImageDescription`]; it has no required members, so this cannot fail.
@@ -154,27 +132,23 @@ impl DiskImageDescriptionBuilder {
 impl ::awsgen_runtime::xml::FromXml for DiskImageDescription {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "checksum" => {
-                    value.checksum = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.checksum = Some(String::from(child.text()));
                 }
                 "format" => {
-                    value.format = ::std::option::Option::Some(
+                    value.format = Some(
                         crate::types::DiskImageFormat::from(child.text()),
                     );
                 }
                 "importManifestUrl" => {
-                    value.import_manifest_url = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.import_manifest_url = Some(String::from(child.text()));
                 }
                 "size" => {
-                    value.size = ::std::option::Option::Some(
+                    value.size = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "DiskImageDescription")?,
@@ -183,6 +157,6 @@ impl ::awsgen_runtime::xml::FromXml for DiskImageDescription {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,43 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk image.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DiskImageDetail {
     /// The disk image format.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub format: ::std::option::Option<crate::types::DiskImageFormat>,
+    pub format: Option<crate::types::DiskImageFormat>,
     /// The size of the disk image, in GiB.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub bytes: ::std::option::Option<i64>,
+    pub bytes: Option<i64>,
     /// A presigned URL for the import manifest stored in Amazon S3 and presented here as an Amazon S3 presigned URL. For information about creating a presigned URL for an Amazon S3 object, read the "Query String Request Authentication Alternative" section of the [Authenticating REST Requests](https://docs.aws.amazon.com/AmazonS3/latest/dev/RESTAuthentication.html) topic in the *Amazon Simple Storage Service Developer Guide*.
     ///
     /// For information about the import manifest referenced by this API action, see [VM Import Manifest](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/manifest.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub import_manifest_url: ::std::option::Option<::std::string::String>,
+    pub import_manifest_url: Option<String>,
 }
 impl DiskImageDetail {
     /// Starts building a [`DiskImageDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::DiskImageDetailBuilder {
-        <crate::types::builders::DiskImageDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DiskImageDetailBuilder as Default>::default()
     }
     /// The `Format` member, when set.
     #[inline]
-    pub fn format(&self) -> ::std::option::Option<&crate::types::DiskImageFormat> {
+    pub fn format(&self) -> Option<&crate::types::DiskImageFormat> {
         self.format.as_ref()
     }
     /// The `Bytes` member, when set.
     #[inline]
-    pub fn bytes(&self) -> ::std::option::Option<i64> {
+    pub fn bytes(&self) -> Option<i64> {
         self.bytes
     }
     /// The `ImportManifestUrl` member, when set.
     #[inline]
-    pub fn import_manifest_url(&self) -> ::std::option::Option<&str> {
+    pub fn import_manifest_url(&self) -> Option<&str> {
         self.import_manifest_url.as_deref()
     }
 }
@@ -52,118 +52,102 @@ impl ::std::fmt::Debug for DiskImageDetail {
     }
 }
 /// A builder for [`DiskImageDetail`](crate::types::DiskImageDetail); start one with `DiskImageDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DiskImageDetailBuilder {
     inner: crate::types::DiskImageDetail,
 }
 impl DiskImageDetailBuilder {
     /// Sets [`DiskImageDetail::format`](crate::types::DiskImageDetail::format): The disk image format.
     pub fn format(mut self, input: crate::types::DiskImageFormat) -> Self {
-        self.inner.format = ::std::option::Option::Some(input);
+        self.inner.format = Some(input);
         self
     }
     /// Sets or clears [`DiskImageDetail::format`](crate::types::DiskImageDetail::format).
     #[inline]
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskImageFormat>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<crate::types::DiskImageFormat>) -> Self {
         self.inner.format = input;
         self
     }
     /// The value set for [`DiskImageDetail::format`](crate::types::DiskImageDetail::format), if any.
     #[inline]
-    pub fn get_format(&self) -> &::std::option::Option<crate::types::DiskImageFormat> {
+    pub fn get_format(&self) -> &Option<crate::types::DiskImageFormat> {
         &self.inner.format
     }
     /// Sets [`DiskImageDetail::bytes`](crate::types::DiskImageDetail::bytes): The size of the disk image, in GiB.
     pub fn bytes(mut self, input: i64) -> Self {
-        self.inner.bytes = ::std::option::Option::Some(input);
+        self.inner.bytes = Some(input);
         self
     }
     /// Sets or clears [`DiskImageDetail::bytes`](crate::types::DiskImageDetail::bytes).
     #[inline]
-    pub fn set_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.bytes = input;
         self
     }
     /// The value set for [`DiskImageDetail::bytes`](crate::types::DiskImageDetail::bytes), if any.
     #[inline]
-    pub fn get_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_bytes(&self) -> &Option<i64> {
         &self.inner.bytes
     }
     /// Sets [`DiskImageDetail::import_manifest_url`](crate::types::DiskImageDetail::import_manifest_url): A presigned URL for the import manifest stored in Amazon S3 and presented here as an Amazon S3 presigned URL.
-    pub fn import_manifest_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_manifest_url = ::std::option::Option::Some(input.into());
+    pub fn import_manifest_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_manifest_url = Some(input.into());
         self
     }
     /// Sets or clears [`DiskImageDetail::import_manifest_url`](crate::types::DiskImageDetail::import_manifest_url).
     #[inline]
-    pub fn set_import_manifest_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_manifest_url(mut self, input: Option<String>) -> Self {
         self.inner.import_manifest_url = input;
         self
     }
     /// The value set for [`DiskImageDetail::import_manifest_url`](crate::types::DiskImageDetail::import_manifest_url), if any.
     #[inline]
-    pub fn get_import_manifest_url(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_manifest_url(&self) -> &Option<String> {
         &self.inner.import_manifest_url
     }
     /// Builds the [`DiskImageDetail`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DiskImageDetail,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.format.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DiskImageDetail",
                 member: "format",
             });
         }
         if self.inner.bytes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DiskImageDetail",
                 member: "bytes",
             });
         }
         if self.inner.import_manifest_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DiskImageDetail",
                 member: "import_manifest_url",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DiskImageDetail {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.format {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.format {
             body.member("Format", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.bytes {
+        if let Some(value) = &self.bytes {
             body.member("Bytes", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.import_manifest_url {
+        if let Some(value) = &self.import_manifest_url {
             body.member("ImportManifestUrl", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

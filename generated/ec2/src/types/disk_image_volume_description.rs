@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk image volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DiskImageVolumeDescription {
     /// The volume identifier.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The size of the volume, in GiB.
-    pub size: ::std::option::Option<i64>,
+    pub size: Option<i64>,
 }
 impl DiskImageVolumeDescription {
     /// Starts building a [`DiskImageVolumeDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::DiskImageVolumeDescriptionBuilder {
-        <crate::types::builders::DiskImageVolumeDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DiskImageVolumeDescriptionBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i64> {
+    pub fn size(&self) -> Option<i64> {
         self.size
     }
 }
 /// A builder for [`DiskImageVolumeDescription`](crate::types::DiskImageVolumeDescription); start one with `DiskImageVolumeDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DiskImageVolumeDescriptionBuilder {
     inner: crate::types::DiskImageVolumeDescription,
 }
 impl DiskImageVolumeDescriptionBuilder {
     /// Sets [`DiskImageVolumeDescription::id`](crate::types::DiskImageVolumeDescription::id): The volume identifier.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DiskImageVolumeDescription::id`](crate::types::DiskImageVolumeDescription::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DiskImageVolumeDescription::id`](crate::types::DiskImageVolumeDescription::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`DiskImageVolumeDescription::size`](crate::types::DiskImageVolumeDescription::size): The size of the volume, in GiB.
     pub fn size(mut self, input: i64) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`DiskImageVolumeDescription::size`](crate::types::DiskImageVolumeDescription::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size(mut self, input: Option<i64>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`DiskImageVolumeDescription::size`](crate::types::DiskImageVolumeDescription::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_size(&self) -> &Option<i64> {
         &self.inner.size
     }
     /// Builds the [`DiskImageVolumeDescription`]; it has no required members, so this cannot fail.
@@ -90,17 +74,15 @@ impl DiskImageVolumeDescriptionBuilder {
 impl ::awsgen_runtime::xml::FromXml for DiskImageVolumeDescription {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "size" => {
-                    value.size = ::std::option::Option::Some(
+                    value.size = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "DiskImageVolumeDescription")?,
@@ -109,6 +91,6 @@ impl ::awsgen_runtime::xml::FromXml for DiskImageVolumeDescription {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,103 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a disk.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DiskInfo {
     /// The size of the disk in GB.
-    pub size_in_gb: ::std::option::Option<i64>,
+    pub size_in_gb: Option<i64>,
     /// The number of disks with this configuration.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The type of disk.
-    pub type_: ::std::option::Option<crate::types::DiskType>,
+    pub type_: Option<crate::types::DiskType>,
 }
 impl DiskInfo {
     /// Starts building a [`DiskInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::DiskInfoBuilder {
-        <crate::types::builders::DiskInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DiskInfoBuilder as Default>::default()
     }
     /// The `SizeInGB` member, when set.
     #[inline]
-    pub fn size_in_gb(&self) -> ::std::option::Option<i64> {
+    pub fn size_in_gb(&self) -> Option<i64> {
         self.size_in_gb
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::DiskType> {
+    pub fn type_(&self) -> Option<&crate::types::DiskType> {
         self.type_.as_ref()
     }
 }
 /// A builder for [`DiskInfo`](crate::types::DiskInfo); start one with `DiskInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DiskInfoBuilder {
     inner: crate::types::DiskInfo,
 }
 impl DiskInfoBuilder {
     /// Sets [`DiskInfo::size_in_gb`](crate::types::DiskInfo::size_in_gb): The size of the disk in GB.
     pub fn size_in_gb(mut self, input: i64) -> Self {
-        self.inner.size_in_gb = ::std::option::Option::Some(input);
+        self.inner.size_in_gb = Some(input);
         self
     }
     /// Sets or clears [`DiskInfo::size_in_gb`](crate::types::DiskInfo::size_in_gb).
     #[inline]
-    pub fn set_size_in_gb(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size_in_gb(mut self, input: Option<i64>) -> Self {
         self.inner.size_in_gb = input;
         self
     }
     /// The value set for [`DiskInfo::size_in_gb`](crate::types::DiskInfo::size_in_gb), if any.
     #[inline]
-    pub fn get_size_in_gb(&self) -> &::std::option::Option<i64> {
+    pub fn get_size_in_gb(&self) -> &Option<i64> {
         &self.inner.size_in_gb
     }
     /// Sets [`DiskInfo::count`](crate::types::DiskInfo::count): The number of disks with this configuration.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`DiskInfo::count`](crate::types::DiskInfo::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`DiskInfo::count`](crate::types::DiskInfo::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`DiskInfo::type_`](crate::types::DiskInfo::type_): The type of disk.
     pub fn type_(mut self, input: crate::types::DiskType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`DiskInfo::type_`](crate::types::DiskInfo::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::DiskType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`DiskInfo::type_`](crate::types::DiskInfo::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::DiskType> {
+    pub fn get_type_(&self) -> &Option<crate::types::DiskType> {
         &self.inner.type_
     }
     /// Builds the [`DiskInfo`]; it has no required members, so this cannot fail.
@@ -110,32 +97,30 @@ impl DiskInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for DiskInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sizeInGB" => {
-                    value.size_in_gb = ::std::option::Option::Some(
+                    value.size_in_gb = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "DiskInfo")?,
                     );
                 }
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "DiskInfo")?,
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        crate::types::DiskType::from(child.text()),
-                    );
+                    value.type_ = Some(crate::types::DiskType::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

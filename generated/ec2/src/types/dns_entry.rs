@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a DNS entry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DnsEntry {
     /// The DNS name.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// The ID of the private hosted zone.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
 }
 impl DnsEntry {
     /// Starts building a [`DnsEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::DnsEntryBuilder {
-        <crate::types::builders::DnsEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DnsEntryBuilder as Default>::default()
     }
     /// The `DnsName` member, when set.
     #[inline]
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
 }
 /// A builder for [`DnsEntry`](crate::types::DnsEntry); start one with `DnsEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DnsEntryBuilder {
     inner: crate::types::DnsEntry,
 }
 impl DnsEntryBuilder {
     /// Sets [`DnsEntry::dns_name`](crate::types::DnsEntry::dns_name): The DNS name.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`DnsEntry::dns_name`](crate::types::DnsEntry::dns_name).
     #[inline]
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.dns_name = input;
         self
     }
     /// The value set for [`DnsEntry::dns_name`](crate::types::DnsEntry::dns_name), if any.
     #[inline]
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.inner.dns_name
     }
     /// Sets [`DnsEntry::hosted_zone_id`](crate::types::DnsEntry::hosted_zone_id): The ID of the private hosted zone.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DnsEntry::hosted_zone_id`](crate::types::DnsEntry::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`DnsEntry::hosted_zone_id`](crate::types::DnsEntry::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Builds the [`DnsEntry`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl DnsEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for DnsEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "dnsName" => {
-                    value.dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dns_name = Some(String::from(child.text()));
                 }
                 "hostedZoneId" => {
-                    value.hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,91 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the DNS options for an endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DnsOptions {
     /// The DNS records created for the endpoint.
-    pub dns_record_ip_type: ::std::option::Option<crate::types::DnsRecordIpType>,
+    pub dns_record_ip_type: Option<crate::types::DnsRecordIpType>,
     /// Indicates whether to enable private DNS only for inbound endpoints.
-    pub private_dns_only_for_inbound_resolver_endpoint: ::std::option::Option<bool>,
+    pub private_dns_only_for_inbound_resolver_endpoint: Option<bool>,
     /// The preference for which private domains have a private hosted zone created for and associated with the specified VPC. Only supported when private DNS is enabled and when the VPC endpoint type is ServiceNetwork or Resource.
     ///
     /// - `ALL_DOMAINS` - VPC Lattice provisions private hosted zones for all custom domain names.
     /// - `VERIFIED_DOMAINS_ONLY` - VPC Lattice provisions a private hosted zone only if custom domain name has been verified by the provider.
     /// - `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS` - VPC Lattice provisions private hosted zones for all verified custom domain names and other domain names that the resource consumer specifies. The resource consumer specifies the domain names in the PrivateDnsSpecifiedDomains parameter.
     /// - `SPECIFIED_DOMAINS_ONLY` - VPC Lattice provisions a private hosted zone for domain names specified by the resource consumer. The resource consumer specifies the domain names in the PrivateDnsSpecifiedDomains parameter.
-    pub private_dns_preference: ::std::option::Option<::std::string::String>,
+    pub private_dns_preference: Option<String>,
     /// Indicates which of the private domains to create private hosted zones for and associate with the specified VPC. Only supported when private DNS is enabled and the private DNS preference is `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS` or `SPECIFIED_DOMAINS_ONLY`.
-    pub private_dns_specified_domains: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub private_dns_specified_domains: Option<Vec<String>>,
 }
 impl DnsOptions {
     /// Starts building a [`DnsOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::DnsOptionsBuilder {
-        <crate::types::builders::DnsOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DnsOptionsBuilder as Default>::default()
     }
     /// The `DnsRecordIpType` member, when set.
     #[inline]
-    pub fn dns_record_ip_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DnsRecordIpType> {
+    pub fn dns_record_ip_type(&self) -> Option<&crate::types::DnsRecordIpType> {
         self.dns_record_ip_type.as_ref()
     }
     /// The `PrivateDnsOnlyForInboundResolverEndpoint` member, when set.
     #[inline]
-    pub fn private_dns_only_for_inbound_resolver_endpoint(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn private_dns_only_for_inbound_resolver_endpoint(&self) -> Option<bool> {
         self.private_dns_only_for_inbound_resolver_endpoint
     }
     /// The `PrivateDnsPreference` member, when set.
     #[inline]
-    pub fn private_dns_preference(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_preference(&self) -> Option<&str> {
         self.private_dns_preference.as_deref()
     }
     /// The `PrivateDnsSpecifiedDomains` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn private_dns_specified_domains(&self) -> &[::std::string::String] {
+    pub fn private_dns_specified_domains(&self) -> &[String] {
         self.private_dns_specified_domains.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DnsOptions`](crate::types::DnsOptions); start one with `DnsOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DnsOptionsBuilder {
     inner: crate::types::DnsOptions,
 }
 impl DnsOptionsBuilder {
     /// Sets [`DnsOptions::dns_record_ip_type`](crate::types::DnsOptions::dns_record_ip_type): The DNS records created for the endpoint.
     pub fn dns_record_ip_type(mut self, input: crate::types::DnsRecordIpType) -> Self {
-        self.inner.dns_record_ip_type = ::std::option::Option::Some(input);
+        self.inner.dns_record_ip_type = Some(input);
         self
     }
     /// Sets or clears [`DnsOptions::dns_record_ip_type`](crate::types::DnsOptions::dns_record_ip_type).
     #[inline]
     pub fn set_dns_record_ip_type(
         mut self,
-        input: ::std::option::Option<crate::types::DnsRecordIpType>,
+        input: Option<crate::types::DnsRecordIpType>,
     ) -> Self {
         self.inner.dns_record_ip_type = input;
         self
     }
     /// The value set for [`DnsOptions::dns_record_ip_type`](crate::types::DnsOptions::dns_record_ip_type), if any.
     #[inline]
-    pub fn get_dns_record_ip_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsRecordIpType> {
+    pub fn get_dns_record_ip_type(&self) -> &Option<crate::types::DnsRecordIpType> {
         &self.inner.dns_record_ip_type
     }
     /// Sets [`DnsOptions::private_dns_only_for_inbound_resolver_endpoint`](crate::types::DnsOptions::private_dns_only_for_inbound_resolver_endpoint): Indicates whether to enable private DNS only for inbound endpoints.
@@ -94,58 +76,43 @@ impl DnsOptionsBuilder {
         mut self,
         input: bool,
     ) -> Self {
-        self.inner.private_dns_only_for_inbound_resolver_endpoint = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.private_dns_only_for_inbound_resolver_endpoint = Some(input);
         self
     }
     /// Sets or clears [`DnsOptions::private_dns_only_for_inbound_resolver_endpoint`](crate::types::DnsOptions::private_dns_only_for_inbound_resolver_endpoint).
     #[inline]
     pub fn set_private_dns_only_for_inbound_resolver_endpoint(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.private_dns_only_for_inbound_resolver_endpoint = input;
         self
     }
     /// The value set for [`DnsOptions::private_dns_only_for_inbound_resolver_endpoint`](crate::types::DnsOptions::private_dns_only_for_inbound_resolver_endpoint), if any.
     #[inline]
-    pub fn get_private_dns_only_for_inbound_resolver_endpoint(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_private_dns_only_for_inbound_resolver_endpoint(&self) -> &Option<bool> {
         &self.inner.private_dns_only_for_inbound_resolver_endpoint
     }
     /// Sets [`DnsOptions::private_dns_preference`](crate::types::DnsOptions::private_dns_preference): The preference for which private domains have a private hosted zone created for and associated with the specified VPC.
-    pub fn private_dns_preference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_preference = ::std::option::Option::Some(input.into());
+    pub fn private_dns_preference(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_preference = Some(input.into());
         self
     }
     /// Sets or clears [`DnsOptions::private_dns_preference`](crate::types::DnsOptions::private_dns_preference).
     #[inline]
-    pub fn set_private_dns_preference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_preference(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_preference = input;
         self
     }
     /// The value set for [`DnsOptions::private_dns_preference`](crate::types::DnsOptions::private_dns_preference), if any.
     #[inline]
-    pub fn get_private_dns_preference(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_preference(&self) -> &Option<String> {
         &self.inner.private_dns_preference
     }
     /// Appends one item to [`DnsOptions::private_dns_specified_domains`](crate::types::DnsOptions::private_dns_specified_domains): Indicates which of the private domains to create private hosted zones for and associate with the specified VPC.
     ///
     /// To set the whole list at once, use [`set_private_dns_specified_domains`](Self::set_private_dns_specified_domains).
-    pub fn private_dns_specified_domains(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_dns_specified_domains(mut self, input: impl Into<String>) -> Self {
         self.inner
             .private_dns_specified_domains
             .get_or_insert_default()
@@ -156,16 +123,14 @@ impl DnsOptionsBuilder {
     #[inline]
     pub fn set_private_dns_specified_domains(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.private_dns_specified_domains = input;
         self
     }
     /// The value set for [`DnsOptions::private_dns_specified_domains`](crate::types::DnsOptions::private_dns_specified_domains), if any.
     #[inline]
-    pub fn get_private_dns_specified_domains(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_dns_specified_domains(&self) -> &Option<Vec<String>> {
         &self.inner.private_dns_specified_domains
     }
     /// Builds the [`DnsOptions`]; it has no required members, so this cannot fail.
@@ -177,33 +142,31 @@ impl DnsOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for DnsOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "dnsRecordIpType" => {
-                    value.dns_record_ip_type = ::std::option::Option::Some(
+                    value.dns_record_ip_type = Some(
                         crate::types::DnsRecordIpType::from(child.text()),
                     );
                 }
                 "privateDnsOnlyForInboundResolverEndpoint" => {
-                    value.private_dns_only_for_inbound_resolver_endpoint = ::std::option::Option::Some(
+                    value.private_dns_only_for_inbound_resolver_endpoint = Some(
                         child.text() == "true",
                     );
                 }
                 "privateDnsPreference" => {
-                    value.private_dns_preference = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_dns_preference = Some(String::from(child.text()));
                 }
                 "privateDnsSpecifiedDomainSet" => {
-                    value.private_dns_specified_domains = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.private_dns_specified_domains = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,91 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the DNS options for an endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DnsOptionsSpecification {
     /// The DNS records created for the endpoint.
-    pub dns_record_ip_type: ::std::option::Option<crate::types::DnsRecordIpType>,
+    pub dns_record_ip_type: Option<crate::types::DnsRecordIpType>,
     /// Indicates whether to enable private DNS only for inbound endpoints. This option is available only for services that support both gateway and interface endpoints. It routes traffic that originates from the VPC to the gateway endpoint and traffic that originates from on-premises to the interface endpoint.
-    pub private_dns_only_for_inbound_resolver_endpoint: ::std::option::Option<bool>,
+    pub private_dns_only_for_inbound_resolver_endpoint: Option<bool>,
     /// The preference for which private domains have a private hosted zone created for and associated with the specified VPC. Only supported when private DNS is enabled and when the VPC endpoint type is ServiceNetwork or Resource.
     ///
     /// - `ALL_DOMAINS` - VPC Lattice provisions private hosted zones for all custom domain names.
     /// - `VERIFIED_DOMAINS_ONLY` - VPC Lattice provisions a private hosted zone only if custom domain name has been verified by the provider.
     /// - `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS` - VPC Lattice provisions private hosted zones for all verified custom domain names and other domain names that the resource consumer specifies. The resource consumer specifies the domain names in the PrivateDnsSpecifiedDomains parameter.
     /// - `SPECIFIED_DOMAINS_ONLY` - VPC Lattice provisions a private hosted zone for domain names specified by the resource consumer. The resource consumer specifies the domain names in the PrivateDnsSpecifiedDomains parameter.
-    pub private_dns_preference: ::std::option::Option<::std::string::String>,
+    pub private_dns_preference: Option<String>,
     /// Indicates which of the private domains to create private hosted zones for and associate with the specified VPC. Only supported when private DNS is enabled and the private DNS preference is verified-domains-and-specified-domains or specified-domains-only.
-    pub private_dns_specified_domains: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub private_dns_specified_domains: Option<Vec<String>>,
 }
 impl DnsOptionsSpecification {
     /// Starts building a [`DnsOptionsSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::DnsOptionsSpecificationBuilder {
-        <crate::types::builders::DnsOptionsSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DnsOptionsSpecificationBuilder as Default>::default()
     }
     /// The `DnsRecordIpType` member, when set.
     #[inline]
-    pub fn dns_record_ip_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DnsRecordIpType> {
+    pub fn dns_record_ip_type(&self) -> Option<&crate::types::DnsRecordIpType> {
         self.dns_record_ip_type.as_ref()
     }
     /// The `PrivateDnsOnlyForInboundResolverEndpoint` member, when set.
     #[inline]
-    pub fn private_dns_only_for_inbound_resolver_endpoint(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn private_dns_only_for_inbound_resolver_endpoint(&self) -> Option<bool> {
         self.private_dns_only_for_inbound_resolver_endpoint
     }
     /// The `PrivateDnsPreference` member, when set.
     #[inline]
-    pub fn private_dns_preference(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_preference(&self) -> Option<&str> {
         self.private_dns_preference.as_deref()
     }
     /// The `PrivateDnsSpecifiedDomains` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn private_dns_specified_domains(&self) -> &[::std::string::String] {
+    pub fn private_dns_specified_domains(&self) -> &[String] {
         self.private_dns_specified_domains.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DnsOptionsSpecification`](crate::types::DnsOptionsSpecification); start one with `DnsOptionsSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DnsOptionsSpecificationBuilder {
     inner: crate::types::DnsOptionsSpecification,
 }
 impl DnsOptionsSpecificationBuilder {
     /// Sets [`DnsOptionsSpecification::dns_record_ip_type`](crate::types::DnsOptionsSpecification::dns_record_ip_type): The DNS records created for the endpoint.
     pub fn dns_record_ip_type(mut self, input: crate::types::DnsRecordIpType) -> Self {
-        self.inner.dns_record_ip_type = ::std::option::Option::Some(input);
+        self.inner.dns_record_ip_type = Some(input);
         self
     }
     /// Sets or clears [`DnsOptionsSpecification::dns_record_ip_type`](crate::types::DnsOptionsSpecification::dns_record_ip_type).
     #[inline]
     pub fn set_dns_record_ip_type(
         mut self,
-        input: ::std::option::Option<crate::types::DnsRecordIpType>,
+        input: Option<crate::types::DnsRecordIpType>,
     ) -> Self {
         self.inner.dns_record_ip_type = input;
         self
     }
     /// The value set for [`DnsOptionsSpecification::dns_record_ip_type`](crate::types::DnsOptionsSpecification::dns_record_ip_type), if any.
     #[inline]
-    pub fn get_dns_record_ip_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsRecordIpType> {
+    pub fn get_dns_record_ip_type(&self) -> &Option<crate::types::DnsRecordIpType> {
         &self.inner.dns_record_ip_type
     }
     /// Sets [`DnsOptionsSpecification::private_dns_only_for_inbound_resolver_endpoint`](crate::types::DnsOptionsSpecification::private_dns_only_for_inbound_resolver_endpoint): Indicates whether to enable private DNS only for inbound endpoints.
@@ -94,58 +76,43 @@ impl DnsOptionsSpecificationBuilder {
         mut self,
         input: bool,
     ) -> Self {
-        self.inner.private_dns_only_for_inbound_resolver_endpoint = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.private_dns_only_for_inbound_resolver_endpoint = Some(input);
         self
     }
     /// Sets or clears [`DnsOptionsSpecification::private_dns_only_for_inbound_resolver_endpoint`](crate::types::DnsOptionsSpecification::private_dns_only_for_inbound_resolver_endpoint).
     #[inline]
     pub fn set_private_dns_only_for_inbound_resolver_endpoint(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.private_dns_only_for_inbound_resolver_endpoint = input;
         self
     }
     /// The value set for [`DnsOptionsSpecification::private_dns_only_for_inbound_resolver_endpoint`](crate::types::DnsOptionsSpecification::private_dns_only_for_inbound_resolver_endpoint), if any.
     #[inline]
-    pub fn get_private_dns_only_for_inbound_resolver_endpoint(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_private_dns_only_for_inbound_resolver_endpoint(&self) -> &Option<bool> {
         &self.inner.private_dns_only_for_inbound_resolver_endpoint
     }
     /// Sets [`DnsOptionsSpecification::private_dns_preference`](crate::types::DnsOptionsSpecification::private_dns_preference): The preference for which private domains have a private hosted zone created for and associated with the specified VPC.
-    pub fn private_dns_preference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_preference = ::std::option::Option::Some(input.into());
+    pub fn private_dns_preference(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_preference = Some(input.into());
         self
     }
     /// Sets or clears [`DnsOptionsSpecification::private_dns_preference`](crate::types::DnsOptionsSpecification::private_dns_preference).
     #[inline]
-    pub fn set_private_dns_preference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_preference(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_preference = input;
         self
     }
     /// The value set for [`DnsOptionsSpecification::private_dns_preference`](crate::types::DnsOptionsSpecification::private_dns_preference), if any.
     #[inline]
-    pub fn get_private_dns_preference(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_preference(&self) -> &Option<String> {
         &self.inner.private_dns_preference
     }
     /// Appends one item to [`DnsOptionsSpecification::private_dns_specified_domains`](crate::types::DnsOptionsSpecification::private_dns_specified_domains): Indicates which of the private domains to create private hosted zones for and associate with the specified VPC.
     ///
     /// To set the whole list at once, use [`set_private_dns_specified_domains`](Self::set_private_dns_specified_domains).
-    pub fn private_dns_specified_domains(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_dns_specified_domains(mut self, input: impl Into<String>) -> Self {
         self.inner
             .private_dns_specified_domains
             .get_or_insert_default()
@@ -156,16 +123,14 @@ impl DnsOptionsSpecificationBuilder {
     #[inline]
     pub fn set_private_dns_specified_domains(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.private_dns_specified_domains = input;
         self
     }
     /// The value set for [`DnsOptionsSpecification::private_dns_specified_domains`](crate::types::DnsOptionsSpecification::private_dns_specified_domains), if any.
     #[inline]
-    pub fn get_private_dns_specified_domains(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_dns_specified_domains(&self) -> &Option<Vec<String>> {
         &self.inner.private_dns_specified_domains
     }
     /// Builds the [`DnsOptionsSpecification`]; it has no required members, so this cannot fail.
@@ -178,26 +143,24 @@ impl ::awsgen_runtime::query::WriteQuery for DnsOptionsSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dns_record_ip_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dns_record_ip_type {
             body.member("DnsRecordIpType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .private_dns_only_for_inbound_resolver_endpoint
-        {
+        if let Some(value) = &self.private_dns_only_for_inbound_resolver_endpoint {
             body.member(
                 "PrivateDnsOnlyForInboundResolverEndpoint",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_preference {
+        if let Some(value) = &self.private_dns_preference {
             body.member("PrivateDnsPreference", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_specified_domains {
+        if let Some(value) = &self.private_dns_specified_domains {
             let member_0 = body.enter("PrivateDnsSpecifiedDomain");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the DNS server to be used.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DnsServersOptionsModifyStructure {
     /// The IPv4 address range, in CIDR notation, of the DNS servers to be used. You can specify up to two DNS servers. Ensure that the DNS servers can be reached by the clients. The specified values overwrite the existing values.
-    pub custom_dns_servers: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub custom_dns_servers: Option<Vec<String>>,
     /// Indicates whether DNS servers should be used. Specify `False` to delete the existing DNS servers.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
 }
 impl DnsServersOptionsModifyStructure {
     /// Starts building a [`DnsServersOptionsModifyStructure`].
     #[inline]
     pub fn builder() -> crate::types::builders::DnsServersOptionsModifyStructureBuilder {
-        <crate::types::builders::DnsServersOptionsModifyStructureBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DnsServersOptionsModifyStructureBuilder as Default>::default()
     }
     /// The `CustomDnsServers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn custom_dns_servers(&self) -> &[::std::string::String] {
+    pub fn custom_dns_servers(&self) -> &[String] {
         self.custom_dns_servers.as_deref().unwrap_or_default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
 }
 /// A builder for [`DnsServersOptionsModifyStructure`](crate::types::DnsServersOptionsModifyStructure); start one with `DnsServersOptionsModifyStructure::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DnsServersOptionsModifyStructureBuilder {
     inner: crate::types::DnsServersOptionsModifyStructure,
 }
@@ -48,43 +36,35 @@ impl DnsServersOptionsModifyStructureBuilder {
     /// Appends one item to [`DnsServersOptionsModifyStructure::custom_dns_servers`](crate::types::DnsServersOptionsModifyStructure::custom_dns_servers): The IPv4 address range, in CIDR notation, of the DNS servers to be used.
     ///
     /// To set the whole list at once, use [`set_custom_dns_servers`](Self::set_custom_dns_servers).
-    pub fn custom_dns_servers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_dns_servers(mut self, input: impl Into<String>) -> Self {
         self.inner.custom_dns_servers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DnsServersOptionsModifyStructure::custom_dns_servers`](crate::types::DnsServersOptionsModifyStructure::custom_dns_servers).
     #[inline]
-    pub fn set_custom_dns_servers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_custom_dns_servers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.custom_dns_servers = input;
         self
     }
     /// The value set for [`DnsServersOptionsModifyStructure::custom_dns_servers`](crate::types::DnsServersOptionsModifyStructure::custom_dns_servers), if any.
     #[inline]
-    pub fn get_custom_dns_servers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_custom_dns_servers(&self) -> &Option<Vec<String>> {
         &self.inner.custom_dns_servers
     }
     /// Sets [`DnsServersOptionsModifyStructure::enabled`](crate::types::DnsServersOptionsModifyStructure::enabled): Indicates whether DNS servers should be used.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`DnsServersOptionsModifyStructure::enabled`](crate::types::DnsServersOptionsModifyStructure::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`DnsServersOptionsModifyStructure::enabled`](crate::types::DnsServersOptionsModifyStructure::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Builds the [`DnsServersOptionsModifyStructure`]; it has no required members, so this cannot fail.
@@ -97,15 +77,15 @@ impl ::awsgen_runtime::query::WriteQuery for DnsServersOptionsModifyStructure {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.custom_dns_servers {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.custom_dns_servers {
             let member_0 = body.enter("CustomDnsServers");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.enabled {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,204 +2,182 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the performance characteristics of an EBS card on the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EbsCardInfo {
     /// The index of the EBS card.
-    pub ebs_card_index: ::std::option::Option<i32>,
+    pub ebs_card_index: Option<i32>,
     /// The baseline bandwidth performance for the EBS card, in Mbps.
-    pub baseline_bandwidth_in_mbps: ::std::option::Option<i32>,
+    pub baseline_bandwidth_in_mbps: Option<i32>,
     /// The baseline throughput performance for the EBS card, in MBps.
-    pub baseline_throughput_in_mbps: ::std::option::Option<f64>,
+    pub baseline_throughput_in_mbps: Option<f64>,
     /// The baseline IOPS performance for the EBS card.
-    pub baseline_iops: ::std::option::Option<i32>,
+    pub baseline_iops: Option<i32>,
     /// The maximum bandwidth performance for the EBS card, in Mbps.
-    pub maximum_bandwidth_in_mbps: ::std::option::Option<i32>,
+    pub maximum_bandwidth_in_mbps: Option<i32>,
     /// The maximum throughput performance for the EBS card, in MBps.
-    pub maximum_throughput_in_mbps: ::std::option::Option<f64>,
+    pub maximum_throughput_in_mbps: Option<f64>,
     /// The maximum IOPS performance for the EBS card.
-    pub maximum_iops: ::std::option::Option<i32>,
+    pub maximum_iops: Option<i32>,
 }
 impl EbsCardInfo {
     /// Starts building a [`EbsCardInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::EbsCardInfoBuilder {
-        <crate::types::builders::EbsCardInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EbsCardInfoBuilder as Default>::default()
     }
     /// The `EbsCardIndex` member, when set.
     #[inline]
-    pub fn ebs_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn ebs_card_index(&self) -> Option<i32> {
         self.ebs_card_index
     }
     /// The `BaselineBandwidthInMbps` member, when set.
     #[inline]
-    pub fn baseline_bandwidth_in_mbps(&self) -> ::std::option::Option<i32> {
+    pub fn baseline_bandwidth_in_mbps(&self) -> Option<i32> {
         self.baseline_bandwidth_in_mbps
     }
     /// The `BaselineThroughputInMBps` member, when set.
     #[inline]
-    pub fn baseline_throughput_in_mbps(&self) -> ::std::option::Option<f64> {
+    pub fn baseline_throughput_in_mbps(&self) -> Option<f64> {
         self.baseline_throughput_in_mbps
     }
     /// The `BaselineIops` member, when set.
     #[inline]
-    pub fn baseline_iops(&self) -> ::std::option::Option<i32> {
+    pub fn baseline_iops(&self) -> Option<i32> {
         self.baseline_iops
     }
     /// The `MaximumBandwidthInMbps` member, when set.
     #[inline]
-    pub fn maximum_bandwidth_in_mbps(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_bandwidth_in_mbps(&self) -> Option<i32> {
         self.maximum_bandwidth_in_mbps
     }
     /// The `MaximumThroughputInMBps` member, when set.
     #[inline]
-    pub fn maximum_throughput_in_mbps(&self) -> ::std::option::Option<f64> {
+    pub fn maximum_throughput_in_mbps(&self) -> Option<f64> {
         self.maximum_throughput_in_mbps
     }
     /// The `MaximumIops` member, when set.
     #[inline]
-    pub fn maximum_iops(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_iops(&self) -> Option<i32> {
         self.maximum_iops
     }
 }
 /// A builder for [`EbsCardInfo`](crate::types::EbsCardInfo); start one with `EbsCardInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EbsCardInfoBuilder {
     inner: crate::types::EbsCardInfo,
 }
 impl EbsCardInfoBuilder {
     /// Sets [`EbsCardInfo::ebs_card_index`](crate::types::EbsCardInfo::ebs_card_index): The index of the EBS card.
     pub fn ebs_card_index(mut self, input: i32) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input);
+        self.inner.ebs_card_index = Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::ebs_card_index`](crate::types::EbsCardInfo::ebs_card_index).
     #[inline]
-    pub fn set_ebs_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ebs_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.ebs_card_index = input;
         self
     }
     /// The value set for [`EbsCardInfo::ebs_card_index`](crate::types::EbsCardInfo::ebs_card_index), if any.
     #[inline]
-    pub fn get_ebs_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_ebs_card_index(&self) -> &Option<i32> {
         &self.inner.ebs_card_index
     }
     /// Sets [`EbsCardInfo::baseline_bandwidth_in_mbps`](crate::types::EbsCardInfo::baseline_bandwidth_in_mbps): The baseline bandwidth performance for the EBS card, in Mbps.
     pub fn baseline_bandwidth_in_mbps(mut self, input: i32) -> Self {
-        self.inner.baseline_bandwidth_in_mbps = ::std::option::Option::Some(input);
+        self.inner.baseline_bandwidth_in_mbps = Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::baseline_bandwidth_in_mbps`](crate::types::EbsCardInfo::baseline_bandwidth_in_mbps).
     #[inline]
-    pub fn set_baseline_bandwidth_in_mbps(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_baseline_bandwidth_in_mbps(mut self, input: Option<i32>) -> Self {
         self.inner.baseline_bandwidth_in_mbps = input;
         self
     }
     /// The value set for [`EbsCardInfo::baseline_bandwidth_in_mbps`](crate::types::EbsCardInfo::baseline_bandwidth_in_mbps), if any.
     #[inline]
-    pub fn get_baseline_bandwidth_in_mbps(&self) -> &::std::option::Option<i32> {
+    pub fn get_baseline_bandwidth_in_mbps(&self) -> &Option<i32> {
         &self.inner.baseline_bandwidth_in_mbps
     }
     /// Sets [`EbsCardInfo::baseline_throughput_in_mbps`](crate::types::EbsCardInfo::baseline_throughput_in_mbps): The baseline throughput performance for the EBS card, in MBps.
     pub fn baseline_throughput_in_mbps(mut self, input: f64) -> Self {
-        self.inner.baseline_throughput_in_mbps = ::std::option::Option::Some(input);
+        self.inner.baseline_throughput_in_mbps = Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::baseline_throughput_in_mbps`](crate::types::EbsCardInfo::baseline_throughput_in_mbps).
     #[inline]
-    pub fn set_baseline_throughput_in_mbps(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_baseline_throughput_in_mbps(mut self, input: Option<f64>) -> Self {
         self.inner.baseline_throughput_in_mbps = input;
         self
     }
     /// The value set for [`EbsCardInfo::baseline_throughput_in_mbps`](crate::types::EbsCardInfo::baseline_throughput_in_mbps), if any.
     #[inline]
-    pub fn get_baseline_throughput_in_mbps(&self) -> &::std::option::Option<f64> {
+    pub fn get_baseline_throughput_in_mbps(&self) -> &Option<f64> {
         &self.inner.baseline_throughput_in_mbps
     }
     /// Sets [`EbsCardInfo::baseline_iops`](crate::types::EbsCardInfo::baseline_iops): The baseline IOPS performance for the EBS card.
     pub fn baseline_iops(mut self, input: i32) -> Self {
-        self.inner.baseline_iops = ::std::option::Option::Some(input);
+        self.inner.baseline_iops = Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::baseline_iops`](crate::types::EbsCardInfo::baseline_iops).
     #[inline]
-    pub fn set_baseline_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_baseline_iops(mut self, input: Option<i32>) -> Self {
         self.inner.baseline_iops = input;
         self
     }
     /// The value set for [`EbsCardInfo::baseline_iops`](crate::types::EbsCardInfo::baseline_iops), if any.
     #[inline]
-    pub fn get_baseline_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_baseline_iops(&self) -> &Option<i32> {
         &self.inner.baseline_iops
     }
     /// Sets [`EbsCardInfo::maximum_bandwidth_in_mbps`](crate::types::EbsCardInfo::maximum_bandwidth_in_mbps): The maximum bandwidth performance for the EBS card, in Mbps.
     pub fn maximum_bandwidth_in_mbps(mut self, input: i32) -> Self {
-        self.inner.maximum_bandwidth_in_mbps = ::std::option::Option::Some(input);
+        self.inner.maximum_bandwidth_in_mbps = Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::maximum_bandwidth_in_mbps`](crate::types::EbsCardInfo::maximum_bandwidth_in_mbps).
     #[inline]
-    pub fn set_maximum_bandwidth_in_mbps(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_bandwidth_in_mbps(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_bandwidth_in_mbps = input;
         self
     }
     /// The value set for [`EbsCardInfo::maximum_bandwidth_in_mbps`](crate::types::EbsCardInfo::maximum_bandwidth_in_mbps), if any.
     #[inline]
-    pub fn get_maximum_bandwidth_in_mbps(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_bandwidth_in_mbps(&self) -> &Option<i32> {
         &self.inner.maximum_bandwidth_in_mbps
     }
     /// Sets [`EbsCardInfo::maximum_throughput_in_mbps`](crate::types::EbsCardInfo::maximum_throughput_in_mbps): The maximum throughput performance for the EBS card, in MBps.
     pub fn maximum_throughput_in_mbps(mut self, input: f64) -> Self {
-        self.inner.maximum_throughput_in_mbps = ::std::option::Option::Some(input);
+        self.inner.maximum_throughput_in_mbps = Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::maximum_throughput_in_mbps`](crate::types::EbsCardInfo::maximum_throughput_in_mbps).
     #[inline]
-    pub fn set_maximum_throughput_in_mbps(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_maximum_throughput_in_mbps(mut self, input: Option<f64>) -> Self {
         self.inner.maximum_throughput_in_mbps = input;
         self
     }
     /// The value set for [`EbsCardInfo::maximum_throughput_in_mbps`](crate::types::EbsCardInfo::maximum_throughput_in_mbps), if any.
     #[inline]
-    pub fn get_maximum_throughput_in_mbps(&self) -> &::std::option::Option<f64> {
+    pub fn get_maximum_throughput_in_mbps(&self) -> &Option<f64> {
         &self.inner.maximum_throughput_in_mbps
     }
     /// Sets [`EbsCardInfo::maximum_iops`](crate::types::EbsCardInfo::maximum_iops): The maximum IOPS performance for the EBS card.
     pub fn maximum_iops(mut self, input: i32) -> Self {
-        self.inner.maximum_iops = ::std::option::Option::Some(input);
+        self.inner.maximum_iops = Some(input);
         self
     }
     /// Sets or clears [`EbsCardInfo::maximum_iops`](crate::types::EbsCardInfo::maximum_iops).
     #[inline]
-    pub fn set_maximum_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_maximum_iops(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_iops = input;
         self
     }
     /// The value set for [`EbsCardInfo::maximum_iops`](crate::types::EbsCardInfo::maximum_iops), if any.
     #[inline]
-    pub fn get_maximum_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_iops(&self) -> &Option<i32> {
         &self.inner.maximum_iops
     }
     /// Builds the [`EbsCardInfo`]; it has no required members, so this cannot fail.
@@ -211,50 +189,50 @@ impl EbsCardInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for EbsCardInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ebsCardIndex" => {
-                    value.ebs_card_index = ::std::option::Option::Some(
+                    value.ebs_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsCardInfo")?,
                     );
                 }
                 "baselineBandwidthInMbps" => {
-                    value.baseline_bandwidth_in_mbps = ::std::option::Option::Some(
+                    value.baseline_bandwidth_in_mbps = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsCardInfo")?,
                     );
                 }
                 "baselineThroughputInMBps" => {
-                    value.baseline_throughput_in_mbps = ::std::option::Option::Some(
+                    value.baseline_throughput_in_mbps = Some(
                         ::awsgen_runtime::xml::float(child.text(), child, "EbsCardInfo")?,
                     );
                 }
                 "baselineIops" => {
-                    value.baseline_iops = ::std::option::Option::Some(
+                    value.baseline_iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsCardInfo")?,
                     );
                 }
                 "maximumBandwidthInMbps" => {
-                    value.maximum_bandwidth_in_mbps = ::std::option::Option::Some(
+                    value.maximum_bandwidth_in_mbps = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsCardInfo")?,
                     );
                 }
                 "maximumThroughputInMBps" => {
-                    value.maximum_throughput_in_mbps = ::std::option::Option::Some(
+                    value.maximum_throughput_in_mbps = Some(
                         ::awsgen_runtime::xml::float(child.text(), child, "EbsCardInfo")?,
                     );
                 }
                 "maximumIops" => {
-                    value.maximum_iops = ::std::option::Option::Some(
+                    value.maximum_iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsCardInfo")?,
@@ -263,6 +241,6 @@ impl ::awsgen_runtime::xml::FromXml for EbsCardInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

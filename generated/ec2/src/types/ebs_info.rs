@@ -2,78 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Amazon EBS features supported by the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EbsInfo {
     /// Indicates whether the instance type is Amazon EBS-optimized. For more information, see [Amazon EBS-optimized instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSOptimized.html) in *Amazon EC2 User Guide*.
-    pub ebs_optimized_support: ::std::option::Option<crate::types::EbsOptimizedSupport>,
+    pub ebs_optimized_support: Option<crate::types::EbsOptimizedSupport>,
     /// Indicates whether Amazon EBS encryption is supported.
-    pub encryption_support: ::std::option::Option<crate::types::EbsEncryptionSupport>,
+    pub encryption_support: Option<crate::types::EbsEncryptionSupport>,
     /// Describes the optimized EBS performance for the instance type.
-    pub ebs_optimized_info: ::std::option::Option<crate::types::EbsOptimizedInfo>,
+    pub ebs_optimized_info: Option<crate::types::EbsOptimizedInfo>,
     /// Indicates whether non-volatile memory express (NVMe) is supported.
-    pub nvme_support: ::std::option::Option<crate::types::EbsNvmeSupport>,
+    pub nvme_support: Option<crate::types::EbsNvmeSupport>,
     /// Indicates the maximum number of Amazon EBS volumes that can be attached to the instance type. For more information, see [Amazon EBS volume limits for Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/volume_limits.html) in the *Amazon EC2 User Guide*.
-    pub maximum_ebs_attachments: ::std::option::Option<i32>,
+    pub maximum_ebs_attachments: Option<i32>,
     /// Indicates whether the instance type features a shared or dedicated Amazon EBS volume attachment limit. For more information, see [Amazon EBS volume limits for Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/volume_limits.html) in the *Amazon EC2 User Guide*.
-    pub attachment_limit_type: ::std::option::Option<crate::types::AttachmentLimitType>,
+    pub attachment_limit_type: Option<crate::types::AttachmentLimitType>,
     /// Indicates the number of EBS cards supported by the instance type.
-    pub maximum_ebs_cards: ::std::option::Option<i32>,
+    pub maximum_ebs_cards: Option<i32>,
     /// Describes the EBS cards available for the instance type.
-    pub ebs_cards: ::std::option::Option<::std::vec::Vec<crate::types::EbsCardInfo>>,
+    pub ebs_cards: Option<Vec<crate::types::EbsCardInfo>>,
 }
 impl EbsInfo {
     /// Starts building a [`EbsInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::EbsInfoBuilder {
-        <crate::types::builders::EbsInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EbsInfoBuilder as Default>::default()
     }
     /// The `EbsOptimizedSupport` member, when set.
     #[inline]
-    pub fn ebs_optimized_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EbsOptimizedSupport> {
+    pub fn ebs_optimized_support(&self) -> Option<&crate::types::EbsOptimizedSupport> {
         self.ebs_optimized_support.as_ref()
     }
     /// The `EncryptionSupport` member, when set.
     #[inline]
-    pub fn encryption_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EbsEncryptionSupport> {
+    pub fn encryption_support(&self) -> Option<&crate::types::EbsEncryptionSupport> {
         self.encryption_support.as_ref()
     }
     /// The `EbsOptimizedInfo` member, when set.
     #[inline]
-    pub fn ebs_optimized_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EbsOptimizedInfo> {
+    pub fn ebs_optimized_info(&self) -> Option<&crate::types::EbsOptimizedInfo> {
         self.ebs_optimized_info.as_ref()
     }
     /// The `NvmeSupport` member, when set.
     #[inline]
-    pub fn nvme_support(&self) -> ::std::option::Option<&crate::types::EbsNvmeSupport> {
+    pub fn nvme_support(&self) -> Option<&crate::types::EbsNvmeSupport> {
         self.nvme_support.as_ref()
     }
     /// The `MaximumEbsAttachments` member, when set.
     #[inline]
-    pub fn maximum_ebs_attachments(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_ebs_attachments(&self) -> Option<i32> {
         self.maximum_ebs_attachments
     }
     /// The `AttachmentLimitType` member, when set.
     #[inline]
-    pub fn attachment_limit_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttachmentLimitType> {
+    pub fn attachment_limit_type(&self) -> Option<&crate::types::AttachmentLimitType> {
         self.attachment_limit_type.as_ref()
     }
     /// The `MaximumEbsCards` member, when set.
     #[inline]
-    pub fn maximum_ebs_cards(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_ebs_cards(&self) -> Option<i32> {
         self.maximum_ebs_cards
     }
     /// The `EbsCards` member, empty when not set; the field tells an empty list from an absent one.
@@ -83,12 +70,7 @@ impl EbsInfo {
     }
 }
 /// A builder for [`EbsInfo`](crate::types::EbsInfo); start one with `EbsInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EbsInfoBuilder {
     inner: crate::types::EbsInfo,
 }
@@ -98,14 +80,14 @@ impl EbsInfoBuilder {
         mut self,
         input: crate::types::EbsOptimizedSupport,
     ) -> Self {
-        self.inner.ebs_optimized_support = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized_support = Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::ebs_optimized_support`](crate::types::EbsInfo::ebs_optimized_support).
     #[inline]
     pub fn set_ebs_optimized_support(
         mut self,
-        input: ::std::option::Option<crate::types::EbsOptimizedSupport>,
+        input: Option<crate::types::EbsOptimizedSupport>,
     ) -> Self {
         self.inner.ebs_optimized_support = input;
         self
@@ -114,7 +96,7 @@ impl EbsInfoBuilder {
     #[inline]
     pub fn get_ebs_optimized_support(
         &self,
-    ) -> &::std::option::Option<crate::types::EbsOptimizedSupport> {
+    ) -> &Option<crate::types::EbsOptimizedSupport> {
         &self.inner.ebs_optimized_support
     }
     /// Sets [`EbsInfo::encryption_support`](crate::types::EbsInfo::encryption_support): Indicates whether Amazon EBS encryption is supported.
@@ -122,84 +104,75 @@ impl EbsInfoBuilder {
         mut self,
         input: crate::types::EbsEncryptionSupport,
     ) -> Self {
-        self.inner.encryption_support = ::std::option::Option::Some(input);
+        self.inner.encryption_support = Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::encryption_support`](crate::types::EbsInfo::encryption_support).
     #[inline]
     pub fn set_encryption_support(
         mut self,
-        input: ::std::option::Option<crate::types::EbsEncryptionSupport>,
+        input: Option<crate::types::EbsEncryptionSupport>,
     ) -> Self {
         self.inner.encryption_support = input;
         self
     }
     /// The value set for [`EbsInfo::encryption_support`](crate::types::EbsInfo::encryption_support), if any.
     #[inline]
-    pub fn get_encryption_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::EbsEncryptionSupport> {
+    pub fn get_encryption_support(&self) -> &Option<crate::types::EbsEncryptionSupport> {
         &self.inner.encryption_support
     }
     /// Sets [`EbsInfo::ebs_optimized_info`](crate::types::EbsInfo::ebs_optimized_info): Describes the optimized EBS performance for the instance type.
     pub fn ebs_optimized_info(mut self, input: crate::types::EbsOptimizedInfo) -> Self {
-        self.inner.ebs_optimized_info = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized_info = Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::ebs_optimized_info`](crate::types::EbsInfo::ebs_optimized_info).
     #[inline]
     pub fn set_ebs_optimized_info(
         mut self,
-        input: ::std::option::Option<crate::types::EbsOptimizedInfo>,
+        input: Option<crate::types::EbsOptimizedInfo>,
     ) -> Self {
         self.inner.ebs_optimized_info = input;
         self
     }
     /// The value set for [`EbsInfo::ebs_optimized_info`](crate::types::EbsInfo::ebs_optimized_info), if any.
     #[inline]
-    pub fn get_ebs_optimized_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::EbsOptimizedInfo> {
+    pub fn get_ebs_optimized_info(&self) -> &Option<crate::types::EbsOptimizedInfo> {
         &self.inner.ebs_optimized_info
     }
     /// Sets [`EbsInfo::nvme_support`](crate::types::EbsInfo::nvme_support): Indicates whether non-volatile memory express (NVMe) is supported.
     pub fn nvme_support(mut self, input: crate::types::EbsNvmeSupport) -> Self {
-        self.inner.nvme_support = ::std::option::Option::Some(input);
+        self.inner.nvme_support = Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::nvme_support`](crate::types::EbsInfo::nvme_support).
     #[inline]
     pub fn set_nvme_support(
         mut self,
-        input: ::std::option::Option<crate::types::EbsNvmeSupport>,
+        input: Option<crate::types::EbsNvmeSupport>,
     ) -> Self {
         self.inner.nvme_support = input;
         self
     }
     /// The value set for [`EbsInfo::nvme_support`](crate::types::EbsInfo::nvme_support), if any.
     #[inline]
-    pub fn get_nvme_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::EbsNvmeSupport> {
+    pub fn get_nvme_support(&self) -> &Option<crate::types::EbsNvmeSupport> {
         &self.inner.nvme_support
     }
     /// Sets [`EbsInfo::maximum_ebs_attachments`](crate::types::EbsInfo::maximum_ebs_attachments): Indicates the maximum number of Amazon EBS volumes that can be attached to the instance type.
     pub fn maximum_ebs_attachments(mut self, input: i32) -> Self {
-        self.inner.maximum_ebs_attachments = ::std::option::Option::Some(input);
+        self.inner.maximum_ebs_attachments = Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::maximum_ebs_attachments`](crate::types::EbsInfo::maximum_ebs_attachments).
     #[inline]
-    pub fn set_maximum_ebs_attachments(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_ebs_attachments(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_ebs_attachments = input;
         self
     }
     /// The value set for [`EbsInfo::maximum_ebs_attachments`](crate::types::EbsInfo::maximum_ebs_attachments), if any.
     #[inline]
-    pub fn get_maximum_ebs_attachments(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_ebs_attachments(&self) -> &Option<i32> {
         &self.inner.maximum_ebs_attachments
     }
     /// Sets [`EbsInfo::attachment_limit_type`](crate::types::EbsInfo::attachment_limit_type): Indicates whether the instance type features a shared or dedicated Amazon EBS volume attachment limit.
@@ -207,14 +180,14 @@ impl EbsInfoBuilder {
         mut self,
         input: crate::types::AttachmentLimitType,
     ) -> Self {
-        self.inner.attachment_limit_type = ::std::option::Option::Some(input);
+        self.inner.attachment_limit_type = Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::attachment_limit_type`](crate::types::EbsInfo::attachment_limit_type).
     #[inline]
     pub fn set_attachment_limit_type(
         mut self,
-        input: ::std::option::Option<crate::types::AttachmentLimitType>,
+        input: Option<crate::types::AttachmentLimitType>,
     ) -> Self {
         self.inner.attachment_limit_type = input;
         self
@@ -223,23 +196,23 @@ impl EbsInfoBuilder {
     #[inline]
     pub fn get_attachment_limit_type(
         &self,
-    ) -> &::std::option::Option<crate::types::AttachmentLimitType> {
+    ) -> &Option<crate::types::AttachmentLimitType> {
         &self.inner.attachment_limit_type
     }
     /// Sets [`EbsInfo::maximum_ebs_cards`](crate::types::EbsInfo::maximum_ebs_cards): Indicates the number of EBS cards supported by the instance type.
     pub fn maximum_ebs_cards(mut self, input: i32) -> Self {
-        self.inner.maximum_ebs_cards = ::std::option::Option::Some(input);
+        self.inner.maximum_ebs_cards = Some(input);
         self
     }
     /// Sets or clears [`EbsInfo::maximum_ebs_cards`](crate::types::EbsInfo::maximum_ebs_cards).
     #[inline]
-    pub fn set_maximum_ebs_cards(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_maximum_ebs_cards(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_ebs_cards = input;
         self
     }
     /// The value set for [`EbsInfo::maximum_ebs_cards`](crate::types::EbsInfo::maximum_ebs_cards), if any.
     #[inline]
-    pub fn get_maximum_ebs_cards(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_ebs_cards(&self) -> &Option<i32> {
         &self.inner.maximum_ebs_cards
     }
     /// Appends one item to [`EbsInfo::ebs_cards`](crate::types::EbsInfo::ebs_cards): Describes the EBS cards available for the instance type.
@@ -253,16 +226,14 @@ impl EbsInfoBuilder {
     #[inline]
     pub fn set_ebs_cards(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::EbsCardInfo>>,
+        input: Option<Vec<crate::types::EbsCardInfo>>,
     ) -> Self {
         self.inner.ebs_cards = input;
         self
     }
     /// The value set for [`EbsInfo::ebs_cards`](crate::types::EbsInfo::ebs_cards), if any.
     #[inline]
-    pub fn get_ebs_cards(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::EbsCardInfo>> {
+    pub fn get_ebs_cards(&self) -> &Option<Vec<crate::types::EbsCardInfo>> {
         &self.inner.ebs_cards
     }
     /// Builds the [`EbsInfo`]; it has no required members, so this cannot fail.
@@ -274,53 +245,53 @@ impl EbsInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for EbsInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ebsOptimizedSupport" => {
-                    value.ebs_optimized_support = ::std::option::Option::Some(
+                    value.ebs_optimized_support = Some(
                         crate::types::EbsOptimizedSupport::from(child.text()),
                     );
                 }
                 "encryptionSupport" => {
-                    value.encryption_support = ::std::option::Option::Some(
+                    value.encryption_support = Some(
                         crate::types::EbsEncryptionSupport::from(child.text()),
                     );
                 }
                 "ebsOptimizedInfo" => {
-                    value.ebs_optimized_info = ::std::option::Option::Some(
+                    value.ebs_optimized_info = Some(
                         <crate::types::EbsOptimizedInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "nvmeSupport" => {
-                    value.nvme_support = ::std::option::Option::Some(
+                    value.nvme_support = Some(
                         crate::types::EbsNvmeSupport::from(child.text()),
                     );
                 }
                 "maximumEbsAttachments" => {
-                    value.maximum_ebs_attachments = ::std::option::Option::Some(
+                    value.maximum_ebs_attachments = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsInfo")?,
                     );
                 }
                 "attachmentLimitType" => {
-                    value.attachment_limit_type = ::std::option::Option::Some(
+                    value.attachment_limit_type = Some(
                         crate::types::AttachmentLimitType::from(child.text()),
                     );
                 }
                 "maximumEbsCards" => {
-                    value.maximum_ebs_cards = ::std::option::Option::Some(
+                    value.maximum_ebs_cards = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsInfo")?,
                     );
                 }
                 "ebsCardSet" => {
-                    value.ebs_cards = ::std::option::Option::Some(
+                    value.ebs_cards = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::EbsCardInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -330,6 +301,6 @@ impl ::awsgen_runtime::xml::FromXml for EbsInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,255 +2,213 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a parameter used to set up an EBS volume in a block device mapping.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EbsInstanceBlockDevice {
     /// The time stamp when the attachment initiated.
-    pub attach_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub attach_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates whether the volume is deleted on instance termination.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The attachment state.
-    pub status: ::std::option::Option<crate::types::AttachmentStatus>,
+    pub status: Option<crate::types::AttachmentStatus>,
     /// The ID of the EBS volume.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The ARN of the Amazon Web Services-managed resource to which the volume is attached.
-    pub associated_resource: ::std::option::Option<::std::string::String>,
+    pub associated_resource: Option<String>,
     /// The ID of the Amazon Web Services account that owns the volume.
     ///
     /// This parameter is returned only for volumes that are attached to Amazon Web Services-managed resources.
-    pub volume_owner_id: ::std::option::Option<::std::string::String>,
+    pub volume_owner_id: Option<String>,
     /// The service provider that manages the EBS volume.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
-    pub ebs_card_index: ::std::option::Option<i32>,
+    pub ebs_card_index: Option<i32>,
 }
 impl EbsInstanceBlockDevice {
     /// Starts building a [`EbsInstanceBlockDevice`].
     #[inline]
     pub fn builder() -> crate::types::builders::EbsInstanceBlockDeviceBuilder {
-        <crate::types::builders::EbsInstanceBlockDeviceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EbsInstanceBlockDeviceBuilder as Default>::default()
     }
     /// The `AttachTime` member, when set.
     #[inline]
-    pub fn attach_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn attach_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.attach_time.as_ref()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AttachmentStatus> {
+    pub fn status(&self) -> Option<&crate::types::AttachmentStatus> {
         self.status.as_ref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `AssociatedResource` member, when set.
     #[inline]
-    pub fn associated_resource(&self) -> ::std::option::Option<&str> {
+    pub fn associated_resource(&self) -> Option<&str> {
         self.associated_resource.as_deref()
     }
     /// The `VolumeOwnerId` member, when set.
     #[inline]
-    pub fn volume_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_owner_id(&self) -> Option<&str> {
         self.volume_owner_id.as_deref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
     /// The `EbsCardIndex` member, when set.
     #[inline]
-    pub fn ebs_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn ebs_card_index(&self) -> Option<i32> {
         self.ebs_card_index
     }
 }
 /// A builder for [`EbsInstanceBlockDevice`](crate::types::EbsInstanceBlockDevice); start one with `EbsInstanceBlockDevice::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EbsInstanceBlockDeviceBuilder {
     inner: crate::types::EbsInstanceBlockDevice,
 }
 impl EbsInstanceBlockDeviceBuilder {
     /// Sets [`EbsInstanceBlockDevice::attach_time`](crate::types::EbsInstanceBlockDevice::attach_time): The time stamp when the attachment initiated.
     pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input);
+        self.inner.attach_time = Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::attach_time`](crate::types::EbsInstanceBlockDevice::attach_time).
     #[inline]
     pub fn set_attach_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.attach_time = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDevice::attach_time`](crate::types::EbsInstanceBlockDevice::attach_time), if any.
     #[inline]
-    pub fn get_attach_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_attach_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.attach_time
     }
     /// Sets [`EbsInstanceBlockDevice::delete_on_termination`](crate::types::EbsInstanceBlockDevice::delete_on_termination): Indicates whether the volume is deleted on instance termination.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::delete_on_termination`](crate::types::EbsInstanceBlockDevice::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDevice::delete_on_termination`](crate::types::EbsInstanceBlockDevice::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`EbsInstanceBlockDevice::status`](crate::types::EbsInstanceBlockDevice::status): The attachment state.
     pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::status`](crate::types::EbsInstanceBlockDevice::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AttachmentStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AttachmentStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDevice::status`](crate::types::EbsInstanceBlockDevice::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AttachmentStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AttachmentStatus> {
         &self.inner.status
     }
     /// Sets [`EbsInstanceBlockDevice::volume_id`](crate::types::EbsInstanceBlockDevice::volume_id): The ID of the EBS volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::volume_id`](crate::types::EbsInstanceBlockDevice::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDevice::volume_id`](crate::types::EbsInstanceBlockDevice::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`EbsInstanceBlockDevice::associated_resource`](crate::types::EbsInstanceBlockDevice::associated_resource): The ARN of the Amazon Web Services-managed resource to which the volume is attached.
-    pub fn associated_resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.associated_resource = ::std::option::Option::Some(input.into());
+    pub fn associated_resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.associated_resource = Some(input.into());
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::associated_resource`](crate::types::EbsInstanceBlockDevice::associated_resource).
     #[inline]
-    pub fn set_associated_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_associated_resource(mut self, input: Option<String>) -> Self {
         self.inner.associated_resource = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDevice::associated_resource`](crate::types::EbsInstanceBlockDevice::associated_resource), if any.
     #[inline]
-    pub fn get_associated_resource(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_associated_resource(&self) -> &Option<String> {
         &self.inner.associated_resource
     }
     /// Sets [`EbsInstanceBlockDevice::volume_owner_id`](crate::types::EbsInstanceBlockDevice::volume_owner_id): The ID of the Amazon Web Services account that owns the volume.
-    pub fn volume_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_owner_id = ::std::option::Option::Some(input.into());
+    pub fn volume_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::volume_owner_id`](crate::types::EbsInstanceBlockDevice::volume_owner_id).
     #[inline]
-    pub fn set_volume_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_owner_id = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDevice::volume_owner_id`](crate::types::EbsInstanceBlockDevice::volume_owner_id), if any.
     #[inline]
-    pub fn get_volume_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_owner_id(&self) -> &Option<String> {
         &self.inner.volume_owner_id
     }
     /// Sets [`EbsInstanceBlockDevice::operator`](crate::types::EbsInstanceBlockDevice::operator): The service provider that manages the EBS volume.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::operator`](crate::types::EbsInstanceBlockDevice::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDevice::operator`](crate::types::EbsInstanceBlockDevice::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Sets [`EbsInstanceBlockDevice::ebs_card_index`](crate::types::EbsInstanceBlockDevice::ebs_card_index): The index of the EBS card.
     pub fn ebs_card_index(mut self, input: i32) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input);
+        self.inner.ebs_card_index = Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDevice::ebs_card_index`](crate::types::EbsInstanceBlockDevice::ebs_card_index).
     #[inline]
-    pub fn set_ebs_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ebs_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.ebs_card_index = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDevice::ebs_card_index`](crate::types::EbsInstanceBlockDevice::ebs_card_index), if any.
     #[inline]
-    pub fn get_ebs_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_ebs_card_index(&self) -> &Option<i32> {
         &self.inner.ebs_card_index
     }
     /// Builds the [`EbsInstanceBlockDevice`]; it has no required members, so this cannot fail.
@@ -262,12 +220,12 @@ impl EbsInstanceBlockDeviceBuilder {
 impl ::awsgen_runtime::xml::FromXml for EbsInstanceBlockDevice {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachTime" => {
-                    value.attach_time = ::std::option::Option::Some(
+                    value.attach_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -276,39 +234,31 @@ impl ::awsgen_runtime::xml::FromXml for EbsInstanceBlockDevice {
                     );
                 }
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::AttachmentStatus::from(child.text()),
                     );
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "associatedResource" => {
-                    value.associated_resource = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.associated_resource = Some(String::from(child.text()));
                 }
                 "volumeOwnerId" => {
-                    value.volume_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_owner_id = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ebsCardIndex" => {
-                    value.ebs_card_index = ::std::option::Option::Some(
+                    value.ebs_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsInstanceBlockDevice")?,
@@ -317,6 +267,6 @@ impl ::awsgen_runtime::xml::FromXml for EbsInstanceBlockDevice {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes information used to set up an EBS volume specified in a block device mapping.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EbsInstanceBlockDeviceSpecification {
     /// The ID of the EBS volume.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// Indicates whether the volume is deleted on instance termination.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
 }
 impl EbsInstanceBlockDeviceSpecification {
     /// Starts building a [`EbsInstanceBlockDeviceSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::EbsInstanceBlockDeviceSpecificationBuilder {
-        <crate::types::builders::EbsInstanceBlockDeviceSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EbsInstanceBlockDeviceSpecificationBuilder as Default>::default()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
 }
 /// A builder for [`EbsInstanceBlockDeviceSpecification`](crate::types::EbsInstanceBlockDeviceSpecification); start one with `EbsInstanceBlockDeviceSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EbsInstanceBlockDeviceSpecificationBuilder {
     inner: crate::types::EbsInstanceBlockDeviceSpecification,
 }
 impl EbsInstanceBlockDeviceSpecificationBuilder {
     /// Sets [`EbsInstanceBlockDeviceSpecification::volume_id`](crate::types::EbsInstanceBlockDeviceSpecification::volume_id): The ID of the EBS volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`EbsInstanceBlockDeviceSpecification::volume_id`](crate::types::EbsInstanceBlockDeviceSpecification::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDeviceSpecification::volume_id`](crate::types::EbsInstanceBlockDeviceSpecification::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`EbsInstanceBlockDeviceSpecification::delete_on_termination`](crate::types::EbsInstanceBlockDeviceSpecification::delete_on_termination): Indicates whether the volume is deleted on instance termination.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`EbsInstanceBlockDeviceSpecification::delete_on_termination`](crate::types::EbsInstanceBlockDeviceSpecification::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`EbsInstanceBlockDeviceSpecification::delete_on_termination`](crate::types::EbsInstanceBlockDeviceSpecification::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Builds the [`EbsInstanceBlockDeviceSpecification`]; it has no required members, so this cannot fail.
@@ -94,16 +75,16 @@ impl ::awsgen_runtime::query::WriteQuery for EbsInstanceBlockDeviceSpecification
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.volume_id {
             body.member("VolumeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             body.member(
                 "DeleteOnTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

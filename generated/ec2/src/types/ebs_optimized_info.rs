@@ -2,181 +2,159 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the optimized EBS performance for supported instance types.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EbsOptimizedInfo {
     /// The baseline bandwidth performance for an EBS-optimized instance type, in Mbps.
-    pub baseline_bandwidth_in_mbps: ::std::option::Option<i32>,
+    pub baseline_bandwidth_in_mbps: Option<i32>,
     /// The baseline throughput performance for an EBS-optimized instance type, in MB/s.
-    pub baseline_throughput_in_mbps: ::std::option::Option<f64>,
+    pub baseline_throughput_in_mbps: Option<f64>,
     /// The baseline input/output storage operations per seconds for an EBS-optimized instance type.
-    pub baseline_iops: ::std::option::Option<i32>,
+    pub baseline_iops: Option<i32>,
     /// The maximum bandwidth performance for an EBS-optimized instance type, in Mbps.
-    pub maximum_bandwidth_in_mbps: ::std::option::Option<i32>,
+    pub maximum_bandwidth_in_mbps: Option<i32>,
     /// The maximum throughput performance for an EBS-optimized instance type, in MB/s.
-    pub maximum_throughput_in_mbps: ::std::option::Option<f64>,
+    pub maximum_throughput_in_mbps: Option<f64>,
     /// The maximum input/output storage operations per second for an EBS-optimized instance type.
-    pub maximum_iops: ::std::option::Option<i32>,
+    pub maximum_iops: Option<i32>,
 }
 impl EbsOptimizedInfo {
     /// Starts building a [`EbsOptimizedInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::EbsOptimizedInfoBuilder {
-        <crate::types::builders::EbsOptimizedInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EbsOptimizedInfoBuilder as Default>::default()
     }
     /// The `BaselineBandwidthInMbps` member, when set.
     #[inline]
-    pub fn baseline_bandwidth_in_mbps(&self) -> ::std::option::Option<i32> {
+    pub fn baseline_bandwidth_in_mbps(&self) -> Option<i32> {
         self.baseline_bandwidth_in_mbps
     }
     /// The `BaselineThroughputInMBps` member, when set.
     #[inline]
-    pub fn baseline_throughput_in_mbps(&self) -> ::std::option::Option<f64> {
+    pub fn baseline_throughput_in_mbps(&self) -> Option<f64> {
         self.baseline_throughput_in_mbps
     }
     /// The `BaselineIops` member, when set.
     #[inline]
-    pub fn baseline_iops(&self) -> ::std::option::Option<i32> {
+    pub fn baseline_iops(&self) -> Option<i32> {
         self.baseline_iops
     }
     /// The `MaximumBandwidthInMbps` member, when set.
     #[inline]
-    pub fn maximum_bandwidth_in_mbps(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_bandwidth_in_mbps(&self) -> Option<i32> {
         self.maximum_bandwidth_in_mbps
     }
     /// The `MaximumThroughputInMBps` member, when set.
     #[inline]
-    pub fn maximum_throughput_in_mbps(&self) -> ::std::option::Option<f64> {
+    pub fn maximum_throughput_in_mbps(&self) -> Option<f64> {
         self.maximum_throughput_in_mbps
     }
     /// The `MaximumIops` member, when set.
     #[inline]
-    pub fn maximum_iops(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_iops(&self) -> Option<i32> {
         self.maximum_iops
     }
 }
 /// A builder for [`EbsOptimizedInfo`](crate::types::EbsOptimizedInfo); start one with `EbsOptimizedInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EbsOptimizedInfoBuilder {
     inner: crate::types::EbsOptimizedInfo,
 }
 impl EbsOptimizedInfoBuilder {
     /// Sets [`EbsOptimizedInfo::baseline_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::baseline_bandwidth_in_mbps): The baseline bandwidth performance for an EBS-optimized instance type, in Mbps.
     pub fn baseline_bandwidth_in_mbps(mut self, input: i32) -> Self {
-        self.inner.baseline_bandwidth_in_mbps = ::std::option::Option::Some(input);
+        self.inner.baseline_bandwidth_in_mbps = Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::baseline_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::baseline_bandwidth_in_mbps).
     #[inline]
-    pub fn set_baseline_bandwidth_in_mbps(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_baseline_bandwidth_in_mbps(mut self, input: Option<i32>) -> Self {
         self.inner.baseline_bandwidth_in_mbps = input;
         self
     }
     /// The value set for [`EbsOptimizedInfo::baseline_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::baseline_bandwidth_in_mbps), if any.
     #[inline]
-    pub fn get_baseline_bandwidth_in_mbps(&self) -> &::std::option::Option<i32> {
+    pub fn get_baseline_bandwidth_in_mbps(&self) -> &Option<i32> {
         &self.inner.baseline_bandwidth_in_mbps
     }
     /// Sets [`EbsOptimizedInfo::baseline_throughput_in_mbps`](crate::types::EbsOptimizedInfo::baseline_throughput_in_mbps): The baseline throughput performance for an EBS-optimized instance type, in MB/s.
     pub fn baseline_throughput_in_mbps(mut self, input: f64) -> Self {
-        self.inner.baseline_throughput_in_mbps = ::std::option::Option::Some(input);
+        self.inner.baseline_throughput_in_mbps = Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::baseline_throughput_in_mbps`](crate::types::EbsOptimizedInfo::baseline_throughput_in_mbps).
     #[inline]
-    pub fn set_baseline_throughput_in_mbps(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_baseline_throughput_in_mbps(mut self, input: Option<f64>) -> Self {
         self.inner.baseline_throughput_in_mbps = input;
         self
     }
     /// The value set for [`EbsOptimizedInfo::baseline_throughput_in_mbps`](crate::types::EbsOptimizedInfo::baseline_throughput_in_mbps), if any.
     #[inline]
-    pub fn get_baseline_throughput_in_mbps(&self) -> &::std::option::Option<f64> {
+    pub fn get_baseline_throughput_in_mbps(&self) -> &Option<f64> {
         &self.inner.baseline_throughput_in_mbps
     }
     /// Sets [`EbsOptimizedInfo::baseline_iops`](crate::types::EbsOptimizedInfo::baseline_iops): The baseline input/output storage operations per seconds for an EBS-optimized instance type.
     pub fn baseline_iops(mut self, input: i32) -> Self {
-        self.inner.baseline_iops = ::std::option::Option::Some(input);
+        self.inner.baseline_iops = Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::baseline_iops`](crate::types::EbsOptimizedInfo::baseline_iops).
     #[inline]
-    pub fn set_baseline_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_baseline_iops(mut self, input: Option<i32>) -> Self {
         self.inner.baseline_iops = input;
         self
     }
     /// The value set for [`EbsOptimizedInfo::baseline_iops`](crate::types::EbsOptimizedInfo::baseline_iops), if any.
     #[inline]
-    pub fn get_baseline_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_baseline_iops(&self) -> &Option<i32> {
         &self.inner.baseline_iops
     }
     /// Sets [`EbsOptimizedInfo::maximum_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::maximum_bandwidth_in_mbps): The maximum bandwidth performance for an EBS-optimized instance type, in Mbps.
     pub fn maximum_bandwidth_in_mbps(mut self, input: i32) -> Self {
-        self.inner.maximum_bandwidth_in_mbps = ::std::option::Option::Some(input);
+        self.inner.maximum_bandwidth_in_mbps = Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::maximum_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::maximum_bandwidth_in_mbps).
     #[inline]
-    pub fn set_maximum_bandwidth_in_mbps(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_bandwidth_in_mbps(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_bandwidth_in_mbps = input;
         self
     }
     /// The value set for [`EbsOptimizedInfo::maximum_bandwidth_in_mbps`](crate::types::EbsOptimizedInfo::maximum_bandwidth_in_mbps), if any.
     #[inline]
-    pub fn get_maximum_bandwidth_in_mbps(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_bandwidth_in_mbps(&self) -> &Option<i32> {
         &self.inner.maximum_bandwidth_in_mbps
     }
     /// Sets [`EbsOptimizedInfo::maximum_throughput_in_mbps`](crate::types::EbsOptimizedInfo::maximum_throughput_in_mbps): The maximum throughput performance for an EBS-optimized instance type, in MB/s.
     pub fn maximum_throughput_in_mbps(mut self, input: f64) -> Self {
-        self.inner.maximum_throughput_in_mbps = ::std::option::Option::Some(input);
+        self.inner.maximum_throughput_in_mbps = Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::maximum_throughput_in_mbps`](crate::types::EbsOptimizedInfo::maximum_throughput_in_mbps).
     #[inline]
-    pub fn set_maximum_throughput_in_mbps(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_maximum_throughput_in_mbps(mut self, input: Option<f64>) -> Self {
         self.inner.maximum_throughput_in_mbps = input;
         self
     }
     /// The value set for [`EbsOptimizedInfo::maximum_throughput_in_mbps`](crate::types::EbsOptimizedInfo::maximum_throughput_in_mbps), if any.
     #[inline]
-    pub fn get_maximum_throughput_in_mbps(&self) -> &::std::option::Option<f64> {
+    pub fn get_maximum_throughput_in_mbps(&self) -> &Option<f64> {
         &self.inner.maximum_throughput_in_mbps
     }
     /// Sets [`EbsOptimizedInfo::maximum_iops`](crate::types::EbsOptimizedInfo::maximum_iops): The maximum input/output storage operations per second for an EBS-optimized instance type.
     pub fn maximum_iops(mut self, input: i32) -> Self {
-        self.inner.maximum_iops = ::std::option::Option::Some(input);
+        self.inner.maximum_iops = Some(input);
         self
     }
     /// Sets or clears [`EbsOptimizedInfo::maximum_iops`](crate::types::EbsOptimizedInfo::maximum_iops).
     #[inline]
-    pub fn set_maximum_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_maximum_iops(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_iops = input;
         self
     }
     /// The value set for [`EbsOptimizedInfo::maximum_iops`](crate::types::EbsOptimizedInfo::maximum_iops), if any.
     #[inline]
-    pub fn get_maximum_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_iops(&self) -> &Option<i32> {
         &self.inner.maximum_iops
     }
     /// Builds the [`EbsOptimizedInfo`]; it has no required members, so this cannot fail.
@@ -188,19 +166,19 @@ impl EbsOptimizedInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for EbsOptimizedInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "baselineBandwidthInMbps" => {
-                    value.baseline_bandwidth_in_mbps = ::std::option::Option::Some(
+                    value.baseline_bandwidth_in_mbps = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsOptimizedInfo")?,
                     );
                 }
                 "baselineThroughputInMBps" => {
-                    value.baseline_throughput_in_mbps = ::std::option::Option::Some(
+                    value.baseline_throughput_in_mbps = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -209,21 +187,21 @@ impl ::awsgen_runtime::xml::FromXml for EbsOptimizedInfo {
                     );
                 }
                 "baselineIops" => {
-                    value.baseline_iops = ::std::option::Option::Some(
+                    value.baseline_iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsOptimizedInfo")?,
                     );
                 }
                 "maximumBandwidthInMbps" => {
-                    value.maximum_bandwidth_in_mbps = ::std::option::Option::Some(
+                    value.maximum_bandwidth_in_mbps = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsOptimizedInfo")?,
                     );
                 }
                 "maximumThroughputInMBps" => {
-                    value.maximum_throughput_in_mbps = ::std::option::Option::Some(
+                    value.maximum_throughput_in_mbps = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -232,7 +210,7 @@ impl ::awsgen_runtime::xml::FromXml for EbsOptimizedInfo {
                     );
                 }
                 "maximumIops" => {
-                    value.maximum_iops = ::std::option::Option::Some(
+                    value.maximum_iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EbsOptimizedInfo")?,
@@ -241,6 +219,6 @@ impl ::awsgen_runtime::xml::FromXml for EbsOptimizedInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,52 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the attached EBS status check for an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EbsStatusDetails {
     /// The date and time when the attached EBS status check failed.
-    pub impaired_since: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub impaired_since: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The name of the attached EBS status check.
-    pub name: ::std::option::Option<crate::types::StatusName>,
+    pub name: Option<crate::types::StatusName>,
     /// The result of the attached EBS status check.
-    pub status: ::std::option::Option<crate::types::StatusType>,
+    pub status: Option<crate::types::StatusType>,
 }
 impl EbsStatusDetails {
     /// Starts building a [`EbsStatusDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::EbsStatusDetailsBuilder {
-        <crate::types::builders::EbsStatusDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EbsStatusDetailsBuilder as Default>::default()
     }
     /// The `ImpairedSince` member, when set.
     #[inline]
-    pub fn impaired_since(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn impaired_since(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.impaired_since.as_ref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&crate::types::StatusName> {
+    pub fn name(&self) -> Option<&crate::types::StatusName> {
         self.name.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::StatusType> {
+    pub fn status(&self) -> Option<&crate::types::StatusType> {
         self.status.as_ref()
     }
 }
 /// A builder for [`EbsStatusDetails`](crate::types::EbsStatusDetails); start one with `EbsStatusDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EbsStatusDetailsBuilder {
     inner: crate::types::EbsStatusDetails,
 }
@@ -57,61 +45,53 @@ impl EbsStatusDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.impaired_since = ::std::option::Option::Some(input);
+        self.inner.impaired_since = Some(input);
         self
     }
     /// Sets or clears [`EbsStatusDetails::impaired_since`](crate::types::EbsStatusDetails::impaired_since).
     #[inline]
     pub fn set_impaired_since(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.impaired_since = input;
         self
     }
     /// The value set for [`EbsStatusDetails::impaired_since`](crate::types::EbsStatusDetails::impaired_since), if any.
     #[inline]
-    pub fn get_impaired_since(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_impaired_since(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.impaired_since
     }
     /// Sets [`EbsStatusDetails::name`](crate::types::EbsStatusDetails::name): The name of the attached EBS status check.
     pub fn name(mut self, input: crate::types::StatusName) -> Self {
-        self.inner.name = ::std::option::Option::Some(input);
+        self.inner.name = Some(input);
         self
     }
     /// Sets or clears [`EbsStatusDetails::name`](crate::types::EbsStatusDetails::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<crate::types::StatusName>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<crate::types::StatusName>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`EbsStatusDetails::name`](crate::types::EbsStatusDetails::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<crate::types::StatusName> {
+    pub fn get_name(&self) -> &Option<crate::types::StatusName> {
         &self.inner.name
     }
     /// Sets [`EbsStatusDetails::status`](crate::types::EbsStatusDetails::status): The result of the attached EBS status check.
     pub fn status(mut self, input: crate::types::StatusType) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`EbsStatusDetails::status`](crate::types::EbsStatusDetails::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::StatusType>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::StatusType>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`EbsStatusDetails::status`](crate::types::EbsStatusDetails::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::StatusType> {
+    pub fn get_status(&self) -> &Option<crate::types::StatusType> {
         &self.inner.status
     }
     /// Builds the [`EbsStatusDetails`]; it has no required members, so this cannot fail.
@@ -123,12 +103,12 @@ impl EbsStatusDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for EbsStatusDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "impairedSince" => {
-                    value.impaired_since = ::std::option::Option::Some(
+                    value.impaired_since = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -137,18 +117,14 @@ impl ::awsgen_runtime::xml::FromXml for EbsStatusDetails {
                     );
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        crate::types::StatusName::from(child.text()),
-                    );
+                    value.name = Some(crate::types::StatusName::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::StatusType::from(child.text()),
-                    );
+                    value.status = Some(crate::types::StatusType::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides a summary of the attached EBS volume status for an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EbsStatusSummary {
     /// Details about the attached EBS status check for an instance.
-    pub details: ::std::option::Option<::std::vec::Vec<crate::types::EbsStatusDetails>>,
+    pub details: Option<Vec<crate::types::EbsStatusDetails>>,
     /// The current status.
-    pub status: ::std::option::Option<crate::types::SummaryStatus>,
+    pub status: Option<crate::types::SummaryStatus>,
 }
 impl EbsStatusSummary {
     /// Starts building a [`EbsStatusSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::EbsStatusSummaryBuilder {
-        <crate::types::builders::EbsStatusSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EbsStatusSummaryBuilder as Default>::default()
     }
     /// The `Details` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl EbsStatusSummary {
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::SummaryStatus> {
+    pub fn status(&self) -> Option<&crate::types::SummaryStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`EbsStatusSummary`](crate::types::EbsStatusSummary); start one with `EbsStatusSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EbsStatusSummaryBuilder {
     inner: crate::types::EbsStatusSummary,
 }
@@ -54,35 +44,30 @@ impl EbsStatusSummaryBuilder {
     #[inline]
     pub fn set_details(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::EbsStatusDetails>>,
+        input: Option<Vec<crate::types::EbsStatusDetails>>,
     ) -> Self {
         self.inner.details = input;
         self
     }
     /// The value set for [`EbsStatusSummary::details`](crate::types::EbsStatusSummary::details), if any.
     #[inline]
-    pub fn get_details(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::EbsStatusDetails>> {
+    pub fn get_details(&self) -> &Option<Vec<crate::types::EbsStatusDetails>> {
         &self.inner.details
     }
     /// Sets [`EbsStatusSummary::status`](crate::types::EbsStatusSummary::status): The current status.
     pub fn status(mut self, input: crate::types::SummaryStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`EbsStatusSummary::status`](crate::types::EbsStatusSummary::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::SummaryStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::SummaryStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`EbsStatusSummary::status`](crate::types::EbsStatusSummary::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::SummaryStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::SummaryStatus> {
         &self.inner.status
     }
     /// Builds the [`EbsStatusSummary`]; it has no required members, so this cannot fail.
@@ -94,12 +79,12 @@ impl EbsStatusSummaryBuilder {
 impl ::awsgen_runtime::xml::FromXml for EbsStatusSummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "details" => {
-                    value.details = ::std::option::Option::Some(
+                    value.details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::EbsStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -107,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for EbsStatusSummary {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::SummaryStatus::from(child.text()),
-                    );
+                    value.status = Some(crate::types::SummaryStatus::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

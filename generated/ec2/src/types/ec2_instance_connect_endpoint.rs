@@ -2,140 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Instance Connect Endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ec2InstanceConnectEndpoint {
     /// The ID of the Amazon Web Services account that created the EC2 Instance Connect Endpoint.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the EC2 Instance Connect Endpoint.
-    pub instance_connect_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub instance_connect_endpoint_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the EC2 Instance Connect Endpoint.
-    pub instance_connect_endpoint_arn: ::std::option::Option<::std::string::String>,
+    pub instance_connect_endpoint_arn: Option<String>,
     /// The current state of the EC2 Instance Connect Endpoint.
-    pub state: ::std::option::Option<crate::types::Ec2InstanceConnectEndpointState>,
+    pub state: Option<crate::types::Ec2InstanceConnectEndpointState>,
     /// The message for the current state of the EC2 Instance Connect Endpoint. Can include a failure message.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
     /// The DNS name of the EC2 Instance Connect Endpoint.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// The Federal Information Processing Standards (FIPS) compliant DNS name of the EC2 Instance Connect Endpoint.
-    pub fips_dns_name: ::std::option::Option<::std::string::String>,
+    pub fips_dns_name: Option<String>,
     /// The ID of the elastic network interface that Amazon EC2 automatically created when creating the EC2 Instance Connect Endpoint.
-    pub network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_interface_ids: Option<Vec<String>>,
     /// The ID of the VPC in which the EC2 Instance Connect Endpoint was created.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The Availability Zone of the EC2 Instance Connect Endpoint.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The date and time that the EC2 Instance Connect Endpoint was created.
-    pub created_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the subnet in which the EC2 Instance Connect Endpoint was created.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// Indicates whether your client's IP address is preserved as the source when you connect to a resource. The following are the possible values.
     ///
     /// - `true` - Use the IP address of the client. Your instance must have an IPv4 address.
     /// - `false` - Use the IP address of the network interface.
     ///
     /// Default: `false`
-    pub preserve_client_ip: ::std::option::Option<bool>,
+    pub preserve_client_ip: Option<bool>,
     /// The security groups associated with the endpoint. If you didn't specify a security group, the default security group for your VPC is associated with the endpoint.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The tags assigned to the EC2 Instance Connect Endpoint.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The IP address type of the endpoint.
-    pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
+    pub ip_address_type: Option<crate::types::IpAddressType>,
     /// The public DNS names of the endpoint.
-    pub public_dns_names: ::std::option::Option<
-        crate::types::InstanceConnectEndpointPublicDnsNames,
-    >,
+    pub public_dns_names: Option<crate::types::InstanceConnectEndpointPublicDnsNames>,
     /// The ID of the Availability Zone of the EC2 Instance Connect Endpoint.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl Ec2InstanceConnectEndpoint {
     /// Starts building a [`Ec2InstanceConnectEndpoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::Ec2InstanceConnectEndpointBuilder {
-        <crate::types::builders::Ec2InstanceConnectEndpointBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Ec2InstanceConnectEndpointBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `InstanceConnectEndpointId` member, when set.
     #[inline]
-    pub fn instance_connect_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_connect_endpoint_id(&self) -> Option<&str> {
         self.instance_connect_endpoint_id.as_deref()
     }
     /// The `InstanceConnectEndpointArn` member, when set.
     #[inline]
-    pub fn instance_connect_endpoint_arn(&self) -> ::std::option::Option<&str> {
+    pub fn instance_connect_endpoint_arn(&self) -> Option<&str> {
         self.instance_connect_endpoint_arn.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Ec2InstanceConnectEndpointState> {
+    pub fn state(&self) -> Option<&crate::types::Ec2InstanceConnectEndpointState> {
         self.state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
     /// The `DnsName` member, when set.
     #[inline]
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// The `FipsDnsName` member, when set.
     #[inline]
-    pub fn fips_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn fips_dns_name(&self) -> Option<&str> {
         self.fips_dns_name.as_deref()
     }
     /// The `NetworkInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn network_interface_ids(&self) -> &[String] {
         self.network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `CreatedAt` member, when set.
     #[inline]
-    pub fn created_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_at.as_ref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `PreserveClientIp` member, when set.
     #[inline]
-    pub fn preserve_client_ip(&self) -> ::std::option::Option<bool> {
+    pub fn preserve_client_ip(&self) -> Option<bool> {
         self.preserve_client_ip
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -145,107 +130,74 @@ impl Ec2InstanceConnectEndpoint {
     }
     /// The `IpAddressType` member, when set.
     #[inline]
-    pub fn ip_address_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpAddressType> {
+    pub fn ip_address_type(&self) -> Option<&crate::types::IpAddressType> {
         self.ip_address_type.as_ref()
     }
     /// The `PublicDnsNames` member, when set.
     #[inline]
     pub fn public_dns_names(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceConnectEndpointPublicDnsNames> {
+    ) -> Option<&crate::types::InstanceConnectEndpointPublicDnsNames> {
         self.public_dns_names.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`Ec2InstanceConnectEndpoint`](crate::types::Ec2InstanceConnectEndpoint); start one with `Ec2InstanceConnectEndpoint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ec2InstanceConnectEndpointBuilder {
     inner: crate::types::Ec2InstanceConnectEndpoint,
 }
 impl Ec2InstanceConnectEndpointBuilder {
     /// Sets [`Ec2InstanceConnectEndpoint::owner_id`](crate::types::Ec2InstanceConnectEndpoint::owner_id): The ID of the Amazon Web Services account that created the EC2 Instance Connect Endpoint.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::owner_id`](crate::types::Ec2InstanceConnectEndpoint::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::owner_id`](crate::types::Ec2InstanceConnectEndpoint::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`Ec2InstanceConnectEndpoint::instance_connect_endpoint_id`](crate::types::Ec2InstanceConnectEndpoint::instance_connect_endpoint_id): The ID of the EC2 Instance Connect Endpoint.
-    pub fn instance_connect_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_connect_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn instance_connect_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_connect_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::instance_connect_endpoint_id`](crate::types::Ec2InstanceConnectEndpoint::instance_connect_endpoint_id).
     #[inline]
-    pub fn set_instance_connect_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_connect_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_connect_endpoint_id = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::instance_connect_endpoint_id`](crate::types::Ec2InstanceConnectEndpoint::instance_connect_endpoint_id), if any.
     #[inline]
-    pub fn get_instance_connect_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_connect_endpoint_id(&self) -> &Option<String> {
         &self.inner.instance_connect_endpoint_id
     }
     /// Sets [`Ec2InstanceConnectEndpoint::instance_connect_endpoint_arn`](crate::types::Ec2InstanceConnectEndpoint::instance_connect_endpoint_arn): The Amazon Resource Name (ARN) of the EC2 Instance Connect Endpoint.
-    pub fn instance_connect_endpoint_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_connect_endpoint_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn instance_connect_endpoint_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_connect_endpoint_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::instance_connect_endpoint_arn`](crate::types::Ec2InstanceConnectEndpoint::instance_connect_endpoint_arn).
     #[inline]
-    pub fn set_instance_connect_endpoint_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_connect_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.inner.instance_connect_endpoint_arn = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::instance_connect_endpoint_arn`](crate::types::Ec2InstanceConnectEndpoint::instance_connect_endpoint_arn), if any.
     #[inline]
-    pub fn get_instance_connect_endpoint_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_connect_endpoint_arn(&self) -> &Option<String> {
         &self.inner.instance_connect_endpoint_arn
     }
     /// Sets [`Ec2InstanceConnectEndpoint::state`](crate::types::Ec2InstanceConnectEndpoint::state): The current state of the EC2 Instance Connect Endpoint.
@@ -253,246 +205,188 @@ impl Ec2InstanceConnectEndpointBuilder {
         mut self,
         input: crate::types::Ec2InstanceConnectEndpointState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::state`](crate::types::Ec2InstanceConnectEndpoint::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::Ec2InstanceConnectEndpointState>,
+        input: Option<crate::types::Ec2InstanceConnectEndpointState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::state`](crate::types::Ec2InstanceConnectEndpoint::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::Ec2InstanceConnectEndpointState> {
+    pub fn get_state(&self) -> &Option<crate::types::Ec2InstanceConnectEndpointState> {
         &self.inner.state
     }
     /// Sets [`Ec2InstanceConnectEndpoint::state_message`](crate::types::Ec2InstanceConnectEndpoint::state_message): The message for the current state of the EC2 Instance Connect Endpoint.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::state_message`](crate::types::Ec2InstanceConnectEndpoint::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::state_message`](crate::types::Ec2InstanceConnectEndpoint::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Sets [`Ec2InstanceConnectEndpoint::dns_name`](crate::types::Ec2InstanceConnectEndpoint::dns_name): The DNS name of the EC2 Instance Connect Endpoint.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::dns_name`](crate::types::Ec2InstanceConnectEndpoint::dns_name).
     #[inline]
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.dns_name = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::dns_name`](crate::types::Ec2InstanceConnectEndpoint::dns_name), if any.
     #[inline]
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.inner.dns_name
     }
     /// Sets [`Ec2InstanceConnectEndpoint::fips_dns_name`](crate::types::Ec2InstanceConnectEndpoint::fips_dns_name): The Federal Information Processing Standards (FIPS) compliant DNS name of the EC2 Instance Connect Endpoint.
-    pub fn fips_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fips_dns_name = ::std::option::Option::Some(input.into());
+    pub fn fips_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.fips_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::fips_dns_name`](crate::types::Ec2InstanceConnectEndpoint::fips_dns_name).
     #[inline]
-    pub fn set_fips_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fips_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.fips_dns_name = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::fips_dns_name`](crate::types::Ec2InstanceConnectEndpoint::fips_dns_name), if any.
     #[inline]
-    pub fn get_fips_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fips_dns_name(&self) -> &Option<String> {
         &self.inner.fips_dns_name
     }
     /// Appends one item to [`Ec2InstanceConnectEndpoint::network_interface_ids`](crate::types::Ec2InstanceConnectEndpoint::network_interface_ids): The ID of the elastic network interface that Amazon EC2 automatically created when creating the EC2 Instance Connect Endpoint.
     ///
     /// To set the whole list at once, use [`set_network_interface_ids`](Self::set_network_interface_ids).
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.network_interface_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::network_interface_ids`](crate::types::Ec2InstanceConnectEndpoint::network_interface_ids).
     #[inline]
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_interface_ids = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::network_interface_ids`](crate::types::Ec2InstanceConnectEndpoint::network_interface_ids), if any.
     #[inline]
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_interface_ids
     }
     /// Sets [`Ec2InstanceConnectEndpoint::vpc_id`](crate::types::Ec2InstanceConnectEndpoint::vpc_id): The ID of the VPC in which the EC2 Instance Connect Endpoint was created.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::vpc_id`](crate::types::Ec2InstanceConnectEndpoint::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::vpc_id`](crate::types::Ec2InstanceConnectEndpoint::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`Ec2InstanceConnectEndpoint::availability_zone`](crate::types::Ec2InstanceConnectEndpoint::availability_zone): The Availability Zone of the EC2 Instance Connect Endpoint.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::availability_zone`](crate::types::Ec2InstanceConnectEndpoint::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::availability_zone`](crate::types::Ec2InstanceConnectEndpoint::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`Ec2InstanceConnectEndpoint::created_at`](crate::types::Ec2InstanceConnectEndpoint::created_at): The date and time that the EC2 Instance Connect Endpoint was created.
     pub fn created_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.created_at = ::std::option::Option::Some(input);
+        self.inner.created_at = Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::created_at`](crate::types::Ec2InstanceConnectEndpoint::created_at).
     #[inline]
     pub fn set_created_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_at = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::created_at`](crate::types::Ec2InstanceConnectEndpoint::created_at), if any.
     #[inline]
-    pub fn get_created_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_at
     }
     /// Sets [`Ec2InstanceConnectEndpoint::subnet_id`](crate::types::Ec2InstanceConnectEndpoint::subnet_id): The ID of the subnet in which the EC2 Instance Connect Endpoint was created.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::subnet_id`](crate::types::Ec2InstanceConnectEndpoint::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::subnet_id`](crate::types::Ec2InstanceConnectEndpoint::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`Ec2InstanceConnectEndpoint::preserve_client_ip`](crate::types::Ec2InstanceConnectEndpoint::preserve_client_ip): Indicates whether your client's IP address is preserved as the source when you connect to a resource.
     pub fn preserve_client_ip(mut self, input: bool) -> Self {
-        self.inner.preserve_client_ip = ::std::option::Option::Some(input);
+        self.inner.preserve_client_ip = Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::preserve_client_ip`](crate::types::Ec2InstanceConnectEndpoint::preserve_client_ip).
     #[inline]
-    pub fn set_preserve_client_ip(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_preserve_client_ip(mut self, input: Option<bool>) -> Self {
         self.inner.preserve_client_ip = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::preserve_client_ip`](crate::types::Ec2InstanceConnectEndpoint::preserve_client_ip), if any.
     #[inline]
-    pub fn get_preserve_client_ip(&self) -> &::std::option::Option<bool> {
+    pub fn get_preserve_client_ip(&self) -> &Option<bool> {
         &self.inner.preserve_client_ip
     }
     /// Appends one item to [`Ec2InstanceConnectEndpoint::security_group_ids`](crate::types::Ec2InstanceConnectEndpoint::security_group_ids): The security groups associated with the endpoint.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::security_group_ids`](crate::types::Ec2InstanceConnectEndpoint::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::security_group_ids`](crate::types::Ec2InstanceConnectEndpoint::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Appends one item to [`Ec2InstanceConnectEndpoint::tags`](crate::types::Ec2InstanceConnectEndpoint::tags): The tags assigned to the EC2 Instance Connect Endpoint.
@@ -504,39 +398,32 @@ impl Ec2InstanceConnectEndpointBuilder {
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::tags`](crate::types::Ec2InstanceConnectEndpoint::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::tags`](crate::types::Ec2InstanceConnectEndpoint::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Ec2InstanceConnectEndpoint::ip_address_type`](crate::types::Ec2InstanceConnectEndpoint::ip_address_type): The IP address type of the endpoint.
     pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input);
+        self.inner.ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::ip_address_type`](crate::types::Ec2InstanceConnectEndpoint::ip_address_type).
     #[inline]
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.inner.ip_address_type = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::ip_address_type`](crate::types::Ec2InstanceConnectEndpoint::ip_address_type), if any.
     #[inline]
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
     /// Sets [`Ec2InstanceConnectEndpoint::public_dns_names`](crate::types::Ec2InstanceConnectEndpoint::public_dns_names): The public DNS names of the endpoint.
@@ -544,14 +431,14 @@ impl Ec2InstanceConnectEndpointBuilder {
         mut self,
         input: crate::types::InstanceConnectEndpointPublicDnsNames,
     ) -> Self {
-        self.inner.public_dns_names = ::std::option::Option::Some(input);
+        self.inner.public_dns_names = Some(input);
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::public_dns_names`](crate::types::Ec2InstanceConnectEndpoint::public_dns_names).
     #[inline]
     pub fn set_public_dns_names(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceConnectEndpointPublicDnsNames>,
+        input: Option<crate::types::InstanceConnectEndpointPublicDnsNames>,
     ) -> Self {
         self.inner.public_dns_names = input;
         self
@@ -560,31 +447,23 @@ impl Ec2InstanceConnectEndpointBuilder {
     #[inline]
     pub fn get_public_dns_names(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceConnectEndpointPublicDnsNames> {
+    ) -> &Option<crate::types::InstanceConnectEndpointPublicDnsNames> {
         &self.inner.public_dns_names
     }
     /// Sets [`Ec2InstanceConnectEndpoint::availability_zone_id`](crate::types::Ec2InstanceConnectEndpoint::availability_zone_id): The ID of the Availability Zone of the EC2 Instance Connect Endpoint.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ec2InstanceConnectEndpoint::availability_zone_id`](crate::types::Ec2InstanceConnectEndpoint::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`Ec2InstanceConnectEndpoint::availability_zone_id`](crate::types::Ec2InstanceConnectEndpoint::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`Ec2InstanceConnectEndpoint`]; it has no required members, so this cannot fail.
@@ -596,62 +475,50 @@ impl Ec2InstanceConnectEndpointBuilder {
 impl ::awsgen_runtime::xml::FromXml for Ec2InstanceConnectEndpoint {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "instanceConnectEndpointId" => {
-                    value.instance_connect_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.instance_connect_endpoint_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "instanceConnectEndpointArn" => {
-                    value.instance_connect_endpoint_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.instance_connect_endpoint_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::Ec2InstanceConnectEndpointState::from(child.text()),
                     );
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 "dnsName" => {
-                    value.dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dns_name = Some(String::from(child.text()));
                 }
                 "fipsDnsName" => {
-                    value.fips_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fips_dns_name = Some(String::from(child.text()));
                 }
                 "networkInterfaceIdSet" => {
-                    value.network_interface_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.network_interface_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "createdAt" => {
-                    value.created_at = ::std::option::Option::Some(
+                    value.created_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -660,22 +527,18 @@ impl ::awsgen_runtime::xml::FromXml for Ec2InstanceConnectEndpoint {
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "preserveClientIp" => {
-                    value.preserve_client_ip = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.preserve_client_ip = Some(child.text() == "true");
                 }
                 "securityGroupIdSet" => {
-                    value.security_group_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.security_group_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -683,25 +546,23 @@ impl ::awsgen_runtime::xml::FromXml for Ec2InstanceConnectEndpoint {
                     );
                 }
                 "ipAddressType" => {
-                    value.ip_address_type = ::std::option::Option::Some(
+                    value.ip_address_type = Some(
                         crate::types::IpAddressType::from(child.text()),
                     );
                 }
                 "publicDnsNames" => {
-                    value.public_dns_names = ::std::option::Option::Some(
+                    value.public_dns_names = Some(
                         <crate::types::InstanceConnectEndpointPublicDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

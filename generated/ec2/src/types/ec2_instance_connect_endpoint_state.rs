@@ -4,7 +4,7 @@
 /// The `Ec2InstanceConnectEndpointState` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Ec2InstanceConnectEndpointState {
     /// `create-in-progress`
@@ -69,7 +69,7 @@ impl Ec2InstanceConnectEndpointState {
         }
     }
 }
-impl ::std::convert::From<&str> for Ec2InstanceConnectEndpointState {
+impl From<&str> for Ec2InstanceConnectEndpointState {
     fn from(value: &str) -> Self {
         match value {
             "create-in-progress" => Ec2InstanceConnectEndpointState::CreateInProgress,
@@ -91,18 +91,18 @@ impl ::std::convert::From<&str> for Ec2InstanceConnectEndpointState {
 }
 impl ::std::str::FromStr for Ec2InstanceConnectEndpointState {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for Ec2InstanceConnectEndpointState {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for Ec2InstanceConnectEndpointState {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for Ec2InstanceConnectEndpointState {
+impl Ord for Ec2InstanceConnectEndpointState {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -131,7 +131,7 @@ impl ::std::hash::Hash for Ec2InstanceConnectEndpointState {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for Ec2InstanceConnectEndpointState {
+impl AsRef<str> for Ec2InstanceConnectEndpointState {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

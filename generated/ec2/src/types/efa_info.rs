@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Elastic Fabric Adapters for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EfaInfo {
     /// The maximum number of Elastic Fabric Adapters for the instance type.
-    pub maximum_efa_interfaces: ::std::option::Option<i32>,
+    pub maximum_efa_interfaces: Option<i32>,
 }
 impl EfaInfo {
     /// Starts building a [`EfaInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::EfaInfoBuilder {
-        <crate::types::builders::EfaInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EfaInfoBuilder as Default>::default()
     }
     /// The `MaximumEfaInterfaces` member, when set.
     #[inline]
-    pub fn maximum_efa_interfaces(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_efa_interfaces(&self) -> Option<i32> {
         self.maximum_efa_interfaces
     }
 }
 /// A builder for [`EfaInfo`](crate::types::EfaInfo); start one with `EfaInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EfaInfoBuilder {
     inner: crate::types::EfaInfo,
 }
 impl EfaInfoBuilder {
     /// Sets [`EfaInfo::maximum_efa_interfaces`](crate::types::EfaInfo::maximum_efa_interfaces): The maximum number of Elastic Fabric Adapters for the instance type.
     pub fn maximum_efa_interfaces(mut self, input: i32) -> Self {
-        self.inner.maximum_efa_interfaces = ::std::option::Option::Some(input);
+        self.inner.maximum_efa_interfaces = Some(input);
         self
     }
     /// Sets or clears [`EfaInfo::maximum_efa_interfaces`](crate::types::EfaInfo::maximum_efa_interfaces).
     #[inline]
-    pub fn set_maximum_efa_interfaces(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_efa_interfaces(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_efa_interfaces = input;
         self
     }
     /// The value set for [`EfaInfo::maximum_efa_interfaces`](crate::types::EfaInfo::maximum_efa_interfaces), if any.
     #[inline]
-    pub fn get_maximum_efa_interfaces(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_efa_interfaces(&self) -> &Option<i32> {
         &self.inner.maximum_efa_interfaces
     }
     /// Builds the [`EfaInfo`]; it has no required members, so this cannot fail.
@@ -64,15 +51,15 @@ impl EfaInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for EfaInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "maximumEfaInterfaces" {
-                value.maximum_efa_interfaces = ::std::option::Option::Some(
+                value.maximum_efa_interfaces = Some(
                     ::awsgen_runtime::xml::number::<i32>(child.text(), child, "EfaInfo")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an egress-only internet gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EgressOnlyInternetGateway {
     /// Information about the attachment of the egress-only internet gateway.
-    pub attachments: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InternetGatewayAttachment>,
-    >,
+    pub attachments: Option<Vec<crate::types::InternetGatewayAttachment>>,
     /// The ID of the egress-only internet gateway.
-    pub egress_only_internet_gateway_id: ::std::option::Option<::std::string::String>,
+    pub egress_only_internet_gateway_id: Option<String>,
     /// The tags assigned to the egress-only internet gateway.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl EgressOnlyInternetGateway {
     /// Starts building a [`EgressOnlyInternetGateway`].
     #[inline]
     pub fn builder() -> crate::types::builders::EgressOnlyInternetGatewayBuilder {
-        <crate::types::builders::EgressOnlyInternetGatewayBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EgressOnlyInternetGatewayBuilder as Default>::default()
     }
     /// The `Attachments` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,7 +25,7 @@ impl EgressOnlyInternetGateway {
     }
     /// The `EgressOnlyInternetGatewayId` member, when set.
     #[inline]
-    pub fn egress_only_internet_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn egress_only_internet_gateway_id(&self) -> Option<&str> {
         self.egress_only_internet_gateway_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,12 +35,7 @@ impl EgressOnlyInternetGateway {
     }
 }
 /// A builder for [`EgressOnlyInternetGateway`](crate::types::EgressOnlyInternetGateway); start one with `EgressOnlyInternetGateway::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EgressOnlyInternetGatewayBuilder {
     inner: crate::types::EgressOnlyInternetGateway,
 }
@@ -66,9 +54,7 @@ impl EgressOnlyInternetGatewayBuilder {
     #[inline]
     pub fn set_attachments(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InternetGatewayAttachment>,
-        >,
+        input: Option<Vec<crate::types::InternetGatewayAttachment>>,
     ) -> Self {
         self.inner.attachments = input;
         self
@@ -77,35 +63,23 @@ impl EgressOnlyInternetGatewayBuilder {
     #[inline]
     pub fn get_attachments(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InternetGatewayAttachment>,
-    > {
+    ) -> &Option<Vec<crate::types::InternetGatewayAttachment>> {
         &self.inner.attachments
     }
     /// Sets [`EgressOnlyInternetGateway::egress_only_internet_gateway_id`](crate::types::EgressOnlyInternetGateway::egress_only_internet_gateway_id): The ID of the egress-only internet gateway.
-    pub fn egress_only_internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.egress_only_internet_gateway_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn egress_only_internet_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.egress_only_internet_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`EgressOnlyInternetGateway::egress_only_internet_gateway_id`](crate::types::EgressOnlyInternetGateway::egress_only_internet_gateway_id).
     #[inline]
-    pub fn set_egress_only_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_only_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.egress_only_internet_gateway_id = input;
         self
     }
     /// The value set for [`EgressOnlyInternetGateway::egress_only_internet_gateway_id`](crate::types::EgressOnlyInternetGateway::egress_only_internet_gateway_id), if any.
     #[inline]
-    pub fn get_egress_only_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_only_internet_gateway_id(&self) -> &Option<String> {
         &self.inner.egress_only_internet_gateway_id
     }
     /// Appends one item to [`EgressOnlyInternetGateway::tags`](crate::types::EgressOnlyInternetGateway::tags): The tags assigned to the egress-only internet gateway.
@@ -117,18 +91,13 @@ impl EgressOnlyInternetGatewayBuilder {
     }
     /// Sets or clears [`EgressOnlyInternetGateway::tags`](crate::types::EgressOnlyInternetGateway::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`EgressOnlyInternetGateway::tags`](crate::types::EgressOnlyInternetGateway::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`EgressOnlyInternetGateway`]; it has no required members, so this cannot fail.
@@ -140,12 +109,12 @@ impl EgressOnlyInternetGatewayBuilder {
 impl ::awsgen_runtime::xml::FromXml for EgressOnlyInternetGateway {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachmentSet" => {
-                    value.attachments = ::std::option::Option::Some(
+                    value.attachments = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InternetGatewayAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -153,12 +122,12 @@ impl ::awsgen_runtime::xml::FromXml for EgressOnlyInternetGateway {
                     );
                 }
                 "egressOnlyInternetGatewayId" => {
-                    value.egress_only_internet_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.egress_only_internet_gateway_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -168,6 +137,6 @@ impl ::awsgen_runtime::xml::FromXml for EgressOnlyInternetGateway {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,159 +4,113 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// Describes the association between an instance and an Elastic Graphics accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ElasticGpuAssociation {
     /// The ID of the Elastic Graphics accelerator.
-    pub elastic_gpu_id: ::std::option::Option<::std::string::String>,
+    pub elastic_gpu_id: Option<String>,
     /// The ID of the association.
-    pub elastic_gpu_association_id: ::std::option::Option<::std::string::String>,
+    pub elastic_gpu_association_id: Option<String>,
     /// The state of the association between the instance and the Elastic Graphics accelerator.
-    pub elastic_gpu_association_state: ::std::option::Option<::std::string::String>,
+    pub elastic_gpu_association_state: Option<String>,
     /// The time the Elastic Graphics accelerator was associated with the instance.
-    pub elastic_gpu_association_time: ::std::option::Option<::std::string::String>,
+    pub elastic_gpu_association_time: Option<String>,
 }
 impl ElasticGpuAssociation {
     /// Starts building a [`ElasticGpuAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::ElasticGpuAssociationBuilder {
-        <crate::types::builders::ElasticGpuAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ElasticGpuAssociationBuilder as Default>::default()
     }
     /// The `ElasticGpuId` member, when set.
     #[inline]
-    pub fn elastic_gpu_id(&self) -> ::std::option::Option<&str> {
+    pub fn elastic_gpu_id(&self) -> Option<&str> {
         self.elastic_gpu_id.as_deref()
     }
     /// The `ElasticGpuAssociationId` member, when set.
     #[inline]
-    pub fn elastic_gpu_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn elastic_gpu_association_id(&self) -> Option<&str> {
         self.elastic_gpu_association_id.as_deref()
     }
     /// The `ElasticGpuAssociationState` member, when set.
     #[inline]
-    pub fn elastic_gpu_association_state(&self) -> ::std::option::Option<&str> {
+    pub fn elastic_gpu_association_state(&self) -> Option<&str> {
         self.elastic_gpu_association_state.as_deref()
     }
     /// The `ElasticGpuAssociationTime` member, when set.
     #[inline]
-    pub fn elastic_gpu_association_time(&self) -> ::std::option::Option<&str> {
+    pub fn elastic_gpu_association_time(&self) -> Option<&str> {
         self.elastic_gpu_association_time.as_deref()
     }
 }
 /// A builder for [`ElasticGpuAssociation`](crate::types::ElasticGpuAssociation); start one with `ElasticGpuAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ElasticGpuAssociationBuilder {
     inner: crate::types::ElasticGpuAssociation,
 }
 impl ElasticGpuAssociationBuilder {
     /// Sets [`ElasticGpuAssociation::elastic_gpu_id`](crate::types::ElasticGpuAssociation::elastic_gpu_id): The ID of the Elastic Graphics accelerator.
-    pub fn elastic_gpu_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.elastic_gpu_id = ::std::option::Option::Some(input.into());
+    pub fn elastic_gpu_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.elastic_gpu_id = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpuAssociation::elastic_gpu_id`](crate::types::ElasticGpuAssociation::elastic_gpu_id).
     #[inline]
-    pub fn set_elastic_gpu_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_elastic_gpu_id(mut self, input: Option<String>) -> Self {
         self.inner.elastic_gpu_id = input;
         self
     }
     /// The value set for [`ElasticGpuAssociation::elastic_gpu_id`](crate::types::ElasticGpuAssociation::elastic_gpu_id), if any.
     #[inline]
-    pub fn get_elastic_gpu_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_elastic_gpu_id(&self) -> &Option<String> {
         &self.inner.elastic_gpu_id
     }
     /// Sets [`ElasticGpuAssociation::elastic_gpu_association_id`](crate::types::ElasticGpuAssociation::elastic_gpu_association_id): The ID of the association.
-    pub fn elastic_gpu_association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.elastic_gpu_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn elastic_gpu_association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.elastic_gpu_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpuAssociation::elastic_gpu_association_id`](crate::types::ElasticGpuAssociation::elastic_gpu_association_id).
     #[inline]
-    pub fn set_elastic_gpu_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_elastic_gpu_association_id(mut self, input: Option<String>) -> Self {
         self.inner.elastic_gpu_association_id = input;
         self
     }
     /// The value set for [`ElasticGpuAssociation::elastic_gpu_association_id`](crate::types::ElasticGpuAssociation::elastic_gpu_association_id), if any.
     #[inline]
-    pub fn get_elastic_gpu_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_elastic_gpu_association_id(&self) -> &Option<String> {
         &self.inner.elastic_gpu_association_id
     }
     /// Sets [`ElasticGpuAssociation::elastic_gpu_association_state`](crate::types::ElasticGpuAssociation::elastic_gpu_association_state): The state of the association between the instance and the Elastic Graphics accelerator.
-    pub fn elastic_gpu_association_state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.elastic_gpu_association_state = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn elastic_gpu_association_state(mut self, input: impl Into<String>) -> Self {
+        self.inner.elastic_gpu_association_state = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpuAssociation::elastic_gpu_association_state`](crate::types::ElasticGpuAssociation::elastic_gpu_association_state).
     #[inline]
-    pub fn set_elastic_gpu_association_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_elastic_gpu_association_state(mut self, input: Option<String>) -> Self {
         self.inner.elastic_gpu_association_state = input;
         self
     }
     /// The value set for [`ElasticGpuAssociation::elastic_gpu_association_state`](crate::types::ElasticGpuAssociation::elastic_gpu_association_state), if any.
     #[inline]
-    pub fn get_elastic_gpu_association_state(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_elastic_gpu_association_state(&self) -> &Option<String> {
         &self.inner.elastic_gpu_association_state
     }
     /// Sets [`ElasticGpuAssociation::elastic_gpu_association_time`](crate::types::ElasticGpuAssociation::elastic_gpu_association_time): The time the Elastic Graphics accelerator was associated with the instance.
-    pub fn elastic_gpu_association_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.elastic_gpu_association_time = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn elastic_gpu_association_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.elastic_gpu_association_time = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpuAssociation::elastic_gpu_association_time`](crate::types::ElasticGpuAssociation::elastic_gpu_association_time).
     #[inline]
-    pub fn set_elastic_gpu_association_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_elastic_gpu_association_time(mut self, input: Option<String>) -> Self {
         self.inner.elastic_gpu_association_time = input;
         self
     }
     /// The value set for [`ElasticGpuAssociation::elastic_gpu_association_time`](crate::types::ElasticGpuAssociation::elastic_gpu_association_time), if any.
     #[inline]
-    pub fn get_elastic_gpu_association_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_elastic_gpu_association_time(&self) -> &Option<String> {
         &self.inner.elastic_gpu_association_time
     }
     /// Builds the [`ElasticGpuAssociation`]; it has no required members, so this cannot fail.
@@ -168,33 +122,29 @@ impl ElasticGpuAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for ElasticGpuAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "elasticGpuId" => {
-                    value.elastic_gpu_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.elastic_gpu_id = Some(String::from(child.text()));
                 }
                 "elasticGpuAssociationId" => {
-                    value.elastic_gpu_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.elastic_gpu_association_id = Some(String::from(child.text()));
                 }
                 "elasticGpuAssociationState" => {
-                    value.elastic_gpu_association_state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.elastic_gpu_association_state = Some(
+                        String::from(child.text()),
                     );
                 }
                 "elasticGpuAssociationTime" => {
-                    value.elastic_gpu_association_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.elastic_gpu_association_time = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

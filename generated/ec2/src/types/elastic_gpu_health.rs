@@ -4,57 +4,44 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// Describes the status of an Elastic Graphics accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ElasticGpuHealth {
     /// The health status.
-    pub status: ::std::option::Option<crate::types::ElasticGpuStatus>,
+    pub status: Option<crate::types::ElasticGpuStatus>,
 }
 impl ElasticGpuHealth {
     /// Starts building a [`ElasticGpuHealth`].
     #[inline]
     pub fn builder() -> crate::types::builders::ElasticGpuHealthBuilder {
-        <crate::types::builders::ElasticGpuHealthBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ElasticGpuHealthBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ElasticGpuStatus> {
+    pub fn status(&self) -> Option<&crate::types::ElasticGpuStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`ElasticGpuHealth`](crate::types::ElasticGpuHealth); start one with `ElasticGpuHealth::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ElasticGpuHealthBuilder {
     inner: crate::types::ElasticGpuHealth,
 }
 impl ElasticGpuHealthBuilder {
     /// Sets [`ElasticGpuHealth::status`](crate::types::ElasticGpuHealth::status): The health status.
     pub fn status(mut self, input: crate::types::ElasticGpuStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ElasticGpuHealth::status`](crate::types::ElasticGpuHealth::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ElasticGpuStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::ElasticGpuStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ElasticGpuHealth::status`](crate::types::ElasticGpuHealth::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::ElasticGpuStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ElasticGpuStatus> {
         &self.inner.status
     }
     /// Builds the [`ElasticGpuHealth`]; it has no required members, so this cannot fail.
@@ -66,15 +53,13 @@ impl ElasticGpuHealthBuilder {
 impl ::awsgen_runtime::xml::FromXml for ElasticGpuHealth {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = ::std::option::Option::Some(
-                    crate::types::ElasticGpuStatus::from(child.text()),
-                );
+                value.status = Some(crate::types::ElasticGpuStatus::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,89 +4,73 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// A specification for an Elastic Graphics accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ElasticGpuSpecification {
     /// The type of Elastic Graphics accelerator.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
 }
 impl ElasticGpuSpecification {
     /// Starts building a [`ElasticGpuSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ElasticGpuSpecificationBuilder {
-        <crate::types::builders::ElasticGpuSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ElasticGpuSpecificationBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
 }
 /// A builder for [`ElasticGpuSpecification`](crate::types::ElasticGpuSpecification); start one with `ElasticGpuSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ElasticGpuSpecificationBuilder {
     inner: crate::types::ElasticGpuSpecification,
 }
 impl ElasticGpuSpecificationBuilder {
     /// Sets [`ElasticGpuSpecification::type_`](crate::types::ElasticGpuSpecification::type_): The type of Elastic Graphics accelerator.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpuSpecification::type_`](crate::types::ElasticGpuSpecification::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ElasticGpuSpecification::type_`](crate::types::ElasticGpuSpecification::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Builds the [`ElasticGpuSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ElasticGpuSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ElasticGpuSpecification",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ElasticGpuSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.type_ {
             body.member("Type", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,62 +4,46 @@
 /// Deprecated.
 ///
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ElasticGpuSpecificationResponse {
     /// Deprecated.
     ///
     /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
 }
 impl ElasticGpuSpecificationResponse {
     /// Starts building a [`ElasticGpuSpecificationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ElasticGpuSpecificationResponseBuilder {
-        <crate::types::builders::ElasticGpuSpecificationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ElasticGpuSpecificationResponseBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
 }
 /// A builder for [`ElasticGpuSpecificationResponse`](crate::types::ElasticGpuSpecificationResponse); start one with `ElasticGpuSpecificationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ElasticGpuSpecificationResponseBuilder {
     inner: crate::types::ElasticGpuSpecificationResponse,
 }
 impl ElasticGpuSpecificationResponseBuilder {
     /// Sets [`ElasticGpuSpecificationResponse::type_`](crate::types::ElasticGpuSpecificationResponse::type_): Deprecated.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpuSpecificationResponse::type_`](crate::types::ElasticGpuSpecificationResponse::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ElasticGpuSpecificationResponse::type_`](crate::types::ElasticGpuSpecificationResponse::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Builds the [`ElasticGpuSpecificationResponse`]; it has no required members, so this cannot fail.
@@ -71,15 +55,13 @@ impl ElasticGpuSpecificationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ElasticGpuSpecificationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "type" {
-                value.type_ = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.type_ = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,67 +4,58 @@
 /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
 ///
 /// Describes an Elastic Graphics accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ElasticGpus {
     /// The ID of the Elastic Graphics accelerator.
-    pub elastic_gpu_id: ::std::option::Option<::std::string::String>,
+    pub elastic_gpu_id: Option<String>,
     /// The Availability Zone in the which the Elastic Graphics accelerator resides.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The type of Elastic Graphics accelerator.
-    pub elastic_gpu_type: ::std::option::Option<::std::string::String>,
+    pub elastic_gpu_type: Option<String>,
     /// The status of the Elastic Graphics accelerator.
-    pub elastic_gpu_health: ::std::option::Option<crate::types::ElasticGpuHealth>,
+    pub elastic_gpu_health: Option<crate::types::ElasticGpuHealth>,
     /// The state of the Elastic Graphics accelerator.
-    pub elastic_gpu_state: ::std::option::Option<crate::types::ElasticGpuState>,
+    pub elastic_gpu_state: Option<crate::types::ElasticGpuState>,
     /// The ID of the instance to which the Elastic Graphics accelerator is attached.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The tags assigned to the Elastic Graphics accelerator.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ElasticGpus {
     /// Starts building a [`ElasticGpus`].
     #[inline]
     pub fn builder() -> crate::types::builders::ElasticGpusBuilder {
-        <crate::types::builders::ElasticGpusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ElasticGpusBuilder as Default>::default()
     }
     /// The `ElasticGpuId` member, when set.
     #[inline]
-    pub fn elastic_gpu_id(&self) -> ::std::option::Option<&str> {
+    pub fn elastic_gpu_id(&self) -> Option<&str> {
         self.elastic_gpu_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `ElasticGpuType` member, when set.
     #[inline]
-    pub fn elastic_gpu_type(&self) -> ::std::option::Option<&str> {
+    pub fn elastic_gpu_type(&self) -> Option<&str> {
         self.elastic_gpu_type.as_deref()
     }
     /// The `ElasticGpuHealth` member, when set.
     #[inline]
-    pub fn elastic_gpu_health(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ElasticGpuHealth> {
+    pub fn elastic_gpu_health(&self) -> Option<&crate::types::ElasticGpuHealth> {
         self.elastic_gpu_health.as_ref()
     }
     /// The `ElasticGpuState` member, when set.
     #[inline]
-    pub fn elastic_gpu_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ElasticGpuState> {
+    pub fn elastic_gpu_state(&self) -> Option<&crate::types::ElasticGpuState> {
         self.elastic_gpu_state.as_ref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,146 +65,111 @@ impl ElasticGpus {
     }
 }
 /// A builder for [`ElasticGpus`](crate::types::ElasticGpus); start one with `ElasticGpus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ElasticGpusBuilder {
     inner: crate::types::ElasticGpus,
 }
 impl ElasticGpusBuilder {
     /// Sets [`ElasticGpus::elastic_gpu_id`](crate::types::ElasticGpus::elastic_gpu_id): The ID of the Elastic Graphics accelerator.
-    pub fn elastic_gpu_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.elastic_gpu_id = ::std::option::Option::Some(input.into());
+    pub fn elastic_gpu_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.elastic_gpu_id = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpus::elastic_gpu_id`](crate::types::ElasticGpus::elastic_gpu_id).
     #[inline]
-    pub fn set_elastic_gpu_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_elastic_gpu_id(mut self, input: Option<String>) -> Self {
         self.inner.elastic_gpu_id = input;
         self
     }
     /// The value set for [`ElasticGpus::elastic_gpu_id`](crate::types::ElasticGpus::elastic_gpu_id), if any.
     #[inline]
-    pub fn get_elastic_gpu_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_elastic_gpu_id(&self) -> &Option<String> {
         &self.inner.elastic_gpu_id
     }
     /// Sets [`ElasticGpus::availability_zone`](crate::types::ElasticGpus::availability_zone): The Availability Zone in the which the Elastic Graphics accelerator resides.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpus::availability_zone`](crate::types::ElasticGpus::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ElasticGpus::availability_zone`](crate::types::ElasticGpus::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ElasticGpus::elastic_gpu_type`](crate::types::ElasticGpus::elastic_gpu_type): The type of Elastic Graphics accelerator.
-    pub fn elastic_gpu_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.elastic_gpu_type = ::std::option::Option::Some(input.into());
+    pub fn elastic_gpu_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.elastic_gpu_type = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpus::elastic_gpu_type`](crate::types::ElasticGpus::elastic_gpu_type).
     #[inline]
-    pub fn set_elastic_gpu_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_elastic_gpu_type(mut self, input: Option<String>) -> Self {
         self.inner.elastic_gpu_type = input;
         self
     }
     /// The value set for [`ElasticGpus::elastic_gpu_type`](crate::types::ElasticGpus::elastic_gpu_type), if any.
     #[inline]
-    pub fn get_elastic_gpu_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_elastic_gpu_type(&self) -> &Option<String> {
         &self.inner.elastic_gpu_type
     }
     /// Sets [`ElasticGpus::elastic_gpu_health`](crate::types::ElasticGpus::elastic_gpu_health): The status of the Elastic Graphics accelerator.
     pub fn elastic_gpu_health(mut self, input: crate::types::ElasticGpuHealth) -> Self {
-        self.inner.elastic_gpu_health = ::std::option::Option::Some(input);
+        self.inner.elastic_gpu_health = Some(input);
         self
     }
     /// Sets or clears [`ElasticGpus::elastic_gpu_health`](crate::types::ElasticGpus::elastic_gpu_health).
     #[inline]
     pub fn set_elastic_gpu_health(
         mut self,
-        input: ::std::option::Option<crate::types::ElasticGpuHealth>,
+        input: Option<crate::types::ElasticGpuHealth>,
     ) -> Self {
         self.inner.elastic_gpu_health = input;
         self
     }
     /// The value set for [`ElasticGpus::elastic_gpu_health`](crate::types::ElasticGpus::elastic_gpu_health), if any.
     #[inline]
-    pub fn get_elastic_gpu_health(
-        &self,
-    ) -> &::std::option::Option<crate::types::ElasticGpuHealth> {
+    pub fn get_elastic_gpu_health(&self) -> &Option<crate::types::ElasticGpuHealth> {
         &self.inner.elastic_gpu_health
     }
     /// Sets [`ElasticGpus::elastic_gpu_state`](crate::types::ElasticGpus::elastic_gpu_state): The state of the Elastic Graphics accelerator.
     pub fn elastic_gpu_state(mut self, input: crate::types::ElasticGpuState) -> Self {
-        self.inner.elastic_gpu_state = ::std::option::Option::Some(input);
+        self.inner.elastic_gpu_state = Some(input);
         self
     }
     /// Sets or clears [`ElasticGpus::elastic_gpu_state`](crate::types::ElasticGpus::elastic_gpu_state).
     #[inline]
     pub fn set_elastic_gpu_state(
         mut self,
-        input: ::std::option::Option<crate::types::ElasticGpuState>,
+        input: Option<crate::types::ElasticGpuState>,
     ) -> Self {
         self.inner.elastic_gpu_state = input;
         self
     }
     /// The value set for [`ElasticGpus::elastic_gpu_state`](crate::types::ElasticGpus::elastic_gpu_state), if any.
     #[inline]
-    pub fn get_elastic_gpu_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::ElasticGpuState> {
+    pub fn get_elastic_gpu_state(&self) -> &Option<crate::types::ElasticGpuState> {
         &self.inner.elastic_gpu_state
     }
     /// Sets [`ElasticGpus::instance_id`](crate::types::ElasticGpus::instance_id): The ID of the instance to which the Elastic Graphics accelerator is attached.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticGpus::instance_id`](crate::types::ElasticGpus::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ElasticGpus::instance_id`](crate::types::ElasticGpus::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Appends one item to [`ElasticGpus::tags`](crate::types::ElasticGpus::tags): The tags assigned to the Elastic Graphics accelerator.
@@ -225,18 +181,13 @@ impl ElasticGpusBuilder {
     }
     /// Sets or clears [`ElasticGpus::tags`](crate::types::ElasticGpus::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ElasticGpus::tags`](crate::types::ElasticGpus::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ElasticGpus`]; it has no required members, so this cannot fail.
@@ -248,44 +199,36 @@ impl ElasticGpusBuilder {
 impl ::awsgen_runtime::xml::FromXml for ElasticGpus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "elasticGpuId" => {
-                    value.elastic_gpu_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.elastic_gpu_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "elasticGpuType" => {
-                    value.elastic_gpu_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.elastic_gpu_type = Some(String::from(child.text()));
                 }
                 "elasticGpuHealth" => {
-                    value.elastic_gpu_health = ::std::option::Option::Some(
+                    value.elastic_gpu_health = Some(
                         <crate::types::ElasticGpuHealth as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "elasticGpuState" => {
-                    value.elastic_gpu_state = ::std::option::Option::Some(
+                    value.elastic_gpu_state = Some(
                         crate::types::ElasticGpuState::from(child.text()),
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -295,6 +238,6 @@ impl ::awsgen_runtime::xml::FromXml for ElasticGpus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,26 +4,17 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes the association between an instance and an elastic inference accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ElasticInferenceAcceleratorAssociation {
     /// The Amazon Resource Name (ARN) of the elastic inference accelerator.
-    pub elastic_inference_accelerator_arn: ::std::option::Option<::std::string::String>,
+    pub elastic_inference_accelerator_arn: Option<String>,
     /// The ID of the association.
-    pub elastic_inference_accelerator_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub elastic_inference_accelerator_association_id: Option<String>,
     /// The state of the elastic inference accelerator.
-    pub elastic_inference_accelerator_association_state: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub elastic_inference_accelerator_association_state: Option<String>,
     /// The time at which the elastic inference accelerator is associated with an instance.
-    pub elastic_inference_accelerator_association_time: ::std::option::Option<
+    pub elastic_inference_accelerator_association_time: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
 }
@@ -31,42 +22,33 @@ impl ElasticInferenceAcceleratorAssociation {
     /// Starts building a [`ElasticInferenceAcceleratorAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::ElasticInferenceAcceleratorAssociationBuilder {
-        <crate::types::builders::ElasticInferenceAcceleratorAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ElasticInferenceAcceleratorAssociationBuilder as Default>::default()
     }
     /// The `ElasticInferenceAcceleratorArn` member, when set.
     #[inline]
-    pub fn elastic_inference_accelerator_arn(&self) -> ::std::option::Option<&str> {
+    pub fn elastic_inference_accelerator_arn(&self) -> Option<&str> {
         self.elastic_inference_accelerator_arn.as_deref()
     }
     /// The `ElasticInferenceAcceleratorAssociationId` member, when set.
     #[inline]
-    pub fn elastic_inference_accelerator_association_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn elastic_inference_accelerator_association_id(&self) -> Option<&str> {
         self.elastic_inference_accelerator_association_id.as_deref()
     }
     /// The `ElasticInferenceAcceleratorAssociationState` member, when set.
     #[inline]
-    pub fn elastic_inference_accelerator_association_state(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn elastic_inference_accelerator_association_state(&self) -> Option<&str> {
         self.elastic_inference_accelerator_association_state.as_deref()
     }
     /// The `ElasticInferenceAcceleratorAssociationTime` member, when set.
     #[inline]
     pub fn elastic_inference_accelerator_association_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.elastic_inference_accelerator_association_time.as_ref()
     }
 }
 /// A builder for [`ElasticInferenceAcceleratorAssociation`](crate::types::ElasticInferenceAcceleratorAssociation); start one with `ElasticInferenceAcceleratorAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ElasticInferenceAcceleratorAssociationBuilder {
     inner: crate::types::ElasticInferenceAcceleratorAssociation,
 }
@@ -74,70 +56,60 @@ impl ElasticInferenceAcceleratorAssociationBuilder {
     /// Sets [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_arn`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_arn): The Amazon Resource Name (ARN) of the elastic inference accelerator.
     pub fn elastic_inference_accelerator_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.elastic_inference_accelerator_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.elastic_inference_accelerator_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_arn`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_arn).
     #[inline]
     pub fn set_elastic_inference_accelerator_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.elastic_inference_accelerator_arn = input;
         self
     }
     /// The value set for [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_arn`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_arn), if any.
     #[inline]
-    pub fn get_elastic_inference_accelerator_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_elastic_inference_accelerator_arn(&self) -> &Option<String> {
         &self.inner.elastic_inference_accelerator_arn
     }
     /// Sets [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_id`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_id): The ID of the association.
     pub fn elastic_inference_accelerator_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.elastic_inference_accelerator_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.elastic_inference_accelerator_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_id`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_id).
     #[inline]
     pub fn set_elastic_inference_accelerator_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.elastic_inference_accelerator_association_id = input;
         self
     }
     /// The value set for [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_id`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_id), if any.
     #[inline]
-    pub fn get_elastic_inference_accelerator_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_elastic_inference_accelerator_association_id(&self) -> &Option<String> {
         &self.inner.elastic_inference_accelerator_association_id
     }
     /// Sets [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_state`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_state): The state of the elastic inference accelerator.
     pub fn elastic_inference_accelerator_association_state(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.elastic_inference_accelerator_association_state = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.elastic_inference_accelerator_association_state = Some(input.into());
         self
     }
     /// Sets or clears [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_state`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_state).
     #[inline]
     pub fn set_elastic_inference_accelerator_association_state(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.elastic_inference_accelerator_association_state = input;
         self
@@ -146,7 +118,7 @@ impl ElasticInferenceAcceleratorAssociationBuilder {
     #[inline]
     pub fn get_elastic_inference_accelerator_association_state(
         &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    ) -> &Option<String> {
         &self.inner.elastic_inference_accelerator_association_state
     }
     /// Sets [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_time`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_time): The time at which the elastic inference accelerator is associated with an instance.
@@ -154,16 +126,14 @@ impl ElasticInferenceAcceleratorAssociationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.elastic_inference_accelerator_association_time = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.elastic_inference_accelerator_association_time = Some(input);
         self
     }
     /// Sets or clears [`ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_time`](crate::types::ElasticInferenceAcceleratorAssociation::elastic_inference_accelerator_association_time).
     #[inline]
     pub fn set_elastic_inference_accelerator_association_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.elastic_inference_accelerator_association_time = input;
         self
@@ -172,7 +142,7 @@ impl ElasticInferenceAcceleratorAssociationBuilder {
     #[inline]
     pub fn get_elastic_inference_accelerator_association_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.elastic_inference_accelerator_association_time
     }
     /// Builds the [`ElasticInferenceAcceleratorAssociation`]; it has no required members, so this cannot fail.
@@ -184,27 +154,27 @@ impl ElasticInferenceAcceleratorAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for ElasticInferenceAcceleratorAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "elasticInferenceAcceleratorArn" => {
-                    value.elastic_inference_accelerator_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.elastic_inference_accelerator_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "elasticInferenceAcceleratorAssociationId" => {
-                    value.elastic_inference_accelerator_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.elastic_inference_accelerator_association_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "elasticInferenceAcceleratorAssociationState" => {
-                    value.elastic_inference_accelerator_association_state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.elastic_inference_accelerator_association_state = Some(
+                        String::from(child.text()),
                     );
                 }
                 "elasticInferenceAcceleratorAssociationTime" => {
-                    value.elastic_inference_accelerator_association_time = ::std::option::Option::Some(
+                    value.elastic_inference_accelerator_association_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -215,6 +185,6 @@ impl ::awsgen_runtime::xml::FromXml for ElasticInferenceAcceleratorAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,65 +4,53 @@
 /// ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances. With ENA Express, you can communicate between two EC2 instances in the same subnet within the same account, or in different accounts. Both sending and receiving instances must have ENA Express enabled.
 ///
 /// To improve the reliability of network packet delivery, ENA Express reorders network packets on the receiving end by default. However, some UDP-based applications are designed to handle network packets that are out of order to reduce the overhead for packet delivery at the network layer. When ENA Express is enabled, you can specify whether UDP network traffic uses it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnaSrdSpecification {
     /// Indicates whether ENA Express is enabled for the network interface.
-    pub ena_srd_enabled: ::std::option::Option<bool>,
+    pub ena_srd_enabled: Option<bool>,
     /// Configures ENA Express for UDP network traffic.
-    pub ena_srd_udp_specification: ::std::option::Option<
-        crate::types::EnaSrdUdpSpecification,
-    >,
+    pub ena_srd_udp_specification: Option<crate::types::EnaSrdUdpSpecification>,
 }
 impl EnaSrdSpecification {
     /// Starts building a [`EnaSrdSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnaSrdSpecificationBuilder {
-        <crate::types::builders::EnaSrdSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnaSrdSpecificationBuilder as Default>::default()
     }
     /// The `EnaSrdEnabled` member, when set.
     #[inline]
-    pub fn ena_srd_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ena_srd_enabled(&self) -> Option<bool> {
         self.ena_srd_enabled
     }
     /// The `EnaSrdUdpSpecification` member, when set.
     #[inline]
     pub fn ena_srd_udp_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::EnaSrdUdpSpecification> {
+    ) -> Option<&crate::types::EnaSrdUdpSpecification> {
         self.ena_srd_udp_specification.as_ref()
     }
 }
 /// A builder for [`EnaSrdSpecification`](crate::types::EnaSrdSpecification); start one with `EnaSrdSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnaSrdSpecificationBuilder {
     inner: crate::types::EnaSrdSpecification,
 }
 impl EnaSrdSpecificationBuilder {
     /// Sets [`EnaSrdSpecification::ena_srd_enabled`](crate::types::EnaSrdSpecification::ena_srd_enabled): Indicates whether ENA Express is enabled for the network interface.
     pub fn ena_srd_enabled(mut self, input: bool) -> Self {
-        self.inner.ena_srd_enabled = ::std::option::Option::Some(input);
+        self.inner.ena_srd_enabled = Some(input);
         self
     }
     /// Sets or clears [`EnaSrdSpecification::ena_srd_enabled`](crate::types::EnaSrdSpecification::ena_srd_enabled).
     #[inline]
-    pub fn set_ena_srd_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_srd_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.ena_srd_enabled = input;
         self
     }
     /// The value set for [`EnaSrdSpecification::ena_srd_enabled`](crate::types::EnaSrdSpecification::ena_srd_enabled), if any.
     #[inline]
-    pub fn get_ena_srd_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_srd_enabled(&self) -> &Option<bool> {
         &self.inner.ena_srd_enabled
     }
     /// Sets [`EnaSrdSpecification::ena_srd_udp_specification`](crate::types::EnaSrdSpecification::ena_srd_udp_specification): Configures ENA Express for UDP network traffic.
@@ -70,14 +58,14 @@ impl EnaSrdSpecificationBuilder {
         mut self,
         input: crate::types::EnaSrdUdpSpecification,
     ) -> Self {
-        self.inner.ena_srd_udp_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_udp_specification = Some(input);
         self
     }
     /// Sets or clears [`EnaSrdSpecification::ena_srd_udp_specification`](crate::types::EnaSrdSpecification::ena_srd_udp_specification).
     #[inline]
     pub fn set_ena_srd_udp_specification(
         mut self,
-        input: ::std::option::Option<crate::types::EnaSrdUdpSpecification>,
+        input: Option<crate::types::EnaSrdUdpSpecification>,
     ) -> Self {
         self.inner.ena_srd_udp_specification = input;
         self
@@ -86,7 +74,7 @@ impl EnaSrdSpecificationBuilder {
     #[inline]
     pub fn get_ena_srd_udp_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::EnaSrdUdpSpecification> {
+    ) -> &Option<crate::types::EnaSrdUdpSpecification> {
         &self.inner.ena_srd_udp_specification
     }
     /// Builds the [`EnaSrdSpecification`]; it has no required members, so this cannot fail.
@@ -99,15 +87,15 @@ impl ::awsgen_runtime::query::WriteQuery for EnaSrdSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ena_srd_enabled {
             body.member("EnaSrdEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_udp_specification {
+        if let Some(value) = &self.ena_srd_udp_specification {
             let member_0 = body.enter("EnaSrdUdpSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

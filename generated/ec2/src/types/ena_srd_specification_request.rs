@@ -2,65 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Launch instances with ENA Express settings configured from your launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnaSrdSpecificationRequest {
     /// Specifies whether ENA Express is enabled for the network interface when you launch an instance.
-    pub ena_srd_enabled: ::std::option::Option<bool>,
+    pub ena_srd_enabled: Option<bool>,
     /// Contains ENA Express settings for UDP network traffic for the network interface attached to the instance.
-    pub ena_srd_udp_specification: ::std::option::Option<
-        crate::types::EnaSrdUdpSpecificationRequest,
-    >,
+    pub ena_srd_udp_specification: Option<crate::types::EnaSrdUdpSpecificationRequest>,
 }
 impl EnaSrdSpecificationRequest {
     /// Starts building a [`EnaSrdSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnaSrdSpecificationRequestBuilder {
-        <crate::types::builders::EnaSrdSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnaSrdSpecificationRequestBuilder as Default>::default()
     }
     /// The `EnaSrdEnabled` member, when set.
     #[inline]
-    pub fn ena_srd_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ena_srd_enabled(&self) -> Option<bool> {
         self.ena_srd_enabled
     }
     /// The `EnaSrdUdpSpecification` member, when set.
     #[inline]
     pub fn ena_srd_udp_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::EnaSrdUdpSpecificationRequest> {
+    ) -> Option<&crate::types::EnaSrdUdpSpecificationRequest> {
         self.ena_srd_udp_specification.as_ref()
     }
 }
 /// A builder for [`EnaSrdSpecificationRequest`](crate::types::EnaSrdSpecificationRequest); start one with `EnaSrdSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnaSrdSpecificationRequestBuilder {
     inner: crate::types::EnaSrdSpecificationRequest,
 }
 impl EnaSrdSpecificationRequestBuilder {
     /// Sets [`EnaSrdSpecificationRequest::ena_srd_enabled`](crate::types::EnaSrdSpecificationRequest::ena_srd_enabled): Specifies whether ENA Express is enabled for the network interface when you launch an instance.
     pub fn ena_srd_enabled(mut self, input: bool) -> Self {
-        self.inner.ena_srd_enabled = ::std::option::Option::Some(input);
+        self.inner.ena_srd_enabled = Some(input);
         self
     }
     /// Sets or clears [`EnaSrdSpecificationRequest::ena_srd_enabled`](crate::types::EnaSrdSpecificationRequest::ena_srd_enabled).
     #[inline]
-    pub fn set_ena_srd_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_srd_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.ena_srd_enabled = input;
         self
     }
     /// The value set for [`EnaSrdSpecificationRequest::ena_srd_enabled`](crate::types::EnaSrdSpecificationRequest::ena_srd_enabled), if any.
     #[inline]
-    pub fn get_ena_srd_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_srd_enabled(&self) -> &Option<bool> {
         &self.inner.ena_srd_enabled
     }
     /// Sets [`EnaSrdSpecificationRequest::ena_srd_udp_specification`](crate::types::EnaSrdSpecificationRequest::ena_srd_udp_specification): Contains ENA Express settings for UDP network traffic for the network interface attached to the instance.
@@ -68,14 +56,14 @@ impl EnaSrdSpecificationRequestBuilder {
         mut self,
         input: crate::types::EnaSrdUdpSpecificationRequest,
     ) -> Self {
-        self.inner.ena_srd_udp_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_udp_specification = Some(input);
         self
     }
     /// Sets or clears [`EnaSrdSpecificationRequest::ena_srd_udp_specification`](crate::types::EnaSrdSpecificationRequest::ena_srd_udp_specification).
     #[inline]
     pub fn set_ena_srd_udp_specification(
         mut self,
-        input: ::std::option::Option<crate::types::EnaSrdUdpSpecificationRequest>,
+        input: Option<crate::types::EnaSrdUdpSpecificationRequest>,
     ) -> Self {
         self.inner.ena_srd_udp_specification = input;
         self
@@ -84,7 +72,7 @@ impl EnaSrdSpecificationRequestBuilder {
     #[inline]
     pub fn get_ena_srd_udp_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::EnaSrdUdpSpecificationRequest> {
+    ) -> &Option<crate::types::EnaSrdUdpSpecificationRequest> {
         &self.inner.ena_srd_udp_specification
     }
     /// Builds the [`EnaSrdSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -97,32 +85,30 @@ impl ::awsgen_runtime::query::WriteQuery for EnaSrdSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ena_srd_enabled {
             body.member("EnaSrdEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_udp_specification {
+        if let Some(value) = &self.ena_srd_udp_specification {
             let member_0 = body.enter("EnaSrdUdpSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for EnaSrdSpecificationRequest {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "EnaSrdEnabled" => {
-                    value.ena_srd_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ena_srd_enabled = Some(child.text() == "true");
                 }
                 "EnaSrdUdpSpecification" => {
-                    value.ena_srd_udp_specification = ::std::option::Option::Some(
+                    value.ena_srd_udp_specification = Some(
                         <crate::types::EnaSrdUdpSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -131,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for EnaSrdSpecificationRequest {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

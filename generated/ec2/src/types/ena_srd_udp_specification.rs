@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// ENA Express is compatible with both TCP and UDP transport protocols. When it's enabled, TCP traffic automatically uses it. However, some UDP-based applications are designed to handle network packets that are out of order, without a need for retransmission, such as live video broadcasting or other near-real-time applications. For UDP traffic, you can specify whether to use ENA Express, based on your application environment needs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnaSrdUdpSpecification {
     /// Indicates whether UDP traffic to and from the instance uses ENA Express. To specify this setting, you must first enable ENA Express.
-    pub ena_srd_udp_enabled: ::std::option::Option<bool>,
+    pub ena_srd_udp_enabled: Option<bool>,
 }
 impl EnaSrdUdpSpecification {
     /// Starts building a [`EnaSrdUdpSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnaSrdUdpSpecificationBuilder {
-        <crate::types::builders::EnaSrdUdpSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnaSrdUdpSpecificationBuilder as Default>::default()
     }
     /// The `EnaSrdUdpEnabled` member, when set.
     #[inline]
-    pub fn ena_srd_udp_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ena_srd_udp_enabled(&self) -> Option<bool> {
         self.ena_srd_udp_enabled
     }
 }
 /// A builder for [`EnaSrdUdpSpecification`](crate::types::EnaSrdUdpSpecification); start one with `EnaSrdUdpSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnaSrdUdpSpecificationBuilder {
     inner: crate::types::EnaSrdUdpSpecification,
 }
 impl EnaSrdUdpSpecificationBuilder {
     /// Sets [`EnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecification::ena_srd_udp_enabled): Indicates whether UDP traffic to and from the instance uses ENA Express.
     pub fn ena_srd_udp_enabled(mut self, input: bool) -> Self {
-        self.inner.ena_srd_udp_enabled = ::std::option::Option::Some(input);
+        self.inner.ena_srd_udp_enabled = Some(input);
         self
     }
     /// Sets or clears [`EnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecification::ena_srd_udp_enabled).
     #[inline]
-    pub fn set_ena_srd_udp_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ena_srd_udp_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.ena_srd_udp_enabled = input;
         self
     }
     /// The value set for [`EnaSrdUdpSpecification::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecification::ena_srd_udp_enabled), if any.
     #[inline]
-    pub fn get_ena_srd_udp_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_srd_udp_enabled(&self) -> &Option<bool> {
         &self.inner.ena_srd_udp_enabled
     }
     /// Builds the [`EnaSrdUdpSpecification`]; it has no required members, so this cannot fail.
@@ -65,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for EnaSrdUdpSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_udp_enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ena_srd_udp_enabled {
             body.member("EnaSrdUdpEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

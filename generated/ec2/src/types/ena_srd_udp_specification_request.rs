@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configures ENA Express for UDP network traffic from your launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnaSrdUdpSpecificationRequest {
     /// Indicates whether UDP traffic uses ENA Express for your instance. To ensure that UDP traffic can use ENA Express when you launch an instance, you must also set **EnaSrdEnabled** in the **EnaSrdSpecificationRequest** to `true`.
-    pub ena_srd_udp_enabled: ::std::option::Option<bool>,
+    pub ena_srd_udp_enabled: Option<bool>,
 }
 impl EnaSrdUdpSpecificationRequest {
     /// Starts building a [`EnaSrdUdpSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnaSrdUdpSpecificationRequestBuilder {
-        <crate::types::builders::EnaSrdUdpSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnaSrdUdpSpecificationRequestBuilder as Default>::default()
     }
     /// The `EnaSrdUdpEnabled` member, when set.
     #[inline]
-    pub fn ena_srd_udp_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ena_srd_udp_enabled(&self) -> Option<bool> {
         self.ena_srd_udp_enabled
     }
 }
 /// A builder for [`EnaSrdUdpSpecificationRequest`](crate::types::EnaSrdUdpSpecificationRequest); start one with `EnaSrdUdpSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnaSrdUdpSpecificationRequestBuilder {
     inner: crate::types::EnaSrdUdpSpecificationRequest,
 }
 impl EnaSrdUdpSpecificationRequestBuilder {
     /// Sets [`EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled): Indicates whether UDP traffic uses ENA Express for your instance.
     pub fn ena_srd_udp_enabled(mut self, input: bool) -> Self {
-        self.inner.ena_srd_udp_enabled = ::std::option::Option::Some(input);
+        self.inner.ena_srd_udp_enabled = Some(input);
         self
     }
     /// Sets or clears [`EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled).
     #[inline]
-    pub fn set_ena_srd_udp_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ena_srd_udp_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.ena_srd_udp_enabled = input;
         self
     }
     /// The value set for [`EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled`](crate::types::EnaSrdUdpSpecificationRequest::ena_srd_udp_enabled), if any.
     #[inline]
-    pub fn get_ena_srd_udp_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_srd_udp_enabled(&self) -> &Option<bool> {
         &self.inner.ena_srd_udp_enabled
     }
     /// Builds the [`EnaSrdUdpSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -65,25 +52,23 @@ impl ::awsgen_runtime::query::WriteQuery for EnaSrdUdpSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_udp_enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ena_srd_udp_enabled {
             body.member("EnaSrdUdpEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for EnaSrdUdpSpecificationRequest {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "EnaSrdUdpEnabled" {
-                value.ena_srd_udp_enabled = ::std::option::Option::Some(
-                    child.text() == "true",
-                );
+                value.ena_srd_udp_enabled = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

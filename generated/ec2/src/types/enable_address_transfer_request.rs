@@ -2,157 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAddressTransferRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableAddressTransferRequest {
     /// The allocation ID of an Elastic IP address.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The ID of the account that you want to transfer the Elastic IP address to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transfer_account_id: ::std::option::Option<::std::string::String>,
+    pub transfer_account_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableAddressTransferRequest {
     /// Starts building a [`EnableAddressTransferRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableAddressTransferRequestBuilder {
-        <crate::types::builders::EnableAddressTransferRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableAddressTransferRequestBuilder as Default>::default()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `TransferAccountId` member, when set.
     #[inline]
-    pub fn transfer_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn transfer_account_id(&self) -> Option<&str> {
         self.transfer_account_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableAddressTransferRequest`](crate::types::EnableAddressTransferRequest); start one with `EnableAddressTransferRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableAddressTransferRequestBuilder {
     inner: crate::types::EnableAddressTransferRequest,
 }
 impl EnableAddressTransferRequestBuilder {
     /// Sets [`EnableAddressTransferRequest::allocation_id`](crate::types::EnableAddressTransferRequest::allocation_id): The allocation ID of an Elastic IP address.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableAddressTransferRequest::allocation_id`](crate::types::EnableAddressTransferRequest::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`EnableAddressTransferRequest::allocation_id`](crate::types::EnableAddressTransferRequest::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`EnableAddressTransferRequest::transfer_account_id`](crate::types::EnableAddressTransferRequest::transfer_account_id): The ID of the account that you want to transfer the Elastic IP address to.
-    pub fn transfer_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transfer_account_id = ::std::option::Option::Some(input.into());
+    pub fn transfer_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transfer_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableAddressTransferRequest::transfer_account_id`](crate::types::EnableAddressTransferRequest::transfer_account_id).
     #[inline]
-    pub fn set_transfer_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transfer_account_id(mut self, input: Option<String>) -> Self {
         self.inner.transfer_account_id = input;
         self
     }
     /// The value set for [`EnableAddressTransferRequest::transfer_account_id`](crate::types::EnableAddressTransferRequest::transfer_account_id), if any.
     #[inline]
-    pub fn get_transfer_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transfer_account_id(&self) -> &Option<String> {
         &self.inner.transfer_account_id
     }
     /// Sets [`EnableAddressTransferRequest::dry_run`](crate::types::EnableAddressTransferRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableAddressTransferRequest::dry_run`](crate::types::EnableAddressTransferRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableAddressTransferRequest::dry_run`](crate::types::EnableAddressTransferRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableAddressTransferRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableAddressTransferRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.allocation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableAddressTransferRequest",
                 member: "allocation_id",
             });
         }
         if self.inner.transfer_account_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableAddressTransferRequest",
                 member: "transfer_account_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableAddressTransferRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allocation_id {
             body.member("AllocationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transfer_account_id {
+        if let Some(value) = &self.transfer_account_id {
             body.member("TransferAccountId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

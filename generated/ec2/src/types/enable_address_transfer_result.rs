@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAddressTransferResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableAddressTransferResult {
     /// An Elastic IP address transfer.
-    pub address_transfer: ::std::option::Option<crate::types::AddressTransfer>,
+    pub address_transfer: Option<crate::types::AddressTransfer>,
 }
 impl EnableAddressTransferResult {
     /// Starts building a [`EnableAddressTransferResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableAddressTransferResultBuilder {
-        <crate::types::builders::EnableAddressTransferResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableAddressTransferResultBuilder as Default>::default()
     }
     /// The `AddressTransfer` member, when set.
     #[inline]
-    pub fn address_transfer(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AddressTransfer> {
+    pub fn address_transfer(&self) -> Option<&crate::types::AddressTransfer> {
         self.address_transfer.as_ref()
     }
 }
 /// A builder for [`EnableAddressTransferResult`](crate::types::EnableAddressTransferResult); start one with `EnableAddressTransferResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableAddressTransferResultBuilder {
     inner: crate::types::EnableAddressTransferResult,
 }
 impl EnableAddressTransferResultBuilder {
     /// Sets [`EnableAddressTransferResult::address_transfer`](crate::types::EnableAddressTransferResult::address_transfer): An Elastic IP address transfer.
     pub fn address_transfer(mut self, input: crate::types::AddressTransfer) -> Self {
-        self.inner.address_transfer = ::std::option::Option::Some(input);
+        self.inner.address_transfer = Some(input);
         self
     }
     /// Sets or clears [`EnableAddressTransferResult::address_transfer`](crate::types::EnableAddressTransferResult::address_transfer).
     #[inline]
     pub fn set_address_transfer(
         mut self,
-        input: ::std::option::Option<crate::types::AddressTransfer>,
+        input: Option<crate::types::AddressTransfer>,
     ) -> Self {
         self.inner.address_transfer = input;
         self
     }
     /// The value set for [`EnableAddressTransferResult::address_transfer`](crate::types::EnableAddressTransferResult::address_transfer), if any.
     #[inline]
-    pub fn get_address_transfer(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressTransfer> {
+    pub fn get_address_transfer(&self) -> &Option<crate::types::AddressTransfer> {
         &self.inner.address_transfer
     }
     /// Builds the [`EnableAddressTransferResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl EnableAddressTransferResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableAddressTransferResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "addressTransfer" {
-                value.address_transfer = ::std::option::Option::Some(
+                value.address_transfer = Some(
                     <crate::types::AddressTransfer as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,49 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAllowedImagesSettingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableAllowedImagesSettingsRequest {
     /// Specify `enabled` to apply the image criteria specified by the Allowed AMIs settings. Specify `audit-mode` so that you can check which AMIs will be allowed or not allowed by the image criteria.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub allowed_images_settings_state: ::std::option::Option<
+    pub allowed_images_settings_state: Option<
         crate::types::AllowedImagesSettingsEnabledState,
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableAllowedImagesSettingsRequest {
     /// Starts building a [`EnableAllowedImagesSettingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableAllowedImagesSettingsRequestBuilder {
-        <crate::types::builders::EnableAllowedImagesSettingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableAllowedImagesSettingsRequestBuilder as Default>::default()
     }
     /// The `AllowedImagesSettingsState` member, when set.
     #[inline]
     pub fn allowed_images_settings_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::AllowedImagesSettingsEnabledState> {
+    ) -> Option<&crate::types::AllowedImagesSettingsEnabledState> {
         self.allowed_images_settings_state.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableAllowedImagesSettingsRequest`](crate::types::EnableAllowedImagesSettingsRequest); start one with `EnableAllowedImagesSettingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableAllowedImagesSettingsRequestBuilder {
     inner: crate::types::EnableAllowedImagesSettingsRequest,
 }
@@ -54,14 +44,14 @@ impl EnableAllowedImagesSettingsRequestBuilder {
         mut self,
         input: crate::types::AllowedImagesSettingsEnabledState,
     ) -> Self {
-        self.inner.allowed_images_settings_state = ::std::option::Option::Some(input);
+        self.inner.allowed_images_settings_state = Some(input);
         self
     }
     /// Sets or clears [`EnableAllowedImagesSettingsRequest::allowed_images_settings_state`](crate::types::EnableAllowedImagesSettingsRequest::allowed_images_settings_state).
     #[inline]
     pub fn set_allowed_images_settings_state(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedImagesSettingsEnabledState>,
+        input: Option<crate::types::AllowedImagesSettingsEnabledState>,
     ) -> Self {
         self.inner.allowed_images_settings_state = input;
         self
@@ -70,53 +60,53 @@ impl EnableAllowedImagesSettingsRequestBuilder {
     #[inline]
     pub fn get_allowed_images_settings_state(
         &self,
-    ) -> &::std::option::Option<crate::types::AllowedImagesSettingsEnabledState> {
+    ) -> &Option<crate::types::AllowedImagesSettingsEnabledState> {
         &self.inner.allowed_images_settings_state
     }
     /// Sets [`EnableAllowedImagesSettingsRequest::dry_run`](crate::types::EnableAllowedImagesSettingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableAllowedImagesSettingsRequest::dry_run`](crate::types::EnableAllowedImagesSettingsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableAllowedImagesSettingsRequest::dry_run`](crate::types::EnableAllowedImagesSettingsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableAllowedImagesSettingsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableAllowedImagesSettingsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.allowed_images_settings_state.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableAllowedImagesSettingsRequest",
                 member: "allowed_images_settings_state",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableAllowedImagesSettingsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allowed_images_settings_state {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allowed_images_settings_state {
             body.member("AllowedImagesSettingsState", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAllowedImagesSettingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableAllowedImagesSettingsResult {
     /// Returns `enabled` or `audit-mode` if the request succeeds; otherwise, it returns an error.
-    pub allowed_images_settings_state: ::std::option::Option<
+    pub allowed_images_settings_state: Option<
         crate::types::AllowedImagesSettingsEnabledState,
     >,
 }
@@ -19,23 +14,18 @@ impl EnableAllowedImagesSettingsResult {
     /// Starts building a [`EnableAllowedImagesSettingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableAllowedImagesSettingsResultBuilder {
-        <crate::types::builders::EnableAllowedImagesSettingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableAllowedImagesSettingsResultBuilder as Default>::default()
     }
     /// The `AllowedImagesSettingsState` member, when set.
     #[inline]
     pub fn allowed_images_settings_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::AllowedImagesSettingsEnabledState> {
+    ) -> Option<&crate::types::AllowedImagesSettingsEnabledState> {
         self.allowed_images_settings_state.as_ref()
     }
 }
 /// A builder for [`EnableAllowedImagesSettingsResult`](crate::types::EnableAllowedImagesSettingsResult); start one with `EnableAllowedImagesSettingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableAllowedImagesSettingsResultBuilder {
     inner: crate::types::EnableAllowedImagesSettingsResult,
 }
@@ -45,14 +35,14 @@ impl EnableAllowedImagesSettingsResultBuilder {
         mut self,
         input: crate::types::AllowedImagesSettingsEnabledState,
     ) -> Self {
-        self.inner.allowed_images_settings_state = ::std::option::Option::Some(input);
+        self.inner.allowed_images_settings_state = Some(input);
         self
     }
     /// Sets or clears [`EnableAllowedImagesSettingsResult::allowed_images_settings_state`](crate::types::EnableAllowedImagesSettingsResult::allowed_images_settings_state).
     #[inline]
     pub fn set_allowed_images_settings_state(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedImagesSettingsEnabledState>,
+        input: Option<crate::types::AllowedImagesSettingsEnabledState>,
     ) -> Self {
         self.inner.allowed_images_settings_state = input;
         self
@@ -61,7 +51,7 @@ impl EnableAllowedImagesSettingsResultBuilder {
     #[inline]
     pub fn get_allowed_images_settings_state(
         &self,
-    ) -> &::std::option::Option<crate::types::AllowedImagesSettingsEnabledState> {
+    ) -> &Option<crate::types::AllowedImagesSettingsEnabledState> {
         &self.inner.allowed_images_settings_state
     }
     /// Builds the [`EnableAllowedImagesSettingsResult`]; it has no required members, so this cannot fail.
@@ -73,15 +63,15 @@ impl EnableAllowedImagesSettingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableAllowedImagesSettingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "allowedImagesSettingsState" {
-                value.allowed_images_settings_state = ::std::option::Option::Some(
+                value.allowed_images_settings_state = Some(
                     crate::types::AllowedImagesSettingsEnabledState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableApplicationStatusCheckSuppressionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableApplicationStatusCheckSuppressionRequest {
     /// The IDs of the instances for which to suppress application status checks.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The duration, in seconds, for which to suppress application status checks. If omitted, the application status check is suppressed indefinitely until you call `DisableApplicationStatusCheckSuppression`.
-    pub duration_seconds: ::std::option::Option<i32>,
+    pub duration_seconds: Option<i32>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableApplicationStatusCheckSuppressionRequest {
     /// Starts building a [`EnableApplicationStatusCheckSuppressionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder {
-        <crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableApplicationStatusCheckSuppressionRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `DurationSeconds` member, when set.
     #[inline]
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableApplicationStatusCheckSuppressionRequest`](crate::types::EnableApplicationStatusCheckSuppressionRequest); start one with `EnableApplicationStatusCheckSuppressionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableApplicationStatusCheckSuppressionRequestBuilder {
     inner: crate::types::EnableApplicationStatusCheckSuppressionRequest,
 }
@@ -60,81 +50,67 @@ impl EnableApplicationStatusCheckSuppressionRequestBuilder {
     /// Appends one item to [`EnableApplicationStatusCheckSuppressionRequest::instance_ids`](crate::types::EnableApplicationStatusCheckSuppressionRequest::instance_ids): The IDs of the instances for which to suppress application status checks.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EnableApplicationStatusCheckSuppressionRequest::instance_ids`](crate::types::EnableApplicationStatusCheckSuppressionRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`EnableApplicationStatusCheckSuppressionRequest::instance_ids`](crate::types::EnableApplicationStatusCheckSuppressionRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`EnableApplicationStatusCheckSuppressionRequest::duration_seconds`](crate::types::EnableApplicationStatusCheckSuppressionRequest::duration_seconds): The duration, in seconds, for which to suppress application status checks.
     pub fn duration_seconds(mut self, input: i32) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input);
+        self.inner.duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`EnableApplicationStatusCheckSuppressionRequest::duration_seconds`](crate::types::EnableApplicationStatusCheckSuppressionRequest::duration_seconds).
     #[inline]
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.duration_seconds = input;
         self
     }
     /// The value set for [`EnableApplicationStatusCheckSuppressionRequest::duration_seconds`](crate::types::EnableApplicationStatusCheckSuppressionRequest::duration_seconds), if any.
     #[inline]
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         &self.inner.duration_seconds
     }
     /// Sets [`EnableApplicationStatusCheckSuppressionRequest::client_token`](crate::types::EnableApplicationStatusCheckSuppressionRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`EnableApplicationStatusCheckSuppressionRequest::client_token`](crate::types::EnableApplicationStatusCheckSuppressionRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`EnableApplicationStatusCheckSuppressionRequest::client_token`](crate::types::EnableApplicationStatusCheckSuppressionRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`EnableApplicationStatusCheckSuppressionRequest::dry_run`](crate::types::EnableApplicationStatusCheckSuppressionRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableApplicationStatusCheckSuppressionRequest::dry_run`](crate::types::EnableApplicationStatusCheckSuppressionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableApplicationStatusCheckSuppressionRequest::dry_run`](crate::types::EnableApplicationStatusCheckSuppressionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableApplicationStatusCheckSuppressionRequest`]; it has no required members, so this cannot fail.
@@ -148,21 +124,21 @@ for EnableApplicationStatusCheckSuppressionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             body.member("DurationSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

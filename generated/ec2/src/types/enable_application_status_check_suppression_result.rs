@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableApplicationStatusCheckSuppressionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableApplicationStatusCheckSuppressionResult {
     /// The instances for which suppression was successfully enabled.
-    pub successful_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulSuppressionResponseObject>,
+    pub successful_results: Option<
+        Vec<crate::types::SuccessfulSuppressionResponseObject>,
     >,
     /// The instances for which suppression failed to be enabled.
-    pub unsuccessful_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulSuppressionResponseObject>,
+    pub unsuccessful_results: Option<
+        Vec<crate::types::UnsuccessfulSuppressionResponseObject>,
     >,
 }
 impl EnableApplicationStatusCheckSuppressionResult {
     /// Starts building a [`EnableApplicationStatusCheckSuppressionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableApplicationStatusCheckSuppressionResultBuilder {
-        <crate::types::builders::EnableApplicationStatusCheckSuppressionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableApplicationStatusCheckSuppressionResultBuilder as Default>::default()
     }
     /// The `SuccessfulResults` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -41,12 +36,7 @@ impl EnableApplicationStatusCheckSuppressionResult {
     }
 }
 /// A builder for [`EnableApplicationStatusCheckSuppressionResult`](crate::types::EnableApplicationStatusCheckSuppressionResult); start one with `EnableApplicationStatusCheckSuppressionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableApplicationStatusCheckSuppressionResultBuilder {
     inner: crate::types::EnableApplicationStatusCheckSuppressionResult,
 }
@@ -65,9 +55,7 @@ impl EnableApplicationStatusCheckSuppressionResultBuilder {
     #[inline]
     pub fn set_successful_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SuccessfulSuppressionResponseObject>,
-        >,
+        input: Option<Vec<crate::types::SuccessfulSuppressionResponseObject>>,
     ) -> Self {
         self.inner.successful_results = input;
         self
@@ -76,9 +64,7 @@ impl EnableApplicationStatusCheckSuppressionResultBuilder {
     #[inline]
     pub fn get_successful_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulSuppressionResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::SuccessfulSuppressionResponseObject>> {
         &self.inner.successful_results
     }
     /// Appends one item to [`EnableApplicationStatusCheckSuppressionResult::unsuccessful_results`](crate::types::EnableApplicationStatusCheckSuppressionResult::unsuccessful_results): The instances for which suppression failed to be enabled.
@@ -95,9 +81,7 @@ impl EnableApplicationStatusCheckSuppressionResultBuilder {
     #[inline]
     pub fn set_unsuccessful_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::UnsuccessfulSuppressionResponseObject>,
-        >,
+        input: Option<Vec<crate::types::UnsuccessfulSuppressionResponseObject>>,
     ) -> Self {
         self.inner.unsuccessful_results = input;
         self
@@ -106,9 +90,7 @@ impl EnableApplicationStatusCheckSuppressionResultBuilder {
     #[inline]
     pub fn get_unsuccessful_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulSuppressionResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::UnsuccessfulSuppressionResponseObject>> {
         &self.inner.unsuccessful_results
     }
     /// Builds the [`EnableApplicationStatusCheckSuppressionResult`]; it has no required members, so this cannot fail.
@@ -120,12 +102,12 @@ impl EnableApplicationStatusCheckSuppressionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableApplicationStatusCheckSuppressionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfulResultSet" => {
-                    value.successful_results = ::std::option::Option::Some(
+                    value.successful_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SuccessfulSuppressionResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -133,7 +115,7 @@ impl ::awsgen_runtime::xml::FromXml for EnableApplicationStatusCheckSuppressionR
                     );
                 }
                 "unsuccessfulResultSet" => {
-                    value.unsuccessful_results = ::std::option::Option::Some(
+                    value.unsuccessful_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::UnsuccessfulSuppressionResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -143,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for EnableApplicationStatusCheckSuppressionR
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,164 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAwsNetworkPerformanceMetricSubscriptionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     /// The source Region (like `us-east-1`) or Availability Zone ID (like `use1-az1`) that the metric subscription is enabled for. If you use Availability Zone IDs, the Source and Destination Availability Zones must be in the same Region.
-    pub source: ::std::option::Option<::std::string::String>,
+    pub source: Option<String>,
     /// The target Region (like `us-east-2`) or Availability Zone ID (like `use2-az2`) that the metric subscription is enabled for. If you use Availability Zone IDs, the Source and Destination Availability Zones must be in the same Region.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
     /// The metric used for the enabled subscription.
-    pub metric: ::std::option::Option<crate::types::MetricType>,
+    pub metric: Option<crate::types::MetricType>,
     /// The statistic used for the enabled subscription.
-    pub statistic: ::std::option::Option<crate::types::StatisticType>,
+    pub statistic: Option<crate::types::StatisticType>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     /// Starts building a [`EnableAwsNetworkPerformanceMetricSubscriptionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
-        <crate::types::builders::EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder as Default>::default()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&str> {
+    pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// The `Metric` member, when set.
     #[inline]
-    pub fn metric(&self) -> ::std::option::Option<&crate::types::MetricType> {
+    pub fn metric(&self) -> Option<&crate::types::MetricType> {
         self.metric.as_ref()
     }
     /// The `Statistic` member, when set.
     #[inline]
-    pub fn statistic(&self) -> ::std::option::Option<&crate::types::StatisticType> {
+    pub fn statistic(&self) -> Option<&crate::types::StatisticType> {
         self.statistic.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableAwsNetworkPerformanceMetricSubscriptionRequest`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest); start one with `EnableAwsNetworkPerformanceMetricSubscriptionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     inner: crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest,
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionRequestBuilder {
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::source`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::source): The source Region (like `us-east-1`) or Availability Zone ID (like `use1-az1`) that the metric subscription is enabled for.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: impl Into<String>) -> Self {
+        self.inner.source = Some(input.into());
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::source`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::source).
     #[inline]
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::source`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::source), if any.
     #[inline]
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         &self.inner.source
     }
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::destination`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::destination): The target Region (like `us-east-2`) or Availability Zone ID (like `use2-az2`) that the metric subscription is enabled for.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::destination`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::destination`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric): The metric used for the enabled subscription.
     pub fn metric(mut self, input: crate::types::MetricType) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input);
+        self.inner.metric = Some(input);
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric).
     #[inline]
-    pub fn set_metric(
-        mut self,
-        input: ::std::option::Option<crate::types::MetricType>,
-    ) -> Self {
+    pub fn set_metric(mut self, input: Option<crate::types::MetricType>) -> Self {
         self.inner.metric = input;
         self
     }
     /// The value set for [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::metric), if any.
     #[inline]
-    pub fn get_metric(&self) -> &::std::option::Option<crate::types::MetricType> {
+    pub fn get_metric(&self) -> &Option<crate::types::MetricType> {
         &self.inner.metric
     }
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic): The statistic used for the enabled subscription.
     pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input);
+        self.inner.statistic = Some(input);
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic).
     #[inline]
-    pub fn set_statistic(
-        mut self,
-        input: ::std::option::Option<crate::types::StatisticType>,
-    ) -> Self {
+    pub fn set_statistic(mut self, input: Option<crate::types::StatisticType>) -> Self {
         self.inner.statistic = input;
         self
     }
     /// The value set for [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::statistic), if any.
     #[inline]
-    pub fn get_statistic(&self) -> &::std::option::Option<crate::types::StatisticType> {
+    pub fn get_statistic(&self) -> &Option<crate::types::StatisticType> {
         &self.inner.statistic
     }
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableAwsNetworkPerformanceMetricSubscriptionRequest`]; it has no required members, so this cannot fail.
@@ -175,22 +147,22 @@ for EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source {
             body.member("Source", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             body.member("Destination", value);
         }
-        if let ::std::option::Option::Some(value) = &self.metric {
+        if let Some(value) = &self.metric {
             body.member("Metric", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.statistic {
+        if let Some(value) = &self.statistic {
             body.member("Statistic", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

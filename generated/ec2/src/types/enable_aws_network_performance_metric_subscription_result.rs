@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableAwsNetworkPerformanceMetricSubscriptionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableAwsNetworkPerformanceMetricSubscriptionResult {
     /// Indicates whether the subscribe action was successful.
-    pub output: ::std::option::Option<bool>,
+    pub output: Option<bool>,
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionResult {
     /// Starts building a [`EnableAwsNetworkPerformanceMetricSubscriptionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
-        <crate::types::builders::EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder as Default>::default()
     }
     /// The `Output` member, when set.
     #[inline]
-    pub fn output(&self) -> ::std::option::Option<bool> {
+    pub fn output(&self) -> Option<bool> {
         self.output
     }
 }
 /// A builder for [`EnableAwsNetworkPerformanceMetricSubscriptionResult`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult); start one with `EnableAwsNetworkPerformanceMetricSubscriptionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     inner: crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult,
 }
 impl EnableAwsNetworkPerformanceMetricSubscriptionResultBuilder {
     /// Sets [`EnableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult::output): Indicates whether the subscribe action was successful.
     pub fn output(mut self, input: bool) -> Self {
-        self.inner.output = ::std::option::Option::Some(input);
+        self.inner.output = Some(input);
         self
     }
     /// Sets or clears [`EnableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult::output).
     #[inline]
-    pub fn set_output(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_output(mut self, input: Option<bool>) -> Self {
         self.inner.output = input;
         self
     }
     /// The value set for [`EnableAwsNetworkPerformanceMetricSubscriptionResult::output`](crate::types::EnableAwsNetworkPerformanceMetricSubscriptionResult::output), if any.
     #[inline]
-    pub fn get_output(&self) -> &::std::option::Option<bool> {
+    pub fn get_output(&self) -> &Option<bool> {
         &self.inner.output
     }
     /// Builds the [`EnableAwsNetworkPerformanceMetricSubscriptionResult`]; it has no required members, so this cannot fail.
@@ -64,13 +54,13 @@ impl ::awsgen_runtime::xml::FromXml
 for EnableAwsNetworkPerformanceMetricSubscriptionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "output" {
-                value.output = ::std::option::Option::Some(child.text() == "true");
+                value.output = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,109 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableCapacityManagerRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableCapacityManagerRequest {
     /// Specifies whether to enable cross-account access for Amazon Web Services Organizations. When enabled, Capacity Manager can aggregate data from all accounts in your organization. Default is false.
-    pub organizations_access: ::std::option::Option<bool>,
+    pub organizations_access: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl EnableCapacityManagerRequest {
     /// Starts building a [`EnableCapacityManagerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableCapacityManagerRequestBuilder {
-        <crate::types::builders::EnableCapacityManagerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableCapacityManagerRequestBuilder as Default>::default()
     }
     /// The `OrganizationsAccess` member, when set.
     #[inline]
-    pub fn organizations_access(&self) -> ::std::option::Option<bool> {
+    pub fn organizations_access(&self) -> Option<bool> {
         self.organizations_access
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`EnableCapacityManagerRequest`](crate::types::EnableCapacityManagerRequest); start one with `EnableCapacityManagerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableCapacityManagerRequestBuilder {
     inner: crate::types::EnableCapacityManagerRequest,
 }
 impl EnableCapacityManagerRequestBuilder {
     /// Sets [`EnableCapacityManagerRequest::organizations_access`](crate::types::EnableCapacityManagerRequest::organizations_access): Specifies whether to enable cross-account access for Amazon Web Services Organizations.
     pub fn organizations_access(mut self, input: bool) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input);
+        self.inner.organizations_access = Some(input);
         self
     }
     /// Sets or clears [`EnableCapacityManagerRequest::organizations_access`](crate::types::EnableCapacityManagerRequest::organizations_access).
     #[inline]
-    pub fn set_organizations_access(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_organizations_access(mut self, input: Option<bool>) -> Self {
         self.inner.organizations_access = input;
         self
     }
     /// The value set for [`EnableCapacityManagerRequest::organizations_access`](crate::types::EnableCapacityManagerRequest::organizations_access), if any.
     #[inline]
-    pub fn get_organizations_access(&self) -> &::std::option::Option<bool> {
+    pub fn get_organizations_access(&self) -> &Option<bool> {
         &self.inner.organizations_access
     }
     /// Sets [`EnableCapacityManagerRequest::dry_run`](crate::types::EnableCapacityManagerRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableCapacityManagerRequest::dry_run`](crate::types::EnableCapacityManagerRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableCapacityManagerRequest::dry_run`](crate::types::EnableCapacityManagerRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`EnableCapacityManagerRequest::client_token`](crate::types::EnableCapacityManagerRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`EnableCapacityManagerRequest::client_token`](crate::types::EnableCapacityManagerRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`EnableCapacityManagerRequest::client_token`](crate::types::EnableCapacityManagerRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`EnableCapacityManagerRequest`]; it has no required members, so this cannot fail.
@@ -117,19 +98,19 @@ impl ::awsgen_runtime::query::WriteQuery for EnableCapacityManagerRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.organizations_access {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.organizations_access {
             body.member(
                 "OrganizationsAccess",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

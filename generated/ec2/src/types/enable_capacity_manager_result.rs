@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableCapacityManagerResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableCapacityManagerResult {
     /// The current status of Capacity Manager after the enable operation.
-    pub capacity_manager_status: ::std::option::Option<
-        crate::types::CapacityManagerStatus,
-    >,
+    pub capacity_manager_status: Option<crate::types::CapacityManagerStatus>,
     /// Indicates whether Organizations access is enabled for cross-account data aggregation.
-    pub organizations_access: ::std::option::Option<bool>,
+    pub organizations_access: Option<bool>,
 }
 impl EnableCapacityManagerResult {
     /// Starts building a [`EnableCapacityManagerResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableCapacityManagerResultBuilder {
-        <crate::types::builders::EnableCapacityManagerResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableCapacityManagerResultBuilder as Default>::default()
     }
     /// The `CapacityManagerStatus` member, when set.
     #[inline]
     pub fn capacity_manager_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityManagerStatus> {
+    ) -> Option<&crate::types::CapacityManagerStatus> {
         self.capacity_manager_status.as_ref()
     }
     /// The `OrganizationsAccess` member, when set.
     #[inline]
-    pub fn organizations_access(&self) -> ::std::option::Option<bool> {
+    pub fn organizations_access(&self) -> Option<bool> {
         self.organizations_access
     }
 }
 /// A builder for [`EnableCapacityManagerResult`](crate::types::EnableCapacityManagerResult); start one with `EnableCapacityManagerResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableCapacityManagerResultBuilder {
     inner: crate::types::EnableCapacityManagerResult,
 }
@@ -52,14 +40,14 @@ impl EnableCapacityManagerResultBuilder {
         mut self,
         input: crate::types::CapacityManagerStatus,
     ) -> Self {
-        self.inner.capacity_manager_status = ::std::option::Option::Some(input);
+        self.inner.capacity_manager_status = Some(input);
         self
     }
     /// Sets or clears [`EnableCapacityManagerResult::capacity_manager_status`](crate::types::EnableCapacityManagerResult::capacity_manager_status).
     #[inline]
     pub fn set_capacity_manager_status(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityManagerStatus>,
+        input: Option<crate::types::CapacityManagerStatus>,
     ) -> Self {
         self.inner.capacity_manager_status = input;
         self
@@ -68,26 +56,23 @@ impl EnableCapacityManagerResultBuilder {
     #[inline]
     pub fn get_capacity_manager_status(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityManagerStatus> {
+    ) -> &Option<crate::types::CapacityManagerStatus> {
         &self.inner.capacity_manager_status
     }
     /// Sets [`EnableCapacityManagerResult::organizations_access`](crate::types::EnableCapacityManagerResult::organizations_access): Indicates whether Organizations access is enabled for cross-account data aggregation.
     pub fn organizations_access(mut self, input: bool) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input);
+        self.inner.organizations_access = Some(input);
         self
     }
     /// Sets or clears [`EnableCapacityManagerResult::organizations_access`](crate::types::EnableCapacityManagerResult::organizations_access).
     #[inline]
-    pub fn set_organizations_access(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_organizations_access(mut self, input: Option<bool>) -> Self {
         self.inner.organizations_access = input;
         self
     }
     /// The value set for [`EnableCapacityManagerResult::organizations_access`](crate::types::EnableCapacityManagerResult::organizations_access), if any.
     #[inline]
-    pub fn get_organizations_access(&self) -> &::std::option::Option<bool> {
+    pub fn get_organizations_access(&self) -> &Option<bool> {
         &self.inner.organizations_access
     }
     /// Builds the [`EnableCapacityManagerResult`]; it has no required members, so this cannot fail.
@@ -99,23 +84,21 @@ impl EnableCapacityManagerResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableCapacityManagerResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityManagerStatus" => {
-                    value.capacity_manager_status = ::std::option::Option::Some(
+                    value.capacity_manager_status = Some(
                         crate::types::CapacityManagerStatus::from(child.text()),
                     );
                 }
                 "organizationsAccess" => {
-                    value.organizations_access = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.organizations_access = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

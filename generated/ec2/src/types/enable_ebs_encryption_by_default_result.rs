@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableEbsEncryptionByDefaultResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableEbsEncryptionByDefaultResult {
     /// The updated status of encryption by default.
-    pub ebs_encryption_by_default: ::std::option::Option<bool>,
+    pub ebs_encryption_by_default: Option<bool>,
 }
 impl EnableEbsEncryptionByDefaultResult {
     /// Starts building a [`EnableEbsEncryptionByDefaultResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableEbsEncryptionByDefaultResultBuilder {
-        <crate::types::builders::EnableEbsEncryptionByDefaultResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableEbsEncryptionByDefaultResultBuilder as Default>::default()
     }
     /// The `EbsEncryptionByDefault` member, when set.
     #[inline]
-    pub fn ebs_encryption_by_default(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_encryption_by_default(&self) -> Option<bool> {
         self.ebs_encryption_by_default
     }
 }
 /// A builder for [`EnableEbsEncryptionByDefaultResult`](crate::types::EnableEbsEncryptionByDefaultResult); start one with `EnableEbsEncryptionByDefaultResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableEbsEncryptionByDefaultResultBuilder {
     inner: crate::types::EnableEbsEncryptionByDefaultResult,
 }
 impl EnableEbsEncryptionByDefaultResultBuilder {
     /// Sets [`EnableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::EnableEbsEncryptionByDefaultResult::ebs_encryption_by_default): The updated status of encryption by default.
     pub fn ebs_encryption_by_default(mut self, input: bool) -> Self {
-        self.inner.ebs_encryption_by_default = ::std::option::Option::Some(input);
+        self.inner.ebs_encryption_by_default = Some(input);
         self
     }
     /// Sets or clears [`EnableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::EnableEbsEncryptionByDefaultResult::ebs_encryption_by_default).
     #[inline]
-    pub fn set_ebs_encryption_by_default(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ebs_encryption_by_default(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_encryption_by_default = input;
         self
     }
     /// The value set for [`EnableEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::EnableEbsEncryptionByDefaultResult::ebs_encryption_by_default), if any.
     #[inline]
-    pub fn get_ebs_encryption_by_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_encryption_by_default(&self) -> &Option<bool> {
         &self.inner.ebs_encryption_by_default
     }
     /// Builds the [`EnableEbsEncryptionByDefaultResult`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl EnableEbsEncryptionByDefaultResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableEbsEncryptionByDefaultResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ebsEncryptionByDefault" {
-                value.ebs_encryption_by_default = ::std::option::Option::Some(
-                    child.text() == "true",
-                );
+                value.ebs_encryption_by_default = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,129 +2,105 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableFastLaunchRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableFastLaunchRequest {
     /// Specify the ID of the image for which to enable Windows fast launch.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The type of resource to use for pre-provisioning the AMI for Windows fast launch. Supported values include: `snapshot`, which is the default value.
-    pub resource_type: ::std::option::Option<::std::string::String>,
+    pub resource_type: Option<String>,
     /// Configuration settings for creating and managing the snapshots that are used for pre-provisioning the AMI for Windows fast launch. The associated [`ResourceType`](crate::types::ResourceType) must be `snapshot`.
-    pub snapshot_configuration: ::std::option::Option<
+    pub snapshot_configuration: Option<
         crate::types::FastLaunchSnapshotConfigurationRequest,
     >,
     /// The launch template to use when launching Windows instances from pre-provisioned snapshots. Launch template parameters can include either the name or ID of the launch template, but not both.
-    pub launch_template: ::std::option::Option<
+    pub launch_template: Option<
         crate::types::FastLaunchLaunchTemplateSpecificationRequest,
     >,
     /// The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch. Value must be `6` or greater.
-    pub max_parallel_launches: ::std::option::Option<i32>,
+    pub max_parallel_launches: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableFastLaunchRequest {
     /// Starts building a [`EnableFastLaunchRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableFastLaunchRequestBuilder {
-        <crate::types::builders::EnableFastLaunchRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableFastLaunchRequestBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&str> {
+    pub fn resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
     /// The `SnapshotConfiguration` member, when set.
     #[inline]
     pub fn snapshot_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::FastLaunchSnapshotConfigurationRequest> {
+    ) -> Option<&crate::types::FastLaunchSnapshotConfigurationRequest> {
         self.snapshot_configuration.as_ref()
     }
     /// The `LaunchTemplate` member, when set.
     #[inline]
     pub fn launch_template(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::FastLaunchLaunchTemplateSpecificationRequest,
-    > {
+    ) -> Option<&crate::types::FastLaunchLaunchTemplateSpecificationRequest> {
         self.launch_template.as_ref()
     }
     /// The `MaxParallelLaunches` member, when set.
     #[inline]
-    pub fn max_parallel_launches(&self) -> ::std::option::Option<i32> {
+    pub fn max_parallel_launches(&self) -> Option<i32> {
         self.max_parallel_launches
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableFastLaunchRequest`](crate::types::EnableFastLaunchRequest); start one with `EnableFastLaunchRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableFastLaunchRequestBuilder {
     inner: crate::types::EnableFastLaunchRequest,
 }
 impl EnableFastLaunchRequestBuilder {
     /// Sets [`EnableFastLaunchRequest::image_id`](crate::types::EnableFastLaunchRequest::image_id): Specify the ID of the image for which to enable Windows fast launch.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::image_id`](crate::types::EnableFastLaunchRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`EnableFastLaunchRequest::image_id`](crate::types::EnableFastLaunchRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`EnableFastLaunchRequest::resource_type`](crate::types::EnableFastLaunchRequest::resource_type): The type of resource to use for pre-provisioning the AMI for Windows fast launch.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_type = Some(input.into());
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::resource_type`](crate::types::EnableFastLaunchRequest::resource_type).
     #[inline]
-    pub fn set_resource_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_type(mut self, input: Option<String>) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`EnableFastLaunchRequest::resource_type`](crate::types::EnableFastLaunchRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_type(&self) -> &Option<String> {
         &self.inner.resource_type
     }
     /// Sets [`EnableFastLaunchRequest::snapshot_configuration`](crate::types::EnableFastLaunchRequest::snapshot_configuration): Configuration settings for creating and managing the snapshots that are used for pre-provisioning the AMI for Windows fast launch.
@@ -132,16 +108,14 @@ impl EnableFastLaunchRequestBuilder {
         mut self,
         input: crate::types::FastLaunchSnapshotConfigurationRequest,
     ) -> Self {
-        self.inner.snapshot_configuration = ::std::option::Option::Some(input);
+        self.inner.snapshot_configuration = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::snapshot_configuration`](crate::types::EnableFastLaunchRequest::snapshot_configuration).
     #[inline]
     pub fn set_snapshot_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FastLaunchSnapshotConfigurationRequest,
-        >,
+        input: Option<crate::types::FastLaunchSnapshotConfigurationRequest>,
     ) -> Self {
         self.inner.snapshot_configuration = input;
         self
@@ -150,7 +124,7 @@ impl EnableFastLaunchRequestBuilder {
     #[inline]
     pub fn get_snapshot_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::FastLaunchSnapshotConfigurationRequest> {
+    ) -> &Option<crate::types::FastLaunchSnapshotConfigurationRequest> {
         &self.inner.snapshot_configuration
     }
     /// Sets [`EnableFastLaunchRequest::launch_template`](crate::types::EnableFastLaunchRequest::launch_template): The launch template to use when launching Windows instances from pre-provisioned snapshots.
@@ -158,16 +132,14 @@ impl EnableFastLaunchRequestBuilder {
         mut self,
         input: crate::types::FastLaunchLaunchTemplateSpecificationRequest,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input);
+        self.inner.launch_template = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::launch_template`](crate::types::EnableFastLaunchRequest::launch_template).
     #[inline]
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FastLaunchLaunchTemplateSpecificationRequest,
-        >,
+        input: Option<crate::types::FastLaunchLaunchTemplateSpecificationRequest>,
     ) -> Self {
         self.inner.launch_template = input;
         self
@@ -176,90 +148,85 @@ impl EnableFastLaunchRequestBuilder {
     #[inline]
     pub fn get_launch_template(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::FastLaunchLaunchTemplateSpecificationRequest,
-    > {
+    ) -> &Option<crate::types::FastLaunchLaunchTemplateSpecificationRequest> {
         &self.inner.launch_template
     }
     /// Sets [`EnableFastLaunchRequest::max_parallel_launches`](crate::types::EnableFastLaunchRequest::max_parallel_launches): The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
     pub fn max_parallel_launches(mut self, input: i32) -> Self {
-        self.inner.max_parallel_launches = ::std::option::Option::Some(input);
+        self.inner.max_parallel_launches = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::max_parallel_launches`](crate::types::EnableFastLaunchRequest::max_parallel_launches).
     #[inline]
-    pub fn set_max_parallel_launches(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_parallel_launches(mut self, input: Option<i32>) -> Self {
         self.inner.max_parallel_launches = input;
         self
     }
     /// The value set for [`EnableFastLaunchRequest::max_parallel_launches`](crate::types::EnableFastLaunchRequest::max_parallel_launches), if any.
     #[inline]
-    pub fn get_max_parallel_launches(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_parallel_launches(&self) -> &Option<i32> {
         &self.inner.max_parallel_launches
     }
     /// Sets [`EnableFastLaunchRequest::dry_run`](crate::types::EnableFastLaunchRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchRequest::dry_run`](crate::types::EnableFastLaunchRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableFastLaunchRequest::dry_run`](crate::types::EnableFastLaunchRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableFastLaunchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableFastLaunchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableFastLaunchRequest",
                 member: "image_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableFastLaunchRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_configuration {
+        if let Some(value) = &self.snapshot_configuration {
             let member_0 = body.enter("SnapshotConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template {
+        if let Some(value) = &self.launch_template {
             let member_0 = body.enter("LaunchTemplate");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_parallel_launches {
+        if let Some(value) = &self.max_parallel_launches {
             body.member("MaxParallelLaunches", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,153 +2,129 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableFastLaunchResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableFastLaunchResult {
     /// The image ID that identifies the AMI for which Windows fast launch was enabled.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The type of resource that was defined for pre-provisioning the AMI for Windows fast launch.
-    pub resource_type: ::std::option::Option<crate::types::FastLaunchResourceType>,
+    pub resource_type: Option<crate::types::FastLaunchResourceType>,
     /// Settings to create and manage the pre-provisioned snapshots that Amazon EC2 uses for faster launches from the Windows AMI. This property is returned when the associated `resourceType` is `snapshot`.
-    pub snapshot_configuration: ::std::option::Option<
+    pub snapshot_configuration: Option<
         crate::types::FastLaunchSnapshotConfigurationResponse,
     >,
     /// The launch template that is used when launching Windows instances from pre-provisioned snapshots.
-    pub launch_template: ::std::option::Option<
+    pub launch_template: Option<
         crate::types::FastLaunchLaunchTemplateSpecificationResponse,
     >,
     /// The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
-    pub max_parallel_launches: ::std::option::Option<i32>,
+    pub max_parallel_launches: Option<i32>,
     /// The owner ID for the AMI for which Windows fast launch was enabled.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The current state of Windows fast launch for the specified AMI.
-    pub state: ::std::option::Option<crate::types::FastLaunchStateCode>,
+    pub state: Option<crate::types::FastLaunchStateCode>,
     /// The reason that the state changed for Windows fast launch for the AMI.
-    pub state_transition_reason: ::std::option::Option<::std::string::String>,
+    pub state_transition_reason: Option<String>,
     /// The time that the state changed for Windows fast launch for the AMI.
-    pub state_transition_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub state_transition_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl EnableFastLaunchResult {
     /// Starts building a [`EnableFastLaunchResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableFastLaunchResultBuilder {
-        <crate::types::builders::EnableFastLaunchResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableFastLaunchResultBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FastLaunchResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::FastLaunchResourceType> {
         self.resource_type.as_ref()
     }
     /// The `SnapshotConfiguration` member, when set.
     #[inline]
     pub fn snapshot_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::FastLaunchSnapshotConfigurationResponse> {
+    ) -> Option<&crate::types::FastLaunchSnapshotConfigurationResponse> {
         self.snapshot_configuration.as_ref()
     }
     /// The `LaunchTemplate` member, when set.
     #[inline]
     pub fn launch_template(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-    > {
+    ) -> Option<&crate::types::FastLaunchLaunchTemplateSpecificationResponse> {
         self.launch_template.as_ref()
     }
     /// The `MaxParallelLaunches` member, when set.
     #[inline]
-    pub fn max_parallel_launches(&self) -> ::std::option::Option<i32> {
+    pub fn max_parallel_launches(&self) -> Option<i32> {
         self.max_parallel_launches
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::FastLaunchStateCode> {
+    pub fn state(&self) -> Option<&crate::types::FastLaunchStateCode> {
         self.state.as_ref()
     }
     /// The `StateTransitionReason` member, when set.
     #[inline]
-    pub fn state_transition_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_transition_reason(&self) -> Option<&str> {
         self.state_transition_reason.as_deref()
     }
     /// The `StateTransitionTime` member, when set.
     #[inline]
     pub fn state_transition_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.state_transition_time.as_ref()
     }
 }
 /// A builder for [`EnableFastLaunchResult`](crate::types::EnableFastLaunchResult); start one with `EnableFastLaunchResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableFastLaunchResultBuilder {
     inner: crate::types::EnableFastLaunchResult,
 }
 impl EnableFastLaunchResultBuilder {
     /// Sets [`EnableFastLaunchResult::image_id`](crate::types::EnableFastLaunchResult::image_id): The image ID that identifies the AMI for which Windows fast launch was enabled.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::image_id`](crate::types::EnableFastLaunchResult::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`EnableFastLaunchResult::image_id`](crate::types::EnableFastLaunchResult::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`EnableFastLaunchResult::resource_type`](crate::types::EnableFastLaunchResult::resource_type): The type of resource that was defined for pre-provisioning the AMI for Windows fast launch.
     pub fn resource_type(mut self, input: crate::types::FastLaunchResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::resource_type`](crate::types::EnableFastLaunchResult::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::FastLaunchResourceType>,
+        input: Option<crate::types::FastLaunchResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`EnableFastLaunchResult::resource_type`](crate::types::EnableFastLaunchResult::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FastLaunchResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::FastLaunchResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`EnableFastLaunchResult::snapshot_configuration`](crate::types::EnableFastLaunchResult::snapshot_configuration): Settings to create and manage the pre-provisioned snapshots that Amazon EC2 uses for faster launches from the Windows AMI.
@@ -156,16 +132,14 @@ impl EnableFastLaunchResultBuilder {
         mut self,
         input: crate::types::FastLaunchSnapshotConfigurationResponse,
     ) -> Self {
-        self.inner.snapshot_configuration = ::std::option::Option::Some(input);
+        self.inner.snapshot_configuration = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::snapshot_configuration`](crate::types::EnableFastLaunchResult::snapshot_configuration).
     #[inline]
     pub fn set_snapshot_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FastLaunchSnapshotConfigurationResponse,
-        >,
+        input: Option<crate::types::FastLaunchSnapshotConfigurationResponse>,
     ) -> Self {
         self.inner.snapshot_configuration = input;
         self
@@ -174,7 +148,7 @@ impl EnableFastLaunchResultBuilder {
     #[inline]
     pub fn get_snapshot_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::FastLaunchSnapshotConfigurationResponse> {
+    ) -> &Option<crate::types::FastLaunchSnapshotConfigurationResponse> {
         &self.inner.snapshot_configuration
     }
     /// Sets [`EnableFastLaunchResult::launch_template`](crate::types::EnableFastLaunchResult::launch_template): The launch template that is used when launching Windows instances from pre-provisioned snapshots.
@@ -182,16 +156,14 @@ impl EnableFastLaunchResultBuilder {
         mut self,
         input: crate::types::FastLaunchLaunchTemplateSpecificationResponse,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input);
+        self.inner.launch_template = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::launch_template`](crate::types::EnableFastLaunchResult::launch_template).
     #[inline]
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-        >,
+        input: Option<crate::types::FastLaunchLaunchTemplateSpecificationResponse>,
     ) -> Self {
         self.inner.launch_template = input;
         self
@@ -200,95 +172,74 @@ impl EnableFastLaunchResultBuilder {
     #[inline]
     pub fn get_launch_template(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::FastLaunchLaunchTemplateSpecificationResponse,
-    > {
+    ) -> &Option<crate::types::FastLaunchLaunchTemplateSpecificationResponse> {
         &self.inner.launch_template
     }
     /// Sets [`EnableFastLaunchResult::max_parallel_launches`](crate::types::EnableFastLaunchResult::max_parallel_launches): The maximum number of instances that Amazon EC2 can launch at the same time to create pre-provisioned snapshots for Windows fast launch.
     pub fn max_parallel_launches(mut self, input: i32) -> Self {
-        self.inner.max_parallel_launches = ::std::option::Option::Some(input);
+        self.inner.max_parallel_launches = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::max_parallel_launches`](crate::types::EnableFastLaunchResult::max_parallel_launches).
     #[inline]
-    pub fn set_max_parallel_launches(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_parallel_launches(mut self, input: Option<i32>) -> Self {
         self.inner.max_parallel_launches = input;
         self
     }
     /// The value set for [`EnableFastLaunchResult::max_parallel_launches`](crate::types::EnableFastLaunchResult::max_parallel_launches), if any.
     #[inline]
-    pub fn get_max_parallel_launches(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_parallel_launches(&self) -> &Option<i32> {
         &self.inner.max_parallel_launches
     }
     /// Sets [`EnableFastLaunchResult::owner_id`](crate::types::EnableFastLaunchResult::owner_id): The owner ID for the AMI for which Windows fast launch was enabled.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::owner_id`](crate::types::EnableFastLaunchResult::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`EnableFastLaunchResult::owner_id`](crate::types::EnableFastLaunchResult::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`EnableFastLaunchResult::state`](crate::types::EnableFastLaunchResult::state): The current state of Windows fast launch for the specified AMI.
     pub fn state(mut self, input: crate::types::FastLaunchStateCode) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::state`](crate::types::EnableFastLaunchResult::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::FastLaunchStateCode>,
+        input: Option<crate::types::FastLaunchStateCode>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`EnableFastLaunchResult::state`](crate::types::EnableFastLaunchResult::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::FastLaunchStateCode> {
+    pub fn get_state(&self) -> &Option<crate::types::FastLaunchStateCode> {
         &self.inner.state
     }
     /// Sets [`EnableFastLaunchResult::state_transition_reason`](crate::types::EnableFastLaunchResult::state_transition_reason): The reason that the state changed for Windows fast launch for the AMI.
-    pub fn state_transition_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_transition_reason = ::std::option::Option::Some(input.into());
+    pub fn state_transition_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_transition_reason = Some(input.into());
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::state_transition_reason`](crate::types::EnableFastLaunchResult::state_transition_reason).
     #[inline]
-    pub fn set_state_transition_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_transition_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_transition_reason = input;
         self
     }
     /// The value set for [`EnableFastLaunchResult::state_transition_reason`](crate::types::EnableFastLaunchResult::state_transition_reason), if any.
     #[inline]
-    pub fn get_state_transition_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_transition_reason(&self) -> &Option<String> {
         &self.inner.state_transition_reason
     }
     /// Sets [`EnableFastLaunchResult::state_transition_time`](crate::types::EnableFastLaunchResult::state_transition_time): The time that the state changed for Windows fast launch for the AMI.
@@ -296,14 +247,14 @@ impl EnableFastLaunchResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.state_transition_time = ::std::option::Option::Some(input);
+        self.inner.state_transition_time = Some(input);
         self
     }
     /// Sets or clears [`EnableFastLaunchResult::state_transition_time`](crate::types::EnableFastLaunchResult::state_transition_time).
     #[inline]
     pub fn set_state_transition_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.state_transition_time = input;
         self
@@ -312,7 +263,7 @@ impl EnableFastLaunchResultBuilder {
     #[inline]
     pub fn get_state_transition_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.state_transition_time
     }
     /// Builds the [`EnableFastLaunchResult`]; it has no required members, so this cannot fail.
@@ -324,58 +275,52 @@ impl EnableFastLaunchResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableFastLaunchResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::FastLaunchResourceType::from(child.text()),
                     );
                 }
                 "snapshotConfiguration" => {
-                    value.snapshot_configuration = ::std::option::Option::Some(
+                    value.snapshot_configuration = Some(
                         <crate::types::FastLaunchSnapshotConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "launchTemplate" => {
-                    value.launch_template = ::std::option::Option::Some(
+                    value.launch_template = Some(
                         <crate::types::FastLaunchLaunchTemplateSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "maxParallelLaunches" => {
-                    value.max_parallel_launches = ::std::option::Option::Some(
+                    value.max_parallel_launches = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "EnableFastLaunchResult")?,
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::FastLaunchStateCode::from(child.text()),
                     );
                 }
                 "stateTransitionReason" => {
-                    value.state_transition_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_transition_reason = Some(String::from(child.text()));
                 }
                 "stateTransitionTime" => {
-                    value.state_transition_time = ::std::option::Option::Some(
+                    value.state_transition_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -386,6 +331,6 @@ impl ::awsgen_runtime::xml::FromXml for EnableFastLaunchResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about the errors that occurred when enabling fast snapshot restores.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoreErrorItem {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The errors.
-    pub fast_snapshot_restore_state_errors: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreStateErrorItem>,
+    pub fast_snapshot_restore_state_errors: Option<
+        Vec<crate::types::EnableFastSnapshotRestoreStateErrorItem>,
     >,
 }
 impl EnableFastSnapshotRestoreErrorItem {
     /// Starts building a [`EnableFastSnapshotRestoreErrorItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableFastSnapshotRestoreErrorItemBuilder {
-        <crate::types::builders::EnableFastSnapshotRestoreErrorItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableFastSnapshotRestoreErrorItemBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `FastSnapshotRestoreStateErrors` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl EnableFastSnapshotRestoreErrorItem {
     }
 }
 /// A builder for [`EnableFastSnapshotRestoreErrorItem`](crate::types::EnableFastSnapshotRestoreErrorItem); start one with `EnableFastSnapshotRestoreErrorItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableFastSnapshotRestoreErrorItemBuilder {
     inner: crate::types::EnableFastSnapshotRestoreErrorItem,
 }
 impl EnableFastSnapshotRestoreErrorItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreErrorItem::snapshot_id`](crate::types::EnableFastSnapshotRestoreErrorItem::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreErrorItem::snapshot_id`](crate::types::EnableFastSnapshotRestoreErrorItem::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`EnableFastSnapshotRestoreErrorItem::snapshot_id`](crate::types::EnableFastSnapshotRestoreErrorItem::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Appends one item to [`EnableFastSnapshotRestoreErrorItem::fast_snapshot_restore_state_errors`](crate::types::EnableFastSnapshotRestoreErrorItem::fast_snapshot_restore_state_errors): The errors.
@@ -86,9 +70,7 @@ impl EnableFastSnapshotRestoreErrorItemBuilder {
     #[inline]
     pub fn set_fast_snapshot_restore_state_errors(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreStateErrorItem>,
-        >,
+        input: Option<Vec<crate::types::EnableFastSnapshotRestoreStateErrorItem>>,
     ) -> Self {
         self.inner.fast_snapshot_restore_state_errors = input;
         self
@@ -97,9 +79,7 @@ impl EnableFastSnapshotRestoreErrorItemBuilder {
     #[inline]
     pub fn get_fast_snapshot_restore_state_errors(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreStateErrorItem>,
-    > {
+    ) -> &Option<Vec<crate::types::EnableFastSnapshotRestoreStateErrorItem>> {
         &self.inner.fast_snapshot_restore_state_errors
     }
     /// Builds the [`EnableFastSnapshotRestoreErrorItem`]; it has no required members, so this cannot fail.
@@ -111,17 +91,15 @@ impl EnableFastSnapshotRestoreErrorItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreErrorItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "fastSnapshotRestoreStateErrorSet" => {
-                    value.fast_snapshot_restore_state_errors = ::std::option::Option::Some(
+                    value.fast_snapshot_restore_state_errors = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::EnableFastSnapshotRestoreStateErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -131,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreErrorItem {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

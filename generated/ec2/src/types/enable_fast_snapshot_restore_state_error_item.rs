@@ -2,102 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an error that occurred when enabling fast snapshot restores.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoreStateErrorItem {
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The error.
-    pub error: ::std::option::Option<crate::types::EnableFastSnapshotRestoreStateError>,
+    pub error: Option<crate::types::EnableFastSnapshotRestoreStateError>,
 }
 impl EnableFastSnapshotRestoreStateErrorItem {
     /// Starts building a [`EnableFastSnapshotRestoreStateErrorItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableFastSnapshotRestoreStateErrorItemBuilder {
-        <crate::types::builders::EnableFastSnapshotRestoreStateErrorItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableFastSnapshotRestoreStateErrorItemBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnableFastSnapshotRestoreStateError> {
+    pub fn error(&self) -> Option<&crate::types::EnableFastSnapshotRestoreStateError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`EnableFastSnapshotRestoreStateErrorItem`](crate::types::EnableFastSnapshotRestoreStateErrorItem); start one with `EnableFastSnapshotRestoreStateErrorItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableFastSnapshotRestoreStateErrorItemBuilder {
     inner: crate::types::EnableFastSnapshotRestoreStateErrorItem,
 }
 impl EnableFastSnapshotRestoreStateErrorItemBuilder {
     /// Sets [`EnableFastSnapshotRestoreStateErrorItem::availability_zone`](crate::types::EnableFastSnapshotRestoreStateErrorItem::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreStateErrorItem::availability_zone`](crate::types::EnableFastSnapshotRestoreStateErrorItem::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`EnableFastSnapshotRestoreStateErrorItem::availability_zone`](crate::types::EnableFastSnapshotRestoreStateErrorItem::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`EnableFastSnapshotRestoreStateErrorItem::availability_zone_id`](crate::types::EnableFastSnapshotRestoreStateErrorItem::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreStateErrorItem::availability_zone_id`](crate::types::EnableFastSnapshotRestoreStateErrorItem::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`EnableFastSnapshotRestoreStateErrorItem::availability_zone_id`](crate::types::EnableFastSnapshotRestoreStateErrorItem::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`EnableFastSnapshotRestoreStateErrorItem::error`](crate::types::EnableFastSnapshotRestoreStateErrorItem::error): The error.
@@ -105,14 +77,14 @@ impl EnableFastSnapshotRestoreStateErrorItemBuilder {
         mut self,
         input: crate::types::EnableFastSnapshotRestoreStateError,
     ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoreStateErrorItem::error`](crate::types::EnableFastSnapshotRestoreStateErrorItem::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<crate::types::EnableFastSnapshotRestoreStateError>,
+        input: Option<crate::types::EnableFastSnapshotRestoreStateError>,
     ) -> Self {
         self.inner.error = input;
         self
@@ -121,7 +93,7 @@ impl EnableFastSnapshotRestoreStateErrorItemBuilder {
     #[inline]
     pub fn get_error(
         &self,
-    ) -> &::std::option::Option<crate::types::EnableFastSnapshotRestoreStateError> {
+    ) -> &Option<crate::types::EnableFastSnapshotRestoreStateError> {
         &self.inner.error
     }
     /// Builds the [`EnableFastSnapshotRestoreStateErrorItem`]; it has no required members, so this cannot fail.
@@ -133,22 +105,18 @@ impl EnableFastSnapshotRestoreStateErrorItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreStateErrorItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "error" => {
-                    value.error = ::std::option::Option::Some(
+                    value.error = Some(
                         <crate::types::EnableFastSnapshotRestoreStateError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -157,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreStateErrorItem 
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,69 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableFastSnapshotRestoresRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoresRequest {
     /// One or more Availability Zones. For example, `us-east-2a`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zones: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zones: Option<Vec<String>>,
     /// One or more Availability Zone IDs. For example, `use2-az1`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zone_ids: Option<Vec<String>>,
     /// The IDs of one or more snapshots. For example, `snap-1234567890abcdef0`. You can specify a snapshot that was shared with you from another Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_snapshot_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub source_snapshot_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableFastSnapshotRestoresRequest {
     /// Starts building a [`EnableFastSnapshotRestoresRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableFastSnapshotRestoresRequestBuilder {
-        <crate::types::builders::EnableFastSnapshotRestoresRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableFastSnapshotRestoresRequestBuilder as Default>::default()
     }
     /// The `AvailabilityZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zones(&self) -> &[::std::string::String] {
+    pub fn availability_zones(&self) -> &[String] {
         self.availability_zones.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZoneIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zone_ids(&self) -> &[::std::string::String] {
+    pub fn availability_zone_ids(&self) -> &[String] {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
     /// The `SourceSnapshotIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn source_snapshot_ids(&self) -> &[::std::string::String] {
+    pub fn source_snapshot_ids(&self) -> &[String] {
         self.source_snapshot_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableFastSnapshotRestoresRequest`](crate::types::EnableFastSnapshotRestoresRequest); start one with `EnableFastSnapshotRestoresRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableFastSnapshotRestoresRequestBuilder {
     inner: crate::types::EnableFastSnapshotRestoresRequest,
 }
@@ -72,137 +56,113 @@ impl EnableFastSnapshotRestoresRequestBuilder {
     /// Appends one item to [`EnableFastSnapshotRestoresRequest::availability_zones`](crate::types::EnableFastSnapshotRestoresRequest::availability_zones): One or more Availability Zones.
     ///
     /// To set the whole list at once, use [`set_availability_zones`](Self::set_availability_zones).
-    pub fn availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zones(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zones.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoresRequest::availability_zones`](crate::types::EnableFastSnapshotRestoresRequest::availability_zones).
     #[inline]
-    pub fn set_availability_zones(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zones = input;
         self
     }
     /// The value set for [`EnableFastSnapshotRestoresRequest::availability_zones`](crate::types::EnableFastSnapshotRestoresRequest::availability_zones), if any.
     #[inline]
-    pub fn get_availability_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zones(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zones
     }
     /// Appends one item to [`EnableFastSnapshotRestoresRequest::availability_zone_ids`](crate::types::EnableFastSnapshotRestoresRequest::availability_zone_ids): One or more Availability Zone IDs.
     ///
     /// To set the whole list at once, use [`set_availability_zone_ids`](Self::set_availability_zone_ids).
-    pub fn availability_zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zone_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoresRequest::availability_zone_ids`](crate::types::EnableFastSnapshotRestoresRequest::availability_zone_ids).
     #[inline]
-    pub fn set_availability_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zone_ids = input;
         self
     }
     /// The value set for [`EnableFastSnapshotRestoresRequest::availability_zone_ids`](crate::types::EnableFastSnapshotRestoresRequest::availability_zone_ids), if any.
     #[inline]
-    pub fn get_availability_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zone_ids(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zone_ids
     }
     /// Appends one item to [`EnableFastSnapshotRestoresRequest::source_snapshot_ids`](crate::types::EnableFastSnapshotRestoresRequest::source_snapshot_ids): The IDs of one or more snapshots.
     ///
     /// To set the whole list at once, use [`set_source_snapshot_ids`](Self::set_source_snapshot_ids).
-    pub fn source_snapshot_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_snapshot_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.source_snapshot_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoresRequest::source_snapshot_ids`](crate::types::EnableFastSnapshotRestoresRequest::source_snapshot_ids).
     #[inline]
-    pub fn set_source_snapshot_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_source_snapshot_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.source_snapshot_ids = input;
         self
     }
     /// The value set for [`EnableFastSnapshotRestoresRequest::source_snapshot_ids`](crate::types::EnableFastSnapshotRestoresRequest::source_snapshot_ids), if any.
     #[inline]
-    pub fn get_source_snapshot_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_source_snapshot_ids(&self) -> &Option<Vec<String>> {
         &self.inner.source_snapshot_ids
     }
     /// Sets [`EnableFastSnapshotRestoresRequest::dry_run`](crate::types::EnableFastSnapshotRestoresRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableFastSnapshotRestoresRequest::dry_run`](crate::types::EnableFastSnapshotRestoresRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableFastSnapshotRestoresRequest::dry_run`](crate::types::EnableFastSnapshotRestoresRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableFastSnapshotRestoresRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableFastSnapshotRestoresRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source_snapshot_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableFastSnapshotRestoresRequest",
                 member: "source_snapshot_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableFastSnapshotRestoresRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zones {
             let member_0 = body.enter("AvailabilityZone");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
+        if let Some(value) = &self.availability_zone_ids {
             let member_0 = body.enter("AvailabilityZoneId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.source_snapshot_ids {
+        if let Some(value) = &self.source_snapshot_ids {
             let member_0 = body.enter("SourceSnapshotId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableFastSnapshotRestoresResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableFastSnapshotRestoresResult {
     /// Information about the snapshots for which fast snapshot restores were successfully enabled.
-    pub successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreSuccessItem>,
-    >,
+    pub successful: Option<Vec<crate::types::EnableFastSnapshotRestoreSuccessItem>>,
     /// Information about the snapshots for which fast snapshot restores could not be enabled.
-    pub unsuccessful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreErrorItem>,
-    >,
+    pub unsuccessful: Option<Vec<crate::types::EnableFastSnapshotRestoreErrorItem>>,
 }
 impl EnableFastSnapshotRestoresResult {
     /// Starts building a [`EnableFastSnapshotRestoresResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableFastSnapshotRestoresResultBuilder {
-        <crate::types::builders::EnableFastSnapshotRestoresResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableFastSnapshotRestoresResultBuilder as Default>::default()
     }
     /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -37,12 +28,7 @@ impl EnableFastSnapshotRestoresResult {
     }
 }
 /// A builder for [`EnableFastSnapshotRestoresResult`](crate::types::EnableFastSnapshotRestoresResult); start one with `EnableFastSnapshotRestoresResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableFastSnapshotRestoresResultBuilder {
     inner: crate::types::EnableFastSnapshotRestoresResult,
 }
@@ -61,9 +47,7 @@ impl EnableFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn set_successful(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreSuccessItem>,
-        >,
+        input: Option<Vec<crate::types::EnableFastSnapshotRestoreSuccessItem>>,
     ) -> Self {
         self.inner.successful = input;
         self
@@ -72,9 +56,7 @@ impl EnableFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn get_successful(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreSuccessItem>,
-    > {
+    ) -> &Option<Vec<crate::types::EnableFastSnapshotRestoreSuccessItem>> {
         &self.inner.successful
     }
     /// Appends one item to [`EnableFastSnapshotRestoresResult::unsuccessful`](crate::types::EnableFastSnapshotRestoresResult::unsuccessful): Information about the snapshots for which fast snapshot restores could not be enabled.
@@ -91,9 +73,7 @@ impl EnableFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn set_unsuccessful(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreErrorItem>,
-        >,
+        input: Option<Vec<crate::types::EnableFastSnapshotRestoreErrorItem>>,
     ) -> Self {
         self.inner.unsuccessful = input;
         self
@@ -102,9 +82,7 @@ impl EnableFastSnapshotRestoresResultBuilder {
     #[inline]
     pub fn get_unsuccessful(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::EnableFastSnapshotRestoreErrorItem>,
-    > {
+    ) -> &Option<Vec<crate::types::EnableFastSnapshotRestoreErrorItem>> {
         &self.inner.unsuccessful
     }
     /// Builds the [`EnableFastSnapshotRestoresResult`]; it has no required members, so this cannot fail.
@@ -116,12 +94,12 @@ impl EnableFastSnapshotRestoresResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoresResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successful" => {
-                    value.successful = ::std::option::Option::Some(
+                    value.successful = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::EnableFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -129,7 +107,7 @@ impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoresResult {
                     );
                 }
                 "unsuccessful" => {
-                    value.unsuccessful = ::std::option::Option::Some(
+                    value.unsuccessful = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::EnableFastSnapshotRestoreErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -139,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoresResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

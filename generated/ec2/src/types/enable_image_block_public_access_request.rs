@@ -2,49 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageBlockPublicAccessRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableImageBlockPublicAccessRequest {
     /// Specify `block-new-sharing` to enable block public access for AMIs at the account level in the specified Region. This will block any attempt to publicly share your AMIs in the specified Region.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_block_public_access_state: ::std::option::Option<
+    pub image_block_public_access_state: Option<
         crate::types::ImageBlockPublicAccessEnabledState,
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableImageBlockPublicAccessRequest {
     /// Starts building a [`EnableImageBlockPublicAccessRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableImageBlockPublicAccessRequestBuilder {
-        <crate::types::builders::EnableImageBlockPublicAccessRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableImageBlockPublicAccessRequestBuilder as Default>::default()
     }
     /// The `ImageBlockPublicAccessState` member, when set.
     #[inline]
     pub fn image_block_public_access_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::ImageBlockPublicAccessEnabledState> {
+    ) -> Option<&crate::types::ImageBlockPublicAccessEnabledState> {
         self.image_block_public_access_state.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableImageBlockPublicAccessRequest`](crate::types::EnableImageBlockPublicAccessRequest); start one with `EnableImageBlockPublicAccessRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableImageBlockPublicAccessRequestBuilder {
     inner: crate::types::EnableImageBlockPublicAccessRequest,
 }
@@ -54,14 +44,14 @@ impl EnableImageBlockPublicAccessRequestBuilder {
         mut self,
         input: crate::types::ImageBlockPublicAccessEnabledState,
     ) -> Self {
-        self.inner.image_block_public_access_state = ::std::option::Option::Some(input);
+        self.inner.image_block_public_access_state = Some(input);
         self
     }
     /// Sets or clears [`EnableImageBlockPublicAccessRequest::image_block_public_access_state`](crate::types::EnableImageBlockPublicAccessRequest::image_block_public_access_state).
     #[inline]
     pub fn set_image_block_public_access_state(
         mut self,
-        input: ::std::option::Option<crate::types::ImageBlockPublicAccessEnabledState>,
+        input: Option<crate::types::ImageBlockPublicAccessEnabledState>,
     ) -> Self {
         self.inner.image_block_public_access_state = input;
         self
@@ -70,54 +60,53 @@ impl EnableImageBlockPublicAccessRequestBuilder {
     #[inline]
     pub fn get_image_block_public_access_state(
         &self,
-    ) -> &::std::option::Option<crate::types::ImageBlockPublicAccessEnabledState> {
+    ) -> &Option<crate::types::ImageBlockPublicAccessEnabledState> {
         &self.inner.image_block_public_access_state
     }
     /// Sets [`EnableImageBlockPublicAccessRequest::dry_run`](crate::types::EnableImageBlockPublicAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableImageBlockPublicAccessRequest::dry_run`](crate::types::EnableImageBlockPublicAccessRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableImageBlockPublicAccessRequest::dry_run`](crate::types::EnableImageBlockPublicAccessRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableImageBlockPublicAccessRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableImageBlockPublicAccessRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_block_public_access_state.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableImageBlockPublicAccessRequest",
                 member: "image_block_public_access_state",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableImageBlockPublicAccessRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_block_public_access_state
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_block_public_access_state {
             body.member("ImageBlockPublicAccessState", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageBlockPublicAccessResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableImageBlockPublicAccessResult {
     /// Returns `block-new-sharing` if the request succeeds; otherwise, it returns an error.
-    pub image_block_public_access_state: ::std::option::Option<
+    pub image_block_public_access_state: Option<
         crate::types::ImageBlockPublicAccessEnabledState,
     >,
 }
@@ -19,23 +14,18 @@ impl EnableImageBlockPublicAccessResult {
     /// Starts building a [`EnableImageBlockPublicAccessResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableImageBlockPublicAccessResultBuilder {
-        <crate::types::builders::EnableImageBlockPublicAccessResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableImageBlockPublicAccessResultBuilder as Default>::default()
     }
     /// The `ImageBlockPublicAccessState` member, when set.
     #[inline]
     pub fn image_block_public_access_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::ImageBlockPublicAccessEnabledState> {
+    ) -> Option<&crate::types::ImageBlockPublicAccessEnabledState> {
         self.image_block_public_access_state.as_ref()
     }
 }
 /// A builder for [`EnableImageBlockPublicAccessResult`](crate::types::EnableImageBlockPublicAccessResult); start one with `EnableImageBlockPublicAccessResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableImageBlockPublicAccessResultBuilder {
     inner: crate::types::EnableImageBlockPublicAccessResult,
 }
@@ -45,14 +35,14 @@ impl EnableImageBlockPublicAccessResultBuilder {
         mut self,
         input: crate::types::ImageBlockPublicAccessEnabledState,
     ) -> Self {
-        self.inner.image_block_public_access_state = ::std::option::Option::Some(input);
+        self.inner.image_block_public_access_state = Some(input);
         self
     }
     /// Sets or clears [`EnableImageBlockPublicAccessResult::image_block_public_access_state`](crate::types::EnableImageBlockPublicAccessResult::image_block_public_access_state).
     #[inline]
     pub fn set_image_block_public_access_state(
         mut self,
-        input: ::std::option::Option<crate::types::ImageBlockPublicAccessEnabledState>,
+        input: Option<crate::types::ImageBlockPublicAccessEnabledState>,
     ) -> Self {
         self.inner.image_block_public_access_state = input;
         self
@@ -61,7 +51,7 @@ impl EnableImageBlockPublicAccessResultBuilder {
     #[inline]
     pub fn get_image_block_public_access_state(
         &self,
-    ) -> &::std::option::Option<crate::types::ImageBlockPublicAccessEnabledState> {
+    ) -> &Option<crate::types::ImageBlockPublicAccessEnabledState> {
         &self.inner.image_block_public_access_state
     }
     /// Builds the [`EnableImageBlockPublicAccessResult`]; it has no required members, so this cannot fail.
@@ -73,15 +63,15 @@ impl EnableImageBlockPublicAccessResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableImageBlockPublicAccessResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "imageBlockPublicAccessState" {
-                value.image_block_public_access_state = ::std::option::Option::Some(
+                value.image_block_public_access_state = Some(
                     crate::types::ImageBlockPublicAccessEnabledState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

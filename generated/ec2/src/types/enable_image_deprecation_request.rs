@@ -2,82 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableImageDeprecationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableImageDeprecationRequest {
     /// The ID of the AMI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The date and time to deprecate the AMI, in UTC, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z. If you specify a value for seconds, Amazon EC2 rounds the seconds to the nearest minute.
     ///
     /// You can’t specify a date in the past. The upper limit for `DeprecateAt` is 10 years from now, except for public AMIs, where the upper limit is 2 years from the creation date.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub deprecate_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub deprecate_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableImageDeprecationRequest {
     /// Starts building a [`EnableImageDeprecationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableImageDeprecationRequestBuilder {
-        <crate::types::builders::EnableImageDeprecationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableImageDeprecationRequestBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `DeprecateAt` member, when set.
     #[inline]
-    pub fn deprecate_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn deprecate_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.deprecate_at.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableImageDeprecationRequest`](crate::types::EnableImageDeprecationRequest); start one with `EnableImageDeprecationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableImageDeprecationRequestBuilder {
     inner: crate::types::EnableImageDeprecationRequest,
 }
 impl EnableImageDeprecationRequestBuilder {
     /// Sets [`EnableImageDeprecationRequest::image_id`](crate::types::EnableImageDeprecationRequest::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableImageDeprecationRequest::image_id`](crate::types::EnableImageDeprecationRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`EnableImageDeprecationRequest::image_id`](crate::types::EnableImageDeprecationRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`EnableImageDeprecationRequest::deprecate_at`](crate::types::EnableImageDeprecationRequest::deprecate_at): The date and time to deprecate the AMI, in UTC, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z.
@@ -85,73 +67,71 @@ impl EnableImageDeprecationRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deprecate_at = ::std::option::Option::Some(input);
+        self.inner.deprecate_at = Some(input);
         self
     }
     /// Sets or clears [`EnableImageDeprecationRequest::deprecate_at`](crate::types::EnableImageDeprecationRequest::deprecate_at).
     #[inline]
     pub fn set_deprecate_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.deprecate_at = input;
         self
     }
     /// The value set for [`EnableImageDeprecationRequest::deprecate_at`](crate::types::EnableImageDeprecationRequest::deprecate_at), if any.
     #[inline]
-    pub fn get_deprecate_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_deprecate_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.deprecate_at
     }
     /// Sets [`EnableImageDeprecationRequest::dry_run`](crate::types::EnableImageDeprecationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableImageDeprecationRequest::dry_run`](crate::types::EnableImageDeprecationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableImageDeprecationRequest::dry_run`](crate::types::EnableImageDeprecationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableImageDeprecationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableImageDeprecationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableImageDeprecationRequest",
                 member: "image_id",
             });
         }
         if self.inner.deprecate_at.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableImageDeprecationRequest",
                 member: "deprecate_at",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableImageDeprecationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.deprecate_at {
+        if let Some(value) = &self.deprecate_at {
             body.member(
                 "DeprecateAt",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -160,9 +140,9 @@ impl ::awsgen_runtime::query::WriteQuery for EnableImageDeprecationRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

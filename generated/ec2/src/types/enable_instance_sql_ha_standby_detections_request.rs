@@ -2,52 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableInstanceSqlHaStandbyDetectionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableInstanceSqlHaStandbyDetectionsRequest {
     /// The IDs of the instances to enable for SQL Server High Availability standby detection monitoring.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The ARN of the Secrets Manager secret containing the SQL Server access credentials. The specified secret must contain valid SQL Server credentials for the specified instances. If not specified, deafult local user credentials will be used by the Amazon Web Services Systems Manager agent. To enable instances with different credentials, you must make separate requests.
-    pub sql_server_credentials: ::std::option::Option<::std::string::String>,
+    pub sql_server_credentials: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableInstanceSqlHaStandbyDetectionsRequest {
     /// Starts building a [`EnableInstanceSqlHaStandbyDetectionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
-        <crate::types::builders::EnableInstanceSqlHaStandbyDetectionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableInstanceSqlHaStandbyDetectionsRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `SqlServerCredentials` member, when set.
     #[inline]
-    pub fn sql_server_credentials(&self) -> ::std::option::Option<&str> {
+    pub fn sql_server_credentials(&self) -> Option<&str> {
         self.sql_server_credentials.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableInstanceSqlHaStandbyDetectionsRequest`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest); start one with `EnableInstanceSqlHaStandbyDetectionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
     inner: crate::types::EnableInstanceSqlHaStandbyDetectionsRequest,
 }
@@ -55,84 +45,68 @@ impl EnableInstanceSqlHaStandbyDetectionsRequestBuilder {
     /// Appends one item to [`EnableInstanceSqlHaStandbyDetectionsRequest::instance_ids`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::instance_ids): The IDs of the instances to enable for SQL Server High Availability standby detection monitoring.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EnableInstanceSqlHaStandbyDetectionsRequest::instance_ids`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`EnableInstanceSqlHaStandbyDetectionsRequest::instance_ids`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`EnableInstanceSqlHaStandbyDetectionsRequest::sql_server_credentials`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::sql_server_credentials): The ARN of the Secrets Manager secret containing the SQL Server access credentials.
-    pub fn sql_server_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sql_server_credentials = ::std::option::Option::Some(input.into());
+    pub fn sql_server_credentials(mut self, input: impl Into<String>) -> Self {
+        self.inner.sql_server_credentials = Some(input.into());
         self
     }
     /// Sets or clears [`EnableInstanceSqlHaStandbyDetectionsRequest::sql_server_credentials`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::sql_server_credentials).
     #[inline]
-    pub fn set_sql_server_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sql_server_credentials(mut self, input: Option<String>) -> Self {
         self.inner.sql_server_credentials = input;
         self
     }
     /// The value set for [`EnableInstanceSqlHaStandbyDetectionsRequest::sql_server_credentials`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::sql_server_credentials), if any.
     #[inline]
-    pub fn get_sql_server_credentials(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sql_server_credentials(&self) -> &Option<String> {
         &self.inner.sql_server_credentials
     }
     /// Sets [`EnableInstanceSqlHaStandbyDetectionsRequest::dry_run`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableInstanceSqlHaStandbyDetectionsRequest::dry_run`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableInstanceSqlHaStandbyDetectionsRequest::dry_run`](crate::types::EnableInstanceSqlHaStandbyDetectionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableInstanceSqlHaStandbyDetectionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableInstanceSqlHaStandbyDetectionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableInstanceSqlHaStandbyDetectionsRequest",
                 member: "instance_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -140,18 +114,18 @@ for EnableInstanceSqlHaStandbyDetectionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.sql_server_credentials {
+        if let Some(value) = &self.sql_server_credentials {
             body.member("SqlServerCredentials", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,322 +2,270 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamInternetRegistryAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableIpamInternetRegistryAssociationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM internet registry association to enable.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_internet_registry_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_id: Option<String>,
     /// The RPKI version to use from the Parent Response XML.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rpki_version: ::std::option::Option<::std::string::String>,
+    pub rpki_version: Option<String>,
     /// The RPKI service URI for the publication point from the Parent Response XML.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub service_uri: ::std::option::Option<::std::string::String>,
+    pub service_uri: Option<String>,
     /// The child handle for the BPKI certificate hierarchy from the Parent Response XML.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub child_handle: ::std::option::Option<::std::string::String>,
+    pub child_handle: Option<String>,
     /// The parent handle for the BPKI certificate hierarchy from the Parent Response XML.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub parent_handle: ::std::option::Option<::std::string::String>,
+    pub parent_handle: Option<String>,
     /// The parent BPKI Trust Anchor certificate in PEM format from the Parent Response XML.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub parent_bpki_ta: ::std::option::Option<::std::string::String>,
+    pub parent_bpki_ta: Option<String>,
     /// A unique, case-sensitive identifier to ensure that the operation completes no more than one time. If this token matches a previous request, the operation ignores the request, but does not return an error.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl EnableIpamInternetRegistryAssociationRequest {
     /// Starts building a [`EnableIpamInternetRegistryAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder {
-        <crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableIpamInternetRegistryAssociationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamInternetRegistryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_id(&self) -> Option<&str> {
         self.ipam_internet_registry_association_id.as_deref()
     }
     /// The `RpkiVersion` member, when set.
     #[inline]
-    pub fn rpki_version(&self) -> ::std::option::Option<&str> {
+    pub fn rpki_version(&self) -> Option<&str> {
         self.rpki_version.as_deref()
     }
     /// The `ServiceUri` member, when set.
     #[inline]
-    pub fn service_uri(&self) -> ::std::option::Option<&str> {
+    pub fn service_uri(&self) -> Option<&str> {
         self.service_uri.as_deref()
     }
     /// The `ChildHandle` member, when set.
     #[inline]
-    pub fn child_handle(&self) -> ::std::option::Option<&str> {
+    pub fn child_handle(&self) -> Option<&str> {
         self.child_handle.as_deref()
     }
     /// The `ParentHandle` member, when set.
     #[inline]
-    pub fn parent_handle(&self) -> ::std::option::Option<&str> {
+    pub fn parent_handle(&self) -> Option<&str> {
         self.parent_handle.as_deref()
     }
     /// The `ParentBpkiTa` member, when set.
     #[inline]
-    pub fn parent_bpki_ta(&self) -> ::std::option::Option<&str> {
+    pub fn parent_bpki_ta(&self) -> Option<&str> {
         self.parent_bpki_ta.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`EnableIpamInternetRegistryAssociationRequest`](crate::types::EnableIpamInternetRegistryAssociationRequest); start one with `EnableIpamInternetRegistryAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableIpamInternetRegistryAssociationRequestBuilder {
     inner: crate::types::EnableIpamInternetRegistryAssociationRequest,
 }
 impl EnableIpamInternetRegistryAssociationRequestBuilder {
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::dry_run`](crate::types::EnableIpamInternetRegistryAssociationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::dry_run`](crate::types::EnableIpamInternetRegistryAssociationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableIpamInternetRegistryAssociationRequest::dry_run`](crate::types::EnableIpamInternetRegistryAssociationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id`](crate::types::EnableIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id): The ID of the IPAM internet registry association to enable.
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id`](crate::types::EnableIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id).
     #[inline]
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_id = input;
         self
     }
     /// The value set for [`EnableIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id`](crate::types::EnableIpamInternetRegistryAssociationRequest::ipam_internet_registry_association_id), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::rpki_version`](crate::types::EnableIpamInternetRegistryAssociationRequest::rpki_version): The RPKI version to use from the Parent Response XML.
-    pub fn rpki_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rpki_version = ::std::option::Option::Some(input.into());
+    pub fn rpki_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.rpki_version = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::rpki_version`](crate::types::EnableIpamInternetRegistryAssociationRequest::rpki_version).
     #[inline]
-    pub fn set_rpki_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rpki_version(mut self, input: Option<String>) -> Self {
         self.inner.rpki_version = input;
         self
     }
     /// The value set for [`EnableIpamInternetRegistryAssociationRequest::rpki_version`](crate::types::EnableIpamInternetRegistryAssociationRequest::rpki_version), if any.
     #[inline]
-    pub fn get_rpki_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rpki_version(&self) -> &Option<String> {
         &self.inner.rpki_version
     }
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::service_uri`](crate::types::EnableIpamInternetRegistryAssociationRequest::service_uri): The RPKI service URI for the publication point from the Parent Response XML.
-    pub fn service_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_uri = ::std::option::Option::Some(input.into());
+    pub fn service_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_uri = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::service_uri`](crate::types::EnableIpamInternetRegistryAssociationRequest::service_uri).
     #[inline]
-    pub fn set_service_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_uri(mut self, input: Option<String>) -> Self {
         self.inner.service_uri = input;
         self
     }
     /// The value set for [`EnableIpamInternetRegistryAssociationRequest::service_uri`](crate::types::EnableIpamInternetRegistryAssociationRequest::service_uri), if any.
     #[inline]
-    pub fn get_service_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_uri(&self) -> &Option<String> {
         &self.inner.service_uri
     }
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::child_handle`](crate::types::EnableIpamInternetRegistryAssociationRequest::child_handle): The child handle for the BPKI certificate hierarchy from the Parent Response XML.
-    pub fn child_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.child_handle = ::std::option::Option::Some(input.into());
+    pub fn child_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.child_handle = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::child_handle`](crate::types::EnableIpamInternetRegistryAssociationRequest::child_handle).
     #[inline]
-    pub fn set_child_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_child_handle(mut self, input: Option<String>) -> Self {
         self.inner.child_handle = input;
         self
     }
     /// The value set for [`EnableIpamInternetRegistryAssociationRequest::child_handle`](crate::types::EnableIpamInternetRegistryAssociationRequest::child_handle), if any.
     #[inline]
-    pub fn get_child_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_child_handle(&self) -> &Option<String> {
         &self.inner.child_handle
     }
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::parent_handle`](crate::types::EnableIpamInternetRegistryAssociationRequest::parent_handle): The parent handle for the BPKI certificate hierarchy from the Parent Response XML.
-    pub fn parent_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_handle = ::std::option::Option::Some(input.into());
+    pub fn parent_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_handle = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::parent_handle`](crate::types::EnableIpamInternetRegistryAssociationRequest::parent_handle).
     #[inline]
-    pub fn set_parent_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_handle(mut self, input: Option<String>) -> Self {
         self.inner.parent_handle = input;
         self
     }
     /// The value set for [`EnableIpamInternetRegistryAssociationRequest::parent_handle`](crate::types::EnableIpamInternetRegistryAssociationRequest::parent_handle), if any.
     #[inline]
-    pub fn get_parent_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_handle(&self) -> &Option<String> {
         &self.inner.parent_handle
     }
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::parent_bpki_ta`](crate::types::EnableIpamInternetRegistryAssociationRequest::parent_bpki_ta): The parent BPKI Trust Anchor certificate in PEM format from the Parent Response XML.
-    pub fn parent_bpki_ta(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_bpki_ta = ::std::option::Option::Some(input.into());
+    pub fn parent_bpki_ta(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_bpki_ta = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::parent_bpki_ta`](crate::types::EnableIpamInternetRegistryAssociationRequest::parent_bpki_ta).
     #[inline]
-    pub fn set_parent_bpki_ta(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_bpki_ta(mut self, input: Option<String>) -> Self {
         self.inner.parent_bpki_ta = input;
         self
     }
     /// The value set for [`EnableIpamInternetRegistryAssociationRequest::parent_bpki_ta`](crate::types::EnableIpamInternetRegistryAssociationRequest::parent_bpki_ta), if any.
     #[inline]
-    pub fn get_parent_bpki_ta(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_bpki_ta(&self) -> &Option<String> {
         &self.inner.parent_bpki_ta
     }
     /// Sets [`EnableIpamInternetRegistryAssociationRequest::client_token`](crate::types::EnableIpamInternetRegistryAssociationRequest::client_token): A unique, case-sensitive identifier to ensure that the operation completes no more than one time.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamInternetRegistryAssociationRequest::client_token`](crate::types::EnableIpamInternetRegistryAssociationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`EnableIpamInternetRegistryAssociationRequest::client_token`](crate::types::EnableIpamInternetRegistryAssociationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`EnableIpamInternetRegistryAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableIpamInternetRegistryAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_internet_registry_association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableIpamInternetRegistryAssociationRequest",
                 member: "ipam_internet_registry_association_id",
             });
         }
         if self.inner.rpki_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableIpamInternetRegistryAssociationRequest",
                 member: "rpki_version",
             });
         }
         if self.inner.service_uri.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableIpamInternetRegistryAssociationRequest",
                 member: "service_uri",
             });
         }
         if self.inner.child_handle.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableIpamInternetRegistryAssociationRequest",
                 member: "child_handle",
             });
         }
         if self.inner.parent_handle.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableIpamInternetRegistryAssociationRequest",
                 member: "parent_handle",
             });
         }
         if self.inner.parent_bpki_ta.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableIpamInternetRegistryAssociationRequest",
                 member: "parent_bpki_ta",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -325,33 +273,31 @@ for EnableIpamInternetRegistryAssociationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             body.member("IpamInternetRegistryAssociationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rpki_version {
+        if let Some(value) = &self.rpki_version {
             body.member("RpkiVersion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.service_uri {
+        if let Some(value) = &self.service_uri {
             body.member("ServiceUri", value);
         }
-        if let ::std::option::Option::Some(value) = &self.child_handle {
+        if let Some(value) = &self.child_handle {
             body.member("ChildHandle", value);
         }
-        if let ::std::option::Option::Some(value) = &self.parent_handle {
+        if let Some(value) = &self.parent_handle {
             body.member("ParentHandle", value);
         }
-        if let ::std::option::Option::Some(value) = &self.parent_bpki_ta {
+        if let Some(value) = &self.parent_bpki_ta {
             body.member("ParentBpkiTa", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

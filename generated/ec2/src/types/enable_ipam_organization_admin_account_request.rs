@@ -2,119 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamOrganizationAdminAccountRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableIpamOrganizationAdminAccountRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The Organizations member account ID that you want to enable as the IPAM account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub delegated_admin_account_id: ::std::option::Option<::std::string::String>,
+    pub delegated_admin_account_id: Option<String>,
 }
 impl EnableIpamOrganizationAdminAccountRequest {
     /// Starts building a [`EnableIpamOrganizationAdminAccountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableIpamOrganizationAdminAccountRequestBuilder {
-        <crate::types::builders::EnableIpamOrganizationAdminAccountRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableIpamOrganizationAdminAccountRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `DelegatedAdminAccountId` member, when set.
     #[inline]
-    pub fn delegated_admin_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn delegated_admin_account_id(&self) -> Option<&str> {
         self.delegated_admin_account_id.as_deref()
     }
 }
 /// A builder for [`EnableIpamOrganizationAdminAccountRequest`](crate::types::EnableIpamOrganizationAdminAccountRequest); start one with `EnableIpamOrganizationAdminAccountRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableIpamOrganizationAdminAccountRequestBuilder {
     inner: crate::types::EnableIpamOrganizationAdminAccountRequest,
 }
 impl EnableIpamOrganizationAdminAccountRequestBuilder {
     /// Sets [`EnableIpamOrganizationAdminAccountRequest::dry_run`](crate::types::EnableIpamOrganizationAdminAccountRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableIpamOrganizationAdminAccountRequest::dry_run`](crate::types::EnableIpamOrganizationAdminAccountRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableIpamOrganizationAdminAccountRequest::dry_run`](crate::types::EnableIpamOrganizationAdminAccountRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`EnableIpamOrganizationAdminAccountRequest::delegated_admin_account_id`](crate::types::EnableIpamOrganizationAdminAccountRequest::delegated_admin_account_id): The Organizations member account ID that you want to enable as the IPAM account.
-    pub fn delegated_admin_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delegated_admin_account_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn delegated_admin_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.delegated_admin_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamOrganizationAdminAccountRequest::delegated_admin_account_id`](crate::types::EnableIpamOrganizationAdminAccountRequest::delegated_admin_account_id).
     #[inline]
-    pub fn set_delegated_admin_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegated_admin_account_id(mut self, input: Option<String>) -> Self {
         self.inner.delegated_admin_account_id = input;
         self
     }
     /// The value set for [`EnableIpamOrganizationAdminAccountRequest::delegated_admin_account_id`](crate::types::EnableIpamOrganizationAdminAccountRequest::delegated_admin_account_id), if any.
     #[inline]
-    pub fn get_delegated_admin_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegated_admin_account_id(&self) -> &Option<String> {
         &self.inner.delegated_admin_account_id
     }
     /// Builds the [`EnableIpamOrganizationAdminAccountRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableIpamOrganizationAdminAccountRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.delegated_admin_account_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableIpamOrganizationAdminAccountRequest",
                 member: "delegated_admin_account_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableIpamOrganizationAdminAccountRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.delegated_admin_account_id {
+        if let Some(value) = &self.delegated_admin_account_id {
             body.member("DelegatedAdminAccountId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

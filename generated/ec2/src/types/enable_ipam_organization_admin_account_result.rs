@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamOrganizationAdminAccountResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableIpamOrganizationAdminAccountResult {
     /// The result of enabling the IPAM account.
-    pub success: ::std::option::Option<bool>,
+    pub success: Option<bool>,
 }
 impl EnableIpamOrganizationAdminAccountResult {
     /// Starts building a [`EnableIpamOrganizationAdminAccountResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableIpamOrganizationAdminAccountResultBuilder {
-        <crate::types::builders::EnableIpamOrganizationAdminAccountResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableIpamOrganizationAdminAccountResultBuilder as Default>::default()
     }
     /// The `Success` member, when set.
     #[inline]
-    pub fn success(&self) -> ::std::option::Option<bool> {
+    pub fn success(&self) -> Option<bool> {
         self.success
     }
 }
 /// A builder for [`EnableIpamOrganizationAdminAccountResult`](crate::types::EnableIpamOrganizationAdminAccountResult); start one with `EnableIpamOrganizationAdminAccountResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableIpamOrganizationAdminAccountResultBuilder {
     inner: crate::types::EnableIpamOrganizationAdminAccountResult,
 }
 impl EnableIpamOrganizationAdminAccountResultBuilder {
     /// Sets [`EnableIpamOrganizationAdminAccountResult::success`](crate::types::EnableIpamOrganizationAdminAccountResult::success): The result of enabling the IPAM account.
     pub fn success(mut self, input: bool) -> Self {
-        self.inner.success = ::std::option::Option::Some(input);
+        self.inner.success = Some(input);
         self
     }
     /// Sets or clears [`EnableIpamOrganizationAdminAccountResult::success`](crate::types::EnableIpamOrganizationAdminAccountResult::success).
     #[inline]
-    pub fn set_success(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_success(mut self, input: Option<bool>) -> Self {
         self.inner.success = input;
         self
     }
     /// The value set for [`EnableIpamOrganizationAdminAccountResult::success`](crate::types::EnableIpamOrganizationAdminAccountResult::success), if any.
     #[inline]
-    pub fn get_success(&self) -> &::std::option::Option<bool> {
+    pub fn get_success(&self) -> &Option<bool> {
         &self.inner.success
     }
     /// Builds the [`EnableIpamOrganizationAdminAccountResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl EnableIpamOrganizationAdminAccountResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableIpamOrganizationAdminAccountResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "success" {
-                value.success = ::std::option::Option::Some(child.text() == "true");
+                value.success = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

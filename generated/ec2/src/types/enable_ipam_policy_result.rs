@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableIpamPolicyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableIpamPolicyResult {
     /// The ID of the IPAM policy that was enabled.
-    pub ipam_policy_id: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_id: Option<String>,
 }
 impl EnableIpamPolicyResult {
     /// Starts building a [`EnableIpamPolicyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableIpamPolicyResultBuilder {
-        <crate::types::builders::EnableIpamPolicyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableIpamPolicyResultBuilder as Default>::default()
     }
     /// The `IpamPolicyId` member, when set.
     #[inline]
-    pub fn ipam_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_id(&self) -> Option<&str> {
         self.ipam_policy_id.as_deref()
     }
 }
 /// A builder for [`EnableIpamPolicyResult`](crate::types::EnableIpamPolicyResult); start one with `EnableIpamPolicyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableIpamPolicyResultBuilder {
     inner: crate::types::EnableIpamPolicyResult,
 }
 impl EnableIpamPolicyResultBuilder {
     /// Sets [`EnableIpamPolicyResult::ipam_policy_id`](crate::types::EnableIpamPolicyResult::ipam_policy_id): The ID of the IPAM policy that was enabled.
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableIpamPolicyResult::ipam_policy_id`](crate::types::EnableIpamPolicyResult::ipam_policy_id).
     #[inline]
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_id = input;
         self
     }
     /// The value set for [`EnableIpamPolicyResult::ipam_policy_id`](crate::types::EnableIpamPolicyResult::ipam_policy_id), if any.
     #[inline]
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         &self.inner.ipam_policy_id
     }
     /// Builds the [`EnableIpamPolicyResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl EnableIpamPolicyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableIpamPolicyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPolicyId" {
-                value.ipam_policy_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.ipam_policy_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

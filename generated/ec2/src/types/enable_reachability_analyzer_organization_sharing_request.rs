@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableReachabilityAnalyzerOrganizationSharingRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableReachabilityAnalyzerOrganizationSharingRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableReachabilityAnalyzerOrganizationSharingRequest {
     /// Starts building a [`EnableReachabilityAnalyzerOrganizationSharingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
-        <crate::types::builders::EnableReachabilityAnalyzerOrganizationSharingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableReachabilityAnalyzerOrganizationSharingRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableReachabilityAnalyzerOrganizationSharingRequest`](crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest); start one with `EnableReachabilityAnalyzerOrganizationSharingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
     inner: crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest,
 }
 impl EnableReachabilityAnalyzerOrganizationSharingRequestBuilder {
     /// Sets [`EnableReachabilityAnalyzerOrganizationSharingRequest::dry_run`](crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableReachabilityAnalyzerOrganizationSharingRequest::dry_run`](crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableReachabilityAnalyzerOrganizationSharingRequest::dry_run`](crate::types::EnableReachabilityAnalyzerOrganizationSharingRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableReachabilityAnalyzerOrganizationSharingRequest`]; it has no required members, so this cannot fail.
@@ -65,10 +55,10 @@ for EnableReachabilityAnalyzerOrganizationSharingRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableReachabilityAnalyzerOrganizationSharingResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableReachabilityAnalyzerOrganizationSharingResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
-    pub return_value: ::std::option::Option<bool>,
+    pub return_value: Option<bool>,
 }
 impl EnableReachabilityAnalyzerOrganizationSharingResult {
     /// Starts building a [`EnableReachabilityAnalyzerOrganizationSharingResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
-        <crate::types::builders::EnableReachabilityAnalyzerOrganizationSharingResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableReachabilityAnalyzerOrganizationSharingResultBuilder as Default>::default()
     }
     /// The `ReturnValue` member, when set.
     #[inline]
-    pub fn return_value(&self) -> ::std::option::Option<bool> {
+    pub fn return_value(&self) -> Option<bool> {
         self.return_value
     }
 }
 /// A builder for [`EnableReachabilityAnalyzerOrganizationSharingResult`](crate::types::EnableReachabilityAnalyzerOrganizationSharingResult); start one with `EnableReachabilityAnalyzerOrganizationSharingResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
     inner: crate::types::EnableReachabilityAnalyzerOrganizationSharingResult,
 }
 impl EnableReachabilityAnalyzerOrganizationSharingResultBuilder {
     /// Sets [`EnableReachabilityAnalyzerOrganizationSharingResult::return_value`](crate::types::EnableReachabilityAnalyzerOrganizationSharingResult::return_value): Returns `true` if the request succeeds; otherwise, returns an error.
     pub fn return_value(mut self, input: bool) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input);
+        self.inner.return_value = Some(input);
         self
     }
     /// Sets or clears [`EnableReachabilityAnalyzerOrganizationSharingResult::return_value`](crate::types::EnableReachabilityAnalyzerOrganizationSharingResult::return_value).
     #[inline]
-    pub fn set_return_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_value(mut self, input: Option<bool>) -> Self {
         self.inner.return_value = input;
         self
     }
     /// The value set for [`EnableReachabilityAnalyzerOrganizationSharingResult::return_value`](crate::types::EnableReachabilityAnalyzerOrganizationSharingResult::return_value), if any.
     #[inline]
-    pub fn get_return_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_value(&self) -> &Option<bool> {
         &self.inner.return_value
     }
     /// Builds the [`EnableReachabilityAnalyzerOrganizationSharingResult`]; it has no required members, so this cannot fail.
@@ -64,13 +54,13 @@ impl ::awsgen_runtime::xml::FromXml
 for EnableReachabilityAnalyzerOrganizationSharingResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "returnValue" {
-                value.return_value = ::std::option::Option::Some(child.text() == "true");
+                value.return_value = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

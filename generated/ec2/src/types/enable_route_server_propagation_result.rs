@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableRouteServerPropagationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableRouteServerPropagationResult {
     /// Information about the enabled route server propagation.
-    pub route_server_propagation: ::std::option::Option<
-        crate::types::RouteServerPropagation,
-    >,
+    pub route_server_propagation: Option<crate::types::RouteServerPropagation>,
 }
 impl EnableRouteServerPropagationResult {
     /// Starts building a [`EnableRouteServerPropagationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableRouteServerPropagationResultBuilder {
-        <crate::types::builders::EnableRouteServerPropagationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableRouteServerPropagationResultBuilder as Default>::default()
     }
     /// The `RouteServerPropagation` member, when set.
     #[inline]
     pub fn route_server_propagation(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPropagation> {
+    ) -> Option<&crate::types::RouteServerPropagation> {
         self.route_server_propagation.as_ref()
     }
 }
 /// A builder for [`EnableRouteServerPropagationResult`](crate::types::EnableRouteServerPropagationResult); start one with `EnableRouteServerPropagationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableRouteServerPropagationResultBuilder {
     inner: crate::types::EnableRouteServerPropagationResult,
 }
@@ -45,14 +33,14 @@ impl EnableRouteServerPropagationResultBuilder {
         mut self,
         input: crate::types::RouteServerPropagation,
     ) -> Self {
-        self.inner.route_server_propagation = ::std::option::Option::Some(input);
+        self.inner.route_server_propagation = Some(input);
         self
     }
     /// Sets or clears [`EnableRouteServerPropagationResult::route_server_propagation`](crate::types::EnableRouteServerPropagationResult::route_server_propagation).
     #[inline]
     pub fn set_route_server_propagation(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPropagation>,
+        input: Option<crate::types::RouteServerPropagation>,
     ) -> Self {
         self.inner.route_server_propagation = input;
         self
@@ -61,7 +49,7 @@ impl EnableRouteServerPropagationResultBuilder {
     #[inline]
     pub fn get_route_server_propagation(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPropagation> {
+    ) -> &Option<crate::types::RouteServerPropagation> {
         &self.inner.route_server_propagation
     }
     /// Builds the [`EnableRouteServerPropagationResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl EnableRouteServerPropagationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableRouteServerPropagationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPropagation" {
-                value.route_server_propagation = ::std::option::Option::Some(
+                value.route_server_propagation = Some(
                     <crate::types::RouteServerPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

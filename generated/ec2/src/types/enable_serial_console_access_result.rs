@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableSerialConsoleAccessResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableSerialConsoleAccessResult {
     /// If `true`, access to the EC2 serial console of all instances is enabled for your account. If `false`, access to the EC2 serial console of all instances is disabled for your account.
-    pub serial_console_access_enabled: ::std::option::Option<bool>,
+    pub serial_console_access_enabled: Option<bool>,
 }
 impl EnableSerialConsoleAccessResult {
     /// Starts building a [`EnableSerialConsoleAccessResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableSerialConsoleAccessResultBuilder {
-        <crate::types::builders::EnableSerialConsoleAccessResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableSerialConsoleAccessResultBuilder as Default>::default()
     }
     /// The `SerialConsoleAccessEnabled` member, when set.
     #[inline]
-    pub fn serial_console_access_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn serial_console_access_enabled(&self) -> Option<bool> {
         self.serial_console_access_enabled
     }
 }
 /// A builder for [`EnableSerialConsoleAccessResult`](crate::types::EnableSerialConsoleAccessResult); start one with `EnableSerialConsoleAccessResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableSerialConsoleAccessResultBuilder {
     inner: crate::types::EnableSerialConsoleAccessResult,
 }
 impl EnableSerialConsoleAccessResultBuilder {
     /// Sets [`EnableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::EnableSerialConsoleAccessResult::serial_console_access_enabled): If `true`, access to the EC2 serial console of all instances is enabled for your account.
     pub fn serial_console_access_enabled(mut self, input: bool) -> Self {
-        self.inner.serial_console_access_enabled = ::std::option::Option::Some(input);
+        self.inner.serial_console_access_enabled = Some(input);
         self
     }
     /// Sets or clears [`EnableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::EnableSerialConsoleAccessResult::serial_console_access_enabled).
     #[inline]
-    pub fn set_serial_console_access_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_serial_console_access_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.serial_console_access_enabled = input;
         self
     }
     /// The value set for [`EnableSerialConsoleAccessResult::serial_console_access_enabled`](crate::types::EnableSerialConsoleAccessResult::serial_console_access_enabled), if any.
     #[inline]
-    pub fn get_serial_console_access_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_serial_console_access_enabled(&self) -> &Option<bool> {
         &self.inner.serial_console_access_enabled
     }
     /// Builds the [`EnableSerialConsoleAccessResult`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl EnableSerialConsoleAccessResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableSerialConsoleAccessResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "serialConsoleAccessEnabled" {
-                value.serial_console_access_enabled = ::std::option::Option::Some(
-                    child.text() == "true",
-                );
+                value.serial_console_access_enabled = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableSnapshotBlockPublicAccessRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableSnapshotBlockPublicAccessRequest {
     /// The mode in which to enable block public access for snapshots for the Region. Specify one of the following values:
@@ -18,105 +13,96 @@ pub struct EnableSnapshotBlockPublicAccessRequest {
     /// `unblocked` is not a valid value for **EnableSnapshotBlockPublicAccess**.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub state: ::std::option::Option<crate::types::SnapshotBlockPublicAccessState>,
+    pub state: Option<crate::types::SnapshotBlockPublicAccessState>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableSnapshotBlockPublicAccessRequest {
     /// Starts building a [`EnableSnapshotBlockPublicAccessRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableSnapshotBlockPublicAccessRequestBuilder {
-        <crate::types::builders::EnableSnapshotBlockPublicAccessRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableSnapshotBlockPublicAccessRequestBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotBlockPublicAccessState> {
+    pub fn state(&self) -> Option<&crate::types::SnapshotBlockPublicAccessState> {
         self.state.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableSnapshotBlockPublicAccessRequest`](crate::types::EnableSnapshotBlockPublicAccessRequest); start one with `EnableSnapshotBlockPublicAccessRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableSnapshotBlockPublicAccessRequestBuilder {
     inner: crate::types::EnableSnapshotBlockPublicAccessRequest,
 }
 impl EnableSnapshotBlockPublicAccessRequestBuilder {
     /// Sets [`EnableSnapshotBlockPublicAccessRequest::state`](crate::types::EnableSnapshotBlockPublicAccessRequest::state): The mode in which to enable block public access for snapshots for the Region.
     pub fn state(mut self, input: crate::types::SnapshotBlockPublicAccessState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`EnableSnapshotBlockPublicAccessRequest::state`](crate::types::EnableSnapshotBlockPublicAccessRequest::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotBlockPublicAccessState>,
+        input: Option<crate::types::SnapshotBlockPublicAccessState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`EnableSnapshotBlockPublicAccessRequest::state`](crate::types::EnableSnapshotBlockPublicAccessRequest::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotBlockPublicAccessState> {
+    pub fn get_state(&self) -> &Option<crate::types::SnapshotBlockPublicAccessState> {
         &self.inner.state
     }
     /// Sets [`EnableSnapshotBlockPublicAccessRequest::dry_run`](crate::types::EnableSnapshotBlockPublicAccessRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableSnapshotBlockPublicAccessRequest::dry_run`](crate::types::EnableSnapshotBlockPublicAccessRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableSnapshotBlockPublicAccessRequest::dry_run`](crate::types::EnableSnapshotBlockPublicAccessRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableSnapshotBlockPublicAccessRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableSnapshotBlockPublicAccessRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.state.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableSnapshotBlockPublicAccessRequest",
                 member: "state",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableSnapshotBlockPublicAccessRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.state {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.state {
             body.member("State", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

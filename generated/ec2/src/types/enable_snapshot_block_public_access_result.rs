@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableSnapshotBlockPublicAccessResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableSnapshotBlockPublicAccessResult {
     /// The state of block public access for snapshots for the account and Region. Returns either `block-all-sharing` or `block-new-sharing` if the request succeeds.
-    pub state: ::std::option::Option<crate::types::SnapshotBlockPublicAccessState>,
+    pub state: Option<crate::types::SnapshotBlockPublicAccessState>,
 }
 impl EnableSnapshotBlockPublicAccessResult {
     /// Starts building a [`EnableSnapshotBlockPublicAccessResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableSnapshotBlockPublicAccessResultBuilder {
-        <crate::types::builders::EnableSnapshotBlockPublicAccessResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableSnapshotBlockPublicAccessResultBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotBlockPublicAccessState> {
+    pub fn state(&self) -> Option<&crate::types::SnapshotBlockPublicAccessState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`EnableSnapshotBlockPublicAccessResult`](crate::types::EnableSnapshotBlockPublicAccessResult); start one with `EnableSnapshotBlockPublicAccessResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableSnapshotBlockPublicAccessResultBuilder {
     inner: crate::types::EnableSnapshotBlockPublicAccessResult,
 }
 impl EnableSnapshotBlockPublicAccessResultBuilder {
     /// Sets [`EnableSnapshotBlockPublicAccessResult::state`](crate::types::EnableSnapshotBlockPublicAccessResult::state): The state of block public access for snapshots for the account and Region.
     pub fn state(mut self, input: crate::types::SnapshotBlockPublicAccessState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`EnableSnapshotBlockPublicAccessResult::state`](crate::types::EnableSnapshotBlockPublicAccessResult::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotBlockPublicAccessState>,
+        input: Option<crate::types::SnapshotBlockPublicAccessState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`EnableSnapshotBlockPublicAccessResult::state`](crate::types::EnableSnapshotBlockPublicAccessResult::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotBlockPublicAccessState> {
+    pub fn get_state(&self) -> &Option<crate::types::SnapshotBlockPublicAccessState> {
         &self.inner.state
     }
     /// Builds the [`EnableSnapshotBlockPublicAccessResult`]; it has no required members, so this cannot fail.
@@ -68,15 +54,15 @@ impl EnableSnapshotBlockPublicAccessResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableSnapshotBlockPublicAccessResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "state" {
-                value.state = ::std::option::Option::Some(
+                value.state = Some(
                     crate::types::SnapshotBlockPublicAccessState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableTransitGatewayRouteTablePropagationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableTransitGatewayRouteTablePropagationResult {
     /// Information about route propagation.
-    pub propagation: ::std::option::Option<crate::types::TransitGatewayPropagation>,
+    pub propagation: Option<crate::types::TransitGatewayPropagation>,
 }
 impl EnableTransitGatewayRouteTablePropagationResult {
     /// Starts building a [`EnableTransitGatewayRouteTablePropagationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableTransitGatewayRouteTablePropagationResultBuilder {
-        <crate::types::builders::EnableTransitGatewayRouteTablePropagationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableTransitGatewayRouteTablePropagationResultBuilder as Default>::default()
     }
     /// The `Propagation` member, when set.
     #[inline]
-    pub fn propagation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPropagation> {
+    pub fn propagation(&self) -> Option<&crate::types::TransitGatewayPropagation> {
         self.propagation.as_ref()
     }
 }
 /// A builder for [`EnableTransitGatewayRouteTablePropagationResult`](crate::types::EnableTransitGatewayRouteTablePropagationResult); start one with `EnableTransitGatewayRouteTablePropagationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableTransitGatewayRouteTablePropagationResultBuilder {
     inner: crate::types::EnableTransitGatewayRouteTablePropagationResult,
 }
@@ -43,23 +31,21 @@ impl EnableTransitGatewayRouteTablePropagationResultBuilder {
         mut self,
         input: crate::types::TransitGatewayPropagation,
     ) -> Self {
-        self.inner.propagation = ::std::option::Option::Some(input);
+        self.inner.propagation = Some(input);
         self
     }
     /// Sets or clears [`EnableTransitGatewayRouteTablePropagationResult::propagation`](crate::types::EnableTransitGatewayRouteTablePropagationResult::propagation).
     #[inline]
     pub fn set_propagation(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPropagation>,
+        input: Option<crate::types::TransitGatewayPropagation>,
     ) -> Self {
         self.inner.propagation = input;
         self
     }
     /// The value set for [`EnableTransitGatewayRouteTablePropagationResult::propagation`](crate::types::EnableTransitGatewayRouteTablePropagationResult::propagation), if any.
     #[inline]
-    pub fn get_propagation(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPropagation> {
+    pub fn get_propagation(&self) -> &Option<crate::types::TransitGatewayPropagation> {
         &self.inner.propagation
     }
     /// Builds the [`EnableTransitGatewayRouteTablePropagationResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl EnableTransitGatewayRouteTablePropagationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for EnableTransitGatewayRouteTablePropagationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "propagation" {
-                value.propagation = ::std::option::Option::Some(
+                value.propagation = Some(
                     <crate::types::TransitGatewayPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

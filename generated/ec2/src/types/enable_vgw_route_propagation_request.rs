@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for EnableVgwRoutePropagation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableVgwRoutePropagationRequest {
     /// The ID of the virtual private gateway that is attached to a VPC. The virtual private gateway must be attached to the same VPC that the routing tables are associated with.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub gateway_id: ::std::option::Option<::std::string::String>,
+    pub gateway_id: Option<String>,
     /// The ID of the route table. The routing table must be associated with the same VPC that the virtual private gateway is attached to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EnableVgwRoutePropagationRequest {
     /// Starts building a [`EnableVgwRoutePropagationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableVgwRoutePropagationRequestBuilder {
-        <crate::types::builders::EnableVgwRoutePropagationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableVgwRoutePropagationRequestBuilder as Default>::default()
     }
     /// The `GatewayId` member, when set.
     #[inline]
-    pub fn gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_id(&self) -> Option<&str> {
         self.gateway_id.as_deref()
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`EnableVgwRoutePropagationRequest`](crate::types::EnableVgwRoutePropagationRequest); start one with `EnableVgwRoutePropagationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableVgwRoutePropagationRequestBuilder {
     inner: crate::types::EnableVgwRoutePropagationRequest,
 }
 impl EnableVgwRoutePropagationRequestBuilder {
     /// Sets [`EnableVgwRoutePropagationRequest::gateway_id`](crate::types::EnableVgwRoutePropagationRequest::gateway_id): The ID of the virtual private gateway that is attached to a VPC.
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.gateway_id = ::std::option::Option::Some(input.into());
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableVgwRoutePropagationRequest::gateway_id`](crate::types::EnableVgwRoutePropagationRequest::gateway_id).
     #[inline]
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.gateway_id = input;
         self
     }
     /// The value set for [`EnableVgwRoutePropagationRequest::gateway_id`](crate::types::EnableVgwRoutePropagationRequest::gateway_id), if any.
     #[inline]
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         &self.inner.gateway_id
     }
     /// Sets [`EnableVgwRoutePropagationRequest::route_table_id`](crate::types::EnableVgwRoutePropagationRequest::route_table_id): The ID of the route table.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableVgwRoutePropagationRequest::route_table_id`](crate::types::EnableVgwRoutePropagationRequest::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`EnableVgwRoutePropagationRequest::route_table_id`](crate::types::EnableVgwRoutePropagationRequest::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Sets [`EnableVgwRoutePropagationRequest::dry_run`](crate::types::EnableVgwRoutePropagationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EnableVgwRoutePropagationRequest::dry_run`](crate::types::EnableVgwRoutePropagationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EnableVgwRoutePropagationRequest::dry_run`](crate::types::EnableVgwRoutePropagationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EnableVgwRoutePropagationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableVgwRoutePropagationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableVgwRoutePropagationRequest",
                 member: "gateway_id",
             });
         }
         if self.inner.route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableVgwRoutePropagationRequest",
                 member: "route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for EnableVgwRoutePropagationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.gateway_id {
             body.member("GatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+        if let Some(value) = &self.route_table_id {
             body.member("RouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

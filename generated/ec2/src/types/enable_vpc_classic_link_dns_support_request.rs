@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableVpcClassicLinkDnsSupportRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableVpcClassicLinkDnsSupportRequest {
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl EnableVpcClassicLinkDnsSupportRequest {
     /// Starts building a [`EnableVpcClassicLinkDnsSupportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableVpcClassicLinkDnsSupportRequestBuilder {
-        <crate::types::builders::EnableVpcClassicLinkDnsSupportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableVpcClassicLinkDnsSupportRequestBuilder as Default>::default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`EnableVpcClassicLinkDnsSupportRequest`](crate::types::EnableVpcClassicLinkDnsSupportRequest); start one with `EnableVpcClassicLinkDnsSupportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableVpcClassicLinkDnsSupportRequestBuilder {
     inner: crate::types::EnableVpcClassicLinkDnsSupportRequest,
 }
 impl EnableVpcClassicLinkDnsSupportRequestBuilder {
     /// Sets [`EnableVpcClassicLinkDnsSupportRequest::vpc_id`](crate::types::EnableVpcClassicLinkDnsSupportRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableVpcClassicLinkDnsSupportRequest::vpc_id`](crate::types::EnableVpcClassicLinkDnsSupportRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`EnableVpcClassicLinkDnsSupportRequest::vpc_id`](crate::types::EnableVpcClassicLinkDnsSupportRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`EnableVpcClassicLinkDnsSupportRequest`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for EnableVpcClassicLinkDnsSupportReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the encryption support status for a transit gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EncryptionSupport {
     /// The current encryption state of the resource.
-    pub encryption_state: ::std::option::Option<crate::types::EncryptionStateValue>,
+    pub encryption_state: Option<crate::types::EncryptionStateValue>,
     /// A message describing the encryption state.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
 }
 impl EncryptionSupport {
     /// Starts building a [`EncryptionSupport`].
     #[inline]
     pub fn builder() -> crate::types::builders::EncryptionSupportBuilder {
-        <crate::types::builders::EncryptionSupportBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EncryptionSupportBuilder as Default>::default()
     }
     /// The `EncryptionState` member, when set.
     #[inline]
-    pub fn encryption_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionStateValue> {
+    pub fn encryption_state(&self) -> Option<&crate::types::EncryptionStateValue> {
         self.encryption_state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
 }
 /// A builder for [`EncryptionSupport`](crate::types::EncryptionSupport); start one with `EncryptionSupport::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EncryptionSupportBuilder {
     inner: crate::types::EncryptionSupport,
 }
@@ -50,45 +38,37 @@ impl EncryptionSupportBuilder {
         mut self,
         input: crate::types::EncryptionStateValue,
     ) -> Self {
-        self.inner.encryption_state = ::std::option::Option::Some(input);
+        self.inner.encryption_state = Some(input);
         self
     }
     /// Sets or clears [`EncryptionSupport::encryption_state`](crate::types::EncryptionSupport::encryption_state).
     #[inline]
     pub fn set_encryption_state(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionStateValue>,
+        input: Option<crate::types::EncryptionStateValue>,
     ) -> Self {
         self.inner.encryption_state = input;
         self
     }
     /// The value set for [`EncryptionSupport::encryption_state`](crate::types::EncryptionSupport::encryption_state), if any.
     #[inline]
-    pub fn get_encryption_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::EncryptionStateValue> {
+    pub fn get_encryption_state(&self) -> &Option<crate::types::EncryptionStateValue> {
         &self.inner.encryption_state
     }
     /// Sets [`EncryptionSupport::state_message`](crate::types::EncryptionSupport::state_message): A message describing the encryption state.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`EncryptionSupport::state_message`](crate::types::EncryptionSupport::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`EncryptionSupport::state_message`](crate::types::EncryptionSupport::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Builds the [`EncryptionSupport`]; it has no required members, so this cannot fail.
@@ -100,23 +80,21 @@ impl EncryptionSupportBuilder {
 impl ::awsgen_runtime::xml::FromXml for EncryptionSupport {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "encryptionState" => {
-                    value.encryption_state = ::std::option::Option::Some(
+                    value.encryption_state = Some(
                         crate::types::EncryptionStateValue::from(child.text()),
                     );
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

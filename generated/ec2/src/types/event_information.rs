@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet or Spot Fleet event.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventInformation {
     /// The description of the event.
-    pub event_description: ::std::option::Option<::std::string::String>,
+    pub event_description: Option<String>,
     /// The event.
     ///
     /// `error` events:
@@ -47,109 +42,84 @@ pub struct EventInformation {
     ///
     ///   Note: Even if a fleet with the `maintain` request type is in the process of being canceled, it may still publish a `launchSpecUnusable` event. This does not mean that the canceled fleet is attempting to launch a new instance.
     /// - `registerWithLoadBalancersFailed` - An attempt to register instances with load balancers failed. For more information, see the description of the event.
-    pub event_sub_type: ::std::option::Option<::std::string::String>,
+    pub event_sub_type: Option<String>,
     /// The ID of the instance. This information is available only for `instanceChange` events.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
 }
 impl EventInformation {
     /// Starts building a [`EventInformation`].
     #[inline]
     pub fn builder() -> crate::types::builders::EventInformationBuilder {
-        <crate::types::builders::EventInformationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EventInformationBuilder as Default>::default()
     }
     /// The `EventDescription` member, when set.
     #[inline]
-    pub fn event_description(&self) -> ::std::option::Option<&str> {
+    pub fn event_description(&self) -> Option<&str> {
         self.event_description.as_deref()
     }
     /// The `EventSubType` member, when set.
     #[inline]
-    pub fn event_sub_type(&self) -> ::std::option::Option<&str> {
+    pub fn event_sub_type(&self) -> Option<&str> {
         self.event_sub_type.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 }
 /// A builder for [`EventInformation`](crate::types::EventInformation); start one with `EventInformation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EventInformationBuilder {
     inner: crate::types::EventInformation,
 }
 impl EventInformationBuilder {
     /// Sets [`EventInformation::event_description`](crate::types::EventInformation::event_description): The description of the event.
-    pub fn event_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_description = ::std::option::Option::Some(input.into());
+    pub fn event_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_description = Some(input.into());
         self
     }
     /// Sets or clears [`EventInformation::event_description`](crate::types::EventInformation::event_description).
     #[inline]
-    pub fn set_event_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_description(mut self, input: Option<String>) -> Self {
         self.inner.event_description = input;
         self
     }
     /// The value set for [`EventInformation::event_description`](crate::types::EventInformation::event_description), if any.
     #[inline]
-    pub fn get_event_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_description(&self) -> &Option<String> {
         &self.inner.event_description
     }
     /// Sets [`EventInformation::event_sub_type`](crate::types::EventInformation::event_sub_type): The event.
-    pub fn event_sub_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_sub_type = ::std::option::Option::Some(input.into());
+    pub fn event_sub_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_sub_type = Some(input.into());
         self
     }
     /// Sets or clears [`EventInformation::event_sub_type`](crate::types::EventInformation::event_sub_type).
     #[inline]
-    pub fn set_event_sub_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_sub_type(mut self, input: Option<String>) -> Self {
         self.inner.event_sub_type = input;
         self
     }
     /// The value set for [`EventInformation::event_sub_type`](crate::types::EventInformation::event_sub_type), if any.
     #[inline]
-    pub fn get_event_sub_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_sub_type(&self) -> &Option<String> {
         &self.inner.event_sub_type
     }
     /// Sets [`EventInformation::instance_id`](crate::types::EventInformation::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`EventInformation::instance_id`](crate::types::EventInformation::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`EventInformation::instance_id`](crate::types::EventInformation::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Builds the [`EventInformation`]; it has no required members, so this cannot fail.
@@ -161,28 +131,22 @@ impl EventInformationBuilder {
 impl ::awsgen_runtime::xml::FromXml for EventInformation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "eventDescription" => {
-                    value.event_description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.event_description = Some(String::from(child.text()));
                 }
                 "eventSubType" => {
-                    value.event_sub_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.event_sub_type = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

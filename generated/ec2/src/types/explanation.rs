@@ -2,281 +2,240 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an explanation code for an unreachable path. For more information, see [Reachability Analyzer explanation codes](https://docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Explanation {
     /// The network ACL.
-    pub acl: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub acl: Option<crate::types::AnalysisComponent>,
     /// The network ACL rule.
-    pub acl_rule: ::std::option::Option<crate::types::AnalysisAclRule>,
+    pub acl_rule: Option<crate::types::AnalysisAclRule>,
     /// The IPv4 address, in CIDR notation.
-    pub address: ::std::option::Option<::std::string::String>,
+    pub address: Option<String>,
     /// The IPv4 addresses, in CIDR notation.
-    pub addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub addresses: Option<Vec<String>>,
     /// The resource to which the component is attached.
-    pub attached_to: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub attached_to: Option<crate::types::AnalysisComponent>,
     /// The Availability Zones.
-    pub availability_zones: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zones: Option<Vec<String>>,
     /// The IDs of the Availability Zones.
-    pub availability_zone_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zone_ids: Option<Vec<String>>,
     /// The CIDR ranges.
-    pub cidrs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub cidrs: Option<Vec<String>>,
     /// The component.
-    pub component: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub component: Option<crate::types::AnalysisComponent>,
     /// The customer gateway.
-    pub customer_gateway: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub customer_gateway: Option<crate::types::AnalysisComponent>,
     /// The destination.
-    pub destination: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub destination: Option<crate::types::AnalysisComponent>,
     /// The destination VPC.
-    pub destination_vpc: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub destination_vpc: Option<crate::types::AnalysisComponent>,
     /// The direction. The following are the possible values:
     ///
     /// - egress
     /// - ingress
-    pub direction: ::std::option::Option<::std::string::String>,
+    pub direction: Option<String>,
     /// The explanation code.
-    pub explanation_code: ::std::option::Option<::std::string::String>,
+    pub explanation_code: Option<String>,
     /// The route table.
-    pub ingress_route_table: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub ingress_route_table: Option<crate::types::AnalysisComponent>,
     /// The internet gateway.
-    pub internet_gateway: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub internet_gateway: Option<crate::types::AnalysisComponent>,
     /// The Amazon Resource Name (ARN) of the load balancer.
-    pub load_balancer_arn: ::std::option::Option<::std::string::String>,
+    pub load_balancer_arn: Option<String>,
     /// The listener for a Classic Load Balancer.
-    pub classic_load_balancer_listener: ::std::option::Option<
+    pub classic_load_balancer_listener: Option<
         crate::types::AnalysisLoadBalancerListener,
     >,
     /// The listener port of the load balancer.
-    pub load_balancer_listener_port: ::std::option::Option<i32>,
+    pub load_balancer_listener_port: Option<i32>,
     /// The target.
-    pub load_balancer_target: ::std::option::Option<
-        crate::types::AnalysisLoadBalancerTarget,
-    >,
+    pub load_balancer_target: Option<crate::types::AnalysisLoadBalancerTarget>,
     /// The target group.
-    pub load_balancer_target_group: ::std::option::Option<
-        crate::types::AnalysisComponent,
-    >,
+    pub load_balancer_target_group: Option<crate::types::AnalysisComponent>,
     /// The target groups.
-    pub load_balancer_target_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AnalysisComponent>,
-    >,
+    pub load_balancer_target_groups: Option<Vec<crate::types::AnalysisComponent>>,
     /// The target port.
-    pub load_balancer_target_port: ::std::option::Option<i32>,
+    pub load_balancer_target_port: Option<i32>,
     /// The load balancer listener.
-    pub elastic_load_balancer_listener: ::std::option::Option<
-        crate::types::AnalysisComponent,
-    >,
+    pub elastic_load_balancer_listener: Option<crate::types::AnalysisComponent>,
     /// The missing component.
-    pub missing_component: ::std::option::Option<::std::string::String>,
+    pub missing_component: Option<String>,
     /// The NAT gateway.
-    pub nat_gateway: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub nat_gateway: Option<crate::types::AnalysisComponent>,
     /// The network interface.
-    pub network_interface: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub network_interface: Option<crate::types::AnalysisComponent>,
     /// The packet field.
-    pub packet_field: ::std::option::Option<::std::string::String>,
+    pub packet_field: Option<String>,
     /// The VPC peering connection.
-    pub vpc_peering_connection: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub vpc_peering_connection: Option<crate::types::AnalysisComponent>,
     /// The port.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+    pub port_ranges: Option<Vec<crate::types::PortRange>>,
     /// The prefix list.
-    pub prefix_list: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub prefix_list: Option<crate::types::AnalysisComponent>,
     /// The protocols.
-    pub protocols: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub protocols: Option<Vec<String>>,
     /// The route table route.
-    pub route_table_route: ::std::option::Option<crate::types::AnalysisRouteTableRoute>,
+    pub route_table_route: Option<crate::types::AnalysisRouteTableRoute>,
     /// The route table.
-    pub route_table: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub route_table: Option<crate::types::AnalysisComponent>,
     /// The security group.
-    pub security_group: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub security_group: Option<crate::types::AnalysisComponent>,
     /// The security group rule.
-    pub security_group_rule: ::std::option::Option<
-        crate::types::AnalysisSecurityGroupRule,
-    >,
+    pub security_group_rule: Option<crate::types::AnalysisSecurityGroupRule>,
     /// The security groups.
-    pub security_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AnalysisComponent>,
-    >,
+    pub security_groups: Option<Vec<crate::types::AnalysisComponent>>,
     /// The source VPC.
-    pub source_vpc: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub source_vpc: Option<crate::types::AnalysisComponent>,
     /// The state.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The subnet.
-    pub subnet: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub subnet: Option<crate::types::AnalysisComponent>,
     /// The route table for the subnet.
-    pub subnet_route_table: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub subnet_route_table: Option<crate::types::AnalysisComponent>,
     /// The component VPC.
-    pub vpc: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub vpc: Option<crate::types::AnalysisComponent>,
     /// The VPC endpoint.
-    pub vpc_endpoint: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub vpc_endpoint: Option<crate::types::AnalysisComponent>,
     /// The VPN connection.
-    pub vpn_connection: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub vpn_connection: Option<crate::types::AnalysisComponent>,
     /// The VPN gateway.
-    pub vpn_gateway: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub vpn_gateway: Option<crate::types::AnalysisComponent>,
     /// The transit gateway.
-    pub transit_gateway: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub transit_gateway: Option<crate::types::AnalysisComponent>,
     /// The transit gateway route table.
-    pub transit_gateway_route_table: ::std::option::Option<
-        crate::types::AnalysisComponent,
-    >,
+    pub transit_gateway_route_table: Option<crate::types::AnalysisComponent>,
     /// The transit gateway route table route.
-    pub transit_gateway_route_table_route: ::std::option::Option<
+    pub transit_gateway_route_table_route: Option<
         crate::types::TransitGatewayRouteTableRoute,
     >,
     /// The transit gateway attachment.
-    pub transit_gateway_attachment: ::std::option::Option<
-        crate::types::AnalysisComponent,
-    >,
+    pub transit_gateway_attachment: Option<crate::types::AnalysisComponent>,
     /// The Amazon Web Services account for the component.
-    pub component_account: ::std::option::Option<::std::string::String>,
+    pub component_account: Option<String>,
     /// The Region for the component.
-    pub component_region: ::std::option::Option<::std::string::String>,
+    pub component_region: Option<String>,
     /// The Network Firewall stateless rule.
-    pub firewall_stateless_rule: ::std::option::Option<
-        crate::types::FirewallStatelessRule,
-    >,
+    pub firewall_stateless_rule: Option<crate::types::FirewallStatelessRule>,
     /// The Network Firewall stateful rule.
-    pub firewall_stateful_rule: ::std::option::Option<
-        crate::types::FirewallStatefulRule,
-    >,
+    pub firewall_stateful_rule: Option<crate::types::FirewallStatefulRule>,
 }
 impl Explanation {
     /// Starts building a [`Explanation`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExplanationBuilder {
-        <crate::types::builders::ExplanationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExplanationBuilder as Default>::default()
     }
     /// The `Acl` member, when set.
     #[inline]
-    pub fn acl(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn acl(&self) -> Option<&crate::types::AnalysisComponent> {
         self.acl.as_ref()
     }
     /// The `AclRule` member, when set.
     #[inline]
-    pub fn acl_rule(&self) -> ::std::option::Option<&crate::types::AnalysisAclRule> {
+    pub fn acl_rule(&self) -> Option<&crate::types::AnalysisAclRule> {
         self.acl_rule.as_ref()
     }
     /// The `Address` member, when set.
     #[inline]
-    pub fn address(&self) -> ::std::option::Option<&str> {
+    pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
     /// The `Addresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn addresses(&self) -> &[::std::string::String] {
+    pub fn addresses(&self) -> &[String] {
         self.addresses.as_deref().unwrap_or_default()
     }
     /// The `AttachedTo` member, when set.
     #[inline]
-    pub fn attached_to(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn attached_to(&self) -> Option<&crate::types::AnalysisComponent> {
         self.attached_to.as_ref()
     }
     /// The `AvailabilityZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zones(&self) -> &[::std::string::String] {
+    pub fn availability_zones(&self) -> &[String] {
         self.availability_zones.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZoneIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zone_ids(&self) -> &[::std::string::String] {
+    pub fn availability_zone_ids(&self) -> &[String] {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
     /// The `Cidrs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn cidrs(&self) -> &[::std::string::String] {
+    pub fn cidrs(&self) -> &[String] {
         self.cidrs.as_deref().unwrap_or_default()
     }
     /// The `Component` member, when set.
     #[inline]
-    pub fn component(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn component(&self) -> Option<&crate::types::AnalysisComponent> {
         self.component.as_ref()
     }
     /// The `CustomerGateway` member, when set.
     #[inline]
-    pub fn customer_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn customer_gateway(&self) -> Option<&crate::types::AnalysisComponent> {
         self.customer_gateway.as_ref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn destination(&self) -> Option<&crate::types::AnalysisComponent> {
         self.destination.as_ref()
     }
     /// The `DestinationVpc` member, when set.
     #[inline]
-    pub fn destination_vpc(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn destination_vpc(&self) -> Option<&crate::types::AnalysisComponent> {
         self.destination_vpc.as_ref()
     }
     /// The `Direction` member, when set.
     #[inline]
-    pub fn direction(&self) -> ::std::option::Option<&str> {
+    pub fn direction(&self) -> Option<&str> {
         self.direction.as_deref()
     }
     /// The `ExplanationCode` member, when set.
     #[inline]
-    pub fn explanation_code(&self) -> ::std::option::Option<&str> {
+    pub fn explanation_code(&self) -> Option<&str> {
         self.explanation_code.as_deref()
     }
     /// The `IngressRouteTable` member, when set.
     #[inline]
-    pub fn ingress_route_table(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn ingress_route_table(&self) -> Option<&crate::types::AnalysisComponent> {
         self.ingress_route_table.as_ref()
     }
     /// The `InternetGateway` member, when set.
     #[inline]
-    pub fn internet_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn internet_gateway(&self) -> Option<&crate::types::AnalysisComponent> {
         self.internet_gateway.as_ref()
     }
     /// The `LoadBalancerArn` member, when set.
     #[inline]
-    pub fn load_balancer_arn(&self) -> ::std::option::Option<&str> {
+    pub fn load_balancer_arn(&self) -> Option<&str> {
         self.load_balancer_arn.as_deref()
     }
     /// The `ClassicLoadBalancerListener` member, when set.
     #[inline]
     pub fn classic_load_balancer_listener(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisLoadBalancerListener> {
+    ) -> Option<&crate::types::AnalysisLoadBalancerListener> {
         self.classic_load_balancer_listener.as_ref()
     }
     /// The `LoadBalancerListenerPort` member, when set.
     #[inline]
-    pub fn load_balancer_listener_port(&self) -> ::std::option::Option<i32> {
+    pub fn load_balancer_listener_port(&self) -> Option<i32> {
         self.load_balancer_listener_port
     }
     /// The `LoadBalancerTarget` member, when set.
     #[inline]
     pub fn load_balancer_target(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisLoadBalancerTarget> {
+    ) -> Option<&crate::types::AnalysisLoadBalancerTarget> {
         self.load_balancer_target.as_ref()
     }
     /// The `LoadBalancerTargetGroup` member, when set.
     #[inline]
     pub fn load_balancer_target_group(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    ) -> Option<&crate::types::AnalysisComponent> {
         self.load_balancer_target_group.as_ref()
     }
     /// The `LoadBalancerTargetGroups` member, empty when not set; the field tells an empty list from an absent one.
@@ -286,50 +245,44 @@ impl Explanation {
     }
     /// The `LoadBalancerTargetPort` member, when set.
     #[inline]
-    pub fn load_balancer_target_port(&self) -> ::std::option::Option<i32> {
+    pub fn load_balancer_target_port(&self) -> Option<i32> {
         self.load_balancer_target_port
     }
     /// The `ElasticLoadBalancerListener` member, when set.
     #[inline]
     pub fn elastic_load_balancer_listener(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    ) -> Option<&crate::types::AnalysisComponent> {
         self.elastic_load_balancer_listener.as_ref()
     }
     /// The `MissingComponent` member, when set.
     #[inline]
-    pub fn missing_component(&self) -> ::std::option::Option<&str> {
+    pub fn missing_component(&self) -> Option<&str> {
         self.missing_component.as_deref()
     }
     /// The `NatGateway` member, when set.
     #[inline]
-    pub fn nat_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn nat_gateway(&self) -> Option<&crate::types::AnalysisComponent> {
         self.nat_gateway.as_ref()
     }
     /// The `NetworkInterface` member, when set.
     #[inline]
-    pub fn network_interface(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn network_interface(&self) -> Option<&crate::types::AnalysisComponent> {
         self.network_interface.as_ref()
     }
     /// The `PacketField` member, when set.
     #[inline]
-    pub fn packet_field(&self) -> ::std::option::Option<&str> {
+    pub fn packet_field(&self) -> Option<&str> {
         self.packet_field.as_deref()
     }
     /// The `VpcPeeringConnection` member, when set.
     #[inline]
-    pub fn vpc_peering_connection(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn vpc_peering_connection(&self) -> Option<&crate::types::AnalysisComponent> {
         self.vpc_peering_connection.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -339,42 +292,34 @@ impl Explanation {
     }
     /// The `PrefixList` member, when set.
     #[inline]
-    pub fn prefix_list(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn prefix_list(&self) -> Option<&crate::types::AnalysisComponent> {
         self.prefix_list.as_ref()
     }
     /// The `Protocols` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn protocols(&self) -> &[::std::string::String] {
+    pub fn protocols(&self) -> &[String] {
         self.protocols.as_deref().unwrap_or_default()
     }
     /// The `RouteTableRoute` member, when set.
     #[inline]
-    pub fn route_table_route(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisRouteTableRoute> {
+    pub fn route_table_route(&self) -> Option<&crate::types::AnalysisRouteTableRoute> {
         self.route_table_route.as_ref()
     }
     /// The `RouteTable` member, when set.
     #[inline]
-    pub fn route_table(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn route_table(&self) -> Option<&crate::types::AnalysisComponent> {
         self.route_table.as_ref()
     }
     /// The `SecurityGroup` member, when set.
     #[inline]
-    pub fn security_group(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn security_group(&self) -> Option<&crate::types::AnalysisComponent> {
         self.security_group.as_ref()
     }
     /// The `SecurityGroupRule` member, when set.
     #[inline]
     pub fn security_group_rule(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisSecurityGroupRule> {
+    ) -> Option<&crate::types::AnalysisSecurityGroupRule> {
         self.security_group_rule.as_ref()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
@@ -384,427 +329,344 @@ impl Explanation {
     }
     /// The `SourceVpc` member, when set.
     #[inline]
-    pub fn source_vpc(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn source_vpc(&self) -> Option<&crate::types::AnalysisComponent> {
         self.source_vpc.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `Subnet` member, when set.
     #[inline]
-    pub fn subnet(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn subnet(&self) -> Option<&crate::types::AnalysisComponent> {
         self.subnet.as_ref()
     }
     /// The `SubnetRouteTable` member, when set.
     #[inline]
-    pub fn subnet_route_table(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn subnet_route_table(&self) -> Option<&crate::types::AnalysisComponent> {
         self.subnet_route_table.as_ref()
     }
     /// The `Vpc` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn vpc(&self) -> Option<&crate::types::AnalysisComponent> {
         self.vpc.as_ref()
     }
     /// The `VpcEndpoint` member, when set.
     #[inline]
-    pub fn vpc_endpoint(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn vpc_endpoint(&self) -> Option<&crate::types::AnalysisComponent> {
         self.vpc_endpoint.as_ref()
     }
     /// The `VpnConnection` member, when set.
     #[inline]
-    pub fn vpn_connection(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn vpn_connection(&self) -> Option<&crate::types::AnalysisComponent> {
         self.vpn_connection.as_ref()
     }
     /// The `VpnGateway` member, when set.
     #[inline]
-    pub fn vpn_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn vpn_gateway(&self) -> Option<&crate::types::AnalysisComponent> {
         self.vpn_gateway.as_ref()
     }
     /// The `TransitGateway` member, when set.
     #[inline]
-    pub fn transit_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn transit_gateway(&self) -> Option<&crate::types::AnalysisComponent> {
         self.transit_gateway.as_ref()
     }
     /// The `TransitGatewayRouteTable` member, when set.
     #[inline]
     pub fn transit_gateway_route_table(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    ) -> Option<&crate::types::AnalysisComponent> {
         self.transit_gateway_route_table.as_ref()
     }
     /// The `TransitGatewayRouteTableRoute` member, when set.
     #[inline]
     pub fn transit_gateway_route_table_route(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRouteTableRoute> {
+    ) -> Option<&crate::types::TransitGatewayRouteTableRoute> {
         self.transit_gateway_route_table_route.as_ref()
     }
     /// The `TransitGatewayAttachment` member, when set.
     #[inline]
     pub fn transit_gateway_attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    ) -> Option<&crate::types::AnalysisComponent> {
         self.transit_gateway_attachment.as_ref()
     }
     /// The `ComponentAccount` member, when set.
     #[inline]
-    pub fn component_account(&self) -> ::std::option::Option<&str> {
+    pub fn component_account(&self) -> Option<&str> {
         self.component_account.as_deref()
     }
     /// The `ComponentRegion` member, when set.
     #[inline]
-    pub fn component_region(&self) -> ::std::option::Option<&str> {
+    pub fn component_region(&self) -> Option<&str> {
         self.component_region.as_deref()
     }
     /// The `FirewallStatelessRule` member, when set.
     #[inline]
     pub fn firewall_stateless_rule(
         &self,
-    ) -> ::std::option::Option<&crate::types::FirewallStatelessRule> {
+    ) -> Option<&crate::types::FirewallStatelessRule> {
         self.firewall_stateless_rule.as_ref()
     }
     /// The `FirewallStatefulRule` member, when set.
     #[inline]
-    pub fn firewall_stateful_rule(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FirewallStatefulRule> {
+    pub fn firewall_stateful_rule(&self) -> Option<&crate::types::FirewallStatefulRule> {
         self.firewall_stateful_rule.as_ref()
     }
 }
 /// A builder for [`Explanation`](crate::types::Explanation); start one with `Explanation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExplanationBuilder {
     inner: crate::types::Explanation,
 }
 impl ExplanationBuilder {
     /// Sets [`Explanation::acl`](crate::types::Explanation::acl): The network ACL.
     pub fn acl(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.acl = ::std::option::Option::Some(input);
+        self.inner.acl = Some(input);
         self
     }
     /// Sets or clears [`Explanation::acl`](crate::types::Explanation::acl).
     #[inline]
-    pub fn set_acl(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
-    ) -> Self {
+    pub fn set_acl(mut self, input: Option<crate::types::AnalysisComponent>) -> Self {
         self.inner.acl = input;
         self
     }
     /// The value set for [`Explanation::acl`](crate::types::Explanation::acl), if any.
     #[inline]
-    pub fn get_acl(&self) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_acl(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.acl
     }
     /// Sets [`Explanation::acl_rule`](crate::types::Explanation::acl_rule): The network ACL rule.
     pub fn acl_rule(mut self, input: crate::types::AnalysisAclRule) -> Self {
-        self.inner.acl_rule = ::std::option::Option::Some(input);
+        self.inner.acl_rule = Some(input);
         self
     }
     /// Sets or clears [`Explanation::acl_rule`](crate::types::Explanation::acl_rule).
     #[inline]
-    pub fn set_acl_rule(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisAclRule>,
-    ) -> Self {
+    pub fn set_acl_rule(mut self, input: Option<crate::types::AnalysisAclRule>) -> Self {
         self.inner.acl_rule = input;
         self
     }
     /// The value set for [`Explanation::acl_rule`](crate::types::Explanation::acl_rule), if any.
     #[inline]
-    pub fn get_acl_rule(&self) -> &::std::option::Option<crate::types::AnalysisAclRule> {
+    pub fn get_acl_rule(&self) -> &Option<crate::types::AnalysisAclRule> {
         &self.inner.acl_rule
     }
     /// Sets [`Explanation::address`](crate::types::Explanation::address): The IPv4 address, in CIDR notation.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: impl Into<String>) -> Self {
+        self.inner.address = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::address`](crate::types::Explanation::address).
     #[inline]
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.inner.address = input;
         self
     }
     /// The value set for [`Explanation::address`](crate::types::Explanation::address), if any.
     #[inline]
-    pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address(&self) -> &Option<String> {
         &self.inner.address
     }
     /// Appends one item to [`Explanation::addresses`](crate::types::Explanation::addresses): The IPv4 addresses, in CIDR notation.
     ///
     /// To set the whole list at once, use [`set_addresses`](Self::set_addresses).
-    pub fn addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Explanation::addresses`](crate::types::Explanation::addresses).
     #[inline]
-    pub fn set_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.addresses = input;
         self
     }
     /// The value set for [`Explanation::addresses`](crate::types::Explanation::addresses), if any.
     #[inline]
-    pub fn get_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.addresses
     }
     /// Sets [`Explanation::attached_to`](crate::types::Explanation::attached_to): The resource to which the component is attached.
     pub fn attached_to(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.attached_to = ::std::option::Option::Some(input);
+        self.inner.attached_to = Some(input);
         self
     }
     /// Sets or clears [`Explanation::attached_to`](crate::types::Explanation::attached_to).
     #[inline]
     pub fn set_attached_to(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.attached_to = input;
         self
     }
     /// The value set for [`Explanation::attached_to`](crate::types::Explanation::attached_to), if any.
     #[inline]
-    pub fn get_attached_to(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_attached_to(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.attached_to
     }
     /// Appends one item to [`Explanation::availability_zones`](crate::types::Explanation::availability_zones): The Availability Zones.
     ///
     /// To set the whole list at once, use [`set_availability_zones`](Self::set_availability_zones).
-    pub fn availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zones(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zones.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Explanation::availability_zones`](crate::types::Explanation::availability_zones).
     #[inline]
-    pub fn set_availability_zones(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zones = input;
         self
     }
     /// The value set for [`Explanation::availability_zones`](crate::types::Explanation::availability_zones), if any.
     #[inline]
-    pub fn get_availability_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zones(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zones
     }
     /// Appends one item to [`Explanation::availability_zone_ids`](crate::types::Explanation::availability_zone_ids): The IDs of the Availability Zones.
     ///
     /// To set the whole list at once, use [`set_availability_zone_ids`](Self::set_availability_zone_ids).
-    pub fn availability_zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zone_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Explanation::availability_zone_ids`](crate::types::Explanation::availability_zone_ids).
     #[inline]
-    pub fn set_availability_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zone_ids = input;
         self
     }
     /// The value set for [`Explanation::availability_zone_ids`](crate::types::Explanation::availability_zone_ids), if any.
     #[inline]
-    pub fn get_availability_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zone_ids(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zone_ids
     }
     /// Appends one item to [`Explanation::cidrs`](crate::types::Explanation::cidrs): The CIDR ranges.
     ///
     /// To set the whole list at once, use [`set_cidrs`](Self::set_cidrs).
-    pub fn cidrs(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidrs(mut self, input: impl Into<String>) -> Self {
         self.inner.cidrs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Explanation::cidrs`](crate::types::Explanation::cidrs).
     #[inline]
-    pub fn set_cidrs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_cidrs(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.cidrs = input;
         self
     }
     /// The value set for [`Explanation::cidrs`](crate::types::Explanation::cidrs), if any.
     #[inline]
-    pub fn get_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_cidrs(&self) -> &Option<Vec<String>> {
         &self.inner.cidrs
     }
     /// Sets [`Explanation::component`](crate::types::Explanation::component): The component.
     pub fn component(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.component = ::std::option::Option::Some(input);
+        self.inner.component = Some(input);
         self
     }
     /// Sets or clears [`Explanation::component`](crate::types::Explanation::component).
     #[inline]
     pub fn set_component(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.component = input;
         self
     }
     /// The value set for [`Explanation::component`](crate::types::Explanation::component), if any.
     #[inline]
-    pub fn get_component(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_component(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.component
     }
     /// Sets [`Explanation::customer_gateway`](crate::types::Explanation::customer_gateway): The customer gateway.
     pub fn customer_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.customer_gateway = ::std::option::Option::Some(input);
+        self.inner.customer_gateway = Some(input);
         self
     }
     /// Sets or clears [`Explanation::customer_gateway`](crate::types::Explanation::customer_gateway).
     #[inline]
     pub fn set_customer_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.customer_gateway = input;
         self
     }
     /// The value set for [`Explanation::customer_gateway`](crate::types::Explanation::customer_gateway), if any.
     #[inline]
-    pub fn get_customer_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_customer_gateway(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.customer_gateway
     }
     /// Sets [`Explanation::destination`](crate::types::Explanation::destination): The destination.
     pub fn destination(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input);
+        self.inner.destination = Some(input);
         self
     }
     /// Sets or clears [`Explanation::destination`](crate::types::Explanation::destination).
     #[inline]
     pub fn set_destination(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`Explanation::destination`](crate::types::Explanation::destination), if any.
     #[inline]
-    pub fn get_destination(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_destination(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.destination
     }
     /// Sets [`Explanation::destination_vpc`](crate::types::Explanation::destination_vpc): The destination VPC.
     pub fn destination_vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.destination_vpc = ::std::option::Option::Some(input);
+        self.inner.destination_vpc = Some(input);
         self
     }
     /// Sets or clears [`Explanation::destination_vpc`](crate::types::Explanation::destination_vpc).
     #[inline]
     pub fn set_destination_vpc(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.destination_vpc = input;
         self
     }
     /// The value set for [`Explanation::destination_vpc`](crate::types::Explanation::destination_vpc), if any.
     #[inline]
-    pub fn get_destination_vpc(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_destination_vpc(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.destination_vpc
     }
     /// Sets [`Explanation::direction`](crate::types::Explanation::direction): The direction.
-    pub fn direction(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.direction = ::std::option::Option::Some(input.into());
+    pub fn direction(mut self, input: impl Into<String>) -> Self {
+        self.inner.direction = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::direction`](crate::types::Explanation::direction).
     #[inline]
-    pub fn set_direction(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_direction(mut self, input: Option<String>) -> Self {
         self.inner.direction = input;
         self
     }
     /// The value set for [`Explanation::direction`](crate::types::Explanation::direction), if any.
     #[inline]
-    pub fn get_direction(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_direction(&self) -> &Option<String> {
         &self.inner.direction
     }
     /// Sets [`Explanation::explanation_code`](crate::types::Explanation::explanation_code): The explanation code.
-    pub fn explanation_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.explanation_code = ::std::option::Option::Some(input.into());
+    pub fn explanation_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.explanation_code = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::explanation_code`](crate::types::Explanation::explanation_code).
     #[inline]
-    pub fn set_explanation_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_explanation_code(mut self, input: Option<String>) -> Self {
         self.inner.explanation_code = input;
         self
     }
     /// The value set for [`Explanation::explanation_code`](crate::types::Explanation::explanation_code), if any.
     #[inline]
-    pub fn get_explanation_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_explanation_code(&self) -> &Option<String> {
         &self.inner.explanation_code
     }
     /// Sets [`Explanation::ingress_route_table`](crate::types::Explanation::ingress_route_table): The route table.
@@ -812,68 +674,56 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.ingress_route_table = ::std::option::Option::Some(input);
+        self.inner.ingress_route_table = Some(input);
         self
     }
     /// Sets or clears [`Explanation::ingress_route_table`](crate::types::Explanation::ingress_route_table).
     #[inline]
     pub fn set_ingress_route_table(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.ingress_route_table = input;
         self
     }
     /// The value set for [`Explanation::ingress_route_table`](crate::types::Explanation::ingress_route_table), if any.
     #[inline]
-    pub fn get_ingress_route_table(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_ingress_route_table(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.ingress_route_table
     }
     /// Sets [`Explanation::internet_gateway`](crate::types::Explanation::internet_gateway): The internet gateway.
     pub fn internet_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input);
+        self.inner.internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`Explanation::internet_gateway`](crate::types::Explanation::internet_gateway).
     #[inline]
     pub fn set_internet_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.internet_gateway = input;
         self
     }
     /// The value set for [`Explanation::internet_gateway`](crate::types::Explanation::internet_gateway), if any.
     #[inline]
-    pub fn get_internet_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_internet_gateway(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.internet_gateway
     }
     /// Sets [`Explanation::load_balancer_arn`](crate::types::Explanation::load_balancer_arn): The Amazon Resource Name (ARN) of the load balancer.
-    pub fn load_balancer_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.load_balancer_arn = ::std::option::Option::Some(input.into());
+    pub fn load_balancer_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.load_balancer_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::load_balancer_arn`](crate::types::Explanation::load_balancer_arn).
     #[inline]
-    pub fn set_load_balancer_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_load_balancer_arn(mut self, input: Option<String>) -> Self {
         self.inner.load_balancer_arn = input;
         self
     }
     /// The value set for [`Explanation::load_balancer_arn`](crate::types::Explanation::load_balancer_arn), if any.
     #[inline]
-    pub fn get_load_balancer_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_load_balancer_arn(&self) -> &Option<String> {
         &self.inner.load_balancer_arn
     }
     /// Sets [`Explanation::classic_load_balancer_listener`](crate::types::Explanation::classic_load_balancer_listener): The listener for a Classic Load Balancer.
@@ -881,14 +731,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisLoadBalancerListener,
     ) -> Self {
-        self.inner.classic_load_balancer_listener = ::std::option::Option::Some(input);
+        self.inner.classic_load_balancer_listener = Some(input);
         self
     }
     /// Sets or clears [`Explanation::classic_load_balancer_listener`](crate::types::Explanation::classic_load_balancer_listener).
     #[inline]
     pub fn set_classic_load_balancer_listener(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisLoadBalancerListener>,
+        input: Option<crate::types::AnalysisLoadBalancerListener>,
     ) -> Self {
         self.inner.classic_load_balancer_listener = input;
         self
@@ -897,26 +747,23 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_classic_load_balancer_listener(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisLoadBalancerListener> {
+    ) -> &Option<crate::types::AnalysisLoadBalancerListener> {
         &self.inner.classic_load_balancer_listener
     }
     /// Sets [`Explanation::load_balancer_listener_port`](crate::types::Explanation::load_balancer_listener_port): The listener port of the load balancer.
     pub fn load_balancer_listener_port(mut self, input: i32) -> Self {
-        self.inner.load_balancer_listener_port = ::std::option::Option::Some(input);
+        self.inner.load_balancer_listener_port = Some(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_listener_port`](crate::types::Explanation::load_balancer_listener_port).
     #[inline]
-    pub fn set_load_balancer_listener_port(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_load_balancer_listener_port(mut self, input: Option<i32>) -> Self {
         self.inner.load_balancer_listener_port = input;
         self
     }
     /// The value set for [`Explanation::load_balancer_listener_port`](crate::types::Explanation::load_balancer_listener_port), if any.
     #[inline]
-    pub fn get_load_balancer_listener_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_load_balancer_listener_port(&self) -> &Option<i32> {
         &self.inner.load_balancer_listener_port
     }
     /// Sets [`Explanation::load_balancer_target`](crate::types::Explanation::load_balancer_target): The target.
@@ -924,14 +771,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisLoadBalancerTarget,
     ) -> Self {
-        self.inner.load_balancer_target = ::std::option::Option::Some(input);
+        self.inner.load_balancer_target = Some(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_target`](crate::types::Explanation::load_balancer_target).
     #[inline]
     pub fn set_load_balancer_target(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisLoadBalancerTarget>,
+        input: Option<crate::types::AnalysisLoadBalancerTarget>,
     ) -> Self {
         self.inner.load_balancer_target = input;
         self
@@ -940,7 +787,7 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_load_balancer_target(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisLoadBalancerTarget> {
+    ) -> &Option<crate::types::AnalysisLoadBalancerTarget> {
         &self.inner.load_balancer_target
     }
     /// Sets [`Explanation::load_balancer_target_group`](crate::types::Explanation::load_balancer_target_group): The target group.
@@ -948,14 +795,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.load_balancer_target_group = ::std::option::Option::Some(input);
+        self.inner.load_balancer_target_group = Some(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_target_group`](crate::types::Explanation::load_balancer_target_group).
     #[inline]
     pub fn set_load_balancer_target_group(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.load_balancer_target_group = input;
         self
@@ -964,7 +811,7 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_load_balancer_target_group(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    ) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.load_balancer_target_group
     }
     /// Appends one item to [`Explanation::load_balancer_target_groups`](crate::types::Explanation::load_balancer_target_groups): The target groups.
@@ -981,7 +828,7 @@ impl ExplanationBuilder {
     #[inline]
     pub fn set_load_balancer_target_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AnalysisComponent>>,
+        input: Option<Vec<crate::types::AnalysisComponent>>,
     ) -> Self {
         self.inner.load_balancer_target_groups = input;
         self
@@ -990,26 +837,23 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_load_balancer_target_groups(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AnalysisComponent>> {
+    ) -> &Option<Vec<crate::types::AnalysisComponent>> {
         &self.inner.load_balancer_target_groups
     }
     /// Sets [`Explanation::load_balancer_target_port`](crate::types::Explanation::load_balancer_target_port): The target port.
     pub fn load_balancer_target_port(mut self, input: i32) -> Self {
-        self.inner.load_balancer_target_port = ::std::option::Option::Some(input);
+        self.inner.load_balancer_target_port = Some(input);
         self
     }
     /// Sets or clears [`Explanation::load_balancer_target_port`](crate::types::Explanation::load_balancer_target_port).
     #[inline]
-    pub fn set_load_balancer_target_port(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_load_balancer_target_port(mut self, input: Option<i32>) -> Self {
         self.inner.load_balancer_target_port = input;
         self
     }
     /// The value set for [`Explanation::load_balancer_target_port`](crate::types::Explanation::load_balancer_target_port), if any.
     #[inline]
-    pub fn get_load_balancer_target_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_load_balancer_target_port(&self) -> &Option<i32> {
         &self.inner.load_balancer_target_port
     }
     /// Sets [`Explanation::elastic_load_balancer_listener`](crate::types::Explanation::elastic_load_balancer_listener): The load balancer listener.
@@ -1017,14 +861,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.elastic_load_balancer_listener = ::std::option::Option::Some(input);
+        self.inner.elastic_load_balancer_listener = Some(input);
         self
     }
     /// Sets or clears [`Explanation::elastic_load_balancer_listener`](crate::types::Explanation::elastic_load_balancer_listener).
     #[inline]
     pub fn set_elastic_load_balancer_listener(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.elastic_load_balancer_listener = input;
         self
@@ -1033,95 +877,77 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_elastic_load_balancer_listener(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    ) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.elastic_load_balancer_listener
     }
     /// Sets [`Explanation::missing_component`](crate::types::Explanation::missing_component): The missing component.
-    pub fn missing_component(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.missing_component = ::std::option::Option::Some(input.into());
+    pub fn missing_component(mut self, input: impl Into<String>) -> Self {
+        self.inner.missing_component = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::missing_component`](crate::types::Explanation::missing_component).
     #[inline]
-    pub fn set_missing_component(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_missing_component(mut self, input: Option<String>) -> Self {
         self.inner.missing_component = input;
         self
     }
     /// The value set for [`Explanation::missing_component`](crate::types::Explanation::missing_component), if any.
     #[inline]
-    pub fn get_missing_component(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_missing_component(&self) -> &Option<String> {
         &self.inner.missing_component
     }
     /// Sets [`Explanation::nat_gateway`](crate::types::Explanation::nat_gateway): The NAT gateway.
     pub fn nat_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input);
+        self.inner.nat_gateway = Some(input);
         self
     }
     /// Sets or clears [`Explanation::nat_gateway`](crate::types::Explanation::nat_gateway).
     #[inline]
     pub fn set_nat_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.nat_gateway = input;
         self
     }
     /// The value set for [`Explanation::nat_gateway`](crate::types::Explanation::nat_gateway), if any.
     #[inline]
-    pub fn get_nat_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_nat_gateway(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.nat_gateway
     }
     /// Sets [`Explanation::network_interface`](crate::types::Explanation::network_interface): The network interface.
     pub fn network_interface(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.network_interface = ::std::option::Option::Some(input);
+        self.inner.network_interface = Some(input);
         self
     }
     /// Sets or clears [`Explanation::network_interface`](crate::types::Explanation::network_interface).
     #[inline]
     pub fn set_network_interface(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.network_interface = input;
         self
     }
     /// The value set for [`Explanation::network_interface`](crate::types::Explanation::network_interface), if any.
     #[inline]
-    pub fn get_network_interface(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_network_interface(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.network_interface
     }
     /// Sets [`Explanation::packet_field`](crate::types::Explanation::packet_field): The packet field.
-    pub fn packet_field(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.packet_field = ::std::option::Option::Some(input.into());
+    pub fn packet_field(mut self, input: impl Into<String>) -> Self {
+        self.inner.packet_field = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::packet_field`](crate::types::Explanation::packet_field).
     #[inline]
-    pub fn set_packet_field(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_packet_field(mut self, input: Option<String>) -> Self {
         self.inner.packet_field = input;
         self
     }
     /// The value set for [`Explanation::packet_field`](crate::types::Explanation::packet_field), if any.
     #[inline]
-    pub fn get_packet_field(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_packet_field(&self) -> &Option<String> {
         &self.inner.packet_field
     }
     /// Sets [`Explanation::vpc_peering_connection`](crate::types::Explanation::vpc_peering_connection): The VPC peering connection.
@@ -1129,14 +955,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.vpc_peering_connection = ::std::option::Option::Some(input);
+        self.inner.vpc_peering_connection = Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpc_peering_connection`](crate::types::Explanation::vpc_peering_connection).
     #[inline]
     pub fn set_vpc_peering_connection(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.vpc_peering_connection = input;
         self
@@ -1145,23 +971,23 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_vpc_peering_connection(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    ) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.vpc_peering_connection
     }
     /// Sets [`Explanation::port`](crate::types::Explanation::port): The port.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`Explanation::port`](crate::types::Explanation::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`Explanation::port`](crate::types::Explanation::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Appends one item to [`Explanation::port_ranges`](crate::types::Explanation::port_ranges): The port ranges.
@@ -1175,63 +1001,51 @@ impl ExplanationBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+        input: Option<Vec<crate::types::PortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
     }
     /// The value set for [`Explanation::port_ranges`](crate::types::Explanation::port_ranges), if any.
     #[inline]
-    pub fn get_port_ranges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PortRange>> {
+    pub fn get_port_ranges(&self) -> &Option<Vec<crate::types::PortRange>> {
         &self.inner.port_ranges
     }
     /// Sets [`Explanation::prefix_list`](crate::types::Explanation::prefix_list): The prefix list.
     pub fn prefix_list(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.prefix_list = ::std::option::Option::Some(input);
+        self.inner.prefix_list = Some(input);
         self
     }
     /// Sets or clears [`Explanation::prefix_list`](crate::types::Explanation::prefix_list).
     #[inline]
     pub fn set_prefix_list(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.prefix_list = input;
         self
     }
     /// The value set for [`Explanation::prefix_list`](crate::types::Explanation::prefix_list), if any.
     #[inline]
-    pub fn get_prefix_list(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_prefix_list(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.prefix_list
     }
     /// Appends one item to [`Explanation::protocols`](crate::types::Explanation::protocols): The protocols.
     ///
     /// To set the whole list at once, use [`set_protocols`](Self::set_protocols).
-    pub fn protocols(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn protocols(mut self, input: impl Into<String>) -> Self {
         self.inner.protocols.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Explanation::protocols`](crate::types::Explanation::protocols).
     #[inline]
-    pub fn set_protocols(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_protocols(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.protocols = input;
         self
     }
     /// The value set for [`Explanation::protocols`](crate::types::Explanation::protocols), if any.
     #[inline]
-    pub fn get_protocols(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_protocols(&self) -> &Option<Vec<String>> {
         &self.inner.protocols
     }
     /// Sets [`Explanation::route_table_route`](crate::types::Explanation::route_table_route): The route table route.
@@ -1239,14 +1053,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisRouteTableRoute,
     ) -> Self {
-        self.inner.route_table_route = ::std::option::Option::Some(input);
+        self.inner.route_table_route = Some(input);
         self
     }
     /// Sets or clears [`Explanation::route_table_route`](crate::types::Explanation::route_table_route).
     #[inline]
     pub fn set_route_table_route(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisRouteTableRoute>,
+        input: Option<crate::types::AnalysisRouteTableRoute>,
     ) -> Self {
         self.inner.route_table_route = input;
         self
@@ -1255,49 +1069,45 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_route_table_route(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisRouteTableRoute> {
+    ) -> &Option<crate::types::AnalysisRouteTableRoute> {
         &self.inner.route_table_route
     }
     /// Sets [`Explanation::route_table`](crate::types::Explanation::route_table): The route table.
     pub fn route_table(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.route_table = ::std::option::Option::Some(input);
+        self.inner.route_table = Some(input);
         self
     }
     /// Sets or clears [`Explanation::route_table`](crate::types::Explanation::route_table).
     #[inline]
     pub fn set_route_table(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.route_table = input;
         self
     }
     /// The value set for [`Explanation::route_table`](crate::types::Explanation::route_table), if any.
     #[inline]
-    pub fn get_route_table(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_route_table(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.route_table
     }
     /// Sets [`Explanation::security_group`](crate::types::Explanation::security_group): The security group.
     pub fn security_group(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.security_group = ::std::option::Option::Some(input);
+        self.inner.security_group = Some(input);
         self
     }
     /// Sets or clears [`Explanation::security_group`](crate::types::Explanation::security_group).
     #[inline]
     pub fn set_security_group(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.security_group = input;
         self
     }
     /// The value set for [`Explanation::security_group`](crate::types::Explanation::security_group), if any.
     #[inline]
-    pub fn get_security_group(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_security_group(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.security_group
     }
     /// Sets [`Explanation::security_group_rule`](crate::types::Explanation::security_group_rule): The security group rule.
@@ -1305,14 +1115,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisSecurityGroupRule,
     ) -> Self {
-        self.inner.security_group_rule = ::std::option::Option::Some(input);
+        self.inner.security_group_rule = Some(input);
         self
     }
     /// Sets or clears [`Explanation::security_group_rule`](crate::types::Explanation::security_group_rule).
     #[inline]
     pub fn set_security_group_rule(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisSecurityGroupRule>,
+        input: Option<crate::types::AnalysisSecurityGroupRule>,
     ) -> Self {
         self.inner.security_group_rule = input;
         self
@@ -1321,7 +1131,7 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_security_group_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisSecurityGroupRule> {
+    ) -> &Option<crate::types::AnalysisSecurityGroupRule> {
         &self.inner.security_group_rule
     }
     /// Appends one item to [`Explanation::security_groups`](crate::types::Explanation::security_groups): The security groups.
@@ -1335,202 +1145,176 @@ impl ExplanationBuilder {
     #[inline]
     pub fn set_security_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AnalysisComponent>>,
+        input: Option<Vec<crate::types::AnalysisComponent>>,
     ) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`Explanation::security_groups`](crate::types::Explanation::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AnalysisComponent>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<crate::types::AnalysisComponent>> {
         &self.inner.security_groups
     }
     /// Sets [`Explanation::source_vpc`](crate::types::Explanation::source_vpc): The source VPC.
     pub fn source_vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.source_vpc = ::std::option::Option::Some(input);
+        self.inner.source_vpc = Some(input);
         self
     }
     /// Sets or clears [`Explanation::source_vpc`](crate::types::Explanation::source_vpc).
     #[inline]
     pub fn set_source_vpc(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.source_vpc = input;
         self
     }
     /// The value set for [`Explanation::source_vpc`](crate::types::Explanation::source_vpc), if any.
     #[inline]
-    pub fn get_source_vpc(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_source_vpc(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.source_vpc
     }
     /// Sets [`Explanation::state`](crate::types::Explanation::state): The state.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::state`](crate::types::Explanation::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Explanation::state`](crate::types::Explanation::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`Explanation::subnet`](crate::types::Explanation::subnet): The subnet.
     pub fn subnet(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input);
+        self.inner.subnet = Some(input);
         self
     }
     /// Sets or clears [`Explanation::subnet`](crate::types::Explanation::subnet).
     #[inline]
-    pub fn set_subnet(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
-    ) -> Self {
+    pub fn set_subnet(mut self, input: Option<crate::types::AnalysisComponent>) -> Self {
         self.inner.subnet = input;
         self
     }
     /// The value set for [`Explanation::subnet`](crate::types::Explanation::subnet), if any.
     #[inline]
-    pub fn get_subnet(&self) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_subnet(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.subnet
     }
     /// Sets [`Explanation::subnet_route_table`](crate::types::Explanation::subnet_route_table): The route table for the subnet.
     pub fn subnet_route_table(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.subnet_route_table = ::std::option::Option::Some(input);
+        self.inner.subnet_route_table = Some(input);
         self
     }
     /// Sets or clears [`Explanation::subnet_route_table`](crate::types::Explanation::subnet_route_table).
     #[inline]
     pub fn set_subnet_route_table(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.subnet_route_table = input;
         self
     }
     /// The value set for [`Explanation::subnet_route_table`](crate::types::Explanation::subnet_route_table), if any.
     #[inline]
-    pub fn get_subnet_route_table(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_subnet_route_table(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.subnet_route_table
     }
     /// Sets [`Explanation::vpc`](crate::types::Explanation::vpc): The component VPC.
     pub fn vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpc`](crate::types::Explanation::vpc).
     #[inline]
-    pub fn set_vpc(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
-    ) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::AnalysisComponent>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`Explanation::vpc`](crate::types::Explanation::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_vpc(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.vpc
     }
     /// Sets [`Explanation::vpc_endpoint`](crate::types::Explanation::vpc_endpoint): The VPC endpoint.
     pub fn vpc_endpoint(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.vpc_endpoint = ::std::option::Option::Some(input);
+        self.inner.vpc_endpoint = Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpc_endpoint`](crate::types::Explanation::vpc_endpoint).
     #[inline]
     pub fn set_vpc_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.vpc_endpoint = input;
         self
     }
     /// The value set for [`Explanation::vpc_endpoint`](crate::types::Explanation::vpc_endpoint), if any.
     #[inline]
-    pub fn get_vpc_endpoint(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_vpc_endpoint(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.vpc_endpoint
     }
     /// Sets [`Explanation::vpn_connection`](crate::types::Explanation::vpn_connection): The VPN connection.
     pub fn vpn_connection(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.vpn_connection = ::std::option::Option::Some(input);
+        self.inner.vpn_connection = Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpn_connection`](crate::types::Explanation::vpn_connection).
     #[inline]
     pub fn set_vpn_connection(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.vpn_connection = input;
         self
     }
     /// The value set for [`Explanation::vpn_connection`](crate::types::Explanation::vpn_connection), if any.
     #[inline]
-    pub fn get_vpn_connection(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_vpn_connection(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.vpn_connection
     }
     /// Sets [`Explanation::vpn_gateway`](crate::types::Explanation::vpn_gateway): The VPN gateway.
     pub fn vpn_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.vpn_gateway = ::std::option::Option::Some(input);
+        self.inner.vpn_gateway = Some(input);
         self
     }
     /// Sets or clears [`Explanation::vpn_gateway`](crate::types::Explanation::vpn_gateway).
     #[inline]
     pub fn set_vpn_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.vpn_gateway = input;
         self
     }
     /// The value set for [`Explanation::vpn_gateway`](crate::types::Explanation::vpn_gateway), if any.
     #[inline]
-    pub fn get_vpn_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_vpn_gateway(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.vpn_gateway
     }
     /// Sets [`Explanation::transit_gateway`](crate::types::Explanation::transit_gateway): The transit gateway.
     pub fn transit_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.transit_gateway = ::std::option::Option::Some(input);
+        self.inner.transit_gateway = Some(input);
         self
     }
     /// Sets or clears [`Explanation::transit_gateway`](crate::types::Explanation::transit_gateway).
     #[inline]
     pub fn set_transit_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.transit_gateway = input;
         self
     }
     /// The value set for [`Explanation::transit_gateway`](crate::types::Explanation::transit_gateway), if any.
     #[inline]
-    pub fn get_transit_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_transit_gateway(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.transit_gateway
     }
     /// Sets [`Explanation::transit_gateway_route_table`](crate::types::Explanation::transit_gateway_route_table): The transit gateway route table.
@@ -1538,14 +1322,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.transit_gateway_route_table = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_route_table = Some(input);
         self
     }
     /// Sets or clears [`Explanation::transit_gateway_route_table`](crate::types::Explanation::transit_gateway_route_table).
     #[inline]
     pub fn set_transit_gateway_route_table(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.transit_gateway_route_table = input;
         self
@@ -1554,7 +1338,7 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_transit_gateway_route_table(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    ) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.transit_gateway_route_table
     }
     /// Sets [`Explanation::transit_gateway_route_table_route`](crate::types::Explanation::transit_gateway_route_table_route): The transit gateway route table route.
@@ -1562,16 +1346,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::TransitGatewayRouteTableRoute,
     ) -> Self {
-        self.inner.transit_gateway_route_table_route = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transit_gateway_route_table_route = Some(input);
         self
     }
     /// Sets or clears [`Explanation::transit_gateway_route_table_route`](crate::types::Explanation::transit_gateway_route_table_route).
     #[inline]
     pub fn set_transit_gateway_route_table_route(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRouteTableRoute>,
+        input: Option<crate::types::TransitGatewayRouteTableRoute>,
     ) -> Self {
         self.inner.transit_gateway_route_table_route = input;
         self
@@ -1580,7 +1362,7 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_transit_gateway_route_table_route(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRouteTableRoute> {
+    ) -> &Option<crate::types::TransitGatewayRouteTableRoute> {
         &self.inner.transit_gateway_route_table_route
     }
     /// Sets [`Explanation::transit_gateway_attachment`](crate::types::Explanation::transit_gateway_attachment): The transit gateway attachment.
@@ -1588,14 +1370,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.transit_gateway_attachment = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_attachment = Some(input);
         self
     }
     /// Sets or clears [`Explanation::transit_gateway_attachment`](crate::types::Explanation::transit_gateway_attachment).
     #[inline]
     pub fn set_transit_gateway_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.transit_gateway_attachment = input;
         self
@@ -1604,53 +1386,39 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_transit_gateway_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    ) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.transit_gateway_attachment
     }
     /// Sets [`Explanation::component_account`](crate::types::Explanation::component_account): The Amazon Web Services account for the component.
-    pub fn component_account(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.component_account = ::std::option::Option::Some(input.into());
+    pub fn component_account(mut self, input: impl Into<String>) -> Self {
+        self.inner.component_account = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::component_account`](crate::types::Explanation::component_account).
     #[inline]
-    pub fn set_component_account(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_component_account(mut self, input: Option<String>) -> Self {
         self.inner.component_account = input;
         self
     }
     /// The value set for [`Explanation::component_account`](crate::types::Explanation::component_account), if any.
     #[inline]
-    pub fn get_component_account(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_component_account(&self) -> &Option<String> {
         &self.inner.component_account
     }
     /// Sets [`Explanation::component_region`](crate::types::Explanation::component_region): The Region for the component.
-    pub fn component_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.component_region = ::std::option::Option::Some(input.into());
+    pub fn component_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.component_region = Some(input.into());
         self
     }
     /// Sets or clears [`Explanation::component_region`](crate::types::Explanation::component_region).
     #[inline]
-    pub fn set_component_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_component_region(mut self, input: Option<String>) -> Self {
         self.inner.component_region = input;
         self
     }
     /// The value set for [`Explanation::component_region`](crate::types::Explanation::component_region), if any.
     #[inline]
-    pub fn get_component_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_component_region(&self) -> &Option<String> {
         &self.inner.component_region
     }
     /// Sets [`Explanation::firewall_stateless_rule`](crate::types::Explanation::firewall_stateless_rule): The Network Firewall stateless rule.
@@ -1658,14 +1426,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::FirewallStatelessRule,
     ) -> Self {
-        self.inner.firewall_stateless_rule = ::std::option::Option::Some(input);
+        self.inner.firewall_stateless_rule = Some(input);
         self
     }
     /// Sets or clears [`Explanation::firewall_stateless_rule`](crate::types::Explanation::firewall_stateless_rule).
     #[inline]
     pub fn set_firewall_stateless_rule(
         mut self,
-        input: ::std::option::Option<crate::types::FirewallStatelessRule>,
+        input: Option<crate::types::FirewallStatelessRule>,
     ) -> Self {
         self.inner.firewall_stateless_rule = input;
         self
@@ -1674,7 +1442,7 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_firewall_stateless_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::FirewallStatelessRule> {
+    ) -> &Option<crate::types::FirewallStatelessRule> {
         &self.inner.firewall_stateless_rule
     }
     /// Sets [`Explanation::firewall_stateful_rule`](crate::types::Explanation::firewall_stateful_rule): The Network Firewall stateful rule.
@@ -1682,14 +1450,14 @@ impl ExplanationBuilder {
         mut self,
         input: crate::types::FirewallStatefulRule,
     ) -> Self {
-        self.inner.firewall_stateful_rule = ::std::option::Option::Some(input);
+        self.inner.firewall_stateful_rule = Some(input);
         self
     }
     /// Sets or clears [`Explanation::firewall_stateful_rule`](crate::types::Explanation::firewall_stateful_rule).
     #[inline]
     pub fn set_firewall_stateful_rule(
         mut self,
-        input: ::std::option::Option<crate::types::FirewallStatefulRule>,
+        input: Option<crate::types::FirewallStatefulRule>,
     ) -> Self {
         self.inner.firewall_stateful_rule = input;
         self
@@ -1698,7 +1466,7 @@ impl ExplanationBuilder {
     #[inline]
     pub fn get_firewall_stateful_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::FirewallStatefulRule> {
+    ) -> &Option<crate::types::FirewallStatefulRule> {
         &self.inner.firewall_stateful_rule
     }
     /// Builds the [`Explanation`]; it has no required members, so this cannot fail.
@@ -1710,143 +1478,135 @@ impl ExplanationBuilder {
 impl ::awsgen_runtime::xml::FromXml for Explanation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "acl" => {
-                    value.acl = ::std::option::Option::Some(
+                    value.acl = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "aclRule" => {
-                    value.acl_rule = ::std::option::Option::Some(
+                    value.acl_rule = Some(
                         <crate::types::AnalysisAclRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "address" => {
-                    value.address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.address = Some(String::from(child.text()));
                 }
                 "addressSet" => {
-                    value.addresses = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.addresses = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "attachedTo" => {
-                    value.attached_to = ::std::option::Option::Some(
+                    value.attached_to = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "availabilityZoneSet" => {
-                    value.availability_zones = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.availability_zones = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "availabilityZoneIdSet" => {
-                    value.availability_zone_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.availability_zone_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "cidrSet" => {
-                    value.cidrs = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.cidrs = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "component" => {
-                    value.component = ::std::option::Option::Some(
+                    value.component = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "customerGateway" => {
-                    value.customer_gateway = ::std::option::Option::Some(
+                    value.customer_gateway = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "destination" => {
-                    value.destination = ::std::option::Option::Some(
+                    value.destination = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "destinationVpc" => {
-                    value.destination_vpc = ::std::option::Option::Some(
+                    value.destination_vpc = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "direction" => {
-                    value.direction = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.direction = Some(String::from(child.text()));
                 }
                 "explanationCode" => {
-                    value.explanation_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.explanation_code = Some(String::from(child.text()));
                 }
                 "ingressRouteTable" => {
-                    value.ingress_route_table = ::std::option::Option::Some(
+                    value.ingress_route_table = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "internetGateway" => {
-                    value.internet_gateway = ::std::option::Option::Some(
+                    value.internet_gateway = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "loadBalancerArn" => {
-                    value.load_balancer_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.load_balancer_arn = Some(String::from(child.text()));
                 }
                 "classicLoadBalancerListener" => {
-                    value.classic_load_balancer_listener = ::std::option::Option::Some(
+                    value.classic_load_balancer_listener = Some(
                         <crate::types::AnalysisLoadBalancerListener as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "loadBalancerListenerPort" => {
-                    value.load_balancer_listener_port = ::std::option::Option::Some(
+                    value.load_balancer_listener_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Explanation")?,
                     );
                 }
                 "loadBalancerTarget" => {
-                    value.load_balancer_target = ::std::option::Option::Some(
+                    value.load_balancer_target = Some(
                         <crate::types::AnalysisLoadBalancerTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "loadBalancerTargetGroup" => {
-                    value.load_balancer_target_group = ::std::option::Option::Some(
+                    value.load_balancer_target_group = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "loadBalancerTargetGroupSet" => {
-                    value.load_balancer_target_groups = ::std::option::Option::Some(
+                    value.load_balancer_target_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1854,59 +1614,55 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "loadBalancerTargetPort" => {
-                    value.load_balancer_target_port = ::std::option::Option::Some(
+                    value.load_balancer_target_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Explanation")?,
                     );
                 }
                 "elasticLoadBalancerListener" => {
-                    value.elastic_load_balancer_listener = ::std::option::Option::Some(
+                    value.elastic_load_balancer_listener = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "missingComponent" => {
-                    value.missing_component = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.missing_component = Some(String::from(child.text()));
                 }
                 "natGateway" => {
-                    value.nat_gateway = ::std::option::Option::Some(
+                    value.nat_gateway = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkInterface" => {
-                    value.network_interface = ::std::option::Option::Some(
+                    value.network_interface = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "packetField" => {
-                    value.packet_field = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.packet_field = Some(String::from(child.text()));
                 }
                 "vpcPeeringConnection" => {
-                    value.vpc_peering_connection = ::std::option::Option::Some(
+                    value.vpc_peering_connection = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "port" => {
-                    value.port = ::std::option::Option::Some(
+                    value.port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Explanation")?,
                     );
                 }
                 "portRangeSet" => {
-                    value.port_ranges = ::std::option::Option::Some(
+                    value.port_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1914,47 +1670,47 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "prefixList" => {
-                    value.prefix_list = ::std::option::Option::Some(
+                    value.prefix_list = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "protocolSet" => {
-                    value.protocols = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.protocols = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "routeTableRoute" => {
-                    value.route_table_route = ::std::option::Option::Some(
+                    value.route_table_route = Some(
                         <crate::types::AnalysisRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "routeTable" => {
-                    value.route_table = ::std::option::Option::Some(
+                    value.route_table = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "securityGroup" => {
-                    value.security_group = ::std::option::Option::Some(
+                    value.security_group = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "securityGroupRule" => {
-                    value.security_group_rule = ::std::option::Option::Some(
+                    value.security_group_rule = Some(
                         <crate::types::AnalysisSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "securityGroupSet" => {
-                    value.security_groups = ::std::option::Option::Some(
+                    value.security_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1962,106 +1718,100 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "sourceVpc" => {
-                    value.source_vpc = ::std::option::Option::Some(
+                    value.source_vpc = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "subnet" => {
-                    value.subnet = ::std::option::Option::Some(
+                    value.subnet = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "subnetRouteTable" => {
-                    value.subnet_route_table = ::std::option::Option::Some(
+                    value.subnet_route_table = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpc" => {
-                    value.vpc = ::std::option::Option::Some(
+                    value.vpc = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpcEndpoint" => {
-                    value.vpc_endpoint = ::std::option::Option::Some(
+                    value.vpc_endpoint = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpnConnection" => {
-                    value.vpn_connection = ::std::option::Option::Some(
+                    value.vpn_connection = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpnGateway" => {
-                    value.vpn_gateway = ::std::option::Option::Some(
+                    value.vpn_gateway = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "transitGateway" => {
-                    value.transit_gateway = ::std::option::Option::Some(
+                    value.transit_gateway = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "transitGatewayRouteTable" => {
-                    value.transit_gateway_route_table = ::std::option::Option::Some(
+                    value.transit_gateway_route_table = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "transitGatewayRouteTableRoute" => {
-                    value.transit_gateway_route_table_route = ::std::option::Option::Some(
+                    value.transit_gateway_route_table_route = Some(
                         <crate::types::TransitGatewayRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "transitGatewayAttachment" => {
-                    value.transit_gateway_attachment = ::std::option::Option::Some(
+                    value.transit_gateway_attachment = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "componentAccount" => {
-                    value.component_account = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.component_account = Some(String::from(child.text()));
                 }
                 "componentRegion" => {
-                    value.component_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.component_region = Some(String::from(child.text()));
                 }
                 "firewallStatelessRule" => {
-                    value.firewall_stateless_rule = ::std::option::Option::Some(
+                    value.firewall_stateless_rule = Some(
                         <crate::types::FirewallStatelessRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "firewallStatefulRule" => {
-                    value.firewall_stateful_rule = ::std::option::Option::Some(
+                    value.firewall_stateful_rule = Some(
                         <crate::types::FirewallStatefulRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -2070,6 +1820,6 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,75 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportClientVpnClientCertificateRevocationListResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportClientVpnClientCertificateRevocationListResult {
     /// Information about the client certificate revocation list.
-    pub certificate_revocation_list: ::std::option::Option<::std::string::String>,
+    pub certificate_revocation_list: Option<String>,
     /// The current state of the client certificate revocation list.
-    pub status: ::std::option::Option<
-        crate::types::ClientCertificateRevocationListStatus,
-    >,
+    pub status: Option<crate::types::ClientCertificateRevocationListStatus>,
 }
 impl ExportClientVpnClientCertificateRevocationListResult {
     /// Starts building a [`ExportClientVpnClientCertificateRevocationListResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportClientVpnClientCertificateRevocationListResultBuilder {
-        <crate::types::builders::ExportClientVpnClientCertificateRevocationListResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportClientVpnClientCertificateRevocationListResultBuilder as Default>::default()
     }
     /// The `CertificateRevocationList` member, when set.
     #[inline]
-    pub fn certificate_revocation_list(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_revocation_list(&self) -> Option<&str> {
         self.certificate_revocation_list.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientCertificateRevocationListStatus> {
+    ) -> Option<&crate::types::ClientCertificateRevocationListStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`ExportClientVpnClientCertificateRevocationListResult`](crate::types::ExportClientVpnClientCertificateRevocationListResult); start one with `ExportClientVpnClientCertificateRevocationListResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportClientVpnClientCertificateRevocationListResultBuilder {
     inner: crate::types::ExportClientVpnClientCertificateRevocationListResult,
 }
 impl ExportClientVpnClientCertificateRevocationListResultBuilder {
     /// Sets [`ExportClientVpnClientCertificateRevocationListResult::certificate_revocation_list`](crate::types::ExportClientVpnClientCertificateRevocationListResult::certificate_revocation_list): Information about the client certificate revocation list.
-    pub fn certificate_revocation_list(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_revocation_list = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn certificate_revocation_list(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_revocation_list = Some(input.into());
         self
     }
     /// Sets or clears [`ExportClientVpnClientCertificateRevocationListResult::certificate_revocation_list`](crate::types::ExportClientVpnClientCertificateRevocationListResult::certificate_revocation_list).
     #[inline]
-    pub fn set_certificate_revocation_list(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_revocation_list(mut self, input: Option<String>) -> Self {
         self.inner.certificate_revocation_list = input;
         self
     }
     /// The value set for [`ExportClientVpnClientCertificateRevocationListResult::certificate_revocation_list`](crate::types::ExportClientVpnClientCertificateRevocationListResult::certificate_revocation_list), if any.
     #[inline]
-    pub fn get_certificate_revocation_list(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_revocation_list(&self) -> &Option<String> {
         &self.inner.certificate_revocation_list
     }
     /// Sets [`ExportClientVpnClientCertificateRevocationListResult::status`](crate::types::ExportClientVpnClientCertificateRevocationListResult::status): The current state of the client certificate revocation list.
@@ -78,14 +56,14 @@ impl ExportClientVpnClientCertificateRevocationListResultBuilder {
         mut self,
         input: crate::types::ClientCertificateRevocationListStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ExportClientVpnClientCertificateRevocationListResult::status`](crate::types::ExportClientVpnClientCertificateRevocationListResult::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientCertificateRevocationListStatus>,
+        input: Option<crate::types::ClientCertificateRevocationListStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -94,7 +72,7 @@ impl ExportClientVpnClientCertificateRevocationListResultBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientCertificateRevocationListStatus> {
+    ) -> &Option<crate::types::ClientCertificateRevocationListStatus> {
         &self.inner.status
     }
     /// Builds the [`ExportClientVpnClientCertificateRevocationListResult`]; it has no required members, so this cannot fail.
@@ -109,17 +87,15 @@ impl ::awsgen_runtime::xml::FromXml
 for ExportClientVpnClientCertificateRevocationListResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "certificateRevocationList" => {
-                    value.certificate_revocation_list = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.certificate_revocation_list = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::ClientCertificateRevocationListStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -128,6 +104,6 @@ for ExportClientVpnClientCertificateRevocationListResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportClientVpnClientConfigurationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportClientVpnClientConfigurationResult {
     /// The contents of the Client VPN endpoint configuration file.
-    pub client_configuration: ::std::option::Option<::std::string::String>,
+    pub client_configuration: Option<String>,
 }
 impl ExportClientVpnClientConfigurationResult {
     /// Starts building a [`ExportClientVpnClientConfigurationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportClientVpnClientConfigurationResultBuilder {
-        <crate::types::builders::ExportClientVpnClientConfigurationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportClientVpnClientConfigurationResultBuilder as Default>::default()
     }
     /// The `ClientConfiguration` member, when set.
     #[inline]
-    pub fn client_configuration(&self) -> ::std::option::Option<&str> {
+    pub fn client_configuration(&self) -> Option<&str> {
         self.client_configuration.as_deref()
     }
 }
 /// A builder for [`ExportClientVpnClientConfigurationResult`](crate::types::ExportClientVpnClientConfigurationResult); start one with `ExportClientVpnClientConfigurationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportClientVpnClientConfigurationResultBuilder {
     inner: crate::types::ExportClientVpnClientConfigurationResult,
 }
 impl ExportClientVpnClientConfigurationResultBuilder {
     /// Sets [`ExportClientVpnClientConfigurationResult::client_configuration`](crate::types::ExportClientVpnClientConfigurationResult::client_configuration): The contents of the Client VPN endpoint configuration file.
-    pub fn client_configuration(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_configuration = ::std::option::Option::Some(input.into());
+    pub fn client_configuration(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_configuration = Some(input.into());
         self
     }
     /// Sets or clears [`ExportClientVpnClientConfigurationResult::client_configuration`](crate::types::ExportClientVpnClientConfigurationResult::client_configuration).
     #[inline]
-    pub fn set_client_configuration(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_configuration(mut self, input: Option<String>) -> Self {
         self.inner.client_configuration = input;
         self
     }
     /// The value set for [`ExportClientVpnClientConfigurationResult::client_configuration`](crate::types::ExportClientVpnClientConfigurationResult::client_configuration), if any.
     #[inline]
-    pub fn get_client_configuration(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_configuration(&self) -> &Option<String> {
         &self.inner.client_configuration
     }
     /// Builds the [`ExportClientVpnClientConfigurationResult`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl ExportClientVpnClientConfigurationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ExportClientVpnClientConfigurationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "clientConfiguration" {
-                value.client_configuration = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.client_configuration = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

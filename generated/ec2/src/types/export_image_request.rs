@@ -2,84 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportImageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportImageRequest {
     /// Token to enable idempotency for export image requests.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// A description of the image being exported. The maximum length is 255 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The disk image format.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub disk_image_format: ::std::option::Option<crate::types::DiskImageFormat>,
+    pub disk_image_format: Option<crate::types::DiskImageFormat>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the image.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The Amazon S3 bucket for the destination image. The destination bucket must exist.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub s3_export_location: ::std::option::Option<
-        crate::types::ExportTaskS3LocationRequest,
-    >,
+    pub s3_export_location: Option<crate::types::ExportTaskS3LocationRequest>,
     /// The name of the role that grants VM Import/Export permission to export images to your Amazon S3 bucket. If this parameter is not specified, the default role is named 'vmimport'.
-    pub role_name: ::std::option::Option<::std::string::String>,
+    pub role_name: Option<String>,
     /// The tags to apply to the export image task during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl ExportImageRequest {
     /// Starts building a [`ExportImageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportImageRequestBuilder {
-        <crate::types::builders::ExportImageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportImageRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DiskImageFormat` member, when set.
     #[inline]
-    pub fn disk_image_format(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DiskImageFormat> {
+    pub fn disk_image_format(&self) -> Option<&crate::types::DiskImageFormat> {
         self.disk_image_format.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `S3ExportLocation` member, when set.
     #[inline]
     pub fn s3_export_location(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExportTaskS3LocationRequest> {
+    ) -> Option<&crate::types::ExportTaskS3LocationRequest> {
         self.s3_export_location.as_ref()
     }
     /// The `RoleName` member, when set.
     #[inline]
-    pub fn role_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_name(&self) -> Option<&str> {
         self.role_name.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -89,117 +78,92 @@ impl ExportImageRequest {
     }
 }
 /// A builder for [`ExportImageRequest`](crate::types::ExportImageRequest); start one with `ExportImageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportImageRequestBuilder {
     inner: crate::types::ExportImageRequest,
 }
 impl ExportImageRequestBuilder {
     /// Sets [`ExportImageRequest::client_token`](crate::types::ExportImageRequest::client_token): Token to enable idempotency for export image requests.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageRequest::client_token`](crate::types::ExportImageRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ExportImageRequest::client_token`](crate::types::ExportImageRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ExportImageRequest::description`](crate::types::ExportImageRequest::description): A description of the image being exported.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageRequest::description`](crate::types::ExportImageRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ExportImageRequest::description`](crate::types::ExportImageRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ExportImageRequest::disk_image_format`](crate::types::ExportImageRequest::disk_image_format): The disk image format.
     pub fn disk_image_format(mut self, input: crate::types::DiskImageFormat) -> Self {
-        self.inner.disk_image_format = ::std::option::Option::Some(input);
+        self.inner.disk_image_format = Some(input);
         self
     }
     /// Sets or clears [`ExportImageRequest::disk_image_format`](crate::types::ExportImageRequest::disk_image_format).
     #[inline]
     pub fn set_disk_image_format(
         mut self,
-        input: ::std::option::Option<crate::types::DiskImageFormat>,
+        input: Option<crate::types::DiskImageFormat>,
     ) -> Self {
         self.inner.disk_image_format = input;
         self
     }
     /// The value set for [`ExportImageRequest::disk_image_format`](crate::types::ExportImageRequest::disk_image_format), if any.
     #[inline]
-    pub fn get_disk_image_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskImageFormat> {
+    pub fn get_disk_image_format(&self) -> &Option<crate::types::DiskImageFormat> {
         &self.inner.disk_image_format
     }
     /// Sets [`ExportImageRequest::dry_run`](crate::types::ExportImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ExportImageRequest::dry_run`](crate::types::ExportImageRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ExportImageRequest::dry_run`](crate::types::ExportImageRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ExportImageRequest::image_id`](crate::types::ExportImageRequest::image_id): The ID of the image.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageRequest::image_id`](crate::types::ExportImageRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ExportImageRequest::image_id`](crate::types::ExportImageRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ExportImageRequest::s3_export_location`](crate::types::ExportImageRequest::s3_export_location): The Amazon S3 bucket for the destination image.
@@ -207,14 +171,14 @@ impl ExportImageRequestBuilder {
         mut self,
         input: crate::types::ExportTaskS3LocationRequest,
     ) -> Self {
-        self.inner.s3_export_location = ::std::option::Option::Some(input);
+        self.inner.s3_export_location = Some(input);
         self
     }
     /// Sets or clears [`ExportImageRequest::s3_export_location`](crate::types::ExportImageRequest::s3_export_location).
     #[inline]
     pub fn set_s3_export_location(
         mut self,
-        input: ::std::option::Option<crate::types::ExportTaskS3LocationRequest>,
+        input: Option<crate::types::ExportTaskS3LocationRequest>,
     ) -> Self {
         self.inner.s3_export_location = input;
         self
@@ -223,29 +187,23 @@ impl ExportImageRequestBuilder {
     #[inline]
     pub fn get_s3_export_location(
         &self,
-    ) -> &::std::option::Option<crate::types::ExportTaskS3LocationRequest> {
+    ) -> &Option<crate::types::ExportTaskS3LocationRequest> {
         &self.inner.s3_export_location
     }
     /// Sets [`ExportImageRequest::role_name`](crate::types::ExportImageRequest::role_name): The name of the role that grants VM Import/Export permission to export images to your Amazon S3 bucket.
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_name = ::std::option::Option::Some(input.into());
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_name = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageRequest::role_name`](crate::types::ExportImageRequest::role_name).
     #[inline]
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.inner.role_name = input;
         self
     }
     /// The value set for [`ExportImageRequest::role_name`](crate::types::ExportImageRequest::role_name), if any.
     #[inline]
-    pub fn get_role_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_name(&self) -> &Option<String> {
         &self.inner.role_name
     }
     /// Appends one item to [`ExportImageRequest::tag_specifications`](crate::types::ExportImageRequest::tag_specifications): The tags to apply to the export image task during creation.
@@ -259,7 +217,7 @@ impl ExportImageRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -268,67 +226,67 @@ impl ExportImageRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`ExportImageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportImageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.disk_image_format.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportImageRequest",
                 member: "disk_image_format",
             });
         }
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportImageRequest",
                 member: "image_id",
             });
         }
         if self.inner.s3_export_location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportImageRequest",
                 member: "s3_export_location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ExportImageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.disk_image_format {
+        if let Some(value) = &self.disk_image_format {
             body.member("DiskImageFormat", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.s3_export_location {
+        if let Some(value) = &self.s3_export_location {
             let member_0 = body.enter("S3ExportLocation");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.role_name {
+        if let Some(value) = &self.role_name {
             body.member("RoleName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -336,6 +294,6 @@ impl ::awsgen_runtime::query::WriteQuery for ExportImageRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

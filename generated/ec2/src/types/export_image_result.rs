@@ -2,88 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportImageResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportImageResult {
     /// A description of the image being exported.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The disk image format for the exported image.
-    pub disk_image_format: ::std::option::Option<crate::types::DiskImageFormat>,
+    pub disk_image_format: Option<crate::types::DiskImageFormat>,
     /// The ID of the export image task.
-    pub export_image_task_id: ::std::option::Option<::std::string::String>,
+    pub export_image_task_id: Option<String>,
     /// The ID of the image.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The name of the role that grants VM Import/Export permission to export images to your Amazon S3 bucket.
-    pub role_name: ::std::option::Option<::std::string::String>,
+    pub role_name: Option<String>,
     /// The percent complete of the export image task.
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// Information about the destination Amazon S3 bucket.
-    pub s3_export_location: ::std::option::Option<crate::types::ExportTaskS3Location>,
+    pub s3_export_location: Option<crate::types::ExportTaskS3Location>,
     /// The status of the export image task. The possible values are `active`, `completed`, `deleting`, and `deleted`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The status message for the export image task.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// Any tags assigned to the export image task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ExportImageResult {
     /// Starts building a [`ExportImageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportImageResultBuilder {
-        <crate::types::builders::ExportImageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportImageResultBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DiskImageFormat` member, when set.
     #[inline]
-    pub fn disk_image_format(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DiskImageFormat> {
+    pub fn disk_image_format(&self) -> Option<&crate::types::DiskImageFormat> {
         self.disk_image_format.as_ref()
     }
     /// The `ExportImageTaskId` member, when set.
     #[inline]
-    pub fn export_image_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn export_image_task_id(&self) -> Option<&str> {
         self.export_image_task_id.as_deref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `RoleName` member, when set.
     #[inline]
-    pub fn role_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_name(&self) -> Option<&str> {
         self.role_name.as_deref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `S3ExportLocation` member, when set.
     #[inline]
-    pub fn s3_export_location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExportTaskS3Location> {
+    pub fn s3_export_location(&self) -> Option<&crate::types::ExportTaskS3Location> {
         self.s3_export_location.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -93,147 +84,108 @@ impl ExportImageResult {
     }
 }
 /// A builder for [`ExportImageResult`](crate::types::ExportImageResult); start one with `ExportImageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportImageResultBuilder {
     inner: crate::types::ExportImageResult,
 }
 impl ExportImageResultBuilder {
     /// Sets [`ExportImageResult::description`](crate::types::ExportImageResult::description): A description of the image being exported.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageResult::description`](crate::types::ExportImageResult::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ExportImageResult::description`](crate::types::ExportImageResult::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ExportImageResult::disk_image_format`](crate::types::ExportImageResult::disk_image_format): The disk image format for the exported image.
     pub fn disk_image_format(mut self, input: crate::types::DiskImageFormat) -> Self {
-        self.inner.disk_image_format = ::std::option::Option::Some(input);
+        self.inner.disk_image_format = Some(input);
         self
     }
     /// Sets or clears [`ExportImageResult::disk_image_format`](crate::types::ExportImageResult::disk_image_format).
     #[inline]
     pub fn set_disk_image_format(
         mut self,
-        input: ::std::option::Option<crate::types::DiskImageFormat>,
+        input: Option<crate::types::DiskImageFormat>,
     ) -> Self {
         self.inner.disk_image_format = input;
         self
     }
     /// The value set for [`ExportImageResult::disk_image_format`](crate::types::ExportImageResult::disk_image_format), if any.
     #[inline]
-    pub fn get_disk_image_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskImageFormat> {
+    pub fn get_disk_image_format(&self) -> &Option<crate::types::DiskImageFormat> {
         &self.inner.disk_image_format
     }
     /// Sets [`ExportImageResult::export_image_task_id`](crate::types::ExportImageResult::export_image_task_id): The ID of the export image task.
-    pub fn export_image_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_image_task_id = ::std::option::Option::Some(input.into());
+    pub fn export_image_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_image_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageResult::export_image_task_id`](crate::types::ExportImageResult::export_image_task_id).
     #[inline]
-    pub fn set_export_image_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_image_task_id(mut self, input: Option<String>) -> Self {
         self.inner.export_image_task_id = input;
         self
     }
     /// The value set for [`ExportImageResult::export_image_task_id`](crate::types::ExportImageResult::export_image_task_id), if any.
     #[inline]
-    pub fn get_export_image_task_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_image_task_id(&self) -> &Option<String> {
         &self.inner.export_image_task_id
     }
     /// Sets [`ExportImageResult::image_id`](crate::types::ExportImageResult::image_id): The ID of the image.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageResult::image_id`](crate::types::ExportImageResult::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ExportImageResult::image_id`](crate::types::ExportImageResult::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ExportImageResult::role_name`](crate::types::ExportImageResult::role_name): The name of the role that grants VM Import/Export permission to export images to your Amazon S3 bucket.
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_name = ::std::option::Option::Some(input.into());
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_name = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageResult::role_name`](crate::types::ExportImageResult::role_name).
     #[inline]
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.inner.role_name = input;
         self
     }
     /// The value set for [`ExportImageResult::role_name`](crate::types::ExportImageResult::role_name), if any.
     #[inline]
-    pub fn get_role_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_name(&self) -> &Option<String> {
         &self.inner.role_name
     }
     /// Sets [`ExportImageResult::progress`](crate::types::ExportImageResult::progress): The percent complete of the export image task.
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageResult::progress`](crate::types::ExportImageResult::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`ExportImageResult::progress`](crate::types::ExportImageResult::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Sets [`ExportImageResult::s3_export_location`](crate::types::ExportImageResult::s3_export_location): Information about the destination Amazon S3 bucket.
@@ -241,67 +193,53 @@ impl ExportImageResultBuilder {
         mut self,
         input: crate::types::ExportTaskS3Location,
     ) -> Self {
-        self.inner.s3_export_location = ::std::option::Option::Some(input);
+        self.inner.s3_export_location = Some(input);
         self
     }
     /// Sets or clears [`ExportImageResult::s3_export_location`](crate::types::ExportImageResult::s3_export_location).
     #[inline]
     pub fn set_s3_export_location(
         mut self,
-        input: ::std::option::Option<crate::types::ExportTaskS3Location>,
+        input: Option<crate::types::ExportTaskS3Location>,
     ) -> Self {
         self.inner.s3_export_location = input;
         self
     }
     /// The value set for [`ExportImageResult::s3_export_location`](crate::types::ExportImageResult::s3_export_location), if any.
     #[inline]
-    pub fn get_s3_export_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportTaskS3Location> {
+    pub fn get_s3_export_location(&self) -> &Option<crate::types::ExportTaskS3Location> {
         &self.inner.s3_export_location
     }
     /// Sets [`ExportImageResult::status`](crate::types::ExportImageResult::status): The status of the export image task.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageResult::status`](crate::types::ExportImageResult::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ExportImageResult::status`](crate::types::ExportImageResult::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`ExportImageResult::status_message`](crate::types::ExportImageResult::status_message): The status message for the export image task.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageResult::status_message`](crate::types::ExportImageResult::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ExportImageResult::status_message`](crate::types::ExportImageResult::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Appends one item to [`ExportImageResult::tags`](crate::types::ExportImageResult::tags): Any tags assigned to the export image task.
@@ -313,18 +251,13 @@ impl ExportImageResultBuilder {
     }
     /// Sets or clears [`ExportImageResult::tags`](crate::types::ExportImageResult::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ExportImageResult::tags`](crate::types::ExportImageResult::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ExportImageResult`]; it has no required members, so this cannot fail.
@@ -336,59 +269,45 @@ impl ExportImageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ExportImageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "diskImageFormat" => {
-                    value.disk_image_format = ::std::option::Option::Some(
+                    value.disk_image_format = Some(
                         crate::types::DiskImageFormat::from(child.text()),
                     );
                 }
                 "exportImageTaskId" => {
-                    value.export_image_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.export_image_task_id = Some(String::from(child.text()));
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "roleName" => {
-                    value.role_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.role_name = Some(String::from(child.text()));
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "s3ExportLocation" => {
-                    value.s3_export_location = ::std::option::Option::Some(
+                    value.s3_export_location = Some(
                         <crate::types::ExportTaskS3Location as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -398,6 +317,6 @@ impl ::awsgen_runtime::xml::FromXml for ExportImageResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

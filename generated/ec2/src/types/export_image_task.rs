@@ -2,72 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an export image task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportImageTask {
     /// A description of the image being exported.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the export image task.
-    pub export_image_task_id: ::std::option::Option<::std::string::String>,
+    pub export_image_task_id: Option<String>,
     /// The ID of the image.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The percent complete of the export image task.
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// Information about the destination Amazon S3 bucket.
-    pub s3_export_location: ::std::option::Option<crate::types::ExportTaskS3Location>,
+    pub s3_export_location: Option<crate::types::ExportTaskS3Location>,
     /// The status of the export image task. The possible values are `active`, `completed`, `deleting`, and `deleted`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The status message for the export image task.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// Any tags assigned to the export image task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ExportImageTask {
     /// Starts building a [`ExportImageTask`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportImageTaskBuilder {
-        <crate::types::builders::ExportImageTaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportImageTaskBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ExportImageTaskId` member, when set.
     #[inline]
-    pub fn export_image_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn export_image_task_id(&self) -> Option<&str> {
         self.export_image_task_id.as_deref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `S3ExportLocation` member, when set.
     #[inline]
-    pub fn s3_export_location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExportTaskS3Location> {
+    pub fn s3_export_location(&self) -> Option<&crate::types::ExportTaskS3Location> {
         self.s3_export_location.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -77,104 +70,73 @@ impl ExportImageTask {
     }
 }
 /// A builder for [`ExportImageTask`](crate::types::ExportImageTask); start one with `ExportImageTask::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportImageTaskBuilder {
     inner: crate::types::ExportImageTask,
 }
 impl ExportImageTaskBuilder {
     /// Sets [`ExportImageTask::description`](crate::types::ExportImageTask::description): A description of the image being exported.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageTask::description`](crate::types::ExportImageTask::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ExportImageTask::description`](crate::types::ExportImageTask::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ExportImageTask::export_image_task_id`](crate::types::ExportImageTask::export_image_task_id): The ID of the export image task.
-    pub fn export_image_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_image_task_id = ::std::option::Option::Some(input.into());
+    pub fn export_image_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_image_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageTask::export_image_task_id`](crate::types::ExportImageTask::export_image_task_id).
     #[inline]
-    pub fn set_export_image_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_image_task_id(mut self, input: Option<String>) -> Self {
         self.inner.export_image_task_id = input;
         self
     }
     /// The value set for [`ExportImageTask::export_image_task_id`](crate::types::ExportImageTask::export_image_task_id), if any.
     #[inline]
-    pub fn get_export_image_task_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_image_task_id(&self) -> &Option<String> {
         &self.inner.export_image_task_id
     }
     /// Sets [`ExportImageTask::image_id`](crate::types::ExportImageTask::image_id): The ID of the image.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageTask::image_id`](crate::types::ExportImageTask::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ExportImageTask::image_id`](crate::types::ExportImageTask::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ExportImageTask::progress`](crate::types::ExportImageTask::progress): The percent complete of the export image task.
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageTask::progress`](crate::types::ExportImageTask::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`ExportImageTask::progress`](crate::types::ExportImageTask::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Sets [`ExportImageTask::s3_export_location`](crate::types::ExportImageTask::s3_export_location): Information about the destination Amazon S3 bucket.
@@ -182,67 +144,53 @@ impl ExportImageTaskBuilder {
         mut self,
         input: crate::types::ExportTaskS3Location,
     ) -> Self {
-        self.inner.s3_export_location = ::std::option::Option::Some(input);
+        self.inner.s3_export_location = Some(input);
         self
     }
     /// Sets or clears [`ExportImageTask::s3_export_location`](crate::types::ExportImageTask::s3_export_location).
     #[inline]
     pub fn set_s3_export_location(
         mut self,
-        input: ::std::option::Option<crate::types::ExportTaskS3Location>,
+        input: Option<crate::types::ExportTaskS3Location>,
     ) -> Self {
         self.inner.s3_export_location = input;
         self
     }
     /// The value set for [`ExportImageTask::s3_export_location`](crate::types::ExportImageTask::s3_export_location), if any.
     #[inline]
-    pub fn get_s3_export_location(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportTaskS3Location> {
+    pub fn get_s3_export_location(&self) -> &Option<crate::types::ExportTaskS3Location> {
         &self.inner.s3_export_location
     }
     /// Sets [`ExportImageTask::status`](crate::types::ExportImageTask::status): The status of the export image task.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageTask::status`](crate::types::ExportImageTask::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ExportImageTask::status`](crate::types::ExportImageTask::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`ExportImageTask::status_message`](crate::types::ExportImageTask::status_message): The status message for the export image task.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ExportImageTask::status_message`](crate::types::ExportImageTask::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ExportImageTask::status_message`](crate::types::ExportImageTask::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Appends one item to [`ExportImageTask::tags`](crate::types::ExportImageTask::tags): Any tags assigned to the export image task.
@@ -254,18 +202,13 @@ impl ExportImageTaskBuilder {
     }
     /// Sets or clears [`ExportImageTask::tags`](crate::types::ExportImageTask::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ExportImageTask::tags`](crate::types::ExportImageTask::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ExportImageTask`]; it has no required members, so this cannot fail.
@@ -277,49 +220,37 @@ impl ExportImageTaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for ExportImageTask {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "exportImageTaskId" => {
-                    value.export_image_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.export_image_task_id = Some(String::from(child.text()));
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "s3ExportLocation" => {
-                    value.s3_export_location = ::std::option::Option::Some(
+                    value.s3_export_location = Some(
                         <crate::types::ExportTaskS3Location as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -329,6 +260,6 @@ impl ::awsgen_runtime::xml::FromXml for ExportImageTask {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,69 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an export instance task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportTask {
     /// A description of the resource being exported.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the export task.
-    pub export_task_id: ::std::option::Option<::std::string::String>,
+    pub export_task_id: Option<String>,
     /// Information about the export task.
-    pub export_to_s3_task: ::std::option::Option<crate::types::ExportToS3Task>,
+    pub export_to_s3_task: Option<crate::types::ExportToS3Task>,
     /// Information about the instance to export.
-    pub instance_export_details: ::std::option::Option<
-        crate::types::InstanceExportDetails,
-    >,
+    pub instance_export_details: Option<crate::types::InstanceExportDetails>,
     /// The state of the export task.
-    pub state: ::std::option::Option<crate::types::ExportTaskState>,
+    pub state: Option<crate::types::ExportTaskState>,
     /// The status message related to the export task.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The tags for the export task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ExportTask {
     /// Starts building a [`ExportTask`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTaskBuilder {
-        <crate::types::builders::ExportTaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportTaskBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ExportTaskId` member, when set.
     #[inline]
-    pub fn export_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn export_task_id(&self) -> Option<&str> {
         self.export_task_id.as_deref()
     }
     /// The `ExportToS3Task` member, when set.
     #[inline]
-    pub fn export_to_s3_task(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExportToS3Task> {
+    pub fn export_to_s3_task(&self) -> Option<&crate::types::ExportToS3Task> {
         self.export_to_s3_task.as_ref()
     }
     /// The `InstanceExportDetails` member, when set.
     #[inline]
     pub fn instance_export_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceExportDetails> {
+    ) -> Option<&crate::types::InstanceExportDetails> {
         self.instance_export_details.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::ExportTaskState> {
+    pub fn state(&self) -> Option<&crate::types::ExportTaskState> {
         self.state.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,79 +65,60 @@ impl ExportTask {
     }
 }
 /// A builder for [`ExportTask`](crate::types::ExportTask); start one with `ExportTask::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportTaskBuilder {
     inner: crate::types::ExportTask,
 }
 impl ExportTaskBuilder {
     /// Sets [`ExportTask::description`](crate::types::ExportTask::description): A description of the resource being exported.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTask::description`](crate::types::ExportTask::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ExportTask::description`](crate::types::ExportTask::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ExportTask::export_task_id`](crate::types::ExportTask::export_task_id): The ID of the export task.
-    pub fn export_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.export_task_id = ::std::option::Option::Some(input.into());
+    pub fn export_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.export_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTask::export_task_id`](crate::types::ExportTask::export_task_id).
     #[inline]
-    pub fn set_export_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_task_id(mut self, input: Option<String>) -> Self {
         self.inner.export_task_id = input;
         self
     }
     /// The value set for [`ExportTask::export_task_id`](crate::types::ExportTask::export_task_id), if any.
     #[inline]
-    pub fn get_export_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_task_id(&self) -> &Option<String> {
         &self.inner.export_task_id
     }
     /// Sets [`ExportTask::export_to_s3_task`](crate::types::ExportTask::export_to_s3_task): Information about the export task.
     pub fn export_to_s3_task(mut self, input: crate::types::ExportToS3Task) -> Self {
-        self.inner.export_to_s3_task = ::std::option::Option::Some(input);
+        self.inner.export_to_s3_task = Some(input);
         self
     }
     /// Sets or clears [`ExportTask::export_to_s3_task`](crate::types::ExportTask::export_to_s3_task).
     #[inline]
     pub fn set_export_to_s3_task(
         mut self,
-        input: ::std::option::Option<crate::types::ExportToS3Task>,
+        input: Option<crate::types::ExportToS3Task>,
     ) -> Self {
         self.inner.export_to_s3_task = input;
         self
     }
     /// The value set for [`ExportTask::export_to_s3_task`](crate::types::ExportTask::export_to_s3_task), if any.
     #[inline]
-    pub fn get_export_to_s3_task(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportToS3Task> {
+    pub fn get_export_to_s3_task(&self) -> &Option<crate::types::ExportToS3Task> {
         &self.inner.export_to_s3_task
     }
     /// Sets [`ExportTask::instance_export_details`](crate::types::ExportTask::instance_export_details): Information about the instance to export.
@@ -154,14 +126,14 @@ impl ExportTaskBuilder {
         mut self,
         input: crate::types::InstanceExportDetails,
     ) -> Self {
-        self.inner.instance_export_details = ::std::option::Option::Some(input);
+        self.inner.instance_export_details = Some(input);
         self
     }
     /// Sets or clears [`ExportTask::instance_export_details`](crate::types::ExportTask::instance_export_details).
     #[inline]
     pub fn set_instance_export_details(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceExportDetails>,
+        input: Option<crate::types::InstanceExportDetails>,
     ) -> Self {
         self.inner.instance_export_details = input;
         self
@@ -170,48 +142,39 @@ impl ExportTaskBuilder {
     #[inline]
     pub fn get_instance_export_details(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceExportDetails> {
+    ) -> &Option<crate::types::InstanceExportDetails> {
         &self.inner.instance_export_details
     }
     /// Sets [`ExportTask::state`](crate::types::ExportTask::state): The state of the export task.
     pub fn state(mut self, input: crate::types::ExportTaskState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`ExportTask::state`](crate::types::ExportTask::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::ExportTaskState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::ExportTaskState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`ExportTask::state`](crate::types::ExportTask::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::ExportTaskState> {
+    pub fn get_state(&self) -> &Option<crate::types::ExportTaskState> {
         &self.inner.state
     }
     /// Sets [`ExportTask::status_message`](crate::types::ExportTask::status_message): The status message related to the export task.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTask::status_message`](crate::types::ExportTask::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ExportTask::status_message`](crate::types::ExportTask::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Appends one item to [`ExportTask::tags`](crate::types::ExportTask::tags): The tags for the export task.
@@ -223,18 +186,13 @@ impl ExportTaskBuilder {
     }
     /// Sets or clears [`ExportTask::tags`](crate::types::ExportTask::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ExportTask::tags`](crate::types::ExportTask::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ExportTask`]; it has no required members, so this cannot fail.
@@ -246,46 +204,40 @@ impl ExportTaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for ExportTask {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "exportTaskId" => {
-                    value.export_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.export_task_id = Some(String::from(child.text()));
                 }
                 "exportToS3" => {
-                    value.export_to_s3_task = ::std::option::Option::Some(
+                    value.export_to_s3_task = Some(
                         <crate::types::ExportToS3Task as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceExport" => {
-                    value.instance_export_details = ::std::option::Option::Some(
+                    value.instance_export_details = Some(
                         <crate::types::InstanceExportDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::ExportTaskState::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -295,6 +247,6 @@ impl ::awsgen_runtime::xml::FromXml for ExportTask {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the destination for an export image task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportTaskS3Location {
     /// The destination Amazon S3 bucket.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The prefix (logical hierarchy) in the bucket.
-    pub s3_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_prefix: Option<String>,
 }
 impl ExportTaskS3Location {
     /// Starts building a [`ExportTaskS3Location`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTaskS3LocationBuilder {
-        <crate::types::builders::ExportTaskS3LocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportTaskS3LocationBuilder as Default>::default()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Prefix` member, when set.
     #[inline]
-    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_prefix(&self) -> Option<&str> {
         self.s3_prefix.as_deref()
     }
 }
 /// A builder for [`ExportTaskS3Location`](crate::types::ExportTaskS3Location); start one with `ExportTaskS3Location::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportTaskS3LocationBuilder {
     inner: crate::types::ExportTaskS3Location,
 }
 impl ExportTaskS3LocationBuilder {
     /// Sets [`ExportTaskS3Location::s3_bucket`](crate::types::ExportTaskS3Location::s3_bucket): The destination Amazon S3 bucket.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTaskS3Location::s3_bucket`](crate::types::ExportTaskS3Location::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportTaskS3Location::s3_bucket`](crate::types::ExportTaskS3Location::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`ExportTaskS3Location::s3_prefix`](crate::types::ExportTaskS3Location::s3_prefix): The prefix (logical hierarchy) in the bucket.
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTaskS3Location::s3_prefix`](crate::types::ExportTaskS3Location::s3_prefix).
     #[inline]
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`ExportTaskS3Location::s3_prefix`](crate::types::ExportTaskS3Location::s3_prefix), if any.
     #[inline]
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         &self.inner.s3_prefix
     }
     /// Builds the [`ExportTaskS3Location`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl ExportTaskS3LocationBuilder {
 impl ::awsgen_runtime::xml::FromXml for ExportTaskS3Location {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "s3Bucket" => {
-                    value.s3_bucket = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_bucket = Some(String::from(child.text()));
                 }
                 "s3Prefix" => {
-                    value.s3_prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_prefix = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

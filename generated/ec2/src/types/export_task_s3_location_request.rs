@@ -2,121 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the destination for an export image task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportTaskS3LocationRequest {
     /// The destination Amazon S3 bucket.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The prefix (logical hierarchy) in the bucket.
-    pub s3_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_prefix: Option<String>,
 }
 impl ExportTaskS3LocationRequest {
     /// Starts building a [`ExportTaskS3LocationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTaskS3LocationRequestBuilder {
-        <crate::types::builders::ExportTaskS3LocationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportTaskS3LocationRequestBuilder as Default>::default()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Prefix` member, when set.
     #[inline]
-    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_prefix(&self) -> Option<&str> {
         self.s3_prefix.as_deref()
     }
 }
 /// A builder for [`ExportTaskS3LocationRequest`](crate::types::ExportTaskS3LocationRequest); start one with `ExportTaskS3LocationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportTaskS3LocationRequestBuilder {
     inner: crate::types::ExportTaskS3LocationRequest,
 }
 impl ExportTaskS3LocationRequestBuilder {
     /// Sets [`ExportTaskS3LocationRequest::s3_bucket`](crate::types::ExportTaskS3LocationRequest::s3_bucket): The destination Amazon S3 bucket.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTaskS3LocationRequest::s3_bucket`](crate::types::ExportTaskS3LocationRequest::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportTaskS3LocationRequest::s3_bucket`](crate::types::ExportTaskS3LocationRequest::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`ExportTaskS3LocationRequest::s3_prefix`](crate::types::ExportTaskS3LocationRequest::s3_prefix): The prefix (logical hierarchy) in the bucket.
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTaskS3LocationRequest::s3_prefix`](crate::types::ExportTaskS3LocationRequest::s3_prefix).
     #[inline]
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`ExportTaskS3LocationRequest::s3_prefix`](crate::types::ExportTaskS3LocationRequest::s3_prefix), if any.
     #[inline]
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         &self.inner.s3_prefix
     }
     /// Builds the [`ExportTaskS3LocationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportTaskS3LocationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.s3_bucket.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTaskS3LocationRequest",
                 member: "s3_bucket",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ExportTaskS3LocationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.s3_bucket {
             body.member("S3Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
+        if let Some(value) = &self.s3_prefix {
             body.member("S3Prefix", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,149 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the format and location for the export task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportToS3Task {
     /// The container format used to combine disk images with metadata (such as OVF). If absent, only the disk image is exported.
-    pub container_format: ::std::option::Option<crate::types::ContainerFormat>,
+    pub container_format: Option<crate::types::ContainerFormat>,
     /// The format for the exported image.
-    pub disk_image_format: ::std::option::Option<crate::types::DiskImageFormat>,
+    pub disk_image_format: Option<crate::types::DiskImageFormat>,
     /// The Amazon S3 bucket for the destination image. The destination bucket must exist and have an access control list (ACL) attached that specifies the Region-specific canonical account ID for the `Grantee`. For more information about the ACL to your S3 bucket, see [Prerequisites](https://docs.aws.amazon.com/vm-import/latest/userguide/vmexport.html#vmexport-prerequisites) in the VM Import/Export User Guide.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The encryption key for your S3 bucket.
-    pub s3_key: ::std::option::Option<::std::string::String>,
+    pub s3_key: Option<String>,
 }
 impl ExportToS3Task {
     /// Starts building a [`ExportToS3Task`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportToS3TaskBuilder {
-        <crate::types::builders::ExportToS3TaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportToS3TaskBuilder as Default>::default()
     }
     /// The `ContainerFormat` member, when set.
     #[inline]
-    pub fn container_format(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContainerFormat> {
+    pub fn container_format(&self) -> Option<&crate::types::ContainerFormat> {
         self.container_format.as_ref()
     }
     /// The `DiskImageFormat` member, when set.
     #[inline]
-    pub fn disk_image_format(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DiskImageFormat> {
+    pub fn disk_image_format(&self) -> Option<&crate::types::DiskImageFormat> {
         self.disk_image_format.as_ref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Key` member, when set.
     #[inline]
-    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+    pub fn s3_key(&self) -> Option<&str> {
         self.s3_key.as_deref()
     }
 }
 /// A builder for [`ExportToS3Task`](crate::types::ExportToS3Task); start one with `ExportToS3Task::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportToS3TaskBuilder {
     inner: crate::types::ExportToS3Task,
 }
 impl ExportToS3TaskBuilder {
     /// Sets [`ExportToS3Task::container_format`](crate::types::ExportToS3Task::container_format): The container format used to combine disk images with metadata (such as OVF).
     pub fn container_format(mut self, input: crate::types::ContainerFormat) -> Self {
-        self.inner.container_format = ::std::option::Option::Some(input);
+        self.inner.container_format = Some(input);
         self
     }
     /// Sets or clears [`ExportToS3Task::container_format`](crate::types::ExportToS3Task::container_format).
     #[inline]
     pub fn set_container_format(
         mut self,
-        input: ::std::option::Option<crate::types::ContainerFormat>,
+        input: Option<crate::types::ContainerFormat>,
     ) -> Self {
         self.inner.container_format = input;
         self
     }
     /// The value set for [`ExportToS3Task::container_format`](crate::types::ExportToS3Task::container_format), if any.
     #[inline]
-    pub fn get_container_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::ContainerFormat> {
+    pub fn get_container_format(&self) -> &Option<crate::types::ContainerFormat> {
         &self.inner.container_format
     }
     /// Sets [`ExportToS3Task::disk_image_format`](crate::types::ExportToS3Task::disk_image_format): The format for the exported image.
     pub fn disk_image_format(mut self, input: crate::types::DiskImageFormat) -> Self {
-        self.inner.disk_image_format = ::std::option::Option::Some(input);
+        self.inner.disk_image_format = Some(input);
         self
     }
     /// Sets or clears [`ExportToS3Task::disk_image_format`](crate::types::ExportToS3Task::disk_image_format).
     #[inline]
     pub fn set_disk_image_format(
         mut self,
-        input: ::std::option::Option<crate::types::DiskImageFormat>,
+        input: Option<crate::types::DiskImageFormat>,
     ) -> Self {
         self.inner.disk_image_format = input;
         self
     }
     /// The value set for [`ExportToS3Task::disk_image_format`](crate::types::ExportToS3Task::disk_image_format), if any.
     #[inline]
-    pub fn get_disk_image_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskImageFormat> {
+    pub fn get_disk_image_format(&self) -> &Option<crate::types::DiskImageFormat> {
         &self.inner.disk_image_format
     }
     /// Sets [`ExportToS3Task::s3_bucket`](crate::types::ExportToS3Task::s3_bucket): The Amazon S3 bucket for the destination image.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`ExportToS3Task::s3_bucket`](crate::types::ExportToS3Task::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportToS3Task::s3_bucket`](crate::types::ExportToS3Task::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`ExportToS3Task::s3_key`](crate::types::ExportToS3Task::s3_key): The encryption key for your S3 bucket.
-    pub fn s3_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_key = ::std::option::Option::Some(input.into());
+    pub fn s3_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_key = Some(input.into());
         self
     }
     /// Sets or clears [`ExportToS3Task::s3_key`](crate::types::ExportToS3Task::s3_key).
     #[inline]
-    pub fn set_s3_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_key(mut self, input: Option<String>) -> Self {
         self.inner.s3_key = input;
         self
     }
     /// The value set for [`ExportToS3Task::s3_key`](crate::types::ExportToS3Task::s3_key), if any.
     #[inline]
-    pub fn get_s3_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_key(&self) -> &Option<String> {
         &self.inner.s3_key
     }
     /// Builds the [`ExportToS3Task`]; it has no required members, so this cannot fail.
@@ -156,33 +126,29 @@ impl ExportToS3TaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for ExportToS3Task {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "containerFormat" => {
-                    value.container_format = ::std::option::Option::Some(
+                    value.container_format = Some(
                         crate::types::ContainerFormat::from(child.text()),
                     );
                 }
                 "diskImageFormat" => {
-                    value.disk_image_format = ::std::option::Option::Some(
+                    value.disk_image_format = Some(
                         crate::types::DiskImageFormat::from(child.text()),
                     );
                 }
                 "s3Bucket" => {
-                    value.s3_bucket = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_bucket = Some(String::from(child.text()));
                 }
                 "s3Key" => {
-                    value.s3_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_key = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,149 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an export instance task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportToS3TaskSpecification {
     /// The format for the exported image.
-    pub disk_image_format: ::std::option::Option<crate::types::DiskImageFormat>,
+    pub disk_image_format: Option<crate::types::DiskImageFormat>,
     /// The container format used to combine disk images with metadata (such as OVF). If absent, only the disk image is exported.
-    pub container_format: ::std::option::Option<crate::types::ContainerFormat>,
+    pub container_format: Option<crate::types::ContainerFormat>,
     /// The Amazon S3 bucket for the destination image. The destination bucket must exist and have an access control list (ACL) attached that specifies the Region-specific canonical account ID for the `Grantee`. For more information about the ACL to your S3 bucket, see [Prerequisites](https://docs.aws.amazon.com/vm-import/latest/userguide/vmexport.html#vmexport-prerequisites) in the VM Import/Export User Guide.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The image is written to a single object in the Amazon S3 bucket at the S3 key s3prefix + exportTaskId + '.' + diskImageFormat.
-    pub s3_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_prefix: Option<String>,
 }
 impl ExportToS3TaskSpecification {
     /// Starts building a [`ExportToS3TaskSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportToS3TaskSpecificationBuilder {
-        <crate::types::builders::ExportToS3TaskSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportToS3TaskSpecificationBuilder as Default>::default()
     }
     /// The `DiskImageFormat` member, when set.
     #[inline]
-    pub fn disk_image_format(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DiskImageFormat> {
+    pub fn disk_image_format(&self) -> Option<&crate::types::DiskImageFormat> {
         self.disk_image_format.as_ref()
     }
     /// The `ContainerFormat` member, when set.
     #[inline]
-    pub fn container_format(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContainerFormat> {
+    pub fn container_format(&self) -> Option<&crate::types::ContainerFormat> {
         self.container_format.as_ref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Prefix` member, when set.
     #[inline]
-    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_prefix(&self) -> Option<&str> {
         self.s3_prefix.as_deref()
     }
 }
 /// A builder for [`ExportToS3TaskSpecification`](crate::types::ExportToS3TaskSpecification); start one with `ExportToS3TaskSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportToS3TaskSpecificationBuilder {
     inner: crate::types::ExportToS3TaskSpecification,
 }
 impl ExportToS3TaskSpecificationBuilder {
     /// Sets [`ExportToS3TaskSpecification::disk_image_format`](crate::types::ExportToS3TaskSpecification::disk_image_format): The format for the exported image.
     pub fn disk_image_format(mut self, input: crate::types::DiskImageFormat) -> Self {
-        self.inner.disk_image_format = ::std::option::Option::Some(input);
+        self.inner.disk_image_format = Some(input);
         self
     }
     /// Sets or clears [`ExportToS3TaskSpecification::disk_image_format`](crate::types::ExportToS3TaskSpecification::disk_image_format).
     #[inline]
     pub fn set_disk_image_format(
         mut self,
-        input: ::std::option::Option<crate::types::DiskImageFormat>,
+        input: Option<crate::types::DiskImageFormat>,
     ) -> Self {
         self.inner.disk_image_format = input;
         self
     }
     /// The value set for [`ExportToS3TaskSpecification::disk_image_format`](crate::types::ExportToS3TaskSpecification::disk_image_format), if any.
     #[inline]
-    pub fn get_disk_image_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskImageFormat> {
+    pub fn get_disk_image_format(&self) -> &Option<crate::types::DiskImageFormat> {
         &self.inner.disk_image_format
     }
     /// Sets [`ExportToS3TaskSpecification::container_format`](crate::types::ExportToS3TaskSpecification::container_format): The container format used to combine disk images with metadata (such as OVF).
     pub fn container_format(mut self, input: crate::types::ContainerFormat) -> Self {
-        self.inner.container_format = ::std::option::Option::Some(input);
+        self.inner.container_format = Some(input);
         self
     }
     /// Sets or clears [`ExportToS3TaskSpecification::container_format`](crate::types::ExportToS3TaskSpecification::container_format).
     #[inline]
     pub fn set_container_format(
         mut self,
-        input: ::std::option::Option<crate::types::ContainerFormat>,
+        input: Option<crate::types::ContainerFormat>,
     ) -> Self {
         self.inner.container_format = input;
         self
     }
     /// The value set for [`ExportToS3TaskSpecification::container_format`](crate::types::ExportToS3TaskSpecification::container_format), if any.
     #[inline]
-    pub fn get_container_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::ContainerFormat> {
+    pub fn get_container_format(&self) -> &Option<crate::types::ContainerFormat> {
         &self.inner.container_format
     }
     /// Sets [`ExportToS3TaskSpecification::s3_bucket`](crate::types::ExportToS3TaskSpecification::s3_bucket): The Amazon S3 bucket for the destination image.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`ExportToS3TaskSpecification::s3_bucket`](crate::types::ExportToS3TaskSpecification::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportToS3TaskSpecification::s3_bucket`](crate::types::ExportToS3TaskSpecification::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`ExportToS3TaskSpecification::s3_prefix`](crate::types::ExportToS3TaskSpecification::s3_prefix): The image is written to a single object in the Amazon S3 bucket at the S3 key s3prefix + exportTaskId + '.' + diskImageFormat.
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`ExportToS3TaskSpecification::s3_prefix`](crate::types::ExportToS3TaskSpecification::s3_prefix).
     #[inline]
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`ExportToS3TaskSpecification::s3_prefix`](crate::types::ExportToS3TaskSpecification::s3_prefix), if any.
     #[inline]
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         &self.inner.s3_prefix
     }
     /// Builds the [`ExportToS3TaskSpecification`]; it has no required members, so this cannot fail.
@@ -157,19 +127,19 @@ impl ::awsgen_runtime::query::WriteQuery for ExportToS3TaskSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.disk_image_format {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.disk_image_format {
             body.member("DiskImageFormat", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.container_format {
+        if let Some(value) = &self.container_format {
             body.member("ContainerFormat", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             body.member("S3Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
+        if let Some(value) = &self.s3_prefix {
             body.member("S3Prefix", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

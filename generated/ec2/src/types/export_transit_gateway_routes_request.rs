@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportTransitGatewayRoutesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportTransitGatewayRoutesRequest {
     /// The ID of the route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// One or more filters. The possible values are:
     ///
     /// - `attachment.transit-gateway-attachment-id` - The id of the transit gateway attachment.
@@ -25,23 +20,23 @@ pub struct ExportTransitGatewayRoutesRequest {
     /// - `state` - The state of the route (`active` \| `blackhole`).
     /// - `transit-gateway-route-destination-cidr-block` - The CIDR range.
     /// - `type` - The type of route (`propagated` \| `static`).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The name of the S3 bucket.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ExportTransitGatewayRoutesRequest {
     /// Starts building a [`ExportTransitGatewayRoutesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTransitGatewayRoutesRequestBuilder {
-        <crate::types::builders::ExportTransitGatewayRoutesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportTransitGatewayRoutesRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,50 +46,35 @@ impl ExportTransitGatewayRoutesRequest {
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ExportTransitGatewayRoutesRequest`](crate::types::ExportTransitGatewayRoutesRequest); start one with `ExportTransitGatewayRoutesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportTransitGatewayRoutesRequestBuilder {
     inner: crate::types::ExportTransitGatewayRoutesRequest,
 }
 impl ExportTransitGatewayRoutesRequestBuilder {
     /// Sets [`ExportTransitGatewayRoutesRequest::transit_gateway_route_table_id`](crate::types::ExportTransitGatewayRoutesRequest::transit_gateway_route_table_id): The ID of the route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTransitGatewayRoutesRequest::transit_gateway_route_table_id`](crate::types::ExportTransitGatewayRoutesRequest::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`ExportTransitGatewayRoutesRequest::transit_gateway_route_table_id`](crate::types::ExportTransitGatewayRoutesRequest::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Appends one item to [`ExportTransitGatewayRoutesRequest::filters`](crate::types::ExportTransitGatewayRoutesRequest::filters): One or more filters.
@@ -106,91 +86,79 @@ impl ExportTransitGatewayRoutesRequestBuilder {
     }
     /// Sets or clears [`ExportTransitGatewayRoutesRequest::filters`](crate::types::ExportTransitGatewayRoutesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`ExportTransitGatewayRoutesRequest::filters`](crate::types::ExportTransitGatewayRoutesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`ExportTransitGatewayRoutesRequest::s3_bucket`](crate::types::ExportTransitGatewayRoutesRequest::s3_bucket): The name of the S3 bucket.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTransitGatewayRoutesRequest::s3_bucket`](crate::types::ExportTransitGatewayRoutesRequest::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportTransitGatewayRoutesRequest::s3_bucket`](crate::types::ExportTransitGatewayRoutesRequest::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`ExportTransitGatewayRoutesRequest::dry_run`](crate::types::ExportTransitGatewayRoutesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ExportTransitGatewayRoutesRequest::dry_run`](crate::types::ExportTransitGatewayRoutesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ExportTransitGatewayRoutesRequest::dry_run`](crate::types::ExportTransitGatewayRoutesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ExportTransitGatewayRoutesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExportTransitGatewayRoutesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTransitGatewayRoutesRequest",
                 member: "transit_gateway_route_table_id",
             });
         }
         if self.inner.s3_bucket.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTransitGatewayRoutesRequest",
                 member: "s3_bucket",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ExportTransitGatewayRoutesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_route_table_id {
             body.member("TransitGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -198,12 +166,12 @@ impl ::awsgen_runtime::query::WriteQuery for ExportTransitGatewayRoutesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             body.member("S3Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportTransitGatewayRoutesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportTransitGatewayRoutesResult {
     /// The URL of the exported file in Amazon S3. For example, s3://*bucket_name*/VPCTransitGateway/TransitGatewayRouteTables/*file_name*.
-    pub s3_location: ::std::option::Option<::std::string::String>,
+    pub s3_location: Option<String>,
 }
 impl ExportTransitGatewayRoutesResult {
     /// Starts building a [`ExportTransitGatewayRoutesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTransitGatewayRoutesResultBuilder {
-        <crate::types::builders::ExportTransitGatewayRoutesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportTransitGatewayRoutesResultBuilder as Default>::default()
     }
     /// The `S3Location` member, when set.
     #[inline]
-    pub fn s3_location(&self) -> ::std::option::Option<&str> {
+    pub fn s3_location(&self) -> Option<&str> {
         self.s3_location.as_deref()
     }
 }
 /// A builder for [`ExportTransitGatewayRoutesResult`](crate::types::ExportTransitGatewayRoutesResult); start one with `ExportTransitGatewayRoutesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportTransitGatewayRoutesResultBuilder {
     inner: crate::types::ExportTransitGatewayRoutesResult,
 }
 impl ExportTransitGatewayRoutesResultBuilder {
     /// Sets [`ExportTransitGatewayRoutesResult::s3_location`](crate::types::ExportTransitGatewayRoutesResult::s3_location): The URL of the exported file in Amazon S3.
-    pub fn s3_location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_location = ::std::option::Option::Some(input.into());
+    pub fn s3_location(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_location = Some(input.into());
         self
     }
     /// Sets or clears [`ExportTransitGatewayRoutesResult::s3_location`](crate::types::ExportTransitGatewayRoutesResult::s3_location).
     #[inline]
-    pub fn set_s3_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_location(mut self, input: Option<String>) -> Self {
         self.inner.s3_location = input;
         self
     }
     /// The value set for [`ExportTransitGatewayRoutesResult::s3_location`](crate::types::ExportTransitGatewayRoutesResult::s3_location), if any.
     #[inline]
-    pub fn get_s3_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_location(&self) -> &Option<String> {
         &self.inner.s3_location
     }
     /// Builds the [`ExportTransitGatewayRoutesResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl ExportTransitGatewayRoutesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ExportTransitGatewayRoutesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "s3Location" {
-                value.s3_location = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.s3_location = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,52 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ExportVerifiedAccessInstanceClientConfigurationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExportVerifiedAccessInstanceClientConfigurationResult {
     /// The version.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
     /// The ID of the Verified Access instance.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// The Region.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
     /// The device trust providers.
-    pub device_trust_providers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeviceTrustProviderType>,
-    >,
+    pub device_trust_providers: Option<Vec<crate::types::DeviceTrustProviderType>>,
     /// The user identity trust provider.
-    pub user_trust_provider: ::std::option::Option<
+    pub user_trust_provider: Option<
         crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
     >,
     /// The Open VPN configuration.
-    pub open_vpn_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration>,
+    pub open_vpn_configurations: Option<
+        Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration>,
     >,
 }
 impl ExportVerifiedAccessInstanceClientConfigurationResult {
     /// Starts building a [`ExportVerifiedAccessInstanceClientConfigurationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
-        <crate::types::builders::ExportVerifiedAccessInstanceClientConfigurationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExportVerifiedAccessInstanceClientConfigurationResultBuilder as Default>::default()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(&self) -> ::std::option::Option<&str> {
+    pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
     }
     /// The `DeviceTrustProviders` member, empty when not set; the field tells an empty list from an absent one.
@@ -59,7 +52,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
     #[inline]
     pub fn user_trust_provider(
         &self,
-    ) -> ::std::option::Option<
+    ) -> Option<
         &crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
     > {
         self.user_trust_provider.as_ref()
@@ -73,84 +66,57 @@ impl ExportVerifiedAccessInstanceClientConfigurationResult {
     }
 }
 /// A builder for [`ExportVerifiedAccessInstanceClientConfigurationResult`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult); start one with `ExportVerifiedAccessInstanceClientConfigurationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     inner: crate::types::ExportVerifiedAccessInstanceClientConfigurationResult,
 }
 impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     /// Sets [`ExportVerifiedAccessInstanceClientConfigurationResult::version`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::version): The version.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`ExportVerifiedAccessInstanceClientConfigurationResult::version`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`ExportVerifiedAccessInstanceClientConfigurationResult::version`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Sets [`ExportVerifiedAccessInstanceClientConfigurationResult::verified_access_instance_id`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::verified_access_instance_id): The ID of the Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ExportVerifiedAccessInstanceClientConfigurationResult::verified_access_instance_id`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`ExportVerifiedAccessInstanceClientConfigurationResult::verified_access_instance_id`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`ExportVerifiedAccessInstanceClientConfigurationResult::region`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::region): The Region.
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: impl Into<String>) -> Self {
+        self.inner.region = Some(input.into());
         self
     }
     /// Sets or clears [`ExportVerifiedAccessInstanceClientConfigurationResult::region`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::region).
     #[inline]
-    pub fn set_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region(mut self, input: Option<String>) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`ExportVerifiedAccessInstanceClientConfigurationResult::region`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::region), if any.
     #[inline]
-    pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region(&self) -> &Option<String> {
         &self.inner.region
     }
     /// Appends one item to [`ExportVerifiedAccessInstanceClientConfigurationResult::device_trust_providers`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::device_trust_providers): The device trust providers.
@@ -167,9 +133,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     #[inline]
     pub fn set_device_trust_providers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DeviceTrustProviderType>,
-        >,
+        input: Option<Vec<crate::types::DeviceTrustProviderType>>,
     ) -> Self {
         self.inner.device_trust_providers = input;
         self
@@ -178,7 +142,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     #[inline]
     pub fn get_device_trust_providers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DeviceTrustProviderType>> {
+    ) -> &Option<Vec<crate::types::DeviceTrustProviderType>> {
         &self.inner.device_trust_providers
     }
     /// Sets [`ExportVerifiedAccessInstanceClientConfigurationResult::user_trust_provider`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::user_trust_provider): The user identity trust provider.
@@ -186,14 +150,14 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
     ) -> Self {
-        self.inner.user_trust_provider = ::std::option::Option::Some(input);
+        self.inner.user_trust_provider = Some(input);
         self
     }
     /// Sets or clears [`ExportVerifiedAccessInstanceClientConfigurationResult::user_trust_provider`](crate::types::ExportVerifiedAccessInstanceClientConfigurationResult::user_trust_provider).
     #[inline]
     pub fn set_user_trust_provider(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
         >,
     ) -> Self {
@@ -204,7 +168,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     #[inline]
     pub fn get_user_trust_provider(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
     > {
         &self.inner.user_trust_provider
@@ -223,10 +187,8 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     #[inline]
     pub fn set_open_vpn_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration,
-            >,
+        input: Option<
+            Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration>,
         >,
     ) -> Self {
         self.inner.open_vpn_configurations = input;
@@ -236,9 +198,7 @@ impl ExportVerifiedAccessInstanceClientConfigurationResultBuilder {
     #[inline]
     pub fn get_open_vpn_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration>> {
         &self.inner.open_vpn_configurations
     }
     /// Builds the [`ExportVerifiedAccessInstanceClientConfigurationResult`]; it has no required members, so this cannot fail.
@@ -253,41 +213,35 @@ impl ::awsgen_runtime::xml::FromXml
 for ExportVerifiedAccessInstanceClientConfigurationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "version" => {
-                    value.version = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.version = Some(String::from(child.text()));
                 }
                 "verifiedAccessInstanceId" => {
-                    value.verified_access_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_instance_id = Some(String::from(child.text()));
                 }
                 "region" => {
-                    value.region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.region = Some(String::from(child.text()));
                 }
                 "deviceTrustProviderSet" => {
-                    value.device_trust_providers = ::std::option::Option::Some(
+                    value.device_trust_providers = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::DeviceTrustProviderType,
                         >(child),
                     );
                 }
                 "userTrustProvider" => {
-                    value.user_trust_provider = ::std::option::Option::Some(
+                    value.user_trust_provider = Some(
                         <crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "openVpnConfigurationSet" => {
-                    value.open_vpn_configurations = ::std::option::Option::Some(
+                    value.open_vpn_configurations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -297,6 +251,6 @@ for ExportVerifiedAccessInstanceClientConfigurationResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,94 +4,70 @@
 /// The configuration that links an Amazon VPC IPAM scope to an external authority system. It specifies the type of external system and the external resource identifier that identifies your account or instance in that system.
 ///
 /// For more information, see [Integrate VPC IPAM with Infoblox infrastructure](https://docs.aws.amazon.com/vpc/latest/ipam/integrate-infoblox-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExternalAuthorityConfiguration {
     /// The type of external authority.
-    pub type_: ::std::option::Option<crate::types::IpamScopeExternalAuthorityType>,
+    pub type_: Option<crate::types::IpamScopeExternalAuthorityType>,
     /// The identifier for the external resource managing this scope. For Infoblox integrations, this is the Infoblox resource identifier in the format `<version>.identity.account.<entity_realm>.<entity_id>`.
-    pub external_resource_identifier: ::std::option::Option<::std::string::String>,
+    pub external_resource_identifier: Option<String>,
 }
 impl ExternalAuthorityConfiguration {
     /// Starts building a [`ExternalAuthorityConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExternalAuthorityConfigurationBuilder {
-        <crate::types::builders::ExternalAuthorityConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExternalAuthorityConfigurationBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamScopeExternalAuthorityType> {
+    pub fn type_(&self) -> Option<&crate::types::IpamScopeExternalAuthorityType> {
         self.type_.as_ref()
     }
     /// The `ExternalResourceIdentifier` member, when set.
     #[inline]
-    pub fn external_resource_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn external_resource_identifier(&self) -> Option<&str> {
         self.external_resource_identifier.as_deref()
     }
 }
 /// A builder for [`ExternalAuthorityConfiguration`](crate::types::ExternalAuthorityConfiguration); start one with `ExternalAuthorityConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExternalAuthorityConfigurationBuilder {
     inner: crate::types::ExternalAuthorityConfiguration,
 }
 impl ExternalAuthorityConfigurationBuilder {
     /// Sets [`ExternalAuthorityConfiguration::type_`](crate::types::ExternalAuthorityConfiguration::type_): The type of external authority.
     pub fn type_(mut self, input: crate::types::IpamScopeExternalAuthorityType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`ExternalAuthorityConfiguration::type_`](crate::types::ExternalAuthorityConfiguration::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::IpamScopeExternalAuthorityType>,
+        input: Option<crate::types::IpamScopeExternalAuthorityType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ExternalAuthorityConfiguration::type_`](crate::types::ExternalAuthorityConfiguration::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamScopeExternalAuthorityType> {
+    pub fn get_type_(&self) -> &Option<crate::types::IpamScopeExternalAuthorityType> {
         &self.inner.type_
     }
     /// Sets [`ExternalAuthorityConfiguration::external_resource_identifier`](crate::types::ExternalAuthorityConfiguration::external_resource_identifier): The identifier for the external resource managing this scope.
-    pub fn external_resource_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.external_resource_identifier = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn external_resource_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.external_resource_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`ExternalAuthorityConfiguration::external_resource_identifier`](crate::types::ExternalAuthorityConfiguration::external_resource_identifier).
     #[inline]
-    pub fn set_external_resource_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_external_resource_identifier(mut self, input: Option<String>) -> Self {
         self.inner.external_resource_identifier = input;
         self
     }
     /// The value set for [`ExternalAuthorityConfiguration::external_resource_identifier`](crate::types::ExternalAuthorityConfiguration::external_resource_identifier), if any.
     #[inline]
-    pub fn get_external_resource_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_external_resource_identifier(&self) -> &Option<String> {
         &self.inner.external_resource_identifier
     }
     /// Builds the [`ExternalAuthorityConfiguration`]; it has no required members, so this cannot fail.
@@ -104,13 +80,13 @@ impl ::awsgen_runtime::query::WriteQuery for ExternalAuthorityConfiguration {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.type_ {
             body.member("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.external_resource_identifier {
+        if let Some(value) = &self.external_resource_identifier {
             body.member("ExternalResourceIdentifier", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Capacity Reservation Fleet that could not be cancelled.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FailedCapacityReservationFleetCancellationResult {
     /// The ID of the Capacity Reservation Fleet that could not be cancelled.
-    pub capacity_reservation_fleet_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_fleet_id: Option<String>,
     /// Information about the Capacity Reservation Fleet cancellation error.
-    pub cancel_capacity_reservation_fleet_error: ::std::option::Option<
+    pub cancel_capacity_reservation_fleet_error: Option<
         crate::types::CancelCapacityReservationFleetError,
     >,
 }
@@ -21,56 +16,41 @@ impl FailedCapacityReservationFleetCancellationResult {
     /// Starts building a [`FailedCapacityReservationFleetCancellationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::FailedCapacityReservationFleetCancellationResultBuilder {
-        <crate::types::builders::FailedCapacityReservationFleetCancellationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FailedCapacityReservationFleetCancellationResultBuilder as Default>::default()
     }
     /// The `CapacityReservationFleetId` member, when set.
     #[inline]
-    pub fn capacity_reservation_fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_fleet_id(&self) -> Option<&str> {
         self.capacity_reservation_fleet_id.as_deref()
     }
     /// The `CancelCapacityReservationFleetError` member, when set.
     #[inline]
     pub fn cancel_capacity_reservation_fleet_error(
         &self,
-    ) -> ::std::option::Option<&crate::types::CancelCapacityReservationFleetError> {
+    ) -> Option<&crate::types::CancelCapacityReservationFleetError> {
         self.cancel_capacity_reservation_fleet_error.as_ref()
     }
 }
 /// A builder for [`FailedCapacityReservationFleetCancellationResult`](crate::types::FailedCapacityReservationFleetCancellationResult); start one with `FailedCapacityReservationFleetCancellationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FailedCapacityReservationFleetCancellationResultBuilder {
     inner: crate::types::FailedCapacityReservationFleetCancellationResult,
 }
 impl FailedCapacityReservationFleetCancellationResultBuilder {
     /// Sets [`FailedCapacityReservationFleetCancellationResult::capacity_reservation_fleet_id`](crate::types::FailedCapacityReservationFleetCancellationResult::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet that could not be cancelled.
-    pub fn capacity_reservation_fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_fleet_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_reservation_fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`FailedCapacityReservationFleetCancellationResult::capacity_reservation_fleet_id`](crate::types::FailedCapacityReservationFleetCancellationResult::capacity_reservation_fleet_id).
     #[inline]
-    pub fn set_capacity_reservation_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_fleet_id = input;
         self
     }
     /// The value set for [`FailedCapacityReservationFleetCancellationResult::capacity_reservation_fleet_id`](crate::types::FailedCapacityReservationFleetCancellationResult::capacity_reservation_fleet_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_fleet_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_fleet_id
     }
     /// Sets [`FailedCapacityReservationFleetCancellationResult::cancel_capacity_reservation_fleet_error`](crate::types::FailedCapacityReservationFleetCancellationResult::cancel_capacity_reservation_fleet_error): Information about the Capacity Reservation Fleet cancellation error.
@@ -78,16 +58,14 @@ impl FailedCapacityReservationFleetCancellationResultBuilder {
         mut self,
         input: crate::types::CancelCapacityReservationFleetError,
     ) -> Self {
-        self.inner.cancel_capacity_reservation_fleet_error = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.cancel_capacity_reservation_fleet_error = Some(input);
         self
     }
     /// Sets or clears [`FailedCapacityReservationFleetCancellationResult::cancel_capacity_reservation_fleet_error`](crate::types::FailedCapacityReservationFleetCancellationResult::cancel_capacity_reservation_fleet_error).
     #[inline]
     pub fn set_cancel_capacity_reservation_fleet_error(
         mut self,
-        input: ::std::option::Option<crate::types::CancelCapacityReservationFleetError>,
+        input: Option<crate::types::CancelCapacityReservationFleetError>,
     ) -> Self {
         self.inner.cancel_capacity_reservation_fleet_error = input;
         self
@@ -96,7 +74,7 @@ impl FailedCapacityReservationFleetCancellationResultBuilder {
     #[inline]
     pub fn get_cancel_capacity_reservation_fleet_error(
         &self,
-    ) -> &::std::option::Option<crate::types::CancelCapacityReservationFleetError> {
+    ) -> &Option<crate::types::CancelCapacityReservationFleetError> {
         &self.inner.cancel_capacity_reservation_fleet_error
     }
     /// Builds the [`FailedCapacityReservationFleetCancellationResult`]; it has no required members, so this cannot fail.
@@ -111,17 +89,17 @@ impl ::awsgen_runtime::xml::FromXml
 for FailedCapacityReservationFleetCancellationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationFleetId" => {
-                    value.capacity_reservation_fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.capacity_reservation_fleet_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "cancelCapacityReservationFleetError" => {
-                    value.cancel_capacity_reservation_fleet_error = ::std::option::Option::Some(
+                    value.cancel_capacity_reservation_fleet_error = Some(
                         <crate::types::CancelCapacityReservationFleetError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -130,6 +108,6 @@ for FailedCapacityReservationFleetCancellationResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

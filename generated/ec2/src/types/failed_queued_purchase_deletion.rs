@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance whose queued purchase was not deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FailedQueuedPurchaseDeletion {
     /// The error.
-    pub error: ::std::option::Option<crate::types::DeleteQueuedReservedInstancesError>,
+    pub error: Option<crate::types::DeleteQueuedReservedInstancesError>,
     /// The ID of the Reserved Instance.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
 }
 impl FailedQueuedPurchaseDeletion {
     /// Starts building a [`FailedQueuedPurchaseDeletion`].
     #[inline]
     pub fn builder() -> crate::types::builders::FailedQueuedPurchaseDeletionBuilder {
-        <crate::types::builders::FailedQueuedPurchaseDeletionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FailedQueuedPurchaseDeletionBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeleteQueuedReservedInstancesError> {
+    pub fn error(&self) -> Option<&crate::types::DeleteQueuedReservedInstancesError> {
         self.error.as_ref()
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
 }
 /// A builder for [`FailedQueuedPurchaseDeletion`](crate::types::FailedQueuedPurchaseDeletion); start one with `FailedQueuedPurchaseDeletion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FailedQueuedPurchaseDeletionBuilder {
     inner: crate::types::FailedQueuedPurchaseDeletion,
 }
@@ -50,14 +38,14 @@ impl FailedQueuedPurchaseDeletionBuilder {
         mut self,
         input: crate::types::DeleteQueuedReservedInstancesError,
     ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`FailedQueuedPurchaseDeletion::error`](crate::types::FailedQueuedPurchaseDeletion::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<crate::types::DeleteQueuedReservedInstancesError>,
+        input: Option<crate::types::DeleteQueuedReservedInstancesError>,
     ) -> Self {
         self.inner.error = input;
         self
@@ -66,31 +54,23 @@ impl FailedQueuedPurchaseDeletionBuilder {
     #[inline]
     pub fn get_error(
         &self,
-    ) -> &::std::option::Option<crate::types::DeleteQueuedReservedInstancesError> {
+    ) -> &Option<crate::types::DeleteQueuedReservedInstancesError> {
         &self.inner.error
     }
     /// Sets [`FailedQueuedPurchaseDeletion::reserved_instances_id`](crate::types::FailedQueuedPurchaseDeletion::reserved_instances_id): The ID of the Reserved Instance.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`FailedQueuedPurchaseDeletion::reserved_instances_id`](crate::types::FailedQueuedPurchaseDeletion::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`FailedQueuedPurchaseDeletion::reserved_instances_id`](crate::types::FailedQueuedPurchaseDeletion::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Builds the [`FailedQueuedPurchaseDeletion`]; it has no required members, so this cannot fail.
@@ -102,25 +82,23 @@ impl FailedQueuedPurchaseDeletionBuilder {
 impl ::awsgen_runtime::xml::FromXml for FailedQueuedPurchaseDeletion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "error" => {
-                    value.error = ::std::option::Option::Some(
+                    value.error = Some(
                         <crate::types::DeleteQueuedReservedInstancesError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "reservedInstancesId" => {
-                    value.reserved_instances_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reserved_instances_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

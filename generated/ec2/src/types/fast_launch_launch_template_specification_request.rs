@@ -4,141 +4,109 @@
 /// Request to create a launch template for a Windows fast launch enabled AMI.
 ///
 /// **Note:** Note - You can specify either the `LaunchTemplateName` or the `LaunchTemplateId`, but not both.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FastLaunchLaunchTemplateSpecificationRequest {
     /// Specify the ID of the launch template that the AMI should use for Windows fast launch.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// Specify the name of the launch template that the AMI should use for Windows fast launch.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// Specify the version of the launch template that the AMI should use for Windows fast launch.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
 }
 impl FastLaunchLaunchTemplateSpecificationRequest {
     /// Starts building a [`FastLaunchLaunchTemplateSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FastLaunchLaunchTemplateSpecificationRequestBuilder {
-        <crate::types::builders::FastLaunchLaunchTemplateSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FastLaunchLaunchTemplateSpecificationRequestBuilder as Default>::default()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
 }
 /// A builder for [`FastLaunchLaunchTemplateSpecificationRequest`](crate::types::FastLaunchLaunchTemplateSpecificationRequest); start one with `FastLaunchLaunchTemplateSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FastLaunchLaunchTemplateSpecificationRequestBuilder {
     inner: crate::types::FastLaunchLaunchTemplateSpecificationRequest,
 }
 impl FastLaunchLaunchTemplateSpecificationRequestBuilder {
     /// Sets [`FastLaunchLaunchTemplateSpecificationRequest::launch_template_id`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::launch_template_id): Specify the ID of the launch template that the AMI should use for Windows fast launch.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`FastLaunchLaunchTemplateSpecificationRequest::launch_template_id`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`FastLaunchLaunchTemplateSpecificationRequest::launch_template_id`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`FastLaunchLaunchTemplateSpecificationRequest::launch_template_name`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::launch_template_name): Specify the name of the launch template that the AMI should use for Windows fast launch.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`FastLaunchLaunchTemplateSpecificationRequest::launch_template_name`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`FastLaunchLaunchTemplateSpecificationRequest::launch_template_name`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`FastLaunchLaunchTemplateSpecificationRequest::version`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::version): Specify the version of the launch template that the AMI should use for Windows fast launch.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`FastLaunchLaunchTemplateSpecificationRequest::version`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`FastLaunchLaunchTemplateSpecificationRequest::version`](crate::types::FastLaunchLaunchTemplateSpecificationRequest::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Builds the [`FastLaunchLaunchTemplateSpecificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::FastLaunchLaunchTemplateSpecificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FastLaunchLaunchTemplateSpecificationRequest",
                 member: "version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -146,16 +114,16 @@ for FastLaunchLaunchTemplateSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.launch_template_id {
             body.member("LaunchTemplateId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             body.member("Version", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

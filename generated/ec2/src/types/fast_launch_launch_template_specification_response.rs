@@ -2,122 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Identifies the launch template that the AMI uses for Windows fast launch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FastLaunchLaunchTemplateSpecificationResponse {
     /// The ID of the launch template that the AMI uses for Windows fast launch.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template that the AMI uses for Windows fast launch.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The version of the launch template that the AMI uses for Windows fast launch.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
 }
 impl FastLaunchLaunchTemplateSpecificationResponse {
     /// Starts building a [`FastLaunchLaunchTemplateSpecificationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::FastLaunchLaunchTemplateSpecificationResponseBuilder {
-        <crate::types::builders::FastLaunchLaunchTemplateSpecificationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FastLaunchLaunchTemplateSpecificationResponseBuilder as Default>::default()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
 }
 /// A builder for [`FastLaunchLaunchTemplateSpecificationResponse`](crate::types::FastLaunchLaunchTemplateSpecificationResponse); start one with `FastLaunchLaunchTemplateSpecificationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FastLaunchLaunchTemplateSpecificationResponseBuilder {
     inner: crate::types::FastLaunchLaunchTemplateSpecificationResponse,
 }
 impl FastLaunchLaunchTemplateSpecificationResponseBuilder {
     /// Sets [`FastLaunchLaunchTemplateSpecificationResponse::launch_template_id`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::launch_template_id): The ID of the launch template that the AMI uses for Windows fast launch.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`FastLaunchLaunchTemplateSpecificationResponse::launch_template_id`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`FastLaunchLaunchTemplateSpecificationResponse::launch_template_id`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`FastLaunchLaunchTemplateSpecificationResponse::launch_template_name`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::launch_template_name): The name of the launch template that the AMI uses for Windows fast launch.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`FastLaunchLaunchTemplateSpecificationResponse::launch_template_name`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`FastLaunchLaunchTemplateSpecificationResponse::launch_template_name`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`FastLaunchLaunchTemplateSpecificationResponse::version`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::version): The version of the launch template that the AMI uses for Windows fast launch.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`FastLaunchLaunchTemplateSpecificationResponse::version`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`FastLaunchLaunchTemplateSpecificationResponse::version`](crate::types::FastLaunchLaunchTemplateSpecificationResponse::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Builds the [`FastLaunchLaunchTemplateSpecificationResponse`]; it has no required members, so this cannot fail.
@@ -129,28 +97,22 @@ impl FastLaunchLaunchTemplateSpecificationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for FastLaunchLaunchTemplateSpecificationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateId" => {
-                    value.launch_template_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_id = Some(String::from(child.text()));
                 }
                 "launchTemplateName" => {
-                    value.launch_template_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_name = Some(String::from(child.text()));
                 }
                 "version" => {
-                    value.version = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.version = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

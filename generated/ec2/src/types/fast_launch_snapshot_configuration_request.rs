@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration settings for creating and managing pre-provisioned snapshots for a Windows fast launch enabled AMI.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FastLaunchSnapshotConfigurationRequest {
     /// The number of pre-provisioned snapshots to keep on hand for a Windows fast launch enabled AMI.
-    pub target_resource_count: ::std::option::Option<i32>,
+    pub target_resource_count: Option<i32>,
 }
 impl FastLaunchSnapshotConfigurationRequest {
     /// Starts building a [`FastLaunchSnapshotConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FastLaunchSnapshotConfigurationRequestBuilder {
-        <crate::types::builders::FastLaunchSnapshotConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FastLaunchSnapshotConfigurationRequestBuilder as Default>::default()
     }
     /// The `TargetResourceCount` member, when set.
     #[inline]
-    pub fn target_resource_count(&self) -> ::std::option::Option<i32> {
+    pub fn target_resource_count(&self) -> Option<i32> {
         self.target_resource_count
     }
 }
 /// A builder for [`FastLaunchSnapshotConfigurationRequest`](crate::types::FastLaunchSnapshotConfigurationRequest); start one with `FastLaunchSnapshotConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FastLaunchSnapshotConfigurationRequestBuilder {
     inner: crate::types::FastLaunchSnapshotConfigurationRequest,
 }
 impl FastLaunchSnapshotConfigurationRequestBuilder {
     /// Sets [`FastLaunchSnapshotConfigurationRequest::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationRequest::target_resource_count): The number of pre-provisioned snapshots to keep on hand for a Windows fast launch enabled AMI.
     pub fn target_resource_count(mut self, input: i32) -> Self {
-        self.inner.target_resource_count = ::std::option::Option::Some(input);
+        self.inner.target_resource_count = Some(input);
         self
     }
     /// Sets or clears [`FastLaunchSnapshotConfigurationRequest::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationRequest::target_resource_count).
     #[inline]
-    pub fn set_target_resource_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_target_resource_count(mut self, input: Option<i32>) -> Self {
         self.inner.target_resource_count = input;
         self
     }
     /// The value set for [`FastLaunchSnapshotConfigurationRequest::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationRequest::target_resource_count), if any.
     #[inline]
-    pub fn get_target_resource_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_resource_count(&self) -> &Option<i32> {
         &self.inner.target_resource_count
     }
     /// Builds the [`FastLaunchSnapshotConfigurationRequest`]; it has no required members, so this cannot fail.
@@ -65,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for FastLaunchSnapshotConfigurationRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.target_resource_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.target_resource_count {
             body.member("TargetResourceCount", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration settings for creating and managing pre-provisioned snapshots for a Windows fast launch enabled Windows AMI.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FastLaunchSnapshotConfigurationResponse {
     /// The number of pre-provisioned snapshots requested to keep on hand for a Windows fast launch enabled AMI.
-    pub target_resource_count: ::std::option::Option<i32>,
+    pub target_resource_count: Option<i32>,
 }
 impl FastLaunchSnapshotConfigurationResponse {
     /// Starts building a [`FastLaunchSnapshotConfigurationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::FastLaunchSnapshotConfigurationResponseBuilder {
-        <crate::types::builders::FastLaunchSnapshotConfigurationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FastLaunchSnapshotConfigurationResponseBuilder as Default>::default()
     }
     /// The `TargetResourceCount` member, when set.
     #[inline]
-    pub fn target_resource_count(&self) -> ::std::option::Option<i32> {
+    pub fn target_resource_count(&self) -> Option<i32> {
         self.target_resource_count
     }
 }
 /// A builder for [`FastLaunchSnapshotConfigurationResponse`](crate::types::FastLaunchSnapshotConfigurationResponse); start one with `FastLaunchSnapshotConfigurationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FastLaunchSnapshotConfigurationResponseBuilder {
     inner: crate::types::FastLaunchSnapshotConfigurationResponse,
 }
 impl FastLaunchSnapshotConfigurationResponseBuilder {
     /// Sets [`FastLaunchSnapshotConfigurationResponse::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationResponse::target_resource_count): The number of pre-provisioned snapshots requested to keep on hand for a Windows fast launch enabled AMI.
     pub fn target_resource_count(mut self, input: i32) -> Self {
-        self.inner.target_resource_count = ::std::option::Option::Some(input);
+        self.inner.target_resource_count = Some(input);
         self
     }
     /// Sets or clears [`FastLaunchSnapshotConfigurationResponse::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationResponse::target_resource_count).
     #[inline]
-    pub fn set_target_resource_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_target_resource_count(mut self, input: Option<i32>) -> Self {
         self.inner.target_resource_count = input;
         self
     }
     /// The value set for [`FastLaunchSnapshotConfigurationResponse::target_resource_count`](crate::types::FastLaunchSnapshotConfigurationResponse::target_resource_count), if any.
     #[inline]
-    pub fn get_target_resource_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_resource_count(&self) -> &Option<i32> {
         &self.inner.target_resource_count
     }
     /// Builds the [`FastLaunchSnapshotConfigurationResponse`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl FastLaunchSnapshotConfigurationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for FastLaunchSnapshotConfigurationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "targetResourceCount" {
-                value.target_resource_count = ::std::option::Option::Some(
+                value.target_resource_count = Some(
                     ::awsgen_runtime::xml::number::<
                         i32,
                     >(child.text(), child, "FastLaunchSnapshotConfigurationResponse")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

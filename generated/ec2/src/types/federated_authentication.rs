@@ -2,95 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IAM SAML identity providers used for federated authentication.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FederatedAuthentication {
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider.
-    pub saml_provider_arn: ::std::option::Option<::std::string::String>,
+    pub saml_provider_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider for the self-service portal.
-    pub self_service_saml_provider_arn: ::std::option::Option<::std::string::String>,
+    pub self_service_saml_provider_arn: Option<String>,
 }
 impl FederatedAuthentication {
     /// Starts building a [`FederatedAuthentication`].
     #[inline]
     pub fn builder() -> crate::types::builders::FederatedAuthenticationBuilder {
-        <crate::types::builders::FederatedAuthenticationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FederatedAuthenticationBuilder as Default>::default()
     }
     /// The `SamlProviderArn` member, when set.
     #[inline]
-    pub fn saml_provider_arn(&self) -> ::std::option::Option<&str> {
+    pub fn saml_provider_arn(&self) -> Option<&str> {
         self.saml_provider_arn.as_deref()
     }
     /// The `SelfServiceSamlProviderArn` member, when set.
     #[inline]
-    pub fn self_service_saml_provider_arn(&self) -> ::std::option::Option<&str> {
+    pub fn self_service_saml_provider_arn(&self) -> Option<&str> {
         self.self_service_saml_provider_arn.as_deref()
     }
 }
 /// A builder for [`FederatedAuthentication`](crate::types::FederatedAuthentication); start one with `FederatedAuthentication::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FederatedAuthenticationBuilder {
     inner: crate::types::FederatedAuthentication,
 }
 impl FederatedAuthenticationBuilder {
     /// Sets [`FederatedAuthentication::saml_provider_arn`](crate::types::FederatedAuthentication::saml_provider_arn): The Amazon Resource Name (ARN) of the IAM SAML identity provider.
-    pub fn saml_provider_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.saml_provider_arn = ::std::option::Option::Some(input.into());
+    pub fn saml_provider_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.saml_provider_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FederatedAuthentication::saml_provider_arn`](crate::types::FederatedAuthentication::saml_provider_arn).
     #[inline]
-    pub fn set_saml_provider_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_saml_provider_arn(mut self, input: Option<String>) -> Self {
         self.inner.saml_provider_arn = input;
         self
     }
     /// The value set for [`FederatedAuthentication::saml_provider_arn`](crate::types::FederatedAuthentication::saml_provider_arn), if any.
     #[inline]
-    pub fn get_saml_provider_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_saml_provider_arn(&self) -> &Option<String> {
         &self.inner.saml_provider_arn
     }
     /// Sets [`FederatedAuthentication::self_service_saml_provider_arn`](crate::types::FederatedAuthentication::self_service_saml_provider_arn): The Amazon Resource Name (ARN) of the IAM SAML identity provider for the self-service portal.
-    pub fn self_service_saml_provider_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.self_service_saml_provider_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn self_service_saml_provider_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.self_service_saml_provider_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FederatedAuthentication::self_service_saml_provider_arn`](crate::types::FederatedAuthentication::self_service_saml_provider_arn).
     #[inline]
-    pub fn set_self_service_saml_provider_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_self_service_saml_provider_arn(mut self, input: Option<String>) -> Self {
         self.inner.self_service_saml_provider_arn = input;
         self
     }
     /// The value set for [`FederatedAuthentication::self_service_saml_provider_arn`](crate::types::FederatedAuthentication::self_service_saml_provider_arn), if any.
     #[inline]
-    pub fn get_self_service_saml_provider_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_self_service_saml_provider_arn(&self) -> &Option<String> {
         &self.inner.self_service_saml_provider_arn
     }
     /// Builds the [`FederatedAuthentication`]; it has no required members, so this cannot fail.
@@ -102,23 +74,21 @@ impl FederatedAuthenticationBuilder {
 impl ::awsgen_runtime::xml::FromXml for FederatedAuthentication {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "samlProviderArn" => {
-                    value.saml_provider_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.saml_provider_arn = Some(String::from(child.text()));
                 }
                 "selfServiceSamlProviderArn" => {
-                    value.self_service_saml_provider_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.self_service_saml_provider_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,95 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The IAM SAML identity provider used for federated authentication.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FederatedAuthenticationRequest {
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider.
-    pub saml_provider_arn: ::std::option::Option<::std::string::String>,
+    pub saml_provider_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the IAM SAML identity provider for the self-service portal.
-    pub self_service_saml_provider_arn: ::std::option::Option<::std::string::String>,
+    pub self_service_saml_provider_arn: Option<String>,
 }
 impl FederatedAuthenticationRequest {
     /// Starts building a [`FederatedAuthenticationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FederatedAuthenticationRequestBuilder {
-        <crate::types::builders::FederatedAuthenticationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FederatedAuthenticationRequestBuilder as Default>::default()
     }
     /// The `SAMLProviderArn` member, when set.
     #[inline]
-    pub fn saml_provider_arn(&self) -> ::std::option::Option<&str> {
+    pub fn saml_provider_arn(&self) -> Option<&str> {
         self.saml_provider_arn.as_deref()
     }
     /// The `SelfServiceSAMLProviderArn` member, when set.
     #[inline]
-    pub fn self_service_saml_provider_arn(&self) -> ::std::option::Option<&str> {
+    pub fn self_service_saml_provider_arn(&self) -> Option<&str> {
         self.self_service_saml_provider_arn.as_deref()
     }
 }
 /// A builder for [`FederatedAuthenticationRequest`](crate::types::FederatedAuthenticationRequest); start one with `FederatedAuthenticationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FederatedAuthenticationRequestBuilder {
     inner: crate::types::FederatedAuthenticationRequest,
 }
 impl FederatedAuthenticationRequestBuilder {
     /// Sets [`FederatedAuthenticationRequest::saml_provider_arn`](crate::types::FederatedAuthenticationRequest::saml_provider_arn): The Amazon Resource Name (ARN) of the IAM SAML identity provider.
-    pub fn saml_provider_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.saml_provider_arn = ::std::option::Option::Some(input.into());
+    pub fn saml_provider_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.saml_provider_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FederatedAuthenticationRequest::saml_provider_arn`](crate::types::FederatedAuthenticationRequest::saml_provider_arn).
     #[inline]
-    pub fn set_saml_provider_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_saml_provider_arn(mut self, input: Option<String>) -> Self {
         self.inner.saml_provider_arn = input;
         self
     }
     /// The value set for [`FederatedAuthenticationRequest::saml_provider_arn`](crate::types::FederatedAuthenticationRequest::saml_provider_arn), if any.
     #[inline]
-    pub fn get_saml_provider_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_saml_provider_arn(&self) -> &Option<String> {
         &self.inner.saml_provider_arn
     }
     /// Sets [`FederatedAuthenticationRequest::self_service_saml_provider_arn`](crate::types::FederatedAuthenticationRequest::self_service_saml_provider_arn): The Amazon Resource Name (ARN) of the IAM SAML identity provider for the self-service portal.
-    pub fn self_service_saml_provider_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.self_service_saml_provider_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn self_service_saml_provider_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.self_service_saml_provider_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FederatedAuthenticationRequest::self_service_saml_provider_arn`](crate::types::FederatedAuthenticationRequest::self_service_saml_provider_arn).
     #[inline]
-    pub fn set_self_service_saml_provider_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_self_service_saml_provider_arn(mut self, input: Option<String>) -> Self {
         self.inner.self_service_saml_provider_arn = input;
         self
     }
     /// The value set for [`FederatedAuthenticationRequest::self_service_saml_provider_arn`](crate::types::FederatedAuthenticationRequest::self_service_saml_provider_arn), if any.
     #[inline]
-    pub fn get_self_service_saml_provider_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_self_service_saml_provider_arn(&self) -> &Option<String> {
         &self.inner.self_service_saml_provider_arn
     }
     /// Builds the [`FederatedAuthenticationRequest`]; it has no required members, so this cannot fail.
@@ -103,14 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for FederatedAuthenticationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.saml_provider_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.saml_provider_arn {
             body.member("SAMLProviderArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.self_service_saml_provider_arn
-        {
+        if let Some(value) = &self.self_service_saml_provider_arn {
             body.member("SelfServiceSAMLProviderArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

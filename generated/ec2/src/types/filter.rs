@@ -6,93 +6,69 @@
 /// If you specify multiple filters, the filters are joined with an `AND`, and the request returns only results that match all of the specified filters.
 ///
 /// For more information, see [List and filter using the CLI and API](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Filtering.html#Filtering_Resources_CLI) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Filter {
     /// The name of the filter. Filter names are case-sensitive.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The filter values. Filter values are case-sensitive. If you specify multiple values for a filter, the values are joined with an `OR`, and the request returns all results that match any of the specified values.
-    pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub values: Option<Vec<String>>,
 }
 impl Filter {
     /// Starts building a [`Filter`].
     #[inline]
     pub fn builder() -> crate::types::builders::FilterBuilder {
-        <crate::types::builders::FilterBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FilterBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Values` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn values(&self) -> &[::std::string::String] {
+    pub fn values(&self) -> &[String] {
         self.values.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`Filter`](crate::types::Filter); start one with `Filter::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FilterBuilder {
     inner: crate::types::Filter,
 }
 impl FilterBuilder {
     /// Sets [`Filter::name`](crate::types::Filter::name): The name of the filter.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`Filter::name`](crate::types::Filter::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`Filter::name`](crate::types::Filter::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Appends one item to [`Filter::values`](crate::types::Filter::values): The filter values.
     ///
     /// To set the whole list at once, use [`set_values`](Self::set_values).
-    pub fn values(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn values(mut self, input: impl Into<String>) -> Self {
         self.inner.values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Filter::values`](crate::types::Filter::values).
     #[inline]
-    pub fn set_values(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_values(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.values = input;
         self
     }
     /// The value set for [`Filter::values`](crate::types::Filter::values), if any.
     #[inline]
-    pub fn get_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.inner.values
     }
     /// Builds the [`Filter`]; it has no required members, so this cannot fail.
@@ -105,15 +81,15 @@ impl ::awsgen_runtime::query::WriteQuery for Filter {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.values {
+        if let Some(value) = &self.values {
             let member_0 = body.enter("Value");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

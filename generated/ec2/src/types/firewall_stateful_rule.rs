@@ -2,52 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a stateful rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FirewallStatefulRule {
     /// The ARN of the stateful rule group.
-    pub rule_group_arn: ::std::option::Option<::std::string::String>,
+    pub rule_group_arn: Option<String>,
     /// The source IP addresses, in CIDR notation.
-    pub sources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub sources: Option<Vec<String>>,
     /// The destination IP addresses, in CIDR notation.
-    pub destinations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub destinations: Option<Vec<String>>,
     /// The source ports.
-    pub source_ports: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+    pub source_ports: Option<Vec<crate::types::PortRange>>,
     /// The destination ports.
-    pub destination_ports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PortRange>,
-    >,
+    pub destination_ports: Option<Vec<crate::types::PortRange>>,
     /// The protocol.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// The rule action. The possible values are `pass`, `drop`, and `alert`.
-    pub rule_action: ::std::option::Option<::std::string::String>,
+    pub rule_action: Option<String>,
     /// The direction. The possible values are `FORWARD` and `ANY`.
-    pub direction: ::std::option::Option<::std::string::String>,
+    pub direction: Option<String>,
 }
 impl FirewallStatefulRule {
     /// Starts building a [`FirewallStatefulRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::FirewallStatefulRuleBuilder {
-        <crate::types::builders::FirewallStatefulRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FirewallStatefulRuleBuilder as Default>::default()
     }
     /// The `RuleGroupArn` member, when set.
     #[inline]
-    pub fn rule_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rule_group_arn(&self) -> Option<&str> {
         self.rule_group_arn.as_deref()
     }
     /// The `Sources` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn sources(&self) -> &[::std::string::String] {
+    pub fn sources(&self) -> &[String] {
         self.sources.as_deref().unwrap_or_default()
     }
     /// The `Destinations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn destinations(&self) -> &[::std::string::String] {
+    pub fn destinations(&self) -> &[String] {
         self.destinations.as_deref().unwrap_or_default()
     }
     /// The `SourcePorts` member, empty when not set; the field tells an empty list from an absent one.
@@ -62,103 +55,76 @@ impl FirewallStatefulRule {
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `RuleAction` member, when set.
     #[inline]
-    pub fn rule_action(&self) -> ::std::option::Option<&str> {
+    pub fn rule_action(&self) -> Option<&str> {
         self.rule_action.as_deref()
     }
     /// The `Direction` member, when set.
     #[inline]
-    pub fn direction(&self) -> ::std::option::Option<&str> {
+    pub fn direction(&self) -> Option<&str> {
         self.direction.as_deref()
     }
 }
 /// A builder for [`FirewallStatefulRule`](crate::types::FirewallStatefulRule); start one with `FirewallStatefulRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FirewallStatefulRuleBuilder {
     inner: crate::types::FirewallStatefulRule,
 }
 impl FirewallStatefulRuleBuilder {
     /// Sets [`FirewallStatefulRule::rule_group_arn`](crate::types::FirewallStatefulRule::rule_group_arn): The ARN of the stateful rule group.
-    pub fn rule_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rule_group_arn = ::std::option::Option::Some(input.into());
+    pub fn rule_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rule_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FirewallStatefulRule::rule_group_arn`](crate::types::FirewallStatefulRule::rule_group_arn).
     #[inline]
-    pub fn set_rule_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rule_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.rule_group_arn = input;
         self
     }
     /// The value set for [`FirewallStatefulRule::rule_group_arn`](crate::types::FirewallStatefulRule::rule_group_arn), if any.
     #[inline]
-    pub fn get_rule_group_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rule_group_arn(&self) -> &Option<String> {
         &self.inner.rule_group_arn
     }
     /// Appends one item to [`FirewallStatefulRule::sources`](crate::types::FirewallStatefulRule::sources): The source IP addresses, in CIDR notation.
     ///
     /// To set the whole list at once, use [`set_sources`](Self::set_sources).
-    pub fn sources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn sources(mut self, input: impl Into<String>) -> Self {
         self.inner.sources.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FirewallStatefulRule::sources`](crate::types::FirewallStatefulRule::sources).
     #[inline]
-    pub fn set_sources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_sources(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.sources = input;
         self
     }
     /// The value set for [`FirewallStatefulRule::sources`](crate::types::FirewallStatefulRule::sources), if any.
     #[inline]
-    pub fn get_sources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_sources(&self) -> &Option<Vec<String>> {
         &self.inner.sources
     }
     /// Appends one item to [`FirewallStatefulRule::destinations`](crate::types::FirewallStatefulRule::destinations): The destination IP addresses, in CIDR notation.
     ///
     /// To set the whole list at once, use [`set_destinations`](Self::set_destinations).
-    pub fn destinations(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destinations(mut self, input: impl Into<String>) -> Self {
         self.inner.destinations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FirewallStatefulRule::destinations`](crate::types::FirewallStatefulRule::destinations).
     #[inline]
-    pub fn set_destinations(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_destinations(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.destinations = input;
         self
     }
     /// The value set for [`FirewallStatefulRule::destinations`](crate::types::FirewallStatefulRule::destinations), if any.
     #[inline]
-    pub fn get_destinations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_destinations(&self) -> &Option<Vec<String>> {
         &self.inner.destinations
     }
     /// Appends one item to [`FirewallStatefulRule::source_ports`](crate::types::FirewallStatefulRule::source_ports): The source ports.
@@ -172,16 +138,14 @@ impl FirewallStatefulRuleBuilder {
     #[inline]
     pub fn set_source_ports(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+        input: Option<Vec<crate::types::PortRange>>,
     ) -> Self {
         self.inner.source_ports = input;
         self
     }
     /// The value set for [`FirewallStatefulRule::source_ports`](crate::types::FirewallStatefulRule::source_ports), if any.
     #[inline]
-    pub fn get_source_ports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PortRange>> {
+    pub fn get_source_ports(&self) -> &Option<Vec<crate::types::PortRange>> {
         &self.inner.source_ports
     }
     /// Appends one item to [`FirewallStatefulRule::destination_ports`](crate::types::FirewallStatefulRule::destination_ports): The destination ports.
@@ -195,82 +159,62 @@ impl FirewallStatefulRuleBuilder {
     #[inline]
     pub fn set_destination_ports(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+        input: Option<Vec<crate::types::PortRange>>,
     ) -> Self {
         self.inner.destination_ports = input;
         self
     }
     /// The value set for [`FirewallStatefulRule::destination_ports`](crate::types::FirewallStatefulRule::destination_ports), if any.
     #[inline]
-    pub fn get_destination_ports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PortRange>> {
+    pub fn get_destination_ports(&self) -> &Option<Vec<crate::types::PortRange>> {
         &self.inner.destination_ports
     }
     /// Sets [`FirewallStatefulRule::protocol`](crate::types::FirewallStatefulRule::protocol): The protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`FirewallStatefulRule::protocol`](crate::types::FirewallStatefulRule::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`FirewallStatefulRule::protocol`](crate::types::FirewallStatefulRule::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`FirewallStatefulRule::rule_action`](crate::types::FirewallStatefulRule::rule_action): The rule action.
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input.into());
+    pub fn rule_action(mut self, input: impl Into<String>) -> Self {
+        self.inner.rule_action = Some(input.into());
         self
     }
     /// Sets or clears [`FirewallStatefulRule::rule_action`](crate::types::FirewallStatefulRule::rule_action).
     #[inline]
-    pub fn set_rule_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rule_action(mut self, input: Option<String>) -> Self {
         self.inner.rule_action = input;
         self
     }
     /// The value set for [`FirewallStatefulRule::rule_action`](crate::types::FirewallStatefulRule::rule_action), if any.
     #[inline]
-    pub fn get_rule_action(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rule_action(&self) -> &Option<String> {
         &self.inner.rule_action
     }
     /// Sets [`FirewallStatefulRule::direction`](crate::types::FirewallStatefulRule::direction): The direction.
-    pub fn direction(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.direction = ::std::option::Option::Some(input.into());
+    pub fn direction(mut self, input: impl Into<String>) -> Self {
+        self.inner.direction = Some(input.into());
         self
     }
     /// Sets or clears [`FirewallStatefulRule::direction`](crate::types::FirewallStatefulRule::direction).
     #[inline]
-    pub fn set_direction(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_direction(mut self, input: Option<String>) -> Self {
         self.inner.direction = input;
         self
     }
     /// The value set for [`FirewallStatefulRule::direction`](crate::types::FirewallStatefulRule::direction), if any.
     #[inline]
-    pub fn get_direction(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_direction(&self) -> &Option<String> {
         &self.inner.direction
     }
     /// Builds the [`FirewallStatefulRule`]; it has no required members, so this cannot fail.
@@ -282,27 +226,25 @@ impl FirewallStatefulRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for FirewallStatefulRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ruleGroupArn" => {
-                    value.rule_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rule_group_arn = Some(String::from(child.text()));
                 }
                 "sourceSet" => {
-                    value.sources = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.sources = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "destinationSet" => {
-                    value.destinations = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.destinations = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "sourcePortSet" => {
-                    value.source_ports = ::std::option::Option::Some(
+                    value.source_ports = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -310,7 +252,7 @@ impl ::awsgen_runtime::xml::FromXml for FirewallStatefulRule {
                     );
                 }
                 "destinationPortSet" => {
-                    value.destination_ports = ::std::option::Option::Some(
+                    value.destination_ports = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -318,23 +260,17 @@ impl ::awsgen_runtime::xml::FromXml for FirewallStatefulRule {
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 "ruleAction" => {
-                    value.rule_action = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rule_action = Some(String::from(child.text()));
                 }
                 "direction" => {
-                    value.direction = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.direction = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,52 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a stateless rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FirewallStatelessRule {
     /// The ARN of the stateless rule group.
-    pub rule_group_arn: ::std::option::Option<::std::string::String>,
+    pub rule_group_arn: Option<String>,
     /// The source IP addresses, in CIDR notation.
-    pub sources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub sources: Option<Vec<String>>,
     /// The destination IP addresses, in CIDR notation.
-    pub destinations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub destinations: Option<Vec<String>>,
     /// The source ports.
-    pub source_ports: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+    pub source_ports: Option<Vec<crate::types::PortRange>>,
     /// The destination ports.
-    pub destination_ports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PortRange>,
-    >,
+    pub destination_ports: Option<Vec<crate::types::PortRange>>,
     /// The protocols.
-    pub protocols: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub protocols: Option<Vec<i32>>,
     /// The rule action. The possible values are `pass`, `drop`, and `forward_to_site`.
-    pub rule_action: ::std::option::Option<::std::string::String>,
+    pub rule_action: Option<String>,
     /// The rule priority.
-    pub priority: ::std::option::Option<i32>,
+    pub priority: Option<i32>,
 }
 impl FirewallStatelessRule {
     /// Starts building a [`FirewallStatelessRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::FirewallStatelessRuleBuilder {
-        <crate::types::builders::FirewallStatelessRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FirewallStatelessRuleBuilder as Default>::default()
     }
     /// The `RuleGroupArn` member, when set.
     #[inline]
-    pub fn rule_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rule_group_arn(&self) -> Option<&str> {
         self.rule_group_arn.as_deref()
     }
     /// The `Sources` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn sources(&self) -> &[::std::string::String] {
+    pub fn sources(&self) -> &[String] {
         self.sources.as_deref().unwrap_or_default()
     }
     /// The `Destinations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn destinations(&self) -> &[::std::string::String] {
+    pub fn destinations(&self) -> &[String] {
         self.destinations.as_deref().unwrap_or_default()
     }
     /// The `SourcePorts` member, empty when not set; the field tells an empty list from an absent one.
@@ -67,98 +60,71 @@ impl FirewallStatelessRule {
     }
     /// The `RuleAction` member, when set.
     #[inline]
-    pub fn rule_action(&self) -> ::std::option::Option<&str> {
+    pub fn rule_action(&self) -> Option<&str> {
         self.rule_action.as_deref()
     }
     /// The `Priority` member, when set.
     #[inline]
-    pub fn priority(&self) -> ::std::option::Option<i32> {
+    pub fn priority(&self) -> Option<i32> {
         self.priority
     }
 }
 /// A builder for [`FirewallStatelessRule`](crate::types::FirewallStatelessRule); start one with `FirewallStatelessRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FirewallStatelessRuleBuilder {
     inner: crate::types::FirewallStatelessRule,
 }
 impl FirewallStatelessRuleBuilder {
     /// Sets [`FirewallStatelessRule::rule_group_arn`](crate::types::FirewallStatelessRule::rule_group_arn): The ARN of the stateless rule group.
-    pub fn rule_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rule_group_arn = ::std::option::Option::Some(input.into());
+    pub fn rule_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rule_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FirewallStatelessRule::rule_group_arn`](crate::types::FirewallStatelessRule::rule_group_arn).
     #[inline]
-    pub fn set_rule_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rule_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.rule_group_arn = input;
         self
     }
     /// The value set for [`FirewallStatelessRule::rule_group_arn`](crate::types::FirewallStatelessRule::rule_group_arn), if any.
     #[inline]
-    pub fn get_rule_group_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rule_group_arn(&self) -> &Option<String> {
         &self.inner.rule_group_arn
     }
     /// Appends one item to [`FirewallStatelessRule::sources`](crate::types::FirewallStatelessRule::sources): The source IP addresses, in CIDR notation.
     ///
     /// To set the whole list at once, use [`set_sources`](Self::set_sources).
-    pub fn sources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn sources(mut self, input: impl Into<String>) -> Self {
         self.inner.sources.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FirewallStatelessRule::sources`](crate::types::FirewallStatelessRule::sources).
     #[inline]
-    pub fn set_sources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_sources(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.sources = input;
         self
     }
     /// The value set for [`FirewallStatelessRule::sources`](crate::types::FirewallStatelessRule::sources), if any.
     #[inline]
-    pub fn get_sources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_sources(&self) -> &Option<Vec<String>> {
         &self.inner.sources
     }
     /// Appends one item to [`FirewallStatelessRule::destinations`](crate::types::FirewallStatelessRule::destinations): The destination IP addresses, in CIDR notation.
     ///
     /// To set the whole list at once, use [`set_destinations`](Self::set_destinations).
-    pub fn destinations(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destinations(mut self, input: impl Into<String>) -> Self {
         self.inner.destinations.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FirewallStatelessRule::destinations`](crate::types::FirewallStatelessRule::destinations).
     #[inline]
-    pub fn set_destinations(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_destinations(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.destinations = input;
         self
     }
     /// The value set for [`FirewallStatelessRule::destinations`](crate::types::FirewallStatelessRule::destinations), if any.
     #[inline]
-    pub fn get_destinations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_destinations(&self) -> &Option<Vec<String>> {
         &self.inner.destinations
     }
     /// Appends one item to [`FirewallStatelessRule::source_ports`](crate::types::FirewallStatelessRule::source_ports): The source ports.
@@ -172,16 +138,14 @@ impl FirewallStatelessRuleBuilder {
     #[inline]
     pub fn set_source_ports(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+        input: Option<Vec<crate::types::PortRange>>,
     ) -> Self {
         self.inner.source_ports = input;
         self
     }
     /// The value set for [`FirewallStatelessRule::source_ports`](crate::types::FirewallStatelessRule::source_ports), if any.
     #[inline]
-    pub fn get_source_ports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PortRange>> {
+    pub fn get_source_ports(&self) -> &Option<Vec<crate::types::PortRange>> {
         &self.inner.source_ports
     }
     /// Appends one item to [`FirewallStatelessRule::destination_ports`](crate::types::FirewallStatelessRule::destination_ports): The destination ports.
@@ -195,16 +159,14 @@ impl FirewallStatelessRuleBuilder {
     #[inline]
     pub fn set_destination_ports(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PortRange>>,
+        input: Option<Vec<crate::types::PortRange>>,
     ) -> Self {
         self.inner.destination_ports = input;
         self
     }
     /// The value set for [`FirewallStatelessRule::destination_ports`](crate::types::FirewallStatelessRule::destination_ports), if any.
     #[inline]
-    pub fn get_destination_ports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PortRange>> {
+    pub fn get_destination_ports(&self) -> &Option<Vec<crate::types::PortRange>> {
         &self.inner.destination_ports
     }
     /// Appends one item to [`FirewallStatelessRule::protocols`](crate::types::FirewallStatelessRule::protocols): The protocols.
@@ -216,54 +178,45 @@ impl FirewallStatelessRuleBuilder {
     }
     /// Sets or clears [`FirewallStatelessRule::protocols`](crate::types::FirewallStatelessRule::protocols).
     #[inline]
-    pub fn set_protocols(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_protocols(mut self, input: Option<Vec<i32>>) -> Self {
         self.inner.protocols = input;
         self
     }
     /// The value set for [`FirewallStatelessRule::protocols`](crate::types::FirewallStatelessRule::protocols), if any.
     #[inline]
-    pub fn get_protocols(&self) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_protocols(&self) -> &Option<Vec<i32>> {
         &self.inner.protocols
     }
     /// Sets [`FirewallStatelessRule::rule_action`](crate::types::FirewallStatelessRule::rule_action): The rule action.
-    pub fn rule_action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input.into());
+    pub fn rule_action(mut self, input: impl Into<String>) -> Self {
+        self.inner.rule_action = Some(input.into());
         self
     }
     /// Sets or clears [`FirewallStatelessRule::rule_action`](crate::types::FirewallStatelessRule::rule_action).
     #[inline]
-    pub fn set_rule_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rule_action(mut self, input: Option<String>) -> Self {
         self.inner.rule_action = input;
         self
     }
     /// The value set for [`FirewallStatelessRule::rule_action`](crate::types::FirewallStatelessRule::rule_action), if any.
     #[inline]
-    pub fn get_rule_action(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rule_action(&self) -> &Option<String> {
         &self.inner.rule_action
     }
     /// Sets [`FirewallStatelessRule::priority`](crate::types::FirewallStatelessRule::priority): The rule priority.
     pub fn priority(mut self, input: i32) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input);
+        self.inner.priority = Some(input);
         self
     }
     /// Sets or clears [`FirewallStatelessRule::priority`](crate::types::FirewallStatelessRule::priority).
     #[inline]
-    pub fn set_priority(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_priority(mut self, input: Option<i32>) -> Self {
         self.inner.priority = input;
         self
     }
     /// The value set for [`FirewallStatelessRule::priority`](crate::types::FirewallStatelessRule::priority), if any.
     #[inline]
-    pub fn get_priority(&self) -> &::std::option::Option<i32> {
+    pub fn get_priority(&self) -> &Option<i32> {
         &self.inner.priority
     }
     /// Builds the [`FirewallStatelessRule`]; it has no required members, so this cannot fail.
@@ -275,27 +228,25 @@ impl FirewallStatelessRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for FirewallStatelessRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ruleGroupArn" => {
-                    value.rule_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rule_group_arn = Some(String::from(child.text()));
                 }
                 "sourceSet" => {
-                    value.sources = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.sources = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "destinationSet" => {
-                    value.destinations = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.destinations = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "sourcePortSet" => {
-                    value.source_ports = ::std::option::Option::Some(
+                    value.source_ports = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -303,7 +254,7 @@ impl ::awsgen_runtime::xml::FromXml for FirewallStatelessRule {
                     );
                 }
                 "destinationPortSet" => {
-                    value.destination_ports = ::std::option::Option::Some(
+                    value.destination_ports = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -311,10 +262,8 @@ impl ::awsgen_runtime::xml::FromXml for FirewallStatelessRule {
                     );
                 }
                 "protocolSet" => {
-                    value.protocols = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
+                    value.protocols = Some({
+                        let mut items = Vec::with_capacity(child.children().len());
                         for item_0 in child.children() {
                             items
                                 .push(
@@ -327,12 +276,10 @@ impl ::awsgen_runtime::xml::FromXml for FirewallStatelessRule {
                     });
                 }
                 "ruleAction" => {
-                    value.rule_action = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rule_action = Some(String::from(child.text()));
                 }
                 "priority" => {
-                    value.priority = ::std::option::Option::Some(
+                    value.priority = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "FirewallStatelessRule")?,
@@ -341,6 +288,6 @@ impl ::awsgen_runtime::xml::FromXml for FirewallStatelessRule {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

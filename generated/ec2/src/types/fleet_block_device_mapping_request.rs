@@ -13,152 +13,120 @@
 ///
 /// - Specify a `DeviceName` that doesn't exist in the launch template.
 /// - Specify all desired parameters here.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetBlockDeviceMappingRequest {
     /// The device name (for example, `/dev/sdh` or `xvdh`).
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// The virtual device name (`ephemeralN`). Instance store volumes are numbered starting from 0. An instance type with 2 available instance store volumes can specify mappings for `ephemeral0` and `ephemeral1`. The number of available instance store volumes depends on the instance type. After you connect to the instance, you must mount the volume.
     ///
     /// NVMe instance store volumes are automatically enumerated and assigned a device name. Including them in your block device mapping has no effect.
     ///
     /// Constraints: For M3 instances, you must specify instance store volumes in the block device mapping for the instance. When you launch an M3 instance, we ignore any instance store volumes specified in the block device mapping for the AMI.
-    pub virtual_name: ::std::option::Option<::std::string::String>,
+    pub virtual_name: Option<String>,
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub ebs: ::std::option::Option<crate::types::FleetEbsBlockDeviceRequest>,
+    pub ebs: Option<crate::types::FleetEbsBlockDeviceRequest>,
     /// To omit the device from the block device mapping, specify an empty string. When this property is specified, the device is removed from the block device mapping regardless of the assigned value.
-    pub no_device: ::std::option::Option<::std::string::String>,
+    pub no_device: Option<String>,
 }
 impl FleetBlockDeviceMappingRequest {
     /// Starts building a [`FleetBlockDeviceMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetBlockDeviceMappingRequestBuilder {
-        <crate::types::builders::FleetBlockDeviceMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetBlockDeviceMappingRequestBuilder as Default>::default()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `VirtualName` member, when set.
     #[inline]
-    pub fn virtual_name(&self) -> ::std::option::Option<&str> {
+    pub fn virtual_name(&self) -> Option<&str> {
         self.virtual_name.as_deref()
     }
     /// The `Ebs` member, when set.
     #[inline]
-    pub fn ebs(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetEbsBlockDeviceRequest> {
+    pub fn ebs(&self) -> Option<&crate::types::FleetEbsBlockDeviceRequest> {
         self.ebs.as_ref()
     }
     /// The `NoDevice` member, when set.
     #[inline]
-    pub fn no_device(&self) -> ::std::option::Option<&str> {
+    pub fn no_device(&self) -> Option<&str> {
         self.no_device.as_deref()
     }
 }
 /// A builder for [`FleetBlockDeviceMappingRequest`](crate::types::FleetBlockDeviceMappingRequest); start one with `FleetBlockDeviceMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetBlockDeviceMappingRequestBuilder {
     inner: crate::types::FleetBlockDeviceMappingRequest,
 }
 impl FleetBlockDeviceMappingRequestBuilder {
     /// Sets [`FleetBlockDeviceMappingRequest::device_name`](crate::types::FleetBlockDeviceMappingRequest::device_name): The device name (for example, `/dev/sdh` or `xvdh`).
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`FleetBlockDeviceMappingRequest::device_name`](crate::types::FleetBlockDeviceMappingRequest::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`FleetBlockDeviceMappingRequest::device_name`](crate::types::FleetBlockDeviceMappingRequest::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`FleetBlockDeviceMappingRequest::virtual_name`](crate::types::FleetBlockDeviceMappingRequest::virtual_name): The virtual device name (`ephemeralN`).
-    pub fn virtual_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.virtual_name = ::std::option::Option::Some(input.into());
+    pub fn virtual_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.virtual_name = Some(input.into());
         self
     }
     /// Sets or clears [`FleetBlockDeviceMappingRequest::virtual_name`](crate::types::FleetBlockDeviceMappingRequest::virtual_name).
     #[inline]
-    pub fn set_virtual_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtual_name(mut self, input: Option<String>) -> Self {
         self.inner.virtual_name = input;
         self
     }
     /// The value set for [`FleetBlockDeviceMappingRequest::virtual_name`](crate::types::FleetBlockDeviceMappingRequest::virtual_name), if any.
     #[inline]
-    pub fn get_virtual_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtual_name(&self) -> &Option<String> {
         &self.inner.virtual_name
     }
     /// Sets [`FleetBlockDeviceMappingRequest::ebs`](crate::types::FleetBlockDeviceMappingRequest::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
     pub fn ebs(mut self, input: crate::types::FleetEbsBlockDeviceRequest) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input);
+        self.inner.ebs = Some(input);
         self
     }
     /// Sets or clears [`FleetBlockDeviceMappingRequest::ebs`](crate::types::FleetBlockDeviceMappingRequest::ebs).
     #[inline]
     pub fn set_ebs(
         mut self,
-        input: ::std::option::Option<crate::types::FleetEbsBlockDeviceRequest>,
+        input: Option<crate::types::FleetEbsBlockDeviceRequest>,
     ) -> Self {
         self.inner.ebs = input;
         self
     }
     /// The value set for [`FleetBlockDeviceMappingRequest::ebs`](crate::types::FleetBlockDeviceMappingRequest::ebs), if any.
     #[inline]
-    pub fn get_ebs(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetEbsBlockDeviceRequest> {
+    pub fn get_ebs(&self) -> &Option<crate::types::FleetEbsBlockDeviceRequest> {
         &self.inner.ebs
     }
     /// Sets [`FleetBlockDeviceMappingRequest::no_device`](crate::types::FleetBlockDeviceMappingRequest::no_device): To omit the device from the block device mapping, specify an empty string.
-    pub fn no_device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.no_device = ::std::option::Option::Some(input.into());
+    pub fn no_device(mut self, input: impl Into<String>) -> Self {
+        self.inner.no_device = Some(input.into());
         self
     }
     /// Sets or clears [`FleetBlockDeviceMappingRequest::no_device`](crate::types::FleetBlockDeviceMappingRequest::no_device).
     #[inline]
-    pub fn set_no_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_no_device(mut self, input: Option<String>) -> Self {
         self.inner.no_device = input;
         self
     }
     /// The value set for [`FleetBlockDeviceMappingRequest::no_device`](crate::types::FleetBlockDeviceMappingRequest::no_device), if any.
     #[inline]
-    pub fn get_no_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_no_device(&self) -> &Option<String> {
         &self.inner.no_device
     }
     /// Builds the [`FleetBlockDeviceMappingRequest`]; it has no required members, so this cannot fail.
@@ -171,21 +139,21 @@ impl ::awsgen_runtime::query::WriteQuery for FleetBlockDeviceMappingRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.device_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.device_name {
             body.member("DeviceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_name {
+        if let Some(value) = &self.virtual_name {
             body.member("VirtualName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs {
+        if let Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.no_device {
+        if let Some(value) = &self.no_device {
             body.member("NoDevice", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,183 +2,151 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a Capacity Reservation in a Capacity Reservation Fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetCapacityReservation {
     /// The ID of the Capacity Reservation.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The ID of the Availability Zone in which the Capacity Reservation reserves capacity.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The instance type for which the Capacity Reservation reserves capacity.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The type of operating system for which the Capacity Reservation reserves capacity.
-    pub instance_platform: ::std::option::Option<
-        crate::types::CapacityReservationInstancePlatform,
-    >,
+    pub instance_platform: Option<crate::types::CapacityReservationInstancePlatform>,
     /// The Availability Zone in which the Capacity Reservation reserves capacity.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The total number of instances for which the Capacity Reservation reserves capacity.
-    pub total_instance_count: ::std::option::Option<i32>,
+    pub total_instance_count: Option<i32>,
     /// The number of capacity units fulfilled by the Capacity Reservation. For more information, see [Total target capacity](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#target-capacity) in the *Amazon EC2 User Guide*.
-    pub fulfilled_capacity: ::std::option::Option<f64>,
+    pub fulfilled_capacity: Option<f64>,
     /// Indicates whether the Capacity Reservation reserves capacity for EBS-optimized instance types.
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// The date and time at which the Capacity Reservation was created.
-    pub create_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The weight of the instance type in the Capacity Reservation Fleet. For more information, see [Instance type weight](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#instance-weight) in the *Amazon EC2 User Guide*.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The priority of the instance type in the Capacity Reservation Fleet. For more information, see [Instance type priority](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#instance-priority) in the *Amazon EC2 User Guide*.
-    pub priority: ::std::option::Option<i32>,
+    pub priority: Option<i32>,
 }
 impl FleetCapacityReservation {
     /// Starts building a [`FleetCapacityReservation`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetCapacityReservationBuilder {
-        <crate::types::builders::FleetCapacityReservationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetCapacityReservationBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `InstancePlatform` member, when set.
     #[inline]
     pub fn instance_platform(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationInstancePlatform> {
+    ) -> Option<&crate::types::CapacityReservationInstancePlatform> {
         self.instance_platform.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `TotalInstanceCount` member, when set.
     #[inline]
-    pub fn total_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn total_instance_count(&self) -> Option<i32> {
         self.total_instance_count
     }
     /// The `FulfilledCapacity` member, when set.
     #[inline]
-    pub fn fulfilled_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn fulfilled_capacity(&self) -> Option<f64> {
         self.fulfilled_capacity
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `CreateDate` member, when set.
     #[inline]
-    pub fn create_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_date.as_ref()
     }
     /// The `Weight` member, when set.
     #[inline]
-    pub fn weight(&self) -> ::std::option::Option<f64> {
+    pub fn weight(&self) -> Option<f64> {
         self.weight
     }
     /// The `Priority` member, when set.
     #[inline]
-    pub fn priority(&self) -> ::std::option::Option<i32> {
+    pub fn priority(&self) -> Option<i32> {
         self.priority
     }
 }
 /// A builder for [`FleetCapacityReservation`](crate::types::FleetCapacityReservation); start one with `FleetCapacityReservation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetCapacityReservationBuilder {
     inner: crate::types::FleetCapacityReservation,
 }
 impl FleetCapacityReservationBuilder {
     /// Sets [`FleetCapacityReservation::capacity_reservation_id`](crate::types::FleetCapacityReservation::capacity_reservation_id): The ID of the Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetCapacityReservation::capacity_reservation_id`](crate::types::FleetCapacityReservation::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::capacity_reservation_id`](crate::types::FleetCapacityReservation::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`FleetCapacityReservation::availability_zone_id`](crate::types::FleetCapacityReservation::availability_zone_id): The ID of the Availability Zone in which the Capacity Reservation reserves capacity.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetCapacityReservation::availability_zone_id`](crate::types::FleetCapacityReservation::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::availability_zone_id`](crate::types::FleetCapacityReservation::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`FleetCapacityReservation::instance_type`](crate::types::FleetCapacityReservation::instance_type): The instance type for which the Capacity Reservation reserves capacity.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::instance_type`](crate::types::FleetCapacityReservation::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::instance_type`](crate::types::FleetCapacityReservation::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`FleetCapacityReservation::instance_platform`](crate::types::FleetCapacityReservation::instance_platform): The type of operating system for which the Capacity Reservation reserves capacity.
@@ -186,14 +154,14 @@ impl FleetCapacityReservationBuilder {
         mut self,
         input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input);
+        self.inner.instance_platform = Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::instance_platform`](crate::types::FleetCapacityReservation::instance_platform).
     #[inline]
     pub fn set_instance_platform(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationInstancePlatform>,
+        input: Option<crate::types::CapacityReservationInstancePlatform>,
     ) -> Self {
         self.inner.instance_platform = input;
         self
@@ -202,135 +170,122 @@ impl FleetCapacityReservationBuilder {
     #[inline]
     pub fn get_instance_platform(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationInstancePlatform> {
+    ) -> &Option<crate::types::CapacityReservationInstancePlatform> {
         &self.inner.instance_platform
     }
     /// Sets [`FleetCapacityReservation::availability_zone`](crate::types::FleetCapacityReservation::availability_zone): The Availability Zone in which the Capacity Reservation reserves capacity.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`FleetCapacityReservation::availability_zone`](crate::types::FleetCapacityReservation::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::availability_zone`](crate::types::FleetCapacityReservation::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`FleetCapacityReservation::total_instance_count`](crate::types::FleetCapacityReservation::total_instance_count): The total number of instances for which the Capacity Reservation reserves capacity.
     pub fn total_instance_count(mut self, input: i32) -> Self {
-        self.inner.total_instance_count = ::std::option::Option::Some(input);
+        self.inner.total_instance_count = Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::total_instance_count`](crate::types::FleetCapacityReservation::total_instance_count).
     #[inline]
-    pub fn set_total_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.total_instance_count = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::total_instance_count`](crate::types::FleetCapacityReservation::total_instance_count), if any.
     #[inline]
-    pub fn get_total_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_instance_count(&self) -> &Option<i32> {
         &self.inner.total_instance_count
     }
     /// Sets [`FleetCapacityReservation::fulfilled_capacity`](crate::types::FleetCapacityReservation::fulfilled_capacity): The number of capacity units fulfilled by the Capacity Reservation.
     pub fn fulfilled_capacity(mut self, input: f64) -> Self {
-        self.inner.fulfilled_capacity = ::std::option::Option::Some(input);
+        self.inner.fulfilled_capacity = Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::fulfilled_capacity`](crate::types::FleetCapacityReservation::fulfilled_capacity).
     #[inline]
-    pub fn set_fulfilled_capacity(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_fulfilled_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.fulfilled_capacity = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::fulfilled_capacity`](crate::types::FleetCapacityReservation::fulfilled_capacity), if any.
     #[inline]
-    pub fn get_fulfilled_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_fulfilled_capacity(&self) -> &Option<f64> {
         &self.inner.fulfilled_capacity
     }
     /// Sets [`FleetCapacityReservation::ebs_optimized`](crate::types::FleetCapacityReservation::ebs_optimized): Indicates whether the Capacity Reservation reserves capacity for EBS-optimized instance types.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::ebs_optimized`](crate::types::FleetCapacityReservation::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::ebs_optimized`](crate::types::FleetCapacityReservation::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`FleetCapacityReservation::create_date`](crate::types::FleetCapacityReservation::create_date): The date and time at which the Capacity Reservation was created.
     pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input);
+        self.inner.create_date = Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::create_date`](crate::types::FleetCapacityReservation::create_date).
     #[inline]
     pub fn set_create_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_date = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::create_date`](crate::types::FleetCapacityReservation::create_date), if any.
     #[inline]
-    pub fn get_create_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_date
     }
     /// Sets [`FleetCapacityReservation::weight`](crate::types::FleetCapacityReservation::weight): The weight of the instance type in the Capacity Reservation Fleet.
     pub fn weight(mut self, input: f64) -> Self {
-        self.inner.weight = ::std::option::Option::Some(input);
+        self.inner.weight = Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::weight`](crate::types::FleetCapacityReservation::weight).
     #[inline]
-    pub fn set_weight(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_weight(mut self, input: Option<f64>) -> Self {
         self.inner.weight = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::weight`](crate::types::FleetCapacityReservation::weight), if any.
     #[inline]
-    pub fn get_weight(&self) -> &::std::option::Option<f64> {
+    pub fn get_weight(&self) -> &Option<f64> {
         &self.inner.weight
     }
     /// Sets [`FleetCapacityReservation::priority`](crate::types::FleetCapacityReservation::priority): The priority of the instance type in the Capacity Reservation Fleet.
     pub fn priority(mut self, input: i32) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input);
+        self.inner.priority = Some(input);
         self
     }
     /// Sets or clears [`FleetCapacityReservation::priority`](crate::types::FleetCapacityReservation::priority).
     #[inline]
-    pub fn set_priority(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_priority(mut self, input: Option<i32>) -> Self {
         self.inner.priority = input;
         self
     }
     /// The value set for [`FleetCapacityReservation::priority`](crate::types::FleetCapacityReservation::priority), if any.
     #[inline]
-    pub fn get_priority(&self) -> &::std::option::Option<i32> {
+    pub fn get_priority(&self) -> &Option<i32> {
         &self.inner.priority
     }
     /// Builds the [`FleetCapacityReservation`]; it has no required members, so this cannot fail.
@@ -342,46 +297,40 @@ impl FleetCapacityReservationBuilder {
 impl ::awsgen_runtime::xml::FromXml for FleetCapacityReservation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "instancePlatform" => {
-                    value.instance_platform = ::std::option::Option::Some(
+                    value.instance_platform = Some(
                         crate::types::CapacityReservationInstancePlatform::from(
                             child.text(),
                         ),
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "totalInstanceCount" => {
-                    value.total_instance_count = ::std::option::Option::Some(
+                    value.total_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "FleetCapacityReservation")?,
                     );
                 }
                 "fulfilledCapacity" => {
-                    value.fulfilled_capacity = ::std::option::Option::Some(
+                    value.fulfilled_capacity = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -390,12 +339,10 @@ impl ::awsgen_runtime::xml::FromXml for FleetCapacityReservation {
                     );
                 }
                 "ebsOptimized" => {
-                    value.ebs_optimized = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ebs_optimized = Some(child.text() == "true");
                 }
                 "createDate" => {
-                    value.create_date = ::std::option::Option::Some(
+                    value.create_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -404,7 +351,7 @@ impl ::awsgen_runtime::xml::FromXml for FleetCapacityReservation {
                     );
                 }
                 "weight" => {
-                    value.weight = ::std::option::Option::Some(
+                    value.weight = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -413,7 +360,7 @@ impl ::awsgen_runtime::xml::FromXml for FleetCapacityReservation {
                     );
                 }
                 "priority" => {
-                    value.priority = ::std::option::Option::Some(
+                    value.priority = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "FleetCapacityReservation")?,
@@ -422,6 +369,6 @@ impl ::awsgen_runtime::xml::FromXml for FleetCapacityReservation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

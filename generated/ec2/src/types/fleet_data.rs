@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EC2 Fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetData {
     /// The progress of the EC2 Fleet.
@@ -15,114 +10,102 @@ pub struct FleetData {
     /// For fleets of type `instant`, the status is `fulfilled` after all requests are placed, regardless of whether target capacity is met (this is the only possible status for `instant` fleets).
     ///
     /// For fleets of type `request` or `maintain`, the status is `pending_fulfillment` after all requests are placed, `fulfilled` when the fleet size meets or exceeds target capacity, `pending_termination` while instances are terminating when fleet size is decreased, and `error` if there's an error.
-    pub activity_status: ::std::option::Option<crate::types::FleetActivityStatus>,
+    pub activity_status: Option<crate::types::FleetActivityStatus>,
     /// The creation date and time of the EC2 Fleet.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the EC2 Fleet.
-    pub fleet_id: ::std::option::Option<::std::string::String>,
+    pub fleet_id: Option<String>,
     /// The state of the EC2 Fleet.
-    pub fleet_state: ::std::option::Option<crate::types::FleetStateCode>,
+    pub fleet_state: Option<crate::types::FleetStateCode>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
     ///
     /// Constraints: Maximum 64 ASCII characters
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Indicates whether running instances should be terminated if the target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
     ///
     /// Supported only for fleets of type `maintain`.
-    pub excess_capacity_termination_policy: ::std::option::Option<
+    pub excess_capacity_termination_policy: Option<
         crate::types::FleetExcessCapacityTerminationPolicy,
     >,
     /// The number of units fulfilled by this request compared to the set target capacity.
-    pub fulfilled_capacity: ::std::option::Option<f64>,
+    pub fulfilled_capacity: Option<f64>,
     /// The number of units fulfilled by this request compared to the set target On-Demand capacity.
-    pub fulfilled_on_demand_capacity: ::std::option::Option<f64>,
+    pub fulfilled_on_demand_capacity: Option<f64>,
     /// The launch template and overrides.
-    pub launch_template_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateConfig>,
-    >,
+    pub launch_template_configs: Option<Vec<crate::types::FleetLaunchTemplateConfig>>,
     /// The number of units to request. You can choose to set the target capacity in terms of instances or a performance characteristic that is important to your application workload, such as vCPUs, memory, or I/O. If the request type is `maintain`, you can specify a target capacity of 0 and add capacity later.
-    pub target_capacity_specification: ::std::option::Option<
-        crate::types::TargetCapacitySpecification,
-    >,
+    pub target_capacity_specification: Option<crate::types::TargetCapacitySpecification>,
     /// Indicates whether running instances should be terminated when the EC2 Fleet expires.
-    pub terminate_instances_with_expiration: ::std::option::Option<bool>,
+    pub terminate_instances_with_expiration: Option<bool>,
     /// The type of request. Indicates whether the EC2 Fleet only `requests` the target capacity, or also attempts to `maintain` it. If you request a certain target capacity, EC2 Fleet only places the required requests; it does not attempt to replenish instances if capacity is diminished, and it does not submit requests in alternative capacity pools if capacity is unavailable. To maintain a certain target capacity, EC2 Fleet places the required requests to meet this target capacity. It also automatically replenishes any interrupted Spot Instances. Default: `maintain`.
-    pub type_: ::std::option::Option<crate::types::FleetType>,
+    pub type_: Option<crate::types::FleetType>,
     /// The start date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). The default is to start fulfilling the request immediately.
-    pub valid_from: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_from: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). At this point, no new instance requests are placed or able to fulfill the request. The default end date is 7 days from the current date.
-    pub valid_until: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_until: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates whether EC2 Fleet should replace unhealthy Spot Instances. Supported only for fleets of type `maintain`. For more information, see [EC2 Fleet health checks](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/manage-ec2-fleet.html#ec2-fleet-health-checks) in the *Amazon EC2 User Guide*.
-    pub replace_unhealthy_instances: ::std::option::Option<bool>,
+    pub replace_unhealthy_instances: Option<bool>,
     /// The configuration of Spot Instances in an EC2 Fleet.
-    pub spot_options: ::std::option::Option<crate::types::SpotOptions>,
+    pub spot_options: Option<crate::types::SpotOptions>,
     /// The allocation strategy of On-Demand Instances in an EC2 Fleet.
-    pub on_demand_options: ::std::option::Option<crate::types::OnDemandOptions>,
+    pub on_demand_options: Option<crate::types::OnDemandOptions>,
     /// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to `reserved-capacity`.
-    pub reserved_capacity_options: ::std::option::Option<
-        crate::types::ReservedCapacityOptions,
-    >,
+    pub reserved_capacity_options: Option<crate::types::ReservedCapacityOptions>,
     /// The tags for an EC2 Fleet resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Information about the instances that could not be launched by the fleet. Valid only when **Type** is set to `instant`.
-    pub errors: ::std::option::Option<::std::vec::Vec<crate::types::DescribeFleetError>>,
+    pub errors: Option<Vec<crate::types::DescribeFleetError>>,
     /// Information about the instances that were launched by the fleet. Valid only when **Type** is set to `instant`.
-    pub instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DescribeFleetsInstances>,
-    >,
+    pub instances: Option<Vec<crate::types::DescribeFleetsInstances>>,
     /// Reserved.
-    pub context: ::std::option::Option<::std::string::String>,
+    pub context: Option<String>,
 }
 impl FleetData {
     /// Starts building a [`FleetData`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetDataBuilder {
-        <crate::types::builders::FleetDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetDataBuilder as Default>::default()
     }
     /// The `ActivityStatus` member, when set.
     #[inline]
-    pub fn activity_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetActivityStatus> {
+    pub fn activity_status(&self) -> Option<&crate::types::FleetActivityStatus> {
         self.activity_status.as_ref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `FleetId` member, when set.
     #[inline]
-    pub fn fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn fleet_id(&self) -> Option<&str> {
         self.fleet_id.as_deref()
     }
     /// The `FleetState` member, when set.
     #[inline]
-    pub fn fleet_state(&self) -> ::std::option::Option<&crate::types::FleetStateCode> {
+    pub fn fleet_state(&self) -> Option<&crate::types::FleetStateCode> {
         self.fleet_state.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `ExcessCapacityTerminationPolicy` member, when set.
     #[inline]
     pub fn excess_capacity_termination_policy(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetExcessCapacityTerminationPolicy> {
+    ) -> Option<&crate::types::FleetExcessCapacityTerminationPolicy> {
         self.excess_capacity_termination_policy.as_ref()
     }
     /// The `FulfilledCapacity` member, when set.
     #[inline]
-    pub fn fulfilled_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn fulfilled_capacity(&self) -> Option<f64> {
         self.fulfilled_capacity
     }
     /// The `FulfilledOnDemandCapacity` member, when set.
     #[inline]
-    pub fn fulfilled_on_demand_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn fulfilled_on_demand_capacity(&self) -> Option<f64> {
         self.fulfilled_on_demand_capacity
     }
     /// The `LaunchTemplateConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -134,55 +117,49 @@ impl FleetData {
     #[inline]
     pub fn target_capacity_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::TargetCapacitySpecification> {
+    ) -> Option<&crate::types::TargetCapacitySpecification> {
         self.target_capacity_specification.as_ref()
     }
     /// The `TerminateInstancesWithExpiration` member, when set.
     #[inline]
-    pub fn terminate_instances_with_expiration(&self) -> ::std::option::Option<bool> {
+    pub fn terminate_instances_with_expiration(&self) -> Option<bool> {
         self.terminate_instances_with_expiration
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::FleetType> {
+    pub fn type_(&self) -> Option<&crate::types::FleetType> {
         self.type_.as_ref()
     }
     /// The `ValidFrom` member, when set.
     #[inline]
-    pub fn valid_from(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_from(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_from.as_ref()
     }
     /// The `ValidUntil` member, when set.
     #[inline]
-    pub fn valid_until(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_until(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_until.as_ref()
     }
     /// The `ReplaceUnhealthyInstances` member, when set.
     #[inline]
-    pub fn replace_unhealthy_instances(&self) -> ::std::option::Option<bool> {
+    pub fn replace_unhealthy_instances(&self) -> Option<bool> {
         self.replace_unhealthy_instances
     }
     /// The `SpotOptions` member, when set.
     #[inline]
-    pub fn spot_options(&self) -> ::std::option::Option<&crate::types::SpotOptions> {
+    pub fn spot_options(&self) -> Option<&crate::types::SpotOptions> {
         self.spot_options.as_ref()
     }
     /// The `OnDemandOptions` member, when set.
     #[inline]
-    pub fn on_demand_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandOptions> {
+    pub fn on_demand_options(&self) -> Option<&crate::types::OnDemandOptions> {
         self.on_demand_options.as_ref()
     }
     /// The `ReservedCapacityOptions` member, when set.
     #[inline]
     pub fn reserved_capacity_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReservedCapacityOptions> {
+    ) -> Option<&crate::types::ReservedCapacityOptions> {
         self.reserved_capacity_options.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -202,126 +179,103 @@ impl FleetData {
     }
     /// The `Context` member, when set.
     #[inline]
-    pub fn context(&self) -> ::std::option::Option<&str> {
+    pub fn context(&self) -> Option<&str> {
         self.context.as_deref()
     }
 }
 /// A builder for [`FleetData`](crate::types::FleetData); start one with `FleetData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetDataBuilder {
     inner: crate::types::FleetData,
 }
 impl FleetDataBuilder {
     /// Sets [`FleetData::activity_status`](crate::types::FleetData::activity_status): The progress of the EC2 Fleet.
     pub fn activity_status(mut self, input: crate::types::FleetActivityStatus) -> Self {
-        self.inner.activity_status = ::std::option::Option::Some(input);
+        self.inner.activity_status = Some(input);
         self
     }
     /// Sets or clears [`FleetData::activity_status`](crate::types::FleetData::activity_status).
     #[inline]
     pub fn set_activity_status(
         mut self,
-        input: ::std::option::Option<crate::types::FleetActivityStatus>,
+        input: Option<crate::types::FleetActivityStatus>,
     ) -> Self {
         self.inner.activity_status = input;
         self
     }
     /// The value set for [`FleetData::activity_status`](crate::types::FleetData::activity_status), if any.
     #[inline]
-    pub fn get_activity_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetActivityStatus> {
+    pub fn get_activity_status(&self) -> &Option<crate::types::FleetActivityStatus> {
         &self.inner.activity_status
     }
     /// Sets [`FleetData::create_time`](crate::types::FleetData::create_time): The creation date and time of the EC2 Fleet.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`FleetData::create_time`](crate::types::FleetData::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`FleetData::create_time`](crate::types::FleetData::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`FleetData::fleet_id`](crate::types::FleetData::fleet_id): The ID of the EC2 Fleet.
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fleet_id = ::std::option::Option::Some(input.into());
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetData::fleet_id`](crate::types::FleetData::fleet_id).
     #[inline]
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.fleet_id = input;
         self
     }
     /// The value set for [`FleetData::fleet_id`](crate::types::FleetData::fleet_id), if any.
     #[inline]
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         &self.inner.fleet_id
     }
     /// Sets [`FleetData::fleet_state`](crate::types::FleetData::fleet_state): The state of the EC2 Fleet.
     pub fn fleet_state(mut self, input: crate::types::FleetStateCode) -> Self {
-        self.inner.fleet_state = ::std::option::Option::Some(input);
+        self.inner.fleet_state = Some(input);
         self
     }
     /// Sets or clears [`FleetData::fleet_state`](crate::types::FleetData::fleet_state).
     #[inline]
     pub fn set_fleet_state(
         mut self,
-        input: ::std::option::Option<crate::types::FleetStateCode>,
+        input: Option<crate::types::FleetStateCode>,
     ) -> Self {
         self.inner.fleet_state = input;
         self
     }
     /// The value set for [`FleetData::fleet_state`](crate::types::FleetData::fleet_state), if any.
     #[inline]
-    pub fn get_fleet_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetStateCode> {
+    pub fn get_fleet_state(&self) -> &Option<crate::types::FleetStateCode> {
         &self.inner.fleet_state
     }
     /// Sets [`FleetData::client_token`](crate::types::FleetData::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`FleetData::client_token`](crate::types::FleetData::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`FleetData::client_token`](crate::types::FleetData::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`FleetData::excess_capacity_termination_policy`](crate::types::FleetData::excess_capacity_termination_policy): Indicates whether running instances should be terminated if the target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
@@ -329,16 +283,14 @@ impl FleetDataBuilder {
         mut self,
         input: crate::types::FleetExcessCapacityTerminationPolicy,
     ) -> Self {
-        self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.excess_capacity_termination_policy = Some(input);
         self
     }
     /// Sets or clears [`FleetData::excess_capacity_termination_policy`](crate::types::FleetData::excess_capacity_termination_policy).
     #[inline]
     pub fn set_excess_capacity_termination_policy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy>,
+        input: Option<crate::types::FleetExcessCapacityTerminationPolicy>,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = input;
         self
@@ -347,42 +299,39 @@ impl FleetDataBuilder {
     #[inline]
     pub fn get_excess_capacity_termination_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy> {
+    ) -> &Option<crate::types::FleetExcessCapacityTerminationPolicy> {
         &self.inner.excess_capacity_termination_policy
     }
     /// Sets [`FleetData::fulfilled_capacity`](crate::types::FleetData::fulfilled_capacity): The number of units fulfilled by this request compared to the set target capacity.
     pub fn fulfilled_capacity(mut self, input: f64) -> Self {
-        self.inner.fulfilled_capacity = ::std::option::Option::Some(input);
+        self.inner.fulfilled_capacity = Some(input);
         self
     }
     /// Sets or clears [`FleetData::fulfilled_capacity`](crate::types::FleetData::fulfilled_capacity).
     #[inline]
-    pub fn set_fulfilled_capacity(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_fulfilled_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.fulfilled_capacity = input;
         self
     }
     /// The value set for [`FleetData::fulfilled_capacity`](crate::types::FleetData::fulfilled_capacity), if any.
     #[inline]
-    pub fn get_fulfilled_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_fulfilled_capacity(&self) -> &Option<f64> {
         &self.inner.fulfilled_capacity
     }
     /// Sets [`FleetData::fulfilled_on_demand_capacity`](crate::types::FleetData::fulfilled_on_demand_capacity): The number of units fulfilled by this request compared to the set target On-Demand capacity.
     pub fn fulfilled_on_demand_capacity(mut self, input: f64) -> Self {
-        self.inner.fulfilled_on_demand_capacity = ::std::option::Option::Some(input);
+        self.inner.fulfilled_on_demand_capacity = Some(input);
         self
     }
     /// Sets or clears [`FleetData::fulfilled_on_demand_capacity`](crate::types::FleetData::fulfilled_on_demand_capacity).
     #[inline]
-    pub fn set_fulfilled_on_demand_capacity(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_fulfilled_on_demand_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.fulfilled_on_demand_capacity = input;
         self
     }
     /// The value set for [`FleetData::fulfilled_on_demand_capacity`](crate::types::FleetData::fulfilled_on_demand_capacity), if any.
     #[inline]
-    pub fn get_fulfilled_on_demand_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_fulfilled_on_demand_capacity(&self) -> &Option<f64> {
         &self.inner.fulfilled_on_demand_capacity
     }
     /// Appends one item to [`FleetData::launch_template_configs`](crate::types::FleetData::launch_template_configs): The launch template and overrides.
@@ -399,9 +348,7 @@ impl FleetDataBuilder {
     #[inline]
     pub fn set_launch_template_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetLaunchTemplateConfig>,
-        >,
+        input: Option<Vec<crate::types::FleetLaunchTemplateConfig>>,
     ) -> Self {
         self.inner.launch_template_configs = input;
         self
@@ -410,9 +357,7 @@ impl FleetDataBuilder {
     #[inline]
     pub fn get_launch_template_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateConfig>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetLaunchTemplateConfig>> {
         &self.inner.launch_template_configs
     }
     /// Sets [`FleetData::target_capacity_specification`](crate::types::FleetData::target_capacity_specification): The number of units to request.
@@ -420,14 +365,14 @@ impl FleetDataBuilder {
         mut self,
         input: crate::types::TargetCapacitySpecification,
     ) -> Self {
-        self.inner.target_capacity_specification = ::std::option::Option::Some(input);
+        self.inner.target_capacity_specification = Some(input);
         self
     }
     /// Sets or clears [`FleetData::target_capacity_specification`](crate::types::FleetData::target_capacity_specification).
     #[inline]
     pub fn set_target_capacity_specification(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacitySpecification>,
+        input: Option<crate::types::TargetCapacitySpecification>,
     ) -> Self {
         self.inner.target_capacity_specification = input;
         self
@@ -436,150 +381,131 @@ impl FleetDataBuilder {
     #[inline]
     pub fn get_target_capacity_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacitySpecification> {
+    ) -> &Option<crate::types::TargetCapacitySpecification> {
         &self.inner.target_capacity_specification
     }
     /// Sets [`FleetData::terminate_instances_with_expiration`](crate::types::FleetData::terminate_instances_with_expiration): Indicates whether running instances should be terminated when the EC2 Fleet expires.
     pub fn terminate_instances_with_expiration(mut self, input: bool) -> Self {
-        self.inner.terminate_instances_with_expiration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.terminate_instances_with_expiration = Some(input);
         self
     }
     /// Sets or clears [`FleetData::terminate_instances_with_expiration`](crate::types::FleetData::terminate_instances_with_expiration).
     #[inline]
     pub fn set_terminate_instances_with_expiration(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.terminate_instances_with_expiration = input;
         self
     }
     /// The value set for [`FleetData::terminate_instances_with_expiration`](crate::types::FleetData::terminate_instances_with_expiration), if any.
     #[inline]
-    pub fn get_terminate_instances_with_expiration(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_terminate_instances_with_expiration(&self) -> &Option<bool> {
         &self.inner.terminate_instances_with_expiration
     }
     /// Sets [`FleetData::type_`](crate::types::FleetData::type_): The type of request.
     pub fn type_(mut self, input: crate::types::FleetType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`FleetData::type_`](crate::types::FleetData::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::FleetType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::FleetType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`FleetData::type_`](crate::types::FleetData::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::FleetType> {
+    pub fn get_type_(&self) -> &Option<crate::types::FleetType> {
         &self.inner.type_
     }
     /// Sets [`FleetData::valid_from`](crate::types::FleetData::valid_from): The start date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input);
+        self.inner.valid_from = Some(input);
         self
     }
     /// Sets or clears [`FleetData::valid_from`](crate::types::FleetData::valid_from).
     #[inline]
     pub fn set_valid_from(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_from = input;
         self
     }
     /// The value set for [`FleetData::valid_from`](crate::types::FleetData::valid_from), if any.
     #[inline]
-    pub fn get_valid_from(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_from(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_from
     }
     /// Sets [`FleetData::valid_until`](crate::types::FleetData::valid_until): The end date and time of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input);
+        self.inner.valid_until = Some(input);
         self
     }
     /// Sets or clears [`FleetData::valid_until`](crate::types::FleetData::valid_until).
     #[inline]
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_until = input;
         self
     }
     /// The value set for [`FleetData::valid_until`](crate::types::FleetData::valid_until), if any.
     #[inline]
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_until
     }
     /// Sets [`FleetData::replace_unhealthy_instances`](crate::types::FleetData::replace_unhealthy_instances): Indicates whether EC2 Fleet should replace unhealthy Spot Instances.
     pub fn replace_unhealthy_instances(mut self, input: bool) -> Self {
-        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(input);
+        self.inner.replace_unhealthy_instances = Some(input);
         self
     }
     /// Sets or clears [`FleetData::replace_unhealthy_instances`](crate::types::FleetData::replace_unhealthy_instances).
     #[inline]
-    pub fn set_replace_unhealthy_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_replace_unhealthy_instances(mut self, input: Option<bool>) -> Self {
         self.inner.replace_unhealthy_instances = input;
         self
     }
     /// The value set for [`FleetData::replace_unhealthy_instances`](crate::types::FleetData::replace_unhealthy_instances), if any.
     #[inline]
-    pub fn get_replace_unhealthy_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_replace_unhealthy_instances(&self) -> &Option<bool> {
         &self.inner.replace_unhealthy_instances
     }
     /// Sets [`FleetData::spot_options`](crate::types::FleetData::spot_options): The configuration of Spot Instances in an EC2 Fleet.
     pub fn spot_options(mut self, input: crate::types::SpotOptions) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input);
+        self.inner.spot_options = Some(input);
         self
     }
     /// Sets or clears [`FleetData::spot_options`](crate::types::FleetData::spot_options).
     #[inline]
-    pub fn set_spot_options(
-        mut self,
-        input: ::std::option::Option<crate::types::SpotOptions>,
-    ) -> Self {
+    pub fn set_spot_options(mut self, input: Option<crate::types::SpotOptions>) -> Self {
         self.inner.spot_options = input;
         self
     }
     /// The value set for [`FleetData::spot_options`](crate::types::FleetData::spot_options), if any.
     #[inline]
-    pub fn get_spot_options(&self) -> &::std::option::Option<crate::types::SpotOptions> {
+    pub fn get_spot_options(&self) -> &Option<crate::types::SpotOptions> {
         &self.inner.spot_options
     }
     /// Sets [`FleetData::on_demand_options`](crate::types::FleetData::on_demand_options): The allocation strategy of On-Demand Instances in an EC2 Fleet.
     pub fn on_demand_options(mut self, input: crate::types::OnDemandOptions) -> Self {
-        self.inner.on_demand_options = ::std::option::Option::Some(input);
+        self.inner.on_demand_options = Some(input);
         self
     }
     /// Sets or clears [`FleetData::on_demand_options`](crate::types::FleetData::on_demand_options).
     #[inline]
     pub fn set_on_demand_options(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandOptions>,
+        input: Option<crate::types::OnDemandOptions>,
     ) -> Self {
         self.inner.on_demand_options = input;
         self
     }
     /// The value set for [`FleetData::on_demand_options`](crate::types::FleetData::on_demand_options), if any.
     #[inline]
-    pub fn get_on_demand_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::OnDemandOptions> {
+    pub fn get_on_demand_options(&self) -> &Option<crate::types::OnDemandOptions> {
         &self.inner.on_demand_options
     }
     /// Sets [`FleetData::reserved_capacity_options`](crate::types::FleetData::reserved_capacity_options): Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to `reserved-capacity`.
@@ -587,14 +513,14 @@ impl FleetDataBuilder {
         mut self,
         input: crate::types::ReservedCapacityOptions,
     ) -> Self {
-        self.inner.reserved_capacity_options = ::std::option::Option::Some(input);
+        self.inner.reserved_capacity_options = Some(input);
         self
     }
     /// Sets or clears [`FleetData::reserved_capacity_options`](crate::types::FleetData::reserved_capacity_options).
     #[inline]
     pub fn set_reserved_capacity_options(
         mut self,
-        input: ::std::option::Option<crate::types::ReservedCapacityOptions>,
+        input: Option<crate::types::ReservedCapacityOptions>,
     ) -> Self {
         self.inner.reserved_capacity_options = input;
         self
@@ -603,7 +529,7 @@ impl FleetDataBuilder {
     #[inline]
     pub fn get_reserved_capacity_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ReservedCapacityOptions> {
+    ) -> &Option<crate::types::ReservedCapacityOptions> {
         &self.inner.reserved_capacity_options
     }
     /// Appends one item to [`FleetData::tags`](crate::types::FleetData::tags): The tags for an EC2 Fleet resource.
@@ -615,18 +541,13 @@ impl FleetDataBuilder {
     }
     /// Sets or clears [`FleetData::tags`](crate::types::FleetData::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`FleetData::tags`](crate::types::FleetData::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Appends one item to [`FleetData::errors`](crate::types::FleetData::errors): Information about the instances that could not be launched by the fleet.
@@ -640,16 +561,14 @@ impl FleetDataBuilder {
     #[inline]
     pub fn set_errors(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DescribeFleetError>>,
+        input: Option<Vec<crate::types::DescribeFleetError>>,
     ) -> Self {
         self.inner.errors = input;
         self
     }
     /// The value set for [`FleetData::errors`](crate::types::FleetData::errors), if any.
     #[inline]
-    pub fn get_errors(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DescribeFleetError>> {
+    pub fn get_errors(&self) -> &Option<Vec<crate::types::DescribeFleetError>> {
         &self.inner.errors
     }
     /// Appends one item to [`FleetData::instances`](crate::types::FleetData::instances): Information about the instances that were launched by the fleet.
@@ -663,40 +582,30 @@ impl FleetDataBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DescribeFleetsInstances>,
-        >,
+        input: Option<Vec<crate::types::DescribeFleetsInstances>>,
     ) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`FleetData::instances`](crate::types::FleetData::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DescribeFleetsInstances>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::DescribeFleetsInstances>> {
         &self.inner.instances
     }
     /// Sets [`FleetData::context`](crate::types::FleetData::context): Reserved.
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.context = ::std::option::Option::Some(input.into());
+    pub fn context(mut self, input: impl Into<String>) -> Self {
+        self.inner.context = Some(input.into());
         self
     }
     /// Sets or clears [`FleetData::context`](crate::types::FleetData::context).
     #[inline]
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.inner.context = input;
         self
     }
     /// The value set for [`FleetData::context`](crate::types::FleetData::context), if any.
     #[inline]
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         &self.inner.context
     }
     /// Builds the [`FleetData`]; it has no required members, so this cannot fail.
@@ -708,17 +617,17 @@ impl FleetDataBuilder {
 impl ::awsgen_runtime::xml::FromXml for FleetData {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "activityStatus" => {
-                    value.activity_status = ::std::option::Option::Some(
+                    value.activity_status = Some(
                         crate::types::FleetActivityStatus::from(child.text()),
                     );
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -727,39 +636,35 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     );
                 }
                 "fleetId" => {
-                    value.fleet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fleet_id = Some(String::from(child.text()));
                 }
                 "fleetState" => {
-                    value.fleet_state = ::std::option::Option::Some(
+                    value.fleet_state = Some(
                         crate::types::FleetStateCode::from(child.text()),
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "excessCapacityTerminationPolicy" => {
-                    value.excess_capacity_termination_policy = ::std::option::Option::Some(
+                    value.excess_capacity_termination_policy = Some(
                         crate::types::FleetExcessCapacityTerminationPolicy::from(
                             child.text(),
                         ),
                     );
                 }
                 "fulfilledCapacity" => {
-                    value.fulfilled_capacity = ::std::option::Option::Some(
+                    value.fulfilled_capacity = Some(
                         ::awsgen_runtime::xml::float(child.text(), child, "FleetData")?,
                     );
                 }
                 "fulfilledOnDemandCapacity" => {
-                    value.fulfilled_on_demand_capacity = ::std::option::Option::Some(
+                    value.fulfilled_on_demand_capacity = Some(
                         ::awsgen_runtime::xml::float(child.text(), child, "FleetData")?,
                     );
                 }
                 "launchTemplateConfigs" => {
-                    value.launch_template_configs = ::std::option::Option::Some(
+                    value.launch_template_configs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FleetLaunchTemplateConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -767,24 +672,22 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     );
                 }
                 "targetCapacitySpecification" => {
-                    value.target_capacity_specification = ::std::option::Option::Some(
+                    value.target_capacity_specification = Some(
                         <crate::types::TargetCapacitySpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "terminateInstancesWithExpiration" => {
-                    value.terminate_instances_with_expiration = ::std::option::Option::Some(
+                    value.terminate_instances_with_expiration = Some(
                         child.text() == "true",
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        crate::types::FleetType::from(child.text()),
-                    );
+                    value.type_ = Some(crate::types::FleetType::from(child.text()));
                 }
                 "validFrom" => {
-                    value.valid_from = ::std::option::Option::Some(
+                    value.valid_from = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -793,7 +696,7 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     );
                 }
                 "validUntil" => {
-                    value.valid_until = ::std::option::Option::Some(
+                    value.valid_until = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -802,33 +705,31 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     );
                 }
                 "replaceUnhealthyInstances" => {
-                    value.replace_unhealthy_instances = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.replace_unhealthy_instances = Some(child.text() == "true");
                 }
                 "spotOptions" => {
-                    value.spot_options = ::std::option::Option::Some(
+                    value.spot_options = Some(
                         <crate::types::SpotOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "onDemandOptions" => {
-                    value.on_demand_options = ::std::option::Option::Some(
+                    value.on_demand_options = Some(
                         <crate::types::OnDemandOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "reservedCapacityOptions" => {
-                    value.reserved_capacity_options = ::std::option::Option::Some(
+                    value.reserved_capacity_options = Some(
                         <crate::types::ReservedCapacityOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -836,7 +737,7 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     );
                 }
                 "errorSet" => {
-                    value.errors = ::std::option::Option::Some(
+                    value.errors = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DescribeFleetError as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -844,7 +745,7 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     );
                 }
                 "fleetInstanceSet" => {
-                    value.instances = ::std::option::Option::Some(
+                    value.instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DescribeFleetsInstances as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -852,13 +753,11 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     );
                 }
                 "context" => {
-                    value.context = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.context = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

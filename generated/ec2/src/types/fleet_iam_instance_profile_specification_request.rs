@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile. Supported only for fleets of type `instant`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetIamInstanceProfileSpecificationRequest {
     /// The Amazon Resource Name (ARN) of the instance profile.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The name of the instance profile.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl FleetIamInstanceProfileSpecificationRequest {
     /// Starts building a [`FleetIamInstanceProfileSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetIamInstanceProfileSpecificationRequestBuilder {
-        <crate::types::builders::FleetIamInstanceProfileSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetIamInstanceProfileSpecificationRequestBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`FleetIamInstanceProfileSpecificationRequest`](crate::types::FleetIamInstanceProfileSpecificationRequest); start one with `FleetIamInstanceProfileSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetIamInstanceProfileSpecificationRequestBuilder {
     inner: crate::types::FleetIamInstanceProfileSpecificationRequest,
 }
 impl FleetIamInstanceProfileSpecificationRequestBuilder {
     /// Sets [`FleetIamInstanceProfileSpecificationRequest::arn`](crate::types::FleetIamInstanceProfileSpecificationRequest::arn): The Amazon Resource Name (ARN) of the instance profile.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`FleetIamInstanceProfileSpecificationRequest::arn`](crate::types::FleetIamInstanceProfileSpecificationRequest::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`FleetIamInstanceProfileSpecificationRequest::arn`](crate::types::FleetIamInstanceProfileSpecificationRequest::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`FleetIamInstanceProfileSpecificationRequest::name`](crate::types::FleetIamInstanceProfileSpecificationRequest::name): The name of the instance profile.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`FleetIamInstanceProfileSpecificationRequest::name`](crate::types::FleetIamInstanceProfileSpecificationRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`FleetIamInstanceProfileSpecificationRequest::name`](crate::types::FleetIamInstanceProfileSpecificationRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`FleetIamInstanceProfileSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -98,13 +76,13 @@ for FleetIamInstanceProfileSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.arn {
             body.member("Arn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

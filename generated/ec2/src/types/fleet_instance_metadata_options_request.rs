@@ -2,108 +2,89 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the metadata options for the instances. Supported only for fleets of type `instant`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetInstanceMetadataOptionsRequest {
     /// Indicates whether IMDSv2 is required.
     ///
     /// - `optional` - IMDSv2 is optional, which means that you can use either IMDSv2 or IMDSv1.
     /// - `required` - IMDSv2 is required, which means that IMDSv1 is disabled, and you must use IMDSv2.
-    pub http_tokens: ::std::option::Option<crate::types::FleetHttpTokensState>,
+    pub http_tokens: Option<crate::types::FleetHttpTokensState>,
     /// The desired HTTP PUT response hop limit for instance metadata requests. The larger the number, the further instance metadata requests can travel.
     ///
     /// Default: `1`
     ///
     /// Possible values: Integers from 1 to 64
-    pub http_put_response_hop_limit: ::std::option::Option<i32>,
+    pub http_put_response_hop_limit: Option<i32>,
     /// Enables or disables the HTTP metadata endpoint on your instances.
     ///
     /// - `enabled` - The HTTP metadata endpoint is enabled.
     /// - `disabled` - The HTTP metadata endpoint is disabled.
-    pub http_endpoint: ::std::option::Option<
-        crate::types::FleetInstanceMetadataEndpointState,
-    >,
+    pub http_endpoint: Option<crate::types::FleetInstanceMetadataEndpointState>,
 }
 impl FleetInstanceMetadataOptionsRequest {
     /// Starts building a [`FleetInstanceMetadataOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetInstanceMetadataOptionsRequestBuilder {
-        <crate::types::builders::FleetInstanceMetadataOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetInstanceMetadataOptionsRequestBuilder as Default>::default()
     }
     /// The `HttpTokens` member, when set.
     #[inline]
-    pub fn http_tokens(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetHttpTokensState> {
+    pub fn http_tokens(&self) -> Option<&crate::types::FleetHttpTokensState> {
         self.http_tokens.as_ref()
     }
     /// The `HttpPutResponseHopLimit` member, when set.
     #[inline]
-    pub fn http_put_response_hop_limit(&self) -> ::std::option::Option<i32> {
+    pub fn http_put_response_hop_limit(&self) -> Option<i32> {
         self.http_put_response_hop_limit
     }
     /// The `HttpEndpoint` member, when set.
     #[inline]
     pub fn http_endpoint(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetInstanceMetadataEndpointState> {
+    ) -> Option<&crate::types::FleetInstanceMetadataEndpointState> {
         self.http_endpoint.as_ref()
     }
 }
 /// A builder for [`FleetInstanceMetadataOptionsRequest`](crate::types::FleetInstanceMetadataOptionsRequest); start one with `FleetInstanceMetadataOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetInstanceMetadataOptionsRequestBuilder {
     inner: crate::types::FleetInstanceMetadataOptionsRequest,
 }
 impl FleetInstanceMetadataOptionsRequestBuilder {
     /// Sets [`FleetInstanceMetadataOptionsRequest::http_tokens`](crate::types::FleetInstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.
     pub fn http_tokens(mut self, input: crate::types::FleetHttpTokensState) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input);
+        self.inner.http_tokens = Some(input);
         self
     }
     /// Sets or clears [`FleetInstanceMetadataOptionsRequest::http_tokens`](crate::types::FleetInstanceMetadataOptionsRequest::http_tokens).
     #[inline]
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::FleetHttpTokensState>,
+        input: Option<crate::types::FleetHttpTokensState>,
     ) -> Self {
         self.inner.http_tokens = input;
         self
     }
     /// The value set for [`FleetInstanceMetadataOptionsRequest::http_tokens`](crate::types::FleetInstanceMetadataOptionsRequest::http_tokens), if any.
     #[inline]
-    pub fn get_http_tokens(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetHttpTokensState> {
+    pub fn get_http_tokens(&self) -> &Option<crate::types::FleetHttpTokensState> {
         &self.inner.http_tokens
     }
     /// Sets [`FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit): The desired HTTP PUT response hop limit for instance metadata requests.
     pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
+        self.inner.http_put_response_hop_limit = Some(input);
         self
     }
     /// Sets or clears [`FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit).
     #[inline]
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.inner.http_put_response_hop_limit = input;
         self
     }
     /// The value set for [`FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::FleetInstanceMetadataOptionsRequest::http_put_response_hop_limit), if any.
     #[inline]
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         &self.inner.http_put_response_hop_limit
     }
     /// Sets [`FleetInstanceMetadataOptionsRequest::http_endpoint`](crate::types::FleetInstanceMetadataOptionsRequest::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
@@ -111,14 +92,14 @@ impl FleetInstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::FleetInstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input);
+        self.inner.http_endpoint = Some(input);
         self
     }
     /// Sets or clears [`FleetInstanceMetadataOptionsRequest::http_endpoint`](crate::types::FleetInstanceMetadataOptionsRequest::http_endpoint).
     #[inline]
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::FleetInstanceMetadataEndpointState>,
+        input: Option<crate::types::FleetInstanceMetadataEndpointState>,
     ) -> Self {
         self.inner.http_endpoint = input;
         self
@@ -127,7 +108,7 @@ impl FleetInstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetInstanceMetadataEndpointState> {
+    ) -> &Option<crate::types::FleetInstanceMetadataEndpointState> {
         &self.inner.http_endpoint
     }
     /// Builds the [`FleetInstanceMetadataOptionsRequest`]; it has no required members, so this cannot fail.
@@ -140,16 +121,16 @@ impl ::awsgen_runtime::query::WriteQuery for FleetInstanceMetadataOptionsRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.http_tokens {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.http_tokens {
             body.member("HttpTokens", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
+        if let Some(value) = &self.http_put_response_hop_limit {
             body.member("HttpPutResponseHopLimit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.http_endpoint {
+        if let Some(value) = &self.http_endpoint {
             body.member("HttpEndpoint", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

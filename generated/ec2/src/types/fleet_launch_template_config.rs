@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template and overrides.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateConfig {
     /// The launch template.
-    pub launch_template_specification: ::std::option::Option<
+    pub launch_template_specification: Option<
         crate::types::FleetLaunchTemplateSpecification,
     >,
     /// Any parameters that you specify override the same parameters in the launch template.
-    pub overrides: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateOverrides>,
-    >,
+    pub overrides: Option<Vec<crate::types::FleetLaunchTemplateOverrides>>,
 }
 impl FleetLaunchTemplateConfig {
     /// Starts building a [`FleetLaunchTemplateConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetLaunchTemplateConfigBuilder {
-        <crate::types::builders::FleetLaunchTemplateConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetLaunchTemplateConfigBuilder as Default>::default()
     }
     /// The `LaunchTemplateSpecification` member, when set.
     #[inline]
     pub fn launch_template_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetLaunchTemplateSpecification> {
+    ) -> Option<&crate::types::FleetLaunchTemplateSpecification> {
         self.launch_template_specification.as_ref()
     }
     /// The `Overrides` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,12 +32,7 @@ impl FleetLaunchTemplateConfig {
     }
 }
 /// A builder for [`FleetLaunchTemplateConfig`](crate::types::FleetLaunchTemplateConfig); start one with `FleetLaunchTemplateConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetLaunchTemplateConfigBuilder {
     inner: crate::types::FleetLaunchTemplateConfig,
 }
@@ -54,14 +42,14 @@ impl FleetLaunchTemplateConfigBuilder {
         mut self,
         input: crate::types::FleetLaunchTemplateSpecification,
     ) -> Self {
-        self.inner.launch_template_specification = ::std::option::Option::Some(input);
+        self.inner.launch_template_specification = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateConfig::launch_template_specification`](crate::types::FleetLaunchTemplateConfig::launch_template_specification).
     #[inline]
     pub fn set_launch_template_specification(
         mut self,
-        input: ::std::option::Option<crate::types::FleetLaunchTemplateSpecification>,
+        input: Option<crate::types::FleetLaunchTemplateSpecification>,
     ) -> Self {
         self.inner.launch_template_specification = input;
         self
@@ -70,7 +58,7 @@ impl FleetLaunchTemplateConfigBuilder {
     #[inline]
     pub fn get_launch_template_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetLaunchTemplateSpecification> {
+    ) -> &Option<crate::types::FleetLaunchTemplateSpecification> {
         &self.inner.launch_template_specification
     }
     /// Appends one item to [`FleetLaunchTemplateConfig::overrides`](crate::types::FleetLaunchTemplateConfig::overrides): Any parameters that you specify override the same parameters in the launch template.
@@ -87,9 +75,7 @@ impl FleetLaunchTemplateConfigBuilder {
     #[inline]
     pub fn set_overrides(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetLaunchTemplateOverrides>,
-        >,
+        input: Option<Vec<crate::types::FleetLaunchTemplateOverrides>>,
     ) -> Self {
         self.inner.overrides = input;
         self
@@ -98,9 +84,7 @@ impl FleetLaunchTemplateConfigBuilder {
     #[inline]
     pub fn get_overrides(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateOverrides>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetLaunchTemplateOverrides>> {
         &self.inner.overrides
     }
     /// Builds the [`FleetLaunchTemplateConfig`]; it has no required members, so this cannot fail.
@@ -112,19 +96,19 @@ impl FleetLaunchTemplateConfigBuilder {
 impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateSpecification" => {
-                    value.launch_template_specification = ::std::option::Option::Some(
+                    value.launch_template_specification = Some(
                         <crate::types::FleetLaunchTemplateSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "overrides" => {
-                    value.overrides = ::std::option::Option::Some(
+                    value.overrides = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FleetLaunchTemplateOverrides as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -134,6 +118,6 @@ impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateConfig {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

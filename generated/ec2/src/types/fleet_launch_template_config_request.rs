@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template and overrides.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateConfigRequest {
     /// The launch template to use. You must specify either the launch template ID or launch template name in the request.
-    pub launch_template_specification: ::std::option::Option<
+    pub launch_template_specification: Option<
         crate::types::FleetLaunchTemplateSpecificationRequest,
     >,
     /// Any parameters that you specify override the same parameters in the launch template.
     ///
     /// For fleets of type `request` and `maintain`, a maximum of 300 items is allowed across all launch templates.
-    pub overrides: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateOverridesRequest>,
-    >,
+    pub overrides: Option<Vec<crate::types::FleetLaunchTemplateOverridesRequest>>,
 }
 impl FleetLaunchTemplateConfigRequest {
     /// Starts building a [`FleetLaunchTemplateConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetLaunchTemplateConfigRequestBuilder {
-        <crate::types::builders::FleetLaunchTemplateConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetLaunchTemplateConfigRequestBuilder as Default>::default()
     }
     /// The `LaunchTemplateSpecification` member, when set.
     #[inline]
     pub fn launch_template_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetLaunchTemplateSpecificationRequest> {
+    ) -> Option<&crate::types::FleetLaunchTemplateSpecificationRequest> {
         self.launch_template_specification.as_ref()
     }
     /// The `Overrides` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,12 +34,7 @@ impl FleetLaunchTemplateConfigRequest {
     }
 }
 /// A builder for [`FleetLaunchTemplateConfigRequest`](crate::types::FleetLaunchTemplateConfigRequest); start one with `FleetLaunchTemplateConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetLaunchTemplateConfigRequestBuilder {
     inner: crate::types::FleetLaunchTemplateConfigRequest,
 }
@@ -56,16 +44,14 @@ impl FleetLaunchTemplateConfigRequestBuilder {
         mut self,
         input: crate::types::FleetLaunchTemplateSpecificationRequest,
     ) -> Self {
-        self.inner.launch_template_specification = ::std::option::Option::Some(input);
+        self.inner.launch_template_specification = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateConfigRequest::launch_template_specification`](crate::types::FleetLaunchTemplateConfigRequest::launch_template_specification).
     #[inline]
     pub fn set_launch_template_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FleetLaunchTemplateSpecificationRequest,
-        >,
+        input: Option<crate::types::FleetLaunchTemplateSpecificationRequest>,
     ) -> Self {
         self.inner.launch_template_specification = input;
         self
@@ -74,7 +60,7 @@ impl FleetLaunchTemplateConfigRequestBuilder {
     #[inline]
     pub fn get_launch_template_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetLaunchTemplateSpecificationRequest> {
+    ) -> &Option<crate::types::FleetLaunchTemplateSpecificationRequest> {
         &self.inner.launch_template_specification
     }
     /// Appends one item to [`FleetLaunchTemplateConfigRequest::overrides`](crate::types::FleetLaunchTemplateConfigRequest::overrides): Any parameters that you specify override the same parameters in the launch template.
@@ -91,9 +77,7 @@ impl FleetLaunchTemplateConfigRequestBuilder {
     #[inline]
     pub fn set_overrides(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetLaunchTemplateOverridesRequest>,
-        >,
+        input: Option<Vec<crate::types::FleetLaunchTemplateOverridesRequest>>,
     ) -> Self {
         self.inner.overrides = input;
         self
@@ -102,9 +86,7 @@ impl FleetLaunchTemplateConfigRequestBuilder {
     #[inline]
     pub fn get_overrides(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateOverridesRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetLaunchTemplateOverridesRequest>> {
         &self.inner.overrides
     }
     /// Builds the [`FleetLaunchTemplateConfigRequest`]; it has no required members, so this cannot fail.
@@ -117,13 +99,13 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateConfigRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_specification {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.launch_template_specification {
             let member_0 = body.enter("LaunchTemplateSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.overrides {
+        if let Some(value) = &self.overrides {
             let member_0 = body.enter("Overrides");
             body.items(
                 value,
@@ -131,6 +113,6 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateConfigRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes overrides for a launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateOverrides {
     /// The instance type.
@@ -15,25 +10,25 @@ pub struct FleetLaunchTemplateOverrides {
     /// `mac1.metal` is not supported as a launch template override.
     ///
     /// **Note:** If you specify [`InstanceType`](crate::types::InstanceType), you can't specify [`InstanceRequirements`](crate::types::InstanceRequirements).
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
     ///
     /// If you specify a maximum price, it must be more than USD $0.001. Specifying a value below USD $0.001 will result in an `InvalidParameterValue` error message.
-    pub max_price: ::std::option::Option<::std::string::String>,
+    pub max_price: Option<String>,
     /// The ID of the subnet in which to launch the instances.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The Availability Zone in which to launch the instances. For example, `us-east-2a`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The number of units provided by the specified instance type. These are the same units that you chose to set the target capacity in terms of instances, or a performance characteristic such as vCPUs, memory, or I/O.
     ///
     /// If the target capacity divided by this value is not a whole number, Amazon EC2 rounds the number of instances to the next whole number. If this value is not specified, the default is 1.
     ///
     /// **Note:** When specifying weights, the price used in the `lowest-price` and `price-capacity-optimized` allocation strategies is per *unit* hour (where the instance price is divided by the specified weight). However, if all the specified weights are above the requested `TargetCapacity`, resulting in only 1 instance being launched, the price used is per *instance* hour.
-    pub weighted_capacity: ::std::option::Option<f64>,
+    pub weighted_capacity: Option<f64>,
     /// The priority for the launch template override. The highest priority is launched first.
     ///
     /// If the On-Demand [`AllocationStrategy`](crate::types::AllocationStrategy) is set to `prioritized`, EC2 Fleet uses priority to determine which launch template override to use first in fulfilling On-Demand capacity.
@@ -41,13 +36,13 @@ pub struct FleetLaunchTemplateOverrides {
     /// If the Spot [`AllocationStrategy`](crate::types::AllocationStrategy) is set to `capacity-optimized-prioritized`, EC2 Fleet uses priority on a best-effort basis to determine which launch template override to use in fulfilling Spot capacity, but optimizes for capacity first.
     ///
     /// Valid values are whole numbers starting at `0`. The lower the number, the higher the priority. If no number is set, the override has the lowest priority. You can set the same priority for different launch template overrides.
-    pub priority: ::std::option::Option<f64>,
+    pub priority: Option<f64>,
     /// The location where the instance launched, if applicable.
-    pub placement: ::std::option::Option<crate::types::PlacementResponse>,
+    pub placement: Option<crate::types::PlacementResponse>,
     /// The attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with those attributes.
     ///
     /// **Note:** If you specify [`InstanceRequirements`](crate::types::InstanceRequirements), you can't specify [`InstanceType`](crate::types::InstanceType).
-    pub instance_requirements: ::std::option::Option<crate::types::InstanceRequirements>,
+    pub instance_requirements: Option<crate::types::InstanceRequirements>,
     /// The ID of the AMI in the format `ami-17characters00000`.
     ///
     /// Alternatively, you can specify a Systems Manager parameter, using one of the following formats. The Systems Manager parameter will resolve to an AMI ID on launch.
@@ -71,71 +66,67 @@ pub struct FleetLaunchTemplateOverrides {
     /// For more information, see [Use a Systems Manager parameter instead of an AMI ID](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id) in the *Amazon EC2 User Guide*.
     ///
     /// **Note:** This parameter is only available for fleets of type `instant`. For fleets of type `maintain` and `request`, you must specify the AMI ID in the launch template.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The block device mappings, which define the EBS volumes and instance store volumes to attach to the instance at launch.
     ///
     /// Supported only for fleets of type `instant`.
     ///
     /// For more information, see [Block device mappings for volumes on Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-device-mapping-concepts.html) in the *Amazon EC2 User Guide*.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMappingResponse>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMappingResponse>>,
     /// The ID of the Availability Zone in which to launch the instances. For example, `use2-az1`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl FleetLaunchTemplateOverrides {
     /// Starts building a [`FleetLaunchTemplateOverrides`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetLaunchTemplateOverridesBuilder {
-        <crate::types::builders::FleetLaunchTemplateOverridesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetLaunchTemplateOverridesBuilder as Default>::default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `MaxPrice` member, when set.
     #[inline]
-    pub fn max_price(&self) -> ::std::option::Option<&str> {
+    pub fn max_price(&self) -> Option<&str> {
         self.max_price.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `WeightedCapacity` member, when set.
     #[inline]
-    pub fn weighted_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn weighted_capacity(&self) -> Option<f64> {
         self.weighted_capacity
     }
     /// The `Priority` member, when set.
     #[inline]
-    pub fn priority(&self) -> ::std::option::Option<f64> {
+    pub fn priority(&self) -> Option<f64> {
         self.priority
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(&self) -> ::std::option::Option<&crate::types::PlacementResponse> {
+    pub fn placement(&self) -> Option<&crate::types::PlacementResponse> {
         self.placement.as_ref()
     }
     /// The `InstanceRequirements` member, when set.
     #[inline]
-    pub fn instance_requirements(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirements> {
+    pub fn instance_requirements(&self) -> Option<&crate::types::InstanceRequirements> {
         self.instance_requirements.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -145,161 +136,132 @@ impl FleetLaunchTemplateOverrides {
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`FleetLaunchTemplateOverrides`](crate::types::FleetLaunchTemplateOverrides); start one with `FleetLaunchTemplateOverrides::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetLaunchTemplateOverridesBuilder {
     inner: crate::types::FleetLaunchTemplateOverrides,
 }
 impl FleetLaunchTemplateOverridesBuilder {
     /// Sets [`FleetLaunchTemplateOverrides::instance_type`](crate::types::FleetLaunchTemplateOverrides::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::instance_type`](crate::types::FleetLaunchTemplateOverrides::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::instance_type`](crate::types::FleetLaunchTemplateOverrides::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`FleetLaunchTemplateOverrides::max_price`](crate::types::FleetLaunchTemplateOverrides::max_price): The maximum price per unit hour that you are willing to pay for a Spot Instance.
-    pub fn max_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_price = ::std::option::Option::Some(input.into());
+    pub fn max_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_price = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::max_price`](crate::types::FleetLaunchTemplateOverrides::max_price).
     #[inline]
-    pub fn set_max_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_price(mut self, input: Option<String>) -> Self {
         self.inner.max_price = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::max_price`](crate::types::FleetLaunchTemplateOverrides::max_price), if any.
     #[inline]
-    pub fn get_max_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_price(&self) -> &Option<String> {
         &self.inner.max_price
     }
     /// Sets [`FleetLaunchTemplateOverrides::subnet_id`](crate::types::FleetLaunchTemplateOverrides::subnet_id): The ID of the subnet in which to launch the instances.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::subnet_id`](crate::types::FleetLaunchTemplateOverrides::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::subnet_id`](crate::types::FleetLaunchTemplateOverrides::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`FleetLaunchTemplateOverrides::availability_zone`](crate::types::FleetLaunchTemplateOverrides::availability_zone): The Availability Zone in which to launch the instances.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::availability_zone`](crate::types::FleetLaunchTemplateOverrides::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::availability_zone`](crate::types::FleetLaunchTemplateOverrides::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`FleetLaunchTemplateOverrides::weighted_capacity`](crate::types::FleetLaunchTemplateOverrides::weighted_capacity): The number of units provided by the specified instance type.
     pub fn weighted_capacity(mut self, input: f64) -> Self {
-        self.inner.weighted_capacity = ::std::option::Option::Some(input);
+        self.inner.weighted_capacity = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::weighted_capacity`](crate::types::FleetLaunchTemplateOverrides::weighted_capacity).
     #[inline]
-    pub fn set_weighted_capacity(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_weighted_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.weighted_capacity = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::weighted_capacity`](crate::types::FleetLaunchTemplateOverrides::weighted_capacity), if any.
     #[inline]
-    pub fn get_weighted_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_weighted_capacity(&self) -> &Option<f64> {
         &self.inner.weighted_capacity
     }
     /// Sets [`FleetLaunchTemplateOverrides::priority`](crate::types::FleetLaunchTemplateOverrides::priority): The priority for the launch template override.
     pub fn priority(mut self, input: f64) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input);
+        self.inner.priority = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::priority`](crate::types::FleetLaunchTemplateOverrides::priority).
     #[inline]
-    pub fn set_priority(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_priority(mut self, input: Option<f64>) -> Self {
         self.inner.priority = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::priority`](crate::types::FleetLaunchTemplateOverrides::priority), if any.
     #[inline]
-    pub fn get_priority(&self) -> &::std::option::Option<f64> {
+    pub fn get_priority(&self) -> &Option<f64> {
         &self.inner.priority
     }
     /// Sets [`FleetLaunchTemplateOverrides::placement`](crate::types::FleetLaunchTemplateOverrides::placement): The location where the instance launched, if applicable.
     pub fn placement(mut self, input: crate::types::PlacementResponse) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::placement`](crate::types::FleetLaunchTemplateOverrides::placement).
     #[inline]
     pub fn set_placement(
         mut self,
-        input: ::std::option::Option<crate::types::PlacementResponse>,
+        input: Option<crate::types::PlacementResponse>,
     ) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::placement`](crate::types::FleetLaunchTemplateOverrides::placement), if any.
     #[inline]
-    pub fn get_placement(
-        &self,
-    ) -> &::std::option::Option<crate::types::PlacementResponse> {
+    pub fn get_placement(&self) -> &Option<crate::types::PlacementResponse> {
         &self.inner.placement
     }
     /// Sets [`FleetLaunchTemplateOverrides::instance_requirements`](crate::types::FleetLaunchTemplateOverrides::instance_requirements): The attributes for the instance types.
@@ -307,14 +269,14 @@ impl FleetLaunchTemplateOverridesBuilder {
         mut self,
         input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::instance_requirements`](crate::types::FleetLaunchTemplateOverrides::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirements>,
+        input: Option<crate::types::InstanceRequirements>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -323,29 +285,23 @@ impl FleetLaunchTemplateOverridesBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirements> {
+    ) -> &Option<crate::types::InstanceRequirements> {
         &self.inner.instance_requirements
     }
     /// Sets [`FleetLaunchTemplateOverrides::image_id`](crate::types::FleetLaunchTemplateOverrides::image_id): The ID of the AMI in the format `ami-17characters00000`.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::image_id`](crate::types::FleetLaunchTemplateOverrides::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::image_id`](crate::types::FleetLaunchTemplateOverrides::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Appends one item to [`FleetLaunchTemplateOverrides::block_device_mappings`](crate::types::FleetLaunchTemplateOverrides::block_device_mappings): The block device mappings, which define the EBS volumes and instance store volumes to attach to the instance at launch.
@@ -362,9 +318,7 @@ impl FleetLaunchTemplateOverridesBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BlockDeviceMappingResponse>,
-        >,
+        input: Option<Vec<crate::types::BlockDeviceMappingResponse>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -373,33 +327,23 @@ impl FleetLaunchTemplateOverridesBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMappingResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::BlockDeviceMappingResponse>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`FleetLaunchTemplateOverrides::availability_zone_id`](crate::types::FleetLaunchTemplateOverrides::availability_zone_id): The ID of the Availability Zone in which to launch the instances.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverrides::availability_zone_id`](crate::types::FleetLaunchTemplateOverrides::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverrides::availability_zone_id`](crate::types::FleetLaunchTemplateOverrides::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`FleetLaunchTemplateOverrides`]; it has no required members, so this cannot fail.
@@ -411,32 +355,26 @@ impl FleetLaunchTemplateOverridesBuilder {
 impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateOverrides {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "maxPrice" => {
-                    value.max_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_price = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "weightedCapacity" => {
-                    value.weighted_capacity = ::std::option::Option::Some(
+                    value.weighted_capacity = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -445,7 +383,7 @@ impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateOverrides {
                     );
                 }
                 "priority" => {
-                    value.priority = ::std::option::Option::Some(
+                    value.priority = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -454,26 +392,24 @@ impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateOverrides {
                     );
                 }
                 "placement" => {
-                    value.placement = ::std::option::Option::Some(
+                    value.placement = Some(
                         <crate::types::PlacementResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceRequirements" => {
-                    value.instance_requirements = ::std::option::Option::Some(
+                    value.instance_requirements = Some(
                         <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "blockDeviceMappingSet" => {
-                    value.block_device_mappings = ::std::option::Option::Some(
+                    value.block_device_mappings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::BlockDeviceMappingResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -481,13 +417,11 @@ impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateOverrides {
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes overrides for a launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateOverridesRequest {
     /// The instance type.
@@ -15,25 +10,25 @@ pub struct FleetLaunchTemplateOverridesRequest {
     /// `mac1.metal` is not supported as a launch template override.
     ///
     /// **Note:** If you specify [`InstanceType`](crate::types::InstanceType), you can't specify [`InstanceRequirements`](crate::types::InstanceRequirements).
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
     ///
     /// If you specify a maximum price, it must be more than USD $0.001. Specifying a value below USD $0.001 will result in an `InvalidParameterValue` error message.
-    pub max_price: ::std::option::Option<::std::string::String>,
+    pub max_price: Option<String>,
     /// The IDs of the subnets in which to launch the instances. Separate multiple subnet IDs using commas (for example, `subnet-1234abcdeexample1, subnet-0987cdef6example2`). A request of type `instant` can have only one subnet ID.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The Availability Zone in which to launch the instances. For example, `us-east-2a`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The number of units provided by the specified instance type. These are the same units that you chose to set the target capacity in terms of instances, or a performance characteristic such as vCPUs, memory, or I/O.
     ///
     /// If the target capacity divided by this value is not a whole number, Amazon EC2 rounds the number of instances to the next whole number. If this value is not specified, the default is 1.
     ///
     /// **Note:** When specifying weights, the price used in the `lowest-price` and `price-capacity-optimized` allocation strategies is per *unit* hour (where the instance price is divided by the specified weight). However, if all the specified weights are above the requested `TargetCapacity`, resulting in only 1 instance being launched, the price used is per *instance* hour.
-    pub weighted_capacity: ::std::option::Option<f64>,
+    pub weighted_capacity: Option<f64>,
     /// The priority for the launch template override. The highest priority is launched first.
     ///
     /// If the On-Demand [`AllocationStrategy`](crate::types::AllocationStrategy) is set to `prioritized`, EC2 Fleet uses priority to determine which launch template override to use first in fulfilling On-Demand capacity.
@@ -41,29 +36,27 @@ pub struct FleetLaunchTemplateOverridesRequest {
     /// If the Spot [`AllocationStrategy`](crate::types::AllocationStrategy) is set to `capacity-optimized-prioritized`, EC2 Fleet uses priority on a best-effort basis to determine which launch template override to use in fulfilling Spot capacity, but optimizes for capacity first.
     ///
     /// Valid values are whole numbers starting at `0`. The lower the number, the higher the priority. If no number is set, the launch template override has the lowest priority. You can set the same priority for different launch template overrides.
-    pub priority: ::std::option::Option<f64>,
+    pub priority: Option<f64>,
     /// The location where the instance launched, if applicable.
-    pub placement: ::std::option::Option<crate::types::Placement>,
+    pub placement: Option<crate::types::Placement>,
     /// The name of the key pair to use for the instances.
     ///
     /// Supported only for fleets of type `instant`.
     ///
     /// For more information, see [Amazon EC2 key pairs](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-key-pairs.html) in the *Amazon EC2 User Guide*.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The block device mappings, which define the EBS volumes and instance store volumes to attach to the instance at launch.
     ///
     /// Supported only for fleets of type `instant`.
     ///
     /// For more information, see [Block device mappings for volumes on Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-device-mapping-concepts.html) in the *Amazon EC2 User Guide*.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetBlockDeviceMappingRequest>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::FleetBlockDeviceMappingRequest>>,
     /// The IAM instance profile to associate with the instances.
     ///
     /// Supported only for fleets of type `instant`.
     ///
     /// For more information, see [IAM roles for Amazon EC2](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html) in the *Amazon EC2 User Guide*.
-    pub iam_instance_profile: ::std::option::Option<
+    pub iam_instance_profile: Option<
         crate::types::FleetIamInstanceProfileSpecificationRequest,
     >,
     /// The metadata options for the instances.
@@ -71,15 +64,11 @@ pub struct FleetLaunchTemplateOverridesRequest {
     /// Supported only for fleets of type `instant`.
     ///
     /// For more information, see [Configure the instance metadata service](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html) in the *Amazon EC2 User Guide*.
-    pub metadata_options: ::std::option::Option<
-        crate::types::FleetInstanceMetadataOptionsRequest,
-    >,
+    pub metadata_options: Option<crate::types::FleetInstanceMetadataOptionsRequest>,
     /// The attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with those attributes.
     ///
     /// **Note:** If you specify [`InstanceRequirements`](crate::types::InstanceRequirements), you can't specify [`InstanceType`](crate::types::InstanceType).
-    pub instance_requirements: ::std::option::Option<
-        crate::types::InstanceRequirementsRequest,
-    >,
+    pub instance_requirements: Option<crate::types::InstanceRequirementsRequest>,
     /// The ID of the AMI in the format `ami-17characters00000`.
     ///
     /// Alternatively, you can specify a Systems Manager parameter, using one of the following formats. The Systems Manager parameter will resolve to an AMI ID on launch.
@@ -103,56 +92,56 @@ pub struct FleetLaunchTemplateOverridesRequest {
     /// For more information, see [Use a Systems Manager parameter instead of an AMI ID](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id) in the *Amazon EC2 User Guide*.
     ///
     /// **Note:** This parameter is only available for fleets of type `instant`. For fleets of type `maintain` and `request`, you must specify the AMI ID in the launch template.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The ID of the Availability Zone in which to launch the instances. For example, `use2-az1`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl FleetLaunchTemplateOverridesRequest {
     /// Starts building a [`FleetLaunchTemplateOverridesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetLaunchTemplateOverridesRequestBuilder {
-        <crate::types::builders::FleetLaunchTemplateOverridesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetLaunchTemplateOverridesRequestBuilder as Default>::default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `MaxPrice` member, when set.
     #[inline]
-    pub fn max_price(&self) -> ::std::option::Option<&str> {
+    pub fn max_price(&self) -> Option<&str> {
         self.max_price.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `WeightedCapacity` member, when set.
     #[inline]
-    pub fn weighted_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn weighted_capacity(&self) -> Option<f64> {
         self.weighted_capacity
     }
     /// The `Priority` member, when set.
     #[inline]
-    pub fn priority(&self) -> ::std::option::Option<f64> {
+    pub fn priority(&self) -> Option<f64> {
         self.priority
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(&self) -> ::std::option::Option<&crate::types::Placement> {
+    pub fn placement(&self) -> Option<&crate::types::Placement> {
         self.placement.as_ref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -166,207 +155,169 @@ impl FleetLaunchTemplateOverridesRequest {
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::FleetIamInstanceProfileSpecificationRequest,
-    > {
+    ) -> Option<&crate::types::FleetIamInstanceProfileSpecificationRequest> {
         self.iam_instance_profile.as_ref()
     }
     /// The `MetadataOptions` member, when set.
     #[inline]
     pub fn metadata_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetInstanceMetadataOptionsRequest> {
+    ) -> Option<&crate::types::FleetInstanceMetadataOptionsRequest> {
         self.metadata_options.as_ref()
     }
     /// The `InstanceRequirements` member, when set.
     #[inline]
     pub fn instance_requirements(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirementsRequest> {
+    ) -> Option<&crate::types::InstanceRequirementsRequest> {
         self.instance_requirements.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`FleetLaunchTemplateOverridesRequest`](crate::types::FleetLaunchTemplateOverridesRequest); start one with `FleetLaunchTemplateOverridesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetLaunchTemplateOverridesRequestBuilder {
     inner: crate::types::FleetLaunchTemplateOverridesRequest,
 }
 impl FleetLaunchTemplateOverridesRequestBuilder {
     /// Sets [`FleetLaunchTemplateOverridesRequest::instance_type`](crate::types::FleetLaunchTemplateOverridesRequest::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::instance_type`](crate::types::FleetLaunchTemplateOverridesRequest::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::instance_type`](crate::types::FleetLaunchTemplateOverridesRequest::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::max_price`](crate::types::FleetLaunchTemplateOverridesRequest::max_price): The maximum price per unit hour that you are willing to pay for a Spot Instance.
-    pub fn max_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_price = ::std::option::Option::Some(input.into());
+    pub fn max_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_price = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::max_price`](crate::types::FleetLaunchTemplateOverridesRequest::max_price).
     #[inline]
-    pub fn set_max_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_price(mut self, input: Option<String>) -> Self {
         self.inner.max_price = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::max_price`](crate::types::FleetLaunchTemplateOverridesRequest::max_price), if any.
     #[inline]
-    pub fn get_max_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_price(&self) -> &Option<String> {
         &self.inner.max_price
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::subnet_id`](crate::types::FleetLaunchTemplateOverridesRequest::subnet_id): The IDs of the subnets in which to launch the instances.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::subnet_id`](crate::types::FleetLaunchTemplateOverridesRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::subnet_id`](crate::types::FleetLaunchTemplateOverridesRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::availability_zone`](crate::types::FleetLaunchTemplateOverridesRequest::availability_zone): The Availability Zone in which to launch the instances.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::availability_zone`](crate::types::FleetLaunchTemplateOverridesRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::availability_zone`](crate::types::FleetLaunchTemplateOverridesRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::weighted_capacity`](crate::types::FleetLaunchTemplateOverridesRequest::weighted_capacity): The number of units provided by the specified instance type.
     pub fn weighted_capacity(mut self, input: f64) -> Self {
-        self.inner.weighted_capacity = ::std::option::Option::Some(input);
+        self.inner.weighted_capacity = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::weighted_capacity`](crate::types::FleetLaunchTemplateOverridesRequest::weighted_capacity).
     #[inline]
-    pub fn set_weighted_capacity(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_weighted_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.weighted_capacity = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::weighted_capacity`](crate::types::FleetLaunchTemplateOverridesRequest::weighted_capacity), if any.
     #[inline]
-    pub fn get_weighted_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_weighted_capacity(&self) -> &Option<f64> {
         &self.inner.weighted_capacity
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::priority`](crate::types::FleetLaunchTemplateOverridesRequest::priority): The priority for the launch template override.
     pub fn priority(mut self, input: f64) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input);
+        self.inner.priority = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::priority`](crate::types::FleetLaunchTemplateOverridesRequest::priority).
     #[inline]
-    pub fn set_priority(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_priority(mut self, input: Option<f64>) -> Self {
         self.inner.priority = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::priority`](crate::types::FleetLaunchTemplateOverridesRequest::priority), if any.
     #[inline]
-    pub fn get_priority(&self) -> &::std::option::Option<f64> {
+    pub fn get_priority(&self) -> &Option<f64> {
         &self.inner.priority
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::placement`](crate::types::FleetLaunchTemplateOverridesRequest::placement): The location where the instance launched, if applicable.
     pub fn placement(mut self, input: crate::types::Placement) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::placement`](crate::types::FleetLaunchTemplateOverridesRequest::placement).
     #[inline]
-    pub fn set_placement(
-        mut self,
-        input: ::std::option::Option<crate::types::Placement>,
-    ) -> Self {
+    pub fn set_placement(mut self, input: Option<crate::types::Placement>) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::placement`](crate::types::FleetLaunchTemplateOverridesRequest::placement), if any.
     #[inline]
-    pub fn get_placement(&self) -> &::std::option::Option<crate::types::Placement> {
+    pub fn get_placement(&self) -> &Option<crate::types::Placement> {
         &self.inner.placement
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::key_name`](crate::types::FleetLaunchTemplateOverridesRequest::key_name): The name of the key pair to use for the instances.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::key_name`](crate::types::FleetLaunchTemplateOverridesRequest::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::key_name`](crate::types::FleetLaunchTemplateOverridesRequest::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Appends one item to [`FleetLaunchTemplateOverridesRequest::block_device_mappings`](crate::types::FleetLaunchTemplateOverridesRequest::block_device_mappings): The block device mappings, which define the EBS volumes and instance store volumes to attach to the instance at launch.
@@ -383,9 +334,7 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetBlockDeviceMappingRequest>,
-        >,
+        input: Option<Vec<crate::types::FleetBlockDeviceMappingRequest>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -394,9 +343,7 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetBlockDeviceMappingRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetBlockDeviceMappingRequest>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::iam_instance_profile`](crate::types::FleetLaunchTemplateOverridesRequest::iam_instance_profile): The IAM instance profile to associate with the instances.
@@ -404,16 +351,14 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
         mut self,
         input: crate::types::FleetIamInstanceProfileSpecificationRequest,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::iam_instance_profile`](crate::types::FleetLaunchTemplateOverridesRequest::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<
-            crate::types::FleetIamInstanceProfileSpecificationRequest,
-        >,
+        input: Option<crate::types::FleetIamInstanceProfileSpecificationRequest>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -422,9 +367,7 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::FleetIamInstanceProfileSpecificationRequest,
-    > {
+    ) -> &Option<crate::types::FleetIamInstanceProfileSpecificationRequest> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::metadata_options`](crate::types::FleetLaunchTemplateOverridesRequest::metadata_options): The metadata options for the instances.
@@ -432,14 +375,14 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
         mut self,
         input: crate::types::FleetInstanceMetadataOptionsRequest,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input);
+        self.inner.metadata_options = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::metadata_options`](crate::types::FleetLaunchTemplateOverridesRequest::metadata_options).
     #[inline]
     pub fn set_metadata_options(
         mut self,
-        input: ::std::option::Option<crate::types::FleetInstanceMetadataOptionsRequest>,
+        input: Option<crate::types::FleetInstanceMetadataOptionsRequest>,
     ) -> Self {
         self.inner.metadata_options = input;
         self
@@ -448,7 +391,7 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     #[inline]
     pub fn get_metadata_options(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetInstanceMetadataOptionsRequest> {
+    ) -> &Option<crate::types::FleetInstanceMetadataOptionsRequest> {
         &self.inner.metadata_options
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::instance_requirements`](crate::types::FleetLaunchTemplateOverridesRequest::instance_requirements): The attributes for the instance types.
@@ -456,14 +399,14 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
         mut self,
         input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::instance_requirements`](crate::types::FleetLaunchTemplateOverridesRequest::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirementsRequest>,
+        input: Option<crate::types::InstanceRequirementsRequest>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -472,53 +415,39 @@ impl FleetLaunchTemplateOverridesRequestBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirementsRequest> {
+    ) -> &Option<crate::types::InstanceRequirementsRequest> {
         &self.inner.instance_requirements
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::image_id`](crate::types::FleetLaunchTemplateOverridesRequest::image_id): The ID of the AMI in the format `ami-17characters00000`.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::image_id`](crate::types::FleetLaunchTemplateOverridesRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::image_id`](crate::types::FleetLaunchTemplateOverridesRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`FleetLaunchTemplateOverridesRequest::availability_zone_id`](crate::types::FleetLaunchTemplateOverridesRequest::availability_zone_id): The ID of the Availability Zone in which to launch the instances.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateOverridesRequest::availability_zone_id`](crate::types::FleetLaunchTemplateOverridesRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateOverridesRequest::availability_zone_id`](crate::types::FleetLaunchTemplateOverridesRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`FleetLaunchTemplateOverridesRequest`]; it has no required members, so this cannot fail.
@@ -531,37 +460,37 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateOverridesRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.max_price {
+        if let Some(value) = &self.max_price {
             body.member("MaxPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.weighted_capacity {
+        if let Some(value) = &self.weighted_capacity {
             body.member(
                 "WeightedCapacity",
                 &::awsgen_runtime::protocol::float_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             body.member("Priority", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -569,27 +498,27 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateOverridesRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_options {
+        if let Some(value) = &self.metadata_options {
             let member_0 = body.enter("MetadataOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,130 +4,98 @@
 /// The Amazon EC2 launch template that can be used by a Spot Fleet to configure Amazon EC2 instances. You must specify either the ID or name of the launch template in the request, but not both.
 ///
 /// For information about launch templates, see [Launch an instance from a launch template](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateSpecification {
     /// The ID of the launch template.
     ///
     /// You must specify the `LaunchTemplateId` or the `LaunchTemplateName`, but not both.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
     /// You must specify the `LaunchTemplateName` or the `LaunchTemplateId`, but not both.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The launch template version number, `$Latest`, or `$Default`. You must specify a value, otherwise the request fails.
     ///
     /// If the value is `$Latest`, Amazon EC2 uses the latest version of the launch template.
     ///
     /// If the value is `$Default`, Amazon EC2 uses the default version of the launch template.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
 }
 impl FleetLaunchTemplateSpecification {
     /// Starts building a [`FleetLaunchTemplateSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetLaunchTemplateSpecificationBuilder {
-        <crate::types::builders::FleetLaunchTemplateSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetLaunchTemplateSpecificationBuilder as Default>::default()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
 }
 /// A builder for [`FleetLaunchTemplateSpecification`](crate::types::FleetLaunchTemplateSpecification); start one with `FleetLaunchTemplateSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetLaunchTemplateSpecificationBuilder {
     inner: crate::types::FleetLaunchTemplateSpecification,
 }
 impl FleetLaunchTemplateSpecificationBuilder {
     /// Sets [`FleetLaunchTemplateSpecification::launch_template_id`](crate::types::FleetLaunchTemplateSpecification::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateSpecification::launch_template_id`](crate::types::FleetLaunchTemplateSpecification::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateSpecification::launch_template_id`](crate::types::FleetLaunchTemplateSpecification::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`FleetLaunchTemplateSpecification::launch_template_name`](crate::types::FleetLaunchTemplateSpecification::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateSpecification::launch_template_name`](crate::types::FleetLaunchTemplateSpecification::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateSpecification::launch_template_name`](crate::types::FleetLaunchTemplateSpecification::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`FleetLaunchTemplateSpecification::version`](crate::types::FleetLaunchTemplateSpecification::version): The launch template version number, `$Latest`, or `$Default`.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateSpecification::version`](crate::types::FleetLaunchTemplateSpecification::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateSpecification::version`](crate::types::FleetLaunchTemplateSpecification::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Builds the [`FleetLaunchTemplateSpecification`]; it has no required members, so this cannot fail.
@@ -140,44 +108,38 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.launch_template_id {
             body.member("LaunchTemplateId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             body.member("Version", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateId" => {
-                    value.launch_template_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_id = Some(String::from(child.text()));
                 }
                 "launchTemplateName" => {
-                    value.launch_template_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_name = Some(String::from(child.text()));
                 }
                 "version" => {
-                    value.version = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.version = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

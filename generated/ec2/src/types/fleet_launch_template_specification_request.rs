@@ -4,56 +4,52 @@
 /// The Amazon EC2 launch template that can be used by an EC2 Fleet to configure Amazon EC2 instances. You must specify either the ID or name of the launch template in the request, but not both.
 ///
 /// For information about launch templates, see [Launch an instance from a launch template](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html) in the *Amazon EC2 User Guide*.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetLaunchTemplateSpecificationRequest {
     /// The ID of the launch template.
     ///
     /// You must specify the `LaunchTemplateId` or the `LaunchTemplateName`, but not both.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
     /// You must specify the `LaunchTemplateName` or the `LaunchTemplateId`, but not both.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The launch template version number, `$Latest`, or `$Default`. You must specify a value, otherwise the request fails.
     ///
     /// If the value is `$Latest`, Amazon EC2 uses the latest version of the launch template.
     ///
     /// If the value is `$Default`, Amazon EC2 uses the default version of the launch template.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
     /// The base64-encoded user data for instances launched by the fleet. User data is limited to 16 KB, in raw form, before it is base64-encoded.
     ///
     /// Supported only for fleets of type `instant`.
-    pub launch_template_specification_user_data: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub launch_template_specification_user_data: Option<String>,
 }
 impl FleetLaunchTemplateSpecificationRequest {
     /// Starts building a [`FleetLaunchTemplateSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetLaunchTemplateSpecificationRequestBuilder {
-        <crate::types::builders::FleetLaunchTemplateSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetLaunchTemplateSpecificationRequestBuilder as Default>::default()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
     /// The `LaunchTemplateSpecificationUserData` member, when set.
     #[inline]
-    pub fn launch_template_specification_user_data(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn launch_template_specification_user_data(&self) -> Option<&str> {
         self.launch_template_specification_user_data.as_deref()
     }
 }
@@ -72,110 +68,79 @@ impl ::std::fmt::Debug for FleetLaunchTemplateSpecificationRequest {
     }
 }
 /// A builder for [`FleetLaunchTemplateSpecificationRequest`](crate::types::FleetLaunchTemplateSpecificationRequest); start one with `FleetLaunchTemplateSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetLaunchTemplateSpecificationRequestBuilder {
     inner: crate::types::FleetLaunchTemplateSpecificationRequest,
 }
 impl FleetLaunchTemplateSpecificationRequestBuilder {
     /// Sets [`FleetLaunchTemplateSpecificationRequest::launch_template_id`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateSpecificationRequest::launch_template_id`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateSpecificationRequest::launch_template_id`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`FleetLaunchTemplateSpecificationRequest::launch_template_name`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateSpecificationRequest::launch_template_name`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateSpecificationRequest::launch_template_name`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`FleetLaunchTemplateSpecificationRequest::version`](crate::types::FleetLaunchTemplateSpecificationRequest::version): The launch template version number, `$Latest`, or `$Default`.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateSpecificationRequest::version`](crate::types::FleetLaunchTemplateSpecificationRequest::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateSpecificationRequest::version`](crate::types::FleetLaunchTemplateSpecificationRequest::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Sets [`FleetLaunchTemplateSpecificationRequest::launch_template_specification_user_data`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_specification_user_data): The base64-encoded user data for instances launched by the fleet.
     pub fn launch_template_specification_user_data(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.launch_template_specification_user_data = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.launch_template_specification_user_data = Some(input.into());
         self
     }
     /// Sets or clears [`FleetLaunchTemplateSpecificationRequest::launch_template_specification_user_data`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_specification_user_data).
     #[inline]
     pub fn set_launch_template_specification_user_data(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.launch_template_specification_user_data = input;
         self
     }
     /// The value set for [`FleetLaunchTemplateSpecificationRequest::launch_template_specification_user_data`](crate::types::FleetLaunchTemplateSpecificationRequest::launch_template_specification_user_data), if any.
     #[inline]
-    pub fn get_launch_template_specification_user_data(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_specification_user_data(&self) -> &Option<String> {
         &self.inner.launch_template_specification_user_data
     }
     /// Builds the [`FleetLaunchTemplateSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -188,21 +153,19 @@ impl ::awsgen_runtime::query::WriteQuery for FleetLaunchTemplateSpecificationReq
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.launch_template_id {
             body.member("LaunchTemplateId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             body.member("Version", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .launch_template_specification_user_data
-        {
+        if let Some(value) = &self.launch_template_specification_user_data {
             body.member("LaunchTemplateSpecificationUserData", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

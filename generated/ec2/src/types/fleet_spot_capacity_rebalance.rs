@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetSpotCapacityRebalance {
     /// The replacement strategy to use. Only available for fleets of type `maintain`.
@@ -15,9 +10,7 @@ pub struct FleetSpotCapacityRebalance {
     /// `launch` - EC2 Fleet launches a new replacement Spot Instance when a rebalance notification is emitted for an existing Spot Instance in the fleet. EC2 Fleet does not terminate the instances that receive a rebalance notification. You can terminate the old instances, or you can leave them running. You are charged for all instances while they are running.
     ///
     /// `launch-before-terminate` - EC2 Fleet launches a new replacement Spot Instance when a rebalance notification is emitted for an existing Spot Instance in the fleet, and then, after a delay that you specify (in `TerminationDelay`), terminates the instances that received a rebalance notification.
-    pub replacement_strategy: ::std::option::Option<
-        crate::types::FleetReplacementStrategy,
-    >,
+    pub replacement_strategy: Option<crate::types::FleetReplacementStrategy>,
     /// The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance.
     ///
     /// Required when [`ReplacementStrategy`](crate::types::ReplacementStrategy) is set to `launch-before-terminate`.
@@ -25,34 +18,29 @@ pub struct FleetSpotCapacityRebalance {
     /// Not valid when [`ReplacementStrategy`](crate::types::ReplacementStrategy) is set to `launch`.
     ///
     /// Valid values: Minimum value of `120` seconds. Maximum value of `7200` seconds.
-    pub termination_delay: ::std::option::Option<i32>,
+    pub termination_delay: Option<i32>,
 }
 impl FleetSpotCapacityRebalance {
     /// Starts building a [`FleetSpotCapacityRebalance`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetSpotCapacityRebalanceBuilder {
-        <crate::types::builders::FleetSpotCapacityRebalanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetSpotCapacityRebalanceBuilder as Default>::default()
     }
     /// The `ReplacementStrategy` member, when set.
     #[inline]
     pub fn replacement_strategy(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetReplacementStrategy> {
+    ) -> Option<&crate::types::FleetReplacementStrategy> {
         self.replacement_strategy.as_ref()
     }
     /// The `TerminationDelay` member, when set.
     #[inline]
-    pub fn termination_delay(&self) -> ::std::option::Option<i32> {
+    pub fn termination_delay(&self) -> Option<i32> {
         self.termination_delay
     }
 }
 /// A builder for [`FleetSpotCapacityRebalance`](crate::types::FleetSpotCapacityRebalance); start one with `FleetSpotCapacityRebalance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetSpotCapacityRebalanceBuilder {
     inner: crate::types::FleetSpotCapacityRebalance,
 }
@@ -62,14 +50,14 @@ impl FleetSpotCapacityRebalanceBuilder {
         mut self,
         input: crate::types::FleetReplacementStrategy,
     ) -> Self {
-        self.inner.replacement_strategy = ::std::option::Option::Some(input);
+        self.inner.replacement_strategy = Some(input);
         self
     }
     /// Sets or clears [`FleetSpotCapacityRebalance::replacement_strategy`](crate::types::FleetSpotCapacityRebalance::replacement_strategy).
     #[inline]
     pub fn set_replacement_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetReplacementStrategy>,
+        input: Option<crate::types::FleetReplacementStrategy>,
     ) -> Self {
         self.inner.replacement_strategy = input;
         self
@@ -78,23 +66,23 @@ impl FleetSpotCapacityRebalanceBuilder {
     #[inline]
     pub fn get_replacement_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetReplacementStrategy> {
+    ) -> &Option<crate::types::FleetReplacementStrategy> {
         &self.inner.replacement_strategy
     }
     /// Sets [`FleetSpotCapacityRebalance::termination_delay`](crate::types::FleetSpotCapacityRebalance::termination_delay): The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance.
     pub fn termination_delay(mut self, input: i32) -> Self {
-        self.inner.termination_delay = ::std::option::Option::Some(input);
+        self.inner.termination_delay = Some(input);
         self
     }
     /// Sets or clears [`FleetSpotCapacityRebalance::termination_delay`](crate::types::FleetSpotCapacityRebalance::termination_delay).
     #[inline]
-    pub fn set_termination_delay(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_termination_delay(mut self, input: Option<i32>) -> Self {
         self.inner.termination_delay = input;
         self
     }
     /// The value set for [`FleetSpotCapacityRebalance::termination_delay`](crate::types::FleetSpotCapacityRebalance::termination_delay), if any.
     #[inline]
-    pub fn get_termination_delay(&self) -> &::std::option::Option<i32> {
+    pub fn get_termination_delay(&self) -> &Option<i32> {
         &self.inner.termination_delay
     }
     /// Builds the [`FleetSpotCapacityRebalance`]; it has no required members, so this cannot fail.
@@ -106,17 +94,17 @@ impl FleetSpotCapacityRebalanceBuilder {
 impl ::awsgen_runtime::xml::FromXml for FleetSpotCapacityRebalance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "replacementStrategy" => {
-                    value.replacement_strategy = ::std::option::Option::Some(
+                    value.replacement_strategy = Some(
                         crate::types::FleetReplacementStrategy::from(child.text()),
                     );
                 }
                 "terminationDelay" => {
-                    value.termination_delay = ::std::option::Option::Some(
+                    value.termination_delay = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "FleetSpotCapacityRebalance")?,
@@ -125,6 +113,6 @@ impl ::awsgen_runtime::xml::FromXml for FleetSpotCapacityRebalance {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Spot Instance replacement strategy to use when Amazon EC2 emits a rebalance notification signal that your Spot Instance is at an elevated risk of being interrupted. For more information, see [Capacity rebalancing](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-capacity-rebalance.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetSpotCapacityRebalanceRequest {
     /// The replacement strategy to use. Only available for fleets of type `maintain`.
@@ -15,9 +10,7 @@ pub struct FleetSpotCapacityRebalanceRequest {
     /// `launch` - EC2 Fleet launches a replacement Spot Instance when a rebalance notification is emitted for an existing Spot Instance in the fleet. EC2 Fleet does not terminate the instances that receive a rebalance notification. You can terminate the old instances, or you can leave them running. You are charged for all instances while they are running.
     ///
     /// `launch-before-terminate` - EC2 Fleet launches a replacement Spot Instance when a rebalance notification is emitted for an existing Spot Instance in the fleet, and then, after a delay that you specify (in `TerminationDelay`), terminates the instances that received a rebalance notification.
-    pub replacement_strategy: ::std::option::Option<
-        crate::types::FleetReplacementStrategy,
-    >,
+    pub replacement_strategy: Option<crate::types::FleetReplacementStrategy>,
     /// The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance.
     ///
     /// Required when [`ReplacementStrategy`](crate::types::ReplacementStrategy) is set to `launch-before-terminate`.
@@ -25,34 +18,29 @@ pub struct FleetSpotCapacityRebalanceRequest {
     /// Not valid when [`ReplacementStrategy`](crate::types::ReplacementStrategy) is set to `launch`.
     ///
     /// Valid values: Minimum value of `120` seconds. Maximum value of `7200` seconds.
-    pub termination_delay: ::std::option::Option<i32>,
+    pub termination_delay: Option<i32>,
 }
 impl FleetSpotCapacityRebalanceRequest {
     /// Starts building a [`FleetSpotCapacityRebalanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetSpotCapacityRebalanceRequestBuilder {
-        <crate::types::builders::FleetSpotCapacityRebalanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetSpotCapacityRebalanceRequestBuilder as Default>::default()
     }
     /// The `ReplacementStrategy` member, when set.
     #[inline]
     pub fn replacement_strategy(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetReplacementStrategy> {
+    ) -> Option<&crate::types::FleetReplacementStrategy> {
         self.replacement_strategy.as_ref()
     }
     /// The `TerminationDelay` member, when set.
     #[inline]
-    pub fn termination_delay(&self) -> ::std::option::Option<i32> {
+    pub fn termination_delay(&self) -> Option<i32> {
         self.termination_delay
     }
 }
 /// A builder for [`FleetSpotCapacityRebalanceRequest`](crate::types::FleetSpotCapacityRebalanceRequest); start one with `FleetSpotCapacityRebalanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetSpotCapacityRebalanceRequestBuilder {
     inner: crate::types::FleetSpotCapacityRebalanceRequest,
 }
@@ -62,14 +50,14 @@ impl FleetSpotCapacityRebalanceRequestBuilder {
         mut self,
         input: crate::types::FleetReplacementStrategy,
     ) -> Self {
-        self.inner.replacement_strategy = ::std::option::Option::Some(input);
+        self.inner.replacement_strategy = Some(input);
         self
     }
     /// Sets or clears [`FleetSpotCapacityRebalanceRequest::replacement_strategy`](crate::types::FleetSpotCapacityRebalanceRequest::replacement_strategy).
     #[inline]
     pub fn set_replacement_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetReplacementStrategy>,
+        input: Option<crate::types::FleetReplacementStrategy>,
     ) -> Self {
         self.inner.replacement_strategy = input;
         self
@@ -78,23 +66,23 @@ impl FleetSpotCapacityRebalanceRequestBuilder {
     #[inline]
     pub fn get_replacement_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetReplacementStrategy> {
+    ) -> &Option<crate::types::FleetReplacementStrategy> {
         &self.inner.replacement_strategy
     }
     /// Sets [`FleetSpotCapacityRebalanceRequest::termination_delay`](crate::types::FleetSpotCapacityRebalanceRequest::termination_delay): The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance.
     pub fn termination_delay(mut self, input: i32) -> Self {
-        self.inner.termination_delay = ::std::option::Option::Some(input);
+        self.inner.termination_delay = Some(input);
         self
     }
     /// Sets or clears [`FleetSpotCapacityRebalanceRequest::termination_delay`](crate::types::FleetSpotCapacityRebalanceRequest::termination_delay).
     #[inline]
-    pub fn set_termination_delay(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_termination_delay(mut self, input: Option<i32>) -> Self {
         self.inner.termination_delay = input;
         self
     }
     /// The value set for [`FleetSpotCapacityRebalanceRequest::termination_delay`](crate::types::FleetSpotCapacityRebalanceRequest::termination_delay), if any.
     #[inline]
-    pub fn get_termination_delay(&self) -> &::std::option::Option<i32> {
+    pub fn get_termination_delay(&self) -> &Option<i32> {
         &self.inner.termination_delay
     }
     /// Builds the [`FleetSpotCapacityRebalanceRequest`]; it has no required members, so this cannot fail.
@@ -107,13 +95,13 @@ impl ::awsgen_runtime::query::WriteQuery for FleetSpotCapacityRebalanceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.replacement_strategy {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.replacement_strategy {
             body.member("ReplacementStrategy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.termination_delay {
+        if let Some(value) = &self.termination_delay {
             body.member("TerminationDelay", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetSpotMaintenanceStrategies {
     /// The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
-    pub capacity_rebalance: ::std::option::Option<
-        crate::types::FleetSpotCapacityRebalance,
-    >,
+    pub capacity_rebalance: Option<crate::types::FleetSpotCapacityRebalance>,
 }
 impl FleetSpotMaintenanceStrategies {
     /// Starts building a [`FleetSpotMaintenanceStrategies`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetSpotMaintenanceStrategiesBuilder {
-        <crate::types::builders::FleetSpotMaintenanceStrategiesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetSpotMaintenanceStrategiesBuilder as Default>::default()
     }
     /// The `CapacityRebalance` member, when set.
     #[inline]
     pub fn capacity_rebalance(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetSpotCapacityRebalance> {
+    ) -> Option<&crate::types::FleetSpotCapacityRebalance> {
         self.capacity_rebalance.as_ref()
     }
 }
 /// A builder for [`FleetSpotMaintenanceStrategies`](crate::types::FleetSpotMaintenanceStrategies); start one with `FleetSpotMaintenanceStrategies::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetSpotMaintenanceStrategiesBuilder {
     inner: crate::types::FleetSpotMaintenanceStrategies,
 }
@@ -45,14 +33,14 @@ impl FleetSpotMaintenanceStrategiesBuilder {
         mut self,
         input: crate::types::FleetSpotCapacityRebalance,
     ) -> Self {
-        self.inner.capacity_rebalance = ::std::option::Option::Some(input);
+        self.inner.capacity_rebalance = Some(input);
         self
     }
     /// Sets or clears [`FleetSpotMaintenanceStrategies::capacity_rebalance`](crate::types::FleetSpotMaintenanceStrategies::capacity_rebalance).
     #[inline]
     pub fn set_capacity_rebalance(
         mut self,
-        input: ::std::option::Option<crate::types::FleetSpotCapacityRebalance>,
+        input: Option<crate::types::FleetSpotCapacityRebalance>,
     ) -> Self {
         self.inner.capacity_rebalance = input;
         self
@@ -61,7 +49,7 @@ impl FleetSpotMaintenanceStrategiesBuilder {
     #[inline]
     pub fn get_capacity_rebalance(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetSpotCapacityRebalance> {
+    ) -> &Option<crate::types::FleetSpotCapacityRebalance> {
         &self.inner.capacity_rebalance
     }
     /// Builds the [`FleetSpotMaintenanceStrategies`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl FleetSpotMaintenanceStrategiesBuilder {
 impl ::awsgen_runtime::xml::FromXml for FleetSpotMaintenanceStrategies {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityRebalance" {
-                value.capacity_rebalance = ::std::option::Option::Some(
+                value.capacity_rebalance = Some(
                     <crate::types::FleetSpotCapacityRebalance as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FleetSpotMaintenanceStrategiesRequest {
     /// The strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted.
-    pub capacity_rebalance: ::std::option::Option<
-        crate::types::FleetSpotCapacityRebalanceRequest,
-    >,
+    pub capacity_rebalance: Option<crate::types::FleetSpotCapacityRebalanceRequest>,
 }
 impl FleetSpotMaintenanceStrategiesRequest {
     /// Starts building a [`FleetSpotMaintenanceStrategiesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FleetSpotMaintenanceStrategiesRequestBuilder {
-        <crate::types::builders::FleetSpotMaintenanceStrategiesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FleetSpotMaintenanceStrategiesRequestBuilder as Default>::default()
     }
     /// The `CapacityRebalance` member, when set.
     #[inline]
     pub fn capacity_rebalance(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetSpotCapacityRebalanceRequest> {
+    ) -> Option<&crate::types::FleetSpotCapacityRebalanceRequest> {
         self.capacity_rebalance.as_ref()
     }
 }
 /// A builder for [`FleetSpotMaintenanceStrategiesRequest`](crate::types::FleetSpotMaintenanceStrategiesRequest); start one with `FleetSpotMaintenanceStrategiesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FleetSpotMaintenanceStrategiesRequestBuilder {
     inner: crate::types::FleetSpotMaintenanceStrategiesRequest,
 }
@@ -45,14 +33,14 @@ impl FleetSpotMaintenanceStrategiesRequestBuilder {
         mut self,
         input: crate::types::FleetSpotCapacityRebalanceRequest,
     ) -> Self {
-        self.inner.capacity_rebalance = ::std::option::Option::Some(input);
+        self.inner.capacity_rebalance = Some(input);
         self
     }
     /// Sets or clears [`FleetSpotMaintenanceStrategiesRequest::capacity_rebalance`](crate::types::FleetSpotMaintenanceStrategiesRequest::capacity_rebalance).
     #[inline]
     pub fn set_capacity_rebalance(
         mut self,
-        input: ::std::option::Option<crate::types::FleetSpotCapacityRebalanceRequest>,
+        input: Option<crate::types::FleetSpotCapacityRebalanceRequest>,
     ) -> Self {
         self.inner.capacity_rebalance = input;
         self
@@ -61,7 +49,7 @@ impl FleetSpotMaintenanceStrategiesRequestBuilder {
     #[inline]
     pub fn get_capacity_rebalance(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetSpotCapacityRebalanceRequest> {
+    ) -> &Option<crate::types::FleetSpotCapacityRebalanceRequest> {
         &self.inner.capacity_rebalance
     }
     /// Builds the [`FleetSpotMaintenanceStrategiesRequest`]; it has no required members, so this cannot fail.
@@ -74,12 +62,12 @@ impl ::awsgen_runtime::query::WriteQuery for FleetSpotMaintenanceStrategiesReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_rebalance {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_rebalance {
             let member_0 = body.enter("CapacityRebalance");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

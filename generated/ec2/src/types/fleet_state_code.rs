@@ -4,7 +4,7 @@
 /// The `FleetStateCode` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FleetStateCode {
     /// `submitted`
@@ -59,7 +59,7 @@ impl FleetStateCode {
         }
     }
 }
-impl ::std::convert::From<&str> for FleetStateCode {
+impl From<&str> for FleetStateCode {
     fn from(value: &str) -> Self {
         match value {
             "submitted" => FleetStateCode::Submitted,
@@ -79,18 +79,18 @@ impl ::std::convert::From<&str> for FleetStateCode {
 }
 impl ::std::str::FromStr for FleetStateCode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for FleetStateCode {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for FleetStateCode {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for FleetStateCode {
+impl Ord for FleetStateCode {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -119,7 +119,7 @@ impl ::std::hash::Hash for FleetStateCode {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for FleetStateCode {
+impl AsRef<str> for FleetStateCode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -4,7 +4,7 @@
 /// The `FleetType` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FleetType {
     /// `request`
@@ -31,7 +31,7 @@ impl FleetType {
         }
     }
 }
-impl ::std::convert::From<&str> for FleetType {
+impl From<&str> for FleetType {
     fn from(value: &str) -> Self {
         match value {
             "request" => FleetType::Request,
@@ -47,18 +47,18 @@ impl ::std::convert::From<&str> for FleetType {
 }
 impl ::std::str::FromStr for FleetType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for FleetType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for FleetType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for FleetType {
+impl Ord for FleetType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -85,7 +85,7 @@ impl ::std::hash::Hash for FleetType {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for FleetType {
+impl AsRef<str> for FleetType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,130 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a flow log.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FlowLog {
     /// The date and time the flow log was created.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Information about the error that occurred. `Rate limited` indicates that CloudWatch Logs throttling has been applied for one or more network interfaces, or that you've reached the limit on the number of log groups that you can create. `Access error` indicates that the IAM role associated with the flow log does not have sufficient permissions to publish to CloudWatch Logs. `Unknown error` indicates an internal error.
-    pub deliver_logs_error_message: ::std::option::Option<::std::string::String>,
+    pub deliver_logs_error_message: Option<String>,
     /// The ARN of the IAM role allows the service to publish logs to CloudWatch Logs.
-    pub deliver_logs_permission_arn: ::std::option::Option<::std::string::String>,
+    pub deliver_logs_permission_arn: Option<String>,
     /// The ARN of the IAM role that allows the service to publish flow logs across accounts.
-    pub deliver_cross_account_role: ::std::option::Option<::std::string::String>,
+    pub deliver_cross_account_role: Option<String>,
     /// The status of the logs delivery (`SUCCESS` \| `FAILED`).
-    pub deliver_logs_status: ::std::option::Option<::std::string::String>,
+    pub deliver_logs_status: Option<String>,
     /// The ID of the flow log.
-    pub flow_log_id: ::std::option::Option<::std::string::String>,
+    pub flow_log_id: Option<String>,
     /// The status of the flow log (`ACTIVE`).
-    pub flow_log_status: ::std::option::Option<::std::string::String>,
+    pub flow_log_status: Option<String>,
     /// The name of the flow log group.
-    pub log_group_name: ::std::option::Option<::std::string::String>,
+    pub log_group_name: Option<String>,
     /// The ID of the resource being monitored.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The type of traffic captured for the flow log.
-    pub traffic_type: ::std::option::Option<crate::types::TrafficType>,
+    pub traffic_type: Option<crate::types::TrafficType>,
     /// The type of destination for the flow log data.
-    pub log_destination_type: ::std::option::Option<crate::types::LogDestinationType>,
+    pub log_destination_type: Option<crate::types::LogDestinationType>,
     /// The Amazon Resource Name (ARN) of the destination for the flow log data.
-    pub log_destination: ::std::option::Option<::std::string::String>,
+    pub log_destination: Option<String>,
     /// The format of the flow log record.
-    pub log_format: ::std::option::Option<::std::string::String>,
+    pub log_format: Option<String>,
     /// The tags for the flow log.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The maximum interval of time, in seconds, during which a flow of packets is captured and aggregated into a flow log record.
     ///
     /// When a network interface is attached to a [Nitro-based instance](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html), the aggregation interval is always 60 seconds (1 minute) or less, regardless of the specified value.
     ///
     /// Valid Values: `60` \| `600`
-    pub max_aggregation_interval: ::std::option::Option<i32>,
+    pub max_aggregation_interval: Option<i32>,
     /// The destination options.
-    pub destination_options: ::std::option::Option<
-        crate::types::DestinationOptionsResponse,
-    >,
+    pub destination_options: Option<crate::types::DestinationOptionsResponse>,
     /// The tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    pub tag_field_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagFieldSpecificationResponse>,
+    pub tag_field_specifications: Option<
+        Vec<crate::types::TagFieldSpecificationResponse>,
     >,
 }
 impl FlowLog {
     /// Starts building a [`FlowLog`].
     #[inline]
     pub fn builder() -> crate::types::builders::FlowLogBuilder {
-        <crate::types::builders::FlowLogBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FlowLogBuilder as Default>::default()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `DeliverLogsErrorMessage` member, when set.
     #[inline]
-    pub fn deliver_logs_error_message(&self) -> ::std::option::Option<&str> {
+    pub fn deliver_logs_error_message(&self) -> Option<&str> {
         self.deliver_logs_error_message.as_deref()
     }
     /// The `DeliverLogsPermissionArn` member, when set.
     #[inline]
-    pub fn deliver_logs_permission_arn(&self) -> ::std::option::Option<&str> {
+    pub fn deliver_logs_permission_arn(&self) -> Option<&str> {
         self.deliver_logs_permission_arn.as_deref()
     }
     /// The `DeliverCrossAccountRole` member, when set.
     #[inline]
-    pub fn deliver_cross_account_role(&self) -> ::std::option::Option<&str> {
+    pub fn deliver_cross_account_role(&self) -> Option<&str> {
         self.deliver_cross_account_role.as_deref()
     }
     /// The `DeliverLogsStatus` member, when set.
     #[inline]
-    pub fn deliver_logs_status(&self) -> ::std::option::Option<&str> {
+    pub fn deliver_logs_status(&self) -> Option<&str> {
         self.deliver_logs_status.as_deref()
     }
     /// The `FlowLogId` member, when set.
     #[inline]
-    pub fn flow_log_id(&self) -> ::std::option::Option<&str> {
+    pub fn flow_log_id(&self) -> Option<&str> {
         self.flow_log_id.as_deref()
     }
     /// The `FlowLogStatus` member, when set.
     #[inline]
-    pub fn flow_log_status(&self) -> ::std::option::Option<&str> {
+    pub fn flow_log_status(&self) -> Option<&str> {
         self.flow_log_status.as_deref()
     }
     /// The `LogGroupName` member, when set.
     #[inline]
-    pub fn log_group_name(&self) -> ::std::option::Option<&str> {
+    pub fn log_group_name(&self) -> Option<&str> {
         self.log_group_name.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `TrafficType` member, when set.
     #[inline]
-    pub fn traffic_type(&self) -> ::std::option::Option<&crate::types::TrafficType> {
+    pub fn traffic_type(&self) -> Option<&crate::types::TrafficType> {
         self.traffic_type.as_ref()
     }
     /// The `LogDestinationType` member, when set.
     #[inline]
-    pub fn log_destination_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LogDestinationType> {
+    pub fn log_destination_type(&self) -> Option<&crate::types::LogDestinationType> {
         self.log_destination_type.as_ref()
     }
     /// The `LogDestination` member, when set.
     #[inline]
-    pub fn log_destination(&self) -> ::std::option::Option<&str> {
+    pub fn log_destination(&self) -> Option<&str> {
         self.log_destination.as_deref()
     }
     /// The `LogFormat` member, when set.
     #[inline]
-    pub fn log_format(&self) -> ::std::option::Option<&str> {
+    pub fn log_format(&self) -> Option<&str> {
         self.log_format.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -135,14 +124,14 @@ impl FlowLog {
     }
     /// The `MaxAggregationInterval` member, when set.
     #[inline]
-    pub fn max_aggregation_interval(&self) -> ::std::option::Option<i32> {
+    pub fn max_aggregation_interval(&self) -> Option<i32> {
         self.max_aggregation_interval
     }
     /// The `DestinationOptions` member, when set.
     #[inline]
     pub fn destination_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::DestinationOptionsResponse> {
+    ) -> Option<&crate::types::DestinationOptionsResponse> {
         self.destination_options.as_ref()
     }
     /// The `TagFieldSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -154,12 +143,7 @@ impl FlowLog {
     }
 }
 /// A builder for [`FlowLog`](crate::types::FlowLog); start one with `FlowLog::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FlowLogBuilder {
     inner: crate::types::FlowLog,
 }
@@ -169,232 +153,165 @@ impl FlowLogBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`FlowLog::creation_time`](crate::types::FlowLog::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`FlowLog::creation_time`](crate::types::FlowLog::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Sets [`FlowLog::deliver_logs_error_message`](crate::types::FlowLog::deliver_logs_error_message): Information about the error that occurred. `Rate limited` indicates that CloudWatch Logs throttling has been applied for one or more network interfaces, or that you've reached the limit on the number of log groups that you can create. `Access error` indicates that the IAM role associated with the flow log does not have sufficient permissions to publish to CloudWatch Logs. `Unknown error` indicates an internal error.
-    pub fn deliver_logs_error_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deliver_logs_error_message = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn deliver_logs_error_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.deliver_logs_error_message = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::deliver_logs_error_message`](crate::types::FlowLog::deliver_logs_error_message).
     #[inline]
-    pub fn set_deliver_logs_error_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deliver_logs_error_message(mut self, input: Option<String>) -> Self {
         self.inner.deliver_logs_error_message = input;
         self
     }
     /// The value set for [`FlowLog::deliver_logs_error_message`](crate::types::FlowLog::deliver_logs_error_message), if any.
     #[inline]
-    pub fn get_deliver_logs_error_message(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deliver_logs_error_message(&self) -> &Option<String> {
         &self.inner.deliver_logs_error_message
     }
     /// Sets [`FlowLog::deliver_logs_permission_arn`](crate::types::FlowLog::deliver_logs_permission_arn): The ARN of the IAM role allows the service to publish logs to CloudWatch Logs.
-    pub fn deliver_logs_permission_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deliver_logs_permission_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn deliver_logs_permission_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.deliver_logs_permission_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::deliver_logs_permission_arn`](crate::types::FlowLog::deliver_logs_permission_arn).
     #[inline]
-    pub fn set_deliver_logs_permission_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deliver_logs_permission_arn(mut self, input: Option<String>) -> Self {
         self.inner.deliver_logs_permission_arn = input;
         self
     }
     /// The value set for [`FlowLog::deliver_logs_permission_arn`](crate::types::FlowLog::deliver_logs_permission_arn), if any.
     #[inline]
-    pub fn get_deliver_logs_permission_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deliver_logs_permission_arn(&self) -> &Option<String> {
         &self.inner.deliver_logs_permission_arn
     }
     /// Sets [`FlowLog::deliver_cross_account_role`](crate::types::FlowLog::deliver_cross_account_role): The ARN of the IAM role that allows the service to publish flow logs across accounts.
-    pub fn deliver_cross_account_role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deliver_cross_account_role = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn deliver_cross_account_role(mut self, input: impl Into<String>) -> Self {
+        self.inner.deliver_cross_account_role = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::deliver_cross_account_role`](crate::types::FlowLog::deliver_cross_account_role).
     #[inline]
-    pub fn set_deliver_cross_account_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deliver_cross_account_role(mut self, input: Option<String>) -> Self {
         self.inner.deliver_cross_account_role = input;
         self
     }
     /// The value set for [`FlowLog::deliver_cross_account_role`](crate::types::FlowLog::deliver_cross_account_role), if any.
     #[inline]
-    pub fn get_deliver_cross_account_role(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deliver_cross_account_role(&self) -> &Option<String> {
         &self.inner.deliver_cross_account_role
     }
     /// Sets [`FlowLog::deliver_logs_status`](crate::types::FlowLog::deliver_logs_status): The status of the logs delivery (`SUCCESS` \| `FAILED`).
-    pub fn deliver_logs_status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deliver_logs_status = ::std::option::Option::Some(input.into());
+    pub fn deliver_logs_status(mut self, input: impl Into<String>) -> Self {
+        self.inner.deliver_logs_status = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::deliver_logs_status`](crate::types::FlowLog::deliver_logs_status).
     #[inline]
-    pub fn set_deliver_logs_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deliver_logs_status(mut self, input: Option<String>) -> Self {
         self.inner.deliver_logs_status = input;
         self
     }
     /// The value set for [`FlowLog::deliver_logs_status`](crate::types::FlowLog::deliver_logs_status), if any.
     #[inline]
-    pub fn get_deliver_logs_status(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deliver_logs_status(&self) -> &Option<String> {
         &self.inner.deliver_logs_status
     }
     /// Sets [`FlowLog::flow_log_id`](crate::types::FlowLog::flow_log_id): The ID of the flow log.
-    pub fn flow_log_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.flow_log_id = ::std::option::Option::Some(input.into());
+    pub fn flow_log_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.flow_log_id = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::flow_log_id`](crate::types::FlowLog::flow_log_id).
     #[inline]
-    pub fn set_flow_log_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_flow_log_id(mut self, input: Option<String>) -> Self {
         self.inner.flow_log_id = input;
         self
     }
     /// The value set for [`FlowLog::flow_log_id`](crate::types::FlowLog::flow_log_id), if any.
     #[inline]
-    pub fn get_flow_log_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_flow_log_id(&self) -> &Option<String> {
         &self.inner.flow_log_id
     }
     /// Sets [`FlowLog::flow_log_status`](crate::types::FlowLog::flow_log_status): The status of the flow log (`ACTIVE`).
-    pub fn flow_log_status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.flow_log_status = ::std::option::Option::Some(input.into());
+    pub fn flow_log_status(mut self, input: impl Into<String>) -> Self {
+        self.inner.flow_log_status = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::flow_log_status`](crate::types::FlowLog::flow_log_status).
     #[inline]
-    pub fn set_flow_log_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_flow_log_status(mut self, input: Option<String>) -> Self {
         self.inner.flow_log_status = input;
         self
     }
     /// The value set for [`FlowLog::flow_log_status`](crate::types::FlowLog::flow_log_status), if any.
     #[inline]
-    pub fn get_flow_log_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_flow_log_status(&self) -> &Option<String> {
         &self.inner.flow_log_status
     }
     /// Sets [`FlowLog::log_group_name`](crate::types::FlowLog::log_group_name): The name of the flow log group.
-    pub fn log_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_group_name = ::std::option::Option::Some(input.into());
+    pub fn log_group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_group_name = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::log_group_name`](crate::types::FlowLog::log_group_name).
     #[inline]
-    pub fn set_log_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group_name(mut self, input: Option<String>) -> Self {
         self.inner.log_group_name = input;
         self
     }
     /// The value set for [`FlowLog::log_group_name`](crate::types::FlowLog::log_group_name), if any.
     #[inline]
-    pub fn get_log_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group_name(&self) -> &Option<String> {
         &self.inner.log_group_name
     }
     /// Sets [`FlowLog::resource_id`](crate::types::FlowLog::resource_id): The ID of the resource being monitored.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::resource_id`](crate::types::FlowLog::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`FlowLog::resource_id`](crate::types::FlowLog::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`FlowLog::traffic_type`](crate::types::FlowLog::traffic_type): The type of traffic captured for the flow log.
     pub fn traffic_type(mut self, input: crate::types::TrafficType) -> Self {
-        self.inner.traffic_type = ::std::option::Option::Some(input);
+        self.inner.traffic_type = Some(input);
         self
     }
     /// Sets or clears [`FlowLog::traffic_type`](crate::types::FlowLog::traffic_type).
     #[inline]
-    pub fn set_traffic_type(
-        mut self,
-        input: ::std::option::Option<crate::types::TrafficType>,
-    ) -> Self {
+    pub fn set_traffic_type(mut self, input: Option<crate::types::TrafficType>) -> Self {
         self.inner.traffic_type = input;
         self
     }
     /// The value set for [`FlowLog::traffic_type`](crate::types::FlowLog::traffic_type), if any.
     #[inline]
-    pub fn get_traffic_type(&self) -> &::std::option::Option<crate::types::TrafficType> {
+    pub fn get_traffic_type(&self) -> &Option<crate::types::TrafficType> {
         &self.inner.traffic_type
     }
     /// Sets [`FlowLog::log_destination_type`](crate::types::FlowLog::log_destination_type): The type of destination for the flow log data.
@@ -402,67 +319,53 @@ impl FlowLogBuilder {
         mut self,
         input: crate::types::LogDestinationType,
     ) -> Self {
-        self.inner.log_destination_type = ::std::option::Option::Some(input);
+        self.inner.log_destination_type = Some(input);
         self
     }
     /// Sets or clears [`FlowLog::log_destination_type`](crate::types::FlowLog::log_destination_type).
     #[inline]
     pub fn set_log_destination_type(
         mut self,
-        input: ::std::option::Option<crate::types::LogDestinationType>,
+        input: Option<crate::types::LogDestinationType>,
     ) -> Self {
         self.inner.log_destination_type = input;
         self
     }
     /// The value set for [`FlowLog::log_destination_type`](crate::types::FlowLog::log_destination_type), if any.
     #[inline]
-    pub fn get_log_destination_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LogDestinationType> {
+    pub fn get_log_destination_type(&self) -> &Option<crate::types::LogDestinationType> {
         &self.inner.log_destination_type
     }
     /// Sets [`FlowLog::log_destination`](crate::types::FlowLog::log_destination): The Amazon Resource Name (ARN) of the destination for the flow log data.
-    pub fn log_destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_destination = ::std::option::Option::Some(input.into());
+    pub fn log_destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_destination = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::log_destination`](crate::types::FlowLog::log_destination).
     #[inline]
-    pub fn set_log_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_destination(mut self, input: Option<String>) -> Self {
         self.inner.log_destination = input;
         self
     }
     /// The value set for [`FlowLog::log_destination`](crate::types::FlowLog::log_destination), if any.
     #[inline]
-    pub fn get_log_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_destination(&self) -> &Option<String> {
         &self.inner.log_destination
     }
     /// Sets [`FlowLog::log_format`](crate::types::FlowLog::log_format): The format of the flow log record.
-    pub fn log_format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_format = ::std::option::Option::Some(input.into());
+    pub fn log_format(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_format = Some(input.into());
         self
     }
     /// Sets or clears [`FlowLog::log_format`](crate::types::FlowLog::log_format).
     #[inline]
-    pub fn set_log_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_format(mut self, input: Option<String>) -> Self {
         self.inner.log_format = input;
         self
     }
     /// The value set for [`FlowLog::log_format`](crate::types::FlowLog::log_format), if any.
     #[inline]
-    pub fn get_log_format(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_format(&self) -> &Option<String> {
         &self.inner.log_format
     }
     /// Appends one item to [`FlowLog::tags`](crate::types::FlowLog::tags): The tags for the flow log.
@@ -474,37 +377,29 @@ impl FlowLogBuilder {
     }
     /// Sets or clears [`FlowLog::tags`](crate::types::FlowLog::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`FlowLog::tags`](crate::types::FlowLog::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`FlowLog::max_aggregation_interval`](crate::types::FlowLog::max_aggregation_interval): The maximum interval of time, in seconds, during which a flow of packets is captured and aggregated into a flow log record.
     pub fn max_aggregation_interval(mut self, input: i32) -> Self {
-        self.inner.max_aggregation_interval = ::std::option::Option::Some(input);
+        self.inner.max_aggregation_interval = Some(input);
         self
     }
     /// Sets or clears [`FlowLog::max_aggregation_interval`](crate::types::FlowLog::max_aggregation_interval).
     #[inline]
-    pub fn set_max_aggregation_interval(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_aggregation_interval(mut self, input: Option<i32>) -> Self {
         self.inner.max_aggregation_interval = input;
         self
     }
     /// The value set for [`FlowLog::max_aggregation_interval`](crate::types::FlowLog::max_aggregation_interval), if any.
     #[inline]
-    pub fn get_max_aggregation_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_aggregation_interval(&self) -> &Option<i32> {
         &self.inner.max_aggregation_interval
     }
     /// Sets [`FlowLog::destination_options`](crate::types::FlowLog::destination_options): The destination options.
@@ -512,14 +407,14 @@ impl FlowLogBuilder {
         mut self,
         input: crate::types::DestinationOptionsResponse,
     ) -> Self {
-        self.inner.destination_options = ::std::option::Option::Some(input);
+        self.inner.destination_options = Some(input);
         self
     }
     /// Sets or clears [`FlowLog::destination_options`](crate::types::FlowLog::destination_options).
     #[inline]
     pub fn set_destination_options(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationOptionsResponse>,
+        input: Option<crate::types::DestinationOptionsResponse>,
     ) -> Self {
         self.inner.destination_options = input;
         self
@@ -528,7 +423,7 @@ impl FlowLogBuilder {
     #[inline]
     pub fn get_destination_options(
         &self,
-    ) -> &::std::option::Option<crate::types::DestinationOptionsResponse> {
+    ) -> &Option<crate::types::DestinationOptionsResponse> {
         &self.inner.destination_options
     }
     /// Appends one item to [`FlowLog::tag_field_specifications`](crate::types::FlowLog::tag_field_specifications): The tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
@@ -545,9 +440,7 @@ impl FlowLogBuilder {
     #[inline]
     pub fn set_tag_field_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TagFieldSpecificationResponse>,
-        >,
+        input: Option<Vec<crate::types::TagFieldSpecificationResponse>>,
     ) -> Self {
         self.inner.tag_field_specifications = input;
         self
@@ -556,9 +449,7 @@ impl FlowLogBuilder {
     #[inline]
     pub fn get_tag_field_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TagFieldSpecificationResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::TagFieldSpecificationResponse>> {
         &self.inner.tag_field_specifications
     }
     /// Builds the [`FlowLog`]; it has no required members, so this cannot fail.
@@ -570,77 +461,57 @@ impl FlowLogBuilder {
 impl ::awsgen_runtime::xml::FromXml for FlowLog {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(child.text(), child, "FlowLog")?,
                     );
                 }
                 "deliverLogsErrorMessage" => {
-                    value.deliver_logs_error_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deliver_logs_error_message = Some(String::from(child.text()));
                 }
                 "deliverLogsPermissionArn" => {
-                    value.deliver_logs_permission_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deliver_logs_permission_arn = Some(String::from(child.text()));
                 }
                 "deliverCrossAccountRole" => {
-                    value.deliver_cross_account_role = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deliver_cross_account_role = Some(String::from(child.text()));
                 }
                 "deliverLogsStatus" => {
-                    value.deliver_logs_status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deliver_logs_status = Some(String::from(child.text()));
                 }
                 "flowLogId" => {
-                    value.flow_log_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.flow_log_id = Some(String::from(child.text()));
                 }
                 "flowLogStatus" => {
-                    value.flow_log_status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.flow_log_status = Some(String::from(child.text()));
                 }
                 "logGroupName" => {
-                    value.log_group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.log_group_name = Some(String::from(child.text()));
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "trafficType" => {
-                    value.traffic_type = ::std::option::Option::Some(
+                    value.traffic_type = Some(
                         crate::types::TrafficType::from(child.text()),
                     );
                 }
                 "logDestinationType" => {
-                    value.log_destination_type = ::std::option::Option::Some(
+                    value.log_destination_type = Some(
                         crate::types::LogDestinationType::from(child.text()),
                     );
                 }
                 "logDestination" => {
-                    value.log_destination = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.log_destination = Some(String::from(child.text()));
                 }
                 "logFormat" => {
-                    value.log_format = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.log_format = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -648,21 +519,21 @@ impl ::awsgen_runtime::xml::FromXml for FlowLog {
                     );
                 }
                 "maxAggregationInterval" => {
-                    value.max_aggregation_interval = ::std::option::Option::Some(
+                    value.max_aggregation_interval = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "FlowLog")?,
                     );
                 }
                 "destinationOptions" => {
-                    value.destination_options = ::std::option::Option::Some(
+                    value.destination_options = Some(
                         <crate::types::DestinationOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagFieldSpecificationSet" => {
-                    value.tag_field_specifications = ::std::option::Option::Some(
+                    value.tag_field_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TagFieldSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -672,6 +543,6 @@ impl ::awsgen_runtime::xml::FromXml for FlowLog {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

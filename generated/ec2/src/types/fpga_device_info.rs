@@ -2,142 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the FPGA accelerator for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FpgaDeviceInfo {
     /// The name of the FPGA accelerator.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The manufacturer of the FPGA accelerator.
-    pub manufacturer: ::std::option::Option<::std::string::String>,
+    pub manufacturer: Option<String>,
     /// The count of FPGA accelerators for the instance type.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// Describes the memory for the FPGA accelerator for the instance type.
-    pub memory_info: ::std::option::Option<crate::types::FpgaDeviceMemoryInfo>,
+    pub memory_info: Option<crate::types::FpgaDeviceMemoryInfo>,
 }
 impl FpgaDeviceInfo {
     /// Starts building a [`FpgaDeviceInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::FpgaDeviceInfoBuilder {
-        <crate::types::builders::FpgaDeviceInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FpgaDeviceInfoBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Manufacturer` member, when set.
     #[inline]
-    pub fn manufacturer(&self) -> ::std::option::Option<&str> {
+    pub fn manufacturer(&self) -> Option<&str> {
         self.manufacturer.as_deref()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `MemoryInfo` member, when set.
     #[inline]
-    pub fn memory_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FpgaDeviceMemoryInfo> {
+    pub fn memory_info(&self) -> Option<&crate::types::FpgaDeviceMemoryInfo> {
         self.memory_info.as_ref()
     }
 }
 /// A builder for [`FpgaDeviceInfo`](crate::types::FpgaDeviceInfo); start one with `FpgaDeviceInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FpgaDeviceInfoBuilder {
     inner: crate::types::FpgaDeviceInfo,
 }
 impl FpgaDeviceInfoBuilder {
     /// Sets [`FpgaDeviceInfo::name`](crate::types::FpgaDeviceInfo::name): The name of the FPGA accelerator.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaDeviceInfo::name`](crate::types::FpgaDeviceInfo::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`FpgaDeviceInfo::name`](crate::types::FpgaDeviceInfo::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`FpgaDeviceInfo::manufacturer`](crate::types::FpgaDeviceInfo::manufacturer): The manufacturer of the FPGA accelerator.
-    pub fn manufacturer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.manufacturer = ::std::option::Option::Some(input.into());
+    pub fn manufacturer(mut self, input: impl Into<String>) -> Self {
+        self.inner.manufacturer = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaDeviceInfo::manufacturer`](crate::types::FpgaDeviceInfo::manufacturer).
     #[inline]
-    pub fn set_manufacturer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_manufacturer(mut self, input: Option<String>) -> Self {
         self.inner.manufacturer = input;
         self
     }
     /// The value set for [`FpgaDeviceInfo::manufacturer`](crate::types::FpgaDeviceInfo::manufacturer), if any.
     #[inline]
-    pub fn get_manufacturer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_manufacturer(&self) -> &Option<String> {
         &self.inner.manufacturer
     }
     /// Sets [`FpgaDeviceInfo::count`](crate::types::FpgaDeviceInfo::count): The count of FPGA accelerators for the instance type.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`FpgaDeviceInfo::count`](crate::types::FpgaDeviceInfo::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`FpgaDeviceInfo::count`](crate::types::FpgaDeviceInfo::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`FpgaDeviceInfo::memory_info`](crate::types::FpgaDeviceInfo::memory_info): Describes the memory for the FPGA accelerator for the instance type.
     pub fn memory_info(mut self, input: crate::types::FpgaDeviceMemoryInfo) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input);
+        self.inner.memory_info = Some(input);
         self
     }
     /// Sets or clears [`FpgaDeviceInfo::memory_info`](crate::types::FpgaDeviceInfo::memory_info).
     #[inline]
     pub fn set_memory_info(
         mut self,
-        input: ::std::option::Option<crate::types::FpgaDeviceMemoryInfo>,
+        input: Option<crate::types::FpgaDeviceMemoryInfo>,
     ) -> Self {
         self.inner.memory_info = input;
         self
     }
     /// The value set for [`FpgaDeviceInfo::memory_info`](crate::types::FpgaDeviceInfo::memory_info), if any.
     #[inline]
-    pub fn get_memory_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::FpgaDeviceMemoryInfo> {
+    pub fn get_memory_info(&self) -> &Option<crate::types::FpgaDeviceMemoryInfo> {
         &self.inner.memory_info
     }
     /// Builds the [`FpgaDeviceInfo`]; it has no required members, so this cannot fail.
@@ -149,29 +123,25 @@ impl FpgaDeviceInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for FpgaDeviceInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "manufacturer" => {
-                    value.manufacturer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.manufacturer = Some(String::from(child.text()));
                 }
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "FpgaDeviceInfo")?,
                     );
                 }
                 "memoryInfo" => {
-                    value.memory_info = ::std::option::Option::Some(
+                    value.memory_info = Some(
                         <crate::types::FpgaDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -180,6 +150,6 @@ impl ::awsgen_runtime::xml::FromXml for FpgaDeviceInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

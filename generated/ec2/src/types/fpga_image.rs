@@ -2,110 +2,101 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Amazon FPGA image (AFI).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FpgaImage {
     /// The FPGA image identifier (AFI ID).
-    pub fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_id: Option<String>,
     /// The global FPGA image identifier (AGFI ID).
-    pub fpga_image_global_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_global_id: Option<String>,
     /// The name of the AFI.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the AFI.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The version of the Amazon Web Services Shell that was used to create the bitstream.
-    pub shell_version: ::std::option::Option<::std::string::String>,
+    pub shell_version: Option<String>,
     /// Information about the PCI bus.
-    pub pci_id: ::std::option::Option<crate::types::PciId>,
+    pub pci_id: Option<crate::types::PciId>,
     /// Information about the state of the AFI.
-    pub state: ::std::option::Option<crate::types::FpgaImageState>,
+    pub state: Option<crate::types::FpgaImageState>,
     /// The date and time the AFI was created.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time of the most recent update to the AFI.
-    pub update_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub update_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the Amazon Web Services account that owns the AFI.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The alias of the AFI owner. Possible values include `self`, `amazon`, and `aws-marketplace`.
-    pub owner_alias: ::std::option::Option<::std::string::String>,
+    pub owner_alias: Option<String>,
     /// The product codes for the AFI.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+    pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// Any tags assigned to the AFI.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Indicates whether the AFI is public.
-    pub public: ::std::option::Option<bool>,
+    pub public: Option<bool>,
     /// Indicates whether data retention support is enabled for the AFI.
-    pub data_retention_support: ::std::option::Option<bool>,
+    pub data_retention_support: Option<bool>,
     /// The instance types supported by the AFI.
-    pub instance_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_types: Option<Vec<String>>,
 }
 impl FpgaImage {
     /// Starts building a [`FpgaImage`].
     #[inline]
     pub fn builder() -> crate::types::builders::FpgaImageBuilder {
-        <crate::types::builders::FpgaImageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FpgaImageBuilder as Default>::default()
     }
     /// The `FpgaImageId` member, when set.
     #[inline]
-    pub fn fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_id(&self) -> Option<&str> {
         self.fpga_image_id.as_deref()
     }
     /// The `FpgaImageGlobalId` member, when set.
     #[inline]
-    pub fn fpga_image_global_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_global_id(&self) -> Option<&str> {
         self.fpga_image_global_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ShellVersion` member, when set.
     #[inline]
-    pub fn shell_version(&self) -> ::std::option::Option<&str> {
+    pub fn shell_version(&self) -> Option<&str> {
         self.shell_version.as_deref()
     }
     /// The `PciId` member, when set.
     #[inline]
-    pub fn pci_id(&self) -> ::std::option::Option<&crate::types::PciId> {
+    pub fn pci_id(&self) -> Option<&crate::types::PciId> {
         self.pci_id.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::FpgaImageState> {
+    pub fn state(&self) -> Option<&crate::types::FpgaImageState> {
         self.state.as_ref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `UpdateTime` member, when set.
     #[inline]
-    pub fn update_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn update_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.update_time.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `OwnerAlias` member, when set.
     #[inline]
-    pub fn owner_alias(&self) -> ::std::option::Option<&str> {
+    pub fn owner_alias(&self) -> Option<&str> {
         self.owner_alias.as_deref()
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
@@ -120,265 +111,206 @@ impl FpgaImage {
     }
     /// The `Public` member, when set.
     #[inline]
-    pub fn public(&self) -> ::std::option::Option<bool> {
+    pub fn public(&self) -> Option<bool> {
         self.public
     }
     /// The `DataRetentionSupport` member, when set.
     #[inline]
-    pub fn data_retention_support(&self) -> ::std::option::Option<bool> {
+    pub fn data_retention_support(&self) -> Option<bool> {
         self.data_retention_support
     }
     /// The `InstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_types(&self) -> &[::std::string::String] {
+    pub fn instance_types(&self) -> &[String] {
         self.instance_types.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`FpgaImage`](crate::types::FpgaImage); start one with `FpgaImage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FpgaImageBuilder {
     inner: crate::types::FpgaImage,
 }
 impl FpgaImageBuilder {
     /// Sets [`FpgaImage::fpga_image_id`](crate::types::FpgaImage::fpga_image_id): The FPGA image identifier (AFI ID).
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImage::fpga_image_id`](crate::types::FpgaImage::fpga_image_id).
     #[inline]
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_id = input;
         self
     }
     /// The value set for [`FpgaImage::fpga_image_id`](crate::types::FpgaImage::fpga_image_id), if any.
     #[inline]
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         &self.inner.fpga_image_id
     }
     /// Sets [`FpgaImage::fpga_image_global_id`](crate::types::FpgaImage::fpga_image_global_id): The global FPGA image identifier (AGFI ID).
-    pub fn fpga_image_global_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_global_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_global_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_global_id = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImage::fpga_image_global_id`](crate::types::FpgaImage::fpga_image_global_id).
     #[inline]
-    pub fn set_fpga_image_global_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_global_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_global_id = input;
         self
     }
     /// The value set for [`FpgaImage::fpga_image_global_id`](crate::types::FpgaImage::fpga_image_global_id), if any.
     #[inline]
-    pub fn get_fpga_image_global_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_global_id(&self) -> &Option<String> {
         &self.inner.fpga_image_global_id
     }
     /// Sets [`FpgaImage::name`](crate::types::FpgaImage::name): The name of the AFI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImage::name`](crate::types::FpgaImage::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`FpgaImage::name`](crate::types::FpgaImage::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`FpgaImage::description`](crate::types::FpgaImage::description): The description of the AFI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImage::description`](crate::types::FpgaImage::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`FpgaImage::description`](crate::types::FpgaImage::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`FpgaImage::shell_version`](crate::types::FpgaImage::shell_version): The version of the Amazon Web Services Shell that was used to create the bitstream.
-    pub fn shell_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.shell_version = ::std::option::Option::Some(input.into());
+    pub fn shell_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.shell_version = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImage::shell_version`](crate::types::FpgaImage::shell_version).
     #[inline]
-    pub fn set_shell_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_shell_version(mut self, input: Option<String>) -> Self {
         self.inner.shell_version = input;
         self
     }
     /// The value set for [`FpgaImage::shell_version`](crate::types::FpgaImage::shell_version), if any.
     #[inline]
-    pub fn get_shell_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_shell_version(&self) -> &Option<String> {
         &self.inner.shell_version
     }
     /// Sets [`FpgaImage::pci_id`](crate::types::FpgaImage::pci_id): Information about the PCI bus.
     pub fn pci_id(mut self, input: crate::types::PciId) -> Self {
-        self.inner.pci_id = ::std::option::Option::Some(input);
+        self.inner.pci_id = Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::pci_id`](crate::types::FpgaImage::pci_id).
     #[inline]
-    pub fn set_pci_id(
-        mut self,
-        input: ::std::option::Option<crate::types::PciId>,
-    ) -> Self {
+    pub fn set_pci_id(mut self, input: Option<crate::types::PciId>) -> Self {
         self.inner.pci_id = input;
         self
     }
     /// The value set for [`FpgaImage::pci_id`](crate::types::FpgaImage::pci_id), if any.
     #[inline]
-    pub fn get_pci_id(&self) -> &::std::option::Option<crate::types::PciId> {
+    pub fn get_pci_id(&self) -> &Option<crate::types::PciId> {
         &self.inner.pci_id
     }
     /// Sets [`FpgaImage::state`](crate::types::FpgaImage::state): Information about the state of the AFI.
     pub fn state(mut self, input: crate::types::FpgaImageState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::state`](crate::types::FpgaImage::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::FpgaImageState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::FpgaImageState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`FpgaImage::state`](crate::types::FpgaImage::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::FpgaImageState> {
+    pub fn get_state(&self) -> &Option<crate::types::FpgaImageState> {
         &self.inner.state
     }
     /// Sets [`FpgaImage::create_time`](crate::types::FpgaImage::create_time): The date and time the AFI was created.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::create_time`](crate::types::FpgaImage::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`FpgaImage::create_time`](crate::types::FpgaImage::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`FpgaImage::update_time`](crate::types::FpgaImage::update_time): The time of the most recent update to the AFI.
     pub fn update_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.update_time = ::std::option::Option::Some(input);
+        self.inner.update_time = Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::update_time`](crate::types::FpgaImage::update_time).
     #[inline]
     pub fn set_update_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.update_time = input;
         self
     }
     /// The value set for [`FpgaImage::update_time`](crate::types::FpgaImage::update_time), if any.
     #[inline]
-    pub fn get_update_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_update_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.update_time
     }
     /// Sets [`FpgaImage::owner_id`](crate::types::FpgaImage::owner_id): The ID of the Amazon Web Services account that owns the AFI.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImage::owner_id`](crate::types::FpgaImage::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`FpgaImage::owner_id`](crate::types::FpgaImage::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`FpgaImage::owner_alias`](crate::types::FpgaImage::owner_alias): The alias of the AFI owner.
-    pub fn owner_alias(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_alias = ::std::option::Option::Some(input.into());
+    pub fn owner_alias(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_alias = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImage::owner_alias`](crate::types::FpgaImage::owner_alias).
     #[inline]
-    pub fn set_owner_alias(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_alias(mut self, input: Option<String>) -> Self {
         self.inner.owner_alias = input;
         self
     }
     /// The value set for [`FpgaImage::owner_alias`](crate::types::FpgaImage::owner_alias), if any.
     #[inline]
-    pub fn get_owner_alias(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_alias(&self) -> &Option<String> {
         &self.inner.owner_alias
     }
     /// Appends one item to [`FpgaImage::product_codes`](crate::types::FpgaImage::product_codes): The product codes for the AFI.
@@ -392,16 +324,14 @@ impl FpgaImageBuilder {
     #[inline]
     pub fn set_product_codes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+        input: Option<Vec<crate::types::ProductCode>>,
     ) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`FpgaImage::product_codes`](crate::types::FpgaImage::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProductCode>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<crate::types::ProductCode>> {
         &self.inner.product_codes
     }
     /// Appends one item to [`FpgaImage::tags`](crate::types::FpgaImage::tags): Any tags assigned to the AFI.
@@ -413,79 +343,63 @@ impl FpgaImageBuilder {
     }
     /// Sets or clears [`FpgaImage::tags`](crate::types::FpgaImage::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`FpgaImage::tags`](crate::types::FpgaImage::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`FpgaImage::public`](crate::types::FpgaImage::public): Indicates whether the AFI is public.
     pub fn public(mut self, input: bool) -> Self {
-        self.inner.public = ::std::option::Option::Some(input);
+        self.inner.public = Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::public`](crate::types::FpgaImage::public).
     #[inline]
-    pub fn set_public(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_public(mut self, input: Option<bool>) -> Self {
         self.inner.public = input;
         self
     }
     /// The value set for [`FpgaImage::public`](crate::types::FpgaImage::public), if any.
     #[inline]
-    pub fn get_public(&self) -> &::std::option::Option<bool> {
+    pub fn get_public(&self) -> &Option<bool> {
         &self.inner.public
     }
     /// Sets [`FpgaImage::data_retention_support`](crate::types::FpgaImage::data_retention_support): Indicates whether data retention support is enabled for the AFI.
     pub fn data_retention_support(mut self, input: bool) -> Self {
-        self.inner.data_retention_support = ::std::option::Option::Some(input);
+        self.inner.data_retention_support = Some(input);
         self
     }
     /// Sets or clears [`FpgaImage::data_retention_support`](crate::types::FpgaImage::data_retention_support).
     #[inline]
-    pub fn set_data_retention_support(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_data_retention_support(mut self, input: Option<bool>) -> Self {
         self.inner.data_retention_support = input;
         self
     }
     /// The value set for [`FpgaImage::data_retention_support`](crate::types::FpgaImage::data_retention_support), if any.
     #[inline]
-    pub fn get_data_retention_support(&self) -> &::std::option::Option<bool> {
+    pub fn get_data_retention_support(&self) -> &Option<bool> {
         &self.inner.data_retention_support
     }
     /// Appends one item to [`FpgaImage::instance_types`](crate::types::FpgaImage::instance_types): The instance types supported by the AFI.
     ///
     /// To set the whole list at once, use [`set_instance_types`](Self::set_instance_types).
-    pub fn instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_types(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`FpgaImage::instance_types`](crate::types::FpgaImage::instance_types).
     #[inline]
-    pub fn set_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_types = input;
         self
     }
     /// The value set for [`FpgaImage::instance_types`](crate::types::FpgaImage::instance_types), if any.
     #[inline]
-    pub fn get_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_types(&self) -> &Option<Vec<String>> {
         &self.inner.instance_types
     }
     /// Builds the [`FpgaImage`]; it has no required members, so this cannot fail.
@@ -497,51 +411,41 @@ impl FpgaImageBuilder {
 impl ::awsgen_runtime::xml::FromXml for FpgaImage {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fpgaImageId" => {
-                    value.fpga_image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fpga_image_id = Some(String::from(child.text()));
                 }
                 "fpgaImageGlobalId" => {
-                    value.fpga_image_global_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fpga_image_global_id = Some(String::from(child.text()));
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "shellVersion" => {
-                    value.shell_version = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.shell_version = Some(String::from(child.text()));
                 }
                 "pciId" => {
-                    value.pci_id = ::std::option::Option::Some(
+                    value.pci_id = Some(
                         <crate::types::PciId as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         <crate::types::FpgaImageState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -550,7 +454,7 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImage {
                     );
                 }
                 "updateTime" => {
-                    value.update_time = ::std::option::Option::Some(
+                    value.update_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -559,17 +463,13 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImage {
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ownerAlias" => {
-                    value.owner_alias = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_alias = Some(String::from(child.text()));
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some(
+                    value.product_codes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -577,7 +477,7 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImage {
                     );
                 }
                 "tags" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -585,21 +485,19 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImage {
                     );
                 }
                 "public" => {
-                    value.public = ::std::option::Option::Some(child.text() == "true");
+                    value.public = Some(child.text() == "true");
                 }
                 "dataRetentionSupport" => {
-                    value.data_retention_support = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.data_retention_support = Some(child.text() == "true");
                 }
                 "instanceTypes" => {
-                    value.instance_types = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.instance_types = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Amazon FPGA image (AFI) attribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FpgaImageAttribute {
     /// The ID of the AFI.
-    pub fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_id: Option<String>,
     /// The name of the AFI.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the AFI.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The load permissions.
-    pub load_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LoadPermission>,
-    >,
+    pub load_permissions: Option<Vec<crate::types::LoadPermission>>,
     /// The product codes.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+    pub product_codes: Option<Vec<crate::types::ProductCode>>,
 }
 impl FpgaImageAttribute {
     /// Starts building a [`FpgaImageAttribute`].
     #[inline]
     pub fn builder() -> crate::types::builders::FpgaImageAttributeBuilder {
-        <crate::types::builders::FpgaImageAttributeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FpgaImageAttributeBuilder as Default>::default()
     }
     /// The `FpgaImageId` member, when set.
     #[inline]
-    pub fn fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_id(&self) -> Option<&str> {
         self.fpga_image_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `LoadPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,80 +49,57 @@ impl FpgaImageAttribute {
     }
 }
 /// A builder for [`FpgaImageAttribute`](crate::types::FpgaImageAttribute); start one with `FpgaImageAttribute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FpgaImageAttributeBuilder {
     inner: crate::types::FpgaImageAttribute,
 }
 impl FpgaImageAttributeBuilder {
     /// Sets [`FpgaImageAttribute::fpga_image_id`](crate::types::FpgaImageAttribute::fpga_image_id): The ID of the AFI.
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImageAttribute::fpga_image_id`](crate::types::FpgaImageAttribute::fpga_image_id).
     #[inline]
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_id = input;
         self
     }
     /// The value set for [`FpgaImageAttribute::fpga_image_id`](crate::types::FpgaImageAttribute::fpga_image_id), if any.
     #[inline]
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         &self.inner.fpga_image_id
     }
     /// Sets [`FpgaImageAttribute::name`](crate::types::FpgaImageAttribute::name): The name of the AFI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImageAttribute::name`](crate::types::FpgaImageAttribute::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`FpgaImageAttribute::name`](crate::types::FpgaImageAttribute::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`FpgaImageAttribute::description`](crate::types::FpgaImageAttribute::description): The description of the AFI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImageAttribute::description`](crate::types::FpgaImageAttribute::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`FpgaImageAttribute::description`](crate::types::FpgaImageAttribute::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`FpgaImageAttribute::load_permissions`](crate::types::FpgaImageAttribute::load_permissions): The load permissions.
@@ -143,16 +113,14 @@ impl FpgaImageAttributeBuilder {
     #[inline]
     pub fn set_load_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LoadPermission>>,
+        input: Option<Vec<crate::types::LoadPermission>>,
     ) -> Self {
         self.inner.load_permissions = input;
         self
     }
     /// The value set for [`FpgaImageAttribute::load_permissions`](crate::types::FpgaImageAttribute::load_permissions), if any.
     #[inline]
-    pub fn get_load_permissions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LoadPermission>> {
+    pub fn get_load_permissions(&self) -> &Option<Vec<crate::types::LoadPermission>> {
         &self.inner.load_permissions
     }
     /// Appends one item to [`FpgaImageAttribute::product_codes`](crate::types::FpgaImageAttribute::product_codes): The product codes.
@@ -166,16 +134,14 @@ impl FpgaImageAttributeBuilder {
     #[inline]
     pub fn set_product_codes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+        input: Option<Vec<crate::types::ProductCode>>,
     ) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`FpgaImageAttribute::product_codes`](crate::types::FpgaImageAttribute::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProductCode>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<crate::types::ProductCode>> {
         &self.inner.product_codes
     }
     /// Builds the [`FpgaImageAttribute`]; it has no required members, so this cannot fail.
@@ -187,27 +153,21 @@ impl FpgaImageAttributeBuilder {
 impl ::awsgen_runtime::xml::FromXml for FpgaImageAttribute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fpgaImageId" => {
-                    value.fpga_image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fpga_image_id = Some(String::from(child.text()));
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "loadPermissions" => {
-                    value.load_permissions = ::std::option::Option::Some(
+                    value.load_permissions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LoadPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -215,7 +175,7 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImageAttribute {
                     );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some(
+                    value.product_codes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -225,6 +185,6 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImageAttribute {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

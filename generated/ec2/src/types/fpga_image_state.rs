@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of the bitstream generation process for an Amazon FPGA image (AFI).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FpgaImageState {
     /// The state. The following are the possible values:
@@ -16,77 +11,63 @@ pub struct FpgaImageState {
     /// - `available` - The AFI is available for use.
     /// - `failed` - AFI bitstream generation failed.
     /// - `unavailable` - The AFI is no longer available for use.
-    pub code: ::std::option::Option<crate::types::FpgaImageStateCode>,
+    pub code: Option<crate::types::FpgaImageStateCode>,
     /// If the state is `failed`, this is the error message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl FpgaImageState {
     /// Starts building a [`FpgaImageState`].
     #[inline]
     pub fn builder() -> crate::types::builders::FpgaImageStateBuilder {
-        <crate::types::builders::FpgaImageStateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FpgaImageStateBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::FpgaImageStateCode> {
+    pub fn code(&self) -> Option<&crate::types::FpgaImageStateCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`FpgaImageState`](crate::types::FpgaImageState); start one with `FpgaImageState::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FpgaImageStateBuilder {
     inner: crate::types::FpgaImageState,
 }
 impl FpgaImageStateBuilder {
     /// Sets [`FpgaImageState::code`](crate::types::FpgaImageState::code): The state.
     pub fn code(mut self, input: crate::types::FpgaImageStateCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`FpgaImageState::code`](crate::types::FpgaImageState::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<crate::types::FpgaImageStateCode>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<crate::types::FpgaImageStateCode>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`FpgaImageState::code`](crate::types::FpgaImageState::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<crate::types::FpgaImageStateCode> {
+    pub fn get_code(&self) -> &Option<crate::types::FpgaImageStateCode> {
         &self.inner.code
     }
     /// Sets [`FpgaImageState::message`](crate::types::FpgaImageState::message): If the state is `failed`, this is the error message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`FpgaImageState::message`](crate::types::FpgaImageState::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`FpgaImageState::message`](crate::types::FpgaImageState::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`FpgaImageState`]; it has no required members, so this cannot fail.
@@ -98,23 +79,21 @@ impl FpgaImageStateBuilder {
 impl ::awsgen_runtime::xml::FromXml for FpgaImageState {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::FpgaImageStateCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the FPGAs for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FpgaInfo {
     /// Describes the FPGAs for the instance type.
-    pub fpgas: ::std::option::Option<::std::vec::Vec<crate::types::FpgaDeviceInfo>>,
+    pub fpgas: Option<Vec<crate::types::FpgaDeviceInfo>>,
     /// The total memory of all FPGA accelerators for the instance type.
-    pub total_fpga_memory_in_mib: ::std::option::Option<i32>,
+    pub total_fpga_memory_in_mib: Option<i32>,
 }
 impl FpgaInfo {
     /// Starts building a [`FpgaInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::FpgaInfoBuilder {
-        <crate::types::builders::FpgaInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FpgaInfoBuilder as Default>::default()
     }
     /// The `Fpgas` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl FpgaInfo {
     }
     /// The `TotalFpgaMemoryInMiB` member, when set.
     #[inline]
-    pub fn total_fpga_memory_in_mib(&self) -> ::std::option::Option<i32> {
+    pub fn total_fpga_memory_in_mib(&self) -> Option<i32> {
         self.total_fpga_memory_in_mib
     }
 }
 /// A builder for [`FpgaInfo`](crate::types::FpgaInfo); start one with `FpgaInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FpgaInfoBuilder {
     inner: crate::types::FpgaInfo,
 }
@@ -54,35 +44,30 @@ impl FpgaInfoBuilder {
     #[inline]
     pub fn set_fpgas(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FpgaDeviceInfo>>,
+        input: Option<Vec<crate::types::FpgaDeviceInfo>>,
     ) -> Self {
         self.inner.fpgas = input;
         self
     }
     /// The value set for [`FpgaInfo::fpgas`](crate::types::FpgaInfo::fpgas), if any.
     #[inline]
-    pub fn get_fpgas(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FpgaDeviceInfo>> {
+    pub fn get_fpgas(&self) -> &Option<Vec<crate::types::FpgaDeviceInfo>> {
         &self.inner.fpgas
     }
     /// Sets [`FpgaInfo::total_fpga_memory_in_mib`](crate::types::FpgaInfo::total_fpga_memory_in_mib): The total memory of all FPGA accelerators for the instance type.
     pub fn total_fpga_memory_in_mib(mut self, input: i32) -> Self {
-        self.inner.total_fpga_memory_in_mib = ::std::option::Option::Some(input);
+        self.inner.total_fpga_memory_in_mib = Some(input);
         self
     }
     /// Sets or clears [`FpgaInfo::total_fpga_memory_in_mib`](crate::types::FpgaInfo::total_fpga_memory_in_mib).
     #[inline]
-    pub fn set_total_fpga_memory_in_mib(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_fpga_memory_in_mib(mut self, input: Option<i32>) -> Self {
         self.inner.total_fpga_memory_in_mib = input;
         self
     }
     /// The value set for [`FpgaInfo::total_fpga_memory_in_mib`](crate::types::FpgaInfo::total_fpga_memory_in_mib), if any.
     #[inline]
-    pub fn get_total_fpga_memory_in_mib(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_fpga_memory_in_mib(&self) -> &Option<i32> {
         &self.inner.total_fpga_memory_in_mib
     }
     /// Builds the [`FpgaInfo`]; it has no required members, so this cannot fail.
@@ -94,12 +79,12 @@ impl FpgaInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for FpgaInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fpgas" => {
-                    value.fpgas = ::std::option::Option::Some(
+                    value.fpgas = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::FpgaDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -107,7 +92,7 @@ impl ::awsgen_runtime::xml::FromXml for FpgaInfo {
                     );
                 }
                 "totalFpgaMemoryInMiB" => {
-                    value.total_fpga_memory_in_mib = ::std::option::Option::Some(
+                    value.total_fpga_memory_in_mib = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "FpgaInfo")?,
@@ -116,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for FpgaInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

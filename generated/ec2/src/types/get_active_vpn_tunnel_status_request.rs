@@ -2,161 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetActiveVpnTunnelStatusRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetActiveVpnTunnelStatusRequest {
     /// The ID of the VPN connection for which to retrieve the active tunnel status.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// The external IP address of the VPN tunnel for which to retrieve the active status.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_tunnel_outside_ip_address: ::std::option::Option<::std::string::String>,
+    pub vpn_tunnel_outside_ip_address: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetActiveVpnTunnelStatusRequest {
     /// Starts building a [`GetActiveVpnTunnelStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetActiveVpnTunnelStatusRequestBuilder {
-        <crate::types::builders::GetActiveVpnTunnelStatusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetActiveVpnTunnelStatusRequestBuilder as Default>::default()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `VpnTunnelOutsideIpAddress` member, when set.
     #[inline]
-    pub fn vpn_tunnel_outside_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_tunnel_outside_ip_address(&self) -> Option<&str> {
         self.vpn_tunnel_outside_ip_address.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetActiveVpnTunnelStatusRequest`](crate::types::GetActiveVpnTunnelStatusRequest); start one with `GetActiveVpnTunnelStatusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetActiveVpnTunnelStatusRequestBuilder {
     inner: crate::types::GetActiveVpnTunnelStatusRequest,
 }
 impl GetActiveVpnTunnelStatusRequestBuilder {
     /// Sets [`GetActiveVpnTunnelStatusRequest::vpn_connection_id`](crate::types::GetActiveVpnTunnelStatusRequest::vpn_connection_id): The ID of the VPN connection for which to retrieve the active tunnel status.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetActiveVpnTunnelStatusRequest::vpn_connection_id`](crate::types::GetActiveVpnTunnelStatusRequest::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`GetActiveVpnTunnelStatusRequest::vpn_connection_id`](crate::types::GetActiveVpnTunnelStatusRequest::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`GetActiveVpnTunnelStatusRequest::vpn_tunnel_outside_ip_address`](crate::types::GetActiveVpnTunnelStatusRequest::vpn_tunnel_outside_ip_address): The external IP address of the VPN tunnel for which to retrieve the active status.
-    pub fn vpn_tunnel_outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_tunnel_outside_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpn_tunnel_outside_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_tunnel_outside_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`GetActiveVpnTunnelStatusRequest::vpn_tunnel_outside_ip_address`](crate::types::GetActiveVpnTunnelStatusRequest::vpn_tunnel_outside_ip_address).
     #[inline]
-    pub fn set_vpn_tunnel_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_tunnel_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.vpn_tunnel_outside_ip_address = input;
         self
     }
     /// The value set for [`GetActiveVpnTunnelStatusRequest::vpn_tunnel_outside_ip_address`](crate::types::GetActiveVpnTunnelStatusRequest::vpn_tunnel_outside_ip_address), if any.
     #[inline]
-    pub fn get_vpn_tunnel_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_tunnel_outside_ip_address(&self) -> &Option<String> {
         &self.inner.vpn_tunnel_outside_ip_address
     }
     /// Sets [`GetActiveVpnTunnelStatusRequest::dry_run`](crate::types::GetActiveVpnTunnelStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetActiveVpnTunnelStatusRequest::dry_run`](crate::types::GetActiveVpnTunnelStatusRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetActiveVpnTunnelStatusRequest::dry_run`](crate::types::GetActiveVpnTunnelStatusRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetActiveVpnTunnelStatusRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetActiveVpnTunnelStatusRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpn_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetActiveVpnTunnelStatusRequest",
                 member: "vpn_connection_id",
             });
         }
         if self.inner.vpn_tunnel_outside_ip_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetActiveVpnTunnelStatusRequest",
                 member: "vpn_tunnel_outside_ip_address",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetActiveVpnTunnelStatusRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_connection_id {
             body.member("VpnConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_tunnel_outside_ip_address {
+        if let Some(value) = &self.vpn_tunnel_outside_ip_address {
             body.member("VpnTunnelOutsideIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

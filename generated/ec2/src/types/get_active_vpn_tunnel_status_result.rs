@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetActiveVpnTunnelStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetActiveVpnTunnelStatusResult {
     /// Information about the current security configuration of the VPN tunnel.
-    pub active_vpn_tunnel_status: ::std::option::Option<
-        crate::types::ActiveVpnTunnelStatus,
-    >,
+    pub active_vpn_tunnel_status: Option<crate::types::ActiveVpnTunnelStatus>,
 }
 impl GetActiveVpnTunnelStatusResult {
     /// Starts building a [`GetActiveVpnTunnelStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetActiveVpnTunnelStatusResultBuilder {
-        <crate::types::builders::GetActiveVpnTunnelStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetActiveVpnTunnelStatusResultBuilder as Default>::default()
     }
     /// The `ActiveVpnTunnelStatus` member, when set.
     #[inline]
     pub fn active_vpn_tunnel_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::ActiveVpnTunnelStatus> {
+    ) -> Option<&crate::types::ActiveVpnTunnelStatus> {
         self.active_vpn_tunnel_status.as_ref()
     }
 }
 /// A builder for [`GetActiveVpnTunnelStatusResult`](crate::types::GetActiveVpnTunnelStatusResult); start one with `GetActiveVpnTunnelStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetActiveVpnTunnelStatusResultBuilder {
     inner: crate::types::GetActiveVpnTunnelStatusResult,
 }
@@ -45,14 +33,14 @@ impl GetActiveVpnTunnelStatusResultBuilder {
         mut self,
         input: crate::types::ActiveVpnTunnelStatus,
     ) -> Self {
-        self.inner.active_vpn_tunnel_status = ::std::option::Option::Some(input);
+        self.inner.active_vpn_tunnel_status = Some(input);
         self
     }
     /// Sets or clears [`GetActiveVpnTunnelStatusResult::active_vpn_tunnel_status`](crate::types::GetActiveVpnTunnelStatusResult::active_vpn_tunnel_status).
     #[inline]
     pub fn set_active_vpn_tunnel_status(
         mut self,
-        input: ::std::option::Option<crate::types::ActiveVpnTunnelStatus>,
+        input: Option<crate::types::ActiveVpnTunnelStatus>,
     ) -> Self {
         self.inner.active_vpn_tunnel_status = input;
         self
@@ -61,7 +49,7 @@ impl GetActiveVpnTunnelStatusResultBuilder {
     #[inline]
     pub fn get_active_vpn_tunnel_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ActiveVpnTunnelStatus> {
+    ) -> &Option<crate::types::ActiveVpnTunnelStatus> {
         &self.inner.active_vpn_tunnel_status
     }
     /// Builds the [`GetActiveVpnTunnelStatusResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl GetActiveVpnTunnelStatusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetActiveVpnTunnelStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "activeVpnTunnelStatus" {
-                value.active_vpn_tunnel_status = ::std::option::Option::Some(
+                value.active_vpn_tunnel_status = Some(
                     <crate::types::ActiveVpnTunnelStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

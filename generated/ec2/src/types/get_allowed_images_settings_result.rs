@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAllowedImagesSettingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAllowedImagesSettingsResult {
     /// The current state of the Allowed AMIs setting at the account level in the specified Amazon Web Services Region.
@@ -17,26 +12,24 @@ pub struct GetAllowedImagesSettingsResult {
     /// - `disabled`: All AMIs are allowed.
     /// - `audit-mode`: All AMIs are allowed, but the `ImageAllowed` field is set to `true` if the AMI would be allowed with the current list of criteria if allowed AMIs was enabled.
     /// - `enabled`: Only AMIs matching the image criteria are discoverable and available for use.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The list of criteria for images that are discoverable and usable in the account in the specified Amazon Web Services Region.
-    pub image_criteria: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageCriterion>,
-    >,
+    pub image_criteria: Option<Vec<crate::types::ImageCriterion>>,
     /// The entity that manages the Allowed AMIs settings. Possible values include:
     ///
     /// - `account` - The Allowed AMIs settings is managed by the account.
     /// - `declarative-policy` - The Allowed AMIs settings is managed by a declarative policy and can't be modified by the account.
-    pub managed_by: ::std::option::Option<crate::types::ManagedBy>,
+    pub managed_by: Option<crate::types::ManagedBy>,
 }
 impl GetAllowedImagesSettingsResult {
     /// Starts building a [`GetAllowedImagesSettingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAllowedImagesSettingsResultBuilder {
-        <crate::types::builders::GetAllowedImagesSettingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAllowedImagesSettingsResultBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `ImageCriteria` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,41 +39,30 @@ impl GetAllowedImagesSettingsResult {
     }
     /// The `ManagedBy` member, when set.
     #[inline]
-    pub fn managed_by(&self) -> ::std::option::Option<&crate::types::ManagedBy> {
+    pub fn managed_by(&self) -> Option<&crate::types::ManagedBy> {
         self.managed_by.as_ref()
     }
 }
 /// A builder for [`GetAllowedImagesSettingsResult`](crate::types::GetAllowedImagesSettingsResult); start one with `GetAllowedImagesSettingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAllowedImagesSettingsResultBuilder {
     inner: crate::types::GetAllowedImagesSettingsResult,
 }
 impl GetAllowedImagesSettingsResultBuilder {
     /// Sets [`GetAllowedImagesSettingsResult::state`](crate::types::GetAllowedImagesSettingsResult::state): The current state of the Allowed AMIs setting at the account level in the specified Amazon Web Services Region.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`GetAllowedImagesSettingsResult::state`](crate::types::GetAllowedImagesSettingsResult::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`GetAllowedImagesSettingsResult::state`](crate::types::GetAllowedImagesSettingsResult::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Appends one item to [`GetAllowedImagesSettingsResult::image_criteria`](crate::types::GetAllowedImagesSettingsResult::image_criteria): The list of criteria for images that are discoverable and usable in the account in the specified Amazon Web Services Region.
@@ -94,35 +76,30 @@ impl GetAllowedImagesSettingsResultBuilder {
     #[inline]
     pub fn set_image_criteria(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageCriterion>>,
+        input: Option<Vec<crate::types::ImageCriterion>>,
     ) -> Self {
         self.inner.image_criteria = input;
         self
     }
     /// The value set for [`GetAllowedImagesSettingsResult::image_criteria`](crate::types::GetAllowedImagesSettingsResult::image_criteria), if any.
     #[inline]
-    pub fn get_image_criteria(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageCriterion>> {
+    pub fn get_image_criteria(&self) -> &Option<Vec<crate::types::ImageCriterion>> {
         &self.inner.image_criteria
     }
     /// Sets [`GetAllowedImagesSettingsResult::managed_by`](crate::types::GetAllowedImagesSettingsResult::managed_by): The entity that manages the Allowed AMIs settings.
     pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input);
+        self.inner.managed_by = Some(input);
         self
     }
     /// Sets or clears [`GetAllowedImagesSettingsResult::managed_by`](crate::types::GetAllowedImagesSettingsResult::managed_by).
     #[inline]
-    pub fn set_managed_by(
-        mut self,
-        input: ::std::option::Option<crate::types::ManagedBy>,
-    ) -> Self {
+    pub fn set_managed_by(mut self, input: Option<crate::types::ManagedBy>) -> Self {
         self.inner.managed_by = input;
         self
     }
     /// The value set for [`GetAllowedImagesSettingsResult::managed_by`](crate::types::GetAllowedImagesSettingsResult::managed_by), if any.
     #[inline]
-    pub fn get_managed_by(&self) -> &::std::option::Option<crate::types::ManagedBy> {
+    pub fn get_managed_by(&self) -> &Option<crate::types::ManagedBy> {
         &self.inner.managed_by
     }
     /// Builds the [`GetAllowedImagesSettingsResult`]; it has no required members, so this cannot fail.
@@ -134,17 +111,15 @@ impl GetAllowedImagesSettingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetAllowedImagesSettingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "imageCriterionSet" => {
-                    value.image_criteria = ::std::option::Option::Some(
+                    value.image_criteria = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageCriterion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -152,13 +127,11 @@ impl ::awsgen_runtime::xml::FromXml for GetAllowedImagesSettingsResult {
                     );
                 }
                 "managedBy" => {
-                    value.managed_by = ::std::option::Option::Some(
-                        crate::types::ManagedBy::from(child.text()),
-                    );
+                    value.managed_by = Some(crate::types::ManagedBy::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,102 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAssociatedEnclaveCertificateIamRolesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAssociatedEnclaveCertificateIamRolesRequest {
     /// The ARN of the ACM certificate for which to view the associated IAM roles, encryption keys, and Amazon S3 object information.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub certificate_arn: ::std::option::Option<::std::string::String>,
+    pub certificate_arn: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetAssociatedEnclaveCertificateIamRolesRequest {
     /// Starts building a [`GetAssociatedEnclaveCertificateIamRolesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
-        <crate::types::builders::GetAssociatedEnclaveCertificateIamRolesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAssociatedEnclaveCertificateIamRolesRequestBuilder as Default>::default()
     }
     /// The `CertificateArn` member, when set.
     #[inline]
-    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_arn(&self) -> Option<&str> {
         self.certificate_arn.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetAssociatedEnclaveCertificateIamRolesRequest`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest); start one with `GetAssociatedEnclaveCertificateIamRolesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
     inner: crate::types::GetAssociatedEnclaveCertificateIamRolesRequest,
 }
 impl GetAssociatedEnclaveCertificateIamRolesRequestBuilder {
     /// Sets [`GetAssociatedEnclaveCertificateIamRolesRequest::certificate_arn`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest::certificate_arn): The ARN of the ACM certificate for which to view the associated IAM roles, encryption keys, and Amazon S3 object information.
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetAssociatedEnclaveCertificateIamRolesRequest::certificate_arn`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest::certificate_arn).
     #[inline]
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`GetAssociatedEnclaveCertificateIamRolesRequest::certificate_arn`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest::certificate_arn), if any.
     #[inline]
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         &self.inner.certificate_arn
     }
     /// Sets [`GetAssociatedEnclaveCertificateIamRolesRequest::dry_run`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetAssociatedEnclaveCertificateIamRolesRequest::dry_run`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetAssociatedEnclaveCertificateIamRolesRequest::dry_run`](crate::types::GetAssociatedEnclaveCertificateIamRolesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetAssociatedEnclaveCertificateIamRolesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAssociatedEnclaveCertificateIamRolesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.certificate_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAssociatedEnclaveCertificateIamRolesRequest",
                 member: "certificate_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -105,13 +89,13 @@ for GetAssociatedEnclaveCertificateIamRolesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.certificate_arn {
             body.member("CertificateArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

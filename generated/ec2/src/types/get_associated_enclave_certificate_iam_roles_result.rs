@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAssociatedEnclaveCertificateIamRolesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAssociatedEnclaveCertificateIamRolesResult {
     /// Information about the associated IAM roles.
-    pub associated_roles: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AssociatedRole>,
-    >,
+    pub associated_roles: Option<Vec<crate::types::AssociatedRole>>,
 }
 impl GetAssociatedEnclaveCertificateIamRolesResult {
     /// Starts building a [`GetAssociatedEnclaveCertificateIamRolesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAssociatedEnclaveCertificateIamRolesResultBuilder {
-        <crate::types::builders::GetAssociatedEnclaveCertificateIamRolesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAssociatedEnclaveCertificateIamRolesResultBuilder as Default>::default()
     }
     /// The `AssociatedRoles` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl GetAssociatedEnclaveCertificateIamRolesResult {
     }
 }
 /// A builder for [`GetAssociatedEnclaveCertificateIamRolesResult`](crate::types::GetAssociatedEnclaveCertificateIamRolesResult); start one with `GetAssociatedEnclaveCertificateIamRolesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAssociatedEnclaveCertificateIamRolesResultBuilder {
     inner: crate::types::GetAssociatedEnclaveCertificateIamRolesResult,
 }
@@ -49,16 +37,14 @@ impl GetAssociatedEnclaveCertificateIamRolesResultBuilder {
     #[inline]
     pub fn set_associated_roles(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AssociatedRole>>,
+        input: Option<Vec<crate::types::AssociatedRole>>,
     ) -> Self {
         self.inner.associated_roles = input;
         self
     }
     /// The value set for [`GetAssociatedEnclaveCertificateIamRolesResult::associated_roles`](crate::types::GetAssociatedEnclaveCertificateIamRolesResult::associated_roles), if any.
     #[inline]
-    pub fn get_associated_roles(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AssociatedRole>> {
+    pub fn get_associated_roles(&self) -> &Option<Vec<crate::types::AssociatedRole>> {
         &self.inner.associated_roles
     }
     /// Builds the [`GetAssociatedEnclaveCertificateIamRolesResult`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl GetAssociatedEnclaveCertificateIamRolesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetAssociatedEnclaveCertificateIamRolesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "associatedRoleSet" {
-                value.associated_roles = ::std::option::Option::Some(
+                value.associated_roles = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::AssociatedRole as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for GetAssociatedEnclaveCertificateIamRolesR
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAssociatedIpv6PoolCidrsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAssociatedIpv6PoolCidrsResult {
     /// Information about the IPv6 CIDR block associations.
-    pub ipv6_cidr_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6CidrAssociation>,
-    >,
+    pub ipv6_cidr_associations: Option<Vec<crate::types::Ipv6CidrAssociation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetAssociatedIpv6PoolCidrsResult {
     /// Starts building a [`GetAssociatedIpv6PoolCidrsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAssociatedIpv6PoolCidrsResultBuilder {
-        <crate::types::builders::GetAssociatedIpv6PoolCidrsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAssociatedIpv6PoolCidrsResultBuilder as Default>::default()
     }
     /// The `Ipv6CidrAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetAssociatedIpv6PoolCidrsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetAssociatedIpv6PoolCidrsResult`](crate::types::GetAssociatedIpv6PoolCidrsResult); start one with `GetAssociatedIpv6PoolCidrsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAssociatedIpv6PoolCidrsResultBuilder {
     inner: crate::types::GetAssociatedIpv6PoolCidrsResult,
 }
@@ -59,7 +47,7 @@ impl GetAssociatedIpv6PoolCidrsResultBuilder {
     #[inline]
     pub fn set_ipv6_cidr_associations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Ipv6CidrAssociation>>,
+        input: Option<Vec<crate::types::Ipv6CidrAssociation>>,
     ) -> Self {
         self.inner.ipv6_cidr_associations = input;
         self
@@ -68,29 +56,23 @@ impl GetAssociatedIpv6PoolCidrsResultBuilder {
     #[inline]
     pub fn get_ipv6_cidr_associations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Ipv6CidrAssociation>> {
+    ) -> &Option<Vec<crate::types::Ipv6CidrAssociation>> {
         &self.inner.ipv6_cidr_associations
     }
     /// Sets [`GetAssociatedIpv6PoolCidrsResult::next_token`](crate::types::GetAssociatedIpv6PoolCidrsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetAssociatedIpv6PoolCidrsResult::next_token`](crate::types::GetAssociatedIpv6PoolCidrsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetAssociatedIpv6PoolCidrsResult::next_token`](crate::types::GetAssociatedIpv6PoolCidrsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetAssociatedIpv6PoolCidrsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl GetAssociatedIpv6PoolCidrsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetAssociatedIpv6PoolCidrsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipv6CidrAssociationSet" => {
-                    value.ipv6_cidr_associations = ::std::option::Option::Some(
+                    value.ipv6_cidr_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv6CidrAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetAssociatedIpv6PoolCidrsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

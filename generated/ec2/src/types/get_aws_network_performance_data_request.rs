@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAwsNetworkPerformanceDataRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAwsNetworkPerformanceDataRequest {
     /// A list of network performance data queries.
-    pub data_queries: ::std::option::Option<::std::vec::Vec<crate::types::DataQuery>>,
+    pub data_queries: Option<Vec<crate::types::DataQuery>>,
     /// The starting time for the performance data request. The starting time must be formatted as `yyyy-mm-ddThh:mm:ss`. For example, `2022-06-10T12:00:00.000Z`.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ending time for the performance data request. The end time must be formatted as `yyyy-mm-ddThh:mm:ss`. For example, `2022-06-12T12:00:00.000Z`.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetAwsNetworkPerformanceDataRequest {
     /// Starts building a [`GetAwsNetworkPerformanceDataRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder {
-        <crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAwsNetworkPerformanceDataRequestBuilder as Default>::default()
     }
     /// The `DataQueries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,41 +31,32 @@ impl GetAwsNetworkPerformanceDataRequest {
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetAwsNetworkPerformanceDataRequest`](crate::types::GetAwsNetworkPerformanceDataRequest); start one with `GetAwsNetworkPerformanceDataRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAwsNetworkPerformanceDataRequestBuilder {
     inner: crate::types::GetAwsNetworkPerformanceDataRequest,
 }
@@ -86,112 +72,100 @@ impl GetAwsNetworkPerformanceDataRequestBuilder {
     #[inline]
     pub fn set_data_queries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DataQuery>>,
+        input: Option<Vec<crate::types::DataQuery>>,
     ) -> Self {
         self.inner.data_queries = input;
         self
     }
     /// The value set for [`GetAwsNetworkPerformanceDataRequest::data_queries`](crate::types::GetAwsNetworkPerformanceDataRequest::data_queries), if any.
     #[inline]
-    pub fn get_data_queries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DataQuery>> {
+    pub fn get_data_queries(&self) -> &Option<Vec<crate::types::DataQuery>> {
         &self.inner.data_queries
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::start_time`](crate::types::GetAwsNetworkPerformanceDataRequest::start_time): The starting time for the performance data request.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::start_time`](crate::types::GetAwsNetworkPerformanceDataRequest::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`GetAwsNetworkPerformanceDataRequest::start_time`](crate::types::GetAwsNetworkPerformanceDataRequest::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::end_time`](crate::types::GetAwsNetworkPerformanceDataRequest::end_time): The ending time for the performance data request.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::end_time`](crate::types::GetAwsNetworkPerformanceDataRequest::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`GetAwsNetworkPerformanceDataRequest::end_time`](crate::types::GetAwsNetworkPerformanceDataRequest::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::max_results`](crate::types::GetAwsNetworkPerformanceDataRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::max_results`](crate::types::GetAwsNetworkPerformanceDataRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetAwsNetworkPerformanceDataRequest::max_results`](crate::types::GetAwsNetworkPerformanceDataRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::next_token`](crate::types::GetAwsNetworkPerformanceDataRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::next_token`](crate::types::GetAwsNetworkPerformanceDataRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetAwsNetworkPerformanceDataRequest::next_token`](crate::types::GetAwsNetworkPerformanceDataRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetAwsNetworkPerformanceDataRequest::dry_run`](crate::types::GetAwsNetworkPerformanceDataRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataRequest::dry_run`](crate::types::GetAwsNetworkPerformanceDataRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetAwsNetworkPerformanceDataRequest::dry_run`](crate::types::GetAwsNetworkPerformanceDataRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetAwsNetworkPerformanceDataRequest`]; it has no required members, so this cannot fail.
@@ -204,8 +178,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetAwsNetworkPerformanceDataRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.data_queries {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.data_queries {
             let member_0 = body.enter("DataQuery");
             body.items(
                 value,
@@ -213,7 +187,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetAwsNetworkPerformanceDataRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -222,7 +196,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetAwsNetworkPerformanceDataRequest
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             body.member(
                 "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -231,15 +205,15 @@ impl ::awsgen_runtime::query::WriteQuery for GetAwsNetworkPerformanceDataRequest
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAwsNetworkPerformanceDataResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAwsNetworkPerformanceDataResult {
     /// The list of data responses.
-    pub data_responses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DataResponse>,
-    >,
+    pub data_responses: Option<Vec<crate::types::DataResponse>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetAwsNetworkPerformanceDataResult {
     /// Starts building a [`GetAwsNetworkPerformanceDataResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAwsNetworkPerformanceDataResultBuilder {
-        <crate::types::builders::GetAwsNetworkPerformanceDataResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAwsNetworkPerformanceDataResultBuilder as Default>::default()
     }
     /// The `DataResponses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetAwsNetworkPerformanceDataResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetAwsNetworkPerformanceDataResult`](crate::types::GetAwsNetworkPerformanceDataResult); start one with `GetAwsNetworkPerformanceDataResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAwsNetworkPerformanceDataResultBuilder {
     inner: crate::types::GetAwsNetworkPerformanceDataResult,
 }
@@ -56,38 +44,30 @@ impl GetAwsNetworkPerformanceDataResultBuilder {
     #[inline]
     pub fn set_data_responses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DataResponse>>,
+        input: Option<Vec<crate::types::DataResponse>>,
     ) -> Self {
         self.inner.data_responses = input;
         self
     }
     /// The value set for [`GetAwsNetworkPerformanceDataResult::data_responses`](crate::types::GetAwsNetworkPerformanceDataResult::data_responses), if any.
     #[inline]
-    pub fn get_data_responses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DataResponse>> {
+    pub fn get_data_responses(&self) -> &Option<Vec<crate::types::DataResponse>> {
         &self.inner.data_responses
     }
     /// Sets [`GetAwsNetworkPerformanceDataResult::next_token`](crate::types::GetAwsNetworkPerformanceDataResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetAwsNetworkPerformanceDataResult::next_token`](crate::types::GetAwsNetworkPerformanceDataResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetAwsNetworkPerformanceDataResult::next_token`](crate::types::GetAwsNetworkPerformanceDataResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetAwsNetworkPerformanceDataResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl GetAwsNetworkPerformanceDataResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetAwsNetworkPerformanceDataResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "dataResponseSet" => {
-                    value.data_responses = ::std::option::Option::Some(
+                    value.data_responses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DataResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for GetAwsNetworkPerformanceDataResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,92 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerAttributesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerAttributesResult {
     /// The current status of Capacity Manager.
-    pub capacity_manager_status: ::std::option::Option<
-        crate::types::CapacityManagerStatus,
-    >,
+    pub capacity_manager_status: Option<crate::types::CapacityManagerStatus>,
     /// Indicates whether Organizations access is enabled for cross-account data aggregation.
-    pub organizations_access: ::std::option::Option<bool>,
+    pub organizations_access: Option<bool>,
     /// The number of active data export configurations for this account. This count includes all data exports regardless of their current delivery status.
-    pub data_export_count: ::std::option::Option<i32>,
+    pub data_export_count: Option<i32>,
     /// The current data ingestion status. Initial ingestion may take several hours after enabling Capacity Manager.
-    pub ingestion_status: ::std::option::Option<crate::types::IngestionStatus>,
+    pub ingestion_status: Option<crate::types::IngestionStatus>,
     /// A descriptive message providing additional details about the current ingestion status. This may include error information if ingestion has failed or progress details during initial setup.
-    pub ingestion_status_message: ::std::option::Option<::std::string::String>,
+    pub ingestion_status_message: Option<String>,
     /// The timestamp of the earliest data point available in Capacity Manager, in milliseconds since epoch. This indicates how far back historical data is available for queries.
-    pub earliest_datapoint_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub earliest_datapoint_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp of the most recent data point ingested by Capacity Manager, in milliseconds since epoch. This indicates how current your capacity data is.
-    pub latest_datapoint_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub latest_datapoint_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl GetCapacityManagerAttributesResult {
     /// Starts building a [`GetCapacityManagerAttributesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityManagerAttributesResultBuilder {
-        <crate::types::builders::GetCapacityManagerAttributesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityManagerAttributesResultBuilder as Default>::default()
     }
     /// The `CapacityManagerStatus` member, when set.
     #[inline]
     pub fn capacity_manager_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityManagerStatus> {
+    ) -> Option<&crate::types::CapacityManagerStatus> {
         self.capacity_manager_status.as_ref()
     }
     /// The `OrganizationsAccess` member, when set.
     #[inline]
-    pub fn organizations_access(&self) -> ::std::option::Option<bool> {
+    pub fn organizations_access(&self) -> Option<bool> {
         self.organizations_access
     }
     /// The `DataExportCount` member, when set.
     #[inline]
-    pub fn data_export_count(&self) -> ::std::option::Option<i32> {
+    pub fn data_export_count(&self) -> Option<i32> {
         self.data_export_count
     }
     /// The `IngestionStatus` member, when set.
     #[inline]
-    pub fn ingestion_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IngestionStatus> {
+    pub fn ingestion_status(&self) -> Option<&crate::types::IngestionStatus> {
         self.ingestion_status.as_ref()
     }
     /// The `IngestionStatusMessage` member, when set.
     #[inline]
-    pub fn ingestion_status_message(&self) -> ::std::option::Option<&str> {
+    pub fn ingestion_status_message(&self) -> Option<&str> {
         self.ingestion_status_message.as_deref()
     }
     /// The `EarliestDatapointTimestamp` member, when set.
     #[inline]
     pub fn earliest_datapoint_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.earliest_datapoint_timestamp.as_ref()
     }
     /// The `LatestDatapointTimestamp` member, when set.
     #[inline]
     pub fn latest_datapoint_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.latest_datapoint_timestamp.as_ref()
     }
 }
 /// A builder for [`GetCapacityManagerAttributesResult`](crate::types::GetCapacityManagerAttributesResult); start one with `GetCapacityManagerAttributesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityManagerAttributesResultBuilder {
     inner: crate::types::GetCapacityManagerAttributesResult,
 }
@@ -97,14 +79,14 @@ impl GetCapacityManagerAttributesResultBuilder {
         mut self,
         input: crate::types::CapacityManagerStatus,
     ) -> Self {
-        self.inner.capacity_manager_status = ::std::option::Option::Some(input);
+        self.inner.capacity_manager_status = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::capacity_manager_status`](crate::types::GetCapacityManagerAttributesResult::capacity_manager_status).
     #[inline]
     pub fn set_capacity_manager_status(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityManagerStatus>,
+        input: Option<crate::types::CapacityManagerStatus>,
     ) -> Self {
         self.inner.capacity_manager_status = input;
         self
@@ -113,87 +95,74 @@ impl GetCapacityManagerAttributesResultBuilder {
     #[inline]
     pub fn get_capacity_manager_status(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityManagerStatus> {
+    ) -> &Option<crate::types::CapacityManagerStatus> {
         &self.inner.capacity_manager_status
     }
     /// Sets [`GetCapacityManagerAttributesResult::organizations_access`](crate::types::GetCapacityManagerAttributesResult::organizations_access): Indicates whether Organizations access is enabled for cross-account data aggregation.
     pub fn organizations_access(mut self, input: bool) -> Self {
-        self.inner.organizations_access = ::std::option::Option::Some(input);
+        self.inner.organizations_access = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::organizations_access`](crate::types::GetCapacityManagerAttributesResult::organizations_access).
     #[inline]
-    pub fn set_organizations_access(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_organizations_access(mut self, input: Option<bool>) -> Self {
         self.inner.organizations_access = input;
         self
     }
     /// The value set for [`GetCapacityManagerAttributesResult::organizations_access`](crate::types::GetCapacityManagerAttributesResult::organizations_access), if any.
     #[inline]
-    pub fn get_organizations_access(&self) -> &::std::option::Option<bool> {
+    pub fn get_organizations_access(&self) -> &Option<bool> {
         &self.inner.organizations_access
     }
     /// Sets [`GetCapacityManagerAttributesResult::data_export_count`](crate::types::GetCapacityManagerAttributesResult::data_export_count): The number of active data export configurations for this account.
     pub fn data_export_count(mut self, input: i32) -> Self {
-        self.inner.data_export_count = ::std::option::Option::Some(input);
+        self.inner.data_export_count = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::data_export_count`](crate::types::GetCapacityManagerAttributesResult::data_export_count).
     #[inline]
-    pub fn set_data_export_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_data_export_count(mut self, input: Option<i32>) -> Self {
         self.inner.data_export_count = input;
         self
     }
     /// The value set for [`GetCapacityManagerAttributesResult::data_export_count`](crate::types::GetCapacityManagerAttributesResult::data_export_count), if any.
     #[inline]
-    pub fn get_data_export_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_data_export_count(&self) -> &Option<i32> {
         &self.inner.data_export_count
     }
     /// Sets [`GetCapacityManagerAttributesResult::ingestion_status`](crate::types::GetCapacityManagerAttributesResult::ingestion_status): The current data ingestion status.
     pub fn ingestion_status(mut self, input: crate::types::IngestionStatus) -> Self {
-        self.inner.ingestion_status = ::std::option::Option::Some(input);
+        self.inner.ingestion_status = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::ingestion_status`](crate::types::GetCapacityManagerAttributesResult::ingestion_status).
     #[inline]
     pub fn set_ingestion_status(
         mut self,
-        input: ::std::option::Option<crate::types::IngestionStatus>,
+        input: Option<crate::types::IngestionStatus>,
     ) -> Self {
         self.inner.ingestion_status = input;
         self
     }
     /// The value set for [`GetCapacityManagerAttributesResult::ingestion_status`](crate::types::GetCapacityManagerAttributesResult::ingestion_status), if any.
     #[inline]
-    pub fn get_ingestion_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::IngestionStatus> {
+    pub fn get_ingestion_status(&self) -> &Option<crate::types::IngestionStatus> {
         &self.inner.ingestion_status
     }
     /// Sets [`GetCapacityManagerAttributesResult::ingestion_status_message`](crate::types::GetCapacityManagerAttributesResult::ingestion_status_message): A descriptive message providing additional details about the current ingestion status.
-    pub fn ingestion_status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ingestion_status_message = ::std::option::Option::Some(input.into());
+    pub fn ingestion_status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.ingestion_status_message = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::ingestion_status_message`](crate::types::GetCapacityManagerAttributesResult::ingestion_status_message).
     #[inline]
-    pub fn set_ingestion_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ingestion_status_message(mut self, input: Option<String>) -> Self {
         self.inner.ingestion_status_message = input;
         self
     }
     /// The value set for [`GetCapacityManagerAttributesResult::ingestion_status_message`](crate::types::GetCapacityManagerAttributesResult::ingestion_status_message), if any.
     #[inline]
-    pub fn get_ingestion_status_message(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ingestion_status_message(&self) -> &Option<String> {
         &self.inner.ingestion_status_message
     }
     /// Sets [`GetCapacityManagerAttributesResult::earliest_datapoint_timestamp`](crate::types::GetCapacityManagerAttributesResult::earliest_datapoint_timestamp): The timestamp of the earliest data point available in Capacity Manager, in milliseconds since epoch.
@@ -201,14 +170,14 @@ impl GetCapacityManagerAttributesResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_datapoint_timestamp = ::std::option::Option::Some(input);
+        self.inner.earliest_datapoint_timestamp = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::earliest_datapoint_timestamp`](crate::types::GetCapacityManagerAttributesResult::earliest_datapoint_timestamp).
     #[inline]
     pub fn set_earliest_datapoint_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.earliest_datapoint_timestamp = input;
         self
@@ -217,7 +186,7 @@ impl GetCapacityManagerAttributesResultBuilder {
     #[inline]
     pub fn get_earliest_datapoint_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.earliest_datapoint_timestamp
     }
     /// Sets [`GetCapacityManagerAttributesResult::latest_datapoint_timestamp`](crate::types::GetCapacityManagerAttributesResult::latest_datapoint_timestamp): The timestamp of the most recent data point ingested by Capacity Manager, in milliseconds since epoch.
@@ -225,14 +194,14 @@ impl GetCapacityManagerAttributesResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.latest_datapoint_timestamp = ::std::option::Option::Some(input);
+        self.inner.latest_datapoint_timestamp = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerAttributesResult::latest_datapoint_timestamp`](crate::types::GetCapacityManagerAttributesResult::latest_datapoint_timestamp).
     #[inline]
     pub fn set_latest_datapoint_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.latest_datapoint_timestamp = input;
         self
@@ -241,7 +210,7 @@ impl GetCapacityManagerAttributesResultBuilder {
     #[inline]
     pub fn get_latest_datapoint_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.latest_datapoint_timestamp
     }
     /// Builds the [`GetCapacityManagerAttributesResult`]; it has no required members, so this cannot fail.
@@ -253,39 +222,35 @@ impl GetCapacityManagerAttributesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerAttributesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityManagerStatus" => {
-                    value.capacity_manager_status = ::std::option::Option::Some(
+                    value.capacity_manager_status = Some(
                         crate::types::CapacityManagerStatus::from(child.text()),
                     );
                 }
                 "organizationsAccess" => {
-                    value.organizations_access = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.organizations_access = Some(child.text() == "true");
                 }
                 "dataExportCount" => {
-                    value.data_export_count = ::std::option::Option::Some(
+                    value.data_export_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GetCapacityManagerAttributesResult")?,
                     );
                 }
                 "ingestionStatus" => {
-                    value.ingestion_status = ::std::option::Option::Some(
+                    value.ingestion_status = Some(
                         crate::types::IngestionStatus::from(child.text()),
                     );
                 }
                 "ingestionStatusMessage" => {
-                    value.ingestion_status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ingestion_status_message = Some(String::from(child.text()));
                 }
                 "earliestDatapointTimestamp" => {
-                    value.earliest_datapoint_timestamp = ::std::option::Option::Some(
+                    value.earliest_datapoint_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -294,7 +259,7 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerAttributesResult {
                     );
                 }
                 "latestDatapointTimestamp" => {
-                    value.latest_datapoint_timestamp = ::std::option::Option::Some(
+                    value.latest_datapoint_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -305,6 +270,6 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerAttributesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

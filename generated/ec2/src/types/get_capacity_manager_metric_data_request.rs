@@ -2,48 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMetricDataRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDataRequest {
     /// The names of the metrics to retrieve. Maximum of 10 metrics per request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub metric_names: ::std::option::Option<::std::vec::Vec<crate::types::Metric>>,
+    pub metric_names: Option<Vec<crate::types::Metric>>,
     /// The start time for the metric data query, in ISO 8601 format. The time range (end time - start time) must be a multiple of the specified period.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end time for the metric data query, in ISO 8601 format. If the end time is beyond the latest ingested data, it will be automatically adjusted to the latest available data point.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The granularity, in seconds, of the returned data points.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub period: ::std::option::Option<i32>,
+    pub period: Option<i32>,
     /// The dimensions by which to group the metric data. This determines how the data is aggregated and returned.
-    pub group_by: ::std::option::Option<::std::vec::Vec<crate::types::GroupBy>>,
+    pub group_by: Option<Vec<crate::types::GroupBy>>,
     /// Conditions to filter the metric data. Each filter specifies a dimension, comparison operator ('equals', 'in'), and values to match against.
-    pub filter_by: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerCondition>,
-    >,
+    pub filter_by: Option<Vec<crate::types::CapacityManagerCondition>>,
     /// The maximum number of data points to return. Valid range is 1 to 100,000. Use with NextToken for pagination of large result sets.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results. Use this value in a subsequent call to retrieve additional data points.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetCapacityManagerMetricDataRequest {
     /// Starts building a [`GetCapacityManagerMetricDataRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityManagerMetricDataRequestBuilder {
-        <crate::types::builders::GetCapacityManagerMetricDataRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityManagerMetricDataRequestBuilder as Default>::default()
     }
     /// The `MetricNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -52,21 +45,17 @@ impl GetCapacityManagerMetricDataRequest {
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `Period` member, when set.
     #[inline]
-    pub fn period(&self) -> ::std::option::Option<i32> {
+    pub fn period(&self) -> Option<i32> {
         self.period
     }
     /// The `GroupBy` member, empty when not set; the field tells an empty list from an absent one.
@@ -81,27 +70,22 @@ impl GetCapacityManagerMetricDataRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetCapacityManagerMetricDataRequest`](crate::types::GetCapacityManagerMetricDataRequest); start one with `GetCapacityManagerMetricDataRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityManagerMetricDataRequestBuilder {
     inner: crate::types::GetCapacityManagerMetricDataRequest,
 }
@@ -115,76 +99,67 @@ impl GetCapacityManagerMetricDataRequestBuilder {
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::metric_names`](crate::types::GetCapacityManagerMetricDataRequest::metric_names).
     #[inline]
-    pub fn set_metric_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Metric>>,
-    ) -> Self {
+    pub fn set_metric_names(mut self, input: Option<Vec<crate::types::Metric>>) -> Self {
         self.inner.metric_names = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::metric_names`](crate::types::GetCapacityManagerMetricDataRequest::metric_names), if any.
     #[inline]
-    pub fn get_metric_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Metric>> {
+    pub fn get_metric_names(&self) -> &Option<Vec<crate::types::Metric>> {
         &self.inner.metric_names
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::start_time`](crate::types::GetCapacityManagerMetricDataRequest::start_time): The start time for the metric data query, in ISO 8601 format.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::start_time`](crate::types::GetCapacityManagerMetricDataRequest::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::start_time`](crate::types::GetCapacityManagerMetricDataRequest::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::end_time`](crate::types::GetCapacityManagerMetricDataRequest::end_time): The end time for the metric data query, in ISO 8601 format.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::end_time`](crate::types::GetCapacityManagerMetricDataRequest::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::end_time`](crate::types::GetCapacityManagerMetricDataRequest::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::period`](crate::types::GetCapacityManagerMetricDataRequest::period): The granularity, in seconds, of the returned data points.
     pub fn period(mut self, input: i32) -> Self {
-        self.inner.period = ::std::option::Option::Some(input);
+        self.inner.period = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::period`](crate::types::GetCapacityManagerMetricDataRequest::period).
     #[inline]
-    pub fn set_period(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_period(mut self, input: Option<i32>) -> Self {
         self.inner.period = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::period`](crate::types::GetCapacityManagerMetricDataRequest::period), if any.
     #[inline]
-    pub fn get_period(&self) -> &::std::option::Option<i32> {
+    pub fn get_period(&self) -> &Option<i32> {
         &self.inner.period
     }
     /// Appends one item to [`GetCapacityManagerMetricDataRequest::group_by`](crate::types::GetCapacityManagerMetricDataRequest::group_by): The dimensions by which to group the metric data.
@@ -196,18 +171,13 @@ impl GetCapacityManagerMetricDataRequestBuilder {
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::group_by`](crate::types::GetCapacityManagerMetricDataRequest::group_by).
     #[inline]
-    pub fn set_group_by(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupBy>>,
-    ) -> Self {
+    pub fn set_group_by(mut self, input: Option<Vec<crate::types::GroupBy>>) -> Self {
         self.inner.group_by = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::group_by`](crate::types::GetCapacityManagerMetricDataRequest::group_by), if any.
     #[inline]
-    pub fn get_group_by(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupBy>> {
+    pub fn get_group_by(&self) -> &Option<Vec<crate::types::GroupBy>> {
         &self.inner.group_by
     }
     /// Appends one item to [`GetCapacityManagerMetricDataRequest::filter_by`](crate::types::GetCapacityManagerMetricDataRequest::filter_by): Conditions to filter the metric data.
@@ -221,122 +191,110 @@ impl GetCapacityManagerMetricDataRequestBuilder {
     #[inline]
     pub fn set_filter_by(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityManagerCondition>,
-        >,
+        input: Option<Vec<crate::types::CapacityManagerCondition>>,
     ) -> Self {
         self.inner.filter_by = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::filter_by`](crate::types::GetCapacityManagerMetricDataRequest::filter_by), if any.
     #[inline]
-    pub fn get_filter_by(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerCondition>,
-    > {
+    pub fn get_filter_by(&self) -> &Option<Vec<crate::types::CapacityManagerCondition>> {
         &self.inner.filter_by
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::max_results`](crate::types::GetCapacityManagerMetricDataRequest::max_results): The maximum number of data points to return.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::max_results`](crate::types::GetCapacityManagerMetricDataRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::max_results`](crate::types::GetCapacityManagerMetricDataRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::next_token`](crate::types::GetCapacityManagerMetricDataRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::next_token`](crate::types::GetCapacityManagerMetricDataRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::next_token`](crate::types::GetCapacityManagerMetricDataRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetCapacityManagerMetricDataRequest::dry_run`](crate::types::GetCapacityManagerMetricDataRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataRequest::dry_run`](crate::types::GetCapacityManagerMetricDataRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataRequest::dry_run`](crate::types::GetCapacityManagerMetricDataRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetCapacityManagerMetricDataRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityManagerMetricDataRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.metric_names.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityManagerMetricDataRequest",
                 member: "metric_names",
             });
         }
         if self.inner.start_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityManagerMetricDataRequest",
                 member: "start_time",
             });
         }
         if self.inner.end_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityManagerMetricDataRequest",
                 member: "end_time",
             });
         }
         if self.inner.period.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityManagerMetricDataRequest",
                 member: "period",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDataRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.metric_names {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.metric_names {
             let member_0 = body.enter("MetricName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -345,7 +303,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDataRequest
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             body.member(
                 "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -354,15 +312,15 @@ impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDataRequest
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.period {
+        if let Some(value) = &self.period {
             body.member("Period", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.group_by {
+        if let Some(value) = &self.group_by {
             let member_0 = body.enter("GroupBy");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filter_by {
+        if let Some(value) = &self.filter_by {
             let member_0 = body.enter("FilterBy");
             body.items(
                 value,
@@ -370,15 +328,15 @@ impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDataRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMetricDataResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDataResult {
     /// The metric data points returned by the query. Each result contains dimension values, timestamp, and metric values with their associated statistics.
-    pub metric_data_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MetricDataResult>,
-    >,
+    pub metric_data_results: Option<Vec<crate::types::MetricDataResult>>,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetCapacityManagerMetricDataResult {
     /// Starts building a [`GetCapacityManagerMetricDataResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityManagerMetricDataResultBuilder {
-        <crate::types::builders::GetCapacityManagerMetricDataResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityManagerMetricDataResultBuilder as Default>::default()
     }
     /// The `MetricDataResults` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetCapacityManagerMetricDataResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetCapacityManagerMetricDataResult`](crate::types::GetCapacityManagerMetricDataResult); start one with `GetCapacityManagerMetricDataResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityManagerMetricDataResultBuilder {
     inner: crate::types::GetCapacityManagerMetricDataResult,
 }
@@ -56,7 +44,7 @@ impl GetCapacityManagerMetricDataResultBuilder {
     #[inline]
     pub fn set_metric_data_results(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MetricDataResult>>,
+        input: Option<Vec<crate::types::MetricDataResult>>,
     ) -> Self {
         self.inner.metric_data_results = input;
         self
@@ -65,29 +53,23 @@ impl GetCapacityManagerMetricDataResultBuilder {
     #[inline]
     pub fn get_metric_data_results(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MetricDataResult>> {
+    ) -> &Option<Vec<crate::types::MetricDataResult>> {
         &self.inner.metric_data_results
     }
     /// Sets [`GetCapacityManagerMetricDataResult::next_token`](crate::types::GetCapacityManagerMetricDataResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDataResult::next_token`](crate::types::GetCapacityManagerMetricDataResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDataResult::next_token`](crate::types::GetCapacityManagerMetricDataResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetCapacityManagerMetricDataResult`]; it has no required members, so this cannot fail.
@@ -99,12 +81,12 @@ impl GetCapacityManagerMetricDataResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMetricDataResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "metricDataResultSet" => {
-                    value.metric_data_results = ::std::option::Option::Some(
+                    value.metric_data_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::MetricDataResult as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +94,11 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMetricDataResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMetricDimensionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDimensionsRequest {
     /// The dimensions to group by when retrieving available dimension values. This determines which dimension combinations are returned. Required parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub group_by: ::std::option::Option<::std::vec::Vec<crate::types::GroupBy>>,
+    pub group_by: Option<Vec<crate::types::GroupBy>>,
     /// Conditions to filter which dimension values are returned. Each filter specifies a dimension, comparison operator, and values to match against.
-    pub filter_by: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerCondition>,
-    >,
+    pub filter_by: Option<Vec<crate::types::CapacityManagerCondition>>,
     /// The start time for the dimension query, in ISO 8601 format. Only dimensions with data in this time range will be returned.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end time for the dimension query, in ISO 8601 format. Only dimensions with data in this time range will be returned.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The metric names to use as an additional filter when retrieving dimensions. Only dimensions that have data for these metrics will be returned. Required parameter with maximum size of 1 for v1.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub metric_names: ::std::option::Option<::std::vec::Vec<crate::types::Metric>>,
+    pub metric_names: Option<Vec<crate::types::Metric>>,
     /// The maximum number of dimension combinations to return. Valid range is 1 to 1000. Use with NextToken for pagination.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results. Use this value in a subsequent call to retrieve additional dimension values.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetCapacityManagerMetricDimensionsRequest {
     /// Starts building a [`GetCapacityManagerMetricDimensionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityManagerMetricDimensionsRequestBuilder {
-        <crate::types::builders::GetCapacityManagerMetricDimensionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityManagerMetricDimensionsRequestBuilder as Default>::default()
     }
     /// The `GroupBy` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -55,16 +48,12 @@ impl GetCapacityManagerMetricDimensionsRequest {
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `MetricNames` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,27 +63,22 @@ impl GetCapacityManagerMetricDimensionsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetCapacityManagerMetricDimensionsRequest`](crate::types::GetCapacityManagerMetricDimensionsRequest); start one with `GetCapacityManagerMetricDimensionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityManagerMetricDimensionsRequestBuilder {
     inner: crate::types::GetCapacityManagerMetricDimensionsRequest,
 }
@@ -108,18 +92,13 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::group_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::group_by).
     #[inline]
-    pub fn set_group_by(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupBy>>,
-    ) -> Self {
+    pub fn set_group_by(mut self, input: Option<Vec<crate::types::GroupBy>>) -> Self {
         self.inner.group_by = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsRequest::group_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::group_by), if any.
     #[inline]
-    pub fn get_group_by(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupBy>> {
+    pub fn get_group_by(&self) -> &Option<Vec<crate::types::GroupBy>> {
         &self.inner.group_by
     }
     /// Appends one item to [`GetCapacityManagerMetricDimensionsRequest::filter_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::filter_by): Conditions to filter which dimension values are returned.
@@ -133,62 +112,52 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
     #[inline]
     pub fn set_filter_by(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityManagerCondition>,
-        >,
+        input: Option<Vec<crate::types::CapacityManagerCondition>>,
     ) -> Self {
         self.inner.filter_by = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsRequest::filter_by`](crate::types::GetCapacityManagerMetricDimensionsRequest::filter_by), if any.
     #[inline]
-    pub fn get_filter_by(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerCondition>,
-    > {
+    pub fn get_filter_by(&self) -> &Option<Vec<crate::types::CapacityManagerCondition>> {
         &self.inner.filter_by
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::start_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::start_time): The start time for the dimension query, in ISO 8601 format.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::start_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsRequest::start_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::end_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::end_time): The end time for the dimension query, in ISO 8601 format.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::end_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsRequest::end_time`](crate::types::GetCapacityManagerMetricDimensionsRequest::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Appends one item to [`GetCapacityManagerMetricDimensionsRequest::metric_names`](crate::types::GetCapacityManagerMetricDimensionsRequest::metric_names): The metric names to use as an additional filter when retrieving dimensions.
@@ -200,120 +169,109 @@ impl GetCapacityManagerMetricDimensionsRequestBuilder {
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::metric_names`](crate::types::GetCapacityManagerMetricDimensionsRequest::metric_names).
     #[inline]
-    pub fn set_metric_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Metric>>,
-    ) -> Self {
+    pub fn set_metric_names(mut self, input: Option<Vec<crate::types::Metric>>) -> Self {
         self.inner.metric_names = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsRequest::metric_names`](crate::types::GetCapacityManagerMetricDimensionsRequest::metric_names), if any.
     #[inline]
-    pub fn get_metric_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Metric>> {
+    pub fn get_metric_names(&self) -> &Option<Vec<crate::types::Metric>> {
         &self.inner.metric_names
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::max_results`](crate::types::GetCapacityManagerMetricDimensionsRequest::max_results): The maximum number of dimension combinations to return.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::max_results`](crate::types::GetCapacityManagerMetricDimensionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsRequest::max_results`](crate::types::GetCapacityManagerMetricDimensionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::next_token`](crate::types::GetCapacityManagerMetricDimensionsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::next_token`](crate::types::GetCapacityManagerMetricDimensionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsRequest::next_token`](crate::types::GetCapacityManagerMetricDimensionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetCapacityManagerMetricDimensionsRequest::dry_run`](crate::types::GetCapacityManagerMetricDimensionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsRequest::dry_run`](crate::types::GetCapacityManagerMetricDimensionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsRequest::dry_run`](crate::types::GetCapacityManagerMetricDimensionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetCapacityManagerMetricDimensionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityManagerMetricDimensionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.group_by.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityManagerMetricDimensionsRequest",
                 member: "group_by",
             });
         }
         if self.inner.start_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityManagerMetricDimensionsRequest",
                 member: "start_time",
             });
         }
         if self.inner.end_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityManagerMetricDimensionsRequest",
                 member: "end_time",
             });
         }
         if self.inner.metric_names.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityManagerMetricDimensionsRequest",
                 member: "metric_names",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDimensionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.group_by {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.group_by {
             let member_0 = body.enter("GroupBy");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filter_by {
+        if let Some(value) = &self.filter_by {
             let member_0 = body.enter("FilterBy");
             body.items(
                 value,
@@ -321,7 +279,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDimensionsR
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -330,7 +288,7 @@ impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDimensionsR
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             body.member(
                 "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -339,20 +297,20 @@ impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMetricDimensionsR
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.metric_names {
+        if let Some(value) = &self.metric_names {
             let member_0 = body.enter("MetricName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMetricDimensionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMetricDimensionsResult {
     /// The available dimension combinations that have data within the specified time range and filters.
-    pub metric_dimension_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerDimension>,
-    >,
+    pub metric_dimension_results: Option<Vec<crate::types::CapacityManagerDimension>>,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetCapacityManagerMetricDimensionsResult {
     /// Starts building a [`GetCapacityManagerMetricDimensionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityManagerMetricDimensionsResultBuilder {
-        <crate::types::builders::GetCapacityManagerMetricDimensionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityManagerMetricDimensionsResultBuilder as Default>::default()
     }
     /// The `MetricDimensionResults` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetCapacityManagerMetricDimensionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetCapacityManagerMetricDimensionsResult`](crate::types::GetCapacityManagerMetricDimensionsResult); start one with `GetCapacityManagerMetricDimensionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityManagerMetricDimensionsResultBuilder {
     inner: crate::types::GetCapacityManagerMetricDimensionsResult,
 }
@@ -59,9 +47,7 @@ impl GetCapacityManagerMetricDimensionsResultBuilder {
     #[inline]
     pub fn set_metric_dimension_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityManagerDimension>,
-        >,
+        input: Option<Vec<crate::types::CapacityManagerDimension>>,
     ) -> Self {
         self.inner.metric_dimension_results = input;
         self
@@ -70,31 +56,23 @@ impl GetCapacityManagerMetricDimensionsResultBuilder {
     #[inline]
     pub fn get_metric_dimension_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerDimension>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityManagerDimension>> {
         &self.inner.metric_dimension_results
     }
     /// Sets [`GetCapacityManagerMetricDimensionsResult::next_token`](crate::types::GetCapacityManagerMetricDimensionsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityManagerMetricDimensionsResult::next_token`](crate::types::GetCapacityManagerMetricDimensionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetCapacityManagerMetricDimensionsResult::next_token`](crate::types::GetCapacityManagerMetricDimensionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetCapacityManagerMetricDimensionsResult`]; it has no required members, so this cannot fail.
@@ -106,12 +84,12 @@ impl GetCapacityManagerMetricDimensionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMetricDimensionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "metricDimensionResultSet" => {
-                    value.metric_dimension_results = ::std::option::Option::Some(
+                    value.metric_dimension_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityManagerDimension as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMetricDimensionsResult
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,106 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMonitoredTagKeysRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMonitoredTagKeysRequest {
     /// The maximum number of results to return in a single call. To retrieve the remaining results, make another call with the returned `NextToken` value. If not specified, up to 1000 results are returned.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results. Use the value returned from a previous call to retrieve additional results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetCapacityManagerMonitoredTagKeysRequest {
     /// Starts building a [`GetCapacityManagerMonitoredTagKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityManagerMonitoredTagKeysRequestBuilder {
-        <crate::types::builders::GetCapacityManagerMonitoredTagKeysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityManagerMonitoredTagKeysRequestBuilder as Default>::default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetCapacityManagerMonitoredTagKeysRequest`](crate::types::GetCapacityManagerMonitoredTagKeysRequest); start one with `GetCapacityManagerMonitoredTagKeysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityManagerMonitoredTagKeysRequestBuilder {
     inner: crate::types::GetCapacityManagerMonitoredTagKeysRequest,
 }
 impl GetCapacityManagerMonitoredTagKeysRequestBuilder {
     /// Sets [`GetCapacityManagerMonitoredTagKeysRequest::max_results`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMonitoredTagKeysRequest::max_results`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetCapacityManagerMonitoredTagKeysRequest::max_results`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetCapacityManagerMonitoredTagKeysRequest::next_token`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityManagerMonitoredTagKeysRequest::next_token`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetCapacityManagerMonitoredTagKeysRequest::next_token`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetCapacityManagerMonitoredTagKeysRequest::dry_run`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityManagerMonitoredTagKeysRequest::dry_run`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetCapacityManagerMonitoredTagKeysRequest::dry_run`](crate::types::GetCapacityManagerMonitoredTagKeysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetCapacityManagerMonitoredTagKeysRequest`]; it has no required members, so this cannot fail.
@@ -114,16 +98,16 @@ impl ::awsgen_runtime::query::WriteQuery for GetCapacityManagerMonitoredTagKeysR
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.max_results {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

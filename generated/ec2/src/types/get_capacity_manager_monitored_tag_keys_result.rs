@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityManagerMonitoredTagKeysResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityManagerMonitoredTagKeysResult {
     /// The list of tag keys being monitored by Capacity Manager, including their current status and metadata.
-    pub capacity_manager_tag_keys: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerMonitoredTagKey>,
+    pub capacity_manager_tag_keys: Option<
+        Vec<crate::types::CapacityManagerMonitoredTagKey>,
     >,
     /// The token to use to retrieve the next page of results. This value is null when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetCapacityManagerMonitoredTagKeysResult {
     /// Starts building a [`GetCapacityManagerMonitoredTagKeysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityManagerMonitoredTagKeysResultBuilder {
-        <crate::types::builders::GetCapacityManagerMonitoredTagKeysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityManagerMonitoredTagKeysResultBuilder as Default>::default()
     }
     /// The `CapacityManagerTagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetCapacityManagerMonitoredTagKeysResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetCapacityManagerMonitoredTagKeysResult`](crate::types::GetCapacityManagerMonitoredTagKeysResult); start one with `GetCapacityManagerMonitoredTagKeysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityManagerMonitoredTagKeysResultBuilder {
     inner: crate::types::GetCapacityManagerMonitoredTagKeysResult,
 }
@@ -61,9 +51,7 @@ impl GetCapacityManagerMonitoredTagKeysResultBuilder {
     #[inline]
     pub fn set_capacity_manager_tag_keys(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityManagerMonitoredTagKey>,
-        >,
+        input: Option<Vec<crate::types::CapacityManagerMonitoredTagKey>>,
     ) -> Self {
         self.inner.capacity_manager_tag_keys = input;
         self
@@ -72,31 +60,23 @@ impl GetCapacityManagerMonitoredTagKeysResultBuilder {
     #[inline]
     pub fn get_capacity_manager_tag_keys(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerMonitoredTagKey>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityManagerMonitoredTagKey>> {
         &self.inner.capacity_manager_tag_keys
     }
     /// Sets [`GetCapacityManagerMonitoredTagKeysResult::next_token`](crate::types::GetCapacityManagerMonitoredTagKeysResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityManagerMonitoredTagKeysResult::next_token`](crate::types::GetCapacityManagerMonitoredTagKeysResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetCapacityManagerMonitoredTagKeysResult::next_token`](crate::types::GetCapacityManagerMonitoredTagKeysResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetCapacityManagerMonitoredTagKeysResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl GetCapacityManagerMonitoredTagKeysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMonitoredTagKeysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityManagerTagKeySet" => {
-                    value.capacity_manager_tag_keys = ::std::option::Option::Some(
+                    value.capacity_manager_tag_keys = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityManagerMonitoredTagKey as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMonitoredTagKeysResult
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

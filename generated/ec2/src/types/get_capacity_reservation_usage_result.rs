@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityReservationUsageResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityReservationUsageResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ID of the Capacity Reservation.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The type of instance for which the Capacity Reservation reserves capacity.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The number of instances for which the Capacity Reservation reserves capacity.
-    pub total_instance_count: ::std::option::Option<i32>,
+    pub total_instance_count: Option<i32>,
     /// The remaining capacity. Indicates the number of instances that can be launched in the Capacity Reservation.
-    pub available_instance_count: ::std::option::Option<i32>,
+    pub available_instance_count: Option<i32>,
     /// The current state of the Capacity Reservation. A Capacity Reservation can be in one of the following states:
     ///
     /// - `active` - The capacity is available for use.
@@ -34,56 +29,52 @@ pub struct GetCapacityReservationUsageResult {
     /// - `delayed` - (*Future-dated Capacity Reservations*) Amazon EC2 encountered a delay in provisioning the requested future-dated Capacity Reservation. Amazon EC2 is unable to deliver the requested capacity by the requested start date and time.
     /// - `unsupported` - (*Future-dated Capacity Reservations*) Amazon EC2 can't support the future-dated Capacity Reservation request due to capacity constraints. You can view unsupported requests for 30 days. The Capacity Reservation will not be delivered.
     /// - `cancelling` - (*Future-dated Capacity Reservations*) The Capacity Reservation is being cancelled. Capacity has been released but charges continue for the commitment wind-down period. The reservation transitions to `cancelled` when the wind-down completes.
-    pub state: ::std::option::Option<crate::types::CapacityReservationState>,
+    pub state: Option<crate::types::CapacityReservationState>,
     /// Information about the Capacity Reservation usage.
-    pub instance_usages: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceUsage>,
-    >,
+    pub instance_usages: Option<Vec<crate::types::InstanceUsage>>,
     /// Indicates whether the Capacity Reservation is interruptible, meaning instances may be terminated when the owner reclaims capacity.
-    pub interruptible: ::std::option::Option<bool>,
+    pub interruptible: Option<bool>,
     /// Information about the capacity allocated to the interruptible Capacity Reservation, including instance counts and allocation status.
-    pub interruptible_capacity_allocation: ::std::option::Option<
+    pub interruptible_capacity_allocation: Option<
         crate::types::InterruptibleCapacityAllocation,
     >,
     /// Details about the interruption configuration and source reservation for interruptible Capacity Reservations.
-    pub interruption_info: ::std::option::Option<crate::types::InterruptionInfo>,
+    pub interruption_info: Option<crate::types::InterruptionInfo>,
 }
 impl GetCapacityReservationUsageResult {
     /// Starts building a [`GetCapacityReservationUsageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityReservationUsageResultBuilder {
-        <crate::types::builders::GetCapacityReservationUsageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityReservationUsageResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `TotalInstanceCount` member, when set.
     #[inline]
-    pub fn total_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn total_instance_count(&self) -> Option<i32> {
         self.total_instance_count
     }
     /// The `AvailableInstanceCount` member, when set.
     #[inline]
-    pub fn available_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn available_instance_count(&self) -> Option<i32> {
         self.available_instance_count
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationState> {
+    pub fn state(&self) -> Option<&crate::types::CapacityReservationState> {
         self.state.as_ref()
     }
     /// The `InstanceUsages` member, empty when not set; the field tells an empty list from an absent one.
@@ -93,160 +84,125 @@ impl GetCapacityReservationUsageResult {
     }
     /// The `Interruptible` member, when set.
     #[inline]
-    pub fn interruptible(&self) -> ::std::option::Option<bool> {
+    pub fn interruptible(&self) -> Option<bool> {
         self.interruptible
     }
     /// The `InterruptibleCapacityAllocation` member, when set.
     #[inline]
     pub fn interruptible_capacity_allocation(
         &self,
-    ) -> ::std::option::Option<&crate::types::InterruptibleCapacityAllocation> {
+    ) -> Option<&crate::types::InterruptibleCapacityAllocation> {
         self.interruptible_capacity_allocation.as_ref()
     }
     /// The `InterruptionInfo` member, when set.
     #[inline]
-    pub fn interruption_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterruptionInfo> {
+    pub fn interruption_info(&self) -> Option<&crate::types::InterruptionInfo> {
         self.interruption_info.as_ref()
     }
 }
 /// A builder for [`GetCapacityReservationUsageResult`](crate::types::GetCapacityReservationUsageResult); start one with `GetCapacityReservationUsageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityReservationUsageResultBuilder {
     inner: crate::types::GetCapacityReservationUsageResult,
 }
 impl GetCapacityReservationUsageResultBuilder {
     /// Sets [`GetCapacityReservationUsageResult::next_token`](crate::types::GetCapacityReservationUsageResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::next_token`](crate::types::GetCapacityReservationUsageResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::next_token`](crate::types::GetCapacityReservationUsageResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetCapacityReservationUsageResult::capacity_reservation_id`](crate::types::GetCapacityReservationUsageResult::capacity_reservation_id): The ID of the Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::capacity_reservation_id`](crate::types::GetCapacityReservationUsageResult::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::capacity_reservation_id`](crate::types::GetCapacityReservationUsageResult::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`GetCapacityReservationUsageResult::instance_type`](crate::types::GetCapacityReservationUsageResult::instance_type): The type of instance for which the Capacity Reservation reserves capacity.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::instance_type`](crate::types::GetCapacityReservationUsageResult::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::instance_type`](crate::types::GetCapacityReservationUsageResult::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`GetCapacityReservationUsageResult::total_instance_count`](crate::types::GetCapacityReservationUsageResult::total_instance_count): The number of instances for which the Capacity Reservation reserves capacity.
     pub fn total_instance_count(mut self, input: i32) -> Self {
-        self.inner.total_instance_count = ::std::option::Option::Some(input);
+        self.inner.total_instance_count = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::total_instance_count`](crate::types::GetCapacityReservationUsageResult::total_instance_count).
     #[inline]
-    pub fn set_total_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.total_instance_count = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::total_instance_count`](crate::types::GetCapacityReservationUsageResult::total_instance_count), if any.
     #[inline]
-    pub fn get_total_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_instance_count(&self) -> &Option<i32> {
         &self.inner.total_instance_count
     }
     /// Sets [`GetCapacityReservationUsageResult::available_instance_count`](crate::types::GetCapacityReservationUsageResult::available_instance_count): The remaining capacity.
     pub fn available_instance_count(mut self, input: i32) -> Self {
-        self.inner.available_instance_count = ::std::option::Option::Some(input);
+        self.inner.available_instance_count = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::available_instance_count`](crate::types::GetCapacityReservationUsageResult::available_instance_count).
     #[inline]
-    pub fn set_available_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_available_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.available_instance_count = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::available_instance_count`](crate::types::GetCapacityReservationUsageResult::available_instance_count), if any.
     #[inline]
-    pub fn get_available_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_available_instance_count(&self) -> &Option<i32> {
         &self.inner.available_instance_count
     }
     /// Sets [`GetCapacityReservationUsageResult::state`](crate::types::GetCapacityReservationUsageResult::state): The current state of the Capacity Reservation.
     pub fn state(mut self, input: crate::types::CapacityReservationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::state`](crate::types::GetCapacityReservationUsageResult::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationState>,
+        input: Option<crate::types::CapacityReservationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::state`](crate::types::GetCapacityReservationUsageResult::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationState> {
+    pub fn get_state(&self) -> &Option<crate::types::CapacityReservationState> {
         &self.inner.state
     }
     /// Appends one item to [`GetCapacityReservationUsageResult::instance_usages`](crate::types::GetCapacityReservationUsageResult::instance_usages): Information about the Capacity Reservation usage.
@@ -260,32 +216,30 @@ impl GetCapacityReservationUsageResultBuilder {
     #[inline]
     pub fn set_instance_usages(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceUsage>>,
+        input: Option<Vec<crate::types::InstanceUsage>>,
     ) -> Self {
         self.inner.instance_usages = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::instance_usages`](crate::types::GetCapacityReservationUsageResult::instance_usages), if any.
     #[inline]
-    pub fn get_instance_usages(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceUsage>> {
+    pub fn get_instance_usages(&self) -> &Option<Vec<crate::types::InstanceUsage>> {
         &self.inner.instance_usages
     }
     /// Sets [`GetCapacityReservationUsageResult::interruptible`](crate::types::GetCapacityReservationUsageResult::interruptible): Indicates whether the Capacity Reservation is interruptible, meaning instances may be terminated when the owner reclaims capacity.
     pub fn interruptible(mut self, input: bool) -> Self {
-        self.inner.interruptible = ::std::option::Option::Some(input);
+        self.inner.interruptible = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::interruptible`](crate::types::GetCapacityReservationUsageResult::interruptible).
     #[inline]
-    pub fn set_interruptible(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_interruptible(mut self, input: Option<bool>) -> Self {
         self.inner.interruptible = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::interruptible`](crate::types::GetCapacityReservationUsageResult::interruptible), if any.
     #[inline]
-    pub fn get_interruptible(&self) -> &::std::option::Option<bool> {
+    pub fn get_interruptible(&self) -> &Option<bool> {
         &self.inner.interruptible
     }
     /// Sets [`GetCapacityReservationUsageResult::interruptible_capacity_allocation`](crate::types::GetCapacityReservationUsageResult::interruptible_capacity_allocation): Information about the capacity allocated to the interruptible Capacity Reservation, including instance counts and allocation status.
@@ -293,16 +247,14 @@ impl GetCapacityReservationUsageResultBuilder {
         mut self,
         input: crate::types::InterruptibleCapacityAllocation,
     ) -> Self {
-        self.inner.interruptible_capacity_allocation = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.interruptible_capacity_allocation = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::interruptible_capacity_allocation`](crate::types::GetCapacityReservationUsageResult::interruptible_capacity_allocation).
     #[inline]
     pub fn set_interruptible_capacity_allocation(
         mut self,
-        input: ::std::option::Option<crate::types::InterruptibleCapacityAllocation>,
+        input: Option<crate::types::InterruptibleCapacityAllocation>,
     ) -> Self {
         self.inner.interruptible_capacity_allocation = input;
         self
@@ -311,28 +263,26 @@ impl GetCapacityReservationUsageResultBuilder {
     #[inline]
     pub fn get_interruptible_capacity_allocation(
         &self,
-    ) -> &::std::option::Option<crate::types::InterruptibleCapacityAllocation> {
+    ) -> &Option<crate::types::InterruptibleCapacityAllocation> {
         &self.inner.interruptible_capacity_allocation
     }
     /// Sets [`GetCapacityReservationUsageResult::interruption_info`](crate::types::GetCapacityReservationUsageResult::interruption_info): Details about the interruption configuration and source reservation for interruptible Capacity Reservations.
     pub fn interruption_info(mut self, input: crate::types::InterruptionInfo) -> Self {
-        self.inner.interruption_info = ::std::option::Option::Some(input);
+        self.inner.interruption_info = Some(input);
         self
     }
     /// Sets or clears [`GetCapacityReservationUsageResult::interruption_info`](crate::types::GetCapacityReservationUsageResult::interruption_info).
     #[inline]
     pub fn set_interruption_info(
         mut self,
-        input: ::std::option::Option<crate::types::InterruptionInfo>,
+        input: Option<crate::types::InterruptionInfo>,
     ) -> Self {
         self.inner.interruption_info = input;
         self
     }
     /// The value set for [`GetCapacityReservationUsageResult::interruption_info`](crate::types::GetCapacityReservationUsageResult::interruption_info), if any.
     #[inline]
-    pub fn get_interruption_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterruptionInfo> {
+    pub fn get_interruption_info(&self) -> &Option<crate::types::InterruptionInfo> {
         &self.inner.interruption_info
     }
     /// Builds the [`GetCapacityReservationUsageResult`]; it has no required members, so this cannot fail.
@@ -344,46 +294,40 @@ impl GetCapacityReservationUsageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetCapacityReservationUsageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "totalInstanceCount" => {
-                    value.total_instance_count = ::std::option::Option::Some(
+                    value.total_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GetCapacityReservationUsageResult")?,
                     );
                 }
                 "availableInstanceCount" => {
-                    value.available_instance_count = ::std::option::Option::Some(
+                    value.available_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GetCapacityReservationUsageResult")?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::CapacityReservationState::from(child.text()),
                     );
                 }
                 "instanceUsageSet" => {
-                    value.instance_usages = ::std::option::Option::Some(
+                    value.instance_usages = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceUsage as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -391,19 +335,17 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityReservationUsageResult {
                     );
                 }
                 "interruptible" => {
-                    value.interruptible = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.interruptible = Some(child.text() == "true");
                 }
                 "interruptibleCapacityAllocation" => {
-                    value.interruptible_capacity_allocation = ::std::option::Option::Some(
+                    value.interruptible_capacity_allocation = Some(
                         <crate::types::InterruptibleCapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "interruptionInfo" => {
-                    value.interruption_info = ::std::option::Option::Some(
+                    value.interruption_info = Some(
                         <crate::types::InterruptionInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -412,6 +354,6 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityReservationUsageResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCoipPoolUsageResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCoipPoolUsageResult {
     /// The ID of the customer-owned address pool.
-    pub coip_pool_id: ::std::option::Option<::std::string::String>,
+    pub coip_pool_id: Option<String>,
     /// Information about the address usage.
-    pub coip_address_usages: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CoipAddressUsage>,
-    >,
+    pub coip_address_usages: Option<Vec<crate::types::CoipAddressUsage>>,
     /// The ID of the local gateway route table.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetCoipPoolUsageResult {
     /// Starts building a [`GetCoipPoolUsageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCoipPoolUsageResultBuilder {
-        <crate::types::builders::GetCoipPoolUsageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCoipPoolUsageResultBuilder as Default>::default()
     }
     /// The `CoipPoolId` member, when set.
     #[inline]
-    pub fn coip_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn coip_pool_id(&self) -> Option<&str> {
         self.coip_pool_id.as_deref()
     }
     /// The `CoipAddressUsages` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,46 +32,35 @@ impl GetCoipPoolUsageResult {
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetCoipPoolUsageResult`](crate::types::GetCoipPoolUsageResult); start one with `GetCoipPoolUsageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCoipPoolUsageResultBuilder {
     inner: crate::types::GetCoipPoolUsageResult,
 }
 impl GetCoipPoolUsageResultBuilder {
     /// Sets [`GetCoipPoolUsageResult::coip_pool_id`](crate::types::GetCoipPoolUsageResult::coip_pool_id): The ID of the customer-owned address pool.
-    pub fn coip_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.coip_pool_id = ::std::option::Option::Some(input.into());
+    pub fn coip_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.coip_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetCoipPoolUsageResult::coip_pool_id`](crate::types::GetCoipPoolUsageResult::coip_pool_id).
     #[inline]
-    pub fn set_coip_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_coip_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.coip_pool_id = input;
         self
     }
     /// The value set for [`GetCoipPoolUsageResult::coip_pool_id`](crate::types::GetCoipPoolUsageResult::coip_pool_id), if any.
     #[inline]
-    pub fn get_coip_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_coip_pool_id(&self) -> &Option<String> {
         &self.inner.coip_pool_id
     }
     /// Appends one item to [`GetCoipPoolUsageResult::coip_address_usages`](crate::types::GetCoipPoolUsageResult::coip_address_usages): Information about the address usage.
@@ -92,7 +74,7 @@ impl GetCoipPoolUsageResultBuilder {
     #[inline]
     pub fn set_coip_address_usages(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CoipAddressUsage>>,
+        input: Option<Vec<crate::types::CoipAddressUsage>>,
     ) -> Self {
         self.inner.coip_address_usages = input;
         self
@@ -101,55 +83,39 @@ impl GetCoipPoolUsageResultBuilder {
     #[inline]
     pub fn get_coip_address_usages(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CoipAddressUsage>> {
+    ) -> &Option<Vec<crate::types::CoipAddressUsage>> {
         &self.inner.coip_address_usages
     }
     /// Sets [`GetCoipPoolUsageResult::local_gateway_route_table_id`](crate::types::GetCoipPoolUsageResult::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetCoipPoolUsageResult::local_gateway_route_table_id`](crate::types::GetCoipPoolUsageResult::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`GetCoipPoolUsageResult::local_gateway_route_table_id`](crate::types::GetCoipPoolUsageResult::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Sets [`GetCoipPoolUsageResult::next_token`](crate::types::GetCoipPoolUsageResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetCoipPoolUsageResult::next_token`](crate::types::GetCoipPoolUsageResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetCoipPoolUsageResult::next_token`](crate::types::GetCoipPoolUsageResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetCoipPoolUsageResult`]; it has no required members, so this cannot fail.
@@ -161,17 +127,15 @@ impl GetCoipPoolUsageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetCoipPoolUsageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "coipPoolId" => {
-                    value.coip_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.coip_pool_id = Some(String::from(child.text()));
                 }
                 "coipAddressUsageSet" => {
-                    value.coip_address_usages = ::std::option::Option::Some(
+                    value.coip_address_usages = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CoipAddressUsage as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -179,18 +143,16 @@ impl ::awsgen_runtime::xml::FromXml for GetCoipPoolUsageResult {
                     );
                 }
                 "localGatewayRouteTableId" => {
-                    value.local_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

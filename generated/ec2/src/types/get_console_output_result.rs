@@ -2,119 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetConsoleOutputResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConsoleOutputResult {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The time at which the output was last updated.
-    pub timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The console output, base64-encoded. If you are using a command line tool, the tool decodes the output for you.
-    pub output: ::std::option::Option<::std::string::String>,
+    pub output: Option<String>,
 }
 impl GetConsoleOutputResult {
     /// Starts building a [`GetConsoleOutputResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetConsoleOutputResultBuilder {
-        <crate::types::builders::GetConsoleOutputResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetConsoleOutputResultBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.timestamp.as_ref()
     }
     /// The `Output` member, when set.
     #[inline]
-    pub fn output(&self) -> ::std::option::Option<&str> {
+    pub fn output(&self) -> Option<&str> {
         self.output.as_deref()
     }
 }
 /// A builder for [`GetConsoleOutputResult`](crate::types::GetConsoleOutputResult); start one with `GetConsoleOutputResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetConsoleOutputResultBuilder {
     inner: crate::types::GetConsoleOutputResult,
 }
 impl GetConsoleOutputResultBuilder {
     /// Sets [`GetConsoleOutputResult::instance_id`](crate::types::GetConsoleOutputResult::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetConsoleOutputResult::instance_id`](crate::types::GetConsoleOutputResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`GetConsoleOutputResult::instance_id`](crate::types::GetConsoleOutputResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`GetConsoleOutputResult::timestamp`](crate::types::GetConsoleOutputResult::timestamp): The time at which the output was last updated.
     pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input);
+        self.inner.timestamp = Some(input);
         self
     }
     /// Sets or clears [`GetConsoleOutputResult::timestamp`](crate::types::GetConsoleOutputResult::timestamp).
     #[inline]
     pub fn set_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`GetConsoleOutputResult::timestamp`](crate::types::GetConsoleOutputResult::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.timestamp
     }
     /// Sets [`GetConsoleOutputResult::output`](crate::types::GetConsoleOutputResult::output): The console output, base64-encoded.
-    pub fn output(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.output = ::std::option::Option::Some(input.into());
+    pub fn output(mut self, input: impl Into<String>) -> Self {
+        self.inner.output = Some(input.into());
         self
     }
     /// Sets or clears [`GetConsoleOutputResult::output`](crate::types::GetConsoleOutputResult::output).
     #[inline]
-    pub fn set_output(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_output(mut self, input: Option<String>) -> Self {
         self.inner.output = input;
         self
     }
     /// The value set for [`GetConsoleOutputResult::output`](crate::types::GetConsoleOutputResult::output), if any.
     #[inline]
-    pub fn get_output(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_output(&self) -> &Option<String> {
         &self.inner.output
     }
     /// Builds the [`GetConsoleOutputResult`]; it has no required members, so this cannot fail.
@@ -126,17 +100,15 @@ impl GetConsoleOutputResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetConsoleOutputResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "timestamp" => {
-                    value.timestamp = ::std::option::Option::Some(
+                    value.timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -145,13 +117,11 @@ impl ::awsgen_runtime::xml::FromXml for GetConsoleOutputResult {
                     );
                 }
                 "output" => {
-                    value.output = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.output = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

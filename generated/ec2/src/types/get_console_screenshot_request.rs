@@ -2,141 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetConsoleScreenshotRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConsoleScreenshotRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// When set to `true`, acts as keystroke input and wakes up an instance that's in standby or "sleep" mode.
-    pub wake_up: ::std::option::Option<bool>,
+    pub wake_up: Option<bool>,
 }
 impl GetConsoleScreenshotRequest {
     /// Starts building a [`GetConsoleScreenshotRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetConsoleScreenshotRequestBuilder {
-        <crate::types::builders::GetConsoleScreenshotRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetConsoleScreenshotRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `WakeUp` member, when set.
     #[inline]
-    pub fn wake_up(&self) -> ::std::option::Option<bool> {
+    pub fn wake_up(&self) -> Option<bool> {
         self.wake_up
     }
 }
 /// A builder for [`GetConsoleScreenshotRequest`](crate::types::GetConsoleScreenshotRequest); start one with `GetConsoleScreenshotRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetConsoleScreenshotRequestBuilder {
     inner: crate::types::GetConsoleScreenshotRequest,
 }
 impl GetConsoleScreenshotRequestBuilder {
     /// Sets [`GetConsoleScreenshotRequest::dry_run`](crate::types::GetConsoleScreenshotRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetConsoleScreenshotRequest::dry_run`](crate::types::GetConsoleScreenshotRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetConsoleScreenshotRequest::dry_run`](crate::types::GetConsoleScreenshotRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetConsoleScreenshotRequest::instance_id`](crate::types::GetConsoleScreenshotRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetConsoleScreenshotRequest::instance_id`](crate::types::GetConsoleScreenshotRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`GetConsoleScreenshotRequest::instance_id`](crate::types::GetConsoleScreenshotRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`GetConsoleScreenshotRequest::wake_up`](crate::types::GetConsoleScreenshotRequest::wake_up): When set to `true`, acts as keystroke input and wakes up an instance that's in standby or "sleep" mode.
     pub fn wake_up(mut self, input: bool) -> Self {
-        self.inner.wake_up = ::std::option::Option::Some(input);
+        self.inner.wake_up = Some(input);
         self
     }
     /// Sets or clears [`GetConsoleScreenshotRequest::wake_up`](crate::types::GetConsoleScreenshotRequest::wake_up).
     #[inline]
-    pub fn set_wake_up(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_wake_up(mut self, input: Option<bool>) -> Self {
         self.inner.wake_up = input;
         self
     }
     /// The value set for [`GetConsoleScreenshotRequest::wake_up`](crate::types::GetConsoleScreenshotRequest::wake_up), if any.
     #[inline]
-    pub fn get_wake_up(&self) -> &::std::option::Option<bool> {
+    pub fn get_wake_up(&self) -> &Option<bool> {
         &self.inner.wake_up
     }
     /// Builds the [`GetConsoleScreenshotRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetConsoleScreenshotRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetConsoleScreenshotRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetConsoleScreenshotRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.wake_up {
+        if let Some(value) = &self.wake_up {
             body.member("WakeUp", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

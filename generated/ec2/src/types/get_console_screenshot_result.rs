@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetConsoleScreenshotResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetConsoleScreenshotResult {
     /// The data that comprises the image.
-    pub image_data: ::std::option::Option<::std::string::String>,
+    pub image_data: Option<String>,
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
 }
 impl GetConsoleScreenshotResult {
     /// Starts building a [`GetConsoleScreenshotResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetConsoleScreenshotResultBuilder {
-        <crate::types::builders::GetConsoleScreenshotResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetConsoleScreenshotResultBuilder as Default>::default()
     }
     /// The `ImageData` member, when set.
     #[inline]
-    pub fn image_data(&self) -> ::std::option::Option<&str> {
+    pub fn image_data(&self) -> Option<&str> {
         self.image_data.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 }
 /// A builder for [`GetConsoleScreenshotResult`](crate::types::GetConsoleScreenshotResult); start one with `GetConsoleScreenshotResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetConsoleScreenshotResultBuilder {
     inner: crate::types::GetConsoleScreenshotResult,
 }
 impl GetConsoleScreenshotResultBuilder {
     /// Sets [`GetConsoleScreenshotResult::image_data`](crate::types::GetConsoleScreenshotResult::image_data): The data that comprises the image.
-    pub fn image_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_data = ::std::option::Option::Some(input.into());
+    pub fn image_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_data = Some(input.into());
         self
     }
     /// Sets or clears [`GetConsoleScreenshotResult::image_data`](crate::types::GetConsoleScreenshotResult::image_data).
     #[inline]
-    pub fn set_image_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_data(mut self, input: Option<String>) -> Self {
         self.inner.image_data = input;
         self
     }
     /// The value set for [`GetConsoleScreenshotResult::image_data`](crate::types::GetConsoleScreenshotResult::image_data), if any.
     #[inline]
-    pub fn get_image_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_data(&self) -> &Option<String> {
         &self.inner.image_data
     }
     /// Sets [`GetConsoleScreenshotResult::instance_id`](crate::types::GetConsoleScreenshotResult::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetConsoleScreenshotResult::instance_id`](crate::types::GetConsoleScreenshotResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`GetConsoleScreenshotResult::instance_id`](crate::types::GetConsoleScreenshotResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Builds the [`GetConsoleScreenshotResult`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl GetConsoleScreenshotResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetConsoleScreenshotResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageData" => {
-                    value.image_data = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_data = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDeclarativePoliciesReportSummaryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDeclarativePoliciesReportSummaryRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the report.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub report_id: ::std::option::Option<::std::string::String>,
+    pub report_id: Option<String>,
 }
 impl GetDeclarativePoliciesReportSummaryRequest {
     /// Starts building a [`GetDeclarativePoliciesReportSummaryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDeclarativePoliciesReportSummaryRequestBuilder {
-        <crate::types::builders::GetDeclarativePoliciesReportSummaryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDeclarativePoliciesReportSummaryRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ReportId` member, when set.
     #[inline]
-    pub fn report_id(&self) -> ::std::option::Option<&str> {
+    pub fn report_id(&self) -> Option<&str> {
         self.report_id.as_deref()
     }
 }
 /// A builder for [`GetDeclarativePoliciesReportSummaryRequest`](crate::types::GetDeclarativePoliciesReportSummaryRequest); start one with `GetDeclarativePoliciesReportSummaryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDeclarativePoliciesReportSummaryRequestBuilder {
     inner: crate::types::GetDeclarativePoliciesReportSummaryRequest,
 }
 impl GetDeclarativePoliciesReportSummaryRequestBuilder {
     /// Sets [`GetDeclarativePoliciesReportSummaryRequest::dry_run`](crate::types::GetDeclarativePoliciesReportSummaryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryRequest::dry_run`](crate::types::GetDeclarativePoliciesReportSummaryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryRequest::dry_run`](crate::types::GetDeclarativePoliciesReportSummaryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryRequest::report_id`](crate::types::GetDeclarativePoliciesReportSummaryRequest::report_id): The ID of the report.
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.report_id = ::std::option::Option::Some(input.into());
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.report_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryRequest::report_id`](crate::types::GetDeclarativePoliciesReportSummaryRequest::report_id).
     #[inline]
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.inner.report_id = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryRequest::report_id`](crate::types::GetDeclarativePoliciesReportSummaryRequest::report_id), if any.
     #[inline]
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         &self.inner.report_id
     }
     /// Builds the [`GetDeclarativePoliciesReportSummaryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDeclarativePoliciesReportSummaryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.report_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDeclarativePoliciesReportSummaryRequest",
                 member: "report_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetDeclarativePoliciesReportSummaryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.report_id {
+        if let Some(value) = &self.report_id {
             body.member("ReportId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDeclarativePoliciesReportSummaryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDeclarativePoliciesReportSummaryResult {
     /// The ID of the report.
-    pub report_id: ::std::option::Option<::std::string::String>,
+    pub report_id: Option<String>,
     /// The name of the Amazon S3 bucket where the report is located.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The prefix for your S3 object.
-    pub s3_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_prefix: Option<String>,
     /// The root ID, organizational unit ID, or account ID.
     ///
     /// Format:
@@ -23,68 +18,62 @@ pub struct GetDeclarativePoliciesReportSummaryResult {
     /// - For root: `r-ab12`
     /// - For OU: `ou-ab12-cdef1234`
     /// - For account: `123456789012`
-    pub target_id: ::std::option::Option<::std::string::String>,
+    pub target_id: Option<String>,
     /// The time when the report generation started.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time when the report generation ended.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The total number of accounts associated with the specified `targetId`.
-    pub number_of_accounts: ::std::option::Option<i32>,
+    pub number_of_accounts: Option<i32>,
     /// The number of accounts where attributes could not be retrieved in any Region.
-    pub number_of_failed_accounts: ::std::option::Option<i32>,
+    pub number_of_failed_accounts: Option<i32>,
     /// The attributes described in the report.
-    pub attribute_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeSummary>,
-    >,
+    pub attribute_summaries: Option<Vec<crate::types::AttributeSummary>>,
 }
 impl GetDeclarativePoliciesReportSummaryResult {
     /// Starts building a [`GetDeclarativePoliciesReportSummaryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDeclarativePoliciesReportSummaryResultBuilder {
-        <crate::types::builders::GetDeclarativePoliciesReportSummaryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDeclarativePoliciesReportSummaryResultBuilder as Default>::default()
     }
     /// The `ReportId` member, when set.
     #[inline]
-    pub fn report_id(&self) -> ::std::option::Option<&str> {
+    pub fn report_id(&self) -> Option<&str> {
         self.report_id.as_deref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Prefix` member, when set.
     #[inline]
-    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_prefix(&self) -> Option<&str> {
         self.s3_prefix.as_deref()
     }
     /// The `TargetId` member, when set.
     #[inline]
-    pub fn target_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_id(&self) -> Option<&str> {
         self.target_id.as_deref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `NumberOfAccounts` member, when set.
     #[inline]
-    pub fn number_of_accounts(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_accounts(&self) -> Option<i32> {
         self.number_of_accounts
     }
     /// The `NumberOfFailedAccounts` member, when set.
     #[inline]
-    pub fn number_of_failed_accounts(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_failed_accounts(&self) -> Option<i32> {
         self.number_of_failed_accounts
     }
     /// The `AttributeSummaries` member, empty when not set; the field tells an empty list from an absent one.
@@ -94,179 +83,143 @@ impl GetDeclarativePoliciesReportSummaryResult {
     }
 }
 /// A builder for [`GetDeclarativePoliciesReportSummaryResult`](crate::types::GetDeclarativePoliciesReportSummaryResult); start one with `GetDeclarativePoliciesReportSummaryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDeclarativePoliciesReportSummaryResultBuilder {
     inner: crate::types::GetDeclarativePoliciesReportSummaryResult,
 }
 impl GetDeclarativePoliciesReportSummaryResultBuilder {
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::report_id`](crate::types::GetDeclarativePoliciesReportSummaryResult::report_id): The ID of the report.
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.report_id = ::std::option::Option::Some(input.into());
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.report_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::report_id`](crate::types::GetDeclarativePoliciesReportSummaryResult::report_id).
     #[inline]
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.inner.report_id = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryResult::report_id`](crate::types::GetDeclarativePoliciesReportSummaryResult::report_id), if any.
     #[inline]
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         &self.inner.report_id
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::s3_bucket`](crate::types::GetDeclarativePoliciesReportSummaryResult::s3_bucket): The name of the Amazon S3 bucket where the report is located.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::s3_bucket`](crate::types::GetDeclarativePoliciesReportSummaryResult::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryResult::s3_bucket`](crate::types::GetDeclarativePoliciesReportSummaryResult::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::s3_prefix`](crate::types::GetDeclarativePoliciesReportSummaryResult::s3_prefix): The prefix for your S3 object.
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::s3_prefix`](crate::types::GetDeclarativePoliciesReportSummaryResult::s3_prefix).
     #[inline]
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryResult::s3_prefix`](crate::types::GetDeclarativePoliciesReportSummaryResult::s3_prefix), if any.
     #[inline]
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         &self.inner.s3_prefix
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::target_id`](crate::types::GetDeclarativePoliciesReportSummaryResult::target_id): The root ID, organizational unit ID, or account ID.
-    pub fn target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_id = ::std::option::Option::Some(input.into());
+    pub fn target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::target_id`](crate::types::GetDeclarativePoliciesReportSummaryResult::target_id).
     #[inline]
-    pub fn set_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_id(mut self, input: Option<String>) -> Self {
         self.inner.target_id = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryResult::target_id`](crate::types::GetDeclarativePoliciesReportSummaryResult::target_id), if any.
     #[inline]
-    pub fn get_target_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_id(&self) -> &Option<String> {
         &self.inner.target_id
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::start_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::start_time): The time when the report generation started.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::start_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryResult::start_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::end_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::end_time): The time when the report generation ended.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::end_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryResult::end_time`](crate::types::GetDeclarativePoliciesReportSummaryResult::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::number_of_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_accounts): The total number of accounts associated with the specified `targetId`.
     pub fn number_of_accounts(mut self, input: i32) -> Self {
-        self.inner.number_of_accounts = ::std::option::Option::Some(input);
+        self.inner.number_of_accounts = Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::number_of_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_accounts).
     #[inline]
-    pub fn set_number_of_accounts(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_number_of_accounts(mut self, input: Option<i32>) -> Self {
         self.inner.number_of_accounts = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryResult::number_of_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_accounts), if any.
     #[inline]
-    pub fn get_number_of_accounts(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_accounts(&self) -> &Option<i32> {
         &self.inner.number_of_accounts
     }
     /// Sets [`GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts): The number of accounts where attributes could not be retrieved in any Region.
     pub fn number_of_failed_accounts(mut self, input: i32) -> Self {
-        self.inner.number_of_failed_accounts = ::std::option::Option::Some(input);
+        self.inner.number_of_failed_accounts = Some(input);
         self
     }
     /// Sets or clears [`GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts).
     #[inline]
-    pub fn set_number_of_failed_accounts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_number_of_failed_accounts(mut self, input: Option<i32>) -> Self {
         self.inner.number_of_failed_accounts = input;
         self
     }
     /// The value set for [`GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts`](crate::types::GetDeclarativePoliciesReportSummaryResult::number_of_failed_accounts), if any.
     #[inline]
-    pub fn get_number_of_failed_accounts(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_failed_accounts(&self) -> &Option<i32> {
         &self.inner.number_of_failed_accounts
     }
     /// Appends one item to [`GetDeclarativePoliciesReportSummaryResult::attribute_summaries`](crate::types::GetDeclarativePoliciesReportSummaryResult::attribute_summaries): The attributes described in the report.
@@ -280,7 +233,7 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
     #[inline]
     pub fn set_attribute_summaries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeSummary>>,
+        input: Option<Vec<crate::types::AttributeSummary>>,
     ) -> Self {
         self.inner.attribute_summaries = input;
         self
@@ -289,7 +242,7 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
     #[inline]
     pub fn get_attribute_summaries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeSummary>> {
+    ) -> &Option<Vec<crate::types::AttributeSummary>> {
         &self.inner.attribute_summaries
     }
     /// Builds the [`GetDeclarativePoliciesReportSummaryResult`]; it has no required members, so this cannot fail.
@@ -301,32 +254,24 @@ impl GetDeclarativePoliciesReportSummaryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetDeclarativePoliciesReportSummaryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "reportId" => {
-                    value.report_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.report_id = Some(String::from(child.text()));
                 }
                 "s3Bucket" => {
-                    value.s3_bucket = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_bucket = Some(String::from(child.text()));
                 }
                 "s3Prefix" => {
-                    value.s3_prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_prefix = Some(String::from(child.text()));
                 }
                 "targetId" => {
-                    value.target_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.target_id = Some(String::from(child.text()));
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -335,7 +280,7 @@ impl ::awsgen_runtime::xml::FromXml for GetDeclarativePoliciesReportSummaryResul
                     );
                 }
                 "endTime" => {
-                    value.end_time = ::std::option::Option::Some(
+                    value.end_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -344,7 +289,7 @@ impl ::awsgen_runtime::xml::FromXml for GetDeclarativePoliciesReportSummaryResul
                     );
                 }
                 "numberOfAccounts" => {
-                    value.number_of_accounts = ::std::option::Option::Some(
+                    value.number_of_accounts = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -355,7 +300,7 @@ impl ::awsgen_runtime::xml::FromXml for GetDeclarativePoliciesReportSummaryResul
                     );
                 }
                 "numberOfFailedAccounts" => {
-                    value.number_of_failed_accounts = ::std::option::Option::Some(
+                    value.number_of_failed_accounts = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -366,7 +311,7 @@ impl ::awsgen_runtime::xml::FromXml for GetDeclarativePoliciesReportSummaryResul
                     );
                 }
                 "attributeSummarySet" => {
-                    value.attribute_summaries = ::std::option::Option::Some(
+                    value.attribute_summaries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AttributeSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -376,6 +321,6 @@ impl ::awsgen_runtime::xml::FromXml for GetDeclarativePoliciesReportSummaryResul
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,67 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDefaultCreditSpecificationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDefaultCreditSpecificationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The instance family.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_family: ::std::option::Option<
-        crate::types::UnlimitedSupportedInstanceFamily,
-    >,
+    pub instance_family: Option<crate::types::UnlimitedSupportedInstanceFamily>,
 }
 impl GetDefaultCreditSpecificationRequest {
     /// Starts building a [`GetDefaultCreditSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDefaultCreditSpecificationRequestBuilder {
-        <crate::types::builders::GetDefaultCreditSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDefaultCreditSpecificationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
     pub fn instance_family(
         &self,
-    ) -> ::std::option::Option<&crate::types::UnlimitedSupportedInstanceFamily> {
+    ) -> Option<&crate::types::UnlimitedSupportedInstanceFamily> {
         self.instance_family.as_ref()
     }
 }
 /// A builder for [`GetDefaultCreditSpecificationRequest`](crate::types::GetDefaultCreditSpecificationRequest); start one with `GetDefaultCreditSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDefaultCreditSpecificationRequestBuilder {
     inner: crate::types::GetDefaultCreditSpecificationRequest,
 }
 impl GetDefaultCreditSpecificationRequestBuilder {
     /// Sets [`GetDefaultCreditSpecificationRequest::dry_run`](crate::types::GetDefaultCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetDefaultCreditSpecificationRequest::dry_run`](crate::types::GetDefaultCreditSpecificationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetDefaultCreditSpecificationRequest::dry_run`](crate::types::GetDefaultCreditSpecificationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetDefaultCreditSpecificationRequest::instance_family`](crate::types::GetDefaultCreditSpecificationRequest::instance_family): The instance family.
@@ -70,14 +58,14 @@ impl GetDefaultCreditSpecificationRequestBuilder {
         mut self,
         input: crate::types::UnlimitedSupportedInstanceFamily,
     ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input);
+        self.inner.instance_family = Some(input);
         self
     }
     /// Sets or clears [`GetDefaultCreditSpecificationRequest::instance_family`](crate::types::GetDefaultCreditSpecificationRequest::instance_family).
     #[inline]
     pub fn set_instance_family(
         mut self,
-        input: ::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: Option<crate::types::UnlimitedSupportedInstanceFamily>,
     ) -> Self {
         self.inner.instance_family = input;
         self
@@ -86,37 +74,37 @@ impl GetDefaultCreditSpecificationRequestBuilder {
     #[inline]
     pub fn get_instance_family(
         &self,
-    ) -> &::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily> {
+    ) -> &Option<crate::types::UnlimitedSupportedInstanceFamily> {
         &self.inner.instance_family
     }
     /// Builds the [`GetDefaultCreditSpecificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDefaultCreditSpecificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_family.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDefaultCreditSpecificationRequest",
                 member: "instance_family",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetDefaultCreditSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+        if let Some(value) = &self.instance_family {
             body.member("InstanceFamily", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

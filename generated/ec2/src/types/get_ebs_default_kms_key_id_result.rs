@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEbsDefaultKmsKeyIdResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetEbsDefaultKmsKeyIdResult {
     /// The Amazon Resource Name (ARN) of the default KMS key for encryption by default.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
 }
 impl GetEbsDefaultKmsKeyIdResult {
     /// Starts building a [`GetEbsDefaultKmsKeyIdResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetEbsDefaultKmsKeyIdResultBuilder {
-        <crate::types::builders::GetEbsDefaultKmsKeyIdResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetEbsDefaultKmsKeyIdResultBuilder as Default>::default()
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
 }
 /// A builder for [`GetEbsDefaultKmsKeyIdResult`](crate::types::GetEbsDefaultKmsKeyIdResult); start one with `GetEbsDefaultKmsKeyIdResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetEbsDefaultKmsKeyIdResultBuilder {
     inner: crate::types::GetEbsDefaultKmsKeyIdResult,
 }
 impl GetEbsDefaultKmsKeyIdResultBuilder {
     /// Sets [`GetEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::GetEbsDefaultKmsKeyIdResult::kms_key_id): The Amazon Resource Name (ARN) of the default KMS key for encryption by default.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::GetEbsDefaultKmsKeyIdResult::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`GetEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::GetEbsDefaultKmsKeyIdResult::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Builds the [`GetEbsDefaultKmsKeyIdResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl GetEbsDefaultKmsKeyIdResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetEbsDefaultKmsKeyIdResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "kmsKeyId" {
-                value.kms_key_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.kms_key_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

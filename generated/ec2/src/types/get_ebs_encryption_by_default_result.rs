@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEbsEncryptionByDefaultResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetEbsEncryptionByDefaultResult {
     /// Indicates whether encryption by default is enabled.
-    pub ebs_encryption_by_default: ::std::option::Option<bool>,
+    pub ebs_encryption_by_default: Option<bool>,
     /// Reserved for future use.
-    pub sse_type: ::std::option::Option<crate::types::SseType>,
+    pub sse_type: Option<crate::types::SseType>,
 }
 impl GetEbsEncryptionByDefaultResult {
     /// Starts building a [`GetEbsEncryptionByDefaultResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetEbsEncryptionByDefaultResultBuilder {
-        <crate::types::builders::GetEbsEncryptionByDefaultResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetEbsEncryptionByDefaultResultBuilder as Default>::default()
     }
     /// The `EbsEncryptionByDefault` member, when set.
     #[inline]
-    pub fn ebs_encryption_by_default(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_encryption_by_default(&self) -> Option<bool> {
         self.ebs_encryption_by_default
     }
     /// The `SseType` member, when set.
     #[inline]
-    pub fn sse_type(&self) -> ::std::option::Option<&crate::types::SseType> {
+    pub fn sse_type(&self) -> Option<&crate::types::SseType> {
         self.sse_type.as_ref()
     }
 }
 /// A builder for [`GetEbsEncryptionByDefaultResult`](crate::types::GetEbsEncryptionByDefaultResult); start one with `GetEbsEncryptionByDefaultResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetEbsEncryptionByDefaultResultBuilder {
     inner: crate::types::GetEbsEncryptionByDefaultResult,
 }
 impl GetEbsEncryptionByDefaultResultBuilder {
     /// Sets [`GetEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::GetEbsEncryptionByDefaultResult::ebs_encryption_by_default): Indicates whether encryption by default is enabled.
     pub fn ebs_encryption_by_default(mut self, input: bool) -> Self {
-        self.inner.ebs_encryption_by_default = ::std::option::Option::Some(input);
+        self.inner.ebs_encryption_by_default = Some(input);
         self
     }
     /// Sets or clears [`GetEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::GetEbsEncryptionByDefaultResult::ebs_encryption_by_default).
     #[inline]
-    pub fn set_ebs_encryption_by_default(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ebs_encryption_by_default(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_encryption_by_default = input;
         self
     }
     /// The value set for [`GetEbsEncryptionByDefaultResult::ebs_encryption_by_default`](crate::types::GetEbsEncryptionByDefaultResult::ebs_encryption_by_default), if any.
     #[inline]
-    pub fn get_ebs_encryption_by_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_encryption_by_default(&self) -> &Option<bool> {
         &self.inner.ebs_encryption_by_default
     }
     /// Sets [`GetEbsEncryptionByDefaultResult::sse_type`](crate::types::GetEbsEncryptionByDefaultResult::sse_type): Reserved for future use.
     pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input);
+        self.inner.sse_type = Some(input);
         self
     }
     /// Sets or clears [`GetEbsEncryptionByDefaultResult::sse_type`](crate::types::GetEbsEncryptionByDefaultResult::sse_type).
     #[inline]
-    pub fn set_sse_type(
-        mut self,
-        input: ::std::option::Option<crate::types::SseType>,
-    ) -> Self {
+    pub fn set_sse_type(mut self, input: Option<crate::types::SseType>) -> Self {
         self.inner.sse_type = input;
         self
     }
     /// The value set for [`GetEbsEncryptionByDefaultResult::sse_type`](crate::types::GetEbsEncryptionByDefaultResult::sse_type), if any.
     #[inline]
-    pub fn get_sse_type(&self) -> &::std::option::Option<crate::types::SseType> {
+    pub fn get_sse_type(&self) -> &Option<crate::types::SseType> {
         &self.inner.sse_type
     }
     /// Builds the [`GetEbsEncryptionByDefaultResult`]; it has no required members, so this cannot fail.
@@ -90,23 +74,19 @@ impl GetEbsEncryptionByDefaultResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetEbsEncryptionByDefaultResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ebsEncryptionByDefault" => {
-                    value.ebs_encryption_by_default = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ebs_encryption_by_default = Some(child.text() == "true");
                 }
                 "sseType" => {
-                    value.sse_type = ::std::option::Option::Some(
-                        crate::types::SseType::from(child.text()),
-                    );
+                    value.sse_type = Some(crate::types::SseType::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

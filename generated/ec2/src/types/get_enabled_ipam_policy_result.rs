@@ -2,116 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEnabledIpamPolicyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetEnabledIpamPolicyResult {
     /// Indicates whether the IPAM policy is enabled.
-    pub ipam_policy_enabled: ::std::option::Option<bool>,
+    pub ipam_policy_enabled: Option<bool>,
     /// The ID of the enabled IPAM policy.
-    pub ipam_policy_id: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_id: Option<String>,
     /// The entity that manages the IPAM policy.
-    pub managed_by: ::std::option::Option<crate::types::IpamPolicyManagedBy>,
+    pub managed_by: Option<crate::types::IpamPolicyManagedBy>,
 }
 impl GetEnabledIpamPolicyResult {
     /// Starts building a [`GetEnabledIpamPolicyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetEnabledIpamPolicyResultBuilder {
-        <crate::types::builders::GetEnabledIpamPolicyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetEnabledIpamPolicyResultBuilder as Default>::default()
     }
     /// The `IpamPolicyEnabled` member, when set.
     #[inline]
-    pub fn ipam_policy_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ipam_policy_enabled(&self) -> Option<bool> {
         self.ipam_policy_enabled
     }
     /// The `IpamPolicyId` member, when set.
     #[inline]
-    pub fn ipam_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_id(&self) -> Option<&str> {
         self.ipam_policy_id.as_deref()
     }
     /// The `ManagedBy` member, when set.
     #[inline]
-    pub fn managed_by(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPolicyManagedBy> {
+    pub fn managed_by(&self) -> Option<&crate::types::IpamPolicyManagedBy> {
         self.managed_by.as_ref()
     }
 }
 /// A builder for [`GetEnabledIpamPolicyResult`](crate::types::GetEnabledIpamPolicyResult); start one with `GetEnabledIpamPolicyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetEnabledIpamPolicyResultBuilder {
     inner: crate::types::GetEnabledIpamPolicyResult,
 }
 impl GetEnabledIpamPolicyResultBuilder {
     /// Sets [`GetEnabledIpamPolicyResult::ipam_policy_enabled`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_enabled): Indicates whether the IPAM policy is enabled.
     pub fn ipam_policy_enabled(mut self, input: bool) -> Self {
-        self.inner.ipam_policy_enabled = ::std::option::Option::Some(input);
+        self.inner.ipam_policy_enabled = Some(input);
         self
     }
     /// Sets or clears [`GetEnabledIpamPolicyResult::ipam_policy_enabled`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_enabled).
     #[inline]
-    pub fn set_ipam_policy_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ipam_policy_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.ipam_policy_enabled = input;
         self
     }
     /// The value set for [`GetEnabledIpamPolicyResult::ipam_policy_enabled`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_enabled), if any.
     #[inline]
-    pub fn get_ipam_policy_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipam_policy_enabled(&self) -> &Option<bool> {
         &self.inner.ipam_policy_enabled
     }
     /// Sets [`GetEnabledIpamPolicyResult::ipam_policy_id`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_id): The ID of the enabled IPAM policy.
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetEnabledIpamPolicyResult::ipam_policy_id`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_id).
     #[inline]
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_id = input;
         self
     }
     /// The value set for [`GetEnabledIpamPolicyResult::ipam_policy_id`](crate::types::GetEnabledIpamPolicyResult::ipam_policy_id), if any.
     #[inline]
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         &self.inner.ipam_policy_id
     }
     /// Sets [`GetEnabledIpamPolicyResult::managed_by`](crate::types::GetEnabledIpamPolicyResult::managed_by): The entity that manages the IPAM policy.
     pub fn managed_by(mut self, input: crate::types::IpamPolicyManagedBy) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input);
+        self.inner.managed_by = Some(input);
         self
     }
     /// Sets or clears [`GetEnabledIpamPolicyResult::managed_by`](crate::types::GetEnabledIpamPolicyResult::managed_by).
     #[inline]
     pub fn set_managed_by(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPolicyManagedBy>,
+        input: Option<crate::types::IpamPolicyManagedBy>,
     ) -> Self {
         self.inner.managed_by = input;
         self
     }
     /// The value set for [`GetEnabledIpamPolicyResult::managed_by`](crate::types::GetEnabledIpamPolicyResult::managed_by), if any.
     #[inline]
-    pub fn get_managed_by(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPolicyManagedBy> {
+    pub fn get_managed_by(&self) -> &Option<crate::types::IpamPolicyManagedBy> {
         &self.inner.managed_by
     }
     /// Builds the [`GetEnabledIpamPolicyResult`]; it has no required members, so this cannot fail.
@@ -123,28 +100,24 @@ impl GetEnabledIpamPolicyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetEnabledIpamPolicyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamPolicyEnabled" => {
-                    value.ipam_policy_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ipam_policy_enabled = Some(child.text() == "true");
                 }
                 "ipamPolicyId" => {
-                    value.ipam_policy_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_policy_id = Some(String::from(child.text()));
                 }
                 "managedBy" => {
-                    value.managed_by = ::std::option::Option::Some(
+                    value.managed_by = Some(
                         crate::types::IpamPolicyManagedBy::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

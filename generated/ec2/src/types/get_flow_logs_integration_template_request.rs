@@ -2,204 +2,178 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFlowLogsIntegrationTemplateRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFlowLogsIntegrationTemplateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the flow log.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub flow_log_id: ::std::option::Option<::std::string::String>,
+    pub flow_log_id: Option<String>,
     /// To store the CloudFormation template in Amazon S3, specify the location in Amazon S3.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub config_delivery_s3_destination_arn: ::std::option::Option<::std::string::String>,
+    pub config_delivery_s3_destination_arn: Option<String>,
     /// Information about the service integration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub integrate_services: ::std::option::Option<crate::types::IntegrateServices>,
+    pub integrate_services: Option<crate::types::IntegrateServices>,
 }
 impl GetFlowLogsIntegrationTemplateRequest {
     /// Starts building a [`GetFlowLogsIntegrationTemplateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder {
-        <crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFlowLogsIntegrationTemplateRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FlowLogId` member, when set.
     #[inline]
-    pub fn flow_log_id(&self) -> ::std::option::Option<&str> {
+    pub fn flow_log_id(&self) -> Option<&str> {
         self.flow_log_id.as_deref()
     }
     /// The `ConfigDeliveryS3DestinationArn` member, when set.
     #[inline]
-    pub fn config_delivery_s3_destination_arn(&self) -> ::std::option::Option<&str> {
+    pub fn config_delivery_s3_destination_arn(&self) -> Option<&str> {
         self.config_delivery_s3_destination_arn.as_deref()
     }
     /// The `IntegrateServices` member, when set.
     #[inline]
-    pub fn integrate_services(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IntegrateServices> {
+    pub fn integrate_services(&self) -> Option<&crate::types::IntegrateServices> {
         self.integrate_services.as_ref()
     }
 }
 /// A builder for [`GetFlowLogsIntegrationTemplateRequest`](crate::types::GetFlowLogsIntegrationTemplateRequest); start one with `GetFlowLogsIntegrationTemplateRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFlowLogsIntegrationTemplateRequestBuilder {
     inner: crate::types::GetFlowLogsIntegrationTemplateRequest,
 }
 impl GetFlowLogsIntegrationTemplateRequestBuilder {
     /// Sets [`GetFlowLogsIntegrationTemplateRequest::dry_run`](crate::types::GetFlowLogsIntegrationTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetFlowLogsIntegrationTemplateRequest::dry_run`](crate::types::GetFlowLogsIntegrationTemplateRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetFlowLogsIntegrationTemplateRequest::dry_run`](crate::types::GetFlowLogsIntegrationTemplateRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetFlowLogsIntegrationTemplateRequest::flow_log_id`](crate::types::GetFlowLogsIntegrationTemplateRequest::flow_log_id): The ID of the flow log.
-    pub fn flow_log_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.flow_log_id = ::std::option::Option::Some(input.into());
+    pub fn flow_log_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.flow_log_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetFlowLogsIntegrationTemplateRequest::flow_log_id`](crate::types::GetFlowLogsIntegrationTemplateRequest::flow_log_id).
     #[inline]
-    pub fn set_flow_log_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_flow_log_id(mut self, input: Option<String>) -> Self {
         self.inner.flow_log_id = input;
         self
     }
     /// The value set for [`GetFlowLogsIntegrationTemplateRequest::flow_log_id`](crate::types::GetFlowLogsIntegrationTemplateRequest::flow_log_id), if any.
     #[inline]
-    pub fn get_flow_log_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_flow_log_id(&self) -> &Option<String> {
         &self.inner.flow_log_id
     }
     /// Sets [`GetFlowLogsIntegrationTemplateRequest::config_delivery_s3_destination_arn`](crate::types::GetFlowLogsIntegrationTemplateRequest::config_delivery_s3_destination_arn): To store the CloudFormation template in Amazon S3, specify the location in Amazon S3.
     pub fn config_delivery_s3_destination_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.config_delivery_s3_destination_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.config_delivery_s3_destination_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetFlowLogsIntegrationTemplateRequest::config_delivery_s3_destination_arn`](crate::types::GetFlowLogsIntegrationTemplateRequest::config_delivery_s3_destination_arn).
     #[inline]
     pub fn set_config_delivery_s3_destination_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.config_delivery_s3_destination_arn = input;
         self
     }
     /// The value set for [`GetFlowLogsIntegrationTemplateRequest::config_delivery_s3_destination_arn`](crate::types::GetFlowLogsIntegrationTemplateRequest::config_delivery_s3_destination_arn), if any.
     #[inline]
-    pub fn get_config_delivery_s3_destination_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_config_delivery_s3_destination_arn(&self) -> &Option<String> {
         &self.inner.config_delivery_s3_destination_arn
     }
     /// Sets [`GetFlowLogsIntegrationTemplateRequest::integrate_services`](crate::types::GetFlowLogsIntegrationTemplateRequest::integrate_services): Information about the service integration.
     pub fn integrate_services(mut self, input: crate::types::IntegrateServices) -> Self {
-        self.inner.integrate_services = ::std::option::Option::Some(input);
+        self.inner.integrate_services = Some(input);
         self
     }
     /// Sets or clears [`GetFlowLogsIntegrationTemplateRequest::integrate_services`](crate::types::GetFlowLogsIntegrationTemplateRequest::integrate_services).
     #[inline]
     pub fn set_integrate_services(
         mut self,
-        input: ::std::option::Option<crate::types::IntegrateServices>,
+        input: Option<crate::types::IntegrateServices>,
     ) -> Self {
         self.inner.integrate_services = input;
         self
     }
     /// The value set for [`GetFlowLogsIntegrationTemplateRequest::integrate_services`](crate::types::GetFlowLogsIntegrationTemplateRequest::integrate_services), if any.
     #[inline]
-    pub fn get_integrate_services(
-        &self,
-    ) -> &::std::option::Option<crate::types::IntegrateServices> {
+    pub fn get_integrate_services(&self) -> &Option<crate::types::IntegrateServices> {
         &self.inner.integrate_services
     }
     /// Builds the [`GetFlowLogsIntegrationTemplateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetFlowLogsIntegrationTemplateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.flow_log_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFlowLogsIntegrationTemplateRequest",
                 member: "flow_log_id",
             });
         }
         if self.inner.config_delivery_s3_destination_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFlowLogsIntegrationTemplateRequest",
                 member: "config_delivery_s3_destination_arn",
             });
         }
         if self.inner.integrate_services.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFlowLogsIntegrationTemplateRequest",
                 member: "integrate_services",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetFlowLogsIntegrationTemplateRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.flow_log_id {
+        if let Some(value) = &self.flow_log_id {
             body.member("FlowLogId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .config_delivery_s3_destination_arn
-        {
+        if let Some(value) = &self.config_delivery_s3_destination_arn {
             body.member("ConfigDeliveryS3DestinationArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.integrate_services {
+        if let Some(value) = &self.integrate_services {
             let member_0 = body.enter("IntegrateService");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

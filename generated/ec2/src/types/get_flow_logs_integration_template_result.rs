@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFlowLogsIntegrationTemplateResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFlowLogsIntegrationTemplateResult {
     /// The generated CloudFormation template.
-    pub result: ::std::option::Option<::std::string::String>,
+    pub result: Option<String>,
 }
 impl GetFlowLogsIntegrationTemplateResult {
     /// Starts building a [`GetFlowLogsIntegrationTemplateResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFlowLogsIntegrationTemplateResultBuilder {
-        <crate::types::builders::GetFlowLogsIntegrationTemplateResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFlowLogsIntegrationTemplateResultBuilder as Default>::default()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&str> {
+    pub fn result(&self) -> Option<&str> {
         self.result.as_deref()
     }
 }
 /// A builder for [`GetFlowLogsIntegrationTemplateResult`](crate::types::GetFlowLogsIntegrationTemplateResult); start one with `GetFlowLogsIntegrationTemplateResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFlowLogsIntegrationTemplateResultBuilder {
     inner: crate::types::GetFlowLogsIntegrationTemplateResult,
 }
 impl GetFlowLogsIntegrationTemplateResultBuilder {
     /// Sets [`GetFlowLogsIntegrationTemplateResult::result`](crate::types::GetFlowLogsIntegrationTemplateResult::result): The generated CloudFormation template.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: impl Into<String>) -> Self {
+        self.inner.result = Some(input.into());
         self
     }
     /// Sets or clears [`GetFlowLogsIntegrationTemplateResult::result`](crate::types::GetFlowLogsIntegrationTemplateResult::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<String>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`GetFlowLogsIntegrationTemplateResult::result`](crate::types::GetFlowLogsIntegrationTemplateResult::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_result(&self) -> &Option<String> {
         &self.inner.result
     }
     /// Builds the [`GetFlowLogsIntegrationTemplateResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl GetFlowLogsIntegrationTemplateResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetFlowLogsIntegrationTemplateResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "result" {
-                value.result = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.result = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetGroupsForCapacityReservationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetGroupsForCapacityReservationResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Information about the resource groups to which the Capacity Reservation has been added.
-    pub capacity_reservation_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationGroup>,
-    >,
+    pub capacity_reservation_groups: Option<Vec<crate::types::CapacityReservationGroup>>,
 }
 impl GetGroupsForCapacityReservationResult {
     /// Starts building a [`GetGroupsForCapacityReservationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetGroupsForCapacityReservationResultBuilder {
-        <crate::types::builders::GetGroupsForCapacityReservationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetGroupsForCapacityReservationResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `CapacityReservationGroups` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +30,25 @@ impl GetGroupsForCapacityReservationResult {
     }
 }
 /// A builder for [`GetGroupsForCapacityReservationResult`](crate::types::GetGroupsForCapacityReservationResult); start one with `GetGroupsForCapacityReservationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetGroupsForCapacityReservationResultBuilder {
     inner: crate::types::GetGroupsForCapacityReservationResult,
 }
 impl GetGroupsForCapacityReservationResultBuilder {
     /// Sets [`GetGroupsForCapacityReservationResult::next_token`](crate::types::GetGroupsForCapacityReservationResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetGroupsForCapacityReservationResult::next_token`](crate::types::GetGroupsForCapacityReservationResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetGroupsForCapacityReservationResult::next_token`](crate::types::GetGroupsForCapacityReservationResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`GetGroupsForCapacityReservationResult::capacity_reservation_groups`](crate::types::GetGroupsForCapacityReservationResult::capacity_reservation_groups): Information about the resource groups to which the Capacity Reservation has been added.
@@ -83,9 +65,7 @@ impl GetGroupsForCapacityReservationResultBuilder {
     #[inline]
     pub fn set_capacity_reservation_groups(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityReservationGroup>,
-        >,
+        input: Option<Vec<crate::types::CapacityReservationGroup>>,
     ) -> Self {
         self.inner.capacity_reservation_groups = input;
         self
@@ -94,9 +74,7 @@ impl GetGroupsForCapacityReservationResultBuilder {
     #[inline]
     pub fn get_capacity_reservation_groups(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityReservationGroup>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityReservationGroup>> {
         &self.inner.capacity_reservation_groups
     }
     /// Builds the [`GetGroupsForCapacityReservationResult`]; it has no required members, so this cannot fail.
@@ -108,17 +86,15 @@ impl GetGroupsForCapacityReservationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetGroupsForCapacityReservationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "capacityReservationGroupSet" => {
-                    value.capacity_reservation_groups = ::std::option::Option::Some(
+                    value.capacity_reservation_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityReservationGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -128,6 +104,6 @@ impl ::awsgen_runtime::xml::FromXml for GetGroupsForCapacityReservationResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,47 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetHostReservationPurchasePreviewRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHostReservationPurchasePreviewRequest {
     /// The IDs of the Dedicated Hosts with which the reservation is associated.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub host_id_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_id_set: Option<Vec<String>>,
     /// The offering ID of the reservation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub offering_id: ::std::option::Option<::std::string::String>,
+    pub offering_id: Option<String>,
 }
 impl GetHostReservationPurchasePreviewRequest {
     /// Starts building a [`GetHostReservationPurchasePreviewRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHostReservationPurchasePreviewRequestBuilder {
-        <crate::types::builders::GetHostReservationPurchasePreviewRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHostReservationPurchasePreviewRequestBuilder as Default>::default()
     }
     /// The `HostIdSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_id_set(&self) -> &[::std::string::String] {
+    pub fn host_id_set(&self) -> &[String] {
         self.host_id_set.as_deref().unwrap_or_default()
     }
     /// The `OfferingId` member, when set.
     #[inline]
-    pub fn offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn offering_id(&self) -> Option<&str> {
         self.offering_id.as_deref()
     }
 }
 /// A builder for [`GetHostReservationPurchasePreviewRequest`](crate::types::GetHostReservationPurchasePreviewRequest); start one with `GetHostReservationPurchasePreviewRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHostReservationPurchasePreviewRequestBuilder {
     inner: crate::types::GetHostReservationPurchasePreviewRequest,
 }
@@ -50,87 +40,73 @@ impl GetHostReservationPurchasePreviewRequestBuilder {
     /// Appends one item to [`GetHostReservationPurchasePreviewRequest::host_id_set`](crate::types::GetHostReservationPurchasePreviewRequest::host_id_set): The IDs of the Dedicated Hosts with which the reservation is associated.
     ///
     /// To set the whole list at once, use [`set_host_id_set`](Self::set_host_id_set).
-    pub fn host_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_id_set(mut self, input: impl Into<String>) -> Self {
         self.inner.host_id_set.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetHostReservationPurchasePreviewRequest::host_id_set`](crate::types::GetHostReservationPurchasePreviewRequest::host_id_set).
     #[inline]
-    pub fn set_host_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_id_set = input;
         self
     }
     /// The value set for [`GetHostReservationPurchasePreviewRequest::host_id_set`](crate::types::GetHostReservationPurchasePreviewRequest::host_id_set), if any.
     #[inline]
-    pub fn get_host_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_id_set(&self) -> &Option<Vec<String>> {
         &self.inner.host_id_set
     }
     /// Sets [`GetHostReservationPurchasePreviewRequest::offering_id`](crate::types::GetHostReservationPurchasePreviewRequest::offering_id): The offering ID of the reservation.
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.offering_id = ::std::option::Option::Some(input.into());
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetHostReservationPurchasePreviewRequest::offering_id`](crate::types::GetHostReservationPurchasePreviewRequest::offering_id).
     #[inline]
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.offering_id = input;
         self
     }
     /// The value set for [`GetHostReservationPurchasePreviewRequest::offering_id`](crate::types::GetHostReservationPurchasePreviewRequest::offering_id), if any.
     #[inline]
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         &self.inner.offering_id
     }
     /// Builds the [`GetHostReservationPurchasePreviewRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHostReservationPurchasePreviewRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.host_id_set.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHostReservationPurchasePreviewRequest",
                 member: "host_id_set",
             });
         }
         if self.inner.offering_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHostReservationPurchasePreviewRequest",
                 member: "offering_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetHostReservationPurchasePreviewRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.host_id_set {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.host_id_set {
             let member_0 = body.enter("HostIdSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.offering_id {
+        if let Some(value) = &self.offering_id {
             body.member("OfferingId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

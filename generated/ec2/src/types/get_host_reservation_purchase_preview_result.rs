@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetHostReservationPurchasePreviewResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHostReservationPurchasePreviewResult {
     /// The currency in which the `totalUpfrontPrice` and `totalHourlyPrice` amounts are specified. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// The purchase information of the Dedicated Host reservation and the Dedicated Hosts associated with it.
-    pub purchase: ::std::option::Option<::std::vec::Vec<crate::types::Purchase>>,
+    pub purchase: Option<Vec<crate::types::Purchase>>,
     /// The potential total hourly price of the reservation per hour.
-    pub total_hourly_price: ::std::option::Option<::std::string::String>,
+    pub total_hourly_price: Option<String>,
     /// The potential total upfront price. This is billed immediately.
-    pub total_upfront_price: ::std::option::Option<::std::string::String>,
+    pub total_upfront_price: Option<String>,
 }
 impl GetHostReservationPurchasePreviewResult {
     /// Starts building a [`GetHostReservationPurchasePreviewResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHostReservationPurchasePreviewResultBuilder {
-        <crate::types::builders::GetHostReservationPurchasePreviewResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHostReservationPurchasePreviewResultBuilder as Default>::default()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `Purchase` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,45 +32,38 @@ impl GetHostReservationPurchasePreviewResult {
     }
     /// The `TotalHourlyPrice` member, when set.
     #[inline]
-    pub fn total_hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn total_hourly_price(&self) -> Option<&str> {
         self.total_hourly_price.as_deref()
     }
     /// The `TotalUpfrontPrice` member, when set.
     #[inline]
-    pub fn total_upfront_price(&self) -> ::std::option::Option<&str> {
+    pub fn total_upfront_price(&self) -> Option<&str> {
         self.total_upfront_price.as_deref()
     }
 }
 /// A builder for [`GetHostReservationPurchasePreviewResult`](crate::types::GetHostReservationPurchasePreviewResult); start one with `GetHostReservationPurchasePreviewResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHostReservationPurchasePreviewResultBuilder {
     inner: crate::types::GetHostReservationPurchasePreviewResult,
 }
 impl GetHostReservationPurchasePreviewResultBuilder {
     /// Sets [`GetHostReservationPurchasePreviewResult::currency_code`](crate::types::GetHostReservationPurchasePreviewResult::currency_code): The currency in which the `totalUpfrontPrice` and `totalHourlyPrice` amounts are specified.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`GetHostReservationPurchasePreviewResult::currency_code`](crate::types::GetHostReservationPurchasePreviewResult::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`GetHostReservationPurchasePreviewResult::currency_code`](crate::types::GetHostReservationPurchasePreviewResult::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Appends one item to [`GetHostReservationPurchasePreviewResult::purchase`](crate::types::GetHostReservationPurchasePreviewResult::purchase): The purchase information of the Dedicated Host reservation and the Dedicated Hosts associated with it.
@@ -89,66 +75,45 @@ impl GetHostReservationPurchasePreviewResultBuilder {
     }
     /// Sets or clears [`GetHostReservationPurchasePreviewResult::purchase`](crate::types::GetHostReservationPurchasePreviewResult::purchase).
     #[inline]
-    pub fn set_purchase(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Purchase>>,
-    ) -> Self {
+    pub fn set_purchase(mut self, input: Option<Vec<crate::types::Purchase>>) -> Self {
         self.inner.purchase = input;
         self
     }
     /// The value set for [`GetHostReservationPurchasePreviewResult::purchase`](crate::types::GetHostReservationPurchasePreviewResult::purchase), if any.
     #[inline]
-    pub fn get_purchase(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Purchase>> {
+    pub fn get_purchase(&self) -> &Option<Vec<crate::types::Purchase>> {
         &self.inner.purchase
     }
     /// Sets [`GetHostReservationPurchasePreviewResult::total_hourly_price`](crate::types::GetHostReservationPurchasePreviewResult::total_hourly_price): The potential total hourly price of the reservation per hour.
-    pub fn total_hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.total_hourly_price = ::std::option::Option::Some(input.into());
+    pub fn total_hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.total_hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`GetHostReservationPurchasePreviewResult::total_hourly_price`](crate::types::GetHostReservationPurchasePreviewResult::total_hourly_price).
     #[inline]
-    pub fn set_total_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_total_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.total_hourly_price = input;
         self
     }
     /// The value set for [`GetHostReservationPurchasePreviewResult::total_hourly_price`](crate::types::GetHostReservationPurchasePreviewResult::total_hourly_price), if any.
     #[inline]
-    pub fn get_total_hourly_price(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_total_hourly_price(&self) -> &Option<String> {
         &self.inner.total_hourly_price
     }
     /// Sets [`GetHostReservationPurchasePreviewResult::total_upfront_price`](crate::types::GetHostReservationPurchasePreviewResult::total_upfront_price): The potential total upfront price.
-    pub fn total_upfront_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.total_upfront_price = ::std::option::Option::Some(input.into());
+    pub fn total_upfront_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.total_upfront_price = Some(input.into());
         self
     }
     /// Sets or clears [`GetHostReservationPurchasePreviewResult::total_upfront_price`](crate::types::GetHostReservationPurchasePreviewResult::total_upfront_price).
     #[inline]
-    pub fn set_total_upfront_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_total_upfront_price(mut self, input: Option<String>) -> Self {
         self.inner.total_upfront_price = input;
         self
     }
     /// The value set for [`GetHostReservationPurchasePreviewResult::total_upfront_price`](crate::types::GetHostReservationPurchasePreviewResult::total_upfront_price), if any.
     #[inline]
-    pub fn get_total_upfront_price(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_total_upfront_price(&self) -> &Option<String> {
         &self.inner.total_upfront_price
     }
     /// Builds the [`GetHostReservationPurchasePreviewResult`]; it has no required members, so this cannot fail.
@@ -160,17 +125,17 @@ impl GetHostReservationPurchasePreviewResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetHostReservationPurchasePreviewResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
+                    value.currency_code = Some(
                         crate::types::CurrencyCodeValues::from(child.text()),
                     );
                 }
                 "purchase" => {
-                    value.purchase = ::std::option::Option::Some(
+                    value.purchase = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Purchase as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -178,18 +143,14 @@ impl ::awsgen_runtime::xml::FromXml for GetHostReservationPurchasePreviewResult 
                     );
                 }
                 "totalHourlyPrice" => {
-                    value.total_hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.total_hourly_price = Some(String::from(child.text()));
                 }
                 "totalUpfrontPrice" => {
-                    value.total_upfront_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.total_upfront_price = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

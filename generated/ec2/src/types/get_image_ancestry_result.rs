@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetImageAncestryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetImageAncestryResult {
     /// A list of entries in the AMI ancestry chain, from the specified AMI to the root AMI.
-    pub image_ancestry_entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageAncestryEntry>,
-    >,
+    pub image_ancestry_entries: Option<Vec<crate::types::ImageAncestryEntry>>,
 }
 impl GetImageAncestryResult {
     /// Starts building a [`GetImageAncestryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetImageAncestryResultBuilder {
-        <crate::types::builders::GetImageAncestryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetImageAncestryResultBuilder as Default>::default()
     }
     /// The `ImageAncestryEntries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl GetImageAncestryResult {
     }
 }
 /// A builder for [`GetImageAncestryResult`](crate::types::GetImageAncestryResult); start one with `GetImageAncestryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetImageAncestryResultBuilder {
     inner: crate::types::GetImageAncestryResult,
 }
@@ -52,7 +40,7 @@ impl GetImageAncestryResultBuilder {
     #[inline]
     pub fn set_image_ancestry_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageAncestryEntry>>,
+        input: Option<Vec<crate::types::ImageAncestryEntry>>,
     ) -> Self {
         self.inner.image_ancestry_entries = input;
         self
@@ -61,7 +49,7 @@ impl GetImageAncestryResultBuilder {
     #[inline]
     pub fn get_image_ancestry_entries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageAncestryEntry>> {
+    ) -> &Option<Vec<crate::types::ImageAncestryEntry>> {
         &self.inner.image_ancestry_entries
     }
     /// Builds the [`GetImageAncestryResult`]; it has no required members, so this cannot fail.
@@ -73,11 +61,11 @@ impl GetImageAncestryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetImageAncestryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "imageAncestryEntrySet" {
-                value.image_ancestry_entries = ::std::option::Option::Some(
+                value.image_ancestry_entries = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ImageAncestryEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -85,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for GetImageAncestryResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetImageBlockPublicAccessStateResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetImageBlockPublicAccessStateResult {
     /// The current state of block public access for AMIs at the account level in the specified Amazon Web Services Region.
@@ -16,84 +11,66 @@ pub struct GetImageBlockPublicAccessStateResult {
     ///
     /// - `block-new-sharing` - Any attempt to publicly share your AMIs in the specified Region is blocked.
     /// - `unblocked` - Your AMIs in the specified Region can be publicly shared.
-    pub image_block_public_access_state: ::std::option::Option<::std::string::String>,
+    pub image_block_public_access_state: Option<String>,
     /// The entity that manages the state for block public access for AMIs. Possible values include:
     ///
     /// - `account` - The state is managed by the account.
     /// - `declarative-policy` - The state is managed by a declarative policy and can't be modified by the account.
-    pub managed_by: ::std::option::Option<crate::types::ManagedBy>,
+    pub managed_by: Option<crate::types::ManagedBy>,
 }
 impl GetImageBlockPublicAccessStateResult {
     /// Starts building a [`GetImageBlockPublicAccessStateResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetImageBlockPublicAccessStateResultBuilder {
-        <crate::types::builders::GetImageBlockPublicAccessStateResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetImageBlockPublicAccessStateResultBuilder as Default>::default()
     }
     /// The `ImageBlockPublicAccessState` member, when set.
     #[inline]
-    pub fn image_block_public_access_state(&self) -> ::std::option::Option<&str> {
+    pub fn image_block_public_access_state(&self) -> Option<&str> {
         self.image_block_public_access_state.as_deref()
     }
     /// The `ManagedBy` member, when set.
     #[inline]
-    pub fn managed_by(&self) -> ::std::option::Option<&crate::types::ManagedBy> {
+    pub fn managed_by(&self) -> Option<&crate::types::ManagedBy> {
         self.managed_by.as_ref()
     }
 }
 /// A builder for [`GetImageBlockPublicAccessStateResult`](crate::types::GetImageBlockPublicAccessStateResult); start one with `GetImageBlockPublicAccessStateResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetImageBlockPublicAccessStateResultBuilder {
     inner: crate::types::GetImageBlockPublicAccessStateResult,
 }
 impl GetImageBlockPublicAccessStateResultBuilder {
     /// Sets [`GetImageBlockPublicAccessStateResult::image_block_public_access_state`](crate::types::GetImageBlockPublicAccessStateResult::image_block_public_access_state): The current state of block public access for AMIs at the account level in the specified Amazon Web Services Region.
-    pub fn image_block_public_access_state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_block_public_access_state = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn image_block_public_access_state(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_block_public_access_state = Some(input.into());
         self
     }
     /// Sets or clears [`GetImageBlockPublicAccessStateResult::image_block_public_access_state`](crate::types::GetImageBlockPublicAccessStateResult::image_block_public_access_state).
     #[inline]
-    pub fn set_image_block_public_access_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_block_public_access_state(mut self, input: Option<String>) -> Self {
         self.inner.image_block_public_access_state = input;
         self
     }
     /// The value set for [`GetImageBlockPublicAccessStateResult::image_block_public_access_state`](crate::types::GetImageBlockPublicAccessStateResult::image_block_public_access_state), if any.
     #[inline]
-    pub fn get_image_block_public_access_state(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_block_public_access_state(&self) -> &Option<String> {
         &self.inner.image_block_public_access_state
     }
     /// Sets [`GetImageBlockPublicAccessStateResult::managed_by`](crate::types::GetImageBlockPublicAccessStateResult::managed_by): The entity that manages the state for block public access for AMIs.
     pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input);
+        self.inner.managed_by = Some(input);
         self
     }
     /// Sets or clears [`GetImageBlockPublicAccessStateResult::managed_by`](crate::types::GetImageBlockPublicAccessStateResult::managed_by).
     #[inline]
-    pub fn set_managed_by(
-        mut self,
-        input: ::std::option::Option<crate::types::ManagedBy>,
-    ) -> Self {
+    pub fn set_managed_by(mut self, input: Option<crate::types::ManagedBy>) -> Self {
         self.inner.managed_by = input;
         self
     }
     /// The value set for [`GetImageBlockPublicAccessStateResult::managed_by`](crate::types::GetImageBlockPublicAccessStateResult::managed_by), if any.
     #[inline]
-    pub fn get_managed_by(&self) -> &::std::option::Option<crate::types::ManagedBy> {
+    pub fn get_managed_by(&self) -> &Option<crate::types::ManagedBy> {
         &self.inner.managed_by
     }
     /// Builds the [`GetImageBlockPublicAccessStateResult`]; it has no required members, so this cannot fail.
@@ -105,23 +82,21 @@ impl GetImageBlockPublicAccessStateResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetImageBlockPublicAccessStateResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageBlockPublicAccessState" => {
-                    value.image_block_public_access_state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.image_block_public_access_state = Some(
+                        String::from(child.text()),
                     );
                 }
                 "managedBy" => {
-                    value.managed_by = ::std::option::Option::Some(
-                        crate::types::ManagedBy::from(child.text()),
-                    );
+                    value.managed_by = Some(crate::types::ManagedBy::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceMetadataDefaultsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetInstanceMetadataDefaultsResult {
     /// The account-level default IMDS settings.
-    pub account_level: ::std::option::Option<
-        crate::types::InstanceMetadataDefaultsResponse,
-    >,
+    pub account_level: Option<crate::types::InstanceMetadataDefaultsResponse>,
 }
 impl GetInstanceMetadataDefaultsResult {
     /// Starts building a [`GetInstanceMetadataDefaultsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetInstanceMetadataDefaultsResultBuilder {
-        <crate::types::builders::GetInstanceMetadataDefaultsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetInstanceMetadataDefaultsResultBuilder as Default>::default()
     }
     /// The `AccountLevel` member, when set.
     #[inline]
     pub fn account_level(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataDefaultsResponse> {
+    ) -> Option<&crate::types::InstanceMetadataDefaultsResponse> {
         self.account_level.as_ref()
     }
 }
 /// A builder for [`GetInstanceMetadataDefaultsResult`](crate::types::GetInstanceMetadataDefaultsResult); start one with `GetInstanceMetadataDefaultsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetInstanceMetadataDefaultsResultBuilder {
     inner: crate::types::GetInstanceMetadataDefaultsResult,
 }
@@ -45,14 +33,14 @@ impl GetInstanceMetadataDefaultsResultBuilder {
         mut self,
         input: crate::types::InstanceMetadataDefaultsResponse,
     ) -> Self {
-        self.inner.account_level = ::std::option::Option::Some(input);
+        self.inner.account_level = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceMetadataDefaultsResult::account_level`](crate::types::GetInstanceMetadataDefaultsResult::account_level).
     #[inline]
     pub fn set_account_level(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataDefaultsResponse>,
+        input: Option<crate::types::InstanceMetadataDefaultsResponse>,
     ) -> Self {
         self.inner.account_level = input;
         self
@@ -61,7 +49,7 @@ impl GetInstanceMetadataDefaultsResultBuilder {
     #[inline]
     pub fn get_account_level(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataDefaultsResponse> {
+    ) -> &Option<crate::types::InstanceMetadataDefaultsResponse> {
         &self.inner.account_level
     }
     /// Builds the [`GetInstanceMetadataDefaultsResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl GetInstanceMetadataDefaultsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetInstanceMetadataDefaultsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "accountLevel" {
-                value.account_level = ::std::option::Option::Some(
+                value.account_level = Some(
                     <crate::types::InstanceMetadataDefaultsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

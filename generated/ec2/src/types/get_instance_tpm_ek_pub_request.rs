@@ -2,191 +2,170 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceTpmEkPubRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetInstanceTpmEkPubRequest {
     /// The ID of the instance for which to get the public endorsement key.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The required public endorsement key type.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_type: ::std::option::Option<crate::types::EkPubKeyType>,
+    pub key_type: Option<crate::types::EkPubKeyType>,
     /// The required public endorsement key format. Specify `der` for a DER-encoded public key that is compatible with OpenSSL. Specify `tpmt` for a TPM 2.0 format that is compatible with tpm2-tools. The returned key is base64 encoded.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_format: ::std::option::Option<crate::types::EkPubKeyFormat>,
+    pub key_format: Option<crate::types::EkPubKeyFormat>,
     /// Specify this parameter to verify whether the request will succeed, without actually making the request. If the request will succeed, the response is `DryRunOperation`. Otherwise, the response is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetInstanceTpmEkPubRequest {
     /// Starts building a [`GetInstanceTpmEkPubRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetInstanceTpmEkPubRequestBuilder {
-        <crate::types::builders::GetInstanceTpmEkPubRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetInstanceTpmEkPubRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `KeyType` member, when set.
     #[inline]
-    pub fn key_type(&self) -> ::std::option::Option<&crate::types::EkPubKeyType> {
+    pub fn key_type(&self) -> Option<&crate::types::EkPubKeyType> {
         self.key_type.as_ref()
     }
     /// The `KeyFormat` member, when set.
     #[inline]
-    pub fn key_format(&self) -> ::std::option::Option<&crate::types::EkPubKeyFormat> {
+    pub fn key_format(&self) -> Option<&crate::types::EkPubKeyFormat> {
         self.key_format.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetInstanceTpmEkPubRequest`](crate::types::GetInstanceTpmEkPubRequest); start one with `GetInstanceTpmEkPubRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetInstanceTpmEkPubRequestBuilder {
     inner: crate::types::GetInstanceTpmEkPubRequest,
 }
 impl GetInstanceTpmEkPubRequestBuilder {
     /// Sets [`GetInstanceTpmEkPubRequest::instance_id`](crate::types::GetInstanceTpmEkPubRequest::instance_id): The ID of the instance for which to get the public endorsement key.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubRequest::instance_id`](crate::types::GetInstanceTpmEkPubRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`GetInstanceTpmEkPubRequest::instance_id`](crate::types::GetInstanceTpmEkPubRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`GetInstanceTpmEkPubRequest::key_type`](crate::types::GetInstanceTpmEkPubRequest::key_type): The required public endorsement key type.
     pub fn key_type(mut self, input: crate::types::EkPubKeyType) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input);
+        self.inner.key_type = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubRequest::key_type`](crate::types::GetInstanceTpmEkPubRequest::key_type).
     #[inline]
-    pub fn set_key_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EkPubKeyType>,
-    ) -> Self {
+    pub fn set_key_type(mut self, input: Option<crate::types::EkPubKeyType>) -> Self {
         self.inner.key_type = input;
         self
     }
     /// The value set for [`GetInstanceTpmEkPubRequest::key_type`](crate::types::GetInstanceTpmEkPubRequest::key_type), if any.
     #[inline]
-    pub fn get_key_type(&self) -> &::std::option::Option<crate::types::EkPubKeyType> {
+    pub fn get_key_type(&self) -> &Option<crate::types::EkPubKeyType> {
         &self.inner.key_type
     }
     /// Sets [`GetInstanceTpmEkPubRequest::key_format`](crate::types::GetInstanceTpmEkPubRequest::key_format): The required public endorsement key format.
     pub fn key_format(mut self, input: crate::types::EkPubKeyFormat) -> Self {
-        self.inner.key_format = ::std::option::Option::Some(input);
+        self.inner.key_format = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubRequest::key_format`](crate::types::GetInstanceTpmEkPubRequest::key_format).
     #[inline]
     pub fn set_key_format(
         mut self,
-        input: ::std::option::Option<crate::types::EkPubKeyFormat>,
+        input: Option<crate::types::EkPubKeyFormat>,
     ) -> Self {
         self.inner.key_format = input;
         self
     }
     /// The value set for [`GetInstanceTpmEkPubRequest::key_format`](crate::types::GetInstanceTpmEkPubRequest::key_format), if any.
     #[inline]
-    pub fn get_key_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::EkPubKeyFormat> {
+    pub fn get_key_format(&self) -> &Option<crate::types::EkPubKeyFormat> {
         &self.inner.key_format
     }
     /// Sets [`GetInstanceTpmEkPubRequest::dry_run`](crate::types::GetInstanceTpmEkPubRequest::dry_run): Specify this parameter to verify whether the request will succeed, without actually making the request.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubRequest::dry_run`](crate::types::GetInstanceTpmEkPubRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetInstanceTpmEkPubRequest::dry_run`](crate::types::GetInstanceTpmEkPubRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetInstanceTpmEkPubRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetInstanceTpmEkPubRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetInstanceTpmEkPubRequest",
                 member: "instance_id",
             });
         }
         if self.inner.key_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetInstanceTpmEkPubRequest",
                 member: "key_type",
             });
         }
         if self.inner.key_format.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetInstanceTpmEkPubRequest",
                 member: "key_format",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetInstanceTpmEkPubRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.key_type {
+        if let Some(value) = &self.key_type {
             body.member("KeyType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.key_format {
+        if let Some(value) = &self.key_format {
             body.member("KeyFormat", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,42 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceTpmEkPubResult` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetInstanceTpmEkPubResult {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The public endorsement key type.
-    pub key_type: ::std::option::Option<crate::types::EkPubKeyType>,
+    pub key_type: Option<crate::types::EkPubKeyType>,
     /// The public endorsement key format.
-    pub key_format: ::std::option::Option<crate::types::EkPubKeyFormat>,
+    pub key_format: Option<crate::types::EkPubKeyFormat>,
     /// The public endorsement key material.
-    pub key_value: ::std::option::Option<::std::string::String>,
+    pub key_value: Option<String>,
 }
 impl GetInstanceTpmEkPubResult {
     /// Starts building a [`GetInstanceTpmEkPubResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetInstanceTpmEkPubResultBuilder {
-        <crate::types::builders::GetInstanceTpmEkPubResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetInstanceTpmEkPubResultBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `KeyType` member, when set.
     #[inline]
-    pub fn key_type(&self) -> ::std::option::Option<&crate::types::EkPubKeyType> {
+    pub fn key_type(&self) -> Option<&crate::types::EkPubKeyType> {
         self.key_type.as_ref()
     }
     /// The `KeyFormat` member, when set.
     #[inline]
-    pub fn key_format(&self) -> ::std::option::Option<&crate::types::EkPubKeyFormat> {
+    pub fn key_format(&self) -> Option<&crate::types::EkPubKeyFormat> {
         self.key_format.as_ref()
     }
     /// The `KeyValue` member, when set.
     #[inline]
-    pub fn key_value(&self) -> ::std::option::Option<&str> {
+    pub fn key_value(&self) -> Option<&str> {
         self.key_value.as_deref()
     }
 }
@@ -52,98 +52,76 @@ impl ::std::fmt::Debug for GetInstanceTpmEkPubResult {
     }
 }
 /// A builder for [`GetInstanceTpmEkPubResult`](crate::types::GetInstanceTpmEkPubResult); start one with `GetInstanceTpmEkPubResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetInstanceTpmEkPubResultBuilder {
     inner: crate::types::GetInstanceTpmEkPubResult,
 }
 impl GetInstanceTpmEkPubResultBuilder {
     /// Sets [`GetInstanceTpmEkPubResult::instance_id`](crate::types::GetInstanceTpmEkPubResult::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubResult::instance_id`](crate::types::GetInstanceTpmEkPubResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`GetInstanceTpmEkPubResult::instance_id`](crate::types::GetInstanceTpmEkPubResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`GetInstanceTpmEkPubResult::key_type`](crate::types::GetInstanceTpmEkPubResult::key_type): The public endorsement key type.
     pub fn key_type(mut self, input: crate::types::EkPubKeyType) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input);
+        self.inner.key_type = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubResult::key_type`](crate::types::GetInstanceTpmEkPubResult::key_type).
     #[inline]
-    pub fn set_key_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EkPubKeyType>,
-    ) -> Self {
+    pub fn set_key_type(mut self, input: Option<crate::types::EkPubKeyType>) -> Self {
         self.inner.key_type = input;
         self
     }
     /// The value set for [`GetInstanceTpmEkPubResult::key_type`](crate::types::GetInstanceTpmEkPubResult::key_type), if any.
     #[inline]
-    pub fn get_key_type(&self) -> &::std::option::Option<crate::types::EkPubKeyType> {
+    pub fn get_key_type(&self) -> &Option<crate::types::EkPubKeyType> {
         &self.inner.key_type
     }
     /// Sets [`GetInstanceTpmEkPubResult::key_format`](crate::types::GetInstanceTpmEkPubResult::key_format): The public endorsement key format.
     pub fn key_format(mut self, input: crate::types::EkPubKeyFormat) -> Self {
-        self.inner.key_format = ::std::option::Option::Some(input);
+        self.inner.key_format = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubResult::key_format`](crate::types::GetInstanceTpmEkPubResult::key_format).
     #[inline]
     pub fn set_key_format(
         mut self,
-        input: ::std::option::Option<crate::types::EkPubKeyFormat>,
+        input: Option<crate::types::EkPubKeyFormat>,
     ) -> Self {
         self.inner.key_format = input;
         self
     }
     /// The value set for [`GetInstanceTpmEkPubResult::key_format`](crate::types::GetInstanceTpmEkPubResult::key_format), if any.
     #[inline]
-    pub fn get_key_format(
-        &self,
-    ) -> &::std::option::Option<crate::types::EkPubKeyFormat> {
+    pub fn get_key_format(&self) -> &Option<crate::types::EkPubKeyFormat> {
         &self.inner.key_format
     }
     /// Sets [`GetInstanceTpmEkPubResult::key_value`](crate::types::GetInstanceTpmEkPubResult::key_value): The public endorsement key material.
-    pub fn key_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_value = ::std::option::Option::Some(input.into());
+    pub fn key_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_value = Some(input.into());
         self
     }
     /// Sets or clears [`GetInstanceTpmEkPubResult::key_value`](crate::types::GetInstanceTpmEkPubResult::key_value).
     #[inline]
-    pub fn set_key_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_value(mut self, input: Option<String>) -> Self {
         self.inner.key_value = input;
         self
     }
     /// The value set for [`GetInstanceTpmEkPubResult::key_value`](crate::types::GetInstanceTpmEkPubResult::key_value), if any.
     #[inline]
-    pub fn get_key_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_value(&self) -> &Option<String> {
         &self.inner.key_value
     }
     /// Builds the [`GetInstanceTpmEkPubResult`]; it has no required members, so this cannot fail.
@@ -155,33 +133,29 @@ impl GetInstanceTpmEkPubResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetInstanceTpmEkPubResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "keyType" => {
-                    value.key_type = ::std::option::Option::Some(
+                    value.key_type = Some(
                         crate::types::EkPubKeyType::from(child.text()),
                     );
                 }
                 "keyFormat" => {
-                    value.key_format = ::std::option::Option::Some(
+                    value.key_format = Some(
                         crate::types::EkPubKeyFormat::from(child.text()),
                     );
                 }
                 "keyValue" => {
-                    value.key_value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_value = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,50 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceTypesFromInstanceRequirementsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetInstanceTypesFromInstanceRequirementsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The processor architecture type.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub architecture_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ArchitectureType>,
-    >,
+    pub architecture_types: Option<Vec<crate::types::ArchitectureType>>,
     /// The virtualization type.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub virtualization_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VirtualizationType>,
-    >,
+    pub virtualization_types: Option<Vec<crate::types::VirtualizationType>>,
     /// The attributes required for the instance types.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_requirements: ::std::option::Option<
-        crate::types::InstanceRequirementsRequest,
-    >,
+    pub instance_requirements: Option<crate::types::InstanceRequirementsRequest>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Reserved.
-    pub context: ::std::option::Option<::std::string::String>,
+    pub context: Option<String>,
 }
 impl GetInstanceTypesFromInstanceRequirementsRequest {
     /// Starts building a [`GetInstanceTypesFromInstanceRequirementsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder {
-        <crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetInstanceTypesFromInstanceRequirementsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ArchitectureTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -62,50 +51,45 @@ impl GetInstanceTypesFromInstanceRequirementsRequest {
     #[inline]
     pub fn instance_requirements(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirementsRequest> {
+    ) -> Option<&crate::types::InstanceRequirementsRequest> {
         self.instance_requirements.as_ref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Context` member, when set.
     #[inline]
-    pub fn context(&self) -> ::std::option::Option<&str> {
+    pub fn context(&self) -> Option<&str> {
         self.context.as_deref()
     }
 }
 /// A builder for [`GetInstanceTypesFromInstanceRequirementsRequest`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest); start one with `GetInstanceTypesFromInstanceRequirementsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     inner: crate::types::GetInstanceTypesFromInstanceRequirementsRequest,
 }
 impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::dry_run`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::dry_run`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetInstanceTypesFromInstanceRequirementsRequest::dry_run`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`GetInstanceTypesFromInstanceRequirementsRequest::architecture_types`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::architecture_types): The processor architecture type.
@@ -119,7 +103,7 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     #[inline]
     pub fn set_architecture_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ArchitectureType>>,
+        input: Option<Vec<crate::types::ArchitectureType>>,
     ) -> Self {
         self.inner.architecture_types = input;
         self
@@ -128,7 +112,7 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_architecture_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ArchitectureType>> {
+    ) -> &Option<Vec<crate::types::ArchitectureType>> {
         &self.inner.architecture_types
     }
     /// Appends one item to [`GetInstanceTypesFromInstanceRequirementsRequest::virtualization_types`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::virtualization_types): The virtualization type.
@@ -145,7 +129,7 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     #[inline]
     pub fn set_virtualization_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VirtualizationType>>,
+        input: Option<Vec<crate::types::VirtualizationType>>,
     ) -> Self {
         self.inner.virtualization_types = input;
         self
@@ -154,7 +138,7 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_virtualization_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VirtualizationType>> {
+    ) -> &Option<Vec<crate::types::VirtualizationType>> {
         &self.inner.virtualization_types
     }
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::instance_requirements`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::instance_requirements): The attributes required for the instance types.
@@ -162,14 +146,14 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::instance_requirements`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirementsRequest>,
+        input: Option<crate::types::InstanceRequirementsRequest>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -178,96 +162,84 @@ impl GetInstanceTypesFromInstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirementsRequest> {
+    ) -> &Option<crate::types::InstanceRequirementsRequest> {
         &self.inner.instance_requirements
     }
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::max_results`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::max_results`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetInstanceTypesFromInstanceRequirementsRequest::max_results`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::next_token`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::next_token`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetInstanceTypesFromInstanceRequirementsRequest::next_token`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetInstanceTypesFromInstanceRequirementsRequest::context`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::context): Reserved.
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.context = ::std::option::Option::Some(input.into());
+    pub fn context(mut self, input: impl Into<String>) -> Self {
+        self.inner.context = Some(input.into());
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsRequest::context`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::context).
     #[inline]
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.inner.context = input;
         self
     }
     /// The value set for [`GetInstanceTypesFromInstanceRequirementsRequest::context`](crate::types::GetInstanceTypesFromInstanceRequirementsRequest::context), if any.
     #[inline]
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         &self.inner.context
     }
     /// Builds the [`GetInstanceTypesFromInstanceRequirementsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetInstanceTypesFromInstanceRequirementsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.architecture_types.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetInstanceTypesFromInstanceRequirementsRequest",
                 member: "architecture_types",
             });
         }
         if self.inner.virtualization_types.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetInstanceTypesFromInstanceRequirementsRequest",
                 member: "virtualization_types",
             });
         }
         if self.inner.instance_requirements.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetInstanceTypesFromInstanceRequirementsRequest",
                 member: "instance_requirements",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -275,34 +247,34 @@ for GetInstanceTypesFromInstanceRequirementsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.architecture_types {
+        if let Some(value) = &self.architecture_types {
             let member_0 = body.enter("ArchitectureType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.virtualization_types {
+        if let Some(value) = &self.virtualization_types {
             let member_0 = body.enter("VirtualizationType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             body.member("Context", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceTypesFromInstanceRequirementsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetInstanceTypesFromInstanceRequirementsResult {
     /// The instance types with the specified instance attributes.
-    pub instance_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceTypeInfoFromInstanceRequirements>,
+    pub instance_types: Option<
+        Vec<crate::types::InstanceTypeInfoFromInstanceRequirements>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetInstanceTypesFromInstanceRequirementsResult {
     /// Starts building a [`GetInstanceTypesFromInstanceRequirementsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetInstanceTypesFromInstanceRequirementsResultBuilder {
-        <crate::types::builders::GetInstanceTypesFromInstanceRequirementsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetInstanceTypesFromInstanceRequirementsResultBuilder as Default>::default()
     }
     /// The `InstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetInstanceTypesFromInstanceRequirementsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetInstanceTypesFromInstanceRequirementsResult`](crate::types::GetInstanceTypesFromInstanceRequirementsResult); start one with `GetInstanceTypesFromInstanceRequirementsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetInstanceTypesFromInstanceRequirementsResultBuilder {
     inner: crate::types::GetInstanceTypesFromInstanceRequirementsResult,
 }
@@ -61,9 +51,7 @@ impl GetInstanceTypesFromInstanceRequirementsResultBuilder {
     #[inline]
     pub fn set_instance_types(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceTypeInfoFromInstanceRequirements>,
-        >,
+        input: Option<Vec<crate::types::InstanceTypeInfoFromInstanceRequirements>>,
     ) -> Self {
         self.inner.instance_types = input;
         self
@@ -72,31 +60,23 @@ impl GetInstanceTypesFromInstanceRequirementsResultBuilder {
     #[inline]
     pub fn get_instance_types(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceTypeInfoFromInstanceRequirements>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceTypeInfoFromInstanceRequirements>> {
         &self.inner.instance_types
     }
     /// Sets [`GetInstanceTypesFromInstanceRequirementsResult::next_token`](crate::types::GetInstanceTypesFromInstanceRequirementsResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetInstanceTypesFromInstanceRequirementsResult::next_token`](crate::types::GetInstanceTypesFromInstanceRequirementsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetInstanceTypesFromInstanceRequirementsResult::next_token`](crate::types::GetInstanceTypesFromInstanceRequirementsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetInstanceTypesFromInstanceRequirementsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl GetInstanceTypesFromInstanceRequirementsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetInstanceTypesFromInstanceRequirementsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceTypeSet" => {
-                    value.instance_types = ::std::option::Option::Some(
+                    value.instance_types = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceTypeInfoFromInstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for GetInstanceTypesFromInstanceRequirements
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetInstanceUefiDataResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetInstanceUefiDataResult {
     /// The ID of the instance from which to retrieve the UEFI data.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Base64 representation of the non-volatile UEFI variable store.
-    pub uefi_data: ::std::option::Option<::std::string::String>,
+    pub uefi_data: Option<String>,
 }
 impl GetInstanceUefiDataResult {
     /// Starts building a [`GetInstanceUefiDataResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetInstanceUefiDataResultBuilder {
-        <crate::types::builders::GetInstanceUefiDataResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetInstanceUefiDataResultBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `UefiData` member, when set.
     #[inline]
-    pub fn uefi_data(&self) -> ::std::option::Option<&str> {
+    pub fn uefi_data(&self) -> Option<&str> {
         self.uefi_data.as_deref()
     }
 }
 /// A builder for [`GetInstanceUefiDataResult`](crate::types::GetInstanceUefiDataResult); start one with `GetInstanceUefiDataResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetInstanceUefiDataResultBuilder {
     inner: crate::types::GetInstanceUefiDataResult,
 }
 impl GetInstanceUefiDataResultBuilder {
     /// Sets [`GetInstanceUefiDataResult::instance_id`](crate::types::GetInstanceUefiDataResult::instance_id): The ID of the instance from which to retrieve the UEFI data.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetInstanceUefiDataResult::instance_id`](crate::types::GetInstanceUefiDataResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`GetInstanceUefiDataResult::instance_id`](crate::types::GetInstanceUefiDataResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`GetInstanceUefiDataResult::uefi_data`](crate::types::GetInstanceUefiDataResult::uefi_data): Base64 representation of the non-volatile UEFI variable store.
-    pub fn uefi_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uefi_data = ::std::option::Option::Some(input.into());
+    pub fn uefi_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.uefi_data = Some(input.into());
         self
     }
     /// Sets or clears [`GetInstanceUefiDataResult::uefi_data`](crate::types::GetInstanceUefiDataResult::uefi_data).
     #[inline]
-    pub fn set_uefi_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uefi_data(mut self, input: Option<String>) -> Self {
         self.inner.uefi_data = input;
         self
     }
     /// The value set for [`GetInstanceUefiDataResult::uefi_data`](crate::types::GetInstanceUefiDataResult::uefi_data), if any.
     #[inline]
-    pub fn get_uefi_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uefi_data(&self) -> &Option<String> {
         &self.inner.uefi_data
     }
     /// Builds the [`GetInstanceUefiDataResult`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl GetInstanceUefiDataResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetInstanceUefiDataResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "uefiData" => {
-                    value.uefi_data = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.uefi_data = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamAddressHistoryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamAddressHistoryResult {
     /// A historical record for a CIDR within an IPAM scope. If the CIDR is associated with an EC2 instance, you will see an object in the response for the instance and one for the network interface.
-    pub history_records: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamAddressHistoryRecord>,
-    >,
+    pub history_records: Option<Vec<crate::types::IpamAddressHistoryRecord>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamAddressHistoryResult {
     /// Starts building a [`GetIpamAddressHistoryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamAddressHistoryResultBuilder {
-        <crate::types::builders::GetIpamAddressHistoryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamAddressHistoryResultBuilder as Default>::default()
     }
     /// The `HistoryRecords` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetIpamAddressHistoryResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamAddressHistoryResult`](crate::types::GetIpamAddressHistoryResult); start one with `GetIpamAddressHistoryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamAddressHistoryResultBuilder {
     inner: crate::types::GetIpamAddressHistoryResult,
 }
@@ -59,9 +47,7 @@ impl GetIpamAddressHistoryResultBuilder {
     #[inline]
     pub fn set_history_records(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamAddressHistoryRecord>,
-        >,
+        input: Option<Vec<crate::types::IpamAddressHistoryRecord>>,
     ) -> Self {
         self.inner.history_records = input;
         self
@@ -70,31 +56,23 @@ impl GetIpamAddressHistoryResultBuilder {
     #[inline]
     pub fn get_history_records(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamAddressHistoryRecord>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamAddressHistoryRecord>> {
         &self.inner.history_records
     }
     /// Sets [`GetIpamAddressHistoryResult::next_token`](crate::types::GetIpamAddressHistoryResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamAddressHistoryResult::next_token`](crate::types::GetIpamAddressHistoryResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamAddressHistoryResult::next_token`](crate::types::GetIpamAddressHistoryResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamAddressHistoryResult`]; it has no required members, so this cannot fail.
@@ -106,12 +84,12 @@ impl GetIpamAddressHistoryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamAddressHistoryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "historyRecordSet" => {
-                    value.history_records = ::std::option::Option::Some(
+                    value.history_records = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamAddressHistoryRecord as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamAddressHistoryResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredAccountsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredAccountsResult {
     /// Discovered accounts.
-    pub ipam_discovered_accounts: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamDiscoveredAccount>,
-    >,
+    pub ipam_discovered_accounts: Option<Vec<crate::types::IpamDiscoveredAccount>>,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamDiscoveredAccountsResult {
     /// Starts building a [`GetIpamDiscoveredAccountsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamDiscoveredAccountsResultBuilder {
-        <crate::types::builders::GetIpamDiscoveredAccountsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamDiscoveredAccountsResultBuilder as Default>::default()
     }
     /// The `IpamDiscoveredAccounts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetIpamDiscoveredAccountsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamDiscoveredAccountsResult`](crate::types::GetIpamDiscoveredAccountsResult); start one with `GetIpamDiscoveredAccountsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamDiscoveredAccountsResultBuilder {
     inner: crate::types::GetIpamDiscoveredAccountsResult,
 }
@@ -59,9 +47,7 @@ impl GetIpamDiscoveredAccountsResultBuilder {
     #[inline]
     pub fn set_ipam_discovered_accounts(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamDiscoveredAccount>,
-        >,
+        input: Option<Vec<crate::types::IpamDiscoveredAccount>>,
     ) -> Self {
         self.inner.ipam_discovered_accounts = input;
         self
@@ -70,29 +56,23 @@ impl GetIpamDiscoveredAccountsResultBuilder {
     #[inline]
     pub fn get_ipam_discovered_accounts(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamDiscoveredAccount>> {
+    ) -> &Option<Vec<crate::types::IpamDiscoveredAccount>> {
         &self.inner.ipam_discovered_accounts
     }
     /// Sets [`GetIpamDiscoveredAccountsResult::next_token`](crate::types::GetIpamDiscoveredAccountsResult::next_token): Specify the pagination token from a previous request to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamDiscoveredAccountsResult::next_token`](crate::types::GetIpamDiscoveredAccountsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredAccountsResult::next_token`](crate::types::GetIpamDiscoveredAccountsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamDiscoveredAccountsResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl GetIpamDiscoveredAccountsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredAccountsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredAccountSet" => {
-                    value.ipam_discovered_accounts = ::std::option::Option::Some(
+                    value.ipam_discovered_accounts = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamDiscoveredAccount as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredAccountsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

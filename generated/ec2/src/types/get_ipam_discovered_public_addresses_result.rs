@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredPublicAddressesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredPublicAddressesResult {
     /// IPAM discovered public addresses.
-    pub ipam_discovered_public_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamDiscoveredPublicAddress>,
+    pub ipam_discovered_public_addresses: Option<
+        Vec<crate::types::IpamDiscoveredPublicAddress>,
     >,
     /// The oldest successful resource discovery time.
-    pub oldest_sample_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub oldest_sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamDiscoveredPublicAddressesResult {
     /// Starts building a [`GetIpamDiscoveredPublicAddressesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamDiscoveredPublicAddressesResultBuilder {
-        <crate::types::builders::GetIpamDiscoveredPublicAddressesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamDiscoveredPublicAddressesResultBuilder as Default>::default()
     }
     /// The `IpamDiscoveredPublicAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,24 +29,17 @@ impl GetIpamDiscoveredPublicAddressesResult {
     }
     /// The `OldestSampleTime` member, when set.
     #[inline]
-    pub fn oldest_sample_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn oldest_sample_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.oldest_sample_time.as_ref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamDiscoveredPublicAddressesResult`](crate::types::GetIpamDiscoveredPublicAddressesResult); start one with `GetIpamDiscoveredPublicAddressesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamDiscoveredPublicAddressesResultBuilder {
     inner: crate::types::GetIpamDiscoveredPublicAddressesResult,
 }
@@ -72,9 +58,7 @@ impl GetIpamDiscoveredPublicAddressesResultBuilder {
     #[inline]
     pub fn set_ipam_discovered_public_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamDiscoveredPublicAddress>,
-        >,
+        input: Option<Vec<crate::types::IpamDiscoveredPublicAddress>>,
     ) -> Self {
         self.inner.ipam_discovered_public_addresses = input;
         self
@@ -83,9 +67,7 @@ impl GetIpamDiscoveredPublicAddressesResultBuilder {
     #[inline]
     pub fn get_ipam_discovered_public_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamDiscoveredPublicAddress>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamDiscoveredPublicAddress>> {
         &self.inner.ipam_discovered_public_addresses
     }
     /// Sets [`GetIpamDiscoveredPublicAddressesResult::oldest_sample_time`](crate::types::GetIpamDiscoveredPublicAddressesResult::oldest_sample_time): The oldest successful resource discovery time.
@@ -93,14 +75,14 @@ impl GetIpamDiscoveredPublicAddressesResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.oldest_sample_time = ::std::option::Option::Some(input);
+        self.inner.oldest_sample_time = Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredPublicAddressesResult::oldest_sample_time`](crate::types::GetIpamDiscoveredPublicAddressesResult::oldest_sample_time).
     #[inline]
     pub fn set_oldest_sample_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.oldest_sample_time = input;
         self
@@ -109,29 +91,23 @@ impl GetIpamDiscoveredPublicAddressesResultBuilder {
     #[inline]
     pub fn get_oldest_sample_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.oldest_sample_time
     }
     /// Sets [`GetIpamDiscoveredPublicAddressesResult::next_token`](crate::types::GetIpamDiscoveredPublicAddressesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamDiscoveredPublicAddressesResult::next_token`](crate::types::GetIpamDiscoveredPublicAddressesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredPublicAddressesResult::next_token`](crate::types::GetIpamDiscoveredPublicAddressesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamDiscoveredPublicAddressesResult`]; it has no required members, so this cannot fail.
@@ -143,12 +119,12 @@ impl GetIpamDiscoveredPublicAddressesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredPublicAddressesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredPublicAddressSet" => {
-                    value.ipam_discovered_public_addresses = ::std::option::Option::Some(
+                    value.ipam_discovered_public_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamDiscoveredPublicAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -156,7 +132,7 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredPublicAddressesResult {
                     );
                 }
                 "oldestSampleTime" => {
-                    value.oldest_sample_time = ::std::option::Option::Some(
+                    value.oldest_sample_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -165,13 +141,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredPublicAddressesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredResourceCidrsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredResourceCidrsResult {
     /// Discovered resource CIDRs.
-    pub ipam_discovered_resource_cidrs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamDiscoveredResourceCidr>,
+    pub ipam_discovered_resource_cidrs: Option<
+        Vec<crate::types::IpamDiscoveredResourceCidr>,
     >,
     /// Specify the pagination token from a previous request to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamDiscoveredResourceCidrsResult {
     /// Starts building a [`GetIpamDiscoveredResourceCidrsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamDiscoveredResourceCidrsResultBuilder {
-        <crate::types::builders::GetIpamDiscoveredResourceCidrsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamDiscoveredResourceCidrsResultBuilder as Default>::default()
     }
     /// The `IpamDiscoveredResourceCidrs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetIpamDiscoveredResourceCidrsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamDiscoveredResourceCidrsResult`](crate::types::GetIpamDiscoveredResourceCidrsResult); start one with `GetIpamDiscoveredResourceCidrsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamDiscoveredResourceCidrsResultBuilder {
     inner: crate::types::GetIpamDiscoveredResourceCidrsResult,
 }
@@ -61,9 +51,7 @@ impl GetIpamDiscoveredResourceCidrsResultBuilder {
     #[inline]
     pub fn set_ipam_discovered_resource_cidrs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamDiscoveredResourceCidr>,
-        >,
+        input: Option<Vec<crate::types::IpamDiscoveredResourceCidr>>,
     ) -> Self {
         self.inner.ipam_discovered_resource_cidrs = input;
         self
@@ -72,31 +60,23 @@ impl GetIpamDiscoveredResourceCidrsResultBuilder {
     #[inline]
     pub fn get_ipam_discovered_resource_cidrs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamDiscoveredResourceCidr>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamDiscoveredResourceCidr>> {
         &self.inner.ipam_discovered_resource_cidrs
     }
     /// Sets [`GetIpamDiscoveredResourceCidrsResult::next_token`](crate::types::GetIpamDiscoveredResourceCidrsResult::next_token): Specify the pagination token from a previous request to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamDiscoveredResourceCidrsResult::next_token`](crate::types::GetIpamDiscoveredResourceCidrsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredResourceCidrsResult::next_token`](crate::types::GetIpamDiscoveredResourceCidrsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamDiscoveredResourceCidrsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl GetIpamDiscoveredResourceCidrsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredResourceCidrsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredResourceCidrSet" => {
-                    value.ipam_discovered_resource_cidrs = ::std::option::Option::Some(
+                    value.ipam_discovered_resource_cidrs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamDiscoveredResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredResourceCidrsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,50 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredRoutesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredRoutesRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM resource discovery.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_resource_discovery_id: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_id: Option<String>,
     /// The Amazon Web Services Region to retrieve discovered routes for.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// One or more filters to apply to the results.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of results to return in a single call. If not specified, all available results are returned. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl GetIpamDiscoveredRoutesRequest {
     /// Starts building a [`GetIpamDiscoveredRoutesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder {
-        <crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamDiscoveredRoutesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamResourceDiscoveryId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_id.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -55,88 +50,67 @@ impl GetIpamDiscoveredRoutesRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
 /// A builder for [`GetIpamDiscoveredRoutesRequest`](crate::types::GetIpamDiscoveredRoutesRequest); start one with `GetIpamDiscoveredRoutesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamDiscoveredRoutesRequestBuilder {
     inner: crate::types::GetIpamDiscoveredRoutesRequest,
 }
 impl GetIpamDiscoveredRoutesRequestBuilder {
     /// Sets [`GetIpamDiscoveredRoutesRequest::dry_run`](crate::types::GetIpamDiscoveredRoutesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::dry_run`](crate::types::GetIpamDiscoveredRoutesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredRoutesRequest::dry_run`](crate::types::GetIpamDiscoveredRoutesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamDiscoveredRoutesRequest::ipam_resource_discovery_id`](crate::types::GetIpamDiscoveredRoutesRequest::ipam_resource_discovery_id): The ID of the IPAM resource discovery.
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::ipam_resource_discovery_id`](crate::types::GetIpamDiscoveredRoutesRequest::ipam_resource_discovery_id).
     #[inline]
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_id = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredRoutesRequest::ipam_resource_discovery_id`](crate::types::GetIpamDiscoveredRoutesRequest::ipam_resource_discovery_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_id
     }
     /// Sets [`GetIpamDiscoveredRoutesRequest::resource_region`](crate::types::GetIpamDiscoveredRoutesRequest::resource_region): The Amazon Web Services Region to retrieve discovered routes for.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::resource_region`](crate::types::GetIpamDiscoveredRoutesRequest::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredRoutesRequest::resource_region`](crate::types::GetIpamDiscoveredRoutesRequest::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Appends one item to [`GetIpamDiscoveredRoutesRequest::filters`](crate::types::GetIpamDiscoveredRoutesRequest::filters): One or more filters to apply to the results.
@@ -148,96 +122,85 @@ impl GetIpamDiscoveredRoutesRequestBuilder {
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::filters`](crate::types::GetIpamDiscoveredRoutesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredRoutesRequest::filters`](crate::types::GetIpamDiscoveredRoutesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetIpamDiscoveredRoutesRequest::next_token`](crate::types::GetIpamDiscoveredRoutesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::next_token`](crate::types::GetIpamDiscoveredRoutesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredRoutesRequest::next_token`](crate::types::GetIpamDiscoveredRoutesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetIpamDiscoveredRoutesRequest::max_results`](crate::types::GetIpamDiscoveredRoutesRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesRequest::max_results`](crate::types::GetIpamDiscoveredRoutesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredRoutesRequest::max_results`](crate::types::GetIpamDiscoveredRoutesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`GetIpamDiscoveredRoutesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamDiscoveredRoutesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_resource_discovery_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamDiscoveredRoutesRequest",
                 member: "ipam_resource_discovery_id",
             });
         }
         if self.inner.resource_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamDiscoveredRoutesRequest",
                 member: "resource_region",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetIpamDiscoveredRoutesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_id {
+        if let Some(value) = &self.ipam_resource_discovery_id {
             body.member("IpamResourceDiscoveryId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             body.member("ResourceRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -245,12 +208,12 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamDiscoveredRoutesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

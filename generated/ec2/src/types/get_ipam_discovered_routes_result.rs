@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamDiscoveredRoutesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamDiscoveredRoutesResult {
     /// The discovered BGP routes.
-    pub ipam_discovered_routes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamDiscoveredRoute>,
-    >,
+    pub ipam_discovered_routes: Option<Vec<crate::types::IpamDiscoveredRoute>>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamDiscoveredRoutesResult {
     /// Starts building a [`GetIpamDiscoveredRoutesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamDiscoveredRoutesResultBuilder {
-        <crate::types::builders::GetIpamDiscoveredRoutesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamDiscoveredRoutesResultBuilder as Default>::default()
     }
     /// The `IpamDiscoveredRoutes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetIpamDiscoveredRoutesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamDiscoveredRoutesResult`](crate::types::GetIpamDiscoveredRoutesResult); start one with `GetIpamDiscoveredRoutesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamDiscoveredRoutesResultBuilder {
     inner: crate::types::GetIpamDiscoveredRoutesResult,
 }
@@ -59,7 +47,7 @@ impl GetIpamDiscoveredRoutesResultBuilder {
     #[inline]
     pub fn set_ipam_discovered_routes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamDiscoveredRoute>>,
+        input: Option<Vec<crate::types::IpamDiscoveredRoute>>,
     ) -> Self {
         self.inner.ipam_discovered_routes = input;
         self
@@ -68,29 +56,23 @@ impl GetIpamDiscoveredRoutesResultBuilder {
     #[inline]
     pub fn get_ipam_discovered_routes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamDiscoveredRoute>> {
+    ) -> &Option<Vec<crate::types::IpamDiscoveredRoute>> {
         &self.inner.ipam_discovered_routes
     }
     /// Sets [`GetIpamDiscoveredRoutesResult::next_token`](crate::types::GetIpamDiscoveredRoutesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamDiscoveredRoutesResult::next_token`](crate::types::GetIpamDiscoveredRoutesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamDiscoveredRoutesResult::next_token`](crate::types::GetIpamDiscoveredRoutesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamDiscoveredRoutesResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl GetIpamDiscoveredRoutesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredRoutesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredRouteSet" => {
-                    value.ipam_discovered_routes = ::std::option::Option::Some(
+                    value.ipam_discovered_routes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamDiscoveredRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredRoutesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

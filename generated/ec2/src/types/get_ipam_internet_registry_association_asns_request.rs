@@ -2,53 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamInternetRegistryAssociationAsnsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamInternetRegistryAssociationAsnsRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM internet registry association.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_internet_registry_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_id: Option<String>,
     /// The maximum number of results to return in a single call. If not specified, all available results are returned. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// One or more filters to apply to the results.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl GetIpamInternetRegistryAssociationAsnsRequest {
     /// Starts building a [`GetIpamInternetRegistryAssociationAsnsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamInternetRegistryAssociationAsnsRequestBuilder {
-        <crate::types::builders::GetIpamInternetRegistryAssociationAsnsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamInternetRegistryAssociationAsnsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamInternetRegistryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_id(&self) -> Option<&str> {
         self.ipam_internet_registry_association_id.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,94 +51,79 @@ impl GetIpamInternetRegistryAssociationAsnsRequest {
     }
 }
 /// A builder for [`GetIpamInternetRegistryAssociationAsnsRequest`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest); start one with `GetIpamInternetRegistryAssociationAsnsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamInternetRegistryAssociationAsnsRequestBuilder {
     inner: crate::types::GetIpamInternetRegistryAssociationAsnsRequest,
 }
 impl GetIpamInternetRegistryAssociationAsnsRequestBuilder {
     /// Sets [`GetIpamInternetRegistryAssociationAsnsRequest::dry_run`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsRequest::dry_run`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamInternetRegistryAssociationAsnsRequest::dry_run`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamInternetRegistryAssociationAsnsRequest::ipam_internet_registry_association_id`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::ipam_internet_registry_association_id): The ID of the IPAM internet registry association.
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsRequest::ipam_internet_registry_association_id`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::ipam_internet_registry_association_id).
     #[inline]
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_id = input;
         self
     }
     /// The value set for [`GetIpamInternetRegistryAssociationAsnsRequest::ipam_internet_registry_association_id`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::ipam_internet_registry_association_id), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Sets [`GetIpamInternetRegistryAssociationAsnsRequest::max_results`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsRequest::max_results`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamInternetRegistryAssociationAsnsRequest::max_results`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamInternetRegistryAssociationAsnsRequest::next_token`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsRequest::next_token`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamInternetRegistryAssociationAsnsRequest::next_token`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`GetIpamInternetRegistryAssociationAsnsRequest::filters`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::filters): One or more filters to apply to the results.
@@ -157,35 +135,30 @@ impl GetIpamInternetRegistryAssociationAsnsRequestBuilder {
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsRequest::filters`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamInternetRegistryAssociationAsnsRequest::filters`](crate::types::GetIpamInternetRegistryAssociationAsnsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`GetIpamInternetRegistryAssociationAsnsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamInternetRegistryAssociationAsnsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_internet_registry_association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamInternetRegistryAssociationAsnsRequest",
                 member: "ipam_internet_registry_association_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -193,22 +166,20 @@ for GetIpamInternetRegistryAssociationAsnsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             body.member("IpamInternetRegistryAssociationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -216,6 +187,6 @@ for GetIpamInternetRegistryAssociationAsnsRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamInternetRegistryAssociationAsnsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamInternetRegistryAssociationAsnsResult {
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ASNs registered with the internet registry.
-    pub ipam_internet_registry_association_asns: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamInternetRegistryAssociationAsn>,
+    pub ipam_internet_registry_association_asns: Option<
+        Vec<crate::types::IpamInternetRegistryAssociationAsn>,
     >,
 }
 impl GetIpamInternetRegistryAssociationAsnsResult {
     /// Starts building a [`GetIpamInternetRegistryAssociationAsnsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamInternetRegistryAssociationAsnsResultBuilder {
-        <crate::types::builders::GetIpamInternetRegistryAssociationAsnsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamInternetRegistryAssociationAsnsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamInternetRegistryAssociationAsns` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl GetIpamInternetRegistryAssociationAsnsResult {
     }
 }
 /// A builder for [`GetIpamInternetRegistryAssociationAsnsResult`](crate::types::GetIpamInternetRegistryAssociationAsnsResult); start one with `GetIpamInternetRegistryAssociationAsnsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamInternetRegistryAssociationAsnsResultBuilder {
     inner: crate::types::GetIpamInternetRegistryAssociationAsnsResult,
 }
 impl GetIpamInternetRegistryAssociationAsnsResultBuilder {
     /// Sets [`GetIpamInternetRegistryAssociationAsnsResult::next_token`](crate::types::GetIpamInternetRegistryAssociationAsnsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationAsnsResult::next_token`](crate::types::GetIpamInternetRegistryAssociationAsnsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamInternetRegistryAssociationAsnsResult::next_token`](crate::types::GetIpamInternetRegistryAssociationAsnsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`GetIpamInternetRegistryAssociationAsnsResult::ipam_internet_registry_association_asns`](crate::types::GetIpamInternetRegistryAssociationAsnsResult::ipam_internet_registry_association_asns): The ASNs registered with the internet registry.
@@ -86,9 +70,7 @@ impl GetIpamInternetRegistryAssociationAsnsResultBuilder {
     #[inline]
     pub fn set_ipam_internet_registry_association_asns(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamInternetRegistryAssociationAsn>,
-        >,
+        input: Option<Vec<crate::types::IpamInternetRegistryAssociationAsn>>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_asns = input;
         self
@@ -97,9 +79,7 @@ impl GetIpamInternetRegistryAssociationAsnsResultBuilder {
     #[inline]
     pub fn get_ipam_internet_registry_association_asns(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamInternetRegistryAssociationAsn>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamInternetRegistryAssociationAsn>> {
         &self.inner.ipam_internet_registry_association_asns
     }
     /// Builds the [`GetIpamInternetRegistryAssociationAsnsResult`]; it has no required members, so this cannot fail.
@@ -111,17 +91,15 @@ impl GetIpamInternetRegistryAssociationAsnsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamInternetRegistryAssociationAsnsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamInternetRegistryAssociationAsnSet" => {
-                    value.ipam_internet_registry_association_asns = ::std::option::Option::Some(
+                    value.ipam_internet_registry_association_asns = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamInternetRegistryAssociationAsn as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -131,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamInternetRegistryAssociationAsnsRe
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamInternetRegistryAssociationCidrsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamInternetRegistryAssociationCidrsResult {
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The CIDRs registered with the internet registry.
-    pub ipam_internet_registry_association_cidrs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamInternetRegistryAssociationCidr>,
+    pub ipam_internet_registry_association_cidrs: Option<
+        Vec<crate::types::IpamInternetRegistryAssociationCidr>,
     >,
 }
 impl GetIpamInternetRegistryAssociationCidrsResult {
     /// Starts building a [`GetIpamInternetRegistryAssociationCidrsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamInternetRegistryAssociationCidrsResultBuilder {
-        <crate::types::builders::GetIpamInternetRegistryAssociationCidrsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamInternetRegistryAssociationCidrsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamInternetRegistryAssociationCidrs` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl GetIpamInternetRegistryAssociationCidrsResult {
     }
 }
 /// A builder for [`GetIpamInternetRegistryAssociationCidrsResult`](crate::types::GetIpamInternetRegistryAssociationCidrsResult); start one with `GetIpamInternetRegistryAssociationCidrsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamInternetRegistryAssociationCidrsResultBuilder {
     inner: crate::types::GetIpamInternetRegistryAssociationCidrsResult,
 }
 impl GetIpamInternetRegistryAssociationCidrsResultBuilder {
     /// Sets [`GetIpamInternetRegistryAssociationCidrsResult::next_token`](crate::types::GetIpamInternetRegistryAssociationCidrsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamInternetRegistryAssociationCidrsResult::next_token`](crate::types::GetIpamInternetRegistryAssociationCidrsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamInternetRegistryAssociationCidrsResult::next_token`](crate::types::GetIpamInternetRegistryAssociationCidrsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`GetIpamInternetRegistryAssociationCidrsResult::ipam_internet_registry_association_cidrs`](crate::types::GetIpamInternetRegistryAssociationCidrsResult::ipam_internet_registry_association_cidrs): The CIDRs registered with the internet registry.
@@ -86,9 +70,7 @@ impl GetIpamInternetRegistryAssociationCidrsResultBuilder {
     #[inline]
     pub fn set_ipam_internet_registry_association_cidrs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamInternetRegistryAssociationCidr>,
-        >,
+        input: Option<Vec<crate::types::IpamInternetRegistryAssociationCidr>>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_cidrs = input;
         self
@@ -97,9 +79,7 @@ impl GetIpamInternetRegistryAssociationCidrsResultBuilder {
     #[inline]
     pub fn get_ipam_internet_registry_association_cidrs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamInternetRegistryAssociationCidr>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamInternetRegistryAssociationCidr>> {
         &self.inner.ipam_internet_registry_association_cidrs
     }
     /// Builds the [`GetIpamInternetRegistryAssociationCidrsResult`]; it has no required members, so this cannot fail.
@@ -111,17 +91,15 @@ impl GetIpamInternetRegistryAssociationCidrsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamInternetRegistryAssociationCidrsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamInternetRegistryAssociationCidrSet" => {
-                    value.ipam_internet_registry_association_cidrs = ::std::option::Option::Some(
+                    value.ipam_internet_registry_association_cidrs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamInternetRegistryAssociationCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -131,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamInternetRegistryAssociationCidrsR
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

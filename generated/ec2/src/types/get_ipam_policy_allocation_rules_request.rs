@@ -2,49 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPolicyAllocationRulesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPolicyAllocationRulesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM policy for which to get allocation rules.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_policy_id: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_id: Option<String>,
     /// One or more filters for the allocation rules.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The locale for which to get the allocation rules.
-    pub locale: ::std::option::Option<::std::string::String>,
+    pub locale: Option<String>,
     /// The resource type for which to get the allocation rules.
     ///
     /// The Amazon Web Services service or resource type that can use IP addresses through IPAM policies. Supported services and resource types include:
     ///
     /// - Elastic IP addresses
-    pub resource_type: ::std::option::Option<crate::types::IpamPolicyResourceType>,
+    pub resource_type: Option<crate::types::IpamPolicyResourceType>,
     /// The maximum number of results to return in a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPolicyAllocationRulesRequest {
     /// Starts building a [`GetIpamPolicyAllocationRulesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder {
-        <crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPolicyAllocationRulesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPolicyId` member, when set.
     #[inline]
-    pub fn ipam_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_id(&self) -> Option<&str> {
         self.ipam_policy_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,74 +49,61 @@ impl GetIpamPolicyAllocationRulesRequest {
     }
     /// The `Locale` member, when set.
     #[inline]
-    pub fn locale(&self) -> ::std::option::Option<&str> {
+    pub fn locale(&self) -> Option<&str> {
         self.locale.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPolicyResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamPolicyResourceType> {
         self.resource_type.as_ref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPolicyAllocationRulesRequest`](crate::types::GetIpamPolicyAllocationRulesRequest); start one with `GetIpamPolicyAllocationRulesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPolicyAllocationRulesRequestBuilder {
     inner: crate::types::GetIpamPolicyAllocationRulesRequest,
 }
 impl GetIpamPolicyAllocationRulesRequestBuilder {
     /// Sets [`GetIpamPolicyAllocationRulesRequest::dry_run`](crate::types::GetIpamPolicyAllocationRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::dry_run`](crate::types::GetIpamPolicyAllocationRulesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamPolicyAllocationRulesRequest::dry_run`](crate::types::GetIpamPolicyAllocationRulesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamPolicyAllocationRulesRequest::ipam_policy_id`](crate::types::GetIpamPolicyAllocationRulesRequest::ipam_policy_id): The ID of the IPAM policy for which to get allocation rules.
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::ipam_policy_id`](crate::types::GetIpamPolicyAllocationRulesRequest::ipam_policy_id).
     #[inline]
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_id = input;
         self
     }
     /// The value set for [`GetIpamPolicyAllocationRulesRequest::ipam_policy_id`](crate::types::GetIpamPolicyAllocationRulesRequest::ipam_policy_id), if any.
     #[inline]
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         &self.inner.ipam_policy_id
     }
     /// Appends one item to [`GetIpamPolicyAllocationRulesRequest::filters`](crate::types::GetIpamPolicyAllocationRulesRequest::filters): One or more filters for the allocation rules.
@@ -133,130 +115,111 @@ impl GetIpamPolicyAllocationRulesRequestBuilder {
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::filters`](crate::types::GetIpamPolicyAllocationRulesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamPolicyAllocationRulesRequest::filters`](crate::types::GetIpamPolicyAllocationRulesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetIpamPolicyAllocationRulesRequest::locale`](crate::types::GetIpamPolicyAllocationRulesRequest::locale): The locale for which to get the allocation rules.
-    pub fn locale(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.locale = ::std::option::Option::Some(input.into());
+    pub fn locale(mut self, input: impl Into<String>) -> Self {
+        self.inner.locale = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::locale`](crate::types::GetIpamPolicyAllocationRulesRequest::locale).
     #[inline]
-    pub fn set_locale(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_locale(mut self, input: Option<String>) -> Self {
         self.inner.locale = input;
         self
     }
     /// The value set for [`GetIpamPolicyAllocationRulesRequest::locale`](crate::types::GetIpamPolicyAllocationRulesRequest::locale), if any.
     #[inline]
-    pub fn get_locale(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_locale(&self) -> &Option<String> {
         &self.inner.locale
     }
     /// Sets [`GetIpamPolicyAllocationRulesRequest::resource_type`](crate::types::GetIpamPolicyAllocationRulesRequest::resource_type): The resource type for which to get the allocation rules.
     pub fn resource_type(mut self, input: crate::types::IpamPolicyResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::resource_type`](crate::types::GetIpamPolicyAllocationRulesRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPolicyResourceType>,
+        input: Option<crate::types::IpamPolicyResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`GetIpamPolicyAllocationRulesRequest::resource_type`](crate::types::GetIpamPolicyAllocationRulesRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPolicyResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamPolicyResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`GetIpamPolicyAllocationRulesRequest::max_results`](crate::types::GetIpamPolicyAllocationRulesRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::max_results`](crate::types::GetIpamPolicyAllocationRulesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamPolicyAllocationRulesRequest::max_results`](crate::types::GetIpamPolicyAllocationRulesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamPolicyAllocationRulesRequest::next_token`](crate::types::GetIpamPolicyAllocationRulesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesRequest::next_token`](crate::types::GetIpamPolicyAllocationRulesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPolicyAllocationRulesRequest::next_token`](crate::types::GetIpamPolicyAllocationRulesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPolicyAllocationRulesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPolicyAllocationRulesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamPolicyAllocationRulesRequest",
                 member: "ipam_policy_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetIpamPolicyAllocationRulesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_policy_id {
+        if let Some(value) = &self.ipam_policy_id {
             body.member("IpamPolicyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -264,18 +227,18 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPolicyAllocationRulesRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.locale {
+        if let Some(value) = &self.locale {
             body.member("Locale", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPolicyAllocationRulesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPolicyAllocationRulesResult {
     /// The IPAM policy documents containing the allocation rules.
     ///
     /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
-    pub ipam_policy_documents: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPolicyDocument>,
-    >,
+    pub ipam_policy_documents: Option<Vec<crate::types::IpamPolicyDocument>>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPolicyAllocationRulesResult {
     /// Starts building a [`GetIpamPolicyAllocationRulesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPolicyAllocationRulesResultBuilder {
-        <crate::types::builders::GetIpamPolicyAllocationRulesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPolicyAllocationRulesResultBuilder as Default>::default()
     }
     /// The `IpamPolicyDocuments` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl GetIpamPolicyAllocationRulesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPolicyAllocationRulesResult`](crate::types::GetIpamPolicyAllocationRulesResult); start one with `GetIpamPolicyAllocationRulesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPolicyAllocationRulesResultBuilder {
     inner: crate::types::GetIpamPolicyAllocationRulesResult,
 }
@@ -61,7 +49,7 @@ impl GetIpamPolicyAllocationRulesResultBuilder {
     #[inline]
     pub fn set_ipam_policy_documents(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamPolicyDocument>>,
+        input: Option<Vec<crate::types::IpamPolicyDocument>>,
     ) -> Self {
         self.inner.ipam_policy_documents = input;
         self
@@ -70,29 +58,23 @@ impl GetIpamPolicyAllocationRulesResultBuilder {
     #[inline]
     pub fn get_ipam_policy_documents(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamPolicyDocument>> {
+    ) -> &Option<Vec<crate::types::IpamPolicyDocument>> {
         &self.inner.ipam_policy_documents
     }
     /// Sets [`GetIpamPolicyAllocationRulesResult::next_token`](crate::types::GetIpamPolicyAllocationRulesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPolicyAllocationRulesResult::next_token`](crate::types::GetIpamPolicyAllocationRulesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPolicyAllocationRulesResult::next_token`](crate::types::GetIpamPolicyAllocationRulesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPolicyAllocationRulesResult`]; it has no required members, so this cannot fail.
@@ -104,12 +86,12 @@ impl GetIpamPolicyAllocationRulesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamPolicyAllocationRulesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamPolicyDocumentSet" => {
-                    value.ipam_policy_documents = ::std::option::Option::Some(
+                    value.ipam_policy_documents = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPolicyDocument as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +99,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPolicyAllocationRulesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPolicyOrganizationTargetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPolicyOrganizationTargetsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum number of results to return in a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ID of the IPAM policy for which to get Amazon Web Services Organizations targets.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_policy_id: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_id: Option<String>,
     /// One or more filters for the Amazon Web Services Organizations targets.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl GetIpamPolicyOrganizationTargetsRequest {
     /// Starts building a [`GetIpamPolicyOrganizationTargetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPolicyOrganizationTargetsRequestBuilder {
-        <crate::types::builders::GetIpamPolicyOrganizationTargetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPolicyOrganizationTargetsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamPolicyId` member, when set.
     #[inline]
-    pub fn ipam_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_id(&self) -> Option<&str> {
         self.ipam_policy_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,90 +51,73 @@ impl GetIpamPolicyOrganizationTargetsRequest {
     }
 }
 /// A builder for [`GetIpamPolicyOrganizationTargetsRequest`](crate::types::GetIpamPolicyOrganizationTargetsRequest); start one with `GetIpamPolicyOrganizationTargetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPolicyOrganizationTargetsRequestBuilder {
     inner: crate::types::GetIpamPolicyOrganizationTargetsRequest,
 }
 impl GetIpamPolicyOrganizationTargetsRequestBuilder {
     /// Sets [`GetIpamPolicyOrganizationTargetsRequest::dry_run`](crate::types::GetIpamPolicyOrganizationTargetsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsRequest::dry_run`](crate::types::GetIpamPolicyOrganizationTargetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamPolicyOrganizationTargetsRequest::dry_run`](crate::types::GetIpamPolicyOrganizationTargetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamPolicyOrganizationTargetsRequest::max_results`](crate::types::GetIpamPolicyOrganizationTargetsRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsRequest::max_results`](crate::types::GetIpamPolicyOrganizationTargetsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamPolicyOrganizationTargetsRequest::max_results`](crate::types::GetIpamPolicyOrganizationTargetsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamPolicyOrganizationTargetsRequest::next_token`](crate::types::GetIpamPolicyOrganizationTargetsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsRequest::next_token`](crate::types::GetIpamPolicyOrganizationTargetsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPolicyOrganizationTargetsRequest::next_token`](crate::types::GetIpamPolicyOrganizationTargetsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetIpamPolicyOrganizationTargetsRequest::ipam_policy_id`](crate::types::GetIpamPolicyOrganizationTargetsRequest::ipam_policy_id): The ID of the IPAM policy for which to get Amazon Web Services Organizations targets.
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsRequest::ipam_policy_id`](crate::types::GetIpamPolicyOrganizationTargetsRequest::ipam_policy_id).
     #[inline]
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_id = input;
         self
     }
     /// The value set for [`GetIpamPolicyOrganizationTargetsRequest::ipam_policy_id`](crate::types::GetIpamPolicyOrganizationTargetsRequest::ipam_policy_id), if any.
     #[inline]
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         &self.inner.ipam_policy_id
     }
     /// Appends one item to [`GetIpamPolicyOrganizationTargetsRequest::filters`](crate::types::GetIpamPolicyOrganizationTargetsRequest::filters): One or more filters for the Amazon Web Services Organizations targets.
@@ -151,55 +129,50 @@ impl GetIpamPolicyOrganizationTargetsRequestBuilder {
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsRequest::filters`](crate::types::GetIpamPolicyOrganizationTargetsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamPolicyOrganizationTargetsRequest::filters`](crate::types::GetIpamPolicyOrganizationTargetsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`GetIpamPolicyOrganizationTargetsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPolicyOrganizationTargetsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamPolicyOrganizationTargetsRequest",
                 member: "ipam_policy_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetIpamPolicyOrganizationTargetsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_policy_id {
+        if let Some(value) = &self.ipam_policy_id {
             body.member("IpamPolicyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -207,6 +180,6 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPolicyOrganizationTargetsReq
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

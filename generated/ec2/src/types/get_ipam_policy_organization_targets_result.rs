@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPolicyOrganizationTargetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPolicyOrganizationTargetsResult {
     /// The IDs of the Amazon Web Services Organizations targets.
     ///
     /// A target can be an individual Amazon Web Services account or an entity within an Amazon Web Services Organization to which an IPAM policy can be applied.
-    pub organization_targets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPolicyOrganizationTarget>,
-    >,
+    pub organization_targets: Option<Vec<crate::types::IpamPolicyOrganizationTarget>>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPolicyOrganizationTargetsResult {
     /// Starts building a [`GetIpamPolicyOrganizationTargetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPolicyOrganizationTargetsResultBuilder {
-        <crate::types::builders::GetIpamPolicyOrganizationTargetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPolicyOrganizationTargetsResultBuilder as Default>::default()
     }
     /// The `OrganizationTargets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl GetIpamPolicyOrganizationTargetsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPolicyOrganizationTargetsResult`](crate::types::GetIpamPolicyOrganizationTargetsResult); start one with `GetIpamPolicyOrganizationTargetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPolicyOrganizationTargetsResultBuilder {
     inner: crate::types::GetIpamPolicyOrganizationTargetsResult,
 }
@@ -61,9 +49,7 @@ impl GetIpamPolicyOrganizationTargetsResultBuilder {
     #[inline]
     pub fn set_organization_targets(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPolicyOrganizationTarget>,
-        >,
+        input: Option<Vec<crate::types::IpamPolicyOrganizationTarget>>,
     ) -> Self {
         self.inner.organization_targets = input;
         self
@@ -72,31 +58,23 @@ impl GetIpamPolicyOrganizationTargetsResultBuilder {
     #[inline]
     pub fn get_organization_targets(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPolicyOrganizationTarget>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPolicyOrganizationTarget>> {
         &self.inner.organization_targets
     }
     /// Sets [`GetIpamPolicyOrganizationTargetsResult::next_token`](crate::types::GetIpamPolicyOrganizationTargetsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPolicyOrganizationTargetsResult::next_token`](crate::types::GetIpamPolicyOrganizationTargetsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPolicyOrganizationTargetsResult::next_token`](crate::types::GetIpamPolicyOrganizationTargetsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPolicyOrganizationTargetsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +86,12 @@ impl GetIpamPolicyOrganizationTargetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamPolicyOrganizationTargetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "organizationTargetSet" => {
-                    value.organization_targets = ::std::option::Option::Some(
+                    value.organization_targets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPolicyOrganizationTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +99,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPolicyOrganizationTargetsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

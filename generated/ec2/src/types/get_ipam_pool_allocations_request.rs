@@ -2,48 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPoolAllocationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPoolAllocationsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM pool you want to see the allocations for.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The ID of the allocation.
-    pub ipam_pool_allocation_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_allocation_id: Option<String>,
     /// One or more filters for the request. For more information about filtering, see [Filtering CLI output](https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results you would like returned per page.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPoolAllocationsRequest {
     /// Starts building a [`GetIpamPoolAllocationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPoolAllocationsRequestBuilder {
-        <crate::types::builders::GetIpamPoolAllocationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPoolAllocationsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `IpamPoolAllocationId` member, when set.
     #[inline]
-    pub fn ipam_pool_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_allocation_id(&self) -> Option<&str> {
         self.ipam_pool_allocation_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,86 +48,67 @@ impl GetIpamPoolAllocationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPoolAllocationsRequest`](crate::types::GetIpamPoolAllocationsRequest); start one with `GetIpamPoolAllocationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPoolAllocationsRequestBuilder {
     inner: crate::types::GetIpamPoolAllocationsRequest,
 }
 impl GetIpamPoolAllocationsRequestBuilder {
     /// Sets [`GetIpamPoolAllocationsRequest::dry_run`](crate::types::GetIpamPoolAllocationsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::dry_run`](crate::types::GetIpamPoolAllocationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamPoolAllocationsRequest::dry_run`](crate::types::GetIpamPoolAllocationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamPoolAllocationsRequest::ipam_pool_id`](crate::types::GetIpamPoolAllocationsRequest::ipam_pool_id): The ID of the IPAM pool you want to see the allocations for.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::ipam_pool_id`](crate::types::GetIpamPoolAllocationsRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`GetIpamPoolAllocationsRequest::ipam_pool_id`](crate::types::GetIpamPoolAllocationsRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`GetIpamPoolAllocationsRequest::ipam_pool_allocation_id`](crate::types::GetIpamPoolAllocationsRequest::ipam_pool_allocation_id): The ID of the allocation.
-    pub fn ipam_pool_allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_allocation_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::ipam_pool_allocation_id`](crate::types::GetIpamPoolAllocationsRequest::ipam_pool_allocation_id).
     #[inline]
-    pub fn set_ipam_pool_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_allocation_id = input;
         self
     }
     /// The value set for [`GetIpamPoolAllocationsRequest::ipam_pool_allocation_id`](crate::types::GetIpamPoolAllocationsRequest::ipam_pool_allocation_id), if any.
     #[inline]
-    pub fn get_ipam_pool_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_allocation_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_allocation_id
     }
     /// Appends one item to [`GetIpamPoolAllocationsRequest::filters`](crate::types::GetIpamPoolAllocationsRequest::filters): One or more filters for the request.
@@ -144,90 +120,79 @@ impl GetIpamPoolAllocationsRequestBuilder {
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::filters`](crate::types::GetIpamPoolAllocationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamPoolAllocationsRequest::filters`](crate::types::GetIpamPoolAllocationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetIpamPoolAllocationsRequest::max_results`](crate::types::GetIpamPoolAllocationsRequest::max_results): The maximum number of results you would like returned per page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::max_results`](crate::types::GetIpamPoolAllocationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamPoolAllocationsRequest::max_results`](crate::types::GetIpamPoolAllocationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamPoolAllocationsRequest::next_token`](crate::types::GetIpamPoolAllocationsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsRequest::next_token`](crate::types::GetIpamPoolAllocationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPoolAllocationsRequest::next_token`](crate::types::GetIpamPoolAllocationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPoolAllocationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPoolAllocationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamPoolAllocationsRequest",
                 member: "ipam_pool_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetIpamPoolAllocationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_allocation_id {
+        if let Some(value) = &self.ipam_pool_allocation_id {
             body.member("IpamPoolAllocationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -235,12 +200,12 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPoolAllocationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPoolAllocationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPoolAllocationsResult {
     /// The IPAM pool allocations you want information on.
-    pub ipam_pool_allocations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPoolAllocation>,
-    >,
+    pub ipam_pool_allocations: Option<Vec<crate::types::IpamPoolAllocation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPoolAllocationsResult {
     /// Starts building a [`GetIpamPoolAllocationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPoolAllocationsResultBuilder {
-        <crate::types::builders::GetIpamPoolAllocationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPoolAllocationsResultBuilder as Default>::default()
     }
     /// The `IpamPoolAllocations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetIpamPoolAllocationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPoolAllocationsResult`](crate::types::GetIpamPoolAllocationsResult); start one with `GetIpamPoolAllocationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPoolAllocationsResultBuilder {
     inner: crate::types::GetIpamPoolAllocationsResult,
 }
@@ -59,7 +47,7 @@ impl GetIpamPoolAllocationsResultBuilder {
     #[inline]
     pub fn set_ipam_pool_allocations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamPoolAllocation>>,
+        input: Option<Vec<crate::types::IpamPoolAllocation>>,
     ) -> Self {
         self.inner.ipam_pool_allocations = input;
         self
@@ -68,29 +56,23 @@ impl GetIpamPoolAllocationsResultBuilder {
     #[inline]
     pub fn get_ipam_pool_allocations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamPoolAllocation>> {
+    ) -> &Option<Vec<crate::types::IpamPoolAllocation>> {
         &self.inner.ipam_pool_allocations
     }
     /// Sets [`GetIpamPoolAllocationsResult::next_token`](crate::types::GetIpamPoolAllocationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPoolAllocationsResult::next_token`](crate::types::GetIpamPoolAllocationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPoolAllocationsResult::next_token`](crate::types::GetIpamPoolAllocationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPoolAllocationsResult`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl GetIpamPoolAllocationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamPoolAllocationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamPoolAllocationSet" => {
-                    value.ipam_pool_allocations = ::std::option::Option::Some(
+                    value.ipam_pool_allocations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPoolAllocation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPoolAllocationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

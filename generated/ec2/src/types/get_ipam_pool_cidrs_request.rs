@@ -2,41 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPoolCidrsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPoolCidrsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM pool you want the CIDR for.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// One or more filters for the request. For more information about filtering, see [Filtering CLI output](https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPoolCidrsRequest {
     /// Starts building a [`GetIpamPoolCidrsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPoolCidrsRequestBuilder {
-        <crate::types::builders::GetIpamPoolCidrsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPoolCidrsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,62 +41,51 @@ impl GetIpamPoolCidrsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPoolCidrsRequest`](crate::types::GetIpamPoolCidrsRequest); start one with `GetIpamPoolCidrsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPoolCidrsRequestBuilder {
     inner: crate::types::GetIpamPoolCidrsRequest,
 }
 impl GetIpamPoolCidrsRequestBuilder {
     /// Sets [`GetIpamPoolCidrsRequest::dry_run`](crate::types::GetIpamPoolCidrsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsRequest::dry_run`](crate::types::GetIpamPoolCidrsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamPoolCidrsRequest::dry_run`](crate::types::GetIpamPoolCidrsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamPoolCidrsRequest::ipam_pool_id`](crate::types::GetIpamPoolCidrsRequest::ipam_pool_id): The ID of the IPAM pool you want the CIDR for.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsRequest::ipam_pool_id`](crate::types::GetIpamPoolCidrsRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`GetIpamPoolCidrsRequest::ipam_pool_id`](crate::types::GetIpamPoolCidrsRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Appends one item to [`GetIpamPoolCidrsRequest::filters`](crate::types::GetIpamPoolCidrsRequest::filters): One or more filters for the request.
@@ -113,87 +97,76 @@ impl GetIpamPoolCidrsRequestBuilder {
     }
     /// Sets or clears [`GetIpamPoolCidrsRequest::filters`](crate::types::GetIpamPoolCidrsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamPoolCidrsRequest::filters`](crate::types::GetIpamPoolCidrsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetIpamPoolCidrsRequest::max_results`](crate::types::GetIpamPoolCidrsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsRequest::max_results`](crate::types::GetIpamPoolCidrsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamPoolCidrsRequest::max_results`](crate::types::GetIpamPoolCidrsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamPoolCidrsRequest::next_token`](crate::types::GetIpamPoolCidrsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsRequest::next_token`](crate::types::GetIpamPoolCidrsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPoolCidrsRequest::next_token`](crate::types::GetIpamPoolCidrsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPoolCidrsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPoolCidrsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamPoolCidrsRequest",
                 member: "ipam_pool_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetIpamPoolCidrsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -201,12 +174,12 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPoolCidrsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

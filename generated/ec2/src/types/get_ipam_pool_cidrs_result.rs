@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPoolCidrsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPoolCidrsResult {
     /// Information about the CIDRs provisioned to an IPAM pool.
-    pub ipam_pool_cidrs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPoolCidr>,
-    >,
+    pub ipam_pool_cidrs: Option<Vec<crate::types::IpamPoolCidr>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPoolCidrsResult {
     /// Starts building a [`GetIpamPoolCidrsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPoolCidrsResultBuilder {
-        <crate::types::builders::GetIpamPoolCidrsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPoolCidrsResultBuilder as Default>::default()
     }
     /// The `IpamPoolCidrs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetIpamPoolCidrsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPoolCidrsResult`](crate::types::GetIpamPoolCidrsResult); start one with `GetIpamPoolCidrsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPoolCidrsResultBuilder {
     inner: crate::types::GetIpamPoolCidrsResult,
 }
@@ -56,38 +44,30 @@ impl GetIpamPoolCidrsResultBuilder {
     #[inline]
     pub fn set_ipam_pool_cidrs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamPoolCidr>>,
+        input: Option<Vec<crate::types::IpamPoolCidr>>,
     ) -> Self {
         self.inner.ipam_pool_cidrs = input;
         self
     }
     /// The value set for [`GetIpamPoolCidrsResult::ipam_pool_cidrs`](crate::types::GetIpamPoolCidrsResult::ipam_pool_cidrs), if any.
     #[inline]
-    pub fn get_ipam_pool_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamPoolCidr>> {
+    pub fn get_ipam_pool_cidrs(&self) -> &Option<Vec<crate::types::IpamPoolCidr>> {
         &self.inner.ipam_pool_cidrs
     }
     /// Sets [`GetIpamPoolCidrsResult::next_token`](crate::types::GetIpamPoolCidrsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPoolCidrsResult::next_token`](crate::types::GetIpamPoolCidrsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPoolCidrsResult::next_token`](crate::types::GetIpamPoolCidrsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPoolCidrsResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl GetIpamPoolCidrsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamPoolCidrsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamPoolCidrSet" => {
-                    value.ipam_pool_cidrs = ::std::option::Option::Some(
+                    value.ipam_pool_cidrs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPoolCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPoolCidrsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

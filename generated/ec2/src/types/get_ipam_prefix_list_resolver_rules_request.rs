@@ -2,41 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverRulesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverRulesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM prefix list resolver whose rules you want to retrieve.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_prefix_list_resolver_id: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_id: Option<String>,
     /// One or more filters to limit the results.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPrefixListResolverRulesRequest {
     /// Starts building a [`GetIpamPrefixListResolverRulesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPrefixListResolverRulesRequestBuilder {
-        <crate::types::builders::GetIpamPrefixListResolverRulesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPrefixListResolverRulesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPrefixListResolverId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,66 +41,51 @@ impl GetIpamPrefixListResolverRulesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPrefixListResolverRulesRequest`](crate::types::GetIpamPrefixListResolverRulesRequest); start one with `GetIpamPrefixListResolverRulesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPrefixListResolverRulesRequestBuilder {
     inner: crate::types::GetIpamPrefixListResolverRulesRequest,
 }
 impl GetIpamPrefixListResolverRulesRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverRulesRequest::dry_run`](crate::types::GetIpamPrefixListResolverRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesRequest::dry_run`](crate::types::GetIpamPrefixListResolverRulesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverRulesRequest::dry_run`](crate::types::GetIpamPrefixListResolverRulesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamPrefixListResolverRulesRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverRulesRequest::ipam_prefix_list_resolver_id): The ID of the IPAM prefix list resolver whose rules you want to retrieve.
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverRulesRequest::ipam_prefix_list_resolver_id).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_id = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverRulesRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverRulesRequest::ipam_prefix_list_resolver_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Appends one item to [`GetIpamPrefixListResolverRulesRequest::filters`](crate::types::GetIpamPrefixListResolverRulesRequest::filters): One or more filters to limit the results.
@@ -117,87 +97,76 @@ impl GetIpamPrefixListResolverRulesRequestBuilder {
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesRequest::filters`](crate::types::GetIpamPrefixListResolverRulesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverRulesRequest::filters`](crate::types::GetIpamPrefixListResolverRulesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetIpamPrefixListResolverRulesRequest::max_results`](crate::types::GetIpamPrefixListResolverRulesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesRequest::max_results`](crate::types::GetIpamPrefixListResolverRulesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverRulesRequest::max_results`](crate::types::GetIpamPrefixListResolverRulesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamPrefixListResolverRulesRequest::next_token`](crate::types::GetIpamPrefixListResolverRulesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesRequest::next_token`](crate::types::GetIpamPrefixListResolverRulesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverRulesRequest::next_token`](crate::types::GetIpamPrefixListResolverRulesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPrefixListResolverRulesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverRulesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_prefix_list_resolver_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamPrefixListResolverRulesRequest",
                 member: "ipam_prefix_list_resolver_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverRulesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             body.member("IpamPrefixListResolverId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -205,12 +174,12 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverRulesReque
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverRulesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverRulesResult {
     /// The CIDR selection rules for the IPAM prefix list resolver.
-    pub rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRule>,
-    >,
+    pub rules: Option<Vec<crate::types::IpamPrefixListResolverRule>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPrefixListResolverRulesResult {
     /// Starts building a [`GetIpamPrefixListResolverRulesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPrefixListResolverRulesResultBuilder {
-        <crate::types::builders::GetIpamPrefixListResolverRulesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPrefixListResolverRulesResultBuilder as Default>::default()
     }
     /// The `Rules` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetIpamPrefixListResolverRulesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPrefixListResolverRulesResult`](crate::types::GetIpamPrefixListResolverRulesResult); start one with `GetIpamPrefixListResolverRulesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPrefixListResolverRulesResultBuilder {
     inner: crate::types::GetIpamPrefixListResolverRulesResult,
 }
@@ -56,42 +44,30 @@ impl GetIpamPrefixListResolverRulesResultBuilder {
     #[inline]
     pub fn set_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverRule>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverRule>>,
     ) -> Self {
         self.inner.rules = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverRulesResult::rules`](crate::types::GetIpamPrefixListResolverRulesResult::rules), if any.
     #[inline]
-    pub fn get_rules(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRule>,
-    > {
+    pub fn get_rules(&self) -> &Option<Vec<crate::types::IpamPrefixListResolverRule>> {
         &self.inner.rules
     }
     /// Sets [`GetIpamPrefixListResolverRulesResult::next_token`](crate::types::GetIpamPrefixListResolverRulesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverRulesResult::next_token`](crate::types::GetIpamPrefixListResolverRulesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverRulesResult::next_token`](crate::types::GetIpamPrefixListResolverRulesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPrefixListResolverRulesResult`]; it has no required members, so this cannot fail.
@@ -103,12 +79,12 @@ impl GetIpamPrefixListResolverRulesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverRulesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ruleSet" => {
-                    value.rules = ::std::option::Option::Some(
+                    value.rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPrefixListResolverRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -116,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverRulesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,194 +2,163 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverVersionEntriesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionEntriesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM prefix list resolver whose version entries you want to retrieve.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_prefix_list_resolver_id: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_id: Option<String>,
     /// The version number of the resolver for which to retrieve CIDR entries. If not specified, the latest version is used.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_prefix_list_resolver_version: ::std::option::Option<i64>,
+    pub ipam_prefix_list_resolver_version: Option<i64>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPrefixListResolverVersionEntriesRequest {
     /// Starts building a [`GetIpamPrefixListResolverVersionEntriesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder {
-        <crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPrefixListResolverVersionEntriesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPrefixListResolverId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
     /// The `IpamPrefixListResolverVersion` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_version(&self) -> ::std::option::Option<i64> {
+    pub fn ipam_prefix_list_resolver_version(&self) -> Option<i64> {
         self.ipam_prefix_list_resolver_version
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPrefixListResolverVersionEntriesRequest`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest); start one with `GetIpamPrefixListResolverVersionEntriesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPrefixListResolverVersionEntriesRequestBuilder {
     inner: crate::types::GetIpamPrefixListResolverVersionEntriesRequest,
 }
 impl GetIpamPrefixListResolverVersionEntriesRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionEntriesRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_id): The ID of the IPAM prefix list resolver whose version entries you want to retrieve.
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_id).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_id = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_version`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_version): The version number of the resolver for which to retrieve CIDR entries.
     pub fn ipam_prefix_list_resolver_version(mut self, input: i64) -> Self {
-        self.inner.ipam_prefix_list_resolver_version = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipam_prefix_list_resolver_version = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_version`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_version).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_version(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_version(mut self, input: Option<i64>) -> Self {
         self.inner.ipam_prefix_list_resolver_version = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_version`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::ipam_prefix_list_resolver_version), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_ipam_prefix_list_resolver_version(&self) -> &Option<i64> {
         &self.inner.ipam_prefix_list_resolver_version
     }
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionEntriesRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamPrefixListResolverVersionEntriesRequest::next_token`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesRequest::next_token`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionEntriesRequest::next_token`](crate::types::GetIpamPrefixListResolverVersionEntriesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPrefixListResolverVersionEntriesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverVersionEntriesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_prefix_list_resolver_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamPrefixListResolverVersionEntriesRequest",
                 member: "ipam_prefix_list_resolver_id",
             });
         }
         if self.inner.ipam_prefix_list_resolver_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamPrefixListResolverVersionEntriesRequest",
                 member: "ipam_prefix_list_resolver_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -197,24 +166,22 @@ for GetIpamPrefixListResolverVersionEntriesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             body.member("IpamPrefixListResolverId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_version
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_version {
             body.member("IpamPrefixListResolverVersion", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverVersionEntriesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionEntriesResult {
     /// The CIDR entries for the specified resolver version.
-    pub entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverVersionEntry>,
-    >,
+    pub entries: Option<Vec<crate::types::IpamPrefixListResolverVersionEntry>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPrefixListResolverVersionEntriesResult {
     /// Starts building a [`GetIpamPrefixListResolverVersionEntriesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPrefixListResolverVersionEntriesResultBuilder {
-        <crate::types::builders::GetIpamPrefixListResolverVersionEntriesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPrefixListResolverVersionEntriesResultBuilder as Default>::default()
     }
     /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetIpamPrefixListResolverVersionEntriesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPrefixListResolverVersionEntriesResult`](crate::types::GetIpamPrefixListResolverVersionEntriesResult); start one with `GetIpamPrefixListResolverVersionEntriesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPrefixListResolverVersionEntriesResultBuilder {
     inner: crate::types::GetIpamPrefixListResolverVersionEntriesResult,
 }
@@ -59,9 +47,7 @@ impl GetIpamPrefixListResolverVersionEntriesResultBuilder {
     #[inline]
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverVersionEntry>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverVersionEntry>>,
     ) -> Self {
         self.inner.entries = input;
         self
@@ -70,31 +56,23 @@ impl GetIpamPrefixListResolverVersionEntriesResultBuilder {
     #[inline]
     pub fn get_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverVersionEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverVersionEntry>> {
         &self.inner.entries
     }
     /// Sets [`GetIpamPrefixListResolverVersionEntriesResult::next_token`](crate::types::GetIpamPrefixListResolverVersionEntriesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionEntriesResult::next_token`](crate::types::GetIpamPrefixListResolverVersionEntriesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionEntriesResult::next_token`](crate::types::GetIpamPrefixListResolverVersionEntriesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPrefixListResolverVersionEntriesResult`]; it has no required members, so this cannot fail.
@@ -106,12 +84,12 @@ impl GetIpamPrefixListResolverVersionEntriesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverVersionEntriesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "entrySet" => {
-                    value.entries = ::std::option::Option::Some(
+                    value.entries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPrefixListResolverVersionEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverVersionEntriesR
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,43 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverVersionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM prefix list resolver whose versions you want to retrieve.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_prefix_list_resolver_id: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_id: Option<String>,
     /// Specific version numbers to retrieve. If not specified, all versions are returned.
-    pub ipam_prefix_list_resolver_versions: ::std::option::Option<::std::vec::Vec<i64>>,
+    pub ipam_prefix_list_resolver_versions: Option<Vec<i64>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// One or more filters to limit the results.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPrefixListResolverVersionsRequest {
     /// Starts building a [`GetIpamPrefixListResolverVersionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder {
-        <crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPrefixListResolverVersionsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPrefixListResolverId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
     /// The `IpamPrefixListResolverVersions` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,7 +43,7 @@ impl GetIpamPrefixListResolverVersionsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,61 +53,46 @@ impl GetIpamPrefixListResolverVersionsRequest {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPrefixListResolverVersionsRequest`](crate::types::GetIpamPrefixListResolverVersionsRequest); start one with `GetIpamPrefixListResolverVersionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPrefixListResolverVersionsRequestBuilder {
     inner: crate::types::GetIpamPrefixListResolverVersionsRequest,
 }
 impl GetIpamPrefixListResolverVersionsRequestBuilder {
     /// Sets [`GetIpamPrefixListResolverVersionsRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionsRequest::dry_run`](crate::types::GetIpamPrefixListResolverVersionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_id): The ID of the IPAM prefix list resolver whose versions you want to retrieve.
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_id).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_id = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_id`](crate::types::GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Appends one item to [`GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_versions`](crate::types::GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_versions): Specific version numbers to retrieve.
@@ -129,32 +109,30 @@ impl GetIpamPrefixListResolverVersionsRequestBuilder {
     #[inline]
     pub fn set_ipam_prefix_list_resolver_versions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<i64>>,
+        input: Option<Vec<i64>>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_versions = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_versions`](crate::types::GetIpamPrefixListResolverVersionsRequest::ipam_prefix_list_resolver_versions), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i64>> {
+    pub fn get_ipam_prefix_list_resolver_versions(&self) -> &Option<Vec<i64>> {
         &self.inner.ipam_prefix_list_resolver_versions
     }
     /// Sets [`GetIpamPrefixListResolverVersionsRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionsRequest::max_results`](crate::types::GetIpamPrefixListResolverVersionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Appends one item to [`GetIpamPrefixListResolverVersionsRequest::filters`](crate::types::GetIpamPrefixListResolverVersionsRequest::filters): One or more filters to limit the results.
@@ -166,73 +144,60 @@ impl GetIpamPrefixListResolverVersionsRequestBuilder {
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::filters`](crate::types::GetIpamPrefixListResolverVersionsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionsRequest::filters`](crate::types::GetIpamPrefixListResolverVersionsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetIpamPrefixListResolverVersionsRequest::next_token`](crate::types::GetIpamPrefixListResolverVersionsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsRequest::next_token`](crate::types::GetIpamPrefixListResolverVersionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionsRequest::next_token`](crate::types::GetIpamPrefixListResolverVersionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPrefixListResolverVersionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamPrefixListResolverVersionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_prefix_list_resolver_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamPrefixListResolverVersionsRequest",
                 member: "ipam_prefix_list_resolver_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverVersionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             body.member("IpamPrefixListResolverId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_versions
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_versions {
             let member_0 = body.enter("IpamPrefixListResolverVersion");
             for (index_0, item_0) in value.iter().enumerate() {
                 let entry_0 = body.enter_index(index_0 + 1);
@@ -241,10 +206,10 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverVersionsRe
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -252,9 +217,9 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamPrefixListResolverVersionsRe
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

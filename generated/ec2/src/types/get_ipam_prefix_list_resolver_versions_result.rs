@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamPrefixListResolverVersionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamPrefixListResolverVersionsResult {
     /// Information about the IPAM prefix list resolver versions.
-    pub ipam_prefix_list_resolver_versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverVersion>,
+    pub ipam_prefix_list_resolver_versions: Option<
+        Vec<crate::types::IpamPrefixListResolverVersion>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamPrefixListResolverVersionsResult {
     /// Starts building a [`GetIpamPrefixListResolverVersionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamPrefixListResolverVersionsResultBuilder {
-        <crate::types::builders::GetIpamPrefixListResolverVersionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamPrefixListResolverVersionsResultBuilder as Default>::default()
     }
     /// The `IpamPrefixListResolverVersions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetIpamPrefixListResolverVersionsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamPrefixListResolverVersionsResult`](crate::types::GetIpamPrefixListResolverVersionsResult); start one with `GetIpamPrefixListResolverVersionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamPrefixListResolverVersionsResultBuilder {
     inner: crate::types::GetIpamPrefixListResolverVersionsResult,
 }
@@ -64,9 +54,7 @@ impl GetIpamPrefixListResolverVersionsResultBuilder {
     #[inline]
     pub fn set_ipam_prefix_list_resolver_versions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverVersion>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverVersion>>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_versions = input;
         self
@@ -75,31 +63,23 @@ impl GetIpamPrefixListResolverVersionsResultBuilder {
     #[inline]
     pub fn get_ipam_prefix_list_resolver_versions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverVersion>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverVersion>> {
         &self.inner.ipam_prefix_list_resolver_versions
     }
     /// Sets [`GetIpamPrefixListResolverVersionsResult::next_token`](crate::types::GetIpamPrefixListResolverVersionsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamPrefixListResolverVersionsResult::next_token`](crate::types::GetIpamPrefixListResolverVersionsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamPrefixListResolverVersionsResult::next_token`](crate::types::GetIpamPrefixListResolverVersionsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamPrefixListResolverVersionsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl GetIpamPrefixListResolverVersionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverVersionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamPrefixListResolverVersionSet" => {
-                    value.ipam_prefix_list_resolver_versions = ::std::option::Option::Some(
+                    value.ipam_prefix_list_resolver_versions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPrefixListResolverVersion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverVersionsResult 
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamResourceCidrsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamResourceCidrsRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// One or more filters for the request. For more information about filtering, see [Filtering CLI output](https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html).
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The ID of the scope that the resource is in.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_id: Option<String>,
     /// The ID of the IPAM pool that the resource is in.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The resource type.
-    pub resource_type: ::std::option::Option<crate::types::IpamResourceType>,
+    pub resource_type: Option<crate::types::IpamResourceType>,
     /// The resource tag.
-    pub resource_tag: ::std::option::Option<crate::types::RequestIpamResourceTag>,
+    pub resource_tag: Option<crate::types::RequestIpamResourceTag>,
     /// The ID of the Amazon Web Services account that owns the resource.
-    pub resource_owner: ::std::option::Option<::std::string::String>,
+    pub resource_owner: Option<String>,
 }
 impl GetIpamResourceCidrsRequest {
     /// Starts building a [`GetIpamResourceCidrsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamResourceCidrsRequestBuilder {
-        <crate::types::builders::GetIpamResourceCidrsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamResourceCidrsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,74 +46,65 @@ impl GetIpamResourceCidrsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamScopeId` member, when set.
     #[inline]
-    pub fn ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_id(&self) -> Option<&str> {
         self.ipam_scope_id.as_deref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceTag` member, when set.
     #[inline]
-    pub fn resource_tag(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RequestIpamResourceTag> {
+    pub fn resource_tag(&self) -> Option<&crate::types::RequestIpamResourceTag> {
         self.resource_tag.as_ref()
     }
     /// The `ResourceOwner` member, when set.
     #[inline]
-    pub fn resource_owner(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner(&self) -> Option<&str> {
         self.resource_owner.as_deref()
     }
 }
 /// A builder for [`GetIpamResourceCidrsRequest`](crate::types::GetIpamResourceCidrsRequest); start one with `GetIpamResourceCidrsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamResourceCidrsRequestBuilder {
     inner: crate::types::GetIpamResourceCidrsRequest,
 }
 impl GetIpamResourceCidrsRequestBuilder {
     /// Sets [`GetIpamResourceCidrsRequest::dry_run`](crate::types::GetIpamResourceCidrsRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::dry_run`](crate::types::GetIpamResourceCidrsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::dry_run`](crate::types::GetIpamResourceCidrsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`GetIpamResourceCidrsRequest::filters`](crate::types::GetIpamResourceCidrsRequest::filters): One or more filters for the request.
@@ -130,214 +116,175 @@ impl GetIpamResourceCidrsRequestBuilder {
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::filters`](crate::types::GetIpamResourceCidrsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::filters`](crate::types::GetIpamResourceCidrsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetIpamResourceCidrsRequest::max_results`](crate::types::GetIpamResourceCidrsRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::max_results`](crate::types::GetIpamResourceCidrsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::max_results`](crate::types::GetIpamResourceCidrsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamResourceCidrsRequest::next_token`](crate::types::GetIpamResourceCidrsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::next_token`](crate::types::GetIpamResourceCidrsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::next_token`](crate::types::GetIpamResourceCidrsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetIpamResourceCidrsRequest::ipam_scope_id`](crate::types::GetIpamResourceCidrsRequest::ipam_scope_id): The ID of the scope that the resource is in.
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::ipam_scope_id`](crate::types::GetIpamResourceCidrsRequest::ipam_scope_id).
     #[inline]
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_id = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::ipam_scope_id`](crate::types::GetIpamResourceCidrsRequest::ipam_scope_id), if any.
     #[inline]
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.ipam_scope_id
     }
     /// Sets [`GetIpamResourceCidrsRequest::ipam_pool_id`](crate::types::GetIpamResourceCidrsRequest::ipam_pool_id): The ID of the IPAM pool that the resource is in.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::ipam_pool_id`](crate::types::GetIpamResourceCidrsRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::ipam_pool_id`](crate::types::GetIpamResourceCidrsRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`GetIpamResourceCidrsRequest::resource_id`](crate::types::GetIpamResourceCidrsRequest::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::resource_id`](crate::types::GetIpamResourceCidrsRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::resource_id`](crate::types::GetIpamResourceCidrsRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`GetIpamResourceCidrsRequest::resource_type`](crate::types::GetIpamResourceCidrsRequest::resource_type): The resource type.
     pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::resource_type`](crate::types::GetIpamResourceCidrsRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceType>,
+        input: Option<crate::types::IpamResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::resource_type`](crate::types::GetIpamResourceCidrsRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`GetIpamResourceCidrsRequest::resource_tag`](crate::types::GetIpamResourceCidrsRequest::resource_tag): The resource tag.
     pub fn resource_tag(mut self, input: crate::types::RequestIpamResourceTag) -> Self {
-        self.inner.resource_tag = ::std::option::Option::Some(input);
+        self.inner.resource_tag = Some(input);
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::resource_tag`](crate::types::GetIpamResourceCidrsRequest::resource_tag).
     #[inline]
     pub fn set_resource_tag(
         mut self,
-        input: ::std::option::Option<crate::types::RequestIpamResourceTag>,
+        input: Option<crate::types::RequestIpamResourceTag>,
     ) -> Self {
         self.inner.resource_tag = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::resource_tag`](crate::types::GetIpamResourceCidrsRequest::resource_tag), if any.
     #[inline]
-    pub fn get_resource_tag(
-        &self,
-    ) -> &::std::option::Option<crate::types::RequestIpamResourceTag> {
+    pub fn get_resource_tag(&self) -> &Option<crate::types::RequestIpamResourceTag> {
         &self.inner.resource_tag
     }
     /// Sets [`GetIpamResourceCidrsRequest::resource_owner`](crate::types::GetIpamResourceCidrsRequest::resource_owner): The ID of the Amazon Web Services account that owns the resource.
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input.into());
+    pub fn resource_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsRequest::resource_owner`](crate::types::GetIpamResourceCidrsRequest::resource_owner).
     #[inline]
-    pub fn set_resource_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsRequest::resource_owner`](crate::types::GetIpamResourceCidrsRequest::resource_owner), if any.
     #[inline]
-    pub fn get_resource_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner(&self) -> &Option<String> {
         &self.inner.resource_owner
     }
     /// Builds the [`GetIpamResourceCidrsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamResourceCidrsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_scope_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamResourceCidrsRequest",
                 member: "ipam_scope_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetIpamResourceCidrsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -345,32 +292,32 @@ impl ::awsgen_runtime::query::WriteQuery for GetIpamResourceCidrsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
+        if let Some(value) = &self.ipam_scope_id {
             body.member("IpamScopeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             body.member("ResourceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.resource_tag {
+        if let Some(value) = &self.resource_tag {
             let member_0 = body.enter("ResourceTag");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner {
+        if let Some(value) = &self.resource_owner {
             body.member("ResourceOwner", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamResourceCidrsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamResourceCidrsResult {
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The resource CIDRs.
-    pub ipam_resource_cidrs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamResourceCidr>,
-    >,
+    pub ipam_resource_cidrs: Option<Vec<crate::types::IpamResourceCidr>>,
 }
 impl GetIpamResourceCidrsResult {
     /// Starts building a [`GetIpamResourceCidrsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamResourceCidrsResultBuilder {
-        <crate::types::builders::GetIpamResourceCidrsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamResourceCidrsResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IpamResourceCidrs` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl GetIpamResourceCidrsResult {
     }
 }
 /// A builder for [`GetIpamResourceCidrsResult`](crate::types::GetIpamResourceCidrsResult); start one with `GetIpamResourceCidrsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamResourceCidrsResultBuilder {
     inner: crate::types::GetIpamResourceCidrsResult,
 }
 impl GetIpamResourceCidrsResultBuilder {
     /// Sets [`GetIpamResourceCidrsResult::next_token`](crate::types::GetIpamResourceCidrsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamResourceCidrsResult::next_token`](crate::types::GetIpamResourceCidrsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamResourceCidrsResult::next_token`](crate::types::GetIpamResourceCidrsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`GetIpamResourceCidrsResult::ipam_resource_cidrs`](crate::types::GetIpamResourceCidrsResult::ipam_resource_cidrs): The resource CIDRs.
@@ -78,7 +60,7 @@ impl GetIpamResourceCidrsResultBuilder {
     #[inline]
     pub fn set_ipam_resource_cidrs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamResourceCidr>>,
+        input: Option<Vec<crate::types::IpamResourceCidr>>,
     ) -> Self {
         self.inner.ipam_resource_cidrs = input;
         self
@@ -87,7 +69,7 @@ impl GetIpamResourceCidrsResultBuilder {
     #[inline]
     pub fn get_ipam_resource_cidrs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamResourceCidr>> {
+    ) -> &Option<Vec<crate::types::IpamResourceCidr>> {
         &self.inner.ipam_resource_cidrs
     }
     /// Builds the [`GetIpamResourceCidrsResult`]; it has no required members, so this cannot fail.
@@ -99,17 +81,15 @@ impl GetIpamResourceCidrsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamResourceCidrsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "ipamResourceCidrSet" => {
-                    value.ipam_resource_cidrs = ::std::option::Option::Some(
+                    value.ipam_resource_cidrs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,6 +99,6 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamResourceCidrsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRouteOriginAuthorizationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamRouteOriginAuthorizationsResult {
     /// The Route Origin Authorizations published to the RPKI.
-    pub ipam_route_origin_authorizations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRouteOriginAuthorizationInfo>,
+    pub ipam_route_origin_authorizations: Option<
+        Vec<crate::types::IpamRouteOriginAuthorizationInfo>,
     >,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamRouteOriginAuthorizationsResult {
     /// Starts building a [`GetIpamRouteOriginAuthorizationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamRouteOriginAuthorizationsResultBuilder {
-        <crate::types::builders::GetIpamRouteOriginAuthorizationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamRouteOriginAuthorizationsResultBuilder as Default>::default()
     }
     /// The `IpamRouteOriginAuthorizations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetIpamRouteOriginAuthorizationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamRouteOriginAuthorizationsResult`](crate::types::GetIpamRouteOriginAuthorizationsResult); start one with `GetIpamRouteOriginAuthorizationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamRouteOriginAuthorizationsResultBuilder {
     inner: crate::types::GetIpamRouteOriginAuthorizationsResult,
 }
@@ -61,9 +51,7 @@ impl GetIpamRouteOriginAuthorizationsResultBuilder {
     #[inline]
     pub fn set_ipam_route_origin_authorizations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamRouteOriginAuthorizationInfo>,
-        >,
+        input: Option<Vec<crate::types::IpamRouteOriginAuthorizationInfo>>,
     ) -> Self {
         self.inner.ipam_route_origin_authorizations = input;
         self
@@ -72,31 +60,23 @@ impl GetIpamRouteOriginAuthorizationsResultBuilder {
     #[inline]
     pub fn get_ipam_route_origin_authorizations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRouteOriginAuthorizationInfo>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamRouteOriginAuthorizationInfo>> {
         &self.inner.ipam_route_origin_authorizations
     }
     /// Sets [`GetIpamRouteOriginAuthorizationsResult::next_token`](crate::types::GetIpamRouteOriginAuthorizationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamRouteOriginAuthorizationsResult::next_token`](crate::types::GetIpamRouteOriginAuthorizationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamRouteOriginAuthorizationsResult::next_token`](crate::types::GetIpamRouteOriginAuthorizationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamRouteOriginAuthorizationsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl GetIpamRouteOriginAuthorizationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamRouteOriginAuthorizationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamRouteOriginAuthorizationSet" => {
-                    value.ipam_route_origin_authorizations = ::std::option::Option::Some(
+                    value.ipam_route_origin_authorizations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamRouteOriginAuthorizationInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamRouteOriginAuthorizationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRouteProtectionFindingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamRouteProtectionFindingsResult {
     /// The ID of the IPAM.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// The route protection findings.
-    pub route_protection_findings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRouteProtectionFinding>,
-    >,
+    pub route_protection_findings: Option<Vec<crate::types::IpamRouteProtectionFinding>>,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamRouteProtectionFindingsResult {
     /// Starts building a [`GetIpamRouteProtectionFindingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamRouteProtectionFindingsResultBuilder {
-        <crate::types::builders::GetIpamRouteProtectionFindingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamRouteProtectionFindingsResultBuilder as Default>::default()
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `RouteProtectionFindings` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,41 +32,30 @@ impl GetIpamRouteProtectionFindingsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamRouteProtectionFindingsResult`](crate::types::GetIpamRouteProtectionFindingsResult); start one with `GetIpamRouteProtectionFindingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamRouteProtectionFindingsResultBuilder {
     inner: crate::types::GetIpamRouteProtectionFindingsResult,
 }
 impl GetIpamRouteProtectionFindingsResultBuilder {
     /// Sets [`GetIpamRouteProtectionFindingsResult::ipam_id`](crate::types::GetIpamRouteProtectionFindingsResult::ipam_id): The ID of the IPAM.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamRouteProtectionFindingsResult::ipam_id`](crate::types::GetIpamRouteProtectionFindingsResult::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`GetIpamRouteProtectionFindingsResult::ipam_id`](crate::types::GetIpamRouteProtectionFindingsResult::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Appends one item to [`GetIpamRouteProtectionFindingsResult::route_protection_findings`](crate::types::GetIpamRouteProtectionFindingsResult::route_protection_findings): The route protection findings.
@@ -90,9 +72,7 @@ impl GetIpamRouteProtectionFindingsResultBuilder {
     #[inline]
     pub fn set_route_protection_findings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamRouteProtectionFinding>,
-        >,
+        input: Option<Vec<crate::types::IpamRouteProtectionFinding>>,
     ) -> Self {
         self.inner.route_protection_findings = input;
         self
@@ -101,31 +81,23 @@ impl GetIpamRouteProtectionFindingsResultBuilder {
     #[inline]
     pub fn get_route_protection_findings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRouteProtectionFinding>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamRouteProtectionFinding>> {
         &self.inner.route_protection_findings
     }
     /// Sets [`GetIpamRouteProtectionFindingsResult::next_token`](crate::types::GetIpamRouteProtectionFindingsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamRouteProtectionFindingsResult::next_token`](crate::types::GetIpamRouteProtectionFindingsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamRouteProtectionFindingsResult::next_token`](crate::types::GetIpamRouteProtectionFindingsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamRouteProtectionFindingsResult`]; it has no required members, so this cannot fail.
@@ -137,17 +109,15 @@ impl GetIpamRouteProtectionFindingsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamRouteProtectionFindingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamId" => {
-                    value.ipam_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_id = Some(String::from(child.text()));
                 }
                 "routeProtectionFindingSet" => {
-                    value.route_protection_findings = ::std::option::Option::Some(
+                    value.route_protection_findings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamRouteProtectionFinding as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -155,13 +125,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamRouteProtectionFindingsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

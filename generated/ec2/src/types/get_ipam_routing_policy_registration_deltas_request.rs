@@ -2,203 +2,171 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRoutingPolicyRegistrationDeltasRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamRoutingPolicyRegistrationDeltasRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM internet registry association.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_internet_registry_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_id: Option<String>,
     /// Filter results to a specific delta ID.
-    pub delta_id: ::std::option::Option<::std::string::String>,
+    pub delta_id: Option<String>,
     /// The start of the time range to filter deltas by.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end of the time range to filter deltas by.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The chronological order to return results in. Valid values: `forward` \| `reverse`.
-    pub chronological_order: ::std::option::Option<crate::types::ChronologicalOrder>,
+    pub chronological_order: Option<crate::types::ChronologicalOrder>,
     /// The maximum number of results to return in a single call. If not specified, all available results are returned. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamRoutingPolicyRegistrationDeltasRequest {
     /// Starts building a [`GetIpamRoutingPolicyRegistrationDeltasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
-        <crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamInternetRegistryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_id(&self) -> Option<&str> {
         self.ipam_internet_registry_association_id.as_deref()
     }
     /// The `DeltaId` member, when set.
     #[inline]
-    pub fn delta_id(&self) -> ::std::option::Option<&str> {
+    pub fn delta_id(&self) -> Option<&str> {
         self.delta_id.as_deref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `ChronologicalOrder` member, when set.
     #[inline]
-    pub fn chronological_order(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ChronologicalOrder> {
+    pub fn chronological_order(&self) -> Option<&crate::types::ChronologicalOrder> {
         self.chronological_order.as_ref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamRoutingPolicyRegistrationDeltasRequest`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest); start one with `GetIpamRoutingPolicyRegistrationDeltasRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
     inner: crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest,
 }
 impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::ipam_internet_registry_association_id`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::ipam_internet_registry_association_id): The ID of the IPAM internet registry association.
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::ipam_internet_registry_association_id`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::ipam_internet_registry_association_id).
     #[inline]
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_id = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasRequest::ipam_internet_registry_association_id`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::ipam_internet_registry_association_id), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::delta_id`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::delta_id): Filter results to a specific delta ID.
-    pub fn delta_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delta_id = ::std::option::Option::Some(input.into());
+    pub fn delta_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.delta_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::delta_id`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::delta_id).
     #[inline]
-    pub fn set_delta_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delta_id(mut self, input: Option<String>) -> Self {
         self.inner.delta_id = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasRequest::delta_id`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::delta_id), if any.
     #[inline]
-    pub fn get_delta_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delta_id(&self) -> &Option<String> {
         &self.inner.delta_id
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::start_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::start_time): The start of the time range to filter deltas by.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::start_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasRequest::start_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::end_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::end_time): The end of the time range to filter deltas by.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::end_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasRequest::end_time`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order): The chronological order to return results in.
@@ -206,78 +174,70 @@ impl GetIpamRoutingPolicyRegistrationDeltasRequestBuilder {
         mut self,
         input: crate::types::ChronologicalOrder,
     ) -> Self {
-        self.inner.chronological_order = ::std::option::Option::Some(input);
+        self.inner.chronological_order = Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order).
     #[inline]
     pub fn set_chronological_order(
         mut self,
-        input: ::std::option::Option<crate::types::ChronologicalOrder>,
+        input: Option<crate::types::ChronologicalOrder>,
     ) -> Self {
         self.inner.chronological_order = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::chronological_order), if any.
     #[inline]
-    pub fn get_chronological_order(
-        &self,
-    ) -> &::std::option::Option<crate::types::ChronologicalOrder> {
+    pub fn get_chronological_order(&self) -> &Option<crate::types::ChronologicalOrder> {
         &self.inner.chronological_order
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::max_results`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::max_results`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasRequest::max_results`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasRequest::next_token`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasRequest::next_token`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasRequest::next_token`](crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamRoutingPolicyRegistrationDeltasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_internet_registry_association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIpamRoutingPolicyRegistrationDeltasRequest",
                 member: "ipam_internet_registry_association_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -285,19 +245,17 @@ for GetIpamRoutingPolicyRegistrationDeltasRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             body.member("IpamInternetRegistryAssociationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.delta_id {
+        if let Some(value) = &self.delta_id {
             body.member("DeltaId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -306,7 +264,7 @@ for GetIpamRoutingPolicyRegistrationDeltasRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             body.member(
                 "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -315,15 +273,15 @@ for GetIpamRoutingPolicyRegistrationDeltasRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.chronological_order {
+        if let Some(value) = &self.chronological_order {
             body.member("ChronologicalOrder", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRoutingPolicyRegistrationDeltasResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamRoutingPolicyRegistrationDeltasResult {
     /// The routing policy registration deltas.
-    pub ipam_routing_policy_registration_deltas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRoutingPolicyRegistrationDelta>,
+    pub ipam_routing_policy_registration_deltas: Option<
+        Vec<crate::types::IpamRoutingPolicyRegistrationDelta>,
     >,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamRoutingPolicyRegistrationDeltasResult {
     /// Starts building a [`GetIpamRoutingPolicyRegistrationDeltasResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
-        <crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamRoutingPolicyRegistrationDeltasResultBuilder as Default>::default()
     }
     /// The `IpamRoutingPolicyRegistrationDeltas` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetIpamRoutingPolicyRegistrationDeltasResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamRoutingPolicyRegistrationDeltasResult`](crate::types::GetIpamRoutingPolicyRegistrationDeltasResult); start one with `GetIpamRoutingPolicyRegistrationDeltasResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
     inner: crate::types::GetIpamRoutingPolicyRegistrationDeltasResult,
 }
@@ -64,9 +54,7 @@ impl GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
     #[inline]
     pub fn set_ipam_routing_policy_registration_deltas(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamRoutingPolicyRegistrationDelta>,
-        >,
+        input: Option<Vec<crate::types::IpamRoutingPolicyRegistrationDelta>>,
     ) -> Self {
         self.inner.ipam_routing_policy_registration_deltas = input;
         self
@@ -75,31 +63,23 @@ impl GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
     #[inline]
     pub fn get_ipam_routing_policy_registration_deltas(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRoutingPolicyRegistrationDelta>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamRoutingPolicyRegistrationDelta>> {
         &self.inner.ipam_routing_policy_registration_deltas
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationDeltasResult::next_token`](crate::types::GetIpamRoutingPolicyRegistrationDeltasResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationDeltasResult::next_token`](crate::types::GetIpamRoutingPolicyRegistrationDeltasResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationDeltasResult::next_token`](crate::types::GetIpamRoutingPolicyRegistrationDeltasResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamRoutingPolicyRegistrationDeltasResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl GetIpamRoutingPolicyRegistrationDeltasResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamRoutingPolicyRegistrationDeltasResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamRoutingPolicyRegistrationDeltaSet" => {
-                    value.ipam_routing_policy_registration_deltas = ::std::option::Option::Some(
+                    value.ipam_routing_policy_registration_deltas = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamRoutingPolicyRegistrationDelta as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamRoutingPolicyRegistrationDeltasRe
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

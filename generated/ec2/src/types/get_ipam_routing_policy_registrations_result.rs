@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetIpamRoutingPolicyRegistrationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetIpamRoutingPolicyRegistrationsResult {
     /// The routing policy registrations.
-    pub ipam_routing_policy_registrations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRoutingPolicyRegistration>,
+    pub ipam_routing_policy_registrations: Option<
+        Vec<crate::types::IpamRoutingPolicyRegistration>,
     >,
     /// The token to use to retrieve the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetIpamRoutingPolicyRegistrationsResult {
     /// Starts building a [`GetIpamRoutingPolicyRegistrationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIpamRoutingPolicyRegistrationsResultBuilder {
-        <crate::types::builders::GetIpamRoutingPolicyRegistrationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetIpamRoutingPolicyRegistrationsResultBuilder as Default>::default()
     }
     /// The `IpamRoutingPolicyRegistrations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetIpamRoutingPolicyRegistrationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetIpamRoutingPolicyRegistrationsResult`](crate::types::GetIpamRoutingPolicyRegistrationsResult); start one with `GetIpamRoutingPolicyRegistrationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetIpamRoutingPolicyRegistrationsResultBuilder {
     inner: crate::types::GetIpamRoutingPolicyRegistrationsResult,
 }
@@ -61,9 +51,7 @@ impl GetIpamRoutingPolicyRegistrationsResultBuilder {
     #[inline]
     pub fn set_ipam_routing_policy_registrations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamRoutingPolicyRegistration>,
-        >,
+        input: Option<Vec<crate::types::IpamRoutingPolicyRegistration>>,
     ) -> Self {
         self.inner.ipam_routing_policy_registrations = input;
         self
@@ -72,31 +60,23 @@ impl GetIpamRoutingPolicyRegistrationsResultBuilder {
     #[inline]
     pub fn get_ipam_routing_policy_registrations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRoutingPolicyRegistration>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamRoutingPolicyRegistration>> {
         &self.inner.ipam_routing_policy_registrations
     }
     /// Sets [`GetIpamRoutingPolicyRegistrationsResult::next_token`](crate::types::GetIpamRoutingPolicyRegistrationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetIpamRoutingPolicyRegistrationsResult::next_token`](crate::types::GetIpamRoutingPolicyRegistrationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetIpamRoutingPolicyRegistrationsResult::next_token`](crate::types::GetIpamRoutingPolicyRegistrationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetIpamRoutingPolicyRegistrationsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl GetIpamRoutingPolicyRegistrationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetIpamRoutingPolicyRegistrationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamRoutingPolicyRegistrationSet" => {
-                    value.ipam_routing_policy_registrations = ::std::option::Option::Some(
+                    value.ipam_routing_policy_registrations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamRoutingPolicyRegistration as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamRoutingPolicyRegistrationsResult 
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

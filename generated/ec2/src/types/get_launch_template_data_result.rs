@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLaunchTemplateDataResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetLaunchTemplateDataResult {
     /// The instance data.
-    pub launch_template_data: ::std::option::Option<
-        crate::types::ResponseLaunchTemplateData,
-    >,
+    pub launch_template_data: Option<crate::types::ResponseLaunchTemplateData>,
 }
 impl GetLaunchTemplateDataResult {
     /// Starts building a [`GetLaunchTemplateDataResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetLaunchTemplateDataResultBuilder {
-        <crate::types::builders::GetLaunchTemplateDataResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetLaunchTemplateDataResultBuilder as Default>::default()
     }
     /// The `LaunchTemplateData` member, when set.
     #[inline]
     pub fn launch_template_data(
         &self,
-    ) -> ::std::option::Option<&crate::types::ResponseLaunchTemplateData> {
+    ) -> Option<&crate::types::ResponseLaunchTemplateData> {
         self.launch_template_data.as_ref()
     }
 }
 /// A builder for [`GetLaunchTemplateDataResult`](crate::types::GetLaunchTemplateDataResult); start one with `GetLaunchTemplateDataResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetLaunchTemplateDataResultBuilder {
     inner: crate::types::GetLaunchTemplateDataResult,
 }
@@ -45,14 +33,14 @@ impl GetLaunchTemplateDataResultBuilder {
         mut self,
         input: crate::types::ResponseLaunchTemplateData,
     ) -> Self {
-        self.inner.launch_template_data = ::std::option::Option::Some(input);
+        self.inner.launch_template_data = Some(input);
         self
     }
     /// Sets or clears [`GetLaunchTemplateDataResult::launch_template_data`](crate::types::GetLaunchTemplateDataResult::launch_template_data).
     #[inline]
     pub fn set_launch_template_data(
         mut self,
-        input: ::std::option::Option<crate::types::ResponseLaunchTemplateData>,
+        input: Option<crate::types::ResponseLaunchTemplateData>,
     ) -> Self {
         self.inner.launch_template_data = input;
         self
@@ -61,7 +49,7 @@ impl GetLaunchTemplateDataResultBuilder {
     #[inline]
     pub fn get_launch_template_data(
         &self,
-    ) -> &::std::option::Option<crate::types::ResponseLaunchTemplateData> {
+    ) -> &Option<crate::types::ResponseLaunchTemplateData> {
         &self.inner.launch_template_data
     }
     /// Builds the [`GetLaunchTemplateDataResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl GetLaunchTemplateDataResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetLaunchTemplateDataResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "launchTemplateData" {
-                value.launch_template_data = ::std::option::Option::Some(
+                value.launch_template_data = Some(
                     <crate::types::ResponseLaunchTemplateData as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

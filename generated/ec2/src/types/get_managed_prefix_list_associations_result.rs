@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedPrefixListAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListAssociationsResult {
     /// Information about the associations.
-    pub prefix_list_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PrefixListAssociation>,
-    >,
+    pub prefix_list_associations: Option<Vec<crate::types::PrefixListAssociation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetManagedPrefixListAssociationsResult {
     /// Starts building a [`GetManagedPrefixListAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetManagedPrefixListAssociationsResultBuilder {
-        <crate::types::builders::GetManagedPrefixListAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetManagedPrefixListAssociationsResultBuilder as Default>::default()
     }
     /// The `PrefixListAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetManagedPrefixListAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetManagedPrefixListAssociationsResult`](crate::types::GetManagedPrefixListAssociationsResult); start one with `GetManagedPrefixListAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetManagedPrefixListAssociationsResultBuilder {
     inner: crate::types::GetManagedPrefixListAssociationsResult,
 }
@@ -59,9 +47,7 @@ impl GetManagedPrefixListAssociationsResultBuilder {
     #[inline]
     pub fn set_prefix_list_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PrefixListAssociation>,
-        >,
+        input: Option<Vec<crate::types::PrefixListAssociation>>,
     ) -> Self {
         self.inner.prefix_list_associations = input;
         self
@@ -70,29 +56,23 @@ impl GetManagedPrefixListAssociationsResultBuilder {
     #[inline]
     pub fn get_prefix_list_associations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PrefixListAssociation>> {
+    ) -> &Option<Vec<crate::types::PrefixListAssociation>> {
         &self.inner.prefix_list_associations
     }
     /// Sets [`GetManagedPrefixListAssociationsResult::next_token`](crate::types::GetManagedPrefixListAssociationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetManagedPrefixListAssociationsResult::next_token`](crate::types::GetManagedPrefixListAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetManagedPrefixListAssociationsResult::next_token`](crate::types::GetManagedPrefixListAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetManagedPrefixListAssociationsResult`]; it has no required members, so this cannot fail.
@@ -104,12 +84,12 @@ impl GetManagedPrefixListAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetManagedPrefixListAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "prefixListAssociationSet" => {
-                    value.prefix_list_associations = ::std::option::Option::Some(
+                    value.prefix_list_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PrefixListAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetManagedPrefixListAssociationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,199 +2,177 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedPrefixListEntriesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListEntriesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the prefix list.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The version of the prefix list for which to return the entries. The default is the current version.
-    pub target_version: ::std::option::Option<i64>,
+    pub target_version: Option<i64>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetManagedPrefixListEntriesRequest {
     /// Starts building a [`GetManagedPrefixListEntriesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetManagedPrefixListEntriesRequestBuilder {
-        <crate::types::builders::GetManagedPrefixListEntriesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetManagedPrefixListEntriesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `TargetVersion` member, when set.
     #[inline]
-    pub fn target_version(&self) -> ::std::option::Option<i64> {
+    pub fn target_version(&self) -> Option<i64> {
         self.target_version
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetManagedPrefixListEntriesRequest`](crate::types::GetManagedPrefixListEntriesRequest); start one with `GetManagedPrefixListEntriesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetManagedPrefixListEntriesRequestBuilder {
     inner: crate::types::GetManagedPrefixListEntriesRequest,
 }
 impl GetManagedPrefixListEntriesRequestBuilder {
     /// Sets [`GetManagedPrefixListEntriesRequest::dry_run`](crate::types::GetManagedPrefixListEntriesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesRequest::dry_run`](crate::types::GetManagedPrefixListEntriesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetManagedPrefixListEntriesRequest::dry_run`](crate::types::GetManagedPrefixListEntriesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetManagedPrefixListEntriesRequest::prefix_list_id`](crate::types::GetManagedPrefixListEntriesRequest::prefix_list_id): The ID of the prefix list.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesRequest::prefix_list_id`](crate::types::GetManagedPrefixListEntriesRequest::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`GetManagedPrefixListEntriesRequest::prefix_list_id`](crate::types::GetManagedPrefixListEntriesRequest::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`GetManagedPrefixListEntriesRequest::target_version`](crate::types::GetManagedPrefixListEntriesRequest::target_version): The version of the prefix list for which to return the entries.
     pub fn target_version(mut self, input: i64) -> Self {
-        self.inner.target_version = ::std::option::Option::Some(input);
+        self.inner.target_version = Some(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesRequest::target_version`](crate::types::GetManagedPrefixListEntriesRequest::target_version).
     #[inline]
-    pub fn set_target_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_target_version(mut self, input: Option<i64>) -> Self {
         self.inner.target_version = input;
         self
     }
     /// The value set for [`GetManagedPrefixListEntriesRequest::target_version`](crate::types::GetManagedPrefixListEntriesRequest::target_version), if any.
     #[inline]
-    pub fn get_target_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_target_version(&self) -> &Option<i64> {
         &self.inner.target_version
     }
     /// Sets [`GetManagedPrefixListEntriesRequest::max_results`](crate::types::GetManagedPrefixListEntriesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesRequest::max_results`](crate::types::GetManagedPrefixListEntriesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetManagedPrefixListEntriesRequest::max_results`](crate::types::GetManagedPrefixListEntriesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetManagedPrefixListEntriesRequest::next_token`](crate::types::GetManagedPrefixListEntriesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesRequest::next_token`](crate::types::GetManagedPrefixListEntriesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetManagedPrefixListEntriesRequest::next_token`](crate::types::GetManagedPrefixListEntriesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetManagedPrefixListEntriesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetManagedPrefixListEntriesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.prefix_list_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetManagedPrefixListEntriesRequest",
                 member: "prefix_list_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetManagedPrefixListEntriesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             body.member("PrefixListId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_version {
+        if let Some(value) = &self.target_version {
             body.member("TargetVersion", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

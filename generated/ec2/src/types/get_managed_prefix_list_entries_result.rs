@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetManagedPrefixListEntriesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetManagedPrefixListEntriesResult {
     /// Information about the prefix list entries.
-    pub entries: ::std::option::Option<::std::vec::Vec<crate::types::PrefixListEntry>>,
+    pub entries: Option<Vec<crate::types::PrefixListEntry>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetManagedPrefixListEntriesResult {
     /// Starts building a [`GetManagedPrefixListEntriesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetManagedPrefixListEntriesResultBuilder {
-        <crate::types::builders::GetManagedPrefixListEntriesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetManagedPrefixListEntriesResultBuilder as Default>::default()
     }
     /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl GetManagedPrefixListEntriesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetManagedPrefixListEntriesResult`](crate::types::GetManagedPrefixListEntriesResult); start one with `GetManagedPrefixListEntriesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetManagedPrefixListEntriesResultBuilder {
     inner: crate::types::GetManagedPrefixListEntriesResult,
 }
@@ -54,38 +44,30 @@ impl GetManagedPrefixListEntriesResultBuilder {
     #[inline]
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PrefixListEntry>>,
+        input: Option<Vec<crate::types::PrefixListEntry>>,
     ) -> Self {
         self.inner.entries = input;
         self
     }
     /// The value set for [`GetManagedPrefixListEntriesResult::entries`](crate::types::GetManagedPrefixListEntriesResult::entries), if any.
     #[inline]
-    pub fn get_entries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PrefixListEntry>> {
+    pub fn get_entries(&self) -> &Option<Vec<crate::types::PrefixListEntry>> {
         &self.inner.entries
     }
     /// Sets [`GetManagedPrefixListEntriesResult::next_token`](crate::types::GetManagedPrefixListEntriesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetManagedPrefixListEntriesResult::next_token`](crate::types::GetManagedPrefixListEntriesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetManagedPrefixListEntriesResult::next_token`](crate::types::GetManagedPrefixListEntriesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetManagedPrefixListEntriesResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl GetManagedPrefixListEntriesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetManagedPrefixListEntriesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "entrySet" => {
-                    value.entries = ::std::option::Option::Some(
+                    value.entries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PrefixListEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for GetManagedPrefixListEntriesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,63 +2,49 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetNetworkInsightsAccessScopeAnalysisFindingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     /// The ID of the Network Access Scope analysis.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_insights_access_scope_analysis_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub network_insights_access_scope_analysis_id: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     /// Starts building a [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
-        <crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalysisId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_analysis_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_analysis_id(&self) -> Option<&str> {
         self.network_insights_access_scope_analysis_id.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest); start one with `GetNetworkInsightsAccessScopeAnalysisFindingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
     inner: crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest,
 }
@@ -66,98 +52,88 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsRequestBuilder {
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::network_insights_access_scope_analysis_id`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.
     pub fn network_insights_access_scope_analysis_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope_analysis_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::network_insights_access_scope_analysis_id`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::network_insights_access_scope_analysis_id).
     #[inline]
     pub fn set_network_insights_access_scope_analysis_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis_id = input;
         self
     }
     /// The value set for [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::network_insights_access_scope_analysis_id`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::network_insights_access_scope_analysis_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_analysis_id
     }
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::next_token`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::next_token`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::next_token`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetNetworkInsightsAccessScopeAnalysisFindingsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_insights_access_scope_analysis_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetNetworkInsightsAccessScopeAnalysisFindingsRequest",
                 member: "network_insights_access_scope_analysis_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -165,21 +141,19 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_analysis_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_insights_access_scope_analysis_id {
             body.member("NetworkInsightsAccessScopeAnalysisId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

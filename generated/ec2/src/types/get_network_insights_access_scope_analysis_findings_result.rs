@@ -2,45 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetNetworkInsightsAccessScopeAnalysisFindingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     /// The ID of the Network Access Scope analysis.
-    pub network_insights_access_scope_analysis_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub network_insights_access_scope_analysis_id: Option<String>,
     /// The status of Network Access Scope Analysis.
-    pub analysis_status: ::std::option::Option<crate::types::AnalysisStatus>,
+    pub analysis_status: Option<crate::types::AnalysisStatus>,
     /// The findings associated with Network Access Scope Analysis.
-    pub analysis_findings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccessScopeAnalysisFinding>,
-    >,
+    pub analysis_findings: Option<Vec<crate::types::AccessScopeAnalysisFinding>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     /// Starts building a [`GetNetworkInsightsAccessScopeAnalysisFindingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
-        <crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalysisId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_analysis_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_analysis_id(&self) -> Option<&str> {
         self.network_insights_access_scope_analysis_id.as_deref()
     }
     /// The `AnalysisStatus` member, when set.
     #[inline]
-    pub fn analysis_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisStatus> {
+    pub fn analysis_status(&self) -> Option<&crate::types::AnalysisStatus> {
         self.analysis_status.as_ref()
     }
     /// The `AnalysisFindings` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,17 +37,12 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetNetworkInsightsAccessScopeAnalysisFindingsResult`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult); start one with `GetNetworkInsightsAccessScopeAnalysisFindingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
     inner: crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult,
 }
@@ -68,48 +50,42 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::network_insights_access_scope_analysis_id`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.
     pub fn network_insights_access_scope_analysis_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope_analysis_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::network_insights_access_scope_analysis_id`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::network_insights_access_scope_analysis_id).
     #[inline]
     pub fn set_network_insights_access_scope_analysis_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis_id = input;
         self
     }
     /// The value set for [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::network_insights_access_scope_analysis_id`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::network_insights_access_scope_analysis_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_analysis_id
     }
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status): The status of Network Access Scope Analysis.
     pub fn analysis_status(mut self, input: crate::types::AnalysisStatus) -> Self {
-        self.inner.analysis_status = ::std::option::Option::Some(input);
+        self.inner.analysis_status = Some(input);
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status).
     #[inline]
     pub fn set_analysis_status(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisStatus>,
+        input: Option<crate::types::AnalysisStatus>,
     ) -> Self {
         self.inner.analysis_status = input;
         self
     }
     /// The value set for [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_status), if any.
     #[inline]
-    pub fn get_analysis_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisStatus> {
+    pub fn get_analysis_status(&self) -> &Option<crate::types::AnalysisStatus> {
         &self.inner.analysis_status
     }
     /// Appends one item to [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_findings`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::analysis_findings): The findings associated with Network Access Scope Analysis.
@@ -126,9 +102,7 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
     #[inline]
     pub fn set_analysis_findings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AccessScopeAnalysisFinding>,
-        >,
+        input: Option<Vec<crate::types::AccessScopeAnalysisFinding>>,
     ) -> Self {
         self.inner.analysis_findings = input;
         self
@@ -137,31 +111,23 @@ impl GetNetworkInsightsAccessScopeAnalysisFindingsResultBuilder {
     #[inline]
     pub fn get_analysis_findings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::AccessScopeAnalysisFinding>,
-    > {
+    ) -> &Option<Vec<crate::types::AccessScopeAnalysisFinding>> {
         &self.inner.analysis_findings
     }
     /// Sets [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::next_token`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::next_token`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetNetworkInsightsAccessScopeAnalysisFindingsResult::next_token`](crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetNetworkInsightsAccessScopeAnalysisFindingsResult`]; it has no required members, so this cannot fail.
@@ -176,22 +142,22 @@ impl ::awsgen_runtime::xml::FromXml
 for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeAnalysisId" => {
-                    value.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_analysis_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "analysisStatus" => {
-                    value.analysis_status = ::std::option::Option::Some(
+                    value.analysis_status = Some(
                         crate::types::AnalysisStatus::from(child.text()),
                     );
                 }
                 "analysisFindingSet" => {
-                    value.analysis_findings = ::std::option::Option::Some(
+                    value.analysis_findings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AccessScopeAnalysisFinding as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -199,13 +165,11 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

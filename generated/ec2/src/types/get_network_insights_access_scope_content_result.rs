@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetNetworkInsightsAccessScopeContentResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetNetworkInsightsAccessScopeContentResult {
     /// The Network Access Scope content.
-    pub network_insights_access_scope_content: ::std::option::Option<
+    pub network_insights_access_scope_content: Option<
         crate::types::NetworkInsightsAccessScopeContent,
     >,
 }
@@ -19,23 +14,18 @@ impl GetNetworkInsightsAccessScopeContentResult {
     /// Starts building a [`GetNetworkInsightsAccessScopeContentResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetNetworkInsightsAccessScopeContentResultBuilder {
-        <crate::types::builders::GetNetworkInsightsAccessScopeContentResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetNetworkInsightsAccessScopeContentResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeContent` member, when set.
     #[inline]
     pub fn network_insights_access_scope_content(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInsightsAccessScopeContent> {
+    ) -> Option<&crate::types::NetworkInsightsAccessScopeContent> {
         self.network_insights_access_scope_content.as_ref()
     }
 }
 /// A builder for [`GetNetworkInsightsAccessScopeContentResult`](crate::types::GetNetworkInsightsAccessScopeContentResult); start one with `GetNetworkInsightsAccessScopeContentResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetNetworkInsightsAccessScopeContentResultBuilder {
     inner: crate::types::GetNetworkInsightsAccessScopeContentResult,
 }
@@ -45,16 +35,14 @@ impl GetNetworkInsightsAccessScopeContentResultBuilder {
         mut self,
         input: crate::types::NetworkInsightsAccessScopeContent,
     ) -> Self {
-        self.inner.network_insights_access_scope_content = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.network_insights_access_scope_content = Some(input);
         self
     }
     /// Sets or clears [`GetNetworkInsightsAccessScopeContentResult::network_insights_access_scope_content`](crate::types::GetNetworkInsightsAccessScopeContentResult::network_insights_access_scope_content).
     #[inline]
     pub fn set_network_insights_access_scope_content(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInsightsAccessScopeContent>,
+        input: Option<crate::types::NetworkInsightsAccessScopeContent>,
     ) -> Self {
         self.inner.network_insights_access_scope_content = input;
         self
@@ -63,7 +51,7 @@ impl GetNetworkInsightsAccessScopeContentResultBuilder {
     #[inline]
     pub fn get_network_insights_access_scope_content(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInsightsAccessScopeContent> {
+    ) -> &Option<crate::types::NetworkInsightsAccessScopeContent> {
         &self.inner.network_insights_access_scope_content
     }
     /// Builds the [`GetNetworkInsightsAccessScopeContentResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl GetNetworkInsightsAccessScopeContentResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetNetworkInsightsAccessScopeContentResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAccessScopeContent" {
-                value.network_insights_access_scope_content = ::std::option::Option::Some(
+                value.network_insights_access_scope_content = Some(
                     <crate::types::NetworkInsightsAccessScopeContent as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,37 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPasswordDataResult` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPasswordDataResult {
     /// The ID of the Windows instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The time the data was last updated.
-    pub timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The password of the instance. Returns an empty string if the password is not available.
-    pub password_data: ::std::option::Option<::std::string::String>,
+    pub password_data: Option<String>,
 }
 impl GetPasswordDataResult {
     /// Starts building a [`GetPasswordDataResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetPasswordDataResultBuilder {
-        <crate::types::builders::GetPasswordDataResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetPasswordDataResultBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.timestamp.as_ref()
     }
     /// The `PasswordData` member, when set.
     #[inline]
-    pub fn password_data(&self) -> ::std::option::Option<&str> {
+    pub fn password_data(&self) -> Option<&str> {
         self.password_data.as_deref()
     }
 }
@@ -46,79 +44,60 @@ impl ::std::fmt::Debug for GetPasswordDataResult {
     }
 }
 /// A builder for [`GetPasswordDataResult`](crate::types::GetPasswordDataResult); start one with `GetPasswordDataResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetPasswordDataResultBuilder {
     inner: crate::types::GetPasswordDataResult,
 }
 impl GetPasswordDataResultBuilder {
     /// Sets [`GetPasswordDataResult::instance_id`](crate::types::GetPasswordDataResult::instance_id): The ID of the Windows instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetPasswordDataResult::instance_id`](crate::types::GetPasswordDataResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`GetPasswordDataResult::instance_id`](crate::types::GetPasswordDataResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`GetPasswordDataResult::timestamp`](crate::types::GetPasswordDataResult::timestamp): The time the data was last updated.
     pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input);
+        self.inner.timestamp = Some(input);
         self
     }
     /// Sets or clears [`GetPasswordDataResult::timestamp`](crate::types::GetPasswordDataResult::timestamp).
     #[inline]
     pub fn set_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`GetPasswordDataResult::timestamp`](crate::types::GetPasswordDataResult::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.timestamp
     }
     /// Sets [`GetPasswordDataResult::password_data`](crate::types::GetPasswordDataResult::password_data): The password of the instance.
-    pub fn password_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.password_data = ::std::option::Option::Some(input.into());
+    pub fn password_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.password_data = Some(input.into());
         self
     }
     /// Sets or clears [`GetPasswordDataResult::password_data`](crate::types::GetPasswordDataResult::password_data).
     #[inline]
-    pub fn set_password_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_password_data(mut self, input: Option<String>) -> Self {
         self.inner.password_data = input;
         self
     }
     /// The value set for [`GetPasswordDataResult::password_data`](crate::types::GetPasswordDataResult::password_data), if any.
     #[inline]
-    pub fn get_password_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_password_data(&self) -> &Option<String> {
         &self.inner.password_data
     }
     /// Builds the [`GetPasswordDataResult`]; it has no required members, so this cannot fail.
@@ -130,17 +109,15 @@ impl GetPasswordDataResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetPasswordDataResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "timestamp" => {
-                    value.timestamp = ::std::option::Option::Some(
+                    value.timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -149,13 +126,11 @@ impl ::awsgen_runtime::xml::FromXml for GetPasswordDataResult {
                     );
                 }
                 "passwordData" => {
-                    value.password_data = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.password_data = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,41 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for GetReservedInstanceExchangeQuote.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetReservedInstancesExchangeQuoteRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of the Convertible Reserved Instances to exchange.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reserved_instance_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub reserved_instance_ids: Option<Vec<String>>,
     /// The configuration of the target Convertible Reserved Instance to exchange for your current Convertible Reserved Instances.
-    pub target_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-    >,
+    pub target_configurations: Option<Vec<crate::types::TargetConfigurationRequest>>,
 }
 impl GetReservedInstancesExchangeQuoteRequest {
     /// Starts building a [`GetReservedInstancesExchangeQuoteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetReservedInstancesExchangeQuoteRequestBuilder {
-        <crate::types::builders::GetReservedInstancesExchangeQuoteRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetReservedInstancesExchangeQuoteRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ReservedInstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn reserved_instance_ids(&self) -> &[::std::string::String] {
+    pub fn reserved_instance_ids(&self) -> &[String] {
         self.reserved_instance_ids.as_deref().unwrap_or_default()
     }
     /// The `TargetConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,56 +37,43 @@ impl GetReservedInstancesExchangeQuoteRequest {
     }
 }
 /// A builder for [`GetReservedInstancesExchangeQuoteRequest`](crate::types::GetReservedInstancesExchangeQuoteRequest); start one with `GetReservedInstancesExchangeQuoteRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetReservedInstancesExchangeQuoteRequestBuilder {
     inner: crate::types::GetReservedInstancesExchangeQuoteRequest,
 }
 impl GetReservedInstancesExchangeQuoteRequestBuilder {
     /// Sets [`GetReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::GetReservedInstancesExchangeQuoteRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::GetReservedInstancesExchangeQuoteRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetReservedInstancesExchangeQuoteRequest::dry_run`](crate::types::GetReservedInstancesExchangeQuoteRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`GetReservedInstancesExchangeQuoteRequest::reserved_instance_ids`](crate::types::GetReservedInstancesExchangeQuoteRequest::reserved_instance_ids): The IDs of the Convertible Reserved Instances to exchange.
     ///
     /// To set the whole list at once, use [`set_reserved_instance_ids`](Self::set_reserved_instance_ids).
-    pub fn reserved_instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.reserved_instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteRequest::reserved_instance_ids`](crate::types::GetReservedInstancesExchangeQuoteRequest::reserved_instance_ids).
     #[inline]
-    pub fn set_reserved_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.reserved_instance_ids = input;
         self
     }
     /// The value set for [`GetReservedInstancesExchangeQuoteRequest::reserved_instance_ids`](crate::types::GetReservedInstancesExchangeQuoteRequest::reserved_instance_ids), if any.
     #[inline]
-    pub fn get_reserved_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.reserved_instance_ids
     }
     /// Appends one item to [`GetReservedInstancesExchangeQuoteRequest::target_configurations`](crate::types::GetReservedInstancesExchangeQuoteRequest::target_configurations): The configuration of the target Convertible Reserved Instance to exchange for your current Convertible Reserved Instances.
@@ -112,9 +90,7 @@ impl GetReservedInstancesExchangeQuoteRequestBuilder {
     #[inline]
     pub fn set_target_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::TargetConfigurationRequest>>,
     ) -> Self {
         self.inner.target_configurations = input;
         self
@@ -123,42 +99,40 @@ impl GetReservedInstancesExchangeQuoteRequestBuilder {
     #[inline]
     pub fn get_target_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::TargetConfigurationRequest>> {
         &self.inner.target_configurations
     }
     /// Builds the [`GetReservedInstancesExchangeQuoteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetReservedInstancesExchangeQuoteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.reserved_instance_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetReservedInstancesExchangeQuoteRequest",
                 member: "reserved_instance_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetReservedInstancesExchangeQuoteRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instance_ids {
+        if let Some(value) = &self.reserved_instance_ids {
             let member_0 = body.enter("ReservedInstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.target_configurations {
+        if let Some(value) = &self.target_configurations {
             let member_0 = body.enter("TargetConfiguration");
             body.items(
                 value,
@@ -166,6 +140,6 @@ impl ::awsgen_runtime::query::WriteQuery for GetReservedInstancesExchangeQuoteRe
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,76 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of GetReservedInstancesExchangeQuote.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetReservedInstancesExchangeQuoteResult {
     /// The currency of the transaction.
-    pub currency_code: ::std::option::Option<::std::string::String>,
+    pub currency_code: Option<String>,
     /// If `true`, the exchange is valid. If `false`, the exchange cannot be completed.
-    pub is_valid_exchange: ::std::option::Option<bool>,
+    pub is_valid_exchange: Option<bool>,
     /// The new end date of the reservation term.
-    pub output_reserved_instances_will_expire_at: ::std::option::Option<
+    pub output_reserved_instances_will_expire_at: Option<
         ::awsgen_runtime::time::OffsetDateTime,
     >,
     /// The total true upfront charge for the exchange.
-    pub payment_due: ::std::option::Option<::std::string::String>,
+    pub payment_due: Option<String>,
     /// The cost associated with the Reserved Instance.
-    pub reserved_instance_value_rollup: ::std::option::Option<
-        crate::types::ReservationValue,
-    >,
+    pub reserved_instance_value_rollup: Option<crate::types::ReservationValue>,
     /// The configuration of your Convertible Reserved Instances.
-    pub reserved_instance_value_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstanceReservationValue>,
+    pub reserved_instance_value_set: Option<
+        Vec<crate::types::ReservedInstanceReservationValue>,
     >,
     /// The cost associated with the Reserved Instance.
-    pub target_configuration_value_rollup: ::std::option::Option<
-        crate::types::ReservationValue,
-    >,
+    pub target_configuration_value_rollup: Option<crate::types::ReservationValue>,
     /// The values of the target Convertible Reserved Instances.
-    pub target_configuration_value_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetReservationValue>,
+    pub target_configuration_value_set: Option<
+        Vec<crate::types::TargetReservationValue>,
     >,
     /// Describes the reason why the exchange cannot be completed.
-    pub validation_failure_reason: ::std::option::Option<::std::string::String>,
+    pub validation_failure_reason: Option<String>,
 }
 impl GetReservedInstancesExchangeQuoteResult {
     /// Starts building a [`GetReservedInstancesExchangeQuoteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetReservedInstancesExchangeQuoteResultBuilder {
-        <crate::types::builders::GetReservedInstancesExchangeQuoteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetReservedInstancesExchangeQuoteResultBuilder as Default>::default()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(&self) -> ::std::option::Option<&str> {
+    pub fn currency_code(&self) -> Option<&str> {
         self.currency_code.as_deref()
     }
     /// The `IsValidExchange` member, when set.
     #[inline]
-    pub fn is_valid_exchange(&self) -> ::std::option::Option<bool> {
+    pub fn is_valid_exchange(&self) -> Option<bool> {
         self.is_valid_exchange
     }
     /// The `OutputReservedInstancesWillExpireAt` member, when set.
     #[inline]
     pub fn output_reserved_instances_will_expire_at(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.output_reserved_instances_will_expire_at.as_ref()
     }
     /// The `PaymentDue` member, when set.
     #[inline]
-    pub fn payment_due(&self) -> ::std::option::Option<&str> {
+    pub fn payment_due(&self) -> Option<&str> {
         self.payment_due.as_deref()
     }
     /// The `ReservedInstanceValueRollup` member, when set.
     #[inline]
     pub fn reserved_instance_value_rollup(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReservationValue> {
+    ) -> Option<&crate::types::ReservationValue> {
         self.reserved_instance_value_rollup.as_ref()
     }
     /// The `ReservedInstanceValueSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -85,7 +76,7 @@ impl GetReservedInstancesExchangeQuoteResult {
     #[inline]
     pub fn target_configuration_value_rollup(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReservationValue> {
+    ) -> Option<&crate::types::ReservationValue> {
         self.target_configuration_value_rollup.as_ref()
     }
     /// The `TargetConfigurationValueSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -97,57 +88,46 @@ impl GetReservedInstancesExchangeQuoteResult {
     }
     /// The `ValidationFailureReason` member, when set.
     #[inline]
-    pub fn validation_failure_reason(&self) -> ::std::option::Option<&str> {
+    pub fn validation_failure_reason(&self) -> Option<&str> {
         self.validation_failure_reason.as_deref()
     }
 }
 /// A builder for [`GetReservedInstancesExchangeQuoteResult`](crate::types::GetReservedInstancesExchangeQuoteResult); start one with `GetReservedInstancesExchangeQuoteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetReservedInstancesExchangeQuoteResultBuilder {
     inner: crate::types::GetReservedInstancesExchangeQuoteResult,
 }
 impl GetReservedInstancesExchangeQuoteResultBuilder {
     /// Sets [`GetReservedInstancesExchangeQuoteResult::currency_code`](crate::types::GetReservedInstancesExchangeQuoteResult::currency_code): The currency of the transaction.
-    pub fn currency_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input.into());
+    pub fn currency_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.currency_code = Some(input.into());
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::currency_code`](crate::types::GetReservedInstancesExchangeQuoteResult::currency_code).
     #[inline]
-    pub fn set_currency_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_currency_code(mut self, input: Option<String>) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`GetReservedInstancesExchangeQuoteResult::currency_code`](crate::types::GetReservedInstancesExchangeQuoteResult::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_currency_code(&self) -> &Option<String> {
         &self.inner.currency_code
     }
     /// Sets [`GetReservedInstancesExchangeQuoteResult::is_valid_exchange`](crate::types::GetReservedInstancesExchangeQuoteResult::is_valid_exchange): If `true`, the exchange is valid.
     pub fn is_valid_exchange(mut self, input: bool) -> Self {
-        self.inner.is_valid_exchange = ::std::option::Option::Some(input);
+        self.inner.is_valid_exchange = Some(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::is_valid_exchange`](crate::types::GetReservedInstancesExchangeQuoteResult::is_valid_exchange).
     #[inline]
-    pub fn set_is_valid_exchange(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_valid_exchange(mut self, input: Option<bool>) -> Self {
         self.inner.is_valid_exchange = input;
         self
     }
     /// The value set for [`GetReservedInstancesExchangeQuoteResult::is_valid_exchange`](crate::types::GetReservedInstancesExchangeQuoteResult::is_valid_exchange), if any.
     #[inline]
-    pub fn get_is_valid_exchange(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_valid_exchange(&self) -> &Option<bool> {
         &self.inner.is_valid_exchange
     }
     /// Sets [`GetReservedInstancesExchangeQuoteResult::output_reserved_instances_will_expire_at`](crate::types::GetReservedInstancesExchangeQuoteResult::output_reserved_instances_will_expire_at): The new end date of the reservation term.
@@ -155,16 +135,14 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.output_reserved_instances_will_expire_at = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.output_reserved_instances_will_expire_at = Some(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::output_reserved_instances_will_expire_at`](crate::types::GetReservedInstancesExchangeQuoteResult::output_reserved_instances_will_expire_at).
     #[inline]
     pub fn set_output_reserved_instances_will_expire_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.output_reserved_instances_will_expire_at = input;
         self
@@ -173,29 +151,23 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     #[inline]
     pub fn get_output_reserved_instances_will_expire_at(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.output_reserved_instances_will_expire_at
     }
     /// Sets [`GetReservedInstancesExchangeQuoteResult::payment_due`](crate::types::GetReservedInstancesExchangeQuoteResult::payment_due): The total true upfront charge for the exchange.
-    pub fn payment_due(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.payment_due = ::std::option::Option::Some(input.into());
+    pub fn payment_due(mut self, input: impl Into<String>) -> Self {
+        self.inner.payment_due = Some(input.into());
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::payment_due`](crate::types::GetReservedInstancesExchangeQuoteResult::payment_due).
     #[inline]
-    pub fn set_payment_due(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_payment_due(mut self, input: Option<String>) -> Self {
         self.inner.payment_due = input;
         self
     }
     /// The value set for [`GetReservedInstancesExchangeQuoteResult::payment_due`](crate::types::GetReservedInstancesExchangeQuoteResult::payment_due), if any.
     #[inline]
-    pub fn get_payment_due(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_payment_due(&self) -> &Option<String> {
         &self.inner.payment_due
     }
     /// Sets [`GetReservedInstancesExchangeQuoteResult::reserved_instance_value_rollup`](crate::types::GetReservedInstancesExchangeQuoteResult::reserved_instance_value_rollup): The cost associated with the Reserved Instance.
@@ -203,14 +175,14 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
         mut self,
         input: crate::types::ReservationValue,
     ) -> Self {
-        self.inner.reserved_instance_value_rollup = ::std::option::Option::Some(input);
+        self.inner.reserved_instance_value_rollup = Some(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::reserved_instance_value_rollup`](crate::types::GetReservedInstancesExchangeQuoteResult::reserved_instance_value_rollup).
     #[inline]
     pub fn set_reserved_instance_value_rollup(
         mut self,
-        input: ::std::option::Option<crate::types::ReservationValue>,
+        input: Option<crate::types::ReservationValue>,
     ) -> Self {
         self.inner.reserved_instance_value_rollup = input;
         self
@@ -219,7 +191,7 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     #[inline]
     pub fn get_reserved_instance_value_rollup(
         &self,
-    ) -> &::std::option::Option<crate::types::ReservationValue> {
+    ) -> &Option<crate::types::ReservationValue> {
         &self.inner.reserved_instance_value_rollup
     }
     /// Appends one item to [`GetReservedInstancesExchangeQuoteResult::reserved_instance_value_set`](crate::types::GetReservedInstancesExchangeQuoteResult::reserved_instance_value_set): The configuration of your Convertible Reserved Instances.
@@ -236,9 +208,7 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     #[inline]
     pub fn set_reserved_instance_value_set(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstanceReservationValue>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstanceReservationValue>>,
     ) -> Self {
         self.inner.reserved_instance_value_set = input;
         self
@@ -247,9 +217,7 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     #[inline]
     pub fn get_reserved_instance_value_set(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstanceReservationValue>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstanceReservationValue>> {
         &self.inner.reserved_instance_value_set
     }
     /// Sets [`GetReservedInstancesExchangeQuoteResult::target_configuration_value_rollup`](crate::types::GetReservedInstancesExchangeQuoteResult::target_configuration_value_rollup): The cost associated with the Reserved Instance.
@@ -257,16 +225,14 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
         mut self,
         input: crate::types::ReservationValue,
     ) -> Self {
-        self.inner.target_configuration_value_rollup = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.target_configuration_value_rollup = Some(input);
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::target_configuration_value_rollup`](crate::types::GetReservedInstancesExchangeQuoteResult::target_configuration_value_rollup).
     #[inline]
     pub fn set_target_configuration_value_rollup(
         mut self,
-        input: ::std::option::Option<crate::types::ReservationValue>,
+        input: Option<crate::types::ReservationValue>,
     ) -> Self {
         self.inner.target_configuration_value_rollup = input;
         self
@@ -275,7 +241,7 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     #[inline]
     pub fn get_target_configuration_value_rollup(
         &self,
-    ) -> &::std::option::Option<crate::types::ReservationValue> {
+    ) -> &Option<crate::types::ReservationValue> {
         &self.inner.target_configuration_value_rollup
     }
     /// Appends one item to [`GetReservedInstancesExchangeQuoteResult::target_configuration_value_set`](crate::types::GetReservedInstancesExchangeQuoteResult::target_configuration_value_set): The values of the target Convertible Reserved Instances.
@@ -292,9 +258,7 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     #[inline]
     pub fn set_target_configuration_value_set(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TargetReservationValue>,
-        >,
+        input: Option<Vec<crate::types::TargetReservationValue>>,
     ) -> Self {
         self.inner.target_configuration_value_set = input;
         self
@@ -303,31 +267,23 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
     #[inline]
     pub fn get_target_configuration_value_set(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TargetReservationValue>> {
+    ) -> &Option<Vec<crate::types::TargetReservationValue>> {
         &self.inner.target_configuration_value_set
     }
     /// Sets [`GetReservedInstancesExchangeQuoteResult::validation_failure_reason`](crate::types::GetReservedInstancesExchangeQuoteResult::validation_failure_reason): Describes the reason why the exchange cannot be completed.
-    pub fn validation_failure_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.validation_failure_reason = ::std::option::Option::Some(input.into());
+    pub fn validation_failure_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.validation_failure_reason = Some(input.into());
         self
     }
     /// Sets or clears [`GetReservedInstancesExchangeQuoteResult::validation_failure_reason`](crate::types::GetReservedInstancesExchangeQuoteResult::validation_failure_reason).
     #[inline]
-    pub fn set_validation_failure_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_validation_failure_reason(mut self, input: Option<String>) -> Self {
         self.inner.validation_failure_reason = input;
         self
     }
     /// The value set for [`GetReservedInstancesExchangeQuoteResult::validation_failure_reason`](crate::types::GetReservedInstancesExchangeQuoteResult::validation_failure_reason), if any.
     #[inline]
-    pub fn get_validation_failure_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_validation_failure_reason(&self) -> &Option<String> {
         &self.inner.validation_failure_reason
     }
     /// Builds the [`GetReservedInstancesExchangeQuoteResult`]; it has no required members, so this cannot fail.
@@ -339,22 +295,18 @@ impl GetReservedInstancesExchangeQuoteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetReservedInstancesExchangeQuoteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.currency_code = Some(String::from(child.text()));
                 }
                 "isValidExchange" => {
-                    value.is_valid_exchange = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_valid_exchange = Some(child.text() == "true");
                 }
                 "outputReservedInstancesWillExpireAt" => {
-                    value.output_reserved_instances_will_expire_at = ::std::option::Option::Some(
+                    value.output_reserved_instances_will_expire_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -363,19 +315,17 @@ impl ::awsgen_runtime::xml::FromXml for GetReservedInstancesExchangeQuoteResult 
                     );
                 }
                 "paymentDue" => {
-                    value.payment_due = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.payment_due = Some(String::from(child.text()));
                 }
                 "reservedInstanceValueRollup" => {
-                    value.reserved_instance_value_rollup = ::std::option::Option::Some(
+                    value.reserved_instance_value_rollup = Some(
                         <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "reservedInstanceValueSet" => {
-                    value.reserved_instance_value_set = ::std::option::Option::Some(
+                    value.reserved_instance_value_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ReservedInstanceReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -383,14 +333,14 @@ impl ::awsgen_runtime::xml::FromXml for GetReservedInstancesExchangeQuoteResult 
                     );
                 }
                 "targetConfigurationValueRollup" => {
-                    value.target_configuration_value_rollup = ::std::option::Option::Some(
+                    value.target_configuration_value_rollup = Some(
                         <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "targetConfigurationValueSet" => {
-                    value.target_configuration_value_set = ::std::option::Option::Some(
+                    value.target_configuration_value_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TargetReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -398,13 +348,11 @@ impl ::awsgen_runtime::xml::FromXml for GetReservedInstancesExchangeQuoteResult 
                     );
                 }
                 "validationFailureReason" => {
-                    value.validation_failure_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.validation_failure_reason = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

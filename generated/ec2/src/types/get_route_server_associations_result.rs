@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRouteServerAssociationsResult {
     /// Information about the associations for the specified route server.
-    pub route_server_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RouteServerAssociation>,
-    >,
+    pub route_server_associations: Option<Vec<crate::types::RouteServerAssociation>>,
 }
 impl GetRouteServerAssociationsResult {
     /// Starts building a [`GetRouteServerAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRouteServerAssociationsResultBuilder {
-        <crate::types::builders::GetRouteServerAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRouteServerAssociationsResultBuilder as Default>::default()
     }
     /// The `RouteServerAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl GetRouteServerAssociationsResult {
     }
 }
 /// A builder for [`GetRouteServerAssociationsResult`](crate::types::GetRouteServerAssociationsResult); start one with `GetRouteServerAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRouteServerAssociationsResultBuilder {
     inner: crate::types::GetRouteServerAssociationsResult,
 }
@@ -52,9 +40,7 @@ impl GetRouteServerAssociationsResultBuilder {
     #[inline]
     pub fn set_route_server_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RouteServerAssociation>,
-        >,
+        input: Option<Vec<crate::types::RouteServerAssociation>>,
     ) -> Self {
         self.inner.route_server_associations = input;
         self
@@ -63,7 +49,7 @@ impl GetRouteServerAssociationsResultBuilder {
     #[inline]
     pub fn get_route_server_associations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RouteServerAssociation>> {
+    ) -> &Option<Vec<crate::types::RouteServerAssociation>> {
         &self.inner.route_server_associations
     }
     /// Builds the [`GetRouteServerAssociationsResult`]; it has no required members, so this cannot fail.
@@ -75,11 +61,11 @@ impl GetRouteServerAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetRouteServerAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerAssociationSet" {
-                value.route_server_associations = ::std::option::Option::Some(
+                value.route_server_associations = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::RouteServerAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -87,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for GetRouteServerAssociationsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerPropagationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRouteServerPropagationsResult {
     /// Information about the route propagations for the specified route server.
-    pub route_server_propagations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RouteServerPropagation>,
-    >,
+    pub route_server_propagations: Option<Vec<crate::types::RouteServerPropagation>>,
 }
 impl GetRouteServerPropagationsResult {
     /// Starts building a [`GetRouteServerPropagationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRouteServerPropagationsResultBuilder {
-        <crate::types::builders::GetRouteServerPropagationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRouteServerPropagationsResultBuilder as Default>::default()
     }
     /// The `RouteServerPropagations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl GetRouteServerPropagationsResult {
     }
 }
 /// A builder for [`GetRouteServerPropagationsResult`](crate::types::GetRouteServerPropagationsResult); start one with `GetRouteServerPropagationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRouteServerPropagationsResultBuilder {
     inner: crate::types::GetRouteServerPropagationsResult,
 }
@@ -52,9 +40,7 @@ impl GetRouteServerPropagationsResultBuilder {
     #[inline]
     pub fn set_route_server_propagations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RouteServerPropagation>,
-        >,
+        input: Option<Vec<crate::types::RouteServerPropagation>>,
     ) -> Self {
         self.inner.route_server_propagations = input;
         self
@@ -63,7 +49,7 @@ impl GetRouteServerPropagationsResultBuilder {
     #[inline]
     pub fn get_route_server_propagations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RouteServerPropagation>> {
+    ) -> &Option<Vec<crate::types::RouteServerPropagation>> {
         &self.inner.route_server_propagations
     }
     /// Builds the [`GetRouteServerPropagationsResult`]; it has no required members, so this cannot fail.
@@ -75,11 +61,11 @@ impl GetRouteServerPropagationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetRouteServerPropagationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPropagationSet" {
-                value.route_server_propagations = ::std::option::Option::Some(
+                value.route_server_propagations = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::RouteServerPropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -87,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for GetRouteServerPropagationsResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerRoutingDatabaseRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRouteServerRoutingDatabaseRequest {
     /// The ID of the route server for which to get the routing database.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_server_id: ::std::option::Option<::std::string::String>,
+    pub route_server_id: Option<String>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of routing database entries to return in a single response.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Filters to apply to the routing database query.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl GetRouteServerRoutingDatabaseRequest {
     /// Starts building a [`GetRouteServerRoutingDatabaseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder {
-        <crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRouteServerRoutingDatabaseRequestBuilder as Default>::default()
     }
     /// The `RouteServerId` member, when set.
     #[inline]
-    pub fn route_server_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_id(&self) -> Option<&str> {
         self.route_server_id.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,90 +51,73 @@ impl GetRouteServerRoutingDatabaseRequest {
     }
 }
 /// A builder for [`GetRouteServerRoutingDatabaseRequest`](crate::types::GetRouteServerRoutingDatabaseRequest); start one with `GetRouteServerRoutingDatabaseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRouteServerRoutingDatabaseRequestBuilder {
     inner: crate::types::GetRouteServerRoutingDatabaseRequest,
 }
 impl GetRouteServerRoutingDatabaseRequestBuilder {
     /// Sets [`GetRouteServerRoutingDatabaseRequest::route_server_id`](crate::types::GetRouteServerRoutingDatabaseRequest::route_server_id): The ID of the route server for which to get the routing database.
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseRequest::route_server_id`](crate::types::GetRouteServerRoutingDatabaseRequest::route_server_id).
     #[inline]
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_id = input;
         self
     }
     /// The value set for [`GetRouteServerRoutingDatabaseRequest::route_server_id`](crate::types::GetRouteServerRoutingDatabaseRequest::route_server_id), if any.
     #[inline]
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         &self.inner.route_server_id
     }
     /// Sets [`GetRouteServerRoutingDatabaseRequest::next_token`](crate::types::GetRouteServerRoutingDatabaseRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseRequest::next_token`](crate::types::GetRouteServerRoutingDatabaseRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetRouteServerRoutingDatabaseRequest::next_token`](crate::types::GetRouteServerRoutingDatabaseRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetRouteServerRoutingDatabaseRequest::max_results`](crate::types::GetRouteServerRoutingDatabaseRequest::max_results): The maximum number of routing database entries to return in a single response.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseRequest::max_results`](crate::types::GetRouteServerRoutingDatabaseRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetRouteServerRoutingDatabaseRequest::max_results`](crate::types::GetRouteServerRoutingDatabaseRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetRouteServerRoutingDatabaseRequest::dry_run`](crate::types::GetRouteServerRoutingDatabaseRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseRequest::dry_run`](crate::types::GetRouteServerRoutingDatabaseRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetRouteServerRoutingDatabaseRequest::dry_run`](crate::types::GetRouteServerRoutingDatabaseRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`GetRouteServerRoutingDatabaseRequest::filters`](crate::types::GetRouteServerRoutingDatabaseRequest::filters): Filters to apply to the routing database query.
@@ -151,55 +129,50 @@ impl GetRouteServerRoutingDatabaseRequestBuilder {
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseRequest::filters`](crate::types::GetRouteServerRoutingDatabaseRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetRouteServerRoutingDatabaseRequest::filters`](crate::types::GetRouteServerRoutingDatabaseRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`GetRouteServerRoutingDatabaseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRouteServerRoutingDatabaseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.route_server_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRouteServerRoutingDatabaseRequest",
                 member: "route_server_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetRouteServerRoutingDatabaseRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.route_server_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.route_server_id {
             body.member("RouteServerId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -207,6 +180,6 @@ impl ::awsgen_runtime::query::WriteQuery for GetRouteServerRoutingDatabaseReques
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRouteServerRoutingDatabaseResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRouteServerRoutingDatabaseResult {
     /// Indicates whether routes are being persisted in the routing database.
-    pub are_routes_persisted: ::std::option::Option<bool>,
+    pub are_routes_persisted: Option<bool>,
     /// The collection of routes in the route server's routing database.
-    pub routes: ::std::option::Option<::std::vec::Vec<crate::types::RouteServerRoute>>,
+    pub routes: Option<Vec<crate::types::RouteServerRoute>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetRouteServerRoutingDatabaseResult {
     /// Starts building a [`GetRouteServerRoutingDatabaseResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRouteServerRoutingDatabaseResultBuilder {
-        <crate::types::builders::GetRouteServerRoutingDatabaseResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRouteServerRoutingDatabaseResultBuilder as Default>::default()
     }
     /// The `AreRoutesPersisted` member, when set.
     #[inline]
-    pub fn are_routes_persisted(&self) -> ::std::option::Option<bool> {
+    pub fn are_routes_persisted(&self) -> Option<bool> {
         self.are_routes_persisted
     }
     /// The `Routes` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,38 +30,30 @@ impl GetRouteServerRoutingDatabaseResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetRouteServerRoutingDatabaseResult`](crate::types::GetRouteServerRoutingDatabaseResult); start one with `GetRouteServerRoutingDatabaseResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRouteServerRoutingDatabaseResultBuilder {
     inner: crate::types::GetRouteServerRoutingDatabaseResult,
 }
 impl GetRouteServerRoutingDatabaseResultBuilder {
     /// Sets [`GetRouteServerRoutingDatabaseResult::are_routes_persisted`](crate::types::GetRouteServerRoutingDatabaseResult::are_routes_persisted): Indicates whether routes are being persisted in the routing database.
     pub fn are_routes_persisted(mut self, input: bool) -> Self {
-        self.inner.are_routes_persisted = ::std::option::Option::Some(input);
+        self.inner.are_routes_persisted = Some(input);
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseResult::are_routes_persisted`](crate::types::GetRouteServerRoutingDatabaseResult::are_routes_persisted).
     #[inline]
-    pub fn set_are_routes_persisted(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_are_routes_persisted(mut self, input: Option<bool>) -> Self {
         self.inner.are_routes_persisted = input;
         self
     }
     /// The value set for [`GetRouteServerRoutingDatabaseResult::are_routes_persisted`](crate::types::GetRouteServerRoutingDatabaseResult::are_routes_persisted), if any.
     #[inline]
-    pub fn get_are_routes_persisted(&self) -> &::std::option::Option<bool> {
+    pub fn get_are_routes_persisted(&self) -> &Option<bool> {
         &self.inner.are_routes_persisted
     }
     /// Appends one item to [`GetRouteServerRoutingDatabaseResult::routes`](crate::types::GetRouteServerRoutingDatabaseResult::routes): The collection of routes in the route server's routing database.
@@ -80,38 +67,30 @@ impl GetRouteServerRoutingDatabaseResultBuilder {
     #[inline]
     pub fn set_routes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RouteServerRoute>>,
+        input: Option<Vec<crate::types::RouteServerRoute>>,
     ) -> Self {
         self.inner.routes = input;
         self
     }
     /// The value set for [`GetRouteServerRoutingDatabaseResult::routes`](crate::types::GetRouteServerRoutingDatabaseResult::routes), if any.
     #[inline]
-    pub fn get_routes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RouteServerRoute>> {
+    pub fn get_routes(&self) -> &Option<Vec<crate::types::RouteServerRoute>> {
         &self.inner.routes
     }
     /// Sets [`GetRouteServerRoutingDatabaseResult::next_token`](crate::types::GetRouteServerRoutingDatabaseResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetRouteServerRoutingDatabaseResult::next_token`](crate::types::GetRouteServerRoutingDatabaseResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetRouteServerRoutingDatabaseResult::next_token`](crate::types::GetRouteServerRoutingDatabaseResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetRouteServerRoutingDatabaseResult`]; it has no required members, so this cannot fail.
@@ -123,17 +102,15 @@ impl GetRouteServerRoutingDatabaseResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetRouteServerRoutingDatabaseResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "areRoutesPersisted" => {
-                    value.are_routes_persisted = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.are_routes_persisted = Some(child.text() == "true");
                 }
                 "routeSet" => {
-                    value.routes = ::std::option::Option::Some(
+                    value.routes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RouteServerRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -141,13 +118,11 @@ impl ::awsgen_runtime::xml::FromXml for GetRouteServerRoutingDatabaseResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSecurityGroupsForVpcResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSecurityGroupsForVpcResult {
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The security group that can be used by interfaces in the VPC.
-    pub security_group_for_vpcs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupForVpc>,
-    >,
+    pub security_group_for_vpcs: Option<Vec<crate::types::SecurityGroupForVpc>>,
 }
 impl GetSecurityGroupsForVpcResult {
     /// Starts building a [`GetSecurityGroupsForVpcResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSecurityGroupsForVpcResultBuilder {
-        <crate::types::builders::GetSecurityGroupsForVpcResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSecurityGroupsForVpcResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SecurityGroupForVpcs` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl GetSecurityGroupsForVpcResult {
     }
 }
 /// A builder for [`GetSecurityGroupsForVpcResult`](crate::types::GetSecurityGroupsForVpcResult); start one with `GetSecurityGroupsForVpcResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSecurityGroupsForVpcResultBuilder {
     inner: crate::types::GetSecurityGroupsForVpcResult,
 }
 impl GetSecurityGroupsForVpcResultBuilder {
     /// Sets [`GetSecurityGroupsForVpcResult::next_token`](crate::types::GetSecurityGroupsForVpcResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetSecurityGroupsForVpcResult::next_token`](crate::types::GetSecurityGroupsForVpcResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetSecurityGroupsForVpcResult::next_token`](crate::types::GetSecurityGroupsForVpcResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`GetSecurityGroupsForVpcResult::security_group_for_vpcs`](crate::types::GetSecurityGroupsForVpcResult::security_group_for_vpcs): The security group that can be used by interfaces in the VPC.
@@ -81,7 +63,7 @@ impl GetSecurityGroupsForVpcResultBuilder {
     #[inline]
     pub fn set_security_group_for_vpcs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupForVpc>>,
+        input: Option<Vec<crate::types::SecurityGroupForVpc>>,
     ) -> Self {
         self.inner.security_group_for_vpcs = input;
         self
@@ -90,7 +72,7 @@ impl GetSecurityGroupsForVpcResultBuilder {
     #[inline]
     pub fn get_security_group_for_vpcs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupForVpc>> {
+    ) -> &Option<Vec<crate::types::SecurityGroupForVpc>> {
         &self.inner.security_group_for_vpcs
     }
     /// Builds the [`GetSecurityGroupsForVpcResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl GetSecurityGroupsForVpcResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetSecurityGroupsForVpcResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "securityGroupForVpcSet" => {
-                    value.security_group_for_vpcs = ::std::option::Option::Some(
+                    value.security_group_for_vpcs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecurityGroupForVpc as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -122,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for GetSecurityGroupsForVpcResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,86 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSerialConsoleAccessStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSerialConsoleAccessStatusResult {
     /// If `true`, access to the EC2 serial console of all instances is enabled for your account. If `false`, access to the EC2 serial console of all instances is disabled for your account.
-    pub serial_console_access_enabled: ::std::option::Option<bool>,
+    pub serial_console_access_enabled: Option<bool>,
     /// The entity that manages access to the serial console. Possible values include:
     ///
     /// - `account` - Access is managed by the account.
     /// - `declarative-policy` - Access is managed by a declarative policy and can't be modified by the account.
-    pub managed_by: ::std::option::Option<crate::types::ManagedBy>,
+    pub managed_by: Option<crate::types::ManagedBy>,
 }
 impl GetSerialConsoleAccessStatusResult {
     /// Starts building a [`GetSerialConsoleAccessStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSerialConsoleAccessStatusResultBuilder {
-        <crate::types::builders::GetSerialConsoleAccessStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSerialConsoleAccessStatusResultBuilder as Default>::default()
     }
     /// The `SerialConsoleAccessEnabled` member, when set.
     #[inline]
-    pub fn serial_console_access_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn serial_console_access_enabled(&self) -> Option<bool> {
         self.serial_console_access_enabled
     }
     /// The `ManagedBy` member, when set.
     #[inline]
-    pub fn managed_by(&self) -> ::std::option::Option<&crate::types::ManagedBy> {
+    pub fn managed_by(&self) -> Option<&crate::types::ManagedBy> {
         self.managed_by.as_ref()
     }
 }
 /// A builder for [`GetSerialConsoleAccessStatusResult`](crate::types::GetSerialConsoleAccessStatusResult); start one with `GetSerialConsoleAccessStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSerialConsoleAccessStatusResultBuilder {
     inner: crate::types::GetSerialConsoleAccessStatusResult,
 }
 impl GetSerialConsoleAccessStatusResultBuilder {
     /// Sets [`GetSerialConsoleAccessStatusResult::serial_console_access_enabled`](crate::types::GetSerialConsoleAccessStatusResult::serial_console_access_enabled): If `true`, access to the EC2 serial console of all instances is enabled for your account.
     pub fn serial_console_access_enabled(mut self, input: bool) -> Self {
-        self.inner.serial_console_access_enabled = ::std::option::Option::Some(input);
+        self.inner.serial_console_access_enabled = Some(input);
         self
     }
     /// Sets or clears [`GetSerialConsoleAccessStatusResult::serial_console_access_enabled`](crate::types::GetSerialConsoleAccessStatusResult::serial_console_access_enabled).
     #[inline]
-    pub fn set_serial_console_access_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_serial_console_access_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.serial_console_access_enabled = input;
         self
     }
     /// The value set for [`GetSerialConsoleAccessStatusResult::serial_console_access_enabled`](crate::types::GetSerialConsoleAccessStatusResult::serial_console_access_enabled), if any.
     #[inline]
-    pub fn get_serial_console_access_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_serial_console_access_enabled(&self) -> &Option<bool> {
         &self.inner.serial_console_access_enabled
     }
     /// Sets [`GetSerialConsoleAccessStatusResult::managed_by`](crate::types::GetSerialConsoleAccessStatusResult::managed_by): The entity that manages access to the serial console.
     pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input);
+        self.inner.managed_by = Some(input);
         self
     }
     /// Sets or clears [`GetSerialConsoleAccessStatusResult::managed_by`](crate::types::GetSerialConsoleAccessStatusResult::managed_by).
     #[inline]
-    pub fn set_managed_by(
-        mut self,
-        input: ::std::option::Option<crate::types::ManagedBy>,
-    ) -> Self {
+    pub fn set_managed_by(mut self, input: Option<crate::types::ManagedBy>) -> Self {
         self.inner.managed_by = input;
         self
     }
     /// The value set for [`GetSerialConsoleAccessStatusResult::managed_by`](crate::types::GetSerialConsoleAccessStatusResult::managed_by), if any.
     #[inline]
-    pub fn get_managed_by(&self) -> &::std::option::Option<crate::types::ManagedBy> {
+    pub fn get_managed_by(&self) -> &Option<crate::types::ManagedBy> {
         &self.inner.managed_by
     }
     /// Builds the [`GetSerialConsoleAccessStatusResult`]; it has no required members, so this cannot fail.
@@ -93,23 +77,19 @@ impl GetSerialConsoleAccessStatusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetSerialConsoleAccessStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serialConsoleAccessEnabled" => {
-                    value.serial_console_access_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.serial_console_access_enabled = Some(child.text() == "true");
                 }
                 "managedBy" => {
-                    value.managed_by = ::std::option::Option::Some(
-                        crate::types::ManagedBy::from(child.text()),
-                    );
+                    value.managed_by = Some(crate::types::ManagedBy::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

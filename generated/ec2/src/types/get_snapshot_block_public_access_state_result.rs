@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSnapshotBlockPublicAccessStateResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSnapshotBlockPublicAccessStateResult {
     /// The current state of block public access for snapshots. Possible values include:
@@ -15,81 +10,69 @@ pub struct GetSnapshotBlockPublicAccessStateResult {
     /// - `block-all-sharing` - All public sharing of snapshots is blocked. Users in the account can't request new public sharing. Additionally, snapshots that were already publicly shared are treated as private and are not publicly available.
     /// - `block-new-sharing` - Only new public sharing of snapshots is blocked. Users in the account can't request new public sharing. However, snapshots that were already publicly shared, remain publicly available.
     /// - `unblocked` - Public sharing is not blocked. Users can publicly share snapshots.
-    pub state: ::std::option::Option<crate::types::SnapshotBlockPublicAccessState>,
+    pub state: Option<crate::types::SnapshotBlockPublicAccessState>,
     /// The entity that manages the state for block public access for snapshots. Possible values include:
     ///
     /// - `account` - The state is managed by the account.
     /// - `declarative-policy` - The state is managed by a declarative policy and can't be modified by the account.
-    pub managed_by: ::std::option::Option<crate::types::ManagedBy>,
+    pub managed_by: Option<crate::types::ManagedBy>,
 }
 impl GetSnapshotBlockPublicAccessStateResult {
     /// Starts building a [`GetSnapshotBlockPublicAccessStateResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSnapshotBlockPublicAccessStateResultBuilder {
-        <crate::types::builders::GetSnapshotBlockPublicAccessStateResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSnapshotBlockPublicAccessStateResultBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotBlockPublicAccessState> {
+    pub fn state(&self) -> Option<&crate::types::SnapshotBlockPublicAccessState> {
         self.state.as_ref()
     }
     /// The `ManagedBy` member, when set.
     #[inline]
-    pub fn managed_by(&self) -> ::std::option::Option<&crate::types::ManagedBy> {
+    pub fn managed_by(&self) -> Option<&crate::types::ManagedBy> {
         self.managed_by.as_ref()
     }
 }
 /// A builder for [`GetSnapshotBlockPublicAccessStateResult`](crate::types::GetSnapshotBlockPublicAccessStateResult); start one with `GetSnapshotBlockPublicAccessStateResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSnapshotBlockPublicAccessStateResultBuilder {
     inner: crate::types::GetSnapshotBlockPublicAccessStateResult,
 }
 impl GetSnapshotBlockPublicAccessStateResultBuilder {
     /// Sets [`GetSnapshotBlockPublicAccessStateResult::state`](crate::types::GetSnapshotBlockPublicAccessStateResult::state): The current state of block public access for snapshots.
     pub fn state(mut self, input: crate::types::SnapshotBlockPublicAccessState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`GetSnapshotBlockPublicAccessStateResult::state`](crate::types::GetSnapshotBlockPublicAccessStateResult::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotBlockPublicAccessState>,
+        input: Option<crate::types::SnapshotBlockPublicAccessState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`GetSnapshotBlockPublicAccessStateResult::state`](crate::types::GetSnapshotBlockPublicAccessStateResult::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotBlockPublicAccessState> {
+    pub fn get_state(&self) -> &Option<crate::types::SnapshotBlockPublicAccessState> {
         &self.inner.state
     }
     /// Sets [`GetSnapshotBlockPublicAccessStateResult::managed_by`](crate::types::GetSnapshotBlockPublicAccessStateResult::managed_by): The entity that manages the state for block public access for snapshots.
     pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input);
+        self.inner.managed_by = Some(input);
         self
     }
     /// Sets or clears [`GetSnapshotBlockPublicAccessStateResult::managed_by`](crate::types::GetSnapshotBlockPublicAccessStateResult::managed_by).
     #[inline]
-    pub fn set_managed_by(
-        mut self,
-        input: ::std::option::Option<crate::types::ManagedBy>,
-    ) -> Self {
+    pub fn set_managed_by(mut self, input: Option<crate::types::ManagedBy>) -> Self {
         self.inner.managed_by = input;
         self
     }
     /// The value set for [`GetSnapshotBlockPublicAccessStateResult::managed_by`](crate::types::GetSnapshotBlockPublicAccessStateResult::managed_by), if any.
     #[inline]
-    pub fn get_managed_by(&self) -> &::std::option::Option<crate::types::ManagedBy> {
+    pub fn get_managed_by(&self) -> &Option<crate::types::ManagedBy> {
         &self.inner.managed_by
     }
     /// Builds the [`GetSnapshotBlockPublicAccessStateResult`]; it has no required members, so this cannot fail.
@@ -101,23 +84,21 @@ impl GetSnapshotBlockPublicAccessStateResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetSnapshotBlockPublicAccessStateResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::SnapshotBlockPublicAccessState::from(child.text()),
                     );
                 }
                 "managedBy" => {
-                    value.managed_by = ::std::option::Option::Some(
-                        crate::types::ManagedBy::from(child.text()),
-                    );
+                    value.managed_by = Some(crate::types::ManagedBy::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,117 +2,105 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSpotPlacementScoresRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSpotPlacementScoresRequest {
     /// The instance types. We recommend that you specify at least three instance types. If you specify one or two instance types, or specify variations of a single instance type (for example, an `m3.xlarge` with and without instance storage), the returned placement score will always be low.
     ///
     /// If you specify `InstanceTypes`, you can't specify `InstanceRequirementsWithMetadata`.
-    pub instance_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_types: Option<Vec<String>>,
     /// The target capacity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_capacity: ::std::option::Option<i32>,
+    pub target_capacity: Option<i32>,
     /// The unit for the target capacity.
-    pub target_capacity_unit_type: ::std::option::Option<
-        crate::types::TargetCapacityUnitType,
-    >,
+    pub target_capacity_unit_type: Option<crate::types::TargetCapacityUnitType>,
     /// Specify `true` so that the response returns a list of scored Availability Zones. Otherwise, the response returns a list of scored Regions.
     ///
     /// A list of scored Availability Zones is useful if you want to launch all of your Spot capacity into a single Availability Zone.
-    pub single_availability_zone: ::std::option::Option<bool>,
+    pub single_availability_zone: Option<bool>,
     /// The Regions used to narrow down the list of Regions to be scored. Enter the Region code, for example, `us-east-1`.
-    pub region_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub region_names: Option<Vec<String>>,
     /// The attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with those attributes.
     ///
     /// If you specify `InstanceRequirementsWithMetadata`, you can't specify `InstanceTypes`.
-    pub instance_requirements_with_metadata: ::std::option::Option<
+    pub instance_requirements_with_metadata: Option<
         crate::types::InstanceRequirementsWithMetadataRequest,
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Specify `true` so that the response returns scores that include Local Zones. Otherwise, the response ignores Local Zones.
     ///
     /// When you request regional scores, Local Zone capacity counts toward its parent Region.
-    pub include_local_zones: ::std::option::Option<bool>,
+    pub include_local_zones: Option<bool>,
 }
 impl GetSpotPlacementScoresRequest {
     /// Starts building a [`GetSpotPlacementScoresRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSpotPlacementScoresRequestBuilder {
-        <crate::types::builders::GetSpotPlacementScoresRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSpotPlacementScoresRequestBuilder as Default>::default()
     }
     /// The `InstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_types(&self) -> &[::std::string::String] {
+    pub fn instance_types(&self) -> &[String] {
         self.instance_types.as_deref().unwrap_or_default()
     }
     /// The `TargetCapacity` member, when set.
     #[inline]
-    pub fn target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn target_capacity(&self) -> Option<i32> {
         self.target_capacity
     }
     /// The `TargetCapacityUnitType` member, when set.
     #[inline]
     pub fn target_capacity_unit_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TargetCapacityUnitType> {
+    ) -> Option<&crate::types::TargetCapacityUnitType> {
         self.target_capacity_unit_type.as_ref()
     }
     /// The `SingleAvailabilityZone` member, when set.
     #[inline]
-    pub fn single_availability_zone(&self) -> ::std::option::Option<bool> {
+    pub fn single_availability_zone(&self) -> Option<bool> {
         self.single_availability_zone
     }
     /// The `RegionNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn region_names(&self) -> &[::std::string::String] {
+    pub fn region_names(&self) -> &[String] {
         self.region_names.as_deref().unwrap_or_default()
     }
     /// The `InstanceRequirementsWithMetadata` member, when set.
     #[inline]
     pub fn instance_requirements_with_metadata(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirementsWithMetadataRequest> {
+    ) -> Option<&crate::types::InstanceRequirementsWithMetadataRequest> {
         self.instance_requirements_with_metadata.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `IncludeLocalZones` member, when set.
     #[inline]
-    pub fn include_local_zones(&self) -> ::std::option::Option<bool> {
+    pub fn include_local_zones(&self) -> Option<bool> {
         self.include_local_zones
     }
 }
 /// A builder for [`GetSpotPlacementScoresRequest`](crate::types::GetSpotPlacementScoresRequest); start one with `GetSpotPlacementScoresRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSpotPlacementScoresRequestBuilder {
     inner: crate::types::GetSpotPlacementScoresRequest,
 }
@@ -120,43 +108,35 @@ impl GetSpotPlacementScoresRequestBuilder {
     /// Appends one item to [`GetSpotPlacementScoresRequest::instance_types`](crate::types::GetSpotPlacementScoresRequest::instance_types): The instance types.
     ///
     /// To set the whole list at once, use [`set_instance_types`](Self::set_instance_types).
-    pub fn instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_types(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::instance_types`](crate::types::GetSpotPlacementScoresRequest::instance_types).
     #[inline]
-    pub fn set_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_types = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresRequest::instance_types`](crate::types::GetSpotPlacementScoresRequest::instance_types), if any.
     #[inline]
-    pub fn get_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_types(&self) -> &Option<Vec<String>> {
         &self.inner.instance_types
     }
     /// Sets [`GetSpotPlacementScoresRequest::target_capacity`](crate::types::GetSpotPlacementScoresRequest::target_capacity): The target capacity.
     pub fn target_capacity(mut self, input: i32) -> Self {
-        self.inner.target_capacity = ::std::option::Option::Some(input);
+        self.inner.target_capacity = Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::target_capacity`](crate::types::GetSpotPlacementScoresRequest::target_capacity).
     #[inline]
-    pub fn set_target_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.target_capacity = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresRequest::target_capacity`](crate::types::GetSpotPlacementScoresRequest::target_capacity), if any.
     #[inline]
-    pub fn get_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_capacity(&self) -> &Option<i32> {
         &self.inner.target_capacity
     }
     /// Sets [`GetSpotPlacementScoresRequest::target_capacity_unit_type`](crate::types::GetSpotPlacementScoresRequest::target_capacity_unit_type): The unit for the target capacity.
@@ -164,14 +144,14 @@ impl GetSpotPlacementScoresRequestBuilder {
         mut self,
         input: crate::types::TargetCapacityUnitType,
     ) -> Self {
-        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input);
+        self.inner.target_capacity_unit_type = Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::target_capacity_unit_type`](crate::types::GetSpotPlacementScoresRequest::target_capacity_unit_type).
     #[inline]
     pub fn set_target_capacity_unit_type(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacityUnitType>,
+        input: Option<crate::types::TargetCapacityUnitType>,
     ) -> Self {
         self.inner.target_capacity_unit_type = input;
         self
@@ -180,52 +160,41 @@ impl GetSpotPlacementScoresRequestBuilder {
     #[inline]
     pub fn get_target_capacity_unit_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacityUnitType> {
+    ) -> &Option<crate::types::TargetCapacityUnitType> {
         &self.inner.target_capacity_unit_type
     }
     /// Sets [`GetSpotPlacementScoresRequest::single_availability_zone`](crate::types::GetSpotPlacementScoresRequest::single_availability_zone): Specify `true` so that the response returns a list of scored Availability Zones.
     pub fn single_availability_zone(mut self, input: bool) -> Self {
-        self.inner.single_availability_zone = ::std::option::Option::Some(input);
+        self.inner.single_availability_zone = Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::single_availability_zone`](crate::types::GetSpotPlacementScoresRequest::single_availability_zone).
     #[inline]
-    pub fn set_single_availability_zone(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_single_availability_zone(mut self, input: Option<bool>) -> Self {
         self.inner.single_availability_zone = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresRequest::single_availability_zone`](crate::types::GetSpotPlacementScoresRequest::single_availability_zone), if any.
     #[inline]
-    pub fn get_single_availability_zone(&self) -> &::std::option::Option<bool> {
+    pub fn get_single_availability_zone(&self) -> &Option<bool> {
         &self.inner.single_availability_zone
     }
     /// Appends one item to [`GetSpotPlacementScoresRequest::region_names`](crate::types::GetSpotPlacementScoresRequest::region_names): The Regions used to narrow down the list of Regions to be scored.
     ///
     /// To set the whole list at once, use [`set_region_names`](Self::set_region_names).
-    pub fn region_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn region_names(mut self, input: impl Into<String>) -> Self {
         self.inner.region_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::region_names`](crate::types::GetSpotPlacementScoresRequest::region_names).
     #[inline]
-    pub fn set_region_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_region_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.region_names = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresRequest::region_names`](crate::types::GetSpotPlacementScoresRequest::region_names), if any.
     #[inline]
-    pub fn get_region_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_region_names(&self) -> &Option<Vec<String>> {
         &self.inner.region_names
     }
     /// Sets [`GetSpotPlacementScoresRequest::instance_requirements_with_metadata`](crate::types::GetSpotPlacementScoresRequest::instance_requirements_with_metadata): The attributes for the instance types.
@@ -233,18 +202,14 @@ impl GetSpotPlacementScoresRequestBuilder {
         mut self,
         input: crate::types::InstanceRequirementsWithMetadataRequest,
     ) -> Self {
-        self.inner.instance_requirements_with_metadata = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.instance_requirements_with_metadata = Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::instance_requirements_with_metadata`](crate::types::GetSpotPlacementScoresRequest::instance_requirements_with_metadata).
     #[inline]
     pub fn set_instance_requirements_with_metadata(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InstanceRequirementsWithMetadataRequest,
-        >,
+        input: Option<crate::types::InstanceRequirementsWithMetadataRequest>,
     ) -> Self {
         self.inner.instance_requirements_with_metadata = input;
         self
@@ -253,145 +218,134 @@ impl GetSpotPlacementScoresRequestBuilder {
     #[inline]
     pub fn get_instance_requirements_with_metadata(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirementsWithMetadataRequest> {
+    ) -> &Option<crate::types::InstanceRequirementsWithMetadataRequest> {
         &self.inner.instance_requirements_with_metadata
     }
     /// Sets [`GetSpotPlacementScoresRequest::dry_run`](crate::types::GetSpotPlacementScoresRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::dry_run`](crate::types::GetSpotPlacementScoresRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresRequest::dry_run`](crate::types::GetSpotPlacementScoresRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`GetSpotPlacementScoresRequest::max_results`](crate::types::GetSpotPlacementScoresRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::max_results`](crate::types::GetSpotPlacementScoresRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresRequest::max_results`](crate::types::GetSpotPlacementScoresRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetSpotPlacementScoresRequest::next_token`](crate::types::GetSpotPlacementScoresRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::next_token`](crate::types::GetSpotPlacementScoresRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresRequest::next_token`](crate::types::GetSpotPlacementScoresRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetSpotPlacementScoresRequest::include_local_zones`](crate::types::GetSpotPlacementScoresRequest::include_local_zones): Specify `true` so that the response returns scores that include Local Zones.
     pub fn include_local_zones(mut self, input: bool) -> Self {
-        self.inner.include_local_zones = ::std::option::Option::Some(input);
+        self.inner.include_local_zones = Some(input);
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresRequest::include_local_zones`](crate::types::GetSpotPlacementScoresRequest::include_local_zones).
     #[inline]
-    pub fn set_include_local_zones(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_local_zones(mut self, input: Option<bool>) -> Self {
         self.inner.include_local_zones = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresRequest::include_local_zones`](crate::types::GetSpotPlacementScoresRequest::include_local_zones), if any.
     #[inline]
-    pub fn get_include_local_zones(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_local_zones(&self) -> &Option<bool> {
         &self.inner.include_local_zones
     }
     /// Builds the [`GetSpotPlacementScoresRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSpotPlacementScoresRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.target_capacity.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSpotPlacementScoresRequest",
                 member: "target_capacity",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetSpotPlacementScoresRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_types {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_types {
             let member_0 = body.enter("InstanceType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity {
+        if let Some(value) = &self.target_capacity {
             body.member("TargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
+        if let Some(value) = &self.target_capacity_unit_type {
             body.member("TargetCapacityUnitType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.single_availability_zone {
+        if let Some(value) = &self.single_availability_zone {
             body.member(
                 "SingleAvailabilityZone",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.region_names {
+        if let Some(value) = &self.region_names {
             let member_0 = body.enter("RegionName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_requirements_with_metadata
-        {
+        if let Some(value) = &self.instance_requirements_with_metadata {
             let member_0 = body.enter("InstanceRequirementsWithMetadata");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.include_local_zones {
+        if let Some(value) = &self.include_local_zones {
             body.member("IncludeLocalZones", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

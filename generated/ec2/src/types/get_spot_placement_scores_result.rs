@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSpotPlacementScoresResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSpotPlacementScoresResult {
     /// The Spot placement score for the top 10 Regions or Availability Zones, scored on a scale from 1 to 10. Each score reflects how likely it is that each Region or Availability Zone will succeed at fulfilling the specified target capacity *at the time of the Spot placement score request*. A score of `10` means that your Spot capacity request is highly likely to succeed in that Region or Availability Zone.
@@ -17,17 +12,15 @@ pub struct GetSpotPlacementScoresResult {
     /// Different Regions or Availability Zones might return the same score.
     ///
     /// **Note:** The Spot placement score serves as a recommendation only. No score guarantees that your Spot request will be fully or partially fulfilled.
-    pub spot_placement_scores: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotPlacementScore>,
-    >,
+    pub spot_placement_scores: Option<Vec<crate::types::SpotPlacementScore>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetSpotPlacementScoresResult {
     /// Starts building a [`GetSpotPlacementScoresResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSpotPlacementScoresResultBuilder {
-        <crate::types::builders::GetSpotPlacementScoresResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSpotPlacementScoresResultBuilder as Default>::default()
     }
     /// The `SpotPlacementScores` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,17 +29,12 @@ impl GetSpotPlacementScoresResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetSpotPlacementScoresResult`](crate::types::GetSpotPlacementScoresResult); start one with `GetSpotPlacementScoresResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSpotPlacementScoresResultBuilder {
     inner: crate::types::GetSpotPlacementScoresResult,
 }
@@ -65,7 +53,7 @@ impl GetSpotPlacementScoresResultBuilder {
     #[inline]
     pub fn set_spot_placement_scores(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SpotPlacementScore>>,
+        input: Option<Vec<crate::types::SpotPlacementScore>>,
     ) -> Self {
         self.inner.spot_placement_scores = input;
         self
@@ -74,29 +62,23 @@ impl GetSpotPlacementScoresResultBuilder {
     #[inline]
     pub fn get_spot_placement_scores(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SpotPlacementScore>> {
+    ) -> &Option<Vec<crate::types::SpotPlacementScore>> {
         &self.inner.spot_placement_scores
     }
     /// Sets [`GetSpotPlacementScoresResult::next_token`](crate::types::GetSpotPlacementScoresResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetSpotPlacementScoresResult::next_token`](crate::types::GetSpotPlacementScoresResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetSpotPlacementScoresResult::next_token`](crate::types::GetSpotPlacementScoresResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetSpotPlacementScoresResult`]; it has no required members, so this cannot fail.
@@ -108,12 +90,12 @@ impl GetSpotPlacementScoresResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetSpotPlacementScoresResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "spotPlacementScoreSet" => {
-                    value.spot_placement_scores = ::std::option::Option::Some(
+                    value.spot_placement_scores = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SpotPlacementScore as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +103,11 @@ impl ::awsgen_runtime::xml::FromXml for GetSpotPlacementScoresResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

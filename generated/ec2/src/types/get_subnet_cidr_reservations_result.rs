@@ -2,30 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSubnetCidrReservationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSubnetCidrReservationsResult {
     /// Information about the IPv4 subnet CIDR reservations.
-    pub subnet_ipv4_cidr_reservations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SubnetCidrReservation>,
-    >,
+    pub subnet_ipv4_cidr_reservations: Option<Vec<crate::types::SubnetCidrReservation>>,
     /// Information about the IPv6 subnet CIDR reservations.
-    pub subnet_ipv6_cidr_reservations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SubnetCidrReservation>,
-    >,
+    pub subnet_ipv6_cidr_reservations: Option<Vec<crate::types::SubnetCidrReservation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetSubnetCidrReservationsResult {
     /// Starts building a [`GetSubnetCidrReservationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSubnetCidrReservationsResultBuilder {
-        <crate::types::builders::GetSubnetCidrReservationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSubnetCidrReservationsResultBuilder as Default>::default()
     }
     /// The `SubnetIpv4CidrReservations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -43,17 +34,12 @@ impl GetSubnetCidrReservationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetSubnetCidrReservationsResult`](crate::types::GetSubnetCidrReservationsResult); start one with `GetSubnetCidrReservationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSubnetCidrReservationsResultBuilder {
     inner: crate::types::GetSubnetCidrReservationsResult,
 }
@@ -72,9 +58,7 @@ impl GetSubnetCidrReservationsResultBuilder {
     #[inline]
     pub fn set_subnet_ipv4_cidr_reservations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SubnetCidrReservation>,
-        >,
+        input: Option<Vec<crate::types::SubnetCidrReservation>>,
     ) -> Self {
         self.inner.subnet_ipv4_cidr_reservations = input;
         self
@@ -83,7 +67,7 @@ impl GetSubnetCidrReservationsResultBuilder {
     #[inline]
     pub fn get_subnet_ipv4_cidr_reservations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SubnetCidrReservation>> {
+    ) -> &Option<Vec<crate::types::SubnetCidrReservation>> {
         &self.inner.subnet_ipv4_cidr_reservations
     }
     /// Appends one item to [`GetSubnetCidrReservationsResult::subnet_ipv6_cidr_reservations`](crate::types::GetSubnetCidrReservationsResult::subnet_ipv6_cidr_reservations): Information about the IPv6 subnet CIDR reservations.
@@ -100,9 +84,7 @@ impl GetSubnetCidrReservationsResultBuilder {
     #[inline]
     pub fn set_subnet_ipv6_cidr_reservations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SubnetCidrReservation>,
-        >,
+        input: Option<Vec<crate::types::SubnetCidrReservation>>,
     ) -> Self {
         self.inner.subnet_ipv6_cidr_reservations = input;
         self
@@ -111,29 +93,23 @@ impl GetSubnetCidrReservationsResultBuilder {
     #[inline]
     pub fn get_subnet_ipv6_cidr_reservations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SubnetCidrReservation>> {
+    ) -> &Option<Vec<crate::types::SubnetCidrReservation>> {
         &self.inner.subnet_ipv6_cidr_reservations
     }
     /// Sets [`GetSubnetCidrReservationsResult::next_token`](crate::types::GetSubnetCidrReservationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetSubnetCidrReservationsResult::next_token`](crate::types::GetSubnetCidrReservationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetSubnetCidrReservationsResult::next_token`](crate::types::GetSubnetCidrReservationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetSubnetCidrReservationsResult`]; it has no required members, so this cannot fail.
@@ -145,12 +121,12 @@ impl GetSubnetCidrReservationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetSubnetCidrReservationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "subnetIpv4CidrReservationSet" => {
-                    value.subnet_ipv4_cidr_reservations = ::std::option::Option::Some(
+                    value.subnet_ipv4_cidr_reservations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -158,7 +134,7 @@ impl ::awsgen_runtime::xml::FromXml for GetSubnetCidrReservationsResult {
                     );
                 }
                 "subnetIpv6CidrReservationSet" => {
-                    value.subnet_ipv6_cidr_reservations = ::std::option::Option::Some(
+                    value.subnet_ipv6_cidr_reservations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -166,13 +142,11 @@ impl ::awsgen_runtime::xml::FromXml for GetSubnetCidrReservationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

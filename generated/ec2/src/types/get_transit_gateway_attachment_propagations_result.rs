@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayAttachmentPropagationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayAttachmentPropagationsResult {
     /// Information about the propagation route tables.
-    pub transit_gateway_attachment_propagations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayAttachmentPropagation>,
+    pub transit_gateway_attachment_propagations: Option<
+        Vec<crate::types::TransitGatewayAttachmentPropagation>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetTransitGatewayAttachmentPropagationsResult {
     /// Starts building a [`GetTransitGatewayAttachmentPropagationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayAttachmentPropagationsResultBuilder {
-        <crate::types::builders::GetTransitGatewayAttachmentPropagationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayAttachmentPropagationsResultBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentPropagations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetTransitGatewayAttachmentPropagationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetTransitGatewayAttachmentPropagationsResult`](crate::types::GetTransitGatewayAttachmentPropagationsResult); start one with `GetTransitGatewayAttachmentPropagationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayAttachmentPropagationsResultBuilder {
     inner: crate::types::GetTransitGatewayAttachmentPropagationsResult,
 }
@@ -64,9 +54,7 @@ impl GetTransitGatewayAttachmentPropagationsResultBuilder {
     #[inline]
     pub fn set_transit_gateway_attachment_propagations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayAttachmentPropagation>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayAttachmentPropagation>>,
     ) -> Self {
         self.inner.transit_gateway_attachment_propagations = input;
         self
@@ -75,31 +63,23 @@ impl GetTransitGatewayAttachmentPropagationsResultBuilder {
     #[inline]
     pub fn get_transit_gateway_attachment_propagations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayAttachmentPropagation>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayAttachmentPropagation>> {
         &self.inner.transit_gateway_attachment_propagations
     }
     /// Sets [`GetTransitGatewayAttachmentPropagationsResult::next_token`](crate::types::GetTransitGatewayAttachmentPropagationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayAttachmentPropagationsResult::next_token`](crate::types::GetTransitGatewayAttachmentPropagationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayAttachmentPropagationsResult::next_token`](crate::types::GetTransitGatewayAttachmentPropagationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetTransitGatewayAttachmentPropagationsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl GetTransitGatewayAttachmentPropagationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayAttachmentPropagationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentPropagations" => {
-                    value.transit_gateway_attachment_propagations = ::std::option::Option::Some(
+                    value.transit_gateway_attachment_propagations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayAttachmentPropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayAttachmentPropagationsR
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,36 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayMeteringPolicyEntriesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMeteringPolicyEntriesRequest {
     /// The ID of the transit gateway metering policy to retrieve entries for.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_metering_policy_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_metering_policy_id: Option<String>,
     /// One or more filters to apply when retrieving metering policy entries.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetTransitGatewayMeteringPolicyEntriesRequest {
     /// Starts building a [`GetTransitGatewayMeteringPolicyEntriesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
-        <crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayMeteringPolicyEntriesRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicyId` member, when set.
     #[inline]
-    pub fn transit_gateway_metering_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_metering_policy_id(&self) -> Option<&str> {
         self.transit_gateway_metering_policy_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,27 +36,22 @@ impl GetTransitGatewayMeteringPolicyEntriesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetTransitGatewayMeteringPolicyEntriesRequest`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest); start one with `GetTransitGatewayMeteringPolicyEntriesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
     inner: crate::types::GetTransitGatewayMeteringPolicyEntriesRequest,
 }
@@ -69,27 +59,23 @@ impl GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
     /// Sets [`GetTransitGatewayMeteringPolicyEntriesRequest::transit_gateway_metering_policy_id`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy to retrieve entries for.
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_metering_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesRequest::transit_gateway_metering_policy_id`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::transit_gateway_metering_policy_id).
     #[inline]
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_id = input;
         self
     }
     /// The value set for [`GetTransitGatewayMeteringPolicyEntriesRequest::transit_gateway_metering_policy_id`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::transit_gateway_metering_policy_id), if any.
     #[inline]
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_metering_policy_id
     }
     /// Appends one item to [`GetTransitGatewayMeteringPolicyEntriesRequest::filters`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::filters): One or more filters to apply when retrieving metering policy entries.
@@ -101,89 +87,78 @@ impl GetTransitGatewayMeteringPolicyEntriesRequestBuilder {
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesRequest::filters`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetTransitGatewayMeteringPolicyEntriesRequest::filters`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetTransitGatewayMeteringPolicyEntriesRequest::max_results`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesRequest::max_results`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetTransitGatewayMeteringPolicyEntriesRequest::max_results`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetTransitGatewayMeteringPolicyEntriesRequest::next_token`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesRequest::next_token`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayMeteringPolicyEntriesRequest::next_token`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetTransitGatewayMeteringPolicyEntriesRequest::dry_run`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesRequest::dry_run`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetTransitGatewayMeteringPolicyEntriesRequest::dry_run`](crate::types::GetTransitGatewayMeteringPolicyEntriesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetTransitGatewayMeteringPolicyEntriesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTransitGatewayMeteringPolicyEntriesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_metering_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTransitGatewayMeteringPolicyEntriesRequest",
                 member: "transit_gateway_metering_policy_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -191,13 +166,11 @@ for GetTransitGatewayMeteringPolicyEntriesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_metering_policy_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_metering_policy_id {
             body.member("TransitGatewayMeteringPolicyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -205,15 +178,15 @@ for GetTransitGatewayMeteringPolicyEntriesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

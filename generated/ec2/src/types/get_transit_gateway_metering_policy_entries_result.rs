@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayMeteringPolicyEntriesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMeteringPolicyEntriesResult {
     /// Information about the transit gateway metering policy entries.
-    pub transit_gateway_metering_policy_entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMeteringPolicyEntry>,
+    pub transit_gateway_metering_policy_entries: Option<
+        Vec<crate::types::TransitGatewayMeteringPolicyEntry>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetTransitGatewayMeteringPolicyEntriesResult {
     /// Starts building a [`GetTransitGatewayMeteringPolicyEntriesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayMeteringPolicyEntriesResultBuilder {
-        <crate::types::builders::GetTransitGatewayMeteringPolicyEntriesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayMeteringPolicyEntriesResultBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicyEntries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetTransitGatewayMeteringPolicyEntriesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetTransitGatewayMeteringPolicyEntriesResult`](crate::types::GetTransitGatewayMeteringPolicyEntriesResult); start one with `GetTransitGatewayMeteringPolicyEntriesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayMeteringPolicyEntriesResultBuilder {
     inner: crate::types::GetTransitGatewayMeteringPolicyEntriesResult,
 }
@@ -64,9 +54,7 @@ impl GetTransitGatewayMeteringPolicyEntriesResultBuilder {
     #[inline]
     pub fn set_transit_gateway_metering_policy_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayMeteringPolicyEntry>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayMeteringPolicyEntry>>,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_entries = input;
         self
@@ -75,31 +63,23 @@ impl GetTransitGatewayMeteringPolicyEntriesResultBuilder {
     #[inline]
     pub fn get_transit_gateway_metering_policy_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMeteringPolicyEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayMeteringPolicyEntry>> {
         &self.inner.transit_gateway_metering_policy_entries
     }
     /// Sets [`GetTransitGatewayMeteringPolicyEntriesResult::next_token`](crate::types::GetTransitGatewayMeteringPolicyEntriesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayMeteringPolicyEntriesResult::next_token`](crate::types::GetTransitGatewayMeteringPolicyEntriesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayMeteringPolicyEntriesResult::next_token`](crate::types::GetTransitGatewayMeteringPolicyEntriesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetTransitGatewayMeteringPolicyEntriesResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl GetTransitGatewayMeteringPolicyEntriesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayMeteringPolicyEntriesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMeteringPolicyEntries" => {
-                    value.transit_gateway_metering_policy_entries = ::std::option::Option::Some(
+                    value.transit_gateway_metering_policy_entries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayMeteringPolicyEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayMeteringPolicyEntriesRe
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,20 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayMulticastDomainAssociationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMulticastDomainAssociationsRequest {
     /// The ID of the transit gateway multicast domain.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// One or more filters. The possible values are:
     ///
     /// - `resource-id` - The ID of the resource.
@@ -23,23 +16,23 @@ pub struct GetTransitGatewayMulticastDomainAssociationsRequest {
     /// - `state` - The state of the subnet association. Valid values are `associated` \| `associating` \| `disassociated` \| `disassociating`.
     /// - `subnet-id` - The ID of the subnet.
     /// - `transit-gateway-attachment-id` - The id of the transit gateway attachment.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetTransitGatewayMulticastDomainAssociationsRequest {
     /// Starts building a [`GetTransitGatewayMulticastDomainAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
-        <crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayMulticastDomainAssociationsRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,27 +42,22 @@ impl GetTransitGatewayMulticastDomainAssociationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetTransitGatewayMulticastDomainAssociationsRequest`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest); start one with `GetTransitGatewayMulticastDomainAssociationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
     inner: crate::types::GetTransitGatewayMulticastDomainAssociationsRequest,
 }
@@ -77,27 +65,23 @@ impl GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
     /// Sets [`GetTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`GetTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Appends one item to [`GetTransitGatewayMulticastDomainAssociationsRequest::filters`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::filters): One or more filters.
@@ -109,89 +93,78 @@ impl GetTransitGatewayMulticastDomainAssociationsRequestBuilder {
     }
     /// Sets or clears [`GetTransitGatewayMulticastDomainAssociationsRequest::filters`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetTransitGatewayMulticastDomainAssociationsRequest::filters`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetTransitGatewayMulticastDomainAssociationsRequest::max_results`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMulticastDomainAssociationsRequest::max_results`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetTransitGatewayMulticastDomainAssociationsRequest::max_results`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetTransitGatewayMulticastDomainAssociationsRequest::next_token`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayMulticastDomainAssociationsRequest::next_token`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayMulticastDomainAssociationsRequest::next_token`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetTransitGatewayMulticastDomainAssociationsRequest::dry_run`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayMulticastDomainAssociationsRequest::dry_run`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetTransitGatewayMulticastDomainAssociationsRequest::dry_run`](crate::types::GetTransitGatewayMulticastDomainAssociationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetTransitGatewayMulticastDomainAssociationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTransitGatewayMulticastDomainAssociationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_multicast_domain_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTransitGatewayMulticastDomainAssociationsRequest",
                 member: "transit_gateway_multicast_domain_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -199,13 +172,11 @@ for GetTransitGatewayMulticastDomainAssociationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_multicast_domain_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_multicast_domain_id {
             body.member("TransitGatewayMulticastDomainId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -213,15 +184,15 @@ for GetTransitGatewayMulticastDomainAssociationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

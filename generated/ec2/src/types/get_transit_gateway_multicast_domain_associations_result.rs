@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayMulticastDomainAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayMulticastDomainAssociationsResult {
     /// Information about the multicast domain associations.
-    pub multicast_domain_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMulticastDomainAssociation>,
+    pub multicast_domain_associations: Option<
+        Vec<crate::types::TransitGatewayMulticastDomainAssociation>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetTransitGatewayMulticastDomainAssociationsResult {
     /// Starts building a [`GetTransitGatewayMulticastDomainAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayMulticastDomainAssociationsResultBuilder {
-        <crate::types::builders::GetTransitGatewayMulticastDomainAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayMulticastDomainAssociationsResultBuilder as Default>::default()
     }
     /// The `MulticastDomainAssociations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetTransitGatewayMulticastDomainAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetTransitGatewayMulticastDomainAssociationsResult`](crate::types::GetTransitGatewayMulticastDomainAssociationsResult); start one with `GetTransitGatewayMulticastDomainAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayMulticastDomainAssociationsResultBuilder {
     inner: crate::types::GetTransitGatewayMulticastDomainAssociationsResult,
 }
@@ -61,9 +51,7 @@ impl GetTransitGatewayMulticastDomainAssociationsResultBuilder {
     #[inline]
     pub fn set_multicast_domain_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayMulticastDomainAssociation>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayMulticastDomainAssociation>>,
     ) -> Self {
         self.inner.multicast_domain_associations = input;
         self
@@ -72,31 +60,23 @@ impl GetTransitGatewayMulticastDomainAssociationsResultBuilder {
     #[inline]
     pub fn get_multicast_domain_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMulticastDomainAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayMulticastDomainAssociation>> {
         &self.inner.multicast_domain_associations
     }
     /// Sets [`GetTransitGatewayMulticastDomainAssociationsResult::next_token`](crate::types::GetTransitGatewayMulticastDomainAssociationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayMulticastDomainAssociationsResult::next_token`](crate::types::GetTransitGatewayMulticastDomainAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayMulticastDomainAssociationsResult::next_token`](crate::types::GetTransitGatewayMulticastDomainAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetTransitGatewayMulticastDomainAssociationsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl ::awsgen_runtime::xml::FromXml
 for GetTransitGatewayMulticastDomainAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "multicastDomainAssociations" => {
-                    value.multicast_domain_associations = ::std::option::Option::Some(
+                    value.multicast_domain_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayMulticastDomainAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ for GetTransitGatewayMulticastDomainAssociationsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

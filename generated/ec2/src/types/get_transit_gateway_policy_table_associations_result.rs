@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPolicyTableAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPolicyTableAssociationsResult {
     /// Returns details about the transit gateway policy table association.
-    pub associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPolicyTableAssociation>,
-    >,
+    pub associations: Option<Vec<crate::types::TransitGatewayPolicyTableAssociation>>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetTransitGatewayPolicyTableAssociationsResult {
     /// Starts building a [`GetTransitGatewayPolicyTableAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayPolicyTableAssociationsResultBuilder {
-        <crate::types::builders::GetTransitGatewayPolicyTableAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayPolicyTableAssociationsResultBuilder as Default>::default()
     }
     /// The `Associations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetTransitGatewayPolicyTableAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetTransitGatewayPolicyTableAssociationsResult`](crate::types::GetTransitGatewayPolicyTableAssociationsResult); start one with `GetTransitGatewayPolicyTableAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayPolicyTableAssociationsResultBuilder {
     inner: crate::types::GetTransitGatewayPolicyTableAssociationsResult,
 }
@@ -59,9 +47,7 @@ impl GetTransitGatewayPolicyTableAssociationsResultBuilder {
     #[inline]
     pub fn set_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayPolicyTableAssociation>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayPolicyTableAssociation>>,
     ) -> Self {
         self.inner.associations = input;
         self
@@ -70,31 +56,23 @@ impl GetTransitGatewayPolicyTableAssociationsResultBuilder {
     #[inline]
     pub fn get_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPolicyTableAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayPolicyTableAssociation>> {
         &self.inner.associations
     }
     /// Sets [`GetTransitGatewayPolicyTableAssociationsResult::next_token`](crate::types::GetTransitGatewayPolicyTableAssociationsResult::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayPolicyTableAssociationsResult::next_token`](crate::types::GetTransitGatewayPolicyTableAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayPolicyTableAssociationsResult::next_token`](crate::types::GetTransitGatewayPolicyTableAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetTransitGatewayPolicyTableAssociationsResult`]; it has no required members, so this cannot fail.
@@ -106,12 +84,12 @@ impl GetTransitGatewayPolicyTableAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPolicyTableAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associations" => {
-                    value.associations = ::std::option::Option::Some(
+                    value.associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayPolicyTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPolicyTableAssociations
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

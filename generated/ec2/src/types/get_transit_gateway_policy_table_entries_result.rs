@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPolicyTableEntriesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPolicyTableEntriesResult {
     /// The entries for the transit gateway policy table.
-    pub transit_gateway_policy_table_entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPolicyTableEntry>,
+    pub transit_gateway_policy_table_entries: Option<
+        Vec<crate::types::TransitGatewayPolicyTableEntry>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetTransitGatewayPolicyTableEntriesResult {
     /// Starts building a [`GetTransitGatewayPolicyTableEntriesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayPolicyTableEntriesResultBuilder {
-        <crate::types::builders::GetTransitGatewayPolicyTableEntriesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayPolicyTableEntriesResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTableEntries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetTransitGatewayPolicyTableEntriesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetTransitGatewayPolicyTableEntriesResult`](crate::types::GetTransitGatewayPolicyTableEntriesResult); start one with `GetTransitGatewayPolicyTableEntriesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayPolicyTableEntriesResultBuilder {
     inner: crate::types::GetTransitGatewayPolicyTableEntriesResult,
 }
@@ -64,9 +54,7 @@ impl GetTransitGatewayPolicyTableEntriesResultBuilder {
     #[inline]
     pub fn set_transit_gateway_policy_table_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayPolicyTableEntry>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayPolicyTableEntry>>,
     ) -> Self {
         self.inner.transit_gateway_policy_table_entries = input;
         self
@@ -75,31 +63,23 @@ impl GetTransitGatewayPolicyTableEntriesResultBuilder {
     #[inline]
     pub fn get_transit_gateway_policy_table_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPolicyTableEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayPolicyTableEntry>> {
         &self.inner.transit_gateway_policy_table_entries
     }
     /// Sets [`GetTransitGatewayPolicyTableEntriesResult::next_token`](crate::types::GetTransitGatewayPolicyTableEntriesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayPolicyTableEntriesResult::next_token`](crate::types::GetTransitGatewayPolicyTableEntriesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayPolicyTableEntriesResult::next_token`](crate::types::GetTransitGatewayPolicyTableEntriesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetTransitGatewayPolicyTableEntriesResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl GetTransitGatewayPolicyTableEntriesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPolicyTableEntriesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayPolicyTableEntries" => {
-                    value.transit_gateway_policy_table_entries = ::std::option::Option::Some(
+                    value.transit_gateway_policy_table_entries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayPolicyTableEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPolicyTableEntriesResul
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

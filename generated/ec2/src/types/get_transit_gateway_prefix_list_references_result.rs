@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayPrefixListReferencesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayPrefixListReferencesResult {
     /// Information about the prefix list references.
-    pub transit_gateway_prefix_list_references: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPrefixListReference>,
+    pub transit_gateway_prefix_list_references: Option<
+        Vec<crate::types::TransitGatewayPrefixListReference>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetTransitGatewayPrefixListReferencesResult {
     /// Starts building a [`GetTransitGatewayPrefixListReferencesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayPrefixListReferencesResultBuilder {
-        <crate::types::builders::GetTransitGatewayPrefixListReferencesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayPrefixListReferencesResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPrefixListReferences` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetTransitGatewayPrefixListReferencesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetTransitGatewayPrefixListReferencesResult`](crate::types::GetTransitGatewayPrefixListReferencesResult); start one with `GetTransitGatewayPrefixListReferencesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayPrefixListReferencesResultBuilder {
     inner: crate::types::GetTransitGatewayPrefixListReferencesResult,
 }
@@ -64,9 +54,7 @@ impl GetTransitGatewayPrefixListReferencesResultBuilder {
     #[inline]
     pub fn set_transit_gateway_prefix_list_references(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayPrefixListReference>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayPrefixListReference>>,
     ) -> Self {
         self.inner.transit_gateway_prefix_list_references = input;
         self
@@ -75,31 +63,23 @@ impl GetTransitGatewayPrefixListReferencesResultBuilder {
     #[inline]
     pub fn get_transit_gateway_prefix_list_references(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayPrefixListReference>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayPrefixListReference>> {
         &self.inner.transit_gateway_prefix_list_references
     }
     /// Sets [`GetTransitGatewayPrefixListReferencesResult::next_token`](crate::types::GetTransitGatewayPrefixListReferencesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayPrefixListReferencesResult::next_token`](crate::types::GetTransitGatewayPrefixListReferencesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayPrefixListReferencesResult::next_token`](crate::types::GetTransitGatewayPrefixListReferencesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetTransitGatewayPrefixListReferencesResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl GetTransitGatewayPrefixListReferencesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPrefixListReferencesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayPrefixListReferenceSet" => {
-                    value.transit_gateway_prefix_list_references = ::std::option::Option::Some(
+                    value.transit_gateway_prefix_list_references = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayPrefixListReference as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPrefixListReferencesRes
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

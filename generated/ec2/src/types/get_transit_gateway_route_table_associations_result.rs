@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayRouteTableAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayRouteTableAssociationsResult {
     /// Information about the associations.
-    pub associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteTableAssociation>,
-    >,
+    pub associations: Option<Vec<crate::types::TransitGatewayRouteTableAssociation>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetTransitGatewayRouteTableAssociationsResult {
     /// Starts building a [`GetTransitGatewayRouteTableAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayRouteTableAssociationsResultBuilder {
-        <crate::types::builders::GetTransitGatewayRouteTableAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayRouteTableAssociationsResultBuilder as Default>::default()
     }
     /// The `Associations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl GetTransitGatewayRouteTableAssociationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetTransitGatewayRouteTableAssociationsResult`](crate::types::GetTransitGatewayRouteTableAssociationsResult); start one with `GetTransitGatewayRouteTableAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayRouteTableAssociationsResultBuilder {
     inner: crate::types::GetTransitGatewayRouteTableAssociationsResult,
 }
@@ -59,9 +47,7 @@ impl GetTransitGatewayRouteTableAssociationsResultBuilder {
     #[inline]
     pub fn set_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayRouteTableAssociation>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayRouteTableAssociation>>,
     ) -> Self {
         self.inner.associations = input;
         self
@@ -70,31 +56,23 @@ impl GetTransitGatewayRouteTableAssociationsResultBuilder {
     #[inline]
     pub fn get_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteTableAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayRouteTableAssociation>> {
         &self.inner.associations
     }
     /// Sets [`GetTransitGatewayRouteTableAssociationsResult::next_token`](crate::types::GetTransitGatewayRouteTableAssociationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTableAssociationsResult::next_token`](crate::types::GetTransitGatewayRouteTableAssociationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayRouteTableAssociationsResult::next_token`](crate::types::GetTransitGatewayRouteTableAssociationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetTransitGatewayRouteTableAssociationsResult`]; it has no required members, so this cannot fail.
@@ -106,12 +84,12 @@ impl GetTransitGatewayRouteTableAssociationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayRouteTableAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associations" => {
-                    value.associations = ::std::option::Option::Some(
+                    value.associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayRouteTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayRouteTableAssociationsR
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

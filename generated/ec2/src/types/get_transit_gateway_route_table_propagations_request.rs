@@ -2,40 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayRouteTablePropagationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayRouteTablePropagationsRequest {
     /// The ID of the transit gateway route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// One or more filters. The possible values are:
     ///
     /// - `resource-id` - The ID of the resource.
     /// - `resource-type` - The resource type. Valid values are `vpc` \| `vpn` \| `direct-connect-gateway` \| `peering` \| `connect`.
     /// - `transit-gateway-attachment-id` - The ID of the attachment.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetTransitGatewayRouteTablePropagationsRequest {
     /// Starts building a [`GetTransitGatewayRouteTablePropagationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayRouteTablePropagationsRequestBuilder {
-        <crate::types::builders::GetTransitGatewayRouteTablePropagationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayRouteTablePropagationsRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,55 +40,40 @@ impl GetTransitGatewayRouteTablePropagationsRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetTransitGatewayRouteTablePropagationsRequest`](crate::types::GetTransitGatewayRouteTablePropagationsRequest); start one with `GetTransitGatewayRouteTablePropagationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayRouteTablePropagationsRequestBuilder {
     inner: crate::types::GetTransitGatewayRouteTablePropagationsRequest,
 }
 impl GetTransitGatewayRouteTablePropagationsRequestBuilder {
     /// Sets [`GetTransitGatewayRouteTablePropagationsRequest::transit_gateway_route_table_id`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::transit_gateway_route_table_id): The ID of the transit gateway route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTablePropagationsRequest::transit_gateway_route_table_id`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`GetTransitGatewayRouteTablePropagationsRequest::transit_gateway_route_table_id`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Appends one item to [`GetTransitGatewayRouteTablePropagationsRequest::filters`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::filters): One or more filters.
@@ -105,89 +85,78 @@ impl GetTransitGatewayRouteTablePropagationsRequestBuilder {
     }
     /// Sets or clears [`GetTransitGatewayRouteTablePropagationsRequest::filters`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`GetTransitGatewayRouteTablePropagationsRequest::filters`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`GetTransitGatewayRouteTablePropagationsRequest::max_results`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTablePropagationsRequest::max_results`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetTransitGatewayRouteTablePropagationsRequest::max_results`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetTransitGatewayRouteTablePropagationsRequest::next_token`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTablePropagationsRequest::next_token`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayRouteTablePropagationsRequest::next_token`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetTransitGatewayRouteTablePropagationsRequest::dry_run`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTablePropagationsRequest::dry_run`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetTransitGatewayRouteTablePropagationsRequest::dry_run`](crate::types::GetTransitGatewayRouteTablePropagationsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetTransitGatewayRouteTablePropagationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTransitGatewayRouteTablePropagationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTransitGatewayRouteTablePropagationsRequest",
                 member: "transit_gateway_route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -195,12 +164,11 @@ for GetTransitGatewayRouteTablePropagationsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_route_table_id {
             body.member("TransitGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -208,15 +176,15 @@ for GetTransitGatewayRouteTablePropagationsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

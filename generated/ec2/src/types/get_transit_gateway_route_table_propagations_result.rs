@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetTransitGatewayRouteTablePropagationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTransitGatewayRouteTablePropagationsResult {
     /// Information about the route table propagations.
-    pub transit_gateway_route_table_propagations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteTablePropagation>,
+    pub transit_gateway_route_table_propagations: Option<
+        Vec<crate::types::TransitGatewayRouteTablePropagation>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetTransitGatewayRouteTablePropagationsResult {
     /// Starts building a [`GetTransitGatewayRouteTablePropagationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTransitGatewayRouteTablePropagationsResultBuilder {
-        <crate::types::builders::GetTransitGatewayRouteTablePropagationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTransitGatewayRouteTablePropagationsResultBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTablePropagations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetTransitGatewayRouteTablePropagationsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetTransitGatewayRouteTablePropagationsResult`](crate::types::GetTransitGatewayRouteTablePropagationsResult); start one with `GetTransitGatewayRouteTablePropagationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTransitGatewayRouteTablePropagationsResultBuilder {
     inner: crate::types::GetTransitGatewayRouteTablePropagationsResult,
 }
@@ -64,9 +54,7 @@ impl GetTransitGatewayRouteTablePropagationsResultBuilder {
     #[inline]
     pub fn set_transit_gateway_route_table_propagations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayRouteTablePropagation>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayRouteTablePropagation>>,
     ) -> Self {
         self.inner.transit_gateway_route_table_propagations = input;
         self
@@ -75,31 +63,23 @@ impl GetTransitGatewayRouteTablePropagationsResultBuilder {
     #[inline]
     pub fn get_transit_gateway_route_table_propagations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteTablePropagation>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayRouteTablePropagation>> {
         &self.inner.transit_gateway_route_table_propagations
     }
     /// Sets [`GetTransitGatewayRouteTablePropagationsResult::next_token`](crate::types::GetTransitGatewayRouteTablePropagationsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetTransitGatewayRouteTablePropagationsResult::next_token`](crate::types::GetTransitGatewayRouteTablePropagationsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetTransitGatewayRouteTablePropagationsResult::next_token`](crate::types::GetTransitGatewayRouteTablePropagationsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetTransitGatewayRouteTablePropagationsResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl GetTransitGatewayRouteTablePropagationsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayRouteTablePropagationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTablePropagations" => {
-                    value.transit_gateway_route_table_propagations = ::std::option::Option::Some(
+                    value.transit_gateway_route_table_propagations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayRouteTablePropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayRouteTablePropagationsR
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

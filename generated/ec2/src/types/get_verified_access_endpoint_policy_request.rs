@@ -2,119 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessEndpointPolicyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointPolicyRequest {
     /// The ID of the Verified Access endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_endpoint_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetVerifiedAccessEndpointPolicyRequest {
     /// Starts building a [`GetVerifiedAccessEndpointPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVerifiedAccessEndpointPolicyRequestBuilder {
-        <crate::types::builders::GetVerifiedAccessEndpointPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVerifiedAccessEndpointPolicyRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpointId` member, when set.
     #[inline]
-    pub fn verified_access_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_endpoint_id(&self) -> Option<&str> {
         self.verified_access_endpoint_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetVerifiedAccessEndpointPolicyRequest`](crate::types::GetVerifiedAccessEndpointPolicyRequest); start one with `GetVerifiedAccessEndpointPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVerifiedAccessEndpointPolicyRequestBuilder {
     inner: crate::types::GetVerifiedAccessEndpointPolicyRequest,
 }
 impl GetVerifiedAccessEndpointPolicyRequestBuilder {
     /// Sets [`GetVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id`](crate::types::GetVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id): The ID of the Verified Access endpoint.
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id`](crate::types::GetVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id).
     #[inline]
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_endpoint_id = input;
         self
     }
     /// The value set for [`GetVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id`](crate::types::GetVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         &self.inner.verified_access_endpoint_id
     }
     /// Sets [`GetVerifiedAccessEndpointPolicyRequest::dry_run`](crate::types::GetVerifiedAccessEndpointPolicyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointPolicyRequest::dry_run`](crate::types::GetVerifiedAccessEndpointPolicyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetVerifiedAccessEndpointPolicyRequest::dry_run`](crate::types::GetVerifiedAccessEndpointPolicyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetVerifiedAccessEndpointPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVerifiedAccessEndpointPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVerifiedAccessEndpointPolicyRequest",
                 member: "verified_access_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetVerifiedAccessEndpointPolicyRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_endpoint_id {
             body.member("VerifiedAccessEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

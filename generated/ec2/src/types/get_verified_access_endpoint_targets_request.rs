@@ -2,177 +2,151 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessEndpointTargetsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointTargetsRequest {
     /// The ID of the network CIDR endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_endpoint_id: Option<String>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetVerifiedAccessEndpointTargetsRequest {
     /// Starts building a [`GetVerifiedAccessEndpointTargetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder {
-        <crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVerifiedAccessEndpointTargetsRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpointId` member, when set.
     #[inline]
-    pub fn verified_access_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_endpoint_id(&self) -> Option<&str> {
         self.verified_access_endpoint_id.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetVerifiedAccessEndpointTargetsRequest`](crate::types::GetVerifiedAccessEndpointTargetsRequest); start one with `GetVerifiedAccessEndpointTargetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVerifiedAccessEndpointTargetsRequestBuilder {
     inner: crate::types::GetVerifiedAccessEndpointTargetsRequest,
 }
 impl GetVerifiedAccessEndpointTargetsRequestBuilder {
     /// Sets [`GetVerifiedAccessEndpointTargetsRequest::verified_access_endpoint_id`](crate::types::GetVerifiedAccessEndpointTargetsRequest::verified_access_endpoint_id): The ID of the network CIDR endpoint.
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointTargetsRequest::verified_access_endpoint_id`](crate::types::GetVerifiedAccessEndpointTargetsRequest::verified_access_endpoint_id).
     #[inline]
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_endpoint_id = input;
         self
     }
     /// The value set for [`GetVerifiedAccessEndpointTargetsRequest::verified_access_endpoint_id`](crate::types::GetVerifiedAccessEndpointTargetsRequest::verified_access_endpoint_id), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         &self.inner.verified_access_endpoint_id
     }
     /// Sets [`GetVerifiedAccessEndpointTargetsRequest::max_results`](crate::types::GetVerifiedAccessEndpointTargetsRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointTargetsRequest::max_results`](crate::types::GetVerifiedAccessEndpointTargetsRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetVerifiedAccessEndpointTargetsRequest::max_results`](crate::types::GetVerifiedAccessEndpointTargetsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetVerifiedAccessEndpointTargetsRequest::next_token`](crate::types::GetVerifiedAccessEndpointTargetsRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointTargetsRequest::next_token`](crate::types::GetVerifiedAccessEndpointTargetsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetVerifiedAccessEndpointTargetsRequest::next_token`](crate::types::GetVerifiedAccessEndpointTargetsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetVerifiedAccessEndpointTargetsRequest::dry_run`](crate::types::GetVerifiedAccessEndpointTargetsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointTargetsRequest::dry_run`](crate::types::GetVerifiedAccessEndpointTargetsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetVerifiedAccessEndpointTargetsRequest::dry_run`](crate::types::GetVerifiedAccessEndpointTargetsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetVerifiedAccessEndpointTargetsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVerifiedAccessEndpointTargetsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVerifiedAccessEndpointTargetsRequest",
                 member: "verified_access_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetVerifiedAccessEndpointTargetsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_endpoint_id {
             body.member("VerifiedAccessEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

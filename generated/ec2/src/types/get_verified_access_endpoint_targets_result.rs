@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessEndpointTargetsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessEndpointTargetsResult {
     /// The Verified Access targets.
-    pub verified_access_endpoint_targets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpointTarget>,
+    pub verified_access_endpoint_targets: Option<
+        Vec<crate::types::VerifiedAccessEndpointTarget>,
     >,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetVerifiedAccessEndpointTargetsResult {
     /// Starts building a [`GetVerifiedAccessEndpointTargetsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVerifiedAccessEndpointTargetsResultBuilder {
-        <crate::types::builders::GetVerifiedAccessEndpointTargetsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVerifiedAccessEndpointTargetsResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpointTargets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetVerifiedAccessEndpointTargetsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetVerifiedAccessEndpointTargetsResult`](crate::types::GetVerifiedAccessEndpointTargetsResult); start one with `GetVerifiedAccessEndpointTargetsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVerifiedAccessEndpointTargetsResultBuilder {
     inner: crate::types::GetVerifiedAccessEndpointTargetsResult,
 }
@@ -61,9 +51,7 @@ impl GetVerifiedAccessEndpointTargetsResultBuilder {
     #[inline]
     pub fn set_verified_access_endpoint_targets(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VerifiedAccessEndpointTarget>,
-        >,
+        input: Option<Vec<crate::types::VerifiedAccessEndpointTarget>>,
     ) -> Self {
         self.inner.verified_access_endpoint_targets = input;
         self
@@ -72,31 +60,23 @@ impl GetVerifiedAccessEndpointTargetsResultBuilder {
     #[inline]
     pub fn get_verified_access_endpoint_targets(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpointTarget>,
-    > {
+    ) -> &Option<Vec<crate::types::VerifiedAccessEndpointTarget>> {
         &self.inner.verified_access_endpoint_targets
     }
     /// Sets [`GetVerifiedAccessEndpointTargetsResult::next_token`](crate::types::GetVerifiedAccessEndpointTargetsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetVerifiedAccessEndpointTargetsResult::next_token`](crate::types::GetVerifiedAccessEndpointTargetsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetVerifiedAccessEndpointTargetsResult::next_token`](crate::types::GetVerifiedAccessEndpointTargetsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetVerifiedAccessEndpointTargetsResult`]; it has no required members, so this cannot fail.
@@ -108,12 +88,12 @@ impl GetVerifiedAccessEndpointTargetsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetVerifiedAccessEndpointTargetsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessEndpointTargetSet" => {
-                    value.verified_access_endpoint_targets = ::std::option::Option::Some(
+                    value.verified_access_endpoint_targets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessEndpointTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,13 +101,11 @@ impl ::awsgen_runtime::xml::FromXml for GetVerifiedAccessEndpointTargetsResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

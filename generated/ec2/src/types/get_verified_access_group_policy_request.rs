@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessGroupPolicyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessGroupPolicyRequest {
     /// The ID of the Verified Access group.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_group_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_group_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetVerifiedAccessGroupPolicyRequest {
     /// Starts building a [`GetVerifiedAccessGroupPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVerifiedAccessGroupPolicyRequestBuilder {
-        <crate::types::builders::GetVerifiedAccessGroupPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVerifiedAccessGroupPolicyRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessGroupId` member, when set.
     #[inline]
-    pub fn verified_access_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_group_id(&self) -> Option<&str> {
         self.verified_access_group_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetVerifiedAccessGroupPolicyRequest`](crate::types::GetVerifiedAccessGroupPolicyRequest); start one with `GetVerifiedAccessGroupPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVerifiedAccessGroupPolicyRequestBuilder {
     inner: crate::types::GetVerifiedAccessGroupPolicyRequest,
 }
 impl GetVerifiedAccessGroupPolicyRequestBuilder {
     /// Sets [`GetVerifiedAccessGroupPolicyRequest::verified_access_group_id`](crate::types::GetVerifiedAccessGroupPolicyRequest::verified_access_group_id): The ID of the Verified Access group.
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_group_id = ::std::option::Option::Some(input.into());
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVerifiedAccessGroupPolicyRequest::verified_access_group_id`](crate::types::GetVerifiedAccessGroupPolicyRequest::verified_access_group_id).
     #[inline]
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_group_id = input;
         self
     }
     /// The value set for [`GetVerifiedAccessGroupPolicyRequest::verified_access_group_id`](crate::types::GetVerifiedAccessGroupPolicyRequest::verified_access_group_id), if any.
     #[inline]
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         &self.inner.verified_access_group_id
     }
     /// Sets [`GetVerifiedAccessGroupPolicyRequest::dry_run`](crate::types::GetVerifiedAccessGroupPolicyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessGroupPolicyRequest::dry_run`](crate::types::GetVerifiedAccessGroupPolicyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetVerifiedAccessGroupPolicyRequest::dry_run`](crate::types::GetVerifiedAccessGroupPolicyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetVerifiedAccessGroupPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVerifiedAccessGroupPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVerifiedAccessGroupPolicyRequest",
                 member: "verified_access_group_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetVerifiedAccessGroupPolicyRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_group_id {
             body.member("VerifiedAccessGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVerifiedAccessGroupPolicyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVerifiedAccessGroupPolicyResult {
     /// The status of the Verified Access policy.
-    pub policy_enabled: ::std::option::Option<bool>,
+    pub policy_enabled: Option<bool>,
     /// The Verified Access policy document.
-    pub policy_document: ::std::option::Option<::std::string::String>,
+    pub policy_document: Option<String>,
 }
 impl GetVerifiedAccessGroupPolicyResult {
     /// Starts building a [`GetVerifiedAccessGroupPolicyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVerifiedAccessGroupPolicyResultBuilder {
-        <crate::types::builders::GetVerifiedAccessGroupPolicyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVerifiedAccessGroupPolicyResultBuilder as Default>::default()
     }
     /// The `PolicyEnabled` member, when set.
     #[inline]
-    pub fn policy_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn policy_enabled(&self) -> Option<bool> {
         self.policy_enabled
     }
     /// The `PolicyDocument` member, when set.
     #[inline]
-    pub fn policy_document(&self) -> ::std::option::Option<&str> {
+    pub fn policy_document(&self) -> Option<&str> {
         self.policy_document.as_deref()
     }
 }
 /// A builder for [`GetVerifiedAccessGroupPolicyResult`](crate::types::GetVerifiedAccessGroupPolicyResult); start one with `GetVerifiedAccessGroupPolicyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVerifiedAccessGroupPolicyResultBuilder {
     inner: crate::types::GetVerifiedAccessGroupPolicyResult,
 }
 impl GetVerifiedAccessGroupPolicyResultBuilder {
     /// Sets [`GetVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_enabled): The status of the Verified Access policy.
     pub fn policy_enabled(mut self, input: bool) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input);
+        self.inner.policy_enabled = Some(input);
         self
     }
     /// Sets or clears [`GetVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_enabled).
     #[inline]
-    pub fn set_policy_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_policy_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.policy_enabled = input;
         self
     }
     /// The value set for [`GetVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_enabled), if any.
     #[inline]
-    pub fn get_policy_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_policy_enabled(&self) -> &Option<bool> {
         &self.inner.policy_enabled
     }
     /// Sets [`GetVerifiedAccessGroupPolicyResult::policy_document`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_document): The Verified Access policy document.
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_document = ::std::option::Option::Some(input.into());
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_document = Some(input.into());
         self
     }
     /// Sets or clears [`GetVerifiedAccessGroupPolicyResult::policy_document`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_document).
     #[inline]
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.inner.policy_document = input;
         self
     }
     /// The value set for [`GetVerifiedAccessGroupPolicyResult::policy_document`](crate::types::GetVerifiedAccessGroupPolicyResult::policy_document), if any.
     #[inline]
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         &self.inner.policy_document
     }
     /// Builds the [`GetVerifiedAccessGroupPolicyResult`]; it has no required members, so this cannot fail.
@@ -90,23 +74,19 @@ impl GetVerifiedAccessGroupPolicyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetVerifiedAccessGroupPolicyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "policyEnabled" => {
-                    value.policy_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.policy_enabled = Some(child.text() == "true");
                 }
                 "policyDocument" => {
-                    value.policy_document = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.policy_document = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpcResourcesBlockingEncryptionEnforcementResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpcResourcesBlockingEncryptionEnforcementResult {
     /// Information about resources that are blocking encryption enforcement.
-    pub non_compliant_resources: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcEncryptionNonCompliantResource>,
+    pub non_compliant_resources: Option<
+        Vec<crate::types::VpcEncryptionNonCompliantResource>,
     >,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetVpcResourcesBlockingEncryptionEnforcementResult {
     /// Starts building a [`GetVpcResourcesBlockingEncryptionEnforcementResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
-        <crate::types::builders::GetVpcResourcesBlockingEncryptionEnforcementResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVpcResourcesBlockingEncryptionEnforcementResultBuilder as Default>::default()
     }
     /// The `NonCompliantResources` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +27,12 @@ impl GetVpcResourcesBlockingEncryptionEnforcementResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetVpcResourcesBlockingEncryptionEnforcementResult`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult); start one with `GetVpcResourcesBlockingEncryptionEnforcementResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
     inner: crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult,
 }
@@ -61,9 +51,7 @@ impl GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
     #[inline]
     pub fn set_non_compliant_resources(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VpcEncryptionNonCompliantResource>,
-        >,
+        input: Option<Vec<crate::types::VpcEncryptionNonCompliantResource>>,
     ) -> Self {
         self.inner.non_compliant_resources = input;
         self
@@ -72,31 +60,23 @@ impl GetVpcResourcesBlockingEncryptionEnforcementResultBuilder {
     #[inline]
     pub fn get_non_compliant_resources(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcEncryptionNonCompliantResource>,
-    > {
+    ) -> &Option<Vec<crate::types::VpcEncryptionNonCompliantResource>> {
         &self.inner.non_compliant_resources
     }
     /// Sets [`GetVpcResourcesBlockingEncryptionEnforcementResult::next_token`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpcResourcesBlockingEncryptionEnforcementResult::next_token`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetVpcResourcesBlockingEncryptionEnforcementResult::next_token`](crate::types::GetVpcResourcesBlockingEncryptionEnforcementResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetVpcResourcesBlockingEncryptionEnforcementResult`]; it has no required members, so this cannot fail.
@@ -111,12 +91,12 @@ impl ::awsgen_runtime::xml::FromXml
 for GetVpcResourcesBlockingEncryptionEnforcementResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "nonCompliantResourceSet" => {
-                    value.non_compliant_resources = ::std::option::Option::Some(
+                    value.non_compliant_resources = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcEncryptionNonCompliantResource as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -124,13 +104,11 @@ for GetVpcResourcesBlockingEncryptionEnforcementResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

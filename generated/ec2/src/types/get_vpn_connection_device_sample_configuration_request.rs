@@ -2,207 +2,163 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnConnectionDeviceSampleConfigurationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceSampleConfigurationRequest {
     /// The `VpnConnectionId` specifies the Site-to-Site VPN connection used for the sample configuration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// Device identifier provided by the `GetVpnConnectionDeviceTypes` API.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_device_type_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_device_type_id: Option<String>,
     /// The IKE version to be used in the sample configuration file for your customer gateway device. You can specify one of the following versions: `ikev1` or `ikev2`.
-    pub internet_key_exchange_version: ::std::option::Option<::std::string::String>,
+    pub internet_key_exchange_version: Option<String>,
     /// The type of sample configuration to generate. Valid values are "compatibility" (includes IKEv1) or "recommended" (throws UnsupportedOperationException for IKEv1).
-    pub sample_type: ::std::option::Option<::std::string::String>,
+    pub sample_type: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetVpnConnectionDeviceSampleConfigurationRequest {
     /// Starts building a [`GetVpnConnectionDeviceSampleConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
-        <crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVpnConnectionDeviceSampleConfigurationRequestBuilder as Default>::default()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `VpnConnectionDeviceTypeId` member, when set.
     #[inline]
-    pub fn vpn_connection_device_type_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_device_type_id(&self) -> Option<&str> {
         self.vpn_connection_device_type_id.as_deref()
     }
     /// The `InternetKeyExchangeVersion` member, when set.
     #[inline]
-    pub fn internet_key_exchange_version(&self) -> ::std::option::Option<&str> {
+    pub fn internet_key_exchange_version(&self) -> Option<&str> {
         self.internet_key_exchange_version.as_deref()
     }
     /// The `SampleType` member, when set.
     #[inline]
-    pub fn sample_type(&self) -> ::std::option::Option<&str> {
+    pub fn sample_type(&self) -> Option<&str> {
         self.sample_type.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetVpnConnectionDeviceSampleConfigurationRequest`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest); start one with `GetVpnConnectionDeviceSampleConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
     inner: crate::types::GetVpnConnectionDeviceSampleConfigurationRequest,
 }
 impl GetVpnConnectionDeviceSampleConfigurationRequestBuilder {
     /// Sets [`GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_id`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_id): The `VpnConnectionId` specifies the Site-to-Site VPN connection used for the sample configuration.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_id`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_id`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_device_type_id`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_device_type_id): Device identifier provided by the `GetVpnConnectionDeviceTypes` API.
-    pub fn vpn_connection_device_type_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_device_type_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpn_connection_device_type_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_device_type_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_device_type_id`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_device_type_id).
     #[inline]
-    pub fn set_vpn_connection_device_type_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_device_type_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_device_type_id = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_device_type_id`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::vpn_connection_device_type_id), if any.
     #[inline]
-    pub fn get_vpn_connection_device_type_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_device_type_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_device_type_id
     }
     /// Sets [`GetVpnConnectionDeviceSampleConfigurationRequest::internet_key_exchange_version`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::internet_key_exchange_version): The IKE version to be used in the sample configuration file for your customer gateway device.
-    pub fn internet_key_exchange_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.internet_key_exchange_version = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn internet_key_exchange_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.internet_key_exchange_version = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceSampleConfigurationRequest::internet_key_exchange_version`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::internet_key_exchange_version).
     #[inline]
-    pub fn set_internet_key_exchange_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_internet_key_exchange_version(mut self, input: Option<String>) -> Self {
         self.inner.internet_key_exchange_version = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceSampleConfigurationRequest::internet_key_exchange_version`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::internet_key_exchange_version), if any.
     #[inline]
-    pub fn get_internet_key_exchange_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_internet_key_exchange_version(&self) -> &Option<String> {
         &self.inner.internet_key_exchange_version
     }
     /// Sets [`GetVpnConnectionDeviceSampleConfigurationRequest::sample_type`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::sample_type): The type of sample configuration to generate.
-    pub fn sample_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sample_type = ::std::option::Option::Some(input.into());
+    pub fn sample_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.sample_type = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceSampleConfigurationRequest::sample_type`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::sample_type).
     #[inline]
-    pub fn set_sample_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sample_type(mut self, input: Option<String>) -> Self {
         self.inner.sample_type = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceSampleConfigurationRequest::sample_type`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::sample_type), if any.
     #[inline]
-    pub fn get_sample_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sample_type(&self) -> &Option<String> {
         &self.inner.sample_type
     }
     /// Sets [`GetVpnConnectionDeviceSampleConfigurationRequest::dry_run`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceSampleConfigurationRequest::dry_run`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceSampleConfigurationRequest::dry_run`](crate::types::GetVpnConnectionDeviceSampleConfigurationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetVpnConnectionDeviceSampleConfigurationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVpnConnectionDeviceSampleConfigurationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpn_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVpnConnectionDeviceSampleConfigurationRequest",
                 member: "vpn_connection_id",
             });
         }
         if self.inner.vpn_connection_device_type_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVpnConnectionDeviceSampleConfigurationRequest",
                 member: "vpn_connection_device_type_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -210,22 +166,22 @@ for GetVpnConnectionDeviceSampleConfigurationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_connection_id {
             body.member("VpnConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_device_type_id {
+        if let Some(value) = &self.vpn_connection_device_type_id {
             body.member("VpnConnectionDeviceTypeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.internet_key_exchange_version {
+        if let Some(value) = &self.internet_key_exchange_version {
             body.member("InternetKeyExchangeVersion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.sample_type {
+        if let Some(value) = &self.sample_type {
             body.member("SampleType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

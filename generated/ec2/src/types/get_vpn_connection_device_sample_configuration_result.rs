@@ -2,25 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnConnectionDeviceSampleConfigurationResult` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceSampleConfigurationResult {
     /// Sample configuration file for the specified customer gateway device.
-    pub vpn_connection_device_sample_configuration: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub vpn_connection_device_sample_configuration: Option<String>,
 }
 impl GetVpnConnectionDeviceSampleConfigurationResult {
     /// Starts building a [`GetVpnConnectionDeviceSampleConfigurationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpnConnectionDeviceSampleConfigurationResultBuilder {
-        <crate::types::builders::GetVpnConnectionDeviceSampleConfigurationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVpnConnectionDeviceSampleConfigurationResultBuilder as Default>::default()
     }
     /// The `VpnConnectionDeviceSampleConfiguration` member, when set.
     #[inline]
-    pub fn vpn_connection_device_sample_configuration(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_device_sample_configuration(&self) -> Option<&str> {
         self.vpn_connection_device_sample_configuration.as_deref()
     }
 }
@@ -37,12 +33,7 @@ impl ::std::fmt::Debug for GetVpnConnectionDeviceSampleConfigurationResult {
     }
 }
 /// A builder for [`GetVpnConnectionDeviceSampleConfigurationResult`](crate::types::GetVpnConnectionDeviceSampleConfigurationResult); start one with `GetVpnConnectionDeviceSampleConfigurationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVpnConnectionDeviceSampleConfigurationResultBuilder {
     inner: crate::types::GetVpnConnectionDeviceSampleConfigurationResult,
 }
@@ -50,27 +41,23 @@ impl GetVpnConnectionDeviceSampleConfigurationResultBuilder {
     /// Sets [`GetVpnConnectionDeviceSampleConfigurationResult::vpn_connection_device_sample_configuration`](crate::types::GetVpnConnectionDeviceSampleConfigurationResult::vpn_connection_device_sample_configuration): Sample configuration file for the specified customer gateway device.
     pub fn vpn_connection_device_sample_configuration(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.vpn_connection_device_sample_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.vpn_connection_device_sample_configuration = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceSampleConfigurationResult::vpn_connection_device_sample_configuration`](crate::types::GetVpnConnectionDeviceSampleConfigurationResult::vpn_connection_device_sample_configuration).
     #[inline]
     pub fn set_vpn_connection_device_sample_configuration(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.vpn_connection_device_sample_configuration = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceSampleConfigurationResult::vpn_connection_device_sample_configuration`](crate::types::GetVpnConnectionDeviceSampleConfigurationResult::vpn_connection_device_sample_configuration), if any.
     #[inline]
-    pub fn get_vpn_connection_device_sample_configuration(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_device_sample_configuration(&self) -> &Option<String> {
         &self.inner.vpn_connection_device_sample_configuration
     }
     /// Builds the [`GetVpnConnectionDeviceSampleConfigurationResult`]; it has no required members, so this cannot fail.
@@ -82,15 +69,15 @@ impl GetVpnConnectionDeviceSampleConfigurationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetVpnConnectionDeviceSampleConfigurationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnConnectionDeviceSampleConfiguration" {
-                value.vpn_connection_device_sample_configuration = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
+                value.vpn_connection_device_sample_configuration = Some(
+                    String::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,106 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnConnectionDeviceTypesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceTypesRequest {
     /// The maximum number of results returned by `GetVpnConnectionDeviceTypes` in paginated output. When this parameter is used, `GetVpnConnectionDeviceTypes` only returns `MaxResults` results in a single page along with a `NextToken` response element. The remaining results of the initial request can be seen by sending another `GetVpnConnectionDeviceTypes` request with the returned `NextToken` value. This value can be between 200 and 1000. If this parameter is not used, then `GetVpnConnectionDeviceTypes` returns all results.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The `NextToken` value returned from a previous paginated `GetVpnConnectionDeviceTypes` request where `MaxResults` was used and the results exceeded the value of that parameter. Pagination continues from the end of the previous results that returned the `NextToken` value. This value is null when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetVpnConnectionDeviceTypesRequest {
     /// Starts building a [`GetVpnConnectionDeviceTypesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpnConnectionDeviceTypesRequestBuilder {
-        <crate::types::builders::GetVpnConnectionDeviceTypesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVpnConnectionDeviceTypesRequestBuilder as Default>::default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetVpnConnectionDeviceTypesRequest`](crate::types::GetVpnConnectionDeviceTypesRequest); start one with `GetVpnConnectionDeviceTypesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVpnConnectionDeviceTypesRequestBuilder {
     inner: crate::types::GetVpnConnectionDeviceTypesRequest,
 }
 impl GetVpnConnectionDeviceTypesRequestBuilder {
     /// Sets [`GetVpnConnectionDeviceTypesRequest::max_results`](crate::types::GetVpnConnectionDeviceTypesRequest::max_results): The maximum number of results returned by `GetVpnConnectionDeviceTypes` in paginated output.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceTypesRequest::max_results`](crate::types::GetVpnConnectionDeviceTypesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceTypesRequest::max_results`](crate::types::GetVpnConnectionDeviceTypesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`GetVpnConnectionDeviceTypesRequest::next_token`](crate::types::GetVpnConnectionDeviceTypesRequest::next_token): The `NextToken` value returned from a previous paginated `GetVpnConnectionDeviceTypes` request where `MaxResults` was used and the results exceeded the value of that parameter.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceTypesRequest::next_token`](crate::types::GetVpnConnectionDeviceTypesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceTypesRequest::next_token`](crate::types::GetVpnConnectionDeviceTypesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`GetVpnConnectionDeviceTypesRequest::dry_run`](crate::types::GetVpnConnectionDeviceTypesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceTypesRequest::dry_run`](crate::types::GetVpnConnectionDeviceTypesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceTypesRequest::dry_run`](crate::types::GetVpnConnectionDeviceTypesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetVpnConnectionDeviceTypesRequest`]; it has no required members, so this cannot fail.
@@ -114,16 +98,16 @@ impl ::awsgen_runtime::query::WriteQuery for GetVpnConnectionDeviceTypesRequest 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.max_results {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnConnectionDeviceTypesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpnConnectionDeviceTypesResult {
     /// List of customer gateway devices that have a sample configuration file available for use.
-    pub vpn_connection_device_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpnConnectionDeviceType>,
-    >,
+    pub vpn_connection_device_types: Option<Vec<crate::types::VpnConnectionDeviceType>>,
     /// The `NextToken` value to include in a future `GetVpnConnectionDeviceTypes` request. When the results of a `GetVpnConnectionDeviceTypes` request exceed `MaxResults`, this value can be used to retrieve the next page of results. This value is null when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl GetVpnConnectionDeviceTypesResult {
     /// Starts building a [`GetVpnConnectionDeviceTypesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpnConnectionDeviceTypesResultBuilder {
-        <crate::types::builders::GetVpnConnectionDeviceTypesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVpnConnectionDeviceTypesResultBuilder as Default>::default()
     }
     /// The `VpnConnectionDeviceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl GetVpnConnectionDeviceTypesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`GetVpnConnectionDeviceTypesResult`](crate::types::GetVpnConnectionDeviceTypesResult); start one with `GetVpnConnectionDeviceTypesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVpnConnectionDeviceTypesResultBuilder {
     inner: crate::types::GetVpnConnectionDeviceTypesResult,
 }
@@ -61,9 +49,7 @@ impl GetVpnConnectionDeviceTypesResultBuilder {
     #[inline]
     pub fn set_vpn_connection_device_types(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VpnConnectionDeviceType>,
-        >,
+        input: Option<Vec<crate::types::VpnConnectionDeviceType>>,
     ) -> Self {
         self.inner.vpn_connection_device_types = input;
         self
@@ -72,29 +58,23 @@ impl GetVpnConnectionDeviceTypesResultBuilder {
     #[inline]
     pub fn get_vpn_connection_device_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpnConnectionDeviceType>> {
+    ) -> &Option<Vec<crate::types::VpnConnectionDeviceType>> {
         &self.inner.vpn_connection_device_types
     }
     /// Sets [`GetVpnConnectionDeviceTypesResult::next_token`](crate::types::GetVpnConnectionDeviceTypesResult::next_token): The `NextToken` value to include in a future `GetVpnConnectionDeviceTypes` request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnConnectionDeviceTypesResult::next_token`](crate::types::GetVpnConnectionDeviceTypesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`GetVpnConnectionDeviceTypesResult::next_token`](crate::types::GetVpnConnectionDeviceTypesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`GetVpnConnectionDeviceTypesResult`]; it has no required members, so this cannot fail.
@@ -106,12 +86,12 @@ impl GetVpnConnectionDeviceTypesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetVpnConnectionDeviceTypesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpnConnectionDeviceTypeSet" => {
-                    value.vpn_connection_device_types = ::std::option::Option::Some(
+                    value.vpn_connection_device_types = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpnConnectionDeviceType as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +99,11 @@ impl ::awsgen_runtime::xml::FromXml for GetVpnConnectionDeviceTypesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,161 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnTunnelReplacementStatusRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpnTunnelReplacementStatusRequest {
     /// The ID of the Site-to-Site VPN connection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// The external IP address of the VPN tunnel.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_tunnel_outside_ip_address: ::std::option::Option<::std::string::String>,
+    pub vpn_tunnel_outside_ip_address: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GetVpnTunnelReplacementStatusRequest {
     /// Starts building a [`GetVpnTunnelReplacementStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpnTunnelReplacementStatusRequestBuilder {
-        <crate::types::builders::GetVpnTunnelReplacementStatusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVpnTunnelReplacementStatusRequestBuilder as Default>::default()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `VpnTunnelOutsideIpAddress` member, when set.
     #[inline]
-    pub fn vpn_tunnel_outside_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_tunnel_outside_ip_address(&self) -> Option<&str> {
         self.vpn_tunnel_outside_ip_address.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`GetVpnTunnelReplacementStatusRequest`](crate::types::GetVpnTunnelReplacementStatusRequest); start one with `GetVpnTunnelReplacementStatusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVpnTunnelReplacementStatusRequestBuilder {
     inner: crate::types::GetVpnTunnelReplacementStatusRequest,
 }
 impl GetVpnTunnelReplacementStatusRequestBuilder {
     /// Sets [`GetVpnTunnelReplacementStatusRequest::vpn_connection_id`](crate::types::GetVpnTunnelReplacementStatusRequest::vpn_connection_id): The ID of the Site-to-Site VPN connection.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusRequest::vpn_connection_id`](crate::types::GetVpnTunnelReplacementStatusRequest::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusRequest::vpn_connection_id`](crate::types::GetVpnTunnelReplacementStatusRequest::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`GetVpnTunnelReplacementStatusRequest::vpn_tunnel_outside_ip_address`](crate::types::GetVpnTunnelReplacementStatusRequest::vpn_tunnel_outside_ip_address): The external IP address of the VPN tunnel.
-    pub fn vpn_tunnel_outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_tunnel_outside_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpn_tunnel_outside_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_tunnel_outside_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusRequest::vpn_tunnel_outside_ip_address`](crate::types::GetVpnTunnelReplacementStatusRequest::vpn_tunnel_outside_ip_address).
     #[inline]
-    pub fn set_vpn_tunnel_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_tunnel_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.vpn_tunnel_outside_ip_address = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusRequest::vpn_tunnel_outside_ip_address`](crate::types::GetVpnTunnelReplacementStatusRequest::vpn_tunnel_outside_ip_address), if any.
     #[inline]
-    pub fn get_vpn_tunnel_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_tunnel_outside_ip_address(&self) -> &Option<String> {
         &self.inner.vpn_tunnel_outside_ip_address
     }
     /// Sets [`GetVpnTunnelReplacementStatusRequest::dry_run`](crate::types::GetVpnTunnelReplacementStatusRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusRequest::dry_run`](crate::types::GetVpnTunnelReplacementStatusRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusRequest::dry_run`](crate::types::GetVpnTunnelReplacementStatusRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GetVpnTunnelReplacementStatusRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetVpnTunnelReplacementStatusRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpn_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVpnTunnelReplacementStatusRequest",
                 member: "vpn_connection_id",
             });
         }
         if self.inner.vpn_tunnel_outside_ip_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVpnTunnelReplacementStatusRequest",
                 member: "vpn_tunnel_outside_ip_address",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetVpnTunnelReplacementStatusRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_connection_id {
             body.member("VpnConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_tunnel_outside_ip_address {
+        if let Some(value) = &self.vpn_tunnel_outside_ip_address {
             body.member("VpnTunnelOutsideIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,195 +2,143 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetVpnTunnelReplacementStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVpnTunnelReplacementStatusResult {
     /// The ID of the Site-to-Site VPN connection.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// The ID of the transit gateway associated with the VPN connection.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the customer gateway.
-    pub customer_gateway_id: ::std::option::Option<::std::string::String>,
+    pub customer_gateway_id: Option<String>,
     /// The ID of the virtual private gateway.
-    pub vpn_gateway_id: ::std::option::Option<::std::string::String>,
+    pub vpn_gateway_id: Option<String>,
     /// The external IP address of the VPN tunnel.
-    pub vpn_tunnel_outside_ip_address: ::std::option::Option<::std::string::String>,
+    pub vpn_tunnel_outside_ip_address: Option<String>,
     /// Get details of pending tunnel endpoint maintenance.
-    pub maintenance_details: ::std::option::Option<crate::types::MaintenanceDetails>,
+    pub maintenance_details: Option<crate::types::MaintenanceDetails>,
 }
 impl GetVpnTunnelReplacementStatusResult {
     /// Starts building a [`GetVpnTunnelReplacementStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpnTunnelReplacementStatusResultBuilder {
-        <crate::types::builders::GetVpnTunnelReplacementStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetVpnTunnelReplacementStatusResultBuilder as Default>::default()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `CustomerGatewayId` member, when set.
     #[inline]
-    pub fn customer_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_gateway_id(&self) -> Option<&str> {
         self.customer_gateway_id.as_deref()
     }
     /// The `VpnGatewayId` member, when set.
     #[inline]
-    pub fn vpn_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_gateway_id(&self) -> Option<&str> {
         self.vpn_gateway_id.as_deref()
     }
     /// The `VpnTunnelOutsideIpAddress` member, when set.
     #[inline]
-    pub fn vpn_tunnel_outside_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_tunnel_outside_ip_address(&self) -> Option<&str> {
         self.vpn_tunnel_outside_ip_address.as_deref()
     }
     /// The `MaintenanceDetails` member, when set.
     #[inline]
-    pub fn maintenance_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MaintenanceDetails> {
+    pub fn maintenance_details(&self) -> Option<&crate::types::MaintenanceDetails> {
         self.maintenance_details.as_ref()
     }
 }
 /// A builder for [`GetVpnTunnelReplacementStatusResult`](crate::types::GetVpnTunnelReplacementStatusResult); start one with `GetVpnTunnelReplacementStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetVpnTunnelReplacementStatusResultBuilder {
     inner: crate::types::GetVpnTunnelReplacementStatusResult,
 }
 impl GetVpnTunnelReplacementStatusResultBuilder {
     /// Sets [`GetVpnTunnelReplacementStatusResult::vpn_connection_id`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_connection_id): The ID of the Site-to-Site VPN connection.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusResult::vpn_connection_id`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusResult::vpn_connection_id`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`GetVpnTunnelReplacementStatusResult::transit_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::transit_gateway_id): The ID of the transit gateway associated with the VPN connection.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusResult::transit_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusResult::transit_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`GetVpnTunnelReplacementStatusResult::customer_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::customer_gateway_id): The ID of the customer gateway.
-    pub fn customer_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn customer_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusResult::customer_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::customer_gateway_id).
     #[inline]
-    pub fn set_customer_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_gateway_id = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusResult::customer_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::customer_gateway_id), if any.
     #[inline]
-    pub fn get_customer_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_id(&self) -> &Option<String> {
         &self.inner.customer_gateway_id
     }
     /// Sets [`GetVpnTunnelReplacementStatusResult::vpn_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_gateway_id): The ID of the virtual private gateway.
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusResult::vpn_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_gateway_id).
     #[inline]
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_gateway_id = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusResult::vpn_gateway_id`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_gateway_id), if any.
     #[inline]
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         &self.inner.vpn_gateway_id
     }
     /// Sets [`GetVpnTunnelReplacementStatusResult::vpn_tunnel_outside_ip_address`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_tunnel_outside_ip_address): The external IP address of the VPN tunnel.
-    pub fn vpn_tunnel_outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_tunnel_outside_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpn_tunnel_outside_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_tunnel_outside_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusResult::vpn_tunnel_outside_ip_address`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_tunnel_outside_ip_address).
     #[inline]
-    pub fn set_vpn_tunnel_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_tunnel_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.vpn_tunnel_outside_ip_address = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusResult::vpn_tunnel_outside_ip_address`](crate::types::GetVpnTunnelReplacementStatusResult::vpn_tunnel_outside_ip_address), if any.
     #[inline]
-    pub fn get_vpn_tunnel_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_tunnel_outside_ip_address(&self) -> &Option<String> {
         &self.inner.vpn_tunnel_outside_ip_address
     }
     /// Sets [`GetVpnTunnelReplacementStatusResult::maintenance_details`](crate::types::GetVpnTunnelReplacementStatusResult::maintenance_details): Get details of pending tunnel endpoint maintenance.
@@ -198,23 +146,21 @@ impl GetVpnTunnelReplacementStatusResultBuilder {
         mut self,
         input: crate::types::MaintenanceDetails,
     ) -> Self {
-        self.inner.maintenance_details = ::std::option::Option::Some(input);
+        self.inner.maintenance_details = Some(input);
         self
     }
     /// Sets or clears [`GetVpnTunnelReplacementStatusResult::maintenance_details`](crate::types::GetVpnTunnelReplacementStatusResult::maintenance_details).
     #[inline]
     pub fn set_maintenance_details(
         mut self,
-        input: ::std::option::Option<crate::types::MaintenanceDetails>,
+        input: Option<crate::types::MaintenanceDetails>,
     ) -> Self {
         self.inner.maintenance_details = input;
         self
     }
     /// The value set for [`GetVpnTunnelReplacementStatusResult::maintenance_details`](crate::types::GetVpnTunnelReplacementStatusResult::maintenance_details), if any.
     #[inline]
-    pub fn get_maintenance_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::MaintenanceDetails> {
+    pub fn get_maintenance_details(&self) -> &Option<crate::types::MaintenanceDetails> {
         &self.inner.maintenance_details
     }
     /// Builds the [`GetVpnTunnelReplacementStatusResult`]; it has no required members, so this cannot fail.
@@ -226,37 +172,29 @@ impl GetVpnTunnelReplacementStatusResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetVpnTunnelReplacementStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpnConnectionId" => {
-                    value.vpn_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpn_connection_id = Some(String::from(child.text()));
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "customerGatewayId" => {
-                    value.customer_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_gateway_id = Some(String::from(child.text()));
                 }
                 "vpnGatewayId" => {
-                    value.vpn_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpn_gateway_id = Some(String::from(child.text()));
                 }
                 "vpnTunnelOutsideIpAddress" => {
-                    value.vpn_tunnel_outside_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.vpn_tunnel_outside_ip_address = Some(
+                        String::from(child.text()),
                     );
                 }
                 "maintenanceDetails" => {
-                    value.maintenance_details = ::std::option::Option::Some(
+                    value.maintenance_details = Some(
                         <crate::types::MaintenanceDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -265,6 +203,6 @@ impl ::awsgen_runtime::xml::FromXml for GetVpnTunnelReplacementStatusResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,221 +2,187 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the GPU accelerators for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GpuDeviceInfo {
     /// The name of the GPU accelerator.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The manufacturer of the GPU accelerator.
-    pub manufacturer: ::std::option::Option<::std::string::String>,
+    pub manufacturer: Option<String>,
     /// The number of GPUs for the instance type.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// Total number of GPU devices of this type.
-    pub logical_gpu_count: ::std::option::Option<i32>,
+    pub logical_gpu_count: Option<i32>,
     /// The size of each GPU as a fraction of a full GPU, between 0 (excluded) and 1 (included).
-    pub gpu_partition_size: ::std::option::Option<f64>,
+    pub gpu_partition_size: Option<f64>,
     /// A list of workload types this GPU supports.
-    pub workloads: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub workloads: Option<Vec<String>>,
     /// Describes the memory available to the GPU accelerator.
-    pub memory_info: ::std::option::Option<crate::types::GpuDeviceMemoryInfo>,
+    pub memory_info: Option<crate::types::GpuDeviceMemoryInfo>,
 }
 impl GpuDeviceInfo {
     /// Starts building a [`GpuDeviceInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::GpuDeviceInfoBuilder {
-        <crate::types::builders::GpuDeviceInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GpuDeviceInfoBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Manufacturer` member, when set.
     #[inline]
-    pub fn manufacturer(&self) -> ::std::option::Option<&str> {
+    pub fn manufacturer(&self) -> Option<&str> {
         self.manufacturer.as_deref()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `LogicalGpuCount` member, when set.
     #[inline]
-    pub fn logical_gpu_count(&self) -> ::std::option::Option<i32> {
+    pub fn logical_gpu_count(&self) -> Option<i32> {
         self.logical_gpu_count
     }
     /// The `GpuPartitionSize` member, when set.
     #[inline]
-    pub fn gpu_partition_size(&self) -> ::std::option::Option<f64> {
+    pub fn gpu_partition_size(&self) -> Option<f64> {
         self.gpu_partition_size
     }
     /// The `Workloads` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn workloads(&self) -> &[::std::string::String] {
+    pub fn workloads(&self) -> &[String] {
         self.workloads.as_deref().unwrap_or_default()
     }
     /// The `MemoryInfo` member, when set.
     #[inline]
-    pub fn memory_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::GpuDeviceMemoryInfo> {
+    pub fn memory_info(&self) -> Option<&crate::types::GpuDeviceMemoryInfo> {
         self.memory_info.as_ref()
     }
 }
 /// A builder for [`GpuDeviceInfo`](crate::types::GpuDeviceInfo); start one with `GpuDeviceInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GpuDeviceInfoBuilder {
     inner: crate::types::GpuDeviceInfo,
 }
 impl GpuDeviceInfoBuilder {
     /// Sets [`GpuDeviceInfo::name`](crate::types::GpuDeviceInfo::name): The name of the GPU accelerator.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`GpuDeviceInfo::name`](crate::types::GpuDeviceInfo::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`GpuDeviceInfo::name`](crate::types::GpuDeviceInfo::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`GpuDeviceInfo::manufacturer`](crate::types::GpuDeviceInfo::manufacturer): The manufacturer of the GPU accelerator.
-    pub fn manufacturer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.manufacturer = ::std::option::Option::Some(input.into());
+    pub fn manufacturer(mut self, input: impl Into<String>) -> Self {
+        self.inner.manufacturer = Some(input.into());
         self
     }
     /// Sets or clears [`GpuDeviceInfo::manufacturer`](crate::types::GpuDeviceInfo::manufacturer).
     #[inline]
-    pub fn set_manufacturer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_manufacturer(mut self, input: Option<String>) -> Self {
         self.inner.manufacturer = input;
         self
     }
     /// The value set for [`GpuDeviceInfo::manufacturer`](crate::types::GpuDeviceInfo::manufacturer), if any.
     #[inline]
-    pub fn get_manufacturer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_manufacturer(&self) -> &Option<String> {
         &self.inner.manufacturer
     }
     /// Sets [`GpuDeviceInfo::count`](crate::types::GpuDeviceInfo::count): The number of GPUs for the instance type.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceInfo::count`](crate::types::GpuDeviceInfo::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`GpuDeviceInfo::count`](crate::types::GpuDeviceInfo::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`GpuDeviceInfo::logical_gpu_count`](crate::types::GpuDeviceInfo::logical_gpu_count): Total number of GPU devices of this type.
     pub fn logical_gpu_count(mut self, input: i32) -> Self {
-        self.inner.logical_gpu_count = ::std::option::Option::Some(input);
+        self.inner.logical_gpu_count = Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceInfo::logical_gpu_count`](crate::types::GpuDeviceInfo::logical_gpu_count).
     #[inline]
-    pub fn set_logical_gpu_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_logical_gpu_count(mut self, input: Option<i32>) -> Self {
         self.inner.logical_gpu_count = input;
         self
     }
     /// The value set for [`GpuDeviceInfo::logical_gpu_count`](crate::types::GpuDeviceInfo::logical_gpu_count), if any.
     #[inline]
-    pub fn get_logical_gpu_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_logical_gpu_count(&self) -> &Option<i32> {
         &self.inner.logical_gpu_count
     }
     /// Sets [`GpuDeviceInfo::gpu_partition_size`](crate::types::GpuDeviceInfo::gpu_partition_size): The size of each GPU as a fraction of a full GPU, between 0 (excluded) and 1 (included).
     pub fn gpu_partition_size(mut self, input: f64) -> Self {
-        self.inner.gpu_partition_size = ::std::option::Option::Some(input);
+        self.inner.gpu_partition_size = Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceInfo::gpu_partition_size`](crate::types::GpuDeviceInfo::gpu_partition_size).
     #[inline]
-    pub fn set_gpu_partition_size(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_gpu_partition_size(mut self, input: Option<f64>) -> Self {
         self.inner.gpu_partition_size = input;
         self
     }
     /// The value set for [`GpuDeviceInfo::gpu_partition_size`](crate::types::GpuDeviceInfo::gpu_partition_size), if any.
     #[inline]
-    pub fn get_gpu_partition_size(&self) -> &::std::option::Option<f64> {
+    pub fn get_gpu_partition_size(&self) -> &Option<f64> {
         &self.inner.gpu_partition_size
     }
     /// Appends one item to [`GpuDeviceInfo::workloads`](crate::types::GpuDeviceInfo::workloads): A list of workload types this GPU supports.
     ///
     /// To set the whole list at once, use [`set_workloads`](Self::set_workloads).
-    pub fn workloads(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn workloads(mut self, input: impl Into<String>) -> Self {
         self.inner.workloads.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GpuDeviceInfo::workloads`](crate::types::GpuDeviceInfo::workloads).
     #[inline]
-    pub fn set_workloads(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_workloads(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.workloads = input;
         self
     }
     /// The value set for [`GpuDeviceInfo::workloads`](crate::types::GpuDeviceInfo::workloads), if any.
     #[inline]
-    pub fn get_workloads(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_workloads(&self) -> &Option<Vec<String>> {
         &self.inner.workloads
     }
     /// Sets [`GpuDeviceInfo::memory_info`](crate::types::GpuDeviceInfo::memory_info): Describes the memory available to the GPU accelerator.
     pub fn memory_info(mut self, input: crate::types::GpuDeviceMemoryInfo) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input);
+        self.inner.memory_info = Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceInfo::memory_info`](crate::types::GpuDeviceInfo::memory_info).
     #[inline]
     pub fn set_memory_info(
         mut self,
-        input: ::std::option::Option<crate::types::GpuDeviceMemoryInfo>,
+        input: Option<crate::types::GpuDeviceMemoryInfo>,
     ) -> Self {
         self.inner.memory_info = input;
         self
     }
     /// The value set for [`GpuDeviceInfo::memory_info`](crate::types::GpuDeviceInfo::memory_info), if any.
     #[inline]
-    pub fn get_memory_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::GpuDeviceMemoryInfo> {
+    pub fn get_memory_info(&self) -> &Option<crate::types::GpuDeviceMemoryInfo> {
         &self.inner.memory_info
     }
     /// Builds the [`GpuDeviceInfo`]; it has no required members, so this cannot fail.
@@ -228,36 +194,32 @@ impl GpuDeviceInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for GpuDeviceInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "manufacturer" => {
-                    value.manufacturer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.manufacturer = Some(String::from(child.text()));
                 }
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GpuDeviceInfo")?,
                     );
                 }
                 "logicalGpuCount" => {
-                    value.logical_gpu_count = ::std::option::Option::Some(
+                    value.logical_gpu_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GpuDeviceInfo")?,
                     );
                 }
                 "gpuPartitionSize" => {
-                    value.gpu_partition_size = ::std::option::Option::Some(
+                    value.gpu_partition_size = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -266,12 +228,12 @@ impl ::awsgen_runtime::xml::FromXml for GpuDeviceInfo {
                     );
                 }
                 "workloadSet" => {
-                    value.workloads = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.workloads = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "memoryInfo" => {
-                    value.memory_info = ::std::option::Option::Some(
+                    value.memory_info = Some(
                         <crate::types::GpuDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -280,6 +242,6 @@ impl ::awsgen_runtime::xml::FromXml for GpuDeviceInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

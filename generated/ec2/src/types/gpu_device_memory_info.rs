@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the memory available to the GPU accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GpuDeviceMemoryInfo {
     /// The size of the memory available to the GPU accelerator, in MiB.
-    pub size_in_mib: ::std::option::Option<i32>,
+    pub size_in_mib: Option<i32>,
 }
 impl GpuDeviceMemoryInfo {
     /// Starts building a [`GpuDeviceMemoryInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::GpuDeviceMemoryInfoBuilder {
-        <crate::types::builders::GpuDeviceMemoryInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GpuDeviceMemoryInfoBuilder as Default>::default()
     }
     /// The `SizeInMiB` member, when set.
     #[inline]
-    pub fn size_in_mib(&self) -> ::std::option::Option<i32> {
+    pub fn size_in_mib(&self) -> Option<i32> {
         self.size_in_mib
     }
 }
 /// A builder for [`GpuDeviceMemoryInfo`](crate::types::GpuDeviceMemoryInfo); start one with `GpuDeviceMemoryInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GpuDeviceMemoryInfoBuilder {
     inner: crate::types::GpuDeviceMemoryInfo,
 }
 impl GpuDeviceMemoryInfoBuilder {
     /// Sets [`GpuDeviceMemoryInfo::size_in_mib`](crate::types::GpuDeviceMemoryInfo::size_in_mib): The size of the memory available to the GPU accelerator, in MiB.
     pub fn size_in_mib(mut self, input: i32) -> Self {
-        self.inner.size_in_mib = ::std::option::Option::Some(input);
+        self.inner.size_in_mib = Some(input);
         self
     }
     /// Sets or clears [`GpuDeviceMemoryInfo::size_in_mib`](crate::types::GpuDeviceMemoryInfo::size_in_mib).
     #[inline]
-    pub fn set_size_in_mib(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size_in_mib(mut self, input: Option<i32>) -> Self {
         self.inner.size_in_mib = input;
         self
     }
     /// The value set for [`GpuDeviceMemoryInfo::size_in_mib`](crate::types::GpuDeviceMemoryInfo::size_in_mib), if any.
     #[inline]
-    pub fn get_size_in_mib(&self) -> &::std::option::Option<i32> {
+    pub fn get_size_in_mib(&self) -> &Option<i32> {
         &self.inner.size_in_mib
     }
     /// Builds the [`GpuDeviceMemoryInfo`]; it has no required members, so this cannot fail.
@@ -61,17 +51,17 @@ impl GpuDeviceMemoryInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for GpuDeviceMemoryInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "sizeInMiB" {
-                value.size_in_mib = ::std::option::Option::Some(
+                value.size_in_mib = Some(
                     ::awsgen_runtime::xml::number::<
                         i32,
                     >(child.text(), child, "GpuDeviceMemoryInfo")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the GPU accelerators for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GpuInfo {
     /// Describes the GPU accelerators for the instance type.
-    pub gpus: ::std::option::Option<::std::vec::Vec<crate::types::GpuDeviceInfo>>,
+    pub gpus: Option<Vec<crate::types::GpuDeviceInfo>>,
     /// The total size of the memory for the GPU accelerators for the instance type, in MiB.
-    pub total_gpu_memory_in_mib: ::std::option::Option<i32>,
+    pub total_gpu_memory_in_mib: Option<i32>,
 }
 impl GpuInfo {
     /// Starts building a [`GpuInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::GpuInfoBuilder {
-        <crate::types::builders::GpuInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GpuInfoBuilder as Default>::default()
     }
     /// The `Gpus` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl GpuInfo {
     }
     /// The `TotalGpuMemoryInMiB` member, when set.
     #[inline]
-    pub fn total_gpu_memory_in_mib(&self) -> ::std::option::Option<i32> {
+    pub fn total_gpu_memory_in_mib(&self) -> Option<i32> {
         self.total_gpu_memory_in_mib
     }
 }
 /// A builder for [`GpuInfo`](crate::types::GpuInfo); start one with `GpuInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GpuInfoBuilder {
     inner: crate::types::GpuInfo,
 }
@@ -52,37 +42,29 @@ impl GpuInfoBuilder {
     }
     /// Sets or clears [`GpuInfo::gpus`](crate::types::GpuInfo::gpus).
     #[inline]
-    pub fn set_gpus(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GpuDeviceInfo>>,
-    ) -> Self {
+    pub fn set_gpus(mut self, input: Option<Vec<crate::types::GpuDeviceInfo>>) -> Self {
         self.inner.gpus = input;
         self
     }
     /// The value set for [`GpuInfo::gpus`](crate::types::GpuInfo::gpus), if any.
     #[inline]
-    pub fn get_gpus(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GpuDeviceInfo>> {
+    pub fn get_gpus(&self) -> &Option<Vec<crate::types::GpuDeviceInfo>> {
         &self.inner.gpus
     }
     /// Sets [`GpuInfo::total_gpu_memory_in_mib`](crate::types::GpuInfo::total_gpu_memory_in_mib): The total size of the memory for the GPU accelerators for the instance type, in MiB.
     pub fn total_gpu_memory_in_mib(mut self, input: i32) -> Self {
-        self.inner.total_gpu_memory_in_mib = ::std::option::Option::Some(input);
+        self.inner.total_gpu_memory_in_mib = Some(input);
         self
     }
     /// Sets or clears [`GpuInfo::total_gpu_memory_in_mib`](crate::types::GpuInfo::total_gpu_memory_in_mib).
     #[inline]
-    pub fn set_total_gpu_memory_in_mib(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_gpu_memory_in_mib(mut self, input: Option<i32>) -> Self {
         self.inner.total_gpu_memory_in_mib = input;
         self
     }
     /// The value set for [`GpuInfo::total_gpu_memory_in_mib`](crate::types::GpuInfo::total_gpu_memory_in_mib), if any.
     #[inline]
-    pub fn get_total_gpu_memory_in_mib(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_gpu_memory_in_mib(&self) -> &Option<i32> {
         &self.inner.total_gpu_memory_in_mib
     }
     /// Builds the [`GpuInfo`]; it has no required members, so this cannot fail.
@@ -94,12 +76,12 @@ impl GpuInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for GpuInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "gpus" => {
-                    value.gpus = ::std::option::Option::Some(
+                    value.gpus = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GpuDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -107,7 +89,7 @@ impl ::awsgen_runtime::xml::FromXml for GpuInfo {
                     );
                 }
                 "totalGpuMemoryInMiB" => {
-                    value.total_gpu_memory_in_mib = ::std::option::Option::Some(
+                    value.total_gpu_memory_in_mib = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GpuInfo")?,
@@ -116,6 +98,6 @@ impl ::awsgen_runtime::xml::FromXml for GpuInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

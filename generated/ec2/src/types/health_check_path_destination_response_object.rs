@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a destination for a health check path.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthCheckPathDestinationResponseObject {
     /// The ID of the subnet for the destination.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the security group for the destination.
-    pub security_group_id: ::std::option::Option<::std::string::String>,
+    pub security_group_id: Option<String>,
 }
 impl HealthCheckPathDestinationResponseObject {
     /// Starts building a [`HealthCheckPathDestinationResponseObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::HealthCheckPathDestinationResponseObjectBuilder {
-        <crate::types::builders::HealthCheckPathDestinationResponseObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HealthCheckPathDestinationResponseObjectBuilder as Default>::default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `SecurityGroupId` member, when set.
     #[inline]
-    pub fn security_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_id(&self) -> Option<&str> {
         self.security_group_id.as_deref()
     }
 }
 /// A builder for [`HealthCheckPathDestinationResponseObject`](crate::types::HealthCheckPathDestinationResponseObject); start one with `HealthCheckPathDestinationResponseObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HealthCheckPathDestinationResponseObjectBuilder {
     inner: crate::types::HealthCheckPathDestinationResponseObject,
 }
 impl HealthCheckPathDestinationResponseObjectBuilder {
     /// Sets [`HealthCheckPathDestinationResponseObject::subnet_id`](crate::types::HealthCheckPathDestinationResponseObject::subnet_id): The ID of the subnet for the destination.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckPathDestinationResponseObject::subnet_id`](crate::types::HealthCheckPathDestinationResponseObject::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`HealthCheckPathDestinationResponseObject::subnet_id`](crate::types::HealthCheckPathDestinationResponseObject::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`HealthCheckPathDestinationResponseObject::security_group_id`](crate::types::HealthCheckPathDestinationResponseObject::security_group_id): The ID of the security group for the destination.
-    pub fn security_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckPathDestinationResponseObject::security_group_id`](crate::types::HealthCheckPathDestinationResponseObject::security_group_id).
     #[inline]
-    pub fn set_security_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_id(mut self, input: Option<String>) -> Self {
         self.inner.security_group_id = input;
         self
     }
     /// The value set for [`HealthCheckPathDestinationResponseObject::security_group_id`](crate::types::HealthCheckPathDestinationResponseObject::security_group_id), if any.
     #[inline]
-    pub fn get_security_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_id(&self) -> &Option<String> {
         &self.inner.security_group_id
     }
     /// Builds the [`HealthCheckPathDestinationResponseObject`]; it has no required members, so this cannot fail.
@@ -98,23 +74,19 @@ impl HealthCheckPathDestinationResponseObjectBuilder {
 impl ::awsgen_runtime::xml::FromXml for HealthCheckPathDestinationResponseObject {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "securityGroupId" => {
-                    value.security_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.security_group_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a health check path for an application status check request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthCheckPathRequestObject {
     /// The source for the health check path.
-    pub source: ::std::option::Option<crate::types::HealthCheckPathSourceRequestObject>,
+    pub source: Option<crate::types::HealthCheckPathSourceRequestObject>,
     /// The destinations for the health check path.
-    pub destinations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathDestinationRequestObject>,
-    >,
+    pub destinations: Option<Vec<crate::types::HealthCheckPathDestinationRequestObject>>,
 }
 impl HealthCheckPathRequestObject {
     /// Starts building a [`HealthCheckPathRequestObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::HealthCheckPathRequestObjectBuilder {
-        <crate::types::builders::HealthCheckPathRequestObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HealthCheckPathRequestObjectBuilder as Default>::default()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HealthCheckPathSourceRequestObject> {
+    pub fn source(&self) -> Option<&crate::types::HealthCheckPathSourceRequestObject> {
         self.source.as_ref()
     }
     /// The `Destinations` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,12 +30,7 @@ impl HealthCheckPathRequestObject {
     }
 }
 /// A builder for [`HealthCheckPathRequestObject`](crate::types::HealthCheckPathRequestObject); start one with `HealthCheckPathRequestObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HealthCheckPathRequestObjectBuilder {
     inner: crate::types::HealthCheckPathRequestObject,
 }
@@ -54,14 +40,14 @@ impl HealthCheckPathRequestObjectBuilder {
         mut self,
         input: crate::types::HealthCheckPathSourceRequestObject,
     ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input);
+        self.inner.source = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckPathRequestObject::source`](crate::types::HealthCheckPathRequestObject::source).
     #[inline]
     pub fn set_source(
         mut self,
-        input: ::std::option::Option<crate::types::HealthCheckPathSourceRequestObject>,
+        input: Option<crate::types::HealthCheckPathSourceRequestObject>,
     ) -> Self {
         self.inner.source = input;
         self
@@ -70,7 +56,7 @@ impl HealthCheckPathRequestObjectBuilder {
     #[inline]
     pub fn get_source(
         &self,
-    ) -> &::std::option::Option<crate::types::HealthCheckPathSourceRequestObject> {
+    ) -> &Option<crate::types::HealthCheckPathSourceRequestObject> {
         &self.inner.source
     }
     /// Appends one item to [`HealthCheckPathRequestObject::destinations`](crate::types::HealthCheckPathRequestObject::destinations): The destinations for the health check path.
@@ -87,9 +73,7 @@ impl HealthCheckPathRequestObjectBuilder {
     #[inline]
     pub fn set_destinations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::HealthCheckPathDestinationRequestObject>,
-        >,
+        input: Option<Vec<crate::types::HealthCheckPathDestinationRequestObject>>,
     ) -> Self {
         self.inner.destinations = input;
         self
@@ -98,9 +82,7 @@ impl HealthCheckPathRequestObjectBuilder {
     #[inline]
     pub fn get_destinations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathDestinationRequestObject>,
-    > {
+    ) -> &Option<Vec<crate::types::HealthCheckPathDestinationRequestObject>> {
         &self.inner.destinations
     }
     /// Builds the [`HealthCheckPathRequestObject`]; it has no required members, so this cannot fail.
@@ -113,13 +95,13 @@ impl ::awsgen_runtime::query::WriteQuery for HealthCheckPathRequestObject {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source {
             let member_0 = body.enter("Source");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.destinations {
+        if let Some(value) = &self.destinations {
             let member_0 = body.enter("Destination");
             body.items(
                 value,
@@ -127,6 +109,6 @@ impl ::awsgen_runtime::query::WriteQuery for HealthCheckPathRequestObject {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a health check path for an application status check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthCheckPathResponseObject {
     /// The source for the health check path.
-    pub source: ::std::option::Option<crate::types::HealthCheckPathSourceResponseObject>,
+    pub source: Option<crate::types::HealthCheckPathSourceResponseObject>,
     /// The destinations for the health check path.
-    pub destinations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathDestinationResponseObject>,
+    pub destinations: Option<
+        Vec<crate::types::HealthCheckPathDestinationResponseObject>,
     >,
 }
 impl HealthCheckPathResponseObject {
     /// Starts building a [`HealthCheckPathResponseObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::HealthCheckPathResponseObjectBuilder {
-        <crate::types::builders::HealthCheckPathResponseObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HealthCheckPathResponseObjectBuilder as Default>::default()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HealthCheckPathSourceResponseObject> {
+    pub fn source(&self) -> Option<&crate::types::HealthCheckPathSourceResponseObject> {
         self.source.as_ref()
     }
     /// The `Destinations` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,12 +32,7 @@ impl HealthCheckPathResponseObject {
     }
 }
 /// A builder for [`HealthCheckPathResponseObject`](crate::types::HealthCheckPathResponseObject); start one with `HealthCheckPathResponseObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HealthCheckPathResponseObjectBuilder {
     inner: crate::types::HealthCheckPathResponseObject,
 }
@@ -54,14 +42,14 @@ impl HealthCheckPathResponseObjectBuilder {
         mut self,
         input: crate::types::HealthCheckPathSourceResponseObject,
     ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input);
+        self.inner.source = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckPathResponseObject::source`](crate::types::HealthCheckPathResponseObject::source).
     #[inline]
     pub fn set_source(
         mut self,
-        input: ::std::option::Option<crate::types::HealthCheckPathSourceResponseObject>,
+        input: Option<crate::types::HealthCheckPathSourceResponseObject>,
     ) -> Self {
         self.inner.source = input;
         self
@@ -70,7 +58,7 @@ impl HealthCheckPathResponseObjectBuilder {
     #[inline]
     pub fn get_source(
         &self,
-    ) -> &::std::option::Option<crate::types::HealthCheckPathSourceResponseObject> {
+    ) -> &Option<crate::types::HealthCheckPathSourceResponseObject> {
         &self.inner.source
     }
     /// Appends one item to [`HealthCheckPathResponseObject::destinations`](crate::types::HealthCheckPathResponseObject::destinations): The destinations for the health check path.
@@ -87,9 +75,7 @@ impl HealthCheckPathResponseObjectBuilder {
     #[inline]
     pub fn set_destinations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::HealthCheckPathDestinationResponseObject>,
-        >,
+        input: Option<Vec<crate::types::HealthCheckPathDestinationResponseObject>>,
     ) -> Self {
         self.inner.destinations = input;
         self
@@ -98,9 +84,7 @@ impl HealthCheckPathResponseObjectBuilder {
     #[inline]
     pub fn get_destinations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathDestinationResponseObject>,
-    > {
+    ) -> &Option<Vec<crate::types::HealthCheckPathDestinationResponseObject>> {
         &self.inner.destinations
     }
     /// Builds the [`HealthCheckPathResponseObject`]; it has no required members, so this cannot fail.
@@ -112,19 +96,19 @@ impl HealthCheckPathResponseObjectBuilder {
 impl ::awsgen_runtime::xml::FromXml for HealthCheckPathResponseObject {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "source" => {
-                    value.source = ::std::option::Option::Some(
+                    value.source = Some(
                         <crate::types::HealthCheckPathSourceResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "destinationSet" => {
-                    value.destinations = ::std::option::Option::Some(
+                    value.destinations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HealthCheckPathDestinationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -134,6 +118,6 @@ impl ::awsgen_runtime::xml::FromXml for HealthCheckPathResponseObject {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the source for a health check path in a request. The source defines the subnet and security group where a health check elastic network interface (ENI) is created to originate health check traffic.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthCheckPathSourceRequestObject {
     /// The ID of the subnet for the source.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the security group for the source.
-    pub security_group_id: ::std::option::Option<::std::string::String>,
+    pub security_group_id: Option<String>,
 }
 impl HealthCheckPathSourceRequestObject {
     /// Starts building a [`HealthCheckPathSourceRequestObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::HealthCheckPathSourceRequestObjectBuilder {
-        <crate::types::builders::HealthCheckPathSourceRequestObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HealthCheckPathSourceRequestObjectBuilder as Default>::default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `SecurityGroupId` member, when set.
     #[inline]
-    pub fn security_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_id(&self) -> Option<&str> {
         self.security_group_id.as_deref()
     }
 }
 /// A builder for [`HealthCheckPathSourceRequestObject`](crate::types::HealthCheckPathSourceRequestObject); start one with `HealthCheckPathSourceRequestObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HealthCheckPathSourceRequestObjectBuilder {
     inner: crate::types::HealthCheckPathSourceRequestObject,
 }
 impl HealthCheckPathSourceRequestObjectBuilder {
     /// Sets [`HealthCheckPathSourceRequestObject::subnet_id`](crate::types::HealthCheckPathSourceRequestObject::subnet_id): The ID of the subnet for the source.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckPathSourceRequestObject::subnet_id`](crate::types::HealthCheckPathSourceRequestObject::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`HealthCheckPathSourceRequestObject::subnet_id`](crate::types::HealthCheckPathSourceRequestObject::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`HealthCheckPathSourceRequestObject::security_group_id`](crate::types::HealthCheckPathSourceRequestObject::security_group_id): The ID of the security group for the source.
-    pub fn security_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckPathSourceRequestObject::security_group_id`](crate::types::HealthCheckPathSourceRequestObject::security_group_id).
     #[inline]
-    pub fn set_security_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_id(mut self, input: Option<String>) -> Self {
         self.inner.security_group_id = input;
         self
     }
     /// The value set for [`HealthCheckPathSourceRequestObject::security_group_id`](crate::types::HealthCheckPathSourceRequestObject::security_group_id), if any.
     #[inline]
-    pub fn get_security_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_id(&self) -> &Option<String> {
         &self.inner.security_group_id
     }
     /// Builds the [`HealthCheckPathSourceRequestObject`]; it has no required members, so this cannot fail.
@@ -99,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for HealthCheckPathSourceRequestObject 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_id {
+        if let Some(value) = &self.security_group_id {
             body.member("SecurityGroupId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

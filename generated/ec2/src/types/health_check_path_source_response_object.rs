@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the source for a health check path.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthCheckPathSourceResponseObject {
     /// The ID of the subnet for the source.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the security group for the source.
-    pub security_group_id: ::std::option::Option<::std::string::String>,
+    pub security_group_id: Option<String>,
 }
 impl HealthCheckPathSourceResponseObject {
     /// Starts building a [`HealthCheckPathSourceResponseObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::HealthCheckPathSourceResponseObjectBuilder {
-        <crate::types::builders::HealthCheckPathSourceResponseObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HealthCheckPathSourceResponseObjectBuilder as Default>::default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `SecurityGroupId` member, when set.
     #[inline]
-    pub fn security_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_id(&self) -> Option<&str> {
         self.security_group_id.as_deref()
     }
 }
 /// A builder for [`HealthCheckPathSourceResponseObject`](crate::types::HealthCheckPathSourceResponseObject); start one with `HealthCheckPathSourceResponseObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HealthCheckPathSourceResponseObjectBuilder {
     inner: crate::types::HealthCheckPathSourceResponseObject,
 }
 impl HealthCheckPathSourceResponseObjectBuilder {
     /// Sets [`HealthCheckPathSourceResponseObject::subnet_id`](crate::types::HealthCheckPathSourceResponseObject::subnet_id): The ID of the subnet for the source.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckPathSourceResponseObject::subnet_id`](crate::types::HealthCheckPathSourceResponseObject::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`HealthCheckPathSourceResponseObject::subnet_id`](crate::types::HealthCheckPathSourceResponseObject::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`HealthCheckPathSourceResponseObject::security_group_id`](crate::types::HealthCheckPathSourceResponseObject::security_group_id): The ID of the security group for the source.
-    pub fn security_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckPathSourceResponseObject::security_group_id`](crate::types::HealthCheckPathSourceResponseObject::security_group_id).
     #[inline]
-    pub fn set_security_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_id(mut self, input: Option<String>) -> Self {
         self.inner.security_group_id = input;
         self
     }
     /// The value set for [`HealthCheckPathSourceResponseObject::security_group_id`](crate::types::HealthCheckPathSourceResponseObject::security_group_id), if any.
     #[inline]
-    pub fn get_security_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_id(&self) -> &Option<String> {
         &self.inner.security_group_id
     }
     /// Builds the [`HealthCheckPathSourceResponseObject`]; it has no required members, so this cannot fail.
@@ -98,23 +74,19 @@ impl HealthCheckPathSourceResponseObjectBuilder {
 impl ::awsgen_runtime::xml::FromXml for HealthCheckPathSourceResponseObject {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "securityGroupId" => {
-                    value.security_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.security_group_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether your instance is configured for hibernation. This parameter is valid only if the instance meets the [hibernation prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html). For more information, see [Hibernate your Amazon EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HibernationOptions {
     /// If `true`, your instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
-    pub configured: ::std::option::Option<bool>,
+    pub configured: Option<bool>,
 }
 impl HibernationOptions {
     /// Starts building a [`HibernationOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::HibernationOptionsBuilder {
-        <crate::types::builders::HibernationOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HibernationOptionsBuilder as Default>::default()
     }
     /// The `Configured` member, when set.
     #[inline]
-    pub fn configured(&self) -> ::std::option::Option<bool> {
+    pub fn configured(&self) -> Option<bool> {
         self.configured
     }
 }
 /// A builder for [`HibernationOptions`](crate::types::HibernationOptions); start one with `HibernationOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HibernationOptionsBuilder {
     inner: crate::types::HibernationOptions,
 }
 impl HibernationOptionsBuilder {
     /// Sets [`HibernationOptions::configured`](crate::types::HibernationOptions::configured): If `true`, your instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
     pub fn configured(mut self, input: bool) -> Self {
-        self.inner.configured = ::std::option::Option::Some(input);
+        self.inner.configured = Some(input);
         self
     }
     /// Sets or clears [`HibernationOptions::configured`](crate::types::HibernationOptions::configured).
     #[inline]
-    pub fn set_configured(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_configured(mut self, input: Option<bool>) -> Self {
         self.inner.configured = input;
         self
     }
     /// The value set for [`HibernationOptions::configured`](crate::types::HibernationOptions::configured), if any.
     #[inline]
-    pub fn get_configured(&self) -> &::std::option::Option<bool> {
+    pub fn get_configured(&self) -> &Option<bool> {
         &self.inner.configured
     }
     /// Builds the [`HibernationOptions`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl HibernationOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for HibernationOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "configured" {
-                value.configured = ::std::option::Option::Some(child.text() == "true");
+                value.configured = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

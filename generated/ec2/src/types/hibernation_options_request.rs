@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether your instance is configured for hibernation. This parameter is valid only if the instance meets the [hibernation prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html). For more information, see [Hibernate your Amazon EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HibernationOptionsRequest {
     /// Set to `true` to enable your instance for hibernation.
@@ -18,45 +13,40 @@ pub struct HibernationOptionsRequest {
     /// - If you set [`InstanceInterruptionBehavior`](crate::types::InstanceInterruptionBehavior) to a value other than `hibernate`, you'll get an error.
     ///
     /// Default: `false`
-    pub configured: ::std::option::Option<bool>,
+    pub configured: Option<bool>,
 }
 impl HibernationOptionsRequest {
     /// Starts building a [`HibernationOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::HibernationOptionsRequestBuilder {
-        <crate::types::builders::HibernationOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HibernationOptionsRequestBuilder as Default>::default()
     }
     /// The `Configured` member, when set.
     #[inline]
-    pub fn configured(&self) -> ::std::option::Option<bool> {
+    pub fn configured(&self) -> Option<bool> {
         self.configured
     }
 }
 /// A builder for [`HibernationOptionsRequest`](crate::types::HibernationOptionsRequest); start one with `HibernationOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HibernationOptionsRequestBuilder {
     inner: crate::types::HibernationOptionsRequest,
 }
 impl HibernationOptionsRequestBuilder {
     /// Sets [`HibernationOptionsRequest::configured`](crate::types::HibernationOptionsRequest::configured): Set to `true` to enable your instance for hibernation.
     pub fn configured(mut self, input: bool) -> Self {
-        self.inner.configured = ::std::option::Option::Some(input);
+        self.inner.configured = Some(input);
         self
     }
     /// Sets or clears [`HibernationOptionsRequest::configured`](crate::types::HibernationOptionsRequest::configured).
     #[inline]
-    pub fn set_configured(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_configured(mut self, input: Option<bool>) -> Self {
         self.inner.configured = input;
         self
     }
     /// The value set for [`HibernationOptionsRequest::configured`](crate::types::HibernationOptionsRequest::configured), if any.
     #[inline]
-    pub fn get_configured(&self) -> &::std::option::Option<bool> {
+    pub fn get_configured(&self) -> &Option<bool> {
         &self.inner.configured
     }
     /// Builds the [`HibernationOptionsRequest`]; it has no required members, so this cannot fail.
@@ -69,10 +59,10 @@ impl ::awsgen_runtime::query::WriteQuery for HibernationOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.configured {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.configured {
             body.member("Configured", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,122 +2,101 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an event in the history of the Spot Fleet request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HistoryRecord {
     /// Information about the event.
-    pub event_information: ::std::option::Option<crate::types::EventInformation>,
+    pub event_information: Option<crate::types::EventInformation>,
     /// The event type.
     ///
     /// - `error` - An error with the Spot Fleet request.
     /// - `fleetRequestChange` - A change in the status or configuration of the Spot Fleet request.
     /// - `instanceChange` - An instance was launched or terminated.
     /// - `Information` - An informational event.
-    pub event_type: ::std::option::Option<crate::types::EventType>,
+    pub event_type: Option<crate::types::EventType>,
     /// The date and time of the event, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl HistoryRecord {
     /// Starts building a [`HistoryRecord`].
     #[inline]
     pub fn builder() -> crate::types::builders::HistoryRecordBuilder {
-        <crate::types::builders::HistoryRecordBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HistoryRecordBuilder as Default>::default()
     }
     /// The `EventInformation` member, when set.
     #[inline]
-    pub fn event_information(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EventInformation> {
+    pub fn event_information(&self) -> Option<&crate::types::EventInformation> {
         self.event_information.as_ref()
     }
     /// The `EventType` member, when set.
     #[inline]
-    pub fn event_type(&self) -> ::std::option::Option<&crate::types::EventType> {
+    pub fn event_type(&self) -> Option<&crate::types::EventType> {
         self.event_type.as_ref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.timestamp.as_ref()
     }
 }
 /// A builder for [`HistoryRecord`](crate::types::HistoryRecord); start one with `HistoryRecord::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HistoryRecordBuilder {
     inner: crate::types::HistoryRecord,
 }
 impl HistoryRecordBuilder {
     /// Sets [`HistoryRecord::event_information`](crate::types::HistoryRecord::event_information): Information about the event.
     pub fn event_information(mut self, input: crate::types::EventInformation) -> Self {
-        self.inner.event_information = ::std::option::Option::Some(input);
+        self.inner.event_information = Some(input);
         self
     }
     /// Sets or clears [`HistoryRecord::event_information`](crate::types::HistoryRecord::event_information).
     #[inline]
     pub fn set_event_information(
         mut self,
-        input: ::std::option::Option<crate::types::EventInformation>,
+        input: Option<crate::types::EventInformation>,
     ) -> Self {
         self.inner.event_information = input;
         self
     }
     /// The value set for [`HistoryRecord::event_information`](crate::types::HistoryRecord::event_information), if any.
     #[inline]
-    pub fn get_event_information(
-        &self,
-    ) -> &::std::option::Option<crate::types::EventInformation> {
+    pub fn get_event_information(&self) -> &Option<crate::types::EventInformation> {
         &self.inner.event_information
     }
     /// Sets [`HistoryRecord::event_type`](crate::types::HistoryRecord::event_type): The event type.
     pub fn event_type(mut self, input: crate::types::EventType) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input);
+        self.inner.event_type = Some(input);
         self
     }
     /// Sets or clears [`HistoryRecord::event_type`](crate::types::HistoryRecord::event_type).
     #[inline]
-    pub fn set_event_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EventType>,
-    ) -> Self {
+    pub fn set_event_type(mut self, input: Option<crate::types::EventType>) -> Self {
         self.inner.event_type = input;
         self
     }
     /// The value set for [`HistoryRecord::event_type`](crate::types::HistoryRecord::event_type), if any.
     #[inline]
-    pub fn get_event_type(&self) -> &::std::option::Option<crate::types::EventType> {
+    pub fn get_event_type(&self) -> &Option<crate::types::EventType> {
         &self.inner.event_type
     }
     /// Sets [`HistoryRecord::timestamp`](crate::types::HistoryRecord::timestamp): The date and time of the event, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input);
+        self.inner.timestamp = Some(input);
         self
     }
     /// Sets or clears [`HistoryRecord::timestamp`](crate::types::HistoryRecord::timestamp).
     #[inline]
     pub fn set_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`HistoryRecord::timestamp`](crate::types::HistoryRecord::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.timestamp
     }
     /// Builds the [`HistoryRecord`]; it has no required members, so this cannot fail.
@@ -129,24 +108,22 @@ impl HistoryRecordBuilder {
 impl ::awsgen_runtime::xml::FromXml for HistoryRecord {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "eventInformation" => {
-                    value.event_information = ::std::option::Option::Some(
+                    value.event_information = Some(
                         <crate::types::EventInformation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "eventType" => {
-                    value.event_type = ::std::option::Option::Some(
-                        crate::types::EventType::from(child.text()),
-                    );
+                    value.event_type = Some(crate::types::EventType::from(child.text()));
                 }
                 "timestamp" => {
-                    value.timestamp = ::std::option::Option::Some(
+                    value.timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -157,6 +134,6 @@ impl ::awsgen_runtime::xml::FromXml for HistoryRecord {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

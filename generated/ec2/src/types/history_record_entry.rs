@@ -2,119 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an event in the history of an EC2 Fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HistoryRecordEntry {
     /// Information about the event.
-    pub event_information: ::std::option::Option<crate::types::EventInformation>,
+    pub event_information: Option<crate::types::EventInformation>,
     /// The event type.
-    pub event_type: ::std::option::Option<crate::types::FleetEventType>,
+    pub event_type: Option<crate::types::FleetEventType>,
     /// The date and time of the event, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl HistoryRecordEntry {
     /// Starts building a [`HistoryRecordEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::HistoryRecordEntryBuilder {
-        <crate::types::builders::HistoryRecordEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HistoryRecordEntryBuilder as Default>::default()
     }
     /// The `EventInformation` member, when set.
     #[inline]
-    pub fn event_information(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EventInformation> {
+    pub fn event_information(&self) -> Option<&crate::types::EventInformation> {
         self.event_information.as_ref()
     }
     /// The `EventType` member, when set.
     #[inline]
-    pub fn event_type(&self) -> ::std::option::Option<&crate::types::FleetEventType> {
+    pub fn event_type(&self) -> Option<&crate::types::FleetEventType> {
         self.event_type.as_ref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.timestamp.as_ref()
     }
 }
 /// A builder for [`HistoryRecordEntry`](crate::types::HistoryRecordEntry); start one with `HistoryRecordEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HistoryRecordEntryBuilder {
     inner: crate::types::HistoryRecordEntry,
 }
 impl HistoryRecordEntryBuilder {
     /// Sets [`HistoryRecordEntry::event_information`](crate::types::HistoryRecordEntry::event_information): Information about the event.
     pub fn event_information(mut self, input: crate::types::EventInformation) -> Self {
-        self.inner.event_information = ::std::option::Option::Some(input);
+        self.inner.event_information = Some(input);
         self
     }
     /// Sets or clears [`HistoryRecordEntry::event_information`](crate::types::HistoryRecordEntry::event_information).
     #[inline]
     pub fn set_event_information(
         mut self,
-        input: ::std::option::Option<crate::types::EventInformation>,
+        input: Option<crate::types::EventInformation>,
     ) -> Self {
         self.inner.event_information = input;
         self
     }
     /// The value set for [`HistoryRecordEntry::event_information`](crate::types::HistoryRecordEntry::event_information), if any.
     #[inline]
-    pub fn get_event_information(
-        &self,
-    ) -> &::std::option::Option<crate::types::EventInformation> {
+    pub fn get_event_information(&self) -> &Option<crate::types::EventInformation> {
         &self.inner.event_information
     }
     /// Sets [`HistoryRecordEntry::event_type`](crate::types::HistoryRecordEntry::event_type): The event type.
     pub fn event_type(mut self, input: crate::types::FleetEventType) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input);
+        self.inner.event_type = Some(input);
         self
     }
     /// Sets or clears [`HistoryRecordEntry::event_type`](crate::types::HistoryRecordEntry::event_type).
     #[inline]
     pub fn set_event_type(
         mut self,
-        input: ::std::option::Option<crate::types::FleetEventType>,
+        input: Option<crate::types::FleetEventType>,
     ) -> Self {
         self.inner.event_type = input;
         self
     }
     /// The value set for [`HistoryRecordEntry::event_type`](crate::types::HistoryRecordEntry::event_type), if any.
     #[inline]
-    pub fn get_event_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetEventType> {
+    pub fn get_event_type(&self) -> &Option<crate::types::FleetEventType> {
         &self.inner.event_type
     }
     /// Sets [`HistoryRecordEntry::timestamp`](crate::types::HistoryRecordEntry::timestamp): The date and time of the event, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input);
+        self.inner.timestamp = Some(input);
         self
     }
     /// Sets or clears [`HistoryRecordEntry::timestamp`](crate::types::HistoryRecordEntry::timestamp).
     #[inline]
     pub fn set_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`HistoryRecordEntry::timestamp`](crate::types::HistoryRecordEntry::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.timestamp
     }
     /// Builds the [`HistoryRecordEntry`]; it has no required members, so this cannot fail.
@@ -126,24 +106,24 @@ impl HistoryRecordEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for HistoryRecordEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "eventInformation" => {
-                    value.event_information = ::std::option::Option::Some(
+                    value.event_information = Some(
                         <crate::types::EventInformation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "eventType" => {
-                    value.event_type = ::std::option::Option::Some(
+                    value.event_type = Some(
                         crate::types::FleetEventType::from(child.text()),
                     );
                 }
                 "timestamp" => {
-                    value.timestamp = ::std::option::Option::Some(
+                    value.timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -154,6 +134,6 @@ impl ::awsgen_runtime::xml::FromXml for HistoryRecordEntry {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,102 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the properties of the Dedicated Host.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Host {
     /// Whether auto-placement is on or off.
-    pub auto_placement: ::std::option::Option<crate::types::AutoPlacement>,
+    pub auto_placement: Option<crate::types::AutoPlacement>,
     /// The Availability Zone of the Dedicated Host.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// Information about the instances running on the Dedicated Host.
-    pub available_capacity: ::std::option::Option<crate::types::AvailableCapacity>,
+    pub available_capacity: Option<crate::types::AvailableCapacity>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The ID of the Dedicated Host.
-    pub host_id: ::std::option::Option<::std::string::String>,
+    pub host_id: Option<String>,
     /// The hardware specifications of the Dedicated Host.
-    pub host_properties: ::std::option::Option<crate::types::HostProperties>,
+    pub host_properties: Option<crate::types::HostProperties>,
     /// The reservation ID of the Dedicated Host. This returns a `null` response if the Dedicated Host doesn't have an associated reservation.
-    pub host_reservation_id: ::std::option::Option<::std::string::String>,
+    pub host_reservation_id: Option<String>,
     /// The IDs and instance type that are currently running on the Dedicated Host.
-    pub instances: ::std::option::Option<::std::vec::Vec<crate::types::HostInstance>>,
+    pub instances: Option<Vec<crate::types::HostInstance>>,
     /// The Dedicated Host's state.
-    pub state: ::std::option::Option<crate::types::AllocationState>,
+    pub state: Option<crate::types::AllocationState>,
     /// The time that the Dedicated Host was allocated.
-    pub allocation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub allocation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time that the Dedicated Host was released.
-    pub release_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub release_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Any tags assigned to the Dedicated Host.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Indicates whether host recovery is enabled or disabled for the Dedicated Host.
-    pub host_recovery: ::std::option::Option<crate::types::HostRecovery>,
+    pub host_recovery: Option<crate::types::HostRecovery>,
     /// Indicates whether the Dedicated Host supports multiple instance types of the same instance family. If the value is `on`, the Dedicated Host supports multiple instance types in the instance family. If the value is `off`, the Dedicated Host supports a single instance type only.
-    pub allows_multiple_instance_types: ::std::option::Option<
+    pub allows_multiple_instance_types: Option<
         crate::types::AllowsMultipleInstanceTypes,
     >,
     /// The ID of the Amazon Web Services account that owns the Dedicated Host.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the Availability Zone in which the Dedicated Host is allocated.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Indicates whether the Dedicated Host is in a host resource group. If **memberOfServiceLinkedResourceGroup** is `true`, the host is in a host resource group; otherwise, it is not.
-    pub member_of_service_linked_resource_group: ::std::option::Option<bool>,
+    pub member_of_service_linked_resource_group: Option<bool>,
     /// The Amazon Resource Name (ARN) of the Amazon Web Services Outpost on which the Dedicated Host is allocated.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// Indicates whether host maintenance is enabled or disabled for the Dedicated Host.
-    pub host_maintenance: ::std::option::Option<crate::types::HostMaintenance>,
+    pub host_maintenance: Option<crate::types::HostMaintenance>,
     /// The ID of the Outpost hardware asset on which the Dedicated Host is allocated.
-    pub asset_id: ::std::option::Option<::std::string::String>,
+    pub asset_id: Option<String>,
     /// The CPU options for the Dedicated Host, including AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
-    pub cpu_options: ::std::option::Option<crate::types::HostCpuOptions>,
+    pub cpu_options: Option<crate::types::HostCpuOptions>,
 }
 impl Host {
     /// Starts building a [`Host`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostBuilder {
-        <crate::types::builders::HostBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostBuilder as Default>::default()
     }
     /// The `AutoPlacement` member, when set.
     #[inline]
-    pub fn auto_placement(&self) -> ::std::option::Option<&crate::types::AutoPlacement> {
+    pub fn auto_placement(&self) -> Option<&crate::types::AutoPlacement> {
         self.auto_placement.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailableCapacity` member, when set.
     #[inline]
-    pub fn available_capacity(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AvailableCapacity> {
+    pub fn available_capacity(&self) -> Option<&crate::types::AvailableCapacity> {
         self.available_capacity.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `HostId` member, when set.
     #[inline]
-    pub fn host_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_id(&self) -> Option<&str> {
         self.host_id.as_deref()
     }
     /// The `HostProperties` member, when set.
     #[inline]
-    pub fn host_properties(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostProperties> {
+    pub fn host_properties(&self) -> Option<&crate::types::HostProperties> {
         self.host_properties.as_ref()
     }
     /// The `HostReservationId` member, when set.
     #[inline]
-    pub fn host_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_reservation_id(&self) -> Option<&str> {
         self.host_reservation_id.as_deref()
     }
     /// The `Instances` member, empty when not set; the field tells an empty list from an absent one.
@@ -107,21 +98,17 @@ impl Host {
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::AllocationState> {
+    pub fn state(&self) -> Option<&crate::types::AllocationState> {
         self.state.as_ref()
     }
     /// The `AllocationTime` member, when set.
     #[inline]
-    pub fn allocation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn allocation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.allocation_time.as_ref()
     }
     /// The `ReleaseTime` member, when set.
     #[inline]
-    pub fn release_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn release_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.release_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -131,220 +118,177 @@ impl Host {
     }
     /// The `HostRecovery` member, when set.
     #[inline]
-    pub fn host_recovery(&self) -> ::std::option::Option<&crate::types::HostRecovery> {
+    pub fn host_recovery(&self) -> Option<&crate::types::HostRecovery> {
         self.host_recovery.as_ref()
     }
     /// The `AllowsMultipleInstanceTypes` member, when set.
     #[inline]
     pub fn allows_multiple_instance_types(
         &self,
-    ) -> ::std::option::Option<&crate::types::AllowsMultipleInstanceTypes> {
+    ) -> Option<&crate::types::AllowsMultipleInstanceTypes> {
         self.allows_multiple_instance_types.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `MemberOfServiceLinkedResourceGroup` member, when set.
     #[inline]
-    pub fn member_of_service_linked_resource_group(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn member_of_service_linked_resource_group(&self) -> Option<bool> {
         self.member_of_service_linked_resource_group
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `HostMaintenance` member, when set.
     #[inline]
-    pub fn host_maintenance(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostMaintenance> {
+    pub fn host_maintenance(&self) -> Option<&crate::types::HostMaintenance> {
         self.host_maintenance.as_ref()
     }
     /// The `AssetId` member, when set.
     #[inline]
-    pub fn asset_id(&self) -> ::std::option::Option<&str> {
+    pub fn asset_id(&self) -> Option<&str> {
         self.asset_id.as_deref()
     }
     /// The `CpuOptions` member, when set.
     #[inline]
-    pub fn cpu_options(&self) -> ::std::option::Option<&crate::types::HostCpuOptions> {
+    pub fn cpu_options(&self) -> Option<&crate::types::HostCpuOptions> {
         self.cpu_options.as_ref()
     }
 }
 /// A builder for [`Host`](crate::types::Host); start one with `Host::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostBuilder {
     inner: crate::types::Host,
 }
 impl HostBuilder {
     /// Sets [`Host::auto_placement`](crate::types::Host::auto_placement): Whether auto-placement is on or off.
     pub fn auto_placement(mut self, input: crate::types::AutoPlacement) -> Self {
-        self.inner.auto_placement = ::std::option::Option::Some(input);
+        self.inner.auto_placement = Some(input);
         self
     }
     /// Sets or clears [`Host::auto_placement`](crate::types::Host::auto_placement).
     #[inline]
     pub fn set_auto_placement(
         mut self,
-        input: ::std::option::Option<crate::types::AutoPlacement>,
+        input: Option<crate::types::AutoPlacement>,
     ) -> Self {
         self.inner.auto_placement = input;
         self
     }
     /// The value set for [`Host::auto_placement`](crate::types::Host::auto_placement), if any.
     #[inline]
-    pub fn get_auto_placement(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoPlacement> {
+    pub fn get_auto_placement(&self) -> &Option<crate::types::AutoPlacement> {
         &self.inner.auto_placement
     }
     /// Sets [`Host::availability_zone`](crate::types::Host::availability_zone): The Availability Zone of the Dedicated Host.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`Host::availability_zone`](crate::types::Host::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`Host::availability_zone`](crate::types::Host::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`Host::available_capacity`](crate::types::Host::available_capacity): Information about the instances running on the Dedicated Host.
     pub fn available_capacity(mut self, input: crate::types::AvailableCapacity) -> Self {
-        self.inner.available_capacity = ::std::option::Option::Some(input);
+        self.inner.available_capacity = Some(input);
         self
     }
     /// Sets or clears [`Host::available_capacity`](crate::types::Host::available_capacity).
     #[inline]
     pub fn set_available_capacity(
         mut self,
-        input: ::std::option::Option<crate::types::AvailableCapacity>,
+        input: Option<crate::types::AvailableCapacity>,
     ) -> Self {
         self.inner.available_capacity = input;
         self
     }
     /// The value set for [`Host::available_capacity`](crate::types::Host::available_capacity), if any.
     #[inline]
-    pub fn get_available_capacity(
-        &self,
-    ) -> &::std::option::Option<crate::types::AvailableCapacity> {
+    pub fn get_available_capacity(&self) -> &Option<crate::types::AvailableCapacity> {
         &self.inner.available_capacity
     }
     /// Sets [`Host::client_token`](crate::types::Host::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`Host::client_token`](crate::types::Host::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`Host::client_token`](crate::types::Host::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`Host::host_id`](crate::types::Host::host_id): The ID of the Dedicated Host.
-    pub fn host_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_id = ::std::option::Option::Some(input.into());
+    pub fn host_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_id = Some(input.into());
         self
     }
     /// Sets or clears [`Host::host_id`](crate::types::Host::host_id).
     #[inline]
-    pub fn set_host_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_id(mut self, input: Option<String>) -> Self {
         self.inner.host_id = input;
         self
     }
     /// The value set for [`Host::host_id`](crate::types::Host::host_id), if any.
     #[inline]
-    pub fn get_host_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_id(&self) -> &Option<String> {
         &self.inner.host_id
     }
     /// Sets [`Host::host_properties`](crate::types::Host::host_properties): The hardware specifications of the Dedicated Host.
     pub fn host_properties(mut self, input: crate::types::HostProperties) -> Self {
-        self.inner.host_properties = ::std::option::Option::Some(input);
+        self.inner.host_properties = Some(input);
         self
     }
     /// Sets or clears [`Host::host_properties`](crate::types::Host::host_properties).
     #[inline]
     pub fn set_host_properties(
         mut self,
-        input: ::std::option::Option<crate::types::HostProperties>,
+        input: Option<crate::types::HostProperties>,
     ) -> Self {
         self.inner.host_properties = input;
         self
     }
     /// The value set for [`Host::host_properties`](crate::types::Host::host_properties), if any.
     #[inline]
-    pub fn get_host_properties(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostProperties> {
+    pub fn get_host_properties(&self) -> &Option<crate::types::HostProperties> {
         &self.inner.host_properties
     }
     /// Sets [`Host::host_reservation_id`](crate::types::Host::host_reservation_id): The reservation ID of the Dedicated Host.
-    pub fn host_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn host_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`Host::host_reservation_id`](crate::types::Host::host_reservation_id).
     #[inline]
-    pub fn set_host_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.host_reservation_id = input;
         self
     }
     /// The value set for [`Host::host_reservation_id`](crate::types::Host::host_reservation_id), if any.
     #[inline]
-    pub fn get_host_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_reservation_id(&self) -> &Option<String> {
         &self.inner.host_reservation_id
     }
     /// Appends one item to [`Host::instances`](crate::types::Host::instances): The IDs and instance type that are currently running on the Dedicated Host.
@@ -358,35 +302,30 @@ impl HostBuilder {
     #[inline]
     pub fn set_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HostInstance>>,
+        input: Option<Vec<crate::types::HostInstance>>,
     ) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`Host::instances`](crate::types::Host::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HostInstance>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::HostInstance>> {
         &self.inner.instances
     }
     /// Sets [`Host::state`](crate::types::Host::state): The Dedicated Host's state.
     pub fn state(mut self, input: crate::types::AllocationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Host::state`](crate::types::Host::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::AllocationState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::AllocationState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Host::state`](crate::types::Host::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::AllocationState> {
+    pub fn get_state(&self) -> &Option<crate::types::AllocationState> {
         &self.inner.state
     }
     /// Sets [`Host::allocation_time`](crate::types::Host::allocation_time): The time that the Dedicated Host was allocated.
@@ -394,14 +333,14 @@ impl HostBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.allocation_time = ::std::option::Option::Some(input);
+        self.inner.allocation_time = Some(input);
         self
     }
     /// Sets or clears [`Host::allocation_time`](crate::types::Host::allocation_time).
     #[inline]
     pub fn set_allocation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.allocation_time = input;
         self
@@ -410,7 +349,7 @@ impl HostBuilder {
     #[inline]
     pub fn get_allocation_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.allocation_time
     }
     /// Sets [`Host::release_time`](crate::types::Host::release_time): The time that the Dedicated Host was released.
@@ -418,23 +357,21 @@ impl HostBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.release_time = ::std::option::Option::Some(input);
+        self.inner.release_time = Some(input);
         self
     }
     /// Sets or clears [`Host::release_time`](crate::types::Host::release_time).
     #[inline]
     pub fn set_release_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.release_time = input;
         self
     }
     /// The value set for [`Host::release_time`](crate::types::Host::release_time), if any.
     #[inline]
-    pub fn get_release_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_release_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.release_time
     }
     /// Appends one item to [`Host::tags`](crate::types::Host::tags): Any tags assigned to the Dedicated Host.
@@ -446,39 +383,32 @@ impl HostBuilder {
     }
     /// Sets or clears [`Host::tags`](crate::types::Host::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Host::tags`](crate::types::Host::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Host::host_recovery`](crate::types::Host::host_recovery): Indicates whether host recovery is enabled or disabled for the Dedicated Host.
     pub fn host_recovery(mut self, input: crate::types::HostRecovery) -> Self {
-        self.inner.host_recovery = ::std::option::Option::Some(input);
+        self.inner.host_recovery = Some(input);
         self
     }
     /// Sets or clears [`Host::host_recovery`](crate::types::Host::host_recovery).
     #[inline]
     pub fn set_host_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::HostRecovery>,
+        input: Option<crate::types::HostRecovery>,
     ) -> Self {
         self.inner.host_recovery = input;
         self
     }
     /// The value set for [`Host::host_recovery`](crate::types::Host::host_recovery), if any.
     #[inline]
-    pub fn get_host_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostRecovery> {
+    pub fn get_host_recovery(&self) -> &Option<crate::types::HostRecovery> {
         &self.inner.host_recovery
     }
     /// Sets [`Host::allows_multiple_instance_types`](crate::types::Host::allows_multiple_instance_types): Indicates whether the Dedicated Host supports multiple instance types of the same instance family.
@@ -486,14 +416,14 @@ impl HostBuilder {
         mut self,
         input: crate::types::AllowsMultipleInstanceTypes,
     ) -> Self {
-        self.inner.allows_multiple_instance_types = ::std::option::Option::Some(input);
+        self.inner.allows_multiple_instance_types = Some(input);
         self
     }
     /// Sets or clears [`Host::allows_multiple_instance_types`](crate::types::Host::allows_multiple_instance_types).
     #[inline]
     pub fn set_allows_multiple_instance_types(
         mut self,
-        input: ::std::option::Option<crate::types::AllowsMultipleInstanceTypes>,
+        input: Option<crate::types::AllowsMultipleInstanceTypes>,
     ) -> Self {
         self.inner.allows_multiple_instance_types = input;
         self
@@ -502,162 +432,128 @@ impl HostBuilder {
     #[inline]
     pub fn get_allows_multiple_instance_types(
         &self,
-    ) -> &::std::option::Option<crate::types::AllowsMultipleInstanceTypes> {
+    ) -> &Option<crate::types::AllowsMultipleInstanceTypes> {
         &self.inner.allows_multiple_instance_types
     }
     /// Sets [`Host::owner_id`](crate::types::Host::owner_id): The ID of the Amazon Web Services account that owns the Dedicated Host.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Host::owner_id`](crate::types::Host::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`Host::owner_id`](crate::types::Host::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`Host::availability_zone_id`](crate::types::Host::availability_zone_id): The ID of the Availability Zone in which the Dedicated Host is allocated.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`Host::availability_zone_id`](crate::types::Host::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`Host::availability_zone_id`](crate::types::Host::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`Host::member_of_service_linked_resource_group`](crate::types::Host::member_of_service_linked_resource_group): Indicates whether the Dedicated Host is in a host resource group.
     pub fn member_of_service_linked_resource_group(mut self, input: bool) -> Self {
-        self.inner.member_of_service_linked_resource_group = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.member_of_service_linked_resource_group = Some(input);
         self
     }
     /// Sets or clears [`Host::member_of_service_linked_resource_group`](crate::types::Host::member_of_service_linked_resource_group).
     #[inline]
     pub fn set_member_of_service_linked_resource_group(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.member_of_service_linked_resource_group = input;
         self
     }
     /// The value set for [`Host::member_of_service_linked_resource_group`](crate::types::Host::member_of_service_linked_resource_group), if any.
     #[inline]
-    pub fn get_member_of_service_linked_resource_group(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_member_of_service_linked_resource_group(&self) -> &Option<bool> {
         &self.inner.member_of_service_linked_resource_group
     }
     /// Sets [`Host::outpost_arn`](crate::types::Host::outpost_arn): The Amazon Resource Name (ARN) of the Amazon Web Services Outpost on which the Dedicated Host is allocated.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Host::outpost_arn`](crate::types::Host::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`Host::outpost_arn`](crate::types::Host::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`Host::host_maintenance`](crate::types::Host::host_maintenance): Indicates whether host maintenance is enabled or disabled for the Dedicated Host.
     pub fn host_maintenance(mut self, input: crate::types::HostMaintenance) -> Self {
-        self.inner.host_maintenance = ::std::option::Option::Some(input);
+        self.inner.host_maintenance = Some(input);
         self
     }
     /// Sets or clears [`Host::host_maintenance`](crate::types::Host::host_maintenance).
     #[inline]
     pub fn set_host_maintenance(
         mut self,
-        input: ::std::option::Option<crate::types::HostMaintenance>,
+        input: Option<crate::types::HostMaintenance>,
     ) -> Self {
         self.inner.host_maintenance = input;
         self
     }
     /// The value set for [`Host::host_maintenance`](crate::types::Host::host_maintenance), if any.
     #[inline]
-    pub fn get_host_maintenance(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostMaintenance> {
+    pub fn get_host_maintenance(&self) -> &Option<crate::types::HostMaintenance> {
         &self.inner.host_maintenance
     }
     /// Sets [`Host::asset_id`](crate::types::Host::asset_id): The ID of the Outpost hardware asset on which the Dedicated Host is allocated.
-    pub fn asset_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asset_id = ::std::option::Option::Some(input.into());
+    pub fn asset_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.asset_id = Some(input.into());
         self
     }
     /// Sets or clears [`Host::asset_id`](crate::types::Host::asset_id).
     #[inline]
-    pub fn set_asset_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asset_id(mut self, input: Option<String>) -> Self {
         self.inner.asset_id = input;
         self
     }
     /// The value set for [`Host::asset_id`](crate::types::Host::asset_id), if any.
     #[inline]
-    pub fn get_asset_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asset_id(&self) -> &Option<String> {
         &self.inner.asset_id
     }
     /// Sets [`Host::cpu_options`](crate::types::Host::cpu_options): The CPU options for the Dedicated Host, including AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
     pub fn cpu_options(mut self, input: crate::types::HostCpuOptions) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input);
+        self.inner.cpu_options = Some(input);
         self
     }
     /// Sets or clears [`Host::cpu_options`](crate::types::Host::cpu_options).
     #[inline]
     pub fn set_cpu_options(
         mut self,
-        input: ::std::option::Option<crate::types::HostCpuOptions>,
+        input: Option<crate::types::HostCpuOptions>,
     ) -> Self {
         self.inner.cpu_options = input;
         self
     }
     /// The value set for [`Host::cpu_options`](crate::types::Host::cpu_options), if any.
     #[inline]
-    pub fn get_cpu_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostCpuOptions> {
+    pub fn get_cpu_options(&self) -> &Option<crate::types::HostCpuOptions> {
         &self.inner.cpu_options
     }
     /// Builds the [`Host`]; it has no required members, so this cannot fail.
@@ -669,51 +565,43 @@ impl HostBuilder {
 impl ::awsgen_runtime::xml::FromXml for Host {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "autoPlacement" => {
-                    value.auto_placement = ::std::option::Option::Some(
+                    value.auto_placement = Some(
                         crate::types::AutoPlacement::from(child.text()),
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availableCapacity" => {
-                    value.available_capacity = ::std::option::Option::Some(
+                    value.available_capacity = Some(
                         <crate::types::AvailableCapacity as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "hostId" => {
-                    value.host_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_id = Some(String::from(child.text()));
                 }
                 "hostProperties" => {
-                    value.host_properties = ::std::option::Option::Some(
+                    value.host_properties = Some(
                         <crate::types::HostProperties as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "hostReservationId" => {
-                    value.host_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_reservation_id = Some(String::from(child.text()));
                 }
                 "instances" => {
-                    value.instances = ::std::option::Option::Some(
+                    value.instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HostInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -721,22 +609,22 @@ impl ::awsgen_runtime::xml::FromXml for Host {
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::AllocationState::from(child.text()),
                     );
                 }
                 "allocationTime" => {
-                    value.allocation_time = ::std::option::Option::Some(
+                    value.allocation_time = Some(
                         ::awsgen_runtime::xml::timestamp(child.text(), child, "Host")?,
                     );
                 }
                 "releaseTime" => {
-                    value.release_time = ::std::option::Option::Some(
+                    value.release_time = Some(
                         ::awsgen_runtime::xml::timestamp(child.text(), child, "Host")?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -744,47 +632,39 @@ impl ::awsgen_runtime::xml::FromXml for Host {
                     );
                 }
                 "hostRecovery" => {
-                    value.host_recovery = ::std::option::Option::Some(
+                    value.host_recovery = Some(
                         crate::types::HostRecovery::from(child.text()),
                     );
                 }
                 "allowsMultipleInstanceTypes" => {
-                    value.allows_multiple_instance_types = ::std::option::Option::Some(
+                    value.allows_multiple_instance_types = Some(
                         crate::types::AllowsMultipleInstanceTypes::from(child.text()),
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "memberOfServiceLinkedResourceGroup" => {
-                    value.member_of_service_linked_resource_group = ::std::option::Option::Some(
+                    value.member_of_service_linked_resource_group = Some(
                         child.text() == "true",
                     );
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "hostMaintenance" => {
-                    value.host_maintenance = ::std::option::Option::Some(
+                    value.host_maintenance = Some(
                         crate::types::HostMaintenance::from(child.text()),
                     );
                 }
                 "assetId" => {
-                    value.asset_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asset_id = Some(String::from(child.text()));
                 }
                 "cpuOptions" => {
-                    value.cpu_options = ::std::option::Option::Some(
+                    value.cpu_options = Some(
                         <crate::types::HostCpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -793,6 +673,6 @@ impl ::awsgen_runtime::xml::FromXml for Host {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the CPU options for a Dedicated Host, including AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostCpuOptions {
     /// Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host. If you don't specify a value, AMD SEV-SNP is `disabled`.
-    pub amd_sev_snp: ::std::option::Option<crate::types::AmdSevSnp>,
+    pub amd_sev_snp: Option<crate::types::AmdSevSnp>,
 }
 impl HostCpuOptions {
     /// Starts building a [`HostCpuOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostCpuOptionsBuilder {
-        <crate::types::builders::HostCpuOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostCpuOptionsBuilder as Default>::default()
     }
     /// The `AmdSevSnp` member, when set.
     #[inline]
-    pub fn amd_sev_snp(&self) -> ::std::option::Option<&crate::types::AmdSevSnp> {
+    pub fn amd_sev_snp(&self) -> Option<&crate::types::AmdSevSnp> {
         self.amd_sev_snp.as_ref()
     }
 }
 /// A builder for [`HostCpuOptions`](crate::types::HostCpuOptions); start one with `HostCpuOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostCpuOptionsBuilder {
     inner: crate::types::HostCpuOptions,
 }
 impl HostCpuOptionsBuilder {
     /// Sets [`HostCpuOptions::amd_sev_snp`](crate::types::HostCpuOptions::amd_sev_snp): Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host.
     pub fn amd_sev_snp(mut self, input: crate::types::AmdSevSnp) -> Self {
-        self.inner.amd_sev_snp = ::std::option::Option::Some(input);
+        self.inner.amd_sev_snp = Some(input);
         self
     }
     /// Sets or clears [`HostCpuOptions::amd_sev_snp`](crate::types::HostCpuOptions::amd_sev_snp).
     #[inline]
-    pub fn set_amd_sev_snp(
-        mut self,
-        input: ::std::option::Option<crate::types::AmdSevSnp>,
-    ) -> Self {
+    pub fn set_amd_sev_snp(mut self, input: Option<crate::types::AmdSevSnp>) -> Self {
         self.inner.amd_sev_snp = input;
         self
     }
     /// The value set for [`HostCpuOptions::amd_sev_snp`](crate::types::HostCpuOptions::amd_sev_snp), if any.
     #[inline]
-    pub fn get_amd_sev_snp(&self) -> &::std::option::Option<crate::types::AmdSevSnp> {
+    pub fn get_amd_sev_snp(&self) -> &Option<crate::types::AmdSevSnp> {
         &self.inner.amd_sev_snp
     }
     /// Builds the [`HostCpuOptions`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl HostCpuOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for HostCpuOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "amdSevSnp" {
-                value.amd_sev_snp = ::std::option::Option::Some(
-                    crate::types::AmdSevSnp::from(child.text()),
-                );
+                value.amd_sev_snp = Some(crate::types::AmdSevSnp::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

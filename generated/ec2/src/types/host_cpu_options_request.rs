@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the CPU configuration options for a Dedicated Host allocation request. Options include AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) settings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostCpuOptionsRequest {
     /// Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host. If you don't specify a value, AMD SEV-SNP is `disabled`.
-    pub amd_sev_snp: ::std::option::Option<crate::types::AmdSevSnp>,
+    pub amd_sev_snp: Option<crate::types::AmdSevSnp>,
 }
 impl HostCpuOptionsRequest {
     /// Starts building a [`HostCpuOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostCpuOptionsRequestBuilder {
-        <crate::types::builders::HostCpuOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostCpuOptionsRequestBuilder as Default>::default()
     }
     /// The `AmdSevSnp` member, when set.
     #[inline]
-    pub fn amd_sev_snp(&self) -> ::std::option::Option<&crate::types::AmdSevSnp> {
+    pub fn amd_sev_snp(&self) -> Option<&crate::types::AmdSevSnp> {
         self.amd_sev_snp.as_ref()
     }
 }
 /// A builder for [`HostCpuOptionsRequest`](crate::types::HostCpuOptionsRequest); start one with `HostCpuOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostCpuOptionsRequestBuilder {
     inner: crate::types::HostCpuOptionsRequest,
 }
 impl HostCpuOptionsRequestBuilder {
     /// Sets [`HostCpuOptionsRequest::amd_sev_snp`](crate::types::HostCpuOptionsRequest::amd_sev_snp): Specifies whether AMD Secure Encrypted Virtualization-Secure Nested Paging (AMD SEV-SNP) is enabled or disabled for the Dedicated Host.
     pub fn amd_sev_snp(mut self, input: crate::types::AmdSevSnp) -> Self {
-        self.inner.amd_sev_snp = ::std::option::Option::Some(input);
+        self.inner.amd_sev_snp = Some(input);
         self
     }
     /// Sets or clears [`HostCpuOptionsRequest::amd_sev_snp`](crate::types::HostCpuOptionsRequest::amd_sev_snp).
     #[inline]
-    pub fn set_amd_sev_snp(
-        mut self,
-        input: ::std::option::Option<crate::types::AmdSevSnp>,
-    ) -> Self {
+    pub fn set_amd_sev_snp(mut self, input: Option<crate::types::AmdSevSnp>) -> Self {
         self.inner.amd_sev_snp = input;
         self
     }
     /// The value set for [`HostCpuOptionsRequest::amd_sev_snp`](crate::types::HostCpuOptionsRequest::amd_sev_snp), if any.
     #[inline]
-    pub fn get_amd_sev_snp(&self) -> &::std::option::Option<crate::types::AmdSevSnp> {
+    pub fn get_amd_sev_snp(&self) -> &Option<crate::types::AmdSevSnp> {
         &self.inner.amd_sev_snp
     }
     /// Builds the [`HostCpuOptionsRequest`]; it has no required members, so this cannot fail.
@@ -65,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for HostCpuOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.amd_sev_snp {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.amd_sev_snp {
             body.member("AmdSevSnp", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,228 +2,188 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the Dedicated Host Reservation offering.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostOffering {
     /// The currency of the offering.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// The duration of the offering (in seconds).
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The hourly price of the offering.
-    pub hourly_price: ::std::option::Option<::std::string::String>,
+    pub hourly_price: Option<String>,
     /// The instance family of the offering.
-    pub instance_family: ::std::option::Option<::std::string::String>,
+    pub instance_family: Option<String>,
     /// The ID of the offering.
-    pub offering_id: ::std::option::Option<::std::string::String>,
+    pub offering_id: Option<String>,
     /// The available payment option.
-    pub payment_option: ::std::option::Option<crate::types::PaymentOption>,
+    pub payment_option: Option<crate::types::PaymentOption>,
     /// The upfront price of the offering. Does not apply to No Upfront offerings.
-    pub upfront_price: ::std::option::Option<::std::string::String>,
+    pub upfront_price: Option<String>,
 }
 impl HostOffering {
     /// Starts building a [`HostOffering`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostOfferingBuilder {
-        <crate::types::builders::HostOfferingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostOfferingBuilder as Default>::default()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `Duration` member, when set.
     #[inline]
-    pub fn duration(&self) -> ::std::option::Option<i32> {
+    pub fn duration(&self) -> Option<i32> {
         self.duration
     }
     /// The `HourlyPrice` member, when set.
     #[inline]
-    pub fn hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn hourly_price(&self) -> Option<&str> {
         self.hourly_price.as_deref()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
-    pub fn instance_family(&self) -> ::std::option::Option<&str> {
+    pub fn instance_family(&self) -> Option<&str> {
         self.instance_family.as_deref()
     }
     /// The `OfferingId` member, when set.
     #[inline]
-    pub fn offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn offering_id(&self) -> Option<&str> {
         self.offering_id.as_deref()
     }
     /// The `PaymentOption` member, when set.
     #[inline]
-    pub fn payment_option(&self) -> ::std::option::Option<&crate::types::PaymentOption> {
+    pub fn payment_option(&self) -> Option<&crate::types::PaymentOption> {
         self.payment_option.as_ref()
     }
     /// The `UpfrontPrice` member, when set.
     #[inline]
-    pub fn upfront_price(&self) -> ::std::option::Option<&str> {
+    pub fn upfront_price(&self) -> Option<&str> {
         self.upfront_price.as_deref()
     }
 }
 /// A builder for [`HostOffering`](crate::types::HostOffering); start one with `HostOffering::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostOfferingBuilder {
     inner: crate::types::HostOffering,
 }
 impl HostOfferingBuilder {
     /// Sets [`HostOffering::currency_code`](crate::types::HostOffering::currency_code): The currency of the offering.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`HostOffering::currency_code`](crate::types::HostOffering::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`HostOffering::currency_code`](crate::types::HostOffering::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Sets [`HostOffering::duration`](crate::types::HostOffering::duration): The duration of the offering (in seconds).
     pub fn duration(mut self, input: i32) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input);
+        self.inner.duration = Some(input);
         self
     }
     /// Sets or clears [`HostOffering::duration`](crate::types::HostOffering::duration).
     #[inline]
-    pub fn set_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration(mut self, input: Option<i32>) -> Self {
         self.inner.duration = input;
         self
     }
     /// The value set for [`HostOffering::duration`](crate::types::HostOffering::duration), if any.
     #[inline]
-    pub fn get_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration(&self) -> &Option<i32> {
         &self.inner.duration
     }
     /// Sets [`HostOffering::hourly_price`](crate::types::HostOffering::hourly_price): The hourly price of the offering.
-    pub fn hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hourly_price = ::std::option::Option::Some(input.into());
+    pub fn hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`HostOffering::hourly_price`](crate::types::HostOffering::hourly_price).
     #[inline]
-    pub fn set_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.hourly_price = input;
         self
     }
     /// The value set for [`HostOffering::hourly_price`](crate::types::HostOffering::hourly_price), if any.
     #[inline]
-    pub fn get_hourly_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hourly_price(&self) -> &Option<String> {
         &self.inner.hourly_price
     }
     /// Sets [`HostOffering::instance_family`](crate::types::HostOffering::instance_family): The instance family of the offering.
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_family = Some(input.into());
         self
     }
     /// Sets or clears [`HostOffering::instance_family`](crate::types::HostOffering::instance_family).
     #[inline]
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.inner.instance_family = input;
         self
     }
     /// The value set for [`HostOffering::instance_family`](crate::types::HostOffering::instance_family), if any.
     #[inline]
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         &self.inner.instance_family
     }
     /// Sets [`HostOffering::offering_id`](crate::types::HostOffering::offering_id): The ID of the offering.
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.offering_id = ::std::option::Option::Some(input.into());
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`HostOffering::offering_id`](crate::types::HostOffering::offering_id).
     #[inline]
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.offering_id = input;
         self
     }
     /// The value set for [`HostOffering::offering_id`](crate::types::HostOffering::offering_id), if any.
     #[inline]
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         &self.inner.offering_id
     }
     /// Sets [`HostOffering::payment_option`](crate::types::HostOffering::payment_option): The available payment option.
     pub fn payment_option(mut self, input: crate::types::PaymentOption) -> Self {
-        self.inner.payment_option = ::std::option::Option::Some(input);
+        self.inner.payment_option = Some(input);
         self
     }
     /// Sets or clears [`HostOffering::payment_option`](crate::types::HostOffering::payment_option).
     #[inline]
     pub fn set_payment_option(
         mut self,
-        input: ::std::option::Option<crate::types::PaymentOption>,
+        input: Option<crate::types::PaymentOption>,
     ) -> Self {
         self.inner.payment_option = input;
         self
     }
     /// The value set for [`HostOffering::payment_option`](crate::types::HostOffering::payment_option), if any.
     #[inline]
-    pub fn get_payment_option(
-        &self,
-    ) -> &::std::option::Option<crate::types::PaymentOption> {
+    pub fn get_payment_option(&self) -> &Option<crate::types::PaymentOption> {
         &self.inner.payment_option
     }
     /// Sets [`HostOffering::upfront_price`](crate::types::HostOffering::upfront_price): The upfront price of the offering.
-    pub fn upfront_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.upfront_price = ::std::option::Option::Some(input.into());
+    pub fn upfront_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.upfront_price = Some(input.into());
         self
     }
     /// Sets or clears [`HostOffering::upfront_price`](crate::types::HostOffering::upfront_price).
     #[inline]
-    pub fn set_upfront_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_upfront_price(mut self, input: Option<String>) -> Self {
         self.inner.upfront_price = input;
         self
     }
     /// The value set for [`HostOffering::upfront_price`](crate::types::HostOffering::upfront_price), if any.
     #[inline]
-    pub fn get_upfront_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_upfront_price(&self) -> &Option<String> {
         &self.inner.upfront_price
     }
     /// Builds the [`HostOffering`]; it has no required members, so this cannot fail.
@@ -235,50 +195,42 @@ impl HostOfferingBuilder {
 impl ::awsgen_runtime::xml::FromXml for HostOffering {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
+                    value.currency_code = Some(
                         crate::types::CurrencyCodeValues::from(child.text()),
                     );
                 }
                 "duration" => {
-                    value.duration = ::std::option::Option::Some(
+                    value.duration = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HostOffering")?,
                     );
                 }
                 "hourlyPrice" => {
-                    value.hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hourly_price = Some(String::from(child.text()));
                 }
                 "instanceFamily" => {
-                    value.instance_family = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_family = Some(String::from(child.text()));
                 }
                 "offeringId" => {
-                    value.offering_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.offering_id = Some(String::from(child.text()));
                 }
                 "paymentOption" => {
-                    value.payment_option = ::std::option::Option::Some(
+                    value.payment_option = Some(
                         crate::types::PaymentOption::from(child.text()),
                     );
                 }
                 "upfrontPrice" => {
-                    value.upfront_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.upfront_price = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,158 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the properties of a Dedicated Host.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostProperties {
     /// The number of cores on the Dedicated Host.
-    pub cores: ::std::option::Option<i32>,
+    pub cores: Option<i32>,
     /// The instance type supported by the Dedicated Host. For example, `m5.large`. If the host supports multiple instance types, no **instanceType** is returned.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The instance family supported by the Dedicated Host. For example, `m5`.
-    pub instance_family: ::std::option::Option<::std::string::String>,
+    pub instance_family: Option<String>,
     /// The number of sockets on the Dedicated Host.
-    pub sockets: ::std::option::Option<i32>,
+    pub sockets: Option<i32>,
     /// The total number of vCPUs on the Dedicated Host.
-    pub total_v_cpus: ::std::option::Option<i32>,
+    pub total_v_cpus: Option<i32>,
 }
 impl HostProperties {
     /// Starts building a [`HostProperties`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostPropertiesBuilder {
-        <crate::types::builders::HostPropertiesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostPropertiesBuilder as Default>::default()
     }
     /// The `Cores` member, when set.
     #[inline]
-    pub fn cores(&self) -> ::std::option::Option<i32> {
+    pub fn cores(&self) -> Option<i32> {
         self.cores
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
-    pub fn instance_family(&self) -> ::std::option::Option<&str> {
+    pub fn instance_family(&self) -> Option<&str> {
         self.instance_family.as_deref()
     }
     /// The `Sockets` member, when set.
     #[inline]
-    pub fn sockets(&self) -> ::std::option::Option<i32> {
+    pub fn sockets(&self) -> Option<i32> {
         self.sockets
     }
     /// The `TotalVCpus` member, when set.
     #[inline]
-    pub fn total_v_cpus(&self) -> ::std::option::Option<i32> {
+    pub fn total_v_cpus(&self) -> Option<i32> {
         self.total_v_cpus
     }
 }
 /// A builder for [`HostProperties`](crate::types::HostProperties); start one with `HostProperties::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostPropertiesBuilder {
     inner: crate::types::HostProperties,
 }
 impl HostPropertiesBuilder {
     /// Sets [`HostProperties::cores`](crate::types::HostProperties::cores): The number of cores on the Dedicated Host.
     pub fn cores(mut self, input: i32) -> Self {
-        self.inner.cores = ::std::option::Option::Some(input);
+        self.inner.cores = Some(input);
         self
     }
     /// Sets or clears [`HostProperties::cores`](crate::types::HostProperties::cores).
     #[inline]
-    pub fn set_cores(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_cores(mut self, input: Option<i32>) -> Self {
         self.inner.cores = input;
         self
     }
     /// The value set for [`HostProperties::cores`](crate::types::HostProperties::cores), if any.
     #[inline]
-    pub fn get_cores(&self) -> &::std::option::Option<i32> {
+    pub fn get_cores(&self) -> &Option<i32> {
         &self.inner.cores
     }
     /// Sets [`HostProperties::instance_type`](crate::types::HostProperties::instance_type): The instance type supported by the Dedicated Host.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`HostProperties::instance_type`](crate::types::HostProperties::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`HostProperties::instance_type`](crate::types::HostProperties::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`HostProperties::instance_family`](crate::types::HostProperties::instance_family): The instance family supported by the Dedicated Host.
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_family = Some(input.into());
         self
     }
     /// Sets or clears [`HostProperties::instance_family`](crate::types::HostProperties::instance_family).
     #[inline]
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.inner.instance_family = input;
         self
     }
     /// The value set for [`HostProperties::instance_family`](crate::types::HostProperties::instance_family), if any.
     #[inline]
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         &self.inner.instance_family
     }
     /// Sets [`HostProperties::sockets`](crate::types::HostProperties::sockets): The number of sockets on the Dedicated Host.
     pub fn sockets(mut self, input: i32) -> Self {
-        self.inner.sockets = ::std::option::Option::Some(input);
+        self.inner.sockets = Some(input);
         self
     }
     /// Sets or clears [`HostProperties::sockets`](crate::types::HostProperties::sockets).
     #[inline]
-    pub fn set_sockets(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_sockets(mut self, input: Option<i32>) -> Self {
         self.inner.sockets = input;
         self
     }
     /// The value set for [`HostProperties::sockets`](crate::types::HostProperties::sockets), if any.
     #[inline]
-    pub fn get_sockets(&self) -> &::std::option::Option<i32> {
+    pub fn get_sockets(&self) -> &Option<i32> {
         &self.inner.sockets
     }
     /// Sets [`HostProperties::total_v_cpus`](crate::types::HostProperties::total_v_cpus): The total number of vCPUs on the Dedicated Host.
     pub fn total_v_cpus(mut self, input: i32) -> Self {
-        self.inner.total_v_cpus = ::std::option::Option::Some(input);
+        self.inner.total_v_cpus = Some(input);
         self
     }
     /// Sets or clears [`HostProperties::total_v_cpus`](crate::types::HostProperties::total_v_cpus).
     #[inline]
-    pub fn set_total_v_cpus(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_total_v_cpus(mut self, input: Option<i32>) -> Self {
         self.inner.total_v_cpus = input;
         self
     }
     /// The value set for [`HostProperties::total_v_cpus`](crate::types::HostProperties::total_v_cpus), if any.
     #[inline]
-    pub fn get_total_v_cpus(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_v_cpus(&self) -> &Option<i32> {
         &self.inner.total_v_cpus
     }
     /// Builds the [`HostProperties`]; it has no required members, so this cannot fail.
@@ -165,36 +143,32 @@ impl HostPropertiesBuilder {
 impl ::awsgen_runtime::xml::FromXml for HostProperties {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cores" => {
-                    value.cores = ::std::option::Option::Some(
+                    value.cores = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HostProperties")?,
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "instanceFamily" => {
-                    value.instance_family = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_family = Some(String::from(child.text()));
                 }
                 "sockets" => {
-                    value.sockets = ::std::option::Option::Some(
+                    value.sockets = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HostProperties")?,
                     );
                 }
                 "totalVCpus" => {
-                    value.total_v_cpus = ::std::option::Option::Some(
+                    value.total_v_cpus = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HostProperties")?,
@@ -203,6 +177,6 @@ impl ::awsgen_runtime::xml::FromXml for HostProperties {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

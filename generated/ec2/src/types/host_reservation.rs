@@ -2,116 +2,107 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the Dedicated Host Reservation and associated Dedicated Hosts.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostReservation {
     /// The number of Dedicated Hosts the reservation is associated with.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The currency in which the `upfrontPrice` and `hourlyPrice` amounts are specified. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// The length of the reservation's term, specified in seconds. Can be `31536000 (1 year)` \| `94608000 (3 years)`.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The date and time that the reservation ends.
-    pub end: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The IDs of the Dedicated Hosts associated with the reservation.
-    pub host_id_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_id_set: Option<Vec<String>>,
     /// The ID of the reservation that specifies the associated Dedicated Hosts.
-    pub host_reservation_id: ::std::option::Option<::std::string::String>,
+    pub host_reservation_id: Option<String>,
     /// The hourly price of the reservation.
-    pub hourly_price: ::std::option::Option<::std::string::String>,
+    pub hourly_price: Option<String>,
     /// The instance family of the Dedicated Host Reservation. The instance family on the Dedicated Host must be the same in order for it to benefit from the reservation.
-    pub instance_family: ::std::option::Option<::std::string::String>,
+    pub instance_family: Option<String>,
     /// The ID of the reservation. This remains the same regardless of which Dedicated Hosts are associated with it.
-    pub offering_id: ::std::option::Option<::std::string::String>,
+    pub offering_id: Option<String>,
     /// The payment option selected for this reservation.
-    pub payment_option: ::std::option::Option<crate::types::PaymentOption>,
+    pub payment_option: Option<crate::types::PaymentOption>,
     /// The date and time that the reservation started.
-    pub start: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The state of the reservation.
-    pub state: ::std::option::Option<crate::types::ReservationState>,
+    pub state: Option<crate::types::ReservationState>,
     /// The upfront price of the reservation.
-    pub upfront_price: ::std::option::Option<::std::string::String>,
+    pub upfront_price: Option<String>,
     /// Any tags assigned to the Dedicated Host Reservation.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl HostReservation {
     /// Starts building a [`HostReservation`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostReservationBuilder {
-        <crate::types::builders::HostReservationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostReservationBuilder as Default>::default()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `Duration` member, when set.
     #[inline]
-    pub fn duration(&self) -> ::std::option::Option<i32> {
+    pub fn duration(&self) -> Option<i32> {
         self.duration
     }
     /// The `End` member, when set.
     #[inline]
-    pub fn end(&self) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end.as_ref()
     }
     /// The `HostIdSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_id_set(&self) -> &[::std::string::String] {
+    pub fn host_id_set(&self) -> &[String] {
         self.host_id_set.as_deref().unwrap_or_default()
     }
     /// The `HostReservationId` member, when set.
     #[inline]
-    pub fn host_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_reservation_id(&self) -> Option<&str> {
         self.host_reservation_id.as_deref()
     }
     /// The `HourlyPrice` member, when set.
     #[inline]
-    pub fn hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn hourly_price(&self) -> Option<&str> {
         self.hourly_price.as_deref()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
-    pub fn instance_family(&self) -> ::std::option::Option<&str> {
+    pub fn instance_family(&self) -> Option<&str> {
         self.instance_family.as_deref()
     }
     /// The `OfferingId` member, when set.
     #[inline]
-    pub fn offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn offering_id(&self) -> Option<&str> {
         self.offering_id.as_deref()
     }
     /// The `PaymentOption` member, when set.
     #[inline]
-    pub fn payment_option(&self) -> ::std::option::Option<&crate::types::PaymentOption> {
+    pub fn payment_option(&self) -> Option<&crate::types::PaymentOption> {
         self.payment_option.as_ref()
     }
     /// The `Start` member, when set.
     #[inline]
-    pub fn start(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::ReservationState> {
+    pub fn state(&self) -> Option<&crate::types::ReservationState> {
         self.state.as_ref()
     }
     /// The `UpfrontPrice` member, when set.
     #[inline]
-    pub fn upfront_price(&self) -> ::std::option::Option<&str> {
+    pub fn upfront_price(&self) -> Option<&str> {
         self.upfront_price.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -121,287 +112,231 @@ impl HostReservation {
     }
 }
 /// A builder for [`HostReservation`](crate::types::HostReservation); start one with `HostReservation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostReservationBuilder {
     inner: crate::types::HostReservation,
 }
 impl HostReservationBuilder {
     /// Sets [`HostReservation::count`](crate::types::HostReservation::count): The number of Dedicated Hosts the reservation is associated with.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`HostReservation::count`](crate::types::HostReservation::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`HostReservation::count`](crate::types::HostReservation::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`HostReservation::currency_code`](crate::types::HostReservation::currency_code): The currency in which the `upfrontPrice` and `hourlyPrice` amounts are specified.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`HostReservation::currency_code`](crate::types::HostReservation::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`HostReservation::currency_code`](crate::types::HostReservation::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Sets [`HostReservation::duration`](crate::types::HostReservation::duration): The length of the reservation's term, specified in seconds.
     pub fn duration(mut self, input: i32) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input);
+        self.inner.duration = Some(input);
         self
     }
     /// Sets or clears [`HostReservation::duration`](crate::types::HostReservation::duration).
     #[inline]
-    pub fn set_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration(mut self, input: Option<i32>) -> Self {
         self.inner.duration = input;
         self
     }
     /// The value set for [`HostReservation::duration`](crate::types::HostReservation::duration), if any.
     #[inline]
-    pub fn get_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration(&self) -> &Option<i32> {
         &self.inner.duration
     }
     /// Sets [`HostReservation::end`](crate::types::HostReservation::end): The date and time that the reservation ends.
     pub fn end(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end = ::std::option::Option::Some(input);
+        self.inner.end = Some(input);
         self
     }
     /// Sets or clears [`HostReservation::end`](crate::types::HostReservation::end).
     #[inline]
     pub fn set_end(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end = input;
         self
     }
     /// The value set for [`HostReservation::end`](crate::types::HostReservation::end), if any.
     #[inline]
-    pub fn get_end(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end
     }
     /// Appends one item to [`HostReservation::host_id_set`](crate::types::HostReservation::host_id_set): The IDs of the Dedicated Hosts associated with the reservation.
     ///
     /// To set the whole list at once, use [`set_host_id_set`](Self::set_host_id_set).
-    pub fn host_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_id_set(mut self, input: impl Into<String>) -> Self {
         self.inner.host_id_set.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`HostReservation::host_id_set`](crate::types::HostReservation::host_id_set).
     #[inline]
-    pub fn set_host_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_id_set = input;
         self
     }
     /// The value set for [`HostReservation::host_id_set`](crate::types::HostReservation::host_id_set), if any.
     #[inline]
-    pub fn get_host_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_id_set(&self) -> &Option<Vec<String>> {
         &self.inner.host_id_set
     }
     /// Sets [`HostReservation::host_reservation_id`](crate::types::HostReservation::host_reservation_id): The ID of the reservation that specifies the associated Dedicated Hosts.
-    pub fn host_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn host_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`HostReservation::host_reservation_id`](crate::types::HostReservation::host_reservation_id).
     #[inline]
-    pub fn set_host_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.host_reservation_id = input;
         self
     }
     /// The value set for [`HostReservation::host_reservation_id`](crate::types::HostReservation::host_reservation_id), if any.
     #[inline]
-    pub fn get_host_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_reservation_id(&self) -> &Option<String> {
         &self.inner.host_reservation_id
     }
     /// Sets [`HostReservation::hourly_price`](crate::types::HostReservation::hourly_price): The hourly price of the reservation.
-    pub fn hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hourly_price = ::std::option::Option::Some(input.into());
+    pub fn hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`HostReservation::hourly_price`](crate::types::HostReservation::hourly_price).
     #[inline]
-    pub fn set_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.hourly_price = input;
         self
     }
     /// The value set for [`HostReservation::hourly_price`](crate::types::HostReservation::hourly_price), if any.
     #[inline]
-    pub fn get_hourly_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hourly_price(&self) -> &Option<String> {
         &self.inner.hourly_price
     }
     /// Sets [`HostReservation::instance_family`](crate::types::HostReservation::instance_family): The instance family of the Dedicated Host Reservation.
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_family = Some(input.into());
         self
     }
     /// Sets or clears [`HostReservation::instance_family`](crate::types::HostReservation::instance_family).
     #[inline]
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.inner.instance_family = input;
         self
     }
     /// The value set for [`HostReservation::instance_family`](crate::types::HostReservation::instance_family), if any.
     #[inline]
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         &self.inner.instance_family
     }
     /// Sets [`HostReservation::offering_id`](crate::types::HostReservation::offering_id): The ID of the reservation.
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.offering_id = ::std::option::Option::Some(input.into());
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`HostReservation::offering_id`](crate::types::HostReservation::offering_id).
     #[inline]
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.offering_id = input;
         self
     }
     /// The value set for [`HostReservation::offering_id`](crate::types::HostReservation::offering_id), if any.
     #[inline]
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         &self.inner.offering_id
     }
     /// Sets [`HostReservation::payment_option`](crate::types::HostReservation::payment_option): The payment option selected for this reservation.
     pub fn payment_option(mut self, input: crate::types::PaymentOption) -> Self {
-        self.inner.payment_option = ::std::option::Option::Some(input);
+        self.inner.payment_option = Some(input);
         self
     }
     /// Sets or clears [`HostReservation::payment_option`](crate::types::HostReservation::payment_option).
     #[inline]
     pub fn set_payment_option(
         mut self,
-        input: ::std::option::Option<crate::types::PaymentOption>,
+        input: Option<crate::types::PaymentOption>,
     ) -> Self {
         self.inner.payment_option = input;
         self
     }
     /// The value set for [`HostReservation::payment_option`](crate::types::HostReservation::payment_option), if any.
     #[inline]
-    pub fn get_payment_option(
-        &self,
-    ) -> &::std::option::Option<crate::types::PaymentOption> {
+    pub fn get_payment_option(&self) -> &Option<crate::types::PaymentOption> {
         &self.inner.payment_option
     }
     /// Sets [`HostReservation::start`](crate::types::HostReservation::start): The date and time that the reservation started.
     pub fn start(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start = ::std::option::Option::Some(input);
+        self.inner.start = Some(input);
         self
     }
     /// Sets or clears [`HostReservation::start`](crate::types::HostReservation::start).
     #[inline]
     pub fn set_start(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start = input;
         self
     }
     /// The value set for [`HostReservation::start`](crate::types::HostReservation::start), if any.
     #[inline]
-    pub fn get_start(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start
     }
     /// Sets [`HostReservation::state`](crate::types::HostReservation::state): The state of the reservation.
     pub fn state(mut self, input: crate::types::ReservationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`HostReservation::state`](crate::types::HostReservation::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::ReservationState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::ReservationState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`HostReservation::state`](crate::types::HostReservation::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::ReservationState> {
+    pub fn get_state(&self) -> &Option<crate::types::ReservationState> {
         &self.inner.state
     }
     /// Sets [`HostReservation::upfront_price`](crate::types::HostReservation::upfront_price): The upfront price of the reservation.
-    pub fn upfront_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.upfront_price = ::std::option::Option::Some(input.into());
+    pub fn upfront_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.upfront_price = Some(input.into());
         self
     }
     /// Sets or clears [`HostReservation::upfront_price`](crate::types::HostReservation::upfront_price).
     #[inline]
-    pub fn set_upfront_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_upfront_price(mut self, input: Option<String>) -> Self {
         self.inner.upfront_price = input;
         self
     }
     /// The value set for [`HostReservation::upfront_price`](crate::types::HostReservation::upfront_price), if any.
     #[inline]
-    pub fn get_upfront_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_upfront_price(&self) -> &Option<String> {
         &self.inner.upfront_price
     }
     /// Appends one item to [`HostReservation::tags`](crate::types::HostReservation::tags): Any tags assigned to the Dedicated Host Reservation.
@@ -413,18 +348,13 @@ impl HostReservationBuilder {
     }
     /// Sets or clears [`HostReservation::tags`](crate::types::HostReservation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`HostReservation::tags`](crate::types::HostReservation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`HostReservation`]; it has no required members, so this cannot fail.
@@ -436,31 +366,31 @@ impl HostReservationBuilder {
 impl ::awsgen_runtime::xml::FromXml for HostReservation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HostReservation")?,
                     );
                 }
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
+                    value.currency_code = Some(
                         crate::types::CurrencyCodeValues::from(child.text()),
                     );
                 }
                 "duration" => {
-                    value.duration = ::std::option::Option::Some(
+                    value.duration = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HostReservation")?,
                     );
                 }
                 "end" => {
-                    value.end = ::std::option::Option::Some(
+                    value.end = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -469,37 +399,29 @@ impl ::awsgen_runtime::xml::FromXml for HostReservation {
                     );
                 }
                 "hostIdSet" => {
-                    value.host_id_set = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.host_id_set = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "hostReservationId" => {
-                    value.host_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_reservation_id = Some(String::from(child.text()));
                 }
                 "hourlyPrice" => {
-                    value.hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hourly_price = Some(String::from(child.text()));
                 }
                 "instanceFamily" => {
-                    value.instance_family = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_family = Some(String::from(child.text()));
                 }
                 "offeringId" => {
-                    value.offering_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.offering_id = Some(String::from(child.text()));
                 }
                 "paymentOption" => {
-                    value.payment_option = ::std::option::Option::Some(
+                    value.payment_option = Some(
                         crate::types::PaymentOption::from(child.text()),
                     );
                 }
                 "start" => {
-                    value.start = ::std::option::Option::Some(
+                    value.start = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -508,17 +430,15 @@ impl ::awsgen_runtime::xml::FromXml for HostReservation {
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::ReservationState::from(child.text()),
                     );
                 }
                 "upfrontPrice" => {
-                    value.upfront_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.upfront_price = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -528,6 +448,6 @@ impl ::awsgen_runtime::xml::FromXml for HostReservation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IamInstanceProfile {
     /// The Amazon Resource Name (ARN) of the instance profile.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The ID of the instance profile.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl IamInstanceProfile {
     /// Starts building a [`IamInstanceProfile`].
     #[inline]
     pub fn builder() -> crate::types::builders::IamInstanceProfileBuilder {
-        <crate::types::builders::IamInstanceProfileBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IamInstanceProfileBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 }
 /// A builder for [`IamInstanceProfile`](crate::types::IamInstanceProfile); start one with `IamInstanceProfile::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IamInstanceProfileBuilder {
     inner: crate::types::IamInstanceProfile,
 }
 impl IamInstanceProfileBuilder {
     /// Sets [`IamInstanceProfile::arn`](crate::types::IamInstanceProfile::arn): The Amazon Resource Name (ARN) of the instance profile.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`IamInstanceProfile::arn`](crate::types::IamInstanceProfile::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`IamInstanceProfile::arn`](crate::types::IamInstanceProfile::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`IamInstanceProfile::id`](crate::types::IamInstanceProfile::id): The ID of the instance profile.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`IamInstanceProfile::id`](crate::types::IamInstanceProfile::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`IamInstanceProfile::id`](crate::types::IamInstanceProfile::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Builds the [`IamInstanceProfile`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl IamInstanceProfileBuilder {
 impl ::awsgen_runtime::xml::FromXml for IamInstanceProfile {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "arn" => {
-                    value.arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.arn = Some(String::from(child.text()));
                 }
                 "id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

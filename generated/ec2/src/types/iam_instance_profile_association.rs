@@ -2,116 +2,88 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between an IAM instance profile and an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IamInstanceProfileAssociation {
     /// The ID of the association.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The IAM instance profile.
-    pub iam_instance_profile: ::std::option::Option<crate::types::IamInstanceProfile>,
+    pub iam_instance_profile: Option<crate::types::IamInstanceProfile>,
     /// The state of the association.
-    pub state: ::std::option::Option<crate::types::IamInstanceProfileAssociationState>,
+    pub state: Option<crate::types::IamInstanceProfileAssociationState>,
     /// The time the IAM instance profile was associated with the instance.
-    pub timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IamInstanceProfileAssociation {
     /// Starts building a [`IamInstanceProfileAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::IamInstanceProfileAssociationBuilder {
-        <crate::types::builders::IamInstanceProfileAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IamInstanceProfileAssociationBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
-    pub fn iam_instance_profile(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfile> {
+    pub fn iam_instance_profile(&self) -> Option<&crate::types::IamInstanceProfile> {
         self.iam_instance_profile.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfileAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::IamInstanceProfileAssociationState> {
         self.state.as_ref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.timestamp.as_ref()
     }
 }
 /// A builder for [`IamInstanceProfileAssociation`](crate::types::IamInstanceProfileAssociation); start one with `IamInstanceProfileAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IamInstanceProfileAssociationBuilder {
     inner: crate::types::IamInstanceProfileAssociation,
 }
 impl IamInstanceProfileAssociationBuilder {
     /// Sets [`IamInstanceProfileAssociation::association_id`](crate::types::IamInstanceProfileAssociation::association_id): The ID of the association.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`IamInstanceProfileAssociation::association_id`](crate::types::IamInstanceProfileAssociation::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`IamInstanceProfileAssociation::association_id`](crate::types::IamInstanceProfileAssociation::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`IamInstanceProfileAssociation::instance_id`](crate::types::IamInstanceProfileAssociation::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`IamInstanceProfileAssociation::instance_id`](crate::types::IamInstanceProfileAssociation::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`IamInstanceProfileAssociation::instance_id`](crate::types::IamInstanceProfileAssociation::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`IamInstanceProfileAssociation::iam_instance_profile`](crate::types::IamInstanceProfileAssociation::iam_instance_profile): The IAM instance profile.
@@ -119,23 +91,21 @@ impl IamInstanceProfileAssociationBuilder {
         mut self,
         input: crate::types::IamInstanceProfile,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`IamInstanceProfileAssociation::iam_instance_profile`](crate::types::IamInstanceProfileAssociation::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfile>,
+        input: Option<crate::types::IamInstanceProfile>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
     }
     /// The value set for [`IamInstanceProfileAssociation::iam_instance_profile`](crate::types::IamInstanceProfileAssociation::iam_instance_profile), if any.
     #[inline]
-    pub fn get_iam_instance_profile(
-        &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfile> {
+    pub fn get_iam_instance_profile(&self) -> &Option<crate::types::IamInstanceProfile> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`IamInstanceProfileAssociation::state`](crate::types::IamInstanceProfileAssociation::state): The state of the association.
@@ -143,14 +113,14 @@ impl IamInstanceProfileAssociationBuilder {
         mut self,
         input: crate::types::IamInstanceProfileAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IamInstanceProfileAssociation::state`](crate::types::IamInstanceProfileAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileAssociationState>,
+        input: Option<crate::types::IamInstanceProfileAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -159,28 +129,26 @@ impl IamInstanceProfileAssociationBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileAssociationState> {
+    ) -> &Option<crate::types::IamInstanceProfileAssociationState> {
         &self.inner.state
     }
     /// Sets [`IamInstanceProfileAssociation::timestamp`](crate::types::IamInstanceProfileAssociation::timestamp): The time the IAM instance profile was associated with the instance.
     pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input);
+        self.inner.timestamp = Some(input);
         self
     }
     /// Sets or clears [`IamInstanceProfileAssociation::timestamp`](crate::types::IamInstanceProfileAssociation::timestamp).
     #[inline]
     pub fn set_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`IamInstanceProfileAssociation::timestamp`](crate::types::IamInstanceProfileAssociation::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.timestamp
     }
     /// Builds the [`IamInstanceProfileAssociation`]; it has no required members, so this cannot fail.
@@ -192,36 +160,32 @@ impl IamInstanceProfileAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for IamInstanceProfileAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = ::std::option::Option::Some(
+                    value.iam_instance_profile = Some(
                         <crate::types::IamInstanceProfile as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IamInstanceProfileAssociationState::from(
                             child.text(),
                         ),
                     );
                 }
                 "timestamp" => {
-                    value.timestamp = ::std::option::Option::Some(
+                    value.timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -232,6 +196,6 @@ impl ::awsgen_runtime::xml::FromXml for IamInstanceProfileAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

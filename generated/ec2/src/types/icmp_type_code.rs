@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the ICMP type and code.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IcmpTypeCode {
     /// The ICMP code. A value of -1 means all codes for the specified ICMP type.
-    pub code: ::std::option::Option<i32>,
+    pub code: Option<i32>,
     /// The ICMP type. A value of -1 means all types.
-    pub type_: ::std::option::Option<i32>,
+    pub type_: Option<i32>,
 }
 impl IcmpTypeCode {
     /// Starts building a [`IcmpTypeCode`].
     #[inline]
     pub fn builder() -> crate::types::builders::IcmpTypeCodeBuilder {
-        <crate::types::builders::IcmpTypeCodeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IcmpTypeCodeBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<i32> {
+    pub fn code(&self) -> Option<i32> {
         self.code
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<i32> {
+    pub fn type_(&self) -> Option<i32> {
         self.type_
     }
 }
 /// A builder for [`IcmpTypeCode`](crate::types::IcmpTypeCode); start one with `IcmpTypeCode::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IcmpTypeCodeBuilder {
     inner: crate::types::IcmpTypeCode,
 }
 impl IcmpTypeCodeBuilder {
     /// Sets [`IcmpTypeCode::code`](crate::types::IcmpTypeCode::code): The ICMP code.
     pub fn code(mut self, input: i32) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`IcmpTypeCode::code`](crate::types::IcmpTypeCode::code).
     #[inline]
-    pub fn set_code(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_code(mut self, input: Option<i32>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`IcmpTypeCode::code`](crate::types::IcmpTypeCode::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<i32> {
+    pub fn get_code(&self) -> &Option<i32> {
         &self.inner.code
     }
     /// Sets [`IcmpTypeCode::type_`](crate::types::IcmpTypeCode::type_): The ICMP type.
     pub fn type_(mut self, input: i32) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`IcmpTypeCode::type_`](crate::types::IcmpTypeCode::type_).
     #[inline]
-    pub fn set_type_(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_type_(mut self, input: Option<i32>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`IcmpTypeCode::type_`](crate::types::IcmpTypeCode::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<i32> {
+    pub fn get_type_(&self) -> &Option<i32> {
         &self.inner.type_
     }
     /// Builds the [`IcmpTypeCode`]; it has no required members, so this cannot fail.
@@ -85,32 +75,32 @@ impl ::awsgen_runtime::query::WriteQuery for IcmpTypeCode {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.code {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.code {
             body.member("Code", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             body.member("Type", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for IcmpTypeCode {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IcmpTypeCode")?,
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IcmpTypeCode")?,
@@ -119,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for IcmpTypeCode {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,113 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the ID format for a resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IdFormat {
     /// The date in UTC at which you are permanently switched over to using longer IDs. If a deadline is not yet available for this resource type, this field is not returned.
-    pub deadline: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub deadline: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The type of resource.
-    pub resource: ::std::option::Option<::std::string::String>,
+    pub resource: Option<String>,
     /// Indicates whether longer IDs (17-character IDs) are enabled for the resource.
-    pub use_long_ids: ::std::option::Option<bool>,
+    pub use_long_ids: Option<bool>,
 }
 impl IdFormat {
     /// Starts building a [`IdFormat`].
     #[inline]
     pub fn builder() -> crate::types::builders::IdFormatBuilder {
-        <crate::types::builders::IdFormatBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IdFormatBuilder as Default>::default()
     }
     /// The `Deadline` member, when set.
     #[inline]
-    pub fn deadline(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn deadline(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.deadline.as_ref()
     }
     /// The `Resource` member, when set.
     #[inline]
-    pub fn resource(&self) -> ::std::option::Option<&str> {
+    pub fn resource(&self) -> Option<&str> {
         self.resource.as_deref()
     }
     /// The `UseLongIds` member, when set.
     #[inline]
-    pub fn use_long_ids(&self) -> ::std::option::Option<bool> {
+    pub fn use_long_ids(&self) -> Option<bool> {
         self.use_long_ids
     }
 }
 /// A builder for [`IdFormat`](crate::types::IdFormat); start one with `IdFormat::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IdFormatBuilder {
     inner: crate::types::IdFormat,
 }
 impl IdFormatBuilder {
     /// Sets [`IdFormat::deadline`](crate::types::IdFormat::deadline): The date in UTC at which you are permanently switched over to using longer IDs.
     pub fn deadline(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.deadline = ::std::option::Option::Some(input);
+        self.inner.deadline = Some(input);
         self
     }
     /// Sets or clears [`IdFormat::deadline`](crate::types::IdFormat::deadline).
     #[inline]
     pub fn set_deadline(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.deadline = input;
         self
     }
     /// The value set for [`IdFormat::deadline`](crate::types::IdFormat::deadline), if any.
     #[inline]
-    pub fn get_deadline(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_deadline(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.deadline
     }
     /// Sets [`IdFormat::resource`](crate::types::IdFormat::resource): The type of resource.
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource = ::std::option::Option::Some(input.into());
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource = Some(input.into());
         self
     }
     /// Sets or clears [`IdFormat::resource`](crate::types::IdFormat::resource).
     #[inline]
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.inner.resource = input;
         self
     }
     /// The value set for [`IdFormat::resource`](crate::types::IdFormat::resource), if any.
     #[inline]
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         &self.inner.resource
     }
     /// Sets [`IdFormat::use_long_ids`](crate::types::IdFormat::use_long_ids): Indicates whether longer IDs (17-character IDs) are enabled for the resource.
     pub fn use_long_ids(mut self, input: bool) -> Self {
-        self.inner.use_long_ids = ::std::option::Option::Some(input);
+        self.inner.use_long_ids = Some(input);
         self
     }
     /// Sets or clears [`IdFormat::use_long_ids`](crate::types::IdFormat::use_long_ids).
     #[inline]
-    pub fn set_use_long_ids(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_long_ids(mut self, input: Option<bool>) -> Self {
         self.inner.use_long_ids = input;
         self
     }
     /// The value set for [`IdFormat::use_long_ids`](crate::types::IdFormat::use_long_ids), if any.
     #[inline]
-    pub fn get_use_long_ids(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_long_ids(&self) -> &Option<bool> {
         &self.inner.use_long_ids
     }
     /// Builds the [`IdFormat`]; it has no required members, so this cannot fail.
@@ -120,12 +100,12 @@ impl IdFormatBuilder {
 impl ::awsgen_runtime::xml::FromXml for IdFormat {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "deadline" => {
-                    value.deadline = ::std::option::Option::Some(
+                    value.deadline = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -134,18 +114,14 @@ impl ::awsgen_runtime::xml::FromXml for IdFormat {
                     );
                 }
                 "resource" => {
-                    value.resource = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource = Some(String::from(child.text()));
                 }
                 "useLongIds" => {
-                    value.use_long_ids = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.use_long_ids = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

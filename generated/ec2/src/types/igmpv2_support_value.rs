@@ -4,7 +4,7 @@
 /// The `Igmpv2SupportValue` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Igmpv2SupportValue {
     /// `enable`
@@ -28,7 +28,7 @@ impl Igmpv2SupportValue {
         }
     }
 }
-impl ::std::convert::From<&str> for Igmpv2SupportValue {
+impl From<&str> for Igmpv2SupportValue {
     fn from(value: &str) -> Self {
         match value {
             "enable" => Igmpv2SupportValue::Enable,
@@ -43,18 +43,18 @@ impl ::std::convert::From<&str> for Igmpv2SupportValue {
 }
 impl ::std::str::FromStr for Igmpv2SupportValue {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for Igmpv2SupportValue {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for Igmpv2SupportValue {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for Igmpv2SupportValue {
+impl Ord for Igmpv2SupportValue {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -83,7 +83,7 @@ impl ::std::hash::Hash for Igmpv2SupportValue {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for Igmpv2SupportValue {
+impl AsRef<str> for Igmpv2SupportValue {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

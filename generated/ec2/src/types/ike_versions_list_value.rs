@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The internet key exchange (IKE) version permitted for the VPN tunnel.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IkeVersionsListValue {
     /// The IKE version.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl IkeVersionsListValue {
     /// Starts building a [`IkeVersionsListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::IkeVersionsListValueBuilder {
-        <crate::types::builders::IkeVersionsListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IkeVersionsListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`IkeVersionsListValue`](crate::types::IkeVersionsListValue); start one with `IkeVersionsListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IkeVersionsListValueBuilder {
     inner: crate::types::IkeVersionsListValue,
 }
 impl IkeVersionsListValueBuilder {
     /// Sets [`IkeVersionsListValue::value`](crate::types::IkeVersionsListValue::value): The IKE version.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`IkeVersionsListValue::value`](crate::types::IkeVersionsListValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`IkeVersionsListValue::value`](crate::types::IkeVersionsListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`IkeVersionsListValue`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl IkeVersionsListValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for IkeVersionsListValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "value" {
-                value.value = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.value = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

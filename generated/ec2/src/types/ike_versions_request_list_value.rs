@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The IKE version that is permitted for the VPN tunnel.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IkeVersionsRequestListValue {
     /// The IKE version.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl IkeVersionsRequestListValue {
     /// Starts building a [`IkeVersionsRequestListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::IkeVersionsRequestListValueBuilder {
-        <crate::types::builders::IkeVersionsRequestListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IkeVersionsRequestListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`IkeVersionsRequestListValue`](crate::types::IkeVersionsRequestListValue); start one with `IkeVersionsRequestListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IkeVersionsRequestListValueBuilder {
     inner: crate::types::IkeVersionsRequestListValue,
 }
 impl IkeVersionsRequestListValueBuilder {
     /// Sets [`IkeVersionsRequestListValue::value`](crate::types::IkeVersionsRequestListValue::value): The IKE version.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`IkeVersionsRequestListValue::value`](crate::types::IkeVersionsRequestListValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`IkeVersionsRequestListValue::value`](crate::types::IkeVersionsRequestListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`IkeVersionsRequestListValue`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for IkeVersionsRequestListValue {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.value {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,118 +2,109 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an image.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Image {
     /// The platform details associated with the billing code of the AMI. For more information, see [Understand AMI billing information](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-billing-info.html) in the *Amazon EC2 User Guide*.
-    pub platform_details: ::std::option::Option<::std::string::String>,
+    pub platform_details: Option<String>,
     /// The operation of the Amazon EC2 instance and the billing code that is associated with the AMI. `usageOperation` corresponds to the [lineitem/Operation](https://docs.aws.amazon.com/cur/latest/userguide/Lineitem-columns.html#Lineitem-details-O-Operation) column on your Amazon Web Services Cost and Usage Report and in the [Amazon Web Services Price List API](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/price-changes.html). You can view these fields on the **Instances** or **AMIs** pages in the Amazon EC2 console, or in the responses that are returned by the [DescribeImages](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImages.html) command in the Amazon EC2 API, or the [describe-images](https://docs.aws.amazon.com/cli/latest/reference/ec2/describe-images.html) command in the CLI.
-    pub usage_operation: ::std::option::Option<::std::string::String>,
+    pub usage_operation: Option<String>,
     /// Any block device mapping entries.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
     /// The description of the AMI that was provided during image creation.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Specifies whether enhanced networking with ENA is enabled.
-    pub ena_support: ::std::option::Option<bool>,
+    pub ena_support: Option<bool>,
     /// The hypervisor type of the image. Only `xen` is supported. `ovm` is not supported.
-    pub hypervisor: ::std::option::Option<crate::types::HypervisorType>,
+    pub hypervisor: Option<crate::types::HypervisorType>,
     /// The owner alias (`amazon` \| `aws-backup-vault` \| `aws-marketplace`).
-    pub image_owner_alias: ::std::option::Option<::std::string::String>,
+    pub image_owner_alias: Option<String>,
     /// The name of the AMI that was provided during image creation.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The device name of the root device volume (for example, `/dev/sda1`).
-    pub root_device_name: ::std::option::Option<::std::string::String>,
+    pub root_device_name: Option<String>,
     /// The type of root device used by the AMI. The AMI can use an Amazon EBS volume or an instance store volume.
-    pub root_device_type: ::std::option::Option<crate::types::DeviceType>,
+    pub root_device_type: Option<crate::types::DeviceType>,
     /// Specifies whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-    pub sriov_net_support: ::std::option::Option<::std::string::String>,
+    pub sriov_net_support: Option<String>,
     /// The reason for the state change.
-    pub state_reason: ::std::option::Option<crate::types::StateReason>,
+    pub state_reason: Option<crate::types::StateReason>,
     /// Any tags assigned to the image.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The type of virtualization of the AMI.
-    pub virtualization_type: ::std::option::Option<crate::types::VirtualizationType>,
+    pub virtualization_type: Option<crate::types::VirtualizationType>,
     /// The boot mode of the image. For more information, see [Instance launch behavior with Amazon EC2 boot modes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-boot.html) in the *Amazon EC2 User Guide*.
-    pub boot_mode: ::std::option::Option<crate::types::BootModeValues>,
+    pub boot_mode: Option<crate::types::BootModeValues>,
     /// If the image is configured for NitroTPM support, the value is `v2.0`. For more information, see [NitroTPM](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitrotpm.html) in the *Amazon EC2 User Guide*.
-    pub tpm_support: ::std::option::Option<crate::types::TpmSupportValues>,
+    pub tpm_support: Option<crate::types::TpmSupportValues>,
     /// The date and time to deprecate the AMI, in UTC, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z. If you specified a value for seconds, Amazon EC2 rounds the seconds to the nearest minute.
-    pub deprecation_time: ::std::option::Option<::std::string::String>,
+    pub deprecation_time: Option<String>,
     /// If `v2.0`, it indicates that IMDSv2 is specified in the AMI. Instances launched from this AMI will have `HttpTokens` automatically set to `required` so that, by default, the instance requires that IMDSv2 is used when requesting instance metadata. In addition, `HttpPutResponseHopLimit` is set to `2`. For more information, see [Configure the AMI](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#configure-IMDS-new-instances-ami-configuration) in the *Amazon EC2 User Guide*.
-    pub imds_support: ::std::option::Option<crate::types::ImdsSupportValues>,
+    pub imds_support: Option<crate::types::ImdsSupportValues>,
     /// The ID of the instance that the AMI was created from if the AMI was created using [CreateImage](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateImage.html). This field only appears if the AMI was created using CreateImage.
-    pub source_instance_id: ::std::option::Option<::std::string::String>,
+    pub source_instance_id: Option<String>,
     /// Indicates whether deregistration protection is enabled for the AMI.
-    pub deregistration_protection: ::std::option::Option<::std::string::String>,
+    pub deregistration_protection: Option<String>,
     /// The date and time, in [ISO 8601 date-time format](http://www.iso.org/iso/iso8601), when the AMI was last used to launch an EC2 instance. When the AMI is used to launch an instance, there is a 24-hour delay before that usage is reported.
     ///
     /// **Note:** `lastLaunchedTime` data is available starting April 2017.
-    pub last_launched_time: ::std::option::Option<::std::string::String>,
+    pub last_launched_time: Option<String>,
     /// If `true`, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account. If `false` and Allowed AMIs is set to `enabled`, the AMI can't be discovered or used in the account. If `false` and Allowed AMIs is set to `audit-mode`, the AMI can be discovered and used in the account.
     ///
     /// For more information, see [Control the discovery and use of AMIs in Amazon EC2 with Allowed AMIs](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-allowed-amis.html) in *Amazon EC2 User Guide*.
-    pub image_allowed: ::std::option::Option<bool>,
+    pub image_allowed: Option<bool>,
     /// The ID of the source AMI from which the AMI was created.
-    pub source_image_id: ::std::option::Option<::std::string::String>,
+    pub source_image_id: Option<String>,
     /// The Region of the source AMI.
-    pub source_image_region: ::std::option::Option<::std::string::String>,
+    pub source_image_region: Option<String>,
     /// Indicates whether the image is eligible for Amazon Web Services Free Tier.
     ///
     /// - If `true`, the AMI is eligible for Free Tier and can be used to launch instances under the Free Tier limits.
     /// - If `false`, the AMI is not eligible for Free Tier.
-    pub free_tier_eligible: ::std::option::Option<bool>,
+    pub free_tier_eligible: Option<bool>,
     /// The name of the public Systems Manager parameter that resolves to this AMI, under the `aws/service/` namespace.
-    pub public_ssm_parameter_name: ::std::option::Option<::std::string::String>,
+    pub public_ssm_parameter_name: Option<String>,
     /// The watermarks attached to the AMI.
-    pub image_watermarks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageWatermark>,
-    >,
+    pub image_watermarks: Option<Vec<crate::types::ImageWatermark>>,
     /// The ID of the AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The location of the AMI.
-    pub image_location: ::std::option::Option<::std::string::String>,
+    pub image_location: Option<String>,
     /// The current state of the AMI. If the state is `available`, the image is successfully registered and can be used to launch an instance.
-    pub state: ::std::option::Option<crate::types::ImageState>,
+    pub state: Option<crate::types::ImageState>,
     /// The ID of the Amazon Web Services account that owns the image.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The date and time the image was created.
-    pub creation_date: ::std::option::Option<::std::string::String>,
+    pub creation_date: Option<String>,
     /// Indicates whether the image has public launch permissions. The value is `true` if this image has public launch permissions or `false` if it has only implicit and explicit launch permissions.
-    pub public: ::std::option::Option<bool>,
+    pub public: Option<bool>,
     /// Any product codes associated with the AMI.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+    pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// The architecture of the image.
-    pub architecture: ::std::option::Option<crate::types::ArchitectureValues>,
+    pub architecture: Option<crate::types::ArchitectureValues>,
     /// The type of image.
-    pub image_type: ::std::option::Option<crate::types::ImageTypeValues>,
+    pub image_type: Option<crate::types::ImageTypeValues>,
     /// The kernel associated with the image, if any. Only applicable for machine images.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// The RAM disk associated with the image, if any. Only applicable for machine images.
-    pub ramdisk_id: ::std::option::Option<::std::string::String>,
+    pub ramdisk_id: Option<String>,
     /// This value is set to `windows` for Windows AMIs; otherwise, it is blank.
-    pub platform: ::std::option::Option<crate::types::PlatformValues>,
+    pub platform: Option<crate::types::PlatformValues>,
 }
 impl Image {
     /// Starts building a [`Image`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageBuilder {
-        <crate::types::builders::ImageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageBuilder as Default>::default()
     }
     /// The `PlatformDetails` member, when set.
     #[inline]
-    pub fn platform_details(&self) -> ::std::option::Option<&str> {
+    pub fn platform_details(&self) -> Option<&str> {
         self.platform_details.as_deref()
     }
     /// The `UsageOperation` member, when set.
     #[inline]
-    pub fn usage_operation(&self) -> ::std::option::Option<&str> {
+    pub fn usage_operation(&self) -> Option<&str> {
         self.usage_operation.as_deref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -123,47 +114,47 @@ impl Image {
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `EnaSupport` member, when set.
     #[inline]
-    pub fn ena_support(&self) -> ::std::option::Option<bool> {
+    pub fn ena_support(&self) -> Option<bool> {
         self.ena_support
     }
     /// The `Hypervisor` member, when set.
     #[inline]
-    pub fn hypervisor(&self) -> ::std::option::Option<&crate::types::HypervisorType> {
+    pub fn hypervisor(&self) -> Option<&crate::types::HypervisorType> {
         self.hypervisor.as_ref()
     }
     /// The `ImageOwnerAlias` member, when set.
     #[inline]
-    pub fn image_owner_alias(&self) -> ::std::option::Option<&str> {
+    pub fn image_owner_alias(&self) -> Option<&str> {
         self.image_owner_alias.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `RootDeviceName` member, when set.
     #[inline]
-    pub fn root_device_name(&self) -> ::std::option::Option<&str> {
+    pub fn root_device_name(&self) -> Option<&str> {
         self.root_device_name.as_deref()
     }
     /// The `RootDeviceType` member, when set.
     #[inline]
-    pub fn root_device_type(&self) -> ::std::option::Option<&crate::types::DeviceType> {
+    pub fn root_device_type(&self) -> Option<&crate::types::DeviceType> {
         self.root_device_type.as_ref()
     }
     /// The `SriovNetSupport` member, when set.
     #[inline]
-    pub fn sriov_net_support(&self) -> ::std::option::Option<&str> {
+    pub fn sriov_net_support(&self) -> Option<&str> {
         self.sriov_net_support.as_deref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&crate::types::StateReason> {
+    pub fn state_reason(&self) -> Option<&crate::types::StateReason> {
         self.state_reason.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -173,71 +164,67 @@ impl Image {
     }
     /// The `VirtualizationType` member, when set.
     #[inline]
-    pub fn virtualization_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VirtualizationType> {
+    pub fn virtualization_type(&self) -> Option<&crate::types::VirtualizationType> {
         self.virtualization_type.as_ref()
     }
     /// The `BootMode` member, when set.
     #[inline]
-    pub fn boot_mode(&self) -> ::std::option::Option<&crate::types::BootModeValues> {
+    pub fn boot_mode(&self) -> Option<&crate::types::BootModeValues> {
         self.boot_mode.as_ref()
     }
     /// The `TpmSupport` member, when set.
     #[inline]
-    pub fn tpm_support(&self) -> ::std::option::Option<&crate::types::TpmSupportValues> {
+    pub fn tpm_support(&self) -> Option<&crate::types::TpmSupportValues> {
         self.tpm_support.as_ref()
     }
     /// The `DeprecationTime` member, when set.
     #[inline]
-    pub fn deprecation_time(&self) -> ::std::option::Option<&str> {
+    pub fn deprecation_time(&self) -> Option<&str> {
         self.deprecation_time.as_deref()
     }
     /// The `ImdsSupport` member, when set.
     #[inline]
-    pub fn imds_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ImdsSupportValues> {
+    pub fn imds_support(&self) -> Option<&crate::types::ImdsSupportValues> {
         self.imds_support.as_ref()
     }
     /// The `SourceInstanceId` member, when set.
     #[inline]
-    pub fn source_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_instance_id(&self) -> Option<&str> {
         self.source_instance_id.as_deref()
     }
     /// The `DeregistrationProtection` member, when set.
     #[inline]
-    pub fn deregistration_protection(&self) -> ::std::option::Option<&str> {
+    pub fn deregistration_protection(&self) -> Option<&str> {
         self.deregistration_protection.as_deref()
     }
     /// The `LastLaunchedTime` member, when set.
     #[inline]
-    pub fn last_launched_time(&self) -> ::std::option::Option<&str> {
+    pub fn last_launched_time(&self) -> Option<&str> {
         self.last_launched_time.as_deref()
     }
     /// The `ImageAllowed` member, when set.
     #[inline]
-    pub fn image_allowed(&self) -> ::std::option::Option<bool> {
+    pub fn image_allowed(&self) -> Option<bool> {
         self.image_allowed
     }
     /// The `SourceImageId` member, when set.
     #[inline]
-    pub fn source_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_id(&self) -> Option<&str> {
         self.source_image_id.as_deref()
     }
     /// The `SourceImageRegion` member, when set.
     #[inline]
-    pub fn source_image_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_region(&self) -> Option<&str> {
         self.source_image_region.as_deref()
     }
     /// The `FreeTierEligible` member, when set.
     #[inline]
-    pub fn free_tier_eligible(&self) -> ::std::option::Option<bool> {
+    pub fn free_tier_eligible(&self) -> Option<bool> {
         self.free_tier_eligible
     }
     /// The `PublicSsmParameterName` member, when set.
     #[inline]
-    pub fn public_ssm_parameter_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_ssm_parameter_name(&self) -> Option<&str> {
         self.public_ssm_parameter_name.as_deref()
     }
     /// The `ImageWatermarks` member, empty when not set; the field tells an empty list from an absent one.
@@ -247,32 +234,32 @@ impl Image {
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ImageLocation` member, when set.
     #[inline]
-    pub fn image_location(&self) -> ::std::option::Option<&str> {
+    pub fn image_location(&self) -> Option<&str> {
         self.image_location.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::ImageState> {
+    pub fn state(&self) -> Option<&crate::types::ImageState> {
         self.state.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `CreationDate` member, when set.
     #[inline]
-    pub fn creation_date(&self) -> ::std::option::Option<&str> {
+    pub fn creation_date(&self) -> Option<&str> {
         self.creation_date.as_deref()
     }
     /// The `Public` member, when set.
     #[inline]
-    pub fn public(&self) -> ::std::option::Option<bool> {
+    pub fn public(&self) -> Option<bool> {
         self.public
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
@@ -282,85 +269,66 @@ impl Image {
     }
     /// The `Architecture` member, when set.
     #[inline]
-    pub fn architecture(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ArchitectureValues> {
+    pub fn architecture(&self) -> Option<&crate::types::ArchitectureValues> {
         self.architecture.as_ref()
     }
     /// The `ImageType` member, when set.
     #[inline]
-    pub fn image_type(&self) -> ::std::option::Option<&crate::types::ImageTypeValues> {
+    pub fn image_type(&self) -> Option<&crate::types::ImageTypeValues> {
         self.image_type.as_ref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ramdisk_id(&self) -> Option<&str> {
         self.ramdisk_id.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&crate::types::PlatformValues> {
+    pub fn platform(&self) -> Option<&crate::types::PlatformValues> {
         self.platform.as_ref()
     }
 }
 /// A builder for [`Image`](crate::types::Image); start one with `Image::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageBuilder {
     inner: crate::types::Image,
 }
 impl ImageBuilder {
     /// Sets [`Image::platform_details`](crate::types::Image::platform_details): The platform details associated with the billing code of the AMI.
-    pub fn platform_details(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform_details = ::std::option::Option::Some(input.into());
+    pub fn platform_details(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform_details = Some(input.into());
         self
     }
     /// Sets or clears [`Image::platform_details`](crate::types::Image::platform_details).
     #[inline]
-    pub fn set_platform_details(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_details(mut self, input: Option<String>) -> Self {
         self.inner.platform_details = input;
         self
     }
     /// The value set for [`Image::platform_details`](crate::types::Image::platform_details), if any.
     #[inline]
-    pub fn get_platform_details(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_details(&self) -> &Option<String> {
         &self.inner.platform_details
     }
     /// Sets [`Image::usage_operation`](crate::types::Image::usage_operation): The operation of the Amazon EC2 instance and the billing code that is associated with the AMI. `usageOperation` corresponds to the [lineitem/Operation](https://docs.aws.amazon.com/cur/latest/userguide/Lineitem-columns.html#Lineitem-details-O-Operation) column on your Amazon Web Services Cost and Usage Report and in the [Amazon Web Services Price List API](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/price-changes.html).
-    pub fn usage_operation(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_operation = ::std::option::Option::Some(input.into());
+    pub fn usage_operation(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_operation = Some(input.into());
         self
     }
     /// Sets or clears [`Image::usage_operation`](crate::types::Image::usage_operation).
     #[inline]
-    pub fn set_usage_operation(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_operation(mut self, input: Option<String>) -> Self {
         self.inner.usage_operation = input;
         self
     }
     /// The value set for [`Image::usage_operation`](crate::types::Image::usage_operation), if any.
     #[inline]
-    pub fn get_usage_operation(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_operation(&self) -> &Option<String> {
         &self.inner.usage_operation
     }
     /// Appends one item to [`Image::block_device_mappings`](crate::types::Image::block_device_mappings): Any block device mapping entries.
@@ -377,7 +345,7 @@ impl ImageBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -386,198 +354,157 @@ impl ImageBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`Image::description`](crate::types::Image::description): The description of the AMI that was provided during image creation.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`Image::description`](crate::types::Image::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`Image::description`](crate::types::Image::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`Image::ena_support`](crate::types::Image::ena_support): Specifies whether enhanced networking with ENA is enabled.
     pub fn ena_support(mut self, input: bool) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input);
+        self.inner.ena_support = Some(input);
         self
     }
     /// Sets or clears [`Image::ena_support`](crate::types::Image::ena_support).
     #[inline]
-    pub fn set_ena_support(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_support(mut self, input: Option<bool>) -> Self {
         self.inner.ena_support = input;
         self
     }
     /// The value set for [`Image::ena_support`](crate::types::Image::ena_support), if any.
     #[inline]
-    pub fn get_ena_support(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_support(&self) -> &Option<bool> {
         &self.inner.ena_support
     }
     /// Sets [`Image::hypervisor`](crate::types::Image::hypervisor): The hypervisor type of the image.
     pub fn hypervisor(mut self, input: crate::types::HypervisorType) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input);
+        self.inner.hypervisor = Some(input);
         self
     }
     /// Sets or clears [`Image::hypervisor`](crate::types::Image::hypervisor).
     #[inline]
     pub fn set_hypervisor(
         mut self,
-        input: ::std::option::Option<crate::types::HypervisorType>,
+        input: Option<crate::types::HypervisorType>,
     ) -> Self {
         self.inner.hypervisor = input;
         self
     }
     /// The value set for [`Image::hypervisor`](crate::types::Image::hypervisor), if any.
     #[inline]
-    pub fn get_hypervisor(
-        &self,
-    ) -> &::std::option::Option<crate::types::HypervisorType> {
+    pub fn get_hypervisor(&self) -> &Option<crate::types::HypervisorType> {
         &self.inner.hypervisor
     }
     /// Sets [`Image::image_owner_alias`](crate::types::Image::image_owner_alias): The owner alias (`amazon` \| `aws-backup-vault` \| `aws-marketplace`).
-    pub fn image_owner_alias(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_owner_alias = ::std::option::Option::Some(input.into());
+    pub fn image_owner_alias(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_owner_alias = Some(input.into());
         self
     }
     /// Sets or clears [`Image::image_owner_alias`](crate::types::Image::image_owner_alias).
     #[inline]
-    pub fn set_image_owner_alias(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_owner_alias(mut self, input: Option<String>) -> Self {
         self.inner.image_owner_alias = input;
         self
     }
     /// The value set for [`Image::image_owner_alias`](crate::types::Image::image_owner_alias), if any.
     #[inline]
-    pub fn get_image_owner_alias(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_owner_alias(&self) -> &Option<String> {
         &self.inner.image_owner_alias
     }
     /// Sets [`Image::name`](crate::types::Image::name): The name of the AMI that was provided during image creation.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`Image::name`](crate::types::Image::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`Image::name`](crate::types::Image::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`Image::root_device_name`](crate::types::Image::root_device_name): The device name of the root device volume (for example, `/dev/sda1`).
-    pub fn root_device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.root_device_name = ::std::option::Option::Some(input.into());
+    pub fn root_device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.root_device_name = Some(input.into());
         self
     }
     /// Sets or clears [`Image::root_device_name`](crate::types::Image::root_device_name).
     #[inline]
-    pub fn set_root_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_root_device_name(mut self, input: Option<String>) -> Self {
         self.inner.root_device_name = input;
         self
     }
     /// The value set for [`Image::root_device_name`](crate::types::Image::root_device_name), if any.
     #[inline]
-    pub fn get_root_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_root_device_name(&self) -> &Option<String> {
         &self.inner.root_device_name
     }
     /// Sets [`Image::root_device_type`](crate::types::Image::root_device_type): The type of root device used by the AMI.
     pub fn root_device_type(mut self, input: crate::types::DeviceType) -> Self {
-        self.inner.root_device_type = ::std::option::Option::Some(input);
+        self.inner.root_device_type = Some(input);
         self
     }
     /// Sets or clears [`Image::root_device_type`](crate::types::Image::root_device_type).
     #[inline]
     pub fn set_root_device_type(
         mut self,
-        input: ::std::option::Option<crate::types::DeviceType>,
+        input: Option<crate::types::DeviceType>,
     ) -> Self {
         self.inner.root_device_type = input;
         self
     }
     /// The value set for [`Image::root_device_type`](crate::types::Image::root_device_type), if any.
     #[inline]
-    pub fn get_root_device_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeviceType> {
+    pub fn get_root_device_type(&self) -> &Option<crate::types::DeviceType> {
         &self.inner.root_device_type
     }
     /// Sets [`Image::sriov_net_support`](crate::types::Image::sriov_net_support): Specifies whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-    pub fn sriov_net_support(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input.into());
+    pub fn sriov_net_support(mut self, input: impl Into<String>) -> Self {
+        self.inner.sriov_net_support = Some(input.into());
         self
     }
     /// Sets or clears [`Image::sriov_net_support`](crate::types::Image::sriov_net_support).
     #[inline]
-    pub fn set_sriov_net_support(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sriov_net_support(mut self, input: Option<String>) -> Self {
         self.inner.sriov_net_support = input;
         self
     }
     /// The value set for [`Image::sriov_net_support`](crate::types::Image::sriov_net_support), if any.
     #[inline]
-    pub fn get_sriov_net_support(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sriov_net_support(&self) -> &Option<String> {
         &self.inner.sriov_net_support
     }
     /// Sets [`Image::state_reason`](crate::types::Image::state_reason): The reason for the state change.
     pub fn state_reason(mut self, input: crate::types::StateReason) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input);
+        self.inner.state_reason = Some(input);
         self
     }
     /// Sets or clears [`Image::state_reason`](crate::types::Image::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<crate::types::StateReason>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<crate::types::StateReason>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`Image::state_reason`](crate::types::Image::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<crate::types::StateReason> {
+    pub fn get_state_reason(&self) -> &Option<crate::types::StateReason> {
         &self.inner.state_reason
     }
     /// Appends one item to [`Image::tags`](crate::types::Image::tags): Any tags assigned to the image.
@@ -589,18 +516,13 @@ impl ImageBuilder {
     }
     /// Sets or clears [`Image::tags`](crate::types::Image::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Image::tags`](crate::types::Image::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Image::virtualization_type`](crate::types::Image::virtualization_type): The type of virtualization of the AMI.
@@ -608,280 +530,219 @@ impl ImageBuilder {
         mut self,
         input: crate::types::VirtualizationType,
     ) -> Self {
-        self.inner.virtualization_type = ::std::option::Option::Some(input);
+        self.inner.virtualization_type = Some(input);
         self
     }
     /// Sets or clears [`Image::virtualization_type`](crate::types::Image::virtualization_type).
     #[inline]
     pub fn set_virtualization_type(
         mut self,
-        input: ::std::option::Option<crate::types::VirtualizationType>,
+        input: Option<crate::types::VirtualizationType>,
     ) -> Self {
         self.inner.virtualization_type = input;
         self
     }
     /// The value set for [`Image::virtualization_type`](crate::types::Image::virtualization_type), if any.
     #[inline]
-    pub fn get_virtualization_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::VirtualizationType> {
+    pub fn get_virtualization_type(&self) -> &Option<crate::types::VirtualizationType> {
         &self.inner.virtualization_type
     }
     /// Sets [`Image::boot_mode`](crate::types::Image::boot_mode): The boot mode of the image.
     pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input);
+        self.inner.boot_mode = Some(input);
         self
     }
     /// Sets or clears [`Image::boot_mode`](crate::types::Image::boot_mode).
     #[inline]
-    pub fn set_boot_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn set_boot_mode(mut self, input: Option<crate::types::BootModeValues>) -> Self {
         self.inner.boot_mode = input;
         self
     }
     /// The value set for [`Image::boot_mode`](crate::types::Image::boot_mode), if any.
     #[inline]
-    pub fn get_boot_mode(&self) -> &::std::option::Option<crate::types::BootModeValues> {
+    pub fn get_boot_mode(&self) -> &Option<crate::types::BootModeValues> {
         &self.inner.boot_mode
     }
     /// Sets [`Image::tpm_support`](crate::types::Image::tpm_support): If the image is configured for NitroTPM support, the value is `v2.0`.
     pub fn tpm_support(mut self, input: crate::types::TpmSupportValues) -> Self {
-        self.inner.tpm_support = ::std::option::Option::Some(input);
+        self.inner.tpm_support = Some(input);
         self
     }
     /// Sets or clears [`Image::tpm_support`](crate::types::Image::tpm_support).
     #[inline]
     pub fn set_tpm_support(
         mut self,
-        input: ::std::option::Option<crate::types::TpmSupportValues>,
+        input: Option<crate::types::TpmSupportValues>,
     ) -> Self {
         self.inner.tpm_support = input;
         self
     }
     /// The value set for [`Image::tpm_support`](crate::types::Image::tpm_support), if any.
     #[inline]
-    pub fn get_tpm_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::TpmSupportValues> {
+    pub fn get_tpm_support(&self) -> &Option<crate::types::TpmSupportValues> {
         &self.inner.tpm_support
     }
     /// Sets [`Image::deprecation_time`](crate::types::Image::deprecation_time): The date and time to deprecate the AMI, in UTC, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z.
-    pub fn deprecation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deprecation_time = ::std::option::Option::Some(input.into());
+    pub fn deprecation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.deprecation_time = Some(input.into());
         self
     }
     /// Sets or clears [`Image::deprecation_time`](crate::types::Image::deprecation_time).
     #[inline]
-    pub fn set_deprecation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deprecation_time(mut self, input: Option<String>) -> Self {
         self.inner.deprecation_time = input;
         self
     }
     /// The value set for [`Image::deprecation_time`](crate::types::Image::deprecation_time), if any.
     #[inline]
-    pub fn get_deprecation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deprecation_time(&self) -> &Option<String> {
         &self.inner.deprecation_time
     }
     /// Sets [`Image::imds_support`](crate::types::Image::imds_support): If `v2.0`, it indicates that IMDSv2 is specified in the AMI.
     pub fn imds_support(mut self, input: crate::types::ImdsSupportValues) -> Self {
-        self.inner.imds_support = ::std::option::Option::Some(input);
+        self.inner.imds_support = Some(input);
         self
     }
     /// Sets or clears [`Image::imds_support`](crate::types::Image::imds_support).
     #[inline]
     pub fn set_imds_support(
         mut self,
-        input: ::std::option::Option<crate::types::ImdsSupportValues>,
+        input: Option<crate::types::ImdsSupportValues>,
     ) -> Self {
         self.inner.imds_support = input;
         self
     }
     /// The value set for [`Image::imds_support`](crate::types::Image::imds_support), if any.
     #[inline]
-    pub fn get_imds_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImdsSupportValues> {
+    pub fn get_imds_support(&self) -> &Option<crate::types::ImdsSupportValues> {
         &self.inner.imds_support
     }
     /// Sets [`Image::source_instance_id`](crate::types::Image::source_instance_id): The ID of the instance that the AMI was created from if the AMI was created using [CreateImage](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateImage.html).
-    pub fn source_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_instance_id = ::std::option::Option::Some(input.into());
+    pub fn source_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`Image::source_instance_id`](crate::types::Image::source_instance_id).
     #[inline]
-    pub fn set_source_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.source_instance_id = input;
         self
     }
     /// The value set for [`Image::source_instance_id`](crate::types::Image::source_instance_id), if any.
     #[inline]
-    pub fn get_source_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_instance_id(&self) -> &Option<String> {
         &self.inner.source_instance_id
     }
     /// Sets [`Image::deregistration_protection`](crate::types::Image::deregistration_protection): Indicates whether deregistration protection is enabled for the AMI.
-    pub fn deregistration_protection(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deregistration_protection = ::std::option::Option::Some(input.into());
+    pub fn deregistration_protection(mut self, input: impl Into<String>) -> Self {
+        self.inner.deregistration_protection = Some(input.into());
         self
     }
     /// Sets or clears [`Image::deregistration_protection`](crate::types::Image::deregistration_protection).
     #[inline]
-    pub fn set_deregistration_protection(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deregistration_protection(mut self, input: Option<String>) -> Self {
         self.inner.deregistration_protection = input;
         self
     }
     /// The value set for [`Image::deregistration_protection`](crate::types::Image::deregistration_protection), if any.
     #[inline]
-    pub fn get_deregistration_protection(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deregistration_protection(&self) -> &Option<String> {
         &self.inner.deregistration_protection
     }
     /// Sets [`Image::last_launched_time`](crate::types::Image::last_launched_time): The date and time, in [ISO 8601 date-time format](http://www.iso.org/iso/iso8601), when the AMI was last used to launch an EC2 instance.
-    pub fn last_launched_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_launched_time = ::std::option::Option::Some(input.into());
+    pub fn last_launched_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_launched_time = Some(input.into());
         self
     }
     /// Sets or clears [`Image::last_launched_time`](crate::types::Image::last_launched_time).
     #[inline]
-    pub fn set_last_launched_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_launched_time(mut self, input: Option<String>) -> Self {
         self.inner.last_launched_time = input;
         self
     }
     /// The value set for [`Image::last_launched_time`](crate::types::Image::last_launched_time), if any.
     #[inline]
-    pub fn get_last_launched_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_launched_time(&self) -> &Option<String> {
         &self.inner.last_launched_time
     }
     /// Sets [`Image::image_allowed`](crate::types::Image::image_allowed): If `true`, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account.
     pub fn image_allowed(mut self, input: bool) -> Self {
-        self.inner.image_allowed = ::std::option::Option::Some(input);
+        self.inner.image_allowed = Some(input);
         self
     }
     /// Sets or clears [`Image::image_allowed`](crate::types::Image::image_allowed).
     #[inline]
-    pub fn set_image_allowed(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_image_allowed(mut self, input: Option<bool>) -> Self {
         self.inner.image_allowed = input;
         self
     }
     /// The value set for [`Image::image_allowed`](crate::types::Image::image_allowed), if any.
     #[inline]
-    pub fn get_image_allowed(&self) -> &::std::option::Option<bool> {
+    pub fn get_image_allowed(&self) -> &Option<bool> {
         &self.inner.image_allowed
     }
     /// Sets [`Image::source_image_id`](crate::types::Image::source_image_id): The ID of the source AMI from which the AMI was created.
-    pub fn source_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_id = ::std::option::Option::Some(input.into());
+    pub fn source_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`Image::source_image_id`](crate::types::Image::source_image_id).
     #[inline]
-    pub fn set_source_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_id(mut self, input: Option<String>) -> Self {
         self.inner.source_image_id = input;
         self
     }
     /// The value set for [`Image::source_image_id`](crate::types::Image::source_image_id), if any.
     #[inline]
-    pub fn get_source_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_id(&self) -> &Option<String> {
         &self.inner.source_image_id
     }
     /// Sets [`Image::source_image_region`](crate::types::Image::source_image_region): The Region of the source AMI.
-    pub fn source_image_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_region = ::std::option::Option::Some(input.into());
+    pub fn source_image_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_region = Some(input.into());
         self
     }
     /// Sets or clears [`Image::source_image_region`](crate::types::Image::source_image_region).
     #[inline]
-    pub fn set_source_image_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_region(mut self, input: Option<String>) -> Self {
         self.inner.source_image_region = input;
         self
     }
     /// The value set for [`Image::source_image_region`](crate::types::Image::source_image_region), if any.
     #[inline]
-    pub fn get_source_image_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_region(&self) -> &Option<String> {
         &self.inner.source_image_region
     }
     /// Sets [`Image::free_tier_eligible`](crate::types::Image::free_tier_eligible): Indicates whether the image is eligible for Amazon Web Services Free Tier.
     pub fn free_tier_eligible(mut self, input: bool) -> Self {
-        self.inner.free_tier_eligible = ::std::option::Option::Some(input);
+        self.inner.free_tier_eligible = Some(input);
         self
     }
     /// Sets or clears [`Image::free_tier_eligible`](crate::types::Image::free_tier_eligible).
     #[inline]
-    pub fn set_free_tier_eligible(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_free_tier_eligible(mut self, input: Option<bool>) -> Self {
         self.inner.free_tier_eligible = input;
         self
     }
     /// The value set for [`Image::free_tier_eligible`](crate::types::Image::free_tier_eligible), if any.
     #[inline]
-    pub fn get_free_tier_eligible(&self) -> &::std::option::Option<bool> {
+    pub fn get_free_tier_eligible(&self) -> &Option<bool> {
         &self.inner.free_tier_eligible
     }
     /// Sets [`Image::public_ssm_parameter_name`](crate::types::Image::public_ssm_parameter_name): The name of the public Systems Manager parameter that resolves to this AMI, under the `aws/service/` namespace.
-    pub fn public_ssm_parameter_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ssm_parameter_name = ::std::option::Option::Some(input.into());
+    pub fn public_ssm_parameter_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ssm_parameter_name = Some(input.into());
         self
     }
     /// Sets or clears [`Image::public_ssm_parameter_name`](crate::types::Image::public_ssm_parameter_name).
     #[inline]
-    pub fn set_public_ssm_parameter_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ssm_parameter_name(mut self, input: Option<String>) -> Self {
         self.inner.public_ssm_parameter_name = input;
         self
     }
     /// The value set for [`Image::public_ssm_parameter_name`](crate::types::Image::public_ssm_parameter_name), if any.
     #[inline]
-    pub fn get_public_ssm_parameter_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ssm_parameter_name(&self) -> &Option<String> {
         &self.inner.public_ssm_parameter_name
     }
     /// Appends one item to [`Image::image_watermarks`](crate::types::Image::image_watermarks): The watermarks attached to the AMI.
@@ -895,139 +756,110 @@ impl ImageBuilder {
     #[inline]
     pub fn set_image_watermarks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageWatermark>>,
+        input: Option<Vec<crate::types::ImageWatermark>>,
     ) -> Self {
         self.inner.image_watermarks = input;
         self
     }
     /// The value set for [`Image::image_watermarks`](crate::types::Image::image_watermarks), if any.
     #[inline]
-    pub fn get_image_watermarks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageWatermark>> {
+    pub fn get_image_watermarks(&self) -> &Option<Vec<crate::types::ImageWatermark>> {
         &self.inner.image_watermarks
     }
     /// Sets [`Image::image_id`](crate::types::Image::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`Image::image_id`](crate::types::Image::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`Image::image_id`](crate::types::Image::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`Image::image_location`](crate::types::Image::image_location): The location of the AMI.
-    pub fn image_location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_location = ::std::option::Option::Some(input.into());
+    pub fn image_location(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_location = Some(input.into());
         self
     }
     /// Sets or clears [`Image::image_location`](crate::types::Image::image_location).
     #[inline]
-    pub fn set_image_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_location(mut self, input: Option<String>) -> Self {
         self.inner.image_location = input;
         self
     }
     /// The value set for [`Image::image_location`](crate::types::Image::image_location), if any.
     #[inline]
-    pub fn get_image_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_location(&self) -> &Option<String> {
         &self.inner.image_location
     }
     /// Sets [`Image::state`](crate::types::Image::state): The current state of the AMI.
     pub fn state(mut self, input: crate::types::ImageState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Image::state`](crate::types::Image::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::ImageState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::ImageState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Image::state`](crate::types::Image::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::ImageState> {
+    pub fn get_state(&self) -> &Option<crate::types::ImageState> {
         &self.inner.state
     }
     /// Sets [`Image::owner_id`](crate::types::Image::owner_id): The ID of the Amazon Web Services account that owns the image.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Image::owner_id`](crate::types::Image::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`Image::owner_id`](crate::types::Image::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`Image::creation_date`](crate::types::Image::creation_date): The date and time the image was created.
-    pub fn creation_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input.into());
+    pub fn creation_date(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_date = Some(input.into());
         self
     }
     /// Sets or clears [`Image::creation_date`](crate::types::Image::creation_date).
     #[inline]
-    pub fn set_creation_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_date(mut self, input: Option<String>) -> Self {
         self.inner.creation_date = input;
         self
     }
     /// The value set for [`Image::creation_date`](crate::types::Image::creation_date), if any.
     #[inline]
-    pub fn get_creation_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_date(&self) -> &Option<String> {
         &self.inner.creation_date
     }
     /// Sets [`Image::public`](crate::types::Image::public): Indicates whether the image has public launch permissions.
     pub fn public(mut self, input: bool) -> Self {
-        self.inner.public = ::std::option::Option::Some(input);
+        self.inner.public = Some(input);
         self
     }
     /// Sets or clears [`Image::public`](crate::types::Image::public).
     #[inline]
-    pub fn set_public(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_public(mut self, input: Option<bool>) -> Self {
         self.inner.public = input;
         self
     }
     /// The value set for [`Image::public`](crate::types::Image::public), if any.
     #[inline]
-    pub fn get_public(&self) -> &::std::option::Option<bool> {
+    pub fn get_public(&self) -> &Option<bool> {
         &self.inner.public
     }
     /// Appends one item to [`Image::product_codes`](crate::types::Image::product_codes): Any product codes associated with the AMI.
@@ -1041,121 +873,100 @@ impl ImageBuilder {
     #[inline]
     pub fn set_product_codes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+        input: Option<Vec<crate::types::ProductCode>>,
     ) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`Image::product_codes`](crate::types::Image::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProductCode>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<crate::types::ProductCode>> {
         &self.inner.product_codes
     }
     /// Sets [`Image::architecture`](crate::types::Image::architecture): The architecture of the image.
     pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input);
+        self.inner.architecture = Some(input);
         self
     }
     /// Sets or clears [`Image::architecture`](crate::types::Image::architecture).
     #[inline]
     pub fn set_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::ArchitectureValues>,
+        input: Option<crate::types::ArchitectureValues>,
     ) -> Self {
         self.inner.architecture = input;
         self
     }
     /// The value set for [`Image::architecture`](crate::types::Image::architecture), if any.
     #[inline]
-    pub fn get_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::ArchitectureValues> {
+    pub fn get_architecture(&self) -> &Option<crate::types::ArchitectureValues> {
         &self.inner.architecture
     }
     /// Sets [`Image::image_type`](crate::types::Image::image_type): The type of image.
     pub fn image_type(mut self, input: crate::types::ImageTypeValues) -> Self {
-        self.inner.image_type = ::std::option::Option::Some(input);
+        self.inner.image_type = Some(input);
         self
     }
     /// Sets or clears [`Image::image_type`](crate::types::Image::image_type).
     #[inline]
     pub fn set_image_type(
         mut self,
-        input: ::std::option::Option<crate::types::ImageTypeValues>,
+        input: Option<crate::types::ImageTypeValues>,
     ) -> Self {
         self.inner.image_type = input;
         self
     }
     /// The value set for [`Image::image_type`](crate::types::Image::image_type), if any.
     #[inline]
-    pub fn get_image_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImageTypeValues> {
+    pub fn get_image_type(&self) -> &Option<crate::types::ImageTypeValues> {
         &self.inner.image_type
     }
     /// Sets [`Image::kernel_id`](crate::types::Image::kernel_id): The kernel associated with the image, if any.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`Image::kernel_id`](crate::types::Image::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`Image::kernel_id`](crate::types::Image::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`Image::ramdisk_id`](crate::types::Image::ramdisk_id): The RAM disk associated with the image, if any.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ramdisk_id = Some(input.into());
         self
     }
     /// Sets or clears [`Image::ramdisk_id`](crate::types::Image::ramdisk_id).
     #[inline]
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`Image::ramdisk_id`](crate::types::Image::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         &self.inner.ramdisk_id
     }
     /// Sets [`Image::platform`](crate::types::Image::platform): This value is set to `windows` for Windows AMIs; otherwise, it is blank.
     pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input);
+        self.inner.platform = Some(input);
         self
     }
     /// Sets or clears [`Image::platform`](crate::types::Image::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<crate::types::PlatformValues>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<crate::types::PlatformValues>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`Image::platform`](crate::types::Image::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<crate::types::PlatformValues> {
+    pub fn get_platform(&self) -> &Option<crate::types::PlatformValues> {
         &self.inner.platform
     }
     /// Builds the [`Image`]; it has no required members, so this cannot fail.
@@ -1167,22 +978,18 @@ impl ImageBuilder {
 impl ::awsgen_runtime::xml::FromXml for Image {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "platformDetails" => {
-                    value.platform_details = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform_details = Some(String::from(child.text()));
                 }
                 "usageOperation" => {
-                    value.usage_operation = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.usage_operation = Some(String::from(child.text()));
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some(
+                    value.block_device_mappings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1190,54 +997,42 @@ impl ::awsgen_runtime::xml::FromXml for Image {
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "enaSupport" => {
-                    value.ena_support = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ena_support = Some(child.text() == "true");
                 }
                 "hypervisor" => {
-                    value.hypervisor = ::std::option::Option::Some(
+                    value.hypervisor = Some(
                         crate::types::HypervisorType::from(child.text()),
                     );
                 }
                 "imageOwnerAlias" => {
-                    value.image_owner_alias = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_owner_alias = Some(String::from(child.text()));
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "rootDeviceName" => {
-                    value.root_device_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.root_device_name = Some(String::from(child.text()));
                 }
                 "rootDeviceType" => {
-                    value.root_device_type = ::std::option::Option::Some(
+                    value.root_device_type = Some(
                         crate::types::DeviceType::from(child.text()),
                     );
                 }
                 "sriovNetSupport" => {
-                    value.sriov_net_support = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.sriov_net_support = Some(String::from(child.text()));
                 }
                 "stateReason" => {
-                    value.state_reason = ::std::option::Option::Some(
+                    value.state_reason = Some(
                         <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1245,72 +1040,54 @@ impl ::awsgen_runtime::xml::FromXml for Image {
                     );
                 }
                 "virtualizationType" => {
-                    value.virtualization_type = ::std::option::Option::Some(
+                    value.virtualization_type = Some(
                         crate::types::VirtualizationType::from(child.text()),
                     );
                 }
                 "bootMode" => {
-                    value.boot_mode = ::std::option::Option::Some(
+                    value.boot_mode = Some(
                         crate::types::BootModeValues::from(child.text()),
                     );
                 }
                 "tpmSupport" => {
-                    value.tpm_support = ::std::option::Option::Some(
+                    value.tpm_support = Some(
                         crate::types::TpmSupportValues::from(child.text()),
                     );
                 }
                 "deprecationTime" => {
-                    value.deprecation_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deprecation_time = Some(String::from(child.text()));
                 }
                 "imdsSupport" => {
-                    value.imds_support = ::std::option::Option::Some(
+                    value.imds_support = Some(
                         crate::types::ImdsSupportValues::from(child.text()),
                     );
                 }
                 "sourceInstanceId" => {
-                    value.source_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_instance_id = Some(String::from(child.text()));
                 }
                 "deregistrationProtection" => {
-                    value.deregistration_protection = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deregistration_protection = Some(String::from(child.text()));
                 }
                 "lastLaunchedTime" => {
-                    value.last_launched_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.last_launched_time = Some(String::from(child.text()));
                 }
                 "imageAllowed" => {
-                    value.image_allowed = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.image_allowed = Some(child.text() == "true");
                 }
                 "sourceImageId" => {
-                    value.source_image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_image_id = Some(String::from(child.text()));
                 }
                 "sourceImageRegion" => {
-                    value.source_image_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_image_region = Some(String::from(child.text()));
                 }
                 "freeTierEligible" => {
-                    value.free_tier_eligible = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.free_tier_eligible = Some(child.text() == "true");
                 }
                 "publicSsmParameterName" => {
-                    value.public_ssm_parameter_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ssm_parameter_name = Some(String::from(child.text()));
                 }
                 "imageWatermarkSet" => {
-                    value.image_watermarks = ::std::option::Option::Some(
+                    value.image_watermarks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageWatermark as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1318,35 +1095,25 @@ impl ::awsgen_runtime::xml::FromXml for Image {
                     );
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "imageLocation" => {
-                    value.image_location = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_location = Some(String::from(child.text()));
                 }
                 "imageState" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::ImageState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::ImageState::from(child.text()));
                 }
                 "imageOwnerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "creationDate" => {
-                    value.creation_date = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.creation_date = Some(String::from(child.text()));
                 }
                 "isPublic" => {
-                    value.public = ::std::option::Option::Some(child.text() == "true");
+                    value.public = Some(child.text() == "true");
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some(
+                    value.product_codes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1354,33 +1121,29 @@ impl ::awsgen_runtime::xml::FromXml for Image {
                     );
                 }
                 "architecture" => {
-                    value.architecture = ::std::option::Option::Some(
+                    value.architecture = Some(
                         crate::types::ArchitectureValues::from(child.text()),
                     );
                 }
                 "imageType" => {
-                    value.image_type = ::std::option::Option::Some(
+                    value.image_type = Some(
                         crate::types::ImageTypeValues::from(child.text()),
                     );
                 }
                 "kernelId" => {
-                    value.kernel_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kernel_id = Some(String::from(child.text()));
                 }
                 "ramdiskId" => {
-                    value.ramdisk_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ramdisk_id = Some(String::from(child.text()));
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
+                    value.platform = Some(
                         crate::types::PlatformValues::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

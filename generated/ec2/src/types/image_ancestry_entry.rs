@@ -2,66 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a single AMI in the ancestry chain and its source (parent) AMI.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageAncestryEntry {
     /// The date and time when this AMI was created.
-    pub creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of this AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The owner alias (`amazon` \| `aws-backup-vault` \| `aws-marketplace` ) of this AMI, if one is assigned. Otherwise, the value is `null`.
-    pub image_owner_alias: ::std::option::Option<::std::string::String>,
+    pub image_owner_alias: Option<String>,
     /// The ID of the parent AMI.
-    pub source_image_id: ::std::option::Option<::std::string::String>,
+    pub source_image_id: Option<String>,
     /// The Amazon Web Services Region of the parent AMI.
-    pub source_image_region: ::std::option::Option<::std::string::String>,
+    pub source_image_region: Option<String>,
 }
 impl ImageAncestryEntry {
     /// Starts building a [`ImageAncestryEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageAncestryEntryBuilder {
-        <crate::types::builders::ImageAncestryEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageAncestryEntryBuilder as Default>::default()
     }
     /// The `CreationDate` member, when set.
     #[inline]
-    pub fn creation_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_date.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ImageOwnerAlias` member, when set.
     #[inline]
-    pub fn image_owner_alias(&self) -> ::std::option::Option<&str> {
+    pub fn image_owner_alias(&self) -> Option<&str> {
         self.image_owner_alias.as_deref()
     }
     /// The `SourceImageId` member, when set.
     #[inline]
-    pub fn source_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_id(&self) -> Option<&str> {
         self.source_image_id.as_deref()
     }
     /// The `SourceImageRegion` member, when set.
     #[inline]
-    pub fn source_image_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_region(&self) -> Option<&str> {
         self.source_image_region.as_deref()
     }
 }
 /// A builder for [`ImageAncestryEntry`](crate::types::ImageAncestryEntry); start one with `ImageAncestryEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageAncestryEntryBuilder {
     inner: crate::types::ImageAncestryEntry,
 }
@@ -71,115 +59,85 @@ impl ImageAncestryEntryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input);
+        self.inner.creation_date = Some(input);
         self
     }
     /// Sets or clears [`ImageAncestryEntry::creation_date`](crate::types::ImageAncestryEntry::creation_date).
     #[inline]
     pub fn set_creation_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_date = input;
         self
     }
     /// The value set for [`ImageAncestryEntry::creation_date`](crate::types::ImageAncestryEntry::creation_date), if any.
     #[inline]
-    pub fn get_creation_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_date
     }
     /// Sets [`ImageAncestryEntry::image_id`](crate::types::ImageAncestryEntry::image_id): The ID of this AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageAncestryEntry::image_id`](crate::types::ImageAncestryEntry::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImageAncestryEntry::image_id`](crate::types::ImageAncestryEntry::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ImageAncestryEntry::image_owner_alias`](crate::types::ImageAncestryEntry::image_owner_alias): The owner alias (`amazon` \| `aws-backup-vault` \| `aws-marketplace` ) of this AMI, if one is assigned.
-    pub fn image_owner_alias(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_owner_alias = ::std::option::Option::Some(input.into());
+    pub fn image_owner_alias(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_owner_alias = Some(input.into());
         self
     }
     /// Sets or clears [`ImageAncestryEntry::image_owner_alias`](crate::types::ImageAncestryEntry::image_owner_alias).
     #[inline]
-    pub fn set_image_owner_alias(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_owner_alias(mut self, input: Option<String>) -> Self {
         self.inner.image_owner_alias = input;
         self
     }
     /// The value set for [`ImageAncestryEntry::image_owner_alias`](crate::types::ImageAncestryEntry::image_owner_alias), if any.
     #[inline]
-    pub fn get_image_owner_alias(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_owner_alias(&self) -> &Option<String> {
         &self.inner.image_owner_alias
     }
     /// Sets [`ImageAncestryEntry::source_image_id`](crate::types::ImageAncestryEntry::source_image_id): The ID of the parent AMI.
-    pub fn source_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_id = ::std::option::Option::Some(input.into());
+    pub fn source_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageAncestryEntry::source_image_id`](crate::types::ImageAncestryEntry::source_image_id).
     #[inline]
-    pub fn set_source_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_id(mut self, input: Option<String>) -> Self {
         self.inner.source_image_id = input;
         self
     }
     /// The value set for [`ImageAncestryEntry::source_image_id`](crate::types::ImageAncestryEntry::source_image_id), if any.
     #[inline]
-    pub fn get_source_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_id(&self) -> &Option<String> {
         &self.inner.source_image_id
     }
     /// Sets [`ImageAncestryEntry::source_image_region`](crate::types::ImageAncestryEntry::source_image_region): The Amazon Web Services Region of the parent AMI.
-    pub fn source_image_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_region = ::std::option::Option::Some(input.into());
+    pub fn source_image_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_region = Some(input.into());
         self
     }
     /// Sets or clears [`ImageAncestryEntry::source_image_region`](crate::types::ImageAncestryEntry::source_image_region).
     #[inline]
-    pub fn set_source_image_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_region(mut self, input: Option<String>) -> Self {
         self.inner.source_image_region = input;
         self
     }
     /// The value set for [`ImageAncestryEntry::source_image_region`](crate::types::ImageAncestryEntry::source_image_region), if any.
     #[inline]
-    pub fn get_source_image_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_region(&self) -> &Option<String> {
         &self.inner.source_image_region
     }
     /// Builds the [`ImageAncestryEntry`]; it has no required members, so this cannot fail.
@@ -191,12 +149,12 @@ impl ImageAncestryEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageAncestryEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "creationDate" => {
-                    value.creation_date = ::std::option::Option::Some(
+                    value.creation_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -205,28 +163,20 @@ impl ::awsgen_runtime::xml::FromXml for ImageAncestryEntry {
                     );
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "imageOwnerAlias" => {
-                    value.image_owner_alias = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_owner_alias = Some(String::from(child.text()));
                 }
                 "sourceImageId" => {
-                    value.source_image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_image_id = Some(String::from(child.text()));
                 }
                 "sourceImageRegion" => {
-                    value.source_image_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_image_region = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

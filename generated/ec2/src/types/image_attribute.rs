@@ -2,114 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an image attribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageAttribute {
     /// A description for the AMI.
-    pub description: ::std::option::Option<crate::types::AttributeValue>,
+    pub description: Option<crate::types::AttributeValue>,
     /// The kernel ID.
-    pub kernel_id: ::std::option::Option<crate::types::AttributeValue>,
+    pub kernel_id: Option<crate::types::AttributeValue>,
     /// The RAM disk ID.
-    pub ramdisk_id: ::std::option::Option<crate::types::AttributeValue>,
+    pub ramdisk_id: Option<crate::types::AttributeValue>,
     /// Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-    pub sriov_net_support: ::std::option::Option<crate::types::AttributeValue>,
+    pub sriov_net_support: Option<crate::types::AttributeValue>,
     /// The boot mode.
-    pub boot_mode: ::std::option::Option<crate::types::AttributeValue>,
+    pub boot_mode: Option<crate::types::AttributeValue>,
     /// If the image is configured for NitroTPM support, the value is `v2.0`.
-    pub tpm_support: ::std::option::Option<crate::types::AttributeValue>,
+    pub tpm_support: Option<crate::types::AttributeValue>,
     /// Base64 representation of the non-volatile UEFI variable store. To retrieve the UEFI data, use the [GetInstanceUefiData](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetInstanceUefiData) command. You can inspect and modify the UEFI data by using the [python-uefivars tool](https://github.com/awslabs/python-uefivars) on GitHub. For more information, see [UEFI Secure Boot for Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/uefi-secure-boot.html) in the *Amazon EC2 User Guide*.
-    pub uefi_data: ::std::option::Option<crate::types::AttributeValue>,
+    pub uefi_data: Option<crate::types::AttributeValue>,
     /// The date and time, in [ISO 8601 date-time format](http://www.iso.org/iso/iso8601), when the AMI was last used to launch an EC2 instance. When the AMI is used to launch an instance, there is a 24-hour delay before that usage is reported.
     ///
     /// **Note:** `lastLaunchedTime` data is available starting April 2017.
-    pub last_launched_time: ::std::option::Option<crate::types::AttributeValue>,
+    pub last_launched_time: Option<crate::types::AttributeValue>,
     /// If `v2.0`, it indicates that IMDSv2 is specified in the AMI. Instances launched from this AMI will have `HttpTokens` automatically set to `required` so that, by default, the instance requires that IMDSv2 is used when requesting instance metadata. In addition, `HttpPutResponseHopLimit` is set to `2`. For more information, see [Configure the AMI](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#configure-IMDS-new-instances-ami-configuration) in the *Amazon EC2 User Guide*.
-    pub imds_support: ::std::option::Option<crate::types::AttributeValue>,
+    pub imds_support: Option<crate::types::AttributeValue>,
     /// Indicates whether deregistration protection is enabled for the AMI.
-    pub deregistration_protection: ::std::option::Option<crate::types::AttributeValue>,
+    pub deregistration_protection: Option<crate::types::AttributeValue>,
     /// The ID of the AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The launch permissions.
-    pub launch_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchPermission>,
-    >,
+    pub launch_permissions: Option<Vec<crate::types::LaunchPermission>>,
     /// The product codes.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+    pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// The block device mapping entries.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
 }
 impl ImageAttribute {
     /// Starts building a [`ImageAttribute`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageAttributeBuilder {
-        <crate::types::builders::ImageAttributeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageAttributeBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn description(&self) -> Option<&crate::types::AttributeValue> {
         self.description.as_ref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn kernel_id(&self) -> Option<&crate::types::AttributeValue> {
         self.kernel_id.as_ref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn ramdisk_id(&self) -> Option<&crate::types::AttributeValue> {
         self.ramdisk_id.as_ref()
     }
     /// The `SriovNetSupport` member, when set.
     #[inline]
-    pub fn sriov_net_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn sriov_net_support(&self) -> Option<&crate::types::AttributeValue> {
         self.sriov_net_support.as_ref()
     }
     /// The `BootMode` member, when set.
     #[inline]
-    pub fn boot_mode(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn boot_mode(&self) -> Option<&crate::types::AttributeValue> {
         self.boot_mode.as_ref()
     }
     /// The `TpmSupport` member, when set.
     #[inline]
-    pub fn tpm_support(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn tpm_support(&self) -> Option<&crate::types::AttributeValue> {
         self.tpm_support.as_ref()
     }
     /// The `UefiData` member, when set.
     #[inline]
-    pub fn uefi_data(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn uefi_data(&self) -> Option<&crate::types::AttributeValue> {
         self.uefi_data.as_ref()
     }
     /// The `LastLaunchedTime` member, when set.
     #[inline]
-    pub fn last_launched_time(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn last_launched_time(&self) -> Option<&crate::types::AttributeValue> {
         self.last_launched_time.as_ref()
     }
     /// The `ImdsSupport` member, when set.
     #[inline]
-    pub fn imds_support(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn imds_support(&self) -> Option<&crate::types::AttributeValue> {
         self.imds_support.as_ref()
     }
     /// The `DeregistrationProtection` member, when set.
     #[inline]
-    pub fn deregistration_protection(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn deregistration_protection(&self) -> Option<&crate::types::AttributeValue> {
         self.deregistration_protection.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `LaunchPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -129,197 +114,171 @@ impl ImageAttribute {
     }
 }
 /// A builder for [`ImageAttribute`](crate::types::ImageAttribute); start one with `ImageAttribute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageAttributeBuilder {
     inner: crate::types::ImageAttribute,
 }
 impl ImageAttributeBuilder {
     /// Sets [`ImageAttribute::description`](crate::types::ImageAttribute::description): A description for the AMI.
     pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.description = ::std::option::Option::Some(input);
+        self.inner.description = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::description`](crate::types::ImageAttribute::description).
     #[inline]
     pub fn set_description(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImageAttribute::description`](crate::types::ImageAttribute::description), if any.
     #[inline]
-    pub fn get_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_description(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.description
     }
     /// Sets [`ImageAttribute::kernel_id`](crate::types::ImageAttribute::kernel_id): The kernel ID.
     pub fn kernel_id(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input);
+        self.inner.kernel_id = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::kernel_id`](crate::types::ImageAttribute::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`ImageAttribute::kernel_id`](crate::types::ImageAttribute::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_kernel_id(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.kernel_id
     }
     /// Sets [`ImageAttribute::ramdisk_id`](crate::types::ImageAttribute::ramdisk_id): The RAM disk ID.
     pub fn ramdisk_id(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input);
+        self.inner.ramdisk_id = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::ramdisk_id`](crate::types::ImageAttribute::ramdisk_id).
     #[inline]
     pub fn set_ramdisk_id(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`ImageAttribute::ramdisk_id`](crate::types::ImageAttribute::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_ramdisk_id(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.ramdisk_id
     }
     /// Sets [`ImageAttribute::sriov_net_support`](crate::types::ImageAttribute::sriov_net_support): Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
     pub fn sriov_net_support(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input);
+        self.inner.sriov_net_support = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::sriov_net_support`](crate::types::ImageAttribute::sriov_net_support).
     #[inline]
     pub fn set_sriov_net_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.sriov_net_support = input;
         self
     }
     /// The value set for [`ImageAttribute::sriov_net_support`](crate::types::ImageAttribute::sriov_net_support), if any.
     #[inline]
-    pub fn get_sriov_net_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_sriov_net_support(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.sriov_net_support
     }
     /// Sets [`ImageAttribute::boot_mode`](crate::types::ImageAttribute::boot_mode): The boot mode.
     pub fn boot_mode(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input);
+        self.inner.boot_mode = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::boot_mode`](crate::types::ImageAttribute::boot_mode).
     #[inline]
-    pub fn set_boot_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_boot_mode(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.boot_mode = input;
         self
     }
     /// The value set for [`ImageAttribute::boot_mode`](crate::types::ImageAttribute::boot_mode), if any.
     #[inline]
-    pub fn get_boot_mode(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_boot_mode(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.boot_mode
     }
     /// Sets [`ImageAttribute::tpm_support`](crate::types::ImageAttribute::tpm_support): If the image is configured for NitroTPM support, the value is `v2.0`.
     pub fn tpm_support(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.tpm_support = ::std::option::Option::Some(input);
+        self.inner.tpm_support = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::tpm_support`](crate::types::ImageAttribute::tpm_support).
     #[inline]
     pub fn set_tpm_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.tpm_support = input;
         self
     }
     /// The value set for [`ImageAttribute::tpm_support`](crate::types::ImageAttribute::tpm_support), if any.
     #[inline]
-    pub fn get_tpm_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_tpm_support(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.tpm_support
     }
     /// Sets [`ImageAttribute::uefi_data`](crate::types::ImageAttribute::uefi_data): Base64 representation of the non-volatile UEFI variable store.
     pub fn uefi_data(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.uefi_data = ::std::option::Option::Some(input);
+        self.inner.uefi_data = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::uefi_data`](crate::types::ImageAttribute::uefi_data).
     #[inline]
-    pub fn set_uefi_data(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_uefi_data(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.uefi_data = input;
         self
     }
     /// The value set for [`ImageAttribute::uefi_data`](crate::types::ImageAttribute::uefi_data), if any.
     #[inline]
-    pub fn get_uefi_data(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_uefi_data(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.uefi_data
     }
     /// Sets [`ImageAttribute::last_launched_time`](crate::types::ImageAttribute::last_launched_time): The date and time, in [ISO 8601 date-time format](http://www.iso.org/iso/iso8601), when the AMI was last used to launch an EC2 instance.
     pub fn last_launched_time(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.last_launched_time = ::std::option::Option::Some(input);
+        self.inner.last_launched_time = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::last_launched_time`](crate::types::ImageAttribute::last_launched_time).
     #[inline]
     pub fn set_last_launched_time(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.last_launched_time = input;
         self
     }
     /// The value set for [`ImageAttribute::last_launched_time`](crate::types::ImageAttribute::last_launched_time), if any.
     #[inline]
-    pub fn get_last_launched_time(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_last_launched_time(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.last_launched_time
     }
     /// Sets [`ImageAttribute::imds_support`](crate::types::ImageAttribute::imds_support): If `v2.0`, it indicates that IMDSv2 is specified in the AMI.
     pub fn imds_support(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.imds_support = ::std::option::Option::Some(input);
+        self.inner.imds_support = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::imds_support`](crate::types::ImageAttribute::imds_support).
     #[inline]
     pub fn set_imds_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.imds_support = input;
         self
     }
     /// The value set for [`ImageAttribute::imds_support`](crate::types::ImageAttribute::imds_support), if any.
     #[inline]
-    pub fn get_imds_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_imds_support(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.imds_support
     }
     /// Sets [`ImageAttribute::deregistration_protection`](crate::types::ImageAttribute::deregistration_protection): Indicates whether deregistration protection is enabled for the AMI.
@@ -327,14 +286,14 @@ impl ImageAttributeBuilder {
         mut self,
         input: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.deregistration_protection = ::std::option::Option::Some(input);
+        self.inner.deregistration_protection = Some(input);
         self
     }
     /// Sets or clears [`ImageAttribute::deregistration_protection`](crate::types::ImageAttribute::deregistration_protection).
     #[inline]
     pub fn set_deregistration_protection(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.deregistration_protection = input;
         self
@@ -343,29 +302,23 @@ impl ImageAttributeBuilder {
     #[inline]
     pub fn get_deregistration_protection(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    ) -> &Option<crate::types::AttributeValue> {
         &self.inner.deregistration_protection
     }
     /// Sets [`ImageAttribute::image_id`](crate::types::ImageAttribute::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageAttribute::image_id`](crate::types::ImageAttribute::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImageAttribute::image_id`](crate::types::ImageAttribute::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Appends one item to [`ImageAttribute::launch_permissions`](crate::types::ImageAttribute::launch_permissions): The launch permissions.
@@ -379,7 +332,7 @@ impl ImageAttributeBuilder {
     #[inline]
     pub fn set_launch_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LaunchPermission>>,
+        input: Option<Vec<crate::types::LaunchPermission>>,
     ) -> Self {
         self.inner.launch_permissions = input;
         self
@@ -388,7 +341,7 @@ impl ImageAttributeBuilder {
     #[inline]
     pub fn get_launch_permissions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchPermission>> {
+    ) -> &Option<Vec<crate::types::LaunchPermission>> {
         &self.inner.launch_permissions
     }
     /// Appends one item to [`ImageAttribute::product_codes`](crate::types::ImageAttribute::product_codes): The product codes.
@@ -402,16 +355,14 @@ impl ImageAttributeBuilder {
     #[inline]
     pub fn set_product_codes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+        input: Option<Vec<crate::types::ProductCode>>,
     ) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`ImageAttribute::product_codes`](crate::types::ImageAttribute::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProductCode>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<crate::types::ProductCode>> {
         &self.inner.product_codes
     }
     /// Appends one item to [`ImageAttribute::block_device_mappings`](crate::types::ImageAttribute::block_device_mappings): The block device mapping entries.
@@ -428,7 +379,7 @@ impl ImageAttributeBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -437,7 +388,7 @@ impl ImageAttributeBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Builds the [`ImageAttribute`]; it has no required members, so this cannot fail.
@@ -449,87 +400,85 @@ impl ImageAttributeBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageAttribute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
+                    value.description = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "kernel" => {
-                    value.kernel_id = ::std::option::Option::Some(
+                    value.kernel_id = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ramdisk" => {
-                    value.ramdisk_id = ::std::option::Option::Some(
+                    value.ramdisk_id = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "sriovNetSupport" => {
-                    value.sriov_net_support = ::std::option::Option::Some(
+                    value.sriov_net_support = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "bootMode" => {
-                    value.boot_mode = ::std::option::Option::Some(
+                    value.boot_mode = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tpmSupport" => {
-                    value.tpm_support = ::std::option::Option::Some(
+                    value.tpm_support = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "uefiData" => {
-                    value.uefi_data = ::std::option::Option::Some(
+                    value.uefi_data = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "lastLaunchedTime" => {
-                    value.last_launched_time = ::std::option::Option::Some(
+                    value.last_launched_time = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "imdsSupport" => {
-                    value.imds_support = ::std::option::Option::Some(
+                    value.imds_support = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "deregistrationProtection" => {
-                    value.deregistration_protection = ::std::option::Option::Some(
+                    value.deregistration_protection = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "launchPermission" => {
-                    value.launch_permissions = ::std::option::Option::Some(
+                    value.launch_permissions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -537,7 +486,7 @@ impl ::awsgen_runtime::xml::FromXml for ImageAttribute {
                     );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some(
+                    value.product_codes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -545,7 +494,7 @@ impl ::awsgen_runtime::xml::FromXml for ImageAttribute {
                     );
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some(
+                    value.block_device_mappings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -555,6 +504,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageAttribute {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,12 +4,7 @@
 /// The criteria that are evaluated to determine which AMIs are discoverable and usable in your account for the specified Amazon Web Services Region.
 ///
 /// For more information, see [How Allowed AMIs works](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-allowed-amis.html#how-allowed-amis-works) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageCriterion {
     /// The image providers whose images are allowed.
@@ -23,7 +18,7 @@ pub struct ImageCriterion {
     /// - `none`: Allow AMIs created by your own account only.
     ///
     /// Maximum: 200 values
-    pub image_providers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_providers: Option<Vec<String>>,
     /// The Amazon Web Services Marketplace product codes for allowed images.
     ///
     /// Length: 1-25 characters
@@ -31,9 +26,7 @@ pub struct ImageCriterion {
     /// Valid characters: Letters (`A–Z, a–z`) and numbers (`0–9`)
     ///
     /// Maximum: 50 values
-    pub marketplace_product_codes: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub marketplace_product_codes: Option<Vec<String>>,
     /// The names of allowed images. Names can include wildcards (`?` and `*`).
     ///
     /// Length: 1–128 characters. With `?`, the minimum is 3 characters.
@@ -46,55 +39,49 @@ pub struct ImageCriterion {
     /// - Spaces
     ///
     /// Maximum: 50 values
-    pub image_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_names: Option<Vec<String>>,
     /// The maximum period since deprecation for allowed images.
-    pub deprecation_time_condition: ::std::option::Option<
-        crate::types::DeprecationTimeCondition,
-    >,
+    pub deprecation_time_condition: Option<crate::types::DeprecationTimeCondition>,
     /// The maximum age for allowed images.
-    pub creation_date_condition: ::std::option::Option<
-        crate::types::CreationDateCondition,
-    >,
+    pub creation_date_condition: Option<crate::types::CreationDateCondition>,
     /// The watermark criteria that an AMI must match to be allowed. An AMI is allowed if it carries at least one watermark that satisfies an ImageWatermarkFilter. A watermark satisfies a filter when all specified fields in the ImageWatermarkFilter match the corresponding values on the watermark of the AMI.
     ///
     /// Maximum: 50 values
-    pub image_watermarks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageWatermarkFilterResponse>,
-    >,
+    pub image_watermarks: Option<Vec<crate::types::ImageWatermarkFilterResponse>>,
 }
 impl ImageCriterion {
     /// Starts building a [`ImageCriterion`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageCriterionBuilder {
-        <crate::types::builders::ImageCriterionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageCriterionBuilder as Default>::default()
     }
     /// The `ImageProviders` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_providers(&self) -> &[::std::string::String] {
+    pub fn image_providers(&self) -> &[String] {
         self.image_providers.as_deref().unwrap_or_default()
     }
     /// The `MarketplaceProductCodes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn marketplace_product_codes(&self) -> &[::std::string::String] {
+    pub fn marketplace_product_codes(&self) -> &[String] {
         self.marketplace_product_codes.as_deref().unwrap_or_default()
     }
     /// The `ImageNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_names(&self) -> &[::std::string::String] {
+    pub fn image_names(&self) -> &[String] {
         self.image_names.as_deref().unwrap_or_default()
     }
     /// The `DeprecationTimeCondition` member, when set.
     #[inline]
     pub fn deprecation_time_condition(
         &self,
-    ) -> ::std::option::Option<&crate::types::DeprecationTimeCondition> {
+    ) -> Option<&crate::types::DeprecationTimeCondition> {
         self.deprecation_time_condition.as_ref()
     }
     /// The `CreationDateCondition` member, when set.
     #[inline]
     pub fn creation_date_condition(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreationDateCondition> {
+    ) -> Option<&crate::types::CreationDateCondition> {
         self.creation_date_condition.as_ref()
     }
     /// The `ImageWatermarks` member, empty when not set; the field tells an empty list from an absent one.
@@ -104,12 +91,7 @@ impl ImageCriterion {
     }
 }
 /// A builder for [`ImageCriterion`](crate::types::ImageCriterion); start one with `ImageCriterion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageCriterionBuilder {
     inner: crate::types::ImageCriterion,
 }
@@ -117,79 +99,55 @@ impl ImageCriterionBuilder {
     /// Appends one item to [`ImageCriterion::image_providers`](crate::types::ImageCriterion::image_providers): The image providers whose images are allowed.
     ///
     /// To set the whole list at once, use [`set_image_providers`](Self::set_image_providers).
-    pub fn image_providers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_providers(mut self, input: impl Into<String>) -> Self {
         self.inner.image_providers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageCriterion::image_providers`](crate::types::ImageCriterion::image_providers).
     #[inline]
-    pub fn set_image_providers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_providers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_providers = input;
         self
     }
     /// The value set for [`ImageCriterion::image_providers`](crate::types::ImageCriterion::image_providers), if any.
     #[inline]
-    pub fn get_image_providers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_providers(&self) -> &Option<Vec<String>> {
         &self.inner.image_providers
     }
     /// Appends one item to [`ImageCriterion::marketplace_product_codes`](crate::types::ImageCriterion::marketplace_product_codes): The Amazon Web Services Marketplace product codes for allowed images.
     ///
     /// To set the whole list at once, use [`set_marketplace_product_codes`](Self::set_marketplace_product_codes).
-    pub fn marketplace_product_codes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marketplace_product_codes(mut self, input: impl Into<String>) -> Self {
         self.inner.marketplace_product_codes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageCriterion::marketplace_product_codes`](crate::types::ImageCriterion::marketplace_product_codes).
     #[inline]
-    pub fn set_marketplace_product_codes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_marketplace_product_codes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.marketplace_product_codes = input;
         self
     }
     /// The value set for [`ImageCriterion::marketplace_product_codes`](crate::types::ImageCriterion::marketplace_product_codes), if any.
     #[inline]
-    pub fn get_marketplace_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_marketplace_product_codes(&self) -> &Option<Vec<String>> {
         &self.inner.marketplace_product_codes
     }
     /// Appends one item to [`ImageCriterion::image_names`](crate::types::ImageCriterion::image_names): The names of allowed images.
     ///
     /// To set the whole list at once, use [`set_image_names`](Self::set_image_names).
-    pub fn image_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_names(mut self, input: impl Into<String>) -> Self {
         self.inner.image_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageCriterion::image_names`](crate::types::ImageCriterion::image_names).
     #[inline]
-    pub fn set_image_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_names = input;
         self
     }
     /// The value set for [`ImageCriterion::image_names`](crate::types::ImageCriterion::image_names), if any.
     #[inline]
-    pub fn get_image_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_names(&self) -> &Option<Vec<String>> {
         &self.inner.image_names
     }
     /// Sets [`ImageCriterion::deprecation_time_condition`](crate::types::ImageCriterion::deprecation_time_condition): The maximum period since deprecation for allowed images.
@@ -197,14 +155,14 @@ impl ImageCriterionBuilder {
         mut self,
         input: crate::types::DeprecationTimeCondition,
     ) -> Self {
-        self.inner.deprecation_time_condition = ::std::option::Option::Some(input);
+        self.inner.deprecation_time_condition = Some(input);
         self
     }
     /// Sets or clears [`ImageCriterion::deprecation_time_condition`](crate::types::ImageCriterion::deprecation_time_condition).
     #[inline]
     pub fn set_deprecation_time_condition(
         mut self,
-        input: ::std::option::Option<crate::types::DeprecationTimeCondition>,
+        input: Option<crate::types::DeprecationTimeCondition>,
     ) -> Self {
         self.inner.deprecation_time_condition = input;
         self
@@ -213,7 +171,7 @@ impl ImageCriterionBuilder {
     #[inline]
     pub fn get_deprecation_time_condition(
         &self,
-    ) -> &::std::option::Option<crate::types::DeprecationTimeCondition> {
+    ) -> &Option<crate::types::DeprecationTimeCondition> {
         &self.inner.deprecation_time_condition
     }
     /// Sets [`ImageCriterion::creation_date_condition`](crate::types::ImageCriterion::creation_date_condition): The maximum age for allowed images.
@@ -221,14 +179,14 @@ impl ImageCriterionBuilder {
         mut self,
         input: crate::types::CreationDateCondition,
     ) -> Self {
-        self.inner.creation_date_condition = ::std::option::Option::Some(input);
+        self.inner.creation_date_condition = Some(input);
         self
     }
     /// Sets or clears [`ImageCriterion::creation_date_condition`](crate::types::ImageCriterion::creation_date_condition).
     #[inline]
     pub fn set_creation_date_condition(
         mut self,
-        input: ::std::option::Option<crate::types::CreationDateCondition>,
+        input: Option<crate::types::CreationDateCondition>,
     ) -> Self {
         self.inner.creation_date_condition = input;
         self
@@ -237,7 +195,7 @@ impl ImageCriterionBuilder {
     #[inline]
     pub fn get_creation_date_condition(
         &self,
-    ) -> &::std::option::Option<crate::types::CreationDateCondition> {
+    ) -> &Option<crate::types::CreationDateCondition> {
         &self.inner.creation_date_condition
     }
     /// Appends one item to [`ImageCriterion::image_watermarks`](crate::types::ImageCriterion::image_watermarks): The watermark criteria that an AMI must match to be allowed.
@@ -254,9 +212,7 @@ impl ImageCriterionBuilder {
     #[inline]
     pub fn set_image_watermarks(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageWatermarkFilterResponse>,
-        >,
+        input: Option<Vec<crate::types::ImageWatermarkFilterResponse>>,
     ) -> Self {
         self.inner.image_watermarks = input;
         self
@@ -265,9 +221,7 @@ impl ImageCriterionBuilder {
     #[inline]
     pub fn get_image_watermarks(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageWatermarkFilterResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::ImageWatermarkFilterResponse>> {
         &self.inner.image_watermarks
     }
     /// Builds the [`ImageCriterion`]; it has no required members, so this cannot fail.
@@ -279,41 +233,41 @@ impl ImageCriterionBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageCriterion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageProviderSet" => {
-                    value.image_providers = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.image_providers = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "marketplaceProductCodeSet" => {
-                    value.marketplace_product_codes = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.marketplace_product_codes = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "imageNameSet" => {
-                    value.image_names = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.image_names = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "deprecationTimeCondition" => {
-                    value.deprecation_time_condition = ::std::option::Option::Some(
+                    value.deprecation_time_condition = Some(
                         <crate::types::DeprecationTimeCondition as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "creationDateCondition" => {
-                    value.creation_date_condition = ::std::option::Option::Some(
+                    value.creation_date_condition = Some(
                         <crate::types::CreationDateCondition as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "imageWatermarkSet" => {
-                    value.image_watermarks = ::std::option::Option::Some(
+                    value.image_watermarks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageWatermarkFilterResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -323,6 +277,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageCriterion {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

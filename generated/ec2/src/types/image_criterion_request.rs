@@ -15,12 +15,7 @@
 /// - 50 values for `ImageWatermarks`
 ///
 /// For more information, see [How Allowed AMIs works](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-allowed-amis.html#how-allowed-amis-works) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageCriterionRequest {
     /// The image providers whose images are allowed.
@@ -34,7 +29,7 @@ pub struct ImageCriterionRequest {
     /// - `none`: Allow AMIs created by your own account only. When `none` is specified, no other values can be specified.
     ///
     /// Maximum: 200 values
-    pub image_providers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_providers: Option<Vec<String>>,
     /// The Amazon Web Services Marketplace product codes for allowed images.
     ///
     /// Length: 1-25 characters
@@ -42,9 +37,7 @@ pub struct ImageCriterionRequest {
     /// Valid characters: Letters (`A–Z, a–z`) and numbers (`0–9`)
     ///
     /// Maximum: 50 values
-    pub marketplace_product_codes: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub marketplace_product_codes: Option<Vec<String>>,
     /// The names of allowed images. Names can include wildcards (`?` and `*`).
     ///
     /// Length: 1–128 characters. With `?`, the minimum is 3 characters.
@@ -57,55 +50,51 @@ pub struct ImageCriterionRequest {
     /// - Spaces
     ///
     /// Maximum: 50 values
-    pub image_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub image_names: Option<Vec<String>>,
     /// The maximum period since deprecation for allowed images.
-    pub deprecation_time_condition: ::std::option::Option<
+    pub deprecation_time_condition: Option<
         crate::types::DeprecationTimeConditionRequest,
     >,
     /// The maximum age for allowed images.
-    pub creation_date_condition: ::std::option::Option<
-        crate::types::CreationDateConditionRequest,
-    >,
+    pub creation_date_condition: Option<crate::types::CreationDateConditionRequest>,
     /// The watermark criteria that an AMI must match to be allowed. An AMI is allowed if it carries at least one watermark that satisfies an ImageWatermarkFilter. A watermark satisfies a filter when all specified fields in the ImageWatermarkFilter match the corresponding values on the watermark of the AMI.
     ///
     /// Maximum: 50 values
-    pub image_watermarks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageWatermarkFilterRequest>,
-    >,
+    pub image_watermarks: Option<Vec<crate::types::ImageWatermarkFilterRequest>>,
 }
 impl ImageCriterionRequest {
     /// Starts building a [`ImageCriterionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageCriterionRequestBuilder {
-        <crate::types::builders::ImageCriterionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageCriterionRequestBuilder as Default>::default()
     }
     /// The `ImageProviders` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_providers(&self) -> &[::std::string::String] {
+    pub fn image_providers(&self) -> &[String] {
         self.image_providers.as_deref().unwrap_or_default()
     }
     /// The `MarketplaceProductCodes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn marketplace_product_codes(&self) -> &[::std::string::String] {
+    pub fn marketplace_product_codes(&self) -> &[String] {
         self.marketplace_product_codes.as_deref().unwrap_or_default()
     }
     /// The `ImageNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn image_names(&self) -> &[::std::string::String] {
+    pub fn image_names(&self) -> &[String] {
         self.image_names.as_deref().unwrap_or_default()
     }
     /// The `DeprecationTimeCondition` member, when set.
     #[inline]
     pub fn deprecation_time_condition(
         &self,
-    ) -> ::std::option::Option<&crate::types::DeprecationTimeConditionRequest> {
+    ) -> Option<&crate::types::DeprecationTimeConditionRequest> {
         self.deprecation_time_condition.as_ref()
     }
     /// The `CreationDateCondition` member, when set.
     #[inline]
     pub fn creation_date_condition(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreationDateConditionRequest> {
+    ) -> Option<&crate::types::CreationDateConditionRequest> {
         self.creation_date_condition.as_ref()
     }
     /// The `ImageWatermarks` member, empty when not set; the field tells an empty list from an absent one.
@@ -115,12 +104,7 @@ impl ImageCriterionRequest {
     }
 }
 /// A builder for [`ImageCriterionRequest`](crate::types::ImageCriterionRequest); start one with `ImageCriterionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageCriterionRequestBuilder {
     inner: crate::types::ImageCriterionRequest,
 }
@@ -128,79 +112,55 @@ impl ImageCriterionRequestBuilder {
     /// Appends one item to [`ImageCriterionRequest::image_providers`](crate::types::ImageCriterionRequest::image_providers): The image providers whose images are allowed.
     ///
     /// To set the whole list at once, use [`set_image_providers`](Self::set_image_providers).
-    pub fn image_providers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_providers(mut self, input: impl Into<String>) -> Self {
         self.inner.image_providers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageCriterionRequest::image_providers`](crate::types::ImageCriterionRequest::image_providers).
     #[inline]
-    pub fn set_image_providers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_providers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_providers = input;
         self
     }
     /// The value set for [`ImageCriterionRequest::image_providers`](crate::types::ImageCriterionRequest::image_providers), if any.
     #[inline]
-    pub fn get_image_providers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_providers(&self) -> &Option<Vec<String>> {
         &self.inner.image_providers
     }
     /// Appends one item to [`ImageCriterionRequest::marketplace_product_codes`](crate::types::ImageCriterionRequest::marketplace_product_codes): The Amazon Web Services Marketplace product codes for allowed images.
     ///
     /// To set the whole list at once, use [`set_marketplace_product_codes`](Self::set_marketplace_product_codes).
-    pub fn marketplace_product_codes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marketplace_product_codes(mut self, input: impl Into<String>) -> Self {
         self.inner.marketplace_product_codes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageCriterionRequest::marketplace_product_codes`](crate::types::ImageCriterionRequest::marketplace_product_codes).
     #[inline]
-    pub fn set_marketplace_product_codes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_marketplace_product_codes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.marketplace_product_codes = input;
         self
     }
     /// The value set for [`ImageCriterionRequest::marketplace_product_codes`](crate::types::ImageCriterionRequest::marketplace_product_codes), if any.
     #[inline]
-    pub fn get_marketplace_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_marketplace_product_codes(&self) -> &Option<Vec<String>> {
         &self.inner.marketplace_product_codes
     }
     /// Appends one item to [`ImageCriterionRequest::image_names`](crate::types::ImageCriterionRequest::image_names): The names of allowed images.
     ///
     /// To set the whole list at once, use [`set_image_names`](Self::set_image_names).
-    pub fn image_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_names(mut self, input: impl Into<String>) -> Self {
         self.inner.image_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageCriterionRequest::image_names`](crate::types::ImageCriterionRequest::image_names).
     #[inline]
-    pub fn set_image_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_image_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.image_names = input;
         self
     }
     /// The value set for [`ImageCriterionRequest::image_names`](crate::types::ImageCriterionRequest::image_names), if any.
     #[inline]
-    pub fn get_image_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_image_names(&self) -> &Option<Vec<String>> {
         &self.inner.image_names
     }
     /// Sets [`ImageCriterionRequest::deprecation_time_condition`](crate::types::ImageCriterionRequest::deprecation_time_condition): The maximum period since deprecation for allowed images.
@@ -208,14 +168,14 @@ impl ImageCriterionRequestBuilder {
         mut self,
         input: crate::types::DeprecationTimeConditionRequest,
     ) -> Self {
-        self.inner.deprecation_time_condition = ::std::option::Option::Some(input);
+        self.inner.deprecation_time_condition = Some(input);
         self
     }
     /// Sets or clears [`ImageCriterionRequest::deprecation_time_condition`](crate::types::ImageCriterionRequest::deprecation_time_condition).
     #[inline]
     pub fn set_deprecation_time_condition(
         mut self,
-        input: ::std::option::Option<crate::types::DeprecationTimeConditionRequest>,
+        input: Option<crate::types::DeprecationTimeConditionRequest>,
     ) -> Self {
         self.inner.deprecation_time_condition = input;
         self
@@ -224,7 +184,7 @@ impl ImageCriterionRequestBuilder {
     #[inline]
     pub fn get_deprecation_time_condition(
         &self,
-    ) -> &::std::option::Option<crate::types::DeprecationTimeConditionRequest> {
+    ) -> &Option<crate::types::DeprecationTimeConditionRequest> {
         &self.inner.deprecation_time_condition
     }
     /// Sets [`ImageCriterionRequest::creation_date_condition`](crate::types::ImageCriterionRequest::creation_date_condition): The maximum age for allowed images.
@@ -232,14 +192,14 @@ impl ImageCriterionRequestBuilder {
         mut self,
         input: crate::types::CreationDateConditionRequest,
     ) -> Self {
-        self.inner.creation_date_condition = ::std::option::Option::Some(input);
+        self.inner.creation_date_condition = Some(input);
         self
     }
     /// Sets or clears [`ImageCriterionRequest::creation_date_condition`](crate::types::ImageCriterionRequest::creation_date_condition).
     #[inline]
     pub fn set_creation_date_condition(
         mut self,
-        input: ::std::option::Option<crate::types::CreationDateConditionRequest>,
+        input: Option<crate::types::CreationDateConditionRequest>,
     ) -> Self {
         self.inner.creation_date_condition = input;
         self
@@ -248,7 +208,7 @@ impl ImageCriterionRequestBuilder {
     #[inline]
     pub fn get_creation_date_condition(
         &self,
-    ) -> &::std::option::Option<crate::types::CreationDateConditionRequest> {
+    ) -> &Option<crate::types::CreationDateConditionRequest> {
         &self.inner.creation_date_condition
     }
     /// Appends one item to [`ImageCriterionRequest::image_watermarks`](crate::types::ImageCriterionRequest::image_watermarks): The watermark criteria that an AMI must match to be allowed.
@@ -265,9 +225,7 @@ impl ImageCriterionRequestBuilder {
     #[inline]
     pub fn set_image_watermarks(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageWatermarkFilterRequest>,
-        >,
+        input: Option<Vec<crate::types::ImageWatermarkFilterRequest>>,
     ) -> Self {
         self.inner.image_watermarks = input;
         self
@@ -276,9 +234,7 @@ impl ImageCriterionRequestBuilder {
     #[inline]
     pub fn get_image_watermarks(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageWatermarkFilterRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ImageWatermarkFilterRequest>> {
         &self.inner.image_watermarks
     }
     /// Builds the [`ImageCriterionRequest`]; it has no required members, so this cannot fail.
@@ -291,33 +247,33 @@ impl ::awsgen_runtime::query::WriteQuery for ImageCriterionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_providers {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_providers {
             let member_0 = body.enter("ImageProvider");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.marketplace_product_codes {
+        if let Some(value) = &self.marketplace_product_codes {
             let member_0 = body.enter("MarketplaceProductCode");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_names {
+        if let Some(value) = &self.image_names {
             let member_0 = body.enter("ImageName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.deprecation_time_condition {
+        if let Some(value) = &self.deprecation_time_condition {
             let member_0 = body.enter("DeprecationTimeCondition");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date_condition {
+        if let Some(value) = &self.creation_date_condition {
             let member_0 = body.enter("CreationDateCondition");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_watermarks {
+        if let Some(value) = &self.image_watermarks {
             let member_0 = body.enter("ImageWatermark");
             body.items(
                 value,
@@ -325,6 +281,6 @@ impl ::awsgen_runtime::query::WriteQuery for ImageCriterionRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

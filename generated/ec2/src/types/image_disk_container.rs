@@ -2,58 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the disk container object for an import image task.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageDiskContainer {
     /// The description of the disk image.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The block device mapping for the disk.
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// The format of the disk image being imported.
     ///
     /// Valid values: `OVA` \| `VHD` \| `VHDX` \| `VMDK` \| `RAW`
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The ID of the EBS snapshot to be used for importing the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The URL to the Amazon S3-based disk image being imported. The URL can either be a https URL (https://..) or an Amazon S3 URL (s3://..)
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The S3 bucket for the disk image.
-    pub user_bucket: ::std::option::Option<crate::types::UserBucket>,
+    pub user_bucket: Option<crate::types::UserBucket>,
 }
 impl ImageDiskContainer {
     /// Starts building a [`ImageDiskContainer`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageDiskContainerBuilder {
-        <crate::types::builders::ImageDiskContainerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageDiskContainerBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `Format` member, when set.
     #[inline]
-    pub fn format(&self) -> ::std::option::Option<&str> {
+    pub fn format(&self) -> Option<&str> {
         self.format.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `Url` member, when set.
     #[inline]
-    pub fn url(&self) -> ::std::option::Option<&str> {
+    pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
     /// The `UserBucket` member, when set.
     #[inline]
-    pub fn user_bucket(&self) -> ::std::option::Option<&crate::types::UserBucket> {
+    pub fn user_bucket(&self) -> Option<&crate::types::UserBucket> {
         self.user_bucket.as_ref()
     }
 }
@@ -70,143 +70,105 @@ impl ::std::fmt::Debug for ImageDiskContainer {
     }
 }
 /// A builder for [`ImageDiskContainer`](crate::types::ImageDiskContainer); start one with `ImageDiskContainer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageDiskContainerBuilder {
     inner: crate::types::ImageDiskContainer,
 }
 impl ImageDiskContainerBuilder {
     /// Sets [`ImageDiskContainer::description`](crate::types::ImageDiskContainer::description): The description of the disk image.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImageDiskContainer::description`](crate::types::ImageDiskContainer::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImageDiskContainer::description`](crate::types::ImageDiskContainer::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImageDiskContainer::device_name`](crate::types::ImageDiskContainer::device_name): The block device mapping for the disk.
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`ImageDiskContainer::device_name`](crate::types::ImageDiskContainer::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`ImageDiskContainer::device_name`](crate::types::ImageDiskContainer::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`ImageDiskContainer::format`](crate::types::ImageDiskContainer::format): The format of the disk image being imported.
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.format = ::std::option::Option::Some(input.into());
+    pub fn format(mut self, input: impl Into<String>) -> Self {
+        self.inner.format = Some(input.into());
         self
     }
     /// Sets or clears [`ImageDiskContainer::format`](crate::types::ImageDiskContainer::format).
     #[inline]
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<String>) -> Self {
         self.inner.format = input;
         self
     }
     /// The value set for [`ImageDiskContainer::format`](crate::types::ImageDiskContainer::format), if any.
     #[inline]
-    pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_format(&self) -> &Option<String> {
         &self.inner.format
     }
     /// Sets [`ImageDiskContainer::snapshot_id`](crate::types::ImageDiskContainer::snapshot_id): The ID of the EBS snapshot to be used for importing the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageDiskContainer::snapshot_id`](crate::types::ImageDiskContainer::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`ImageDiskContainer::snapshot_id`](crate::types::ImageDiskContainer::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`ImageDiskContainer::url`](crate::types::ImageDiskContainer::url): The URL to the Amazon S3-based disk image being imported.
-    pub fn url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.url = ::std::option::Option::Some(input.into());
+    pub fn url(mut self, input: impl Into<String>) -> Self {
+        self.inner.url = Some(input.into());
         self
     }
     /// Sets or clears [`ImageDiskContainer::url`](crate::types::ImageDiskContainer::url).
     #[inline]
-    pub fn set_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_url(mut self, input: Option<String>) -> Self {
         self.inner.url = input;
         self
     }
     /// The value set for [`ImageDiskContainer::url`](crate::types::ImageDiskContainer::url), if any.
     #[inline]
-    pub fn get_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_url(&self) -> &Option<String> {
         &self.inner.url
     }
     /// Sets [`ImageDiskContainer::user_bucket`](crate::types::ImageDiskContainer::user_bucket): The S3 bucket for the disk image.
     pub fn user_bucket(mut self, input: crate::types::UserBucket) -> Self {
-        self.inner.user_bucket = ::std::option::Option::Some(input);
+        self.inner.user_bucket = Some(input);
         self
     }
     /// Sets or clears [`ImageDiskContainer::user_bucket`](crate::types::ImageDiskContainer::user_bucket).
     #[inline]
-    pub fn set_user_bucket(
-        mut self,
-        input: ::std::option::Option<crate::types::UserBucket>,
-    ) -> Self {
+    pub fn set_user_bucket(mut self, input: Option<crate::types::UserBucket>) -> Self {
         self.inner.user_bucket = input;
         self
     }
     /// The value set for [`ImageDiskContainer::user_bucket`](crate::types::ImageDiskContainer::user_bucket), if any.
     #[inline]
-    pub fn get_user_bucket(&self) -> &::std::option::Option<crate::types::UserBucket> {
+    pub fn get_user_bucket(&self) -> &Option<crate::types::UserBucket> {
         &self.inner.user_bucket
     }
     /// Builds the [`ImageDiskContainer`]; it has no required members, so this cannot fail.
@@ -219,27 +181,27 @@ impl ::awsgen_runtime::query::WriteQuery for ImageDiskContainer {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.device_name {
+        if let Some(value) = &self.device_name {
             body.member("DeviceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             body.member("Format", value);
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.url {
+        if let Some(value) = &self.url {
             body.member("Url", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_bucket {
+        if let Some(value) = &self.user_bucket {
             let member_0 = body.enter("UserBucket");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,90 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the AMI.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageMetadata {
     /// The ID of the AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The name of the AMI.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The ID of the Amazon Web Services account that owns the AMI.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The current state of the AMI. If the state is `available`, the AMI is successfully registered and can be used to launch an instance.
-    pub state: ::std::option::Option<crate::types::ImageState>,
+    pub state: Option<crate::types::ImageState>,
     /// The alias of the AMI owner.
     ///
     /// Valid values: `amazon` \| `aws-backup-vault` \| `aws-marketplace`
-    pub image_owner_alias: ::std::option::Option<::std::string::String>,
+    pub image_owner_alias: Option<String>,
     /// The date and time the AMI was created.
-    pub creation_date: ::std::option::Option<::std::string::String>,
+    pub creation_date: Option<String>,
     /// The deprecation date and time of the AMI, in UTC, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z.
-    pub deprecation_time: ::std::option::Option<::std::string::String>,
+    pub deprecation_time: Option<String>,
     /// If `true`, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account. If `false`, the AMI can't be discovered or used in the account.
     ///
     /// For more information, see [Control the discovery and use of AMIs in Amazon EC2 with Allowed AMIs](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-allowed-amis.html) in *Amazon EC2 User Guide*.
-    pub image_allowed: ::std::option::Option<bool>,
+    pub image_allowed: Option<bool>,
     /// Indicates whether the AMI has public launch permissions. A value of `true` means this AMI has public launch permissions, while `false` means it has only implicit (AMI owner) or explicit (shared with your account) launch permissions.
-    pub is_public: ::std::option::Option<bool>,
+    pub is_public: Option<bool>,
     /// The watermarks attached to the AMI.
-    pub image_watermarks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageWatermark>,
-    >,
+    pub image_watermarks: Option<Vec<crate::types::ImageWatermark>>,
 }
 impl ImageMetadata {
     /// Starts building a [`ImageMetadata`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageMetadataBuilder {
-        <crate::types::builders::ImageMetadataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageMetadataBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::ImageState> {
+    pub fn state(&self) -> Option<&crate::types::ImageState> {
         self.state.as_ref()
     }
     /// The `ImageOwnerAlias` member, when set.
     #[inline]
-    pub fn image_owner_alias(&self) -> ::std::option::Option<&str> {
+    pub fn image_owner_alias(&self) -> Option<&str> {
         self.image_owner_alias.as_deref()
     }
     /// The `CreationDate` member, when set.
     #[inline]
-    pub fn creation_date(&self) -> ::std::option::Option<&str> {
+    pub fn creation_date(&self) -> Option<&str> {
         self.creation_date.as_deref()
     }
     /// The `DeprecationTime` member, when set.
     #[inline]
-    pub fn deprecation_time(&self) -> ::std::option::Option<&str> {
+    pub fn deprecation_time(&self) -> Option<&str> {
         self.deprecation_time.as_deref()
     }
     /// The `ImageAllowed` member, when set.
     #[inline]
-    pub fn image_allowed(&self) -> ::std::option::Option<bool> {
+    pub fn image_allowed(&self) -> Option<bool> {
         self.image_allowed
     }
     /// The `IsPublic` member, when set.
     #[inline]
-    pub fn is_public(&self) -> ::std::option::Option<bool> {
+    pub fn is_public(&self) -> Option<bool> {
         self.is_public
     }
     /// The `ImageWatermarks` member, empty when not set; the field tells an empty list from an absent one.
@@ -95,199 +88,153 @@ impl ImageMetadata {
     }
 }
 /// A builder for [`ImageMetadata`](crate::types::ImageMetadata); start one with `ImageMetadata::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageMetadataBuilder {
     inner: crate::types::ImageMetadata,
 }
 impl ImageMetadataBuilder {
     /// Sets [`ImageMetadata::image_id`](crate::types::ImageMetadata::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageMetadata::image_id`](crate::types::ImageMetadata::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImageMetadata::image_id`](crate::types::ImageMetadata::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ImageMetadata::name`](crate::types::ImageMetadata::name): The name of the AMI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ImageMetadata::name`](crate::types::ImageMetadata::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ImageMetadata::name`](crate::types::ImageMetadata::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`ImageMetadata::owner_id`](crate::types::ImageMetadata::owner_id): The ID of the Amazon Web Services account that owns the AMI.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageMetadata::owner_id`](crate::types::ImageMetadata::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`ImageMetadata::owner_id`](crate::types::ImageMetadata::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`ImageMetadata::state`](crate::types::ImageMetadata::state): The current state of the AMI.
     pub fn state(mut self, input: crate::types::ImageState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`ImageMetadata::state`](crate::types::ImageMetadata::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::ImageState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::ImageState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`ImageMetadata::state`](crate::types::ImageMetadata::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::ImageState> {
+    pub fn get_state(&self) -> &Option<crate::types::ImageState> {
         &self.inner.state
     }
     /// Sets [`ImageMetadata::image_owner_alias`](crate::types::ImageMetadata::image_owner_alias): The alias of the AMI owner.
-    pub fn image_owner_alias(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_owner_alias = ::std::option::Option::Some(input.into());
+    pub fn image_owner_alias(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_owner_alias = Some(input.into());
         self
     }
     /// Sets or clears [`ImageMetadata::image_owner_alias`](crate::types::ImageMetadata::image_owner_alias).
     #[inline]
-    pub fn set_image_owner_alias(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_owner_alias(mut self, input: Option<String>) -> Self {
         self.inner.image_owner_alias = input;
         self
     }
     /// The value set for [`ImageMetadata::image_owner_alias`](crate::types::ImageMetadata::image_owner_alias), if any.
     #[inline]
-    pub fn get_image_owner_alias(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_owner_alias(&self) -> &Option<String> {
         &self.inner.image_owner_alias
     }
     /// Sets [`ImageMetadata::creation_date`](crate::types::ImageMetadata::creation_date): The date and time the AMI was created.
-    pub fn creation_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input.into());
+    pub fn creation_date(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_date = Some(input.into());
         self
     }
     /// Sets or clears [`ImageMetadata::creation_date`](crate::types::ImageMetadata::creation_date).
     #[inline]
-    pub fn set_creation_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_date(mut self, input: Option<String>) -> Self {
         self.inner.creation_date = input;
         self
     }
     /// The value set for [`ImageMetadata::creation_date`](crate::types::ImageMetadata::creation_date), if any.
     #[inline]
-    pub fn get_creation_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_date(&self) -> &Option<String> {
         &self.inner.creation_date
     }
     /// Sets [`ImageMetadata::deprecation_time`](crate::types::ImageMetadata::deprecation_time): The deprecation date and time of the AMI, in UTC, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z.
-    pub fn deprecation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deprecation_time = ::std::option::Option::Some(input.into());
+    pub fn deprecation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.deprecation_time = Some(input.into());
         self
     }
     /// Sets or clears [`ImageMetadata::deprecation_time`](crate::types::ImageMetadata::deprecation_time).
     #[inline]
-    pub fn set_deprecation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deprecation_time(mut self, input: Option<String>) -> Self {
         self.inner.deprecation_time = input;
         self
     }
     /// The value set for [`ImageMetadata::deprecation_time`](crate::types::ImageMetadata::deprecation_time), if any.
     #[inline]
-    pub fn get_deprecation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deprecation_time(&self) -> &Option<String> {
         &self.inner.deprecation_time
     }
     /// Sets [`ImageMetadata::image_allowed`](crate::types::ImageMetadata::image_allowed): If `true`, the AMI satisfies the criteria for Allowed AMIs and can be discovered and used in the account.
     pub fn image_allowed(mut self, input: bool) -> Self {
-        self.inner.image_allowed = ::std::option::Option::Some(input);
+        self.inner.image_allowed = Some(input);
         self
     }
     /// Sets or clears [`ImageMetadata::image_allowed`](crate::types::ImageMetadata::image_allowed).
     #[inline]
-    pub fn set_image_allowed(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_image_allowed(mut self, input: Option<bool>) -> Self {
         self.inner.image_allowed = input;
         self
     }
     /// The value set for [`ImageMetadata::image_allowed`](crate::types::ImageMetadata::image_allowed), if any.
     #[inline]
-    pub fn get_image_allowed(&self) -> &::std::option::Option<bool> {
+    pub fn get_image_allowed(&self) -> &Option<bool> {
         &self.inner.image_allowed
     }
     /// Sets [`ImageMetadata::is_public`](crate::types::ImageMetadata::is_public): Indicates whether the AMI has public launch permissions.
     pub fn is_public(mut self, input: bool) -> Self {
-        self.inner.is_public = ::std::option::Option::Some(input);
+        self.inner.is_public = Some(input);
         self
     }
     /// Sets or clears [`ImageMetadata::is_public`](crate::types::ImageMetadata::is_public).
     #[inline]
-    pub fn set_is_public(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_public(mut self, input: Option<bool>) -> Self {
         self.inner.is_public = input;
         self
     }
     /// The value set for [`ImageMetadata::is_public`](crate::types::ImageMetadata::is_public), if any.
     #[inline]
-    pub fn get_is_public(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_public(&self) -> &Option<bool> {
         &self.inner.is_public
     }
     /// Appends one item to [`ImageMetadata::image_watermarks`](crate::types::ImageMetadata::image_watermarks): The watermarks attached to the AMI.
@@ -301,16 +248,14 @@ impl ImageMetadataBuilder {
     #[inline]
     pub fn set_image_watermarks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageWatermark>>,
+        input: Option<Vec<crate::types::ImageWatermark>>,
     ) -> Self {
         self.inner.image_watermarks = input;
         self
     }
     /// The value set for [`ImageMetadata::image_watermarks`](crate::types::ImageMetadata::image_watermarks), if any.
     #[inline]
-    pub fn get_image_watermarks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageWatermark>> {
+    pub fn get_image_watermarks(&self) -> &Option<Vec<crate::types::ImageWatermark>> {
         &self.inner.image_watermarks
     }
     /// Builds the [`ImageMetadata`]; it has no required members, so this cannot fail.
@@ -322,57 +267,39 @@ impl ImageMetadataBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageMetadata {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "imageOwnerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "imageState" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::ImageState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::ImageState::from(child.text()));
                 }
                 "imageOwnerAlias" => {
-                    value.image_owner_alias = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_owner_alias = Some(String::from(child.text()));
                 }
                 "creationDate" => {
-                    value.creation_date = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.creation_date = Some(String::from(child.text()));
                 }
                 "deprecationTime" => {
-                    value.deprecation_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deprecation_time = Some(String::from(child.text()));
                 }
                 "imageAllowed" => {
-                    value.image_allowed = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.image_allowed = Some(child.text() == "true");
                 }
                 "isPublic" => {
-                    value.is_public = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_public = Some(child.text() == "true");
                 }
                 "imageWatermarkSet" => {
-                    value.image_watermarks = ::std::option::Option::Some(
+                    value.image_watermarks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageWatermark as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -382,6 +309,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageMetadata {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,140 +2,108 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an AMI that is currently in the Recycle Bin.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageRecycleBinInfo {
     /// The ID of the AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The name of the AMI.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the AMI.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The date and time when the AMI entered the Recycle Bin.
-    pub recycle_bin_enter_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub recycle_bin_enter_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the AMI is to be permanently deleted from the Recycle Bin.
-    pub recycle_bin_exit_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub recycle_bin_exit_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ImageRecycleBinInfo {
     /// Starts building a [`ImageRecycleBinInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageRecycleBinInfoBuilder {
-        <crate::types::builders::ImageRecycleBinInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageRecycleBinInfoBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `RecycleBinEnterTime` member, when set.
     #[inline]
     pub fn recycle_bin_enter_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.recycle_bin_enter_time.as_ref()
     }
     /// The `RecycleBinExitTime` member, when set.
     #[inline]
     pub fn recycle_bin_exit_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.recycle_bin_exit_time.as_ref()
     }
 }
 /// A builder for [`ImageRecycleBinInfo`](crate::types::ImageRecycleBinInfo); start one with `ImageRecycleBinInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageRecycleBinInfoBuilder {
     inner: crate::types::ImageRecycleBinInfo,
 }
 impl ImageRecycleBinInfoBuilder {
     /// Sets [`ImageRecycleBinInfo::image_id`](crate::types::ImageRecycleBinInfo::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageRecycleBinInfo::image_id`](crate::types::ImageRecycleBinInfo::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImageRecycleBinInfo::image_id`](crate::types::ImageRecycleBinInfo::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ImageRecycleBinInfo::name`](crate::types::ImageRecycleBinInfo::name): The name of the AMI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ImageRecycleBinInfo::name`](crate::types::ImageRecycleBinInfo::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ImageRecycleBinInfo::name`](crate::types::ImageRecycleBinInfo::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`ImageRecycleBinInfo::description`](crate::types::ImageRecycleBinInfo::description): The description of the AMI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImageRecycleBinInfo::description`](crate::types::ImageRecycleBinInfo::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImageRecycleBinInfo::description`](crate::types::ImageRecycleBinInfo::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImageRecycleBinInfo::recycle_bin_enter_time`](crate::types::ImageRecycleBinInfo::recycle_bin_enter_time): The date and time when the AMI entered the Recycle Bin.
@@ -143,14 +111,14 @@ impl ImageRecycleBinInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input);
+        self.inner.recycle_bin_enter_time = Some(input);
         self
     }
     /// Sets or clears [`ImageRecycleBinInfo::recycle_bin_enter_time`](crate::types::ImageRecycleBinInfo::recycle_bin_enter_time).
     #[inline]
     pub fn set_recycle_bin_enter_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.recycle_bin_enter_time = input;
         self
@@ -159,7 +127,7 @@ impl ImageRecycleBinInfoBuilder {
     #[inline]
     pub fn get_recycle_bin_enter_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.recycle_bin_enter_time
     }
     /// Sets [`ImageRecycleBinInfo::recycle_bin_exit_time`](crate::types::ImageRecycleBinInfo::recycle_bin_exit_time): The date and time when the AMI is to be permanently deleted from the Recycle Bin.
@@ -167,14 +135,14 @@ impl ImageRecycleBinInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input);
+        self.inner.recycle_bin_exit_time = Some(input);
         self
     }
     /// Sets or clears [`ImageRecycleBinInfo::recycle_bin_exit_time`](crate::types::ImageRecycleBinInfo::recycle_bin_exit_time).
     #[inline]
     pub fn set_recycle_bin_exit_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.recycle_bin_exit_time = input;
         self
@@ -183,7 +151,7 @@ impl ImageRecycleBinInfoBuilder {
     #[inline]
     pub fn get_recycle_bin_exit_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.recycle_bin_exit_time
     }
     /// Builds the [`ImageRecycleBinInfo`]; it has no required members, so this cannot fail.
@@ -195,27 +163,21 @@ impl ImageRecycleBinInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageRecycleBinInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "recycleBinEnterTime" => {
-                    value.recycle_bin_enter_time = ::std::option::Option::Some(
+                    value.recycle_bin_enter_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -224,7 +186,7 @@ impl ::awsgen_runtime::xml::FromXml for ImageRecycleBinInfo {
                     );
                 }
                 "recycleBinExitTime" => {
-                    value.recycle_bin_exit_time = ::std::option::Option::Some(
+                    value.recycle_bin_exit_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -235,6 +197,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageRecycleBinInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,76 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource that is referencing an image.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageReference {
     /// The ID of the referenced image.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The type of resource referencing the image.
-    pub resource_type: ::std::option::Option<crate::types::ImageReferenceResourceType>,
+    pub resource_type: Option<crate::types::ImageReferenceResourceType>,
     /// The Amazon Resource Name (ARN) of the resource referencing the image.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
 }
 impl ImageReference {
     /// Starts building a [`ImageReference`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageReferenceBuilder {
-        <crate::types::builders::ImageReferenceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageReferenceBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ImageReferenceResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::ImageReferenceResourceType> {
         self.resource_type.as_ref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 }
 /// A builder for [`ImageReference`](crate::types::ImageReference); start one with `ImageReference::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageReferenceBuilder {
     inner: crate::types::ImageReference,
 }
 impl ImageReferenceBuilder {
     /// Sets [`ImageReference::image_id`](crate::types::ImageReference::image_id): The ID of the referenced image.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageReference::image_id`](crate::types::ImageReference::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImageReference::image_id`](crate::types::ImageReference::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ImageReference::resource_type`](crate::types::ImageReference::resource_type): The type of resource referencing the image.
@@ -79,14 +61,14 @@ impl ImageReferenceBuilder {
         mut self,
         input: crate::types::ImageReferenceResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`ImageReference::resource_type`](crate::types::ImageReference::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::ImageReferenceResourceType>,
+        input: Option<crate::types::ImageReferenceResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -95,29 +77,23 @@ impl ImageReferenceBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::ImageReferenceResourceType> {
+    ) -> &Option<crate::types::ImageReferenceResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`ImageReference::arn`](crate::types::ImageReference::arn): The Amazon Resource Name (ARN) of the resource referencing the image.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImageReference::arn`](crate::types::ImageReference::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`ImageReference::arn`](crate::types::ImageReference::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Builds the [`ImageReference`]; it has no required members, so this cannot fail.
@@ -129,28 +105,24 @@ impl ImageReferenceBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageReference {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::ImageReferenceResourceType::from(child.text()),
                     );
                 }
                 "arn" => {
-                    value.arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

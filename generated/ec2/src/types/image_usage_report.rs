@@ -2,53 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The configuration and status of an image usage report.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageUsageReport {
     /// The ID of the image that was specified when the report was created.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The ID of the report.
-    pub report_id: ::std::option::Option<::std::string::String>,
+    pub report_id: Option<String>,
     /// The resource types that were specified when the report was created.
-    pub resource_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageResourceType>,
-    >,
+    pub resource_types: Option<Vec<crate::types::ImageUsageResourceType>>,
     /// The IDs of the Amazon Web Services accounts that were specified when the report was created.
-    pub account_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub account_ids: Option<Vec<String>>,
     /// The current state of the report. Possible values:
     ///
     /// - `available` - The report is available to view.
     /// - `pending` - The report is being created and not available to view.
     /// - `error` - The report could not be created.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// Provides additional details when the report is in an `error` state.
-    pub state_reason: ::std::option::Option<::std::string::String>,
+    pub state_reason: Option<String>,
     /// The date and time when the report was created.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when Amazon EC2 will delete the report (30 days after the report was created).
-    pub expiration_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub expiration_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Any tags assigned to the report.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ImageUsageReport {
     /// Starts building a [`ImageUsageReport`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageUsageReportBuilder {
-        <crate::types::builders::ImageUsageReportBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageUsageReportBuilder as Default>::default()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ReportId` member, when set.
     #[inline]
-    pub fn report_id(&self) -> ::std::option::Option<&str> {
+    pub fn report_id(&self) -> Option<&str> {
         self.report_id.as_deref()
     }
     /// The `ResourceTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,31 +51,27 @@ impl ImageUsageReport {
     }
     /// The `AccountIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn account_ids(&self) -> &[::std::string::String] {
+    pub fn account_ids(&self) -> &[String] {
         self.account_ids.as_deref().unwrap_or_default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_reason(&self) -> Option<&str> {
         self.state_reason.as_deref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `ExpirationTime` member, when set.
     #[inline]
-    pub fn expiration_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn expiration_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.expiration_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -92,58 +81,41 @@ impl ImageUsageReport {
     }
 }
 /// A builder for [`ImageUsageReport`](crate::types::ImageUsageReport); start one with `ImageUsageReport::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageUsageReportBuilder {
     inner: crate::types::ImageUsageReport,
 }
 impl ImageUsageReportBuilder {
     /// Sets [`ImageUsageReport::image_id`](crate::types::ImageUsageReport::image_id): The ID of the image that was specified when the report was created.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReport::image_id`](crate::types::ImageUsageReport::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImageUsageReport::image_id`](crate::types::ImageUsageReport::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ImageUsageReport::report_id`](crate::types::ImageUsageReport::report_id): The ID of the report.
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.report_id = ::std::option::Option::Some(input.into());
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.report_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReport::report_id`](crate::types::ImageUsageReport::report_id).
     #[inline]
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.inner.report_id = input;
         self
     }
     /// The value set for [`ImageUsageReport::report_id`](crate::types::ImageUsageReport::report_id), if any.
     #[inline]
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         &self.inner.report_id
     }
     /// Appends one item to [`ImageUsageReport::resource_types`](crate::types::ImageUsageReport::resource_types): The resource types that were specified when the report was created.
@@ -160,9 +132,7 @@ impl ImageUsageReportBuilder {
     #[inline]
     pub fn set_resource_types(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageUsageResourceType>,
-        >,
+        input: Option<Vec<crate::types::ImageUsageResourceType>>,
     ) -> Self {
         self.inner.resource_types = input;
         self
@@ -171,77 +141,57 @@ impl ImageUsageReportBuilder {
     #[inline]
     pub fn get_resource_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageUsageResourceType>> {
+    ) -> &Option<Vec<crate::types::ImageUsageResourceType>> {
         &self.inner.resource_types
     }
     /// Appends one item to [`ImageUsageReport::account_ids`](crate::types::ImageUsageReport::account_ids): The IDs of the Amazon Web Services accounts that were specified when the report was created.
     ///
     /// To set the whole list at once, use [`set_account_ids`](Self::set_account_ids).
-    pub fn account_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn account_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.account_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReport::account_ids`](crate::types::ImageUsageReport::account_ids).
     #[inline]
-    pub fn set_account_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_account_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.account_ids = input;
         self
     }
     /// The value set for [`ImageUsageReport::account_ids`](crate::types::ImageUsageReport::account_ids), if any.
     #[inline]
-    pub fn get_account_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_account_ids(&self) -> &Option<Vec<String>> {
         &self.inner.account_ids
     }
     /// Sets [`ImageUsageReport::state`](crate::types::ImageUsageReport::state): The current state of the report.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReport::state`](crate::types::ImageUsageReport::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`ImageUsageReport::state`](crate::types::ImageUsageReport::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`ImageUsageReport::state_reason`](crate::types::ImageUsageReport::state_reason): Provides additional details when the report is in an `error` state.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_reason = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReport::state_reason`](crate::types::ImageUsageReport::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`ImageUsageReport::state_reason`](crate::types::ImageUsageReport::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_reason(&self) -> &Option<String> {
         &self.inner.state_reason
     }
     /// Sets [`ImageUsageReport::creation_time`](crate::types::ImageUsageReport::creation_time): The date and time when the report was created.
@@ -249,23 +199,21 @@ impl ImageUsageReportBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`ImageUsageReport::creation_time`](crate::types::ImageUsageReport::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`ImageUsageReport::creation_time`](crate::types::ImageUsageReport::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Sets [`ImageUsageReport::expiration_time`](crate::types::ImageUsageReport::expiration_time): The date and time when Amazon EC2 will delete the report (30 days after the report was created).
@@ -273,14 +221,14 @@ impl ImageUsageReportBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_time = ::std::option::Option::Some(input);
+        self.inner.expiration_time = Some(input);
         self
     }
     /// Sets or clears [`ImageUsageReport::expiration_time`](crate::types::ImageUsageReport::expiration_time).
     #[inline]
     pub fn set_expiration_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.expiration_time = input;
         self
@@ -289,7 +237,7 @@ impl ImageUsageReportBuilder {
     #[inline]
     pub fn get_expiration_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration_time
     }
     /// Appends one item to [`ImageUsageReport::tags`](crate::types::ImageUsageReport::tags): Any tags assigned to the report.
@@ -301,18 +249,13 @@ impl ImageUsageReportBuilder {
     }
     /// Sets or clears [`ImageUsageReport::tags`](crate::types::ImageUsageReport::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ImageUsageReport::tags`](crate::types::ImageUsageReport::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ImageUsageReport`]; it has no required members, so this cannot fail.
@@ -324,22 +267,18 @@ impl ImageUsageReportBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageUsageReport {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "reportId" => {
-                    value.report_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.report_id = Some(String::from(child.text()));
                 }
                 "resourceTypeSet" => {
-                    value.resource_types = ::std::option::Option::Some(
+                    value.resource_types = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageUsageResourceType as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -347,22 +286,18 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageReport {
                     );
                 }
                 "accountIdSet" => {
-                    value.account_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.account_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "stateReason" => {
-                    value.state_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_reason = Some(String::from(child.text()));
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -371,7 +306,7 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageReport {
                     );
                 }
                 "expirationTime" => {
-                    value.expiration_time = ::std::option::Option::Some(
+                    value.expiration_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -380,7 +315,7 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageReport {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -390,6 +325,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageReport {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

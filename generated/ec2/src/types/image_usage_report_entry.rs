@@ -2,181 +2,145 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single entry in an image usage report, detailing how an image is being used by a specific Amazon Web Services account and resource type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageUsageReportEntry {
     /// The type of resource (`ec2:Instance` or `ec2:LaunchTemplate`).
-    pub resource_type: ::std::option::Option<::std::string::String>,
+    pub resource_type: Option<String>,
     /// The ID of the report.
-    pub report_id: ::std::option::Option<::std::string::String>,
+    pub report_id: Option<String>,
     /// The number of times resources of this type reference this image in the account.
-    pub usage_count: ::std::option::Option<i64>,
+    pub usage_count: Option<i64>,
     /// The ID of the account that uses the image.
-    pub account_id: ::std::option::Option<::std::string::String>,
+    pub account_id: Option<String>,
     /// The ID of the image.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The date and time the report creation was initiated.
-    pub report_creation_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub report_creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ImageUsageReportEntry {
     /// Starts building a [`ImageUsageReportEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageUsageReportEntryBuilder {
-        <crate::types::builders::ImageUsageReportEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageUsageReportEntryBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&str> {
+    pub fn resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
     /// The `ReportId` member, when set.
     #[inline]
-    pub fn report_id(&self) -> ::std::option::Option<&str> {
+    pub fn report_id(&self) -> Option<&str> {
         self.report_id.as_deref()
     }
     /// The `UsageCount` member, when set.
     #[inline]
-    pub fn usage_count(&self) -> ::std::option::Option<i64> {
+    pub fn usage_count(&self) -> Option<i64> {
         self.usage_count
     }
     /// The `AccountId` member, when set.
     #[inline]
-    pub fn account_id(&self) -> ::std::option::Option<&str> {
+    pub fn account_id(&self) -> Option<&str> {
         self.account_id.as_deref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ReportCreationTime` member, when set.
     #[inline]
     pub fn report_creation_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.report_creation_time.as_ref()
     }
 }
 /// A builder for [`ImageUsageReportEntry`](crate::types::ImageUsageReportEntry); start one with `ImageUsageReportEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageUsageReportEntryBuilder {
     inner: crate::types::ImageUsageReportEntry,
 }
 impl ImageUsageReportEntryBuilder {
     /// Sets [`ImageUsageReportEntry::resource_type`](crate::types::ImageUsageReportEntry::resource_type): The type of resource (`ec2:Instance` or `ec2:LaunchTemplate`).
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_type = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReportEntry::resource_type`](crate::types::ImageUsageReportEntry::resource_type).
     #[inline]
-    pub fn set_resource_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_type(mut self, input: Option<String>) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`ImageUsageReportEntry::resource_type`](crate::types::ImageUsageReportEntry::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_type(&self) -> &Option<String> {
         &self.inner.resource_type
     }
     /// Sets [`ImageUsageReportEntry::report_id`](crate::types::ImageUsageReportEntry::report_id): The ID of the report.
-    pub fn report_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.report_id = ::std::option::Option::Some(input.into());
+    pub fn report_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.report_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReportEntry::report_id`](crate::types::ImageUsageReportEntry::report_id).
     #[inline]
-    pub fn set_report_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_report_id(mut self, input: Option<String>) -> Self {
         self.inner.report_id = input;
         self
     }
     /// The value set for [`ImageUsageReportEntry::report_id`](crate::types::ImageUsageReportEntry::report_id), if any.
     #[inline]
-    pub fn get_report_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_report_id(&self) -> &Option<String> {
         &self.inner.report_id
     }
     /// Sets [`ImageUsageReportEntry::usage_count`](crate::types::ImageUsageReportEntry::usage_count): The number of times resources of this type reference this image in the account.
     pub fn usage_count(mut self, input: i64) -> Self {
-        self.inner.usage_count = ::std::option::Option::Some(input);
+        self.inner.usage_count = Some(input);
         self
     }
     /// Sets or clears [`ImageUsageReportEntry::usage_count`](crate::types::ImageUsageReportEntry::usage_count).
     #[inline]
-    pub fn set_usage_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_usage_count(mut self, input: Option<i64>) -> Self {
         self.inner.usage_count = input;
         self
     }
     /// The value set for [`ImageUsageReportEntry::usage_count`](crate::types::ImageUsageReportEntry::usage_count), if any.
     #[inline]
-    pub fn get_usage_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_usage_count(&self) -> &Option<i64> {
         &self.inner.usage_count
     }
     /// Sets [`ImageUsageReportEntry::account_id`](crate::types::ImageUsageReportEntry::account_id): The ID of the account that uses the image.
-    pub fn account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.account_id = ::std::option::Option::Some(input.into());
+    pub fn account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.account_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReportEntry::account_id`](crate::types::ImageUsageReportEntry::account_id).
     #[inline]
-    pub fn set_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account_id(mut self, input: Option<String>) -> Self {
         self.inner.account_id = input;
         self
     }
     /// The value set for [`ImageUsageReportEntry::account_id`](crate::types::ImageUsageReportEntry::account_id), if any.
     #[inline]
-    pub fn get_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_account_id(&self) -> &Option<String> {
         &self.inner.account_id
     }
     /// Sets [`ImageUsageReportEntry::image_id`](crate::types::ImageUsageReportEntry::image_id): The ID of the image.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageReportEntry::image_id`](crate::types::ImageUsageReportEntry::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImageUsageReportEntry::image_id`](crate::types::ImageUsageReportEntry::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ImageUsageReportEntry::report_creation_time`](crate::types::ImageUsageReportEntry::report_creation_time): The date and time the report creation was initiated.
@@ -184,14 +148,14 @@ impl ImageUsageReportEntryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.report_creation_time = ::std::option::Option::Some(input);
+        self.inner.report_creation_time = Some(input);
         self
     }
     /// Sets or clears [`ImageUsageReportEntry::report_creation_time`](crate::types::ImageUsageReportEntry::report_creation_time).
     #[inline]
     pub fn set_report_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.report_creation_time = input;
         self
@@ -200,7 +164,7 @@ impl ImageUsageReportEntryBuilder {
     #[inline]
     pub fn get_report_creation_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.report_creation_time
     }
     /// Builds the [`ImageUsageReportEntry`]; it has no required members, so this cannot fail.
@@ -212,39 +176,31 @@ impl ImageUsageReportEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageUsageReportEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_type = Some(String::from(child.text()));
                 }
                 "reportId" => {
-                    value.report_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.report_id = Some(String::from(child.text()));
                 }
                 "usageCount" => {
-                    value.usage_count = ::std::option::Option::Some(
+                    value.usage_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ImageUsageReportEntry")?,
                     );
                 }
                 "accountId" => {
-                    value.account_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.account_id = Some(String::from(child.text()));
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "reportCreationTime" => {
-                    value.report_creation_time = ::std::option::Option::Some(
+                    value.report_creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -255,6 +211,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageReportEntry {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

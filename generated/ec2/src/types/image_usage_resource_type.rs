@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource type to include in the report. Associated options can also be specified if the resource type is a launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageUsageResourceType {
     /// The resource type.
     ///
     /// Valid values: `ec2:Instance` \| `ec2:LaunchTemplate`
-    pub resource_type: ::std::option::Option<::std::string::String>,
+    pub resource_type: Option<String>,
     /// The options that affect the scope of the report. Valid only when [`ResourceType`](crate::types::ResourceType) is `ec2:LaunchTemplate`.
-    pub resource_type_options: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageResourceTypeOption>,
-    >,
+    pub resource_type_options: Option<Vec<crate::types::ImageUsageResourceTypeOption>>,
 }
 impl ImageUsageResourceType {
     /// Starts building a [`ImageUsageResourceType`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageUsageResourceTypeBuilder {
-        <crate::types::builders::ImageUsageResourceTypeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageUsageResourceTypeBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&str> {
+    pub fn resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
     /// The `ResourceTypeOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,36 +32,25 @@ impl ImageUsageResourceType {
     }
 }
 /// A builder for [`ImageUsageResourceType`](crate::types::ImageUsageResourceType); start one with `ImageUsageResourceType::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageUsageResourceTypeBuilder {
     inner: crate::types::ImageUsageResourceType,
 }
 impl ImageUsageResourceTypeBuilder {
     /// Sets [`ImageUsageResourceType::resource_type`](crate::types::ImageUsageResourceType::resource_type): The resource type.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_type = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageResourceType::resource_type`](crate::types::ImageUsageResourceType::resource_type).
     #[inline]
-    pub fn set_resource_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_type(mut self, input: Option<String>) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`ImageUsageResourceType::resource_type`](crate::types::ImageUsageResourceType::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_type(&self) -> &Option<String> {
         &self.inner.resource_type
     }
     /// Appends one item to [`ImageUsageResourceType::resource_type_options`](crate::types::ImageUsageResourceType::resource_type_options): The options that affect the scope of the report.
@@ -85,9 +67,7 @@ impl ImageUsageResourceTypeBuilder {
     #[inline]
     pub fn set_resource_type_options(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageUsageResourceTypeOption>,
-        >,
+        input: Option<Vec<crate::types::ImageUsageResourceTypeOption>>,
     ) -> Self {
         self.inner.resource_type_options = input;
         self
@@ -96,9 +76,7 @@ impl ImageUsageResourceTypeBuilder {
     #[inline]
     pub fn get_resource_type_options(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageResourceTypeOption>,
-    > {
+    ) -> &Option<Vec<crate::types::ImageUsageResourceTypeOption>> {
         &self.inner.resource_type_options
     }
     /// Builds the [`ImageUsageResourceType`]; it has no required members, so this cannot fail.
@@ -110,17 +88,15 @@ impl ImageUsageResourceTypeBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageUsageResourceType {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_type = Some(String::from(child.text()));
                 }
                 "resourceTypeOptionSet" => {
-                    value.resource_type_options = ::std::option::Option::Some(
+                    value.resource_type_options = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageUsageResourceTypeOption as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -130,6 +106,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageResourceType {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,93 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options that affect the scope of the report.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageUsageResourceTypeOption {
     /// The name of the option.
-    pub option_name: ::std::option::Option<::std::string::String>,
+    pub option_name: Option<String>,
     /// The number of launch template versions to check.
-    pub option_values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub option_values: Option<Vec<String>>,
 }
 impl ImageUsageResourceTypeOption {
     /// Starts building a [`ImageUsageResourceTypeOption`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageUsageResourceTypeOptionBuilder {
-        <crate::types::builders::ImageUsageResourceTypeOptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageUsageResourceTypeOptionBuilder as Default>::default()
     }
     /// The `OptionName` member, when set.
     #[inline]
-    pub fn option_name(&self) -> ::std::option::Option<&str> {
+    pub fn option_name(&self) -> Option<&str> {
         self.option_name.as_deref()
     }
     /// The `OptionValues` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn option_values(&self) -> &[::std::string::String] {
+    pub fn option_values(&self) -> &[String] {
         self.option_values.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ImageUsageResourceTypeOption`](crate::types::ImageUsageResourceTypeOption); start one with `ImageUsageResourceTypeOption::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageUsageResourceTypeOptionBuilder {
     inner: crate::types::ImageUsageResourceTypeOption,
 }
 impl ImageUsageResourceTypeOptionBuilder {
     /// Sets [`ImageUsageResourceTypeOption::option_name`](crate::types::ImageUsageResourceTypeOption::option_name): The name of the option.
-    pub fn option_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.option_name = ::std::option::Option::Some(input.into());
+    pub fn option_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.option_name = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageResourceTypeOption::option_name`](crate::types::ImageUsageResourceTypeOption::option_name).
     #[inline]
-    pub fn set_option_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_option_name(mut self, input: Option<String>) -> Self {
         self.inner.option_name = input;
         self
     }
     /// The value set for [`ImageUsageResourceTypeOption::option_name`](crate::types::ImageUsageResourceTypeOption::option_name), if any.
     #[inline]
-    pub fn get_option_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_option_name(&self) -> &Option<String> {
         &self.inner.option_name
     }
     /// Appends one item to [`ImageUsageResourceTypeOption::option_values`](crate::types::ImageUsageResourceTypeOption::option_values): The number of launch template versions to check.
     ///
     /// To set the whole list at once, use [`set_option_values`](Self::set_option_values).
-    pub fn option_values(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn option_values(mut self, input: impl Into<String>) -> Self {
         self.inner.option_values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageUsageResourceTypeOption::option_values`](crate::types::ImageUsageResourceTypeOption::option_values).
     #[inline]
-    pub fn set_option_values(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_option_values(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.option_values = input;
         self
     }
     /// The value set for [`ImageUsageResourceTypeOption::option_values`](crate::types::ImageUsageResourceTypeOption::option_values), if any.
     #[inline]
-    pub fn get_option_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_option_values(&self) -> &Option<Vec<String>> {
         &self.inner.option_values
     }
     /// Builds the [`ImageUsageResourceTypeOption`]; it has no required members, so this cannot fail.
@@ -100,23 +76,21 @@ impl ImageUsageResourceTypeOptionBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageUsageResourceTypeOption {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "optionName" => {
-                    value.option_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.option_name = Some(String::from(child.text()));
                 }
                 "optionValueSet" => {
-                    value.option_values = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.option_values = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,99 +2,75 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options that affect the scope of the report.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageUsageResourceTypeOptionRequest {
     /// The name of the option.
     ///
     /// Valid value: `version-depth` - The number of launch template versions to check.
-    pub option_name: ::std::option::Option<::std::string::String>,
+    pub option_name: Option<String>,
     /// A value for the specified option.
     ///
     /// Valid values: Integers between `1` and `10000`
     ///
     /// Default: `20`
-    pub option_values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub option_values: Option<Vec<String>>,
 }
 impl ImageUsageResourceTypeOptionRequest {
     /// Starts building a [`ImageUsageResourceTypeOptionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageUsageResourceTypeOptionRequestBuilder {
-        <crate::types::builders::ImageUsageResourceTypeOptionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageUsageResourceTypeOptionRequestBuilder as Default>::default()
     }
     /// The `OptionName` member, when set.
     #[inline]
-    pub fn option_name(&self) -> ::std::option::Option<&str> {
+    pub fn option_name(&self) -> Option<&str> {
         self.option_name.as_deref()
     }
     /// The `OptionValues` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn option_values(&self) -> &[::std::string::String] {
+    pub fn option_values(&self) -> &[String] {
         self.option_values.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ImageUsageResourceTypeOptionRequest`](crate::types::ImageUsageResourceTypeOptionRequest); start one with `ImageUsageResourceTypeOptionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageUsageResourceTypeOptionRequestBuilder {
     inner: crate::types::ImageUsageResourceTypeOptionRequest,
 }
 impl ImageUsageResourceTypeOptionRequestBuilder {
     /// Sets [`ImageUsageResourceTypeOptionRequest::option_name`](crate::types::ImageUsageResourceTypeOptionRequest::option_name): The name of the option.
-    pub fn option_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.option_name = ::std::option::Option::Some(input.into());
+    pub fn option_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.option_name = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageResourceTypeOptionRequest::option_name`](crate::types::ImageUsageResourceTypeOptionRequest::option_name).
     #[inline]
-    pub fn set_option_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_option_name(mut self, input: Option<String>) -> Self {
         self.inner.option_name = input;
         self
     }
     /// The value set for [`ImageUsageResourceTypeOptionRequest::option_name`](crate::types::ImageUsageResourceTypeOptionRequest::option_name), if any.
     #[inline]
-    pub fn get_option_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_option_name(&self) -> &Option<String> {
         &self.inner.option_name
     }
     /// Appends one item to [`ImageUsageResourceTypeOptionRequest::option_values`](crate::types::ImageUsageResourceTypeOptionRequest::option_values): A value for the specified option.
     ///
     /// To set the whole list at once, use [`set_option_values`](Self::set_option_values).
-    pub fn option_values(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn option_values(mut self, input: impl Into<String>) -> Self {
         self.inner.option_values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageUsageResourceTypeOptionRequest::option_values`](crate::types::ImageUsageResourceTypeOptionRequest::option_values).
     #[inline]
-    pub fn set_option_values(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_option_values(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.option_values = input;
         self
     }
     /// The value set for [`ImageUsageResourceTypeOptionRequest::option_values`](crate::types::ImageUsageResourceTypeOptionRequest::option_values), if any.
     #[inline]
-    pub fn get_option_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_option_values(&self) -> &Option<Vec<String>> {
         &self.inner.option_values
     }
     /// Builds the [`ImageUsageResourceTypeOptionRequest`]; it has no required members, so this cannot fail.
@@ -107,15 +83,15 @@ impl ::awsgen_runtime::query::WriteQuery for ImageUsageResourceTypeOptionRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.option_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.option_name {
             body.member("OptionName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.option_values {
+        if let Some(value) = &self.option_values {
             let member_0 = body.enter("OptionValue");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

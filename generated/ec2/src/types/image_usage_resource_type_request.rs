@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource type to include in the report. Associated options can also be specified if the resource type is a launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageUsageResourceTypeRequest {
     /// The resource type.
     ///
     /// Valid values: `ec2:Instance` \| `ec2:LaunchTemplate`
-    pub resource_type: ::std::option::Option<::std::string::String>,
+    pub resource_type: Option<String>,
     /// The options that affect the scope of the report. Valid only when [`ResourceType`](crate::types::ResourceType) is `ec2:LaunchTemplate`.
-    pub resource_type_options: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageResourceTypeOptionRequest>,
+    pub resource_type_options: Option<
+        Vec<crate::types::ImageUsageResourceTypeOptionRequest>,
     >,
 }
 impl ImageUsageResourceTypeRequest {
     /// Starts building a [`ImageUsageResourceTypeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageUsageResourceTypeRequestBuilder {
-        <crate::types::builders::ImageUsageResourceTypeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageUsageResourceTypeRequestBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&str> {
+    pub fn resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
     /// The `ResourceTypeOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,36 +34,25 @@ impl ImageUsageResourceTypeRequest {
     }
 }
 /// A builder for [`ImageUsageResourceTypeRequest`](crate::types::ImageUsageResourceTypeRequest); start one with `ImageUsageResourceTypeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageUsageResourceTypeRequestBuilder {
     inner: crate::types::ImageUsageResourceTypeRequest,
 }
 impl ImageUsageResourceTypeRequestBuilder {
     /// Sets [`ImageUsageResourceTypeRequest::resource_type`](crate::types::ImageUsageResourceTypeRequest::resource_type): The resource type.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_type = Some(input.into());
         self
     }
     /// Sets or clears [`ImageUsageResourceTypeRequest::resource_type`](crate::types::ImageUsageResourceTypeRequest::resource_type).
     #[inline]
-    pub fn set_resource_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_type(mut self, input: Option<String>) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`ImageUsageResourceTypeRequest::resource_type`](crate::types::ImageUsageResourceTypeRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_type(&self) -> &Option<String> {
         &self.inner.resource_type
     }
     /// Appends one item to [`ImageUsageResourceTypeRequest::resource_type_options`](crate::types::ImageUsageResourceTypeRequest::resource_type_options): The options that affect the scope of the report.
@@ -85,9 +69,7 @@ impl ImageUsageResourceTypeRequestBuilder {
     #[inline]
     pub fn set_resource_type_options(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageUsageResourceTypeOptionRequest>,
-        >,
+        input: Option<Vec<crate::types::ImageUsageResourceTypeOptionRequest>>,
     ) -> Self {
         self.inner.resource_type_options = input;
         self
@@ -96,9 +78,7 @@ impl ImageUsageResourceTypeRequestBuilder {
     #[inline]
     pub fn get_resource_type_options(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageUsageResourceTypeOptionRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ImageUsageResourceTypeOptionRequest>> {
         &self.inner.resource_type_options
     }
     /// Builds the [`ImageUsageResourceTypeRequest`]; it has no required members, so this cannot fail.
@@ -111,11 +91,11 @@ impl ::awsgen_runtime::query::WriteQuery for ImageUsageResourceTypeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type_options {
+        if let Some(value) = &self.resource_type_options {
             let member_0 = body.enter("ResourceTypeOption");
             body.items(
                 value,
@@ -123,6 +103,6 @@ impl ::awsgen_runtime::query::WriteQuery for ImageUsageResourceTypeRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,142 +2,108 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a watermark attached to an AMI.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageWatermark {
     /// The watermark identifier, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`). The `accountId` portion is the Amazon Web Services account ID of the watermark creator. The `watermarkName` portion is customer-provided.
-    pub watermark_key: ::std::option::Option<::std::string::String>,
+    pub watermark_key: Option<String>,
     /// The Region where the watermark was originally attached.
-    pub source_image_region: ::std::option::Option<::std::string::String>,
+    pub source_image_region: Option<String>,
     /// The ID of the AMI to which the watermark was originally attached.
-    pub source_image_id: ::std::option::Option<::std::string::String>,
+    pub source_image_id: Option<String>,
     /// The creation date of the source AMI, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*.*ssssss*+*HH*:*MM*.
-    pub source_image_creation_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub source_image_creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time the watermark was attached to the AMI, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*.*ssssss*+*HH*:*MM*.
-    pub watermark_creation_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub watermark_creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ImageWatermark {
     /// Starts building a [`ImageWatermark`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageWatermarkBuilder {
-        <crate::types::builders::ImageWatermarkBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageWatermarkBuilder as Default>::default()
     }
     /// The `WatermarkKey` member, when set.
     #[inline]
-    pub fn watermark_key(&self) -> ::std::option::Option<&str> {
+    pub fn watermark_key(&self) -> Option<&str> {
         self.watermark_key.as_deref()
     }
     /// The `SourceImageRegion` member, when set.
     #[inline]
-    pub fn source_image_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_region(&self) -> Option<&str> {
         self.source_image_region.as_deref()
     }
     /// The `SourceImageId` member, when set.
     #[inline]
-    pub fn source_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_id(&self) -> Option<&str> {
         self.source_image_id.as_deref()
     }
     /// The `SourceImageCreationTime` member, when set.
     #[inline]
     pub fn source_image_creation_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.source_image_creation_time.as_ref()
     }
     /// The `WatermarkCreationTime` member, when set.
     #[inline]
     pub fn watermark_creation_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.watermark_creation_time.as_ref()
     }
 }
 /// A builder for [`ImageWatermark`](crate::types::ImageWatermark); start one with `ImageWatermark::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageWatermarkBuilder {
     inner: crate::types::ImageWatermark,
 }
 impl ImageWatermarkBuilder {
     /// Sets [`ImageWatermark::watermark_key`](crate::types::ImageWatermark::watermark_key): The watermark identifier, in `accountId:watermarkName` format (for example, `123456789012:approvedAmi`).
-    pub fn watermark_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.watermark_key = ::std::option::Option::Some(input.into());
+    pub fn watermark_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.watermark_key = Some(input.into());
         self
     }
     /// Sets or clears [`ImageWatermark::watermark_key`](crate::types::ImageWatermark::watermark_key).
     #[inline]
-    pub fn set_watermark_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_watermark_key(mut self, input: Option<String>) -> Self {
         self.inner.watermark_key = input;
         self
     }
     /// The value set for [`ImageWatermark::watermark_key`](crate::types::ImageWatermark::watermark_key), if any.
     #[inline]
-    pub fn get_watermark_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_watermark_key(&self) -> &Option<String> {
         &self.inner.watermark_key
     }
     /// Sets [`ImageWatermark::source_image_region`](crate::types::ImageWatermark::source_image_region): The Region where the watermark was originally attached.
-    pub fn source_image_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_region = ::std::option::Option::Some(input.into());
+    pub fn source_image_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_region = Some(input.into());
         self
     }
     /// Sets or clears [`ImageWatermark::source_image_region`](crate::types::ImageWatermark::source_image_region).
     #[inline]
-    pub fn set_source_image_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_region(mut self, input: Option<String>) -> Self {
         self.inner.source_image_region = input;
         self
     }
     /// The value set for [`ImageWatermark::source_image_region`](crate::types::ImageWatermark::source_image_region), if any.
     #[inline]
-    pub fn get_source_image_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_region(&self) -> &Option<String> {
         &self.inner.source_image_region
     }
     /// Sets [`ImageWatermark::source_image_id`](crate::types::ImageWatermark::source_image_id): The ID of the AMI to which the watermark was originally attached.
-    pub fn source_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_id = ::std::option::Option::Some(input.into());
+    pub fn source_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImageWatermark::source_image_id`](crate::types::ImageWatermark::source_image_id).
     #[inline]
-    pub fn set_source_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_id(mut self, input: Option<String>) -> Self {
         self.inner.source_image_id = input;
         self
     }
     /// The value set for [`ImageWatermark::source_image_id`](crate::types::ImageWatermark::source_image_id), if any.
     #[inline]
-    pub fn get_source_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_id(&self) -> &Option<String> {
         &self.inner.source_image_id
     }
     /// Sets [`ImageWatermark::source_image_creation_time`](crate::types::ImageWatermark::source_image_creation_time): The creation date of the source AMI, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*.*ssssss*+*HH*:*MM*.
@@ -145,14 +111,14 @@ impl ImageWatermarkBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.source_image_creation_time = ::std::option::Option::Some(input);
+        self.inner.source_image_creation_time = Some(input);
         self
     }
     /// Sets or clears [`ImageWatermark::source_image_creation_time`](crate::types::ImageWatermark::source_image_creation_time).
     #[inline]
     pub fn set_source_image_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.source_image_creation_time = input;
         self
@@ -161,7 +127,7 @@ impl ImageWatermarkBuilder {
     #[inline]
     pub fn get_source_image_creation_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.source_image_creation_time
     }
     /// Sets [`ImageWatermark::watermark_creation_time`](crate::types::ImageWatermark::watermark_creation_time): The date and time the watermark was attached to the AMI, in the following format: *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*.*ssssss*+*HH*:*MM*.
@@ -169,14 +135,14 @@ impl ImageWatermarkBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.watermark_creation_time = ::std::option::Option::Some(input);
+        self.inner.watermark_creation_time = Some(input);
         self
     }
     /// Sets or clears [`ImageWatermark::watermark_creation_time`](crate::types::ImageWatermark::watermark_creation_time).
     #[inline]
     pub fn set_watermark_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.watermark_creation_time = input;
         self
@@ -185,7 +151,7 @@ impl ImageWatermarkBuilder {
     #[inline]
     pub fn get_watermark_creation_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.watermark_creation_time
     }
     /// Builds the [`ImageWatermark`]; it has no required members, so this cannot fail.
@@ -197,27 +163,21 @@ impl ImageWatermarkBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageWatermark {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "watermarkKey" => {
-                    value.watermark_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.watermark_key = Some(String::from(child.text()));
                 }
                 "sourceImageRegion" => {
-                    value.source_image_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_image_region = Some(String::from(child.text()));
                 }
                 "sourceImageId" => {
-                    value.source_image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_image_id = Some(String::from(child.text()));
                 }
                 "sourceImageCreationTime" => {
-                    value.source_image_creation_time = ::std::option::Option::Some(
+                    value.source_image_creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -226,7 +186,7 @@ impl ::awsgen_runtime::xml::FromXml for ImageWatermark {
                     );
                 }
                 "watermarkCreationTime" => {
-                    value.watermark_creation_time = ::std::option::Option::Some(
+                    value.watermark_creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -237,6 +197,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageWatermark {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

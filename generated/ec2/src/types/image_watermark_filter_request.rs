@@ -2,155 +2,123 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The watermark filter criteria for an allowed image. Each entry can specify one or more fields. All specified fields must match the same watermark on the image.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageWatermarkFilterRequest {
     /// The `accountId:name` of the watermark. Supports wildcards (`*`, `?`).
-    pub watermark_key: ::std::option::Option<::std::string::String>,
+    pub watermark_key: Option<String>,
     /// The Region where the watermark was originally created. Supports wildcards (`*`, `?`).
-    pub source_image_region: ::std::option::Option<::std::string::String>,
+    pub source_image_region: Option<String>,
     /// The maximum number of days that have elapsed since the source image was created.
     ///
     /// Constraints: Minimum value of 0. Maximum value of 2147483647.
-    pub maximum_days_since_source_image_created: ::std::option::Option<i32>,
+    pub maximum_days_since_source_image_created: Option<i32>,
     /// The maximum number of days that have elapsed since the watermark was attached to the image.
     ///
     /// Constraints: Minimum value of 0. Maximum value of 2147483647.
-    pub maximum_days_since_watermark_created: ::std::option::Option<i32>,
+    pub maximum_days_since_watermark_created: Option<i32>,
 }
 impl ImageWatermarkFilterRequest {
     /// Starts building a [`ImageWatermarkFilterRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageWatermarkFilterRequestBuilder {
-        <crate::types::builders::ImageWatermarkFilterRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageWatermarkFilterRequestBuilder as Default>::default()
     }
     /// The `WatermarkKey` member, when set.
     #[inline]
-    pub fn watermark_key(&self) -> ::std::option::Option<&str> {
+    pub fn watermark_key(&self) -> Option<&str> {
         self.watermark_key.as_deref()
     }
     /// The `SourceImageRegion` member, when set.
     #[inline]
-    pub fn source_image_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_region(&self) -> Option<&str> {
         self.source_image_region.as_deref()
     }
     /// The `MaximumDaysSinceSourceImageCreated` member, when set.
     #[inline]
-    pub fn maximum_days_since_source_image_created(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_days_since_source_image_created(&self) -> Option<i32> {
         self.maximum_days_since_source_image_created
     }
     /// The `MaximumDaysSinceWatermarkCreated` member, when set.
     #[inline]
-    pub fn maximum_days_since_watermark_created(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_days_since_watermark_created(&self) -> Option<i32> {
         self.maximum_days_since_watermark_created
     }
 }
 /// A builder for [`ImageWatermarkFilterRequest`](crate::types::ImageWatermarkFilterRequest); start one with `ImageWatermarkFilterRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageWatermarkFilterRequestBuilder {
     inner: crate::types::ImageWatermarkFilterRequest,
 }
 impl ImageWatermarkFilterRequestBuilder {
     /// Sets [`ImageWatermarkFilterRequest::watermark_key`](crate::types::ImageWatermarkFilterRequest::watermark_key): The `accountId:name` of the watermark.
-    pub fn watermark_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.watermark_key = ::std::option::Option::Some(input.into());
+    pub fn watermark_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.watermark_key = Some(input.into());
         self
     }
     /// Sets or clears [`ImageWatermarkFilterRequest::watermark_key`](crate::types::ImageWatermarkFilterRequest::watermark_key).
     #[inline]
-    pub fn set_watermark_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_watermark_key(mut self, input: Option<String>) -> Self {
         self.inner.watermark_key = input;
         self
     }
     /// The value set for [`ImageWatermarkFilterRequest::watermark_key`](crate::types::ImageWatermarkFilterRequest::watermark_key), if any.
     #[inline]
-    pub fn get_watermark_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_watermark_key(&self) -> &Option<String> {
         &self.inner.watermark_key
     }
     /// Sets [`ImageWatermarkFilterRequest::source_image_region`](crate::types::ImageWatermarkFilterRequest::source_image_region): The Region where the watermark was originally created.
-    pub fn source_image_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_region = ::std::option::Option::Some(input.into());
+    pub fn source_image_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_region = Some(input.into());
         self
     }
     /// Sets or clears [`ImageWatermarkFilterRequest::source_image_region`](crate::types::ImageWatermarkFilterRequest::source_image_region).
     #[inline]
-    pub fn set_source_image_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_region(mut self, input: Option<String>) -> Self {
         self.inner.source_image_region = input;
         self
     }
     /// The value set for [`ImageWatermarkFilterRequest::source_image_region`](crate::types::ImageWatermarkFilterRequest::source_image_region), if any.
     #[inline]
-    pub fn get_source_image_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_region(&self) -> &Option<String> {
         &self.inner.source_image_region
     }
     /// Sets [`ImageWatermarkFilterRequest::maximum_days_since_source_image_created`](crate::types::ImageWatermarkFilterRequest::maximum_days_since_source_image_created): The maximum number of days that have elapsed since the source image was created.
     pub fn maximum_days_since_source_image_created(mut self, input: i32) -> Self {
-        self.inner.maximum_days_since_source_image_created = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_days_since_source_image_created = Some(input);
         self
     }
     /// Sets or clears [`ImageWatermarkFilterRequest::maximum_days_since_source_image_created`](crate::types::ImageWatermarkFilterRequest::maximum_days_since_source_image_created).
     #[inline]
     pub fn set_maximum_days_since_source_image_created(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.maximum_days_since_source_image_created = input;
         self
     }
     /// The value set for [`ImageWatermarkFilterRequest::maximum_days_since_source_image_created`](crate::types::ImageWatermarkFilterRequest::maximum_days_since_source_image_created), if any.
     #[inline]
-    pub fn get_maximum_days_since_source_image_created(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_maximum_days_since_source_image_created(&self) -> &Option<i32> {
         &self.inner.maximum_days_since_source_image_created
     }
     /// Sets [`ImageWatermarkFilterRequest::maximum_days_since_watermark_created`](crate::types::ImageWatermarkFilterRequest::maximum_days_since_watermark_created): The maximum number of days that have elapsed since the watermark was attached to the image.
     pub fn maximum_days_since_watermark_created(mut self, input: i32) -> Self {
-        self.inner.maximum_days_since_watermark_created = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_days_since_watermark_created = Some(input);
         self
     }
     /// Sets or clears [`ImageWatermarkFilterRequest::maximum_days_since_watermark_created`](crate::types::ImageWatermarkFilterRequest::maximum_days_since_watermark_created).
     #[inline]
     pub fn set_maximum_days_since_watermark_created(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.maximum_days_since_watermark_created = input;
         self
     }
     /// The value set for [`ImageWatermarkFilterRequest::maximum_days_since_watermark_created`](crate::types::ImageWatermarkFilterRequest::maximum_days_since_watermark_created), if any.
     #[inline]
-    pub fn get_maximum_days_since_watermark_created(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_maximum_days_since_watermark_created(&self) -> &Option<i32> {
         &self.inner.maximum_days_since_watermark_created
     }
     /// Builds the [`ImageWatermarkFilterRequest`]; it has no required members, so this cannot fail.
@@ -163,23 +131,19 @@ impl ::awsgen_runtime::query::WriteQuery for ImageWatermarkFilterRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.watermark_key {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.watermark_key {
             body.member("WatermarkKey", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_region {
+        if let Some(value) = &self.source_image_region {
             body.member("SourceImageRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maximum_days_since_source_image_created
-        {
+        if let Some(value) = &self.maximum_days_since_source_image_created {
             body.member("MaximumDaysSinceSourceImageCreated", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maximum_days_since_watermark_created
-        {
+        if let Some(value) = &self.maximum_days_since_watermark_created {
             body.member("MaximumDaysSinceWatermarkCreated", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,155 +2,123 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The watermark filter criteria for an allowed image. Each entry can specify one or more fields. All specified fields must match the same watermark on the image.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageWatermarkFilterResponse {
     /// The `accountId:name` of the watermark. Supports wildcards (`*`, `?`).
-    pub watermark_key: ::std::option::Option<::std::string::String>,
+    pub watermark_key: Option<String>,
     /// The Region where the watermark was originally created. Supports wildcards (`*`, `?`).
-    pub source_image_region: ::std::option::Option<::std::string::String>,
+    pub source_image_region: Option<String>,
     /// The maximum number of days that have elapsed since the source image was created.
     ///
     /// Constraints: Minimum value of 0. Maximum value of 2147483647.
-    pub maximum_days_since_source_image_created: ::std::option::Option<i32>,
+    pub maximum_days_since_source_image_created: Option<i32>,
     /// The maximum number of days that have elapsed since the watermark was attached to the image.
     ///
     /// Constraints: Minimum value of 0. Maximum value of 2147483647.
-    pub maximum_days_since_watermark_created: ::std::option::Option<i32>,
+    pub maximum_days_since_watermark_created: Option<i32>,
 }
 impl ImageWatermarkFilterResponse {
     /// Starts building a [`ImageWatermarkFilterResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageWatermarkFilterResponseBuilder {
-        <crate::types::builders::ImageWatermarkFilterResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageWatermarkFilterResponseBuilder as Default>::default()
     }
     /// The `WatermarkKey` member, when set.
     #[inline]
-    pub fn watermark_key(&self) -> ::std::option::Option<&str> {
+    pub fn watermark_key(&self) -> Option<&str> {
         self.watermark_key.as_deref()
     }
     /// The `SourceImageRegion` member, when set.
     #[inline]
-    pub fn source_image_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_image_region(&self) -> Option<&str> {
         self.source_image_region.as_deref()
     }
     /// The `MaximumDaysSinceSourceImageCreated` member, when set.
     #[inline]
-    pub fn maximum_days_since_source_image_created(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_days_since_source_image_created(&self) -> Option<i32> {
         self.maximum_days_since_source_image_created
     }
     /// The `MaximumDaysSinceWatermarkCreated` member, when set.
     #[inline]
-    pub fn maximum_days_since_watermark_created(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_days_since_watermark_created(&self) -> Option<i32> {
         self.maximum_days_since_watermark_created
     }
 }
 /// A builder for [`ImageWatermarkFilterResponse`](crate::types::ImageWatermarkFilterResponse); start one with `ImageWatermarkFilterResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageWatermarkFilterResponseBuilder {
     inner: crate::types::ImageWatermarkFilterResponse,
 }
 impl ImageWatermarkFilterResponseBuilder {
     /// Sets [`ImageWatermarkFilterResponse::watermark_key`](crate::types::ImageWatermarkFilterResponse::watermark_key): The `accountId:name` of the watermark.
-    pub fn watermark_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.watermark_key = ::std::option::Option::Some(input.into());
+    pub fn watermark_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.watermark_key = Some(input.into());
         self
     }
     /// Sets or clears [`ImageWatermarkFilterResponse::watermark_key`](crate::types::ImageWatermarkFilterResponse::watermark_key).
     #[inline]
-    pub fn set_watermark_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_watermark_key(mut self, input: Option<String>) -> Self {
         self.inner.watermark_key = input;
         self
     }
     /// The value set for [`ImageWatermarkFilterResponse::watermark_key`](crate::types::ImageWatermarkFilterResponse::watermark_key), if any.
     #[inline]
-    pub fn get_watermark_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_watermark_key(&self) -> &Option<String> {
         &self.inner.watermark_key
     }
     /// Sets [`ImageWatermarkFilterResponse::source_image_region`](crate::types::ImageWatermarkFilterResponse::source_image_region): The Region where the watermark was originally created.
-    pub fn source_image_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_image_region = ::std::option::Option::Some(input.into());
+    pub fn source_image_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_image_region = Some(input.into());
         self
     }
     /// Sets or clears [`ImageWatermarkFilterResponse::source_image_region`](crate::types::ImageWatermarkFilterResponse::source_image_region).
     #[inline]
-    pub fn set_source_image_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_image_region(mut self, input: Option<String>) -> Self {
         self.inner.source_image_region = input;
         self
     }
     /// The value set for [`ImageWatermarkFilterResponse::source_image_region`](crate::types::ImageWatermarkFilterResponse::source_image_region), if any.
     #[inline]
-    pub fn get_source_image_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_image_region(&self) -> &Option<String> {
         &self.inner.source_image_region
     }
     /// Sets [`ImageWatermarkFilterResponse::maximum_days_since_source_image_created`](crate::types::ImageWatermarkFilterResponse::maximum_days_since_source_image_created): The maximum number of days that have elapsed since the source image was created.
     pub fn maximum_days_since_source_image_created(mut self, input: i32) -> Self {
-        self.inner.maximum_days_since_source_image_created = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_days_since_source_image_created = Some(input);
         self
     }
     /// Sets or clears [`ImageWatermarkFilterResponse::maximum_days_since_source_image_created`](crate::types::ImageWatermarkFilterResponse::maximum_days_since_source_image_created).
     #[inline]
     pub fn set_maximum_days_since_source_image_created(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.maximum_days_since_source_image_created = input;
         self
     }
     /// The value set for [`ImageWatermarkFilterResponse::maximum_days_since_source_image_created`](crate::types::ImageWatermarkFilterResponse::maximum_days_since_source_image_created), if any.
     #[inline]
-    pub fn get_maximum_days_since_source_image_created(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_maximum_days_since_source_image_created(&self) -> &Option<i32> {
         &self.inner.maximum_days_since_source_image_created
     }
     /// Sets [`ImageWatermarkFilterResponse::maximum_days_since_watermark_created`](crate::types::ImageWatermarkFilterResponse::maximum_days_since_watermark_created): The maximum number of days that have elapsed since the watermark was attached to the image.
     pub fn maximum_days_since_watermark_created(mut self, input: i32) -> Self {
-        self.inner.maximum_days_since_watermark_created = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_days_since_watermark_created = Some(input);
         self
     }
     /// Sets or clears [`ImageWatermarkFilterResponse::maximum_days_since_watermark_created`](crate::types::ImageWatermarkFilterResponse::maximum_days_since_watermark_created).
     #[inline]
     pub fn set_maximum_days_since_watermark_created(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.maximum_days_since_watermark_created = input;
         self
     }
     /// The value set for [`ImageWatermarkFilterResponse::maximum_days_since_watermark_created`](crate::types::ImageWatermarkFilterResponse::maximum_days_since_watermark_created), if any.
     #[inline]
-    pub fn get_maximum_days_since_watermark_created(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_maximum_days_since_watermark_created(&self) -> &Option<i32> {
         &self.inner.maximum_days_since_watermark_created
     }
     /// Builds the [`ImageWatermarkFilterResponse`]; it has no required members, so this cannot fail.
@@ -162,29 +130,25 @@ impl ImageWatermarkFilterResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImageWatermarkFilterResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "watermarkKey" => {
-                    value.watermark_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.watermark_key = Some(String::from(child.text()));
                 }
                 "sourceImageRegion" => {
-                    value.source_image_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_image_region = Some(String::from(child.text()));
                 }
                 "maximumDaysSinceSourceImageCreated" => {
-                    value.maximum_days_since_source_image_created = ::std::option::Option::Some(
+                    value.maximum_days_since_source_image_created = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ImageWatermarkFilterResponse")?,
                     );
                 }
                 "maximumDaysSinceWatermarkCreated" => {
-                    value.maximum_days_since_watermark_created = ::std::option::Option::Some(
+                    value.maximum_days_since_watermark_created = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ImageWatermarkFilterResponse")?,
@@ -193,6 +157,6 @@ impl ::awsgen_runtime::xml::FromXml for ImageWatermarkFilterResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,145 +2,117 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportClientVpnClientCertificateRevocationListRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportClientVpnClientCertificateRevocationListRequest {
     /// The ID of the Client VPN endpoint to which the client certificate revocation list applies.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The client certificate revocation list file. For more information, see [Generate a Client Certificate Revocation List](https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/cvpn-working-certificates.html#cvpn-working-certificates-generate) in the *Client VPN Administrator Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub certificate_revocation_list: ::std::option::Option<::std::string::String>,
+    pub certificate_revocation_list: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ImportClientVpnClientCertificateRevocationListRequest {
     /// Starts building a [`ImportClientVpnClientCertificateRevocationListRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportClientVpnClientCertificateRevocationListRequestBuilder {
-        <crate::types::builders::ImportClientVpnClientCertificateRevocationListRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportClientVpnClientCertificateRevocationListRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `CertificateRevocationList` member, when set.
     #[inline]
-    pub fn certificate_revocation_list(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_revocation_list(&self) -> Option<&str> {
         self.certificate_revocation_list.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ImportClientVpnClientCertificateRevocationListRequest`](crate::types::ImportClientVpnClientCertificateRevocationListRequest); start one with `ImportClientVpnClientCertificateRevocationListRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportClientVpnClientCertificateRevocationListRequestBuilder {
     inner: crate::types::ImportClientVpnClientCertificateRevocationListRequest,
 }
 impl ImportClientVpnClientCertificateRevocationListRequestBuilder {
     /// Sets [`ImportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint to which the client certificate revocation list applies.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`ImportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`ImportClientVpnClientCertificateRevocationListRequest::certificate_revocation_list`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::certificate_revocation_list): The client certificate revocation list file.
-    pub fn certificate_revocation_list(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_revocation_list = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn certificate_revocation_list(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_revocation_list = Some(input.into());
         self
     }
     /// Sets or clears [`ImportClientVpnClientCertificateRevocationListRequest::certificate_revocation_list`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::certificate_revocation_list).
     #[inline]
-    pub fn set_certificate_revocation_list(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_revocation_list(mut self, input: Option<String>) -> Self {
         self.inner.certificate_revocation_list = input;
         self
     }
     /// The value set for [`ImportClientVpnClientCertificateRevocationListRequest::certificate_revocation_list`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::certificate_revocation_list), if any.
     #[inline]
-    pub fn get_certificate_revocation_list(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_revocation_list(&self) -> &Option<String> {
         &self.inner.certificate_revocation_list
     }
     /// Sets [`ImportClientVpnClientCertificateRevocationListRequest::dry_run`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ImportClientVpnClientCertificateRevocationListRequest::dry_run`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ImportClientVpnClientCertificateRevocationListRequest::dry_run`](crate::types::ImportClientVpnClientCertificateRevocationListRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ImportClientVpnClientCertificateRevocationListRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportClientVpnClientCertificateRevocationListRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportClientVpnClientCertificateRevocationListRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
         if self.inner.certificate_revocation_list.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportClientVpnClientCertificateRevocationListRequest",
                 member: "certificate_revocation_list",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -148,16 +120,16 @@ for ImportClientVpnClientCertificateRevocationListRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_revocation_list {
+        if let Some(value) = &self.certificate_revocation_list {
             body.member("CertificateRevocationList", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

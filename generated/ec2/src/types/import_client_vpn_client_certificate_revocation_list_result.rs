@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportClientVpnClientCertificateRevocationListResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportClientVpnClientCertificateRevocationListResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
 }
 impl ImportClientVpnClientCertificateRevocationListResult {
     /// Starts building a [`ImportClientVpnClientCertificateRevocationListResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportClientVpnClientCertificateRevocationListResultBuilder {
-        <crate::types::builders::ImportClientVpnClientCertificateRevocationListResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportClientVpnClientCertificateRevocationListResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
 }
 /// A builder for [`ImportClientVpnClientCertificateRevocationListResult`](crate::types::ImportClientVpnClientCertificateRevocationListResult); start one with `ImportClientVpnClientCertificateRevocationListResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportClientVpnClientCertificateRevocationListResultBuilder {
     inner: crate::types::ImportClientVpnClientCertificateRevocationListResult,
 }
 impl ImportClientVpnClientCertificateRevocationListResultBuilder {
     /// Sets [`ImportClientVpnClientCertificateRevocationListResult::return_`](crate::types::ImportClientVpnClientCertificateRevocationListResult::return_): Returns `true` if the request succeeds; otherwise, it returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`ImportClientVpnClientCertificateRevocationListResult::return_`](crate::types::ImportClientVpnClientCertificateRevocationListResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`ImportClientVpnClientCertificateRevocationListResult::return_`](crate::types::ImportClientVpnClientCertificateRevocationListResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Builds the [`ImportClientVpnClientCertificateRevocationListResult`]; it has no required members, so this cannot fail.
@@ -64,13 +54,13 @@ impl ::awsgen_runtime::xml::FromXml
 for ImportClientVpnClientCertificateRevocationListResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(child.text() == "true");
+                value.return_ = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request information of license configurations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportImageLicenseConfigurationRequest {
     /// The ARN of a license configuration.
-    pub license_configuration_arn: ::std::option::Option<::std::string::String>,
+    pub license_configuration_arn: Option<String>,
 }
 impl ImportImageLicenseConfigurationRequest {
     /// Starts building a [`ImportImageLicenseConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportImageLicenseConfigurationRequestBuilder {
-        <crate::types::builders::ImportImageLicenseConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportImageLicenseConfigurationRequestBuilder as Default>::default()
     }
     /// The `LicenseConfigurationArn` member, when set.
     #[inline]
-    pub fn license_configuration_arn(&self) -> ::std::option::Option<&str> {
+    pub fn license_configuration_arn(&self) -> Option<&str> {
         self.license_configuration_arn.as_deref()
     }
 }
 /// A builder for [`ImportImageLicenseConfigurationRequest`](crate::types::ImportImageLicenseConfigurationRequest); start one with `ImportImageLicenseConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportImageLicenseConfigurationRequestBuilder {
     inner: crate::types::ImportImageLicenseConfigurationRequest,
 }
 impl ImportImageLicenseConfigurationRequestBuilder {
     /// Sets [`ImportImageLicenseConfigurationRequest::license_configuration_arn`](crate::types::ImportImageLicenseConfigurationRequest::license_configuration_arn): The ARN of a license configuration.
-    pub fn license_configuration_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_configuration_arn = ::std::option::Option::Some(input.into());
+    pub fn license_configuration_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_configuration_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageLicenseConfigurationRequest::license_configuration_arn`](crate::types::ImportImageLicenseConfigurationRequest::license_configuration_arn).
     #[inline]
-    pub fn set_license_configuration_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_configuration_arn(mut self, input: Option<String>) -> Self {
         self.inner.license_configuration_arn = input;
         self
     }
     /// The value set for [`ImportImageLicenseConfigurationRequest::license_configuration_arn`](crate::types::ImportImageLicenseConfigurationRequest::license_configuration_arn), if any.
     #[inline]
-    pub fn get_license_configuration_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_configuration_arn(&self) -> &Option<String> {
         &self.inner.license_configuration_arn
     }
     /// Builds the [`ImportImageLicenseConfigurationRequest`]; it has no required members, so this cannot fail.
@@ -70,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for ImportImageLicenseConfigurationRequ
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.license_configuration_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.license_configuration_arn {
             body.member("LicenseConfigurationArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response information for license configurations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportImageLicenseConfigurationResponse {
     /// The ARN of a license configuration.
-    pub license_configuration_arn: ::std::option::Option<::std::string::String>,
+    pub license_configuration_arn: Option<String>,
 }
 impl ImportImageLicenseConfigurationResponse {
     /// Starts building a [`ImportImageLicenseConfigurationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportImageLicenseConfigurationResponseBuilder {
-        <crate::types::builders::ImportImageLicenseConfigurationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportImageLicenseConfigurationResponseBuilder as Default>::default()
     }
     /// The `LicenseConfigurationArn` member, when set.
     #[inline]
-    pub fn license_configuration_arn(&self) -> ::std::option::Option<&str> {
+    pub fn license_configuration_arn(&self) -> Option<&str> {
         self.license_configuration_arn.as_deref()
     }
 }
 /// A builder for [`ImportImageLicenseConfigurationResponse`](crate::types::ImportImageLicenseConfigurationResponse); start one with `ImportImageLicenseConfigurationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportImageLicenseConfigurationResponseBuilder {
     inner: crate::types::ImportImageLicenseConfigurationResponse,
 }
 impl ImportImageLicenseConfigurationResponseBuilder {
     /// Sets [`ImportImageLicenseConfigurationResponse::license_configuration_arn`](crate::types::ImportImageLicenseConfigurationResponse::license_configuration_arn): The ARN of a license configuration.
-    pub fn license_configuration_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_configuration_arn = ::std::option::Option::Some(input.into());
+    pub fn license_configuration_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_configuration_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageLicenseConfigurationResponse::license_configuration_arn`](crate::types::ImportImageLicenseConfigurationResponse::license_configuration_arn).
     #[inline]
-    pub fn set_license_configuration_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_configuration_arn(mut self, input: Option<String>) -> Self {
         self.inner.license_configuration_arn = input;
         self
     }
     /// The value set for [`ImportImageLicenseConfigurationResponse::license_configuration_arn`](crate::types::ImportImageLicenseConfigurationResponse::license_configuration_arn), if any.
     #[inline]
-    pub fn get_license_configuration_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_configuration_arn(&self) -> &Option<String> {
         &self.inner.license_configuration_arn
     }
     /// Builds the [`ImportImageLicenseConfigurationResponse`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl ImportImageLicenseConfigurationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportImageLicenseConfigurationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "licenseConfigurationArn" {
-                value.license_configuration_arn = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.license_configuration_arn = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

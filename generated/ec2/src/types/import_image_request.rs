@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportImageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportImageRequest {
     /// The architecture of the virtual machine.
     ///
     /// Valid values: `i386` \| `x86_64`
-    pub architecture: ::std::option::Option<::std::string::String>,
+    pub architecture: Option<String>,
     /// The client-specific data.
-    pub client_data: ::std::option::Option<crate::types::ClientData>,
+    pub client_data: Option<crate::types::ClientData>,
     /// The token to enable idempotency for VM import requests.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// A description string for the import image task.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Information about the disk containers.
-    pub disk_containers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageDiskContainer>,
-    >,
+    pub disk_containers: Option<Vec<crate::types::ImageDiskContainer>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specifies whether the destination AMI of the imported image should be encrypted. The default KMS key for EBS is used unless you specify a non-default KMS key using `KmsKeyId`. For more information, see [Amazon EBS Encryption](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSEncryption.html) in the *Amazon Elastic Compute Cloud User Guide*.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The target hypervisor platform.
     ///
     /// Valid values: `xen`
-    pub hypervisor: ::std::option::Option<::std::string::String>,
+    pub hypervisor: Option<String>,
     /// An identifier for the symmetric KMS key to use when creating the encrypted AMI. This parameter is only required if you want to use a non-default KMS key; if this parameter is not specified, the default KMS key for EBS is used. If a `KmsKeyId` is specified, the `Encrypted` flag must also be set.
     ///
     /// The KMS key identifier may be provided in any of the following formats:
@@ -46,58 +39,56 @@ pub struct ImportImageRequest {
     /// The specified KMS key must exist in the Region that the AMI is being copied to.
     ///
     /// Amazon EBS does not support asymmetric KMS keys.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The license type to be used for the Amazon Machine Image (AMI) after importing.
     ///
     /// Specify `AWS` to replace the source-system license with an Amazon Web Services license or `BYOL` to retain the source-system license. Leaving this parameter undefined is the same as choosing `AWS` when importing a Windows Server operating system, and the same as choosing `BYOL` when importing a Windows client operating system (such as Windows 10) or a Linux operating system.
     ///
     /// To use `BYOL`, you must have existing licenses with rights to use these licenses in a third party cloud, such as Amazon Web Services. For more information, see [Prerequisites](https://docs.aws.amazon.com/vm-import/latest/userguide/vmimport-image-import.html#prerequisites-image) in the VM Import/Export User Guide.
-    pub license_type: ::std::option::Option<::std::string::String>,
+    pub license_type: Option<String>,
     /// The operating system of the virtual machine. If you import a VM that is compatible with Unified Extensible Firmware Interface (UEFI) using an EBS snapshot, you must specify a value for the platform.
     ///
     /// Valid values: `Windows` \| `Linux`
-    pub platform: ::std::option::Option<::std::string::String>,
+    pub platform: Option<String>,
     /// The name of the role to use when not using the default role, 'vmimport'.
-    pub role_name: ::std::option::Option<::std::string::String>,
+    pub role_name: Option<String>,
     /// The ARNs of the license configurations.
-    pub license_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationRequest>,
+    pub license_specifications: Option<
+        Vec<crate::types::ImportImageLicenseConfigurationRequest>,
     >,
     /// The tags to apply to the import image task during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The usage operation value. For more information, see [Licensing options](https://docs.aws.amazon.com/vm-import/latest/userguide/vmie_prereqs.html#prerequisites) in the *VM Import/Export User Guide*.
-    pub usage_operation: ::std::option::Option<::std::string::String>,
+    pub usage_operation: Option<String>,
     /// The boot mode of the virtual machine.
     ///
     /// **Note:** The `uefi-preferred` boot mode isn't supported for importing images. For more information, see [Boot modes](https://docs.aws.amazon.com/vm-import/latest/userguide/prerequisites.html#vmimport-boot-modes) in the *VM Import/Export User Guide*.
-    pub boot_mode: ::std::option::Option<crate::types::BootModeValues>,
+    pub boot_mode: Option<crate::types::BootModeValues>,
 }
 impl ImportImageRequest {
     /// Starts building a [`ImportImageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportImageRequestBuilder {
-        <crate::types::builders::ImportImageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportImageRequestBuilder as Default>::default()
     }
     /// The `Architecture` member, when set.
     #[inline]
-    pub fn architecture(&self) -> ::std::option::Option<&str> {
+    pub fn architecture(&self) -> Option<&str> {
         self.architecture.as_deref()
     }
     /// The `ClientData` member, when set.
     #[inline]
-    pub fn client_data(&self) -> ::std::option::Option<&crate::types::ClientData> {
+    pub fn client_data(&self) -> Option<&crate::types::ClientData> {
         self.client_data.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DiskContainers` member, empty when not set; the field tells an empty list from an absent one.
@@ -107,37 +98,37 @@ impl ImportImageRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `Hypervisor` member, when set.
     #[inline]
-    pub fn hypervisor(&self) -> ::std::option::Option<&str> {
+    pub fn hypervisor(&self) -> Option<&str> {
         self.hypervisor.as_deref()
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `LicenseType` member, when set.
     #[inline]
-    pub fn license_type(&self) -> ::std::option::Option<&str> {
+    pub fn license_type(&self) -> Option<&str> {
         self.license_type.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&str> {
+    pub fn platform(&self) -> Option<&str> {
         self.platform.as_deref()
     }
     /// The `RoleName` member, when set.
     #[inline]
-    pub fn role_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_name(&self) -> Option<&str> {
         self.role_name.as_deref()
     }
     /// The `LicenseSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -154,109 +145,83 @@ impl ImportImageRequest {
     }
     /// The `UsageOperation` member, when set.
     #[inline]
-    pub fn usage_operation(&self) -> ::std::option::Option<&str> {
+    pub fn usage_operation(&self) -> Option<&str> {
         self.usage_operation.as_deref()
     }
     /// The `BootMode` member, when set.
     #[inline]
-    pub fn boot_mode(&self) -> ::std::option::Option<&crate::types::BootModeValues> {
+    pub fn boot_mode(&self) -> Option<&crate::types::BootModeValues> {
         self.boot_mode.as_ref()
     }
 }
 /// A builder for [`ImportImageRequest`](crate::types::ImportImageRequest); start one with `ImportImageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportImageRequestBuilder {
     inner: crate::types::ImportImageRequest,
 }
 impl ImportImageRequestBuilder {
     /// Sets [`ImportImageRequest::architecture`](crate::types::ImportImageRequest::architecture): The architecture of the virtual machine.
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input.into());
+    pub fn architecture(mut self, input: impl Into<String>) -> Self {
+        self.inner.architecture = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::architecture`](crate::types::ImportImageRequest::architecture).
     #[inline]
-    pub fn set_architecture(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_architecture(mut self, input: Option<String>) -> Self {
         self.inner.architecture = input;
         self
     }
     /// The value set for [`ImportImageRequest::architecture`](crate::types::ImportImageRequest::architecture), if any.
     #[inline]
-    pub fn get_architecture(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_architecture(&self) -> &Option<String> {
         &self.inner.architecture
     }
     /// Sets [`ImportImageRequest::client_data`](crate::types::ImportImageRequest::client_data): The client-specific data.
     pub fn client_data(mut self, input: crate::types::ClientData) -> Self {
-        self.inner.client_data = ::std::option::Option::Some(input);
+        self.inner.client_data = Some(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::client_data`](crate::types::ImportImageRequest::client_data).
     #[inline]
-    pub fn set_client_data(
-        mut self,
-        input: ::std::option::Option<crate::types::ClientData>,
-    ) -> Self {
+    pub fn set_client_data(mut self, input: Option<crate::types::ClientData>) -> Self {
         self.inner.client_data = input;
         self
     }
     /// The value set for [`ImportImageRequest::client_data`](crate::types::ImportImageRequest::client_data), if any.
     #[inline]
-    pub fn get_client_data(&self) -> &::std::option::Option<crate::types::ClientData> {
+    pub fn get_client_data(&self) -> &Option<crate::types::ClientData> {
         &self.inner.client_data
     }
     /// Sets [`ImportImageRequest::client_token`](crate::types::ImportImageRequest::client_token): The token to enable idempotency for VM import requests.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::client_token`](crate::types::ImportImageRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ImportImageRequest::client_token`](crate::types::ImportImageRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ImportImageRequest::description`](crate::types::ImportImageRequest::description): A description string for the import image task.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::description`](crate::types::ImportImageRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportImageRequest::description`](crate::types::ImportImageRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`ImportImageRequest::disk_containers`](crate::types::ImportImageRequest::disk_containers): Information about the disk containers.
@@ -270,158 +235,126 @@ impl ImportImageRequestBuilder {
     #[inline]
     pub fn set_disk_containers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageDiskContainer>>,
+        input: Option<Vec<crate::types::ImageDiskContainer>>,
     ) -> Self {
         self.inner.disk_containers = input;
         self
     }
     /// The value set for [`ImportImageRequest::disk_containers`](crate::types::ImportImageRequest::disk_containers), if any.
     #[inline]
-    pub fn get_disk_containers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageDiskContainer>> {
+    pub fn get_disk_containers(&self) -> &Option<Vec<crate::types::ImageDiskContainer>> {
         &self.inner.disk_containers
     }
     /// Sets [`ImportImageRequest::dry_run`](crate::types::ImportImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::dry_run`](crate::types::ImportImageRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ImportImageRequest::dry_run`](crate::types::ImportImageRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ImportImageRequest::encrypted`](crate::types::ImportImageRequest::encrypted): Specifies whether the destination AMI of the imported image should be encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::encrypted`](crate::types::ImportImageRequest::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`ImportImageRequest::encrypted`](crate::types::ImportImageRequest::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`ImportImageRequest::hypervisor`](crate::types::ImportImageRequest::hypervisor): The target hypervisor platform.
-    pub fn hypervisor(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input.into());
+    pub fn hypervisor(mut self, input: impl Into<String>) -> Self {
+        self.inner.hypervisor = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::hypervisor`](crate::types::ImportImageRequest::hypervisor).
     #[inline]
-    pub fn set_hypervisor(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hypervisor(mut self, input: Option<String>) -> Self {
         self.inner.hypervisor = input;
         self
     }
     /// The value set for [`ImportImageRequest::hypervisor`](crate::types::ImportImageRequest::hypervisor), if any.
     #[inline]
-    pub fn get_hypervisor(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hypervisor(&self) -> &Option<String> {
         &self.inner.hypervisor
     }
     /// Sets [`ImportImageRequest::kms_key_id`](crate::types::ImportImageRequest::kms_key_id): An identifier for the symmetric KMS key to use when creating the encrypted AMI.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::kms_key_id`](crate::types::ImportImageRequest::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`ImportImageRequest::kms_key_id`](crate::types::ImportImageRequest::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`ImportImageRequest::license_type`](crate::types::ImportImageRequest::license_type): The license type to be used for the Amazon Machine Image (AMI) after importing.
-    pub fn license_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_type = ::std::option::Option::Some(input.into());
+    pub fn license_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_type = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::license_type`](crate::types::ImportImageRequest::license_type).
     #[inline]
-    pub fn set_license_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_type(mut self, input: Option<String>) -> Self {
         self.inner.license_type = input;
         self
     }
     /// The value set for [`ImportImageRequest::license_type`](crate::types::ImportImageRequest::license_type), if any.
     #[inline]
-    pub fn get_license_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_type(&self) -> &Option<String> {
         &self.inner.license_type
     }
     /// Sets [`ImportImageRequest::platform`](crate::types::ImportImageRequest::platform): The operating system of the virtual machine.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::platform`](crate::types::ImportImageRequest::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`ImportImageRequest::platform`](crate::types::ImportImageRequest::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         &self.inner.platform
     }
     /// Sets [`ImportImageRequest::role_name`](crate::types::ImportImageRequest::role_name): The name of the role to use when not using the default role, 'vmimport'.
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_name = ::std::option::Option::Some(input.into());
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_name = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::role_name`](crate::types::ImportImageRequest::role_name).
     #[inline]
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.inner.role_name = input;
         self
     }
     /// The value set for [`ImportImageRequest::role_name`](crate::types::ImportImageRequest::role_name), if any.
     #[inline]
-    pub fn get_role_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_name(&self) -> &Option<String> {
         &self.inner.role_name
     }
     /// Appends one item to [`ImportImageRequest::license_specifications`](crate::types::ImportImageRequest::license_specifications): The ARNs of the license configurations.
@@ -438,9 +371,7 @@ impl ImportImageRequestBuilder {
     #[inline]
     pub fn set_license_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::ImportImageLicenseConfigurationRequest>>,
     ) -> Self {
         self.inner.license_specifications = input;
         self
@@ -449,9 +380,7 @@ impl ImportImageRequestBuilder {
     #[inline]
     pub fn get_license_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::ImportImageLicenseConfigurationRequest>> {
         &self.inner.license_specifications
     }
     /// Appends one item to [`ImportImageRequest::tag_specifications`](crate::types::ImportImageRequest::tag_specifications): The tags to apply to the import image task during creation.
@@ -465,7 +394,7 @@ impl ImportImageRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -474,48 +403,39 @@ impl ImportImageRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`ImportImageRequest::usage_operation`](crate::types::ImportImageRequest::usage_operation): The usage operation value.
-    pub fn usage_operation(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_operation = ::std::option::Option::Some(input.into());
+    pub fn usage_operation(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_operation = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageRequest::usage_operation`](crate::types::ImportImageRequest::usage_operation).
     #[inline]
-    pub fn set_usage_operation(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_operation(mut self, input: Option<String>) -> Self {
         self.inner.usage_operation = input;
         self
     }
     /// The value set for [`ImportImageRequest::usage_operation`](crate::types::ImportImageRequest::usage_operation), if any.
     #[inline]
-    pub fn get_usage_operation(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_operation(&self) -> &Option<String> {
         &self.inner.usage_operation
     }
     /// Sets [`ImportImageRequest::boot_mode`](crate::types::ImportImageRequest::boot_mode): The boot mode of the virtual machine.
     pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input);
+        self.inner.boot_mode = Some(input);
         self
     }
     /// Sets or clears [`ImportImageRequest::boot_mode`](crate::types::ImportImageRequest::boot_mode).
     #[inline]
-    pub fn set_boot_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn set_boot_mode(mut self, input: Option<crate::types::BootModeValues>) -> Self {
         self.inner.boot_mode = input;
         self
     }
     /// The value set for [`ImportImageRequest::boot_mode`](crate::types::ImportImageRequest::boot_mode), if any.
     #[inline]
-    pub fn get_boot_mode(&self) -> &::std::option::Option<crate::types::BootModeValues> {
+    pub fn get_boot_mode(&self) -> &Option<crate::types::BootModeValues> {
         &self.inner.boot_mode
     }
     /// Builds the [`ImportImageRequest`]; it has no required members, so this cannot fail.
@@ -528,22 +448,22 @@ impl ::awsgen_runtime::query::WriteQuery for ImportImageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.architecture {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.architecture {
             body.member("Architecture", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_data {
+        if let Some(value) = &self.client_data {
             let member_0 = body.enter("ClientData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.disk_containers {
+        if let Some(value) = &self.disk_containers {
             let member_0 = body.enter("DiskContainer");
             body.items(
                 value,
@@ -551,28 +471,28 @@ impl ::awsgen_runtime::query::WriteQuery for ImportImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.hypervisor {
+        if let Some(value) = &self.hypervisor {
             body.member("Hypervisor", value);
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             body.member("KmsKeyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.license_type {
+        if let Some(value) = &self.license_type {
             body.member("LicenseType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             body.member("Platform", value);
         }
-        if let ::std::option::Option::Some(value) = &self.role_name {
+        if let Some(value) = &self.role_name {
             body.member("RoleName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.license_specifications {
+        if let Some(value) = &self.license_specifications {
             let member_0 = body.enter("LicenseSpecifications");
             body.items(
                 value,
@@ -580,7 +500,7 @@ impl ::awsgen_runtime::query::WriteQuery for ImportImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -588,12 +508,12 @@ impl ::awsgen_runtime::query::WriteQuery for ImportImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.usage_operation {
+        if let Some(value) = &self.usage_operation {
             body.member("UsageOperation", value);
         }
-        if let ::std::option::Option::Some(value) = &self.boot_mode {
+        if let Some(value) = &self.boot_mode {
             body.member("BootMode", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,105 +2,98 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportImageResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportImageResult {
     /// The architecture of the virtual machine.
-    pub architecture: ::std::option::Option<::std::string::String>,
+    pub architecture: Option<String>,
     /// A description of the import task.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Indicates whether the AMI is encrypted.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The target hypervisor of the import task.
-    pub hypervisor: ::std::option::Option<::std::string::String>,
+    pub hypervisor: Option<String>,
     /// The ID of the Amazon Machine Image (AMI) created by the import task.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The task ID of the import image task.
-    pub import_task_id: ::std::option::Option<::std::string::String>,
+    pub import_task_id: Option<String>,
     /// The identifier for the symmetric KMS key that was used to create the encrypted AMI.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The license type of the virtual machine.
-    pub license_type: ::std::option::Option<::std::string::String>,
+    pub license_type: Option<String>,
     /// The operating system of the virtual machine.
-    pub platform: ::std::option::Option<::std::string::String>,
+    pub platform: Option<String>,
     /// The progress of the task.
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// Information about the snapshots.
-    pub snapshot_details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SnapshotDetail>,
-    >,
+    pub snapshot_details: Option<Vec<crate::types::SnapshotDetail>>,
     /// A brief status of the task.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// A detailed status message of the import task.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The ARNs of the license configurations.
-    pub license_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationResponse>,
+    pub license_specifications: Option<
+        Vec<crate::types::ImportImageLicenseConfigurationResponse>,
     >,
     /// Any tags assigned to the import image task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The usage operation value.
-    pub usage_operation: ::std::option::Option<::std::string::String>,
+    pub usage_operation: Option<String>,
 }
 impl ImportImageResult {
     /// Starts building a [`ImportImageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportImageResultBuilder {
-        <crate::types::builders::ImportImageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportImageResultBuilder as Default>::default()
     }
     /// The `Architecture` member, when set.
     #[inline]
-    pub fn architecture(&self) -> ::std::option::Option<&str> {
+    pub fn architecture(&self) -> Option<&str> {
         self.architecture.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `Hypervisor` member, when set.
     #[inline]
-    pub fn hypervisor(&self) -> ::std::option::Option<&str> {
+    pub fn hypervisor(&self) -> Option<&str> {
         self.hypervisor.as_deref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ImportTaskId` member, when set.
     #[inline]
-    pub fn import_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn import_task_id(&self) -> Option<&str> {
         self.import_task_id.as_deref()
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `LicenseType` member, when set.
     #[inline]
-    pub fn license_type(&self) -> ::std::option::Option<&str> {
+    pub fn license_type(&self) -> Option<&str> {
         self.license_type.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&str> {
+    pub fn platform(&self) -> Option<&str> {
         self.platform.as_deref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `SnapshotDetails` member, empty when not set; the field tells an empty list from an absent one.
@@ -110,12 +103,12 @@ impl ImportImageResult {
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `LicenseSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -132,233 +125,174 @@ impl ImportImageResult {
     }
     /// The `UsageOperation` member, when set.
     #[inline]
-    pub fn usage_operation(&self) -> ::std::option::Option<&str> {
+    pub fn usage_operation(&self) -> Option<&str> {
         self.usage_operation.as_deref()
     }
 }
 /// A builder for [`ImportImageResult`](crate::types::ImportImageResult); start one with `ImportImageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportImageResultBuilder {
     inner: crate::types::ImportImageResult,
 }
 impl ImportImageResultBuilder {
     /// Sets [`ImportImageResult::architecture`](crate::types::ImportImageResult::architecture): The architecture of the virtual machine.
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input.into());
+    pub fn architecture(mut self, input: impl Into<String>) -> Self {
+        self.inner.architecture = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::architecture`](crate::types::ImportImageResult::architecture).
     #[inline]
-    pub fn set_architecture(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_architecture(mut self, input: Option<String>) -> Self {
         self.inner.architecture = input;
         self
     }
     /// The value set for [`ImportImageResult::architecture`](crate::types::ImportImageResult::architecture), if any.
     #[inline]
-    pub fn get_architecture(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_architecture(&self) -> &Option<String> {
         &self.inner.architecture
     }
     /// Sets [`ImportImageResult::description`](crate::types::ImportImageResult::description): A description of the import task.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::description`](crate::types::ImportImageResult::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportImageResult::description`](crate::types::ImportImageResult::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImportImageResult::encrypted`](crate::types::ImportImageResult::encrypted): Indicates whether the AMI is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`ImportImageResult::encrypted`](crate::types::ImportImageResult::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`ImportImageResult::encrypted`](crate::types::ImportImageResult::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`ImportImageResult::hypervisor`](crate::types::ImportImageResult::hypervisor): The target hypervisor of the import task.
-    pub fn hypervisor(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input.into());
+    pub fn hypervisor(mut self, input: impl Into<String>) -> Self {
+        self.inner.hypervisor = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::hypervisor`](crate::types::ImportImageResult::hypervisor).
     #[inline]
-    pub fn set_hypervisor(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hypervisor(mut self, input: Option<String>) -> Self {
         self.inner.hypervisor = input;
         self
     }
     /// The value set for [`ImportImageResult::hypervisor`](crate::types::ImportImageResult::hypervisor), if any.
     #[inline]
-    pub fn get_hypervisor(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hypervisor(&self) -> &Option<String> {
         &self.inner.hypervisor
     }
     /// Sets [`ImportImageResult::image_id`](crate::types::ImportImageResult::image_id): The ID of the Amazon Machine Image (AMI) created by the import task.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::image_id`](crate::types::ImportImageResult::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImportImageResult::image_id`](crate::types::ImportImageResult::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ImportImageResult::import_task_id`](crate::types::ImportImageResult::import_task_id): The task ID of the import image task.
-    pub fn import_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_task_id = ::std::option::Option::Some(input.into());
+    pub fn import_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::import_task_id`](crate::types::ImportImageResult::import_task_id).
     #[inline]
-    pub fn set_import_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_task_id(mut self, input: Option<String>) -> Self {
         self.inner.import_task_id = input;
         self
     }
     /// The value set for [`ImportImageResult::import_task_id`](crate::types::ImportImageResult::import_task_id), if any.
     #[inline]
-    pub fn get_import_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_task_id(&self) -> &Option<String> {
         &self.inner.import_task_id
     }
     /// Sets [`ImportImageResult::kms_key_id`](crate::types::ImportImageResult::kms_key_id): The identifier for the symmetric KMS key that was used to create the encrypted AMI.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::kms_key_id`](crate::types::ImportImageResult::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`ImportImageResult::kms_key_id`](crate::types::ImportImageResult::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`ImportImageResult::license_type`](crate::types::ImportImageResult::license_type): The license type of the virtual machine.
-    pub fn license_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_type = ::std::option::Option::Some(input.into());
+    pub fn license_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_type = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::license_type`](crate::types::ImportImageResult::license_type).
     #[inline]
-    pub fn set_license_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_type(mut self, input: Option<String>) -> Self {
         self.inner.license_type = input;
         self
     }
     /// The value set for [`ImportImageResult::license_type`](crate::types::ImportImageResult::license_type), if any.
     #[inline]
-    pub fn get_license_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_type(&self) -> &Option<String> {
         &self.inner.license_type
     }
     /// Sets [`ImportImageResult::platform`](crate::types::ImportImageResult::platform): The operating system of the virtual machine.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::platform`](crate::types::ImportImageResult::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`ImportImageResult::platform`](crate::types::ImportImageResult::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         &self.inner.platform
     }
     /// Sets [`ImportImageResult::progress`](crate::types::ImportImageResult::progress): The progress of the task.
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::progress`](crate::types::ImportImageResult::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`ImportImageResult::progress`](crate::types::ImportImageResult::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Appends one item to [`ImportImageResult::snapshot_details`](crate::types::ImportImageResult::snapshot_details): Information about the snapshots.
@@ -372,60 +306,46 @@ impl ImportImageResultBuilder {
     #[inline]
     pub fn set_snapshot_details(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SnapshotDetail>>,
+        input: Option<Vec<crate::types::SnapshotDetail>>,
     ) -> Self {
         self.inner.snapshot_details = input;
         self
     }
     /// The value set for [`ImportImageResult::snapshot_details`](crate::types::ImportImageResult::snapshot_details), if any.
     #[inline]
-    pub fn get_snapshot_details(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SnapshotDetail>> {
+    pub fn get_snapshot_details(&self) -> &Option<Vec<crate::types::SnapshotDetail>> {
         &self.inner.snapshot_details
     }
     /// Sets [`ImportImageResult::status`](crate::types::ImportImageResult::status): A brief status of the task.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::status`](crate::types::ImportImageResult::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ImportImageResult::status`](crate::types::ImportImageResult::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`ImportImageResult::status_message`](crate::types::ImportImageResult::status_message): A detailed status message of the import task.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::status_message`](crate::types::ImportImageResult::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ImportImageResult::status_message`](crate::types::ImportImageResult::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Appends one item to [`ImportImageResult::license_specifications`](crate::types::ImportImageResult::license_specifications): The ARNs of the license configurations.
@@ -442,9 +362,7 @@ impl ImportImageResultBuilder {
     #[inline]
     pub fn set_license_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationResponse>,
-        >,
+        input: Option<Vec<crate::types::ImportImageLicenseConfigurationResponse>>,
     ) -> Self {
         self.inner.license_specifications = input;
         self
@@ -453,9 +371,7 @@ impl ImportImageResultBuilder {
     #[inline]
     pub fn get_license_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::ImportImageLicenseConfigurationResponse>> {
         &self.inner.license_specifications
     }
     /// Appends one item to [`ImportImageResult::tags`](crate::types::ImportImageResult::tags): Any tags assigned to the import image task.
@@ -467,40 +383,29 @@ impl ImportImageResultBuilder {
     }
     /// Sets or clears [`ImportImageResult::tags`](crate::types::ImportImageResult::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ImportImageResult::tags`](crate::types::ImportImageResult::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ImportImageResult::usage_operation`](crate::types::ImportImageResult::usage_operation): The usage operation value.
-    pub fn usage_operation(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_operation = ::std::option::Option::Some(input.into());
+    pub fn usage_operation(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_operation = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageResult::usage_operation`](crate::types::ImportImageResult::usage_operation).
     #[inline]
-    pub fn set_usage_operation(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_operation(mut self, input: Option<String>) -> Self {
         self.inner.usage_operation = input;
         self
     }
     /// The value set for [`ImportImageResult::usage_operation`](crate::types::ImportImageResult::usage_operation), if any.
     #[inline]
-    pub fn get_usage_operation(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_operation(&self) -> &Option<String> {
         &self.inner.usage_operation
     }
     /// Builds the [`ImportImageResult`]; it has no required members, so this cannot fail.
@@ -512,62 +417,42 @@ impl ImportImageResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportImageResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "architecture" => {
-                    value.architecture = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.architecture = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "encrypted" => {
-                    value.encrypted = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.encrypted = Some(child.text() == "true");
                 }
                 "hypervisor" => {
-                    value.hypervisor = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hypervisor = Some(String::from(child.text()));
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "importTaskId" => {
-                    value.import_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.import_task_id = Some(String::from(child.text()));
                 }
                 "kmsKeyId" => {
-                    value.kms_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kms_key_id = Some(String::from(child.text()));
                 }
                 "licenseType" => {
-                    value.license_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.license_type = Some(String::from(child.text()));
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform = Some(String::from(child.text()));
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "snapshotDetailSet" => {
-                    value.snapshot_details = ::std::option::Option::Some(
+                    value.snapshot_details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SnapshotDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -575,17 +460,13 @@ impl ::awsgen_runtime::xml::FromXml for ImportImageResult {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "licenseSpecifications" => {
-                    value.license_specifications = ::std::option::Option::Some(
+                    value.license_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImportImageLicenseConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -593,7 +474,7 @@ impl ::awsgen_runtime::xml::FromXml for ImportImageResult {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -601,13 +482,11 @@ impl ::awsgen_runtime::xml::FromXml for ImportImageResult {
                     );
                 }
                 "usageOperation" => {
-                    value.usage_operation = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.usage_operation = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,111 +2,104 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import image task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportImageTask {
     /// The architecture of the virtual machine.
     ///
     /// Valid values: `i386` \| `x86_64` \| `arm64`
-    pub architecture: ::std::option::Option<::std::string::String>,
+    pub architecture: Option<String>,
     /// A description of the import task.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Indicates whether the image is encrypted.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The target hypervisor for the import task.
     ///
     /// Valid values: `xen`
-    pub hypervisor: ::std::option::Option<::std::string::String>,
+    pub hypervisor: Option<String>,
     /// The ID of the Amazon Machine Image (AMI) of the imported virtual machine.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The ID of the import image task.
-    pub import_task_id: ::std::option::Option<::std::string::String>,
+    pub import_task_id: Option<String>,
     /// The identifier for the KMS key that was used to create the encrypted image.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The license type of the virtual machine.
-    pub license_type: ::std::option::Option<::std::string::String>,
+    pub license_type: Option<String>,
     /// The description string for the import image task.
-    pub platform: ::std::option::Option<::std::string::String>,
+    pub platform: Option<String>,
     /// The percentage of progress of the import image task.
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// Information about the snapshots.
-    pub snapshot_details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SnapshotDetail>,
-    >,
+    pub snapshot_details: Option<Vec<crate::types::SnapshotDetail>>,
     /// A brief status for the import image task.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// A descriptive status message for the import image task.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The tags for the import image task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ARNs of the license configurations that are associated with the import image task.
-    pub license_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationResponse>,
+    pub license_specifications: Option<
+        Vec<crate::types::ImportImageLicenseConfigurationResponse>,
     >,
     /// The usage operation value.
-    pub usage_operation: ::std::option::Option<::std::string::String>,
+    pub usage_operation: Option<String>,
     /// The boot mode of the virtual machine.
-    pub boot_mode: ::std::option::Option<crate::types::BootModeValues>,
+    pub boot_mode: Option<crate::types::BootModeValues>,
 }
 impl ImportImageTask {
     /// Starts building a [`ImportImageTask`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportImageTaskBuilder {
-        <crate::types::builders::ImportImageTaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportImageTaskBuilder as Default>::default()
     }
     /// The `Architecture` member, when set.
     #[inline]
-    pub fn architecture(&self) -> ::std::option::Option<&str> {
+    pub fn architecture(&self) -> Option<&str> {
         self.architecture.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `Hypervisor` member, when set.
     #[inline]
-    pub fn hypervisor(&self) -> ::std::option::Option<&str> {
+    pub fn hypervisor(&self) -> Option<&str> {
         self.hypervisor.as_deref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `ImportTaskId` member, when set.
     #[inline]
-    pub fn import_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn import_task_id(&self) -> Option<&str> {
         self.import_task_id.as_deref()
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `LicenseType` member, when set.
     #[inline]
-    pub fn license_type(&self) -> ::std::option::Option<&str> {
+    pub fn license_type(&self) -> Option<&str> {
         self.license_type.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&str> {
+    pub fn platform(&self) -> Option<&str> {
         self.platform.as_deref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `SnapshotDetails` member, empty when not set; the field tells an empty list from an absent one.
@@ -116,12 +109,12 @@ impl ImportImageTask {
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -138,238 +131,179 @@ impl ImportImageTask {
     }
     /// The `UsageOperation` member, when set.
     #[inline]
-    pub fn usage_operation(&self) -> ::std::option::Option<&str> {
+    pub fn usage_operation(&self) -> Option<&str> {
         self.usage_operation.as_deref()
     }
     /// The `BootMode` member, when set.
     #[inline]
-    pub fn boot_mode(&self) -> ::std::option::Option<&crate::types::BootModeValues> {
+    pub fn boot_mode(&self) -> Option<&crate::types::BootModeValues> {
         self.boot_mode.as_ref()
     }
 }
 /// A builder for [`ImportImageTask`](crate::types::ImportImageTask); start one with `ImportImageTask::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportImageTaskBuilder {
     inner: crate::types::ImportImageTask,
 }
 impl ImportImageTaskBuilder {
     /// Sets [`ImportImageTask::architecture`](crate::types::ImportImageTask::architecture): The architecture of the virtual machine.
-    pub fn architecture(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input.into());
+    pub fn architecture(mut self, input: impl Into<String>) -> Self {
+        self.inner.architecture = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::architecture`](crate::types::ImportImageTask::architecture).
     #[inline]
-    pub fn set_architecture(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_architecture(mut self, input: Option<String>) -> Self {
         self.inner.architecture = input;
         self
     }
     /// The value set for [`ImportImageTask::architecture`](crate::types::ImportImageTask::architecture), if any.
     #[inline]
-    pub fn get_architecture(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_architecture(&self) -> &Option<String> {
         &self.inner.architecture
     }
     /// Sets [`ImportImageTask::description`](crate::types::ImportImageTask::description): A description of the import task.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::description`](crate::types::ImportImageTask::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportImageTask::description`](crate::types::ImportImageTask::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImportImageTask::encrypted`](crate::types::ImportImageTask::encrypted): Indicates whether the image is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`ImportImageTask::encrypted`](crate::types::ImportImageTask::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`ImportImageTask::encrypted`](crate::types::ImportImageTask::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`ImportImageTask::hypervisor`](crate::types::ImportImageTask::hypervisor): The target hypervisor for the import task.
-    pub fn hypervisor(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input.into());
+    pub fn hypervisor(mut self, input: impl Into<String>) -> Self {
+        self.inner.hypervisor = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::hypervisor`](crate::types::ImportImageTask::hypervisor).
     #[inline]
-    pub fn set_hypervisor(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hypervisor(mut self, input: Option<String>) -> Self {
         self.inner.hypervisor = input;
         self
     }
     /// The value set for [`ImportImageTask::hypervisor`](crate::types::ImportImageTask::hypervisor), if any.
     #[inline]
-    pub fn get_hypervisor(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hypervisor(&self) -> &Option<String> {
         &self.inner.hypervisor
     }
     /// Sets [`ImportImageTask::image_id`](crate::types::ImportImageTask::image_id): The ID of the Amazon Machine Image (AMI) of the imported virtual machine.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::image_id`](crate::types::ImportImageTask::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ImportImageTask::image_id`](crate::types::ImportImageTask::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ImportImageTask::import_task_id`](crate::types::ImportImageTask::import_task_id): The ID of the import image task.
-    pub fn import_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_task_id = ::std::option::Option::Some(input.into());
+    pub fn import_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::import_task_id`](crate::types::ImportImageTask::import_task_id).
     #[inline]
-    pub fn set_import_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_task_id(mut self, input: Option<String>) -> Self {
         self.inner.import_task_id = input;
         self
     }
     /// The value set for [`ImportImageTask::import_task_id`](crate::types::ImportImageTask::import_task_id), if any.
     #[inline]
-    pub fn get_import_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_task_id(&self) -> &Option<String> {
         &self.inner.import_task_id
     }
     /// Sets [`ImportImageTask::kms_key_id`](crate::types::ImportImageTask::kms_key_id): The identifier for the KMS key that was used to create the encrypted image.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::kms_key_id`](crate::types::ImportImageTask::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`ImportImageTask::kms_key_id`](crate::types::ImportImageTask::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`ImportImageTask::license_type`](crate::types::ImportImageTask::license_type): The license type of the virtual machine.
-    pub fn license_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_type = ::std::option::Option::Some(input.into());
+    pub fn license_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_type = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::license_type`](crate::types::ImportImageTask::license_type).
     #[inline]
-    pub fn set_license_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_type(mut self, input: Option<String>) -> Self {
         self.inner.license_type = input;
         self
     }
     /// The value set for [`ImportImageTask::license_type`](crate::types::ImportImageTask::license_type), if any.
     #[inline]
-    pub fn get_license_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_type(&self) -> &Option<String> {
         &self.inner.license_type
     }
     /// Sets [`ImportImageTask::platform`](crate::types::ImportImageTask::platform): The description string for the import image task.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::platform`](crate::types::ImportImageTask::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`ImportImageTask::platform`](crate::types::ImportImageTask::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         &self.inner.platform
     }
     /// Sets [`ImportImageTask::progress`](crate::types::ImportImageTask::progress): The percentage of progress of the import image task.
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::progress`](crate::types::ImportImageTask::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`ImportImageTask::progress`](crate::types::ImportImageTask::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Appends one item to [`ImportImageTask::snapshot_details`](crate::types::ImportImageTask::snapshot_details): Information about the snapshots.
@@ -383,60 +317,46 @@ impl ImportImageTaskBuilder {
     #[inline]
     pub fn set_snapshot_details(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SnapshotDetail>>,
+        input: Option<Vec<crate::types::SnapshotDetail>>,
     ) -> Self {
         self.inner.snapshot_details = input;
         self
     }
     /// The value set for [`ImportImageTask::snapshot_details`](crate::types::ImportImageTask::snapshot_details), if any.
     #[inline]
-    pub fn get_snapshot_details(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SnapshotDetail>> {
+    pub fn get_snapshot_details(&self) -> &Option<Vec<crate::types::SnapshotDetail>> {
         &self.inner.snapshot_details
     }
     /// Sets [`ImportImageTask::status`](crate::types::ImportImageTask::status): A brief status for the import image task.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::status`](crate::types::ImportImageTask::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ImportImageTask::status`](crate::types::ImportImageTask::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`ImportImageTask::status_message`](crate::types::ImportImageTask::status_message): A descriptive status message for the import image task.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::status_message`](crate::types::ImportImageTask::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ImportImageTask::status_message`](crate::types::ImportImageTask::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Appends one item to [`ImportImageTask::tags`](crate::types::ImportImageTask::tags): The tags for the import image task.
@@ -448,18 +368,13 @@ impl ImportImageTaskBuilder {
     }
     /// Sets or clears [`ImportImageTask::tags`](crate::types::ImportImageTask::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ImportImageTask::tags`](crate::types::ImportImageTask::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Appends one item to [`ImportImageTask::license_specifications`](crate::types::ImportImageTask::license_specifications): The ARNs of the license configurations that are associated with the import image task.
@@ -476,9 +391,7 @@ impl ImportImageTaskBuilder {
     #[inline]
     pub fn set_license_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationResponse>,
-        >,
+        input: Option<Vec<crate::types::ImportImageLicenseConfigurationResponse>>,
     ) -> Self {
         self.inner.license_specifications = input;
         self
@@ -487,50 +400,39 @@ impl ImportImageTaskBuilder {
     #[inline]
     pub fn get_license_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportImageLicenseConfigurationResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::ImportImageLicenseConfigurationResponse>> {
         &self.inner.license_specifications
     }
     /// Sets [`ImportImageTask::usage_operation`](crate::types::ImportImageTask::usage_operation): The usage operation value.
-    pub fn usage_operation(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_operation = ::std::option::Option::Some(input.into());
+    pub fn usage_operation(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_operation = Some(input.into());
         self
     }
     /// Sets or clears [`ImportImageTask::usage_operation`](crate::types::ImportImageTask::usage_operation).
     #[inline]
-    pub fn set_usage_operation(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_operation(mut self, input: Option<String>) -> Self {
         self.inner.usage_operation = input;
         self
     }
     /// The value set for [`ImportImageTask::usage_operation`](crate::types::ImportImageTask::usage_operation), if any.
     #[inline]
-    pub fn get_usage_operation(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_operation(&self) -> &Option<String> {
         &self.inner.usage_operation
     }
     /// Sets [`ImportImageTask::boot_mode`](crate::types::ImportImageTask::boot_mode): The boot mode of the virtual machine.
     pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input);
+        self.inner.boot_mode = Some(input);
         self
     }
     /// Sets or clears [`ImportImageTask::boot_mode`](crate::types::ImportImageTask::boot_mode).
     #[inline]
-    pub fn set_boot_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn set_boot_mode(mut self, input: Option<crate::types::BootModeValues>) -> Self {
         self.inner.boot_mode = input;
         self
     }
     /// The value set for [`ImportImageTask::boot_mode`](crate::types::ImportImageTask::boot_mode), if any.
     #[inline]
-    pub fn get_boot_mode(&self) -> &::std::option::Option<crate::types::BootModeValues> {
+    pub fn get_boot_mode(&self) -> &Option<crate::types::BootModeValues> {
         &self.inner.boot_mode
     }
     /// Builds the [`ImportImageTask`]; it has no required members, so this cannot fail.
@@ -542,62 +444,42 @@ impl ImportImageTaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportImageTask {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "architecture" => {
-                    value.architecture = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.architecture = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "encrypted" => {
-                    value.encrypted = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.encrypted = Some(child.text() == "true");
                 }
                 "hypervisor" => {
-                    value.hypervisor = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hypervisor = Some(String::from(child.text()));
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "importTaskId" => {
-                    value.import_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.import_task_id = Some(String::from(child.text()));
                 }
                 "kmsKeyId" => {
-                    value.kms_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kms_key_id = Some(String::from(child.text()));
                 }
                 "licenseType" => {
-                    value.license_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.license_type = Some(String::from(child.text()));
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform = Some(String::from(child.text()));
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "snapshotDetailSet" => {
-                    value.snapshot_details = ::std::option::Option::Some(
+                    value.snapshot_details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SnapshotDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -605,17 +487,13 @@ impl ::awsgen_runtime::xml::FromXml for ImportImageTask {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -623,7 +501,7 @@ impl ::awsgen_runtime::xml::FromXml for ImportImageTask {
                     );
                 }
                 "licenseSpecifications" => {
-                    value.license_specifications = ::std::option::Option::Some(
+                    value.license_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImportImageLicenseConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -631,18 +509,16 @@ impl ::awsgen_runtime::xml::FromXml for ImportImageTask {
                     );
                 }
                 "usageOperation" => {
-                    value.usage_operation = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.usage_operation = Some(String::from(child.text()));
                 }
                 "bootMode" => {
-                    value.boot_mode = ::std::option::Option::Some(
+                    value.boot_mode = Some(
                         crate::types::BootModeValues::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

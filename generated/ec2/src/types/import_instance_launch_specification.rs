@@ -2,97 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch specification for VM import.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportInstanceLaunchSpecification {
     /// The architecture of the instance.
-    pub architecture: ::std::option::Option<crate::types::ArchitectureValues>,
+    pub architecture: Option<crate::types::ArchitectureValues>,
     /// The security group names.
-    pub group_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub group_names: Option<Vec<String>>,
     /// The security group IDs.
-    pub group_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub group_ids: Option<Vec<String>>,
     /// Reserved.
-    pub additional_info: ::std::option::Option<::std::string::String>,
+    pub additional_info: Option<String>,
     /// The Base64-encoded user data to make available to the instance.
-    pub user_data: ::std::option::Option<crate::types::UserData>,
+    pub user_data: Option<crate::types::UserData>,
     /// The instance type. For more information about the instance types that you can import, see [Instance Types](https://docs.aws.amazon.com/vm-import/latest/userguide/vmie_prereqs.html#vmimport-instance-types) in the VM Import/Export User Guide.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The placement information for the instance.
-    pub placement: ::std::option::Option<crate::types::Placement>,
+    pub placement: Option<crate::types::Placement>,
     /// Indicates whether monitoring is enabled.
-    pub monitoring: ::std::option::Option<bool>,
+    pub monitoring: Option<bool>,
     /// \[EC2-VPC\] The ID of the subnet in which to launch the instance.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
-    pub instance_initiated_shutdown_behavior: ::std::option::Option<
-        crate::types::ShutdownBehavior,
-    >,
+    pub instance_initiated_shutdown_behavior: Option<crate::types::ShutdownBehavior>,
     /// \[EC2-VPC\] An available IP address from the IP address range of the subnet.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
 }
 impl ImportInstanceLaunchSpecification {
     /// Starts building a [`ImportInstanceLaunchSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportInstanceLaunchSpecificationBuilder {
-        <crate::types::builders::ImportInstanceLaunchSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportInstanceLaunchSpecificationBuilder as Default>::default()
     }
     /// The `Architecture` member, when set.
     #[inline]
-    pub fn architecture(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ArchitectureValues> {
+    pub fn architecture(&self) -> Option<&crate::types::ArchitectureValues> {
         self.architecture.as_ref()
     }
     /// The `GroupNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn group_names(&self) -> &[::std::string::String] {
+    pub fn group_names(&self) -> &[String] {
         self.group_names.as_deref().unwrap_or_default()
     }
     /// The `GroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn group_ids(&self) -> &[::std::string::String] {
+    pub fn group_ids(&self) -> &[String] {
         self.group_ids.as_deref().unwrap_or_default()
     }
     /// The `AdditionalInfo` member, when set.
     #[inline]
-    pub fn additional_info(&self) -> ::std::option::Option<&str> {
+    pub fn additional_info(&self) -> Option<&str> {
         self.additional_info.as_deref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&crate::types::UserData> {
+    pub fn user_data(&self) -> Option<&crate::types::UserData> {
         self.user_data.as_ref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(&self) -> ::std::option::Option<&crate::types::Placement> {
+    pub fn placement(&self) -> Option<&crate::types::Placement> {
         self.placement.as_ref()
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(&self) -> ::std::option::Option<bool> {
+    pub fn monitoring(&self) -> Option<bool> {
         self.monitoring
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `InstanceInitiatedShutdownBehavior` member, when set.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::ShutdownBehavior> {
+    ) -> Option<&crate::types::ShutdownBehavior> {
         self.instance_initiated_shutdown_behavior.as_ref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
 }
@@ -118,206 +114,163 @@ impl ::std::fmt::Debug for ImportInstanceLaunchSpecification {
     }
 }
 /// A builder for [`ImportInstanceLaunchSpecification`](crate::types::ImportInstanceLaunchSpecification); start one with `ImportInstanceLaunchSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportInstanceLaunchSpecificationBuilder {
     inner: crate::types::ImportInstanceLaunchSpecification,
 }
 impl ImportInstanceLaunchSpecificationBuilder {
     /// Sets [`ImportInstanceLaunchSpecification::architecture`](crate::types::ImportInstanceLaunchSpecification::architecture): The architecture of the instance.
     pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input);
+        self.inner.architecture = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::architecture`](crate::types::ImportInstanceLaunchSpecification::architecture).
     #[inline]
     pub fn set_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::ArchitectureValues>,
+        input: Option<crate::types::ArchitectureValues>,
     ) -> Self {
         self.inner.architecture = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::architecture`](crate::types::ImportInstanceLaunchSpecification::architecture), if any.
     #[inline]
-    pub fn get_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::ArchitectureValues> {
+    pub fn get_architecture(&self) -> &Option<crate::types::ArchitectureValues> {
         &self.inner.architecture
     }
     /// Appends one item to [`ImportInstanceLaunchSpecification::group_names`](crate::types::ImportInstanceLaunchSpecification::group_names): The security group names.
     ///
     /// To set the whole list at once, use [`set_group_names`](Self::set_group_names).
-    pub fn group_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_names(mut self, input: impl Into<String>) -> Self {
         self.inner.group_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::group_names`](crate::types::ImportInstanceLaunchSpecification::group_names).
     #[inline]
-    pub fn set_group_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.group_names = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::group_names`](crate::types::ImportInstanceLaunchSpecification::group_names), if any.
     #[inline]
-    pub fn get_group_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_names(&self) -> &Option<Vec<String>> {
         &self.inner.group_names
     }
     /// Appends one item to [`ImportInstanceLaunchSpecification::group_ids`](crate::types::ImportInstanceLaunchSpecification::group_ids): The security group IDs.
     ///
     /// To set the whole list at once, use [`set_group_ids`](Self::set_group_ids).
-    pub fn group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::group_ids`](crate::types::ImportInstanceLaunchSpecification::group_ids).
     #[inline]
-    pub fn set_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.group_ids = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::group_ids`](crate::types::ImportInstanceLaunchSpecification::group_ids), if any.
     #[inline]
-    pub fn get_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.group_ids
     }
     /// Sets [`ImportInstanceLaunchSpecification::additional_info`](crate::types::ImportInstanceLaunchSpecification::additional_info): Reserved.
-    pub fn additional_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.additional_info = ::std::option::Option::Some(input.into());
+    pub fn additional_info(mut self, input: impl Into<String>) -> Self {
+        self.inner.additional_info = Some(input.into());
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::additional_info`](crate::types::ImportInstanceLaunchSpecification::additional_info).
     #[inline]
-    pub fn set_additional_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_additional_info(mut self, input: Option<String>) -> Self {
         self.inner.additional_info = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::additional_info`](crate::types::ImportInstanceLaunchSpecification::additional_info), if any.
     #[inline]
-    pub fn get_additional_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_additional_info(&self) -> &Option<String> {
         &self.inner.additional_info
     }
     /// Sets [`ImportInstanceLaunchSpecification::user_data`](crate::types::ImportInstanceLaunchSpecification::user_data): The Base64-encoded user data to make available to the instance.
     pub fn user_data(mut self, input: crate::types::UserData) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input);
+        self.inner.user_data = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::user_data`](crate::types::ImportInstanceLaunchSpecification::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<crate::types::UserData>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<crate::types::UserData>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::user_data`](crate::types::ImportInstanceLaunchSpecification::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<crate::types::UserData> {
+    pub fn get_user_data(&self) -> &Option<crate::types::UserData> {
         &self.inner.user_data
     }
     /// Sets [`ImportInstanceLaunchSpecification::instance_type`](crate::types::ImportInstanceLaunchSpecification::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::instance_type`](crate::types::ImportInstanceLaunchSpecification::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::instance_type`](crate::types::ImportInstanceLaunchSpecification::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`ImportInstanceLaunchSpecification::placement`](crate::types::ImportInstanceLaunchSpecification::placement): The placement information for the instance.
     pub fn placement(mut self, input: crate::types::Placement) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::placement`](crate::types::ImportInstanceLaunchSpecification::placement).
     #[inline]
-    pub fn set_placement(
-        mut self,
-        input: ::std::option::Option<crate::types::Placement>,
-    ) -> Self {
+    pub fn set_placement(mut self, input: Option<crate::types::Placement>) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::placement`](crate::types::ImportInstanceLaunchSpecification::placement), if any.
     #[inline]
-    pub fn get_placement(&self) -> &::std::option::Option<crate::types::Placement> {
+    pub fn get_placement(&self) -> &Option<crate::types::Placement> {
         &self.inner.placement
     }
     /// Sets [`ImportInstanceLaunchSpecification::monitoring`](crate::types::ImportInstanceLaunchSpecification::monitoring): Indicates whether monitoring is enabled.
     pub fn monitoring(mut self, input: bool) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::monitoring`](crate::types::ImportInstanceLaunchSpecification::monitoring).
     #[inline]
-    pub fn set_monitoring(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_monitoring(mut self, input: Option<bool>) -> Self {
         self.inner.monitoring = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::monitoring`](crate::types::ImportInstanceLaunchSpecification::monitoring), if any.
     #[inline]
-    pub fn get_monitoring(&self) -> &::std::option::Option<bool> {
+    pub fn get_monitoring(&self) -> &Option<bool> {
         &self.inner.monitoring
     }
     /// Sets [`ImportInstanceLaunchSpecification::subnet_id`](crate::types::ImportInstanceLaunchSpecification::subnet_id): \[EC2-VPC\] The ID of the subnet in which to launch the instance.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::subnet_id`](crate::types::ImportInstanceLaunchSpecification::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::subnet_id`](crate::types::ImportInstanceLaunchSpecification::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`ImportInstanceLaunchSpecification::instance_initiated_shutdown_behavior`](crate::types::ImportInstanceLaunchSpecification::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
@@ -325,16 +278,14 @@ impl ImportInstanceLaunchSpecificationBuilder {
         mut self,
         input: crate::types::ShutdownBehavior,
     ) -> Self {
-        self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.instance_initiated_shutdown_behavior = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::instance_initiated_shutdown_behavior`](crate::types::ImportInstanceLaunchSpecification::instance_initiated_shutdown_behavior).
     #[inline]
     pub fn set_instance_initiated_shutdown_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::ShutdownBehavior>,
+        input: Option<crate::types::ShutdownBehavior>,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = input;
         self
@@ -343,31 +294,23 @@ impl ImportInstanceLaunchSpecificationBuilder {
     #[inline]
     pub fn get_instance_initiated_shutdown_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::ShutdownBehavior> {
+    ) -> &Option<crate::types::ShutdownBehavior> {
         &self.inner.instance_initiated_shutdown_behavior
     }
     /// Sets [`ImportInstanceLaunchSpecification::private_ip_address`](crate::types::ImportInstanceLaunchSpecification::private_ip_address): \[EC2-VPC\] An available IP address from the IP address range of the subnet.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`ImportInstanceLaunchSpecification::private_ip_address`](crate::types::ImportInstanceLaunchSpecification::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`ImportInstanceLaunchSpecification::private_ip_address`](crate::types::ImportInstanceLaunchSpecification::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Builds the [`ImportInstanceLaunchSpecification`]; it has no required members, so this cannot fail.
@@ -380,50 +323,48 @@ impl ::awsgen_runtime::query::WriteQuery for ImportInstanceLaunchSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.architecture {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.architecture {
             body.member("Architecture", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.group_names {
+        if let Some(value) = &self.group_names {
             let member_0 = body.enter("GroupName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.group_ids {
+        if let Some(value) = &self.group_ids {
             let member_0 = body.enter("GroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.additional_info {
+        if let Some(value) = &self.additional_info {
             body.member("AdditionalInfo", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             let member_0 = body.enter("UserData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             body.member("Monitoring", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             body.member("InstanceInitiatedShutdownBehavior", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

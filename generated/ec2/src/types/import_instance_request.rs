@@ -2,50 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportInstanceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportInstanceRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A description for the instance being imported.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The launch specification.
-    pub launch_specification: ::std::option::Option<
-        crate::types::ImportInstanceLaunchSpecification,
-    >,
+    pub launch_specification: Option<crate::types::ImportInstanceLaunchSpecification>,
     /// The disk image.
-    pub disk_images: ::std::option::Option<::std::vec::Vec<crate::types::DiskImage>>,
+    pub disk_images: Option<Vec<crate::types::DiskImage>>,
     /// The instance operating system.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub platform: ::std::option::Option<crate::types::PlatformValues>,
+    pub platform: Option<crate::types::PlatformValues>,
 }
 impl ImportInstanceRequest {
     /// Starts building a [`ImportInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportInstanceRequestBuilder {
-        <crate::types::builders::ImportInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportInstanceRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `LaunchSpecification` member, when set.
     #[inline]
     pub fn launch_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::ImportInstanceLaunchSpecification> {
+    ) -> Option<&crate::types::ImportInstanceLaunchSpecification> {
         self.launch_specification.as_ref()
     }
     /// The `DiskImages` member, empty when not set; the field tells an empty list from an absent one.
@@ -55,57 +48,46 @@ impl ImportInstanceRequest {
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&crate::types::PlatformValues> {
+    pub fn platform(&self) -> Option<&crate::types::PlatformValues> {
         self.platform.as_ref()
     }
 }
 /// A builder for [`ImportInstanceRequest`](crate::types::ImportInstanceRequest); start one with `ImportInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportInstanceRequestBuilder {
     inner: crate::types::ImportInstanceRequest,
 }
 impl ImportInstanceRequestBuilder {
     /// Sets [`ImportInstanceRequest::dry_run`](crate::types::ImportInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceRequest::dry_run`](crate::types::ImportInstanceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ImportInstanceRequest::dry_run`](crate::types::ImportInstanceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ImportInstanceRequest::description`](crate::types::ImportInstanceRequest::description): A description for the instance being imported.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportInstanceRequest::description`](crate::types::ImportInstanceRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportInstanceRequest::description`](crate::types::ImportInstanceRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImportInstanceRequest::launch_specification`](crate::types::ImportInstanceRequest::launch_specification): The launch specification.
@@ -113,14 +95,14 @@ impl ImportInstanceRequestBuilder {
         mut self,
         input: crate::types::ImportInstanceLaunchSpecification,
     ) -> Self {
-        self.inner.launch_specification = ::std::option::Option::Some(input);
+        self.inner.launch_specification = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceRequest::launch_specification`](crate::types::ImportInstanceRequest::launch_specification).
     #[inline]
     pub fn set_launch_specification(
         mut self,
-        input: ::std::option::Option<crate::types::ImportInstanceLaunchSpecification>,
+        input: Option<crate::types::ImportInstanceLaunchSpecification>,
     ) -> Self {
         self.inner.launch_specification = input;
         self
@@ -129,7 +111,7 @@ impl ImportInstanceRequestBuilder {
     #[inline]
     pub fn get_launch_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ImportInstanceLaunchSpecification> {
+    ) -> &Option<crate::types::ImportInstanceLaunchSpecification> {
         &self.inner.launch_specification
     }
     /// Appends one item to [`ImportInstanceRequest::disk_images`](crate::types::ImportInstanceRequest::disk_images): The disk image.
@@ -143,71 +125,66 @@ impl ImportInstanceRequestBuilder {
     #[inline]
     pub fn set_disk_images(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DiskImage>>,
+        input: Option<Vec<crate::types::DiskImage>>,
     ) -> Self {
         self.inner.disk_images = input;
         self
     }
     /// The value set for [`ImportInstanceRequest::disk_images`](crate::types::ImportInstanceRequest::disk_images), if any.
     #[inline]
-    pub fn get_disk_images(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DiskImage>> {
+    pub fn get_disk_images(&self) -> &Option<Vec<crate::types::DiskImage>> {
         &self.inner.disk_images
     }
     /// Sets [`ImportInstanceRequest::platform`](crate::types::ImportInstanceRequest::platform): The instance operating system.
     pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input);
+        self.inner.platform = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceRequest::platform`](crate::types::ImportInstanceRequest::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<crate::types::PlatformValues>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<crate::types::PlatformValues>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`ImportInstanceRequest::platform`](crate::types::ImportInstanceRequest::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<crate::types::PlatformValues> {
+    pub fn get_platform(&self) -> &Option<crate::types::PlatformValues> {
         &self.inner.platform
     }
     /// Builds the [`ImportInstanceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportInstanceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.platform.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportInstanceRequest",
                 member: "platform",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ImportInstanceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_specification {
+        if let Some(value) = &self.launch_specification {
             let member_0 = body.enter("LaunchSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.disk_images {
+        if let Some(value) = &self.disk_images {
             let member_0 = body.enter("DiskImage");
             body.items(
                 value,
@@ -215,9 +192,9 @@ impl ::awsgen_runtime::query::WriteQuery for ImportInstanceRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             body.member("Platform", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportInstanceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportInstanceResult {
     /// Information about the conversion task.
-    pub conversion_task: ::std::option::Option<crate::types::ConversionTask>,
+    pub conversion_task: Option<crate::types::ConversionTask>,
 }
 impl ImportInstanceResult {
     /// Starts building a [`ImportInstanceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportInstanceResultBuilder {
-        <crate::types::builders::ImportInstanceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportInstanceResultBuilder as Default>::default()
     }
     /// The `ConversionTask` member, when set.
     #[inline]
-    pub fn conversion_task(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConversionTask> {
+    pub fn conversion_task(&self) -> Option<&crate::types::ConversionTask> {
         self.conversion_task.as_ref()
     }
 }
 /// A builder for [`ImportInstanceResult`](crate::types::ImportInstanceResult); start one with `ImportInstanceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportInstanceResultBuilder {
     inner: crate::types::ImportInstanceResult,
 }
 impl ImportInstanceResultBuilder {
     /// Sets [`ImportInstanceResult::conversion_task`](crate::types::ImportInstanceResult::conversion_task): Information about the conversion task.
     pub fn conversion_task(mut self, input: crate::types::ConversionTask) -> Self {
-        self.inner.conversion_task = ::std::option::Option::Some(input);
+        self.inner.conversion_task = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceResult::conversion_task`](crate::types::ImportInstanceResult::conversion_task).
     #[inline]
     pub fn set_conversion_task(
         mut self,
-        input: ::std::option::Option<crate::types::ConversionTask>,
+        input: Option<crate::types::ConversionTask>,
     ) -> Self {
         self.inner.conversion_task = input;
         self
     }
     /// The value set for [`ImportInstanceResult::conversion_task`](crate::types::ImportInstanceResult::conversion_task), if any.
     #[inline]
-    pub fn get_conversion_task(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConversionTask> {
+    pub fn get_conversion_task(&self) -> &Option<crate::types::ConversionTask> {
         &self.inner.conversion_task
     }
     /// Builds the [`ImportInstanceResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl ImportInstanceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportInstanceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "conversionTask" {
-                value.conversion_task = ::std::option::Option::Some(
+                value.conversion_task = Some(
                     <crate::types::ConversionTask as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

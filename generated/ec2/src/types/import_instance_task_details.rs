@@ -2,44 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import instance task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportInstanceTaskDetails {
     /// A description of the task.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The instance operating system.
-    pub platform: ::std::option::Option<crate::types::PlatformValues>,
+    pub platform: Option<crate::types::PlatformValues>,
     /// The volumes.
-    pub volumes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportInstanceVolumeDetailItem>,
-    >,
+    pub volumes: Option<Vec<crate::types::ImportInstanceVolumeDetailItem>>,
 }
 impl ImportInstanceTaskDetails {
     /// Starts building a [`ImportInstanceTaskDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportInstanceTaskDetailsBuilder {
-        <crate::types::builders::ImportInstanceTaskDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportInstanceTaskDetailsBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&crate::types::PlatformValues> {
+    pub fn platform(&self) -> Option<&crate::types::PlatformValues> {
         self.platform.as_ref()
     }
     /// The `Volumes` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,77 +42,57 @@ impl ImportInstanceTaskDetails {
     }
 }
 /// A builder for [`ImportInstanceTaskDetails`](crate::types::ImportInstanceTaskDetails); start one with `ImportInstanceTaskDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportInstanceTaskDetailsBuilder {
     inner: crate::types::ImportInstanceTaskDetails,
 }
 impl ImportInstanceTaskDetailsBuilder {
     /// Sets [`ImportInstanceTaskDetails::description`](crate::types::ImportInstanceTaskDetails::description): A description of the task.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportInstanceTaskDetails::description`](crate::types::ImportInstanceTaskDetails::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportInstanceTaskDetails::description`](crate::types::ImportInstanceTaskDetails::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImportInstanceTaskDetails::instance_id`](crate::types::ImportInstanceTaskDetails::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportInstanceTaskDetails::instance_id`](crate::types::ImportInstanceTaskDetails::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ImportInstanceTaskDetails::instance_id`](crate::types::ImportInstanceTaskDetails::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ImportInstanceTaskDetails::platform`](crate::types::ImportInstanceTaskDetails::platform): The instance operating system.
     pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input);
+        self.inner.platform = Some(input);
         self
     }
     /// Sets or clears [`ImportInstanceTaskDetails::platform`](crate::types::ImportInstanceTaskDetails::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<crate::types::PlatformValues>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<crate::types::PlatformValues>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`ImportInstanceTaskDetails::platform`](crate::types::ImportInstanceTaskDetails::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<crate::types::PlatformValues> {
+    pub fn get_platform(&self) -> &Option<crate::types::PlatformValues> {
         &self.inner.platform
     }
     /// Appends one item to [`ImportInstanceTaskDetails::volumes`](crate::types::ImportInstanceTaskDetails::volumes): The volumes.
@@ -136,9 +109,7 @@ impl ImportInstanceTaskDetailsBuilder {
     #[inline]
     pub fn set_volumes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImportInstanceVolumeDetailItem>,
-        >,
+        input: Option<Vec<crate::types::ImportInstanceVolumeDetailItem>>,
     ) -> Self {
         self.inner.volumes = input;
         self
@@ -147,9 +118,7 @@ impl ImportInstanceTaskDetailsBuilder {
     #[inline]
     pub fn get_volumes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportInstanceVolumeDetailItem>,
-    > {
+    ) -> &Option<Vec<crate::types::ImportInstanceVolumeDetailItem>> {
         &self.inner.volumes
     }
     /// Builds the [`ImportInstanceTaskDetails`]; it has no required members, so this cannot fail.
@@ -161,27 +130,23 @@ impl ImportInstanceTaskDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportInstanceTaskDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
+                    value.platform = Some(
                         crate::types::PlatformValues::from(child.text()),
                     );
                 }
                 "volumes" => {
-                    value.volumes = ::std::option::Option::Some(
+                    value.volumes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImportInstanceVolumeDetailItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -191,6 +156,6 @@ impl ::awsgen_runtime::xml::FromXml for ImportInstanceTaskDetails {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

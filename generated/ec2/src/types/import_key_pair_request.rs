@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportKeyPairRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportKeyPairRequest {
     /// The tags to apply to the imported key pair.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A unique name for the key pair.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The public key.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub public_key_material: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub public_key_material: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl ImportKeyPairRequest {
     /// Starts building a [`ImportKeyPairRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportKeyPairRequestBuilder {
-        <crate::types::builders::ImportKeyPairRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportKeyPairRequestBuilder as Default>::default()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -38,29 +31,22 @@ impl ImportKeyPairRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `PublicKeyMaterial` member, when set.
     #[inline]
-    pub fn public_key_material(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn public_key_material(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.public_key_material.as_ref()
     }
 }
 /// A builder for [`ImportKeyPairRequest`](crate::types::ImportKeyPairRequest); start one with `ImportKeyPairRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportKeyPairRequestBuilder {
     inner: crate::types::ImportKeyPairRequest,
 }
@@ -76,7 +62,7 @@ impl ImportKeyPairRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -85,60 +71,54 @@ impl ImportKeyPairRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`ImportKeyPairRequest::dry_run`](crate::types::ImportKeyPairRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ImportKeyPairRequest::dry_run`](crate::types::ImportKeyPairRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ImportKeyPairRequest::dry_run`](crate::types::ImportKeyPairRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ImportKeyPairRequest::key_name`](crate::types::ImportKeyPairRequest::key_name): A unique name for the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyPairRequest::key_name`](crate::types::ImportKeyPairRequest::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`ImportKeyPairRequest::key_name`](crate::types::ImportKeyPairRequest::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`ImportKeyPairRequest::public_key_material`](crate::types::ImportKeyPairRequest::public_key_material): The public key.
     pub fn public_key_material(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.public_key_material = ::std::option::Option::Some(input.into());
+        self.inner.public_key_material = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyPairRequest::public_key_material`](crate::types::ImportKeyPairRequest::public_key_material).
     #[inline]
     pub fn set_public_key_material(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.public_key_material = input;
         self
@@ -147,38 +127,38 @@ impl ImportKeyPairRequestBuilder {
     #[inline]
     pub fn get_public_key_material(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.public_key_material
     }
     /// Builds the [`ImportKeyPairRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportKeyPairRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyPairRequest",
                 member: "key_name",
             });
         }
         if self.inner.public_key_material.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyPairRequest",
                 member: "public_key_material",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ImportKeyPairRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -186,18 +166,18 @@ impl ::awsgen_runtime::query::WriteQuery for ImportKeyPairRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.public_key_material {
+        if let Some(value) = &self.public_key_material {
             body.member(
                 "PublicKeyMaterial",
                 &::awsgen_runtime::protocol::base64_text(value.as_bytes()),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

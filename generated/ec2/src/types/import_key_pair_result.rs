@@ -2,43 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportKeyPairResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportKeyPairResult {
     /// - For RSA key pairs, the key fingerprint is the MD5 public key fingerprint as specified in section 4 of RFC 4716.
     /// - For ED25519 key pairs, the key fingerprint is the base64-encoded SHA-256 digest, which is the default for OpenSSH, starting with [OpenSSH 6.8](http://www.openssh.com/txt/release-6.8).
-    pub key_fingerprint: ::std::option::Option<::std::string::String>,
+    pub key_fingerprint: Option<String>,
     /// The key pair name that you provided.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The ID of the resulting key pair.
-    pub key_pair_id: ::std::option::Option<::std::string::String>,
+    pub key_pair_id: Option<String>,
     /// The tags applied to the imported key pair.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ImportKeyPairResult {
     /// Starts building a [`ImportKeyPairResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportKeyPairResultBuilder {
-        <crate::types::builders::ImportKeyPairResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportKeyPairResultBuilder as Default>::default()
     }
     /// The `KeyFingerprint` member, when set.
     #[inline]
-    pub fn key_fingerprint(&self) -> ::std::option::Option<&str> {
+    pub fn key_fingerprint(&self) -> Option<&str> {
         self.key_fingerprint.as_deref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `KeyPairId` member, when set.
     #[inline]
-    pub fn key_pair_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_pair_id(&self) -> Option<&str> {
         self.key_pair_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,80 +43,57 @@ impl ImportKeyPairResult {
     }
 }
 /// A builder for [`ImportKeyPairResult`](crate::types::ImportKeyPairResult); start one with `ImportKeyPairResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportKeyPairResultBuilder {
     inner: crate::types::ImportKeyPairResult,
 }
 impl ImportKeyPairResultBuilder {
     /// Sets [`ImportKeyPairResult::key_fingerprint`](crate::types::ImportKeyPairResult::key_fingerprint): For RSA key pairs, the key fingerprint is the MD5 public key fingerprint as specified in section 4 of RFC 4716.
-    pub fn key_fingerprint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_fingerprint = ::std::option::Option::Some(input.into());
+    pub fn key_fingerprint(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_fingerprint = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyPairResult::key_fingerprint`](crate::types::ImportKeyPairResult::key_fingerprint).
     #[inline]
-    pub fn set_key_fingerprint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_fingerprint(mut self, input: Option<String>) -> Self {
         self.inner.key_fingerprint = input;
         self
     }
     /// The value set for [`ImportKeyPairResult::key_fingerprint`](crate::types::ImportKeyPairResult::key_fingerprint), if any.
     #[inline]
-    pub fn get_key_fingerprint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_fingerprint(&self) -> &Option<String> {
         &self.inner.key_fingerprint
     }
     /// Sets [`ImportKeyPairResult::key_name`](crate::types::ImportKeyPairResult::key_name): The key pair name that you provided.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyPairResult::key_name`](crate::types::ImportKeyPairResult::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`ImportKeyPairResult::key_name`](crate::types::ImportKeyPairResult::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`ImportKeyPairResult::key_pair_id`](crate::types::ImportKeyPairResult::key_pair_id): The ID of the resulting key pair.
-    pub fn key_pair_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_pair_id = ::std::option::Option::Some(input.into());
+    pub fn key_pair_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_pair_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyPairResult::key_pair_id`](crate::types::ImportKeyPairResult::key_pair_id).
     #[inline]
-    pub fn set_key_pair_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_pair_id(mut self, input: Option<String>) -> Self {
         self.inner.key_pair_id = input;
         self
     }
     /// The value set for [`ImportKeyPairResult::key_pair_id`](crate::types::ImportKeyPairResult::key_pair_id), if any.
     #[inline]
-    pub fn get_key_pair_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_pair_id(&self) -> &Option<String> {
         &self.inner.key_pair_id
     }
     /// Appends one item to [`ImportKeyPairResult::tags`](crate::types::ImportKeyPairResult::tags): The tags applied to the imported key pair.
@@ -133,18 +105,13 @@ impl ImportKeyPairResultBuilder {
     }
     /// Sets or clears [`ImportKeyPairResult::tags`](crate::types::ImportKeyPairResult::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ImportKeyPairResult::tags`](crate::types::ImportKeyPairResult::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ImportKeyPairResult`]; it has no required members, so this cannot fail.
@@ -156,27 +123,21 @@ impl ImportKeyPairResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportKeyPairResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "keyFingerprint" => {
-                    value.key_fingerprint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_fingerprint = Some(String::from(child.text()));
                 }
                 "keyName" => {
-                    value.key_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_name = Some(String::from(child.text()));
                 }
                 "keyPairId" => {
-                    value.key_pair_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_pair_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -186,6 +147,6 @@ impl ::awsgen_runtime::xml::FromXml for ImportKeyPairResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportSnapshotRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportSnapshotRequest {
     /// The client-specific data.
-    pub client_data: ::std::option::Option<crate::types::ClientData>,
+    pub client_data: Option<crate::types::ClientData>,
     /// Token to enable idempotency for VM import requests.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The description string for the import snapshot task.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Information about the disk container.
-    pub disk_container: ::std::option::Option<crate::types::SnapshotDiskContainer>,
+    pub disk_container: Option<crate::types::SnapshotDiskContainer>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specifies whether the destination snapshot of the imported image should be encrypted. The default KMS key for EBS is used unless you specify a non-default KMS key using `KmsKeyId`. For more information, see [Amazon EBS Encryption](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/EBSEncryption.html) in the *Amazon Elastic Compute Cloud User Guide*.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// An identifier for the symmetric KMS key to use when creating the encrypted snapshot. This parameter is only required if you want to use a non-default KMS key; if this parameter is not specified, the default KMS key for EBS is used. If a `KmsKeyId` is specified, the `Encrypted` flag must also be set.
     ///
     /// The KMS key identifier may be provided in any of the following formats:
@@ -36,60 +31,56 @@ pub struct ImportSnapshotRequest {
     /// The specified KMS key must exist in the Region that the snapshot is being copied to.
     ///
     /// Amazon EBS does not support asymmetric KMS keys.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The name of the role to use when not using the default role, 'vmimport'.
-    pub role_name: ::std::option::Option<::std::string::String>,
+    pub role_name: Option<String>,
     /// The tags to apply to the import snapshot task during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl ImportSnapshotRequest {
     /// Starts building a [`ImportSnapshotRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportSnapshotRequestBuilder {
-        <crate::types::builders::ImportSnapshotRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportSnapshotRequestBuilder as Default>::default()
     }
     /// The `ClientData` member, when set.
     #[inline]
-    pub fn client_data(&self) -> ::std::option::Option<&crate::types::ClientData> {
+    pub fn client_data(&self) -> Option<&crate::types::ClientData> {
         self.client_data.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DiskContainer` member, when set.
     #[inline]
-    pub fn disk_container(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotDiskContainer> {
+    pub fn disk_container(&self) -> Option<&crate::types::SnapshotDiskContainer> {
         self.disk_container.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `RoleName` member, when set.
     #[inline]
-    pub fn role_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_name(&self) -> Option<&str> {
         self.role_name.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -99,174 +90,140 @@ impl ImportSnapshotRequest {
     }
 }
 /// A builder for [`ImportSnapshotRequest`](crate::types::ImportSnapshotRequest); start one with `ImportSnapshotRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportSnapshotRequestBuilder {
     inner: crate::types::ImportSnapshotRequest,
 }
 impl ImportSnapshotRequestBuilder {
     /// Sets [`ImportSnapshotRequest::client_data`](crate::types::ImportSnapshotRequest::client_data): The client-specific data.
     pub fn client_data(mut self, input: crate::types::ClientData) -> Self {
-        self.inner.client_data = ::std::option::Option::Some(input);
+        self.inner.client_data = Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::client_data`](crate::types::ImportSnapshotRequest::client_data).
     #[inline]
-    pub fn set_client_data(
-        mut self,
-        input: ::std::option::Option<crate::types::ClientData>,
-    ) -> Self {
+    pub fn set_client_data(mut self, input: Option<crate::types::ClientData>) -> Self {
         self.inner.client_data = input;
         self
     }
     /// The value set for [`ImportSnapshotRequest::client_data`](crate::types::ImportSnapshotRequest::client_data), if any.
     #[inline]
-    pub fn get_client_data(&self) -> &::std::option::Option<crate::types::ClientData> {
+    pub fn get_client_data(&self) -> &Option<crate::types::ClientData> {
         &self.inner.client_data
     }
     /// Sets [`ImportSnapshotRequest::client_token`](crate::types::ImportSnapshotRequest::client_token): Token to enable idempotency for VM import requests.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::client_token`](crate::types::ImportSnapshotRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ImportSnapshotRequest::client_token`](crate::types::ImportSnapshotRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ImportSnapshotRequest::description`](crate::types::ImportSnapshotRequest::description): The description string for the import snapshot task.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::description`](crate::types::ImportSnapshotRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportSnapshotRequest::description`](crate::types::ImportSnapshotRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImportSnapshotRequest::disk_container`](crate::types::ImportSnapshotRequest::disk_container): Information about the disk container.
     pub fn disk_container(mut self, input: crate::types::SnapshotDiskContainer) -> Self {
-        self.inner.disk_container = ::std::option::Option::Some(input);
+        self.inner.disk_container = Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::disk_container`](crate::types::ImportSnapshotRequest::disk_container).
     #[inline]
     pub fn set_disk_container(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotDiskContainer>,
+        input: Option<crate::types::SnapshotDiskContainer>,
     ) -> Self {
         self.inner.disk_container = input;
         self
     }
     /// The value set for [`ImportSnapshotRequest::disk_container`](crate::types::ImportSnapshotRequest::disk_container), if any.
     #[inline]
-    pub fn get_disk_container(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotDiskContainer> {
+    pub fn get_disk_container(&self) -> &Option<crate::types::SnapshotDiskContainer> {
         &self.inner.disk_container
     }
     /// Sets [`ImportSnapshotRequest::dry_run`](crate::types::ImportSnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::dry_run`](crate::types::ImportSnapshotRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ImportSnapshotRequest::dry_run`](crate::types::ImportSnapshotRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ImportSnapshotRequest::encrypted`](crate::types::ImportSnapshotRequest::encrypted): Specifies whether the destination snapshot of the imported image should be encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::encrypted`](crate::types::ImportSnapshotRequest::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`ImportSnapshotRequest::encrypted`](crate::types::ImportSnapshotRequest::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`ImportSnapshotRequest::kms_key_id`](crate::types::ImportSnapshotRequest::kms_key_id): An identifier for the symmetric KMS key to use when creating the encrypted snapshot.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::kms_key_id`](crate::types::ImportSnapshotRequest::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`ImportSnapshotRequest::kms_key_id`](crate::types::ImportSnapshotRequest::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`ImportSnapshotRequest::role_name`](crate::types::ImportSnapshotRequest::role_name): The name of the role to use when not using the default role, 'vmimport'.
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_name = ::std::option::Option::Some(input.into());
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_name = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSnapshotRequest::role_name`](crate::types::ImportSnapshotRequest::role_name).
     #[inline]
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.inner.role_name = input;
         self
     }
     /// The value set for [`ImportSnapshotRequest::role_name`](crate::types::ImportSnapshotRequest::role_name), if any.
     #[inline]
-    pub fn get_role_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_name(&self) -> &Option<String> {
         &self.inner.role_name
     }
     /// Appends one item to [`ImportSnapshotRequest::tag_specifications`](crate::types::ImportSnapshotRequest::tag_specifications): The tags to apply to the import snapshot task during creation.
@@ -280,7 +237,7 @@ impl ImportSnapshotRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -289,7 +246,7 @@ impl ImportSnapshotRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`ImportSnapshotRequest`]; it has no required members, so this cannot fail.
@@ -302,36 +259,36 @@ impl ::awsgen_runtime::query::WriteQuery for ImportSnapshotRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_data {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_data {
             let member_0 = body.enter("ClientData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.disk_container {
+        if let Some(value) = &self.disk_container {
             let member_0 = body.enter("DiskContainer");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             body.member("KmsKeyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.role_name {
+        if let Some(value) = &self.role_name {
             body.member("RoleName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -339,6 +296,6 @@ impl ::awsgen_runtime::query::WriteQuery for ImportSnapshotRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

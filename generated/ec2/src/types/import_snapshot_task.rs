@@ -2,44 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import snapshot task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportSnapshotTask {
     /// A description of the import snapshot task.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the import snapshot task.
-    pub import_task_id: ::std::option::Option<::std::string::String>,
+    pub import_task_id: Option<String>,
     /// Describes an import snapshot task.
-    pub snapshot_task_detail: ::std::option::Option<crate::types::SnapshotTaskDetail>,
+    pub snapshot_task_detail: Option<crate::types::SnapshotTaskDetail>,
     /// The tags for the import snapshot task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ImportSnapshotTask {
     /// Starts building a [`ImportSnapshotTask`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportSnapshotTaskBuilder {
-        <crate::types::builders::ImportSnapshotTaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportSnapshotTaskBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ImportTaskId` member, when set.
     #[inline]
-    pub fn import_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn import_task_id(&self) -> Option<&str> {
         self.import_task_id.as_deref()
     }
     /// The `SnapshotTaskDetail` member, when set.
     #[inline]
-    pub fn snapshot_task_detail(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotTaskDetail> {
+    pub fn snapshot_task_detail(&self) -> Option<&crate::types::SnapshotTaskDetail> {
         self.snapshot_task_detail.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,58 +42,41 @@ impl ImportSnapshotTask {
     }
 }
 /// A builder for [`ImportSnapshotTask`](crate::types::ImportSnapshotTask); start one with `ImportSnapshotTask::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportSnapshotTaskBuilder {
     inner: crate::types::ImportSnapshotTask,
 }
 impl ImportSnapshotTaskBuilder {
     /// Sets [`ImportSnapshotTask::description`](crate::types::ImportSnapshotTask::description): A description of the import snapshot task.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSnapshotTask::description`](crate::types::ImportSnapshotTask::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportSnapshotTask::description`](crate::types::ImportSnapshotTask::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImportSnapshotTask::import_task_id`](crate::types::ImportSnapshotTask::import_task_id): The ID of the import snapshot task.
-    pub fn import_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.import_task_id = ::std::option::Option::Some(input.into());
+    pub fn import_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.import_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportSnapshotTask::import_task_id`](crate::types::ImportSnapshotTask::import_task_id).
     #[inline]
-    pub fn set_import_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_task_id(mut self, input: Option<String>) -> Self {
         self.inner.import_task_id = input;
         self
     }
     /// The value set for [`ImportSnapshotTask::import_task_id`](crate::types::ImportSnapshotTask::import_task_id), if any.
     #[inline]
-    pub fn get_import_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_task_id(&self) -> &Option<String> {
         &self.inner.import_task_id
     }
     /// Sets [`ImportSnapshotTask::snapshot_task_detail`](crate::types::ImportSnapshotTask::snapshot_task_detail): Describes an import snapshot task.
@@ -108,23 +84,21 @@ impl ImportSnapshotTaskBuilder {
         mut self,
         input: crate::types::SnapshotTaskDetail,
     ) -> Self {
-        self.inner.snapshot_task_detail = ::std::option::Option::Some(input);
+        self.inner.snapshot_task_detail = Some(input);
         self
     }
     /// Sets or clears [`ImportSnapshotTask::snapshot_task_detail`](crate::types::ImportSnapshotTask::snapshot_task_detail).
     #[inline]
     pub fn set_snapshot_task_detail(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotTaskDetail>,
+        input: Option<crate::types::SnapshotTaskDetail>,
     ) -> Self {
         self.inner.snapshot_task_detail = input;
         self
     }
     /// The value set for [`ImportSnapshotTask::snapshot_task_detail`](crate::types::ImportSnapshotTask::snapshot_task_detail), if any.
     #[inline]
-    pub fn get_snapshot_task_detail(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotTaskDetail> {
+    pub fn get_snapshot_task_detail(&self) -> &Option<crate::types::SnapshotTaskDetail> {
         &self.inner.snapshot_task_detail
     }
     /// Appends one item to [`ImportSnapshotTask::tags`](crate::types::ImportSnapshotTask::tags): The tags for the import snapshot task.
@@ -136,18 +110,13 @@ impl ImportSnapshotTaskBuilder {
     }
     /// Sets or clears [`ImportSnapshotTask::tags`](crate::types::ImportSnapshotTask::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ImportSnapshotTask::tags`](crate::types::ImportSnapshotTask::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ImportSnapshotTask`]; it has no required members, so this cannot fail.
@@ -159,29 +128,25 @@ impl ImportSnapshotTaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportSnapshotTask {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "importTaskId" => {
-                    value.import_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.import_task_id = Some(String::from(child.text()));
                 }
                 "snapshotTaskDetail" => {
-                    value.snapshot_task_detail = ::std::option::Option::Some(
+                    value.snapshot_task_detail = Some(
                         <crate::types::SnapshotTaskDetail as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -191,6 +156,6 @@ impl ::awsgen_runtime::xml::FromXml for ImportSnapshotTask {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

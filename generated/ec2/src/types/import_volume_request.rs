@@ -2,257 +2,219 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportVolumeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportVolumeRequest {
     /// The ID of the Availability Zone for the resulting EBS volume.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified, but not both.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The Availability Zone for the resulting EBS volume.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified, but not both.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The disk image.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image: ::std::option::Option<crate::types::DiskImageDetail>,
+    pub image: Option<crate::types::DiskImageDetail>,
     /// A description of the volume.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The volume size.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub volume: ::std::option::Option<crate::types::VolumeDetail>,
+    pub volume: Option<crate::types::VolumeDetail>,
 }
 impl ImportVolumeRequest {
     /// Starts building a [`ImportVolumeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportVolumeRequestBuilder {
-        <crate::types::builders::ImportVolumeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportVolumeRequestBuilder as Default>::default()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `Image` member, when set.
     #[inline]
-    pub fn image(&self) -> ::std::option::Option<&crate::types::DiskImageDetail> {
+    pub fn image(&self) -> Option<&crate::types::DiskImageDetail> {
         self.image.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Volume` member, when set.
     #[inline]
-    pub fn volume(&self) -> ::std::option::Option<&crate::types::VolumeDetail> {
+    pub fn volume(&self) -> Option<&crate::types::VolumeDetail> {
         self.volume.as_ref()
     }
 }
 /// A builder for [`ImportVolumeRequest`](crate::types::ImportVolumeRequest); start one with `ImportVolumeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportVolumeRequestBuilder {
     inner: crate::types::ImportVolumeRequest,
 }
 impl ImportVolumeRequestBuilder {
     /// Sets [`ImportVolumeRequest::availability_zone_id`](crate::types::ImportVolumeRequest::availability_zone_id): The ID of the Availability Zone for the resulting EBS volume.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportVolumeRequest::availability_zone_id`](crate::types::ImportVolumeRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`ImportVolumeRequest::availability_zone_id`](crate::types::ImportVolumeRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`ImportVolumeRequest::dry_run`](crate::types::ImportVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeRequest::dry_run`](crate::types::ImportVolumeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ImportVolumeRequest::dry_run`](crate::types::ImportVolumeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ImportVolumeRequest::availability_zone`](crate::types::ImportVolumeRequest::availability_zone): The Availability Zone for the resulting EBS volume.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ImportVolumeRequest::availability_zone`](crate::types::ImportVolumeRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ImportVolumeRequest::availability_zone`](crate::types::ImportVolumeRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ImportVolumeRequest::image`](crate::types::ImportVolumeRequest::image): The disk image.
     pub fn image(mut self, input: crate::types::DiskImageDetail) -> Self {
-        self.inner.image = ::std::option::Option::Some(input);
+        self.inner.image = Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeRequest::image`](crate::types::ImportVolumeRequest::image).
     #[inline]
-    pub fn set_image(
-        mut self,
-        input: ::std::option::Option<crate::types::DiskImageDetail>,
-    ) -> Self {
+    pub fn set_image(mut self, input: Option<crate::types::DiskImageDetail>) -> Self {
         self.inner.image = input;
         self
     }
     /// The value set for [`ImportVolumeRequest::image`](crate::types::ImportVolumeRequest::image), if any.
     #[inline]
-    pub fn get_image(&self) -> &::std::option::Option<crate::types::DiskImageDetail> {
+    pub fn get_image(&self) -> &Option<crate::types::DiskImageDetail> {
         &self.inner.image
     }
     /// Sets [`ImportVolumeRequest::description`](crate::types::ImportVolumeRequest::description): A description of the volume.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportVolumeRequest::description`](crate::types::ImportVolumeRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportVolumeRequest::description`](crate::types::ImportVolumeRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImportVolumeRequest::volume`](crate::types::ImportVolumeRequest::volume): The volume size.
     pub fn volume(mut self, input: crate::types::VolumeDetail) -> Self {
-        self.inner.volume = ::std::option::Option::Some(input);
+        self.inner.volume = Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeRequest::volume`](crate::types::ImportVolumeRequest::volume).
     #[inline]
-    pub fn set_volume(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeDetail>,
-    ) -> Self {
+    pub fn set_volume(mut self, input: Option<crate::types::VolumeDetail>) -> Self {
         self.inner.volume = input;
         self
     }
     /// The value set for [`ImportVolumeRequest::volume`](crate::types::ImportVolumeRequest::volume), if any.
     #[inline]
-    pub fn get_volume(&self) -> &::std::option::Option<crate::types::VolumeDetail> {
+    pub fn get_volume(&self) -> &Option<crate::types::VolumeDetail> {
         &self.inner.volume
     }
     /// Builds the [`ImportVolumeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportVolumeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportVolumeRequest",
                 member: "image",
             });
         }
         if self.inner.volume.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportVolumeRequest",
                 member: "volume",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ImportVolumeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.image {
+        if let Some(value) = &self.image {
             let member_0 = body.enter("Image");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume {
+        if let Some(value) = &self.volume {
             let member_0 = body.enter("Volume");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportVolumeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportVolumeResult {
     /// Information about the conversion task.
-    pub conversion_task: ::std::option::Option<crate::types::ConversionTask>,
+    pub conversion_task: Option<crate::types::ConversionTask>,
 }
 impl ImportVolumeResult {
     /// Starts building a [`ImportVolumeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportVolumeResultBuilder {
-        <crate::types::builders::ImportVolumeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportVolumeResultBuilder as Default>::default()
     }
     /// The `ConversionTask` member, when set.
     #[inline]
-    pub fn conversion_task(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConversionTask> {
+    pub fn conversion_task(&self) -> Option<&crate::types::ConversionTask> {
         self.conversion_task.as_ref()
     }
 }
 /// A builder for [`ImportVolumeResult`](crate::types::ImportVolumeResult); start one with `ImportVolumeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportVolumeResultBuilder {
     inner: crate::types::ImportVolumeResult,
 }
 impl ImportVolumeResultBuilder {
     /// Sets [`ImportVolumeResult::conversion_task`](crate::types::ImportVolumeResult::conversion_task): Information about the conversion task.
     pub fn conversion_task(mut self, input: crate::types::ConversionTask) -> Self {
-        self.inner.conversion_task = ::std::option::Option::Some(input);
+        self.inner.conversion_task = Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeResult::conversion_task`](crate::types::ImportVolumeResult::conversion_task).
     #[inline]
     pub fn set_conversion_task(
         mut self,
-        input: ::std::option::Option<crate::types::ConversionTask>,
+        input: Option<crate::types::ConversionTask>,
     ) -> Self {
         self.inner.conversion_task = input;
         self
     }
     /// The value set for [`ImportVolumeResult::conversion_task`](crate::types::ImportVolumeResult::conversion_task), if any.
     #[inline]
-    pub fn get_conversion_task(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConversionTask> {
+    pub fn get_conversion_task(&self) -> &Option<crate::types::ConversionTask> {
         &self.inner.conversion_task
     }
     /// Builds the [`ImportVolumeResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl ImportVolumeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportVolumeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "conversionTask" {
-                value.conversion_task = ::std::option::Option::Some(
+                value.conversion_task = Some(
                     <crate::types::ConversionTask as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

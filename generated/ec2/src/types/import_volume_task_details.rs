@@ -2,203 +2,165 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an import volume task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportVolumeTaskDetails {
     /// The Availability Zone where the resulting volume will reside.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone where the resulting volume will reside.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The number of bytes converted so far.
-    pub bytes_converted: ::std::option::Option<i64>,
+    pub bytes_converted: Option<i64>,
     /// The description you provided when starting the import volume task.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The image.
-    pub image: ::std::option::Option<crate::types::DiskImageDescription>,
+    pub image: Option<crate::types::DiskImageDescription>,
     /// The volume.
-    pub volume: ::std::option::Option<crate::types::DiskImageVolumeDescription>,
+    pub volume: Option<crate::types::DiskImageVolumeDescription>,
 }
 impl ImportVolumeTaskDetails {
     /// Starts building a [`ImportVolumeTaskDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportVolumeTaskDetailsBuilder {
-        <crate::types::builders::ImportVolumeTaskDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportVolumeTaskDetailsBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `BytesConverted` member, when set.
     #[inline]
-    pub fn bytes_converted(&self) -> ::std::option::Option<i64> {
+    pub fn bytes_converted(&self) -> Option<i64> {
         self.bytes_converted
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Image` member, when set.
     #[inline]
-    pub fn image(&self) -> ::std::option::Option<&crate::types::DiskImageDescription> {
+    pub fn image(&self) -> Option<&crate::types::DiskImageDescription> {
         self.image.as_ref()
     }
     /// The `Volume` member, when set.
     #[inline]
-    pub fn volume(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DiskImageVolumeDescription> {
+    pub fn volume(&self) -> Option<&crate::types::DiskImageVolumeDescription> {
         self.volume.as_ref()
     }
 }
 /// A builder for [`ImportVolumeTaskDetails`](crate::types::ImportVolumeTaskDetails); start one with `ImportVolumeTaskDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportVolumeTaskDetailsBuilder {
     inner: crate::types::ImportVolumeTaskDetails,
 }
 impl ImportVolumeTaskDetailsBuilder {
     /// Sets [`ImportVolumeTaskDetails::availability_zone`](crate::types::ImportVolumeTaskDetails::availability_zone): The Availability Zone where the resulting volume will reside.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::availability_zone`](crate::types::ImportVolumeTaskDetails::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ImportVolumeTaskDetails::availability_zone`](crate::types::ImportVolumeTaskDetails::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ImportVolumeTaskDetails::availability_zone_id`](crate::types::ImportVolumeTaskDetails::availability_zone_id): The ID of the Availability Zone where the resulting volume will reside.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::availability_zone_id`](crate::types::ImportVolumeTaskDetails::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`ImportVolumeTaskDetails::availability_zone_id`](crate::types::ImportVolumeTaskDetails::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`ImportVolumeTaskDetails::bytes_converted`](crate::types::ImportVolumeTaskDetails::bytes_converted): The number of bytes converted so far.
     pub fn bytes_converted(mut self, input: i64) -> Self {
-        self.inner.bytes_converted = ::std::option::Option::Some(input);
+        self.inner.bytes_converted = Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::bytes_converted`](crate::types::ImportVolumeTaskDetails::bytes_converted).
     #[inline]
-    pub fn set_bytes_converted(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_bytes_converted(mut self, input: Option<i64>) -> Self {
         self.inner.bytes_converted = input;
         self
     }
     /// The value set for [`ImportVolumeTaskDetails::bytes_converted`](crate::types::ImportVolumeTaskDetails::bytes_converted), if any.
     #[inline]
-    pub fn get_bytes_converted(&self) -> &::std::option::Option<i64> {
+    pub fn get_bytes_converted(&self) -> &Option<i64> {
         &self.inner.bytes_converted
     }
     /// Sets [`ImportVolumeTaskDetails::description`](crate::types::ImportVolumeTaskDetails::description): The description you provided when starting the import volume task.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::description`](crate::types::ImportVolumeTaskDetails::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ImportVolumeTaskDetails::description`](crate::types::ImportVolumeTaskDetails::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ImportVolumeTaskDetails::image`](crate::types::ImportVolumeTaskDetails::image): The image.
     pub fn image(mut self, input: crate::types::DiskImageDescription) -> Self {
-        self.inner.image = ::std::option::Option::Some(input);
+        self.inner.image = Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::image`](crate::types::ImportVolumeTaskDetails::image).
     #[inline]
     pub fn set_image(
         mut self,
-        input: ::std::option::Option<crate::types::DiskImageDescription>,
+        input: Option<crate::types::DiskImageDescription>,
     ) -> Self {
         self.inner.image = input;
         self
     }
     /// The value set for [`ImportVolumeTaskDetails::image`](crate::types::ImportVolumeTaskDetails::image), if any.
     #[inline]
-    pub fn get_image(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskImageDescription> {
+    pub fn get_image(&self) -> &Option<crate::types::DiskImageDescription> {
         &self.inner.image
     }
     /// Sets [`ImportVolumeTaskDetails::volume`](crate::types::ImportVolumeTaskDetails::volume): The volume.
     pub fn volume(mut self, input: crate::types::DiskImageVolumeDescription) -> Self {
-        self.inner.volume = ::std::option::Option::Some(input);
+        self.inner.volume = Some(input);
         self
     }
     /// Sets or clears [`ImportVolumeTaskDetails::volume`](crate::types::ImportVolumeTaskDetails::volume).
     #[inline]
     pub fn set_volume(
         mut self,
-        input: ::std::option::Option<crate::types::DiskImageVolumeDescription>,
+        input: Option<crate::types::DiskImageVolumeDescription>,
     ) -> Self {
         self.inner.volume = input;
         self
     }
     /// The value set for [`ImportVolumeTaskDetails::volume`](crate::types::ImportVolumeTaskDetails::volume), if any.
     #[inline]
-    pub fn get_volume(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskImageVolumeDescription> {
+    pub fn get_volume(&self) -> &Option<crate::types::DiskImageVolumeDescription> {
         &self.inner.volume
     }
     /// Builds the [`ImportVolumeTaskDetails`]; it has no required members, so this cannot fail.
@@ -210,41 +172,35 @@ impl ImportVolumeTaskDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for ImportVolumeTaskDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "bytesConverted" => {
-                    value.bytes_converted = ::std::option::Option::Some(
+                    value.bytes_converted = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ImportVolumeTaskDetails")?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "image" => {
-                    value.image = ::std::option::Option::Some(
+                    value.image = Some(
                         <crate::types::DiskImageDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "volume" => {
-                    value.volume = ::std::option::Option::Some(
+                    value.volume = Some(
                         <crate::types::DiskImageVolumeDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -253,6 +209,6 @@ impl ::awsgen_runtime::xml::FromXml for ImportVolumeTaskDetails {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,26 +4,19 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes the Inference accelerators for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InferenceAcceleratorInfo {
     /// Describes the Inference accelerators for the instance type.
-    pub accelerators: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InferenceDeviceInfo>,
-    >,
+    pub accelerators: Option<Vec<crate::types::InferenceDeviceInfo>>,
     /// The total size of the memory for the inference accelerators for the instance type, in MiB.
-    pub total_inference_memory_in_mib: ::std::option::Option<i32>,
+    pub total_inference_memory_in_mib: Option<i32>,
 }
 impl InferenceAcceleratorInfo {
     /// Starts building a [`InferenceAcceleratorInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::InferenceAcceleratorInfoBuilder {
-        <crate::types::builders::InferenceAcceleratorInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InferenceAcceleratorInfoBuilder as Default>::default()
     }
     /// The `Accelerators` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl InferenceAcceleratorInfo {
     }
     /// The `TotalInferenceMemoryInMiB` member, when set.
     #[inline]
-    pub fn total_inference_memory_in_mib(&self) -> ::std::option::Option<i32> {
+    pub fn total_inference_memory_in_mib(&self) -> Option<i32> {
         self.total_inference_memory_in_mib
     }
 }
 /// A builder for [`InferenceAcceleratorInfo`](crate::types::InferenceAcceleratorInfo); start one with `InferenceAcceleratorInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InferenceAcceleratorInfoBuilder {
     inner: crate::types::InferenceAcceleratorInfo,
 }
@@ -58,35 +46,30 @@ impl InferenceAcceleratorInfoBuilder {
     #[inline]
     pub fn set_accelerators(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InferenceDeviceInfo>>,
+        input: Option<Vec<crate::types::InferenceDeviceInfo>>,
     ) -> Self {
         self.inner.accelerators = input;
         self
     }
     /// The value set for [`InferenceAcceleratorInfo::accelerators`](crate::types::InferenceAcceleratorInfo::accelerators), if any.
     #[inline]
-    pub fn get_accelerators(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InferenceDeviceInfo>> {
+    pub fn get_accelerators(&self) -> &Option<Vec<crate::types::InferenceDeviceInfo>> {
         &self.inner.accelerators
     }
     /// Sets [`InferenceAcceleratorInfo::total_inference_memory_in_mib`](crate::types::InferenceAcceleratorInfo::total_inference_memory_in_mib): The total size of the memory for the inference accelerators for the instance type, in MiB.
     pub fn total_inference_memory_in_mib(mut self, input: i32) -> Self {
-        self.inner.total_inference_memory_in_mib = ::std::option::Option::Some(input);
+        self.inner.total_inference_memory_in_mib = Some(input);
         self
     }
     /// Sets or clears [`InferenceAcceleratorInfo::total_inference_memory_in_mib`](crate::types::InferenceAcceleratorInfo::total_inference_memory_in_mib).
     #[inline]
-    pub fn set_total_inference_memory_in_mib(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_inference_memory_in_mib(mut self, input: Option<i32>) -> Self {
         self.inner.total_inference_memory_in_mib = input;
         self
     }
     /// The value set for [`InferenceAcceleratorInfo::total_inference_memory_in_mib`](crate::types::InferenceAcceleratorInfo::total_inference_memory_in_mib), if any.
     #[inline]
-    pub fn get_total_inference_memory_in_mib(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_inference_memory_in_mib(&self) -> &Option<i32> {
         &self.inner.total_inference_memory_in_mib
     }
     /// Builds the [`InferenceAcceleratorInfo`]; it has no required members, so this cannot fail.
@@ -98,12 +81,12 @@ impl InferenceAcceleratorInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for InferenceAcceleratorInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "accelerators" => {
-                    value.accelerators = ::std::option::Option::Some(
+                    value.accelerators = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InferenceDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -111,7 +94,7 @@ impl ::awsgen_runtime::xml::FromXml for InferenceAcceleratorInfo {
                     );
                 }
                 "totalInferenceMemoryInMiB" => {
-                    value.total_inference_memory_in_mib = ::std::option::Option::Some(
+                    value.total_inference_memory_in_mib = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InferenceAcceleratorInfo")?,
@@ -120,6 +103,6 @@ impl ::awsgen_runtime::xml::FromXml for InferenceAcceleratorInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,121 +4,97 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes the Inference accelerators for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InferenceDeviceInfo {
     /// The number of Inference accelerators for the instance type.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The name of the Inference accelerator.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The manufacturer of the Inference accelerator.
-    pub manufacturer: ::std::option::Option<::std::string::String>,
+    pub manufacturer: Option<String>,
     /// Describes the memory available to the inference accelerator.
-    pub memory_info: ::std::option::Option<crate::types::InferenceDeviceMemoryInfo>,
+    pub memory_info: Option<crate::types::InferenceDeviceMemoryInfo>,
 }
 impl InferenceDeviceInfo {
     /// Starts building a [`InferenceDeviceInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::InferenceDeviceInfoBuilder {
-        <crate::types::builders::InferenceDeviceInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InferenceDeviceInfoBuilder as Default>::default()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Manufacturer` member, when set.
     #[inline]
-    pub fn manufacturer(&self) -> ::std::option::Option<&str> {
+    pub fn manufacturer(&self) -> Option<&str> {
         self.manufacturer.as_deref()
     }
     /// The `MemoryInfo` member, when set.
     #[inline]
-    pub fn memory_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InferenceDeviceMemoryInfo> {
+    pub fn memory_info(&self) -> Option<&crate::types::InferenceDeviceMemoryInfo> {
         self.memory_info.as_ref()
     }
 }
 /// A builder for [`InferenceDeviceInfo`](crate::types::InferenceDeviceInfo); start one with `InferenceDeviceInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InferenceDeviceInfoBuilder {
     inner: crate::types::InferenceDeviceInfo,
 }
 impl InferenceDeviceInfoBuilder {
     /// Sets [`InferenceDeviceInfo::count`](crate::types::InferenceDeviceInfo::count): The number of Inference accelerators for the instance type.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`InferenceDeviceInfo::count`](crate::types::InferenceDeviceInfo::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`InferenceDeviceInfo::count`](crate::types::InferenceDeviceInfo::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`InferenceDeviceInfo::name`](crate::types::InferenceDeviceInfo::name): The name of the Inference accelerator.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`InferenceDeviceInfo::name`](crate::types::InferenceDeviceInfo::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`InferenceDeviceInfo::name`](crate::types::InferenceDeviceInfo::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`InferenceDeviceInfo::manufacturer`](crate::types::InferenceDeviceInfo::manufacturer): The manufacturer of the Inference accelerator.
-    pub fn manufacturer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.manufacturer = ::std::option::Option::Some(input.into());
+    pub fn manufacturer(mut self, input: impl Into<String>) -> Self {
+        self.inner.manufacturer = Some(input.into());
         self
     }
     /// Sets or clears [`InferenceDeviceInfo::manufacturer`](crate::types::InferenceDeviceInfo::manufacturer).
     #[inline]
-    pub fn set_manufacturer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_manufacturer(mut self, input: Option<String>) -> Self {
         self.inner.manufacturer = input;
         self
     }
     /// The value set for [`InferenceDeviceInfo::manufacturer`](crate::types::InferenceDeviceInfo::manufacturer), if any.
     #[inline]
-    pub fn get_manufacturer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_manufacturer(&self) -> &Option<String> {
         &self.inner.manufacturer
     }
     /// Sets [`InferenceDeviceInfo::memory_info`](crate::types::InferenceDeviceInfo::memory_info): Describes the memory available to the inference accelerator.
@@ -126,23 +102,21 @@ impl InferenceDeviceInfoBuilder {
         mut self,
         input: crate::types::InferenceDeviceMemoryInfo,
     ) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input);
+        self.inner.memory_info = Some(input);
         self
     }
     /// Sets or clears [`InferenceDeviceInfo::memory_info`](crate::types::InferenceDeviceInfo::memory_info).
     #[inline]
     pub fn set_memory_info(
         mut self,
-        input: ::std::option::Option<crate::types::InferenceDeviceMemoryInfo>,
+        input: Option<crate::types::InferenceDeviceMemoryInfo>,
     ) -> Self {
         self.inner.memory_info = input;
         self
     }
     /// The value set for [`InferenceDeviceInfo::memory_info`](crate::types::InferenceDeviceInfo::memory_info), if any.
     #[inline]
-    pub fn get_memory_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::InferenceDeviceMemoryInfo> {
+    pub fn get_memory_info(&self) -> &Option<crate::types::InferenceDeviceMemoryInfo> {
         &self.inner.memory_info
     }
     /// Builds the [`InferenceDeviceInfo`]; it has no required members, so this cannot fail.
@@ -154,29 +128,25 @@ impl InferenceDeviceInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for InferenceDeviceInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InferenceDeviceInfo")?,
                     );
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "manufacturer" => {
-                    value.manufacturer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.manufacturer = Some(String::from(child.text()));
                 }
                 "memoryInfo" => {
-                    value.memory_info = ::std::option::Option::Some(
+                    value.memory_info = Some(
                         <crate::types::InferenceDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -185,6 +155,6 @@ impl ::awsgen_runtime::xml::FromXml for InferenceDeviceInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,54 +4,44 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes the memory available to the inference accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InferenceDeviceMemoryInfo {
     /// The size of the memory available to the inference accelerator, in MiB.
-    pub size_in_mib: ::std::option::Option<i32>,
+    pub size_in_mib: Option<i32>,
 }
 impl InferenceDeviceMemoryInfo {
     /// Starts building a [`InferenceDeviceMemoryInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::InferenceDeviceMemoryInfoBuilder {
-        <crate::types::builders::InferenceDeviceMemoryInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InferenceDeviceMemoryInfoBuilder as Default>::default()
     }
     /// The `SizeInMiB` member, when set.
     #[inline]
-    pub fn size_in_mib(&self) -> ::std::option::Option<i32> {
+    pub fn size_in_mib(&self) -> Option<i32> {
         self.size_in_mib
     }
 }
 /// A builder for [`InferenceDeviceMemoryInfo`](crate::types::InferenceDeviceMemoryInfo); start one with `InferenceDeviceMemoryInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InferenceDeviceMemoryInfoBuilder {
     inner: crate::types::InferenceDeviceMemoryInfo,
 }
 impl InferenceDeviceMemoryInfoBuilder {
     /// Sets [`InferenceDeviceMemoryInfo::size_in_mib`](crate::types::InferenceDeviceMemoryInfo::size_in_mib): The size of the memory available to the inference accelerator, in MiB.
     pub fn size_in_mib(mut self, input: i32) -> Self {
-        self.inner.size_in_mib = ::std::option::Option::Some(input);
+        self.inner.size_in_mib = Some(input);
         self
     }
     /// Sets or clears [`InferenceDeviceMemoryInfo::size_in_mib`](crate::types::InferenceDeviceMemoryInfo::size_in_mib).
     #[inline]
-    pub fn set_size_in_mib(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size_in_mib(mut self, input: Option<i32>) -> Self {
         self.inner.size_in_mib = input;
         self
     }
     /// The value set for [`InferenceDeviceMemoryInfo::size_in_mib`](crate::types::InferenceDeviceMemoryInfo::size_in_mib), if any.
     #[inline]
-    pub fn get_size_in_mib(&self) -> &::std::option::Option<i32> {
+    pub fn get_size_in_mib(&self) -> &Option<i32> {
         &self.inner.size_in_mib
     }
     /// Builds the [`InferenceDeviceMemoryInfo`]; it has no required members, so this cannot fail.
@@ -63,17 +53,17 @@ impl InferenceDeviceMemoryInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for InferenceDeviceMemoryInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "sizeInMiB" {
-                value.size_in_mib = ::std::option::Option::Some(
+                value.size_in_mib = Some(
                     ::awsgen_runtime::xml::number::<
                         i32,
                     >(child.text(), child, "InferenceDeviceMemoryInfo")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the volume initialization. For more information, see [Initialize Amazon EBS volumes](https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InitializationStatusDetails {
     /// The method used for volume initialization. Possible values include:
@@ -15,45 +10,38 @@ pub struct InitializationStatusDetails {
     /// - `default` - Volume initialized using the default volume initialization rate or fast snapshot restore.
     /// - `provisioned-rate` - Volume initialized using an Amazon EBS Provisioned Rate for Volume Initialization.
     /// - `volume-copy` - Volume copy initialized at the rate for volume copies.
-    pub initialization_type: ::std::option::Option<crate::types::InitializationType>,
+    pub initialization_type: Option<crate::types::InitializationType>,
     /// The current volume initialization progress as a percentage (0-100). Returns `100` when volume initialization has completed.
-    pub progress: ::std::option::Option<i64>,
+    pub progress: Option<i64>,
     /// The estimated remaining time, in seconds, for volume initialization to complete. Returns `0` when volume initialization has completed.
     ///
     /// Only available for volumes created with Amazon EBS Provisioned Rate for Volume Initialization.
-    pub estimated_time_to_complete_in_seconds: ::std::option::Option<i64>,
+    pub estimated_time_to_complete_in_seconds: Option<i64>,
 }
 impl InitializationStatusDetails {
     /// Starts building a [`InitializationStatusDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::InitializationStatusDetailsBuilder {
-        <crate::types::builders::InitializationStatusDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InitializationStatusDetailsBuilder as Default>::default()
     }
     /// The `InitializationType` member, when set.
     #[inline]
-    pub fn initialization_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InitializationType> {
+    pub fn initialization_type(&self) -> Option<&crate::types::InitializationType> {
         self.initialization_type.as_ref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<i64> {
+    pub fn progress(&self) -> Option<i64> {
         self.progress
     }
     /// The `EstimatedTimeToCompleteInSeconds` member, when set.
     #[inline]
-    pub fn estimated_time_to_complete_in_seconds(&self) -> ::std::option::Option<i64> {
+    pub fn estimated_time_to_complete_in_seconds(&self) -> Option<i64> {
         self.estimated_time_to_complete_in_seconds
     }
 }
 /// A builder for [`InitializationStatusDetails`](crate::types::InitializationStatusDetails); start one with `InitializationStatusDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InitializationStatusDetailsBuilder {
     inner: crate::types::InitializationStatusDetails,
 }
@@ -63,62 +51,56 @@ impl InitializationStatusDetailsBuilder {
         mut self,
         input: crate::types::InitializationType,
     ) -> Self {
-        self.inner.initialization_type = ::std::option::Option::Some(input);
+        self.inner.initialization_type = Some(input);
         self
     }
     /// Sets or clears [`InitializationStatusDetails::initialization_type`](crate::types::InitializationStatusDetails::initialization_type).
     #[inline]
     pub fn set_initialization_type(
         mut self,
-        input: ::std::option::Option<crate::types::InitializationType>,
+        input: Option<crate::types::InitializationType>,
     ) -> Self {
         self.inner.initialization_type = input;
         self
     }
     /// The value set for [`InitializationStatusDetails::initialization_type`](crate::types::InitializationStatusDetails::initialization_type), if any.
     #[inline]
-    pub fn get_initialization_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InitializationType> {
+    pub fn get_initialization_type(&self) -> &Option<crate::types::InitializationType> {
         &self.inner.initialization_type
     }
     /// Sets [`InitializationStatusDetails::progress`](crate::types::InitializationStatusDetails::progress): The current volume initialization progress as a percentage (0-100).
     pub fn progress(mut self, input: i64) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input);
+        self.inner.progress = Some(input);
         self
     }
     /// Sets or clears [`InitializationStatusDetails::progress`](crate::types::InitializationStatusDetails::progress).
     #[inline]
-    pub fn set_progress(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_progress(mut self, input: Option<i64>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`InitializationStatusDetails::progress`](crate::types::InitializationStatusDetails::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<i64> {
+    pub fn get_progress(&self) -> &Option<i64> {
         &self.inner.progress
     }
     /// Sets [`InitializationStatusDetails::estimated_time_to_complete_in_seconds`](crate::types::InitializationStatusDetails::estimated_time_to_complete_in_seconds): The estimated remaining time, in seconds, for volume initialization to complete.
     pub fn estimated_time_to_complete_in_seconds(mut self, input: i64) -> Self {
-        self.inner.estimated_time_to_complete_in_seconds = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.estimated_time_to_complete_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`InitializationStatusDetails::estimated_time_to_complete_in_seconds`](crate::types::InitializationStatusDetails::estimated_time_to_complete_in_seconds).
     #[inline]
     pub fn set_estimated_time_to_complete_in_seconds(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.estimated_time_to_complete_in_seconds = input;
         self
     }
     /// The value set for [`InitializationStatusDetails::estimated_time_to_complete_in_seconds`](crate::types::InitializationStatusDetails::estimated_time_to_complete_in_seconds), if any.
     #[inline]
-    pub fn get_estimated_time_to_complete_in_seconds(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_estimated_time_to_complete_in_seconds(&self) -> &Option<i64> {
         &self.inner.estimated_time_to_complete_in_seconds
     }
     /// Builds the [`InitializationStatusDetails`]; it has no required members, so this cannot fail.
@@ -130,24 +112,24 @@ impl InitializationStatusDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for InitializationStatusDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "initializationType" => {
-                    value.initialization_type = ::std::option::Option::Some(
+                    value.initialization_type = Some(
                         crate::types::InitializationType::from(child.text()),
                     );
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
+                    value.progress = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "InitializationStatusDetails")?,
                     );
                 }
                 "estimatedTimeToCompleteInSeconds" => {
-                    value.estimated_time_to_complete_in_seconds = ::std::option::Option::Some(
+                    value.estimated_time_to_complete_in_seconds = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "InitializationStatusDetails")?,
@@ -156,6 +138,6 @@ impl ::awsgen_runtime::xml::FromXml for InitializationStatusDetails {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

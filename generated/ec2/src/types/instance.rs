@@ -2,190 +2,161 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Instance {
     /// The architecture of the image.
-    pub architecture: ::std::option::Option<crate::types::ArchitectureValues>,
+    pub architecture: Option<crate::types::ArchitectureValues>,
     /// Any block device mapping entries for the instance.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceBlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::InstanceBlockDeviceMapping>>,
     /// The idempotency token you provided when you launched the instance, if applicable.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Indicates whether the instance is optimized for Amazon EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS Optimized instance.
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// Specifies whether enhanced networking with ENA is enabled.
-    pub ena_support: ::std::option::Option<bool>,
+    pub ena_support: Option<bool>,
     /// The hypervisor type of the instance. The value `xen` is used for both Xen and Nitro hypervisors.
-    pub hypervisor: ::std::option::Option<crate::types::HypervisorType>,
+    pub hypervisor: Option<crate::types::HypervisorType>,
     /// The IAM instance profile associated with the instance, if applicable.
-    pub iam_instance_profile: ::std::option::Option<crate::types::IamInstanceProfile>,
+    pub iam_instance_profile: Option<crate::types::IamInstanceProfile>,
     /// Indicates whether this is a Spot Instance or a Scheduled Instance.
-    pub instance_lifecycle: ::std::option::Option<crate::types::InstanceLifecycleType>,
+    pub instance_lifecycle: Option<crate::types::InstanceLifecycleType>,
     /// Deprecated.
     ///
     /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
-    pub elastic_gpu_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticGpuAssociation>,
-    >,
+    pub elastic_gpu_associations: Option<Vec<crate::types::ElasticGpuAssociation>>,
     /// Deprecated
     ///
     /// **Note:** Amazon Elastic Inference is no longer available.
-    pub elastic_inference_accelerator_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticInferenceAcceleratorAssociation>,
+    pub elastic_inference_accelerator_associations: Option<
+        Vec<crate::types::ElasticInferenceAcceleratorAssociation>,
     >,
     /// The network interfaces for the instance.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterface>,
-    >,
+    pub network_interfaces: Option<Vec<crate::types::InstanceNetworkInterface>>,
     /// The Amazon Resource Name (ARN) of the Outpost.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The device name of the root device volume (for example, `/dev/sda1`).
-    pub root_device_name: ::std::option::Option<::std::string::String>,
+    pub root_device_name: Option<String>,
     /// The root device type used by the AMI. The AMI can use an EBS volume or an instance store volume.
-    pub root_device_type: ::std::option::Option<crate::types::DeviceType>,
+    pub root_device_type: Option<crate::types::DeviceType>,
     /// The security groups for the instance.
-    pub security_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GroupIdentifier>,
-    >,
+    pub security_groups: Option<Vec<crate::types::GroupIdentifier>>,
     /// Indicates whether source/destination checking is enabled.
-    pub source_dest_check: ::std::option::Option<bool>,
+    pub source_dest_check: Option<bool>,
     /// If the request is a Spot Instance request, the ID of the request.
-    pub spot_instance_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_instance_request_id: Option<String>,
     /// Specifies whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-    pub sriov_net_support: ::std::option::Option<::std::string::String>,
+    pub sriov_net_support: Option<String>,
     /// The reason for the most recent state transition.
-    pub state_reason: ::std::option::Option<crate::types::StateReason>,
+    pub state_reason: Option<crate::types::StateReason>,
     /// Any tags assigned to the instance.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The virtualization type of the instance.
-    pub virtualization_type: ::std::option::Option<crate::types::VirtualizationType>,
+    pub virtualization_type: Option<crate::types::VirtualizationType>,
     /// The CPU options for the instance.
-    pub cpu_options: ::std::option::Option<crate::types::CpuOptions>,
+    pub cpu_options: Option<crate::types::CpuOptions>,
     /// The ID of the Capacity Block.
     ///
     /// **Note:** For P5 instances, a Capacity Block ID refers to a group of instances. For Trn2u instances, a capacity block ID refers to an EC2 UltraServer.
-    pub capacity_block_id: ::std::option::Option<::std::string::String>,
+    pub capacity_block_id: Option<String>,
     /// The ID of the Capacity Reservation.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// Information about the Capacity Reservation targeting option.
-    pub capacity_reservation_specification: ::std::option::Option<
+    pub capacity_reservation_specification: Option<
         crate::types::CapacityReservationSpecificationResponse,
     >,
     /// Indicates whether the instance is enabled for hibernation.
-    pub hibernation_options: ::std::option::Option<crate::types::HibernationOptions>,
+    pub hibernation_options: Option<crate::types::HibernationOptions>,
     /// The license configurations for the instance.
-    pub licenses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LicenseConfiguration>,
-    >,
+    pub licenses: Option<Vec<crate::types::LicenseConfiguration>>,
     /// The metadata options for the instance.
-    pub metadata_options: ::std::option::Option<
-        crate::types::InstanceMetadataOptionsResponse,
-    >,
+    pub metadata_options: Option<crate::types::InstanceMetadataOptionsResponse>,
     /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-    pub enclave_options: ::std::option::Option<crate::types::EnclaveOptions>,
+    pub enclave_options: Option<crate::types::EnclaveOptions>,
     /// The boot mode that was specified by the AMI. If the value is `uefi-preferred`, the AMI supports both UEFI and Legacy BIOS. The `currentInstanceBootMode` parameter is the boot mode that is used to boot the instance at launch or start.
     ///
     /// **Note:** The operating system contained in the AMI must be configured to support the specified boot mode.
     ///
     /// For more information, see [Boot modes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-boot.html) in the *Amazon EC2 User Guide*.
-    pub boot_mode: ::std::option::Option<crate::types::BootModeValues>,
+    pub boot_mode: Option<crate::types::BootModeValues>,
     /// The platform details value for the instance. For more information, see [AMI billing information fields](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/billing-info-fields.html) in the *Amazon EC2 User Guide*.
-    pub platform_details: ::std::option::Option<::std::string::String>,
+    pub platform_details: Option<String>,
     /// The usage operation value for the instance. For more information, see [AMI billing information fields](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/billing-info-fields.html) in the *Amazon EC2 User Guide*.
-    pub usage_operation: ::std::option::Option<::std::string::String>,
+    pub usage_operation: Option<String>,
     /// The time that the usage operation was last updated.
-    pub usage_operation_update_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub usage_operation_update_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The options for the instance hostname.
-    pub private_dns_name_options: ::std::option::Option<
-        crate::types::PrivateDnsNameOptionsResponse,
-    >,
+    pub private_dns_name_options: Option<crate::types::PrivateDnsNameOptionsResponse>,
     /// The IPv6 address assigned to the instance.
-    pub ipv6_address: ::std::option::Option<::std::string::String>,
+    pub ipv6_address: Option<String>,
     /// If the instance is configured for NitroTPM support, the value is `v2.0`. For more information, see [NitroTPM](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitrotpm.html) in the *Amazon EC2 User Guide*.
-    pub tpm_support: ::std::option::Option<::std::string::String>,
+    pub tpm_support: Option<String>,
     /// Provides information on the recovery and maintenance options of your instance.
-    pub maintenance_options: ::std::option::Option<
-        crate::types::InstanceMaintenanceOptions,
-    >,
+    pub maintenance_options: Option<crate::types::InstanceMaintenanceOptions>,
     /// The boot mode that is used to boot the instance at launch or start. For more information, see [Boot modes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-boot.html) in the *Amazon EC2 User Guide*.
-    pub current_instance_boot_mode: ::std::option::Option<
-        crate::types::InstanceBootModeValues,
-    >,
+    pub current_instance_boot_mode: Option<crate::types::InstanceBootModeValues>,
     /// Contains settings for the network performance options for your instance.
-    pub network_performance_options: ::std::option::Option<
+    pub network_performance_options: Option<
         crate::types::InstanceNetworkPerformanceOptions,
     >,
     /// The service provider that manages the instance.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
     /// The secondary interfaces for the instance.
-    pub secondary_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterface>,
-    >,
+    pub secondary_interfaces: Option<Vec<crate::types::InstanceSecondaryInterface>>,
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of the AMI used to launch the instance.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The current state of the instance.
-    pub state: ::std::option::Option<crate::types::InstanceState>,
+    pub state: Option<crate::types::InstanceState>,
     /// \[IPv4 only\] The private DNS hostname name assigned to the instance. This DNS hostname can only be used inside the Amazon EC2 network. This name is not available until the instance enters the `running` state.
     ///
     /// The Amazon-provided DNS server resolves Amazon-provided private DNS hostnames if you've enabled DNS resolution and DNS hostnames in your VPC. If you are not using the Amazon-provided DNS server in your VPC, your custom domain name servers must resolve the hostname as appropriate.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
     /// The public DNS name assigned to the instance. This name is not available until the instance enters the `running` state. This name is only available if you've enabled DNS hostnames for your VPC. The format of this name depends on the [public hostname type](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hostname-types.html#public-hostnames).
-    pub public_dns_name: ::std::option::Option<::std::string::String>,
+    pub public_dns_name: Option<String>,
     /// The reason for the most recent state transition. This might be an empty string.
-    pub state_transition_reason: ::std::option::Option<::std::string::String>,
+    pub state_transition_reason: Option<String>,
     /// The name of the key pair, if this instance was launched with an associated key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The AMI launch index, which can be used to find this instance in the launch group.
-    pub ami_launch_index: ::std::option::Option<i32>,
+    pub ami_launch_index: Option<i32>,
     /// The product codes attached to this instance, if applicable.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+    pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The time that the instance was last launched. To determine the time that instance was first launched, see the attachment time for the primary network interface.
-    pub launch_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub launch_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The location where the instance launched, if applicable.
-    pub placement: ::std::option::Option<crate::types::Placement>,
+    pub placement: Option<crate::types::Placement>,
     /// The kernel associated with this instance, if applicable.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// The RAM disk associated with this instance, if applicable.
-    pub ramdisk_id: ::std::option::Option<::std::string::String>,
+    pub ramdisk_id: Option<String>,
     /// The platform. This value is `windows` for Windows instances; otherwise, it is empty.
-    pub platform: ::std::option::Option<crate::types::PlatformValues>,
+    pub platform: Option<crate::types::PlatformValues>,
     /// The monitoring for the instance.
-    pub monitoring: ::std::option::Option<crate::types::Monitoring>,
+    pub monitoring: Option<crate::types::Monitoring>,
     /// The ID of the subnet in which the instance is running.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the VPC in which the instance is running.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The private IPv4 address assigned to the instance.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// The public IPv4 address, or the Carrier IP address assigned to the instance, if applicable.
     ///
     /// A Carrier IP address only applies to an instance launched in a subnet associated with a Wavelength Zone.
-    pub public_ip_address: ::std::option::Option<::std::string::String>,
+    pub public_ip_address: Option<String>,
 }
 impl Instance {
     /// Starts building a [`Instance`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceBuilder {
-        <crate::types::builders::InstanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceBuilder as Default>::default()
     }
     /// The `Architecture` member, when set.
     #[inline]
-    pub fn architecture(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ArchitectureValues> {
+    pub fn architecture(&self) -> Option<&crate::types::ArchitectureValues> {
         self.architecture.as_ref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -195,36 +166,32 @@ impl Instance {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `EnaSupport` member, when set.
     #[inline]
-    pub fn ena_support(&self) -> ::std::option::Option<bool> {
+    pub fn ena_support(&self) -> Option<bool> {
         self.ena_support
     }
     /// The `Hypervisor` member, when set.
     #[inline]
-    pub fn hypervisor(&self) -> ::std::option::Option<&crate::types::HypervisorType> {
+    pub fn hypervisor(&self) -> Option<&crate::types::HypervisorType> {
         self.hypervisor.as_ref()
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
-    pub fn iam_instance_profile(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfile> {
+    pub fn iam_instance_profile(&self) -> Option<&crate::types::IamInstanceProfile> {
         self.iam_instance_profile.as_ref()
     }
     /// The `InstanceLifecycle` member, when set.
     #[inline]
-    pub fn instance_lifecycle(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceLifecycleType> {
+    pub fn instance_lifecycle(&self) -> Option<&crate::types::InstanceLifecycleType> {
         self.instance_lifecycle.as_ref()
     }
     /// The `ElasticGpuAssociations` member, empty when not set; the field tells an empty list from an absent one.
@@ -246,17 +213,17 @@ impl Instance {
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `RootDeviceName` member, when set.
     #[inline]
-    pub fn root_device_name(&self) -> ::std::option::Option<&str> {
+    pub fn root_device_name(&self) -> Option<&str> {
         self.root_device_name.as_deref()
     }
     /// The `RootDeviceType` member, when set.
     #[inline]
-    pub fn root_device_type(&self) -> ::std::option::Option<&crate::types::DeviceType> {
+    pub fn root_device_type(&self) -> Option<&crate::types::DeviceType> {
         self.root_device_type.as_ref()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
@@ -266,22 +233,22 @@ impl Instance {
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(&self) -> ::std::option::Option<bool> {
+    pub fn source_dest_check(&self) -> Option<bool> {
         self.source_dest_check
     }
     /// The `SpotInstanceRequestId` member, when set.
     #[inline]
-    pub fn spot_instance_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_instance_request_id(&self) -> Option<&str> {
         self.spot_instance_request_id.as_deref()
     }
     /// The `SriovNetSupport` member, when set.
     #[inline]
-    pub fn sriov_net_support(&self) -> ::std::option::Option<&str> {
+    pub fn sriov_net_support(&self) -> Option<&str> {
         self.sriov_net_support.as_deref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&crate::types::StateReason> {
+    pub fn state_reason(&self) -> Option<&crate::types::StateReason> {
         self.state_reason.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -291,38 +258,34 @@ impl Instance {
     }
     /// The `VirtualizationType` member, when set.
     #[inline]
-    pub fn virtualization_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VirtualizationType> {
+    pub fn virtualization_type(&self) -> Option<&crate::types::VirtualizationType> {
         self.virtualization_type.as_ref()
     }
     /// The `CpuOptions` member, when set.
     #[inline]
-    pub fn cpu_options(&self) -> ::std::option::Option<&crate::types::CpuOptions> {
+    pub fn cpu_options(&self) -> Option<&crate::types::CpuOptions> {
         self.cpu_options.as_ref()
     }
     /// The `CapacityBlockId` member, when set.
     #[inline]
-    pub fn capacity_block_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_id(&self) -> Option<&str> {
         self.capacity_block_id.as_deref()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `CapacityReservationSpecification` member, when set.
     #[inline]
     pub fn capacity_reservation_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationSpecificationResponse> {
+    ) -> Option<&crate::types::CapacityReservationSpecificationResponse> {
         self.capacity_reservation_specification.as_ref()
     }
     /// The `HibernationOptions` member, when set.
     #[inline]
-    pub fn hibernation_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HibernationOptions> {
+    pub fn hibernation_options(&self) -> Option<&crate::types::HibernationOptions> {
         self.hibernation_options.as_ref()
     }
     /// The `Licenses` member, empty when not set; the field tells an empty list from an absent one.
@@ -334,79 +297,77 @@ impl Instance {
     #[inline]
     pub fn metadata_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataOptionsResponse> {
+    ) -> Option<&crate::types::InstanceMetadataOptionsResponse> {
         self.metadata_options.as_ref()
     }
     /// The `EnclaveOptions` member, when set.
     #[inline]
-    pub fn enclave_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnclaveOptions> {
+    pub fn enclave_options(&self) -> Option<&crate::types::EnclaveOptions> {
         self.enclave_options.as_ref()
     }
     /// The `BootMode` member, when set.
     #[inline]
-    pub fn boot_mode(&self) -> ::std::option::Option<&crate::types::BootModeValues> {
+    pub fn boot_mode(&self) -> Option<&crate::types::BootModeValues> {
         self.boot_mode.as_ref()
     }
     /// The `PlatformDetails` member, when set.
     #[inline]
-    pub fn platform_details(&self) -> ::std::option::Option<&str> {
+    pub fn platform_details(&self) -> Option<&str> {
         self.platform_details.as_deref()
     }
     /// The `UsageOperation` member, when set.
     #[inline]
-    pub fn usage_operation(&self) -> ::std::option::Option<&str> {
+    pub fn usage_operation(&self) -> Option<&str> {
         self.usage_operation.as_deref()
     }
     /// The `UsageOperationUpdateTime` member, when set.
     #[inline]
     pub fn usage_operation_update_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.usage_operation_update_time.as_ref()
     }
     /// The `PrivateDnsNameOptions` member, when set.
     #[inline]
     pub fn private_dns_name_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::PrivateDnsNameOptionsResponse> {
+    ) -> Option<&crate::types::PrivateDnsNameOptionsResponse> {
         self.private_dns_name_options.as_ref()
     }
     /// The `Ipv6Address` member, when set.
     #[inline]
-    pub fn ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_address(&self) -> Option<&str> {
         self.ipv6_address.as_deref()
     }
     /// The `TpmSupport` member, when set.
     #[inline]
-    pub fn tpm_support(&self) -> ::std::option::Option<&str> {
+    pub fn tpm_support(&self) -> Option<&str> {
         self.tpm_support.as_deref()
     }
     /// The `MaintenanceOptions` member, when set.
     #[inline]
     pub fn maintenance_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMaintenanceOptions> {
+    ) -> Option<&crate::types::InstanceMaintenanceOptions> {
         self.maintenance_options.as_ref()
     }
     /// The `CurrentInstanceBootMode` member, when set.
     #[inline]
     pub fn current_instance_boot_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceBootModeValues> {
+    ) -> Option<&crate::types::InstanceBootModeValues> {
         self.current_instance_boot_mode.as_ref()
     }
     /// The `NetworkPerformanceOptions` member, when set.
     #[inline]
     pub fn network_performance_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceNetworkPerformanceOptions> {
+    ) -> Option<&crate::types::InstanceNetworkPerformanceOptions> {
         self.network_performance_options.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
     /// The `SecondaryInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -416,42 +377,42 @@ impl Instance {
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::InstanceState> {
+    pub fn state(&self) -> Option<&crate::types::InstanceState> {
         self.state.as_ref()
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
     /// The `PublicDnsName` member, when set.
     #[inline]
-    pub fn public_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_dns_name(&self) -> Option<&str> {
         self.public_dns_name.as_deref()
     }
     /// The `StateTransitionReason` member, when set.
     #[inline]
-    pub fn state_transition_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_transition_reason(&self) -> Option<&str> {
         self.state_transition_reason.as_deref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `AmiLaunchIndex` member, when set.
     #[inline]
-    pub fn ami_launch_index(&self) -> ::std::option::Option<i32> {
+    pub fn ami_launch_index(&self) -> Option<i32> {
         self.ami_launch_index
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
@@ -461,92 +422,83 @@ impl Instance {
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `LaunchTime` member, when set.
     #[inline]
-    pub fn launch_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn launch_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.launch_time.as_ref()
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(&self) -> ::std::option::Option<&crate::types::Placement> {
+    pub fn placement(&self) -> Option<&crate::types::Placement> {
         self.placement.as_ref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ramdisk_id(&self) -> Option<&str> {
         self.ramdisk_id.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&crate::types::PlatformValues> {
+    pub fn platform(&self) -> Option<&crate::types::PlatformValues> {
         self.platform.as_ref()
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(&self) -> ::std::option::Option<&crate::types::Monitoring> {
+    pub fn monitoring(&self) -> Option<&crate::types::Monitoring> {
         self.monitoring.as_ref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `PublicIpAddress` member, when set.
     #[inline]
-    pub fn public_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip_address(&self) -> Option<&str> {
         self.public_ip_address.as_deref()
     }
 }
 /// A builder for [`Instance`](crate::types::Instance); start one with `Instance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceBuilder {
     inner: crate::types::Instance,
 }
 impl InstanceBuilder {
     /// Sets [`Instance::architecture`](crate::types::Instance::architecture): The architecture of the image.
     pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input);
+        self.inner.architecture = Some(input);
         self
     }
     /// Sets or clears [`Instance::architecture`](crate::types::Instance::architecture).
     #[inline]
     pub fn set_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::ArchitectureValues>,
+        input: Option<crate::types::ArchitectureValues>,
     ) -> Self {
         self.inner.architecture = input;
         self
     }
     /// The value set for [`Instance::architecture`](crate::types::Instance::architecture), if any.
     #[inline]
-    pub fn get_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::ArchitectureValues> {
+    pub fn get_architecture(&self) -> &Option<crate::types::ArchitectureValues> {
         &self.inner.architecture
     }
     /// Appends one item to [`Instance::block_device_mappings`](crate::types::Instance::block_device_mappings): Any block device mapping entries for the instance.
@@ -563,9 +515,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceBlockDeviceMapping>,
-        >,
+        input: Option<Vec<crate::types::InstanceBlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -574,84 +524,74 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceBlockDeviceMapping>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceBlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`Instance::client_token`](crate::types::Instance::client_token): The idempotency token you provided when you launched the instance, if applicable.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::client_token`](crate::types::Instance::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`Instance::client_token`](crate::types::Instance::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`Instance::ebs_optimized`](crate::types::Instance::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`Instance::ebs_optimized`](crate::types::Instance::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`Instance::ebs_optimized`](crate::types::Instance::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`Instance::ena_support`](crate::types::Instance::ena_support): Specifies whether enhanced networking with ENA is enabled.
     pub fn ena_support(mut self, input: bool) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input);
+        self.inner.ena_support = Some(input);
         self
     }
     /// Sets or clears [`Instance::ena_support`](crate::types::Instance::ena_support).
     #[inline]
-    pub fn set_ena_support(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_support(mut self, input: Option<bool>) -> Self {
         self.inner.ena_support = input;
         self
     }
     /// The value set for [`Instance::ena_support`](crate::types::Instance::ena_support), if any.
     #[inline]
-    pub fn get_ena_support(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_support(&self) -> &Option<bool> {
         &self.inner.ena_support
     }
     /// Sets [`Instance::hypervisor`](crate::types::Instance::hypervisor): The hypervisor type of the instance.
     pub fn hypervisor(mut self, input: crate::types::HypervisorType) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input);
+        self.inner.hypervisor = Some(input);
         self
     }
     /// Sets or clears [`Instance::hypervisor`](crate::types::Instance::hypervisor).
     #[inline]
     pub fn set_hypervisor(
         mut self,
-        input: ::std::option::Option<crate::types::HypervisorType>,
+        input: Option<crate::types::HypervisorType>,
     ) -> Self {
         self.inner.hypervisor = input;
         self
     }
     /// The value set for [`Instance::hypervisor`](crate::types::Instance::hypervisor), if any.
     #[inline]
-    pub fn get_hypervisor(
-        &self,
-    ) -> &::std::option::Option<crate::types::HypervisorType> {
+    pub fn get_hypervisor(&self) -> &Option<crate::types::HypervisorType> {
         &self.inner.hypervisor
     }
     /// Sets [`Instance::iam_instance_profile`](crate::types::Instance::iam_instance_profile): The IAM instance profile associated with the instance, if applicable.
@@ -659,23 +599,21 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::IamInstanceProfile,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`Instance::iam_instance_profile`](crate::types::Instance::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfile>,
+        input: Option<crate::types::IamInstanceProfile>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
     }
     /// The value set for [`Instance::iam_instance_profile`](crate::types::Instance::iam_instance_profile), if any.
     #[inline]
-    pub fn get_iam_instance_profile(
-        &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfile> {
+    pub fn get_iam_instance_profile(&self) -> &Option<crate::types::IamInstanceProfile> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`Instance::instance_lifecycle`](crate::types::Instance::instance_lifecycle): Indicates whether this is a Spot Instance or a Scheduled Instance.
@@ -683,14 +621,14 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::InstanceLifecycleType,
     ) -> Self {
-        self.inner.instance_lifecycle = ::std::option::Option::Some(input);
+        self.inner.instance_lifecycle = Some(input);
         self
     }
     /// Sets or clears [`Instance::instance_lifecycle`](crate::types::Instance::instance_lifecycle).
     #[inline]
     pub fn set_instance_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceLifecycleType>,
+        input: Option<crate::types::InstanceLifecycleType>,
     ) -> Self {
         self.inner.instance_lifecycle = input;
         self
@@ -699,7 +637,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_instance_lifecycle(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceLifecycleType> {
+    ) -> &Option<crate::types::InstanceLifecycleType> {
         &self.inner.instance_lifecycle
     }
     /// Appends one item to [`Instance::elastic_gpu_associations`](crate::types::Instance::elastic_gpu_associations): Deprecated.
@@ -716,9 +654,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn set_elastic_gpu_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ElasticGpuAssociation>,
-        >,
+        input: Option<Vec<crate::types::ElasticGpuAssociation>>,
     ) -> Self {
         self.inner.elastic_gpu_associations = input;
         self
@@ -727,7 +663,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_elastic_gpu_associations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ElasticGpuAssociation>> {
+    ) -> &Option<Vec<crate::types::ElasticGpuAssociation>> {
         &self.inner.elastic_gpu_associations
     }
     /// Appends one item to [`Instance::elastic_inference_accelerator_associations`](crate::types::Instance::elastic_inference_accelerator_associations): Deprecated
@@ -747,9 +683,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn set_elastic_inference_accelerator_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ElasticInferenceAcceleratorAssociation>,
-        >,
+        input: Option<Vec<crate::types::ElasticInferenceAcceleratorAssociation>>,
     ) -> Self {
         self.inner.elastic_inference_accelerator_associations = input;
         self
@@ -758,9 +692,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_elastic_inference_accelerator_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticInferenceAcceleratorAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::ElasticInferenceAcceleratorAssociation>> {
         &self.inner.elastic_inference_accelerator_associations
     }
     /// Appends one item to [`Instance::network_interfaces`](crate::types::Instance::network_interfaces): The network interfaces for the instance.
@@ -777,9 +709,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceNetworkInterface>,
-        >,
+        input: Option<Vec<crate::types::InstanceNetworkInterface>>,
     ) -> Self {
         self.inner.network_interfaces = input;
         self
@@ -788,74 +718,58 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterface>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceNetworkInterface>> {
         &self.inner.network_interfaces
     }
     /// Sets [`Instance::outpost_arn`](crate::types::Instance::outpost_arn): The Amazon Resource Name (ARN) of the Outpost.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::outpost_arn`](crate::types::Instance::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`Instance::outpost_arn`](crate::types::Instance::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`Instance::root_device_name`](crate::types::Instance::root_device_name): The device name of the root device volume (for example, `/dev/sda1`).
-    pub fn root_device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.root_device_name = ::std::option::Option::Some(input.into());
+    pub fn root_device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.root_device_name = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::root_device_name`](crate::types::Instance::root_device_name).
     #[inline]
-    pub fn set_root_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_root_device_name(mut self, input: Option<String>) -> Self {
         self.inner.root_device_name = input;
         self
     }
     /// The value set for [`Instance::root_device_name`](crate::types::Instance::root_device_name), if any.
     #[inline]
-    pub fn get_root_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_root_device_name(&self) -> &Option<String> {
         &self.inner.root_device_name
     }
     /// Sets [`Instance::root_device_type`](crate::types::Instance::root_device_type): The root device type used by the AMI.
     pub fn root_device_type(mut self, input: crate::types::DeviceType) -> Self {
-        self.inner.root_device_type = ::std::option::Option::Some(input);
+        self.inner.root_device_type = Some(input);
         self
     }
     /// Sets or clears [`Instance::root_device_type`](crate::types::Instance::root_device_type).
     #[inline]
     pub fn set_root_device_type(
         mut self,
-        input: ::std::option::Option<crate::types::DeviceType>,
+        input: Option<crate::types::DeviceType>,
     ) -> Self {
         self.inner.root_device_type = input;
         self
     }
     /// The value set for [`Instance::root_device_type`](crate::types::Instance::root_device_type), if any.
     #[inline]
-    pub fn get_root_device_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeviceType> {
+    pub fn get_root_device_type(&self) -> &Option<crate::types::DeviceType> {
         &self.inner.root_device_type
     }
     /// Appends one item to [`Instance::security_groups`](crate::types::Instance::security_groups): The security groups for the instance.
@@ -869,99 +783,78 @@ impl InstanceBuilder {
     #[inline]
     pub fn set_security_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+        input: Option<Vec<crate::types::GroupIdentifier>>,
     ) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`Instance::security_groups`](crate::types::Instance::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<crate::types::GroupIdentifier>> {
         &self.inner.security_groups
     }
     /// Sets [`Instance::source_dest_check`](crate::types::Instance::source_dest_check): Indicates whether source/destination checking is enabled.
     pub fn source_dest_check(mut self, input: bool) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`Instance::source_dest_check`](crate::types::Instance::source_dest_check).
     #[inline]
-    pub fn set_source_dest_check(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_source_dest_check(mut self, input: Option<bool>) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`Instance::source_dest_check`](crate::types::Instance::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(&self) -> &::std::option::Option<bool> {
+    pub fn get_source_dest_check(&self) -> &Option<bool> {
         &self.inner.source_dest_check
     }
     /// Sets [`Instance::spot_instance_request_id`](crate::types::Instance::spot_instance_request_id): If the request is a Spot Instance request, the ID of the request.
-    pub fn spot_instance_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_instance_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_instance_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_instance_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::spot_instance_request_id`](crate::types::Instance::spot_instance_request_id).
     #[inline]
-    pub fn set_spot_instance_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_instance_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_instance_request_id = input;
         self
     }
     /// The value set for [`Instance::spot_instance_request_id`](crate::types::Instance::spot_instance_request_id), if any.
     #[inline]
-    pub fn get_spot_instance_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_instance_request_id(&self) -> &Option<String> {
         &self.inner.spot_instance_request_id
     }
     /// Sets [`Instance::sriov_net_support`](crate::types::Instance::sriov_net_support): Specifies whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-    pub fn sriov_net_support(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input.into());
+    pub fn sriov_net_support(mut self, input: impl Into<String>) -> Self {
+        self.inner.sriov_net_support = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::sriov_net_support`](crate::types::Instance::sriov_net_support).
     #[inline]
-    pub fn set_sriov_net_support(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sriov_net_support(mut self, input: Option<String>) -> Self {
         self.inner.sriov_net_support = input;
         self
     }
     /// The value set for [`Instance::sriov_net_support`](crate::types::Instance::sriov_net_support), if any.
     #[inline]
-    pub fn get_sriov_net_support(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sriov_net_support(&self) -> &Option<String> {
         &self.inner.sriov_net_support
     }
     /// Sets [`Instance::state_reason`](crate::types::Instance::state_reason): The reason for the most recent state transition.
     pub fn state_reason(mut self, input: crate::types::StateReason) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input);
+        self.inner.state_reason = Some(input);
         self
     }
     /// Sets or clears [`Instance::state_reason`](crate::types::Instance::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<crate::types::StateReason>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<crate::types::StateReason>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`Instance::state_reason`](crate::types::Instance::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<crate::types::StateReason> {
+    pub fn get_state_reason(&self) -> &Option<crate::types::StateReason> {
         &self.inner.state_reason
     }
     /// Appends one item to [`Instance::tags`](crate::types::Instance::tags): Any tags assigned to the instance.
@@ -973,18 +866,13 @@ impl InstanceBuilder {
     }
     /// Sets or clears [`Instance::tags`](crate::types::Instance::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Instance::tags`](crate::types::Instance::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Instance::virtualization_type`](crate::types::Instance::virtualization_type): The virtualization type of the instance.
@@ -992,90 +880,69 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::VirtualizationType,
     ) -> Self {
-        self.inner.virtualization_type = ::std::option::Option::Some(input);
+        self.inner.virtualization_type = Some(input);
         self
     }
     /// Sets or clears [`Instance::virtualization_type`](crate::types::Instance::virtualization_type).
     #[inline]
     pub fn set_virtualization_type(
         mut self,
-        input: ::std::option::Option<crate::types::VirtualizationType>,
+        input: Option<crate::types::VirtualizationType>,
     ) -> Self {
         self.inner.virtualization_type = input;
         self
     }
     /// The value set for [`Instance::virtualization_type`](crate::types::Instance::virtualization_type), if any.
     #[inline]
-    pub fn get_virtualization_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::VirtualizationType> {
+    pub fn get_virtualization_type(&self) -> &Option<crate::types::VirtualizationType> {
         &self.inner.virtualization_type
     }
     /// Sets [`Instance::cpu_options`](crate::types::Instance::cpu_options): The CPU options for the instance.
     pub fn cpu_options(mut self, input: crate::types::CpuOptions) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input);
+        self.inner.cpu_options = Some(input);
         self
     }
     /// Sets or clears [`Instance::cpu_options`](crate::types::Instance::cpu_options).
     #[inline]
-    pub fn set_cpu_options(
-        mut self,
-        input: ::std::option::Option<crate::types::CpuOptions>,
-    ) -> Self {
+    pub fn set_cpu_options(mut self, input: Option<crate::types::CpuOptions>) -> Self {
         self.inner.cpu_options = input;
         self
     }
     /// The value set for [`Instance::cpu_options`](crate::types::Instance::cpu_options), if any.
     #[inline]
-    pub fn get_cpu_options(&self) -> &::std::option::Option<crate::types::CpuOptions> {
+    pub fn get_cpu_options(&self) -> &Option<crate::types::CpuOptions> {
         &self.inner.cpu_options
     }
     /// Sets [`Instance::capacity_block_id`](crate::types::Instance::capacity_block_id): The ID of the Capacity Block.
-    pub fn capacity_block_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_block_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_block_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_block_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::capacity_block_id`](crate::types::Instance::capacity_block_id).
     #[inline]
-    pub fn set_capacity_block_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_block_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_block_id = input;
         self
     }
     /// The value set for [`Instance::capacity_block_id`](crate::types::Instance::capacity_block_id), if any.
     #[inline]
-    pub fn get_capacity_block_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_id(&self) -> &Option<String> {
         &self.inner.capacity_block_id
     }
     /// Sets [`Instance::capacity_reservation_id`](crate::types::Instance::capacity_reservation_id): The ID of the Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::capacity_reservation_id`](crate::types::Instance::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`Instance::capacity_reservation_id`](crate::types::Instance::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`Instance::capacity_reservation_specification`](crate::types::Instance::capacity_reservation_specification): Information about the Capacity Reservation targeting option.
@@ -1083,18 +950,14 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::CapacityReservationSpecificationResponse,
     ) -> Self {
-        self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_reservation_specification = Some(input);
         self
     }
     /// Sets or clears [`Instance::capacity_reservation_specification`](crate::types::Instance::capacity_reservation_specification).
     #[inline]
     pub fn set_capacity_reservation_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::CapacityReservationSpecificationResponse,
-        >,
+        input: Option<crate::types::CapacityReservationSpecificationResponse>,
     ) -> Self {
         self.inner.capacity_reservation_specification = input;
         self
@@ -1103,7 +966,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_capacity_reservation_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationSpecificationResponse> {
+    ) -> &Option<crate::types::CapacityReservationSpecificationResponse> {
         &self.inner.capacity_reservation_specification
     }
     /// Sets [`Instance::hibernation_options`](crate::types::Instance::hibernation_options): Indicates whether the instance is enabled for hibernation.
@@ -1111,23 +974,21 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::HibernationOptions,
     ) -> Self {
-        self.inner.hibernation_options = ::std::option::Option::Some(input);
+        self.inner.hibernation_options = Some(input);
         self
     }
     /// Sets or clears [`Instance::hibernation_options`](crate::types::Instance::hibernation_options).
     #[inline]
     pub fn set_hibernation_options(
         mut self,
-        input: ::std::option::Option<crate::types::HibernationOptions>,
+        input: Option<crate::types::HibernationOptions>,
     ) -> Self {
         self.inner.hibernation_options = input;
         self
     }
     /// The value set for [`Instance::hibernation_options`](crate::types::Instance::hibernation_options), if any.
     #[inline]
-    pub fn get_hibernation_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::HibernationOptions> {
+    pub fn get_hibernation_options(&self) -> &Option<crate::types::HibernationOptions> {
         &self.inner.hibernation_options
     }
     /// Appends one item to [`Instance::licenses`](crate::types::Instance::licenses): The license configurations for the instance.
@@ -1141,16 +1002,14 @@ impl InstanceBuilder {
     #[inline]
     pub fn set_licenses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LicenseConfiguration>>,
+        input: Option<Vec<crate::types::LicenseConfiguration>>,
     ) -> Self {
         self.inner.licenses = input;
         self
     }
     /// The value set for [`Instance::licenses`](crate::types::Instance::licenses), if any.
     #[inline]
-    pub fn get_licenses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LicenseConfiguration>> {
+    pub fn get_licenses(&self) -> &Option<Vec<crate::types::LicenseConfiguration>> {
         &self.inner.licenses
     }
     /// Sets [`Instance::metadata_options`](crate::types::Instance::metadata_options): The metadata options for the instance.
@@ -1158,14 +1017,14 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::InstanceMetadataOptionsResponse,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input);
+        self.inner.metadata_options = Some(input);
         self
     }
     /// Sets or clears [`Instance::metadata_options`](crate::types::Instance::metadata_options).
     #[inline]
     pub fn set_metadata_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataOptionsResponse>,
+        input: Option<crate::types::InstanceMetadataOptionsResponse>,
     ) -> Self {
         self.inner.metadata_options = input;
         self
@@ -1174,91 +1033,74 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_metadata_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataOptionsResponse> {
+    ) -> &Option<crate::types::InstanceMetadataOptionsResponse> {
         &self.inner.metadata_options
     }
     /// Sets [`Instance::enclave_options`](crate::types::Instance::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
     pub fn enclave_options(mut self, input: crate::types::EnclaveOptions) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input);
+        self.inner.enclave_options = Some(input);
         self
     }
     /// Sets or clears [`Instance::enclave_options`](crate::types::Instance::enclave_options).
     #[inline]
     pub fn set_enclave_options(
         mut self,
-        input: ::std::option::Option<crate::types::EnclaveOptions>,
+        input: Option<crate::types::EnclaveOptions>,
     ) -> Self {
         self.inner.enclave_options = input;
         self
     }
     /// The value set for [`Instance::enclave_options`](crate::types::Instance::enclave_options), if any.
     #[inline]
-    pub fn get_enclave_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::EnclaveOptions> {
+    pub fn get_enclave_options(&self) -> &Option<crate::types::EnclaveOptions> {
         &self.inner.enclave_options
     }
     /// Sets [`Instance::boot_mode`](crate::types::Instance::boot_mode): The boot mode that was specified by the AMI.
     pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input);
+        self.inner.boot_mode = Some(input);
         self
     }
     /// Sets or clears [`Instance::boot_mode`](crate::types::Instance::boot_mode).
     #[inline]
-    pub fn set_boot_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn set_boot_mode(mut self, input: Option<crate::types::BootModeValues>) -> Self {
         self.inner.boot_mode = input;
         self
     }
     /// The value set for [`Instance::boot_mode`](crate::types::Instance::boot_mode), if any.
     #[inline]
-    pub fn get_boot_mode(&self) -> &::std::option::Option<crate::types::BootModeValues> {
+    pub fn get_boot_mode(&self) -> &Option<crate::types::BootModeValues> {
         &self.inner.boot_mode
     }
     /// Sets [`Instance::platform_details`](crate::types::Instance::platform_details): The platform details value for the instance.
-    pub fn platform_details(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform_details = ::std::option::Option::Some(input.into());
+    pub fn platform_details(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform_details = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::platform_details`](crate::types::Instance::platform_details).
     #[inline]
-    pub fn set_platform_details(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_details(mut self, input: Option<String>) -> Self {
         self.inner.platform_details = input;
         self
     }
     /// The value set for [`Instance::platform_details`](crate::types::Instance::platform_details), if any.
     #[inline]
-    pub fn get_platform_details(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_details(&self) -> &Option<String> {
         &self.inner.platform_details
     }
     /// Sets [`Instance::usage_operation`](crate::types::Instance::usage_operation): The usage operation value for the instance.
-    pub fn usage_operation(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.usage_operation = ::std::option::Option::Some(input.into());
+    pub fn usage_operation(mut self, input: impl Into<String>) -> Self {
+        self.inner.usage_operation = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::usage_operation`](crate::types::Instance::usage_operation).
     #[inline]
-    pub fn set_usage_operation(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_usage_operation(mut self, input: Option<String>) -> Self {
         self.inner.usage_operation = input;
         self
     }
     /// The value set for [`Instance::usage_operation`](crate::types::Instance::usage_operation), if any.
     #[inline]
-    pub fn get_usage_operation(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_usage_operation(&self) -> &Option<String> {
         &self.inner.usage_operation
     }
     /// Sets [`Instance::usage_operation_update_time`](crate::types::Instance::usage_operation_update_time): The time that the usage operation was last updated.
@@ -1266,14 +1108,14 @@ impl InstanceBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.usage_operation_update_time = ::std::option::Option::Some(input);
+        self.inner.usage_operation_update_time = Some(input);
         self
     }
     /// Sets or clears [`Instance::usage_operation_update_time`](crate::types::Instance::usage_operation_update_time).
     #[inline]
     pub fn set_usage_operation_update_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.usage_operation_update_time = input;
         self
@@ -1282,7 +1124,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_usage_operation_update_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.usage_operation_update_time
     }
     /// Sets [`Instance::private_dns_name_options`](crate::types::Instance::private_dns_name_options): The options for the instance hostname.
@@ -1290,14 +1132,14 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::PrivateDnsNameOptionsResponse,
     ) -> Self {
-        self.inner.private_dns_name_options = ::std::option::Option::Some(input);
+        self.inner.private_dns_name_options = Some(input);
         self
     }
     /// Sets or clears [`Instance::private_dns_name_options`](crate::types::Instance::private_dns_name_options).
     #[inline]
     pub fn set_private_dns_name_options(
         mut self,
-        input: ::std::option::Option<crate::types::PrivateDnsNameOptionsResponse>,
+        input: Option<crate::types::PrivateDnsNameOptionsResponse>,
     ) -> Self {
         self.inner.private_dns_name_options = input;
         self
@@ -1306,51 +1148,39 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_private_dns_name_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PrivateDnsNameOptionsResponse> {
+    ) -> &Option<crate::types::PrivateDnsNameOptionsResponse> {
         &self.inner.private_dns_name_options
     }
     /// Sets [`Instance::ipv6_address`](crate::types::Instance::ipv6_address): The IPv6 address assigned to the instance.
-    pub fn ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_address = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_address = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::ipv6_address`](crate::types::Instance::ipv6_address).
     #[inline]
-    pub fn set_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_address(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_address = input;
         self
     }
     /// The value set for [`Instance::ipv6_address`](crate::types::Instance::ipv6_address), if any.
     #[inline]
-    pub fn get_ipv6_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_address(&self) -> &Option<String> {
         &self.inner.ipv6_address
     }
     /// Sets [`Instance::tpm_support`](crate::types::Instance::tpm_support): If the instance is configured for NitroTPM support, the value is `v2.0`.
-    pub fn tpm_support(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tpm_support = ::std::option::Option::Some(input.into());
+    pub fn tpm_support(mut self, input: impl Into<String>) -> Self {
+        self.inner.tpm_support = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::tpm_support`](crate::types::Instance::tpm_support).
     #[inline]
-    pub fn set_tpm_support(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tpm_support(mut self, input: Option<String>) -> Self {
         self.inner.tpm_support = input;
         self
     }
     /// The value set for [`Instance::tpm_support`](crate::types::Instance::tpm_support), if any.
     #[inline]
-    pub fn get_tpm_support(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tpm_support(&self) -> &Option<String> {
         &self.inner.tpm_support
     }
     /// Sets [`Instance::maintenance_options`](crate::types::Instance::maintenance_options): Provides information on the recovery and maintenance options of your instance.
@@ -1358,14 +1188,14 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::InstanceMaintenanceOptions,
     ) -> Self {
-        self.inner.maintenance_options = ::std::option::Option::Some(input);
+        self.inner.maintenance_options = Some(input);
         self
     }
     /// Sets or clears [`Instance::maintenance_options`](crate::types::Instance::maintenance_options).
     #[inline]
     pub fn set_maintenance_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMaintenanceOptions>,
+        input: Option<crate::types::InstanceMaintenanceOptions>,
     ) -> Self {
         self.inner.maintenance_options = input;
         self
@@ -1374,7 +1204,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_maintenance_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMaintenanceOptions> {
+    ) -> &Option<crate::types::InstanceMaintenanceOptions> {
         &self.inner.maintenance_options
     }
     /// Sets [`Instance::current_instance_boot_mode`](crate::types::Instance::current_instance_boot_mode): The boot mode that is used to boot the instance at launch or start.
@@ -1382,14 +1212,14 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::InstanceBootModeValues,
     ) -> Self {
-        self.inner.current_instance_boot_mode = ::std::option::Option::Some(input);
+        self.inner.current_instance_boot_mode = Some(input);
         self
     }
     /// Sets or clears [`Instance::current_instance_boot_mode`](crate::types::Instance::current_instance_boot_mode).
     #[inline]
     pub fn set_current_instance_boot_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceBootModeValues>,
+        input: Option<crate::types::InstanceBootModeValues>,
     ) -> Self {
         self.inner.current_instance_boot_mode = input;
         self
@@ -1398,7 +1228,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_current_instance_boot_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceBootModeValues> {
+    ) -> &Option<crate::types::InstanceBootModeValues> {
         &self.inner.current_instance_boot_mode
     }
     /// Sets [`Instance::network_performance_options`](crate::types::Instance::network_performance_options): Contains settings for the network performance options for your instance.
@@ -1406,14 +1236,14 @@ impl InstanceBuilder {
         mut self,
         input: crate::types::InstanceNetworkPerformanceOptions,
     ) -> Self {
-        self.inner.network_performance_options = ::std::option::Option::Some(input);
+        self.inner.network_performance_options = Some(input);
         self
     }
     /// Sets or clears [`Instance::network_performance_options`](crate::types::Instance::network_performance_options).
     #[inline]
     pub fn set_network_performance_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceNetworkPerformanceOptions>,
+        input: Option<crate::types::InstanceNetworkPerformanceOptions>,
     ) -> Self {
         self.inner.network_performance_options = input;
         self
@@ -1422,28 +1252,26 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_network_performance_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceNetworkPerformanceOptions> {
+    ) -> &Option<crate::types::InstanceNetworkPerformanceOptions> {
         &self.inner.network_performance_options
     }
     /// Sets [`Instance::operator`](crate::types::Instance::operator): The service provider that manages the instance.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`Instance::operator`](crate::types::Instance::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`Instance::operator`](crate::types::Instance::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Appends one item to [`Instance::secondary_interfaces`](crate::types::Instance::secondary_interfaces): The secondary interfaces for the instance.
@@ -1460,9 +1288,7 @@ impl InstanceBuilder {
     #[inline]
     pub fn set_secondary_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceSecondaryInterface>,
-        >,
+        input: Option<Vec<crate::types::InstanceSecondaryInterface>>,
     ) -> Self {
         self.inner.secondary_interfaces = input;
         self
@@ -1471,178 +1297,135 @@ impl InstanceBuilder {
     #[inline]
     pub fn get_secondary_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterface>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceSecondaryInterface>> {
         &self.inner.secondary_interfaces
     }
     /// Sets [`Instance::instance_id`](crate::types::Instance::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::instance_id`](crate::types::Instance::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`Instance::instance_id`](crate::types::Instance::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`Instance::image_id`](crate::types::Instance::image_id): The ID of the AMI used to launch the instance.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::image_id`](crate::types::Instance::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`Instance::image_id`](crate::types::Instance::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`Instance::state`](crate::types::Instance::state): The current state of the instance.
     pub fn state(mut self, input: crate::types::InstanceState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Instance::state`](crate::types::Instance::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::InstanceState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::InstanceState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Instance::state`](crate::types::Instance::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::InstanceState> {
+    pub fn get_state(&self) -> &Option<crate::types::InstanceState> {
         &self.inner.state
     }
     /// Sets [`Instance::private_dns_name`](crate::types::Instance::private_dns_name): \[IPv4 only\] The private DNS hostname name assigned to the instance.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::private_dns_name`](crate::types::Instance::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`Instance::private_dns_name`](crate::types::Instance::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Sets [`Instance::public_dns_name`](crate::types::Instance::public_dns_name): The public DNS name assigned to the instance.
-    pub fn public_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_dns_name = ::std::option::Option::Some(input.into());
+    pub fn public_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::public_dns_name`](crate::types::Instance::public_dns_name).
     #[inline]
-    pub fn set_public_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.public_dns_name = input;
         self
     }
     /// The value set for [`Instance::public_dns_name`](crate::types::Instance::public_dns_name), if any.
     #[inline]
-    pub fn get_public_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_dns_name(&self) -> &Option<String> {
         &self.inner.public_dns_name
     }
     /// Sets [`Instance::state_transition_reason`](crate::types::Instance::state_transition_reason): The reason for the most recent state transition.
-    pub fn state_transition_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_transition_reason = ::std::option::Option::Some(input.into());
+    pub fn state_transition_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_transition_reason = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::state_transition_reason`](crate::types::Instance::state_transition_reason).
     #[inline]
-    pub fn set_state_transition_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_transition_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_transition_reason = input;
         self
     }
     /// The value set for [`Instance::state_transition_reason`](crate::types::Instance::state_transition_reason), if any.
     #[inline]
-    pub fn get_state_transition_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_transition_reason(&self) -> &Option<String> {
         &self.inner.state_transition_reason
     }
     /// Sets [`Instance::key_name`](crate::types::Instance::key_name): The name of the key pair, if this instance was launched with an associated key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::key_name`](crate::types::Instance::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`Instance::key_name`](crate::types::Instance::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`Instance::ami_launch_index`](crate::types::Instance::ami_launch_index): The AMI launch index, which can be used to find this instance in the launch group.
     pub fn ami_launch_index(mut self, input: i32) -> Self {
-        self.inner.ami_launch_index = ::std::option::Option::Some(input);
+        self.inner.ami_launch_index = Some(input);
         self
     }
     /// Sets or clears [`Instance::ami_launch_index`](crate::types::Instance::ami_launch_index).
     #[inline]
-    pub fn set_ami_launch_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ami_launch_index(mut self, input: Option<i32>) -> Self {
         self.inner.ami_launch_index = input;
         self
     }
     /// The value set for [`Instance::ami_launch_index`](crate::types::Instance::ami_launch_index), if any.
     #[inline]
-    pub fn get_ami_launch_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_ami_launch_index(&self) -> &Option<i32> {
         &self.inner.ami_launch_index
     }
     /// Appends one item to [`Instance::product_codes`](crate::types::Instance::product_codes): The product codes attached to this instance, if applicable.
@@ -1656,251 +1439,196 @@ impl InstanceBuilder {
     #[inline]
     pub fn set_product_codes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+        input: Option<Vec<crate::types::ProductCode>>,
     ) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`Instance::product_codes`](crate::types::Instance::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProductCode>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<crate::types::ProductCode>> {
         &self.inner.product_codes
     }
     /// Sets [`Instance::instance_type`](crate::types::Instance::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`Instance::instance_type`](crate::types::Instance::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`Instance::instance_type`](crate::types::Instance::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`Instance::launch_time`](crate::types::Instance::launch_time): The time that the instance was last launched.
     pub fn launch_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.launch_time = ::std::option::Option::Some(input);
+        self.inner.launch_time = Some(input);
         self
     }
     /// Sets or clears [`Instance::launch_time`](crate::types::Instance::launch_time).
     #[inline]
     pub fn set_launch_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.launch_time = input;
         self
     }
     /// The value set for [`Instance::launch_time`](crate::types::Instance::launch_time), if any.
     #[inline]
-    pub fn get_launch_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_launch_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.launch_time
     }
     /// Sets [`Instance::placement`](crate::types::Instance::placement): The location where the instance launched, if applicable.
     pub fn placement(mut self, input: crate::types::Placement) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`Instance::placement`](crate::types::Instance::placement).
     #[inline]
-    pub fn set_placement(
-        mut self,
-        input: ::std::option::Option<crate::types::Placement>,
-    ) -> Self {
+    pub fn set_placement(mut self, input: Option<crate::types::Placement>) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`Instance::placement`](crate::types::Instance::placement), if any.
     #[inline]
-    pub fn get_placement(&self) -> &::std::option::Option<crate::types::Placement> {
+    pub fn get_placement(&self) -> &Option<crate::types::Placement> {
         &self.inner.placement
     }
     /// Sets [`Instance::kernel_id`](crate::types::Instance::kernel_id): The kernel associated with this instance, if applicable.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::kernel_id`](crate::types::Instance::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`Instance::kernel_id`](crate::types::Instance::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`Instance::ramdisk_id`](crate::types::Instance::ramdisk_id): The RAM disk associated with this instance, if applicable.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ramdisk_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::ramdisk_id`](crate::types::Instance::ramdisk_id).
     #[inline]
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`Instance::ramdisk_id`](crate::types::Instance::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         &self.inner.ramdisk_id
     }
     /// Sets [`Instance::platform`](crate::types::Instance::platform): The platform.
     pub fn platform(mut self, input: crate::types::PlatformValues) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input);
+        self.inner.platform = Some(input);
         self
     }
     /// Sets or clears [`Instance::platform`](crate::types::Instance::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<crate::types::PlatformValues>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<crate::types::PlatformValues>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`Instance::platform`](crate::types::Instance::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<crate::types::PlatformValues> {
+    pub fn get_platform(&self) -> &Option<crate::types::PlatformValues> {
         &self.inner.platform
     }
     /// Sets [`Instance::monitoring`](crate::types::Instance::monitoring): The monitoring for the instance.
     pub fn monitoring(mut self, input: crate::types::Monitoring) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`Instance::monitoring`](crate::types::Instance::monitoring).
     #[inline]
-    pub fn set_monitoring(
-        mut self,
-        input: ::std::option::Option<crate::types::Monitoring>,
-    ) -> Self {
+    pub fn set_monitoring(mut self, input: Option<crate::types::Monitoring>) -> Self {
         self.inner.monitoring = input;
         self
     }
     /// The value set for [`Instance::monitoring`](crate::types::Instance::monitoring), if any.
     #[inline]
-    pub fn get_monitoring(&self) -> &::std::option::Option<crate::types::Monitoring> {
+    pub fn get_monitoring(&self) -> &Option<crate::types::Monitoring> {
         &self.inner.monitoring
     }
     /// Sets [`Instance::subnet_id`](crate::types::Instance::subnet_id): The ID of the subnet in which the instance is running.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::subnet_id`](crate::types::Instance::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`Instance::subnet_id`](crate::types::Instance::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`Instance::vpc_id`](crate::types::Instance::vpc_id): The ID of the VPC in which the instance is running.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::vpc_id`](crate::types::Instance::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`Instance::vpc_id`](crate::types::Instance::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`Instance::private_ip_address`](crate::types::Instance::private_ip_address): The private IPv4 address assigned to the instance.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::private_ip_address`](crate::types::Instance::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`Instance::private_ip_address`](crate::types::Instance::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Sets [`Instance::public_ip_address`](crate::types::Instance::public_ip_address): The public IPv4 address, or the Carrier IP address assigned to the instance, if applicable.
-    pub fn public_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip_address = ::std::option::Option::Some(input.into());
+    pub fn public_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`Instance::public_ip_address`](crate::types::Instance::public_ip_address).
     #[inline]
-    pub fn set_public_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.public_ip_address = input;
         self
     }
     /// The value set for [`Instance::public_ip_address`](crate::types::Instance::public_ip_address), if any.
     #[inline]
-    pub fn get_public_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip_address(&self) -> &Option<String> {
         &self.inner.public_ip_address
     }
     /// Builds the [`Instance`]; it has no required members, so this cannot fail.
@@ -1912,17 +1640,17 @@ impl InstanceBuilder {
 impl ::awsgen_runtime::xml::FromXml for Instance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "architecture" => {
-                    value.architecture = ::std::option::Option::Some(
+                    value.architecture = Some(
                         crate::types::ArchitectureValues::from(child.text()),
                     );
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some(
+                    value.block_device_mappings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1930,39 +1658,33 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "ebsOptimized" => {
-                    value.ebs_optimized = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ebs_optimized = Some(child.text() == "true");
                 }
                 "enaSupport" => {
-                    value.ena_support = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ena_support = Some(child.text() == "true");
                 }
                 "hypervisor" => {
-                    value.hypervisor = ::std::option::Option::Some(
+                    value.hypervisor = Some(
                         crate::types::HypervisorType::from(child.text()),
                     );
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = ::std::option::Option::Some(
+                    value.iam_instance_profile = Some(
                         <crate::types::IamInstanceProfile as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceLifecycle" => {
-                    value.instance_lifecycle = ::std::option::Option::Some(
+                    value.instance_lifecycle = Some(
                         crate::types::InstanceLifecycleType::from(child.text()),
                     );
                 }
                 "elasticGpuAssociationSet" => {
-                    value.elastic_gpu_associations = ::std::option::Option::Some(
+                    value.elastic_gpu_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ElasticGpuAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1970,7 +1692,7 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "elasticInferenceAcceleratorAssociationSet" => {
-                    value.elastic_inference_accelerator_associations = ::std::option::Option::Some(
+                    value.elastic_inference_accelerator_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ElasticInferenceAcceleratorAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1978,7 +1700,7 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some(
+                    value.network_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceNetworkInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1986,22 +1708,18 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "rootDeviceName" => {
-                    value.root_device_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.root_device_name = Some(String::from(child.text()));
                 }
                 "rootDeviceType" => {
-                    value.root_device_type = ::std::option::Option::Some(
+                    value.root_device_type = Some(
                         crate::types::DeviceType::from(child.text()),
                     );
                 }
                 "groupSet" => {
-                    value.security_groups = ::std::option::Option::Some(
+                    value.security_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -2009,29 +1727,23 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.source_dest_check = Some(child.text() == "true");
                 }
                 "spotInstanceRequestId" => {
-                    value.spot_instance_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_instance_request_id = Some(String::from(child.text()));
                 }
                 "sriovNetSupport" => {
-                    value.sriov_net_support = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.sriov_net_support = Some(String::from(child.text()));
                 }
                 "stateReason" => {
-                    value.state_reason = ::std::option::Option::Some(
+                    value.state_reason = Some(
                         <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -2039,43 +1751,39 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "virtualizationType" => {
-                    value.virtualization_type = ::std::option::Option::Some(
+                    value.virtualization_type = Some(
                         crate::types::VirtualizationType::from(child.text()),
                     );
                 }
                 "cpuOptions" => {
-                    value.cpu_options = ::std::option::Option::Some(
+                    value.cpu_options = Some(
                         <crate::types::CpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "capacityBlockId" => {
-                    value.capacity_block_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_block_id = Some(String::from(child.text()));
                 }
                 "capacityReservationId" => {
-                    value.capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "capacityReservationSpecification" => {
-                    value.capacity_reservation_specification = ::std::option::Option::Some(
+                    value.capacity_reservation_specification = Some(
                         <crate::types::CapacityReservationSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "hibernationOptions" => {
-                    value.hibernation_options = ::std::option::Option::Some(
+                    value.hibernation_options = Some(
                         <crate::types::HibernationOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "licenseSet" => {
-                    value.licenses = ::std::option::Option::Some(
+                    value.licenses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LicenseConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -2083,36 +1791,32 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "metadataOptions" => {
-                    value.metadata_options = ::std::option::Option::Some(
+                    value.metadata_options = Some(
                         <crate::types::InstanceMetadataOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enclaveOptions" => {
-                    value.enclave_options = ::std::option::Option::Some(
+                    value.enclave_options = Some(
                         <crate::types::EnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "bootMode" => {
-                    value.boot_mode = ::std::option::Option::Some(
+                    value.boot_mode = Some(
                         crate::types::BootModeValues::from(child.text()),
                     );
                 }
                 "platformDetails" => {
-                    value.platform_details = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform_details = Some(String::from(child.text()));
                 }
                 "usageOperation" => {
-                    value.usage_operation = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.usage_operation = Some(String::from(child.text()));
                 }
                 "usageOperationUpdateTime" => {
-                    value.usage_operation_update_time = ::std::option::Option::Some(
+                    value.usage_operation_update_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -2121,50 +1825,46 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "privateDnsNameOptions" => {
-                    value.private_dns_name_options = ::std::option::Option::Some(
+                    value.private_dns_name_options = Some(
                         <crate::types::PrivateDnsNameOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ipv6Address" => {
-                    value.ipv6_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_address = Some(String::from(child.text()));
                 }
                 "tpmSupport" => {
-                    value.tpm_support = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.tpm_support = Some(String::from(child.text()));
                 }
                 "maintenanceOptions" => {
-                    value.maintenance_options = ::std::option::Option::Some(
+                    value.maintenance_options = Some(
                         <crate::types::InstanceMaintenanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "currentInstanceBootMode" => {
-                    value.current_instance_boot_mode = ::std::option::Option::Some(
+                    value.current_instance_boot_mode = Some(
                         crate::types::InstanceBootModeValues::from(child.text()),
                     );
                 }
                 "networkPerformanceOptions" => {
-                    value.network_performance_options = ::std::option::Option::Some(
+                    value.network_performance_options = Some(
                         <crate::types::InstanceNetworkPerformanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "secondaryInterfaceSet" => {
-                    value.secondary_interfaces = ::std::option::Option::Some(
+                    value.secondary_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceSecondaryInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -2172,51 +1872,39 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "instanceState" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "privateDnsName" => {
-                    value.private_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_dns_name = Some(String::from(child.text()));
                 }
                 "dnsName" => {
-                    value.public_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_dns_name = Some(String::from(child.text()));
                 }
                 "reason" => {
-                    value.state_transition_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_transition_reason = Some(String::from(child.text()));
                 }
                 "keyName" => {
-                    value.key_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_name = Some(String::from(child.text()));
                 }
                 "amiLaunchIndex" => {
-                    value.ami_launch_index = ::std::option::Option::Some(
+                    value.ami_launch_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Instance")?,
                     );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some(
+                    value.product_codes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -2224,12 +1912,12 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "launchTime" => {
-                    value.launch_time = ::std::option::Option::Some(
+                    value.launch_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -2238,57 +1926,45 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "placement" => {
-                    value.placement = ::std::option::Option::Some(
+                    value.placement = Some(
                         <crate::types::Placement as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "kernelId" => {
-                    value.kernel_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kernel_id = Some(String::from(child.text()));
                 }
                 "ramdiskId" => {
-                    value.ramdisk_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ramdisk_id = Some(String::from(child.text()));
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
+                    value.platform = Some(
                         crate::types::PlatformValues::from(child.text()),
                     );
                 }
                 "monitoring" => {
-                    value.monitoring = ::std::option::Option::Some(
+                    value.monitoring = Some(
                         <crate::types::Monitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "privateIpAddress" => {
-                    value.private_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip_address = Some(String::from(child.text()));
                 }
                 "ipAddress" => {
-                    value.public_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip_address = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the application status for an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceApplicationStatus {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The Availability Zone of the instance.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone of the instance.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The application status for the instance.
-    pub application_status: ::std::option::Option<crate::types::ApplicationStatus>,
+    pub application_status: Option<crate::types::ApplicationStatus>,
     /// The tags assigned to the instance.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl InstanceApplicationStatus {
     /// Starts building a [`InstanceApplicationStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceApplicationStatusBuilder {
-        <crate::types::builders::InstanceApplicationStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceApplicationStatusBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `ApplicationStatus` member, when set.
     #[inline]
-    pub fn application_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ApplicationStatus> {
+    pub fn application_status(&self) -> Option<&crate::types::ApplicationStatus> {
         self.application_status.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,105 +49,76 @@ impl InstanceApplicationStatus {
     }
 }
 /// A builder for [`InstanceApplicationStatus`](crate::types::InstanceApplicationStatus); start one with `InstanceApplicationStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceApplicationStatusBuilder {
     inner: crate::types::InstanceApplicationStatus,
 }
 impl InstanceApplicationStatusBuilder {
     /// Sets [`InstanceApplicationStatus::instance_id`](crate::types::InstanceApplicationStatus::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceApplicationStatus::instance_id`](crate::types::InstanceApplicationStatus::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceApplicationStatus::instance_id`](crate::types::InstanceApplicationStatus::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceApplicationStatus::availability_zone`](crate::types::InstanceApplicationStatus::availability_zone): The Availability Zone of the instance.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceApplicationStatus::availability_zone`](crate::types::InstanceApplicationStatus::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`InstanceApplicationStatus::availability_zone`](crate::types::InstanceApplicationStatus::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`InstanceApplicationStatus::availability_zone_id`](crate::types::InstanceApplicationStatus::availability_zone_id): The ID of the Availability Zone of the instance.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceApplicationStatus::availability_zone_id`](crate::types::InstanceApplicationStatus::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`InstanceApplicationStatus::availability_zone_id`](crate::types::InstanceApplicationStatus::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`InstanceApplicationStatus::application_status`](crate::types::InstanceApplicationStatus::application_status): The application status for the instance.
     pub fn application_status(mut self, input: crate::types::ApplicationStatus) -> Self {
-        self.inner.application_status = ::std::option::Option::Some(input);
+        self.inner.application_status = Some(input);
         self
     }
     /// Sets or clears [`InstanceApplicationStatus::application_status`](crate::types::InstanceApplicationStatus::application_status).
     #[inline]
     pub fn set_application_status(
         mut self,
-        input: ::std::option::Option<crate::types::ApplicationStatus>,
+        input: Option<crate::types::ApplicationStatus>,
     ) -> Self {
         self.inner.application_status = input;
         self
     }
     /// The value set for [`InstanceApplicationStatus::application_status`](crate::types::InstanceApplicationStatus::application_status), if any.
     #[inline]
-    pub fn get_application_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ApplicationStatus> {
+    pub fn get_application_status(&self) -> &Option<crate::types::ApplicationStatus> {
         &self.inner.application_status
     }
     /// Appends one item to [`InstanceApplicationStatus::tags`](crate::types::InstanceApplicationStatus::tags): The tags assigned to the instance.
@@ -166,18 +130,13 @@ impl InstanceApplicationStatusBuilder {
     }
     /// Sets or clears [`InstanceApplicationStatus::tags`](crate::types::InstanceApplicationStatus::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`InstanceApplicationStatus::tags`](crate::types::InstanceApplicationStatus::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`InstanceApplicationStatus`]; it has no required members, so this cannot fail.
@@ -189,34 +148,28 @@ impl InstanceApplicationStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceApplicationStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "applicationStatus" => {
-                    value.application_status = ::std::option::Option::Some(
+                    value.application_status = Some(
                         <crate::types::ApplicationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -226,6 +179,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceApplicationStatus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,18 +4,13 @@
 /// ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances. With ENA Express, you can communicate between two EC2 instances in the same subnet within the same account, or in different accounts. Both sending and receiving instances must have ENA Express enabled.
 ///
 /// To improve the reliability of network packet delivery, ENA Express reorders network packets on the receiving end by default. However, some UDP-based applications are designed to handle network packets that are out of order to reduce the overhead for packet delivery at the network layer. When ENA Express is enabled, you can specify whether UDP network traffic uses it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceAttachmentEnaSrdSpecification {
     /// Indicates whether ENA Express is enabled for the network interface.
-    pub ena_srd_enabled: ::std::option::Option<bool>,
+    pub ena_srd_enabled: Option<bool>,
     /// Configures ENA Express for UDP network traffic.
-    pub ena_srd_udp_specification: ::std::option::Option<
+    pub ena_srd_udp_specification: Option<
         crate::types::InstanceAttachmentEnaSrdUdpSpecification,
     >,
 }
@@ -23,46 +18,41 @@ impl InstanceAttachmentEnaSrdSpecification {
     /// Starts building a [`InstanceAttachmentEnaSrdSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceAttachmentEnaSrdSpecificationBuilder {
-        <crate::types::builders::InstanceAttachmentEnaSrdSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceAttachmentEnaSrdSpecificationBuilder as Default>::default()
     }
     /// The `EnaSrdEnabled` member, when set.
     #[inline]
-    pub fn ena_srd_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ena_srd_enabled(&self) -> Option<bool> {
         self.ena_srd_enabled
     }
     /// The `EnaSrdUdpSpecification` member, when set.
     #[inline]
     pub fn ena_srd_udp_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceAttachmentEnaSrdUdpSpecification> {
+    ) -> Option<&crate::types::InstanceAttachmentEnaSrdUdpSpecification> {
         self.ena_srd_udp_specification.as_ref()
     }
 }
 /// A builder for [`InstanceAttachmentEnaSrdSpecification`](crate::types::InstanceAttachmentEnaSrdSpecification); start one with `InstanceAttachmentEnaSrdSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceAttachmentEnaSrdSpecificationBuilder {
     inner: crate::types::InstanceAttachmentEnaSrdSpecification,
 }
 impl InstanceAttachmentEnaSrdSpecificationBuilder {
     /// Sets [`InstanceAttachmentEnaSrdSpecification::ena_srd_enabled`](crate::types::InstanceAttachmentEnaSrdSpecification::ena_srd_enabled): Indicates whether ENA Express is enabled for the network interface.
     pub fn ena_srd_enabled(mut self, input: bool) -> Self {
-        self.inner.ena_srd_enabled = ::std::option::Option::Some(input);
+        self.inner.ena_srd_enabled = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttachmentEnaSrdSpecification::ena_srd_enabled`](crate::types::InstanceAttachmentEnaSrdSpecification::ena_srd_enabled).
     #[inline]
-    pub fn set_ena_srd_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_srd_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.ena_srd_enabled = input;
         self
     }
     /// The value set for [`InstanceAttachmentEnaSrdSpecification::ena_srd_enabled`](crate::types::InstanceAttachmentEnaSrdSpecification::ena_srd_enabled), if any.
     #[inline]
-    pub fn get_ena_srd_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_srd_enabled(&self) -> &Option<bool> {
         &self.inner.ena_srd_enabled
     }
     /// Sets [`InstanceAttachmentEnaSrdSpecification::ena_srd_udp_specification`](crate::types::InstanceAttachmentEnaSrdSpecification::ena_srd_udp_specification): Configures ENA Express for UDP network traffic.
@@ -70,16 +60,14 @@ impl InstanceAttachmentEnaSrdSpecificationBuilder {
         mut self,
         input: crate::types::InstanceAttachmentEnaSrdUdpSpecification,
     ) -> Self {
-        self.inner.ena_srd_udp_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_udp_specification = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttachmentEnaSrdSpecification::ena_srd_udp_specification`](crate::types::InstanceAttachmentEnaSrdSpecification::ena_srd_udp_specification).
     #[inline]
     pub fn set_ena_srd_udp_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InstanceAttachmentEnaSrdUdpSpecification,
-        >,
+        input: Option<crate::types::InstanceAttachmentEnaSrdUdpSpecification>,
     ) -> Self {
         self.inner.ena_srd_udp_specification = input;
         self
@@ -88,7 +76,7 @@ impl InstanceAttachmentEnaSrdSpecificationBuilder {
     #[inline]
     pub fn get_ena_srd_udp_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceAttachmentEnaSrdUdpSpecification> {
+    ) -> &Option<crate::types::InstanceAttachmentEnaSrdUdpSpecification> {
         &self.inner.ena_srd_udp_specification
     }
     /// Builds the [`InstanceAttachmentEnaSrdSpecification`]; it has no required members, so this cannot fail.
@@ -100,17 +88,15 @@ impl InstanceAttachmentEnaSrdSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceAttachmentEnaSrdSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enaSrdEnabled" => {
-                    value.ena_srd_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ena_srd_enabled = Some(child.text() == "true");
                 }
                 "enaSrdUdpSpecification" => {
-                    value.ena_srd_udp_specification = ::std::option::Option::Some(
+                    value.ena_srd_udp_specification = Some(
                         <crate::types::InstanceAttachmentEnaSrdUdpSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -119,6 +105,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceAttachmentEnaSrdSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

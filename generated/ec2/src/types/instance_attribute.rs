@@ -2,60 +2,49 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance attribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceAttribute {
     /// The block device mapping of the instance.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceBlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::InstanceBlockDeviceMapping>>,
     /// Indicates whether termination protection is enabled. If the value is `true`, you can't terminate the instance using the Amazon EC2 console, command line tools, or API.
-    pub disable_api_termination: ::std::option::Option<
-        crate::types::AttributeBooleanValue,
-    >,
+    pub disable_api_termination: Option<crate::types::AttributeBooleanValue>,
     /// Indicates whether enhanced networking with ENA is enabled.
-    pub ena_support: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub ena_support: Option<crate::types::AttributeBooleanValue>,
     /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-    pub enclave_options: ::std::option::Option<crate::types::EnclaveOptions>,
+    pub enclave_options: Option<crate::types::EnclaveOptions>,
     /// Indicates whether the instance is optimized for Amazon EBS I/O.
-    pub ebs_optimized: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub ebs_optimized: Option<crate::types::AttributeBooleanValue>,
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
-    pub instance_initiated_shutdown_behavior: ::std::option::Option<
-        crate::types::AttributeValue,
-    >,
+    pub instance_initiated_shutdown_behavior: Option<crate::types::AttributeValue>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::AttributeValue>,
+    pub instance_type: Option<crate::types::AttributeValue>,
     /// The kernel ID.
-    pub kernel_id: ::std::option::Option<crate::types::AttributeValue>,
+    pub kernel_id: Option<crate::types::AttributeValue>,
     /// The product codes.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+    pub product_codes: Option<Vec<crate::types::ProductCode>>,
     /// The RAM disk ID.
-    pub ramdisk_id: ::std::option::Option<crate::types::AttributeValue>,
+    pub ramdisk_id: Option<crate::types::AttributeValue>,
     /// The device name of the root device volume (for example, `/dev/sda1`).
-    pub root_device_name: ::std::option::Option<crate::types::AttributeValue>,
+    pub root_device_name: Option<crate::types::AttributeValue>,
     /// Indicates whether source/destination checks are enabled.
-    pub source_dest_check: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub source_dest_check: Option<crate::types::AttributeBooleanValue>,
     /// Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
-    pub sriov_net_support: ::std::option::Option<crate::types::AttributeValue>,
+    pub sriov_net_support: Option<crate::types::AttributeValue>,
     /// The user data.
-    pub user_data: ::std::option::Option<crate::types::AttributeValue>,
+    pub user_data: Option<crate::types::AttributeValue>,
     /// Indicates whether stop protection is enabled for the instance.
-    pub disable_api_stop: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub disable_api_stop: Option<crate::types::AttributeBooleanValue>,
     /// The security groups associated with the instance.
-    pub groups: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+    pub groups: Option<Vec<crate::types::GroupIdentifier>>,
 }
 impl InstanceAttribute {
     /// Starts building a [`InstanceAttribute`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceAttributeBuilder {
-        <crate::types::builders::InstanceAttributeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceAttributeBuilder as Default>::default()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -66,50 +55,44 @@ impl InstanceAttribute {
     #[inline]
     pub fn disable_api_termination(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.disable_api_termination.as_ref()
     }
     /// The `EnaSupport` member, when set.
     #[inline]
-    pub fn ena_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn ena_support(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.ena_support.as_ref()
     }
     /// The `EnclaveOptions` member, when set.
     #[inline]
-    pub fn enclave_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnclaveOptions> {
+    pub fn enclave_options(&self) -> Option<&crate::types::EnclaveOptions> {
         self.enclave_options.as_ref()
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn ebs_optimized(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.ebs_optimized.as_ref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceInitiatedShutdownBehavior` member, when set.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeValue> {
+    ) -> Option<&crate::types::AttributeValue> {
         self.instance_initiated_shutdown_behavior.as_ref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn instance_type(&self) -> Option<&crate::types::AttributeValue> {
         self.instance_type.as_ref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn kernel_id(&self) -> Option<&crate::types::AttributeValue> {
         self.kernel_id.as_ref()
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
@@ -119,40 +102,32 @@ impl InstanceAttribute {
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn ramdisk_id(&self) -> Option<&crate::types::AttributeValue> {
         self.ramdisk_id.as_ref()
     }
     /// The `RootDeviceName` member, when set.
     #[inline]
-    pub fn root_device_name(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn root_device_name(&self) -> Option<&crate::types::AttributeValue> {
         self.root_device_name.as_ref()
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn source_dest_check(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.source_dest_check.as_ref()
     }
     /// The `SriovNetSupport` member, when set.
     #[inline]
-    pub fn sriov_net_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn sriov_net_support(&self) -> Option<&crate::types::AttributeValue> {
         self.sriov_net_support.as_ref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn user_data(&self) -> Option<&crate::types::AttributeValue> {
         self.user_data.as_ref()
     }
     /// The `DisableApiStop` member, when set.
     #[inline]
-    pub fn disable_api_stop(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn disable_api_stop(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.disable_api_stop.as_ref()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
@@ -162,12 +137,7 @@ impl InstanceAttribute {
     }
 }
 /// A builder for [`InstanceAttribute`](crate::types::InstanceAttribute); start one with `InstanceAttribute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceAttributeBuilder {
     inner: crate::types::InstanceAttribute,
 }
@@ -186,9 +156,7 @@ impl InstanceAttributeBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceBlockDeviceMapping>,
-        >,
+        input: Option<Vec<crate::types::InstanceBlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -197,9 +165,7 @@ impl InstanceAttributeBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceBlockDeviceMapping>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceBlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`InstanceAttribute::disable_api_termination`](crate::types::InstanceAttribute::disable_api_termination): Indicates whether termination protection is enabled.
@@ -207,14 +173,14 @@ impl InstanceAttributeBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input);
+        self.inner.disable_api_termination = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::disable_api_termination`](crate::types::InstanceAttribute::disable_api_termination).
     #[inline]
     pub fn set_disable_api_termination(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.disable_api_termination = input;
         self
@@ -223,92 +189,80 @@ impl InstanceAttributeBuilder {
     #[inline]
     pub fn get_disable_api_termination(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.disable_api_termination
     }
     /// Sets [`InstanceAttribute::ena_support`](crate::types::InstanceAttribute::ena_support): Indicates whether enhanced networking with ENA is enabled.
     pub fn ena_support(mut self, input: crate::types::AttributeBooleanValue) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input);
+        self.inner.ena_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::ena_support`](crate::types::InstanceAttribute::ena_support).
     #[inline]
     pub fn set_ena_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.ena_support = input;
         self
     }
     /// The value set for [`InstanceAttribute::ena_support`](crate::types::InstanceAttribute::ena_support), if any.
     #[inline]
-    pub fn get_ena_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_ena_support(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.ena_support
     }
     /// Sets [`InstanceAttribute::enclave_options`](crate::types::InstanceAttribute::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
     pub fn enclave_options(mut self, input: crate::types::EnclaveOptions) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input);
+        self.inner.enclave_options = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::enclave_options`](crate::types::InstanceAttribute::enclave_options).
     #[inline]
     pub fn set_enclave_options(
         mut self,
-        input: ::std::option::Option<crate::types::EnclaveOptions>,
+        input: Option<crate::types::EnclaveOptions>,
     ) -> Self {
         self.inner.enclave_options = input;
         self
     }
     /// The value set for [`InstanceAttribute::enclave_options`](crate::types::InstanceAttribute::enclave_options), if any.
     #[inline]
-    pub fn get_enclave_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::EnclaveOptions> {
+    pub fn get_enclave_options(&self) -> &Option<crate::types::EnclaveOptions> {
         &self.inner.enclave_options
     }
     /// Sets [`InstanceAttribute::ebs_optimized`](crate::types::InstanceAttribute::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
     pub fn ebs_optimized(mut self, input: crate::types::AttributeBooleanValue) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::ebs_optimized`](crate::types::InstanceAttribute::ebs_optimized).
     #[inline]
     pub fn set_ebs_optimized(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`InstanceAttribute::ebs_optimized`](crate::types::InstanceAttribute::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_ebs_optimized(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.ebs_optimized
     }
     /// Sets [`InstanceAttribute::instance_id`](crate::types::InstanceAttribute::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceAttribute::instance_id`](crate::types::InstanceAttribute::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceAttribute::instance_id`](crate::types::InstanceAttribute::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceAttribute::instance_initiated_shutdown_behavior`](crate::types::InstanceAttribute::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
@@ -316,16 +270,14 @@ impl InstanceAttributeBuilder {
         mut self,
         input: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.instance_initiated_shutdown_behavior = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::instance_initiated_shutdown_behavior`](crate::types::InstanceAttribute::instance_initiated_shutdown_behavior).
     #[inline]
     pub fn set_instance_initiated_shutdown_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = input;
         self
@@ -334,47 +286,42 @@ impl InstanceAttributeBuilder {
     #[inline]
     pub fn get_instance_initiated_shutdown_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    ) -> &Option<crate::types::AttributeValue> {
         &self.inner.instance_initiated_shutdown_behavior
     }
     /// Sets [`InstanceAttribute::instance_type`](crate::types::InstanceAttribute::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::instance_type`](crate::types::InstanceAttribute::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`InstanceAttribute::instance_type`](crate::types::InstanceAttribute::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.instance_type
     }
     /// Sets [`InstanceAttribute::kernel_id`](crate::types::InstanceAttribute::kernel_id): The kernel ID.
     pub fn kernel_id(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input);
+        self.inner.kernel_id = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::kernel_id`](crate::types::InstanceAttribute::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`InstanceAttribute::kernel_id`](crate::types::InstanceAttribute::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_kernel_id(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.kernel_id
     }
     /// Appends one item to [`InstanceAttribute::product_codes`](crate::types::InstanceAttribute::product_codes): The product codes.
@@ -388,58 +335,52 @@ impl InstanceAttributeBuilder {
     #[inline]
     pub fn set_product_codes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProductCode>>,
+        input: Option<Vec<crate::types::ProductCode>>,
     ) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`InstanceAttribute::product_codes`](crate::types::InstanceAttribute::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProductCode>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<crate::types::ProductCode>> {
         &self.inner.product_codes
     }
     /// Sets [`InstanceAttribute::ramdisk_id`](crate::types::InstanceAttribute::ramdisk_id): The RAM disk ID.
     pub fn ramdisk_id(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input);
+        self.inner.ramdisk_id = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::ramdisk_id`](crate::types::InstanceAttribute::ramdisk_id).
     #[inline]
     pub fn set_ramdisk_id(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`InstanceAttribute::ramdisk_id`](crate::types::InstanceAttribute::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_ramdisk_id(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.ramdisk_id
     }
     /// Sets [`InstanceAttribute::root_device_name`](crate::types::InstanceAttribute::root_device_name): The device name of the root device volume (for example, `/dev/sda1`).
     pub fn root_device_name(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.root_device_name = ::std::option::Option::Some(input);
+        self.inner.root_device_name = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::root_device_name`](crate::types::InstanceAttribute::root_device_name).
     #[inline]
     pub fn set_root_device_name(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.root_device_name = input;
         self
     }
     /// The value set for [`InstanceAttribute::root_device_name`](crate::types::InstanceAttribute::root_device_name), if any.
     #[inline]
-    pub fn get_root_device_name(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_root_device_name(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.root_device_name
     }
     /// Sets [`InstanceAttribute::source_dest_check`](crate::types::InstanceAttribute::source_dest_check): Indicates whether source/destination checks are enabled.
@@ -447,63 +388,56 @@ impl InstanceAttributeBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::source_dest_check`](crate::types::InstanceAttribute::source_dest_check).
     #[inline]
     pub fn set_source_dest_check(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`InstanceAttribute::source_dest_check`](crate::types::InstanceAttribute::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_source_dest_check(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.source_dest_check
     }
     /// Sets [`InstanceAttribute::sriov_net_support`](crate::types::InstanceAttribute::sriov_net_support): Indicates whether enhanced networking with the Intel 82599 Virtual Function interface is enabled.
     pub fn sriov_net_support(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input);
+        self.inner.sriov_net_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::sriov_net_support`](crate::types::InstanceAttribute::sriov_net_support).
     #[inline]
     pub fn set_sriov_net_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.sriov_net_support = input;
         self
     }
     /// The value set for [`InstanceAttribute::sriov_net_support`](crate::types::InstanceAttribute::sriov_net_support), if any.
     #[inline]
-    pub fn get_sriov_net_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_sriov_net_support(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.sriov_net_support
     }
     /// Sets [`InstanceAttribute::user_data`](crate::types::InstanceAttribute::user_data): The user data.
     pub fn user_data(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input);
+        self.inner.user_data = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::user_data`](crate::types::InstanceAttribute::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`InstanceAttribute::user_data`](crate::types::InstanceAttribute::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_user_data(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.user_data
     }
     /// Sets [`InstanceAttribute::disable_api_stop`](crate::types::InstanceAttribute::disable_api_stop): Indicates whether stop protection is enabled for the instance.
@@ -511,23 +445,21 @@ impl InstanceAttributeBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input);
+        self.inner.disable_api_stop = Some(input);
         self
     }
     /// Sets or clears [`InstanceAttribute::disable_api_stop`](crate::types::InstanceAttribute::disable_api_stop).
     #[inline]
     pub fn set_disable_api_stop(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.disable_api_stop = input;
         self
     }
     /// The value set for [`InstanceAttribute::disable_api_stop`](crate::types::InstanceAttribute::disable_api_stop), if any.
     #[inline]
-    pub fn get_disable_api_stop(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_disable_api_stop(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.disable_api_stop
     }
     /// Appends one item to [`InstanceAttribute::groups`](crate::types::InstanceAttribute::groups): The security groups associated with the instance.
@@ -541,16 +473,14 @@ impl InstanceAttributeBuilder {
     #[inline]
     pub fn set_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+        input: Option<Vec<crate::types::GroupIdentifier>>,
     ) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`InstanceAttribute::groups`](crate::types::InstanceAttribute::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>> {
+    pub fn get_groups(&self) -> &Option<Vec<crate::types::GroupIdentifier>> {
         &self.inner.groups
     }
     /// Builds the [`InstanceAttribute`]; it has no required members, so this cannot fail.
@@ -562,12 +492,12 @@ impl InstanceAttributeBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceAttribute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some(
+                    value.block_device_mappings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -575,61 +505,59 @@ impl ::awsgen_runtime::xml::FromXml for InstanceAttribute {
                     );
                 }
                 "disableApiTermination" => {
-                    value.disable_api_termination = ::std::option::Option::Some(
+                    value.disable_api_termination = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enaSupport" => {
-                    value.ena_support = ::std::option::Option::Some(
+                    value.ena_support = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enclaveOptions" => {
-                    value.enclave_options = ::std::option::Option::Some(
+                    value.enclave_options = Some(
                         <crate::types::EnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ebsOptimized" => {
-                    value.ebs_optimized = ::std::option::Option::Some(
+                    value.ebs_optimized = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceInitiatedShutdownBehavior" => {
-                    value.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
+                    value.instance_initiated_shutdown_behavior = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "kernel" => {
-                    value.kernel_id = ::std::option::Option::Some(
+                    value.kernel_id = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "productCodes" => {
-                    value.product_codes = ::std::option::Option::Some(
+                    value.product_codes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -637,49 +565,49 @@ impl ::awsgen_runtime::xml::FromXml for InstanceAttribute {
                     );
                 }
                 "ramdisk" => {
-                    value.ramdisk_id = ::std::option::Option::Some(
+                    value.ramdisk_id = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "rootDeviceName" => {
-                    value.root_device_name = ::std::option::Option::Some(
+                    value.root_device_name = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = ::std::option::Option::Some(
+                    value.source_dest_check = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "sriovNetSupport" => {
-                    value.sriov_net_support = ::std::option::Option::Some(
+                    value.sriov_net_support = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "userData" => {
-                    value.user_data = ::std::option::Option::Some(
+                    value.user_data = Some(
                         <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "disableApiStop" => {
-                    value.disable_api_stop = ::std::option::Option::Some(
+                    value.disable_api_stop = Some(
                         <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some(
+                    value.groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -689,6 +617,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceAttribute {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

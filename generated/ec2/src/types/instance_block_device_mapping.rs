@@ -2,88 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceBlockDeviceMapping {
     /// The device name.
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub ebs: ::std::option::Option<crate::types::EbsInstanceBlockDevice>,
+    pub ebs: Option<crate::types::EbsInstanceBlockDevice>,
 }
 impl InstanceBlockDeviceMapping {
     /// Starts building a [`InstanceBlockDeviceMapping`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceBlockDeviceMappingBuilder {
-        <crate::types::builders::InstanceBlockDeviceMappingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceBlockDeviceMappingBuilder as Default>::default()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `Ebs` member, when set.
     #[inline]
-    pub fn ebs(&self) -> ::std::option::Option<&crate::types::EbsInstanceBlockDevice> {
+    pub fn ebs(&self) -> Option<&crate::types::EbsInstanceBlockDevice> {
         self.ebs.as_ref()
     }
 }
 /// A builder for [`InstanceBlockDeviceMapping`](crate::types::InstanceBlockDeviceMapping); start one with `InstanceBlockDeviceMapping::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceBlockDeviceMappingBuilder {
     inner: crate::types::InstanceBlockDeviceMapping,
 }
 impl InstanceBlockDeviceMappingBuilder {
     /// Sets [`InstanceBlockDeviceMapping::device_name`](crate::types::InstanceBlockDeviceMapping::device_name): The device name.
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceBlockDeviceMapping::device_name`](crate::types::InstanceBlockDeviceMapping::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`InstanceBlockDeviceMapping::device_name`](crate::types::InstanceBlockDeviceMapping::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`InstanceBlockDeviceMapping::ebs`](crate::types::InstanceBlockDeviceMapping::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
     pub fn ebs(mut self, input: crate::types::EbsInstanceBlockDevice) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input);
+        self.inner.ebs = Some(input);
         self
     }
     /// Sets or clears [`InstanceBlockDeviceMapping::ebs`](crate::types::InstanceBlockDeviceMapping::ebs).
     #[inline]
     pub fn set_ebs(
         mut self,
-        input: ::std::option::Option<crate::types::EbsInstanceBlockDevice>,
+        input: Option<crate::types::EbsInstanceBlockDevice>,
     ) -> Self {
         self.inner.ebs = input;
         self
     }
     /// The value set for [`InstanceBlockDeviceMapping::ebs`](crate::types::InstanceBlockDeviceMapping::ebs), if any.
     #[inline]
-    pub fn get_ebs(
-        &self,
-    ) -> &::std::option::Option<crate::types::EbsInstanceBlockDevice> {
+    pub fn get_ebs(&self) -> &Option<crate::types::EbsInstanceBlockDevice> {
         &self.inner.ebs
     }
     /// Builds the [`InstanceBlockDeviceMapping`]; it has no required members, so this cannot fail.
@@ -95,17 +77,15 @@ impl InstanceBlockDeviceMappingBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceBlockDeviceMapping {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "deviceName" => {
-                    value.device_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device_name = Some(String::from(child.text()));
                 }
                 "ebs" => {
-                    value.ebs = ::std::option::Option::Some(
+                    value.ebs = Some(
                         <crate::types::EbsInstanceBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -114,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceBlockDeviceMapping {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

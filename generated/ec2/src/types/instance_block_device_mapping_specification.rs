@@ -2,83 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping entry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceBlockDeviceMappingSpecification {
     /// The device name. For available device names, see [Device names for volumes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/device_naming.html).
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub ebs: ::std::option::Option<crate::types::EbsInstanceBlockDeviceSpecification>,
+    pub ebs: Option<crate::types::EbsInstanceBlockDeviceSpecification>,
     /// The virtual device name.
-    pub virtual_name: ::std::option::Option<::std::string::String>,
+    pub virtual_name: Option<String>,
     /// Suppresses the specified device included in the block device mapping.
-    pub no_device: ::std::option::Option<::std::string::String>,
+    pub no_device: Option<String>,
 }
 impl InstanceBlockDeviceMappingSpecification {
     /// Starts building a [`InstanceBlockDeviceMappingSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceBlockDeviceMappingSpecificationBuilder {
-        <crate::types::builders::InstanceBlockDeviceMappingSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceBlockDeviceMappingSpecificationBuilder as Default>::default()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `Ebs` member, when set.
     #[inline]
-    pub fn ebs(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EbsInstanceBlockDeviceSpecification> {
+    pub fn ebs(&self) -> Option<&crate::types::EbsInstanceBlockDeviceSpecification> {
         self.ebs.as_ref()
     }
     /// The `VirtualName` member, when set.
     #[inline]
-    pub fn virtual_name(&self) -> ::std::option::Option<&str> {
+    pub fn virtual_name(&self) -> Option<&str> {
         self.virtual_name.as_deref()
     }
     /// The `NoDevice` member, when set.
     #[inline]
-    pub fn no_device(&self) -> ::std::option::Option<&str> {
+    pub fn no_device(&self) -> Option<&str> {
         self.no_device.as_deref()
     }
 }
 /// A builder for [`InstanceBlockDeviceMappingSpecification`](crate::types::InstanceBlockDeviceMappingSpecification); start one with `InstanceBlockDeviceMappingSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceBlockDeviceMappingSpecificationBuilder {
     inner: crate::types::InstanceBlockDeviceMappingSpecification,
 }
 impl InstanceBlockDeviceMappingSpecificationBuilder {
     /// Sets [`InstanceBlockDeviceMappingSpecification::device_name`](crate::types::InstanceBlockDeviceMappingSpecification::device_name): The device name.
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceBlockDeviceMappingSpecification::device_name`](crate::types::InstanceBlockDeviceMappingSpecification::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`InstanceBlockDeviceMappingSpecification::device_name`](crate::types::InstanceBlockDeviceMappingSpecification::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`InstanceBlockDeviceMappingSpecification::ebs`](crate::types::InstanceBlockDeviceMappingSpecification::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
@@ -86,67 +68,53 @@ impl InstanceBlockDeviceMappingSpecificationBuilder {
         mut self,
         input: crate::types::EbsInstanceBlockDeviceSpecification,
     ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input);
+        self.inner.ebs = Some(input);
         self
     }
     /// Sets or clears [`InstanceBlockDeviceMappingSpecification::ebs`](crate::types::InstanceBlockDeviceMappingSpecification::ebs).
     #[inline]
     pub fn set_ebs(
         mut self,
-        input: ::std::option::Option<crate::types::EbsInstanceBlockDeviceSpecification>,
+        input: Option<crate::types::EbsInstanceBlockDeviceSpecification>,
     ) -> Self {
         self.inner.ebs = input;
         self
     }
     /// The value set for [`InstanceBlockDeviceMappingSpecification::ebs`](crate::types::InstanceBlockDeviceMappingSpecification::ebs), if any.
     #[inline]
-    pub fn get_ebs(
-        &self,
-    ) -> &::std::option::Option<crate::types::EbsInstanceBlockDeviceSpecification> {
+    pub fn get_ebs(&self) -> &Option<crate::types::EbsInstanceBlockDeviceSpecification> {
         &self.inner.ebs
     }
     /// Sets [`InstanceBlockDeviceMappingSpecification::virtual_name`](crate::types::InstanceBlockDeviceMappingSpecification::virtual_name): The virtual device name.
-    pub fn virtual_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.virtual_name = ::std::option::Option::Some(input.into());
+    pub fn virtual_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.virtual_name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceBlockDeviceMappingSpecification::virtual_name`](crate::types::InstanceBlockDeviceMappingSpecification::virtual_name).
     #[inline]
-    pub fn set_virtual_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtual_name(mut self, input: Option<String>) -> Self {
         self.inner.virtual_name = input;
         self
     }
     /// The value set for [`InstanceBlockDeviceMappingSpecification::virtual_name`](crate::types::InstanceBlockDeviceMappingSpecification::virtual_name), if any.
     #[inline]
-    pub fn get_virtual_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtual_name(&self) -> &Option<String> {
         &self.inner.virtual_name
     }
     /// Sets [`InstanceBlockDeviceMappingSpecification::no_device`](crate::types::InstanceBlockDeviceMappingSpecification::no_device): Suppresses the specified device included in the block device mapping.
-    pub fn no_device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.no_device = ::std::option::Option::Some(input.into());
+    pub fn no_device(mut self, input: impl Into<String>) -> Self {
+        self.inner.no_device = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceBlockDeviceMappingSpecification::no_device`](crate::types::InstanceBlockDeviceMappingSpecification::no_device).
     #[inline]
-    pub fn set_no_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_no_device(mut self, input: Option<String>) -> Self {
         self.inner.no_device = input;
         self
     }
     /// The value set for [`InstanceBlockDeviceMappingSpecification::no_device`](crate::types::InstanceBlockDeviceMappingSpecification::no_device), if any.
     #[inline]
-    pub fn get_no_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_no_device(&self) -> &Option<String> {
         &self.inner.no_device
     }
     /// Builds the [`InstanceBlockDeviceMappingSpecification`]; it has no required members, so this cannot fail.
@@ -159,21 +127,21 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceBlockDeviceMappingSpecifica
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.device_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.device_name {
             body.member("DeviceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs {
+        if let Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_name {
+        if let Some(value) = &self.virtual_name {
             body.member("VirtualName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.no_device {
+        if let Some(value) = &self.no_device {
             body.member("NoDevice", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,106 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the number of instances that can be launched onto the Dedicated Host.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceCapacity {
     /// The number of instances that can be launched onto the Dedicated Host based on the host's available capacity.
-    pub available_capacity: ::std::option::Option<i32>,
+    pub available_capacity: Option<i32>,
     /// The instance type supported by the Dedicated Host.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The total number of instances that can be launched onto the Dedicated Host if there are no instances running on it.
-    pub total_capacity: ::std::option::Option<i32>,
+    pub total_capacity: Option<i32>,
 }
 impl InstanceCapacity {
     /// Starts building a [`InstanceCapacity`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceCapacityBuilder {
-        <crate::types::builders::InstanceCapacityBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceCapacityBuilder as Default>::default()
     }
     /// The `AvailableCapacity` member, when set.
     #[inline]
-    pub fn available_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn available_capacity(&self) -> Option<i32> {
         self.available_capacity
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `TotalCapacity` member, when set.
     #[inline]
-    pub fn total_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_capacity(&self) -> Option<i32> {
         self.total_capacity
     }
 }
 /// A builder for [`InstanceCapacity`](crate::types::InstanceCapacity); start one with `InstanceCapacity::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceCapacityBuilder {
     inner: crate::types::InstanceCapacity,
 }
 impl InstanceCapacityBuilder {
     /// Sets [`InstanceCapacity::available_capacity`](crate::types::InstanceCapacity::available_capacity): The number of instances that can be launched onto the Dedicated Host based on the host's available capacity.
     pub fn available_capacity(mut self, input: i32) -> Self {
-        self.inner.available_capacity = ::std::option::Option::Some(input);
+        self.inner.available_capacity = Some(input);
         self
     }
     /// Sets or clears [`InstanceCapacity::available_capacity`](crate::types::InstanceCapacity::available_capacity).
     #[inline]
-    pub fn set_available_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_available_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.available_capacity = input;
         self
     }
     /// The value set for [`InstanceCapacity::available_capacity`](crate::types::InstanceCapacity::available_capacity), if any.
     #[inline]
-    pub fn get_available_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_available_capacity(&self) -> &Option<i32> {
         &self.inner.available_capacity
     }
     /// Sets [`InstanceCapacity::instance_type`](crate::types::InstanceCapacity::instance_type): The instance type supported by the Dedicated Host.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceCapacity::instance_type`](crate::types::InstanceCapacity::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`InstanceCapacity::instance_type`](crate::types::InstanceCapacity::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`InstanceCapacity::total_capacity`](crate::types::InstanceCapacity::total_capacity): The total number of instances that can be launched onto the Dedicated Host if there are no instances running on it.
     pub fn total_capacity(mut self, input: i32) -> Self {
-        self.inner.total_capacity = ::std::option::Option::Some(input);
+        self.inner.total_capacity = Some(input);
         self
     }
     /// Sets or clears [`InstanceCapacity::total_capacity`](crate::types::InstanceCapacity::total_capacity).
     #[inline]
-    pub fn set_total_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_total_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_capacity = input;
         self
     }
     /// The value set for [`InstanceCapacity::total_capacity`](crate::types::InstanceCapacity::total_capacity), if any.
     #[inline]
-    pub fn get_total_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_capacity(&self) -> &Option<i32> {
         &self.inner.total_capacity
     }
     /// Builds the [`InstanceCapacity`]; it has no required members, so this cannot fail.
@@ -113,24 +97,22 @@ impl InstanceCapacityBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceCapacity {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availableCapacity" => {
-                    value.available_capacity = ::std::option::Option::Some(
+                    value.available_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceCapacity")?,
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "totalCapacity" => {
-                    value.total_capacity = ::std::option::Option::Some(
+                    value.total_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceCapacity")?,
@@ -139,6 +121,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceCapacity {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The DNS names of the endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceConnectEndpointDnsNames {
     /// The DNS name of the EC2 Instance Connect Endpoint.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// The Federal Information Processing Standards (FIPS) compliant DNS name of the EC2 Instance Connect Endpoint.
-    pub fips_dns_name: ::std::option::Option<::std::string::String>,
+    pub fips_dns_name: Option<String>,
 }
 impl InstanceConnectEndpointDnsNames {
     /// Starts building a [`InstanceConnectEndpointDnsNames`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceConnectEndpointDnsNamesBuilder {
-        <crate::types::builders::InstanceConnectEndpointDnsNamesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceConnectEndpointDnsNamesBuilder as Default>::default()
     }
     /// The `DnsName` member, when set.
     #[inline]
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// The `FipsDnsName` member, when set.
     #[inline]
-    pub fn fips_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn fips_dns_name(&self) -> Option<&str> {
         self.fips_dns_name.as_deref()
     }
 }
 /// A builder for [`InstanceConnectEndpointDnsNames`](crate::types::InstanceConnectEndpointDnsNames); start one with `InstanceConnectEndpointDnsNames::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceConnectEndpointDnsNamesBuilder {
     inner: crate::types::InstanceConnectEndpointDnsNames,
 }
 impl InstanceConnectEndpointDnsNamesBuilder {
     /// Sets [`InstanceConnectEndpointDnsNames::dns_name`](crate::types::InstanceConnectEndpointDnsNames::dns_name): The DNS name of the EC2 Instance Connect Endpoint.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceConnectEndpointDnsNames::dns_name`](crate::types::InstanceConnectEndpointDnsNames::dns_name).
     #[inline]
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.dns_name = input;
         self
     }
     /// The value set for [`InstanceConnectEndpointDnsNames::dns_name`](crate::types::InstanceConnectEndpointDnsNames::dns_name), if any.
     #[inline]
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.inner.dns_name
     }
     /// Sets [`InstanceConnectEndpointDnsNames::fips_dns_name`](crate::types::InstanceConnectEndpointDnsNames::fips_dns_name): The Federal Information Processing Standards (FIPS) compliant DNS name of the EC2 Instance Connect Endpoint.
-    pub fn fips_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fips_dns_name = ::std::option::Option::Some(input.into());
+    pub fn fips_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.fips_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceConnectEndpointDnsNames::fips_dns_name`](crate::types::InstanceConnectEndpointDnsNames::fips_dns_name).
     #[inline]
-    pub fn set_fips_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fips_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.fips_dns_name = input;
         self
     }
     /// The value set for [`InstanceConnectEndpointDnsNames::fips_dns_name`](crate::types::InstanceConnectEndpointDnsNames::fips_dns_name), if any.
     #[inline]
-    pub fn get_fips_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fips_dns_name(&self) -> &Option<String> {
         &self.inner.fips_dns_name
     }
     /// Builds the [`InstanceConnectEndpointDnsNames`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl InstanceConnectEndpointDnsNamesBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceConnectEndpointDnsNames {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "dnsName" => {
-                    value.dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dns_name = Some(String::from(child.text()));
                 }
                 "fipsDnsName" => {
-                    value.fips_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fips_dns_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

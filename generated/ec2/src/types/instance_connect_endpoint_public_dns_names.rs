@@ -2,70 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The public DNS names of the endpoint, including IPv4-only and dualstack DNS names.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceConnectEndpointPublicDnsNames {
     /// The IPv4-only DNS name of the EC2 Instance Connect Endpoint.
-    pub ipv4: ::std::option::Option<crate::types::InstanceConnectEndpointDnsNames>,
+    pub ipv4: Option<crate::types::InstanceConnectEndpointDnsNames>,
     /// The dualstack DNS name of the EC2 Instance Connect Endpoint. A dualstack DNS name supports connections from both IPv4 and IPv6 clients.
-    pub dualstack: ::std::option::Option<crate::types::InstanceConnectEndpointDnsNames>,
+    pub dualstack: Option<crate::types::InstanceConnectEndpointDnsNames>,
 }
 impl InstanceConnectEndpointPublicDnsNames {
     /// Starts building a [`InstanceConnectEndpointPublicDnsNames`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceConnectEndpointPublicDnsNamesBuilder {
-        <crate::types::builders::InstanceConnectEndpointPublicDnsNamesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceConnectEndpointPublicDnsNamesBuilder as Default>::default()
     }
     /// The `Ipv4` member, when set.
     #[inline]
-    pub fn ipv4(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceConnectEndpointDnsNames> {
+    pub fn ipv4(&self) -> Option<&crate::types::InstanceConnectEndpointDnsNames> {
         self.ipv4.as_ref()
     }
     /// The `Dualstack` member, when set.
     #[inline]
-    pub fn dualstack(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceConnectEndpointDnsNames> {
+    pub fn dualstack(&self) -> Option<&crate::types::InstanceConnectEndpointDnsNames> {
         self.dualstack.as_ref()
     }
 }
 /// A builder for [`InstanceConnectEndpointPublicDnsNames`](crate::types::InstanceConnectEndpointPublicDnsNames); start one with `InstanceConnectEndpointPublicDnsNames::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceConnectEndpointPublicDnsNamesBuilder {
     inner: crate::types::InstanceConnectEndpointPublicDnsNames,
 }
 impl InstanceConnectEndpointPublicDnsNamesBuilder {
     /// Sets [`InstanceConnectEndpointPublicDnsNames::ipv4`](crate::types::InstanceConnectEndpointPublicDnsNames::ipv4): The IPv4-only DNS name of the EC2 Instance Connect Endpoint.
     pub fn ipv4(mut self, input: crate::types::InstanceConnectEndpointDnsNames) -> Self {
-        self.inner.ipv4 = ::std::option::Option::Some(input);
+        self.inner.ipv4 = Some(input);
         self
     }
     /// Sets or clears [`InstanceConnectEndpointPublicDnsNames::ipv4`](crate::types::InstanceConnectEndpointPublicDnsNames::ipv4).
     #[inline]
     pub fn set_ipv4(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceConnectEndpointDnsNames>,
+        input: Option<crate::types::InstanceConnectEndpointDnsNames>,
     ) -> Self {
         self.inner.ipv4 = input;
         self
     }
     /// The value set for [`InstanceConnectEndpointPublicDnsNames::ipv4`](crate::types::InstanceConnectEndpointPublicDnsNames::ipv4), if any.
     #[inline]
-    pub fn get_ipv4(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceConnectEndpointDnsNames> {
+    pub fn get_ipv4(&self) -> &Option<crate::types::InstanceConnectEndpointDnsNames> {
         &self.inner.ipv4
     }
     /// Sets [`InstanceConnectEndpointPublicDnsNames::dualstack`](crate::types::InstanceConnectEndpointPublicDnsNames::dualstack): The dualstack DNS name of the EC2 Instance Connect Endpoint.
@@ -73,14 +57,14 @@ impl InstanceConnectEndpointPublicDnsNamesBuilder {
         mut self,
         input: crate::types::InstanceConnectEndpointDnsNames,
     ) -> Self {
-        self.inner.dualstack = ::std::option::Option::Some(input);
+        self.inner.dualstack = Some(input);
         self
     }
     /// Sets or clears [`InstanceConnectEndpointPublicDnsNames::dualstack`](crate::types::InstanceConnectEndpointPublicDnsNames::dualstack).
     #[inline]
     pub fn set_dualstack(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceConnectEndpointDnsNames>,
+        input: Option<crate::types::InstanceConnectEndpointDnsNames>,
     ) -> Self {
         self.inner.dualstack = input;
         self
@@ -89,7 +73,7 @@ impl InstanceConnectEndpointPublicDnsNamesBuilder {
     #[inline]
     pub fn get_dualstack(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceConnectEndpointDnsNames> {
+    ) -> &Option<crate::types::InstanceConnectEndpointDnsNames> {
         &self.inner.dualstack
     }
     /// Builds the [`InstanceConnectEndpointPublicDnsNames`]; it has no required members, so this cannot fail.
@@ -101,19 +85,19 @@ impl InstanceConnectEndpointPublicDnsNamesBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceConnectEndpointPublicDnsNames {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipv4" => {
-                    value.ipv4 = ::std::option::Option::Some(
+                    value.ipv4 = Some(
                         <crate::types::InstanceConnectEndpointDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "dualstack" => {
-                    value.dualstack = ::std::option::Option::Some(
+                    value.dualstack = Some(
                         <crate::types::InstanceConnectEndpointDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -122,6 +106,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceConnectEndpointPublicDnsNames {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,80 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance listing state.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceCount {
     /// The number of listed Reserved Instances in the state specified by the `state`.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The states of the listed Reserved Instances.
-    pub state: ::std::option::Option<crate::types::ListingState>,
+    pub state: Option<crate::types::ListingState>,
 }
 impl InstanceCount {
     /// Starts building a [`InstanceCount`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceCountBuilder {
-        <crate::types::builders::InstanceCountBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceCountBuilder as Default>::default()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::ListingState> {
+    pub fn state(&self) -> Option<&crate::types::ListingState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`InstanceCount`](crate::types::InstanceCount); start one with `InstanceCount::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceCountBuilder {
     inner: crate::types::InstanceCount,
 }
 impl InstanceCountBuilder {
     /// Sets [`InstanceCount::instance_count`](crate::types::InstanceCount::instance_count): The number of listed Reserved Instances in the state specified by the `state`.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceCount::instance_count`](crate::types::InstanceCount::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`InstanceCount::instance_count`](crate::types::InstanceCount::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`InstanceCount::state`](crate::types::InstanceCount::state): The states of the listed Reserved Instances.
     pub fn state(mut self, input: crate::types::ListingState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`InstanceCount::state`](crate::types::InstanceCount::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::ListingState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::ListingState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`InstanceCount::state`](crate::types::InstanceCount::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::ListingState> {
+    pub fn get_state(&self) -> &Option<crate::types::ListingState> {
         &self.inner.state
     }
     /// Builds the [`InstanceCount`]; it has no required members, so this cannot fail.
@@ -87,25 +74,23 @@ impl InstanceCountBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceCount {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceCount")?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::ListingState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::ListingState::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

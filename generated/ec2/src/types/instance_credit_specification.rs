@@ -2,91 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the credit option for CPU usage of a burstable performance instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceCreditSpecification {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The credit option for CPU usage of the instance.
     ///
     /// Valid values: `standard` \| `unlimited`
-    pub cpu_credits: ::std::option::Option<::std::string::String>,
+    pub cpu_credits: Option<String>,
 }
 impl InstanceCreditSpecification {
     /// Starts building a [`InstanceCreditSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceCreditSpecificationBuilder {
-        <crate::types::builders::InstanceCreditSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceCreditSpecificationBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `CpuCredits` member, when set.
     #[inline]
-    pub fn cpu_credits(&self) -> ::std::option::Option<&str> {
+    pub fn cpu_credits(&self) -> Option<&str> {
         self.cpu_credits.as_deref()
     }
 }
 /// A builder for [`InstanceCreditSpecification`](crate::types::InstanceCreditSpecification); start one with `InstanceCreditSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceCreditSpecificationBuilder {
     inner: crate::types::InstanceCreditSpecification,
 }
 impl InstanceCreditSpecificationBuilder {
     /// Sets [`InstanceCreditSpecification::instance_id`](crate::types::InstanceCreditSpecification::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceCreditSpecification::instance_id`](crate::types::InstanceCreditSpecification::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceCreditSpecification::instance_id`](crate::types::InstanceCreditSpecification::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceCreditSpecification::cpu_credits`](crate::types::InstanceCreditSpecification::cpu_credits): The credit option for CPU usage of the instance.
-    pub fn cpu_credits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cpu_credits = ::std::option::Option::Some(input.into());
+    pub fn cpu_credits(mut self, input: impl Into<String>) -> Self {
+        self.inner.cpu_credits = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceCreditSpecification::cpu_credits`](crate::types::InstanceCreditSpecification::cpu_credits).
     #[inline]
-    pub fn set_cpu_credits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cpu_credits(mut self, input: Option<String>) -> Self {
         self.inner.cpu_credits = input;
         self
     }
     /// The value set for [`InstanceCreditSpecification::cpu_credits`](crate::types::InstanceCreditSpecification::cpu_credits), if any.
     #[inline]
-    pub fn get_cpu_credits(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cpu_credits(&self) -> &Option<String> {
         &self.inner.cpu_credits
     }
     /// Builds the [`InstanceCreditSpecification`]; it has no required members, so this cannot fail.
@@ -98,23 +76,19 @@ impl InstanceCreditSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceCreditSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "cpuCredits" => {
-                    value.cpu_credits = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cpu_credits = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,125 +2,103 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the credit option for CPU usage of a burstable performance instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceCreditSpecificationRequest {
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The credit option for CPU usage of the instance.
     ///
     /// Valid values: `standard` \| `unlimited`
     ///
     /// T3 instances with `host` tenancy do not support the `unlimited` CPU credit option.
-    pub cpu_credits: ::std::option::Option<::std::string::String>,
+    pub cpu_credits: Option<String>,
 }
 impl InstanceCreditSpecificationRequest {
     /// Starts building a [`InstanceCreditSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceCreditSpecificationRequestBuilder {
-        <crate::types::builders::InstanceCreditSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceCreditSpecificationRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `CpuCredits` member, when set.
     #[inline]
-    pub fn cpu_credits(&self) -> ::std::option::Option<&str> {
+    pub fn cpu_credits(&self) -> Option<&str> {
         self.cpu_credits.as_deref()
     }
 }
 /// A builder for [`InstanceCreditSpecificationRequest`](crate::types::InstanceCreditSpecificationRequest); start one with `InstanceCreditSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceCreditSpecificationRequestBuilder {
     inner: crate::types::InstanceCreditSpecificationRequest,
 }
 impl InstanceCreditSpecificationRequestBuilder {
     /// Sets [`InstanceCreditSpecificationRequest::instance_id`](crate::types::InstanceCreditSpecificationRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceCreditSpecificationRequest::instance_id`](crate::types::InstanceCreditSpecificationRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceCreditSpecificationRequest::instance_id`](crate::types::InstanceCreditSpecificationRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceCreditSpecificationRequest::cpu_credits`](crate::types::InstanceCreditSpecificationRequest::cpu_credits): The credit option for CPU usage of the instance.
-    pub fn cpu_credits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cpu_credits = ::std::option::Option::Some(input.into());
+    pub fn cpu_credits(mut self, input: impl Into<String>) -> Self {
+        self.inner.cpu_credits = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceCreditSpecificationRequest::cpu_credits`](crate::types::InstanceCreditSpecificationRequest::cpu_credits).
     #[inline]
-    pub fn set_cpu_credits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cpu_credits(mut self, input: Option<String>) -> Self {
         self.inner.cpu_credits = input;
         self
     }
     /// The value set for [`InstanceCreditSpecificationRequest::cpu_credits`](crate::types::InstanceCreditSpecificationRequest::cpu_credits), if any.
     #[inline]
-    pub fn get_cpu_credits(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cpu_credits(&self) -> &Option<String> {
         &self.inner.cpu_credits
     }
     /// Builds the [`InstanceCreditSpecificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InstanceCreditSpecificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InstanceCreditSpecificationRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for InstanceCreditSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_credits {
+        if let Some(value) = &self.cpu_credits {
             body.member("CpuCredits", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

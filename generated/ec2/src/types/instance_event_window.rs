@@ -2,42 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The event window.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceEventWindow {
     /// The ID of the event window.
-    pub instance_event_window_id: ::std::option::Option<::std::string::String>,
+    pub instance_event_window_id: Option<String>,
     /// One or more time ranges defined for the event window.
-    pub time_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindowTimeRange>,
-    >,
+    pub time_ranges: Option<Vec<crate::types::InstanceEventWindowTimeRange>>,
     /// The name of the event window.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The cron expression defined for the event window.
-    pub cron_expression: ::std::option::Option<::std::string::String>,
+    pub cron_expression: Option<String>,
     /// One or more targets associated with the event window.
-    pub association_target: ::std::option::Option<
-        crate::types::InstanceEventWindowAssociationTarget,
-    >,
+    pub association_target: Option<crate::types::InstanceEventWindowAssociationTarget>,
     /// The current state of the event window.
-    pub state: ::std::option::Option<crate::types::InstanceEventWindowState>,
+    pub state: Option<crate::types::InstanceEventWindowState>,
     /// The instance tags associated with the event window.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl InstanceEventWindow {
     /// Starts building a [`InstanceEventWindow`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceEventWindowBuilder {
-        <crate::types::builders::InstanceEventWindowBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceEventWindowBuilder as Default>::default()
     }
     /// The `InstanceEventWindowId` member, when set.
     #[inline]
-    pub fn instance_event_window_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_event_window_id(&self) -> Option<&str> {
         self.instance_event_window_id.as_deref()
     }
     /// The `TimeRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,26 +38,24 @@ impl InstanceEventWindow {
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `CronExpression` member, when set.
     #[inline]
-    pub fn cron_expression(&self) -> ::std::option::Option<&str> {
+    pub fn cron_expression(&self) -> Option<&str> {
         self.cron_expression.as_deref()
     }
     /// The `AssociationTarget` member, when set.
     #[inline]
     pub fn association_target(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceEventWindowAssociationTarget> {
+    ) -> Option<&crate::types::InstanceEventWindowAssociationTarget> {
         self.association_target.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceEventWindowState> {
+    pub fn state(&self) -> Option<&crate::types::InstanceEventWindowState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -76,38 +65,25 @@ impl InstanceEventWindow {
     }
 }
 /// A builder for [`InstanceEventWindow`](crate::types::InstanceEventWindow); start one with `InstanceEventWindow::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceEventWindowBuilder {
     inner: crate::types::InstanceEventWindow,
 }
 impl InstanceEventWindowBuilder {
     /// Sets [`InstanceEventWindow::instance_event_window_id`](crate::types::InstanceEventWindow::instance_event_window_id): The ID of the event window.
-    pub fn instance_event_window_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_event_window_id = ::std::option::Option::Some(input.into());
+    pub fn instance_event_window_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_event_window_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindow::instance_event_window_id`](crate::types::InstanceEventWindow::instance_event_window_id).
     #[inline]
-    pub fn set_instance_event_window_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_window_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_event_window_id = input;
         self
     }
     /// The value set for [`InstanceEventWindow::instance_event_window_id`](crate::types::InstanceEventWindow::instance_event_window_id), if any.
     #[inline]
-    pub fn get_instance_event_window_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_window_id(&self) -> &Option<String> {
         &self.inner.instance_event_window_id
     }
     /// Appends one item to [`InstanceEventWindow::time_ranges`](crate::types::InstanceEventWindow::time_ranges): One or more time ranges defined for the event window.
@@ -124,9 +100,7 @@ impl InstanceEventWindowBuilder {
     #[inline]
     pub fn set_time_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceEventWindowTimeRange>,
-        >,
+        input: Option<Vec<crate::types::InstanceEventWindowTimeRange>>,
     ) -> Self {
         self.inner.time_ranges = input;
         self
@@ -135,53 +109,39 @@ impl InstanceEventWindowBuilder {
     #[inline]
     pub fn get_time_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindowTimeRange>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceEventWindowTimeRange>> {
         &self.inner.time_ranges
     }
     /// Sets [`InstanceEventWindow::name`](crate::types::InstanceEventWindow::name): The name of the event window.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindow::name`](crate::types::InstanceEventWindow::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`InstanceEventWindow::name`](crate::types::InstanceEventWindow::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`InstanceEventWindow::cron_expression`](crate::types::InstanceEventWindow::cron_expression): The cron expression defined for the event window.
-    pub fn cron_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cron_expression = ::std::option::Option::Some(input.into());
+    pub fn cron_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.cron_expression = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindow::cron_expression`](crate::types::InstanceEventWindow::cron_expression).
     #[inline]
-    pub fn set_cron_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cron_expression(mut self, input: Option<String>) -> Self {
         self.inner.cron_expression = input;
         self
     }
     /// The value set for [`InstanceEventWindow::cron_expression`](crate::types::InstanceEventWindow::cron_expression), if any.
     #[inline]
-    pub fn get_cron_expression(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cron_expression(&self) -> &Option<String> {
         &self.inner.cron_expression
     }
     /// Sets [`InstanceEventWindow::association_target`](crate::types::InstanceEventWindow::association_target): One or more targets associated with the event window.
@@ -189,14 +149,14 @@ impl InstanceEventWindowBuilder {
         mut self,
         input: crate::types::InstanceEventWindowAssociationTarget,
     ) -> Self {
-        self.inner.association_target = ::std::option::Option::Some(input);
+        self.inner.association_target = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindow::association_target`](crate::types::InstanceEventWindow::association_target).
     #[inline]
     pub fn set_association_target(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceEventWindowAssociationTarget>,
+        input: Option<crate::types::InstanceEventWindowAssociationTarget>,
     ) -> Self {
         self.inner.association_target = input;
         self
@@ -205,28 +165,26 @@ impl InstanceEventWindowBuilder {
     #[inline]
     pub fn get_association_target(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceEventWindowAssociationTarget> {
+    ) -> &Option<crate::types::InstanceEventWindowAssociationTarget> {
         &self.inner.association_target
     }
     /// Sets [`InstanceEventWindow::state`](crate::types::InstanceEventWindow::state): The current state of the event window.
     pub fn state(mut self, input: crate::types::InstanceEventWindowState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindow::state`](crate::types::InstanceEventWindow::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceEventWindowState>,
+        input: Option<crate::types::InstanceEventWindowState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`InstanceEventWindow::state`](crate::types::InstanceEventWindow::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceEventWindowState> {
+    pub fn get_state(&self) -> &Option<crate::types::InstanceEventWindowState> {
         &self.inner.state
     }
     /// Appends one item to [`InstanceEventWindow::tags`](crate::types::InstanceEventWindow::tags): The instance tags associated with the event window.
@@ -238,18 +196,13 @@ impl InstanceEventWindowBuilder {
     }
     /// Sets or clears [`InstanceEventWindow::tags`](crate::types::InstanceEventWindow::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`InstanceEventWindow::tags`](crate::types::InstanceEventWindow::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`InstanceEventWindow`]; it has no required members, so this cannot fail.
@@ -261,17 +214,15 @@ impl InstanceEventWindowBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceEventWindow {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceEventWindowId" => {
-                    value.instance_event_window_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_event_window_id = Some(String::from(child.text()));
                 }
                 "timeRangeSet" => {
-                    value.time_ranges = ::std::option::Option::Some(
+                    value.time_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceEventWindowTimeRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -279,29 +230,25 @@ impl ::awsgen_runtime::xml::FromXml for InstanceEventWindow {
                     );
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "cronExpression" => {
-                    value.cron_expression = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cron_expression = Some(String::from(child.text()));
                 }
                 "associationTarget" => {
-                    value.association_target = ::std::option::Option::Some(
+                    value.association_target = Some(
                         <crate::types::InstanceEventWindowAssociationTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::InstanceEventWindowState::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -311,6 +258,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceEventWindow {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// One or more targets associated with the specified event window. Only one *type* of target (instance ID, instance tag, or Dedicated Host ID) can be associated with an event window.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceEventWindowAssociationRequest {
     /// The IDs of the instances to associate with the event window. If the instance is on a Dedicated Host, you can't specify the Instance ID parameter; you must use the Dedicated Host ID parameter.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The instance tags to associate with the event window. Any instances associated with the tags will be associated with the event window.
     ///
     /// Note that while you can't create tag keys beginning with `aws:`, you can specify existing Amazon Web Services managed tag keys (with the `aws:` prefix) when specifying them as targets to associate with the event window.
-    pub instance_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub instance_tags: Option<Vec<crate::types::Tag>>,
     /// The IDs of the Dedicated Hosts to associate with the event window.
-    pub dedicated_host_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub dedicated_host_ids: Option<Vec<String>>,
 }
 impl InstanceEventWindowAssociationRequest {
     /// Starts building a [`InstanceEventWindowAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceEventWindowAssociationRequestBuilder {
-        <crate::types::builders::InstanceEventWindowAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceEventWindowAssociationRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `InstanceTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,17 +32,12 @@ impl InstanceEventWindowAssociationRequest {
     }
     /// The `DedicatedHostIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn dedicated_host_ids(&self) -> &[::std::string::String] {
+    pub fn dedicated_host_ids(&self) -> &[String] {
         self.dedicated_host_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`InstanceEventWindowAssociationRequest`](crate::types::InstanceEventWindowAssociationRequest); start one with `InstanceEventWindowAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceEventWindowAssociationRequestBuilder {
     inner: crate::types::InstanceEventWindowAssociationRequest,
 }
@@ -57,27 +45,19 @@ impl InstanceEventWindowAssociationRequestBuilder {
     /// Appends one item to [`InstanceEventWindowAssociationRequest::instance_ids`](crate::types::InstanceEventWindowAssociationRequest::instance_ids): The IDs of the instances to associate with the event window.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindowAssociationRequest::instance_ids`](crate::types::InstanceEventWindowAssociationRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`InstanceEventWindowAssociationRequest::instance_ids`](crate::types::InstanceEventWindowAssociationRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Appends one item to [`InstanceEventWindowAssociationRequest::instance_tags`](crate::types::InstanceEventWindowAssociationRequest::instance_tags): The instance tags to associate with the event window.
@@ -89,44 +69,31 @@ impl InstanceEventWindowAssociationRequestBuilder {
     }
     /// Sets or clears [`InstanceEventWindowAssociationRequest::instance_tags`](crate::types::InstanceEventWindowAssociationRequest::instance_tags).
     #[inline]
-    pub fn set_instance_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_instance_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.instance_tags = input;
         self
     }
     /// The value set for [`InstanceEventWindowAssociationRequest::instance_tags`](crate::types::InstanceEventWindowAssociationRequest::instance_tags), if any.
     #[inline]
-    pub fn get_instance_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_instance_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.instance_tags
     }
     /// Appends one item to [`InstanceEventWindowAssociationRequest::dedicated_host_ids`](crate::types::InstanceEventWindowAssociationRequest::dedicated_host_ids): The IDs of the Dedicated Hosts to associate with the event window.
     ///
     /// To set the whole list at once, use [`set_dedicated_host_ids`](Self::set_dedicated_host_ids).
-    pub fn dedicated_host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dedicated_host_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.dedicated_host_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindowAssociationRequest::dedicated_host_ids`](crate::types::InstanceEventWindowAssociationRequest::dedicated_host_ids).
     #[inline]
-    pub fn set_dedicated_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dedicated_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.dedicated_host_ids = input;
         self
     }
     /// The value set for [`InstanceEventWindowAssociationRequest::dedicated_host_ids`](crate::types::InstanceEventWindowAssociationRequest::dedicated_host_ids), if any.
     #[inline]
-    pub fn get_dedicated_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dedicated_host_ids(&self) -> &Option<Vec<String>> {
         &self.inner.dedicated_host_ids
     }
     /// Builds the [`InstanceEventWindowAssociationRequest`]; it has no required members, so this cannot fail.
@@ -139,13 +106,13 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceEventWindowAssociationReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tags {
+        if let Some(value) = &self.instance_tags {
             let member_0 = body.enter("InstanceTag");
             body.items(
                 value,
@@ -153,11 +120,11 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceEventWindowAssociationReque
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dedicated_host_ids {
+        if let Some(value) = &self.dedicated_host_ids {
             let member_0 = body.enter("DedicatedHostId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// One or more targets associated with the event window.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceEventWindowAssociationTarget {
     /// The IDs of the instances associated with the event window.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The instance tags associated with the event window. Any instances associated with the tags will be associated with the event window.
     ///
     /// Note that while you can't create tag keys beginning with `aws:`, you can specify existing Amazon Web Services managed tag keys (with the `aws:` prefix) when specifying them as targets to associate with the event window.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The IDs of the Dedicated Hosts associated with the event window.
-    pub dedicated_host_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub dedicated_host_ids: Option<Vec<String>>,
 }
 impl InstanceEventWindowAssociationTarget {
     /// Starts building a [`InstanceEventWindowAssociationTarget`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceEventWindowAssociationTargetBuilder {
-        <crate::types::builders::InstanceEventWindowAssociationTargetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceEventWindowAssociationTargetBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,17 +32,12 @@ impl InstanceEventWindowAssociationTarget {
     }
     /// The `DedicatedHostIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn dedicated_host_ids(&self) -> &[::std::string::String] {
+    pub fn dedicated_host_ids(&self) -> &[String] {
         self.dedicated_host_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`InstanceEventWindowAssociationTarget`](crate::types::InstanceEventWindowAssociationTarget); start one with `InstanceEventWindowAssociationTarget::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceEventWindowAssociationTargetBuilder {
     inner: crate::types::InstanceEventWindowAssociationTarget,
 }
@@ -57,27 +45,19 @@ impl InstanceEventWindowAssociationTargetBuilder {
     /// Appends one item to [`InstanceEventWindowAssociationTarget::instance_ids`](crate::types::InstanceEventWindowAssociationTarget::instance_ids): The IDs of the instances associated with the event window.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindowAssociationTarget::instance_ids`](crate::types::InstanceEventWindowAssociationTarget::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`InstanceEventWindowAssociationTarget::instance_ids`](crate::types::InstanceEventWindowAssociationTarget::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Appends one item to [`InstanceEventWindowAssociationTarget::tags`](crate::types::InstanceEventWindowAssociationTarget::tags): The instance tags associated with the event window.
@@ -89,44 +69,31 @@ impl InstanceEventWindowAssociationTargetBuilder {
     }
     /// Sets or clears [`InstanceEventWindowAssociationTarget::tags`](crate::types::InstanceEventWindowAssociationTarget::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`InstanceEventWindowAssociationTarget::tags`](crate::types::InstanceEventWindowAssociationTarget::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Appends one item to [`InstanceEventWindowAssociationTarget::dedicated_host_ids`](crate::types::InstanceEventWindowAssociationTarget::dedicated_host_ids): The IDs of the Dedicated Hosts associated with the event window.
     ///
     /// To set the whole list at once, use [`set_dedicated_host_ids`](Self::set_dedicated_host_ids).
-    pub fn dedicated_host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dedicated_host_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.dedicated_host_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindowAssociationTarget::dedicated_host_ids`](crate::types::InstanceEventWindowAssociationTarget::dedicated_host_ids).
     #[inline]
-    pub fn set_dedicated_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dedicated_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.dedicated_host_ids = input;
         self
     }
     /// The value set for [`InstanceEventWindowAssociationTarget::dedicated_host_ids`](crate::types::InstanceEventWindowAssociationTarget::dedicated_host_ids), if any.
     #[inline]
-    pub fn get_dedicated_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dedicated_host_ids(&self) -> &Option<Vec<String>> {
         &self.inner.dedicated_host_ids
     }
     /// Builds the [`InstanceEventWindowAssociationTarget`]; it has no required members, so this cannot fail.
@@ -138,17 +105,17 @@ impl InstanceEventWindowAssociationTargetBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceEventWindowAssociationTarget {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceIdSet" => {
-                    value.instance_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.instance_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -156,13 +123,13 @@ impl ::awsgen_runtime::xml::FromXml for InstanceEventWindowAssociationTarget {
                     );
                 }
                 "dedicatedHostIdSet" => {
-                    value.dedicated_host_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.dedicated_host_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The targets to disassociate from the specified event window.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceEventWindowDisassociationRequest {
     /// The IDs of the instances to disassociate from the event window.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// The instance tags to disassociate from the event window. Any instances associated with the tags will be disassociated from the event window.
-    pub instance_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub instance_tags: Option<Vec<crate::types::Tag>>,
     /// The IDs of the Dedicated Hosts to disassociate from the event window.
-    pub dedicated_host_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub dedicated_host_ids: Option<Vec<String>>,
 }
 impl InstanceEventWindowDisassociationRequest {
     /// Starts building a [`InstanceEventWindowDisassociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceEventWindowDisassociationRequestBuilder {
-        <crate::types::builders::InstanceEventWindowDisassociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceEventWindowDisassociationRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `InstanceTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,17 +30,12 @@ impl InstanceEventWindowDisassociationRequest {
     }
     /// The `DedicatedHostIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn dedicated_host_ids(&self) -> &[::std::string::String] {
+    pub fn dedicated_host_ids(&self) -> &[String] {
         self.dedicated_host_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`InstanceEventWindowDisassociationRequest`](crate::types::InstanceEventWindowDisassociationRequest); start one with `InstanceEventWindowDisassociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceEventWindowDisassociationRequestBuilder {
     inner: crate::types::InstanceEventWindowDisassociationRequest,
 }
@@ -55,27 +43,19 @@ impl InstanceEventWindowDisassociationRequestBuilder {
     /// Appends one item to [`InstanceEventWindowDisassociationRequest::instance_ids`](crate::types::InstanceEventWindowDisassociationRequest::instance_ids): The IDs of the instances to disassociate from the event window.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindowDisassociationRequest::instance_ids`](crate::types::InstanceEventWindowDisassociationRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`InstanceEventWindowDisassociationRequest::instance_ids`](crate::types::InstanceEventWindowDisassociationRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Appends one item to [`InstanceEventWindowDisassociationRequest::instance_tags`](crate::types::InstanceEventWindowDisassociationRequest::instance_tags): The instance tags to disassociate from the event window.
@@ -87,44 +67,31 @@ impl InstanceEventWindowDisassociationRequestBuilder {
     }
     /// Sets or clears [`InstanceEventWindowDisassociationRequest::instance_tags`](crate::types::InstanceEventWindowDisassociationRequest::instance_tags).
     #[inline]
-    pub fn set_instance_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_instance_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.instance_tags = input;
         self
     }
     /// The value set for [`InstanceEventWindowDisassociationRequest::instance_tags`](crate::types::InstanceEventWindowDisassociationRequest::instance_tags), if any.
     #[inline]
-    pub fn get_instance_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_instance_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.instance_tags
     }
     /// Appends one item to [`InstanceEventWindowDisassociationRequest::dedicated_host_ids`](crate::types::InstanceEventWindowDisassociationRequest::dedicated_host_ids): The IDs of the Dedicated Hosts to disassociate from the event window.
     ///
     /// To set the whole list at once, use [`set_dedicated_host_ids`](Self::set_dedicated_host_ids).
-    pub fn dedicated_host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dedicated_host_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.dedicated_host_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindowDisassociationRequest::dedicated_host_ids`](crate::types::InstanceEventWindowDisassociationRequest::dedicated_host_ids).
     #[inline]
-    pub fn set_dedicated_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dedicated_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.dedicated_host_ids = input;
         self
     }
     /// The value set for [`InstanceEventWindowDisassociationRequest::dedicated_host_ids`](crate::types::InstanceEventWindowDisassociationRequest::dedicated_host_ids), if any.
     #[inline]
-    pub fn get_dedicated_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dedicated_host_ids(&self) -> &Option<Vec<String>> {
         &self.inner.dedicated_host_ids
     }
     /// Builds the [`InstanceEventWindowDisassociationRequest`]; it has no required members, so this cannot fail.
@@ -137,13 +104,13 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceEventWindowDisassociationRe
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tags {
+        if let Some(value) = &self.instance_tags {
             let member_0 = body.enter("InstanceTag");
             body.items(
                 value,
@@ -151,11 +118,11 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceEventWindowDisassociationRe
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dedicated_host_ids {
+        if let Some(value) = &self.dedicated_host_ids {
             let member_0 = body.enter("DedicatedHostId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,92 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The state of the event window.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceEventWindowStateChange {
     /// The ID of the event window.
-    pub instance_event_window_id: ::std::option::Option<::std::string::String>,
+    pub instance_event_window_id: Option<String>,
     /// The current state of the event window.
-    pub state: ::std::option::Option<crate::types::InstanceEventWindowState>,
+    pub state: Option<crate::types::InstanceEventWindowState>,
 }
 impl InstanceEventWindowStateChange {
     /// Starts building a [`InstanceEventWindowStateChange`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceEventWindowStateChangeBuilder {
-        <crate::types::builders::InstanceEventWindowStateChangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceEventWindowStateChangeBuilder as Default>::default()
     }
     /// The `InstanceEventWindowId` member, when set.
     #[inline]
-    pub fn instance_event_window_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_event_window_id(&self) -> Option<&str> {
         self.instance_event_window_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceEventWindowState> {
+    pub fn state(&self) -> Option<&crate::types::InstanceEventWindowState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`InstanceEventWindowStateChange`](crate::types::InstanceEventWindowStateChange); start one with `InstanceEventWindowStateChange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceEventWindowStateChangeBuilder {
     inner: crate::types::InstanceEventWindowStateChange,
 }
 impl InstanceEventWindowStateChangeBuilder {
     /// Sets [`InstanceEventWindowStateChange::instance_event_window_id`](crate::types::InstanceEventWindowStateChange::instance_event_window_id): The ID of the event window.
-    pub fn instance_event_window_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_event_window_id = ::std::option::Option::Some(input.into());
+    pub fn instance_event_window_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_event_window_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceEventWindowStateChange::instance_event_window_id`](crate::types::InstanceEventWindowStateChange::instance_event_window_id).
     #[inline]
-    pub fn set_instance_event_window_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_window_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_event_window_id = input;
         self
     }
     /// The value set for [`InstanceEventWindowStateChange::instance_event_window_id`](crate::types::InstanceEventWindowStateChange::instance_event_window_id), if any.
     #[inline]
-    pub fn get_instance_event_window_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_window_id(&self) -> &Option<String> {
         &self.inner.instance_event_window_id
     }
     /// Sets [`InstanceEventWindowStateChange::state`](crate::types::InstanceEventWindowStateChange::state): The current state of the event window.
     pub fn state(mut self, input: crate::types::InstanceEventWindowState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowStateChange::state`](crate::types::InstanceEventWindowStateChange::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceEventWindowState>,
+        input: Option<crate::types::InstanceEventWindowState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`InstanceEventWindowStateChange::state`](crate::types::InstanceEventWindowStateChange::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceEventWindowState> {
+    pub fn get_state(&self) -> &Option<crate::types::InstanceEventWindowState> {
         &self.inner.state
     }
     /// Builds the [`InstanceEventWindowStateChange`]; it has no required members, so this cannot fail.
@@ -99,23 +77,21 @@ impl InstanceEventWindowStateChangeBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceEventWindowStateChange {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceEventWindowId" => {
-                    value.instance_event_window_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_event_window_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::InstanceEventWindowState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

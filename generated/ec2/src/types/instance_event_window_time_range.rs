@@ -2,129 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The start day and time and the end day and time of the time range, in UTC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceEventWindowTimeRange {
     /// The day on which the time range begins.
-    pub start_week_day: ::std::option::Option<crate::types::WeekDay>,
+    pub start_week_day: Option<crate::types::WeekDay>,
     /// The hour when the time range begins.
-    pub start_hour: ::std::option::Option<i32>,
+    pub start_hour: Option<i32>,
     /// The day on which the time range ends.
-    pub end_week_day: ::std::option::Option<crate::types::WeekDay>,
+    pub end_week_day: Option<crate::types::WeekDay>,
     /// The hour when the time range ends.
-    pub end_hour: ::std::option::Option<i32>,
+    pub end_hour: Option<i32>,
 }
 impl InstanceEventWindowTimeRange {
     /// Starts building a [`InstanceEventWindowTimeRange`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceEventWindowTimeRangeBuilder {
-        <crate::types::builders::InstanceEventWindowTimeRangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceEventWindowTimeRangeBuilder as Default>::default()
     }
     /// The `StartWeekDay` member, when set.
     #[inline]
-    pub fn start_week_day(&self) -> ::std::option::Option<&crate::types::WeekDay> {
+    pub fn start_week_day(&self) -> Option<&crate::types::WeekDay> {
         self.start_week_day.as_ref()
     }
     /// The `StartHour` member, when set.
     #[inline]
-    pub fn start_hour(&self) -> ::std::option::Option<i32> {
+    pub fn start_hour(&self) -> Option<i32> {
         self.start_hour
     }
     /// The `EndWeekDay` member, when set.
     #[inline]
-    pub fn end_week_day(&self) -> ::std::option::Option<&crate::types::WeekDay> {
+    pub fn end_week_day(&self) -> Option<&crate::types::WeekDay> {
         self.end_week_day.as_ref()
     }
     /// The `EndHour` member, when set.
     #[inline]
-    pub fn end_hour(&self) -> ::std::option::Option<i32> {
+    pub fn end_hour(&self) -> Option<i32> {
         self.end_hour
     }
 }
 /// A builder for [`InstanceEventWindowTimeRange`](crate::types::InstanceEventWindowTimeRange); start one with `InstanceEventWindowTimeRange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceEventWindowTimeRangeBuilder {
     inner: crate::types::InstanceEventWindowTimeRange,
 }
 impl InstanceEventWindowTimeRangeBuilder {
     /// Sets [`InstanceEventWindowTimeRange::start_week_day`](crate::types::InstanceEventWindowTimeRange::start_week_day): The day on which the time range begins.
     pub fn start_week_day(mut self, input: crate::types::WeekDay) -> Self {
-        self.inner.start_week_day = ::std::option::Option::Some(input);
+        self.inner.start_week_day = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRange::start_week_day`](crate::types::InstanceEventWindowTimeRange::start_week_day).
     #[inline]
-    pub fn set_start_week_day(
-        mut self,
-        input: ::std::option::Option<crate::types::WeekDay>,
-    ) -> Self {
+    pub fn set_start_week_day(mut self, input: Option<crate::types::WeekDay>) -> Self {
         self.inner.start_week_day = input;
         self
     }
     /// The value set for [`InstanceEventWindowTimeRange::start_week_day`](crate::types::InstanceEventWindowTimeRange::start_week_day), if any.
     #[inline]
-    pub fn get_start_week_day(&self) -> &::std::option::Option<crate::types::WeekDay> {
+    pub fn get_start_week_day(&self) -> &Option<crate::types::WeekDay> {
         &self.inner.start_week_day
     }
     /// Sets [`InstanceEventWindowTimeRange::start_hour`](crate::types::InstanceEventWindowTimeRange::start_hour): The hour when the time range begins.
     pub fn start_hour(mut self, input: i32) -> Self {
-        self.inner.start_hour = ::std::option::Option::Some(input);
+        self.inner.start_hour = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRange::start_hour`](crate::types::InstanceEventWindowTimeRange::start_hour).
     #[inline]
-    pub fn set_start_hour(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_start_hour(mut self, input: Option<i32>) -> Self {
         self.inner.start_hour = input;
         self
     }
     /// The value set for [`InstanceEventWindowTimeRange::start_hour`](crate::types::InstanceEventWindowTimeRange::start_hour), if any.
     #[inline]
-    pub fn get_start_hour(&self) -> &::std::option::Option<i32> {
+    pub fn get_start_hour(&self) -> &Option<i32> {
         &self.inner.start_hour
     }
     /// Sets [`InstanceEventWindowTimeRange::end_week_day`](crate::types::InstanceEventWindowTimeRange::end_week_day): The day on which the time range ends.
     pub fn end_week_day(mut self, input: crate::types::WeekDay) -> Self {
-        self.inner.end_week_day = ::std::option::Option::Some(input);
+        self.inner.end_week_day = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRange::end_week_day`](crate::types::InstanceEventWindowTimeRange::end_week_day).
     #[inline]
-    pub fn set_end_week_day(
-        mut self,
-        input: ::std::option::Option<crate::types::WeekDay>,
-    ) -> Self {
+    pub fn set_end_week_day(mut self, input: Option<crate::types::WeekDay>) -> Self {
         self.inner.end_week_day = input;
         self
     }
     /// The value set for [`InstanceEventWindowTimeRange::end_week_day`](crate::types::InstanceEventWindowTimeRange::end_week_day), if any.
     #[inline]
-    pub fn get_end_week_day(&self) -> &::std::option::Option<crate::types::WeekDay> {
+    pub fn get_end_week_day(&self) -> &Option<crate::types::WeekDay> {
         &self.inner.end_week_day
     }
     /// Sets [`InstanceEventWindowTimeRange::end_hour`](crate::types::InstanceEventWindowTimeRange::end_hour): The hour when the time range ends.
     pub fn end_hour(mut self, input: i32) -> Self {
-        self.inner.end_hour = ::std::option::Option::Some(input);
+        self.inner.end_hour = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRange::end_hour`](crate::types::InstanceEventWindowTimeRange::end_hour).
     #[inline]
-    pub fn set_end_hour(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_end_hour(mut self, input: Option<i32>) -> Self {
         self.inner.end_hour = input;
         self
     }
     /// The value set for [`InstanceEventWindowTimeRange::end_hour`](crate::types::InstanceEventWindowTimeRange::end_hour), if any.
     #[inline]
-    pub fn get_end_hour(&self) -> &::std::option::Option<i32> {
+    pub fn get_end_hour(&self) -> &Option<i32> {
         &self.inner.end_hour
     }
     /// Builds the [`InstanceEventWindowTimeRange`]; it has no required members, so this cannot fail.
@@ -136,29 +120,27 @@ impl InstanceEventWindowTimeRangeBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceEventWindowTimeRange {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "startWeekDay" => {
-                    value.start_week_day = ::std::option::Option::Some(
+                    value.start_week_day = Some(
                         crate::types::WeekDay::from(child.text()),
                     );
                 }
                 "startHour" => {
-                    value.start_hour = ::std::option::Option::Some(
+                    value.start_hour = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceEventWindowTimeRange")?,
                     );
                 }
                 "endWeekDay" => {
-                    value.end_week_day = ::std::option::Option::Some(
-                        crate::types::WeekDay::from(child.text()),
-                    );
+                    value.end_week_day = Some(crate::types::WeekDay::from(child.text()));
                 }
                 "endHour" => {
-                    value.end_hour = ::std::option::Option::Some(
+                    value.end_hour = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceEventWindowTimeRange")?,
@@ -167,6 +149,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceEventWindowTimeRange {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

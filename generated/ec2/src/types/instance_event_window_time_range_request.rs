@@ -2,129 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The start day and time and the end day and time of the time range, in UTC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceEventWindowTimeRangeRequest {
     /// The day on which the time range begins.
-    pub start_week_day: ::std::option::Option<crate::types::WeekDay>,
+    pub start_week_day: Option<crate::types::WeekDay>,
     /// The hour when the time range begins.
-    pub start_hour: ::std::option::Option<i32>,
+    pub start_hour: Option<i32>,
     /// The day on which the time range ends.
-    pub end_week_day: ::std::option::Option<crate::types::WeekDay>,
+    pub end_week_day: Option<crate::types::WeekDay>,
     /// The hour when the time range ends.
-    pub end_hour: ::std::option::Option<i32>,
+    pub end_hour: Option<i32>,
 }
 impl InstanceEventWindowTimeRangeRequest {
     /// Starts building a [`InstanceEventWindowTimeRangeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceEventWindowTimeRangeRequestBuilder {
-        <crate::types::builders::InstanceEventWindowTimeRangeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceEventWindowTimeRangeRequestBuilder as Default>::default()
     }
     /// The `StartWeekDay` member, when set.
     #[inline]
-    pub fn start_week_day(&self) -> ::std::option::Option<&crate::types::WeekDay> {
+    pub fn start_week_day(&self) -> Option<&crate::types::WeekDay> {
         self.start_week_day.as_ref()
     }
     /// The `StartHour` member, when set.
     #[inline]
-    pub fn start_hour(&self) -> ::std::option::Option<i32> {
+    pub fn start_hour(&self) -> Option<i32> {
         self.start_hour
     }
     /// The `EndWeekDay` member, when set.
     #[inline]
-    pub fn end_week_day(&self) -> ::std::option::Option<&crate::types::WeekDay> {
+    pub fn end_week_day(&self) -> Option<&crate::types::WeekDay> {
         self.end_week_day.as_ref()
     }
     /// The `EndHour` member, when set.
     #[inline]
-    pub fn end_hour(&self) -> ::std::option::Option<i32> {
+    pub fn end_hour(&self) -> Option<i32> {
         self.end_hour
     }
 }
 /// A builder for [`InstanceEventWindowTimeRangeRequest`](crate::types::InstanceEventWindowTimeRangeRequest); start one with `InstanceEventWindowTimeRangeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceEventWindowTimeRangeRequestBuilder {
     inner: crate::types::InstanceEventWindowTimeRangeRequest,
 }
 impl InstanceEventWindowTimeRangeRequestBuilder {
     /// Sets [`InstanceEventWindowTimeRangeRequest::start_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::start_week_day): The day on which the time range begins.
     pub fn start_week_day(mut self, input: crate::types::WeekDay) -> Self {
-        self.inner.start_week_day = ::std::option::Option::Some(input);
+        self.inner.start_week_day = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRangeRequest::start_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::start_week_day).
     #[inline]
-    pub fn set_start_week_day(
-        mut self,
-        input: ::std::option::Option<crate::types::WeekDay>,
-    ) -> Self {
+    pub fn set_start_week_day(mut self, input: Option<crate::types::WeekDay>) -> Self {
         self.inner.start_week_day = input;
         self
     }
     /// The value set for [`InstanceEventWindowTimeRangeRequest::start_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::start_week_day), if any.
     #[inline]
-    pub fn get_start_week_day(&self) -> &::std::option::Option<crate::types::WeekDay> {
+    pub fn get_start_week_day(&self) -> &Option<crate::types::WeekDay> {
         &self.inner.start_week_day
     }
     /// Sets [`InstanceEventWindowTimeRangeRequest::start_hour`](crate::types::InstanceEventWindowTimeRangeRequest::start_hour): The hour when the time range begins.
     pub fn start_hour(mut self, input: i32) -> Self {
-        self.inner.start_hour = ::std::option::Option::Some(input);
+        self.inner.start_hour = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRangeRequest::start_hour`](crate::types::InstanceEventWindowTimeRangeRequest::start_hour).
     #[inline]
-    pub fn set_start_hour(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_start_hour(mut self, input: Option<i32>) -> Self {
         self.inner.start_hour = input;
         self
     }
     /// The value set for [`InstanceEventWindowTimeRangeRequest::start_hour`](crate::types::InstanceEventWindowTimeRangeRequest::start_hour), if any.
     #[inline]
-    pub fn get_start_hour(&self) -> &::std::option::Option<i32> {
+    pub fn get_start_hour(&self) -> &Option<i32> {
         &self.inner.start_hour
     }
     /// Sets [`InstanceEventWindowTimeRangeRequest::end_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::end_week_day): The day on which the time range ends.
     pub fn end_week_day(mut self, input: crate::types::WeekDay) -> Self {
-        self.inner.end_week_day = ::std::option::Option::Some(input);
+        self.inner.end_week_day = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRangeRequest::end_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::end_week_day).
     #[inline]
-    pub fn set_end_week_day(
-        mut self,
-        input: ::std::option::Option<crate::types::WeekDay>,
-    ) -> Self {
+    pub fn set_end_week_day(mut self, input: Option<crate::types::WeekDay>) -> Self {
         self.inner.end_week_day = input;
         self
     }
     /// The value set for [`InstanceEventWindowTimeRangeRequest::end_week_day`](crate::types::InstanceEventWindowTimeRangeRequest::end_week_day), if any.
     #[inline]
-    pub fn get_end_week_day(&self) -> &::std::option::Option<crate::types::WeekDay> {
+    pub fn get_end_week_day(&self) -> &Option<crate::types::WeekDay> {
         &self.inner.end_week_day
     }
     /// Sets [`InstanceEventWindowTimeRangeRequest::end_hour`](crate::types::InstanceEventWindowTimeRangeRequest::end_hour): The hour when the time range ends.
     pub fn end_hour(mut self, input: i32) -> Self {
-        self.inner.end_hour = ::std::option::Option::Some(input);
+        self.inner.end_hour = Some(input);
         self
     }
     /// Sets or clears [`InstanceEventWindowTimeRangeRequest::end_hour`](crate::types::InstanceEventWindowTimeRangeRequest::end_hour).
     #[inline]
-    pub fn set_end_hour(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_end_hour(mut self, input: Option<i32>) -> Self {
         self.inner.end_hour = input;
         self
     }
     /// The value set for [`InstanceEventWindowTimeRangeRequest::end_hour`](crate::types::InstanceEventWindowTimeRangeRequest::end_hour), if any.
     #[inline]
-    pub fn get_end_hour(&self) -> &::std::option::Option<i32> {
+    pub fn get_end_hour(&self) -> &Option<i32> {
         &self.inner.end_hour
     }
     /// Builds the [`InstanceEventWindowTimeRangeRequest`]; it has no required members, so this cannot fail.
@@ -137,19 +121,19 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceEventWindowTimeRangeRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.start_week_day {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.start_week_day {
             body.member("StartWeekDay", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.start_hour {
+        if let Some(value) = &self.start_hour {
             body.member("StartHour", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.end_week_day {
+        if let Some(value) = &self.end_week_day {
             body.member("EndWeekDay", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.end_hour {
+        if let Some(value) = &self.end_hour {
             body.member("EndHour", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

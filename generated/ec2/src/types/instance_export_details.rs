@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance to export.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceExportDetails {
     /// The ID of the resource being exported.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The target virtualization environment.
-    pub target_environment: ::std::option::Option<crate::types::ExportEnvironment>,
+    pub target_environment: Option<crate::types::ExportEnvironment>,
 }
 impl InstanceExportDetails {
     /// Starts building a [`InstanceExportDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceExportDetailsBuilder {
-        <crate::types::builders::InstanceExportDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceExportDetailsBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `TargetEnvironment` member, when set.
     #[inline]
-    pub fn target_environment(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExportEnvironment> {
+    pub fn target_environment(&self) -> Option<&crate::types::ExportEnvironment> {
         self.target_environment.as_ref()
     }
 }
 /// A builder for [`InstanceExportDetails`](crate::types::InstanceExportDetails); start one with `InstanceExportDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceExportDetailsBuilder {
     inner: crate::types::InstanceExportDetails,
 }
 impl InstanceExportDetailsBuilder {
     /// Sets [`InstanceExportDetails::instance_id`](crate::types::InstanceExportDetails::instance_id): The ID of the resource being exported.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceExportDetails::instance_id`](crate::types::InstanceExportDetails::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceExportDetails::instance_id`](crate::types::InstanceExportDetails::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceExportDetails::target_environment`](crate::types::InstanceExportDetails::target_environment): The target virtualization environment.
     pub fn target_environment(mut self, input: crate::types::ExportEnvironment) -> Self {
-        self.inner.target_environment = ::std::option::Option::Some(input);
+        self.inner.target_environment = Some(input);
         self
     }
     /// Sets or clears [`InstanceExportDetails::target_environment`](crate::types::InstanceExportDetails::target_environment).
     #[inline]
     pub fn set_target_environment(
         mut self,
-        input: ::std::option::Option<crate::types::ExportEnvironment>,
+        input: Option<crate::types::ExportEnvironment>,
     ) -> Self {
         self.inner.target_environment = input;
         self
     }
     /// The value set for [`InstanceExportDetails::target_environment`](crate::types::InstanceExportDetails::target_environment), if any.
     #[inline]
-    pub fn get_target_environment(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExportEnvironment> {
+    pub fn get_target_environment(&self) -> &Option<crate::types::ExportEnvironment> {
         &self.inner.target_environment
     }
     /// Builds the [`InstanceExportDetails`]; it has no required members, so this cannot fail.
@@ -97,23 +77,21 @@ impl InstanceExportDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceExportDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "targetEnvironment" => {
-                    value.target_environment = ::std::option::Option::Some(
+                    value.target_environment = Some(
                         crate::types::ExportEnvironment::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

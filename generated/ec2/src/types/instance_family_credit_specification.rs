@@ -2,47 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the default credit option for CPU usage of a burstable performance instance family.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceFamilyCreditSpecification {
     /// The instance family.
-    pub instance_family: ::std::option::Option<
-        crate::types::UnlimitedSupportedInstanceFamily,
-    >,
+    pub instance_family: Option<crate::types::UnlimitedSupportedInstanceFamily>,
     /// The default credit option for CPU usage of the instance family. Valid values are `standard` and `unlimited`.
-    pub cpu_credits: ::std::option::Option<::std::string::String>,
+    pub cpu_credits: Option<String>,
 }
 impl InstanceFamilyCreditSpecification {
     /// Starts building a [`InstanceFamilyCreditSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceFamilyCreditSpecificationBuilder {
-        <crate::types::builders::InstanceFamilyCreditSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceFamilyCreditSpecificationBuilder as Default>::default()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
     pub fn instance_family(
         &self,
-    ) -> ::std::option::Option<&crate::types::UnlimitedSupportedInstanceFamily> {
+    ) -> Option<&crate::types::UnlimitedSupportedInstanceFamily> {
         self.instance_family.as_ref()
     }
     /// The `CpuCredits` member, when set.
     #[inline]
-    pub fn cpu_credits(&self) -> ::std::option::Option<&str> {
+    pub fn cpu_credits(&self) -> Option<&str> {
         self.cpu_credits.as_deref()
     }
 }
 /// A builder for [`InstanceFamilyCreditSpecification`](crate::types::InstanceFamilyCreditSpecification); start one with `InstanceFamilyCreditSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceFamilyCreditSpecificationBuilder {
     inner: crate::types::InstanceFamilyCreditSpecification,
 }
@@ -52,14 +40,14 @@ impl InstanceFamilyCreditSpecificationBuilder {
         mut self,
         input: crate::types::UnlimitedSupportedInstanceFamily,
     ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input);
+        self.inner.instance_family = Some(input);
         self
     }
     /// Sets or clears [`InstanceFamilyCreditSpecification::instance_family`](crate::types::InstanceFamilyCreditSpecification::instance_family).
     #[inline]
     pub fn set_instance_family(
         mut self,
-        input: ::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: Option<crate::types::UnlimitedSupportedInstanceFamily>,
     ) -> Self {
         self.inner.instance_family = input;
         self
@@ -68,29 +56,23 @@ impl InstanceFamilyCreditSpecificationBuilder {
     #[inline]
     pub fn get_instance_family(
         &self,
-    ) -> &::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily> {
+    ) -> &Option<crate::types::UnlimitedSupportedInstanceFamily> {
         &self.inner.instance_family
     }
     /// Sets [`InstanceFamilyCreditSpecification::cpu_credits`](crate::types::InstanceFamilyCreditSpecification::cpu_credits): The default credit option for CPU usage of the instance family.
-    pub fn cpu_credits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cpu_credits = ::std::option::Option::Some(input.into());
+    pub fn cpu_credits(mut self, input: impl Into<String>) -> Self {
+        self.inner.cpu_credits = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceFamilyCreditSpecification::cpu_credits`](crate::types::InstanceFamilyCreditSpecification::cpu_credits).
     #[inline]
-    pub fn set_cpu_credits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cpu_credits(mut self, input: Option<String>) -> Self {
         self.inner.cpu_credits = input;
         self
     }
     /// The value set for [`InstanceFamilyCreditSpecification::cpu_credits`](crate::types::InstanceFamilyCreditSpecification::cpu_credits), if any.
     #[inline]
-    pub fn get_cpu_credits(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cpu_credits(&self) -> &Option<String> {
         &self.inner.cpu_credits
     }
     /// Builds the [`InstanceFamilyCreditSpecification`]; it has no required members, so this cannot fail.
@@ -102,25 +84,23 @@ impl InstanceFamilyCreditSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceFamilyCreditSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceFamily" => {
-                    value.instance_family = ::std::option::Option::Some(
+                    value.instance_family = Some(
                         crate::types::UnlimitedSupportedInstanceFamily::from(
                             child.text(),
                         ),
                     );
                 }
                 "cpuCredits" => {
-                    value.cpu_credits = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cpu_credits = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

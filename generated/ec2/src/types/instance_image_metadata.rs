@@ -2,76 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the instance and the AMI used to launch the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceImageMetadata {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The time the instance was launched.
-    pub launch_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub launch_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The Availability Zone or Local Zone of the instance.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone or Local Zone of the instance.
-    pub zone_id: ::std::option::Option<::std::string::String>,
+    pub zone_id: Option<String>,
     /// The current state of the instance.
-    pub state: ::std::option::Option<crate::types::InstanceState>,
+    pub state: Option<crate::types::InstanceState>,
     /// The ID of the Amazon Web Services account that owns the instance.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// Any tags assigned to the instance.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Information about the AMI used to launch the instance.
-    pub image_metadata: ::std::option::Option<crate::types::ImageMetadata>,
+    pub image_metadata: Option<crate::types::ImageMetadata>,
     /// The entity that manages the instance.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
 }
 impl InstanceImageMetadata {
     /// Starts building a [`InstanceImageMetadata`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceImageMetadataBuilder {
-        <crate::types::builders::InstanceImageMetadataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceImageMetadataBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `LaunchTime` member, when set.
     #[inline]
-    pub fn launch_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn launch_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.launch_time.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `ZoneId` member, when set.
     #[inline]
-    pub fn zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn zone_id(&self) -> Option<&str> {
         self.zone_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::InstanceState> {
+    pub fn state(&self) -> Option<&crate::types::InstanceState> {
         self.state.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -81,175 +74,137 @@ impl InstanceImageMetadata {
     }
     /// The `ImageMetadata` member, when set.
     #[inline]
-    pub fn image_metadata(&self) -> ::std::option::Option<&crate::types::ImageMetadata> {
+    pub fn image_metadata(&self) -> Option<&crate::types::ImageMetadata> {
         self.image_metadata.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
 }
 /// A builder for [`InstanceImageMetadata`](crate::types::InstanceImageMetadata); start one with `InstanceImageMetadata::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceImageMetadataBuilder {
     inner: crate::types::InstanceImageMetadata,
 }
 impl InstanceImageMetadataBuilder {
     /// Sets [`InstanceImageMetadata::instance_id`](crate::types::InstanceImageMetadata::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceImageMetadata::instance_id`](crate::types::InstanceImageMetadata::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::instance_id`](crate::types::InstanceImageMetadata::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceImageMetadata::instance_type`](crate::types::InstanceImageMetadata::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::instance_type`](crate::types::InstanceImageMetadata::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::instance_type`](crate::types::InstanceImageMetadata::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`InstanceImageMetadata::launch_time`](crate::types::InstanceImageMetadata::launch_time): The time the instance was launched.
     pub fn launch_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.launch_time = ::std::option::Option::Some(input);
+        self.inner.launch_time = Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::launch_time`](crate::types::InstanceImageMetadata::launch_time).
     #[inline]
     pub fn set_launch_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.launch_time = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::launch_time`](crate::types::InstanceImageMetadata::launch_time), if any.
     #[inline]
-    pub fn get_launch_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_launch_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.launch_time
     }
     /// Sets [`InstanceImageMetadata::availability_zone`](crate::types::InstanceImageMetadata::availability_zone): The Availability Zone or Local Zone of the instance.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceImageMetadata::availability_zone`](crate::types::InstanceImageMetadata::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::availability_zone`](crate::types::InstanceImageMetadata::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`InstanceImageMetadata::zone_id`](crate::types::InstanceImageMetadata::zone_id): The ID of the Availability Zone or Local Zone of the instance.
-    pub fn zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_id = ::std::option::Option::Some(input.into());
+    pub fn zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceImageMetadata::zone_id`](crate::types::InstanceImageMetadata::zone_id).
     #[inline]
-    pub fn set_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.zone_id = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::zone_id`](crate::types::InstanceImageMetadata::zone_id), if any.
     #[inline]
-    pub fn get_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_id(&self) -> &Option<String> {
         &self.inner.zone_id
     }
     /// Sets [`InstanceImageMetadata::state`](crate::types::InstanceImageMetadata::state): The current state of the instance.
     pub fn state(mut self, input: crate::types::InstanceState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::state`](crate::types::InstanceImageMetadata::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::InstanceState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::InstanceState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::state`](crate::types::InstanceImageMetadata::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::InstanceState> {
+    pub fn get_state(&self) -> &Option<crate::types::InstanceState> {
         &self.inner.state
     }
     /// Sets [`InstanceImageMetadata::owner_id`](crate::types::InstanceImageMetadata::owner_id): The ID of the Amazon Web Services account that owns the instance.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceImageMetadata::owner_id`](crate::types::InstanceImageMetadata::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::owner_id`](crate::types::InstanceImageMetadata::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`InstanceImageMetadata::tags`](crate::types::InstanceImageMetadata::tags): Any tags assigned to the instance.
@@ -261,60 +216,51 @@ impl InstanceImageMetadataBuilder {
     }
     /// Sets or clears [`InstanceImageMetadata::tags`](crate::types::InstanceImageMetadata::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::tags`](crate::types::InstanceImageMetadata::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`InstanceImageMetadata::image_metadata`](crate::types::InstanceImageMetadata::image_metadata): Information about the AMI used to launch the instance.
     pub fn image_metadata(mut self, input: crate::types::ImageMetadata) -> Self {
-        self.inner.image_metadata = ::std::option::Option::Some(input);
+        self.inner.image_metadata = Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::image_metadata`](crate::types::InstanceImageMetadata::image_metadata).
     #[inline]
     pub fn set_image_metadata(
         mut self,
-        input: ::std::option::Option<crate::types::ImageMetadata>,
+        input: Option<crate::types::ImageMetadata>,
     ) -> Self {
         self.inner.image_metadata = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::image_metadata`](crate::types::InstanceImageMetadata::image_metadata), if any.
     #[inline]
-    pub fn get_image_metadata(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImageMetadata> {
+    pub fn get_image_metadata(&self) -> &Option<crate::types::ImageMetadata> {
         &self.inner.image_metadata
     }
     /// Sets [`InstanceImageMetadata::operator`](crate::types::InstanceImageMetadata::operator): The entity that manages the instance.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`InstanceImageMetadata::operator`](crate::types::InstanceImageMetadata::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`InstanceImageMetadata::operator`](crate::types::InstanceImageMetadata::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Builds the [`InstanceImageMetadata`]; it has no required members, so this cannot fail.
@@ -326,22 +272,20 @@ impl InstanceImageMetadataBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceImageMetadata {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "launchTime" => {
-                    value.launch_time = ::std::option::Option::Some(
+                    value.launch_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -350,29 +294,23 @@ impl ::awsgen_runtime::xml::FromXml for InstanceImageMetadata {
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "zoneId" => {
-                    value.zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.zone_id = Some(String::from(child.text()));
                 }
                 "instanceState" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceOwnerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -380,14 +318,14 @@ impl ::awsgen_runtime::xml::FromXml for InstanceImageMetadata {
                     );
                 }
                 "imageMetadata" => {
-                    value.image_metadata = ::std::option::Option::Some(
+                    value.image_metadata = Some(
                         <crate::types::ImageMetadata as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -396,6 +334,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceImageMetadata {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

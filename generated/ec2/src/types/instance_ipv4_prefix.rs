@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an IPv4 prefix.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceIpv4Prefix {
     /// One or more IPv4 prefixes assigned to the network interface.
-    pub ipv4_prefix: ::std::option::Option<::std::string::String>,
+    pub ipv4_prefix: Option<String>,
 }
 impl InstanceIpv4Prefix {
     /// Starts building a [`InstanceIpv4Prefix`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceIpv4PrefixBuilder {
-        <crate::types::builders::InstanceIpv4PrefixBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceIpv4PrefixBuilder as Default>::default()
     }
     /// The `Ipv4Prefix` member, when set.
     #[inline]
-    pub fn ipv4_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4_prefix(&self) -> Option<&str> {
         self.ipv4_prefix.as_deref()
     }
 }
 /// A builder for [`InstanceIpv4Prefix`](crate::types::InstanceIpv4Prefix); start one with `InstanceIpv4Prefix::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceIpv4PrefixBuilder {
     inner: crate::types::InstanceIpv4Prefix,
 }
 impl InstanceIpv4PrefixBuilder {
     /// Sets [`InstanceIpv4Prefix::ipv4_prefix`](crate::types::InstanceIpv4Prefix::ipv4_prefix): One or more IPv4 prefixes assigned to the network interface.
-    pub fn ipv4_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4_prefix = ::std::option::Option::Some(input.into());
+    pub fn ipv4_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceIpv4Prefix::ipv4_prefix`](crate::types::InstanceIpv4Prefix::ipv4_prefix).
     #[inline]
-    pub fn set_ipv4_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_prefix(mut self, input: Option<String>) -> Self {
         self.inner.ipv4_prefix = input;
         self
     }
     /// The value set for [`InstanceIpv4Prefix::ipv4_prefix`](crate::types::InstanceIpv4Prefix::ipv4_prefix), if any.
     #[inline]
-    pub fn get_ipv4_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_prefix(&self) -> &Option<String> {
         &self.inner.ipv4_prefix
     }
     /// Builds the [`InstanceIpv4Prefix`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl InstanceIpv4PrefixBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceIpv4Prefix {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipv4Prefix" {
-                value.ipv4_prefix = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.ipv4_prefix = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

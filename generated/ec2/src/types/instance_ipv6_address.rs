@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceIpv6Address {
     /// The IPv6 address.
-    pub ipv6_address: ::std::option::Option<::std::string::String>,
+    pub ipv6_address: Option<String>,
     /// Determines if an IPv6 address associated with a network interface is the primary IPv6 address. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information, see [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html).
-    pub is_primary_ipv6: ::std::option::Option<bool>,
+    pub is_primary_ipv6: Option<bool>,
 }
 impl InstanceIpv6Address {
     /// Starts building a [`InstanceIpv6Address`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceIpv6AddressBuilder {
-        <crate::types::builders::InstanceIpv6AddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceIpv6AddressBuilder as Default>::default()
     }
     /// The `Ipv6Address` member, when set.
     #[inline]
-    pub fn ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_address(&self) -> Option<&str> {
         self.ipv6_address.as_deref()
     }
     /// The `IsPrimaryIpv6` member, when set.
     #[inline]
-    pub fn is_primary_ipv6(&self) -> ::std::option::Option<bool> {
+    pub fn is_primary_ipv6(&self) -> Option<bool> {
         self.is_primary_ipv6
     }
 }
 /// A builder for [`InstanceIpv6Address`](crate::types::InstanceIpv6Address); start one with `InstanceIpv6Address::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceIpv6AddressBuilder {
     inner: crate::types::InstanceIpv6Address,
 }
 impl InstanceIpv6AddressBuilder {
     /// Sets [`InstanceIpv6Address::ipv6_address`](crate::types::InstanceIpv6Address::ipv6_address): The IPv6 address.
-    pub fn ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_address = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_address = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceIpv6Address::ipv6_address`](crate::types::InstanceIpv6Address::ipv6_address).
     #[inline]
-    pub fn set_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_address(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_address = input;
         self
     }
     /// The value set for [`InstanceIpv6Address::ipv6_address`](crate::types::InstanceIpv6Address::ipv6_address), if any.
     #[inline]
-    pub fn get_ipv6_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_address(&self) -> &Option<String> {
         &self.inner.ipv6_address
     }
     /// Sets [`InstanceIpv6Address::is_primary_ipv6`](crate::types::InstanceIpv6Address::is_primary_ipv6): Determines if an IPv6 address associated with a network interface is the primary IPv6 address.
     pub fn is_primary_ipv6(mut self, input: bool) -> Self {
-        self.inner.is_primary_ipv6 = ::std::option::Option::Some(input);
+        self.inner.is_primary_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`InstanceIpv6Address::is_primary_ipv6`](crate::types::InstanceIpv6Address::is_primary_ipv6).
     #[inline]
-    pub fn set_is_primary_ipv6(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.inner.is_primary_ipv6 = input;
         self
     }
     /// The value set for [`InstanceIpv6Address::is_primary_ipv6`](crate::types::InstanceIpv6Address::is_primary_ipv6), if any.
     #[inline]
-    pub fn get_is_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_primary_ipv6(&self) -> &Option<bool> {
         &self.inner.is_primary_ipv6
     }
     /// Builds the [`InstanceIpv6Address`]; it has no required members, so this cannot fail.
@@ -91,36 +75,32 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceIpv6Address {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv6_address {
             body.member("Ipv6Address", value);
         }
-        if let ::std::option::Option::Some(value) = &self.is_primary_ipv6 {
+        if let Some(value) = &self.is_primary_ipv6 {
             body.member("IsPrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for InstanceIpv6Address {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipv6Address" => {
-                    value.ipv6_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_address = Some(String::from(child.text()));
                 }
                 "isPrimaryIpv6" => {
-                    value.is_primary_ipv6 = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_primary_ipv6 = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

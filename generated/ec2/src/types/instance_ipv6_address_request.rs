@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceIpv6AddressRequest {
     /// The IPv6 address.
-    pub ipv6_address: ::std::option::Option<::std::string::String>,
+    pub ipv6_address: Option<String>,
 }
 impl InstanceIpv6AddressRequest {
     /// Starts building a [`InstanceIpv6AddressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceIpv6AddressRequestBuilder {
-        <crate::types::builders::InstanceIpv6AddressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceIpv6AddressRequestBuilder as Default>::default()
     }
     /// The `Ipv6Address` member, when set.
     #[inline]
-    pub fn ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_address(&self) -> Option<&str> {
         self.ipv6_address.as_deref()
     }
 }
 /// A builder for [`InstanceIpv6AddressRequest`](crate::types::InstanceIpv6AddressRequest); start one with `InstanceIpv6AddressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceIpv6AddressRequestBuilder {
     inner: crate::types::InstanceIpv6AddressRequest,
 }
 impl InstanceIpv6AddressRequestBuilder {
     /// Sets [`InstanceIpv6AddressRequest::ipv6_address`](crate::types::InstanceIpv6AddressRequest::ipv6_address): The IPv6 address.
-    pub fn ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_address = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_address = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceIpv6AddressRequest::ipv6_address`](crate::types::InstanceIpv6AddressRequest::ipv6_address).
     #[inline]
-    pub fn set_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_address(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_address = input;
         self
     }
     /// The value set for [`InstanceIpv6AddressRequest::ipv6_address`](crate::types::InstanceIpv6AddressRequest::ipv6_address), if any.
     #[inline]
-    pub fn get_ipv6_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_address(&self) -> &Option<String> {
         &self.inner.ipv6_address
     }
     /// Builds the [`InstanceIpv6AddressRequest`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceIpv6AddressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv6_address {
             body.member("Ipv6Address", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

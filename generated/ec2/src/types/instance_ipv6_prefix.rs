@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an IPv6 prefix.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceIpv6Prefix {
     /// One or more IPv6 prefixes assigned to the network interface.
-    pub ipv6_prefix: ::std::option::Option<::std::string::String>,
+    pub ipv6_prefix: Option<String>,
 }
 impl InstanceIpv6Prefix {
     /// Starts building a [`InstanceIpv6Prefix`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceIpv6PrefixBuilder {
-        <crate::types::builders::InstanceIpv6PrefixBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceIpv6PrefixBuilder as Default>::default()
     }
     /// The `Ipv6Prefix` member, when set.
     #[inline]
-    pub fn ipv6_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_prefix(&self) -> Option<&str> {
         self.ipv6_prefix.as_deref()
     }
 }
 /// A builder for [`InstanceIpv6Prefix`](crate::types::InstanceIpv6Prefix); start one with `InstanceIpv6Prefix::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceIpv6PrefixBuilder {
     inner: crate::types::InstanceIpv6Prefix,
 }
 impl InstanceIpv6PrefixBuilder {
     /// Sets [`InstanceIpv6Prefix::ipv6_prefix`](crate::types::InstanceIpv6Prefix::ipv6_prefix): One or more IPv6 prefixes assigned to the network interface.
-    pub fn ipv6_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_prefix = ::std::option::Option::Some(input.into());
+    pub fn ipv6_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceIpv6Prefix::ipv6_prefix`](crate::types::InstanceIpv6Prefix::ipv6_prefix).
     #[inline]
-    pub fn set_ipv6_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_prefix(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_prefix = input;
         self
     }
     /// The value set for [`InstanceIpv6Prefix::ipv6_prefix`](crate::types::InstanceIpv6Prefix::ipv6_prefix), if any.
     #[inline]
-    pub fn get_ipv6_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_prefix(&self) -> &Option<String> {
         &self.inner.ipv6_prefix
     }
     /// Builds the [`InstanceIpv6Prefix`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl InstanceIpv6PrefixBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceIpv6Prefix {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipv6Prefix" {
-                value.ipv6_prefix = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.ipv6_prefix = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maintenance options for the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceMaintenanceOptions {
     /// Provides information on the current automatic recovery behavior of your instance.
-    pub auto_recovery: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+    pub auto_recovery: Option<crate::types::InstanceAutoRecoveryState>,
     /// Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled `system-reboot` event:
     ///
     /// - `default` - Amazon EC2 attempts to migrate the instance to new hardware (reboot migration). If successful, the `system-reboot` event is cleared. If unsuccessful, an in-place reboot occurs and the event remains scheduled.
     /// - `disabled` - Amazon EC2 keeps the instance on the same hardware (in-place reboot). The `system-reboot` event remains scheduled.
     ///
     /// This setting only applies to supported instances that have a scheduled reboot event. For more information, see [Enable or disable reboot migration](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration) in the *Amazon EC2 User Guide*.
-    pub reboot_migration: ::std::option::Option<
-        crate::types::InstanceRebootMigrationState,
-    >,
+    pub reboot_migration: Option<crate::types::InstanceRebootMigrationState>,
 }
 impl InstanceMaintenanceOptions {
     /// Starts building a [`InstanceMaintenanceOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceMaintenanceOptionsBuilder {
-        <crate::types::builders::InstanceMaintenanceOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceMaintenanceOptionsBuilder as Default>::default()
     }
     /// The `AutoRecovery` member, when set.
     #[inline]
-    pub fn auto_recovery(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceAutoRecoveryState> {
+    pub fn auto_recovery(&self) -> Option<&crate::types::InstanceAutoRecoveryState> {
         self.auto_recovery.as_ref()
     }
     /// The `RebootMigration` member, when set.
     #[inline]
     pub fn reboot_migration(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRebootMigrationState> {
+    ) -> Option<&crate::types::InstanceRebootMigrationState> {
         self.reboot_migration.as_ref()
     }
 }
 /// A builder for [`InstanceMaintenanceOptions`](crate::types::InstanceMaintenanceOptions); start one with `InstanceMaintenanceOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceMaintenanceOptionsBuilder {
     inner: crate::types::InstanceMaintenanceOptions,
 }
@@ -59,23 +45,21 @@ impl InstanceMaintenanceOptionsBuilder {
         mut self,
         input: crate::types::InstanceAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input);
+        self.inner.auto_recovery = Some(input);
         self
     }
     /// Sets or clears [`InstanceMaintenanceOptions::auto_recovery`](crate::types::InstanceMaintenanceOptions::auto_recovery).
     #[inline]
     pub fn set_auto_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+        input: Option<crate::types::InstanceAutoRecoveryState>,
     ) -> Self {
         self.inner.auto_recovery = input;
         self
     }
     /// The value set for [`InstanceMaintenanceOptions::auto_recovery`](crate::types::InstanceMaintenanceOptions::auto_recovery), if any.
     #[inline]
-    pub fn get_auto_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAutoRecoveryState> {
+    pub fn get_auto_recovery(&self) -> &Option<crate::types::InstanceAutoRecoveryState> {
         &self.inner.auto_recovery
     }
     /// Sets [`InstanceMaintenanceOptions::reboot_migration`](crate::types::InstanceMaintenanceOptions::reboot_migration): Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled `system-reboot` event:
@@ -83,14 +67,14 @@ impl InstanceMaintenanceOptionsBuilder {
         mut self,
         input: crate::types::InstanceRebootMigrationState,
     ) -> Self {
-        self.inner.reboot_migration = ::std::option::Option::Some(input);
+        self.inner.reboot_migration = Some(input);
         self
     }
     /// Sets or clears [`InstanceMaintenanceOptions::reboot_migration`](crate::types::InstanceMaintenanceOptions::reboot_migration).
     #[inline]
     pub fn set_reboot_migration(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRebootMigrationState>,
+        input: Option<crate::types::InstanceRebootMigrationState>,
     ) -> Self {
         self.inner.reboot_migration = input;
         self
@@ -99,7 +83,7 @@ impl InstanceMaintenanceOptionsBuilder {
     #[inline]
     pub fn get_reboot_migration(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRebootMigrationState> {
+    ) -> &Option<crate::types::InstanceRebootMigrationState> {
         &self.inner.reboot_migration
     }
     /// Builds the [`InstanceMaintenanceOptions`]; it has no required members, so this cannot fail.
@@ -111,23 +95,23 @@ impl InstanceMaintenanceOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceMaintenanceOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "autoRecovery" => {
-                    value.auto_recovery = ::std::option::Option::Some(
+                    value.auto_recovery = Some(
                         crate::types::InstanceAutoRecoveryState::from(child.text()),
                     );
                 }
                 "rebootMigration" => {
-                    value.reboot_migration = ::std::option::Option::Some(
+                    value.reboot_migration = Some(
                         crate::types::InstanceRebootMigrationState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

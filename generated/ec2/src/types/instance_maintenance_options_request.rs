@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maintenance options for the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceMaintenanceOptionsRequest {
     /// Disables the automatic recovery behavior of your instance or sets it to default. For more information, see [Simplified automatic recovery](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-recover.html#instance-configuration-recovery).
-    pub auto_recovery: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+    pub auto_recovery: Option<crate::types::InstanceAutoRecoveryState>,
 }
 impl InstanceMaintenanceOptionsRequest {
     /// Starts building a [`InstanceMaintenanceOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceMaintenanceOptionsRequestBuilder {
-        <crate::types::builders::InstanceMaintenanceOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceMaintenanceOptionsRequestBuilder as Default>::default()
     }
     /// The `AutoRecovery` member, when set.
     #[inline]
-    pub fn auto_recovery(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceAutoRecoveryState> {
+    pub fn auto_recovery(&self) -> Option<&crate::types::InstanceAutoRecoveryState> {
         self.auto_recovery.as_ref()
     }
 }
 /// A builder for [`InstanceMaintenanceOptionsRequest`](crate::types::InstanceMaintenanceOptionsRequest); start one with `InstanceMaintenanceOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceMaintenanceOptionsRequestBuilder {
     inner: crate::types::InstanceMaintenanceOptionsRequest,
 }
@@ -43,23 +31,21 @@ impl InstanceMaintenanceOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input);
+        self.inner.auto_recovery = Some(input);
         self
     }
     /// Sets or clears [`InstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::InstanceMaintenanceOptionsRequest::auto_recovery).
     #[inline]
     pub fn set_auto_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+        input: Option<crate::types::InstanceAutoRecoveryState>,
     ) -> Self {
         self.inner.auto_recovery = input;
         self
     }
     /// The value set for [`InstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::InstanceMaintenanceOptionsRequest::auto_recovery), if any.
     #[inline]
-    pub fn get_auto_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAutoRecoveryState> {
+    pub fn get_auto_recovery(&self) -> &Option<crate::types::InstanceAutoRecoveryState> {
         &self.inner.auto_recovery
     }
     /// Builds the [`InstanceMaintenanceOptionsRequest`]; it has no required members, so this cannot fail.
@@ -72,10 +58,10 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceMaintenanceOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.auto_recovery {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.auto_recovery {
             body.member("AutoRecovery", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,87 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the market (purchasing) option for the instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceMarketOptionsRequest {
     /// The market type.
-    pub market_type: ::std::option::Option<crate::types::MarketType>,
+    pub market_type: Option<crate::types::MarketType>,
     /// The options for Spot Instances.
-    pub spot_options: ::std::option::Option<crate::types::SpotMarketOptions>,
+    pub spot_options: Option<crate::types::SpotMarketOptions>,
 }
 impl InstanceMarketOptionsRequest {
     /// Starts building a [`InstanceMarketOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceMarketOptionsRequestBuilder {
-        <crate::types::builders::InstanceMarketOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceMarketOptionsRequestBuilder as Default>::default()
     }
     /// The `MarketType` member, when set.
     #[inline]
-    pub fn market_type(&self) -> ::std::option::Option<&crate::types::MarketType> {
+    pub fn market_type(&self) -> Option<&crate::types::MarketType> {
         self.market_type.as_ref()
     }
     /// The `SpotOptions` member, when set.
     #[inline]
-    pub fn spot_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SpotMarketOptions> {
+    pub fn spot_options(&self) -> Option<&crate::types::SpotMarketOptions> {
         self.spot_options.as_ref()
     }
 }
 /// A builder for [`InstanceMarketOptionsRequest`](crate::types::InstanceMarketOptionsRequest); start one with `InstanceMarketOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceMarketOptionsRequestBuilder {
     inner: crate::types::InstanceMarketOptionsRequest,
 }
 impl InstanceMarketOptionsRequestBuilder {
     /// Sets [`InstanceMarketOptionsRequest::market_type`](crate::types::InstanceMarketOptionsRequest::market_type): The market type.
     pub fn market_type(mut self, input: crate::types::MarketType) -> Self {
-        self.inner.market_type = ::std::option::Option::Some(input);
+        self.inner.market_type = Some(input);
         self
     }
     /// Sets or clears [`InstanceMarketOptionsRequest::market_type`](crate::types::InstanceMarketOptionsRequest::market_type).
     #[inline]
-    pub fn set_market_type(
-        mut self,
-        input: ::std::option::Option<crate::types::MarketType>,
-    ) -> Self {
+    pub fn set_market_type(mut self, input: Option<crate::types::MarketType>) -> Self {
         self.inner.market_type = input;
         self
     }
     /// The value set for [`InstanceMarketOptionsRequest::market_type`](crate::types::InstanceMarketOptionsRequest::market_type), if any.
     #[inline]
-    pub fn get_market_type(&self) -> &::std::option::Option<crate::types::MarketType> {
+    pub fn get_market_type(&self) -> &Option<crate::types::MarketType> {
         &self.inner.market_type
     }
     /// Sets [`InstanceMarketOptionsRequest::spot_options`](crate::types::InstanceMarketOptionsRequest::spot_options): The options for Spot Instances.
     pub fn spot_options(mut self, input: crate::types::SpotMarketOptions) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input);
+        self.inner.spot_options = Some(input);
         self
     }
     /// Sets or clears [`InstanceMarketOptionsRequest::spot_options`](crate::types::InstanceMarketOptionsRequest::spot_options).
     #[inline]
     pub fn set_spot_options(
         mut self,
-        input: ::std::option::Option<crate::types::SpotMarketOptions>,
+        input: Option<crate::types::SpotMarketOptions>,
     ) -> Self {
         self.inner.spot_options = input;
         self
     }
     /// The value set for [`InstanceMarketOptionsRequest::spot_options`](crate::types::InstanceMarketOptionsRequest::spot_options), if any.
     #[inline]
-    pub fn get_spot_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotMarketOptions> {
+    pub fn get_spot_options(&self) -> &Option<crate::types::SpotMarketOptions> {
         &self.inner.spot_options
     }
     /// Builds the [`InstanceMarketOptionsRequest`]; it has no required members, so this cannot fail.
@@ -95,15 +78,15 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceMarketOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.market_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.market_type {
             body.member("MarketType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.spot_options {
+        if let Some(value) = &self.spot_options {
             let member_0 = body.enter("SpotOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

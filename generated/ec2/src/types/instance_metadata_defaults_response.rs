@@ -2,138 +2,115 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The default instance metadata service (IMDS) settings that were set at the account level in the specified Amazon Web Services Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceMetadataDefaultsResponse {
     /// Indicates whether IMDSv2 is required.
     ///
     /// - `optional` – IMDSv2 is optional, which means that you can use either IMDSv2 or IMDSv1.
     /// - `required` – IMDSv2 is required, which means that IMDSv1 is disabled, and you must use IMDSv2.
-    pub http_tokens: ::std::option::Option<crate::types::HttpTokensState>,
+    pub http_tokens: Option<crate::types::HttpTokensState>,
     /// The maximum number of hops that the metadata token can travel.
-    pub http_put_response_hop_limit: ::std::option::Option<i32>,
+    pub http_put_response_hop_limit: Option<i32>,
     /// Indicates whether the IMDS endpoint for an instance is enabled or disabled. When disabled, the instance metadata can't be accessed.
-    pub http_endpoint: ::std::option::Option<
-        crate::types::InstanceMetadataEndpointState,
-    >,
+    pub http_endpoint: Option<crate::types::InstanceMetadataEndpointState>,
     /// Indicates whether access to instance tags from the instance metadata is enabled or disabled. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html) in the *Amazon EC2 User Guide*.
-    pub instance_metadata_tags: ::std::option::Option<
-        crate::types::InstanceMetadataTagsState,
-    >,
+    pub instance_metadata_tags: Option<crate::types::InstanceMetadataTagsState>,
     /// The entity that manages the IMDS default settings. Possible values include:
     ///
     /// - `account` - The IMDS default settings are managed by the account.
     /// - `declarative-policy` - The IMDS default settings are managed by a declarative policy and can't be modified by the account.
-    pub managed_by: ::std::option::Option<crate::types::ManagedBy>,
+    pub managed_by: Option<crate::types::ManagedBy>,
     /// The customized exception message that is specified in the declarative policy.
-    pub managed_exception_message: ::std::option::Option<::std::string::String>,
+    pub managed_exception_message: Option<String>,
     /// Indicates whether to enforce the requirement of IMDSv2 on an instance at the time of launch. When enforcement is enabled, the instance can't launch unless IMDSv2 (`HttpTokens`) is set to `required`.
-    pub http_tokens_enforced: ::std::option::Option<
-        crate::types::HttpTokensEnforcedState,
-    >,
+    pub http_tokens_enforced: Option<crate::types::HttpTokensEnforcedState>,
 }
 impl InstanceMetadataDefaultsResponse {
     /// Starts building a [`InstanceMetadataDefaultsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceMetadataDefaultsResponseBuilder {
-        <crate::types::builders::InstanceMetadataDefaultsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceMetadataDefaultsResponseBuilder as Default>::default()
     }
     /// The `HttpTokens` member, when set.
     #[inline]
-    pub fn http_tokens(&self) -> ::std::option::Option<&crate::types::HttpTokensState> {
+    pub fn http_tokens(&self) -> Option<&crate::types::HttpTokensState> {
         self.http_tokens.as_ref()
     }
     /// The `HttpPutResponseHopLimit` member, when set.
     #[inline]
-    pub fn http_put_response_hop_limit(&self) -> ::std::option::Option<i32> {
+    pub fn http_put_response_hop_limit(&self) -> Option<i32> {
         self.http_put_response_hop_limit
     }
     /// The `HttpEndpoint` member, when set.
     #[inline]
-    pub fn http_endpoint(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataEndpointState> {
+    pub fn http_endpoint(&self) -> Option<&crate::types::InstanceMetadataEndpointState> {
         self.http_endpoint.as_ref()
     }
     /// The `InstanceMetadataTags` member, when set.
     #[inline]
     pub fn instance_metadata_tags(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataTagsState> {
+    ) -> Option<&crate::types::InstanceMetadataTagsState> {
         self.instance_metadata_tags.as_ref()
     }
     /// The `ManagedBy` member, when set.
     #[inline]
-    pub fn managed_by(&self) -> ::std::option::Option<&crate::types::ManagedBy> {
+    pub fn managed_by(&self) -> Option<&crate::types::ManagedBy> {
         self.managed_by.as_ref()
     }
     /// The `ManagedExceptionMessage` member, when set.
     #[inline]
-    pub fn managed_exception_message(&self) -> ::std::option::Option<&str> {
+    pub fn managed_exception_message(&self) -> Option<&str> {
         self.managed_exception_message.as_deref()
     }
     /// The `HttpTokensEnforced` member, when set.
     #[inline]
     pub fn http_tokens_enforced(
         &self,
-    ) -> ::std::option::Option<&crate::types::HttpTokensEnforcedState> {
+    ) -> Option<&crate::types::HttpTokensEnforcedState> {
         self.http_tokens_enforced.as_ref()
     }
 }
 /// A builder for [`InstanceMetadataDefaultsResponse`](crate::types::InstanceMetadataDefaultsResponse); start one with `InstanceMetadataDefaultsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceMetadataDefaultsResponseBuilder {
     inner: crate::types::InstanceMetadataDefaultsResponse,
 }
 impl InstanceMetadataDefaultsResponseBuilder {
     /// Sets [`InstanceMetadataDefaultsResponse::http_tokens`](crate::types::InstanceMetadataDefaultsResponse::http_tokens): Indicates whether IMDSv2 is required.
     pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input);
+        self.inner.http_tokens = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::http_tokens`](crate::types::InstanceMetadataDefaultsResponse::http_tokens).
     #[inline]
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::HttpTokensState>,
+        input: Option<crate::types::HttpTokensState>,
     ) -> Self {
         self.inner.http_tokens = input;
         self
     }
     /// The value set for [`InstanceMetadataDefaultsResponse::http_tokens`](crate::types::InstanceMetadataDefaultsResponse::http_tokens), if any.
     #[inline]
-    pub fn get_http_tokens(
-        &self,
-    ) -> &::std::option::Option<crate::types::HttpTokensState> {
+    pub fn get_http_tokens(&self) -> &Option<crate::types::HttpTokensState> {
         &self.inner.http_tokens
     }
     /// Sets [`InstanceMetadataDefaultsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataDefaultsResponse::http_put_response_hop_limit): The maximum number of hops that the metadata token can travel.
     pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
+        self.inner.http_put_response_hop_limit = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataDefaultsResponse::http_put_response_hop_limit).
     #[inline]
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.inner.http_put_response_hop_limit = input;
         self
     }
     /// The value set for [`InstanceMetadataDefaultsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataDefaultsResponse::http_put_response_hop_limit), if any.
     #[inline]
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         &self.inner.http_put_response_hop_limit
     }
     /// Sets [`InstanceMetadataDefaultsResponse::http_endpoint`](crate::types::InstanceMetadataDefaultsResponse::http_endpoint): Indicates whether the IMDS endpoint for an instance is enabled or disabled.
@@ -141,14 +118,14 @@ impl InstanceMetadataDefaultsResponseBuilder {
         mut self,
         input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input);
+        self.inner.http_endpoint = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::http_endpoint`](crate::types::InstanceMetadataDefaultsResponse::http_endpoint).
     #[inline]
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataEndpointState>,
+        input: Option<crate::types::InstanceMetadataEndpointState>,
     ) -> Self {
         self.inner.http_endpoint = input;
         self
@@ -157,7 +134,7 @@ impl InstanceMetadataDefaultsResponseBuilder {
     #[inline]
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataEndpointState> {
+    ) -> &Option<crate::types::InstanceMetadataEndpointState> {
         &self.inner.http_endpoint
     }
     /// Sets [`InstanceMetadataDefaultsResponse::instance_metadata_tags`](crate::types::InstanceMetadataDefaultsResponse::instance_metadata_tags): Indicates whether access to instance tags from the instance metadata is enabled or disabled.
@@ -165,14 +142,14 @@ impl InstanceMetadataDefaultsResponseBuilder {
         mut self,
         input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
+        self.inner.instance_metadata_tags = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::instance_metadata_tags`](crate::types::InstanceMetadataDefaultsResponse::instance_metadata_tags).
     #[inline]
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataTagsState>,
+        input: Option<crate::types::InstanceMetadataTagsState>,
     ) -> Self {
         self.inner.instance_metadata_tags = input;
         self
@@ -181,50 +158,39 @@ impl InstanceMetadataDefaultsResponseBuilder {
     #[inline]
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataTagsState> {
+    ) -> &Option<crate::types::InstanceMetadataTagsState> {
         &self.inner.instance_metadata_tags
     }
     /// Sets [`InstanceMetadataDefaultsResponse::managed_by`](crate::types::InstanceMetadataDefaultsResponse::managed_by): The entity that manages the IMDS default settings.
     pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input);
+        self.inner.managed_by = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::managed_by`](crate::types::InstanceMetadataDefaultsResponse::managed_by).
     #[inline]
-    pub fn set_managed_by(
-        mut self,
-        input: ::std::option::Option<crate::types::ManagedBy>,
-    ) -> Self {
+    pub fn set_managed_by(mut self, input: Option<crate::types::ManagedBy>) -> Self {
         self.inner.managed_by = input;
         self
     }
     /// The value set for [`InstanceMetadataDefaultsResponse::managed_by`](crate::types::InstanceMetadataDefaultsResponse::managed_by), if any.
     #[inline]
-    pub fn get_managed_by(&self) -> &::std::option::Option<crate::types::ManagedBy> {
+    pub fn get_managed_by(&self) -> &Option<crate::types::ManagedBy> {
         &self.inner.managed_by
     }
     /// Sets [`InstanceMetadataDefaultsResponse::managed_exception_message`](crate::types::InstanceMetadataDefaultsResponse::managed_exception_message): The customized exception message that is specified in the declarative policy.
-    pub fn managed_exception_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.managed_exception_message = ::std::option::Option::Some(input.into());
+    pub fn managed_exception_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.managed_exception_message = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::managed_exception_message`](crate::types::InstanceMetadataDefaultsResponse::managed_exception_message).
     #[inline]
-    pub fn set_managed_exception_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_managed_exception_message(mut self, input: Option<String>) -> Self {
         self.inner.managed_exception_message = input;
         self
     }
     /// The value set for [`InstanceMetadataDefaultsResponse::managed_exception_message`](crate::types::InstanceMetadataDefaultsResponse::managed_exception_message), if any.
     #[inline]
-    pub fn get_managed_exception_message(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_managed_exception_message(&self) -> &Option<String> {
         &self.inner.managed_exception_message
     }
     /// Sets [`InstanceMetadataDefaultsResponse::http_tokens_enforced`](crate::types::InstanceMetadataDefaultsResponse::http_tokens_enforced): Indicates whether to enforce the requirement of IMDSv2 on an instance at the time of launch.
@@ -232,14 +198,14 @@ impl InstanceMetadataDefaultsResponseBuilder {
         mut self,
         input: crate::types::HttpTokensEnforcedState,
     ) -> Self {
-        self.inner.http_tokens_enforced = ::std::option::Option::Some(input);
+        self.inner.http_tokens_enforced = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataDefaultsResponse::http_tokens_enforced`](crate::types::InstanceMetadataDefaultsResponse::http_tokens_enforced).
     #[inline]
     pub fn set_http_tokens_enforced(
         mut self,
-        input: ::std::option::Option<crate::types::HttpTokensEnforcedState>,
+        input: Option<crate::types::HttpTokensEnforcedState>,
     ) -> Self {
         self.inner.http_tokens_enforced = input;
         self
@@ -248,7 +214,7 @@ impl InstanceMetadataDefaultsResponseBuilder {
     #[inline]
     pub fn get_http_tokens_enforced(
         &self,
-    ) -> &::std::option::Option<crate::types::HttpTokensEnforcedState> {
+    ) -> &Option<crate::types::HttpTokensEnforcedState> {
         &self.inner.http_tokens_enforced
     }
     /// Builds the [`InstanceMetadataDefaultsResponse`]; it has no required members, so this cannot fail.
@@ -260,50 +226,46 @@ impl InstanceMetadataDefaultsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceMetadataDefaultsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "httpTokens" => {
-                    value.http_tokens = ::std::option::Option::Some(
+                    value.http_tokens = Some(
                         crate::types::HttpTokensState::from(child.text()),
                     );
                 }
                 "httpPutResponseHopLimit" => {
-                    value.http_put_response_hop_limit = ::std::option::Option::Some(
+                    value.http_put_response_hop_limit = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceMetadataDefaultsResponse")?,
                     );
                 }
                 "httpEndpoint" => {
-                    value.http_endpoint = ::std::option::Option::Some(
+                    value.http_endpoint = Some(
                         crate::types::InstanceMetadataEndpointState::from(child.text()),
                     );
                 }
                 "instanceMetadataTags" => {
-                    value.instance_metadata_tags = ::std::option::Option::Some(
+                    value.instance_metadata_tags = Some(
                         crate::types::InstanceMetadataTagsState::from(child.text()),
                     );
                 }
                 "managedBy" => {
-                    value.managed_by = ::std::option::Option::Some(
-                        crate::types::ManagedBy::from(child.text()),
-                    );
+                    value.managed_by = Some(crate::types::ManagedBy::from(child.text()));
                 }
                 "managedExceptionMessage" => {
-                    value.managed_exception_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.managed_exception_message = Some(String::from(child.text()));
                 }
                 "httpTokensEnforced" => {
-                    value.http_tokens_enforced = ::std::option::Option::Some(
+                    value.http_tokens_enforced = Some(
                         crate::types::HttpTokensEnforcedState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metadata options for the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceMetadataOptionsRequest {
     /// Indicates whether IMDSv2 is required.
@@ -21,119 +16,101 @@ pub struct InstanceMetadataOptionsRequest {
     /// - If the value of `ImdsSupport` for the Amazon Machine Image (AMI) for your instance is `v2.0`, but the account level default is set to `V1 or V2`, the default is `optional`.
     ///
     /// The default value can also be affected by other combinations of parameters. For more information, see [Order of precedence for instance metadata options](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html#instance-metadata-options-order-of-precedence) in the *Amazon EC2 User Guide*.
-    pub http_tokens: ::std::option::Option<crate::types::HttpTokensState>,
+    pub http_tokens: Option<crate::types::HttpTokensState>,
     /// The maximum number of hops that the metadata token can travel.
     ///
     /// Possible values: Integers from 1 to 64
-    pub http_put_response_hop_limit: ::std::option::Option<i32>,
+    pub http_put_response_hop_limit: Option<i32>,
     /// Enables or disables the HTTP metadata endpoint on your instances.
     ///
     /// If you specify a value of `disabled`, you cannot access your instance metadata.
     ///
     /// Default: `enabled`
-    pub http_endpoint: ::std::option::Option<
-        crate::types::InstanceMetadataEndpointState,
-    >,
+    pub http_endpoint: Option<crate::types::InstanceMetadataEndpointState>,
     /// Enables or disables the IPv6 endpoint for the instance metadata service.
     ///
     /// Default: `disabled`
-    pub http_protocol_ipv6: ::std::option::Option<
-        crate::types::InstanceMetadataProtocolState,
-    >,
+    pub http_protocol_ipv6: Option<crate::types::InstanceMetadataProtocolState>,
     /// Set to `enabled` to allow access to instance tags from the instance metadata. Set to `disabled` to turn off access to instance tags from the instance metadata. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html).
     ///
     /// Default: `disabled`
-    pub instance_metadata_tags: ::std::option::Option<
-        crate::types::InstanceMetadataTagsState,
-    >,
+    pub instance_metadata_tags: Option<crate::types::InstanceMetadataTagsState>,
 }
 impl InstanceMetadataOptionsRequest {
     /// Starts building a [`InstanceMetadataOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceMetadataOptionsRequestBuilder {
-        <crate::types::builders::InstanceMetadataOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceMetadataOptionsRequestBuilder as Default>::default()
     }
     /// The `HttpTokens` member, when set.
     #[inline]
-    pub fn http_tokens(&self) -> ::std::option::Option<&crate::types::HttpTokensState> {
+    pub fn http_tokens(&self) -> Option<&crate::types::HttpTokensState> {
         self.http_tokens.as_ref()
     }
     /// The `HttpPutResponseHopLimit` member, when set.
     #[inline]
-    pub fn http_put_response_hop_limit(&self) -> ::std::option::Option<i32> {
+    pub fn http_put_response_hop_limit(&self) -> Option<i32> {
         self.http_put_response_hop_limit
     }
     /// The `HttpEndpoint` member, when set.
     #[inline]
-    pub fn http_endpoint(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataEndpointState> {
+    pub fn http_endpoint(&self) -> Option<&crate::types::InstanceMetadataEndpointState> {
         self.http_endpoint.as_ref()
     }
     /// The `HttpProtocolIpv6` member, when set.
     #[inline]
     pub fn http_protocol_ipv6(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataProtocolState> {
+    ) -> Option<&crate::types::InstanceMetadataProtocolState> {
         self.http_protocol_ipv6.as_ref()
     }
     /// The `InstanceMetadataTags` member, when set.
     #[inline]
     pub fn instance_metadata_tags(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataTagsState> {
+    ) -> Option<&crate::types::InstanceMetadataTagsState> {
         self.instance_metadata_tags.as_ref()
     }
 }
 /// A builder for [`InstanceMetadataOptionsRequest`](crate::types::InstanceMetadataOptionsRequest); start one with `InstanceMetadataOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceMetadataOptionsRequestBuilder {
     inner: crate::types::InstanceMetadataOptionsRequest,
 }
 impl InstanceMetadataOptionsRequestBuilder {
     /// Sets [`InstanceMetadataOptionsRequest::http_tokens`](crate::types::InstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.
     pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input);
+        self.inner.http_tokens = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::http_tokens`](crate::types::InstanceMetadataOptionsRequest::http_tokens).
     #[inline]
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::HttpTokensState>,
+        input: Option<crate::types::HttpTokensState>,
     ) -> Self {
         self.inner.http_tokens = input;
         self
     }
     /// The value set for [`InstanceMetadataOptionsRequest::http_tokens`](crate::types::InstanceMetadataOptionsRequest::http_tokens), if any.
     #[inline]
-    pub fn get_http_tokens(
-        &self,
-    ) -> &::std::option::Option<crate::types::HttpTokensState> {
+    pub fn get_http_tokens(&self) -> &Option<crate::types::HttpTokensState> {
         &self.inner.http_tokens
     }
     /// Sets [`InstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsRequest::http_put_response_hop_limit): The maximum number of hops that the metadata token can travel.
     pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
+        self.inner.http_put_response_hop_limit = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsRequest::http_put_response_hop_limit).
     #[inline]
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.inner.http_put_response_hop_limit = input;
         self
     }
     /// The value set for [`InstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsRequest::http_put_response_hop_limit), if any.
     #[inline]
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         &self.inner.http_put_response_hop_limit
     }
     /// Sets [`InstanceMetadataOptionsRequest::http_endpoint`](crate::types::InstanceMetadataOptionsRequest::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
@@ -141,14 +118,14 @@ impl InstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input);
+        self.inner.http_endpoint = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::http_endpoint`](crate::types::InstanceMetadataOptionsRequest::http_endpoint).
     #[inline]
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataEndpointState>,
+        input: Option<crate::types::InstanceMetadataEndpointState>,
     ) -> Self {
         self.inner.http_endpoint = input;
         self
@@ -157,7 +134,7 @@ impl InstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataEndpointState> {
+    ) -> &Option<crate::types::InstanceMetadataEndpointState> {
         &self.inner.http_endpoint
     }
     /// Sets [`InstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::InstanceMetadataOptionsRequest::http_protocol_ipv6): Enables or disables the IPv6 endpoint for the instance metadata service.
@@ -165,14 +142,14 @@ impl InstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceMetadataProtocolState,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
+        self.inner.http_protocol_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::InstanceMetadataOptionsRequest::http_protocol_ipv6).
     #[inline]
     pub fn set_http_protocol_ipv6(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataProtocolState>,
+        input: Option<crate::types::InstanceMetadataProtocolState>,
     ) -> Self {
         self.inner.http_protocol_ipv6 = input;
         self
@@ -181,7 +158,7 @@ impl InstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_http_protocol_ipv6(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataProtocolState> {
+    ) -> &Option<crate::types::InstanceMetadataProtocolState> {
         &self.inner.http_protocol_ipv6
     }
     /// Sets [`InstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::InstanceMetadataOptionsRequest::instance_metadata_tags): Set to `enabled` to allow access to instance tags from the instance metadata.
@@ -189,14 +166,14 @@ impl InstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
+        self.inner.instance_metadata_tags = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::InstanceMetadataOptionsRequest::instance_metadata_tags).
     #[inline]
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataTagsState>,
+        input: Option<crate::types::InstanceMetadataTagsState>,
     ) -> Self {
         self.inner.instance_metadata_tags = input;
         self
@@ -205,7 +182,7 @@ impl InstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataTagsState> {
+    ) -> &Option<crate::types::InstanceMetadataTagsState> {
         &self.inner.instance_metadata_tags
     }
     /// Builds the [`InstanceMetadataOptionsRequest`]; it has no required members, so this cannot fail.
@@ -218,22 +195,22 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceMetadataOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.http_tokens {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.http_tokens {
             body.member("HttpTokens", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
+        if let Some(value) = &self.http_put_response_hop_limit {
             body.member("HttpPutResponseHopLimit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.http_endpoint {
+        if let Some(value) = &self.http_endpoint {
             body.member("HttpEndpoint", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.http_protocol_ipv6 {
+        if let Some(value) = &self.http_protocol_ipv6 {
             body.member("HttpProtocolIpv6", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_metadata_tags {
+        if let Some(value) = &self.instance_metadata_tags {
             body.member("InstanceMetadataTags", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

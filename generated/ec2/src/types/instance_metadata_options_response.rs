@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metadata options for the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceMetadataOptionsResponse {
     /// The state of the metadata option changes.
@@ -15,148 +10,126 @@ pub struct InstanceMetadataOptionsResponse {
     /// `pending` - The metadata options are being updated and the instance is not ready to process metadata traffic with the new selection.
     ///
     /// `applied` - The metadata options have been successfully applied on the instance.
-    pub state: ::std::option::Option<crate::types::InstanceMetadataOptionsState>,
+    pub state: Option<crate::types::InstanceMetadataOptionsState>,
     /// Indicates whether IMDSv2 is required.
     ///
     /// - `optional` - IMDSv2 is optional, which means that you can use either IMDSv2 or IMDSv1.
     /// - `required` - IMDSv2 is required, which means that IMDSv1 is disabled, and you must use IMDSv2.
-    pub http_tokens: ::std::option::Option<crate::types::HttpTokensState>,
+    pub http_tokens: Option<crate::types::HttpTokensState>,
     /// The maximum number of hops that the metadata token can travel.
     ///
     /// Possible values: Integers from `1` to `64`
-    pub http_put_response_hop_limit: ::std::option::Option<i32>,
+    pub http_put_response_hop_limit: Option<i32>,
     /// Indicates whether the HTTP metadata endpoint on your instances is enabled or disabled.
     ///
     /// If the value is `disabled`, you cannot access your instance metadata.
-    pub http_endpoint: ::std::option::Option<
-        crate::types::InstanceMetadataEndpointState,
-    >,
+    pub http_endpoint: Option<crate::types::InstanceMetadataEndpointState>,
     /// Indicates whether the IPv6 endpoint for the instance metadata service is enabled or disabled.
     ///
     /// Default: `disabled`
-    pub http_protocol_ipv6: ::std::option::Option<
-        crate::types::InstanceMetadataProtocolState,
-    >,
+    pub http_protocol_ipv6: Option<crate::types::InstanceMetadataProtocolState>,
     /// Indicates whether access to instance tags from the instance metadata is enabled or disabled. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html).
-    pub instance_metadata_tags: ::std::option::Option<
-        crate::types::InstanceMetadataTagsState,
-    >,
+    pub instance_metadata_tags: Option<crate::types::InstanceMetadataTagsState>,
 }
 impl InstanceMetadataOptionsResponse {
     /// Starts building a [`InstanceMetadataOptionsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceMetadataOptionsResponseBuilder {
-        <crate::types::builders::InstanceMetadataOptionsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceMetadataOptionsResponseBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataOptionsState> {
+    pub fn state(&self) -> Option<&crate::types::InstanceMetadataOptionsState> {
         self.state.as_ref()
     }
     /// The `HttpTokens` member, when set.
     #[inline]
-    pub fn http_tokens(&self) -> ::std::option::Option<&crate::types::HttpTokensState> {
+    pub fn http_tokens(&self) -> Option<&crate::types::HttpTokensState> {
         self.http_tokens.as_ref()
     }
     /// The `HttpPutResponseHopLimit` member, when set.
     #[inline]
-    pub fn http_put_response_hop_limit(&self) -> ::std::option::Option<i32> {
+    pub fn http_put_response_hop_limit(&self) -> Option<i32> {
         self.http_put_response_hop_limit
     }
     /// The `HttpEndpoint` member, when set.
     #[inline]
-    pub fn http_endpoint(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataEndpointState> {
+    pub fn http_endpoint(&self) -> Option<&crate::types::InstanceMetadataEndpointState> {
         self.http_endpoint.as_ref()
     }
     /// The `HttpProtocolIpv6` member, when set.
     #[inline]
     pub fn http_protocol_ipv6(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataProtocolState> {
+    ) -> Option<&crate::types::InstanceMetadataProtocolState> {
         self.http_protocol_ipv6.as_ref()
     }
     /// The `InstanceMetadataTags` member, when set.
     #[inline]
     pub fn instance_metadata_tags(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataTagsState> {
+    ) -> Option<&crate::types::InstanceMetadataTagsState> {
         self.instance_metadata_tags.as_ref()
     }
 }
 /// A builder for [`InstanceMetadataOptionsResponse`](crate::types::InstanceMetadataOptionsResponse); start one with `InstanceMetadataOptionsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceMetadataOptionsResponseBuilder {
     inner: crate::types::InstanceMetadataOptionsResponse,
 }
 impl InstanceMetadataOptionsResponseBuilder {
     /// Sets [`InstanceMetadataOptionsResponse::state`](crate::types::InstanceMetadataOptionsResponse::state): The state of the metadata option changes.
     pub fn state(mut self, input: crate::types::InstanceMetadataOptionsState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::state`](crate::types::InstanceMetadataOptionsResponse::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataOptionsState>,
+        input: Option<crate::types::InstanceMetadataOptionsState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`InstanceMetadataOptionsResponse::state`](crate::types::InstanceMetadataOptionsResponse::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataOptionsState> {
+    pub fn get_state(&self) -> &Option<crate::types::InstanceMetadataOptionsState> {
         &self.inner.state
     }
     /// Sets [`InstanceMetadataOptionsResponse::http_tokens`](crate::types::InstanceMetadataOptionsResponse::http_tokens): Indicates whether IMDSv2 is required.
     pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input);
+        self.inner.http_tokens = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::http_tokens`](crate::types::InstanceMetadataOptionsResponse::http_tokens).
     #[inline]
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::HttpTokensState>,
+        input: Option<crate::types::HttpTokensState>,
     ) -> Self {
         self.inner.http_tokens = input;
         self
     }
     /// The value set for [`InstanceMetadataOptionsResponse::http_tokens`](crate::types::InstanceMetadataOptionsResponse::http_tokens), if any.
     #[inline]
-    pub fn get_http_tokens(
-        &self,
-    ) -> &::std::option::Option<crate::types::HttpTokensState> {
+    pub fn get_http_tokens(&self) -> &Option<crate::types::HttpTokensState> {
         &self.inner.http_tokens
     }
     /// Sets [`InstanceMetadataOptionsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsResponse::http_put_response_hop_limit): The maximum number of hops that the metadata token can travel.
     pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
+        self.inner.http_put_response_hop_limit = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsResponse::http_put_response_hop_limit).
     #[inline]
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.inner.http_put_response_hop_limit = input;
         self
     }
     /// The value set for [`InstanceMetadataOptionsResponse::http_put_response_hop_limit`](crate::types::InstanceMetadataOptionsResponse::http_put_response_hop_limit), if any.
     #[inline]
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         &self.inner.http_put_response_hop_limit
     }
     /// Sets [`InstanceMetadataOptionsResponse::http_endpoint`](crate::types::InstanceMetadataOptionsResponse::http_endpoint): Indicates whether the HTTP metadata endpoint on your instances is enabled or disabled.
@@ -164,14 +137,14 @@ impl InstanceMetadataOptionsResponseBuilder {
         mut self,
         input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input);
+        self.inner.http_endpoint = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::http_endpoint`](crate::types::InstanceMetadataOptionsResponse::http_endpoint).
     #[inline]
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataEndpointState>,
+        input: Option<crate::types::InstanceMetadataEndpointState>,
     ) -> Self {
         self.inner.http_endpoint = input;
         self
@@ -180,7 +153,7 @@ impl InstanceMetadataOptionsResponseBuilder {
     #[inline]
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataEndpointState> {
+    ) -> &Option<crate::types::InstanceMetadataEndpointState> {
         &self.inner.http_endpoint
     }
     /// Sets [`InstanceMetadataOptionsResponse::http_protocol_ipv6`](crate::types::InstanceMetadataOptionsResponse::http_protocol_ipv6): Indicates whether the IPv6 endpoint for the instance metadata service is enabled or disabled.
@@ -188,14 +161,14 @@ impl InstanceMetadataOptionsResponseBuilder {
         mut self,
         input: crate::types::InstanceMetadataProtocolState,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
+        self.inner.http_protocol_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::http_protocol_ipv6`](crate::types::InstanceMetadataOptionsResponse::http_protocol_ipv6).
     #[inline]
     pub fn set_http_protocol_ipv6(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataProtocolState>,
+        input: Option<crate::types::InstanceMetadataProtocolState>,
     ) -> Self {
         self.inner.http_protocol_ipv6 = input;
         self
@@ -204,7 +177,7 @@ impl InstanceMetadataOptionsResponseBuilder {
     #[inline]
     pub fn get_http_protocol_ipv6(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataProtocolState> {
+    ) -> &Option<crate::types::InstanceMetadataProtocolState> {
         &self.inner.http_protocol_ipv6
     }
     /// Sets [`InstanceMetadataOptionsResponse::instance_metadata_tags`](crate::types::InstanceMetadataOptionsResponse::instance_metadata_tags): Indicates whether access to instance tags from the instance metadata is enabled or disabled.
@@ -212,14 +185,14 @@ impl InstanceMetadataOptionsResponseBuilder {
         mut self,
         input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
+        self.inner.instance_metadata_tags = Some(input);
         self
     }
     /// Sets or clears [`InstanceMetadataOptionsResponse::instance_metadata_tags`](crate::types::InstanceMetadataOptionsResponse::instance_metadata_tags).
     #[inline]
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataTagsState>,
+        input: Option<crate::types::InstanceMetadataTagsState>,
     ) -> Self {
         self.inner.instance_metadata_tags = input;
         self
@@ -228,7 +201,7 @@ impl InstanceMetadataOptionsResponseBuilder {
     #[inline]
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataTagsState> {
+    ) -> &Option<crate::types::InstanceMetadataTagsState> {
         &self.inner.instance_metadata_tags
     }
     /// Builds the [`InstanceMetadataOptionsResponse`]; it has no required members, so this cannot fail.
@@ -240,45 +213,45 @@ impl InstanceMetadataOptionsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceMetadataOptionsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::InstanceMetadataOptionsState::from(child.text()),
                     );
                 }
                 "httpTokens" => {
-                    value.http_tokens = ::std::option::Option::Some(
+                    value.http_tokens = Some(
                         crate::types::HttpTokensState::from(child.text()),
                     );
                 }
                 "httpPutResponseHopLimit" => {
-                    value.http_put_response_hop_limit = ::std::option::Option::Some(
+                    value.http_put_response_hop_limit = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceMetadataOptionsResponse")?,
                     );
                 }
                 "httpEndpoint" => {
-                    value.http_endpoint = ::std::option::Option::Some(
+                    value.http_endpoint = Some(
                         crate::types::InstanceMetadataEndpointState::from(child.text()),
                     );
                 }
                 "httpProtocolIpv6" => {
-                    value.http_protocol_ipv6 = ::std::option::Option::Some(
+                    value.http_protocol_ipv6 = Some(
                         crate::types::InstanceMetadataProtocolState::from(child.text()),
                     );
                 }
                 "instanceMetadataTags" => {
-                    value.instance_metadata_tags = ::std::option::Option::Some(
+                    value.instance_metadata_tags = Some(
                         crate::types::InstanceMetadataTagsState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

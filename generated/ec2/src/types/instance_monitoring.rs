@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceMonitoring {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The monitoring for the instance.
-    pub monitoring: ::std::option::Option<crate::types::Monitoring>,
+    pub monitoring: Option<crate::types::Monitoring>,
 }
 impl InstanceMonitoring {
     /// Starts building a [`InstanceMonitoring`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceMonitoringBuilder {
-        <crate::types::builders::InstanceMonitoringBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceMonitoringBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(&self) -> ::std::option::Option<&crate::types::Monitoring> {
+    pub fn monitoring(&self) -> Option<&crate::types::Monitoring> {
         self.monitoring.as_ref()
     }
 }
 /// A builder for [`InstanceMonitoring`](crate::types::InstanceMonitoring); start one with `InstanceMonitoring::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceMonitoringBuilder {
     inner: crate::types::InstanceMonitoring,
 }
 impl InstanceMonitoringBuilder {
     /// Sets [`InstanceMonitoring::instance_id`](crate::types::InstanceMonitoring::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceMonitoring::instance_id`](crate::types::InstanceMonitoring::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceMonitoring::instance_id`](crate::types::InstanceMonitoring::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceMonitoring::monitoring`](crate::types::InstanceMonitoring::monitoring): The monitoring for the instance.
     pub fn monitoring(mut self, input: crate::types::Monitoring) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`InstanceMonitoring::monitoring`](crate::types::InstanceMonitoring::monitoring).
     #[inline]
-    pub fn set_monitoring(
-        mut self,
-        input: ::std::option::Option<crate::types::Monitoring>,
-    ) -> Self {
+    pub fn set_monitoring(mut self, input: Option<crate::types::Monitoring>) -> Self {
         self.inner.monitoring = input;
         self
     }
     /// The value set for [`InstanceMonitoring::monitoring`](crate::types::InstanceMonitoring::monitoring), if any.
     #[inline]
-    pub fn get_monitoring(&self) -> &::std::option::Option<crate::types::Monitoring> {
+    pub fn get_monitoring(&self) -> &Option<crate::types::Monitoring> {
         &self.inner.monitoring
     }
     /// Builds the [`InstanceMonitoring`]; it has no required members, so this cannot fail.
@@ -93,17 +74,15 @@ impl InstanceMonitoringBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceMonitoring {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "monitoring" => {
-                    value.monitoring = ::std::option::Option::Some(
+                    value.monitoring = Some(
                         <crate::types::Monitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -112,6 +91,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceMonitoring {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,94 +2,77 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceNetworkInterface {
     /// The association information for an Elastic IPv4 associated with the network interface.
-    pub association: ::std::option::Option<
-        crate::types::InstanceNetworkInterfaceAssociation,
-    >,
+    pub association: Option<crate::types::InstanceNetworkInterfaceAssociation>,
     /// The network interface attachment.
-    pub attachment: ::std::option::Option<
-        crate::types::InstanceNetworkInterfaceAttachment,
-    >,
+    pub attachment: Option<crate::types::InstanceNetworkInterfaceAttachment>,
     /// The description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The security groups.
-    pub groups: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+    pub groups: Option<Vec<crate::types::GroupIdentifier>>,
     /// The IPv6 addresses associated with the network interface.
-    pub ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv6Address>,
-    >,
+    pub ipv6_addresses: Option<Vec<crate::types::InstanceIpv6Address>>,
     /// The MAC address.
-    pub mac_address: ::std::option::Option<::std::string::String>,
+    pub mac_address: Option<String>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The ID of the Amazon Web Services account that created the network interface.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The private DNS name.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
     /// The IPv4 address of the network interface within the subnet.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// The private IPv4 addresses associated with the network interface.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstancePrivateIpAddress>,
-    >,
+    pub private_ip_addresses: Option<Vec<crate::types::InstancePrivateIpAddress>>,
     /// Indicates whether source/destination checking is enabled.
-    pub source_dest_check: ::std::option::Option<bool>,
+    pub source_dest_check: Option<bool>,
     /// The status of the network interface.
-    pub status: ::std::option::Option<crate::types::NetworkInterfaceStatus>,
+    pub status: Option<crate::types::NetworkInterfaceStatus>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The type of network interface.
     ///
     /// Valid values: `interface` \| `efa` \| `efa-only` \| `evs` \| `trunk`
-    pub interface_type: ::std::option::Option<::std::string::String>,
+    pub interface_type: Option<String>,
     /// The IPv4 delegated prefixes that are assigned to the network interface.
-    pub ipv4_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv4Prefix>,
-    >,
+    pub ipv4_prefixes: Option<Vec<crate::types::InstanceIpv4Prefix>>,
     /// The IPv6 delegated prefixes that are assigned to the network interface.
-    pub ipv6_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv6Prefix>,
-    >,
+    pub ipv6_prefixes: Option<Vec<crate::types::InstanceIpv6Prefix>>,
     /// A security group connection tracking configuration that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see [Connection tracking timeouts](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the *Amazon EC2 User Guide*.
-    pub connection_tracking_configuration: ::std::option::Option<
+    pub connection_tracking_configuration: Option<
         crate::types::ConnectionTrackingSpecificationResponse,
     >,
     /// The service provider that manages the network interface.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
 }
 impl InstanceNetworkInterface {
     /// Starts building a [`InstanceNetworkInterface`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceNetworkInterfaceBuilder {
-        <crate::types::builders::InstanceNetworkInterfaceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceNetworkInterfaceBuilder as Default>::default()
     }
     /// The `Association` member, when set.
     #[inline]
     pub fn association(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceNetworkInterfaceAssociation> {
+    ) -> Option<&crate::types::InstanceNetworkInterfaceAssociation> {
         self.association.as_ref()
     }
     /// The `Attachment` member, when set.
     #[inline]
     pub fn attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceNetworkInterfaceAttachment> {
+    ) -> Option<&crate::types::InstanceNetworkInterfaceAttachment> {
         self.attachment.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
@@ -104,27 +87,27 @@ impl InstanceNetworkInterface {
     }
     /// The `MacAddress` member, when set.
     #[inline]
-    pub fn mac_address(&self) -> ::std::option::Option<&str> {
+    pub fn mac_address(&self) -> Option<&str> {
         self.mac_address.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -134,29 +117,27 @@ impl InstanceNetworkInterface {
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(&self) -> ::std::option::Option<bool> {
+    pub fn source_dest_check(&self) -> Option<bool> {
         self.source_dest_check
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceStatus> {
+    pub fn status(&self) -> Option<&crate::types::NetworkInterfaceStatus> {
         self.status.as_ref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(&self) -> ::std::option::Option<&str> {
+    pub fn interface_type(&self) -> Option<&str> {
         self.interface_type.as_deref()
     }
     /// The `Ipv4Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -173,22 +154,17 @@ impl InstanceNetworkInterface {
     #[inline]
     pub fn connection_tracking_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionTrackingSpecificationResponse> {
+    ) -> Option<&crate::types::ConnectionTrackingSpecificationResponse> {
         self.connection_tracking_configuration.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
 }
 /// A builder for [`InstanceNetworkInterface`](crate::types::InstanceNetworkInterface); start one with `InstanceNetworkInterface::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceNetworkInterfaceBuilder {
     inner: crate::types::InstanceNetworkInterface,
 }
@@ -198,14 +174,14 @@ impl InstanceNetworkInterfaceBuilder {
         mut self,
         input: crate::types::InstanceNetworkInterfaceAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input);
+        self.inner.association = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::association`](crate::types::InstanceNetworkInterface::association).
     #[inline]
     pub fn set_association(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceNetworkInterfaceAssociation>,
+        input: Option<crate::types::InstanceNetworkInterfaceAssociation>,
     ) -> Self {
         self.inner.association = input;
         self
@@ -214,7 +190,7 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn get_association(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceNetworkInterfaceAssociation> {
+    ) -> &Option<crate::types::InstanceNetworkInterfaceAssociation> {
         &self.inner.association
     }
     /// Sets [`InstanceNetworkInterface::attachment`](crate::types::InstanceNetworkInterface::attachment): The network interface attachment.
@@ -222,14 +198,14 @@ impl InstanceNetworkInterfaceBuilder {
         mut self,
         input: crate::types::InstanceNetworkInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input);
+        self.inner.attachment = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::attachment`](crate::types::InstanceNetworkInterface::attachment).
     #[inline]
     pub fn set_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceNetworkInterfaceAttachment>,
+        input: Option<crate::types::InstanceNetworkInterfaceAttachment>,
     ) -> Self {
         self.inner.attachment = input;
         self
@@ -238,29 +214,23 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn get_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceNetworkInterfaceAttachment> {
+    ) -> &Option<crate::types::InstanceNetworkInterfaceAttachment> {
         &self.inner.attachment
     }
     /// Sets [`InstanceNetworkInterface::description`](crate::types::InstanceNetworkInterface::description): The description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::description`](crate::types::InstanceNetworkInterface::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::description`](crate::types::InstanceNetworkInterface::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`InstanceNetworkInterface::groups`](crate::types::InstanceNetworkInterface::groups): The security groups.
@@ -274,16 +244,14 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn set_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+        input: Option<Vec<crate::types::GroupIdentifier>>,
     ) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::groups`](crate::types::InstanceNetworkInterface::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>> {
+    pub fn get_groups(&self) -> &Option<Vec<crate::types::GroupIdentifier>> {
         &self.inner.groups
     }
     /// Appends one item to [`InstanceNetworkInterface::ipv6_addresses`](crate::types::InstanceNetworkInterface::ipv6_addresses): The IPv6 addresses associated with the network interface.
@@ -297,130 +265,94 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>>,
+        input: Option<Vec<crate::types::InstanceIpv6Address>>,
     ) -> Self {
         self.inner.ipv6_addresses = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::ipv6_addresses`](crate::types::InstanceNetworkInterface::ipv6_addresses), if any.
     #[inline]
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<crate::types::InstanceIpv6Address>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`InstanceNetworkInterface::mac_address`](crate::types::InstanceNetworkInterface::mac_address): The MAC address.
-    pub fn mac_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.mac_address = ::std::option::Option::Some(input.into());
+    pub fn mac_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.mac_address = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::mac_address`](crate::types::InstanceNetworkInterface::mac_address).
     #[inline]
-    pub fn set_mac_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_address(mut self, input: Option<String>) -> Self {
         self.inner.mac_address = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::mac_address`](crate::types::InstanceNetworkInterface::mac_address), if any.
     #[inline]
-    pub fn get_mac_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_address(&self) -> &Option<String> {
         &self.inner.mac_address
     }
     /// Sets [`InstanceNetworkInterface::network_interface_id`](crate::types::InstanceNetworkInterface::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::network_interface_id`](crate::types::InstanceNetworkInterface::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::network_interface_id`](crate::types::InstanceNetworkInterface::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`InstanceNetworkInterface::owner_id`](crate::types::InstanceNetworkInterface::owner_id): The ID of the Amazon Web Services account that created the network interface.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::owner_id`](crate::types::InstanceNetworkInterface::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::owner_id`](crate::types::InstanceNetworkInterface::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`InstanceNetworkInterface::private_dns_name`](crate::types::InstanceNetworkInterface::private_dns_name): The private DNS name.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::private_dns_name`](crate::types::InstanceNetworkInterface::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::private_dns_name`](crate::types::InstanceNetworkInterface::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Sets [`InstanceNetworkInterface::private_ip_address`](crate::types::InstanceNetworkInterface::private_ip_address): The IPv4 address of the network interface within the subnet.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::private_ip_address`](crate::types::InstanceNetworkInterface::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::private_ip_address`](crate::types::InstanceNetworkInterface::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`InstanceNetworkInterface::private_ip_addresses`](crate::types::InstanceNetworkInterface::private_ip_addresses): The private IPv4 addresses associated with the network interface.
@@ -437,9 +369,7 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstancePrivateIpAddress>,
-        >,
+        input: Option<Vec<crate::types::InstancePrivateIpAddress>>,
     ) -> Self {
         self.inner.private_ip_addresses = input;
         self
@@ -448,112 +378,90 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstancePrivateIpAddress>,
-    > {
+    ) -> &Option<Vec<crate::types::InstancePrivateIpAddress>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`InstanceNetworkInterface::source_dest_check`](crate::types::InstanceNetworkInterface::source_dest_check): Indicates whether source/destination checking is enabled.
     pub fn source_dest_check(mut self, input: bool) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::source_dest_check`](crate::types::InstanceNetworkInterface::source_dest_check).
     #[inline]
-    pub fn set_source_dest_check(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_source_dest_check(mut self, input: Option<bool>) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::source_dest_check`](crate::types::InstanceNetworkInterface::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(&self) -> &::std::option::Option<bool> {
+    pub fn get_source_dest_check(&self) -> &Option<bool> {
         &self.inner.source_dest_check
     }
     /// Sets [`InstanceNetworkInterface::status`](crate::types::InstanceNetworkInterface::status): The status of the network interface.
     pub fn status(mut self, input: crate::types::NetworkInterfaceStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::status`](crate::types::InstanceNetworkInterface::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceStatus>,
+        input: Option<crate::types::NetworkInterfaceStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::status`](crate::types::InstanceNetworkInterface::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::NetworkInterfaceStatus> {
         &self.inner.status
     }
     /// Sets [`InstanceNetworkInterface::subnet_id`](crate::types::InstanceNetworkInterface::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::subnet_id`](crate::types::InstanceNetworkInterface::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::subnet_id`](crate::types::InstanceNetworkInterface::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`InstanceNetworkInterface::vpc_id`](crate::types::InstanceNetworkInterface::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::vpc_id`](crate::types::InstanceNetworkInterface::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::vpc_id`](crate::types::InstanceNetworkInterface::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`InstanceNetworkInterface::interface_type`](crate::types::InstanceNetworkInterface::interface_type): The type of network interface.
-    pub fn interface_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+    pub fn interface_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.interface_type = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::interface_type`](crate::types::InstanceNetworkInterface::interface_type).
     #[inline]
-    pub fn set_interface_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_interface_type(mut self, input: Option<String>) -> Self {
         self.inner.interface_type = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::interface_type`](crate::types::InstanceNetworkInterface::interface_type), if any.
     #[inline]
-    pub fn get_interface_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_interface_type(&self) -> &Option<String> {
         &self.inner.interface_type
     }
     /// Appends one item to [`InstanceNetworkInterface::ipv4_prefixes`](crate::types::InstanceNetworkInterface::ipv4_prefixes): The IPv4 delegated prefixes that are assigned to the network interface.
@@ -567,16 +475,14 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn set_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv4Prefix>>,
+        input: Option<Vec<crate::types::InstanceIpv4Prefix>>,
     ) -> Self {
         self.inner.ipv4_prefixes = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::ipv4_prefixes`](crate::types::InstanceNetworkInterface::ipv4_prefixes), if any.
     #[inline]
-    pub fn get_ipv4_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv4Prefix>> {
+    pub fn get_ipv4_prefixes(&self) -> &Option<Vec<crate::types::InstanceIpv4Prefix>> {
         &self.inner.ipv4_prefixes
     }
     /// Appends one item to [`InstanceNetworkInterface::ipv6_prefixes`](crate::types::InstanceNetworkInterface::ipv6_prefixes): The IPv6 delegated prefixes that are assigned to the network interface.
@@ -590,16 +496,14 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn set_ipv6_prefixes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Prefix>>,
+        input: Option<Vec<crate::types::InstanceIpv6Prefix>>,
     ) -> Self {
         self.inner.ipv6_prefixes = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::ipv6_prefixes`](crate::types::InstanceNetworkInterface::ipv6_prefixes), if any.
     #[inline]
-    pub fn get_ipv6_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Prefix>> {
+    pub fn get_ipv6_prefixes(&self) -> &Option<Vec<crate::types::InstanceIpv6Prefix>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`InstanceNetworkInterface::connection_tracking_configuration`](crate::types::InstanceNetworkInterface::connection_tracking_configuration): A security group connection tracking configuration that enables you to set the timeout for connection tracking on an Elastic network interface.
@@ -607,18 +511,14 @@ impl InstanceNetworkInterfaceBuilder {
         mut self,
         input: crate::types::ConnectionTrackingSpecificationResponse,
     ) -> Self {
-        self.inner.connection_tracking_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.connection_tracking_configuration = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::connection_tracking_configuration`](crate::types::InstanceNetworkInterface::connection_tracking_configuration).
     #[inline]
     pub fn set_connection_tracking_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ConnectionTrackingSpecificationResponse,
-        >,
+        input: Option<crate::types::ConnectionTrackingSpecificationResponse>,
     ) -> Self {
         self.inner.connection_tracking_configuration = input;
         self
@@ -627,28 +527,26 @@ impl InstanceNetworkInterfaceBuilder {
     #[inline]
     pub fn get_connection_tracking_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingSpecificationResponse> {
+    ) -> &Option<crate::types::ConnectionTrackingSpecificationResponse> {
         &self.inner.connection_tracking_configuration
     }
     /// Sets [`InstanceNetworkInterface::operator`](crate::types::InstanceNetworkInterface::operator): The service provider that manages the network interface.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterface::operator`](crate::types::InstanceNetworkInterface::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`InstanceNetworkInterface::operator`](crate::types::InstanceNetworkInterface::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Builds the [`InstanceNetworkInterface`]; it has no required members, so this cannot fail.
@@ -660,31 +558,29 @@ impl InstanceNetworkInterfaceBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "association" => {
-                    value.association = ::std::option::Option::Some(
+                    value.association = Some(
                         <crate::types::InstanceNetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "attachment" => {
-                    value.attachment = ::std::option::Option::Some(
+                    value.attachment = Some(
                         <crate::types::InstanceNetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some(
+                    value.groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -692,7 +588,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = ::std::option::Option::Some(
+                    value.ipv6_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -700,32 +596,22 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
                     );
                 }
                 "macAddress" => {
-                    value.mac_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.mac_address = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "privateDnsName" => {
-                    value.private_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_dns_name = Some(String::from(child.text()));
                 }
                 "privateIpAddress" => {
-                    value.private_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip_address = Some(String::from(child.text()));
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some(
+                    value.private_ip_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstancePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -733,32 +619,24 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
                     );
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.source_dest_check = Some(child.text() == "true");
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::NetworkInterfaceStatus::from(child.text()),
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "interfaceType" => {
-                    value.interface_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.interface_type = Some(String::from(child.text()));
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some(
+                    value.ipv4_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceIpv4Prefix as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -766,7 +644,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
                     );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some(
+                    value.ipv6_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceIpv6Prefix as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -774,14 +652,14 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
                     );
                 }
                 "connectionTrackingConfiguration" => {
-                    value.connection_tracking_configuration = ::std::option::Option::Some(
+                    value.connection_tracking_configuration = Some(
                         <crate::types::ConnectionTrackingSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -790,6 +668,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

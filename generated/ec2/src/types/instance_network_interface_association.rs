@@ -2,178 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes association information for an Elastic IP address (IPv4).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceNetworkInterfaceAssociation {
     /// The carrier IP address associated with the network interface.
-    pub carrier_ip: ::std::option::Option<::std::string::String>,
+    pub carrier_ip: Option<String>,
     /// The customer-owned IP address associated with the network interface.
-    pub customer_owned_ip: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ip: Option<String>,
     /// The ID of the owner of the Elastic IP address.
-    pub ip_owner_id: ::std::option::Option<::std::string::String>,
+    pub ip_owner_id: Option<String>,
     /// The public DNS name.
-    pub public_dns_name: ::std::option::Option<::std::string::String>,
+    pub public_dns_name: Option<String>,
     /// The public IP address or Elastic IP address bound to the network interface.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
 }
 impl InstanceNetworkInterfaceAssociation {
     /// Starts building a [`InstanceNetworkInterfaceAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceNetworkInterfaceAssociationBuilder {
-        <crate::types::builders::InstanceNetworkInterfaceAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceNetworkInterfaceAssociationBuilder as Default>::default()
     }
     /// The `CarrierIp` member, when set.
     #[inline]
-    pub fn carrier_ip(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_ip(&self) -> Option<&str> {
         self.carrier_ip.as_deref()
     }
     /// The `CustomerOwnedIp` member, when set.
     #[inline]
-    pub fn customer_owned_ip(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ip(&self) -> Option<&str> {
         self.customer_owned_ip.as_deref()
     }
     /// The `IpOwnerId` member, when set.
     #[inline]
-    pub fn ip_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn ip_owner_id(&self) -> Option<&str> {
         self.ip_owner_id.as_deref()
     }
     /// The `PublicDnsName` member, when set.
     #[inline]
-    pub fn public_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_dns_name(&self) -> Option<&str> {
         self.public_dns_name.as_deref()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
 }
 /// A builder for [`InstanceNetworkInterfaceAssociation`](crate::types::InstanceNetworkInterfaceAssociation); start one with `InstanceNetworkInterfaceAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceNetworkInterfaceAssociationBuilder {
     inner: crate::types::InstanceNetworkInterfaceAssociation,
 }
 impl InstanceNetworkInterfaceAssociationBuilder {
     /// Sets [`InstanceNetworkInterfaceAssociation::carrier_ip`](crate::types::InstanceNetworkInterfaceAssociation::carrier_ip): The carrier IP address associated with the network interface.
-    pub fn carrier_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_ip = ::std::option::Option::Some(input.into());
+    pub fn carrier_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_ip = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAssociation::carrier_ip`](crate::types::InstanceNetworkInterfaceAssociation::carrier_ip).
     #[inline]
-    pub fn set_carrier_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_ip(mut self, input: Option<String>) -> Self {
         self.inner.carrier_ip = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAssociation::carrier_ip`](crate::types::InstanceNetworkInterfaceAssociation::carrier_ip), if any.
     #[inline]
-    pub fn get_carrier_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_ip(&self) -> &Option<String> {
         &self.inner.carrier_ip
     }
     /// Sets [`InstanceNetworkInterfaceAssociation::customer_owned_ip`](crate::types::InstanceNetworkInterfaceAssociation::customer_owned_ip): The customer-owned IP address associated with the network interface.
-    pub fn customer_owned_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ip = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ip = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAssociation::customer_owned_ip`](crate::types::InstanceNetworkInterfaceAssociation::customer_owned_ip).
     #[inline]
-    pub fn set_customer_owned_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ip(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ip = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAssociation::customer_owned_ip`](crate::types::InstanceNetworkInterfaceAssociation::customer_owned_ip), if any.
     #[inline]
-    pub fn get_customer_owned_ip(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ip(&self) -> &Option<String> {
         &self.inner.customer_owned_ip
     }
     /// Sets [`InstanceNetworkInterfaceAssociation::ip_owner_id`](crate::types::InstanceNetworkInterfaceAssociation::ip_owner_id): The ID of the owner of the Elastic IP address.
-    pub fn ip_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_owner_id = ::std::option::Option::Some(input.into());
+    pub fn ip_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAssociation::ip_owner_id`](crate::types::InstanceNetworkInterfaceAssociation::ip_owner_id).
     #[inline]
-    pub fn set_ip_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.ip_owner_id = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAssociation::ip_owner_id`](crate::types::InstanceNetworkInterfaceAssociation::ip_owner_id), if any.
     #[inline]
-    pub fn get_ip_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_owner_id(&self) -> &Option<String> {
         &self.inner.ip_owner_id
     }
     /// Sets [`InstanceNetworkInterfaceAssociation::public_dns_name`](crate::types::InstanceNetworkInterfaceAssociation::public_dns_name): The public DNS name.
-    pub fn public_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_dns_name = ::std::option::Option::Some(input.into());
+    pub fn public_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAssociation::public_dns_name`](crate::types::InstanceNetworkInterfaceAssociation::public_dns_name).
     #[inline]
-    pub fn set_public_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.public_dns_name = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAssociation::public_dns_name`](crate::types::InstanceNetworkInterfaceAssociation::public_dns_name), if any.
     #[inline]
-    pub fn get_public_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_dns_name(&self) -> &Option<String> {
         &self.inner.public_dns_name
     }
     /// Sets [`InstanceNetworkInterfaceAssociation::public_ip`](crate::types::InstanceNetworkInterfaceAssociation::public_ip): The public IP address or Elastic IP address bound to the network interface.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAssociation::public_ip`](crate::types::InstanceNetworkInterfaceAssociation::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAssociation::public_ip`](crate::types::InstanceNetworkInterfaceAssociation::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Builds the [`InstanceNetworkInterfaceAssociation`]; it has no required members, so this cannot fail.
@@ -185,38 +143,28 @@ impl InstanceNetworkInterfaceAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "carrierIp" => {
-                    value.carrier_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.carrier_ip = Some(String::from(child.text()));
                 }
                 "customerOwnedIp" => {
-                    value.customer_owned_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_owned_ip = Some(String::from(child.text()));
                 }
                 "ipOwnerId" => {
-                    value.ip_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_owner_id = Some(String::from(child.text()));
                 }
                 "publicDnsName" => {
-                    value.public_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_dns_name = Some(String::from(child.text()));
                 }
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,206 +2,180 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceNetworkInterfaceAttachment {
     /// The time stamp when the attachment initiated.
-    pub attach_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub attach_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the network interface attachment.
-    pub attachment_id: ::std::option::Option<::std::string::String>,
+    pub attachment_id: Option<String>,
     /// Indicates whether the network interface is deleted when the instance is terminated.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The index of the device on the instance for the network interface attachment.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The attachment state.
-    pub status: ::std::option::Option<crate::types::AttachmentStatus>,
+    pub status: Option<crate::types::AttachmentStatus>,
     /// The index of the network card.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
     /// Contains the ENA Express settings for the network interface that's attached to the instance.
-    pub ena_srd_specification: ::std::option::Option<
+    pub ena_srd_specification: Option<
         crate::types::InstanceAttachmentEnaSrdSpecification,
     >,
     /// The number of ENA queues created with the instance.
-    pub ena_queue_count: ::std::option::Option<i32>,
+    pub ena_queue_count: Option<i32>,
 }
 impl InstanceNetworkInterfaceAttachment {
     /// Starts building a [`InstanceNetworkInterfaceAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceNetworkInterfaceAttachmentBuilder {
-        <crate::types::builders::InstanceNetworkInterfaceAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceNetworkInterfaceAttachmentBuilder as Default>::default()
     }
     /// The `AttachTime` member, when set.
     #[inline]
-    pub fn attach_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn attach_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.attach_time.as_ref()
     }
     /// The `AttachmentId` member, when set.
     #[inline]
-    pub fn attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn attachment_id(&self) -> Option<&str> {
         self.attachment_id.as_deref()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AttachmentStatus> {
+    pub fn status(&self) -> Option<&crate::types::AttachmentStatus> {
         self.status.as_ref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
     /// The `EnaSrdSpecification` member, when set.
     #[inline]
     pub fn ena_srd_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceAttachmentEnaSrdSpecification> {
+    ) -> Option<&crate::types::InstanceAttachmentEnaSrdSpecification> {
         self.ena_srd_specification.as_ref()
     }
     /// The `EnaQueueCount` member, when set.
     #[inline]
-    pub fn ena_queue_count(&self) -> ::std::option::Option<i32> {
+    pub fn ena_queue_count(&self) -> Option<i32> {
         self.ena_queue_count
     }
 }
 /// A builder for [`InstanceNetworkInterfaceAttachment`](crate::types::InstanceNetworkInterfaceAttachment); start one with `InstanceNetworkInterfaceAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceNetworkInterfaceAttachmentBuilder {
     inner: crate::types::InstanceNetworkInterfaceAttachment,
 }
 impl InstanceNetworkInterfaceAttachmentBuilder {
     /// Sets [`InstanceNetworkInterfaceAttachment::attach_time`](crate::types::InstanceNetworkInterfaceAttachment::attach_time): The time stamp when the attachment initiated.
     pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input);
+        self.inner.attach_time = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::attach_time`](crate::types::InstanceNetworkInterfaceAttachment::attach_time).
     #[inline]
     pub fn set_attach_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.attach_time = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAttachment::attach_time`](crate::types::InstanceNetworkInterfaceAttachment::attach_time), if any.
     #[inline]
-    pub fn get_attach_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_attach_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.attach_time
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::attachment_id`](crate::types::InstanceNetworkInterfaceAttachment::attachment_id): The ID of the network interface attachment.
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attachment_id = ::std::option::Option::Some(input.into());
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::attachment_id`](crate::types::InstanceNetworkInterfaceAttachment::attachment_id).
     #[inline]
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.attachment_id = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAttachment::attachment_id`](crate::types::InstanceNetworkInterfaceAttachment::attachment_id), if any.
     #[inline]
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         &self.inner.attachment_id
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::delete_on_termination`](crate::types::InstanceNetworkInterfaceAttachment::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::delete_on_termination`](crate::types::InstanceNetworkInterfaceAttachment::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAttachment::delete_on_termination`](crate::types::InstanceNetworkInterfaceAttachment::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::device_index`](crate::types::InstanceNetworkInterfaceAttachment::device_index): The index of the device on the instance for the network interface attachment.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::device_index`](crate::types::InstanceNetworkInterfaceAttachment::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAttachment::device_index`](crate::types::InstanceNetworkInterfaceAttachment::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::status`](crate::types::InstanceNetworkInterfaceAttachment::status): The attachment state.
     pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::status`](crate::types::InstanceNetworkInterfaceAttachment::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AttachmentStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AttachmentStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAttachment::status`](crate::types::InstanceNetworkInterfaceAttachment::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AttachmentStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AttachmentStatus> {
         &self.inner.status
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::network_card_index`](crate::types::InstanceNetworkInterfaceAttachment::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::network_card_index`](crate::types::InstanceNetworkInterfaceAttachment::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAttachment::network_card_index`](crate::types::InstanceNetworkInterfaceAttachment::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::ena_srd_specification`](crate::types::InstanceNetworkInterfaceAttachment::ena_srd_specification): Contains the ENA Express settings for the network interface that's attached to the instance.
@@ -209,14 +183,14 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
         mut self,
         input: crate::types::InstanceAttachmentEnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_specification = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::ena_srd_specification`](crate::types::InstanceNetworkInterfaceAttachment::ena_srd_specification).
     #[inline]
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAttachmentEnaSrdSpecification>,
+        input: Option<crate::types::InstanceAttachmentEnaSrdSpecification>,
     ) -> Self {
         self.inner.ena_srd_specification = input;
         self
@@ -225,23 +199,23 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
     #[inline]
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceAttachmentEnaSrdSpecification> {
+    ) -> &Option<crate::types::InstanceAttachmentEnaSrdSpecification> {
         &self.inner.ena_srd_specification
     }
     /// Sets [`InstanceNetworkInterfaceAttachment::ena_queue_count`](crate::types::InstanceNetworkInterfaceAttachment::ena_queue_count): The number of ENA queues created with the instance.
     pub fn ena_queue_count(mut self, input: i32) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceAttachment::ena_queue_count`](crate::types::InstanceNetworkInterfaceAttachment::ena_queue_count).
     #[inline]
-    pub fn set_ena_queue_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.inner.ena_queue_count = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceAttachment::ena_queue_count`](crate::types::InstanceNetworkInterfaceAttachment::ena_queue_count), if any.
     #[inline]
-    pub fn get_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ena_queue_count(&self) -> &Option<i32> {
         &self.inner.ena_queue_count
     }
     /// Builds the [`InstanceNetworkInterfaceAttachment`]; it has no required members, so this cannot fail.
@@ -253,12 +227,12 @@ impl InstanceNetworkInterfaceAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachTime" => {
-                    value.attach_time = ::std::option::Option::Some(
+                    value.attach_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -267,43 +241,39 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceAttachment {
                     );
                 }
                 "attachmentId" => {
-                    value.attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.attachment_id = Some(String::from(child.text()));
                 }
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "deviceIndex" => {
-                    value.device_index = ::std::option::Option::Some(
+                    value.device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceAttachment")?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::AttachmentStatus::from(child.text()),
                     );
                 }
                 "networkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceAttachment")?,
                     );
                 }
                 "enaSrdSpecification" => {
-                    value.ena_srd_specification = ::std::option::Option::Some(
+                    value.ena_srd_specification = Some(
                         <crate::types::InstanceAttachmentEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enaQueueCount" => {
-                    value.ena_queue_count = ::std::option::Option::Some(
+                    value.ena_queue_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceAttachment")?,
@@ -312,6 +282,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceAttachment {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,121 +2,106 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceNetworkInterfaceSpecification {
     /// Indicates whether to assign a public IPv4 address to an instance you launch in a VPC. The public IP address can only be assigned to a network interface for eth0, and can only be assigned to a new network interface, not an existing one. You cannot specify more than one network interface in the request. If launching into a default subnet, the default value is `true`.
     ///
     /// Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses. For more information, see the *Public IPv4 Address* tab on the [Amazon VPC pricing page](http://aws.amazon.com/vpc/pricing/).
-    pub associate_public_ip_address: ::std::option::Option<bool>,
+    pub associate_public_ip_address: Option<bool>,
     /// If set to `true`, the interface is deleted when the instance is terminated. You can specify `true` only if creating a new network interface when launching an instance.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The description of the network interface. Applies only if creating a network interface when launching an instance.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The position of the network interface in the attachment order. A primary network interface has a device index of 0.
     ///
     /// If you specify a network interface when launching an instance, you must specify the device index.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The IDs of the security groups for the network interface. Applies only if creating a network interface when launching an instance.
-    pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub groups: Option<Vec<String>>,
     /// A number of IPv6 addresses to assign to the network interface. Amazon EC2 chooses the IPv6 addresses from the range of the subnet. You cannot specify this option and the option to assign specific IPv6 addresses in the same request. You can specify this option if you've specified a minimum number of instances to launch.
-    pub ipv6_address_count: ::std::option::Option<i32>,
+    pub ipv6_address_count: Option<i32>,
     /// The IPv6 addresses to assign to the network interface. You cannot specify this option and the option to assign a number of IPv6 addresses in the same request. You cannot specify this option if you've specified a minimum number of instances to launch.
-    pub ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv6Address>,
-    >,
+    pub ipv6_addresses: Option<Vec<crate::types::InstanceIpv6Address>>,
     /// The ID of the network interface.
     ///
     /// If you are creating a Spot Fleet, omit this parameter because you can’t specify a network interface ID in a launch specification.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The private IPv4 address of the network interface. Applies only if creating a network interface when launching an instance. You cannot specify this option if you're launching more than one instance in a [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html) request.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// The private IPv4 addresses to assign to the network interface. Only one private IPv4 address can be designated as primary. You cannot specify this option if you're launching more than one instance in a [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html) request.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    >,
+    pub private_ip_addresses: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     /// The number of secondary private IPv4 addresses. You can’t specify this parameter and also specify a secondary private IP address using the `PrivateIpAddress` parameter.
-    pub secondary_private_ip_address_count: ::std::option::Option<i32>,
+    pub secondary_private_ip_address_count: Option<i32>,
     /// The ID of the subnet associated with the network interface. Applies only if creating a network interface when launching an instance.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// Indicates whether to assign a carrier IP address to the network interface.
     ///
     /// You can only assign a carrier IP address to a network interface that is in a subnet in a Wavelength Zone. For more information about carrier IP addresses, see [Carrier IP address](https://docs.aws.amazon.com/wavelength/latest/developerguide/how-wavelengths-work.html#provider-owned-ip) in the *Amazon Web Services Wavelength Developer Guide*.
-    pub associate_carrier_ip_address: ::std::option::Option<bool>,
+    pub associate_carrier_ip_address: Option<bool>,
     /// The type of network interface.
     ///
     /// If you specify `efa-only`, do not assign any IP addresses to the network interface. EFA-only network interfaces do not support IP addresses.
     ///
     /// Valid values: `interface` \| `efa` \| `efa-only`
-    pub interface_type: ::std::option::Option<::std::string::String>,
+    pub interface_type: Option<String>,
     /// The index of the network card. Some instance types support multiple network cards. The primary network interface must be assigned to network card index 0. The default is network card index 0.
     ///
     /// If you are using [RequestSpotInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RequestSpotInstances.html) to create Spot Instances, omit this parameter because you can’t specify the network card index when using this API. To specify the network card index, use [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html).
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
     /// The IPv4 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the `Ipv4PrefixCount` option.
-    pub ipv4_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-    >,
+    pub ipv4_prefixes: Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>>,
     /// The number of IPv4 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the `Ipv4Prefix` option.
-    pub ipv4_prefix_count: ::std::option::Option<i32>,
+    pub ipv4_prefix_count: Option<i32>,
     /// The IPv6 delegated prefixes to be assigned to the network interface. You cannot use this option if you use the `Ipv6PrefixCount` option.
-    pub ipv6_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-    >,
+    pub ipv6_prefixes: Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>>,
     /// The number of IPv6 delegated prefixes to be automatically assigned to the network interface. You cannot use this option if you use the `Ipv6Prefix` option.
-    pub ipv6_prefix_count: ::std::option::Option<i32>,
+    pub ipv6_prefix_count: Option<i32>,
     /// The primary IPv6 address of the network interface. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information about primary IPv6 addresses, see [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html).
-    pub primary_ipv6: ::std::option::Option<bool>,
+    pub primary_ipv6: Option<bool>,
     /// Specifies the ENA Express settings for the network interface that's attached to the instance.
-    pub ena_srd_specification: ::std::option::Option<
-        crate::types::EnaSrdSpecificationRequest,
-    >,
+    pub ena_srd_specification: Option<crate::types::EnaSrdSpecificationRequest>,
     /// A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see [Connection tracking timeouts](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the *Amazon EC2 User Guide*.
-    pub connection_tracking_specification: ::std::option::Option<
+    pub connection_tracking_specification: Option<
         crate::types::ConnectionTrackingSpecificationRequest,
     >,
     /// The number of ENA queues to be created with the instance.
-    pub ena_queue_count: ::std::option::Option<i32>,
+    pub ena_queue_count: Option<i32>,
 }
 impl InstanceNetworkInterfaceSpecification {
     /// Starts building a [`InstanceNetworkInterfaceSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceNetworkInterfaceSpecificationBuilder {
-        <crate::types::builders::InstanceNetworkInterfaceSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceNetworkInterfaceSpecificationBuilder as Default>::default()
     }
     /// The `AssociatePublicIpAddress` member, when set.
     #[inline]
-    pub fn associate_public_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_public_ip_address(&self) -> Option<bool> {
         self.associate_public_ip_address
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn groups(&self) -> &[::std::string::String] {
+    pub fn groups(&self) -> &[String] {
         self.groups.as_deref().unwrap_or_default()
     }
     /// The `Ipv6AddressCount` member, when set.
     #[inline]
-    pub fn ipv6_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_address_count(&self) -> Option<i32> {
         self.ipv6_address_count
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -126,12 +111,12 @@ impl InstanceNetworkInterfaceSpecification {
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -143,27 +128,27 @@ impl InstanceNetworkInterfaceSpecification {
     }
     /// The `SecondaryPrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn secondary_private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn secondary_private_ip_address_count(&self) -> Option<i32> {
         self.secondary_private_ip_address_count
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `AssociateCarrierIpAddress` member, when set.
     #[inline]
-    pub fn associate_carrier_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_carrier_ip_address(&self) -> Option<bool> {
         self.associate_carrier_ip_address
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(&self) -> ::std::option::Option<&str> {
+    pub fn interface_type(&self) -> Option<&str> {
         self.interface_type.as_deref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
     /// The `Ipv4Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -173,7 +158,7 @@ impl InstanceNetworkInterfaceSpecification {
     }
     /// The `Ipv4PrefixCount` member, when set.
     #[inline]
-    pub fn ipv4_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_prefix_count(&self) -> Option<i32> {
         self.ipv4_prefix_count
     }
     /// The `Ipv6Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -183,161 +168,136 @@ impl InstanceNetworkInterfaceSpecification {
     }
     /// The `Ipv6PrefixCount` member, when set.
     #[inline]
-    pub fn ipv6_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_prefix_count(&self) -> Option<i32> {
         self.ipv6_prefix_count
     }
     /// The `PrimaryIpv6` member, when set.
     #[inline]
-    pub fn primary_ipv6(&self) -> ::std::option::Option<bool> {
+    pub fn primary_ipv6(&self) -> Option<bool> {
         self.primary_ipv6
     }
     /// The `EnaSrdSpecification` member, when set.
     #[inline]
     pub fn ena_srd_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::EnaSrdSpecificationRequest> {
+    ) -> Option<&crate::types::EnaSrdSpecificationRequest> {
         self.ena_srd_specification.as_ref()
     }
     /// The `ConnectionTrackingSpecification` member, when set.
     #[inline]
     pub fn connection_tracking_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> Option<&crate::types::ConnectionTrackingSpecificationRequest> {
         self.connection_tracking_specification.as_ref()
     }
     /// The `EnaQueueCount` member, when set.
     #[inline]
-    pub fn ena_queue_count(&self) -> ::std::option::Option<i32> {
+    pub fn ena_queue_count(&self) -> Option<i32> {
         self.ena_queue_count
     }
 }
 /// A builder for [`InstanceNetworkInterfaceSpecification`](crate::types::InstanceNetworkInterfaceSpecification); start one with `InstanceNetworkInterfaceSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceNetworkInterfaceSpecificationBuilder {
     inner: crate::types::InstanceNetworkInterfaceSpecification,
 }
 impl InstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`InstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_public_ip_address): Indicates whether to assign a public IPv4 address to an instance you launch in a VPC.
     pub fn associate_public_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_public_ip_address = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_public_ip_address).
     #[inline]
-    pub fn set_associate_public_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_public_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_public_ip_address = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_public_ip_address), if any.
     #[inline]
-    pub fn get_associate_public_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_public_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_public_ip_address
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::InstanceNetworkInterfaceSpecification::delete_on_termination): If set to `true`, the interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::InstanceNetworkInterfaceSpecification::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::InstanceNetworkInterfaceSpecification::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::description`](crate::types::InstanceNetworkInterfaceSpecification::description): The description of the network interface.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::description`](crate::types::InstanceNetworkInterfaceSpecification::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::description`](crate::types::InstanceNetworkInterfaceSpecification::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::device_index`](crate::types::InstanceNetworkInterfaceSpecification::device_index): The position of the network interface in the attachment order.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::device_index`](crate::types::InstanceNetworkInterfaceSpecification::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::device_index`](crate::types::InstanceNetworkInterfaceSpecification::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Appends one item to [`InstanceNetworkInterfaceSpecification::groups`](crate::types::InstanceNetworkInterfaceSpecification::groups): The IDs of the security groups for the network interface.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.inner.groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::groups`](crate::types::InstanceNetworkInterfaceSpecification::groups).
     #[inline]
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::groups`](crate::types::InstanceNetworkInterfaceSpecification::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         &self.inner.groups
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_address_count): A number of IPv6 addresses to assign to the network interface.
     pub fn ipv6_address_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_address_count).
     #[inline]
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_address_count = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_address_count), if any.
     #[inline]
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         &self.inner.ipv6_address_count
     }
     /// Appends one item to [`InstanceNetworkInterfaceSpecification::ipv6_addresses`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_addresses): The IPv6 addresses to assign to the network interface.
@@ -351,64 +311,46 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>>,
+        input: Option<Vec<crate::types::InstanceIpv6Address>>,
     ) -> Self {
         self.inner.ipv6_addresses = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::ipv6_addresses`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_addresses), if any.
     #[inline]
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<crate::types::InstanceIpv6Address>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::network_interface_id`](crate::types::InstanceNetworkInterfaceSpecification::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::network_interface_id`](crate::types::InstanceNetworkInterfaceSpecification::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::network_interface_id`](crate::types::InstanceNetworkInterfaceSpecification::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::private_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::private_ip_address): The private IPv4 address of the network interface.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::private_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::private_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`InstanceNetworkInterfaceSpecification::private_ip_addresses`](crate::types::InstanceNetworkInterfaceSpecification::private_ip_addresses): The private IPv4 addresses to assign to the network interface.
@@ -425,9 +367,7 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-        >,
+        input: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     ) -> Self {
         self.inner.private_ip_addresses = input;
         self
@@ -436,109 +376,87 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::PrivateIpAddressSpecification>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::secondary_private_ip_address_count`](crate::types::InstanceNetworkInterfaceSpecification::secondary_private_ip_address_count): The number of secondary private IPv4 addresses.
     pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.secondary_private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::secondary_private_ip_address_count`](crate::types::InstanceNetworkInterfaceSpecification::secondary_private_ip_address_count).
     #[inline]
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.secondary_private_ip_address_count = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::secondary_private_ip_address_count`](crate::types::InstanceNetworkInterfaceSpecification::secondary_private_ip_address_count), if any.
     #[inline]
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.secondary_private_ip_address_count
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::subnet_id`](crate::types::InstanceNetworkInterfaceSpecification::subnet_id): The ID of the subnet associated with the network interface.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::subnet_id`](crate::types::InstanceNetworkInterfaceSpecification::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::subnet_id`](crate::types::InstanceNetworkInterfaceSpecification::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_carrier_ip_address): Indicates whether to assign a carrier IP address to the network interface.
     pub fn associate_carrier_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_carrier_ip_address = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_carrier_ip_address).
     #[inline]
-    pub fn set_associate_carrier_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_carrier_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_carrier_ip_address = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::InstanceNetworkInterfaceSpecification::associate_carrier_ip_address), if any.
     #[inline]
-    pub fn get_associate_carrier_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_carrier_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_carrier_ip_address
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::interface_type`](crate::types::InstanceNetworkInterfaceSpecification::interface_type): The type of network interface.
-    pub fn interface_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+    pub fn interface_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.interface_type = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::interface_type`](crate::types::InstanceNetworkInterfaceSpecification::interface_type).
     #[inline]
-    pub fn set_interface_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_interface_type(mut self, input: Option<String>) -> Self {
         self.inner.interface_type = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::interface_type`](crate::types::InstanceNetworkInterfaceSpecification::interface_type), if any.
     #[inline]
-    pub fn get_interface_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_interface_type(&self) -> &Option<String> {
         &self.inner.interface_type
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::network_card_index`](crate::types::InstanceNetworkInterfaceSpecification::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::network_card_index`](crate::types::InstanceNetworkInterfaceSpecification::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::network_card_index`](crate::types::InstanceNetworkInterfaceSpecification::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Appends one item to [`InstanceNetworkInterfaceSpecification::ipv4_prefixes`](crate::types::InstanceNetworkInterfaceSpecification::ipv4_prefixes): The IPv4 delegated prefixes to be assigned to the network interface.
@@ -555,9 +473,7 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>>,
     ) -> Self {
         self.inner.ipv4_prefixes = input;
         self
@@ -566,25 +482,23 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_ipv4_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>> {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv4_prefix_count): The number of IPv4 delegated prefixes to be automatically assigned to the network interface.
     pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv4_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv4_prefix_count).
     #[inline]
-    pub fn set_ipv4_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_prefix_count = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv4_prefix_count), if any.
     #[inline]
-    pub fn get_ipv4_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv4_prefix_count
     }
     /// Appends one item to [`InstanceNetworkInterfaceSpecification::ipv6_prefixes`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_prefixes): The IPv6 delegated prefixes to be assigned to the network interface.
@@ -601,9 +515,7 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_ipv6_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>>,
     ) -> Self {
         self.inner.ipv6_prefixes = input;
         self
@@ -612,41 +524,39 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_ipv6_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_prefix_count): The number of IPv6 delegated prefixes to be automatically assigned to the network interface.
     pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_prefix_count).
     #[inline]
-    pub fn set_ipv6_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_prefix_count = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::InstanceNetworkInterfaceSpecification::ipv6_prefix_count), if any.
     #[inline]
-    pub fn get_ipv6_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv6_prefix_count
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::InstanceNetworkInterfaceSpecification::primary_ipv6): The primary IPv6 address of the network interface.
     pub fn primary_ipv6(mut self, input: bool) -> Self {
-        self.inner.primary_ipv6 = ::std::option::Option::Some(input);
+        self.inner.primary_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::InstanceNetworkInterfaceSpecification::primary_ipv6).
     #[inline]
-    pub fn set_primary_ipv6(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.inner.primary_ipv6 = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::InstanceNetworkInterfaceSpecification::primary_ipv6), if any.
     #[inline]
-    pub fn get_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_primary_ipv6(&self) -> &Option<bool> {
         &self.inner.primary_ipv6
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ena_srd_specification`](crate::types::InstanceNetworkInterfaceSpecification::ena_srd_specification): Specifies the ENA Express settings for the network interface that's attached to the instance.
@@ -654,14 +564,14 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         mut self,
         input: crate::types::EnaSrdSpecificationRequest,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_specification = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ena_srd_specification`](crate::types::InstanceNetworkInterfaceSpecification::ena_srd_specification).
     #[inline]
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::EnaSrdSpecificationRequest>,
+        input: Option<crate::types::EnaSrdSpecificationRequest>,
     ) -> Self {
         self.inner.ena_srd_specification = input;
         self
@@ -670,7 +580,7 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::EnaSrdSpecificationRequest> {
+    ) -> &Option<crate::types::EnaSrdSpecificationRequest> {
         &self.inner.ena_srd_specification
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::connection_tracking_specification`](crate::types::InstanceNetworkInterfaceSpecification::connection_tracking_specification): A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface.
@@ -678,18 +588,14 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
         mut self,
         input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
-        self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.connection_tracking_specification = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::connection_tracking_specification`](crate::types::InstanceNetworkInterfaceSpecification::connection_tracking_specification).
     #[inline]
     pub fn set_connection_tracking_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: Option<crate::types::ConnectionTrackingSpecificationRequest>,
     ) -> Self {
         self.inner.connection_tracking_specification = input;
         self
@@ -698,23 +604,23 @@ impl InstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_connection_tracking_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> &Option<crate::types::ConnectionTrackingSpecificationRequest> {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`InstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::InstanceNetworkInterfaceSpecification::ena_queue_count): The number of ENA queues to be created with the instance.
     pub fn ena_queue_count(mut self, input: i32) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::InstanceNetworkInterfaceSpecification::ena_queue_count).
     #[inline]
-    pub fn set_ena_queue_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.inner.ena_queue_count = input;
         self
     }
     /// The value set for [`InstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::InstanceNetworkInterfaceSpecification::ena_queue_count), if any.
     #[inline]
-    pub fn get_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ena_queue_count(&self) -> &Option<i32> {
         &self.inner.ena_queue_count
     }
     /// Builds the [`InstanceNetworkInterfaceSpecification`]; it has no required members, so this cannot fail.
@@ -727,34 +633,34 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.associate_public_ip_address {
             body.member(
                 "AssociatePublicIpAddress",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             body.member(
                 "DeleteOnTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             body.member("DeviceIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
+        if let Some(value) = &self.ipv6_address_count {
             body.member("Ipv6AddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.items(
                 value,
@@ -762,13 +668,13 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
             body.items(
                 value,
@@ -776,27 +682,25 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.associate_carrier_ip_address {
+        if let Some(value) = &self.associate_carrier_ip_address {
             body.member(
                 "AssociateCarrierIpAddress",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.interface_type {
+        if let Some(value) = &self.interface_type {
             body.member("InterfaceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+        if let Some(value) = &self.network_card_index {
             body.member("NetworkCardIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+        if let Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
             body.items(
                 value,
@@ -804,10 +708,10 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
+        if let Some(value) = &self.ipv4_prefix_count {
             body.member("Ipv4PrefixCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+        if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.items(
                 value,
@@ -815,73 +719,65 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkInterfaceSpecificati
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
+        if let Some(value) = &self.ipv6_prefix_count {
             body.member("Ipv6PrefixCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.primary_ipv6 {
+        if let Some(value) = &self.primary_ipv6 {
             body.member("PrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
+        if let Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_specification
-        {
+        if let Some(value) = &self.connection_tracking_specification {
             let member_0 = body.enter("ConnectionTrackingSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ena_queue_count {
+        if let Some(value) = &self.ena_queue_count {
             body.member("EnaQueueCount", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associatePublicIpAddress" => {
-                    value.associate_public_ip_address = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.associate_public_ip_address = Some(child.text() == "true");
                 }
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "deviceIndex" => {
-                    value.device_index = ::std::option::Option::Some(
+                    value.device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceSpecification")?,
                     );
                 }
                 "SecurityGroupId" => {
-                    value.groups = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.groups = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "ipv6AddressCount" => {
-                    value.ipv6_address_count = ::std::option::Option::Some(
+                    value.ipv6_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceSpecification")?,
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = ::std::option::Option::Some(
+                    value.ipv6_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -889,17 +785,13 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "privateIpAddress" => {
-                    value.private_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip_address = Some(String::from(child.text()));
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some(
+                    value.private_ip_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -907,36 +799,30 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "secondaryPrivateIpAddressCount" => {
-                    value.secondary_private_ip_address_count = ::std::option::Option::Some(
+                    value.secondary_private_ip_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceSpecification")?,
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "AssociateCarrierIpAddress" => {
-                    value.associate_carrier_ip_address = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.associate_carrier_ip_address = Some(child.text() == "true");
                 }
                 "InterfaceType" => {
-                    value.interface_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.interface_type = Some(String::from(child.text()));
                 }
                 "NetworkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceSpecification")?,
                     );
                 }
                 "Ipv4Prefix" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some(
+                    value.ipv4_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv4PrefixSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -944,14 +830,14 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "Ipv4PrefixCount" => {
-                    value.ipv4_prefix_count = ::std::option::Option::Some(
+                    value.ipv4_prefix_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceSpecification")?,
                     );
                 }
                 "Ipv6Prefix" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some(
+                    value.ipv6_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv6PrefixSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -959,33 +845,31 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "Ipv6PrefixCount" => {
-                    value.ipv6_prefix_count = ::std::option::Option::Some(
+                    value.ipv6_prefix_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceSpecification")?,
                     );
                 }
                 "PrimaryIpv6" => {
-                    value.primary_ipv6 = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.primary_ipv6 = Some(child.text() == "true");
                 }
                 "EnaSrdSpecification" => {
-                    value.ena_srd_specification = ::std::option::Option::Some(
+                    value.ena_srd_specification = Some(
                         <crate::types::EnaSrdSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ConnectionTrackingSpecification" => {
-                    value.connection_tracking_specification = ::std::option::Option::Some(
+                    value.connection_tracking_specification = Some(
                         <crate::types::ConnectionTrackingSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "EnaQueueCount" => {
-                    value.ena_queue_count = ::std::option::Option::Some(
+                    value.ena_queue_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceNetworkInterfaceSpecification")?,
@@ -994,6 +878,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// With network performance options, you can adjust your bandwidth preferences to meet the needs of the workload that runs on your instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceNetworkPerformanceOptions {
     /// When you configure network bandwidth weighting, you can boost your baseline bandwidth for either networking or EBS by up to 25%. The total available baseline bandwidth for your instance remains the same. The default option uses the standard bandwidth configuration for your instance type.
-    pub bandwidth_weighting: ::std::option::Option<
-        crate::types::InstanceBandwidthWeighting,
-    >,
+    pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
 }
 impl InstanceNetworkPerformanceOptions {
     /// Starts building a [`InstanceNetworkPerformanceOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceNetworkPerformanceOptionsBuilder {
-        <crate::types::builders::InstanceNetworkPerformanceOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceNetworkPerformanceOptionsBuilder as Default>::default()
     }
     /// The `BandwidthWeighting` member, when set.
     #[inline]
     pub fn bandwidth_weighting(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceBandwidthWeighting> {
+    ) -> Option<&crate::types::InstanceBandwidthWeighting> {
         self.bandwidth_weighting.as_ref()
     }
 }
 /// A builder for [`InstanceNetworkPerformanceOptions`](crate::types::InstanceNetworkPerformanceOptions); start one with `InstanceNetworkPerformanceOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceNetworkPerformanceOptionsBuilder {
     inner: crate::types::InstanceNetworkPerformanceOptions,
 }
@@ -45,14 +33,14 @@ impl InstanceNetworkPerformanceOptionsBuilder {
         mut self,
         input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
+        self.inner.bandwidth_weighting = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkPerformanceOptions::bandwidth_weighting`](crate::types::InstanceNetworkPerformanceOptions::bandwidth_weighting).
     #[inline]
     pub fn set_bandwidth_weighting(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceBandwidthWeighting>,
+        input: Option<crate::types::InstanceBandwidthWeighting>,
     ) -> Self {
         self.inner.bandwidth_weighting = input;
         self
@@ -61,7 +49,7 @@ impl InstanceNetworkPerformanceOptionsBuilder {
     #[inline]
     pub fn get_bandwidth_weighting(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceBandwidthWeighting> {
+    ) -> &Option<crate::types::InstanceBandwidthWeighting> {
         &self.inner.bandwidth_weighting
     }
     /// Builds the [`InstanceNetworkPerformanceOptions`]; it has no required members, so this cannot fail.
@@ -73,15 +61,15 @@ impl InstanceNetworkPerformanceOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceNetworkPerformanceOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "bandwidthWeighting" {
-                value.bandwidth_weighting = ::std::option::Option::Some(
+                value.bandwidth_weighting = Some(
                     crate::types::InstanceBandwidthWeighting::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

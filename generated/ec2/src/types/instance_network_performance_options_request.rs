@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configure network performance options for your instance that are geared towards performance improvements based on the workload that it runs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceNetworkPerformanceOptionsRequest {
     /// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:
@@ -15,31 +10,24 @@ pub struct InstanceNetworkPerformanceOptionsRequest {
     /// - **default**: This option uses the standard bandwidth configuration for your instance type.
     /// - **vpc-1**: This option boosts your networking baseline bandwidth and reduces your EBS baseline bandwidth.
     /// - **ebs-1**: This option boosts your EBS baseline bandwidth and reduces your networking baseline bandwidth.
-    pub bandwidth_weighting: ::std::option::Option<
-        crate::types::InstanceBandwidthWeighting,
-    >,
+    pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
 }
 impl InstanceNetworkPerformanceOptionsRequest {
     /// Starts building a [`InstanceNetworkPerformanceOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceNetworkPerformanceOptionsRequestBuilder {
-        <crate::types::builders::InstanceNetworkPerformanceOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceNetworkPerformanceOptionsRequestBuilder as Default>::default()
     }
     /// The `BandwidthWeighting` member, when set.
     #[inline]
     pub fn bandwidth_weighting(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceBandwidthWeighting> {
+    ) -> Option<&crate::types::InstanceBandwidthWeighting> {
         self.bandwidth_weighting.as_ref()
     }
 }
 /// A builder for [`InstanceNetworkPerformanceOptionsRequest`](crate::types::InstanceNetworkPerformanceOptionsRequest); start one with `InstanceNetworkPerformanceOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceNetworkPerformanceOptionsRequestBuilder {
     inner: crate::types::InstanceNetworkPerformanceOptionsRequest,
 }
@@ -49,14 +37,14 @@ impl InstanceNetworkPerformanceOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
+        self.inner.bandwidth_weighting = Some(input);
         self
     }
     /// Sets or clears [`InstanceNetworkPerformanceOptionsRequest::bandwidth_weighting`](crate::types::InstanceNetworkPerformanceOptionsRequest::bandwidth_weighting).
     #[inline]
     pub fn set_bandwidth_weighting(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceBandwidthWeighting>,
+        input: Option<crate::types::InstanceBandwidthWeighting>,
     ) -> Self {
         self.inner.bandwidth_weighting = input;
         self
@@ -65,7 +53,7 @@ impl InstanceNetworkPerformanceOptionsRequestBuilder {
     #[inline]
     pub fn get_bandwidth_weighting(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceBandwidthWeighting> {
+    ) -> &Option<crate::types::InstanceBandwidthWeighting> {
         &self.inner.bandwidth_weighting
     }
     /// Builds the [`InstanceNetworkPerformanceOptionsRequest`]; it has no required members, so this cannot fail.
@@ -78,10 +66,10 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceNetworkPerformanceOptionsRe
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.bandwidth_weighting {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.bandwidth_weighting {
             body.member("BandwidthWeighting", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

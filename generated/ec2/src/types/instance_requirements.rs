@@ -17,18 +17,13 @@
 /// Attribute-based instance type selection is only supported when using Auto Scaling groups, EC2 Fleet, and Spot Fleet to launch instances. If you plan to use the launch template in the [launch instance wizard](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-instance-wizard.html) or with the [RunInstances API](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html), you can't specify [`InstanceRequirements`](crate::types::InstanceRequirements).
 ///
 /// For more information, see [Create mixed instances group using attribute-based instance type selection](https://docs.aws.amazon.com/autoscaling/ec2/userguide/create-mixed-instances-group-attribute-based-instance-type-selection.html) in the *Amazon EC2 Auto Scaling User Guide*, and also [Specify attributes for instance type selection for EC2 Fleet or Spot Fleet](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-attribute-based-instance-type-selection.html) and [Spot placement score](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-placement-score.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceRequirements {
     /// The minimum and maximum number of vCPUs.
-    pub v_cpu_count: ::std::option::Option<crate::types::VCpuCountRange>,
+    pub v_cpu_count: Option<crate::types::VCpuCountRange>,
     /// The minimum and maximum amount of memory, in MiB.
-    pub memory_mib: ::std::option::Option<crate::types::MemoryMib>,
+    pub memory_mib: Option<crate::types::MemoryMib>,
     /// The CPU manufacturers to include.
     ///
     /// - For instance types with Intel CPUs, specify `intel`.
@@ -39,13 +34,11 @@ pub struct InstanceRequirements {
     /// **Note:** Don't confuse the CPU manufacturer with the CPU architecture. Instances will be launched with a compatible CPU architecture based on the Amazon Machine Image (AMI) that you specify in your launch template.
     ///
     /// Default: Any manufacturer
-    pub cpu_manufacturers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CpuManufacturer>,
-    >,
+    pub cpu_manufacturers: Option<Vec<crate::types::CpuManufacturer>>,
     /// The minimum and maximum amount of memory per vCPU, in GiB.
     ///
     /// Default: No minimum or maximum limits
-    pub memory_gib_per_v_cpu: ::std::option::Option<crate::types::MemoryGibPerVCpu>,
+    pub memory_gib_per_v_cpu: Option<crate::types::MemoryGibPerVCpu>,
     /// The instance types to exclude.
     ///
     /// You can use strings with one or more wild cards, represented by an asterisk (`*`), to exclude an instance type, size, or generation. The following are examples: `m5.8xlarge`, `c5*.*`, `m5a.*`, `r*`, `*3*`.
@@ -55,9 +48,7 @@ pub struct InstanceRequirements {
     /// **Note:** If you specify `ExcludedInstanceTypes`, you can't specify `AllowedInstanceTypes`.
     ///
     /// Default: No excluded instance types
-    pub excluded_instance_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub excluded_instance_types: Option<Vec<String>>,
     /// Indicates whether current or previous generation instance types are included. The current generation instance types are recommended for use. Current generation instance types are typically the latest two to three generations in each instance family. For more information, see [Instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
     ///
     /// For current generation instance types, specify `current`.
@@ -65,9 +56,7 @@ pub struct InstanceRequirements {
     /// For previous generation instance types, specify `previous`.
     ///
     /// Default: Current and previous generation instance types
-    pub instance_generations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceGeneration>,
-    >,
+    pub instance_generations: Option<Vec<crate::types::InstanceGeneration>>,
     /// \[Price protection\] The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price. The identified Spot price is the Spot price of the lowest priced current generation C, M, or R instance type with your specified attributes. If no current generation C, M, or R instance type matches your attributes, then the identified Spot price is from the lowest priced current generation instance types, and failing that, from the lowest priced previous generation instance types that match your attributes. When Amazon EC2 selects instance types with your attributes, it will exclude instance types whose Spot price exceeds your specified threshold.
     ///
     /// The parameter accepts an integer, which Amazon EC2 interprets as a percentage.
@@ -79,7 +68,7 @@ pub struct InstanceRequirements {
     /// **Note:** Only one of `SpotMaxPricePercentageOverLowestPrice` or `MaxSpotPriceAsPercentageOfOptimalOnDemandPrice` can be specified. If you don't specify either, Amazon EC2 will automatically apply optimal price protection to consistently select from a wide range of instance types. To indicate no price protection threshold for Spot Instances, meaning you want to consider all instance types that match your attributes, include one of these parameters and specify a high value, such as `999999`.
     ///
     /// Default: `100`
-    pub spot_max_price_percentage_over_lowest_price: ::std::option::Option<i32>,
+    pub spot_max_price_percentage_over_lowest_price: Option<i32>,
     /// \[Price protection\] The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price. The identified On-Demand price is the price of the lowest priced current generation C, M, or R instance type with your specified attributes. When Amazon EC2 selects instance types with your attributes, it will exclude instance types whose price exceeds your specified threshold.
     ///
     /// The parameter accepts an integer, which Amazon EC2 interprets as a percentage.
@@ -91,7 +80,7 @@ pub struct InstanceRequirements {
     /// **Note:** If you set [`TargetCapacityUnitType`](crate::types::TargetCapacityUnitType) to `vcpu` or `memory-mib`, the price protection threshold is applied based on the per-vCPU or per-memory price instead of the per-instance price.
     ///
     /// Default: `20`
-    pub on_demand_max_price_percentage_over_lowest_price: ::std::option::Option<i32>,
+    pub on_demand_max_price_percentage_over_lowest_price: Option<i32>,
     /// Indicates whether bare metal instance types must be included, excluded, or required.
     ///
     /// - To include bare metal instance types, specify `included`.
@@ -99,7 +88,7 @@ pub struct InstanceRequirements {
     /// - To exclude bare metal instance types, specify `excluded`.
     ///
     /// Default: `excluded`
-    pub bare_metal: ::std::option::Option<crate::types::BareMetal>,
+    pub bare_metal: Option<crate::types::BareMetal>,
     /// Indicates whether burstable performance T instance types are included, excluded, or required. For more information, see [Burstable performance instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances.html).
     ///
     /// - To include burstable performance instance types, specify `included`.
@@ -107,19 +96,17 @@ pub struct InstanceRequirements {
     /// - To exclude burstable performance instance types, specify `excluded`.
     ///
     /// Default: `excluded`
-    pub burstable_performance: ::std::option::Option<crate::types::BurstablePerformance>,
+    pub burstable_performance: Option<crate::types::BurstablePerformance>,
     /// Indicates whether instance types must support hibernation for On-Demand Instances.
     ///
     /// This parameter is not supported for [GetSpotPlacementScores](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetSpotPlacementScores.html).
     ///
     /// Default: `false`
-    pub require_hibernate_support: ::std::option::Option<bool>,
+    pub require_hibernate_support: Option<bool>,
     /// The minimum and maximum number of network interfaces.
     ///
     /// Default: No minimum or maximum limits
-    pub network_interface_count: ::std::option::Option<
-        crate::types::NetworkInterfaceCount,
-    >,
+    pub network_interface_count: Option<crate::types::NetworkInterfaceCount>,
     /// Indicates whether instance types with instance store volumes are included, excluded, or required. For more information, [Amazon EC2 instance store](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/InstanceStorage.html) in the *Amazon EC2 User Guide*.
     ///
     /// - To include instance types with instance store volumes, specify `included`.
@@ -127,26 +114,22 @@ pub struct InstanceRequirements {
     /// - To exclude instance types with instance store volumes, specify `excluded`.
     ///
     /// Default: `included`
-    pub local_storage: ::std::option::Option<crate::types::LocalStorage>,
+    pub local_storage: Option<crate::types::LocalStorage>,
     /// The type of local storage that is required.
     ///
     /// - For instance types with hard disk drive (HDD) storage, specify `hdd`.
     /// - For instance types with solid state drive (SSD) storage, specify `ssd`.
     ///
     /// Default: `hdd` and `ssd`
-    pub local_storage_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalStorageType>,
-    >,
+    pub local_storage_types: Option<Vec<crate::types::LocalStorageType>>,
     /// The minimum and maximum amount of total local storage, in GB.
     ///
     /// Default: No minimum or maximum limits
-    pub total_local_storage_gb: ::std::option::Option<crate::types::TotalLocalStorageGb>,
+    pub total_local_storage_gb: Option<crate::types::TotalLocalStorageGb>,
     /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps. For more information, see [Amazon EBS–optimized instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-optimized.html) in the *Amazon EC2 User Guide*.
     ///
     /// Default: No minimum or maximum limits
-    pub baseline_ebs_bandwidth_mbps: ::std::option::Option<
-        crate::types::BaselineEbsBandwidthMbps,
-    >,
+    pub baseline_ebs_bandwidth_mbps: Option<crate::types::BaselineEbsBandwidthMbps>,
     /// The accelerator types that must be on the instance type.
     ///
     /// - For instance types with FPGA accelerators, specify `fpga`.
@@ -155,15 +138,13 @@ pub struct InstanceRequirements {
     /// - For instance types with Media accelerators, specify `media`.
     ///
     /// Default: Any accelerator type
-    pub accelerator_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AcceleratorType>,
-    >,
+    pub accelerator_types: Option<Vec<crate::types::AcceleratorType>>,
     /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
     ///
     /// To exclude accelerator-enabled instance types, set `Max` to `0`.
     ///
     /// Default: No minimum or maximum limits
-    pub accelerator_count: ::std::option::Option<crate::types::AcceleratorCount>,
+    pub accelerator_count: Option<crate::types::AcceleratorCount>,
     /// Indicates whether instance types must have accelerators by specific manufacturers.
     ///
     /// - For instance types with Amazon Web Services devices, specify `amazon-web-services`.
@@ -173,9 +154,7 @@ pub struct InstanceRequirements {
     /// - For instance types with Xilinx devices, specify `xilinx`.
     ///
     /// Default: Any manufacturer
-    pub accelerator_manufacturers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AcceleratorManufacturer>,
-    >,
+    pub accelerator_manufacturers: Option<Vec<crate::types::AcceleratorManufacturer>>,
     /// The accelerators that must be on the instance type.
     ///
     /// - For instance types with NVIDIA A10G GPUs, specify `a10g`.
@@ -199,21 +178,15 @@ pub struct InstanceRequirements {
     /// - For instance types with NVIDIA V100 GPUs, specify `v100`.
     ///
     /// Default: Any accelerator
-    pub accelerator_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AcceleratorName>,
-    >,
+    pub accelerator_names: Option<Vec<crate::types::AcceleratorName>>,
     /// The minimum and maximum amount of total accelerator memory, in MiB.
     ///
     /// Default: No minimum or maximum limits
-    pub accelerator_total_memory_mib: ::std::option::Option<
-        crate::types::AcceleratorTotalMemoryMib,
-    >,
+    pub accelerator_total_memory_mib: Option<crate::types::AcceleratorTotalMemoryMib>,
     /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
     ///
     /// Default: No minimum or maximum limits
-    pub network_bandwidth_gbps: ::std::option::Option<
-        crate::types::NetworkBandwidthGbps,
-    >,
+    pub network_bandwidth_gbps: Option<crate::types::NetworkBandwidthGbps>,
     /// The instance types to apply your specified attributes against. All other instance types are ignored, even if they match your specified attributes.
     ///
     /// You can use strings with one or more wild cards, represented by an asterisk (`*`), to allow an instance type, size, or generation. The following are examples: `m5.8xlarge`, `c5*.*`, `m5a.*`, `r*`, `*3*`.
@@ -223,9 +196,7 @@ pub struct InstanceRequirements {
     /// **Note:** If you specify `AllowedInstanceTypes`, you can't specify `ExcludedInstanceTypes`.
     ///
     /// Default: All instance types
-    pub allowed_instance_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub allowed_instance_types: Option<Vec<String>>,
     /// \[Price protection\] The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price. The identified On-Demand price is the price of the lowest priced current generation C, M, or R instance type with your specified attributes. If no current generation C, M, or R instance type matches your attributes, then the identified price is from the lowest priced current generation instance types, and failing that, from the lowest priced previous generation instance types that match your attributes. When Amazon EC2 selects instance types with your attributes, it will exclude instance types whose price exceeds your specified threshold.
     ///
     /// The parameter accepts an integer, which Amazon EC2 interprets as a percentage.
@@ -233,32 +204,28 @@ pub struct InstanceRequirements {
     /// If you set [`TargetCapacityUnitType`](crate::types::TargetCapacityUnitType) to `vcpu` or `memory-mib`, the price protection threshold is based on the per vCPU or per memory price instead of the per instance price.
     ///
     /// **Note:** Only one of `SpotMaxPricePercentageOverLowestPrice` or `MaxSpotPriceAsPercentageOfOptimalOnDemandPrice` can be specified. If you don't specify either, Amazon EC2 will automatically apply optimal price protection to consistently select from a wide range of instance types. To indicate no price protection threshold for Spot Instances, meaning you want to consider all instance types that match your attributes, include one of these parameters and specify a high value, such as `999999`.
-    pub max_spot_price_as_percentage_of_optimal_on_demand_price: ::std::option::Option<
-        i32,
-    >,
+    pub max_spot_price_as_percentage_of_optimal_on_demand_price: Option<i32>,
     /// The baseline performance to consider, using an instance family as a baseline reference. The instance family establishes the lowest acceptable level of performance. Amazon EC2 uses this baseline to guide instance type selection, but there is no guarantee that the selected instance types will always exceed the baseline for every application. Currently, this parameter only supports CPU performance as a baseline performance factor. For more information, see [Performance protection](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-attribute-based-instance-type-selection.html#ec2fleet-abis-performance-protection) in the *Amazon EC2 User Guide*.
-    pub baseline_performance_factors: ::std::option::Option<
-        crate::types::BaselinePerformanceFactors,
-    >,
+    pub baseline_performance_factors: Option<crate::types::BaselinePerformanceFactors>,
     /// Specifies whether instance types must support encrypting in-transit traffic between instances. For more information, including the supported instance types, see [Encryption in transit](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/data-protection.html#encryption-transit) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `false`
-    pub require_encryption_in_transit: ::std::option::Option<bool>,
+    pub require_encryption_in_transit: Option<bool>,
 }
 impl InstanceRequirements {
     /// Starts building a [`InstanceRequirements`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceRequirementsBuilder {
-        <crate::types::builders::InstanceRequirementsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceRequirementsBuilder as Default>::default()
     }
     /// The `VCpuCount` member, when set.
     #[inline]
-    pub fn v_cpu_count(&self) -> ::std::option::Option<&crate::types::VCpuCountRange> {
+    pub fn v_cpu_count(&self) -> Option<&crate::types::VCpuCountRange> {
         self.v_cpu_count.as_ref()
     }
     /// The `MemoryMiB` member, when set.
     #[inline]
-    pub fn memory_mib(&self) -> ::std::option::Option<&crate::types::MemoryMib> {
+    pub fn memory_mib(&self) -> Option<&crate::types::MemoryMib> {
         self.memory_mib.as_ref()
     }
     /// The `CpuManufacturers` member, empty when not set; the field tells an empty list from an absent one.
@@ -268,14 +235,12 @@ impl InstanceRequirements {
     }
     /// The `MemoryGiBPerVCpu` member, when set.
     #[inline]
-    pub fn memory_gib_per_v_cpu(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MemoryGibPerVCpu> {
+    pub fn memory_gib_per_v_cpu(&self) -> Option<&crate::types::MemoryGibPerVCpu> {
         self.memory_gib_per_v_cpu.as_ref()
     }
     /// The `ExcludedInstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn excluded_instance_types(&self) -> &[::std::string::String] {
+    pub fn excluded_instance_types(&self) -> &[String] {
         self.excluded_instance_types.as_deref().unwrap_or_default()
     }
     /// The `InstanceGenerations` member, empty when not set; the field tells an empty list from an absent one.
@@ -285,45 +250,39 @@ impl InstanceRequirements {
     }
     /// The `SpotMaxPricePercentageOverLowestPrice` member, when set.
     #[inline]
-    pub fn spot_max_price_percentage_over_lowest_price(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn spot_max_price_percentage_over_lowest_price(&self) -> Option<i32> {
         self.spot_max_price_percentage_over_lowest_price
     }
     /// The `OnDemandMaxPricePercentageOverLowestPrice` member, when set.
     #[inline]
-    pub fn on_demand_max_price_percentage_over_lowest_price(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn on_demand_max_price_percentage_over_lowest_price(&self) -> Option<i32> {
         self.on_demand_max_price_percentage_over_lowest_price
     }
     /// The `BareMetal` member, when set.
     #[inline]
-    pub fn bare_metal(&self) -> ::std::option::Option<&crate::types::BareMetal> {
+    pub fn bare_metal(&self) -> Option<&crate::types::BareMetal> {
         self.bare_metal.as_ref()
     }
     /// The `BurstablePerformance` member, when set.
     #[inline]
-    pub fn burstable_performance(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BurstablePerformance> {
+    pub fn burstable_performance(&self) -> Option<&crate::types::BurstablePerformance> {
         self.burstable_performance.as_ref()
     }
     /// The `RequireHibernateSupport` member, when set.
     #[inline]
-    pub fn require_hibernate_support(&self) -> ::std::option::Option<bool> {
+    pub fn require_hibernate_support(&self) -> Option<bool> {
         self.require_hibernate_support
     }
     /// The `NetworkInterfaceCount` member, when set.
     #[inline]
     pub fn network_interface_count(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceCount> {
+    ) -> Option<&crate::types::NetworkInterfaceCount> {
         self.network_interface_count.as_ref()
     }
     /// The `LocalStorage` member, when set.
     #[inline]
-    pub fn local_storage(&self) -> ::std::option::Option<&crate::types::LocalStorage> {
+    pub fn local_storage(&self) -> Option<&crate::types::LocalStorage> {
         self.local_storage.as_ref()
     }
     /// The `LocalStorageTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -333,16 +292,14 @@ impl InstanceRequirements {
     }
     /// The `TotalLocalStorageGB` member, when set.
     #[inline]
-    pub fn total_local_storage_gb(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TotalLocalStorageGb> {
+    pub fn total_local_storage_gb(&self) -> Option<&crate::types::TotalLocalStorageGb> {
         self.total_local_storage_gb.as_ref()
     }
     /// The `BaselineEbsBandwidthMbps` member, when set.
     #[inline]
     pub fn baseline_ebs_bandwidth_mbps(
         &self,
-    ) -> ::std::option::Option<&crate::types::BaselineEbsBandwidthMbps> {
+    ) -> Option<&crate::types::BaselineEbsBandwidthMbps> {
         self.baseline_ebs_bandwidth_mbps.as_ref()
     }
     /// The `AcceleratorTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -352,9 +309,7 @@ impl InstanceRequirements {
     }
     /// The `AcceleratorCount` member, when set.
     #[inline]
-    pub fn accelerator_count(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AcceleratorCount> {
+    pub fn accelerator_count(&self) -> Option<&crate::types::AcceleratorCount> {
         self.accelerator_count.as_ref()
     }
     /// The `AcceleratorManufacturers` member, empty when not set; the field tells an empty list from an absent one.
@@ -371,90 +326,78 @@ impl InstanceRequirements {
     #[inline]
     pub fn accelerator_total_memory_mib(
         &self,
-    ) -> ::std::option::Option<&crate::types::AcceleratorTotalMemoryMib> {
+    ) -> Option<&crate::types::AcceleratorTotalMemoryMib> {
         self.accelerator_total_memory_mib.as_ref()
     }
     /// The `NetworkBandwidthGbps` member, when set.
     #[inline]
-    pub fn network_bandwidth_gbps(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkBandwidthGbps> {
+    pub fn network_bandwidth_gbps(&self) -> Option<&crate::types::NetworkBandwidthGbps> {
         self.network_bandwidth_gbps.as_ref()
     }
     /// The `AllowedInstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allowed_instance_types(&self) -> &[::std::string::String] {
+    pub fn allowed_instance_types(&self) -> &[String] {
         self.allowed_instance_types.as_deref().unwrap_or_default()
     }
     /// The `MaxSpotPriceAsPercentageOfOptimalOnDemandPrice` member, when set.
     #[inline]
     pub fn max_spot_price_as_percentage_of_optimal_on_demand_price(
         &self,
-    ) -> ::std::option::Option<i32> {
+    ) -> Option<i32> {
         self.max_spot_price_as_percentage_of_optimal_on_demand_price
     }
     /// The `BaselinePerformanceFactors` member, when set.
     #[inline]
     pub fn baseline_performance_factors(
         &self,
-    ) -> ::std::option::Option<&crate::types::BaselinePerformanceFactors> {
+    ) -> Option<&crate::types::BaselinePerformanceFactors> {
         self.baseline_performance_factors.as_ref()
     }
     /// The `RequireEncryptionInTransit` member, when set.
     #[inline]
-    pub fn require_encryption_in_transit(&self) -> ::std::option::Option<bool> {
+    pub fn require_encryption_in_transit(&self) -> Option<bool> {
         self.require_encryption_in_transit
     }
 }
 /// A builder for [`InstanceRequirements`](crate::types::InstanceRequirements); start one with `InstanceRequirements::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceRequirementsBuilder {
     inner: crate::types::InstanceRequirements,
 }
 impl InstanceRequirementsBuilder {
     /// Sets [`InstanceRequirements::v_cpu_count`](crate::types::InstanceRequirements::v_cpu_count): The minimum and maximum number of vCPUs.
     pub fn v_cpu_count(mut self, input: crate::types::VCpuCountRange) -> Self {
-        self.inner.v_cpu_count = ::std::option::Option::Some(input);
+        self.inner.v_cpu_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::v_cpu_count`](crate::types::InstanceRequirements::v_cpu_count).
     #[inline]
     pub fn set_v_cpu_count(
         mut self,
-        input: ::std::option::Option<crate::types::VCpuCountRange>,
+        input: Option<crate::types::VCpuCountRange>,
     ) -> Self {
         self.inner.v_cpu_count = input;
         self
     }
     /// The value set for [`InstanceRequirements::v_cpu_count`](crate::types::InstanceRequirements::v_cpu_count), if any.
     #[inline]
-    pub fn get_v_cpu_count(
-        &self,
-    ) -> &::std::option::Option<crate::types::VCpuCountRange> {
+    pub fn get_v_cpu_count(&self) -> &Option<crate::types::VCpuCountRange> {
         &self.inner.v_cpu_count
     }
     /// Sets [`InstanceRequirements::memory_mib`](crate::types::InstanceRequirements::memory_mib): The minimum and maximum amount of memory, in MiB.
     pub fn memory_mib(mut self, input: crate::types::MemoryMib) -> Self {
-        self.inner.memory_mib = ::std::option::Option::Some(input);
+        self.inner.memory_mib = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::memory_mib`](crate::types::InstanceRequirements::memory_mib).
     #[inline]
-    pub fn set_memory_mib(
-        mut self,
-        input: ::std::option::Option<crate::types::MemoryMib>,
-    ) -> Self {
+    pub fn set_memory_mib(mut self, input: Option<crate::types::MemoryMib>) -> Self {
         self.inner.memory_mib = input;
         self
     }
     /// The value set for [`InstanceRequirements::memory_mib`](crate::types::InstanceRequirements::memory_mib), if any.
     #[inline]
-    pub fn get_memory_mib(&self) -> &::std::option::Option<crate::types::MemoryMib> {
+    pub fn get_memory_mib(&self) -> &Option<crate::types::MemoryMib> {
         &self.inner.memory_mib
     }
     /// Appends one item to [`InstanceRequirements::cpu_manufacturers`](crate::types::InstanceRequirements::cpu_manufacturers): The CPU manufacturers to include.
@@ -468,16 +411,14 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn set_cpu_manufacturers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CpuManufacturer>>,
+        input: Option<Vec<crate::types::CpuManufacturer>>,
     ) -> Self {
         self.inner.cpu_manufacturers = input;
         self
     }
     /// The value set for [`InstanceRequirements::cpu_manufacturers`](crate::types::InstanceRequirements::cpu_manufacturers), if any.
     #[inline]
-    pub fn get_cpu_manufacturers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CpuManufacturer>> {
+    pub fn get_cpu_manufacturers(&self) -> &Option<Vec<crate::types::CpuManufacturer>> {
         &self.inner.cpu_manufacturers
     }
     /// Sets [`InstanceRequirements::memory_gib_per_v_cpu`](crate::types::InstanceRequirements::memory_gib_per_v_cpu): The minimum and maximum amount of memory per vCPU, in GiB.
@@ -485,49 +426,39 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: crate::types::MemoryGibPerVCpu,
     ) -> Self {
-        self.inner.memory_gib_per_v_cpu = ::std::option::Option::Some(input);
+        self.inner.memory_gib_per_v_cpu = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::memory_gib_per_v_cpu`](crate::types::InstanceRequirements::memory_gib_per_v_cpu).
     #[inline]
     pub fn set_memory_gib_per_v_cpu(
         mut self,
-        input: ::std::option::Option<crate::types::MemoryGibPerVCpu>,
+        input: Option<crate::types::MemoryGibPerVCpu>,
     ) -> Self {
         self.inner.memory_gib_per_v_cpu = input;
         self
     }
     /// The value set for [`InstanceRequirements::memory_gib_per_v_cpu`](crate::types::InstanceRequirements::memory_gib_per_v_cpu), if any.
     #[inline]
-    pub fn get_memory_gib_per_v_cpu(
-        &self,
-    ) -> &::std::option::Option<crate::types::MemoryGibPerVCpu> {
+    pub fn get_memory_gib_per_v_cpu(&self) -> &Option<crate::types::MemoryGibPerVCpu> {
         &self.inner.memory_gib_per_v_cpu
     }
     /// Appends one item to [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types): The instance types to exclude.
     ///
     /// To set the whole list at once, use [`set_excluded_instance_types`](Self::set_excluded_instance_types).
-    pub fn excluded_instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn excluded_instance_types(mut self, input: impl Into<String>) -> Self {
         self.inner.excluded_instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types).
     #[inline]
-    pub fn set_excluded_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_excluded_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.excluded_instance_types = input;
         self
     }
     /// The value set for [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types), if any.
     #[inline]
-    pub fn get_excluded_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_excluded_instance_types(&self) -> &Option<Vec<String>> {
         &self.inner.excluded_instance_types
     }
     /// Appends one item to [`InstanceRequirements::instance_generations`](crate::types::InstanceRequirements::instance_generations): Indicates whether current or previous generation instance types are included.
@@ -544,7 +475,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn set_instance_generations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceGeneration>>,
+        input: Option<Vec<crate::types::InstanceGeneration>>,
     ) -> Self {
         self.inner.instance_generations = input;
         self
@@ -553,30 +484,26 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_instance_generations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceGeneration>> {
+    ) -> &Option<Vec<crate::types::InstanceGeneration>> {
         &self.inner.instance_generations
     }
     /// Sets [`InstanceRequirements::spot_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirements::spot_max_price_percentage_over_lowest_price): \[Price protection\] The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price.
     pub fn spot_max_price_percentage_over_lowest_price(mut self, input: i32) -> Self {
-        self.inner.spot_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.spot_max_price_percentage_over_lowest_price = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::spot_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirements::spot_max_price_percentage_over_lowest_price).
     #[inline]
     pub fn set_spot_max_price_percentage_over_lowest_price(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.spot_max_price_percentage_over_lowest_price = input;
         self
     }
     /// The value set for [`InstanceRequirements::spot_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirements::spot_max_price_percentage_over_lowest_price), if any.
     #[inline]
-    pub fn get_spot_max_price_percentage_over_lowest_price(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_spot_max_price_percentage_over_lowest_price(&self) -> &Option<i32> {
         &self.inner.spot_max_price_percentage_over_lowest_price
     }
     /// Sets [`InstanceRequirements::on_demand_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirements::on_demand_max_price_percentage_over_lowest_price): \[Price protection\] The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price.
@@ -584,44 +511,37 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: i32,
     ) -> Self {
-        self.inner.on_demand_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.on_demand_max_price_percentage_over_lowest_price = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::on_demand_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirements::on_demand_max_price_percentage_over_lowest_price).
     #[inline]
     pub fn set_on_demand_max_price_percentage_over_lowest_price(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.on_demand_max_price_percentage_over_lowest_price = input;
         self
     }
     /// The value set for [`InstanceRequirements::on_demand_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirements::on_demand_max_price_percentage_over_lowest_price), if any.
     #[inline]
-    pub fn get_on_demand_max_price_percentage_over_lowest_price(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_on_demand_max_price_percentage_over_lowest_price(&self) -> &Option<i32> {
         &self.inner.on_demand_max_price_percentage_over_lowest_price
     }
     /// Sets [`InstanceRequirements::bare_metal`](crate::types::InstanceRequirements::bare_metal): Indicates whether bare metal instance types must be included, excluded, or required.
     pub fn bare_metal(mut self, input: crate::types::BareMetal) -> Self {
-        self.inner.bare_metal = ::std::option::Option::Some(input);
+        self.inner.bare_metal = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::bare_metal`](crate::types::InstanceRequirements::bare_metal).
     #[inline]
-    pub fn set_bare_metal(
-        mut self,
-        input: ::std::option::Option<crate::types::BareMetal>,
-    ) -> Self {
+    pub fn set_bare_metal(mut self, input: Option<crate::types::BareMetal>) -> Self {
         self.inner.bare_metal = input;
         self
     }
     /// The value set for [`InstanceRequirements::bare_metal`](crate::types::InstanceRequirements::bare_metal), if any.
     #[inline]
-    pub fn get_bare_metal(&self) -> &::std::option::Option<crate::types::BareMetal> {
+    pub fn get_bare_metal(&self) -> &Option<crate::types::BareMetal> {
         &self.inner.bare_metal
     }
     /// Sets [`InstanceRequirements::burstable_performance`](crate::types::InstanceRequirements::burstable_performance): Indicates whether burstable performance T instance types are included, excluded, or required.
@@ -629,14 +549,14 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: crate::types::BurstablePerformance,
     ) -> Self {
-        self.inner.burstable_performance = ::std::option::Option::Some(input);
+        self.inner.burstable_performance = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::burstable_performance`](crate::types::InstanceRequirements::burstable_performance).
     #[inline]
     pub fn set_burstable_performance(
         mut self,
-        input: ::std::option::Option<crate::types::BurstablePerformance>,
+        input: Option<crate::types::BurstablePerformance>,
     ) -> Self {
         self.inner.burstable_performance = input;
         self
@@ -645,26 +565,23 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_burstable_performance(
         &self,
-    ) -> &::std::option::Option<crate::types::BurstablePerformance> {
+    ) -> &Option<crate::types::BurstablePerformance> {
         &self.inner.burstable_performance
     }
     /// Sets [`InstanceRequirements::require_hibernate_support`](crate::types::InstanceRequirements::require_hibernate_support): Indicates whether instance types must support hibernation for On-Demand Instances.
     pub fn require_hibernate_support(mut self, input: bool) -> Self {
-        self.inner.require_hibernate_support = ::std::option::Option::Some(input);
+        self.inner.require_hibernate_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::require_hibernate_support`](crate::types::InstanceRequirements::require_hibernate_support).
     #[inline]
-    pub fn set_require_hibernate_support(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_require_hibernate_support(mut self, input: Option<bool>) -> Self {
         self.inner.require_hibernate_support = input;
         self
     }
     /// The value set for [`InstanceRequirements::require_hibernate_support`](crate::types::InstanceRequirements::require_hibernate_support), if any.
     #[inline]
-    pub fn get_require_hibernate_support(&self) -> &::std::option::Option<bool> {
+    pub fn get_require_hibernate_support(&self) -> &Option<bool> {
         &self.inner.require_hibernate_support
     }
     /// Sets [`InstanceRequirements::network_interface_count`](crate::types::InstanceRequirements::network_interface_count): The minimum and maximum number of network interfaces.
@@ -672,14 +589,14 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: crate::types::NetworkInterfaceCount,
     ) -> Self {
-        self.inner.network_interface_count = ::std::option::Option::Some(input);
+        self.inner.network_interface_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::network_interface_count`](crate::types::InstanceRequirements::network_interface_count).
     #[inline]
     pub fn set_network_interface_count(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceCount>,
+        input: Option<crate::types::NetworkInterfaceCount>,
     ) -> Self {
         self.inner.network_interface_count = input;
         self
@@ -688,28 +605,26 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_network_interface_count(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceCount> {
+    ) -> &Option<crate::types::NetworkInterfaceCount> {
         &self.inner.network_interface_count
     }
     /// Sets [`InstanceRequirements::local_storage`](crate::types::InstanceRequirements::local_storage): Indicates whether instance types with instance store volumes are included, excluded, or required.
     pub fn local_storage(mut self, input: crate::types::LocalStorage) -> Self {
-        self.inner.local_storage = ::std::option::Option::Some(input);
+        self.inner.local_storage = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::local_storage`](crate::types::InstanceRequirements::local_storage).
     #[inline]
     pub fn set_local_storage(
         mut self,
-        input: ::std::option::Option<crate::types::LocalStorage>,
+        input: Option<crate::types::LocalStorage>,
     ) -> Self {
         self.inner.local_storage = input;
         self
     }
     /// The value set for [`InstanceRequirements::local_storage`](crate::types::InstanceRequirements::local_storage), if any.
     #[inline]
-    pub fn get_local_storage(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocalStorage> {
+    pub fn get_local_storage(&self) -> &Option<crate::types::LocalStorage> {
         &self.inner.local_storage
     }
     /// Appends one item to [`InstanceRequirements::local_storage_types`](crate::types::InstanceRequirements::local_storage_types): The type of local storage that is required.
@@ -723,7 +638,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn set_local_storage_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalStorageType>>,
+        input: Option<Vec<crate::types::LocalStorageType>>,
     ) -> Self {
         self.inner.local_storage_types = input;
         self
@@ -732,7 +647,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_local_storage_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalStorageType>> {
+    ) -> &Option<Vec<crate::types::LocalStorageType>> {
         &self.inner.local_storage_types
     }
     /// Sets [`InstanceRequirements::total_local_storage_gb`](crate::types::InstanceRequirements::total_local_storage_gb): The minimum and maximum amount of total local storage, in GB.
@@ -740,14 +655,14 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: crate::types::TotalLocalStorageGb,
     ) -> Self {
-        self.inner.total_local_storage_gb = ::std::option::Option::Some(input);
+        self.inner.total_local_storage_gb = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::total_local_storage_gb`](crate::types::InstanceRequirements::total_local_storage_gb).
     #[inline]
     pub fn set_total_local_storage_gb(
         mut self,
-        input: ::std::option::Option<crate::types::TotalLocalStorageGb>,
+        input: Option<crate::types::TotalLocalStorageGb>,
     ) -> Self {
         self.inner.total_local_storage_gb = input;
         self
@@ -756,7 +671,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_total_local_storage_gb(
         &self,
-    ) -> &::std::option::Option<crate::types::TotalLocalStorageGb> {
+    ) -> &Option<crate::types::TotalLocalStorageGb> {
         &self.inner.total_local_storage_gb
     }
     /// Sets [`InstanceRequirements::baseline_ebs_bandwidth_mbps`](crate::types::InstanceRequirements::baseline_ebs_bandwidth_mbps): The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
@@ -764,14 +679,14 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: crate::types::BaselineEbsBandwidthMbps,
     ) -> Self {
-        self.inner.baseline_ebs_bandwidth_mbps = ::std::option::Option::Some(input);
+        self.inner.baseline_ebs_bandwidth_mbps = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::baseline_ebs_bandwidth_mbps`](crate::types::InstanceRequirements::baseline_ebs_bandwidth_mbps).
     #[inline]
     pub fn set_baseline_ebs_bandwidth_mbps(
         mut self,
-        input: ::std::option::Option<crate::types::BaselineEbsBandwidthMbps>,
+        input: Option<crate::types::BaselineEbsBandwidthMbps>,
     ) -> Self {
         self.inner.baseline_ebs_bandwidth_mbps = input;
         self
@@ -780,7 +695,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_baseline_ebs_bandwidth_mbps(
         &self,
-    ) -> &::std::option::Option<crate::types::BaselineEbsBandwidthMbps> {
+    ) -> &Option<crate::types::BaselineEbsBandwidthMbps> {
         &self.inner.baseline_ebs_bandwidth_mbps
     }
     /// Appends one item to [`InstanceRequirements::accelerator_types`](crate::types::InstanceRequirements::accelerator_types): The accelerator types that must be on the instance type.
@@ -794,37 +709,33 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn set_accelerator_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AcceleratorType>>,
+        input: Option<Vec<crate::types::AcceleratorType>>,
     ) -> Self {
         self.inner.accelerator_types = input;
         self
     }
     /// The value set for [`InstanceRequirements::accelerator_types`](crate::types::InstanceRequirements::accelerator_types), if any.
     #[inline]
-    pub fn get_accelerator_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AcceleratorType>> {
+    pub fn get_accelerator_types(&self) -> &Option<Vec<crate::types::AcceleratorType>> {
         &self.inner.accelerator_types
     }
     /// Sets [`InstanceRequirements::accelerator_count`](crate::types::InstanceRequirements::accelerator_count): The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
     pub fn accelerator_count(mut self, input: crate::types::AcceleratorCount) -> Self {
-        self.inner.accelerator_count = ::std::option::Option::Some(input);
+        self.inner.accelerator_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::accelerator_count`](crate::types::InstanceRequirements::accelerator_count).
     #[inline]
     pub fn set_accelerator_count(
         mut self,
-        input: ::std::option::Option<crate::types::AcceleratorCount>,
+        input: Option<crate::types::AcceleratorCount>,
     ) -> Self {
         self.inner.accelerator_count = input;
         self
     }
     /// The value set for [`InstanceRequirements::accelerator_count`](crate::types::InstanceRequirements::accelerator_count), if any.
     #[inline]
-    pub fn get_accelerator_count(
-        &self,
-    ) -> &::std::option::Option<crate::types::AcceleratorCount> {
+    pub fn get_accelerator_count(&self) -> &Option<crate::types::AcceleratorCount> {
         &self.inner.accelerator_count
     }
     /// Appends one item to [`InstanceRequirements::accelerator_manufacturers`](crate::types::InstanceRequirements::accelerator_manufacturers): Indicates whether instance types must have accelerators by specific manufacturers.
@@ -841,9 +752,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn set_accelerator_manufacturers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AcceleratorManufacturer>,
-        >,
+        input: Option<Vec<crate::types::AcceleratorManufacturer>>,
     ) -> Self {
         self.inner.accelerator_manufacturers = input;
         self
@@ -852,7 +761,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_accelerator_manufacturers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AcceleratorManufacturer>> {
+    ) -> &Option<Vec<crate::types::AcceleratorManufacturer>> {
         &self.inner.accelerator_manufacturers
     }
     /// Appends one item to [`InstanceRequirements::accelerator_names`](crate::types::InstanceRequirements::accelerator_names): The accelerators that must be on the instance type.
@@ -866,16 +775,14 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn set_accelerator_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AcceleratorName>>,
+        input: Option<Vec<crate::types::AcceleratorName>>,
     ) -> Self {
         self.inner.accelerator_names = input;
         self
     }
     /// The value set for [`InstanceRequirements::accelerator_names`](crate::types::InstanceRequirements::accelerator_names), if any.
     #[inline]
-    pub fn get_accelerator_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AcceleratorName>> {
+    pub fn get_accelerator_names(&self) -> &Option<Vec<crate::types::AcceleratorName>> {
         &self.inner.accelerator_names
     }
     /// Sets [`InstanceRequirements::accelerator_total_memory_mib`](crate::types::InstanceRequirements::accelerator_total_memory_mib): The minimum and maximum amount of total accelerator memory, in MiB.
@@ -883,14 +790,14 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: crate::types::AcceleratorTotalMemoryMib,
     ) -> Self {
-        self.inner.accelerator_total_memory_mib = ::std::option::Option::Some(input);
+        self.inner.accelerator_total_memory_mib = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::accelerator_total_memory_mib`](crate::types::InstanceRequirements::accelerator_total_memory_mib).
     #[inline]
     pub fn set_accelerator_total_memory_mib(
         mut self,
-        input: ::std::option::Option<crate::types::AcceleratorTotalMemoryMib>,
+        input: Option<crate::types::AcceleratorTotalMemoryMib>,
     ) -> Self {
         self.inner.accelerator_total_memory_mib = input;
         self
@@ -899,7 +806,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_accelerator_total_memory_mib(
         &self,
-    ) -> &::std::option::Option<crate::types::AcceleratorTotalMemoryMib> {
+    ) -> &Option<crate::types::AcceleratorTotalMemoryMib> {
         &self.inner.accelerator_total_memory_mib
     }
     /// Sets [`InstanceRequirements::network_bandwidth_gbps`](crate::types::InstanceRequirements::network_bandwidth_gbps): The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
@@ -907,14 +814,14 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: crate::types::NetworkBandwidthGbps,
     ) -> Self {
-        self.inner.network_bandwidth_gbps = ::std::option::Option::Some(input);
+        self.inner.network_bandwidth_gbps = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::network_bandwidth_gbps`](crate::types::InstanceRequirements::network_bandwidth_gbps).
     #[inline]
     pub fn set_network_bandwidth_gbps(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkBandwidthGbps>,
+        input: Option<crate::types::NetworkBandwidthGbps>,
     ) -> Self {
         self.inner.network_bandwidth_gbps = input;
         self
@@ -923,33 +830,25 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_network_bandwidth_gbps(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkBandwidthGbps> {
+    ) -> &Option<crate::types::NetworkBandwidthGbps> {
         &self.inner.network_bandwidth_gbps
     }
     /// Appends one item to [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types): The instance types to apply your specified attributes against.
     ///
     /// To set the whole list at once, use [`set_allowed_instance_types`](Self::set_allowed_instance_types).
-    pub fn allowed_instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allowed_instance_types(mut self, input: impl Into<String>) -> Self {
         self.inner.allowed_instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types).
     #[inline]
-    pub fn set_allowed_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allowed_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allowed_instance_types = input;
         self
     }
     /// The value set for [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types), if any.
     #[inline]
-    pub fn get_allowed_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allowed_instance_types(&self) -> &Option<Vec<String>> {
         &self.inner.allowed_instance_types
     }
     /// Sets [`InstanceRequirements::max_spot_price_as_percentage_of_optimal_on_demand_price`](crate::types::InstanceRequirements::max_spot_price_as_percentage_of_optimal_on_demand_price): \[Price protection\] The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price.
@@ -957,16 +856,14 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: i32,
     ) -> Self {
-        self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::max_spot_price_as_percentage_of_optimal_on_demand_price`](crate::types::InstanceRequirements::max_spot_price_as_percentage_of_optimal_on_demand_price).
     #[inline]
     pub fn set_max_spot_price_as_percentage_of_optimal_on_demand_price(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price = input;
         self
@@ -975,7 +872,7 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_max_spot_price_as_percentage_of_optimal_on_demand_price(
         &self,
-    ) -> &::std::option::Option<i32> {
+    ) -> &Option<i32> {
         &self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price
     }
     /// Sets [`InstanceRequirements::baseline_performance_factors`](crate::types::InstanceRequirements::baseline_performance_factors): The baseline performance to consider, using an instance family as a baseline reference.
@@ -983,14 +880,14 @@ impl InstanceRequirementsBuilder {
         mut self,
         input: crate::types::BaselinePerformanceFactors,
     ) -> Self {
-        self.inner.baseline_performance_factors = ::std::option::Option::Some(input);
+        self.inner.baseline_performance_factors = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::baseline_performance_factors`](crate::types::InstanceRequirements::baseline_performance_factors).
     #[inline]
     pub fn set_baseline_performance_factors(
         mut self,
-        input: ::std::option::Option<crate::types::BaselinePerformanceFactors>,
+        input: Option<crate::types::BaselinePerformanceFactors>,
     ) -> Self {
         self.inner.baseline_performance_factors = input;
         self
@@ -999,26 +896,23 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn get_baseline_performance_factors(
         &self,
-    ) -> &::std::option::Option<crate::types::BaselinePerformanceFactors> {
+    ) -> &Option<crate::types::BaselinePerformanceFactors> {
         &self.inner.baseline_performance_factors
     }
     /// Sets [`InstanceRequirements::require_encryption_in_transit`](crate::types::InstanceRequirements::require_encryption_in_transit): Specifies whether instance types must support encrypting in-transit traffic between instances.
     pub fn require_encryption_in_transit(mut self, input: bool) -> Self {
-        self.inner.require_encryption_in_transit = ::std::option::Option::Some(input);
+        self.inner.require_encryption_in_transit = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirements::require_encryption_in_transit`](crate::types::InstanceRequirements::require_encryption_in_transit).
     #[inline]
-    pub fn set_require_encryption_in_transit(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_require_encryption_in_transit(mut self, input: Option<bool>) -> Self {
         self.inner.require_encryption_in_transit = input;
         self
     }
     /// The value set for [`InstanceRequirements::require_encryption_in_transit`](crate::types::InstanceRequirements::require_encryption_in_transit), if any.
     #[inline]
-    pub fn get_require_encryption_in_transit(&self) -> &::std::option::Option<bool> {
+    pub fn get_require_encryption_in_transit(&self) -> &Option<bool> {
         &self.inner.require_encryption_in_transit
     }
     /// Builds the [`InstanceRequirements`]; it has no required members, so this cannot fail.
@@ -1031,118 +925,114 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceRequirements {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.v_cpu_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.v_cpu_count {
             let member_0 = body.enter("VCpuCount");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.memory_mib {
+        if let Some(value) = &self.memory_mib {
             let member_0 = body.enter("MemoryMiB");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_manufacturers {
+        if let Some(value) = &self.cpu_manufacturers {
             let member_0 = body.enter("CpuManufacturerSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.memory_gib_per_v_cpu {
+        if let Some(value) = &self.memory_gib_per_v_cpu {
             let member_0 = body.enter("MemoryGiBPerVCpu");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
+        if let Some(value) = &self.excluded_instance_types {
             let member_0 = body.enter("ExcludedInstanceTypeSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_generations {
+        if let Some(value) = &self.instance_generations {
             let member_0 = body.enter("InstanceGenerationSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .spot_max_price_percentage_over_lowest_price
-        {
+        if let Some(value) = &self.spot_max_price_percentage_over_lowest_price {
             body.member("SpotMaxPricePercentageOverLowestPrice", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .on_demand_max_price_percentage_over_lowest_price
-        {
+        if let Some(value) = &self.on_demand_max_price_percentage_over_lowest_price {
             body.member("OnDemandMaxPricePercentageOverLowestPrice", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.bare_metal {
+        if let Some(value) = &self.bare_metal {
             body.member("BareMetal", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.burstable_performance {
+        if let Some(value) = &self.burstable_performance {
             body.member("BurstablePerformance", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.require_hibernate_support {
+        if let Some(value) = &self.require_hibernate_support {
             body.member(
                 "RequireHibernateSupport",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_count {
+        if let Some(value) = &self.network_interface_count {
             let member_0 = body.enter("NetworkInterfaceCount");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.local_storage {
+        if let Some(value) = &self.local_storage {
             body.member("LocalStorage", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.local_storage_types {
+        if let Some(value) = &self.local_storage_types {
             let member_0 = body.enter("LocalStorageTypeSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.total_local_storage_gb {
+        if let Some(value) = &self.total_local_storage_gb {
             let member_0 = body.enter("TotalLocalStorageGB");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_ebs_bandwidth_mbps {
+        if let Some(value) = &self.baseline_ebs_bandwidth_mbps {
             let member_0 = body.enter("BaselineEbsBandwidthMbps");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_types {
+        if let Some(value) = &self.accelerator_types {
             let member_0 = body.enter("AcceleratorTypeSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_count {
+        if let Some(value) = &self.accelerator_count {
             let member_0 = body.enter("AcceleratorCount");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_manufacturers {
+        if let Some(value) = &self.accelerator_manufacturers {
             let member_0 = body.enter("AcceleratorManufacturerSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_names {
+        if let Some(value) = &self.accelerator_names {
             let member_0 = body.enter("AcceleratorNameSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_total_memory_mib {
+        if let Some(value) = &self.accelerator_total_memory_mib {
             let member_0 = body.enter("AcceleratorTotalMemoryMiB");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_bandwidth_gbps {
+        if let Some(value) = &self.network_bandwidth_gbps {
             let member_0 = body.enter("NetworkBandwidthGbps");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
+        if let Some(value) = &self.allowed_instance_types {
             let member_0 = body.enter("AllowedInstanceTypeSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .max_spot_price_as_percentage_of_optimal_on_demand_price
         {
             body.member(
@@ -1150,198 +1040,192 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceRequirements {
                 &value.to_string(),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_performance_factors {
+        if let Some(value) = &self.baseline_performance_factors {
             let member_0 = body.enter("BaselinePerformanceFactors");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.require_encryption_in_transit {
+        if let Some(value) = &self.require_encryption_in_transit {
             body.member(
                 "RequireEncryptionInTransit",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vCpuCount" => {
-                    value.v_cpu_count = ::std::option::Option::Some(
+                    value.v_cpu_count = Some(
                         <crate::types::VCpuCountRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "memoryMiB" => {
-                    value.memory_mib = ::std::option::Option::Some(
+                    value.memory_mib = Some(
                         <crate::types::MemoryMib as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "cpuManufacturerSet" => {
-                    value.cpu_manufacturers = ::std::option::Option::Some(
+                    value.cpu_manufacturers = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::CpuManufacturer,
                         >(child),
                     );
                 }
                 "memoryGiBPerVCpu" => {
-                    value.memory_gib_per_v_cpu = ::std::option::Option::Some(
+                    value.memory_gib_per_v_cpu = Some(
                         <crate::types::MemoryGibPerVCpu as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "excludedInstanceTypeSet" => {
-                    value.excluded_instance_types = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.excluded_instance_types = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "instanceGenerationSet" => {
-                    value.instance_generations = ::std::option::Option::Some(
+                    value.instance_generations = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::InstanceGeneration,
                         >(child),
                     );
                 }
                 "spotMaxPricePercentageOverLowestPrice" => {
-                    value.spot_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
+                    value.spot_max_price_percentage_over_lowest_price = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceRequirements")?,
                     );
                 }
                 "onDemandMaxPricePercentageOverLowestPrice" => {
-                    value.on_demand_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
+                    value.on_demand_max_price_percentage_over_lowest_price = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceRequirements")?,
                     );
                 }
                 "bareMetal" => {
-                    value.bare_metal = ::std::option::Option::Some(
-                        crate::types::BareMetal::from(child.text()),
-                    );
+                    value.bare_metal = Some(crate::types::BareMetal::from(child.text()));
                 }
                 "burstablePerformance" => {
-                    value.burstable_performance = ::std::option::Option::Some(
+                    value.burstable_performance = Some(
                         crate::types::BurstablePerformance::from(child.text()),
                     );
                 }
                 "requireHibernateSupport" => {
-                    value.require_hibernate_support = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.require_hibernate_support = Some(child.text() == "true");
                 }
                 "networkInterfaceCount" => {
-                    value.network_interface_count = ::std::option::Option::Some(
+                    value.network_interface_count = Some(
                         <crate::types::NetworkInterfaceCount as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "localStorage" => {
-                    value.local_storage = ::std::option::Option::Some(
+                    value.local_storage = Some(
                         crate::types::LocalStorage::from(child.text()),
                     );
                 }
                 "localStorageTypeSet" => {
-                    value.local_storage_types = ::std::option::Option::Some(
+                    value.local_storage_types = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::LocalStorageType,
                         >(child),
                     );
                 }
                 "totalLocalStorageGB" => {
-                    value.total_local_storage_gb = ::std::option::Option::Some(
+                    value.total_local_storage_gb = Some(
                         <crate::types::TotalLocalStorageGb as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "baselineEbsBandwidthMbps" => {
-                    value.baseline_ebs_bandwidth_mbps = ::std::option::Option::Some(
+                    value.baseline_ebs_bandwidth_mbps = Some(
                         <crate::types::BaselineEbsBandwidthMbps as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "acceleratorTypeSet" => {
-                    value.accelerator_types = ::std::option::Option::Some(
+                    value.accelerator_types = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::AcceleratorType,
                         >(child),
                     );
                 }
                 "acceleratorCount" => {
-                    value.accelerator_count = ::std::option::Option::Some(
+                    value.accelerator_count = Some(
                         <crate::types::AcceleratorCount as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "acceleratorManufacturerSet" => {
-                    value.accelerator_manufacturers = ::std::option::Option::Some(
+                    value.accelerator_manufacturers = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::AcceleratorManufacturer,
                         >(child),
                     );
                 }
                 "acceleratorNameSet" => {
-                    value.accelerator_names = ::std::option::Option::Some(
+                    value.accelerator_names = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::AcceleratorName,
                         >(child),
                     );
                 }
                 "acceleratorTotalMemoryMiB" => {
-                    value.accelerator_total_memory_mib = ::std::option::Option::Some(
+                    value.accelerator_total_memory_mib = Some(
                         <crate::types::AcceleratorTotalMemoryMib as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkBandwidthGbps" => {
-                    value.network_bandwidth_gbps = ::std::option::Option::Some(
+                    value.network_bandwidth_gbps = Some(
                         <crate::types::NetworkBandwidthGbps as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "allowedInstanceTypeSet" => {
-                    value.allowed_instance_types = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.allowed_instance_types = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "maxSpotPriceAsPercentageOfOptimalOnDemandPrice" => {
-                    value.max_spot_price_as_percentage_of_optimal_on_demand_price = ::std::option::Option::Some(
+                    value.max_spot_price_as_percentage_of_optimal_on_demand_price = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceRequirements")?,
                     );
                 }
                 "baselinePerformanceFactors" => {
-                    value.baseline_performance_factors = ::std::option::Option::Some(
+                    value.baseline_performance_factors = Some(
                         <crate::types::BaselinePerformanceFactors as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "requireEncryptionInTransit" => {
-                    value.require_encryption_in_transit = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.require_encryption_in_transit = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

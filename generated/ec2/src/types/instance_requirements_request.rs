@@ -17,22 +17,17 @@
 /// Attribute-based instance type selection is only supported when using Auto Scaling groups, EC2 Fleet, and Spot Fleet to launch instances. If you plan to use the launch template in the [launch instance wizard](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-instance-wizard.html), or with the [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html) API or [AWS::EC2::Instance](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-instance.html) Amazon Web Services CloudFormation resource, you can't specify [`InstanceRequirements`](crate::types::InstanceRequirements).
 ///
 /// For more information, see [Specify attributes for instance type selection for EC2 Fleet or Spot Fleet](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-attribute-based-instance-type-selection.html) and [Spot placement score](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-placement-score.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceRequirementsRequest {
     /// The minimum and maximum number of vCPUs.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub v_cpu_count: ::std::option::Option<crate::types::VCpuCountRangeRequest>,
+    pub v_cpu_count: Option<crate::types::VCpuCountRangeRequest>,
     /// The minimum and maximum amount of memory, in MiB.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub memory_mib: ::std::option::Option<crate::types::MemoryMibRequest>,
+    pub memory_mib: Option<crate::types::MemoryMibRequest>,
     /// The CPU manufacturers to include.
     ///
     /// - For instance types with Intel CPUs, specify `intel`.
@@ -43,15 +38,11 @@ pub struct InstanceRequirementsRequest {
     /// **Note:** Don't confuse the CPU manufacturer with the CPU architecture. Instances will be launched with a compatible CPU architecture based on the Amazon Machine Image (AMI) that you specify in your launch template.
     ///
     /// Default: Any manufacturer
-    pub cpu_manufacturers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CpuManufacturer>,
-    >,
+    pub cpu_manufacturers: Option<Vec<crate::types::CpuManufacturer>>,
     /// The minimum and maximum amount of memory per vCPU, in GiB.
     ///
     /// Default: No minimum or maximum limits
-    pub memory_gib_per_v_cpu: ::std::option::Option<
-        crate::types::MemoryGibPerVCpuRequest,
-    >,
+    pub memory_gib_per_v_cpu: Option<crate::types::MemoryGibPerVCpuRequest>,
     /// The instance types to exclude.
     ///
     /// You can use strings with one or more wild cards, represented by an asterisk (`*`), to exclude an instance family, type, size, or generation. The following are examples: `m5.8xlarge`, `c5*.*`, `m5a.*`, `r*`, `*3*`.
@@ -61,9 +52,7 @@ pub struct InstanceRequirementsRequest {
     /// **Note:** If you specify `ExcludedInstanceTypes`, you can't specify `AllowedInstanceTypes`.
     ///
     /// Default: No excluded instance types
-    pub excluded_instance_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub excluded_instance_types: Option<Vec<String>>,
     /// Indicates whether current or previous generation instance types are included. The current generation instance types are recommended for use. Current generation instance types are typically the latest two to three generations in each instance family. For more information, see [Instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
     ///
     /// For current generation instance types, specify `current`.
@@ -71,9 +60,7 @@ pub struct InstanceRequirementsRequest {
     /// For previous generation instance types, specify `previous`.
     ///
     /// Default: Current and previous generation instance types
-    pub instance_generations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceGeneration>,
-    >,
+    pub instance_generations: Option<Vec<crate::types::InstanceGeneration>>,
     /// \[Price protection\] The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price. The identified Spot price is the Spot price of the lowest priced current generation C, M, or R instance type with your specified attributes. If no current generation C, M, or R instance type matches your attributes, then the identified Spot price is from the lowest priced current generation instance types, and failing that, from the lowest priced previous generation instance types that match your attributes. When Amazon EC2 selects instance types with your attributes, it will exclude instance types whose Spot price exceeds your specified threshold.
     ///
     /// The parameter accepts an integer, which Amazon EC2 interprets as a percentage.
@@ -85,7 +72,7 @@ pub struct InstanceRequirementsRequest {
     /// **Note:** Only one of `SpotMaxPricePercentageOverLowestPrice` or `MaxSpotPriceAsPercentageOfOptimalOnDemandPrice` can be specified. If you don't specify either, Amazon EC2 will automatically apply optimal price protection to consistently select from a wide range of instance types. To indicate no price protection threshold for Spot Instances, meaning you want to consider all instance types that match your attributes, include one of these parameters and specify a high value, such as `999999`.
     ///
     /// Default: `100`
-    pub spot_max_price_percentage_over_lowest_price: ::std::option::Option<i32>,
+    pub spot_max_price_percentage_over_lowest_price: Option<i32>,
     /// \[Price protection\] The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price. The identified On-Demand price is the price of the lowest priced current generation C, M, or R instance type with your specified attributes. When Amazon EC2 selects instance types with your attributes, it will exclude instance types whose price exceeds your specified threshold.
     ///
     /// The parameter accepts an integer, which Amazon EC2 interprets as a percentage.
@@ -97,7 +84,7 @@ pub struct InstanceRequirementsRequest {
     /// **Note:** If you set [`TargetCapacityUnitType`](crate::types::TargetCapacityUnitType) to `vcpu` or `memory-mib`, the price protection threshold is applied based on the per-vCPU or per-memory price instead of the per-instance price.
     ///
     /// Default: `20`
-    pub on_demand_max_price_percentage_over_lowest_price: ::std::option::Option<i32>,
+    pub on_demand_max_price_percentage_over_lowest_price: Option<i32>,
     /// Indicates whether bare metal instance types must be included, excluded, or required.
     ///
     /// - To include bare metal instance types, specify `included`.
@@ -105,7 +92,7 @@ pub struct InstanceRequirementsRequest {
     /// - To exclude bare metal instance types, specify `excluded`.
     ///
     /// Default: `excluded`
-    pub bare_metal: ::std::option::Option<crate::types::BareMetal>,
+    pub bare_metal: Option<crate::types::BareMetal>,
     /// Indicates whether burstable performance T instance types are included, excluded, or required. For more information, see [Burstable performance instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances.html).
     ///
     /// - To include burstable performance instance types, specify `included`.
@@ -113,19 +100,17 @@ pub struct InstanceRequirementsRequest {
     /// - To exclude burstable performance instance types, specify `excluded`.
     ///
     /// Default: `excluded`
-    pub burstable_performance: ::std::option::Option<crate::types::BurstablePerformance>,
+    pub burstable_performance: Option<crate::types::BurstablePerformance>,
     /// Indicates whether instance types must support hibernation for On-Demand Instances.
     ///
     /// This parameter is not supported for [GetSpotPlacementScores](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetSpotPlacementScores.html).
     ///
     /// Default: `false`
-    pub require_hibernate_support: ::std::option::Option<bool>,
+    pub require_hibernate_support: Option<bool>,
     /// The minimum and maximum number of network interfaces.
     ///
     /// Default: No minimum or maximum limits
-    pub network_interface_count: ::std::option::Option<
-        crate::types::NetworkInterfaceCountRequest,
-    >,
+    pub network_interface_count: Option<crate::types::NetworkInterfaceCountRequest>,
     /// Indicates whether instance types with instance store volumes are included, excluded, or required. For more information, [Amazon EC2 instance store](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/InstanceStorage.html) in the *Amazon EC2 User Guide*.
     ///
     /// - To include instance types with instance store volumes, specify `included`.
@@ -133,26 +118,22 @@ pub struct InstanceRequirementsRequest {
     /// - To exclude instance types with instance store volumes, specify `excluded`.
     ///
     /// Default: `included`
-    pub local_storage: ::std::option::Option<crate::types::LocalStorage>,
+    pub local_storage: Option<crate::types::LocalStorage>,
     /// The type of local storage that is required.
     ///
     /// - For instance types with hard disk drive (HDD) storage, specify `hdd`.
     /// - For instance types with solid state drive (SSD) storage, specify `ssd`.
     ///
     /// Default: `hdd` and `ssd`
-    pub local_storage_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalStorageType>,
-    >,
+    pub local_storage_types: Option<Vec<crate::types::LocalStorageType>>,
     /// The minimum and maximum amount of total local storage, in GB.
     ///
     /// Default: No minimum or maximum limits
-    pub total_local_storage_gb: ::std::option::Option<
-        crate::types::TotalLocalStorageGbRequest,
-    >,
+    pub total_local_storage_gb: Option<crate::types::TotalLocalStorageGbRequest>,
     /// The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps. For more information, see [Amazon EBS–optimized instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-optimized.html) in the *Amazon EC2 User Guide*.
     ///
     /// Default: No minimum or maximum limits
-    pub baseline_ebs_bandwidth_mbps: ::std::option::Option<
+    pub baseline_ebs_bandwidth_mbps: Option<
         crate::types::BaselineEbsBandwidthMbpsRequest,
     >,
     /// The accelerator types that must be on the instance type.
@@ -163,15 +144,13 @@ pub struct InstanceRequirementsRequest {
     /// - For instance types with Media accelerators, specify `media`.
     ///
     /// Default: Any accelerator type
-    pub accelerator_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AcceleratorType>,
-    >,
+    pub accelerator_types: Option<Vec<crate::types::AcceleratorType>>,
     /// The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
     ///
     /// To exclude accelerator-enabled instance types, set `Max` to `0`.
     ///
     /// Default: No minimum or maximum limits
-    pub accelerator_count: ::std::option::Option<crate::types::AcceleratorCountRequest>,
+    pub accelerator_count: Option<crate::types::AcceleratorCountRequest>,
     /// Indicates whether instance types must have accelerators by specific manufacturers.
     ///
     /// - For instance types with Amazon Web Services devices, specify `amazon-web-services`.
@@ -181,9 +160,7 @@ pub struct InstanceRequirementsRequest {
     /// - For instance types with Xilinx devices, specify `xilinx`.
     ///
     /// Default: Any manufacturer
-    pub accelerator_manufacturers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AcceleratorManufacturer>,
-    >,
+    pub accelerator_manufacturers: Option<Vec<crate::types::AcceleratorManufacturer>>,
     /// The accelerators that must be on the instance type.
     ///
     /// - For instance types with NVIDIA A10G GPUs, specify `a10g`.
@@ -207,21 +184,17 @@ pub struct InstanceRequirementsRequest {
     /// - For instance types with NVIDIA V100 GPUs, specify `v100`.
     ///
     /// Default: Any accelerator
-    pub accelerator_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AcceleratorName>,
-    >,
+    pub accelerator_names: Option<Vec<crate::types::AcceleratorName>>,
     /// The minimum and maximum amount of total accelerator memory, in MiB.
     ///
     /// Default: No minimum or maximum limits
-    pub accelerator_total_memory_mib: ::std::option::Option<
+    pub accelerator_total_memory_mib: Option<
         crate::types::AcceleratorTotalMemoryMibRequest,
     >,
     /// The minimum and maximum amount of baseline network bandwidth, in gigabits per second (Gbps). For more information, see [Amazon EC2 instance network bandwidth](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-network-bandwidth.html) in the *Amazon EC2 User Guide*.
     ///
     /// Default: No minimum or maximum limits
-    pub network_bandwidth_gbps: ::std::option::Option<
-        crate::types::NetworkBandwidthGbpsRequest,
-    >,
+    pub network_bandwidth_gbps: Option<crate::types::NetworkBandwidthGbpsRequest>,
     /// The instance types to apply your specified attributes against. All other instance types are ignored, even if they match your specified attributes.
     ///
     /// You can use strings with one or more wild cards, represented by an asterisk (`*`), to allow an instance type, size, or generation. The following are examples: `m5.8xlarge`, `c5*.*`, `m5a.*`, `r*`, `*3*`.
@@ -231,9 +204,7 @@ pub struct InstanceRequirementsRequest {
     /// **Note:** If you specify `AllowedInstanceTypes`, you can't specify `ExcludedInstanceTypes`.
     ///
     /// Default: All instance types
-    pub allowed_instance_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub allowed_instance_types: Option<Vec<String>>,
     /// \[Price protection\] The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price. The identified On-Demand price is the price of the lowest priced current generation C, M, or R instance type with your specified attributes. If no current generation C, M, or R instance type matches your attributes, then the identified price is from the lowest priced current generation instance types, and failing that, from the lowest priced previous generation instance types that match your attributes. When Amazon EC2 selects instance types with your attributes, it will exclude instance types whose price exceeds your specified threshold.
     ///
     /// The parameter accepts an integer, which Amazon EC2 interprets as a percentage.
@@ -241,34 +212,30 @@ pub struct InstanceRequirementsRequest {
     /// If you set [`TargetCapacityUnitType`](crate::types::TargetCapacityUnitType) to `vcpu` or `memory-mib`, the price protection threshold is based on the per vCPU or per memory price instead of the per instance price.
     ///
     /// **Note:** Only one of `SpotMaxPricePercentageOverLowestPrice` or `MaxSpotPriceAsPercentageOfOptimalOnDemandPrice` can be specified. If you don't specify either, Amazon EC2 will automatically apply optimal price protection to consistently select from a wide range of instance types. To indicate no price protection threshold for Spot Instances, meaning you want to consider all instance types that match your attributes, include one of these parameters and specify a high value, such as `999999`.
-    pub max_spot_price_as_percentage_of_optimal_on_demand_price: ::std::option::Option<
-        i32,
-    >,
+    pub max_spot_price_as_percentage_of_optimal_on_demand_price: Option<i32>,
     /// The baseline performance to consider, using an instance family as a baseline reference. The instance family establishes the lowest acceptable level of performance. Amazon EC2 uses this baseline to guide instance type selection, but there is no guarantee that the selected instance types will always exceed the baseline for every application. Currently, this parameter only supports CPU performance as a baseline performance factor. For more information, see [Performance protection](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-attribute-based-instance-type-selection.html#ec2fleet-abis-performance-protection) in the *Amazon EC2 User Guide*.
-    pub baseline_performance_factors: ::std::option::Option<
+    pub baseline_performance_factors: Option<
         crate::types::BaselinePerformanceFactorsRequest,
     >,
     /// Specifies whether instance types must support encrypting in-transit traffic between instances. For more information, including the supported instance types, see [Encryption in transit](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/data-protection.html#encryption-transit) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `false`
-    pub require_encryption_in_transit: ::std::option::Option<bool>,
+    pub require_encryption_in_transit: Option<bool>,
 }
 impl InstanceRequirementsRequest {
     /// Starts building a [`InstanceRequirementsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceRequirementsRequestBuilder {
-        <crate::types::builders::InstanceRequirementsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceRequirementsRequestBuilder as Default>::default()
     }
     /// The `VCpuCount` member, when set.
     #[inline]
-    pub fn v_cpu_count(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VCpuCountRangeRequest> {
+    pub fn v_cpu_count(&self) -> Option<&crate::types::VCpuCountRangeRequest> {
         self.v_cpu_count.as_ref()
     }
     /// The `MemoryMiB` member, when set.
     #[inline]
-    pub fn memory_mib(&self) -> ::std::option::Option<&crate::types::MemoryMibRequest> {
+    pub fn memory_mib(&self) -> Option<&crate::types::MemoryMibRequest> {
         self.memory_mib.as_ref()
     }
     /// The `CpuManufacturers` member, empty when not set; the field tells an empty list from an absent one.
@@ -280,12 +247,12 @@ impl InstanceRequirementsRequest {
     #[inline]
     pub fn memory_gib_per_v_cpu(
         &self,
-    ) -> ::std::option::Option<&crate::types::MemoryGibPerVCpuRequest> {
+    ) -> Option<&crate::types::MemoryGibPerVCpuRequest> {
         self.memory_gib_per_v_cpu.as_ref()
     }
     /// The `ExcludedInstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn excluded_instance_types(&self) -> &[::std::string::String] {
+    pub fn excluded_instance_types(&self) -> &[String] {
         self.excluded_instance_types.as_deref().unwrap_or_default()
     }
     /// The `InstanceGenerations` member, empty when not set; the field tells an empty list from an absent one.
@@ -295,45 +262,39 @@ impl InstanceRequirementsRequest {
     }
     /// The `SpotMaxPricePercentageOverLowestPrice` member, when set.
     #[inline]
-    pub fn spot_max_price_percentage_over_lowest_price(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn spot_max_price_percentage_over_lowest_price(&self) -> Option<i32> {
         self.spot_max_price_percentage_over_lowest_price
     }
     /// The `OnDemandMaxPricePercentageOverLowestPrice` member, when set.
     #[inline]
-    pub fn on_demand_max_price_percentage_over_lowest_price(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn on_demand_max_price_percentage_over_lowest_price(&self) -> Option<i32> {
         self.on_demand_max_price_percentage_over_lowest_price
     }
     /// The `BareMetal` member, when set.
     #[inline]
-    pub fn bare_metal(&self) -> ::std::option::Option<&crate::types::BareMetal> {
+    pub fn bare_metal(&self) -> Option<&crate::types::BareMetal> {
         self.bare_metal.as_ref()
     }
     /// The `BurstablePerformance` member, when set.
     #[inline]
-    pub fn burstable_performance(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BurstablePerformance> {
+    pub fn burstable_performance(&self) -> Option<&crate::types::BurstablePerformance> {
         self.burstable_performance.as_ref()
     }
     /// The `RequireHibernateSupport` member, when set.
     #[inline]
-    pub fn require_hibernate_support(&self) -> ::std::option::Option<bool> {
+    pub fn require_hibernate_support(&self) -> Option<bool> {
         self.require_hibernate_support
     }
     /// The `NetworkInterfaceCount` member, when set.
     #[inline]
     pub fn network_interface_count(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceCountRequest> {
+    ) -> Option<&crate::types::NetworkInterfaceCountRequest> {
         self.network_interface_count.as_ref()
     }
     /// The `LocalStorage` member, when set.
     #[inline]
-    pub fn local_storage(&self) -> ::std::option::Option<&crate::types::LocalStorage> {
+    pub fn local_storage(&self) -> Option<&crate::types::LocalStorage> {
         self.local_storage.as_ref()
     }
     /// The `LocalStorageTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -345,14 +306,14 @@ impl InstanceRequirementsRequest {
     #[inline]
     pub fn total_local_storage_gb(
         &self,
-    ) -> ::std::option::Option<&crate::types::TotalLocalStorageGbRequest> {
+    ) -> Option<&crate::types::TotalLocalStorageGbRequest> {
         self.total_local_storage_gb.as_ref()
     }
     /// The `BaselineEbsBandwidthMbps` member, when set.
     #[inline]
     pub fn baseline_ebs_bandwidth_mbps(
         &self,
-    ) -> ::std::option::Option<&crate::types::BaselineEbsBandwidthMbpsRequest> {
+    ) -> Option<&crate::types::BaselineEbsBandwidthMbpsRequest> {
         self.baseline_ebs_bandwidth_mbps.as_ref()
     }
     /// The `AcceleratorTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -362,9 +323,7 @@ impl InstanceRequirementsRequest {
     }
     /// The `AcceleratorCount` member, when set.
     #[inline]
-    pub fn accelerator_count(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AcceleratorCountRequest> {
+    pub fn accelerator_count(&self) -> Option<&crate::types::AcceleratorCountRequest> {
         self.accelerator_count.as_ref()
     }
     /// The `AcceleratorManufacturers` member, empty when not set; the field tells an empty list from an absent one.
@@ -381,92 +340,83 @@ impl InstanceRequirementsRequest {
     #[inline]
     pub fn accelerator_total_memory_mib(
         &self,
-    ) -> ::std::option::Option<&crate::types::AcceleratorTotalMemoryMibRequest> {
+    ) -> Option<&crate::types::AcceleratorTotalMemoryMibRequest> {
         self.accelerator_total_memory_mib.as_ref()
     }
     /// The `NetworkBandwidthGbps` member, when set.
     #[inline]
     pub fn network_bandwidth_gbps(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkBandwidthGbpsRequest> {
+    ) -> Option<&crate::types::NetworkBandwidthGbpsRequest> {
         self.network_bandwidth_gbps.as_ref()
     }
     /// The `AllowedInstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allowed_instance_types(&self) -> &[::std::string::String] {
+    pub fn allowed_instance_types(&self) -> &[String] {
         self.allowed_instance_types.as_deref().unwrap_or_default()
     }
     /// The `MaxSpotPriceAsPercentageOfOptimalOnDemandPrice` member, when set.
     #[inline]
     pub fn max_spot_price_as_percentage_of_optimal_on_demand_price(
         &self,
-    ) -> ::std::option::Option<i32> {
+    ) -> Option<i32> {
         self.max_spot_price_as_percentage_of_optimal_on_demand_price
     }
     /// The `BaselinePerformanceFactors` member, when set.
     #[inline]
     pub fn baseline_performance_factors(
         &self,
-    ) -> ::std::option::Option<&crate::types::BaselinePerformanceFactorsRequest> {
+    ) -> Option<&crate::types::BaselinePerformanceFactorsRequest> {
         self.baseline_performance_factors.as_ref()
     }
     /// The `RequireEncryptionInTransit` member, when set.
     #[inline]
-    pub fn require_encryption_in_transit(&self) -> ::std::option::Option<bool> {
+    pub fn require_encryption_in_transit(&self) -> Option<bool> {
         self.require_encryption_in_transit
     }
 }
 /// A builder for [`InstanceRequirementsRequest`](crate::types::InstanceRequirementsRequest); start one with `InstanceRequirementsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceRequirementsRequestBuilder {
     inner: crate::types::InstanceRequirementsRequest,
 }
 impl InstanceRequirementsRequestBuilder {
     /// Sets [`InstanceRequirementsRequest::v_cpu_count`](crate::types::InstanceRequirementsRequest::v_cpu_count): The minimum and maximum number of vCPUs.
     pub fn v_cpu_count(mut self, input: crate::types::VCpuCountRangeRequest) -> Self {
-        self.inner.v_cpu_count = ::std::option::Option::Some(input);
+        self.inner.v_cpu_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::v_cpu_count`](crate::types::InstanceRequirementsRequest::v_cpu_count).
     #[inline]
     pub fn set_v_cpu_count(
         mut self,
-        input: ::std::option::Option<crate::types::VCpuCountRangeRequest>,
+        input: Option<crate::types::VCpuCountRangeRequest>,
     ) -> Self {
         self.inner.v_cpu_count = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::v_cpu_count`](crate::types::InstanceRequirementsRequest::v_cpu_count), if any.
     #[inline]
-    pub fn get_v_cpu_count(
-        &self,
-    ) -> &::std::option::Option<crate::types::VCpuCountRangeRequest> {
+    pub fn get_v_cpu_count(&self) -> &Option<crate::types::VCpuCountRangeRequest> {
         &self.inner.v_cpu_count
     }
     /// Sets [`InstanceRequirementsRequest::memory_mib`](crate::types::InstanceRequirementsRequest::memory_mib): The minimum and maximum amount of memory, in MiB.
     pub fn memory_mib(mut self, input: crate::types::MemoryMibRequest) -> Self {
-        self.inner.memory_mib = ::std::option::Option::Some(input);
+        self.inner.memory_mib = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::memory_mib`](crate::types::InstanceRequirementsRequest::memory_mib).
     #[inline]
     pub fn set_memory_mib(
         mut self,
-        input: ::std::option::Option<crate::types::MemoryMibRequest>,
+        input: Option<crate::types::MemoryMibRequest>,
     ) -> Self {
         self.inner.memory_mib = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::memory_mib`](crate::types::InstanceRequirementsRequest::memory_mib), if any.
     #[inline]
-    pub fn get_memory_mib(
-        &self,
-    ) -> &::std::option::Option<crate::types::MemoryMibRequest> {
+    pub fn get_memory_mib(&self) -> &Option<crate::types::MemoryMibRequest> {
         &self.inner.memory_mib
     }
     /// Appends one item to [`InstanceRequirementsRequest::cpu_manufacturers`](crate::types::InstanceRequirementsRequest::cpu_manufacturers): The CPU manufacturers to include.
@@ -480,16 +430,14 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn set_cpu_manufacturers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CpuManufacturer>>,
+        input: Option<Vec<crate::types::CpuManufacturer>>,
     ) -> Self {
         self.inner.cpu_manufacturers = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::cpu_manufacturers`](crate::types::InstanceRequirementsRequest::cpu_manufacturers), if any.
     #[inline]
-    pub fn get_cpu_manufacturers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CpuManufacturer>> {
+    pub fn get_cpu_manufacturers(&self) -> &Option<Vec<crate::types::CpuManufacturer>> {
         &self.inner.cpu_manufacturers
     }
     /// Sets [`InstanceRequirementsRequest::memory_gib_per_v_cpu`](crate::types::InstanceRequirementsRequest::memory_gib_per_v_cpu): The minimum and maximum amount of memory per vCPU, in GiB.
@@ -497,14 +445,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::MemoryGibPerVCpuRequest,
     ) -> Self {
-        self.inner.memory_gib_per_v_cpu = ::std::option::Option::Some(input);
+        self.inner.memory_gib_per_v_cpu = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::memory_gib_per_v_cpu`](crate::types::InstanceRequirementsRequest::memory_gib_per_v_cpu).
     #[inline]
     pub fn set_memory_gib_per_v_cpu(
         mut self,
-        input: ::std::option::Option<crate::types::MemoryGibPerVCpuRequest>,
+        input: Option<crate::types::MemoryGibPerVCpuRequest>,
     ) -> Self {
         self.inner.memory_gib_per_v_cpu = input;
         self
@@ -513,33 +461,25 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_memory_gib_per_v_cpu(
         &self,
-    ) -> &::std::option::Option<crate::types::MemoryGibPerVCpuRequest> {
+    ) -> &Option<crate::types::MemoryGibPerVCpuRequest> {
         &self.inner.memory_gib_per_v_cpu
     }
     /// Appends one item to [`InstanceRequirementsRequest::excluded_instance_types`](crate::types::InstanceRequirementsRequest::excluded_instance_types): The instance types to exclude.
     ///
     /// To set the whole list at once, use [`set_excluded_instance_types`](Self::set_excluded_instance_types).
-    pub fn excluded_instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn excluded_instance_types(mut self, input: impl Into<String>) -> Self {
         self.inner.excluded_instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::excluded_instance_types`](crate::types::InstanceRequirementsRequest::excluded_instance_types).
     #[inline]
-    pub fn set_excluded_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_excluded_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.excluded_instance_types = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::excluded_instance_types`](crate::types::InstanceRequirementsRequest::excluded_instance_types), if any.
     #[inline]
-    pub fn get_excluded_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_excluded_instance_types(&self) -> &Option<Vec<String>> {
         &self.inner.excluded_instance_types
     }
     /// Appends one item to [`InstanceRequirementsRequest::instance_generations`](crate::types::InstanceRequirementsRequest::instance_generations): Indicates whether current or previous generation instance types are included.
@@ -556,7 +496,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn set_instance_generations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceGeneration>>,
+        input: Option<Vec<crate::types::InstanceGeneration>>,
     ) -> Self {
         self.inner.instance_generations = input;
         self
@@ -565,30 +505,26 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_instance_generations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceGeneration>> {
+    ) -> &Option<Vec<crate::types::InstanceGeneration>> {
         &self.inner.instance_generations
     }
     /// Sets [`InstanceRequirementsRequest::spot_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirementsRequest::spot_max_price_percentage_over_lowest_price): \[Price protection\] The price protection threshold for Spot Instances, as a percentage higher than an identified Spot price.
     pub fn spot_max_price_percentage_over_lowest_price(mut self, input: i32) -> Self {
-        self.inner.spot_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.spot_max_price_percentage_over_lowest_price = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::spot_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirementsRequest::spot_max_price_percentage_over_lowest_price).
     #[inline]
     pub fn set_spot_max_price_percentage_over_lowest_price(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.spot_max_price_percentage_over_lowest_price = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::spot_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirementsRequest::spot_max_price_percentage_over_lowest_price), if any.
     #[inline]
-    pub fn get_spot_max_price_percentage_over_lowest_price(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_spot_max_price_percentage_over_lowest_price(&self) -> &Option<i32> {
         &self.inner.spot_max_price_percentage_over_lowest_price
     }
     /// Sets [`InstanceRequirementsRequest::on_demand_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirementsRequest::on_demand_max_price_percentage_over_lowest_price): \[Price protection\] The price protection threshold for On-Demand Instances, as a percentage higher than an identified On-Demand price.
@@ -596,44 +532,37 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: i32,
     ) -> Self {
-        self.inner.on_demand_max_price_percentage_over_lowest_price = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.on_demand_max_price_percentage_over_lowest_price = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::on_demand_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirementsRequest::on_demand_max_price_percentage_over_lowest_price).
     #[inline]
     pub fn set_on_demand_max_price_percentage_over_lowest_price(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.on_demand_max_price_percentage_over_lowest_price = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::on_demand_max_price_percentage_over_lowest_price`](crate::types::InstanceRequirementsRequest::on_demand_max_price_percentage_over_lowest_price), if any.
     #[inline]
-    pub fn get_on_demand_max_price_percentage_over_lowest_price(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_on_demand_max_price_percentage_over_lowest_price(&self) -> &Option<i32> {
         &self.inner.on_demand_max_price_percentage_over_lowest_price
     }
     /// Sets [`InstanceRequirementsRequest::bare_metal`](crate::types::InstanceRequirementsRequest::bare_metal): Indicates whether bare metal instance types must be included, excluded, or required.
     pub fn bare_metal(mut self, input: crate::types::BareMetal) -> Self {
-        self.inner.bare_metal = ::std::option::Option::Some(input);
+        self.inner.bare_metal = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::bare_metal`](crate::types::InstanceRequirementsRequest::bare_metal).
     #[inline]
-    pub fn set_bare_metal(
-        mut self,
-        input: ::std::option::Option<crate::types::BareMetal>,
-    ) -> Self {
+    pub fn set_bare_metal(mut self, input: Option<crate::types::BareMetal>) -> Self {
         self.inner.bare_metal = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::bare_metal`](crate::types::InstanceRequirementsRequest::bare_metal), if any.
     #[inline]
-    pub fn get_bare_metal(&self) -> &::std::option::Option<crate::types::BareMetal> {
+    pub fn get_bare_metal(&self) -> &Option<crate::types::BareMetal> {
         &self.inner.bare_metal
     }
     /// Sets [`InstanceRequirementsRequest::burstable_performance`](crate::types::InstanceRequirementsRequest::burstable_performance): Indicates whether burstable performance T instance types are included, excluded, or required.
@@ -641,14 +570,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::BurstablePerformance,
     ) -> Self {
-        self.inner.burstable_performance = ::std::option::Option::Some(input);
+        self.inner.burstable_performance = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::burstable_performance`](crate::types::InstanceRequirementsRequest::burstable_performance).
     #[inline]
     pub fn set_burstable_performance(
         mut self,
-        input: ::std::option::Option<crate::types::BurstablePerformance>,
+        input: Option<crate::types::BurstablePerformance>,
     ) -> Self {
         self.inner.burstable_performance = input;
         self
@@ -657,26 +586,23 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_burstable_performance(
         &self,
-    ) -> &::std::option::Option<crate::types::BurstablePerformance> {
+    ) -> &Option<crate::types::BurstablePerformance> {
         &self.inner.burstable_performance
     }
     /// Sets [`InstanceRequirementsRequest::require_hibernate_support`](crate::types::InstanceRequirementsRequest::require_hibernate_support): Indicates whether instance types must support hibernation for On-Demand Instances.
     pub fn require_hibernate_support(mut self, input: bool) -> Self {
-        self.inner.require_hibernate_support = ::std::option::Option::Some(input);
+        self.inner.require_hibernate_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::require_hibernate_support`](crate::types::InstanceRequirementsRequest::require_hibernate_support).
     #[inline]
-    pub fn set_require_hibernate_support(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_require_hibernate_support(mut self, input: Option<bool>) -> Self {
         self.inner.require_hibernate_support = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::require_hibernate_support`](crate::types::InstanceRequirementsRequest::require_hibernate_support), if any.
     #[inline]
-    pub fn get_require_hibernate_support(&self) -> &::std::option::Option<bool> {
+    pub fn get_require_hibernate_support(&self) -> &Option<bool> {
         &self.inner.require_hibernate_support
     }
     /// Sets [`InstanceRequirementsRequest::network_interface_count`](crate::types::InstanceRequirementsRequest::network_interface_count): The minimum and maximum number of network interfaces.
@@ -684,14 +610,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::NetworkInterfaceCountRequest,
     ) -> Self {
-        self.inner.network_interface_count = ::std::option::Option::Some(input);
+        self.inner.network_interface_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::network_interface_count`](crate::types::InstanceRequirementsRequest::network_interface_count).
     #[inline]
     pub fn set_network_interface_count(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceCountRequest>,
+        input: Option<crate::types::NetworkInterfaceCountRequest>,
     ) -> Self {
         self.inner.network_interface_count = input;
         self
@@ -700,28 +626,26 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_network_interface_count(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceCountRequest> {
+    ) -> &Option<crate::types::NetworkInterfaceCountRequest> {
         &self.inner.network_interface_count
     }
     /// Sets [`InstanceRequirementsRequest::local_storage`](crate::types::InstanceRequirementsRequest::local_storage): Indicates whether instance types with instance store volumes are included, excluded, or required.
     pub fn local_storage(mut self, input: crate::types::LocalStorage) -> Self {
-        self.inner.local_storage = ::std::option::Option::Some(input);
+        self.inner.local_storage = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::local_storage`](crate::types::InstanceRequirementsRequest::local_storage).
     #[inline]
     pub fn set_local_storage(
         mut self,
-        input: ::std::option::Option<crate::types::LocalStorage>,
+        input: Option<crate::types::LocalStorage>,
     ) -> Self {
         self.inner.local_storage = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::local_storage`](crate::types::InstanceRequirementsRequest::local_storage), if any.
     #[inline]
-    pub fn get_local_storage(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocalStorage> {
+    pub fn get_local_storage(&self) -> &Option<crate::types::LocalStorage> {
         &self.inner.local_storage
     }
     /// Appends one item to [`InstanceRequirementsRequest::local_storage_types`](crate::types::InstanceRequirementsRequest::local_storage_types): The type of local storage that is required.
@@ -735,7 +659,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn set_local_storage_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalStorageType>>,
+        input: Option<Vec<crate::types::LocalStorageType>>,
     ) -> Self {
         self.inner.local_storage_types = input;
         self
@@ -744,7 +668,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_local_storage_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalStorageType>> {
+    ) -> &Option<Vec<crate::types::LocalStorageType>> {
         &self.inner.local_storage_types
     }
     /// Sets [`InstanceRequirementsRequest::total_local_storage_gb`](crate::types::InstanceRequirementsRequest::total_local_storage_gb): The minimum and maximum amount of total local storage, in GB.
@@ -752,14 +676,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::TotalLocalStorageGbRequest,
     ) -> Self {
-        self.inner.total_local_storage_gb = ::std::option::Option::Some(input);
+        self.inner.total_local_storage_gb = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::total_local_storage_gb`](crate::types::InstanceRequirementsRequest::total_local_storage_gb).
     #[inline]
     pub fn set_total_local_storage_gb(
         mut self,
-        input: ::std::option::Option<crate::types::TotalLocalStorageGbRequest>,
+        input: Option<crate::types::TotalLocalStorageGbRequest>,
     ) -> Self {
         self.inner.total_local_storage_gb = input;
         self
@@ -768,7 +692,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_total_local_storage_gb(
         &self,
-    ) -> &::std::option::Option<crate::types::TotalLocalStorageGbRequest> {
+    ) -> &Option<crate::types::TotalLocalStorageGbRequest> {
         &self.inner.total_local_storage_gb
     }
     /// Sets [`InstanceRequirementsRequest::baseline_ebs_bandwidth_mbps`](crate::types::InstanceRequirementsRequest::baseline_ebs_bandwidth_mbps): The minimum and maximum baseline bandwidth to Amazon EBS, in Mbps.
@@ -776,14 +700,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::BaselineEbsBandwidthMbpsRequest,
     ) -> Self {
-        self.inner.baseline_ebs_bandwidth_mbps = ::std::option::Option::Some(input);
+        self.inner.baseline_ebs_bandwidth_mbps = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::baseline_ebs_bandwidth_mbps`](crate::types::InstanceRequirementsRequest::baseline_ebs_bandwidth_mbps).
     #[inline]
     pub fn set_baseline_ebs_bandwidth_mbps(
         mut self,
-        input: ::std::option::Option<crate::types::BaselineEbsBandwidthMbpsRequest>,
+        input: Option<crate::types::BaselineEbsBandwidthMbpsRequest>,
     ) -> Self {
         self.inner.baseline_ebs_bandwidth_mbps = input;
         self
@@ -792,7 +716,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_baseline_ebs_bandwidth_mbps(
         &self,
-    ) -> &::std::option::Option<crate::types::BaselineEbsBandwidthMbpsRequest> {
+    ) -> &Option<crate::types::BaselineEbsBandwidthMbpsRequest> {
         &self.inner.baseline_ebs_bandwidth_mbps
     }
     /// Appends one item to [`InstanceRequirementsRequest::accelerator_types`](crate::types::InstanceRequirementsRequest::accelerator_types): The accelerator types that must be on the instance type.
@@ -806,16 +730,14 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn set_accelerator_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AcceleratorType>>,
+        input: Option<Vec<crate::types::AcceleratorType>>,
     ) -> Self {
         self.inner.accelerator_types = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::accelerator_types`](crate::types::InstanceRequirementsRequest::accelerator_types), if any.
     #[inline]
-    pub fn get_accelerator_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AcceleratorType>> {
+    pub fn get_accelerator_types(&self) -> &Option<Vec<crate::types::AcceleratorType>> {
         &self.inner.accelerator_types
     }
     /// Sets [`InstanceRequirementsRequest::accelerator_count`](crate::types::InstanceRequirementsRequest::accelerator_count): The minimum and maximum number of accelerators (GPUs, FPGAs, or Amazon Web Services Inferentia chips) on an instance.
@@ -823,14 +745,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::AcceleratorCountRequest,
     ) -> Self {
-        self.inner.accelerator_count = ::std::option::Option::Some(input);
+        self.inner.accelerator_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::accelerator_count`](crate::types::InstanceRequirementsRequest::accelerator_count).
     #[inline]
     pub fn set_accelerator_count(
         mut self,
-        input: ::std::option::Option<crate::types::AcceleratorCountRequest>,
+        input: Option<crate::types::AcceleratorCountRequest>,
     ) -> Self {
         self.inner.accelerator_count = input;
         self
@@ -839,7 +761,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_accelerator_count(
         &self,
-    ) -> &::std::option::Option<crate::types::AcceleratorCountRequest> {
+    ) -> &Option<crate::types::AcceleratorCountRequest> {
         &self.inner.accelerator_count
     }
     /// Appends one item to [`InstanceRequirementsRequest::accelerator_manufacturers`](crate::types::InstanceRequirementsRequest::accelerator_manufacturers): Indicates whether instance types must have accelerators by specific manufacturers.
@@ -856,9 +778,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn set_accelerator_manufacturers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AcceleratorManufacturer>,
-        >,
+        input: Option<Vec<crate::types::AcceleratorManufacturer>>,
     ) -> Self {
         self.inner.accelerator_manufacturers = input;
         self
@@ -867,7 +787,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_accelerator_manufacturers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AcceleratorManufacturer>> {
+    ) -> &Option<Vec<crate::types::AcceleratorManufacturer>> {
         &self.inner.accelerator_manufacturers
     }
     /// Appends one item to [`InstanceRequirementsRequest::accelerator_names`](crate::types::InstanceRequirementsRequest::accelerator_names): The accelerators that must be on the instance type.
@@ -881,16 +801,14 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn set_accelerator_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AcceleratorName>>,
+        input: Option<Vec<crate::types::AcceleratorName>>,
     ) -> Self {
         self.inner.accelerator_names = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::accelerator_names`](crate::types::InstanceRequirementsRequest::accelerator_names), if any.
     #[inline]
-    pub fn get_accelerator_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AcceleratorName>> {
+    pub fn get_accelerator_names(&self) -> &Option<Vec<crate::types::AcceleratorName>> {
         &self.inner.accelerator_names
     }
     /// Sets [`InstanceRequirementsRequest::accelerator_total_memory_mib`](crate::types::InstanceRequirementsRequest::accelerator_total_memory_mib): The minimum and maximum amount of total accelerator memory, in MiB.
@@ -898,14 +816,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::AcceleratorTotalMemoryMibRequest,
     ) -> Self {
-        self.inner.accelerator_total_memory_mib = ::std::option::Option::Some(input);
+        self.inner.accelerator_total_memory_mib = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::accelerator_total_memory_mib`](crate::types::InstanceRequirementsRequest::accelerator_total_memory_mib).
     #[inline]
     pub fn set_accelerator_total_memory_mib(
         mut self,
-        input: ::std::option::Option<crate::types::AcceleratorTotalMemoryMibRequest>,
+        input: Option<crate::types::AcceleratorTotalMemoryMibRequest>,
     ) -> Self {
         self.inner.accelerator_total_memory_mib = input;
         self
@@ -914,7 +832,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_accelerator_total_memory_mib(
         &self,
-    ) -> &::std::option::Option<crate::types::AcceleratorTotalMemoryMibRequest> {
+    ) -> &Option<crate::types::AcceleratorTotalMemoryMibRequest> {
         &self.inner.accelerator_total_memory_mib
     }
     /// Sets [`InstanceRequirementsRequest::network_bandwidth_gbps`](crate::types::InstanceRequirementsRequest::network_bandwidth_gbps): The minimum and maximum amount of baseline network bandwidth, in gigabits per second (Gbps).
@@ -922,14 +840,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::NetworkBandwidthGbpsRequest,
     ) -> Self {
-        self.inner.network_bandwidth_gbps = ::std::option::Option::Some(input);
+        self.inner.network_bandwidth_gbps = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::network_bandwidth_gbps`](crate::types::InstanceRequirementsRequest::network_bandwidth_gbps).
     #[inline]
     pub fn set_network_bandwidth_gbps(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkBandwidthGbpsRequest>,
+        input: Option<crate::types::NetworkBandwidthGbpsRequest>,
     ) -> Self {
         self.inner.network_bandwidth_gbps = input;
         self
@@ -938,33 +856,25 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_network_bandwidth_gbps(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkBandwidthGbpsRequest> {
+    ) -> &Option<crate::types::NetworkBandwidthGbpsRequest> {
         &self.inner.network_bandwidth_gbps
     }
     /// Appends one item to [`InstanceRequirementsRequest::allowed_instance_types`](crate::types::InstanceRequirementsRequest::allowed_instance_types): The instance types to apply your specified attributes against.
     ///
     /// To set the whole list at once, use [`set_allowed_instance_types`](Self::set_allowed_instance_types).
-    pub fn allowed_instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allowed_instance_types(mut self, input: impl Into<String>) -> Self {
         self.inner.allowed_instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::allowed_instance_types`](crate::types::InstanceRequirementsRequest::allowed_instance_types).
     #[inline]
-    pub fn set_allowed_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allowed_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allowed_instance_types = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::allowed_instance_types`](crate::types::InstanceRequirementsRequest::allowed_instance_types), if any.
     #[inline]
-    pub fn get_allowed_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allowed_instance_types(&self) -> &Option<Vec<String>> {
         &self.inner.allowed_instance_types
     }
     /// Sets [`InstanceRequirementsRequest::max_spot_price_as_percentage_of_optimal_on_demand_price`](crate::types::InstanceRequirementsRequest::max_spot_price_as_percentage_of_optimal_on_demand_price): \[Price protection\] The price protection threshold for Spot Instances, as a percentage of an identified On-Demand price.
@@ -972,16 +882,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: i32,
     ) -> Self {
-        self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::max_spot_price_as_percentage_of_optimal_on_demand_price`](crate::types::InstanceRequirementsRequest::max_spot_price_as_percentage_of_optimal_on_demand_price).
     #[inline]
     pub fn set_max_spot_price_as_percentage_of_optimal_on_demand_price(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price = input;
         self
@@ -990,7 +898,7 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_max_spot_price_as_percentage_of_optimal_on_demand_price(
         &self,
-    ) -> &::std::option::Option<i32> {
+    ) -> &Option<i32> {
         &self.inner.max_spot_price_as_percentage_of_optimal_on_demand_price
     }
     /// Sets [`InstanceRequirementsRequest::baseline_performance_factors`](crate::types::InstanceRequirementsRequest::baseline_performance_factors): The baseline performance to consider, using an instance family as a baseline reference.
@@ -998,14 +906,14 @@ impl InstanceRequirementsRequestBuilder {
         mut self,
         input: crate::types::BaselinePerformanceFactorsRequest,
     ) -> Self {
-        self.inner.baseline_performance_factors = ::std::option::Option::Some(input);
+        self.inner.baseline_performance_factors = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::baseline_performance_factors`](crate::types::InstanceRequirementsRequest::baseline_performance_factors).
     #[inline]
     pub fn set_baseline_performance_factors(
         mut self,
-        input: ::std::option::Option<crate::types::BaselinePerformanceFactorsRequest>,
+        input: Option<crate::types::BaselinePerformanceFactorsRequest>,
     ) -> Self {
         self.inner.baseline_performance_factors = input;
         self
@@ -1014,167 +922,160 @@ impl InstanceRequirementsRequestBuilder {
     #[inline]
     pub fn get_baseline_performance_factors(
         &self,
-    ) -> &::std::option::Option<crate::types::BaselinePerformanceFactorsRequest> {
+    ) -> &Option<crate::types::BaselinePerformanceFactorsRequest> {
         &self.inner.baseline_performance_factors
     }
     /// Sets [`InstanceRequirementsRequest::require_encryption_in_transit`](crate::types::InstanceRequirementsRequest::require_encryption_in_transit): Specifies whether instance types must support encrypting in-transit traffic between instances.
     pub fn require_encryption_in_transit(mut self, input: bool) -> Self {
-        self.inner.require_encryption_in_transit = ::std::option::Option::Some(input);
+        self.inner.require_encryption_in_transit = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsRequest::require_encryption_in_transit`](crate::types::InstanceRequirementsRequest::require_encryption_in_transit).
     #[inline]
-    pub fn set_require_encryption_in_transit(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_require_encryption_in_transit(mut self, input: Option<bool>) -> Self {
         self.inner.require_encryption_in_transit = input;
         self
     }
     /// The value set for [`InstanceRequirementsRequest::require_encryption_in_transit`](crate::types::InstanceRequirementsRequest::require_encryption_in_transit), if any.
     #[inline]
-    pub fn get_require_encryption_in_transit(&self) -> &::std::option::Option<bool> {
+    pub fn get_require_encryption_in_transit(&self) -> &Option<bool> {
         &self.inner.require_encryption_in_transit
     }
     /// Builds the [`InstanceRequirementsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InstanceRequirementsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.v_cpu_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InstanceRequirementsRequest",
                 member: "v_cpu_count",
             });
         }
         if self.inner.memory_mib.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InstanceRequirementsRequest",
                 member: "memory_mib",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for InstanceRequirementsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.v_cpu_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.v_cpu_count {
             let member_0 = body.enter("VCpuCount");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.memory_mib {
+        if let Some(value) = &self.memory_mib {
             let member_0 = body.enter("MemoryMiB");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_manufacturers {
+        if let Some(value) = &self.cpu_manufacturers {
             let member_0 = body.enter("CpuManufacturer");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.memory_gib_per_v_cpu {
+        if let Some(value) = &self.memory_gib_per_v_cpu {
             let member_0 = body.enter("MemoryGiBPerVCpu");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
+        if let Some(value) = &self.excluded_instance_types {
             let member_0 = body.enter("ExcludedInstanceType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_generations {
+        if let Some(value) = &self.instance_generations {
             let member_0 = body.enter("InstanceGeneration");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .spot_max_price_percentage_over_lowest_price
-        {
+        if let Some(value) = &self.spot_max_price_percentage_over_lowest_price {
             body.member("SpotMaxPricePercentageOverLowestPrice", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .on_demand_max_price_percentage_over_lowest_price
-        {
+        if let Some(value) = &self.on_demand_max_price_percentage_over_lowest_price {
             body.member("OnDemandMaxPricePercentageOverLowestPrice", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.bare_metal {
+        if let Some(value) = &self.bare_metal {
             body.member("BareMetal", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.burstable_performance {
+        if let Some(value) = &self.burstable_performance {
             body.member("BurstablePerformance", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.require_hibernate_support {
+        if let Some(value) = &self.require_hibernate_support {
             body.member(
                 "RequireHibernateSupport",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_count {
+        if let Some(value) = &self.network_interface_count {
             let member_0 = body.enter("NetworkInterfaceCount");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.local_storage {
+        if let Some(value) = &self.local_storage {
             body.member("LocalStorage", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.local_storage_types {
+        if let Some(value) = &self.local_storage_types {
             let member_0 = body.enter("LocalStorageType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.total_local_storage_gb {
+        if let Some(value) = &self.total_local_storage_gb {
             let member_0 = body.enter("TotalLocalStorageGB");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_ebs_bandwidth_mbps {
+        if let Some(value) = &self.baseline_ebs_bandwidth_mbps {
             let member_0 = body.enter("BaselineEbsBandwidthMbps");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_types {
+        if let Some(value) = &self.accelerator_types {
             let member_0 = body.enter("AcceleratorType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_count {
+        if let Some(value) = &self.accelerator_count {
             let member_0 = body.enter("AcceleratorCount");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_manufacturers {
+        if let Some(value) = &self.accelerator_manufacturers {
             let member_0 = body.enter("AcceleratorManufacturer");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_names {
+        if let Some(value) = &self.accelerator_names {
             let member_0 = body.enter("AcceleratorName");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_total_memory_mib {
+        if let Some(value) = &self.accelerator_total_memory_mib {
             let member_0 = body.enter("AcceleratorTotalMemoryMiB");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_bandwidth_gbps {
+        if let Some(value) = &self.network_bandwidth_gbps {
             let member_0 = body.enter("NetworkBandwidthGbps");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
+        if let Some(value) = &self.allowed_instance_types {
             let member_0 = body.enter("AllowedInstanceType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .max_spot_price_as_percentage_of_optimal_on_demand_price
         {
             body.member(
@@ -1182,17 +1083,17 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceRequirementsRequest {
                 &value.to_string(),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_performance_factors {
+        if let Some(value) = &self.baseline_performance_factors {
             let member_0 = body.enter("BaselinePerformanceFactors");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.require_encryption_in_transit {
+        if let Some(value) = &self.require_encryption_in_transit {
             body.member(
                 "RequireEncryptionInTransit",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,32 +4,21 @@
 /// The architecture type, virtualization type, and other attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with those attributes.
 ///
 /// If you specify [`InstanceRequirementsWithMetadataRequest`](crate::types::InstanceRequirementsWithMetadataRequest), you can't specify `InstanceTypes`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceRequirementsWithMetadataRequest {
     /// The architecture type.
-    pub architecture_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ArchitectureType>,
-    >,
+    pub architecture_types: Option<Vec<crate::types::ArchitectureType>>,
     /// The virtualization type.
-    pub virtualization_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VirtualizationType>,
-    >,
+    pub virtualization_types: Option<Vec<crate::types::VirtualizationType>>,
     /// The attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with those attributes.
-    pub instance_requirements: ::std::option::Option<
-        crate::types::InstanceRequirementsRequest,
-    >,
+    pub instance_requirements: Option<crate::types::InstanceRequirementsRequest>,
 }
 impl InstanceRequirementsWithMetadataRequest {
     /// Starts building a [`InstanceRequirementsWithMetadataRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceRequirementsWithMetadataRequestBuilder {
-        <crate::types::builders::InstanceRequirementsWithMetadataRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceRequirementsWithMetadataRequestBuilder as Default>::default()
     }
     /// The `ArchitectureTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -45,17 +34,12 @@ impl InstanceRequirementsWithMetadataRequest {
     #[inline]
     pub fn instance_requirements(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirementsRequest> {
+    ) -> Option<&crate::types::InstanceRequirementsRequest> {
         self.instance_requirements.as_ref()
     }
 }
 /// A builder for [`InstanceRequirementsWithMetadataRequest`](crate::types::InstanceRequirementsWithMetadataRequest); start one with `InstanceRequirementsWithMetadataRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceRequirementsWithMetadataRequestBuilder {
     inner: crate::types::InstanceRequirementsWithMetadataRequest,
 }
@@ -71,7 +55,7 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     #[inline]
     pub fn set_architecture_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ArchitectureType>>,
+        input: Option<Vec<crate::types::ArchitectureType>>,
     ) -> Self {
         self.inner.architecture_types = input;
         self
@@ -80,7 +64,7 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     #[inline]
     pub fn get_architecture_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ArchitectureType>> {
+    ) -> &Option<Vec<crate::types::ArchitectureType>> {
         &self.inner.architecture_types
     }
     /// Appends one item to [`InstanceRequirementsWithMetadataRequest::virtualization_types`](crate::types::InstanceRequirementsWithMetadataRequest::virtualization_types): The virtualization type.
@@ -97,7 +81,7 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     #[inline]
     pub fn set_virtualization_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VirtualizationType>>,
+        input: Option<Vec<crate::types::VirtualizationType>>,
     ) -> Self {
         self.inner.virtualization_types = input;
         self
@@ -106,7 +90,7 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     #[inline]
     pub fn get_virtualization_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VirtualizationType>> {
+    ) -> &Option<Vec<crate::types::VirtualizationType>> {
         &self.inner.virtualization_types
     }
     /// Sets [`InstanceRequirementsWithMetadataRequest::instance_requirements`](crate::types::InstanceRequirementsWithMetadataRequest::instance_requirements): The attributes for the instance types.
@@ -114,14 +98,14 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
         mut self,
         input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`InstanceRequirementsWithMetadataRequest::instance_requirements`](crate::types::InstanceRequirementsWithMetadataRequest::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirementsRequest>,
+        input: Option<crate::types::InstanceRequirementsRequest>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -130,7 +114,7 @@ impl InstanceRequirementsWithMetadataRequestBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirementsRequest> {
+    ) -> &Option<crate::types::InstanceRequirementsRequest> {
         &self.inner.instance_requirements
     }
     /// Builds the [`InstanceRequirementsWithMetadataRequest`]; it has no required members, so this cannot fail.
@@ -143,22 +127,22 @@ impl ::awsgen_runtime::query::WriteQuery for InstanceRequirementsWithMetadataReq
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.architecture_types {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.architecture_types {
             let member_0 = body.enter("ArchitectureType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.virtualization_types {
+        if let Some(value) = &self.virtualization_types {
             let member_0 = body.enter("VirtualizationType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

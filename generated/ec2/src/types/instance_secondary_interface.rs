@@ -2,65 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface attached to an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterface {
     /// The attachment information for the secondary interface.
-    pub attachment: ::std::option::Option<
-        crate::types::InstanceSecondaryInterfaceAttachment,
-    >,
+    pub attachment: Option<crate::types::InstanceSecondaryInterfaceAttachment>,
     /// The MAC address of the secondary interface.
-    pub mac_address: ::std::option::Option<::std::string::String>,
+    pub mac_address: Option<String>,
     /// The ID of the secondary interface.
-    pub secondary_interface_id: ::std::option::Option<::std::string::String>,
+    pub secondary_interface_id: Option<String>,
     /// The Amazon Web Services account ID of the owner of the secondary interface.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The private IPv4 addresses associated with the secondary interface.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddress>,
+    pub private_ip_addresses: Option<
+        Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddress>,
     >,
     /// Indicates whether source/destination checking is enabled.
-    pub source_dest_check: ::std::option::Option<bool>,
+    pub source_dest_check: Option<bool>,
     /// The status of the secondary interface.
-    pub status: ::std::option::Option<crate::types::SecondaryInterfaceStatus>,
+    pub status: Option<crate::types::SecondaryInterfaceStatus>,
     /// The ID of the secondary subnet.
-    pub secondary_subnet_id: ::std::option::Option<::std::string::String>,
+    pub secondary_subnet_id: Option<String>,
     /// The ID of the secondary network.
-    pub secondary_network_id: ::std::option::Option<::std::string::String>,
+    pub secondary_network_id: Option<String>,
     /// The type of secondary interface.
-    pub interface_type: ::std::option::Option<crate::types::SecondaryInterfaceType>,
+    pub interface_type: Option<crate::types::SecondaryInterfaceType>,
 }
 impl InstanceSecondaryInterface {
     /// Starts building a [`InstanceSecondaryInterface`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceSecondaryInterfaceBuilder {
-        <crate::types::builders::InstanceSecondaryInterfaceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceSecondaryInterfaceBuilder as Default>::default()
     }
     /// The `Attachment` member, when set.
     #[inline]
     pub fn attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceSecondaryInterfaceAttachment> {
+    ) -> Option<&crate::types::InstanceSecondaryInterfaceAttachment> {
         self.attachment.as_ref()
     }
     /// The `MacAddress` member, when set.
     #[inline]
-    pub fn mac_address(&self) -> ::std::option::Option<&str> {
+    pub fn mac_address(&self) -> Option<&str> {
         self.mac_address.as_deref()
     }
     /// The `SecondaryInterfaceId` member, when set.
     #[inline]
-    pub fn secondary_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_interface_id(&self) -> Option<&str> {
         self.secondary_interface_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,41 +65,32 @@ impl InstanceSecondaryInterface {
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(&self) -> ::std::option::Option<bool> {
+    pub fn source_dest_check(&self) -> Option<bool> {
         self.source_dest_check
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryInterfaceStatus> {
+    pub fn status(&self) -> Option<&crate::types::SecondaryInterfaceStatus> {
         self.status.as_ref()
     }
     /// The `SecondarySubnetId` member, when set.
     #[inline]
-    pub fn secondary_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_subnet_id(&self) -> Option<&str> {
         self.secondary_subnet_id.as_deref()
     }
     /// The `SecondaryNetworkId` member, when set.
     #[inline]
-    pub fn secondary_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_network_id(&self) -> Option<&str> {
         self.secondary_network_id.as_deref()
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryInterfaceType> {
+    pub fn interface_type(&self) -> Option<&crate::types::SecondaryInterfaceType> {
         self.interface_type.as_ref()
     }
 }
 /// A builder for [`InstanceSecondaryInterface`](crate::types::InstanceSecondaryInterface); start one with `InstanceSecondaryInterface::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceSecondaryInterfaceBuilder {
     inner: crate::types::InstanceSecondaryInterface,
 }
@@ -116,14 +100,14 @@ impl InstanceSecondaryInterfaceBuilder {
         mut self,
         input: crate::types::InstanceSecondaryInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input);
+        self.inner.attachment = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::attachment`](crate::types::InstanceSecondaryInterface::attachment).
     #[inline]
     pub fn set_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceSecondaryInterfaceAttachment>,
+        input: Option<crate::types::InstanceSecondaryInterfaceAttachment>,
     ) -> Self {
         self.inner.attachment = input;
         self
@@ -132,75 +116,55 @@ impl InstanceSecondaryInterfaceBuilder {
     #[inline]
     pub fn get_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceSecondaryInterfaceAttachment> {
+    ) -> &Option<crate::types::InstanceSecondaryInterfaceAttachment> {
         &self.inner.attachment
     }
     /// Sets [`InstanceSecondaryInterface::mac_address`](crate::types::InstanceSecondaryInterface::mac_address): The MAC address of the secondary interface.
-    pub fn mac_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.mac_address = ::std::option::Option::Some(input.into());
+    pub fn mac_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.mac_address = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::mac_address`](crate::types::InstanceSecondaryInterface::mac_address).
     #[inline]
-    pub fn set_mac_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_address(mut self, input: Option<String>) -> Self {
         self.inner.mac_address = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterface::mac_address`](crate::types::InstanceSecondaryInterface::mac_address), if any.
     #[inline]
-    pub fn get_mac_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_address(&self) -> &Option<String> {
         &self.inner.mac_address
     }
     /// Sets [`InstanceSecondaryInterface::secondary_interface_id`](crate::types::InstanceSecondaryInterface::secondary_interface_id): The ID of the secondary interface.
-    pub fn secondary_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_interface_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::secondary_interface_id`](crate::types::InstanceSecondaryInterface::secondary_interface_id).
     #[inline]
-    pub fn set_secondary_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_interface_id = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterface::secondary_interface_id`](crate::types::InstanceSecondaryInterface::secondary_interface_id), if any.
     #[inline]
-    pub fn get_secondary_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_interface_id(&self) -> &Option<String> {
         &self.inner.secondary_interface_id
     }
     /// Sets [`InstanceSecondaryInterface::owner_id`](crate::types::InstanceSecondaryInterface::owner_id): The Amazon Web Services account ID of the owner of the secondary interface.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::owner_id`](crate::types::InstanceSecondaryInterface::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterface::owner_id`](crate::types::InstanceSecondaryInterface::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`InstanceSecondaryInterface::private_ip_addresses`](crate::types::InstanceSecondaryInterface::private_ip_addresses): The private IPv4 addresses associated with the secondary interface.
@@ -217,9 +181,7 @@ impl InstanceSecondaryInterfaceBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddress>,
-        >,
+        input: Option<Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddress>>,
     ) -> Self {
         self.inner.private_ip_addresses = input;
         self
@@ -228,94 +190,74 @@ impl InstanceSecondaryInterfaceBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddress>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddress>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`InstanceSecondaryInterface::source_dest_check`](crate::types::InstanceSecondaryInterface::source_dest_check): Indicates whether source/destination checking is enabled.
     pub fn source_dest_check(mut self, input: bool) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::source_dest_check`](crate::types::InstanceSecondaryInterface::source_dest_check).
     #[inline]
-    pub fn set_source_dest_check(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_source_dest_check(mut self, input: Option<bool>) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterface::source_dest_check`](crate::types::InstanceSecondaryInterface::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(&self) -> &::std::option::Option<bool> {
+    pub fn get_source_dest_check(&self) -> &Option<bool> {
         &self.inner.source_dest_check
     }
     /// Sets [`InstanceSecondaryInterface::status`](crate::types::InstanceSecondaryInterface::status): The status of the secondary interface.
     pub fn status(mut self, input: crate::types::SecondaryInterfaceStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::status`](crate::types::InstanceSecondaryInterface::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryInterfaceStatus>,
+        input: Option<crate::types::SecondaryInterfaceStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterface::status`](crate::types::InstanceSecondaryInterface::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryInterfaceStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::SecondaryInterfaceStatus> {
         &self.inner.status
     }
     /// Sets [`InstanceSecondaryInterface::secondary_subnet_id`](crate::types::InstanceSecondaryInterface::secondary_subnet_id): The ID of the secondary subnet.
-    pub fn secondary_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::secondary_subnet_id`](crate::types::InstanceSecondaryInterface::secondary_subnet_id).
     #[inline]
-    pub fn set_secondary_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_subnet_id = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterface::secondary_subnet_id`](crate::types::InstanceSecondaryInterface::secondary_subnet_id), if any.
     #[inline]
-    pub fn get_secondary_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_subnet_id(&self) -> &Option<String> {
         &self.inner.secondary_subnet_id
     }
     /// Sets [`InstanceSecondaryInterface::secondary_network_id`](crate::types::InstanceSecondaryInterface::secondary_network_id): The ID of the secondary network.
-    pub fn secondary_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_network_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::secondary_network_id`](crate::types::InstanceSecondaryInterface::secondary_network_id).
     #[inline]
-    pub fn set_secondary_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_network_id = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterface::secondary_network_id`](crate::types::InstanceSecondaryInterface::secondary_network_id), if any.
     #[inline]
-    pub fn get_secondary_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_id(&self) -> &Option<String> {
         &self.inner.secondary_network_id
     }
     /// Sets [`InstanceSecondaryInterface::interface_type`](crate::types::InstanceSecondaryInterface::interface_type): The type of secondary interface.
@@ -323,23 +265,21 @@ impl InstanceSecondaryInterfaceBuilder {
         mut self,
         input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input);
+        self.inner.interface_type = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterface::interface_type`](crate::types::InstanceSecondaryInterface::interface_type).
     #[inline]
     pub fn set_interface_type(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryInterfaceType>,
+        input: Option<crate::types::SecondaryInterfaceType>,
     ) -> Self {
         self.inner.interface_type = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterface::interface_type`](crate::types::InstanceSecondaryInterface::interface_type), if any.
     #[inline]
-    pub fn get_interface_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryInterfaceType> {
+    pub fn get_interface_type(&self) -> &Option<crate::types::SecondaryInterfaceType> {
         &self.inner.interface_type
     }
     /// Builds the [`InstanceSecondaryInterface`]; it has no required members, so this cannot fail.
@@ -351,34 +291,28 @@ impl InstanceSecondaryInterfaceBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterface {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachment" => {
-                    value.attachment = ::std::option::Option::Some(
+                    value.attachment = Some(
                         <crate::types::InstanceSecondaryInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "macAddress" => {
-                    value.mac_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.mac_address = Some(String::from(child.text()));
                 }
                 "secondaryInterfaceId" => {
-                    value.secondary_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_interface_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "privateIpAddressSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some(
+                    value.private_ip_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceSecondaryInterfacePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -386,33 +320,27 @@ impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterface {
                     );
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.source_dest_check = Some(child.text() == "true");
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::SecondaryInterfaceStatus::from(child.text()),
                     );
                 }
                 "secondarySubnetId" => {
-                    value.secondary_subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_subnet_id = Some(String::from(child.text()));
                 }
                 "secondaryNetworkId" => {
-                    value.secondary_network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_network_id = Some(String::from(child.text()));
                 }
                 "interfaceType" => {
-                    value.interface_type = ::std::option::Option::Some(
+                    value.interface_type = Some(
                         crate::types::SecondaryInterfaceType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

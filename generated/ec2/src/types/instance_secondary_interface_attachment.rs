@@ -2,190 +2,164 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the attachment of a secondary interface to an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterfaceAttachment {
     /// The timestamp when the attachment was created.
-    pub attach_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub attach_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the attachment.
-    pub attachment_id: ::std::option::Option<::std::string::String>,
+    pub attachment_id: Option<String>,
     /// Indicates whether the secondary interface is deleted when the instance is terminated.
     ///
     /// The only supported value for this field is `true`.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The device index of the secondary interface.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The attachment state.
-    pub status: ::std::option::Option<crate::types::AttachmentStatus>,
+    pub status: Option<crate::types::AttachmentStatus>,
     /// The index of the network card.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
 }
 impl InstanceSecondaryInterfaceAttachment {
     /// Starts building a [`InstanceSecondaryInterfaceAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceSecondaryInterfaceAttachmentBuilder {
-        <crate::types::builders::InstanceSecondaryInterfaceAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceSecondaryInterfaceAttachmentBuilder as Default>::default()
     }
     /// The `AttachTime` member, when set.
     #[inline]
-    pub fn attach_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn attach_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.attach_time.as_ref()
     }
     /// The `AttachmentId` member, when set.
     #[inline]
-    pub fn attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn attachment_id(&self) -> Option<&str> {
         self.attachment_id.as_deref()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AttachmentStatus> {
+    pub fn status(&self) -> Option<&crate::types::AttachmentStatus> {
         self.status.as_ref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
 }
 /// A builder for [`InstanceSecondaryInterfaceAttachment`](crate::types::InstanceSecondaryInterfaceAttachment); start one with `InstanceSecondaryInterfaceAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceSecondaryInterfaceAttachmentBuilder {
     inner: crate::types::InstanceSecondaryInterfaceAttachment,
 }
 impl InstanceSecondaryInterfaceAttachmentBuilder {
     /// Sets [`InstanceSecondaryInterfaceAttachment::attach_time`](crate::types::InstanceSecondaryInterfaceAttachment::attach_time): The timestamp when the attachment was created.
     pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input);
+        self.inner.attach_time = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::attach_time`](crate::types::InstanceSecondaryInterfaceAttachment::attach_time).
     #[inline]
     pub fn set_attach_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.attach_time = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceAttachment::attach_time`](crate::types::InstanceSecondaryInterfaceAttachment::attach_time), if any.
     #[inline]
-    pub fn get_attach_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_attach_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.attach_time
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::attachment_id`](crate::types::InstanceSecondaryInterfaceAttachment::attachment_id): The ID of the attachment.
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attachment_id = ::std::option::Option::Some(input.into());
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::attachment_id`](crate::types::InstanceSecondaryInterfaceAttachment::attachment_id).
     #[inline]
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.attachment_id = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceAttachment::attachment_id`](crate::types::InstanceSecondaryInterfaceAttachment::attachment_id), if any.
     #[inline]
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         &self.inner.attachment_id
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::delete_on_termination`](crate::types::InstanceSecondaryInterfaceAttachment::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::delete_on_termination`](crate::types::InstanceSecondaryInterfaceAttachment::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceAttachment::delete_on_termination`](crate::types::InstanceSecondaryInterfaceAttachment::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::device_index`](crate::types::InstanceSecondaryInterfaceAttachment::device_index): The device index of the secondary interface.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::device_index`](crate::types::InstanceSecondaryInterfaceAttachment::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceAttachment::device_index`](crate::types::InstanceSecondaryInterfaceAttachment::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::status`](crate::types::InstanceSecondaryInterfaceAttachment::status): The attachment state.
     pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::status`](crate::types::InstanceSecondaryInterfaceAttachment::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AttachmentStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AttachmentStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceAttachment::status`](crate::types::InstanceSecondaryInterfaceAttachment::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AttachmentStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AttachmentStatus> {
         &self.inner.status
     }
     /// Sets [`InstanceSecondaryInterfaceAttachment::network_card_index`](crate::types::InstanceSecondaryInterfaceAttachment::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceAttachment::network_card_index`](crate::types::InstanceSecondaryInterfaceAttachment::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceAttachment::network_card_index`](crate::types::InstanceSecondaryInterfaceAttachment::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Builds the [`InstanceSecondaryInterfaceAttachment`]; it has no required members, so this cannot fail.
@@ -197,12 +171,12 @@ impl InstanceSecondaryInterfaceAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterfaceAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachTime" => {
-                    value.attach_time = ::std::option::Option::Some(
+                    value.attach_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -211,29 +185,25 @@ impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterfaceAttachment {
                     );
                 }
                 "attachmentId" => {
-                    value.attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.attachment_id = Some(String::from(child.text()));
                 }
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "deviceIndex" => {
-                    value.device_index = ::std::option::Option::Some(
+                    value.device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceSecondaryInterfaceAttachment")?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::AttachmentStatus::from(child.text()),
                     );
                 }
                 "networkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceSecondaryInterfaceAttachment")?,
@@ -242,6 +212,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterfaceAttachment {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

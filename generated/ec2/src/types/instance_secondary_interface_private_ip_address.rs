@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address for a secondary interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterfacePrivateIpAddress {
     /// The private IPv4 address.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
 }
 impl InstanceSecondaryInterfacePrivateIpAddress {
     /// Starts building a [`InstanceSecondaryInterfacePrivateIpAddress`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceSecondaryInterfacePrivateIpAddressBuilder {
-        <crate::types::builders::InstanceSecondaryInterfacePrivateIpAddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceSecondaryInterfacePrivateIpAddressBuilder as Default>::default()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
 }
 /// A builder for [`InstanceSecondaryInterfacePrivateIpAddress`](crate::types::InstanceSecondaryInterfacePrivateIpAddress); start one with `InstanceSecondaryInterfacePrivateIpAddress::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceSecondaryInterfacePrivateIpAddressBuilder {
     inner: crate::types::InstanceSecondaryInterfacePrivateIpAddress,
 }
 impl InstanceSecondaryInterfacePrivateIpAddressBuilder {
     /// Sets [`InstanceSecondaryInterfacePrivateIpAddress::private_ip_address`](crate::types::InstanceSecondaryInterfacePrivateIpAddress::private_ip_address): The private IPv4 address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfacePrivateIpAddress::private_ip_address`](crate::types::InstanceSecondaryInterfacePrivateIpAddress::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfacePrivateIpAddress::private_ip_address`](crate::types::InstanceSecondaryInterfacePrivateIpAddress::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Builds the [`InstanceSecondaryInterfacePrivateIpAddress`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl InstanceSecondaryInterfacePrivateIpAddressBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterfacePrivateIpAddress {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "privateIpAddress" {
-                value.private_ip_address = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.private_ip_address = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,81 +2,63 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address for a secondary interface request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterfacePrivateIpAddressRequest {
     /// The private IPv4 address.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
 }
 impl InstanceSecondaryInterfacePrivateIpAddressRequest {
     /// Starts building a [`InstanceSecondaryInterfacePrivateIpAddressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
-        <crate::types::builders::InstanceSecondaryInterfacePrivateIpAddressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceSecondaryInterfacePrivateIpAddressRequestBuilder as Default>::default()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
 }
 /// A builder for [`InstanceSecondaryInterfacePrivateIpAddressRequest`](crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest); start one with `InstanceSecondaryInterfacePrivateIpAddressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
     inner: crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest,
 }
 impl InstanceSecondaryInterfacePrivateIpAddressRequestBuilder {
     /// Sets [`InstanceSecondaryInterfacePrivateIpAddressRequest::private_ip_address`](crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest::private_ip_address): The private IPv4 address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfacePrivateIpAddressRequest::private_ip_address`](crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfacePrivateIpAddressRequest::private_ip_address`](crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Builds the [`InstanceSecondaryInterfacePrivateIpAddressRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.private_ip_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InstanceSecondaryInterfacePrivateIpAddressRequest",
                 member: "private_ip_address",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -84,10 +66,10 @@ for InstanceSecondaryInterfacePrivateIpAddressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,47 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface specification for launching an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceSecondaryInterfaceSpecificationRequest {
     /// Indicates whether the secondary interface is deleted when the instance is terminated.
     ///
     /// The only supported value for this field is `true`.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The device index for the secondary interface attachment.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The private IPv4 addresses to assign to the secondary interface.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest>,
+    pub private_ip_addresses: Option<
+        Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest>,
     >,
     /// The number of private IPv4 addresses to assign to the secondary interface.
-    pub private_ip_address_count: ::std::option::Option<i32>,
+    pub private_ip_address_count: Option<i32>,
     /// The ID of the secondary subnet.
-    pub secondary_subnet_id: ::std::option::Option<::std::string::String>,
+    pub secondary_subnet_id: Option<String>,
     /// The type of secondary interface.
-    pub interface_type: ::std::option::Option<crate::types::SecondaryInterfaceType>,
+    pub interface_type: Option<crate::types::SecondaryInterfaceType>,
     /// The index of the network card. The network card must support secondary interfaces.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
 }
 impl InstanceSecondaryInterfaceSpecificationRequest {
     /// Starts building a [`InstanceSecondaryInterfaceSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceSecondaryInterfaceSpecificationRequestBuilder {
-        <crate::types::builders::InstanceSecondaryInterfaceSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceSecondaryInterfaceSpecificationRequestBuilder as Default>::default()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,71 +49,61 @@ impl InstanceSecondaryInterfaceSpecificationRequest {
     }
     /// The `PrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn private_ip_address_count(&self) -> Option<i32> {
         self.private_ip_address_count
     }
     /// The `SecondarySubnetId` member, when set.
     #[inline]
-    pub fn secondary_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_subnet_id(&self) -> Option<&str> {
         self.secondary_subnet_id.as_deref()
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryInterfaceType> {
+    pub fn interface_type(&self) -> Option<&crate::types::SecondaryInterfaceType> {
         self.interface_type.as_ref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
 }
 /// A builder for [`InstanceSecondaryInterfaceSpecificationRequest`](crate::types::InstanceSecondaryInterfaceSpecificationRequest); start one with `InstanceSecondaryInterfaceSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceSecondaryInterfaceSpecificationRequestBuilder {
     inner: crate::types::InstanceSecondaryInterfaceSpecificationRequest,
 }
 impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::device_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::device_index): The device index for the secondary interface attachment.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::device_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceSpecificationRequest::device_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Appends one item to [`InstanceSecondaryInterfaceSpecificationRequest::private_ip_addresses`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::private_ip_addresses): The private IPv4 addresses to assign to the secondary interface.
@@ -135,10 +120,8 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest,
-            >,
+        input: Option<
+            Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest>,
         >,
     ) -> Self {
         self.inner.private_ip_addresses = input;
@@ -148,52 +131,39 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceSecondaryInterfacePrivateIpAddressRequest>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count): The number of private IPv4 addresses to assign to the secondary interface.
     pub fn private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.private_ip_address_count = ::std::option::Option::Some(input);
+        self.inner.private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count).
     #[inline]
-    pub fn set_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.private_ip_address_count = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::private_ip_address_count), if any.
     #[inline]
-    pub fn get_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.private_ip_address_count
     }
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::secondary_subnet_id`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::secondary_subnet_id): The ID of the secondary subnet.
-    pub fn secondary_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::secondary_subnet_id`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::secondary_subnet_id).
     #[inline]
-    pub fn set_secondary_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_subnet_id = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceSpecificationRequest::secondary_subnet_id`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::secondary_subnet_id), if any.
     #[inline]
-    pub fn get_secondary_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_subnet_id(&self) -> &Option<String> {
         &self.inner.secondary_subnet_id
     }
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::interface_type`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::interface_type): The type of secondary interface.
@@ -201,39 +171,37 @@ impl InstanceSecondaryInterfaceSpecificationRequestBuilder {
         mut self,
         input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input);
+        self.inner.interface_type = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::interface_type`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::interface_type).
     #[inline]
     pub fn set_interface_type(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryInterfaceType>,
+        input: Option<crate::types::SecondaryInterfaceType>,
     ) -> Self {
         self.inner.interface_type = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceSpecificationRequest::interface_type`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::interface_type), if any.
     #[inline]
-    pub fn get_interface_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryInterfaceType> {
+    pub fn get_interface_type(&self) -> &Option<crate::types::SecondaryInterfaceType> {
         &self.inner.interface_type
     }
     /// Sets [`InstanceSecondaryInterfaceSpecificationRequest::network_card_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`InstanceSecondaryInterfaceSpecificationRequest::network_card_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`InstanceSecondaryInterfaceSpecificationRequest::network_card_index`](crate::types::InstanceSecondaryInterfaceSpecificationRequest::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Builds the [`InstanceSecondaryInterfaceSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -247,17 +215,17 @@ for InstanceSecondaryInterfaceSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.delete_on_termination {
             body.member(
                 "DeleteOnTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             body.member("DeviceIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
             body.items(
                 value,
@@ -265,18 +233,18 @@ for InstanceSecondaryInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address_count {
+        if let Some(value) = &self.private_ip_address_count {
             body.member("PrivateIpAddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_subnet_id {
+        if let Some(value) = &self.secondary_subnet_id {
             body.member("SecondarySubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.interface_type {
+        if let Some(value) = &self.interface_type {
             body.member("InterfaceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+        if let Some(value) = &self.network_card_index {
             body.member("NetworkCardIndex", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,160 +2,131 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The instance details to specify which volumes should be snapshotted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceSpecification {
     /// The instance to specify which volumes should be snapshotted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Excludes the root volume from being snapshotted.
-    pub exclude_boot_volume: ::std::option::Option<bool>,
+    pub exclude_boot_volume: Option<bool>,
     /// The IDs of the data (non-root) volumes to exclude from the multi-volume snapshot set. If you specify the ID of the root volume, the request fails. To exclude the root volume, use **ExcludeBootVolume**.
     ///
     /// You can specify up to 40 volume IDs per request.
-    pub exclude_data_volume_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub exclude_data_volume_ids: Option<Vec<String>>,
 }
 impl InstanceSpecification {
     /// Starts building a [`InstanceSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceSpecificationBuilder {
-        <crate::types::builders::InstanceSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceSpecificationBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `ExcludeBootVolume` member, when set.
     #[inline]
-    pub fn exclude_boot_volume(&self) -> ::std::option::Option<bool> {
+    pub fn exclude_boot_volume(&self) -> Option<bool> {
         self.exclude_boot_volume
     }
     /// The `ExcludeDataVolumeIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn exclude_data_volume_ids(&self) -> &[::std::string::String] {
+    pub fn exclude_data_volume_ids(&self) -> &[String] {
         self.exclude_data_volume_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`InstanceSpecification`](crate::types::InstanceSpecification); start one with `InstanceSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceSpecificationBuilder {
     inner: crate::types::InstanceSpecification,
 }
 impl InstanceSpecificationBuilder {
     /// Sets [`InstanceSpecification::instance_id`](crate::types::InstanceSpecification::instance_id): The instance to specify which volumes should be snapshotted.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceSpecification::instance_id`](crate::types::InstanceSpecification::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceSpecification::instance_id`](crate::types::InstanceSpecification::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceSpecification::exclude_boot_volume`](crate::types::InstanceSpecification::exclude_boot_volume): Excludes the root volume from being snapshotted.
     pub fn exclude_boot_volume(mut self, input: bool) -> Self {
-        self.inner.exclude_boot_volume = ::std::option::Option::Some(input);
+        self.inner.exclude_boot_volume = Some(input);
         self
     }
     /// Sets or clears [`InstanceSpecification::exclude_boot_volume`](crate::types::InstanceSpecification::exclude_boot_volume).
     #[inline]
-    pub fn set_exclude_boot_volume(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_exclude_boot_volume(mut self, input: Option<bool>) -> Self {
         self.inner.exclude_boot_volume = input;
         self
     }
     /// The value set for [`InstanceSpecification::exclude_boot_volume`](crate::types::InstanceSpecification::exclude_boot_volume), if any.
     #[inline]
-    pub fn get_exclude_boot_volume(&self) -> &::std::option::Option<bool> {
+    pub fn get_exclude_boot_volume(&self) -> &Option<bool> {
         &self.inner.exclude_boot_volume
     }
     /// Appends one item to [`InstanceSpecification::exclude_data_volume_ids`](crate::types::InstanceSpecification::exclude_data_volume_ids): The IDs of the data (non-root) volumes to exclude from the multi-volume snapshot set.
     ///
     /// To set the whole list at once, use [`set_exclude_data_volume_ids`](Self::set_exclude_data_volume_ids).
-    pub fn exclude_data_volume_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn exclude_data_volume_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.exclude_data_volume_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceSpecification::exclude_data_volume_ids`](crate::types::InstanceSpecification::exclude_data_volume_ids).
     #[inline]
-    pub fn set_exclude_data_volume_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_exclude_data_volume_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.exclude_data_volume_ids = input;
         self
     }
     /// The value set for [`InstanceSpecification::exclude_data_volume_ids`](crate::types::InstanceSpecification::exclude_data_volume_ids), if any.
     #[inline]
-    pub fn get_exclude_data_volume_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_exclude_data_volume_ids(&self) -> &Option<Vec<String>> {
         &self.inner.exclude_data_volume_ids
     }
     /// Builds the [`InstanceSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InstanceSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InstanceSpecification",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for InstanceSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.exclude_boot_volume {
+        if let Some(value) = &self.exclude_boot_volume {
             body.member("ExcludeBootVolume", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.exclude_data_volume_ids {
+        if let Some(value) = &self.exclude_data_volume_ids {
             let member_0 = body.enter("ExcludeDataVolumeId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

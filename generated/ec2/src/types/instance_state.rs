@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the current state of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceState {
     /// The state of the instance as a 16-bit unsigned integer.
@@ -26,71 +21,63 @@ pub struct InstanceState {
     /// - `80` : `stopped`
     ///
     /// You can ignore the high byte value by zeroing out all of the bits above 2^8 or 256 in decimal.
-    pub code: ::std::option::Option<i32>,
+    pub code: Option<i32>,
     /// The current state of the instance.
-    pub name: ::std::option::Option<crate::types::InstanceStateName>,
+    pub name: Option<crate::types::InstanceStateName>,
 }
 impl InstanceState {
     /// Starts building a [`InstanceState`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceStateBuilder {
-        <crate::types::builders::InstanceStateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceStateBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<i32> {
+    pub fn code(&self) -> Option<i32> {
         self.code
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&crate::types::InstanceStateName> {
+    pub fn name(&self) -> Option<&crate::types::InstanceStateName> {
         self.name.as_ref()
     }
 }
 /// A builder for [`InstanceState`](crate::types::InstanceState); start one with `InstanceState::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceStateBuilder {
     inner: crate::types::InstanceState,
 }
 impl InstanceStateBuilder {
     /// Sets [`InstanceState::code`](crate::types::InstanceState::code): The state of the instance as a 16-bit unsigned integer.
     pub fn code(mut self, input: i32) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`InstanceState::code`](crate::types::InstanceState::code).
     #[inline]
-    pub fn set_code(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_code(mut self, input: Option<i32>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`InstanceState::code`](crate::types::InstanceState::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<i32> {
+    pub fn get_code(&self) -> &Option<i32> {
         &self.inner.code
     }
     /// Sets [`InstanceState::name`](crate::types::InstanceState::name): The current state of the instance.
     pub fn name(mut self, input: crate::types::InstanceStateName) -> Self {
-        self.inner.name = ::std::option::Option::Some(input);
+        self.inner.name = Some(input);
         self
     }
     /// Sets or clears [`InstanceState::name`](crate::types::InstanceState::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<crate::types::InstanceStateName>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<crate::types::InstanceStateName>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`InstanceState::name`](crate::types::InstanceState::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<crate::types::InstanceStateName> {
+    pub fn get_name(&self) -> &Option<crate::types::InstanceStateName> {
         &self.inner.name
     }
     /// Builds the [`InstanceState`]; it has no required members, so this cannot fail.
@@ -102,25 +89,25 @@ impl InstanceStateBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceState {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceState")?,
                     );
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
+                    value.name = Some(
                         crate::types::InstanceStateName::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

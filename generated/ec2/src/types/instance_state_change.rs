@@ -2,116 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance state change.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceStateChange {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The current state of the instance.
-    pub current_state: ::std::option::Option<crate::types::InstanceState>,
+    pub current_state: Option<crate::types::InstanceState>,
     /// The previous state of the instance.
-    pub previous_state: ::std::option::Option<crate::types::InstanceState>,
+    pub previous_state: Option<crate::types::InstanceState>,
 }
 impl InstanceStateChange {
     /// Starts building a [`InstanceStateChange`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceStateChangeBuilder {
-        <crate::types::builders::InstanceStateChangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceStateChangeBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `CurrentState` member, when set.
     #[inline]
-    pub fn current_state(&self) -> ::std::option::Option<&crate::types::InstanceState> {
+    pub fn current_state(&self) -> Option<&crate::types::InstanceState> {
         self.current_state.as_ref()
     }
     /// The `PreviousState` member, when set.
     #[inline]
-    pub fn previous_state(&self) -> ::std::option::Option<&crate::types::InstanceState> {
+    pub fn previous_state(&self) -> Option<&crate::types::InstanceState> {
         self.previous_state.as_ref()
     }
 }
 /// A builder for [`InstanceStateChange`](crate::types::InstanceStateChange); start one with `InstanceStateChange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceStateChangeBuilder {
     inner: crate::types::InstanceStateChange,
 }
 impl InstanceStateChangeBuilder {
     /// Sets [`InstanceStateChange::instance_id`](crate::types::InstanceStateChange::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceStateChange::instance_id`](crate::types::InstanceStateChange::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceStateChange::instance_id`](crate::types::InstanceStateChange::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceStateChange::current_state`](crate::types::InstanceStateChange::current_state): The current state of the instance.
     pub fn current_state(mut self, input: crate::types::InstanceState) -> Self {
-        self.inner.current_state = ::std::option::Option::Some(input);
+        self.inner.current_state = Some(input);
         self
     }
     /// Sets or clears [`InstanceStateChange::current_state`](crate::types::InstanceStateChange::current_state).
     #[inline]
     pub fn set_current_state(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceState>,
+        input: Option<crate::types::InstanceState>,
     ) -> Self {
         self.inner.current_state = input;
         self
     }
     /// The value set for [`InstanceStateChange::current_state`](crate::types::InstanceStateChange::current_state), if any.
     #[inline]
-    pub fn get_current_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceState> {
+    pub fn get_current_state(&self) -> &Option<crate::types::InstanceState> {
         &self.inner.current_state
     }
     /// Sets [`InstanceStateChange::previous_state`](crate::types::InstanceStateChange::previous_state): The previous state of the instance.
     pub fn previous_state(mut self, input: crate::types::InstanceState) -> Self {
-        self.inner.previous_state = ::std::option::Option::Some(input);
+        self.inner.previous_state = Some(input);
         self
     }
     /// Sets or clears [`InstanceStateChange::previous_state`](crate::types::InstanceStateChange::previous_state).
     #[inline]
     pub fn set_previous_state(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceState>,
+        input: Option<crate::types::InstanceState>,
     ) -> Self {
         self.inner.previous_state = input;
         self
     }
     /// The value set for [`InstanceStateChange::previous_state`](crate::types::InstanceStateChange::previous_state), if any.
     #[inline]
-    pub fn get_previous_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceState> {
+    pub fn get_previous_state(&self) -> &Option<crate::types::InstanceState> {
         &self.inner.previous_state
     }
     /// Builds the [`InstanceStateChange`]; it has no required members, so this cannot fail.
@@ -123,24 +103,22 @@ impl InstanceStateChangeBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceStateChange {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "currentState" => {
-                    value.current_state = ::std::option::Option::Some(
+                    value.current_state = Some(
                         <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "previousState" => {
-                    value.previous_state = ::std::option::Option::Some(
+                    value.previous_state = Some(
                         <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -149,6 +127,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStateChange {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,65 +2,56 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of an instance, including system status, instance status, attached EBS status, and application status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceStatus {
     /// The Availability Zone of the instance.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone of the instance.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The service provider that manages the instance.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
     /// Any scheduled events associated with the instance.
-    pub events: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceStatusEvent>,
-    >,
+    pub events: Option<Vec<crate::types::InstanceStatusEvent>>,
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The intended state of the instance. `DescribeInstanceStatus` requires that an instance be in the `running` state.
-    pub instance_state: ::std::option::Option<crate::types::InstanceState>,
+    pub instance_state: Option<crate::types::InstanceState>,
     /// Reports impaired functionality that stems from issues internal to the instance, such as impaired reachability.
-    pub instance_status: ::std::option::Option<crate::types::InstanceStatusSummary>,
+    pub instance_status: Option<crate::types::InstanceStatusSummary>,
     /// Reports impaired functionality that stems from issues related to the systems that support an instance, such as hardware failures and network connectivity problems.
-    pub system_status: ::std::option::Option<crate::types::InstanceStatusSummary>,
+    pub system_status: Option<crate::types::InstanceStatusSummary>,
     /// Reports impaired functionality that stems from an attached Amazon EBS volume that is unreachable and unable to complete I/O operations.
-    pub attached_ebs_status: ::std::option::Option<crate::types::EbsStatusSummary>,
+    pub attached_ebs_status: Option<crate::types::EbsStatusSummary>,
     /// Reports impaired functionality that stems from issues with applications running on the instance.
-    pub application_status: ::std::option::Option<
-        crate::types::ApplicationStatusSummary,
-    >,
+    pub application_status: Option<crate::types::ApplicationStatusSummary>,
 }
 impl InstanceStatus {
     /// Starts building a [`InstanceStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceStatusBuilder {
-        <crate::types::builders::InstanceStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceStatusBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
     /// The `Events` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,143 +61,106 @@ impl InstanceStatus {
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceState` member, when set.
     #[inline]
-    pub fn instance_state(&self) -> ::std::option::Option<&crate::types::InstanceState> {
+    pub fn instance_state(&self) -> Option<&crate::types::InstanceState> {
         self.instance_state.as_ref()
     }
     /// The `InstanceStatus` member, when set.
     #[inline]
-    pub fn instance_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceStatusSummary> {
+    pub fn instance_status(&self) -> Option<&crate::types::InstanceStatusSummary> {
         self.instance_status.as_ref()
     }
     /// The `SystemStatus` member, when set.
     #[inline]
-    pub fn system_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceStatusSummary> {
+    pub fn system_status(&self) -> Option<&crate::types::InstanceStatusSummary> {
         self.system_status.as_ref()
     }
     /// The `AttachedEbsStatus` member, when set.
     #[inline]
-    pub fn attached_ebs_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EbsStatusSummary> {
+    pub fn attached_ebs_status(&self) -> Option<&crate::types::EbsStatusSummary> {
         self.attached_ebs_status.as_ref()
     }
     /// The `ApplicationStatus` member, when set.
     #[inline]
-    pub fn application_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ApplicationStatusSummary> {
+    pub fn application_status(&self) -> Option<&crate::types::ApplicationStatusSummary> {
         self.application_status.as_ref()
     }
 }
 /// A builder for [`InstanceStatus`](crate::types::InstanceStatus); start one with `InstanceStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceStatusBuilder {
     inner: crate::types::InstanceStatus,
 }
 impl InstanceStatusBuilder {
     /// Sets [`InstanceStatus::availability_zone`](crate::types::InstanceStatus::availability_zone): The Availability Zone of the instance.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceStatus::availability_zone`](crate::types::InstanceStatus::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`InstanceStatus::availability_zone`](crate::types::InstanceStatus::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`InstanceStatus::availability_zone_id`](crate::types::InstanceStatus::availability_zone_id): The ID of the Availability Zone of the instance.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceStatus::availability_zone_id`](crate::types::InstanceStatus::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`InstanceStatus::availability_zone_id`](crate::types::InstanceStatus::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`InstanceStatus::outpost_arn`](crate::types::InstanceStatus::outpost_arn): The Amazon Resource Name (ARN) of the Outpost.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceStatus::outpost_arn`](crate::types::InstanceStatus::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`InstanceStatus::outpost_arn`](crate::types::InstanceStatus::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`InstanceStatus::operator`](crate::types::InstanceStatus::operator): The service provider that manages the instance.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::operator`](crate::types::InstanceStatus::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`InstanceStatus::operator`](crate::types::InstanceStatus::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Appends one item to [`InstanceStatus::events`](crate::types::InstanceStatus::events): Any scheduled events associated with the instance.
@@ -220,59 +174,49 @@ impl InstanceStatusBuilder {
     #[inline]
     pub fn set_events(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceStatusEvent>>,
+        input: Option<Vec<crate::types::InstanceStatusEvent>>,
     ) -> Self {
         self.inner.events = input;
         self
     }
     /// The value set for [`InstanceStatus::events`](crate::types::InstanceStatus::events), if any.
     #[inline]
-    pub fn get_events(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceStatusEvent>> {
+    pub fn get_events(&self) -> &Option<Vec<crate::types::InstanceStatusEvent>> {
         &self.inner.events
     }
     /// Sets [`InstanceStatus::instance_id`](crate::types::InstanceStatus::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceStatus::instance_id`](crate::types::InstanceStatus::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceStatus::instance_id`](crate::types::InstanceStatus::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceStatus::instance_state`](crate::types::InstanceStatus::instance_state): The intended state of the instance. `DescribeInstanceStatus` requires that an instance be in the `running` state.
     pub fn instance_state(mut self, input: crate::types::InstanceState) -> Self {
-        self.inner.instance_state = ::std::option::Option::Some(input);
+        self.inner.instance_state = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::instance_state`](crate::types::InstanceStatus::instance_state).
     #[inline]
     pub fn set_instance_state(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceState>,
+        input: Option<crate::types::InstanceState>,
     ) -> Self {
         self.inner.instance_state = input;
         self
     }
     /// The value set for [`InstanceStatus::instance_state`](crate::types::InstanceStatus::instance_state), if any.
     #[inline]
-    pub fn get_instance_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceState> {
+    pub fn get_instance_state(&self) -> &Option<crate::types::InstanceState> {
         &self.inner.instance_state
     }
     /// Sets [`InstanceStatus::instance_status`](crate::types::InstanceStatus::instance_status): Reports impaired functionality that stems from issues internal to the instance, such as impaired reachability.
@@ -280,65 +224,59 @@ impl InstanceStatusBuilder {
         mut self,
         input: crate::types::InstanceStatusSummary,
     ) -> Self {
-        self.inner.instance_status = ::std::option::Option::Some(input);
+        self.inner.instance_status = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::instance_status`](crate::types::InstanceStatus::instance_status).
     #[inline]
     pub fn set_instance_status(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceStatusSummary>,
+        input: Option<crate::types::InstanceStatusSummary>,
     ) -> Self {
         self.inner.instance_status = input;
         self
     }
     /// The value set for [`InstanceStatus::instance_status`](crate::types::InstanceStatus::instance_status), if any.
     #[inline]
-    pub fn get_instance_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceStatusSummary> {
+    pub fn get_instance_status(&self) -> &Option<crate::types::InstanceStatusSummary> {
         &self.inner.instance_status
     }
     /// Sets [`InstanceStatus::system_status`](crate::types::InstanceStatus::system_status): Reports impaired functionality that stems from issues related to the systems that support an instance, such as hardware failures and network connectivity problems.
     pub fn system_status(mut self, input: crate::types::InstanceStatusSummary) -> Self {
-        self.inner.system_status = ::std::option::Option::Some(input);
+        self.inner.system_status = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::system_status`](crate::types::InstanceStatus::system_status).
     #[inline]
     pub fn set_system_status(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceStatusSummary>,
+        input: Option<crate::types::InstanceStatusSummary>,
     ) -> Self {
         self.inner.system_status = input;
         self
     }
     /// The value set for [`InstanceStatus::system_status`](crate::types::InstanceStatus::system_status), if any.
     #[inline]
-    pub fn get_system_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceStatusSummary> {
+    pub fn get_system_status(&self) -> &Option<crate::types::InstanceStatusSummary> {
         &self.inner.system_status
     }
     /// Sets [`InstanceStatus::attached_ebs_status`](crate::types::InstanceStatus::attached_ebs_status): Reports impaired functionality that stems from an attached Amazon EBS volume that is unreachable and unable to complete I/O operations.
     pub fn attached_ebs_status(mut self, input: crate::types::EbsStatusSummary) -> Self {
-        self.inner.attached_ebs_status = ::std::option::Option::Some(input);
+        self.inner.attached_ebs_status = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::attached_ebs_status`](crate::types::InstanceStatus::attached_ebs_status).
     #[inline]
     pub fn set_attached_ebs_status(
         mut self,
-        input: ::std::option::Option<crate::types::EbsStatusSummary>,
+        input: Option<crate::types::EbsStatusSummary>,
     ) -> Self {
         self.inner.attached_ebs_status = input;
         self
     }
     /// The value set for [`InstanceStatus::attached_ebs_status`](crate::types::InstanceStatus::attached_ebs_status), if any.
     #[inline]
-    pub fn get_attached_ebs_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::EbsStatusSummary> {
+    pub fn get_attached_ebs_status(&self) -> &Option<crate::types::EbsStatusSummary> {
         &self.inner.attached_ebs_status
     }
     /// Sets [`InstanceStatus::application_status`](crate::types::InstanceStatus::application_status): Reports impaired functionality that stems from issues with applications running on the instance.
@@ -346,14 +284,14 @@ impl InstanceStatusBuilder {
         mut self,
         input: crate::types::ApplicationStatusSummary,
     ) -> Self {
-        self.inner.application_status = ::std::option::Option::Some(input);
+        self.inner.application_status = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatus::application_status`](crate::types::InstanceStatus::application_status).
     #[inline]
     pub fn set_application_status(
         mut self,
-        input: ::std::option::Option<crate::types::ApplicationStatusSummary>,
+        input: Option<crate::types::ApplicationStatusSummary>,
     ) -> Self {
         self.inner.application_status = input;
         self
@@ -362,7 +300,7 @@ impl InstanceStatusBuilder {
     #[inline]
     pub fn get_application_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplicationStatusSummary> {
+    ) -> &Option<crate::types::ApplicationStatusSummary> {
         &self.inner.application_status
     }
     /// Builds the [`InstanceStatus`]; it has no required members, so this cannot fail.
@@ -374,34 +312,28 @@ impl InstanceStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "eventsSet" => {
-                    value.events = ::std::option::Option::Some(
+                    value.events = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -409,40 +341,38 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatus {
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceState" => {
-                    value.instance_state = ::std::option::Option::Some(
+                    value.instance_state = Some(
                         <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceStatus" => {
-                    value.instance_status = ::std::option::Option::Some(
+                    value.instance_status = Some(
                         <crate::types::InstanceStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "systemStatus" => {
-                    value.system_status = ::std::option::Option::Some(
+                    value.system_status = Some(
                         <crate::types::InstanceStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "attachedEbsStatus" => {
-                    value.attached_ebs_status = ::std::option::Option::Some(
+                    value.attached_ebs_status = Some(
                         <crate::types::EbsStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "applicationStatus" => {
-                    value.application_status = ::std::option::Option::Some(
+                    value.application_status = Some(
                         <crate::types::ApplicationStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -451,6 +381,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

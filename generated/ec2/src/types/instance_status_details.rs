@@ -2,52 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instance status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceStatusDetails {
     /// The time when a status check failed. For an instance that was launched and impaired, this is the time when the instance was launched.
-    pub impaired_since: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub impaired_since: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The type of instance status.
-    pub name: ::std::option::Option<crate::types::StatusName>,
+    pub name: Option<crate::types::StatusName>,
     /// The status.
-    pub status: ::std::option::Option<crate::types::StatusType>,
+    pub status: Option<crate::types::StatusType>,
 }
 impl InstanceStatusDetails {
     /// Starts building a [`InstanceStatusDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceStatusDetailsBuilder {
-        <crate::types::builders::InstanceStatusDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceStatusDetailsBuilder as Default>::default()
     }
     /// The `ImpairedSince` member, when set.
     #[inline]
-    pub fn impaired_since(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn impaired_since(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.impaired_since.as_ref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&crate::types::StatusName> {
+    pub fn name(&self) -> Option<&crate::types::StatusName> {
         self.name.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::StatusType> {
+    pub fn status(&self) -> Option<&crate::types::StatusType> {
         self.status.as_ref()
     }
 }
 /// A builder for [`InstanceStatusDetails`](crate::types::InstanceStatusDetails); start one with `InstanceStatusDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceStatusDetailsBuilder {
     inner: crate::types::InstanceStatusDetails,
 }
@@ -57,61 +45,53 @@ impl InstanceStatusDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.impaired_since = ::std::option::Option::Some(input);
+        self.inner.impaired_since = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusDetails::impaired_since`](crate::types::InstanceStatusDetails::impaired_since).
     #[inline]
     pub fn set_impaired_since(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.impaired_since = input;
         self
     }
     /// The value set for [`InstanceStatusDetails::impaired_since`](crate::types::InstanceStatusDetails::impaired_since), if any.
     #[inline]
-    pub fn get_impaired_since(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_impaired_since(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.impaired_since
     }
     /// Sets [`InstanceStatusDetails::name`](crate::types::InstanceStatusDetails::name): The type of instance status.
     pub fn name(mut self, input: crate::types::StatusName) -> Self {
-        self.inner.name = ::std::option::Option::Some(input);
+        self.inner.name = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusDetails::name`](crate::types::InstanceStatusDetails::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<crate::types::StatusName>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<crate::types::StatusName>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`InstanceStatusDetails::name`](crate::types::InstanceStatusDetails::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<crate::types::StatusName> {
+    pub fn get_name(&self) -> &Option<crate::types::StatusName> {
         &self.inner.name
     }
     /// Sets [`InstanceStatusDetails::status`](crate::types::InstanceStatusDetails::status): The status.
     pub fn status(mut self, input: crate::types::StatusType) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusDetails::status`](crate::types::InstanceStatusDetails::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::StatusType>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::StatusType>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`InstanceStatusDetails::status`](crate::types::InstanceStatusDetails::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::StatusType> {
+    pub fn get_status(&self) -> &Option<crate::types::StatusType> {
         &self.inner.status
     }
     /// Builds the [`InstanceStatusDetails`]; it has no required members, so this cannot fail.
@@ -123,12 +103,12 @@ impl InstanceStatusDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceStatusDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "impairedSince" => {
-                    value.impaired_since = ::std::option::Option::Some(
+                    value.impaired_since = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -137,18 +117,14 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatusDetails {
                     );
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        crate::types::StatusName::from(child.text()),
-                    );
+                    value.name = Some(crate::types::StatusName::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::StatusType::from(child.text()),
-                    );
+                    value.status = Some(crate::types::StatusType::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,190 +2,153 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a scheduled event for an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceStatusEvent {
     /// The ID of the event.
-    pub instance_event_id: ::std::option::Option<::std::string::String>,
+    pub instance_event_id: Option<String>,
     /// The event code.
-    pub code: ::std::option::Option<crate::types::EventCode>,
+    pub code: Option<crate::types::EventCode>,
     /// A description of the event.
     ///
     /// After a scheduled event is completed, it can still be described for up to a week. If the event has been completed, this description starts with the following text: \[Completed\].
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The latest scheduled end time for the event.
-    pub not_after: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub not_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The earliest scheduled start time for the event.
-    pub not_before: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub not_before: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The deadline for starting the event.
-    pub not_before_deadline: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub not_before_deadline: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl InstanceStatusEvent {
     /// Starts building a [`InstanceStatusEvent`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceStatusEventBuilder {
-        <crate::types::builders::InstanceStatusEventBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceStatusEventBuilder as Default>::default()
     }
     /// The `InstanceEventId` member, when set.
     #[inline]
-    pub fn instance_event_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_event_id(&self) -> Option<&str> {
         self.instance_event_id.as_deref()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::EventCode> {
+    pub fn code(&self) -> Option<&crate::types::EventCode> {
         self.code.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `NotAfter` member, when set.
     #[inline]
-    pub fn not_after(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn not_after(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.not_after.as_ref()
     }
     /// The `NotBefore` member, when set.
     #[inline]
-    pub fn not_before(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn not_before(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.not_before.as_ref()
     }
     /// The `NotBeforeDeadline` member, when set.
     #[inline]
     pub fn not_before_deadline(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.not_before_deadline.as_ref()
     }
 }
 /// A builder for [`InstanceStatusEvent`](crate::types::InstanceStatusEvent); start one with `InstanceStatusEvent::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceStatusEventBuilder {
     inner: crate::types::InstanceStatusEvent,
 }
 impl InstanceStatusEventBuilder {
     /// Sets [`InstanceStatusEvent::instance_event_id`](crate::types::InstanceStatusEvent::instance_event_id): The ID of the event.
-    pub fn instance_event_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_event_id = ::std::option::Option::Some(input.into());
+    pub fn instance_event_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_event_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceStatusEvent::instance_event_id`](crate::types::InstanceStatusEvent::instance_event_id).
     #[inline]
-    pub fn set_instance_event_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_event_id = input;
         self
     }
     /// The value set for [`InstanceStatusEvent::instance_event_id`](crate::types::InstanceStatusEvent::instance_event_id), if any.
     #[inline]
-    pub fn get_instance_event_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_id(&self) -> &Option<String> {
         &self.inner.instance_event_id
     }
     /// Sets [`InstanceStatusEvent::code`](crate::types::InstanceStatusEvent::code): The event code.
     pub fn code(mut self, input: crate::types::EventCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusEvent::code`](crate::types::InstanceStatusEvent::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<crate::types::EventCode>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<crate::types::EventCode>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`InstanceStatusEvent::code`](crate::types::InstanceStatusEvent::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<crate::types::EventCode> {
+    pub fn get_code(&self) -> &Option<crate::types::EventCode> {
         &self.inner.code
     }
     /// Sets [`InstanceStatusEvent::description`](crate::types::InstanceStatusEvent::description): A description of the event.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceStatusEvent::description`](crate::types::InstanceStatusEvent::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`InstanceStatusEvent::description`](crate::types::InstanceStatusEvent::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`InstanceStatusEvent::not_after`](crate::types::InstanceStatusEvent::not_after): The latest scheduled end time for the event.
     pub fn not_after(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.not_after = ::std::option::Option::Some(input);
+        self.inner.not_after = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusEvent::not_after`](crate::types::InstanceStatusEvent::not_after).
     #[inline]
     pub fn set_not_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.not_after = input;
         self
     }
     /// The value set for [`InstanceStatusEvent::not_after`](crate::types::InstanceStatusEvent::not_after), if any.
     #[inline]
-    pub fn get_not_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_not_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.not_after
     }
     /// Sets [`InstanceStatusEvent::not_before`](crate::types::InstanceStatusEvent::not_before): The earliest scheduled start time for the event.
     pub fn not_before(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.not_before = ::std::option::Option::Some(input);
+        self.inner.not_before = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusEvent::not_before`](crate::types::InstanceStatusEvent::not_before).
     #[inline]
     pub fn set_not_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.not_before = input;
         self
     }
     /// The value set for [`InstanceStatusEvent::not_before`](crate::types::InstanceStatusEvent::not_before), if any.
     #[inline]
-    pub fn get_not_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_not_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.not_before
     }
     /// Sets [`InstanceStatusEvent::not_before_deadline`](crate::types::InstanceStatusEvent::not_before_deadline): The deadline for starting the event.
@@ -193,14 +156,14 @@ impl InstanceStatusEventBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.not_before_deadline = ::std::option::Option::Some(input);
+        self.inner.not_before_deadline = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusEvent::not_before_deadline`](crate::types::InstanceStatusEvent::not_before_deadline).
     #[inline]
     pub fn set_not_before_deadline(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.not_before_deadline = input;
         self
@@ -209,7 +172,7 @@ impl InstanceStatusEventBuilder {
     #[inline]
     pub fn get_not_before_deadline(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.not_before_deadline
     }
     /// Builds the [`InstanceStatusEvent`]; it has no required members, so this cannot fail.
@@ -221,27 +184,21 @@ impl InstanceStatusEventBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceStatusEvent {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceEventId" => {
-                    value.instance_event_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_event_id = Some(String::from(child.text()));
                 }
                 "code" => {
-                    value.code = ::std::option::Option::Some(
-                        crate::types::EventCode::from(child.text()),
-                    );
+                    value.code = Some(crate::types::EventCode::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "notAfter" => {
-                    value.not_after = ::std::option::Option::Some(
+                    value.not_after = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -250,7 +207,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatusEvent {
                     );
                 }
                 "notBefore" => {
-                    value.not_before = ::std::option::Option::Some(
+                    value.not_before = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -259,7 +216,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatusEvent {
                     );
                 }
                 "notBeforeDeadline" => {
-                    value.not_before_deadline = ::std::option::Option::Some(
+                    value.not_before_deadline = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -270,6 +227,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatusEvent {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

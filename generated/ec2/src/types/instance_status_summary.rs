@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceStatusSummary {
     /// The system instance health or application instance health.
-    pub details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceStatusDetails>,
-    >,
+    pub details: Option<Vec<crate::types::InstanceStatusDetails>>,
     /// The status.
-    pub status: ::std::option::Option<crate::types::SummaryStatus>,
+    pub status: Option<crate::types::SummaryStatus>,
 }
 impl InstanceStatusSummary {
     /// Starts building a [`InstanceStatusSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceStatusSummaryBuilder {
-        <crate::types::builders::InstanceStatusSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceStatusSummaryBuilder as Default>::default()
     }
     /// The `Details` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl InstanceStatusSummary {
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::SummaryStatus> {
+    pub fn status(&self) -> Option<&crate::types::SummaryStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`InstanceStatusSummary`](crate::types::InstanceStatusSummary); start one with `InstanceStatusSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceStatusSummaryBuilder {
     inner: crate::types::InstanceStatusSummary,
 }
@@ -56,37 +44,30 @@ impl InstanceStatusSummaryBuilder {
     #[inline]
     pub fn set_details(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceStatusDetails>,
-        >,
+        input: Option<Vec<crate::types::InstanceStatusDetails>>,
     ) -> Self {
         self.inner.details = input;
         self
     }
     /// The value set for [`InstanceStatusSummary::details`](crate::types::InstanceStatusSummary::details), if any.
     #[inline]
-    pub fn get_details(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceStatusDetails>> {
+    pub fn get_details(&self) -> &Option<Vec<crate::types::InstanceStatusDetails>> {
         &self.inner.details
     }
     /// Sets [`InstanceStatusSummary::status`](crate::types::InstanceStatusSummary::status): The status.
     pub fn status(mut self, input: crate::types::SummaryStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`InstanceStatusSummary::status`](crate::types::InstanceStatusSummary::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::SummaryStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::SummaryStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`InstanceStatusSummary::status`](crate::types::InstanceStatusSummary::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::SummaryStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::SummaryStatus> {
         &self.inner.status
     }
     /// Builds the [`InstanceStatusSummary`]; it has no required members, so this cannot fail.
@@ -98,12 +79,12 @@ impl InstanceStatusSummaryBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceStatusSummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "details" => {
-                    value.details = ::std::option::Option::Some(
+                    value.details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -111,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatusSummary {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::SummaryStatus::from(child.text()),
-                    );
+                    value.status = Some(crate::types::SummaryStatus::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

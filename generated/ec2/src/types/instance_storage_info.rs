@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instance store features that are supported by the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceStorageInfo {
     /// The total size of the disks, in GB.
-    pub total_size_in_gb: ::std::option::Option<i64>,
+    pub total_size_in_gb: Option<i64>,
     /// Describes the disks that are available for the instance type.
-    pub disks: ::std::option::Option<::std::vec::Vec<crate::types::DiskInfo>>,
+    pub disks: Option<Vec<crate::types::DiskInfo>>,
     /// Indicates whether non-volatile memory express (NVMe) is supported.
-    pub nvme_support: ::std::option::Option<crate::types::EphemeralNvmeSupport>,
+    pub nvme_support: Option<crate::types::EphemeralNvmeSupport>,
     /// Indicates whether data is encrypted at rest.
-    pub encryption_support: ::std::option::Option<
-        crate::types::InstanceStorageEncryptionSupport,
-    >,
+    pub encryption_support: Option<crate::types::InstanceStorageEncryptionSupport>,
 }
 impl InstanceStorageInfo {
     /// Starts building a [`InstanceStorageInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceStorageInfoBuilder {
-        <crate::types::builders::InstanceStorageInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceStorageInfoBuilder as Default>::default()
     }
     /// The `TotalSizeInGB` member, when set.
     #[inline]
-    pub fn total_size_in_gb(&self) -> ::std::option::Option<i64> {
+    pub fn total_size_in_gb(&self) -> Option<i64> {
         self.total_size_in_gb
     }
     /// The `Disks` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,44 +32,37 @@ impl InstanceStorageInfo {
     }
     /// The `NvmeSupport` member, when set.
     #[inline]
-    pub fn nvme_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EphemeralNvmeSupport> {
+    pub fn nvme_support(&self) -> Option<&crate::types::EphemeralNvmeSupport> {
         self.nvme_support.as_ref()
     }
     /// The `EncryptionSupport` member, when set.
     #[inline]
     pub fn encryption_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceStorageEncryptionSupport> {
+    ) -> Option<&crate::types::InstanceStorageEncryptionSupport> {
         self.encryption_support.as_ref()
     }
 }
 /// A builder for [`InstanceStorageInfo`](crate::types::InstanceStorageInfo); start one with `InstanceStorageInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceStorageInfoBuilder {
     inner: crate::types::InstanceStorageInfo,
 }
 impl InstanceStorageInfoBuilder {
     /// Sets [`InstanceStorageInfo::total_size_in_gb`](crate::types::InstanceStorageInfo::total_size_in_gb): The total size of the disks, in GB.
     pub fn total_size_in_gb(mut self, input: i64) -> Self {
-        self.inner.total_size_in_gb = ::std::option::Option::Some(input);
+        self.inner.total_size_in_gb = Some(input);
         self
     }
     /// Sets or clears [`InstanceStorageInfo::total_size_in_gb`](crate::types::InstanceStorageInfo::total_size_in_gb).
     #[inline]
-    pub fn set_total_size_in_gb(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_total_size_in_gb(mut self, input: Option<i64>) -> Self {
         self.inner.total_size_in_gb = input;
         self
     }
     /// The value set for [`InstanceStorageInfo::total_size_in_gb`](crate::types::InstanceStorageInfo::total_size_in_gb), if any.
     #[inline]
-    pub fn get_total_size_in_gb(&self) -> &::std::option::Option<i64> {
+    pub fn get_total_size_in_gb(&self) -> &Option<i64> {
         &self.inner.total_size_in_gb
     }
     /// Appends one item to [`InstanceStorageInfo::disks`](crate::types::InstanceStorageInfo::disks): Describes the disks that are available for the instance type.
@@ -88,39 +74,32 @@ impl InstanceStorageInfoBuilder {
     }
     /// Sets or clears [`InstanceStorageInfo::disks`](crate::types::InstanceStorageInfo::disks).
     #[inline]
-    pub fn set_disks(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DiskInfo>>,
-    ) -> Self {
+    pub fn set_disks(mut self, input: Option<Vec<crate::types::DiskInfo>>) -> Self {
         self.inner.disks = input;
         self
     }
     /// The value set for [`InstanceStorageInfo::disks`](crate::types::InstanceStorageInfo::disks), if any.
     #[inline]
-    pub fn get_disks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DiskInfo>> {
+    pub fn get_disks(&self) -> &Option<Vec<crate::types::DiskInfo>> {
         &self.inner.disks
     }
     /// Sets [`InstanceStorageInfo::nvme_support`](crate::types::InstanceStorageInfo::nvme_support): Indicates whether non-volatile memory express (NVMe) is supported.
     pub fn nvme_support(mut self, input: crate::types::EphemeralNvmeSupport) -> Self {
-        self.inner.nvme_support = ::std::option::Option::Some(input);
+        self.inner.nvme_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceStorageInfo::nvme_support`](crate::types::InstanceStorageInfo::nvme_support).
     #[inline]
     pub fn set_nvme_support(
         mut self,
-        input: ::std::option::Option<crate::types::EphemeralNvmeSupport>,
+        input: Option<crate::types::EphemeralNvmeSupport>,
     ) -> Self {
         self.inner.nvme_support = input;
         self
     }
     /// The value set for [`InstanceStorageInfo::nvme_support`](crate::types::InstanceStorageInfo::nvme_support), if any.
     #[inline]
-    pub fn get_nvme_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::EphemeralNvmeSupport> {
+    pub fn get_nvme_support(&self) -> &Option<crate::types::EphemeralNvmeSupport> {
         &self.inner.nvme_support
     }
     /// Sets [`InstanceStorageInfo::encryption_support`](crate::types::InstanceStorageInfo::encryption_support): Indicates whether data is encrypted at rest.
@@ -128,14 +107,14 @@ impl InstanceStorageInfoBuilder {
         mut self,
         input: crate::types::InstanceStorageEncryptionSupport,
     ) -> Self {
-        self.inner.encryption_support = ::std::option::Option::Some(input);
+        self.inner.encryption_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceStorageInfo::encryption_support`](crate::types::InstanceStorageInfo::encryption_support).
     #[inline]
     pub fn set_encryption_support(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceStorageEncryptionSupport>,
+        input: Option<crate::types::InstanceStorageEncryptionSupport>,
     ) -> Self {
         self.inner.encryption_support = input;
         self
@@ -144,7 +123,7 @@ impl InstanceStorageInfoBuilder {
     #[inline]
     pub fn get_encryption_support(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceStorageEncryptionSupport> {
+    ) -> &Option<crate::types::InstanceStorageEncryptionSupport> {
         &self.inner.encryption_support
     }
     /// Builds the [`InstanceStorageInfo`]; it has no required members, so this cannot fail.
@@ -156,19 +135,19 @@ impl InstanceStorageInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceStorageInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "totalSizeInGB" => {
-                    value.total_size_in_gb = ::std::option::Option::Some(
+                    value.total_size_in_gb = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "InstanceStorageInfo")?,
                     );
                 }
                 "disks" => {
-                    value.disks = ::std::option::Option::Some(
+                    value.disks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DiskInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -176,12 +155,12 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStorageInfo {
                     );
                 }
                 "nvmeSupport" => {
-                    value.nvme_support = ::std::option::Option::Some(
+                    value.nvme_support = Some(
                         crate::types::EphemeralNvmeSupport::from(child.text()),
                     );
                 }
                 "encryptionSupport" => {
-                    value.encryption_support = ::std::option::Option::Some(
+                    value.encryption_support = Some(
                         crate::types::InstanceStorageEncryptionSupport::from(
                             child.text(),
                         ),
@@ -190,6 +169,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStorageInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

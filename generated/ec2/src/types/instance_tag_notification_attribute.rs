@@ -2,43 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the registered tag keys for the current Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceTagNotificationAttribute {
     /// The registered tag keys.
-    pub instance_tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_tag_keys: Option<Vec<String>>,
     /// Indicates wheter all tag keys in the current Region are registered to appear in scheduled event notifications. `true` indicates that all tag keys in the current Region are registered.
-    pub include_all_tags_of_instance: ::std::option::Option<bool>,
+    pub include_all_tags_of_instance: Option<bool>,
 }
 impl InstanceTagNotificationAttribute {
     /// Starts building a [`InstanceTagNotificationAttribute`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceTagNotificationAttributeBuilder {
-        <crate::types::builders::InstanceTagNotificationAttributeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceTagNotificationAttributeBuilder as Default>::default()
     }
     /// The `InstanceTagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_tag_keys(&self) -> &[::std::string::String] {
+    pub fn instance_tag_keys(&self) -> &[String] {
         self.instance_tag_keys.as_deref().unwrap_or_default()
     }
     /// The `IncludeAllTagsOfInstance` member, when set.
     #[inline]
-    pub fn include_all_tags_of_instance(&self) -> ::std::option::Option<bool> {
+    pub fn include_all_tags_of_instance(&self) -> Option<bool> {
         self.include_all_tags_of_instance
     }
 }
 /// A builder for [`InstanceTagNotificationAttribute`](crate::types::InstanceTagNotificationAttribute); start one with `InstanceTagNotificationAttribute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceTagNotificationAttributeBuilder {
     inner: crate::types::InstanceTagNotificationAttribute,
 }
@@ -46,46 +36,35 @@ impl InstanceTagNotificationAttributeBuilder {
     /// Appends one item to [`InstanceTagNotificationAttribute::instance_tag_keys`](crate::types::InstanceTagNotificationAttribute::instance_tag_keys): The registered tag keys.
     ///
     /// To set the whole list at once, use [`set_instance_tag_keys`](Self::set_instance_tag_keys).
-    pub fn instance_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceTagNotificationAttribute::instance_tag_keys`](crate::types::InstanceTagNotificationAttribute::instance_tag_keys).
     #[inline]
-    pub fn set_instance_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_tag_keys = input;
         self
     }
     /// The value set for [`InstanceTagNotificationAttribute::instance_tag_keys`](crate::types::InstanceTagNotificationAttribute::instance_tag_keys), if any.
     #[inline]
-    pub fn get_instance_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.instance_tag_keys
     }
     /// Sets [`InstanceTagNotificationAttribute::include_all_tags_of_instance`](crate::types::InstanceTagNotificationAttribute::include_all_tags_of_instance): Indicates wheter all tag keys in the current Region are registered to appear in scheduled event notifications. `true` indicates that all tag keys in the current Region are registered.
     pub fn include_all_tags_of_instance(mut self, input: bool) -> Self {
-        self.inner.include_all_tags_of_instance = ::std::option::Option::Some(input);
+        self.inner.include_all_tags_of_instance = Some(input);
         self
     }
     /// Sets or clears [`InstanceTagNotificationAttribute::include_all_tags_of_instance`](crate::types::InstanceTagNotificationAttribute::include_all_tags_of_instance).
     #[inline]
-    pub fn set_include_all_tags_of_instance(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_all_tags_of_instance(mut self, input: Option<bool>) -> Self {
         self.inner.include_all_tags_of_instance = input;
         self
     }
     /// The value set for [`InstanceTagNotificationAttribute::include_all_tags_of_instance`](crate::types::InstanceTagNotificationAttribute::include_all_tags_of_instance), if any.
     #[inline]
-    pub fn get_include_all_tags_of_instance(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_all_tags_of_instance(&self) -> &Option<bool> {
         &self.inner.include_all_tags_of_instance
     }
     /// Builds the [`InstanceTagNotificationAttribute`]; it has no required members, so this cannot fail.
@@ -97,23 +76,21 @@ impl InstanceTagNotificationAttributeBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceTagNotificationAttribute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceTagKeySet" => {
-                    value.instance_tag_keys = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.instance_tag_keys = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "includeAllTagsOfInstance" => {
-                    value.include_all_tags_of_instance = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.include_all_tags_of_instance = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

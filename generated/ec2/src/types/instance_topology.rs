@@ -2,247 +2,189 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the instance topology.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceTopology {
     /// The instance ID.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The name of the placement group that the instance is in.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The network nodes. The nodes are hashed based on your account. Instances from different accounts running under the same server will return a different hashed list of strings.
     ///
     /// The value is `null` or empty if:
     ///
     /// - The instance type is not supported.
     /// - The instance is in a state other than `running`.
-    pub network_nodes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub network_nodes: Option<Vec<String>>,
     /// The name of the Availability Zone or Local Zone that the instance is in.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone or Local Zone that the instance is in.
-    pub zone_id: ::std::option::Option<::std::string::String>,
+    pub zone_id: Option<String>,
     /// The ID of the Capacity Block. This parameter is only supported for UltraServer instances and identifies instances within the UltraServer domain.
-    pub capacity_block_id: ::std::option::Option<::std::string::String>,
+    pub capacity_block_id: Option<String>,
 }
 impl InstanceTopology {
     /// Starts building a [`InstanceTopology`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceTopologyBuilder {
-        <crate::types::builders::InstanceTopologyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceTopologyBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `NetworkNodes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_nodes(&self) -> &[::std::string::String] {
+    pub fn network_nodes(&self) -> &[String] {
         self.network_nodes.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `ZoneId` member, when set.
     #[inline]
-    pub fn zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn zone_id(&self) -> Option<&str> {
         self.zone_id.as_deref()
     }
     /// The `CapacityBlockId` member, when set.
     #[inline]
-    pub fn capacity_block_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_id(&self) -> Option<&str> {
         self.capacity_block_id.as_deref()
     }
 }
 /// A builder for [`InstanceTopology`](crate::types::InstanceTopology); start one with `InstanceTopology::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceTopologyBuilder {
     inner: crate::types::InstanceTopology,
 }
 impl InstanceTopologyBuilder {
     /// Sets [`InstanceTopology::instance_id`](crate::types::InstanceTopology::instance_id): The instance ID.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceTopology::instance_id`](crate::types::InstanceTopology::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`InstanceTopology::instance_id`](crate::types::InstanceTopology::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`InstanceTopology::instance_type`](crate::types::InstanceTopology::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceTopology::instance_type`](crate::types::InstanceTopology::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`InstanceTopology::instance_type`](crate::types::InstanceTopology::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`InstanceTopology::group_name`](crate::types::InstanceTopology::group_name): The name of the placement group that the instance is in.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceTopology::group_name`](crate::types::InstanceTopology::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`InstanceTopology::group_name`](crate::types::InstanceTopology::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Appends one item to [`InstanceTopology::network_nodes`](crate::types::InstanceTopology::network_nodes): The network nodes.
     ///
     /// To set the whole list at once, use [`set_network_nodes`](Self::set_network_nodes).
-    pub fn network_nodes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_nodes(mut self, input: impl Into<String>) -> Self {
         self.inner.network_nodes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceTopology::network_nodes`](crate::types::InstanceTopology::network_nodes).
     #[inline]
-    pub fn set_network_nodes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_nodes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_nodes = input;
         self
     }
     /// The value set for [`InstanceTopology::network_nodes`](crate::types::InstanceTopology::network_nodes), if any.
     #[inline]
-    pub fn get_network_nodes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_nodes(&self) -> &Option<Vec<String>> {
         &self.inner.network_nodes
     }
     /// Sets [`InstanceTopology::availability_zone`](crate::types::InstanceTopology::availability_zone): The name of the Availability Zone or Local Zone that the instance is in.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceTopology::availability_zone`](crate::types::InstanceTopology::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`InstanceTopology::availability_zone`](crate::types::InstanceTopology::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`InstanceTopology::zone_id`](crate::types::InstanceTopology::zone_id): The ID of the Availability Zone or Local Zone that the instance is in.
-    pub fn zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.zone_id = ::std::option::Option::Some(input.into());
+    pub fn zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceTopology::zone_id`](crate::types::InstanceTopology::zone_id).
     #[inline]
-    pub fn set_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.zone_id = input;
         self
     }
     /// The value set for [`InstanceTopology::zone_id`](crate::types::InstanceTopology::zone_id), if any.
     #[inline]
-    pub fn get_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_zone_id(&self) -> &Option<String> {
         &self.inner.zone_id
     }
     /// Sets [`InstanceTopology::capacity_block_id`](crate::types::InstanceTopology::capacity_block_id): The ID of the Capacity Block.
-    pub fn capacity_block_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_block_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_block_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_block_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceTopology::capacity_block_id`](crate::types::InstanceTopology::capacity_block_id).
     #[inline]
-    pub fn set_capacity_block_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_block_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_block_id = input;
         self
     }
     /// The value set for [`InstanceTopology::capacity_block_id`](crate::types::InstanceTopology::capacity_block_id), if any.
     #[inline]
-    pub fn get_capacity_block_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_id(&self) -> &Option<String> {
         &self.inner.capacity_block_id
     }
     /// Builds the [`InstanceTopology`]; it has no required members, so this cannot fail.
@@ -254,48 +196,36 @@ impl InstanceTopologyBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceTopology {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "networkNodeSet" => {
-                    value.network_nodes = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.network_nodes = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "zoneId" => {
-                    value.zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.zone_id = Some(String::from(child.text()));
                 }
                 "capacityBlockId" => {
-                    value.capacity_block_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.capacity_block_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,114 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceTypeInfo {
     /// The instance type. For more information, see [Instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// Indicates whether the instance type is current generation.
-    pub current_generation: ::std::option::Option<bool>,
+    pub current_generation: Option<bool>,
     /// Indicates whether the instance type is eligible for the free tier.
-    pub free_tier_eligible: ::std::option::Option<bool>,
+    pub free_tier_eligible: Option<bool>,
     /// Indicates whether the instance type is offered for spot, On-Demand, or Capacity Blocks.
-    pub supported_usage_classes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UsageClassType>,
-    >,
+    pub supported_usage_classes: Option<Vec<crate::types::UsageClassType>>,
     /// The supported root device types.
-    pub supported_root_device_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RootDeviceType>,
-    >,
+    pub supported_root_device_types: Option<Vec<crate::types::RootDeviceType>>,
     /// The supported virtualization types.
-    pub supported_virtualization_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VirtualizationType>,
-    >,
+    pub supported_virtualization_types: Option<Vec<crate::types::VirtualizationType>>,
     /// Indicates whether the instance is a bare metal instance type.
-    pub bare_metal: ::std::option::Option<bool>,
+    pub bare_metal: Option<bool>,
     /// The hypervisor for the instance type.
-    pub hypervisor: ::std::option::Option<crate::types::InstanceTypeHypervisor>,
+    pub hypervisor: Option<crate::types::InstanceTypeHypervisor>,
     /// Describes the processor.
-    pub processor_info: ::std::option::Option<crate::types::ProcessorInfo>,
+    pub processor_info: Option<crate::types::ProcessorInfo>,
     /// Describes the vCPU configurations for the instance type.
-    pub v_cpu_info: ::std::option::Option<crate::types::VCpuInfo>,
+    pub v_cpu_info: Option<crate::types::VCpuInfo>,
     /// Describes the memory for the instance type.
-    pub memory_info: ::std::option::Option<crate::types::MemoryInfo>,
+    pub memory_info: Option<crate::types::MemoryInfo>,
     /// Indicates whether instance storage is supported.
-    pub instance_storage_supported: ::std::option::Option<bool>,
+    pub instance_storage_supported: Option<bool>,
     /// Describes the instance storage for the instance type.
-    pub instance_storage_info: ::std::option::Option<crate::types::InstanceStorageInfo>,
+    pub instance_storage_info: Option<crate::types::InstanceStorageInfo>,
     /// Describes the Amazon EBS settings for the instance type.
-    pub ebs_info: ::std::option::Option<crate::types::EbsInfo>,
+    pub ebs_info: Option<crate::types::EbsInfo>,
     /// Describes the network settings for the instance type.
-    pub network_info: ::std::option::Option<crate::types::NetworkInfo>,
+    pub network_info: Option<crate::types::NetworkInfo>,
     /// Describes the GPU accelerator settings for the instance type.
-    pub gpu_info: ::std::option::Option<crate::types::GpuInfo>,
+    pub gpu_info: Option<crate::types::GpuInfo>,
     /// Describes the FPGA accelerator settings for the instance type.
-    pub fpga_info: ::std::option::Option<crate::types::FpgaInfo>,
+    pub fpga_info: Option<crate::types::FpgaInfo>,
     /// Describes the placement group settings for the instance type.
-    pub placement_group_info: ::std::option::Option<crate::types::PlacementGroupInfo>,
+    pub placement_group_info: Option<crate::types::PlacementGroupInfo>,
     /// Describes the Inference accelerator settings for the instance type.
-    pub inference_accelerator_info: ::std::option::Option<
-        crate::types::InferenceAcceleratorInfo,
-    >,
+    pub inference_accelerator_info: Option<crate::types::InferenceAcceleratorInfo>,
     /// Indicates whether On-Demand hibernation is supported.
-    pub hibernation_supported: ::std::option::Option<bool>,
+    pub hibernation_supported: Option<bool>,
     /// Indicates whether the instance type is a burstable performance T instance type. For more information, see [Burstable performance instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances.html).
-    pub burstable_performance_supported: ::std::option::Option<bool>,
+    pub burstable_performance_supported: Option<bool>,
     /// Indicates whether Dedicated Hosts are supported on the instance type.
-    pub dedicated_hosts_supported: ::std::option::Option<bool>,
+    pub dedicated_hosts_supported: Option<bool>,
     /// Indicates whether Amazon CloudWatch action based recovery is supported.
-    pub auto_recovery_supported: ::std::option::Option<bool>,
+    pub auto_recovery_supported: Option<bool>,
     /// The supported boot modes. For more information, see [Boot modes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-boot.html) in the *Amazon EC2 User Guide*.
-    pub supported_boot_modes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BootModeType>,
-    >,
+    pub supported_boot_modes: Option<Vec<crate::types::BootModeType>>,
     /// Indicates whether Nitro Enclaves is supported.
-    pub nitro_enclaves_support: ::std::option::Option<
-        crate::types::NitroEnclavesSupport,
-    >,
+    pub nitro_enclaves_support: Option<crate::types::NitroEnclavesSupport>,
     /// Indicates whether NitroTPM is supported.
-    pub nitro_tpm_support: ::std::option::Option<crate::types::NitroTpmSupport>,
+    pub nitro_tpm_support: Option<crate::types::NitroTpmSupport>,
     /// Describes the supported NitroTPM versions for the instance type.
-    pub nitro_tpm_info: ::std::option::Option<crate::types::NitroTpmInfo>,
+    pub nitro_tpm_info: Option<crate::types::NitroTpmInfo>,
     /// Describes the media accelerator settings for the instance type.
-    pub media_accelerator_info: ::std::option::Option<
-        crate::types::MediaAcceleratorInfo,
-    >,
+    pub media_accelerator_info: Option<crate::types::MediaAcceleratorInfo>,
     /// Describes the Neuron accelerator settings for the instance type.
-    pub neuron_info: ::std::option::Option<crate::types::NeuronInfo>,
+    pub neuron_info: Option<crate::types::NeuronInfo>,
     /// Indicates whether a local Precision Time Protocol (PTP) hardware clock (PHC) is supported.
-    pub phc_support: ::std::option::Option<crate::types::PhcSupport>,
+    pub phc_support: Option<crate::types::PhcSupport>,
     /// Indicates whether reboot migration during a user-initiated reboot is supported for instances that have a scheduled `system-reboot` event. For more information, see [Enable or disable reboot migration](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration) in the *Amazon EC2 User Guide*.
-    pub reboot_migration_support: ::std::option::Option<
-        crate::types::RebootMigrationSupport,
-    >,
+    pub reboot_migration_support: Option<crate::types::RebootMigrationSupport>,
     /// Indicates whether the instance type is supported in the current Region.
-    pub supported_in_region: ::std::option::Option<bool>,
+    pub supported_in_region: Option<bool>,
 }
 impl InstanceTypeInfo {
     /// Starts building a [`InstanceTypeInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceTypeInfoBuilder {
-        <crate::types::builders::InstanceTypeInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceTypeInfoBuilder as Default>::default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `CurrentGeneration` member, when set.
     #[inline]
-    pub fn current_generation(&self) -> ::std::option::Option<bool> {
+    pub fn current_generation(&self) -> Option<bool> {
         self.current_generation
     }
     /// The `FreeTierEligible` member, when set.
     #[inline]
-    pub fn free_tier_eligible(&self) -> ::std::option::Option<bool> {
+    pub fn free_tier_eligible(&self) -> Option<bool> {
         self.free_tier_eligible
     }
     /// The `SupportedUsageClasses` member, empty when not set; the field tells an empty list from an absent one.
@@ -129,95 +108,89 @@ impl InstanceTypeInfo {
     }
     /// The `BareMetal` member, when set.
     #[inline]
-    pub fn bare_metal(&self) -> ::std::option::Option<bool> {
+    pub fn bare_metal(&self) -> Option<bool> {
         self.bare_metal
     }
     /// The `Hypervisor` member, when set.
     #[inline]
-    pub fn hypervisor(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceTypeHypervisor> {
+    pub fn hypervisor(&self) -> Option<&crate::types::InstanceTypeHypervisor> {
         self.hypervisor.as_ref()
     }
     /// The `ProcessorInfo` member, when set.
     #[inline]
-    pub fn processor_info(&self) -> ::std::option::Option<&crate::types::ProcessorInfo> {
+    pub fn processor_info(&self) -> Option<&crate::types::ProcessorInfo> {
         self.processor_info.as_ref()
     }
     /// The `VCpuInfo` member, when set.
     #[inline]
-    pub fn v_cpu_info(&self) -> ::std::option::Option<&crate::types::VCpuInfo> {
+    pub fn v_cpu_info(&self) -> Option<&crate::types::VCpuInfo> {
         self.v_cpu_info.as_ref()
     }
     /// The `MemoryInfo` member, when set.
     #[inline]
-    pub fn memory_info(&self) -> ::std::option::Option<&crate::types::MemoryInfo> {
+    pub fn memory_info(&self) -> Option<&crate::types::MemoryInfo> {
         self.memory_info.as_ref()
     }
     /// The `InstanceStorageSupported` member, when set.
     #[inline]
-    pub fn instance_storage_supported(&self) -> ::std::option::Option<bool> {
+    pub fn instance_storage_supported(&self) -> Option<bool> {
         self.instance_storage_supported
     }
     /// The `InstanceStorageInfo` member, when set.
     #[inline]
-    pub fn instance_storage_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceStorageInfo> {
+    pub fn instance_storage_info(&self) -> Option<&crate::types::InstanceStorageInfo> {
         self.instance_storage_info.as_ref()
     }
     /// The `EbsInfo` member, when set.
     #[inline]
-    pub fn ebs_info(&self) -> ::std::option::Option<&crate::types::EbsInfo> {
+    pub fn ebs_info(&self) -> Option<&crate::types::EbsInfo> {
         self.ebs_info.as_ref()
     }
     /// The `NetworkInfo` member, when set.
     #[inline]
-    pub fn network_info(&self) -> ::std::option::Option<&crate::types::NetworkInfo> {
+    pub fn network_info(&self) -> Option<&crate::types::NetworkInfo> {
         self.network_info.as_ref()
     }
     /// The `GpuInfo` member, when set.
     #[inline]
-    pub fn gpu_info(&self) -> ::std::option::Option<&crate::types::GpuInfo> {
+    pub fn gpu_info(&self) -> Option<&crate::types::GpuInfo> {
         self.gpu_info.as_ref()
     }
     /// The `FpgaInfo` member, when set.
     #[inline]
-    pub fn fpga_info(&self) -> ::std::option::Option<&crate::types::FpgaInfo> {
+    pub fn fpga_info(&self) -> Option<&crate::types::FpgaInfo> {
         self.fpga_info.as_ref()
     }
     /// The `PlacementGroupInfo` member, when set.
     #[inline]
-    pub fn placement_group_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PlacementGroupInfo> {
+    pub fn placement_group_info(&self) -> Option<&crate::types::PlacementGroupInfo> {
         self.placement_group_info.as_ref()
     }
     /// The `InferenceAcceleratorInfo` member, when set.
     #[inline]
     pub fn inference_accelerator_info(
         &self,
-    ) -> ::std::option::Option<&crate::types::InferenceAcceleratorInfo> {
+    ) -> Option<&crate::types::InferenceAcceleratorInfo> {
         self.inference_accelerator_info.as_ref()
     }
     /// The `HibernationSupported` member, when set.
     #[inline]
-    pub fn hibernation_supported(&self) -> ::std::option::Option<bool> {
+    pub fn hibernation_supported(&self) -> Option<bool> {
         self.hibernation_supported
     }
     /// The `BurstablePerformanceSupported` member, when set.
     #[inline]
-    pub fn burstable_performance_supported(&self) -> ::std::option::Option<bool> {
+    pub fn burstable_performance_supported(&self) -> Option<bool> {
         self.burstable_performance_supported
     }
     /// The `DedicatedHostsSupported` member, when set.
     #[inline]
-    pub fn dedicated_hosts_supported(&self) -> ::std::option::Option<bool> {
+    pub fn dedicated_hosts_supported(&self) -> Option<bool> {
         self.dedicated_hosts_supported
     }
     /// The `AutoRecoverySupported` member, when set.
     #[inline]
-    pub fn auto_recovery_supported(&self) -> ::std::option::Option<bool> {
+    pub fn auto_recovery_supported(&self) -> Option<bool> {
         self.auto_recovery_supported
     }
     /// The `SupportedBootModes` member, empty when not set; the field tells an empty list from an absent one.
@@ -227,115 +200,102 @@ impl InstanceTypeInfo {
     }
     /// The `NitroEnclavesSupport` member, when set.
     #[inline]
-    pub fn nitro_enclaves_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NitroEnclavesSupport> {
+    pub fn nitro_enclaves_support(&self) -> Option<&crate::types::NitroEnclavesSupport> {
         self.nitro_enclaves_support.as_ref()
     }
     /// The `NitroTpmSupport` member, when set.
     #[inline]
-    pub fn nitro_tpm_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NitroTpmSupport> {
+    pub fn nitro_tpm_support(&self) -> Option<&crate::types::NitroTpmSupport> {
         self.nitro_tpm_support.as_ref()
     }
     /// The `NitroTpmInfo` member, when set.
     #[inline]
-    pub fn nitro_tpm_info(&self) -> ::std::option::Option<&crate::types::NitroTpmInfo> {
+    pub fn nitro_tpm_info(&self) -> Option<&crate::types::NitroTpmInfo> {
         self.nitro_tpm_info.as_ref()
     }
     /// The `MediaAcceleratorInfo` member, when set.
     #[inline]
-    pub fn media_accelerator_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MediaAcceleratorInfo> {
+    pub fn media_accelerator_info(&self) -> Option<&crate::types::MediaAcceleratorInfo> {
         self.media_accelerator_info.as_ref()
     }
     /// The `NeuronInfo` member, when set.
     #[inline]
-    pub fn neuron_info(&self) -> ::std::option::Option<&crate::types::NeuronInfo> {
+    pub fn neuron_info(&self) -> Option<&crate::types::NeuronInfo> {
         self.neuron_info.as_ref()
     }
     /// The `PhcSupport` member, when set.
     #[inline]
-    pub fn phc_support(&self) -> ::std::option::Option<&crate::types::PhcSupport> {
+    pub fn phc_support(&self) -> Option<&crate::types::PhcSupport> {
         self.phc_support.as_ref()
     }
     /// The `RebootMigrationSupport` member, when set.
     #[inline]
     pub fn reboot_migration_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::RebootMigrationSupport> {
+    ) -> Option<&crate::types::RebootMigrationSupport> {
         self.reboot_migration_support.as_ref()
     }
     /// The `SupportedInRegion` member, when set.
     #[inline]
-    pub fn supported_in_region(&self) -> ::std::option::Option<bool> {
+    pub fn supported_in_region(&self) -> Option<bool> {
         self.supported_in_region
     }
 }
 /// A builder for [`InstanceTypeInfo`](crate::types::InstanceTypeInfo); start one with `InstanceTypeInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceTypeInfoBuilder {
     inner: crate::types::InstanceTypeInfo,
 }
 impl InstanceTypeInfoBuilder {
     /// Sets [`InstanceTypeInfo::instance_type`](crate::types::InstanceTypeInfo::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::instance_type`](crate::types::InstanceTypeInfo::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::instance_type`](crate::types::InstanceTypeInfo::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`InstanceTypeInfo::current_generation`](crate::types::InstanceTypeInfo::current_generation): Indicates whether the instance type is current generation.
     pub fn current_generation(mut self, input: bool) -> Self {
-        self.inner.current_generation = ::std::option::Option::Some(input);
+        self.inner.current_generation = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::current_generation`](crate::types::InstanceTypeInfo::current_generation).
     #[inline]
-    pub fn set_current_generation(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_current_generation(mut self, input: Option<bool>) -> Self {
         self.inner.current_generation = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::current_generation`](crate::types::InstanceTypeInfo::current_generation), if any.
     #[inline]
-    pub fn get_current_generation(&self) -> &::std::option::Option<bool> {
+    pub fn get_current_generation(&self) -> &Option<bool> {
         &self.inner.current_generation
     }
     /// Sets [`InstanceTypeInfo::free_tier_eligible`](crate::types::InstanceTypeInfo::free_tier_eligible): Indicates whether the instance type is eligible for the free tier.
     pub fn free_tier_eligible(mut self, input: bool) -> Self {
-        self.inner.free_tier_eligible = ::std::option::Option::Some(input);
+        self.inner.free_tier_eligible = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::free_tier_eligible`](crate::types::InstanceTypeInfo::free_tier_eligible).
     #[inline]
-    pub fn set_free_tier_eligible(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_free_tier_eligible(mut self, input: Option<bool>) -> Self {
         self.inner.free_tier_eligible = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::free_tier_eligible`](crate::types::InstanceTypeInfo::free_tier_eligible), if any.
     #[inline]
-    pub fn get_free_tier_eligible(&self) -> &::std::option::Option<bool> {
+    pub fn get_free_tier_eligible(&self) -> &Option<bool> {
         &self.inner.free_tier_eligible
     }
     /// Appends one item to [`InstanceTypeInfo::supported_usage_classes`](crate::types::InstanceTypeInfo::supported_usage_classes): Indicates whether the instance type is offered for spot, On-Demand, or Capacity Blocks.
@@ -352,7 +312,7 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn set_supported_usage_classes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UsageClassType>>,
+        input: Option<Vec<crate::types::UsageClassType>>,
     ) -> Self {
         self.inner.supported_usage_classes = input;
         self
@@ -361,7 +321,7 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn get_supported_usage_classes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsageClassType>> {
+    ) -> &Option<Vec<crate::types::UsageClassType>> {
         &self.inner.supported_usage_classes
     }
     /// Appends one item to [`InstanceTypeInfo::supported_root_device_types`](crate::types::InstanceTypeInfo::supported_root_device_types): The supported root device types.
@@ -378,7 +338,7 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn set_supported_root_device_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RootDeviceType>>,
+        input: Option<Vec<crate::types::RootDeviceType>>,
     ) -> Self {
         self.inner.supported_root_device_types = input;
         self
@@ -387,7 +347,7 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn get_supported_root_device_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RootDeviceType>> {
+    ) -> &Option<Vec<crate::types::RootDeviceType>> {
         &self.inner.supported_root_device_types
     }
     /// Appends one item to [`InstanceTypeInfo::supported_virtualization_types`](crate::types::InstanceTypeInfo::supported_virtualization_types): The supported virtualization types.
@@ -404,7 +364,7 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn set_supported_virtualization_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VirtualizationType>>,
+        input: Option<Vec<crate::types::VirtualizationType>>,
     ) -> Self {
         self.inner.supported_virtualization_types = input;
         self
@@ -413,122 +373,109 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn get_supported_virtualization_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VirtualizationType>> {
+    ) -> &Option<Vec<crate::types::VirtualizationType>> {
         &self.inner.supported_virtualization_types
     }
     /// Sets [`InstanceTypeInfo::bare_metal`](crate::types::InstanceTypeInfo::bare_metal): Indicates whether the instance is a bare metal instance type.
     pub fn bare_metal(mut self, input: bool) -> Self {
-        self.inner.bare_metal = ::std::option::Option::Some(input);
+        self.inner.bare_metal = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::bare_metal`](crate::types::InstanceTypeInfo::bare_metal).
     #[inline]
-    pub fn set_bare_metal(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_bare_metal(mut self, input: Option<bool>) -> Self {
         self.inner.bare_metal = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::bare_metal`](crate::types::InstanceTypeInfo::bare_metal), if any.
     #[inline]
-    pub fn get_bare_metal(&self) -> &::std::option::Option<bool> {
+    pub fn get_bare_metal(&self) -> &Option<bool> {
         &self.inner.bare_metal
     }
     /// Sets [`InstanceTypeInfo::hypervisor`](crate::types::InstanceTypeInfo::hypervisor): The hypervisor for the instance type.
     pub fn hypervisor(mut self, input: crate::types::InstanceTypeHypervisor) -> Self {
-        self.inner.hypervisor = ::std::option::Option::Some(input);
+        self.inner.hypervisor = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::hypervisor`](crate::types::InstanceTypeInfo::hypervisor).
     #[inline]
     pub fn set_hypervisor(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceTypeHypervisor>,
+        input: Option<crate::types::InstanceTypeHypervisor>,
     ) -> Self {
         self.inner.hypervisor = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::hypervisor`](crate::types::InstanceTypeInfo::hypervisor), if any.
     #[inline]
-    pub fn get_hypervisor(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceTypeHypervisor> {
+    pub fn get_hypervisor(&self) -> &Option<crate::types::InstanceTypeHypervisor> {
         &self.inner.hypervisor
     }
     /// Sets [`InstanceTypeInfo::processor_info`](crate::types::InstanceTypeInfo::processor_info): Describes the processor.
     pub fn processor_info(mut self, input: crate::types::ProcessorInfo) -> Self {
-        self.inner.processor_info = ::std::option::Option::Some(input);
+        self.inner.processor_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::processor_info`](crate::types::InstanceTypeInfo::processor_info).
     #[inline]
     pub fn set_processor_info(
         mut self,
-        input: ::std::option::Option<crate::types::ProcessorInfo>,
+        input: Option<crate::types::ProcessorInfo>,
     ) -> Self {
         self.inner.processor_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::processor_info`](crate::types::InstanceTypeInfo::processor_info), if any.
     #[inline]
-    pub fn get_processor_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::ProcessorInfo> {
+    pub fn get_processor_info(&self) -> &Option<crate::types::ProcessorInfo> {
         &self.inner.processor_info
     }
     /// Sets [`InstanceTypeInfo::v_cpu_info`](crate::types::InstanceTypeInfo::v_cpu_info): Describes the vCPU configurations for the instance type.
     pub fn v_cpu_info(mut self, input: crate::types::VCpuInfo) -> Self {
-        self.inner.v_cpu_info = ::std::option::Option::Some(input);
+        self.inner.v_cpu_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::v_cpu_info`](crate::types::InstanceTypeInfo::v_cpu_info).
     #[inline]
-    pub fn set_v_cpu_info(
-        mut self,
-        input: ::std::option::Option<crate::types::VCpuInfo>,
-    ) -> Self {
+    pub fn set_v_cpu_info(mut self, input: Option<crate::types::VCpuInfo>) -> Self {
         self.inner.v_cpu_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::v_cpu_info`](crate::types::InstanceTypeInfo::v_cpu_info), if any.
     #[inline]
-    pub fn get_v_cpu_info(&self) -> &::std::option::Option<crate::types::VCpuInfo> {
+    pub fn get_v_cpu_info(&self) -> &Option<crate::types::VCpuInfo> {
         &self.inner.v_cpu_info
     }
     /// Sets [`InstanceTypeInfo::memory_info`](crate::types::InstanceTypeInfo::memory_info): Describes the memory for the instance type.
     pub fn memory_info(mut self, input: crate::types::MemoryInfo) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input);
+        self.inner.memory_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::memory_info`](crate::types::InstanceTypeInfo::memory_info).
     #[inline]
-    pub fn set_memory_info(
-        mut self,
-        input: ::std::option::Option<crate::types::MemoryInfo>,
-    ) -> Self {
+    pub fn set_memory_info(mut self, input: Option<crate::types::MemoryInfo>) -> Self {
         self.inner.memory_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::memory_info`](crate::types::InstanceTypeInfo::memory_info), if any.
     #[inline]
-    pub fn get_memory_info(&self) -> &::std::option::Option<crate::types::MemoryInfo> {
+    pub fn get_memory_info(&self) -> &Option<crate::types::MemoryInfo> {
         &self.inner.memory_info
     }
     /// Sets [`InstanceTypeInfo::instance_storage_supported`](crate::types::InstanceTypeInfo::instance_storage_supported): Indicates whether instance storage is supported.
     pub fn instance_storage_supported(mut self, input: bool) -> Self {
-        self.inner.instance_storage_supported = ::std::option::Option::Some(input);
+        self.inner.instance_storage_supported = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::instance_storage_supported`](crate::types::InstanceTypeInfo::instance_storage_supported).
     #[inline]
-    pub fn set_instance_storage_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_instance_storage_supported(mut self, input: Option<bool>) -> Self {
         self.inner.instance_storage_supported = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::instance_storage_supported`](crate::types::InstanceTypeInfo::instance_storage_supported), if any.
     #[inline]
-    pub fn get_instance_storage_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_instance_storage_supported(&self) -> &Option<bool> {
         &self.inner.instance_storage_supported
     }
     /// Sets [`InstanceTypeInfo::instance_storage_info`](crate::types::InstanceTypeInfo::instance_storage_info): Describes the instance storage for the instance type.
@@ -536,14 +483,14 @@ impl InstanceTypeInfoBuilder {
         mut self,
         input: crate::types::InstanceStorageInfo,
     ) -> Self {
-        self.inner.instance_storage_info = ::std::option::Option::Some(input);
+        self.inner.instance_storage_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::instance_storage_info`](crate::types::InstanceTypeInfo::instance_storage_info).
     #[inline]
     pub fn set_instance_storage_info(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceStorageInfo>,
+        input: Option<crate::types::InstanceStorageInfo>,
     ) -> Self {
         self.inner.instance_storage_info = input;
         self
@@ -552,83 +499,71 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn get_instance_storage_info(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceStorageInfo> {
+    ) -> &Option<crate::types::InstanceStorageInfo> {
         &self.inner.instance_storage_info
     }
     /// Sets [`InstanceTypeInfo::ebs_info`](crate::types::InstanceTypeInfo::ebs_info): Describes the Amazon EBS settings for the instance type.
     pub fn ebs_info(mut self, input: crate::types::EbsInfo) -> Self {
-        self.inner.ebs_info = ::std::option::Option::Some(input);
+        self.inner.ebs_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::ebs_info`](crate::types::InstanceTypeInfo::ebs_info).
     #[inline]
-    pub fn set_ebs_info(
-        mut self,
-        input: ::std::option::Option<crate::types::EbsInfo>,
-    ) -> Self {
+    pub fn set_ebs_info(mut self, input: Option<crate::types::EbsInfo>) -> Self {
         self.inner.ebs_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::ebs_info`](crate::types::InstanceTypeInfo::ebs_info), if any.
     #[inline]
-    pub fn get_ebs_info(&self) -> &::std::option::Option<crate::types::EbsInfo> {
+    pub fn get_ebs_info(&self) -> &Option<crate::types::EbsInfo> {
         &self.inner.ebs_info
     }
     /// Sets [`InstanceTypeInfo::network_info`](crate::types::InstanceTypeInfo::network_info): Describes the network settings for the instance type.
     pub fn network_info(mut self, input: crate::types::NetworkInfo) -> Self {
-        self.inner.network_info = ::std::option::Option::Some(input);
+        self.inner.network_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::network_info`](crate::types::InstanceTypeInfo::network_info).
     #[inline]
-    pub fn set_network_info(
-        mut self,
-        input: ::std::option::Option<crate::types::NetworkInfo>,
-    ) -> Self {
+    pub fn set_network_info(mut self, input: Option<crate::types::NetworkInfo>) -> Self {
         self.inner.network_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::network_info`](crate::types::InstanceTypeInfo::network_info), if any.
     #[inline]
-    pub fn get_network_info(&self) -> &::std::option::Option<crate::types::NetworkInfo> {
+    pub fn get_network_info(&self) -> &Option<crate::types::NetworkInfo> {
         &self.inner.network_info
     }
     /// Sets [`InstanceTypeInfo::gpu_info`](crate::types::InstanceTypeInfo::gpu_info): Describes the GPU accelerator settings for the instance type.
     pub fn gpu_info(mut self, input: crate::types::GpuInfo) -> Self {
-        self.inner.gpu_info = ::std::option::Option::Some(input);
+        self.inner.gpu_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::gpu_info`](crate::types::InstanceTypeInfo::gpu_info).
     #[inline]
-    pub fn set_gpu_info(
-        mut self,
-        input: ::std::option::Option<crate::types::GpuInfo>,
-    ) -> Self {
+    pub fn set_gpu_info(mut self, input: Option<crate::types::GpuInfo>) -> Self {
         self.inner.gpu_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::gpu_info`](crate::types::InstanceTypeInfo::gpu_info), if any.
     #[inline]
-    pub fn get_gpu_info(&self) -> &::std::option::Option<crate::types::GpuInfo> {
+    pub fn get_gpu_info(&self) -> &Option<crate::types::GpuInfo> {
         &self.inner.gpu_info
     }
     /// Sets [`InstanceTypeInfo::fpga_info`](crate::types::InstanceTypeInfo::fpga_info): Describes the FPGA accelerator settings for the instance type.
     pub fn fpga_info(mut self, input: crate::types::FpgaInfo) -> Self {
-        self.inner.fpga_info = ::std::option::Option::Some(input);
+        self.inner.fpga_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::fpga_info`](crate::types::InstanceTypeInfo::fpga_info).
     #[inline]
-    pub fn set_fpga_info(
-        mut self,
-        input: ::std::option::Option<crate::types::FpgaInfo>,
-    ) -> Self {
+    pub fn set_fpga_info(mut self, input: Option<crate::types::FpgaInfo>) -> Self {
         self.inner.fpga_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::fpga_info`](crate::types::InstanceTypeInfo::fpga_info), if any.
     #[inline]
-    pub fn get_fpga_info(&self) -> &::std::option::Option<crate::types::FpgaInfo> {
+    pub fn get_fpga_info(&self) -> &Option<crate::types::FpgaInfo> {
         &self.inner.fpga_info
     }
     /// Sets [`InstanceTypeInfo::placement_group_info`](crate::types::InstanceTypeInfo::placement_group_info): Describes the placement group settings for the instance type.
@@ -636,23 +571,21 @@ impl InstanceTypeInfoBuilder {
         mut self,
         input: crate::types::PlacementGroupInfo,
     ) -> Self {
-        self.inner.placement_group_info = ::std::option::Option::Some(input);
+        self.inner.placement_group_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::placement_group_info`](crate::types::InstanceTypeInfo::placement_group_info).
     #[inline]
     pub fn set_placement_group_info(
         mut self,
-        input: ::std::option::Option<crate::types::PlacementGroupInfo>,
+        input: Option<crate::types::PlacementGroupInfo>,
     ) -> Self {
         self.inner.placement_group_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::placement_group_info`](crate::types::InstanceTypeInfo::placement_group_info), if any.
     #[inline]
-    pub fn get_placement_group_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::PlacementGroupInfo> {
+    pub fn get_placement_group_info(&self) -> &Option<crate::types::PlacementGroupInfo> {
         &self.inner.placement_group_info
     }
     /// Sets [`InstanceTypeInfo::inference_accelerator_info`](crate::types::InstanceTypeInfo::inference_accelerator_info): Describes the Inference accelerator settings for the instance type.
@@ -660,14 +593,14 @@ impl InstanceTypeInfoBuilder {
         mut self,
         input: crate::types::InferenceAcceleratorInfo,
     ) -> Self {
-        self.inner.inference_accelerator_info = ::std::option::Option::Some(input);
+        self.inner.inference_accelerator_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::inference_accelerator_info`](crate::types::InstanceTypeInfo::inference_accelerator_info).
     #[inline]
     pub fn set_inference_accelerator_info(
         mut self,
-        input: ::std::option::Option<crate::types::InferenceAcceleratorInfo>,
+        input: Option<crate::types::InferenceAcceleratorInfo>,
     ) -> Self {
         self.inner.inference_accelerator_info = input;
         self
@@ -676,83 +609,71 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn get_inference_accelerator_info(
         &self,
-    ) -> &::std::option::Option<crate::types::InferenceAcceleratorInfo> {
+    ) -> &Option<crate::types::InferenceAcceleratorInfo> {
         &self.inner.inference_accelerator_info
     }
     /// Sets [`InstanceTypeInfo::hibernation_supported`](crate::types::InstanceTypeInfo::hibernation_supported): Indicates whether On-Demand hibernation is supported.
     pub fn hibernation_supported(mut self, input: bool) -> Self {
-        self.inner.hibernation_supported = ::std::option::Option::Some(input);
+        self.inner.hibernation_supported = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::hibernation_supported`](crate::types::InstanceTypeInfo::hibernation_supported).
     #[inline]
-    pub fn set_hibernation_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_hibernation_supported(mut self, input: Option<bool>) -> Self {
         self.inner.hibernation_supported = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::hibernation_supported`](crate::types::InstanceTypeInfo::hibernation_supported), if any.
     #[inline]
-    pub fn get_hibernation_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_hibernation_supported(&self) -> &Option<bool> {
         &self.inner.hibernation_supported
     }
     /// Sets [`InstanceTypeInfo::burstable_performance_supported`](crate::types::InstanceTypeInfo::burstable_performance_supported): Indicates whether the instance type is a burstable performance T instance type.
     pub fn burstable_performance_supported(mut self, input: bool) -> Self {
-        self.inner.burstable_performance_supported = ::std::option::Option::Some(input);
+        self.inner.burstable_performance_supported = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::burstable_performance_supported`](crate::types::InstanceTypeInfo::burstable_performance_supported).
     #[inline]
-    pub fn set_burstable_performance_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_burstable_performance_supported(mut self, input: Option<bool>) -> Self {
         self.inner.burstable_performance_supported = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::burstable_performance_supported`](crate::types::InstanceTypeInfo::burstable_performance_supported), if any.
     #[inline]
-    pub fn get_burstable_performance_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_burstable_performance_supported(&self) -> &Option<bool> {
         &self.inner.burstable_performance_supported
     }
     /// Sets [`InstanceTypeInfo::dedicated_hosts_supported`](crate::types::InstanceTypeInfo::dedicated_hosts_supported): Indicates whether Dedicated Hosts are supported on the instance type.
     pub fn dedicated_hosts_supported(mut self, input: bool) -> Self {
-        self.inner.dedicated_hosts_supported = ::std::option::Option::Some(input);
+        self.inner.dedicated_hosts_supported = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::dedicated_hosts_supported`](crate::types::InstanceTypeInfo::dedicated_hosts_supported).
     #[inline]
-    pub fn set_dedicated_hosts_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_dedicated_hosts_supported(mut self, input: Option<bool>) -> Self {
         self.inner.dedicated_hosts_supported = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::dedicated_hosts_supported`](crate::types::InstanceTypeInfo::dedicated_hosts_supported), if any.
     #[inline]
-    pub fn get_dedicated_hosts_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_dedicated_hosts_supported(&self) -> &Option<bool> {
         &self.inner.dedicated_hosts_supported
     }
     /// Sets [`InstanceTypeInfo::auto_recovery_supported`](crate::types::InstanceTypeInfo::auto_recovery_supported): Indicates whether Amazon CloudWatch action based recovery is supported.
     pub fn auto_recovery_supported(mut self, input: bool) -> Self {
-        self.inner.auto_recovery_supported = ::std::option::Option::Some(input);
+        self.inner.auto_recovery_supported = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::auto_recovery_supported`](crate::types::InstanceTypeInfo::auto_recovery_supported).
     #[inline]
-    pub fn set_auto_recovery_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_auto_recovery_supported(mut self, input: Option<bool>) -> Self {
         self.inner.auto_recovery_supported = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::auto_recovery_supported`](crate::types::InstanceTypeInfo::auto_recovery_supported), if any.
     #[inline]
-    pub fn get_auto_recovery_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_auto_recovery_supported(&self) -> &Option<bool> {
         &self.inner.auto_recovery_supported
     }
     /// Appends one item to [`InstanceTypeInfo::supported_boot_modes`](crate::types::InstanceTypeInfo::supported_boot_modes): The supported boot modes.
@@ -766,16 +687,14 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn set_supported_boot_modes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BootModeType>>,
+        input: Option<Vec<crate::types::BootModeType>>,
     ) -> Self {
         self.inner.supported_boot_modes = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::supported_boot_modes`](crate::types::InstanceTypeInfo::supported_boot_modes), if any.
     #[inline]
-    pub fn get_supported_boot_modes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BootModeType>> {
+    pub fn get_supported_boot_modes(&self) -> &Option<Vec<crate::types::BootModeType>> {
         &self.inner.supported_boot_modes
     }
     /// Sets [`InstanceTypeInfo::nitro_enclaves_support`](crate::types::InstanceTypeInfo::nitro_enclaves_support): Indicates whether Nitro Enclaves is supported.
@@ -783,14 +702,14 @@ impl InstanceTypeInfoBuilder {
         mut self,
         input: crate::types::NitroEnclavesSupport,
     ) -> Self {
-        self.inner.nitro_enclaves_support = ::std::option::Option::Some(input);
+        self.inner.nitro_enclaves_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::nitro_enclaves_support`](crate::types::InstanceTypeInfo::nitro_enclaves_support).
     #[inline]
     pub fn set_nitro_enclaves_support(
         mut self,
-        input: ::std::option::Option<crate::types::NitroEnclavesSupport>,
+        input: Option<crate::types::NitroEnclavesSupport>,
     ) -> Self {
         self.inner.nitro_enclaves_support = input;
         self
@@ -799,49 +718,45 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn get_nitro_enclaves_support(
         &self,
-    ) -> &::std::option::Option<crate::types::NitroEnclavesSupport> {
+    ) -> &Option<crate::types::NitroEnclavesSupport> {
         &self.inner.nitro_enclaves_support
     }
     /// Sets [`InstanceTypeInfo::nitro_tpm_support`](crate::types::InstanceTypeInfo::nitro_tpm_support): Indicates whether NitroTPM is supported.
     pub fn nitro_tpm_support(mut self, input: crate::types::NitroTpmSupport) -> Self {
-        self.inner.nitro_tpm_support = ::std::option::Option::Some(input);
+        self.inner.nitro_tpm_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::nitro_tpm_support`](crate::types::InstanceTypeInfo::nitro_tpm_support).
     #[inline]
     pub fn set_nitro_tpm_support(
         mut self,
-        input: ::std::option::Option<crate::types::NitroTpmSupport>,
+        input: Option<crate::types::NitroTpmSupport>,
     ) -> Self {
         self.inner.nitro_tpm_support = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::nitro_tpm_support`](crate::types::InstanceTypeInfo::nitro_tpm_support), if any.
     #[inline]
-    pub fn get_nitro_tpm_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::NitroTpmSupport> {
+    pub fn get_nitro_tpm_support(&self) -> &Option<crate::types::NitroTpmSupport> {
         &self.inner.nitro_tpm_support
     }
     /// Sets [`InstanceTypeInfo::nitro_tpm_info`](crate::types::InstanceTypeInfo::nitro_tpm_info): Describes the supported NitroTPM versions for the instance type.
     pub fn nitro_tpm_info(mut self, input: crate::types::NitroTpmInfo) -> Self {
-        self.inner.nitro_tpm_info = ::std::option::Option::Some(input);
+        self.inner.nitro_tpm_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::nitro_tpm_info`](crate::types::InstanceTypeInfo::nitro_tpm_info).
     #[inline]
     pub fn set_nitro_tpm_info(
         mut self,
-        input: ::std::option::Option<crate::types::NitroTpmInfo>,
+        input: Option<crate::types::NitroTpmInfo>,
     ) -> Self {
         self.inner.nitro_tpm_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::nitro_tpm_info`](crate::types::InstanceTypeInfo::nitro_tpm_info), if any.
     #[inline]
-    pub fn get_nitro_tpm_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::NitroTpmInfo> {
+    pub fn get_nitro_tpm_info(&self) -> &Option<crate::types::NitroTpmInfo> {
         &self.inner.nitro_tpm_info
     }
     /// Sets [`InstanceTypeInfo::media_accelerator_info`](crate::types::InstanceTypeInfo::media_accelerator_info): Describes the media accelerator settings for the instance type.
@@ -849,14 +764,14 @@ impl InstanceTypeInfoBuilder {
         mut self,
         input: crate::types::MediaAcceleratorInfo,
     ) -> Self {
-        self.inner.media_accelerator_info = ::std::option::Option::Some(input);
+        self.inner.media_accelerator_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::media_accelerator_info`](crate::types::InstanceTypeInfo::media_accelerator_info).
     #[inline]
     pub fn set_media_accelerator_info(
         mut self,
-        input: ::std::option::Option<crate::types::MediaAcceleratorInfo>,
+        input: Option<crate::types::MediaAcceleratorInfo>,
     ) -> Self {
         self.inner.media_accelerator_info = input;
         self
@@ -865,45 +780,39 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn get_media_accelerator_info(
         &self,
-    ) -> &::std::option::Option<crate::types::MediaAcceleratorInfo> {
+    ) -> &Option<crate::types::MediaAcceleratorInfo> {
         &self.inner.media_accelerator_info
     }
     /// Sets [`InstanceTypeInfo::neuron_info`](crate::types::InstanceTypeInfo::neuron_info): Describes the Neuron accelerator settings for the instance type.
     pub fn neuron_info(mut self, input: crate::types::NeuronInfo) -> Self {
-        self.inner.neuron_info = ::std::option::Option::Some(input);
+        self.inner.neuron_info = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::neuron_info`](crate::types::InstanceTypeInfo::neuron_info).
     #[inline]
-    pub fn set_neuron_info(
-        mut self,
-        input: ::std::option::Option<crate::types::NeuronInfo>,
-    ) -> Self {
+    pub fn set_neuron_info(mut self, input: Option<crate::types::NeuronInfo>) -> Self {
         self.inner.neuron_info = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::neuron_info`](crate::types::InstanceTypeInfo::neuron_info), if any.
     #[inline]
-    pub fn get_neuron_info(&self) -> &::std::option::Option<crate::types::NeuronInfo> {
+    pub fn get_neuron_info(&self) -> &Option<crate::types::NeuronInfo> {
         &self.inner.neuron_info
     }
     /// Sets [`InstanceTypeInfo::phc_support`](crate::types::InstanceTypeInfo::phc_support): Indicates whether a local Precision Time Protocol (PTP) hardware clock (PHC) is supported.
     pub fn phc_support(mut self, input: crate::types::PhcSupport) -> Self {
-        self.inner.phc_support = ::std::option::Option::Some(input);
+        self.inner.phc_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::phc_support`](crate::types::InstanceTypeInfo::phc_support).
     #[inline]
-    pub fn set_phc_support(
-        mut self,
-        input: ::std::option::Option<crate::types::PhcSupport>,
-    ) -> Self {
+    pub fn set_phc_support(mut self, input: Option<crate::types::PhcSupport>) -> Self {
         self.inner.phc_support = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::phc_support`](crate::types::InstanceTypeInfo::phc_support), if any.
     #[inline]
-    pub fn get_phc_support(&self) -> &::std::option::Option<crate::types::PhcSupport> {
+    pub fn get_phc_support(&self) -> &Option<crate::types::PhcSupport> {
         &self.inner.phc_support
     }
     /// Sets [`InstanceTypeInfo::reboot_migration_support`](crate::types::InstanceTypeInfo::reboot_migration_support): Indicates whether reboot migration during a user-initiated reboot is supported for instances that have a scheduled `system-reboot` event.
@@ -911,14 +820,14 @@ impl InstanceTypeInfoBuilder {
         mut self,
         input: crate::types::RebootMigrationSupport,
     ) -> Self {
-        self.inner.reboot_migration_support = ::std::option::Option::Some(input);
+        self.inner.reboot_migration_support = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::reboot_migration_support`](crate::types::InstanceTypeInfo::reboot_migration_support).
     #[inline]
     pub fn set_reboot_migration_support(
         mut self,
-        input: ::std::option::Option<crate::types::RebootMigrationSupport>,
+        input: Option<crate::types::RebootMigrationSupport>,
     ) -> Self {
         self.inner.reboot_migration_support = input;
         self
@@ -927,26 +836,23 @@ impl InstanceTypeInfoBuilder {
     #[inline]
     pub fn get_reboot_migration_support(
         &self,
-    ) -> &::std::option::Option<crate::types::RebootMigrationSupport> {
+    ) -> &Option<crate::types::RebootMigrationSupport> {
         &self.inner.reboot_migration_support
     }
     /// Sets [`InstanceTypeInfo::supported_in_region`](crate::types::InstanceTypeInfo::supported_in_region): Indicates whether the instance type is supported in the current Region.
     pub fn supported_in_region(mut self, input: bool) -> Self {
-        self.inner.supported_in_region = ::std::option::Option::Some(input);
+        self.inner.supported_in_region = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeInfo::supported_in_region`](crate::types::InstanceTypeInfo::supported_in_region).
     #[inline]
-    pub fn set_supported_in_region(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_supported_in_region(mut self, input: Option<bool>) -> Self {
         self.inner.supported_in_region = input;
         self
     }
     /// The value set for [`InstanceTypeInfo::supported_in_region`](crate::types::InstanceTypeInfo::supported_in_region), if any.
     #[inline]
-    pub fn get_supported_in_region(&self) -> &::std::option::Option<bool> {
+    pub fn get_supported_in_region(&self) -> &Option<bool> {
         &self.inner.supported_in_region
     }
     /// Builds the [`InstanceTypeInfo`]; it has no required members, so this cannot fail.
@@ -958,207 +864,189 @@ impl InstanceTypeInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceTypeInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "currentGeneration" => {
-                    value.current_generation = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.current_generation = Some(child.text() == "true");
                 }
                 "freeTierEligible" => {
-                    value.free_tier_eligible = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.free_tier_eligible = Some(child.text() == "true");
                 }
                 "supportedUsageClasses" => {
-                    value.supported_usage_classes = ::std::option::Option::Some(
+                    value.supported_usage_classes = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::UsageClassType,
                         >(child),
                     );
                 }
                 "supportedRootDeviceTypes" => {
-                    value.supported_root_device_types = ::std::option::Option::Some(
+                    value.supported_root_device_types = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::RootDeviceType,
                         >(child),
                     );
                 }
                 "supportedVirtualizationTypes" => {
-                    value.supported_virtualization_types = ::std::option::Option::Some(
+                    value.supported_virtualization_types = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::VirtualizationType,
                         >(child),
                     );
                 }
                 "bareMetal" => {
-                    value.bare_metal = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.bare_metal = Some(child.text() == "true");
                 }
                 "hypervisor" => {
-                    value.hypervisor = ::std::option::Option::Some(
+                    value.hypervisor = Some(
                         crate::types::InstanceTypeHypervisor::from(child.text()),
                     );
                 }
                 "processorInfo" => {
-                    value.processor_info = ::std::option::Option::Some(
+                    value.processor_info = Some(
                         <crate::types::ProcessorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vCpuInfo" => {
-                    value.v_cpu_info = ::std::option::Option::Some(
+                    value.v_cpu_info = Some(
                         <crate::types::VCpuInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "memoryInfo" => {
-                    value.memory_info = ::std::option::Option::Some(
+                    value.memory_info = Some(
                         <crate::types::MemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceStorageSupported" => {
-                    value.instance_storage_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.instance_storage_supported = Some(child.text() == "true");
                 }
                 "instanceStorageInfo" => {
-                    value.instance_storage_info = ::std::option::Option::Some(
+                    value.instance_storage_info = Some(
                         <crate::types::InstanceStorageInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ebsInfo" => {
-                    value.ebs_info = ::std::option::Option::Some(
+                    value.ebs_info = Some(
                         <crate::types::EbsInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkInfo" => {
-                    value.network_info = ::std::option::Option::Some(
+                    value.network_info = Some(
                         <crate::types::NetworkInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "gpuInfo" => {
-                    value.gpu_info = ::std::option::Option::Some(
+                    value.gpu_info = Some(
                         <crate::types::GpuInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "fpgaInfo" => {
-                    value.fpga_info = ::std::option::Option::Some(
+                    value.fpga_info = Some(
                         <crate::types::FpgaInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "placementGroupInfo" => {
-                    value.placement_group_info = ::std::option::Option::Some(
+                    value.placement_group_info = Some(
                         <crate::types::PlacementGroupInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "inferenceAcceleratorInfo" => {
-                    value.inference_accelerator_info = ::std::option::Option::Some(
+                    value.inference_accelerator_info = Some(
                         <crate::types::InferenceAcceleratorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "hibernationSupported" => {
-                    value.hibernation_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.hibernation_supported = Some(child.text() == "true");
                 }
                 "burstablePerformanceSupported" => {
-                    value.burstable_performance_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.burstable_performance_supported = Some(child.text() == "true");
                 }
                 "dedicatedHostsSupported" => {
-                    value.dedicated_hosts_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.dedicated_hosts_supported = Some(child.text() == "true");
                 }
                 "autoRecoverySupported" => {
-                    value.auto_recovery_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.auto_recovery_supported = Some(child.text() == "true");
                 }
                 "supportedBootModes" => {
-                    value.supported_boot_modes = ::std::option::Option::Some(
+                    value.supported_boot_modes = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::BootModeType,
                         >(child),
                     );
                 }
                 "nitroEnclavesSupport" => {
-                    value.nitro_enclaves_support = ::std::option::Option::Some(
+                    value.nitro_enclaves_support = Some(
                         crate::types::NitroEnclavesSupport::from(child.text()),
                     );
                 }
                 "nitroTpmSupport" => {
-                    value.nitro_tpm_support = ::std::option::Option::Some(
+                    value.nitro_tpm_support = Some(
                         crate::types::NitroTpmSupport::from(child.text()),
                     );
                 }
                 "nitroTpmInfo" => {
-                    value.nitro_tpm_info = ::std::option::Option::Some(
+                    value.nitro_tpm_info = Some(
                         <crate::types::NitroTpmInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "mediaAcceleratorInfo" => {
-                    value.media_accelerator_info = ::std::option::Option::Some(
+                    value.media_accelerator_info = Some(
                         <crate::types::MediaAcceleratorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "neuronInfo" => {
-                    value.neuron_info = ::std::option::Option::Some(
+                    value.neuron_info = Some(
                         <crate::types::NeuronInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "phcSupport" => {
-                    value.phc_support = ::std::option::Option::Some(
+                    value.phc_support = Some(
                         crate::types::PhcSupport::from(child.text()),
                     );
                 }
                 "rebootMigrationSupport" => {
-                    value.reboot_migration_support = ::std::option::Option::Some(
+                    value.reboot_migration_support = Some(
                         crate::types::RebootMigrationSupport::from(child.text()),
                     );
                 }
                 "supportedInRegion" => {
-                    value.supported_in_region = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.supported_in_region = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The list of instance types with the specified instance attributes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceTypeInfoFromInstanceRequirements {
     /// The matching instance type.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
 }
 impl InstanceTypeInfoFromInstanceRequirements {
     /// Starts building a [`InstanceTypeInfoFromInstanceRequirements`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceTypeInfoFromInstanceRequirementsBuilder {
-        <crate::types::builders::InstanceTypeInfoFromInstanceRequirementsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceTypeInfoFromInstanceRequirementsBuilder as Default>::default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
 }
 /// A builder for [`InstanceTypeInfoFromInstanceRequirements`](crate::types::InstanceTypeInfoFromInstanceRequirements); start one with `InstanceTypeInfoFromInstanceRequirements::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceTypeInfoFromInstanceRequirementsBuilder {
     inner: crate::types::InstanceTypeInfoFromInstanceRequirements,
 }
 impl InstanceTypeInfoFromInstanceRequirementsBuilder {
     /// Sets [`InstanceTypeInfoFromInstanceRequirements::instance_type`](crate::types::InstanceTypeInfoFromInstanceRequirements::instance_type): The matching instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceTypeInfoFromInstanceRequirements::instance_type`](crate::types::InstanceTypeInfoFromInstanceRequirements::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`InstanceTypeInfoFromInstanceRequirements::instance_type`](crate::types::InstanceTypeInfoFromInstanceRequirements::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Builds the [`InstanceTypeInfoFromInstanceRequirements`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl InstanceTypeInfoFromInstanceRequirementsBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceTypeInfoFromInstanceRequirements {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceType" {
-                value.instance_type = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.instance_type = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

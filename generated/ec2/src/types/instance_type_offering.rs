@@ -2,116 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The instance types offered.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceTypeOffering {
     /// The instance type. For more information, see [Instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The location type.
-    pub location_type: ::std::option::Option<crate::types::LocationType>,
+    pub location_type: Option<crate::types::LocationType>,
     /// The identifier for the location. This depends on the location type. For example, if the location type is `region`, the location is the Region code (for example, `us-east-2`.)
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl InstanceTypeOffering {
     /// Starts building a [`InstanceTypeOffering`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceTypeOfferingBuilder {
-        <crate::types::builders::InstanceTypeOfferingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceTypeOfferingBuilder as Default>::default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `LocationType` member, when set.
     #[inline]
-    pub fn location_type(&self) -> ::std::option::Option<&crate::types::LocationType> {
+    pub fn location_type(&self) -> Option<&crate::types::LocationType> {
         self.location_type.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 /// A builder for [`InstanceTypeOffering`](crate::types::InstanceTypeOffering); start one with `InstanceTypeOffering::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceTypeOfferingBuilder {
     inner: crate::types::InstanceTypeOffering,
 }
 impl InstanceTypeOfferingBuilder {
     /// Sets [`InstanceTypeOffering::instance_type`](crate::types::InstanceTypeOffering::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeOffering::instance_type`](crate::types::InstanceTypeOffering::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`InstanceTypeOffering::instance_type`](crate::types::InstanceTypeOffering::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`InstanceTypeOffering::location_type`](crate::types::InstanceTypeOffering::location_type): The location type.
     pub fn location_type(mut self, input: crate::types::LocationType) -> Self {
-        self.inner.location_type = ::std::option::Option::Some(input);
+        self.inner.location_type = Some(input);
         self
     }
     /// Sets or clears [`InstanceTypeOffering::location_type`](crate::types::InstanceTypeOffering::location_type).
     #[inline]
     pub fn set_location_type(
         mut self,
-        input: ::std::option::Option<crate::types::LocationType>,
+        input: Option<crate::types::LocationType>,
     ) -> Self {
         self.inner.location_type = input;
         self
     }
     /// The value set for [`InstanceTypeOffering::location_type`](crate::types::InstanceTypeOffering::location_type), if any.
     #[inline]
-    pub fn get_location_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocationType> {
+    pub fn get_location_type(&self) -> &Option<crate::types::LocationType> {
         &self.inner.location_type
     }
     /// Sets [`InstanceTypeOffering::location`](crate::types::InstanceTypeOffering::location): The identifier for the location.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceTypeOffering::location`](crate::types::InstanceTypeOffering::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`InstanceTypeOffering::location`](crate::types::InstanceTypeOffering::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`InstanceTypeOffering`]; it has no required members, so this cannot fail.
@@ -123,28 +103,26 @@ impl InstanceTypeOfferingBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceTypeOffering {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "locationType" => {
-                    value.location_type = ::std::option::Option::Some(
+                    value.location_type = Some(
                         crate::types::LocationType::from(child.text()),
                     );
                 }
                 "location" => {
-                    value.location = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.location = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Capacity Reservation usage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceUsage {
     /// The ID of the Amazon Web Services account that is making use of the Capacity Reservation.
-    pub account_id: ::std::option::Option<::std::string::String>,
+    pub account_id: Option<String>,
     /// The number of instances the Amazon Web Services account currently has in the Capacity Reservation.
-    pub used_instance_count: ::std::option::Option<i32>,
+    pub used_instance_count: Option<i32>,
 }
 impl InstanceUsage {
     /// Starts building a [`InstanceUsage`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceUsageBuilder {
-        <crate::types::builders::InstanceUsageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceUsageBuilder as Default>::default()
     }
     /// The `AccountId` member, when set.
     #[inline]
-    pub fn account_id(&self) -> ::std::option::Option<&str> {
+    pub fn account_id(&self) -> Option<&str> {
         self.account_id.as_deref()
     }
     /// The `UsedInstanceCount` member, when set.
     #[inline]
-    pub fn used_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn used_instance_count(&self) -> Option<i32> {
         self.used_instance_count
     }
 }
 /// A builder for [`InstanceUsage`](crate::types::InstanceUsage); start one with `InstanceUsage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceUsageBuilder {
     inner: crate::types::InstanceUsage,
 }
 impl InstanceUsageBuilder {
     /// Sets [`InstanceUsage::account_id`](crate::types::InstanceUsage::account_id): The ID of the Amazon Web Services account that is making use of the Capacity Reservation.
-    pub fn account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.account_id = ::std::option::Option::Some(input.into());
+    pub fn account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.account_id = Some(input.into());
         self
     }
     /// Sets or clears [`InstanceUsage::account_id`](crate::types::InstanceUsage::account_id).
     #[inline]
-    pub fn set_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account_id(mut self, input: Option<String>) -> Self {
         self.inner.account_id = input;
         self
     }
     /// The value set for [`InstanceUsage::account_id`](crate::types::InstanceUsage::account_id), if any.
     #[inline]
-    pub fn get_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_account_id(&self) -> &Option<String> {
         &self.inner.account_id
     }
     /// Sets [`InstanceUsage::used_instance_count`](crate::types::InstanceUsage::used_instance_count): The number of instances the Amazon Web Services account currently has in the Capacity Reservation.
     pub fn used_instance_count(mut self, input: i32) -> Self {
-        self.inner.used_instance_count = ::std::option::Option::Some(input);
+        self.inner.used_instance_count = Some(input);
         self
     }
     /// Sets or clears [`InstanceUsage::used_instance_count`](crate::types::InstanceUsage::used_instance_count).
     #[inline]
-    pub fn set_used_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_used_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.used_instance_count = input;
         self
     }
     /// The value set for [`InstanceUsage::used_instance_count`](crate::types::InstanceUsage::used_instance_count), if any.
     #[inline]
-    pub fn get_used_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_used_instance_count(&self) -> &Option<i32> {
         &self.inner.used_instance_count
     }
     /// Builds the [`InstanceUsage`]; it has no required members, so this cannot fail.
@@ -90,17 +74,15 @@ impl InstanceUsageBuilder {
 impl ::awsgen_runtime::xml::FromXml for InstanceUsage {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "accountId" => {
-                    value.account_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.account_id = Some(String::from(child.text()));
                 }
                 "usedInstanceCount" => {
-                    value.used_instance_count = ::std::option::Option::Some(
+                    value.used_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InstanceUsage")?,
@@ -109,6 +91,6 @@ impl ::awsgen_runtime::xml::FromXml for InstanceUsage {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes service integrations with VPC Flow logs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IntegrateServices {
     /// Information about the integration with Amazon Athena.
-    pub athena_integrations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AthenaIntegration>,
-    >,
+    pub athena_integrations: Option<Vec<crate::types::AthenaIntegration>>,
 }
 impl IntegrateServices {
     /// Starts building a [`IntegrateServices`].
     #[inline]
     pub fn builder() -> crate::types::builders::IntegrateServicesBuilder {
-        <crate::types::builders::IntegrateServicesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IntegrateServicesBuilder as Default>::default()
     }
     /// The `AthenaIntegrations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl IntegrateServices {
     }
 }
 /// A builder for [`IntegrateServices`](crate::types::IntegrateServices); start one with `IntegrateServices::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IntegrateServicesBuilder {
     inner: crate::types::IntegrateServices,
 }
@@ -52,7 +40,7 @@ impl IntegrateServicesBuilder {
     #[inline]
     pub fn set_athena_integrations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AthenaIntegration>>,
+        input: Option<Vec<crate::types::AthenaIntegration>>,
     ) -> Self {
         self.inner.athena_integrations = input;
         self
@@ -61,7 +49,7 @@ impl IntegrateServicesBuilder {
     #[inline]
     pub fn get_athena_integrations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AthenaIntegration>> {
+    ) -> &Option<Vec<crate::types::AthenaIntegration>> {
         &self.inner.athena_integrations
     }
     /// Builds the [`IntegrateServices`]; it has no required members, so this cannot fail.
@@ -74,8 +62,8 @@ impl ::awsgen_runtime::query::WriteQuery for IntegrateServices {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.athena_integrations {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.athena_integrations {
             let member_0 = body.enter("AthenaIntegration");
             body.items(
                 value,
@@ -83,6 +71,6 @@ impl ::awsgen_runtime::query::WriteQuery for IntegrateServices {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

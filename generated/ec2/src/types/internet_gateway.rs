@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an internet gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternetGateway {
     /// Any VPCs attached to the internet gateway.
-    pub attachments: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InternetGatewayAttachment>,
-    >,
+    pub attachments: Option<Vec<crate::types::InternetGatewayAttachment>>,
     /// The ID of the internet gateway.
-    pub internet_gateway_id: ::std::option::Option<::std::string::String>,
+    pub internet_gateway_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the internet gateway.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// Any tags assigned to the internet gateway.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl InternetGateway {
     /// Starts building a [`InternetGateway`].
     #[inline]
     pub fn builder() -> crate::types::builders::InternetGatewayBuilder {
-        <crate::types::builders::InternetGatewayBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InternetGatewayBuilder as Default>::default()
     }
     /// The `Attachments` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,12 +27,12 @@ impl InternetGateway {
     }
     /// The `InternetGatewayId` member, when set.
     #[inline]
-    pub fn internet_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn internet_gateway_id(&self) -> Option<&str> {
         self.internet_gateway_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,12 +42,7 @@ impl InternetGateway {
     }
 }
 /// A builder for [`InternetGateway`](crate::types::InternetGateway); start one with `InternetGateway::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InternetGatewayBuilder {
     inner: crate::types::InternetGateway,
 }
@@ -73,9 +61,7 @@ impl InternetGatewayBuilder {
     #[inline]
     pub fn set_attachments(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InternetGatewayAttachment>,
-        >,
+        input: Option<Vec<crate::types::InternetGatewayAttachment>>,
     ) -> Self {
         self.inner.attachments = input;
         self
@@ -84,55 +70,39 @@ impl InternetGatewayBuilder {
     #[inline]
     pub fn get_attachments(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InternetGatewayAttachment>,
-    > {
+    ) -> &Option<Vec<crate::types::InternetGatewayAttachment>> {
         &self.inner.attachments
     }
     /// Sets [`InternetGateway::internet_gateway_id`](crate::types::InternetGateway::internet_gateway_id): The ID of the internet gateway.
-    pub fn internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.internet_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn internet_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.internet_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`InternetGateway::internet_gateway_id`](crate::types::InternetGateway::internet_gateway_id).
     #[inline]
-    pub fn set_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.internet_gateway_id = input;
         self
     }
     /// The value set for [`InternetGateway::internet_gateway_id`](crate::types::InternetGateway::internet_gateway_id), if any.
     #[inline]
-    pub fn get_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_internet_gateway_id(&self) -> &Option<String> {
         &self.inner.internet_gateway_id
     }
     /// Sets [`InternetGateway::owner_id`](crate::types::InternetGateway::owner_id): The ID of the Amazon Web Services account that owns the internet gateway.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`InternetGateway::owner_id`](crate::types::InternetGateway::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`InternetGateway::owner_id`](crate::types::InternetGateway::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`InternetGateway::tags`](crate::types::InternetGateway::tags): Any tags assigned to the internet gateway.
@@ -144,18 +114,13 @@ impl InternetGatewayBuilder {
     }
     /// Sets or clears [`InternetGateway::tags`](crate::types::InternetGateway::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`InternetGateway::tags`](crate::types::InternetGateway::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`InternetGateway`]; it has no required members, so this cannot fail.
@@ -167,12 +132,12 @@ impl InternetGatewayBuilder {
 impl ::awsgen_runtime::xml::FromXml for InternetGateway {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachmentSet" => {
-                    value.attachments = ::std::option::Option::Some(
+                    value.attachments = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InternetGatewayAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -180,17 +145,13 @@ impl ::awsgen_runtime::xml::FromXml for InternetGateway {
                     );
                 }
                 "internetGatewayId" => {
-                    value.internet_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.internet_gateway_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -200,6 +161,6 @@ impl ::awsgen_runtime::xml::FromXml for InternetGateway {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

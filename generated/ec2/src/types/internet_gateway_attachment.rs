@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the attachment of a VPC to an internet gateway or an egress-only internet gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InternetGatewayAttachment {
     /// The current state of the attachment. For an internet gateway, the state is `available` when attached to a VPC; otherwise, this value is not returned.
-    pub state: ::std::option::Option<crate::types::AttachmentStatus>,
+    pub state: Option<crate::types::AttachmentStatus>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl InternetGatewayAttachment {
     /// Starts building a [`InternetGatewayAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::InternetGatewayAttachmentBuilder {
-        <crate::types::builders::InternetGatewayAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InternetGatewayAttachmentBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::AttachmentStatus> {
+    pub fn state(&self) -> Option<&crate::types::AttachmentStatus> {
         self.state.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`InternetGatewayAttachment`](crate::types::InternetGatewayAttachment); start one with `InternetGatewayAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InternetGatewayAttachmentBuilder {
     inner: crate::types::InternetGatewayAttachment,
 }
 impl InternetGatewayAttachmentBuilder {
     /// Sets [`InternetGatewayAttachment::state`](crate::types::InternetGatewayAttachment::state): The current state of the attachment.
     pub fn state(mut self, input: crate::types::AttachmentStatus) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`InternetGatewayAttachment::state`](crate::types::InternetGatewayAttachment::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::AttachmentStatus>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::AttachmentStatus>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`InternetGatewayAttachment::state`](crate::types::InternetGatewayAttachment::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::AttachmentStatus> {
+    pub fn get_state(&self) -> &Option<crate::types::AttachmentStatus> {
         &self.inner.state
     }
     /// Sets [`InternetGatewayAttachment::vpc_id`](crate::types::InternetGatewayAttachment::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`InternetGatewayAttachment::vpc_id`](crate::types::InternetGatewayAttachment::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`InternetGatewayAttachment::vpc_id`](crate::types::InternetGatewayAttachment::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`InternetGatewayAttachment`]; it has no required members, so this cannot fail.
@@ -93,23 +74,21 @@ impl InternetGatewayAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for InternetGatewayAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::AttachmentStatus::from(child.text()),
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

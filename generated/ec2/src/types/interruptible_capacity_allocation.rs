@@ -2,111 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the allocation of capacity from a source reservation to an interruptible reservation, tracking current and target instance counts for allocation management.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InterruptibleCapacityAllocation {
     /// The current number of instances allocated to the interruptible reservation.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// After your modify request, the requested number of instances allocated to interruptible reservation.
-    pub target_instance_count: ::std::option::Option<i32>,
+    pub target_instance_count: Option<i32>,
     /// The current status of the allocation (updating during reclamation, active when complete).
-    pub status: ::std::option::Option<
-        crate::types::InterruptibleCapacityReservationAllocationStatus,
-    >,
+    pub status: Option<crate::types::InterruptibleCapacityReservationAllocationStatus>,
     /// The ID of the interruptible Capacity Reservation created from the allocation.
-    pub interruptible_capacity_reservation_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub interruptible_capacity_reservation_id: Option<String>,
     /// The type of interruption policy applied to the interruptible reservation.
-    pub interruption_type: ::std::option::Option<crate::types::InterruptionType>,
+    pub interruption_type: Option<crate::types::InterruptionType>,
 }
 impl InterruptibleCapacityAllocation {
     /// Starts building a [`InterruptibleCapacityAllocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::InterruptibleCapacityAllocationBuilder {
-        <crate::types::builders::InterruptibleCapacityAllocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InterruptibleCapacityAllocationBuilder as Default>::default()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `TargetInstanceCount` member, when set.
     #[inline]
-    pub fn target_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn target_instance_count(&self) -> Option<i32> {
         self.target_instance_count
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::InterruptibleCapacityReservationAllocationStatus,
-    > {
+    ) -> Option<&crate::types::InterruptibleCapacityReservationAllocationStatus> {
         self.status.as_ref()
     }
     /// The `InterruptibleCapacityReservationId` member, when set.
     #[inline]
-    pub fn interruptible_capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn interruptible_capacity_reservation_id(&self) -> Option<&str> {
         self.interruptible_capacity_reservation_id.as_deref()
     }
     /// The `InterruptionType` member, when set.
     #[inline]
-    pub fn interruption_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterruptionType> {
+    pub fn interruption_type(&self) -> Option<&crate::types::InterruptionType> {
         self.interruption_type.as_ref()
     }
 }
 /// A builder for [`InterruptibleCapacityAllocation`](crate::types::InterruptibleCapacityAllocation); start one with `InterruptibleCapacityAllocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InterruptibleCapacityAllocationBuilder {
     inner: crate::types::InterruptibleCapacityAllocation,
 }
 impl InterruptibleCapacityAllocationBuilder {
     /// Sets [`InterruptibleCapacityAllocation::instance_count`](crate::types::InterruptibleCapacityAllocation::instance_count): The current number of instances allocated to the interruptible reservation.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::instance_count`](crate::types::InterruptibleCapacityAllocation::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`InterruptibleCapacityAllocation::instance_count`](crate::types::InterruptibleCapacityAllocation::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`InterruptibleCapacityAllocation::target_instance_count`](crate::types::InterruptibleCapacityAllocation::target_instance_count): After your modify request, the requested number of instances allocated to interruptible reservation.
     pub fn target_instance_count(mut self, input: i32) -> Self {
-        self.inner.target_instance_count = ::std::option::Option::Some(input);
+        self.inner.target_instance_count = Some(input);
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::target_instance_count`](crate::types::InterruptibleCapacityAllocation::target_instance_count).
     #[inline]
-    pub fn set_target_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_target_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.target_instance_count = input;
         self
     }
     /// The value set for [`InterruptibleCapacityAllocation::target_instance_count`](crate::types::InterruptibleCapacityAllocation::target_instance_count), if any.
     #[inline]
-    pub fn get_target_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_instance_count(&self) -> &Option<i32> {
         &self.inner.target_instance_count
     }
     /// Sets [`InterruptibleCapacityAllocation::status`](crate::types::InterruptibleCapacityAllocation::status): The current status of the allocation (updating during reclamation, active when complete).
@@ -114,16 +93,14 @@ impl InterruptibleCapacityAllocationBuilder {
         mut self,
         input: crate::types::InterruptibleCapacityReservationAllocationStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::status`](crate::types::InterruptibleCapacityAllocation::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InterruptibleCapacityReservationAllocationStatus,
-        >,
+        input: Option<crate::types::InterruptibleCapacityReservationAllocationStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -132,56 +109,48 @@ impl InterruptibleCapacityAllocationBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::InterruptibleCapacityReservationAllocationStatus,
-    > {
+    ) -> &Option<crate::types::InterruptibleCapacityReservationAllocationStatus> {
         &self.inner.status
     }
     /// Sets [`InterruptibleCapacityAllocation::interruptible_capacity_reservation_id`](crate::types::InterruptibleCapacityAllocation::interruptible_capacity_reservation_id): The ID of the interruptible Capacity Reservation created from the allocation.
     pub fn interruptible_capacity_reservation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.interruptible_capacity_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.interruptible_capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::interruptible_capacity_reservation_id`](crate::types::InterruptibleCapacityAllocation::interruptible_capacity_reservation_id).
     #[inline]
     pub fn set_interruptible_capacity_reservation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.interruptible_capacity_reservation_id = input;
         self
     }
     /// The value set for [`InterruptibleCapacityAllocation::interruptible_capacity_reservation_id`](crate::types::InterruptibleCapacityAllocation::interruptible_capacity_reservation_id), if any.
     #[inline]
-    pub fn get_interruptible_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_interruptible_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.interruptible_capacity_reservation_id
     }
     /// Sets [`InterruptibleCapacityAllocation::interruption_type`](crate::types::InterruptibleCapacityAllocation::interruption_type): The type of interruption policy applied to the interruptible reservation.
     pub fn interruption_type(mut self, input: crate::types::InterruptionType) -> Self {
-        self.inner.interruption_type = ::std::option::Option::Some(input);
+        self.inner.interruption_type = Some(input);
         self
     }
     /// Sets or clears [`InterruptibleCapacityAllocation::interruption_type`](crate::types::InterruptibleCapacityAllocation::interruption_type).
     #[inline]
     pub fn set_interruption_type(
         mut self,
-        input: ::std::option::Option<crate::types::InterruptionType>,
+        input: Option<crate::types::InterruptionType>,
     ) -> Self {
         self.inner.interruption_type = input;
         self
     }
     /// The value set for [`InterruptibleCapacityAllocation::interruption_type`](crate::types::InterruptibleCapacityAllocation::interruption_type), if any.
     #[inline]
-    pub fn get_interruption_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterruptionType> {
+    pub fn get_interruption_type(&self) -> &Option<crate::types::InterruptionType> {
         &self.inner.interruption_type
     }
     /// Builds the [`InterruptibleCapacityAllocation`]; it has no required members, so this cannot fail.
@@ -193,44 +162,44 @@ impl InterruptibleCapacityAllocationBuilder {
 impl ::awsgen_runtime::xml::FromXml for InterruptibleCapacityAllocation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InterruptibleCapacityAllocation")?,
                     );
                 }
                 "targetInstanceCount" => {
-                    value.target_instance_count = ::std::option::Option::Some(
+                    value.target_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "InterruptibleCapacityAllocation")?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::InterruptibleCapacityReservationAllocationStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "interruptibleCapacityReservationId" => {
-                    value.interruptible_capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.interruptible_capacity_reservation_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "interruptionType" => {
-                    value.interruption_type = ::std::option::Option::Some(
+                    value.interruption_type = Some(
                         crate::types::InterruptionType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,94 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about how and when instances in an interruptible reservation can be terminated when capacity is reclaimed.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InterruptionInfo {
     /// The ID of the source Capacity Reservation from which the interruptible reservation was created.
-    pub source_capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub source_capacity_reservation_id: Option<String>,
     /// The interruption type that determines how instances are terminated when capacity is reclaimed.
-    pub interruption_type: ::std::option::Option<crate::types::InterruptionType>,
+    pub interruption_type: Option<crate::types::InterruptionType>,
 }
 impl InterruptionInfo {
     /// Starts building a [`InterruptionInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::InterruptionInfoBuilder {
-        <crate::types::builders::InterruptionInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InterruptionInfoBuilder as Default>::default()
     }
     /// The `SourceCapacityReservationId` member, when set.
     #[inline]
-    pub fn source_capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_capacity_reservation_id(&self) -> Option<&str> {
         self.source_capacity_reservation_id.as_deref()
     }
     /// The `InterruptionType` member, when set.
     #[inline]
-    pub fn interruption_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterruptionType> {
+    pub fn interruption_type(&self) -> Option<&crate::types::InterruptionType> {
         self.interruption_type.as_ref()
     }
 }
 /// A builder for [`InterruptionInfo`](crate::types::InterruptionInfo); start one with `InterruptionInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InterruptionInfoBuilder {
     inner: crate::types::InterruptionInfo,
 }
 impl InterruptionInfoBuilder {
     /// Sets [`InterruptionInfo::source_capacity_reservation_id`](crate::types::InterruptionInfo::source_capacity_reservation_id): The ID of the source Capacity Reservation from which the interruptible reservation was created.
-    pub fn source_capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_capacity_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`InterruptionInfo::source_capacity_reservation_id`](crate::types::InterruptionInfo::source_capacity_reservation_id).
     #[inline]
-    pub fn set_source_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.source_capacity_reservation_id = input;
         self
     }
     /// The value set for [`InterruptionInfo::source_capacity_reservation_id`](crate::types::InterruptionInfo::source_capacity_reservation_id), if any.
     #[inline]
-    pub fn get_source_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`InterruptionInfo::interruption_type`](crate::types::InterruptionInfo::interruption_type): The interruption type that determines how instances are terminated when capacity is reclaimed.
     pub fn interruption_type(mut self, input: crate::types::InterruptionType) -> Self {
-        self.inner.interruption_type = ::std::option::Option::Some(input);
+        self.inner.interruption_type = Some(input);
         self
     }
     /// Sets or clears [`InterruptionInfo::interruption_type`](crate::types::InterruptionInfo::interruption_type).
     #[inline]
     pub fn set_interruption_type(
         mut self,
-        input: ::std::option::Option<crate::types::InterruptionType>,
+        input: Option<crate::types::InterruptionType>,
     ) -> Self {
         self.inner.interruption_type = input;
         self
     }
     /// The value set for [`InterruptionInfo::interruption_type`](crate::types::InterruptionInfo::interruption_type), if any.
     #[inline]
-    pub fn get_interruption_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterruptionType> {
+    pub fn get_interruption_type(&self) -> &Option<crate::types::InterruptionType> {
         &self.inner.interruption_type
     }
     /// Builds the [`InterruptionInfo`]; it has no required members, so this cannot fail.
@@ -101,23 +77,23 @@ impl InterruptionInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for InterruptionInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sourceCapacityReservationId" => {
-                    value.source_capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.source_capacity_reservation_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "interruptionType" => {
-                    value.interruption_type = ::std::option::Option::Some(
+                    value.interruption_type = Some(
                         crate::types::InterruptionType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the permissions for a security group rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpPermission {
     /// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
     ///
     /// Use `-1` to specify all protocols. When authorizing security group rules, specifying `-1` or a protocol number other than `tcp`, `udp`, `icmp`, or `icmpv6` allows traffic on all ports, regardless of any port range you specify. For `tcp`, `udp`, and `icmp`, you must specify a port range. For `icmpv6`, the port range is optional; if you omit the port range, traffic for all types and codes is allowed.
-    pub ip_protocol: ::std::option::Option<::std::string::String>,
+    pub ip_protocol: Option<String>,
     /// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// If the protocol is TCP or UDP, this is the end of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP code or -1 (all ICMP codes). If the start port is -1 (all ICMP types), then the end port must be -1 (all ICMP codes).
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
     /// The security group and Amazon Web Services account ID pairs.
-    pub user_id_group_pairs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UserIdGroupPair>,
-    >,
+    pub user_id_group_pairs: Option<Vec<crate::types::UserIdGroupPair>>,
     /// The IPv4 address ranges.
-    pub ip_ranges: ::std::option::Option<::std::vec::Vec<crate::types::IpRange>>,
+    pub ip_ranges: Option<Vec<crate::types::IpRange>>,
     /// The IPv6 address ranges.
-    pub ipv6_ranges: ::std::option::Option<::std::vec::Vec<crate::types::Ipv6Range>>,
+    pub ipv6_ranges: Option<Vec<crate::types::Ipv6Range>>,
     /// The prefix list IDs.
-    pub prefix_list_ids: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PrefixListId>,
-    >,
+    pub prefix_list_ids: Option<Vec<crate::types::PrefixListId>>,
 }
 impl IpPermission {
     /// Starts building a [`IpPermission`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpPermissionBuilder {
-        <crate::types::builders::IpPermissionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpPermissionBuilder as Default>::default()
     }
     /// The `IpProtocol` member, when set.
     #[inline]
-    pub fn ip_protocol(&self) -> ::std::option::Option<&str> {
+    pub fn ip_protocol(&self) -> Option<&str> {
         self.ip_protocol.as_deref()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
     /// The `UserIdGroupPairs` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,68 +65,57 @@ impl IpPermission {
     }
 }
 /// A builder for [`IpPermission`](crate::types::IpPermission); start one with `IpPermission::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpPermissionBuilder {
     inner: crate::types::IpPermission,
 }
 impl IpPermissionBuilder {
     /// Sets [`IpPermission::ip_protocol`](crate::types::IpPermission::ip_protocol): The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_protocol = ::std::option::Option::Some(input.into());
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_protocol = Some(input.into());
         self
     }
     /// Sets or clears [`IpPermission::ip_protocol`](crate::types::IpPermission::ip_protocol).
     #[inline]
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.inner.ip_protocol = input;
         self
     }
     /// The value set for [`IpPermission::ip_protocol`](crate::types::IpPermission::ip_protocol), if any.
     #[inline]
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         &self.inner.ip_protocol
     }
     /// Sets [`IpPermission::from_port`](crate::types::IpPermission::from_port): If the protocol is TCP or UDP, this is the start of the port range.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`IpPermission::from_port`](crate::types::IpPermission::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`IpPermission::from_port`](crate::types::IpPermission::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`IpPermission::to_port`](crate::types::IpPermission::to_port): If the protocol is TCP or UDP, this is the end of the port range.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`IpPermission::to_port`](crate::types::IpPermission::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`IpPermission::to_port`](crate::types::IpPermission::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Appends one item to [`IpPermission::user_id_group_pairs`](crate::types::IpPermission::user_id_group_pairs): The security group and Amazon Web Services account ID pairs.
@@ -149,7 +129,7 @@ impl IpPermissionBuilder {
     #[inline]
     pub fn set_user_id_group_pairs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UserIdGroupPair>>,
+        input: Option<Vec<crate::types::UserIdGroupPair>>,
     ) -> Self {
         self.inner.user_id_group_pairs = input;
         self
@@ -158,7 +138,7 @@ impl IpPermissionBuilder {
     #[inline]
     pub fn get_user_id_group_pairs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UserIdGroupPair>> {
+    ) -> &Option<Vec<crate::types::UserIdGroupPair>> {
         &self.inner.user_id_group_pairs
     }
     /// Appends one item to [`IpPermission::ip_ranges`](crate::types::IpPermission::ip_ranges): The IPv4 address ranges.
@@ -170,18 +150,13 @@ impl IpPermissionBuilder {
     }
     /// Sets or clears [`IpPermission::ip_ranges`](crate::types::IpPermission::ip_ranges).
     #[inline]
-    pub fn set_ip_ranges(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpRange>>,
-    ) -> Self {
+    pub fn set_ip_ranges(mut self, input: Option<Vec<crate::types::IpRange>>) -> Self {
         self.inner.ip_ranges = input;
         self
     }
     /// The value set for [`IpPermission::ip_ranges`](crate::types::IpPermission::ip_ranges), if any.
     #[inline]
-    pub fn get_ip_ranges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpRange>> {
+    pub fn get_ip_ranges(&self) -> &Option<Vec<crate::types::IpRange>> {
         &self.inner.ip_ranges
     }
     /// Appends one item to [`IpPermission::ipv6_ranges`](crate::types::IpPermission::ipv6_ranges): The IPv6 address ranges.
@@ -195,16 +170,14 @@ impl IpPermissionBuilder {
     #[inline]
     pub fn set_ipv6_ranges(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Ipv6Range>>,
+        input: Option<Vec<crate::types::Ipv6Range>>,
     ) -> Self {
         self.inner.ipv6_ranges = input;
         self
     }
     /// The value set for [`IpPermission::ipv6_ranges`](crate::types::IpPermission::ipv6_ranges), if any.
     #[inline]
-    pub fn get_ipv6_ranges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Ipv6Range>> {
+    pub fn get_ipv6_ranges(&self) -> &Option<Vec<crate::types::Ipv6Range>> {
         &self.inner.ipv6_ranges
     }
     /// Appends one item to [`IpPermission::prefix_list_ids`](crate::types::IpPermission::prefix_list_ids): The prefix list IDs.
@@ -218,16 +191,14 @@ impl IpPermissionBuilder {
     #[inline]
     pub fn set_prefix_list_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PrefixListId>>,
+        input: Option<Vec<crate::types::PrefixListId>>,
     ) -> Self {
         self.inner.prefix_list_ids = input;
         self
     }
     /// The value set for [`IpPermission::prefix_list_ids`](crate::types::IpPermission::prefix_list_ids), if any.
     #[inline]
-    pub fn get_prefix_list_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PrefixListId>> {
+    pub fn get_prefix_list_ids(&self) -> &Option<Vec<crate::types::PrefixListId>> {
         &self.inner.prefix_list_ids
     }
     /// Builds the [`IpPermission`]; it has no required members, so this cannot fail.
@@ -240,17 +211,17 @@ impl ::awsgen_runtime::query::WriteQuery for IpPermission {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ip_protocol {
             body.member("IpProtocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             body.member("FromPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             body.member("ToPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.user_id_group_pairs {
+        if let Some(value) = &self.user_id_group_pairs {
             let member_0 = body.enter("Groups");
             body.items(
                 value,
@@ -258,7 +229,7 @@ impl ::awsgen_runtime::query::WriteQuery for IpPermission {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_ranges {
+        if let Some(value) = &self.ip_ranges {
             let member_0 = body.enter("IpRanges");
             body.items(
                 value,
@@ -266,7 +237,7 @@ impl ::awsgen_runtime::query::WriteQuery for IpPermission {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_ranges {
+        if let Some(value) = &self.ipv6_ranges {
             let member_0 = body.enter("Ipv6Ranges");
             body.items(
                 value,
@@ -274,7 +245,7 @@ impl ::awsgen_runtime::query::WriteQuery for IpPermission {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_ids {
+        if let Some(value) = &self.prefix_list_ids {
             let member_0 = body.enter("PrefixListIds");
             body.items(
                 value,
@@ -282,37 +253,35 @@ impl ::awsgen_runtime::query::WriteQuery for IpPermission {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for IpPermission {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipProtocol" => {
-                    value.ip_protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_protocol = Some(String::from(child.text()));
                 }
                 "fromPort" => {
-                    value.from_port = ::std::option::Option::Some(
+                    value.from_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpPermission")?,
                     );
                 }
                 "toPort" => {
-                    value.to_port = ::std::option::Option::Some(
+                    value.to_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpPermission")?,
                     );
                 }
                 "groups" => {
-                    value.user_id_group_pairs = ::std::option::Option::Some(
+                    value.user_id_group_pairs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::UserIdGroupPair as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -320,7 +289,7 @@ impl ::awsgen_runtime::xml::FromXml for IpPermission {
                     );
                 }
                 "ipRanges" => {
-                    value.ip_ranges = ::std::option::Option::Some(
+                    value.ip_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -328,7 +297,7 @@ impl ::awsgen_runtime::xml::FromXml for IpPermission {
                     );
                 }
                 "ipv6Ranges" => {
-                    value.ipv6_ranges = ::std::option::Option::Some(
+                    value.ipv6_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv6Range as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -336,7 +305,7 @@ impl ::awsgen_runtime::xml::FromXml for IpPermission {
                     );
                 }
                 "prefixListIds" => {
-                    value.prefix_list_ids = ::std::option::Option::Some(
+                    value.prefix_list_ids = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PrefixListId as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -346,6 +315,6 @@ impl ::awsgen_runtime::xml::FromXml for IpPermission {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

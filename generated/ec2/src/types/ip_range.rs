@@ -2,93 +2,71 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 address range.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpRange {
     /// A description for the security group rule that references this IPv4 address range.
     ///
     /// Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and .\_-:/()#,@\[\]+=&;{}!$\*
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The IPv4 address range. You can either specify a CIDR block or a source security group, not both. To specify a single IPv4 address, use the /32 prefix length.
     ///
     /// **Note:** Amazon Web Services [canonicalizes](https://en.wikipedia.org/wiki/Canonicalization) IPv4 and IPv6 CIDRs. For example, if you specify 100.68.0.18/18 for the CIDR block, Amazon Web Services canonicalizes the CIDR block to 100.68.0.0/18. Any subsequent DescribeSecurityGroups and DescribeSecurityGroupRules calls will return the canonicalized form of the CIDR block. Additionally, if you attempt to add another rule with the non-canonical form of the CIDR (such as 100.68.0.18/18) and there is already a rule for the canonicalized form of the CIDR block (such as 100.68.0.0/18), the API throws an duplicate rule error.
-    pub cidr_ip: ::std::option::Option<::std::string::String>,
+    pub cidr_ip: Option<String>,
 }
 impl IpRange {
     /// Starts building a [`IpRange`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpRangeBuilder {
-        <crate::types::builders::IpRangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpRangeBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `CidrIp` member, when set.
     #[inline]
-    pub fn cidr_ip(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ip(&self) -> Option<&str> {
         self.cidr_ip.as_deref()
     }
 }
 /// A builder for [`IpRange`](crate::types::IpRange); start one with `IpRange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpRangeBuilder {
     inner: crate::types::IpRange,
 }
 impl IpRangeBuilder {
     /// Sets [`IpRange::description`](crate::types::IpRange::description): A description for the security group rule that references this IPv4 address range.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`IpRange::description`](crate::types::IpRange::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`IpRange::description`](crate::types::IpRange::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`IpRange::cidr_ip`](crate::types::IpRange::cidr_ip): The IPv4 address range.
-    pub fn cidr_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ip = ::std::option::Option::Some(input.into());
+    pub fn cidr_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ip = Some(input.into());
         self
     }
     /// Sets or clears [`IpRange::cidr_ip`](crate::types::IpRange::cidr_ip).
     #[inline]
-    pub fn set_cidr_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ip(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ip = input;
         self
     }
     /// The value set for [`IpRange::cidr_ip`](crate::types::IpRange::cidr_ip), if any.
     #[inline]
-    pub fn get_cidr_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ip(&self) -> &Option<String> {
         &self.inner.cidr_ip
     }
     /// Builds the [`IpRange`]; it has no required members, so this cannot fail.
@@ -101,36 +79,32 @@ impl ::awsgen_runtime::query::WriteQuery for IpRange {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ip {
+        if let Some(value) = &self.cidr_ip {
             body.member("CidrIp", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for IpRange {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "cidrIp" => {
-                    value.cidr_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_ip = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,106 +2,97 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// IPAM is a VPC feature that you can use to automate your IP address management workflows including assigning, tracking, troubleshooting, and auditing IP addresses across Amazon Web Services Regions and accounts throughout your Amazon Web Services Organization. For more information, see [What is IPAM?](https://docs.aws.amazon.com/vpc/latest/ipam/what-is-it-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ipam {
     /// The Amazon Web Services account ID of the owner of the IPAM.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the IPAM.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the IPAM.
-    pub ipam_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_arn: Option<String>,
     /// The Amazon Web Services Region of the IPAM.
-    pub ipam_region: ::std::option::Option<::std::string::String>,
+    pub ipam_region: Option<String>,
     /// The ID of the IPAM's default public scope.
-    pub public_default_scope_id: ::std::option::Option<::std::string::String>,
+    pub public_default_scope_id: Option<String>,
     /// The ID of the IPAM's default private scope.
-    pub private_default_scope_id: ::std::option::Option<::std::string::String>,
+    pub private_default_scope_id: Option<String>,
     /// The number of scopes in the IPAM. The scope quota is 5. For more information on quotas, see [Quotas in IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/quotas-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub scope_count: ::std::option::Option<i32>,
+    pub scope_count: Option<i32>,
     /// The description for the IPAM.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The operating Regions for an IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
     ///
     /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub operating_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamOperatingRegion>,
-    >,
+    pub operating_regions: Option<Vec<crate::types::IpamOperatingRegion>>,
     /// The state of the IPAM.
-    pub state: ::std::option::Option<crate::types::IpamState>,
+    pub state: Option<crate::types::IpamState>,
     /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The IPAM's default resource discovery ID.
-    pub default_resource_discovery_id: ::std::option::Option<::std::string::String>,
+    pub default_resource_discovery_id: Option<String>,
     /// The IPAM's default resource discovery association ID.
-    pub default_resource_discovery_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub default_resource_discovery_association_id: Option<String>,
     /// The IPAM's resource discovery association count.
-    pub resource_discovery_association_count: ::std::option::Option<i32>,
+    pub resource_discovery_association_count: Option<i32>,
     /// The state message.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
     /// IPAM is offered in a Free Tier and an Advanced Tier. For more information about the features available in each tier and the costs associated with the tiers, see [Amazon VPC pricing \> IPAM tab](http://aws.amazon.com/vpc/pricing/).
-    pub tier: ::std::option::Option<crate::types::IpamTier>,
+    pub tier: Option<crate::types::IpamTier>,
     /// Enable this option to use your own GUA ranges as private IPv6 addresses. This option is disabled by default.
-    pub enable_private_gua: ::std::option::Option<bool>,
+    pub enable_private_gua: Option<bool>,
     /// A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM. For more information, see [Enable cost distribution](https://docs.aws.amazon.com/vpc/latest/ipam/ipam-enable-cost-distro.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// Possible values:
     ///
     /// - `ipam-owner` (default): The Amazon Web Services account which owns the IPAM is charged for all active IP addresses managed in IPAM.
     /// - `resource-owner`: The Amazon Web Services account that owns the IP address is charged for the active IP address.
-    pub metered_account: ::std::option::Option<crate::types::IpamMeteredAccount>,
+    pub metered_account: Option<crate::types::IpamMeteredAccount>,
 }
 impl Ipam {
     /// Starts building a [`Ipam`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamBuilder {
-        <crate::types::builders::IpamBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `IpamArn` member, when set.
     #[inline]
-    pub fn ipam_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_arn(&self) -> Option<&str> {
         self.ipam_arn.as_deref()
     }
     /// The `IpamRegion` member, when set.
     #[inline]
-    pub fn ipam_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_region(&self) -> Option<&str> {
         self.ipam_region.as_deref()
     }
     /// The `PublicDefaultScopeId` member, when set.
     #[inline]
-    pub fn public_default_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn public_default_scope_id(&self) -> Option<&str> {
         self.public_default_scope_id.as_deref()
     }
     /// The `PrivateDefaultScopeId` member, when set.
     #[inline]
-    pub fn private_default_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn private_default_scope_id(&self) -> Option<&str> {
         self.private_default_scope_id.as_deref()
     }
     /// The `ScopeCount` member, when set.
     #[inline]
-    pub fn scope_count(&self) -> ::std::option::Option<i32> {
+    pub fn scope_count(&self) -> Option<i32> {
         self.scope_count
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `OperatingRegions` member, empty when not set; the field tells an empty list from an absent one.
@@ -111,7 +102,7 @@ impl Ipam {
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::IpamState> {
+    pub fn state(&self) -> Option<&crate::types::IpamState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -121,227 +112,172 @@ impl Ipam {
     }
     /// The `DefaultResourceDiscoveryId` member, when set.
     #[inline]
-    pub fn default_resource_discovery_id(&self) -> ::std::option::Option<&str> {
+    pub fn default_resource_discovery_id(&self) -> Option<&str> {
         self.default_resource_discovery_id.as_deref()
     }
     /// The `DefaultResourceDiscoveryAssociationId` member, when set.
     #[inline]
-    pub fn default_resource_discovery_association_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn default_resource_discovery_association_id(&self) -> Option<&str> {
         self.default_resource_discovery_association_id.as_deref()
     }
     /// The `ResourceDiscoveryAssociationCount` member, when set.
     #[inline]
-    pub fn resource_discovery_association_count(&self) -> ::std::option::Option<i32> {
+    pub fn resource_discovery_association_count(&self) -> Option<i32> {
         self.resource_discovery_association_count
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
     /// The `Tier` member, when set.
     #[inline]
-    pub fn tier(&self) -> ::std::option::Option<&crate::types::IpamTier> {
+    pub fn tier(&self) -> Option<&crate::types::IpamTier> {
         self.tier.as_ref()
     }
     /// The `EnablePrivateGua` member, when set.
     #[inline]
-    pub fn enable_private_gua(&self) -> ::std::option::Option<bool> {
+    pub fn enable_private_gua(&self) -> Option<bool> {
         self.enable_private_gua
     }
     /// The `MeteredAccount` member, when set.
     #[inline]
-    pub fn metered_account(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamMeteredAccount> {
+    pub fn metered_account(&self) -> Option<&crate::types::IpamMeteredAccount> {
         self.metered_account.as_ref()
     }
 }
 /// A builder for [`Ipam`](crate::types::Ipam); start one with `Ipam::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamBuilder {
     inner: crate::types::Ipam,
 }
 impl IpamBuilder {
     /// Sets [`Ipam::owner_id`](crate::types::Ipam::owner_id): The Amazon Web Services account ID of the owner of the IPAM.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::owner_id`](crate::types::Ipam::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`Ipam::owner_id`](crate::types::Ipam::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`Ipam::ipam_id`](crate::types::Ipam::ipam_id): The ID of the IPAM.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::ipam_id`](crate::types::Ipam::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`Ipam::ipam_id`](crate::types::Ipam::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`Ipam::ipam_arn`](crate::types::Ipam::ipam_arn): The Amazon Resource Name (ARN) of the IPAM.
-    pub fn ipam_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::ipam_arn`](crate::types::Ipam::ipam_arn).
     #[inline]
-    pub fn set_ipam_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_arn = input;
         self
     }
     /// The value set for [`Ipam::ipam_arn`](crate::types::Ipam::ipam_arn), if any.
     #[inline]
-    pub fn get_ipam_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_arn(&self) -> &Option<String> {
         &self.inner.ipam_arn
     }
     /// Sets [`Ipam::ipam_region`](crate::types::Ipam::ipam_region): The Amazon Web Services Region of the IPAM.
-    pub fn ipam_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_region = ::std::option::Option::Some(input.into());
+    pub fn ipam_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_region = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::ipam_region`](crate::types::Ipam::ipam_region).
     #[inline]
-    pub fn set_ipam_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_region = input;
         self
     }
     /// The value set for [`Ipam::ipam_region`](crate::types::Ipam::ipam_region), if any.
     #[inline]
-    pub fn get_ipam_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_region(&self) -> &Option<String> {
         &self.inner.ipam_region
     }
     /// Sets [`Ipam::public_default_scope_id`](crate::types::Ipam::public_default_scope_id): The ID of the IPAM's default public scope.
-    pub fn public_default_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_default_scope_id = ::std::option::Option::Some(input.into());
+    pub fn public_default_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_default_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::public_default_scope_id`](crate::types::Ipam::public_default_scope_id).
     #[inline]
-    pub fn set_public_default_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_default_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.public_default_scope_id = input;
         self
     }
     /// The value set for [`Ipam::public_default_scope_id`](crate::types::Ipam::public_default_scope_id), if any.
     #[inline]
-    pub fn get_public_default_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_default_scope_id(&self) -> &Option<String> {
         &self.inner.public_default_scope_id
     }
     /// Sets [`Ipam::private_default_scope_id`](crate::types::Ipam::private_default_scope_id): The ID of the IPAM's default private scope.
-    pub fn private_default_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_default_scope_id = ::std::option::Option::Some(input.into());
+    pub fn private_default_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_default_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::private_default_scope_id`](crate::types::Ipam::private_default_scope_id).
     #[inline]
-    pub fn set_private_default_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_default_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.private_default_scope_id = input;
         self
     }
     /// The value set for [`Ipam::private_default_scope_id`](crate::types::Ipam::private_default_scope_id), if any.
     #[inline]
-    pub fn get_private_default_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_default_scope_id(&self) -> &Option<String> {
         &self.inner.private_default_scope_id
     }
     /// Sets [`Ipam::scope_count`](crate::types::Ipam::scope_count): The number of scopes in the IPAM.
     pub fn scope_count(mut self, input: i32) -> Self {
-        self.inner.scope_count = ::std::option::Option::Some(input);
+        self.inner.scope_count = Some(input);
         self
     }
     /// Sets or clears [`Ipam::scope_count`](crate::types::Ipam::scope_count).
     #[inline]
-    pub fn set_scope_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_scope_count(mut self, input: Option<i32>) -> Self {
         self.inner.scope_count = input;
         self
     }
     /// The value set for [`Ipam::scope_count`](crate::types::Ipam::scope_count), if any.
     #[inline]
-    pub fn get_scope_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_scope_count(&self) -> &Option<i32> {
         &self.inner.scope_count
     }
     /// Sets [`Ipam::description`](crate::types::Ipam::description): The description for the IPAM.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::description`](crate::types::Ipam::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`Ipam::description`](crate::types::Ipam::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`Ipam::operating_regions`](crate::types::Ipam::operating_regions): The operating Regions for an IPAM.
@@ -358,7 +294,7 @@ impl IpamBuilder {
     #[inline]
     pub fn set_operating_regions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamOperatingRegion>>,
+        input: Option<Vec<crate::types::IpamOperatingRegion>>,
     ) -> Self {
         self.inner.operating_regions = input;
         self
@@ -367,26 +303,23 @@ impl IpamBuilder {
     #[inline]
     pub fn get_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::IpamOperatingRegion>> {
         &self.inner.operating_regions
     }
     /// Sets [`Ipam::state`](crate::types::Ipam::state): The state of the IPAM.
     pub fn state(mut self, input: crate::types::IpamState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Ipam::state`](crate::types::Ipam::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::IpamState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Ipam::state`](crate::types::Ipam::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::IpamState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamState> {
         &self.inner.state
     }
     /// Appends one item to [`Ipam::tags`](crate::types::Ipam::tags): The key/value combination of a tag assigned to the resource.
@@ -398,171 +331,137 @@ impl IpamBuilder {
     }
     /// Sets or clears [`Ipam::tags`](crate::types::Ipam::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Ipam::tags`](crate::types::Ipam::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Ipam::default_resource_discovery_id`](crate::types::Ipam::default_resource_discovery_id): The IPAM's default resource discovery ID.
-    pub fn default_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.default_resource_discovery_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn default_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.default_resource_discovery_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::default_resource_discovery_id`](crate::types::Ipam::default_resource_discovery_id).
     #[inline]
-    pub fn set_default_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_default_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.inner.default_resource_discovery_id = input;
         self
     }
     /// The value set for [`Ipam::default_resource_discovery_id`](crate::types::Ipam::default_resource_discovery_id), if any.
     #[inline]
-    pub fn get_default_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_default_resource_discovery_id(&self) -> &Option<String> {
         &self.inner.default_resource_discovery_id
     }
     /// Sets [`Ipam::default_resource_discovery_association_id`](crate::types::Ipam::default_resource_discovery_association_id): The IPAM's default resource discovery association ID.
     pub fn default_resource_discovery_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.default_resource_discovery_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.default_resource_discovery_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::default_resource_discovery_association_id`](crate::types::Ipam::default_resource_discovery_association_id).
     #[inline]
     pub fn set_default_resource_discovery_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.default_resource_discovery_association_id = input;
         self
     }
     /// The value set for [`Ipam::default_resource_discovery_association_id`](crate::types::Ipam::default_resource_discovery_association_id), if any.
     #[inline]
-    pub fn get_default_resource_discovery_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_default_resource_discovery_association_id(&self) -> &Option<String> {
         &self.inner.default_resource_discovery_association_id
     }
     /// Sets [`Ipam::resource_discovery_association_count`](crate::types::Ipam::resource_discovery_association_count): The IPAM's resource discovery association count.
     pub fn resource_discovery_association_count(mut self, input: i32) -> Self {
-        self.inner.resource_discovery_association_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.resource_discovery_association_count = Some(input);
         self
     }
     /// Sets or clears [`Ipam::resource_discovery_association_count`](crate::types::Ipam::resource_discovery_association_count).
     #[inline]
     pub fn set_resource_discovery_association_count(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.resource_discovery_association_count = input;
         self
     }
     /// The value set for [`Ipam::resource_discovery_association_count`](crate::types::Ipam::resource_discovery_association_count), if any.
     #[inline]
-    pub fn get_resource_discovery_association_count(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_resource_discovery_association_count(&self) -> &Option<i32> {
         &self.inner.resource_discovery_association_count
     }
     /// Sets [`Ipam::state_message`](crate::types::Ipam::state_message): The state message.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`Ipam::state_message`](crate::types::Ipam::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`Ipam::state_message`](crate::types::Ipam::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Sets [`Ipam::tier`](crate::types::Ipam::tier): IPAM is offered in a Free Tier and an Advanced Tier.
     pub fn tier(mut self, input: crate::types::IpamTier) -> Self {
-        self.inner.tier = ::std::option::Option::Some(input);
+        self.inner.tier = Some(input);
         self
     }
     /// Sets or clears [`Ipam::tier`](crate::types::Ipam::tier).
     #[inline]
-    pub fn set_tier(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamTier>,
-    ) -> Self {
+    pub fn set_tier(mut self, input: Option<crate::types::IpamTier>) -> Self {
         self.inner.tier = input;
         self
     }
     /// The value set for [`Ipam::tier`](crate::types::Ipam::tier), if any.
     #[inline]
-    pub fn get_tier(&self) -> &::std::option::Option<crate::types::IpamTier> {
+    pub fn get_tier(&self) -> &Option<crate::types::IpamTier> {
         &self.inner.tier
     }
     /// Sets [`Ipam::enable_private_gua`](crate::types::Ipam::enable_private_gua): Enable this option to use your own GUA ranges as private IPv6 addresses.
     pub fn enable_private_gua(mut self, input: bool) -> Self {
-        self.inner.enable_private_gua = ::std::option::Option::Some(input);
+        self.inner.enable_private_gua = Some(input);
         self
     }
     /// Sets or clears [`Ipam::enable_private_gua`](crate::types::Ipam::enable_private_gua).
     #[inline]
-    pub fn set_enable_private_gua(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_private_gua(mut self, input: Option<bool>) -> Self {
         self.inner.enable_private_gua = input;
         self
     }
     /// The value set for [`Ipam::enable_private_gua`](crate::types::Ipam::enable_private_gua), if any.
     #[inline]
-    pub fn get_enable_private_gua(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_private_gua(&self) -> &Option<bool> {
         &self.inner.enable_private_gua
     }
     /// Sets [`Ipam::metered_account`](crate::types::Ipam::metered_account): A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM.
     pub fn metered_account(mut self, input: crate::types::IpamMeteredAccount) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input);
+        self.inner.metered_account = Some(input);
         self
     }
     /// Sets or clears [`Ipam::metered_account`](crate::types::Ipam::metered_account).
     #[inline]
     pub fn set_metered_account(
         mut self,
-        input: ::std::option::Option<crate::types::IpamMeteredAccount>,
+        input: Option<crate::types::IpamMeteredAccount>,
     ) -> Self {
         self.inner.metered_account = input;
         self
     }
     /// The value set for [`Ipam::metered_account`](crate::types::Ipam::metered_account), if any.
     #[inline]
-    pub fn get_metered_account(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamMeteredAccount> {
+    pub fn get_metered_account(&self) -> &Option<crate::types::IpamMeteredAccount> {
         &self.inner.metered_account
     }
     /// Builds the [`Ipam`]; it has no required members, so this cannot fail.
@@ -574,54 +473,40 @@ impl IpamBuilder {
 impl ::awsgen_runtime::xml::FromXml for Ipam {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamId" => {
-                    value.ipam_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_id = Some(String::from(child.text()));
                 }
                 "ipamArn" => {
-                    value.ipam_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_arn = Some(String::from(child.text()));
                 }
                 "ipamRegion" => {
-                    value.ipam_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_region = Some(String::from(child.text()));
                 }
                 "publicDefaultScopeId" => {
-                    value.public_default_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_default_scope_id = Some(String::from(child.text()));
                 }
                 "privateDefaultScopeId" => {
-                    value.private_default_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_default_scope_id = Some(String::from(child.text()));
                 }
                 "scopeCount" => {
-                    value.scope_count = ::std::option::Option::Some(
+                    value.scope_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Ipam")?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "operatingRegionSet" => {
-                    value.operating_regions = ::std::option::Option::Some(
+                    value.operating_regions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamOperatingRegion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -629,12 +514,10 @@ impl ::awsgen_runtime::xml::FromXml for Ipam {
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::IpamState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::IpamState::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -642,45 +525,39 @@ impl ::awsgen_runtime::xml::FromXml for Ipam {
                     );
                 }
                 "defaultResourceDiscoveryId" => {
-                    value.default_resource_discovery_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.default_resource_discovery_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "defaultResourceDiscoveryAssociationId" => {
-                    value.default_resource_discovery_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.default_resource_discovery_association_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "resourceDiscoveryAssociationCount" => {
-                    value.resource_discovery_association_count = ::std::option::Option::Some(
+                    value.resource_discovery_association_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Ipam")?,
                     );
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 "tier" => {
-                    value.tier = ::std::option::Option::Some(
-                        crate::types::IpamTier::from(child.text()),
-                    );
+                    value.tier = Some(crate::types::IpamTier::from(child.text()));
                 }
                 "enablePrivateGua" => {
-                    value.enable_private_gua = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.enable_private_gua = Some(child.text() == "true");
                 }
                 "meteredAccount" => {
-                    value.metered_account = ::std::option::Option::Some(
+                    value.metered_account = Some(
                         crate::types::IpamMeteredAccount::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

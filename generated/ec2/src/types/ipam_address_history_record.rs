@@ -2,170 +2,134 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The historical record of a CIDR within an IPAM scope. For more information, see [View the history of IP addresses](https://docs.aws.amazon.com/vpc/latest/ipam/view-history-cidr-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamAddressHistoryRecord {
     /// The ID of the resource owner.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The Amazon Web Services Region of the resource.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The type of the resource.
-    pub resource_type: ::std::option::Option<
-        crate::types::IpamAddressHistoryResourceType,
-    >,
+    pub resource_type: Option<crate::types::IpamAddressHistoryResourceType>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The CIDR of the resource.
-    pub resource_cidr: ::std::option::Option<::std::string::String>,
+    pub resource_cidr: Option<String>,
     /// The name of the resource.
-    pub resource_name: ::std::option::Option<::std::string::String>,
+    pub resource_name: Option<String>,
     /// The compliance status of a resource. For more information on compliance statuses, see [Monitor CIDR usage by resource](https://docs.aws.amazon.com/vpc/latest/ipam/monitor-cidr-compliance-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub resource_compliance_status: ::std::option::Option<
-        crate::types::IpamComplianceStatus,
-    >,
+    pub resource_compliance_status: Option<crate::types::IpamComplianceStatus>,
     /// The overlap status of an IPAM resource. The overlap status tells you if the CIDR for a resource overlaps with another CIDR in the scope. For more information on overlap statuses, see [Monitor CIDR usage by resource](https://docs.aws.amazon.com/vpc/latest/ipam/monitor-cidr-compliance-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub resource_overlap_status: ::std::option::Option<crate::types::IpamOverlapStatus>,
+    pub resource_overlap_status: Option<crate::types::IpamOverlapStatus>,
     /// The VPC ID of the resource.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Sampled start time of the resource-to-CIDR association within the IPAM scope. Changes are picked up in periodic snapshots, so the start time may have occurred before this specific time.
-    pub sampled_start_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub sampled_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Sampled end time of the resource-to-CIDR association within the IPAM scope. Changes are picked up in periodic snapshots, so the end time may have occurred before this specific time.
-    pub sampled_end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub sampled_end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IpamAddressHistoryRecord {
     /// Starts building a [`IpamAddressHistoryRecord`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamAddressHistoryRecordBuilder {
-        <crate::types::builders::IpamAddressHistoryRecordBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamAddressHistoryRecordBuilder as Default>::default()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamAddressHistoryResourceType> {
+    ) -> Option<&crate::types::IpamAddressHistoryResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceCidr` member, when set.
     #[inline]
-    pub fn resource_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn resource_cidr(&self) -> Option<&str> {
         self.resource_cidr.as_deref()
     }
     /// The `ResourceName` member, when set.
     #[inline]
-    pub fn resource_name(&self) -> ::std::option::Option<&str> {
+    pub fn resource_name(&self) -> Option<&str> {
         self.resource_name.as_deref()
     }
     /// The `ResourceComplianceStatus` member, when set.
     #[inline]
     pub fn resource_compliance_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamComplianceStatus> {
+    ) -> Option<&crate::types::IpamComplianceStatus> {
         self.resource_compliance_status.as_ref()
     }
     /// The `ResourceOverlapStatus` member, when set.
     #[inline]
-    pub fn resource_overlap_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamOverlapStatus> {
+    pub fn resource_overlap_status(&self) -> Option<&crate::types::IpamOverlapStatus> {
         self.resource_overlap_status.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SampledStartTime` member, when set.
     #[inline]
-    pub fn sampled_start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn sampled_start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.sampled_start_time.as_ref()
     }
     /// The `SampledEndTime` member, when set.
     #[inline]
-    pub fn sampled_end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn sampled_end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.sampled_end_time.as_ref()
     }
 }
 /// A builder for [`IpamAddressHistoryRecord`](crate::types::IpamAddressHistoryRecord); start one with `IpamAddressHistoryRecord::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamAddressHistoryRecordBuilder {
     inner: crate::types::IpamAddressHistoryRecord,
 }
 impl IpamAddressHistoryRecordBuilder {
     /// Sets [`IpamAddressHistoryRecord::resource_owner_id`](crate::types::IpamAddressHistoryRecord::resource_owner_id): The ID of the resource owner.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_owner_id`](crate::types::IpamAddressHistoryRecord::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`IpamAddressHistoryRecord::resource_owner_id`](crate::types::IpamAddressHistoryRecord::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Sets [`IpamAddressHistoryRecord::resource_region`](crate::types::IpamAddressHistoryRecord::resource_region): The Amazon Web Services Region of the resource.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_region`](crate::types::IpamAddressHistoryRecord::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamAddressHistoryRecord::resource_region`](crate::types::IpamAddressHistoryRecord::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamAddressHistoryRecord::resource_type`](crate::types::IpamAddressHistoryRecord::resource_type): The type of the resource.
@@ -173,14 +137,14 @@ impl IpamAddressHistoryRecordBuilder {
         mut self,
         input: crate::types::IpamAddressHistoryResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_type`](crate::types::IpamAddressHistoryRecord::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamAddressHistoryResourceType>,
+        input: Option<crate::types::IpamAddressHistoryResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -189,73 +153,55 @@ impl IpamAddressHistoryRecordBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamAddressHistoryResourceType> {
+    ) -> &Option<crate::types::IpamAddressHistoryResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`IpamAddressHistoryRecord::resource_id`](crate::types::IpamAddressHistoryRecord::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_id`](crate::types::IpamAddressHistoryRecord::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`IpamAddressHistoryRecord::resource_id`](crate::types::IpamAddressHistoryRecord::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`IpamAddressHistoryRecord::resource_cidr`](crate::types::IpamAddressHistoryRecord::resource_cidr): The CIDR of the resource.
-    pub fn resource_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_cidr = ::std::option::Option::Some(input.into());
+    pub fn resource_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_cidr`](crate::types::IpamAddressHistoryRecord::resource_cidr).
     #[inline]
-    pub fn set_resource_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_cidr(mut self, input: Option<String>) -> Self {
         self.inner.resource_cidr = input;
         self
     }
     /// The value set for [`IpamAddressHistoryRecord::resource_cidr`](crate::types::IpamAddressHistoryRecord::resource_cidr), if any.
     #[inline]
-    pub fn get_resource_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_cidr(&self) -> &Option<String> {
         &self.inner.resource_cidr
     }
     /// Sets [`IpamAddressHistoryRecord::resource_name`](crate::types::IpamAddressHistoryRecord::resource_name): The name of the resource.
-    pub fn resource_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_name = ::std::option::Option::Some(input.into());
+    pub fn resource_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_name = Some(input.into());
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_name`](crate::types::IpamAddressHistoryRecord::resource_name).
     #[inline]
-    pub fn set_resource_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_name(mut self, input: Option<String>) -> Self {
         self.inner.resource_name = input;
         self
     }
     /// The value set for [`IpamAddressHistoryRecord::resource_name`](crate::types::IpamAddressHistoryRecord::resource_name), if any.
     #[inline]
-    pub fn get_resource_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_name(&self) -> &Option<String> {
         &self.inner.resource_name
     }
     /// Sets [`IpamAddressHistoryRecord::resource_compliance_status`](crate::types::IpamAddressHistoryRecord::resource_compliance_status): The compliance status of a resource.
@@ -263,14 +209,14 @@ impl IpamAddressHistoryRecordBuilder {
         mut self,
         input: crate::types::IpamComplianceStatus,
     ) -> Self {
-        self.inner.resource_compliance_status = ::std::option::Option::Some(input);
+        self.inner.resource_compliance_status = Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_compliance_status`](crate::types::IpamAddressHistoryRecord::resource_compliance_status).
     #[inline]
     pub fn set_resource_compliance_status(
         mut self,
-        input: ::std::option::Option<crate::types::IpamComplianceStatus>,
+        input: Option<crate::types::IpamComplianceStatus>,
     ) -> Self {
         self.inner.resource_compliance_status = input;
         self
@@ -279,7 +225,7 @@ impl IpamAddressHistoryRecordBuilder {
     #[inline]
     pub fn get_resource_compliance_status(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamComplianceStatus> {
+    ) -> &Option<crate::types::IpamComplianceStatus> {
         &self.inner.resource_compliance_status
     }
     /// Sets [`IpamAddressHistoryRecord::resource_overlap_status`](crate::types::IpamAddressHistoryRecord::resource_overlap_status): The overlap status of an IPAM resource.
@@ -287,14 +233,14 @@ impl IpamAddressHistoryRecordBuilder {
         mut self,
         input: crate::types::IpamOverlapStatus,
     ) -> Self {
-        self.inner.resource_overlap_status = ::std::option::Option::Some(input);
+        self.inner.resource_overlap_status = Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::resource_overlap_status`](crate::types::IpamAddressHistoryRecord::resource_overlap_status).
     #[inline]
     pub fn set_resource_overlap_status(
         mut self,
-        input: ::std::option::Option<crate::types::IpamOverlapStatus>,
+        input: Option<crate::types::IpamOverlapStatus>,
     ) -> Self {
         self.inner.resource_overlap_status = input;
         self
@@ -303,29 +249,23 @@ impl IpamAddressHistoryRecordBuilder {
     #[inline]
     pub fn get_resource_overlap_status(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamOverlapStatus> {
+    ) -> &Option<crate::types::IpamOverlapStatus> {
         &self.inner.resource_overlap_status
     }
     /// Sets [`IpamAddressHistoryRecord::vpc_id`](crate::types::IpamAddressHistoryRecord::vpc_id): The VPC ID of the resource.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::vpc_id`](crate::types::IpamAddressHistoryRecord::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`IpamAddressHistoryRecord::vpc_id`](crate::types::IpamAddressHistoryRecord::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`IpamAddressHistoryRecord::sampled_start_time`](crate::types::IpamAddressHistoryRecord::sampled_start_time): Sampled start time of the resource-to-CIDR association within the IPAM scope.
@@ -333,14 +273,14 @@ impl IpamAddressHistoryRecordBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.sampled_start_time = ::std::option::Option::Some(input);
+        self.inner.sampled_start_time = Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::sampled_start_time`](crate::types::IpamAddressHistoryRecord::sampled_start_time).
     #[inline]
     pub fn set_sampled_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.sampled_start_time = input;
         self
@@ -349,7 +289,7 @@ impl IpamAddressHistoryRecordBuilder {
     #[inline]
     pub fn get_sampled_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.sampled_start_time
     }
     /// Sets [`IpamAddressHistoryRecord::sampled_end_time`](crate::types::IpamAddressHistoryRecord::sampled_end_time): Sampled end time of the resource-to-CIDR association within the IPAM scope.
@@ -357,14 +297,14 @@ impl IpamAddressHistoryRecordBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.sampled_end_time = ::std::option::Option::Some(input);
+        self.inner.sampled_end_time = Some(input);
         self
     }
     /// Sets or clears [`IpamAddressHistoryRecord::sampled_end_time`](crate::types::IpamAddressHistoryRecord::sampled_end_time).
     #[inline]
     pub fn set_sampled_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.sampled_end_time = input;
         self
@@ -373,7 +313,7 @@ impl IpamAddressHistoryRecordBuilder {
     #[inline]
     pub fn get_sampled_end_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.sampled_end_time
     }
     /// Builds the [`IpamAddressHistoryRecord`]; it has no required members, so this cannot fail.
@@ -385,57 +325,45 @@ impl IpamAddressHistoryRecordBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamAddressHistoryRecord {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::IpamAddressHistoryResourceType::from(child.text()),
                     );
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceCidr" => {
-                    value.resource_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_cidr = Some(String::from(child.text()));
                 }
                 "resourceName" => {
-                    value.resource_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_name = Some(String::from(child.text()));
                 }
                 "resourceComplianceStatus" => {
-                    value.resource_compliance_status = ::std::option::Option::Some(
+                    value.resource_compliance_status = Some(
                         crate::types::IpamComplianceStatus::from(child.text()),
                     );
                 }
                 "resourceOverlapStatus" => {
-                    value.resource_overlap_status = ::std::option::Option::Some(
+                    value.resource_overlap_status = Some(
                         crate::types::IpamOverlapStatus::from(child.text()),
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "sampledStartTime" => {
-                    value.sampled_start_time = ::std::option::Option::Some(
+                    value.sampled_start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -444,7 +372,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamAddressHistoryRecord {
                     );
                 }
                 "sampledEndTime" => {
-                    value.sampled_end_time = ::std::option::Option::Some(
+                    value.sampled_end_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -455,6 +383,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamAddressHistoryRecord {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

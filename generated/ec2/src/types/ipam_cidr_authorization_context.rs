@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A signed document that proves that you are authorized to bring the specified IP address range to Amazon using BYOIP.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamCidrAuthorizationContext {
     /// The plain-text authorization message for the prefix and account.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The signed authorization message for the prefix and account.
-    pub signature: ::std::option::Option<::std::string::String>,
+    pub signature: Option<String>,
 }
 impl IpamCidrAuthorizationContext {
     /// Starts building a [`IpamCidrAuthorizationContext`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamCidrAuthorizationContextBuilder {
-        <crate::types::builders::IpamCidrAuthorizationContextBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamCidrAuthorizationContextBuilder as Default>::default()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `Signature` member, when set.
     #[inline]
-    pub fn signature(&self) -> ::std::option::Option<&str> {
+    pub fn signature(&self) -> Option<&str> {
         self.signature.as_deref()
     }
 }
 /// A builder for [`IpamCidrAuthorizationContext`](crate::types::IpamCidrAuthorizationContext); start one with `IpamCidrAuthorizationContext::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamCidrAuthorizationContextBuilder {
     inner: crate::types::IpamCidrAuthorizationContext,
 }
 impl IpamCidrAuthorizationContextBuilder {
     /// Sets [`IpamCidrAuthorizationContext::message`](crate::types::IpamCidrAuthorizationContext::message): The plain-text authorization message for the prefix and account.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`IpamCidrAuthorizationContext::message`](crate::types::IpamCidrAuthorizationContext::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`IpamCidrAuthorizationContext::message`](crate::types::IpamCidrAuthorizationContext::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`IpamCidrAuthorizationContext::signature`](crate::types::IpamCidrAuthorizationContext::signature): The signed authorization message for the prefix and account.
-    pub fn signature(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signature = ::std::option::Option::Some(input.into());
+    pub fn signature(mut self, input: impl Into<String>) -> Self {
+        self.inner.signature = Some(input.into());
         self
     }
     /// Sets or clears [`IpamCidrAuthorizationContext::signature`](crate::types::IpamCidrAuthorizationContext::signature).
     #[inline]
-    pub fn set_signature(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signature(mut self, input: Option<String>) -> Self {
         self.inner.signature = input;
         self
     }
     /// The value set for [`IpamCidrAuthorizationContext::signature`](crate::types::IpamCidrAuthorizationContext::signature), if any.
     #[inline]
-    pub fn get_signature(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signature(&self) -> &Option<String> {
         &self.inner.signature
     }
     /// Builds the [`IpamCidrAuthorizationContext`]; it has no required members, so this cannot fail.
@@ -97,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for IpamCidrAuthorizationContext {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.message {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.message {
             body.member("Message", value);
         }
-        if let ::std::option::Option::Some(value) = &self.signature {
+        if let Some(value) = &self.signature {
             body.member("Signature", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

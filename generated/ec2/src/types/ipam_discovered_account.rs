@@ -2,127 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An IPAM discovered account. A discovered account is an Amazon Web Services account that is monitored under a resource discovery. If you have integrated IPAM with Amazon Web Services Organizations, all accounts in the organization are discovered accounts.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamDiscoveredAccount {
     /// The account ID.
-    pub account_id: ::std::option::Option<::std::string::String>,
+    pub account_id: Option<String>,
     /// The Amazon Web Services Region that the account information is returned from. An account can be discovered in multiple regions and will have a separate discovered account for each Region.
-    pub discovery_region: ::std::option::Option<::std::string::String>,
+    pub discovery_region: Option<String>,
     /// The resource discovery failure reason.
-    pub failure_reason: ::std::option::Option<crate::types::IpamDiscoveryFailureReason>,
+    pub failure_reason: Option<crate::types::IpamDiscoveryFailureReason>,
     /// The last attempted resource discovery time.
-    pub last_attempted_discovery_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_attempted_discovery_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The last successful resource discovery time.
-    pub last_successful_discovery_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_successful_discovery_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of an Organizational Unit in Amazon Web Services Organizations.
-    pub organizational_unit_id: ::std::option::Option<::std::string::String>,
+    pub organizational_unit_id: Option<String>,
 }
 impl IpamDiscoveredAccount {
     /// Starts building a [`IpamDiscoveredAccount`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamDiscoveredAccountBuilder {
-        <crate::types::builders::IpamDiscoveredAccountBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamDiscoveredAccountBuilder as Default>::default()
     }
     /// The `AccountId` member, when set.
     #[inline]
-    pub fn account_id(&self) -> ::std::option::Option<&str> {
+    pub fn account_id(&self) -> Option<&str> {
         self.account_id.as_deref()
     }
     /// The `DiscoveryRegion` member, when set.
     #[inline]
-    pub fn discovery_region(&self) -> ::std::option::Option<&str> {
+    pub fn discovery_region(&self) -> Option<&str> {
         self.discovery_region.as_deref()
     }
     /// The `FailureReason` member, when set.
     #[inline]
-    pub fn failure_reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamDiscoveryFailureReason> {
+    pub fn failure_reason(&self) -> Option<&crate::types::IpamDiscoveryFailureReason> {
         self.failure_reason.as_ref()
     }
     /// The `LastAttemptedDiscoveryTime` member, when set.
     #[inline]
     pub fn last_attempted_discovery_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_attempted_discovery_time.as_ref()
     }
     /// The `LastSuccessfulDiscoveryTime` member, when set.
     #[inline]
     pub fn last_successful_discovery_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_successful_discovery_time.as_ref()
     }
     /// The `OrganizationalUnitId` member, when set.
     #[inline]
-    pub fn organizational_unit_id(&self) -> ::std::option::Option<&str> {
+    pub fn organizational_unit_id(&self) -> Option<&str> {
         self.organizational_unit_id.as_deref()
     }
 }
 /// A builder for [`IpamDiscoveredAccount`](crate::types::IpamDiscoveredAccount); start one with `IpamDiscoveredAccount::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamDiscoveredAccountBuilder {
     inner: crate::types::IpamDiscoveredAccount,
 }
 impl IpamDiscoveredAccountBuilder {
     /// Sets [`IpamDiscoveredAccount::account_id`](crate::types::IpamDiscoveredAccount::account_id): The account ID.
-    pub fn account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.account_id = ::std::option::Option::Some(input.into());
+    pub fn account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.account_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::account_id`](crate::types::IpamDiscoveredAccount::account_id).
     #[inline]
-    pub fn set_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account_id(mut self, input: Option<String>) -> Self {
         self.inner.account_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredAccount::account_id`](crate::types::IpamDiscoveredAccount::account_id), if any.
     #[inline]
-    pub fn get_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_account_id(&self) -> &Option<String> {
         &self.inner.account_id
     }
     /// Sets [`IpamDiscoveredAccount::discovery_region`](crate::types::IpamDiscoveredAccount::discovery_region): The Amazon Web Services Region that the account information is returned from.
-    pub fn discovery_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.discovery_region = ::std::option::Option::Some(input.into());
+    pub fn discovery_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.discovery_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::discovery_region`](crate::types::IpamDiscoveredAccount::discovery_region).
     #[inline]
-    pub fn set_discovery_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_discovery_region(mut self, input: Option<String>) -> Self {
         self.inner.discovery_region = input;
         self
     }
     /// The value set for [`IpamDiscoveredAccount::discovery_region`](crate::types::IpamDiscoveredAccount::discovery_region), if any.
     #[inline]
-    pub fn get_discovery_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_discovery_region(&self) -> &Option<String> {
         &self.inner.discovery_region
     }
     /// Sets [`IpamDiscoveredAccount::failure_reason`](crate::types::IpamDiscoveredAccount::failure_reason): The resource discovery failure reason.
@@ -130,14 +102,14 @@ impl IpamDiscoveredAccountBuilder {
         mut self,
         input: crate::types::IpamDiscoveryFailureReason,
     ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input);
+        self.inner.failure_reason = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::failure_reason`](crate::types::IpamDiscoveredAccount::failure_reason).
     #[inline]
     pub fn set_failure_reason(
         mut self,
-        input: ::std::option::Option<crate::types::IpamDiscoveryFailureReason>,
+        input: Option<crate::types::IpamDiscoveryFailureReason>,
     ) -> Self {
         self.inner.failure_reason = input;
         self
@@ -146,7 +118,7 @@ impl IpamDiscoveredAccountBuilder {
     #[inline]
     pub fn get_failure_reason(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamDiscoveryFailureReason> {
+    ) -> &Option<crate::types::IpamDiscoveryFailureReason> {
         &self.inner.failure_reason
     }
     /// Sets [`IpamDiscoveredAccount::last_attempted_discovery_time`](crate::types::IpamDiscoveredAccount::last_attempted_discovery_time): The last attempted resource discovery time.
@@ -154,14 +126,14 @@ impl IpamDiscoveredAccountBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_attempted_discovery_time = ::std::option::Option::Some(input);
+        self.inner.last_attempted_discovery_time = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::last_attempted_discovery_time`](crate::types::IpamDiscoveredAccount::last_attempted_discovery_time).
     #[inline]
     pub fn set_last_attempted_discovery_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_attempted_discovery_time = input;
         self
@@ -170,7 +142,7 @@ impl IpamDiscoveredAccountBuilder {
     #[inline]
     pub fn get_last_attempted_discovery_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_attempted_discovery_time
     }
     /// Sets [`IpamDiscoveredAccount::last_successful_discovery_time`](crate::types::IpamDiscoveredAccount::last_successful_discovery_time): The last successful resource discovery time.
@@ -178,14 +150,14 @@ impl IpamDiscoveredAccountBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_successful_discovery_time = ::std::option::Option::Some(input);
+        self.inner.last_successful_discovery_time = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::last_successful_discovery_time`](crate::types::IpamDiscoveredAccount::last_successful_discovery_time).
     #[inline]
     pub fn set_last_successful_discovery_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_successful_discovery_time = input;
         self
@@ -194,31 +166,23 @@ impl IpamDiscoveredAccountBuilder {
     #[inline]
     pub fn get_last_successful_discovery_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_successful_discovery_time
     }
     /// Sets [`IpamDiscoveredAccount::organizational_unit_id`](crate::types::IpamDiscoveredAccount::organizational_unit_id): The ID of an Organizational Unit in Amazon Web Services Organizations.
-    pub fn organizational_unit_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organizational_unit_id = ::std::option::Option::Some(input.into());
+    pub fn organizational_unit_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.organizational_unit_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredAccount::organizational_unit_id`](crate::types::IpamDiscoveredAccount::organizational_unit_id).
     #[inline]
-    pub fn set_organizational_unit_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organizational_unit_id(mut self, input: Option<String>) -> Self {
         self.inner.organizational_unit_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredAccount::organizational_unit_id`](crate::types::IpamDiscoveredAccount::organizational_unit_id), if any.
     #[inline]
-    pub fn get_organizational_unit_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organizational_unit_id(&self) -> &Option<String> {
         &self.inner.organizational_unit_id
     }
     /// Builds the [`IpamDiscoveredAccount`]; it has no required members, so this cannot fail.
@@ -230,29 +194,25 @@ impl IpamDiscoveredAccountBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredAccount {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "accountId" => {
-                    value.account_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.account_id = Some(String::from(child.text()));
                 }
                 "discoveryRegion" => {
-                    value.discovery_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.discovery_region = Some(String::from(child.text()));
                 }
                 "failureReason" => {
-                    value.failure_reason = ::std::option::Option::Some(
+                    value.failure_reason = Some(
                         <crate::types::IpamDiscoveryFailureReason as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "lastAttemptedDiscoveryTime" => {
-                    value.last_attempted_discovery_time = ::std::option::Option::Some(
+                    value.last_attempted_discovery_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -261,7 +221,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredAccount {
                     );
                 }
                 "lastSuccessfulDiscoveryTime" => {
-                    value.last_successful_discovery_time = ::std::option::Option::Some(
+                    value.last_successful_discovery_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -270,13 +230,11 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredAccount {
                     );
                 }
                 "organizationalUnitId" => {
-                    value.organizational_unit_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.organizational_unit_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

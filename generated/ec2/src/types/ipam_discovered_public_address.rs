@@ -2,152 +2,139 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A public IP Address discovered by IPAM.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamDiscoveredPublicAddress {
     /// The resource discovery ID.
-    pub ipam_resource_discovery_id: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_id: Option<String>,
     /// The Region of the resource the IP address is assigned to.
-    pub address_region: ::std::option::Option<::std::string::String>,
+    pub address_region: Option<String>,
     /// The IP address.
-    pub address: ::std::option::Option<::std::string::String>,
+    pub address: Option<String>,
     /// The ID of the owner of the resource the IP address is assigned to.
-    pub address_owner_id: ::std::option::Option<::std::string::String>,
+    pub address_owner_id: Option<String>,
     /// The allocation ID of the resource the IP address is assigned to.
-    pub address_allocation_id: ::std::option::Option<::std::string::String>,
+    pub address_allocation_id: Option<String>,
     /// The association status.
-    pub association_status: ::std::option::Option<
-        crate::types::IpamPublicAddressAssociationStatus,
-    >,
+    pub association_status: Option<crate::types::IpamPublicAddressAssociationStatus>,
     /// The IP address type.
-    pub address_type: ::std::option::Option<crate::types::IpamPublicAddressType>,
+    pub address_type: Option<crate::types::IpamPublicAddressType>,
     /// The Amazon Web Services service associated with the IP address.
-    pub service: ::std::option::Option<crate::types::IpamPublicAddressAwsService>,
+    pub service: Option<crate::types::IpamPublicAddressAwsService>,
     /// The resource ARN or ID.
-    pub service_resource: ::std::option::Option<::std::string::String>,
+    pub service_resource: Option<String>,
     /// The ID of the VPC that the resource with the assigned IP address is in.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the subnet that the resource with the assigned IP address is in.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the public IPv4 pool that the resource with the assigned IP address is from.
-    pub public_ipv4_pool_id: ::std::option::Option<::std::string::String>,
+    pub public_ipv4_pool_id: Option<String>,
     /// The network interface ID of the resource with the assigned IP address.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The description of the network interface that IP address is assigned to.
-    pub network_interface_description: ::std::option::Option<::std::string::String>,
+    pub network_interface_description: Option<String>,
     /// The instance ID of the instance the assigned IP address is assigned to.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Tags associated with the IP address.
-    pub tags: ::std::option::Option<crate::types::IpamPublicAddressTags>,
+    pub tags: Option<crate::types::IpamPublicAddressTags>,
     /// The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in. Defaults to an AZ network border group. For more information on available Local Zones, see [Local Zone availability](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#byoip-zone-avail) in the *Amazon EC2 User Guide*.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// Security groups associated with the resource that the IP address is assigned to.
-    pub security_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPublicAddressSecurityGroup>,
-    >,
+    pub security_groups: Option<Vec<crate::types::IpamPublicAddressSecurityGroup>>,
     /// The last successful resource discovery time.
-    pub sample_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IpamDiscoveredPublicAddress {
     /// Starts building a [`IpamDiscoveredPublicAddress`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamDiscoveredPublicAddressBuilder {
-        <crate::types::builders::IpamDiscoveredPublicAddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamDiscoveredPublicAddressBuilder as Default>::default()
     }
     /// The `IpamResourceDiscoveryId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_id.as_deref()
     }
     /// The `AddressRegion` member, when set.
     #[inline]
-    pub fn address_region(&self) -> ::std::option::Option<&str> {
+    pub fn address_region(&self) -> Option<&str> {
         self.address_region.as_deref()
     }
     /// The `Address` member, when set.
     #[inline]
-    pub fn address(&self) -> ::std::option::Option<&str> {
+    pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
     /// The `AddressOwnerId` member, when set.
     #[inline]
-    pub fn address_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn address_owner_id(&self) -> Option<&str> {
         self.address_owner_id.as_deref()
     }
     /// The `AddressAllocationId` member, when set.
     #[inline]
-    pub fn address_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn address_allocation_id(&self) -> Option<&str> {
         self.address_allocation_id.as_deref()
     }
     /// The `AssociationStatus` member, when set.
     #[inline]
     pub fn association_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamPublicAddressAssociationStatus> {
+    ) -> Option<&crate::types::IpamPublicAddressAssociationStatus> {
         self.association_status.as_ref()
     }
     /// The `AddressType` member, when set.
     #[inline]
-    pub fn address_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPublicAddressType> {
+    pub fn address_type(&self) -> Option<&crate::types::IpamPublicAddressType> {
         self.address_type.as_ref()
     }
     /// The `Service` member, when set.
     #[inline]
-    pub fn service(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPublicAddressAwsService> {
+    pub fn service(&self) -> Option<&crate::types::IpamPublicAddressAwsService> {
         self.service.as_ref()
     }
     /// The `ServiceResource` member, when set.
     #[inline]
-    pub fn service_resource(&self) -> ::std::option::Option<&str> {
+    pub fn service_resource(&self) -> Option<&str> {
         self.service_resource.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `PublicIpv4PoolId` member, when set.
     #[inline]
-    pub fn public_ipv4_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv4_pool_id(&self) -> Option<&str> {
         self.public_ipv4_pool_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `NetworkInterfaceDescription` member, when set.
     #[inline]
-    pub fn network_interface_description(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_description(&self) -> Option<&str> {
         self.network_interface_description.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Tags` member, when set.
     #[inline]
-    pub fn tags(&self) -> ::std::option::Option<&crate::types::IpamPublicAddressTags> {
+    pub fn tags(&self) -> Option<&crate::types::IpamPublicAddressTags> {
         self.tags.as_ref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
@@ -157,137 +144,94 @@ impl IpamDiscoveredPublicAddress {
     }
     /// The `SampleTime` member, when set.
     #[inline]
-    pub fn sample_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn sample_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.sample_time.as_ref()
     }
 }
 /// A builder for [`IpamDiscoveredPublicAddress`](crate::types::IpamDiscoveredPublicAddress); start one with `IpamDiscoveredPublicAddress::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamDiscoveredPublicAddressBuilder {
     inner: crate::types::IpamDiscoveredPublicAddress,
 }
 impl IpamDiscoveredPublicAddressBuilder {
     /// Sets [`IpamDiscoveredPublicAddress::ipam_resource_discovery_id`](crate::types::IpamDiscoveredPublicAddress::ipam_resource_discovery_id): The resource discovery ID.
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::ipam_resource_discovery_id`](crate::types::IpamDiscoveredPublicAddress::ipam_resource_discovery_id).
     #[inline]
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::ipam_resource_discovery_id`](crate::types::IpamDiscoveredPublicAddress::ipam_resource_discovery_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::address_region`](crate::types::IpamDiscoveredPublicAddress::address_region): The Region of the resource the IP address is assigned to.
-    pub fn address_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address_region = ::std::option::Option::Some(input.into());
+    pub fn address_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.address_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::address_region`](crate::types::IpamDiscoveredPublicAddress::address_region).
     #[inline]
-    pub fn set_address_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address_region(mut self, input: Option<String>) -> Self {
         self.inner.address_region = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::address_region`](crate::types::IpamDiscoveredPublicAddress::address_region), if any.
     #[inline]
-    pub fn get_address_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address_region(&self) -> &Option<String> {
         &self.inner.address_region
     }
     /// Sets [`IpamDiscoveredPublicAddress::address`](crate::types::IpamDiscoveredPublicAddress::address): The IP address.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: impl Into<String>) -> Self {
+        self.inner.address = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::address`](crate::types::IpamDiscoveredPublicAddress::address).
     #[inline]
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.inner.address = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::address`](crate::types::IpamDiscoveredPublicAddress::address), if any.
     #[inline]
-    pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address(&self) -> &Option<String> {
         &self.inner.address
     }
     /// Sets [`IpamDiscoveredPublicAddress::address_owner_id`](crate::types::IpamDiscoveredPublicAddress::address_owner_id): The ID of the owner of the resource the IP address is assigned to.
-    pub fn address_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address_owner_id = ::std::option::Option::Some(input.into());
+    pub fn address_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.address_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::address_owner_id`](crate::types::IpamDiscoveredPublicAddress::address_owner_id).
     #[inline]
-    pub fn set_address_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.address_owner_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::address_owner_id`](crate::types::IpamDiscoveredPublicAddress::address_owner_id), if any.
     #[inline]
-    pub fn get_address_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address_owner_id(&self) -> &Option<String> {
         &self.inner.address_owner_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::address_allocation_id`](crate::types::IpamDiscoveredPublicAddress::address_allocation_id): The allocation ID of the resource the IP address is assigned to.
-    pub fn address_allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address_allocation_id = ::std::option::Option::Some(input.into());
+    pub fn address_allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.address_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::address_allocation_id`](crate::types::IpamDiscoveredPublicAddress::address_allocation_id).
     #[inline]
-    pub fn set_address_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.address_allocation_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::address_allocation_id`](crate::types::IpamDiscoveredPublicAddress::address_allocation_id), if any.
     #[inline]
-    pub fn get_address_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address_allocation_id(&self) -> &Option<String> {
         &self.inner.address_allocation_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::association_status`](crate::types::IpamDiscoveredPublicAddress::association_status): The association status.
@@ -295,14 +239,14 @@ impl IpamDiscoveredPublicAddressBuilder {
         mut self,
         input: crate::types::IpamPublicAddressAssociationStatus,
     ) -> Self {
-        self.inner.association_status = ::std::option::Option::Some(input);
+        self.inner.association_status = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::association_status`](crate::types::IpamDiscoveredPublicAddress::association_status).
     #[inline]
     pub fn set_association_status(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPublicAddressAssociationStatus>,
+        input: Option<crate::types::IpamPublicAddressAssociationStatus>,
     ) -> Self {
         self.inner.association_status = input;
         self
@@ -311,256 +255,192 @@ impl IpamDiscoveredPublicAddressBuilder {
     #[inline]
     pub fn get_association_status(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPublicAddressAssociationStatus> {
+    ) -> &Option<crate::types::IpamPublicAddressAssociationStatus> {
         &self.inner.association_status
     }
     /// Sets [`IpamDiscoveredPublicAddress::address_type`](crate::types::IpamDiscoveredPublicAddress::address_type): The IP address type.
     pub fn address_type(mut self, input: crate::types::IpamPublicAddressType) -> Self {
-        self.inner.address_type = ::std::option::Option::Some(input);
+        self.inner.address_type = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::address_type`](crate::types::IpamDiscoveredPublicAddress::address_type).
     #[inline]
     pub fn set_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPublicAddressType>,
+        input: Option<crate::types::IpamPublicAddressType>,
     ) -> Self {
         self.inner.address_type = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::address_type`](crate::types::IpamDiscoveredPublicAddress::address_type), if any.
     #[inline]
-    pub fn get_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPublicAddressType> {
+    pub fn get_address_type(&self) -> &Option<crate::types::IpamPublicAddressType> {
         &self.inner.address_type
     }
     /// Sets [`IpamDiscoveredPublicAddress::service`](crate::types::IpamDiscoveredPublicAddress::service): The Amazon Web Services service associated with the IP address.
     pub fn service(mut self, input: crate::types::IpamPublicAddressAwsService) -> Self {
-        self.inner.service = ::std::option::Option::Some(input);
+        self.inner.service = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::service`](crate::types::IpamDiscoveredPublicAddress::service).
     #[inline]
     pub fn set_service(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPublicAddressAwsService>,
+        input: Option<crate::types::IpamPublicAddressAwsService>,
     ) -> Self {
         self.inner.service = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::service`](crate::types::IpamDiscoveredPublicAddress::service), if any.
     #[inline]
-    pub fn get_service(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPublicAddressAwsService> {
+    pub fn get_service(&self) -> &Option<crate::types::IpamPublicAddressAwsService> {
         &self.inner.service
     }
     /// Sets [`IpamDiscoveredPublicAddress::service_resource`](crate::types::IpamDiscoveredPublicAddress::service_resource): The resource ARN or ID.
-    pub fn service_resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_resource = ::std::option::Option::Some(input.into());
+    pub fn service_resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_resource = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::service_resource`](crate::types::IpamDiscoveredPublicAddress::service_resource).
     #[inline]
-    pub fn set_service_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_resource(mut self, input: Option<String>) -> Self {
         self.inner.service_resource = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::service_resource`](crate::types::IpamDiscoveredPublicAddress::service_resource), if any.
     #[inline]
-    pub fn get_service_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_resource(&self) -> &Option<String> {
         &self.inner.service_resource
     }
     /// Sets [`IpamDiscoveredPublicAddress::vpc_id`](crate::types::IpamDiscoveredPublicAddress::vpc_id): The ID of the VPC that the resource with the assigned IP address is in.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::vpc_id`](crate::types::IpamDiscoveredPublicAddress::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::vpc_id`](crate::types::IpamDiscoveredPublicAddress::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::subnet_id`](crate::types::IpamDiscoveredPublicAddress::subnet_id): The ID of the subnet that the resource with the assigned IP address is in.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::subnet_id`](crate::types::IpamDiscoveredPublicAddress::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::subnet_id`](crate::types::IpamDiscoveredPublicAddress::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::public_ipv4_pool_id`](crate::types::IpamDiscoveredPublicAddress::public_ipv4_pool_id): The ID of the public IPv4 pool that the resource with the assigned IP address is from.
-    pub fn public_ipv4_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv4_pool_id = ::std::option::Option::Some(input.into());
+    pub fn public_ipv4_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv4_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::public_ipv4_pool_id`](crate::types::IpamDiscoveredPublicAddress::public_ipv4_pool_id).
     #[inline]
-    pub fn set_public_ipv4_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv4_pool_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::public_ipv4_pool_id`](crate::types::IpamDiscoveredPublicAddress::public_ipv4_pool_id), if any.
     #[inline]
-    pub fn get_public_ipv4_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_pool_id(&self) -> &Option<String> {
         &self.inner.public_ipv4_pool_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::network_interface_id`](crate::types::IpamDiscoveredPublicAddress::network_interface_id): The network interface ID of the resource with the assigned IP address.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::network_interface_id`](crate::types::IpamDiscoveredPublicAddress::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::network_interface_id`](crate::types::IpamDiscoveredPublicAddress::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::network_interface_description`](crate::types::IpamDiscoveredPublicAddress::network_interface_description): The description of the network interface that IP address is assigned to.
-    pub fn network_interface_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_description = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_interface_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_description = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::network_interface_description`](crate::types::IpamDiscoveredPublicAddress::network_interface_description).
     #[inline]
-    pub fn set_network_interface_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_description(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_description = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::network_interface_description`](crate::types::IpamDiscoveredPublicAddress::network_interface_description), if any.
     #[inline]
-    pub fn get_network_interface_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_description(&self) -> &Option<String> {
         &self.inner.network_interface_description
     }
     /// Sets [`IpamDiscoveredPublicAddress::instance_id`](crate::types::IpamDiscoveredPublicAddress::instance_id): The instance ID of the instance the assigned IP address is assigned to.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::instance_id`](crate::types::IpamDiscoveredPublicAddress::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::instance_id`](crate::types::IpamDiscoveredPublicAddress::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`IpamDiscoveredPublicAddress::tags`](crate::types::IpamDiscoveredPublicAddress::tags): Tags associated with the IP address.
     pub fn tags(mut self, input: crate::types::IpamPublicAddressTags) -> Self {
-        self.inner.tags = ::std::option::Option::Some(input);
+        self.inner.tags = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::tags`](crate::types::IpamDiscoveredPublicAddress::tags).
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPublicAddressTags>,
+        input: Option<crate::types::IpamPublicAddressTags>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::tags`](crate::types::IpamDiscoveredPublicAddress::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPublicAddressTags> {
+    pub fn get_tags(&self) -> &Option<crate::types::IpamPublicAddressTags> {
         &self.inner.tags
     }
     /// Sets [`IpamDiscoveredPublicAddress::network_border_group`](crate::types::IpamDiscoveredPublicAddress::network_border_group): The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::network_border_group`](crate::types::IpamDiscoveredPublicAddress::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::network_border_group`](crate::types::IpamDiscoveredPublicAddress::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Appends one item to [`IpamDiscoveredPublicAddress::security_groups`](crate::types::IpamDiscoveredPublicAddress::security_groups): Security groups associated with the resource that the IP address is assigned to.
@@ -577,9 +457,7 @@ impl IpamDiscoveredPublicAddressBuilder {
     #[inline]
     pub fn set_security_groups(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPublicAddressSecurityGroup>,
-        >,
+        input: Option<Vec<crate::types::IpamPublicAddressSecurityGroup>>,
     ) -> Self {
         self.inner.security_groups = input;
         self
@@ -588,30 +466,26 @@ impl IpamDiscoveredPublicAddressBuilder {
     #[inline]
     pub fn get_security_groups(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPublicAddressSecurityGroup>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPublicAddressSecurityGroup>> {
         &self.inner.security_groups
     }
     /// Sets [`IpamDiscoveredPublicAddress::sample_time`](crate::types::IpamDiscoveredPublicAddress::sample_time): The last successful resource discovery time.
     pub fn sample_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.sample_time = ::std::option::Option::Some(input);
+        self.inner.sample_time = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredPublicAddress::sample_time`](crate::types::IpamDiscoveredPublicAddress::sample_time).
     #[inline]
     pub fn set_sample_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.sample_time = input;
         self
     }
     /// The value set for [`IpamDiscoveredPublicAddress::sample_time`](crate::types::IpamDiscoveredPublicAddress::sample_time), if any.
     #[inline]
-    pub fn get_sample_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_sample_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.sample_time
     }
     /// Builds the [`IpamDiscoveredPublicAddress`]; it has no required members, so this cannot fail.
@@ -623,101 +497,77 @@ impl IpamDiscoveredPublicAddressBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredPublicAddress {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamResourceDiscoveryId" => {
-                    value.ipam_resource_discovery_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_resource_discovery_id = Some(String::from(child.text()));
                 }
                 "addressRegion" => {
-                    value.address_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.address_region = Some(String::from(child.text()));
                 }
                 "address" => {
-                    value.address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.address = Some(String::from(child.text()));
                 }
                 "addressOwnerId" => {
-                    value.address_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.address_owner_id = Some(String::from(child.text()));
                 }
                 "addressAllocationId" => {
-                    value.address_allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.address_allocation_id = Some(String::from(child.text()));
                 }
                 "associationStatus" => {
-                    value.association_status = ::std::option::Option::Some(
+                    value.association_status = Some(
                         crate::types::IpamPublicAddressAssociationStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "addressType" => {
-                    value.address_type = ::std::option::Option::Some(
+                    value.address_type = Some(
                         crate::types::IpamPublicAddressType::from(child.text()),
                     );
                 }
                 "service" => {
-                    value.service = ::std::option::Option::Some(
+                    value.service = Some(
                         crate::types::IpamPublicAddressAwsService::from(child.text()),
                     );
                 }
                 "serviceResource" => {
-                    value.service_resource = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_resource = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "publicIpv4PoolId" => {
-                    value.public_ipv4_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ipv4_pool_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceDescription" => {
-                    value.network_interface_description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_interface_description = Some(
+                        String::from(child.text()),
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "tags" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         <crate::types::IpamPublicAddressTags as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "securityGroupSet" => {
-                    value.security_groups = ::std::option::Option::Some(
+                    value.security_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPublicAddressSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -725,7 +575,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredPublicAddress {
                     );
                 }
                 "sampleTime" => {
-                    value.sample_time = ::std::option::Option::Some(
+                    value.sample_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -736,6 +586,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredPublicAddress {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,94 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An IPAM discovered resource CIDR. A discovered resource is a resource CIDR monitored under a resource discovery. The following resources can be discovered: VPCs, Public IPv4 pools, VPC subnets, and Elastic IP addresses. The discovered resource CIDR is the IP address range in CIDR notation that is associated with the resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamDiscoveredResourceCidr {
     /// The resource discovery ID.
-    pub ipam_resource_discovery_id: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_id: Option<String>,
     /// The resource Region.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The resource ID.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The resource owner ID.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The resource CIDR.
-    pub resource_cidr: ::std::option::Option<::std::string::String>,
+    pub resource_cidr: Option<String>,
     /// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
-    pub ip_source: ::std::option::Option<crate::types::IpamResourceCidrIpSource>,
+    pub ip_source: Option<crate::types::IpamResourceCidrIpSource>,
     /// The resource type.
-    pub resource_type: ::std::option::Option<crate::types::IpamResourceType>,
+    pub resource_type: Option<crate::types::IpamResourceType>,
     /// The resource tags.
-    pub resource_tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamResourceTag>,
-    >,
+    pub resource_tags: Option<Vec<crate::types::IpamResourceTag>>,
     /// The percentage of IP address space in use. To convert the decimal to a percentage, multiply the decimal by 100. Note the following:
     ///
     /// - For resources that are VPCs, this is the percentage of IP address space in the VPC that's taken up by subnet CIDRs.
     /// - For resources that are subnets, if the subnet has an IPv4 CIDR provisioned to it, this is the percentage of IPv4 address space in the subnet that's in use. If the subnet has an IPv6 CIDR provisioned to it, the percentage of IPv6 address space in use is not represented. The percentage of IPv6 address space in use cannot currently be calculated.
     /// - For resources that are public IPv4 pools, this is the percentage of IP address space in the pool that's been allocated to Elastic IP addresses (EIPs).
-    pub ip_usage: ::std::option::Option<f64>,
+    pub ip_usage: Option<f64>,
     /// The VPC ID.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The subnet ID.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// For elastic network interfaces, this is the status of whether or not the elastic network interface is attached.
-    pub network_interface_attachment_status: ::std::option::Option<
+    pub network_interface_attachment_status: Option<
         crate::types::IpamNetworkInterfaceAttachmentStatus,
     >,
     /// The last successful resource discovery time.
-    pub sample_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The Availability Zone ID.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl IpamDiscoveredResourceCidr {
     /// Starts building a [`IpamDiscoveredResourceCidr`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamDiscoveredResourceCidrBuilder {
-        <crate::types::builders::IpamDiscoveredResourceCidrBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamDiscoveredResourceCidrBuilder as Default>::default()
     }
     /// The `IpamResourceDiscoveryId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_id.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `ResourceCidr` member, when set.
     #[inline]
-    pub fn resource_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn resource_cidr(&self) -> Option<&str> {
         self.resource_cidr.as_deref()
     }
     /// The `IpSource` member, when set.
     #[inline]
-    pub fn ip_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceCidrIpSource> {
+    pub fn ip_source(&self) -> Option<&crate::types::IpamResourceCidrIpSource> {
         self.ip_source.as_ref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -99,206 +88,159 @@ impl IpamDiscoveredResourceCidr {
     }
     /// The `IpUsage` member, when set.
     #[inline]
-    pub fn ip_usage(&self) -> ::std::option::Option<f64> {
+    pub fn ip_usage(&self) -> Option<f64> {
         self.ip_usage
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `NetworkInterfaceAttachmentStatus` member, when set.
     #[inline]
     pub fn network_interface_attachment_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamNetworkInterfaceAttachmentStatus> {
+    ) -> Option<&crate::types::IpamNetworkInterfaceAttachmentStatus> {
         self.network_interface_attachment_status.as_ref()
     }
     /// The `SampleTime` member, when set.
     #[inline]
-    pub fn sample_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn sample_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.sample_time.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`IpamDiscoveredResourceCidr`](crate::types::IpamDiscoveredResourceCidr); start one with `IpamDiscoveredResourceCidr::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamDiscoveredResourceCidrBuilder {
     inner: crate::types::IpamDiscoveredResourceCidr,
 }
 impl IpamDiscoveredResourceCidrBuilder {
     /// Sets [`IpamDiscoveredResourceCidr::ipam_resource_discovery_id`](crate::types::IpamDiscoveredResourceCidr::ipam_resource_discovery_id): The resource discovery ID.
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::ipam_resource_discovery_id`](crate::types::IpamDiscoveredResourceCidr::ipam_resource_discovery_id).
     #[inline]
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::ipam_resource_discovery_id`](crate::types::IpamDiscoveredResourceCidr::ipam_resource_discovery_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_id
     }
     /// Sets [`IpamDiscoveredResourceCidr::resource_region`](crate::types::IpamDiscoveredResourceCidr::resource_region): The resource Region.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::resource_region`](crate::types::IpamDiscoveredResourceCidr::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::resource_region`](crate::types::IpamDiscoveredResourceCidr::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamDiscoveredResourceCidr::resource_id`](crate::types::IpamDiscoveredResourceCidr::resource_id): The resource ID.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::resource_id`](crate::types::IpamDiscoveredResourceCidr::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::resource_id`](crate::types::IpamDiscoveredResourceCidr::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`IpamDiscoveredResourceCidr::resource_owner_id`](crate::types::IpamDiscoveredResourceCidr::resource_owner_id): The resource owner ID.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::resource_owner_id`](crate::types::IpamDiscoveredResourceCidr::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::resource_owner_id`](crate::types::IpamDiscoveredResourceCidr::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Sets [`IpamDiscoveredResourceCidr::resource_cidr`](crate::types::IpamDiscoveredResourceCidr::resource_cidr): The resource CIDR.
-    pub fn resource_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_cidr = ::std::option::Option::Some(input.into());
+    pub fn resource_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::resource_cidr`](crate::types::IpamDiscoveredResourceCidr::resource_cidr).
     #[inline]
-    pub fn set_resource_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_cidr(mut self, input: Option<String>) -> Self {
         self.inner.resource_cidr = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::resource_cidr`](crate::types::IpamDiscoveredResourceCidr::resource_cidr), if any.
     #[inline]
-    pub fn get_resource_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_cidr(&self) -> &Option<String> {
         &self.inner.resource_cidr
     }
     /// Sets [`IpamDiscoveredResourceCidr::ip_source`](crate::types::IpamDiscoveredResourceCidr::ip_source): The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
     pub fn ip_source(mut self, input: crate::types::IpamResourceCidrIpSource) -> Self {
-        self.inner.ip_source = ::std::option::Option::Some(input);
+        self.inner.ip_source = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::ip_source`](crate::types::IpamDiscoveredResourceCidr::ip_source).
     #[inline]
     pub fn set_ip_source(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceCidrIpSource>,
+        input: Option<crate::types::IpamResourceCidrIpSource>,
     ) -> Self {
         self.inner.ip_source = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::ip_source`](crate::types::IpamDiscoveredResourceCidr::ip_source), if any.
     #[inline]
-    pub fn get_ip_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceCidrIpSource> {
+    pub fn get_ip_source(&self) -> &Option<crate::types::IpamResourceCidrIpSource> {
         &self.inner.ip_source
     }
     /// Sets [`IpamDiscoveredResourceCidr::resource_type`](crate::types::IpamDiscoveredResourceCidr::resource_type): The resource type.
     pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::resource_type`](crate::types::IpamDiscoveredResourceCidr::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceType>,
+        input: Option<crate::types::IpamResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::resource_type`](crate::types::IpamDiscoveredResourceCidr::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`IpamDiscoveredResourceCidr::resource_tags`](crate::types::IpamDiscoveredResourceCidr::resource_tags): The resource tags.
@@ -312,76 +254,62 @@ impl IpamDiscoveredResourceCidrBuilder {
     #[inline]
     pub fn set_resource_tags(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamResourceTag>>,
+        input: Option<Vec<crate::types::IpamResourceTag>>,
     ) -> Self {
         self.inner.resource_tags = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::resource_tags`](crate::types::IpamDiscoveredResourceCidr::resource_tags), if any.
     #[inline]
-    pub fn get_resource_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamResourceTag>> {
+    pub fn get_resource_tags(&self) -> &Option<Vec<crate::types::IpamResourceTag>> {
         &self.inner.resource_tags
     }
     /// Sets [`IpamDiscoveredResourceCidr::ip_usage`](crate::types::IpamDiscoveredResourceCidr::ip_usage): The percentage of IP address space in use.
     pub fn ip_usage(mut self, input: f64) -> Self {
-        self.inner.ip_usage = ::std::option::Option::Some(input);
+        self.inner.ip_usage = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::ip_usage`](crate::types::IpamDiscoveredResourceCidr::ip_usage).
     #[inline]
-    pub fn set_ip_usage(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_ip_usage(mut self, input: Option<f64>) -> Self {
         self.inner.ip_usage = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::ip_usage`](crate::types::IpamDiscoveredResourceCidr::ip_usage), if any.
     #[inline]
-    pub fn get_ip_usage(&self) -> &::std::option::Option<f64> {
+    pub fn get_ip_usage(&self) -> &Option<f64> {
         &self.inner.ip_usage
     }
     /// Sets [`IpamDiscoveredResourceCidr::vpc_id`](crate::types::IpamDiscoveredResourceCidr::vpc_id): The VPC ID.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::vpc_id`](crate::types::IpamDiscoveredResourceCidr::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::vpc_id`](crate::types::IpamDiscoveredResourceCidr::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`IpamDiscoveredResourceCidr::subnet_id`](crate::types::IpamDiscoveredResourceCidr::subnet_id): The subnet ID.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::subnet_id`](crate::types::IpamDiscoveredResourceCidr::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::subnet_id`](crate::types::IpamDiscoveredResourceCidr::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`IpamDiscoveredResourceCidr::network_interface_attachment_status`](crate::types::IpamDiscoveredResourceCidr::network_interface_attachment_status): For elastic network interfaces, this is the status of whether or not the elastic network interface is attached.
@@ -389,16 +317,14 @@ impl IpamDiscoveredResourceCidrBuilder {
         mut self,
         input: crate::types::IpamNetworkInterfaceAttachmentStatus,
     ) -> Self {
-        self.inner.network_interface_attachment_status = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.network_interface_attachment_status = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::network_interface_attachment_status`](crate::types::IpamDiscoveredResourceCidr::network_interface_attachment_status).
     #[inline]
     pub fn set_network_interface_attachment_status(
         mut self,
-        input: ::std::option::Option<crate::types::IpamNetworkInterfaceAttachmentStatus>,
+        input: Option<crate::types::IpamNetworkInterfaceAttachmentStatus>,
     ) -> Self {
         self.inner.network_interface_attachment_status = input;
         self
@@ -407,52 +333,42 @@ impl IpamDiscoveredResourceCidrBuilder {
     #[inline]
     pub fn get_network_interface_attachment_status(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamNetworkInterfaceAttachmentStatus> {
+    ) -> &Option<crate::types::IpamNetworkInterfaceAttachmentStatus> {
         &self.inner.network_interface_attachment_status
     }
     /// Sets [`IpamDiscoveredResourceCidr::sample_time`](crate::types::IpamDiscoveredResourceCidr::sample_time): The last successful resource discovery time.
     pub fn sample_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.sample_time = ::std::option::Option::Some(input);
+        self.inner.sample_time = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::sample_time`](crate::types::IpamDiscoveredResourceCidr::sample_time).
     #[inline]
     pub fn set_sample_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.sample_time = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::sample_time`](crate::types::IpamDiscoveredResourceCidr::sample_time), if any.
     #[inline]
-    pub fn get_sample_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_sample_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.sample_time
     }
     /// Sets [`IpamDiscoveredResourceCidr::availability_zone_id`](crate::types::IpamDiscoveredResourceCidr::availability_zone_id): The Availability Zone ID.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredResourceCidr::availability_zone_id`](crate::types::IpamDiscoveredResourceCidr::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredResourceCidr::availability_zone_id`](crate::types::IpamDiscoveredResourceCidr::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`IpamDiscoveredResourceCidr`]; it has no required members, so this cannot fail.
@@ -464,47 +380,37 @@ impl IpamDiscoveredResourceCidrBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredResourceCidr {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamResourceDiscoveryId" => {
-                    value.ipam_resource_discovery_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_resource_discovery_id = Some(String::from(child.text()));
                 }
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "resourceCidr" => {
-                    value.resource_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_cidr = Some(String::from(child.text()));
                 }
                 "ipSource" => {
-                    value.ip_source = ::std::option::Option::Some(
+                    value.ip_source = Some(
                         crate::types::IpamResourceCidrIpSource::from(child.text()),
                     );
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::IpamResourceType::from(child.text()),
                     );
                 }
                 "resourceTagSet" => {
-                    value.resource_tags = ::std::option::Option::Some(
+                    value.resource_tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -512,7 +418,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredResourceCidr {
                     );
                 }
                 "ipUsage" => {
-                    value.ip_usage = ::std::option::Option::Some(
+                    value.ip_usage = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -521,24 +427,20 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredResourceCidr {
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceAttachmentStatus" => {
-                    value.network_interface_attachment_status = ::std::option::Option::Some(
+                    value.network_interface_attachment_status = Some(
                         crate::types::IpamNetworkInterfaceAttachmentStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "sampleTime" => {
-                    value.sample_time = ::std::option::Option::Some(
+                    value.sample_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -547,13 +449,11 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredResourceCidr {
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a BGP route discovered by IPAM resource discovery.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamDiscoveredRoute {
     /// The ID of the IPAM resource discovery that discovered the route.
-    pub ipam_resource_discovery_id: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_id: Option<String>,
     /// The Amazon Web Services Region where the route was discovered.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The ID of the resource owner.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The IP address prefix of the discovered route in CIDR notation.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The Autonomous System Number (ASN) that originates the route.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// The state of the BYOIP CIDR. Possible values:
     ///
     /// - `advertised` - The CIDR is being advertised.
@@ -30,233 +25,185 @@ pub struct IpamDiscoveredRoute {
     /// - `pending-provision` - Provisioning is in progress.
     /// - `provisioned` - The CIDR is provisioned.
     /// - `provisioned-not-publicly-advertisable` - The CIDR is provisioned but not publicly advertisable.
-    pub state: ::std::option::Option<crate::types::IpamByoipCidrState>,
+    pub state: Option<crate::types::IpamByoipCidrState>,
     /// The advertisement type of the route. Possible values:
     ///
     /// - `regional` - The IP address is advertised from a single location (regional services such as Amazon EC2).
     /// - `global` - The IP address is advertised from multiple global locations simultaneously (global services such as Amazon CloudFront).
-    pub advertisement_type: ::std::option::Option<
-        crate::types::IpamByoipAdvertisementType,
-    >,
+    pub advertisement_type: Option<crate::types::IpamByoipAdvertisementType>,
     /// The network border group for the route.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// The ID of the BYOIP pool associated with the route.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// The ID of the IPAM pool associated with the route.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The time when the route was last sampled.
-    pub sample_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IpamDiscoveredRoute {
     /// Starts building a [`IpamDiscoveredRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamDiscoveredRouteBuilder {
-        <crate::types::builders::IpamDiscoveredRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamDiscoveredRouteBuilder as Default>::default()
     }
     /// The `IpamResourceDiscoveryId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_id.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::IpamByoipCidrState> {
+    pub fn state(&self) -> Option<&crate::types::IpamByoipCidrState> {
         self.state.as_ref()
     }
     /// The `AdvertisementType` member, when set.
     #[inline]
     pub fn advertisement_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamByoipAdvertisementType> {
+    ) -> Option<&crate::types::IpamByoipAdvertisementType> {
         self.advertisement_type.as_ref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `SampleTime` member, when set.
     #[inline]
-    pub fn sample_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn sample_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.sample_time.as_ref()
     }
 }
 /// A builder for [`IpamDiscoveredRoute`](crate::types::IpamDiscoveredRoute); start one with `IpamDiscoveredRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamDiscoveredRouteBuilder {
     inner: crate::types::IpamDiscoveredRoute,
 }
 impl IpamDiscoveredRouteBuilder {
     /// Sets [`IpamDiscoveredRoute::ipam_resource_discovery_id`](crate::types::IpamDiscoveredRoute::ipam_resource_discovery_id): The ID of the IPAM resource discovery that discovered the route.
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::ipam_resource_discovery_id`](crate::types::IpamDiscoveredRoute::ipam_resource_discovery_id).
     #[inline]
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::ipam_resource_discovery_id`](crate::types::IpamDiscoveredRoute::ipam_resource_discovery_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_id
     }
     /// Sets [`IpamDiscoveredRoute::resource_region`](crate::types::IpamDiscoveredRoute::resource_region): The Amazon Web Services Region where the route was discovered.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::resource_region`](crate::types::IpamDiscoveredRoute::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::resource_region`](crate::types::IpamDiscoveredRoute::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamDiscoveredRoute::resource_owner_id`](crate::types::IpamDiscoveredRoute::resource_owner_id): The ID of the resource owner.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::resource_owner_id`](crate::types::IpamDiscoveredRoute::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::resource_owner_id`](crate::types::IpamDiscoveredRoute::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Sets [`IpamDiscoveredRoute::cidr`](crate::types::IpamDiscoveredRoute::cidr): The IP address prefix of the discovered route in CIDR notation.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::cidr`](crate::types::IpamDiscoveredRoute::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::cidr`](crate::types::IpamDiscoveredRoute::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`IpamDiscoveredRoute::asn`](crate::types::IpamDiscoveredRoute::asn): The Autonomous System Number (ASN) that originates the route.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::asn`](crate::types::IpamDiscoveredRoute::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::asn`](crate::types::IpamDiscoveredRoute::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`IpamDiscoveredRoute::state`](crate::types::IpamDiscoveredRoute::state): The state of the BYOIP CIDR.
     pub fn state(mut self, input: crate::types::IpamByoipCidrState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::state`](crate::types::IpamDiscoveredRoute::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamByoipCidrState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::IpamByoipCidrState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::state`](crate::types::IpamDiscoveredRoute::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::IpamByoipCidrState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamByoipCidrState> {
         &self.inner.state
     }
     /// Sets [`IpamDiscoveredRoute::advertisement_type`](crate::types::IpamDiscoveredRoute::advertisement_type): The advertisement type of the route.
@@ -264,14 +211,14 @@ impl IpamDiscoveredRouteBuilder {
         mut self,
         input: crate::types::IpamByoipAdvertisementType,
     ) -> Self {
-        self.inner.advertisement_type = ::std::option::Option::Some(input);
+        self.inner.advertisement_type = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::advertisement_type`](crate::types::IpamDiscoveredRoute::advertisement_type).
     #[inline]
     pub fn set_advertisement_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamByoipAdvertisementType>,
+        input: Option<crate::types::IpamByoipAdvertisementType>,
     ) -> Self {
         self.inner.advertisement_type = input;
         self
@@ -280,96 +227,74 @@ impl IpamDiscoveredRouteBuilder {
     #[inline]
     pub fn get_advertisement_type(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamByoipAdvertisementType> {
+    ) -> &Option<crate::types::IpamByoipAdvertisementType> {
         &self.inner.advertisement_type
     }
     /// Sets [`IpamDiscoveredRoute::network_border_group`](crate::types::IpamDiscoveredRoute::network_border_group): The network border group for the route.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::network_border_group`](crate::types::IpamDiscoveredRoute::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::network_border_group`](crate::types::IpamDiscoveredRoute::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`IpamDiscoveredRoute::pool_id`](crate::types::IpamDiscoveredRoute::pool_id): The ID of the BYOIP pool associated with the route.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::pool_id`](crate::types::IpamDiscoveredRoute::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::pool_id`](crate::types::IpamDiscoveredRoute::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Sets [`IpamDiscoveredRoute::ipam_pool_id`](crate::types::IpamDiscoveredRoute::ipam_pool_id): The ID of the IPAM pool associated with the route.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::ipam_pool_id`](crate::types::IpamDiscoveredRoute::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::ipam_pool_id`](crate::types::IpamDiscoveredRoute::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`IpamDiscoveredRoute::sample_time`](crate::types::IpamDiscoveredRoute::sample_time): The time when the route was last sampled.
     pub fn sample_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.sample_time = ::std::option::Option::Some(input);
+        self.inner.sample_time = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveredRoute::sample_time`](crate::types::IpamDiscoveredRoute::sample_time).
     #[inline]
     pub fn set_sample_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.sample_time = input;
         self
     }
     /// The value set for [`IpamDiscoveredRoute::sample_time`](crate::types::IpamDiscoveredRoute::sample_time), if any.
     #[inline]
-    pub fn get_sample_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_sample_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.sample_time
     }
     /// Builds the [`IpamDiscoveredRoute`]; it has no required members, so this cannot fail.
@@ -381,62 +306,46 @@ impl IpamDiscoveredRouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamResourceDiscoveryId" => {
-                    value.ipam_resource_discovery_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_resource_discovery_id = Some(String::from(child.text()));
                 }
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "asn" => {
-                    value.asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asn = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamByoipCidrState::from(child.text()),
                     );
                 }
                 "advertisementType" => {
-                    value.advertisement_type = ::std::option::Option::Some(
+                    value.advertisement_type = Some(
                         crate::types::IpamByoipAdvertisementType::from(child.text()),
                     );
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "poolId" => {
-                    value.pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_id = Some(String::from(child.text()));
                 }
                 "ipamPoolId" => {
-                    value.ipam_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_id = Some(String::from(child.text()));
                 }
                 "sampleTime" => {
-                    value.sample_time = ::std::option::Option::Some(
+                    value.sample_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -447,6 +356,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredRoute {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The discovery failure reason.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamDiscoveryFailureReason {
     /// The discovery failure code.
@@ -18,81 +13,66 @@ pub struct IpamDiscoveryFailureReason {
     ///   - Account you are using as your IPAM account has been suspended.
     /// - `throttling-failure` - IPAM account is already using the allotted transactions per second and IPAM is receiving a throttling error when assuming the Amazon Web Services IAM SLR.
     /// - `unauthorized-failure` - Amazon Web Services account making the request is not authorized. For more information, see [AuthFailure](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html) in the *Amazon Elastic Compute Cloud API Reference*.
-    pub code: ::std::option::Option<crate::types::IpamDiscoveryFailureCode>,
+    pub code: Option<crate::types::IpamDiscoveryFailureCode>,
     /// The discovery failure message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl IpamDiscoveryFailureReason {
     /// Starts building a [`IpamDiscoveryFailureReason`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamDiscoveryFailureReasonBuilder {
-        <crate::types::builders::IpamDiscoveryFailureReasonBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamDiscoveryFailureReasonBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamDiscoveryFailureCode> {
+    pub fn code(&self) -> Option<&crate::types::IpamDiscoveryFailureCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`IpamDiscoveryFailureReason`](crate::types::IpamDiscoveryFailureReason); start one with `IpamDiscoveryFailureReason::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamDiscoveryFailureReasonBuilder {
     inner: crate::types::IpamDiscoveryFailureReason,
 }
 impl IpamDiscoveryFailureReasonBuilder {
     /// Sets [`IpamDiscoveryFailureReason::code`](crate::types::IpamDiscoveryFailureReason::code): The discovery failure code.
     pub fn code(mut self, input: crate::types::IpamDiscoveryFailureCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`IpamDiscoveryFailureReason::code`](crate::types::IpamDiscoveryFailureReason::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::IpamDiscoveryFailureCode>,
+        input: Option<crate::types::IpamDiscoveryFailureCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`IpamDiscoveryFailureReason::code`](crate::types::IpamDiscoveryFailureReason::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamDiscoveryFailureCode> {
+    pub fn get_code(&self) -> &Option<crate::types::IpamDiscoveryFailureCode> {
         &self.inner.code
     }
     /// Sets [`IpamDiscoveryFailureReason::message`](crate::types::IpamDiscoveryFailureReason::message): The discovery failure message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`IpamDiscoveryFailureReason::message`](crate::types::IpamDiscoveryFailureReason::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`IpamDiscoveryFailureReason::message`](crate::types::IpamDiscoveryFailureReason::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`IpamDiscoveryFailureReason`]; it has no required members, so this cannot fail.
@@ -104,23 +84,21 @@ impl IpamDiscoveryFailureReasonBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamDiscoveryFailureReason {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::IpamDiscoveryFailureCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

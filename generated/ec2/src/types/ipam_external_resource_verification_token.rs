@@ -2,98 +2,81 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A verification token is an Amazon Web Services-generated random value that you can use to prove ownership of an external resource. For example, you can use a verification token to validate that you control a public IP address range when you bring an IP address range to Amazon Web Services (BYOIP).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamExternalResourceVerificationToken {
     /// The ID of the token.
-    pub ipam_external_resource_verification_token_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_external_resource_verification_token_id: Option<String>,
     /// Token ARN.
-    pub ipam_external_resource_verification_token_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_external_resource_verification_token_arn: Option<String>,
     /// The ID of the IPAM that created the token.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// ARN of the IPAM that created the token.
-    pub ipam_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_arn: Option<String>,
     /// Region of the IPAM that created the token.
-    pub ipam_region: ::std::option::Option<::std::string::String>,
+    pub ipam_region: Option<String>,
     /// Token value.
-    pub token_value: ::std::option::Option<::std::string::String>,
+    pub token_value: Option<String>,
     /// Token name.
-    pub token_name: ::std::option::Option<::std::string::String>,
+    pub token_name: Option<String>,
     /// Token expiration.
-    pub not_after: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub not_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Token status.
-    pub status: ::std::option::Option<crate::types::TokenState>,
+    pub status: Option<crate::types::TokenState>,
     /// Token tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Token state.
-    pub state: ::std::option::Option<
-        crate::types::IpamExternalResourceVerificationTokenState,
-    >,
+    pub state: Option<crate::types::IpamExternalResourceVerificationTokenState>,
 }
 impl IpamExternalResourceVerificationToken {
     /// Starts building a [`IpamExternalResourceVerificationToken`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamExternalResourceVerificationTokenBuilder {
-        <crate::types::builders::IpamExternalResourceVerificationTokenBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamExternalResourceVerificationTokenBuilder as Default>::default()
     }
     /// The `IpamExternalResourceVerificationTokenId` member, when set.
     #[inline]
-    pub fn ipam_external_resource_verification_token_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn ipam_external_resource_verification_token_id(&self) -> Option<&str> {
         self.ipam_external_resource_verification_token_id.as_deref()
     }
     /// The `IpamExternalResourceVerificationTokenArn` member, when set.
     #[inline]
-    pub fn ipam_external_resource_verification_token_arn(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn ipam_external_resource_verification_token_arn(&self) -> Option<&str> {
         self.ipam_external_resource_verification_token_arn.as_deref()
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `IpamArn` member, when set.
     #[inline]
-    pub fn ipam_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_arn(&self) -> Option<&str> {
         self.ipam_arn.as_deref()
     }
     /// The `IpamRegion` member, when set.
     #[inline]
-    pub fn ipam_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_region(&self) -> Option<&str> {
         self.ipam_region.as_deref()
     }
     /// The `TokenValue` member, when set.
     #[inline]
-    pub fn token_value(&self) -> ::std::option::Option<&str> {
+    pub fn token_value(&self) -> Option<&str> {
         self.token_value.as_deref()
     }
     /// The `TokenName` member, when set.
     #[inline]
-    pub fn token_name(&self) -> ::std::option::Option<&str> {
+    pub fn token_name(&self) -> Option<&str> {
         self.token_name.as_deref()
     }
     /// The `NotAfter` member, when set.
     #[inline]
-    pub fn not_after(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn not_after(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.not_after.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::TokenState> {
+    pub fn status(&self) -> Option<&crate::types::TokenState> {
         self.status.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -105,19 +88,12 @@ impl IpamExternalResourceVerificationToken {
     #[inline]
     pub fn state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::IpamExternalResourceVerificationTokenState,
-    > {
+    ) -> Option<&crate::types::IpamExternalResourceVerificationTokenState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`IpamExternalResourceVerificationToken`](crate::types::IpamExternalResourceVerificationToken); start one with `IpamExternalResourceVerificationToken::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamExternalResourceVerificationTokenBuilder {
     inner: crate::types::IpamExternalResourceVerificationToken,
 }
@@ -125,203 +101,160 @@ impl IpamExternalResourceVerificationTokenBuilder {
     /// Sets [`IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_id`](crate::types::IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_id): The ID of the token.
     pub fn ipam_external_resource_verification_token_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_external_resource_verification_token_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_external_resource_verification_token_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_id`](crate::types::IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_id).
     #[inline]
     pub fn set_ipam_external_resource_verification_token_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_external_resource_verification_token_id = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_id`](crate::types::IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_id), if any.
     #[inline]
-    pub fn get_ipam_external_resource_verification_token_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_external_resource_verification_token_id(&self) -> &Option<String> {
         &self.inner.ipam_external_resource_verification_token_id
     }
     /// Sets [`IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_arn`](crate::types::IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_arn): Token ARN.
     pub fn ipam_external_resource_verification_token_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_external_resource_verification_token_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_external_resource_verification_token_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_arn`](crate::types::IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_arn).
     #[inline]
     pub fn set_ipam_external_resource_verification_token_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_external_resource_verification_token_arn = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_arn`](crate::types::IpamExternalResourceVerificationToken::ipam_external_resource_verification_token_arn), if any.
     #[inline]
-    pub fn get_ipam_external_resource_verification_token_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_external_resource_verification_token_arn(&self) -> &Option<String> {
         &self.inner.ipam_external_resource_verification_token_arn
     }
     /// Sets [`IpamExternalResourceVerificationToken::ipam_id`](crate::types::IpamExternalResourceVerificationToken::ipam_id): The ID of the IPAM that created the token.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::ipam_id`](crate::types::IpamExternalResourceVerificationToken::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::ipam_id`](crate::types::IpamExternalResourceVerificationToken::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`IpamExternalResourceVerificationToken::ipam_arn`](crate::types::IpamExternalResourceVerificationToken::ipam_arn): ARN of the IPAM that created the token.
-    pub fn ipam_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::ipam_arn`](crate::types::IpamExternalResourceVerificationToken::ipam_arn).
     #[inline]
-    pub fn set_ipam_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_arn = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::ipam_arn`](crate::types::IpamExternalResourceVerificationToken::ipam_arn), if any.
     #[inline]
-    pub fn get_ipam_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_arn(&self) -> &Option<String> {
         &self.inner.ipam_arn
     }
     /// Sets [`IpamExternalResourceVerificationToken::ipam_region`](crate::types::IpamExternalResourceVerificationToken::ipam_region): Region of the IPAM that created the token.
-    pub fn ipam_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_region = ::std::option::Option::Some(input.into());
+    pub fn ipam_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::ipam_region`](crate::types::IpamExternalResourceVerificationToken::ipam_region).
     #[inline]
-    pub fn set_ipam_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_region = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::ipam_region`](crate::types::IpamExternalResourceVerificationToken::ipam_region), if any.
     #[inline]
-    pub fn get_ipam_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_region(&self) -> &Option<String> {
         &self.inner.ipam_region
     }
     /// Sets [`IpamExternalResourceVerificationToken::token_value`](crate::types::IpamExternalResourceVerificationToken::token_value): Token value.
-    pub fn token_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_value = ::std::option::Option::Some(input.into());
+    pub fn token_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_value = Some(input.into());
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::token_value`](crate::types::IpamExternalResourceVerificationToken::token_value).
     #[inline]
-    pub fn set_token_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_value(mut self, input: Option<String>) -> Self {
         self.inner.token_value = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::token_value`](crate::types::IpamExternalResourceVerificationToken::token_value), if any.
     #[inline]
-    pub fn get_token_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_value(&self) -> &Option<String> {
         &self.inner.token_value
     }
     /// Sets [`IpamExternalResourceVerificationToken::token_name`](crate::types::IpamExternalResourceVerificationToken::token_name): Token name.
-    pub fn token_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_name = ::std::option::Option::Some(input.into());
+    pub fn token_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_name = Some(input.into());
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::token_name`](crate::types::IpamExternalResourceVerificationToken::token_name).
     #[inline]
-    pub fn set_token_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_name(mut self, input: Option<String>) -> Self {
         self.inner.token_name = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::token_name`](crate::types::IpamExternalResourceVerificationToken::token_name), if any.
     #[inline]
-    pub fn get_token_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_name(&self) -> &Option<String> {
         &self.inner.token_name
     }
     /// Sets [`IpamExternalResourceVerificationToken::not_after`](crate::types::IpamExternalResourceVerificationToken::not_after): Token expiration.
     pub fn not_after(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.not_after = ::std::option::Option::Some(input);
+        self.inner.not_after = Some(input);
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::not_after`](crate::types::IpamExternalResourceVerificationToken::not_after).
     #[inline]
     pub fn set_not_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.not_after = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::not_after`](crate::types::IpamExternalResourceVerificationToken::not_after), if any.
     #[inline]
-    pub fn get_not_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_not_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.not_after
     }
     /// Sets [`IpamExternalResourceVerificationToken::status`](crate::types::IpamExternalResourceVerificationToken::status): Token status.
     pub fn status(mut self, input: crate::types::TokenState) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::status`](crate::types::IpamExternalResourceVerificationToken::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::TokenState>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::TokenState>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::status`](crate::types::IpamExternalResourceVerificationToken::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::TokenState> {
+    pub fn get_status(&self) -> &Option<crate::types::TokenState> {
         &self.inner.status
     }
     /// Appends one item to [`IpamExternalResourceVerificationToken::tags`](crate::types::IpamExternalResourceVerificationToken::tags): Token tags.
@@ -333,18 +266,13 @@ impl IpamExternalResourceVerificationTokenBuilder {
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::tags`](crate::types::IpamExternalResourceVerificationToken::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamExternalResourceVerificationToken::tags`](crate::types::IpamExternalResourceVerificationToken::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`IpamExternalResourceVerificationToken::state`](crate::types::IpamExternalResourceVerificationToken::state): Token state.
@@ -352,16 +280,14 @@ impl IpamExternalResourceVerificationTokenBuilder {
         mut self,
         input: crate::types::IpamExternalResourceVerificationTokenState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamExternalResourceVerificationToken::state`](crate::types::IpamExternalResourceVerificationToken::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::IpamExternalResourceVerificationTokenState,
-        >,
+        input: Option<crate::types::IpamExternalResourceVerificationTokenState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -370,9 +296,7 @@ impl IpamExternalResourceVerificationTokenBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::IpamExternalResourceVerificationTokenState,
-    > {
+    ) -> &Option<crate::types::IpamExternalResourceVerificationTokenState> {
         &self.inner.state
     }
     /// Builds the [`IpamExternalResourceVerificationToken`]; it has no required members, so this cannot fail.
@@ -384,47 +308,37 @@ impl IpamExternalResourceVerificationTokenBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamExternalResourceVerificationToken {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamExternalResourceVerificationTokenId" => {
-                    value.ipam_external_resource_verification_token_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_external_resource_verification_token_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamExternalResourceVerificationTokenArn" => {
-                    value.ipam_external_resource_verification_token_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_external_resource_verification_token_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamId" => {
-                    value.ipam_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_id = Some(String::from(child.text()));
                 }
                 "ipamArn" => {
-                    value.ipam_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_arn = Some(String::from(child.text()));
                 }
                 "ipamRegion" => {
-                    value.ipam_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_region = Some(String::from(child.text()));
                 }
                 "tokenValue" => {
-                    value.token_value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.token_value = Some(String::from(child.text()));
                 }
                 "tokenName" => {
-                    value.token_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.token_name = Some(String::from(child.text()));
                 }
                 "notAfter" => {
-                    value.not_after = ::std::option::Option::Some(
+                    value.not_after = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -433,12 +347,10 @@ impl ::awsgen_runtime::xml::FromXml for IpamExternalResourceVerificationToken {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::TokenState::from(child.text()),
-                    );
+                    value.status = Some(crate::types::TokenState::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -446,7 +358,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamExternalResourceVerificationToken {
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamExternalResourceVerificationTokenState::from(
                             child.text(),
                         ),
@@ -455,6 +367,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamExternalResourceVerificationToken {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,102 +2,91 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an association between an IPAM and a Regional Internet Registry (RIR) for delegated RPKI management.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamInternetRegistryAssociation {
     /// The ID of the Amazon Web Services account that owns the internet registry association.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the internet registry association.
-    pub ipam_internet_registry_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the internet registry association.
-    pub ipam_internet_registry_association_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_internet_registry_association_arn: Option<String>,
     /// The ID of the associated IPAM.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// The Amazon Web Services Region of the IPAM.
-    pub ipam_region: ::std::option::Option<::std::string::String>,
+    pub ipam_region: Option<String>,
     /// The Regional Internet Registry. Possible values:
     ///
     /// - `ripe` - RIPE NCC (Europe, the Middle East, and Central Asia).
     /// - `apnic` - APNIC (Asia Pacific).
     /// - `arin` - ARIN (North America).
     /// - `lacnic` - LACNIC (Latin America and the Caribbean).
-    pub rir: ::std::option::Option<crate::types::Rir>,
+    pub rir: Option<crate::types::Rir>,
     /// The organization handle at the internet registry.
-    pub organization_handle: ::std::option::Option<::std::string::String>,
+    pub organization_handle: Option<String>,
     /// The description of the internet registry association.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The state of the internet registry association. Valid values: `pending-activation` \| `pending-enable` \| `create-in-progress` \| `create-failed` \| `enable-in-progress` \| `enable-complete` \| `enable-failed` \| `delete-in-progress` \| `delete-complete` \| `delete-failed`.
-    pub state: ::std::option::Option<crate::types::IpamInternetRegistryAssociationState>,
+    pub state: Option<crate::types::IpamInternetRegistryAssociationState>,
     /// The XML content for the child request to be submitted to the internet registry to complete the BPKI setup.
-    pub child_request_xml: ::std::option::Option<::std::string::String>,
+    pub child_request_xml: Option<String>,
     /// The tags assigned to the internet registry association.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl IpamInternetRegistryAssociation {
     /// Starts building a [`IpamInternetRegistryAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamInternetRegistryAssociationBuilder {
-        <crate::types::builders::IpamInternetRegistryAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamInternetRegistryAssociationBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamInternetRegistryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_id(&self) -> Option<&str> {
         self.ipam_internet_registry_association_id.as_deref()
     }
     /// The `IpamInternetRegistryAssociationArn` member, when set.
     #[inline]
-    pub fn ipam_internet_registry_association_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_internet_registry_association_arn(&self) -> Option<&str> {
         self.ipam_internet_registry_association_arn.as_deref()
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `IpamRegion` member, when set.
     #[inline]
-    pub fn ipam_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_region(&self) -> Option<&str> {
         self.ipam_region.as_deref()
     }
     /// The `Rir` member, when set.
     #[inline]
-    pub fn rir(&self) -> ::std::option::Option<&crate::types::Rir> {
+    pub fn rir(&self) -> Option<&crate::types::Rir> {
         self.rir.as_ref()
     }
     /// The `OrganizationHandle` member, when set.
     #[inline]
-    pub fn organization_handle(&self) -> ::std::option::Option<&str> {
+    pub fn organization_handle(&self) -> Option<&str> {
         self.organization_handle.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamInternetRegistryAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::IpamInternetRegistryAssociationState> {
         self.state.as_ref()
     }
     /// The `ChildRequestXml` member, when set.
     #[inline]
-    pub fn child_request_xml(&self) -> ::std::option::Option<&str> {
+    pub fn child_request_xml(&self) -> Option<&str> {
         self.child_request_xml.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -107,194 +96,149 @@ impl IpamInternetRegistryAssociation {
     }
 }
 /// A builder for [`IpamInternetRegistryAssociation`](crate::types::IpamInternetRegistryAssociation); start one with `IpamInternetRegistryAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamInternetRegistryAssociationBuilder {
     inner: crate::types::IpamInternetRegistryAssociation,
 }
 impl IpamInternetRegistryAssociationBuilder {
     /// Sets [`IpamInternetRegistryAssociation::owner_id`](crate::types::IpamInternetRegistryAssociation::owner_id): The ID of the Amazon Web Services account that owns the internet registry association.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::owner_id`](crate::types::IpamInternetRegistryAssociation::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::owner_id`](crate::types::IpamInternetRegistryAssociation::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`IpamInternetRegistryAssociation::ipam_internet_registry_association_id`](crate::types::IpamInternetRegistryAssociation::ipam_internet_registry_association_id): The ID of the internet registry association.
     pub fn ipam_internet_registry_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::ipam_internet_registry_association_id`](crate::types::IpamInternetRegistryAssociation::ipam_internet_registry_association_id).
     #[inline]
     pub fn set_ipam_internet_registry_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_id = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::ipam_internet_registry_association_id`](crate::types::IpamInternetRegistryAssociation::ipam_internet_registry_association_id), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_id(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_id
     }
     /// Sets [`IpamInternetRegistryAssociation::ipam_internet_registry_association_arn`](crate::types::IpamInternetRegistryAssociation::ipam_internet_registry_association_arn): The Amazon Resource Name (ARN) of the internet registry association.
     pub fn ipam_internet_registry_association_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_internet_registry_association_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_internet_registry_association_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::ipam_internet_registry_association_arn`](crate::types::IpamInternetRegistryAssociation::ipam_internet_registry_association_arn).
     #[inline]
     pub fn set_ipam_internet_registry_association_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_internet_registry_association_arn = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::ipam_internet_registry_association_arn`](crate::types::IpamInternetRegistryAssociation::ipam_internet_registry_association_arn), if any.
     #[inline]
-    pub fn get_ipam_internet_registry_association_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_internet_registry_association_arn(&self) -> &Option<String> {
         &self.inner.ipam_internet_registry_association_arn
     }
     /// Sets [`IpamInternetRegistryAssociation::ipam_id`](crate::types::IpamInternetRegistryAssociation::ipam_id): The ID of the associated IPAM.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::ipam_id`](crate::types::IpamInternetRegistryAssociation::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::ipam_id`](crate::types::IpamInternetRegistryAssociation::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`IpamInternetRegistryAssociation::ipam_region`](crate::types::IpamInternetRegistryAssociation::ipam_region): The Amazon Web Services Region of the IPAM.
-    pub fn ipam_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_region = ::std::option::Option::Some(input.into());
+    pub fn ipam_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::ipam_region`](crate::types::IpamInternetRegistryAssociation::ipam_region).
     #[inline]
-    pub fn set_ipam_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_region = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::ipam_region`](crate::types::IpamInternetRegistryAssociation::ipam_region), if any.
     #[inline]
-    pub fn get_ipam_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_region(&self) -> &Option<String> {
         &self.inner.ipam_region
     }
     /// Sets [`IpamInternetRegistryAssociation::rir`](crate::types::IpamInternetRegistryAssociation::rir): The Regional Internet Registry.
     pub fn rir(mut self, input: crate::types::Rir) -> Self {
-        self.inner.rir = ::std::option::Option::Some(input);
+        self.inner.rir = Some(input);
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::rir`](crate::types::IpamInternetRegistryAssociation::rir).
     #[inline]
-    pub fn set_rir(mut self, input: ::std::option::Option<crate::types::Rir>) -> Self {
+    pub fn set_rir(mut self, input: Option<crate::types::Rir>) -> Self {
         self.inner.rir = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::rir`](crate::types::IpamInternetRegistryAssociation::rir), if any.
     #[inline]
-    pub fn get_rir(&self) -> &::std::option::Option<crate::types::Rir> {
+    pub fn get_rir(&self) -> &Option<crate::types::Rir> {
         &self.inner.rir
     }
     /// Sets [`IpamInternetRegistryAssociation::organization_handle`](crate::types::IpamInternetRegistryAssociation::organization_handle): The organization handle at the internet registry.
-    pub fn organization_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organization_handle = ::std::option::Option::Some(input.into());
+    pub fn organization_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.organization_handle = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::organization_handle`](crate::types::IpamInternetRegistryAssociation::organization_handle).
     #[inline]
-    pub fn set_organization_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organization_handle(mut self, input: Option<String>) -> Self {
         self.inner.organization_handle = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::organization_handle`](crate::types::IpamInternetRegistryAssociation::organization_handle), if any.
     #[inline]
-    pub fn get_organization_handle(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organization_handle(&self) -> &Option<String> {
         &self.inner.organization_handle
     }
     /// Sets [`IpamInternetRegistryAssociation::description`](crate::types::IpamInternetRegistryAssociation::description): The description of the internet registry association.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::description`](crate::types::IpamInternetRegistryAssociation::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::description`](crate::types::IpamInternetRegistryAssociation::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`IpamInternetRegistryAssociation::state`](crate::types::IpamInternetRegistryAssociation::state): The state of the internet registry association.
@@ -302,14 +246,14 @@ impl IpamInternetRegistryAssociationBuilder {
         mut self,
         input: crate::types::IpamInternetRegistryAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::state`](crate::types::IpamInternetRegistryAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::IpamInternetRegistryAssociationState>,
+        input: Option<crate::types::IpamInternetRegistryAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -318,31 +262,23 @@ impl IpamInternetRegistryAssociationBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamInternetRegistryAssociationState> {
+    ) -> &Option<crate::types::IpamInternetRegistryAssociationState> {
         &self.inner.state
     }
     /// Sets [`IpamInternetRegistryAssociation::child_request_xml`](crate::types::IpamInternetRegistryAssociation::child_request_xml): The XML content for the child request to be submitted to the internet registry to complete the BPKI setup.
-    pub fn child_request_xml(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.child_request_xml = ::std::option::Option::Some(input.into());
+    pub fn child_request_xml(mut self, input: impl Into<String>) -> Self {
+        self.inner.child_request_xml = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::child_request_xml`](crate::types::IpamInternetRegistryAssociation::child_request_xml).
     #[inline]
-    pub fn set_child_request_xml(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_child_request_xml(mut self, input: Option<String>) -> Self {
         self.inner.child_request_xml = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::child_request_xml`](crate::types::IpamInternetRegistryAssociation::child_request_xml), if any.
     #[inline]
-    pub fn get_child_request_xml(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_child_request_xml(&self) -> &Option<String> {
         &self.inner.child_request_xml
     }
     /// Appends one item to [`IpamInternetRegistryAssociation::tags`](crate::types::IpamInternetRegistryAssociation::tags): The tags assigned to the internet registry association.
@@ -354,18 +290,13 @@ impl IpamInternetRegistryAssociationBuilder {
     }
     /// Sets or clears [`IpamInternetRegistryAssociation::tags`](crate::types::IpamInternetRegistryAssociation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociation::tags`](crate::types::IpamInternetRegistryAssociation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`IpamInternetRegistryAssociation`]; it has no required members, so this cannot fail.
@@ -377,64 +308,50 @@ impl IpamInternetRegistryAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamInternetRegistryAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamInternetRegistryAssociationId" => {
-                    value.ipam_internet_registry_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_internet_registry_association_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamInternetRegistryAssociationArn" => {
-                    value.ipam_internet_registry_association_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_internet_registry_association_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamId" => {
-                    value.ipam_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_id = Some(String::from(child.text()));
                 }
                 "ipamRegion" => {
-                    value.ipam_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_region = Some(String::from(child.text()));
                 }
                 "rir" => {
-                    value.rir = ::std::option::Option::Some(
-                        crate::types::Rir::from(child.text()),
-                    );
+                    value.rir = Some(crate::types::Rir::from(child.text()));
                 }
                 "organizationHandle" => {
-                    value.organization_handle = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.organization_handle = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamInternetRegistryAssociationState::from(
                             child.text(),
                         ),
                     );
                 }
                 "childRequestXml" => {
-                    value.child_request_xml = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.child_request_xml = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -444,6 +361,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamInternetRegistryAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,69 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an Autonomous System Number (ASN) registered at an internet registry and associated with an IPAM.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamInternetRegistryAssociationAsn {
     /// The Autonomous System Number.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// The time when the ASN was last observed at the internet registry.
-    pub last_observed_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_observed_at: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IpamInternetRegistryAssociationAsn {
     /// Starts building a [`IpamInternetRegistryAssociationAsn`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamInternetRegistryAssociationAsnBuilder {
-        <crate::types::builders::IpamInternetRegistryAssociationAsnBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamInternetRegistryAssociationAsnBuilder as Default>::default()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `LastObservedAt` member, when set.
     #[inline]
-    pub fn last_observed_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_observed_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_observed_at.as_ref()
     }
 }
 /// A builder for [`IpamInternetRegistryAssociationAsn`](crate::types::IpamInternetRegistryAssociationAsn); start one with `IpamInternetRegistryAssociationAsn::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamInternetRegistryAssociationAsnBuilder {
     inner: crate::types::IpamInternetRegistryAssociationAsn,
 }
 impl IpamInternetRegistryAssociationAsnBuilder {
     /// Sets [`IpamInternetRegistryAssociationAsn::asn`](crate::types::IpamInternetRegistryAssociationAsn::asn): The Autonomous System Number.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociationAsn::asn`](crate::types::IpamInternetRegistryAssociationAsn::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociationAsn::asn`](crate::types::IpamInternetRegistryAssociationAsn::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`IpamInternetRegistryAssociationAsn::last_observed_at`](crate::types::IpamInternetRegistryAssociationAsn::last_observed_at): The time when the ASN was last observed at the internet registry.
@@ -72,14 +54,14 @@ impl IpamInternetRegistryAssociationAsnBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_observed_at = ::std::option::Option::Some(input);
+        self.inner.last_observed_at = Some(input);
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociationAsn::last_observed_at`](crate::types::IpamInternetRegistryAssociationAsn::last_observed_at).
     #[inline]
     pub fn set_last_observed_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_observed_at = input;
         self
@@ -88,7 +70,7 @@ impl IpamInternetRegistryAssociationAsnBuilder {
     #[inline]
     pub fn get_last_observed_at(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_observed_at
     }
     /// Builds the [`IpamInternetRegistryAssociationAsn`]; it has no required members, so this cannot fail.
@@ -100,17 +82,15 @@ impl IpamInternetRegistryAssociationAsnBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamInternetRegistryAssociationAsn {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "asn" => {
-                    value.asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asn = Some(String::from(child.text()));
                 }
                 "lastObservedAt" => {
-                    value.last_observed_at = ::std::option::Option::Some(
+                    value.last_observed_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -121,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamInternetRegistryAssociationAsn {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,69 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an IP address CIDR registered at an internet registry and associated with an IPAM.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamInternetRegistryAssociationCidr {
     /// The IP address prefix in CIDR notation.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The time when the CIDR was last observed at the internet registry.
-    pub last_observed_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_observed_at: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IpamInternetRegistryAssociationCidr {
     /// Starts building a [`IpamInternetRegistryAssociationCidr`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamInternetRegistryAssociationCidrBuilder {
-        <crate::types::builders::IpamInternetRegistryAssociationCidrBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamInternetRegistryAssociationCidrBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `LastObservedAt` member, when set.
     #[inline]
-    pub fn last_observed_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_observed_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_observed_at.as_ref()
     }
 }
 /// A builder for [`IpamInternetRegistryAssociationCidr`](crate::types::IpamInternetRegistryAssociationCidr); start one with `IpamInternetRegistryAssociationCidr::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamInternetRegistryAssociationCidrBuilder {
     inner: crate::types::IpamInternetRegistryAssociationCidr,
 }
 impl IpamInternetRegistryAssociationCidrBuilder {
     /// Sets [`IpamInternetRegistryAssociationCidr::cidr`](crate::types::IpamInternetRegistryAssociationCidr::cidr): The IP address prefix in CIDR notation.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociationCidr::cidr`](crate::types::IpamInternetRegistryAssociationCidr::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamInternetRegistryAssociationCidr::cidr`](crate::types::IpamInternetRegistryAssociationCidr::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`IpamInternetRegistryAssociationCidr::last_observed_at`](crate::types::IpamInternetRegistryAssociationCidr::last_observed_at): The time when the CIDR was last observed at the internet registry.
@@ -72,14 +54,14 @@ impl IpamInternetRegistryAssociationCidrBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_observed_at = ::std::option::Option::Some(input);
+        self.inner.last_observed_at = Some(input);
         self
     }
     /// Sets or clears [`IpamInternetRegistryAssociationCidr::last_observed_at`](crate::types::IpamInternetRegistryAssociationCidr::last_observed_at).
     #[inline]
     pub fn set_last_observed_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_observed_at = input;
         self
@@ -88,7 +70,7 @@ impl IpamInternetRegistryAssociationCidrBuilder {
     #[inline]
     pub fn get_last_observed_at(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_observed_at
     }
     /// Builds the [`IpamInternetRegistryAssociationCidr`]; it has no required members, so this cannot fail.
@@ -100,17 +82,15 @@ impl IpamInternetRegistryAssociationCidrBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamInternetRegistryAssociationCidr {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "lastObservedAt" => {
-                    value.last_observed_at = ::std::option::Option::Some(
+                    value.last_observed_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -121,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamInternetRegistryAssociationCidr {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

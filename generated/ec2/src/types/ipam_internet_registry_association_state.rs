@@ -4,7 +4,7 @@
 /// The state of an IPAM internet registry association.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum IpamInternetRegistryAssociationState {
     /// `pending-enable`
@@ -75,7 +75,7 @@ impl IpamInternetRegistryAssociationState {
         }
     }
 }
-impl ::std::convert::From<&str> for IpamInternetRegistryAssociationState {
+impl From<&str> for IpamInternetRegistryAssociationState {
     fn from(value: &str) -> Self {
         match value {
             "pending-enable" => IpamInternetRegistryAssociationState::PendingEnable,
@@ -103,18 +103,18 @@ impl ::std::convert::From<&str> for IpamInternetRegistryAssociationState {
 }
 impl ::std::str::FromStr for IpamInternetRegistryAssociationState {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for IpamInternetRegistryAssociationState {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for IpamInternetRegistryAssociationState {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for IpamInternetRegistryAssociationState {
+impl Ord for IpamInternetRegistryAssociationState {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -143,7 +143,7 @@ impl ::std::hash::Hash for IpamInternetRegistryAssociationState {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for IpamInternetRegistryAssociationState {
+impl AsRef<str> for IpamInternetRegistryAssociationState {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -4,60 +4,44 @@
 /// The operating Regions for an IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
 ///
 /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamOperatingRegion {
     /// The name of the operating Region.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
 }
 impl IpamOperatingRegion {
     /// Starts building a [`IpamOperatingRegion`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamOperatingRegionBuilder {
-        <crate::types::builders::IpamOperatingRegionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamOperatingRegionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
 }
 /// A builder for [`IpamOperatingRegion`](crate::types::IpamOperatingRegion); start one with `IpamOperatingRegion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamOperatingRegionBuilder {
     inner: crate::types::IpamOperatingRegion,
 }
 impl IpamOperatingRegionBuilder {
     /// Sets [`IpamOperatingRegion::region_name`](crate::types::IpamOperatingRegion::region_name): The name of the operating Region.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`IpamOperatingRegion::region_name`](crate::types::IpamOperatingRegion::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`IpamOperatingRegion::region_name`](crate::types::IpamOperatingRegion::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Builds the [`IpamOperatingRegion`]; it has no required members, so this cannot fail.
@@ -69,15 +53,13 @@ impl IpamOperatingRegionBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamOperatingRegion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "regionName" {
-                value.region_name = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.region_name = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

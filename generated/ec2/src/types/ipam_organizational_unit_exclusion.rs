@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamOrganizationalUnitExclusion {
     /// An Amazon Web Services Organizations entity path. For more information on the entity path, see [Understand the Amazon Web Services Organizations entity path](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed-view-data-orgs.html#access_policies_access-advisor-viewing-orgs-entity-path) in the *Amazon Web Services Identity and Access Management User Guide*.
-    pub organizations_entity_path: ::std::option::Option<::std::string::String>,
+    pub organizations_entity_path: Option<String>,
 }
 impl IpamOrganizationalUnitExclusion {
     /// Starts building a [`IpamOrganizationalUnitExclusion`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamOrganizationalUnitExclusionBuilder {
-        <crate::types::builders::IpamOrganizationalUnitExclusionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamOrganizationalUnitExclusionBuilder as Default>::default()
     }
     /// The `OrganizationsEntityPath` member, when set.
     #[inline]
-    pub fn organizations_entity_path(&self) -> ::std::option::Option<&str> {
+    pub fn organizations_entity_path(&self) -> Option<&str> {
         self.organizations_entity_path.as_deref()
     }
 }
 /// A builder for [`IpamOrganizationalUnitExclusion`](crate::types::IpamOrganizationalUnitExclusion); start one with `IpamOrganizationalUnitExclusion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamOrganizationalUnitExclusionBuilder {
     inner: crate::types::IpamOrganizationalUnitExclusion,
 }
 impl IpamOrganizationalUnitExclusionBuilder {
     /// Sets [`IpamOrganizationalUnitExclusion::organizations_entity_path`](crate::types::IpamOrganizationalUnitExclusion::organizations_entity_path): An Amazon Web Services Organizations entity path.
-    pub fn organizations_entity_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organizations_entity_path = ::std::option::Option::Some(input.into());
+    pub fn organizations_entity_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.organizations_entity_path = Some(input.into());
         self
     }
     /// Sets or clears [`IpamOrganizationalUnitExclusion::organizations_entity_path`](crate::types::IpamOrganizationalUnitExclusion::organizations_entity_path).
     #[inline]
-    pub fn set_organizations_entity_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organizations_entity_path(mut self, input: Option<String>) -> Self {
         self.inner.organizations_entity_path = input;
         self
     }
     /// The value set for [`IpamOrganizationalUnitExclusion::organizations_entity_path`](crate::types::IpamOrganizationalUnitExclusion::organizations_entity_path), if any.
     #[inline]
-    pub fn get_organizations_entity_path(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organizations_entity_path(&self) -> &Option<String> {
         &self.inner.organizations_entity_path
     }
     /// Builds the [`IpamOrganizationalUnitExclusion`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl IpamOrganizationalUnitExclusionBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamOrganizationalUnitExclusion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "organizationsEntityPath" {
-                value.organizations_entity_path = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.organizations_entity_path = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,65 +4,60 @@
 /// Information about an IPAM policy.
 ///
 /// An IPAM policy is a set of rules that define how public IPv4 addresses from IPAM pools are allocated to Amazon Web Services resources. Each rule maps an Amazon Web Services service to IPAM pools that the service will use to get IP addresses. A single policy can have multiple rules and be applied to multiple Amazon Web Services Regions. If the IPAM pool run out of addresses then the services fallback to Amazon-provided IP addresses. A policy can be applied to an individual Amazon Web Services account or an entity within Amazon Web Services Organizations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPolicy {
     /// The account ID that owns the IPAM policy.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the IPAM policy.
-    pub ipam_policy_id: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the IPAM policy.
-    pub ipam_policy_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_arn: Option<String>,
     /// The Region of the IPAM policy.
-    pub ipam_policy_region: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_region: Option<String>,
     /// The state of the IPAM policy.
-    pub state: ::std::option::Option<crate::types::IpamPolicyState>,
+    pub state: Option<crate::types::IpamPolicyState>,
     /// A message about the state of the IPAM policy.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
     /// The tags assigned to the IPAM policy.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the IPAM this policy belongs to.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
 }
 impl IpamPolicy {
     /// Starts building a [`IpamPolicy`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPolicyBuilder {
-        <crate::types::builders::IpamPolicyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPolicyBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamPolicyId` member, when set.
     #[inline]
-    pub fn ipam_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_id(&self) -> Option<&str> {
         self.ipam_policy_id.as_deref()
     }
     /// The `IpamPolicyArn` member, when set.
     #[inline]
-    pub fn ipam_policy_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_arn(&self) -> Option<&str> {
         self.ipam_policy_arn.as_deref()
     }
     /// The `IpamPolicyRegion` member, when set.
     #[inline]
-    pub fn ipam_policy_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_region(&self) -> Option<&str> {
         self.ipam_policy_region.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::IpamPolicyState> {
+    pub fn state(&self) -> Option<&crate::types::IpamPolicyState> {
         self.state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,150 +67,110 @@ impl IpamPolicy {
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
 }
 /// A builder for [`IpamPolicy`](crate::types::IpamPolicy); start one with `IpamPolicy::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPolicyBuilder {
     inner: crate::types::IpamPolicy,
 }
 impl IpamPolicyBuilder {
     /// Sets [`IpamPolicy::owner_id`](crate::types::IpamPolicy::owner_id): The account ID that owns the IPAM policy.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicy::owner_id`](crate::types::IpamPolicy::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`IpamPolicy::owner_id`](crate::types::IpamPolicy::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`IpamPolicy::ipam_policy_id`](crate::types::IpamPolicy::ipam_policy_id): The ID of the IPAM policy.
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicy::ipam_policy_id`](crate::types::IpamPolicy::ipam_policy_id).
     #[inline]
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_id = input;
         self
     }
     /// The value set for [`IpamPolicy::ipam_policy_id`](crate::types::IpamPolicy::ipam_policy_id), if any.
     #[inline]
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         &self.inner.ipam_policy_id
     }
     /// Sets [`IpamPolicy::ipam_policy_arn`](crate::types::IpamPolicy::ipam_policy_arn): The Amazon Resource Name (ARN) of the IPAM policy.
-    pub fn ipam_policy_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicy::ipam_policy_arn`](crate::types::IpamPolicy::ipam_policy_arn).
     #[inline]
-    pub fn set_ipam_policy_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_arn = input;
         self
     }
     /// The value set for [`IpamPolicy::ipam_policy_arn`](crate::types::IpamPolicy::ipam_policy_arn), if any.
     #[inline]
-    pub fn get_ipam_policy_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_arn(&self) -> &Option<String> {
         &self.inner.ipam_policy_arn
     }
     /// Sets [`IpamPolicy::ipam_policy_region`](crate::types::IpamPolicy::ipam_policy_region): The Region of the IPAM policy.
-    pub fn ipam_policy_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_region = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicy::ipam_policy_region`](crate::types::IpamPolicy::ipam_policy_region).
     #[inline]
-    pub fn set_ipam_policy_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_region = input;
         self
     }
     /// The value set for [`IpamPolicy::ipam_policy_region`](crate::types::IpamPolicy::ipam_policy_region), if any.
     #[inline]
-    pub fn get_ipam_policy_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_region(&self) -> &Option<String> {
         &self.inner.ipam_policy_region
     }
     /// Sets [`IpamPolicy::state`](crate::types::IpamPolicy::state): The state of the IPAM policy.
     pub fn state(mut self, input: crate::types::IpamPolicyState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamPolicy::state`](crate::types::IpamPolicy::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamPolicyState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::IpamPolicyState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamPolicy::state`](crate::types::IpamPolicy::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::IpamPolicyState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamPolicyState> {
         &self.inner.state
     }
     /// Sets [`IpamPolicy::state_message`](crate::types::IpamPolicy::state_message): A message about the state of the IPAM policy.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicy::state_message`](crate::types::IpamPolicy::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`IpamPolicy::state_message`](crate::types::IpamPolicy::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Appends one item to [`IpamPolicy::tags`](crate::types::IpamPolicy::tags): The tags assigned to the IPAM policy.
@@ -227,40 +182,29 @@ impl IpamPolicyBuilder {
     }
     /// Sets or clears [`IpamPolicy::tags`](crate::types::IpamPolicy::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamPolicy::tags`](crate::types::IpamPolicy::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`IpamPolicy::ipam_id`](crate::types::IpamPolicy::ipam_id): The ID of the IPAM this policy belongs to.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicy::ipam_id`](crate::types::IpamPolicy::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`IpamPolicy::ipam_id`](crate::types::IpamPolicy::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Builds the [`IpamPolicy`]; it has no required members, so this cannot fail.
@@ -272,42 +216,32 @@ impl IpamPolicyBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPolicy {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamPolicyId" => {
-                    value.ipam_policy_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_policy_id = Some(String::from(child.text()));
                 }
                 "ipamPolicyArn" => {
-                    value.ipam_policy_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_policy_arn = Some(String::from(child.text()));
                 }
                 "ipamPolicyRegion" => {
-                    value.ipam_policy_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_policy_region = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamPolicyState::from(child.text()),
                     );
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -315,13 +249,11 @@ impl ::awsgen_runtime::xml::FromXml for IpamPolicy {
                     );
                 }
                 "ipamId" => {
-                    value.ipam_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,64 +4,46 @@
 /// Information about an IPAM policy allocation rule.
 ///
 /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPolicyAllocationRule {
     /// The ID of the source IPAM pool for the allocation rule.
     ///
     /// An IPAM pool is a collection of IP addresses in IPAM that can be allocated to Amazon Web Services resources.
-    pub source_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub source_ipam_pool_id: Option<String>,
 }
 impl IpamPolicyAllocationRule {
     /// Starts building a [`IpamPolicyAllocationRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPolicyAllocationRuleBuilder {
-        <crate::types::builders::IpamPolicyAllocationRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPolicyAllocationRuleBuilder as Default>::default()
     }
     /// The `SourceIpamPoolId` member, when set.
     #[inline]
-    pub fn source_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_ipam_pool_id(&self) -> Option<&str> {
         self.source_ipam_pool_id.as_deref()
     }
 }
 /// A builder for [`IpamPolicyAllocationRule`](crate::types::IpamPolicyAllocationRule); start one with `IpamPolicyAllocationRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPolicyAllocationRuleBuilder {
     inner: crate::types::IpamPolicyAllocationRule,
 }
 impl IpamPolicyAllocationRuleBuilder {
     /// Sets [`IpamPolicyAllocationRule::source_ipam_pool_id`](crate::types::IpamPolicyAllocationRule::source_ipam_pool_id): The ID of the source IPAM pool for the allocation rule.
-    pub fn source_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn source_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicyAllocationRule::source_ipam_pool_id`](crate::types::IpamPolicyAllocationRule::source_ipam_pool_id).
     #[inline]
-    pub fn set_source_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.source_ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamPolicyAllocationRule::source_ipam_pool_id`](crate::types::IpamPolicyAllocationRule::source_ipam_pool_id), if any.
     #[inline]
-    pub fn get_source_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.source_ipam_pool_id
     }
     /// Builds the [`IpamPolicyAllocationRule`]; it has no required members, so this cannot fail.
@@ -73,15 +55,13 @@ impl IpamPolicyAllocationRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPolicyAllocationRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "sourceIpamPoolId" {
-                value.source_ipam_pool_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.source_ipam_pool_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

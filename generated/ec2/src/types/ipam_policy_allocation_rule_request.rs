@@ -4,64 +4,46 @@
 /// Information about a requested IPAM policy allocation rule.
 ///
 /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPolicyAllocationRuleRequest {
     /// The ID of the source IPAM pool for the requested allocation rule.
     ///
     /// An IPAM pool is a collection of IP addresses in IPAM that can be allocated to Amazon Web Services resources.
-    pub source_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub source_ipam_pool_id: Option<String>,
 }
 impl IpamPolicyAllocationRuleRequest {
     /// Starts building a [`IpamPolicyAllocationRuleRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPolicyAllocationRuleRequestBuilder {
-        <crate::types::builders::IpamPolicyAllocationRuleRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPolicyAllocationRuleRequestBuilder as Default>::default()
     }
     /// The `SourceIpamPoolId` member, when set.
     #[inline]
-    pub fn source_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_ipam_pool_id(&self) -> Option<&str> {
         self.source_ipam_pool_id.as_deref()
     }
 }
 /// A builder for [`IpamPolicyAllocationRuleRequest`](crate::types::IpamPolicyAllocationRuleRequest); start one with `IpamPolicyAllocationRuleRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPolicyAllocationRuleRequestBuilder {
     inner: crate::types::IpamPolicyAllocationRuleRequest,
 }
 impl IpamPolicyAllocationRuleRequestBuilder {
     /// Sets [`IpamPolicyAllocationRuleRequest::source_ipam_pool_id`](crate::types::IpamPolicyAllocationRuleRequest::source_ipam_pool_id): The ID of the source IPAM pool for the requested allocation rule.
-    pub fn source_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn source_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicyAllocationRuleRequest::source_ipam_pool_id`](crate::types::IpamPolicyAllocationRuleRequest::source_ipam_pool_id).
     #[inline]
-    pub fn set_source_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.source_ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamPolicyAllocationRuleRequest::source_ipam_pool_id`](crate::types::IpamPolicyAllocationRuleRequest::source_ipam_pool_id), if any.
     #[inline]
-    pub fn get_source_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.source_ipam_pool_id
     }
     /// Builds the [`IpamPolicyAllocationRuleRequest`]; it has no required members, so this cannot fail.
@@ -74,10 +56,10 @@ impl ::awsgen_runtime::query::WriteQuery for IpamPolicyAllocationRuleRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source_ipam_pool_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source_ipam_pool_id {
             body.member("SourceIpamPoolId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,52 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an IPAM policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPolicyDocument {
     /// The ID of the IPAM policy.
-    pub ipam_policy_id: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_id: Option<String>,
     /// The locale of the IPAM policy document.
-    pub locale: ::std::option::Option<::std::string::String>,
+    pub locale: Option<String>,
     /// The resource type of the IPAM policy document.
     ///
     /// The Amazon Web Services service or resource type that can use IP addresses through IPAM policies. Supported services and resource types include:
     ///
     /// - Elastic IP addresses
-    pub resource_type: ::std::option::Option<crate::types::IpamPolicyResourceType>,
+    pub resource_type: Option<crate::types::IpamPolicyResourceType>,
     /// The allocation rules in the IPAM policy document.
     ///
     /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
-    pub allocation_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPolicyAllocationRule>,
-    >,
+    pub allocation_rules: Option<Vec<crate::types::IpamPolicyAllocationRule>>,
 }
 impl IpamPolicyDocument {
     /// Starts building a [`IpamPolicyDocument`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPolicyDocumentBuilder {
-        <crate::types::builders::IpamPolicyDocumentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPolicyDocumentBuilder as Default>::default()
     }
     /// The `IpamPolicyId` member, when set.
     #[inline]
-    pub fn ipam_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_id(&self) -> Option<&str> {
         self.ipam_policy_id.as_deref()
     }
     /// The `Locale` member, when set.
     #[inline]
-    pub fn locale(&self) -> ::std::option::Option<&str> {
+    pub fn locale(&self) -> Option<&str> {
         self.locale.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPolicyResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamPolicyResourceType> {
         self.resource_type.as_ref()
     }
     /// The `AllocationRules` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,79 +48,60 @@ impl IpamPolicyDocument {
     }
 }
 /// A builder for [`IpamPolicyDocument`](crate::types::IpamPolicyDocument); start one with `IpamPolicyDocument::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPolicyDocumentBuilder {
     inner: crate::types::IpamPolicyDocument,
 }
 impl IpamPolicyDocumentBuilder {
     /// Sets [`IpamPolicyDocument::ipam_policy_id`](crate::types::IpamPolicyDocument::ipam_policy_id): The ID of the IPAM policy.
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicyDocument::ipam_policy_id`](crate::types::IpamPolicyDocument::ipam_policy_id).
     #[inline]
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_id = input;
         self
     }
     /// The value set for [`IpamPolicyDocument::ipam_policy_id`](crate::types::IpamPolicyDocument::ipam_policy_id), if any.
     #[inline]
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         &self.inner.ipam_policy_id
     }
     /// Sets [`IpamPolicyDocument::locale`](crate::types::IpamPolicyDocument::locale): The locale of the IPAM policy document.
-    pub fn locale(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.locale = ::std::option::Option::Some(input.into());
+    pub fn locale(mut self, input: impl Into<String>) -> Self {
+        self.inner.locale = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicyDocument::locale`](crate::types::IpamPolicyDocument::locale).
     #[inline]
-    pub fn set_locale(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_locale(mut self, input: Option<String>) -> Self {
         self.inner.locale = input;
         self
     }
     /// The value set for [`IpamPolicyDocument::locale`](crate::types::IpamPolicyDocument::locale), if any.
     #[inline]
-    pub fn get_locale(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_locale(&self) -> &Option<String> {
         &self.inner.locale
     }
     /// Sets [`IpamPolicyDocument::resource_type`](crate::types::IpamPolicyDocument::resource_type): The resource type of the IPAM policy document.
     pub fn resource_type(mut self, input: crate::types::IpamPolicyResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPolicyDocument::resource_type`](crate::types::IpamPolicyDocument::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPolicyResourceType>,
+        input: Option<crate::types::IpamPolicyResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`IpamPolicyDocument::resource_type`](crate::types::IpamPolicyDocument::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPolicyResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamPolicyResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`IpamPolicyDocument::allocation_rules`](crate::types::IpamPolicyDocument::allocation_rules): The allocation rules in the IPAM policy document.
@@ -146,9 +118,7 @@ impl IpamPolicyDocumentBuilder {
     #[inline]
     pub fn set_allocation_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPolicyAllocationRule>,
-        >,
+        input: Option<Vec<crate::types::IpamPolicyAllocationRule>>,
     ) -> Self {
         self.inner.allocation_rules = input;
         self
@@ -157,9 +127,7 @@ impl IpamPolicyDocumentBuilder {
     #[inline]
     pub fn get_allocation_rules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPolicyAllocationRule>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPolicyAllocationRule>> {
         &self.inner.allocation_rules
     }
     /// Builds the [`IpamPolicyDocument`]; it has no required members, so this cannot fail.
@@ -171,27 +139,23 @@ impl IpamPolicyDocumentBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPolicyDocument {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamPolicyId" => {
-                    value.ipam_policy_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_policy_id = Some(String::from(child.text()));
                 }
                 "locale" => {
-                    value.locale = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.locale = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::IpamPolicyResourceType::from(child.text()),
                     );
                 }
                 "allocationRuleSet" => {
-                    value.allocation_rules = ::std::option::Option::Some(
+                    value.allocation_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPolicyAllocationRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -201,6 +165,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamPolicyDocument {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,64 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Amazon Web Services Organizations target for an IPAM policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPolicyOrganizationTarget {
     /// The ID of the Amazon Web Services Organizations target.
     ///
     /// A target can be an individual Amazon Web Services account or an entity within an Amazon Web Services Organization to which an IPAM policy can be applied.
-    pub organization_target_id: ::std::option::Option<::std::string::String>,
+    pub organization_target_id: Option<String>,
 }
 impl IpamPolicyOrganizationTarget {
     /// Starts building a [`IpamPolicyOrganizationTarget`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPolicyOrganizationTargetBuilder {
-        <crate::types::builders::IpamPolicyOrganizationTargetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPolicyOrganizationTargetBuilder as Default>::default()
     }
     /// The `OrganizationTargetId` member, when set.
     #[inline]
-    pub fn organization_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn organization_target_id(&self) -> Option<&str> {
         self.organization_target_id.as_deref()
     }
 }
 /// A builder for [`IpamPolicyOrganizationTarget`](crate::types::IpamPolicyOrganizationTarget); start one with `IpamPolicyOrganizationTarget::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPolicyOrganizationTargetBuilder {
     inner: crate::types::IpamPolicyOrganizationTarget,
 }
 impl IpamPolicyOrganizationTargetBuilder {
     /// Sets [`IpamPolicyOrganizationTarget::organization_target_id`](crate::types::IpamPolicyOrganizationTarget::organization_target_id): The ID of the Amazon Web Services Organizations target.
-    pub fn organization_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organization_target_id = ::std::option::Option::Some(input.into());
+    pub fn organization_target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.organization_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPolicyOrganizationTarget::organization_target_id`](crate::types::IpamPolicyOrganizationTarget::organization_target_id).
     #[inline]
-    pub fn set_organization_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organization_target_id(mut self, input: Option<String>) -> Self {
         self.inner.organization_target_id = input;
         self
     }
     /// The value set for [`IpamPolicyOrganizationTarget::organization_target_id`](crate::types::IpamPolicyOrganizationTarget::organization_target_id), if any.
     #[inline]
-    pub fn get_organization_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organization_target_id(&self) -> &Option<String> {
         &self.inner.organization_target_id
     }
     /// Builds the [`IpamPolicyOrganizationTarget`]; it has no required members, so this cannot fail.
@@ -71,15 +53,13 @@ impl IpamPolicyOrganizationTargetBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPolicyOrganizationTarget {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "organizationTargetId" {
-                value.organization_target_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.organization_target_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// In IPAM, a pool is a collection of contiguous IP addresses CIDRs. Pools enable you to organize your IP addresses according to your routing and security needs. For example, if you have separate routing and security needs for development and production applications, you can create a pool for each.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPool {
     /// The Amazon Web Services account ID of the owner of the IPAM pool.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the IPAM pool.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The ID of the source IPAM pool. You can use this option to create an IPAM pool within an existing source pool.
-    pub source_ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub source_ipam_pool_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the IPAM pool.
-    pub ipam_pool_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_arn: Option<String>,
     /// The ARN of the scope of the IPAM pool.
-    pub ipam_scope_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_arn: Option<String>,
     /// In IPAM, a scope is the highest-level container within IPAM. An IPAM contains two default scopes. Each scope represents the IP space for a single network. The private scope is intended for all private IP address space. The public scope is intended for all public IP address space. Scopes enable you to reuse IP addresses across multiple unconnected networks without causing IP address overlap or conflict.
-    pub ipam_scope_type: ::std::option::Option<crate::types::IpamScopeType>,
+    pub ipam_scope_type: Option<crate::types::IpamScopeType>,
     /// The ARN of the IPAM.
-    pub ipam_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_arn: Option<String>,
     /// The Amazon Web Services Region of the IPAM pool.
-    pub ipam_region: ::std::option::Option<::std::string::String>,
+    pub ipam_region: Option<String>,
     /// The locale of the IPAM pool.
     ///
     /// The locale for the pool should be one of the following:
@@ -34,143 +29,139 @@ pub struct IpamPool {
     /// - The network border group for an Amazon Web Services Local Zone where you want this IPAM pool to be available for allocations ([supported Local Zones](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#byoip-zone-avail)). This option is only available for IPAM IPv4 pools in the public scope.
     ///
     /// If you choose an Amazon Web Services Region for locale that has not been configured as an operating Region for the IPAM, you'll get an error.
-    pub locale: ::std::option::Option<::std::string::String>,
+    pub locale: Option<String>,
     /// The depth of pools in your IPAM pool. The pool depth quota is 10. For more information, see [Quotas in IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/quotas-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub pool_depth: ::std::option::Option<i32>,
+    pub pool_depth: Option<i32>,
     /// The state of the IPAM pool.
-    pub state: ::std::option::Option<crate::types::IpamPoolState>,
+    pub state: Option<crate::types::IpamPoolState>,
     /// The state message.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
     /// The description of the IPAM pool.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// If selected, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM. The CIDRs that will be allocated for these resources must not already be allocated to other resources in order for the import to succeed. IPAM will import a CIDR regardless of its compliance with the pool's allocation rules, so a resource might be imported and subsequently marked as noncompliant. If IPAM discovers multiple CIDRs that overlap, IPAM will import the largest CIDR only. If IPAM discovers multiple CIDRs with matching CIDRs, IPAM will randomly import one of them only.
     ///
     /// A locale must be set on the pool for this feature to work.
-    pub auto_import: ::std::option::Option<bool>,
+    pub auto_import: Option<bool>,
     /// Determines if a pool is publicly advertisable. This option is not available for pools with AddressFamily set to `ipv4`.
-    pub publicly_advertisable: ::std::option::Option<bool>,
+    pub publicly_advertisable: Option<bool>,
     /// The address family of the pool.
-    pub address_family: ::std::option::Option<crate::types::AddressFamily>,
+    pub address_family: Option<crate::types::AddressFamily>,
     /// The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant. The minimum netmask length must be less than the maximum netmask length. Possible netmask lengths for IPv4 addresses are 0 - 32. Possible netmask lengths for IPv6 addresses are 0 - 128.
-    pub allocation_min_netmask_length: ::std::option::Option<i32>,
+    pub allocation_min_netmask_length: Option<i32>,
     /// The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant. The maximum netmask length must be greater than the minimum netmask length. Possible netmask lengths for IPv4 addresses are 0 - 32. Possible netmask lengths for IPv6 addresses are 0 - 128.
-    pub allocation_max_netmask_length: ::std::option::Option<i32>,
+    pub allocation_max_netmask_length: Option<i32>,
     /// The default netmask length for allocations added to this pool. If, for example, the CIDR assigned to this pool is 10.0.0.0/8 and you enter 16 here, new allocations will default to 10.0.0.0/16.
-    pub allocation_default_netmask_length: ::std::option::Option<i32>,
+    pub allocation_default_netmask_length: Option<i32>,
     /// Tags that are required for resources that use CIDRs from this IPAM pool. Resources that do not have these tags will not be allowed to allocate space from the pool. If the resources have their tags changed after they have allocated space or if the allocation tagging requirements are changed on the pool, the resource may be marked as noncompliant.
-    pub allocation_resource_tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamResourceTag>,
-    >,
+    pub allocation_resource_tags: Option<Vec<crate::types::IpamResourceTag>>,
     /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Limits which service in Amazon Web Services that the pool can be used in. "ec2", for example, allows users to use space for Elastic IP addresses and VPCs.
-    pub aws_service: ::std::option::Option<crate::types::IpamPoolAwsService>,
+    pub aws_service: Option<crate::types::IpamPoolAwsService>,
     /// The IP address source for pools in the public scope. Only used for provisioning IP address CIDRs to pools in the public scope. Default is `BYOIP`. For more information, see [Create IPv6 pools](https://docs.aws.amazon.com/vpc/latest/ipam/intro-create-ipv6-pools.html) in the *Amazon VPC IPAM User Guide*. By default, you can add only one Amazon-provided IPv6 CIDR block to a top-level IPv6 pool. For information on increasing the default limit, see [Quotas for your IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/quotas-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub public_ip_source: ::std::option::Option<crate::types::IpamPoolPublicIpSource>,
+    pub public_ip_source: Option<crate::types::IpamPoolPublicIpSource>,
     /// The resource used to provision CIDRs to a resource planning pool.
-    pub source_resource: ::std::option::Option<crate::types::IpamPoolSourceResource>,
+    pub source_resource: Option<crate::types::IpamPoolSourceResource>,
 }
 impl IpamPool {
     /// Starts building a [`IpamPool`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPoolBuilder {
-        <crate::types::builders::IpamPoolBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPoolBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `SourceIpamPoolId` member, when set.
     #[inline]
-    pub fn source_ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_ipam_pool_id(&self) -> Option<&str> {
         self.source_ipam_pool_id.as_deref()
     }
     /// The `IpamPoolArn` member, when set.
     #[inline]
-    pub fn ipam_pool_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_arn(&self) -> Option<&str> {
         self.ipam_pool_arn.as_deref()
     }
     /// The `IpamScopeArn` member, when set.
     #[inline]
-    pub fn ipam_scope_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_arn(&self) -> Option<&str> {
         self.ipam_scope_arn.as_deref()
     }
     /// The `IpamScopeType` member, when set.
     #[inline]
-    pub fn ipam_scope_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamScopeType> {
+    pub fn ipam_scope_type(&self) -> Option<&crate::types::IpamScopeType> {
         self.ipam_scope_type.as_ref()
     }
     /// The `IpamArn` member, when set.
     #[inline]
-    pub fn ipam_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_arn(&self) -> Option<&str> {
         self.ipam_arn.as_deref()
     }
     /// The `IpamRegion` member, when set.
     #[inline]
-    pub fn ipam_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_region(&self) -> Option<&str> {
         self.ipam_region.as_deref()
     }
     /// The `Locale` member, when set.
     #[inline]
-    pub fn locale(&self) -> ::std::option::Option<&str> {
+    pub fn locale(&self) -> Option<&str> {
         self.locale.as_deref()
     }
     /// The `PoolDepth` member, when set.
     #[inline]
-    pub fn pool_depth(&self) -> ::std::option::Option<i32> {
+    pub fn pool_depth(&self) -> Option<i32> {
         self.pool_depth
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::IpamPoolState> {
+    pub fn state(&self) -> Option<&crate::types::IpamPoolState> {
         self.state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AutoImport` member, when set.
     #[inline]
-    pub fn auto_import(&self) -> ::std::option::Option<bool> {
+    pub fn auto_import(&self) -> Option<bool> {
         self.auto_import
     }
     /// The `PubliclyAdvertisable` member, when set.
     #[inline]
-    pub fn publicly_advertisable(&self) -> ::std::option::Option<bool> {
+    pub fn publicly_advertisable(&self) -> Option<bool> {
         self.publicly_advertisable
     }
     /// The `AddressFamily` member, when set.
     #[inline]
-    pub fn address_family(&self) -> ::std::option::Option<&crate::types::AddressFamily> {
+    pub fn address_family(&self) -> Option<&crate::types::AddressFamily> {
         self.address_family.as_ref()
     }
     /// The `AllocationMinNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_min_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_min_netmask_length(&self) -> Option<i32> {
         self.allocation_min_netmask_length
     }
     /// The `AllocationMaxNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_max_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_max_netmask_length(&self) -> Option<i32> {
         self.allocation_max_netmask_length
     }
     /// The `AllocationDefaultNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_default_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_default_netmask_length(&self) -> Option<i32> {
         self.allocation_default_netmask_length
     }
     /// The `AllocationResourceTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -185,428 +176,334 @@ impl IpamPool {
     }
     /// The `AwsService` member, when set.
     #[inline]
-    pub fn aws_service(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolAwsService> {
+    pub fn aws_service(&self) -> Option<&crate::types::IpamPoolAwsService> {
         self.aws_service.as_ref()
     }
     /// The `PublicIpSource` member, when set.
     #[inline]
-    pub fn public_ip_source(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolPublicIpSource> {
+    pub fn public_ip_source(&self) -> Option<&crate::types::IpamPoolPublicIpSource> {
         self.public_ip_source.as_ref()
     }
     /// The `SourceResource` member, when set.
     #[inline]
-    pub fn source_resource(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolSourceResource> {
+    pub fn source_resource(&self) -> Option<&crate::types::IpamPoolSourceResource> {
         self.source_resource.as_ref()
     }
 }
 /// A builder for [`IpamPool`](crate::types::IpamPool); start one with `IpamPool::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPoolBuilder {
     inner: crate::types::IpamPool,
 }
 impl IpamPoolBuilder {
     /// Sets [`IpamPool::owner_id`](crate::types::IpamPool::owner_id): The Amazon Web Services account ID of the owner of the IPAM pool.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::owner_id`](crate::types::IpamPool::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`IpamPool::owner_id`](crate::types::IpamPool::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`IpamPool::ipam_pool_id`](crate::types::IpamPool::ipam_pool_id): The ID of the IPAM pool.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::ipam_pool_id`](crate::types::IpamPool::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamPool::ipam_pool_id`](crate::types::IpamPool::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`IpamPool::source_ipam_pool_id`](crate::types::IpamPool::source_ipam_pool_id): The ID of the source IPAM pool.
-    pub fn source_ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn source_ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::source_ipam_pool_id`](crate::types::IpamPool::source_ipam_pool_id).
     #[inline]
-    pub fn set_source_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.source_ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamPool::source_ipam_pool_id`](crate::types::IpamPool::source_ipam_pool_id), if any.
     #[inline]
-    pub fn get_source_ipam_pool_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.source_ipam_pool_id
     }
     /// Sets [`IpamPool::ipam_pool_arn`](crate::types::IpamPool::ipam_pool_arn): The Amazon Resource Name (ARN) of the IPAM pool.
-    pub fn ipam_pool_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::ipam_pool_arn`](crate::types::IpamPool::ipam_pool_arn).
     #[inline]
-    pub fn set_ipam_pool_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_arn = input;
         self
     }
     /// The value set for [`IpamPool::ipam_pool_arn`](crate::types::IpamPool::ipam_pool_arn), if any.
     #[inline]
-    pub fn get_ipam_pool_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_arn(&self) -> &Option<String> {
         &self.inner.ipam_pool_arn
     }
     /// Sets [`IpamPool::ipam_scope_arn`](crate::types::IpamPool::ipam_scope_arn): The ARN of the scope of the IPAM pool.
-    pub fn ipam_scope_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::ipam_scope_arn`](crate::types::IpamPool::ipam_scope_arn).
     #[inline]
-    pub fn set_ipam_scope_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_arn = input;
         self
     }
     /// The value set for [`IpamPool::ipam_scope_arn`](crate::types::IpamPool::ipam_scope_arn), if any.
     #[inline]
-    pub fn get_ipam_scope_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_arn(&self) -> &Option<String> {
         &self.inner.ipam_scope_arn
     }
     /// Sets [`IpamPool::ipam_scope_type`](crate::types::IpamPool::ipam_scope_type): In IPAM, a scope is the highest-level container within IPAM.
     pub fn ipam_scope_type(mut self, input: crate::types::IpamScopeType) -> Self {
-        self.inner.ipam_scope_type = ::std::option::Option::Some(input);
+        self.inner.ipam_scope_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::ipam_scope_type`](crate::types::IpamPool::ipam_scope_type).
     #[inline]
     pub fn set_ipam_scope_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamScopeType>,
+        input: Option<crate::types::IpamScopeType>,
     ) -> Self {
         self.inner.ipam_scope_type = input;
         self
     }
     /// The value set for [`IpamPool::ipam_scope_type`](crate::types::IpamPool::ipam_scope_type), if any.
     #[inline]
-    pub fn get_ipam_scope_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamScopeType> {
+    pub fn get_ipam_scope_type(&self) -> &Option<crate::types::IpamScopeType> {
         &self.inner.ipam_scope_type
     }
     /// Sets [`IpamPool::ipam_arn`](crate::types::IpamPool::ipam_arn): The ARN of the IPAM.
-    pub fn ipam_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::ipam_arn`](crate::types::IpamPool::ipam_arn).
     #[inline]
-    pub fn set_ipam_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_arn = input;
         self
     }
     /// The value set for [`IpamPool::ipam_arn`](crate::types::IpamPool::ipam_arn), if any.
     #[inline]
-    pub fn get_ipam_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_arn(&self) -> &Option<String> {
         &self.inner.ipam_arn
     }
     /// Sets [`IpamPool::ipam_region`](crate::types::IpamPool::ipam_region): The Amazon Web Services Region of the IPAM pool.
-    pub fn ipam_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_region = ::std::option::Option::Some(input.into());
+    pub fn ipam_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::ipam_region`](crate::types::IpamPool::ipam_region).
     #[inline]
-    pub fn set_ipam_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_region = input;
         self
     }
     /// The value set for [`IpamPool::ipam_region`](crate::types::IpamPool::ipam_region), if any.
     #[inline]
-    pub fn get_ipam_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_region(&self) -> &Option<String> {
         &self.inner.ipam_region
     }
     /// Sets [`IpamPool::locale`](crate::types::IpamPool::locale): The locale of the IPAM pool.
-    pub fn locale(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.locale = ::std::option::Option::Some(input.into());
+    pub fn locale(mut self, input: impl Into<String>) -> Self {
+        self.inner.locale = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::locale`](crate::types::IpamPool::locale).
     #[inline]
-    pub fn set_locale(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_locale(mut self, input: Option<String>) -> Self {
         self.inner.locale = input;
         self
     }
     /// The value set for [`IpamPool::locale`](crate::types::IpamPool::locale), if any.
     #[inline]
-    pub fn get_locale(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_locale(&self) -> &Option<String> {
         &self.inner.locale
     }
     /// Sets [`IpamPool::pool_depth`](crate::types::IpamPool::pool_depth): The depth of pools in your IPAM pool.
     pub fn pool_depth(mut self, input: i32) -> Self {
-        self.inner.pool_depth = ::std::option::Option::Some(input);
+        self.inner.pool_depth = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::pool_depth`](crate::types::IpamPool::pool_depth).
     #[inline]
-    pub fn set_pool_depth(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_pool_depth(mut self, input: Option<i32>) -> Self {
         self.inner.pool_depth = input;
         self
     }
     /// The value set for [`IpamPool::pool_depth`](crate::types::IpamPool::pool_depth), if any.
     #[inline]
-    pub fn get_pool_depth(&self) -> &::std::option::Option<i32> {
+    pub fn get_pool_depth(&self) -> &Option<i32> {
         &self.inner.pool_depth
     }
     /// Sets [`IpamPool::state`](crate::types::IpamPool::state): The state of the IPAM pool.
     pub fn state(mut self, input: crate::types::IpamPoolState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::state`](crate::types::IpamPool::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamPoolState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::IpamPoolState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamPool::state`](crate::types::IpamPool::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::IpamPoolState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamPoolState> {
         &self.inner.state
     }
     /// Sets [`IpamPool::state_message`](crate::types::IpamPool::state_message): The state message.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::state_message`](crate::types::IpamPool::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`IpamPool::state_message`](crate::types::IpamPool::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Sets [`IpamPool::description`](crate::types::IpamPool::description): The description of the IPAM pool.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPool::description`](crate::types::IpamPool::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`IpamPool::description`](crate::types::IpamPool::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`IpamPool::auto_import`](crate::types::IpamPool::auto_import): If selected, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM.
     pub fn auto_import(mut self, input: bool) -> Self {
-        self.inner.auto_import = ::std::option::Option::Some(input);
+        self.inner.auto_import = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::auto_import`](crate::types::IpamPool::auto_import).
     #[inline]
-    pub fn set_auto_import(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_auto_import(mut self, input: Option<bool>) -> Self {
         self.inner.auto_import = input;
         self
     }
     /// The value set for [`IpamPool::auto_import`](crate::types::IpamPool::auto_import), if any.
     #[inline]
-    pub fn get_auto_import(&self) -> &::std::option::Option<bool> {
+    pub fn get_auto_import(&self) -> &Option<bool> {
         &self.inner.auto_import
     }
     /// Sets [`IpamPool::publicly_advertisable`](crate::types::IpamPool::publicly_advertisable): Determines if a pool is publicly advertisable.
     pub fn publicly_advertisable(mut self, input: bool) -> Self {
-        self.inner.publicly_advertisable = ::std::option::Option::Some(input);
+        self.inner.publicly_advertisable = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::publicly_advertisable`](crate::types::IpamPool::publicly_advertisable).
     #[inline]
-    pub fn set_publicly_advertisable(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_publicly_advertisable(mut self, input: Option<bool>) -> Self {
         self.inner.publicly_advertisable = input;
         self
     }
     /// The value set for [`IpamPool::publicly_advertisable`](crate::types::IpamPool::publicly_advertisable), if any.
     #[inline]
-    pub fn get_publicly_advertisable(&self) -> &::std::option::Option<bool> {
+    pub fn get_publicly_advertisable(&self) -> &Option<bool> {
         &self.inner.publicly_advertisable
     }
     /// Sets [`IpamPool::address_family`](crate::types::IpamPool::address_family): The address family of the pool.
     pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input);
+        self.inner.address_family = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::address_family`](crate::types::IpamPool::address_family).
     #[inline]
     pub fn set_address_family(
         mut self,
-        input: ::std::option::Option<crate::types::AddressFamily>,
+        input: Option<crate::types::AddressFamily>,
     ) -> Self {
         self.inner.address_family = input;
         self
     }
     /// The value set for [`IpamPool::address_family`](crate::types::IpamPool::address_family), if any.
     #[inline]
-    pub fn get_address_family(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressFamily> {
+    pub fn get_address_family(&self) -> &Option<crate::types::AddressFamily> {
         &self.inner.address_family
     }
     /// Sets [`IpamPool::allocation_min_netmask_length`](crate::types::IpamPool::allocation_min_netmask_length): The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant.
     pub fn allocation_min_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(input);
+        self.inner.allocation_min_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::allocation_min_netmask_length`](crate::types::IpamPool::allocation_min_netmask_length).
     #[inline]
-    pub fn set_allocation_min_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_min_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_min_netmask_length = input;
         self
     }
     /// The value set for [`IpamPool::allocation_min_netmask_length`](crate::types::IpamPool::allocation_min_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_min_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_min_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_min_netmask_length
     }
     /// Sets [`IpamPool::allocation_max_netmask_length`](crate::types::IpamPool::allocation_max_netmask_length): The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant.
     pub fn allocation_max_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(input);
+        self.inner.allocation_max_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::allocation_max_netmask_length`](crate::types::IpamPool::allocation_max_netmask_length).
     #[inline]
-    pub fn set_allocation_max_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_max_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_max_netmask_length = input;
         self
     }
     /// The value set for [`IpamPool::allocation_max_netmask_length`](crate::types::IpamPool::allocation_max_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_max_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_max_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_max_netmask_length
     }
     /// Sets [`IpamPool::allocation_default_netmask_length`](crate::types::IpamPool::allocation_default_netmask_length): The default netmask length for allocations added to this pool.
     pub fn allocation_default_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_default_netmask_length = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allocation_default_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::allocation_default_netmask_length`](crate::types::IpamPool::allocation_default_netmask_length).
     #[inline]
-    pub fn set_allocation_default_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_default_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_default_netmask_length = input;
         self
     }
     /// The value set for [`IpamPool::allocation_default_netmask_length`](crate::types::IpamPool::allocation_default_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_default_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_default_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_default_netmask_length
     }
     /// Appends one item to [`IpamPool::allocation_resource_tags`](crate::types::IpamPool::allocation_resource_tags): Tags that are required for resources that use CIDRs from this IPAM pool.
@@ -623,7 +520,7 @@ impl IpamPoolBuilder {
     #[inline]
     pub fn set_allocation_resource_tags(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamResourceTag>>,
+        input: Option<Vec<crate::types::IpamResourceTag>>,
     ) -> Self {
         self.inner.allocation_resource_tags = input;
         self
@@ -632,7 +529,7 @@ impl IpamPoolBuilder {
     #[inline]
     pub fn get_allocation_resource_tags(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamResourceTag>> {
+    ) -> &Option<Vec<crate::types::IpamResourceTag>> {
         &self.inner.allocation_resource_tags
     }
     /// Appends one item to [`IpamPool::tags`](crate::types::IpamPool::tags): The key/value combination of a tag assigned to the resource.
@@ -644,39 +541,32 @@ impl IpamPoolBuilder {
     }
     /// Sets or clears [`IpamPool::tags`](crate::types::IpamPool::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamPool::tags`](crate::types::IpamPool::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`IpamPool::aws_service`](crate::types::IpamPool::aws_service): Limits which service in Amazon Web Services that the pool can be used in. "ec2", for example, allows users to use space for Elastic IP addresses and VPCs.
     pub fn aws_service(mut self, input: crate::types::IpamPoolAwsService) -> Self {
-        self.inner.aws_service = ::std::option::Option::Some(input);
+        self.inner.aws_service = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::aws_service`](crate::types::IpamPool::aws_service).
     #[inline]
     pub fn set_aws_service(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolAwsService>,
+        input: Option<crate::types::IpamPoolAwsService>,
     ) -> Self {
         self.inner.aws_service = input;
         self
     }
     /// The value set for [`IpamPool::aws_service`](crate::types::IpamPool::aws_service), if any.
     #[inline]
-    pub fn get_aws_service(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolAwsService> {
+    pub fn get_aws_service(&self) -> &Option<crate::types::IpamPoolAwsService> {
         &self.inner.aws_service
     }
     /// Sets [`IpamPool::public_ip_source`](crate::types::IpamPool::public_ip_source): The IP address source for pools in the public scope.
@@ -684,23 +574,21 @@ impl IpamPoolBuilder {
         mut self,
         input: crate::types::IpamPoolPublicIpSource,
     ) -> Self {
-        self.inner.public_ip_source = ::std::option::Option::Some(input);
+        self.inner.public_ip_source = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::public_ip_source`](crate::types::IpamPool::public_ip_source).
     #[inline]
     pub fn set_public_ip_source(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolPublicIpSource>,
+        input: Option<crate::types::IpamPoolPublicIpSource>,
     ) -> Self {
         self.inner.public_ip_source = input;
         self
     }
     /// The value set for [`IpamPool::public_ip_source`](crate::types::IpamPool::public_ip_source), if any.
     #[inline]
-    pub fn get_public_ip_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolPublicIpSource> {
+    pub fn get_public_ip_source(&self) -> &Option<crate::types::IpamPoolPublicIpSource> {
         &self.inner.public_ip_source
     }
     /// Sets [`IpamPool::source_resource`](crate::types::IpamPool::source_resource): The resource used to provision CIDRs to a resource planning pool.
@@ -708,23 +596,21 @@ impl IpamPoolBuilder {
         mut self,
         input: crate::types::IpamPoolSourceResource,
     ) -> Self {
-        self.inner.source_resource = ::std::option::Option::Some(input);
+        self.inner.source_resource = Some(input);
         self
     }
     /// Sets or clears [`IpamPool::source_resource`](crate::types::IpamPool::source_resource).
     #[inline]
     pub fn set_source_resource(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolSourceResource>,
+        input: Option<crate::types::IpamPoolSourceResource>,
     ) -> Self {
         self.inner.source_resource = input;
         self
     }
     /// The value set for [`IpamPool::source_resource`](crate::types::IpamPool::source_resource), if any.
     #[inline]
-    pub fn get_source_resource(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolSourceResource> {
+    pub fn get_source_resource(&self) -> &Option<crate::types::IpamPoolSourceResource> {
         &self.inner.source_resource
     }
     /// Builds the [`IpamPool`]; it has no required members, so this cannot fail.
@@ -736,115 +622,89 @@ impl IpamPoolBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPool {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamPoolId" => {
-                    value.ipam_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_id = Some(String::from(child.text()));
                 }
                 "sourceIpamPoolId" => {
-                    value.source_ipam_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_ipam_pool_id = Some(String::from(child.text()));
                 }
                 "ipamPoolArn" => {
-                    value.ipam_pool_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_arn = Some(String::from(child.text()));
                 }
                 "ipamScopeArn" => {
-                    value.ipam_scope_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_scope_arn = Some(String::from(child.text()));
                 }
                 "ipamScopeType" => {
-                    value.ipam_scope_type = ::std::option::Option::Some(
+                    value.ipam_scope_type = Some(
                         crate::types::IpamScopeType::from(child.text()),
                     );
                 }
                 "ipamArn" => {
-                    value.ipam_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_arn = Some(String::from(child.text()));
                 }
                 "ipamRegion" => {
-                    value.ipam_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_region = Some(String::from(child.text()));
                 }
                 "locale" => {
-                    value.locale = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.locale = Some(String::from(child.text()));
                 }
                 "poolDepth" => {
-                    value.pool_depth = ::std::option::Option::Some(
+                    value.pool_depth = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamPool")?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::IpamPoolState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::IpamPoolState::from(child.text()));
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "autoImport" => {
-                    value.auto_import = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.auto_import = Some(child.text() == "true");
                 }
                 "publiclyAdvertisable" => {
-                    value.publicly_advertisable = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.publicly_advertisable = Some(child.text() == "true");
                 }
                 "addressFamily" => {
-                    value.address_family = ::std::option::Option::Some(
+                    value.address_family = Some(
                         crate::types::AddressFamily::from(child.text()),
                     );
                 }
                 "allocationMinNetmaskLength" => {
-                    value.allocation_min_netmask_length = ::std::option::Option::Some(
+                    value.allocation_min_netmask_length = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamPool")?,
                     );
                 }
                 "allocationMaxNetmaskLength" => {
-                    value.allocation_max_netmask_length = ::std::option::Option::Some(
+                    value.allocation_max_netmask_length = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamPool")?,
                     );
                 }
                 "allocationDefaultNetmaskLength" => {
-                    value.allocation_default_netmask_length = ::std::option::Option::Some(
+                    value.allocation_default_netmask_length = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamPool")?,
                     );
                 }
                 "allocationResourceTagSet" => {
-                    value.allocation_resource_tags = ::std::option::Option::Some(
+                    value.allocation_resource_tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -852,7 +712,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamPool {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -860,17 +720,17 @@ impl ::awsgen_runtime::xml::FromXml for IpamPool {
                     );
                 }
                 "awsService" => {
-                    value.aws_service = ::std::option::Option::Some(
+                    value.aws_service = Some(
                         crate::types::IpamPoolAwsService::from(child.text()),
                     );
                 }
                 "publicIpSource" => {
-                    value.public_ip_source = ::std::option::Option::Some(
+                    value.public_ip_source = Some(
                         crate::types::IpamPoolPublicIpSource::from(child.text()),
                     );
                 }
                 "sourceResource" => {
-                    value.source_resource = ::std::option::Option::Some(
+                    value.source_resource = Some(
                         <crate::types::IpamPoolSourceResource as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -879,6 +739,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamPool {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,74 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// In IPAM, an allocation is a CIDR assignment from an IPAM pool to another IPAM pool or to a resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPoolAllocation {
     /// The CIDR for the allocation. A CIDR is a representation of an IP address and its associated network mask (or netmask) and refers to a range of IP addresses. An IPv4 CIDR example is `10.24.34.0/23`. An IPv6 CIDR example is `2001:DB8::/32`.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The ID of an allocation.
-    pub ipam_pool_allocation_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_allocation_id: Option<String>,
     /// A description of the pool allocation.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The type of the resource.
-    pub resource_type: ::std::option::Option<
-        crate::types::IpamPoolAllocationResourceType,
-    >,
+    pub resource_type: Option<crate::types::IpamPoolAllocationResourceType>,
     /// The Amazon Web Services Region of the resource.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The owner of the resource.
-    pub resource_owner: ::std::option::Option<::std::string::String>,
+    pub resource_owner: Option<String>,
     /// The tags for the IPAM pool allocation.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl IpamPoolAllocation {
     /// Starts building a [`IpamPoolAllocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPoolAllocationBuilder {
-        <crate::types::builders::IpamPoolAllocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPoolAllocationBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `IpamPoolAllocationId` member, when set.
     #[inline]
-    pub fn ipam_pool_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_allocation_id(&self) -> Option<&str> {
         self.ipam_pool_allocation_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolAllocationResourceType> {
+    ) -> Option<&crate::types::IpamPoolAllocationResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceOwner` member, when set.
     #[inline]
-    pub fn resource_owner(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner(&self) -> Option<&str> {
         self.resource_owner.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -79,104 +72,73 @@ impl IpamPoolAllocation {
     }
 }
 /// A builder for [`IpamPoolAllocation`](crate::types::IpamPoolAllocation); start one with `IpamPoolAllocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPoolAllocationBuilder {
     inner: crate::types::IpamPoolAllocation,
 }
 impl IpamPoolAllocationBuilder {
     /// Sets [`IpamPoolAllocation::cidr`](crate::types::IpamPoolAllocation::cidr): The CIDR for the allocation.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolAllocation::cidr`](crate::types::IpamPoolAllocation::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamPoolAllocation::cidr`](crate::types::IpamPoolAllocation::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`IpamPoolAllocation::ipam_pool_allocation_id`](crate::types::IpamPoolAllocation::ipam_pool_allocation_id): The ID of an allocation.
-    pub fn ipam_pool_allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_allocation_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolAllocation::ipam_pool_allocation_id`](crate::types::IpamPoolAllocation::ipam_pool_allocation_id).
     #[inline]
-    pub fn set_ipam_pool_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_allocation_id = input;
         self
     }
     /// The value set for [`IpamPoolAllocation::ipam_pool_allocation_id`](crate::types::IpamPoolAllocation::ipam_pool_allocation_id), if any.
     #[inline]
-    pub fn get_ipam_pool_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_allocation_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_allocation_id
     }
     /// Sets [`IpamPoolAllocation::description`](crate::types::IpamPoolAllocation::description): A description of the pool allocation.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolAllocation::description`](crate::types::IpamPoolAllocation::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`IpamPoolAllocation::description`](crate::types::IpamPoolAllocation::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`IpamPoolAllocation::resource_id`](crate::types::IpamPoolAllocation::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolAllocation::resource_id`](crate::types::IpamPoolAllocation::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`IpamPoolAllocation::resource_id`](crate::types::IpamPoolAllocation::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`IpamPoolAllocation::resource_type`](crate::types::IpamPoolAllocation::resource_type): The type of the resource.
@@ -184,14 +146,14 @@ impl IpamPoolAllocationBuilder {
         mut self,
         input: crate::types::IpamPoolAllocationResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPoolAllocation::resource_type`](crate::types::IpamPoolAllocation::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolAllocationResourceType>,
+        input: Option<crate::types::IpamPoolAllocationResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -200,51 +162,39 @@ impl IpamPoolAllocationBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolAllocationResourceType> {
+    ) -> &Option<crate::types::IpamPoolAllocationResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`IpamPoolAllocation::resource_region`](crate::types::IpamPoolAllocation::resource_region): The Amazon Web Services Region of the resource.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolAllocation::resource_region`](crate::types::IpamPoolAllocation::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamPoolAllocation::resource_region`](crate::types::IpamPoolAllocation::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamPoolAllocation::resource_owner`](crate::types::IpamPoolAllocation::resource_owner): The owner of the resource.
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input.into());
+    pub fn resource_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolAllocation::resource_owner`](crate::types::IpamPoolAllocation::resource_owner).
     #[inline]
-    pub fn set_resource_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner = input;
         self
     }
     /// The value set for [`IpamPoolAllocation::resource_owner`](crate::types::IpamPoolAllocation::resource_owner), if any.
     #[inline]
-    pub fn get_resource_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner(&self) -> &Option<String> {
         &self.inner.resource_owner
     }
     /// Appends one item to [`IpamPoolAllocation::tags`](crate::types::IpamPoolAllocation::tags): The tags for the IPAM pool allocation.
@@ -256,18 +206,13 @@ impl IpamPoolAllocationBuilder {
     }
     /// Sets or clears [`IpamPoolAllocation::tags`](crate::types::IpamPoolAllocation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamPoolAllocation::tags`](crate::types::IpamPoolAllocation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`IpamPoolAllocation`]; it has no required members, so this cannot fail.
@@ -279,47 +224,35 @@ impl IpamPoolAllocationBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPoolAllocation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "ipamPoolAllocationId" => {
-                    value.ipam_pool_allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_allocation_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::IpamPoolAllocationResourceType::from(child.text()),
                     );
                 }
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "resourceOwner" => {
-                    value.resource_owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -329,6 +262,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamPoolAllocation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,109 +2,88 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A CIDR provisioned to an IPAM pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPoolCidr {
     /// The CIDR provisioned to the IPAM pool. A CIDR is a representation of an IP address and its associated network mask (or netmask) and refers to a range of IP addresses. An IPv4 CIDR example is `10.24.34.0/23`. An IPv6 CIDR example is `2001:DB8::/32`.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The state of the CIDR.
-    pub state: ::std::option::Option<crate::types::IpamPoolCidrState>,
+    pub state: Option<crate::types::IpamPoolCidrState>,
     /// Details related to why an IPAM pool CIDR failed to be provisioned.
-    pub failure_reason: ::std::option::Option<crate::types::IpamPoolCidrFailureReason>,
+    pub failure_reason: Option<crate::types::IpamPoolCidrFailureReason>,
     /// The IPAM pool CIDR ID.
-    pub ipam_pool_cidr_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_cidr_id: Option<String>,
     /// The netmask length of the CIDR you'd like to provision to a pool. Can be used for provisioning Amazon-provided IPv6 CIDRs to top-level pools and for provisioning CIDRs to pools with source pools. Cannot be used to provision BYOIP CIDRs to top-level pools. "NetmaskLength" or "Cidr" is required.
-    pub netmask_length: ::std::option::Option<i32>,
+    pub netmask_length: Option<i32>,
 }
 impl IpamPoolCidr {
     /// Starts building a [`IpamPoolCidr`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPoolCidrBuilder {
-        <crate::types::builders::IpamPoolCidrBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPoolCidrBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::IpamPoolCidrState> {
+    pub fn state(&self) -> Option<&crate::types::IpamPoolCidrState> {
         self.state.as_ref()
     }
     /// The `FailureReason` member, when set.
     #[inline]
-    pub fn failure_reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolCidrFailureReason> {
+    pub fn failure_reason(&self) -> Option<&crate::types::IpamPoolCidrFailureReason> {
         self.failure_reason.as_ref()
     }
     /// The `IpamPoolCidrId` member, when set.
     #[inline]
-    pub fn ipam_pool_cidr_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_cidr_id(&self) -> Option<&str> {
         self.ipam_pool_cidr_id.as_deref()
     }
     /// The `NetmaskLength` member, when set.
     #[inline]
-    pub fn netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn netmask_length(&self) -> Option<i32> {
         self.netmask_length
     }
 }
 /// A builder for [`IpamPoolCidr`](crate::types::IpamPoolCidr); start one with `IpamPoolCidr::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPoolCidrBuilder {
     inner: crate::types::IpamPoolCidr,
 }
 impl IpamPoolCidrBuilder {
     /// Sets [`IpamPoolCidr::cidr`](crate::types::IpamPoolCidr::cidr): The CIDR provisioned to the IPAM pool.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolCidr::cidr`](crate::types::IpamPoolCidr::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamPoolCidr::cidr`](crate::types::IpamPoolCidr::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`IpamPoolCidr::state`](crate::types::IpamPoolCidr::state): The state of the CIDR.
     pub fn state(mut self, input: crate::types::IpamPoolCidrState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamPoolCidr::state`](crate::types::IpamPoolCidr::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamPoolCidrState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::IpamPoolCidrState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamPoolCidr::state`](crate::types::IpamPoolCidr::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::IpamPoolCidrState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamPoolCidrState> {
         &self.inner.state
     }
     /// Sets [`IpamPoolCidr::failure_reason`](crate::types::IpamPoolCidr::failure_reason): Details related to why an IPAM pool CIDR failed to be provisioned.
@@ -112,14 +91,14 @@ impl IpamPoolCidrBuilder {
         mut self,
         input: crate::types::IpamPoolCidrFailureReason,
     ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input);
+        self.inner.failure_reason = Some(input);
         self
     }
     /// Sets or clears [`IpamPoolCidr::failure_reason`](crate::types::IpamPoolCidr::failure_reason).
     #[inline]
     pub fn set_failure_reason(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolCidrFailureReason>,
+        input: Option<crate::types::IpamPoolCidrFailureReason>,
     ) -> Self {
         self.inner.failure_reason = input;
         self
@@ -128,47 +107,39 @@ impl IpamPoolCidrBuilder {
     #[inline]
     pub fn get_failure_reason(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolCidrFailureReason> {
+    ) -> &Option<crate::types::IpamPoolCidrFailureReason> {
         &self.inner.failure_reason
     }
     /// Sets [`IpamPoolCidr::ipam_pool_cidr_id`](crate::types::IpamPoolCidr::ipam_pool_cidr_id): The IPAM pool CIDR ID.
-    pub fn ipam_pool_cidr_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_cidr_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_cidr_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_cidr_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolCidr::ipam_pool_cidr_id`](crate::types::IpamPoolCidr::ipam_pool_cidr_id).
     #[inline]
-    pub fn set_ipam_pool_cidr_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_cidr_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_cidr_id = input;
         self
     }
     /// The value set for [`IpamPoolCidr::ipam_pool_cidr_id`](crate::types::IpamPoolCidr::ipam_pool_cidr_id), if any.
     #[inline]
-    pub fn get_ipam_pool_cidr_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_cidr_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_cidr_id
     }
     /// Sets [`IpamPoolCidr::netmask_length`](crate::types::IpamPoolCidr::netmask_length): The netmask length of the CIDR you'd like to provision to a pool.
     pub fn netmask_length(mut self, input: i32) -> Self {
-        self.inner.netmask_length = ::std::option::Option::Some(input);
+        self.inner.netmask_length = Some(input);
         self
     }
     /// Sets or clears [`IpamPoolCidr::netmask_length`](crate::types::IpamPoolCidr::netmask_length).
     #[inline]
-    pub fn set_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.netmask_length = input;
         self
     }
     /// The value set for [`IpamPoolCidr::netmask_length`](crate::types::IpamPoolCidr::netmask_length), if any.
     #[inline]
-    pub fn get_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_netmask_length(&self) -> &Option<i32> {
         &self.inner.netmask_length
     }
     /// Builds the [`IpamPoolCidr`]; it has no required members, so this cannot fail.
@@ -180,34 +151,30 @@ impl IpamPoolCidrBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPoolCidr {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamPoolCidrState::from(child.text()),
                     );
                 }
                 "failureReason" => {
-                    value.failure_reason = ::std::option::Option::Some(
+                    value.failure_reason = Some(
                         <crate::types::IpamPoolCidrFailureReason as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ipamPoolCidrId" => {
-                    value.ipam_pool_cidr_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_cidr_id = Some(String::from(child.text()));
                 }
                 "netmaskLength" => {
-                    value.netmask_length = ::std::option::Option::Some(
+                    value.netmask_length = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamPoolCidr")?,
@@ -216,6 +183,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamPoolCidr {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

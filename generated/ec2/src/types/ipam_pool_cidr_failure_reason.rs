@@ -2,88 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details related to why an IPAM pool CIDR failed to be provisioned.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPoolCidrFailureReason {
     /// An error code related to why an IPAM pool CIDR failed to be provisioned.
-    pub code: ::std::option::Option<crate::types::IpamPoolCidrFailureCode>,
+    pub code: Option<crate::types::IpamPoolCidrFailureCode>,
     /// A message related to why an IPAM pool CIDR failed to be provisioned.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl IpamPoolCidrFailureReason {
     /// Starts building a [`IpamPoolCidrFailureReason`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPoolCidrFailureReasonBuilder {
-        <crate::types::builders::IpamPoolCidrFailureReasonBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPoolCidrFailureReasonBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::IpamPoolCidrFailureCode> {
+    pub fn code(&self) -> Option<&crate::types::IpamPoolCidrFailureCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`IpamPoolCidrFailureReason`](crate::types::IpamPoolCidrFailureReason); start one with `IpamPoolCidrFailureReason::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPoolCidrFailureReasonBuilder {
     inner: crate::types::IpamPoolCidrFailureReason,
 }
 impl IpamPoolCidrFailureReasonBuilder {
     /// Sets [`IpamPoolCidrFailureReason::code`](crate::types::IpamPoolCidrFailureReason::code): An error code related to why an IPAM pool CIDR failed to be provisioned.
     pub fn code(mut self, input: crate::types::IpamPoolCidrFailureCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`IpamPoolCidrFailureReason::code`](crate::types::IpamPoolCidrFailureReason::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolCidrFailureCode>,
+        input: Option<crate::types::IpamPoolCidrFailureCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`IpamPoolCidrFailureReason::code`](crate::types::IpamPoolCidrFailureReason::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolCidrFailureCode> {
+    pub fn get_code(&self) -> &Option<crate::types::IpamPoolCidrFailureCode> {
         &self.inner.code
     }
     /// Sets [`IpamPoolCidrFailureReason::message`](crate::types::IpamPoolCidrFailureReason::message): A message related to why an IPAM pool CIDR failed to be provisioned.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolCidrFailureReason::message`](crate::types::IpamPoolCidrFailureReason::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`IpamPoolCidrFailureReason::message`](crate::types::IpamPoolCidrFailureReason::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`IpamPoolCidrFailureReason`]; it has no required members, so this cannot fail.
@@ -95,23 +77,21 @@ impl IpamPoolCidrFailureReasonBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPoolCidrFailureReason {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::IpamPoolCidrFailureCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The resource used to provision CIDRs to a resource planning pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPoolSourceResource {
     /// The source resource ID.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The source resource type.
-    pub resource_type: ::std::option::Option<crate::types::IpamPoolSourceResourceType>,
+    pub resource_type: Option<crate::types::IpamPoolSourceResourceType>,
     /// The source resource Region.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The source resource owner.
-    pub resource_owner: ::std::option::Option<::std::string::String>,
+    pub resource_owner: Option<String>,
 }
 impl IpamPoolSourceResource {
     /// Starts building a [`IpamPoolSourceResource`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPoolSourceResourceBuilder {
-        <crate::types::builders::IpamPoolSourceResourceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPoolSourceResourceBuilder as Default>::default()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolSourceResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamPoolSourceResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceOwner` member, when set.
     #[inline]
-    pub fn resource_owner(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner(&self) -> Option<&str> {
         self.resource_owner.as_deref()
     }
 }
 /// A builder for [`IpamPoolSourceResource`](crate::types::IpamPoolSourceResource); start one with `IpamPoolSourceResource::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPoolSourceResourceBuilder {
     inner: crate::types::IpamPoolSourceResource,
 }
 impl IpamPoolSourceResourceBuilder {
     /// Sets [`IpamPoolSourceResource::resource_id`](crate::types::IpamPoolSourceResource::resource_id): The source resource ID.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolSourceResource::resource_id`](crate::types::IpamPoolSourceResource::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`IpamPoolSourceResource::resource_id`](crate::types::IpamPoolSourceResource::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`IpamPoolSourceResource::resource_type`](crate::types::IpamPoolSourceResource::resource_type): The source resource type.
@@ -86,14 +68,14 @@ impl IpamPoolSourceResourceBuilder {
         mut self,
         input: crate::types::IpamPoolSourceResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPoolSourceResource::resource_type`](crate::types::IpamPoolSourceResource::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolSourceResourceType>,
+        input: Option<crate::types::IpamPoolSourceResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -102,51 +84,39 @@ impl IpamPoolSourceResourceBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolSourceResourceType> {
+    ) -> &Option<crate::types::IpamPoolSourceResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`IpamPoolSourceResource::resource_region`](crate::types::IpamPoolSourceResource::resource_region): The source resource Region.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolSourceResource::resource_region`](crate::types::IpamPoolSourceResource::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamPoolSourceResource::resource_region`](crate::types::IpamPoolSourceResource::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamPoolSourceResource::resource_owner`](crate::types::IpamPoolSourceResource::resource_owner): The source resource owner.
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input.into());
+    pub fn resource_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolSourceResource::resource_owner`](crate::types::IpamPoolSourceResource::resource_owner).
     #[inline]
-    pub fn set_resource_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner = input;
         self
     }
     /// The value set for [`IpamPoolSourceResource::resource_owner`](crate::types::IpamPoolSourceResource::resource_owner), if any.
     #[inline]
-    pub fn get_resource_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner(&self) -> &Option<String> {
         &self.inner.resource_owner
     }
     /// Builds the [`IpamPoolSourceResource`]; it has no required members, so this cannot fail.
@@ -158,33 +128,27 @@ impl IpamPoolSourceResourceBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPoolSourceResource {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::IpamPoolSourceResourceType::from(child.text()),
                     );
                 }
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "resourceOwner" => {
-                    value.resource_owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The resource used to provision CIDRs to a resource planning pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPoolSourceResourceRequest {
     /// The source resource ID.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The source resource type.
-    pub resource_type: ::std::option::Option<crate::types::IpamPoolSourceResourceType>,
+    pub resource_type: Option<crate::types::IpamPoolSourceResourceType>,
     /// The source resource Region.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The source resource owner.
-    pub resource_owner: ::std::option::Option<::std::string::String>,
+    pub resource_owner: Option<String>,
 }
 impl IpamPoolSourceResourceRequest {
     /// Starts building a [`IpamPoolSourceResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPoolSourceResourceRequestBuilder {
-        <crate::types::builders::IpamPoolSourceResourceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPoolSourceResourceRequestBuilder as Default>::default()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolSourceResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamPoolSourceResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceOwner` member, when set.
     #[inline]
-    pub fn resource_owner(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner(&self) -> Option<&str> {
         self.resource_owner.as_deref()
     }
 }
 /// A builder for [`IpamPoolSourceResourceRequest`](crate::types::IpamPoolSourceResourceRequest); start one with `IpamPoolSourceResourceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPoolSourceResourceRequestBuilder {
     inner: crate::types::IpamPoolSourceResourceRequest,
 }
 impl IpamPoolSourceResourceRequestBuilder {
     /// Sets [`IpamPoolSourceResourceRequest::resource_id`](crate::types::IpamPoolSourceResourceRequest::resource_id): The source resource ID.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolSourceResourceRequest::resource_id`](crate::types::IpamPoolSourceResourceRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`IpamPoolSourceResourceRequest::resource_id`](crate::types::IpamPoolSourceResourceRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`IpamPoolSourceResourceRequest::resource_type`](crate::types::IpamPoolSourceResourceRequest::resource_type): The source resource type.
@@ -86,14 +68,14 @@ impl IpamPoolSourceResourceRequestBuilder {
         mut self,
         input: crate::types::IpamPoolSourceResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPoolSourceResourceRequest::resource_type`](crate::types::IpamPoolSourceResourceRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolSourceResourceType>,
+        input: Option<crate::types::IpamPoolSourceResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -102,51 +84,39 @@ impl IpamPoolSourceResourceRequestBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolSourceResourceType> {
+    ) -> &Option<crate::types::IpamPoolSourceResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`IpamPoolSourceResourceRequest::resource_region`](crate::types::IpamPoolSourceResourceRequest::resource_region): The source resource Region.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolSourceResourceRequest::resource_region`](crate::types::IpamPoolSourceResourceRequest::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamPoolSourceResourceRequest::resource_region`](crate::types::IpamPoolSourceResourceRequest::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamPoolSourceResourceRequest::resource_owner`](crate::types::IpamPoolSourceResourceRequest::resource_owner): The source resource owner.
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input.into());
+    pub fn resource_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPoolSourceResourceRequest::resource_owner`](crate::types::IpamPoolSourceResourceRequest::resource_owner).
     #[inline]
-    pub fn set_resource_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner = input;
         self
     }
     /// The value set for [`IpamPoolSourceResourceRequest::resource_owner`](crate::types::IpamPoolSourceResourceRequest::resource_owner), if any.
     #[inline]
-    pub fn get_resource_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner(&self) -> &Option<String> {
         &self.inner.resource_owner
     }
     /// Builds the [`IpamPoolSourceResourceRequest`]; it has no required members, so this cannot fail.
@@ -159,19 +129,19 @@ impl ::awsgen_runtime::query::WriteQuery for IpamPoolSourceResourceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_id {
             body.member("ResourceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             body.member("ResourceRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner {
+        if let Some(value) = &self.resource_owner {
             body.member("ResourceOwner", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

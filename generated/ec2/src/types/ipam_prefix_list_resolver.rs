@@ -4,91 +4,82 @@
 /// Describes an IPAM prefix list resolver.
 ///
 /// An IPAM prefix list resolver is a component that manages the synchronization between IPAM's CIDR selection rules and customer-managed prefix lists. It automates connectivity configurations by selecting CIDRs from IPAM's database based on your business logic and synchronizing them with prefix lists used in resources such as VPC route tables and security groups.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolver {
     /// The ID of the Amazon Web Services account that owns the IPAM prefix list resolver.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the IPAM prefix list resolver.
-    pub ipam_prefix_list_resolver_id: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the IPAM prefix list resolver.
-    pub ipam_prefix_list_resolver_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the IPAM associated with this resolver.
-    pub ipam_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_arn: Option<String>,
     /// The Amazon Web Services Region where the associated IPAM is located.
-    pub ipam_region: ::std::option::Option<::std::string::String>,
+    pub ipam_region: Option<String>,
     /// The description of the IPAM prefix list resolver.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The address family (IPv4 or IPv6) for the IPAM prefix list resolver.
-    pub address_family: ::std::option::Option<crate::types::AddressFamily>,
+    pub address_family: Option<crate::types::AddressFamily>,
     /// The current state of the IPAM prefix list resolver. Valid values include `create-in-progress`, `create-complete`, `create-failed`, `modify-in-progress`, `modify-complete`, `modify-failed`, `delete-in-progress`, `delete-complete`, and `delete-failed`.
-    pub state: ::std::option::Option<crate::types::IpamPrefixListResolverState>,
+    pub state: Option<crate::types::IpamPrefixListResolverState>,
     /// The tags assigned to the IPAM prefix list resolver.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The status for the last time a version was created.
     ///
     /// Each version is a snapshot of what CIDRs matched your rules at that moment in time. The version number increments every time the CIDR list changes due to infrastructure changes.
-    pub last_version_creation_status: ::std::option::Option<
+    pub last_version_creation_status: Option<
         crate::types::IpamPrefixListResolverVersionCreationStatus,
     >,
     /// The status message for the last time a version was created.
     ///
     /// Each version is a snapshot of what CIDRs matched your rules at that moment in time. The version number increments every time the CIDR list changes due to infrastructure changes.
-    pub last_version_creation_status_message: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub last_version_creation_status_message: Option<String>,
 }
 impl IpamPrefixListResolver {
     /// Starts building a [`IpamPrefixListResolver`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPrefixListResolverBuilder {
-        <crate::types::builders::IpamPrefixListResolverBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPrefixListResolverBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamPrefixListResolverId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
     /// The `IpamPrefixListResolverArn` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_arn(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_arn.as_deref()
     }
     /// The `IpamArn` member, when set.
     #[inline]
-    pub fn ipam_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_arn(&self) -> Option<&str> {
         self.ipam_arn.as_deref()
     }
     /// The `IpamRegion` member, when set.
     #[inline]
-    pub fn ipam_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_region(&self) -> Option<&str> {
         self.ipam_region.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AddressFamily` member, when set.
     #[inline]
-    pub fn address_family(&self) -> ::std::option::Option<&crate::types::AddressFamily> {
+    pub fn address_family(&self) -> Option<&crate::types::AddressFamily> {
         self.address_family.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPrefixListResolverState> {
+    pub fn state(&self) -> Option<&crate::types::IpamPrefixListResolverState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -100,208 +91,153 @@ impl IpamPrefixListResolver {
     #[inline]
     pub fn last_version_creation_status(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::IpamPrefixListResolverVersionCreationStatus,
-    > {
+    ) -> Option<&crate::types::IpamPrefixListResolverVersionCreationStatus> {
         self.last_version_creation_status.as_ref()
     }
     /// The `LastVersionCreationStatusMessage` member, when set.
     #[inline]
-    pub fn last_version_creation_status_message(&self) -> ::std::option::Option<&str> {
+    pub fn last_version_creation_status_message(&self) -> Option<&str> {
         self.last_version_creation_status_message.as_deref()
     }
 }
 /// A builder for [`IpamPrefixListResolver`](crate::types::IpamPrefixListResolver); start one with `IpamPrefixListResolver::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPrefixListResolverBuilder {
     inner: crate::types::IpamPrefixListResolver,
 }
 impl IpamPrefixListResolverBuilder {
     /// Sets [`IpamPrefixListResolver::owner_id`](crate::types::IpamPrefixListResolver::owner_id): The ID of the Amazon Web Services account that owns the IPAM prefix list resolver.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::owner_id`](crate::types::IpamPrefixListResolver::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::owner_id`](crate::types::IpamPrefixListResolver::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`IpamPrefixListResolver::ipam_prefix_list_resolver_id`](crate::types::IpamPrefixListResolver::ipam_prefix_list_resolver_id): The ID of the IPAM prefix list resolver.
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::ipam_prefix_list_resolver_id`](crate::types::IpamPrefixListResolver::ipam_prefix_list_resolver_id).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::ipam_prefix_list_resolver_id`](crate::types::IpamPrefixListResolver::ipam_prefix_list_resolver_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Sets [`IpamPrefixListResolver::ipam_prefix_list_resolver_arn`](crate::types::IpamPrefixListResolver::ipam_prefix_list_resolver_arn): The Amazon Resource Name (ARN) of the IPAM prefix list resolver.
-    pub fn ipam_prefix_list_resolver_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::ipam_prefix_list_resolver_arn`](crate::types::IpamPrefixListResolver::ipam_prefix_list_resolver_arn).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_arn = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::ipam_prefix_list_resolver_arn`](crate::types::IpamPrefixListResolver::ipam_prefix_list_resolver_arn), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_arn(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_arn
     }
     /// Sets [`IpamPrefixListResolver::ipam_arn`](crate::types::IpamPrefixListResolver::ipam_arn): The Amazon Resource Name (ARN) of the IPAM associated with this resolver.
-    pub fn ipam_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::ipam_arn`](crate::types::IpamPrefixListResolver::ipam_arn).
     #[inline]
-    pub fn set_ipam_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_arn = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::ipam_arn`](crate::types::IpamPrefixListResolver::ipam_arn), if any.
     #[inline]
-    pub fn get_ipam_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_arn(&self) -> &Option<String> {
         &self.inner.ipam_arn
     }
     /// Sets [`IpamPrefixListResolver::ipam_region`](crate::types::IpamPrefixListResolver::ipam_region): The Amazon Web Services Region where the associated IPAM is located.
-    pub fn ipam_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_region = ::std::option::Option::Some(input.into());
+    pub fn ipam_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::ipam_region`](crate::types::IpamPrefixListResolver::ipam_region).
     #[inline]
-    pub fn set_ipam_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_region = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::ipam_region`](crate::types::IpamPrefixListResolver::ipam_region), if any.
     #[inline]
-    pub fn get_ipam_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_region(&self) -> &Option<String> {
         &self.inner.ipam_region
     }
     /// Sets [`IpamPrefixListResolver::description`](crate::types::IpamPrefixListResolver::description): The description of the IPAM prefix list resolver.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::description`](crate::types::IpamPrefixListResolver::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::description`](crate::types::IpamPrefixListResolver::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`IpamPrefixListResolver::address_family`](crate::types::IpamPrefixListResolver::address_family): The address family (IPv4 or IPv6) for the IPAM prefix list resolver.
     pub fn address_family(mut self, input: crate::types::AddressFamily) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input);
+        self.inner.address_family = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::address_family`](crate::types::IpamPrefixListResolver::address_family).
     #[inline]
     pub fn set_address_family(
         mut self,
-        input: ::std::option::Option<crate::types::AddressFamily>,
+        input: Option<crate::types::AddressFamily>,
     ) -> Self {
         self.inner.address_family = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::address_family`](crate::types::IpamPrefixListResolver::address_family), if any.
     #[inline]
-    pub fn get_address_family(
-        &self,
-    ) -> &::std::option::Option<crate::types::AddressFamily> {
+    pub fn get_address_family(&self) -> &Option<crate::types::AddressFamily> {
         &self.inner.address_family
     }
     /// Sets [`IpamPrefixListResolver::state`](crate::types::IpamPrefixListResolver::state): The current state of the IPAM prefix list resolver.
     pub fn state(mut self, input: crate::types::IpamPrefixListResolverState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::state`](crate::types::IpamPrefixListResolver::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPrefixListResolverState>,
+        input: Option<crate::types::IpamPrefixListResolverState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::state`](crate::types::IpamPrefixListResolver::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPrefixListResolverState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamPrefixListResolverState> {
         &self.inner.state
     }
     /// Appends one item to [`IpamPrefixListResolver::tags`](crate::types::IpamPrefixListResolver::tags): The tags assigned to the IPAM prefix list resolver.
@@ -313,18 +249,13 @@ impl IpamPrefixListResolverBuilder {
     }
     /// Sets or clears [`IpamPrefixListResolver::tags`](crate::types::IpamPrefixListResolver::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::tags`](crate::types::IpamPrefixListResolver::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`IpamPrefixListResolver::last_version_creation_status`](crate::types::IpamPrefixListResolver::last_version_creation_status): The status for the last time a version was created.
@@ -332,16 +263,14 @@ impl IpamPrefixListResolverBuilder {
         mut self,
         input: crate::types::IpamPrefixListResolverVersionCreationStatus,
     ) -> Self {
-        self.inner.last_version_creation_status = ::std::option::Option::Some(input);
+        self.inner.last_version_creation_status = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::last_version_creation_status`](crate::types::IpamPrefixListResolver::last_version_creation_status).
     #[inline]
     pub fn set_last_version_creation_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::IpamPrefixListResolverVersionCreationStatus,
-        >,
+        input: Option<crate::types::IpamPrefixListResolverVersionCreationStatus>,
     ) -> Self {
         self.inner.last_version_creation_status = input;
         self
@@ -350,35 +279,29 @@ impl IpamPrefixListResolverBuilder {
     #[inline]
     pub fn get_last_version_creation_status(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::IpamPrefixListResolverVersionCreationStatus,
-    > {
+    ) -> &Option<crate::types::IpamPrefixListResolverVersionCreationStatus> {
         &self.inner.last_version_creation_status
     }
     /// Sets [`IpamPrefixListResolver::last_version_creation_status_message`](crate::types::IpamPrefixListResolver::last_version_creation_status_message): The status message for the last time a version was created.
     pub fn last_version_creation_status_message(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.last_version_creation_status_message = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.last_version_creation_status_message = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolver::last_version_creation_status_message`](crate::types::IpamPrefixListResolver::last_version_creation_status_message).
     #[inline]
     pub fn set_last_version_creation_status_message(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.last_version_creation_status_message = input;
         self
     }
     /// The value set for [`IpamPrefixListResolver::last_version_creation_status_message`](crate::types::IpamPrefixListResolver::last_version_creation_status_message), if any.
     #[inline]
-    pub fn get_last_version_creation_status_message(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_version_creation_status_message(&self) -> &Option<String> {
         &self.inner.last_version_creation_status_message
     }
     /// Builds the [`IpamPrefixListResolver`]; it has no required members, so this cannot fail.
@@ -390,52 +313,44 @@ impl IpamPrefixListResolverBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolver {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamPrefixListResolverId" => {
-                    value.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_prefix_list_resolver_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamPrefixListResolverArn" => {
-                    value.ipam_prefix_list_resolver_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_prefix_list_resolver_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamArn" => {
-                    value.ipam_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_arn = Some(String::from(child.text()));
                 }
                 "ipamRegion" => {
-                    value.ipam_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_region = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "addressFamily" => {
-                    value.address_family = ::std::option::Option::Some(
+                    value.address_family = Some(
                         crate::types::AddressFamily::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamPrefixListResolverState::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -443,20 +358,20 @@ impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolver {
                     );
                 }
                 "lastVersionCreationStatus" => {
-                    value.last_version_creation_status = ::std::option::Option::Some(
+                    value.last_version_creation_status = Some(
                         crate::types::IpamPrefixListResolverVersionCreationStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "lastVersionCreationStatusMessage" => {
-                    value.last_version_creation_status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.last_version_creation_status_message = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

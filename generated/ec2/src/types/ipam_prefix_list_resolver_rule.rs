@@ -4,55 +4,44 @@
 /// Describes a CIDR selection rule.
 ///
 /// CIDR selection rules define the business logic for selecting CIDRs from IPAM. If a CIDR matches any of the rules, it will be included. If a rule has multiple conditions, the CIDR has to match every condition of that rule. You can create a prefix list resolver without any CIDR selection rules, but it will generate empty versions (containing no CIDRs) until you add rules.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverRule {
     /// The type of CIDR selection rule. Valid values include `include` for selecting CIDRs that match the conditions, and `exclude` for excluding CIDRs that match the conditions.
-    pub rule_type: ::std::option::Option<crate::types::IpamPrefixListResolverRuleType>,
+    pub rule_type: Option<crate::types::IpamPrefixListResolverRuleType>,
     /// A fixed list of CIDRs that do not change (like a manual list replicated across Regions).
-    pub static_cidr: ::std::option::Option<::std::string::String>,
+    pub static_cidr: Option<String>,
     /// The ID of the IPAM scope from which to select CIDRs. This determines whether to select from public or private IP address space.
-    pub ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_id: Option<String>,
     /// For rules of type `ipam-resource-cidr`, this is the resource type.
-    pub resource_type: ::std::option::Option<crate::types::IpamResourceType>,
+    pub resource_type: Option<crate::types::IpamResourceType>,
     /// The conditions that determine which CIDRs are selected by this rule. Conditions specify criteria such as resource type, tags, account IDs, and Regions.
-    pub conditions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleCondition>,
-    >,
+    pub conditions: Option<Vec<crate::types::IpamPrefixListResolverRuleCondition>>,
 }
 impl IpamPrefixListResolverRule {
     /// Starts building a [`IpamPrefixListResolverRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPrefixListResolverRuleBuilder {
-        <crate::types::builders::IpamPrefixListResolverRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPrefixListResolverRuleBuilder as Default>::default()
     }
     /// The `RuleType` member, when set.
     #[inline]
-    pub fn rule_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPrefixListResolverRuleType> {
+    pub fn rule_type(&self) -> Option<&crate::types::IpamPrefixListResolverRuleType> {
         self.rule_type.as_ref()
     }
     /// The `StaticCidr` member, when set.
     #[inline]
-    pub fn static_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn static_cidr(&self) -> Option<&str> {
         self.static_cidr.as_deref()
     }
     /// The `IpamScopeId` member, when set.
     #[inline]
-    pub fn ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_id(&self) -> Option<&str> {
         self.ipam_scope_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamResourceType> {
         self.resource_type.as_ref()
     }
     /// The `Conditions` member, empty when not set; the field tells an empty list from an absent one.
@@ -62,12 +51,7 @@ impl IpamPrefixListResolverRule {
     }
 }
 /// A builder for [`IpamPrefixListResolverRule`](crate::types::IpamPrefixListResolverRule); start one with `IpamPrefixListResolverRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPrefixListResolverRuleBuilder {
     inner: crate::types::IpamPrefixListResolverRule,
 }
@@ -77,14 +61,14 @@ impl IpamPrefixListResolverRuleBuilder {
         mut self,
         input: crate::types::IpamPrefixListResolverRuleType,
     ) -> Self {
-        self.inner.rule_type = ::std::option::Option::Some(input);
+        self.inner.rule_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRule::rule_type`](crate::types::IpamPrefixListResolverRule::rule_type).
     #[inline]
     pub fn set_rule_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPrefixListResolverRuleType>,
+        input: Option<crate::types::IpamPrefixListResolverRuleType>,
     ) -> Self {
         self.inner.rule_type = input;
         self
@@ -93,72 +77,58 @@ impl IpamPrefixListResolverRuleBuilder {
     #[inline]
     pub fn get_rule_type(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPrefixListResolverRuleType> {
+    ) -> &Option<crate::types::IpamPrefixListResolverRuleType> {
         &self.inner.rule_type
     }
     /// Sets [`IpamPrefixListResolverRule::static_cidr`](crate::types::IpamPrefixListResolverRule::static_cidr): A fixed list of CIDRs that do not change (like a manual list replicated across Regions).
-    pub fn static_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.static_cidr = ::std::option::Option::Some(input.into());
+    pub fn static_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.static_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRule::static_cidr`](crate::types::IpamPrefixListResolverRule::static_cidr).
     #[inline]
-    pub fn set_static_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_static_cidr(mut self, input: Option<String>) -> Self {
         self.inner.static_cidr = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRule::static_cidr`](crate::types::IpamPrefixListResolverRule::static_cidr), if any.
     #[inline]
-    pub fn get_static_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_static_cidr(&self) -> &Option<String> {
         &self.inner.static_cidr
     }
     /// Sets [`IpamPrefixListResolverRule::ipam_scope_id`](crate::types::IpamPrefixListResolverRule::ipam_scope_id): The ID of the IPAM scope from which to select CIDRs.
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRule::ipam_scope_id`](crate::types::IpamPrefixListResolverRule::ipam_scope_id).
     #[inline]
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRule::ipam_scope_id`](crate::types::IpamPrefixListResolverRule::ipam_scope_id), if any.
     #[inline]
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.ipam_scope_id
     }
     /// Sets [`IpamPrefixListResolverRule::resource_type`](crate::types::IpamPrefixListResolverRule::resource_type): For rules of type `ipam-resource-cidr`, this is the resource type.
     pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRule::resource_type`](crate::types::IpamPrefixListResolverRule::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceType>,
+        input: Option<crate::types::IpamResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRule::resource_type`](crate::types::IpamPrefixListResolverRule::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`IpamPrefixListResolverRule::conditions`](crate::types::IpamPrefixListResolverRule::conditions): The conditions that determine which CIDRs are selected by this rule.
@@ -175,9 +145,7 @@ impl IpamPrefixListResolverRuleBuilder {
     #[inline]
     pub fn set_conditions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleCondition>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverRuleCondition>>,
     ) -> Self {
         self.inner.conditions = input;
         self
@@ -186,9 +154,7 @@ impl IpamPrefixListResolverRuleBuilder {
     #[inline]
     pub fn get_conditions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleCondition>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverRuleCondition>> {
         &self.inner.conditions
     }
     /// Builds the [`IpamPrefixListResolverRule`]; it has no required members, so this cannot fail.
@@ -200,32 +166,28 @@ impl IpamPrefixListResolverRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ruleType" => {
-                    value.rule_type = ::std::option::Option::Some(
+                    value.rule_type = Some(
                         crate::types::IpamPrefixListResolverRuleType::from(child.text()),
                     );
                 }
                 "staticCidr" => {
-                    value.static_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.static_cidr = Some(String::from(child.text()));
                 }
                 "ipamScopeId" => {
-                    value.ipam_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_scope_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::IpamResourceType::from(child.text()),
                     );
                 }
                 "conditionSet" => {
-                    value.conditions = ::std::option::Option::Some(
+                    value.conditions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamPrefixListResolverRuleCondition as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -235,6 +197,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverRule {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

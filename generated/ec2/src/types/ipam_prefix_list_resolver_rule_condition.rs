@@ -32,84 +32,70 @@
 ///       - CIDR (like 10.24.34.0/23)
 ///     - **Operation**: Equals/Not equals
 ///     - **Value**: The value on which to match the condition
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverRuleCondition {
     /// The operation to perform when evaluating this condition. Valid values include `equals`, `not-equals`, `contains`, and `not-contains`.
-    pub operation: ::std::option::Option<
-        crate::types::IpamPrefixListResolverRuleConditionOperation,
-    >,
+    pub operation: Option<crate::types::IpamPrefixListResolverRuleConditionOperation>,
     /// The ID of the IPAM pool to match against. This condition selects CIDRs that belong to the specified IPAM pool.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The ID of the Amazon Web Services resource to match against. This condition selects CIDRs associated with the specified resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The Amazon Web Services account ID that owns the resources to match against. This condition selects CIDRs from resources owned by the specified account.
-    pub resource_owner: ::std::option::Option<::std::string::String>,
+    pub resource_owner: Option<String>,
     /// The Amazon Web Services Region where the resources are located. This condition selects CIDRs from resources in the specified Region.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// A tag key-value pair to match against. This condition selects CIDRs from resources that have the specified tag.
-    pub resource_tag: ::std::option::Option<crate::types::IpamResourceTag>,
+    pub resource_tag: Option<crate::types::IpamResourceTag>,
     /// A CIDR block to match against. This condition selects CIDRs that fall within or match the specified CIDR range.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
 }
 impl IpamPrefixListResolverRuleCondition {
     /// Starts building a [`IpamPrefixListResolverRuleCondition`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPrefixListResolverRuleConditionBuilder {
-        <crate::types::builders::IpamPrefixListResolverRuleConditionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPrefixListResolverRuleConditionBuilder as Default>::default()
     }
     /// The `Operation` member, when set.
     #[inline]
     pub fn operation(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::IpamPrefixListResolverRuleConditionOperation,
-    > {
+    ) -> Option<&crate::types::IpamPrefixListResolverRuleConditionOperation> {
         self.operation.as_ref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceOwner` member, when set.
     #[inline]
-    pub fn resource_owner(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner(&self) -> Option<&str> {
         self.resource_owner.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceTag` member, when set.
     #[inline]
-    pub fn resource_tag(&self) -> ::std::option::Option<&crate::types::IpamResourceTag> {
+    pub fn resource_tag(&self) -> Option<&crate::types::IpamResourceTag> {
         self.resource_tag.as_ref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
 }
 /// A builder for [`IpamPrefixListResolverRuleCondition`](crate::types::IpamPrefixListResolverRuleCondition); start one with `IpamPrefixListResolverRuleCondition::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPrefixListResolverRuleConditionBuilder {
     inner: crate::types::IpamPrefixListResolverRuleCondition,
 }
@@ -119,16 +105,14 @@ impl IpamPrefixListResolverRuleConditionBuilder {
         mut self,
         input: crate::types::IpamPrefixListResolverRuleConditionOperation,
     ) -> Self {
-        self.inner.operation = ::std::option::Option::Some(input);
+        self.inner.operation = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::operation`](crate::types::IpamPrefixListResolverRuleCondition::operation).
     #[inline]
     pub fn set_operation(
         mut self,
-        input: ::std::option::Option<
-            crate::types::IpamPrefixListResolverRuleConditionOperation,
-        >,
+        input: Option<crate::types::IpamPrefixListResolverRuleConditionOperation>,
     ) -> Self {
         self.inner.operation = input;
         self
@@ -137,140 +121,106 @@ impl IpamPrefixListResolverRuleConditionBuilder {
     #[inline]
     pub fn get_operation(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::IpamPrefixListResolverRuleConditionOperation,
-    > {
+    ) -> &Option<crate::types::IpamPrefixListResolverRuleConditionOperation> {
         &self.inner.operation
     }
     /// Sets [`IpamPrefixListResolverRuleCondition::ipam_pool_id`](crate::types::IpamPrefixListResolverRuleCondition::ipam_pool_id): The ID of the IPAM pool to match against.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::ipam_pool_id`](crate::types::IpamPrefixListResolverRuleCondition::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleCondition::ipam_pool_id`](crate::types::IpamPrefixListResolverRuleCondition::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`IpamPrefixListResolverRuleCondition::resource_id`](crate::types::IpamPrefixListResolverRuleCondition::resource_id): The ID of the Amazon Web Services resource to match against.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::resource_id`](crate::types::IpamPrefixListResolverRuleCondition::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleCondition::resource_id`](crate::types::IpamPrefixListResolverRuleCondition::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`IpamPrefixListResolverRuleCondition::resource_owner`](crate::types::IpamPrefixListResolverRuleCondition::resource_owner): The Amazon Web Services account ID that owns the resources to match against.
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input.into());
+    pub fn resource_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::resource_owner`](crate::types::IpamPrefixListResolverRuleCondition::resource_owner).
     #[inline]
-    pub fn set_resource_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleCondition::resource_owner`](crate::types::IpamPrefixListResolverRuleCondition::resource_owner), if any.
     #[inline]
-    pub fn get_resource_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner(&self) -> &Option<String> {
         &self.inner.resource_owner
     }
     /// Sets [`IpamPrefixListResolverRuleCondition::resource_region`](crate::types::IpamPrefixListResolverRuleCondition::resource_region): The Amazon Web Services Region where the resources are located.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::resource_region`](crate::types::IpamPrefixListResolverRuleCondition::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleCondition::resource_region`](crate::types::IpamPrefixListResolverRuleCondition::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamPrefixListResolverRuleCondition::resource_tag`](crate::types::IpamPrefixListResolverRuleCondition::resource_tag): A tag key-value pair to match against.
     pub fn resource_tag(mut self, input: crate::types::IpamResourceTag) -> Self {
-        self.inner.resource_tag = ::std::option::Option::Some(input);
+        self.inner.resource_tag = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::resource_tag`](crate::types::IpamPrefixListResolverRuleCondition::resource_tag).
     #[inline]
     pub fn set_resource_tag(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceTag>,
+        input: Option<crate::types::IpamResourceTag>,
     ) -> Self {
         self.inner.resource_tag = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleCondition::resource_tag`](crate::types::IpamPrefixListResolverRuleCondition::resource_tag), if any.
     #[inline]
-    pub fn get_resource_tag(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceTag> {
+    pub fn get_resource_tag(&self) -> &Option<crate::types::IpamResourceTag> {
         &self.inner.resource_tag
     }
     /// Sets [`IpamPrefixListResolverRuleCondition::cidr`](crate::types::IpamPrefixListResolverRuleCondition::cidr): A CIDR block to match against.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleCondition::cidr`](crate::types::IpamPrefixListResolverRuleCondition::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleCondition::cidr`](crate::types::IpamPrefixListResolverRuleCondition::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Builds the [`IpamPrefixListResolverRuleCondition`]; it has no required members, so this cannot fail.
@@ -282,52 +232,42 @@ impl IpamPrefixListResolverRuleConditionBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverRuleCondition {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "operation" => {
-                    value.operation = ::std::option::Option::Some(
+                    value.operation = Some(
                         crate::types::IpamPrefixListResolverRuleConditionOperation::from(
                             child.text(),
                         ),
                     );
                 }
                 "ipamPoolId" => {
-                    value.ipam_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_id = Some(String::from(child.text()));
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceOwner" => {
-                    value.resource_owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner = Some(String::from(child.text()));
                 }
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "resourceTag" => {
-                    value.resource_tag = ::std::option::Option::Some(
+                    value.resource_tag = Some(
                         <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

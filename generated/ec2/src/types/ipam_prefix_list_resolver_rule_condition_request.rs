@@ -32,88 +32,72 @@
 ///       - CIDR (like 10.24.34.0/23)
 ///     - **Operation**: Equals/Not equals
 ///     - **Value**: The value on which to match the condition
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverRuleConditionRequest {
     /// The operation to perform when evaluating this condition.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub operation: ::std::option::Option<
-        crate::types::IpamPrefixListResolverRuleConditionOperation,
-    >,
+    pub operation: Option<crate::types::IpamPrefixListResolverRuleConditionOperation>,
     /// The ID of the IPAM pool to match against. This condition selects CIDRs that belong to the specified IPAM pool.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The ID of the Amazon Web Services resource to match against. This condition selects CIDRs associated with the specified resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The Amazon Web Services account ID that owns the resources to match against. This condition selects CIDRs from resources owned by the specified account.
-    pub resource_owner: ::std::option::Option<::std::string::String>,
+    pub resource_owner: Option<String>,
     /// The Amazon Web Services Region where the resources are located. This condition selects CIDRs from resources in the specified Region.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// A tag key-value pair to match against. This condition selects CIDRs from resources that have the specified tag.
-    pub resource_tag: ::std::option::Option<crate::types::RequestIpamResourceTag>,
+    pub resource_tag: Option<crate::types::RequestIpamResourceTag>,
     /// A CIDR block to match against. This condition selects CIDRs that fall within or match the specified CIDR range.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
 }
 impl IpamPrefixListResolverRuleConditionRequest {
     /// Starts building a [`IpamPrefixListResolverRuleConditionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPrefixListResolverRuleConditionRequestBuilder {
-        <crate::types::builders::IpamPrefixListResolverRuleConditionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPrefixListResolverRuleConditionRequestBuilder as Default>::default()
     }
     /// The `Operation` member, when set.
     #[inline]
     pub fn operation(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::IpamPrefixListResolverRuleConditionOperation,
-    > {
+    ) -> Option<&crate::types::IpamPrefixListResolverRuleConditionOperation> {
         self.operation.as_ref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceOwner` member, when set.
     #[inline]
-    pub fn resource_owner(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner(&self) -> Option<&str> {
         self.resource_owner.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceTag` member, when set.
     #[inline]
-    pub fn resource_tag(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RequestIpamResourceTag> {
+    pub fn resource_tag(&self) -> Option<&crate::types::RequestIpamResourceTag> {
         self.resource_tag.as_ref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
 }
 /// A builder for [`IpamPrefixListResolverRuleConditionRequest`](crate::types::IpamPrefixListResolverRuleConditionRequest); start one with `IpamPrefixListResolverRuleConditionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPrefixListResolverRuleConditionRequestBuilder {
     inner: crate::types::IpamPrefixListResolverRuleConditionRequest,
 }
@@ -123,16 +107,14 @@ impl IpamPrefixListResolverRuleConditionRequestBuilder {
         mut self,
         input: crate::types::IpamPrefixListResolverRuleConditionOperation,
     ) -> Self {
-        self.inner.operation = ::std::option::Option::Some(input);
+        self.inner.operation = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::operation`](crate::types::IpamPrefixListResolverRuleConditionRequest::operation).
     #[inline]
     pub fn set_operation(
         mut self,
-        input: ::std::option::Option<
-            crate::types::IpamPrefixListResolverRuleConditionOperation,
-        >,
+        input: Option<crate::types::IpamPrefixListResolverRuleConditionOperation>,
     ) -> Self {
         self.inner.operation = input;
         self
@@ -141,187 +123,153 @@ impl IpamPrefixListResolverRuleConditionRequestBuilder {
     #[inline]
     pub fn get_operation(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::IpamPrefixListResolverRuleConditionOperation,
-    > {
+    ) -> &Option<crate::types::IpamPrefixListResolverRuleConditionOperation> {
         &self.inner.operation
     }
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::ipam_pool_id`](crate::types::IpamPrefixListResolverRuleConditionRequest::ipam_pool_id): The ID of the IPAM pool to match against.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::ipam_pool_id`](crate::types::IpamPrefixListResolverRuleConditionRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleConditionRequest::ipam_pool_id`](crate::types::IpamPrefixListResolverRuleConditionRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::resource_id`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_id): The ID of the Amazon Web Services resource to match against.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::resource_id`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleConditionRequest::resource_id`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::resource_owner`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_owner): The Amazon Web Services account ID that owns the resources to match against.
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input.into());
+    pub fn resource_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::resource_owner`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_owner).
     #[inline]
-    pub fn set_resource_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleConditionRequest::resource_owner`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_owner), if any.
     #[inline]
-    pub fn get_resource_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner(&self) -> &Option<String> {
         &self.inner.resource_owner
     }
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::resource_region`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_region): The Amazon Web Services Region where the resources are located.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::resource_region`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleConditionRequest::resource_region`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::resource_tag`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_tag): A tag key-value pair to match against.
     pub fn resource_tag(mut self, input: crate::types::RequestIpamResourceTag) -> Self {
-        self.inner.resource_tag = ::std::option::Option::Some(input);
+        self.inner.resource_tag = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::resource_tag`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_tag).
     #[inline]
     pub fn set_resource_tag(
         mut self,
-        input: ::std::option::Option<crate::types::RequestIpamResourceTag>,
+        input: Option<crate::types::RequestIpamResourceTag>,
     ) -> Self {
         self.inner.resource_tag = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleConditionRequest::resource_tag`](crate::types::IpamPrefixListResolverRuleConditionRequest::resource_tag), if any.
     #[inline]
-    pub fn get_resource_tag(
-        &self,
-    ) -> &::std::option::Option<crate::types::RequestIpamResourceTag> {
+    pub fn get_resource_tag(&self) -> &Option<crate::types::RequestIpamResourceTag> {
         &self.inner.resource_tag
     }
     /// Sets [`IpamPrefixListResolverRuleConditionRequest::cidr`](crate::types::IpamPrefixListResolverRuleConditionRequest::cidr): A CIDR block to match against.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleConditionRequest::cidr`](crate::types::IpamPrefixListResolverRuleConditionRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleConditionRequest::cidr`](crate::types::IpamPrefixListResolverRuleConditionRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Builds the [`IpamPrefixListResolverRuleConditionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::IpamPrefixListResolverRuleConditionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.operation.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "IpamPrefixListResolverRuleConditionRequest",
                 member: "operation",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for IpamPrefixListResolverRuleConditionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.operation {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.operation {
             body.member("Operation", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             body.member("ResourceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner {
+        if let Some(value) = &self.resource_owner {
             body.member("ResourceOwner", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             body.member("ResourceRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_tag {
+        if let Some(value) = &self.resource_tag {
             let member_0 = body.enter("ResourceTag");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

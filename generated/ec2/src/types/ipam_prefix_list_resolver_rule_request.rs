@@ -32,57 +32,48 @@
 ///       - CIDR (like 10.24.34.0/23)
 ///     - **Operation**: Equals/Not equals
 ///     - **Value**: The value on which to match the condition
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverRuleRequest {
     /// The type of CIDR selection rule. Valid values include `include` for selecting CIDRs that match the conditions, and `exclude` for excluding CIDRs that match the conditions.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub rule_type: ::std::option::Option<crate::types::IpamPrefixListResolverRuleType>,
+    pub rule_type: Option<crate::types::IpamPrefixListResolverRuleType>,
     /// A fixed list of CIDRs that do not change (like a manual list replicated across Regions).
-    pub static_cidr: ::std::option::Option<::std::string::String>,
+    pub static_cidr: Option<String>,
     /// The ID of the IPAM scope from which to select CIDRs. This determines whether to select from public or private IP address space.
-    pub ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_id: Option<String>,
     /// For rules of type `ipam-resource-cidr`, this is the resource type.
-    pub resource_type: ::std::option::Option<crate::types::IpamResourceType>,
+    pub resource_type: Option<crate::types::IpamResourceType>,
     /// The conditions that determine which CIDRs are selected by this rule. Conditions specify criteria such as resource type, tags, account IDs, and Regions.
-    pub conditions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleConditionRequest>,
+    pub conditions: Option<
+        Vec<crate::types::IpamPrefixListResolverRuleConditionRequest>,
     >,
 }
 impl IpamPrefixListResolverRuleRequest {
     /// Starts building a [`IpamPrefixListResolverRuleRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPrefixListResolverRuleRequestBuilder {
-        <crate::types::builders::IpamPrefixListResolverRuleRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPrefixListResolverRuleRequestBuilder as Default>::default()
     }
     /// The `RuleType` member, when set.
     #[inline]
-    pub fn rule_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPrefixListResolverRuleType> {
+    pub fn rule_type(&self) -> Option<&crate::types::IpamPrefixListResolverRuleType> {
         self.rule_type.as_ref()
     }
     /// The `StaticCidr` member, when set.
     #[inline]
-    pub fn static_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn static_cidr(&self) -> Option<&str> {
         self.static_cidr.as_deref()
     }
     /// The `IpamScopeId` member, when set.
     #[inline]
-    pub fn ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_id(&self) -> Option<&str> {
         self.ipam_scope_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamResourceType> {
         self.resource_type.as_ref()
     }
     /// The `Conditions` member, empty when not set; the field tells an empty list from an absent one.
@@ -94,12 +85,7 @@ impl IpamPrefixListResolverRuleRequest {
     }
 }
 /// A builder for [`IpamPrefixListResolverRuleRequest`](crate::types::IpamPrefixListResolverRuleRequest); start one with `IpamPrefixListResolverRuleRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPrefixListResolverRuleRequestBuilder {
     inner: crate::types::IpamPrefixListResolverRuleRequest,
 }
@@ -109,14 +95,14 @@ impl IpamPrefixListResolverRuleRequestBuilder {
         mut self,
         input: crate::types::IpamPrefixListResolverRuleType,
     ) -> Self {
-        self.inner.rule_type = ::std::option::Option::Some(input);
+        self.inner.rule_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleRequest::rule_type`](crate::types::IpamPrefixListResolverRuleRequest::rule_type).
     #[inline]
     pub fn set_rule_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPrefixListResolverRuleType>,
+        input: Option<crate::types::IpamPrefixListResolverRuleType>,
     ) -> Self {
         self.inner.rule_type = input;
         self
@@ -125,72 +111,58 @@ impl IpamPrefixListResolverRuleRequestBuilder {
     #[inline]
     pub fn get_rule_type(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamPrefixListResolverRuleType> {
+    ) -> &Option<crate::types::IpamPrefixListResolverRuleType> {
         &self.inner.rule_type
     }
     /// Sets [`IpamPrefixListResolverRuleRequest::static_cidr`](crate::types::IpamPrefixListResolverRuleRequest::static_cidr): A fixed list of CIDRs that do not change (like a manual list replicated across Regions).
-    pub fn static_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.static_cidr = ::std::option::Option::Some(input.into());
+    pub fn static_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.static_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleRequest::static_cidr`](crate::types::IpamPrefixListResolverRuleRequest::static_cidr).
     #[inline]
-    pub fn set_static_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_static_cidr(mut self, input: Option<String>) -> Self {
         self.inner.static_cidr = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleRequest::static_cidr`](crate::types::IpamPrefixListResolverRuleRequest::static_cidr), if any.
     #[inline]
-    pub fn get_static_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_static_cidr(&self) -> &Option<String> {
         &self.inner.static_cidr
     }
     /// Sets [`IpamPrefixListResolverRuleRequest::ipam_scope_id`](crate::types::IpamPrefixListResolverRuleRequest::ipam_scope_id): The ID of the IPAM scope from which to select CIDRs.
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleRequest::ipam_scope_id`](crate::types::IpamPrefixListResolverRuleRequest::ipam_scope_id).
     #[inline]
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleRequest::ipam_scope_id`](crate::types::IpamPrefixListResolverRuleRequest::ipam_scope_id), if any.
     #[inline]
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.ipam_scope_id
     }
     /// Sets [`IpamPrefixListResolverRuleRequest::resource_type`](crate::types::IpamPrefixListResolverRuleRequest::resource_type): For rules of type `ipam-resource-cidr`, this is the resource type.
     pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverRuleRequest::resource_type`](crate::types::IpamPrefixListResolverRuleRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceType>,
+        input: Option<crate::types::IpamResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverRuleRequest::resource_type`](crate::types::IpamPrefixListResolverRuleRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`IpamPrefixListResolverRuleRequest::conditions`](crate::types::IpamPrefixListResolverRuleRequest::conditions): The conditions that determine which CIDRs are selected by this rule.
@@ -207,9 +179,7 @@ impl IpamPrefixListResolverRuleRequestBuilder {
     #[inline]
     pub fn set_conditions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleConditionRequest>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverRuleConditionRequest>>,
     ) -> Self {
         self.inner.conditions = input;
         self
@@ -218,46 +188,44 @@ impl IpamPrefixListResolverRuleRequestBuilder {
     #[inline]
     pub fn get_conditions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleConditionRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverRuleConditionRequest>> {
         &self.inner.conditions
     }
     /// Builds the [`IpamPrefixListResolverRuleRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::IpamPrefixListResolverRuleRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.rule_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "IpamPrefixListResolverRuleRequest",
                 member: "rule_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for IpamPrefixListResolverRuleRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.rule_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.rule_type {
             body.member("RuleType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.static_cidr {
+        if let Some(value) = &self.static_cidr {
             body.member("StaticCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
+        if let Some(value) = &self.ipam_scope_id {
             body.member("IpamScopeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.conditions {
+        if let Some(value) = &self.conditions {
             let member_0 = body.enter("Condition");
             body.items(
                 value,
@@ -265,6 +233,6 @@ impl ::awsgen_runtime::query::WriteQuery for IpamPrefixListResolverRuleRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,104 +4,93 @@
 /// Describes an IPAM prefix list resolver target.
 ///
 /// An IPAM prefix list resolver target is an association between a specific customer-managed prefix list and an IPAM prefix list resolver. The target enables the resolver to synchronize CIDRs selected by its rules into the specified prefix list, which can then be referenced in Amazon Web Services resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverTarget {
     /// The ID of the IPAM prefix list resolver target.
-    pub ipam_prefix_list_resolver_target_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_prefix_list_resolver_target_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the IPAM prefix list resolver target.
-    pub ipam_prefix_list_resolver_target_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_prefix_list_resolver_target_arn: Option<String>,
     /// The ID of the IPAM prefix list resolver associated with this target.
-    pub ipam_prefix_list_resolver_id: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the IPAM prefix list resolver target.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the managed prefix list associated with this target.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The Amazon Web Services Region where the prefix list associated with this target is located.
-    pub prefix_list_region: ::std::option::Option<::std::string::String>,
+    pub prefix_list_region: Option<String>,
     /// The desired version of the prefix list that this target should synchronize with.
-    pub desired_version: ::std::option::Option<i64>,
+    pub desired_version: Option<i64>,
     /// The version of the prefix list that was last successfully synchronized by this target.
-    pub last_synced_version: ::std::option::Option<i64>,
+    pub last_synced_version: Option<i64>,
     /// Indicates whether this target automatically tracks the latest version of the prefix list.
-    pub track_latest_version: ::std::option::Option<bool>,
+    pub track_latest_version: Option<bool>,
     /// A message describing the current state of the IPAM prefix list resolver target, including any error information.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
     /// The current state of the IPAM prefix list resolver target. Valid values include `create-in-progress`, `create-complete`, `create-failed`, `modify-in-progress`, `modify-complete`, `modify-failed`, `delete-in-progress`, `delete-complete`, and `delete-failed`.
-    pub state: ::std::option::Option<crate::types::IpamPrefixListResolverTargetState>,
+    pub state: Option<crate::types::IpamPrefixListResolverTargetState>,
     /// The tags assigned to the IPAM prefix list resolver target.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl IpamPrefixListResolverTarget {
     /// Starts building a [`IpamPrefixListResolverTarget`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPrefixListResolverTargetBuilder {
-        <crate::types::builders::IpamPrefixListResolverTargetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPrefixListResolverTargetBuilder as Default>::default()
     }
     /// The `IpamPrefixListResolverTargetId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_target_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_target_id.as_deref()
     }
     /// The `IpamPrefixListResolverTargetArn` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_target_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_target_arn(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_target_arn.as_deref()
     }
     /// The `IpamPrefixListResolverId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `PrefixListRegion` member, when set.
     #[inline]
-    pub fn prefix_list_region(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_region(&self) -> Option<&str> {
         self.prefix_list_region.as_deref()
     }
     /// The `DesiredVersion` member, when set.
     #[inline]
-    pub fn desired_version(&self) -> ::std::option::Option<i64> {
+    pub fn desired_version(&self) -> Option<i64> {
         self.desired_version
     }
     /// The `LastSyncedVersion` member, when set.
     #[inline]
-    pub fn last_synced_version(&self) -> ::std::option::Option<i64> {
+    pub fn last_synced_version(&self) -> Option<i64> {
         self.last_synced_version
     }
     /// The `TrackLatestVersion` member, when set.
     #[inline]
-    pub fn track_latest_version(&self) -> ::std::option::Option<bool> {
+    pub fn track_latest_version(&self) -> Option<bool> {
         self.track_latest_version
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPrefixListResolverTargetState> {
+    pub fn state(&self) -> Option<&crate::types::IpamPrefixListResolverTargetState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -111,12 +100,7 @@ impl IpamPrefixListResolverTarget {
     }
 }
 /// A builder for [`IpamPrefixListResolverTarget`](crate::types::IpamPrefixListResolverTarget); start one with `IpamPrefixListResolverTarget::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPrefixListResolverTargetBuilder {
     inner: crate::types::IpamPrefixListResolverTarget,
 }
@@ -124,220 +108,173 @@ impl IpamPrefixListResolverTargetBuilder {
     /// Sets [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_id`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_id): The ID of the IPAM prefix list resolver target.
     pub fn ipam_prefix_list_resolver_target_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver_target_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_prefix_list_resolver_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_id`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_id).
     #[inline]
     pub fn set_ipam_prefix_list_resolver_target_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_target_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_id`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_target_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_target_id
     }
     /// Sets [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_arn`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_arn): The Amazon Resource Name (ARN) of the IPAM prefix list resolver target.
     pub fn ipam_prefix_list_resolver_target_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver_target_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_prefix_list_resolver_target_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_arn`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_arn).
     #[inline]
     pub fn set_ipam_prefix_list_resolver_target_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_target_arn = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_arn`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_target_arn), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_target_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_target_arn(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_target_arn
     }
     /// Sets [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_id`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_id): The ID of the IPAM prefix list resolver associated with this target.
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_id`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_id).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::ipam_prefix_list_resolver_id`](crate::types::IpamPrefixListResolverTarget::ipam_prefix_list_resolver_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Sets [`IpamPrefixListResolverTarget::owner_id`](crate::types::IpamPrefixListResolverTarget::owner_id): The ID of the Amazon Web Services account that owns the IPAM prefix list resolver target.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::owner_id`](crate::types::IpamPrefixListResolverTarget::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::owner_id`](crate::types::IpamPrefixListResolverTarget::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`IpamPrefixListResolverTarget::prefix_list_id`](crate::types::IpamPrefixListResolverTarget::prefix_list_id): The ID of the managed prefix list associated with this target.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::prefix_list_id`](crate::types::IpamPrefixListResolverTarget::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::prefix_list_id`](crate::types::IpamPrefixListResolverTarget::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`IpamPrefixListResolverTarget::prefix_list_region`](crate::types::IpamPrefixListResolverTarget::prefix_list_region): The Amazon Web Services Region where the prefix list associated with this target is located.
-    pub fn prefix_list_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_region = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::prefix_list_region`](crate::types::IpamPrefixListResolverTarget::prefix_list_region).
     #[inline]
-    pub fn set_prefix_list_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_region(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_region = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::prefix_list_region`](crate::types::IpamPrefixListResolverTarget::prefix_list_region), if any.
     #[inline]
-    pub fn get_prefix_list_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_region(&self) -> &Option<String> {
         &self.inner.prefix_list_region
     }
     /// Sets [`IpamPrefixListResolverTarget::desired_version`](crate::types::IpamPrefixListResolverTarget::desired_version): The desired version of the prefix list that this target should synchronize with.
     pub fn desired_version(mut self, input: i64) -> Self {
-        self.inner.desired_version = ::std::option::Option::Some(input);
+        self.inner.desired_version = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::desired_version`](crate::types::IpamPrefixListResolverTarget::desired_version).
     #[inline]
-    pub fn set_desired_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_desired_version(mut self, input: Option<i64>) -> Self {
         self.inner.desired_version = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::desired_version`](crate::types::IpamPrefixListResolverTarget::desired_version), if any.
     #[inline]
-    pub fn get_desired_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_desired_version(&self) -> &Option<i64> {
         &self.inner.desired_version
     }
     /// Sets [`IpamPrefixListResolverTarget::last_synced_version`](crate::types::IpamPrefixListResolverTarget::last_synced_version): The version of the prefix list that was last successfully synchronized by this target.
     pub fn last_synced_version(mut self, input: i64) -> Self {
-        self.inner.last_synced_version = ::std::option::Option::Some(input);
+        self.inner.last_synced_version = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::last_synced_version`](crate::types::IpamPrefixListResolverTarget::last_synced_version).
     #[inline]
-    pub fn set_last_synced_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_last_synced_version(mut self, input: Option<i64>) -> Self {
         self.inner.last_synced_version = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::last_synced_version`](crate::types::IpamPrefixListResolverTarget::last_synced_version), if any.
     #[inline]
-    pub fn get_last_synced_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_last_synced_version(&self) -> &Option<i64> {
         &self.inner.last_synced_version
     }
     /// Sets [`IpamPrefixListResolverTarget::track_latest_version`](crate::types::IpamPrefixListResolverTarget::track_latest_version): Indicates whether this target automatically tracks the latest version of the prefix list.
     pub fn track_latest_version(mut self, input: bool) -> Self {
-        self.inner.track_latest_version = ::std::option::Option::Some(input);
+        self.inner.track_latest_version = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::track_latest_version`](crate::types::IpamPrefixListResolverTarget::track_latest_version).
     #[inline]
-    pub fn set_track_latest_version(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_track_latest_version(mut self, input: Option<bool>) -> Self {
         self.inner.track_latest_version = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::track_latest_version`](crate::types::IpamPrefixListResolverTarget::track_latest_version), if any.
     #[inline]
-    pub fn get_track_latest_version(&self) -> &::std::option::Option<bool> {
+    pub fn get_track_latest_version(&self) -> &Option<bool> {
         &self.inner.track_latest_version
     }
     /// Sets [`IpamPrefixListResolverTarget::state_message`](crate::types::IpamPrefixListResolverTarget::state_message): A message describing the current state of the IPAM prefix list resolver target, including any error information.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::state_message`](crate::types::IpamPrefixListResolverTarget::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::state_message`](crate::types::IpamPrefixListResolverTarget::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Sets [`IpamPrefixListResolverTarget::state`](crate::types::IpamPrefixListResolverTarget::state): The current state of the IPAM prefix list resolver target.
@@ -345,23 +282,21 @@ impl IpamPrefixListResolverTargetBuilder {
         mut self,
         input: crate::types::IpamPrefixListResolverTargetState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::state`](crate::types::IpamPrefixListResolverTarget::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPrefixListResolverTargetState>,
+        input: Option<crate::types::IpamPrefixListResolverTargetState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::state`](crate::types::IpamPrefixListResolverTarget::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPrefixListResolverTargetState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamPrefixListResolverTargetState> {
         &self.inner.state
     }
     /// Appends one item to [`IpamPrefixListResolverTarget::tags`](crate::types::IpamPrefixListResolverTarget::tags): The tags assigned to the IPAM prefix list resolver target.
@@ -373,18 +308,13 @@ impl IpamPrefixListResolverTargetBuilder {
     }
     /// Sets or clears [`IpamPrefixListResolverTarget::tags`](crate::types::IpamPrefixListResolverTarget::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverTarget::tags`](crate::types::IpamPrefixListResolverTarget::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`IpamPrefixListResolverTarget`]; it has no required members, so this cannot fail.
@@ -396,73 +326,63 @@ impl IpamPrefixListResolverTargetBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverTarget {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamPrefixListResolverTargetId" => {
-                    value.ipam_prefix_list_resolver_target_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_prefix_list_resolver_target_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamPrefixListResolverTargetArn" => {
-                    value.ipam_prefix_list_resolver_target_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_prefix_list_resolver_target_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamPrefixListResolverId" => {
-                    value.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_prefix_list_resolver_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "prefixListRegion" => {
-                    value.prefix_list_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_region = Some(String::from(child.text()));
                 }
                 "desiredVersion" => {
-                    value.desired_version = ::std::option::Option::Some(
+                    value.desired_version = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "IpamPrefixListResolverTarget")?,
                     );
                 }
                 "lastSyncedVersion" => {
-                    value.last_synced_version = ::std::option::Option::Some(
+                    value.last_synced_version = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "IpamPrefixListResolverTarget")?,
                     );
                 }
                 "trackLatestVersion" => {
-                    value.track_latest_version = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.track_latest_version = Some(child.text() == "true");
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamPrefixListResolverTargetState::from(
                             child.text(),
                         ),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -472,6 +392,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverTarget {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -27,56 +27,46 @@
 /// IPAM automatically detects the change and creates a new version.
 ///
 /// **Version 2 CIDRs:** 10.1.0.0/16, 10.2.0.0/16, 10.3.0.0/16
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverVersion {
     /// The version number of the IPAM prefix list resolver.
     ///
     /// Each version is a snapshot of what CIDRs matched your rules at that moment in time. The version number increments every time the CIDR list changes due to infrastructure changes.
-    pub version: ::std::option::Option<i64>,
+    pub version: Option<i64>,
 }
 impl IpamPrefixListResolverVersion {
     /// Starts building a [`IpamPrefixListResolverVersion`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPrefixListResolverVersionBuilder {
-        <crate::types::builders::IpamPrefixListResolverVersionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPrefixListResolverVersionBuilder as Default>::default()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i64> {
+    pub fn version(&self) -> Option<i64> {
         self.version
     }
 }
 /// A builder for [`IpamPrefixListResolverVersion`](crate::types::IpamPrefixListResolverVersion); start one with `IpamPrefixListResolverVersion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPrefixListResolverVersionBuilder {
     inner: crate::types::IpamPrefixListResolverVersion,
 }
 impl IpamPrefixListResolverVersionBuilder {
     /// Sets [`IpamPrefixListResolverVersion::version`](crate::types::IpamPrefixListResolverVersion::version): The version number of the IPAM prefix list resolver.
     pub fn version(mut self, input: i64) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`IpamPrefixListResolverVersion::version`](crate::types::IpamPrefixListResolverVersion::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverVersion::version`](crate::types::IpamPrefixListResolverVersion::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_version(&self) -> &Option<i64> {
         &self.inner.version
     }
     /// Builds the [`IpamPrefixListResolverVersion`]; it has no required members, so this cannot fail.
@@ -88,17 +78,17 @@ impl IpamPrefixListResolverVersionBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverVersion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "version" {
-                value.version = ::std::option::Option::Some(
+                value.version = Some(
                     ::awsgen_runtime::xml::number::<
                         i64,
                     >(child.text(), child, "IpamPrefixListResolverVersion")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a CIDR entry in a specific version of an IPAM prefix list resolver. This represents a CIDR that was selected and synchronized at a particular point in time.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPrefixListResolverVersionEntry {
     /// The CIDR block that was selected and synchronized in this resolver version.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
 }
 impl IpamPrefixListResolverVersionEntry {
     /// Starts building a [`IpamPrefixListResolverVersionEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPrefixListResolverVersionEntryBuilder {
-        <crate::types::builders::IpamPrefixListResolverVersionEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPrefixListResolverVersionEntryBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
 }
 /// A builder for [`IpamPrefixListResolverVersionEntry`](crate::types::IpamPrefixListResolverVersionEntry); start one with `IpamPrefixListResolverVersionEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPrefixListResolverVersionEntryBuilder {
     inner: crate::types::IpamPrefixListResolverVersionEntry,
 }
 impl IpamPrefixListResolverVersionEntryBuilder {
     /// Sets [`IpamPrefixListResolverVersionEntry::cidr`](crate::types::IpamPrefixListResolverVersionEntry::cidr): The CIDR block that was selected and synchronized in this resolver version.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPrefixListResolverVersionEntry::cidr`](crate::types::IpamPrefixListResolverVersionEntry::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamPrefixListResolverVersionEntry::cidr`](crate::types::IpamPrefixListResolverVersionEntry::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Builds the [`IpamPrefixListResolverVersionEntry`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl IpamPrefixListResolverVersionEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverVersionEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "cidr" {
-                value.cidr = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.cidr = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

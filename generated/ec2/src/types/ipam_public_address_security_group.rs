@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The security group that the resource with the public IP address is in.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPublicAddressSecurityGroup {
     /// The security group's name.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The security group's ID.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
 }
 impl IpamPublicAddressSecurityGroup {
     /// Starts building a [`IpamPublicAddressSecurityGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPublicAddressSecurityGroupBuilder {
-        <crate::types::builders::IpamPublicAddressSecurityGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPublicAddressSecurityGroupBuilder as Default>::default()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
 }
 /// A builder for [`IpamPublicAddressSecurityGroup`](crate::types::IpamPublicAddressSecurityGroup); start one with `IpamPublicAddressSecurityGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPublicAddressSecurityGroupBuilder {
     inner: crate::types::IpamPublicAddressSecurityGroup,
 }
 impl IpamPublicAddressSecurityGroupBuilder {
     /// Sets [`IpamPublicAddressSecurityGroup::group_name`](crate::types::IpamPublicAddressSecurityGroup::group_name): The security group's name.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPublicAddressSecurityGroup::group_name`](crate::types::IpamPublicAddressSecurityGroup::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`IpamPublicAddressSecurityGroup::group_name`](crate::types::IpamPublicAddressSecurityGroup::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`IpamPublicAddressSecurityGroup::group_id`](crate::types::IpamPublicAddressSecurityGroup::group_id): The security group's ID.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPublicAddressSecurityGroup::group_id`](crate::types::IpamPublicAddressSecurityGroup::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`IpamPublicAddressSecurityGroup::group_id`](crate::types::IpamPublicAddressSecurityGroup::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Builds the [`IpamPublicAddressSecurityGroup`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl IpamPublicAddressSecurityGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPublicAddressSecurityGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A tag for a public IP address discovered by IPAM.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPublicAddressTag {
     /// The tag's key.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The tag's value.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl IpamPublicAddressTag {
     /// Starts building a [`IpamPublicAddressTag`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPublicAddressTagBuilder {
-        <crate::types::builders::IpamPublicAddressTagBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPublicAddressTagBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`IpamPublicAddressTag`](crate::types::IpamPublicAddressTag); start one with `IpamPublicAddressTag::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPublicAddressTagBuilder {
     inner: crate::types::IpamPublicAddressTag,
 }
 impl IpamPublicAddressTagBuilder {
     /// Sets [`IpamPublicAddressTag::key`](crate::types::IpamPublicAddressTag::key): The tag's key.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPublicAddressTag::key`](crate::types::IpamPublicAddressTag::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`IpamPublicAddressTag::key`](crate::types::IpamPublicAddressTag::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Sets [`IpamPublicAddressTag::value`](crate::types::IpamPublicAddressTag::value): The tag's value.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`IpamPublicAddressTag::value`](crate::types::IpamPublicAddressTag::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`IpamPublicAddressTag::value`](crate::types::IpamPublicAddressTag::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`IpamPublicAddressTag`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl IpamPublicAddressTagBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPublicAddressTag {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "key" => {
-                    value.key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key = Some(String::from(child.text()));
                 }
                 "value" => {
-                    value.value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.value = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Tags for a public IP address discovered by IPAM.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamPublicAddressTags {
     /// Tags for an Elastic IP address.
-    pub eip_tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPublicAddressTag>,
-    >,
+    pub eip_tags: Option<Vec<crate::types::IpamPublicAddressTag>>,
 }
 impl IpamPublicAddressTags {
     /// Starts building a [`IpamPublicAddressTags`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamPublicAddressTagsBuilder {
-        <crate::types::builders::IpamPublicAddressTagsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamPublicAddressTagsBuilder as Default>::default()
     }
     /// The `EipTags` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl IpamPublicAddressTags {
     }
 }
 /// A builder for [`IpamPublicAddressTags`](crate::types::IpamPublicAddressTags); start one with `IpamPublicAddressTags::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamPublicAddressTagsBuilder {
     inner: crate::types::IpamPublicAddressTags,
 }
@@ -49,16 +37,14 @@ impl IpamPublicAddressTagsBuilder {
     #[inline]
     pub fn set_eip_tags(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamPublicAddressTag>>,
+        input: Option<Vec<crate::types::IpamPublicAddressTag>>,
     ) -> Self {
         self.inner.eip_tags = input;
         self
     }
     /// The value set for [`IpamPublicAddressTags::eip_tags`](crate::types::IpamPublicAddressTags::eip_tags), if any.
     #[inline]
-    pub fn get_eip_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamPublicAddressTag>> {
+    pub fn get_eip_tags(&self) -> &Option<Vec<crate::types::IpamPublicAddressTag>> {
         &self.inner.eip_tags
     }
     /// Builds the [`IpamPublicAddressTags`]; it has no required members, so this cannot fail.
@@ -70,11 +56,11 @@ impl IpamPublicAddressTagsBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamPublicAddressTags {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "eipTagSet" {
-                value.eip_tags = ::std::option::Option::Some(
+                value.eip_tags = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::IpamPublicAddressTag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -82,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamPublicAddressTags {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

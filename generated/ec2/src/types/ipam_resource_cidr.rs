@@ -2,104 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CIDR for an IPAM resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamResourceCidr {
     /// The IPAM ID for an IPAM resource.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// The scope ID for an IPAM resource.
-    pub ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_id: Option<String>,
     /// The pool ID for an IPAM resource.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The Amazon Web Services Region for an IPAM resource.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The Amazon Web Services account number of the owner of an IPAM resource.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The ID of an IPAM resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The name of an IPAM resource.
-    pub resource_name: ::std::option::Option<::std::string::String>,
+    pub resource_name: Option<String>,
     /// The CIDR for an IPAM resource.
-    pub resource_cidr: ::std::option::Option<::std::string::String>,
+    pub resource_cidr: Option<String>,
     /// The type of IPAM resource.
-    pub resource_type: ::std::option::Option<crate::types::IpamResourceType>,
+    pub resource_type: Option<crate::types::IpamResourceType>,
     /// The tags for an IPAM resource.
-    pub resource_tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamResourceTag>,
-    >,
+    pub resource_tags: Option<Vec<crate::types::IpamResourceTag>>,
     /// The percentage of IP address space in use. To convert the decimal to a percentage, multiply the decimal by 100. Note the following:
     ///
     /// - For resources that are VPCs, this is the percentage of IP address space in the VPC that's taken up by subnet CIDRs.
     /// - For resources that are subnets, if the subnet has an IPv4 CIDR provisioned to it, this is the percentage of IPv4 address space in the subnet that's in use. If the subnet has an IPv6 CIDR provisioned to it, the percentage of IPv6 address space in use is not represented. The percentage of IPv6 address space in use cannot currently be calculated.
     /// - For resources that are public IPv4 pools, this is the percentage of IP address space in the pool that's been allocated to Elastic IP addresses (EIPs).
-    pub ip_usage: ::std::option::Option<f64>,
+    pub ip_usage: Option<f64>,
     /// The compliance status of the IPAM resource. For more information on compliance statuses, see [Monitor CIDR usage by resource](https://docs.aws.amazon.com/vpc/latest/ipam/monitor-cidr-compliance-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub compliance_status: ::std::option::Option<crate::types::IpamComplianceStatus>,
+    pub compliance_status: Option<crate::types::IpamComplianceStatus>,
     /// The management state of the resource. For more information about management states, see [Monitor CIDR usage by resource](https://docs.aws.amazon.com/vpc/latest/ipam/monitor-cidr-compliance-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub management_state: ::std::option::Option<crate::types::IpamManagementState>,
+    pub management_state: Option<crate::types::IpamManagementState>,
     /// The overlap status of an IPAM resource. The overlap status tells you if the CIDR for a resource overlaps with another CIDR in the scope. For more information on overlap statuses, see [Monitor CIDR usage by resource](https://docs.aws.amazon.com/vpc/latest/ipam/monitor-cidr-compliance-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub overlap_status: ::std::option::Option<crate::types::IpamOverlapStatus>,
+    pub overlap_status: Option<crate::types::IpamOverlapStatus>,
     /// The ID of a VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The Availability Zone ID.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl IpamResourceCidr {
     /// Starts building a [`IpamResourceCidr`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamResourceCidrBuilder {
-        <crate::types::builders::IpamResourceCidrBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamResourceCidrBuilder as Default>::default()
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `IpamScopeId` member, when set.
     #[inline]
-    pub fn ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_id(&self) -> Option<&str> {
         self.ipam_scope_id.as_deref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceName` member, when set.
     #[inline]
-    pub fn resource_name(&self) -> ::std::option::Option<&str> {
+    pub fn resource_name(&self) -> Option<&str> {
         self.resource_name.as_deref()
     }
     /// The `ResourceCidr` member, when set.
     #[inline]
-    pub fn resource_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn resource_cidr(&self) -> Option<&str> {
         self.resource_cidr.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -109,249 +100,186 @@ impl IpamResourceCidr {
     }
     /// The `IpUsage` member, when set.
     #[inline]
-    pub fn ip_usage(&self) -> ::std::option::Option<f64> {
+    pub fn ip_usage(&self) -> Option<f64> {
         self.ip_usage
     }
     /// The `ComplianceStatus` member, when set.
     #[inline]
-    pub fn compliance_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamComplianceStatus> {
+    pub fn compliance_status(&self) -> Option<&crate::types::IpamComplianceStatus> {
         self.compliance_status.as_ref()
     }
     /// The `ManagementState` member, when set.
     #[inline]
-    pub fn management_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamManagementState> {
+    pub fn management_state(&self) -> Option<&crate::types::IpamManagementState> {
         self.management_state.as_ref()
     }
     /// The `OverlapStatus` member, when set.
     #[inline]
-    pub fn overlap_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamOverlapStatus> {
+    pub fn overlap_status(&self) -> Option<&crate::types::IpamOverlapStatus> {
         self.overlap_status.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`IpamResourceCidr`](crate::types::IpamResourceCidr); start one with `IpamResourceCidr::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamResourceCidrBuilder {
     inner: crate::types::IpamResourceCidr,
 }
 impl IpamResourceCidrBuilder {
     /// Sets [`IpamResourceCidr::ipam_id`](crate::types::IpamResourceCidr::ipam_id): The IPAM ID for an IPAM resource.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::ipam_id`](crate::types::IpamResourceCidr::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`IpamResourceCidr::ipam_id`](crate::types::IpamResourceCidr::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`IpamResourceCidr::ipam_scope_id`](crate::types::IpamResourceCidr::ipam_scope_id): The scope ID for an IPAM resource.
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::ipam_scope_id`](crate::types::IpamResourceCidr::ipam_scope_id).
     #[inline]
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_id = input;
         self
     }
     /// The value set for [`IpamResourceCidr::ipam_scope_id`](crate::types::IpamResourceCidr::ipam_scope_id), if any.
     #[inline]
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.ipam_scope_id
     }
     /// Sets [`IpamResourceCidr::ipam_pool_id`](crate::types::IpamResourceCidr::ipam_pool_id): The pool ID for an IPAM resource.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::ipam_pool_id`](crate::types::IpamResourceCidr::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamResourceCidr::ipam_pool_id`](crate::types::IpamResourceCidr::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`IpamResourceCidr::resource_region`](crate::types::IpamResourceCidr::resource_region): The Amazon Web Services Region for an IPAM resource.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::resource_region`](crate::types::IpamResourceCidr::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamResourceCidr::resource_region`](crate::types::IpamResourceCidr::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamResourceCidr::resource_owner_id`](crate::types::IpamResourceCidr::resource_owner_id): The Amazon Web Services account number of the owner of an IPAM resource.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::resource_owner_id`](crate::types::IpamResourceCidr::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`IpamResourceCidr::resource_owner_id`](crate::types::IpamResourceCidr::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Sets [`IpamResourceCidr::resource_id`](crate::types::IpamResourceCidr::resource_id): The ID of an IPAM resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::resource_id`](crate::types::IpamResourceCidr::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`IpamResourceCidr::resource_id`](crate::types::IpamResourceCidr::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`IpamResourceCidr::resource_name`](crate::types::IpamResourceCidr::resource_name): The name of an IPAM resource.
-    pub fn resource_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_name = ::std::option::Option::Some(input.into());
+    pub fn resource_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_name = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::resource_name`](crate::types::IpamResourceCidr::resource_name).
     #[inline]
-    pub fn set_resource_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_name(mut self, input: Option<String>) -> Self {
         self.inner.resource_name = input;
         self
     }
     /// The value set for [`IpamResourceCidr::resource_name`](crate::types::IpamResourceCidr::resource_name), if any.
     #[inline]
-    pub fn get_resource_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_name(&self) -> &Option<String> {
         &self.inner.resource_name
     }
     /// Sets [`IpamResourceCidr::resource_cidr`](crate::types::IpamResourceCidr::resource_cidr): The CIDR for an IPAM resource.
-    pub fn resource_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_cidr = ::std::option::Option::Some(input.into());
+    pub fn resource_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::resource_cidr`](crate::types::IpamResourceCidr::resource_cidr).
     #[inline]
-    pub fn set_resource_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_cidr(mut self, input: Option<String>) -> Self {
         self.inner.resource_cidr = input;
         self
     }
     /// The value set for [`IpamResourceCidr::resource_cidr`](crate::types::IpamResourceCidr::resource_cidr), if any.
     #[inline]
-    pub fn get_resource_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_cidr(&self) -> &Option<String> {
         &self.inner.resource_cidr
     }
     /// Sets [`IpamResourceCidr::resource_type`](crate::types::IpamResourceCidr::resource_type): The type of IPAM resource.
     pub fn resource_type(mut self, input: crate::types::IpamResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::resource_type`](crate::types::IpamResourceCidr::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceType>,
+        input: Option<crate::types::IpamResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`IpamResourceCidr::resource_type`](crate::types::IpamResourceCidr::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`IpamResourceCidr::resource_tags`](crate::types::IpamResourceCidr::resource_tags): The tags for an IPAM resource.
@@ -365,32 +293,30 @@ impl IpamResourceCidrBuilder {
     #[inline]
     pub fn set_resource_tags(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamResourceTag>>,
+        input: Option<Vec<crate::types::IpamResourceTag>>,
     ) -> Self {
         self.inner.resource_tags = input;
         self
     }
     /// The value set for [`IpamResourceCidr::resource_tags`](crate::types::IpamResourceCidr::resource_tags), if any.
     #[inline]
-    pub fn get_resource_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamResourceTag>> {
+    pub fn get_resource_tags(&self) -> &Option<Vec<crate::types::IpamResourceTag>> {
         &self.inner.resource_tags
     }
     /// Sets [`IpamResourceCidr::ip_usage`](crate::types::IpamResourceCidr::ip_usage): The percentage of IP address space in use.
     pub fn ip_usage(mut self, input: f64) -> Self {
-        self.inner.ip_usage = ::std::option::Option::Some(input);
+        self.inner.ip_usage = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::ip_usage`](crate::types::IpamResourceCidr::ip_usage).
     #[inline]
-    pub fn set_ip_usage(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_ip_usage(mut self, input: Option<f64>) -> Self {
         self.inner.ip_usage = input;
         self
     }
     /// The value set for [`IpamResourceCidr::ip_usage`](crate::types::IpamResourceCidr::ip_usage), if any.
     #[inline]
-    pub fn get_ip_usage(&self) -> &::std::option::Option<f64> {
+    pub fn get_ip_usage(&self) -> &Option<f64> {
         &self.inner.ip_usage
     }
     /// Sets [`IpamResourceCidr::compliance_status`](crate::types::IpamResourceCidr::compliance_status): The compliance status of the IPAM resource.
@@ -398,111 +324,91 @@ impl IpamResourceCidrBuilder {
         mut self,
         input: crate::types::IpamComplianceStatus,
     ) -> Self {
-        self.inner.compliance_status = ::std::option::Option::Some(input);
+        self.inner.compliance_status = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::compliance_status`](crate::types::IpamResourceCidr::compliance_status).
     #[inline]
     pub fn set_compliance_status(
         mut self,
-        input: ::std::option::Option<crate::types::IpamComplianceStatus>,
+        input: Option<crate::types::IpamComplianceStatus>,
     ) -> Self {
         self.inner.compliance_status = input;
         self
     }
     /// The value set for [`IpamResourceCidr::compliance_status`](crate::types::IpamResourceCidr::compliance_status), if any.
     #[inline]
-    pub fn get_compliance_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamComplianceStatus> {
+    pub fn get_compliance_status(&self) -> &Option<crate::types::IpamComplianceStatus> {
         &self.inner.compliance_status
     }
     /// Sets [`IpamResourceCidr::management_state`](crate::types::IpamResourceCidr::management_state): The management state of the resource.
     pub fn management_state(mut self, input: crate::types::IpamManagementState) -> Self {
-        self.inner.management_state = ::std::option::Option::Some(input);
+        self.inner.management_state = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::management_state`](crate::types::IpamResourceCidr::management_state).
     #[inline]
     pub fn set_management_state(
         mut self,
-        input: ::std::option::Option<crate::types::IpamManagementState>,
+        input: Option<crate::types::IpamManagementState>,
     ) -> Self {
         self.inner.management_state = input;
         self
     }
     /// The value set for [`IpamResourceCidr::management_state`](crate::types::IpamResourceCidr::management_state), if any.
     #[inline]
-    pub fn get_management_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamManagementState> {
+    pub fn get_management_state(&self) -> &Option<crate::types::IpamManagementState> {
         &self.inner.management_state
     }
     /// Sets [`IpamResourceCidr::overlap_status`](crate::types::IpamResourceCidr::overlap_status): The overlap status of an IPAM resource.
     pub fn overlap_status(mut self, input: crate::types::IpamOverlapStatus) -> Self {
-        self.inner.overlap_status = ::std::option::Option::Some(input);
+        self.inner.overlap_status = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceCidr::overlap_status`](crate::types::IpamResourceCidr::overlap_status).
     #[inline]
     pub fn set_overlap_status(
         mut self,
-        input: ::std::option::Option<crate::types::IpamOverlapStatus>,
+        input: Option<crate::types::IpamOverlapStatus>,
     ) -> Self {
         self.inner.overlap_status = input;
         self
     }
     /// The value set for [`IpamResourceCidr::overlap_status`](crate::types::IpamResourceCidr::overlap_status), if any.
     #[inline]
-    pub fn get_overlap_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamOverlapStatus> {
+    pub fn get_overlap_status(&self) -> &Option<crate::types::IpamOverlapStatus> {
         &self.inner.overlap_status
     }
     /// Sets [`IpamResourceCidr::vpc_id`](crate::types::IpamResourceCidr::vpc_id): The ID of a VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::vpc_id`](crate::types::IpamResourceCidr::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`IpamResourceCidr::vpc_id`](crate::types::IpamResourceCidr::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`IpamResourceCidr::availability_zone_id`](crate::types::IpamResourceCidr::availability_zone_id): The Availability Zone ID.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceCidr::availability_zone_id`](crate::types::IpamResourceCidr::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`IpamResourceCidr::availability_zone_id`](crate::types::IpamResourceCidr::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`IpamResourceCidr`]; it has no required members, so this cannot fail.
@@ -514,57 +420,41 @@ impl IpamResourceCidrBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamResourceCidr {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipamId" => {
-                    value.ipam_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_id = Some(String::from(child.text()));
                 }
                 "ipamScopeId" => {
-                    value.ipam_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_scope_id = Some(String::from(child.text()));
                 }
                 "ipamPoolId" => {
-                    value.ipam_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_id = Some(String::from(child.text()));
                 }
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceName" => {
-                    value.resource_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_name = Some(String::from(child.text()));
                 }
                 "resourceCidr" => {
-                    value.resource_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_cidr = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::IpamResourceType::from(child.text()),
                     );
                 }
                 "resourceTagSet" => {
-                    value.resource_tags = ::std::option::Option::Some(
+                    value.resource_tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -572,7 +462,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamResourceCidr {
                     );
                 }
                 "ipUsage" => {
-                    value.ip_usage = ::std::option::Option::Some(
+                    value.ip_usage = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -581,33 +471,29 @@ impl ::awsgen_runtime::xml::FromXml for IpamResourceCidr {
                     );
                 }
                 "complianceStatus" => {
-                    value.compliance_status = ::std::option::Option::Some(
+                    value.compliance_status = Some(
                         crate::types::IpamComplianceStatus::from(child.text()),
                     );
                 }
                 "managementState" => {
-                    value.management_state = ::std::option::Option::Some(
+                    value.management_state = Some(
                         crate::types::IpamManagementState::from(child.text()),
                     );
                 }
                 "overlapStatus" => {
-                    value.overlap_status = ::std::option::Option::Some(
+                    value.overlap_status = Some(
                         crate::types::IpamOverlapStatus::from(child.text()),
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

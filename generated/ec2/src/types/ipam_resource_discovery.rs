@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource discovery is an IPAM component that enables IPAM to manage and monitor resources that belong to the owning account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamResourceDiscovery {
     /// The ID of the owner.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The resource discovery ID.
-    pub ipam_resource_discovery_id: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_id: Option<String>,
     /// The resource discovery Amazon Resource Name (ARN).
-    pub ipam_resource_discovery_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_arn: Option<String>,
     /// The resource discovery Region.
-    pub ipam_resource_discovery_region: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_region: Option<String>,
     /// The resource discovery description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The operating Regions for the resource discovery. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
-    pub operating_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamOperatingRegion>,
-    >,
+    pub operating_regions: Option<Vec<crate::types::IpamOperatingRegion>>,
     /// Defines if the resource discovery is the default. The default resource discovery is the resource discovery automatically created when you create an IPAM.
-    pub is_default: ::std::option::Option<bool>,
+    pub is_default: Option<bool>,
     /// The lifecycle state of the resource discovery.
     ///
     /// - `create-in-progress` - Resource discovery is being created.
@@ -40,43 +33,43 @@ pub struct IpamResourceDiscovery {
     /// - `isolate-in-progress` - Amazon Web Services account that created the resource discovery has been removed and the resource discovery is being isolated.
     /// - `isolate-complete` - Resource discovery isolation is complete.
     /// - `restore-in-progress` - Amazon Web Services account that created the resource discovery and was isolated has been restored.
-    pub state: ::std::option::Option<crate::types::IpamResourceDiscoveryState>,
+    pub state: Option<crate::types::IpamResourceDiscoveryState>,
     /// A tag is a label that you assign to an Amazon Web Services resource. Each tag consists of a key and an optional value. You can use tags to search and filter your resources or track your Amazon Web Services costs.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
-    pub organizational_unit_exclusions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamOrganizationalUnitExclusion>,
+    pub organizational_unit_exclusions: Option<
+        Vec<crate::types::IpamOrganizationalUnitExclusion>,
     >,
 }
 impl IpamResourceDiscovery {
     /// Starts building a [`IpamResourceDiscovery`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamResourceDiscoveryBuilder {
-        <crate::types::builders::IpamResourceDiscoveryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamResourceDiscoveryBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamResourceDiscoveryId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_id.as_deref()
     }
     /// The `IpamResourceDiscoveryArn` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_arn(&self) -> Option<&str> {
         self.ipam_resource_discovery_arn.as_deref()
     }
     /// The `IpamResourceDiscoveryRegion` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_region(&self) -> Option<&str> {
         self.ipam_resource_discovery_region.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `OperatingRegions` member, empty when not set; the field tells an empty list from an absent one.
@@ -86,14 +79,12 @@ impl IpamResourceDiscovery {
     }
     /// The `IsDefault` member, when set.
     #[inline]
-    pub fn is_default(&self) -> ::std::option::Option<bool> {
+    pub fn is_default(&self) -> Option<bool> {
         self.is_default
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceDiscoveryState> {
+    pub fn state(&self) -> Option<&crate::types::IpamResourceDiscoveryState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -110,136 +101,89 @@ impl IpamResourceDiscovery {
     }
 }
 /// A builder for [`IpamResourceDiscovery`](crate::types::IpamResourceDiscovery); start one with `IpamResourceDiscovery::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamResourceDiscoveryBuilder {
     inner: crate::types::IpamResourceDiscovery,
 }
 impl IpamResourceDiscoveryBuilder {
     /// Sets [`IpamResourceDiscovery::owner_id`](crate::types::IpamResourceDiscovery::owner_id): The ID of the owner.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::owner_id`](crate::types::IpamResourceDiscovery::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`IpamResourceDiscovery::owner_id`](crate::types::IpamResourceDiscovery::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`IpamResourceDiscovery::ipam_resource_discovery_id`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_id): The resource discovery ID.
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::ipam_resource_discovery_id`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_id).
     #[inline]
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_id = input;
         self
     }
     /// The value set for [`IpamResourceDiscovery::ipam_resource_discovery_id`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_id
     }
     /// Sets [`IpamResourceDiscovery::ipam_resource_discovery_arn`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_arn): The resource discovery Amazon Resource Name (ARN).
-    pub fn ipam_resource_discovery_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::ipam_resource_discovery_arn`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_arn).
     #[inline]
-    pub fn set_ipam_resource_discovery_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_arn = input;
         self
     }
     /// The value set for [`IpamResourceDiscovery::ipam_resource_discovery_arn`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_arn), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_arn(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_arn
     }
     /// Sets [`IpamResourceDiscovery::ipam_resource_discovery_region`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_region): The resource discovery Region.
-    pub fn ipam_resource_discovery_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_region = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::ipam_resource_discovery_region`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_region).
     #[inline]
-    pub fn set_ipam_resource_discovery_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_region = input;
         self
     }
     /// The value set for [`IpamResourceDiscovery::ipam_resource_discovery_region`](crate::types::IpamResourceDiscovery::ipam_resource_discovery_region), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_region(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_region
     }
     /// Sets [`IpamResourceDiscovery::description`](crate::types::IpamResourceDiscovery::description): The resource discovery description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::description`](crate::types::IpamResourceDiscovery::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`IpamResourceDiscovery::description`](crate::types::IpamResourceDiscovery::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`IpamResourceDiscovery::operating_regions`](crate::types::IpamResourceDiscovery::operating_regions): The operating Regions for the resource discovery.
@@ -256,7 +200,7 @@ impl IpamResourceDiscoveryBuilder {
     #[inline]
     pub fn set_operating_regions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamOperatingRegion>>,
+        input: Option<Vec<crate::types::IpamOperatingRegion>>,
     ) -> Self {
         self.inner.operating_regions = input;
         self
@@ -265,44 +209,42 @@ impl IpamResourceDiscoveryBuilder {
     #[inline]
     pub fn get_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::IpamOperatingRegion>> {
         &self.inner.operating_regions
     }
     /// Sets [`IpamResourceDiscovery::is_default`](crate::types::IpamResourceDiscovery::is_default): Defines if the resource discovery is the default.
     pub fn is_default(mut self, input: bool) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input);
+        self.inner.is_default = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::is_default`](crate::types::IpamResourceDiscovery::is_default).
     #[inline]
-    pub fn set_is_default(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.inner.is_default = input;
         self
     }
     /// The value set for [`IpamResourceDiscovery::is_default`](crate::types::IpamResourceDiscovery::is_default), if any.
     #[inline]
-    pub fn get_is_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_default(&self) -> &Option<bool> {
         &self.inner.is_default
     }
     /// Sets [`IpamResourceDiscovery::state`](crate::types::IpamResourceDiscovery::state): The lifecycle state of the resource discovery.
     pub fn state(mut self, input: crate::types::IpamResourceDiscoveryState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscovery::state`](crate::types::IpamResourceDiscovery::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceDiscoveryState>,
+        input: Option<crate::types::IpamResourceDiscoveryState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamResourceDiscovery::state`](crate::types::IpamResourceDiscovery::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceDiscoveryState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamResourceDiscoveryState> {
         &self.inner.state
     }
     /// Appends one item to [`IpamResourceDiscovery::tags`](crate::types::IpamResourceDiscovery::tags): A tag is a label that you assign to an Amazon Web Services resource.
@@ -314,18 +256,13 @@ impl IpamResourceDiscoveryBuilder {
     }
     /// Sets or clears [`IpamResourceDiscovery::tags`](crate::types::IpamResourceDiscovery::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamResourceDiscovery::tags`](crate::types::IpamResourceDiscovery::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Appends one item to [`IpamResourceDiscovery::organizational_unit_exclusions`](crate::types::IpamResourceDiscovery::organizational_unit_exclusions): If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion.
@@ -342,9 +279,7 @@ impl IpamResourceDiscoveryBuilder {
     #[inline]
     pub fn set_organizational_unit_exclusions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamOrganizationalUnitExclusion>,
-        >,
+        input: Option<Vec<crate::types::IpamOrganizationalUnitExclusion>>,
     ) -> Self {
         self.inner.organizational_unit_exclusions = input;
         self
@@ -353,9 +288,7 @@ impl IpamResourceDiscoveryBuilder {
     #[inline]
     pub fn get_organizational_unit_exclusions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamOrganizationalUnitExclusion>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamOrganizationalUnitExclusion>> {
         &self.inner.organizational_unit_exclusions
     }
     /// Builds the [`IpamResourceDiscovery`]; it has no required members, so this cannot fail.
@@ -367,37 +300,29 @@ impl IpamResourceDiscoveryBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscovery {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamResourceDiscoveryId" => {
-                    value.ipam_resource_discovery_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_resource_discovery_id = Some(String::from(child.text()));
                 }
                 "ipamResourceDiscoveryArn" => {
-                    value.ipam_resource_discovery_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_resource_discovery_arn = Some(String::from(child.text()));
                 }
                 "ipamResourceDiscoveryRegion" => {
-                    value.ipam_resource_discovery_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_resource_discovery_region = Some(
+                        String::from(child.text()),
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "operatingRegionSet" => {
-                    value.operating_regions = ::std::option::Option::Some(
+                    value.operating_regions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamOperatingRegion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -405,17 +330,15 @@ impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscovery {
                     );
                 }
                 "isDefault" => {
-                    value.is_default = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_default = Some(child.text() == "true");
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamResourceDiscoveryState::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -423,7 +346,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscovery {
                     );
                 }
                 "organizationalUnitExclusionSet" => {
-                    value.organizational_unit_exclusions = ::std::option::Option::Some(
+                    value.organizational_unit_exclusions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamOrganizationalUnitExclusion as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -433,6 +356,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscovery {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

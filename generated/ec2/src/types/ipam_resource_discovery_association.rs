@@ -2,39 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An IPAM resource discovery association. An associated resource discovery is a resource discovery that has been associated with an IPAM. IPAM aggregates the resource CIDRs discovered by the associated resource discovery.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamResourceDiscoveryAssociation {
     /// The Amazon Web Services account ID of the resource discovery owner.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The resource discovery association ID.
-    pub ipam_resource_discovery_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_resource_discovery_association_id: Option<String>,
     /// The resource discovery association Amazon Resource Name (ARN).
-    pub ipam_resource_discovery_association_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_resource_discovery_association_arn: Option<String>,
     /// The resource discovery ID.
-    pub ipam_resource_discovery_id: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_id: Option<String>,
     /// The IPAM ID.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// The IPAM ARN.
-    pub ipam_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_arn: Option<String>,
     /// The IPAM home Region.
-    pub ipam_region: ::std::option::Option<::std::string::String>,
+    pub ipam_region: Option<String>,
     /// Defines if the resource discovery is the default. When you create an IPAM, a default resource discovery is created for your IPAM and it's associated with your IPAM.
-    pub is_default: ::std::option::Option<bool>,
+    pub is_default: Option<bool>,
     /// The resource discovery status.
     ///
     /// - `active` - Connection or permissions required to read the results of the resource discovery are intact.
     /// - `not-found` - Connection or permissions required to read the results of the resource discovery are broken. This may happen if the owner of the resource discovery stopped sharing it or deleted the resource discovery. Verify the resource discovery still exists and the Amazon Web Services RAM resource share is still intact.
-    pub resource_discovery_status: ::std::option::Option<
+    pub resource_discovery_status: Option<
         crate::types::IpamAssociatedResourceDiscoveryStatus,
     >,
     /// The lifecycle state of the association when you associate or disassociate a resource discovery.
@@ -48,72 +39,66 @@ pub struct IpamResourceDiscoveryAssociation {
     /// - `isolate-in-progress` - Amazon Web Services account that created the resource discovery association has been removed and the resource discovery association is being isolated.
     /// - `isolate-complete` - Resource discovery isolation is complete.
     /// - `restore-in-progress` - Resource discovery is being restored.
-    pub state: ::std::option::Option<
-        crate::types::IpamResourceDiscoveryAssociationState,
-    >,
+    pub state: Option<crate::types::IpamResourceDiscoveryAssociationState>,
     /// A tag is a label that you assign to an Amazon Web Services resource. Each tag consists of a key and an optional value. You can use tags to search and filter your resources or track your Amazon Web Services costs.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl IpamResourceDiscoveryAssociation {
     /// Starts building a [`IpamResourceDiscoveryAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamResourceDiscoveryAssociationBuilder {
-        <crate::types::builders::IpamResourceDiscoveryAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamResourceDiscoveryAssociationBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamResourceDiscoveryAssociationId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_association_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_association_id.as_deref()
     }
     /// The `IpamResourceDiscoveryAssociationArn` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_association_arn(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_association_arn(&self) -> Option<&str> {
         self.ipam_resource_discovery_association_arn.as_deref()
     }
     /// The `IpamResourceDiscoveryId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_id.as_deref()
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `IpamArn` member, when set.
     #[inline]
-    pub fn ipam_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_arn(&self) -> Option<&str> {
         self.ipam_arn.as_deref()
     }
     /// The `IpamRegion` member, when set.
     #[inline]
-    pub fn ipam_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_region(&self) -> Option<&str> {
         self.ipam_region.as_deref()
     }
     /// The `IsDefault` member, when set.
     #[inline]
-    pub fn is_default(&self) -> ::std::option::Option<bool> {
+    pub fn is_default(&self) -> Option<bool> {
         self.is_default
     }
     /// The `ResourceDiscoveryStatus` member, when set.
     #[inline]
     pub fn resource_discovery_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamAssociatedResourceDiscoveryStatus> {
+    ) -> Option<&crate::types::IpamAssociatedResourceDiscoveryStatus> {
         self.resource_discovery_status.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceDiscoveryAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::IpamResourceDiscoveryAssociationState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -123,196 +108,149 @@ impl IpamResourceDiscoveryAssociation {
     }
 }
 /// A builder for [`IpamResourceDiscoveryAssociation`](crate::types::IpamResourceDiscoveryAssociation); start one with `IpamResourceDiscoveryAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamResourceDiscoveryAssociationBuilder {
     inner: crate::types::IpamResourceDiscoveryAssociation,
 }
 impl IpamResourceDiscoveryAssociationBuilder {
     /// Sets [`IpamResourceDiscoveryAssociation::owner_id`](crate::types::IpamResourceDiscoveryAssociation::owner_id): The Amazon Web Services account ID of the resource discovery owner.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::owner_id`](crate::types::IpamResourceDiscoveryAssociation::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::owner_id`](crate::types::IpamResourceDiscoveryAssociation::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_id): The resource discovery association ID.
     pub fn ipam_resource_discovery_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_resource_discovery_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_resource_discovery_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_id).
     #[inline]
     pub fn set_ipam_resource_discovery_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_resource_discovery_association_id = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_association_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_association_id
     }
     /// Sets [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_arn`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_arn): The resource discovery association Amazon Resource Name (ARN).
     pub fn ipam_resource_discovery_association_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_resource_discovery_association_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_resource_discovery_association_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_arn`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_arn).
     #[inline]
     pub fn set_ipam_resource_discovery_association_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_resource_discovery_association_arn = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_arn`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_association_arn), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_association_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_association_arn(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_association_arn
     }
     /// Sets [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_id): The resource discovery ID.
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_id).
     #[inline]
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_id = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::ipam_resource_discovery_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_resource_discovery_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_id
     }
     /// Sets [`IpamResourceDiscoveryAssociation::ipam_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_id): The IPAM ID.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::ipam_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::ipam_id`](crate::types::IpamResourceDiscoveryAssociation::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`IpamResourceDiscoveryAssociation::ipam_arn`](crate::types::IpamResourceDiscoveryAssociation::ipam_arn): The IPAM ARN.
-    pub fn ipam_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::ipam_arn`](crate::types::IpamResourceDiscoveryAssociation::ipam_arn).
     #[inline]
-    pub fn set_ipam_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_arn = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::ipam_arn`](crate::types::IpamResourceDiscoveryAssociation::ipam_arn), if any.
     #[inline]
-    pub fn get_ipam_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_arn(&self) -> &Option<String> {
         &self.inner.ipam_arn
     }
     /// Sets [`IpamResourceDiscoveryAssociation::ipam_region`](crate::types::IpamResourceDiscoveryAssociation::ipam_region): The IPAM home Region.
-    pub fn ipam_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_region = ::std::option::Option::Some(input.into());
+    pub fn ipam_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::ipam_region`](crate::types::IpamResourceDiscoveryAssociation::ipam_region).
     #[inline]
-    pub fn set_ipam_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_region = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::ipam_region`](crate::types::IpamResourceDiscoveryAssociation::ipam_region), if any.
     #[inline]
-    pub fn get_ipam_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_region(&self) -> &Option<String> {
         &self.inner.ipam_region
     }
     /// Sets [`IpamResourceDiscoveryAssociation::is_default`](crate::types::IpamResourceDiscoveryAssociation::is_default): Defines if the resource discovery is the default.
     pub fn is_default(mut self, input: bool) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input);
+        self.inner.is_default = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::is_default`](crate::types::IpamResourceDiscoveryAssociation::is_default).
     #[inline]
-    pub fn set_is_default(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.inner.is_default = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::is_default`](crate::types::IpamResourceDiscoveryAssociation::is_default), if any.
     #[inline]
-    pub fn get_is_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_default(&self) -> &Option<bool> {
         &self.inner.is_default
     }
     /// Sets [`IpamResourceDiscoveryAssociation::resource_discovery_status`](crate::types::IpamResourceDiscoveryAssociation::resource_discovery_status): The resource discovery status.
@@ -320,14 +258,14 @@ impl IpamResourceDiscoveryAssociationBuilder {
         mut self,
         input: crate::types::IpamAssociatedResourceDiscoveryStatus,
     ) -> Self {
-        self.inner.resource_discovery_status = ::std::option::Option::Some(input);
+        self.inner.resource_discovery_status = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::resource_discovery_status`](crate::types::IpamResourceDiscoveryAssociation::resource_discovery_status).
     #[inline]
     pub fn set_resource_discovery_status(
         mut self,
-        input: ::std::option::Option<crate::types::IpamAssociatedResourceDiscoveryStatus>,
+        input: Option<crate::types::IpamAssociatedResourceDiscoveryStatus>,
     ) -> Self {
         self.inner.resource_discovery_status = input;
         self
@@ -336,7 +274,7 @@ impl IpamResourceDiscoveryAssociationBuilder {
     #[inline]
     pub fn get_resource_discovery_status(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamAssociatedResourceDiscoveryStatus> {
+    ) -> &Option<crate::types::IpamAssociatedResourceDiscoveryStatus> {
         &self.inner.resource_discovery_status
     }
     /// Sets [`IpamResourceDiscoveryAssociation::state`](crate::types::IpamResourceDiscoveryAssociation::state): The lifecycle state of the association when you associate or disassociate a resource discovery.
@@ -344,14 +282,14 @@ impl IpamResourceDiscoveryAssociationBuilder {
         mut self,
         input: crate::types::IpamResourceDiscoveryAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::state`](crate::types::IpamResourceDiscoveryAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceDiscoveryAssociationState>,
+        input: Option<crate::types::IpamResourceDiscoveryAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -360,7 +298,7 @@ impl IpamResourceDiscoveryAssociationBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceDiscoveryAssociationState> {
+    ) -> &Option<crate::types::IpamResourceDiscoveryAssociationState> {
         &self.inner.state
     }
     /// Appends one item to [`IpamResourceDiscoveryAssociation::tags`](crate::types::IpamResourceDiscoveryAssociation::tags): A tag is a label that you assign to an Amazon Web Services resource.
@@ -372,18 +310,13 @@ impl IpamResourceDiscoveryAssociationBuilder {
     }
     /// Sets or clears [`IpamResourceDiscoveryAssociation::tags`](crate::types::IpamResourceDiscoveryAssociation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamResourceDiscoveryAssociation::tags`](crate::types::IpamResourceDiscoveryAssociation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`IpamResourceDiscoveryAssociation`]; it has no required members, so this cannot fail.
@@ -395,66 +328,54 @@ impl IpamResourceDiscoveryAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscoveryAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamResourceDiscoveryAssociationId" => {
-                    value.ipam_resource_discovery_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_resource_discovery_association_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamResourceDiscoveryAssociationArn" => {
-                    value.ipam_resource_discovery_association_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_resource_discovery_association_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamResourceDiscoveryId" => {
-                    value.ipam_resource_discovery_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_resource_discovery_id = Some(String::from(child.text()));
                 }
                 "ipamId" => {
-                    value.ipam_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_id = Some(String::from(child.text()));
                 }
                 "ipamArn" => {
-                    value.ipam_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_arn = Some(String::from(child.text()));
                 }
                 "ipamRegion" => {
-                    value.ipam_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_region = Some(String::from(child.text()));
                 }
                 "isDefault" => {
-                    value.is_default = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_default = Some(child.text() == "true");
                 }
                 "resourceDiscoveryStatus" => {
-                    value.resource_discovery_status = ::std::option::Option::Some(
+                    value.resource_discovery_status = Some(
                         crate::types::IpamAssociatedResourceDiscoveryStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamResourceDiscoveryAssociationState::from(
                             child.text(),
                         ),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -464,6 +385,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscoveryAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,165 +2,139 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a Route Origin Authorization (ROA) published in the RPKI. A ROA cryptographically attests that a specific ASN is authorized to originate a specific IP address prefix.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamRouteOriginAuthorization {
     /// The Autonomous System Number (ASN) authorized by the ROA.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// The IP address prefix authorized by the ROA in CIDR notation.
-    pub prefix: ::std::option::Option<::std::string::String>,
+    pub prefix: Option<String>,
     /// The maximum prefix length that the ASN is authorized to announce.
-    pub max_length: ::std::option::Option<i32>,
+    pub max_length: Option<i32>,
     /// Specifies whether the ROA matches the route announcement.
-    pub match_: ::std::option::Option<bool>,
+    pub match_: Option<bool>,
     /// The expiration date of the ROA.
-    pub expiration: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub expiration: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IpamRouteOriginAuthorization {
     /// Starts building a [`IpamRouteOriginAuthorization`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamRouteOriginAuthorizationBuilder {
-        <crate::types::builders::IpamRouteOriginAuthorizationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamRouteOriginAuthorizationBuilder as Default>::default()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `Prefix` member, when set.
     #[inline]
-    pub fn prefix(&self) -> ::std::option::Option<&str> {
+    pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
     /// The `MaxLength` member, when set.
     #[inline]
-    pub fn max_length(&self) -> ::std::option::Option<i32> {
+    pub fn max_length(&self) -> Option<i32> {
         self.max_length
     }
     /// The `Match` member, when set.
     #[inline]
-    pub fn match_(&self) -> ::std::option::Option<bool> {
+    pub fn match_(&self) -> Option<bool> {
         self.match_
     }
     /// The `Expiration` member, when set.
     #[inline]
-    pub fn expiration(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn expiration(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.expiration.as_ref()
     }
 }
 /// A builder for [`IpamRouteOriginAuthorization`](crate::types::IpamRouteOriginAuthorization); start one with `IpamRouteOriginAuthorization::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamRouteOriginAuthorizationBuilder {
     inner: crate::types::IpamRouteOriginAuthorization,
 }
 impl IpamRouteOriginAuthorizationBuilder {
     /// Sets [`IpamRouteOriginAuthorization::asn`](crate::types::IpamRouteOriginAuthorization::asn): The Autonomous System Number (ASN) authorized by the ROA.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorization::asn`](crate::types::IpamRouteOriginAuthorization::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`IpamRouteOriginAuthorization::asn`](crate::types::IpamRouteOriginAuthorization::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`IpamRouteOriginAuthorization::prefix`](crate::types::IpamRouteOriginAuthorization::prefix): The IP address prefix authorized by the ROA in CIDR notation.
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix = ::std::option::Option::Some(input.into());
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorization::prefix`](crate::types::IpamRouteOriginAuthorization::prefix).
     #[inline]
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.inner.prefix = input;
         self
     }
     /// The value set for [`IpamRouteOriginAuthorization::prefix`](crate::types::IpamRouteOriginAuthorization::prefix), if any.
     #[inline]
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         &self.inner.prefix
     }
     /// Sets [`IpamRouteOriginAuthorization::max_length`](crate::types::IpamRouteOriginAuthorization::max_length): The maximum prefix length that the ASN is authorized to announce.
     pub fn max_length(mut self, input: i32) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input);
+        self.inner.max_length = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorization::max_length`](crate::types::IpamRouteOriginAuthorization::max_length).
     #[inline]
-    pub fn set_max_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_length(mut self, input: Option<i32>) -> Self {
         self.inner.max_length = input;
         self
     }
     /// The value set for [`IpamRouteOriginAuthorization::max_length`](crate::types::IpamRouteOriginAuthorization::max_length), if any.
     #[inline]
-    pub fn get_max_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_length(&self) -> &Option<i32> {
         &self.inner.max_length
     }
     /// Sets [`IpamRouteOriginAuthorization::match_`](crate::types::IpamRouteOriginAuthorization::match_): Specifies whether the ROA matches the route announcement.
     pub fn match_(mut self, input: bool) -> Self {
-        self.inner.match_ = ::std::option::Option::Some(input);
+        self.inner.match_ = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorization::match_`](crate::types::IpamRouteOriginAuthorization::match_).
     #[inline]
-    pub fn set_match_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_match_(mut self, input: Option<bool>) -> Self {
         self.inner.match_ = input;
         self
     }
     /// The value set for [`IpamRouteOriginAuthorization::match_`](crate::types::IpamRouteOriginAuthorization::match_), if any.
     #[inline]
-    pub fn get_match_(&self) -> &::std::option::Option<bool> {
+    pub fn get_match_(&self) -> &Option<bool> {
         &self.inner.match_
     }
     /// Sets [`IpamRouteOriginAuthorization::expiration`](crate::types::IpamRouteOriginAuthorization::expiration): The expiration date of the ROA.
     pub fn expiration(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.expiration = ::std::option::Option::Some(input);
+        self.inner.expiration = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorization::expiration`](crate::types::IpamRouteOriginAuthorization::expiration).
     #[inline]
     pub fn set_expiration(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.expiration = input;
         self
     }
     /// The value set for [`IpamRouteOriginAuthorization::expiration`](crate::types::IpamRouteOriginAuthorization::expiration), if any.
     #[inline]
-    pub fn get_expiration(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_expiration(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration
     }
     /// Builds the [`IpamRouteOriginAuthorization`]; it has no required members, so this cannot fail.
@@ -172,32 +146,28 @@ impl IpamRouteOriginAuthorizationBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamRouteOriginAuthorization {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "asn" => {
-                    value.asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asn = Some(String::from(child.text()));
                 }
                 "prefix" => {
-                    value.prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix = Some(String::from(child.text()));
                 }
                 "maxLength" => {
-                    value.max_length = ::std::option::Option::Some(
+                    value.max_length = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamRouteOriginAuthorization")?,
                     );
                 }
                 "match" => {
-                    value.match_ = ::std::option::Option::Some(child.text() == "true");
+                    value.match_ = Some(child.text() == "true");
                 }
                 "expiration" => {
-                    value.expiration = ::std::option::Option::Some(
+                    value.expiration = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -208,6 +178,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamRouteOriginAuthorization {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,112 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a Route Origin Authorization (ROA) currently published in the RPKI.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamRouteOriginAuthorizationInfo {
     /// The IP address prefix in CIDR notation authorized by the ROA.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The Autonomous System Number (ASN) authorized to originate the prefix.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// The maximum prefix length that the ASN is authorized to announce.
-    pub max_length: ::std::option::Option<i32>,
+    pub max_length: Option<i32>,
 }
 impl IpamRouteOriginAuthorizationInfo {
     /// Starts building a [`IpamRouteOriginAuthorizationInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamRouteOriginAuthorizationInfoBuilder {
-        <crate::types::builders::IpamRouteOriginAuthorizationInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamRouteOriginAuthorizationInfoBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `MaxLength` member, when set.
     #[inline]
-    pub fn max_length(&self) -> ::std::option::Option<i32> {
+    pub fn max_length(&self) -> Option<i32> {
         self.max_length
     }
 }
 /// A builder for [`IpamRouteOriginAuthorizationInfo`](crate::types::IpamRouteOriginAuthorizationInfo); start one with `IpamRouteOriginAuthorizationInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamRouteOriginAuthorizationInfoBuilder {
     inner: crate::types::IpamRouteOriginAuthorizationInfo,
 }
 impl IpamRouteOriginAuthorizationInfoBuilder {
     /// Sets [`IpamRouteOriginAuthorizationInfo::cidr`](crate::types::IpamRouteOriginAuthorizationInfo::cidr): The IP address prefix in CIDR notation authorized by the ROA.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorizationInfo::cidr`](crate::types::IpamRouteOriginAuthorizationInfo::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamRouteOriginAuthorizationInfo::cidr`](crate::types::IpamRouteOriginAuthorizationInfo::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`IpamRouteOriginAuthorizationInfo::asn`](crate::types::IpamRouteOriginAuthorizationInfo::asn): The Autonomous System Number (ASN) authorized to originate the prefix.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorizationInfo::asn`](crate::types::IpamRouteOriginAuthorizationInfo::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`IpamRouteOriginAuthorizationInfo::asn`](crate::types::IpamRouteOriginAuthorizationInfo::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`IpamRouteOriginAuthorizationInfo::max_length`](crate::types::IpamRouteOriginAuthorizationInfo::max_length): The maximum prefix length that the ASN is authorized to announce.
     pub fn max_length(mut self, input: i32) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input);
+        self.inner.max_length = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOriginAuthorizationInfo::max_length`](crate::types::IpamRouteOriginAuthorizationInfo::max_length).
     #[inline]
-    pub fn set_max_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_length(mut self, input: Option<i32>) -> Self {
         self.inner.max_length = input;
         self
     }
     /// The value set for [`IpamRouteOriginAuthorizationInfo::max_length`](crate::types::IpamRouteOriginAuthorizationInfo::max_length), if any.
     #[inline]
-    pub fn get_max_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_length(&self) -> &Option<i32> {
         &self.inner.max_length
     }
     /// Builds the [`IpamRouteOriginAuthorizationInfo`]; it has no required members, so this cannot fail.
@@ -119,22 +97,18 @@ impl IpamRouteOriginAuthorizationInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamRouteOriginAuthorizationInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "asn" => {
-                    value.asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asn = Some(String::from(child.text()));
                 }
                 "maxLength" => {
-                    value.max_length = ::std::option::Option::Some(
+                    value.max_length = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamRouteOriginAuthorizationInfo")?,
@@ -143,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamRouteOriginAuthorizationInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,119 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an overlapping route detected for a BYOIP prefix.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamRouteOverlap {
     /// The overlapping IP address prefix in CIDR notation.
-    pub prefix: ::std::option::Option<::std::string::String>,
+    pub prefix: Option<String>,
     /// The ASN originating the overlapping route.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// The time when the overlap was detected.
-    pub detected_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub detected_at: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IpamRouteOverlap {
     /// Starts building a [`IpamRouteOverlap`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamRouteOverlapBuilder {
-        <crate::types::builders::IpamRouteOverlapBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamRouteOverlapBuilder as Default>::default()
     }
     /// The `Prefix` member, when set.
     #[inline]
-    pub fn prefix(&self) -> ::std::option::Option<&str> {
+    pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `DetectedAt` member, when set.
     #[inline]
-    pub fn detected_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn detected_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.detected_at.as_ref()
     }
 }
 /// A builder for [`IpamRouteOverlap`](crate::types::IpamRouteOverlap); start one with `IpamRouteOverlap::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamRouteOverlapBuilder {
     inner: crate::types::IpamRouteOverlap,
 }
 impl IpamRouteOverlapBuilder {
     /// Sets [`IpamRouteOverlap::prefix`](crate::types::IpamRouteOverlap::prefix): The overlapping IP address prefix in CIDR notation.
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix = ::std::option::Option::Some(input.into());
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteOverlap::prefix`](crate::types::IpamRouteOverlap::prefix).
     #[inline]
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.inner.prefix = input;
         self
     }
     /// The value set for [`IpamRouteOverlap::prefix`](crate::types::IpamRouteOverlap::prefix), if any.
     #[inline]
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         &self.inner.prefix
     }
     /// Sets [`IpamRouteOverlap::asn`](crate::types::IpamRouteOverlap::asn): The ASN originating the overlapping route.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteOverlap::asn`](crate::types::IpamRouteOverlap::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`IpamRouteOverlap::asn`](crate::types::IpamRouteOverlap::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`IpamRouteOverlap::detected_at`](crate::types::IpamRouteOverlap::detected_at): The time when the overlap was detected.
     pub fn detected_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.detected_at = ::std::option::Option::Some(input);
+        self.inner.detected_at = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteOverlap::detected_at`](crate::types::IpamRouteOverlap::detected_at).
     #[inline]
     pub fn set_detected_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.detected_at = input;
         self
     }
     /// The value set for [`IpamRouteOverlap::detected_at`](crate::types::IpamRouteOverlap::detected_at), if any.
     #[inline]
-    pub fn get_detected_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_detected_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.detected_at
     }
     /// Builds the [`IpamRouteOverlap`]; it has no required members, so this cannot fail.
@@ -126,22 +100,18 @@ impl IpamRouteOverlapBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamRouteOverlap {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "prefix" => {
-                    value.prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix = Some(String::from(child.text()));
                 }
                 "asn" => {
-                    value.asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asn = Some(String::from(child.text()));
                 }
                 "detectedAt" => {
-                    value.detected_at = ::std::option::Option::Some(
+                    value.detected_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -152,6 +122,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamRouteOverlap {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

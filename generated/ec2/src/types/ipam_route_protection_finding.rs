@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a route protection finding, including the RPKI validation status of a BYOIP route announcement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamRouteProtectionFinding {
     /// The ID of the resource owner.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The Amazon Web Services Region of the resource.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The ID of the IPAM pool associated with the finding.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The IP address prefix in CIDR notation.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The state of the BYOIP CIDR. Possible values:
     ///
     /// - `advertised` - The CIDR is being advertised.
@@ -28,107 +23,99 @@ pub struct IpamRouteProtectionFinding {
     /// - `pending-provision` - Provisioning is in progress.
     /// - `provisioned` - The CIDR is provisioned.
     /// - `provisioned-not-publicly-advertisable` - The CIDR is provisioned but not publicly advertisable.
-    pub state: ::std::option::Option<crate::types::IpamByoipCidrState>,
+    pub state: Option<crate::types::IpamByoipCidrState>,
     /// The advertisement type. Possible values:
     ///
     /// - `regional` - The IP address is advertised from a single location (regional services such as Amazon EC2).
     /// - `global` - The IP address is advertised from multiple global locations simultaneously (global services such as Amazon CloudFront).
-    pub advertisement_type: ::std::option::Option<
-        crate::types::IpamByoipAdvertisementType,
-    >,
+    pub advertisement_type: Option<crate::types::IpamByoipAdvertisementType>,
     /// The network border group.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// The ID of the BYOIP pool.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// The Autonomous System Number (ASN) that originates the route.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// The RPKI validation status of the route. Possible values:
     ///
     /// - `valid` - The route has a matching ROA that covers the prefix and origin ASN.
     /// - `invalid` - The route has a ROA for the prefix, but the origin ASN or prefix length does not match.
     /// - `unknown` - No ROA exists for the prefix, so RPKI validation cannot be performed.
-    pub rpki_status: ::std::option::Option<crate::types::IpamRpkiStatus>,
+    pub rpki_status: Option<crate::types::IpamRpkiStatus>,
     /// The RPKI enforcement strength for the route. Possible values:
     ///
     /// - `strict` - Invalid routes are rejected.
     /// - `permissive` - Invalid routes are accepted but flagged.
-    pub rpki_strength: ::std::option::Option<crate::types::IpamRpkiStrength>,
+    pub rpki_strength: Option<crate::types::IpamRpkiStrength>,
     /// The Route Origin Authorizations (ROAs) that cover the prefix.
-    pub roas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRouteOriginAuthorization>,
-    >,
+    pub roas: Option<Vec<crate::types::IpamRouteOriginAuthorization>>,
     /// The overlapping routes detected for this prefix.
-    pub route_overlaps: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRouteOverlap>,
-    >,
+    pub route_overlaps: Option<Vec<crate::types::IpamRouteOverlap>>,
     /// The time when the route was last sampled.
-    pub sample_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time when the ROA data was last sampled.
-    pub roa_sample_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub roa_sample_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl IpamRouteProtectionFinding {
     /// Starts building a [`IpamRouteProtectionFinding`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamRouteProtectionFindingBuilder {
-        <crate::types::builders::IpamRouteProtectionFindingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamRouteProtectionFindingBuilder as Default>::default()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::IpamByoipCidrState> {
+    pub fn state(&self) -> Option<&crate::types::IpamByoipCidrState> {
         self.state.as_ref()
     }
     /// The `AdvertisementType` member, when set.
     #[inline]
     pub fn advertisement_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamByoipAdvertisementType> {
+    ) -> Option<&crate::types::IpamByoipAdvertisementType> {
         self.advertisement_type.as_ref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `RpkiStatus` member, when set.
     #[inline]
-    pub fn rpki_status(&self) -> ::std::option::Option<&crate::types::IpamRpkiStatus> {
+    pub fn rpki_status(&self) -> Option<&crate::types::IpamRpkiStatus> {
         self.rpki_status.as_ref()
     }
     /// The `RpkiStrength` member, when set.
     #[inline]
-    pub fn rpki_strength(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamRpkiStrength> {
+    pub fn rpki_strength(&self) -> Option<&crate::types::IpamRpkiStrength> {
         self.rpki_strength.as_ref()
     }
     /// The `Roas` member, empty when not set; the field tells an empty list from an absent one.
@@ -143,137 +130,99 @@ impl IpamRouteProtectionFinding {
     }
     /// The `SampleTime` member, when set.
     #[inline]
-    pub fn sample_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn sample_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.sample_time.as_ref()
     }
     /// The `RoaSampleTime` member, when set.
     #[inline]
-    pub fn roa_sample_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn roa_sample_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.roa_sample_time.as_ref()
     }
 }
 /// A builder for [`IpamRouteProtectionFinding`](crate::types::IpamRouteProtectionFinding); start one with `IpamRouteProtectionFinding::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamRouteProtectionFindingBuilder {
     inner: crate::types::IpamRouteProtectionFinding,
 }
 impl IpamRouteProtectionFindingBuilder {
     /// Sets [`IpamRouteProtectionFinding::resource_owner_id`](crate::types::IpamRouteProtectionFinding::resource_owner_id): The ID of the resource owner.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::resource_owner_id`](crate::types::IpamRouteProtectionFinding::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::resource_owner_id`](crate::types::IpamRouteProtectionFinding::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Sets [`IpamRouteProtectionFinding::resource_region`](crate::types::IpamRouteProtectionFinding::resource_region): The Amazon Web Services Region of the resource.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::resource_region`](crate::types::IpamRouteProtectionFinding::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::resource_region`](crate::types::IpamRouteProtectionFinding::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`IpamRouteProtectionFinding::ipam_pool_id`](crate::types::IpamRouteProtectionFinding::ipam_pool_id): The ID of the IPAM pool associated with the finding.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::ipam_pool_id`](crate::types::IpamRouteProtectionFinding::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::ipam_pool_id`](crate::types::IpamRouteProtectionFinding::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`IpamRouteProtectionFinding::cidr`](crate::types::IpamRouteProtectionFinding::cidr): The IP address prefix in CIDR notation.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::cidr`](crate::types::IpamRouteProtectionFinding::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::cidr`](crate::types::IpamRouteProtectionFinding::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`IpamRouteProtectionFinding::state`](crate::types::IpamRouteProtectionFinding::state): The state of the BYOIP CIDR.
     pub fn state(mut self, input: crate::types::IpamByoipCidrState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::state`](crate::types::IpamRouteProtectionFinding::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamByoipCidrState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::IpamByoipCidrState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::state`](crate::types::IpamRouteProtectionFinding::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::IpamByoipCidrState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamByoipCidrState> {
         &self.inner.state
     }
     /// Sets [`IpamRouteProtectionFinding::advertisement_type`](crate::types::IpamRouteProtectionFinding::advertisement_type): The advertisement type.
@@ -281,14 +230,14 @@ impl IpamRouteProtectionFindingBuilder {
         mut self,
         input: crate::types::IpamByoipAdvertisementType,
     ) -> Self {
-        self.inner.advertisement_type = ::std::option::Option::Some(input);
+        self.inner.advertisement_type = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::advertisement_type`](crate::types::IpamRouteProtectionFinding::advertisement_type).
     #[inline]
     pub fn set_advertisement_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamByoipAdvertisementType>,
+        input: Option<crate::types::IpamByoipAdvertisementType>,
     ) -> Self {
         self.inner.advertisement_type = input;
         self
@@ -297,117 +246,93 @@ impl IpamRouteProtectionFindingBuilder {
     #[inline]
     pub fn get_advertisement_type(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamByoipAdvertisementType> {
+    ) -> &Option<crate::types::IpamByoipAdvertisementType> {
         &self.inner.advertisement_type
     }
     /// Sets [`IpamRouteProtectionFinding::network_border_group`](crate::types::IpamRouteProtectionFinding::network_border_group): The network border group.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::network_border_group`](crate::types::IpamRouteProtectionFinding::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::network_border_group`](crate::types::IpamRouteProtectionFinding::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`IpamRouteProtectionFinding::pool_id`](crate::types::IpamRouteProtectionFinding::pool_id): The ID of the BYOIP pool.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::pool_id`](crate::types::IpamRouteProtectionFinding::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::pool_id`](crate::types::IpamRouteProtectionFinding::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Sets [`IpamRouteProtectionFinding::asn`](crate::types::IpamRouteProtectionFinding::asn): The Autonomous System Number (ASN) that originates the route.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::asn`](crate::types::IpamRouteProtectionFinding::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::asn`](crate::types::IpamRouteProtectionFinding::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`IpamRouteProtectionFinding::rpki_status`](crate::types::IpamRouteProtectionFinding::rpki_status): The RPKI validation status of the route.
     pub fn rpki_status(mut self, input: crate::types::IpamRpkiStatus) -> Self {
-        self.inner.rpki_status = ::std::option::Option::Some(input);
+        self.inner.rpki_status = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::rpki_status`](crate::types::IpamRouteProtectionFinding::rpki_status).
     #[inline]
     pub fn set_rpki_status(
         mut self,
-        input: ::std::option::Option<crate::types::IpamRpkiStatus>,
+        input: Option<crate::types::IpamRpkiStatus>,
     ) -> Self {
         self.inner.rpki_status = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::rpki_status`](crate::types::IpamRouteProtectionFinding::rpki_status), if any.
     #[inline]
-    pub fn get_rpki_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamRpkiStatus> {
+    pub fn get_rpki_status(&self) -> &Option<crate::types::IpamRpkiStatus> {
         &self.inner.rpki_status
     }
     /// Sets [`IpamRouteProtectionFinding::rpki_strength`](crate::types::IpamRouteProtectionFinding::rpki_strength): The RPKI enforcement strength for the route.
     pub fn rpki_strength(mut self, input: crate::types::IpamRpkiStrength) -> Self {
-        self.inner.rpki_strength = ::std::option::Option::Some(input);
+        self.inner.rpki_strength = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::rpki_strength`](crate::types::IpamRouteProtectionFinding::rpki_strength).
     #[inline]
     pub fn set_rpki_strength(
         mut self,
-        input: ::std::option::Option<crate::types::IpamRpkiStrength>,
+        input: Option<crate::types::IpamRpkiStrength>,
     ) -> Self {
         self.inner.rpki_strength = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::rpki_strength`](crate::types::IpamRouteProtectionFinding::rpki_strength), if any.
     #[inline]
-    pub fn get_rpki_strength(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamRpkiStrength> {
+    pub fn get_rpki_strength(&self) -> &Option<crate::types::IpamRpkiStrength> {
         &self.inner.rpki_strength
     }
     /// Appends one item to [`IpamRouteProtectionFinding::roas`](crate::types::IpamRouteProtectionFinding::roas): The Route Origin Authorizations (ROAs) that cover the prefix.
@@ -421,20 +346,14 @@ impl IpamRouteProtectionFindingBuilder {
     #[inline]
     pub fn set_roas(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamRouteOriginAuthorization>,
-        >,
+        input: Option<Vec<crate::types::IpamRouteOriginAuthorization>>,
     ) -> Self {
         self.inner.roas = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::roas`](crate::types::IpamRouteProtectionFinding::roas), if any.
     #[inline]
-    pub fn get_roas(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamRouteOriginAuthorization>,
-    > {
+    pub fn get_roas(&self) -> &Option<Vec<crate::types::IpamRouteOriginAuthorization>> {
         &self.inner.roas
     }
     /// Appends one item to [`IpamRouteProtectionFinding::route_overlaps`](crate::types::IpamRouteProtectionFinding::route_overlaps): The overlapping routes detected for this prefix.
@@ -448,37 +367,33 @@ impl IpamRouteProtectionFindingBuilder {
     #[inline]
     pub fn set_route_overlaps(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpamRouteOverlap>>,
+        input: Option<Vec<crate::types::IpamRouteOverlap>>,
     ) -> Self {
         self.inner.route_overlaps = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::route_overlaps`](crate::types::IpamRouteProtectionFinding::route_overlaps), if any.
     #[inline]
-    pub fn get_route_overlaps(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpamRouteOverlap>> {
+    pub fn get_route_overlaps(&self) -> &Option<Vec<crate::types::IpamRouteOverlap>> {
         &self.inner.route_overlaps
     }
     /// Sets [`IpamRouteProtectionFinding::sample_time`](crate::types::IpamRouteProtectionFinding::sample_time): The time when the route was last sampled.
     pub fn sample_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.sample_time = ::std::option::Option::Some(input);
+        self.inner.sample_time = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::sample_time`](crate::types::IpamRouteProtectionFinding::sample_time).
     #[inline]
     pub fn set_sample_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.sample_time = input;
         self
     }
     /// The value set for [`IpamRouteProtectionFinding::sample_time`](crate::types::IpamRouteProtectionFinding::sample_time), if any.
     #[inline]
-    pub fn get_sample_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_sample_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.sample_time
     }
     /// Sets [`IpamRouteProtectionFinding::roa_sample_time`](crate::types::IpamRouteProtectionFinding::roa_sample_time): The time when the ROA data was last sampled.
@@ -486,14 +401,14 @@ impl IpamRouteProtectionFindingBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.roa_sample_time = ::std::option::Option::Some(input);
+        self.inner.roa_sample_time = Some(input);
         self
     }
     /// Sets or clears [`IpamRouteProtectionFinding::roa_sample_time`](crate::types::IpamRouteProtectionFinding::roa_sample_time).
     #[inline]
     pub fn set_roa_sample_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.roa_sample_time = input;
         self
@@ -502,7 +417,7 @@ impl IpamRouteProtectionFindingBuilder {
     #[inline]
     pub fn get_roa_sample_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.roa_sample_time
     }
     /// Builds the [`IpamRouteProtectionFinding`]; it has no required members, so this cannot fail.
@@ -514,67 +429,53 @@ impl IpamRouteProtectionFindingBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamRouteProtectionFinding {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "resourceRegion" => {
-                    value.resource_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_region = Some(String::from(child.text()));
                 }
                 "ipamPoolId" => {
-                    value.ipam_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_pool_id = Some(String::from(child.text()));
                 }
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamByoipCidrState::from(child.text()),
                     );
                 }
                 "advertisementType" => {
-                    value.advertisement_type = ::std::option::Option::Some(
+                    value.advertisement_type = Some(
                         crate::types::IpamByoipAdvertisementType::from(child.text()),
                     );
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "poolId" => {
-                    value.pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_id = Some(String::from(child.text()));
                 }
                 "asn" => {
-                    value.asn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.asn = Some(String::from(child.text()));
                 }
                 "rpkiStatus" => {
-                    value.rpki_status = ::std::option::Option::Some(
+                    value.rpki_status = Some(
                         crate::types::IpamRpkiStatus::from(child.text()),
                     );
                 }
                 "rpkiStrength" => {
-                    value.rpki_strength = ::std::option::Option::Some(
+                    value.rpki_strength = Some(
                         crate::types::IpamRpkiStrength::from(child.text()),
                     );
                 }
                 "roaSet" => {
-                    value.roas = ::std::option::Option::Some(
+                    value.roas = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamRouteOriginAuthorization as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -582,7 +483,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamRouteProtectionFinding {
                     );
                 }
                 "routeOverlapSet" => {
-                    value.route_overlaps = ::std::option::Option::Some(
+                    value.route_overlaps = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpamRouteOverlap as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -590,7 +491,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamRouteProtectionFinding {
                     );
                 }
                 "sampleTime" => {
-                    value.sample_time = ::std::option::Option::Some(
+                    value.sample_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -599,7 +500,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamRouteProtectionFinding {
                     );
                 }
                 "roaSampleTime" => {
-                    value.roa_sample_time = ::std::option::Option::Some(
+                    value.roa_sample_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -610,6 +511,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamRouteProtectionFinding {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,213 +2,171 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a routing policy registration that represents a Route Origin Authorization (ROA) managed through IPAM.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamRoutingPolicyRegistration {
     /// The IP address prefix in CIDR notation authorized by the ROA.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The Autonomous System Numbers (ASNs) authorized to originate the prefix.
-    pub asns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub asns: Option<Vec<String>>,
     /// Specifies whether to permit more specific route announcements than the CIDR prefix. When enabled, ASNs can announce sub-prefixes of the authorized CIDR up to the specified maximum length. Default: `false`.
-    pub permit_more_specific_announcements: ::std::option::Option<bool>,
+    pub permit_more_specific_announcements: Option<bool>,
     /// The maximum prefix length that the ASNs are authorized to announce.
-    pub max_length: ::std::option::Option<i32>,
+    pub max_length: Option<i32>,
     /// The description of the routing policy registration.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the most recent delta that modified this registration.
-    pub latest_delta_id: ::std::option::Option<::std::string::String>,
+    pub latest_delta_id: Option<String>,
     /// The state of the routing policy registration. Valid values: `pending-activate` \| `activate-failed` \| `create-in-progress` \| `create-complete` \| `update-in-progress` \| `update-complete` \| `delete-in-progress` \| `delete-complete`.
-    pub state: ::std::option::Option<crate::types::IpamRoutingPolicyRegistrationState>,
+    pub state: Option<crate::types::IpamRoutingPolicyRegistrationState>,
 }
 impl IpamRoutingPolicyRegistration {
     /// Starts building a [`IpamRoutingPolicyRegistration`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamRoutingPolicyRegistrationBuilder {
-        <crate::types::builders::IpamRoutingPolicyRegistrationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamRoutingPolicyRegistrationBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `Asns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn asns(&self) -> &[::std::string::String] {
+    pub fn asns(&self) -> &[String] {
         self.asns.as_deref().unwrap_or_default()
     }
     /// The `PermitMoreSpecificAnnouncements` member, when set.
     #[inline]
-    pub fn permit_more_specific_announcements(&self) -> ::std::option::Option<bool> {
+    pub fn permit_more_specific_announcements(&self) -> Option<bool> {
         self.permit_more_specific_announcements
     }
     /// The `MaxLength` member, when set.
     #[inline]
-    pub fn max_length(&self) -> ::std::option::Option<i32> {
+    pub fn max_length(&self) -> Option<i32> {
         self.max_length
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `LatestDeltaId` member, when set.
     #[inline]
-    pub fn latest_delta_id(&self) -> ::std::option::Option<&str> {
+    pub fn latest_delta_id(&self) -> Option<&str> {
         self.latest_delta_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamRoutingPolicyRegistrationState> {
+    pub fn state(&self) -> Option<&crate::types::IpamRoutingPolicyRegistrationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`IpamRoutingPolicyRegistration`](crate::types::IpamRoutingPolicyRegistration); start one with `IpamRoutingPolicyRegistration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamRoutingPolicyRegistrationBuilder {
     inner: crate::types::IpamRoutingPolicyRegistration,
 }
 impl IpamRoutingPolicyRegistrationBuilder {
     /// Sets [`IpamRoutingPolicyRegistration::cidr`](crate::types::IpamRoutingPolicyRegistration::cidr): The IP address prefix in CIDR notation authorized by the ROA.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::cidr`](crate::types::IpamRoutingPolicyRegistration::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistration::cidr`](crate::types::IpamRoutingPolicyRegistration::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Appends one item to [`IpamRoutingPolicyRegistration::asns`](crate::types::IpamRoutingPolicyRegistration::asns): The Autonomous System Numbers (ASNs) authorized to originate the prefix.
     ///
     /// To set the whole list at once, use [`set_asns`](Self::set_asns).
-    pub fn asns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn asns(mut self, input: impl Into<String>) -> Self {
         self.inner.asns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::asns`](crate::types::IpamRoutingPolicyRegistration::asns).
     #[inline]
-    pub fn set_asns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_asns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.asns = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistration::asns`](crate::types::IpamRoutingPolicyRegistration::asns), if any.
     #[inline]
-    pub fn get_asns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_asns(&self) -> &Option<Vec<String>> {
         &self.inner.asns
     }
     /// Sets [`IpamRoutingPolicyRegistration::permit_more_specific_announcements`](crate::types::IpamRoutingPolicyRegistration::permit_more_specific_announcements): Specifies whether to permit more specific route announcements than the CIDR prefix.
     pub fn permit_more_specific_announcements(mut self, input: bool) -> Self {
-        self.inner.permit_more_specific_announcements = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.permit_more_specific_announcements = Some(input);
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::permit_more_specific_announcements`](crate::types::IpamRoutingPolicyRegistration::permit_more_specific_announcements).
     #[inline]
     pub fn set_permit_more_specific_announcements(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.permit_more_specific_announcements = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistration::permit_more_specific_announcements`](crate::types::IpamRoutingPolicyRegistration::permit_more_specific_announcements), if any.
     #[inline]
-    pub fn get_permit_more_specific_announcements(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_permit_more_specific_announcements(&self) -> &Option<bool> {
         &self.inner.permit_more_specific_announcements
     }
     /// Sets [`IpamRoutingPolicyRegistration::max_length`](crate::types::IpamRoutingPolicyRegistration::max_length): The maximum prefix length that the ASNs are authorized to announce.
     pub fn max_length(mut self, input: i32) -> Self {
-        self.inner.max_length = ::std::option::Option::Some(input);
+        self.inner.max_length = Some(input);
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::max_length`](crate::types::IpamRoutingPolicyRegistration::max_length).
     #[inline]
-    pub fn set_max_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_length(mut self, input: Option<i32>) -> Self {
         self.inner.max_length = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistration::max_length`](crate::types::IpamRoutingPolicyRegistration::max_length), if any.
     #[inline]
-    pub fn get_max_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_length(&self) -> &Option<i32> {
         &self.inner.max_length
     }
     /// Sets [`IpamRoutingPolicyRegistration::description`](crate::types::IpamRoutingPolicyRegistration::description): The description of the routing policy registration.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::description`](crate::types::IpamRoutingPolicyRegistration::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistration::description`](crate::types::IpamRoutingPolicyRegistration::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`IpamRoutingPolicyRegistration::latest_delta_id`](crate::types::IpamRoutingPolicyRegistration::latest_delta_id): The ID of the most recent delta that modified this registration.
-    pub fn latest_delta_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.latest_delta_id = ::std::option::Option::Some(input.into());
+    pub fn latest_delta_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.latest_delta_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::latest_delta_id`](crate::types::IpamRoutingPolicyRegistration::latest_delta_id).
     #[inline]
-    pub fn set_latest_delta_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_latest_delta_id(mut self, input: Option<String>) -> Self {
         self.inner.latest_delta_id = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistration::latest_delta_id`](crate::types::IpamRoutingPolicyRegistration::latest_delta_id), if any.
     #[inline]
-    pub fn get_latest_delta_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_latest_delta_id(&self) -> &Option<String> {
         &self.inner.latest_delta_id
     }
     /// Sets [`IpamRoutingPolicyRegistration::state`](crate::types::IpamRoutingPolicyRegistration::state): The state of the routing policy registration.
@@ -216,14 +174,14 @@ impl IpamRoutingPolicyRegistrationBuilder {
         mut self,
         input: crate::types::IpamRoutingPolicyRegistrationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistration::state`](crate::types::IpamRoutingPolicyRegistration::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::IpamRoutingPolicyRegistrationState>,
+        input: Option<crate::types::IpamRoutingPolicyRegistrationState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -232,7 +190,7 @@ impl IpamRoutingPolicyRegistrationBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamRoutingPolicyRegistrationState> {
+    ) -> &Option<crate::types::IpamRoutingPolicyRegistrationState> {
         &self.inner.state
     }
     /// Builds the [`IpamRoutingPolicyRegistration`]; it has no required members, so this cannot fail.
@@ -244,44 +202,36 @@ impl IpamRoutingPolicyRegistrationBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamRoutingPolicyRegistration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "asnSet" => {
-                    value.asns = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
-                    );
+                    value.asns = Some(::awsgen_runtime::xml::text_list::<String>(child));
                 }
                 "permitMoreSpecificAnnouncements" => {
-                    value.permit_more_specific_announcements = ::std::option::Option::Some(
+                    value.permit_more_specific_announcements = Some(
                         child.text() == "true",
                     );
                 }
                 "maxLength" => {
-                    value.max_length = ::std::option::Option::Some(
+                    value.max_length = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamRoutingPolicyRegistration")?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "latestDeltaId" => {
-                    value.latest_delta_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.latest_delta_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamRoutingPolicyRegistrationState::from(
                             child.text(),
                         ),
@@ -290,6 +240,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamRoutingPolicyRegistration {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

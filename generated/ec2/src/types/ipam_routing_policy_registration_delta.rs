@@ -2,107 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a routing policy registration change, including the changes applied and their publication state.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamRoutingPolicyRegistrationDelta {
     /// The unique identifier of the delta.
-    pub delta_id: ::std::option::Option<::std::string::String>,
+    pub delta_id: Option<String>,
     /// The JSON specification describing the changes applied in this delta.
-    pub delta_json: ::std::option::Option<::std::string::String>,
+    pub delta_json: Option<String>,
     /// The state of the delta. Valid values: `pending` \| `published` \| `failed`.
-    pub state: ::std::option::Option<
-        crate::types::IpamRoutingPolicyRegistrationDeltaState,
-    >,
+    pub state: Option<crate::types::IpamRoutingPolicyRegistrationDeltaState>,
     /// A message describing the current state, including error information if the delta failed.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
 }
 impl IpamRoutingPolicyRegistrationDelta {
     /// Starts building a [`IpamRoutingPolicyRegistrationDelta`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamRoutingPolicyRegistrationDeltaBuilder {
-        <crate::types::builders::IpamRoutingPolicyRegistrationDeltaBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamRoutingPolicyRegistrationDeltaBuilder as Default>::default()
     }
     /// The `DeltaId` member, when set.
     #[inline]
-    pub fn delta_id(&self) -> ::std::option::Option<&str> {
+    pub fn delta_id(&self) -> Option<&str> {
         self.delta_id.as_deref()
     }
     /// The `DeltaJson` member, when set.
     #[inline]
-    pub fn delta_json(&self) -> ::std::option::Option<&str> {
+    pub fn delta_json(&self) -> Option<&str> {
         self.delta_json.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
     pub fn state(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamRoutingPolicyRegistrationDeltaState> {
+    ) -> Option<&crate::types::IpamRoutingPolicyRegistrationDeltaState> {
         self.state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
 }
 /// A builder for [`IpamRoutingPolicyRegistrationDelta`](crate::types::IpamRoutingPolicyRegistrationDelta); start one with `IpamRoutingPolicyRegistrationDelta::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamRoutingPolicyRegistrationDeltaBuilder {
     inner: crate::types::IpamRoutingPolicyRegistrationDelta,
 }
 impl IpamRoutingPolicyRegistrationDeltaBuilder {
     /// Sets [`IpamRoutingPolicyRegistrationDelta::delta_id`](crate::types::IpamRoutingPolicyRegistrationDelta::delta_id): The unique identifier of the delta.
-    pub fn delta_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delta_id = ::std::option::Option::Some(input.into());
+    pub fn delta_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.delta_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistrationDelta::delta_id`](crate::types::IpamRoutingPolicyRegistrationDelta::delta_id).
     #[inline]
-    pub fn set_delta_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delta_id(mut self, input: Option<String>) -> Self {
         self.inner.delta_id = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistrationDelta::delta_id`](crate::types::IpamRoutingPolicyRegistrationDelta::delta_id), if any.
     #[inline]
-    pub fn get_delta_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delta_id(&self) -> &Option<String> {
         &self.inner.delta_id
     }
     /// Sets [`IpamRoutingPolicyRegistrationDelta::delta_json`](crate::types::IpamRoutingPolicyRegistrationDelta::delta_json): The JSON specification describing the changes applied in this delta.
-    pub fn delta_json(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delta_json = ::std::option::Option::Some(input.into());
+    pub fn delta_json(mut self, input: impl Into<String>) -> Self {
+        self.inner.delta_json = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistrationDelta::delta_json`](crate::types::IpamRoutingPolicyRegistrationDelta::delta_json).
     #[inline]
-    pub fn set_delta_json(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delta_json(mut self, input: Option<String>) -> Self {
         self.inner.delta_json = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistrationDelta::delta_json`](crate::types::IpamRoutingPolicyRegistrationDelta::delta_json), if any.
     #[inline]
-    pub fn get_delta_json(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delta_json(&self) -> &Option<String> {
         &self.inner.delta_json
     }
     /// Sets [`IpamRoutingPolicyRegistrationDelta::state`](crate::types::IpamRoutingPolicyRegistrationDelta::state): The state of the delta.
@@ -110,16 +86,14 @@ impl IpamRoutingPolicyRegistrationDeltaBuilder {
         mut self,
         input: crate::types::IpamRoutingPolicyRegistrationDeltaState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistrationDelta::state`](crate::types::IpamRoutingPolicyRegistrationDelta::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::IpamRoutingPolicyRegistrationDeltaState,
-        >,
+        input: Option<crate::types::IpamRoutingPolicyRegistrationDeltaState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -128,29 +102,23 @@ impl IpamRoutingPolicyRegistrationDeltaBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamRoutingPolicyRegistrationDeltaState> {
+    ) -> &Option<crate::types::IpamRoutingPolicyRegistrationDeltaState> {
         &self.inner.state
     }
     /// Sets [`IpamRoutingPolicyRegistrationDelta::state_message`](crate::types::IpamRoutingPolicyRegistrationDelta::state_message): A message describing the current state, including error information if the delta failed.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`IpamRoutingPolicyRegistrationDelta::state_message`](crate::types::IpamRoutingPolicyRegistrationDelta::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`IpamRoutingPolicyRegistrationDelta::state_message`](crate::types::IpamRoutingPolicyRegistrationDelta::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Builds the [`IpamRoutingPolicyRegistrationDelta`]; it has no required members, so this cannot fail.
@@ -162,35 +130,29 @@ impl IpamRoutingPolicyRegistrationDeltaBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamRoutingPolicyRegistrationDelta {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "deltaId" => {
-                    value.delta_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.delta_id = Some(String::from(child.text()));
                 }
                 "deltaJson" => {
-                    value.delta_json = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.delta_json = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::IpamRoutingPolicyRegistrationDeltaState::from(
                             child.text(),
                         ),
                     );
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

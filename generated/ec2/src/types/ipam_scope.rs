@@ -4,42 +4,37 @@
 /// In IPAM, a scope is the highest-level container within IPAM. An IPAM contains two default scopes. Each scope represents the IP space for a single network. The private scope is intended for all private IP address space. The public scope is intended for all public IP address space. Scopes enable you to reuse IP addresses across multiple unconnected networks without causing IP address overlap or conflict.
 ///
 /// For more information, see [How IPAM works](https://docs.aws.amazon.com/vpc/latest/ipam/how-it-works-ipam.html) in the *Amazon VPC IPAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamScope {
     /// The Amazon Web Services account ID of the owner of the scope.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the scope.
-    pub ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the scope.
-    pub ipam_scope_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_arn: Option<String>,
     /// The ARN of the IPAM.
-    pub ipam_arn: ::std::option::Option<::std::string::String>,
+    pub ipam_arn: Option<String>,
     /// The Amazon Web Services Region of the IPAM scope.
-    pub ipam_region: ::std::option::Option<::std::string::String>,
+    pub ipam_region: Option<String>,
     /// The type of the scope.
-    pub ipam_scope_type: ::std::option::Option<crate::types::IpamScopeType>,
+    pub ipam_scope_type: Option<crate::types::IpamScopeType>,
     /// Defines if the scope is the default scope or not.
-    pub is_default: ::std::option::Option<bool>,
+    pub is_default: Option<bool>,
     /// The description of the scope.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The number of pools in the scope.
-    pub pool_count: ::std::option::Option<i32>,
+    pub pool_count: Option<i32>,
     /// The state of the IPAM scope.
-    pub state: ::std::option::Option<crate::types::IpamScopeState>,
+    pub state: Option<crate::types::IpamScopeState>,
     /// The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The external authority configuration for this IPAM scope, if configured.
     ///
     /// The configuration that links an Amazon VPC IPAM scope to an external authority system. It specifies the type of external system and the external resource identifier that identifies your account or instance in that system.
     ///
     /// In IPAM, an external authority is a third-party IP address management system that provides CIDR blocks when you provision address space for top-level IPAM pools. This allows you to use your existing IP management system to control which address ranges are allocated to Amazon Web Services while using Amazon VPC IPAM to manage subnets within those ranges.
-    pub external_authority_configuration: ::std::option::Option<
+    pub external_authority_configuration: Option<
         crate::types::IpamScopeExternalAuthorityConfiguration,
     >,
 }
@@ -47,58 +42,56 @@ impl IpamScope {
     /// Starts building a [`IpamScope`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamScopeBuilder {
-        <crate::types::builders::IpamScopeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamScopeBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamScopeId` member, when set.
     #[inline]
-    pub fn ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_id(&self) -> Option<&str> {
         self.ipam_scope_id.as_deref()
     }
     /// The `IpamScopeArn` member, when set.
     #[inline]
-    pub fn ipam_scope_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_arn(&self) -> Option<&str> {
         self.ipam_scope_arn.as_deref()
     }
     /// The `IpamArn` member, when set.
     #[inline]
-    pub fn ipam_arn(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_arn(&self) -> Option<&str> {
         self.ipam_arn.as_deref()
     }
     /// The `IpamRegion` member, when set.
     #[inline]
-    pub fn ipam_region(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_region(&self) -> Option<&str> {
         self.ipam_region.as_deref()
     }
     /// The `IpamScopeType` member, when set.
     #[inline]
-    pub fn ipam_scope_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamScopeType> {
+    pub fn ipam_scope_type(&self) -> Option<&crate::types::IpamScopeType> {
         self.ipam_scope_type.as_ref()
     }
     /// The `IsDefault` member, when set.
     #[inline]
-    pub fn is_default(&self) -> ::std::option::Option<bool> {
+    pub fn is_default(&self) -> Option<bool> {
         self.is_default
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `PoolCount` member, when set.
     #[inline]
-    pub fn pool_count(&self) -> ::std::option::Option<i32> {
+    pub fn pool_count(&self) -> Option<i32> {
         self.pool_count
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::IpamScopeState> {
+    pub fn state(&self) -> Option<&crate::types::IpamScopeState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -110,223 +103,177 @@ impl IpamScope {
     #[inline]
     pub fn external_authority_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamScopeExternalAuthorityConfiguration> {
+    ) -> Option<&crate::types::IpamScopeExternalAuthorityConfiguration> {
         self.external_authority_configuration.as_ref()
     }
 }
 /// A builder for [`IpamScope`](crate::types::IpamScope); start one with `IpamScope::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamScopeBuilder {
     inner: crate::types::IpamScope,
 }
 impl IpamScopeBuilder {
     /// Sets [`IpamScope::owner_id`](crate::types::IpamScope::owner_id): The Amazon Web Services account ID of the owner of the scope.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamScope::owner_id`](crate::types::IpamScope::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`IpamScope::owner_id`](crate::types::IpamScope::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`IpamScope::ipam_scope_id`](crate::types::IpamScope::ipam_scope_id): The ID of the scope.
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`IpamScope::ipam_scope_id`](crate::types::IpamScope::ipam_scope_id).
     #[inline]
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_id = input;
         self
     }
     /// The value set for [`IpamScope::ipam_scope_id`](crate::types::IpamScope::ipam_scope_id), if any.
     #[inline]
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.ipam_scope_id
     }
     /// Sets [`IpamScope::ipam_scope_arn`](crate::types::IpamScope::ipam_scope_arn): The Amazon Resource Name (ARN) of the scope.
-    pub fn ipam_scope_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamScope::ipam_scope_arn`](crate::types::IpamScope::ipam_scope_arn).
     #[inline]
-    pub fn set_ipam_scope_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_arn = input;
         self
     }
     /// The value set for [`IpamScope::ipam_scope_arn`](crate::types::IpamScope::ipam_scope_arn), if any.
     #[inline]
-    pub fn get_ipam_scope_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_arn(&self) -> &Option<String> {
         &self.inner.ipam_scope_arn
     }
     /// Sets [`IpamScope::ipam_arn`](crate::types::IpamScope::ipam_arn): The ARN of the IPAM.
-    pub fn ipam_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_arn = ::std::option::Option::Some(input.into());
+    pub fn ipam_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_arn = Some(input.into());
         self
     }
     /// Sets or clears [`IpamScope::ipam_arn`](crate::types::IpamScope::ipam_arn).
     #[inline]
-    pub fn set_ipam_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_arn(mut self, input: Option<String>) -> Self {
         self.inner.ipam_arn = input;
         self
     }
     /// The value set for [`IpamScope::ipam_arn`](crate::types::IpamScope::ipam_arn), if any.
     #[inline]
-    pub fn get_ipam_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_arn(&self) -> &Option<String> {
         &self.inner.ipam_arn
     }
     /// Sets [`IpamScope::ipam_region`](crate::types::IpamScope::ipam_region): The Amazon Web Services Region of the IPAM scope.
-    pub fn ipam_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_region = ::std::option::Option::Some(input.into());
+    pub fn ipam_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_region = Some(input.into());
         self
     }
     /// Sets or clears [`IpamScope::ipam_region`](crate::types::IpamScope::ipam_region).
     #[inline]
-    pub fn set_ipam_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_region(mut self, input: Option<String>) -> Self {
         self.inner.ipam_region = input;
         self
     }
     /// The value set for [`IpamScope::ipam_region`](crate::types::IpamScope::ipam_region), if any.
     #[inline]
-    pub fn get_ipam_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_region(&self) -> &Option<String> {
         &self.inner.ipam_region
     }
     /// Sets [`IpamScope::ipam_scope_type`](crate::types::IpamScope::ipam_scope_type): The type of the scope.
     pub fn ipam_scope_type(mut self, input: crate::types::IpamScopeType) -> Self {
-        self.inner.ipam_scope_type = ::std::option::Option::Some(input);
+        self.inner.ipam_scope_type = Some(input);
         self
     }
     /// Sets or clears [`IpamScope::ipam_scope_type`](crate::types::IpamScope::ipam_scope_type).
     #[inline]
     pub fn set_ipam_scope_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamScopeType>,
+        input: Option<crate::types::IpamScopeType>,
     ) -> Self {
         self.inner.ipam_scope_type = input;
         self
     }
     /// The value set for [`IpamScope::ipam_scope_type`](crate::types::IpamScope::ipam_scope_type), if any.
     #[inline]
-    pub fn get_ipam_scope_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamScopeType> {
+    pub fn get_ipam_scope_type(&self) -> &Option<crate::types::IpamScopeType> {
         &self.inner.ipam_scope_type
     }
     /// Sets [`IpamScope::is_default`](crate::types::IpamScope::is_default): Defines if the scope is the default scope or not.
     pub fn is_default(mut self, input: bool) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input);
+        self.inner.is_default = Some(input);
         self
     }
     /// Sets or clears [`IpamScope::is_default`](crate::types::IpamScope::is_default).
     #[inline]
-    pub fn set_is_default(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.inner.is_default = input;
         self
     }
     /// The value set for [`IpamScope::is_default`](crate::types::IpamScope::is_default), if any.
     #[inline]
-    pub fn get_is_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_default(&self) -> &Option<bool> {
         &self.inner.is_default
     }
     /// Sets [`IpamScope::description`](crate::types::IpamScope::description): The description of the scope.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`IpamScope::description`](crate::types::IpamScope::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`IpamScope::description`](crate::types::IpamScope::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`IpamScope::pool_count`](crate::types::IpamScope::pool_count): The number of pools in the scope.
     pub fn pool_count(mut self, input: i32) -> Self {
-        self.inner.pool_count = ::std::option::Option::Some(input);
+        self.inner.pool_count = Some(input);
         self
     }
     /// Sets or clears [`IpamScope::pool_count`](crate::types::IpamScope::pool_count).
     #[inline]
-    pub fn set_pool_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_pool_count(mut self, input: Option<i32>) -> Self {
         self.inner.pool_count = input;
         self
     }
     /// The value set for [`IpamScope::pool_count`](crate::types::IpamScope::pool_count), if any.
     #[inline]
-    pub fn get_pool_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_pool_count(&self) -> &Option<i32> {
         &self.inner.pool_count
     }
     /// Sets [`IpamScope::state`](crate::types::IpamScope::state): The state of the IPAM scope.
     pub fn state(mut self, input: crate::types::IpamScopeState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`IpamScope::state`](crate::types::IpamScope::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamScopeState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::IpamScopeState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`IpamScope::state`](crate::types::IpamScope::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::IpamScopeState> {
+    pub fn get_state(&self) -> &Option<crate::types::IpamScopeState> {
         &self.inner.state
     }
     /// Appends one item to [`IpamScope::tags`](crate::types::IpamScope::tags): The key/value combination of a tag assigned to the resource.
@@ -338,18 +285,13 @@ impl IpamScopeBuilder {
     }
     /// Sets or clears [`IpamScope::tags`](crate::types::IpamScope::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`IpamScope::tags`](crate::types::IpamScope::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`IpamScope::external_authority_configuration`](crate::types::IpamScope::external_authority_configuration): The external authority configuration for this IPAM scope, if configured.
@@ -357,16 +299,14 @@ impl IpamScopeBuilder {
         mut self,
         input: crate::types::IpamScopeExternalAuthorityConfiguration,
     ) -> Self {
-        self.inner.external_authority_configuration = ::std::option::Option::Some(input);
+        self.inner.external_authority_configuration = Some(input);
         self
     }
     /// Sets or clears [`IpamScope::external_authority_configuration`](crate::types::IpamScope::external_authority_configuration).
     #[inline]
     pub fn set_external_authority_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::IpamScopeExternalAuthorityConfiguration,
-        >,
+        input: Option<crate::types::IpamScopeExternalAuthorityConfiguration>,
     ) -> Self {
         self.inner.external_authority_configuration = input;
         self
@@ -375,7 +315,7 @@ impl IpamScopeBuilder {
     #[inline]
     pub fn get_external_authority_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamScopeExternalAuthorityConfiguration> {
+    ) -> &Option<crate::types::IpamScopeExternalAuthorityConfiguration> {
         &self.inner.external_authority_configuration
     }
     /// Builds the [`IpamScope`]; it has no required members, so this cannot fail.
@@ -387,64 +327,48 @@ impl IpamScopeBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamScope {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamScopeId" => {
-                    value.ipam_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_scope_id = Some(String::from(child.text()));
                 }
                 "ipamScopeArn" => {
-                    value.ipam_scope_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_scope_arn = Some(String::from(child.text()));
                 }
                 "ipamArn" => {
-                    value.ipam_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_arn = Some(String::from(child.text()));
                 }
                 "ipamRegion" => {
-                    value.ipam_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipam_region = Some(String::from(child.text()));
                 }
                 "ipamScopeType" => {
-                    value.ipam_scope_type = ::std::option::Option::Some(
+                    value.ipam_scope_type = Some(
                         crate::types::IpamScopeType::from(child.text()),
                     );
                 }
                 "isDefault" => {
-                    value.is_default = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_default = Some(child.text() == "true");
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "poolCount" => {
-                    value.pool_count = ::std::option::Option::Some(
+                    value.pool_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "IpamScope")?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::IpamScopeState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::IpamScopeState::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -452,7 +376,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamScope {
                     );
                 }
                 "externalAuthorityConfiguration" => {
-                    value.external_authority_configuration = ::std::option::Option::Some(
+                    value.external_authority_configuration = Some(
                         <crate::types::IpamScopeExternalAuthorityConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -461,6 +385,6 @@ impl ::awsgen_runtime::xml::FromXml for IpamScope {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,94 +4,70 @@
 /// The configuration that links an Amazon VPC IPAM scope to an external authority system. It specifies the type of external system and the external resource identifier that identifies your account or instance in that system.
 ///
 /// In IPAM, an external authority is a third-party IP address management system that provides CIDR blocks when you provision address space for top-level IPAM pools. This allows you to use your existing IP management system to control which address ranges are allocated to Amazon Web Services while using Amazon VPC IPAM to manage subnets within those ranges.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct IpamScopeExternalAuthorityConfiguration {
     /// The type of external authority managing this scope. Currently supports `Infoblox` for integration with Infoblox Universal DDI.
-    pub type_: ::std::option::Option<crate::types::IpamScopeExternalAuthorityType>,
+    pub type_: Option<crate::types::IpamScopeExternalAuthorityType>,
     /// The identifier for the external resource managing this scope. For Infoblox integrations, this is the Infoblox resource identifier in the format `<version>.identity.account.<entity_realm>.<entity_id>`.
-    pub external_resource_identifier: ::std::option::Option<::std::string::String>,
+    pub external_resource_identifier: Option<String>,
 }
 impl IpamScopeExternalAuthorityConfiguration {
     /// Starts building a [`IpamScopeExternalAuthorityConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::IpamScopeExternalAuthorityConfigurationBuilder {
-        <crate::types::builders::IpamScopeExternalAuthorityConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::IpamScopeExternalAuthorityConfigurationBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamScopeExternalAuthorityType> {
+    pub fn type_(&self) -> Option<&crate::types::IpamScopeExternalAuthorityType> {
         self.type_.as_ref()
     }
     /// The `ExternalResourceIdentifier` member, when set.
     #[inline]
-    pub fn external_resource_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn external_resource_identifier(&self) -> Option<&str> {
         self.external_resource_identifier.as_deref()
     }
 }
 /// A builder for [`IpamScopeExternalAuthorityConfiguration`](crate::types::IpamScopeExternalAuthorityConfiguration); start one with `IpamScopeExternalAuthorityConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct IpamScopeExternalAuthorityConfigurationBuilder {
     inner: crate::types::IpamScopeExternalAuthorityConfiguration,
 }
 impl IpamScopeExternalAuthorityConfigurationBuilder {
     /// Sets [`IpamScopeExternalAuthorityConfiguration::type_`](crate::types::IpamScopeExternalAuthorityConfiguration::type_): The type of external authority managing this scope.
     pub fn type_(mut self, input: crate::types::IpamScopeExternalAuthorityType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`IpamScopeExternalAuthorityConfiguration::type_`](crate::types::IpamScopeExternalAuthorityConfiguration::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::IpamScopeExternalAuthorityType>,
+        input: Option<crate::types::IpamScopeExternalAuthorityType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`IpamScopeExternalAuthorityConfiguration::type_`](crate::types::IpamScopeExternalAuthorityConfiguration::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamScopeExternalAuthorityType> {
+    pub fn get_type_(&self) -> &Option<crate::types::IpamScopeExternalAuthorityType> {
         &self.inner.type_
     }
     /// Sets [`IpamScopeExternalAuthorityConfiguration::external_resource_identifier`](crate::types::IpamScopeExternalAuthorityConfiguration::external_resource_identifier): The identifier for the external resource managing this scope.
-    pub fn external_resource_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.external_resource_identifier = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn external_resource_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.external_resource_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`IpamScopeExternalAuthorityConfiguration::external_resource_identifier`](crate::types::IpamScopeExternalAuthorityConfiguration::external_resource_identifier).
     #[inline]
-    pub fn set_external_resource_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_external_resource_identifier(mut self, input: Option<String>) -> Self {
         self.inner.external_resource_identifier = input;
         self
     }
     /// The value set for [`IpamScopeExternalAuthorityConfiguration::external_resource_identifier`](crate::types::IpamScopeExternalAuthorityConfiguration::external_resource_identifier), if any.
     #[inline]
-    pub fn get_external_resource_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_external_resource_identifier(&self) -> &Option<String> {
         &self.inner.external_resource_identifier
     }
     /// Builds the [`IpamScopeExternalAuthorityConfiguration`]; it has no required members, so this cannot fail.
@@ -103,23 +79,23 @@ impl IpamScopeExternalAuthorityConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for IpamScopeExternalAuthorityConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::IpamScopeExternalAuthorityType::from(child.text()),
                     );
                 }
                 "externalResourceIdentifier" => {
-                    value.external_resource_identifier = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.external_resource_identifier = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

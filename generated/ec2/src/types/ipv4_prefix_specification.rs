@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 prefix.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ipv4PrefixSpecification {
     /// The IPv4 prefix. For information, see [Assigning prefixes to network interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-prefix-eni.html) in the *Amazon EC2 User Guide*.
-    pub ipv4_prefix: ::std::option::Option<::std::string::String>,
+    pub ipv4_prefix: Option<String>,
 }
 impl Ipv4PrefixSpecification {
     /// Starts building a [`Ipv4PrefixSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::Ipv4PrefixSpecificationBuilder {
-        <crate::types::builders::Ipv4PrefixSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Ipv4PrefixSpecificationBuilder as Default>::default()
     }
     /// The `Ipv4Prefix` member, when set.
     #[inline]
-    pub fn ipv4_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4_prefix(&self) -> Option<&str> {
         self.ipv4_prefix.as_deref()
     }
 }
 /// A builder for [`Ipv4PrefixSpecification`](crate::types::Ipv4PrefixSpecification); start one with `Ipv4PrefixSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ipv4PrefixSpecificationBuilder {
     inner: crate::types::Ipv4PrefixSpecification,
 }
 impl Ipv4PrefixSpecificationBuilder {
     /// Sets [`Ipv4PrefixSpecification::ipv4_prefix`](crate::types::Ipv4PrefixSpecification::ipv4_prefix): The IPv4 prefix.
-    pub fn ipv4_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4_prefix = ::std::option::Option::Some(input.into());
+    pub fn ipv4_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv4PrefixSpecification::ipv4_prefix`](crate::types::Ipv4PrefixSpecification::ipv4_prefix).
     #[inline]
-    pub fn set_ipv4_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_prefix(mut self, input: Option<String>) -> Self {
         self.inner.ipv4_prefix = input;
         self
     }
     /// The value set for [`Ipv4PrefixSpecification::ipv4_prefix`](crate::types::Ipv4PrefixSpecification::ipv4_prefix), if any.
     #[inline]
-    pub fn get_ipv4_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_prefix(&self) -> &Option<String> {
         &self.inner.ipv4_prefix
     }
     /// Builds the [`Ipv4PrefixSpecification`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl Ipv4PrefixSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for Ipv4PrefixSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipv4Prefix" {
-                value.ipv4_prefix = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.ipv4_prefix = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IPv4 prefix option for a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ipv4PrefixSpecificationRequest {
     /// The IPv4 prefix. For information, see [Assigning prefixes to network interfaces](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-prefix-eni.html) in the *Amazon EC2 User Guide*.
-    pub ipv4_prefix: ::std::option::Option<::std::string::String>,
+    pub ipv4_prefix: Option<String>,
 }
 impl Ipv4PrefixSpecificationRequest {
     /// Starts building a [`Ipv4PrefixSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::Ipv4PrefixSpecificationRequestBuilder {
-        <crate::types::builders::Ipv4PrefixSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Ipv4PrefixSpecificationRequestBuilder as Default>::default()
     }
     /// The `Ipv4Prefix` member, when set.
     #[inline]
-    pub fn ipv4_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4_prefix(&self) -> Option<&str> {
         self.ipv4_prefix.as_deref()
     }
 }
 /// A builder for [`Ipv4PrefixSpecificationRequest`](crate::types::Ipv4PrefixSpecificationRequest); start one with `Ipv4PrefixSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ipv4PrefixSpecificationRequestBuilder {
     inner: crate::types::Ipv4PrefixSpecificationRequest,
 }
 impl Ipv4PrefixSpecificationRequestBuilder {
     /// Sets [`Ipv4PrefixSpecificationRequest::ipv4_prefix`](crate::types::Ipv4PrefixSpecificationRequest::ipv4_prefix): The IPv4 prefix.
-    pub fn ipv4_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4_prefix = ::std::option::Option::Some(input.into());
+    pub fn ipv4_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv4PrefixSpecificationRequest::ipv4_prefix`](crate::types::Ipv4PrefixSpecificationRequest::ipv4_prefix).
     #[inline]
-    pub fn set_ipv4_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4_prefix(mut self, input: Option<String>) -> Self {
         self.inner.ipv4_prefix = input;
         self
     }
     /// The value set for [`Ipv4PrefixSpecificationRequest::ipv4_prefix`](crate::types::Ipv4PrefixSpecificationRequest::ipv4_prefix), if any.
     #[inline]
-    pub fn get_ipv4_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4_prefix(&self) -> &Option<String> {
         &self.inner.ipv4_prefix
     }
     /// Builds the [`Ipv4PrefixSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -68,25 +52,23 @@ impl ::awsgen_runtime::query::WriteQuery for Ipv4PrefixSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefix {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv4_prefix {
             body.member("Ipv4Prefix", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for Ipv4PrefixSpecificationRequest {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Ipv4Prefix" {
-                value.ipv4_prefix = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.ipv4_prefix = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

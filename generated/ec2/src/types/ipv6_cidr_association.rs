@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 CIDR block association.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ipv6CidrAssociation {
     /// The IPv6 CIDR block.
-    pub ipv6_cidr: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr: Option<String>,
     /// The resource that's associated with the IPv6 CIDR block.
-    pub associated_resource: ::std::option::Option<::std::string::String>,
+    pub associated_resource: Option<String>,
 }
 impl Ipv6CidrAssociation {
     /// Starts building a [`Ipv6CidrAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::Ipv6CidrAssociationBuilder {
-        <crate::types::builders::Ipv6CidrAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Ipv6CidrAssociationBuilder as Default>::default()
     }
     /// The `Ipv6Cidr` member, when set.
     #[inline]
-    pub fn ipv6_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr(&self) -> Option<&str> {
         self.ipv6_cidr.as_deref()
     }
     /// The `AssociatedResource` member, when set.
     #[inline]
-    pub fn associated_resource(&self) -> ::std::option::Option<&str> {
+    pub fn associated_resource(&self) -> Option<&str> {
         self.associated_resource.as_deref()
     }
 }
 /// A builder for [`Ipv6CidrAssociation`](crate::types::Ipv6CidrAssociation); start one with `Ipv6CidrAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ipv6CidrAssociationBuilder {
     inner: crate::types::Ipv6CidrAssociation,
 }
 impl Ipv6CidrAssociationBuilder {
     /// Sets [`Ipv6CidrAssociation::ipv6_cidr`](crate::types::Ipv6CidrAssociation::ipv6_cidr): The IPv6 CIDR block.
-    pub fn ipv6_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv6CidrAssociation::ipv6_cidr`](crate::types::Ipv6CidrAssociation::ipv6_cidr).
     #[inline]
-    pub fn set_ipv6_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr = input;
         self
     }
     /// The value set for [`Ipv6CidrAssociation::ipv6_cidr`](crate::types::Ipv6CidrAssociation::ipv6_cidr), if any.
     #[inline]
-    pub fn get_ipv6_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr(&self) -> &Option<String> {
         &self.inner.ipv6_cidr
     }
     /// Sets [`Ipv6CidrAssociation::associated_resource`](crate::types::Ipv6CidrAssociation::associated_resource): The resource that's associated with the IPv6 CIDR block.
-    pub fn associated_resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.associated_resource = ::std::option::Option::Some(input.into());
+    pub fn associated_resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.associated_resource = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv6CidrAssociation::associated_resource`](crate::types::Ipv6CidrAssociation::associated_resource).
     #[inline]
-    pub fn set_associated_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_associated_resource(mut self, input: Option<String>) -> Self {
         self.inner.associated_resource = input;
         self
     }
     /// The value set for [`Ipv6CidrAssociation::associated_resource`](crate::types::Ipv6CidrAssociation::associated_resource), if any.
     #[inline]
-    pub fn get_associated_resource(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_associated_resource(&self) -> &Option<String> {
         &self.inner.associated_resource
     }
     /// Builds the [`Ipv6CidrAssociation`]; it has no required members, so this cannot fail.
@@ -98,23 +74,19 @@ impl Ipv6CidrAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for Ipv6CidrAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipv6Cidr" => {
-                    value.ipv6_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_cidr = Some(String::from(child.text()));
                 }
                 "associatedResource" => {
-                    value.associated_resource = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.associated_resource = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 CIDR block.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block.
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
 }
 impl Ipv6CidrBlock {
     /// Starts building a [`Ipv6CidrBlock`].
     #[inline]
     pub fn builder() -> crate::types::builders::Ipv6CidrBlockBuilder {
-        <crate::types::builders::Ipv6CidrBlockBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Ipv6CidrBlockBuilder as Default>::default()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
 }
 /// A builder for [`Ipv6CidrBlock`](crate::types::Ipv6CidrBlock); start one with `Ipv6CidrBlock::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ipv6CidrBlockBuilder {
     inner: crate::types::Ipv6CidrBlock,
 }
 impl Ipv6CidrBlockBuilder {
     /// Sets [`Ipv6CidrBlock::ipv6_cidr_block`](crate::types::Ipv6CidrBlock::ipv6_cidr_block): The IPv6 CIDR block.
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv6CidrBlock::ipv6_cidr_block`](crate::types::Ipv6CidrBlock::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`Ipv6CidrBlock::ipv6_cidr_block`](crate::types::Ipv6CidrBlock::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Builds the [`Ipv6CidrBlock`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl Ipv6CidrBlockBuilder {
 impl ::awsgen_runtime::xml::FromXml for Ipv6CidrBlock {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipv6CidrBlock" {
-                value.ipv6_cidr_block = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.ipv6_cidr_block = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,39 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ipv6Pool {
     /// The ID of the address pool.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// The description for the address pool.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The CIDR blocks for the address pool.
-    pub pool_cidr_blocks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PoolCidrBlock>,
-    >,
+    pub pool_cidr_blocks: Option<Vec<crate::types::PoolCidrBlock>>,
     /// Any tags for the address pool.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl Ipv6Pool {
     /// Starts building a [`Ipv6Pool`].
     #[inline]
     pub fn builder() -> crate::types::builders::Ipv6PoolBuilder {
-        <crate::types::builders::Ipv6PoolBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Ipv6PoolBuilder as Default>::default()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `PoolCidrBlocks` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,58 +42,41 @@ impl Ipv6Pool {
     }
 }
 /// A builder for [`Ipv6Pool`](crate::types::Ipv6Pool); start one with `Ipv6Pool::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ipv6PoolBuilder {
     inner: crate::types::Ipv6Pool,
 }
 impl Ipv6PoolBuilder {
     /// Sets [`Ipv6Pool::pool_id`](crate::types::Ipv6Pool::pool_id): The ID of the address pool.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv6Pool::pool_id`](crate::types::Ipv6Pool::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`Ipv6Pool::pool_id`](crate::types::Ipv6Pool::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Sets [`Ipv6Pool::description`](crate::types::Ipv6Pool::description): The description for the address pool.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv6Pool::description`](crate::types::Ipv6Pool::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`Ipv6Pool::description`](crate::types::Ipv6Pool::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`Ipv6Pool::pool_cidr_blocks`](crate::types::Ipv6Pool::pool_cidr_blocks): The CIDR blocks for the address pool.
@@ -114,16 +90,14 @@ impl Ipv6PoolBuilder {
     #[inline]
     pub fn set_pool_cidr_blocks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PoolCidrBlock>>,
+        input: Option<Vec<crate::types::PoolCidrBlock>>,
     ) -> Self {
         self.inner.pool_cidr_blocks = input;
         self
     }
     /// The value set for [`Ipv6Pool::pool_cidr_blocks`](crate::types::Ipv6Pool::pool_cidr_blocks), if any.
     #[inline]
-    pub fn get_pool_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PoolCidrBlock>> {
+    pub fn get_pool_cidr_blocks(&self) -> &Option<Vec<crate::types::PoolCidrBlock>> {
         &self.inner.pool_cidr_blocks
     }
     /// Appends one item to [`Ipv6Pool::tags`](crate::types::Ipv6Pool::tags): Any tags for the address pool.
@@ -135,18 +109,13 @@ impl Ipv6PoolBuilder {
     }
     /// Sets or clears [`Ipv6Pool::tags`](crate::types::Ipv6Pool::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Ipv6Pool::tags`](crate::types::Ipv6Pool::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`Ipv6Pool`]; it has no required members, so this cannot fail.
@@ -158,22 +127,18 @@ impl Ipv6PoolBuilder {
 impl ::awsgen_runtime::xml::FromXml for Ipv6Pool {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "poolId" => {
-                    value.pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "poolCidrBlockSet" => {
-                    value.pool_cidr_blocks = ::std::option::Option::Some(
+                    value.pool_cidr_blocks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PoolCidrBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -181,7 +146,7 @@ impl ::awsgen_runtime::xml::FromXml for Ipv6Pool {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -191,6 +156,6 @@ impl ::awsgen_runtime::xml::FromXml for Ipv6Pool {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IPv6 prefix.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ipv6PrefixSpecification {
     /// The IPv6 prefix.
-    pub ipv6_prefix: ::std::option::Option<::std::string::String>,
+    pub ipv6_prefix: Option<String>,
 }
 impl Ipv6PrefixSpecification {
     /// Starts building a [`Ipv6PrefixSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::Ipv6PrefixSpecificationBuilder {
-        <crate::types::builders::Ipv6PrefixSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Ipv6PrefixSpecificationBuilder as Default>::default()
     }
     /// The `Ipv6Prefix` member, when set.
     #[inline]
-    pub fn ipv6_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_prefix(&self) -> Option<&str> {
         self.ipv6_prefix.as_deref()
     }
 }
 /// A builder for [`Ipv6PrefixSpecification`](crate::types::Ipv6PrefixSpecification); start one with `Ipv6PrefixSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ipv6PrefixSpecificationBuilder {
     inner: crate::types::Ipv6PrefixSpecification,
 }
 impl Ipv6PrefixSpecificationBuilder {
     /// Sets [`Ipv6PrefixSpecification::ipv6_prefix`](crate::types::Ipv6PrefixSpecification::ipv6_prefix): The IPv6 prefix.
-    pub fn ipv6_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_prefix = ::std::option::Option::Some(input.into());
+    pub fn ipv6_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv6PrefixSpecification::ipv6_prefix`](crate::types::Ipv6PrefixSpecification::ipv6_prefix).
     #[inline]
-    pub fn set_ipv6_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_prefix(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_prefix = input;
         self
     }
     /// The value set for [`Ipv6PrefixSpecification::ipv6_prefix`](crate::types::Ipv6PrefixSpecification::ipv6_prefix), if any.
     #[inline]
-    pub fn get_ipv6_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_prefix(&self) -> &Option<String> {
         &self.inner.ipv6_prefix
     }
     /// Builds the [`Ipv6PrefixSpecification`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl Ipv6PrefixSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for Ipv6PrefixSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipv6Prefix" {
-                value.ipv6_prefix = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.ipv6_prefix = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IPv6 prefix option for a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Ipv6PrefixSpecificationRequest {
     /// The IPv6 prefix.
-    pub ipv6_prefix: ::std::option::Option<::std::string::String>,
+    pub ipv6_prefix: Option<String>,
 }
 impl Ipv6PrefixSpecificationRequest {
     /// Starts building a [`Ipv6PrefixSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::Ipv6PrefixSpecificationRequestBuilder {
-        <crate::types::builders::Ipv6PrefixSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Ipv6PrefixSpecificationRequestBuilder as Default>::default()
     }
     /// The `Ipv6Prefix` member, when set.
     #[inline]
-    pub fn ipv6_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_prefix(&self) -> Option<&str> {
         self.ipv6_prefix.as_deref()
     }
 }
 /// A builder for [`Ipv6PrefixSpecificationRequest`](crate::types::Ipv6PrefixSpecificationRequest); start one with `Ipv6PrefixSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ipv6PrefixSpecificationRequestBuilder {
     inner: crate::types::Ipv6PrefixSpecificationRequest,
 }
 impl Ipv6PrefixSpecificationRequestBuilder {
     /// Sets [`Ipv6PrefixSpecificationRequest::ipv6_prefix`](crate::types::Ipv6PrefixSpecificationRequest::ipv6_prefix): The IPv6 prefix.
-    pub fn ipv6_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_prefix = ::std::option::Option::Some(input.into());
+    pub fn ipv6_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`Ipv6PrefixSpecificationRequest::ipv6_prefix`](crate::types::Ipv6PrefixSpecificationRequest::ipv6_prefix).
     #[inline]
-    pub fn set_ipv6_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_prefix(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_prefix = input;
         self
     }
     /// The value set for [`Ipv6PrefixSpecificationRequest::ipv6_prefix`](crate::types::Ipv6PrefixSpecificationRequest::ipv6_prefix), if any.
     #[inline]
-    pub fn get_ipv6_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_prefix(&self) -> &Option<String> {
         &self.inner.ipv6_prefix
     }
     /// Builds the [`Ipv6PrefixSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -68,25 +52,23 @@ impl ::awsgen_runtime::query::WriteQuery for Ipv6PrefixSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefix {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv6_prefix {
             body.member("Ipv6Prefix", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for Ipv6PrefixSpecificationRequest {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Ipv6Prefix" {
-                value.ipv6_prefix = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.ipv6_prefix = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,30 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a key pair.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeyPair {
     /// The ID of the key pair.
-    pub key_pair_id: ::std::option::Option<::std::string::String>,
+    pub key_pair_id: Option<String>,
     /// Any tags applied to the key pair.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The name of the key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// - For RSA key pairs, the key fingerprint is the SHA-1 digest of the DER encoded private key.
     /// - For ED25519 key pairs, the key fingerprint is the base64-encoded SHA-256 digest, which is the default for OpenSSH, starting with OpenSSH 6.8.
-    pub key_fingerprint: ::std::option::Option<::std::string::String>,
+    pub key_fingerprint: Option<String>,
     /// An unencrypted PEM encoded RSA or ED25519 private key.
-    pub key_material: ::std::option::Option<::std::string::String>,
+    pub key_material: Option<String>,
 }
 impl KeyPair {
     /// Starts building a [`KeyPair`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeyPairBuilder {
-        <crate::types::builders::KeyPairBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KeyPairBuilder as Default>::default()
     }
     /// The `KeyPairId` member, when set.
     #[inline]
-    pub fn key_pair_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_pair_id(&self) -> Option<&str> {
         self.key_pair_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,17 +35,17 @@ impl KeyPair {
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `KeyFingerprint` member, when set.
     #[inline]
-    pub fn key_fingerprint(&self) -> ::std::option::Option<&str> {
+    pub fn key_fingerprint(&self) -> Option<&str> {
         self.key_fingerprint.as_deref()
     }
     /// The `KeyMaterial` member, when set.
     #[inline]
-    pub fn key_material(&self) -> ::std::option::Option<&str> {
+    pub fn key_material(&self) -> Option<&str> {
         self.key_material.as_deref()
     }
 }
@@ -61,36 +61,25 @@ impl ::std::fmt::Debug for KeyPair {
     }
 }
 /// A builder for [`KeyPair`](crate::types::KeyPair); start one with `KeyPair::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KeyPairBuilder {
     inner: crate::types::KeyPair,
 }
 impl KeyPairBuilder {
     /// Sets [`KeyPair::key_pair_id`](crate::types::KeyPair::key_pair_id): The ID of the key pair.
-    pub fn key_pair_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_pair_id = ::std::option::Option::Some(input.into());
+    pub fn key_pair_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_pair_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyPair::key_pair_id`](crate::types::KeyPair::key_pair_id).
     #[inline]
-    pub fn set_key_pair_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_pair_id(mut self, input: Option<String>) -> Self {
         self.inner.key_pair_id = input;
         self
     }
     /// The value set for [`KeyPair::key_pair_id`](crate::types::KeyPair::key_pair_id), if any.
     #[inline]
-    pub fn get_key_pair_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_pair_id(&self) -> &Option<String> {
         &self.inner.key_pair_id
     }
     /// Appends one item to [`KeyPair::tags`](crate::types::KeyPair::tags): Any tags applied to the key pair.
@@ -102,84 +91,61 @@ impl KeyPairBuilder {
     }
     /// Sets or clears [`KeyPair::tags`](crate::types::KeyPair::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`KeyPair::tags`](crate::types::KeyPair::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`KeyPair::key_name`](crate::types::KeyPair::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`KeyPair::key_name`](crate::types::KeyPair::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`KeyPair::key_name`](crate::types::KeyPair::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`KeyPair::key_fingerprint`](crate::types::KeyPair::key_fingerprint): For RSA key pairs, the key fingerprint is the SHA-1 digest of the DER encoded private key.
-    pub fn key_fingerprint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_fingerprint = ::std::option::Option::Some(input.into());
+    pub fn key_fingerprint(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_fingerprint = Some(input.into());
         self
     }
     /// Sets or clears [`KeyPair::key_fingerprint`](crate::types::KeyPair::key_fingerprint).
     #[inline]
-    pub fn set_key_fingerprint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_fingerprint(mut self, input: Option<String>) -> Self {
         self.inner.key_fingerprint = input;
         self
     }
     /// The value set for [`KeyPair::key_fingerprint`](crate::types::KeyPair::key_fingerprint), if any.
     #[inline]
-    pub fn get_key_fingerprint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_fingerprint(&self) -> &Option<String> {
         &self.inner.key_fingerprint
     }
     /// Sets [`KeyPair::key_material`](crate::types::KeyPair::key_material): An unencrypted PEM encoded RSA or ED25519 private key.
-    pub fn key_material(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material = ::std::option::Option::Some(input.into());
+    pub fn key_material(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material = Some(input.into());
         self
     }
     /// Sets or clears [`KeyPair::key_material`](crate::types::KeyPair::key_material).
     #[inline]
-    pub fn set_key_material(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material(mut self, input: Option<String>) -> Self {
         self.inner.key_material = input;
         self
     }
     /// The value set for [`KeyPair::key_material`](crate::types::KeyPair::key_material), if any.
     #[inline]
-    pub fn get_key_material(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material(&self) -> &Option<String> {
         &self.inner.key_material
     }
     /// Builds the [`KeyPair`]; it has no required members, so this cannot fail.
@@ -191,17 +157,15 @@ impl KeyPairBuilder {
 impl ::awsgen_runtime::xml::FromXml for KeyPair {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "keyPairId" => {
-                    value.key_pair_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_pair_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -209,23 +173,17 @@ impl ::awsgen_runtime::xml::FromXml for KeyPair {
                     );
                 }
                 "keyName" => {
-                    value.key_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_name = Some(String::from(child.text()));
                 }
                 "keyFingerprint" => {
-                    value.key_fingerprint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_fingerprint = Some(String::from(child.text()));
                 }
                 "keyMaterial" => {
-                    value.key_material = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_material = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a key pair.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeyPairInfo {
     /// The ID of the key pair.
-    pub key_pair_id: ::std::option::Option<::std::string::String>,
+    pub key_pair_id: Option<String>,
     /// The type of key pair.
-    pub key_type: ::std::option::Option<crate::types::KeyType>,
+    pub key_type: Option<crate::types::KeyType>,
     /// Any tags applied to the key pair.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The public key material.
-    pub public_key: ::std::option::Option<::std::string::String>,
+    pub public_key: Option<String>,
     /// If you used Amazon EC2 to create the key pair, this is the date and time when the key was created, in [ISO 8601 date-time format](https://www.iso.org/iso-8601-date-and-time-format.html), in the UTC time zone.
     ///
     /// If you imported an existing key pair to Amazon EC2, this is the date and time the key was imported, in [ISO 8601 date-time format](https://www.iso.org/iso-8601-date-and-time-format.html), in the UTC time zone.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The name of the key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// If you used `CreateKeyPair` to create the key pair:
     ///
     /// - For RSA key pairs, the key fingerprint is the SHA-1 digest of the DER encoded private key.
@@ -33,22 +28,22 @@ pub struct KeyPairInfo {
     ///
     /// - For RSA key pairs, the key fingerprint is the MD5 public key fingerprint as specified in section 4 of RFC4716.
     /// - For ED25519 key pairs, the key fingerprint is the base64-encoded SHA-256 digest, which is the default for OpenSSH, starting with [OpenSSH 6.8](http://www.openssh.com/txt/release-6.8).
-    pub key_fingerprint: ::std::option::Option<::std::string::String>,
+    pub key_fingerprint: Option<String>,
 }
 impl KeyPairInfo {
     /// Starts building a [`KeyPairInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeyPairInfoBuilder {
-        <crate::types::builders::KeyPairInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KeyPairInfoBuilder as Default>::default()
     }
     /// The `KeyPairId` member, when set.
     #[inline]
-    pub fn key_pair_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_pair_id(&self) -> Option<&str> {
         self.key_pair_id.as_deref()
     }
     /// The `KeyType` member, when set.
     #[inline]
-    pub fn key_type(&self) -> ::std::option::Option<&crate::types::KeyType> {
+    pub fn key_type(&self) -> Option<&crate::types::KeyType> {
         self.key_type.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,77 +53,61 @@ impl KeyPairInfo {
     }
     /// The `PublicKey` member, when set.
     #[inline]
-    pub fn public_key(&self) -> ::std::option::Option<&str> {
+    pub fn public_key(&self) -> Option<&str> {
         self.public_key.as_deref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `KeyFingerprint` member, when set.
     #[inline]
-    pub fn key_fingerprint(&self) -> ::std::option::Option<&str> {
+    pub fn key_fingerprint(&self) -> Option<&str> {
         self.key_fingerprint.as_deref()
     }
 }
 /// A builder for [`KeyPairInfo`](crate::types::KeyPairInfo); start one with `KeyPairInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KeyPairInfoBuilder {
     inner: crate::types::KeyPairInfo,
 }
 impl KeyPairInfoBuilder {
     /// Sets [`KeyPairInfo::key_pair_id`](crate::types::KeyPairInfo::key_pair_id): The ID of the key pair.
-    pub fn key_pair_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_pair_id = ::std::option::Option::Some(input.into());
+    pub fn key_pair_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_pair_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyPairInfo::key_pair_id`](crate::types::KeyPairInfo::key_pair_id).
     #[inline]
-    pub fn set_key_pair_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_pair_id(mut self, input: Option<String>) -> Self {
         self.inner.key_pair_id = input;
         self
     }
     /// The value set for [`KeyPairInfo::key_pair_id`](crate::types::KeyPairInfo::key_pair_id), if any.
     #[inline]
-    pub fn get_key_pair_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_pair_id(&self) -> &Option<String> {
         &self.inner.key_pair_id
     }
     /// Sets [`KeyPairInfo::key_type`](crate::types::KeyPairInfo::key_type): The type of key pair.
     pub fn key_type(mut self, input: crate::types::KeyType) -> Self {
-        self.inner.key_type = ::std::option::Option::Some(input);
+        self.inner.key_type = Some(input);
         self
     }
     /// Sets or clears [`KeyPairInfo::key_type`](crate::types::KeyPairInfo::key_type).
     #[inline]
-    pub fn set_key_type(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyType>,
-    ) -> Self {
+    pub fn set_key_type(mut self, input: Option<crate::types::KeyType>) -> Self {
         self.inner.key_type = input;
         self
     }
     /// The value set for [`KeyPairInfo::key_type`](crate::types::KeyPairInfo::key_type), if any.
     #[inline]
-    pub fn get_key_type(&self) -> &::std::option::Option<crate::types::KeyType> {
+    pub fn get_key_type(&self) -> &Option<crate::types::KeyType> {
         &self.inner.key_type
     }
     /// Appends one item to [`KeyPairInfo::tags`](crate::types::KeyPairInfo::tags): Any tags applied to the key pair.
@@ -140,105 +119,80 @@ impl KeyPairInfoBuilder {
     }
     /// Sets or clears [`KeyPairInfo::tags`](crate::types::KeyPairInfo::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`KeyPairInfo::tags`](crate::types::KeyPairInfo::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`KeyPairInfo::public_key`](crate::types::KeyPairInfo::public_key): The public key material.
-    pub fn public_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_key = ::std::option::Option::Some(input.into());
+    pub fn public_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_key = Some(input.into());
         self
     }
     /// Sets or clears [`KeyPairInfo::public_key`](crate::types::KeyPairInfo::public_key).
     #[inline]
-    pub fn set_public_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_key(mut self, input: Option<String>) -> Self {
         self.inner.public_key = input;
         self
     }
     /// The value set for [`KeyPairInfo::public_key`](crate::types::KeyPairInfo::public_key), if any.
     #[inline]
-    pub fn get_public_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_key(&self) -> &Option<String> {
         &self.inner.public_key
     }
     /// Sets [`KeyPairInfo::create_time`](crate::types::KeyPairInfo::create_time): If you used Amazon EC2 to create the key pair, this is the date and time when the key was created, in [ISO 8601 date-time format](https://www.iso.org/iso-8601-date-and-time-format.html), in the UTC time zone.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`KeyPairInfo::create_time`](crate::types::KeyPairInfo::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`KeyPairInfo::create_time`](crate::types::KeyPairInfo::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`KeyPairInfo::key_name`](crate::types::KeyPairInfo::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`KeyPairInfo::key_name`](crate::types::KeyPairInfo::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`KeyPairInfo::key_name`](crate::types::KeyPairInfo::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`KeyPairInfo::key_fingerprint`](crate::types::KeyPairInfo::key_fingerprint): If you used `CreateKeyPair` to create the key pair:
-    pub fn key_fingerprint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_fingerprint = ::std::option::Option::Some(input.into());
+    pub fn key_fingerprint(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_fingerprint = Some(input.into());
         self
     }
     /// Sets or clears [`KeyPairInfo::key_fingerprint`](crate::types::KeyPairInfo::key_fingerprint).
     #[inline]
-    pub fn set_key_fingerprint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_fingerprint(mut self, input: Option<String>) -> Self {
         self.inner.key_fingerprint = input;
         self
     }
     /// The value set for [`KeyPairInfo::key_fingerprint`](crate::types::KeyPairInfo::key_fingerprint), if any.
     #[inline]
-    pub fn get_key_fingerprint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_fingerprint(&self) -> &Option<String> {
         &self.inner.key_fingerprint
     }
     /// Builds the [`KeyPairInfo`]; it has no required members, so this cannot fail.
@@ -250,22 +204,18 @@ impl KeyPairInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for KeyPairInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "keyPairId" => {
-                    value.key_pair_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_pair_id = Some(String::from(child.text()));
                 }
                 "keyType" => {
-                    value.key_type = ::std::option::Option::Some(
-                        crate::types::KeyType::from(child.text()),
-                    );
+                    value.key_type = Some(crate::types::KeyType::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -273,12 +223,10 @@ impl ::awsgen_runtime::xml::FromXml for KeyPairInfo {
                     );
                 }
                 "publicKey" => {
-                    value.public_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_key = Some(String::from(child.text()));
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -287,18 +235,14 @@ impl ::awsgen_runtime::xml::FromXml for KeyPairInfo {
                     );
                 }
                 "keyName" => {
-                    value.key_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_name = Some(String::from(child.text()));
                 }
                 "keyFingerprint" => {
-                    value.key_fingerprint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_fingerprint = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

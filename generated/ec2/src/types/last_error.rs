@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The last error that occurred for a VPC endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LastError {
     /// The error message for the VPC endpoint error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The error code for the VPC endpoint error.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
 }
 impl LastError {
     /// Starts building a [`LastError`].
     #[inline]
     pub fn builder() -> crate::types::builders::LastErrorBuilder {
-        <crate::types::builders::LastErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LastErrorBuilder as Default>::default()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
 }
 /// A builder for [`LastError`](crate::types::LastError); start one with `LastError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LastErrorBuilder {
     inner: crate::types::LastError,
 }
 impl LastErrorBuilder {
     /// Sets [`LastError::message`](crate::types::LastError::message): The error message for the VPC endpoint error.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`LastError::message`](crate::types::LastError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`LastError::message`](crate::types::LastError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`LastError::code`](crate::types::LastError::code): The error code for the VPC endpoint error.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.inner.code = Some(input.into());
         self
     }
     /// Sets or clears [`LastError::code`](crate::types::LastError::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`LastError::code`](crate::types::LastError::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.inner.code
     }
     /// Builds the [`LastError`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl LastErrorBuilder {
 impl ::awsgen_runtime::xml::FromXml for LastError {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 "code" => {
-                    value.code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.code = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,148 +2,115 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch permission.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchPermission {
     /// The Amazon Resource Name (ARN) of an organization.
-    pub organization_arn: ::std::option::Option<::std::string::String>,
+    pub organization_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of an organizational unit (OU).
-    pub organizational_unit_arn: ::std::option::Option<::std::string::String>,
+    pub organizational_unit_arn: Option<String>,
     /// The Amazon Web Services account ID.
     ///
     /// Constraints: Up to 10 000 account IDs can be specified in a single request.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: Option<String>,
     /// The name of the group.
-    pub group: ::std::option::Option<crate::types::PermissionGroup>,
+    pub group: Option<crate::types::PermissionGroup>,
 }
 impl LaunchPermission {
     /// Starts building a [`LaunchPermission`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchPermissionBuilder {
-        <crate::types::builders::LaunchPermissionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchPermissionBuilder as Default>::default()
     }
     /// The `OrganizationArn` member, when set.
     #[inline]
-    pub fn organization_arn(&self) -> ::std::option::Option<&str> {
+    pub fn organization_arn(&self) -> Option<&str> {
         self.organization_arn.as_deref()
     }
     /// The `OrganizationalUnitArn` member, when set.
     #[inline]
-    pub fn organizational_unit_arn(&self) -> ::std::option::Option<&str> {
+    pub fn organizational_unit_arn(&self) -> Option<&str> {
         self.organizational_unit_arn.as_deref()
     }
     /// The `UserId` member, when set.
     #[inline]
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
+    pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
     /// The `Group` member, when set.
     #[inline]
-    pub fn group(&self) -> ::std::option::Option<&crate::types::PermissionGroup> {
+    pub fn group(&self) -> Option<&crate::types::PermissionGroup> {
         self.group.as_ref()
     }
 }
 /// A builder for [`LaunchPermission`](crate::types::LaunchPermission); start one with `LaunchPermission::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchPermissionBuilder {
     inner: crate::types::LaunchPermission,
 }
 impl LaunchPermissionBuilder {
     /// Sets [`LaunchPermission::organization_arn`](crate::types::LaunchPermission::organization_arn): The Amazon Resource Name (ARN) of an organization.
-    pub fn organization_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organization_arn = ::std::option::Option::Some(input.into());
+    pub fn organization_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.organization_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchPermission::organization_arn`](crate::types::LaunchPermission::organization_arn).
     #[inline]
-    pub fn set_organization_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organization_arn(mut self, input: Option<String>) -> Self {
         self.inner.organization_arn = input;
         self
     }
     /// The value set for [`LaunchPermission::organization_arn`](crate::types::LaunchPermission::organization_arn), if any.
     #[inline]
-    pub fn get_organization_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organization_arn(&self) -> &Option<String> {
         &self.inner.organization_arn
     }
     /// Sets [`LaunchPermission::organizational_unit_arn`](crate::types::LaunchPermission::organizational_unit_arn): The Amazon Resource Name (ARN) of an organizational unit (OU).
-    pub fn organizational_unit_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organizational_unit_arn = ::std::option::Option::Some(input.into());
+    pub fn organizational_unit_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.organizational_unit_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchPermission::organizational_unit_arn`](crate::types::LaunchPermission::organizational_unit_arn).
     #[inline]
-    pub fn set_organizational_unit_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organizational_unit_arn(mut self, input: Option<String>) -> Self {
         self.inner.organizational_unit_arn = input;
         self
     }
     /// The value set for [`LaunchPermission::organizational_unit_arn`](crate::types::LaunchPermission::organizational_unit_arn), if any.
     #[inline]
-    pub fn get_organizational_unit_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organizational_unit_arn(&self) -> &Option<String> {
         &self.inner.organizational_unit_arn
     }
     /// Sets [`LaunchPermission::user_id`](crate::types::LaunchPermission::user_id): The Amazon Web Services account ID.
-    pub fn user_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_id = ::std::option::Option::Some(input.into());
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchPermission::user_id`](crate::types::LaunchPermission::user_id).
     #[inline]
-    pub fn set_user_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.inner.user_id = input;
         self
     }
     /// The value set for [`LaunchPermission::user_id`](crate::types::LaunchPermission::user_id), if any.
     #[inline]
-    pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_id(&self) -> &Option<String> {
         &self.inner.user_id
     }
     /// Sets [`LaunchPermission::group`](crate::types::LaunchPermission::group): The name of the group.
     pub fn group(mut self, input: crate::types::PermissionGroup) -> Self {
-        self.inner.group = ::std::option::Option::Some(input);
+        self.inner.group = Some(input);
         self
     }
     /// Sets or clears [`LaunchPermission::group`](crate::types::LaunchPermission::group).
     #[inline]
-    pub fn set_group(
-        mut self,
-        input: ::std::option::Option<crate::types::PermissionGroup>,
-    ) -> Self {
+    pub fn set_group(mut self, input: Option<crate::types::PermissionGroup>) -> Self {
         self.inner.group = input;
         self
     }
     /// The value set for [`LaunchPermission::group`](crate::types::LaunchPermission::group), if any.
     #[inline]
-    pub fn get_group(&self) -> &::std::option::Option<crate::types::PermissionGroup> {
+    pub fn get_group(&self) -> &Option<crate::types::PermissionGroup> {
         &self.inner.group
     }
     /// Builds the [`LaunchPermission`]; it has no required members, so this cannot fail.
@@ -156,52 +123,46 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchPermission {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.organization_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.organization_arn {
             body.member("OrganizationArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.organizational_unit_arn {
+        if let Some(value) = &self.organizational_unit_arn {
             body.member("OrganizationalUnitArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
+        if let Some(value) = &self.user_id {
             body.member("UserId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group {
+        if let Some(value) = &self.group {
             body.member("Group", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for LaunchPermission {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "organizationArn" => {
-                    value.organization_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.organization_arn = Some(String::from(child.text()));
                 }
                 "organizationalUnitArn" => {
-                    value.organizational_unit_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.organizational_unit_arn = Some(String::from(child.text()));
                 }
                 "userId" => {
-                    value.user_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_id = Some(String::from(child.text()));
                 }
                 "group" => {
-                    value.group = ::std::option::Option::Some(
+                    value.group = Some(
                         crate::types::PermissionGroup::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

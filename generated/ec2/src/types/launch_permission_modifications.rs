@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch permission modification.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchPermissionModifications {
     /// The Amazon Web Services account ID, organization ARN, or OU ARN to add to the list of launch permissions for the AMI.
-    pub add: ::std::option::Option<::std::vec::Vec<crate::types::LaunchPermission>>,
+    pub add: Option<Vec<crate::types::LaunchPermission>>,
     /// The Amazon Web Services account ID, organization ARN, or OU ARN to remove from the list of launch permissions for the AMI.
-    pub remove: ::std::option::Option<::std::vec::Vec<crate::types::LaunchPermission>>,
+    pub remove: Option<Vec<crate::types::LaunchPermission>>,
 }
 impl LaunchPermissionModifications {
     /// Starts building a [`LaunchPermissionModifications`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchPermissionModificationsBuilder {
-        <crate::types::builders::LaunchPermissionModificationsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchPermissionModificationsBuilder as Default>::default()
     }
     /// The `Add` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -33,12 +28,7 @@ impl LaunchPermissionModifications {
     }
 }
 /// A builder for [`LaunchPermissionModifications`](crate::types::LaunchPermissionModifications); start one with `LaunchPermissionModifications::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchPermissionModificationsBuilder {
     inner: crate::types::LaunchPermissionModifications,
 }
@@ -55,16 +45,14 @@ impl LaunchPermissionModificationsBuilder {
     #[inline]
     pub fn set_add(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LaunchPermission>>,
+        input: Option<Vec<crate::types::LaunchPermission>>,
     ) -> Self {
         self.inner.add = input;
         self
     }
     /// The value set for [`LaunchPermissionModifications::add`](crate::types::LaunchPermissionModifications::add), if any.
     #[inline]
-    pub fn get_add(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchPermission>> {
+    pub fn get_add(&self) -> &Option<Vec<crate::types::LaunchPermission>> {
         &self.inner.add
     }
     /// Appends one item to [`LaunchPermissionModifications::remove`](crate::types::LaunchPermissionModifications::remove): The Amazon Web Services account ID, organization ARN, or OU ARN to remove from the list of launch permissions for the AMI.
@@ -78,16 +66,14 @@ impl LaunchPermissionModificationsBuilder {
     #[inline]
     pub fn set_remove(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LaunchPermission>>,
+        input: Option<Vec<crate::types::LaunchPermission>>,
     ) -> Self {
         self.inner.remove = input;
         self
     }
     /// The value set for [`LaunchPermissionModifications::remove`](crate::types::LaunchPermissionModifications::remove), if any.
     #[inline]
-    pub fn get_remove(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchPermission>> {
+    pub fn get_remove(&self) -> &Option<Vec<crate::types::LaunchPermission>> {
         &self.inner.remove
     }
     /// Builds the [`LaunchPermissionModifications`]; it has no required members, so this cannot fail.
@@ -100,8 +86,8 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchPermissionModifications {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.add {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.add {
             let member_0 = body.enter("Add");
             body.items(
                 value,
@@ -109,7 +95,7 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchPermissionModifications {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove {
+        if let Some(value) = &self.remove {
             let member_0 = body.enter("Remove");
             body.items(
                 value,
@@ -117,6 +103,6 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchPermissionModifications {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

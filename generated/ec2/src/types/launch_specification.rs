@@ -2,64 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch specification for an instance.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchSpecification {
     /// The base64-encoded user data that instances use when starting up. User data is limited to 16 KB.
-    pub user_data: ::std::option::Option<::std::string::String>,
+    pub user_data: Option<String>,
     /// Deprecated.
-    pub addressing_type: ::std::option::Option<::std::string::String>,
+    pub addressing_type: Option<String>,
     /// The block device mapping entries.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
     /// Indicates whether the instance is optimized for EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal EBS I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS Optimized instance.
     ///
     /// Default: `false`
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// The IAM instance profile.
-    pub iam_instance_profile: ::std::option::Option<
-        crate::types::IamInstanceProfileSpecification,
-    >,
+    pub iam_instance_profile: Option<crate::types::IamInstanceProfileSpecification>,
     /// The ID of the AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The instance type. Only one instance type can be specified.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The ID of the kernel.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// The name of the key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The network interfaces. If you specify a network interface, you must specify subnet IDs and security group IDs using the network interface.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
+    pub network_interfaces: Option<
+        Vec<crate::types::InstanceNetworkInterfaceSpecification>,
     >,
     /// The placement information for the instance.
-    pub placement: ::std::option::Option<crate::types::SpotPlacement>,
+    pub placement: Option<crate::types::SpotPlacement>,
     /// The ID of the RAM disk.
-    pub ramdisk_id: ::std::option::Option<::std::string::String>,
+    pub ramdisk_id: Option<String>,
     /// The ID of the subnet in which to launch the instance.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The IDs of the security groups.
-    pub security_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GroupIdentifier>,
-    >,
+    pub security_groups: Option<Vec<crate::types::GroupIdentifier>>,
     /// The `Monitoring` member.
-    pub monitoring: ::std::option::Option<crate::types::RunInstancesMonitoringEnabled>,
+    pub monitoring: Option<crate::types::RunInstancesMonitoringEnabled>,
 }
 impl LaunchSpecification {
     /// Starts building a [`LaunchSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchSpecificationBuilder {
-        <crate::types::builders::LaunchSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchSpecificationBuilder as Default>::default()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&str> {
+    pub fn user_data(&self) -> Option<&str> {
         self.user_data.as_deref()
     }
     /// The `AddressingType` member, when set.
     #[inline]
-    pub fn addressing_type(&self) -> ::std::option::Option<&str> {
+    pub fn addressing_type(&self) -> Option<&str> {
         self.addressing_type.as_deref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -69,34 +63,34 @@ impl LaunchSpecification {
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfileSpecification> {
+    ) -> Option<&crate::types::IamInstanceProfileSpecification> {
         self.iam_instance_profile.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `NetworkInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -108,17 +102,17 @@ impl LaunchSpecification {
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(&self) -> ::std::option::Option<&crate::types::SpotPlacement> {
+    pub fn placement(&self) -> Option<&crate::types::SpotPlacement> {
         self.placement.as_ref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ramdisk_id(&self) -> Option<&str> {
         self.ramdisk_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
@@ -128,9 +122,7 @@ impl LaunchSpecification {
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RunInstancesMonitoringEnabled> {
+    pub fn monitoring(&self) -> Option<&crate::types::RunInstancesMonitoringEnabled> {
         self.monitoring.as_ref()
     }
 }
@@ -156,58 +148,41 @@ impl ::std::fmt::Debug for LaunchSpecification {
     }
 }
 /// A builder for [`LaunchSpecification`](crate::types::LaunchSpecification); start one with `LaunchSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchSpecificationBuilder {
     inner: crate::types::LaunchSpecification,
 }
 impl LaunchSpecificationBuilder {
     /// Sets [`LaunchSpecification::user_data`](crate::types::LaunchSpecification::user_data): The base64-encoded user data that instances use when starting up.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_data = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchSpecification::user_data`](crate::types::LaunchSpecification::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<String>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`LaunchSpecification::user_data`](crate::types::LaunchSpecification::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_data(&self) -> &Option<String> {
         &self.inner.user_data
     }
     /// Sets [`LaunchSpecification::addressing_type`](crate::types::LaunchSpecification::addressing_type): Deprecated.
-    pub fn addressing_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.addressing_type = ::std::option::Option::Some(input.into());
+    pub fn addressing_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.addressing_type = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchSpecification::addressing_type`](crate::types::LaunchSpecification::addressing_type).
     #[inline]
-    pub fn set_addressing_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_addressing_type(mut self, input: Option<String>) -> Self {
         self.inner.addressing_type = input;
         self
     }
     /// The value set for [`LaunchSpecification::addressing_type`](crate::types::LaunchSpecification::addressing_type), if any.
     #[inline]
-    pub fn get_addressing_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_addressing_type(&self) -> &Option<String> {
         &self.inner.addressing_type
     }
     /// Appends one item to [`LaunchSpecification::block_device_mappings`](crate::types::LaunchSpecification::block_device_mappings): The block device mapping entries.
@@ -224,7 +199,7 @@ impl LaunchSpecificationBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -233,23 +208,23 @@ impl LaunchSpecificationBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`LaunchSpecification::ebs_optimized`](crate::types::LaunchSpecification::ebs_optimized): Indicates whether the instance is optimized for EBS I/O.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::ebs_optimized`](crate::types::LaunchSpecification::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`LaunchSpecification::ebs_optimized`](crate::types::LaunchSpecification::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`LaunchSpecification::iam_instance_profile`](crate::types::LaunchSpecification::iam_instance_profile): The IAM instance profile.
@@ -257,14 +232,14 @@ impl LaunchSpecificationBuilder {
         mut self,
         input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::iam_instance_profile`](crate::types::LaunchSpecification::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileSpecification>,
+        input: Option<crate::types::IamInstanceProfileSpecification>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -273,94 +248,74 @@ impl LaunchSpecificationBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileSpecification> {
+    ) -> &Option<crate::types::IamInstanceProfileSpecification> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`LaunchSpecification::image_id`](crate::types::LaunchSpecification::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchSpecification::image_id`](crate::types::LaunchSpecification::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`LaunchSpecification::image_id`](crate::types::LaunchSpecification::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`LaunchSpecification::instance_type`](crate::types::LaunchSpecification::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::instance_type`](crate::types::LaunchSpecification::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`LaunchSpecification::instance_type`](crate::types::LaunchSpecification::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`LaunchSpecification::kernel_id`](crate::types::LaunchSpecification::kernel_id): The ID of the kernel.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchSpecification::kernel_id`](crate::types::LaunchSpecification::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`LaunchSpecification::kernel_id`](crate::types::LaunchSpecification::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`LaunchSpecification::key_name`](crate::types::LaunchSpecification::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchSpecification::key_name`](crate::types::LaunchSpecification::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`LaunchSpecification::key_name`](crate::types::LaunchSpecification::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Appends one item to [`LaunchSpecification::network_interfaces`](crate::types::LaunchSpecification::network_interfaces): The network interfaces.
@@ -377,9 +332,7 @@ impl LaunchSpecificationBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-        >,
+        input: Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>>,
     ) -> Self {
         self.inner.network_interfaces = input;
         self
@@ -388,72 +341,55 @@ impl LaunchSpecificationBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>> {
         &self.inner.network_interfaces
     }
     /// Sets [`LaunchSpecification::placement`](crate::types::LaunchSpecification::placement): The placement information for the instance.
     pub fn placement(mut self, input: crate::types::SpotPlacement) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::placement`](crate::types::LaunchSpecification::placement).
     #[inline]
-    pub fn set_placement(
-        mut self,
-        input: ::std::option::Option<crate::types::SpotPlacement>,
-    ) -> Self {
+    pub fn set_placement(mut self, input: Option<crate::types::SpotPlacement>) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`LaunchSpecification::placement`](crate::types::LaunchSpecification::placement), if any.
     #[inline]
-    pub fn get_placement(&self) -> &::std::option::Option<crate::types::SpotPlacement> {
+    pub fn get_placement(&self) -> &Option<crate::types::SpotPlacement> {
         &self.inner.placement
     }
     /// Sets [`LaunchSpecification::ramdisk_id`](crate::types::LaunchSpecification::ramdisk_id): The ID of the RAM disk.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ramdisk_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchSpecification::ramdisk_id`](crate::types::LaunchSpecification::ramdisk_id).
     #[inline]
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`LaunchSpecification::ramdisk_id`](crate::types::LaunchSpecification::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         &self.inner.ramdisk_id
     }
     /// Sets [`LaunchSpecification::subnet_id`](crate::types::LaunchSpecification::subnet_id): The ID of the subnet in which to launch the instance.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchSpecification::subnet_id`](crate::types::LaunchSpecification::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`LaunchSpecification::subnet_id`](crate::types::LaunchSpecification::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Appends one item to [`LaunchSpecification::security_groups`](crate::types::LaunchSpecification::security_groups): The IDs of the security groups.
@@ -467,16 +403,14 @@ impl LaunchSpecificationBuilder {
     #[inline]
     pub fn set_security_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+        input: Option<Vec<crate::types::GroupIdentifier>>,
     ) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`LaunchSpecification::security_groups`](crate::types::LaunchSpecification::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<crate::types::GroupIdentifier>> {
         &self.inner.security_groups
     }
     /// Sets [`LaunchSpecification::monitoring`](crate::types::LaunchSpecification::monitoring)
@@ -484,14 +418,14 @@ impl LaunchSpecificationBuilder {
         mut self,
         input: crate::types::RunInstancesMonitoringEnabled,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`LaunchSpecification::monitoring`](crate::types::LaunchSpecification::monitoring).
     #[inline]
     pub fn set_monitoring(
         mut self,
-        input: ::std::option::Option<crate::types::RunInstancesMonitoringEnabled>,
+        input: Option<crate::types::RunInstancesMonitoringEnabled>,
     ) -> Self {
         self.inner.monitoring = input;
         self
@@ -500,7 +434,7 @@ impl LaunchSpecificationBuilder {
     #[inline]
     pub fn get_monitoring(
         &self,
-    ) -> &::std::option::Option<crate::types::RunInstancesMonitoringEnabled> {
+    ) -> &Option<crate::types::RunInstancesMonitoringEnabled> {
         &self.inner.monitoring
     }
     /// Builds the [`LaunchSpecification`]; it has no required members, so this cannot fail.
@@ -512,22 +446,18 @@ impl LaunchSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "userData" => {
-                    value.user_data = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_data = Some(String::from(child.text()));
                 }
                 "addressingType" => {
-                    value.addressing_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.addressing_type = Some(String::from(child.text()));
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some(
+                    value.block_device_mappings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -535,39 +465,31 @@ impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
                     );
                 }
                 "ebsOptimized" => {
-                    value.ebs_optimized = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ebs_optimized = Some(child.text() == "true");
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = ::std::option::Option::Some(
+                    value.iam_instance_profile = Some(
                         <crate::types::IamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "kernelId" => {
-                    value.kernel_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kernel_id = Some(String::from(child.text()));
                 }
                 "keyName" => {
-                    value.key_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_name = Some(String::from(child.text()));
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some(
+                    value.network_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -575,24 +497,20 @@ impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
                     );
                 }
                 "placement" => {
-                    value.placement = ::std::option::Option::Some(
+                    value.placement = Some(
                         <crate::types::SpotPlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ramdiskId" => {
-                    value.ramdisk_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ramdisk_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "groupSet" => {
-                    value.security_groups = ::std::option::Option::Some(
+                    value.security_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -600,7 +518,7 @@ impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
                     );
                 }
                 "monitoring" => {
-                    value.monitoring = ::std::option::Option::Some(
+                    value.monitoring = Some(
                         <crate::types::RunInstancesMonitoringEnabled as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -609,6 +527,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

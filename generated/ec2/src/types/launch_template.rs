@@ -2,67 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplate {
     /// The ID of the launch template.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The time launch template was created.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The principal that created the launch template.
-    pub created_by: ::std::option::Option<::std::string::String>,
+    pub created_by: Option<String>,
     /// The version number of the default version of the launch template.
-    pub default_version_number: ::std::option::Option<i64>,
+    pub default_version_number: Option<i64>,
     /// The version number of the latest version of the launch template.
-    pub latest_version_number: ::std::option::Option<i64>,
+    pub latest_version_number: Option<i64>,
     /// The tags for the launch template.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The entity that manages the launch template.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
 }
 impl LaunchTemplate {
     /// Starts building a [`LaunchTemplate`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateBuilder {
-        <crate::types::builders::LaunchTemplateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateBuilder as Default>::default()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `CreatedBy` member, when set.
     #[inline]
-    pub fn created_by(&self) -> ::std::option::Option<&str> {
+    pub fn created_by(&self) -> Option<&str> {
         self.created_by.as_deref()
     }
     /// The `DefaultVersionNumber` member, when set.
     #[inline]
-    pub fn default_version_number(&self) -> ::std::option::Option<i64> {
+    pub fn default_version_number(&self) -> Option<i64> {
         self.default_version_number
     }
     /// The `LatestVersionNumber` member, when set.
     #[inline]
-    pub fn latest_version_number(&self) -> ::std::option::Option<i64> {
+    pub fn latest_version_number(&self) -> Option<i64> {
         self.latest_version_number
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,148 +65,113 @@ impl LaunchTemplate {
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
 }
 /// A builder for [`LaunchTemplate`](crate::types::LaunchTemplate); start one with `LaunchTemplate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateBuilder {
     inner: crate::types::LaunchTemplate,
 }
 impl LaunchTemplateBuilder {
     /// Sets [`LaunchTemplate::launch_template_id`](crate::types::LaunchTemplate::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplate::launch_template_id`](crate::types::LaunchTemplate::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`LaunchTemplate::launch_template_id`](crate::types::LaunchTemplate::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`LaunchTemplate::launch_template_name`](crate::types::LaunchTemplate::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplate::launch_template_name`](crate::types::LaunchTemplate::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`LaunchTemplate::launch_template_name`](crate::types::LaunchTemplate::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`LaunchTemplate::create_time`](crate::types::LaunchTemplate::create_time): The time launch template was created.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::create_time`](crate::types::LaunchTemplate::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`LaunchTemplate::create_time`](crate::types::LaunchTemplate::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`LaunchTemplate::created_by`](crate::types::LaunchTemplate::created_by): The principal that created the launch template.
-    pub fn created_by(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.created_by = ::std::option::Option::Some(input.into());
+    pub fn created_by(mut self, input: impl Into<String>) -> Self {
+        self.inner.created_by = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplate::created_by`](crate::types::LaunchTemplate::created_by).
     #[inline]
-    pub fn set_created_by(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.inner.created_by = input;
         self
     }
     /// The value set for [`LaunchTemplate::created_by`](crate::types::LaunchTemplate::created_by), if any.
     #[inline]
-    pub fn get_created_by(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_created_by(&self) -> &Option<String> {
         &self.inner.created_by
     }
     /// Sets [`LaunchTemplate::default_version_number`](crate::types::LaunchTemplate::default_version_number): The version number of the default version of the launch template.
     pub fn default_version_number(mut self, input: i64) -> Self {
-        self.inner.default_version_number = ::std::option::Option::Some(input);
+        self.inner.default_version_number = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::default_version_number`](crate::types::LaunchTemplate::default_version_number).
     #[inline]
-    pub fn set_default_version_number(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_default_version_number(mut self, input: Option<i64>) -> Self {
         self.inner.default_version_number = input;
         self
     }
     /// The value set for [`LaunchTemplate::default_version_number`](crate::types::LaunchTemplate::default_version_number), if any.
     #[inline]
-    pub fn get_default_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_default_version_number(&self) -> &Option<i64> {
         &self.inner.default_version_number
     }
     /// Sets [`LaunchTemplate::latest_version_number`](crate::types::LaunchTemplate::latest_version_number): The version number of the latest version of the launch template.
     pub fn latest_version_number(mut self, input: i64) -> Self {
-        self.inner.latest_version_number = ::std::option::Option::Some(input);
+        self.inner.latest_version_number = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::latest_version_number`](crate::types::LaunchTemplate::latest_version_number).
     #[inline]
-    pub fn set_latest_version_number(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_latest_version_number(mut self, input: Option<i64>) -> Self {
         self.inner.latest_version_number = input;
         self
     }
     /// The value set for [`LaunchTemplate::latest_version_number`](crate::types::LaunchTemplate::latest_version_number), if any.
     #[inline]
-    pub fn get_latest_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_latest_version_number(&self) -> &Option<i64> {
         &self.inner.latest_version_number
     }
     /// Appends one item to [`LaunchTemplate::tags`](crate::types::LaunchTemplate::tags): The tags for the launch template.
@@ -225,39 +183,32 @@ impl LaunchTemplateBuilder {
     }
     /// Sets or clears [`LaunchTemplate::tags`](crate::types::LaunchTemplate::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`LaunchTemplate::tags`](crate::types::LaunchTemplate::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`LaunchTemplate::operator`](crate::types::LaunchTemplate::operator): The entity that manages the launch template.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplate::operator`](crate::types::LaunchTemplate::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`LaunchTemplate::operator`](crate::types::LaunchTemplate::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Builds the [`LaunchTemplate`]; it has no required members, so this cannot fail.
@@ -269,22 +220,18 @@ impl LaunchTemplateBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplate {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateId" => {
-                    value.launch_template_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_id = Some(String::from(child.text()));
                 }
                 "launchTemplateName" => {
-                    value.launch_template_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_name = Some(String::from(child.text()));
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -293,26 +240,24 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplate {
                     );
                 }
                 "createdBy" => {
-                    value.created_by = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.created_by = Some(String::from(child.text()));
                 }
                 "defaultVersionNumber" => {
-                    value.default_version_number = ::std::option::Option::Some(
+                    value.default_version_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "LaunchTemplate")?,
                     );
                 }
                 "latestVersionNumber" => {
-                    value.latest_version_number = ::std::option::Option::Some(
+                    value.latest_version_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "LaunchTemplate")?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -320,7 +265,7 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplate {
                     );
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -329,6 +274,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplate {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

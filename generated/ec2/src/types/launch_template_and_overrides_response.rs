@@ -2,49 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template and overrides.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateAndOverridesResponse {
     /// The launch template.
-    pub launch_template_specification: ::std::option::Option<
+    pub launch_template_specification: Option<
         crate::types::FleetLaunchTemplateSpecification,
     >,
     /// Any parameters that you specify override the same parameters in the launch template.
-    pub overrides: ::std::option::Option<crate::types::FleetLaunchTemplateOverrides>,
+    pub overrides: Option<crate::types::FleetLaunchTemplateOverrides>,
 }
 impl LaunchTemplateAndOverridesResponse {
     /// Starts building a [`LaunchTemplateAndOverridesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateAndOverridesResponseBuilder {
-        <crate::types::builders::LaunchTemplateAndOverridesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateAndOverridesResponseBuilder as Default>::default()
     }
     /// The `LaunchTemplateSpecification` member, when set.
     #[inline]
     pub fn launch_template_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetLaunchTemplateSpecification> {
+    ) -> Option<&crate::types::FleetLaunchTemplateSpecification> {
         self.launch_template_specification.as_ref()
     }
     /// The `Overrides` member, when set.
     #[inline]
-    pub fn overrides(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FleetLaunchTemplateOverrides> {
+    pub fn overrides(&self) -> Option<&crate::types::FleetLaunchTemplateOverrides> {
         self.overrides.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateAndOverridesResponse`](crate::types::LaunchTemplateAndOverridesResponse); start one with `LaunchTemplateAndOverridesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateAndOverridesResponseBuilder {
     inner: crate::types::LaunchTemplateAndOverridesResponse,
 }
@@ -54,14 +42,14 @@ impl LaunchTemplateAndOverridesResponseBuilder {
         mut self,
         input: crate::types::FleetLaunchTemplateSpecification,
     ) -> Self {
-        self.inner.launch_template_specification = ::std::option::Option::Some(input);
+        self.inner.launch_template_specification = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateAndOverridesResponse::launch_template_specification`](crate::types::LaunchTemplateAndOverridesResponse::launch_template_specification).
     #[inline]
     pub fn set_launch_template_specification(
         mut self,
-        input: ::std::option::Option<crate::types::FleetLaunchTemplateSpecification>,
+        input: Option<crate::types::FleetLaunchTemplateSpecification>,
     ) -> Self {
         self.inner.launch_template_specification = input;
         self
@@ -70,7 +58,7 @@ impl LaunchTemplateAndOverridesResponseBuilder {
     #[inline]
     pub fn get_launch_template_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetLaunchTemplateSpecification> {
+    ) -> &Option<crate::types::FleetLaunchTemplateSpecification> {
         &self.inner.launch_template_specification
     }
     /// Sets [`LaunchTemplateAndOverridesResponse::overrides`](crate::types::LaunchTemplateAndOverridesResponse::overrides): Any parameters that you specify override the same parameters in the launch template.
@@ -78,23 +66,21 @@ impl LaunchTemplateAndOverridesResponseBuilder {
         mut self,
         input: crate::types::FleetLaunchTemplateOverrides,
     ) -> Self {
-        self.inner.overrides = ::std::option::Option::Some(input);
+        self.inner.overrides = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateAndOverridesResponse::overrides`](crate::types::LaunchTemplateAndOverridesResponse::overrides).
     #[inline]
     pub fn set_overrides(
         mut self,
-        input: ::std::option::Option<crate::types::FleetLaunchTemplateOverrides>,
+        input: Option<crate::types::FleetLaunchTemplateOverrides>,
     ) -> Self {
         self.inner.overrides = input;
         self
     }
     /// The value set for [`LaunchTemplateAndOverridesResponse::overrides`](crate::types::LaunchTemplateAndOverridesResponse::overrides), if any.
     #[inline]
-    pub fn get_overrides(
-        &self,
-    ) -> &::std::option::Option<crate::types::FleetLaunchTemplateOverrides> {
+    pub fn get_overrides(&self) -> &Option<crate::types::FleetLaunchTemplateOverrides> {
         &self.inner.overrides
     }
     /// Builds the [`LaunchTemplateAndOverridesResponse`]; it has no required members, so this cannot fail.
@@ -106,19 +92,19 @@ impl LaunchTemplateAndOverridesResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateAndOverridesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateSpecification" => {
-                    value.launch_template_specification = ::std::option::Option::Some(
+                    value.launch_template_specification = Some(
                         <crate::types::FleetLaunchTemplateSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "overrides" => {
-                    value.overrides = ::std::option::Option::Some(
+                    value.overrides = Some(
                         <crate::types::FleetLaunchTemplateOverrides as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -127,6 +113,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateAndOverridesResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

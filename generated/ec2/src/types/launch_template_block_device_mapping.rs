@@ -2,148 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateBlockDeviceMapping {
     /// The device name.
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// The virtual device name (ephemeralN).
-    pub virtual_name: ::std::option::Option<::std::string::String>,
+    pub virtual_name: Option<String>,
     /// Information about the block device for an EBS volume.
-    pub ebs: ::std::option::Option<crate::types::LaunchTemplateEbsBlockDevice>,
+    pub ebs: Option<crate::types::LaunchTemplateEbsBlockDevice>,
     /// To omit the device from the block device mapping, specify an empty string.
-    pub no_device: ::std::option::Option<::std::string::String>,
+    pub no_device: Option<String>,
 }
 impl LaunchTemplateBlockDeviceMapping {
     /// Starts building a [`LaunchTemplateBlockDeviceMapping`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateBlockDeviceMappingBuilder {
-        <crate::types::builders::LaunchTemplateBlockDeviceMappingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateBlockDeviceMappingBuilder as Default>::default()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `VirtualName` member, when set.
     #[inline]
-    pub fn virtual_name(&self) -> ::std::option::Option<&str> {
+    pub fn virtual_name(&self) -> Option<&str> {
         self.virtual_name.as_deref()
     }
     /// The `Ebs` member, when set.
     #[inline]
-    pub fn ebs(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateEbsBlockDevice> {
+    pub fn ebs(&self) -> Option<&crate::types::LaunchTemplateEbsBlockDevice> {
         self.ebs.as_ref()
     }
     /// The `NoDevice` member, when set.
     #[inline]
-    pub fn no_device(&self) -> ::std::option::Option<&str> {
+    pub fn no_device(&self) -> Option<&str> {
         self.no_device.as_deref()
     }
 }
 /// A builder for [`LaunchTemplateBlockDeviceMapping`](crate::types::LaunchTemplateBlockDeviceMapping); start one with `LaunchTemplateBlockDeviceMapping::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateBlockDeviceMappingBuilder {
     inner: crate::types::LaunchTemplateBlockDeviceMapping,
 }
 impl LaunchTemplateBlockDeviceMappingBuilder {
     /// Sets [`LaunchTemplateBlockDeviceMapping::device_name`](crate::types::LaunchTemplateBlockDeviceMapping::device_name): The device name.
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMapping::device_name`](crate::types::LaunchTemplateBlockDeviceMapping::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`LaunchTemplateBlockDeviceMapping::device_name`](crate::types::LaunchTemplateBlockDeviceMapping::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`LaunchTemplateBlockDeviceMapping::virtual_name`](crate::types::LaunchTemplateBlockDeviceMapping::virtual_name): The virtual device name (ephemeralN).
-    pub fn virtual_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.virtual_name = ::std::option::Option::Some(input.into());
+    pub fn virtual_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.virtual_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMapping::virtual_name`](crate::types::LaunchTemplateBlockDeviceMapping::virtual_name).
     #[inline]
-    pub fn set_virtual_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtual_name(mut self, input: Option<String>) -> Self {
         self.inner.virtual_name = input;
         self
     }
     /// The value set for [`LaunchTemplateBlockDeviceMapping::virtual_name`](crate::types::LaunchTemplateBlockDeviceMapping::virtual_name), if any.
     #[inline]
-    pub fn get_virtual_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtual_name(&self) -> &Option<String> {
         &self.inner.virtual_name
     }
     /// Sets [`LaunchTemplateBlockDeviceMapping::ebs`](crate::types::LaunchTemplateBlockDeviceMapping::ebs): Information about the block device for an EBS volume.
     pub fn ebs(mut self, input: crate::types::LaunchTemplateEbsBlockDevice) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input);
+        self.inner.ebs = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMapping::ebs`](crate::types::LaunchTemplateBlockDeviceMapping::ebs).
     #[inline]
     pub fn set_ebs(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateEbsBlockDevice>,
+        input: Option<crate::types::LaunchTemplateEbsBlockDevice>,
     ) -> Self {
         self.inner.ebs = input;
         self
     }
     /// The value set for [`LaunchTemplateBlockDeviceMapping::ebs`](crate::types::LaunchTemplateBlockDeviceMapping::ebs), if any.
     #[inline]
-    pub fn get_ebs(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateEbsBlockDevice> {
+    pub fn get_ebs(&self) -> &Option<crate::types::LaunchTemplateEbsBlockDevice> {
         &self.inner.ebs
     }
     /// Sets [`LaunchTemplateBlockDeviceMapping::no_device`](crate::types::LaunchTemplateBlockDeviceMapping::no_device): To omit the device from the block device mapping, specify an empty string.
-    pub fn no_device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.no_device = ::std::option::Option::Some(input.into());
+    pub fn no_device(mut self, input: impl Into<String>) -> Self {
+        self.inner.no_device = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMapping::no_device`](crate::types::LaunchTemplateBlockDeviceMapping::no_device).
     #[inline]
-    pub fn set_no_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_no_device(mut self, input: Option<String>) -> Self {
         self.inner.no_device = input;
         self
     }
     /// The value set for [`LaunchTemplateBlockDeviceMapping::no_device`](crate::types::LaunchTemplateBlockDeviceMapping::no_device), if any.
     #[inline]
-    pub fn get_no_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_no_device(&self) -> &Option<String> {
         &self.inner.no_device
     }
     /// Builds the [`LaunchTemplateBlockDeviceMapping`]; it has no required members, so this cannot fail.
@@ -155,35 +123,29 @@ impl LaunchTemplateBlockDeviceMappingBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateBlockDeviceMapping {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "deviceName" => {
-                    value.device_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device_name = Some(String::from(child.text()));
                 }
                 "virtualName" => {
-                    value.virtual_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.virtual_name = Some(String::from(child.text()));
                 }
                 "ebs" => {
-                    value.ebs = ::std::option::Option::Some(
+                    value.ebs = Some(
                         <crate::types::LaunchTemplateEbsBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "noDevice" => {
-                    value.no_device = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.no_device = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,105 +2,81 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateBlockDeviceMappingRequest {
     /// The device name (for example, /dev/sdh or xvdh).
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// The virtual device name (ephemeralN). Instance store volumes are numbered starting from 0. An instance type with 2 available instance store volumes can specify mappings for ephemeral0 and ephemeral1. The number of available instance store volumes depends on the instance type. After you connect to the instance, you must mount the volume.
-    pub virtual_name: ::std::option::Option<::std::string::String>,
+    pub virtual_name: Option<String>,
     /// Parameters used to automatically set up EBS volumes when the instance is launched.
-    pub ebs: ::std::option::Option<crate::types::LaunchTemplateEbsBlockDeviceRequest>,
+    pub ebs: Option<crate::types::LaunchTemplateEbsBlockDeviceRequest>,
     /// To omit the device from the block device mapping, specify an empty string.
-    pub no_device: ::std::option::Option<::std::string::String>,
+    pub no_device: Option<String>,
 }
 impl LaunchTemplateBlockDeviceMappingRequest {
     /// Starts building a [`LaunchTemplateBlockDeviceMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateBlockDeviceMappingRequestBuilder {
-        <crate::types::builders::LaunchTemplateBlockDeviceMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateBlockDeviceMappingRequestBuilder as Default>::default()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `VirtualName` member, when set.
     #[inline]
-    pub fn virtual_name(&self) -> ::std::option::Option<&str> {
+    pub fn virtual_name(&self) -> Option<&str> {
         self.virtual_name.as_deref()
     }
     /// The `Ebs` member, when set.
     #[inline]
-    pub fn ebs(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateEbsBlockDeviceRequest> {
+    pub fn ebs(&self) -> Option<&crate::types::LaunchTemplateEbsBlockDeviceRequest> {
         self.ebs.as_ref()
     }
     /// The `NoDevice` member, when set.
     #[inline]
-    pub fn no_device(&self) -> ::std::option::Option<&str> {
+    pub fn no_device(&self) -> Option<&str> {
         self.no_device.as_deref()
     }
 }
 /// A builder for [`LaunchTemplateBlockDeviceMappingRequest`](crate::types::LaunchTemplateBlockDeviceMappingRequest); start one with `LaunchTemplateBlockDeviceMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateBlockDeviceMappingRequestBuilder {
     inner: crate::types::LaunchTemplateBlockDeviceMappingRequest,
 }
 impl LaunchTemplateBlockDeviceMappingRequestBuilder {
     /// Sets [`LaunchTemplateBlockDeviceMappingRequest::device_name`](crate::types::LaunchTemplateBlockDeviceMappingRequest::device_name): The device name (for example, /dev/sdh or xvdh).
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMappingRequest::device_name`](crate::types::LaunchTemplateBlockDeviceMappingRequest::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`LaunchTemplateBlockDeviceMappingRequest::device_name`](crate::types::LaunchTemplateBlockDeviceMappingRequest::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`LaunchTemplateBlockDeviceMappingRequest::virtual_name`](crate::types::LaunchTemplateBlockDeviceMappingRequest::virtual_name): The virtual device name (ephemeralN).
-    pub fn virtual_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.virtual_name = ::std::option::Option::Some(input.into());
+    pub fn virtual_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.virtual_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMappingRequest::virtual_name`](crate::types::LaunchTemplateBlockDeviceMappingRequest::virtual_name).
     #[inline]
-    pub fn set_virtual_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtual_name(mut self, input: Option<String>) -> Self {
         self.inner.virtual_name = input;
         self
     }
     /// The value set for [`LaunchTemplateBlockDeviceMappingRequest::virtual_name`](crate::types::LaunchTemplateBlockDeviceMappingRequest::virtual_name), if any.
     #[inline]
-    pub fn get_virtual_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtual_name(&self) -> &Option<String> {
         &self.inner.virtual_name
     }
     /// Sets [`LaunchTemplateBlockDeviceMappingRequest::ebs`](crate::types::LaunchTemplateBlockDeviceMappingRequest::ebs): Parameters used to automatically set up EBS volumes when the instance is launched.
@@ -108,45 +84,37 @@ impl LaunchTemplateBlockDeviceMappingRequestBuilder {
         mut self,
         input: crate::types::LaunchTemplateEbsBlockDeviceRequest,
     ) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input);
+        self.inner.ebs = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMappingRequest::ebs`](crate::types::LaunchTemplateBlockDeviceMappingRequest::ebs).
     #[inline]
     pub fn set_ebs(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateEbsBlockDeviceRequest>,
+        input: Option<crate::types::LaunchTemplateEbsBlockDeviceRequest>,
     ) -> Self {
         self.inner.ebs = input;
         self
     }
     /// The value set for [`LaunchTemplateBlockDeviceMappingRequest::ebs`](crate::types::LaunchTemplateBlockDeviceMappingRequest::ebs), if any.
     #[inline]
-    pub fn get_ebs(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateEbsBlockDeviceRequest> {
+    pub fn get_ebs(&self) -> &Option<crate::types::LaunchTemplateEbsBlockDeviceRequest> {
         &self.inner.ebs
     }
     /// Sets [`LaunchTemplateBlockDeviceMappingRequest::no_device`](crate::types::LaunchTemplateBlockDeviceMappingRequest::no_device): To omit the device from the block device mapping, specify an empty string.
-    pub fn no_device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.no_device = ::std::option::Option::Some(input.into());
+    pub fn no_device(mut self, input: impl Into<String>) -> Self {
+        self.inner.no_device = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateBlockDeviceMappingRequest::no_device`](crate::types::LaunchTemplateBlockDeviceMappingRequest::no_device).
     #[inline]
-    pub fn set_no_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_no_device(mut self, input: Option<String>) -> Self {
         self.inner.no_device = input;
         self
     }
     /// The value set for [`LaunchTemplateBlockDeviceMappingRequest::no_device`](crate::types::LaunchTemplateBlockDeviceMappingRequest::no_device), if any.
     #[inline]
-    pub fn get_no_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_no_device(&self) -> &Option<String> {
         &self.inner.no_device
     }
     /// Builds the [`LaunchTemplateBlockDeviceMappingRequest`]; it has no required members, so this cannot fail.
@@ -159,21 +127,21 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateBlockDeviceMappingReq
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.device_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.device_name {
             body.member("DeviceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_name {
+        if let Some(value) = &self.virtual_name {
             body.member("VirtualName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs {
+        if let Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.no_device {
+        if let Some(value) = &self.no_device {
             body.member("NoDevice", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an instance's Capacity Reservation targeting option. You can specify only one option at a time. Use the [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) parameter to configure the instance to run in On-Demand capacity or to run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone). Use the [`CapacityReservationTarget`](crate::types::CapacityReservationTarget) parameter to explicitly target a specific Capacity Reservation or a Capacity Reservation group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateCapacityReservationSpecificationRequest {
     /// Indicates the instance's Capacity Reservation preferences. Possible preferences include:
@@ -15,42 +10,35 @@ pub struct LaunchTemplateCapacityReservationSpecificationRequest {
     /// - `capacity-reservations-only` - The instance will only run in a Capacity Reservation or Capacity Reservation group. If capacity isn't available, the instance will fail to launch.
     /// - `open` - The instance can run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone, tenancy).
     /// - `none` - The instance avoids running in a Capacity Reservation even if one is available. The instance runs in On-Demand capacity.
-    pub capacity_reservation_preference: ::std::option::Option<
+    pub capacity_reservation_preference: Option<
         crate::types::CapacityReservationPreference,
     >,
     /// Information about the target Capacity Reservation or Capacity Reservation group.
-    pub capacity_reservation_target: ::std::option::Option<
-        crate::types::CapacityReservationTarget,
-    >,
+    pub capacity_reservation_target: Option<crate::types::CapacityReservationTarget>,
 }
 impl LaunchTemplateCapacityReservationSpecificationRequest {
     /// Starts building a [`LaunchTemplateCapacityReservationSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateCapacityReservationSpecificationRequestBuilder {
-        <crate::types::builders::LaunchTemplateCapacityReservationSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateCapacityReservationSpecificationRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationPreference` member, when set.
     #[inline]
     pub fn capacity_reservation_preference(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationPreference> {
+    ) -> Option<&crate::types::CapacityReservationPreference> {
         self.capacity_reservation_preference.as_ref()
     }
     /// The `CapacityReservationTarget` member, when set.
     #[inline]
     pub fn capacity_reservation_target(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTarget> {
+    ) -> Option<&crate::types::CapacityReservationTarget> {
         self.capacity_reservation_target.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateCapacityReservationSpecificationRequest`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest); start one with `LaunchTemplateCapacityReservationSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateCapacityReservationSpecificationRequestBuilder {
     inner: crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
 }
@@ -60,14 +48,14 @@ impl LaunchTemplateCapacityReservationSpecificationRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationPreference,
     ) -> Self {
-        self.inner.capacity_reservation_preference = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_preference = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_preference`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_preference).
     #[inline]
     pub fn set_capacity_reservation_preference(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationPreference>,
+        input: Option<crate::types::CapacityReservationPreference>,
     ) -> Self {
         self.inner.capacity_reservation_preference = input;
         self
@@ -76,7 +64,7 @@ impl LaunchTemplateCapacityReservationSpecificationRequestBuilder {
     #[inline]
     pub fn get_capacity_reservation_preference(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationPreference> {
+    ) -> &Option<crate::types::CapacityReservationPreference> {
         &self.inner.capacity_reservation_preference
     }
     /// Sets [`LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_target`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_target): Information about the target Capacity Reservation or Capacity Reservation group.
@@ -84,14 +72,14 @@ impl LaunchTemplateCapacityReservationSpecificationRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationTarget,
     ) -> Self {
-        self.inner.capacity_reservation_target = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_target = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_target`](crate::types::LaunchTemplateCapacityReservationSpecificationRequest::capacity_reservation_target).
     #[inline]
     pub fn set_capacity_reservation_target(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTarget>,
+        input: Option<crate::types::CapacityReservationTarget>,
     ) -> Self {
         self.inner.capacity_reservation_target = input;
         self
@@ -100,7 +88,7 @@ impl LaunchTemplateCapacityReservationSpecificationRequestBuilder {
     #[inline]
     pub fn get_capacity_reservation_target(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTarget> {
+    ) -> &Option<crate::types::CapacityReservationTarget> {
         &self.inner.capacity_reservation_target
     }
     /// Builds the [`LaunchTemplateCapacityReservationSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -116,16 +104,15 @@ for LaunchTemplateCapacityReservationSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_preference
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_preference {
             body.member("CapacityReservationPreference", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_target {
+        if let Some(value) = &self.capacity_reservation_target {
             let member_0 = body.enter("CapacityReservationTarget");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

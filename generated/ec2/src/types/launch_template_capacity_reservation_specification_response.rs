@@ -2,23 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Capacity Reservation targeting option.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateCapacityReservationSpecificationResponse {
     /// Indicates the instance's Capacity Reservation preferences. Possible preferences include:
     ///
     /// - `open` - The instance can run in any `open` Capacity Reservation that has matching attributes (instance type, platform, Availability Zone).
     /// - `none` - The instance avoids running in a Capacity Reservation even if one is available. The instance runs in On-Demand capacity.
-    pub capacity_reservation_preference: ::std::option::Option<
+    pub capacity_reservation_preference: Option<
         crate::types::CapacityReservationPreference,
     >,
     /// Information about the target Capacity Reservation or Capacity Reservation group.
-    pub capacity_reservation_target: ::std::option::Option<
+    pub capacity_reservation_target: Option<
         crate::types::CapacityReservationTargetResponse,
     >,
 }
@@ -26,30 +21,25 @@ impl LaunchTemplateCapacityReservationSpecificationResponse {
     /// Starts building a [`LaunchTemplateCapacityReservationSpecificationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateCapacityReservationSpecificationResponseBuilder {
-        <crate::types::builders::LaunchTemplateCapacityReservationSpecificationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateCapacityReservationSpecificationResponseBuilder as Default>::default()
     }
     /// The `CapacityReservationPreference` member, when set.
     #[inline]
     pub fn capacity_reservation_preference(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationPreference> {
+    ) -> Option<&crate::types::CapacityReservationPreference> {
         self.capacity_reservation_preference.as_ref()
     }
     /// The `CapacityReservationTarget` member, when set.
     #[inline]
     pub fn capacity_reservation_target(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationTargetResponse> {
+    ) -> Option<&crate::types::CapacityReservationTargetResponse> {
         self.capacity_reservation_target.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateCapacityReservationSpecificationResponse`](crate::types::LaunchTemplateCapacityReservationSpecificationResponse); start one with `LaunchTemplateCapacityReservationSpecificationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateCapacityReservationSpecificationResponseBuilder {
     inner: crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
 }
@@ -59,14 +49,14 @@ impl LaunchTemplateCapacityReservationSpecificationResponseBuilder {
         mut self,
         input: crate::types::CapacityReservationPreference,
     ) -> Self {
-        self.inner.capacity_reservation_preference = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_preference = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCapacityReservationSpecificationResponse::capacity_reservation_preference`](crate::types::LaunchTemplateCapacityReservationSpecificationResponse::capacity_reservation_preference).
     #[inline]
     pub fn set_capacity_reservation_preference(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationPreference>,
+        input: Option<crate::types::CapacityReservationPreference>,
     ) -> Self {
         self.inner.capacity_reservation_preference = input;
         self
@@ -75,7 +65,7 @@ impl LaunchTemplateCapacityReservationSpecificationResponseBuilder {
     #[inline]
     pub fn get_capacity_reservation_preference(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationPreference> {
+    ) -> &Option<crate::types::CapacityReservationPreference> {
         &self.inner.capacity_reservation_preference
     }
     /// Sets [`LaunchTemplateCapacityReservationSpecificationResponse::capacity_reservation_target`](crate::types::LaunchTemplateCapacityReservationSpecificationResponse::capacity_reservation_target): Information about the target Capacity Reservation or Capacity Reservation group.
@@ -83,14 +73,14 @@ impl LaunchTemplateCapacityReservationSpecificationResponseBuilder {
         mut self,
         input: crate::types::CapacityReservationTargetResponse,
     ) -> Self {
-        self.inner.capacity_reservation_target = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_target = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCapacityReservationSpecificationResponse::capacity_reservation_target`](crate::types::LaunchTemplateCapacityReservationSpecificationResponse::capacity_reservation_target).
     #[inline]
     pub fn set_capacity_reservation_target(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationTargetResponse>,
+        input: Option<crate::types::CapacityReservationTargetResponse>,
     ) -> Self {
         self.inner.capacity_reservation_target = input;
         self
@@ -99,7 +89,7 @@ impl LaunchTemplateCapacityReservationSpecificationResponseBuilder {
     #[inline]
     pub fn get_capacity_reservation_target(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationTargetResponse> {
+    ) -> &Option<crate::types::CapacityReservationTargetResponse> {
         &self.inner.capacity_reservation_target
     }
     /// Builds the [`LaunchTemplateCapacityReservationSpecificationResponse`]; it has no required members, so this cannot fail.
@@ -114,17 +104,17 @@ impl ::awsgen_runtime::xml::FromXml
 for LaunchTemplateCapacityReservationSpecificationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservationPreference" => {
-                    value.capacity_reservation_preference = ::std::option::Option::Some(
+                    value.capacity_reservation_preference = Some(
                         crate::types::CapacityReservationPreference::from(child.text()),
                     );
                 }
                 "capacityReservationTarget" => {
-                    value.capacity_reservation_target = ::std::option::Option::Some(
+                    value.capacity_reservation_target = Some(
                         <crate::types::CapacityReservationTargetResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -133,6 +123,6 @@ for LaunchTemplateCapacityReservationSpecificationResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template and overrides.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateConfig {
     /// The launch template to use. Make sure that the launch template does not contain the `NetworkInterfaceId` parameter because you can't specify a network interface ID in a Spot Fleet.
-    pub launch_template_specification: ::std::option::Option<
+    pub launch_template_specification: Option<
         crate::types::FleetLaunchTemplateSpecification,
     >,
     /// Any parameters that you specify override the same parameters in the launch template.
-    pub overrides: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateOverrides>,
-    >,
+    pub overrides: Option<Vec<crate::types::LaunchTemplateOverrides>>,
 }
 impl LaunchTemplateConfig {
     /// Starts building a [`LaunchTemplateConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateConfigBuilder {
-        <crate::types::builders::LaunchTemplateConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateConfigBuilder as Default>::default()
     }
     /// The `LaunchTemplateSpecification` member, when set.
     #[inline]
     pub fn launch_template_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetLaunchTemplateSpecification> {
+    ) -> Option<&crate::types::FleetLaunchTemplateSpecification> {
         self.launch_template_specification.as_ref()
     }
     /// The `Overrides` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,12 +32,7 @@ impl LaunchTemplateConfig {
     }
 }
 /// A builder for [`LaunchTemplateConfig`](crate::types::LaunchTemplateConfig); start one with `LaunchTemplateConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateConfigBuilder {
     inner: crate::types::LaunchTemplateConfig,
 }
@@ -54,14 +42,14 @@ impl LaunchTemplateConfigBuilder {
         mut self,
         input: crate::types::FleetLaunchTemplateSpecification,
     ) -> Self {
-        self.inner.launch_template_specification = ::std::option::Option::Some(input);
+        self.inner.launch_template_specification = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateConfig::launch_template_specification`](crate::types::LaunchTemplateConfig::launch_template_specification).
     #[inline]
     pub fn set_launch_template_specification(
         mut self,
-        input: ::std::option::Option<crate::types::FleetLaunchTemplateSpecification>,
+        input: Option<crate::types::FleetLaunchTemplateSpecification>,
     ) -> Self {
         self.inner.launch_template_specification = input;
         self
@@ -70,7 +58,7 @@ impl LaunchTemplateConfigBuilder {
     #[inline]
     pub fn get_launch_template_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetLaunchTemplateSpecification> {
+    ) -> &Option<crate::types::FleetLaunchTemplateSpecification> {
         &self.inner.launch_template_specification
     }
     /// Appends one item to [`LaunchTemplateConfig::overrides`](crate::types::LaunchTemplateConfig::overrides): Any parameters that you specify override the same parameters in the launch template.
@@ -84,18 +72,14 @@ impl LaunchTemplateConfigBuilder {
     #[inline]
     pub fn set_overrides(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateOverrides>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateOverrides>>,
     ) -> Self {
         self.inner.overrides = input;
         self
     }
     /// The value set for [`LaunchTemplateConfig::overrides`](crate::types::LaunchTemplateConfig::overrides), if any.
     #[inline]
-    pub fn get_overrides(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplateOverrides>> {
+    pub fn get_overrides(&self) -> &Option<Vec<crate::types::LaunchTemplateOverrides>> {
         &self.inner.overrides
     }
     /// Builds the [`LaunchTemplateConfig`]; it has no required members, so this cannot fail.
@@ -108,13 +92,13 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateConfig {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_specification {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.launch_template_specification {
             let member_0 = body.enter("LaunchTemplateSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.overrides {
+        if let Some(value) = &self.overrides {
             let member_0 = body.enter("Overrides");
             body.items(
                 value,
@@ -122,25 +106,25 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateConfig {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateSpecification" => {
-                    value.launch_template_specification = ::std::option::Option::Some(
+                    value.launch_template_specification = Some(
                         <crate::types::FleetLaunchTemplateSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "overrides" => {
-                    value.overrides = ::std::option::Option::Some(
+                    value.overrides = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateOverrides as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -150,6 +134,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateConfig {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

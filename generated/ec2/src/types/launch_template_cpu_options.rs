@@ -2,118 +2,102 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CPU options for the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateCpuOptions {
     /// The number of CPU cores for the instance.
-    pub core_count: ::std::option::Option<i32>,
+    pub core_count: Option<i32>,
     /// The number of threads per CPU core.
-    pub threads_per_core: ::std::option::Option<i32>,
+    pub threads_per_core: Option<i32>,
     /// Indicates whether the instance is enabled for AMD SEV-SNP. For more information, see [AMD SEV-SNP for Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sev-snp.html).
-    pub amd_sev_snp: ::std::option::Option<crate::types::AmdSevSnpSpecification>,
+    pub amd_sev_snp: Option<crate::types::AmdSevSnpSpecification>,
     /// Indicates whether the instance is enabled for nested virtualization.
-    pub nested_virtualization: ::std::option::Option<
-        crate::types::NestedVirtualizationSpecification,
-    >,
+    pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
 }
 impl LaunchTemplateCpuOptions {
     /// Starts building a [`LaunchTemplateCpuOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateCpuOptionsBuilder {
-        <crate::types::builders::LaunchTemplateCpuOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateCpuOptionsBuilder as Default>::default()
     }
     /// The `CoreCount` member, when set.
     #[inline]
-    pub fn core_count(&self) -> ::std::option::Option<i32> {
+    pub fn core_count(&self) -> Option<i32> {
         self.core_count
     }
     /// The `ThreadsPerCore` member, when set.
     #[inline]
-    pub fn threads_per_core(&self) -> ::std::option::Option<i32> {
+    pub fn threads_per_core(&self) -> Option<i32> {
         self.threads_per_core
     }
     /// The `AmdSevSnp` member, when set.
     #[inline]
-    pub fn amd_sev_snp(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AmdSevSnpSpecification> {
+    pub fn amd_sev_snp(&self) -> Option<&crate::types::AmdSevSnpSpecification> {
         self.amd_sev_snp.as_ref()
     }
     /// The `NestedVirtualization` member, when set.
     #[inline]
     pub fn nested_virtualization(
         &self,
-    ) -> ::std::option::Option<&crate::types::NestedVirtualizationSpecification> {
+    ) -> Option<&crate::types::NestedVirtualizationSpecification> {
         self.nested_virtualization.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateCpuOptions`](crate::types::LaunchTemplateCpuOptions); start one with `LaunchTemplateCpuOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateCpuOptionsBuilder {
     inner: crate::types::LaunchTemplateCpuOptions,
 }
 impl LaunchTemplateCpuOptionsBuilder {
     /// Sets [`LaunchTemplateCpuOptions::core_count`](crate::types::LaunchTemplateCpuOptions::core_count): The number of CPU cores for the instance.
     pub fn core_count(mut self, input: i32) -> Self {
-        self.inner.core_count = ::std::option::Option::Some(input);
+        self.inner.core_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCpuOptions::core_count`](crate::types::LaunchTemplateCpuOptions::core_count).
     #[inline]
-    pub fn set_core_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_core_count(mut self, input: Option<i32>) -> Self {
         self.inner.core_count = input;
         self
     }
     /// The value set for [`LaunchTemplateCpuOptions::core_count`](crate::types::LaunchTemplateCpuOptions::core_count), if any.
     #[inline]
-    pub fn get_core_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_core_count(&self) -> &Option<i32> {
         &self.inner.core_count
     }
     /// Sets [`LaunchTemplateCpuOptions::threads_per_core`](crate::types::LaunchTemplateCpuOptions::threads_per_core): The number of threads per CPU core.
     pub fn threads_per_core(mut self, input: i32) -> Self {
-        self.inner.threads_per_core = ::std::option::Option::Some(input);
+        self.inner.threads_per_core = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCpuOptions::threads_per_core`](crate::types::LaunchTemplateCpuOptions::threads_per_core).
     #[inline]
-    pub fn set_threads_per_core(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_threads_per_core(mut self, input: Option<i32>) -> Self {
         self.inner.threads_per_core = input;
         self
     }
     /// The value set for [`LaunchTemplateCpuOptions::threads_per_core`](crate::types::LaunchTemplateCpuOptions::threads_per_core), if any.
     #[inline]
-    pub fn get_threads_per_core(&self) -> &::std::option::Option<i32> {
+    pub fn get_threads_per_core(&self) -> &Option<i32> {
         &self.inner.threads_per_core
     }
     /// Sets [`LaunchTemplateCpuOptions::amd_sev_snp`](crate::types::LaunchTemplateCpuOptions::amd_sev_snp): Indicates whether the instance is enabled for AMD SEV-SNP.
     pub fn amd_sev_snp(mut self, input: crate::types::AmdSevSnpSpecification) -> Self {
-        self.inner.amd_sev_snp = ::std::option::Option::Some(input);
+        self.inner.amd_sev_snp = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCpuOptions::amd_sev_snp`](crate::types::LaunchTemplateCpuOptions::amd_sev_snp).
     #[inline]
     pub fn set_amd_sev_snp(
         mut self,
-        input: ::std::option::Option<crate::types::AmdSevSnpSpecification>,
+        input: Option<crate::types::AmdSevSnpSpecification>,
     ) -> Self {
         self.inner.amd_sev_snp = input;
         self
     }
     /// The value set for [`LaunchTemplateCpuOptions::amd_sev_snp`](crate::types::LaunchTemplateCpuOptions::amd_sev_snp), if any.
     #[inline]
-    pub fn get_amd_sev_snp(
-        &self,
-    ) -> &::std::option::Option<crate::types::AmdSevSnpSpecification> {
+    pub fn get_amd_sev_snp(&self) -> &Option<crate::types::AmdSevSnpSpecification> {
         &self.inner.amd_sev_snp
     }
     /// Sets [`LaunchTemplateCpuOptions::nested_virtualization`](crate::types::LaunchTemplateCpuOptions::nested_virtualization): Indicates whether the instance is enabled for nested virtualization.
@@ -121,14 +105,14 @@ impl LaunchTemplateCpuOptionsBuilder {
         mut self,
         input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
-        self.inner.nested_virtualization = ::std::option::Option::Some(input);
+        self.inner.nested_virtualization = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateCpuOptions::nested_virtualization`](crate::types::LaunchTemplateCpuOptions::nested_virtualization).
     #[inline]
     pub fn set_nested_virtualization(
         mut self,
-        input: ::std::option::Option<crate::types::NestedVirtualizationSpecification>,
+        input: Option<crate::types::NestedVirtualizationSpecification>,
     ) -> Self {
         self.inner.nested_virtualization = input;
         self
@@ -137,7 +121,7 @@ impl LaunchTemplateCpuOptionsBuilder {
     #[inline]
     pub fn get_nested_virtualization(
         &self,
-    ) -> &::std::option::Option<crate::types::NestedVirtualizationSpecification> {
+    ) -> &Option<crate::types::NestedVirtualizationSpecification> {
         &self.inner.nested_virtualization
     }
     /// Builds the [`LaunchTemplateCpuOptions`]; it has no required members, so this cannot fail.
@@ -149,31 +133,31 @@ impl LaunchTemplateCpuOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateCpuOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "coreCount" => {
-                    value.core_count = ::std::option::Option::Some(
+                    value.core_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateCpuOptions")?,
                     );
                 }
                 "threadsPerCore" => {
-                    value.threads_per_core = ::std::option::Option::Some(
+                    value.threads_per_core = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateCpuOptions")?,
                     );
                 }
                 "amdSevSnp" => {
-                    value.amd_sev_snp = ::std::option::Option::Some(
+                    value.amd_sev_snp = Some(
                         crate::types::AmdSevSnpSpecification::from(child.text()),
                     );
                 }
                 "nestedVirtualization" => {
-                    value.nested_virtualization = ::std::option::Option::Some(
+                    value.nested_virtualization = Some(
                         crate::types::NestedVirtualizationSpecification::from(
                             child.text(),
                         ),
@@ -182,6 +166,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateCpuOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,282 +2,251 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device for an EBS volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateEbsBlockDevice {
     /// Indicates whether the EBS volume is encrypted.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// Indicates whether the EBS volume is deleted on instance termination.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The number of I/O operations per second (IOPS) that the volume supports.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The size of the volume, in GiB.
-    pub volume_size: ::std::option::Option<i32>,
+    pub volume_size: Option<i32>,
     /// The volume type.
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// The throughput that the volume supports, in MiB/s.
-    pub throughput: ::std::option::Option<i32>,
+    pub throughput: Option<i32>,
     /// The Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate) specified for the volume, in MiB/s. If no volume initialization rate was specified, the value is `null`.
-    pub volume_initialization_rate: ::std::option::Option<i32>,
+    pub volume_initialization_rate: Option<i32>,
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
-    pub ebs_card_index: ::std::option::Option<i32>,
+    pub ebs_card_index: Option<i32>,
 }
 impl LaunchTemplateEbsBlockDevice {
     /// Starts building a [`LaunchTemplateEbsBlockDevice`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateEbsBlockDeviceBuilder {
-        <crate::types::builders::LaunchTemplateEbsBlockDeviceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateEbsBlockDeviceBuilder as Default>::default()
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `Iops` member, when set.
     #[inline]
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `VolumeSize` member, when set.
     #[inline]
-    pub fn volume_size(&self) -> ::std::option::Option<i32> {
+    pub fn volume_size(&self) -> Option<i32> {
         self.volume_size
     }
     /// The `VolumeType` member, when set.
     #[inline]
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// The `Throughput` member, when set.
     #[inline]
-    pub fn throughput(&self) -> ::std::option::Option<i32> {
+    pub fn throughput(&self) -> Option<i32> {
         self.throughput
     }
     /// The `VolumeInitializationRate` member, when set.
     #[inline]
-    pub fn volume_initialization_rate(&self) -> ::std::option::Option<i32> {
+    pub fn volume_initialization_rate(&self) -> Option<i32> {
         self.volume_initialization_rate
     }
     /// The `EbsCardIndex` member, when set.
     #[inline]
-    pub fn ebs_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn ebs_card_index(&self) -> Option<i32> {
         self.ebs_card_index
     }
 }
 /// A builder for [`LaunchTemplateEbsBlockDevice`](crate::types::LaunchTemplateEbsBlockDevice); start one with `LaunchTemplateEbsBlockDevice::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateEbsBlockDeviceBuilder {
     inner: crate::types::LaunchTemplateEbsBlockDevice,
 }
 impl LaunchTemplateEbsBlockDeviceBuilder {
     /// Sets [`LaunchTemplateEbsBlockDevice::encrypted`](crate::types::LaunchTemplateEbsBlockDevice::encrypted): Indicates whether the EBS volume is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::encrypted`](crate::types::LaunchTemplateEbsBlockDevice::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::encrypted`](crate::types::LaunchTemplateEbsBlockDevice::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDevice::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDevice::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDevice::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::iops`](crate::types::LaunchTemplateEbsBlockDevice::iops): The number of I/O operations per second (IOPS) that the volume supports.
     pub fn iops(mut self, input: i32) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input);
+        self.inner.iops = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::iops`](crate::types::LaunchTemplateEbsBlockDevice::iops).
     #[inline]
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.inner.iops = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::iops`](crate::types::LaunchTemplateEbsBlockDevice::iops), if any.
     #[inline]
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.inner.iops
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::kms_key_id`](crate::types::LaunchTemplateEbsBlockDevice::kms_key_id): Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::kms_key_id`](crate::types::LaunchTemplateEbsBlockDevice::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::kms_key_id`](crate::types::LaunchTemplateEbsBlockDevice::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::snapshot_id`](crate::types::LaunchTemplateEbsBlockDevice::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::snapshot_id`](crate::types::LaunchTemplateEbsBlockDevice::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::snapshot_id`](crate::types::LaunchTemplateEbsBlockDevice::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::volume_size`](crate::types::LaunchTemplateEbsBlockDevice::volume_size): The size of the volume, in GiB.
     pub fn volume_size(mut self, input: i32) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input);
+        self.inner.volume_size = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::volume_size`](crate::types::LaunchTemplateEbsBlockDevice::volume_size).
     #[inline]
-    pub fn set_volume_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_volume_size(mut self, input: Option<i32>) -> Self {
         self.inner.volume_size = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::volume_size`](crate::types::LaunchTemplateEbsBlockDevice::volume_size), if any.
     #[inline]
-    pub fn get_volume_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_size(&self) -> &Option<i32> {
         &self.inner.volume_size
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::volume_type`](crate::types::LaunchTemplateEbsBlockDevice::volume_type): The volume type.
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input);
+        self.inner.volume_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::volume_type`](crate::types::LaunchTemplateEbsBlockDevice::volume_type).
     #[inline]
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.inner.volume_type = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::volume_type`](crate::types::LaunchTemplateEbsBlockDevice::volume_type), if any.
     #[inline]
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.volume_type
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::throughput`](crate::types::LaunchTemplateEbsBlockDevice::throughput): The throughput that the volume supports, in MiB/s.
     pub fn throughput(mut self, input: i32) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input);
+        self.inner.throughput = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::throughput`](crate::types::LaunchTemplateEbsBlockDevice::throughput).
     #[inline]
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.throughput = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::throughput`](crate::types::LaunchTemplateEbsBlockDevice::throughput), if any.
     #[inline]
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         &self.inner.throughput
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDevice::volume_initialization_rate): The Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate) specified for the volume, in MiB/s.
     pub fn volume_initialization_rate(mut self, input: i32) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
+        self.inner.volume_initialization_rate = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDevice::volume_initialization_rate).
     #[inline]
-    pub fn set_volume_initialization_rate(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_volume_initialization_rate(mut self, input: Option<i32>) -> Self {
         self.inner.volume_initialization_rate = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDevice::volume_initialization_rate), if any.
     #[inline]
-    pub fn get_volume_initialization_rate(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_initialization_rate(&self) -> &Option<i32> {
         &self.inner.volume_initialization_rate
     }
     /// Sets [`LaunchTemplateEbsBlockDevice::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDevice::ebs_card_index): The index of the EBS card.
     pub fn ebs_card_index(mut self, input: i32) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input);
+        self.inner.ebs_card_index = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDevice::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDevice::ebs_card_index).
     #[inline]
-    pub fn set_ebs_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ebs_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.ebs_card_index = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDevice::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDevice::ebs_card_index), if any.
     #[inline]
-    pub fn get_ebs_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_ebs_card_index(&self) -> &Option<i32> {
         &self.inner.ebs_card_index
     }
     /// Builds the [`LaunchTemplateEbsBlockDevice`]; it has no required members, so this cannot fail.
@@ -289,65 +258,57 @@ impl LaunchTemplateEbsBlockDeviceBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateEbsBlockDevice {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "encrypted" => {
-                    value.encrypted = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.encrypted = Some(child.text() == "true");
                 }
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "iops" => {
-                    value.iops = ::std::option::Option::Some(
+                    value.iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateEbsBlockDevice")?,
                     );
                 }
                 "kmsKeyId" => {
-                    value.kms_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kms_key_id = Some(String::from(child.text()));
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "volumeSize" => {
-                    value.volume_size = ::std::option::Option::Some(
+                    value.volume_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateEbsBlockDevice")?,
                     );
                 }
                 "volumeType" => {
-                    value.volume_type = ::std::option::Option::Some(
+                    value.volume_type = Some(
                         crate::types::VolumeType::from(child.text()),
                     );
                 }
                 "throughput" => {
-                    value.throughput = ::std::option::Option::Some(
+                    value.throughput = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateEbsBlockDevice")?,
                     );
                 }
                 "volumeInitializationRate" => {
-                    value.volume_initialization_rate = ::std::option::Option::Some(
+                    value.volume_initialization_rate = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateEbsBlockDevice")?,
                     );
                 }
                 "ebsCardIndex" => {
-                    value.ebs_card_index = ::std::option::Option::Some(
+                    value.ebs_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateEbsBlockDevice")?,
@@ -356,6 +317,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateEbsBlockDevice {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The parameters for a block device for an EBS volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateEbsBlockDeviceRequest {
     /// Indicates whether the EBS volume is encrypted. Encrypted volumes can only be attached to instances that support Amazon EBS encryption. If you are creating a volume from a snapshot, you can't specify an encryption value.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// Indicates whether the EBS volume is deleted on instance termination.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The number of I/O operations per second (IOPS). For `gp3`, `io1`, and `io2` volumes, this represents the number of IOPS that are provisioned for the volume. For `gp2` volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting.
     ///
     /// The following are the supported values for each volume type:
@@ -25,11 +20,11 @@ pub struct LaunchTemplateEbsBlockDeviceRequest {
     /// For `io2` volumes, you can achieve up to 256,000 IOPS on [instances built on the Nitro System](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html). On other instances, you can achieve performance up to 32,000 IOPS.
     ///
     /// This parameter is supported for `io1`, `io2`, and `gp3` volumes only.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The size of the volume, in GiBs. You must specify either a snapshot ID or a volume size. The following are the supported volumes sizes for each volume type:
     ///
     /// - `gp2`: 1 - 16,384 GiB
@@ -38,13 +33,13 @@ pub struct LaunchTemplateEbsBlockDeviceRequest {
     /// - `io2`: 4 - 65,536 GiB
     /// - `st1` and `sc1`: 125 - 16,384 GiB
     /// - `standard`: 1 - 1024 GiB
-    pub volume_size: ::std::option::Option<i32>,
+    pub volume_size: Option<i32>,
     /// The volume type. For more information, see [Amazon EBS volume types](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html) in the *Amazon EBS User Guide*.
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// The throughput to provision for a `gp3` volume, with a maximum of 2,000 MiB/s.
     ///
     /// Valid Range: Minimum value of 125. Maximum value of 2,000.
-    pub throughput: ::std::option::Option<i32>,
+    pub throughput: Option<i32>,
     /// Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume. This is also known as *volume initialization*. Specifying a volume initialization rate ensures that the volume is initialized at a predictable and consistent rate after creation.
     ///
     /// This parameter is supported only for volumes created from snapshots. Omit this parameter if:
@@ -57,257 +52,231 @@ pub struct LaunchTemplateEbsBlockDeviceRequest {
     /// For more information, see [Initialize Amazon EBS volumes](https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html) in the *Amazon EC2 User Guide*.
     ///
     /// Valid range: 100 - 300 MiB/s
-    pub volume_initialization_rate: ::std::option::Option<i32>,
+    pub volume_initialization_rate: Option<i32>,
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
-    pub ebs_card_index: ::std::option::Option<i32>,
+    pub ebs_card_index: Option<i32>,
 }
 impl LaunchTemplateEbsBlockDeviceRequest {
     /// Starts building a [`LaunchTemplateEbsBlockDeviceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateEbsBlockDeviceRequestBuilder {
-        <crate::types::builders::LaunchTemplateEbsBlockDeviceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateEbsBlockDeviceRequestBuilder as Default>::default()
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `Iops` member, when set.
     #[inline]
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `VolumeSize` member, when set.
     #[inline]
-    pub fn volume_size(&self) -> ::std::option::Option<i32> {
+    pub fn volume_size(&self) -> Option<i32> {
         self.volume_size
     }
     /// The `VolumeType` member, when set.
     #[inline]
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// The `Throughput` member, when set.
     #[inline]
-    pub fn throughput(&self) -> ::std::option::Option<i32> {
+    pub fn throughput(&self) -> Option<i32> {
         self.throughput
     }
     /// The `VolumeInitializationRate` member, when set.
     #[inline]
-    pub fn volume_initialization_rate(&self) -> ::std::option::Option<i32> {
+    pub fn volume_initialization_rate(&self) -> Option<i32> {
         self.volume_initialization_rate
     }
     /// The `EbsCardIndex` member, when set.
     #[inline]
-    pub fn ebs_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn ebs_card_index(&self) -> Option<i32> {
         self.ebs_card_index
     }
 }
 /// A builder for [`LaunchTemplateEbsBlockDeviceRequest`](crate::types::LaunchTemplateEbsBlockDeviceRequest); start one with `LaunchTemplateEbsBlockDeviceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateEbsBlockDeviceRequestBuilder {
     inner: crate::types::LaunchTemplateEbsBlockDeviceRequest,
 }
 impl LaunchTemplateEbsBlockDeviceRequestBuilder {
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::encrypted`](crate::types::LaunchTemplateEbsBlockDeviceRequest::encrypted): Indicates whether the EBS volume is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::encrypted`](crate::types::LaunchTemplateEbsBlockDeviceRequest::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::encrypted`](crate::types::LaunchTemplateEbsBlockDeviceRequest::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDeviceRequest::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDeviceRequest::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::delete_on_termination`](crate::types::LaunchTemplateEbsBlockDeviceRequest::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::iops`](crate::types::LaunchTemplateEbsBlockDeviceRequest::iops): The number of I/O operations per second (IOPS).
     pub fn iops(mut self, input: i32) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input);
+        self.inner.iops = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::iops`](crate::types::LaunchTemplateEbsBlockDeviceRequest::iops).
     #[inline]
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.inner.iops = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::iops`](crate::types::LaunchTemplateEbsBlockDeviceRequest::iops), if any.
     #[inline]
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.inner.iops
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::kms_key_id`](crate::types::LaunchTemplateEbsBlockDeviceRequest::kms_key_id): Identifier (key ID, key alias, key ARN, or alias ARN) of the customer managed KMS key to use for EBS encryption.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::kms_key_id`](crate::types::LaunchTemplateEbsBlockDeviceRequest::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::kms_key_id`](crate::types::LaunchTemplateEbsBlockDeviceRequest::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::snapshot_id`](crate::types::LaunchTemplateEbsBlockDeviceRequest::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::snapshot_id`](crate::types::LaunchTemplateEbsBlockDeviceRequest::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::snapshot_id`](crate::types::LaunchTemplateEbsBlockDeviceRequest::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::volume_size`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_size): The size of the volume, in GiBs.
     pub fn volume_size(mut self, input: i32) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input);
+        self.inner.volume_size = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::volume_size`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_size).
     #[inline]
-    pub fn set_volume_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_volume_size(mut self, input: Option<i32>) -> Self {
         self.inner.volume_size = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::volume_size`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_size), if any.
     #[inline]
-    pub fn get_volume_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_size(&self) -> &Option<i32> {
         &self.inner.volume_size
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::volume_type`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_type): The volume type.
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input);
+        self.inner.volume_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::volume_type`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_type).
     #[inline]
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.inner.volume_type = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::volume_type`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_type), if any.
     #[inline]
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.volume_type
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::throughput`](crate::types::LaunchTemplateEbsBlockDeviceRequest::throughput): The throughput to provision for a `gp3` volume, with a maximum of 2,000 MiB/s.
     pub fn throughput(mut self, input: i32) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input);
+        self.inner.throughput = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::throughput`](crate::types::LaunchTemplateEbsBlockDeviceRequest::throughput).
     #[inline]
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.throughput = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::throughput`](crate::types::LaunchTemplateEbsBlockDeviceRequest::throughput), if any.
     #[inline]
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         &self.inner.throughput
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate): Specifies the Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate), in MiB/s, at which to download the snapshot blocks from Amazon S3 to the volume.
     pub fn volume_initialization_rate(mut self, input: i32) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
+        self.inner.volume_initialization_rate = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate).
     #[inline]
-    pub fn set_volume_initialization_rate(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_volume_initialization_rate(mut self, input: Option<i32>) -> Self {
         self.inner.volume_initialization_rate = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate`](crate::types::LaunchTemplateEbsBlockDeviceRequest::volume_initialization_rate), if any.
     #[inline]
-    pub fn get_volume_initialization_rate(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_initialization_rate(&self) -> &Option<i32> {
         &self.inner.volume_initialization_rate
     }
     /// Sets [`LaunchTemplateEbsBlockDeviceRequest::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDeviceRequest::ebs_card_index): The index of the EBS card.
     pub fn ebs_card_index(mut self, input: i32) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input);
+        self.inner.ebs_card_index = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEbsBlockDeviceRequest::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDeviceRequest::ebs_card_index).
     #[inline]
-    pub fn set_ebs_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ebs_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.ebs_card_index = input;
         self
     }
     /// The value set for [`LaunchTemplateEbsBlockDeviceRequest::ebs_card_index`](crate::types::LaunchTemplateEbsBlockDeviceRequest::ebs_card_index), if any.
     #[inline]
-    pub fn get_ebs_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_ebs_card_index(&self) -> &Option<i32> {
         &self.inner.ebs_card_index
     }
     /// Builds the [`LaunchTemplateEbsBlockDeviceRequest`]; it has no required members, so this cannot fail.
@@ -320,40 +289,40 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateEbsBlockDeviceRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.encrypted {
             body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             body.member(
                 "DeleteOnTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             body.member("Iops", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             body.member("KmsKeyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_size {
+        if let Some(value) = &self.volume_size {
             body.member("VolumeSize", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             body.member("VolumeType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.throughput {
+        if let Some(value) = &self.throughput {
             body.member("Throughput", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
+        if let Some(value) = &self.volume_initialization_rate {
             body.member("VolumeInitializationRate", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_card_index {
+        if let Some(value) = &self.ebs_card_index {
             body.member("EbsCardIndex", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,115 +4,99 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes an elastic inference accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateElasticInferenceAccelerator {
     /// The type of elastic inference accelerator. The possible values are eia1.medium, eia1.large, and eia1.xlarge.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The number of elastic inference accelerators to attach to the instance.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
 }
 impl LaunchTemplateElasticInferenceAccelerator {
     /// Starts building a [`LaunchTemplateElasticInferenceAccelerator`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateElasticInferenceAcceleratorBuilder {
-        <crate::types::builders::LaunchTemplateElasticInferenceAcceleratorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateElasticInferenceAcceleratorBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
 }
 /// A builder for [`LaunchTemplateElasticInferenceAccelerator`](crate::types::LaunchTemplateElasticInferenceAccelerator); start one with `LaunchTemplateElasticInferenceAccelerator::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateElasticInferenceAcceleratorBuilder {
     inner: crate::types::LaunchTemplateElasticInferenceAccelerator,
 }
 impl LaunchTemplateElasticInferenceAcceleratorBuilder {
     /// Sets [`LaunchTemplateElasticInferenceAccelerator::type_`](crate::types::LaunchTemplateElasticInferenceAccelerator::type_): The type of elastic inference accelerator.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateElasticInferenceAccelerator::type_`](crate::types::LaunchTemplateElasticInferenceAccelerator::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`LaunchTemplateElasticInferenceAccelerator::type_`](crate::types::LaunchTemplateElasticInferenceAccelerator::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`LaunchTemplateElasticInferenceAccelerator::count`](crate::types::LaunchTemplateElasticInferenceAccelerator::count): The number of elastic inference accelerators to attach to the instance.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateElasticInferenceAccelerator::count`](crate::types::LaunchTemplateElasticInferenceAccelerator::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`LaunchTemplateElasticInferenceAccelerator::count`](crate::types::LaunchTemplateElasticInferenceAccelerator::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Builds the [`LaunchTemplateElasticInferenceAccelerator`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::LaunchTemplateElasticInferenceAccelerator,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LaunchTemplateElasticInferenceAccelerator",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateElasticInferenceAccelerator {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.type_ {
             body.member("Type", value);
         }
-        if let ::std::option::Option::Some(value) = &self.count {
+        if let Some(value) = &self.count {
             body.member("Count", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,83 +4,67 @@
 /// **Note:** Amazon Elastic Inference is no longer available.
 ///
 /// Describes an elastic inference accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateElasticInferenceAcceleratorResponse {
     /// The type of elastic inference accelerator. The possible values are eia1.medium, eia1.large, and eia1.xlarge.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The number of elastic inference accelerators to attach to the instance.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
 }
 impl LaunchTemplateElasticInferenceAcceleratorResponse {
     /// Starts building a [`LaunchTemplateElasticInferenceAcceleratorResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
-        <crate::types::builders::LaunchTemplateElasticInferenceAcceleratorResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateElasticInferenceAcceleratorResponseBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
 }
 /// A builder for [`LaunchTemplateElasticInferenceAcceleratorResponse`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse); start one with `LaunchTemplateElasticInferenceAcceleratorResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
     inner: crate::types::LaunchTemplateElasticInferenceAcceleratorResponse,
 }
 impl LaunchTemplateElasticInferenceAcceleratorResponseBuilder {
     /// Sets [`LaunchTemplateElasticInferenceAcceleratorResponse::type_`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::type_): The type of elastic inference accelerator.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateElasticInferenceAcceleratorResponse::type_`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`LaunchTemplateElasticInferenceAcceleratorResponse::type_`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`LaunchTemplateElasticInferenceAcceleratorResponse::count`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::count): The number of elastic inference accelerators to attach to the instance.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateElasticInferenceAcceleratorResponse::count`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`LaunchTemplateElasticInferenceAcceleratorResponse::count`](crate::types::LaunchTemplateElasticInferenceAcceleratorResponse::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Builds the [`LaunchTemplateElasticInferenceAcceleratorResponse`]; it has no required members, so this cannot fail.
@@ -95,17 +79,15 @@ impl ::awsgen_runtime::xml::FromXml
 for LaunchTemplateElasticInferenceAcceleratorResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.type_ = Some(String::from(child.text()));
                 }
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -118,6 +100,6 @@ for LaunchTemplateElasticInferenceAcceleratorResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

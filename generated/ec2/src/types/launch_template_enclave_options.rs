@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateEnclaveOptions {
     /// If this parameter is set to `true`, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
 }
 impl LaunchTemplateEnclaveOptions {
     /// Starts building a [`LaunchTemplateEnclaveOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateEnclaveOptionsBuilder {
-        <crate::types::builders::LaunchTemplateEnclaveOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateEnclaveOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
 }
 /// A builder for [`LaunchTemplateEnclaveOptions`](crate::types::LaunchTemplateEnclaveOptions); start one with `LaunchTemplateEnclaveOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateEnclaveOptionsBuilder {
     inner: crate::types::LaunchTemplateEnclaveOptions,
 }
 impl LaunchTemplateEnclaveOptionsBuilder {
     /// Sets [`LaunchTemplateEnclaveOptions::enabled`](crate::types::LaunchTemplateEnclaveOptions::enabled): If this parameter is set to `true`, the instance is enabled for Amazon Web Services Nitro Enclaves; otherwise, it is not enabled for Amazon Web Services Nitro Enclaves.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEnclaveOptions::enabled`](crate::types::LaunchTemplateEnclaveOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`LaunchTemplateEnclaveOptions::enabled`](crate::types::LaunchTemplateEnclaveOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Builds the [`LaunchTemplateEnclaveOptions`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl LaunchTemplateEnclaveOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateEnclaveOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "enabled" {
-                value.enabled = ::std::option::Option::Some(child.text() == "true");
+                value.enabled = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

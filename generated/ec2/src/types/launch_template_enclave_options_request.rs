@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. For more information, see [What is Nitro Enclaves?](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave.html) in the *Amazon Web Services Nitro Enclaves User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateEnclaveOptionsRequest {
     /// To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
 }
 impl LaunchTemplateEnclaveOptionsRequest {
     /// Starts building a [`LaunchTemplateEnclaveOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateEnclaveOptionsRequestBuilder {
-        <crate::types::builders::LaunchTemplateEnclaveOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateEnclaveOptionsRequestBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
 }
 /// A builder for [`LaunchTemplateEnclaveOptionsRequest`](crate::types::LaunchTemplateEnclaveOptionsRequest); start one with `LaunchTemplateEnclaveOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateEnclaveOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateEnclaveOptionsRequest,
 }
 impl LaunchTemplateEnclaveOptionsRequestBuilder {
     /// Sets [`LaunchTemplateEnclaveOptionsRequest::enabled`](crate::types::LaunchTemplateEnclaveOptionsRequest::enabled): To enable the instance for Amazon Web Services Nitro Enclaves, set this parameter to `true`.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateEnclaveOptionsRequest::enabled`](crate::types::LaunchTemplateEnclaveOptionsRequest::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`LaunchTemplateEnclaveOptionsRequest::enabled`](crate::types::LaunchTemplateEnclaveOptionsRequest::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Builds the [`LaunchTemplateEnclaveOptionsRequest`]; it has no required members, so this cannot fail.
@@ -62,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateEnclaveOptionsRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether an instance is configured for hibernation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateHibernationOptions {
     /// If this parameter is set to `true`, the instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
-    pub configured: ::std::option::Option<bool>,
+    pub configured: Option<bool>,
 }
 impl LaunchTemplateHibernationOptions {
     /// Starts building a [`LaunchTemplateHibernationOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateHibernationOptionsBuilder {
-        <crate::types::builders::LaunchTemplateHibernationOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateHibernationOptionsBuilder as Default>::default()
     }
     /// The `Configured` member, when set.
     #[inline]
-    pub fn configured(&self) -> ::std::option::Option<bool> {
+    pub fn configured(&self) -> Option<bool> {
         self.configured
     }
 }
 /// A builder for [`LaunchTemplateHibernationOptions`](crate::types::LaunchTemplateHibernationOptions); start one with `LaunchTemplateHibernationOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateHibernationOptionsBuilder {
     inner: crate::types::LaunchTemplateHibernationOptions,
 }
 impl LaunchTemplateHibernationOptionsBuilder {
     /// Sets [`LaunchTemplateHibernationOptions::configured`](crate::types::LaunchTemplateHibernationOptions::configured): If this parameter is set to `true`, the instance is enabled for hibernation; otherwise, it is not enabled for hibernation.
     pub fn configured(mut self, input: bool) -> Self {
-        self.inner.configured = ::std::option::Option::Some(input);
+        self.inner.configured = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateHibernationOptions::configured`](crate::types::LaunchTemplateHibernationOptions::configured).
     #[inline]
-    pub fn set_configured(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_configured(mut self, input: Option<bool>) -> Self {
         self.inner.configured = input;
         self
     }
     /// The value set for [`LaunchTemplateHibernationOptions::configured`](crate::types::LaunchTemplateHibernationOptions::configured), if any.
     #[inline]
-    pub fn get_configured(&self) -> &::std::option::Option<bool> {
+    pub fn get_configured(&self) -> &Option<bool> {
         &self.inner.configured
     }
     /// Builds the [`LaunchTemplateHibernationOptions`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl LaunchTemplateHibernationOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateHibernationOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "configured" {
-                value.configured = ::std::option::Option::Some(child.text() == "true");
+                value.configured = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,56 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the instance is configured for hibernation. This parameter is valid only if the instance meets the [hibernation prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateHibernationOptionsRequest {
     /// If you set this parameter to `true`, the instance is enabled for hibernation.
     ///
     /// Default: `false`
-    pub configured: ::std::option::Option<bool>,
+    pub configured: Option<bool>,
 }
 impl LaunchTemplateHibernationOptionsRequest {
     /// Starts building a [`LaunchTemplateHibernationOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateHibernationOptionsRequestBuilder {
-        <crate::types::builders::LaunchTemplateHibernationOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateHibernationOptionsRequestBuilder as Default>::default()
     }
     /// The `Configured` member, when set.
     #[inline]
-    pub fn configured(&self) -> ::std::option::Option<bool> {
+    pub fn configured(&self) -> Option<bool> {
         self.configured
     }
 }
 /// A builder for [`LaunchTemplateHibernationOptionsRequest`](crate::types::LaunchTemplateHibernationOptionsRequest); start one with `LaunchTemplateHibernationOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateHibernationOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateHibernationOptionsRequest,
 }
 impl LaunchTemplateHibernationOptionsRequestBuilder {
     /// Sets [`LaunchTemplateHibernationOptionsRequest::configured`](crate::types::LaunchTemplateHibernationOptionsRequest::configured): If you set this parameter to `true`, the instance is enabled for hibernation.
     pub fn configured(mut self, input: bool) -> Self {
-        self.inner.configured = ::std::option::Option::Some(input);
+        self.inner.configured = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateHibernationOptionsRequest::configured`](crate::types::LaunchTemplateHibernationOptionsRequest::configured).
     #[inline]
-    pub fn set_configured(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_configured(mut self, input: Option<bool>) -> Self {
         self.inner.configured = input;
         self
     }
     /// The value set for [`LaunchTemplateHibernationOptionsRequest::configured`](crate::types::LaunchTemplateHibernationOptionsRequest::configured), if any.
     #[inline]
-    pub fn get_configured(&self) -> &::std::option::Option<bool> {
+    pub fn get_configured(&self) -> &Option<bool> {
         &self.inner.configured
     }
     /// Builds the [`LaunchTemplateHibernationOptionsRequest`]; it has no required members, so this cannot fail.
@@ -64,10 +54,10 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateHibernationOptionsReq
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.configured {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.configured {
             body.member("Configured", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateIamInstanceProfileSpecification {
     /// The Amazon Resource Name (ARN) of the instance profile.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The name of the instance profile.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl LaunchTemplateIamInstanceProfileSpecification {
     /// Starts building a [`LaunchTemplateIamInstanceProfileSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateIamInstanceProfileSpecificationBuilder {
-        <crate::types::builders::LaunchTemplateIamInstanceProfileSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateIamInstanceProfileSpecificationBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`LaunchTemplateIamInstanceProfileSpecification`](crate::types::LaunchTemplateIamInstanceProfileSpecification); start one with `LaunchTemplateIamInstanceProfileSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateIamInstanceProfileSpecificationBuilder {
     inner: crate::types::LaunchTemplateIamInstanceProfileSpecification,
 }
 impl LaunchTemplateIamInstanceProfileSpecificationBuilder {
     /// Sets [`LaunchTemplateIamInstanceProfileSpecification::arn`](crate::types::LaunchTemplateIamInstanceProfileSpecification::arn): The Amazon Resource Name (ARN) of the instance profile.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateIamInstanceProfileSpecification::arn`](crate::types::LaunchTemplateIamInstanceProfileSpecification::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`LaunchTemplateIamInstanceProfileSpecification::arn`](crate::types::LaunchTemplateIamInstanceProfileSpecification::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`LaunchTemplateIamInstanceProfileSpecification::name`](crate::types::LaunchTemplateIamInstanceProfileSpecification::name): The name of the instance profile.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateIamInstanceProfileSpecification::name`](crate::types::LaunchTemplateIamInstanceProfileSpecification::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`LaunchTemplateIamInstanceProfileSpecification::name`](crate::types::LaunchTemplateIamInstanceProfileSpecification::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`LaunchTemplateIamInstanceProfileSpecification`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl LaunchTemplateIamInstanceProfileSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateIamInstanceProfileSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "arn" => {
-                    value.arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.arn = Some(String::from(child.text()));
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An IAM instance profile.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateIamInstanceProfileSpecificationRequest {
     /// The Amazon Resource Name (ARN) of the instance profile.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The name of the instance profile.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl LaunchTemplateIamInstanceProfileSpecificationRequest {
     /// Starts building a [`LaunchTemplateIamInstanceProfileSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateIamInstanceProfileSpecificationRequestBuilder {
-        <crate::types::builders::LaunchTemplateIamInstanceProfileSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateIamInstanceProfileSpecificationRequestBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`LaunchTemplateIamInstanceProfileSpecificationRequest`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest); start one with `LaunchTemplateIamInstanceProfileSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateIamInstanceProfileSpecificationRequestBuilder {
     inner: crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
 }
 impl LaunchTemplateIamInstanceProfileSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateIamInstanceProfileSpecificationRequest::arn`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest::arn): The Amazon Resource Name (ARN) of the instance profile.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateIamInstanceProfileSpecificationRequest::arn`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`LaunchTemplateIamInstanceProfileSpecificationRequest::arn`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`LaunchTemplateIamInstanceProfileSpecificationRequest::name`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest::name): The name of the instance profile.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateIamInstanceProfileSpecificationRequest::name`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`LaunchTemplateIamInstanceProfileSpecificationRequest::name`](crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`LaunchTemplateIamInstanceProfileSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -100,13 +78,13 @@ for LaunchTemplateIamInstanceProfileSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.arn {
             body.member("Arn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maintenance options of your instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMaintenanceOptions {
     /// Disables the automatic recovery behavior of your instance or sets it to default.
-    pub auto_recovery: ::std::option::Option<
-        crate::types::LaunchTemplateAutoRecoveryState,
-    >,
+    pub auto_recovery: Option<crate::types::LaunchTemplateAutoRecoveryState>,
 }
 impl LaunchTemplateInstanceMaintenanceOptions {
     /// Starts building a [`LaunchTemplateInstanceMaintenanceOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceMaintenanceOptionsBuilder {
-        <crate::types::builders::LaunchTemplateInstanceMaintenanceOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceMaintenanceOptionsBuilder as Default>::default()
     }
     /// The `AutoRecovery` member, when set.
     #[inline]
     pub fn auto_recovery(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateAutoRecoveryState> {
+    ) -> Option<&crate::types::LaunchTemplateAutoRecoveryState> {
         self.auto_recovery.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateInstanceMaintenanceOptions`](crate::types::LaunchTemplateInstanceMaintenanceOptions); start one with `LaunchTemplateInstanceMaintenanceOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceMaintenanceOptionsBuilder {
     inner: crate::types::LaunchTemplateInstanceMaintenanceOptions,
 }
@@ -45,14 +33,14 @@ impl LaunchTemplateInstanceMaintenanceOptionsBuilder {
         mut self,
         input: crate::types::LaunchTemplateAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input);
+        self.inner.auto_recovery = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMaintenanceOptions::auto_recovery`](crate::types::LaunchTemplateInstanceMaintenanceOptions::auto_recovery).
     #[inline]
     pub fn set_auto_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateAutoRecoveryState>,
+        input: Option<crate::types::LaunchTemplateAutoRecoveryState>,
     ) -> Self {
         self.inner.auto_recovery = input;
         self
@@ -61,7 +49,7 @@ impl LaunchTemplateInstanceMaintenanceOptionsBuilder {
     #[inline]
     pub fn get_auto_recovery(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateAutoRecoveryState> {
+    ) -> &Option<crate::types::LaunchTemplateAutoRecoveryState> {
         &self.inner.auto_recovery
     }
     /// Builds the [`LaunchTemplateInstanceMaintenanceOptions`]; it has no required members, so this cannot fail.
@@ -73,15 +61,15 @@ impl LaunchTemplateInstanceMaintenanceOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateInstanceMaintenanceOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "autoRecovery" {
-                value.auto_recovery = ::std::option::Option::Some(
+                value.auto_recovery = Some(
                     crate::types::LaunchTemplateAutoRecoveryState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

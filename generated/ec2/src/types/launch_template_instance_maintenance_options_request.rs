@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The maintenance options of your instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMaintenanceOptionsRequest {
     /// Disables the automatic recovery behavior of your instance or sets it to default. For more information, see [Simplified automatic recovery](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-recover.html#instance-configuration-recovery).
-    pub auto_recovery: ::std::option::Option<
-        crate::types::LaunchTemplateAutoRecoveryState,
-    >,
+    pub auto_recovery: Option<crate::types::LaunchTemplateAutoRecoveryState>,
 }
 impl LaunchTemplateInstanceMaintenanceOptionsRequest {
     /// Starts building a [`LaunchTemplateInstanceMaintenanceOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
-        <crate::types::builders::LaunchTemplateInstanceMaintenanceOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceMaintenanceOptionsRequestBuilder as Default>::default()
     }
     /// The `AutoRecovery` member, when set.
     #[inline]
     pub fn auto_recovery(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateAutoRecoveryState> {
+    ) -> Option<&crate::types::LaunchTemplateAutoRecoveryState> {
         self.auto_recovery.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateInstanceMaintenanceOptionsRequest`](crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest); start one with `LaunchTemplateInstanceMaintenanceOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
 }
@@ -45,14 +33,14 @@ impl LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
         mut self,
         input: crate::types::LaunchTemplateAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input);
+        self.inner.auto_recovery = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest::auto_recovery).
     #[inline]
     pub fn set_auto_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateAutoRecoveryState>,
+        input: Option<crate::types::LaunchTemplateAutoRecoveryState>,
     ) -> Self {
         self.inner.auto_recovery = input;
         self
@@ -61,7 +49,7 @@ impl LaunchTemplateInstanceMaintenanceOptionsRequestBuilder {
     #[inline]
     pub fn get_auto_recovery(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateAutoRecoveryState> {
+    ) -> &Option<crate::types::LaunchTemplateAutoRecoveryState> {
         &self.inner.auto_recovery
     }
     /// Builds the [`LaunchTemplateInstanceMaintenanceOptionsRequest`]; it has no required members, so this cannot fail.
@@ -75,10 +63,10 @@ for LaunchTemplateInstanceMaintenanceOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.auto_recovery {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.auto_recovery {
             body.member("AutoRecovery", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

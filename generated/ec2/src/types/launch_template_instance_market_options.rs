@@ -2,68 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The market (purchasing) option for the instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMarketOptions {
     /// The market type.
-    pub market_type: ::std::option::Option<crate::types::MarketType>,
+    pub market_type: Option<crate::types::MarketType>,
     /// The options for Spot Instances.
-    pub spot_options: ::std::option::Option<
-        crate::types::LaunchTemplateSpotMarketOptions,
-    >,
+    pub spot_options: Option<crate::types::LaunchTemplateSpotMarketOptions>,
 }
 impl LaunchTemplateInstanceMarketOptions {
     /// Starts building a [`LaunchTemplateInstanceMarketOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceMarketOptionsBuilder {
-        <crate::types::builders::LaunchTemplateInstanceMarketOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceMarketOptionsBuilder as Default>::default()
     }
     /// The `MarketType` member, when set.
     #[inline]
-    pub fn market_type(&self) -> ::std::option::Option<&crate::types::MarketType> {
+    pub fn market_type(&self) -> Option<&crate::types::MarketType> {
         self.market_type.as_ref()
     }
     /// The `SpotOptions` member, when set.
     #[inline]
     pub fn spot_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateSpotMarketOptions> {
+    ) -> Option<&crate::types::LaunchTemplateSpotMarketOptions> {
         self.spot_options.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateInstanceMarketOptions`](crate::types::LaunchTemplateInstanceMarketOptions); start one with `LaunchTemplateInstanceMarketOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceMarketOptionsBuilder {
     inner: crate::types::LaunchTemplateInstanceMarketOptions,
 }
 impl LaunchTemplateInstanceMarketOptionsBuilder {
     /// Sets [`LaunchTemplateInstanceMarketOptions::market_type`](crate::types::LaunchTemplateInstanceMarketOptions::market_type): The market type.
     pub fn market_type(mut self, input: crate::types::MarketType) -> Self {
-        self.inner.market_type = ::std::option::Option::Some(input);
+        self.inner.market_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMarketOptions::market_type`](crate::types::LaunchTemplateInstanceMarketOptions::market_type).
     #[inline]
-    pub fn set_market_type(
-        mut self,
-        input: ::std::option::Option<crate::types::MarketType>,
-    ) -> Self {
+    pub fn set_market_type(mut self, input: Option<crate::types::MarketType>) -> Self {
         self.inner.market_type = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceMarketOptions::market_type`](crate::types::LaunchTemplateInstanceMarketOptions::market_type), if any.
     #[inline]
-    pub fn get_market_type(&self) -> &::std::option::Option<crate::types::MarketType> {
+    pub fn get_market_type(&self) -> &Option<crate::types::MarketType> {
         &self.inner.market_type
     }
     /// Sets [`LaunchTemplateInstanceMarketOptions::spot_options`](crate::types::LaunchTemplateInstanceMarketOptions::spot_options): The options for Spot Instances.
@@ -71,14 +56,14 @@ impl LaunchTemplateInstanceMarketOptionsBuilder {
         mut self,
         input: crate::types::LaunchTemplateSpotMarketOptions,
     ) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input);
+        self.inner.spot_options = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMarketOptions::spot_options`](crate::types::LaunchTemplateInstanceMarketOptions::spot_options).
     #[inline]
     pub fn set_spot_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateSpotMarketOptions>,
+        input: Option<crate::types::LaunchTemplateSpotMarketOptions>,
     ) -> Self {
         self.inner.spot_options = input;
         self
@@ -87,7 +72,7 @@ impl LaunchTemplateInstanceMarketOptionsBuilder {
     #[inline]
     pub fn get_spot_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateSpotMarketOptions> {
+    ) -> &Option<crate::types::LaunchTemplateSpotMarketOptions> {
         &self.inner.spot_options
     }
     /// Builds the [`LaunchTemplateInstanceMarketOptions`]; it has no required members, so this cannot fail.
@@ -99,17 +84,17 @@ impl LaunchTemplateInstanceMarketOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateInstanceMarketOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "marketType" => {
-                    value.market_type = ::std::option::Option::Some(
+                    value.market_type = Some(
                         crate::types::MarketType::from(child.text()),
                     );
                 }
                 "spotOptions" => {
-                    value.spot_options = ::std::option::Option::Some(
+                    value.spot_options = Some(
                         <crate::types::LaunchTemplateSpotMarketOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -118,6 +103,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateInstanceMarketOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,68 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The market (purchasing) option for the instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMarketOptionsRequest {
     /// The market type.
-    pub market_type: ::std::option::Option<crate::types::MarketType>,
+    pub market_type: Option<crate::types::MarketType>,
     /// The options for Spot Instances.
-    pub spot_options: ::std::option::Option<
-        crate::types::LaunchTemplateSpotMarketOptionsRequest,
-    >,
+    pub spot_options: Option<crate::types::LaunchTemplateSpotMarketOptionsRequest>,
 }
 impl LaunchTemplateInstanceMarketOptionsRequest {
     /// Starts building a [`LaunchTemplateInstanceMarketOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceMarketOptionsRequestBuilder {
-        <crate::types::builders::LaunchTemplateInstanceMarketOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceMarketOptionsRequestBuilder as Default>::default()
     }
     /// The `MarketType` member, when set.
     #[inline]
-    pub fn market_type(&self) -> ::std::option::Option<&crate::types::MarketType> {
+    pub fn market_type(&self) -> Option<&crate::types::MarketType> {
         self.market_type.as_ref()
     }
     /// The `SpotOptions` member, when set.
     #[inline]
     pub fn spot_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateSpotMarketOptionsRequest> {
+    ) -> Option<&crate::types::LaunchTemplateSpotMarketOptionsRequest> {
         self.spot_options.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateInstanceMarketOptionsRequest`](crate::types::LaunchTemplateInstanceMarketOptionsRequest); start one with `LaunchTemplateInstanceMarketOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceMarketOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateInstanceMarketOptionsRequest,
 }
 impl LaunchTemplateInstanceMarketOptionsRequestBuilder {
     /// Sets [`LaunchTemplateInstanceMarketOptionsRequest::market_type`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::market_type): The market type.
     pub fn market_type(mut self, input: crate::types::MarketType) -> Self {
-        self.inner.market_type = ::std::option::Option::Some(input);
+        self.inner.market_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMarketOptionsRequest::market_type`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::market_type).
     #[inline]
-    pub fn set_market_type(
-        mut self,
-        input: ::std::option::Option<crate::types::MarketType>,
-    ) -> Self {
+    pub fn set_market_type(mut self, input: Option<crate::types::MarketType>) -> Self {
         self.inner.market_type = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceMarketOptionsRequest::market_type`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::market_type), if any.
     #[inline]
-    pub fn get_market_type(&self) -> &::std::option::Option<crate::types::MarketType> {
+    pub fn get_market_type(&self) -> &Option<crate::types::MarketType> {
         &self.inner.market_type
     }
     /// Sets [`LaunchTemplateInstanceMarketOptionsRequest::spot_options`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::spot_options): The options for Spot Instances.
@@ -71,16 +56,14 @@ impl LaunchTemplateInstanceMarketOptionsRequestBuilder {
         mut self,
         input: crate::types::LaunchTemplateSpotMarketOptionsRequest,
     ) -> Self {
-        self.inner.spot_options = ::std::option::Option::Some(input);
+        self.inner.spot_options = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMarketOptionsRequest::spot_options`](crate::types::LaunchTemplateInstanceMarketOptionsRequest::spot_options).
     #[inline]
     pub fn set_spot_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateSpotMarketOptionsRequest,
-        >,
+        input: Option<crate::types::LaunchTemplateSpotMarketOptionsRequest>,
     ) -> Self {
         self.inner.spot_options = input;
         self
@@ -89,7 +72,7 @@ impl LaunchTemplateInstanceMarketOptionsRequestBuilder {
     #[inline]
     pub fn get_spot_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateSpotMarketOptionsRequest> {
+    ) -> &Option<crate::types::LaunchTemplateSpotMarketOptionsRequest> {
         &self.inner.spot_options
     }
     /// Builds the [`LaunchTemplateInstanceMarketOptionsRequest`]; it has no required members, so this cannot fail.
@@ -102,15 +85,15 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateInstanceMarketOptions
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.market_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.market_type {
             body.member("MarketType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.spot_options {
+        if let Some(value) = &self.spot_options {
             let member_0 = body.enter("SpotOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metadata options for the instance. For more information, see [Use instance metadata to manage your EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-metadata.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMetadataOptions {
     /// The state of the metadata option changes.
@@ -15,34 +10,30 @@ pub struct LaunchTemplateInstanceMetadataOptions {
     /// `pending` - The metadata options are being updated and the instance is not ready to process metadata traffic with the new selection.
     ///
     /// `applied` - The metadata options have been successfully applied on the instance.
-    pub state: ::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataOptionsState,
-    >,
+    pub state: Option<crate::types::LaunchTemplateInstanceMetadataOptionsState>,
     /// Indicates whether IMDSv2 is required.
     ///
     /// - `optional` - IMDSv2 is optional. You can choose whether to send a session token in your instance metadata retrieval requests. If you retrieve IAM role credentials without a session token, you receive the IMDSv1 role credentials. If you retrieve IAM role credentials using a valid session token, you receive the IMDSv2 role credentials.
     /// - `required` - IMDSv2 is required. You must send a session token in your instance metadata retrieval requests. With this option, retrieving the IAM role credentials always returns IMDSv2 credentials; IMDSv1 credentials are not available.
-    pub http_tokens: ::std::option::Option<crate::types::LaunchTemplateHttpTokensState>,
+    pub http_tokens: Option<crate::types::LaunchTemplateHttpTokensState>,
     /// The desired HTTP PUT response hop limit for instance metadata requests. The larger the number, the further instance metadata requests can travel.
     ///
     /// Possible values: Integers from 1 to 64
-    pub http_put_response_hop_limit: ::std::option::Option<i32>,
+    pub http_put_response_hop_limit: Option<i32>,
     /// Enables or disables the HTTP metadata endpoint on your instances. If the parameter is not specified, the default state is `enabled`.
     ///
     /// **Note:** If you specify a value of `disabled`, you will not be able to access your instance metadata.
-    pub http_endpoint: ::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataEndpointState,
-    >,
+    pub http_endpoint: Option<crate::types::LaunchTemplateInstanceMetadataEndpointState>,
     /// Enables or disables the IPv6 endpoint for the instance metadata service.
     ///
     /// Default: `disabled`
-    pub http_protocol_ipv6: ::std::option::Option<
+    pub http_protocol_ipv6: Option<
         crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
     >,
     /// Set to `enabled` to allow access to instance tags from the instance metadata. Set to `disabled` to turn off access to instance tags from the instance metadata. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html).
     ///
     /// Default: `disabled`
-    pub instance_metadata_tags: ::std::option::Option<
+    pub instance_metadata_tags: Option<
         crate::types::LaunchTemplateInstanceMetadataTagsState,
     >,
 }
@@ -50,62 +41,49 @@ impl LaunchTemplateInstanceMetadataOptions {
     /// Starts building a [`LaunchTemplateInstanceMetadataOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceMetadataOptionsBuilder {
-        <crate::types::builders::LaunchTemplateInstanceMetadataOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceMetadataOptionsBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
     pub fn state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateInstanceMetadataOptionsState,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataOptionsState> {
         self.state.as_ref()
     }
     /// The `HttpTokens` member, when set.
     #[inline]
-    pub fn http_tokens(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateHttpTokensState> {
+    pub fn http_tokens(&self) -> Option<&crate::types::LaunchTemplateHttpTokensState> {
         self.http_tokens.as_ref()
     }
     /// The `HttpPutResponseHopLimit` member, when set.
     #[inline]
-    pub fn http_put_response_hop_limit(&self) -> ::std::option::Option<i32> {
+    pub fn http_put_response_hop_limit(&self) -> Option<i32> {
         self.http_put_response_hop_limit
     }
     /// The `HttpEndpoint` member, when set.
     #[inline]
     pub fn http_endpoint(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateInstanceMetadataEndpointState,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataEndpointState> {
         self.http_endpoint.as_ref()
     }
     /// The `HttpProtocolIpv6` member, when set.
     #[inline]
     pub fn http_protocol_ipv6(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataProtocolIpv6> {
         self.http_protocol_ipv6.as_ref()
     }
     /// The `InstanceMetadataTags` member, when set.
     #[inline]
     pub fn instance_metadata_tags(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateInstanceMetadataTagsState> {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataTagsState> {
         self.instance_metadata_tags.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateInstanceMetadataOptions`](crate::types::LaunchTemplateInstanceMetadataOptions); start one with `LaunchTemplateInstanceMetadataOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceMetadataOptionsBuilder {
     inner: crate::types::LaunchTemplateInstanceMetadataOptions,
 }
@@ -115,16 +93,14 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataOptionsState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::state`](crate::types::LaunchTemplateInstanceMetadataOptions::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMetadataOptionsState,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataOptionsState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -133,9 +109,7 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataOptionsState,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataOptionsState> {
         &self.inner.state
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptions::http_tokens`](crate::types::LaunchTemplateInstanceMetadataOptions::http_tokens): Indicates whether IMDSv2 is required.
@@ -143,14 +117,14 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
         mut self,
         input: crate::types::LaunchTemplateHttpTokensState,
     ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input);
+        self.inner.http_tokens = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::http_tokens`](crate::types::LaunchTemplateInstanceMetadataOptions::http_tokens).
     #[inline]
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateHttpTokensState>,
+        input: Option<crate::types::LaunchTemplateHttpTokensState>,
     ) -> Self {
         self.inner.http_tokens = input;
         self
@@ -159,26 +133,23 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     #[inline]
     pub fn get_http_tokens(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateHttpTokensState> {
+    ) -> &Option<crate::types::LaunchTemplateHttpTokensState> {
         &self.inner.http_tokens
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit): The desired HTTP PUT response hop limit for instance metadata requests.
     pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
+        self.inner.http_put_response_hop_limit = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit).
     #[inline]
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.inner.http_put_response_hop_limit = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptions::http_put_response_hop_limit), if any.
     #[inline]
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         &self.inner.http_put_response_hop_limit
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptions::http_endpoint`](crate::types::LaunchTemplateInstanceMetadataOptions::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
@@ -186,16 +157,14 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input);
+        self.inner.http_endpoint = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::http_endpoint`](crate::types::LaunchTemplateInstanceMetadataOptions::http_endpoint).
     #[inline]
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMetadataEndpointState,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataEndpointState>,
     ) -> Self {
         self.inner.http_endpoint = input;
         self
@@ -204,9 +173,7 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     #[inline]
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataEndpointState,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataEndpointState> {
         &self.inner.http_endpoint
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptions::http_protocol_ipv6`](crate::types::LaunchTemplateInstanceMetadataOptions::http_protocol_ipv6): Enables or disables the IPv6 endpoint for the instance metadata service.
@@ -214,16 +181,14 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
+        self.inner.http_protocol_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::http_protocol_ipv6`](crate::types::LaunchTemplateInstanceMetadataOptions::http_protocol_ipv6).
     #[inline]
     pub fn set_http_protocol_ipv6(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataProtocolIpv6>,
     ) -> Self {
         self.inner.http_protocol_ipv6 = input;
         self
@@ -232,9 +197,7 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     #[inline]
     pub fn get_http_protocol_ipv6(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataProtocolIpv6> {
         &self.inner.http_protocol_ipv6
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptions::instance_metadata_tags`](crate::types::LaunchTemplateInstanceMetadataOptions::instance_metadata_tags): Set to `enabled` to allow access to instance tags from the instance metadata.
@@ -242,16 +205,14 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
+        self.inner.instance_metadata_tags = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptions::instance_metadata_tags`](crate::types::LaunchTemplateInstanceMetadataOptions::instance_metadata_tags).
     #[inline]
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMetadataTagsState,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataTagsState>,
     ) -> Self {
         self.inner.instance_metadata_tags = input;
         self
@@ -260,7 +221,7 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
     #[inline]
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateInstanceMetadataTagsState> {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataTagsState> {
         &self.inner.instance_metadata_tags
     }
     /// Builds the [`LaunchTemplateInstanceMetadataOptions`]; it has no required members, so this cannot fail.
@@ -272,45 +233,45 @@ impl LaunchTemplateInstanceMetadataOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateInstanceMetadataOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::LaunchTemplateInstanceMetadataOptionsState::from(
                             child.text(),
                         ),
                     );
                 }
                 "httpTokens" => {
-                    value.http_tokens = ::std::option::Option::Some(
+                    value.http_tokens = Some(
                         crate::types::LaunchTemplateHttpTokensState::from(child.text()),
                     );
                 }
                 "httpPutResponseHopLimit" => {
-                    value.http_put_response_hop_limit = ::std::option::Option::Some(
+                    value.http_put_response_hop_limit = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateInstanceMetadataOptions")?,
                     );
                 }
                 "httpEndpoint" => {
-                    value.http_endpoint = ::std::option::Option::Some(
+                    value.http_endpoint = Some(
                         crate::types::LaunchTemplateInstanceMetadataEndpointState::from(
                             child.text(),
                         ),
                     );
                 }
                 "httpProtocolIpv6" => {
-                    value.http_protocol_ipv6 = ::std::option::Option::Some(
+                    value.http_protocol_ipv6 = Some(
                         crate::types::LaunchTemplateInstanceMetadataProtocolIpv6::from(
                             child.text(),
                         ),
                     );
                 }
                 "instanceMetadataTags" => {
-                    value.instance_metadata_tags = ::std::option::Option::Some(
+                    value.instance_metadata_tags = Some(
                         crate::types::LaunchTemplateInstanceMetadataTagsState::from(
                             child.text(),
                         ),
@@ -319,6 +280,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateInstanceMetadataOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

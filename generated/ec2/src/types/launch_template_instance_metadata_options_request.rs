@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metadata options for the instance. For more information, see [Use instance metadata to manage your EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-metadata.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceMetadataOptionsRequest {
     /// Indicates whether IMDSv2 is required.
@@ -16,29 +11,27 @@ pub struct LaunchTemplateInstanceMetadataOptionsRequest {
     /// - `required` - IMDSv2 is required. You must send a session token in your instance metadata retrieval requests. With this option, retrieving the IAM role credentials always returns IMDSv2 credentials; IMDSv1 credentials are not available.
     ///
     /// Default: If the value of `ImdsSupport` for the Amazon Machine Image (AMI) for your instance is `v2.0`, the default is `required`.
-    pub http_tokens: ::std::option::Option<crate::types::LaunchTemplateHttpTokensState>,
+    pub http_tokens: Option<crate::types::LaunchTemplateHttpTokensState>,
     /// The desired HTTP PUT response hop limit for instance metadata requests. The larger the number, the further instance metadata requests can travel.
     ///
     /// Default: `1`
     ///
     /// Possible values: Integers from 1 to 64
-    pub http_put_response_hop_limit: ::std::option::Option<i32>,
+    pub http_put_response_hop_limit: Option<i32>,
     /// Enables or disables the HTTP metadata endpoint on your instances. If the parameter is not specified, the default state is `enabled`.
     ///
     /// **Note:** If you specify a value of `disabled`, you will not be able to access your instance metadata.
-    pub http_endpoint: ::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataEndpointState,
-    >,
+    pub http_endpoint: Option<crate::types::LaunchTemplateInstanceMetadataEndpointState>,
     /// Enables or disables the IPv6 endpoint for the instance metadata service.
     ///
     /// Default: `disabled`
-    pub http_protocol_ipv6: ::std::option::Option<
+    pub http_protocol_ipv6: Option<
         crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
     >,
     /// Set to `enabled` to allow access to instance tags from the instance metadata. Set to `disabled` to turn off access to instance tags from the instance metadata. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html).
     ///
     /// Default: `disabled`
-    pub instance_metadata_tags: ::std::option::Option<
+    pub instance_metadata_tags: Option<
         crate::types::LaunchTemplateInstanceMetadataTagsState,
     >,
 }
@@ -46,53 +39,42 @@ impl LaunchTemplateInstanceMetadataOptionsRequest {
     /// Starts building a [`LaunchTemplateInstanceMetadataOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceMetadataOptionsRequestBuilder {
-        <crate::types::builders::LaunchTemplateInstanceMetadataOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceMetadataOptionsRequestBuilder as Default>::default()
     }
     /// The `HttpTokens` member, when set.
     #[inline]
-    pub fn http_tokens(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateHttpTokensState> {
+    pub fn http_tokens(&self) -> Option<&crate::types::LaunchTemplateHttpTokensState> {
         self.http_tokens.as_ref()
     }
     /// The `HttpPutResponseHopLimit` member, when set.
     #[inline]
-    pub fn http_put_response_hop_limit(&self) -> ::std::option::Option<i32> {
+    pub fn http_put_response_hop_limit(&self) -> Option<i32> {
         self.http_put_response_hop_limit
     }
     /// The `HttpEndpoint` member, when set.
     #[inline]
     pub fn http_endpoint(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateInstanceMetadataEndpointState,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataEndpointState> {
         self.http_endpoint.as_ref()
     }
     /// The `HttpProtocolIpv6` member, when set.
     #[inline]
     pub fn http_protocol_ipv6(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataProtocolIpv6> {
         self.http_protocol_ipv6.as_ref()
     }
     /// The `InstanceMetadataTags` member, when set.
     #[inline]
     pub fn instance_metadata_tags(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateInstanceMetadataTagsState> {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataTagsState> {
         self.instance_metadata_tags.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateInstanceMetadataOptionsRequest`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest); start one with `LaunchTemplateInstanceMetadataOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
 }
@@ -102,14 +84,14 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::LaunchTemplateHttpTokensState,
     ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input);
+        self.inner.http_tokens = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::http_tokens`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_tokens).
     #[inline]
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateHttpTokensState>,
+        input: Option<crate::types::LaunchTemplateHttpTokensState>,
     ) -> Self {
         self.inner.http_tokens = input;
         self
@@ -118,26 +100,23 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_http_tokens(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateHttpTokensState> {
+    ) -> &Option<crate::types::LaunchTemplateHttpTokensState> {
         &self.inner.http_tokens
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit): The desired HTTP PUT response hop limit for instance metadata requests.
     pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
+        self.inner.http_put_response_hop_limit = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit).
     #[inline]
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.inner.http_put_response_hop_limit = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_put_response_hop_limit), if any.
     #[inline]
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         &self.inner.http_put_response_hop_limit
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::http_endpoint`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
@@ -145,16 +124,14 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input);
+        self.inner.http_endpoint = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::http_endpoint`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_endpoint).
     #[inline]
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMetadataEndpointState,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataEndpointState>,
     ) -> Self {
         self.inner.http_endpoint = input;
         self
@@ -163,9 +140,7 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataEndpointState,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataEndpointState> {
         &self.inner.http_endpoint
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_protocol_ipv6): Enables or disables the IPv6 endpoint for the instance metadata service.
@@ -173,16 +148,14 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
+        self.inner.http_protocol_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::http_protocol_ipv6).
     #[inline]
     pub fn set_http_protocol_ipv6(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataProtocolIpv6>,
     ) -> Self {
         self.inner.http_protocol_ipv6 = input;
         self
@@ -191,9 +164,7 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_http_protocol_ipv6(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataProtocolIpv6,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataProtocolIpv6> {
         &self.inner.http_protocol_ipv6
     }
     /// Sets [`LaunchTemplateInstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::instance_metadata_tags): Set to `enabled` to allow access to instance tags from the instance metadata.
@@ -201,16 +172,14 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
+        self.inner.instance_metadata_tags = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::LaunchTemplateInstanceMetadataOptionsRequest::instance_metadata_tags).
     #[inline]
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMetadataTagsState,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataTagsState>,
     ) -> Self {
         self.inner.instance_metadata_tags = input;
         self
@@ -219,7 +188,7 @@ impl LaunchTemplateInstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateInstanceMetadataTagsState> {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataTagsState> {
         &self.inner.instance_metadata_tags
     }
     /// Builds the [`LaunchTemplateInstanceMetadataOptionsRequest`]; it has no required members, so this cannot fail.
@@ -233,22 +202,22 @@ for LaunchTemplateInstanceMetadataOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.http_tokens {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.http_tokens {
             body.member("HttpTokens", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
+        if let Some(value) = &self.http_put_response_hop_limit {
             body.member("HttpPutResponseHopLimit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.http_endpoint {
+        if let Some(value) = &self.http_endpoint {
             body.member("HttpEndpoint", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.http_protocol_ipv6 {
+        if let Some(value) = &self.http_protocol_ipv6 {
             body.member("HttpProtocolIpv6", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_metadata_tags {
+        if let Some(value) = &self.instance_metadata_tags {
             body.member("InstanceMetadataTags", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,121 +2,106 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceNetworkInterfaceSpecification {
     /// Indicates whether to associate a Carrier IP address with eth0 for a new network interface.
     ///
     /// Use this option when you launch an instance in a Wavelength Zone and want to associate a Carrier IP address with the network interface. For more information about Carrier IP addresses, see [Carrier IP address](https://docs.aws.amazon.com/wavelength/latest/developerguide/how-wavelengths-work.html#provider-owned-ip) in the *Wavelength Developer Guide*.
-    pub associate_carrier_ip_address: ::std::option::Option<bool>,
+    pub associate_carrier_ip_address: Option<bool>,
     /// Indicates whether to associate a public IPv4 address with eth0 for a new network interface.
     ///
     /// Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses. For more information, see the *Public IPv4 Address* tab on the [Amazon VPC pricing page](http://aws.amazon.com/vpc/pricing/).
-    pub associate_public_ip_address: ::std::option::Option<bool>,
+    pub associate_public_ip_address: Option<bool>,
     /// Indicates whether the network interface is deleted when the instance is terminated.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// A description for the network interface.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The device index for the network interface attachment.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The IDs of one or more security groups.
-    pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub groups: Option<Vec<String>>,
     /// The type of network interface.
-    pub interface_type: ::std::option::Option<::std::string::String>,
+    pub interface_type: Option<String>,
     /// The number of IPv6 addresses for the network interface.
-    pub ipv6_address_count: ::std::option::Option<i32>,
+    pub ipv6_address_count: Option<i32>,
     /// The IPv6 addresses for the network interface.
-    pub ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv6Address>,
-    >,
+    pub ipv6_addresses: Option<Vec<crate::types::InstanceIpv6Address>>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The primary private IPv4 address of the network interface.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// One or more private IPv4 addresses.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    >,
+    pub private_ip_addresses: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     /// The number of secondary private IPv4 addresses for the network interface.
-    pub secondary_private_ip_address_count: ::std::option::Option<i32>,
+    pub secondary_private_ip_address_count: Option<i32>,
     /// The ID of the subnet for the network interface.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The index of the network card.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
     /// One or more IPv4 prefixes assigned to the network interface.
-    pub ipv4_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationResponse>,
-    >,
+    pub ipv4_prefixes: Option<Vec<crate::types::Ipv4PrefixSpecificationResponse>>,
     /// The number of IPv4 prefixes that Amazon Web Services automatically assigned to the network interface.
-    pub ipv4_prefix_count: ::std::option::Option<i32>,
+    pub ipv4_prefix_count: Option<i32>,
     /// One or more IPv6 prefixes assigned to the network interface.
-    pub ipv6_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationResponse>,
-    >,
+    pub ipv6_prefixes: Option<Vec<crate::types::Ipv6PrefixSpecificationResponse>>,
     /// The number of IPv6 prefixes that Amazon Web Services automatically assigned to the network interface.
-    pub ipv6_prefix_count: ::std::option::Option<i32>,
+    pub ipv6_prefix_count: Option<i32>,
     /// The primary IPv6 address of the network interface. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information about primary IPv6 addresses, see [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html).
-    pub primary_ipv6: ::std::option::Option<bool>,
+    pub primary_ipv6: Option<bool>,
     /// Contains the ENA Express settings for instances launched from your launch template.
-    pub ena_srd_specification: ::std::option::Option<
-        crate::types::LaunchTemplateEnaSrdSpecification,
-    >,
+    pub ena_srd_specification: Option<crate::types::LaunchTemplateEnaSrdSpecification>,
     /// A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see [Idle connection tracking timeout](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the *Amazon EC2 User Guide*.
-    pub connection_tracking_specification: ::std::option::Option<
+    pub connection_tracking_specification: Option<
         crate::types::ConnectionTrackingSpecification,
     >,
     /// The number of ENA queues created with the instance.
-    pub ena_queue_count: ::std::option::Option<i32>,
+    pub ena_queue_count: Option<i32>,
 }
 impl LaunchTemplateInstanceNetworkInterfaceSpecification {
     /// Starts building a [`LaunchTemplateInstanceNetworkInterfaceSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
-        <crate::types::builders::LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder as Default>::default()
     }
     /// The `AssociateCarrierIpAddress` member, when set.
     #[inline]
-    pub fn associate_carrier_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_carrier_ip_address(&self) -> Option<bool> {
         self.associate_carrier_ip_address
     }
     /// The `AssociatePublicIpAddress` member, when set.
     #[inline]
-    pub fn associate_public_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_public_ip_address(&self) -> Option<bool> {
         self.associate_public_ip_address
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn groups(&self) -> &[::std::string::String] {
+    pub fn groups(&self) -> &[String] {
         self.groups.as_deref().unwrap_or_default()
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(&self) -> ::std::option::Option<&str> {
+    pub fn interface_type(&self) -> Option<&str> {
         self.interface_type.as_deref()
     }
     /// The `Ipv6AddressCount` member, when set.
     #[inline]
-    pub fn ipv6_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_address_count(&self) -> Option<i32> {
         self.ipv6_address_count
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -126,12 +111,12 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -143,17 +128,17 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
     }
     /// The `SecondaryPrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn secondary_private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn secondary_private_ip_address_count(&self) -> Option<i32> {
         self.secondary_private_ip_address_count
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
     /// The `Ipv4Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -163,7 +148,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
     }
     /// The `Ipv4PrefixCount` member, when set.
     #[inline]
-    pub fn ipv4_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_prefix_count(&self) -> Option<i32> {
         self.ipv4_prefix_count
     }
     /// The `Ipv6Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -173,202 +158,168 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecification {
     }
     /// The `Ipv6PrefixCount` member, when set.
     #[inline]
-    pub fn ipv6_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_prefix_count(&self) -> Option<i32> {
         self.ipv6_prefix_count
     }
     /// The `PrimaryIpv6` member, when set.
     #[inline]
-    pub fn primary_ipv6(&self) -> ::std::option::Option<bool> {
+    pub fn primary_ipv6(&self) -> Option<bool> {
         self.primary_ipv6
     }
     /// The `EnaSrdSpecification` member, when set.
     #[inline]
     pub fn ena_srd_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateEnaSrdSpecification> {
+    ) -> Option<&crate::types::LaunchTemplateEnaSrdSpecification> {
         self.ena_srd_specification.as_ref()
     }
     /// The `ConnectionTrackingSpecification` member, when set.
     #[inline]
     pub fn connection_tracking_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionTrackingSpecification> {
+    ) -> Option<&crate::types::ConnectionTrackingSpecification> {
         self.connection_tracking_specification.as_ref()
     }
     /// The `EnaQueueCount` member, when set.
     #[inline]
-    pub fn ena_queue_count(&self) -> ::std::option::Option<i32> {
+    pub fn ena_queue_count(&self) -> Option<i32> {
         self.ena_queue_count
     }
 }
 /// A builder for [`LaunchTemplateInstanceNetworkInterfaceSpecification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification); start one with `LaunchTemplateInstanceNetworkInterfaceSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     inner: crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification,
 }
 impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address): Indicates whether to associate a Carrier IP address with eth0 for a new network interface.
     pub fn associate_carrier_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_carrier_ip_address = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address).
     #[inline]
-    pub fn set_associate_carrier_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_carrier_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_carrier_ip_address = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_carrier_ip_address), if any.
     #[inline]
-    pub fn get_associate_carrier_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_carrier_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_carrier_ip_address
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address): Indicates whether to associate a public IPv4 address with eth0 for a new network interface.
     pub fn associate_public_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_public_ip_address = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address).
     #[inline]
-    pub fn set_associate_public_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_public_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_public_ip_address = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::associate_public_ip_address), if any.
     #[inline]
-    pub fn get_associate_public_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_public_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_public_ip_address
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::description`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::description): A description for the network interface.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::description`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::description`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::device_index): The device index for the network interface attachment.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecification::groups`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::groups): The IDs of one or more security groups.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.inner.groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::groups`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::groups).
     #[inline]
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::groups`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         &self.inner.groups
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::interface_type`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::interface_type): The type of network interface.
-    pub fn interface_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+    pub fn interface_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.interface_type = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::interface_type`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::interface_type).
     #[inline]
-    pub fn set_interface_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_interface_type(mut self, input: Option<String>) -> Self {
         self.inner.interface_type = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::interface_type`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::interface_type), if any.
     #[inline]
-    pub fn get_interface_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_interface_type(&self) -> &Option<String> {
         &self.inner.interface_type
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count): The number of IPv6 addresses for the network interface.
     pub fn ipv6_address_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count).
     #[inline]
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_address_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_address_count), if any.
     #[inline]
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         &self.inner.ipv6_address_count
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_addresses): The IPv6 addresses for the network interface.
@@ -382,64 +333,46 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>>,
+        input: Option<Vec<crate::types::InstanceIpv6Address>>,
     ) -> Self {
         self.inner.ipv6_addresses = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_addresses), if any.
     #[inline]
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<crate::types::InstanceIpv6Address>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::network_interface_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::network_interface_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::network_interface_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_address): The primary private IPv4 address of the network interface.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::private_ip_addresses): One or more private IPv4 addresses.
@@ -456,9 +389,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-        >,
+        input: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     ) -> Self {
         self.inner.private_ip_addresses = input;
         self
@@ -467,68 +398,55 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::PrivateIpAddressSpecification>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::secondary_private_ip_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::secondary_private_ip_address_count): The number of secondary private IPv4 addresses for the network interface.
     pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.secondary_private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::secondary_private_ip_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::secondary_private_ip_address_count).
     #[inline]
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.secondary_private_ip_address_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::secondary_private_ip_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::secondary_private_ip_address_count), if any.
     #[inline]
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.secondary_private_ip_address_count
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::subnet_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::subnet_id): The ID of the subnet for the network interface.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::subnet_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::subnet_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefixes`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefixes): One or more IPv4 prefixes assigned to the network interface.
@@ -545,9 +463,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationResponse>,
-        >,
+        input: Option<Vec<crate::types::Ipv4PrefixSpecificationResponse>>,
     ) -> Self {
         self.inner.ipv4_prefixes = input;
         self
@@ -556,25 +472,23 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_ipv4_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv4PrefixSpecificationResponse>> {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count): The number of IPv4 prefixes that Amazon Web Services automatically assigned to the network interface.
     pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv4_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count).
     #[inline]
-    pub fn set_ipv4_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_prefix_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv4_prefix_count), if any.
     #[inline]
-    pub fn get_ipv4_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv4_prefix_count
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefixes`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefixes): One or more IPv6 prefixes assigned to the network interface.
@@ -591,9 +505,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_ipv6_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationResponse>,
-        >,
+        input: Option<Vec<crate::types::Ipv6PrefixSpecificationResponse>>,
     ) -> Self {
         self.inner.ipv6_prefixes = input;
         self
@@ -602,41 +514,39 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_ipv6_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv6PrefixSpecificationResponse>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count): The number of IPv6 prefixes that Amazon Web Services automatically assigned to the network interface.
     pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count).
     #[inline]
-    pub fn set_ipv6_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_prefix_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ipv6_prefix_count), if any.
     #[inline]
-    pub fn get_ipv6_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv6_prefix_count
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6): The primary IPv6 address of the network interface.
     pub fn primary_ipv6(mut self, input: bool) -> Self {
-        self.inner.primary_ipv6 = ::std::option::Option::Some(input);
+        self.inner.primary_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6).
     #[inline]
-    pub fn set_primary_ipv6(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.inner.primary_ipv6 = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::primary_ipv6), if any.
     #[inline]
-    pub fn get_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_primary_ipv6(&self) -> &Option<bool> {
         &self.inner.primary_ipv6
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_srd_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_srd_specification): Contains the ENA Express settings for instances launched from your launch template.
@@ -644,14 +554,14 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         mut self,
         input: crate::types::LaunchTemplateEnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_specification = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_srd_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_srd_specification).
     #[inline]
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateEnaSrdSpecification>,
+        input: Option<crate::types::LaunchTemplateEnaSrdSpecification>,
     ) -> Self {
         self.inner.ena_srd_specification = input;
         self
@@ -660,7 +570,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateEnaSrdSpecification> {
+    ) -> &Option<crate::types::LaunchTemplateEnaSrdSpecification> {
         &self.inner.ena_srd_specification
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::connection_tracking_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::connection_tracking_specification): A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface.
@@ -668,16 +578,14 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
         mut self,
         input: crate::types::ConnectionTrackingSpecification,
     ) -> Self {
-        self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.connection_tracking_specification = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::connection_tracking_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::connection_tracking_specification).
     #[inline]
     pub fn set_connection_tracking_specification(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionTrackingSpecification>,
+        input: Option<crate::types::ConnectionTrackingSpecification>,
     ) -> Self {
         self.inner.connection_tracking_specification = input;
         self
@@ -686,23 +594,23 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_connection_tracking_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingSpecification> {
+    ) -> &Option<crate::types::ConnectionTrackingSpecification> {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count): The number of ENA queues created with the instance.
     pub fn ena_queue_count(mut self, input: i32) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count).
     #[inline]
-    pub fn set_ena_queue_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.inner.ena_queue_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification::ena_queue_count), if any.
     #[inline]
-    pub fn get_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ena_queue_count(&self) -> &Option<i32> {
         &self.inner.ena_queue_count
     }
     /// Builds the [`LaunchTemplateInstanceNetworkInterfaceSpecification`]; it has no required members, so this cannot fail.
@@ -717,32 +625,24 @@ impl ::awsgen_runtime::xml::FromXml
 for LaunchTemplateInstanceNetworkInterfaceSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associateCarrierIpAddress" => {
-                    value.associate_carrier_ip_address = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.associate_carrier_ip_address = Some(child.text() == "true");
                 }
                 "associatePublicIpAddress" => {
-                    value.associate_public_ip_address = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.associate_public_ip_address = Some(child.text() == "true");
                 }
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "deviceIndex" => {
-                    value.device_index = ::std::option::Option::Some(
+                    value.device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -753,17 +653,15 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.groups = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "interfaceType" => {
-                    value.interface_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.interface_type = Some(String::from(child.text()));
                 }
                 "ipv6AddressCount" => {
-                    value.ipv6_address_count = ::std::option::Option::Some(
+                    value.ipv6_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -774,7 +672,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = ::std::option::Option::Some(
+                    value.ipv6_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -782,17 +680,13 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "privateIpAddress" => {
-                    value.private_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip_address = Some(String::from(child.text()));
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some(
+                    value.private_ip_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -800,7 +694,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "secondaryPrivateIpAddressCount" => {
-                    value.secondary_private_ip_address_count = ::std::option::Option::Some(
+                    value.secondary_private_ip_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -811,12 +705,10 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "networkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -827,7 +719,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some(
+                    value.ipv4_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv4PrefixSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -835,7 +727,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv4PrefixCount" => {
-                    value.ipv4_prefix_count = ::std::option::Option::Some(
+                    value.ipv4_prefix_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -846,7 +738,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some(
+                    value.ipv6_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv6PrefixSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -854,7 +746,7 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6PrefixCount" => {
-                    value.ipv6_prefix_count = ::std::option::Option::Some(
+                    value.ipv6_prefix_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -865,26 +757,24 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "primaryIpv6" => {
-                    value.primary_ipv6 = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.primary_ipv6 = Some(child.text() == "true");
                 }
                 "enaSrdSpecification" => {
-                    value.ena_srd_specification = ::std::option::Option::Some(
+                    value.ena_srd_specification = Some(
                         <crate::types::LaunchTemplateEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "connectionTrackingSpecification" => {
-                    value.connection_tracking_specification = ::std::option::Option::Some(
+                    value.connection_tracking_specification = Some(
                         <crate::types::ConnectionTrackingSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enaQueueCount" => {
-                    value.ena_queue_count = ::std::option::Option::Some(
+                    value.ena_queue_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -897,6 +787,6 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

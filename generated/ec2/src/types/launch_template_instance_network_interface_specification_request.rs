@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The parameters for a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     /// Associates a Carrier IP address with eth0 for a new network interface.
     ///
     /// Use this option when you launch an instance in a Wavelength Zone and want to associate a Carrier IP address with the network interface. For more information about Carrier IP addresses, see [Carrier IP addresses](https://docs.aws.amazon.com/wavelength/latest/developerguide/how-wavelengths-work.html#provider-owned-ip) in the *Wavelength Developer Guide*.
-    pub associate_carrier_ip_address: ::std::option::Option<bool>,
+    pub associate_carrier_ip_address: Option<bool>,
     /// Associates a public IPv4 address with eth0 for a new network interface.
     ///
     /// Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses. For more information, see the *Public IPv4 Address* tab on the [Amazon VPC pricing page](http://aws.amazon.com/vpc/pricing/).
-    pub associate_public_ip_address: ::std::option::Option<bool>,
+    pub associate_public_ip_address: Option<bool>,
     /// Indicates whether the network interface is deleted when the instance is terminated.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// A description for the network interface.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The device index for the network interface attachment. The primary network interface has a device index of 0. Each network interface is of type `interface`, you must specify a device index. If you create a launch template that includes secondary network interfaces but not a primary network interface, then you must add a primary network interface as a launch parameter when you launch an instance from the template.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The IDs of one or more security groups.
-    pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub groups: Option<Vec<String>>,
     /// The type of network interface. To create an Elastic Fabric Adapter (EFA), specify `efa` or `efa`. For more information, see [Elastic Fabric Adapter for AI/ML and HPC workloads on Amazon EC2](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/efa.html) in the *Amazon EC2 User Guide*.
     ///
     /// If you are not creating an EFA, specify `interface` or omit this parameter.
@@ -33,96 +28,86 @@ pub struct LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     /// If you specify `efa-only`, do not assign any IP addresses to the network interface. EFA-only network interfaces do not support IP addresses.
     ///
     /// Valid values: `interface` \| `efa` \| `efa-only`
-    pub interface_type: ::std::option::Option<::std::string::String>,
+    pub interface_type: Option<String>,
     /// The number of IPv6 addresses to assign to a network interface. Amazon EC2 automatically selects the IPv6 addresses from the subnet range. You can't use this option if specifying specific IPv6 addresses.
-    pub ipv6_address_count: ::std::option::Option<i32>,
+    pub ipv6_address_count: Option<i32>,
     /// One or more specific IPv6 addresses from the IPv6 CIDR block range of your subnet. You can't use this option if you're specifying a number of IPv6 addresses.
-    pub ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv6AddressRequest>,
-    >,
+    pub ipv6_addresses: Option<Vec<crate::types::InstanceIpv6AddressRequest>>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The primary private IPv4 address of the network interface.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// One or more private IPv4 addresses.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    >,
+    pub private_ip_addresses: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     /// The number of secondary private IPv4 addresses to assign to a network interface.
-    pub secondary_private_ip_address_count: ::std::option::Option<i32>,
+    pub secondary_private_ip_address_count: Option<i32>,
     /// The ID of the subnet for the network interface.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The index of the network card. Some instance types support multiple network cards. The primary network interface must be assigned to network card index 0. The default is network card index 0.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
     /// One or more IPv4 prefixes to be assigned to the network interface. You cannot use this option if you use the `Ipv4PrefixCount` option.
-    pub ipv4_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-    >,
+    pub ipv4_prefixes: Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>>,
     /// The number of IPv4 prefixes to be automatically assigned to the network interface. You cannot use this option if you use the `Ipv4Prefix` option.
-    pub ipv4_prefix_count: ::std::option::Option<i32>,
+    pub ipv4_prefix_count: Option<i32>,
     /// One or more IPv6 prefixes to be assigned to the network interface. You cannot use this option if you use the `Ipv6PrefixCount` option.
-    pub ipv6_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-    >,
+    pub ipv6_prefixes: Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>>,
     /// The number of IPv6 prefixes to be automatically assigned to the network interface. You cannot use this option if you use the `Ipv6Prefix` option.
-    pub ipv6_prefix_count: ::std::option::Option<i32>,
+    pub ipv6_prefix_count: Option<i32>,
     /// The primary IPv6 address of the network interface. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information about primary IPv6 addresses, see [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html).
-    pub primary_ipv6: ::std::option::Option<bool>,
+    pub primary_ipv6: Option<bool>,
     /// Configure ENA Express settings for your launch template.
-    pub ena_srd_specification: ::std::option::Option<
-        crate::types::EnaSrdSpecificationRequest,
-    >,
+    pub ena_srd_specification: Option<crate::types::EnaSrdSpecificationRequest>,
     /// A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see [Idle connection tracking timeout](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the *Amazon EC2 User Guide*.
-    pub connection_tracking_specification: ::std::option::Option<
+    pub connection_tracking_specification: Option<
         crate::types::ConnectionTrackingSpecificationRequest,
     >,
     /// The number of ENA queues to be created with the instance.
-    pub ena_queue_count: ::std::option::Option<i32>,
+    pub ena_queue_count: Option<i32>,
 }
 impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     /// Starts building a [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
-        <crate::types::builders::LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder as Default>::default()
     }
     /// The `AssociateCarrierIpAddress` member, when set.
     #[inline]
-    pub fn associate_carrier_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_carrier_ip_address(&self) -> Option<bool> {
         self.associate_carrier_ip_address
     }
     /// The `AssociatePublicIpAddress` member, when set.
     #[inline]
-    pub fn associate_public_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_public_ip_address(&self) -> Option<bool> {
         self.associate_public_ip_address
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn groups(&self) -> &[::std::string::String] {
+    pub fn groups(&self) -> &[String] {
         self.groups.as_deref().unwrap_or_default()
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(&self) -> ::std::option::Option<&str> {
+    pub fn interface_type(&self) -> Option<&str> {
         self.interface_type.as_deref()
     }
     /// The `Ipv6AddressCount` member, when set.
     #[inline]
-    pub fn ipv6_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_address_count(&self) -> Option<i32> {
         self.ipv6_address_count
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -132,12 +117,12 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -149,17 +134,17 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     }
     /// The `SecondaryPrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn secondary_private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn secondary_private_ip_address_count(&self) -> Option<i32> {
         self.secondary_private_ip_address_count
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
     /// The `Ipv4Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -169,7 +154,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     }
     /// The `Ipv4PrefixCount` member, when set.
     #[inline]
-    pub fn ipv4_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_prefix_count(&self) -> Option<i32> {
         self.ipv4_prefix_count
     }
     /// The `Ipv6Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -179,202 +164,168 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     }
     /// The `Ipv6PrefixCount` member, when set.
     #[inline]
-    pub fn ipv6_prefix_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_prefix_count(&self) -> Option<i32> {
         self.ipv6_prefix_count
     }
     /// The `PrimaryIpv6` member, when set.
     #[inline]
-    pub fn primary_ipv6(&self) -> ::std::option::Option<bool> {
+    pub fn primary_ipv6(&self) -> Option<bool> {
         self.primary_ipv6
     }
     /// The `EnaSrdSpecification` member, when set.
     #[inline]
     pub fn ena_srd_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::EnaSrdSpecificationRequest> {
+    ) -> Option<&crate::types::EnaSrdSpecificationRequest> {
         self.ena_srd_specification.as_ref()
     }
     /// The `ConnectionTrackingSpecification` member, when set.
     #[inline]
     pub fn connection_tracking_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> Option<&crate::types::ConnectionTrackingSpecificationRequest> {
         self.connection_tracking_specification.as_ref()
     }
     /// The `EnaQueueCount` member, when set.
     #[inline]
-    pub fn ena_queue_count(&self) -> ::std::option::Option<i32> {
+    pub fn ena_queue_count(&self) -> Option<i32> {
         self.ena_queue_count
     }
 }
 /// A builder for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest); start one with `LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     inner: crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest,
 }
 impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address): Associates a Carrier IP address with eth0 for a new network interface.
     pub fn associate_carrier_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_carrier_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_carrier_ip_address = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address).
     #[inline]
-    pub fn set_associate_carrier_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_carrier_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_carrier_ip_address = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_carrier_ip_address), if any.
     #[inline]
-    pub fn get_associate_carrier_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_carrier_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_carrier_ip_address
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address): Associates a public IPv4 address with eth0 for a new network interface.
     pub fn associate_public_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_public_ip_address = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address).
     #[inline]
-    pub fn set_associate_public_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_public_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_public_ip_address = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::associate_public_ip_address), if any.
     #[inline]
-    pub fn get_associate_public_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_public_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_public_ip_address
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::description`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::description): A description for the network interface.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::description`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::description`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index): The device index for the network interface attachment.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::groups`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::groups): The IDs of one or more security groups.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.inner.groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::groups`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::groups).
     #[inline]
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::groups`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         &self.inner.groups
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::interface_type`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::interface_type): The type of network interface.
-    pub fn interface_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input.into());
+    pub fn interface_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.interface_type = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::interface_type`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::interface_type).
     #[inline]
-    pub fn set_interface_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_interface_type(mut self, input: Option<String>) -> Self {
         self.inner.interface_type = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::interface_type`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::interface_type), if any.
     #[inline]
-    pub fn get_interface_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_interface_type(&self) -> &Option<String> {
         &self.inner.interface_type
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count): The number of IPv6 addresses to assign to a network interface.
     pub fn ipv6_address_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count).
     #[inline]
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_address_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_address_count), if any.
     #[inline]
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         &self.inner.ipv6_address_count
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_addresses): One or more specific IPv6 addresses from the IPv6 CIDR block range of your subnet.
@@ -391,9 +342,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceIpv6AddressRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceIpv6AddressRequest>>,
     ) -> Self {
         self.inner.ipv6_addresses = input;
         self
@@ -402,57 +351,39 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn get_ipv6_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv6AddressRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceIpv6AddressRequest>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_interface_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_interface_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_interface_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_address): The primary private IPv4 address of the network interface.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_address`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_addresses`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::private_ip_addresses): One or more private IPv4 addresses.
@@ -469,9 +400,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-        >,
+        input: Option<Vec<crate::types::PrivateIpAddressSpecification>>,
     ) -> Self {
         self.inner.private_ip_addresses = input;
         self
@@ -480,68 +409,55 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateIpAddressSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::PrivateIpAddressSpecification>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::secondary_private_ip_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::secondary_private_ip_address_count): The number of secondary private IPv4 addresses to assign to a network interface.
     pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.secondary_private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::secondary_private_ip_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::secondary_private_ip_address_count).
     #[inline]
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.secondary_private_ip_address_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::secondary_private_ip_address_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::secondary_private_ip_address_count), if any.
     #[inline]
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.secondary_private_ip_address_count
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::subnet_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::subnet_id): The ID of the subnet for the network interface.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::subnet_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::subnet_id`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefixes`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefixes): One or more IPv4 prefixes to be assigned to the network interface.
@@ -558,9 +474,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn set_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>>,
     ) -> Self {
         self.inner.ipv4_prefixes = input;
         self
@@ -569,25 +483,23 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn get_ipv4_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv4PrefixSpecificationRequest>> {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count): The number of IPv4 prefixes to be automatically assigned to the network interface.
     pub fn ipv4_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv4_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv4_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count).
     #[inline]
-    pub fn set_ipv4_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv4_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_prefix_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv4_prefix_count), if any.
     #[inline]
-    pub fn get_ipv4_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv4_prefix_count
     }
     /// Appends one item to [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefixes`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefixes): One or more IPv6 prefixes to be assigned to the network interface.
@@ -604,9 +516,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn set_ipv6_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>>,
     ) -> Self {
         self.inner.ipv6_prefixes = input;
         self
@@ -615,41 +525,39 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn get_ipv6_prefixes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::Ipv6PrefixSpecificationRequest>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count): The number of IPv6 prefixes to be automatically assigned to the network interface.
     pub fn ipv6_prefix_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_prefix_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_prefix_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count).
     #[inline]
-    pub fn set_ipv6_prefix_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_prefix_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_prefix_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ipv6_prefix_count), if any.
     #[inline]
-    pub fn get_ipv6_prefix_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_prefix_count(&self) -> &Option<i32> {
         &self.inner.ipv6_prefix_count
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6): The primary IPv6 address of the network interface.
     pub fn primary_ipv6(mut self, input: bool) -> Self {
-        self.inner.primary_ipv6 = ::std::option::Option::Some(input);
+        self.inner.primary_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6).
     #[inline]
-    pub fn set_primary_ipv6(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.inner.primary_ipv6 = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::primary_ipv6), if any.
     #[inline]
-    pub fn get_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_primary_ipv6(&self) -> &Option<bool> {
         &self.inner.primary_ipv6
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_srd_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_srd_specification): Configure ENA Express settings for your launch template.
@@ -657,14 +565,14 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         mut self,
         input: crate::types::EnaSrdSpecificationRequest,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_specification = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_srd_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_srd_specification).
     #[inline]
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::EnaSrdSpecificationRequest>,
+        input: Option<crate::types::EnaSrdSpecificationRequest>,
     ) -> Self {
         self.inner.ena_srd_specification = input;
         self
@@ -673,7 +581,7 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::EnaSrdSpecificationRequest> {
+    ) -> &Option<crate::types::EnaSrdSpecificationRequest> {
         &self.inner.ena_srd_specification
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::connection_tracking_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::connection_tracking_specification): A security group connection tracking specification that enables you to set the timeout for connection tracking on an Elastic network interface.
@@ -681,18 +589,14 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
         mut self,
         input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
-        self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.connection_tracking_specification = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::connection_tracking_specification`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::connection_tracking_specification).
     #[inline]
     pub fn set_connection_tracking_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: Option<crate::types::ConnectionTrackingSpecificationRequest>,
     ) -> Self {
         self.inner.connection_tracking_specification = input;
         self
@@ -701,23 +605,23 @@ impl LaunchTemplateInstanceNetworkInterfaceSpecificationRequestBuilder {
     #[inline]
     pub fn get_connection_tracking_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> &Option<crate::types::ConnectionTrackingSpecificationRequest> {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count): The number of ENA queues to be created with the instance.
     pub fn ena_queue_count(mut self, input: i32) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count).
     #[inline]
-    pub fn set_ena_queue_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.inner.ena_queue_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count`](crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest::ena_queue_count), if any.
     #[inline]
-    pub fn get_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ena_queue_count(&self) -> &Option<i32> {
         &self.inner.ena_queue_count
     }
     /// Builds the [`LaunchTemplateInstanceNetworkInterfaceSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -733,43 +637,43 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.associate_carrier_ip_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.associate_carrier_ip_address {
             body.member(
                 "AssociateCarrierIpAddress",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
+        if let Some(value) = &self.associate_public_ip_address {
             body.member(
                 "AssociatePublicIpAddress",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             body.member(
                 "DeleteOnTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             body.member("DeviceIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.interface_type {
+        if let Some(value) = &self.interface_type {
             body.member("InterfaceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
+        if let Some(value) = &self.ipv6_address_count {
             body.member("Ipv6AddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.items(
                 value,
@@ -777,13 +681,13 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddresses");
             body.items(
                 value,
@@ -791,18 +695,16 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+        if let Some(value) = &self.network_card_index {
             body.member("NetworkCardIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+        if let Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
             body.items(
                 value,
@@ -810,10 +712,10 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
+        if let Some(value) = &self.ipv4_prefix_count {
             body.member("Ipv4PrefixCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+        if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.items(
                 value,
@@ -821,27 +723,25 @@ for LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
+        if let Some(value) = &self.ipv6_prefix_count {
             body.member("Ipv6PrefixCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.primary_ipv6 {
+        if let Some(value) = &self.primary_ipv6 {
             body.member("PrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
+        if let Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_specification
-        {
+        if let Some(value) = &self.connection_tracking_specification {
             let member_0 = body.enter("ConnectionTrackingSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ena_queue_count {
+        if let Some(value) = &self.ena_queue_count {
             body.member("EnaQueueCount", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

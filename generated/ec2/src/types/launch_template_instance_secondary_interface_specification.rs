@@ -2,51 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface specification in a launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateInstanceSecondaryInterfaceSpecification {
     /// Indicates whether the secondary interface is deleted when the instance is terminated.
     ///
     /// The only supported value for this field is `true`.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The device index for the secondary interface attachment.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The private IPv4 addresses to assign to the secondary interface.
     ///
     /// If you specify `privateIpAddresses` you cannot specify `privateIpAddressCount`
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondaryInterfacePrivateIpAddressSpecification>,
+    pub private_ip_addresses: Option<
+        Vec<crate::types::SecondaryInterfacePrivateIpAddressSpecification>,
     >,
     /// The number of private IPv4 addresses to assign to the secondary interface.
     ///
     /// If you specify `privateIpAddressCount` you cannot specify `privateIpAddresses`
-    pub private_ip_address_count: ::std::option::Option<i32>,
+    pub private_ip_address_count: Option<i32>,
     /// The ID of the secondary subnet.
-    pub secondary_subnet_id: ::std::option::Option<::std::string::String>,
+    pub secondary_subnet_id: Option<String>,
     /// The type of secondary interface.
-    pub interface_type: ::std::option::Option<crate::types::SecondaryInterfaceType>,
+    pub interface_type: Option<crate::types::SecondaryInterfaceType>,
     /// The index of the network card.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecification {
     /// Starts building a [`LaunchTemplateInstanceSecondaryInterfaceSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
-        <crate::types::builders::LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder as Default>::default()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,71 +53,61 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecification {
     }
     /// The `PrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn private_ip_address_count(&self) -> Option<i32> {
         self.private_ip_address_count
     }
     /// The `SecondarySubnetId` member, when set.
     #[inline]
-    pub fn secondary_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_subnet_id(&self) -> Option<&str> {
         self.secondary_subnet_id.as_deref()
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryInterfaceType> {
+    pub fn interface_type(&self) -> Option<&crate::types::SecondaryInterfaceType> {
         self.interface_type.as_ref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
 }
 /// A builder for [`LaunchTemplateInstanceSecondaryInterfaceSpecification`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification); start one with `LaunchTemplateInstanceSecondaryInterfaceSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     inner: crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification,
 }
 impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index): The device index for the secondary interface attachment.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Appends one item to [`LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_addresses`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_addresses): The private IPv4 addresses to assign to the secondary interface.
@@ -139,11 +124,7 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::SecondaryInterfacePrivateIpAddressSpecification,
-            >,
-        >,
+        input: Option<Vec<crate::types::SecondaryInterfacePrivateIpAddressSpecification>>,
     ) -> Self {
         self.inner.private_ip_addresses = input;
         self
@@ -152,52 +133,39 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondaryInterfacePrivateIpAddressSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::SecondaryInterfacePrivateIpAddressSpecification>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count): The number of private IPv4 addresses to assign to the secondary interface.
     pub fn private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.private_ip_address_count = ::std::option::Option::Some(input);
+        self.inner.private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count).
     #[inline]
-    pub fn set_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.private_ip_address_count = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::private_ip_address_count), if any.
     #[inline]
-    pub fn get_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.private_ip_address_count
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::secondary_subnet_id`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::secondary_subnet_id): The ID of the secondary subnet.
-    pub fn secondary_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::secondary_subnet_id`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::secondary_subnet_id).
     #[inline]
-    pub fn set_secondary_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_subnet_id = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceSecondaryInterfaceSpecification::secondary_subnet_id`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::secondary_subnet_id), if any.
     #[inline]
-    pub fn get_secondary_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_subnet_id(&self) -> &Option<String> {
         &self.inner.secondary_subnet_id
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type): The type of secondary interface.
@@ -205,39 +173,37 @@ impl LaunchTemplateInstanceSecondaryInterfaceSpecificationBuilder {
         mut self,
         input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input);
+        self.inner.interface_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type).
     #[inline]
     pub fn set_interface_type(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryInterfaceType>,
+        input: Option<crate::types::SecondaryInterfaceType>,
     ) -> Self {
         self.inner.interface_type = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::interface_type), if any.
     #[inline]
-    pub fn get_interface_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryInterfaceType> {
+    pub fn get_interface_type(&self) -> &Option<crate::types::SecondaryInterfaceType> {
         &self.inner.interface_type
     }
     /// Sets [`LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index`](crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Builds the [`LaunchTemplateInstanceSecondaryInterfaceSpecification`]; it has no required members, so this cannot fail.
@@ -252,17 +218,15 @@ impl ::awsgen_runtime::xml::FromXml
 for LaunchTemplateInstanceSecondaryInterfaceSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "deviceIndex" => {
-                    value.device_index = ::std::option::Option::Some(
+                    value.device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -273,7 +237,7 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecification {
                     );
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some(
+                    value.private_ip_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecondaryInterfacePrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -281,7 +245,7 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecification {
                     );
                 }
                 "privateIpAddressCount" => {
-                    value.private_ip_address_count = ::std::option::Option::Some(
+                    value.private_ip_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -292,17 +256,15 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecification {
                     );
                 }
                 "secondarySubnetId" => {
-                    value.secondary_subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_subnet_id = Some(String::from(child.text()));
                 }
                 "interfaceType" => {
-                    value.interface_type = ::std::option::Option::Some(
+                    value.interface_type = Some(
                         crate::types::SecondaryInterfaceType::from(child.text()),
                     );
                 }
                 "networkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -315,6 +277,6 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

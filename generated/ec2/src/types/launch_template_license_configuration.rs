@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a license configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateLicenseConfiguration {
     /// The Amazon Resource Name (ARN) of the license configuration.
-    pub license_configuration_arn: ::std::option::Option<::std::string::String>,
+    pub license_configuration_arn: Option<String>,
 }
 impl LaunchTemplateLicenseConfiguration {
     /// Starts building a [`LaunchTemplateLicenseConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateLicenseConfigurationBuilder {
-        <crate::types::builders::LaunchTemplateLicenseConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateLicenseConfigurationBuilder as Default>::default()
     }
     /// The `LicenseConfigurationArn` member, when set.
     #[inline]
-    pub fn license_configuration_arn(&self) -> ::std::option::Option<&str> {
+    pub fn license_configuration_arn(&self) -> Option<&str> {
         self.license_configuration_arn.as_deref()
     }
 }
 /// A builder for [`LaunchTemplateLicenseConfiguration`](crate::types::LaunchTemplateLicenseConfiguration); start one with `LaunchTemplateLicenseConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateLicenseConfigurationBuilder {
     inner: crate::types::LaunchTemplateLicenseConfiguration,
 }
 impl LaunchTemplateLicenseConfigurationBuilder {
     /// Sets [`LaunchTemplateLicenseConfiguration::license_configuration_arn`](crate::types::LaunchTemplateLicenseConfiguration::license_configuration_arn): The Amazon Resource Name (ARN) of the license configuration.
-    pub fn license_configuration_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_configuration_arn = ::std::option::Option::Some(input.into());
+    pub fn license_configuration_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_configuration_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateLicenseConfiguration::license_configuration_arn`](crate::types::LaunchTemplateLicenseConfiguration::license_configuration_arn).
     #[inline]
-    pub fn set_license_configuration_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_configuration_arn(mut self, input: Option<String>) -> Self {
         self.inner.license_configuration_arn = input;
         self
     }
     /// The value set for [`LaunchTemplateLicenseConfiguration::license_configuration_arn`](crate::types::LaunchTemplateLicenseConfiguration::license_configuration_arn), if any.
     #[inline]
-    pub fn get_license_configuration_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_configuration_arn(&self) -> &Option<String> {
         &self.inner.license_configuration_arn
     }
     /// Builds the [`LaunchTemplateLicenseConfiguration`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl LaunchTemplateLicenseConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateLicenseConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "licenseConfigurationArn" {
-                value.license_configuration_arn = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.license_configuration_arn = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a license configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateLicenseConfigurationRequest {
     /// The Amazon Resource Name (ARN) of the license configuration.
-    pub license_configuration_arn: ::std::option::Option<::std::string::String>,
+    pub license_configuration_arn: Option<String>,
 }
 impl LaunchTemplateLicenseConfigurationRequest {
     /// Starts building a [`LaunchTemplateLicenseConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateLicenseConfigurationRequestBuilder {
-        <crate::types::builders::LaunchTemplateLicenseConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateLicenseConfigurationRequestBuilder as Default>::default()
     }
     /// The `LicenseConfigurationArn` member, when set.
     #[inline]
-    pub fn license_configuration_arn(&self) -> ::std::option::Option<&str> {
+    pub fn license_configuration_arn(&self) -> Option<&str> {
         self.license_configuration_arn.as_deref()
     }
 }
 /// A builder for [`LaunchTemplateLicenseConfigurationRequest`](crate::types::LaunchTemplateLicenseConfigurationRequest); start one with `LaunchTemplateLicenseConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateLicenseConfigurationRequestBuilder {
     inner: crate::types::LaunchTemplateLicenseConfigurationRequest,
 }
 impl LaunchTemplateLicenseConfigurationRequestBuilder {
     /// Sets [`LaunchTemplateLicenseConfigurationRequest::license_configuration_arn`](crate::types::LaunchTemplateLicenseConfigurationRequest::license_configuration_arn): The Amazon Resource Name (ARN) of the license configuration.
-    pub fn license_configuration_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_configuration_arn = ::std::option::Option::Some(input.into());
+    pub fn license_configuration_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_configuration_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateLicenseConfigurationRequest::license_configuration_arn`](crate::types::LaunchTemplateLicenseConfigurationRequest::license_configuration_arn).
     #[inline]
-    pub fn set_license_configuration_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_configuration_arn(mut self, input: Option<String>) -> Self {
         self.inner.license_configuration_arn = input;
         self
     }
     /// The value set for [`LaunchTemplateLicenseConfigurationRequest::license_configuration_arn`](crate::types::LaunchTemplateLicenseConfigurationRequest::license_configuration_arn), if any.
     #[inline]
-    pub fn get_license_configuration_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_configuration_arn(&self) -> &Option<String> {
         &self.inner.license_configuration_arn
     }
     /// Builds the [`LaunchTemplateLicenseConfigurationRequest`]; it has no required members, so this cannot fail.
@@ -70,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateLicenseConfigurationR
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.license_configuration_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.license_configuration_arn {
             body.member("LicenseConfigurationArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

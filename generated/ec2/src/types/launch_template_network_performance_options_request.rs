@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// When you configure network performance options in your launch template, your instance is geared for performance improvements based on the workload that it runs as soon as it's available.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateNetworkPerformanceOptionsRequest {
     /// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:
@@ -15,31 +10,24 @@ pub struct LaunchTemplateNetworkPerformanceOptionsRequest {
     /// - **default**: This option uses the standard bandwidth configuration for your instance type.
     /// - **vpc-1**: This option boosts your networking baseline bandwidth and reduces your EBS baseline bandwidth.
     /// - **ebs-1**: This option boosts your EBS baseline bandwidth and reduces your networking baseline bandwidth.
-    pub bandwidth_weighting: ::std::option::Option<
-        crate::types::InstanceBandwidthWeighting,
-    >,
+    pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
 }
 impl LaunchTemplateNetworkPerformanceOptionsRequest {
     /// Starts building a [`LaunchTemplateNetworkPerformanceOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
-        <crate::types::builders::LaunchTemplateNetworkPerformanceOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateNetworkPerformanceOptionsRequestBuilder as Default>::default()
     }
     /// The `BandwidthWeighting` member, when set.
     #[inline]
     pub fn bandwidth_weighting(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceBandwidthWeighting> {
+    ) -> Option<&crate::types::InstanceBandwidthWeighting> {
         self.bandwidth_weighting.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateNetworkPerformanceOptionsRequest`](crate::types::LaunchTemplateNetworkPerformanceOptionsRequest); start one with `LaunchTemplateNetworkPerformanceOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
     inner: crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
 }
@@ -49,14 +37,14 @@ impl LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
+        self.inner.bandwidth_weighting = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateNetworkPerformanceOptionsRequest::bandwidth_weighting`](crate::types::LaunchTemplateNetworkPerformanceOptionsRequest::bandwidth_weighting).
     #[inline]
     pub fn set_bandwidth_weighting(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceBandwidthWeighting>,
+        input: Option<crate::types::InstanceBandwidthWeighting>,
     ) -> Self {
         self.inner.bandwidth_weighting = input;
         self
@@ -65,7 +53,7 @@ impl LaunchTemplateNetworkPerformanceOptionsRequestBuilder {
     #[inline]
     pub fn get_bandwidth_weighting(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceBandwidthWeighting> {
+    ) -> &Option<crate::types::InstanceBandwidthWeighting> {
         &self.inner.bandwidth_weighting
     }
     /// Builds the [`LaunchTemplateNetworkPerformanceOptionsRequest`]; it has no required members, so this cannot fail.
@@ -79,10 +67,10 @@ for LaunchTemplateNetworkPerformanceOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.bandwidth_weighting {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.bandwidth_weighting {
             body.member("BandwidthWeighting", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes overrides for a launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateOverrides {
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
-    pub spot_price: ::std::option::Option<::std::string::String>,
+    pub spot_price: Option<String>,
     /// The ID of the subnet in which to launch the instances.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The Availability Zone in which to launch the instances. For example, `us-east-2a`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The number of units provided by the specified instance type. These are the same units that you chose to set the target capacity in terms of instances, or a performance characteristic such as vCPUs, memory, or I/O.
     ///
     /// If the target capacity divided by this value is not a whole number, Amazon EC2 rounds the number of instances to the next whole number. If this value is not specified, the default is 1.
     ///
     /// **Note:** When specifying weights, the price used in the `lowestPrice` and `priceCapacityOptimized` allocation strategies is per *unit* hour (where the instance price is divided by the specified weight). However, if all the specified weights are above the requested `TargetCapacity`, resulting in only 1 instance being launched, the price used is per *instance* hour.
-    pub weighted_capacity: ::std::option::Option<f64>,
+    pub weighted_capacity: Option<f64>,
     /// The priority for the launch template override. The highest priority is launched first.
     ///
     /// If [`OnDemandAllocationStrategy`](crate::types::OnDemandAllocationStrategy) is set to `prioritized`, Spot Fleet uses priority to determine which launch template override to use first in fulfilling On-Demand capacity.
@@ -35,195 +30,166 @@ pub struct LaunchTemplateOverrides {
     /// If the Spot [`AllocationStrategy`](crate::types::AllocationStrategy) is set to `capacityOptimizedPrioritized`, Spot Fleet uses priority on a best-effort basis to determine which launch template override to use in fulfilling Spot capacity, but optimizes for capacity first.
     ///
     /// Valid values are whole numbers starting at `0`. The lower the number, the higher the priority. If no number is set, the launch template override has the lowest priority. You can set the same priority for different launch template overrides.
-    pub priority: ::std::option::Option<f64>,
+    pub priority: Option<f64>,
     /// The instance requirements. When you specify instance requirements, Amazon EC2 will identify instance types with the provided requirements, and then use your On-Demand and Spot allocation strategies to launch instances from these instance types, in the same way as when you specify a list of instance types.
     ///
     /// **Note:** If you specify [`InstanceRequirements`](crate::types::InstanceRequirements), you can't specify [`InstanceType`](crate::types::InstanceType).
-    pub instance_requirements: ::std::option::Option<crate::types::InstanceRequirements>,
+    pub instance_requirements: Option<crate::types::InstanceRequirements>,
     /// The ID of the Availability Zone in which to launch the instances. For example, `use2-az1`.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl LaunchTemplateOverrides {
     /// Starts building a [`LaunchTemplateOverrides`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateOverridesBuilder {
-        <crate::types::builders::LaunchTemplateOverridesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateOverridesBuilder as Default>::default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `SpotPrice` member, when set.
     #[inline]
-    pub fn spot_price(&self) -> ::std::option::Option<&str> {
+    pub fn spot_price(&self) -> Option<&str> {
         self.spot_price.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `WeightedCapacity` member, when set.
     #[inline]
-    pub fn weighted_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn weighted_capacity(&self) -> Option<f64> {
         self.weighted_capacity
     }
     /// The `Priority` member, when set.
     #[inline]
-    pub fn priority(&self) -> ::std::option::Option<f64> {
+    pub fn priority(&self) -> Option<f64> {
         self.priority
     }
     /// The `InstanceRequirements` member, when set.
     #[inline]
-    pub fn instance_requirements(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirements> {
+    pub fn instance_requirements(&self) -> Option<&crate::types::InstanceRequirements> {
         self.instance_requirements.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`LaunchTemplateOverrides`](crate::types::LaunchTemplateOverrides); start one with `LaunchTemplateOverrides::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateOverridesBuilder {
     inner: crate::types::LaunchTemplateOverrides,
 }
 impl LaunchTemplateOverridesBuilder {
     /// Sets [`LaunchTemplateOverrides::instance_type`](crate::types::LaunchTemplateOverrides::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::instance_type`](crate::types::LaunchTemplateOverrides::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`LaunchTemplateOverrides::instance_type`](crate::types::LaunchTemplateOverrides::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`LaunchTemplateOverrides::spot_price`](crate::types::LaunchTemplateOverrides::spot_price): The maximum price per unit hour that you are willing to pay for a Spot Instance.
-    pub fn spot_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_price = ::std::option::Option::Some(input.into());
+    pub fn spot_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_price = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::spot_price`](crate::types::LaunchTemplateOverrides::spot_price).
     #[inline]
-    pub fn set_spot_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_price(mut self, input: Option<String>) -> Self {
         self.inner.spot_price = input;
         self
     }
     /// The value set for [`LaunchTemplateOverrides::spot_price`](crate::types::LaunchTemplateOverrides::spot_price), if any.
     #[inline]
-    pub fn get_spot_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_price(&self) -> &Option<String> {
         &self.inner.spot_price
     }
     /// Sets [`LaunchTemplateOverrides::subnet_id`](crate::types::LaunchTemplateOverrides::subnet_id): The ID of the subnet in which to launch the instances.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::subnet_id`](crate::types::LaunchTemplateOverrides::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`LaunchTemplateOverrides::subnet_id`](crate::types::LaunchTemplateOverrides::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`LaunchTemplateOverrides::availability_zone`](crate::types::LaunchTemplateOverrides::availability_zone): The Availability Zone in which to launch the instances.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::availability_zone`](crate::types::LaunchTemplateOverrides::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`LaunchTemplateOverrides::availability_zone`](crate::types::LaunchTemplateOverrides::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`LaunchTemplateOverrides::weighted_capacity`](crate::types::LaunchTemplateOverrides::weighted_capacity): The number of units provided by the specified instance type.
     pub fn weighted_capacity(mut self, input: f64) -> Self {
-        self.inner.weighted_capacity = ::std::option::Option::Some(input);
+        self.inner.weighted_capacity = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::weighted_capacity`](crate::types::LaunchTemplateOverrides::weighted_capacity).
     #[inline]
-    pub fn set_weighted_capacity(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_weighted_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.weighted_capacity = input;
         self
     }
     /// The value set for [`LaunchTemplateOverrides::weighted_capacity`](crate::types::LaunchTemplateOverrides::weighted_capacity), if any.
     #[inline]
-    pub fn get_weighted_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_weighted_capacity(&self) -> &Option<f64> {
         &self.inner.weighted_capacity
     }
     /// Sets [`LaunchTemplateOverrides::priority`](crate::types::LaunchTemplateOverrides::priority): The priority for the launch template override.
     pub fn priority(mut self, input: f64) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input);
+        self.inner.priority = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::priority`](crate::types::LaunchTemplateOverrides::priority).
     #[inline]
-    pub fn set_priority(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_priority(mut self, input: Option<f64>) -> Self {
         self.inner.priority = input;
         self
     }
     /// The value set for [`LaunchTemplateOverrides::priority`](crate::types::LaunchTemplateOverrides::priority), if any.
     #[inline]
-    pub fn get_priority(&self) -> &::std::option::Option<f64> {
+    pub fn get_priority(&self) -> &Option<f64> {
         &self.inner.priority
     }
     /// Sets [`LaunchTemplateOverrides::instance_requirements`](crate::types::LaunchTemplateOverrides::instance_requirements): The instance requirements.
@@ -231,14 +197,14 @@ impl LaunchTemplateOverridesBuilder {
         mut self,
         input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::instance_requirements`](crate::types::LaunchTemplateOverrides::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirements>,
+        input: Option<crate::types::InstanceRequirements>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -247,31 +213,23 @@ impl LaunchTemplateOverridesBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirements> {
+    ) -> &Option<crate::types::InstanceRequirements> {
         &self.inner.instance_requirements
     }
     /// Sets [`LaunchTemplateOverrides::availability_zone_id`](crate::types::LaunchTemplateOverrides::availability_zone_id): The ID of the Availability Zone in which to launch the instances.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateOverrides::availability_zone_id`](crate::types::LaunchTemplateOverrides::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`LaunchTemplateOverrides::availability_zone_id`](crate::types::LaunchTemplateOverrides::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`LaunchTemplateOverrides`]; it has no required members, so this cannot fail.
@@ -284,68 +242,62 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateOverrides {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.spot_price {
+        if let Some(value) = &self.spot_price {
             body.member("SpotPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.weighted_capacity {
+        if let Some(value) = &self.weighted_capacity {
             body.member(
                 "WeightedCapacity",
                 &::awsgen_runtime::protocol::float_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             body.member("Priority", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateOverrides {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "spotPrice" => {
-                    value.spot_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_price = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "weightedCapacity" => {
-                    value.weighted_capacity = ::std::option::Option::Some(
+                    value.weighted_capacity = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -354,7 +306,7 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateOverrides {
                     );
                 }
                 "priority" => {
-                    value.priority = ::std::option::Option::Some(
+                    value.priority = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -363,20 +315,18 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateOverrides {
                     );
                 }
                 "instanceRequirements" => {
-                    value.instance_requirements = ::std::option::Option::Some(
+                    value.instance_requirements = Some(
                         <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

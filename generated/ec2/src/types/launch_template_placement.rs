@@ -2,318 +2,251 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplatePlacement {
     /// The Availability Zone of the instance.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone of the instance.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The affinity setting for the instance on the Dedicated Host.
-    pub affinity: ::std::option::Option<::std::string::String>,
+    pub affinity: Option<String>,
     /// The name of the placement group for the instance.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The ID of the Dedicated Host for the instance.
-    pub host_id: ::std::option::Option<::std::string::String>,
+    pub host_id: Option<String>,
     /// The tenancy of the instance. An instance with a tenancy of `dedicated` runs on single-tenant hardware.
-    pub tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub tenancy: Option<crate::types::Tenancy>,
     /// Reserved for future use.
-    pub spread_domain: ::std::option::Option<::std::string::String>,
+    pub spread_domain: Option<String>,
     /// The ARN of the host resource group in which to launch the instances.
-    pub host_resource_group_arn: ::std::option::Option<::std::string::String>,
+    pub host_resource_group_arn: Option<String>,
     /// The number of the partition the instance should launch in. Valid only if the placement group strategy is set to `partition`.
-    pub partition_number: ::std::option::Option<i32>,
+    pub partition_number: Option<i32>,
     /// The Group ID of the placement group. You must specify the Placement Group **Group ID** to launch an instance in a shared placement group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
 }
 impl LaunchTemplatePlacement {
     /// Starts building a [`LaunchTemplatePlacement`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplatePlacementBuilder {
-        <crate::types::builders::LaunchTemplatePlacementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplatePlacementBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Affinity` member, when set.
     #[inline]
-    pub fn affinity(&self) -> ::std::option::Option<&str> {
+    pub fn affinity(&self) -> Option<&str> {
         self.affinity.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `HostId` member, when set.
     #[inline]
-    pub fn host_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_id(&self) -> Option<&str> {
         self.host_id.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.tenancy.as_ref()
     }
     /// The `SpreadDomain` member, when set.
     #[inline]
-    pub fn spread_domain(&self) -> ::std::option::Option<&str> {
+    pub fn spread_domain(&self) -> Option<&str> {
         self.spread_domain.as_deref()
     }
     /// The `HostResourceGroupArn` member, when set.
     #[inline]
-    pub fn host_resource_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn host_resource_group_arn(&self) -> Option<&str> {
         self.host_resource_group_arn.as_deref()
     }
     /// The `PartitionNumber` member, when set.
     #[inline]
-    pub fn partition_number(&self) -> ::std::option::Option<i32> {
+    pub fn partition_number(&self) -> Option<i32> {
         self.partition_number
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
 }
 /// A builder for [`LaunchTemplatePlacement`](crate::types::LaunchTemplatePlacement); start one with `LaunchTemplatePlacement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplatePlacementBuilder {
     inner: crate::types::LaunchTemplatePlacement,
 }
 impl LaunchTemplatePlacementBuilder {
     /// Sets [`LaunchTemplatePlacement::availability_zone`](crate::types::LaunchTemplatePlacement::availability_zone): The Availability Zone of the instance.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::availability_zone`](crate::types::LaunchTemplatePlacement::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::availability_zone`](crate::types::LaunchTemplatePlacement::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`LaunchTemplatePlacement::availability_zone_id`](crate::types::LaunchTemplatePlacement::availability_zone_id): The ID of the Availability Zone of the instance.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::availability_zone_id`](crate::types::LaunchTemplatePlacement::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::availability_zone_id`](crate::types::LaunchTemplatePlacement::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`LaunchTemplatePlacement::affinity`](crate::types::LaunchTemplatePlacement::affinity): The affinity setting for the instance on the Dedicated Host.
-    pub fn affinity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.affinity = ::std::option::Option::Some(input.into());
+    pub fn affinity(mut self, input: impl Into<String>) -> Self {
+        self.inner.affinity = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::affinity`](crate::types::LaunchTemplatePlacement::affinity).
     #[inline]
-    pub fn set_affinity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_affinity(mut self, input: Option<String>) -> Self {
         self.inner.affinity = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::affinity`](crate::types::LaunchTemplatePlacement::affinity), if any.
     #[inline]
-    pub fn get_affinity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_affinity(&self) -> &Option<String> {
         &self.inner.affinity
     }
     /// Sets [`LaunchTemplatePlacement::group_name`](crate::types::LaunchTemplatePlacement::group_name): The name of the placement group for the instance.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::group_name`](crate::types::LaunchTemplatePlacement::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::group_name`](crate::types::LaunchTemplatePlacement::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`LaunchTemplatePlacement::host_id`](crate::types::LaunchTemplatePlacement::host_id): The ID of the Dedicated Host for the instance.
-    pub fn host_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_id = ::std::option::Option::Some(input.into());
+    pub fn host_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::host_id`](crate::types::LaunchTemplatePlacement::host_id).
     #[inline]
-    pub fn set_host_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_id(mut self, input: Option<String>) -> Self {
         self.inner.host_id = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::host_id`](crate::types::LaunchTemplatePlacement::host_id), if any.
     #[inline]
-    pub fn get_host_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_id(&self) -> &Option<String> {
         &self.inner.host_id
     }
     /// Sets [`LaunchTemplatePlacement::tenancy`](crate::types::LaunchTemplatePlacement::tenancy): The tenancy of the instance.
     pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::tenancy`](crate::types::LaunchTemplatePlacement::tenancy).
     #[inline]
-    pub fn set_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::tenancy`](crate::types::LaunchTemplatePlacement::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.tenancy
     }
     /// Sets [`LaunchTemplatePlacement::spread_domain`](crate::types::LaunchTemplatePlacement::spread_domain): Reserved for future use.
-    pub fn spread_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spread_domain = ::std::option::Option::Some(input.into());
+    pub fn spread_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.spread_domain = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::spread_domain`](crate::types::LaunchTemplatePlacement::spread_domain).
     #[inline]
-    pub fn set_spread_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spread_domain(mut self, input: Option<String>) -> Self {
         self.inner.spread_domain = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::spread_domain`](crate::types::LaunchTemplatePlacement::spread_domain), if any.
     #[inline]
-    pub fn get_spread_domain(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spread_domain(&self) -> &Option<String> {
         &self.inner.spread_domain
     }
     /// Sets [`LaunchTemplatePlacement::host_resource_group_arn`](crate::types::LaunchTemplatePlacement::host_resource_group_arn): The ARN of the host resource group in which to launch the instances.
-    pub fn host_resource_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_resource_group_arn = ::std::option::Option::Some(input.into());
+    pub fn host_resource_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_resource_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::host_resource_group_arn`](crate::types::LaunchTemplatePlacement::host_resource_group_arn).
     #[inline]
-    pub fn set_host_resource_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_resource_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.host_resource_group_arn = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::host_resource_group_arn`](crate::types::LaunchTemplatePlacement::host_resource_group_arn), if any.
     #[inline]
-    pub fn get_host_resource_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_resource_group_arn(&self) -> &Option<String> {
         &self.inner.host_resource_group_arn
     }
     /// Sets [`LaunchTemplatePlacement::partition_number`](crate::types::LaunchTemplatePlacement::partition_number): The number of the partition the instance should launch in.
     pub fn partition_number(mut self, input: i32) -> Self {
-        self.inner.partition_number = ::std::option::Option::Some(input);
+        self.inner.partition_number = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::partition_number`](crate::types::LaunchTemplatePlacement::partition_number).
     #[inline]
-    pub fn set_partition_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_partition_number(mut self, input: Option<i32>) -> Self {
         self.inner.partition_number = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::partition_number`](crate::types::LaunchTemplatePlacement::partition_number), if any.
     #[inline]
-    pub fn get_partition_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_partition_number(&self) -> &Option<i32> {
         &self.inner.partition_number
     }
     /// Sets [`LaunchTemplatePlacement::group_id`](crate::types::LaunchTemplatePlacement::group_id): The Group ID of the placement group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacement::group_id`](crate::types::LaunchTemplatePlacement::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacement::group_id`](crate::types::LaunchTemplatePlacement::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Builds the [`LaunchTemplatePlacement`]; it has no required members, so this cannot fail.
@@ -325,65 +258,47 @@ impl LaunchTemplatePlacementBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplatePlacement {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "affinity" => {
-                    value.affinity = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.affinity = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "hostId" => {
-                    value.host_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_id = Some(String::from(child.text()));
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
-                        crate::types::Tenancy::from(child.text()),
-                    );
+                    value.tenancy = Some(crate::types::Tenancy::from(child.text()));
                 }
                 "spreadDomain" => {
-                    value.spread_domain = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spread_domain = Some(String::from(child.text()));
                 }
                 "hostResourceGroupArn" => {
-                    value.host_resource_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_resource_group_arn = Some(String::from(child.text()));
                 }
                 "partitionNumber" => {
-                    value.partition_number = ::std::option::Option::Some(
+                    value.partition_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplatePlacement")?,
                     );
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,322 +2,255 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplatePlacementRequest {
     /// The Availability Zone for the instance.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone for the instance.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The affinity setting for an instance on a Dedicated Host.
-    pub affinity: ::std::option::Option<::std::string::String>,
+    pub affinity: Option<String>,
     /// The name of the placement group for the instance.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The ID of the Dedicated Host for the instance.
-    pub host_id: ::std::option::Option<::std::string::String>,
+    pub host_id: Option<String>,
     /// The tenancy of the instance. An instance with a tenancy of dedicated runs on single-tenant hardware.
-    pub tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub tenancy: Option<crate::types::Tenancy>,
     /// Reserved for future use.
-    pub spread_domain: ::std::option::Option<::std::string::String>,
+    pub spread_domain: Option<String>,
     /// The ARN of the host resource group in which to launch the instances. If you specify a host resource group ARN, omit the **Tenancy** parameter or set it to `host`.
-    pub host_resource_group_arn: ::std::option::Option<::std::string::String>,
+    pub host_resource_group_arn: Option<String>,
     /// The number of the partition the instance should launch in. Valid only if the placement group strategy is set to `partition`.
-    pub partition_number: ::std::option::Option<i32>,
+    pub partition_number: Option<i32>,
     /// The Group Id of a placement group. You must specify the Placement Group **Group Id** to launch an instance in a shared placement group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
 }
 impl LaunchTemplatePlacementRequest {
     /// Starts building a [`LaunchTemplatePlacementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplatePlacementRequestBuilder {
-        <crate::types::builders::LaunchTemplatePlacementRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplatePlacementRequestBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Affinity` member, when set.
     #[inline]
-    pub fn affinity(&self) -> ::std::option::Option<&str> {
+    pub fn affinity(&self) -> Option<&str> {
         self.affinity.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `HostId` member, when set.
     #[inline]
-    pub fn host_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_id(&self) -> Option<&str> {
         self.host_id.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.tenancy.as_ref()
     }
     /// The `SpreadDomain` member, when set.
     #[inline]
-    pub fn spread_domain(&self) -> ::std::option::Option<&str> {
+    pub fn spread_domain(&self) -> Option<&str> {
         self.spread_domain.as_deref()
     }
     /// The `HostResourceGroupArn` member, when set.
     #[inline]
-    pub fn host_resource_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn host_resource_group_arn(&self) -> Option<&str> {
         self.host_resource_group_arn.as_deref()
     }
     /// The `PartitionNumber` member, when set.
     #[inline]
-    pub fn partition_number(&self) -> ::std::option::Option<i32> {
+    pub fn partition_number(&self) -> Option<i32> {
         self.partition_number
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
 }
 /// A builder for [`LaunchTemplatePlacementRequest`](crate::types::LaunchTemplatePlacementRequest); start one with `LaunchTemplatePlacementRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplatePlacementRequestBuilder {
     inner: crate::types::LaunchTemplatePlacementRequest,
 }
 impl LaunchTemplatePlacementRequestBuilder {
     /// Sets [`LaunchTemplatePlacementRequest::availability_zone`](crate::types::LaunchTemplatePlacementRequest::availability_zone): The Availability Zone for the instance.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::availability_zone`](crate::types::LaunchTemplatePlacementRequest::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::availability_zone`](crate::types::LaunchTemplatePlacementRequest::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`LaunchTemplatePlacementRequest::availability_zone_id`](crate::types::LaunchTemplatePlacementRequest::availability_zone_id): The ID of the Availability Zone for the instance.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::availability_zone_id`](crate::types::LaunchTemplatePlacementRequest::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::availability_zone_id`](crate::types::LaunchTemplatePlacementRequest::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`LaunchTemplatePlacementRequest::affinity`](crate::types::LaunchTemplatePlacementRequest::affinity): The affinity setting for an instance on a Dedicated Host.
-    pub fn affinity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.affinity = ::std::option::Option::Some(input.into());
+    pub fn affinity(mut self, input: impl Into<String>) -> Self {
+        self.inner.affinity = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::affinity`](crate::types::LaunchTemplatePlacementRequest::affinity).
     #[inline]
-    pub fn set_affinity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_affinity(mut self, input: Option<String>) -> Self {
         self.inner.affinity = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::affinity`](crate::types::LaunchTemplatePlacementRequest::affinity), if any.
     #[inline]
-    pub fn get_affinity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_affinity(&self) -> &Option<String> {
         &self.inner.affinity
     }
     /// Sets [`LaunchTemplatePlacementRequest::group_name`](crate::types::LaunchTemplatePlacementRequest::group_name): The name of the placement group for the instance.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::group_name`](crate::types::LaunchTemplatePlacementRequest::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::group_name`](crate::types::LaunchTemplatePlacementRequest::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`LaunchTemplatePlacementRequest::host_id`](crate::types::LaunchTemplatePlacementRequest::host_id): The ID of the Dedicated Host for the instance.
-    pub fn host_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_id = ::std::option::Option::Some(input.into());
+    pub fn host_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::host_id`](crate::types::LaunchTemplatePlacementRequest::host_id).
     #[inline]
-    pub fn set_host_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_id(mut self, input: Option<String>) -> Self {
         self.inner.host_id = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::host_id`](crate::types::LaunchTemplatePlacementRequest::host_id), if any.
     #[inline]
-    pub fn get_host_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_id(&self) -> &Option<String> {
         &self.inner.host_id
     }
     /// Sets [`LaunchTemplatePlacementRequest::tenancy`](crate::types::LaunchTemplatePlacementRequest::tenancy): The tenancy of the instance.
     pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::tenancy`](crate::types::LaunchTemplatePlacementRequest::tenancy).
     #[inline]
-    pub fn set_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::tenancy`](crate::types::LaunchTemplatePlacementRequest::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.tenancy
     }
     /// Sets [`LaunchTemplatePlacementRequest::spread_domain`](crate::types::LaunchTemplatePlacementRequest::spread_domain): Reserved for future use.
-    pub fn spread_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spread_domain = ::std::option::Option::Some(input.into());
+    pub fn spread_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.spread_domain = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::spread_domain`](crate::types::LaunchTemplatePlacementRequest::spread_domain).
     #[inline]
-    pub fn set_spread_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spread_domain(mut self, input: Option<String>) -> Self {
         self.inner.spread_domain = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::spread_domain`](crate::types::LaunchTemplatePlacementRequest::spread_domain), if any.
     #[inline]
-    pub fn get_spread_domain(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spread_domain(&self) -> &Option<String> {
         &self.inner.spread_domain
     }
     /// Sets [`LaunchTemplatePlacementRequest::host_resource_group_arn`](crate::types::LaunchTemplatePlacementRequest::host_resource_group_arn): The ARN of the host resource group in which to launch the instances.
-    pub fn host_resource_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_resource_group_arn = ::std::option::Option::Some(input.into());
+    pub fn host_resource_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_resource_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::host_resource_group_arn`](crate::types::LaunchTemplatePlacementRequest::host_resource_group_arn).
     #[inline]
-    pub fn set_host_resource_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_resource_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.host_resource_group_arn = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::host_resource_group_arn`](crate::types::LaunchTemplatePlacementRequest::host_resource_group_arn), if any.
     #[inline]
-    pub fn get_host_resource_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_resource_group_arn(&self) -> &Option<String> {
         &self.inner.host_resource_group_arn
     }
     /// Sets [`LaunchTemplatePlacementRequest::partition_number`](crate::types::LaunchTemplatePlacementRequest::partition_number): The number of the partition the instance should launch in.
     pub fn partition_number(mut self, input: i32) -> Self {
-        self.inner.partition_number = ::std::option::Option::Some(input);
+        self.inner.partition_number = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::partition_number`](crate::types::LaunchTemplatePlacementRequest::partition_number).
     #[inline]
-    pub fn set_partition_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_partition_number(mut self, input: Option<i32>) -> Self {
         self.inner.partition_number = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::partition_number`](crate::types::LaunchTemplatePlacementRequest::partition_number), if any.
     #[inline]
-    pub fn get_partition_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_partition_number(&self) -> &Option<i32> {
         &self.inner.partition_number
     }
     /// Sets [`LaunchTemplatePlacementRequest::group_id`](crate::types::LaunchTemplatePlacementRequest::group_id): The Group Id of a placement group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplatePlacementRequest::group_id`](crate::types::LaunchTemplatePlacementRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`LaunchTemplatePlacementRequest::group_id`](crate::types::LaunchTemplatePlacementRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Builds the [`LaunchTemplatePlacementRequest`]; it has no required members, so this cannot fail.
@@ -330,37 +263,37 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplatePlacementRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.affinity {
+        if let Some(value) = &self.affinity {
             body.member("Affinity", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.host_id {
+        if let Some(value) = &self.host_id {
             body.member("HostId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             body.member("Tenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.spread_domain {
+        if let Some(value) = &self.spread_domain {
             body.member("SpreadDomain", value);
         }
-        if let ::std::option::Option::Some(value) = &self.host_resource_group_arn {
+        if let Some(value) = &self.host_resource_group_arn {
             body.member("HostResourceGroupArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.partition_number {
+        if let Some(value) = &self.partition_number {
             body.member("PartitionNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,117 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for instance hostnames.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplatePrivateDnsNameOptions {
     /// The type of hostname to assign to an instance.
-    pub hostname_type: ::std::option::Option<crate::types::HostnameType>,
+    pub hostname_type: Option<crate::types::HostnameType>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
-    pub enable_resource_name_dns_a_record: ::std::option::Option<bool>,
+    pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
-    pub enable_resource_name_dns_aaaa_record: ::std::option::Option<bool>,
+    pub enable_resource_name_dns_aaaa_record: Option<bool>,
 }
 impl LaunchTemplatePrivateDnsNameOptions {
     /// Starts building a [`LaunchTemplatePrivateDnsNameOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplatePrivateDnsNameOptionsBuilder {
-        <crate::types::builders::LaunchTemplatePrivateDnsNameOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplatePrivateDnsNameOptionsBuilder as Default>::default()
     }
     /// The `HostnameType` member, when set.
     #[inline]
-    pub fn hostname_type(&self) -> ::std::option::Option<&crate::types::HostnameType> {
+    pub fn hostname_type(&self) -> Option<&crate::types::HostnameType> {
         self.hostname_type.as_ref()
     }
     /// The `EnableResourceNameDnsARecord` member, when set.
     #[inline]
-    pub fn enable_resource_name_dns_a_record(&self) -> ::std::option::Option<bool> {
+    pub fn enable_resource_name_dns_a_record(&self) -> Option<bool> {
         self.enable_resource_name_dns_a_record
     }
     /// The `EnableResourceNameDnsAAAARecord` member, when set.
     #[inline]
-    pub fn enable_resource_name_dns_aaaa_record(&self) -> ::std::option::Option<bool> {
+    pub fn enable_resource_name_dns_aaaa_record(&self) -> Option<bool> {
         self.enable_resource_name_dns_aaaa_record
     }
 }
 /// A builder for [`LaunchTemplatePrivateDnsNameOptions`](crate::types::LaunchTemplatePrivateDnsNameOptions); start one with `LaunchTemplatePrivateDnsNameOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplatePrivateDnsNameOptionsBuilder {
     inner: crate::types::LaunchTemplatePrivateDnsNameOptions,
 }
 impl LaunchTemplatePrivateDnsNameOptionsBuilder {
     /// Sets [`LaunchTemplatePrivateDnsNameOptions::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptions::hostname_type): The type of hostname to assign to an instance.
     pub fn hostname_type(mut self, input: crate::types::HostnameType) -> Self {
-        self.inner.hostname_type = ::std::option::Option::Some(input);
+        self.inner.hostname_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePrivateDnsNameOptions::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptions::hostname_type).
     #[inline]
     pub fn set_hostname_type(
         mut self,
-        input: ::std::option::Option<crate::types::HostnameType>,
+        input: Option<crate::types::HostnameType>,
     ) -> Self {
         self.inner.hostname_type = input;
         self
     }
     /// The value set for [`LaunchTemplatePrivateDnsNameOptions::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptions::hostname_type), if any.
     #[inline]
-    pub fn get_hostname_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostnameType> {
+    pub fn get_hostname_type(&self) -> &Option<crate::types::HostnameType> {
         &self.inner.hostname_type
     }
     /// Sets [`LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_a_record`](crate::types::LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_a_record): Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
     pub fn enable_resource_name_dns_a_record(mut self, input: bool) -> Self {
-        self.inner.enable_resource_name_dns_a_record = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_resource_name_dns_a_record = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_a_record`](crate::types::LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_a_record).
     #[inline]
-    pub fn set_enable_resource_name_dns_a_record(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_resource_name_dns_a_record(mut self, input: Option<bool>) -> Self {
         self.inner.enable_resource_name_dns_a_record = input;
         self
     }
     /// The value set for [`LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_a_record`](crate::types::LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_a_record), if any.
     #[inline]
-    pub fn get_enable_resource_name_dns_a_record(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_resource_name_dns_a_record(&self) -> &Option<bool> {
         &self.inner.enable_resource_name_dns_a_record
     }
     /// Sets [`LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_aaaa_record`](crate::types::LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_aaaa_record): Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub fn enable_resource_name_dns_aaaa_record(mut self, input: bool) -> Self {
-        self.inner.enable_resource_name_dns_aaaa_record = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_resource_name_dns_aaaa_record = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_aaaa_record`](crate::types::LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_aaaa_record).
     #[inline]
     pub fn set_enable_resource_name_dns_aaaa_record(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.enable_resource_name_dns_aaaa_record = input;
         self
     }
     /// The value set for [`LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_aaaa_record`](crate::types::LaunchTemplatePrivateDnsNameOptions::enable_resource_name_dns_aaaa_record), if any.
     #[inline]
-    pub fn get_enable_resource_name_dns_aaaa_record(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_enable_resource_name_dns_aaaa_record(&self) -> &Option<bool> {
         &self.inner.enable_resource_name_dns_aaaa_record
     }
     /// Builds the [`LaunchTemplatePrivateDnsNameOptions`]; it has no required members, so this cannot fail.
@@ -124,28 +103,28 @@ impl LaunchTemplatePrivateDnsNameOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplatePrivateDnsNameOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "hostnameType" => {
-                    value.hostname_type = ::std::option::Option::Some(
+                    value.hostname_type = Some(
                         crate::types::HostnameType::from(child.text()),
                     );
                 }
                 "enableResourceNameDnsARecord" => {
-                    value.enable_resource_name_dns_a_record = ::std::option::Option::Some(
+                    value.enable_resource_name_dns_a_record = Some(
                         child.text() == "true",
                     );
                 }
                 "enableResourceNameDnsAAAARecord" => {
-                    value.enable_resource_name_dns_aaaa_record = ::std::option::Option::Some(
+                    value.enable_resource_name_dns_aaaa_record = Some(
                         child.text() == "true",
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,117 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for instance hostnames.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplatePrivateDnsNameOptionsRequest {
     /// The type of hostname for Amazon EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 native subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
-    pub hostname_type: ::std::option::Option<crate::types::HostnameType>,
+    pub hostname_type: Option<crate::types::HostnameType>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
-    pub enable_resource_name_dns_a_record: ::std::option::Option<bool>,
+    pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
-    pub enable_resource_name_dns_aaaa_record: ::std::option::Option<bool>,
+    pub enable_resource_name_dns_aaaa_record: Option<bool>,
 }
 impl LaunchTemplatePrivateDnsNameOptionsRequest {
     /// Starts building a [`LaunchTemplatePrivateDnsNameOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
-        <crate::types::builders::LaunchTemplatePrivateDnsNameOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplatePrivateDnsNameOptionsRequestBuilder as Default>::default()
     }
     /// The `HostnameType` member, when set.
     #[inline]
-    pub fn hostname_type(&self) -> ::std::option::Option<&crate::types::HostnameType> {
+    pub fn hostname_type(&self) -> Option<&crate::types::HostnameType> {
         self.hostname_type.as_ref()
     }
     /// The `EnableResourceNameDnsARecord` member, when set.
     #[inline]
-    pub fn enable_resource_name_dns_a_record(&self) -> ::std::option::Option<bool> {
+    pub fn enable_resource_name_dns_a_record(&self) -> Option<bool> {
         self.enable_resource_name_dns_a_record
     }
     /// The `EnableResourceNameDnsAAAARecord` member, when set.
     #[inline]
-    pub fn enable_resource_name_dns_aaaa_record(&self) -> ::std::option::Option<bool> {
+    pub fn enable_resource_name_dns_aaaa_record(&self) -> Option<bool> {
         self.enable_resource_name_dns_aaaa_record
     }
 }
 /// A builder for [`LaunchTemplatePrivateDnsNameOptionsRequest`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest); start one with `LaunchTemplatePrivateDnsNameOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
     inner: crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
 }
 impl LaunchTemplatePrivateDnsNameOptionsRequestBuilder {
     /// Sets [`LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type): The type of hostname for Amazon EC2 instances.
     pub fn hostname_type(mut self, input: crate::types::HostnameType) -> Self {
-        self.inner.hostname_type = ::std::option::Option::Some(input);
+        self.inner.hostname_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type).
     #[inline]
     pub fn set_hostname_type(
         mut self,
-        input: ::std::option::Option<crate::types::HostnameType>,
+        input: Option<crate::types::HostnameType>,
     ) -> Self {
         self.inner.hostname_type = input;
         self
     }
     /// The value set for [`LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::hostname_type), if any.
     #[inline]
-    pub fn get_hostname_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostnameType> {
+    pub fn get_hostname_type(&self) -> &Option<crate::types::HostnameType> {
         &self.inner.hostname_type
     }
     /// Sets [`LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record): Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
     pub fn enable_resource_name_dns_a_record(mut self, input: bool) -> Self {
-        self.inner.enable_resource_name_dns_a_record = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_resource_name_dns_a_record = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record).
     #[inline]
-    pub fn set_enable_resource_name_dns_a_record(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_resource_name_dns_a_record(mut self, input: Option<bool>) -> Self {
         self.inner.enable_resource_name_dns_a_record = input;
         self
     }
     /// The value set for [`LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record), if any.
     #[inline]
-    pub fn get_enable_resource_name_dns_a_record(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_resource_name_dns_a_record(&self) -> &Option<bool> {
         &self.inner.enable_resource_name_dns_a_record
     }
     /// Sets [`LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record): Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub fn enable_resource_name_dns_aaaa_record(mut self, input: bool) -> Self {
-        self.inner.enable_resource_name_dns_aaaa_record = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_resource_name_dns_aaaa_record = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record).
     #[inline]
     pub fn set_enable_resource_name_dns_aaaa_record(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.enable_resource_name_dns_aaaa_record = input;
         self
     }
     /// The value set for [`LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record`](crate::types::LaunchTemplatePrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record), if any.
     #[inline]
-    pub fn get_enable_resource_name_dns_aaaa_record(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_enable_resource_name_dns_aaaa_record(&self) -> &Option<bool> {
         &self.inner.enable_resource_name_dns_aaaa_record
     }
     /// Builds the [`LaunchTemplatePrivateDnsNameOptionsRequest`]; it has no required members, so this cannot fail.
@@ -125,26 +104,22 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplatePrivateDnsNameOptions
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.hostname_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.hostname_type {
             body.member("HostnameType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_a_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_a_record {
             body.member(
                 "EnableResourceNameDnsARecord",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_aaaa_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_aaaa_record {
             body.member(
                 "EnableResourceNameDnsAAAARecord",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch template to use.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateSpecification {
     /// The ID of the launch template.
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The launch template version number, `$Latest`, or `$Default`.
     ///
     /// A value of `$Latest` uses the latest version of the launch template.
@@ -25,109 +20,82 @@ pub struct LaunchTemplateSpecification {
     /// A value of `$Default` uses the default version of the launch template.
     ///
     /// Default: The default version of the launch template.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
 }
 impl LaunchTemplateSpecification {
     /// Starts building a [`LaunchTemplateSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateSpecificationBuilder {
-        <crate::types::builders::LaunchTemplateSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateSpecificationBuilder as Default>::default()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
 }
 /// A builder for [`LaunchTemplateSpecification`](crate::types::LaunchTemplateSpecification); start one with `LaunchTemplateSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateSpecificationBuilder {
     inner: crate::types::LaunchTemplateSpecification,
 }
 impl LaunchTemplateSpecificationBuilder {
     /// Sets [`LaunchTemplateSpecification::launch_template_id`](crate::types::LaunchTemplateSpecification::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateSpecification::launch_template_id`](crate::types::LaunchTemplateSpecification::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`LaunchTemplateSpecification::launch_template_id`](crate::types::LaunchTemplateSpecification::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`LaunchTemplateSpecification::launch_template_name`](crate::types::LaunchTemplateSpecification::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateSpecification::launch_template_name`](crate::types::LaunchTemplateSpecification::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`LaunchTemplateSpecification::launch_template_name`](crate::types::LaunchTemplateSpecification::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`LaunchTemplateSpecification::version`](crate::types::LaunchTemplateSpecification::version): The launch template version number, `$Latest`, or `$Default`.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateSpecification::version`](crate::types::LaunchTemplateSpecification::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`LaunchTemplateSpecification::version`](crate::types::LaunchTemplateSpecification::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Builds the [`LaunchTemplateSpecification`]; it has no required members, so this cannot fail.
@@ -140,16 +108,16 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.launch_template_id {
             body.member("LaunchTemplateId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             body.member("Version", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

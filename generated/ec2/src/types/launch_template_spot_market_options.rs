@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for Spot Instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateSpotMarketOptions {
     /// The maximum hourly price you're willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price. If you do specify this parameter, it must be more than USD $0.001. Specifying a value below USD $0.001 will result in an `InvalidParameterValue` error message when the launch template is used to launch an instance.
-    pub max_price: ::std::option::Option<::std::string::String>,
+    pub max_price: Option<String>,
     /// The Spot Instance request type.
-    pub spot_instance_type: ::std::option::Option<crate::types::SpotInstanceType>,
+    pub spot_instance_type: Option<crate::types::SpotInstanceType>,
     /// The required duration for the Spot Instances (also known as Spot blocks), in minutes. This value must be a multiple of 60 (60, 120, 180, 240, 300, or 360).
-    pub block_duration_minutes: ::std::option::Option<i32>,
+    pub block_duration_minutes: Option<i32>,
     /// The end date of the request. For a one-time request, the request remains active until all instances launch, the request is canceled, or this date is reached. If the request is persistent, it remains active until it is canceled or this date and time is reached.
-    pub valid_until: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_until: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The behavior when a Spot Instance is interrupted.
-    pub instance_interruption_behavior: ::std::option::Option<
+    pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
 }
@@ -27,132 +22,110 @@ impl LaunchTemplateSpotMarketOptions {
     /// Starts building a [`LaunchTemplateSpotMarketOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateSpotMarketOptionsBuilder {
-        <crate::types::builders::LaunchTemplateSpotMarketOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateSpotMarketOptionsBuilder as Default>::default()
     }
     /// The `MaxPrice` member, when set.
     #[inline]
-    pub fn max_price(&self) -> ::std::option::Option<&str> {
+    pub fn max_price(&self) -> Option<&str> {
         self.max_price.as_deref()
     }
     /// The `SpotInstanceType` member, when set.
     #[inline]
-    pub fn spot_instance_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SpotInstanceType> {
+    pub fn spot_instance_type(&self) -> Option<&crate::types::SpotInstanceType> {
         self.spot_instance_type.as_ref()
     }
     /// The `BlockDurationMinutes` member, when set.
     #[inline]
-    pub fn block_duration_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn block_duration_minutes(&self) -> Option<i32> {
         self.block_duration_minutes
     }
     /// The `ValidUntil` member, when set.
     #[inline]
-    pub fn valid_until(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_until(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_until.as_ref()
     }
     /// The `InstanceInterruptionBehavior` member, when set.
     #[inline]
     pub fn instance_interruption_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceInterruptionBehavior> {
+    ) -> Option<&crate::types::InstanceInterruptionBehavior> {
         self.instance_interruption_behavior.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateSpotMarketOptions`](crate::types::LaunchTemplateSpotMarketOptions); start one with `LaunchTemplateSpotMarketOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateSpotMarketOptionsBuilder {
     inner: crate::types::LaunchTemplateSpotMarketOptions,
 }
 impl LaunchTemplateSpotMarketOptionsBuilder {
     /// Sets [`LaunchTemplateSpotMarketOptions::max_price`](crate::types::LaunchTemplateSpotMarketOptions::max_price): The maximum hourly price you're willing to pay for a Spot Instance.
-    pub fn max_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_price = ::std::option::Option::Some(input.into());
+    pub fn max_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_price = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::max_price`](crate::types::LaunchTemplateSpotMarketOptions::max_price).
     #[inline]
-    pub fn set_max_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_price(mut self, input: Option<String>) -> Self {
         self.inner.max_price = input;
         self
     }
     /// The value set for [`LaunchTemplateSpotMarketOptions::max_price`](crate::types::LaunchTemplateSpotMarketOptions::max_price), if any.
     #[inline]
-    pub fn get_max_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_price(&self) -> &Option<String> {
         &self.inner.max_price
     }
     /// Sets [`LaunchTemplateSpotMarketOptions::spot_instance_type`](crate::types::LaunchTemplateSpotMarketOptions::spot_instance_type): The Spot Instance request type.
     pub fn spot_instance_type(mut self, input: crate::types::SpotInstanceType) -> Self {
-        self.inner.spot_instance_type = ::std::option::Option::Some(input);
+        self.inner.spot_instance_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::spot_instance_type`](crate::types::LaunchTemplateSpotMarketOptions::spot_instance_type).
     #[inline]
     pub fn set_spot_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceType>,
+        input: Option<crate::types::SpotInstanceType>,
     ) -> Self {
         self.inner.spot_instance_type = input;
         self
     }
     /// The value set for [`LaunchTemplateSpotMarketOptions::spot_instance_type`](crate::types::LaunchTemplateSpotMarketOptions::spot_instance_type), if any.
     #[inline]
-    pub fn get_spot_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotInstanceType> {
+    pub fn get_spot_instance_type(&self) -> &Option<crate::types::SpotInstanceType> {
         &self.inner.spot_instance_type
     }
     /// Sets [`LaunchTemplateSpotMarketOptions::block_duration_minutes`](crate::types::LaunchTemplateSpotMarketOptions::block_duration_minutes): The required duration for the Spot Instances (also known as Spot blocks), in minutes.
     pub fn block_duration_minutes(mut self, input: i32) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
+        self.inner.block_duration_minutes = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::block_duration_minutes`](crate::types::LaunchTemplateSpotMarketOptions::block_duration_minutes).
     #[inline]
-    pub fn set_block_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_block_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.inner.block_duration_minutes = input;
         self
     }
     /// The value set for [`LaunchTemplateSpotMarketOptions::block_duration_minutes`](crate::types::LaunchTemplateSpotMarketOptions::block_duration_minutes), if any.
     #[inline]
-    pub fn get_block_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_block_duration_minutes(&self) -> &Option<i32> {
         &self.inner.block_duration_minutes
     }
     /// Sets [`LaunchTemplateSpotMarketOptions::valid_until`](crate::types::LaunchTemplateSpotMarketOptions::valid_until): The end date of the request.
     pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input);
+        self.inner.valid_until = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::valid_until`](crate::types::LaunchTemplateSpotMarketOptions::valid_until).
     #[inline]
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_until = input;
         self
     }
     /// The value set for [`LaunchTemplateSpotMarketOptions::valid_until`](crate::types::LaunchTemplateSpotMarketOptions::valid_until), if any.
     #[inline]
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_until
     }
     /// Sets [`LaunchTemplateSpotMarketOptions::instance_interruption_behavior`](crate::types::LaunchTemplateSpotMarketOptions::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
@@ -160,14 +133,14 @@ impl LaunchTemplateSpotMarketOptionsBuilder {
         mut self,
         input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
+        self.inner.instance_interruption_behavior = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateSpotMarketOptions::instance_interruption_behavior`](crate::types::LaunchTemplateSpotMarketOptions::instance_interruption_behavior).
     #[inline]
     pub fn set_instance_interruption_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceInterruptionBehavior>,
+        input: Option<crate::types::InstanceInterruptionBehavior>,
     ) -> Self {
         self.inner.instance_interruption_behavior = input;
         self
@@ -176,7 +149,7 @@ impl LaunchTemplateSpotMarketOptionsBuilder {
     #[inline]
     pub fn get_instance_interruption_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceInterruptionBehavior> {
+    ) -> &Option<crate::types::InstanceInterruptionBehavior> {
         &self.inner.instance_interruption_behavior
     }
     /// Builds the [`LaunchTemplateSpotMarketOptions`]; it has no required members, so this cannot fail.
@@ -188,29 +161,27 @@ impl LaunchTemplateSpotMarketOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateSpotMarketOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "maxPrice" => {
-                    value.max_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_price = Some(String::from(child.text()));
                 }
                 "spotInstanceType" => {
-                    value.spot_instance_type = ::std::option::Option::Some(
+                    value.spot_instance_type = Some(
                         crate::types::SpotInstanceType::from(child.text()),
                     );
                 }
                 "blockDurationMinutes" => {
-                    value.block_duration_minutes = ::std::option::Option::Some(
+                    value.block_duration_minutes = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LaunchTemplateSpotMarketOptions")?,
                     );
                 }
                 "validUntil" => {
-                    value.valid_until = ::std::option::Option::Some(
+                    value.valid_until = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -219,13 +190,13 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateSpotMarketOptions {
                     );
                 }
                 "instanceInterruptionBehavior" => {
-                    value.instance_interruption_behavior = ::std::option::Option::Some(
+                    value.instance_interruption_behavior = Some(
                         crate::types::InstanceInterruptionBehavior::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tags specification for the launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateTagSpecification {
     /// The type of resource to tag.
-    pub resource_type: ::std::option::Option<crate::types::ResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// The tags for the resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl LaunchTemplateTagSpecification {
     /// Starts building a [`LaunchTemplateTagSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateTagSpecificationBuilder {
-        <crate::types::builders::LaunchTemplateTagSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateTagSpecificationBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&crate::types::ResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,35 +28,28 @@ impl LaunchTemplateTagSpecification {
     }
 }
 /// A builder for [`LaunchTemplateTagSpecification`](crate::types::LaunchTemplateTagSpecification); start one with `LaunchTemplateTagSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateTagSpecificationBuilder {
     inner: crate::types::LaunchTemplateTagSpecification,
 }
 impl LaunchTemplateTagSpecificationBuilder {
     /// Sets [`LaunchTemplateTagSpecification::resource_type`](crate::types::LaunchTemplateTagSpecification::resource_type): The type of resource to tag.
     pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateTagSpecification::resource_type`](crate::types::LaunchTemplateTagSpecification::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceType>,
+        input: Option<crate::types::ResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`LaunchTemplateTagSpecification::resource_type`](crate::types::LaunchTemplateTagSpecification::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::ResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`LaunchTemplateTagSpecification::tags`](crate::types::LaunchTemplateTagSpecification::tags): The tags for the resource.
@@ -73,18 +61,13 @@ impl LaunchTemplateTagSpecificationBuilder {
     }
     /// Sets or clears [`LaunchTemplateTagSpecification::tags`](crate::types::LaunchTemplateTagSpecification::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`LaunchTemplateTagSpecification::tags`](crate::types::LaunchTemplateTagSpecification::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`LaunchTemplateTagSpecification`]; it has no required members, so this cannot fail.
@@ -96,17 +79,17 @@ impl LaunchTemplateTagSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateTagSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::ResourceType::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -116,6 +99,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateTagSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tags specification for the resources that are created during instance launch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateTagSpecificationRequest {
     /// The type of resource to tag.
@@ -15,19 +10,19 @@ pub struct LaunchTemplateTagSpecificationRequest {
     /// Valid Values lists all resource types for Amazon EC2 that can be tagged. When you create a launch template, you can specify tags for the following resource types only: `instance` \| `volume` \| `network-interface` \| `spot-instances-request`. If the instance does not include the resource type that you specify, the instance launch fails. For example, not all instance types include a volume.
     ///
     /// To tag a resource after it has been created, see [CreateTags](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html).
-    pub resource_type: ::std::option::Option<crate::types::ResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// The tags to apply to the resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl LaunchTemplateTagSpecificationRequest {
     /// Starts building a [`LaunchTemplateTagSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateTagSpecificationRequestBuilder {
-        <crate::types::builders::LaunchTemplateTagSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateTagSpecificationRequestBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&crate::types::ResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,35 +32,28 @@ impl LaunchTemplateTagSpecificationRequest {
     }
 }
 /// A builder for [`LaunchTemplateTagSpecificationRequest`](crate::types::LaunchTemplateTagSpecificationRequest); start one with `LaunchTemplateTagSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateTagSpecificationRequestBuilder {
     inner: crate::types::LaunchTemplateTagSpecificationRequest,
 }
 impl LaunchTemplateTagSpecificationRequestBuilder {
     /// Sets [`LaunchTemplateTagSpecificationRequest::resource_type`](crate::types::LaunchTemplateTagSpecificationRequest::resource_type): The type of resource to tag.
     pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateTagSpecificationRequest::resource_type`](crate::types::LaunchTemplateTagSpecificationRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceType>,
+        input: Option<crate::types::ResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`LaunchTemplateTagSpecificationRequest::resource_type`](crate::types::LaunchTemplateTagSpecificationRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::ResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`LaunchTemplateTagSpecificationRequest::tags`](crate::types::LaunchTemplateTagSpecificationRequest::tags): The tags to apply to the resource.
@@ -77,18 +65,13 @@ impl LaunchTemplateTagSpecificationRequestBuilder {
     }
     /// Sets or clears [`LaunchTemplateTagSpecificationRequest::tags`](crate::types::LaunchTemplateTagSpecificationRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`LaunchTemplateTagSpecificationRequest::tags`](crate::types::LaunchTemplateTagSpecificationRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`LaunchTemplateTagSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -101,11 +84,11 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateTagSpecificationReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
             body.items(
                 value,
@@ -113,6 +96,6 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplateTagSpecificationReque
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

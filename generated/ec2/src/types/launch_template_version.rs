@@ -2,247 +2,201 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch template version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplateVersion {
     /// The ID of the launch template.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The version number.
-    pub version_number: ::std::option::Option<i64>,
+    pub version_number: Option<i64>,
     /// The description for the version.
-    pub version_description: ::std::option::Option<::std::string::String>,
+    pub version_description: Option<String>,
     /// The time the version was created.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The principal that created the version.
-    pub created_by: ::std::option::Option<::std::string::String>,
+    pub created_by: Option<String>,
     /// Indicates whether the version is the default version.
-    pub default_version: ::std::option::Option<bool>,
+    pub default_version: Option<bool>,
     /// Information about the launch template.
-    pub launch_template_data: ::std::option::Option<
-        crate::types::ResponseLaunchTemplateData,
-    >,
+    pub launch_template_data: Option<crate::types::ResponseLaunchTemplateData>,
     /// The entity that manages the launch template.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
 }
 impl LaunchTemplateVersion {
     /// Starts building a [`LaunchTemplateVersion`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplateVersionBuilder {
-        <crate::types::builders::LaunchTemplateVersionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplateVersionBuilder as Default>::default()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `VersionNumber` member, when set.
     #[inline]
-    pub fn version_number(&self) -> ::std::option::Option<i64> {
+    pub fn version_number(&self) -> Option<i64> {
         self.version_number
     }
     /// The `VersionDescription` member, when set.
     #[inline]
-    pub fn version_description(&self) -> ::std::option::Option<&str> {
+    pub fn version_description(&self) -> Option<&str> {
         self.version_description.as_deref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `CreatedBy` member, when set.
     #[inline]
-    pub fn created_by(&self) -> ::std::option::Option<&str> {
+    pub fn created_by(&self) -> Option<&str> {
         self.created_by.as_deref()
     }
     /// The `DefaultVersion` member, when set.
     #[inline]
-    pub fn default_version(&self) -> ::std::option::Option<bool> {
+    pub fn default_version(&self) -> Option<bool> {
         self.default_version
     }
     /// The `LaunchTemplateData` member, when set.
     #[inline]
     pub fn launch_template_data(
         &self,
-    ) -> ::std::option::Option<&crate::types::ResponseLaunchTemplateData> {
+    ) -> Option<&crate::types::ResponseLaunchTemplateData> {
         self.launch_template_data.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
 }
 /// A builder for [`LaunchTemplateVersion`](crate::types::LaunchTemplateVersion); start one with `LaunchTemplateVersion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplateVersionBuilder {
     inner: crate::types::LaunchTemplateVersion,
 }
 impl LaunchTemplateVersionBuilder {
     /// Sets [`LaunchTemplateVersion::launch_template_id`](crate::types::LaunchTemplateVersion::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::launch_template_id`](crate::types::LaunchTemplateVersion::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`LaunchTemplateVersion::launch_template_id`](crate::types::LaunchTemplateVersion::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`LaunchTemplateVersion::launch_template_name`](crate::types::LaunchTemplateVersion::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::launch_template_name`](crate::types::LaunchTemplateVersion::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`LaunchTemplateVersion::launch_template_name`](crate::types::LaunchTemplateVersion::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`LaunchTemplateVersion::version_number`](crate::types::LaunchTemplateVersion::version_number): The version number.
     pub fn version_number(mut self, input: i64) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input);
+        self.inner.version_number = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::version_number`](crate::types::LaunchTemplateVersion::version_number).
     #[inline]
-    pub fn set_version_number(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version_number(mut self, input: Option<i64>) -> Self {
         self.inner.version_number = input;
         self
     }
     /// The value set for [`LaunchTemplateVersion::version_number`](crate::types::LaunchTemplateVersion::version_number), if any.
     #[inline]
-    pub fn get_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_version_number(&self) -> &Option<i64> {
         &self.inner.version_number
     }
     /// Sets [`LaunchTemplateVersion::version_description`](crate::types::LaunchTemplateVersion::version_description): The description for the version.
-    pub fn version_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version_description = ::std::option::Option::Some(input.into());
+    pub fn version_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.version_description = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::version_description`](crate::types::LaunchTemplateVersion::version_description).
     #[inline]
-    pub fn set_version_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version_description(mut self, input: Option<String>) -> Self {
         self.inner.version_description = input;
         self
     }
     /// The value set for [`LaunchTemplateVersion::version_description`](crate::types::LaunchTemplateVersion::version_description), if any.
     #[inline]
-    pub fn get_version_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version_description(&self) -> &Option<String> {
         &self.inner.version_description
     }
     /// Sets [`LaunchTemplateVersion::create_time`](crate::types::LaunchTemplateVersion::create_time): The time the version was created.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::create_time`](crate::types::LaunchTemplateVersion::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`LaunchTemplateVersion::create_time`](crate::types::LaunchTemplateVersion::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`LaunchTemplateVersion::created_by`](crate::types::LaunchTemplateVersion::created_by): The principal that created the version.
-    pub fn created_by(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.created_by = ::std::option::Option::Some(input.into());
+    pub fn created_by(mut self, input: impl Into<String>) -> Self {
+        self.inner.created_by = Some(input.into());
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::created_by`](crate::types::LaunchTemplateVersion::created_by).
     #[inline]
-    pub fn set_created_by(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_created_by(mut self, input: Option<String>) -> Self {
         self.inner.created_by = input;
         self
     }
     /// The value set for [`LaunchTemplateVersion::created_by`](crate::types::LaunchTemplateVersion::created_by), if any.
     #[inline]
-    pub fn get_created_by(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_created_by(&self) -> &Option<String> {
         &self.inner.created_by
     }
     /// Sets [`LaunchTemplateVersion::default_version`](crate::types::LaunchTemplateVersion::default_version): Indicates whether the version is the default version.
     pub fn default_version(mut self, input: bool) -> Self {
-        self.inner.default_version = ::std::option::Option::Some(input);
+        self.inner.default_version = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::default_version`](crate::types::LaunchTemplateVersion::default_version).
     #[inline]
-    pub fn set_default_version(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_default_version(mut self, input: Option<bool>) -> Self {
         self.inner.default_version = input;
         self
     }
     /// The value set for [`LaunchTemplateVersion::default_version`](crate::types::LaunchTemplateVersion::default_version), if any.
     #[inline]
-    pub fn get_default_version(&self) -> &::std::option::Option<bool> {
+    pub fn get_default_version(&self) -> &Option<bool> {
         &self.inner.default_version
     }
     /// Sets [`LaunchTemplateVersion::launch_template_data`](crate::types::LaunchTemplateVersion::launch_template_data): Information about the launch template.
@@ -250,14 +204,14 @@ impl LaunchTemplateVersionBuilder {
         mut self,
         input: crate::types::ResponseLaunchTemplateData,
     ) -> Self {
-        self.inner.launch_template_data = ::std::option::Option::Some(input);
+        self.inner.launch_template_data = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::launch_template_data`](crate::types::LaunchTemplateVersion::launch_template_data).
     #[inline]
     pub fn set_launch_template_data(
         mut self,
-        input: ::std::option::Option<crate::types::ResponseLaunchTemplateData>,
+        input: Option<crate::types::ResponseLaunchTemplateData>,
     ) -> Self {
         self.inner.launch_template_data = input;
         self
@@ -266,28 +220,26 @@ impl LaunchTemplateVersionBuilder {
     #[inline]
     pub fn get_launch_template_data(
         &self,
-    ) -> &::std::option::Option<crate::types::ResponseLaunchTemplateData> {
+    ) -> &Option<crate::types::ResponseLaunchTemplateData> {
         &self.inner.launch_template_data
     }
     /// Sets [`LaunchTemplateVersion::operator`](crate::types::LaunchTemplateVersion::operator): The entity that manages the launch template.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplateVersion::operator`](crate::types::LaunchTemplateVersion::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`LaunchTemplateVersion::operator`](crate::types::LaunchTemplateVersion::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Builds the [`LaunchTemplateVersion`]; it has no required members, so this cannot fail.
@@ -299,34 +251,28 @@ impl LaunchTemplateVersionBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplateVersion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "launchTemplateId" => {
-                    value.launch_template_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_id = Some(String::from(child.text()));
                 }
                 "launchTemplateName" => {
-                    value.launch_template_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_template_name = Some(String::from(child.text()));
                 }
                 "versionNumber" => {
-                    value.version_number = ::std::option::Option::Some(
+                    value.version_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "LaunchTemplateVersion")?,
                     );
                 }
                 "versionDescription" => {
-                    value.version_description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.version_description = Some(String::from(child.text()));
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -335,24 +281,20 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateVersion {
                     );
                 }
                 "createdBy" => {
-                    value.created_by = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.created_by = Some(String::from(child.text()));
                 }
                 "defaultVersion" => {
-                    value.default_version = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.default_version = Some(child.text() == "true");
                 }
                 "launchTemplateData" => {
-                    value.launch_template_data = ::std::option::Option::Some(
+                    value.launch_template_data = Some(
                         <crate::types::ResponseLaunchTemplateData as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -361,6 +303,6 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateVersion {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring for the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplatesMonitoring {
     /// Indicates whether detailed monitoring is enabled. Otherwise, basic monitoring is enabled.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
 }
 impl LaunchTemplatesMonitoring {
     /// Starts building a [`LaunchTemplatesMonitoring`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplatesMonitoringBuilder {
-        <crate::types::builders::LaunchTemplatesMonitoringBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplatesMonitoringBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
 }
 /// A builder for [`LaunchTemplatesMonitoring`](crate::types::LaunchTemplatesMonitoring); start one with `LaunchTemplatesMonitoring::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplatesMonitoringBuilder {
     inner: crate::types::LaunchTemplatesMonitoring,
 }
 impl LaunchTemplatesMonitoringBuilder {
     /// Sets [`LaunchTemplatesMonitoring::enabled`](crate::types::LaunchTemplatesMonitoring::enabled): Indicates whether detailed monitoring is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatesMonitoring::enabled`](crate::types::LaunchTemplatesMonitoring::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`LaunchTemplatesMonitoring::enabled`](crate::types::LaunchTemplatesMonitoring::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Builds the [`LaunchTemplatesMonitoring`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl LaunchTemplatesMonitoringBuilder {
 impl ::awsgen_runtime::xml::FromXml for LaunchTemplatesMonitoring {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "enabled" {
-                value.enabled = ::std::option::Option::Some(child.text() == "true");
+                value.enabled = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring for the instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LaunchTemplatesMonitoringRequest {
     /// Specify `true` to enable detailed monitoring. Otherwise, basic monitoring is enabled.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
 }
 impl LaunchTemplatesMonitoringRequest {
     /// Starts building a [`LaunchTemplatesMonitoringRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LaunchTemplatesMonitoringRequestBuilder {
-        <crate::types::builders::LaunchTemplatesMonitoringRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LaunchTemplatesMonitoringRequestBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
 }
 /// A builder for [`LaunchTemplatesMonitoringRequest`](crate::types::LaunchTemplatesMonitoringRequest); start one with `LaunchTemplatesMonitoringRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LaunchTemplatesMonitoringRequestBuilder {
     inner: crate::types::LaunchTemplatesMonitoringRequest,
 }
 impl LaunchTemplatesMonitoringRequestBuilder {
     /// Sets [`LaunchTemplatesMonitoringRequest::enabled`](crate::types::LaunchTemplatesMonitoringRequest::enabled): Specify `true` to enable detailed monitoring.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`LaunchTemplatesMonitoringRequest::enabled`](crate::types::LaunchTemplatesMonitoringRequest::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`LaunchTemplatesMonitoringRequest::enabled`](crate::types::LaunchTemplatesMonitoringRequest::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Builds the [`LaunchTemplatesMonitoringRequest`]; it has no required members, so this cannot fail.
@@ -62,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for LaunchTemplatesMonitoringRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a license configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LicenseConfigurationRequest {
     /// The Amazon Resource Name (ARN) of the license configuration.
-    pub license_configuration_arn: ::std::option::Option<::std::string::String>,
+    pub license_configuration_arn: Option<String>,
 }
 impl LicenseConfigurationRequest {
     /// Starts building a [`LicenseConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LicenseConfigurationRequestBuilder {
-        <crate::types::builders::LicenseConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LicenseConfigurationRequestBuilder as Default>::default()
     }
     /// The `LicenseConfigurationArn` member, when set.
     #[inline]
-    pub fn license_configuration_arn(&self) -> ::std::option::Option<&str> {
+    pub fn license_configuration_arn(&self) -> Option<&str> {
         self.license_configuration_arn.as_deref()
     }
 }
 /// A builder for [`LicenseConfigurationRequest`](crate::types::LicenseConfigurationRequest); start one with `LicenseConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LicenseConfigurationRequestBuilder {
     inner: crate::types::LicenseConfigurationRequest,
 }
 impl LicenseConfigurationRequestBuilder {
     /// Sets [`LicenseConfigurationRequest::license_configuration_arn`](crate::types::LicenseConfigurationRequest::license_configuration_arn): The Amazon Resource Name (ARN) of the license configuration.
-    pub fn license_configuration_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_configuration_arn = ::std::option::Option::Some(input.into());
+    pub fn license_configuration_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_configuration_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LicenseConfigurationRequest::license_configuration_arn`](crate::types::LicenseConfigurationRequest::license_configuration_arn).
     #[inline]
-    pub fn set_license_configuration_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_configuration_arn(mut self, input: Option<String>) -> Self {
         self.inner.license_configuration_arn = input;
         self
     }
     /// The value set for [`LicenseConfigurationRequest::license_configuration_arn`](crate::types::LicenseConfigurationRequest::license_configuration_arn), if any.
     #[inline]
-    pub fn get_license_configuration_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_configuration_arn(&self) -> &Option<String> {
         &self.inner.license_configuration_arn
     }
     /// Builds the [`LicenseConfigurationRequest`]; it has no required members, so this cannot fail.
@@ -70,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for LicenseConfigurationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.license_configuration_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.license_configuration_arn {
             body.member("LicenseConfigurationArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListImagesInRecycleBinResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListImagesInRecycleBinResult {
     /// Information about the AMIs.
-    pub images: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageRecycleBinInfo>,
-    >,
+    pub images: Option<Vec<crate::types::ImageRecycleBinInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListImagesInRecycleBinResult {
     /// Starts building a [`ListImagesInRecycleBinResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListImagesInRecycleBinResultBuilder {
-        <crate::types::builders::ListImagesInRecycleBinResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListImagesInRecycleBinResultBuilder as Default>::default()
     }
     /// The `Images` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl ListImagesInRecycleBinResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListImagesInRecycleBinResult`](crate::types::ListImagesInRecycleBinResult); start one with `ListImagesInRecycleBinResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListImagesInRecycleBinResultBuilder {
     inner: crate::types::ListImagesInRecycleBinResult,
 }
@@ -56,38 +44,30 @@ impl ListImagesInRecycleBinResultBuilder {
     #[inline]
     pub fn set_images(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ImageRecycleBinInfo>>,
+        input: Option<Vec<crate::types::ImageRecycleBinInfo>>,
     ) -> Self {
         self.inner.images = input;
         self
     }
     /// The value set for [`ListImagesInRecycleBinResult::images`](crate::types::ListImagesInRecycleBinResult::images), if any.
     #[inline]
-    pub fn get_images(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageRecycleBinInfo>> {
+    pub fn get_images(&self) -> &Option<Vec<crate::types::ImageRecycleBinInfo>> {
         &self.inner.images
     }
     /// Sets [`ListImagesInRecycleBinResult::next_token`](crate::types::ListImagesInRecycleBinResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListImagesInRecycleBinResult::next_token`](crate::types::ListImagesInRecycleBinResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListImagesInRecycleBinResult::next_token`](crate::types::ListImagesInRecycleBinResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListImagesInRecycleBinResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl ListImagesInRecycleBinResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListImagesInRecycleBinResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "imageSet" => {
-                    value.images = ::std::option::Option::Some(
+                    value.images = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ImageRecycleBinInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for ListImagesInRecycleBinResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,139 +2,115 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListSnapshotsInRecycleBinRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSnapshotsInRecycleBinRequest {
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The IDs of the snapshots to list. Omit this parameter to list all of the snapshots that are in the Recycle Bin.
-    pub snapshot_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub snapshot_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ListSnapshotsInRecycleBinRequest {
     /// Starts building a [`ListSnapshotsInRecycleBinRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListSnapshotsInRecycleBinRequestBuilder {
-        <crate::types::builders::ListSnapshotsInRecycleBinRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListSnapshotsInRecycleBinRequestBuilder as Default>::default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SnapshotIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn snapshot_ids(&self) -> &[::std::string::String] {
+    pub fn snapshot_ids(&self) -> &[String] {
         self.snapshot_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ListSnapshotsInRecycleBinRequest`](crate::types::ListSnapshotsInRecycleBinRequest); start one with `ListSnapshotsInRecycleBinRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListSnapshotsInRecycleBinRequestBuilder {
     inner: crate::types::ListSnapshotsInRecycleBinRequest,
 }
 impl ListSnapshotsInRecycleBinRequestBuilder {
     /// Sets [`ListSnapshotsInRecycleBinRequest::max_results`](crate::types::ListSnapshotsInRecycleBinRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListSnapshotsInRecycleBinRequest::max_results`](crate::types::ListSnapshotsInRecycleBinRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListSnapshotsInRecycleBinRequest::max_results`](crate::types::ListSnapshotsInRecycleBinRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`ListSnapshotsInRecycleBinRequest::next_token`](crate::types::ListSnapshotsInRecycleBinRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListSnapshotsInRecycleBinRequest::next_token`](crate::types::ListSnapshotsInRecycleBinRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListSnapshotsInRecycleBinRequest::next_token`](crate::types::ListSnapshotsInRecycleBinRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`ListSnapshotsInRecycleBinRequest::snapshot_ids`](crate::types::ListSnapshotsInRecycleBinRequest::snapshot_ids): The IDs of the snapshots to list.
     ///
     /// To set the whole list at once, use [`set_snapshot_ids`](Self::set_snapshot_ids).
-    pub fn snapshot_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn snapshot_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.snapshot_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListSnapshotsInRecycleBinRequest::snapshot_ids`](crate::types::ListSnapshotsInRecycleBinRequest::snapshot_ids).
     #[inline]
-    pub fn set_snapshot_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_snapshot_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.snapshot_ids = input;
         self
     }
     /// The value set for [`ListSnapshotsInRecycleBinRequest::snapshot_ids`](crate::types::ListSnapshotsInRecycleBinRequest::snapshot_ids), if any.
     #[inline]
-    pub fn get_snapshot_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_snapshot_ids(&self) -> &Option<Vec<String>> {
         &self.inner.snapshot_ids
     }
     /// Sets [`ListSnapshotsInRecycleBinRequest::dry_run`](crate::types::ListSnapshotsInRecycleBinRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ListSnapshotsInRecycleBinRequest::dry_run`](crate::types::ListSnapshotsInRecycleBinRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ListSnapshotsInRecycleBinRequest::dry_run`](crate::types::ListSnapshotsInRecycleBinRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ListSnapshotsInRecycleBinRequest`]; it has no required members, so this cannot fail.
@@ -147,21 +123,21 @@ impl ::awsgen_runtime::query::WriteQuery for ListSnapshotsInRecycleBinRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.max_results {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_ids {
+        if let Some(value) = &self.snapshot_ids {
             let member_0 = body.enter("SnapshotId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

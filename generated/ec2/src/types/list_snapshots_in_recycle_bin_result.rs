@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListSnapshotsInRecycleBinResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSnapshotsInRecycleBinResult {
     /// Information about the snapshots.
-    pub snapshots: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SnapshotRecycleBinInfo>,
-    >,
+    pub snapshots: Option<Vec<crate::types::SnapshotRecycleBinInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListSnapshotsInRecycleBinResult {
     /// Starts building a [`ListSnapshotsInRecycleBinResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListSnapshotsInRecycleBinResultBuilder {
-        <crate::types::builders::ListSnapshotsInRecycleBinResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListSnapshotsInRecycleBinResultBuilder as Default>::default()
     }
     /// The `Snapshots` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl ListSnapshotsInRecycleBinResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListSnapshotsInRecycleBinResult`](crate::types::ListSnapshotsInRecycleBinResult); start one with `ListSnapshotsInRecycleBinResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListSnapshotsInRecycleBinResultBuilder {
     inner: crate::types::ListSnapshotsInRecycleBinResult,
 }
@@ -56,40 +44,30 @@ impl ListSnapshotsInRecycleBinResultBuilder {
     #[inline]
     pub fn set_snapshots(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SnapshotRecycleBinInfo>,
-        >,
+        input: Option<Vec<crate::types::SnapshotRecycleBinInfo>>,
     ) -> Self {
         self.inner.snapshots = input;
         self
     }
     /// The value set for [`ListSnapshotsInRecycleBinResult::snapshots`](crate::types::ListSnapshotsInRecycleBinResult::snapshots), if any.
     #[inline]
-    pub fn get_snapshots(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SnapshotRecycleBinInfo>> {
+    pub fn get_snapshots(&self) -> &Option<Vec<crate::types::SnapshotRecycleBinInfo>> {
         &self.inner.snapshots
     }
     /// Sets [`ListSnapshotsInRecycleBinResult::next_token`](crate::types::ListSnapshotsInRecycleBinResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListSnapshotsInRecycleBinResult::next_token`](crate::types::ListSnapshotsInRecycleBinResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListSnapshotsInRecycleBinResult::next_token`](crate::types::ListSnapshotsInRecycleBinResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListSnapshotsInRecycleBinResult`]; it has no required members, so this cannot fail.
@@ -101,12 +79,12 @@ impl ListSnapshotsInRecycleBinResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListSnapshotsInRecycleBinResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotSet" => {
-                    value.snapshots = ::std::option::Option::Some(
+                    value.snapshots = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SnapshotRecycleBinInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -114,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for ListSnapshotsInRecycleBinResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

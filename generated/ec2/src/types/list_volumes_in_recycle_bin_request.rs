@@ -2,59 +2,49 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListVolumesInRecycleBinRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListVolumesInRecycleBinRequest {
     /// The IDs of the volumes to list. Omit this parameter to list all of the volumes that are in the Recycle Bin.
-    pub volume_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub volume_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum number of items to return for this request. To get the next page of items, make another request with the token returned in the output. For more information, see [Pagination](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html#api-pagination).
     ///
     /// Valid range: 5 - 500
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token returned from a previous paginated request. Pagination continues from the end of the items returned by the previous request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListVolumesInRecycleBinRequest {
     /// Starts building a [`ListVolumesInRecycleBinRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListVolumesInRecycleBinRequestBuilder {
-        <crate::types::builders::ListVolumesInRecycleBinRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListVolumesInRecycleBinRequestBuilder as Default>::default()
     }
     /// The `VolumeIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn volume_ids(&self) -> &[::std::string::String] {
+    pub fn volume_ids(&self) -> &[String] {
         self.volume_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListVolumesInRecycleBinRequest`](crate::types::ListVolumesInRecycleBinRequest); start one with `ListVolumesInRecycleBinRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListVolumesInRecycleBinRequestBuilder {
     inner: crate::types::ListVolumesInRecycleBinRequest,
 }
@@ -62,81 +52,67 @@ impl ListVolumesInRecycleBinRequestBuilder {
     /// Appends one item to [`ListVolumesInRecycleBinRequest::volume_ids`](crate::types::ListVolumesInRecycleBinRequest::volume_ids): The IDs of the volumes to list.
     ///
     /// To set the whole list at once, use [`set_volume_ids`](Self::set_volume_ids).
-    pub fn volume_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn volume_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.volume_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListVolumesInRecycleBinRequest::volume_ids`](crate::types::ListVolumesInRecycleBinRequest::volume_ids).
     #[inline]
-    pub fn set_volume_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_volume_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.volume_ids = input;
         self
     }
     /// The value set for [`ListVolumesInRecycleBinRequest::volume_ids`](crate::types::ListVolumesInRecycleBinRequest::volume_ids), if any.
     #[inline]
-    pub fn get_volume_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_volume_ids(&self) -> &Option<Vec<String>> {
         &self.inner.volume_ids
     }
     /// Sets [`ListVolumesInRecycleBinRequest::dry_run`](crate::types::ListVolumesInRecycleBinRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ListVolumesInRecycleBinRequest::dry_run`](crate::types::ListVolumesInRecycleBinRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ListVolumesInRecycleBinRequest::dry_run`](crate::types::ListVolumesInRecycleBinRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ListVolumesInRecycleBinRequest::max_results`](crate::types::ListVolumesInRecycleBinRequest::max_results): The maximum number of items to return for this request.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListVolumesInRecycleBinRequest::max_results`](crate::types::ListVolumesInRecycleBinRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListVolumesInRecycleBinRequest::max_results`](crate::types::ListVolumesInRecycleBinRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`ListVolumesInRecycleBinRequest::next_token`](crate::types::ListVolumesInRecycleBinRequest::next_token): The token returned from a previous paginated request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListVolumesInRecycleBinRequest::next_token`](crate::types::ListVolumesInRecycleBinRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListVolumesInRecycleBinRequest::next_token`](crate::types::ListVolumesInRecycleBinRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListVolumesInRecycleBinRequest`]; it has no required members, so this cannot fail.
@@ -149,21 +125,21 @@ impl ::awsgen_runtime::query::WriteQuery for ListVolumesInRecycleBinRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.volume_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.volume_ids {
             let member_0 = body.enter("VolumeId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListVolumesInRecycleBinResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListVolumesInRecycleBinResult {
     /// Information about the volumes.
-    pub volumes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VolumeRecycleBinInfo>,
-    >,
+    pub volumes: Option<Vec<crate::types::VolumeRecycleBinInfo>>,
     /// The token to include in another request to get the next page of items. This value is `null` when there are no more items to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListVolumesInRecycleBinResult {
     /// Starts building a [`ListVolumesInRecycleBinResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListVolumesInRecycleBinResultBuilder {
-        <crate::types::builders::ListVolumesInRecycleBinResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListVolumesInRecycleBinResultBuilder as Default>::default()
     }
     /// The `Volumes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl ListVolumesInRecycleBinResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListVolumesInRecycleBinResult`](crate::types::ListVolumesInRecycleBinResult); start one with `ListVolumesInRecycleBinResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListVolumesInRecycleBinResultBuilder {
     inner: crate::types::ListVolumesInRecycleBinResult,
 }
@@ -56,38 +44,30 @@ impl ListVolumesInRecycleBinResultBuilder {
     #[inline]
     pub fn set_volumes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VolumeRecycleBinInfo>>,
+        input: Option<Vec<crate::types::VolumeRecycleBinInfo>>,
     ) -> Self {
         self.inner.volumes = input;
         self
     }
     /// The value set for [`ListVolumesInRecycleBinResult::volumes`](crate::types::ListVolumesInRecycleBinResult::volumes), if any.
     #[inline]
-    pub fn get_volumes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VolumeRecycleBinInfo>> {
+    pub fn get_volumes(&self) -> &Option<Vec<crate::types::VolumeRecycleBinInfo>> {
         &self.inner.volumes
     }
     /// Sets [`ListVolumesInRecycleBinResult::next_token`](crate::types::ListVolumesInRecycleBinResult::next_token): The token to include in another request to get the next page of items.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListVolumesInRecycleBinResult::next_token`](crate::types::ListVolumesInRecycleBinResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListVolumesInRecycleBinResult::next_token`](crate::types::ListVolumesInRecycleBinResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListVolumesInRecycleBinResult`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl ListVolumesInRecycleBinResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListVolumesInRecycleBinResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "volumeSet" => {
-                    value.volumes = ::std::option::Option::Some(
+                    value.volumes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VolumeRecycleBinInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for ListVolumesInRecycleBinResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

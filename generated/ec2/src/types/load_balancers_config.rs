@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Classic Load Balancers and target groups to attach to a Spot Fleet request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LoadBalancersConfig {
     /// The Classic Load Balancers.
-    pub classic_load_balancers_config: ::std::option::Option<
-        crate::types::ClassicLoadBalancersConfig,
-    >,
+    pub classic_load_balancers_config: Option<crate::types::ClassicLoadBalancersConfig>,
     /// The target groups.
-    pub target_groups_config: ::std::option::Option<crate::types::TargetGroupsConfig>,
+    pub target_groups_config: Option<crate::types::TargetGroupsConfig>,
 }
 impl LoadBalancersConfig {
     /// Starts building a [`LoadBalancersConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::LoadBalancersConfigBuilder {
-        <crate::types::builders::LoadBalancersConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LoadBalancersConfigBuilder as Default>::default()
     }
     /// The `ClassicLoadBalancersConfig` member, when set.
     #[inline]
     pub fn classic_load_balancers_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClassicLoadBalancersConfig> {
+    ) -> Option<&crate::types::ClassicLoadBalancersConfig> {
         self.classic_load_balancers_config.as_ref()
     }
     /// The `TargetGroupsConfig` member, when set.
     #[inline]
-    pub fn target_groups_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TargetGroupsConfig> {
+    pub fn target_groups_config(&self) -> Option<&crate::types::TargetGroupsConfig> {
         self.target_groups_config.as_ref()
     }
 }
 /// A builder for [`LoadBalancersConfig`](crate::types::LoadBalancersConfig); start one with `LoadBalancersConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LoadBalancersConfigBuilder {
     inner: crate::types::LoadBalancersConfig,
 }
@@ -54,14 +40,14 @@ impl LoadBalancersConfigBuilder {
         mut self,
         input: crate::types::ClassicLoadBalancersConfig,
     ) -> Self {
-        self.inner.classic_load_balancers_config = ::std::option::Option::Some(input);
+        self.inner.classic_load_balancers_config = Some(input);
         self
     }
     /// Sets or clears [`LoadBalancersConfig::classic_load_balancers_config`](crate::types::LoadBalancersConfig::classic_load_balancers_config).
     #[inline]
     pub fn set_classic_load_balancers_config(
         mut self,
-        input: ::std::option::Option<crate::types::ClassicLoadBalancersConfig>,
+        input: Option<crate::types::ClassicLoadBalancersConfig>,
     ) -> Self {
         self.inner.classic_load_balancers_config = input;
         self
@@ -70,7 +56,7 @@ impl LoadBalancersConfigBuilder {
     #[inline]
     pub fn get_classic_load_balancers_config(
         &self,
-    ) -> &::std::option::Option<crate::types::ClassicLoadBalancersConfig> {
+    ) -> &Option<crate::types::ClassicLoadBalancersConfig> {
         &self.inner.classic_load_balancers_config
     }
     /// Sets [`LoadBalancersConfig::target_groups_config`](crate::types::LoadBalancersConfig::target_groups_config): The target groups.
@@ -78,23 +64,21 @@ impl LoadBalancersConfigBuilder {
         mut self,
         input: crate::types::TargetGroupsConfig,
     ) -> Self {
-        self.inner.target_groups_config = ::std::option::Option::Some(input);
+        self.inner.target_groups_config = Some(input);
         self
     }
     /// Sets or clears [`LoadBalancersConfig::target_groups_config`](crate::types::LoadBalancersConfig::target_groups_config).
     #[inline]
     pub fn set_target_groups_config(
         mut self,
-        input: ::std::option::Option<crate::types::TargetGroupsConfig>,
+        input: Option<crate::types::TargetGroupsConfig>,
     ) -> Self {
         self.inner.target_groups_config = input;
         self
     }
     /// The value set for [`LoadBalancersConfig::target_groups_config`](crate::types::LoadBalancersConfig::target_groups_config), if any.
     #[inline]
-    pub fn get_target_groups_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TargetGroupsConfig> {
+    pub fn get_target_groups_config(&self) -> &Option<crate::types::TargetGroupsConfig> {
         &self.inner.target_groups_config
     }
     /// Builds the [`LoadBalancersConfig`]; it has no required members, so this cannot fail.
@@ -107,36 +91,36 @@ impl ::awsgen_runtime::query::WriteQuery for LoadBalancersConfig {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.classic_load_balancers_config {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.classic_load_balancers_config {
             let member_0 = body.enter("ClassicLoadBalancersConfig");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.target_groups_config {
+        if let Some(value) = &self.target_groups_config {
             let member_0 = body.enter("TargetGroupsConfig");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for LoadBalancersConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "classicLoadBalancersConfig" => {
-                    value.classic_load_balancers_config = ::std::option::Option::Some(
+                    value.classic_load_balancers_config = Some(
                         <crate::types::ClassicLoadBalancersConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "targetGroupsConfig" => {
-                    value.target_groups_config = ::std::option::Option::Some(
+                    value.target_groups_config = Some(
                         <crate::types::TargetGroupsConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -145,6 +129,6 @@ impl ::awsgen_runtime::xml::FromXml for LoadBalancersConfig {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

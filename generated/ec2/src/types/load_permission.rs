@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load permission.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LoadPermission {
     /// The Amazon Web Services account ID.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: Option<String>,
     /// The name of the group.
-    pub group: ::std::option::Option<crate::types::PermissionGroup>,
+    pub group: Option<crate::types::PermissionGroup>,
 }
 impl LoadPermission {
     /// Starts building a [`LoadPermission`].
     #[inline]
     pub fn builder() -> crate::types::builders::LoadPermissionBuilder {
-        <crate::types::builders::LoadPermissionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LoadPermissionBuilder as Default>::default()
     }
     /// The `UserId` member, when set.
     #[inline]
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
+    pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
     /// The `Group` member, when set.
     #[inline]
-    pub fn group(&self) -> ::std::option::Option<&crate::types::PermissionGroup> {
+    pub fn group(&self) -> Option<&crate::types::PermissionGroup> {
         self.group.as_ref()
     }
 }
 /// A builder for [`LoadPermission`](crate::types::LoadPermission); start one with `LoadPermission::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LoadPermissionBuilder {
     inner: crate::types::LoadPermission,
 }
 impl LoadPermissionBuilder {
     /// Sets [`LoadPermission::user_id`](crate::types::LoadPermission::user_id): The Amazon Web Services account ID.
-    pub fn user_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_id = ::std::option::Option::Some(input.into());
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_id = Some(input.into());
         self
     }
     /// Sets or clears [`LoadPermission::user_id`](crate::types::LoadPermission::user_id).
     #[inline]
-    pub fn set_user_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.inner.user_id = input;
         self
     }
     /// The value set for [`LoadPermission::user_id`](crate::types::LoadPermission::user_id), if any.
     #[inline]
-    pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_id(&self) -> &Option<String> {
         &self.inner.user_id
     }
     /// Sets [`LoadPermission::group`](crate::types::LoadPermission::group): The name of the group.
     pub fn group(mut self, input: crate::types::PermissionGroup) -> Self {
-        self.inner.group = ::std::option::Option::Some(input);
+        self.inner.group = Some(input);
         self
     }
     /// Sets or clears [`LoadPermission::group`](crate::types::LoadPermission::group).
     #[inline]
-    pub fn set_group(
-        mut self,
-        input: ::std::option::Option<crate::types::PermissionGroup>,
-    ) -> Self {
+    pub fn set_group(mut self, input: Option<crate::types::PermissionGroup>) -> Self {
         self.inner.group = input;
         self
     }
     /// The value set for [`LoadPermission::group`](crate::types::LoadPermission::group), if any.
     #[inline]
-    pub fn get_group(&self) -> &::std::option::Option<crate::types::PermissionGroup> {
+    pub fn get_group(&self) -> &Option<crate::types::PermissionGroup> {
         &self.inner.group
     }
     /// Builds the [`LoadPermission`]; it has no required members, so this cannot fail.
@@ -93,23 +74,21 @@ impl LoadPermissionBuilder {
 impl ::awsgen_runtime::xml::FromXml for LoadPermission {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "userId" => {
-                    value.user_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_id = Some(String::from(child.text()));
                 }
                 "group" => {
-                    value.group = ::std::option::Option::Some(
+                    value.group = Some(
                         crate::types::PermissionGroup::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes modifications to the load permissions of an Amazon FPGA image (AFI).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LoadPermissionModifications {
     /// The load permissions to add.
-    pub add: ::std::option::Option<::std::vec::Vec<crate::types::LoadPermissionRequest>>,
+    pub add: Option<Vec<crate::types::LoadPermissionRequest>>,
     /// The load permissions to remove.
-    pub remove: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LoadPermissionRequest>,
-    >,
+    pub remove: Option<Vec<crate::types::LoadPermissionRequest>>,
 }
 impl LoadPermissionModifications {
     /// Starts building a [`LoadPermissionModifications`].
     #[inline]
     pub fn builder() -> crate::types::builders::LoadPermissionModificationsBuilder {
-        <crate::types::builders::LoadPermissionModificationsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LoadPermissionModificationsBuilder as Default>::default()
     }
     /// The `Add` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -35,12 +28,7 @@ impl LoadPermissionModifications {
     }
 }
 /// A builder for [`LoadPermissionModifications`](crate::types::LoadPermissionModifications); start one with `LoadPermissionModifications::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LoadPermissionModificationsBuilder {
     inner: crate::types::LoadPermissionModifications,
 }
@@ -57,18 +45,14 @@ impl LoadPermissionModificationsBuilder {
     #[inline]
     pub fn set_add(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LoadPermissionRequest>,
-        >,
+        input: Option<Vec<crate::types::LoadPermissionRequest>>,
     ) -> Self {
         self.inner.add = input;
         self
     }
     /// The value set for [`LoadPermissionModifications::add`](crate::types::LoadPermissionModifications::add), if any.
     #[inline]
-    pub fn get_add(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LoadPermissionRequest>> {
+    pub fn get_add(&self) -> &Option<Vec<crate::types::LoadPermissionRequest>> {
         &self.inner.add
     }
     /// Appends one item to [`LoadPermissionModifications::remove`](crate::types::LoadPermissionModifications::remove): The load permissions to remove.
@@ -82,18 +66,14 @@ impl LoadPermissionModificationsBuilder {
     #[inline]
     pub fn set_remove(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LoadPermissionRequest>,
-        >,
+        input: Option<Vec<crate::types::LoadPermissionRequest>>,
     ) -> Self {
         self.inner.remove = input;
         self
     }
     /// The value set for [`LoadPermissionModifications::remove`](crate::types::LoadPermissionModifications::remove), if any.
     #[inline]
-    pub fn get_remove(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LoadPermissionRequest>> {
+    pub fn get_remove(&self) -> &Option<Vec<crate::types::LoadPermissionRequest>> {
         &self.inner.remove
     }
     /// Builds the [`LoadPermissionModifications`]; it has no required members, so this cannot fail.
@@ -106,8 +86,8 @@ impl ::awsgen_runtime::query::WriteQuery for LoadPermissionModifications {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.add {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.add {
             let member_0 = body.enter("Add");
             body.items(
                 value,
@@ -115,7 +95,7 @@ impl ::awsgen_runtime::query::WriteQuery for LoadPermissionModifications {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove {
+        if let Some(value) = &self.remove {
             let member_0 = body.enter("Remove");
             body.items(
                 value,
@@ -123,6 +103,6 @@ impl ::awsgen_runtime::query::WriteQuery for LoadPermissionModifications {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load permission.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LoadPermissionRequest {
     /// The name of the group.
-    pub group: ::std::option::Option<crate::types::PermissionGroup>,
+    pub group: Option<crate::types::PermissionGroup>,
     /// The Amazon Web Services account ID.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: Option<String>,
 }
 impl LoadPermissionRequest {
     /// Starts building a [`LoadPermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LoadPermissionRequestBuilder {
-        <crate::types::builders::LoadPermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LoadPermissionRequestBuilder as Default>::default()
     }
     /// The `Group` member, when set.
     #[inline]
-    pub fn group(&self) -> ::std::option::Option<&crate::types::PermissionGroup> {
+    pub fn group(&self) -> Option<&crate::types::PermissionGroup> {
         self.group.as_ref()
     }
     /// The `UserId` member, when set.
     #[inline]
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
+    pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
 }
 /// A builder for [`LoadPermissionRequest`](crate::types::LoadPermissionRequest); start one with `LoadPermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LoadPermissionRequestBuilder {
     inner: crate::types::LoadPermissionRequest,
 }
 impl LoadPermissionRequestBuilder {
     /// Sets [`LoadPermissionRequest::group`](crate::types::LoadPermissionRequest::group): The name of the group.
     pub fn group(mut self, input: crate::types::PermissionGroup) -> Self {
-        self.inner.group = ::std::option::Option::Some(input);
+        self.inner.group = Some(input);
         self
     }
     /// Sets or clears [`LoadPermissionRequest::group`](crate::types::LoadPermissionRequest::group).
     #[inline]
-    pub fn set_group(
-        mut self,
-        input: ::std::option::Option<crate::types::PermissionGroup>,
-    ) -> Self {
+    pub fn set_group(mut self, input: Option<crate::types::PermissionGroup>) -> Self {
         self.inner.group = input;
         self
     }
     /// The value set for [`LoadPermissionRequest::group`](crate::types::LoadPermissionRequest::group), if any.
     #[inline]
-    pub fn get_group(&self) -> &::std::option::Option<crate::types::PermissionGroup> {
+    pub fn get_group(&self) -> &Option<crate::types::PermissionGroup> {
         &self.inner.group
     }
     /// Sets [`LoadPermissionRequest::user_id`](crate::types::LoadPermissionRequest::user_id): The Amazon Web Services account ID.
-    pub fn user_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_id = ::std::option::Option::Some(input.into());
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_id = Some(input.into());
         self
     }
     /// Sets or clears [`LoadPermissionRequest::user_id`](crate::types::LoadPermissionRequest::user_id).
     #[inline]
-    pub fn set_user_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.inner.user_id = input;
         self
     }
     /// The value set for [`LoadPermissionRequest::user_id`](crate::types::LoadPermissionRequest::user_id), if any.
     #[inline]
-    pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_id(&self) -> &Option<String> {
         &self.inner.user_id
     }
     /// Builds the [`LoadPermissionRequest`]; it has no required members, so this cannot fail.
@@ -94,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for LoadPermissionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.group {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.group {
             body.member("Group", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
+        if let Some(value) = &self.user_id {
             body.member("UserId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

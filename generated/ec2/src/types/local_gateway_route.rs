@@ -2,372 +2,286 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route for a local gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocalGatewayRoute {
     /// The CIDR block used for destination matches.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The ID of the virtual interface group.
-    pub local_gateway_virtual_interface_group_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_group_id: Option<String>,
     /// The route type.
-    pub type_: ::std::option::Option<crate::types::LocalGatewayRouteType>,
+    pub type_: Option<crate::types::LocalGatewayRouteType>,
     /// The state of the route.
-    pub state: ::std::option::Option<crate::types::LocalGatewayRouteState>,
+    pub state: Option<crate::types::LocalGatewayRouteState>,
     /// The ID of the local gateway route table.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the local gateway route table.
-    pub local_gateway_route_table_arn: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_arn: Option<String>,
     /// The ID of the Amazon Web Services account that owns the local gateway route.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the customer-owned address pool.
-    pub coip_pool_id: ::std::option::Option<::std::string::String>,
+    pub coip_pool_id: Option<String>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The ID of the prefix list.
-    pub destination_prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub destination_prefix_list_id: Option<String>,
 }
 impl LocalGatewayRoute {
     /// Starts building a [`LocalGatewayRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalGatewayRouteBuilder {
-        <crate::types::builders::LocalGatewayRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocalGatewayRouteBuilder as Default>::default()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `LocalGatewayVirtualInterfaceGroupId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_group_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_group_id.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::LocalGatewayRouteType> {
+    pub fn type_(&self) -> Option<&crate::types::LocalGatewayRouteType> {
         self.type_.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::LocalGatewayRouteState> {
+    pub fn state(&self) -> Option<&crate::types::LocalGatewayRouteState> {
         self.state.as_ref()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `LocalGatewayRouteTableArn` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_arn(&self) -> Option<&str> {
         self.local_gateway_route_table_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `CoipPoolId` member, when set.
     #[inline]
-    pub fn coip_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn coip_pool_id(&self) -> Option<&str> {
         self.coip_pool_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `DestinationPrefixListId` member, when set.
     #[inline]
-    pub fn destination_prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_prefix_list_id(&self) -> Option<&str> {
         self.destination_prefix_list_id.as_deref()
     }
 }
 /// A builder for [`LocalGatewayRoute`](crate::types::LocalGatewayRoute); start one with `LocalGatewayRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocalGatewayRouteBuilder {
     inner: crate::types::LocalGatewayRoute,
 }
 impl LocalGatewayRouteBuilder {
     /// Sets [`LocalGatewayRoute::destination_cidr_block`](crate::types::LocalGatewayRoute::destination_cidr_block): The CIDR block used for destination matches.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::destination_cidr_block`](crate::types::LocalGatewayRoute::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::destination_cidr_block`](crate::types::LocalGatewayRoute::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`LocalGatewayRoute::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayRoute::local_gateway_virtual_interface_group_id): The ID of the virtual interface group.
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayRoute::local_gateway_virtual_interface_group_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_id = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayRoute::local_gateway_virtual_interface_group_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_group_id
     }
     /// Sets [`LocalGatewayRoute::type_`](crate::types::LocalGatewayRoute::type_): The route type.
     pub fn type_(mut self, input: crate::types::LocalGatewayRouteType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayRoute::type_`](crate::types::LocalGatewayRoute::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRouteType>,
+        input: Option<crate::types::LocalGatewayRouteType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::type_`](crate::types::LocalGatewayRoute::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayRouteType> {
+    pub fn get_type_(&self) -> &Option<crate::types::LocalGatewayRouteType> {
         &self.inner.type_
     }
     /// Sets [`LocalGatewayRoute::state`](crate::types::LocalGatewayRoute::state): The state of the route.
     pub fn state(mut self, input: crate::types::LocalGatewayRouteState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayRoute::state`](crate::types::LocalGatewayRoute::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRouteState>,
+        input: Option<crate::types::LocalGatewayRouteState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::state`](crate::types::LocalGatewayRoute::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayRouteState> {
+    pub fn get_state(&self) -> &Option<crate::types::LocalGatewayRouteState> {
         &self.inner.state
     }
     /// Sets [`LocalGatewayRoute::local_gateway_route_table_id`](crate::types::LocalGatewayRoute::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::local_gateway_route_table_id`](crate::types::LocalGatewayRoute::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::local_gateway_route_table_id`](crate::types::LocalGatewayRoute::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Sets [`LocalGatewayRoute::local_gateway_route_table_arn`](crate::types::LocalGatewayRoute::local_gateway_route_table_arn): The Amazon Resource Name (ARN) of the local gateway route table.
-    pub fn local_gateway_route_table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::local_gateway_route_table_arn`](crate::types::LocalGatewayRoute::local_gateway_route_table_arn).
     #[inline]
-    pub fn set_local_gateway_route_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_arn = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::local_gateway_route_table_arn`](crate::types::LocalGatewayRoute::local_gateway_route_table_arn), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_arn(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_arn
     }
     /// Sets [`LocalGatewayRoute::owner_id`](crate::types::LocalGatewayRoute::owner_id): The ID of the Amazon Web Services account that owns the local gateway route.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::owner_id`](crate::types::LocalGatewayRoute::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::owner_id`](crate::types::LocalGatewayRoute::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`LocalGatewayRoute::subnet_id`](crate::types::LocalGatewayRoute::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::subnet_id`](crate::types::LocalGatewayRoute::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::subnet_id`](crate::types::LocalGatewayRoute::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`LocalGatewayRoute::coip_pool_id`](crate::types::LocalGatewayRoute::coip_pool_id): The ID of the customer-owned address pool.
-    pub fn coip_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.coip_pool_id = ::std::option::Option::Some(input.into());
+    pub fn coip_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.coip_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::coip_pool_id`](crate::types::LocalGatewayRoute::coip_pool_id).
     #[inline]
-    pub fn set_coip_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_coip_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.coip_pool_id = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::coip_pool_id`](crate::types::LocalGatewayRoute::coip_pool_id), if any.
     #[inline]
-    pub fn get_coip_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_coip_pool_id(&self) -> &Option<String> {
         &self.inner.coip_pool_id
     }
     /// Sets [`LocalGatewayRoute::network_interface_id`](crate::types::LocalGatewayRoute::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::network_interface_id`](crate::types::LocalGatewayRoute::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::network_interface_id`](crate::types::LocalGatewayRoute::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`LocalGatewayRoute::destination_prefix_list_id`](crate::types::LocalGatewayRoute::destination_prefix_list_id): The ID of the prefix list.
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_prefix_list_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRoute::destination_prefix_list_id`](crate::types::LocalGatewayRoute::destination_prefix_list_id).
     #[inline]
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_prefix_list_id = input;
         self
     }
     /// The value set for [`LocalGatewayRoute::destination_prefix_list_id`](crate::types::LocalGatewayRoute::destination_prefix_list_id), if any.
     #[inline]
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         &self.inner.destination_prefix_list_id
     }
     /// Builds the [`LocalGatewayRoute`]; it has no required members, so this cannot fail.
@@ -379,68 +293,56 @@ impl LocalGatewayRouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for LocalGatewayRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "destinationCidrBlock" => {
-                    value.destination_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr_block = Some(String::from(child.text()));
                 }
                 "localGatewayVirtualInterfaceGroupId" => {
-                    value.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_virtual_interface_group_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::LocalGatewayRouteType::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::LocalGatewayRouteState::from(child.text()),
                     );
                 }
                 "localGatewayRouteTableId" => {
-                    value.local_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayRouteTableArn" => {
-                    value.local_gateway_route_table_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "coipPoolId" => {
-                    value.coip_pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.coip_pool_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "destinationPrefixListId" => {
-                    value.destination_prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_prefix_list_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

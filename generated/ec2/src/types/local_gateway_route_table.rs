@@ -2,67 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a local gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocalGatewayRouteTable {
     /// The ID of the local gateway route table.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the local gateway route table.
-    pub local_gateway_route_table_arn: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_arn: Option<String>,
     /// The ID of the local gateway.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The ID of the Amazon Web Services account that owns the local gateway route table.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The state of the local gateway route table.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The tags assigned to the local gateway route table.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The mode of the local gateway route table.
-    pub mode: ::std::option::Option<crate::types::LocalGatewayRouteTableMode>,
+    pub mode: Option<crate::types::LocalGatewayRouteTableMode>,
     /// Information about the state change.
-    pub state_reason: ::std::option::Option<crate::types::StateReason>,
+    pub state_reason: Option<crate::types::StateReason>,
 }
 impl LocalGatewayRouteTable {
     /// Starts building a [`LocalGatewayRouteTable`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalGatewayRouteTableBuilder {
-        <crate::types::builders::LocalGatewayRouteTableBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocalGatewayRouteTableBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `LocalGatewayRouteTableArn` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_arn(&self) -> Option<&str> {
         self.local_gateway_route_table_arn.as_deref()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,166 +67,115 @@ impl LocalGatewayRouteTable {
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LocalGatewayRouteTableMode> {
+    pub fn mode(&self) -> Option<&crate::types::LocalGatewayRouteTableMode> {
         self.mode.as_ref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&crate::types::StateReason> {
+    pub fn state_reason(&self) -> Option<&crate::types::StateReason> {
         self.state_reason.as_ref()
     }
 }
 /// A builder for [`LocalGatewayRouteTable`](crate::types::LocalGatewayRouteTable); start one with `LocalGatewayRouteTable::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocalGatewayRouteTableBuilder {
     inner: crate::types::LocalGatewayRouteTable,
 }
 impl LocalGatewayRouteTableBuilder {
     /// Sets [`LocalGatewayRouteTable::local_gateway_route_table_id`](crate::types::LocalGatewayRouteTable::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::local_gateway_route_table_id`](crate::types::LocalGatewayRouteTable::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::local_gateway_route_table_id`](crate::types::LocalGatewayRouteTable::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Sets [`LocalGatewayRouteTable::local_gateway_route_table_arn`](crate::types::LocalGatewayRouteTable::local_gateway_route_table_arn): The Amazon Resource Name (ARN) of the local gateway route table.
-    pub fn local_gateway_route_table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::local_gateway_route_table_arn`](crate::types::LocalGatewayRouteTable::local_gateway_route_table_arn).
     #[inline]
-    pub fn set_local_gateway_route_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_arn = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::local_gateway_route_table_arn`](crate::types::LocalGatewayRouteTable::local_gateway_route_table_arn), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_arn(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_arn
     }
     /// Sets [`LocalGatewayRouteTable::local_gateway_id`](crate::types::LocalGatewayRouteTable::local_gateway_id): The ID of the local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::local_gateway_id`](crate::types::LocalGatewayRouteTable::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::local_gateway_id`](crate::types::LocalGatewayRouteTable::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Sets [`LocalGatewayRouteTable::outpost_arn`](crate::types::LocalGatewayRouteTable::outpost_arn): The Amazon Resource Name (ARN) of the Outpost.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::outpost_arn`](crate::types::LocalGatewayRouteTable::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::outpost_arn`](crate::types::LocalGatewayRouteTable::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`LocalGatewayRouteTable::owner_id`](crate::types::LocalGatewayRouteTable::owner_id): The ID of the Amazon Web Services account that owns the local gateway route table.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::owner_id`](crate::types::LocalGatewayRouteTable::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::owner_id`](crate::types::LocalGatewayRouteTable::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`LocalGatewayRouteTable::state`](crate::types::LocalGatewayRouteTable::state): The state of the local gateway route table.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::state`](crate::types::LocalGatewayRouteTable::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::state`](crate::types::LocalGatewayRouteTable::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Appends one item to [`LocalGatewayRouteTable::tags`](crate::types::LocalGatewayRouteTable::tags): The tags assigned to the local gateway route table.
@@ -243,58 +187,48 @@ impl LocalGatewayRouteTableBuilder {
     }
     /// Sets or clears [`LocalGatewayRouteTable::tags`](crate::types::LocalGatewayRouteTable::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::tags`](crate::types::LocalGatewayRouteTable::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`LocalGatewayRouteTable::mode`](crate::types::LocalGatewayRouteTable::mode): The mode of the local gateway route table.
     pub fn mode(mut self, input: crate::types::LocalGatewayRouteTableMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::mode`](crate::types::LocalGatewayRouteTable::mode).
     #[inline]
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRouteTableMode>,
+        input: Option<crate::types::LocalGatewayRouteTableMode>,
     ) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::mode`](crate::types::LocalGatewayRouteTable::mode), if any.
     #[inline]
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::LocalGatewayRouteTableMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::LocalGatewayRouteTableMode> {
         &self.inner.mode
     }
     /// Sets [`LocalGatewayRouteTable::state_reason`](crate::types::LocalGatewayRouteTable::state_reason): Information about the state change.
     pub fn state_reason(mut self, input: crate::types::StateReason) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input);
+        self.inner.state_reason = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayRouteTable::state_reason`](crate::types::LocalGatewayRouteTable::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<crate::types::StateReason>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<crate::types::StateReason>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTable::state_reason`](crate::types::LocalGatewayRouteTable::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<crate::types::StateReason> {
+    pub fn get_state_reason(&self) -> &Option<crate::types::StateReason> {
         &self.inner.state_reason
     }
     /// Builds the [`LocalGatewayRouteTable`]; it has no required members, so this cannot fail.
@@ -306,42 +240,34 @@ impl LocalGatewayRouteTableBuilder {
 impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTable {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayRouteTableId" => {
-                    value.local_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayRouteTableArn" => {
-                    value.local_gateway_route_table_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayId" => {
-                    value.local_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_gateway_id = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -349,12 +275,12 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTable {
                     );
                 }
                 "mode" => {
-                    value.mode = ::std::option::Option::Some(
+                    value.mode = Some(
                         crate::types::LocalGatewayRouteTableMode::from(child.text()),
                     );
                 }
                 "stateReason" => {
-                    value.state_reason = ::std::option::Option::Some(
+                    value.state_reason = Some(
                         <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -363,6 +289,6 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTable {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

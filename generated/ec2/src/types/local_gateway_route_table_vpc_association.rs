@@ -2,74 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a local gateway route table and a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocalGatewayRouteTableVpcAssociation {
     /// The ID of the association.
-    pub local_gateway_route_table_vpc_association_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_route_table_vpc_association_id: Option<String>,
     /// The ID of the local gateway route table.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the local gateway route table for the association.
-    pub local_gateway_route_table_arn: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_arn: Option<String>,
     /// The ID of the local gateway.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the local gateway route table for the association.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The state of the association.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The tags assigned to the association.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl LocalGatewayRouteTableVpcAssociation {
     /// Starts building a [`LocalGatewayRouteTableVpcAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalGatewayRouteTableVpcAssociationBuilder {
-        <crate::types::builders::LocalGatewayRouteTableVpcAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocalGatewayRouteTableVpcAssociationBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableVpcAssociationId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_vpc_association_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_vpc_association_id(&self) -> Option<&str> {
         self.local_gateway_route_table_vpc_association_id.as_deref()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `LocalGatewayRouteTableArn` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_arn(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_arn(&self) -> Option<&str> {
         self.local_gateway_route_table_arn.as_deref()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -79,12 +70,7 @@ impl LocalGatewayRouteTableVpcAssociation {
     }
 }
 /// A builder for [`LocalGatewayRouteTableVpcAssociation`](crate::types::LocalGatewayRouteTableVpcAssociation); start one with `LocalGatewayRouteTableVpcAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocalGatewayRouteTableVpcAssociationBuilder {
     inner: crate::types::LocalGatewayRouteTableVpcAssociation,
 }
@@ -92,167 +78,119 @@ impl LocalGatewayRouteTableVpcAssociationBuilder {
     /// Sets [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_vpc_association_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_vpc_association_id): The ID of the association.
     pub fn local_gateway_route_table_vpc_association_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_route_table_vpc_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_route_table_vpc_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_vpc_association_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_vpc_association_id).
     #[inline]
     pub fn set_local_gateway_route_table_vpc_association_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_route_table_vpc_association_id = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_vpc_association_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_vpc_association_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_vpc_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_vpc_association_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_vpc_association_id
     }
     /// Sets [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Sets [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_arn`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_arn): The Amazon Resource Name (ARN) of the local gateway route table for the association.
-    pub fn local_gateway_route_table_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_arn`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_arn).
     #[inline]
-    pub fn set_local_gateway_route_table_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_arn(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_arn = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_arn`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_route_table_arn), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_arn(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_arn
     }
     /// Sets [`LocalGatewayRouteTableVpcAssociation::local_gateway_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_id): The ID of the local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTableVpcAssociation::local_gateway_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTableVpcAssociation::local_gateway_id`](crate::types::LocalGatewayRouteTableVpcAssociation::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Sets [`LocalGatewayRouteTableVpcAssociation::vpc_id`](crate::types::LocalGatewayRouteTableVpcAssociation::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTableVpcAssociation::vpc_id`](crate::types::LocalGatewayRouteTableVpcAssociation::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTableVpcAssociation::vpc_id`](crate::types::LocalGatewayRouteTableVpcAssociation::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`LocalGatewayRouteTableVpcAssociation::owner_id`](crate::types::LocalGatewayRouteTableVpcAssociation::owner_id): The ID of the Amazon Web Services account that owns the local gateway route table for the association.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTableVpcAssociation::owner_id`](crate::types::LocalGatewayRouteTableVpcAssociation::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTableVpcAssociation::owner_id`](crate::types::LocalGatewayRouteTableVpcAssociation::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`LocalGatewayRouteTableVpcAssociation::state`](crate::types::LocalGatewayRouteTableVpcAssociation::state): The state of the association.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayRouteTableVpcAssociation::state`](crate::types::LocalGatewayRouteTableVpcAssociation::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTableVpcAssociation::state`](crate::types::LocalGatewayRouteTableVpcAssociation::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Appends one item to [`LocalGatewayRouteTableVpcAssociation::tags`](crate::types::LocalGatewayRouteTableVpcAssociation::tags): The tags assigned to the association.
@@ -264,18 +202,13 @@ impl LocalGatewayRouteTableVpcAssociationBuilder {
     }
     /// Sets or clears [`LocalGatewayRouteTableVpcAssociation::tags`](crate::types::LocalGatewayRouteTableVpcAssociation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`LocalGatewayRouteTableVpcAssociation::tags`](crate::types::LocalGatewayRouteTableVpcAssociation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`LocalGatewayRouteTableVpcAssociation`]; it has no required members, so this cannot fail.
@@ -287,47 +220,39 @@ impl LocalGatewayRouteTableVpcAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTableVpcAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayRouteTableVpcAssociationId" => {
-                    value.local_gateway_route_table_vpc_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_vpc_association_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayRouteTableId" => {
-                    value.local_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayRouteTableArn" => {
-                    value.local_gateway_route_table_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_route_table_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayId" => {
-                    value.local_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_gateway_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -337,6 +262,6 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTableVpcAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a local gateway virtual interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocalGatewayVirtualInterface {
     /// The ID of the virtual interface.
-    pub local_gateway_virtual_interface_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_virtual_interface_id: Option<String>,
     /// The ID of the local gateway.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
     /// The ID of the local gateway virtual interface group.
-    pub local_gateway_virtual_interface_group_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_group_id: Option<String>,
     /// The Amazon Resource Number (ARN) of the local gateway virtual interface.
-    pub local_gateway_virtual_interface_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_arn: Option<String>,
     /// The Outpost LAG ID.
-    pub outpost_lag_id: ::std::option::Option<::std::string::String>,
+    pub outpost_lag_id: Option<String>,
     /// The ID of the VLAN.
-    pub vlan: ::std::option::Option<i32>,
+    pub vlan: Option<i32>,
     /// The local address.
-    pub local_address: ::std::option::Option<::std::string::String>,
+    pub local_address: Option<String>,
     /// The peer address.
-    pub peer_address: ::std::option::Option<::std::string::String>,
+    pub peer_address: Option<String>,
     /// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) of the local gateway.
-    pub local_bgp_asn: ::std::option::Option<i32>,
+    pub local_bgp_asn: Option<i32>,
     /// The peer BGP ASN.
-    pub peer_bgp_asn: ::std::option::Option<i32>,
+    pub peer_bgp_asn: Option<i32>,
     /// The extended 32-bit ASN of the BGP peer for use with larger ASN values.
-    pub peer_bgp_asn_extended: ::std::option::Option<i64>,
+    pub peer_bgp_asn_extended: Option<i64>,
     /// The ID of the Amazon Web Services account that owns the local gateway virtual interface.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The tags assigned to the virtual interface.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The current state of the local gateway virtual interface.
-    pub configuration_state: ::std::option::Option<
+    pub configuration_state: Option<
         crate::types::LocalGatewayVirtualInterfaceConfigurationState,
     >,
 }
@@ -49,68 +40,66 @@ impl LocalGatewayVirtualInterface {
     /// Starts building a [`LocalGatewayVirtualInterface`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalGatewayVirtualInterfaceBuilder {
-        <crate::types::builders::LocalGatewayVirtualInterfaceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocalGatewayVirtualInterfaceBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_id.as_deref()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
     /// The `LocalGatewayVirtualInterfaceGroupId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_group_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_group_id.as_deref()
     }
     /// The `LocalGatewayVirtualInterfaceArn` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_arn(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_arn(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_arn.as_deref()
     }
     /// The `OutpostLagId` member, when set.
     #[inline]
-    pub fn outpost_lag_id(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_lag_id(&self) -> Option<&str> {
         self.outpost_lag_id.as_deref()
     }
     /// The `Vlan` member, when set.
     #[inline]
-    pub fn vlan(&self) -> ::std::option::Option<i32> {
+    pub fn vlan(&self) -> Option<i32> {
         self.vlan
     }
     /// The `LocalAddress` member, when set.
     #[inline]
-    pub fn local_address(&self) -> ::std::option::Option<&str> {
+    pub fn local_address(&self) -> Option<&str> {
         self.local_address.as_deref()
     }
     /// The `PeerAddress` member, when set.
     #[inline]
-    pub fn peer_address(&self) -> ::std::option::Option<&str> {
+    pub fn peer_address(&self) -> Option<&str> {
         self.peer_address.as_deref()
     }
     /// The `LocalBgpAsn` member, when set.
     #[inline]
-    pub fn local_bgp_asn(&self) -> ::std::option::Option<i32> {
+    pub fn local_bgp_asn(&self) -> Option<i32> {
         self.local_bgp_asn
     }
     /// The `PeerBgpAsn` member, when set.
     #[inline]
-    pub fn peer_bgp_asn(&self) -> ::std::option::Option<i32> {
+    pub fn peer_bgp_asn(&self) -> Option<i32> {
         self.peer_bgp_asn
     }
     /// The `PeerBgpAsnExtended` member, when set.
     #[inline]
-    pub fn peer_bgp_asn_extended(&self) -> ::std::option::Option<i64> {
+    pub fn peer_bgp_asn_extended(&self) -> Option<i64> {
         self.peer_bgp_asn_extended
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -122,19 +111,12 @@ impl LocalGatewayVirtualInterface {
     #[inline]
     pub fn configuration_state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LocalGatewayVirtualInterfaceConfigurationState,
-    > {
+    ) -> Option<&crate::types::LocalGatewayVirtualInterfaceConfigurationState> {
         self.configuration_state.as_ref()
     }
 }
 /// A builder for [`LocalGatewayVirtualInterface`](crate::types::LocalGatewayVirtualInterface); start one with `LocalGatewayVirtualInterface::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocalGatewayVirtualInterfaceBuilder {
     inner: crate::types::LocalGatewayVirtualInterface,
 }
@@ -142,256 +124,211 @@ impl LocalGatewayVirtualInterfaceBuilder {
     /// Sets [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_id): The ID of the virtual interface.
     pub fn local_gateway_virtual_interface_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_id = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_id
     }
     /// Sets [`LocalGatewayVirtualInterface::local_gateway_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_id): The ID of the local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::local_gateway_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::local_gateway_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Sets [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_group_id): The ID of the local gateway virtual interface group.
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_group_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_id = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_group_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_group_id
     }
     /// Sets [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_arn`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_arn): The Amazon Resource Number (ARN) of the local gateway virtual interface.
     pub fn local_gateway_virtual_interface_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_arn`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_arn).
     #[inline]
     pub fn set_local_gateway_virtual_interface_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_arn = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::local_gateway_virtual_interface_arn`](crate::types::LocalGatewayVirtualInterface::local_gateway_virtual_interface_arn), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_arn(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_arn
     }
     /// Sets [`LocalGatewayVirtualInterface::outpost_lag_id`](crate::types::LocalGatewayVirtualInterface::outpost_lag_id): The Outpost LAG ID.
-    pub fn outpost_lag_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_lag_id = ::std::option::Option::Some(input.into());
+    pub fn outpost_lag_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_lag_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::outpost_lag_id`](crate::types::LocalGatewayVirtualInterface::outpost_lag_id).
     #[inline]
-    pub fn set_outpost_lag_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_lag_id(mut self, input: Option<String>) -> Self {
         self.inner.outpost_lag_id = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::outpost_lag_id`](crate::types::LocalGatewayVirtualInterface::outpost_lag_id), if any.
     #[inline]
-    pub fn get_outpost_lag_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_lag_id(&self) -> &Option<String> {
         &self.inner.outpost_lag_id
     }
     /// Sets [`LocalGatewayVirtualInterface::vlan`](crate::types::LocalGatewayVirtualInterface::vlan): The ID of the VLAN.
     pub fn vlan(mut self, input: i32) -> Self {
-        self.inner.vlan = ::std::option::Option::Some(input);
+        self.inner.vlan = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::vlan`](crate::types::LocalGatewayVirtualInterface::vlan).
     #[inline]
-    pub fn set_vlan(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vlan(mut self, input: Option<i32>) -> Self {
         self.inner.vlan = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::vlan`](crate::types::LocalGatewayVirtualInterface::vlan), if any.
     #[inline]
-    pub fn get_vlan(&self) -> &::std::option::Option<i32> {
+    pub fn get_vlan(&self) -> &Option<i32> {
         &self.inner.vlan
     }
     /// Sets [`LocalGatewayVirtualInterface::local_address`](crate::types::LocalGatewayVirtualInterface::local_address): The local address.
-    pub fn local_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_address = ::std::option::Option::Some(input.into());
+    pub fn local_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_address = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::local_address`](crate::types::LocalGatewayVirtualInterface::local_address).
     #[inline]
-    pub fn set_local_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_address(mut self, input: Option<String>) -> Self {
         self.inner.local_address = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::local_address`](crate::types::LocalGatewayVirtualInterface::local_address), if any.
     #[inline]
-    pub fn get_local_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_address(&self) -> &Option<String> {
         &self.inner.local_address
     }
     /// Sets [`LocalGatewayVirtualInterface::peer_address`](crate::types::LocalGatewayVirtualInterface::peer_address): The peer address.
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_address = ::std::option::Option::Some(input.into());
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_address = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::peer_address`](crate::types::LocalGatewayVirtualInterface::peer_address).
     #[inline]
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.inner.peer_address = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::peer_address`](crate::types::LocalGatewayVirtualInterface::peer_address), if any.
     #[inline]
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         &self.inner.peer_address
     }
     /// Sets [`LocalGatewayVirtualInterface::local_bgp_asn`](crate::types::LocalGatewayVirtualInterface::local_bgp_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) of the local gateway.
     pub fn local_bgp_asn(mut self, input: i32) -> Self {
-        self.inner.local_bgp_asn = ::std::option::Option::Some(input);
+        self.inner.local_bgp_asn = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::local_bgp_asn`](crate::types::LocalGatewayVirtualInterface::local_bgp_asn).
     #[inline]
-    pub fn set_local_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_local_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.inner.local_bgp_asn = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::local_bgp_asn`](crate::types::LocalGatewayVirtualInterface::local_bgp_asn), if any.
     #[inline]
-    pub fn get_local_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_local_bgp_asn(&self) -> &Option<i32> {
         &self.inner.local_bgp_asn
     }
     /// Sets [`LocalGatewayVirtualInterface::peer_bgp_asn`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn): The peer BGP ASN.
     pub fn peer_bgp_asn(mut self, input: i32) -> Self {
-        self.inner.peer_bgp_asn = ::std::option::Option::Some(input);
+        self.inner.peer_bgp_asn = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::peer_bgp_asn`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn).
     #[inline]
-    pub fn set_peer_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_peer_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.inner.peer_bgp_asn = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::peer_bgp_asn`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn), if any.
     #[inline]
-    pub fn get_peer_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_peer_bgp_asn(&self) -> &Option<i32> {
         &self.inner.peer_bgp_asn
     }
     /// Sets [`LocalGatewayVirtualInterface::peer_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn_extended): The extended 32-bit ASN of the BGP peer for use with larger ASN values.
     pub fn peer_bgp_asn_extended(mut self, input: i64) -> Self {
-        self.inner.peer_bgp_asn_extended = ::std::option::Option::Some(input);
+        self.inner.peer_bgp_asn_extended = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::peer_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn_extended).
     #[inline]
-    pub fn set_peer_bgp_asn_extended(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_peer_bgp_asn_extended(mut self, input: Option<i64>) -> Self {
         self.inner.peer_bgp_asn_extended = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::peer_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterface::peer_bgp_asn_extended), if any.
     #[inline]
-    pub fn get_peer_bgp_asn_extended(&self) -> &::std::option::Option<i64> {
+    pub fn get_peer_bgp_asn_extended(&self) -> &Option<i64> {
         &self.inner.peer_bgp_asn_extended
     }
     /// Sets [`LocalGatewayVirtualInterface::owner_id`](crate::types::LocalGatewayVirtualInterface::owner_id): The ID of the Amazon Web Services account that owns the local gateway virtual interface.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::owner_id`](crate::types::LocalGatewayVirtualInterface::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::owner_id`](crate::types::LocalGatewayVirtualInterface::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`LocalGatewayVirtualInterface::tags`](crate::types::LocalGatewayVirtualInterface::tags): The tags assigned to the virtual interface.
@@ -403,18 +340,13 @@ impl LocalGatewayVirtualInterfaceBuilder {
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::tags`](crate::types::LocalGatewayVirtualInterface::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterface::tags`](crate::types::LocalGatewayVirtualInterface::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`LocalGatewayVirtualInterface::configuration_state`](crate::types::LocalGatewayVirtualInterface::configuration_state): The current state of the local gateway virtual interface.
@@ -422,16 +354,14 @@ impl LocalGatewayVirtualInterfaceBuilder {
         mut self,
         input: crate::types::LocalGatewayVirtualInterfaceConfigurationState,
     ) -> Self {
-        self.inner.configuration_state = ::std::option::Option::Some(input);
+        self.inner.configuration_state = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterface::configuration_state`](crate::types::LocalGatewayVirtualInterface::configuration_state).
     #[inline]
     pub fn set_configuration_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LocalGatewayVirtualInterfaceConfigurationState,
-        >,
+        input: Option<crate::types::LocalGatewayVirtualInterfaceConfigurationState>,
     ) -> Self {
         self.inner.configuration_state = input;
         self
@@ -440,9 +370,7 @@ impl LocalGatewayVirtualInterfaceBuilder {
     #[inline]
     pub fn get_configuration_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LocalGatewayVirtualInterfaceConfigurationState,
-    > {
+    ) -> &Option<crate::types::LocalGatewayVirtualInterfaceConfigurationState> {
         &self.inner.configuration_state
     }
     /// Builds the [`LocalGatewayVirtualInterface`]; it has no required members, so this cannot fail.
@@ -454,80 +382,70 @@ impl LocalGatewayVirtualInterfaceBuilder {
 impl ::awsgen_runtime::xml::FromXml for LocalGatewayVirtualInterface {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayVirtualInterfaceId" => {
-                    value.local_gateway_virtual_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_virtual_interface_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayId" => {
-                    value.local_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_gateway_id = Some(String::from(child.text()));
                 }
                 "localGatewayVirtualInterfaceGroupId" => {
-                    value.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_virtual_interface_group_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayVirtualInterfaceArn" => {
-                    value.local_gateway_virtual_interface_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_virtual_interface_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "outpostLagId" => {
-                    value.outpost_lag_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_lag_id = Some(String::from(child.text()));
                 }
                 "vlan" => {
-                    value.vlan = ::std::option::Option::Some(
+                    value.vlan = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LocalGatewayVirtualInterface")?,
                     );
                 }
                 "localAddress" => {
-                    value.local_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_address = Some(String::from(child.text()));
                 }
                 "peerAddress" => {
-                    value.peer_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peer_address = Some(String::from(child.text()));
                 }
                 "localBgpAsn" => {
-                    value.local_bgp_asn = ::std::option::Option::Some(
+                    value.local_bgp_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LocalGatewayVirtualInterface")?,
                     );
                 }
                 "peerBgpAsn" => {
-                    value.peer_bgp_asn = ::std::option::Option::Some(
+                    value.peer_bgp_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LocalGatewayVirtualInterface")?,
                     );
                 }
                 "peerBgpAsnExtended" => {
-                    value.peer_bgp_asn_extended = ::std::option::Option::Some(
+                    value.peer_bgp_asn_extended = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "LocalGatewayVirtualInterface")?,
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -535,7 +453,7 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayVirtualInterface {
                     );
                 }
                 "configurationState" => {
-                    value.configuration_state = ::std::option::Option::Some(
+                    value.configuration_state = Some(
                         crate::types::LocalGatewayVirtualInterfaceConfigurationState::from(
                             child.text(),
                         ),
@@ -544,6 +462,6 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayVirtualInterface {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,38 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a local gateway virtual interface group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocalGatewayVirtualInterfaceGroup {
     /// The ID of the virtual interface group.
-    pub local_gateway_virtual_interface_group_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_group_id: Option<String>,
     /// The IDs of the virtual interfaces.
-    pub local_gateway_virtual_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub local_gateway_virtual_interface_ids: Option<Vec<String>>,
     /// The ID of the local gateway.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the local gateway virtual interface group.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The Autonomous System Number(ASN) for the local Border Gateway Protocol (BGP).
-    pub local_bgp_asn: ::std::option::Option<i32>,
+    pub local_bgp_asn: Option<i32>,
     /// The extended 32-bit ASN for the local BGP configuration.
-    pub local_bgp_asn_extended: ::std::option::Option<i64>,
+    pub local_bgp_asn_extended: Option<i64>,
     /// The Amazon Resource Number (ARN) of the local gateway virtual interface group.
-    pub local_gateway_virtual_interface_group_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub local_gateway_virtual_interface_group_arn: Option<String>,
     /// The tags assigned to the virtual interface group.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The current state of the local gateway virtual interface group.
-    pub configuration_state: ::std::option::Option<
+    pub configuration_state: Option<
         crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState,
     >,
 }
@@ -41,45 +30,41 @@ impl LocalGatewayVirtualInterfaceGroup {
     /// Starts building a [`LocalGatewayVirtualInterfaceGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalGatewayVirtualInterfaceGroupBuilder {
-        <crate::types::builders::LocalGatewayVirtualInterfaceGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocalGatewayVirtualInterfaceGroupBuilder as Default>::default()
     }
     /// The `LocalGatewayVirtualInterfaceGroupId` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_group_id(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_group_id.as_deref()
     }
     /// The `LocalGatewayVirtualInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn local_gateway_virtual_interface_ids(&self) -> &[::std::string::String] {
+    pub fn local_gateway_virtual_interface_ids(&self) -> &[String] {
         self.local_gateway_virtual_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `LocalBgpAsn` member, when set.
     #[inline]
-    pub fn local_bgp_asn(&self) -> ::std::option::Option<i32> {
+    pub fn local_bgp_asn(&self) -> Option<i32> {
         self.local_bgp_asn
     }
     /// The `LocalBgpAsnExtended` member, when set.
     #[inline]
-    pub fn local_bgp_asn_extended(&self) -> ::std::option::Option<i64> {
+    pub fn local_bgp_asn_extended(&self) -> Option<i64> {
         self.local_bgp_asn_extended
     }
     /// The `LocalGatewayVirtualInterfaceGroupArn` member, when set.
     #[inline]
-    pub fn local_gateway_virtual_interface_group_arn(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn local_gateway_virtual_interface_group_arn(&self) -> Option<&str> {
         self.local_gateway_virtual_interface_group_arn.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -91,19 +76,12 @@ impl LocalGatewayVirtualInterfaceGroup {
     #[inline]
     pub fn configuration_state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState,
-    > {
+    ) -> Option<&crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState> {
         self.configuration_state.as_ref()
     }
 }
 /// A builder for [`LocalGatewayVirtualInterfaceGroup`](crate::types::LocalGatewayVirtualInterfaceGroup); start one with `LocalGatewayVirtualInterfaceGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocalGatewayVirtualInterfaceGroupBuilder {
     inner: crate::types::LocalGatewayVirtualInterfaceGroup,
 }
@@ -111,27 +89,23 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
     /// Sets [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_id): The ID of the virtual interface group.
     pub fn local_gateway_virtual_interface_group_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_id).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_id = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_id`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_id), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_id(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_group_id
     }
     /// Appends one item to [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_ids`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_ids): The IDs of the virtual interfaces.
@@ -139,7 +113,7 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
     /// To set the whole list at once, use [`set_local_gateway_virtual_interface_ids`](Self::set_local_gateway_virtual_interface_ids).
     pub fn local_gateway_virtual_interface_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .local_gateway_virtual_interface_ids
@@ -151,121 +125,100 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
     #[inline]
     pub fn set_local_gateway_virtual_interface_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_ids = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_ids`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_ids), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_local_gateway_virtual_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.local_gateway_virtual_interface_ids
     }
     /// Sets [`LocalGatewayVirtualInterfaceGroup::local_gateway_id`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_id): The ID of the local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::local_gateway_id`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterfaceGroup::local_gateway_id`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Sets [`LocalGatewayVirtualInterfaceGroup::owner_id`](crate::types::LocalGatewayVirtualInterfaceGroup::owner_id): The ID of the Amazon Web Services account that owns the local gateway virtual interface group.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::owner_id`](crate::types::LocalGatewayVirtualInterfaceGroup::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterfaceGroup::owner_id`](crate::types::LocalGatewayVirtualInterfaceGroup::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn): The Autonomous System Number(ASN) for the local Border Gateway Protocol (BGP).
     pub fn local_bgp_asn(mut self, input: i32) -> Self {
-        self.inner.local_bgp_asn = ::std::option::Option::Some(input);
+        self.inner.local_bgp_asn = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn).
     #[inline]
-    pub fn set_local_bgp_asn(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_local_bgp_asn(mut self, input: Option<i32>) -> Self {
         self.inner.local_bgp_asn = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn), if any.
     #[inline]
-    pub fn get_local_bgp_asn(&self) -> &::std::option::Option<i32> {
+    pub fn get_local_bgp_asn(&self) -> &Option<i32> {
         &self.inner.local_bgp_asn
     }
     /// Sets [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended): The extended 32-bit ASN for the local BGP configuration.
     pub fn local_bgp_asn_extended(mut self, input: i64) -> Self {
-        self.inner.local_bgp_asn_extended = ::std::option::Option::Some(input);
+        self.inner.local_bgp_asn_extended = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended).
     #[inline]
-    pub fn set_local_bgp_asn_extended(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_local_bgp_asn_extended(mut self, input: Option<i64>) -> Self {
         self.inner.local_bgp_asn_extended = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended`](crate::types::LocalGatewayVirtualInterfaceGroup::local_bgp_asn_extended), if any.
     #[inline]
-    pub fn get_local_bgp_asn_extended(&self) -> &::std::option::Option<i64> {
+    pub fn get_local_bgp_asn_extended(&self) -> &Option<i64> {
         &self.inner.local_bgp_asn_extended
     }
     /// Sets [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_arn`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_arn): The Amazon Resource Number (ARN) of the local gateway virtual interface group.
     pub fn local_gateway_virtual_interface_group_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.local_gateway_virtual_interface_group_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.local_gateway_virtual_interface_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_arn`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_arn).
     #[inline]
     pub fn set_local_gateway_virtual_interface_group_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_group_arn = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_arn`](crate::types::LocalGatewayVirtualInterfaceGroup::local_gateway_virtual_interface_group_arn), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_virtual_interface_group_arn(&self) -> &Option<String> {
         &self.inner.local_gateway_virtual_interface_group_arn
     }
     /// Appends one item to [`LocalGatewayVirtualInterfaceGroup::tags`](crate::types::LocalGatewayVirtualInterfaceGroup::tags): The tags assigned to the virtual interface group.
@@ -277,18 +230,13 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::tags`](crate::types::LocalGatewayVirtualInterfaceGroup::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`LocalGatewayVirtualInterfaceGroup::tags`](crate::types::LocalGatewayVirtualInterfaceGroup::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`LocalGatewayVirtualInterfaceGroup::configuration_state`](crate::types::LocalGatewayVirtualInterfaceGroup::configuration_state): The current state of the local gateway virtual interface group.
@@ -296,16 +244,14 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
         mut self,
         input: crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState,
     ) -> Self {
-        self.inner.configuration_state = ::std::option::Option::Some(input);
+        self.inner.configuration_state = Some(input);
         self
     }
     /// Sets or clears [`LocalGatewayVirtualInterfaceGroup::configuration_state`](crate::types::LocalGatewayVirtualInterfaceGroup::configuration_state).
     #[inline]
     pub fn set_configuration_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState,
-        >,
+        input: Option<crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState>,
     ) -> Self {
         self.inner.configuration_state = input;
         self
@@ -314,9 +260,7 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
     #[inline]
     pub fn get_configuration_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState,
-    > {
+    ) -> &Option<crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState> {
         &self.inner.configuration_state
     }
     /// Builds the [`LocalGatewayVirtualInterfaceGroup`]; it has no required members, so this cannot fail.
@@ -328,51 +272,47 @@ impl LocalGatewayVirtualInterfaceGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for LocalGatewayVirtualInterfaceGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "localGatewayVirtualInterfaceGroupId" => {
-                    value.local_gateway_virtual_interface_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_virtual_interface_group_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "localGatewayVirtualInterfaceIdSet" => {
-                    value.local_gateway_virtual_interface_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.local_gateway_virtual_interface_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "localGatewayId" => {
-                    value.local_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_gateway_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "localBgpAsn" => {
-                    value.local_bgp_asn = ::std::option::Option::Some(
+                    value.local_bgp_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LocalGatewayVirtualInterfaceGroup")?,
                     );
                 }
                 "localBgpAsnExtended" => {
-                    value.local_bgp_asn_extended = ::std::option::Option::Some(
+                    value.local_bgp_asn_extended = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "LocalGatewayVirtualInterfaceGroup")?,
                     );
                 }
                 "localGatewayVirtualInterfaceGroupArn" => {
-                    value.local_gateway_virtual_interface_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.local_gateway_virtual_interface_group_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -380,7 +320,7 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayVirtualInterfaceGroup {
                     );
                 }
                 "configurationState" => {
-                    value.configuration_state = ::std::option::Option::Some(
+                    value.configuration_state = Some(
                         crate::types::LocalGatewayVirtualInterfaceGroupConfigurationState::from(
                             child.text(),
                         ),
@@ -389,6 +329,6 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayVirtualInterfaceGroup {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

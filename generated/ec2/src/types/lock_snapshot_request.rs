@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `LockSnapshotRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LockSnapshotRequest {
     /// The ID of the snapshot to lock.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The mode in which to lock the snapshot. Specify one of the following:
     ///
     /// - `governance` - Locks the snapshot in governance mode. Snapshots locked in governance mode can't be deleted until one of the following conditions are met:
@@ -30,7 +25,7 @@ pub struct LockSnapshotRequest {
     ///   If you lock a snapshot in `compliance` mode, you can optionally specify **CoolOffPeriod**.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub lock_mode: ::std::option::Option<crate::types::LockMode>,
+    pub lock_mode: Option<crate::types::LockMode>,
     /// The cooling-off period during which you can unlock the snapshot or modify the lock settings after locking the snapshot in compliance mode, in hours. After the cooling-off period expires, you can't unlock or delete the snapshot, decrease the lock duration, or change the lock mode. You can increase the lock duration after the cooling-off period expires.
     ///
     /// The cooling-off period is optional when locking a snapshot in compliance mode. If you are locking the snapshot in governance mode, omit this parameter.
@@ -40,155 +35,139 @@ pub struct LockSnapshotRequest {
     /// If you are extending the lock duration for a snapshot that is locked in compliance mode after the cooling-off period has expired, omit this parameter. If you specify a cooling-period in a such a request, the request fails.
     ///
     /// Allowed values: Min 1, max 72.
-    pub cool_off_period: ::std::option::Option<i32>,
+    pub cool_off_period: Option<i32>,
     /// The period of time for which to lock the snapshot, in days. The snapshot lock will automatically expire after this period lapses.
     ///
     /// You must specify either this parameter or **ExpirationDate**, but not both.
     ///
     /// Allowed values: Min: 1, max 36500
-    pub lock_duration: ::std::option::Option<i32>,
+    pub lock_duration: Option<i32>,
     /// The date and time at which the snapshot lock is to automatically expire, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     ///
     /// You must specify either this parameter or **LockDuration**, but not both.
-    pub expiration_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub expiration_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl LockSnapshotRequest {
     /// Starts building a [`LockSnapshotRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::LockSnapshotRequestBuilder {
-        <crate::types::builders::LockSnapshotRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LockSnapshotRequestBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `LockMode` member, when set.
     #[inline]
-    pub fn lock_mode(&self) -> ::std::option::Option<&crate::types::LockMode> {
+    pub fn lock_mode(&self) -> Option<&crate::types::LockMode> {
         self.lock_mode.as_ref()
     }
     /// The `CoolOffPeriod` member, when set.
     #[inline]
-    pub fn cool_off_period(&self) -> ::std::option::Option<i32> {
+    pub fn cool_off_period(&self) -> Option<i32> {
         self.cool_off_period
     }
     /// The `LockDuration` member, when set.
     #[inline]
-    pub fn lock_duration(&self) -> ::std::option::Option<i32> {
+    pub fn lock_duration(&self) -> Option<i32> {
         self.lock_duration
     }
     /// The `ExpirationDate` member, when set.
     #[inline]
-    pub fn expiration_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn expiration_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.expiration_date.as_ref()
     }
 }
 /// A builder for [`LockSnapshotRequest`](crate::types::LockSnapshotRequest); start one with `LockSnapshotRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LockSnapshotRequestBuilder {
     inner: crate::types::LockSnapshotRequest,
 }
 impl LockSnapshotRequestBuilder {
     /// Sets [`LockSnapshotRequest::snapshot_id`](crate::types::LockSnapshotRequest::snapshot_id): The ID of the snapshot to lock.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`LockSnapshotRequest::snapshot_id`](crate::types::LockSnapshotRequest::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`LockSnapshotRequest::snapshot_id`](crate::types::LockSnapshotRequest::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`LockSnapshotRequest::dry_run`](crate::types::LockSnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::dry_run`](crate::types::LockSnapshotRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`LockSnapshotRequest::dry_run`](crate::types::LockSnapshotRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`LockSnapshotRequest::lock_mode`](crate::types::LockSnapshotRequest::lock_mode): The mode in which to lock the snapshot.
     pub fn lock_mode(mut self, input: crate::types::LockMode) -> Self {
-        self.inner.lock_mode = ::std::option::Option::Some(input);
+        self.inner.lock_mode = Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::lock_mode`](crate::types::LockSnapshotRequest::lock_mode).
     #[inline]
-    pub fn set_lock_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::LockMode>,
-    ) -> Self {
+    pub fn set_lock_mode(mut self, input: Option<crate::types::LockMode>) -> Self {
         self.inner.lock_mode = input;
         self
     }
     /// The value set for [`LockSnapshotRequest::lock_mode`](crate::types::LockSnapshotRequest::lock_mode), if any.
     #[inline]
-    pub fn get_lock_mode(&self) -> &::std::option::Option<crate::types::LockMode> {
+    pub fn get_lock_mode(&self) -> &Option<crate::types::LockMode> {
         &self.inner.lock_mode
     }
     /// Sets [`LockSnapshotRequest::cool_off_period`](crate::types::LockSnapshotRequest::cool_off_period): The cooling-off period during which you can unlock the snapshot or modify the lock settings after locking the snapshot in compliance mode, in hours.
     pub fn cool_off_period(mut self, input: i32) -> Self {
-        self.inner.cool_off_period = ::std::option::Option::Some(input);
+        self.inner.cool_off_period = Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::cool_off_period`](crate::types::LockSnapshotRequest::cool_off_period).
     #[inline]
-    pub fn set_cool_off_period(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_cool_off_period(mut self, input: Option<i32>) -> Self {
         self.inner.cool_off_period = input;
         self
     }
     /// The value set for [`LockSnapshotRequest::cool_off_period`](crate::types::LockSnapshotRequest::cool_off_period), if any.
     #[inline]
-    pub fn get_cool_off_period(&self) -> &::std::option::Option<i32> {
+    pub fn get_cool_off_period(&self) -> &Option<i32> {
         &self.inner.cool_off_period
     }
     /// Sets [`LockSnapshotRequest::lock_duration`](crate::types::LockSnapshotRequest::lock_duration): The period of time for which to lock the snapshot, in days.
     pub fn lock_duration(mut self, input: i32) -> Self {
-        self.inner.lock_duration = ::std::option::Option::Some(input);
+        self.inner.lock_duration = Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::lock_duration`](crate::types::LockSnapshotRequest::lock_duration).
     #[inline]
-    pub fn set_lock_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_lock_duration(mut self, input: Option<i32>) -> Self {
         self.inner.lock_duration = input;
         self
     }
     /// The value set for [`LockSnapshotRequest::lock_duration`](crate::types::LockSnapshotRequest::lock_duration), if any.
     #[inline]
-    pub fn get_lock_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_lock_duration(&self) -> &Option<i32> {
         &self.inner.lock_duration
     }
     /// Sets [`LockSnapshotRequest::expiration_date`](crate::types::LockSnapshotRequest::expiration_date): The date and time at which the snapshot lock is to automatically expire, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
@@ -196,14 +175,14 @@ impl LockSnapshotRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_date = ::std::option::Option::Some(input);
+        self.inner.expiration_date = Some(input);
         self
     }
     /// Sets or clears [`LockSnapshotRequest::expiration_date`](crate::types::LockSnapshotRequest::expiration_date).
     #[inline]
     pub fn set_expiration_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.expiration_date = input;
         self
@@ -212,53 +191,53 @@ impl LockSnapshotRequestBuilder {
     #[inline]
     pub fn get_expiration_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration_date
     }
     /// Builds the [`LockSnapshotRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::LockSnapshotRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.snapshot_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LockSnapshotRequest",
                 member: "snapshot_id",
             });
         }
         if self.inner.lock_mode.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LockSnapshotRequest",
                 member: "lock_mode",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for LockSnapshotRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.lock_mode {
+        if let Some(value) = &self.lock_mode {
             body.member("LockMode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.cool_off_period {
+        if let Some(value) = &self.cool_off_period {
             body.member("CoolOffPeriod", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.lock_duration {
+        if let Some(value) = &self.lock_duration {
             body.member("LockDuration", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.expiration_date {
+        if let Some(value) = &self.expiration_date {
             body.member(
                 "ExpirationDate",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -267,6 +246,6 @@ impl ::awsgen_runtime::query::WriteQuery for LockSnapshotRequest {
                 ),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

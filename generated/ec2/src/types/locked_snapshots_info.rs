@@ -2,208 +2,175 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a locked snapshot.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LockedSnapshotsInfo {
     /// The account ID of the Amazon Web Services account that owns the snapshot.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The state of the snapshot lock. Valid states include:
     ///
     /// - `compliance-cooloff` - The snapshot has been locked in compliance mode but it is still within the cooling-off period. The snapshot can't be deleted, but it can be unlocked and the lock settings can be modified by users with appropriate permissions.
     /// - `governance` - The snapshot is locked in governance mode. The snapshot can't be deleted, but it can be unlocked and the lock settings can be modified by users with appropriate permissions.
     /// - `compliance` - The snapshot is locked in compliance mode and the cooling-off period has expired. The snapshot can't be unlocked or deleted. The lock duration can only be increased by users with appropriate permissions.
     /// - `expired` - The snapshot was locked in compliance or governance mode but the lock duration has expired. The snapshot is not locked and can be deleted.
-    pub lock_state: ::std::option::Option<crate::types::LockState>,
+    pub lock_state: Option<crate::types::LockState>,
     /// The period of time for which the snapshot is locked, in days.
-    pub lock_duration: ::std::option::Option<i32>,
+    pub lock_duration: Option<i32>,
     /// The compliance mode cooling-off period, in hours.
-    pub cool_off_period: ::std::option::Option<i32>,
+    pub cool_off_period: Option<i32>,
     /// The date and time at which the compliance mode cooling-off period expires, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
-    pub cool_off_period_expires_on: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub cool_off_period_expires_on: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the snapshot was locked, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
-    pub lock_created_on: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub lock_created_on: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the lock duration started, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     ///
     /// If you lock a snapshot that is in the `pending` state, the lock duration starts only once the snapshot enters the `completed` state.
-    pub lock_duration_start_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub lock_duration_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time at which the lock will expire, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
-    pub lock_expires_on: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub lock_expires_on: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl LockedSnapshotsInfo {
     /// Starts building a [`LockedSnapshotsInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::LockedSnapshotsInfoBuilder {
-        <crate::types::builders::LockedSnapshotsInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LockedSnapshotsInfoBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `LockState` member, when set.
     #[inline]
-    pub fn lock_state(&self) -> ::std::option::Option<&crate::types::LockState> {
+    pub fn lock_state(&self) -> Option<&crate::types::LockState> {
         self.lock_state.as_ref()
     }
     /// The `LockDuration` member, when set.
     #[inline]
-    pub fn lock_duration(&self) -> ::std::option::Option<i32> {
+    pub fn lock_duration(&self) -> Option<i32> {
         self.lock_duration
     }
     /// The `CoolOffPeriod` member, when set.
     #[inline]
-    pub fn cool_off_period(&self) -> ::std::option::Option<i32> {
+    pub fn cool_off_period(&self) -> Option<i32> {
         self.cool_off_period
     }
     /// The `CoolOffPeriodExpiresOn` member, when set.
     #[inline]
     pub fn cool_off_period_expires_on(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.cool_off_period_expires_on.as_ref()
     }
     /// The `LockCreatedOn` member, when set.
     #[inline]
-    pub fn lock_created_on(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn lock_created_on(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.lock_created_on.as_ref()
     }
     /// The `LockDurationStartTime` member, when set.
     #[inline]
     pub fn lock_duration_start_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.lock_duration_start_time.as_ref()
     }
     /// The `LockExpiresOn` member, when set.
     #[inline]
-    pub fn lock_expires_on(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn lock_expires_on(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.lock_expires_on.as_ref()
     }
 }
 /// A builder for [`LockedSnapshotsInfo`](crate::types::LockedSnapshotsInfo); start one with `LockedSnapshotsInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LockedSnapshotsInfoBuilder {
     inner: crate::types::LockedSnapshotsInfo,
 }
 impl LockedSnapshotsInfoBuilder {
     /// Sets [`LockedSnapshotsInfo::owner_id`](crate::types::LockedSnapshotsInfo::owner_id): The account ID of the Amazon Web Services account that owns the snapshot.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::owner_id`](crate::types::LockedSnapshotsInfo::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`LockedSnapshotsInfo::owner_id`](crate::types::LockedSnapshotsInfo::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`LockedSnapshotsInfo::snapshot_id`](crate::types::LockedSnapshotsInfo::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::snapshot_id`](crate::types::LockedSnapshotsInfo::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`LockedSnapshotsInfo::snapshot_id`](crate::types::LockedSnapshotsInfo::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`LockedSnapshotsInfo::lock_state`](crate::types::LockedSnapshotsInfo::lock_state): The state of the snapshot lock.
     pub fn lock_state(mut self, input: crate::types::LockState) -> Self {
-        self.inner.lock_state = ::std::option::Option::Some(input);
+        self.inner.lock_state = Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_state`](crate::types::LockedSnapshotsInfo::lock_state).
     #[inline]
-    pub fn set_lock_state(
-        mut self,
-        input: ::std::option::Option<crate::types::LockState>,
-    ) -> Self {
+    pub fn set_lock_state(mut self, input: Option<crate::types::LockState>) -> Self {
         self.inner.lock_state = input;
         self
     }
     /// The value set for [`LockedSnapshotsInfo::lock_state`](crate::types::LockedSnapshotsInfo::lock_state), if any.
     #[inline]
-    pub fn get_lock_state(&self) -> &::std::option::Option<crate::types::LockState> {
+    pub fn get_lock_state(&self) -> &Option<crate::types::LockState> {
         &self.inner.lock_state
     }
     /// Sets [`LockedSnapshotsInfo::lock_duration`](crate::types::LockedSnapshotsInfo::lock_duration): The period of time for which the snapshot is locked, in days.
     pub fn lock_duration(mut self, input: i32) -> Self {
-        self.inner.lock_duration = ::std::option::Option::Some(input);
+        self.inner.lock_duration = Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_duration`](crate::types::LockedSnapshotsInfo::lock_duration).
     #[inline]
-    pub fn set_lock_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_lock_duration(mut self, input: Option<i32>) -> Self {
         self.inner.lock_duration = input;
         self
     }
     /// The value set for [`LockedSnapshotsInfo::lock_duration`](crate::types::LockedSnapshotsInfo::lock_duration), if any.
     #[inline]
-    pub fn get_lock_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_lock_duration(&self) -> &Option<i32> {
         &self.inner.lock_duration
     }
     /// Sets [`LockedSnapshotsInfo::cool_off_period`](crate::types::LockedSnapshotsInfo::cool_off_period): The compliance mode cooling-off period, in hours.
     pub fn cool_off_period(mut self, input: i32) -> Self {
-        self.inner.cool_off_period = ::std::option::Option::Some(input);
+        self.inner.cool_off_period = Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::cool_off_period`](crate::types::LockedSnapshotsInfo::cool_off_period).
     #[inline]
-    pub fn set_cool_off_period(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_cool_off_period(mut self, input: Option<i32>) -> Self {
         self.inner.cool_off_period = input;
         self
     }
     /// The value set for [`LockedSnapshotsInfo::cool_off_period`](crate::types::LockedSnapshotsInfo::cool_off_period), if any.
     #[inline]
-    pub fn get_cool_off_period(&self) -> &::std::option::Option<i32> {
+    pub fn get_cool_off_period(&self) -> &Option<i32> {
         &self.inner.cool_off_period
     }
     /// Sets [`LockedSnapshotsInfo::cool_off_period_expires_on`](crate::types::LockedSnapshotsInfo::cool_off_period_expires_on): The date and time at which the compliance mode cooling-off period expires, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
@@ -211,14 +178,14 @@ impl LockedSnapshotsInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.cool_off_period_expires_on = ::std::option::Option::Some(input);
+        self.inner.cool_off_period_expires_on = Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::cool_off_period_expires_on`](crate::types::LockedSnapshotsInfo::cool_off_period_expires_on).
     #[inline]
     pub fn set_cool_off_period_expires_on(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.cool_off_period_expires_on = input;
         self
@@ -227,7 +194,7 @@ impl LockedSnapshotsInfoBuilder {
     #[inline]
     pub fn get_cool_off_period_expires_on(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.cool_off_period_expires_on
     }
     /// Sets [`LockedSnapshotsInfo::lock_created_on`](crate::types::LockedSnapshotsInfo::lock_created_on): The date and time at which the snapshot was locked, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
@@ -235,14 +202,14 @@ impl LockedSnapshotsInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_created_on = ::std::option::Option::Some(input);
+        self.inner.lock_created_on = Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_created_on`](crate::types::LockedSnapshotsInfo::lock_created_on).
     #[inline]
     pub fn set_lock_created_on(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.lock_created_on = input;
         self
@@ -251,7 +218,7 @@ impl LockedSnapshotsInfoBuilder {
     #[inline]
     pub fn get_lock_created_on(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.lock_created_on
     }
     /// Sets [`LockedSnapshotsInfo::lock_duration_start_time`](crate::types::LockedSnapshotsInfo::lock_duration_start_time): The date and time at which the lock duration started, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
@@ -259,14 +226,14 @@ impl LockedSnapshotsInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_duration_start_time = ::std::option::Option::Some(input);
+        self.inner.lock_duration_start_time = Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_duration_start_time`](crate::types::LockedSnapshotsInfo::lock_duration_start_time).
     #[inline]
     pub fn set_lock_duration_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.lock_duration_start_time = input;
         self
@@ -275,7 +242,7 @@ impl LockedSnapshotsInfoBuilder {
     #[inline]
     pub fn get_lock_duration_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.lock_duration_start_time
     }
     /// Sets [`LockedSnapshotsInfo::lock_expires_on`](crate::types::LockedSnapshotsInfo::lock_expires_on): The date and time at which the lock will expire, in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
@@ -283,14 +250,14 @@ impl LockedSnapshotsInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.lock_expires_on = ::std::option::Option::Some(input);
+        self.inner.lock_expires_on = Some(input);
         self
     }
     /// Sets or clears [`LockedSnapshotsInfo::lock_expires_on`](crate::types::LockedSnapshotsInfo::lock_expires_on).
     #[inline]
     pub fn set_lock_expires_on(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.lock_expires_on = input;
         self
@@ -299,7 +266,7 @@ impl LockedSnapshotsInfoBuilder {
     #[inline]
     pub fn get_lock_expires_on(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.lock_expires_on
     }
     /// Builds the [`LockedSnapshotsInfo`]; it has no required members, so this cannot fail.
@@ -311,41 +278,35 @@ impl LockedSnapshotsInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for LockedSnapshotsInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "lockState" => {
-                    value.lock_state = ::std::option::Option::Some(
-                        crate::types::LockState::from(child.text()),
-                    );
+                    value.lock_state = Some(crate::types::LockState::from(child.text()));
                 }
                 "lockDuration" => {
-                    value.lock_duration = ::std::option::Option::Some(
+                    value.lock_duration = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LockedSnapshotsInfo")?,
                     );
                 }
                 "coolOffPeriod" => {
-                    value.cool_off_period = ::std::option::Option::Some(
+                    value.cool_off_period = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "LockedSnapshotsInfo")?,
                     );
                 }
                 "coolOffPeriodExpiresOn" => {
-                    value.cool_off_period_expires_on = ::std::option::Option::Some(
+                    value.cool_off_period_expires_on = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -354,7 +315,7 @@ impl ::awsgen_runtime::xml::FromXml for LockedSnapshotsInfo {
                     );
                 }
                 "lockCreatedOn" => {
-                    value.lock_created_on = ::std::option::Option::Some(
+                    value.lock_created_on = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -363,7 +324,7 @@ impl ::awsgen_runtime::xml::FromXml for LockedSnapshotsInfo {
                     );
                 }
                 "lockDurationStartTime" => {
-                    value.lock_duration_start_time = ::std::option::Option::Some(
+                    value.lock_duration_start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -372,7 +333,7 @@ impl ::awsgen_runtime::xml::FromXml for LockedSnapshotsInfo {
                     );
                 }
                 "lockExpiresOn" => {
-                    value.lock_expires_on = ::std::option::Option::Some(
+                    value.lock_expires_on = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -383,6 +344,6 @@ impl ::awsgen_runtime::xml::FromXml for LockedSnapshotsInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,78 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the EC2 Mac Dedicated Host.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MacHost {
     /// The EC2 Mac Dedicated Host ID.
-    pub host_id: ::std::option::Option<::std::string::String>,
+    pub host_id: Option<String>,
     /// The latest macOS versions that the EC2 Mac Dedicated Host can launch without being upgraded.
-    pub mac_os_latest_supported_versions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub mac_os_latest_supported_versions: Option<Vec<String>>,
 }
 impl MacHost {
     /// Starts building a [`MacHost`].
     #[inline]
     pub fn builder() -> crate::types::builders::MacHostBuilder {
-        <crate::types::builders::MacHostBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MacHostBuilder as Default>::default()
     }
     /// The `HostId` member, when set.
     #[inline]
-    pub fn host_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_id(&self) -> Option<&str> {
         self.host_id.as_deref()
     }
     /// The `MacOSLatestSupportedVersions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn mac_os_latest_supported_versions(&self) -> &[::std::string::String] {
+    pub fn mac_os_latest_supported_versions(&self) -> &[String] {
         self.mac_os_latest_supported_versions.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`MacHost`](crate::types::MacHost); start one with `MacHost::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MacHostBuilder {
     inner: crate::types::MacHost,
 }
 impl MacHostBuilder {
     /// Sets [`MacHost::host_id`](crate::types::MacHost::host_id): The EC2 Mac Dedicated Host ID.
-    pub fn host_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_id = ::std::option::Option::Some(input.into());
+    pub fn host_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_id = Some(input.into());
         self
     }
     /// Sets or clears [`MacHost::host_id`](crate::types::MacHost::host_id).
     #[inline]
-    pub fn set_host_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_id(mut self, input: Option<String>) -> Self {
         self.inner.host_id = input;
         self
     }
     /// The value set for [`MacHost::host_id`](crate::types::MacHost::host_id), if any.
     #[inline]
-    pub fn get_host_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_id(&self) -> &Option<String> {
         &self.inner.host_id
     }
     /// Appends one item to [`MacHost::mac_os_latest_supported_versions`](crate::types::MacHost::mac_os_latest_supported_versions): The latest macOS versions that the EC2 Mac Dedicated Host can launch without being upgraded.
     ///
     /// To set the whole list at once, use [`set_mac_os_latest_supported_versions`](Self::set_mac_os_latest_supported_versions).
-    pub fn mac_os_latest_supported_versions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mac_os_latest_supported_versions(mut self, input: impl Into<String>) -> Self {
         self.inner
             .mac_os_latest_supported_versions
             .get_or_insert_default()
@@ -84,16 +63,14 @@ impl MacHostBuilder {
     #[inline]
     pub fn set_mac_os_latest_supported_versions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.mac_os_latest_supported_versions = input;
         self
     }
     /// The value set for [`MacHost::mac_os_latest_supported_versions`](crate::types::MacHost::mac_os_latest_supported_versions), if any.
     #[inline]
-    pub fn get_mac_os_latest_supported_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_mac_os_latest_supported_versions(&self) -> &Option<Vec<String>> {
         &self.inner.mac_os_latest_supported_versions
     }
     /// Builds the [`MacHost`]; it has no required members, so this cannot fail.
@@ -105,23 +82,21 @@ impl MacHostBuilder {
 impl ::awsgen_runtime::xml::FromXml for MacHost {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "hostId" => {
-                    value.host_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_id = Some(String::from(child.text()));
                 }
                 "macOSLatestSupportedVersionSet" => {
-                    value.mac_os_latest_supported_versions = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.mac_os_latest_supported_versions = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,61 +2,52 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a System Integrity Protection (SIP) modification task or volume ownership delegation task for an Amazon EC2 Mac instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MacModificationTask {
     /// The ID of the Amazon EC2 Mac instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of task.
-    pub mac_modification_task_id: ::std::option::Option<::std::string::String>,
+    pub mac_modification_task_id: Option<String>,
     /// \[SIP modification tasks only\] Information about the SIP configuration.
-    pub mac_system_integrity_protection_config: ::std::option::Option<
+    pub mac_system_integrity_protection_config: Option<
         crate::types::MacSystemIntegrityProtectionConfiguration,
     >,
     /// The date and time the task was created, in the UTC timezone (`YYYY-MM-DDThh:mm:ss.sssZ`).
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags assigned to the task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The state of the task.
-    pub task_state: ::std::option::Option<crate::types::MacModificationTaskState>,
+    pub task_state: Option<crate::types::MacModificationTaskState>,
     /// The type of task.
-    pub task_type: ::std::option::Option<crate::types::MacModificationTaskType>,
+    pub task_type: Option<crate::types::MacModificationTaskType>,
 }
 impl MacModificationTask {
     /// Starts building a [`MacModificationTask`].
     #[inline]
     pub fn builder() -> crate::types::builders::MacModificationTaskBuilder {
-        <crate::types::builders::MacModificationTaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MacModificationTaskBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `MacModificationTaskId` member, when set.
     #[inline]
-    pub fn mac_modification_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn mac_modification_task_id(&self) -> Option<&str> {
         self.mac_modification_task_id.as_deref()
     }
     /// The `MacSystemIntegrityProtectionConfig` member, when set.
     #[inline]
     pub fn mac_system_integrity_protection_config(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionConfiguration,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionConfiguration> {
         self.mac_system_integrity_protection_config.as_ref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -66,74 +57,51 @@ impl MacModificationTask {
     }
     /// The `TaskState` member, when set.
     #[inline]
-    pub fn task_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MacModificationTaskState> {
+    pub fn task_state(&self) -> Option<&crate::types::MacModificationTaskState> {
         self.task_state.as_ref()
     }
     /// The `TaskType` member, when set.
     #[inline]
-    pub fn task_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MacModificationTaskType> {
+    pub fn task_type(&self) -> Option<&crate::types::MacModificationTaskType> {
         self.task_type.as_ref()
     }
 }
 /// A builder for [`MacModificationTask`](crate::types::MacModificationTask); start one with `MacModificationTask::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MacModificationTaskBuilder {
     inner: crate::types::MacModificationTask,
 }
 impl MacModificationTaskBuilder {
     /// Sets [`MacModificationTask::instance_id`](crate::types::MacModificationTask::instance_id): The ID of the Amazon EC2 Mac instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`MacModificationTask::instance_id`](crate::types::MacModificationTask::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`MacModificationTask::instance_id`](crate::types::MacModificationTask::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`MacModificationTask::mac_modification_task_id`](crate::types::MacModificationTask::mac_modification_task_id): The ID of task.
-    pub fn mac_modification_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.mac_modification_task_id = ::std::option::Option::Some(input.into());
+    pub fn mac_modification_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.mac_modification_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`MacModificationTask::mac_modification_task_id`](crate::types::MacModificationTask::mac_modification_task_id).
     #[inline]
-    pub fn set_mac_modification_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_modification_task_id(mut self, input: Option<String>) -> Self {
         self.inner.mac_modification_task_id = input;
         self
     }
     /// The value set for [`MacModificationTask::mac_modification_task_id`](crate::types::MacModificationTask::mac_modification_task_id), if any.
     #[inline]
-    pub fn get_mac_modification_task_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_modification_task_id(&self) -> &Option<String> {
         &self.inner.mac_modification_task_id
     }
     /// Sets [`MacModificationTask::mac_system_integrity_protection_config`](crate::types::MacModificationTask::mac_system_integrity_protection_config): \[SIP modification tasks only\] Information about the SIP configuration.
@@ -141,18 +109,14 @@ impl MacModificationTaskBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionConfiguration,
     ) -> Self {
-        self.inner.mac_system_integrity_protection_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.mac_system_integrity_protection_config = Some(input);
         self
     }
     /// Sets or clears [`MacModificationTask::mac_system_integrity_protection_config`](crate::types::MacModificationTask::mac_system_integrity_protection_config).
     #[inline]
     pub fn set_mac_system_integrity_protection_config(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionConfiguration,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionConfiguration>,
     ) -> Self {
         self.inner.mac_system_integrity_protection_config = input;
         self
@@ -161,30 +125,26 @@ impl MacModificationTaskBuilder {
     #[inline]
     pub fn get_mac_system_integrity_protection_config(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionConfiguration,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionConfiguration> {
         &self.inner.mac_system_integrity_protection_config
     }
     /// Sets [`MacModificationTask::start_time`](crate::types::MacModificationTask::start_time): The date and time the task was created, in the UTC timezone (`YYYY-MM-DDThh:mm:ss.sssZ`).
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`MacModificationTask::start_time`](crate::types::MacModificationTask::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`MacModificationTask::start_time`](crate::types::MacModificationTask::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Appends one item to [`MacModificationTask::tags`](crate::types::MacModificationTask::tags): The tags assigned to the task.
@@ -196,60 +156,51 @@ impl MacModificationTaskBuilder {
     }
     /// Sets or clears [`MacModificationTask::tags`](crate::types::MacModificationTask::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`MacModificationTask::tags`](crate::types::MacModificationTask::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`MacModificationTask::task_state`](crate::types::MacModificationTask::task_state): The state of the task.
     pub fn task_state(mut self, input: crate::types::MacModificationTaskState) -> Self {
-        self.inner.task_state = ::std::option::Option::Some(input);
+        self.inner.task_state = Some(input);
         self
     }
     /// Sets or clears [`MacModificationTask::task_state`](crate::types::MacModificationTask::task_state).
     #[inline]
     pub fn set_task_state(
         mut self,
-        input: ::std::option::Option<crate::types::MacModificationTaskState>,
+        input: Option<crate::types::MacModificationTaskState>,
     ) -> Self {
         self.inner.task_state = input;
         self
     }
     /// The value set for [`MacModificationTask::task_state`](crate::types::MacModificationTask::task_state), if any.
     #[inline]
-    pub fn get_task_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::MacModificationTaskState> {
+    pub fn get_task_state(&self) -> &Option<crate::types::MacModificationTaskState> {
         &self.inner.task_state
     }
     /// Sets [`MacModificationTask::task_type`](crate::types::MacModificationTask::task_type): The type of task.
     pub fn task_type(mut self, input: crate::types::MacModificationTaskType) -> Self {
-        self.inner.task_type = ::std::option::Option::Some(input);
+        self.inner.task_type = Some(input);
         self
     }
     /// Sets or clears [`MacModificationTask::task_type`](crate::types::MacModificationTask::task_type).
     #[inline]
     pub fn set_task_type(
         mut self,
-        input: ::std::option::Option<crate::types::MacModificationTaskType>,
+        input: Option<crate::types::MacModificationTaskType>,
     ) -> Self {
         self.inner.task_type = input;
         self
     }
     /// The value set for [`MacModificationTask::task_type`](crate::types::MacModificationTask::task_type), if any.
     #[inline]
-    pub fn get_task_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::MacModificationTaskType> {
+    pub fn get_task_type(&self) -> &Option<crate::types::MacModificationTaskType> {
         &self.inner.task_type
     }
     /// Builds the [`MacModificationTask`]; it has no required members, so this cannot fail.
@@ -261,29 +212,25 @@ impl MacModificationTaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for MacModificationTask {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "macModificationTaskId" => {
-                    value.mac_modification_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.mac_modification_task_id = Some(String::from(child.text()));
                 }
                 "macSystemIntegrityProtectionConfig" => {
-                    value.mac_system_integrity_protection_config = ::std::option::Option::Some(
+                    value.mac_system_integrity_protection_config = Some(
                         <crate::types::MacSystemIntegrityProtectionConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -292,7 +239,7 @@ impl ::awsgen_runtime::xml::FromXml for MacModificationTask {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -300,18 +247,18 @@ impl ::awsgen_runtime::xml::FromXml for MacModificationTask {
                     );
                 }
                 "taskState" => {
-                    value.task_state = ::std::option::Option::Some(
+                    value.task_state = Some(
                         crate::types::MacModificationTaskState::from(child.text()),
                     );
                 }
                 "taskType" => {
-                    value.task_type = ::std::option::Option::Some(
+                    value.task_type = Some(
                         crate::types::MacModificationTaskType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,133 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration for a System Integrity Protection (SIP) modification task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MacSystemIntegrityProtectionConfiguration {
     /// Indicates whether Apple Internal was enabled or disabled by the task.
-    pub apple_internal: ::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    >,
+    pub apple_internal: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     /// Indicates whether Base System was enabled or disabled by the task.
-    pub base_system: ::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    >,
+    pub base_system: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     /// Indicates whether Debugging Restrictions was enabled or disabled by the task.
-    pub debugging_restrictions: ::std::option::Option<
+    pub debugging_restrictions: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
     /// Indicates whether Dtrace Restrictions was enabled or disabled by the task.
-    pub d_trace_restrictions: ::std::option::Option<
+    pub d_trace_restrictions: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
     /// Indicates whether Filesystem Protections was enabled or disabled by the task.
-    pub filesystem_protections: ::std::option::Option<
+    pub filesystem_protections: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
     /// Indicates whether Kext Signing was enabled or disabled by the task.
-    pub kext_signing: ::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    >,
+    pub kext_signing: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     /// Indicates whether NVRAM Protections was enabled or disabled by the task.
-    pub nvram_protections: ::std::option::Option<
+    pub nvram_protections: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
     /// Indicates SIP was enabled or disabled by the task.
-    pub status: ::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    >,
+    pub status: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
 }
 impl MacSystemIntegrityProtectionConfiguration {
     /// Starts building a [`MacSystemIntegrityProtectionConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::MacSystemIntegrityProtectionConfigurationBuilder {
-        <crate::types::builders::MacSystemIntegrityProtectionConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MacSystemIntegrityProtectionConfigurationBuilder as Default>::default()
     }
     /// The `AppleInternal` member, when set.
     #[inline]
     pub fn apple_internal(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.apple_internal.as_ref()
     }
     /// The `BaseSystem` member, when set.
     #[inline]
     pub fn base_system(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.base_system.as_ref()
     }
     /// The `DebuggingRestrictions` member, when set.
     #[inline]
     pub fn debugging_restrictions(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.debugging_restrictions.as_ref()
     }
     /// The `DTraceRestrictions` member, when set.
     #[inline]
     pub fn d_trace_restrictions(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.d_trace_restrictions.as_ref()
     }
     /// The `FilesystemProtections` member, when set.
     #[inline]
     pub fn filesystem_protections(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.filesystem_protections.as_ref()
     }
     /// The `KextSigning` member, when set.
     #[inline]
     pub fn kext_signing(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.kext_signing.as_ref()
     }
     /// The `NvramProtections` member, when set.
     #[inline]
     pub fn nvram_protections(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.nvram_protections.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`MacSystemIntegrityProtectionConfiguration`](crate::types::MacSystemIntegrityProtectionConfiguration); start one with `MacSystemIntegrityProtectionConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MacSystemIntegrityProtectionConfigurationBuilder {
     inner: crate::types::MacSystemIntegrityProtectionConfiguration,
 }
@@ -138,16 +104,14 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.apple_internal = ::std::option::Option::Some(input);
+        self.inner.apple_internal = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::apple_internal`](crate::types::MacSystemIntegrityProtectionConfiguration::apple_internal).
     #[inline]
     pub fn set_apple_internal(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.apple_internal = input;
         self
@@ -156,9 +120,7 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     #[inline]
     pub fn get_apple_internal(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.apple_internal
     }
     /// Sets [`MacSystemIntegrityProtectionConfiguration::base_system`](crate::types::MacSystemIntegrityProtectionConfiguration::base_system): Indicates whether Base System was enabled or disabled by the task.
@@ -166,16 +128,14 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.base_system = ::std::option::Option::Some(input);
+        self.inner.base_system = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::base_system`](crate::types::MacSystemIntegrityProtectionConfiguration::base_system).
     #[inline]
     pub fn set_base_system(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.base_system = input;
         self
@@ -184,9 +144,7 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     #[inline]
     pub fn get_base_system(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.base_system
     }
     /// Sets [`MacSystemIntegrityProtectionConfiguration::debugging_restrictions`](crate::types::MacSystemIntegrityProtectionConfiguration::debugging_restrictions): Indicates whether Debugging Restrictions was enabled or disabled by the task.
@@ -194,16 +152,14 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.debugging_restrictions = ::std::option::Option::Some(input);
+        self.inner.debugging_restrictions = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::debugging_restrictions`](crate::types::MacSystemIntegrityProtectionConfiguration::debugging_restrictions).
     #[inline]
     pub fn set_debugging_restrictions(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.debugging_restrictions = input;
         self
@@ -212,9 +168,7 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     #[inline]
     pub fn get_debugging_restrictions(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.debugging_restrictions
     }
     /// Sets [`MacSystemIntegrityProtectionConfiguration::d_trace_restrictions`](crate::types::MacSystemIntegrityProtectionConfiguration::d_trace_restrictions): Indicates whether Dtrace Restrictions was enabled or disabled by the task.
@@ -222,16 +176,14 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.d_trace_restrictions = ::std::option::Option::Some(input);
+        self.inner.d_trace_restrictions = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::d_trace_restrictions`](crate::types::MacSystemIntegrityProtectionConfiguration::d_trace_restrictions).
     #[inline]
     pub fn set_d_trace_restrictions(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.d_trace_restrictions = input;
         self
@@ -240,9 +192,7 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     #[inline]
     pub fn get_d_trace_restrictions(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.d_trace_restrictions
     }
     /// Sets [`MacSystemIntegrityProtectionConfiguration::filesystem_protections`](crate::types::MacSystemIntegrityProtectionConfiguration::filesystem_protections): Indicates whether Filesystem Protections was enabled or disabled by the task.
@@ -250,16 +200,14 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.filesystem_protections = ::std::option::Option::Some(input);
+        self.inner.filesystem_protections = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::filesystem_protections`](crate::types::MacSystemIntegrityProtectionConfiguration::filesystem_protections).
     #[inline]
     pub fn set_filesystem_protections(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.filesystem_protections = input;
         self
@@ -268,9 +216,7 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     #[inline]
     pub fn get_filesystem_protections(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.filesystem_protections
     }
     /// Sets [`MacSystemIntegrityProtectionConfiguration::kext_signing`](crate::types::MacSystemIntegrityProtectionConfiguration::kext_signing): Indicates whether Kext Signing was enabled or disabled by the task.
@@ -278,16 +224,14 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.kext_signing = ::std::option::Option::Some(input);
+        self.inner.kext_signing = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::kext_signing`](crate::types::MacSystemIntegrityProtectionConfiguration::kext_signing).
     #[inline]
     pub fn set_kext_signing(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.kext_signing = input;
         self
@@ -296,9 +240,7 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     #[inline]
     pub fn get_kext_signing(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.kext_signing
     }
     /// Sets [`MacSystemIntegrityProtectionConfiguration::nvram_protections`](crate::types::MacSystemIntegrityProtectionConfiguration::nvram_protections): Indicates whether NVRAM Protections was enabled or disabled by the task.
@@ -306,16 +248,14 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.nvram_protections = ::std::option::Option::Some(input);
+        self.inner.nvram_protections = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::nvram_protections`](crate::types::MacSystemIntegrityProtectionConfiguration::nvram_protections).
     #[inline]
     pub fn set_nvram_protections(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.nvram_protections = input;
         self
@@ -324,9 +264,7 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     #[inline]
     pub fn get_nvram_protections(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.nvram_protections
     }
     /// Sets [`MacSystemIntegrityProtectionConfiguration::status`](crate::types::MacSystemIntegrityProtectionConfiguration::status): Indicates SIP was enabled or disabled by the task.
@@ -334,16 +272,14 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfiguration::status`](crate::types::MacSystemIntegrityProtectionConfiguration::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -352,9 +288,7 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.status
     }
     /// Builds the [`MacSystemIntegrityProtectionConfiguration`]; it has no required members, so this cannot fail.
@@ -366,61 +300,61 @@ impl MacSystemIntegrityProtectionConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for MacSystemIntegrityProtectionConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "appleInternal" => {
-                    value.apple_internal = ::std::option::Option::Some(
+                    value.apple_internal = Some(
                         crate::types::MacSystemIntegrityProtectionSettingStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "baseSystem" => {
-                    value.base_system = ::std::option::Option::Some(
+                    value.base_system = Some(
                         crate::types::MacSystemIntegrityProtectionSettingStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "debuggingRestrictions" => {
-                    value.debugging_restrictions = ::std::option::Option::Some(
+                    value.debugging_restrictions = Some(
                         crate::types::MacSystemIntegrityProtectionSettingStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "dTraceRestrictions" => {
-                    value.d_trace_restrictions = ::std::option::Option::Some(
+                    value.d_trace_restrictions = Some(
                         crate::types::MacSystemIntegrityProtectionSettingStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "filesystemProtections" => {
-                    value.filesystem_protections = ::std::option::Option::Some(
+                    value.filesystem_protections = Some(
                         crate::types::MacSystemIntegrityProtectionSettingStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "kextSigning" => {
-                    value.kext_signing = ::std::option::Option::Some(
+                    value.kext_signing = Some(
                         crate::types::MacSystemIntegrityProtectionSettingStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "nvramProtections" => {
-                    value.nvram_protections = ::std::option::Option::Some(
+                    value.nvram_protections = Some(
                         crate::types::MacSystemIntegrityProtectionSettingStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::MacSystemIntegrityProtectionSettingStatus::from(
                             child.text(),
                         ),
@@ -429,6 +363,6 @@ impl ::awsgen_runtime::xml::FromXml for MacSystemIntegrityProtectionConfiguratio
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

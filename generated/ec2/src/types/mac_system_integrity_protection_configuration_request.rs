@@ -2,40 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a custom configuration for a System Integrity Protection (SIP) modification task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MacSystemIntegrityProtectionConfigurationRequest {
     /// Enables or disables Apple Internal.
-    pub apple_internal: ::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    >,
+    pub apple_internal: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     /// Enables or disables Base System.
-    pub base_system: ::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    >,
+    pub base_system: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     /// Enables or disables Debugging Restrictions.
-    pub debugging_restrictions: ::std::option::Option<
+    pub debugging_restrictions: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
     /// Enables or disables Dtrace Restrictions.
-    pub d_trace_restrictions: ::std::option::Option<
+    pub d_trace_restrictions: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
     /// Enables or disables Filesystem Protections.
-    pub filesystem_protections: ::std::option::Option<
+    pub filesystem_protections: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
     /// Enables or disables Kext Signing.
-    pub kext_signing: ::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    >,
+    pub kext_signing: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     /// Enables or disables Nvram Protections.
-    pub nvram_protections: ::std::option::Option<
+    pub nvram_protections: Option<
         crate::types::MacSystemIntegrityProtectionSettingStatus,
     >,
 }
@@ -43,79 +32,60 @@ impl MacSystemIntegrityProtectionConfigurationRequest {
     /// Starts building a [`MacSystemIntegrityProtectionConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::MacSystemIntegrityProtectionConfigurationRequestBuilder {
-        <crate::types::builders::MacSystemIntegrityProtectionConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MacSystemIntegrityProtectionConfigurationRequestBuilder as Default>::default()
     }
     /// The `AppleInternal` member, when set.
     #[inline]
     pub fn apple_internal(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.apple_internal.as_ref()
     }
     /// The `BaseSystem` member, when set.
     #[inline]
     pub fn base_system(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.base_system.as_ref()
     }
     /// The `DebuggingRestrictions` member, when set.
     #[inline]
     pub fn debugging_restrictions(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.debugging_restrictions.as_ref()
     }
     /// The `DTraceRestrictions` member, when set.
     #[inline]
     pub fn d_trace_restrictions(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.d_trace_restrictions.as_ref()
     }
     /// The `FilesystemProtections` member, when set.
     #[inline]
     pub fn filesystem_protections(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.filesystem_protections.as_ref()
     }
     /// The `KextSigning` member, when set.
     #[inline]
     pub fn kext_signing(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.kext_signing.as_ref()
     }
     /// The `NvramProtections` member, when set.
     #[inline]
     pub fn nvram_protections(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> Option<&crate::types::MacSystemIntegrityProtectionSettingStatus> {
         self.nvram_protections.as_ref()
     }
 }
 /// A builder for [`MacSystemIntegrityProtectionConfigurationRequest`](crate::types::MacSystemIntegrityProtectionConfigurationRequest); start one with `MacSystemIntegrityProtectionConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MacSystemIntegrityProtectionConfigurationRequestBuilder {
     inner: crate::types::MacSystemIntegrityProtectionConfigurationRequest,
 }
@@ -125,16 +95,14 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.apple_internal = ::std::option::Option::Some(input);
+        self.inner.apple_internal = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::apple_internal`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::apple_internal).
     #[inline]
     pub fn set_apple_internal(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.apple_internal = input;
         self
@@ -143,9 +111,7 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     #[inline]
     pub fn get_apple_internal(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.apple_internal
     }
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::base_system`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::base_system): Enables or disables Base System.
@@ -153,16 +119,14 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.base_system = ::std::option::Option::Some(input);
+        self.inner.base_system = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::base_system`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::base_system).
     #[inline]
     pub fn set_base_system(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.base_system = input;
         self
@@ -171,9 +135,7 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     #[inline]
     pub fn get_base_system(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.base_system
     }
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::debugging_restrictions`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::debugging_restrictions): Enables or disables Debugging Restrictions.
@@ -181,16 +143,14 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.debugging_restrictions = ::std::option::Option::Some(input);
+        self.inner.debugging_restrictions = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::debugging_restrictions`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::debugging_restrictions).
     #[inline]
     pub fn set_debugging_restrictions(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.debugging_restrictions = input;
         self
@@ -199,9 +159,7 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     #[inline]
     pub fn get_debugging_restrictions(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.debugging_restrictions
     }
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::d_trace_restrictions`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::d_trace_restrictions): Enables or disables Dtrace Restrictions.
@@ -209,16 +167,14 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.d_trace_restrictions = ::std::option::Option::Some(input);
+        self.inner.d_trace_restrictions = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::d_trace_restrictions`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::d_trace_restrictions).
     #[inline]
     pub fn set_d_trace_restrictions(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.d_trace_restrictions = input;
         self
@@ -227,9 +183,7 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     #[inline]
     pub fn get_d_trace_restrictions(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.d_trace_restrictions
     }
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::filesystem_protections`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::filesystem_protections): Enables or disables Filesystem Protections.
@@ -237,16 +191,14 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.filesystem_protections = ::std::option::Option::Some(input);
+        self.inner.filesystem_protections = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::filesystem_protections`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::filesystem_protections).
     #[inline]
     pub fn set_filesystem_protections(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.filesystem_protections = input;
         self
@@ -255,9 +207,7 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     #[inline]
     pub fn get_filesystem_protections(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.filesystem_protections
     }
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::kext_signing`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::kext_signing): Enables or disables Kext Signing.
@@ -265,16 +215,14 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.kext_signing = ::std::option::Option::Some(input);
+        self.inner.kext_signing = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::kext_signing`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::kext_signing).
     #[inline]
     pub fn set_kext_signing(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.kext_signing = input;
         self
@@ -283,9 +231,7 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     #[inline]
     pub fn get_kext_signing(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.kext_signing
     }
     /// Sets [`MacSystemIntegrityProtectionConfigurationRequest::nvram_protections`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::nvram_protections): Enables or disables Nvram Protections.
@@ -293,16 +239,14 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
         mut self,
         input: crate::types::MacSystemIntegrityProtectionSettingStatus,
     ) -> Self {
-        self.inner.nvram_protections = ::std::option::Option::Some(input);
+        self.inner.nvram_protections = Some(input);
         self
     }
     /// Sets or clears [`MacSystemIntegrityProtectionConfigurationRequest::nvram_protections`](crate::types::MacSystemIntegrityProtectionConfigurationRequest::nvram_protections).
     #[inline]
     pub fn set_nvram_protections(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MacSystemIntegrityProtectionSettingStatus,
-        >,
+        input: Option<crate::types::MacSystemIntegrityProtectionSettingStatus>,
     ) -> Self {
         self.inner.nvram_protections = input;
         self
@@ -311,9 +255,7 @@ impl MacSystemIntegrityProtectionConfigurationRequestBuilder {
     #[inline]
     pub fn get_nvram_protections(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MacSystemIntegrityProtectionSettingStatus,
-    > {
+    ) -> &Option<crate::types::MacSystemIntegrityProtectionSettingStatus> {
         &self.inner.nvram_protections
     }
     /// Builds the [`MacSystemIntegrityProtectionConfigurationRequest`]; it has no required members, so this cannot fail.
@@ -329,28 +271,28 @@ for MacSystemIntegrityProtectionConfigurationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.apple_internal {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.apple_internal {
             body.member("AppleInternal", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.base_system {
+        if let Some(value) = &self.base_system {
             body.member("BaseSystem", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.debugging_restrictions {
+        if let Some(value) = &self.debugging_restrictions {
             body.member("DebuggingRestrictions", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.d_trace_restrictions {
+        if let Some(value) = &self.d_trace_restrictions {
             body.member("DTraceRestrictions", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.filesystem_protections {
+        if let Some(value) = &self.filesystem_protections {
             body.member("FilesystemProtections", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.kext_signing {
+        if let Some(value) = &self.kext_signing {
             body.member("KextSigning", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.nvram_protections {
+        if let Some(value) = &self.nvram_protections {
             body.member("NvramProtections", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

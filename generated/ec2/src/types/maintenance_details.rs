@@ -2,84 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details for Site-to-Site VPN tunnel endpoint maintenance events.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MaintenanceDetails {
     /// Verify existence of a pending maintenance.
-    pub pending_maintenance: ::std::option::Option<::std::string::String>,
+    pub pending_maintenance: Option<String>,
     /// The timestamp after which Amazon Web Services will automatically apply maintenance.
-    pub maintenance_auto_applied_after: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub maintenance_auto_applied_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Timestamp of last applied maintenance.
-    pub last_maintenance_applied: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_maintenance_applied: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl MaintenanceDetails {
     /// Starts building a [`MaintenanceDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::MaintenanceDetailsBuilder {
-        <crate::types::builders::MaintenanceDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MaintenanceDetailsBuilder as Default>::default()
     }
     /// The `PendingMaintenance` member, when set.
     #[inline]
-    pub fn pending_maintenance(&self) -> ::std::option::Option<&str> {
+    pub fn pending_maintenance(&self) -> Option<&str> {
         self.pending_maintenance.as_deref()
     }
     /// The `MaintenanceAutoAppliedAfter` member, when set.
     #[inline]
     pub fn maintenance_auto_applied_after(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.maintenance_auto_applied_after.as_ref()
     }
     /// The `LastMaintenanceApplied` member, when set.
     #[inline]
     pub fn last_maintenance_applied(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_maintenance_applied.as_ref()
     }
 }
 /// A builder for [`MaintenanceDetails`](crate::types::MaintenanceDetails); start one with `MaintenanceDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MaintenanceDetailsBuilder {
     inner: crate::types::MaintenanceDetails,
 }
 impl MaintenanceDetailsBuilder {
     /// Sets [`MaintenanceDetails::pending_maintenance`](crate::types::MaintenanceDetails::pending_maintenance): Verify existence of a pending maintenance.
-    pub fn pending_maintenance(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pending_maintenance = ::std::option::Option::Some(input.into());
+    pub fn pending_maintenance(mut self, input: impl Into<String>) -> Self {
+        self.inner.pending_maintenance = Some(input.into());
         self
     }
     /// Sets or clears [`MaintenanceDetails::pending_maintenance`](crate::types::MaintenanceDetails::pending_maintenance).
     #[inline]
-    pub fn set_pending_maintenance(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pending_maintenance(mut self, input: Option<String>) -> Self {
         self.inner.pending_maintenance = input;
         self
     }
     /// The value set for [`MaintenanceDetails::pending_maintenance`](crate::types::MaintenanceDetails::pending_maintenance), if any.
     #[inline]
-    pub fn get_pending_maintenance(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pending_maintenance(&self) -> &Option<String> {
         &self.inner.pending_maintenance
     }
     /// Sets [`MaintenanceDetails::maintenance_auto_applied_after`](crate::types::MaintenanceDetails::maintenance_auto_applied_after): The timestamp after which Amazon Web Services will automatically apply maintenance.
@@ -87,14 +65,14 @@ impl MaintenanceDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.maintenance_auto_applied_after = ::std::option::Option::Some(input);
+        self.inner.maintenance_auto_applied_after = Some(input);
         self
     }
     /// Sets or clears [`MaintenanceDetails::maintenance_auto_applied_after`](crate::types::MaintenanceDetails::maintenance_auto_applied_after).
     #[inline]
     pub fn set_maintenance_auto_applied_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.maintenance_auto_applied_after = input;
         self
@@ -103,7 +81,7 @@ impl MaintenanceDetailsBuilder {
     #[inline]
     pub fn get_maintenance_auto_applied_after(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.maintenance_auto_applied_after
     }
     /// Sets [`MaintenanceDetails::last_maintenance_applied`](crate::types::MaintenanceDetails::last_maintenance_applied): Timestamp of last applied maintenance.
@@ -111,14 +89,14 @@ impl MaintenanceDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_maintenance_applied = ::std::option::Option::Some(input);
+        self.inner.last_maintenance_applied = Some(input);
         self
     }
     /// Sets or clears [`MaintenanceDetails::last_maintenance_applied`](crate::types::MaintenanceDetails::last_maintenance_applied).
     #[inline]
     pub fn set_last_maintenance_applied(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_maintenance_applied = input;
         self
@@ -127,7 +105,7 @@ impl MaintenanceDetailsBuilder {
     #[inline]
     pub fn get_last_maintenance_applied(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_maintenance_applied
     }
     /// Builds the [`MaintenanceDetails`]; it has no required members, so this cannot fail.
@@ -139,17 +117,15 @@ impl MaintenanceDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for MaintenanceDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "pendingMaintenance" => {
-                    value.pending_maintenance = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pending_maintenance = Some(String::from(child.text()));
                 }
                 "maintenanceAutoAppliedAfter" => {
-                    value.maintenance_auto_applied_after = ::std::option::Option::Some(
+                    value.maintenance_auto_applied_after = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -158,7 +134,7 @@ impl ::awsgen_runtime::xml::FromXml for MaintenanceDetails {
                     );
                 }
                 "lastMaintenanceApplied" => {
-                    value.last_maintenance_applied = ::std::option::Option::Some(
+                    value.last_maintenance_applied = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -169,6 +145,6 @@ impl ::awsgen_runtime::xml::FromXml for MaintenanceDetails {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,87 +2,80 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a managed prefix list.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ManagedPrefixList {
     /// The ID of the prefix list.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The IP address version.
-    pub address_family: ::std::option::Option<::std::string::String>,
+    pub address_family: Option<String>,
     /// The current state of the prefix list.
-    pub state: ::std::option::Option<crate::types::PrefixListState>,
+    pub state: Option<crate::types::PrefixListState>,
     /// The state message.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
     /// The Amazon Resource Name (ARN) for the prefix list.
-    pub prefix_list_arn: ::std::option::Option<::std::string::String>,
+    pub prefix_list_arn: Option<String>,
     /// The name of the prefix list.
-    pub prefix_list_name: ::std::option::Option<::std::string::String>,
+    pub prefix_list_name: Option<String>,
     /// The maximum number of entries for the prefix list.
-    pub max_entries: ::std::option::Option<i32>,
+    pub max_entries: Option<i32>,
     /// The version of the prefix list.
-    pub version: ::std::option::Option<i64>,
+    pub version: Option<i64>,
     /// The tags for the prefix list.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the owner of the prefix list.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the IPAM prefix list resolver target associated with this managed prefix list. When set, this prefix list becomes an IPAM managed prefix list.
     ///
     /// An IPAM-managed prefix list is a customer-managed prefix list that has been associated with an IPAM prefix list resolver target. When a prefix list becomes IPAM managed, its CIDRs are automatically synchronized based on the IPAM prefix list resolver's CIDR selection rules, and direct CIDR modifications are restricted.
-    pub ipam_prefix_list_resolver_target_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_prefix_list_resolver_target_id: Option<String>,
     /// Indicates whether synchronization with an IPAM prefix list resolver is enabled for this managed prefix list. When enabled, the prefix list CIDRs are automatically updated based on the resolver's CIDR selection rules.
-    pub ipam_prefix_list_resolver_sync_enabled: ::std::option::Option<bool>,
+    pub ipam_prefix_list_resolver_sync_enabled: Option<bool>,
 }
 impl ManagedPrefixList {
     /// Starts building a [`ManagedPrefixList`].
     #[inline]
     pub fn builder() -> crate::types::builders::ManagedPrefixListBuilder {
-        <crate::types::builders::ManagedPrefixListBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ManagedPrefixListBuilder as Default>::default()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `AddressFamily` member, when set.
     #[inline]
-    pub fn address_family(&self) -> ::std::option::Option<&str> {
+    pub fn address_family(&self) -> Option<&str> {
         self.address_family.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::PrefixListState> {
+    pub fn state(&self) -> Option<&crate::types::PrefixListState> {
         self.state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
     /// The `PrefixListArn` member, when set.
     #[inline]
-    pub fn prefix_list_arn(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_arn(&self) -> Option<&str> {
         self.prefix_list_arn.as_deref()
     }
     /// The `PrefixListName` member, when set.
     #[inline]
-    pub fn prefix_list_name(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_name(&self) -> Option<&str> {
         self.prefix_list_name.as_deref()
     }
     /// The `MaxEntries` member, when set.
     #[inline]
-    pub fn max_entries(&self) -> ::std::option::Option<i32> {
+    pub fn max_entries(&self) -> Option<i32> {
         self.max_entries
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i64> {
+    pub fn version(&self) -> Option<i64> {
         self.version
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -92,190 +85,152 @@ impl ManagedPrefixList {
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `IpamPrefixListResolverTargetId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_target_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_target_id.as_deref()
     }
     /// The `IpamPrefixListResolverSyncEnabled` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_sync_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ipam_prefix_list_resolver_sync_enabled(&self) -> Option<bool> {
         self.ipam_prefix_list_resolver_sync_enabled
     }
 }
 /// A builder for [`ManagedPrefixList`](crate::types::ManagedPrefixList); start one with `ManagedPrefixList::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ManagedPrefixListBuilder {
     inner: crate::types::ManagedPrefixList,
 }
 impl ManagedPrefixListBuilder {
     /// Sets [`ManagedPrefixList::prefix_list_id`](crate::types::ManagedPrefixList::prefix_list_id): The ID of the prefix list.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`ManagedPrefixList::prefix_list_id`](crate::types::ManagedPrefixList::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`ManagedPrefixList::prefix_list_id`](crate::types::ManagedPrefixList::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`ManagedPrefixList::address_family`](crate::types::ManagedPrefixList::address_family): The IP address version.
-    pub fn address_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.address_family = ::std::option::Option::Some(input.into());
+    pub fn address_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.address_family = Some(input.into());
         self
     }
     /// Sets or clears [`ManagedPrefixList::address_family`](crate::types::ManagedPrefixList::address_family).
     #[inline]
-    pub fn set_address_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address_family(mut self, input: Option<String>) -> Self {
         self.inner.address_family = input;
         self
     }
     /// The value set for [`ManagedPrefixList::address_family`](crate::types::ManagedPrefixList::address_family), if any.
     #[inline]
-    pub fn get_address_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_address_family(&self) -> &Option<String> {
         &self.inner.address_family
     }
     /// Sets [`ManagedPrefixList::state`](crate::types::ManagedPrefixList::state): The current state of the prefix list.
     pub fn state(mut self, input: crate::types::PrefixListState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`ManagedPrefixList::state`](crate::types::ManagedPrefixList::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::PrefixListState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::PrefixListState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`ManagedPrefixList::state`](crate::types::ManagedPrefixList::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::PrefixListState> {
+    pub fn get_state(&self) -> &Option<crate::types::PrefixListState> {
         &self.inner.state
     }
     /// Sets [`ManagedPrefixList::state_message`](crate::types::ManagedPrefixList::state_message): The state message.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`ManagedPrefixList::state_message`](crate::types::ManagedPrefixList::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`ManagedPrefixList::state_message`](crate::types::ManagedPrefixList::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Sets [`ManagedPrefixList::prefix_list_arn`](crate::types::ManagedPrefixList::prefix_list_arn): The Amazon Resource Name (ARN) for the prefix list.
-    pub fn prefix_list_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_arn = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ManagedPrefixList::prefix_list_arn`](crate::types::ManagedPrefixList::prefix_list_arn).
     #[inline]
-    pub fn set_prefix_list_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_arn(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_arn = input;
         self
     }
     /// The value set for [`ManagedPrefixList::prefix_list_arn`](crate::types::ManagedPrefixList::prefix_list_arn), if any.
     #[inline]
-    pub fn get_prefix_list_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_arn(&self) -> &Option<String> {
         &self.inner.prefix_list_arn
     }
     /// Sets [`ManagedPrefixList::prefix_list_name`](crate::types::ManagedPrefixList::prefix_list_name): The name of the prefix list.
-    pub fn prefix_list_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_name = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_name = Some(input.into());
         self
     }
     /// Sets or clears [`ManagedPrefixList::prefix_list_name`](crate::types::ManagedPrefixList::prefix_list_name).
     #[inline]
-    pub fn set_prefix_list_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_name(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_name = input;
         self
     }
     /// The value set for [`ManagedPrefixList::prefix_list_name`](crate::types::ManagedPrefixList::prefix_list_name), if any.
     #[inline]
-    pub fn get_prefix_list_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_name(&self) -> &Option<String> {
         &self.inner.prefix_list_name
     }
     /// Sets [`ManagedPrefixList::max_entries`](crate::types::ManagedPrefixList::max_entries): The maximum number of entries for the prefix list.
     pub fn max_entries(mut self, input: i32) -> Self {
-        self.inner.max_entries = ::std::option::Option::Some(input);
+        self.inner.max_entries = Some(input);
         self
     }
     /// Sets or clears [`ManagedPrefixList::max_entries`](crate::types::ManagedPrefixList::max_entries).
     #[inline]
-    pub fn set_max_entries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_entries(mut self, input: Option<i32>) -> Self {
         self.inner.max_entries = input;
         self
     }
     /// The value set for [`ManagedPrefixList::max_entries`](crate::types::ManagedPrefixList::max_entries), if any.
     #[inline]
-    pub fn get_max_entries(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_entries(&self) -> &Option<i32> {
         &self.inner.max_entries
     }
     /// Sets [`ManagedPrefixList::version`](crate::types::ManagedPrefixList::version): The version of the prefix list.
     pub fn version(mut self, input: i64) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`ManagedPrefixList::version`](crate::types::ManagedPrefixList::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`ManagedPrefixList::version`](crate::types::ManagedPrefixList::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_version(&self) -> &Option<i64> {
         &self.inner.version
     }
     /// Appends one item to [`ManagedPrefixList::tags`](crate::types::ManagedPrefixList::tags): The tags for the prefix list.
@@ -287,89 +242,70 @@ impl ManagedPrefixListBuilder {
     }
     /// Sets or clears [`ManagedPrefixList::tags`](crate::types::ManagedPrefixList::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ManagedPrefixList::tags`](crate::types::ManagedPrefixList::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ManagedPrefixList::owner_id`](crate::types::ManagedPrefixList::owner_id): The ID of the owner of the prefix list.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`ManagedPrefixList::owner_id`](crate::types::ManagedPrefixList::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`ManagedPrefixList::owner_id`](crate::types::ManagedPrefixList::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`ManagedPrefixList::ipam_prefix_list_resolver_target_id`](crate::types::ManagedPrefixList::ipam_prefix_list_resolver_target_id): The ID of the IPAM prefix list resolver target associated with this managed prefix list.
     pub fn ipam_prefix_list_resolver_target_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver_target_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_prefix_list_resolver_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`ManagedPrefixList::ipam_prefix_list_resolver_target_id`](crate::types::ManagedPrefixList::ipam_prefix_list_resolver_target_id).
     #[inline]
     pub fn set_ipam_prefix_list_resolver_target_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_target_id = input;
         self
     }
     /// The value set for [`ManagedPrefixList::ipam_prefix_list_resolver_target_id`](crate::types::ManagedPrefixList::ipam_prefix_list_resolver_target_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_target_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_target_id
     }
     /// Sets [`ManagedPrefixList::ipam_prefix_list_resolver_sync_enabled`](crate::types::ManagedPrefixList::ipam_prefix_list_resolver_sync_enabled): Indicates whether synchronization with an IPAM prefix list resolver is enabled for this managed prefix list.
     pub fn ipam_prefix_list_resolver_sync_enabled(mut self, input: bool) -> Self {
-        self.inner.ipam_prefix_list_resolver_sync_enabled = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipam_prefix_list_resolver_sync_enabled = Some(input);
         self
     }
     /// Sets or clears [`ManagedPrefixList::ipam_prefix_list_resolver_sync_enabled`](crate::types::ManagedPrefixList::ipam_prefix_list_resolver_sync_enabled).
     #[inline]
     pub fn set_ipam_prefix_list_resolver_sync_enabled(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_sync_enabled = input;
         self
     }
     /// The value set for [`ManagedPrefixList::ipam_prefix_list_resolver_sync_enabled`](crate::types::ManagedPrefixList::ipam_prefix_list_resolver_sync_enabled), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_sync_enabled(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_ipam_prefix_list_resolver_sync_enabled(&self) -> &Option<bool> {
         &self.inner.ipam_prefix_list_resolver_sync_enabled
     }
     /// Builds the [`ManagedPrefixList`]; it has no required members, so this cannot fail.
@@ -381,56 +317,46 @@ impl ManagedPrefixListBuilder {
 impl ::awsgen_runtime::xml::FromXml for ManagedPrefixList {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "addressFamily" => {
-                    value.address_family = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.address_family = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::PrefixListState::from(child.text()),
                     );
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 "prefixListArn" => {
-                    value.prefix_list_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_arn = Some(String::from(child.text()));
                 }
                 "prefixListName" => {
-                    value.prefix_list_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_name = Some(String::from(child.text()));
                 }
                 "maxEntries" => {
-                    value.max_entries = ::std::option::Option::Some(
+                    value.max_entries = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ManagedPrefixList")?,
                     );
                 }
                 "version" => {
-                    value.version = ::std::option::Option::Some(
+                    value.version = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ManagedPrefixList")?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -438,23 +364,21 @@ impl ::awsgen_runtime::xml::FromXml for ManagedPrefixList {
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "ipamPrefixListResolverTargetId" => {
-                    value.ipam_prefix_list_resolver_target_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.ipam_prefix_list_resolver_target_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ipamPrefixListResolverSyncEnabled" => {
-                    value.ipam_prefix_list_resolver_sync_enabled = ::std::option::Option::Some(
+                    value.ipam_prefix_list_resolver_sync_enabled = Some(
                         child.text() == "true",
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

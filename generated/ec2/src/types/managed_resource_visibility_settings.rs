@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the managed resource visibility settings for the account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ManagedResourceVisibilitySettings {
     /// The default visibility setting for managed resources. A value of `hidden` indicates that managed resources are not included in Describe operation responses by default. A value of `visible` indicates that managed resources are included by default.
-    pub default_visibility: ::std::option::Option<
-        crate::types::ManagedResourceDefaultVisibility,
-    >,
+    pub default_visibility: Option<crate::types::ManagedResourceDefaultVisibility>,
 }
 impl ManagedResourceVisibilitySettings {
     /// Starts building a [`ManagedResourceVisibilitySettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::ManagedResourceVisibilitySettingsBuilder {
-        <crate::types::builders::ManagedResourceVisibilitySettingsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ManagedResourceVisibilitySettingsBuilder as Default>::default()
     }
     /// The `DefaultVisibility` member, when set.
     #[inline]
     pub fn default_visibility(
         &self,
-    ) -> ::std::option::Option<&crate::types::ManagedResourceDefaultVisibility> {
+    ) -> Option<&crate::types::ManagedResourceDefaultVisibility> {
         self.default_visibility.as_ref()
     }
 }
 /// A builder for [`ManagedResourceVisibilitySettings`](crate::types::ManagedResourceVisibilitySettings); start one with `ManagedResourceVisibilitySettings::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ManagedResourceVisibilitySettingsBuilder {
     inner: crate::types::ManagedResourceVisibilitySettings,
 }
@@ -45,14 +33,14 @@ impl ManagedResourceVisibilitySettingsBuilder {
         mut self,
         input: crate::types::ManagedResourceDefaultVisibility,
     ) -> Self {
-        self.inner.default_visibility = ::std::option::Option::Some(input);
+        self.inner.default_visibility = Some(input);
         self
     }
     /// Sets or clears [`ManagedResourceVisibilitySettings::default_visibility`](crate::types::ManagedResourceVisibilitySettings::default_visibility).
     #[inline]
     pub fn set_default_visibility(
         mut self,
-        input: ::std::option::Option<crate::types::ManagedResourceDefaultVisibility>,
+        input: Option<crate::types::ManagedResourceDefaultVisibility>,
     ) -> Self {
         self.inner.default_visibility = input;
         self
@@ -61,7 +49,7 @@ impl ManagedResourceVisibilitySettingsBuilder {
     #[inline]
     pub fn get_default_visibility(
         &self,
-    ) -> &::std::option::Option<crate::types::ManagedResourceDefaultVisibility> {
+    ) -> &Option<crate::types::ManagedResourceDefaultVisibility> {
         &self.inner.default_visibility
     }
     /// Builds the [`ManagedResourceVisibilitySettings`]; it has no required members, so this cannot fail.
@@ -73,15 +61,15 @@ impl ManagedResourceVisibilitySettingsBuilder {
 impl ::awsgen_runtime::xml::FromXml for ManagedResourceVisibilitySettings {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "defaultVisibility" {
-                value.default_visibility = ::std::option::Option::Some(
+                value.default_visibility = Some(
                     crate::types::ManagedResourceDefaultVisibility::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the media accelerators for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MediaAcceleratorInfo {
     /// Describes the media accelerators for the instance type.
-    pub accelerators: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MediaDeviceInfo>,
-    >,
+    pub accelerators: Option<Vec<crate::types::MediaDeviceInfo>>,
     /// The total size of the memory for the media accelerators for the instance type, in MiB.
-    pub total_media_memory_in_mib: ::std::option::Option<i32>,
+    pub total_media_memory_in_mib: Option<i32>,
 }
 impl MediaAcceleratorInfo {
     /// Starts building a [`MediaAcceleratorInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::MediaAcceleratorInfoBuilder {
-        <crate::types::builders::MediaAcceleratorInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MediaAcceleratorInfoBuilder as Default>::default()
     }
     /// The `Accelerators` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl MediaAcceleratorInfo {
     }
     /// The `TotalMediaMemoryInMiB` member, when set.
     #[inline]
-    pub fn total_media_memory_in_mib(&self) -> ::std::option::Option<i32> {
+    pub fn total_media_memory_in_mib(&self) -> Option<i32> {
         self.total_media_memory_in_mib
     }
 }
 /// A builder for [`MediaAcceleratorInfo`](crate::types::MediaAcceleratorInfo); start one with `MediaAcceleratorInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MediaAcceleratorInfoBuilder {
     inner: crate::types::MediaAcceleratorInfo,
 }
@@ -56,35 +44,30 @@ impl MediaAcceleratorInfoBuilder {
     #[inline]
     pub fn set_accelerators(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MediaDeviceInfo>>,
+        input: Option<Vec<crate::types::MediaDeviceInfo>>,
     ) -> Self {
         self.inner.accelerators = input;
         self
     }
     /// The value set for [`MediaAcceleratorInfo::accelerators`](crate::types::MediaAcceleratorInfo::accelerators), if any.
     #[inline]
-    pub fn get_accelerators(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MediaDeviceInfo>> {
+    pub fn get_accelerators(&self) -> &Option<Vec<crate::types::MediaDeviceInfo>> {
         &self.inner.accelerators
     }
     /// Sets [`MediaAcceleratorInfo::total_media_memory_in_mib`](crate::types::MediaAcceleratorInfo::total_media_memory_in_mib): The total size of the memory for the media accelerators for the instance type, in MiB.
     pub fn total_media_memory_in_mib(mut self, input: i32) -> Self {
-        self.inner.total_media_memory_in_mib = ::std::option::Option::Some(input);
+        self.inner.total_media_memory_in_mib = Some(input);
         self
     }
     /// Sets or clears [`MediaAcceleratorInfo::total_media_memory_in_mib`](crate::types::MediaAcceleratorInfo::total_media_memory_in_mib).
     #[inline]
-    pub fn set_total_media_memory_in_mib(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_media_memory_in_mib(mut self, input: Option<i32>) -> Self {
         self.inner.total_media_memory_in_mib = input;
         self
     }
     /// The value set for [`MediaAcceleratorInfo::total_media_memory_in_mib`](crate::types::MediaAcceleratorInfo::total_media_memory_in_mib), if any.
     #[inline]
-    pub fn get_total_media_memory_in_mib(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_media_memory_in_mib(&self) -> &Option<i32> {
         &self.inner.total_media_memory_in_mib
     }
     /// Builds the [`MediaAcceleratorInfo`]; it has no required members, so this cannot fail.
@@ -96,12 +79,12 @@ impl MediaAcceleratorInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for MediaAcceleratorInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "accelerators" => {
-                    value.accelerators = ::std::option::Option::Some(
+                    value.accelerators = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::MediaDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -109,7 +92,7 @@ impl ::awsgen_runtime::xml::FromXml for MediaAcceleratorInfo {
                     );
                 }
                 "totalMediaMemoryInMiB" => {
-                    value.total_media_memory_in_mib = ::std::option::Option::Some(
+                    value.total_media_memory_in_mib = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "MediaAcceleratorInfo")?,
@@ -118,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for MediaAcceleratorInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,142 +2,116 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the media accelerators for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MediaDeviceInfo {
     /// The number of media accelerators for the instance type.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The name of the media accelerator.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The manufacturer of the media accelerator.
-    pub manufacturer: ::std::option::Option<::std::string::String>,
+    pub manufacturer: Option<String>,
     /// Describes the memory available to the media accelerator.
-    pub memory_info: ::std::option::Option<crate::types::MediaDeviceMemoryInfo>,
+    pub memory_info: Option<crate::types::MediaDeviceMemoryInfo>,
 }
 impl MediaDeviceInfo {
     /// Starts building a [`MediaDeviceInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::MediaDeviceInfoBuilder {
-        <crate::types::builders::MediaDeviceInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MediaDeviceInfoBuilder as Default>::default()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Manufacturer` member, when set.
     #[inline]
-    pub fn manufacturer(&self) -> ::std::option::Option<&str> {
+    pub fn manufacturer(&self) -> Option<&str> {
         self.manufacturer.as_deref()
     }
     /// The `MemoryInfo` member, when set.
     #[inline]
-    pub fn memory_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MediaDeviceMemoryInfo> {
+    pub fn memory_info(&self) -> Option<&crate::types::MediaDeviceMemoryInfo> {
         self.memory_info.as_ref()
     }
 }
 /// A builder for [`MediaDeviceInfo`](crate::types::MediaDeviceInfo); start one with `MediaDeviceInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MediaDeviceInfoBuilder {
     inner: crate::types::MediaDeviceInfo,
 }
 impl MediaDeviceInfoBuilder {
     /// Sets [`MediaDeviceInfo::count`](crate::types::MediaDeviceInfo::count): The number of media accelerators for the instance type.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`MediaDeviceInfo::count`](crate::types::MediaDeviceInfo::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`MediaDeviceInfo::count`](crate::types::MediaDeviceInfo::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`MediaDeviceInfo::name`](crate::types::MediaDeviceInfo::name): The name of the media accelerator.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`MediaDeviceInfo::name`](crate::types::MediaDeviceInfo::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`MediaDeviceInfo::name`](crate::types::MediaDeviceInfo::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`MediaDeviceInfo::manufacturer`](crate::types::MediaDeviceInfo::manufacturer): The manufacturer of the media accelerator.
-    pub fn manufacturer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.manufacturer = ::std::option::Option::Some(input.into());
+    pub fn manufacturer(mut self, input: impl Into<String>) -> Self {
+        self.inner.manufacturer = Some(input.into());
         self
     }
     /// Sets or clears [`MediaDeviceInfo::manufacturer`](crate::types::MediaDeviceInfo::manufacturer).
     #[inline]
-    pub fn set_manufacturer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_manufacturer(mut self, input: Option<String>) -> Self {
         self.inner.manufacturer = input;
         self
     }
     /// The value set for [`MediaDeviceInfo::manufacturer`](crate::types::MediaDeviceInfo::manufacturer), if any.
     #[inline]
-    pub fn get_manufacturer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_manufacturer(&self) -> &Option<String> {
         &self.inner.manufacturer
     }
     /// Sets [`MediaDeviceInfo::memory_info`](crate::types::MediaDeviceInfo::memory_info): Describes the memory available to the media accelerator.
     pub fn memory_info(mut self, input: crate::types::MediaDeviceMemoryInfo) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input);
+        self.inner.memory_info = Some(input);
         self
     }
     /// Sets or clears [`MediaDeviceInfo::memory_info`](crate::types::MediaDeviceInfo::memory_info).
     #[inline]
     pub fn set_memory_info(
         mut self,
-        input: ::std::option::Option<crate::types::MediaDeviceMemoryInfo>,
+        input: Option<crate::types::MediaDeviceMemoryInfo>,
     ) -> Self {
         self.inner.memory_info = input;
         self
     }
     /// The value set for [`MediaDeviceInfo::memory_info`](crate::types::MediaDeviceInfo::memory_info), if any.
     #[inline]
-    pub fn get_memory_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::MediaDeviceMemoryInfo> {
+    pub fn get_memory_info(&self) -> &Option<crate::types::MediaDeviceMemoryInfo> {
         &self.inner.memory_info
     }
     /// Builds the [`MediaDeviceInfo`]; it has no required members, so this cannot fail.
@@ -149,29 +123,25 @@ impl MediaDeviceInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for MediaDeviceInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "MediaDeviceInfo")?,
                     );
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "manufacturer" => {
-                    value.manufacturer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.manufacturer = Some(String::from(child.text()));
                 }
                 "memoryInfo" => {
-                    value.memory_info = ::std::option::Option::Some(
+                    value.memory_info = Some(
                         <crate::types::MediaDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -180,6 +150,6 @@ impl ::awsgen_runtime::xml::FromXml for MediaDeviceInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

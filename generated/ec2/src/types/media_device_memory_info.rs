@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the memory available to the media accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MediaDeviceMemoryInfo {
     /// The size of the memory available to each media accelerator, in MiB.
-    pub size_in_mib: ::std::option::Option<i32>,
+    pub size_in_mib: Option<i32>,
 }
 impl MediaDeviceMemoryInfo {
     /// Starts building a [`MediaDeviceMemoryInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::MediaDeviceMemoryInfoBuilder {
-        <crate::types::builders::MediaDeviceMemoryInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MediaDeviceMemoryInfoBuilder as Default>::default()
     }
     /// The `SizeInMiB` member, when set.
     #[inline]
-    pub fn size_in_mib(&self) -> ::std::option::Option<i32> {
+    pub fn size_in_mib(&self) -> Option<i32> {
         self.size_in_mib
     }
 }
 /// A builder for [`MediaDeviceMemoryInfo`](crate::types::MediaDeviceMemoryInfo); start one with `MediaDeviceMemoryInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MediaDeviceMemoryInfoBuilder {
     inner: crate::types::MediaDeviceMemoryInfo,
 }
 impl MediaDeviceMemoryInfoBuilder {
     /// Sets [`MediaDeviceMemoryInfo::size_in_mib`](crate::types::MediaDeviceMemoryInfo::size_in_mib): The size of the memory available to each media accelerator, in MiB.
     pub fn size_in_mib(mut self, input: i32) -> Self {
-        self.inner.size_in_mib = ::std::option::Option::Some(input);
+        self.inner.size_in_mib = Some(input);
         self
     }
     /// Sets or clears [`MediaDeviceMemoryInfo::size_in_mib`](crate::types::MediaDeviceMemoryInfo::size_in_mib).
     #[inline]
-    pub fn set_size_in_mib(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size_in_mib(mut self, input: Option<i32>) -> Self {
         self.inner.size_in_mib = input;
         self
     }
     /// The value set for [`MediaDeviceMemoryInfo::size_in_mib`](crate::types::MediaDeviceMemoryInfo::size_in_mib), if any.
     #[inline]
-    pub fn get_size_in_mib(&self) -> &::std::option::Option<i32> {
+    pub fn get_size_in_mib(&self) -> &Option<i32> {
         &self.inner.size_in_mib
     }
     /// Builds the [`MediaDeviceMemoryInfo`]; it has no required members, so this cannot fail.
@@ -61,17 +51,17 @@ impl MediaDeviceMemoryInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for MediaDeviceMemoryInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "sizeInMiB" {
-                value.size_in_mib = ::std::option::Option::Some(
+                value.size_in_mib = Some(
                     ::awsgen_runtime::xml::number::<
                         i32,
                     >(child.text(), child, "MediaDeviceMemoryInfo")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

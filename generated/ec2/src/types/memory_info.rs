@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the memory for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MemoryInfo {
     /// The size of the memory, in MiB.
-    pub size_in_mib: ::std::option::Option<i64>,
+    pub size_in_mib: Option<i64>,
 }
 impl MemoryInfo {
     /// Starts building a [`MemoryInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::MemoryInfoBuilder {
-        <crate::types::builders::MemoryInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MemoryInfoBuilder as Default>::default()
     }
     /// The `SizeInMiB` member, when set.
     #[inline]
-    pub fn size_in_mib(&self) -> ::std::option::Option<i64> {
+    pub fn size_in_mib(&self) -> Option<i64> {
         self.size_in_mib
     }
 }
 /// A builder for [`MemoryInfo`](crate::types::MemoryInfo); start one with `MemoryInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MemoryInfoBuilder {
     inner: crate::types::MemoryInfo,
 }
 impl MemoryInfoBuilder {
     /// Sets [`MemoryInfo::size_in_mib`](crate::types::MemoryInfo::size_in_mib): The size of the memory, in MiB.
     pub fn size_in_mib(mut self, input: i64) -> Self {
-        self.inner.size_in_mib = ::std::option::Option::Some(input);
+        self.inner.size_in_mib = Some(input);
         self
     }
     /// Sets or clears [`MemoryInfo::size_in_mib`](crate::types::MemoryInfo::size_in_mib).
     #[inline]
-    pub fn set_size_in_mib(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size_in_mib(mut self, input: Option<i64>) -> Self {
         self.inner.size_in_mib = input;
         self
     }
     /// The value set for [`MemoryInfo::size_in_mib`](crate::types::MemoryInfo::size_in_mib), if any.
     #[inline]
-    pub fn get_size_in_mib(&self) -> &::std::option::Option<i64> {
+    pub fn get_size_in_mib(&self) -> &Option<i64> {
         &self.inner.size_in_mib
     }
     /// Builds the [`MemoryInfo`]; it has no required members, so this cannot fail.
@@ -61,17 +51,17 @@ impl MemoryInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for MemoryInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "sizeInMiB" {
-                value.size_in_mib = ::std::option::Option::Some(
+                value.size_in_mib = Some(
                     ::awsgen_runtime::xml::number::<
                         i64,
                     >(child.text(), child, "MemoryInfo")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

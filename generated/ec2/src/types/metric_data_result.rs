@@ -2,39 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains a single data point from a capacity metrics query, including the dimension values, timestamp, and metric values for that specific combination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MetricDataResult {
     /// The dimension values that identify this specific data point, such as account ID, region, and instance family.
-    pub dimension: ::std::option::Option<crate::types::CapacityManagerDimension>,
+    pub dimension: Option<crate::types::CapacityManagerDimension>,
     /// The timestamp for this data point, indicating when the capacity usage occurred.
-    pub timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The metric values and statistics for this data point, containing the actual capacity usage numbers.
-    pub metric_values: ::std::option::Option<::std::vec::Vec<crate::types::MetricValue>>,
+    pub metric_values: Option<Vec<crate::types::MetricValue>>,
 }
 impl MetricDataResult {
     /// Starts building a [`MetricDataResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::MetricDataResultBuilder {
-        <crate::types::builders::MetricDataResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MetricDataResultBuilder as Default>::default()
     }
     /// The `Dimension` member, when set.
     #[inline]
-    pub fn dimension(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityManagerDimension> {
+    pub fn dimension(&self) -> Option<&crate::types::CapacityManagerDimension> {
         self.dimension.as_ref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.timestamp.as_ref()
     }
     /// The `MetricValues` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,56 +35,47 @@ impl MetricDataResult {
     }
 }
 /// A builder for [`MetricDataResult`](crate::types::MetricDataResult); start one with `MetricDataResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MetricDataResultBuilder {
     inner: crate::types::MetricDataResult,
 }
 impl MetricDataResultBuilder {
     /// Sets [`MetricDataResult::dimension`](crate::types::MetricDataResult::dimension): The dimension values that identify this specific data point, such as account ID, region, and instance family.
     pub fn dimension(mut self, input: crate::types::CapacityManagerDimension) -> Self {
-        self.inner.dimension = ::std::option::Option::Some(input);
+        self.inner.dimension = Some(input);
         self
     }
     /// Sets or clears [`MetricDataResult::dimension`](crate::types::MetricDataResult::dimension).
     #[inline]
     pub fn set_dimension(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityManagerDimension>,
+        input: Option<crate::types::CapacityManagerDimension>,
     ) -> Self {
         self.inner.dimension = input;
         self
     }
     /// The value set for [`MetricDataResult::dimension`](crate::types::MetricDataResult::dimension), if any.
     #[inline]
-    pub fn get_dimension(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityManagerDimension> {
+    pub fn get_dimension(&self) -> &Option<crate::types::CapacityManagerDimension> {
         &self.inner.dimension
     }
     /// Sets [`MetricDataResult::timestamp`](crate::types::MetricDataResult::timestamp): The timestamp for this data point, indicating when the capacity usage occurred.
     pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input);
+        self.inner.timestamp = Some(input);
         self
     }
     /// Sets or clears [`MetricDataResult::timestamp`](crate::types::MetricDataResult::timestamp).
     #[inline]
     pub fn set_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`MetricDataResult::timestamp`](crate::types::MetricDataResult::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.timestamp
     }
     /// Appends one item to [`MetricDataResult::metric_values`](crate::types::MetricDataResult::metric_values): The metric values and statistics for this data point, containing the actual capacity usage numbers.
@@ -107,16 +89,14 @@ impl MetricDataResultBuilder {
     #[inline]
     pub fn set_metric_values(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MetricValue>>,
+        input: Option<Vec<crate::types::MetricValue>>,
     ) -> Self {
         self.inner.metric_values = input;
         self
     }
     /// The value set for [`MetricDataResult::metric_values`](crate::types::MetricDataResult::metric_values), if any.
     #[inline]
-    pub fn get_metric_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MetricValue>> {
+    pub fn get_metric_values(&self) -> &Option<Vec<crate::types::MetricValue>> {
         &self.inner.metric_values
     }
     /// Builds the [`MetricDataResult`]; it has no required members, so this cannot fail.
@@ -128,19 +108,19 @@ impl MetricDataResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for MetricDataResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "dimension" => {
-                    value.dimension = ::std::option::Option::Some(
+                    value.dimension = Some(
                         <crate::types::CapacityManagerDimension as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "timestamp" => {
-                    value.timestamp = ::std::option::Option::Some(
+                    value.timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -149,7 +129,7 @@ impl ::awsgen_runtime::xml::FromXml for MetricDataResult {
                     );
                 }
                 "metricValueSet" => {
-                    value.metric_values = ::std::option::Option::Some(
+                    value.metric_values = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::MetricValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -159,6 +139,6 @@ impl ::awsgen_runtime::xml::FromXml for MetricDataResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

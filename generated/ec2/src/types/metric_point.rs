@@ -2,143 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Indicates whether the network was healthy or degraded at a particular point. The value is aggregated from the `startDate` to the `endDate`. Currently only `five_minutes` is supported.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MetricPoint {
     /// The start date for the metric point. The starting date for the metric point. The starting time must be formatted as `yyyy-mm-ddThh:mm:ss`. For example, `2022-06-10T12:00:00.000Z`.
-    pub start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date for the metric point. The ending time must be formatted as `yyyy-mm-ddThh:mm:ss`. For example, `2022-06-12T12:00:00.000Z`.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The `Value` member.
-    pub value: ::std::option::Option<f32>,
+    pub value: Option<f32>,
     /// The status of the metric point.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
 }
 impl MetricPoint {
     /// Starts building a [`MetricPoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::MetricPointBuilder {
-        <crate::types::builders::MetricPointBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MetricPointBuilder as Default>::default()
     }
     /// The `StartDate` member, when set.
     #[inline]
-    pub fn start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date.as_ref()
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<f32> {
+    pub fn value(&self) -> Option<f32> {
         self.value
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
 }
 /// A builder for [`MetricPoint`](crate::types::MetricPoint); start one with `MetricPoint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MetricPointBuilder {
     inner: crate::types::MetricPoint,
 }
 impl MetricPointBuilder {
     /// Sets [`MetricPoint::start_date`](crate::types::MetricPoint::start_date): The start date for the metric point.
     pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input);
+        self.inner.start_date = Some(input);
         self
     }
     /// Sets or clears [`MetricPoint::start_date`](crate::types::MetricPoint::start_date).
     #[inline]
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`MetricPoint::start_date`](crate::types::MetricPoint::start_date), if any.
     #[inline]
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date
     }
     /// Sets [`MetricPoint::end_date`](crate::types::MetricPoint::end_date): The end date for the metric point.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`MetricPoint::end_date`](crate::types::MetricPoint::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`MetricPoint::end_date`](crate::types::MetricPoint::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`MetricPoint::value`](crate::types::MetricPoint::value)
     pub fn value(mut self, input: f32) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`MetricPoint::value`](crate::types::MetricPoint::value).
     #[inline]
-    pub fn set_value(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_value(mut self, input: Option<f32>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`MetricPoint::value`](crate::types::MetricPoint::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<f32> {
+    pub fn get_value(&self) -> &Option<f32> {
         &self.inner.value
     }
     /// Sets [`MetricPoint::status`](crate::types::MetricPoint::status): The status of the metric point.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`MetricPoint::status`](crate::types::MetricPoint::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`MetricPoint::status`](crate::types::MetricPoint::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Builds the [`MetricPoint`]; it has no required members, so this cannot fail.
@@ -150,12 +126,12 @@ impl MetricPointBuilder {
 impl ::awsgen_runtime::xml::FromXml for MetricPoint {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "startDate" => {
-                    value.start_date = ::std::option::Option::Some(
+                    value.start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -164,7 +140,7 @@ impl ::awsgen_runtime::xml::FromXml for MetricPoint {
                     );
                 }
                 "endDate" => {
-                    value.end_date = ::std::option::Option::Some(
+                    value.end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -173,19 +149,17 @@ impl ::awsgen_runtime::xml::FromXml for MetricPoint {
                     );
                 }
                 "value" => {
-                    value.value = ::std::option::Option::Some(
+                    value.value = Some(
                         ::awsgen_runtime::xml::float(child.text(), child, "MetricPoint")?
                             as f32,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,80 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents a single metric value with its associated statistic, such as the sum or average of unused capacity hours.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MetricValue {
     /// The name of the metric.
-    pub metric: ::std::option::Option<crate::types::Metric>,
+    pub metric: Option<crate::types::Metric>,
     /// The numerical value of the metric for the specified statistic and time period.
-    pub value: ::std::option::Option<f64>,
+    pub value: Option<f64>,
 }
 impl MetricValue {
     /// Starts building a [`MetricValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::MetricValueBuilder {
-        <crate::types::builders::MetricValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MetricValueBuilder as Default>::default()
     }
     /// The `Metric` member, when set.
     #[inline]
-    pub fn metric(&self) -> ::std::option::Option<&crate::types::Metric> {
+    pub fn metric(&self) -> Option<&crate::types::Metric> {
         self.metric.as_ref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<f64> {
+    pub fn value(&self) -> Option<f64> {
         self.value
     }
 }
 /// A builder for [`MetricValue`](crate::types::MetricValue); start one with `MetricValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MetricValueBuilder {
     inner: crate::types::MetricValue,
 }
 impl MetricValueBuilder {
     /// Sets [`MetricValue::metric`](crate::types::MetricValue::metric): The name of the metric.
     pub fn metric(mut self, input: crate::types::Metric) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input);
+        self.inner.metric = Some(input);
         self
     }
     /// Sets or clears [`MetricValue::metric`](crate::types::MetricValue::metric).
     #[inline]
-    pub fn set_metric(
-        mut self,
-        input: ::std::option::Option<crate::types::Metric>,
-    ) -> Self {
+    pub fn set_metric(mut self, input: Option<crate::types::Metric>) -> Self {
         self.inner.metric = input;
         self
     }
     /// The value set for [`MetricValue::metric`](crate::types::MetricValue::metric), if any.
     #[inline]
-    pub fn get_metric(&self) -> &::std::option::Option<crate::types::Metric> {
+    pub fn get_metric(&self) -> &Option<crate::types::Metric> {
         &self.inner.metric
     }
     /// Sets [`MetricValue::value`](crate::types::MetricValue::value): The numerical value of the metric for the specified statistic and time period.
     pub fn value(mut self, input: f64) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`MetricValue::value`](crate::types::MetricValue::value).
     #[inline]
-    pub fn set_value(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_value(mut self, input: Option<f64>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`MetricValue::value`](crate::types::MetricValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<f64> {
+    pub fn get_value(&self) -> &Option<f64> {
         &self.inner.value
     }
     /// Builds the [`MetricValue`]; it has no required members, so this cannot fail.
@@ -87,23 +74,21 @@ impl MetricValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for MetricValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "metric" => {
-                    value.metric = ::std::option::Option::Some(
-                        crate::types::Metric::from(child.text()),
-                    );
+                    value.metric = Some(crate::types::Metric::from(child.text()));
                 }
                 "value" => {
-                    value.value = ::std::option::Option::Some(
+                    value.value = Some(
                         ::awsgen_runtime::xml::float(child.text(), child, "MetricValue")?,
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

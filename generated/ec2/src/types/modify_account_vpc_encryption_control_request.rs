@@ -2,48 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAccountVpcEncryptionControlRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyAccountVpcEncryptionControlRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The encryption mode for the account encryption control configuration.
-    pub mode: ::std::option::Option<crate::types::AccountVpcEncryptionControlMode>,
+    pub mode: Option<crate::types::AccountVpcEncryptionControlMode>,
     /// Specifies whether to exclude internet gateway resource from account-level encryption enforcement.
-    pub internet_gateway: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionStateInput,
-    >,
+    pub internet_gateway: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     /// Specifies whether to exclude egress-only internet gateway resource from account-level encryption enforcement.
-    pub egress_only_internet_gateway: ::std::option::Option<
+    pub egress_only_internet_gateway: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude NAT gateway resource from account-level encryption enforcement.
-    pub nat_gateway: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionStateInput,
-    >,
+    pub nat_gateway: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     /// Specifies whether to exclude virtual private gateway resource from account-level encryption enforcement.
-    pub virtual_private_gateway: ::std::option::Option<
+    pub virtual_private_gateway: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude VPC peering connection resource from account-level encryption enforcement.
-    pub vpc_peering: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionStateInput,
-    >,
+    pub vpc_peering: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     /// Specifies whether to exclude Lambda service from account-level encryption enforcement.
-    pub lambda: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionStateInput,
-    >,
+    pub lambda: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     /// Specifies whether to exclude VPC Lattice service from account-level encryption enforcement.
-    pub vpc_lattice: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionStateInput,
-    >,
+    pub vpc_lattice: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     /// Specifies whether to exclude Elastic File System service from account-level encryption enforcement.
-    pub elastic_file_system: ::std::option::Option<
+    pub elastic_file_system: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
 }
@@ -51,123 +36,114 @@ impl ModifyAccountVpcEncryptionControlRequest {
     /// Starts building a [`ModifyAccountVpcEncryptionControlRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder {
-        <crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyAccountVpcEncryptionControlRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AccountVpcEncryptionControlMode> {
+    pub fn mode(&self) -> Option<&crate::types::AccountVpcEncryptionControlMode> {
         self.mode.as_ref()
     }
     /// The `InternetGateway` member, when set.
     #[inline]
     pub fn internet_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.internet_gateway.as_ref()
     }
     /// The `EgressOnlyInternetGateway` member, when set.
     #[inline]
     pub fn egress_only_internet_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.egress_only_internet_gateway.as_ref()
     }
     /// The `NatGateway` member, when set.
     #[inline]
     pub fn nat_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.nat_gateway.as_ref()
     }
     /// The `VirtualPrivateGateway` member, when set.
     #[inline]
     pub fn virtual_private_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.virtual_private_gateway.as_ref()
     }
     /// The `VpcPeering` member, when set.
     #[inline]
     pub fn vpc_peering(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.vpc_peering.as_ref()
     }
     /// The `Lambda` member, when set.
     #[inline]
     pub fn lambda(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.lambda.as_ref()
     }
     /// The `VpcLattice` member, when set.
     #[inline]
     pub fn vpc_lattice(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.vpc_lattice.as_ref()
     }
     /// The `ElasticFileSystem` member, when set.
     #[inline]
     pub fn elastic_file_system(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.elastic_file_system.as_ref()
     }
 }
 /// A builder for [`ModifyAccountVpcEncryptionControlRequest`](crate::types::ModifyAccountVpcEncryptionControlRequest); start one with `ModifyAccountVpcEncryptionControlRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyAccountVpcEncryptionControlRequestBuilder {
     inner: crate::types::ModifyAccountVpcEncryptionControlRequest,
 }
 impl ModifyAccountVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::dry_run`](crate::types::ModifyAccountVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::dry_run`](crate::types::ModifyAccountVpcEncryptionControlRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyAccountVpcEncryptionControlRequest::dry_run`](crate::types::ModifyAccountVpcEncryptionControlRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::mode`](crate::types::ModifyAccountVpcEncryptionControlRequest::mode): The encryption mode for the account encryption control configuration.
     pub fn mode(mut self, input: crate::types::AccountVpcEncryptionControlMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::mode`](crate::types::ModifyAccountVpcEncryptionControlRequest::mode).
     #[inline]
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::AccountVpcEncryptionControlMode>,
+        input: Option<crate::types::AccountVpcEncryptionControlMode>,
     ) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`ModifyAccountVpcEncryptionControlRequest::mode`](crate::types::ModifyAccountVpcEncryptionControlRequest::mode), if any.
     #[inline]
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::AccountVpcEncryptionControlMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::AccountVpcEncryptionControlMode> {
         &self.inner.mode
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::internet_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::internet_gateway): Specifies whether to exclude internet gateway resource from account-level encryption enforcement.
@@ -175,16 +151,14 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input);
+        self.inner.internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::internet_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::internet_gateway).
     #[inline]
     pub fn set_internet_gateway(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.internet_gateway = input;
         self
@@ -193,7 +167,7 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.internet_gateway
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::egress_only_internet_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::egress_only_internet_gateway): Specifies whether to exclude egress-only internet gateway resource from account-level encryption enforcement.
@@ -201,16 +175,14 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(input);
+        self.inner.egress_only_internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::egress_only_internet_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::egress_only_internet_gateway).
     #[inline]
     pub fn set_egress_only_internet_gateway(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.egress_only_internet_gateway = input;
         self
@@ -219,7 +191,7 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_egress_only_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.egress_only_internet_gateway
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::nat_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::nat_gateway): Specifies whether to exclude NAT gateway resource from account-level encryption enforcement.
@@ -227,16 +199,14 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input);
+        self.inner.nat_gateway = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::nat_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::nat_gateway).
     #[inline]
     pub fn set_nat_gateway(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.nat_gateway = input;
         self
@@ -245,7 +215,7 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_nat_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.nat_gateway
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::virtual_private_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::virtual_private_gateway): Specifies whether to exclude virtual private gateway resource from account-level encryption enforcement.
@@ -253,16 +223,14 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.virtual_private_gateway = ::std::option::Option::Some(input);
+        self.inner.virtual_private_gateway = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::virtual_private_gateway`](crate::types::ModifyAccountVpcEncryptionControlRequest::virtual_private_gateway).
     #[inline]
     pub fn set_virtual_private_gateway(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.virtual_private_gateway = input;
         self
@@ -271,7 +239,7 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_virtual_private_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.virtual_private_gateway
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::vpc_peering`](crate::types::ModifyAccountVpcEncryptionControlRequest::vpc_peering): Specifies whether to exclude VPC peering connection resource from account-level encryption enforcement.
@@ -279,16 +247,14 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_peering = ::std::option::Option::Some(input);
+        self.inner.vpc_peering = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::vpc_peering`](crate::types::ModifyAccountVpcEncryptionControlRequest::vpc_peering).
     #[inline]
     pub fn set_vpc_peering(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.vpc_peering = input;
         self
@@ -297,7 +263,7 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_vpc_peering(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.vpc_peering
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::lambda`](crate::types::ModifyAccountVpcEncryptionControlRequest::lambda): Specifies whether to exclude Lambda service from account-level encryption enforcement.
@@ -305,16 +271,14 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.lambda = ::std::option::Option::Some(input);
+        self.inner.lambda = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::lambda`](crate::types::ModifyAccountVpcEncryptionControlRequest::lambda).
     #[inline]
     pub fn set_lambda(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.lambda = input;
         self
@@ -323,7 +287,7 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_lambda(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.lambda
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::vpc_lattice`](crate::types::ModifyAccountVpcEncryptionControlRequest::vpc_lattice): Specifies whether to exclude VPC Lattice service from account-level encryption enforcement.
@@ -331,16 +295,14 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_lattice = ::std::option::Option::Some(input);
+        self.inner.vpc_lattice = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::vpc_lattice`](crate::types::ModifyAccountVpcEncryptionControlRequest::vpc_lattice).
     #[inline]
     pub fn set_vpc_lattice(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.vpc_lattice = input;
         self
@@ -349,7 +311,7 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_vpc_lattice(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.vpc_lattice
     }
     /// Sets [`ModifyAccountVpcEncryptionControlRequest::elastic_file_system`](crate::types::ModifyAccountVpcEncryptionControlRequest::elastic_file_system): Specifies whether to exclude Elastic File System service from account-level encryption enforcement.
@@ -357,16 +319,14 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.elastic_file_system = ::std::option::Option::Some(input);
+        self.inner.elastic_file_system = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlRequest::elastic_file_system`](crate::types::ModifyAccountVpcEncryptionControlRequest::elastic_file_system).
     #[inline]
     pub fn set_elastic_file_system(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.elastic_file_system = input;
         self
@@ -375,7 +335,7 @@ impl ModifyAccountVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_elastic_file_system(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.elastic_file_system
     }
     /// Builds the [`ModifyAccountVpcEncryptionControlRequest`]; it has no required members, so this cannot fail.
@@ -388,37 +348,37 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyAccountVpcEncryptionControlRe
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             body.member("Mode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway {
+        if let Some(value) = &self.internet_gateway {
             body.member("InternetGateway", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway {
+        if let Some(value) = &self.egress_only_internet_gateway {
             body.member("EgressOnlyInternetGateway", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway {
+        if let Some(value) = &self.nat_gateway {
             body.member("NatGateway", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_private_gateway {
+        if let Some(value) = &self.virtual_private_gateway {
             body.member("VirtualPrivateGateway", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering {
+        if let Some(value) = &self.vpc_peering {
             body.member("VpcPeering", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.lambda {
+        if let Some(value) = &self.lambda {
             body.member("Lambda", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_lattice {
+        if let Some(value) = &self.vpc_lattice {
             body.member("VpcLattice", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_file_system {
+        if let Some(value) = &self.elastic_file_system {
             body.member("ElasticFileSystem", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAccountVpcEncryptionControlResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyAccountVpcEncryptionControlResult {
     /// Information about the account-level VPC Encryption Control configuration.
-    pub account_vpc_encryption_control: ::std::option::Option<
+    pub account_vpc_encryption_control: Option<
         crate::types::AccountVpcEncryptionControl,
     >,
 }
@@ -19,23 +14,18 @@ impl ModifyAccountVpcEncryptionControlResult {
     /// Starts building a [`ModifyAccountVpcEncryptionControlResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyAccountVpcEncryptionControlResultBuilder {
-        <crate::types::builders::ModifyAccountVpcEncryptionControlResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyAccountVpcEncryptionControlResultBuilder as Default>::default()
     }
     /// The `AccountVpcEncryptionControl` member, when set.
     #[inline]
     pub fn account_vpc_encryption_control(
         &self,
-    ) -> ::std::option::Option<&crate::types::AccountVpcEncryptionControl> {
+    ) -> Option<&crate::types::AccountVpcEncryptionControl> {
         self.account_vpc_encryption_control.as_ref()
     }
 }
 /// A builder for [`ModifyAccountVpcEncryptionControlResult`](crate::types::ModifyAccountVpcEncryptionControlResult); start one with `ModifyAccountVpcEncryptionControlResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyAccountVpcEncryptionControlResultBuilder {
     inner: crate::types::ModifyAccountVpcEncryptionControlResult,
 }
@@ -45,14 +35,14 @@ impl ModifyAccountVpcEncryptionControlResultBuilder {
         mut self,
         input: crate::types::AccountVpcEncryptionControl,
     ) -> Self {
-        self.inner.account_vpc_encryption_control = ::std::option::Option::Some(input);
+        self.inner.account_vpc_encryption_control = Some(input);
         self
     }
     /// Sets or clears [`ModifyAccountVpcEncryptionControlResult::account_vpc_encryption_control`](crate::types::ModifyAccountVpcEncryptionControlResult::account_vpc_encryption_control).
     #[inline]
     pub fn set_account_vpc_encryption_control(
         mut self,
-        input: ::std::option::Option<crate::types::AccountVpcEncryptionControl>,
+        input: Option<crate::types::AccountVpcEncryptionControl>,
     ) -> Self {
         self.inner.account_vpc_encryption_control = input;
         self
@@ -61,7 +51,7 @@ impl ModifyAccountVpcEncryptionControlResultBuilder {
     #[inline]
     pub fn get_account_vpc_encryption_control(
         &self,
-    ) -> &::std::option::Option<crate::types::AccountVpcEncryptionControl> {
+    ) -> &Option<crate::types::AccountVpcEncryptionControl> {
         &self.inner.account_vpc_encryption_control
     }
     /// Builds the [`ModifyAccountVpcEncryptionControlResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl ModifyAccountVpcEncryptionControlResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyAccountVpcEncryptionControlResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "accountVpcEncryptionControl" {
-                value.account_vpc_encryption_control = ::std::option::Option::Some(
+                value.account_vpc_encryption_control = Some(
                     <crate::types::AccountVpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAddressAttributeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyAddressAttributeResult {
     /// Information about the Elastic IP address.
-    pub address: ::std::option::Option<crate::types::AddressAttribute>,
+    pub address: Option<crate::types::AddressAttribute>,
 }
 impl ModifyAddressAttributeResult {
     /// Starts building a [`ModifyAddressAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyAddressAttributeResultBuilder {
-        <crate::types::builders::ModifyAddressAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyAddressAttributeResultBuilder as Default>::default()
     }
     /// The `Address` member, when set.
     #[inline]
-    pub fn address(&self) -> ::std::option::Option<&crate::types::AddressAttribute> {
+    pub fn address(&self) -> Option<&crate::types::AddressAttribute> {
         self.address.as_ref()
     }
 }
 /// A builder for [`ModifyAddressAttributeResult`](crate::types::ModifyAddressAttributeResult); start one with `ModifyAddressAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyAddressAttributeResultBuilder {
     inner: crate::types::ModifyAddressAttributeResult,
 }
 impl ModifyAddressAttributeResultBuilder {
     /// Sets [`ModifyAddressAttributeResult::address`](crate::types::ModifyAddressAttributeResult::address): Information about the Elastic IP address.
     pub fn address(mut self, input: crate::types::AddressAttribute) -> Self {
-        self.inner.address = ::std::option::Option::Some(input);
+        self.inner.address = Some(input);
         self
     }
     /// Sets or clears [`ModifyAddressAttributeResult::address`](crate::types::ModifyAddressAttributeResult::address).
     #[inline]
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<crate::types::AddressAttribute>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<crate::types::AddressAttribute>) -> Self {
         self.inner.address = input;
         self
     }
     /// The value set for [`ModifyAddressAttributeResult::address`](crate::types::ModifyAddressAttributeResult::address), if any.
     #[inline]
-    pub fn get_address(&self) -> &::std::option::Option<crate::types::AddressAttribute> {
+    pub fn get_address(&self) -> &Option<crate::types::AddressAttribute> {
         &self.inner.address
     }
     /// Builds the [`ModifyAddressAttributeResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl ModifyAddressAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyAddressAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "address" {
-                value.address = ::std::option::Option::Some(
+                value.address = Some(
                     <crate::types::AddressAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,69 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyApplicationStatusCheckRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyApplicationStatusCheckRequest {
     /// The ID of the application status check to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub application_status_check_id: ::std::option::Option<::std::string::String>,
+    pub application_status_check_id: Option<String>,
     /// The aggregation setting for the application status check. When set to `included`, the result of this check contributes to the instance-level application status reported by `DescribeApplicationStatus`. When set to `excluded`, the check runs independently and does not affect the instance-level status. Valid values: `included` \| `excluded`.
-    pub aggregation: ::std::option::Option<crate::types::AggregationStatusEnum>,
+    pub aggregation: Option<crate::types::AggregationStatusEnum>,
     /// The health check paths to use for the application status check.
-    pub health_check_paths: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathRequestObject>,
-    >,
+    pub health_check_paths: Option<Vec<crate::types::HealthCheckPathRequestObject>>,
     /// The protocol to use for the health check. Valid values: `http` \| `https`.
-    pub protocol: ::std::option::Option<crate::types::NetworkProtocolEnum>,
+    pub protocol: Option<crate::types::NetworkProtocolEnum>,
     /// The port to use for the health check. Valid values: 1 to 65535.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The URL path to use for the health check HTTP request (for example, `/health` or `/status`).
-    pub path: ::std::option::Option<::std::string::String>,
+    pub path: Option<String>,
     /// The index of the network device to use for the health check. The value must be greater than or equal to 0.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The IP version to use for the health check. Valid values: `ipv4` and `ipv6`.
-    pub ip_version: ::std::option::Option<crate::types::IpVersionEnum>,
+    pub ip_version: Option<crate::types::IpVersionEnum>,
     /// The IP scope to use for the health check. Valid value: `private`.
-    pub ip_scope: ::std::option::Option<crate::types::IpScopeEnum>,
+    pub ip_scope: Option<crate::types::IpScopeEnum>,
     /// The interval, in seconds, between health checks. Valid value: 60.
-    pub interval: ::std::option::Option<i32>,
+    pub interval: Option<i32>,
     /// The amount of time, in seconds, to wait for a health check response before considering it failed. Valid values: 1 to 30. The value must be less than `Interval`.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// The number of consecutive failed health checks before the application status is considered impaired. The value must be greater than 0.
-    pub failure_threshold: ::std::option::Option<i32>,
+    pub failure_threshold: Option<i32>,
     /// The number of consecutive successful health checks before the application status is considered healthy. The value must be greater than 0.
-    pub success_threshold: ::std::option::Option<i32>,
+    pub success_threshold: Option<i32>,
     /// The HTTP status codes that indicate a successful health check response. Specify a comma-separated list of individual status codes or ranges, for example, `200,202,300-399`. For a range, the first value must be less than the second value. Maximum length: 64 characters.
-    pub status_code_matcher: ::std::option::Option<::std::string::String>,
+    pub status_code_matcher: Option<String>,
     /// The number of seconds to wait before starting health checks after an instance is launched. Valid values: 1 to 600.
-    pub initialization_grace_period_seconds: ::std::option::Option<i32>,
+    pub initialization_grace_period_seconds: Option<i32>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyApplicationStatusCheckRequest {
     /// Starts building a [`ModifyApplicationStatusCheckRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyApplicationStatusCheckRequestBuilder {
-        <crate::types::builders::ModifyApplicationStatusCheckRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyApplicationStatusCheckRequestBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheckId` member, when set.
     #[inline]
-    pub fn application_status_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn application_status_check_id(&self) -> Option<&str> {
         self.application_status_check_id.as_deref()
     }
     /// The `Aggregation` member, when set.
     #[inline]
-    pub fn aggregation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AggregationStatusEnum> {
+    pub fn aggregation(&self) -> Option<&crate::types::AggregationStatusEnum> {
         self.aggregation.as_ref()
     }
     /// The `HealthCheckPaths` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,131 +65,114 @@ impl ModifyApplicationStatusCheckRequest {
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&crate::types::NetworkProtocolEnum> {
+    pub fn protocol(&self) -> Option<&crate::types::NetworkProtocolEnum> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `Path` member, when set.
     #[inline]
-    pub fn path(&self) -> ::std::option::Option<&str> {
+    pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `IpVersion` member, when set.
     #[inline]
-    pub fn ip_version(&self) -> ::std::option::Option<&crate::types::IpVersionEnum> {
+    pub fn ip_version(&self) -> Option<&crate::types::IpVersionEnum> {
         self.ip_version.as_ref()
     }
     /// The `IpScope` member, when set.
     #[inline]
-    pub fn ip_scope(&self) -> ::std::option::Option<&crate::types::IpScopeEnum> {
+    pub fn ip_scope(&self) -> Option<&crate::types::IpScopeEnum> {
         self.ip_scope.as_ref()
     }
     /// The `Interval` member, when set.
     #[inline]
-    pub fn interval(&self) -> ::std::option::Option<i32> {
+    pub fn interval(&self) -> Option<i32> {
         self.interval
     }
     /// The `Timeout` member, when set.
     #[inline]
-    pub fn timeout(&self) -> ::std::option::Option<i32> {
+    pub fn timeout(&self) -> Option<i32> {
         self.timeout
     }
     /// The `FailureThreshold` member, when set.
     #[inline]
-    pub fn failure_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn failure_threshold(&self) -> Option<i32> {
         self.failure_threshold
     }
     /// The `SuccessThreshold` member, when set.
     #[inline]
-    pub fn success_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn success_threshold(&self) -> Option<i32> {
         self.success_threshold
     }
     /// The `StatusCodeMatcher` member, when set.
     #[inline]
-    pub fn status_code_matcher(&self) -> ::std::option::Option<&str> {
+    pub fn status_code_matcher(&self) -> Option<&str> {
         self.status_code_matcher.as_deref()
     }
     /// The `InitializationGracePeriodSeconds` member, when set.
     #[inline]
-    pub fn initialization_grace_period_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn initialization_grace_period_seconds(&self) -> Option<i32> {
         self.initialization_grace_period_seconds
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyApplicationStatusCheckRequest`](crate::types::ModifyApplicationStatusCheckRequest); start one with `ModifyApplicationStatusCheckRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyApplicationStatusCheckRequestBuilder {
     inner: crate::types::ModifyApplicationStatusCheckRequest,
 }
 impl ModifyApplicationStatusCheckRequestBuilder {
     /// Sets [`ModifyApplicationStatusCheckRequest::application_status_check_id`](crate::types::ModifyApplicationStatusCheckRequest::application_status_check_id): The ID of the application status check to modify.
-    pub fn application_status_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.application_status_check_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn application_status_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.application_status_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::application_status_check_id`](crate::types::ModifyApplicationStatusCheckRequest::application_status_check_id).
     #[inline]
-    pub fn set_application_status_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_status_check_id(mut self, input: Option<String>) -> Self {
         self.inner.application_status_check_id = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::application_status_check_id`](crate::types::ModifyApplicationStatusCheckRequest::application_status_check_id), if any.
     #[inline]
-    pub fn get_application_status_check_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_status_check_id(&self) -> &Option<String> {
         &self.inner.application_status_check_id
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::aggregation`](crate::types::ModifyApplicationStatusCheckRequest::aggregation): The aggregation setting for the application status check.
     pub fn aggregation(mut self, input: crate::types::AggregationStatusEnum) -> Self {
-        self.inner.aggregation = ::std::option::Option::Some(input);
+        self.inner.aggregation = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::aggregation`](crate::types::ModifyApplicationStatusCheckRequest::aggregation).
     #[inline]
     pub fn set_aggregation(
         mut self,
-        input: ::std::option::Option<crate::types::AggregationStatusEnum>,
+        input: Option<crate::types::AggregationStatusEnum>,
     ) -> Self {
         self.inner.aggregation = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::aggregation`](crate::types::ModifyApplicationStatusCheckRequest::aggregation), if any.
     #[inline]
-    pub fn get_aggregation(
-        &self,
-    ) -> &::std::option::Option<crate::types::AggregationStatusEnum> {
+    pub fn get_aggregation(&self) -> &Option<crate::types::AggregationStatusEnum> {
         &self.inner.aggregation
     }
     /// Appends one item to [`ModifyApplicationStatusCheckRequest::health_check_paths`](crate::types::ModifyApplicationStatusCheckRequest::health_check_paths): The health check paths to use for the application status check.
@@ -215,9 +189,7 @@ impl ModifyApplicationStatusCheckRequestBuilder {
     #[inline]
     pub fn set_health_check_paths(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::HealthCheckPathRequestObject>,
-        >,
+        input: Option<Vec<crate::types::HealthCheckPathRequestObject>>,
     ) -> Self {
         self.inner.health_check_paths = input;
         self
@@ -226,302 +198,268 @@ impl ModifyApplicationStatusCheckRequestBuilder {
     #[inline]
     pub fn get_health_check_paths(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckPathRequestObject>,
-    > {
+    ) -> &Option<Vec<crate::types::HealthCheckPathRequestObject>> {
         &self.inner.health_check_paths
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::protocol`](crate::types::ModifyApplicationStatusCheckRequest::protocol): The protocol to use for the health check.
     pub fn protocol(mut self, input: crate::types::NetworkProtocolEnum) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::protocol`](crate::types::ModifyApplicationStatusCheckRequest::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkProtocolEnum>,
+        input: Option<crate::types::NetworkProtocolEnum>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::protocol`](crate::types::ModifyApplicationStatusCheckRequest::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkProtocolEnum> {
+    pub fn get_protocol(&self) -> &Option<crate::types::NetworkProtocolEnum> {
         &self.inner.protocol
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::port`](crate::types::ModifyApplicationStatusCheckRequest::port): The port to use for the health check.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::port`](crate::types::ModifyApplicationStatusCheckRequest::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::port`](crate::types::ModifyApplicationStatusCheckRequest::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::path`](crate::types::ModifyApplicationStatusCheckRequest::path): The URL path to use for the health check HTTP request (for example, `/health` or `/status`).
-    pub fn path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.path = ::std::option::Option::Some(input.into());
+    pub fn path(mut self, input: impl Into<String>) -> Self {
+        self.inner.path = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::path`](crate::types::ModifyApplicationStatusCheckRequest::path).
     #[inline]
-    pub fn set_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_path(mut self, input: Option<String>) -> Self {
         self.inner.path = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::path`](crate::types::ModifyApplicationStatusCheckRequest::path), if any.
     #[inline]
-    pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_path(&self) -> &Option<String> {
         &self.inner.path
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::device_index`](crate::types::ModifyApplicationStatusCheckRequest::device_index): The index of the network device to use for the health check.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::device_index`](crate::types::ModifyApplicationStatusCheckRequest::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::device_index`](crate::types::ModifyApplicationStatusCheckRequest::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::ip_version`](crate::types::ModifyApplicationStatusCheckRequest::ip_version): The IP version to use for the health check.
     pub fn ip_version(mut self, input: crate::types::IpVersionEnum) -> Self {
-        self.inner.ip_version = ::std::option::Option::Some(input);
+        self.inner.ip_version = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::ip_version`](crate::types::ModifyApplicationStatusCheckRequest::ip_version).
     #[inline]
-    pub fn set_ip_version(
-        mut self,
-        input: ::std::option::Option<crate::types::IpVersionEnum>,
-    ) -> Self {
+    pub fn set_ip_version(mut self, input: Option<crate::types::IpVersionEnum>) -> Self {
         self.inner.ip_version = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::ip_version`](crate::types::ModifyApplicationStatusCheckRequest::ip_version), if any.
     #[inline]
-    pub fn get_ip_version(&self) -> &::std::option::Option<crate::types::IpVersionEnum> {
+    pub fn get_ip_version(&self) -> &Option<crate::types::IpVersionEnum> {
         &self.inner.ip_version
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::ip_scope`](crate::types::ModifyApplicationStatusCheckRequest::ip_scope): The IP scope to use for the health check.
     pub fn ip_scope(mut self, input: crate::types::IpScopeEnum) -> Self {
-        self.inner.ip_scope = ::std::option::Option::Some(input);
+        self.inner.ip_scope = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::ip_scope`](crate::types::ModifyApplicationStatusCheckRequest::ip_scope).
     #[inline]
-    pub fn set_ip_scope(
-        mut self,
-        input: ::std::option::Option<crate::types::IpScopeEnum>,
-    ) -> Self {
+    pub fn set_ip_scope(mut self, input: Option<crate::types::IpScopeEnum>) -> Self {
         self.inner.ip_scope = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::ip_scope`](crate::types::ModifyApplicationStatusCheckRequest::ip_scope), if any.
     #[inline]
-    pub fn get_ip_scope(&self) -> &::std::option::Option<crate::types::IpScopeEnum> {
+    pub fn get_ip_scope(&self) -> &Option<crate::types::IpScopeEnum> {
         &self.inner.ip_scope
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::interval`](crate::types::ModifyApplicationStatusCheckRequest::interval): The interval, in seconds, between health checks.
     pub fn interval(mut self, input: i32) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input);
+        self.inner.interval = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::interval`](crate::types::ModifyApplicationStatusCheckRequest::interval).
     #[inline]
-    pub fn set_interval(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_interval(mut self, input: Option<i32>) -> Self {
         self.inner.interval = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::interval`](crate::types::ModifyApplicationStatusCheckRequest::interval), if any.
     #[inline]
-    pub fn get_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_interval(&self) -> &Option<i32> {
         &self.inner.interval
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::timeout`](crate::types::ModifyApplicationStatusCheckRequest::timeout): The amount of time, in seconds, to wait for a health check response before considering it failed.
     pub fn timeout(mut self, input: i32) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input);
+        self.inner.timeout = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::timeout`](crate::types::ModifyApplicationStatusCheckRequest::timeout).
     #[inline]
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.timeout = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::timeout`](crate::types::ModifyApplicationStatusCheckRequest::timeout), if any.
     #[inline]
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         &self.inner.timeout
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::failure_threshold`](crate::types::ModifyApplicationStatusCheckRequest::failure_threshold): The number of consecutive failed health checks before the application status is considered impaired.
     pub fn failure_threshold(mut self, input: i32) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input);
+        self.inner.failure_threshold = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::failure_threshold`](crate::types::ModifyApplicationStatusCheckRequest::failure_threshold).
     #[inline]
-    pub fn set_failure_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_failure_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.failure_threshold = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::failure_threshold`](crate::types::ModifyApplicationStatusCheckRequest::failure_threshold), if any.
     #[inline]
-    pub fn get_failure_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_failure_threshold(&self) -> &Option<i32> {
         &self.inner.failure_threshold
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::success_threshold`](crate::types::ModifyApplicationStatusCheckRequest::success_threshold): The number of consecutive successful health checks before the application status is considered healthy.
     pub fn success_threshold(mut self, input: i32) -> Self {
-        self.inner.success_threshold = ::std::option::Option::Some(input);
+        self.inner.success_threshold = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::success_threshold`](crate::types::ModifyApplicationStatusCheckRequest::success_threshold).
     #[inline]
-    pub fn set_success_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_success_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.success_threshold = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::success_threshold`](crate::types::ModifyApplicationStatusCheckRequest::success_threshold), if any.
     #[inline]
-    pub fn get_success_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_success_threshold(&self) -> &Option<i32> {
         &self.inner.success_threshold
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::status_code_matcher`](crate::types::ModifyApplicationStatusCheckRequest::status_code_matcher): The HTTP status codes that indicate a successful health check response.
-    pub fn status_code_matcher(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_code_matcher = ::std::option::Option::Some(input.into());
+    pub fn status_code_matcher(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_code_matcher = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::status_code_matcher`](crate::types::ModifyApplicationStatusCheckRequest::status_code_matcher).
     #[inline]
-    pub fn set_status_code_matcher(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_code_matcher(mut self, input: Option<String>) -> Self {
         self.inner.status_code_matcher = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::status_code_matcher`](crate::types::ModifyApplicationStatusCheckRequest::status_code_matcher), if any.
     #[inline]
-    pub fn get_status_code_matcher(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_code_matcher(&self) -> &Option<String> {
         &self.inner.status_code_matcher
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::initialization_grace_period_seconds`](crate::types::ModifyApplicationStatusCheckRequest::initialization_grace_period_seconds): The number of seconds to wait before starting health checks after an instance is launched.
     pub fn initialization_grace_period_seconds(mut self, input: i32) -> Self {
-        self.inner.initialization_grace_period_seconds = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.initialization_grace_period_seconds = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::initialization_grace_period_seconds`](crate::types::ModifyApplicationStatusCheckRequest::initialization_grace_period_seconds).
     #[inline]
     pub fn set_initialization_grace_period_seconds(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.initialization_grace_period_seconds = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::initialization_grace_period_seconds`](crate::types::ModifyApplicationStatusCheckRequest::initialization_grace_period_seconds), if any.
     #[inline]
-    pub fn get_initialization_grace_period_seconds(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_initialization_grace_period_seconds(&self) -> &Option<i32> {
         &self.inner.initialization_grace_period_seconds
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::client_token`](crate::types::ModifyApplicationStatusCheckRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::client_token`](crate::types::ModifyApplicationStatusCheckRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::client_token`](crate::types::ModifyApplicationStatusCheckRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ModifyApplicationStatusCheckRequest::dry_run`](crate::types::ModifyApplicationStatusCheckRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckRequest::dry_run`](crate::types::ModifyApplicationStatusCheckRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyApplicationStatusCheckRequest::dry_run`](crate::types::ModifyApplicationStatusCheckRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyApplicationStatusCheckRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyApplicationStatusCheckRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.application_status_check_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyApplicationStatusCheckRequest",
                 member: "application_status_check_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyApplicationStatusCheckRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.application_status_check_id {
             body.member("ApplicationStatusCheckId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.aggregation {
+        if let Some(value) = &self.aggregation {
             body.member("Aggregation", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.health_check_paths {
+        if let Some(value) = &self.health_check_paths {
             let member_0 = body.enter("HealthCheckPath");
             body.items(
                 value,
@@ -529,50 +467,48 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyApplicationStatusCheckRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             body.member("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.path {
+        if let Some(value) = &self.path {
             body.member("Path", value);
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             body.member("DeviceIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ip_version {
+        if let Some(value) = &self.ip_version {
             body.member("IpVersion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.ip_scope {
+        if let Some(value) = &self.ip_scope {
             body.member("IpScope", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.interval {
+        if let Some(value) = &self.interval {
             body.member("Interval", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.timeout {
+        if let Some(value) = &self.timeout {
             body.member("Timeout", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.failure_threshold {
+        if let Some(value) = &self.failure_threshold {
             body.member("FailureThreshold", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.success_threshold {
+        if let Some(value) = &self.success_threshold {
             body.member("SuccessThreshold", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.status_code_matcher {
+        if let Some(value) = &self.status_code_matcher {
             body.member("StatusCodeMatcher", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .initialization_grace_period_seconds
-        {
+        if let Some(value) = &self.initialization_grace_period_seconds {
             body.member("InitializationGracePeriodSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyApplicationStatusCheckResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyApplicationStatusCheckResult {
     /// Information about the modified application status check.
-    pub application_status_check: ::std::option::Option<
+    pub application_status_check: Option<
         crate::types::ApplicationStatusCheckResponseObject,
     >,
 }
@@ -19,23 +14,18 @@ impl ModifyApplicationStatusCheckResult {
     /// Starts building a [`ModifyApplicationStatusCheckResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyApplicationStatusCheckResultBuilder {
-        <crate::types::builders::ModifyApplicationStatusCheckResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyApplicationStatusCheckResultBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheck` member, when set.
     #[inline]
     pub fn application_status_check(
         &self,
-    ) -> ::std::option::Option<&crate::types::ApplicationStatusCheckResponseObject> {
+    ) -> Option<&crate::types::ApplicationStatusCheckResponseObject> {
         self.application_status_check.as_ref()
     }
 }
 /// A builder for [`ModifyApplicationStatusCheckResult`](crate::types::ModifyApplicationStatusCheckResult); start one with `ModifyApplicationStatusCheckResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyApplicationStatusCheckResultBuilder {
     inner: crate::types::ModifyApplicationStatusCheckResult,
 }
@@ -45,14 +35,14 @@ impl ModifyApplicationStatusCheckResultBuilder {
         mut self,
         input: crate::types::ApplicationStatusCheckResponseObject,
     ) -> Self {
-        self.inner.application_status_check = ::std::option::Option::Some(input);
+        self.inner.application_status_check = Some(input);
         self
     }
     /// Sets or clears [`ModifyApplicationStatusCheckResult::application_status_check`](crate::types::ModifyApplicationStatusCheckResult::application_status_check).
     #[inline]
     pub fn set_application_status_check(
         mut self,
-        input: ::std::option::Option<crate::types::ApplicationStatusCheckResponseObject>,
+        input: Option<crate::types::ApplicationStatusCheckResponseObject>,
     ) -> Self {
         self.inner.application_status_check = input;
         self
@@ -61,7 +51,7 @@ impl ModifyApplicationStatusCheckResultBuilder {
     #[inline]
     pub fn get_application_status_check(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplicationStatusCheckResponseObject> {
+    ) -> &Option<crate::types::ApplicationStatusCheckResponseObject> {
         &self.inner.application_status_check
     }
     /// Builds the [`ModifyApplicationStatusCheckResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl ModifyApplicationStatusCheckResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyApplicationStatusCheckResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "applicationStatusCheck" {
-                value.application_status_check = ::std::option::Option::Some(
+                value.application_status_check = Some(
                     <crate::types::ApplicationStatusCheckResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

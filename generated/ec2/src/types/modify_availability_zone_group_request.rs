@@ -2,82 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyAvailabilityZoneGroupRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyAvailabilityZoneGroupRequest {
     /// The name of the Availability Zone group, Local Zone group, or Wavelength Zone group.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// Indicates whether to opt in to the zone group. The only valid value is `opted-in`. You must contact Amazon Web Services Support to opt out of a Local Zone or Wavelength Zone group.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub opt_in_status: ::std::option::Option<
-        crate::types::ModifyAvailabilityZoneOptInStatus,
-    >,
+    pub opt_in_status: Option<crate::types::ModifyAvailabilityZoneOptInStatus>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyAvailabilityZoneGroupRequest {
     /// Starts building a [`ModifyAvailabilityZoneGroupRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder {
-        <crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyAvailabilityZoneGroupRequestBuilder as Default>::default()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `OptInStatus` member, when set.
     #[inline]
     pub fn opt_in_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::ModifyAvailabilityZoneOptInStatus> {
+    ) -> Option<&crate::types::ModifyAvailabilityZoneOptInStatus> {
         self.opt_in_status.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyAvailabilityZoneGroupRequest`](crate::types::ModifyAvailabilityZoneGroupRequest); start one with `ModifyAvailabilityZoneGroupRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyAvailabilityZoneGroupRequestBuilder {
     inner: crate::types::ModifyAvailabilityZoneGroupRequest,
 }
 impl ModifyAvailabilityZoneGroupRequestBuilder {
     /// Sets [`ModifyAvailabilityZoneGroupRequest::group_name`](crate::types::ModifyAvailabilityZoneGroupRequest::group_name): The name of the Availability Zone group, Local Zone group, or Wavelength Zone group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyAvailabilityZoneGroupRequest::group_name`](crate::types::ModifyAvailabilityZoneGroupRequest::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`ModifyAvailabilityZoneGroupRequest::group_name`](crate::types::ModifyAvailabilityZoneGroupRequest::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`ModifyAvailabilityZoneGroupRequest::opt_in_status`](crate::types::ModifyAvailabilityZoneGroupRequest::opt_in_status): Indicates whether to opt in to the zone group.
@@ -85,14 +67,14 @@ impl ModifyAvailabilityZoneGroupRequestBuilder {
         mut self,
         input: crate::types::ModifyAvailabilityZoneOptInStatus,
     ) -> Self {
-        self.inner.opt_in_status = ::std::option::Option::Some(input);
+        self.inner.opt_in_status = Some(input);
         self
     }
     /// Sets or clears [`ModifyAvailabilityZoneGroupRequest::opt_in_status`](crate::types::ModifyAvailabilityZoneGroupRequest::opt_in_status).
     #[inline]
     pub fn set_opt_in_status(
         mut self,
-        input: ::std::option::Option<crate::types::ModifyAvailabilityZoneOptInStatus>,
+        input: Option<crate::types::ModifyAvailabilityZoneOptInStatus>,
     ) -> Self {
         self.inner.opt_in_status = input;
         self
@@ -101,62 +83,62 @@ impl ModifyAvailabilityZoneGroupRequestBuilder {
     #[inline]
     pub fn get_opt_in_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyAvailabilityZoneOptInStatus> {
+    ) -> &Option<crate::types::ModifyAvailabilityZoneOptInStatus> {
         &self.inner.opt_in_status
     }
     /// Sets [`ModifyAvailabilityZoneGroupRequest::dry_run`](crate::types::ModifyAvailabilityZoneGroupRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyAvailabilityZoneGroupRequest::dry_run`](crate::types::ModifyAvailabilityZoneGroupRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyAvailabilityZoneGroupRequest::dry_run`](crate::types::ModifyAvailabilityZoneGroupRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyAvailabilityZoneGroupRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyAvailabilityZoneGroupRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.group_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyAvailabilityZoneGroupRequest",
                 member: "group_name",
             });
         }
         if self.inner.opt_in_status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyAvailabilityZoneGroupRequest",
                 member: "opt_in_status",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyAvailabilityZoneGroupRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.group_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.opt_in_status {
+        if let Some(value) = &self.opt_in_status {
             body.member("OptInStatus", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

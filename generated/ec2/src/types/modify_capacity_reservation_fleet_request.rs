@@ -2,205 +2,178 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyCapacityReservationFleetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationFleetRequest {
     /// The ID of the Capacity Reservation Fleet to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_fleet_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_fleet_id: Option<String>,
     /// The total number of capacity units to be reserved by the Capacity Reservation Fleet. This value, together with the instance type weights that you assign to each instance type used by the Fleet determine the number of instances for which the Fleet reserves capacity. Both values are based on units that make sense for your workload. For more information, see [Total target capacity](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#target-capacity) in the *Amazon EC2 User Guide*.
-    pub total_target_capacity: ::std::option::Option<i32>,
+    pub total_target_capacity: Option<i32>,
     /// The date and time at which the Capacity Reservation Fleet expires. When the Capacity Reservation Fleet expires, its state changes to `expired` and all of the Capacity Reservations in the Fleet expire.
     ///
     /// The Capacity Reservation Fleet expires within an hour after the specified time. For example, if you specify `5/31/2019`, `13:30:55`, the Capacity Reservation Fleet is guaranteed to expire between `13:30:55` and `14:30:55` on `5/31/2019`.
     ///
     /// You can't specify **EndDate** and **RemoveEndDate** in the same request.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Indicates whether to remove the end date from the Capacity Reservation Fleet. If you remove the end date, the Capacity Reservation Fleet does not expire and it remains active until you explicitly cancel it using the **CancelCapacityReservationFleet** action.
     ///
     /// You can't specify **RemoveEndDate** and **EndDate** in the same request.
-    pub remove_end_date: ::std::option::Option<bool>,
+    pub remove_end_date: Option<bool>,
 }
 impl ModifyCapacityReservationFleetRequest {
     /// Starts building a [`ModifyCapacityReservationFleetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyCapacityReservationFleetRequestBuilder {
-        <crate::types::builders::ModifyCapacityReservationFleetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyCapacityReservationFleetRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationFleetId` member, when set.
     #[inline]
-    pub fn capacity_reservation_fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_fleet_id(&self) -> Option<&str> {
         self.capacity_reservation_fleet_id.as_deref()
     }
     /// The `TotalTargetCapacity` member, when set.
     #[inline]
-    pub fn total_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_target_capacity(&self) -> Option<i32> {
         self.total_target_capacity
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `RemoveEndDate` member, when set.
     #[inline]
-    pub fn remove_end_date(&self) -> ::std::option::Option<bool> {
+    pub fn remove_end_date(&self) -> Option<bool> {
         self.remove_end_date
     }
 }
 /// A builder for [`ModifyCapacityReservationFleetRequest`](crate::types::ModifyCapacityReservationFleetRequest); start one with `ModifyCapacityReservationFleetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyCapacityReservationFleetRequestBuilder {
     inner: crate::types::ModifyCapacityReservationFleetRequest,
 }
 impl ModifyCapacityReservationFleetRequestBuilder {
     /// Sets [`ModifyCapacityReservationFleetRequest::capacity_reservation_fleet_id`](crate::types::ModifyCapacityReservationFleetRequest::capacity_reservation_fleet_id): The ID of the Capacity Reservation Fleet to modify.
-    pub fn capacity_reservation_fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_fleet_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_reservation_fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::capacity_reservation_fleet_id`](crate::types::ModifyCapacityReservationFleetRequest::capacity_reservation_fleet_id).
     #[inline]
-    pub fn set_capacity_reservation_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_fleet_id = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationFleetRequest::capacity_reservation_fleet_id`](crate::types::ModifyCapacityReservationFleetRequest::capacity_reservation_fleet_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_fleet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_fleet_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_fleet_id
     }
     /// Sets [`ModifyCapacityReservationFleetRequest::total_target_capacity`](crate::types::ModifyCapacityReservationFleetRequest::total_target_capacity): The total number of capacity units to be reserved by the Capacity Reservation Fleet.
     pub fn total_target_capacity(mut self, input: i32) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input);
+        self.inner.total_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::total_target_capacity`](crate::types::ModifyCapacityReservationFleetRequest::total_target_capacity).
     #[inline]
-    pub fn set_total_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_target_capacity = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationFleetRequest::total_target_capacity`](crate::types::ModifyCapacityReservationFleetRequest::total_target_capacity), if any.
     #[inline]
-    pub fn get_total_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_target_capacity(&self) -> &Option<i32> {
         &self.inner.total_target_capacity
     }
     /// Sets [`ModifyCapacityReservationFleetRequest::end_date`](crate::types::ModifyCapacityReservationFleetRequest::end_date): The date and time at which the Capacity Reservation Fleet expires.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::end_date`](crate::types::ModifyCapacityReservationFleetRequest::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationFleetRequest::end_date`](crate::types::ModifyCapacityReservationFleetRequest::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`ModifyCapacityReservationFleetRequest::dry_run`](crate::types::ModifyCapacityReservationFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::dry_run`](crate::types::ModifyCapacityReservationFleetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationFleetRequest::dry_run`](crate::types::ModifyCapacityReservationFleetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyCapacityReservationFleetRequest::remove_end_date`](crate::types::ModifyCapacityReservationFleetRequest::remove_end_date): Indicates whether to remove the end date from the Capacity Reservation Fleet.
     pub fn remove_end_date(mut self, input: bool) -> Self {
-        self.inner.remove_end_date = ::std::option::Option::Some(input);
+        self.inner.remove_end_date = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationFleetRequest::remove_end_date`](crate::types::ModifyCapacityReservationFleetRequest::remove_end_date).
     #[inline]
-    pub fn set_remove_end_date(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_remove_end_date(mut self, input: Option<bool>) -> Self {
         self.inner.remove_end_date = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationFleetRequest::remove_end_date`](crate::types::ModifyCapacityReservationFleetRequest::remove_end_date), if any.
     #[inline]
-    pub fn get_remove_end_date(&self) -> &::std::option::Option<bool> {
+    pub fn get_remove_end_date(&self) -> &Option<bool> {
         &self.inner.remove_end_date
     }
     /// Builds the [`ModifyCapacityReservationFleetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyCapacityReservationFleetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_reservation_fleet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyCapacityReservationFleetRequest",
                 member: "capacity_reservation_fleet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationFleetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_fleet_id {
             body.member("CapacityReservationFleetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+        if let Some(value) = &self.total_target_capacity {
             body.member("TotalTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             body.member(
                 "EndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -209,12 +182,12 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationFleetReque
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.remove_end_date {
+        if let Some(value) = &self.remove_end_date {
             body.member("RemoveEndDate", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

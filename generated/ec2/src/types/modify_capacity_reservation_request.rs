@@ -2,240 +2,208 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyCapacityReservationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyCapacityReservationRequest {
     /// The ID of the Capacity Reservation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The number of instances for which to reserve capacity. The number of instances can't be increased or decreased by more than `1000` in a single request.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The date and time at which the Capacity Reservation expires. When a Capacity Reservation expires, the reserved capacity is released and you can no longer launch instances into it. The Capacity Reservation's state changes to `expired` when it reaches its end date and time.
     ///
     /// The Capacity Reservation is cancelled within an hour from the specified time. For example, if you specify 5/31/2019, 13:30:55, the Capacity Reservation is guaranteed to end between 13:30:55 and 14:30:55 on 5/31/2019.
     ///
     /// You must provide an `EndDate` value if [`EndDateType`](crate::types::EndDateType) is `limited`. Omit `EndDate` if [`EndDateType`](crate::types::EndDateType) is `unlimited`.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates the way in which the Capacity Reservation ends. A Capacity Reservation can have one of the following end types:
     ///
     /// - `unlimited` - The Capacity Reservation remains active until you explicitly cancel it. Do not provide an `EndDate` value if [`EndDateType`](crate::types::EndDateType) is `unlimited`.
     /// - `limited` - The Capacity Reservation expires automatically at a specified date and time. You must provide an `EndDate` value if [`EndDateType`](crate::types::EndDateType) is `limited`.
-    pub end_date_type: ::std::option::Option<crate::types::EndDateType>,
+    pub end_date_type: Option<crate::types::EndDateType>,
     /// Reserved. Capacity Reservations you have created are accepted by default.
-    pub accept: ::std::option::Option<bool>,
+    pub accept: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Reserved for future use.
-    pub additional_info: ::std::option::Option<::std::string::String>,
+    pub additional_info: Option<String>,
     /// The matching criteria (instance eligibility) that you want to use in the modified Capacity Reservation. If you change the instance eligibility of an existing Capacity Reservation from `targeted` to `open`, any running instances that match the attributes of the Capacity Reservation, have the [`CapacityReservationPreference`](crate::types::CapacityReservationPreference) set to `open`, and are not yet running in the Capacity Reservation, will automatically use the modified Capacity Reservation.
     ///
     /// To modify the instance eligibility, the Capacity Reservation must be completely idle (zero usage).
-    pub instance_match_criteria: ::std::option::Option<
-        crate::types::InstanceMatchCriteria,
-    >,
+    pub instance_match_criteria: Option<crate::types::InstanceMatchCriteria>,
 }
 impl ModifyCapacityReservationRequest {
     /// Starts building a [`ModifyCapacityReservationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyCapacityReservationRequestBuilder {
-        <crate::types::builders::ModifyCapacityReservationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyCapacityReservationRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `EndDateType` member, when set.
     #[inline]
-    pub fn end_date_type(&self) -> ::std::option::Option<&crate::types::EndDateType> {
+    pub fn end_date_type(&self) -> Option<&crate::types::EndDateType> {
         self.end_date_type.as_ref()
     }
     /// The `Accept` member, when set.
     #[inline]
-    pub fn accept(&self) -> ::std::option::Option<bool> {
+    pub fn accept(&self) -> Option<bool> {
         self.accept
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `AdditionalInfo` member, when set.
     #[inline]
-    pub fn additional_info(&self) -> ::std::option::Option<&str> {
+    pub fn additional_info(&self) -> Option<&str> {
         self.additional_info.as_deref()
     }
     /// The `InstanceMatchCriteria` member, when set.
     #[inline]
     pub fn instance_match_criteria(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMatchCriteria> {
+    ) -> Option<&crate::types::InstanceMatchCriteria> {
         self.instance_match_criteria.as_ref()
     }
 }
 /// A builder for [`ModifyCapacityReservationRequest`](crate::types::ModifyCapacityReservationRequest); start one with `ModifyCapacityReservationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyCapacityReservationRequestBuilder {
     inner: crate::types::ModifyCapacityReservationRequest,
 }
 impl ModifyCapacityReservationRequestBuilder {
     /// Sets [`ModifyCapacityReservationRequest::capacity_reservation_id`](crate::types::ModifyCapacityReservationRequest::capacity_reservation_id): The ID of the Capacity Reservation.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::capacity_reservation_id`](crate::types::ModifyCapacityReservationRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationRequest::capacity_reservation_id`](crate::types::ModifyCapacityReservationRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`ModifyCapacityReservationRequest::instance_count`](crate::types::ModifyCapacityReservationRequest::instance_count): The number of instances for which to reserve capacity.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::instance_count`](crate::types::ModifyCapacityReservationRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationRequest::instance_count`](crate::types::ModifyCapacityReservationRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`ModifyCapacityReservationRequest::end_date`](crate::types::ModifyCapacityReservationRequest::end_date): The date and time at which the Capacity Reservation expires.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::end_date`](crate::types::ModifyCapacityReservationRequest::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationRequest::end_date`](crate::types::ModifyCapacityReservationRequest::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`ModifyCapacityReservationRequest::end_date_type`](crate::types::ModifyCapacityReservationRequest::end_date_type): Indicates the way in which the Capacity Reservation ends.
     pub fn end_date_type(mut self, input: crate::types::EndDateType) -> Self {
-        self.inner.end_date_type = ::std::option::Option::Some(input);
+        self.inner.end_date_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::end_date_type`](crate::types::ModifyCapacityReservationRequest::end_date_type).
     #[inline]
     pub fn set_end_date_type(
         mut self,
-        input: ::std::option::Option<crate::types::EndDateType>,
+        input: Option<crate::types::EndDateType>,
     ) -> Self {
         self.inner.end_date_type = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationRequest::end_date_type`](crate::types::ModifyCapacityReservationRequest::end_date_type), if any.
     #[inline]
-    pub fn get_end_date_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::EndDateType> {
+    pub fn get_end_date_type(&self) -> &Option<crate::types::EndDateType> {
         &self.inner.end_date_type
     }
     /// Sets [`ModifyCapacityReservationRequest::accept`](crate::types::ModifyCapacityReservationRequest::accept): Reserved.
     pub fn accept(mut self, input: bool) -> Self {
-        self.inner.accept = ::std::option::Option::Some(input);
+        self.inner.accept = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::accept`](crate::types::ModifyCapacityReservationRequest::accept).
     #[inline]
-    pub fn set_accept(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_accept(mut self, input: Option<bool>) -> Self {
         self.inner.accept = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationRequest::accept`](crate::types::ModifyCapacityReservationRequest::accept), if any.
     #[inline]
-    pub fn get_accept(&self) -> &::std::option::Option<bool> {
+    pub fn get_accept(&self) -> &Option<bool> {
         &self.inner.accept
     }
     /// Sets [`ModifyCapacityReservationRequest::dry_run`](crate::types::ModifyCapacityReservationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::dry_run`](crate::types::ModifyCapacityReservationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationRequest::dry_run`](crate::types::ModifyCapacityReservationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyCapacityReservationRequest::additional_info`](crate::types::ModifyCapacityReservationRequest::additional_info): Reserved for future use.
-    pub fn additional_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.additional_info = ::std::option::Option::Some(input.into());
+    pub fn additional_info(mut self, input: impl Into<String>) -> Self {
+        self.inner.additional_info = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::additional_info`](crate::types::ModifyCapacityReservationRequest::additional_info).
     #[inline]
-    pub fn set_additional_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_additional_info(mut self, input: Option<String>) -> Self {
         self.inner.additional_info = input;
         self
     }
     /// The value set for [`ModifyCapacityReservationRequest::additional_info`](crate::types::ModifyCapacityReservationRequest::additional_info), if any.
     #[inline]
-    pub fn get_additional_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_additional_info(&self) -> &Option<String> {
         &self.inner.additional_info
     }
     /// Sets [`ModifyCapacityReservationRequest::instance_match_criteria`](crate::types::ModifyCapacityReservationRequest::instance_match_criteria): The matching criteria (instance eligibility) that you want to use in the modified Capacity Reservation.
@@ -243,14 +211,14 @@ impl ModifyCapacityReservationRequestBuilder {
         mut self,
         input: crate::types::InstanceMatchCriteria,
     ) -> Self {
-        self.inner.instance_match_criteria = ::std::option::Option::Some(input);
+        self.inner.instance_match_criteria = Some(input);
         self
     }
     /// Sets or clears [`ModifyCapacityReservationRequest::instance_match_criteria`](crate::types::ModifyCapacityReservationRequest::instance_match_criteria).
     #[inline]
     pub fn set_instance_match_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMatchCriteria>,
+        input: Option<crate::types::InstanceMatchCriteria>,
     ) -> Self {
         self.inner.instance_match_criteria = input;
         self
@@ -259,38 +227,38 @@ impl ModifyCapacityReservationRequestBuilder {
     #[inline]
     pub fn get_instance_match_criteria(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMatchCriteria> {
+    ) -> &Option<crate::types::InstanceMatchCriteria> {
         &self.inner.instance_match_criteria
     }
     /// Builds the [`ModifyCapacityReservationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyCapacityReservationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyCapacityReservationRequest",
                 member: "capacity_reservation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             body.member(
                 "EndDate",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -299,21 +267,21 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyCapacityReservationRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_date_type {
+        if let Some(value) = &self.end_date_type {
             body.member("EndDateType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.accept {
+        if let Some(value) = &self.accept {
             body.member("Accept", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.additional_info {
+        if let Some(value) = &self.additional_info {
             body.member("AdditionalInfo", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
+        if let Some(value) = &self.instance_match_criteria {
             body.member("InstanceMatchCriteria", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

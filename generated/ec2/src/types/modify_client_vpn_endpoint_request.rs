@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyClientVpnEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyClientVpnEndpointRequest {
     /// The ID of the Client VPN endpoint to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The ARN of the server certificate to be used. The server certificate must be provisioned in Certificate Manager (ACM).
-    pub server_certificate_arn: ::std::option::Option<::std::string::String>,
+    pub server_certificate_arn: Option<String>,
     /// Information about the client connection logging options.
     ///
     /// If you enable client connection logging, data about client connections is sent to a Cloudwatch Logs log stream. The following information is logged:
@@ -24,59 +19,49 @@ pub struct ModifyClientVpnEndpointRequest {
     /// - Client connection results (successful and unsuccessful)
     /// - Reasons for unsuccessful client connection requests
     /// - Client connection termination time
-    pub connection_log_options: ::std::option::Option<
-        crate::types::ConnectionLogOptions,
-    >,
+    pub connection_log_options: Option<crate::types::ConnectionLogOptions>,
     /// Information about the DNS servers to be used by Client VPN connections. A Client VPN endpoint can have up to two DNS servers.
-    pub dns_servers: ::std::option::Option<
-        crate::types::DnsServersOptionsModifyStructure,
-    >,
+    pub dns_servers: Option<crate::types::DnsServersOptionsModifyStructure>,
     /// The port number to assign to the Client VPN endpoint for TCP and UDP traffic.
     ///
     /// Valid Values: `443` \| `1194`
     ///
     /// Default Value: `443`
-    pub vpn_port: ::std::option::Option<i32>,
+    pub vpn_port: Option<i32>,
     /// A brief description of the Client VPN endpoint.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Indicates whether the VPN is split-tunnel.
     ///
     /// For information about split-tunnel VPN endpoints, see [Split-tunnel Client VPN endpoint](https://docs.aws.amazon.com/vpn/latest/clientvpn-admin/split-tunnel-vpn.html) in the *Client VPN Administrator Guide*.
-    pub split_tunnel: ::std::option::Option<bool>,
+    pub split_tunnel: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The IDs of one or more security groups to apply to the target network.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The ID of the VPC to associate with the Client VPN endpoint.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Specify whether to enable the self-service portal for the Client VPN endpoint.
-    pub self_service_portal: ::std::option::Option<crate::types::SelfServicePortal>,
+    pub self_service_portal: Option<crate::types::SelfServicePortal>,
     /// The options for managing connection authorization for new client connections.
-    pub client_connect_options: ::std::option::Option<
-        crate::types::ClientConnectOptions,
-    >,
+    pub client_connect_options: Option<crate::types::ClientConnectOptions>,
     /// The maximum VPN session duration time in hours.
     ///
     /// Valid values: `8 | 10 | 12 | 24`
     ///
     /// Default value: `24`
-    pub session_timeout_hours: ::std::option::Option<i32>,
+    pub session_timeout_hours: Option<i32>,
     /// Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
-    pub client_login_banner_options: ::std::option::Option<
-        crate::types::ClientLoginBannerOptions,
-    >,
+    pub client_login_banner_options: Option<crate::types::ClientLoginBannerOptions>,
     /// Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN. T his feature helps improve your security posture by ensuring that network traffic originating from a connected client is not inadvertently sent outside the VPN tunnel.
     ///
     /// Client route enforcement works by monitoring the route table of a connected device for routing policy changes to the VPN connection. If the feature detects any VPN routing policy modifications, it will automatically force an update to the route table, reverting it back to the expected route configurations.
-    pub client_route_enforcement_options: ::std::option::Option<
+    pub client_route_enforcement_options: Option<
         crate::types::ClientRouteEnforcementOptions,
     >,
     /// Indicates whether the client VPN session is disconnected after the maximum timeout specified in `sessionTimeoutHours` is reached. If `true`, users are prompted to reconnect client VPN. If `false`, client VPN attempts to reconnect automatically. The default value is `true`.
-    pub disconnect_on_session_timeout: ::std::option::Option<bool>,
+    pub disconnect_on_session_timeout: Option<bool>,
     /// The Transit Gateway configuration for the Client VPN endpoint. This option is currently not supported.
-    pub transit_gateway_configuration: ::std::option::Option<
+    pub transit_gateway_configuration: Option<
         crate::types::TransitGatewayConfigurationInputStructure,
     >,
 }
@@ -84,167 +69,138 @@ impl ModifyClientVpnEndpointRequest {
     /// Starts building a [`ModifyClientVpnEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyClientVpnEndpointRequestBuilder {
-        <crate::types::builders::ModifyClientVpnEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyClientVpnEndpointRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `ServerCertificateArn` member, when set.
     #[inline]
-    pub fn server_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn server_certificate_arn(&self) -> Option<&str> {
         self.server_certificate_arn.as_deref()
     }
     /// The `ConnectionLogOptions` member, when set.
     #[inline]
-    pub fn connection_log_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionLogOptions> {
+    pub fn connection_log_options(&self) -> Option<&crate::types::ConnectionLogOptions> {
         self.connection_log_options.as_ref()
     }
     /// The `DnsServers` member, when set.
     #[inline]
     pub fn dns_servers(
         &self,
-    ) -> ::std::option::Option<&crate::types::DnsServersOptionsModifyStructure> {
+    ) -> Option<&crate::types::DnsServersOptionsModifyStructure> {
         self.dns_servers.as_ref()
     }
     /// The `VpnPort` member, when set.
     #[inline]
-    pub fn vpn_port(&self) -> ::std::option::Option<i32> {
+    pub fn vpn_port(&self) -> Option<i32> {
         self.vpn_port
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `SplitTunnel` member, when set.
     #[inline]
-    pub fn split_tunnel(&self) -> ::std::option::Option<bool> {
+    pub fn split_tunnel(&self) -> Option<bool> {
         self.split_tunnel
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SelfServicePortal` member, when set.
     #[inline]
-    pub fn self_service_portal(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SelfServicePortal> {
+    pub fn self_service_portal(&self) -> Option<&crate::types::SelfServicePortal> {
         self.self_service_portal.as_ref()
     }
     /// The `ClientConnectOptions` member, when set.
     #[inline]
-    pub fn client_connect_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientConnectOptions> {
+    pub fn client_connect_options(&self) -> Option<&crate::types::ClientConnectOptions> {
         self.client_connect_options.as_ref()
     }
     /// The `SessionTimeoutHours` member, when set.
     #[inline]
-    pub fn session_timeout_hours(&self) -> ::std::option::Option<i32> {
+    pub fn session_timeout_hours(&self) -> Option<i32> {
         self.session_timeout_hours
     }
     /// The `ClientLoginBannerOptions` member, when set.
     #[inline]
     pub fn client_login_banner_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientLoginBannerOptions> {
+    ) -> Option<&crate::types::ClientLoginBannerOptions> {
         self.client_login_banner_options.as_ref()
     }
     /// The `ClientRouteEnforcementOptions` member, when set.
     #[inline]
     pub fn client_route_enforcement_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ClientRouteEnforcementOptions> {
+    ) -> Option<&crate::types::ClientRouteEnforcementOptions> {
         self.client_route_enforcement_options.as_ref()
     }
     /// The `DisconnectOnSessionTimeout` member, when set.
     #[inline]
-    pub fn disconnect_on_session_timeout(&self) -> ::std::option::Option<bool> {
+    pub fn disconnect_on_session_timeout(&self) -> Option<bool> {
         self.disconnect_on_session_timeout
     }
     /// The `TransitGatewayConfiguration` member, when set.
     #[inline]
     pub fn transit_gateway_configuration(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayConfigurationInputStructure,
-    > {
+    ) -> Option<&crate::types::TransitGatewayConfigurationInputStructure> {
         self.transit_gateway_configuration.as_ref()
     }
 }
 /// A builder for [`ModifyClientVpnEndpointRequest`](crate::types::ModifyClientVpnEndpointRequest); start one with `ModifyClientVpnEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyClientVpnEndpointRequestBuilder {
     inner: crate::types::ModifyClientVpnEndpointRequest,
 }
 impl ModifyClientVpnEndpointRequestBuilder {
     /// Sets [`ModifyClientVpnEndpointRequest::client_vpn_endpoint_id`](crate::types::ModifyClientVpnEndpointRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint to modify.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::client_vpn_endpoint_id`](crate::types::ModifyClientVpnEndpointRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::client_vpn_endpoint_id`](crate::types::ModifyClientVpnEndpointRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`ModifyClientVpnEndpointRequest::server_certificate_arn`](crate::types::ModifyClientVpnEndpointRequest::server_certificate_arn): The ARN of the server certificate to be used.
-    pub fn server_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.server_certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn server_certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.server_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::server_certificate_arn`](crate::types::ModifyClientVpnEndpointRequest::server_certificate_arn).
     #[inline]
-    pub fn set_server_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_server_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.server_certificate_arn = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::server_certificate_arn`](crate::types::ModifyClientVpnEndpointRequest::server_certificate_arn), if any.
     #[inline]
-    pub fn get_server_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_server_certificate_arn(&self) -> &Option<String> {
         &self.inner.server_certificate_arn
     }
     /// Sets [`ModifyClientVpnEndpointRequest::connection_log_options`](crate::types::ModifyClientVpnEndpointRequest::connection_log_options): Information about the client connection logging options.
@@ -252,14 +208,14 @@ impl ModifyClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::ConnectionLogOptions,
     ) -> Self {
-        self.inner.connection_log_options = ::std::option::Option::Some(input);
+        self.inner.connection_log_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::connection_log_options`](crate::types::ModifyClientVpnEndpointRequest::connection_log_options).
     #[inline]
     pub fn set_connection_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionLogOptions>,
+        input: Option<crate::types::ConnectionLogOptions>,
     ) -> Self {
         self.inner.connection_log_options = input;
         self
@@ -268,7 +224,7 @@ impl ModifyClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_connection_log_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionLogOptions> {
+    ) -> &Option<crate::types::ConnectionLogOptions> {
         &self.inner.connection_log_options
     }
     /// Sets [`ModifyClientVpnEndpointRequest::dns_servers`](crate::types::ModifyClientVpnEndpointRequest::dns_servers): Information about the DNS servers to be used by Client VPN connections.
@@ -276,14 +232,14 @@ impl ModifyClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::DnsServersOptionsModifyStructure,
     ) -> Self {
-        self.inner.dns_servers = ::std::option::Option::Some(input);
+        self.inner.dns_servers = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::dns_servers`](crate::types::ModifyClientVpnEndpointRequest::dns_servers).
     #[inline]
     pub fn set_dns_servers(
         mut self,
-        input: ::std::option::Option<crate::types::DnsServersOptionsModifyStructure>,
+        input: Option<crate::types::DnsServersOptionsModifyStructure>,
     ) -> Self {
         self.inner.dns_servers = input;
         self
@@ -292,125 +248,105 @@ impl ModifyClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_dns_servers(
         &self,
-    ) -> &::std::option::Option<crate::types::DnsServersOptionsModifyStructure> {
+    ) -> &Option<crate::types::DnsServersOptionsModifyStructure> {
         &self.inner.dns_servers
     }
     /// Sets [`ModifyClientVpnEndpointRequest::vpn_port`](crate::types::ModifyClientVpnEndpointRequest::vpn_port): The port number to assign to the Client VPN endpoint for TCP and UDP traffic.
     pub fn vpn_port(mut self, input: i32) -> Self {
-        self.inner.vpn_port = ::std::option::Option::Some(input);
+        self.inner.vpn_port = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::vpn_port`](crate::types::ModifyClientVpnEndpointRequest::vpn_port).
     #[inline]
-    pub fn set_vpn_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vpn_port(mut self, input: Option<i32>) -> Self {
         self.inner.vpn_port = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::vpn_port`](crate::types::ModifyClientVpnEndpointRequest::vpn_port), if any.
     #[inline]
-    pub fn get_vpn_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_vpn_port(&self) -> &Option<i32> {
         &self.inner.vpn_port
     }
     /// Sets [`ModifyClientVpnEndpointRequest::description`](crate::types::ModifyClientVpnEndpointRequest::description): A brief description of the Client VPN endpoint.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::description`](crate::types::ModifyClientVpnEndpointRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::description`](crate::types::ModifyClientVpnEndpointRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ModifyClientVpnEndpointRequest::split_tunnel`](crate::types::ModifyClientVpnEndpointRequest::split_tunnel): Indicates whether the VPN is split-tunnel.
     pub fn split_tunnel(mut self, input: bool) -> Self {
-        self.inner.split_tunnel = ::std::option::Option::Some(input);
+        self.inner.split_tunnel = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::split_tunnel`](crate::types::ModifyClientVpnEndpointRequest::split_tunnel).
     #[inline]
-    pub fn set_split_tunnel(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_split_tunnel(mut self, input: Option<bool>) -> Self {
         self.inner.split_tunnel = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::split_tunnel`](crate::types::ModifyClientVpnEndpointRequest::split_tunnel), if any.
     #[inline]
-    pub fn get_split_tunnel(&self) -> &::std::option::Option<bool> {
+    pub fn get_split_tunnel(&self) -> &Option<bool> {
         &self.inner.split_tunnel
     }
     /// Sets [`ModifyClientVpnEndpointRequest::dry_run`](crate::types::ModifyClientVpnEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::dry_run`](crate::types::ModifyClientVpnEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::dry_run`](crate::types::ModifyClientVpnEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`ModifyClientVpnEndpointRequest::security_group_ids`](crate::types::ModifyClientVpnEndpointRequest::security_group_ids): The IDs of one or more security groups to apply to the target network.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::security_group_ids`](crate::types::ModifyClientVpnEndpointRequest::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::security_group_ids`](crate::types::ModifyClientVpnEndpointRequest::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`ModifyClientVpnEndpointRequest::vpc_id`](crate::types::ModifyClientVpnEndpointRequest::vpc_id): The ID of the VPC to associate with the Client VPN endpoint.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::vpc_id`](crate::types::ModifyClientVpnEndpointRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::vpc_id`](crate::types::ModifyClientVpnEndpointRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`ModifyClientVpnEndpointRequest::self_service_portal`](crate::types::ModifyClientVpnEndpointRequest::self_service_portal): Specify whether to enable the self-service portal for the Client VPN endpoint.
@@ -418,23 +354,21 @@ impl ModifyClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::SelfServicePortal,
     ) -> Self {
-        self.inner.self_service_portal = ::std::option::Option::Some(input);
+        self.inner.self_service_portal = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::self_service_portal`](crate::types::ModifyClientVpnEndpointRequest::self_service_portal).
     #[inline]
     pub fn set_self_service_portal(
         mut self,
-        input: ::std::option::Option<crate::types::SelfServicePortal>,
+        input: Option<crate::types::SelfServicePortal>,
     ) -> Self {
         self.inner.self_service_portal = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::self_service_portal`](crate::types::ModifyClientVpnEndpointRequest::self_service_portal), if any.
     #[inline]
-    pub fn get_self_service_portal(
-        &self,
-    ) -> &::std::option::Option<crate::types::SelfServicePortal> {
+    pub fn get_self_service_portal(&self) -> &Option<crate::types::SelfServicePortal> {
         &self.inner.self_service_portal
     }
     /// Sets [`ModifyClientVpnEndpointRequest::client_connect_options`](crate::types::ModifyClientVpnEndpointRequest::client_connect_options): The options for managing connection authorization for new client connections.
@@ -442,14 +376,14 @@ impl ModifyClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::ClientConnectOptions,
     ) -> Self {
-        self.inner.client_connect_options = ::std::option::Option::Some(input);
+        self.inner.client_connect_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::client_connect_options`](crate::types::ModifyClientVpnEndpointRequest::client_connect_options).
     #[inline]
     pub fn set_client_connect_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientConnectOptions>,
+        input: Option<crate::types::ClientConnectOptions>,
     ) -> Self {
         self.inner.client_connect_options = input;
         self
@@ -458,26 +392,23 @@ impl ModifyClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_client_connect_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientConnectOptions> {
+    ) -> &Option<crate::types::ClientConnectOptions> {
         &self.inner.client_connect_options
     }
     /// Sets [`ModifyClientVpnEndpointRequest::session_timeout_hours`](crate::types::ModifyClientVpnEndpointRequest::session_timeout_hours): The maximum VPN session duration time in hours.
     pub fn session_timeout_hours(mut self, input: i32) -> Self {
-        self.inner.session_timeout_hours = ::std::option::Option::Some(input);
+        self.inner.session_timeout_hours = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::session_timeout_hours`](crate::types::ModifyClientVpnEndpointRequest::session_timeout_hours).
     #[inline]
-    pub fn set_session_timeout_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_session_timeout_hours(mut self, input: Option<i32>) -> Self {
         self.inner.session_timeout_hours = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::session_timeout_hours`](crate::types::ModifyClientVpnEndpointRequest::session_timeout_hours), if any.
     #[inline]
-    pub fn get_session_timeout_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_timeout_hours(&self) -> &Option<i32> {
         &self.inner.session_timeout_hours
     }
     /// Sets [`ModifyClientVpnEndpointRequest::client_login_banner_options`](crate::types::ModifyClientVpnEndpointRequest::client_login_banner_options): Options for enabling a customizable text banner that will be displayed on Amazon Web Services provided clients when a VPN session is established.
@@ -485,14 +416,14 @@ impl ModifyClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::ClientLoginBannerOptions,
     ) -> Self {
-        self.inner.client_login_banner_options = ::std::option::Option::Some(input);
+        self.inner.client_login_banner_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::client_login_banner_options`](crate::types::ModifyClientVpnEndpointRequest::client_login_banner_options).
     #[inline]
     pub fn set_client_login_banner_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientLoginBannerOptions>,
+        input: Option<crate::types::ClientLoginBannerOptions>,
     ) -> Self {
         self.inner.client_login_banner_options = input;
         self
@@ -501,7 +432,7 @@ impl ModifyClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_client_login_banner_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientLoginBannerOptions> {
+    ) -> &Option<crate::types::ClientLoginBannerOptions> {
         &self.inner.client_login_banner_options
     }
     /// Sets [`ModifyClientVpnEndpointRequest::client_route_enforcement_options`](crate::types::ModifyClientVpnEndpointRequest::client_route_enforcement_options): Client route enforcement is a feature of the Client VPN service that helps enforce administrator defined routes on devices connected through the VPN.
@@ -509,14 +440,14 @@ impl ModifyClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::ClientRouteEnforcementOptions,
     ) -> Self {
-        self.inner.client_route_enforcement_options = ::std::option::Option::Some(input);
+        self.inner.client_route_enforcement_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::client_route_enforcement_options`](crate::types::ModifyClientVpnEndpointRequest::client_route_enforcement_options).
     #[inline]
     pub fn set_client_route_enforcement_options(
         mut self,
-        input: ::std::option::Option<crate::types::ClientRouteEnforcementOptions>,
+        input: Option<crate::types::ClientRouteEnforcementOptions>,
     ) -> Self {
         self.inner.client_route_enforcement_options = input;
         self
@@ -525,26 +456,23 @@ impl ModifyClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_client_route_enforcement_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientRouteEnforcementOptions> {
+    ) -> &Option<crate::types::ClientRouteEnforcementOptions> {
         &self.inner.client_route_enforcement_options
     }
     /// Sets [`ModifyClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::ModifyClientVpnEndpointRequest::disconnect_on_session_timeout): Indicates whether the client VPN session is disconnected after the maximum timeout specified in `sessionTimeoutHours` is reached.
     pub fn disconnect_on_session_timeout(mut self, input: bool) -> Self {
-        self.inner.disconnect_on_session_timeout = ::std::option::Option::Some(input);
+        self.inner.disconnect_on_session_timeout = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::ModifyClientVpnEndpointRequest::disconnect_on_session_timeout).
     #[inline]
-    pub fn set_disconnect_on_session_timeout(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disconnect_on_session_timeout(mut self, input: Option<bool>) -> Self {
         self.inner.disconnect_on_session_timeout = input;
         self
     }
     /// The value set for [`ModifyClientVpnEndpointRequest::disconnect_on_session_timeout`](crate::types::ModifyClientVpnEndpointRequest::disconnect_on_session_timeout), if any.
     #[inline]
-    pub fn get_disconnect_on_session_timeout(&self) -> &::std::option::Option<bool> {
+    pub fn get_disconnect_on_session_timeout(&self) -> &Option<bool> {
         &self.inner.disconnect_on_session_timeout
     }
     /// Sets [`ModifyClientVpnEndpointRequest::transit_gateway_configuration`](crate::types::ModifyClientVpnEndpointRequest::transit_gateway_configuration): The Transit Gateway configuration for the Client VPN endpoint.
@@ -552,16 +480,14 @@ impl ModifyClientVpnEndpointRequestBuilder {
         mut self,
         input: crate::types::TransitGatewayConfigurationInputStructure,
     ) -> Self {
-        self.inner.transit_gateway_configuration = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_configuration = Some(input);
         self
     }
     /// Sets or clears [`ModifyClientVpnEndpointRequest::transit_gateway_configuration`](crate::types::ModifyClientVpnEndpointRequest::transit_gateway_configuration).
     #[inline]
     pub fn set_transit_gateway_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayConfigurationInputStructure,
-        >,
+        input: Option<crate::types::TransitGatewayConfigurationInputStructure>,
     ) -> Self {
         self.inner.transit_gateway_configuration = input;
         self
@@ -570,103 +496,99 @@ impl ModifyClientVpnEndpointRequestBuilder {
     #[inline]
     pub fn get_transit_gateway_configuration(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayConfigurationInputStructure,
-    > {
+    ) -> &Option<crate::types::TransitGatewayConfigurationInputStructure> {
         &self.inner.transit_gateway_configuration
     }
     /// Builds the [`ModifyClientVpnEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyClientVpnEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyClientVpnEndpointRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyClientVpnEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.server_certificate_arn {
+        if let Some(value) = &self.server_certificate_arn {
             body.member("ServerCertificateArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.connection_log_options {
+        if let Some(value) = &self.connection_log_options {
             let member_0 = body.enter("ConnectionLogOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dns_servers {
+        if let Some(value) = &self.dns_servers {
             let member_0 = body.enter("DnsServers");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_port {
+        if let Some(value) = &self.vpn_port {
             body.member("VpnPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.split_tunnel {
+        if let Some(value) = &self.split_tunnel {
             body.member("SplitTunnel", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.self_service_portal {
+        if let Some(value) = &self.self_service_portal {
             body.member("SelfServicePortal", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.client_connect_options {
+        if let Some(value) = &self.client_connect_options {
             let member_0 = body.enter("ClientConnectOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.session_timeout_hours {
+        if let Some(value) = &self.session_timeout_hours {
             body.member("SessionTimeoutHours", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_login_banner_options {
+        if let Some(value) = &self.client_login_banner_options {
             let member_0 = body.enter("ClientLoginBannerOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .client_route_enforcement_options
-        {
+        if let Some(value) = &self.client_route_enforcement_options {
             let member_0 = body.enter("ClientRouteEnforcementOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.disconnect_on_session_timeout {
+        if let Some(value) = &self.disconnect_on_session_timeout {
             body.member(
                 "DisconnectOnSessionTimeout",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_configuration {
+        if let Some(value) = &self.transit_gateway_configuration {
             let member_0 = body.enter("TransitGatewayConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

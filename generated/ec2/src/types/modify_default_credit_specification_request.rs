@@ -2,78 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyDefaultCreditSpecificationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyDefaultCreditSpecificationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The instance family.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_family: ::std::option::Option<
-        crate::types::UnlimitedSupportedInstanceFamily,
-    >,
+    pub instance_family: Option<crate::types::UnlimitedSupportedInstanceFamily>,
     /// The credit option for CPU usage of the instance family.
     ///
     /// Valid Values: `standard` \| `unlimited`
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cpu_credits: ::std::option::Option<::std::string::String>,
+    pub cpu_credits: Option<String>,
 }
 impl ModifyDefaultCreditSpecificationRequest {
     /// Starts building a [`ModifyDefaultCreditSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyDefaultCreditSpecificationRequestBuilder {
-        <crate::types::builders::ModifyDefaultCreditSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyDefaultCreditSpecificationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
     pub fn instance_family(
         &self,
-    ) -> ::std::option::Option<&crate::types::UnlimitedSupportedInstanceFamily> {
+    ) -> Option<&crate::types::UnlimitedSupportedInstanceFamily> {
         self.instance_family.as_ref()
     }
     /// The `CpuCredits` member, when set.
     #[inline]
-    pub fn cpu_credits(&self) -> ::std::option::Option<&str> {
+    pub fn cpu_credits(&self) -> Option<&str> {
         self.cpu_credits.as_deref()
     }
 }
 /// A builder for [`ModifyDefaultCreditSpecificationRequest`](crate::types::ModifyDefaultCreditSpecificationRequest); start one with `ModifyDefaultCreditSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyDefaultCreditSpecificationRequestBuilder {
     inner: crate::types::ModifyDefaultCreditSpecificationRequest,
 }
 impl ModifyDefaultCreditSpecificationRequestBuilder {
     /// Sets [`ModifyDefaultCreditSpecificationRequest::dry_run`](crate::types::ModifyDefaultCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyDefaultCreditSpecificationRequest::dry_run`](crate::types::ModifyDefaultCreditSpecificationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyDefaultCreditSpecificationRequest::dry_run`](crate::types::ModifyDefaultCreditSpecificationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyDefaultCreditSpecificationRequest::instance_family`](crate::types::ModifyDefaultCreditSpecificationRequest::instance_family): The instance family.
@@ -81,14 +69,14 @@ impl ModifyDefaultCreditSpecificationRequestBuilder {
         mut self,
         input: crate::types::UnlimitedSupportedInstanceFamily,
     ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input);
+        self.inner.instance_family = Some(input);
         self
     }
     /// Sets or clears [`ModifyDefaultCreditSpecificationRequest::instance_family`](crate::types::ModifyDefaultCreditSpecificationRequest::instance_family).
     #[inline]
     pub fn set_instance_family(
         mut self,
-        input: ::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily>,
+        input: Option<crate::types::UnlimitedSupportedInstanceFamily>,
     ) -> Self {
         self.inner.instance_family = input;
         self
@@ -97,68 +85,62 @@ impl ModifyDefaultCreditSpecificationRequestBuilder {
     #[inline]
     pub fn get_instance_family(
         &self,
-    ) -> &::std::option::Option<crate::types::UnlimitedSupportedInstanceFamily> {
+    ) -> &Option<crate::types::UnlimitedSupportedInstanceFamily> {
         &self.inner.instance_family
     }
     /// Sets [`ModifyDefaultCreditSpecificationRequest::cpu_credits`](crate::types::ModifyDefaultCreditSpecificationRequest::cpu_credits): The credit option for CPU usage of the instance family.
-    pub fn cpu_credits(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cpu_credits = ::std::option::Option::Some(input.into());
+    pub fn cpu_credits(mut self, input: impl Into<String>) -> Self {
+        self.inner.cpu_credits = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyDefaultCreditSpecificationRequest::cpu_credits`](crate::types::ModifyDefaultCreditSpecificationRequest::cpu_credits).
     #[inline]
-    pub fn set_cpu_credits(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cpu_credits(mut self, input: Option<String>) -> Self {
         self.inner.cpu_credits = input;
         self
     }
     /// The value set for [`ModifyDefaultCreditSpecificationRequest::cpu_credits`](crate::types::ModifyDefaultCreditSpecificationRequest::cpu_credits), if any.
     #[inline]
-    pub fn get_cpu_credits(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cpu_credits(&self) -> &Option<String> {
         &self.inner.cpu_credits
     }
     /// Builds the [`ModifyDefaultCreditSpecificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyDefaultCreditSpecificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_family.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyDefaultCreditSpecificationRequest",
                 member: "instance_family",
             });
         }
         if self.inner.cpu_credits.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyDefaultCreditSpecificationRequest",
                 member: "cpu_credits",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyDefaultCreditSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+        if let Some(value) = &self.instance_family {
             body.member("InstanceFamily", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_credits {
+        if let Some(value) = &self.cpu_credits {
             body.member("CpuCredits", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

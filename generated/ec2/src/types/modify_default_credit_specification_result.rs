@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyDefaultCreditSpecificationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyDefaultCreditSpecificationResult {
     /// The default credit option for CPU usage of the instance family.
-    pub instance_family_credit_specification: ::std::option::Option<
+    pub instance_family_credit_specification: Option<
         crate::types::InstanceFamilyCreditSpecification,
     >,
 }
@@ -19,23 +14,18 @@ impl ModifyDefaultCreditSpecificationResult {
     /// Starts building a [`ModifyDefaultCreditSpecificationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyDefaultCreditSpecificationResultBuilder {
-        <crate::types::builders::ModifyDefaultCreditSpecificationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyDefaultCreditSpecificationResultBuilder as Default>::default()
     }
     /// The `InstanceFamilyCreditSpecification` member, when set.
     #[inline]
     pub fn instance_family_credit_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceFamilyCreditSpecification> {
+    ) -> Option<&crate::types::InstanceFamilyCreditSpecification> {
         self.instance_family_credit_specification.as_ref()
     }
 }
 /// A builder for [`ModifyDefaultCreditSpecificationResult`](crate::types::ModifyDefaultCreditSpecificationResult); start one with `ModifyDefaultCreditSpecificationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyDefaultCreditSpecificationResultBuilder {
     inner: crate::types::ModifyDefaultCreditSpecificationResult,
 }
@@ -45,16 +35,14 @@ impl ModifyDefaultCreditSpecificationResultBuilder {
         mut self,
         input: crate::types::InstanceFamilyCreditSpecification,
     ) -> Self {
-        self.inner.instance_family_credit_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.instance_family_credit_specification = Some(input);
         self
     }
     /// Sets or clears [`ModifyDefaultCreditSpecificationResult::instance_family_credit_specification`](crate::types::ModifyDefaultCreditSpecificationResult::instance_family_credit_specification).
     #[inline]
     pub fn set_instance_family_credit_specification(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceFamilyCreditSpecification>,
+        input: Option<crate::types::InstanceFamilyCreditSpecification>,
     ) -> Self {
         self.inner.instance_family_credit_specification = input;
         self
@@ -63,7 +51,7 @@ impl ModifyDefaultCreditSpecificationResultBuilder {
     #[inline]
     pub fn get_instance_family_credit_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceFamilyCreditSpecification> {
+    ) -> &Option<crate::types::InstanceFamilyCreditSpecification> {
         &self.inner.instance_family_credit_specification
     }
     /// Builds the [`ModifyDefaultCreditSpecificationResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl ModifyDefaultCreditSpecificationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyDefaultCreditSpecificationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceFamilyCreditSpecification" {
-                value.instance_family_credit_specification = ::std::option::Option::Some(
+                value.instance_family_credit_specification = Some(
                     <crate::types::InstanceFamilyCreditSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

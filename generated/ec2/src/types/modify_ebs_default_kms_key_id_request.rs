@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyEbsDefaultKmsKeyIdRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyEbsDefaultKmsKeyIdRequest {
     /// The identifier of the KMS key to use for Amazon EBS encryption. If this parameter is not specified, your KMS key for Amazon EBS is used. If `KmsKeyId` is specified, the encrypted state must be `true`.
@@ -24,104 +19,93 @@ pub struct ModifyEbsDefaultKmsKeyIdRequest {
     /// Amazon EBS does not support asymmetric KMS keys.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyEbsDefaultKmsKeyIdRequest {
     /// Starts building a [`ModifyEbsDefaultKmsKeyIdRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyEbsDefaultKmsKeyIdRequestBuilder {
-        <crate::types::builders::ModifyEbsDefaultKmsKeyIdRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyEbsDefaultKmsKeyIdRequestBuilder as Default>::default()
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyEbsDefaultKmsKeyIdRequest`](crate::types::ModifyEbsDefaultKmsKeyIdRequest); start one with `ModifyEbsDefaultKmsKeyIdRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyEbsDefaultKmsKeyIdRequestBuilder {
     inner: crate::types::ModifyEbsDefaultKmsKeyIdRequest,
 }
 impl ModifyEbsDefaultKmsKeyIdRequestBuilder {
     /// Sets [`ModifyEbsDefaultKmsKeyIdRequest::kms_key_id`](crate::types::ModifyEbsDefaultKmsKeyIdRequest::kms_key_id): The identifier of the KMS key to use for Amazon EBS encryption.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyEbsDefaultKmsKeyIdRequest::kms_key_id`](crate::types::ModifyEbsDefaultKmsKeyIdRequest::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`ModifyEbsDefaultKmsKeyIdRequest::kms_key_id`](crate::types::ModifyEbsDefaultKmsKeyIdRequest::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`ModifyEbsDefaultKmsKeyIdRequest::dry_run`](crate::types::ModifyEbsDefaultKmsKeyIdRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyEbsDefaultKmsKeyIdRequest::dry_run`](crate::types::ModifyEbsDefaultKmsKeyIdRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyEbsDefaultKmsKeyIdRequest::dry_run`](crate::types::ModifyEbsDefaultKmsKeyIdRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyEbsDefaultKmsKeyIdRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyEbsDefaultKmsKeyIdRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.kms_key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyEbsDefaultKmsKeyIdRequest",
                 member: "kms_key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyEbsDefaultKmsKeyIdRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.kms_key_id {
             body.member("KmsKeyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,53 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyFleetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyFleetRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Indicates whether running instances should be terminated if the total target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
     ///
     /// Supported only for fleets of type `maintain`.
-    pub excess_capacity_termination_policy: ::std::option::Option<
+    pub excess_capacity_termination_policy: Option<
         crate::types::FleetExcessCapacityTerminationPolicy,
     >,
     /// The launch template and overrides.
-    pub launch_template_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
+    pub launch_template_configs: Option<
+        Vec<crate::types::FleetLaunchTemplateConfigRequest>,
     >,
     /// The ID of the EC2 Fleet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub fleet_id: ::std::option::Option<::std::string::String>,
+    pub fleet_id: Option<String>,
     /// The size of the EC2 Fleet.
-    pub target_capacity_specification: ::std::option::Option<
+    pub target_capacity_specification: Option<
         crate::types::TargetCapacitySpecificationRequest,
     >,
     /// Reserved.
-    pub context: ::std::option::Option<::std::string::String>,
+    pub context: Option<String>,
 }
 impl ModifyFleetRequest {
     /// Starts building a [`ModifyFleetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyFleetRequestBuilder {
-        <crate::types::builders::ModifyFleetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyFleetRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ExcessCapacityTerminationPolicy` member, when set.
     #[inline]
     pub fn excess_capacity_termination_policy(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetExcessCapacityTerminationPolicy> {
+    ) -> Option<&crate::types::FleetExcessCapacityTerminationPolicy> {
         self.excess_capacity_termination_policy.as_ref()
     }
     /// The `LaunchTemplateConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,47 +55,42 @@ impl ModifyFleetRequest {
     }
     /// The `FleetId` member, when set.
     #[inline]
-    pub fn fleet_id(&self) -> ::std::option::Option<&str> {
+    pub fn fleet_id(&self) -> Option<&str> {
         self.fleet_id.as_deref()
     }
     /// The `TargetCapacitySpecification` member, when set.
     #[inline]
     pub fn target_capacity_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::TargetCapacitySpecificationRequest> {
+    ) -> Option<&crate::types::TargetCapacitySpecificationRequest> {
         self.target_capacity_specification.as_ref()
     }
     /// The `Context` member, when set.
     #[inline]
-    pub fn context(&self) -> ::std::option::Option<&str> {
+    pub fn context(&self) -> Option<&str> {
         self.context.as_deref()
     }
 }
 /// A builder for [`ModifyFleetRequest`](crate::types::ModifyFleetRequest); start one with `ModifyFleetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyFleetRequestBuilder {
     inner: crate::types::ModifyFleetRequest,
 }
 impl ModifyFleetRequestBuilder {
     /// Sets [`ModifyFleetRequest::dry_run`](crate::types::ModifyFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyFleetRequest::dry_run`](crate::types::ModifyFleetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyFleetRequest::dry_run`](crate::types::ModifyFleetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyFleetRequest::excess_capacity_termination_policy`](crate::types::ModifyFleetRequest::excess_capacity_termination_policy): Indicates whether running instances should be terminated if the total target capacity of the EC2 Fleet is decreased below the current size of the EC2 Fleet.
@@ -108,16 +98,14 @@ impl ModifyFleetRequestBuilder {
         mut self,
         input: crate::types::FleetExcessCapacityTerminationPolicy,
     ) -> Self {
-        self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.excess_capacity_termination_policy = Some(input);
         self
     }
     /// Sets or clears [`ModifyFleetRequest::excess_capacity_termination_policy`](crate::types::ModifyFleetRequest::excess_capacity_termination_policy).
     #[inline]
     pub fn set_excess_capacity_termination_policy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy>,
+        input: Option<crate::types::FleetExcessCapacityTerminationPolicy>,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = input;
         self
@@ -126,7 +114,7 @@ impl ModifyFleetRequestBuilder {
     #[inline]
     pub fn get_excess_capacity_termination_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetExcessCapacityTerminationPolicy> {
+    ) -> &Option<crate::types::FleetExcessCapacityTerminationPolicy> {
         &self.inner.excess_capacity_termination_policy
     }
     /// Appends one item to [`ModifyFleetRequest::launch_template_configs`](crate::types::ModifyFleetRequest::launch_template_configs): The launch template and overrides.
@@ -143,9 +131,7 @@ impl ModifyFleetRequestBuilder {
     #[inline]
     pub fn set_launch_template_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
-        >,
+        input: Option<Vec<crate::types::FleetLaunchTemplateConfigRequest>>,
     ) -> Self {
         self.inner.launch_template_configs = input;
         self
@@ -154,31 +140,23 @@ impl ModifyFleetRequestBuilder {
     #[inline]
     pub fn get_launch_template_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetLaunchTemplateConfigRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::FleetLaunchTemplateConfigRequest>> {
         &self.inner.launch_template_configs
     }
     /// Sets [`ModifyFleetRequest::fleet_id`](crate::types::ModifyFleetRequest::fleet_id): The ID of the EC2 Fleet.
-    pub fn fleet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fleet_id = ::std::option::Option::Some(input.into());
+    pub fn fleet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fleet_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyFleetRequest::fleet_id`](crate::types::ModifyFleetRequest::fleet_id).
     #[inline]
-    pub fn set_fleet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fleet_id(mut self, input: Option<String>) -> Self {
         self.inner.fleet_id = input;
         self
     }
     /// The value set for [`ModifyFleetRequest::fleet_id`](crate::types::ModifyFleetRequest::fleet_id), if any.
     #[inline]
-    pub fn get_fleet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fleet_id(&self) -> &Option<String> {
         &self.inner.fleet_id
     }
     /// Sets [`ModifyFleetRequest::target_capacity_specification`](crate::types::ModifyFleetRequest::target_capacity_specification): The size of the EC2 Fleet.
@@ -186,14 +164,14 @@ impl ModifyFleetRequestBuilder {
         mut self,
         input: crate::types::TargetCapacitySpecificationRequest,
     ) -> Self {
-        self.inner.target_capacity_specification = ::std::option::Option::Some(input);
+        self.inner.target_capacity_specification = Some(input);
         self
     }
     /// Sets or clears [`ModifyFleetRequest::target_capacity_specification`](crate::types::ModifyFleetRequest::target_capacity_specification).
     #[inline]
     pub fn set_target_capacity_specification(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacitySpecificationRequest>,
+        input: Option<crate::types::TargetCapacitySpecificationRequest>,
     ) -> Self {
         self.inner.target_capacity_specification = input;
         self
@@ -202,62 +180,54 @@ impl ModifyFleetRequestBuilder {
     #[inline]
     pub fn get_target_capacity_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacitySpecificationRequest> {
+    ) -> &Option<crate::types::TargetCapacitySpecificationRequest> {
         &self.inner.target_capacity_specification
     }
     /// Sets [`ModifyFleetRequest::context`](crate::types::ModifyFleetRequest::context): Reserved.
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.context = ::std::option::Option::Some(input.into());
+    pub fn context(mut self, input: impl Into<String>) -> Self {
+        self.inner.context = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyFleetRequest::context`](crate::types::ModifyFleetRequest::context).
     #[inline]
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.inner.context = input;
         self
     }
     /// The value set for [`ModifyFleetRequest::context`](crate::types::ModifyFleetRequest::context), if any.
     #[inline]
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         &self.inner.context
     }
     /// Builds the [`ModifyFleetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyFleetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.fleet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyFleetRequest",
                 member: "fleet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyFleetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             body.member("ExcessCapacityTerminationPolicy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+        if let Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfig");
             body.items(
                 value,
@@ -265,17 +235,17 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyFleetRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.fleet_id {
+        if let Some(value) = &self.fleet_id {
             body.member("FleetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
+        if let Some(value) = &self.target_capacity_specification {
             let member_0 = body.enter("TargetCapacitySpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             body.member("Context", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

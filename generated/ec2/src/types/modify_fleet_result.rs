@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyFleetResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyFleetResult {
     /// If the request succeeds, the response returns `true`. If the request fails, no response is returned, and instead an error message is returned.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
 }
 impl ModifyFleetResult {
     /// Starts building a [`ModifyFleetResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyFleetResultBuilder {
-        <crate::types::builders::ModifyFleetResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyFleetResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
 }
 /// A builder for [`ModifyFleetResult`](crate::types::ModifyFleetResult); start one with `ModifyFleetResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyFleetResultBuilder {
     inner: crate::types::ModifyFleetResult,
 }
 impl ModifyFleetResultBuilder {
     /// Sets [`ModifyFleetResult::return_`](crate::types::ModifyFleetResult::return_): If the request succeeds, the response returns `true`.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`ModifyFleetResult::return_`](crate::types::ModifyFleetResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`ModifyFleetResult::return_`](crate::types::ModifyFleetResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Builds the [`ModifyFleetResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl ModifyFleetResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyFleetResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(child.text() == "true");
+                value.return_ = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,267 +2,217 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyFpgaImageAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyFpgaImageAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the AFI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_id: Option<String>,
     /// The name of the attribute.
-    pub attribute: ::std::option::Option<crate::types::FpgaImageAttributeName>,
+    pub attribute: Option<crate::types::FpgaImageAttributeName>,
     /// The operation type.
-    pub operation_type: ::std::option::Option<crate::types::OperationType>,
+    pub operation_type: Option<crate::types::OperationType>,
     /// The Amazon Web Services account IDs. This parameter is valid only when modifying the `loadPermission` attribute.
-    pub user_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub user_ids: Option<Vec<String>>,
     /// The user groups. This parameter is valid only when modifying the `loadPermission` attribute.
-    pub user_groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub user_groups: Option<Vec<String>>,
     /// The product codes. After you add a product code to an AFI, it can't be removed. This parameter is valid only when modifying the `productCodes` attribute.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub product_codes: Option<Vec<String>>,
     /// The load permission for the AFI.
-    pub load_permission: ::std::option::Option<
-        crate::types::LoadPermissionModifications,
-    >,
+    pub load_permission: Option<crate::types::LoadPermissionModifications>,
     /// A description for the AFI.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// A name for the AFI.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl ModifyFpgaImageAttributeRequest {
     /// Starts building a [`ModifyFpgaImageAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyFpgaImageAttributeRequestBuilder {
-        <crate::types::builders::ModifyFpgaImageAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyFpgaImageAttributeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FpgaImageId` member, when set.
     #[inline]
-    pub fn fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_id(&self) -> Option<&str> {
         self.fpga_image_id.as_deref()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FpgaImageAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::FpgaImageAttributeName> {
         self.attribute.as_ref()
     }
     /// The `OperationType` member, when set.
     #[inline]
-    pub fn operation_type(&self) -> ::std::option::Option<&crate::types::OperationType> {
+    pub fn operation_type(&self) -> Option<&crate::types::OperationType> {
         self.operation_type.as_ref()
     }
     /// The `UserIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn user_ids(&self) -> &[::std::string::String] {
+    pub fn user_ids(&self) -> &[String] {
         self.user_ids.as_deref().unwrap_or_default()
     }
     /// The `UserGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn user_groups(&self) -> &[::std::string::String] {
+    pub fn user_groups(&self) -> &[String] {
         self.user_groups.as_deref().unwrap_or_default()
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn product_codes(&self) -> &[::std::string::String] {
+    pub fn product_codes(&self) -> &[String] {
         self.product_codes.as_deref().unwrap_or_default()
     }
     /// The `LoadPermission` member, when set.
     #[inline]
-    pub fn load_permission(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LoadPermissionModifications> {
+    pub fn load_permission(&self) -> Option<&crate::types::LoadPermissionModifications> {
         self.load_permission.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`ModifyFpgaImageAttributeRequest`](crate::types::ModifyFpgaImageAttributeRequest); start one with `ModifyFpgaImageAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyFpgaImageAttributeRequestBuilder {
     inner: crate::types::ModifyFpgaImageAttributeRequest,
 }
 impl ModifyFpgaImageAttributeRequestBuilder {
     /// Sets [`ModifyFpgaImageAttributeRequest::dry_run`](crate::types::ModifyFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::dry_run`](crate::types::ModifyFpgaImageAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::dry_run`](crate::types::ModifyFpgaImageAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyFpgaImageAttributeRequest::fpga_image_id`](crate::types::ModifyFpgaImageAttributeRequest::fpga_image_id): The ID of the AFI.
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::fpga_image_id`](crate::types::ModifyFpgaImageAttributeRequest::fpga_image_id).
     #[inline]
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_id = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::fpga_image_id`](crate::types::ModifyFpgaImageAttributeRequest::fpga_image_id), if any.
     #[inline]
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         &self.inner.fpga_image_id
     }
     /// Sets [`ModifyFpgaImageAttributeRequest::attribute`](crate::types::ModifyFpgaImageAttributeRequest::attribute): The name of the attribute.
     pub fn attribute(mut self, input: crate::types::FpgaImageAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::attribute`](crate::types::ModifyFpgaImageAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::FpgaImageAttributeName>,
+        input: Option<crate::types::FpgaImageAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::attribute`](crate::types::ModifyFpgaImageAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::FpgaImageAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::FpgaImageAttributeName> {
         &self.inner.attribute
     }
     /// Sets [`ModifyFpgaImageAttributeRequest::operation_type`](crate::types::ModifyFpgaImageAttributeRequest::operation_type): The operation type.
     pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
-        self.inner.operation_type = ::std::option::Option::Some(input);
+        self.inner.operation_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::operation_type`](crate::types::ModifyFpgaImageAttributeRequest::operation_type).
     #[inline]
     pub fn set_operation_type(
         mut self,
-        input: ::std::option::Option<crate::types::OperationType>,
+        input: Option<crate::types::OperationType>,
     ) -> Self {
         self.inner.operation_type = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::operation_type`](crate::types::ModifyFpgaImageAttributeRequest::operation_type), if any.
     #[inline]
-    pub fn get_operation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperationType> {
+    pub fn get_operation_type(&self) -> &Option<crate::types::OperationType> {
         &self.inner.operation_type
     }
     /// Appends one item to [`ModifyFpgaImageAttributeRequest::user_ids`](crate::types::ModifyFpgaImageAttributeRequest::user_ids): The Amazon Web Services account IDs.
     ///
     /// To set the whole list at once, use [`set_user_ids`](Self::set_user_ids).
-    pub fn user_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.user_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::user_ids`](crate::types::ModifyFpgaImageAttributeRequest::user_ids).
     #[inline]
-    pub fn set_user_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.user_ids = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::user_ids`](crate::types::ModifyFpgaImageAttributeRequest::user_ids), if any.
     #[inline]
-    pub fn get_user_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         &self.inner.user_ids
     }
     /// Appends one item to [`ModifyFpgaImageAttributeRequest::user_groups`](crate::types::ModifyFpgaImageAttributeRequest::user_groups): The user groups.
     ///
     /// To set the whole list at once, use [`set_user_groups`](Self::set_user_groups).
-    pub fn user_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_groups(mut self, input: impl Into<String>) -> Self {
         self.inner.user_groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::user_groups`](crate::types::ModifyFpgaImageAttributeRequest::user_groups).
     #[inline]
-    pub fn set_user_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.user_groups = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::user_groups`](crate::types::ModifyFpgaImageAttributeRequest::user_groups), if any.
     #[inline]
-    pub fn get_user_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_groups(&self) -> &Option<Vec<String>> {
         &self.inner.user_groups
     }
     /// Appends one item to [`ModifyFpgaImageAttributeRequest::product_codes`](crate::types::ModifyFpgaImageAttributeRequest::product_codes): The product codes.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_codes(mut self, input: impl Into<String>) -> Self {
         self.inner.product_codes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::product_codes`](crate::types::ModifyFpgaImageAttributeRequest::product_codes).
     #[inline]
-    pub fn set_product_codes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_codes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::product_codes`](crate::types::ModifyFpgaImageAttributeRequest::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<String>> {
         &self.inner.product_codes
     }
     /// Sets [`ModifyFpgaImageAttributeRequest::load_permission`](crate::types::ModifyFpgaImageAttributeRequest::load_permission): The load permission for the AFI.
@@ -270,14 +220,14 @@ impl ModifyFpgaImageAttributeRequestBuilder {
         mut self,
         input: crate::types::LoadPermissionModifications,
     ) -> Self {
-        self.inner.load_permission = ::std::option::Option::Some(input);
+        self.inner.load_permission = Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::load_permission`](crate::types::ModifyFpgaImageAttributeRequest::load_permission).
     #[inline]
     pub fn set_load_permission(
         mut self,
-        input: ::std::option::Option<crate::types::LoadPermissionModifications>,
+        input: Option<crate::types::LoadPermissionModifications>,
     ) -> Self {
         self.inner.load_permission = input;
         self
@@ -286,113 +236,101 @@ impl ModifyFpgaImageAttributeRequestBuilder {
     #[inline]
     pub fn get_load_permission(
         &self,
-    ) -> &::std::option::Option<crate::types::LoadPermissionModifications> {
+    ) -> &Option<crate::types::LoadPermissionModifications> {
         &self.inner.load_permission
     }
     /// Sets [`ModifyFpgaImageAttributeRequest::description`](crate::types::ModifyFpgaImageAttributeRequest::description): A description for the AFI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::description`](crate::types::ModifyFpgaImageAttributeRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::description`](crate::types::ModifyFpgaImageAttributeRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ModifyFpgaImageAttributeRequest::name`](crate::types::ModifyFpgaImageAttributeRequest::name): A name for the AFI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeRequest::name`](crate::types::ModifyFpgaImageAttributeRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeRequest::name`](crate::types::ModifyFpgaImageAttributeRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`ModifyFpgaImageAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyFpgaImageAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.fpga_image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyFpgaImageAttributeRequest",
                 member: "fpga_image_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyFpgaImageAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.fpga_image_id {
+        if let Some(value) = &self.fpga_image_id {
             body.member("FpgaImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.operation_type {
+        if let Some(value) = &self.operation_type {
             body.member("OperationType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.user_ids {
+        if let Some(value) = &self.user_ids {
             let member_0 = body.enter("UserId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.user_groups {
+        if let Some(value) = &self.user_groups {
             let member_0 = body.enter("UserGroup");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             let member_0 = body.enter("ProductCode");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.load_permission {
+        if let Some(value) = &self.load_permission {
             let member_0 = body.enter("LoadPermission");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

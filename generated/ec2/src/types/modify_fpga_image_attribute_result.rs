@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyFpgaImageAttributeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyFpgaImageAttributeResult {
     /// Information about the attribute.
-    pub fpga_image_attribute: ::std::option::Option<crate::types::FpgaImageAttribute>,
+    pub fpga_image_attribute: Option<crate::types::FpgaImageAttribute>,
 }
 impl ModifyFpgaImageAttributeResult {
     /// Starts building a [`ModifyFpgaImageAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyFpgaImageAttributeResultBuilder {
-        <crate::types::builders::ModifyFpgaImageAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyFpgaImageAttributeResultBuilder as Default>::default()
     }
     /// The `FpgaImageAttribute` member, when set.
     #[inline]
-    pub fn fpga_image_attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FpgaImageAttribute> {
+    pub fn fpga_image_attribute(&self) -> Option<&crate::types::FpgaImageAttribute> {
         self.fpga_image_attribute.as_ref()
     }
 }
 /// A builder for [`ModifyFpgaImageAttributeResult`](crate::types::ModifyFpgaImageAttributeResult); start one with `ModifyFpgaImageAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyFpgaImageAttributeResultBuilder {
     inner: crate::types::ModifyFpgaImageAttributeResult,
 }
@@ -43,23 +31,21 @@ impl ModifyFpgaImageAttributeResultBuilder {
         mut self,
         input: crate::types::FpgaImageAttribute,
     ) -> Self {
-        self.inner.fpga_image_attribute = ::std::option::Option::Some(input);
+        self.inner.fpga_image_attribute = Some(input);
         self
     }
     /// Sets or clears [`ModifyFpgaImageAttributeResult::fpga_image_attribute`](crate::types::ModifyFpgaImageAttributeResult::fpga_image_attribute).
     #[inline]
     pub fn set_fpga_image_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::FpgaImageAttribute>,
+        input: Option<crate::types::FpgaImageAttribute>,
     ) -> Self {
         self.inner.fpga_image_attribute = input;
         self
     }
     /// The value set for [`ModifyFpgaImageAttributeResult::fpga_image_attribute`](crate::types::ModifyFpgaImageAttributeResult::fpga_image_attribute), if any.
     #[inline]
-    pub fn get_fpga_image_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::FpgaImageAttribute> {
+    pub fn get_fpga_image_attribute(&self) -> &Option<crate::types::FpgaImageAttribute> {
         &self.inner.fpga_image_attribute
     }
     /// Builds the [`ModifyFpgaImageAttributeResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl ModifyFpgaImageAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyFpgaImageAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "fpgaImageAttribute" {
-                value.fpga_image_attribute = ::std::option::Option::Some(
+                value.fpga_image_attribute = Some(
                     <crate::types::FpgaImageAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

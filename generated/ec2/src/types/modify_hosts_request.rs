@@ -2,258 +2,220 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyHostsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyHostsRequest {
     /// Indicates whether to enable or disable host recovery for the Dedicated Host. For more information, see [Host recovery](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dedicated-hosts-recovery.html) in the *Amazon EC2 User Guide*.
-    pub host_recovery: ::std::option::Option<crate::types::HostRecovery>,
+    pub host_recovery: Option<crate::types::HostRecovery>,
     /// Specifies the instance type to be supported by the Dedicated Host. Specify this parameter to modify a Dedicated Host to support only a specific instance type.
     ///
     /// If you want to modify a Dedicated Host to support multiple instance types in its current instance family, omit this parameter and specify **InstanceFamily** instead. You cannot specify **InstanceType** and **InstanceFamily** in the same request.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// Specifies the instance family to be supported by the Dedicated Host. Specify this parameter to modify a Dedicated Host to support multiple instance types within its current instance family.
     ///
     /// If you want to modify a Dedicated Host to support a specific instance type only, omit this parameter and specify **InstanceType** instead. You cannot specify **InstanceFamily** and **InstanceType** in the same request.
-    pub instance_family: ::std::option::Option<::std::string::String>,
+    pub instance_family: Option<String>,
     /// Indicates whether to enable or disable host maintenance for the Dedicated Host. For more information, see [Host maintenance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dedicated-hosts-maintenance.html) in the *Amazon EC2 User Guide*.
-    pub host_maintenance: ::std::option::Option<crate::types::HostMaintenance>,
+    pub host_maintenance: Option<crate::types::HostMaintenance>,
     /// The IDs of the Dedicated Hosts to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub host_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_ids: Option<Vec<String>>,
     /// Specify whether to enable or disable auto-placement.
-    pub auto_placement: ::std::option::Option<crate::types::AutoPlacement>,
+    pub auto_placement: Option<crate::types::AutoPlacement>,
 }
 impl ModifyHostsRequest {
     /// Starts building a [`ModifyHostsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyHostsRequestBuilder {
-        <crate::types::builders::ModifyHostsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyHostsRequestBuilder as Default>::default()
     }
     /// The `HostRecovery` member, when set.
     #[inline]
-    pub fn host_recovery(&self) -> ::std::option::Option<&crate::types::HostRecovery> {
+    pub fn host_recovery(&self) -> Option<&crate::types::HostRecovery> {
         self.host_recovery.as_ref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
-    pub fn instance_family(&self) -> ::std::option::Option<&str> {
+    pub fn instance_family(&self) -> Option<&str> {
         self.instance_family.as_deref()
     }
     /// The `HostMaintenance` member, when set.
     #[inline]
-    pub fn host_maintenance(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostMaintenance> {
+    pub fn host_maintenance(&self) -> Option<&crate::types::HostMaintenance> {
         self.host_maintenance.as_ref()
     }
     /// The `HostIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_ids(&self) -> &[::std::string::String] {
+    pub fn host_ids(&self) -> &[String] {
         self.host_ids.as_deref().unwrap_or_default()
     }
     /// The `AutoPlacement` member, when set.
     #[inline]
-    pub fn auto_placement(&self) -> ::std::option::Option<&crate::types::AutoPlacement> {
+    pub fn auto_placement(&self) -> Option<&crate::types::AutoPlacement> {
         self.auto_placement.as_ref()
     }
 }
 /// A builder for [`ModifyHostsRequest`](crate::types::ModifyHostsRequest); start one with `ModifyHostsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyHostsRequestBuilder {
     inner: crate::types::ModifyHostsRequest,
 }
 impl ModifyHostsRequestBuilder {
     /// Sets [`ModifyHostsRequest::host_recovery`](crate::types::ModifyHostsRequest::host_recovery): Indicates whether to enable or disable host recovery for the Dedicated Host.
     pub fn host_recovery(mut self, input: crate::types::HostRecovery) -> Self {
-        self.inner.host_recovery = ::std::option::Option::Some(input);
+        self.inner.host_recovery = Some(input);
         self
     }
     /// Sets or clears [`ModifyHostsRequest::host_recovery`](crate::types::ModifyHostsRequest::host_recovery).
     #[inline]
     pub fn set_host_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::HostRecovery>,
+        input: Option<crate::types::HostRecovery>,
     ) -> Self {
         self.inner.host_recovery = input;
         self
     }
     /// The value set for [`ModifyHostsRequest::host_recovery`](crate::types::ModifyHostsRequest::host_recovery), if any.
     #[inline]
-    pub fn get_host_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostRecovery> {
+    pub fn get_host_recovery(&self) -> &Option<crate::types::HostRecovery> {
         &self.inner.host_recovery
     }
     /// Sets [`ModifyHostsRequest::instance_type`](crate::types::ModifyHostsRequest::instance_type): Specifies the instance type to be supported by the Dedicated Host.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyHostsRequest::instance_type`](crate::types::ModifyHostsRequest::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ModifyHostsRequest::instance_type`](crate::types::ModifyHostsRequest::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`ModifyHostsRequest::instance_family`](crate::types::ModifyHostsRequest::instance_family): Specifies the instance family to be supported by the Dedicated Host.
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_family = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyHostsRequest::instance_family`](crate::types::ModifyHostsRequest::instance_family).
     #[inline]
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.inner.instance_family = input;
         self
     }
     /// The value set for [`ModifyHostsRequest::instance_family`](crate::types::ModifyHostsRequest::instance_family), if any.
     #[inline]
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         &self.inner.instance_family
     }
     /// Sets [`ModifyHostsRequest::host_maintenance`](crate::types::ModifyHostsRequest::host_maintenance): Indicates whether to enable or disable host maintenance for the Dedicated Host.
     pub fn host_maintenance(mut self, input: crate::types::HostMaintenance) -> Self {
-        self.inner.host_maintenance = ::std::option::Option::Some(input);
+        self.inner.host_maintenance = Some(input);
         self
     }
     /// Sets or clears [`ModifyHostsRequest::host_maintenance`](crate::types::ModifyHostsRequest::host_maintenance).
     #[inline]
     pub fn set_host_maintenance(
         mut self,
-        input: ::std::option::Option<crate::types::HostMaintenance>,
+        input: Option<crate::types::HostMaintenance>,
     ) -> Self {
         self.inner.host_maintenance = input;
         self
     }
     /// The value set for [`ModifyHostsRequest::host_maintenance`](crate::types::ModifyHostsRequest::host_maintenance), if any.
     #[inline]
-    pub fn get_host_maintenance(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostMaintenance> {
+    pub fn get_host_maintenance(&self) -> &Option<crate::types::HostMaintenance> {
         &self.inner.host_maintenance
     }
     /// Appends one item to [`ModifyHostsRequest::host_ids`](crate::types::ModifyHostsRequest::host_ids): The IDs of the Dedicated Hosts to modify.
     ///
     /// To set the whole list at once, use [`set_host_ids`](Self::set_host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.host_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyHostsRequest::host_ids`](crate::types::ModifyHostsRequest::host_ids).
     #[inline]
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_ids = input;
         self
     }
     /// The value set for [`ModifyHostsRequest::host_ids`](crate::types::ModifyHostsRequest::host_ids), if any.
     #[inline]
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         &self.inner.host_ids
     }
     /// Sets [`ModifyHostsRequest::auto_placement`](crate::types::ModifyHostsRequest::auto_placement): Specify whether to enable or disable auto-placement.
     pub fn auto_placement(mut self, input: crate::types::AutoPlacement) -> Self {
-        self.inner.auto_placement = ::std::option::Option::Some(input);
+        self.inner.auto_placement = Some(input);
         self
     }
     /// Sets or clears [`ModifyHostsRequest::auto_placement`](crate::types::ModifyHostsRequest::auto_placement).
     #[inline]
     pub fn set_auto_placement(
         mut self,
-        input: ::std::option::Option<crate::types::AutoPlacement>,
+        input: Option<crate::types::AutoPlacement>,
     ) -> Self {
         self.inner.auto_placement = input;
         self
     }
     /// The value set for [`ModifyHostsRequest::auto_placement`](crate::types::ModifyHostsRequest::auto_placement), if any.
     #[inline]
-    pub fn get_auto_placement(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoPlacement> {
+    pub fn get_auto_placement(&self) -> &Option<crate::types::AutoPlacement> {
         &self.inner.auto_placement
     }
     /// Builds the [`ModifyHostsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyHostsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.host_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyHostsRequest",
                 member: "host_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyHostsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.host_recovery {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.host_recovery {
             body.member("HostRecovery", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+        if let Some(value) = &self.instance_family {
             body.member("InstanceFamily", value);
         }
-        if let ::std::option::Option::Some(value) = &self.host_maintenance {
+        if let Some(value) = &self.host_maintenance {
             body.member("HostMaintenance", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.host_ids {
+        if let Some(value) = &self.host_ids {
             let member_0 = body.enter("HostId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.auto_placement {
+        if let Some(value) = &self.auto_placement {
             body.member("AutoPlacement", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

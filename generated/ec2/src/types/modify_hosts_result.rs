@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyHostsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyHostsResult {
     /// The IDs of the Dedicated Hosts that were successfully modified.
-    pub successful: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub successful: Option<Vec<String>>,
     /// The IDs of the Dedicated Hosts that could not be modified. Check whether the setting you requested can be used.
-    pub unsuccessful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulItem>,
-    >,
+    pub unsuccessful: Option<Vec<crate::types::UnsuccessfulItem>>,
 }
 impl ModifyHostsResult {
     /// Starts building a [`ModifyHostsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyHostsResultBuilder {
-        <crate::types::builders::ModifyHostsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyHostsResultBuilder as Default>::default()
     }
     /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn successful(&self) -> &[::std::string::String] {
+    pub fn successful(&self) -> &[String] {
         self.successful.as_deref().unwrap_or_default()
     }
     /// The `Unsuccessful` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,12 +28,7 @@ impl ModifyHostsResult {
     }
 }
 /// A builder for [`ModifyHostsResult`](crate::types::ModifyHostsResult); start one with `ModifyHostsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyHostsResultBuilder {
     inner: crate::types::ModifyHostsResult,
 }
@@ -48,27 +36,19 @@ impl ModifyHostsResultBuilder {
     /// Appends one item to [`ModifyHostsResult::successful`](crate::types::ModifyHostsResult::successful): The IDs of the Dedicated Hosts that were successfully modified.
     ///
     /// To set the whole list at once, use [`set_successful`](Self::set_successful).
-    pub fn successful(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn successful(mut self, input: impl Into<String>) -> Self {
         self.inner.successful.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyHostsResult::successful`](crate::types::ModifyHostsResult::successful).
     #[inline]
-    pub fn set_successful(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_successful(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.successful = input;
         self
     }
     /// The value set for [`ModifyHostsResult::successful`](crate::types::ModifyHostsResult::successful), if any.
     #[inline]
-    pub fn get_successful(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_successful(&self) -> &Option<Vec<String>> {
         &self.inner.successful
     }
     /// Appends one item to [`ModifyHostsResult::unsuccessful`](crate::types::ModifyHostsResult::unsuccessful): The IDs of the Dedicated Hosts that could not be modified.
@@ -82,16 +62,14 @@ impl ModifyHostsResultBuilder {
     #[inline]
     pub fn set_unsuccessful(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>>,
+        input: Option<Vec<crate::types::UnsuccessfulItem>>,
     ) -> Self {
         self.inner.unsuccessful = input;
         self
     }
     /// The value set for [`ModifyHostsResult::unsuccessful`](crate::types::ModifyHostsResult::unsuccessful), if any.
     #[inline]
-    pub fn get_unsuccessful(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UnsuccessfulItem>> {
+    pub fn get_unsuccessful(&self) -> &Option<Vec<crate::types::UnsuccessfulItem>> {
         &self.inner.unsuccessful
     }
     /// Builds the [`ModifyHostsResult`]; it has no required members, so this cannot fail.
@@ -103,17 +81,17 @@ impl ModifyHostsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyHostsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successful" => {
-                    value.successful = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.successful = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "unsuccessful" => {
-                    value.unsuccessful = ::std::option::Option::Some(
+                    value.unsuccessful = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -123,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for ModifyHostsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

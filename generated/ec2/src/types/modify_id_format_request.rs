@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIdFormatRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIdFormatRequest {
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `route-table` \| `route-table-association` \| `security-group` \| `subnet` \| `subnet-cidr-block-association` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`.
@@ -15,112 +10,101 @@ pub struct ModifyIdFormatRequest {
     /// Alternatively, use the `all-current` option to include all resource types that are currently within their opt-in period for longer IDs.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource: ::std::option::Option<::std::string::String>,
+    pub resource: Option<String>,
     /// Indicate whether the resource should use longer IDs (17-character IDs).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub use_long_ids: ::std::option::Option<bool>,
+    pub use_long_ids: Option<bool>,
 }
 impl ModifyIdFormatRequest {
     /// Starts building a [`ModifyIdFormatRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIdFormatRequestBuilder {
-        <crate::types::builders::ModifyIdFormatRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIdFormatRequestBuilder as Default>::default()
     }
     /// The `Resource` member, when set.
     #[inline]
-    pub fn resource(&self) -> ::std::option::Option<&str> {
+    pub fn resource(&self) -> Option<&str> {
         self.resource.as_deref()
     }
     /// The `UseLongIds` member, when set.
     #[inline]
-    pub fn use_long_ids(&self) -> ::std::option::Option<bool> {
+    pub fn use_long_ids(&self) -> Option<bool> {
         self.use_long_ids
     }
 }
 /// A builder for [`ModifyIdFormatRequest`](crate::types::ModifyIdFormatRequest); start one with `ModifyIdFormatRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIdFormatRequestBuilder {
     inner: crate::types::ModifyIdFormatRequest,
 }
 impl ModifyIdFormatRequestBuilder {
     /// Sets [`ModifyIdFormatRequest::resource`](crate::types::ModifyIdFormatRequest::resource): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `route-table` \| `route-table-association` \| `security-group` \| `subnet` \| `subnet-cidr-block-association` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`.
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource = ::std::option::Option::Some(input.into());
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIdFormatRequest::resource`](crate::types::ModifyIdFormatRequest::resource).
     #[inline]
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.inner.resource = input;
         self
     }
     /// The value set for [`ModifyIdFormatRequest::resource`](crate::types::ModifyIdFormatRequest::resource), if any.
     #[inline]
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         &self.inner.resource
     }
     /// Sets [`ModifyIdFormatRequest::use_long_ids`](crate::types::ModifyIdFormatRequest::use_long_ids): Indicate whether the resource should use longer IDs (17-character IDs).
     pub fn use_long_ids(mut self, input: bool) -> Self {
-        self.inner.use_long_ids = ::std::option::Option::Some(input);
+        self.inner.use_long_ids = Some(input);
         self
     }
     /// Sets or clears [`ModifyIdFormatRequest::use_long_ids`](crate::types::ModifyIdFormatRequest::use_long_ids).
     #[inline]
-    pub fn set_use_long_ids(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_long_ids(mut self, input: Option<bool>) -> Self {
         self.inner.use_long_ids = input;
         self
     }
     /// The value set for [`ModifyIdFormatRequest::use_long_ids`](crate::types::ModifyIdFormatRequest::use_long_ids), if any.
     #[inline]
-    pub fn get_use_long_ids(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_long_ids(&self) -> &Option<bool> {
         &self.inner.use_long_ids
     }
     /// Builds the [`ModifyIdFormatRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIdFormatRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIdFormatRequest",
                 member: "resource",
             });
         }
         if self.inner.use_long_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIdFormatRequest",
                 member: "use_long_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIdFormatRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource {
             body.member("Resource", value);
         }
-        if let ::std::option::Option::Some(value) = &self.use_long_ids {
+        if let Some(value) = &self.use_long_ids {
             body.member("UseLongIds", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIdentityIdFormatRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIdentityIdFormatRequest {
     /// The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `route-table` \| `route-table-association` \| `security-group` \| `subnet` \| `subnet-cidr-block-association` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`.
@@ -15,152 +10,135 @@ pub struct ModifyIdentityIdFormatRequest {
     /// Alternatively, use the `all-current` option to include all resource types that are currently within their opt-in period for longer IDs.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource: ::std::option::Option<::std::string::String>,
+    pub resource: Option<String>,
     /// Indicates whether the resource should use longer IDs (17-character IDs)
     ///
     /// Required: the builder's `build()` fails without it.
-    pub use_long_ids: ::std::option::Option<bool>,
+    pub use_long_ids: Option<bool>,
     /// The ARN of the principal, which can be an IAM user, IAM role, or the root user. Specify `all` to modify the ID format for all IAM users, IAM roles, and the root user of the account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub principal_arn: ::std::option::Option<::std::string::String>,
+    pub principal_arn: Option<String>,
 }
 impl ModifyIdentityIdFormatRequest {
     /// Starts building a [`ModifyIdentityIdFormatRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIdentityIdFormatRequestBuilder {
-        <crate::types::builders::ModifyIdentityIdFormatRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIdentityIdFormatRequestBuilder as Default>::default()
     }
     /// The `Resource` member, when set.
     #[inline]
-    pub fn resource(&self) -> ::std::option::Option<&str> {
+    pub fn resource(&self) -> Option<&str> {
         self.resource.as_deref()
     }
     /// The `UseLongIds` member, when set.
     #[inline]
-    pub fn use_long_ids(&self) -> ::std::option::Option<bool> {
+    pub fn use_long_ids(&self) -> Option<bool> {
         self.use_long_ids
     }
     /// The `PrincipalArn` member, when set.
     #[inline]
-    pub fn principal_arn(&self) -> ::std::option::Option<&str> {
+    pub fn principal_arn(&self) -> Option<&str> {
         self.principal_arn.as_deref()
     }
 }
 /// A builder for [`ModifyIdentityIdFormatRequest`](crate::types::ModifyIdentityIdFormatRequest); start one with `ModifyIdentityIdFormatRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIdentityIdFormatRequestBuilder {
     inner: crate::types::ModifyIdentityIdFormatRequest,
 }
 impl ModifyIdentityIdFormatRequestBuilder {
     /// Sets [`ModifyIdentityIdFormatRequest::resource`](crate::types::ModifyIdentityIdFormatRequest::resource): The type of resource: `bundle` \| `conversion-task` \| `customer-gateway` \| `dhcp-options` \| `elastic-ip-allocation` \| `elastic-ip-association` \| `export-task` \| `flow-log` \| `image` \| `import-task` \| `internet-gateway` \| `network-acl` \| `network-acl-association` \| `network-interface` \| `network-interface-attachment` \| `prefix-list` \| `route-table` \| `route-table-association` \| `security-group` \| `subnet` \| `subnet-cidr-block-association` \| `vpc` \| `vpc-cidr-block-association` \| `vpc-endpoint` \| `vpc-peering-connection` \| `vpn-connection` \| `vpn-gateway`.
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource = ::std::option::Option::Some(input.into());
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIdentityIdFormatRequest::resource`](crate::types::ModifyIdentityIdFormatRequest::resource).
     #[inline]
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.inner.resource = input;
         self
     }
     /// The value set for [`ModifyIdentityIdFormatRequest::resource`](crate::types::ModifyIdentityIdFormatRequest::resource), if any.
     #[inline]
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         &self.inner.resource
     }
     /// Sets [`ModifyIdentityIdFormatRequest::use_long_ids`](crate::types::ModifyIdentityIdFormatRequest::use_long_ids): Indicates whether the resource should use longer IDs (17-character IDs)
     pub fn use_long_ids(mut self, input: bool) -> Self {
-        self.inner.use_long_ids = ::std::option::Option::Some(input);
+        self.inner.use_long_ids = Some(input);
         self
     }
     /// Sets or clears [`ModifyIdentityIdFormatRequest::use_long_ids`](crate::types::ModifyIdentityIdFormatRequest::use_long_ids).
     #[inline]
-    pub fn set_use_long_ids(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_use_long_ids(mut self, input: Option<bool>) -> Self {
         self.inner.use_long_ids = input;
         self
     }
     /// The value set for [`ModifyIdentityIdFormatRequest::use_long_ids`](crate::types::ModifyIdentityIdFormatRequest::use_long_ids), if any.
     #[inline]
-    pub fn get_use_long_ids(&self) -> &::std::option::Option<bool> {
+    pub fn get_use_long_ids(&self) -> &Option<bool> {
         &self.inner.use_long_ids
     }
     /// Sets [`ModifyIdentityIdFormatRequest::principal_arn`](crate::types::ModifyIdentityIdFormatRequest::principal_arn): The ARN of the principal, which can be an IAM user, IAM role, or the root user.
-    pub fn principal_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal_arn = ::std::option::Option::Some(input.into());
+    pub fn principal_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIdentityIdFormatRequest::principal_arn`](crate::types::ModifyIdentityIdFormatRequest::principal_arn).
     #[inline]
-    pub fn set_principal_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_arn(mut self, input: Option<String>) -> Self {
         self.inner.principal_arn = input;
         self
     }
     /// The value set for [`ModifyIdentityIdFormatRequest::principal_arn`](crate::types::ModifyIdentityIdFormatRequest::principal_arn), if any.
     #[inline]
-    pub fn get_principal_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_arn(&self) -> &Option<String> {
         &self.inner.principal_arn
     }
     /// Builds the [`ModifyIdentityIdFormatRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIdentityIdFormatRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIdentityIdFormatRequest",
                 member: "resource",
             });
         }
         if self.inner.use_long_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIdentityIdFormatRequest",
                 member: "use_long_ids",
             });
         }
         if self.inner.principal_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIdentityIdFormatRequest",
                 member: "principal_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIdentityIdFormatRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource {
             body.member("Resource", value);
         }
-        if let ::std::option::Option::Some(value) = &self.use_long_ids {
+        if let Some(value) = &self.use_long_ids {
             body.member("UseLongIds", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.principal_arn {
+        if let Some(value) = &self.principal_arn {
             body.member("PrincipalArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,199 +2,171 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ModifyImageAttribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyImageAttributeRequest {
     /// The name of the attribute to modify.
     ///
     /// Valid values: `description` \| `imdsSupport` \| `launchPermission`
-    pub attribute: ::std::option::Option<::std::string::String>,
+    pub attribute: Option<String>,
     /// A new description for the AMI.
-    pub description: ::std::option::Option<crate::types::AttributeValue>,
+    pub description: Option<crate::types::AttributeValue>,
     /// The ID of the AMI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// A new launch permission for the AMI.
-    pub launch_permission: ::std::option::Option<
-        crate::types::LaunchPermissionModifications,
-    >,
+    pub launch_permission: Option<crate::types::LaunchPermissionModifications>,
     /// The operation type. This parameter can be used only when the `Attribute` parameter is `launchPermission`.
-    pub operation_type: ::std::option::Option<crate::types::OperationType>,
+    pub operation_type: Option<crate::types::OperationType>,
     /// Not supported.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub product_codes: Option<Vec<String>>,
     /// The user groups. This parameter can be used only when the `Attribute` parameter is `launchPermission`.
-    pub user_groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub user_groups: Option<Vec<String>>,
     /// The Amazon Web Services account IDs. This parameter can be used only when the `Attribute` parameter is `launchPermission`.
-    pub user_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub user_ids: Option<Vec<String>>,
     /// The value of the attribute being modified. This parameter can be used only when the `Attribute` parameter is `description` or `imdsSupport`.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
     /// The Amazon Resource Name (ARN) of an organization. This parameter can be used only when the `Attribute` parameter is `launchPermission`.
-    pub organization_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub organization_arns: Option<Vec<String>>,
     /// The Amazon Resource Name (ARN) of an organizational unit (OU). This parameter can be used only when the `Attribute` parameter is `launchPermission`.
-    pub organizational_unit_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub organizational_unit_arns: Option<Vec<String>>,
     /// Set to `v2.0` to indicate that IMDSv2 is specified in the AMI. Instances launched from this AMI will have `HttpTokens` automatically set to `required` so that, by default, the instance requires that IMDSv2 is used when requesting instance metadata. In addition, `HttpPutResponseHopLimit` is set to `2`. For more information, see [Configure the AMI](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#configure-IMDS-new-instances-ami-configuration) in the *Amazon EC2 User Guide*.
     ///
     /// **Important:** Do not use this parameter unless your AMI software supports IMDSv2. After you set the value to `v2.0`, you can't undo it. The only way to “reset” your AMI is to create a new AMI from the underlying snapshot.
-    pub imds_support: ::std::option::Option<crate::types::AttributeValue>,
+    pub imds_support: Option<crate::types::AttributeValue>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyImageAttributeRequest {
     /// Starts building a [`ModifyImageAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyImageAttributeRequestBuilder {
-        <crate::types::builders::ModifyImageAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyImageAttributeRequestBuilder as Default>::default()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(&self) -> ::std::option::Option<&str> {
+    pub fn attribute(&self) -> Option<&str> {
         self.attribute.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn description(&self) -> Option<&crate::types::AttributeValue> {
         self.description.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `LaunchPermission` member, when set.
     #[inline]
     pub fn launch_permission(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchPermissionModifications> {
+    ) -> Option<&crate::types::LaunchPermissionModifications> {
         self.launch_permission.as_ref()
     }
     /// The `OperationType` member, when set.
     #[inline]
-    pub fn operation_type(&self) -> ::std::option::Option<&crate::types::OperationType> {
+    pub fn operation_type(&self) -> Option<&crate::types::OperationType> {
         self.operation_type.as_ref()
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn product_codes(&self) -> &[::std::string::String] {
+    pub fn product_codes(&self) -> &[String] {
         self.product_codes.as_deref().unwrap_or_default()
     }
     /// The `UserGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn user_groups(&self) -> &[::std::string::String] {
+    pub fn user_groups(&self) -> &[String] {
         self.user_groups.as_deref().unwrap_or_default()
     }
     /// The `UserIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn user_ids(&self) -> &[::std::string::String] {
+    pub fn user_ids(&self) -> &[String] {
         self.user_ids.as_deref().unwrap_or_default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// The `OrganizationArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn organization_arns(&self) -> &[::std::string::String] {
+    pub fn organization_arns(&self) -> &[String] {
         self.organization_arns.as_deref().unwrap_or_default()
     }
     /// The `OrganizationalUnitArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn organizational_unit_arns(&self) -> &[::std::string::String] {
+    pub fn organizational_unit_arns(&self) -> &[String] {
         self.organizational_unit_arns.as_deref().unwrap_or_default()
     }
     /// The `ImdsSupport` member, when set.
     #[inline]
-    pub fn imds_support(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn imds_support(&self) -> Option<&crate::types::AttributeValue> {
         self.imds_support.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyImageAttributeRequest`](crate::types::ModifyImageAttributeRequest); start one with `ModifyImageAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyImageAttributeRequestBuilder {
     inner: crate::types::ModifyImageAttributeRequest,
 }
 impl ModifyImageAttributeRequestBuilder {
     /// Sets [`ModifyImageAttributeRequest::attribute`](crate::types::ModifyImageAttributeRequest::attribute): The name of the attribute to modify.
-    pub fn attribute(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input.into());
+    pub fn attribute(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::attribute`](crate::types::ModifyImageAttributeRequest::attribute).
     #[inline]
-    pub fn set_attribute(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute(mut self, input: Option<String>) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::attribute`](crate::types::ModifyImageAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute(&self) -> &Option<String> {
         &self.inner.attribute
     }
     /// Sets [`ModifyImageAttributeRequest::description`](crate::types::ModifyImageAttributeRequest::description): A new description for the AMI.
     pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.description = ::std::option::Option::Some(input);
+        self.inner.description = Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::description`](crate::types::ModifyImageAttributeRequest::description).
     #[inline]
     pub fn set_description(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::description`](crate::types::ModifyImageAttributeRequest::description), if any.
     #[inline]
-    pub fn get_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_description(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.description
     }
     /// Sets [`ModifyImageAttributeRequest::image_id`](crate::types::ModifyImageAttributeRequest::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::image_id`](crate::types::ModifyImageAttributeRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::image_id`](crate::types::ModifyImageAttributeRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ModifyImageAttributeRequest::launch_permission`](crate::types::ModifyImageAttributeRequest::launch_permission): A new launch permission for the AMI.
@@ -202,14 +174,14 @@ impl ModifyImageAttributeRequestBuilder {
         mut self,
         input: crate::types::LaunchPermissionModifications,
     ) -> Self {
-        self.inner.launch_permission = ::std::option::Option::Some(input);
+        self.inner.launch_permission = Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::launch_permission`](crate::types::ModifyImageAttributeRequest::launch_permission).
     #[inline]
     pub fn set_launch_permission(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchPermissionModifications>,
+        input: Option<crate::types::LaunchPermissionModifications>,
     ) -> Self {
         self.inner.launch_permission = input;
         self
@@ -218,296 +190,246 @@ impl ModifyImageAttributeRequestBuilder {
     #[inline]
     pub fn get_launch_permission(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchPermissionModifications> {
+    ) -> &Option<crate::types::LaunchPermissionModifications> {
         &self.inner.launch_permission
     }
     /// Sets [`ModifyImageAttributeRequest::operation_type`](crate::types::ModifyImageAttributeRequest::operation_type): The operation type.
     pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
-        self.inner.operation_type = ::std::option::Option::Some(input);
+        self.inner.operation_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::operation_type`](crate::types::ModifyImageAttributeRequest::operation_type).
     #[inline]
     pub fn set_operation_type(
         mut self,
-        input: ::std::option::Option<crate::types::OperationType>,
+        input: Option<crate::types::OperationType>,
     ) -> Self {
         self.inner.operation_type = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::operation_type`](crate::types::ModifyImageAttributeRequest::operation_type), if any.
     #[inline]
-    pub fn get_operation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperationType> {
+    pub fn get_operation_type(&self) -> &Option<crate::types::OperationType> {
         &self.inner.operation_type
     }
     /// Appends one item to [`ModifyImageAttributeRequest::product_codes`](crate::types::ModifyImageAttributeRequest::product_codes): Not supported.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_codes(mut self, input: impl Into<String>) -> Self {
         self.inner.product_codes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::product_codes`](crate::types::ModifyImageAttributeRequest::product_codes).
     #[inline]
-    pub fn set_product_codes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_codes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::product_codes`](crate::types::ModifyImageAttributeRequest::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<String>> {
         &self.inner.product_codes
     }
     /// Appends one item to [`ModifyImageAttributeRequest::user_groups`](crate::types::ModifyImageAttributeRequest::user_groups): The user groups.
     ///
     /// To set the whole list at once, use [`set_user_groups`](Self::set_user_groups).
-    pub fn user_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_groups(mut self, input: impl Into<String>) -> Self {
         self.inner.user_groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::user_groups`](crate::types::ModifyImageAttributeRequest::user_groups).
     #[inline]
-    pub fn set_user_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.user_groups = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::user_groups`](crate::types::ModifyImageAttributeRequest::user_groups), if any.
     #[inline]
-    pub fn get_user_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_groups(&self) -> &Option<Vec<String>> {
         &self.inner.user_groups
     }
     /// Appends one item to [`ModifyImageAttributeRequest::user_ids`](crate::types::ModifyImageAttributeRequest::user_ids): The Amazon Web Services account IDs.
     ///
     /// To set the whole list at once, use [`set_user_ids`](Self::set_user_ids).
-    pub fn user_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.user_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::user_ids`](crate::types::ModifyImageAttributeRequest::user_ids).
     #[inline]
-    pub fn set_user_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.user_ids = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::user_ids`](crate::types::ModifyImageAttributeRequest::user_ids), if any.
     #[inline]
-    pub fn get_user_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         &self.inner.user_ids
     }
     /// Sets [`ModifyImageAttributeRequest::value`](crate::types::ModifyImageAttributeRequest::value): The value of the attribute being modified.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::value`](crate::types::ModifyImageAttributeRequest::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::value`](crate::types::ModifyImageAttributeRequest::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Appends one item to [`ModifyImageAttributeRequest::organization_arns`](crate::types::ModifyImageAttributeRequest::organization_arns): The Amazon Resource Name (ARN) of an organization.
     ///
     /// To set the whole list at once, use [`set_organization_arns`](Self::set_organization_arns).
-    pub fn organization_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn organization_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.organization_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::organization_arns`](crate::types::ModifyImageAttributeRequest::organization_arns).
     #[inline]
-    pub fn set_organization_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_organization_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.organization_arns = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::organization_arns`](crate::types::ModifyImageAttributeRequest::organization_arns), if any.
     #[inline]
-    pub fn get_organization_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_organization_arns(&self) -> &Option<Vec<String>> {
         &self.inner.organization_arns
     }
     /// Appends one item to [`ModifyImageAttributeRequest::organizational_unit_arns`](crate::types::ModifyImageAttributeRequest::organizational_unit_arns): The Amazon Resource Name (ARN) of an organizational unit (OU).
     ///
     /// To set the whole list at once, use [`set_organizational_unit_arns`](Self::set_organizational_unit_arns).
-    pub fn organizational_unit_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn organizational_unit_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.organizational_unit_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::organizational_unit_arns`](crate::types::ModifyImageAttributeRequest::organizational_unit_arns).
     #[inline]
-    pub fn set_organizational_unit_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_organizational_unit_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.organizational_unit_arns = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::organizational_unit_arns`](crate::types::ModifyImageAttributeRequest::organizational_unit_arns), if any.
     #[inline]
-    pub fn get_organizational_unit_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_organizational_unit_arns(&self) -> &Option<Vec<String>> {
         &self.inner.organizational_unit_arns
     }
     /// Sets [`ModifyImageAttributeRequest::imds_support`](crate::types::ModifyImageAttributeRequest::imds_support): Set to `v2.0` to indicate that IMDSv2 is specified in the AMI.
     pub fn imds_support(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.imds_support = ::std::option::Option::Some(input);
+        self.inner.imds_support = Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::imds_support`](crate::types::ModifyImageAttributeRequest::imds_support).
     #[inline]
     pub fn set_imds_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.imds_support = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::imds_support`](crate::types::ModifyImageAttributeRequest::imds_support), if any.
     #[inline]
-    pub fn get_imds_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_imds_support(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.imds_support
     }
     /// Sets [`ModifyImageAttributeRequest::dry_run`](crate::types::ModifyImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyImageAttributeRequest::dry_run`](crate::types::ModifyImageAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyImageAttributeRequest::dry_run`](crate::types::ModifyImageAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyImageAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyImageAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyImageAttributeRequest",
                 member: "image_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyImageAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.attribute {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             let member_0 = body.enter("Description");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_permission {
+        if let Some(value) = &self.launch_permission {
             let member_0 = body.enter("LaunchPermission");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.operation_type {
+        if let Some(value) = &self.operation_type {
             body.member("OperationType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             let member_0 = body.enter("ProductCode");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.user_groups {
+        if let Some(value) = &self.user_groups {
             let member_0 = body.enter("UserGroup");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.user_ids {
+        if let Some(value) = &self.user_ids {
             let member_0 = body.enter("UserId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        if let ::std::option::Option::Some(value) = &self.organization_arns {
+        if let Some(value) = &self.organization_arns {
             let member_0 = body.enter("OrganizationArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.organizational_unit_arns {
+        if let Some(value) = &self.organizational_unit_arns {
             let member_0 = body.enter("OrganizationalUnitArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.imds_support {
+        if let Some(value) = &self.imds_support {
             let member_0 = body.enter("ImdsSupport");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,113 +2,101 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceAttributeRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeRequest {
     /// Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives. If the value is `true`, source/destination checks are enabled; otherwise, they are disabled. The default value is `true`. You must disable source/destination checks if the instance runs services such as network address translation, routing, or firewalls.
-    pub source_dest_check: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub source_dest_check: Option<crate::types::AttributeBooleanValue>,
     /// Enables or disables the instance for Amazon Web Services Nitro Enclaves. For more information, see the [Amazon Web Services Nitro Enclaves User Guide](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave.html).
-    pub enclave_options: ::std::option::Option<crate::types::EnclaveOptionsRequest>,
+    pub enclave_options: Option<crate::types::EnclaveOptionsRequest>,
     /// Indicates whether an instance is enabled for stop protection. For more information, see [Enable stop protection for your instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-stop-protection.html).
-    pub disable_api_stop: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub disable_api_stop: Option<crate::types::AttributeBooleanValue>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The name of the attribute to modify.
     ///
     /// **Note:** When changing the instance type: If the original instance type is configured for configurable bandwidth, and the desired instance type doesn't support configurable bandwidth, first set the existing bandwidth configuration to `default` using the `ModifyInstanceNetworkPerformanceOptions` operation.
     ///
     /// **Important:** You can modify the following attributes only: `disableApiTermination` \| `instanceType` \| `kernel` \| `ramdisk` \| `instanceInitiatedShutdownBehavior` \| `blockDeviceMapping` \| `userData` \| `sourceDestCheck` \| `groupSet` \| `ebsOptimized` \| `sriovNetSupport` \| `enaSupport` \| `nvmeSupport` \| `disableApiStop` \| `enclaveOptions`
-    pub attribute: ::std::option::Option<crate::types::InstanceAttributeName>,
+    pub attribute: Option<crate::types::InstanceAttributeName>,
     /// A new value for the attribute. Use only with the `kernel`, `ramdisk`, `userData`, `disableApiTermination`, or `instanceInitiatedShutdownBehavior` attribute.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
     /// Modifies the `DeleteOnTermination` attribute for volumes that are currently attached. The volume must be owned by the caller. If no value is specified for `DeleteOnTermination`, the default is `true` and the volume is deleted when the instance is terminated. You can't modify the `DeleteOnTermination` attribute for volumes that are attached to Amazon Web Services-managed resources.
     ///
     /// To add instance store volumes to an Amazon EBS-backed instance, you must add them when you launch the instance. For more information, see [Update the block device mapping when launching an instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-device-mapping-concepts.html#Using_OverridingAMIBDM) in the *Amazon EC2 User Guide*.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceBlockDeviceMappingSpecification>,
+    pub block_device_mappings: Option<
+        Vec<crate::types::InstanceBlockDeviceMappingSpecification>,
     >,
     /// Enable or disable termination protection for the instance. If the value is `true`, you can't terminate the instance using the Amazon EC2 console, command line interface, or API. You can't enable termination protection for Spot Instances.
-    pub disable_api_termination: ::std::option::Option<
-        crate::types::AttributeBooleanValue,
-    >,
+    pub disable_api_termination: Option<crate::types::AttributeBooleanValue>,
     /// Changes the instance type to the specified value. For more information, see [Instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*. If the instance type is not valid, the error returned is `InvalidInstanceAttributeValue`.
-    pub instance_type: ::std::option::Option<crate::types::AttributeValue>,
+    pub instance_type: Option<crate::types::AttributeValue>,
     /// Changes the instance's kernel to the specified value. We recommend that you use PV-GRUB instead of kernels and RAM disks. For more information, see [PV-GRUB](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/UserProvidedKernels.html).
-    pub kernel: ::std::option::Option<crate::types::AttributeValue>,
+    pub kernel: Option<crate::types::AttributeValue>,
     /// Changes the instance's RAM disk to the specified value. We recommend that you use PV-GRUB instead of kernels and RAM disks. For more information, see [PV-GRUB](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/UserProvidedKernels.html).
-    pub ramdisk: ::std::option::Option<crate::types::AttributeValue>,
+    pub ramdisk: Option<crate::types::AttributeValue>,
     /// Changes the instance's user data to the specified value. User data must be base64-encoded. Depending on the tool or SDK that you're using, the base64-encoding might be performed for you. For more information, see [Work with instance user data](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-add-user-data.html).
-    pub user_data: ::std::option::Option<crate::types::SecureBlobAttributeValue>,
+    pub user_data: Option<crate::types::SecureBlobAttributeValue>,
     /// Specifies whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
-    pub instance_initiated_shutdown_behavior: ::std::option::Option<
-        crate::types::AttributeValue,
-    >,
+    pub instance_initiated_shutdown_behavior: Option<crate::types::AttributeValue>,
     /// Replaces the security groups of the instance with the specified security groups. You must specify the ID of at least one security group, even if it's just the default security group for the VPC.
-    pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub groups: Option<Vec<String>>,
     /// Specifies whether the instance is optimized for Amazon EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal EBS I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS Optimized instance.
-    pub ebs_optimized: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub ebs_optimized: Option<crate::types::AttributeBooleanValue>,
     /// Set to `simple` to enable enhanced networking with the Intel 82599 Virtual Function interface for the instance.
     ///
     /// There is no way to disable enhanced networking with the Intel 82599 Virtual Function interface at this time.
     ///
     /// This option is supported only for HVM instances. Specifying this option with a PV instance can make it unreachable.
-    pub sriov_net_support: ::std::option::Option<crate::types::AttributeValue>,
+    pub sriov_net_support: Option<crate::types::AttributeValue>,
     /// Set to `true` to enable enhanced networking with ENA for the instance.
     ///
     /// This option is supported only for HVM instances. Specifying this option with a PV instance can make it unreachable.
-    pub ena_support: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub ena_support: Option<crate::types::AttributeBooleanValue>,
 }
 impl ModifyInstanceAttributeRequest {
     /// Starts building a [`ModifyInstanceAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceAttributeRequestBuilder {
-        <crate::types::builders::ModifyInstanceAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceAttributeRequestBuilder as Default>::default()
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn source_dest_check(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.source_dest_check.as_ref()
     }
     /// The `EnclaveOptions` member, when set.
     #[inline]
-    pub fn enclave_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnclaveOptionsRequest> {
+    pub fn enclave_options(&self) -> Option<&crate::types::EnclaveOptionsRequest> {
         self.enclave_options.as_ref()
     }
     /// The `DisableApiStop` member, when set.
     #[inline]
-    pub fn disable_api_stop(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn disable_api_stop(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.disable_api_stop.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::InstanceAttributeName> {
         self.attribute.as_ref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -122,62 +110,54 @@ impl ModifyInstanceAttributeRequest {
     #[inline]
     pub fn disable_api_termination(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.disable_api_termination.as_ref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn instance_type(&self) -> Option<&crate::types::AttributeValue> {
         self.instance_type.as_ref()
     }
     /// The `Kernel` member, when set.
     #[inline]
-    pub fn kernel(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn kernel(&self) -> Option<&crate::types::AttributeValue> {
         self.kernel.as_ref()
     }
     /// The `Ramdisk` member, when set.
     #[inline]
-    pub fn ramdisk(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn ramdisk(&self) -> Option<&crate::types::AttributeValue> {
         self.ramdisk.as_ref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecureBlobAttributeValue> {
+    pub fn user_data(&self) -> Option<&crate::types::SecureBlobAttributeValue> {
         self.user_data.as_ref()
     }
     /// The `InstanceInitiatedShutdownBehavior` member, when set.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeValue> {
+    ) -> Option<&crate::types::AttributeValue> {
         self.instance_initiated_shutdown_behavior.as_ref()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn groups(&self) -> &[::std::string::String] {
+    pub fn groups(&self) -> &[String] {
         self.groups.as_deref().unwrap_or_default()
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn ebs_optimized(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.ebs_optimized.as_ref()
     }
     /// The `SriovNetSupport` member, when set.
     #[inline]
-    pub fn sriov_net_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn sriov_net_support(&self) -> Option<&crate::types::AttributeValue> {
         self.sriov_net_support.as_ref()
     }
     /// The `EnaSupport` member, when set.
     #[inline]
-    pub fn ena_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn ena_support(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.ena_support.as_ref()
     }
 }
@@ -210,12 +190,7 @@ impl ::std::fmt::Debug for ModifyInstanceAttributeRequest {
     }
 }
 /// A builder for [`ModifyInstanceAttributeRequest`](crate::types::ModifyInstanceAttributeRequest); start one with `ModifyInstanceAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceAttributeRequestBuilder {
     inner: crate::types::ModifyInstanceAttributeRequest,
 }
@@ -225,23 +200,21 @@ impl ModifyInstanceAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::source_dest_check`](crate::types::ModifyInstanceAttributeRequest::source_dest_check).
     #[inline]
     pub fn set_source_dest_check(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::source_dest_check`](crate::types::ModifyInstanceAttributeRequest::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_source_dest_check(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.source_dest_check
     }
     /// Sets [`ModifyInstanceAttributeRequest::enclave_options`](crate::types::ModifyInstanceAttributeRequest::enclave_options): Enables or disables the instance for Amazon Web Services Nitro Enclaves.
@@ -249,23 +222,21 @@ impl ModifyInstanceAttributeRequestBuilder {
         mut self,
         input: crate::types::EnclaveOptionsRequest,
     ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input);
+        self.inner.enclave_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::enclave_options`](crate::types::ModifyInstanceAttributeRequest::enclave_options).
     #[inline]
     pub fn set_enclave_options(
         mut self,
-        input: ::std::option::Option<crate::types::EnclaveOptionsRequest>,
+        input: Option<crate::types::EnclaveOptionsRequest>,
     ) -> Self {
         self.inner.enclave_options = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::enclave_options`](crate::types::ModifyInstanceAttributeRequest::enclave_options), if any.
     #[inline]
-    pub fn get_enclave_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::EnclaveOptionsRequest> {
+    pub fn get_enclave_options(&self) -> &Option<crate::types::EnclaveOptionsRequest> {
         &self.inner.enclave_options
     }
     /// Sets [`ModifyInstanceAttributeRequest::disable_api_stop`](crate::types::ModifyInstanceAttributeRequest::disable_api_stop): Indicates whether an instance is enabled for stop protection.
@@ -273,104 +244,88 @@ impl ModifyInstanceAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input);
+        self.inner.disable_api_stop = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::disable_api_stop`](crate::types::ModifyInstanceAttributeRequest::disable_api_stop).
     #[inline]
     pub fn set_disable_api_stop(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.disable_api_stop = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::disable_api_stop`](crate::types::ModifyInstanceAttributeRequest::disable_api_stop), if any.
     #[inline]
-    pub fn get_disable_api_stop(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_disable_api_stop(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.disable_api_stop
     }
     /// Sets [`ModifyInstanceAttributeRequest::dry_run`](crate::types::ModifyInstanceAttributeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::dry_run`](crate::types::ModifyInstanceAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::dry_run`](crate::types::ModifyInstanceAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyInstanceAttributeRequest::instance_id`](crate::types::ModifyInstanceAttributeRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::instance_id`](crate::types::ModifyInstanceAttributeRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::instance_id`](crate::types::ModifyInstanceAttributeRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceAttributeRequest::attribute`](crate::types::ModifyInstanceAttributeRequest::attribute): The name of the attribute to modify.
     pub fn attribute(mut self, input: crate::types::InstanceAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::attribute`](crate::types::ModifyInstanceAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAttributeName>,
+        input: Option<crate::types::InstanceAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::attribute`](crate::types::ModifyInstanceAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::InstanceAttributeName> {
         &self.inner.attribute
     }
     /// Sets [`ModifyInstanceAttributeRequest::value`](crate::types::ModifyInstanceAttributeRequest::value): A new value for the attribute.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::value`](crate::types::ModifyInstanceAttributeRequest::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::value`](crate::types::ModifyInstanceAttributeRequest::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Appends one item to [`ModifyInstanceAttributeRequest::block_device_mappings`](crate::types::ModifyInstanceAttributeRequest::block_device_mappings): Modifies the `DeleteOnTermination` attribute for volumes that are currently attached.
@@ -387,9 +342,7 @@ impl ModifyInstanceAttributeRequestBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceBlockDeviceMappingSpecification>,
-        >,
+        input: Option<Vec<crate::types::InstanceBlockDeviceMappingSpecification>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -398,9 +351,7 @@ impl ModifyInstanceAttributeRequestBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceBlockDeviceMappingSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceBlockDeviceMappingSpecification>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`ModifyInstanceAttributeRequest::disable_api_termination`](crate::types::ModifyInstanceAttributeRequest::disable_api_termination): Enable or disable termination protection for the instance.
@@ -408,14 +359,14 @@ impl ModifyInstanceAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input);
+        self.inner.disable_api_termination = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::disable_api_termination`](crate::types::ModifyInstanceAttributeRequest::disable_api_termination).
     #[inline]
     pub fn set_disable_api_termination(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.disable_api_termination = input;
         self
@@ -424,87 +375,77 @@ impl ModifyInstanceAttributeRequestBuilder {
     #[inline]
     pub fn get_disable_api_termination(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.disable_api_termination
     }
     /// Sets [`ModifyInstanceAttributeRequest::instance_type`](crate::types::ModifyInstanceAttributeRequest::instance_type): Changes the instance type to the specified value.
     pub fn instance_type(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::instance_type`](crate::types::ModifyInstanceAttributeRequest::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::instance_type`](crate::types::ModifyInstanceAttributeRequest::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.instance_type
     }
     /// Sets [`ModifyInstanceAttributeRequest::kernel`](crate::types::ModifyInstanceAttributeRequest::kernel): Changes the instance's kernel to the specified value.
     pub fn kernel(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.kernel = ::std::option::Option::Some(input);
+        self.inner.kernel = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::kernel`](crate::types::ModifyInstanceAttributeRequest::kernel).
     #[inline]
-    pub fn set_kernel(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_kernel(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.kernel = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::kernel`](crate::types::ModifyInstanceAttributeRequest::kernel), if any.
     #[inline]
-    pub fn get_kernel(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_kernel(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.kernel
     }
     /// Sets [`ModifyInstanceAttributeRequest::ramdisk`](crate::types::ModifyInstanceAttributeRequest::ramdisk): Changes the instance's RAM disk to the specified value.
     pub fn ramdisk(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.ramdisk = ::std::option::Option::Some(input);
+        self.inner.ramdisk = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::ramdisk`](crate::types::ModifyInstanceAttributeRequest::ramdisk).
     #[inline]
-    pub fn set_ramdisk(
-        mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
-    ) -> Self {
+    pub fn set_ramdisk(mut self, input: Option<crate::types::AttributeValue>) -> Self {
         self.inner.ramdisk = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::ramdisk`](crate::types::ModifyInstanceAttributeRequest::ramdisk), if any.
     #[inline]
-    pub fn get_ramdisk(&self) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_ramdisk(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.ramdisk
     }
     /// Sets [`ModifyInstanceAttributeRequest::user_data`](crate::types::ModifyInstanceAttributeRequest::user_data): Changes the instance's user data to the specified value.
     pub fn user_data(mut self, input: crate::types::SecureBlobAttributeValue) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input);
+        self.inner.user_data = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::user_data`](crate::types::ModifyInstanceAttributeRequest::user_data).
     #[inline]
     pub fn set_user_data(
         mut self,
-        input: ::std::option::Option<crate::types::SecureBlobAttributeValue>,
+        input: Option<crate::types::SecureBlobAttributeValue>,
     ) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::user_data`](crate::types::ModifyInstanceAttributeRequest::user_data), if any.
     #[inline]
-    pub fn get_user_data(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecureBlobAttributeValue> {
+    pub fn get_user_data(&self) -> &Option<crate::types::SecureBlobAttributeValue> {
         &self.inner.user_data
     }
     /// Sets [`ModifyInstanceAttributeRequest::instance_initiated_shutdown_behavior`](crate::types::ModifyInstanceAttributeRequest::instance_initiated_shutdown_behavior): Specifies whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
@@ -512,16 +453,14 @@ impl ModifyInstanceAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeValue,
     ) -> Self {
-        self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.instance_initiated_shutdown_behavior = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::instance_initiated_shutdown_behavior`](crate::types::ModifyInstanceAttributeRequest::instance_initiated_shutdown_behavior).
     #[inline]
     pub fn set_instance_initiated_shutdown_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = input;
         self
@@ -530,148 +469,134 @@ impl ModifyInstanceAttributeRequestBuilder {
     #[inline]
     pub fn get_instance_initiated_shutdown_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    ) -> &Option<crate::types::AttributeValue> {
         &self.inner.instance_initiated_shutdown_behavior
     }
     /// Appends one item to [`ModifyInstanceAttributeRequest::groups`](crate::types::ModifyInstanceAttributeRequest::groups): Replaces the security groups of the instance with the specified security groups.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.inner.groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::groups`](crate::types::ModifyInstanceAttributeRequest::groups).
     #[inline]
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::groups`](crate::types::ModifyInstanceAttributeRequest::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         &self.inner.groups
     }
     /// Sets [`ModifyInstanceAttributeRequest::ebs_optimized`](crate::types::ModifyInstanceAttributeRequest::ebs_optimized): Specifies whether the instance is optimized for Amazon EBS I/O.
     pub fn ebs_optimized(mut self, input: crate::types::AttributeBooleanValue) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::ebs_optimized`](crate::types::ModifyInstanceAttributeRequest::ebs_optimized).
     #[inline]
     pub fn set_ebs_optimized(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::ebs_optimized`](crate::types::ModifyInstanceAttributeRequest::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_ebs_optimized(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.ebs_optimized
     }
     /// Sets [`ModifyInstanceAttributeRequest::sriov_net_support`](crate::types::ModifyInstanceAttributeRequest::sriov_net_support): Set to `simple` to enable enhanced networking with the Intel 82599 Virtual Function interface for the instance.
     pub fn sriov_net_support(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input);
+        self.inner.sriov_net_support = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::sriov_net_support`](crate::types::ModifyInstanceAttributeRequest::sriov_net_support).
     #[inline]
     pub fn set_sriov_net_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.sriov_net_support = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::sriov_net_support`](crate::types::ModifyInstanceAttributeRequest::sriov_net_support), if any.
     #[inline]
-    pub fn get_sriov_net_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_sriov_net_support(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.sriov_net_support
     }
     /// Sets [`ModifyInstanceAttributeRequest::ena_support`](crate::types::ModifyInstanceAttributeRequest::ena_support): Set to `true` to enable enhanced networking with ENA for the instance.
     pub fn ena_support(mut self, input: crate::types::AttributeBooleanValue) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input);
+        self.inner.ena_support = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeRequest::ena_support`](crate::types::ModifyInstanceAttributeRequest::ena_support).
     #[inline]
     pub fn set_ena_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.ena_support = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeRequest::ena_support`](crate::types::ModifyInstanceAttributeRequest::ena_support), if any.
     #[inline]
-    pub fn get_ena_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_ena_support(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.ena_support
     }
     /// Builds the [`ModifyInstanceAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceAttributeRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source_dest_check {
             let member_0 = body.enter("SourceDestCheck");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.enclave_options {
+        if let Some(value) = &self.enclave_options {
             let member_0 = body.enter("EnclaveOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_stop {
+        if let Some(value) = &self.disable_api_stop {
             let member_0 = body.enter("DisableApiStop");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -679,58 +604,56 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceAttributeRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_termination {
+        if let Some(value) = &self.disable_api_termination {
             let member_0 = body.enter("DisableApiTermination");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             let member_0 = body.enter("InstanceType");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.kernel {
+        if let Some(value) = &self.kernel {
             let member_0 = body.enter("Kernel");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk {
+        if let Some(value) = &self.ramdisk {
             let member_0 = body.enter("Ramdisk");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             let member_0 = body.enter("UserData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             let member_0 = body.enter("InstanceInitiatedShutdownBehavior");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             let member_0 = body.enter("GroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             let member_0 = body.enter("EbsOptimized");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.sriov_net_support {
+        if let Some(value) = &self.sriov_net_support {
             let member_0 = body.enter("SriovNetSupport");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ena_support {
+        if let Some(value) = &self.ena_support {
             let member_0 = body.enter("EnaSupport");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,21 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Base64-encoded binary data.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceAttributeUserDataRequest {
     /// The value of the data.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl ModifyInstanceAttributeUserDataRequest {
     /// Starts building a [`ModifyInstanceAttributeUserDataRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceAttributeUserDataRequestBuilder {
-        <crate::types::builders::ModifyInstanceAttributeUserDataRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceAttributeUserDataRequestBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
@@ -28,36 +28,25 @@ impl ::std::fmt::Debug for ModifyInstanceAttributeUserDataRequest {
     }
 }
 /// A builder for [`ModifyInstanceAttributeUserDataRequest`](crate::types::ModifyInstanceAttributeUserDataRequest); start one with `ModifyInstanceAttributeUserDataRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceAttributeUserDataRequestBuilder {
     inner: crate::types::ModifyInstanceAttributeUserDataRequest,
 }
 impl ModifyInstanceAttributeUserDataRequestBuilder {
     /// Sets [`ModifyInstanceAttributeUserDataRequest::value`](crate::types::ModifyInstanceAttributeUserDataRequest::value): The value of the data.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceAttributeUserDataRequest::value`](crate::types::ModifyInstanceAttributeUserDataRequest::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`ModifyInstanceAttributeUserDataRequest::value`](crate::types::ModifyInstanceAttributeUserDataRequest::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`ModifyInstanceAttributeUserDataRequest`]; it has no required members, so this cannot fail.

@@ -2,82 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCapacityReservationAttributesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceCapacityReservationAttributesRequest {
     /// The ID of the instance to be modified.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Information about the Capacity Reservation targeting option.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_specification: ::std::option::Option<
+    pub capacity_reservation_specification: Option<
         crate::types::CapacityReservationSpecification,
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyInstanceCapacityReservationAttributesRequest {
     /// Starts building a [`ModifyInstanceCapacityReservationAttributesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder {
-        <crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceCapacityReservationAttributesRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `CapacityReservationSpecification` member, when set.
     #[inline]
     pub fn capacity_reservation_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationSpecification> {
+    ) -> Option<&crate::types::CapacityReservationSpecification> {
         self.capacity_reservation_specification.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyInstanceCapacityReservationAttributesRequest`](crate::types::ModifyInstanceCapacityReservationAttributesRequest); start one with `ModifyInstanceCapacityReservationAttributesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceCapacityReservationAttributesRequestBuilder {
     inner: crate::types::ModifyInstanceCapacityReservationAttributesRequest,
 }
 impl ModifyInstanceCapacityReservationAttributesRequestBuilder {
     /// Sets [`ModifyInstanceCapacityReservationAttributesRequest::instance_id`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::instance_id): The ID of the instance to be modified.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceCapacityReservationAttributesRequest::instance_id`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceCapacityReservationAttributesRequest::instance_id`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceCapacityReservationAttributesRequest::capacity_reservation_specification`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::capacity_reservation_specification): Information about the Capacity Reservation targeting option.
@@ -85,16 +69,14 @@ impl ModifyInstanceCapacityReservationAttributesRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationSpecification,
     ) -> Self {
-        self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_reservation_specification = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCapacityReservationAttributesRequest::capacity_reservation_specification`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::capacity_reservation_specification).
     #[inline]
     pub fn set_capacity_reservation_specification(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationSpecification>,
+        input: Option<crate::types::CapacityReservationSpecification>,
     ) -> Self {
         self.inner.capacity_reservation_specification = input;
         self
@@ -103,46 +85,46 @@ impl ModifyInstanceCapacityReservationAttributesRequestBuilder {
     #[inline]
     pub fn get_capacity_reservation_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationSpecification> {
+    ) -> &Option<crate::types::CapacityReservationSpecification> {
         &self.inner.capacity_reservation_specification
     }
     /// Sets [`ModifyInstanceCapacityReservationAttributesRequest::dry_run`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCapacityReservationAttributesRequest::dry_run`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceCapacityReservationAttributesRequest::dry_run`](crate::types::ModifyInstanceCapacityReservationAttributesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyInstanceCapacityReservationAttributesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceCapacityReservationAttributesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceCapacityReservationAttributesRequest",
                 member: "instance_id",
             });
         }
         if self.inner.capacity_reservation_specification.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceCapacityReservationAttributesRequest",
                 member: "capacity_reservation_specification",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -150,20 +132,18 @@ for ModifyInstanceCapacityReservationAttributesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_specification
-        {
+        if let Some(value) = &self.capacity_reservation_specification {
             let member_0 = body.enter("CapacityReservationSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

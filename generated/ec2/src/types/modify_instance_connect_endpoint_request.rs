@@ -2,223 +2,189 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceConnectEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceConnectEndpointRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the EC2 Instance Connect Endpoint to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_connect_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub instance_connect_endpoint_id: Option<String>,
     /// The new IP address type for the EC2 Instance Connect Endpoint.
     ///
     /// **Note:** `PreserveClientIp` is only supported on IPv4 EC2 Instance Connect Endpoints. To use `PreserveClientIp`, the value for [`IpAddressType`](crate::types::IpAddressType) must be `ipv4`.
-    pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
+    pub ip_address_type: Option<crate::types::IpAddressType>,
     /// Changes the security groups for the EC2 Instance Connect Endpoint. The new set of groups you specify replaces the current set. You must specify at least one group, even if it's just the default security group in the VPC. You must specify the ID of the security group, not the name.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// Indicates whether the client IP address is preserved as the source when you connect to a resource. The following are the possible values.
     ///
     /// - `true` - Use the IP address of the client. Your instance must have an IPv4 address.
     /// - `false` - Use the IP address of the network interface.
-    pub preserve_client_ip: ::std::option::Option<bool>,
+    pub preserve_client_ip: Option<bool>,
 }
 impl ModifyInstanceConnectEndpointRequest {
     /// Starts building a [`ModifyInstanceConnectEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder {
-        <crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceConnectEndpointRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceConnectEndpointId` member, when set.
     #[inline]
-    pub fn instance_connect_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_connect_endpoint_id(&self) -> Option<&str> {
         self.instance_connect_endpoint_id.as_deref()
     }
     /// The `IpAddressType` member, when set.
     #[inline]
-    pub fn ip_address_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpAddressType> {
+    pub fn ip_address_type(&self) -> Option<&crate::types::IpAddressType> {
         self.ip_address_type.as_ref()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `PreserveClientIp` member, when set.
     #[inline]
-    pub fn preserve_client_ip(&self) -> ::std::option::Option<bool> {
+    pub fn preserve_client_ip(&self) -> Option<bool> {
         self.preserve_client_ip
     }
 }
 /// A builder for [`ModifyInstanceConnectEndpointRequest`](crate::types::ModifyInstanceConnectEndpointRequest); start one with `ModifyInstanceConnectEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceConnectEndpointRequestBuilder {
     inner: crate::types::ModifyInstanceConnectEndpointRequest,
 }
 impl ModifyInstanceConnectEndpointRequestBuilder {
     /// Sets [`ModifyInstanceConnectEndpointRequest::dry_run`](crate::types::ModifyInstanceConnectEndpointRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointRequest::dry_run`](crate::types::ModifyInstanceConnectEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceConnectEndpointRequest::dry_run`](crate::types::ModifyInstanceConnectEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyInstanceConnectEndpointRequest::instance_connect_endpoint_id`](crate::types::ModifyInstanceConnectEndpointRequest::instance_connect_endpoint_id): The ID of the EC2 Instance Connect Endpoint to modify.
-    pub fn instance_connect_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_connect_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn instance_connect_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_connect_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointRequest::instance_connect_endpoint_id`](crate::types::ModifyInstanceConnectEndpointRequest::instance_connect_endpoint_id).
     #[inline]
-    pub fn set_instance_connect_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_connect_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_connect_endpoint_id = input;
         self
     }
     /// The value set for [`ModifyInstanceConnectEndpointRequest::instance_connect_endpoint_id`](crate::types::ModifyInstanceConnectEndpointRequest::instance_connect_endpoint_id), if any.
     #[inline]
-    pub fn get_instance_connect_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_connect_endpoint_id(&self) -> &Option<String> {
         &self.inner.instance_connect_endpoint_id
     }
     /// Sets [`ModifyInstanceConnectEndpointRequest::ip_address_type`](crate::types::ModifyInstanceConnectEndpointRequest::ip_address_type): The new IP address type for the EC2 Instance Connect Endpoint.
     pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input);
+        self.inner.ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointRequest::ip_address_type`](crate::types::ModifyInstanceConnectEndpointRequest::ip_address_type).
     #[inline]
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.inner.ip_address_type = input;
         self
     }
     /// The value set for [`ModifyInstanceConnectEndpointRequest::ip_address_type`](crate::types::ModifyInstanceConnectEndpointRequest::ip_address_type), if any.
     #[inline]
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
     /// Appends one item to [`ModifyInstanceConnectEndpointRequest::security_group_ids`](crate::types::ModifyInstanceConnectEndpointRequest::security_group_ids): Changes the security groups for the EC2 Instance Connect Endpoint.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointRequest::security_group_ids`](crate::types::ModifyInstanceConnectEndpointRequest::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`ModifyInstanceConnectEndpointRequest::security_group_ids`](crate::types::ModifyInstanceConnectEndpointRequest::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`ModifyInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::ModifyInstanceConnectEndpointRequest::preserve_client_ip): Indicates whether the client IP address is preserved as the source when you connect to a resource.
     pub fn preserve_client_ip(mut self, input: bool) -> Self {
-        self.inner.preserve_client_ip = ::std::option::Option::Some(input);
+        self.inner.preserve_client_ip = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::ModifyInstanceConnectEndpointRequest::preserve_client_ip).
     #[inline]
-    pub fn set_preserve_client_ip(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_preserve_client_ip(mut self, input: Option<bool>) -> Self {
         self.inner.preserve_client_ip = input;
         self
     }
     /// The value set for [`ModifyInstanceConnectEndpointRequest::preserve_client_ip`](crate::types::ModifyInstanceConnectEndpointRequest::preserve_client_ip), if any.
     #[inline]
-    pub fn get_preserve_client_ip(&self) -> &::std::option::Option<bool> {
+    pub fn get_preserve_client_ip(&self) -> &Option<bool> {
         &self.inner.preserve_client_ip
     }
     /// Builds the [`ModifyInstanceConnectEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceConnectEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_connect_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceConnectEndpointRequest",
                 member: "instance_connect_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceConnectEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_connect_endpoint_id {
+        if let Some(value) = &self.instance_connect_endpoint_id {
             body.member("InstanceConnectEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             body.member("IpAddressType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.preserve_client_ip {
+        if let Some(value) = &self.preserve_client_ip {
             body.member("PreserveClientIp", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceConnectEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceConnectEndpointResult {
     /// Is `true` if the request succeeds and an error otherwise.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
 }
 impl ModifyInstanceConnectEndpointResult {
     /// Starts building a [`ModifyInstanceConnectEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceConnectEndpointResultBuilder {
-        <crate::types::builders::ModifyInstanceConnectEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceConnectEndpointResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
 }
 /// A builder for [`ModifyInstanceConnectEndpointResult`](crate::types::ModifyInstanceConnectEndpointResult); start one with `ModifyInstanceConnectEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceConnectEndpointResultBuilder {
     inner: crate::types::ModifyInstanceConnectEndpointResult,
 }
 impl ModifyInstanceConnectEndpointResultBuilder {
     /// Sets [`ModifyInstanceConnectEndpointResult::return_`](crate::types::ModifyInstanceConnectEndpointResult::return_): Is `true` if the request succeeds and an error otherwise.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceConnectEndpointResult::return_`](crate::types::ModifyInstanceConnectEndpointResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`ModifyInstanceConnectEndpointResult::return_`](crate::types::ModifyInstanceConnectEndpointResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Builds the [`ModifyInstanceConnectEndpointResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl ModifyInstanceConnectEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyInstanceConnectEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(child.text() == "true");
+                value.return_ = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

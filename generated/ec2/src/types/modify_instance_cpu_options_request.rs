@@ -2,126 +2,108 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCpuOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceCpuOptionsRequest {
     /// The ID of the instance to update.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The number of CPU cores to activate for the specified instance.
-    pub core_count: ::std::option::Option<i32>,
+    pub core_count: Option<i32>,
     /// The number of threads to run for each CPU core.
-    pub threads_per_core: ::std::option::Option<i32>,
+    pub threads_per_core: Option<i32>,
     /// Indicates whether to enable or disable nested virtualization for the instance. When nested virtualization is enabled, Virtual Secure Mode (VSM) is automatically disabled for the instance.
-    pub nested_virtualization: ::std::option::Option<
-        crate::types::NestedVirtualizationSpecification,
-    >,
+    pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyInstanceCpuOptionsRequest {
     /// Starts building a [`ModifyInstanceCpuOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder {
-        <crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceCpuOptionsRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `CoreCount` member, when set.
     #[inline]
-    pub fn core_count(&self) -> ::std::option::Option<i32> {
+    pub fn core_count(&self) -> Option<i32> {
         self.core_count
     }
     /// The `ThreadsPerCore` member, when set.
     #[inline]
-    pub fn threads_per_core(&self) -> ::std::option::Option<i32> {
+    pub fn threads_per_core(&self) -> Option<i32> {
         self.threads_per_core
     }
     /// The `NestedVirtualization` member, when set.
     #[inline]
     pub fn nested_virtualization(
         &self,
-    ) -> ::std::option::Option<&crate::types::NestedVirtualizationSpecification> {
+    ) -> Option<&crate::types::NestedVirtualizationSpecification> {
         self.nested_virtualization.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyInstanceCpuOptionsRequest`](crate::types::ModifyInstanceCpuOptionsRequest); start one with `ModifyInstanceCpuOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceCpuOptionsRequestBuilder {
     inner: crate::types::ModifyInstanceCpuOptionsRequest,
 }
 impl ModifyInstanceCpuOptionsRequestBuilder {
     /// Sets [`ModifyInstanceCpuOptionsRequest::instance_id`](crate::types::ModifyInstanceCpuOptionsRequest::instance_id): The ID of the instance to update.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::instance_id`](crate::types::ModifyInstanceCpuOptionsRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceCpuOptionsRequest::instance_id`](crate::types::ModifyInstanceCpuOptionsRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceCpuOptionsRequest::core_count`](crate::types::ModifyInstanceCpuOptionsRequest::core_count): The number of CPU cores to activate for the specified instance.
     pub fn core_count(mut self, input: i32) -> Self {
-        self.inner.core_count = ::std::option::Option::Some(input);
+        self.inner.core_count = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::core_count`](crate::types::ModifyInstanceCpuOptionsRequest::core_count).
     #[inline]
-    pub fn set_core_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_core_count(mut self, input: Option<i32>) -> Self {
         self.inner.core_count = input;
         self
     }
     /// The value set for [`ModifyInstanceCpuOptionsRequest::core_count`](crate::types::ModifyInstanceCpuOptionsRequest::core_count), if any.
     #[inline]
-    pub fn get_core_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_core_count(&self) -> &Option<i32> {
         &self.inner.core_count
     }
     /// Sets [`ModifyInstanceCpuOptionsRequest::threads_per_core`](crate::types::ModifyInstanceCpuOptionsRequest::threads_per_core): The number of threads to run for each CPU core.
     pub fn threads_per_core(mut self, input: i32) -> Self {
-        self.inner.threads_per_core = ::std::option::Option::Some(input);
+        self.inner.threads_per_core = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::threads_per_core`](crate::types::ModifyInstanceCpuOptionsRequest::threads_per_core).
     #[inline]
-    pub fn set_threads_per_core(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_threads_per_core(mut self, input: Option<i32>) -> Self {
         self.inner.threads_per_core = input;
         self
     }
     /// The value set for [`ModifyInstanceCpuOptionsRequest::threads_per_core`](crate::types::ModifyInstanceCpuOptionsRequest::threads_per_core), if any.
     #[inline]
-    pub fn get_threads_per_core(&self) -> &::std::option::Option<i32> {
+    pub fn get_threads_per_core(&self) -> &Option<i32> {
         &self.inner.threads_per_core
     }
     /// Sets [`ModifyInstanceCpuOptionsRequest::nested_virtualization`](crate::types::ModifyInstanceCpuOptionsRequest::nested_virtualization): Indicates whether to enable or disable nested virtualization for the instance.
@@ -129,14 +111,14 @@ impl ModifyInstanceCpuOptionsRequestBuilder {
         mut self,
         input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
-        self.inner.nested_virtualization = ::std::option::Option::Some(input);
+        self.inner.nested_virtualization = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::nested_virtualization`](crate::types::ModifyInstanceCpuOptionsRequest::nested_virtualization).
     #[inline]
     pub fn set_nested_virtualization(
         mut self,
-        input: ::std::option::Option<crate::types::NestedVirtualizationSpecification>,
+        input: Option<crate::types::NestedVirtualizationSpecification>,
     ) -> Self {
         self.inner.nested_virtualization = input;
         self
@@ -145,62 +127,62 @@ impl ModifyInstanceCpuOptionsRequestBuilder {
     #[inline]
     pub fn get_nested_virtualization(
         &self,
-    ) -> &::std::option::Option<crate::types::NestedVirtualizationSpecification> {
+    ) -> &Option<crate::types::NestedVirtualizationSpecification> {
         &self.inner.nested_virtualization
     }
     /// Sets [`ModifyInstanceCpuOptionsRequest::dry_run`](crate::types::ModifyInstanceCpuOptionsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsRequest::dry_run`](crate::types::ModifyInstanceCpuOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceCpuOptionsRequest::dry_run`](crate::types::ModifyInstanceCpuOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyInstanceCpuOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceCpuOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceCpuOptionsRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceCpuOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.core_count {
+        if let Some(value) = &self.core_count {
             body.member("CoreCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.threads_per_core {
+        if let Some(value) = &self.threads_per_core {
             body.member("ThreadsPerCore", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.nested_virtualization {
+        if let Some(value) = &self.nested_virtualization {
             body.member("NestedVirtualization", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,117 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCpuOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceCpuOptionsResult {
     /// The ID of the instance that was updated.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The number of CPU cores that are running for the specified instance after the update.
-    pub core_count: ::std::option::Option<i32>,
+    pub core_count: Option<i32>,
     /// The number of threads that are running per CPU core for the specified instance after the update.
-    pub threads_per_core: ::std::option::Option<i32>,
+    pub threads_per_core: Option<i32>,
     /// Indicates whether nested virtualization has been enabled or disabled.
-    pub nested_virtualization: ::std::option::Option<
-        crate::types::NestedVirtualizationSpecification,
-    >,
+    pub nested_virtualization: Option<crate::types::NestedVirtualizationSpecification>,
 }
 impl ModifyInstanceCpuOptionsResult {
     /// Starts building a [`ModifyInstanceCpuOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceCpuOptionsResultBuilder {
-        <crate::types::builders::ModifyInstanceCpuOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceCpuOptionsResultBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `CoreCount` member, when set.
     #[inline]
-    pub fn core_count(&self) -> ::std::option::Option<i32> {
+    pub fn core_count(&self) -> Option<i32> {
         self.core_count
     }
     /// The `ThreadsPerCore` member, when set.
     #[inline]
-    pub fn threads_per_core(&self) -> ::std::option::Option<i32> {
+    pub fn threads_per_core(&self) -> Option<i32> {
         self.threads_per_core
     }
     /// The `NestedVirtualization` member, when set.
     #[inline]
     pub fn nested_virtualization(
         &self,
-    ) -> ::std::option::Option<&crate::types::NestedVirtualizationSpecification> {
+    ) -> Option<&crate::types::NestedVirtualizationSpecification> {
         self.nested_virtualization.as_ref()
     }
 }
 /// A builder for [`ModifyInstanceCpuOptionsResult`](crate::types::ModifyInstanceCpuOptionsResult); start one with `ModifyInstanceCpuOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceCpuOptionsResultBuilder {
     inner: crate::types::ModifyInstanceCpuOptionsResult,
 }
 impl ModifyInstanceCpuOptionsResultBuilder {
     /// Sets [`ModifyInstanceCpuOptionsResult::instance_id`](crate::types::ModifyInstanceCpuOptionsResult::instance_id): The ID of the instance that was updated.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsResult::instance_id`](crate::types::ModifyInstanceCpuOptionsResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceCpuOptionsResult::instance_id`](crate::types::ModifyInstanceCpuOptionsResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceCpuOptionsResult::core_count`](crate::types::ModifyInstanceCpuOptionsResult::core_count): The number of CPU cores that are running for the specified instance after the update.
     pub fn core_count(mut self, input: i32) -> Self {
-        self.inner.core_count = ::std::option::Option::Some(input);
+        self.inner.core_count = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsResult::core_count`](crate::types::ModifyInstanceCpuOptionsResult::core_count).
     #[inline]
-    pub fn set_core_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_core_count(mut self, input: Option<i32>) -> Self {
         self.inner.core_count = input;
         self
     }
     /// The value set for [`ModifyInstanceCpuOptionsResult::core_count`](crate::types::ModifyInstanceCpuOptionsResult::core_count), if any.
     #[inline]
-    pub fn get_core_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_core_count(&self) -> &Option<i32> {
         &self.inner.core_count
     }
     /// Sets [`ModifyInstanceCpuOptionsResult::threads_per_core`](crate::types::ModifyInstanceCpuOptionsResult::threads_per_core): The number of threads that are running per CPU core for the specified instance after the update.
     pub fn threads_per_core(mut self, input: i32) -> Self {
-        self.inner.threads_per_core = ::std::option::Option::Some(input);
+        self.inner.threads_per_core = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsResult::threads_per_core`](crate::types::ModifyInstanceCpuOptionsResult::threads_per_core).
     #[inline]
-    pub fn set_threads_per_core(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_threads_per_core(mut self, input: Option<i32>) -> Self {
         self.inner.threads_per_core = input;
         self
     }
     /// The value set for [`ModifyInstanceCpuOptionsResult::threads_per_core`](crate::types::ModifyInstanceCpuOptionsResult::threads_per_core), if any.
     #[inline]
-    pub fn get_threads_per_core(&self) -> &::std::option::Option<i32> {
+    pub fn get_threads_per_core(&self) -> &Option<i32> {
         &self.inner.threads_per_core
     }
     /// Sets [`ModifyInstanceCpuOptionsResult::nested_virtualization`](crate::types::ModifyInstanceCpuOptionsResult::nested_virtualization): Indicates whether nested virtualization has been enabled or disabled.
@@ -120,14 +102,14 @@ impl ModifyInstanceCpuOptionsResultBuilder {
         mut self,
         input: crate::types::NestedVirtualizationSpecification,
     ) -> Self {
-        self.inner.nested_virtualization = ::std::option::Option::Some(input);
+        self.inner.nested_virtualization = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCpuOptionsResult::nested_virtualization`](crate::types::ModifyInstanceCpuOptionsResult::nested_virtualization).
     #[inline]
     pub fn set_nested_virtualization(
         mut self,
-        input: ::std::option::Option<crate::types::NestedVirtualizationSpecification>,
+        input: Option<crate::types::NestedVirtualizationSpecification>,
     ) -> Self {
         self.inner.nested_virtualization = input;
         self
@@ -136,7 +118,7 @@ impl ModifyInstanceCpuOptionsResultBuilder {
     #[inline]
     pub fn get_nested_virtualization(
         &self,
-    ) -> &::std::option::Option<crate::types::NestedVirtualizationSpecification> {
+    ) -> &Option<crate::types::NestedVirtualizationSpecification> {
         &self.inner.nested_virtualization
     }
     /// Builds the [`ModifyInstanceCpuOptionsResult`]; it has no required members, so this cannot fail.
@@ -148,31 +130,29 @@ impl ModifyInstanceCpuOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyInstanceCpuOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "coreCount" => {
-                    value.core_count = ::std::option::Option::Some(
+                    value.core_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ModifyInstanceCpuOptionsResult")?,
                     );
                 }
                 "threadsPerCore" => {
-                    value.threads_per_core = ::std::option::Option::Some(
+                    value.threads_per_core = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ModifyInstanceCpuOptionsResult")?,
                     );
                 }
                 "nestedVirtualization" => {
-                    value.nested_virtualization = ::std::option::Option::Some(
+                    value.nested_virtualization = Some(
                         crate::types::NestedVirtualizationSpecification::from(
                             child.text(),
                         ),
@@ -181,6 +161,6 @@ impl ::awsgen_runtime::xml::FromXml for ModifyInstanceCpuOptionsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,39 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCreditSpecificationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceCreditSpecificationRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Information about the credit option for CPU usage.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_credit_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceCreditSpecificationRequest>,
+    pub instance_credit_specifications: Option<
+        Vec<crate::types::InstanceCreditSpecificationRequest>,
     >,
 }
 impl ModifyInstanceCreditSpecificationRequest {
     /// Starts building a [`ModifyInstanceCreditSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceCreditSpecificationRequestBuilder {
-        <crate::types::builders::ModifyInstanceCreditSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceCreditSpecificationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `InstanceCreditSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,52 +41,41 @@ impl ModifyInstanceCreditSpecificationRequest {
     }
 }
 /// A builder for [`ModifyInstanceCreditSpecificationRequest`](crate::types::ModifyInstanceCreditSpecificationRequest); start one with `ModifyInstanceCreditSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceCreditSpecificationRequestBuilder {
     inner: crate::types::ModifyInstanceCreditSpecificationRequest,
 }
 impl ModifyInstanceCreditSpecificationRequestBuilder {
     /// Sets [`ModifyInstanceCreditSpecificationRequest::dry_run`](crate::types::ModifyInstanceCreditSpecificationRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceCreditSpecificationRequest::dry_run`](crate::types::ModifyInstanceCreditSpecificationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceCreditSpecificationRequest::dry_run`](crate::types::ModifyInstanceCreditSpecificationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyInstanceCreditSpecificationRequest::client_token`](crate::types::ModifyInstanceCreditSpecificationRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceCreditSpecificationRequest::client_token`](crate::types::ModifyInstanceCreditSpecificationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyInstanceCreditSpecificationRequest::client_token`](crate::types::ModifyInstanceCreditSpecificationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`ModifyInstanceCreditSpecificationRequest::instance_credit_specifications`](crate::types::ModifyInstanceCreditSpecificationRequest::instance_credit_specifications): Information about the credit option for CPU usage.
@@ -108,9 +92,7 @@ impl ModifyInstanceCreditSpecificationRequestBuilder {
     #[inline]
     pub fn set_instance_credit_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceCreditSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceCreditSpecificationRequest>>,
     ) -> Self {
         self.inner.instance_credit_specifications = input;
         self
@@ -119,41 +101,38 @@ impl ModifyInstanceCreditSpecificationRequestBuilder {
     #[inline]
     pub fn get_instance_credit_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceCreditSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceCreditSpecificationRequest>> {
         &self.inner.instance_credit_specifications
     }
     /// Builds the [`ModifyInstanceCreditSpecificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceCreditSpecificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_credit_specifications.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceCreditSpecificationRequest",
                 member: "instance_credit_specifications",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceCreditSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_credit_specifications
-        {
+        if let Some(value) = &self.instance_credit_specifications {
             let member_0 = body.enter("InstanceCreditSpecification");
             body.items(
                 value,
@@ -161,6 +140,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceCreditSpecificationRe
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

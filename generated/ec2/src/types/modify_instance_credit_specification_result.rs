@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceCreditSpecificationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceCreditSpecificationResult {
     /// Information about the instances whose credit option for CPU usage was successfully modified.
-    pub successful_instance_credit_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulInstanceCreditSpecificationItem>,
+    pub successful_instance_credit_specifications: Option<
+        Vec<crate::types::SuccessfulInstanceCreditSpecificationItem>,
     >,
     /// Information about the instances whose credit option for CPU usage was not modified.
-    pub unsuccessful_instance_credit_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulInstanceCreditSpecificationItem>,
+    pub unsuccessful_instance_credit_specifications: Option<
+        Vec<crate::types::UnsuccessfulInstanceCreditSpecificationItem>,
     >,
 }
 impl ModifyInstanceCreditSpecificationResult {
     /// Starts building a [`ModifyInstanceCreditSpecificationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceCreditSpecificationResultBuilder {
-        <crate::types::builders::ModifyInstanceCreditSpecificationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceCreditSpecificationResultBuilder as Default>::default()
     }
     /// The `SuccessfulInstanceCreditSpecifications` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -41,12 +36,7 @@ impl ModifyInstanceCreditSpecificationResult {
     }
 }
 /// A builder for [`ModifyInstanceCreditSpecificationResult`](crate::types::ModifyInstanceCreditSpecificationResult); start one with `ModifyInstanceCreditSpecificationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceCreditSpecificationResultBuilder {
     inner: crate::types::ModifyInstanceCreditSpecificationResult,
 }
@@ -68,9 +58,7 @@ impl ModifyInstanceCreditSpecificationResultBuilder {
     #[inline]
     pub fn set_successful_instance_credit_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SuccessfulInstanceCreditSpecificationItem>,
-        >,
+        input: Option<Vec<crate::types::SuccessfulInstanceCreditSpecificationItem>>,
     ) -> Self {
         self.inner.successful_instance_credit_specifications = input;
         self
@@ -79,9 +67,7 @@ impl ModifyInstanceCreditSpecificationResultBuilder {
     #[inline]
     pub fn get_successful_instance_credit_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SuccessfulInstanceCreditSpecificationItem>,
-    > {
+    ) -> &Option<Vec<crate::types::SuccessfulInstanceCreditSpecificationItem>> {
         &self.inner.successful_instance_credit_specifications
     }
     /// Appends one item to [`ModifyInstanceCreditSpecificationResult::unsuccessful_instance_credit_specifications`](crate::types::ModifyInstanceCreditSpecificationResult::unsuccessful_instance_credit_specifications): Information about the instances whose credit option for CPU usage was not modified.
@@ -101,9 +87,7 @@ impl ModifyInstanceCreditSpecificationResultBuilder {
     #[inline]
     pub fn set_unsuccessful_instance_credit_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::UnsuccessfulInstanceCreditSpecificationItem>,
-        >,
+        input: Option<Vec<crate::types::UnsuccessfulInstanceCreditSpecificationItem>>,
     ) -> Self {
         self.inner.unsuccessful_instance_credit_specifications = input;
         self
@@ -112,9 +96,7 @@ impl ModifyInstanceCreditSpecificationResultBuilder {
     #[inline]
     pub fn get_unsuccessful_instance_credit_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::UnsuccessfulInstanceCreditSpecificationItem>,
-    > {
+    ) -> &Option<Vec<crate::types::UnsuccessfulInstanceCreditSpecificationItem>> {
         &self.inner.unsuccessful_instance_credit_specifications
     }
     /// Builds the [`ModifyInstanceCreditSpecificationResult`]; it has no required members, so this cannot fail.
@@ -126,12 +108,12 @@ impl ModifyInstanceCreditSpecificationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyInstanceCreditSpecificationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "successfulInstanceCreditSpecificationSet" => {
-                    value.successful_instance_credit_specifications = ::std::option::Option::Some(
+                    value.successful_instance_credit_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SuccessfulInstanceCreditSpecificationItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -139,7 +121,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyInstanceCreditSpecificationResult 
                     );
                 }
                 "unsuccessfulInstanceCreditSpecificationSet" => {
-                    value.unsuccessful_instance_credit_specifications = ::std::option::Option::Some(
+                    value.unsuccessful_instance_credit_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::UnsuccessfulInstanceCreditSpecificationItem as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -149,6 +131,6 @@ impl ::awsgen_runtime::xml::FromXml for ModifyInstanceCreditSpecificationResult 
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,196 +2,168 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceEventStartTimeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceEventStartTimeRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the instance with the scheduled event.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of the event whose date and time you are modifying.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_event_id: ::std::option::Option<::std::string::String>,
+    pub instance_event_id: Option<String>,
     /// The new date and time when the event will take place.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub not_before: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub not_before: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ModifyInstanceEventStartTimeRequest {
     /// Starts building a [`ModifyInstanceEventStartTimeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder {
-        <crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceEventStartTimeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceEventId` member, when set.
     #[inline]
-    pub fn instance_event_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_event_id(&self) -> Option<&str> {
         self.instance_event_id.as_deref()
     }
     /// The `NotBefore` member, when set.
     #[inline]
-    pub fn not_before(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn not_before(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.not_before.as_ref()
     }
 }
 /// A builder for [`ModifyInstanceEventStartTimeRequest`](crate::types::ModifyInstanceEventStartTimeRequest); start one with `ModifyInstanceEventStartTimeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceEventStartTimeRequestBuilder {
     inner: crate::types::ModifyInstanceEventStartTimeRequest,
 }
 impl ModifyInstanceEventStartTimeRequestBuilder {
     /// Sets [`ModifyInstanceEventStartTimeRequest::dry_run`](crate::types::ModifyInstanceEventStartTimeRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventStartTimeRequest::dry_run`](crate::types::ModifyInstanceEventStartTimeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceEventStartTimeRequest::dry_run`](crate::types::ModifyInstanceEventStartTimeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyInstanceEventStartTimeRequest::instance_id`](crate::types::ModifyInstanceEventStartTimeRequest::instance_id): The ID of the instance with the scheduled event.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceEventStartTimeRequest::instance_id`](crate::types::ModifyInstanceEventStartTimeRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceEventStartTimeRequest::instance_id`](crate::types::ModifyInstanceEventStartTimeRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceEventStartTimeRequest::instance_event_id`](crate::types::ModifyInstanceEventStartTimeRequest::instance_event_id): The ID of the event whose date and time you are modifying.
-    pub fn instance_event_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_event_id = ::std::option::Option::Some(input.into());
+    pub fn instance_event_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_event_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceEventStartTimeRequest::instance_event_id`](crate::types::ModifyInstanceEventStartTimeRequest::instance_event_id).
     #[inline]
-    pub fn set_instance_event_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_event_id = input;
         self
     }
     /// The value set for [`ModifyInstanceEventStartTimeRequest::instance_event_id`](crate::types::ModifyInstanceEventStartTimeRequest::instance_event_id), if any.
     #[inline]
-    pub fn get_instance_event_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_id(&self) -> &Option<String> {
         &self.inner.instance_event_id
     }
     /// Sets [`ModifyInstanceEventStartTimeRequest::not_before`](crate::types::ModifyInstanceEventStartTimeRequest::not_before): The new date and time when the event will take place.
     pub fn not_before(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.not_before = ::std::option::Option::Some(input);
+        self.inner.not_before = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventStartTimeRequest::not_before`](crate::types::ModifyInstanceEventStartTimeRequest::not_before).
     #[inline]
     pub fn set_not_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.not_before = input;
         self
     }
     /// The value set for [`ModifyInstanceEventStartTimeRequest::not_before`](crate::types::ModifyInstanceEventStartTimeRequest::not_before), if any.
     #[inline]
-    pub fn get_not_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_not_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.not_before
     }
     /// Builds the [`ModifyInstanceEventStartTimeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceEventStartTimeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceEventStartTimeRequest",
                 member: "instance_id",
             });
         }
         if self.inner.instance_event_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceEventStartTimeRequest",
                 member: "instance_event_id",
             });
         }
         if self.inner.not_before.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceEventStartTimeRequest",
                 member: "not_before",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceEventStartTimeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_event_id {
+        if let Some(value) = &self.instance_event_id {
             body.member("InstanceEventId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.not_before {
+        if let Some(value) = &self.not_before {
             body.member(
                 "NotBefore",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -200,6 +172,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceEventStartTimeRequest
                 ),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

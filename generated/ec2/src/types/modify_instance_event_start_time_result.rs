@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceEventStartTimeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceEventStartTimeResult {
     /// Information about the event.
-    pub event: ::std::option::Option<crate::types::InstanceStatusEvent>,
+    pub event: Option<crate::types::InstanceStatusEvent>,
 }
 impl ModifyInstanceEventStartTimeResult {
     /// Starts building a [`ModifyInstanceEventStartTimeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceEventStartTimeResultBuilder {
-        <crate::types::builders::ModifyInstanceEventStartTimeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceEventStartTimeResultBuilder as Default>::default()
     }
     /// The `Event` member, when set.
     #[inline]
-    pub fn event(&self) -> ::std::option::Option<&crate::types::InstanceStatusEvent> {
+    pub fn event(&self) -> Option<&crate::types::InstanceStatusEvent> {
         self.event.as_ref()
     }
 }
 /// A builder for [`ModifyInstanceEventStartTimeResult`](crate::types::ModifyInstanceEventStartTimeResult); start one with `ModifyInstanceEventStartTimeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceEventStartTimeResultBuilder {
     inner: crate::types::ModifyInstanceEventStartTimeResult,
 }
 impl ModifyInstanceEventStartTimeResultBuilder {
     /// Sets [`ModifyInstanceEventStartTimeResult::event`](crate::types::ModifyInstanceEventStartTimeResult::event): Information about the event.
     pub fn event(mut self, input: crate::types::InstanceStatusEvent) -> Self {
-        self.inner.event = ::std::option::Option::Some(input);
+        self.inner.event = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventStartTimeResult::event`](crate::types::ModifyInstanceEventStartTimeResult::event).
     #[inline]
     pub fn set_event(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceStatusEvent>,
+        input: Option<crate::types::InstanceStatusEvent>,
     ) -> Self {
         self.inner.event = input;
         self
     }
     /// The value set for [`ModifyInstanceEventStartTimeResult::event`](crate::types::ModifyInstanceEventStartTimeResult::event), if any.
     #[inline]
-    pub fn get_event(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceStatusEvent> {
+    pub fn get_event(&self) -> &Option<crate::types::InstanceStatusEvent> {
         &self.inner.event
     }
     /// Builds the [`ModifyInstanceEventStartTimeResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl ModifyInstanceEventStartTimeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyInstanceEventStartTimeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "event" {
-                value.event = ::std::option::Option::Some(
+                value.event = Some(
                     <crate::types::InstanceStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceEventWindowRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceEventWindowRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The name of the event window.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The ID of the event window.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_event_window_id: ::std::option::Option<::std::string::String>,
+    pub instance_event_window_id: Option<String>,
     /// The time ranges of the event window.
-    pub time_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-    >,
+    pub time_ranges: Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>>,
     /// The cron expression of the event window, for example, `* 0-4,20-23 * * 1,5`.
     ///
     /// Constraints:
@@ -34,27 +27,27 @@ pub struct ModifyInstanceEventWindowRequest {
     /// - The event window must be \>= 4 hours. The combined total time ranges in the event window must be \>= 4 hours.
     ///
     /// For more information about cron expressions, see [cron](https://en.wikipedia.org/wiki/Cron) on the *Wikipedia website*.
-    pub cron_expression: ::std::option::Option<::std::string::String>,
+    pub cron_expression: Option<String>,
 }
 impl ModifyInstanceEventWindowRequest {
     /// Starts building a [`ModifyInstanceEventWindowRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceEventWindowRequestBuilder {
-        <crate::types::builders::ModifyInstanceEventWindowRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceEventWindowRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `InstanceEventWindowId` member, when set.
     #[inline]
-    pub fn instance_event_window_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_event_window_id(&self) -> Option<&str> {
         self.instance_event_window_id.as_deref()
     }
     /// The `TimeRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -64,81 +57,62 @@ impl ModifyInstanceEventWindowRequest {
     }
     /// The `CronExpression` member, when set.
     #[inline]
-    pub fn cron_expression(&self) -> ::std::option::Option<&str> {
+    pub fn cron_expression(&self) -> Option<&str> {
         self.cron_expression.as_deref()
     }
 }
 /// A builder for [`ModifyInstanceEventWindowRequest`](crate::types::ModifyInstanceEventWindowRequest); start one with `ModifyInstanceEventWindowRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceEventWindowRequestBuilder {
     inner: crate::types::ModifyInstanceEventWindowRequest,
 }
 impl ModifyInstanceEventWindowRequestBuilder {
     /// Sets [`ModifyInstanceEventWindowRequest::dry_run`](crate::types::ModifyInstanceEventWindowRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceEventWindowRequest::dry_run`](crate::types::ModifyInstanceEventWindowRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceEventWindowRequest::dry_run`](crate::types::ModifyInstanceEventWindowRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyInstanceEventWindowRequest::name`](crate::types::ModifyInstanceEventWindowRequest::name): The name of the event window.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceEventWindowRequest::name`](crate::types::ModifyInstanceEventWindowRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ModifyInstanceEventWindowRequest::name`](crate::types::ModifyInstanceEventWindowRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`ModifyInstanceEventWindowRequest::instance_event_window_id`](crate::types::ModifyInstanceEventWindowRequest::instance_event_window_id): The ID of the event window.
-    pub fn instance_event_window_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_event_window_id = ::std::option::Option::Some(input.into());
+    pub fn instance_event_window_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_event_window_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceEventWindowRequest::instance_event_window_id`](crate::types::ModifyInstanceEventWindowRequest::instance_event_window_id).
     #[inline]
-    pub fn set_instance_event_window_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_event_window_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_event_window_id = input;
         self
     }
     /// The value set for [`ModifyInstanceEventWindowRequest::instance_event_window_id`](crate::types::ModifyInstanceEventWindowRequest::instance_event_window_id), if any.
     #[inline]
-    pub fn get_instance_event_window_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_event_window_id(&self) -> &Option<String> {
         &self.inner.instance_event_window_id
     }
     /// Appends one item to [`ModifyInstanceEventWindowRequest::time_ranges`](crate::types::ModifyInstanceEventWindowRequest::time_ranges): The time ranges of the event window.
@@ -155,9 +129,7 @@ impl ModifyInstanceEventWindowRequestBuilder {
     #[inline]
     pub fn set_time_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>>,
     ) -> Self {
         self.inner.time_ranges = input;
         self
@@ -166,65 +138,57 @@ impl ModifyInstanceEventWindowRequestBuilder {
     #[inline]
     pub fn get_time_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceEventWindowTimeRangeRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceEventWindowTimeRangeRequest>> {
         &self.inner.time_ranges
     }
     /// Sets [`ModifyInstanceEventWindowRequest::cron_expression`](crate::types::ModifyInstanceEventWindowRequest::cron_expression): The cron expression of the event window, for example, `* 0-4,20-23 * * 1,5`.
-    pub fn cron_expression(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cron_expression = ::std::option::Option::Some(input.into());
+    pub fn cron_expression(mut self, input: impl Into<String>) -> Self {
+        self.inner.cron_expression = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceEventWindowRequest::cron_expression`](crate::types::ModifyInstanceEventWindowRequest::cron_expression).
     #[inline]
-    pub fn set_cron_expression(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cron_expression(mut self, input: Option<String>) -> Self {
         self.inner.cron_expression = input;
         self
     }
     /// The value set for [`ModifyInstanceEventWindowRequest::cron_expression`](crate::types::ModifyInstanceEventWindowRequest::cron_expression), if any.
     #[inline]
-    pub fn get_cron_expression(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cron_expression(&self) -> &Option<String> {
         &self.inner.cron_expression
     }
     /// Builds the [`ModifyInstanceEventWindowRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceEventWindowRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_event_window_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceEventWindowRequest",
                 member: "instance_event_window_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceEventWindowRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_event_window_id {
+        if let Some(value) = &self.instance_event_window_id {
             body.member("InstanceEventWindowId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.time_ranges {
+        if let Some(value) = &self.time_ranges {
             let member_0 = body.enter("TimeRange");
             body.items(
                 value,
@@ -232,9 +196,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceEventWindowRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cron_expression {
+        if let Some(value) = &self.cron_expression {
             body.member("CronExpression", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

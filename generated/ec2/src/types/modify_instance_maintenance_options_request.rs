@@ -2,94 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMaintenanceOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMaintenanceOptionsRequest {
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Disables the automatic recovery behavior of your instance or sets it to default.
-    pub auto_recovery: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+    pub auto_recovery: Option<crate::types::InstanceAutoRecoveryState>,
     /// Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled `system-reboot` event:
     ///
     /// - `default` - Amazon EC2 attempts to migrate the instance to new hardware (reboot migration). If successful, the `system-reboot` event is cleared. If unsuccessful, an in-place reboot occurs and the event remains scheduled.
     /// - `disabled` - Amazon EC2 keeps the instance on the same hardware (in-place reboot). The `system-reboot` event remains scheduled.
     ///
     /// This setting only applies to supported instances that have a scheduled reboot event. For more information, see [Enable or disable reboot migration](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration) in the *Amazon EC2 User Guide*.
-    pub reboot_migration: ::std::option::Option<
-        crate::types::InstanceRebootMigrationState,
-    >,
+    pub reboot_migration: Option<crate::types::InstanceRebootMigrationState>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyInstanceMaintenanceOptionsRequest {
     /// Starts building a [`ModifyInstanceMaintenanceOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder {
-        <crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceMaintenanceOptionsRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `AutoRecovery` member, when set.
     #[inline]
-    pub fn auto_recovery(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceAutoRecoveryState> {
+    pub fn auto_recovery(&self) -> Option<&crate::types::InstanceAutoRecoveryState> {
         self.auto_recovery.as_ref()
     }
     /// The `RebootMigration` member, when set.
     #[inline]
     pub fn reboot_migration(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRebootMigrationState> {
+    ) -> Option<&crate::types::InstanceRebootMigrationState> {
         self.reboot_migration.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyInstanceMaintenanceOptionsRequest`](crate::types::ModifyInstanceMaintenanceOptionsRequest); start one with `ModifyInstanceMaintenanceOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceMaintenanceOptionsRequestBuilder {
     inner: crate::types::ModifyInstanceMaintenanceOptionsRequest,
 }
 impl ModifyInstanceMaintenanceOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMaintenanceOptionsRequest::instance_id`](crate::types::ModifyInstanceMaintenanceOptionsRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsRequest::instance_id`](crate::types::ModifyInstanceMaintenanceOptionsRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceMaintenanceOptionsRequest::instance_id`](crate::types::ModifyInstanceMaintenanceOptionsRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::ModifyInstanceMaintenanceOptionsRequest::auto_recovery): Disables the automatic recovery behavior of your instance or sets it to default.
@@ -97,23 +77,21 @@ impl ModifyInstanceMaintenanceOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input);
+        self.inner.auto_recovery = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::ModifyInstanceMaintenanceOptionsRequest::auto_recovery).
     #[inline]
     pub fn set_auto_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+        input: Option<crate::types::InstanceAutoRecoveryState>,
     ) -> Self {
         self.inner.auto_recovery = input;
         self
     }
     /// The value set for [`ModifyInstanceMaintenanceOptionsRequest::auto_recovery`](crate::types::ModifyInstanceMaintenanceOptionsRequest::auto_recovery), if any.
     #[inline]
-    pub fn get_auto_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAutoRecoveryState> {
+    pub fn get_auto_recovery(&self) -> &Option<crate::types::InstanceAutoRecoveryState> {
         &self.inner.auto_recovery
     }
     /// Sets [`ModifyInstanceMaintenanceOptionsRequest::reboot_migration`](crate::types::ModifyInstanceMaintenanceOptionsRequest::reboot_migration): Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled `system-reboot` event:
@@ -121,14 +99,14 @@ impl ModifyInstanceMaintenanceOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceRebootMigrationState,
     ) -> Self {
-        self.inner.reboot_migration = ::std::option::Option::Some(input);
+        self.inner.reboot_migration = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsRequest::reboot_migration`](crate::types::ModifyInstanceMaintenanceOptionsRequest::reboot_migration).
     #[inline]
     pub fn set_reboot_migration(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRebootMigrationState>,
+        input: Option<crate::types::InstanceRebootMigrationState>,
     ) -> Self {
         self.inner.reboot_migration = input;
         self
@@ -137,59 +115,59 @@ impl ModifyInstanceMaintenanceOptionsRequestBuilder {
     #[inline]
     pub fn get_reboot_migration(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRebootMigrationState> {
+    ) -> &Option<crate::types::InstanceRebootMigrationState> {
         &self.inner.reboot_migration
     }
     /// Sets [`ModifyInstanceMaintenanceOptionsRequest::dry_run`](crate::types::ModifyInstanceMaintenanceOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsRequest::dry_run`](crate::types::ModifyInstanceMaintenanceOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceMaintenanceOptionsRequest::dry_run`](crate::types::ModifyInstanceMaintenanceOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyInstanceMaintenanceOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceMaintenanceOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceMaintenanceOptionsRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceMaintenanceOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.auto_recovery {
+        if let Some(value) = &self.auto_recovery {
             body.member("AutoRecovery", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.reboot_migration {
+        if let Some(value) = &self.reboot_migration {
             body.member("RebootMigration", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,85 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMaintenanceOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMaintenanceOptionsResult {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Provides information on the current automatic recovery behavior of your instance.
-    pub auto_recovery: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+    pub auto_recovery: Option<crate::types::InstanceAutoRecoveryState>,
     /// Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled `system-reboot` event:
     ///
     /// - `default` - Amazon EC2 attempts to migrate the instance to new hardware (reboot migration). If successful, the `system-reboot` event is cleared. If unsuccessful, an in-place reboot occurs and the event remains scheduled.
     /// - `disabled` - Amazon EC2 keeps the instance on the same hardware (in-place reboot). The `system-reboot` event remains scheduled.
     ///
     /// This setting only applies to supported instances that have a scheduled reboot event. For more information, see [Enable or disable reboot migration](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/schedevents_actions_reboot.html#reboot-migration) in the *Amazon EC2 User Guide*.
-    pub reboot_migration: ::std::option::Option<
-        crate::types::InstanceRebootMigrationState,
-    >,
+    pub reboot_migration: Option<crate::types::InstanceRebootMigrationState>,
 }
 impl ModifyInstanceMaintenanceOptionsResult {
     /// Starts building a [`ModifyInstanceMaintenanceOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceMaintenanceOptionsResultBuilder {
-        <crate::types::builders::ModifyInstanceMaintenanceOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceMaintenanceOptionsResultBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `AutoRecovery` member, when set.
     #[inline]
-    pub fn auto_recovery(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceAutoRecoveryState> {
+    pub fn auto_recovery(&self) -> Option<&crate::types::InstanceAutoRecoveryState> {
         self.auto_recovery.as_ref()
     }
     /// The `RebootMigration` member, when set.
     #[inline]
     pub fn reboot_migration(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRebootMigrationState> {
+    ) -> Option<&crate::types::InstanceRebootMigrationState> {
         self.reboot_migration.as_ref()
     }
 }
 /// A builder for [`ModifyInstanceMaintenanceOptionsResult`](crate::types::ModifyInstanceMaintenanceOptionsResult); start one with `ModifyInstanceMaintenanceOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceMaintenanceOptionsResultBuilder {
     inner: crate::types::ModifyInstanceMaintenanceOptionsResult,
 }
 impl ModifyInstanceMaintenanceOptionsResultBuilder {
     /// Sets [`ModifyInstanceMaintenanceOptionsResult::instance_id`](crate::types::ModifyInstanceMaintenanceOptionsResult::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsResult::instance_id`](crate::types::ModifyInstanceMaintenanceOptionsResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceMaintenanceOptionsResult::instance_id`](crate::types::ModifyInstanceMaintenanceOptionsResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceMaintenanceOptionsResult::auto_recovery`](crate::types::ModifyInstanceMaintenanceOptionsResult::auto_recovery): Provides information on the current automatic recovery behavior of your instance.
@@ -88,23 +68,21 @@ impl ModifyInstanceMaintenanceOptionsResultBuilder {
         mut self,
         input: crate::types::InstanceAutoRecoveryState,
     ) -> Self {
-        self.inner.auto_recovery = ::std::option::Option::Some(input);
+        self.inner.auto_recovery = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsResult::auto_recovery`](crate::types::ModifyInstanceMaintenanceOptionsResult::auto_recovery).
     #[inline]
     pub fn set_auto_recovery(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceAutoRecoveryState>,
+        input: Option<crate::types::InstanceAutoRecoveryState>,
     ) -> Self {
         self.inner.auto_recovery = input;
         self
     }
     /// The value set for [`ModifyInstanceMaintenanceOptionsResult::auto_recovery`](crate::types::ModifyInstanceMaintenanceOptionsResult::auto_recovery), if any.
     #[inline]
-    pub fn get_auto_recovery(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceAutoRecoveryState> {
+    pub fn get_auto_recovery(&self) -> &Option<crate::types::InstanceAutoRecoveryState> {
         &self.inner.auto_recovery
     }
     /// Sets [`ModifyInstanceMaintenanceOptionsResult::reboot_migration`](crate::types::ModifyInstanceMaintenanceOptionsResult::reboot_migration): Specifies whether to attempt reboot migration during a user-initiated reboot of an instance that has a scheduled `system-reboot` event:
@@ -112,14 +90,14 @@ impl ModifyInstanceMaintenanceOptionsResultBuilder {
         mut self,
         input: crate::types::InstanceRebootMigrationState,
     ) -> Self {
-        self.inner.reboot_migration = ::std::option::Option::Some(input);
+        self.inner.reboot_migration = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMaintenanceOptionsResult::reboot_migration`](crate::types::ModifyInstanceMaintenanceOptionsResult::reboot_migration).
     #[inline]
     pub fn set_reboot_migration(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRebootMigrationState>,
+        input: Option<crate::types::InstanceRebootMigrationState>,
     ) -> Self {
         self.inner.reboot_migration = input;
         self
@@ -128,7 +106,7 @@ impl ModifyInstanceMaintenanceOptionsResultBuilder {
     #[inline]
     pub fn get_reboot_migration(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRebootMigrationState> {
+    ) -> &Option<crate::types::InstanceRebootMigrationState> {
         &self.inner.reboot_migration
     }
     /// Builds the [`ModifyInstanceMaintenanceOptionsResult`]; it has no required members, so this cannot fail.
@@ -140,28 +118,26 @@ impl ModifyInstanceMaintenanceOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyInstanceMaintenanceOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "autoRecovery" => {
-                    value.auto_recovery = ::std::option::Option::Some(
+                    value.auto_recovery = Some(
                         crate::types::InstanceAutoRecoveryState::from(child.text()),
                     );
                 }
                 "rebootMigration" => {
-                    value.reboot_migration = ::std::option::Option::Some(
+                    value.reboot_migration = Some(
                         crate::types::InstanceRebootMigrationState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

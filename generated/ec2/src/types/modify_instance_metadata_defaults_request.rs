@@ -2,90 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMetadataDefaultsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataDefaultsRequest {
     /// Indicates whether IMDSv2 is required.
     ///
     /// - `optional` – IMDSv2 is optional, which means that you can use either IMDSv2 or IMDSv1.
     /// - `required` – IMDSv2 is required, which means that IMDSv1 is disabled, and you must use IMDSv2.
-    pub http_tokens: ::std::option::Option<crate::types::MetadataDefaultHttpTokensState>,
+    pub http_tokens: Option<crate::types::MetadataDefaultHttpTokensState>,
     /// The maximum number of hops that the metadata token can travel. To indicate no preference, specify `-1`.
     ///
     /// Possible values: Integers from `1` to `64`, and `-1` to indicate no preference
-    pub http_put_response_hop_limit: ::std::option::Option<i32>,
+    pub http_put_response_hop_limit: Option<i32>,
     /// Enables or disables the IMDS endpoint on an instance. When disabled, the instance metadata can't be accessed.
-    pub http_endpoint: ::std::option::Option<
-        crate::types::DefaultInstanceMetadataEndpointState,
-    >,
+    pub http_endpoint: Option<crate::types::DefaultInstanceMetadataEndpointState>,
     /// Enables or disables access to an instance's tags from the instance metadata. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html) in the *Amazon EC2 User Guide*.
-    pub instance_metadata_tags: ::std::option::Option<
-        crate::types::DefaultInstanceMetadataTagsState,
-    >,
+    pub instance_metadata_tags: Option<crate::types::DefaultInstanceMetadataTagsState>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specifies whether to enforce the requirement of IMDSv2 on an instance at the time of launch. When enforcement is enabled, the instance can't launch unless IMDSv2 (`HttpTokens`) is set to `required`. For more information, see [Enforce IMDSv2 at the account level](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#enforce-imdsv2-at-the-account-level) in the *Amazon EC2 User Guide*.
-    pub http_tokens_enforced: ::std::option::Option<
-        crate::types::DefaultHttpTokensEnforcedState,
-    >,
+    pub http_tokens_enforced: Option<crate::types::DefaultHttpTokensEnforcedState>,
 }
 impl ModifyInstanceMetadataDefaultsRequest {
     /// Starts building a [`ModifyInstanceMetadataDefaultsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder {
-        <crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceMetadataDefaultsRequestBuilder as Default>::default()
     }
     /// The `HttpTokens` member, when set.
     #[inline]
-    pub fn http_tokens(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MetadataDefaultHttpTokensState> {
+    pub fn http_tokens(&self) -> Option<&crate::types::MetadataDefaultHttpTokensState> {
         self.http_tokens.as_ref()
     }
     /// The `HttpPutResponseHopLimit` member, when set.
     #[inline]
-    pub fn http_put_response_hop_limit(&self) -> ::std::option::Option<i32> {
+    pub fn http_put_response_hop_limit(&self) -> Option<i32> {
         self.http_put_response_hop_limit
     }
     /// The `HttpEndpoint` member, when set.
     #[inline]
     pub fn http_endpoint(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultInstanceMetadataEndpointState> {
+    ) -> Option<&crate::types::DefaultInstanceMetadataEndpointState> {
         self.http_endpoint.as_ref()
     }
     /// The `InstanceMetadataTags` member, when set.
     #[inline]
     pub fn instance_metadata_tags(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultInstanceMetadataTagsState> {
+    ) -> Option<&crate::types::DefaultInstanceMetadataTagsState> {
         self.instance_metadata_tags.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `HttpTokensEnforced` member, when set.
     #[inline]
     pub fn http_tokens_enforced(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultHttpTokensEnforcedState> {
+    ) -> Option<&crate::types::DefaultHttpTokensEnforcedState> {
         self.http_tokens_enforced.as_ref()
     }
 }
 /// A builder for [`ModifyInstanceMetadataDefaultsRequest`](crate::types::ModifyInstanceMetadataDefaultsRequest); start one with `ModifyInstanceMetadataDefaultsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceMetadataDefaultsRequestBuilder {
     inner: crate::types::ModifyInstanceMetadataDefaultsRequest,
 }
@@ -95,14 +77,14 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
         mut self,
         input: crate::types::MetadataDefaultHttpTokensState,
     ) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input);
+        self.inner.http_tokens = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::http_tokens`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_tokens).
     #[inline]
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::MetadataDefaultHttpTokensState>,
+        input: Option<crate::types::MetadataDefaultHttpTokensState>,
     ) -> Self {
         self.inner.http_tokens = input;
         self
@@ -111,26 +93,23 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
     #[inline]
     pub fn get_http_tokens(
         &self,
-    ) -> &::std::option::Option<crate::types::MetadataDefaultHttpTokensState> {
+    ) -> &Option<crate::types::MetadataDefaultHttpTokensState> {
         &self.inner.http_tokens
     }
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit): The maximum number of hops that the metadata token can travel.
     pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
+        self.inner.http_put_response_hop_limit = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit).
     #[inline]
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.inner.http_put_response_hop_limit = input;
         self
     }
     /// The value set for [`ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_put_response_hop_limit), if any.
     #[inline]
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         &self.inner.http_put_response_hop_limit
     }
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::http_endpoint`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_endpoint): Enables or disables the IMDS endpoint on an instance.
@@ -138,14 +117,14 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
         mut self,
         input: crate::types::DefaultInstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input);
+        self.inner.http_endpoint = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::http_endpoint`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_endpoint).
     #[inline]
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultInstanceMetadataEndpointState>,
+        input: Option<crate::types::DefaultInstanceMetadataEndpointState>,
     ) -> Self {
         self.inner.http_endpoint = input;
         self
@@ -154,7 +133,7 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
     #[inline]
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultInstanceMetadataEndpointState> {
+    ) -> &Option<crate::types::DefaultInstanceMetadataEndpointState> {
         &self.inner.http_endpoint
     }
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::instance_metadata_tags`](crate::types::ModifyInstanceMetadataDefaultsRequest::instance_metadata_tags): Enables or disables access to an instance's tags from the instance metadata.
@@ -162,14 +141,14 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
         mut self,
         input: crate::types::DefaultInstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
+        self.inner.instance_metadata_tags = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::instance_metadata_tags`](crate::types::ModifyInstanceMetadataDefaultsRequest::instance_metadata_tags).
     #[inline]
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultInstanceMetadataTagsState>,
+        input: Option<crate::types::DefaultInstanceMetadataTagsState>,
     ) -> Self {
         self.inner.instance_metadata_tags = input;
         self
@@ -178,23 +157,23 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
     #[inline]
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultInstanceMetadataTagsState> {
+    ) -> &Option<crate::types::DefaultInstanceMetadataTagsState> {
         &self.inner.instance_metadata_tags
     }
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::dry_run`](crate::types::ModifyInstanceMetadataDefaultsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::dry_run`](crate::types::ModifyInstanceMetadataDefaultsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceMetadataDefaultsRequest::dry_run`](crate::types::ModifyInstanceMetadataDefaultsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyInstanceMetadataDefaultsRequest::http_tokens_enforced`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_tokens_enforced): Specifies whether to enforce the requirement of IMDSv2 on an instance at the time of launch.
@@ -202,14 +181,14 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
         mut self,
         input: crate::types::DefaultHttpTokensEnforcedState,
     ) -> Self {
-        self.inner.http_tokens_enforced = ::std::option::Option::Some(input);
+        self.inner.http_tokens_enforced = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataDefaultsRequest::http_tokens_enforced`](crate::types::ModifyInstanceMetadataDefaultsRequest::http_tokens_enforced).
     #[inline]
     pub fn set_http_tokens_enforced(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultHttpTokensEnforcedState>,
+        input: Option<crate::types::DefaultHttpTokensEnforcedState>,
     ) -> Self {
         self.inner.http_tokens_enforced = input;
         self
@@ -218,7 +197,7 @@ impl ModifyInstanceMetadataDefaultsRequestBuilder {
     #[inline]
     pub fn get_http_tokens_enforced(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultHttpTokensEnforcedState> {
+    ) -> &Option<crate::types::DefaultHttpTokensEnforcedState> {
         &self.inner.http_tokens_enforced
     }
     /// Builds the [`ModifyInstanceMetadataDefaultsRequest`]; it has no required members, so this cannot fail.
@@ -231,25 +210,25 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceMetadataDefaultsReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.http_tokens {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.http_tokens {
             body.member("HttpTokens", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
+        if let Some(value) = &self.http_put_response_hop_limit {
             body.member("HttpPutResponseHopLimit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.http_endpoint {
+        if let Some(value) = &self.http_endpoint {
             body.member("HttpEndpoint", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_metadata_tags {
+        if let Some(value) = &self.instance_metadata_tags {
             body.member("InstanceMetadataTags", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.http_tokens_enforced {
+        if let Some(value) = &self.http_tokens_enforced {
             body.member("HttpTokensEnforced", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

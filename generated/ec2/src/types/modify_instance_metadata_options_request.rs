@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMetadataOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsRequest {
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Indicates whether IMDSv2 is required.
     ///
     /// - `optional` - IMDSv2 is optional. You can choose whether to send a session token in your instance metadata retrieval requests. If you retrieve IAM role credentials without a session token, you receive the IMDSv1 role credentials. If you retrieve IAM role credentials using a valid session token, you receive the IMDSv2 role credentials.
@@ -25,147 +20,123 @@ pub struct ModifyInstanceMetadataOptionsRequest {
     /// - If the value of `ImdsSupport` for the Amazon Machine Image (AMI) for your instance is `v2.0`, but the account level default is set to `V1 or V2`, the default is `optional`.
     ///
     /// The default value can also be affected by other combinations of parameters. For more information, see [Order of precedence for instance metadata options](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html#instance-metadata-options-order-of-precedence) in the *Amazon EC2 User Guide*.
-    pub http_tokens: ::std::option::Option<crate::types::HttpTokensState>,
+    pub http_tokens: Option<crate::types::HttpTokensState>,
     /// The desired HTTP PUT response hop limit for instance metadata requests. The larger the number, the further instance metadata requests can travel. If no parameter is specified, the existing state is maintained.
     ///
     /// Possible values: Integers from 1 to 64
-    pub http_put_response_hop_limit: ::std::option::Option<i32>,
+    pub http_put_response_hop_limit: Option<i32>,
     /// Enables or disables the HTTP metadata endpoint on your instances. If this parameter is not specified, the existing state is maintained.
     ///
     /// If you specify a value of `disabled`, you cannot access your instance metadata.
-    pub http_endpoint: ::std::option::Option<
-        crate::types::InstanceMetadataEndpointState,
-    >,
+    pub http_endpoint: Option<crate::types::InstanceMetadataEndpointState>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Enables or disables the IPv6 endpoint for the instance metadata service. Applies only if you enabled the HTTP metadata endpoint.
-    pub http_protocol_ipv6: ::std::option::Option<
-        crate::types::InstanceMetadataProtocolState,
-    >,
+    pub http_protocol_ipv6: Option<crate::types::InstanceMetadataProtocolState>,
     /// Set to `enabled` to allow access to instance tags from the instance metadata. Set to `disabled` to turn off access to instance tags from the instance metadata. For more information, see [View tags for your EC2 instances using instance metadata](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/work-with-tags-in-IMDS.html).
-    pub instance_metadata_tags: ::std::option::Option<
-        crate::types::InstanceMetadataTagsState,
-    >,
+    pub instance_metadata_tags: Option<crate::types::InstanceMetadataTagsState>,
 }
 impl ModifyInstanceMetadataOptionsRequest {
     /// Starts building a [`ModifyInstanceMetadataOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder {
-        <crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceMetadataOptionsRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `HttpTokens` member, when set.
     #[inline]
-    pub fn http_tokens(&self) -> ::std::option::Option<&crate::types::HttpTokensState> {
+    pub fn http_tokens(&self) -> Option<&crate::types::HttpTokensState> {
         self.http_tokens.as_ref()
     }
     /// The `HttpPutResponseHopLimit` member, when set.
     #[inline]
-    pub fn http_put_response_hop_limit(&self) -> ::std::option::Option<i32> {
+    pub fn http_put_response_hop_limit(&self) -> Option<i32> {
         self.http_put_response_hop_limit
     }
     /// The `HttpEndpoint` member, when set.
     #[inline]
-    pub fn http_endpoint(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataEndpointState> {
+    pub fn http_endpoint(&self) -> Option<&crate::types::InstanceMetadataEndpointState> {
         self.http_endpoint.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `HttpProtocolIpv6` member, when set.
     #[inline]
     pub fn http_protocol_ipv6(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataProtocolState> {
+    ) -> Option<&crate::types::InstanceMetadataProtocolState> {
         self.http_protocol_ipv6.as_ref()
     }
     /// The `InstanceMetadataTags` member, when set.
     #[inline]
     pub fn instance_metadata_tags(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataTagsState> {
+    ) -> Option<&crate::types::InstanceMetadataTagsState> {
         self.instance_metadata_tags.as_ref()
     }
 }
 /// A builder for [`ModifyInstanceMetadataOptionsRequest`](crate::types::ModifyInstanceMetadataOptionsRequest); start one with `ModifyInstanceMetadataOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceMetadataOptionsRequestBuilder {
     inner: crate::types::ModifyInstanceMetadataOptionsRequest,
 }
 impl ModifyInstanceMetadataOptionsRequestBuilder {
     /// Sets [`ModifyInstanceMetadataOptionsRequest::instance_id`](crate::types::ModifyInstanceMetadataOptionsRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::instance_id`](crate::types::ModifyInstanceMetadataOptionsRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceMetadataOptionsRequest::instance_id`](crate::types::ModifyInstanceMetadataOptionsRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::http_tokens`](crate::types::ModifyInstanceMetadataOptionsRequest::http_tokens): Indicates whether IMDSv2 is required.
     pub fn http_tokens(mut self, input: crate::types::HttpTokensState) -> Self {
-        self.inner.http_tokens = ::std::option::Option::Some(input);
+        self.inner.http_tokens = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::http_tokens`](crate::types::ModifyInstanceMetadataOptionsRequest::http_tokens).
     #[inline]
     pub fn set_http_tokens(
         mut self,
-        input: ::std::option::Option<crate::types::HttpTokensState>,
+        input: Option<crate::types::HttpTokensState>,
     ) -> Self {
         self.inner.http_tokens = input;
         self
     }
     /// The value set for [`ModifyInstanceMetadataOptionsRequest::http_tokens`](crate::types::ModifyInstanceMetadataOptionsRequest::http_tokens), if any.
     #[inline]
-    pub fn get_http_tokens(
-        &self,
-    ) -> &::std::option::Option<crate::types::HttpTokensState> {
+    pub fn get_http_tokens(&self) -> &Option<crate::types::HttpTokensState> {
         &self.inner.http_tokens
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit): The desired HTTP PUT response hop limit for instance metadata requests.
     pub fn http_put_response_hop_limit(mut self, input: i32) -> Self {
-        self.inner.http_put_response_hop_limit = ::std::option::Option::Some(input);
+        self.inner.http_put_response_hop_limit = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit).
     #[inline]
-    pub fn set_http_put_response_hop_limit(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_http_put_response_hop_limit(mut self, input: Option<i32>) -> Self {
         self.inner.http_put_response_hop_limit = input;
         self
     }
     /// The value set for [`ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit`](crate::types::ModifyInstanceMetadataOptionsRequest::http_put_response_hop_limit), if any.
     #[inline]
-    pub fn get_http_put_response_hop_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_http_put_response_hop_limit(&self) -> &Option<i32> {
         &self.inner.http_put_response_hop_limit
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::http_endpoint`](crate::types::ModifyInstanceMetadataOptionsRequest::http_endpoint): Enables or disables the HTTP metadata endpoint on your instances.
@@ -173,14 +144,14 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceMetadataEndpointState,
     ) -> Self {
-        self.inner.http_endpoint = ::std::option::Option::Some(input);
+        self.inner.http_endpoint = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::http_endpoint`](crate::types::ModifyInstanceMetadataOptionsRequest::http_endpoint).
     #[inline]
     pub fn set_http_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataEndpointState>,
+        input: Option<crate::types::InstanceMetadataEndpointState>,
     ) -> Self {
         self.inner.http_endpoint = input;
         self
@@ -189,23 +160,23 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_http_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataEndpointState> {
+    ) -> &Option<crate::types::InstanceMetadataEndpointState> {
         &self.inner.http_endpoint
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::dry_run`](crate::types::ModifyInstanceMetadataOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::dry_run`](crate::types::ModifyInstanceMetadataOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceMetadataOptionsRequest::dry_run`](crate::types::ModifyInstanceMetadataOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::ModifyInstanceMetadataOptionsRequest::http_protocol_ipv6): Enables or disables the IPv6 endpoint for the instance metadata service.
@@ -213,14 +184,14 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceMetadataProtocolState,
     ) -> Self {
-        self.inner.http_protocol_ipv6 = ::std::option::Option::Some(input);
+        self.inner.http_protocol_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::http_protocol_ipv6`](crate::types::ModifyInstanceMetadataOptionsRequest::http_protocol_ipv6).
     #[inline]
     pub fn set_http_protocol_ipv6(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataProtocolState>,
+        input: Option<crate::types::InstanceMetadataProtocolState>,
     ) -> Self {
         self.inner.http_protocol_ipv6 = input;
         self
@@ -229,7 +200,7 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_http_protocol_ipv6(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataProtocolState> {
+    ) -> &Option<crate::types::InstanceMetadataProtocolState> {
         &self.inner.http_protocol_ipv6
     }
     /// Sets [`ModifyInstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::ModifyInstanceMetadataOptionsRequest::instance_metadata_tags): Set to `enabled` to allow access to instance tags from the instance metadata.
@@ -237,14 +208,14 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
         mut self,
         input: crate::types::InstanceMetadataTagsState,
     ) -> Self {
-        self.inner.instance_metadata_tags = ::std::option::Option::Some(input);
+        self.inner.instance_metadata_tags = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsRequest::instance_metadata_tags`](crate::types::ModifyInstanceMetadataOptionsRequest::instance_metadata_tags).
     #[inline]
     pub fn set_instance_metadata_tags(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataTagsState>,
+        input: Option<crate::types::InstanceMetadataTagsState>,
     ) -> Self {
         self.inner.instance_metadata_tags = input;
         self
@@ -253,52 +224,52 @@ impl ModifyInstanceMetadataOptionsRequestBuilder {
     #[inline]
     pub fn get_instance_metadata_tags(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataTagsState> {
+    ) -> &Option<crate::types::InstanceMetadataTagsState> {
         &self.inner.instance_metadata_tags
     }
     /// Builds the [`ModifyInstanceMetadataOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceMetadataOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceMetadataOptionsRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceMetadataOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.http_tokens {
+        if let Some(value) = &self.http_tokens {
             body.member("HttpTokens", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
+        if let Some(value) = &self.http_put_response_hop_limit {
             body.member("HttpPutResponseHopLimit", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.http_endpoint {
+        if let Some(value) = &self.http_endpoint {
             body.member("HttpEndpoint", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.http_protocol_ipv6 {
+        if let Some(value) = &self.http_protocol_ipv6 {
             body.member("HttpProtocolIpv6", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_metadata_tags {
+        if let Some(value) = &self.instance_metadata_tags {
             body.member("InstanceMetadataTags", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

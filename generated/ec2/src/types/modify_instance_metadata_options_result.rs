@@ -2,71 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceMetadataOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceMetadataOptionsResult {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The metadata options for the instance.
-    pub instance_metadata_options: ::std::option::Option<
-        crate::types::InstanceMetadataOptionsResponse,
-    >,
+    pub instance_metadata_options: Option<crate::types::InstanceMetadataOptionsResponse>,
 }
 impl ModifyInstanceMetadataOptionsResult {
     /// Starts building a [`ModifyInstanceMetadataOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceMetadataOptionsResultBuilder {
-        <crate::types::builders::ModifyInstanceMetadataOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceMetadataOptionsResultBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceMetadataOptions` member, when set.
     #[inline]
     pub fn instance_metadata_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataOptionsResponse> {
+    ) -> Option<&crate::types::InstanceMetadataOptionsResponse> {
         self.instance_metadata_options.as_ref()
     }
 }
 /// A builder for [`ModifyInstanceMetadataOptionsResult`](crate::types::ModifyInstanceMetadataOptionsResult); start one with `ModifyInstanceMetadataOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceMetadataOptionsResultBuilder {
     inner: crate::types::ModifyInstanceMetadataOptionsResult,
 }
 impl ModifyInstanceMetadataOptionsResultBuilder {
     /// Sets [`ModifyInstanceMetadataOptionsResult::instance_id`](crate::types::ModifyInstanceMetadataOptionsResult::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsResult::instance_id`](crate::types::ModifyInstanceMetadataOptionsResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceMetadataOptionsResult::instance_id`](crate::types::ModifyInstanceMetadataOptionsResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceMetadataOptionsResult::instance_metadata_options`](crate::types::ModifyInstanceMetadataOptionsResult::instance_metadata_options): The metadata options for the instance.
@@ -74,14 +56,14 @@ impl ModifyInstanceMetadataOptionsResultBuilder {
         mut self,
         input: crate::types::InstanceMetadataOptionsResponse,
     ) -> Self {
-        self.inner.instance_metadata_options = ::std::option::Option::Some(input);
+        self.inner.instance_metadata_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceMetadataOptionsResult::instance_metadata_options`](crate::types::ModifyInstanceMetadataOptionsResult::instance_metadata_options).
     #[inline]
     pub fn set_instance_metadata_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataOptionsResponse>,
+        input: Option<crate::types::InstanceMetadataOptionsResponse>,
     ) -> Self {
         self.inner.instance_metadata_options = input;
         self
@@ -90,7 +72,7 @@ impl ModifyInstanceMetadataOptionsResultBuilder {
     #[inline]
     pub fn get_instance_metadata_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataOptionsResponse> {
+    ) -> &Option<crate::types::InstanceMetadataOptionsResponse> {
         &self.inner.instance_metadata_options
     }
     /// Builds the [`ModifyInstanceMetadataOptionsResult`]; it has no required members, so this cannot fail.
@@ -102,17 +84,15 @@ impl ModifyInstanceMetadataOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyInstanceMetadataOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceMetadataOptions" => {
-                    value.instance_metadata_options = ::std::option::Option::Some(
+                    value.instance_metadata_options = Some(
                         <crate::types::InstanceMetadataOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -121,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for ModifyInstanceMetadataOptionsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

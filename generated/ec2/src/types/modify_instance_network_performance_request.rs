@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceNetworkPerformanceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkPerformanceRequest {
     /// The ID of the instance to update.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:
     ///
     /// - **default**: This option uses the standard bandwidth configuration for your instance type.
@@ -21,67 +16,54 @@ pub struct ModifyInstanceNetworkPerformanceRequest {
     /// - **ebs-1**: This option boosts your EBS baseline bandwidth and reduces your networking baseline bandwidth.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub bandwidth_weighting: ::std::option::Option<
-        crate::types::InstanceBandwidthWeighting,
-    >,
+    pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyInstanceNetworkPerformanceRequest {
     /// Starts building a [`ModifyInstanceNetworkPerformanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder {
-        <crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceNetworkPerformanceRequestBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `BandwidthWeighting` member, when set.
     #[inline]
     pub fn bandwidth_weighting(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceBandwidthWeighting> {
+    ) -> Option<&crate::types::InstanceBandwidthWeighting> {
         self.bandwidth_weighting.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyInstanceNetworkPerformanceRequest`](crate::types::ModifyInstanceNetworkPerformanceRequest); start one with `ModifyInstanceNetworkPerformanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceNetworkPerformanceRequestBuilder {
     inner: crate::types::ModifyInstanceNetworkPerformanceRequest,
 }
 impl ModifyInstanceNetworkPerformanceRequestBuilder {
     /// Sets [`ModifyInstanceNetworkPerformanceRequest::instance_id`](crate::types::ModifyInstanceNetworkPerformanceRequest::instance_id): The ID of the instance to update.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceNetworkPerformanceRequest::instance_id`](crate::types::ModifyInstanceNetworkPerformanceRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceNetworkPerformanceRequest::instance_id`](crate::types::ModifyInstanceNetworkPerformanceRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceNetworkPerformanceRequest::bandwidth_weighting`](crate::types::ModifyInstanceNetworkPerformanceRequest::bandwidth_weighting): Specify the bandwidth weighting option to boost the associated type of baseline bandwidth, as follows:
@@ -89,14 +71,14 @@ impl ModifyInstanceNetworkPerformanceRequestBuilder {
         mut self,
         input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
+        self.inner.bandwidth_weighting = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceNetworkPerformanceRequest::bandwidth_weighting`](crate::types::ModifyInstanceNetworkPerformanceRequest::bandwidth_weighting).
     #[inline]
     pub fn set_bandwidth_weighting(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceBandwidthWeighting>,
+        input: Option<crate::types::InstanceBandwidthWeighting>,
     ) -> Self {
         self.inner.bandwidth_weighting = input;
         self
@@ -105,62 +87,62 @@ impl ModifyInstanceNetworkPerformanceRequestBuilder {
     #[inline]
     pub fn get_bandwidth_weighting(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceBandwidthWeighting> {
+    ) -> &Option<crate::types::InstanceBandwidthWeighting> {
         &self.inner.bandwidth_weighting
     }
     /// Sets [`ModifyInstanceNetworkPerformanceRequest::dry_run`](crate::types::ModifyInstanceNetworkPerformanceRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceNetworkPerformanceRequest::dry_run`](crate::types::ModifyInstanceNetworkPerformanceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyInstanceNetworkPerformanceRequest::dry_run`](crate::types::ModifyInstanceNetworkPerformanceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyInstanceNetworkPerformanceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstanceNetworkPerformanceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceNetworkPerformanceRequest",
                 member: "instance_id",
             });
         }
         if self.inner.bandwidth_weighting.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstanceNetworkPerformanceRequest",
                 member: "bandwidth_weighting",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstanceNetworkPerformanceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_weighting {
+        if let Some(value) = &self.bandwidth_weighting {
             body.member("BandwidthWeighting", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,71 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstanceNetworkPerformanceResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstanceNetworkPerformanceResult {
     /// The instance ID that was updated.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// Contains the updated configuration for bandwidth weighting on the specified instance.
-    pub bandwidth_weighting: ::std::option::Option<
-        crate::types::InstanceBandwidthWeighting,
-    >,
+    pub bandwidth_weighting: Option<crate::types::InstanceBandwidthWeighting>,
 }
 impl ModifyInstanceNetworkPerformanceResult {
     /// Starts building a [`ModifyInstanceNetworkPerformanceResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstanceNetworkPerformanceResultBuilder {
-        <crate::types::builders::ModifyInstanceNetworkPerformanceResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstanceNetworkPerformanceResultBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `BandwidthWeighting` member, when set.
     #[inline]
     pub fn bandwidth_weighting(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceBandwidthWeighting> {
+    ) -> Option<&crate::types::InstanceBandwidthWeighting> {
         self.bandwidth_weighting.as_ref()
     }
 }
 /// A builder for [`ModifyInstanceNetworkPerformanceResult`](crate::types::ModifyInstanceNetworkPerformanceResult); start one with `ModifyInstanceNetworkPerformanceResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstanceNetworkPerformanceResultBuilder {
     inner: crate::types::ModifyInstanceNetworkPerformanceResult,
 }
 impl ModifyInstanceNetworkPerformanceResultBuilder {
     /// Sets [`ModifyInstanceNetworkPerformanceResult::instance_id`](crate::types::ModifyInstanceNetworkPerformanceResult::instance_id): The instance ID that was updated.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstanceNetworkPerformanceResult::instance_id`](crate::types::ModifyInstanceNetworkPerformanceResult::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstanceNetworkPerformanceResult::instance_id`](crate::types::ModifyInstanceNetworkPerformanceResult::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstanceNetworkPerformanceResult::bandwidth_weighting`](crate::types::ModifyInstanceNetworkPerformanceResult::bandwidth_weighting): Contains the updated configuration for bandwidth weighting on the specified instance.
@@ -74,14 +56,14 @@ impl ModifyInstanceNetworkPerformanceResultBuilder {
         mut self,
         input: crate::types::InstanceBandwidthWeighting,
     ) -> Self {
-        self.inner.bandwidth_weighting = ::std::option::Option::Some(input);
+        self.inner.bandwidth_weighting = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstanceNetworkPerformanceResult::bandwidth_weighting`](crate::types::ModifyInstanceNetworkPerformanceResult::bandwidth_weighting).
     #[inline]
     pub fn set_bandwidth_weighting(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceBandwidthWeighting>,
+        input: Option<crate::types::InstanceBandwidthWeighting>,
     ) -> Self {
         self.inner.bandwidth_weighting = input;
         self
@@ -90,7 +72,7 @@ impl ModifyInstanceNetworkPerformanceResultBuilder {
     #[inline]
     pub fn get_bandwidth_weighting(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceBandwidthWeighting> {
+    ) -> &Option<crate::types::InstanceBandwidthWeighting> {
         &self.inner.bandwidth_weighting
     }
     /// Builds the [`ModifyInstanceNetworkPerformanceResult`]; it has no required members, so this cannot fail.
@@ -102,23 +84,21 @@ impl ModifyInstanceNetworkPerformanceResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyInstanceNetworkPerformanceResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "bandwidthWeighting" => {
-                    value.bandwidth_weighting = ::std::option::Option::Some(
+                    value.bandwidth_weighting = Some(
                         crate::types::InstanceBandwidthWeighting::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

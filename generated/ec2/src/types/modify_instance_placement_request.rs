@@ -2,307 +2,259 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyInstancePlacementRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyInstancePlacementRequest {
     /// The name of the placement group in which to place the instance. For spread placement groups, the instance must have a tenancy of `default`. For cluster and partition placement groups, the instance must have a tenancy of `default` or `dedicated`.
     ///
     /// To remove an instance from a placement group, specify an empty string ("").
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The number of the partition in which to place the instance. Valid only if the placement group strategy is set to `partition`.
-    pub partition_number: ::std::option::Option<i32>,
+    pub partition_number: Option<i32>,
     /// The ARN of the host resource group in which to place the instance. The instance must have a tenancy of `host` to specify this parameter.
-    pub host_resource_group_arn: ::std::option::Option<::std::string::String>,
+    pub host_resource_group_arn: Option<String>,
     /// The Group Id of a placement group. You must specify the Placement Group **Group Id** to launch an instance in a shared placement group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The ID of the instance that you are modifying.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The tenancy for the instance.
     ///
     /// **Note:** For T3 instances, you must launch the instance on a Dedicated Host to use a tenancy of `host`. You can't change the tenancy from `host` to `dedicated` or `default`. Attempting to make one of these unsupported tenancy changes results in an `InvalidRequest` error code.
-    pub tenancy: ::std::option::Option<crate::types::HostTenancy>,
+    pub tenancy: Option<crate::types::HostTenancy>,
     /// The affinity setting for the instance. For more information, see [Host affinity](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/how-dedicated-hosts-work.html#dedicated-hosts-affinity) in the *Amazon EC2 User Guide*.
-    pub affinity: ::std::option::Option<crate::types::Affinity>,
+    pub affinity: Option<crate::types::Affinity>,
     /// The ID of the Dedicated Host with which to associate the instance.
-    pub host_id: ::std::option::Option<::std::string::String>,
+    pub host_id: Option<String>,
 }
 impl ModifyInstancePlacementRequest {
     /// Starts building a [`ModifyInstancePlacementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyInstancePlacementRequestBuilder {
-        <crate::types::builders::ModifyInstancePlacementRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyInstancePlacementRequestBuilder as Default>::default()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `PartitionNumber` member, when set.
     #[inline]
-    pub fn partition_number(&self) -> ::std::option::Option<i32> {
+    pub fn partition_number(&self) -> Option<i32> {
         self.partition_number
     }
     /// The `HostResourceGroupArn` member, when set.
     #[inline]
-    pub fn host_resource_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn host_resource_group_arn(&self) -> Option<&str> {
         self.host_resource_group_arn.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(&self) -> ::std::option::Option<&crate::types::HostTenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::HostTenancy> {
         self.tenancy.as_ref()
     }
     /// The `Affinity` member, when set.
     #[inline]
-    pub fn affinity(&self) -> ::std::option::Option<&crate::types::Affinity> {
+    pub fn affinity(&self) -> Option<&crate::types::Affinity> {
         self.affinity.as_ref()
     }
     /// The `HostId` member, when set.
     #[inline]
-    pub fn host_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_id(&self) -> Option<&str> {
         self.host_id.as_deref()
     }
 }
 /// A builder for [`ModifyInstancePlacementRequest`](crate::types::ModifyInstancePlacementRequest); start one with `ModifyInstancePlacementRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyInstancePlacementRequestBuilder {
     inner: crate::types::ModifyInstancePlacementRequest,
 }
 impl ModifyInstancePlacementRequestBuilder {
     /// Sets [`ModifyInstancePlacementRequest::group_name`](crate::types::ModifyInstancePlacementRequest::group_name): The name of the placement group in which to place the instance.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::group_name`](crate::types::ModifyInstancePlacementRequest::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`ModifyInstancePlacementRequest::group_name`](crate::types::ModifyInstancePlacementRequest::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`ModifyInstancePlacementRequest::partition_number`](crate::types::ModifyInstancePlacementRequest::partition_number): The number of the partition in which to place the instance.
     pub fn partition_number(mut self, input: i32) -> Self {
-        self.inner.partition_number = ::std::option::Option::Some(input);
+        self.inner.partition_number = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::partition_number`](crate::types::ModifyInstancePlacementRequest::partition_number).
     #[inline]
-    pub fn set_partition_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_partition_number(mut self, input: Option<i32>) -> Self {
         self.inner.partition_number = input;
         self
     }
     /// The value set for [`ModifyInstancePlacementRequest::partition_number`](crate::types::ModifyInstancePlacementRequest::partition_number), if any.
     #[inline]
-    pub fn get_partition_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_partition_number(&self) -> &Option<i32> {
         &self.inner.partition_number
     }
     /// Sets [`ModifyInstancePlacementRequest::host_resource_group_arn`](crate::types::ModifyInstancePlacementRequest::host_resource_group_arn): The ARN of the host resource group in which to place the instance.
-    pub fn host_resource_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_resource_group_arn = ::std::option::Option::Some(input.into());
+    pub fn host_resource_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_resource_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::host_resource_group_arn`](crate::types::ModifyInstancePlacementRequest::host_resource_group_arn).
     #[inline]
-    pub fn set_host_resource_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_resource_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.host_resource_group_arn = input;
         self
     }
     /// The value set for [`ModifyInstancePlacementRequest::host_resource_group_arn`](crate::types::ModifyInstancePlacementRequest::host_resource_group_arn), if any.
     #[inline]
-    pub fn get_host_resource_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_resource_group_arn(&self) -> &Option<String> {
         &self.inner.host_resource_group_arn
     }
     /// Sets [`ModifyInstancePlacementRequest::group_id`](crate::types::ModifyInstancePlacementRequest::group_id): The Group Id of a placement group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::group_id`](crate::types::ModifyInstancePlacementRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`ModifyInstancePlacementRequest::group_id`](crate::types::ModifyInstancePlacementRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`ModifyInstancePlacementRequest::instance_id`](crate::types::ModifyInstancePlacementRequest::instance_id): The ID of the instance that you are modifying.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::instance_id`](crate::types::ModifyInstancePlacementRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyInstancePlacementRequest::instance_id`](crate::types::ModifyInstancePlacementRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyInstancePlacementRequest::tenancy`](crate::types::ModifyInstancePlacementRequest::tenancy): The tenancy for the instance.
     pub fn tenancy(mut self, input: crate::types::HostTenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::tenancy`](crate::types::ModifyInstancePlacementRequest::tenancy).
     #[inline]
-    pub fn set_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::HostTenancy>,
-    ) -> Self {
+    pub fn set_tenancy(mut self, input: Option<crate::types::HostTenancy>) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`ModifyInstancePlacementRequest::tenancy`](crate::types::ModifyInstancePlacementRequest::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::HostTenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::HostTenancy> {
         &self.inner.tenancy
     }
     /// Sets [`ModifyInstancePlacementRequest::affinity`](crate::types::ModifyInstancePlacementRequest::affinity): The affinity setting for the instance.
     pub fn affinity(mut self, input: crate::types::Affinity) -> Self {
-        self.inner.affinity = ::std::option::Option::Some(input);
+        self.inner.affinity = Some(input);
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::affinity`](crate::types::ModifyInstancePlacementRequest::affinity).
     #[inline]
-    pub fn set_affinity(
-        mut self,
-        input: ::std::option::Option<crate::types::Affinity>,
-    ) -> Self {
+    pub fn set_affinity(mut self, input: Option<crate::types::Affinity>) -> Self {
         self.inner.affinity = input;
         self
     }
     /// The value set for [`ModifyInstancePlacementRequest::affinity`](crate::types::ModifyInstancePlacementRequest::affinity), if any.
     #[inline]
-    pub fn get_affinity(&self) -> &::std::option::Option<crate::types::Affinity> {
+    pub fn get_affinity(&self) -> &Option<crate::types::Affinity> {
         &self.inner.affinity
     }
     /// Sets [`ModifyInstancePlacementRequest::host_id`](crate::types::ModifyInstancePlacementRequest::host_id): The ID of the Dedicated Host with which to associate the instance.
-    pub fn host_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_id = ::std::option::Option::Some(input.into());
+    pub fn host_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyInstancePlacementRequest::host_id`](crate::types::ModifyInstancePlacementRequest::host_id).
     #[inline]
-    pub fn set_host_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_id(mut self, input: Option<String>) -> Self {
         self.inner.host_id = input;
         self
     }
     /// The value set for [`ModifyInstancePlacementRequest::host_id`](crate::types::ModifyInstancePlacementRequest::host_id), if any.
     #[inline]
-    pub fn get_host_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_id(&self) -> &Option<String> {
         &self.inner.host_id
     }
     /// Builds the [`ModifyInstancePlacementRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyInstancePlacementRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyInstancePlacementRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyInstancePlacementRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.group_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.partition_number {
+        if let Some(value) = &self.partition_number {
             body.member("PartitionNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.host_resource_group_arn {
+        if let Some(value) = &self.host_resource_group_arn {
             body.member("HostResourceGroupArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             body.member("Tenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.affinity {
+        if let Some(value) = &self.affinity {
             body.member("Affinity", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.host_id {
+        if let Some(value) = &self.host_id {
             body.member("HostId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPolicyAllocationRulesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPolicyAllocationRulesRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM policy whose allocation rules you want to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_policy_id: ::std::option::Option<::std::string::String>,
+    pub ipam_policy_id: Option<String>,
     /// The locale for which to modify the allocation rules.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub locale: ::std::option::Option<::std::string::String>,
+    pub locale: Option<String>,
     /// The resource type for which to modify the allocation rules.
     ///
     /// The Amazon Web Services service or resource type that can use IP addresses through IPAM policies. Supported services and resource types include:
@@ -27,40 +22,36 @@ pub struct ModifyIpamPolicyAllocationRulesRequest {
     /// - Elastic IP addresses
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_type: ::std::option::Option<crate::types::IpamPolicyResourceType>,
+    pub resource_type: Option<crate::types::IpamPolicyResourceType>,
     /// The new allocation rules to apply to the IPAM policy.
     ///
     /// Allocation rules are optional configurations within an IPAM policy that map Amazon Web Services resource types to specific IPAM pools. If no rules are defined, the resource types default to using Amazon-provided IP addresses.
-    pub allocation_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPolicyAllocationRuleRequest>,
-    >,
+    pub allocation_rules: Option<Vec<crate::types::IpamPolicyAllocationRuleRequest>>,
 }
 impl ModifyIpamPolicyAllocationRulesRequest {
     /// Starts building a [`ModifyIpamPolicyAllocationRulesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder {
-        <crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamPolicyAllocationRulesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPolicyId` member, when set.
     #[inline]
-    pub fn ipam_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_policy_id(&self) -> Option<&str> {
         self.ipam_policy_id.as_deref()
     }
     /// The `Locale` member, when set.
     #[inline]
-    pub fn locale(&self) -> ::std::option::Option<&str> {
+    pub fn locale(&self) -> Option<&str> {
         self.locale.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPolicyResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::IpamPolicyResourceType> {
         self.resource_type.as_ref()
     }
     /// The `AllocationRules` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,95 +61,76 @@ impl ModifyIpamPolicyAllocationRulesRequest {
     }
 }
 /// A builder for [`ModifyIpamPolicyAllocationRulesRequest`](crate::types::ModifyIpamPolicyAllocationRulesRequest); start one with `ModifyIpamPolicyAllocationRulesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamPolicyAllocationRulesRequestBuilder {
     inner: crate::types::ModifyIpamPolicyAllocationRulesRequest,
 }
 impl ModifyIpamPolicyAllocationRulesRequestBuilder {
     /// Sets [`ModifyIpamPolicyAllocationRulesRequest::dry_run`](crate::types::ModifyIpamPolicyAllocationRulesRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesRequest::dry_run`](crate::types::ModifyIpamPolicyAllocationRulesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamPolicyAllocationRulesRequest::dry_run`](crate::types::ModifyIpamPolicyAllocationRulesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamPolicyAllocationRulesRequest::ipam_policy_id`](crate::types::ModifyIpamPolicyAllocationRulesRequest::ipam_policy_id): The ID of the IPAM policy whose allocation rules you want to modify.
-    pub fn ipam_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_policy_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesRequest::ipam_policy_id`](crate::types::ModifyIpamPolicyAllocationRulesRequest::ipam_policy_id).
     #[inline]
-    pub fn set_ipam_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_policy_id = input;
         self
     }
     /// The value set for [`ModifyIpamPolicyAllocationRulesRequest::ipam_policy_id`](crate::types::ModifyIpamPolicyAllocationRulesRequest::ipam_policy_id), if any.
     #[inline]
-    pub fn get_ipam_policy_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_policy_id(&self) -> &Option<String> {
         &self.inner.ipam_policy_id
     }
     /// Sets [`ModifyIpamPolicyAllocationRulesRequest::locale`](crate::types::ModifyIpamPolicyAllocationRulesRequest::locale): The locale for which to modify the allocation rules.
-    pub fn locale(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.locale = ::std::option::Option::Some(input.into());
+    pub fn locale(mut self, input: impl Into<String>) -> Self {
+        self.inner.locale = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesRequest::locale`](crate::types::ModifyIpamPolicyAllocationRulesRequest::locale).
     #[inline]
-    pub fn set_locale(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_locale(mut self, input: Option<String>) -> Self {
         self.inner.locale = input;
         self
     }
     /// The value set for [`ModifyIpamPolicyAllocationRulesRequest::locale`](crate::types::ModifyIpamPolicyAllocationRulesRequest::locale), if any.
     #[inline]
-    pub fn get_locale(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_locale(&self) -> &Option<String> {
         &self.inner.locale
     }
     /// Sets [`ModifyIpamPolicyAllocationRulesRequest::resource_type`](crate::types::ModifyIpamPolicyAllocationRulesRequest::resource_type): The resource type for which to modify the allocation rules.
     pub fn resource_type(mut self, input: crate::types::IpamPolicyResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesRequest::resource_type`](crate::types::ModifyIpamPolicyAllocationRulesRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPolicyResourceType>,
+        input: Option<crate::types::IpamPolicyResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`ModifyIpamPolicyAllocationRulesRequest::resource_type`](crate::types::ModifyIpamPolicyAllocationRulesRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPolicyResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::IpamPolicyResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`ModifyIpamPolicyAllocationRulesRequest::allocation_rules`](crate::types::ModifyIpamPolicyAllocationRulesRequest::allocation_rules): The new allocation rules to apply to the IPAM policy.
@@ -175,9 +147,7 @@ impl ModifyIpamPolicyAllocationRulesRequestBuilder {
     #[inline]
     pub fn set_allocation_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPolicyAllocationRuleRequest>,
-        >,
+        input: Option<Vec<crate::types::IpamPolicyAllocationRuleRequest>>,
     ) -> Self {
         self.inner.allocation_rules = input;
         self
@@ -186,58 +156,56 @@ impl ModifyIpamPolicyAllocationRulesRequestBuilder {
     #[inline]
     pub fn get_allocation_rules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPolicyAllocationRuleRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPolicyAllocationRuleRequest>> {
         &self.inner.allocation_rules
     }
     /// Builds the [`ModifyIpamPolicyAllocationRulesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPolicyAllocationRulesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamPolicyAllocationRulesRequest",
                 member: "ipam_policy_id",
             });
         }
         if self.inner.locale.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamPolicyAllocationRulesRequest",
                 member: "locale",
             });
         }
         if self.inner.resource_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamPolicyAllocationRulesRequest",
                 member: "resource_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPolicyAllocationRulesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_policy_id {
+        if let Some(value) = &self.ipam_policy_id {
             body.member("IpamPolicyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.locale {
+        if let Some(value) = &self.locale {
             body.member("Locale", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_rules {
+        if let Some(value) = &self.allocation_rules {
             let member_0 = body.enter("AllocationRule");
             body.items(
                 value,
@@ -245,6 +213,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPolicyAllocationRulesRequ
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPolicyAllocationRulesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPolicyAllocationRulesResult {
     /// The modified IPAM policy containing the updated allocation rules.
-    pub ipam_policy_document: ::std::option::Option<crate::types::IpamPolicyDocument>,
+    pub ipam_policy_document: Option<crate::types::IpamPolicyDocument>,
 }
 impl ModifyIpamPolicyAllocationRulesResult {
     /// Starts building a [`ModifyIpamPolicyAllocationRulesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamPolicyAllocationRulesResultBuilder {
-        <crate::types::builders::ModifyIpamPolicyAllocationRulesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamPolicyAllocationRulesResultBuilder as Default>::default()
     }
     /// The `IpamPolicyDocument` member, when set.
     #[inline]
-    pub fn ipam_policy_document(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPolicyDocument> {
+    pub fn ipam_policy_document(&self) -> Option<&crate::types::IpamPolicyDocument> {
         self.ipam_policy_document.as_ref()
     }
 }
 /// A builder for [`ModifyIpamPolicyAllocationRulesResult`](crate::types::ModifyIpamPolicyAllocationRulesResult); start one with `ModifyIpamPolicyAllocationRulesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamPolicyAllocationRulesResultBuilder {
     inner: crate::types::ModifyIpamPolicyAllocationRulesResult,
 }
@@ -43,23 +31,21 @@ impl ModifyIpamPolicyAllocationRulesResultBuilder {
         mut self,
         input: crate::types::IpamPolicyDocument,
     ) -> Self {
-        self.inner.ipam_policy_document = ::std::option::Option::Some(input);
+        self.inner.ipam_policy_document = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPolicyAllocationRulesResult::ipam_policy_document`](crate::types::ModifyIpamPolicyAllocationRulesResult::ipam_policy_document).
     #[inline]
     pub fn set_ipam_policy_document(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPolicyDocument>,
+        input: Option<crate::types::IpamPolicyDocument>,
     ) -> Self {
         self.inner.ipam_policy_document = input;
         self
     }
     /// The value set for [`ModifyIpamPolicyAllocationRulesResult::ipam_policy_document`](crate::types::ModifyIpamPolicyAllocationRulesResult::ipam_policy_document), if any.
     #[inline]
-    pub fn get_ipam_policy_document(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPolicyDocument> {
+    pub fn get_ipam_policy_document(&self) -> &Option<crate::types::IpamPolicyDocument> {
         &self.inner.ipam_policy_document
     }
     /// Builds the [`ModifyIpamPolicyAllocationRulesResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl ModifyIpamPolicyAllocationRulesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyIpamPolicyAllocationRulesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPolicyDocument" {
-                value.ipam_policy_document = ::std::option::Option::Some(
+                value.ipam_policy_document = Some(
                     <crate::types::IpamPolicyDocument as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

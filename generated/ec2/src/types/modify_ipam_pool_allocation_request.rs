@@ -2,149 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPoolAllocationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPoolAllocationRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM pool allocation you want to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_allocation_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_allocation_id: Option<String>,
     /// The new description for the IPAM pool allocation. If you submit a `null` value, the description is removed from the allocation.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl ModifyIpamPoolAllocationRequest {
     /// Starts building a [`ModifyIpamPoolAllocationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamPoolAllocationRequestBuilder {
-        <crate::types::builders::ModifyIpamPoolAllocationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamPoolAllocationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolAllocationId` member, when set.
     #[inline]
-    pub fn ipam_pool_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_allocation_id(&self) -> Option<&str> {
         self.ipam_pool_allocation_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
 /// A builder for [`ModifyIpamPoolAllocationRequest`](crate::types::ModifyIpamPoolAllocationRequest); start one with `ModifyIpamPoolAllocationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamPoolAllocationRequestBuilder {
     inner: crate::types::ModifyIpamPoolAllocationRequest,
 }
 impl ModifyIpamPoolAllocationRequestBuilder {
     /// Sets [`ModifyIpamPoolAllocationRequest::dry_run`](crate::types::ModifyIpamPoolAllocationRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolAllocationRequest::dry_run`](crate::types::ModifyIpamPoolAllocationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamPoolAllocationRequest::dry_run`](crate::types::ModifyIpamPoolAllocationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamPoolAllocationRequest::ipam_pool_allocation_id`](crate::types::ModifyIpamPoolAllocationRequest::ipam_pool_allocation_id): The ID of the IPAM pool allocation you want to modify.
-    pub fn ipam_pool_allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_allocation_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPoolAllocationRequest::ipam_pool_allocation_id`](crate::types::ModifyIpamPoolAllocationRequest::ipam_pool_allocation_id).
     #[inline]
-    pub fn set_ipam_pool_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_allocation_id = input;
         self
     }
     /// The value set for [`ModifyIpamPoolAllocationRequest::ipam_pool_allocation_id`](crate::types::ModifyIpamPoolAllocationRequest::ipam_pool_allocation_id), if any.
     #[inline]
-    pub fn get_ipam_pool_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_allocation_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_allocation_id
     }
     /// Sets [`ModifyIpamPoolAllocationRequest::description`](crate::types::ModifyIpamPoolAllocationRequest::description): The new description for the IPAM pool allocation.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPoolAllocationRequest::description`](crate::types::ModifyIpamPoolAllocationRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyIpamPoolAllocationRequest::description`](crate::types::ModifyIpamPoolAllocationRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`ModifyIpamPoolAllocationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPoolAllocationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_allocation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamPoolAllocationRequest",
                 member: "ipam_pool_allocation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPoolAllocationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_allocation_id {
+        if let Some(value) = &self.ipam_pool_allocation_id {
             body.member("IpamPoolAllocationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPoolAllocationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPoolAllocationResult {
     /// The modified IPAM pool allocation.
-    pub ipam_pool_allocation: ::std::option::Option<crate::types::IpamPoolAllocation>,
+    pub ipam_pool_allocation: Option<crate::types::IpamPoolAllocation>,
 }
 impl ModifyIpamPoolAllocationResult {
     /// Starts building a [`ModifyIpamPoolAllocationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamPoolAllocationResultBuilder {
-        <crate::types::builders::ModifyIpamPoolAllocationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamPoolAllocationResultBuilder as Default>::default()
     }
     /// The `IpamPoolAllocation` member, when set.
     #[inline]
-    pub fn ipam_pool_allocation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamPoolAllocation> {
+    pub fn ipam_pool_allocation(&self) -> Option<&crate::types::IpamPoolAllocation> {
         self.ipam_pool_allocation.as_ref()
     }
 }
 /// A builder for [`ModifyIpamPoolAllocationResult`](crate::types::ModifyIpamPoolAllocationResult); start one with `ModifyIpamPoolAllocationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamPoolAllocationResultBuilder {
     inner: crate::types::ModifyIpamPoolAllocationResult,
 }
@@ -43,23 +31,21 @@ impl ModifyIpamPoolAllocationResultBuilder {
         mut self,
         input: crate::types::IpamPoolAllocation,
     ) -> Self {
-        self.inner.ipam_pool_allocation = ::std::option::Option::Some(input);
+        self.inner.ipam_pool_allocation = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolAllocationResult::ipam_pool_allocation`](crate::types::ModifyIpamPoolAllocationResult::ipam_pool_allocation).
     #[inline]
     pub fn set_ipam_pool_allocation(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolAllocation>,
+        input: Option<crate::types::IpamPoolAllocation>,
     ) -> Self {
         self.inner.ipam_pool_allocation = input;
         self
     }
     /// The value set for [`ModifyIpamPoolAllocationResult::ipam_pool_allocation`](crate::types::ModifyIpamPoolAllocationResult::ipam_pool_allocation), if any.
     #[inline]
-    pub fn get_ipam_pool_allocation(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolAllocation> {
+    pub fn get_ipam_pool_allocation(&self) -> &Option<crate::types::IpamPoolAllocation> {
         &self.inner.ipam_pool_allocation
     }
     /// Builds the [`ModifyIpamPoolAllocationResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl ModifyIpamPoolAllocationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyIpamPoolAllocationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPoolAllocation" {
-                value.ipam_pool_allocation = ::std::option::Option::Some(
+                value.ipam_pool_allocation = Some(
                     <crate::types::IpamPoolAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

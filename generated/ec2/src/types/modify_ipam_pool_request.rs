@@ -2,89 +2,80 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPoolRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPoolRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM pool you want to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The description of the IPAM pool you want to modify.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// If true, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM. The CIDRs that will be allocated for these resources must not already be allocated to other resources in order for the import to succeed. IPAM will import a CIDR regardless of its compliance with the pool's allocation rules, so a resource might be imported and subsequently marked as noncompliant. If IPAM discovers multiple CIDRs that overlap, IPAM will import the largest CIDR only. If IPAM discovers multiple CIDRs with matching CIDRs, IPAM will randomly import one of them only.
     ///
     /// A locale must be set on the pool for this feature to work.
-    pub auto_import: ::std::option::Option<bool>,
+    pub auto_import: Option<bool>,
     /// The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant. Possible netmask lengths for IPv4 addresses are 0 - 32. Possible netmask lengths for IPv6 addresses are 0 - 128. The minimum netmask length must be less than the maximum netmask length.
-    pub allocation_min_netmask_length: ::std::option::Option<i32>,
+    pub allocation_min_netmask_length: Option<i32>,
     /// The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant. Possible netmask lengths for IPv4 addresses are 0 - 32. Possible netmask lengths for IPv6 addresses are 0 - 128.The maximum netmask length must be greater than the minimum netmask length.
-    pub allocation_max_netmask_length: ::std::option::Option<i32>,
+    pub allocation_max_netmask_length: Option<i32>,
     /// The default netmask length for allocations added to this pool. If, for example, the CIDR assigned to this pool is 10.0.0.0/8 and you enter 16 here, new allocations will default to 10.0.0.0/16.
-    pub allocation_default_netmask_length: ::std::option::Option<i32>,
+    pub allocation_default_netmask_length: Option<i32>,
     /// Clear the default netmask length allocation rule for this pool.
-    pub clear_allocation_default_netmask_length: ::std::option::Option<bool>,
+    pub clear_allocation_default_netmask_length: Option<bool>,
     /// Add tag allocation rules to a pool. For more information about allocation rules, see [Create a top-level pool](https://docs.aws.amazon.com/vpc/latest/ipam/create-top-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub add_allocation_resource_tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
-    >,
+    pub add_allocation_resource_tags: Option<Vec<crate::types::RequestIpamResourceTag>>,
     /// Remove tag allocation rules from a pool.
-    pub remove_allocation_resource_tags: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
+    pub remove_allocation_resource_tags: Option<
+        Vec<crate::types::RequestIpamResourceTag>,
     >,
 }
 impl ModifyIpamPoolRequest {
     /// Starts building a [`ModifyIpamPoolRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamPoolRequestBuilder {
-        <crate::types::builders::ModifyIpamPoolRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamPoolRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AutoImport` member, when set.
     #[inline]
-    pub fn auto_import(&self) -> ::std::option::Option<bool> {
+    pub fn auto_import(&self) -> Option<bool> {
         self.auto_import
     }
     /// The `AllocationMinNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_min_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_min_netmask_length(&self) -> Option<i32> {
         self.allocation_min_netmask_length
     }
     /// The `AllocationMaxNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_max_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_max_netmask_length(&self) -> Option<i32> {
         self.allocation_max_netmask_length
     }
     /// The `AllocationDefaultNetmaskLength` member, when set.
     #[inline]
-    pub fn allocation_default_netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn allocation_default_netmask_length(&self) -> Option<i32> {
         self.allocation_default_netmask_length
     }
     /// The `ClearAllocationDefaultNetmaskLength` member, when set.
     #[inline]
-    pub fn clear_allocation_default_netmask_length(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn clear_allocation_default_netmask_length(&self) -> Option<bool> {
         self.clear_allocation_default_netmask_length
     }
     /// The `AddAllocationResourceTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -103,172 +94,140 @@ impl ModifyIpamPoolRequest {
     }
 }
 /// A builder for [`ModifyIpamPoolRequest`](crate::types::ModifyIpamPoolRequest); start one with `ModifyIpamPoolRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamPoolRequestBuilder {
     inner: crate::types::ModifyIpamPoolRequest,
 }
 impl ModifyIpamPoolRequestBuilder {
     /// Sets [`ModifyIpamPoolRequest::dry_run`](crate::types::ModifyIpamPoolRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::dry_run`](crate::types::ModifyIpamPoolRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamPoolRequest::dry_run`](crate::types::ModifyIpamPoolRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamPoolRequest::ipam_pool_id`](crate::types::ModifyIpamPoolRequest::ipam_pool_id): The ID of the IPAM pool you want to modify.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::ipam_pool_id`](crate::types::ModifyIpamPoolRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`ModifyIpamPoolRequest::ipam_pool_id`](crate::types::ModifyIpamPoolRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`ModifyIpamPoolRequest::description`](crate::types::ModifyIpamPoolRequest::description): The description of the IPAM pool you want to modify.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::description`](crate::types::ModifyIpamPoolRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyIpamPoolRequest::description`](crate::types::ModifyIpamPoolRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ModifyIpamPoolRequest::auto_import`](crate::types::ModifyIpamPoolRequest::auto_import): If true, IPAM will continuously look for resources within the CIDR range of this pool and automatically import them as allocations into your IPAM.
     pub fn auto_import(mut self, input: bool) -> Self {
-        self.inner.auto_import = ::std::option::Option::Some(input);
+        self.inner.auto_import = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::auto_import`](crate::types::ModifyIpamPoolRequest::auto_import).
     #[inline]
-    pub fn set_auto_import(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_auto_import(mut self, input: Option<bool>) -> Self {
         self.inner.auto_import = input;
         self
     }
     /// The value set for [`ModifyIpamPoolRequest::auto_import`](crate::types::ModifyIpamPoolRequest::auto_import), if any.
     #[inline]
-    pub fn get_auto_import(&self) -> &::std::option::Option<bool> {
+    pub fn get_auto_import(&self) -> &Option<bool> {
         &self.inner.auto_import
     }
     /// Sets [`ModifyIpamPoolRequest::allocation_min_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_min_netmask_length): The minimum netmask length required for CIDR allocations in this IPAM pool to be compliant.
     pub fn allocation_min_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_min_netmask_length = ::std::option::Option::Some(input);
+        self.inner.allocation_min_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::allocation_min_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_min_netmask_length).
     #[inline]
-    pub fn set_allocation_min_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_min_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_min_netmask_length = input;
         self
     }
     /// The value set for [`ModifyIpamPoolRequest::allocation_min_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_min_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_min_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_min_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_min_netmask_length
     }
     /// Sets [`ModifyIpamPoolRequest::allocation_max_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_max_netmask_length): The maximum netmask length possible for CIDR allocations in this IPAM pool to be compliant.
     pub fn allocation_max_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_max_netmask_length = ::std::option::Option::Some(input);
+        self.inner.allocation_max_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::allocation_max_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_max_netmask_length).
     #[inline]
-    pub fn set_allocation_max_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_max_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_max_netmask_length = input;
         self
     }
     /// The value set for [`ModifyIpamPoolRequest::allocation_max_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_max_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_max_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_max_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_max_netmask_length
     }
     /// Sets [`ModifyIpamPoolRequest::allocation_default_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_default_netmask_length): The default netmask length for allocations added to this pool.
     pub fn allocation_default_netmask_length(mut self, input: i32) -> Self {
-        self.inner.allocation_default_netmask_length = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allocation_default_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::allocation_default_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_default_netmask_length).
     #[inline]
-    pub fn set_allocation_default_netmask_length(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_allocation_default_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.allocation_default_netmask_length = input;
         self
     }
     /// The value set for [`ModifyIpamPoolRequest::allocation_default_netmask_length`](crate::types::ModifyIpamPoolRequest::allocation_default_netmask_length), if any.
     #[inline]
-    pub fn get_allocation_default_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_allocation_default_netmask_length(&self) -> &Option<i32> {
         &self.inner.allocation_default_netmask_length
     }
     /// Sets [`ModifyIpamPoolRequest::clear_allocation_default_netmask_length`](crate::types::ModifyIpamPoolRequest::clear_allocation_default_netmask_length): Clear the default netmask length allocation rule for this pool.
     pub fn clear_allocation_default_netmask_length(mut self, input: bool) -> Self {
-        self.inner.clear_allocation_default_netmask_length = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.clear_allocation_default_netmask_length = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolRequest::clear_allocation_default_netmask_length`](crate::types::ModifyIpamPoolRequest::clear_allocation_default_netmask_length).
     #[inline]
     pub fn set_clear_allocation_default_netmask_length(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.clear_allocation_default_netmask_length = input;
         self
     }
     /// The value set for [`ModifyIpamPoolRequest::clear_allocation_default_netmask_length`](crate::types::ModifyIpamPoolRequest::clear_allocation_default_netmask_length), if any.
     #[inline]
-    pub fn get_clear_allocation_default_netmask_length(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_clear_allocation_default_netmask_length(&self) -> &Option<bool> {
         &self.inner.clear_allocation_default_netmask_length
     }
     /// Appends one item to [`ModifyIpamPoolRequest::add_allocation_resource_tags`](crate::types::ModifyIpamPoolRequest::add_allocation_resource_tags): Add tag allocation rules to a pool.
@@ -285,9 +244,7 @@ impl ModifyIpamPoolRequestBuilder {
     #[inline]
     pub fn set_add_allocation_resource_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
-        >,
+        input: Option<Vec<crate::types::RequestIpamResourceTag>>,
     ) -> Self {
         self.inner.add_allocation_resource_tags = input;
         self
@@ -296,7 +253,7 @@ impl ModifyIpamPoolRequestBuilder {
     #[inline]
     pub fn get_add_allocation_resource_tags(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestIpamResourceTag>> {
+    ) -> &Option<Vec<crate::types::RequestIpamResourceTag>> {
         &self.inner.add_allocation_resource_tags
     }
     /// Appends one item to [`ModifyIpamPoolRequest::remove_allocation_resource_tags`](crate::types::ModifyIpamPoolRequest::remove_allocation_resource_tags): Remove tag allocation rules from a pool.
@@ -313,9 +270,7 @@ impl ModifyIpamPoolRequestBuilder {
     #[inline]
     pub fn set_remove_allocation_resource_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RequestIpamResourceTag>,
-        >,
+        input: Option<Vec<crate::types::RequestIpamResourceTag>>,
     ) -> Self {
         self.inner.remove_allocation_resource_tags = input;
         self
@@ -324,63 +279,59 @@ impl ModifyIpamPoolRequestBuilder {
     #[inline]
     pub fn get_remove_allocation_resource_tags(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestIpamResourceTag>> {
+    ) -> &Option<Vec<crate::types::RequestIpamResourceTag>> {
         &self.inner.remove_allocation_resource_tags
     }
     /// Builds the [`ModifyIpamPoolRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPoolRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamPoolRequest",
                 member: "ipam_pool_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPoolRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import {
+        if let Some(value) = &self.auto_import {
             body.member("AutoImport", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_min_netmask_length {
+        if let Some(value) = &self.allocation_min_netmask_length {
             body.member("AllocationMinNetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_max_netmask_length {
+        if let Some(value) = &self.allocation_max_netmask_length {
             body.member("AllocationMaxNetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allocation_default_netmask_length
-        {
+        if let Some(value) = &self.allocation_default_netmask_length {
             body.member("AllocationDefaultNetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .clear_allocation_default_netmask_length
-        {
+        if let Some(value) = &self.clear_allocation_default_netmask_length {
             body.member(
                 "ClearAllocationDefaultNetmaskLength",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.add_allocation_resource_tags {
+        if let Some(value) = &self.add_allocation_resource_tags {
             let member_0 = body.enter("AddAllocationResourceTag");
             body.items(
                 value,
@@ -388,8 +339,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPoolRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_allocation_resource_tags
-        {
+        if let Some(value) = &self.remove_allocation_resource_tags {
             let member_0 = body.enter("RemoveAllocationResourceTag");
             body.items(
                 value,
@@ -397,6 +347,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPoolRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

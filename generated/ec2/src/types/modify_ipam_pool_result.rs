@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPoolResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPoolResult {
     /// The results of the modification.
-    pub ipam_pool: ::std::option::Option<crate::types::IpamPool>,
+    pub ipam_pool: Option<crate::types::IpamPool>,
 }
 impl ModifyIpamPoolResult {
     /// Starts building a [`ModifyIpamPoolResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamPoolResultBuilder {
-        <crate::types::builders::ModifyIpamPoolResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamPoolResultBuilder as Default>::default()
     }
     /// The `IpamPool` member, when set.
     #[inline]
-    pub fn ipam_pool(&self) -> ::std::option::Option<&crate::types::IpamPool> {
+    pub fn ipam_pool(&self) -> Option<&crate::types::IpamPool> {
         self.ipam_pool.as_ref()
     }
 }
 /// A builder for [`ModifyIpamPoolResult`](crate::types::ModifyIpamPoolResult); start one with `ModifyIpamPoolResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamPoolResultBuilder {
     inner: crate::types::ModifyIpamPoolResult,
 }
 impl ModifyIpamPoolResultBuilder {
     /// Sets [`ModifyIpamPoolResult::ipam_pool`](crate::types::ModifyIpamPoolResult::ipam_pool): The results of the modification.
     pub fn ipam_pool(mut self, input: crate::types::IpamPool) -> Self {
-        self.inner.ipam_pool = ::std::option::Option::Some(input);
+        self.inner.ipam_pool = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPoolResult::ipam_pool`](crate::types::ModifyIpamPoolResult::ipam_pool).
     #[inline]
-    pub fn set_ipam_pool(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamPool>,
-    ) -> Self {
+    pub fn set_ipam_pool(mut self, input: Option<crate::types::IpamPool>) -> Self {
         self.inner.ipam_pool = input;
         self
     }
     /// The value set for [`ModifyIpamPoolResult::ipam_pool`](crate::types::ModifyIpamPoolResult::ipam_pool), if any.
     #[inline]
-    pub fn get_ipam_pool(&self) -> &::std::option::Option<crate::types::IpamPool> {
+    pub fn get_ipam_pool(&self) -> &Option<crate::types::IpamPool> {
         &self.inner.ipam_pool
     }
     /// Builds the [`ModifyIpamPoolResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl ModifyIpamPoolResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyIpamPoolResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPool" {
-                value.ipam_pool = ::std::option::Option::Some(
+                value.ipam_pool = Some(
                     <crate::types::IpamPool as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

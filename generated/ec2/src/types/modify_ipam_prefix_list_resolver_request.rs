@@ -2,46 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPrefixListResolverRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPrefixListResolverRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM prefix list resolver to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_prefix_list_resolver_id: ::std::option::Option<::std::string::String>,
+    pub ipam_prefix_list_resolver_id: Option<String>,
     /// A new description for the IPAM prefix list resolver.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The updated CIDR selection rules for the resolver. These rules replace the existing rules entirely.
-    pub rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-    >,
+    pub rules: Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>>,
 }
 impl ModifyIpamPrefixListResolverRequest {
     /// Starts building a [`ModifyIpamPrefixListResolverRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder {
-        <crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamPrefixListResolverRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPrefixListResolverId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Rules` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,78 +44,57 @@ impl ModifyIpamPrefixListResolverRequest {
     }
 }
 /// A builder for [`ModifyIpamPrefixListResolverRequest`](crate::types::ModifyIpamPrefixListResolverRequest); start one with `ModifyIpamPrefixListResolverRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamPrefixListResolverRequestBuilder {
     inner: crate::types::ModifyIpamPrefixListResolverRequest,
 }
 impl ModifyIpamPrefixListResolverRequestBuilder {
     /// Sets [`ModifyIpamPrefixListResolverRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamPrefixListResolverRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamPrefixListResolverRequest::ipam_prefix_list_resolver_id`](crate::types::ModifyIpamPrefixListResolverRequest::ipam_prefix_list_resolver_id): The ID of the IPAM prefix list resolver to modify.
-    pub fn ipam_prefix_list_resolver_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_prefix_list_resolver_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_prefix_list_resolver_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_prefix_list_resolver_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverRequest::ipam_prefix_list_resolver_id`](crate::types::ModifyIpamPrefixListResolverRequest::ipam_prefix_list_resolver_id).
     #[inline]
-    pub fn set_ipam_prefix_list_resolver_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_prefix_list_resolver_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_prefix_list_resolver_id = input;
         self
     }
     /// The value set for [`ModifyIpamPrefixListResolverRequest::ipam_prefix_list_resolver_id`](crate::types::ModifyIpamPrefixListResolverRequest::ipam_prefix_list_resolver_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_id
     }
     /// Sets [`ModifyIpamPrefixListResolverRequest::description`](crate::types::ModifyIpamPrefixListResolverRequest::description): A new description for the IPAM prefix list resolver.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverRequest::description`](crate::types::ModifyIpamPrefixListResolverRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyIpamPrefixListResolverRequest::description`](crate::types::ModifyIpamPrefixListResolverRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`ModifyIpamPrefixListResolverRequest::rules`](crate::types::ModifyIpamPrefixListResolverRequest::rules): The updated CIDR selection rules for the resolver.
@@ -139,9 +111,7 @@ impl ModifyIpamPrefixListResolverRequestBuilder {
     #[inline]
     pub fn set_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-        >,
+        input: Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>>,
     ) -> Self {
         self.inner.rules = input;
         self
@@ -150,43 +120,41 @@ impl ModifyIpamPrefixListResolverRequestBuilder {
     #[inline]
     pub fn get_rules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IpamPrefixListResolverRuleRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::IpamPrefixListResolverRuleRequest>> {
         &self.inner.rules
     }
     /// Builds the [`ModifyIpamPrefixListResolverRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPrefixListResolverRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_prefix_list_resolver_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamPrefixListResolverRequest",
                 member: "ipam_prefix_list_resolver_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPrefixListResolverRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             body.member("IpamPrefixListResolverId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.rules {
+        if let Some(value) = &self.rules {
             let member_0 = body.enter("Rule");
             body.items(
                 value,
@@ -194,6 +162,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPrefixListResolverRequest
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

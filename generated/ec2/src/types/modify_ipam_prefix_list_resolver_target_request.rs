@@ -2,215 +2,188 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamPrefixListResolverTargetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamPrefixListResolverTargetRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM prefix list resolver target to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_prefix_list_resolver_target_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_prefix_list_resolver_target_id: Option<String>,
     /// The desired version of the prefix list to target. This allows you to pin the target to a specific version.
-    pub desired_version: ::std::option::Option<i64>,
+    pub desired_version: Option<i64>,
     /// Indicates whether the resolver target should automatically track the latest version of the prefix list. When enabled, the target will always synchronize with the most current version.
     ///
     /// Choose this for automatic updates when you want your prefix lists to stay current with infrastructure changes without manual intervention.
-    pub track_latest_version: ::std::option::Option<bool>,
+    pub track_latest_version: Option<bool>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl ModifyIpamPrefixListResolverTargetRequest {
     /// Starts building a [`ModifyIpamPrefixListResolverTargetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder {
-        <crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamPrefixListResolverTargetRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPrefixListResolverTargetId` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_prefix_list_resolver_target_id(&self) -> Option<&str> {
         self.ipam_prefix_list_resolver_target_id.as_deref()
     }
     /// The `DesiredVersion` member, when set.
     #[inline]
-    pub fn desired_version(&self) -> ::std::option::Option<i64> {
+    pub fn desired_version(&self) -> Option<i64> {
         self.desired_version
     }
     /// The `TrackLatestVersion` member, when set.
     #[inline]
-    pub fn track_latest_version(&self) -> ::std::option::Option<bool> {
+    pub fn track_latest_version(&self) -> Option<bool> {
         self.track_latest_version
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`ModifyIpamPrefixListResolverTargetRequest`](crate::types::ModifyIpamPrefixListResolverTargetRequest); start one with `ModifyIpamPrefixListResolverTargetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamPrefixListResolverTargetRequestBuilder {
     inner: crate::types::ModifyIpamPrefixListResolverTargetRequest,
 }
 impl ModifyIpamPrefixListResolverTargetRequestBuilder {
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverTargetRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverTargetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamPrefixListResolverTargetRequest::dry_run`](crate::types::ModifyIpamPrefixListResolverTargetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id`](crate::types::ModifyIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id): The ID of the IPAM prefix list resolver target to modify.
     pub fn ipam_prefix_list_resolver_target_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_prefix_list_resolver_target_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_prefix_list_resolver_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id`](crate::types::ModifyIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id).
     #[inline]
     pub fn set_ipam_prefix_list_resolver_target_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_target_id = input;
         self
     }
     /// The value set for [`ModifyIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id`](crate::types::ModifyIpamPrefixListResolverTargetRequest::ipam_prefix_list_resolver_target_id), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_prefix_list_resolver_target_id(&self) -> &Option<String> {
         &self.inner.ipam_prefix_list_resolver_target_id
     }
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::desired_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::desired_version): The desired version of the prefix list to target.
     pub fn desired_version(mut self, input: i64) -> Self {
-        self.inner.desired_version = ::std::option::Option::Some(input);
+        self.inner.desired_version = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetRequest::desired_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::desired_version).
     #[inline]
-    pub fn set_desired_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_desired_version(mut self, input: Option<i64>) -> Self {
         self.inner.desired_version = input;
         self
     }
     /// The value set for [`ModifyIpamPrefixListResolverTargetRequest::desired_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::desired_version), if any.
     #[inline]
-    pub fn get_desired_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_desired_version(&self) -> &Option<i64> {
         &self.inner.desired_version
     }
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::track_latest_version): Indicates whether the resolver target should automatically track the latest version of the prefix list.
     pub fn track_latest_version(mut self, input: bool) -> Self {
-        self.inner.track_latest_version = ::std::option::Option::Some(input);
+        self.inner.track_latest_version = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::track_latest_version).
     #[inline]
-    pub fn set_track_latest_version(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_track_latest_version(mut self, input: Option<bool>) -> Self {
         self.inner.track_latest_version = input;
         self
     }
     /// The value set for [`ModifyIpamPrefixListResolverTargetRequest::track_latest_version`](crate::types::ModifyIpamPrefixListResolverTargetRequest::track_latest_version), if any.
     #[inline]
-    pub fn get_track_latest_version(&self) -> &::std::option::Option<bool> {
+    pub fn get_track_latest_version(&self) -> &Option<bool> {
         &self.inner.track_latest_version
     }
     /// Sets [`ModifyIpamPrefixListResolverTargetRequest::client_token`](crate::types::ModifyIpamPrefixListResolverTargetRequest::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamPrefixListResolverTargetRequest::client_token`](crate::types::ModifyIpamPrefixListResolverTargetRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyIpamPrefixListResolverTargetRequest::client_token`](crate::types::ModifyIpamPrefixListResolverTargetRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`ModifyIpamPrefixListResolverTargetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamPrefixListResolverTargetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_prefix_list_resolver_target_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamPrefixListResolverTargetRequest",
                 member: "ipam_prefix_list_resolver_target_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamPrefixListResolverTargetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_target_id
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_target_id {
             body.member("IpamPrefixListResolverTargetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.desired_version {
+        if let Some(value) = &self.desired_version {
             body.member("DesiredVersion", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.track_latest_version {
+        if let Some(value) = &self.track_latest_version {
             body.member(
                 "TrackLatestVersion",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

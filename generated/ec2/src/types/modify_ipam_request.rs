@@ -2,63 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM you want to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// The description of the IPAM you want to modify.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Choose the operating Regions for the IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
     ///
     /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*.
-    pub add_operating_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-    >,
+    pub add_operating_regions: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     /// The operating Regions to remove.
-    pub remove_operating_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-    >,
+    pub remove_operating_regions: Option<Vec<crate::types::RemoveIpamOperatingRegion>>,
     /// IPAM is offered in a Free Tier and an Advanced Tier. For more information about the features available in each tier and the costs associated with the tiers, see [Amazon VPC pricing \> IPAM tab](http://aws.amazon.com/vpc/pricing/).
-    pub tier: ::std::option::Option<crate::types::IpamTier>,
+    pub tier: Option<crate::types::IpamTier>,
     /// Enable this option to use your own GUA ranges as private IPv6 addresses. This option is disabled by default.
-    pub enable_private_gua: ::std::option::Option<bool>,
+    pub enable_private_gua: Option<bool>,
     /// A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM. For more information, see [Enable cost distribution](https://docs.aws.amazon.com/vpc/latest/ipam/ipam-enable-cost-distro.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// Possible values:
     ///
     /// - `ipam-owner` (default): The Amazon Web Services account which owns the IPAM is charged for all active IP addresses managed in IPAM.
     /// - `resource-owner`: The Amazon Web Services account that owns the IP address is charged for the active IP address.
-    pub metered_account: ::std::option::Option<crate::types::IpamMeteredAccount>,
+    pub metered_account: Option<crate::types::IpamMeteredAccount>,
 }
 impl ModifyIpamRequest {
     /// Starts building a [`ModifyIpamRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamRequestBuilder {
-        <crate::types::builders::ModifyIpamRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AddOperatingRegions` member, empty when not set; the field tells an empty list from an absent one.
@@ -75,91 +66,72 @@ impl ModifyIpamRequest {
     }
     /// The `Tier` member, when set.
     #[inline]
-    pub fn tier(&self) -> ::std::option::Option<&crate::types::IpamTier> {
+    pub fn tier(&self) -> Option<&crate::types::IpamTier> {
         self.tier.as_ref()
     }
     /// The `EnablePrivateGua` member, when set.
     #[inline]
-    pub fn enable_private_gua(&self) -> ::std::option::Option<bool> {
+    pub fn enable_private_gua(&self) -> Option<bool> {
         self.enable_private_gua
     }
     /// The `MeteredAccount` member, when set.
     #[inline]
-    pub fn metered_account(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamMeteredAccount> {
+    pub fn metered_account(&self) -> Option<&crate::types::IpamMeteredAccount> {
         self.metered_account.as_ref()
     }
 }
 /// A builder for [`ModifyIpamRequest`](crate::types::ModifyIpamRequest); start one with `ModifyIpamRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamRequestBuilder {
     inner: crate::types::ModifyIpamRequest,
 }
 impl ModifyIpamRequestBuilder {
     /// Sets [`ModifyIpamRequest::dry_run`](crate::types::ModifyIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::dry_run`](crate::types::ModifyIpamRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamRequest::dry_run`](crate::types::ModifyIpamRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamRequest::ipam_id`](crate::types::ModifyIpamRequest::ipam_id): The ID of the IPAM you want to modify.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamRequest::ipam_id`](crate::types::ModifyIpamRequest::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`ModifyIpamRequest::ipam_id`](crate::types::ModifyIpamRequest::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`ModifyIpamRequest::description`](crate::types::ModifyIpamRequest::description): The description of the IPAM you want to modify.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamRequest::description`](crate::types::ModifyIpamRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyIpamRequest::description`](crate::types::ModifyIpamRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`ModifyIpamRequest::add_operating_regions`](crate::types::ModifyIpamRequest::add_operating_regions): Choose the operating Regions for the IPAM.
@@ -176,9 +148,7 @@ impl ModifyIpamRequestBuilder {
     #[inline]
     pub fn set_add_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     ) -> Self {
         self.inner.add_operating_regions = input;
         self
@@ -187,7 +157,7 @@ impl ModifyIpamRequestBuilder {
     #[inline]
     pub fn get_add_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddIpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::AddIpamOperatingRegion>> {
         &self.inner.add_operating_regions
     }
     /// Appends one item to [`ModifyIpamRequest::remove_operating_regions`](crate::types::ModifyIpamRequest::remove_operating_regions): The operating Regions to remove.
@@ -204,9 +174,7 @@ impl ModifyIpamRequestBuilder {
     #[inline]
     pub fn set_remove_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::RemoveIpamOperatingRegion>>,
     ) -> Self {
         self.inner.remove_operating_regions = input;
         self
@@ -215,99 +183,92 @@ impl ModifyIpamRequestBuilder {
     #[inline]
     pub fn get_remove_operating_regions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-    > {
+    ) -> &Option<Vec<crate::types::RemoveIpamOperatingRegion>> {
         &self.inner.remove_operating_regions
     }
     /// Sets [`ModifyIpamRequest::tier`](crate::types::ModifyIpamRequest::tier): IPAM is offered in a Free Tier and an Advanced Tier.
     pub fn tier(mut self, input: crate::types::IpamTier) -> Self {
-        self.inner.tier = ::std::option::Option::Some(input);
+        self.inner.tier = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::tier`](crate::types::ModifyIpamRequest::tier).
     #[inline]
-    pub fn set_tier(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamTier>,
-    ) -> Self {
+    pub fn set_tier(mut self, input: Option<crate::types::IpamTier>) -> Self {
         self.inner.tier = input;
         self
     }
     /// The value set for [`ModifyIpamRequest::tier`](crate::types::ModifyIpamRequest::tier), if any.
     #[inline]
-    pub fn get_tier(&self) -> &::std::option::Option<crate::types::IpamTier> {
+    pub fn get_tier(&self) -> &Option<crate::types::IpamTier> {
         &self.inner.tier
     }
     /// Sets [`ModifyIpamRequest::enable_private_gua`](crate::types::ModifyIpamRequest::enable_private_gua): Enable this option to use your own GUA ranges as private IPv6 addresses.
     pub fn enable_private_gua(mut self, input: bool) -> Self {
-        self.inner.enable_private_gua = ::std::option::Option::Some(input);
+        self.inner.enable_private_gua = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::enable_private_gua`](crate::types::ModifyIpamRequest::enable_private_gua).
     #[inline]
-    pub fn set_enable_private_gua(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_private_gua(mut self, input: Option<bool>) -> Self {
         self.inner.enable_private_gua = input;
         self
     }
     /// The value set for [`ModifyIpamRequest::enable_private_gua`](crate::types::ModifyIpamRequest::enable_private_gua), if any.
     #[inline]
-    pub fn get_enable_private_gua(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_private_gua(&self) -> &Option<bool> {
         &self.inner.enable_private_gua
     }
     /// Sets [`ModifyIpamRequest::metered_account`](crate::types::ModifyIpamRequest::metered_account): A metered account is an Amazon Web Services account that is charged for active IP addresses managed in IPAM.
     pub fn metered_account(mut self, input: crate::types::IpamMeteredAccount) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input);
+        self.inner.metered_account = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamRequest::metered_account`](crate::types::ModifyIpamRequest::metered_account).
     #[inline]
     pub fn set_metered_account(
         mut self,
-        input: ::std::option::Option<crate::types::IpamMeteredAccount>,
+        input: Option<crate::types::IpamMeteredAccount>,
     ) -> Self {
         self.inner.metered_account = input;
         self
     }
     /// The value set for [`ModifyIpamRequest::metered_account`](crate::types::ModifyIpamRequest::metered_account), if any.
     #[inline]
-    pub fn get_metered_account(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamMeteredAccount> {
+    pub fn get_metered_account(&self) -> &Option<crate::types::IpamMeteredAccount> {
         &self.inner.metered_account
     }
     /// Builds the [`ModifyIpamRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamRequest",
                 member: "ipam_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             body.member("IpamId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.add_operating_regions {
+        if let Some(value) = &self.add_operating_regions {
             let member_0 = body.enter("AddOperatingRegion");
             body.items(
                 value,
@@ -315,7 +276,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_operating_regions {
+        if let Some(value) = &self.remove_operating_regions {
             let member_0 = body.enter("RemoveOperatingRegion");
             body.items(
                 value,
@@ -323,15 +284,15 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tier {
+        if let Some(value) = &self.tier {
             body.member("Tier", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.enable_private_gua {
+        if let Some(value) = &self.enable_private_gua {
             body.member("EnablePrivateGua", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.metered_account {
+        if let Some(value) = &self.metered_account {
             body.member("MeteredAccount", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

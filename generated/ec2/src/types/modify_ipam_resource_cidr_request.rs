@@ -2,305 +2,261 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResourceCidrRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamResourceCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the resource you want to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The CIDR of the resource you want to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_cidr: ::std::option::Option<::std::string::String>,
+    pub resource_cidr: Option<String>,
     /// The Amazon Web Services Region of the resource you want to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_region: ::std::option::Option<::std::string::String>,
+    pub resource_region: Option<String>,
     /// The ID of the current scope that the resource CIDR is in.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub current_ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub current_ipam_scope_id: Option<String>,
     /// The ID of the scope you want to transfer the resource CIDR to.
-    pub destination_ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub destination_ipam_scope_id: Option<String>,
     /// Determines if the resource is monitored by IPAM. If a resource is monitored, the resource is discovered by IPAM and you can view details about the resource’s CIDR.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub monitored: ::std::option::Option<bool>,
+    pub monitored: Option<bool>,
 }
 impl ModifyIpamResourceCidrRequest {
     /// Starts building a [`ModifyIpamResourceCidrRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamResourceCidrRequestBuilder {
-        <crate::types::builders::ModifyIpamResourceCidrRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamResourceCidrRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceCidr` member, when set.
     #[inline]
-    pub fn resource_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn resource_cidr(&self) -> Option<&str> {
         self.resource_cidr.as_deref()
     }
     /// The `ResourceRegion` member, when set.
     #[inline]
-    pub fn resource_region(&self) -> ::std::option::Option<&str> {
+    pub fn resource_region(&self) -> Option<&str> {
         self.resource_region.as_deref()
     }
     /// The `CurrentIpamScopeId` member, when set.
     #[inline]
-    pub fn current_ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn current_ipam_scope_id(&self) -> Option<&str> {
         self.current_ipam_scope_id.as_deref()
     }
     /// The `DestinationIpamScopeId` member, when set.
     #[inline]
-    pub fn destination_ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_ipam_scope_id(&self) -> Option<&str> {
         self.destination_ipam_scope_id.as_deref()
     }
     /// The `Monitored` member, when set.
     #[inline]
-    pub fn monitored(&self) -> ::std::option::Option<bool> {
+    pub fn monitored(&self) -> Option<bool> {
         self.monitored
     }
 }
 /// A builder for [`ModifyIpamResourceCidrRequest`](crate::types::ModifyIpamResourceCidrRequest); start one with `ModifyIpamResourceCidrRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamResourceCidrRequestBuilder {
     inner: crate::types::ModifyIpamResourceCidrRequest,
 }
 impl ModifyIpamResourceCidrRequestBuilder {
     /// Sets [`ModifyIpamResourceCidrRequest::dry_run`](crate::types::ModifyIpamResourceCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::dry_run`](crate::types::ModifyIpamResourceCidrRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamResourceCidrRequest::dry_run`](crate::types::ModifyIpamResourceCidrRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamResourceCidrRequest::resource_id`](crate::types::ModifyIpamResourceCidrRequest::resource_id): The ID of the resource you want to modify.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::resource_id`](crate::types::ModifyIpamResourceCidrRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`ModifyIpamResourceCidrRequest::resource_id`](crate::types::ModifyIpamResourceCidrRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`ModifyIpamResourceCidrRequest::resource_cidr`](crate::types::ModifyIpamResourceCidrRequest::resource_cidr): The CIDR of the resource you want to modify.
-    pub fn resource_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_cidr = ::std::option::Option::Some(input.into());
+    pub fn resource_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::resource_cidr`](crate::types::ModifyIpamResourceCidrRequest::resource_cidr).
     #[inline]
-    pub fn set_resource_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_cidr(mut self, input: Option<String>) -> Self {
         self.inner.resource_cidr = input;
         self
     }
     /// The value set for [`ModifyIpamResourceCidrRequest::resource_cidr`](crate::types::ModifyIpamResourceCidrRequest::resource_cidr), if any.
     #[inline]
-    pub fn get_resource_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_cidr(&self) -> &Option<String> {
         &self.inner.resource_cidr
     }
     /// Sets [`ModifyIpamResourceCidrRequest::resource_region`](crate::types::ModifyIpamResourceCidrRequest::resource_region): The Amazon Web Services Region of the resource you want to modify.
-    pub fn resource_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_region = ::std::option::Option::Some(input.into());
+    pub fn resource_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_region = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::resource_region`](crate::types::ModifyIpamResourceCidrRequest::resource_region).
     #[inline]
-    pub fn set_resource_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_region(mut self, input: Option<String>) -> Self {
         self.inner.resource_region = input;
         self
     }
     /// The value set for [`ModifyIpamResourceCidrRequest::resource_region`](crate::types::ModifyIpamResourceCidrRequest::resource_region), if any.
     #[inline]
-    pub fn get_resource_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_region(&self) -> &Option<String> {
         &self.inner.resource_region
     }
     /// Sets [`ModifyIpamResourceCidrRequest::current_ipam_scope_id`](crate::types::ModifyIpamResourceCidrRequest::current_ipam_scope_id): The ID of the current scope that the resource CIDR is in.
-    pub fn current_ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.current_ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn current_ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.current_ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::current_ipam_scope_id`](crate::types::ModifyIpamResourceCidrRequest::current_ipam_scope_id).
     #[inline]
-    pub fn set_current_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_current_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.current_ipam_scope_id = input;
         self
     }
     /// The value set for [`ModifyIpamResourceCidrRequest::current_ipam_scope_id`](crate::types::ModifyIpamResourceCidrRequest::current_ipam_scope_id), if any.
     #[inline]
-    pub fn get_current_ipam_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_current_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.current_ipam_scope_id
     }
     /// Sets [`ModifyIpamResourceCidrRequest::destination_ipam_scope_id`](crate::types::ModifyIpamResourceCidrRequest::destination_ipam_scope_id): The ID of the scope you want to transfer the resource CIDR to.
-    pub fn destination_ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn destination_ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::destination_ipam_scope_id`](crate::types::ModifyIpamResourceCidrRequest::destination_ipam_scope_id).
     #[inline]
-    pub fn set_destination_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_ipam_scope_id = input;
         self
     }
     /// The value set for [`ModifyIpamResourceCidrRequest::destination_ipam_scope_id`](crate::types::ModifyIpamResourceCidrRequest::destination_ipam_scope_id), if any.
     #[inline]
-    pub fn get_destination_ipam_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.destination_ipam_scope_id
     }
     /// Sets [`ModifyIpamResourceCidrRequest::monitored`](crate::types::ModifyIpamResourceCidrRequest::monitored): Determines if the resource is monitored by IPAM.
     pub fn monitored(mut self, input: bool) -> Self {
-        self.inner.monitored = ::std::option::Option::Some(input);
+        self.inner.monitored = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrRequest::monitored`](crate::types::ModifyIpamResourceCidrRequest::monitored).
     #[inline]
-    pub fn set_monitored(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_monitored(mut self, input: Option<bool>) -> Self {
         self.inner.monitored = input;
         self
     }
     /// The value set for [`ModifyIpamResourceCidrRequest::monitored`](crate::types::ModifyIpamResourceCidrRequest::monitored), if any.
     #[inline]
-    pub fn get_monitored(&self) -> &::std::option::Option<bool> {
+    pub fn get_monitored(&self) -> &Option<bool> {
         &self.inner.monitored
     }
     /// Builds the [`ModifyIpamResourceCidrRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamResourceCidrRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamResourceCidrRequest",
                 member: "resource_id",
             });
         }
         if self.inner.resource_cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamResourceCidrRequest",
                 member: "resource_cidr",
             });
         }
         if self.inner.resource_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamResourceCidrRequest",
                 member: "resource_region",
             });
         }
         if self.inner.current_ipam_scope_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamResourceCidrRequest",
                 member: "current_ipam_scope_id",
             });
         }
         if self.inner.monitored.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamResourceCidrRequest",
                 member: "monitored",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceCidrRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             body.member("ResourceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_cidr {
+        if let Some(value) = &self.resource_cidr {
             body.member("ResourceCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             body.member("ResourceRegion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.current_ipam_scope_id {
+        if let Some(value) = &self.current_ipam_scope_id {
             body.member("CurrentIpamScopeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ipam_scope_id {
+        if let Some(value) = &self.destination_ipam_scope_id {
             body.member("DestinationIpamScopeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.monitored {
+        if let Some(value) = &self.monitored {
             body.member("Monitored", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResourceCidrResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamResourceCidrResult {
     /// The CIDR of the resource.
-    pub ipam_resource_cidr: ::std::option::Option<crate::types::IpamResourceCidr>,
+    pub ipam_resource_cidr: Option<crate::types::IpamResourceCidr>,
 }
 impl ModifyIpamResourceCidrResult {
     /// Starts building a [`ModifyIpamResourceCidrResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamResourceCidrResultBuilder {
-        <crate::types::builders::ModifyIpamResourceCidrResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamResourceCidrResultBuilder as Default>::default()
     }
     /// The `IpamResourceCidr` member, when set.
     #[inline]
-    pub fn ipam_resource_cidr(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceCidr> {
+    pub fn ipam_resource_cidr(&self) -> Option<&crate::types::IpamResourceCidr> {
         self.ipam_resource_cidr.as_ref()
     }
 }
 /// A builder for [`ModifyIpamResourceCidrResult`](crate::types::ModifyIpamResourceCidrResult); start one with `ModifyIpamResourceCidrResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamResourceCidrResultBuilder {
     inner: crate::types::ModifyIpamResourceCidrResult,
 }
 impl ModifyIpamResourceCidrResultBuilder {
     /// Sets [`ModifyIpamResourceCidrResult::ipam_resource_cidr`](crate::types::ModifyIpamResourceCidrResult::ipam_resource_cidr): The CIDR of the resource.
     pub fn ipam_resource_cidr(mut self, input: crate::types::IpamResourceCidr) -> Self {
-        self.inner.ipam_resource_cidr = ::std::option::Option::Some(input);
+        self.inner.ipam_resource_cidr = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceCidrResult::ipam_resource_cidr`](crate::types::ModifyIpamResourceCidrResult::ipam_resource_cidr).
     #[inline]
     pub fn set_ipam_resource_cidr(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceCidr>,
+        input: Option<crate::types::IpamResourceCidr>,
     ) -> Self {
         self.inner.ipam_resource_cidr = input;
         self
     }
     /// The value set for [`ModifyIpamResourceCidrResult::ipam_resource_cidr`](crate::types::ModifyIpamResourceCidrResult::ipam_resource_cidr), if any.
     #[inline]
-    pub fn get_ipam_resource_cidr(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceCidr> {
+    pub fn get_ipam_resource_cidr(&self) -> &Option<crate::types::IpamResourceCidr> {
         &self.inner.ipam_resource_cidr
     }
     /// Builds the [`ModifyIpamResourceCidrResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl ModifyIpamResourceCidrResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyIpamResourceCidrResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceCidr" {
-                value.ipam_resource_cidr = ::std::option::Option::Some(
+                value.ipam_resource_cidr = Some(
                     <crate::types::IpamResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

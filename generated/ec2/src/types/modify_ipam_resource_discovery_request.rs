@@ -2,62 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResourceDiscoveryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamResourceDiscoveryRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A resource discovery ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_resource_discovery_id: ::std::option::Option<::std::string::String>,
+    pub ipam_resource_discovery_id: Option<String>,
     /// A resource discovery description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Add operating Regions to the resource discovery. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
-    pub add_operating_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-    >,
+    pub add_operating_regions: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     /// Remove operating Regions.
-    pub remove_operating_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-    >,
+    pub remove_operating_regions: Option<Vec<crate::types::RemoveIpamOperatingRegion>>,
     /// Add an Organizational Unit (OU) exclusion to your IPAM. If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion. There is a limit on the number of exclusions you can create. For more information, see [Quotas for your IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/quotas-ipam.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// **Note:** The resulting set of exclusions must not result in "overlap", meaning two or more OU exclusions must not exclude the same OU. For more information and examples, see the Amazon Web Services CLI request process in [Add or remove OU exclusions](https://docs.aws.amazon.com/vpc/latest/ipam/exclude-ous.html#exclude-ous-create-delete) in the *Amazon VPC User Guide*.
-    pub add_organizational_unit_exclusions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddIpamOrganizationalUnitExclusion>,
+    pub add_organizational_unit_exclusions: Option<
+        Vec<crate::types::AddIpamOrganizationalUnitExclusion>,
     >,
     /// Remove an Organizational Unit (OU) exclusion to your IPAM. If your IPAM is integrated with Amazon Web Services Organizations and you add an organizational unit (OU) exclusion, IPAM will not manage the IP addresses in accounts in that OU exclusion. There is a limit on the number of exclusions you can create. For more information, see [Quotas for your IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/quotas-ipam.html) in the *Amazon VPC IPAM User Guide*.
     ///
     /// **Note:** The resulting set of exclusions must not result in "overlap", meaning two or more OU exclusions must not exclude the same OU. For more information and examples, see the Amazon Web Services CLI request process in [Add or remove OU exclusions](https://docs.aws.amazon.com/vpc/latest/ipam/exclude-ous.html#exclude-ous-create-delete) in the *Amazon VPC User Guide*.
-    pub remove_organizational_unit_exclusions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>,
+    pub remove_organizational_unit_exclusions: Option<
+        Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>,
     >,
 }
 impl ModifyIpamResourceDiscoveryRequest {
     /// Starts building a [`ModifyIpamResourceDiscoveryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder {
-        <crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamResourceDiscoveryRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamResourceDiscoveryId` member, when set.
     #[inline]
-    pub fn ipam_resource_discovery_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_resource_discovery_id(&self) -> Option<&str> {
         self.ipam_resource_discovery_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AddOperatingRegions` member, empty when not set; the field tells an empty list from an absent one.
@@ -88,78 +79,57 @@ impl ModifyIpamResourceDiscoveryRequest {
     }
 }
 /// A builder for [`ModifyIpamResourceDiscoveryRequest`](crate::types::ModifyIpamResourceDiscoveryRequest); start one with `ModifyIpamResourceDiscoveryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamResourceDiscoveryRequestBuilder {
     inner: crate::types::ModifyIpamResourceDiscoveryRequest,
 }
 impl ModifyIpamResourceDiscoveryRequestBuilder {
     /// Sets [`ModifyIpamResourceDiscoveryRequest::dry_run`](crate::types::ModifyIpamResourceDiscoveryRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryRequest::dry_run`](crate::types::ModifyIpamResourceDiscoveryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamResourceDiscoveryRequest::dry_run`](crate::types::ModifyIpamResourceDiscoveryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamResourceDiscoveryRequest::ipam_resource_discovery_id`](crate::types::ModifyIpamResourceDiscoveryRequest::ipam_resource_discovery_id): A resource discovery ID.
-    pub fn ipam_resource_discovery_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_resource_discovery_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn ipam_resource_discovery_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_resource_discovery_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryRequest::ipam_resource_discovery_id`](crate::types::ModifyIpamResourceDiscoveryRequest::ipam_resource_discovery_id).
     #[inline]
-    pub fn set_ipam_resource_discovery_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_resource_discovery_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_resource_discovery_id = input;
         self
     }
     /// The value set for [`ModifyIpamResourceDiscoveryRequest::ipam_resource_discovery_id`](crate::types::ModifyIpamResourceDiscoveryRequest::ipam_resource_discovery_id), if any.
     #[inline]
-    pub fn get_ipam_resource_discovery_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_resource_discovery_id(&self) -> &Option<String> {
         &self.inner.ipam_resource_discovery_id
     }
     /// Sets [`ModifyIpamResourceDiscoveryRequest::description`](crate::types::ModifyIpamResourceDiscoveryRequest::description): A resource discovery description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryRequest::description`](crate::types::ModifyIpamResourceDiscoveryRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyIpamResourceDiscoveryRequest::description`](crate::types::ModifyIpamResourceDiscoveryRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`ModifyIpamResourceDiscoveryRequest::add_operating_regions`](crate::types::ModifyIpamResourceDiscoveryRequest::add_operating_regions): Add operating Regions to the resource discovery.
@@ -176,9 +146,7 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn set_add_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOperatingRegion>>,
     ) -> Self {
         self.inner.add_operating_regions = input;
         self
@@ -187,7 +155,7 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn get_add_operating_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddIpamOperatingRegion>> {
+    ) -> &Option<Vec<crate::types::AddIpamOperatingRegion>> {
         &self.inner.add_operating_regions
     }
     /// Appends one item to [`ModifyIpamResourceDiscoveryRequest::remove_operating_regions`](crate::types::ModifyIpamResourceDiscoveryRequest::remove_operating_regions): Remove operating Regions.
@@ -204,9 +172,7 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn set_remove_operating_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-        >,
+        input: Option<Vec<crate::types::RemoveIpamOperatingRegion>>,
     ) -> Self {
         self.inner.remove_operating_regions = input;
         self
@@ -215,9 +181,7 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn get_remove_operating_regions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOperatingRegion>,
-    > {
+    ) -> &Option<Vec<crate::types::RemoveIpamOperatingRegion>> {
         &self.inner.remove_operating_regions
     }
     /// Appends one item to [`ModifyIpamResourceDiscoveryRequest::add_organizational_unit_exclusions`](crate::types::ModifyIpamResourceDiscoveryRequest::add_organizational_unit_exclusions): Add an Organizational Unit (OU) exclusion to your IPAM.
@@ -237,9 +201,7 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn set_add_organizational_unit_exclusions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AddIpamOrganizationalUnitExclusion>,
-        >,
+        input: Option<Vec<crate::types::AddIpamOrganizationalUnitExclusion>>,
     ) -> Self {
         self.inner.add_organizational_unit_exclusions = input;
         self
@@ -248,9 +210,7 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn get_add_organizational_unit_exclusions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::AddIpamOrganizationalUnitExclusion>,
-    > {
+    ) -> &Option<Vec<crate::types::AddIpamOrganizationalUnitExclusion>> {
         &self.inner.add_organizational_unit_exclusions
     }
     /// Appends one item to [`ModifyIpamResourceDiscoveryRequest::remove_organizational_unit_exclusions`](crate::types::ModifyIpamResourceDiscoveryRequest::remove_organizational_unit_exclusions): Remove an Organizational Unit (OU) exclusion to your IPAM.
@@ -270,9 +230,7 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn set_remove_organizational_unit_exclusions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>,
-        >,
+        input: Option<Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>>,
     ) -> Self {
         self.inner.remove_organizational_unit_exclusions = input;
         self
@@ -281,43 +239,41 @@ impl ModifyIpamResourceDiscoveryRequestBuilder {
     #[inline]
     pub fn get_remove_organizational_unit_exclusions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>,
-    > {
+    ) -> &Option<Vec<crate::types::RemoveIpamOrganizationalUnitExclusion>> {
         &self.inner.remove_organizational_unit_exclusions
     }
     /// Builds the [`ModifyIpamResourceDiscoveryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamResourceDiscoveryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_resource_discovery_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamResourceDiscoveryRequest",
                 member: "ipam_resource_discovery_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceDiscoveryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_id {
+        if let Some(value) = &self.ipam_resource_discovery_id {
             body.member("IpamResourceDiscoveryId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.add_operating_regions {
+        if let Some(value) = &self.add_operating_regions {
             let member_0 = body.enter("AddOperatingRegion");
             body.items(
                 value,
@@ -325,7 +281,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceDiscoveryRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_operating_regions {
+        if let Some(value) = &self.remove_operating_regions {
             let member_0 = body.enter("RemoveOperatingRegion");
             body.items(
                 value,
@@ -333,9 +289,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceDiscoveryRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .add_organizational_unit_exclusions
-        {
+        if let Some(value) = &self.add_organizational_unit_exclusions {
             let member_0 = body.enter("AddOrganizationalUnitExclusion");
             body.items(
                 value,
@@ -343,9 +297,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceDiscoveryRequest 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_organizational_unit_exclusions
-        {
+        if let Some(value) = &self.remove_organizational_unit_exclusions {
             let member_0 = body.enter("RemoveOrganizationalUnitExclusion");
             body.items(
                 value,
@@ -353,6 +305,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyIpamResourceDiscoveryRequest 
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResourceDiscoveryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamResourceDiscoveryResult {
     /// A resource discovery.
-    pub ipam_resource_discovery: ::std::option::Option<
-        crate::types::IpamResourceDiscovery,
-    >,
+    pub ipam_resource_discovery: Option<crate::types::IpamResourceDiscovery>,
 }
 impl ModifyIpamResourceDiscoveryResult {
     /// Starts building a [`ModifyIpamResourceDiscoveryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamResourceDiscoveryResultBuilder {
-        <crate::types::builders::ModifyIpamResourceDiscoveryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamResourceDiscoveryResultBuilder as Default>::default()
     }
     /// The `IpamResourceDiscovery` member, when set.
     #[inline]
     pub fn ipam_resource_discovery(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamResourceDiscovery> {
+    ) -> Option<&crate::types::IpamResourceDiscovery> {
         self.ipam_resource_discovery.as_ref()
     }
 }
 /// A builder for [`ModifyIpamResourceDiscoveryResult`](crate::types::ModifyIpamResourceDiscoveryResult); start one with `ModifyIpamResourceDiscoveryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamResourceDiscoveryResultBuilder {
     inner: crate::types::ModifyIpamResourceDiscoveryResult,
 }
@@ -45,14 +33,14 @@ impl ModifyIpamResourceDiscoveryResultBuilder {
         mut self,
         input: crate::types::IpamResourceDiscovery,
     ) -> Self {
-        self.inner.ipam_resource_discovery = ::std::option::Option::Some(input);
+        self.inner.ipam_resource_discovery = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResourceDiscoveryResult::ipam_resource_discovery`](crate::types::ModifyIpamResourceDiscoveryResult::ipam_resource_discovery).
     #[inline]
     pub fn set_ipam_resource_discovery(
         mut self,
-        input: ::std::option::Option<crate::types::IpamResourceDiscovery>,
+        input: Option<crate::types::IpamResourceDiscovery>,
     ) -> Self {
         self.inner.ipam_resource_discovery = input;
         self
@@ -61,7 +49,7 @@ impl ModifyIpamResourceDiscoveryResultBuilder {
     #[inline]
     pub fn get_ipam_resource_discovery(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamResourceDiscovery> {
+    ) -> &Option<crate::types::IpamResourceDiscovery> {
         &self.inner.ipam_resource_discovery
     }
     /// Builds the [`ModifyIpamResourceDiscoveryResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl ModifyIpamResourceDiscoveryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyIpamResourceDiscoveryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscovery" {
-                value.ipam_resource_discovery = ::std::option::Option::Some(
+                value.ipam_resource_discovery = Some(
                     <crate::types::IpamResourceDiscovery as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

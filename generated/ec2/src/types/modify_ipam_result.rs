@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamResult {
     /// The results of the modification.
-    pub ipam: ::std::option::Option<crate::types::Ipam>,
+    pub ipam: Option<crate::types::Ipam>,
 }
 impl ModifyIpamResult {
     /// Starts building a [`ModifyIpamResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamResultBuilder {
-        <crate::types::builders::ModifyIpamResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamResultBuilder as Default>::default()
     }
     /// The `Ipam` member, when set.
     #[inline]
-    pub fn ipam(&self) -> ::std::option::Option<&crate::types::Ipam> {
+    pub fn ipam(&self) -> Option<&crate::types::Ipam> {
         self.ipam.as_ref()
     }
 }
 /// A builder for [`ModifyIpamResult`](crate::types::ModifyIpamResult); start one with `ModifyIpamResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamResultBuilder {
     inner: crate::types::ModifyIpamResult,
 }
 impl ModifyIpamResultBuilder {
     /// Sets [`ModifyIpamResult::ipam`](crate::types::ModifyIpamResult::ipam): The results of the modification.
     pub fn ipam(mut self, input: crate::types::Ipam) -> Self {
-        self.inner.ipam = ::std::option::Option::Some(input);
+        self.inner.ipam = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamResult::ipam`](crate::types::ModifyIpamResult::ipam).
     #[inline]
-    pub fn set_ipam(mut self, input: ::std::option::Option<crate::types::Ipam>) -> Self {
+    pub fn set_ipam(mut self, input: Option<crate::types::Ipam>) -> Self {
         self.inner.ipam = input;
         self
     }
     /// The value set for [`ModifyIpamResult::ipam`](crate::types::ModifyIpamResult::ipam), if any.
     #[inline]
-    pub fn get_ipam(&self) -> &::std::option::Option<crate::types::Ipam> {
+    pub fn get_ipam(&self) -> &Option<crate::types::Ipam> {
         &self.inner.ipam
     }
     /// Builds the [`ModifyIpamResult`]; it has no required members, so this cannot fail.
@@ -61,17 +51,17 @@ impl ModifyIpamResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyIpamResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipam" {
-                value.ipam = ::std::option::Option::Some(
+                value.ipam = Some(
                     <crate::types::Ipam as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

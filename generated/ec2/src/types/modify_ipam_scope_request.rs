@@ -2,136 +2,112 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamScopeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamScopeRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the scope you want to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_scope_id: ::std::option::Option<::std::string::String>,
+    pub ipam_scope_id: Option<String>,
     /// The description of the scope you want to modify.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The configuration that links an Amazon VPC IPAM scope to an external authority system. It specifies the type of external system and the external resource identifier that identifies your account or instance in that system.
     ///
     /// In IPAM, an external authority is a third-party IP address management system that provides CIDR blocks when you provision address space for top-level IPAM pools. This allows you to use your existing IP management system to control which address ranges are allocated to Amazon Web Services while using Amazon VPC IPAM to manage subnets within those ranges.
-    pub external_authority_configuration: ::std::option::Option<
+    pub external_authority_configuration: Option<
         crate::types::ExternalAuthorityConfiguration,
     >,
     /// Remove the external authority configuration. `true` to remove.
-    pub remove_external_authority_configuration: ::std::option::Option<bool>,
+    pub remove_external_authority_configuration: Option<bool>,
 }
 impl ModifyIpamScopeRequest {
     /// Starts building a [`ModifyIpamScopeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamScopeRequestBuilder {
-        <crate::types::builders::ModifyIpamScopeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamScopeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamScopeId` member, when set.
     #[inline]
-    pub fn ipam_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_scope_id(&self) -> Option<&str> {
         self.ipam_scope_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ExternalAuthorityConfiguration` member, when set.
     #[inline]
     pub fn external_authority_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExternalAuthorityConfiguration> {
+    ) -> Option<&crate::types::ExternalAuthorityConfiguration> {
         self.external_authority_configuration.as_ref()
     }
     /// The `RemoveExternalAuthorityConfiguration` member, when set.
     #[inline]
-    pub fn remove_external_authority_configuration(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn remove_external_authority_configuration(&self) -> Option<bool> {
         self.remove_external_authority_configuration
     }
 }
 /// A builder for [`ModifyIpamScopeRequest`](crate::types::ModifyIpamScopeRequest); start one with `ModifyIpamScopeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamScopeRequestBuilder {
     inner: crate::types::ModifyIpamScopeRequest,
 }
 impl ModifyIpamScopeRequestBuilder {
     /// Sets [`ModifyIpamScopeRequest::dry_run`](crate::types::ModifyIpamScopeRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamScopeRequest::dry_run`](crate::types::ModifyIpamScopeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyIpamScopeRequest::dry_run`](crate::types::ModifyIpamScopeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyIpamScopeRequest::ipam_scope_id`](crate::types::ModifyIpamScopeRequest::ipam_scope_id): The ID of the scope you want to modify.
-    pub fn ipam_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_scope_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamScopeRequest::ipam_scope_id`](crate::types::ModifyIpamScopeRequest::ipam_scope_id).
     #[inline]
-    pub fn set_ipam_scope_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_scope_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_scope_id = input;
         self
     }
     /// The value set for [`ModifyIpamScopeRequest::ipam_scope_id`](crate::types::ModifyIpamScopeRequest::ipam_scope_id), if any.
     #[inline]
-    pub fn get_ipam_scope_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_scope_id(&self) -> &Option<String> {
         &self.inner.ipam_scope_id
     }
     /// Sets [`ModifyIpamScopeRequest::description`](crate::types::ModifyIpamScopeRequest::description): The description of the scope you want to modify.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyIpamScopeRequest::description`](crate::types::ModifyIpamScopeRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyIpamScopeRequest::description`](crate::types::ModifyIpamScopeRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ModifyIpamScopeRequest::external_authority_configuration`](crate::types::ModifyIpamScopeRequest::external_authority_configuration): The configuration that links an Amazon VPC IPAM scope to an external authority system.
@@ -139,14 +115,14 @@ impl ModifyIpamScopeRequestBuilder {
         mut self,
         input: crate::types::ExternalAuthorityConfiguration,
     ) -> Self {
-        self.inner.external_authority_configuration = ::std::option::Option::Some(input);
+        self.inner.external_authority_configuration = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamScopeRequest::external_authority_configuration`](crate::types::ModifyIpamScopeRequest::external_authority_configuration).
     #[inline]
     pub fn set_external_authority_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::ExternalAuthorityConfiguration>,
+        input: Option<crate::types::ExternalAuthorityConfiguration>,
     ) -> Self {
         self.inner.external_authority_configuration = input;
         self
@@ -155,78 +131,70 @@ impl ModifyIpamScopeRequestBuilder {
     #[inline]
     pub fn get_external_authority_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::ExternalAuthorityConfiguration> {
+    ) -> &Option<crate::types::ExternalAuthorityConfiguration> {
         &self.inner.external_authority_configuration
     }
     /// Sets [`ModifyIpamScopeRequest::remove_external_authority_configuration`](crate::types::ModifyIpamScopeRequest::remove_external_authority_configuration): Remove the external authority configuration. `true` to remove.
     pub fn remove_external_authority_configuration(mut self, input: bool) -> Self {
-        self.inner.remove_external_authority_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.remove_external_authority_configuration = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamScopeRequest::remove_external_authority_configuration`](crate::types::ModifyIpamScopeRequest::remove_external_authority_configuration).
     #[inline]
     pub fn set_remove_external_authority_configuration(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.remove_external_authority_configuration = input;
         self
     }
     /// The value set for [`ModifyIpamScopeRequest::remove_external_authority_configuration`](crate::types::ModifyIpamScopeRequest::remove_external_authority_configuration), if any.
     #[inline]
-    pub fn get_remove_external_authority_configuration(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_remove_external_authority_configuration(&self) -> &Option<bool> {
         &self.inner.remove_external_authority_configuration
     }
     /// Builds the [`ModifyIpamScopeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyIpamScopeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_scope_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyIpamScopeRequest",
                 member: "ipam_scope_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyIpamScopeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
+        if let Some(value) = &self.ipam_scope_id {
             body.member("IpamScopeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .external_authority_configuration
-        {
+        if let Some(value) = &self.external_authority_configuration {
             let member_0 = body.enter("ExternalAuthorityConfiguration");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_external_authority_configuration
-        {
+        if let Some(value) = &self.remove_external_authority_configuration {
             body.member(
                 "RemoveExternalAuthorityConfiguration",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyIpamScopeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyIpamScopeResult {
     /// The results of the modification.
-    pub ipam_scope: ::std::option::Option<crate::types::IpamScope>,
+    pub ipam_scope: Option<crate::types::IpamScope>,
 }
 impl ModifyIpamScopeResult {
     /// Starts building a [`ModifyIpamScopeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyIpamScopeResultBuilder {
-        <crate::types::builders::ModifyIpamScopeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyIpamScopeResultBuilder as Default>::default()
     }
     /// The `IpamScope` member, when set.
     #[inline]
-    pub fn ipam_scope(&self) -> ::std::option::Option<&crate::types::IpamScope> {
+    pub fn ipam_scope(&self) -> Option<&crate::types::IpamScope> {
         self.ipam_scope.as_ref()
     }
 }
 /// A builder for [`ModifyIpamScopeResult`](crate::types::ModifyIpamScopeResult); start one with `ModifyIpamScopeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyIpamScopeResultBuilder {
     inner: crate::types::ModifyIpamScopeResult,
 }
 impl ModifyIpamScopeResultBuilder {
     /// Sets [`ModifyIpamScopeResult::ipam_scope`](crate::types::ModifyIpamScopeResult::ipam_scope): The results of the modification.
     pub fn ipam_scope(mut self, input: crate::types::IpamScope) -> Self {
-        self.inner.ipam_scope = ::std::option::Option::Some(input);
+        self.inner.ipam_scope = Some(input);
         self
     }
     /// Sets or clears [`ModifyIpamScopeResult::ipam_scope`](crate::types::ModifyIpamScopeResult::ipam_scope).
     #[inline]
-    pub fn set_ipam_scope(
-        mut self,
-        input: ::std::option::Option<crate::types::IpamScope>,
-    ) -> Self {
+    pub fn set_ipam_scope(mut self, input: Option<crate::types::IpamScope>) -> Self {
         self.inner.ipam_scope = input;
         self
     }
     /// The value set for [`ModifyIpamScopeResult::ipam_scope`](crate::types::ModifyIpamScopeResult::ipam_scope), if any.
     #[inline]
-    pub fn get_ipam_scope(&self) -> &::std::option::Option<crate::types::IpamScope> {
+    pub fn get_ipam_scope(&self) -> &Option<crate::types::IpamScope> {
         &self.inner.ipam_scope
     }
     /// Builds the [`ModifyIpamScopeResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl ModifyIpamScopeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyIpamScopeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamScope" {
-                value.ipam_scope = ::std::option::Option::Some(
+                value.ipam_scope = Some(
                     <crate::types::IpamScope as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

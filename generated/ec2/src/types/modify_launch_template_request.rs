@@ -2,182 +2,144 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyLaunchTemplateRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyLaunchTemplateRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier you provide to ensure the idempotency of the request. If a client token isn't specified, a randomly generated token is used in the request to ensure idempotency.
     ///
     /// For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
     ///
     /// Constraint: Maximum 128 ASCII characters.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The ID of the launch template.
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
-    pub launch_template_id: ::std::option::Option<::std::string::String>,
+    pub launch_template_id: Option<String>,
     /// The name of the launch template.
     ///
     /// You must specify either the launch template ID or the launch template name, but not both.
-    pub launch_template_name: ::std::option::Option<::std::string::String>,
+    pub launch_template_name: Option<String>,
     /// The version number of the launch template to set as the default version.
-    pub default_version: ::std::option::Option<::std::string::String>,
+    pub default_version: Option<String>,
 }
 impl ModifyLaunchTemplateRequest {
     /// Starts building a [`ModifyLaunchTemplateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyLaunchTemplateRequestBuilder {
-        <crate::types::builders::ModifyLaunchTemplateRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyLaunchTemplateRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `LaunchTemplateId` member, when set.
     #[inline]
-    pub fn launch_template_id(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_id(&self) -> Option<&str> {
         self.launch_template_id.as_deref()
     }
     /// The `LaunchTemplateName` member, when set.
     #[inline]
-    pub fn launch_template_name(&self) -> ::std::option::Option<&str> {
+    pub fn launch_template_name(&self) -> Option<&str> {
         self.launch_template_name.as_deref()
     }
     /// The `DefaultVersion` member, when set.
     #[inline]
-    pub fn default_version(&self) -> ::std::option::Option<&str> {
+    pub fn default_version(&self) -> Option<&str> {
         self.default_version.as_deref()
     }
 }
 /// A builder for [`ModifyLaunchTemplateRequest`](crate::types::ModifyLaunchTemplateRequest); start one with `ModifyLaunchTemplateRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyLaunchTemplateRequestBuilder {
     inner: crate::types::ModifyLaunchTemplateRequest,
 }
 impl ModifyLaunchTemplateRequestBuilder {
     /// Sets [`ModifyLaunchTemplateRequest::dry_run`](crate::types::ModifyLaunchTemplateRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyLaunchTemplateRequest::dry_run`](crate::types::ModifyLaunchTemplateRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyLaunchTemplateRequest::dry_run`](crate::types::ModifyLaunchTemplateRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyLaunchTemplateRequest::client_token`](crate::types::ModifyLaunchTemplateRequest::client_token): Unique, case-sensitive identifier you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyLaunchTemplateRequest::client_token`](crate::types::ModifyLaunchTemplateRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyLaunchTemplateRequest::client_token`](crate::types::ModifyLaunchTemplateRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ModifyLaunchTemplateRequest::launch_template_id`](crate::types::ModifyLaunchTemplateRequest::launch_template_id): The ID of the launch template.
-    pub fn launch_template_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_id = ::std::option::Option::Some(input.into());
+    pub fn launch_template_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyLaunchTemplateRequest::launch_template_id`](crate::types::ModifyLaunchTemplateRequest::launch_template_id).
     #[inline]
-    pub fn set_launch_template_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_id(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_id = input;
         self
     }
     /// The value set for [`ModifyLaunchTemplateRequest::launch_template_id`](crate::types::ModifyLaunchTemplateRequest::launch_template_id), if any.
     #[inline]
-    pub fn get_launch_template_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_id(&self) -> &Option<String> {
         &self.inner.launch_template_id
     }
     /// Sets [`ModifyLaunchTemplateRequest::launch_template_name`](crate::types::ModifyLaunchTemplateRequest::launch_template_name): The name of the launch template.
-    pub fn launch_template_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_template_name = ::std::option::Option::Some(input.into());
+    pub fn launch_template_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_template_name = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyLaunchTemplateRequest::launch_template_name`](crate::types::ModifyLaunchTemplateRequest::launch_template_name).
     #[inline]
-    pub fn set_launch_template_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_template_name(mut self, input: Option<String>) -> Self {
         self.inner.launch_template_name = input;
         self
     }
     /// The value set for [`ModifyLaunchTemplateRequest::launch_template_name`](crate::types::ModifyLaunchTemplateRequest::launch_template_name), if any.
     #[inline]
-    pub fn get_launch_template_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_template_name(&self) -> &Option<String> {
         &self.inner.launch_template_name
     }
     /// Sets [`ModifyLaunchTemplateRequest::default_version`](crate::types::ModifyLaunchTemplateRequest::default_version): The version number of the launch template to set as the default version.
-    pub fn default_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.default_version = ::std::option::Option::Some(input.into());
+    pub fn default_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.default_version = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyLaunchTemplateRequest::default_version`](crate::types::ModifyLaunchTemplateRequest::default_version).
     #[inline]
-    pub fn set_default_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_default_version(mut self, input: Option<String>) -> Self {
         self.inner.default_version = input;
         self
     }
     /// The value set for [`ModifyLaunchTemplateRequest::default_version`](crate::types::ModifyLaunchTemplateRequest::default_version), if any.
     #[inline]
-    pub fn get_default_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_default_version(&self) -> &Option<String> {
         &self.inner.default_version
     }
     /// Builds the [`ModifyLaunchTemplateRequest`]; it has no required members, so this cannot fail.
@@ -190,22 +152,22 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyLaunchTemplateRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+        if let Some(value) = &self.launch_template_id {
             body.member("LaunchTemplateId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             body.member("LaunchTemplateName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.default_version {
+        if let Some(value) = &self.default_version {
             body.member("SetDefaultVersion", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyLaunchTemplateResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyLaunchTemplateResult {
     /// Information about the launch template.
-    pub launch_template: ::std::option::Option<crate::types::LaunchTemplate>,
+    pub launch_template: Option<crate::types::LaunchTemplate>,
 }
 impl ModifyLaunchTemplateResult {
     /// Starts building a [`ModifyLaunchTemplateResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyLaunchTemplateResultBuilder {
-        <crate::types::builders::ModifyLaunchTemplateResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyLaunchTemplateResultBuilder as Default>::default()
     }
     /// The `LaunchTemplate` member, when set.
     #[inline]
-    pub fn launch_template(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplate> {
+    pub fn launch_template(&self) -> Option<&crate::types::LaunchTemplate> {
         self.launch_template.as_ref()
     }
 }
 /// A builder for [`ModifyLaunchTemplateResult`](crate::types::ModifyLaunchTemplateResult); start one with `ModifyLaunchTemplateResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyLaunchTemplateResultBuilder {
     inner: crate::types::ModifyLaunchTemplateResult,
 }
 impl ModifyLaunchTemplateResultBuilder {
     /// Sets [`ModifyLaunchTemplateResult::launch_template`](crate::types::ModifyLaunchTemplateResult::launch_template): Information about the launch template.
     pub fn launch_template(mut self, input: crate::types::LaunchTemplate) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input);
+        self.inner.launch_template = Some(input);
         self
     }
     /// Sets or clears [`ModifyLaunchTemplateResult::launch_template`](crate::types::ModifyLaunchTemplateResult::launch_template).
     #[inline]
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplate>,
+        input: Option<crate::types::LaunchTemplate>,
     ) -> Self {
         self.inner.launch_template = input;
         self
     }
     /// The value set for [`ModifyLaunchTemplateResult::launch_template`](crate::types::ModifyLaunchTemplateResult::launch_template), if any.
     #[inline]
-    pub fn get_launch_template(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplate> {
+    pub fn get_launch_template(&self) -> &Option<crate::types::LaunchTemplate> {
         &self.inner.launch_template
     }
     /// Builds the [`ModifyLaunchTemplateResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl ModifyLaunchTemplateResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyLaunchTemplateResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "launchTemplate" {
-                value.launch_template = ::std::option::Option::Some(
+                value.launch_template = Some(
                     <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyLocalGatewayRouteResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyLocalGatewayRouteResult {
     /// Information about the local gateway route table.
-    pub route: ::std::option::Option<crate::types::LocalGatewayRoute>,
+    pub route: Option<crate::types::LocalGatewayRoute>,
 }
 impl ModifyLocalGatewayRouteResult {
     /// Starts building a [`ModifyLocalGatewayRouteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyLocalGatewayRouteResultBuilder {
-        <crate::types::builders::ModifyLocalGatewayRouteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyLocalGatewayRouteResultBuilder as Default>::default()
     }
     /// The `Route` member, when set.
     #[inline]
-    pub fn route(&self) -> ::std::option::Option<&crate::types::LocalGatewayRoute> {
+    pub fn route(&self) -> Option<&crate::types::LocalGatewayRoute> {
         self.route.as_ref()
     }
 }
 /// A builder for [`ModifyLocalGatewayRouteResult`](crate::types::ModifyLocalGatewayRouteResult); start one with `ModifyLocalGatewayRouteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyLocalGatewayRouteResultBuilder {
     inner: crate::types::ModifyLocalGatewayRouteResult,
 }
 impl ModifyLocalGatewayRouteResultBuilder {
     /// Sets [`ModifyLocalGatewayRouteResult::route`](crate::types::ModifyLocalGatewayRouteResult::route): Information about the local gateway route table.
     pub fn route(mut self, input: crate::types::LocalGatewayRoute) -> Self {
-        self.inner.route = ::std::option::Option::Some(input);
+        self.inner.route = Some(input);
         self
     }
     /// Sets or clears [`ModifyLocalGatewayRouteResult::route`](crate::types::ModifyLocalGatewayRouteResult::route).
     #[inline]
-    pub fn set_route(
-        mut self,
-        input: ::std::option::Option<crate::types::LocalGatewayRoute>,
-    ) -> Self {
+    pub fn set_route(mut self, input: Option<crate::types::LocalGatewayRoute>) -> Self {
         self.inner.route = input;
         self
     }
     /// The value set for [`ModifyLocalGatewayRouteResult::route`](crate::types::ModifyLocalGatewayRouteResult::route), if any.
     #[inline]
-    pub fn get_route(&self) -> &::std::option::Option<crate::types::LocalGatewayRoute> {
+    pub fn get_route(&self) -> &Option<crate::types::LocalGatewayRoute> {
         &self.inner.route
     }
     /// Builds the [`ModifyLocalGatewayRouteResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl ModifyLocalGatewayRouteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyLocalGatewayRouteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "route" {
-                value.route = ::std::option::Option::Some(
+                value.route = Some(
                     <crate::types::LocalGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

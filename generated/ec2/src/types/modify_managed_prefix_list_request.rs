@@ -2,63 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyManagedPrefixListRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyManagedPrefixListRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the prefix list.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The current version of the prefix list.
-    pub current_version: ::std::option::Option<i64>,
+    pub current_version: Option<i64>,
     /// A name for the prefix list.
-    pub prefix_list_name: ::std::option::Option<::std::string::String>,
+    pub prefix_list_name: Option<String>,
     /// One or more entries to add to the prefix list.
-    pub add_entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddPrefixListEntry>,
-    >,
+    pub add_entries: Option<Vec<crate::types::AddPrefixListEntry>>,
     /// One or more entries to remove from the prefix list.
-    pub remove_entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RemovePrefixListEntry>,
-    >,
+    pub remove_entries: Option<Vec<crate::types::RemovePrefixListEntry>>,
     /// The maximum number of entries for the prefix list. You cannot modify the entries of a prefix list and modify the size of a prefix list at the same time.
     ///
     /// If any of the resources that reference the prefix list cannot support the new maximum size, the modify operation fails. Check the state message for the IDs of the first ten resources that do not support the new maximum size.
-    pub max_entries: ::std::option::Option<i32>,
+    pub max_entries: Option<i32>,
     /// Indicates whether synchronization with an IPAM prefix list resolver should be enabled for this managed prefix list. When enabled, the prefix list CIDRs are automatically updated based on the associated resolver's CIDR selection rules.
-    pub ipam_prefix_list_resolver_sync_enabled: ::std::option::Option<bool>,
+    pub ipam_prefix_list_resolver_sync_enabled: Option<bool>,
 }
 impl ModifyManagedPrefixListRequest {
     /// Starts building a [`ModifyManagedPrefixListRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyManagedPrefixListRequestBuilder {
-        <crate::types::builders::ModifyManagedPrefixListRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyManagedPrefixListRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `CurrentVersion` member, when set.
     #[inline]
-    pub fn current_version(&self) -> ::std::option::Option<i64> {
+    pub fn current_version(&self) -> Option<i64> {
         self.current_version
     }
     /// The `PrefixListName` member, when set.
     #[inline]
-    pub fn prefix_list_name(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_name(&self) -> Option<&str> {
         self.prefix_list_name.as_deref()
     }
     /// The `AddEntries` member, empty when not set; the field tells an empty list from an absent one.
@@ -73,100 +64,83 @@ impl ModifyManagedPrefixListRequest {
     }
     /// The `MaxEntries` member, when set.
     #[inline]
-    pub fn max_entries(&self) -> ::std::option::Option<i32> {
+    pub fn max_entries(&self) -> Option<i32> {
         self.max_entries
     }
     /// The `IpamPrefixListResolverSyncEnabled` member, when set.
     #[inline]
-    pub fn ipam_prefix_list_resolver_sync_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn ipam_prefix_list_resolver_sync_enabled(&self) -> Option<bool> {
         self.ipam_prefix_list_resolver_sync_enabled
     }
 }
 /// A builder for [`ModifyManagedPrefixListRequest`](crate::types::ModifyManagedPrefixListRequest); start one with `ModifyManagedPrefixListRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyManagedPrefixListRequestBuilder {
     inner: crate::types::ModifyManagedPrefixListRequest,
 }
 impl ModifyManagedPrefixListRequestBuilder {
     /// Sets [`ModifyManagedPrefixListRequest::dry_run`](crate::types::ModifyManagedPrefixListRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::dry_run`](crate::types::ModifyManagedPrefixListRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyManagedPrefixListRequest::dry_run`](crate::types::ModifyManagedPrefixListRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyManagedPrefixListRequest::prefix_list_id`](crate::types::ModifyManagedPrefixListRequest::prefix_list_id): The ID of the prefix list.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::prefix_list_id`](crate::types::ModifyManagedPrefixListRequest::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`ModifyManagedPrefixListRequest::prefix_list_id`](crate::types::ModifyManagedPrefixListRequest::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`ModifyManagedPrefixListRequest::current_version`](crate::types::ModifyManagedPrefixListRequest::current_version): The current version of the prefix list.
     pub fn current_version(mut self, input: i64) -> Self {
-        self.inner.current_version = ::std::option::Option::Some(input);
+        self.inner.current_version = Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::current_version`](crate::types::ModifyManagedPrefixListRequest::current_version).
     #[inline]
-    pub fn set_current_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_current_version(mut self, input: Option<i64>) -> Self {
         self.inner.current_version = input;
         self
     }
     /// The value set for [`ModifyManagedPrefixListRequest::current_version`](crate::types::ModifyManagedPrefixListRequest::current_version), if any.
     #[inline]
-    pub fn get_current_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_current_version(&self) -> &Option<i64> {
         &self.inner.current_version
     }
     /// Sets [`ModifyManagedPrefixListRequest::prefix_list_name`](crate::types::ModifyManagedPrefixListRequest::prefix_list_name): A name for the prefix list.
-    pub fn prefix_list_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_name = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_name = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::prefix_list_name`](crate::types::ModifyManagedPrefixListRequest::prefix_list_name).
     #[inline]
-    pub fn set_prefix_list_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_name(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_name = input;
         self
     }
     /// The value set for [`ModifyManagedPrefixListRequest::prefix_list_name`](crate::types::ModifyManagedPrefixListRequest::prefix_list_name), if any.
     #[inline]
-    pub fn get_prefix_list_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_name(&self) -> &Option<String> {
         &self.inner.prefix_list_name
     }
     /// Appends one item to [`ModifyManagedPrefixListRequest::add_entries`](crate::types::ModifyManagedPrefixListRequest::add_entries): One or more entries to add to the prefix list.
@@ -180,16 +154,14 @@ impl ModifyManagedPrefixListRequestBuilder {
     #[inline]
     pub fn set_add_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AddPrefixListEntry>>,
+        input: Option<Vec<crate::types::AddPrefixListEntry>>,
     ) -> Self {
         self.inner.add_entries = input;
         self
     }
     /// The value set for [`ModifyManagedPrefixListRequest::add_entries`](crate::types::ModifyManagedPrefixListRequest::add_entries), if any.
     #[inline]
-    pub fn get_add_entries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddPrefixListEntry>> {
+    pub fn get_add_entries(&self) -> &Option<Vec<crate::types::AddPrefixListEntry>> {
         &self.inner.add_entries
     }
     /// Appends one item to [`ModifyManagedPrefixListRequest::remove_entries`](crate::types::ModifyManagedPrefixListRequest::remove_entries): One or more entries to remove from the prefix list.
@@ -203,9 +175,7 @@ impl ModifyManagedPrefixListRequestBuilder {
     #[inline]
     pub fn set_remove_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RemovePrefixListEntry>,
-        >,
+        input: Option<Vec<crate::types::RemovePrefixListEntry>>,
     ) -> Self {
         self.inner.remove_entries = input;
         self
@@ -214,83 +184,79 @@ impl ModifyManagedPrefixListRequestBuilder {
     #[inline]
     pub fn get_remove_entries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RemovePrefixListEntry>> {
+    ) -> &Option<Vec<crate::types::RemovePrefixListEntry>> {
         &self.inner.remove_entries
     }
     /// Sets [`ModifyManagedPrefixListRequest::max_entries`](crate::types::ModifyManagedPrefixListRequest::max_entries): The maximum number of entries for the prefix list.
     pub fn max_entries(mut self, input: i32) -> Self {
-        self.inner.max_entries = ::std::option::Option::Some(input);
+        self.inner.max_entries = Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::max_entries`](crate::types::ModifyManagedPrefixListRequest::max_entries).
     #[inline]
-    pub fn set_max_entries(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_entries(mut self, input: Option<i32>) -> Self {
         self.inner.max_entries = input;
         self
     }
     /// The value set for [`ModifyManagedPrefixListRequest::max_entries`](crate::types::ModifyManagedPrefixListRequest::max_entries), if any.
     #[inline]
-    pub fn get_max_entries(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_entries(&self) -> &Option<i32> {
         &self.inner.max_entries
     }
     /// Sets [`ModifyManagedPrefixListRequest::ipam_prefix_list_resolver_sync_enabled`](crate::types::ModifyManagedPrefixListRequest::ipam_prefix_list_resolver_sync_enabled): Indicates whether synchronization with an IPAM prefix list resolver should be enabled for this managed prefix list.
     pub fn ipam_prefix_list_resolver_sync_enabled(mut self, input: bool) -> Self {
-        self.inner.ipam_prefix_list_resolver_sync_enabled = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipam_prefix_list_resolver_sync_enabled = Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListRequest::ipam_prefix_list_resolver_sync_enabled`](crate::types::ModifyManagedPrefixListRequest::ipam_prefix_list_resolver_sync_enabled).
     #[inline]
     pub fn set_ipam_prefix_list_resolver_sync_enabled(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.ipam_prefix_list_resolver_sync_enabled = input;
         self
     }
     /// The value set for [`ModifyManagedPrefixListRequest::ipam_prefix_list_resolver_sync_enabled`](crate::types::ModifyManagedPrefixListRequest::ipam_prefix_list_resolver_sync_enabled), if any.
     #[inline]
-    pub fn get_ipam_prefix_list_resolver_sync_enabled(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_ipam_prefix_list_resolver_sync_enabled(&self) -> &Option<bool> {
         &self.inner.ipam_prefix_list_resolver_sync_enabled
     }
     /// Builds the [`ModifyManagedPrefixListRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyManagedPrefixListRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.prefix_list_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyManagedPrefixListRequest",
                 member: "prefix_list_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyManagedPrefixListRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             body.member("PrefixListId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.current_version {
+        if let Some(value) = &self.current_version {
             body.member("CurrentVersion", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_name {
+        if let Some(value) = &self.prefix_list_name {
             body.member("PrefixListName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.add_entries {
+        if let Some(value) = &self.add_entries {
             let member_0 = body.enter("AddEntry");
             body.items(
                 value,
@@ -298,7 +264,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyManagedPrefixListRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_entries {
+        if let Some(value) = &self.remove_entries {
             let member_0 = body.enter("RemoveEntry");
             body.items(
                 value,
@@ -306,17 +272,15 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyManagedPrefixListRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_entries {
+        if let Some(value) = &self.max_entries {
             body.member("MaxEntries", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_sync_enabled
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_sync_enabled {
             body.member(
                 "IpamPrefixListResolverSyncEnabled",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyManagedPrefixListResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyManagedPrefixListResult {
     /// Information about the prefix list.
-    pub prefix_list: ::std::option::Option<crate::types::ManagedPrefixList>,
+    pub prefix_list: Option<crate::types::ManagedPrefixList>,
 }
 impl ModifyManagedPrefixListResult {
     /// Starts building a [`ModifyManagedPrefixListResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyManagedPrefixListResultBuilder {
-        <crate::types::builders::ModifyManagedPrefixListResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyManagedPrefixListResultBuilder as Default>::default()
     }
     /// The `PrefixList` member, when set.
     #[inline]
-    pub fn prefix_list(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ManagedPrefixList> {
+    pub fn prefix_list(&self) -> Option<&crate::types::ManagedPrefixList> {
         self.prefix_list.as_ref()
     }
 }
 /// A builder for [`ModifyManagedPrefixListResult`](crate::types::ModifyManagedPrefixListResult); start one with `ModifyManagedPrefixListResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyManagedPrefixListResultBuilder {
     inner: crate::types::ModifyManagedPrefixListResult,
 }
 impl ModifyManagedPrefixListResultBuilder {
     /// Sets [`ModifyManagedPrefixListResult::prefix_list`](crate::types::ModifyManagedPrefixListResult::prefix_list): Information about the prefix list.
     pub fn prefix_list(mut self, input: crate::types::ManagedPrefixList) -> Self {
-        self.inner.prefix_list = ::std::option::Option::Some(input);
+        self.inner.prefix_list = Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedPrefixListResult::prefix_list`](crate::types::ModifyManagedPrefixListResult::prefix_list).
     #[inline]
     pub fn set_prefix_list(
         mut self,
-        input: ::std::option::Option<crate::types::ManagedPrefixList>,
+        input: Option<crate::types::ManagedPrefixList>,
     ) -> Self {
         self.inner.prefix_list = input;
         self
     }
     /// The value set for [`ModifyManagedPrefixListResult::prefix_list`](crate::types::ModifyManagedPrefixListResult::prefix_list), if any.
     #[inline]
-    pub fn get_prefix_list(
-        &self,
-    ) -> &::std::option::Option<crate::types::ManagedPrefixList> {
+    pub fn get_prefix_list(&self) -> &Option<crate::types::ManagedPrefixList> {
         &self.inner.prefix_list
     }
     /// Builds the [`ModifyManagedPrefixListResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl ModifyManagedPrefixListResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyManagedPrefixListResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "prefixList" {
-                value.prefix_list = ::std::option::Option::Some(
+                value.prefix_list = Some(
                     <crate::types::ManagedPrefixList as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,67 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyManagedResourceVisibilityRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyManagedResourceVisibilityRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The default visibility setting for managed resources. Valid values: `hidden` \| `visible`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub default_visibility: ::std::option::Option<
-        crate::types::ManagedResourceDefaultVisibility,
-    >,
+    pub default_visibility: Option<crate::types::ManagedResourceDefaultVisibility>,
 }
 impl ModifyManagedResourceVisibilityRequest {
     /// Starts building a [`ModifyManagedResourceVisibilityRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyManagedResourceVisibilityRequestBuilder {
-        <crate::types::builders::ModifyManagedResourceVisibilityRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyManagedResourceVisibilityRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `DefaultVisibility` member, when set.
     #[inline]
     pub fn default_visibility(
         &self,
-    ) -> ::std::option::Option<&crate::types::ManagedResourceDefaultVisibility> {
+    ) -> Option<&crate::types::ManagedResourceDefaultVisibility> {
         self.default_visibility.as_ref()
     }
 }
 /// A builder for [`ModifyManagedResourceVisibilityRequest`](crate::types::ModifyManagedResourceVisibilityRequest); start one with `ModifyManagedResourceVisibilityRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyManagedResourceVisibilityRequestBuilder {
     inner: crate::types::ModifyManagedResourceVisibilityRequest,
 }
 impl ModifyManagedResourceVisibilityRequestBuilder {
     /// Sets [`ModifyManagedResourceVisibilityRequest::dry_run`](crate::types::ModifyManagedResourceVisibilityRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedResourceVisibilityRequest::dry_run`](crate::types::ModifyManagedResourceVisibilityRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyManagedResourceVisibilityRequest::dry_run`](crate::types::ModifyManagedResourceVisibilityRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyManagedResourceVisibilityRequest::default_visibility`](crate::types::ModifyManagedResourceVisibilityRequest::default_visibility): The default visibility setting for managed resources.
@@ -70,14 +58,14 @@ impl ModifyManagedResourceVisibilityRequestBuilder {
         mut self,
         input: crate::types::ManagedResourceDefaultVisibility,
     ) -> Self {
-        self.inner.default_visibility = ::std::option::Option::Some(input);
+        self.inner.default_visibility = Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedResourceVisibilityRequest::default_visibility`](crate::types::ModifyManagedResourceVisibilityRequest::default_visibility).
     #[inline]
     pub fn set_default_visibility(
         mut self,
-        input: ::std::option::Option<crate::types::ManagedResourceDefaultVisibility>,
+        input: Option<crate::types::ManagedResourceDefaultVisibility>,
     ) -> Self {
         self.inner.default_visibility = input;
         self
@@ -86,37 +74,37 @@ impl ModifyManagedResourceVisibilityRequestBuilder {
     #[inline]
     pub fn get_default_visibility(
         &self,
-    ) -> &::std::option::Option<crate::types::ManagedResourceDefaultVisibility> {
+    ) -> &Option<crate::types::ManagedResourceDefaultVisibility> {
         &self.inner.default_visibility
     }
     /// Builds the [`ModifyManagedResourceVisibilityRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyManagedResourceVisibilityRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.default_visibility.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyManagedResourceVisibilityRequest",
                 member: "default_visibility",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyManagedResourceVisibilityRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.default_visibility {
+        if let Some(value) = &self.default_visibility {
             body.member("DefaultVisibility", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyManagedResourceVisibilityResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyManagedResourceVisibilityResult {
     /// The updated managed resource visibility settings for the account.
-    pub visibility: ::std::option::Option<
-        crate::types::ManagedResourceVisibilitySettings,
-    >,
+    pub visibility: Option<crate::types::ManagedResourceVisibilitySettings>,
 }
 impl ModifyManagedResourceVisibilityResult {
     /// Starts building a [`ModifyManagedResourceVisibilityResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyManagedResourceVisibilityResultBuilder {
-        <crate::types::builders::ModifyManagedResourceVisibilityResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyManagedResourceVisibilityResultBuilder as Default>::default()
     }
     /// The `Visibility` member, when set.
     #[inline]
     pub fn visibility(
         &self,
-    ) -> ::std::option::Option<&crate::types::ManagedResourceVisibilitySettings> {
+    ) -> Option<&crate::types::ManagedResourceVisibilitySettings> {
         self.visibility.as_ref()
     }
 }
 /// A builder for [`ModifyManagedResourceVisibilityResult`](crate::types::ModifyManagedResourceVisibilityResult); start one with `ModifyManagedResourceVisibilityResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyManagedResourceVisibilityResultBuilder {
     inner: crate::types::ModifyManagedResourceVisibilityResult,
 }
@@ -45,14 +33,14 @@ impl ModifyManagedResourceVisibilityResultBuilder {
         mut self,
         input: crate::types::ManagedResourceVisibilitySettings,
     ) -> Self {
-        self.inner.visibility = ::std::option::Option::Some(input);
+        self.inner.visibility = Some(input);
         self
     }
     /// Sets or clears [`ModifyManagedResourceVisibilityResult::visibility`](crate::types::ModifyManagedResourceVisibilityResult::visibility).
     #[inline]
     pub fn set_visibility(
         mut self,
-        input: ::std::option::Option<crate::types::ManagedResourceVisibilitySettings>,
+        input: Option<crate::types::ManagedResourceVisibilitySettings>,
     ) -> Self {
         self.inner.visibility = input;
         self
@@ -61,7 +49,7 @@ impl ModifyManagedResourceVisibilityResultBuilder {
     #[inline]
     pub fn get_visibility(
         &self,
-    ) -> &::std::option::Option<crate::types::ManagedResourceVisibilitySettings> {
+    ) -> &Option<crate::types::ManagedResourceVisibilitySettings> {
         &self.inner.visibility
     }
     /// Builds the [`ModifyManagedResourceVisibilityResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl ModifyManagedResourceVisibilityResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyManagedResourceVisibilityResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "visibility" {
-                value.visibility = ::std::option::Option::Some(
+                value.visibility = Some(
                     <crate::types::ManagedResourceVisibilitySettings as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,122 +2,104 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ModifyNetworkInterfaceAttribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyNetworkInterfaceAttributeRequest {
     /// Updates the ENA Express configuration for the network interface that’s attached to the instance.
-    pub ena_srd_specification: ::std::option::Option<crate::types::EnaSrdSpecification>,
+    pub ena_srd_specification: Option<crate::types::EnaSrdSpecification>,
     /// If you’re modifying a network interface in a dual-stack or IPv6-only subnet, you have the option to assign a primary IPv6 IP address. A primary IPv6 address is an IPv6 GUA address associated with an ENI that you have enabled to use a primary IPv6 address. Use this option if the instance that this ENI will be attached to relies on its IPv6 address not changing. Amazon Web Services will automatically assign an IPv6 address associated with the ENI attached to your instance to be the primary IPv6 address. Once you enable an IPv6 GUA address to be a primary IPv6, you cannot disable it. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. If you have multiple IPv6 addresses associated with an ENI attached to your instance and you enable a primary IPv6 address, the first IPv6 GUA address associated with the ENI becomes the primary IPv6 address.
-    pub enable_primary_ipv6: ::std::option::Option<bool>,
+    pub enable_primary_ipv6: Option<bool>,
     /// A connection tracking specification.
-    pub connection_tracking_specification: ::std::option::Option<
+    pub connection_tracking_specification: Option<
         crate::types::ConnectionTrackingSpecificationRequest,
     >,
     /// Indicates whether to assign a public IPv4 address to a network interface. This option can be enabled for any network interface but will only apply to the primary network interface (eth0).
-    pub associate_public_ip_address: ::std::option::Option<bool>,
+    pub associate_public_ip_address: Option<bool>,
     /// A list of subnet IDs to associate with the network interface.
-    pub associated_subnet_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub associated_subnet_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// A description for the network interface.
-    pub description: ::std::option::Option<crate::types::AttributeValue>,
+    pub description: Option<crate::types::AttributeValue>,
     /// Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives. If the value is `true`, source/destination checks are enabled; otherwise, they are disabled. The default value is `true`. You must disable source/destination checks if the instance runs services such as network address translation, routing, or firewalls.
-    pub source_dest_check: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub source_dest_check: Option<crate::types::AttributeBooleanValue>,
     /// Changes the security groups for the network interface. The new set of groups you specify replaces the current set. You must specify at least one group, even if it's just the default security group in the VPC. You must specify the ID of the security group, not the name.
-    pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub groups: Option<Vec<String>>,
     /// Information about the interface attachment. If modifying the `delete on termination` attribute, you must specify the ID of the interface attachment.
-    pub attachment: ::std::option::Option<
-        crate::types::NetworkInterfaceAttachmentChanges,
-    >,
+    pub attachment: Option<crate::types::NetworkInterfaceAttachmentChanges>,
 }
 impl ModifyNetworkInterfaceAttributeRequest {
     /// Starts building a [`ModifyNetworkInterfaceAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder {
-        <crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyNetworkInterfaceAttributeRequestBuilder as Default>::default()
     }
     /// The `EnaSrdSpecification` member, when set.
     #[inline]
-    pub fn ena_srd_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnaSrdSpecification> {
+    pub fn ena_srd_specification(&self) -> Option<&crate::types::EnaSrdSpecification> {
         self.ena_srd_specification.as_ref()
     }
     /// The `EnablePrimaryIpv6` member, when set.
     #[inline]
-    pub fn enable_primary_ipv6(&self) -> ::std::option::Option<bool> {
+    pub fn enable_primary_ipv6(&self) -> Option<bool> {
         self.enable_primary_ipv6
     }
     /// The `ConnectionTrackingSpecification` member, when set.
     #[inline]
     pub fn connection_tracking_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> Option<&crate::types::ConnectionTrackingSpecificationRequest> {
         self.connection_tracking_specification.as_ref()
     }
     /// The `AssociatePublicIpAddress` member, when set.
     #[inline]
-    pub fn associate_public_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_public_ip_address(&self) -> Option<bool> {
         self.associate_public_ip_address
     }
     /// The `AssociatedSubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn associated_subnet_ids(&self) -> &[::std::string::String] {
+    pub fn associated_subnet_ids(&self) -> &[String] {
         self.associated_subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&crate::types::AttributeValue> {
+    pub fn description(&self) -> Option<&crate::types::AttributeValue> {
         self.description.as_ref()
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn source_dest_check(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.source_dest_check.as_ref()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn groups(&self) -> &[::std::string::String] {
+    pub fn groups(&self) -> &[String] {
         self.groups.as_deref().unwrap_or_default()
     }
     /// The `Attachment` member, when set.
     #[inline]
     pub fn attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceAttachmentChanges> {
+    ) -> Option<&crate::types::NetworkInterfaceAttachmentChanges> {
         self.attachment.as_ref()
     }
 }
 /// A builder for [`ModifyNetworkInterfaceAttributeRequest`](crate::types::ModifyNetworkInterfaceAttributeRequest); start one with `ModifyNetworkInterfaceAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyNetworkInterfaceAttributeRequestBuilder {
     inner: crate::types::ModifyNetworkInterfaceAttributeRequest,
 }
@@ -127,14 +109,14 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         mut self,
         input: crate::types::EnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_specification = Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::ena_srd_specification`](crate::types::ModifyNetworkInterfaceAttributeRequest::ena_srd_specification).
     #[inline]
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::EnaSrdSpecification>,
+        input: Option<crate::types::EnaSrdSpecification>,
     ) -> Self {
         self.inner.ena_srd_specification = input;
         self
@@ -143,26 +125,23 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     #[inline]
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::EnaSrdSpecification> {
+    ) -> &Option<crate::types::EnaSrdSpecification> {
         &self.inner.ena_srd_specification
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6`](crate::types::ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6): If you’re modifying a network interface in a dual-stack or IPv6-only subnet, you have the option to assign a primary IPv6 IP address.
     pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
-        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input);
+        self.inner.enable_primary_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6`](crate::types::ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6).
     #[inline]
-    pub fn set_enable_primary_ipv6(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.inner.enable_primary_ipv6 = input;
         self
     }
     /// The value set for [`ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6`](crate::types::ModifyNetworkInterfaceAttributeRequest::enable_primary_ipv6), if any.
     #[inline]
-    pub fn get_enable_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_primary_ipv6(&self) -> &Option<bool> {
         &self.inner.enable_primary_ipv6
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::connection_tracking_specification`](crate::types::ModifyNetworkInterfaceAttributeRequest::connection_tracking_specification): A connection tracking specification.
@@ -170,18 +149,14 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         mut self,
         input: crate::types::ConnectionTrackingSpecificationRequest,
     ) -> Self {
-        self.inner.connection_tracking_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.connection_tracking_specification = Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::connection_tracking_specification`](crate::types::ModifyNetworkInterfaceAttributeRequest::connection_tracking_specification).
     #[inline]
     pub fn set_connection_tracking_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ConnectionTrackingSpecificationRequest,
-        >,
+        input: Option<crate::types::ConnectionTrackingSpecificationRequest>,
     ) -> Self {
         self.inner.connection_tracking_specification = input;
         self
@@ -190,113 +165,92 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     #[inline]
     pub fn get_connection_tracking_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingSpecificationRequest> {
+    ) -> &Option<crate::types::ConnectionTrackingSpecificationRequest> {
         &self.inner.connection_tracking_specification
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address`](crate::types::ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address): Indicates whether to assign a public IPv4 address to a network interface.
     pub fn associate_public_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_public_ip_address = Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address`](crate::types::ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address).
     #[inline]
-    pub fn set_associate_public_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_public_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_public_ip_address = input;
         self
     }
     /// The value set for [`ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address`](crate::types::ModifyNetworkInterfaceAttributeRequest::associate_public_ip_address), if any.
     #[inline]
-    pub fn get_associate_public_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_public_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_public_ip_address
     }
     /// Appends one item to [`ModifyNetworkInterfaceAttributeRequest::associated_subnet_ids`](crate::types::ModifyNetworkInterfaceAttributeRequest::associated_subnet_ids): A list of subnet IDs to associate with the network interface.
     ///
     /// To set the whole list at once, use [`set_associated_subnet_ids`](Self::set_associated_subnet_ids).
-    pub fn associated_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn associated_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.associated_subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::associated_subnet_ids`](crate::types::ModifyNetworkInterfaceAttributeRequest::associated_subnet_ids).
     #[inline]
-    pub fn set_associated_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_associated_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.associated_subnet_ids = input;
         self
     }
     /// The value set for [`ModifyNetworkInterfaceAttributeRequest::associated_subnet_ids`](crate::types::ModifyNetworkInterfaceAttributeRequest::associated_subnet_ids), if any.
     #[inline]
-    pub fn get_associated_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_associated_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.associated_subnet_ids
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::dry_run`](crate::types::ModifyNetworkInterfaceAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::dry_run`](crate::types::ModifyNetworkInterfaceAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyNetworkInterfaceAttributeRequest::dry_run`](crate::types::ModifyNetworkInterfaceAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::ModifyNetworkInterfaceAttributeRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::ModifyNetworkInterfaceAttributeRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`ModifyNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::ModifyNetworkInterfaceAttributeRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::description`](crate::types::ModifyNetworkInterfaceAttributeRequest::description): A description for the network interface.
     pub fn description(mut self, input: crate::types::AttributeValue) -> Self {
-        self.inner.description = ::std::option::Option::Some(input);
+        self.inner.description = Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::description`](crate::types::ModifyNetworkInterfaceAttributeRequest::description).
     #[inline]
     pub fn set_description(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeValue>,
+        input: Option<crate::types::AttributeValue>,
     ) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyNetworkInterfaceAttributeRequest::description`](crate::types::ModifyNetworkInterfaceAttributeRequest::description), if any.
     #[inline]
-    pub fn get_description(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeValue> {
+    pub fn get_description(&self) -> &Option<crate::types::AttributeValue> {
         &self.inner.description
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::source_dest_check`](crate::types::ModifyNetworkInterfaceAttributeRequest::source_dest_check): Enable or disable source/destination checks, which ensure that the instance is either the source or the destination of any traffic that it receives.
@@ -304,49 +258,39 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::source_dest_check`](crate::types::ModifyNetworkInterfaceAttributeRequest::source_dest_check).
     #[inline]
     pub fn set_source_dest_check(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`ModifyNetworkInterfaceAttributeRequest::source_dest_check`](crate::types::ModifyNetworkInterfaceAttributeRequest::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_source_dest_check(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.source_dest_check
     }
     /// Appends one item to [`ModifyNetworkInterfaceAttributeRequest::groups`](crate::types::ModifyNetworkInterfaceAttributeRequest::groups): Changes the security groups for the network interface.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.inner.groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::groups`](crate::types::ModifyNetworkInterfaceAttributeRequest::groups).
     #[inline]
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`ModifyNetworkInterfaceAttributeRequest::groups`](crate::types::ModifyNetworkInterfaceAttributeRequest::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         &self.inner.groups
     }
     /// Sets [`ModifyNetworkInterfaceAttributeRequest::attachment`](crate::types::ModifyNetworkInterfaceAttributeRequest::attachment): Information about the interface attachment.
@@ -354,14 +298,14 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
         mut self,
         input: crate::types::NetworkInterfaceAttachmentChanges,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input);
+        self.inner.attachment = Some(input);
         self
     }
     /// Sets or clears [`ModifyNetworkInterfaceAttributeRequest::attachment`](crate::types::ModifyNetworkInterfaceAttributeRequest::attachment).
     #[inline]
     pub fn set_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceAttachmentChanges>,
+        input: Option<crate::types::NetworkInterfaceAttachmentChanges>,
     ) -> Self {
         self.inner.attachment = input;
         self
@@ -370,83 +314,81 @@ impl ModifyNetworkInterfaceAttributeRequestBuilder {
     #[inline]
     pub fn get_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceAttachmentChanges> {
+    ) -> &Option<crate::types::NetworkInterfaceAttachmentChanges> {
         &self.inner.attachment
     }
     /// Builds the [`ModifyNetworkInterfaceAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyNetworkInterfaceAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyNetworkInterfaceAttributeRequest",
                 member: "network_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyNetworkInterfaceAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ena_srd_specification {
             let member_0 = body.enter("EnaSrdSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.enable_primary_ipv6 {
+        if let Some(value) = &self.enable_primary_ipv6 {
             body.member("EnablePrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_specification
-        {
+        if let Some(value) = &self.connection_tracking_specification {
             let member_0 = body.enter("ConnectionTrackingSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
+        if let Some(value) = &self.associate_public_ip_address {
             body.member(
                 "AssociatePublicIpAddress",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.associated_subnet_ids {
+        if let Some(value) = &self.associated_subnet_ids {
             let member_0 = body.enter("AssociatedSubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             let member_0 = body.enter("Description");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+        if let Some(value) = &self.source_dest_check {
             let member_0 = body.enter("SourceDestCheck");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.attachment {
+        if let Some(value) = &self.attachment {
             let member_0 = body.enter("Attachment");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,108 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyPrivateDnsNameOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyPrivateDnsNameOptionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The type of hostname for EC2 instances. For IPv4 only subnets, an instance DNS name must be based on the instance IPv4 address. For IPv6 only subnets, an instance DNS name must be based on the instance ID. For dual-stack subnets, you can specify whether DNS names use the instance IPv4 address or the instance ID.
-    pub private_dns_hostname_type: ::std::option::Option<crate::types::HostnameType>,
+    pub private_dns_hostname_type: Option<crate::types::HostnameType>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
-    pub enable_resource_name_dns_a_record: ::std::option::Option<bool>,
+    pub enable_resource_name_dns_a_record: Option<bool>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
-    pub enable_resource_name_dns_aaaa_record: ::std::option::Option<bool>,
+    pub enable_resource_name_dns_aaaa_record: Option<bool>,
 }
 impl ModifyPrivateDnsNameOptionsRequest {
     /// Starts building a [`ModifyPrivateDnsNameOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder {
-        <crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyPrivateDnsNameOptionsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `PrivateDnsHostnameType` member, when set.
     #[inline]
-    pub fn private_dns_hostname_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostnameType> {
+    pub fn private_dns_hostname_type(&self) -> Option<&crate::types::HostnameType> {
         self.private_dns_hostname_type.as_ref()
     }
     /// The `EnableResourceNameDnsARecord` member, when set.
     #[inline]
-    pub fn enable_resource_name_dns_a_record(&self) -> ::std::option::Option<bool> {
+    pub fn enable_resource_name_dns_a_record(&self) -> Option<bool> {
         self.enable_resource_name_dns_a_record
     }
     /// The `EnableResourceNameDnsAAAARecord` member, when set.
     #[inline]
-    pub fn enable_resource_name_dns_aaaa_record(&self) -> ::std::option::Option<bool> {
+    pub fn enable_resource_name_dns_aaaa_record(&self) -> Option<bool> {
         self.enable_resource_name_dns_aaaa_record
     }
 }
 /// A builder for [`ModifyPrivateDnsNameOptionsRequest`](crate::types::ModifyPrivateDnsNameOptionsRequest); start one with `ModifyPrivateDnsNameOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyPrivateDnsNameOptionsRequestBuilder {
     inner: crate::types::ModifyPrivateDnsNameOptionsRequest,
 }
 impl ModifyPrivateDnsNameOptionsRequestBuilder {
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::dry_run`](crate::types::ModifyPrivateDnsNameOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyPrivateDnsNameOptionsRequest::dry_run`](crate::types::ModifyPrivateDnsNameOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyPrivateDnsNameOptionsRequest::dry_run`](crate::types::ModifyPrivateDnsNameOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::instance_id`](crate::types::ModifyPrivateDnsNameOptionsRequest::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyPrivateDnsNameOptionsRequest::instance_id`](crate::types::ModifyPrivateDnsNameOptionsRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ModifyPrivateDnsNameOptionsRequest::instance_id`](crate::types::ModifyPrivateDnsNameOptionsRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type`](crate::types::ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type): The type of hostname for EC2 instances.
@@ -111,116 +93,101 @@ impl ModifyPrivateDnsNameOptionsRequestBuilder {
         mut self,
         input: crate::types::HostnameType,
     ) -> Self {
-        self.inner.private_dns_hostname_type = ::std::option::Option::Some(input);
+        self.inner.private_dns_hostname_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type`](crate::types::ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type).
     #[inline]
     pub fn set_private_dns_hostname_type(
         mut self,
-        input: ::std::option::Option<crate::types::HostnameType>,
+        input: Option<crate::types::HostnameType>,
     ) -> Self {
         self.inner.private_dns_hostname_type = input;
         self
     }
     /// The value set for [`ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type`](crate::types::ModifyPrivateDnsNameOptionsRequest::private_dns_hostname_type), if any.
     #[inline]
-    pub fn get_private_dns_hostname_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostnameType> {
+    pub fn get_private_dns_hostname_type(&self) -> &Option<crate::types::HostnameType> {
         &self.inner.private_dns_hostname_type
     }
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record`](crate::types::ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record): Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
     pub fn enable_resource_name_dns_a_record(mut self, input: bool) -> Self {
-        self.inner.enable_resource_name_dns_a_record = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_resource_name_dns_a_record = Some(input);
         self
     }
     /// Sets or clears [`ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record`](crate::types::ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record).
     #[inline]
-    pub fn set_enable_resource_name_dns_a_record(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_resource_name_dns_a_record(mut self, input: Option<bool>) -> Self {
         self.inner.enable_resource_name_dns_a_record = input;
         self
     }
     /// The value set for [`ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record`](crate::types::ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_a_record), if any.
     #[inline]
-    pub fn get_enable_resource_name_dns_a_record(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_resource_name_dns_a_record(&self) -> &Option<bool> {
         &self.inner.enable_resource_name_dns_a_record
     }
     /// Sets [`ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record`](crate::types::ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record): Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
     pub fn enable_resource_name_dns_aaaa_record(mut self, input: bool) -> Self {
-        self.inner.enable_resource_name_dns_aaaa_record = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_resource_name_dns_aaaa_record = Some(input);
         self
     }
     /// Sets or clears [`ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record`](crate::types::ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record).
     #[inline]
     pub fn set_enable_resource_name_dns_aaaa_record(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.enable_resource_name_dns_aaaa_record = input;
         self
     }
     /// The value set for [`ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record`](crate::types::ModifyPrivateDnsNameOptionsRequest::enable_resource_name_dns_aaaa_record), if any.
     #[inline]
-    pub fn get_enable_resource_name_dns_aaaa_record(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_enable_resource_name_dns_aaaa_record(&self) -> &Option<bool> {
         &self.inner.enable_resource_name_dns_aaaa_record
     }
     /// Builds the [`ModifyPrivateDnsNameOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyPrivateDnsNameOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyPrivateDnsNameOptionsRequest",
                 member: "instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyPrivateDnsNameOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             body.member("InstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_hostname_type {
+        if let Some(value) = &self.private_dns_hostname_type {
             body.member("PrivateDnsHostnameType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_a_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_a_record {
             body.member(
                 "EnableResourceNameDnsARecord",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_aaaa_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_aaaa_record {
             body.member(
                 "EnableResourceNameDnsAAAARecord",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyPublicIpDnsNameOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyPublicIpDnsNameOptionsRequest {
     /// A network interface ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The public hostname type. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
     ///
     /// - `public-dual-stack-dns-name`: A dual-stack public hostname for a network interface. Requests from within the VPC resolve to both the private IPv4 address and the IPv6 Global Unicast Address of the network interface. Requests from the internet resolve to both the public IPv4 and the IPv6 GUA address of the network interface.
@@ -21,143 +16,126 @@ pub struct ModifyPublicIpDnsNameOptionsRequest {
     /// - `public-ipv6-dns-name`: An IPv6-enabled public hostname for a network interface. Requests from within the VPC or from the internet resolve to the IPv6 GUA of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hostname_type: ::std::option::Option<crate::types::PublicIpDnsOption>,
+    pub hostname_type: Option<crate::types::PublicIpDnsOption>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyPublicIpDnsNameOptionsRequest {
     /// Starts building a [`ModifyPublicIpDnsNameOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder {
-        <crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyPublicIpDnsNameOptionsRequestBuilder as Default>::default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `HostnameType` member, when set.
     #[inline]
-    pub fn hostname_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PublicIpDnsOption> {
+    pub fn hostname_type(&self) -> Option<&crate::types::PublicIpDnsOption> {
         self.hostname_type.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyPublicIpDnsNameOptionsRequest`](crate::types::ModifyPublicIpDnsNameOptionsRequest); start one with `ModifyPublicIpDnsNameOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyPublicIpDnsNameOptionsRequestBuilder {
     inner: crate::types::ModifyPublicIpDnsNameOptionsRequest,
 }
 impl ModifyPublicIpDnsNameOptionsRequestBuilder {
     /// Sets [`ModifyPublicIpDnsNameOptionsRequest::network_interface_id`](crate::types::ModifyPublicIpDnsNameOptionsRequest::network_interface_id): A network interface ID.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyPublicIpDnsNameOptionsRequest::network_interface_id`](crate::types::ModifyPublicIpDnsNameOptionsRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`ModifyPublicIpDnsNameOptionsRequest::network_interface_id`](crate::types::ModifyPublicIpDnsNameOptionsRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`ModifyPublicIpDnsNameOptionsRequest::hostname_type`](crate::types::ModifyPublicIpDnsNameOptionsRequest::hostname_type): The public hostname type.
     pub fn hostname_type(mut self, input: crate::types::PublicIpDnsOption) -> Self {
-        self.inner.hostname_type = ::std::option::Option::Some(input);
+        self.inner.hostname_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyPublicIpDnsNameOptionsRequest::hostname_type`](crate::types::ModifyPublicIpDnsNameOptionsRequest::hostname_type).
     #[inline]
     pub fn set_hostname_type(
         mut self,
-        input: ::std::option::Option<crate::types::PublicIpDnsOption>,
+        input: Option<crate::types::PublicIpDnsOption>,
     ) -> Self {
         self.inner.hostname_type = input;
         self
     }
     /// The value set for [`ModifyPublicIpDnsNameOptionsRequest::hostname_type`](crate::types::ModifyPublicIpDnsNameOptionsRequest::hostname_type), if any.
     #[inline]
-    pub fn get_hostname_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::PublicIpDnsOption> {
+    pub fn get_hostname_type(&self) -> &Option<crate::types::PublicIpDnsOption> {
         &self.inner.hostname_type
     }
     /// Sets [`ModifyPublicIpDnsNameOptionsRequest::dry_run`](crate::types::ModifyPublicIpDnsNameOptionsRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyPublicIpDnsNameOptionsRequest::dry_run`](crate::types::ModifyPublicIpDnsNameOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyPublicIpDnsNameOptionsRequest::dry_run`](crate::types::ModifyPublicIpDnsNameOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyPublicIpDnsNameOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyPublicIpDnsNameOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyPublicIpDnsNameOptionsRequest",
                 member: "network_interface_id",
             });
         }
         if self.inner.hostname_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyPublicIpDnsNameOptionsRequest",
                 member: "hostname_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyPublicIpDnsNameOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.hostname_type {
+        if let Some(value) = &self.hostname_type {
             body.member("HostnameType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyPublicIpDnsNameOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyPublicIpDnsNameOptionsResult {
     /// Whether or not the request was successful.
-    pub successful: ::std::option::Option<bool>,
+    pub successful: Option<bool>,
 }
 impl ModifyPublicIpDnsNameOptionsResult {
     /// Starts building a [`ModifyPublicIpDnsNameOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyPublicIpDnsNameOptionsResultBuilder {
-        <crate::types::builders::ModifyPublicIpDnsNameOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyPublicIpDnsNameOptionsResultBuilder as Default>::default()
     }
     /// The `Successful` member, when set.
     #[inline]
-    pub fn successful(&self) -> ::std::option::Option<bool> {
+    pub fn successful(&self) -> Option<bool> {
         self.successful
     }
 }
 /// A builder for [`ModifyPublicIpDnsNameOptionsResult`](crate::types::ModifyPublicIpDnsNameOptionsResult); start one with `ModifyPublicIpDnsNameOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyPublicIpDnsNameOptionsResultBuilder {
     inner: crate::types::ModifyPublicIpDnsNameOptionsResult,
 }
 impl ModifyPublicIpDnsNameOptionsResultBuilder {
     /// Sets [`ModifyPublicIpDnsNameOptionsResult::successful`](crate::types::ModifyPublicIpDnsNameOptionsResult::successful): Whether or not the request was successful.
     pub fn successful(mut self, input: bool) -> Self {
-        self.inner.successful = ::std::option::Option::Some(input);
+        self.inner.successful = Some(input);
         self
     }
     /// Sets or clears [`ModifyPublicIpDnsNameOptionsResult::successful`](crate::types::ModifyPublicIpDnsNameOptionsResult::successful).
     #[inline]
-    pub fn set_successful(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_successful(mut self, input: Option<bool>) -> Self {
         self.inner.successful = input;
         self
     }
     /// The value set for [`ModifyPublicIpDnsNameOptionsResult::successful`](crate::types::ModifyPublicIpDnsNameOptionsResult::successful), if any.
     #[inline]
-    pub fn get_successful(&self) -> &::std::option::Option<bool> {
+    pub fn get_successful(&self) -> &Option<bool> {
         &self.inner.successful
     }
     /// Builds the [`ModifyPublicIpDnsNameOptionsResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl ModifyPublicIpDnsNameOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyPublicIpDnsNameOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "successful" {
-                value.successful = ::std::option::Option::Some(child.text() == "true");
+                value.successful = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,43 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ModifyReservedInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesRequest {
     /// The IDs of the Reserved Instances to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reserved_instances_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub reserved_instances_ids: Option<Vec<String>>,
     /// A unique, case-sensitive token you provide to ensure idempotency of your modification request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The configuration settings for the Reserved Instances to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesConfiguration>,
-    >,
+    pub target_configurations: Option<Vec<crate::types::ReservedInstancesConfiguration>>,
 }
 impl ModifyReservedInstancesRequest {
     /// Starts building a [`ModifyReservedInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyReservedInstancesRequestBuilder {
-        <crate::types::builders::ModifyReservedInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyReservedInstancesRequestBuilder as Default>::default()
     }
     /// The `ReservedInstancesIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn reserved_instances_ids(&self) -> &[::std::string::String] {
+    pub fn reserved_instances_ids(&self) -> &[String] {
         self.reserved_instances_ids.as_deref().unwrap_or_default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `TargetConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,12 +41,7 @@ impl ModifyReservedInstancesRequest {
     }
 }
 /// A builder for [`ModifyReservedInstancesRequest`](crate::types::ModifyReservedInstancesRequest); start one with `ModifyReservedInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyReservedInstancesRequestBuilder {
     inner: crate::types::ModifyReservedInstancesRequest,
 }
@@ -63,49 +49,35 @@ impl ModifyReservedInstancesRequestBuilder {
     /// Appends one item to [`ModifyReservedInstancesRequest::reserved_instances_ids`](crate::types::ModifyReservedInstancesRequest::reserved_instances_ids): The IDs of the Reserved Instances to modify.
     ///
     /// To set the whole list at once, use [`set_reserved_instances_ids`](Self::set_reserved_instances_ids).
-    pub fn reserved_instances_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn reserved_instances_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.reserved_instances_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyReservedInstancesRequest::reserved_instances_ids`](crate::types::ModifyReservedInstancesRequest::reserved_instances_ids).
     #[inline]
-    pub fn set_reserved_instances_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_reserved_instances_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.reserved_instances_ids = input;
         self
     }
     /// The value set for [`ModifyReservedInstancesRequest::reserved_instances_ids`](crate::types::ModifyReservedInstancesRequest::reserved_instances_ids), if any.
     #[inline]
-    pub fn get_reserved_instances_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_reserved_instances_ids(&self) -> &Option<Vec<String>> {
         &self.inner.reserved_instances_ids
     }
     /// Sets [`ModifyReservedInstancesRequest::client_token`](crate::types::ModifyReservedInstancesRequest::client_token): A unique, case-sensitive token you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyReservedInstancesRequest::client_token`](crate::types::ModifyReservedInstancesRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyReservedInstancesRequest::client_token`](crate::types::ModifyReservedInstancesRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Appends one item to [`ModifyReservedInstancesRequest::target_configurations`](crate::types::ModifyReservedInstancesRequest::target_configurations): The configuration settings for the Reserved Instances to modify.
@@ -122,9 +94,7 @@ impl ModifyReservedInstancesRequestBuilder {
     #[inline]
     pub fn set_target_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstancesConfiguration>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstancesConfiguration>>,
     ) -> Self {
         self.inner.target_configurations = input;
         self
@@ -133,48 +103,46 @@ impl ModifyReservedInstancesRequestBuilder {
     #[inline]
     pub fn get_target_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstancesConfiguration>> {
         &self.inner.target_configurations
     }
     /// Builds the [`ModifyReservedInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyReservedInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.reserved_instances_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyReservedInstancesRequest",
                 member: "reserved_instances_ids",
             });
         }
         if self.inner.target_configurations.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyReservedInstancesRequest",
                 member: "target_configurations",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyReservedInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.reserved_instances_ids {
             let member_0 = body.enter("ReservedInstancesId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_configurations {
+        if let Some(value) = &self.target_configurations {
             let member_0 = body.enter("ReservedInstancesConfigurationSetItemType");
             body.items(
                 value,
@@ -182,6 +150,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyReservedInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

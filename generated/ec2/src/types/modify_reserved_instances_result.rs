@@ -2,36 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of ModifyReservedInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyReservedInstancesResult {
     /// The ID for the modification.
-    pub reserved_instances_modification_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_modification_id: Option<String>,
 }
 impl ModifyReservedInstancesResult {
     /// Starts building a [`ModifyReservedInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyReservedInstancesResultBuilder {
-        <crate::types::builders::ModifyReservedInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyReservedInstancesResultBuilder as Default>::default()
     }
     /// The `ReservedInstancesModificationId` member, when set.
     #[inline]
-    pub fn reserved_instances_modification_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_modification_id(&self) -> Option<&str> {
         self.reserved_instances_modification_id.as_deref()
     }
 }
 /// A builder for [`ModifyReservedInstancesResult`](crate::types::ModifyReservedInstancesResult); start one with `ModifyReservedInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyReservedInstancesResultBuilder {
     inner: crate::types::ModifyReservedInstancesResult,
 }
@@ -39,27 +29,23 @@ impl ModifyReservedInstancesResultBuilder {
     /// Sets [`ModifyReservedInstancesResult::reserved_instances_modification_id`](crate::types::ModifyReservedInstancesResult::reserved_instances_modification_id): The ID for the modification.
     pub fn reserved_instances_modification_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.reserved_instances_modification_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.reserved_instances_modification_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyReservedInstancesResult::reserved_instances_modification_id`](crate::types::ModifyReservedInstancesResult::reserved_instances_modification_id).
     #[inline]
     pub fn set_reserved_instances_modification_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.reserved_instances_modification_id = input;
         self
     }
     /// The value set for [`ModifyReservedInstancesResult::reserved_instances_modification_id`](crate::types::ModifyReservedInstancesResult::reserved_instances_modification_id), if any.
     #[inline]
-    pub fn get_reserved_instances_modification_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_modification_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_modification_id
     }
     /// Builds the [`ModifyReservedInstancesResult`]; it has no required members, so this cannot fail.
@@ -71,15 +57,15 @@ impl ModifyReservedInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyReservedInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesModificationId" {
-                value.reserved_instances_modification_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
+                value.reserved_instances_modification_id = Some(
+                    String::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

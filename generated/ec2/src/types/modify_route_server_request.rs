@@ -2,100 +2,82 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyRouteServerRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyRouteServerRequest {
     /// The ID of the route server to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub route_server_id: ::std::option::Option<::std::string::String>,
+    pub route_server_id: Option<String>,
     /// Specifies whether to persist routes after all BGP sessions are terminated.
     ///
     /// - enable: Routes will be persisted in FIB and RIB after all BGP sessions are terminated.
     /// - disable: Routes will not be persisted in FIB and RIB after all BGP sessions are terminated.
     /// - reset: If a route server has persisted routes due to all BGP sessions having ended, reset will withdraw all routes and reset route server to an empty FIB and RIB.
-    pub persist_routes: ::std::option::Option<
-        crate::types::RouteServerPersistRoutesAction,
-    >,
+    pub persist_routes: Option<crate::types::RouteServerPersistRoutesAction>,
     /// The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB. Value must be in the range of 1-5. Required if PersistRoutes is `enabled`.
     ///
     /// If you set the duration to 1 minute, then when your network appliance re-establishes BGP with route server, it has 1 minute to relearn it's adjacent network and advertise those routes to route server before route server resumes normal functionality. In most cases, 1 minute is probably sufficient. If, however, you have concerns that your BGP network may not be capable of fully re-establishing and re-learning everything in 1 minute, you can increase the duration up to 5 minutes.
-    pub persist_routes_duration: ::std::option::Option<i64>,
+    pub persist_routes_duration: Option<i64>,
     /// Specifies whether to enable SNS notifications for route server events. Enabling SNS notifications persists BGP status changes to an SNS topic provisioned by Amazon Web Services.
-    pub sns_notifications_enabled: ::std::option::Option<bool>,
+    pub sns_notifications_enabled: Option<bool>,
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyRouteServerRequest {
     /// Starts building a [`ModifyRouteServerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyRouteServerRequestBuilder {
-        <crate::types::builders::ModifyRouteServerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyRouteServerRequestBuilder as Default>::default()
     }
     /// The `RouteServerId` member, when set.
     #[inline]
-    pub fn route_server_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_id(&self) -> Option<&str> {
         self.route_server_id.as_deref()
     }
     /// The `PersistRoutes` member, when set.
     #[inline]
     pub fn persist_routes(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPersistRoutesAction> {
+    ) -> Option<&crate::types::RouteServerPersistRoutesAction> {
         self.persist_routes.as_ref()
     }
     /// The `PersistRoutesDuration` member, when set.
     #[inline]
-    pub fn persist_routes_duration(&self) -> ::std::option::Option<i64> {
+    pub fn persist_routes_duration(&self) -> Option<i64> {
         self.persist_routes_duration
     }
     /// The `SnsNotificationsEnabled` member, when set.
     #[inline]
-    pub fn sns_notifications_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn sns_notifications_enabled(&self) -> Option<bool> {
         self.sns_notifications_enabled
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyRouteServerRequest`](crate::types::ModifyRouteServerRequest); start one with `ModifyRouteServerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyRouteServerRequestBuilder {
     inner: crate::types::ModifyRouteServerRequest,
 }
 impl ModifyRouteServerRequestBuilder {
     /// Sets [`ModifyRouteServerRequest::route_server_id`](crate::types::ModifyRouteServerRequest::route_server_id): The ID of the route server to modify.
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::route_server_id`](crate::types::ModifyRouteServerRequest::route_server_id).
     #[inline]
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_id = input;
         self
     }
     /// The value set for [`ModifyRouteServerRequest::route_server_id`](crate::types::ModifyRouteServerRequest::route_server_id), if any.
     #[inline]
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         &self.inner.route_server_id
     }
     /// Sets [`ModifyRouteServerRequest::persist_routes`](crate::types::ModifyRouteServerRequest::persist_routes): Specifies whether to persist routes after all BGP sessions are terminated.
@@ -103,14 +85,14 @@ impl ModifyRouteServerRequestBuilder {
         mut self,
         input: crate::types::RouteServerPersistRoutesAction,
     ) -> Self {
-        self.inner.persist_routes = ::std::option::Option::Some(input);
+        self.inner.persist_routes = Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::persist_routes`](crate::types::ModifyRouteServerRequest::persist_routes).
     #[inline]
     pub fn set_persist_routes(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPersistRoutesAction>,
+        input: Option<crate::types::RouteServerPersistRoutesAction>,
     ) -> Self {
         self.inner.persist_routes = input;
         self
@@ -119,103 +101,97 @@ impl ModifyRouteServerRequestBuilder {
     #[inline]
     pub fn get_persist_routes(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPersistRoutesAction> {
+    ) -> &Option<crate::types::RouteServerPersistRoutesAction> {
         &self.inner.persist_routes
     }
     /// Sets [`ModifyRouteServerRequest::persist_routes_duration`](crate::types::ModifyRouteServerRequest::persist_routes_duration): The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB.
     pub fn persist_routes_duration(mut self, input: i64) -> Self {
-        self.inner.persist_routes_duration = ::std::option::Option::Some(input);
+        self.inner.persist_routes_duration = Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::persist_routes_duration`](crate::types::ModifyRouteServerRequest::persist_routes_duration).
     #[inline]
-    pub fn set_persist_routes_duration(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_persist_routes_duration(mut self, input: Option<i64>) -> Self {
         self.inner.persist_routes_duration = input;
         self
     }
     /// The value set for [`ModifyRouteServerRequest::persist_routes_duration`](crate::types::ModifyRouteServerRequest::persist_routes_duration), if any.
     #[inline]
-    pub fn get_persist_routes_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_persist_routes_duration(&self) -> &Option<i64> {
         &self.inner.persist_routes_duration
     }
     /// Sets [`ModifyRouteServerRequest::sns_notifications_enabled`](crate::types::ModifyRouteServerRequest::sns_notifications_enabled): Specifies whether to enable SNS notifications for route server events.
     pub fn sns_notifications_enabled(mut self, input: bool) -> Self {
-        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input);
+        self.inner.sns_notifications_enabled = Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::sns_notifications_enabled`](crate::types::ModifyRouteServerRequest::sns_notifications_enabled).
     #[inline]
-    pub fn set_sns_notifications_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_sns_notifications_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.sns_notifications_enabled = input;
         self
     }
     /// The value set for [`ModifyRouteServerRequest::sns_notifications_enabled`](crate::types::ModifyRouteServerRequest::sns_notifications_enabled), if any.
     #[inline]
-    pub fn get_sns_notifications_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_sns_notifications_enabled(&self) -> &Option<bool> {
         &self.inner.sns_notifications_enabled
     }
     /// Sets [`ModifyRouteServerRequest::dry_run`](crate::types::ModifyRouteServerRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyRouteServerRequest::dry_run`](crate::types::ModifyRouteServerRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyRouteServerRequest::dry_run`](crate::types::ModifyRouteServerRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyRouteServerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyRouteServerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.route_server_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyRouteServerRequest",
                 member: "route_server_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyRouteServerRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.route_server_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.route_server_id {
             body.member("RouteServerId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes {
+        if let Some(value) = &self.persist_routes {
             body.member("PersistRoutes", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes_duration {
+        if let Some(value) = &self.persist_routes_duration {
             body.member("PersistRoutesDuration", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.sns_notifications_enabled {
+        if let Some(value) = &self.sns_notifications_enabled {
             body.member(
                 "SnsNotificationsEnabled",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

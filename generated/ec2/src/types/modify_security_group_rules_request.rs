@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySecurityGroupRulesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifySecurityGroupRulesRequest {
     /// The ID of the security group.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// Information about the security group properties to update.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub security_group_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupRuleUpdate>,
-    >,
+    pub security_group_rules: Option<Vec<crate::types::SecurityGroupRuleUpdate>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifySecurityGroupRulesRequest {
     /// Starts building a [`ModifySecurityGroupRulesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifySecurityGroupRulesRequestBuilder {
-        <crate::types::builders::ModifySecurityGroupRulesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifySecurityGroupRulesRequestBuilder as Default>::default()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `SecurityGroupRules` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,41 +34,30 @@ impl ModifySecurityGroupRulesRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifySecurityGroupRulesRequest`](crate::types::ModifySecurityGroupRulesRequest); start one with `ModifySecurityGroupRulesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifySecurityGroupRulesRequestBuilder {
     inner: crate::types::ModifySecurityGroupRulesRequest,
 }
 impl ModifySecurityGroupRulesRequestBuilder {
     /// Sets [`ModifySecurityGroupRulesRequest::group_id`](crate::types::ModifySecurityGroupRulesRequest::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifySecurityGroupRulesRequest::group_id`](crate::types::ModifySecurityGroupRulesRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`ModifySecurityGroupRulesRequest::group_id`](crate::types::ModifySecurityGroupRulesRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Appends one item to [`ModifySecurityGroupRulesRequest::security_group_rules`](crate::types::ModifySecurityGroupRulesRequest::security_group_rules): Information about the security group properties to update.
@@ -92,9 +74,7 @@ impl ModifySecurityGroupRulesRequestBuilder {
     #[inline]
     pub fn set_security_group_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecurityGroupRuleUpdate>,
-        >,
+        input: Option<Vec<crate::types::SecurityGroupRuleUpdate>>,
     ) -> Self {
         self.inner.security_group_rules = input;
         self
@@ -103,57 +83,57 @@ impl ModifySecurityGroupRulesRequestBuilder {
     #[inline]
     pub fn get_security_group_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupRuleUpdate>> {
+    ) -> &Option<Vec<crate::types::SecurityGroupRuleUpdate>> {
         &self.inner.security_group_rules
     }
     /// Sets [`ModifySecurityGroupRulesRequest::dry_run`](crate::types::ModifySecurityGroupRulesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifySecurityGroupRulesRequest::dry_run`](crate::types::ModifySecurityGroupRulesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifySecurityGroupRulesRequest::dry_run`](crate::types::ModifySecurityGroupRulesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifySecurityGroupRulesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifySecurityGroupRulesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifySecurityGroupRulesRequest",
                 member: "group_id",
             });
         }
         if self.inner.security_group_rules.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifySecurityGroupRulesRequest",
                 member: "security_group_rules",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifySecurityGroupRulesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.group_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_rules {
+        if let Some(value) = &self.security_group_rules {
             let member_0 = body.enter("SecurityGroupRule");
             body.items(
                 value,
@@ -161,9 +141,9 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySecurityGroupRulesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

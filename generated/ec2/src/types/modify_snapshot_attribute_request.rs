@@ -2,109 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySnapshotAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifySnapshotAttributeRequest {
     /// The snapshot attribute to modify. Only volume creation permissions can be modified.
-    pub attribute: ::std::option::Option<crate::types::SnapshotAttributeName>,
+    pub attribute: Option<crate::types::SnapshotAttributeName>,
     /// A JSON representation of the snapshot attribute modification.
-    pub create_volume_permission: ::std::option::Option<
+    pub create_volume_permission: Option<
         crate::types::CreateVolumePermissionModifications,
     >,
     /// The group to modify for the snapshot.
-    pub group_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub group_names: Option<Vec<String>>,
     /// The type of operation to perform to the attribute.
-    pub operation_type: ::std::option::Option<crate::types::OperationType>,
+    pub operation_type: Option<crate::types::OperationType>,
     /// The ID of the snapshot.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The account ID to modify for the snapshot.
-    pub user_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub user_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifySnapshotAttributeRequest {
     /// Starts building a [`ModifySnapshotAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifySnapshotAttributeRequestBuilder {
-        <crate::types::builders::ModifySnapshotAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifySnapshotAttributeRequestBuilder as Default>::default()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::SnapshotAttributeName> {
         self.attribute.as_ref()
     }
     /// The `CreateVolumePermission` member, when set.
     #[inline]
     pub fn create_volume_permission(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreateVolumePermissionModifications> {
+    ) -> Option<&crate::types::CreateVolumePermissionModifications> {
         self.create_volume_permission.as_ref()
     }
     /// The `GroupNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn group_names(&self) -> &[::std::string::String] {
+    pub fn group_names(&self) -> &[String] {
         self.group_names.as_deref().unwrap_or_default()
     }
     /// The `OperationType` member, when set.
     #[inline]
-    pub fn operation_type(&self) -> ::std::option::Option<&crate::types::OperationType> {
+    pub fn operation_type(&self) -> Option<&crate::types::OperationType> {
         self.operation_type.as_ref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `UserIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn user_ids(&self) -> &[::std::string::String] {
+    pub fn user_ids(&self) -> &[String] {
         self.user_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifySnapshotAttributeRequest`](crate::types::ModifySnapshotAttributeRequest); start one with `ModifySnapshotAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifySnapshotAttributeRequestBuilder {
     inner: crate::types::ModifySnapshotAttributeRequest,
 }
 impl ModifySnapshotAttributeRequestBuilder {
     /// Sets [`ModifySnapshotAttributeRequest::attribute`](crate::types::ModifySnapshotAttributeRequest::attribute): The snapshot attribute to modify.
     pub fn attribute(mut self, input: crate::types::SnapshotAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::attribute`](crate::types::ModifySnapshotAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotAttributeName>,
+        input: Option<crate::types::SnapshotAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`ModifySnapshotAttributeRequest::attribute`](crate::types::ModifySnapshotAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::SnapshotAttributeName> {
         &self.inner.attribute
     }
     /// Sets [`ModifySnapshotAttributeRequest::create_volume_permission`](crate::types::ModifySnapshotAttributeRequest::create_volume_permission): A JSON representation of the snapshot attribute modification.
@@ -112,14 +98,14 @@ impl ModifySnapshotAttributeRequestBuilder {
         mut self,
         input: crate::types::CreateVolumePermissionModifications,
     ) -> Self {
-        self.inner.create_volume_permission = ::std::option::Option::Some(input);
+        self.inner.create_volume_permission = Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::create_volume_permission`](crate::types::ModifySnapshotAttributeRequest::create_volume_permission).
     #[inline]
     pub fn set_create_volume_permission(
         mut self,
-        input: ::std::option::Option<crate::types::CreateVolumePermissionModifications>,
+        input: Option<crate::types::CreateVolumePermissionModifications>,
     ) -> Self {
         self.inner.create_volume_permission = input;
         self
@@ -128,169 +114,145 @@ impl ModifySnapshotAttributeRequestBuilder {
     #[inline]
     pub fn get_create_volume_permission(
         &self,
-    ) -> &::std::option::Option<crate::types::CreateVolumePermissionModifications> {
+    ) -> &Option<crate::types::CreateVolumePermissionModifications> {
         &self.inner.create_volume_permission
     }
     /// Appends one item to [`ModifySnapshotAttributeRequest::group_names`](crate::types::ModifySnapshotAttributeRequest::group_names): The group to modify for the snapshot.
     ///
     /// To set the whole list at once, use [`set_group_names`](Self::set_group_names).
-    pub fn group_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn group_names(mut self, input: impl Into<String>) -> Self {
         self.inner.group_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::group_names`](crate::types::ModifySnapshotAttributeRequest::group_names).
     #[inline]
-    pub fn set_group_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_group_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.group_names = input;
         self
     }
     /// The value set for [`ModifySnapshotAttributeRequest::group_names`](crate::types::ModifySnapshotAttributeRequest::group_names), if any.
     #[inline]
-    pub fn get_group_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_group_names(&self) -> &Option<Vec<String>> {
         &self.inner.group_names
     }
     /// Sets [`ModifySnapshotAttributeRequest::operation_type`](crate::types::ModifySnapshotAttributeRequest::operation_type): The type of operation to perform to the attribute.
     pub fn operation_type(mut self, input: crate::types::OperationType) -> Self {
-        self.inner.operation_type = ::std::option::Option::Some(input);
+        self.inner.operation_type = Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::operation_type`](crate::types::ModifySnapshotAttributeRequest::operation_type).
     #[inline]
     pub fn set_operation_type(
         mut self,
-        input: ::std::option::Option<crate::types::OperationType>,
+        input: Option<crate::types::OperationType>,
     ) -> Self {
         self.inner.operation_type = input;
         self
     }
     /// The value set for [`ModifySnapshotAttributeRequest::operation_type`](crate::types::ModifySnapshotAttributeRequest::operation_type), if any.
     #[inline]
-    pub fn get_operation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperationType> {
+    pub fn get_operation_type(&self) -> &Option<crate::types::OperationType> {
         &self.inner.operation_type
     }
     /// Sets [`ModifySnapshotAttributeRequest::snapshot_id`](crate::types::ModifySnapshotAttributeRequest::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::snapshot_id`](crate::types::ModifySnapshotAttributeRequest::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`ModifySnapshotAttributeRequest::snapshot_id`](crate::types::ModifySnapshotAttributeRequest::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Appends one item to [`ModifySnapshotAttributeRequest::user_ids`](crate::types::ModifySnapshotAttributeRequest::user_ids): The account ID to modify for the snapshot.
     ///
     /// To set the whole list at once, use [`set_user_ids`](Self::set_user_ids).
-    pub fn user_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn user_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.user_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::user_ids`](crate::types::ModifySnapshotAttributeRequest::user_ids).
     #[inline]
-    pub fn set_user_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_user_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.user_ids = input;
         self
     }
     /// The value set for [`ModifySnapshotAttributeRequest::user_ids`](crate::types::ModifySnapshotAttributeRequest::user_ids), if any.
     #[inline]
-    pub fn get_user_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_user_ids(&self) -> &Option<Vec<String>> {
         &self.inner.user_ids
     }
     /// Sets [`ModifySnapshotAttributeRequest::dry_run`](crate::types::ModifySnapshotAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotAttributeRequest::dry_run`](crate::types::ModifySnapshotAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifySnapshotAttributeRequest::dry_run`](crate::types::ModifySnapshotAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifySnapshotAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifySnapshotAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.snapshot_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifySnapshotAttributeRequest",
                 member: "snapshot_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifySnapshotAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.attribute {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.create_volume_permission {
+        if let Some(value) = &self.create_volume_permission {
             let member_0 = body.enter("CreateVolumePermission");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.group_names {
+        if let Some(value) = &self.group_names {
             let member_0 = body.enter("UserGroup");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.operation_type {
+        if let Some(value) = &self.operation_type {
             body.member("OperationType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_ids {
+        if let Some(value) = &self.user_ids {
             let member_0 = body.enter("UserId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,71 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySnapshotTierResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifySnapshotTierResult {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The date and time when the archive process was started.
-    pub tiering_start_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub tiering_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ModifySnapshotTierResult {
     /// Starts building a [`ModifySnapshotTierResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifySnapshotTierResultBuilder {
-        <crate::types::builders::ModifySnapshotTierResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifySnapshotTierResultBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `TieringStartTime` member, when set.
     #[inline]
-    pub fn tiering_start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn tiering_start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.tiering_start_time.as_ref()
     }
 }
 /// A builder for [`ModifySnapshotTierResult`](crate::types::ModifySnapshotTierResult); start one with `ModifySnapshotTierResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifySnapshotTierResultBuilder {
     inner: crate::types::ModifySnapshotTierResult,
 }
 impl ModifySnapshotTierResultBuilder {
     /// Sets [`ModifySnapshotTierResult::snapshot_id`](crate::types::ModifySnapshotTierResult::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifySnapshotTierResult::snapshot_id`](crate::types::ModifySnapshotTierResult::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`ModifySnapshotTierResult::snapshot_id`](crate::types::ModifySnapshotTierResult::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`ModifySnapshotTierResult::tiering_start_time`](crate::types::ModifySnapshotTierResult::tiering_start_time): The date and time when the archive process was started.
@@ -74,14 +54,14 @@ impl ModifySnapshotTierResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.tiering_start_time = ::std::option::Option::Some(input);
+        self.inner.tiering_start_time = Some(input);
         self
     }
     /// Sets or clears [`ModifySnapshotTierResult::tiering_start_time`](crate::types::ModifySnapshotTierResult::tiering_start_time).
     #[inline]
     pub fn set_tiering_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.tiering_start_time = input;
         self
@@ -90,7 +70,7 @@ impl ModifySnapshotTierResultBuilder {
     #[inline]
     pub fn get_tiering_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.tiering_start_time
     }
     /// Builds the [`ModifySnapshotTierResult`]; it has no required members, so this cannot fail.
@@ -102,17 +82,15 @@ impl ModifySnapshotTierResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifySnapshotTierResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "tieringStartTime" => {
-                    value.tiering_start_time = ::std::option::Option::Some(
+                    value.tiering_start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -123,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for ModifySnapshotTierResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

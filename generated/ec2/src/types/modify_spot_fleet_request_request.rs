@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ModifySpotFleetRequest.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifySpotFleetRequestRequest {
     /// The launch template and overrides. You can only use this parameter if you specified a launch template (`LaunchTemplateConfigs`) in your Spot Fleet request. If you specified `LaunchSpecifications` in your Spot Fleet request, then omit this parameter.
-    pub launch_template_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateConfig>,
-    >,
+    pub launch_template_configs: Option<Vec<crate::types::LaunchTemplateConfig>>,
     /// The number of On-Demand Instances in the fleet.
-    pub on_demand_target_capacity: ::std::option::Option<i32>,
+    pub on_demand_target_capacity: Option<i32>,
     /// Reserved.
-    pub context: ::std::option::Option<::std::string::String>,
+    pub context: Option<String>,
     /// The ID of the Spot Fleet request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub spot_fleet_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_fleet_request_id: Option<String>,
     /// The size of the fleet.
-    pub target_capacity: ::std::option::Option<i32>,
+    pub target_capacity: Option<i32>,
     /// Indicates whether running instances should be terminated if the target capacity of the Spot Fleet request is decreased below the current size of the Spot Fleet.
     ///
     /// Supported only for fleets of type `maintain`.
-    pub excess_capacity_termination_policy: ::std::option::Option<
+    pub excess_capacity_termination_policy: Option<
         crate::types::ExcessCapacityTerminationPolicy,
     >,
 }
@@ -35,7 +28,7 @@ impl ModifySpotFleetRequestRequest {
     /// Starts building a [`ModifySpotFleetRequestRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifySpotFleetRequestRequestBuilder {
-        <crate::types::builders::ModifySpotFleetRequestRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifySpotFleetRequestRequestBuilder as Default>::default()
     }
     /// The `LaunchTemplateConfigs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -44,39 +37,34 @@ impl ModifySpotFleetRequestRequest {
     }
     /// The `OnDemandTargetCapacity` member, when set.
     #[inline]
-    pub fn on_demand_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn on_demand_target_capacity(&self) -> Option<i32> {
         self.on_demand_target_capacity
     }
     /// The `Context` member, when set.
     #[inline]
-    pub fn context(&self) -> ::std::option::Option<&str> {
+    pub fn context(&self) -> Option<&str> {
         self.context.as_deref()
     }
     /// The `SpotFleetRequestId` member, when set.
     #[inline]
-    pub fn spot_fleet_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_fleet_request_id(&self) -> Option<&str> {
         self.spot_fleet_request_id.as_deref()
     }
     /// The `TargetCapacity` member, when set.
     #[inline]
-    pub fn target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn target_capacity(&self) -> Option<i32> {
         self.target_capacity
     }
     /// The `ExcessCapacityTerminationPolicy` member, when set.
     #[inline]
     pub fn excess_capacity_termination_policy(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExcessCapacityTerminationPolicy> {
+    ) -> Option<&crate::types::ExcessCapacityTerminationPolicy> {
         self.excess_capacity_termination_policy.as_ref()
     }
 }
 /// A builder for [`ModifySpotFleetRequestRequest`](crate::types::ModifySpotFleetRequestRequest); start one with `ModifySpotFleetRequestRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifySpotFleetRequestRequestBuilder {
     inner: crate::types::ModifySpotFleetRequestRequest,
 }
@@ -95,7 +83,7 @@ impl ModifySpotFleetRequestRequestBuilder {
     #[inline]
     pub fn set_launch_template_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplateConfig>>,
+        input: Option<Vec<crate::types::LaunchTemplateConfig>>,
     ) -> Self {
         self.inner.launch_template_configs = input;
         self
@@ -104,88 +92,71 @@ impl ModifySpotFleetRequestRequestBuilder {
     #[inline]
     pub fn get_launch_template_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplateConfig>> {
+    ) -> &Option<Vec<crate::types::LaunchTemplateConfig>> {
         &self.inner.launch_template_configs
     }
     /// Sets [`ModifySpotFleetRequestRequest::on_demand_target_capacity`](crate::types::ModifySpotFleetRequestRequest::on_demand_target_capacity): The number of On-Demand Instances in the fleet.
     pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
-        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input);
+        self.inner.on_demand_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestRequest::on_demand_target_capacity`](crate::types::ModifySpotFleetRequestRequest::on_demand_target_capacity).
     #[inline]
-    pub fn set_on_demand_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_on_demand_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.on_demand_target_capacity = input;
         self
     }
     /// The value set for [`ModifySpotFleetRequestRequest::on_demand_target_capacity`](crate::types::ModifySpotFleetRequestRequest::on_demand_target_capacity), if any.
     #[inline]
-    pub fn get_on_demand_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_on_demand_target_capacity(&self) -> &Option<i32> {
         &self.inner.on_demand_target_capacity
     }
     /// Sets [`ModifySpotFleetRequestRequest::context`](crate::types::ModifySpotFleetRequestRequest::context): Reserved.
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.context = ::std::option::Option::Some(input.into());
+    pub fn context(mut self, input: impl Into<String>) -> Self {
+        self.inner.context = Some(input.into());
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestRequest::context`](crate::types::ModifySpotFleetRequestRequest::context).
     #[inline]
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.inner.context = input;
         self
     }
     /// The value set for [`ModifySpotFleetRequestRequest::context`](crate::types::ModifySpotFleetRequestRequest::context), if any.
     #[inline]
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         &self.inner.context
     }
     /// Sets [`ModifySpotFleetRequestRequest::spot_fleet_request_id`](crate::types::ModifySpotFleetRequestRequest::spot_fleet_request_id): The ID of the Spot Fleet request.
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_fleet_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_fleet_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestRequest::spot_fleet_request_id`](crate::types::ModifySpotFleetRequestRequest::spot_fleet_request_id).
     #[inline]
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_fleet_request_id = input;
         self
     }
     /// The value set for [`ModifySpotFleetRequestRequest::spot_fleet_request_id`](crate::types::ModifySpotFleetRequestRequest::spot_fleet_request_id), if any.
     #[inline]
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         &self.inner.spot_fleet_request_id
     }
     /// Sets [`ModifySpotFleetRequestRequest::target_capacity`](crate::types::ModifySpotFleetRequestRequest::target_capacity): The size of the fleet.
     pub fn target_capacity(mut self, input: i32) -> Self {
-        self.inner.target_capacity = ::std::option::Option::Some(input);
+        self.inner.target_capacity = Some(input);
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestRequest::target_capacity`](crate::types::ModifySpotFleetRequestRequest::target_capacity).
     #[inline]
-    pub fn set_target_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.target_capacity = input;
         self
     }
     /// The value set for [`ModifySpotFleetRequestRequest::target_capacity`](crate::types::ModifySpotFleetRequestRequest::target_capacity), if any.
     #[inline]
-    pub fn get_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_capacity(&self) -> &Option<i32> {
         &self.inner.target_capacity
     }
     /// Sets [`ModifySpotFleetRequestRequest::excess_capacity_termination_policy`](crate::types::ModifySpotFleetRequestRequest::excess_capacity_termination_policy): Indicates whether running instances should be terminated if the target capacity of the Spot Fleet request is decreased below the current size of the Spot Fleet.
@@ -193,16 +164,14 @@ impl ModifySpotFleetRequestRequestBuilder {
         mut self,
         input: crate::types::ExcessCapacityTerminationPolicy,
     ) -> Self {
-        self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.excess_capacity_termination_policy = Some(input);
         self
     }
     /// Sets or clears [`ModifySpotFleetRequestRequest::excess_capacity_termination_policy`](crate::types::ModifySpotFleetRequestRequest::excess_capacity_termination_policy).
     #[inline]
     pub fn set_excess_capacity_termination_policy(
         mut self,
-        input: ::std::option::Option<crate::types::ExcessCapacityTerminationPolicy>,
+        input: Option<crate::types::ExcessCapacityTerminationPolicy>,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = input;
         self
@@ -211,32 +180,32 @@ impl ModifySpotFleetRequestRequestBuilder {
     #[inline]
     pub fn get_excess_capacity_termination_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::ExcessCapacityTerminationPolicy> {
+    ) -> &Option<crate::types::ExcessCapacityTerminationPolicy> {
         &self.inner.excess_capacity_termination_policy
     }
     /// Builds the [`ModifySpotFleetRequestRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifySpotFleetRequestRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.spot_fleet_request_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifySpotFleetRequestRequest",
                 member: "spot_fleet_request_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifySpotFleetRequestRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfig");
             body.items(
                 value,
@@ -244,23 +213,21 @@ impl ::awsgen_runtime::query::WriteQuery for ModifySpotFleetRequestRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
+        if let Some(value) = &self.on_demand_target_capacity {
             body.member("OnDemandTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             body.member("Context", value);
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_id {
+        if let Some(value) = &self.spot_fleet_request_id {
             body.member("SpotFleetRequestId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity {
+        if let Some(value) = &self.target_capacity {
             body.member("TargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             body.member("ExcessCapacityTerminationPolicy", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,148 +2,126 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifySubnetAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifySubnetAttributeRequest {
     /// Specify `true` to indicate that network interfaces created in the specified subnet should be assigned an IPv6 address. This includes a network interface that's created when launching an instance into the subnet (the instance therefore receives an IPv6 address).
     ///
     /// If you enable the IPv6 addressing feature for your subnet, your network interface or instance only receives an IPv6 address if it's created using version `2016-11-15` or later of the Amazon EC2 API.
-    pub assign_ipv6_address_on_creation: ::std::option::Option<
-        crate::types::AttributeBooleanValue,
-    >,
+    pub assign_ipv6_address_on_creation: Option<crate::types::AttributeBooleanValue>,
     /// Specify `true` to indicate that network interfaces attached to instances created in the specified subnet should be assigned a public IPv4 address.
     ///
     /// Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses. For more information, see the *Public IPv4 Address* tab on the [Amazon VPC pricing page](http://aws.amazon.com/vpc/pricing/).
-    pub map_public_ip_on_launch: ::std::option::Option<
-        crate::types::AttributeBooleanValue,
-    >,
+    pub map_public_ip_on_launch: Option<crate::types::AttributeBooleanValue>,
     /// The ID of the subnet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// Specify `true` to indicate that network interfaces attached to instances created in the specified subnet should be assigned a customer-owned IPv4 address.
     ///
     /// When this value is `true`, you must specify the customer-owned IP pool using `CustomerOwnedIpv4Pool`.
-    pub map_customer_owned_ip_on_launch: ::std::option::Option<
-        crate::types::AttributeBooleanValue,
-    >,
+    pub map_customer_owned_ip_on_launch: Option<crate::types::AttributeBooleanValue>,
     /// The customer-owned IPv4 address pool associated with the subnet.
     ///
     /// You must set this value when you specify `true` for `MapCustomerOwnedIpOnLaunch`.
-    pub customer_owned_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ipv4_pool: Option<String>,
     /// Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
     ///
     /// You must first configure a NAT gateway in a public subnet (separate from the subnet containing the IPv6-only workloads). For example, the subnet containing the NAT gateway should have a `0.0.0.0/0` route pointing to the internet gateway. For more information, see [Configure DNS64 and NAT64](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-nat64-dns64.html#nat-gateway-nat64-dns64-walkthrough) in the *Amazon VPC User Guide*.
-    pub enable_dns64: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub enable_dns64: Option<crate::types::AttributeBooleanValue>,
     /// The type of hostname to assign to instances in the subnet at launch. For IPv4-only and dual-stack (IPv4 and IPv6) subnets, an instance DNS name can be based on the instance IPv4 address (ip-name) or the instance ID (resource-name). For IPv6 only subnets, an instance DNS name must be based on the instance ID (resource-name).
-    pub private_dns_hostname_type_on_launch: ::std::option::Option<
-        crate::types::HostnameType,
-    >,
+    pub private_dns_hostname_type_on_launch: Option<crate::types::HostnameType>,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
-    pub enable_resource_name_dns_a_record_on_launch: ::std::option::Option<
+    pub enable_resource_name_dns_a_record_on_launch: Option<
         crate::types::AttributeBooleanValue,
     >,
     /// Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
-    pub enable_resource_name_dns_aaaa_record_on_launch: ::std::option::Option<
+    pub enable_resource_name_dns_aaaa_record_on_launch: Option<
         crate::types::AttributeBooleanValue,
     >,
     /// Indicates the device position for local network interfaces in this subnet. For example, `1` indicates local network interfaces in this subnet are the secondary network interface (eth1). A local network interface cannot be the primary network interface (eth0).
-    pub enable_lni_at_device_index: ::std::option::Option<i32>,
+    pub enable_lni_at_device_index: Option<i32>,
     /// Specify `true` to indicate that local network interfaces at the current position should be disabled.
-    pub disable_lni_at_device_index: ::std::option::Option<
-        crate::types::AttributeBooleanValue,
-    >,
+    pub disable_lni_at_device_index: Option<crate::types::AttributeBooleanValue>,
 }
 impl ModifySubnetAttributeRequest {
     /// Starts building a [`ModifySubnetAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifySubnetAttributeRequestBuilder {
-        <crate::types::builders::ModifySubnetAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifySubnetAttributeRequestBuilder as Default>::default()
     }
     /// The `AssignIpv6AddressOnCreation` member, when set.
     #[inline]
     pub fn assign_ipv6_address_on_creation(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.assign_ipv6_address_on_creation.as_ref()
     }
     /// The `MapPublicIpOnLaunch` member, when set.
     #[inline]
     pub fn map_public_ip_on_launch(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.map_public_ip_on_launch.as_ref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `MapCustomerOwnedIpOnLaunch` member, when set.
     #[inline]
     pub fn map_customer_owned_ip_on_launch(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.map_customer_owned_ip_on_launch.as_ref()
     }
     /// The `CustomerOwnedIpv4Pool` member, when set.
     #[inline]
-    pub fn customer_owned_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ipv4_pool(&self) -> Option<&str> {
         self.customer_owned_ipv4_pool.as_deref()
     }
     /// The `EnableDns64` member, when set.
     #[inline]
-    pub fn enable_dns64(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn enable_dns64(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_dns64.as_ref()
     }
     /// The `PrivateDnsHostnameTypeOnLaunch` member, when set.
     #[inline]
     pub fn private_dns_hostname_type_on_launch(
         &self,
-    ) -> ::std::option::Option<&crate::types::HostnameType> {
+    ) -> Option<&crate::types::HostnameType> {
         self.private_dns_hostname_type_on_launch.as_ref()
     }
     /// The `EnableResourceNameDnsARecordOnLaunch` member, when set.
     #[inline]
     pub fn enable_resource_name_dns_a_record_on_launch(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_resource_name_dns_a_record_on_launch.as_ref()
     }
     /// The `EnableResourceNameDnsAAAARecordOnLaunch` member, when set.
     #[inline]
     pub fn enable_resource_name_dns_aaaa_record_on_launch(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_resource_name_dns_aaaa_record_on_launch.as_ref()
     }
     /// The `EnableLniAtDeviceIndex` member, when set.
     #[inline]
-    pub fn enable_lni_at_device_index(&self) -> ::std::option::Option<i32> {
+    pub fn enable_lni_at_device_index(&self) -> Option<i32> {
         self.enable_lni_at_device_index
     }
     /// The `DisableLniAtDeviceIndex` member, when set.
     #[inline]
     pub fn disable_lni_at_device_index(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.disable_lni_at_device_index.as_ref()
     }
 }
 /// A builder for [`ModifySubnetAttributeRequest`](crate::types::ModifySubnetAttributeRequest); start one with `ModifySubnetAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifySubnetAttributeRequestBuilder {
     inner: crate::types::ModifySubnetAttributeRequest,
 }
@@ -153,14 +131,14 @@ impl ModifySubnetAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.assign_ipv6_address_on_creation = ::std::option::Option::Some(input);
+        self.inner.assign_ipv6_address_on_creation = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::assign_ipv6_address_on_creation`](crate::types::ModifySubnetAttributeRequest::assign_ipv6_address_on_creation).
     #[inline]
     pub fn set_assign_ipv6_address_on_creation(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.assign_ipv6_address_on_creation = input;
         self
@@ -169,7 +147,7 @@ impl ModifySubnetAttributeRequestBuilder {
     #[inline]
     pub fn get_assign_ipv6_address_on_creation(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.assign_ipv6_address_on_creation
     }
     /// Sets [`ModifySubnetAttributeRequest::map_public_ip_on_launch`](crate::types::ModifySubnetAttributeRequest::map_public_ip_on_launch): Specify `true` to indicate that network interfaces attached to instances created in the specified subnet should be assigned a public IPv4 address.
@@ -177,14 +155,14 @@ impl ModifySubnetAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.map_public_ip_on_launch = ::std::option::Option::Some(input);
+        self.inner.map_public_ip_on_launch = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::map_public_ip_on_launch`](crate::types::ModifySubnetAttributeRequest::map_public_ip_on_launch).
     #[inline]
     pub fn set_map_public_ip_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.map_public_ip_on_launch = input;
         self
@@ -193,29 +171,23 @@ impl ModifySubnetAttributeRequestBuilder {
     #[inline]
     pub fn get_map_public_ip_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.map_public_ip_on_launch
     }
     /// Sets [`ModifySubnetAttributeRequest::subnet_id`](crate::types::ModifySubnetAttributeRequest::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::subnet_id`](crate::types::ModifySubnetAttributeRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`ModifySubnetAttributeRequest::subnet_id`](crate::types::ModifySubnetAttributeRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`ModifySubnetAttributeRequest::map_customer_owned_ip_on_launch`](crate::types::ModifySubnetAttributeRequest::map_customer_owned_ip_on_launch): Specify `true` to indicate that network interfaces attached to instances created in the specified subnet should be assigned a customer-owned IPv4 address.
@@ -223,14 +195,14 @@ impl ModifySubnetAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.map_customer_owned_ip_on_launch = ::std::option::Option::Some(input);
+        self.inner.map_customer_owned_ip_on_launch = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::map_customer_owned_ip_on_launch`](crate::types::ModifySubnetAttributeRequest::map_customer_owned_ip_on_launch).
     #[inline]
     pub fn set_map_customer_owned_ip_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.map_customer_owned_ip_on_launch = input;
         self
@@ -239,52 +211,42 @@ impl ModifySubnetAttributeRequestBuilder {
     #[inline]
     pub fn get_map_customer_owned_ip_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.map_customer_owned_ip_on_launch
     }
     /// Sets [`ModifySubnetAttributeRequest::customer_owned_ipv4_pool`](crate::types::ModifySubnetAttributeRequest::customer_owned_ipv4_pool): The customer-owned IPv4 address pool associated with the subnet.
-    pub fn customer_owned_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::customer_owned_ipv4_pool`](crate::types::ModifySubnetAttributeRequest::customer_owned_ipv4_pool).
     #[inline]
-    pub fn set_customer_owned_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ipv4_pool = input;
         self
     }
     /// The value set for [`ModifySubnetAttributeRequest::customer_owned_ipv4_pool`](crate::types::ModifySubnetAttributeRequest::customer_owned_ipv4_pool), if any.
     #[inline]
-    pub fn get_customer_owned_ipv4_pool(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ipv4_pool(&self) -> &Option<String> {
         &self.inner.customer_owned_ipv4_pool
     }
     /// Sets [`ModifySubnetAttributeRequest::enable_dns64`](crate::types::ModifySubnetAttributeRequest::enable_dns64): Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
     pub fn enable_dns64(mut self, input: crate::types::AttributeBooleanValue) -> Self {
-        self.inner.enable_dns64 = ::std::option::Option::Some(input);
+        self.inner.enable_dns64 = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::enable_dns64`](crate::types::ModifySubnetAttributeRequest::enable_dns64).
     #[inline]
     pub fn set_enable_dns64(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_dns64 = input;
         self
     }
     /// The value set for [`ModifySubnetAttributeRequest::enable_dns64`](crate::types::ModifySubnetAttributeRequest::enable_dns64), if any.
     #[inline]
-    pub fn get_enable_dns64(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_enable_dns64(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_dns64
     }
     /// Sets [`ModifySubnetAttributeRequest::private_dns_hostname_type_on_launch`](crate::types::ModifySubnetAttributeRequest::private_dns_hostname_type_on_launch): The type of hostname to assign to instances in the subnet at launch.
@@ -292,16 +254,14 @@ impl ModifySubnetAttributeRequestBuilder {
         mut self,
         input: crate::types::HostnameType,
     ) -> Self {
-        self.inner.private_dns_hostname_type_on_launch = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.private_dns_hostname_type_on_launch = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::private_dns_hostname_type_on_launch`](crate::types::ModifySubnetAttributeRequest::private_dns_hostname_type_on_launch).
     #[inline]
     pub fn set_private_dns_hostname_type_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::HostnameType>,
+        input: Option<crate::types::HostnameType>,
     ) -> Self {
         self.inner.private_dns_hostname_type_on_launch = input;
         self
@@ -310,7 +270,7 @@ impl ModifySubnetAttributeRequestBuilder {
     #[inline]
     pub fn get_private_dns_hostname_type_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::HostnameType> {
+    ) -> &Option<crate::types::HostnameType> {
         &self.inner.private_dns_hostname_type_on_launch
     }
     /// Sets [`ModifySubnetAttributeRequest::enable_resource_name_dns_a_record_on_launch`](crate::types::ModifySubnetAttributeRequest::enable_resource_name_dns_a_record_on_launch): Indicates whether to respond to DNS queries for instance hostnames with DNS A records.
@@ -318,16 +278,14 @@ impl ModifySubnetAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_resource_name_dns_a_record_on_launch = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_resource_name_dns_a_record_on_launch = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::enable_resource_name_dns_a_record_on_launch`](crate::types::ModifySubnetAttributeRequest::enable_resource_name_dns_a_record_on_launch).
     #[inline]
     pub fn set_enable_resource_name_dns_a_record_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_resource_name_dns_a_record_on_launch = input;
         self
@@ -336,7 +294,7 @@ impl ModifySubnetAttributeRequestBuilder {
     #[inline]
     pub fn get_enable_resource_name_dns_a_record_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_resource_name_dns_a_record_on_launch
     }
     /// Sets [`ModifySubnetAttributeRequest::enable_resource_name_dns_aaaa_record_on_launch`](crate::types::ModifySubnetAttributeRequest::enable_resource_name_dns_aaaa_record_on_launch): Indicates whether to respond to DNS queries for instance hostnames with DNS AAAA records.
@@ -344,16 +302,14 @@ impl ModifySubnetAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_resource_name_dns_aaaa_record_on_launch = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_resource_name_dns_aaaa_record_on_launch = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::enable_resource_name_dns_aaaa_record_on_launch`](crate::types::ModifySubnetAttributeRequest::enable_resource_name_dns_aaaa_record_on_launch).
     #[inline]
     pub fn set_enable_resource_name_dns_aaaa_record_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_resource_name_dns_aaaa_record_on_launch = input;
         self
@@ -362,26 +318,23 @@ impl ModifySubnetAttributeRequestBuilder {
     #[inline]
     pub fn get_enable_resource_name_dns_aaaa_record_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_resource_name_dns_aaaa_record_on_launch
     }
     /// Sets [`ModifySubnetAttributeRequest::enable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::enable_lni_at_device_index): Indicates the device position for local network interfaces in this subnet.
     pub fn enable_lni_at_device_index(mut self, input: i32) -> Self {
-        self.inner.enable_lni_at_device_index = ::std::option::Option::Some(input);
+        self.inner.enable_lni_at_device_index = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::enable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::enable_lni_at_device_index).
     #[inline]
-    pub fn set_enable_lni_at_device_index(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_enable_lni_at_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.enable_lni_at_device_index = input;
         self
     }
     /// The value set for [`ModifySubnetAttributeRequest::enable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::enable_lni_at_device_index), if any.
     #[inline]
-    pub fn get_enable_lni_at_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_enable_lni_at_device_index(&self) -> &Option<i32> {
         &self.inner.enable_lni_at_device_index
     }
     /// Sets [`ModifySubnetAttributeRequest::disable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::disable_lni_at_device_index): Specify `true` to indicate that local network interfaces at the current position should be disabled.
@@ -389,14 +342,14 @@ impl ModifySubnetAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.disable_lni_at_device_index = ::std::option::Option::Some(input);
+        self.inner.disable_lni_at_device_index = Some(input);
         self
     }
     /// Sets or clears [`ModifySubnetAttributeRequest::disable_lni_at_device_index`](crate::types::ModifySubnetAttributeRequest::disable_lni_at_device_index).
     #[inline]
     pub fn set_disable_lni_at_device_index(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.disable_lni_at_device_index = input;
         self
@@ -405,86 +358,78 @@ impl ModifySubnetAttributeRequestBuilder {
     #[inline]
     pub fn get_disable_lni_at_device_index(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.disable_lni_at_device_index
     }
     /// Builds the [`ModifySubnetAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifySubnetAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subnet_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifySubnetAttributeRequest",
                 member: "subnet_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifySubnetAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.assign_ipv6_address_on_creation
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.assign_ipv6_address_on_creation {
             let member_0 = body.enter("AssignIpv6AddressOnCreation");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.map_public_ip_on_launch {
+        if let Some(value) = &self.map_public_ip_on_launch {
             let member_0 = body.enter("MapPublicIpOnLaunch");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.map_customer_owned_ip_on_launch
-        {
+        if let Some(value) = &self.map_customer_owned_ip_on_launch {
             let member_0 = body.enter("MapCustomerOwnedIpOnLaunch");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
+        if let Some(value) = &self.customer_owned_ipv4_pool {
             body.member("CustomerOwnedIpv4Pool", value);
         }
-        if let ::std::option::Option::Some(value) = &self.enable_dns64 {
+        if let Some(value) = &self.enable_dns64 {
             let member_0 = body.enter("EnableDns64");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .private_dns_hostname_type_on_launch
-        {
+        if let Some(value) = &self.private_dns_hostname_type_on_launch {
             body.member("PrivateDnsHostnameTypeOnLaunch", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_a_record_on_launch
-        {
+        if let Some(value) = &self.enable_resource_name_dns_a_record_on_launch {
             let member_0 = body.enter("EnableResourceNameDnsARecordOnLaunch");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_aaaa_record_on_launch
-        {
+        if let Some(value) = &self.enable_resource_name_dns_aaaa_record_on_launch {
             let member_0 = body.enter("EnableResourceNameDnsAAAARecordOnLaunch");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.enable_lni_at_device_index {
+        if let Some(value) = &self.enable_lni_at_device_index {
             body.member("EnableLniAtDeviceIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.disable_lni_at_device_index {
+        if let Some(value) = &self.disable_lni_at_device_index {
             let member_0 = body.enter("DisableLniAtDeviceIndex");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorFilterNetworkServicesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterNetworkServicesRequest {
     /// The ID of the Traffic Mirror filter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
     /// The network service, for example Amazon DNS, that you want to mirror.
-    pub add_network_services: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-    >,
+    pub add_network_services: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     /// The network service, for example Amazon DNS, that you no longer want to mirror.
-    pub remove_network_services: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-    >,
+    pub remove_network_services: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyTrafficMirrorFilterNetworkServicesRequest {
     /// Starts building a [`ModifyTrafficMirrorFilterNetworkServicesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
-        <crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
     /// The `AddNetworkServices` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,43 +41,30 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyTrafficMirrorFilterNetworkServicesRequest`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest); start one with `ModifyTrafficMirrorFilterNetworkServicesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     inner: crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest,
 }
 impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     /// Sets [`ModifyTrafficMirrorFilterNetworkServicesRequest::traffic_mirror_filter_id`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterNetworkServicesRequest::traffic_mirror_filter_id`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterNetworkServicesRequest::traffic_mirror_filter_id`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Appends one item to [`ModifyTrafficMirrorFilterNetworkServicesRequest::add_network_services`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::add_network_services): The network service, for example Amazon DNS, that you want to mirror.
@@ -103,9 +81,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     #[inline]
     pub fn set_add_network_services(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     ) -> Self {
         self.inner.add_network_services = input;
         self
@@ -114,9 +90,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     #[inline]
     pub fn get_add_network_services(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-    > {
+    ) -> &Option<Vec<crate::types::TrafficMirrorNetworkService>> {
         &self.inner.add_network_services
     }
     /// Appends one item to [`ModifyTrafficMirrorFilterNetworkServicesRequest::remove_network_services`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::remove_network_services): The network service, for example Amazon DNS, that you no longer want to mirror.
@@ -133,9 +107,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     #[inline]
     pub fn set_remove_network_services(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     ) -> Self {
         self.inner.remove_network_services = input;
         self
@@ -144,42 +116,40 @@ impl ModifyTrafficMirrorFilterNetworkServicesRequestBuilder {
     #[inline]
     pub fn get_remove_network_services(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-    > {
+    ) -> &Option<Vec<crate::types::TrafficMirrorNetworkService>> {
         &self.inner.remove_network_services
     }
     /// Sets [`ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyTrafficMirrorFilterNetworkServicesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_mirror_filter_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyTrafficMirrorFilterNetworkServicesRequest",
                 member: "traffic_mirror_filter_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -187,23 +157,23 @@ for ModifyTrafficMirrorFilterNetworkServicesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             body.member("TrafficMirrorFilterId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.add_network_services {
+        if let Some(value) = &self.add_network_services {
             let member_0 = body.enter("AddNetworkService");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_network_services {
+        if let Some(value) = &self.remove_network_services {
             let member_0 = body.enter("RemoveNetworkService");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

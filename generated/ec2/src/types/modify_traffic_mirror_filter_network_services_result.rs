@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorFilterNetworkServicesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterNetworkServicesResult {
     /// The Traffic Mirror filter that the network service is associated with.
-    pub traffic_mirror_filter: ::std::option::Option<crate::types::TrafficMirrorFilter>,
+    pub traffic_mirror_filter: Option<crate::types::TrafficMirrorFilter>,
 }
 impl ModifyTrafficMirrorFilterNetworkServicesResult {
     /// Starts building a [`ModifyTrafficMirrorFilterNetworkServicesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
-        <crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTrafficMirrorFilterNetworkServicesResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilter` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorFilter> {
+    pub fn traffic_mirror_filter(&self) -> Option<&crate::types::TrafficMirrorFilter> {
         self.traffic_mirror_filter.as_ref()
     }
 }
 /// A builder for [`ModifyTrafficMirrorFilterNetworkServicesResult`](crate::types::ModifyTrafficMirrorFilterNetworkServicesResult); start one with `ModifyTrafficMirrorFilterNetworkServicesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
     inner: crate::types::ModifyTrafficMirrorFilterNetworkServicesResult,
 }
@@ -43,14 +31,14 @@ impl ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
         mut self,
         input: crate::types::TrafficMirrorFilter,
     ) -> Self {
-        self.inner.traffic_mirror_filter = ::std::option::Option::Some(input);
+        self.inner.traffic_mirror_filter = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterNetworkServicesResult::traffic_mirror_filter`](crate::types::ModifyTrafficMirrorFilterNetworkServicesResult::traffic_mirror_filter).
     #[inline]
     pub fn set_traffic_mirror_filter(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorFilter>,
+        input: Option<crate::types::TrafficMirrorFilter>,
     ) -> Self {
         self.inner.traffic_mirror_filter = input;
         self
@@ -59,7 +47,7 @@ impl ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_filter(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorFilter> {
+    ) -> &Option<crate::types::TrafficMirrorFilter> {
         &self.inner.traffic_mirror_filter
     }
     /// Builds the [`ModifyTrafficMirrorFilterNetworkServicesResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl ModifyTrafficMirrorFilterNetworkServicesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorFilterNetworkServicesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorFilter" {
-                value.traffic_mirror_filter = ::std::option::Option::Some(
+                value.traffic_mirror_filter = Some(
                     <crate::types::TrafficMirrorFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,111 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorFilterRuleRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterRuleRequest {
     /// The ID of the Traffic Mirror rule.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_mirror_filter_rule_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_rule_id: Option<String>,
     /// The type of traffic to assign to the rule.
-    pub traffic_direction: ::std::option::Option<crate::types::TrafficDirection>,
+    pub traffic_direction: Option<crate::types::TrafficDirection>,
     /// The number of the Traffic Mirror rule. This number must be unique for each Traffic Mirror rule in a given direction. The rules are processed in ascending order by rule number.
-    pub rule_number: ::std::option::Option<i32>,
+    pub rule_number: Option<i32>,
     /// The action to assign to the rule.
-    pub rule_action: ::std::option::Option<crate::types::TrafficMirrorRuleAction>,
+    pub rule_action: Option<crate::types::TrafficMirrorRuleAction>,
     /// The destination ports that are associated with the Traffic Mirror rule.
-    pub destination_port_range: ::std::option::Option<
-        crate::types::TrafficMirrorPortRangeRequest,
-    >,
+    pub destination_port_range: Option<crate::types::TrafficMirrorPortRangeRequest>,
     /// The port range to assign to the Traffic Mirror rule.
-    pub source_port_range: ::std::option::Option<
-        crate::types::TrafficMirrorPortRangeRequest,
-    >,
+    pub source_port_range: Option<crate::types::TrafficMirrorPortRangeRequest>,
     /// The protocol, for example TCP, to assign to the Traffic Mirror rule.
-    pub protocol: ::std::option::Option<i32>,
+    pub protocol: Option<i32>,
     /// The destination CIDR block to assign to the Traffic Mirror rule.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The source CIDR block to assign to the Traffic Mirror rule.
-    pub source_cidr_block: ::std::option::Option<::std::string::String>,
+    pub source_cidr_block: Option<String>,
     /// The description to assign to the Traffic Mirror rule.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The properties that you want to remove from the Traffic Mirror filter rule.
     ///
     /// When you remove a property from a Traffic Mirror filter rule, the property is set to the default.
-    pub remove_fields: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorFilterRuleField>,
-    >,
+    pub remove_fields: Option<Vec<crate::types::TrafficMirrorFilterRuleField>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyTrafficMirrorFilterRuleRequest {
     /// Starts building a [`ModifyTrafficMirrorFilterRuleRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTrafficMirrorFilterRuleRequestBuilder {
-        <crate::types::builders::ModifyTrafficMirrorFilterRuleRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTrafficMirrorFilterRuleRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterRuleId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_rule_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_rule_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_rule_id.as_deref()
     }
     /// The `TrafficDirection` member, when set.
     #[inline]
-    pub fn traffic_direction(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficDirection> {
+    pub fn traffic_direction(&self) -> Option<&crate::types::TrafficDirection> {
         self.traffic_direction.as_ref()
     }
     /// The `RuleNumber` member, when set.
     #[inline]
-    pub fn rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn rule_number(&self) -> Option<i32> {
         self.rule_number
     }
     /// The `RuleAction` member, when set.
     #[inline]
-    pub fn rule_action(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorRuleAction> {
+    pub fn rule_action(&self) -> Option<&crate::types::TrafficMirrorRuleAction> {
         self.rule_action.as_ref()
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
     pub fn destination_port_range(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> Option<&crate::types::TrafficMirrorPortRangeRequest> {
         self.destination_port_range.as_ref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
     pub fn source_port_range(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> Option<&crate::types::TrafficMirrorPortRangeRequest> {
         self.source_port_range.as_ref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<i32> {
+    pub fn protocol(&self) -> Option<i32> {
         self.protocol
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `SourceCidrBlock` member, when set.
     #[inline]
-    pub fn source_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn source_cidr_block(&self) -> Option<&str> {
         self.source_cidr_block.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `RemoveFields` member, empty when not set; the field tells an empty list from an absent one.
@@ -116,103 +101,84 @@ impl ModifyTrafficMirrorFilterRuleRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyTrafficMirrorFilterRuleRequest`](crate::types::ModifyTrafficMirrorFilterRuleRequest); start one with `ModifyTrafficMirrorFilterRuleRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTrafficMirrorFilterRuleRequestBuilder {
     inner: crate::types::ModifyTrafficMirrorFilterRuleRequest,
 }
 impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id): The ID of the Traffic Mirror rule.
-    pub fn traffic_mirror_filter_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_rule_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn traffic_mirror_filter_rule_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_rule_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_rule_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_rule_id = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_mirror_filter_rule_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_rule_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_rule_id
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_direction): The type of traffic to assign to the rule.
     pub fn traffic_direction(mut self, input: crate::types::TrafficDirection) -> Self {
-        self.inner.traffic_direction = ::std::option::Option::Some(input);
+        self.inner.traffic_direction = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_direction).
     #[inline]
     pub fn set_traffic_direction(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficDirection>,
+        input: Option<crate::types::TrafficDirection>,
     ) -> Self {
         self.inner.traffic_direction = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::traffic_direction`](crate::types::ModifyTrafficMirrorFilterRuleRequest::traffic_direction), if any.
     #[inline]
-    pub fn get_traffic_direction(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficDirection> {
+    pub fn get_traffic_direction(&self) -> &Option<crate::types::TrafficDirection> {
         &self.inner.traffic_direction
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::rule_number`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_number): The number of the Traffic Mirror rule.
     pub fn rule_number(mut self, input: i32) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input);
+        self.inner.rule_number = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::rule_number`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_number).
     #[inline]
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.rule_number = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::rule_number`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_number), if any.
     #[inline]
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         &self.inner.rule_number
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::rule_action`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_action): The action to assign to the rule.
     pub fn rule_action(mut self, input: crate::types::TrafficMirrorRuleAction) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input);
+        self.inner.rule_action = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::rule_action`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_action).
     #[inline]
     pub fn set_rule_action(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorRuleAction>,
+        input: Option<crate::types::TrafficMirrorRuleAction>,
     ) -> Self {
         self.inner.rule_action = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::rule_action`](crate::types::ModifyTrafficMirrorFilterRuleRequest::rule_action), if any.
     #[inline]
-    pub fn get_rule_action(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorRuleAction> {
+    pub fn get_rule_action(&self) -> &Option<crate::types::TrafficMirrorRuleAction> {
         &self.inner.rule_action
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::destination_port_range`](crate::types::ModifyTrafficMirrorFilterRuleRequest::destination_port_range): The destination ports that are associated with the Traffic Mirror rule.
@@ -220,14 +186,14 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
         mut self,
         input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input);
+        self.inner.destination_port_range = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::destination_port_range`](crate::types::ModifyTrafficMirrorFilterRuleRequest::destination_port_range).
     #[inline]
     pub fn set_destination_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorPortRangeRequest>,
+        input: Option<crate::types::TrafficMirrorPortRangeRequest>,
     ) -> Self {
         self.inner.destination_port_range = input;
         self
@@ -236,7 +202,7 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     #[inline]
     pub fn get_destination_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> &Option<crate::types::TrafficMirrorPortRangeRequest> {
         &self.inner.destination_port_range
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::source_port_range`](crate::types::ModifyTrafficMirrorFilterRuleRequest::source_port_range): The port range to assign to the Traffic Mirror rule.
@@ -244,14 +210,14 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
         mut self,
         input: crate::types::TrafficMirrorPortRangeRequest,
     ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input);
+        self.inner.source_port_range = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::source_port_range`](crate::types::ModifyTrafficMirrorFilterRuleRequest::source_port_range).
     #[inline]
     pub fn set_source_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorPortRangeRequest>,
+        input: Option<crate::types::TrafficMirrorPortRangeRequest>,
     ) -> Self {
         self.inner.source_port_range = input;
         self
@@ -260,93 +226,71 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     #[inline]
     pub fn get_source_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorPortRangeRequest> {
+    ) -> &Option<crate::types::TrafficMirrorPortRangeRequest> {
         &self.inner.source_port_range
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::protocol`](crate::types::ModifyTrafficMirrorFilterRuleRequest::protocol): The protocol, for example TCP, to assign to the Traffic Mirror rule.
     pub fn protocol(mut self, input: i32) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::protocol`](crate::types::ModifyTrafficMirrorFilterRuleRequest::protocol).
     #[inline]
-    pub fn set_protocol(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_protocol(mut self, input: Option<i32>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::protocol`](crate::types::ModifyTrafficMirrorFilterRuleRequest::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<i32> {
+    pub fn get_protocol(&self) -> &Option<i32> {
         &self.inner.protocol
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::destination_cidr_block`](crate::types::ModifyTrafficMirrorFilterRuleRequest::destination_cidr_block): The destination CIDR block to assign to the Traffic Mirror rule.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::destination_cidr_block`](crate::types::ModifyTrafficMirrorFilterRuleRequest::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::destination_cidr_block`](crate::types::ModifyTrafficMirrorFilterRuleRequest::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::source_cidr_block`](crate::types::ModifyTrafficMirrorFilterRuleRequest::source_cidr_block): The source CIDR block to assign to the Traffic Mirror rule.
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::source_cidr_block`](crate::types::ModifyTrafficMirrorFilterRuleRequest::source_cidr_block).
     #[inline]
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.source_cidr_block = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::source_cidr_block`](crate::types::ModifyTrafficMirrorFilterRuleRequest::source_cidr_block), if any.
     #[inline]
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         &self.inner.source_cidr_block
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::description`](crate::types::ModifyTrafficMirrorFilterRuleRequest::description): The description to assign to the Traffic Mirror rule.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::description`](crate::types::ModifyTrafficMirrorFilterRuleRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::description`](crate::types::ModifyTrafficMirrorFilterRuleRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`ModifyTrafficMirrorFilterRuleRequest::remove_fields`](crate::types::ModifyTrafficMirrorFilterRuleRequest::remove_fields): The properties that you want to remove from the Traffic Mirror filter rule.
@@ -363,9 +307,7 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     #[inline]
     pub fn set_remove_fields(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorFilterRuleField>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorFilterRuleField>>,
     ) -> Self {
         self.inner.remove_fields = input;
         self
@@ -374,91 +316,89 @@ impl ModifyTrafficMirrorFilterRuleRequestBuilder {
     #[inline]
     pub fn get_remove_fields(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorFilterRuleField>,
-    > {
+    ) -> &Option<Vec<crate::types::TrafficMirrorFilterRuleField>> {
         &self.inner.remove_fields
     }
     /// Sets [`ModifyTrafficMirrorFilterRuleRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterRuleRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterRuleRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorFilterRuleRequest::dry_run`](crate::types::ModifyTrafficMirrorFilterRuleRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyTrafficMirrorFilterRuleRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTrafficMirrorFilterRuleRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_mirror_filter_rule_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyTrafficMirrorFilterRuleRequest",
                 member: "traffic_mirror_filter_rule_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyTrafficMirrorFilterRuleRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_rule_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_filter_rule_id {
             body.member("TrafficMirrorFilterRuleId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_direction {
+        if let Some(value) = &self.traffic_direction {
             body.member("TrafficDirection", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.rule_number {
+        if let Some(value) = &self.rule_number {
             body.member("RuleNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.rule_action {
+        if let Some(value) = &self.rule_action {
             body.member("RuleAction", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             let member_0 = body.enter("DestinationPortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             let member_0 = body.enter("SourcePortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+        if let Some(value) = &self.source_cidr_block {
             body.member("SourceCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_fields {
+        if let Some(value) = &self.remove_fields {
             let member_0 = body.enter("RemoveField");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,42 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorFilterRuleResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorFilterRuleResult {
     /// **Note:** Tags are not returned for ModifyTrafficMirrorFilterRule.
     ///
     /// A Traffic Mirror rule.
-    pub traffic_mirror_filter_rule: ::std::option::Option<
-        crate::types::TrafficMirrorFilterRule,
-    >,
+    pub traffic_mirror_filter_rule: Option<crate::types::TrafficMirrorFilterRule>,
 }
 impl ModifyTrafficMirrorFilterRuleResult {
     /// Starts building a [`ModifyTrafficMirrorFilterRuleResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTrafficMirrorFilterRuleResultBuilder {
-        <crate::types::builders::ModifyTrafficMirrorFilterRuleResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTrafficMirrorFilterRuleResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterRule` member, when set.
     #[inline]
     pub fn traffic_mirror_filter_rule(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorFilterRule> {
+    ) -> Option<&crate::types::TrafficMirrorFilterRule> {
         self.traffic_mirror_filter_rule.as_ref()
     }
 }
 /// A builder for [`ModifyTrafficMirrorFilterRuleResult`](crate::types::ModifyTrafficMirrorFilterRuleResult); start one with `ModifyTrafficMirrorFilterRuleResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTrafficMirrorFilterRuleResultBuilder {
     inner: crate::types::ModifyTrafficMirrorFilterRuleResult,
 }
@@ -47,14 +35,14 @@ impl ModifyTrafficMirrorFilterRuleResultBuilder {
         mut self,
         input: crate::types::TrafficMirrorFilterRule,
     ) -> Self {
-        self.inner.traffic_mirror_filter_rule = ::std::option::Option::Some(input);
+        self.inner.traffic_mirror_filter_rule = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule`](crate::types::ModifyTrafficMirrorFilterRuleResult::traffic_mirror_filter_rule).
     #[inline]
     pub fn set_traffic_mirror_filter_rule(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorFilterRule>,
+        input: Option<crate::types::TrafficMirrorFilterRule>,
     ) -> Self {
         self.inner.traffic_mirror_filter_rule = input;
         self
@@ -63,7 +51,7 @@ impl ModifyTrafficMirrorFilterRuleResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_filter_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorFilterRule> {
+    ) -> &Option<crate::types::TrafficMirrorFilterRule> {
         &self.inner.traffic_mirror_filter_rule
     }
     /// Builds the [`ModifyTrafficMirrorFilterRuleResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl ModifyTrafficMirrorFilterRuleResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorFilterRuleResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorFilterRule" {
-                value.traffic_mirror_filter_rule = ::std::option::Option::Some(
+                value.traffic_mirror_filter_rule = Some(
                     <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

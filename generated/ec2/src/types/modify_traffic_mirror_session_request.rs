@@ -2,82 +2,75 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorSessionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorSessionRequest {
     /// The ID of the Traffic Mirror session.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_mirror_session_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_session_id: Option<String>,
     /// The Traffic Mirror target. The target must be in the same VPC as the source, or have a VPC peering connection with the source.
-    pub traffic_mirror_target_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_target_id: Option<String>,
     /// The ID of the Traffic Mirror filter.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
     /// The number of bytes in each packet to mirror. These are bytes after the VXLAN header. To mirror a subset, set this to the length (in bytes) to mirror. For example, if you set this value to 100, then the first 100 bytes that meet the filter criteria are copied to the target. Do not specify this parameter when you want to mirror the entire packet.
     ///
     /// For sessions with Network Load Balancer (NLB) traffic mirror targets, the default `PacketLength` will be set to 8500. Valid values are 1-8500. Setting a `PacketLength` greater than 8500 will result in an error response.
-    pub packet_length: ::std::option::Option<i32>,
+    pub packet_length: Option<i32>,
     /// The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions. The first session with a matching filter is the one that mirrors the packets.
     ///
     /// Valid values are 1-32766.
-    pub session_number: ::std::option::Option<i32>,
+    pub session_number: Option<i32>,
     /// The virtual network ID of the Traffic Mirror session.
-    pub virtual_network_id: ::std::option::Option<i32>,
+    pub virtual_network_id: Option<i32>,
     /// The description to assign to the Traffic Mirror session.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The properties that you want to remove from the Traffic Mirror session.
     ///
     /// When you remove a property from a Traffic Mirror session, the property is set to the default.
-    pub remove_fields: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorSessionField>,
-    >,
+    pub remove_fields: Option<Vec<crate::types::TrafficMirrorSessionField>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyTrafficMirrorSessionRequest {
     /// Starts building a [`ModifyTrafficMirrorSessionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder {
-        <crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTrafficMirrorSessionRequestBuilder as Default>::default()
     }
     /// The `TrafficMirrorSessionId` member, when set.
     #[inline]
-    pub fn traffic_mirror_session_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_session_id(&self) -> Option<&str> {
         self.traffic_mirror_session_id.as_deref()
     }
     /// The `TrafficMirrorTargetId` member, when set.
     #[inline]
-    pub fn traffic_mirror_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_target_id(&self) -> Option<&str> {
         self.traffic_mirror_target_id.as_deref()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
     /// The `PacketLength` member, when set.
     #[inline]
-    pub fn packet_length(&self) -> ::std::option::Option<i32> {
+    pub fn packet_length(&self) -> Option<i32> {
         self.packet_length
     }
     /// The `SessionNumber` member, when set.
     #[inline]
-    pub fn session_number(&self) -> ::std::option::Option<i32> {
+    pub fn session_number(&self) -> Option<i32> {
         self.session_number
     }
     /// The `VirtualNetworkId` member, when set.
     #[inline]
-    pub fn virtual_network_id(&self) -> ::std::option::Option<i32> {
+    pub fn virtual_network_id(&self) -> Option<i32> {
         self.virtual_network_id
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `RemoveFields` member, empty when not set; the field tells an empty list from an absent one.
@@ -87,161 +80,126 @@ impl ModifyTrafficMirrorSessionRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyTrafficMirrorSessionRequest`](crate::types::ModifyTrafficMirrorSessionRequest); start one with `ModifyTrafficMirrorSessionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTrafficMirrorSessionRequestBuilder {
     inner: crate::types::ModifyTrafficMirrorSessionRequest,
 }
 impl ModifyTrafficMirrorSessionRequestBuilder {
     /// Sets [`ModifyTrafficMirrorSessionRequest::traffic_mirror_session_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_session_id): The ID of the Traffic Mirror session.
-    pub fn traffic_mirror_session_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_session_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_session_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_session_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::traffic_mirror_session_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_session_id).
     #[inline]
-    pub fn set_traffic_mirror_session_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_session_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_session_id = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorSessionRequest::traffic_mirror_session_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_session_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_session_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_session_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_session_id
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::traffic_mirror_target_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_target_id): The Traffic Mirror target.
-    pub fn traffic_mirror_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_target_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::traffic_mirror_target_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_target_id).
     #[inline]
-    pub fn set_traffic_mirror_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_target_id = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorSessionRequest::traffic_mirror_target_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_target_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_target_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_target_id
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::traffic_mirror_filter_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::traffic_mirror_filter_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorSessionRequest::traffic_mirror_filter_id`](crate::types::ModifyTrafficMirrorSessionRequest::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::packet_length`](crate::types::ModifyTrafficMirrorSessionRequest::packet_length): The number of bytes in each packet to mirror.
     pub fn packet_length(mut self, input: i32) -> Self {
-        self.inner.packet_length = ::std::option::Option::Some(input);
+        self.inner.packet_length = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::packet_length`](crate::types::ModifyTrafficMirrorSessionRequest::packet_length).
     #[inline]
-    pub fn set_packet_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packet_length(mut self, input: Option<i32>) -> Self {
         self.inner.packet_length = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorSessionRequest::packet_length`](crate::types::ModifyTrafficMirrorSessionRequest::packet_length), if any.
     #[inline]
-    pub fn get_packet_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_packet_length(&self) -> &Option<i32> {
         &self.inner.packet_length
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::session_number`](crate::types::ModifyTrafficMirrorSessionRequest::session_number): The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions.
     pub fn session_number(mut self, input: i32) -> Self {
-        self.inner.session_number = ::std::option::Option::Some(input);
+        self.inner.session_number = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::session_number`](crate::types::ModifyTrafficMirrorSessionRequest::session_number).
     #[inline]
-    pub fn set_session_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_session_number(mut self, input: Option<i32>) -> Self {
         self.inner.session_number = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorSessionRequest::session_number`](crate::types::ModifyTrafficMirrorSessionRequest::session_number), if any.
     #[inline]
-    pub fn get_session_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_number(&self) -> &Option<i32> {
         &self.inner.session_number
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::virtual_network_id`](crate::types::ModifyTrafficMirrorSessionRequest::virtual_network_id): The virtual network ID of the Traffic Mirror session.
     pub fn virtual_network_id(mut self, input: i32) -> Self {
-        self.inner.virtual_network_id = ::std::option::Option::Some(input);
+        self.inner.virtual_network_id = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::virtual_network_id`](crate::types::ModifyTrafficMirrorSessionRequest::virtual_network_id).
     #[inline]
-    pub fn set_virtual_network_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_virtual_network_id(mut self, input: Option<i32>) -> Self {
         self.inner.virtual_network_id = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorSessionRequest::virtual_network_id`](crate::types::ModifyTrafficMirrorSessionRequest::virtual_network_id), if any.
     #[inline]
-    pub fn get_virtual_network_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_virtual_network_id(&self) -> &Option<i32> {
         &self.inner.virtual_network_id
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::description`](crate::types::ModifyTrafficMirrorSessionRequest::description): The description to assign to the Traffic Mirror session.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::description`](crate::types::ModifyTrafficMirrorSessionRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorSessionRequest::description`](crate::types::ModifyTrafficMirrorSessionRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`ModifyTrafficMirrorSessionRequest::remove_fields`](crate::types::ModifyTrafficMirrorSessionRequest::remove_fields): The properties that you want to remove from the Traffic Mirror session.
@@ -258,9 +216,7 @@ impl ModifyTrafficMirrorSessionRequestBuilder {
     #[inline]
     pub fn set_remove_fields(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorSessionField>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorSessionField>>,
     ) -> Self {
         self.inner.remove_fields = input;
         self
@@ -269,78 +225,76 @@ impl ModifyTrafficMirrorSessionRequestBuilder {
     #[inline]
     pub fn get_remove_fields(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorSessionField>,
-    > {
+    ) -> &Option<Vec<crate::types::TrafficMirrorSessionField>> {
         &self.inner.remove_fields
     }
     /// Sets [`ModifyTrafficMirrorSessionRequest::dry_run`](crate::types::ModifyTrafficMirrorSessionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionRequest::dry_run`](crate::types::ModifyTrafficMirrorSessionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyTrafficMirrorSessionRequest::dry_run`](crate::types::ModifyTrafficMirrorSessionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyTrafficMirrorSessionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTrafficMirrorSessionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_mirror_session_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyTrafficMirrorSessionRequest",
                 member: "traffic_mirror_session_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyTrafficMirrorSessionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_session_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.traffic_mirror_session_id {
             body.member("TrafficMirrorSessionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_target_id {
+        if let Some(value) = &self.traffic_mirror_target_id {
             body.member("TrafficMirrorTargetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             body.member("TrafficMirrorFilterId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.packet_length {
+        if let Some(value) = &self.packet_length {
             body.member("PacketLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.session_number {
+        if let Some(value) = &self.session_number {
             body.member("SessionNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_network_id {
+        if let Some(value) = &self.virtual_network_id {
             body.member("VirtualNetworkId", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_fields {
+        if let Some(value) = &self.remove_fields {
             let member_0 = body.enter("RemoveField");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

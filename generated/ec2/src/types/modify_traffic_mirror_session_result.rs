@@ -2,40 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTrafficMirrorSessionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTrafficMirrorSessionResult {
     /// Information about the Traffic Mirror session.
-    pub traffic_mirror_session: ::std::option::Option<
-        crate::types::TrafficMirrorSession,
-    >,
+    pub traffic_mirror_session: Option<crate::types::TrafficMirrorSession>,
 }
 impl ModifyTrafficMirrorSessionResult {
     /// Starts building a [`ModifyTrafficMirrorSessionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTrafficMirrorSessionResultBuilder {
-        <crate::types::builders::ModifyTrafficMirrorSessionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTrafficMirrorSessionResultBuilder as Default>::default()
     }
     /// The `TrafficMirrorSession` member, when set.
     #[inline]
-    pub fn traffic_mirror_session(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorSession> {
+    pub fn traffic_mirror_session(&self) -> Option<&crate::types::TrafficMirrorSession> {
         self.traffic_mirror_session.as_ref()
     }
 }
 /// A builder for [`ModifyTrafficMirrorSessionResult`](crate::types::ModifyTrafficMirrorSessionResult); start one with `ModifyTrafficMirrorSessionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTrafficMirrorSessionResultBuilder {
     inner: crate::types::ModifyTrafficMirrorSessionResult,
 }
@@ -45,14 +31,14 @@ impl ModifyTrafficMirrorSessionResultBuilder {
         mut self,
         input: crate::types::TrafficMirrorSession,
     ) -> Self {
-        self.inner.traffic_mirror_session = ::std::option::Option::Some(input);
+        self.inner.traffic_mirror_session = Some(input);
         self
     }
     /// Sets or clears [`ModifyTrafficMirrorSessionResult::traffic_mirror_session`](crate::types::ModifyTrafficMirrorSessionResult::traffic_mirror_session).
     #[inline]
     pub fn set_traffic_mirror_session(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorSession>,
+        input: Option<crate::types::TrafficMirrorSession>,
     ) -> Self {
         self.inner.traffic_mirror_session = input;
         self
@@ -61,7 +47,7 @@ impl ModifyTrafficMirrorSessionResultBuilder {
     #[inline]
     pub fn get_traffic_mirror_session(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorSession> {
+    ) -> &Option<crate::types::TrafficMirrorSession> {
         &self.inner.traffic_mirror_session
     }
     /// Builds the [`ModifyTrafficMirrorSessionResult`]; it has no required members, so this cannot fail.
@@ -73,17 +59,17 @@ impl ModifyTrafficMirrorSessionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorSessionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorSession" {
-                value.traffic_mirror_session = ::std::option::Option::Some(
+                value.traffic_mirror_session = Some(
                     <crate::types::TrafficMirrorSession as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,63 +2,49 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayMeteringPolicyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayMeteringPolicyRequest {
     /// The ID of the transit gateway metering policy to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_metering_policy_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_metering_policy_id: Option<String>,
     /// The IDs of middlebox attachments to add to the metering policy.
-    pub add_middlebox_attachment_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_middlebox_attachment_ids: Option<Vec<String>>,
     /// The IDs of middlebox attachments to remove from the metering policy.
-    pub remove_middlebox_attachment_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_middlebox_attachment_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyTransitGatewayMeteringPolicyRequest {
     /// Starts building a [`ModifyTransitGatewayMeteringPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder {
-        <crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTransitGatewayMeteringPolicyRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicyId` member, when set.
     #[inline]
-    pub fn transit_gateway_metering_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_metering_policy_id(&self) -> Option<&str> {
         self.transit_gateway_metering_policy_id.as_deref()
     }
     /// The `AddMiddleboxAttachmentIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_middlebox_attachment_ids(&self) -> &[::std::string::String] {
+    pub fn add_middlebox_attachment_ids(&self) -> &[String] {
         self.add_middlebox_attachment_ids.as_deref().unwrap_or_default()
     }
     /// The `RemoveMiddleboxAttachmentIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_middlebox_attachment_ids(&self) -> &[::std::string::String] {
+    pub fn remove_middlebox_attachment_ids(&self) -> &[String] {
         self.remove_middlebox_attachment_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyTransitGatewayMeteringPolicyRequest`](crate::types::ModifyTransitGatewayMeteringPolicyRequest); start one with `ModifyTransitGatewayMeteringPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTransitGatewayMeteringPolicyRequestBuilder {
     inner: crate::types::ModifyTransitGatewayMeteringPolicyRequest,
 }
@@ -66,36 +52,29 @@ impl ModifyTransitGatewayMeteringPolicyRequestBuilder {
     /// Sets [`ModifyTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy to modify.
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_metering_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id).
     #[inline]
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_id = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::transit_gateway_metering_policy_id), if any.
     #[inline]
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_metering_policy_id
     }
     /// Appends one item to [`ModifyTransitGatewayMeteringPolicyRequest::add_middlebox_attachment_ids`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::add_middlebox_attachment_ids): The IDs of middlebox attachments to add to the metering policy.
     ///
     /// To set the whole list at once, use [`set_add_middlebox_attachment_ids`](Self::set_add_middlebox_attachment_ids).
-    pub fn add_middlebox_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_middlebox_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .add_middlebox_attachment_ids
             .get_or_insert_default()
@@ -106,25 +85,20 @@ impl ModifyTransitGatewayMeteringPolicyRequestBuilder {
     #[inline]
     pub fn set_add_middlebox_attachment_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.add_middlebox_attachment_ids = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayMeteringPolicyRequest::add_middlebox_attachment_ids`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::add_middlebox_attachment_ids), if any.
     #[inline]
-    pub fn get_add_middlebox_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_middlebox_attachment_ids(&self) -> &Option<Vec<String>> {
         &self.inner.add_middlebox_attachment_ids
     }
     /// Appends one item to [`ModifyTransitGatewayMeteringPolicyRequest::remove_middlebox_attachment_ids`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::remove_middlebox_attachment_ids): The IDs of middlebox attachments to remove from the metering policy.
     ///
     /// To set the whole list at once, use [`set_remove_middlebox_attachment_ids`](Self::set_remove_middlebox_attachment_ids).
-    pub fn remove_middlebox_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_middlebox_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .remove_middlebox_attachment_ids
             .get_or_insert_default()
@@ -135,75 +109,70 @@ impl ModifyTransitGatewayMeteringPolicyRequestBuilder {
     #[inline]
     pub fn set_remove_middlebox_attachment_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.remove_middlebox_attachment_ids = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayMeteringPolicyRequest::remove_middlebox_attachment_ids`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::remove_middlebox_attachment_ids), if any.
     #[inline]
-    pub fn get_remove_middlebox_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_middlebox_attachment_ids(&self) -> &Option<Vec<String>> {
         &self.inner.remove_middlebox_attachment_ids
     }
     /// Sets [`ModifyTransitGatewayMeteringPolicyRequest::dry_run`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayMeteringPolicyRequest::dry_run`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayMeteringPolicyRequest::dry_run`](crate::types::ModifyTransitGatewayMeteringPolicyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyTransitGatewayMeteringPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayMeteringPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_metering_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyTransitGatewayMeteringPolicyRequest",
                 member: "transit_gateway_metering_policy_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayMeteringPolicyRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_metering_policy_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_metering_policy_id {
             body.member("TransitGatewayMeteringPolicyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.add_middlebox_attachment_ids {
+        if let Some(value) = &self.add_middlebox_attachment_ids {
             let member_0 = body.enter("AddMiddleboxAttachmentId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_middlebox_attachment_ids
-        {
+        if let Some(value) = &self.remove_middlebox_attachment_ids {
             let member_0 = body.enter("RemoveMiddleboxAttachmentId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,50 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The transit gateway options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayOptions {
     /// Adds IPv4 or IPv6 CIDR blocks for the transit gateway. Must be a size /24 CIDR block or larger for IPv4, or a size /64 CIDR block or larger for IPv6.
-    pub add_transit_gateway_cidr_blocks: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_transit_gateway_cidr_blocks: Option<Vec<String>>,
     /// Removes CIDR blocks for the transit gateway.
-    pub remove_transit_gateway_cidr_blocks: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_transit_gateway_cidr_blocks: Option<Vec<String>>,
     /// Enable or disable Equal Cost Multipath Protocol support.
-    pub vpn_ecmp_support: ::std::option::Option<crate::types::VpnEcmpSupportValue>,
+    pub vpn_ecmp_support: Option<crate::types::VpnEcmpSupportValue>,
     /// Enable or disable DNS support.
-    pub dns_support: ::std::option::Option<crate::types::DnsSupportValue>,
+    pub dns_support: Option<crate::types::DnsSupportValue>,
     /// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     ///
     /// This option is disabled by default.
     ///
     /// For more information about security group referencing, see [Security group referencing](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html#vpc-attachment-security) in the *Amazon Web Services Transit Gateways Guide*.
-    pub security_group_referencing_support: ::std::option::Option<
+    pub security_group_referencing_support: Option<
         crate::types::SecurityGroupReferencingSupportValue,
     >,
     /// Enable or disable automatic acceptance of attachment requests.
-    pub auto_accept_shared_attachments: ::std::option::Option<
+    pub auto_accept_shared_attachments: Option<
         crate::types::AutoAcceptSharedAttachmentsValue,
     >,
     /// Enable or disable automatic association with the default association route table.
-    pub default_route_table_association: ::std::option::Option<
+    pub default_route_table_association: Option<
         crate::types::DefaultRouteTableAssociationValue,
     >,
     /// The ID of the default association route table.
-    pub association_default_route_table_id: ::std::option::Option<::std::string::String>,
+    pub association_default_route_table_id: Option<String>,
     /// Indicates whether resource attachments automatically propagate routes to the default propagation route table. Enabled by default. If `defaultRouteTablePropagation` is set to `enable`, Amazon Web Services Transit Gateway will create the default transit gateway route table.
-    pub default_route_table_propagation: ::std::option::Option<
+    pub default_route_table_propagation: Option<
         crate::types::DefaultRouteTablePropagationValue,
     >,
     /// The ID of the default propagation route table.
-    pub propagation_default_route_table_id: ::std::option::Option<::std::string::String>,
+    pub propagation_default_route_table_id: Option<String>,
     /// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs.
     ///
     /// The modify ASN operation is not allowed on a transit gateway if it has the following attachments:
@@ -58,98 +49,89 @@ pub struct ModifyTransitGatewayOptions {
     /// - Client VPN
     ///
     /// You must first delete all transit gateway attachments configured prior to modifying the ASN on the transit gateway.
-    pub amazon_side_asn: ::std::option::Option<i64>,
+    pub amazon_side_asn: Option<i64>,
     /// Enable or disable encryption support for VPC Encryption Control.
-    pub encryption_support: ::std::option::Option<
-        crate::types::EncryptionSupportOptionValue,
-    >,
+    pub encryption_support: Option<crate::types::EncryptionSupportOptionValue>,
 }
 impl ModifyTransitGatewayOptions {
     /// Starts building a [`ModifyTransitGatewayOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTransitGatewayOptionsBuilder {
-        <crate::types::builders::ModifyTransitGatewayOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTransitGatewayOptionsBuilder as Default>::default()
     }
     /// The `AddTransitGatewayCidrBlocks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_transit_gateway_cidr_blocks(&self) -> &[::std::string::String] {
+    pub fn add_transit_gateway_cidr_blocks(&self) -> &[String] {
         self.add_transit_gateway_cidr_blocks.as_deref().unwrap_or_default()
     }
     /// The `RemoveTransitGatewayCidrBlocks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_transit_gateway_cidr_blocks(&self) -> &[::std::string::String] {
+    pub fn remove_transit_gateway_cidr_blocks(&self) -> &[String] {
         self.remove_transit_gateway_cidr_blocks.as_deref().unwrap_or_default()
     }
     /// The `VpnEcmpSupport` member, when set.
     #[inline]
-    pub fn vpn_ecmp_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnEcmpSupportValue> {
+    pub fn vpn_ecmp_support(&self) -> Option<&crate::types::VpnEcmpSupportValue> {
         self.vpn_ecmp_support.as_ref()
     }
     /// The `DnsSupport` member, when set.
     #[inline]
-    pub fn dns_support(&self) -> ::std::option::Option<&crate::types::DnsSupportValue> {
+    pub fn dns_support(&self) -> Option<&crate::types::DnsSupportValue> {
         self.dns_support.as_ref()
     }
     /// The `SecurityGroupReferencingSupport` member, when set.
     #[inline]
     pub fn security_group_referencing_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> Option<&crate::types::SecurityGroupReferencingSupportValue> {
         self.security_group_referencing_support.as_ref()
     }
     /// The `AutoAcceptSharedAttachments` member, when set.
     #[inline]
     pub fn auto_accept_shared_attachments(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoAcceptSharedAttachmentsValue> {
+    ) -> Option<&crate::types::AutoAcceptSharedAttachmentsValue> {
         self.auto_accept_shared_attachments.as_ref()
     }
     /// The `DefaultRouteTableAssociation` member, when set.
     #[inline]
     pub fn default_route_table_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultRouteTableAssociationValue> {
+    ) -> Option<&crate::types::DefaultRouteTableAssociationValue> {
         self.default_route_table_association.as_ref()
     }
     /// The `AssociationDefaultRouteTableId` member, when set.
     #[inline]
-    pub fn association_default_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_default_route_table_id(&self) -> Option<&str> {
         self.association_default_route_table_id.as_deref()
     }
     /// The `DefaultRouteTablePropagation` member, when set.
     #[inline]
     pub fn default_route_table_propagation(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultRouteTablePropagationValue> {
+    ) -> Option<&crate::types::DefaultRouteTablePropagationValue> {
         self.default_route_table_propagation.as_ref()
     }
     /// The `PropagationDefaultRouteTableId` member, when set.
     #[inline]
-    pub fn propagation_default_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn propagation_default_route_table_id(&self) -> Option<&str> {
         self.propagation_default_route_table_id.as_deref()
     }
     /// The `AmazonSideAsn` member, when set.
     #[inline]
-    pub fn amazon_side_asn(&self) -> ::std::option::Option<i64> {
+    pub fn amazon_side_asn(&self) -> Option<i64> {
         self.amazon_side_asn
     }
     /// The `EncryptionSupport` member, when set.
     #[inline]
     pub fn encryption_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionSupportOptionValue> {
+    ) -> Option<&crate::types::EncryptionSupportOptionValue> {
         self.encryption_support.as_ref()
     }
 }
 /// A builder for [`ModifyTransitGatewayOptions`](crate::types::ModifyTransitGatewayOptions); start one with `ModifyTransitGatewayOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTransitGatewayOptionsBuilder {
     inner: crate::types::ModifyTransitGatewayOptions,
 }
@@ -157,10 +139,7 @@ impl ModifyTransitGatewayOptionsBuilder {
     /// Appends one item to [`ModifyTransitGatewayOptions::add_transit_gateway_cidr_blocks`](crate::types::ModifyTransitGatewayOptions::add_transit_gateway_cidr_blocks): Adds IPv4 or IPv6 CIDR blocks for the transit gateway.
     ///
     /// To set the whole list at once, use [`set_add_transit_gateway_cidr_blocks`](Self::set_add_transit_gateway_cidr_blocks).
-    pub fn add_transit_gateway_cidr_blocks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_transit_gateway_cidr_blocks(mut self, input: impl Into<String>) -> Self {
         self.inner
             .add_transit_gateway_cidr_blocks
             .get_or_insert_default()
@@ -171,16 +150,14 @@ impl ModifyTransitGatewayOptionsBuilder {
     #[inline]
     pub fn set_add_transit_gateway_cidr_blocks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.add_transit_gateway_cidr_blocks = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayOptions::add_transit_gateway_cidr_blocks`](crate::types::ModifyTransitGatewayOptions::add_transit_gateway_cidr_blocks), if any.
     #[inline]
-    pub fn get_add_transit_gateway_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_transit_gateway_cidr_blocks(&self) -> &Option<Vec<String>> {
         &self.inner.add_transit_gateway_cidr_blocks
     }
     /// Appends one item to [`ModifyTransitGatewayOptions::remove_transit_gateway_cidr_blocks`](crate::types::ModifyTransitGatewayOptions::remove_transit_gateway_cidr_blocks): Removes CIDR blocks for the transit gateway.
@@ -188,7 +165,7 @@ impl ModifyTransitGatewayOptionsBuilder {
     /// To set the whole list at once, use [`set_remove_transit_gateway_cidr_blocks`](Self::set_remove_transit_gateway_cidr_blocks).
     pub fn remove_transit_gateway_cidr_blocks(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .remove_transit_gateway_cidr_blocks
@@ -200,58 +177,52 @@ impl ModifyTransitGatewayOptionsBuilder {
     #[inline]
     pub fn set_remove_transit_gateway_cidr_blocks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.remove_transit_gateway_cidr_blocks = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayOptions::remove_transit_gateway_cidr_blocks`](crate::types::ModifyTransitGatewayOptions::remove_transit_gateway_cidr_blocks), if any.
     #[inline]
-    pub fn get_remove_transit_gateway_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_transit_gateway_cidr_blocks(&self) -> &Option<Vec<String>> {
         &self.inner.remove_transit_gateway_cidr_blocks
     }
     /// Sets [`ModifyTransitGatewayOptions::vpn_ecmp_support`](crate::types::ModifyTransitGatewayOptions::vpn_ecmp_support): Enable or disable Equal Cost Multipath Protocol support.
     pub fn vpn_ecmp_support(mut self, input: crate::types::VpnEcmpSupportValue) -> Self {
-        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input);
+        self.inner.vpn_ecmp_support = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::vpn_ecmp_support`](crate::types::ModifyTransitGatewayOptions::vpn_ecmp_support).
     #[inline]
     pub fn set_vpn_ecmp_support(
         mut self,
-        input: ::std::option::Option<crate::types::VpnEcmpSupportValue>,
+        input: Option<crate::types::VpnEcmpSupportValue>,
     ) -> Self {
         self.inner.vpn_ecmp_support = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayOptions::vpn_ecmp_support`](crate::types::ModifyTransitGatewayOptions::vpn_ecmp_support), if any.
     #[inline]
-    pub fn get_vpn_ecmp_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnEcmpSupportValue> {
+    pub fn get_vpn_ecmp_support(&self) -> &Option<crate::types::VpnEcmpSupportValue> {
         &self.inner.vpn_ecmp_support
     }
     /// Sets [`ModifyTransitGatewayOptions::dns_support`](crate::types::ModifyTransitGatewayOptions::dns_support): Enable or disable DNS support.
     pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input);
+        self.inner.dns_support = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::dns_support`](crate::types::ModifyTransitGatewayOptions::dns_support).
     #[inline]
     pub fn set_dns_support(
         mut self,
-        input: ::std::option::Option<crate::types::DnsSupportValue>,
+        input: Option<crate::types::DnsSupportValue>,
     ) -> Self {
         self.inner.dns_support = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayOptions::dns_support`](crate::types::ModifyTransitGatewayOptions::dns_support), if any.
     #[inline]
-    pub fn get_dns_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsSupportValue> {
+    pub fn get_dns_support(&self) -> &Option<crate::types::DnsSupportValue> {
         &self.inner.dns_support
     }
     /// Sets [`ModifyTransitGatewayOptions::security_group_referencing_support`](crate::types::ModifyTransitGatewayOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
@@ -259,16 +230,14 @@ impl ModifyTransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
-        self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.security_group_referencing_support = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::security_group_referencing_support`](crate::types::ModifyTransitGatewayOptions::security_group_referencing_support).
     #[inline]
     pub fn set_security_group_referencing_support(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupReferencingSupportValue>,
+        input: Option<crate::types::SecurityGroupReferencingSupportValue>,
     ) -> Self {
         self.inner.security_group_referencing_support = input;
         self
@@ -277,7 +246,7 @@ impl ModifyTransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_security_group_referencing_support(
         &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> &Option<crate::types::SecurityGroupReferencingSupportValue> {
         &self.inner.security_group_referencing_support
     }
     /// Sets [`ModifyTransitGatewayOptions::auto_accept_shared_attachments`](crate::types::ModifyTransitGatewayOptions::auto_accept_shared_attachments): Enable or disable automatic acceptance of attachment requests.
@@ -285,14 +254,14 @@ impl ModifyTransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::AutoAcceptSharedAttachmentsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(input);
+        self.inner.auto_accept_shared_attachments = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::auto_accept_shared_attachments`](crate::types::ModifyTransitGatewayOptions::auto_accept_shared_attachments).
     #[inline]
     pub fn set_auto_accept_shared_attachments(
         mut self,
-        input: ::std::option::Option<crate::types::AutoAcceptSharedAttachmentsValue>,
+        input: Option<crate::types::AutoAcceptSharedAttachmentsValue>,
     ) -> Self {
         self.inner.auto_accept_shared_attachments = input;
         self
@@ -301,7 +270,7 @@ impl ModifyTransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_auto_accept_shared_attachments(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoAcceptSharedAttachmentsValue> {
+    ) -> &Option<crate::types::AutoAcceptSharedAttachmentsValue> {
         &self.inner.auto_accept_shared_attachments
     }
     /// Sets [`ModifyTransitGatewayOptions::default_route_table_association`](crate::types::ModifyTransitGatewayOptions::default_route_table_association): Enable or disable automatic association with the default association route table.
@@ -309,14 +278,14 @@ impl ModifyTransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::DefaultRouteTableAssociationValue,
     ) -> Self {
-        self.inner.default_route_table_association = ::std::option::Option::Some(input);
+        self.inner.default_route_table_association = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::default_route_table_association`](crate::types::ModifyTransitGatewayOptions::default_route_table_association).
     #[inline]
     pub fn set_default_route_table_association(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultRouteTableAssociationValue>,
+        input: Option<crate::types::DefaultRouteTableAssociationValue>,
     ) -> Self {
         self.inner.default_route_table_association = input;
         self
@@ -325,33 +294,29 @@ impl ModifyTransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_default_route_table_association(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultRouteTableAssociationValue> {
+    ) -> &Option<crate::types::DefaultRouteTableAssociationValue> {
         &self.inner.default_route_table_association
     }
     /// Sets [`ModifyTransitGatewayOptions::association_default_route_table_id`](crate::types::ModifyTransitGatewayOptions::association_default_route_table_id): The ID of the default association route table.
     pub fn association_default_route_table_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.association_default_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.association_default_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::association_default_route_table_id`](crate::types::ModifyTransitGatewayOptions::association_default_route_table_id).
     #[inline]
     pub fn set_association_default_route_table_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.association_default_route_table_id = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayOptions::association_default_route_table_id`](crate::types::ModifyTransitGatewayOptions::association_default_route_table_id), if any.
     #[inline]
-    pub fn get_association_default_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_default_route_table_id(&self) -> &Option<String> {
         &self.inner.association_default_route_table_id
     }
     /// Sets [`ModifyTransitGatewayOptions::default_route_table_propagation`](crate::types::ModifyTransitGatewayOptions::default_route_table_propagation): Indicates whether resource attachments automatically propagate routes to the default propagation route table.
@@ -359,14 +324,14 @@ impl ModifyTransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::DefaultRouteTablePropagationValue,
     ) -> Self {
-        self.inner.default_route_table_propagation = ::std::option::Option::Some(input);
+        self.inner.default_route_table_propagation = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::default_route_table_propagation`](crate::types::ModifyTransitGatewayOptions::default_route_table_propagation).
     #[inline]
     pub fn set_default_route_table_propagation(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultRouteTablePropagationValue>,
+        input: Option<crate::types::DefaultRouteTablePropagationValue>,
     ) -> Self {
         self.inner.default_route_table_propagation = input;
         self
@@ -375,49 +340,45 @@ impl ModifyTransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_default_route_table_propagation(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultRouteTablePropagationValue> {
+    ) -> &Option<crate::types::DefaultRouteTablePropagationValue> {
         &self.inner.default_route_table_propagation
     }
     /// Sets [`ModifyTransitGatewayOptions::propagation_default_route_table_id`](crate::types::ModifyTransitGatewayOptions::propagation_default_route_table_id): The ID of the default propagation route table.
     pub fn propagation_default_route_table_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.propagation_default_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.propagation_default_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::propagation_default_route_table_id`](crate::types::ModifyTransitGatewayOptions::propagation_default_route_table_id).
     #[inline]
     pub fn set_propagation_default_route_table_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.propagation_default_route_table_id = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayOptions::propagation_default_route_table_id`](crate::types::ModifyTransitGatewayOptions::propagation_default_route_table_id), if any.
     #[inline]
-    pub fn get_propagation_default_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_propagation_default_route_table_id(&self) -> &Option<String> {
         &self.inner.propagation_default_route_table_id
     }
     /// Sets [`ModifyTransitGatewayOptions::amazon_side_asn`](crate::types::ModifyTransitGatewayOptions::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.
     pub fn amazon_side_asn(mut self, input: i64) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
+        self.inner.amazon_side_asn = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::amazon_side_asn`](crate::types::ModifyTransitGatewayOptions::amazon_side_asn).
     #[inline]
-    pub fn set_amazon_side_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_amazon_side_asn(mut self, input: Option<i64>) -> Self {
         self.inner.amazon_side_asn = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayOptions::amazon_side_asn`](crate::types::ModifyTransitGatewayOptions::amazon_side_asn), if any.
     #[inline]
-    pub fn get_amazon_side_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_amazon_side_asn(&self) -> &Option<i64> {
         &self.inner.amazon_side_asn
     }
     /// Sets [`ModifyTransitGatewayOptions::encryption_support`](crate::types::ModifyTransitGatewayOptions::encryption_support): Enable or disable encryption support for VPC Encryption Control.
@@ -425,14 +386,14 @@ impl ModifyTransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::EncryptionSupportOptionValue,
     ) -> Self {
-        self.inner.encryption_support = ::std::option::Option::Some(input);
+        self.inner.encryption_support = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayOptions::encryption_support`](crate::types::ModifyTransitGatewayOptions::encryption_support).
     #[inline]
     pub fn set_encryption_support(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionSupportOptionValue>,
+        input: Option<crate::types::EncryptionSupportOptionValue>,
     ) -> Self {
         self.inner.encryption_support = input;
         self
@@ -441,7 +402,7 @@ impl ModifyTransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_encryption_support(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionSupportOptionValue> {
+    ) -> &Option<crate::types::EncryptionSupportOptionValue> {
         &self.inner.encryption_support
     }
     /// Builds the [`ModifyTransitGatewayOptions`]; it has no required members, so this cannot fail.
@@ -454,59 +415,47 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.add_transit_gateway_cidr_blocks
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.add_transit_gateway_cidr_blocks {
             let member_0 = body.enter("AddTransitGatewayCidrBlocks");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_transit_gateway_cidr_blocks
-        {
+        if let Some(value) = &self.remove_transit_gateway_cidr_blocks {
             let member_0 = body.enter("RemoveTransitGatewayCidrBlocks");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_ecmp_support {
+        if let Some(value) = &self.vpn_ecmp_support {
             body.member("VpnEcmpSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dns_support {
+        if let Some(value) = &self.dns_support {
             body.member("DnsSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_referencing_support
-        {
+        if let Some(value) = &self.security_group_referencing_support {
             body.member("SecurityGroupReferencingSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_attachments
-        {
+        if let Some(value) = &self.auto_accept_shared_attachments {
             body.member("AutoAcceptSharedAttachments", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_association
-        {
+        if let Some(value) = &self.default_route_table_association {
             body.member("DefaultRouteTableAssociation", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .association_default_route_table_id
-        {
+        if let Some(value) = &self.association_default_route_table_id {
             body.member("AssociationDefaultRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_propagation
-        {
+        if let Some(value) = &self.default_route_table_propagation {
             body.member("DefaultRouteTablePropagation", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .propagation_default_route_table_id
-        {
+        if let Some(value) = &self.propagation_default_route_table_id {
             body.member("PropagationDefaultRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
+        if let Some(value) = &self.amazon_side_asn {
             body.member("AmazonSideAsn", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_support {
+        if let Some(value) = &self.encryption_support {
             body.member("EncryptionSupport", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,124 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayPolicyTableEntryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayPolicyTableEntryRequest {
     /// The ID of the transit gateway policy table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_policy_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_policy_table_id: Option<String>,
     /// The rule number of the policy table entry to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub policy_rule_number: ::std::option::Option<::std::string::String>,
+    pub policy_rule_number: Option<String>,
     /// The updated matching criteria for the policy table entry. Unspecified fields retain their current values.
-    pub policy_rule: ::std::option::Option<
-        crate::types::TransitGatewayRequestPolicyRule,
-    >,
+    pub policy_rule: Option<crate::types::TransitGatewayRequestPolicyRule>,
     /// The ID of the transit gateway route table to use for traffic matching this rule.
-    pub target_route_table_id: ::std::option::Option<::std::string::String>,
+    pub target_route_table_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyTransitGatewayPolicyTableEntryRequest {
     /// Starts building a [`ModifyTransitGatewayPolicyTableEntryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder {
-        <crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTransitGatewayPolicyTableEntryRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_policy_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_policy_table_id(&self) -> Option<&str> {
         self.transit_gateway_policy_table_id.as_deref()
     }
     /// The `PolicyRuleNumber` member, when set.
     #[inline]
-    pub fn policy_rule_number(&self) -> ::std::option::Option<&str> {
+    pub fn policy_rule_number(&self) -> Option<&str> {
         self.policy_rule_number.as_deref()
     }
     /// The `PolicyRule` member, when set.
     #[inline]
-    pub fn policy_rule(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRequestPolicyRule> {
+    pub fn policy_rule(&self) -> Option<&crate::types::TransitGatewayRequestPolicyRule> {
         self.policy_rule.as_ref()
     }
     /// The `TargetRouteTableId` member, when set.
     #[inline]
-    pub fn target_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_route_table_id(&self) -> Option<&str> {
         self.target_route_table_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyTransitGatewayPolicyTableEntryRequest`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest); start one with `ModifyTransitGatewayPolicyTableEntryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTransitGatewayPolicyTableEntryRequestBuilder {
     inner: crate::types::ModifyTransitGatewayPolicyTableEntryRequest,
 }
 impl ModifyTransitGatewayPolicyTableEntryRequestBuilder {
     /// Sets [`ModifyTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id): The ID of the transit gateway policy table.
-    pub fn transit_gateway_policy_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_policy_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_policy_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_policy_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id).
     #[inline]
-    pub fn set_transit_gateway_policy_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_policy_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_policy_table_id = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::transit_gateway_policy_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_policy_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_policy_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_policy_table_id
     }
     /// Sets [`ModifyTransitGatewayPolicyTableEntryRequest::policy_rule_number`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::policy_rule_number): The rule number of the policy table entry to modify.
-    pub fn policy_rule_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_rule_number = ::std::option::Option::Some(input.into());
+    pub fn policy_rule_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_rule_number = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPolicyTableEntryRequest::policy_rule_number`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::policy_rule_number).
     #[inline]
-    pub fn set_policy_rule_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<String>) -> Self {
         self.inner.policy_rule_number = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayPolicyTableEntryRequest::policy_rule_number`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::policy_rule_number), if any.
     #[inline]
-    pub fn get_policy_rule_number(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_rule_number(&self) -> &Option<String> {
         &self.inner.policy_rule_number
     }
     /// Sets [`ModifyTransitGatewayPolicyTableEntryRequest::policy_rule`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::policy_rule): The updated matching criteria for the policy table entry.
@@ -127,14 +95,14 @@ impl ModifyTransitGatewayPolicyTableEntryRequestBuilder {
         mut self,
         input: crate::types::TransitGatewayRequestPolicyRule,
     ) -> Self {
-        self.inner.policy_rule = ::std::option::Option::Some(input);
+        self.inner.policy_rule = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPolicyTableEntryRequest::policy_rule`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::policy_rule).
     #[inline]
     pub fn set_policy_rule(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRequestPolicyRule>,
+        input: Option<crate::types::TransitGatewayRequestPolicyRule>,
     ) -> Self {
         self.inner.policy_rule = input;
         self
@@ -143,70 +111,62 @@ impl ModifyTransitGatewayPolicyTableEntryRequestBuilder {
     #[inline]
     pub fn get_policy_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRequestPolicyRule> {
+    ) -> &Option<crate::types::TransitGatewayRequestPolicyRule> {
         &self.inner.policy_rule
     }
     /// Sets [`ModifyTransitGatewayPolicyTableEntryRequest::target_route_table_id`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::target_route_table_id): The ID of the transit gateway route table to use for traffic matching this rule.
-    pub fn target_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_route_table_id = ::std::option::Option::Some(input.into());
+    pub fn target_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPolicyTableEntryRequest::target_route_table_id`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::target_route_table_id).
     #[inline]
-    pub fn set_target_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.target_route_table_id = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayPolicyTableEntryRequest::target_route_table_id`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::target_route_table_id), if any.
     #[inline]
-    pub fn get_target_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_route_table_id(&self) -> &Option<String> {
         &self.inner.target_route_table_id
     }
     /// Sets [`ModifyTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayPolicyTableEntryRequest::dry_run`](crate::types::ModifyTransitGatewayPolicyTableEntryRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyTransitGatewayPolicyTableEntryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayPolicyTableEntryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_policy_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyTransitGatewayPolicyTableEntryRequest",
                 member: "transit_gateway_policy_table_id",
             });
         }
         if self.inner.policy_rule_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyTransitGatewayPolicyTableEntryRequest",
                 member: "policy_rule_number",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -214,25 +174,24 @@ for ModifyTransitGatewayPolicyTableEntryRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_policy_table_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_policy_table_id {
             body.member("TransitGatewayPolicyTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+        if let Some(value) = &self.policy_rule_number {
             body.member("PolicyRuleNumber", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule {
+        if let Some(value) = &self.policy_rule {
             let member_0 = body.enter("PolicyRule");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.target_route_table_id {
+        if let Some(value) = &self.target_route_table_id {
             body.member("TargetRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

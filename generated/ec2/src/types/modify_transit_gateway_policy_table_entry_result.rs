@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayPolicyTableEntryResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayPolicyTableEntryResult {
     /// The `TransitGatewayPolicyTableEntry` member.
-    pub transit_gateway_policy_table_entry: ::std::option::Option<
+    pub transit_gateway_policy_table_entry: Option<
         crate::types::TransitGatewayPolicyTableEntry,
     >,
 }
@@ -19,23 +14,18 @@ impl ModifyTransitGatewayPolicyTableEntryResult {
     /// Starts building a [`ModifyTransitGatewayPolicyTableEntryResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTransitGatewayPolicyTableEntryResultBuilder {
-        <crate::types::builders::ModifyTransitGatewayPolicyTableEntryResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTransitGatewayPolicyTableEntryResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTableEntry` member, when set.
     #[inline]
     pub fn transit_gateway_policy_table_entry(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyTableEntry> {
+    ) -> Option<&crate::types::TransitGatewayPolicyTableEntry> {
         self.transit_gateway_policy_table_entry.as_ref()
     }
 }
 /// A builder for [`ModifyTransitGatewayPolicyTableEntryResult`](crate::types::ModifyTransitGatewayPolicyTableEntryResult); start one with `ModifyTransitGatewayPolicyTableEntryResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTransitGatewayPolicyTableEntryResultBuilder {
     inner: crate::types::ModifyTransitGatewayPolicyTableEntryResult,
 }
@@ -45,16 +35,14 @@ impl ModifyTransitGatewayPolicyTableEntryResultBuilder {
         mut self,
         input: crate::types::TransitGatewayPolicyTableEntry,
     ) -> Self {
-        self.inner.transit_gateway_policy_table_entry = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transit_gateway_policy_table_entry = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry`](crate::types::ModifyTransitGatewayPolicyTableEntryResult::transit_gateway_policy_table_entry).
     #[inline]
     pub fn set_transit_gateway_policy_table_entry(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyTableEntry>,
+        input: Option<crate::types::TransitGatewayPolicyTableEntry>,
     ) -> Self {
         self.inner.transit_gateway_policy_table_entry = input;
         self
@@ -63,7 +51,7 @@ impl ModifyTransitGatewayPolicyTableEntryResultBuilder {
     #[inline]
     pub fn get_transit_gateway_policy_table_entry(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyTableEntry> {
+    ) -> &Option<crate::types::TransitGatewayPolicyTableEntry> {
         &self.inner.transit_gateway_policy_table_entry
     }
     /// Builds the [`ModifyTransitGatewayPolicyTableEntryResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl ModifyTransitGatewayPolicyTableEntryResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyTransitGatewayPolicyTableEntryResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPolicyTableEntry" {
-                value.transit_gateway_policy_table_entry = ::std::option::Option::Some(
+                value.transit_gateway_policy_table_entry = Some(
                     <crate::types::TransitGatewayPolicyTableEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

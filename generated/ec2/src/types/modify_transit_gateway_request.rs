@@ -2,184 +2,156 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayRequest {
     /// The ID of the transit gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The description for the transit gateway.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The options to modify.
-    pub options: ::std::option::Option<crate::types::ModifyTransitGatewayOptions>,
+    pub options: Option<crate::types::ModifyTransitGatewayOptions>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyTransitGatewayRequest {
     /// Starts building a [`ModifyTransitGatewayRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTransitGatewayRequestBuilder {
-        <crate::types::builders::ModifyTransitGatewayRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTransitGatewayRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Options` member, when set.
     #[inline]
-    pub fn options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ModifyTransitGatewayOptions> {
+    pub fn options(&self) -> Option<&crate::types::ModifyTransitGatewayOptions> {
         self.options.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyTransitGatewayRequest`](crate::types::ModifyTransitGatewayRequest); start one with `ModifyTransitGatewayRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTransitGatewayRequestBuilder {
     inner: crate::types::ModifyTransitGatewayRequest,
 }
 impl ModifyTransitGatewayRequestBuilder {
     /// Sets [`ModifyTransitGatewayRequest::transit_gateway_id`](crate::types::ModifyTransitGatewayRequest::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayRequest::transit_gateway_id`](crate::types::ModifyTransitGatewayRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayRequest::transit_gateway_id`](crate::types::ModifyTransitGatewayRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`ModifyTransitGatewayRequest::description`](crate::types::ModifyTransitGatewayRequest::description): The description for the transit gateway.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayRequest::description`](crate::types::ModifyTransitGatewayRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayRequest::description`](crate::types::ModifyTransitGatewayRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ModifyTransitGatewayRequest::options`](crate::types::ModifyTransitGatewayRequest::options): The options to modify.
     pub fn options(mut self, input: crate::types::ModifyTransitGatewayOptions) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayRequest::options`](crate::types::ModifyTransitGatewayRequest::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::ModifyTransitGatewayOptions>,
+        input: Option<crate::types::ModifyTransitGatewayOptions>,
     ) -> Self {
         self.inner.options = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayRequest::options`](crate::types::ModifyTransitGatewayRequest::options), if any.
     #[inline]
-    pub fn get_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::ModifyTransitGatewayOptions> {
+    pub fn get_options(&self) -> &Option<crate::types::ModifyTransitGatewayOptions> {
         &self.inner.options
     }
     /// Sets [`ModifyTransitGatewayRequest::dry_run`](crate::types::ModifyTransitGatewayRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayRequest::dry_run`](crate::types::ModifyTransitGatewayRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayRequest::dry_run`](crate::types::ModifyTransitGatewayRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyTransitGatewayRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyTransitGatewayRequest",
                 member: "transit_gateway_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

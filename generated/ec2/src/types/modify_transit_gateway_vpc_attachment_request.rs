@@ -2,152 +2,112 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyTransitGatewayVpcAttachmentRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyTransitGatewayVpcAttachmentRequest {
     /// The ID of the attachment.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The IDs of one or more subnets to add. You can specify at most one subnet per Availability Zone.
-    pub add_subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub add_subnet_ids: Option<Vec<String>>,
     /// The IDs of one or more subnets to remove.
-    pub remove_subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub remove_subnet_ids: Option<Vec<String>>,
     /// The new VPC attachment options.
-    pub options: ::std::option::Option<
-        crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
-    >,
+    pub options: Option<crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyTransitGatewayVpcAttachmentRequest {
     /// Starts building a [`ModifyTransitGatewayVpcAttachmentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder {
-        <crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyTransitGatewayVpcAttachmentRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `AddSubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_subnet_ids(&self) -> &[::std::string::String] {
+    pub fn add_subnet_ids(&self) -> &[String] {
         self.add_subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `RemoveSubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_subnet_ids(&self) -> &[::std::string::String] {
+    pub fn remove_subnet_ids(&self) -> &[String] {
         self.remove_subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `Options` member, when set.
     #[inline]
     pub fn options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
-    > {
+    ) -> Option<&crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions> {
         self.options.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyTransitGatewayVpcAttachmentRequest`](crate::types::ModifyTransitGatewayVpcAttachmentRequest); start one with `ModifyTransitGatewayVpcAttachmentRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyTransitGatewayVpcAttachmentRequestBuilder {
     inner: crate::types::ModifyTransitGatewayVpcAttachmentRequest,
 }
 impl ModifyTransitGatewayVpcAttachmentRequestBuilder {
     /// Sets [`ModifyTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id): The ID of the attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Appends one item to [`ModifyTransitGatewayVpcAttachmentRequest::add_subnet_ids`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::add_subnet_ids): The IDs of one or more subnets to add.
     ///
     /// To set the whole list at once, use [`set_add_subnet_ids`](Self::set_add_subnet_ids).
-    pub fn add_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.add_subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayVpcAttachmentRequest::add_subnet_ids`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::add_subnet_ids).
     #[inline]
-    pub fn set_add_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.add_subnet_ids = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayVpcAttachmentRequest::add_subnet_ids`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::add_subnet_ids), if any.
     #[inline]
-    pub fn get_add_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.add_subnet_ids
     }
     /// Appends one item to [`ModifyTransitGatewayVpcAttachmentRequest::remove_subnet_ids`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::remove_subnet_ids): The IDs of one or more subnets to remove.
     ///
     /// To set the whole list at once, use [`set_remove_subnet_ids`](Self::set_remove_subnet_ids).
-    pub fn remove_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.remove_subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyTransitGatewayVpcAttachmentRequest::remove_subnet_ids`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::remove_subnet_ids).
     #[inline]
-    pub fn set_remove_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.remove_subnet_ids = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayVpcAttachmentRequest::remove_subnet_ids`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::remove_subnet_ids), if any.
     #[inline]
-    pub fn get_remove_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.remove_subnet_ids
     }
     /// Sets [`ModifyTransitGatewayVpcAttachmentRequest::options`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::options): The new VPC attachment options.
@@ -155,16 +115,14 @@ impl ModifyTransitGatewayVpcAttachmentRequestBuilder {
         mut self,
         input: crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayVpcAttachmentRequest::options`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
-        >,
+        input: Option<crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -173,70 +131,68 @@ impl ModifyTransitGatewayVpcAttachmentRequestBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions,
-    > {
+    ) -> &Option<crate::types::ModifyTransitGatewayVpcAttachmentRequestOptions> {
         &self.inner.options
     }
     /// Sets [`ModifyTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyTransitGatewayVpcAttachmentRequest::dry_run`](crate::types::ModifyTransitGatewayVpcAttachmentRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyTransitGatewayVpcAttachmentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyTransitGatewayVpcAttachmentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_attachment_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyTransitGatewayVpcAttachmentRequest",
                 member: "transit_gateway_attachment_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyTransitGatewayVpcAttachmentRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             body.member("TransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.add_subnet_ids {
+        if let Some(value) = &self.add_subnet_ids {
             let member_0 = body.enter("AddSubnetIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_subnet_ids {
+        if let Some(value) = &self.remove_subnet_ids {
             let member_0 = body.enter("RemoveSubnetIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             let member_0 = body.enter("Options");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

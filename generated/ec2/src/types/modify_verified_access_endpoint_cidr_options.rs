@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The CIDR options for a Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointCidrOptions {
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
 }
 impl ModifyVerifiedAccessEndpointCidrOptions {
     /// Starts building a [`ModifyVerifiedAccessEndpointCidrOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessEndpointCidrOptionsBuilder {
-        <crate::types::builders::ModifyVerifiedAccessEndpointCidrOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessEndpointCidrOptionsBuilder as Default>::default()
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl ModifyVerifiedAccessEndpointCidrOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointCidrOptions`](crate::types::ModifyVerifiedAccessEndpointCidrOptions); start one with `ModifyVerifiedAccessEndpointCidrOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessEndpointCidrOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointCidrOptions,
 }
@@ -52,9 +40,7 @@ impl ModifyVerifiedAccessEndpointCidrOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -63,9 +49,7 @@ impl ModifyVerifiedAccessEndpointCidrOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Builds the [`ModifyVerifiedAccessEndpointCidrOptions`]; it has no required members, so this cannot fail.
@@ -78,8 +62,8 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointCidrOpt
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
@@ -87,6 +71,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointCidrOpt
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

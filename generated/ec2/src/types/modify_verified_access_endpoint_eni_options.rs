@@ -2,39 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options when modifying a Verified Access endpoint with the `network-interface` type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointEniOptions {
     /// The IP protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IP port number.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
 }
 impl ModifyVerifiedAccessEndpointEniOptions {
     /// Starts building a [`ModifyVerifiedAccessEndpointEniOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessEndpointEniOptionsBuilder {
-        <crate::types::builders::ModifyVerifiedAccessEndpointEniOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessEndpointEniOptionsBuilder as Default>::default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,12 +35,7 @@ impl ModifyVerifiedAccessEndpointEniOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointEniOptions`](crate::types::ModifyVerifiedAccessEndpointEniOptions); start one with `ModifyVerifiedAccessEndpointEniOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessEndpointEniOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointEniOptions,
 }
@@ -59,39 +45,37 @@ impl ModifyVerifiedAccessEndpointEniOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointEniOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointEniOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointEniOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointEniOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Sets [`ModifyVerifiedAccessEndpointEniOptions::port`](crate::types::ModifyVerifiedAccessEndpointEniOptions::port): The IP port number.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointEniOptions::port`](crate::types::ModifyVerifiedAccessEndpointEniOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointEniOptions::port`](crate::types::ModifyVerifiedAccessEndpointEniOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Appends one item to [`ModifyVerifiedAccessEndpointEniOptions::port_ranges`](crate::types::ModifyVerifiedAccessEndpointEniOptions::port_ranges): The port ranges.
@@ -108,9 +92,7 @@ impl ModifyVerifiedAccessEndpointEniOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -119,9 +101,7 @@ impl ModifyVerifiedAccessEndpointEniOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Builds the [`ModifyVerifiedAccessEndpointEniOptions`]; it has no required members, so this cannot fail.
@@ -134,14 +114,14 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointEniOpti
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.protocol {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             body.member("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+        if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
@@ -149,6 +129,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointEniOpti
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

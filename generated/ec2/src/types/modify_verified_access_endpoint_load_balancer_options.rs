@@ -2,46 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer when creating an Amazon Web Services Verified Access endpoint using the `load-balancer` type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointLoadBalancerOptions {
     /// The IDs of the subnets.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// The IP protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IP port number.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
 }
 impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
     /// Starts building a [`ModifyVerifiedAccessEndpointLoadBalancerOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
-        <crate::types::builders::ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder as Default>::default()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,12 +42,7 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointLoadBalancerOptions`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions); start one with `ModifyVerifiedAccessEndpointLoadBalancerOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
 }
@@ -64,27 +50,19 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     /// Appends one item to [`ModifyVerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Sets [`ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol): The IP protocol.
@@ -92,39 +70,37 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Sets [`ModifyVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::port): The IP port number.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Appends one item to [`ModifyVerifiedAccessEndpointLoadBalancerOptions::port_ranges`](crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions::port_ranges): The port ranges.
@@ -141,9 +117,7 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -152,9 +126,7 @@ impl ModifyVerifiedAccessEndpointLoadBalancerOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::ModifyVerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Builds the [`ModifyVerifiedAccessEndpointLoadBalancerOptions`]; it has no required members, so this cannot fail.
@@ -168,19 +140,19 @@ for ModifyVerifiedAccessEndpointLoadBalancerOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             body.member("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+        if let Some(value) = &self.port_ranges {
             let member_0 = body.enter("PortRange");
             body.items(
                 value,
@@ -188,6 +160,6 @@ for ModifyVerifiedAccessEndpointLoadBalancerOptions {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,181 +2,147 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessEndpointPolicyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointPolicyRequest {
     /// The ID of the Verified Access endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_endpoint_id: Option<String>,
     /// The status of the Verified Access policy.
-    pub policy_enabled: ::std::option::Option<bool>,
+    pub policy_enabled: Option<bool>,
     /// The Verified Access policy document.
-    pub policy_document: ::std::option::Option<::std::string::String>,
+    pub policy_document: Option<String>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The options for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationRequest,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
 }
 impl ModifyVerifiedAccessEndpointPolicyRequest {
     /// Starts building a [`ModifyVerifiedAccessEndpointPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder {
-        <crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessEndpointPolicyRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpointId` member, when set.
     #[inline]
-    pub fn verified_access_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_endpoint_id(&self) -> Option<&str> {
         self.verified_access_endpoint_id.as_deref()
     }
     /// The `PolicyEnabled` member, when set.
     #[inline]
-    pub fn policy_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn policy_enabled(&self) -> Option<bool> {
         self.policy_enabled
     }
     /// The `PolicyDocument` member, when set.
     #[inline]
-    pub fn policy_document(&self) -> ::std::option::Option<&str> {
+    pub fn policy_document(&self) -> Option<&str> {
         self.policy_document.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SseSpecification` member, when set.
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
         self.sse_specification.as_ref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointPolicyRequest`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest); start one with `ModifyVerifiedAccessEndpointPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessEndpointPolicyRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointPolicyRequest,
 }
 impl ModifyVerifiedAccessEndpointPolicyRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id): The ID of the Verified Access endpoint.
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id).
     #[inline]
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_endpoint_id = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::verified_access_endpoint_id), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         &self.inner.verified_access_endpoint_id
     }
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled): The status of the Verified Access policy.
     pub fn policy_enabled(mut self, input: bool) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input);
+        self.inner.policy_enabled = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled).
     #[inline]
-    pub fn set_policy_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_policy_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.policy_enabled = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::policy_enabled), if any.
     #[inline]
-    pub fn get_policy_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_policy_enabled(&self) -> &Option<bool> {
         &self.inner.policy_enabled
     }
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::policy_document`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::policy_document): The Verified Access policy document.
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_document = ::std::option::Option::Some(input.into());
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_document = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::policy_document`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::policy_document).
     #[inline]
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.inner.policy_document = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointPolicyRequest::policy_document`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::policy_document), if any.
     #[inline]
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         &self.inner.policy_document
     }
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::client_token`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::client_token`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointPolicyRequest::client_token`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointPolicyRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVerifiedAccessEndpointPolicyRequest::sse_specification`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::sse_specification): The options for server side encryption.
@@ -184,14 +150,14 @@ impl ModifyVerifiedAccessEndpointPolicyRequestBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPolicyRequest::sse_specification`](crate::types::ModifyVerifiedAccessEndpointPolicyRequest::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -200,51 +166,51 @@ impl ModifyVerifiedAccessEndpointPolicyRequestBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         &self.inner.sse_specification
     }
     /// Builds the [`ModifyVerifiedAccessEndpointPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessEndpointPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVerifiedAccessEndpointPolicyRequest",
                 member: "verified_access_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointPolicyRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_endpoint_id {
             body.member("VerifiedAccessEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_enabled {
+        if let Some(value) = &self.policy_enabled {
             body.member("PolicyEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
+        if let Some(value) = &self.policy_document {
             body.member("PolicyDocument", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

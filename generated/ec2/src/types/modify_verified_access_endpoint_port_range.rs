@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the port range for a Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointPortRange {
     /// The start of the port range.
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// The end of the port range.
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
 }
 impl ModifyVerifiedAccessEndpointPortRange {
     /// Starts building a [`ModifyVerifiedAccessEndpointPortRange`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessEndpointPortRangeBuilder {
-        <crate::types::builders::ModifyVerifiedAccessEndpointPortRangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessEndpointPortRangeBuilder as Default>::default()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointPortRange`](crate::types::ModifyVerifiedAccessEndpointPortRange); start one with `ModifyVerifiedAccessEndpointPortRange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessEndpointPortRangeBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointPortRange,
 }
 impl ModifyVerifiedAccessEndpointPortRangeBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointPortRange::from_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::from_port): The start of the port range.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPortRange::from_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointPortRange::from_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`ModifyVerifiedAccessEndpointPortRange::to_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::to_port): The end of the port range.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointPortRange::to_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointPortRange::to_port`](crate::types::ModifyVerifiedAccessEndpointPortRange::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Builds the [`ModifyVerifiedAccessEndpointPortRange`]; it has no required members, so this cannot fail.
@@ -85,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointPortRan
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.from_port {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.from_port {
             body.member("FromPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             body.member("ToPort", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

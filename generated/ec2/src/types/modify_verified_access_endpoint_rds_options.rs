@@ -2,50 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The RDS options for a Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointRdsOptions {
     /// The IDs of the subnets.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// The port.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The RDS endpoint.
-    pub rds_endpoint: ::std::option::Option<::std::string::String>,
+    pub rds_endpoint: Option<String>,
 }
 impl ModifyVerifiedAccessEndpointRdsOptions {
     /// Starts building a [`ModifyVerifiedAccessEndpointRdsOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessEndpointRdsOptionsBuilder {
-        <crate::types::builders::ModifyVerifiedAccessEndpointRdsOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessEndpointRdsOptionsBuilder as Default>::default()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `RdsEndpoint` member, when set.
     #[inline]
-    pub fn rds_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn rds_endpoint(&self) -> Option<&str> {
         self.rds_endpoint.as_deref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointRdsOptions`](crate::types::ModifyVerifiedAccessEndpointRdsOptions); start one with `ModifyVerifiedAccessEndpointRdsOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessEndpointRdsOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointRdsOptions,
 }
@@ -53,65 +43,51 @@ impl ModifyVerifiedAccessEndpointRdsOptionsBuilder {
     /// Appends one item to [`ModifyVerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Sets [`ModifyVerifiedAccessEndpointRdsOptions::port`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::port): The port.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRdsOptions::port`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointRdsOptions::port`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`ModifyVerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::rds_endpoint): The RDS endpoint.
-    pub fn rds_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_endpoint = ::std::option::Option::Some(input.into());
+    pub fn rds_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::rds_endpoint).
     #[inline]
-    pub fn set_rds_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.rds_endpoint = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::ModifyVerifiedAccessEndpointRdsOptions::rds_endpoint), if any.
     #[inline]
-    pub fn get_rds_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_endpoint(&self) -> &Option<String> {
         &self.inner.rds_endpoint
     }
     /// Builds the [`ModifyVerifiedAccessEndpointRdsOptions`]; it has no required members, so this cannot fail.
@@ -124,18 +100,18 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointRdsOpti
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.subnet_ids {
             let member_0 = body.enter("SubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             body.member("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.rds_endpoint {
+        if let Some(value) = &self.rds_endpoint {
             body.member("RdsEndpoint", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,164 +2,130 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointRequest {
     /// The ID of the Verified Access endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_endpoint_id: Option<String>,
     /// The ID of the Verified Access group.
-    pub verified_access_group_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_group_id: Option<String>,
     /// The load balancer details if creating the Verified Access endpoint as `load-balancer`type.
-    pub load_balancer_options: ::std::option::Option<
+    pub load_balancer_options: Option<
         crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
     >,
     /// The network interface options.
-    pub network_interface_options: ::std::option::Option<
+    pub network_interface_options: Option<
         crate::types::ModifyVerifiedAccessEndpointEniOptions,
     >,
     /// A description for the Verified Access endpoint.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The RDS options.
-    pub rds_options: ::std::option::Option<
-        crate::types::ModifyVerifiedAccessEndpointRdsOptions,
-    >,
+    pub rds_options: Option<crate::types::ModifyVerifiedAccessEndpointRdsOptions>,
     /// The CIDR options.
-    pub cidr_options: ::std::option::Option<
-        crate::types::ModifyVerifiedAccessEndpointCidrOptions,
-    >,
+    pub cidr_options: Option<crate::types::ModifyVerifiedAccessEndpointCidrOptions>,
 }
 impl ModifyVerifiedAccessEndpointRequest {
     /// Starts building a [`ModifyVerifiedAccessEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder {
-        <crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessEndpointRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpointId` member, when set.
     #[inline]
-    pub fn verified_access_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_endpoint_id(&self) -> Option<&str> {
         self.verified_access_endpoint_id.as_deref()
     }
     /// The `VerifiedAccessGroupId` member, when set.
     #[inline]
-    pub fn verified_access_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_group_id(&self) -> Option<&str> {
         self.verified_access_group_id.as_deref()
     }
     /// The `LoadBalancerOptions` member, when set.
     #[inline]
     pub fn load_balancer_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
-    > {
+    ) -> Option<&crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions> {
         self.load_balancer_options.as_ref()
     }
     /// The `NetworkInterfaceOptions` member, when set.
     #[inline]
     pub fn network_interface_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ModifyVerifiedAccessEndpointEniOptions> {
+    ) -> Option<&crate::types::ModifyVerifiedAccessEndpointEniOptions> {
         self.network_interface_options.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `RdsOptions` member, when set.
     #[inline]
     pub fn rds_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ModifyVerifiedAccessEndpointRdsOptions> {
+    ) -> Option<&crate::types::ModifyVerifiedAccessEndpointRdsOptions> {
         self.rds_options.as_ref()
     }
     /// The `CidrOptions` member, when set.
     #[inline]
     pub fn cidr_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ModifyVerifiedAccessEndpointCidrOptions> {
+    ) -> Option<&crate::types::ModifyVerifiedAccessEndpointCidrOptions> {
         self.cidr_options.as_ref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointRequest`](crate::types::ModifyVerifiedAccessEndpointRequest); start one with `ModifyVerifiedAccessEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessEndpointRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointRequest,
 }
 impl ModifyVerifiedAccessEndpointRequestBuilder {
     /// Sets [`ModifyVerifiedAccessEndpointRequest::verified_access_endpoint_id`](crate::types::ModifyVerifiedAccessEndpointRequest::verified_access_endpoint_id): The ID of the Verified Access endpoint.
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::verified_access_endpoint_id`](crate::types::ModifyVerifiedAccessEndpointRequest::verified_access_endpoint_id).
     #[inline]
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_endpoint_id = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointRequest::verified_access_endpoint_id`](crate::types::ModifyVerifiedAccessEndpointRequest::verified_access_endpoint_id), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         &self.inner.verified_access_endpoint_id
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::verified_access_group_id`](crate::types::ModifyVerifiedAccessEndpointRequest::verified_access_group_id): The ID of the Verified Access group.
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_group_id = ::std::option::Option::Some(input.into());
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::verified_access_group_id`](crate::types::ModifyVerifiedAccessEndpointRequest::verified_access_group_id).
     #[inline]
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_group_id = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointRequest::verified_access_group_id`](crate::types::ModifyVerifiedAccessEndpointRequest::verified_access_group_id), if any.
     #[inline]
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         &self.inner.verified_access_group_id
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::load_balancer_options`](crate::types::ModifyVerifiedAccessEndpointRequest::load_balancer_options): The load balancer details if creating the Verified Access endpoint as `load-balancer`type.
@@ -167,16 +133,14 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
     ) -> Self {
-        self.inner.load_balancer_options = ::std::option::Option::Some(input);
+        self.inner.load_balancer_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::load_balancer_options`](crate::types::ModifyVerifiedAccessEndpointRequest::load_balancer_options).
     #[inline]
     pub fn set_load_balancer_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions>,
     ) -> Self {
         self.inner.load_balancer_options = input;
         self
@@ -185,9 +149,7 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_load_balancer_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions,
-    > {
+    ) -> &Option<crate::types::ModifyVerifiedAccessEndpointLoadBalancerOptions> {
         &self.inner.load_balancer_options
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::network_interface_options`](crate::types::ModifyVerifiedAccessEndpointRequest::network_interface_options): The network interface options.
@@ -195,16 +157,14 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::ModifyVerifiedAccessEndpointEniOptions,
     ) -> Self {
-        self.inner.network_interface_options = ::std::option::Option::Some(input);
+        self.inner.network_interface_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::network_interface_options`](crate::types::ModifyVerifiedAccessEndpointRequest::network_interface_options).
     #[inline]
     pub fn set_network_interface_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessEndpointEniOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessEndpointEniOptions>,
     ) -> Self {
         self.inner.network_interface_options = input;
         self
@@ -213,67 +173,55 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_network_interface_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyVerifiedAccessEndpointEniOptions> {
+    ) -> &Option<crate::types::ModifyVerifiedAccessEndpointEniOptions> {
         &self.inner.network_interface_options
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::description`](crate::types::ModifyVerifiedAccessEndpointRequest::description): A description for the Verified Access endpoint.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::description`](crate::types::ModifyVerifiedAccessEndpointRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointRequest::description`](crate::types::ModifyVerifiedAccessEndpointRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::client_token`](crate::types::ModifyVerifiedAccessEndpointRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::client_token`](crate::types::ModifyVerifiedAccessEndpointRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointRequest::client_token`](crate::types::ModifyVerifiedAccessEndpointRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessEndpointRequest::dry_run`](crate::types::ModifyVerifiedAccessEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::rds_options`](crate::types::ModifyVerifiedAccessEndpointRequest::rds_options): The RDS options.
@@ -281,16 +229,14 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::ModifyVerifiedAccessEndpointRdsOptions,
     ) -> Self {
-        self.inner.rds_options = ::std::option::Option::Some(input);
+        self.inner.rds_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::rds_options`](crate::types::ModifyVerifiedAccessEndpointRequest::rds_options).
     #[inline]
     pub fn set_rds_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessEndpointRdsOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessEndpointRdsOptions>,
     ) -> Self {
         self.inner.rds_options = input;
         self
@@ -299,7 +245,7 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_rds_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyVerifiedAccessEndpointRdsOptions> {
+    ) -> &Option<crate::types::ModifyVerifiedAccessEndpointRdsOptions> {
         &self.inner.rds_options
     }
     /// Sets [`ModifyVerifiedAccessEndpointRequest::cidr_options`](crate::types::ModifyVerifiedAccessEndpointRequest::cidr_options): The CIDR options.
@@ -307,16 +253,14 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
         mut self,
         input: crate::types::ModifyVerifiedAccessEndpointCidrOptions,
     ) -> Self {
-        self.inner.cidr_options = ::std::option::Option::Some(input);
+        self.inner.cidr_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointRequest::cidr_options`](crate::types::ModifyVerifiedAccessEndpointRequest::cidr_options).
     #[inline]
     pub fn set_cidr_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessEndpointCidrOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessEndpointCidrOptions>,
     ) -> Self {
         self.inner.cidr_options = input;
         self
@@ -325,66 +269,66 @@ impl ModifyVerifiedAccessEndpointRequestBuilder {
     #[inline]
     pub fn get_cidr_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyVerifiedAccessEndpointCidrOptions> {
+    ) -> &Option<crate::types::ModifyVerifiedAccessEndpointCidrOptions> {
         &self.inner.cidr_options
     }
     /// Builds the [`ModifyVerifiedAccessEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVerifiedAccessEndpointRequest",
                 member: "verified_access_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_endpoint_id {
             body.member("VerifiedAccessEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
+        if let Some(value) = &self.verified_access_group_id {
             body.member("VerifiedAccessGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_options {
+        if let Some(value) = &self.load_balancer_options {
             let member_0 = body.enter("LoadBalancerOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_options {
+        if let Some(value) = &self.network_interface_options {
             let member_0 = body.enter("NetworkInterfaceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.rds_options {
+        if let Some(value) = &self.rds_options {
             let member_0 = body.enter("RdsOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_options {
+        if let Some(value) = &self.cidr_options {
             let member_0 = body.enter("CidrOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

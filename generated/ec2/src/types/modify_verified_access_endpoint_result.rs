@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessEndpointResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessEndpointResult {
     /// Details about the Verified Access endpoint.
-    pub verified_access_endpoint: ::std::option::Option<
-        crate::types::VerifiedAccessEndpoint,
-    >,
+    pub verified_access_endpoint: Option<crate::types::VerifiedAccessEndpoint>,
 }
 impl ModifyVerifiedAccessEndpointResult {
     /// Starts building a [`ModifyVerifiedAccessEndpointResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessEndpointResultBuilder {
-        <crate::types::builders::ModifyVerifiedAccessEndpointResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessEndpointResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpoint` member, when set.
     #[inline]
     pub fn verified_access_endpoint(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpoint> {
+    ) -> Option<&crate::types::VerifiedAccessEndpoint> {
         self.verified_access_endpoint.as_ref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessEndpointResult`](crate::types::ModifyVerifiedAccessEndpointResult); start one with `ModifyVerifiedAccessEndpointResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessEndpointResultBuilder {
     inner: crate::types::ModifyVerifiedAccessEndpointResult,
 }
@@ -45,14 +33,14 @@ impl ModifyVerifiedAccessEndpointResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpoint,
     ) -> Self {
-        self.inner.verified_access_endpoint = ::std::option::Option::Some(input);
+        self.inner.verified_access_endpoint = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessEndpointResult::verified_access_endpoint`](crate::types::ModifyVerifiedAccessEndpointResult::verified_access_endpoint).
     #[inline]
     pub fn set_verified_access_endpoint(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpoint>,
+        input: Option<crate::types::VerifiedAccessEndpoint>,
     ) -> Self {
         self.inner.verified_access_endpoint = input;
         self
@@ -61,7 +49,7 @@ impl ModifyVerifiedAccessEndpointResultBuilder {
     #[inline]
     pub fn get_verified_access_endpoint(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpoint> {
+    ) -> &Option<crate::types::VerifiedAccessEndpoint> {
         &self.inner.verified_access_endpoint
     }
     /// Builds the [`ModifyVerifiedAccessEndpointResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl ModifyVerifiedAccessEndpointResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessEndpointResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessEndpoint" {
-                value.verified_access_endpoint = ::std::option::Option::Some(
+                value.verified_access_endpoint = Some(
                     <crate::types::VerifiedAccessEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,94 +2,76 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessGroupPolicyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessGroupPolicyResult {
     /// The status of the Verified Access policy.
-    pub policy_enabled: ::std::option::Option<bool>,
+    pub policy_enabled: Option<bool>,
     /// The Verified Access policy document.
-    pub policy_document: ::std::option::Option<::std::string::String>,
+    pub policy_document: Option<String>,
     /// The options in use for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationResponse,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
 }
 impl ModifyVerifiedAccessGroupPolicyResult {
     /// Starts building a [`ModifyVerifiedAccessGroupPolicyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessGroupPolicyResultBuilder {
-        <crate::types::builders::ModifyVerifiedAccessGroupPolicyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessGroupPolicyResultBuilder as Default>::default()
     }
     /// The `PolicyEnabled` member, when set.
     #[inline]
-    pub fn policy_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn policy_enabled(&self) -> Option<bool> {
         self.policy_enabled
     }
     /// The `PolicyDocument` member, when set.
     #[inline]
-    pub fn policy_document(&self) -> ::std::option::Option<&str> {
+    pub fn policy_document(&self) -> Option<&str> {
         self.policy_document.as_deref()
     }
     /// The `SseSpecification` member, when set.
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationResponse> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationResponse> {
         self.sse_specification.as_ref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessGroupPolicyResult`](crate::types::ModifyVerifiedAccessGroupPolicyResult); start one with `ModifyVerifiedAccessGroupPolicyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessGroupPolicyResultBuilder {
     inner: crate::types::ModifyVerifiedAccessGroupPolicyResult,
 }
 impl ModifyVerifiedAccessGroupPolicyResultBuilder {
     /// Sets [`ModifyVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_enabled): The status of the Verified Access policy.
     pub fn policy_enabled(mut self, input: bool) -> Self {
-        self.inner.policy_enabled = ::std::option::Option::Some(input);
+        self.inner.policy_enabled = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_enabled).
     #[inline]
-    pub fn set_policy_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_policy_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.policy_enabled = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessGroupPolicyResult::policy_enabled`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_enabled), if any.
     #[inline]
-    pub fn get_policy_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_policy_enabled(&self) -> &Option<bool> {
         &self.inner.policy_enabled
     }
     /// Sets [`ModifyVerifiedAccessGroupPolicyResult::policy_document`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_document): The Verified Access policy document.
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_document = ::std::option::Option::Some(input.into());
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_document = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupPolicyResult::policy_document`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_document).
     #[inline]
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.inner.policy_document = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessGroupPolicyResult::policy_document`](crate::types::ModifyVerifiedAccessGroupPolicyResult::policy_document), if any.
     #[inline]
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         &self.inner.policy_document
     }
     /// Sets [`ModifyVerifiedAccessGroupPolicyResult::sse_specification`](crate::types::ModifyVerifiedAccessGroupPolicyResult::sse_specification): The options in use for server side encryption.
@@ -97,16 +79,14 @@ impl ModifyVerifiedAccessGroupPolicyResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupPolicyResult::sse_specification`](crate::types::ModifyVerifiedAccessGroupPolicyResult::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -115,7 +95,7 @@ impl ModifyVerifiedAccessGroupPolicyResultBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationResponse> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationResponse> {
         &self.inner.sse_specification
     }
     /// Builds the [`ModifyVerifiedAccessGroupPolicyResult`]; it has no required members, so this cannot fail.
@@ -127,22 +107,18 @@ impl ModifyVerifiedAccessGroupPolicyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessGroupPolicyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "policyEnabled" => {
-                    value.policy_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.policy_enabled = Some(child.text() == "true");
                 }
                 "policyDocument" => {
-                    value.policy_document = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.policy_document = Some(String::from(child.text()));
                 }
                 "sseSpecification" => {
-                    value.sse_specification = ::std::option::Option::Some(
+                    value.sse_specification = Some(
                         <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -151,6 +127,6 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessGroupPolicyResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

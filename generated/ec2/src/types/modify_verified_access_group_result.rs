@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessGroupResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessGroupResult {
     /// Details about the Verified Access group.
-    pub verified_access_group: ::std::option::Option<crate::types::VerifiedAccessGroup>,
+    pub verified_access_group: Option<crate::types::VerifiedAccessGroup>,
 }
 impl ModifyVerifiedAccessGroupResult {
     /// Starts building a [`ModifyVerifiedAccessGroupResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessGroupResultBuilder {
-        <crate::types::builders::ModifyVerifiedAccessGroupResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessGroupResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessGroup` member, when set.
     #[inline]
-    pub fn verified_access_group(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessGroup> {
+    pub fn verified_access_group(&self) -> Option<&crate::types::VerifiedAccessGroup> {
         self.verified_access_group.as_ref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessGroupResult`](crate::types::ModifyVerifiedAccessGroupResult); start one with `ModifyVerifiedAccessGroupResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessGroupResultBuilder {
     inner: crate::types::ModifyVerifiedAccessGroupResult,
 }
@@ -43,14 +31,14 @@ impl ModifyVerifiedAccessGroupResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessGroup,
     ) -> Self {
-        self.inner.verified_access_group = ::std::option::Option::Some(input);
+        self.inner.verified_access_group = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessGroupResult::verified_access_group`](crate::types::ModifyVerifiedAccessGroupResult::verified_access_group).
     #[inline]
     pub fn set_verified_access_group(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessGroup>,
+        input: Option<crate::types::VerifiedAccessGroup>,
     ) -> Self {
         self.inner.verified_access_group = input;
         self
@@ -59,7 +47,7 @@ impl ModifyVerifiedAccessGroupResultBuilder {
     #[inline]
     pub fn get_verified_access_group(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessGroup> {
+    ) -> &Option<crate::types::VerifiedAccessGroup> {
         &self.inner.verified_access_group
     }
     /// Builds the [`ModifyVerifiedAccessGroupResult`]; it has no required members, so this cannot fail.
@@ -71,17 +59,17 @@ impl ModifyVerifiedAccessGroupResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessGroupResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessGroup" {
-                value.verified_access_group = ::std::option::Option::Some(
+                value.verified_access_group = Some(
                     <crate::types::VerifiedAccessGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

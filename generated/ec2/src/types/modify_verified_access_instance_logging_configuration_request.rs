@@ -2,173 +2,143 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessInstanceLoggingConfigurationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     /// The ID of the Verified Access instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// The configuration options for Verified Access instances.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub access_logs: ::std::option::Option<crate::types::VerifiedAccessLogOptions>,
+    pub access_logs: Option<crate::types::VerifiedAccessLogOptions>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     /// Starts building a [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
-        <crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `AccessLogs` member, when set.
     #[inline]
-    pub fn access_logs(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessLogOptions> {
+    pub fn access_logs(&self) -> Option<&crate::types::VerifiedAccessLogOptions> {
         self.access_logs.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest); start one with `ModifyVerifiedAccessInstanceLoggingConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest,
 }
 impl ModifyVerifiedAccessInstanceLoggingConfigurationRequestBuilder {
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::verified_access_instance_id`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::verified_access_instance_id): The ID of the Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::verified_access_instance_id`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::verified_access_instance_id`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs): The configuration options for Verified Access instances.
     pub fn access_logs(mut self, input: crate::types::VerifiedAccessLogOptions) -> Self {
-        self.inner.access_logs = ::std::option::Option::Some(input);
+        self.inner.access_logs = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs).
     #[inline]
     pub fn set_access_logs(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogOptions>,
+        input: Option<crate::types::VerifiedAccessLogOptions>,
     ) -> Self {
         self.inner.access_logs = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::access_logs), if any.
     #[inline]
-    pub fn get_access_logs(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogOptions> {
+    pub fn get_access_logs(&self) -> &Option<crate::types::VerifiedAccessLogOptions> {
         &self.inner.access_logs
     }
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::client_token`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::client_token`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest::client_token`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`ModifyVerifiedAccessInstanceLoggingConfigurationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVerifiedAccessInstanceLoggingConfigurationRequest",
                 member: "verified_access_instance_id",
             });
         }
         if self.inner.access_logs.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVerifiedAccessInstanceLoggingConfigurationRequest",
                 member: "access_logs",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -176,21 +146,21 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_instance_id {
             body.member("VerifiedAccessInstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.access_logs {
+        if let Some(value) = &self.access_logs {
             let member_0 = body.enter("AccessLogs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessInstanceLoggingConfigurationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     /// The logging configuration for the Verified Access instance.
-    pub logging_configuration: ::std::option::Option<
+    pub logging_configuration: Option<
         crate::types::VerifiedAccessInstanceLoggingConfiguration,
     >,
 }
@@ -19,25 +14,18 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     /// Starts building a [`ModifyVerifiedAccessInstanceLoggingConfigurationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
-        <crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder as Default>::default()
     }
     /// The `LoggingConfiguration` member, when set.
     #[inline]
     pub fn logging_configuration(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::VerifiedAccessInstanceLoggingConfiguration,
-    > {
+    ) -> Option<&crate::types::VerifiedAccessInstanceLoggingConfiguration> {
         self.logging_configuration.as_ref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessInstanceLoggingConfigurationResult`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult); start one with `ModifyVerifiedAccessInstanceLoggingConfigurationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
     inner: crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult,
 }
@@ -47,16 +35,14 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessInstanceLoggingConfiguration,
     ) -> Self {
-        self.inner.logging_configuration = ::std::option::Option::Some(input);
+        self.inner.logging_configuration = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceLoggingConfigurationResult::logging_configuration`](crate::types::ModifyVerifiedAccessInstanceLoggingConfigurationResult::logging_configuration).
     #[inline]
     pub fn set_logging_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessInstanceLoggingConfiguration,
-        >,
+        input: Option<crate::types::VerifiedAccessInstanceLoggingConfiguration>,
     ) -> Self {
         self.inner.logging_configuration = input;
         self
@@ -65,9 +51,7 @@ impl ModifyVerifiedAccessInstanceLoggingConfigurationResultBuilder {
     #[inline]
     pub fn get_logging_configuration(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::VerifiedAccessInstanceLoggingConfiguration,
-    > {
+    ) -> &Option<crate::types::VerifiedAccessInstanceLoggingConfiguration> {
         &self.inner.logging_configuration
     }
     /// Builds the [`ModifyVerifiedAccessInstanceLoggingConfigurationResult`]; it has no required members, so this cannot fail.
@@ -82,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "loggingConfiguration" {
-                value.logging_configuration = ::std::option::Option::Some(
+                value.logging_configuration = Some(
                     <crate::types::VerifiedAccessInstanceLoggingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

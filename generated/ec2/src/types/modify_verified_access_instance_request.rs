@@ -2,221 +2,180 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessInstanceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessInstanceRequest {
     /// The ID of the Verified Access instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// A description for the Verified Access instance.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The custom subdomain.
-    pub cidr_endpoints_custom_sub_domain: ::std::option::Option<::std::string::String>,
+    pub cidr_endpoints_custom_sub_domain: Option<String>,
 }
 impl ModifyVerifiedAccessInstanceRequest {
     /// Starts building a [`ModifyVerifiedAccessInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder {
-        <crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessInstanceRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `CidrEndpointsCustomSubDomain` member, when set.
     #[inline]
-    pub fn cidr_endpoints_custom_sub_domain(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_endpoints_custom_sub_domain(&self) -> Option<&str> {
         self.cidr_endpoints_custom_sub_domain.as_deref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessInstanceRequest`](crate::types::ModifyVerifiedAccessInstanceRequest); start one with `ModifyVerifiedAccessInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessInstanceRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessInstanceRequest,
 }
 impl ModifyVerifiedAccessInstanceRequestBuilder {
     /// Sets [`ModifyVerifiedAccessInstanceRequest::verified_access_instance_id`](crate::types::ModifyVerifiedAccessInstanceRequest::verified_access_instance_id): The ID of the Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceRequest::verified_access_instance_id`](crate::types::ModifyVerifiedAccessInstanceRequest::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceRequest::verified_access_instance_id`](crate::types::ModifyVerifiedAccessInstanceRequest::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`ModifyVerifiedAccessInstanceRequest::description`](crate::types::ModifyVerifiedAccessInstanceRequest::description): A description for the Verified Access instance.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceRequest::description`](crate::types::ModifyVerifiedAccessInstanceRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceRequest::description`](crate::types::ModifyVerifiedAccessInstanceRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ModifyVerifiedAccessInstanceRequest::dry_run`](crate::types::ModifyVerifiedAccessInstanceRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceRequest::dry_run`](crate::types::ModifyVerifiedAccessInstanceRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceRequest::dry_run`](crate::types::ModifyVerifiedAccessInstanceRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVerifiedAccessInstanceRequest::client_token`](crate::types::ModifyVerifiedAccessInstanceRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceRequest::client_token`](crate::types::ModifyVerifiedAccessInstanceRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceRequest::client_token`](crate::types::ModifyVerifiedAccessInstanceRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ModifyVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain`](crate::types::ModifyVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain): The custom subdomain.
-    pub fn cidr_endpoints_custom_sub_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_endpoints_custom_sub_domain = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn cidr_endpoints_custom_sub_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_endpoints_custom_sub_domain = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain`](crate::types::ModifyVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain).
     #[inline]
     pub fn set_cidr_endpoints_custom_sub_domain(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.cidr_endpoints_custom_sub_domain = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain`](crate::types::ModifyVerifiedAccessInstanceRequest::cidr_endpoints_custom_sub_domain), if any.
     #[inline]
-    pub fn get_cidr_endpoints_custom_sub_domain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_endpoints_custom_sub_domain(&self) -> &Option<String> {
         &self.inner.cidr_endpoints_custom_sub_domain
     }
     /// Builds the [`ModifyVerifiedAccessInstanceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessInstanceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVerifiedAccessInstanceRequest",
                 member: "verified_access_instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessInstanceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_instance_id {
             body.member("VerifiedAccessInstanceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .cidr_endpoints_custom_sub_domain
-        {
+        if let Some(value) = &self.cidr_endpoints_custom_sub_domain {
             body.member("CidrEndpointsCustomSubDomain", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,70 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the OpenID Connect (OIDC) options.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessNativeApplicationOidcOptions {
     /// The public signing key endpoint.
-    pub public_signing_key_endpoint: ::std::option::Option<::std::string::String>,
+    pub public_signing_key_endpoint: Option<String>,
     /// The OIDC issuer identifier of the IdP.
-    pub issuer: ::std::option::Option<::std::string::String>,
+    pub issuer: Option<String>,
     /// The authorization endpoint of the IdP.
-    pub authorization_endpoint: ::std::option::Option<::std::string::String>,
+    pub authorization_endpoint: Option<String>,
     /// The token endpoint of the IdP.
-    pub token_endpoint: ::std::option::Option<::std::string::String>,
+    pub token_endpoint: Option<String>,
     /// The user info endpoint of the IdP.
-    pub user_info_endpoint: ::std::option::Option<::std::string::String>,
+    pub user_info_endpoint: Option<String>,
     /// The OAuth 2.0 client identifier.
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: Option<String>,
     /// The OAuth 2.0 client secret.
-    pub client_secret: ::std::option::Option<::std::string::String>,
+    pub client_secret: Option<String>,
     /// The set of user claims to be requested from the IdP.
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: Option<String>,
 }
 impl ModifyVerifiedAccessNativeApplicationOidcOptions {
     /// Starts building a [`ModifyVerifiedAccessNativeApplicationOidcOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
-        <crate::types::builders::ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder as Default>::default()
     }
     /// The `PublicSigningKeyEndpoint` member, when set.
     #[inline]
-    pub fn public_signing_key_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn public_signing_key_endpoint(&self) -> Option<&str> {
         self.public_signing_key_endpoint.as_deref()
     }
     /// The `Issuer` member, when set.
     #[inline]
-    pub fn issuer(&self) -> ::std::option::Option<&str> {
+    pub fn issuer(&self) -> Option<&str> {
         self.issuer.as_deref()
     }
     /// The `AuthorizationEndpoint` member, when set.
     #[inline]
-    pub fn authorization_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn authorization_endpoint(&self) -> Option<&str> {
         self.authorization_endpoint.as_deref()
     }
     /// The `TokenEndpoint` member, when set.
     #[inline]
-    pub fn token_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn token_endpoint(&self) -> Option<&str> {
         self.token_endpoint.as_deref()
     }
     /// The `UserInfoEndpoint` member, when set.
     #[inline]
-    pub fn user_info_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn user_info_endpoint(&self) -> Option<&str> {
         self.user_info_endpoint.as_deref()
     }
     /// The `ClientId` member, when set.
     #[inline]
-    pub fn client_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
     /// The `ClientSecret` member, when set.
     #[inline]
-    pub fn client_secret(&self) -> ::std::option::Option<&str> {
+    pub fn client_secret(&self) -> Option<&str> {
         self.client_secret.as_deref()
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(&self) -> ::std::option::Option<&str> {
+    pub fn scope(&self) -> Option<&str> {
         self.scope.as_deref()
     }
 }
@@ -85,198 +85,137 @@ impl ::std::fmt::Debug for ModifyVerifiedAccessNativeApplicationOidcOptions {
     }
 }
 /// A builder for [`ModifyVerifiedAccessNativeApplicationOidcOptions`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions); start one with `ModifyVerifiedAccessNativeApplicationOidcOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
 }
 impl ModifyVerifiedAccessNativeApplicationOidcOptionsBuilder {
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint): The public signing key endpoint.
-    pub fn public_signing_key_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_signing_key_endpoint = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn public_signing_key_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_signing_key_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint).
     #[inline]
-    pub fn set_public_signing_key_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_signing_key_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.public_signing_key_endpoint = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::public_signing_key_endpoint), if any.
     #[inline]
-    pub fn get_public_signing_key_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_signing_key_endpoint(&self) -> &Option<String> {
         &self.inner.public_signing_key_endpoint
     }
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::issuer`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::issuer): The OIDC issuer identifier of the IdP.
-    pub fn issuer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.issuer = ::std::option::Option::Some(input.into());
+    pub fn issuer(mut self, input: impl Into<String>) -> Self {
+        self.inner.issuer = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessNativeApplicationOidcOptions::issuer`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::issuer).
     #[inline]
-    pub fn set_issuer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_issuer(mut self, input: Option<String>) -> Self {
         self.inner.issuer = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessNativeApplicationOidcOptions::issuer`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::issuer), if any.
     #[inline]
-    pub fn get_issuer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_issuer(&self) -> &Option<String> {
         &self.inner.issuer
     }
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::authorization_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::authorization_endpoint): The authorization endpoint of the IdP.
-    pub fn authorization_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorization_endpoint = ::std::option::Option::Some(input.into());
+    pub fn authorization_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorization_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessNativeApplicationOidcOptions::authorization_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::authorization_endpoint).
     #[inline]
-    pub fn set_authorization_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorization_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.authorization_endpoint = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessNativeApplicationOidcOptions::authorization_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::authorization_endpoint), if any.
     #[inline]
-    pub fn get_authorization_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorization_endpoint(&self) -> &Option<String> {
         &self.inner.authorization_endpoint
     }
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::token_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::token_endpoint): The token endpoint of the IdP.
-    pub fn token_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_endpoint = ::std::option::Option::Some(input.into());
+    pub fn token_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessNativeApplicationOidcOptions::token_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::token_endpoint).
     #[inline]
-    pub fn set_token_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.token_endpoint = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessNativeApplicationOidcOptions::token_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::token_endpoint), if any.
     #[inline]
-    pub fn get_token_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_endpoint(&self) -> &Option<String> {
         &self.inner.token_endpoint
     }
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::user_info_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::user_info_endpoint): The user info endpoint of the IdP.
-    pub fn user_info_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_info_endpoint = ::std::option::Option::Some(input.into());
+    pub fn user_info_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_info_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessNativeApplicationOidcOptions::user_info_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::user_info_endpoint).
     #[inline]
-    pub fn set_user_info_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_info_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.user_info_endpoint = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessNativeApplicationOidcOptions::user_info_endpoint`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::user_info_endpoint), if any.
     #[inline]
-    pub fn get_user_info_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_info_endpoint(&self) -> &Option<String> {
         &self.inner.user_info_endpoint
     }
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::client_id`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::client_id): The OAuth 2.0 client identifier.
-    pub fn client_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_id = ::std::option::Option::Some(input.into());
+    pub fn client_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessNativeApplicationOidcOptions::client_id`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::client_id).
     #[inline]
-    pub fn set_client_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_id(mut self, input: Option<String>) -> Self {
         self.inner.client_id = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessNativeApplicationOidcOptions::client_id`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::client_id), if any.
     #[inline]
-    pub fn get_client_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_id(&self) -> &Option<String> {
         &self.inner.client_id
     }
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::client_secret`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::client_secret): The OAuth 2.0 client secret.
-    pub fn client_secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_secret = ::std::option::Option::Some(input.into());
+    pub fn client_secret(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessNativeApplicationOidcOptions::client_secret`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::client_secret).
     #[inline]
-    pub fn set_client_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_secret(mut self, input: Option<String>) -> Self {
         self.inner.client_secret = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessNativeApplicationOidcOptions::client_secret`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::client_secret), if any.
     #[inline]
-    pub fn get_client_secret(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_secret(&self) -> &Option<String> {
         &self.inner.client_secret
     }
     /// Sets [`ModifyVerifiedAccessNativeApplicationOidcOptions::scope`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::scope): The set of user claims to be requested from the IdP.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: impl Into<String>) -> Self {
+        self.inner.scope = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessNativeApplicationOidcOptions::scope`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::scope).
     #[inline]
-    pub fn set_scope(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_scope(mut self, input: Option<String>) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessNativeApplicationOidcOptions::scope`](crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions::scope), if any.
     #[inline]
-    pub fn get_scope(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_scope(&self) -> &Option<String> {
         &self.inner.scope
     }
     /// Builds the [`ModifyVerifiedAccessNativeApplicationOidcOptions`]; it has no required members, so this cannot fail.
@@ -292,31 +231,31 @@ for ModifyVerifiedAccessNativeApplicationOidcOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.public_signing_key_endpoint {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.public_signing_key_endpoint {
             body.member("PublicSigningKeyEndpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.issuer {
+        if let Some(value) = &self.issuer {
             body.member("Issuer", value);
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_endpoint {
+        if let Some(value) = &self.authorization_endpoint {
             body.member("AuthorizationEndpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.token_endpoint {
+        if let Some(value) = &self.token_endpoint {
             body.member("TokenEndpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_info_endpoint {
+        if let Some(value) = &self.user_info_endpoint {
             body.member("UserInfoEndpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_id {
+        if let Some(value) = &self.client_id {
             body.member("ClientId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_secret {
+        if let Some(value) = &self.client_secret {
             body.member("ClientSecret", value);
         }
-        if let ::std::option::Option::Some(value) = &self.scope {
+        if let Some(value) = &self.scope {
             body.member("Scope", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

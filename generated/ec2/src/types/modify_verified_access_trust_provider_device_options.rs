@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Modifies the configuration of the specified device-based Amazon Web Services Verified Access trust provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessTrustProviderDeviceOptions {
     /// The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
-    pub public_signing_key_url: ::std::option::Option<::std::string::String>,
+    pub public_signing_key_url: Option<String>,
 }
 impl ModifyVerifiedAccessTrustProviderDeviceOptions {
     /// Starts building a [`ModifyVerifiedAccessTrustProviderDeviceOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
-        <crate::types::builders::ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder as Default>::default()
     }
     /// The `PublicSigningKeyUrl` member, when set.
     #[inline]
-    pub fn public_signing_key_url(&self) -> ::std::option::Option<&str> {
+    pub fn public_signing_key_url(&self) -> Option<&str> {
         self.public_signing_key_url.as_deref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessTrustProviderDeviceOptions`](crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions); start one with `ModifyVerifiedAccessTrustProviderDeviceOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
     inner: crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
 }
 impl ModifyVerifiedAccessTrustProviderDeviceOptionsBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url`](crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url): The URL Amazon Web Services Verified Access will use to verify the authenticity of the device tokens.
-    pub fn public_signing_key_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_signing_key_url = ::std::option::Option::Some(input.into());
+    pub fn public_signing_key_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_signing_key_url = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url`](crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url).
     #[inline]
-    pub fn set_public_signing_key_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_signing_key_url(mut self, input: Option<String>) -> Self {
         self.inner.public_signing_key_url = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url`](crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions::public_signing_key_url), if any.
     #[inline]
-    pub fn get_public_signing_key_url(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_signing_key_url(&self) -> &Option<String> {
         &self.inner.public_signing_key_url
     }
     /// Builds the [`ModifyVerifiedAccessTrustProviderDeviceOptions`]; it has no required members, so this cannot fail.
@@ -71,10 +53,10 @@ for ModifyVerifiedAccessTrustProviderDeviceOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.public_signing_key_url {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.public_signing_key_url {
             body.member("PublicSigningKeyUrl", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

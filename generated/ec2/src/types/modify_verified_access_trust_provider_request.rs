@@ -2,38 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessTrustProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessTrustProviderRequest {
     /// The ID of the Verified Access trust provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub verified_access_trust_provider_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_trust_provider_id: Option<String>,
     /// The options for an OpenID Connect-compatible user-identity trust provider.
-    pub oidc_options: ::std::option::Option<
-        crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
-    >,
+    pub oidc_options: Option<crate::types::ModifyVerifiedAccessTrustProviderOidcOptions>,
     /// The options for a device-based trust provider. This parameter is required when the provider type is `device`.
-    pub device_options: ::std::option::Option<
+    pub device_options: Option<
         crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
     >,
     /// A description for the Verified Access trust provider.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A unique, case-sensitive token that you provide to ensure idempotency of your modification request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The options for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationRequest,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     /// The OpenID Connect (OIDC) options.
-    pub native_application_oidc_options: ::std::option::Option<
+    pub native_application_oidc_options: Option<
         crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
     >,
 }
@@ -41,70 +32,59 @@ impl ModifyVerifiedAccessTrustProviderRequest {
     /// Starts building a [`ModifyVerifiedAccessTrustProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder {
-        <crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessTrustProviderRequestBuilder as Default>::default()
     }
     /// The `VerifiedAccessTrustProviderId` member, when set.
     #[inline]
-    pub fn verified_access_trust_provider_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_trust_provider_id(&self) -> Option<&str> {
         self.verified_access_trust_provider_id.as_deref()
     }
     /// The `OidcOptions` member, when set.
     #[inline]
     pub fn oidc_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
-    > {
+    ) -> Option<&crate::types::ModifyVerifiedAccessTrustProviderOidcOptions> {
         self.oidc_options.as_ref()
     }
     /// The `DeviceOptions` member, when set.
     #[inline]
     pub fn device_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
-    > {
+    ) -> Option<&crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions> {
         self.device_options.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `SseSpecification` member, when set.
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationRequest> {
         self.sse_specification.as_ref()
     }
     /// The `NativeApplicationOidcOptions` member, when set.
     #[inline]
     pub fn native_application_oidc_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
-    > {
+    ) -> Option<&crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions> {
         self.native_application_oidc_options.as_ref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessTrustProviderRequest`](crate::types::ModifyVerifiedAccessTrustProviderRequest); start one with `ModifyVerifiedAccessTrustProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessTrustProviderRequestBuilder {
     inner: crate::types::ModifyVerifiedAccessTrustProviderRequest,
 }
@@ -112,27 +92,23 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::ModifyVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id): The ID of the Verified Access trust provider.
     pub fn verified_access_trust_provider_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.verified_access_trust_provider_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_trust_provider_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::ModifyVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id).
     #[inline]
     pub fn set_verified_access_trust_provider_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.verified_access_trust_provider_id = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id`](crate::types::ModifyVerifiedAccessTrustProviderRequest::verified_access_trust_provider_id), if any.
     #[inline]
-    pub fn get_verified_access_trust_provider_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_trust_provider_id(&self) -> &Option<String> {
         &self.inner.verified_access_trust_provider_id
     }
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::oidc_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::oidc_options): The options for an OpenID Connect-compatible user-identity trust provider.
@@ -140,16 +116,14 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
     ) -> Self {
-        self.inner.oidc_options = ::std::option::Option::Some(input);
+        self.inner.oidc_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::oidc_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::oidc_options).
     #[inline]
     pub fn set_oidc_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessTrustProviderOidcOptions>,
     ) -> Self {
         self.inner.oidc_options = input;
         self
@@ -158,9 +132,7 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_oidc_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyVerifiedAccessTrustProviderOidcOptions,
-    > {
+    ) -> &Option<crate::types::ModifyVerifiedAccessTrustProviderOidcOptions> {
         &self.inner.oidc_options
     }
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::device_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::device_options): The options for a device-based trust provider.
@@ -168,16 +140,14 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
     ) -> Self {
-        self.inner.device_options = ::std::option::Option::Some(input);
+        self.inner.device_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::device_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::device_options).
     #[inline]
     pub fn set_device_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions>,
     ) -> Self {
         self.inner.device_options = input;
         self
@@ -186,69 +156,55 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_device_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions,
-    > {
+    ) -> &Option<crate::types::ModifyVerifiedAccessTrustProviderDeviceOptions> {
         &self.inner.device_options
     }
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::description`](crate::types::ModifyVerifiedAccessTrustProviderRequest::description): A description for the Verified Access trust provider.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::description`](crate::types::ModifyVerifiedAccessTrustProviderRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessTrustProviderRequest::description`](crate::types::ModifyVerifiedAccessTrustProviderRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::dry_run`](crate::types::ModifyVerifiedAccessTrustProviderRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::dry_run`](crate::types::ModifyVerifiedAccessTrustProviderRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessTrustProviderRequest::dry_run`](crate::types::ModifyVerifiedAccessTrustProviderRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::client_token`](crate::types::ModifyVerifiedAccessTrustProviderRequest::client_token): A unique, case-sensitive token that you provide to ensure idempotency of your modification request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::client_token`](crate::types::ModifyVerifiedAccessTrustProviderRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ModifyVerifiedAccessTrustProviderRequest::client_token`](crate::types::ModifyVerifiedAccessTrustProviderRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::sse_specification`](crate::types::ModifyVerifiedAccessTrustProviderRequest::sse_specification): The options for server side encryption.
@@ -256,14 +212,14 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationRequest,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::sse_specification`](crate::types::ModifyVerifiedAccessTrustProviderRequest::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest>,
+        input: Option<crate::types::VerifiedAccessSseSpecificationRequest>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -272,7 +228,7 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationRequest> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationRequest> {
         &self.inner.sse_specification
     }
     /// Sets [`ModifyVerifiedAccessTrustProviderRequest::native_application_oidc_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::native_application_oidc_options): The OpenID Connect (OIDC) options.
@@ -280,16 +236,14 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
         mut self,
         input: crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
     ) -> Self {
-        self.inner.native_application_oidc_options = ::std::option::Option::Some(input);
+        self.inner.native_application_oidc_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderRequest::native_application_oidc_options`](crate::types::ModifyVerifiedAccessTrustProviderRequest::native_application_oidc_options).
     #[inline]
     pub fn set_native_application_oidc_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
-        >,
+        input: Option<crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions>,
     ) -> Self {
         self.inner.native_application_oidc_options = input;
         self
@@ -298,68 +252,63 @@ impl ModifyVerifiedAccessTrustProviderRequestBuilder {
     #[inline]
     pub fn get_native_application_oidc_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions,
-    > {
+    ) -> &Option<crate::types::ModifyVerifiedAccessNativeApplicationOidcOptions> {
         &self.inner.native_application_oidc_options
     }
     /// Builds the [`ModifyVerifiedAccessTrustProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVerifiedAccessTrustProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.verified_access_trust_provider_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVerifiedAccessTrustProviderRequest",
                 member: "verified_access_trust_provider_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVerifiedAccessTrustProviderRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_trust_provider_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.verified_access_trust_provider_id {
             body.member("VerifiedAccessTrustProviderId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.oidc_options {
+        if let Some(value) = &self.oidc_options {
             let member_0 = body.enter("OidcOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.device_options {
+        if let Some(value) = &self.device_options {
             let member_0 = body.enter("DeviceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             let member_0 = body.enter("SseSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
-        {
+        if let Some(value) = &self.native_application_oidc_options {
             let member_0 = body.enter("NativeApplicationOidcOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

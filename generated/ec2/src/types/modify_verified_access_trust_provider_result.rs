@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVerifiedAccessTrustProviderResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVerifiedAccessTrustProviderResult {
     /// Details about the Verified Access trust provider.
-    pub verified_access_trust_provider: ::std::option::Option<
+    pub verified_access_trust_provider: Option<
         crate::types::VerifiedAccessTrustProvider,
     >,
 }
@@ -19,23 +14,18 @@ impl ModifyVerifiedAccessTrustProviderResult {
     /// Starts building a [`ModifyVerifiedAccessTrustProviderResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVerifiedAccessTrustProviderResultBuilder {
-        <crate::types::builders::ModifyVerifiedAccessTrustProviderResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVerifiedAccessTrustProviderResultBuilder as Default>::default()
     }
     /// The `VerifiedAccessTrustProvider` member, when set.
     #[inline]
     pub fn verified_access_trust_provider(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessTrustProvider> {
+    ) -> Option<&crate::types::VerifiedAccessTrustProvider> {
         self.verified_access_trust_provider.as_ref()
     }
 }
 /// A builder for [`ModifyVerifiedAccessTrustProviderResult`](crate::types::ModifyVerifiedAccessTrustProviderResult); start one with `ModifyVerifiedAccessTrustProviderResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVerifiedAccessTrustProviderResultBuilder {
     inner: crate::types::ModifyVerifiedAccessTrustProviderResult,
 }
@@ -45,14 +35,14 @@ impl ModifyVerifiedAccessTrustProviderResultBuilder {
         mut self,
         input: crate::types::VerifiedAccessTrustProvider,
     ) -> Self {
-        self.inner.verified_access_trust_provider = ::std::option::Option::Some(input);
+        self.inner.verified_access_trust_provider = Some(input);
         self
     }
     /// Sets or clears [`ModifyVerifiedAccessTrustProviderResult::verified_access_trust_provider`](crate::types::ModifyVerifiedAccessTrustProviderResult::verified_access_trust_provider).
     #[inline]
     pub fn set_verified_access_trust_provider(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessTrustProvider>,
+        input: Option<crate::types::VerifiedAccessTrustProvider>,
     ) -> Self {
         self.inner.verified_access_trust_provider = input;
         self
@@ -61,7 +51,7 @@ impl ModifyVerifiedAccessTrustProviderResultBuilder {
     #[inline]
     pub fn get_verified_access_trust_provider(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessTrustProvider> {
+    ) -> &Option<crate::types::VerifiedAccessTrustProvider> {
         &self.inner.verified_access_trust_provider
     }
     /// Builds the [`ModifyVerifiedAccessTrustProviderResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl ModifyVerifiedAccessTrustProviderResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessTrustProviderResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessTrustProvider" {
-                value.verified_access_trust_provider = ::std::option::Option::Some(
+                value.verified_access_trust_provider = Some(
                     <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

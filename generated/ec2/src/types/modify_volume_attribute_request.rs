@@ -2,150 +2,130 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVolumeAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVolumeAttributeRequest {
     /// Indicates whether the volume should be auto-enabled for I/O operations.
-    pub auto_enable_io: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub auto_enable_io: Option<crate::types::AttributeBooleanValue>,
     /// The ID of the volume.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyVolumeAttributeRequest {
     /// Starts building a [`ModifyVolumeAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVolumeAttributeRequestBuilder {
-        <crate::types::builders::ModifyVolumeAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVolumeAttributeRequestBuilder as Default>::default()
     }
     /// The `AutoEnableIO` member, when set.
     #[inline]
-    pub fn auto_enable_io(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn auto_enable_io(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.auto_enable_io.as_ref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyVolumeAttributeRequest`](crate::types::ModifyVolumeAttributeRequest); start one with `ModifyVolumeAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVolumeAttributeRequestBuilder {
     inner: crate::types::ModifyVolumeAttributeRequest,
 }
 impl ModifyVolumeAttributeRequestBuilder {
     /// Sets [`ModifyVolumeAttributeRequest::auto_enable_io`](crate::types::ModifyVolumeAttributeRequest::auto_enable_io): Indicates whether the volume should be auto-enabled for I/O operations.
     pub fn auto_enable_io(mut self, input: crate::types::AttributeBooleanValue) -> Self {
-        self.inner.auto_enable_io = ::std::option::Option::Some(input);
+        self.inner.auto_enable_io = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeAttributeRequest::auto_enable_io`](crate::types::ModifyVolumeAttributeRequest::auto_enable_io).
     #[inline]
     pub fn set_auto_enable_io(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.auto_enable_io = input;
         self
     }
     /// The value set for [`ModifyVolumeAttributeRequest::auto_enable_io`](crate::types::ModifyVolumeAttributeRequest::auto_enable_io), if any.
     #[inline]
-    pub fn get_auto_enable_io(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    pub fn get_auto_enable_io(&self) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.auto_enable_io
     }
     /// Sets [`ModifyVolumeAttributeRequest::volume_id`](crate::types::ModifyVolumeAttributeRequest::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVolumeAttributeRequest::volume_id`](crate::types::ModifyVolumeAttributeRequest::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`ModifyVolumeAttributeRequest::volume_id`](crate::types::ModifyVolumeAttributeRequest::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`ModifyVolumeAttributeRequest::dry_run`](crate::types::ModifyVolumeAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeAttributeRequest::dry_run`](crate::types::ModifyVolumeAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVolumeAttributeRequest::dry_run`](crate::types::ModifyVolumeAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyVolumeAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVolumeAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.volume_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVolumeAttributeRequest",
                 member: "volume_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVolumeAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.auto_enable_io {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.auto_enable_io {
             let member_0 = body.enter("AutoEnableIO");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             body.member("VolumeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVolumeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVolumeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the volume.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The target size of the volume, in GiB. The target volume size must be greater than or equal to the existing size of the volume.
     ///
     /// The following are the supported volumes sizes for each volume type:
@@ -28,11 +23,11 @@ pub struct ModifyVolumeRequest {
     /// - `standard`: 1 - 1024 GiB
     ///
     /// Default: The existing size is retained.
-    pub size: ::std::option::Option<i32>,
+    pub size: Option<i32>,
     /// The target EBS volume type of the volume. For more information, see [Amazon EBS volume types](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html) in the *Amazon EBS User Guide*.
     ///
     /// Default: The existing type is retained.
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// The target IOPS rate of the volume. This parameter is valid only for `gp3`, `io1`, and `io2` volumes.
     ///
     /// The following are the supported values for each volume type:
@@ -44,239 +39,222 @@ pub struct ModifyVolumeRequest {
     /// **Note:** [Instances built on the Nitro System](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html) can support up to 256,000 IOPS. Other instances can support up to 32,000 IOPS.
     ///
     /// Default: The existing value is retained if you keep the same volume type. If you change the volume type to `io1`, `io2`, or `gp3`, the default is 3,000.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// The target throughput of the volume, in MiB/s. This parameter is valid only for `gp3` volumes. The maximum value is 2,000.
     ///
     /// Default: The existing value is retained if the source and target volume type is `gp3`. Otherwise, the default value is 125.
     ///
     /// Valid Range: Minimum value of 125. Maximum value of 2,000.
-    pub throughput: ::std::option::Option<i32>,
+    pub throughput: Option<i32>,
     /// Specifies whether to enable Amazon EBS Multi-Attach. If you enable Multi-Attach, you can attach the volume to up to 16 [Nitro-based instances](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html) in the same Availability Zone. This parameter is supported with `io1` and `io2` volumes only. For more information, see [Amazon EBS Multi-Attach](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html) in the *Amazon EBS User Guide*.
-    pub multi_attach_enabled: ::std::option::Option<bool>,
+    pub multi_attach_enabled: Option<bool>,
 }
 impl ModifyVolumeRequest {
     /// Starts building a [`ModifyVolumeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVolumeRequestBuilder {
-        <crate::types::builders::ModifyVolumeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVolumeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i32> {
+    pub fn size(&self) -> Option<i32> {
         self.size
     }
     /// The `VolumeType` member, when set.
     #[inline]
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// The `Iops` member, when set.
     #[inline]
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The `Throughput` member, when set.
     #[inline]
-    pub fn throughput(&self) -> ::std::option::Option<i32> {
+    pub fn throughput(&self) -> Option<i32> {
         self.throughput
     }
     /// The `MultiAttachEnabled` member, when set.
     #[inline]
-    pub fn multi_attach_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn multi_attach_enabled(&self) -> Option<bool> {
         self.multi_attach_enabled
     }
 }
 /// A builder for [`ModifyVolumeRequest`](crate::types::ModifyVolumeRequest); start one with `ModifyVolumeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVolumeRequestBuilder {
     inner: crate::types::ModifyVolumeRequest,
 }
 impl ModifyVolumeRequestBuilder {
     /// Sets [`ModifyVolumeRequest::dry_run`](crate::types::ModifyVolumeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::dry_run`](crate::types::ModifyVolumeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVolumeRequest::dry_run`](crate::types::ModifyVolumeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVolumeRequest::volume_id`](crate::types::ModifyVolumeRequest::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::volume_id`](crate::types::ModifyVolumeRequest::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`ModifyVolumeRequest::volume_id`](crate::types::ModifyVolumeRequest::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`ModifyVolumeRequest::size`](crate::types::ModifyVolumeRequest::size): The target size of the volume, in GiB.
     pub fn size(mut self, input: i32) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::size`](crate::types::ModifyVolumeRequest::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`ModifyVolumeRequest::size`](crate::types::ModifyVolumeRequest::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         &self.inner.size
     }
     /// Sets [`ModifyVolumeRequest::volume_type`](crate::types::ModifyVolumeRequest::volume_type): The target EBS volume type of the volume.
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input);
+        self.inner.volume_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::volume_type`](crate::types::ModifyVolumeRequest::volume_type).
     #[inline]
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.inner.volume_type = input;
         self
     }
     /// The value set for [`ModifyVolumeRequest::volume_type`](crate::types::ModifyVolumeRequest::volume_type), if any.
     #[inline]
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.volume_type
     }
     /// Sets [`ModifyVolumeRequest::iops`](crate::types::ModifyVolumeRequest::iops): The target IOPS rate of the volume.
     pub fn iops(mut self, input: i32) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input);
+        self.inner.iops = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::iops`](crate::types::ModifyVolumeRequest::iops).
     #[inline]
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.inner.iops = input;
         self
     }
     /// The value set for [`ModifyVolumeRequest::iops`](crate::types::ModifyVolumeRequest::iops), if any.
     #[inline]
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.inner.iops
     }
     /// Sets [`ModifyVolumeRequest::throughput`](crate::types::ModifyVolumeRequest::throughput): The target throughput of the volume, in MiB/s.
     pub fn throughput(mut self, input: i32) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input);
+        self.inner.throughput = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::throughput`](crate::types::ModifyVolumeRequest::throughput).
     #[inline]
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.throughput = input;
         self
     }
     /// The value set for [`ModifyVolumeRequest::throughput`](crate::types::ModifyVolumeRequest::throughput), if any.
     #[inline]
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         &self.inner.throughput
     }
     /// Sets [`ModifyVolumeRequest::multi_attach_enabled`](crate::types::ModifyVolumeRequest::multi_attach_enabled): Specifies whether to enable Amazon EBS Multi-Attach.
     pub fn multi_attach_enabled(mut self, input: bool) -> Self {
-        self.inner.multi_attach_enabled = ::std::option::Option::Some(input);
+        self.inner.multi_attach_enabled = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeRequest::multi_attach_enabled`](crate::types::ModifyVolumeRequest::multi_attach_enabled).
     #[inline]
-    pub fn set_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.multi_attach_enabled = input;
         self
     }
     /// The value set for [`ModifyVolumeRequest::multi_attach_enabled`](crate::types::ModifyVolumeRequest::multi_attach_enabled), if any.
     #[inline]
-    pub fn get_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_attach_enabled(&self) -> &Option<bool> {
         &self.inner.multi_attach_enabled
     }
     /// Builds the [`ModifyVolumeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVolumeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.volume_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVolumeRequest",
                 member: "volume_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVolumeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             body.member("VolumeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             body.member("Size", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             body.member("VolumeType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             body.member("Iops", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.throughput {
+        if let Some(value) = &self.throughput {
             body.member("Throughput", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.multi_attach_enabled {
+        if let Some(value) = &self.multi_attach_enabled {
             body.member(
                 "MultiAttachEnabled",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVolumeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVolumeResult {
     /// Information about the volume modification.
-    pub volume_modification: ::std::option::Option<crate::types::VolumeModification>,
+    pub volume_modification: Option<crate::types::VolumeModification>,
 }
 impl ModifyVolumeResult {
     /// Starts building a [`ModifyVolumeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVolumeResultBuilder {
-        <crate::types::builders::ModifyVolumeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVolumeResultBuilder as Default>::default()
     }
     /// The `VolumeModification` member, when set.
     #[inline]
-    pub fn volume_modification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VolumeModification> {
+    pub fn volume_modification(&self) -> Option<&crate::types::VolumeModification> {
         self.volume_modification.as_ref()
     }
 }
 /// A builder for [`ModifyVolumeResult`](crate::types::ModifyVolumeResult); start one with `ModifyVolumeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVolumeResultBuilder {
     inner: crate::types::ModifyVolumeResult,
 }
@@ -43,23 +31,21 @@ impl ModifyVolumeResultBuilder {
         mut self,
         input: crate::types::VolumeModification,
     ) -> Self {
-        self.inner.volume_modification = ::std::option::Option::Some(input);
+        self.inner.volume_modification = Some(input);
         self
     }
     /// Sets or clears [`ModifyVolumeResult::volume_modification`](crate::types::ModifyVolumeResult::volume_modification).
     #[inline]
     pub fn set_volume_modification(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeModification>,
+        input: Option<crate::types::VolumeModification>,
     ) -> Self {
         self.inner.volume_modification = input;
         self
     }
     /// The value set for [`ModifyVolumeResult::volume_modification`](crate::types::ModifyVolumeResult::volume_modification), if any.
     #[inline]
-    pub fn get_volume_modification(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeModification> {
+    pub fn get_volume_modification(&self) -> &Option<crate::types::VolumeModification> {
         &self.inner.volume_modification
     }
     /// Builds the [`ModifyVolumeResult`]; it has no required members, so this cannot fail.
@@ -71,17 +57,17 @@ impl ModifyVolumeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVolumeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "volumeModification" {
-                value.volume_modification = ::std::option::Option::Some(
+                value.volume_modification = Some(
                     <crate::types::VolumeModification as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcAttributeRequest {
     /// Indicates whether the instances launched in the VPC get DNS hostnames. If enabled, instances in the VPC get DNS hostnames; otherwise, they do not.
     ///
     /// You cannot modify the DNS resolution and DNS hostnames attributes in the same request. Use separate requests for each attribute. You can only enable DNS hostnames if you've enabled DNS support.
-    pub enable_dns_hostnames: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub enable_dns_hostnames: Option<crate::types::AttributeBooleanValue>,
     /// Indicates whether the DNS resolution is supported for the VPC. If enabled, queries to the Amazon provided DNS server at the 169.254.169.253 IP address, or the reserved IP address at the base of the VPC network range "plus two" succeed. If disabled, the Amazon provided DNS service in the VPC that resolves public DNS hostnames to IP addresses is not enabled.
     ///
     /// You cannot modify the DNS resolution and DNS hostnames attributes in the same request. Use separate requests for each attribute.
-    pub enable_dns_support: ::std::option::Option<crate::types::AttributeBooleanValue>,
+    pub enable_dns_support: Option<crate::types::AttributeBooleanValue>,
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Indicates whether Network Address Usage metrics are enabled for your VPC.
-    pub enable_network_address_usage_metrics: ::std::option::Option<
+    pub enable_network_address_usage_metrics: Option<
         crate::types::AttributeBooleanValue,
     >,
 }
@@ -31,42 +26,33 @@ impl ModifyVpcAttributeRequest {
     /// Starts building a [`ModifyVpcAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcAttributeRequestBuilder {
-        <crate::types::builders::ModifyVpcAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcAttributeRequestBuilder as Default>::default()
     }
     /// The `EnableDnsHostnames` member, when set.
     #[inline]
-    pub fn enable_dns_hostnames(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn enable_dns_hostnames(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_dns_hostnames.as_ref()
     }
     /// The `EnableDnsSupport` member, when set.
     #[inline]
-    pub fn enable_dns_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    pub fn enable_dns_support(&self) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_dns_support.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `EnableNetworkAddressUsageMetrics` member, when set.
     #[inline]
     pub fn enable_network_address_usage_metrics(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttributeBooleanValue> {
+    ) -> Option<&crate::types::AttributeBooleanValue> {
         self.enable_network_address_usage_metrics.as_ref()
     }
 }
 /// A builder for [`ModifyVpcAttributeRequest`](crate::types::ModifyVpcAttributeRequest); start one with `ModifyVpcAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcAttributeRequestBuilder {
     inner: crate::types::ModifyVpcAttributeRequest,
 }
@@ -76,14 +62,14 @@ impl ModifyVpcAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_dns_hostnames = ::std::option::Option::Some(input);
+        self.inner.enable_dns_hostnames = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcAttributeRequest::enable_dns_hostnames`](crate::types::ModifyVpcAttributeRequest::enable_dns_hostnames).
     #[inline]
     pub fn set_enable_dns_hostnames(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_dns_hostnames = input;
         self
@@ -92,7 +78,7 @@ impl ModifyVpcAttributeRequestBuilder {
     #[inline]
     pub fn get_enable_dns_hostnames(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_dns_hostnames
     }
     /// Sets [`ModifyVpcAttributeRequest::enable_dns_support`](crate::types::ModifyVpcAttributeRequest::enable_dns_support): Indicates whether the DNS resolution is supported for the VPC.
@@ -100,14 +86,14 @@ impl ModifyVpcAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_dns_support = ::std::option::Option::Some(input);
+        self.inner.enable_dns_support = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcAttributeRequest::enable_dns_support`](crate::types::ModifyVpcAttributeRequest::enable_dns_support).
     #[inline]
     pub fn set_enable_dns_support(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_dns_support = input;
         self
@@ -116,29 +102,23 @@ impl ModifyVpcAttributeRequestBuilder {
     #[inline]
     pub fn get_enable_dns_support(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_dns_support
     }
     /// Sets [`ModifyVpcAttributeRequest::vpc_id`](crate::types::ModifyVpcAttributeRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcAttributeRequest::vpc_id`](crate::types::ModifyVpcAttributeRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`ModifyVpcAttributeRequest::vpc_id`](crate::types::ModifyVpcAttributeRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`ModifyVpcAttributeRequest::enable_network_address_usage_metrics`](crate::types::ModifyVpcAttributeRequest::enable_network_address_usage_metrics): Indicates whether Network Address Usage metrics are enabled for your VPC.
@@ -146,16 +126,14 @@ impl ModifyVpcAttributeRequestBuilder {
         mut self,
         input: crate::types::AttributeBooleanValue,
     ) -> Self {
-        self.inner.enable_network_address_usage_metrics = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.enable_network_address_usage_metrics = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcAttributeRequest::enable_network_address_usage_metrics`](crate::types::ModifyVpcAttributeRequest::enable_network_address_usage_metrics).
     #[inline]
     pub fn set_enable_network_address_usage_metrics(
         mut self,
-        input: ::std::option::Option<crate::types::AttributeBooleanValue>,
+        input: Option<crate::types::AttributeBooleanValue>,
     ) -> Self {
         self.inner.enable_network_address_usage_metrics = input;
         self
@@ -164,51 +142,49 @@ impl ModifyVpcAttributeRequestBuilder {
     #[inline]
     pub fn get_enable_network_address_usage_metrics(
         &self,
-    ) -> &::std::option::Option<crate::types::AttributeBooleanValue> {
+    ) -> &Option<crate::types::AttributeBooleanValue> {
         &self.inner.enable_network_address_usage_metrics
     }
     /// Builds the [`ModifyVpcAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcAttributeRequest",
                 member: "vpc_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpcAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enable_dns_hostnames {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enable_dns_hostnames {
             let member_0 = body.enter("EnableDnsHostnames");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.enable_dns_support {
+        if let Some(value) = &self.enable_dns_support {
             let member_0 = body.enter("EnableDnsSupport");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_network_address_usage_metrics
-        {
+        if let Some(value) = &self.enable_network_address_usage_metrics {
             let member_0 = body.enter("EnableNetworkAddressUsageMetrics");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,27 +2,22 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcBlockPublicAccessExclusionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcBlockPublicAccessExclusionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of an exclusion.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub exclusion_id: ::std::option::Option<::std::string::String>,
+    pub exclusion_id: Option<String>,
     /// The exclusion mode for internet gateway traffic.
     ///
     /// - `allow-bidirectional`: Allow all internet traffic to and from the excluded VPCs and subnets.
     /// - `allow-egress`: Allow outbound internet traffic from the excluded VPCs and subnets. Block inbound internet traffic to the excluded VPCs and subnets. Only applies when VPC Block Public Access is set to Bidirectional.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub internet_gateway_exclusion_mode: ::std::option::Option<
+    pub internet_gateway_exclusion_mode: Option<
         crate::types::InternetGatewayExclusionMode,
     >,
 }
@@ -30,73 +25,62 @@ impl ModifyVpcBlockPublicAccessExclusionRequest {
     /// Starts building a [`ModifyVpcBlockPublicAccessExclusionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcBlockPublicAccessExclusionRequestBuilder {
-        <crate::types::builders::ModifyVpcBlockPublicAccessExclusionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcBlockPublicAccessExclusionRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ExclusionId` member, when set.
     #[inline]
-    pub fn exclusion_id(&self) -> ::std::option::Option<&str> {
+    pub fn exclusion_id(&self) -> Option<&str> {
         self.exclusion_id.as_deref()
     }
     /// The `InternetGatewayExclusionMode` member, when set.
     #[inline]
     pub fn internet_gateway_exclusion_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::InternetGatewayExclusionMode> {
+    ) -> Option<&crate::types::InternetGatewayExclusionMode> {
         self.internet_gateway_exclusion_mode.as_ref()
     }
 }
 /// A builder for [`ModifyVpcBlockPublicAccessExclusionRequest`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest); start one with `ModifyVpcBlockPublicAccessExclusionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcBlockPublicAccessExclusionRequestBuilder {
     inner: crate::types::ModifyVpcBlockPublicAccessExclusionRequest,
 }
 impl ModifyVpcBlockPublicAccessExclusionRequestBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcBlockPublicAccessExclusionRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcBlockPublicAccessExclusionRequest::exclusion_id`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::exclusion_id): The ID of an exclusion.
-    pub fn exclusion_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.exclusion_id = ::std::option::Option::Some(input.into());
+    pub fn exclusion_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.exclusion_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessExclusionRequest::exclusion_id`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::exclusion_id).
     #[inline]
-    pub fn set_exclusion_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusion_id(mut self, input: Option<String>) -> Self {
         self.inner.exclusion_id = input;
         self
     }
     /// The value set for [`ModifyVpcBlockPublicAccessExclusionRequest::exclusion_id`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::exclusion_id), if any.
     #[inline]
-    pub fn get_exclusion_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusion_id(&self) -> &Option<String> {
         &self.inner.exclusion_id
     }
     /// Sets [`ModifyVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode): The exclusion mode for internet gateway traffic.
@@ -104,14 +88,14 @@ impl ModifyVpcBlockPublicAccessExclusionRequestBuilder {
         mut self,
         input: crate::types::InternetGatewayExclusionMode,
     ) -> Self {
-        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(input);
+        self.inner.internet_gateway_exclusion_mode = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode`](crate::types::ModifyVpcBlockPublicAccessExclusionRequest::internet_gateway_exclusion_mode).
     #[inline]
     pub fn set_internet_gateway_exclusion_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGatewayExclusionMode>,
+        input: Option<crate::types::InternetGatewayExclusionMode>,
     ) -> Self {
         self.inner.internet_gateway_exclusion_mode = input;
         self
@@ -120,47 +104,46 @@ impl ModifyVpcBlockPublicAccessExclusionRequestBuilder {
     #[inline]
     pub fn get_internet_gateway_exclusion_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InternetGatewayExclusionMode> {
+    ) -> &Option<crate::types::InternetGatewayExclusionMode> {
         &self.inner.internet_gateway_exclusion_mode
     }
     /// Builds the [`ModifyVpcBlockPublicAccessExclusionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcBlockPublicAccessExclusionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.exclusion_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcBlockPublicAccessExclusionRequest",
                 member: "exclusion_id",
             });
         }
         if self.inner.internet_gateway_exclusion_mode.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcBlockPublicAccessExclusionRequest",
                 member: "internet_gateway_exclusion_mode",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpcBlockPublicAccessExclusionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.exclusion_id {
+        if let Some(value) = &self.exclusion_id {
             body.member("ExclusionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion_mode
-        {
+        if let Some(value) = &self.internet_gateway_exclusion_mode {
             body.member("InternetGatewayExclusionMode", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

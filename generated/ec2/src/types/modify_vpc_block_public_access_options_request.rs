@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcBlockPublicAccessOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcBlockPublicAccessOptionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The mode of VPC BPA.
     ///
     /// - `off`: VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
@@ -19,54 +14,47 @@ pub struct ModifyVpcBlockPublicAccessOptionsRequest {
     /// - `block-ingress`: Block all internet traffic to the VPCs in this Region (except for VPCs or subnets which are excluded). Only traffic to and from NAT gateways and egress-only internet gateways is allowed because these gateways only allow outbound connections to be established.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub internet_gateway_block_mode: ::std::option::Option<
-        crate::types::InternetGatewayBlockMode,
-    >,
+    pub internet_gateway_block_mode: Option<crate::types::InternetGatewayBlockMode>,
 }
 impl ModifyVpcBlockPublicAccessOptionsRequest {
     /// Starts building a [`ModifyVpcBlockPublicAccessOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcBlockPublicAccessOptionsRequestBuilder {
-        <crate::types::builders::ModifyVpcBlockPublicAccessOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcBlockPublicAccessOptionsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InternetGatewayBlockMode` member, when set.
     #[inline]
     pub fn internet_gateway_block_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::InternetGatewayBlockMode> {
+    ) -> Option<&crate::types::InternetGatewayBlockMode> {
         self.internet_gateway_block_mode.as_ref()
     }
 }
 /// A builder for [`ModifyVpcBlockPublicAccessOptionsRequest`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest); start one with `ModifyVpcBlockPublicAccessOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcBlockPublicAccessOptionsRequestBuilder {
     inner: crate::types::ModifyVpcBlockPublicAccessOptionsRequest,
 }
 impl ModifyVpcBlockPublicAccessOptionsRequestBuilder {
     /// Sets [`ModifyVpcBlockPublicAccessOptionsRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessOptionsRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcBlockPublicAccessOptionsRequest::dry_run`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcBlockPublicAccessOptionsRequest::internet_gateway_block_mode`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::internet_gateway_block_mode): The mode of VPC BPA.
@@ -74,14 +62,14 @@ impl ModifyVpcBlockPublicAccessOptionsRequestBuilder {
         mut self,
         input: crate::types::InternetGatewayBlockMode,
     ) -> Self {
-        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(input);
+        self.inner.internet_gateway_block_mode = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessOptionsRequest::internet_gateway_block_mode`](crate::types::ModifyVpcBlockPublicAccessOptionsRequest::internet_gateway_block_mode).
     #[inline]
     pub fn set_internet_gateway_block_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGatewayBlockMode>,
+        input: Option<crate::types::InternetGatewayBlockMode>,
     ) -> Self {
         self.inner.internet_gateway_block_mode = input;
         self
@@ -90,37 +78,37 @@ impl ModifyVpcBlockPublicAccessOptionsRequestBuilder {
     #[inline]
     pub fn get_internet_gateway_block_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InternetGatewayBlockMode> {
+    ) -> &Option<crate::types::InternetGatewayBlockMode> {
         &self.inner.internet_gateway_block_mode
     }
     /// Builds the [`ModifyVpcBlockPublicAccessOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcBlockPublicAccessOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.internet_gateway_block_mode.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcBlockPublicAccessOptionsRequest",
                 member: "internet_gateway_block_mode",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpcBlockPublicAccessOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_block_mode {
+        if let Some(value) = &self.internet_gateway_block_mode {
             body.member("InternetGatewayBlockMode", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcBlockPublicAccessOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcBlockPublicAccessOptionsResult {
     /// Details related to the VPC Block Public Access (BPA) options.
-    pub vpc_block_public_access_options: ::std::option::Option<
+    pub vpc_block_public_access_options: Option<
         crate::types::VpcBlockPublicAccessOptions,
     >,
 }
@@ -19,23 +14,18 @@ impl ModifyVpcBlockPublicAccessOptionsResult {
     /// Starts building a [`ModifyVpcBlockPublicAccessOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcBlockPublicAccessOptionsResultBuilder {
-        <crate::types::builders::ModifyVpcBlockPublicAccessOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcBlockPublicAccessOptionsResultBuilder as Default>::default()
     }
     /// The `VpcBlockPublicAccessOptions` member, when set.
     #[inline]
     pub fn vpc_block_public_access_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcBlockPublicAccessOptions> {
+    ) -> Option<&crate::types::VpcBlockPublicAccessOptions> {
         self.vpc_block_public_access_options.as_ref()
     }
 }
 /// A builder for [`ModifyVpcBlockPublicAccessOptionsResult`](crate::types::ModifyVpcBlockPublicAccessOptionsResult); start one with `ModifyVpcBlockPublicAccessOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcBlockPublicAccessOptionsResultBuilder {
     inner: crate::types::ModifyVpcBlockPublicAccessOptionsResult,
 }
@@ -45,14 +35,14 @@ impl ModifyVpcBlockPublicAccessOptionsResultBuilder {
         mut self,
         input: crate::types::VpcBlockPublicAccessOptions,
     ) -> Self {
-        self.inner.vpc_block_public_access_options = ::std::option::Option::Some(input);
+        self.inner.vpc_block_public_access_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options`](crate::types::ModifyVpcBlockPublicAccessOptionsResult::vpc_block_public_access_options).
     #[inline]
     pub fn set_vpc_block_public_access_options(
         mut self,
-        input: ::std::option::Option<crate::types::VpcBlockPublicAccessOptions>,
+        input: Option<crate::types::VpcBlockPublicAccessOptions>,
     ) -> Self {
         self.inner.vpc_block_public_access_options = input;
         self
@@ -61,7 +51,7 @@ impl ModifyVpcBlockPublicAccessOptionsResultBuilder {
     #[inline]
     pub fn get_vpc_block_public_access_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcBlockPublicAccessOptions> {
+    ) -> &Option<crate::types::VpcBlockPublicAccessOptions> {
         &self.inner.vpc_block_public_access_options
     }
     /// Builds the [`ModifyVpcBlockPublicAccessOptionsResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl ModifyVpcBlockPublicAccessOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVpcBlockPublicAccessOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcBlockPublicAccessOptions" {
-                value.vpc_block_public_access_options = ::std::option::Option::Some(
+                value.vpc_block_public_access_options = Some(
                     <crate::types::VpcBlockPublicAccessOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

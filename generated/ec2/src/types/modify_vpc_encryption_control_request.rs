@@ -2,52 +2,45 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEncryptionControlRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEncryptionControlRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the VPC Encryption Control resource to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_encryption_control_id: ::std::option::Option<::std::string::String>,
+    pub vpc_encryption_control_id: Option<String>,
     /// The encryption mode for the VPC Encryption Control configuration.
-    pub mode: ::std::option::Option<crate::types::VpcEncryptionControlMode>,
+    pub mode: Option<crate::types::VpcEncryptionControlMode>,
     /// Specifies whether to exclude internet gateway traffic from encryption enforcement.
-    pub internet_gateway_exclusion: ::std::option::Option<
+    pub internet_gateway_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude egress-only internet gateway traffic from encryption enforcement.
-    pub egress_only_internet_gateway_exclusion: ::std::option::Option<
+    pub egress_only_internet_gateway_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude NAT gateway traffic from encryption enforcement.
-    pub nat_gateway_exclusion: ::std::option::Option<
+    pub nat_gateway_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude virtual private gateway traffic from encryption enforcement.
-    pub virtual_private_gateway_exclusion: ::std::option::Option<
+    pub virtual_private_gateway_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude VPC peering connection traffic from encryption enforcement.
-    pub vpc_peering_exclusion: ::std::option::Option<
+    pub vpc_peering_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude Lambda function traffic from encryption enforcement.
-    pub lambda_exclusion: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionStateInput,
-    >,
+    pub lambda_exclusion: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     /// Specifies whether to exclude VPC Lattice traffic from encryption enforcement.
-    pub vpc_lattice_exclusion: ::std::option::Option<
+    pub vpc_lattice_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude Elastic File System traffic from encryption enforcement.
-    pub elastic_file_system_exclusion: ::std::option::Option<
+    pub elastic_file_system_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
 }
@@ -55,152 +48,135 @@ impl ModifyVpcEncryptionControlRequest {
     /// Starts building a [`ModifyVpcEncryptionControlRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEncryptionControlRequestBuilder {
-        <crate::types::builders::ModifyVpcEncryptionControlRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEncryptionControlRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VpcEncryptionControlId` member, when set.
     #[inline]
-    pub fn vpc_encryption_control_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_encryption_control_id(&self) -> Option<&str> {
         self.vpc_encryption_control_id.as_deref()
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlMode> {
+    pub fn mode(&self) -> Option<&crate::types::VpcEncryptionControlMode> {
         self.mode.as_ref()
     }
     /// The `InternetGatewayExclusion` member, when set.
     #[inline]
     pub fn internet_gateway_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.internet_gateway_exclusion.as_ref()
     }
     /// The `EgressOnlyInternetGatewayExclusion` member, when set.
     #[inline]
     pub fn egress_only_internet_gateway_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.egress_only_internet_gateway_exclusion.as_ref()
     }
     /// The `NatGatewayExclusion` member, when set.
     #[inline]
     pub fn nat_gateway_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.nat_gateway_exclusion.as_ref()
     }
     /// The `VirtualPrivateGatewayExclusion` member, when set.
     #[inline]
     pub fn virtual_private_gateway_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.virtual_private_gateway_exclusion.as_ref()
     }
     /// The `VpcPeeringExclusion` member, when set.
     #[inline]
     pub fn vpc_peering_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.vpc_peering_exclusion.as_ref()
     }
     /// The `LambdaExclusion` member, when set.
     #[inline]
     pub fn lambda_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.lambda_exclusion.as_ref()
     }
     /// The `VpcLatticeExclusion` member, when set.
     #[inline]
     pub fn vpc_lattice_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.vpc_lattice_exclusion.as_ref()
     }
     /// The `ElasticFileSystemExclusion` member, when set.
     #[inline]
     pub fn elastic_file_system_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.elastic_file_system_exclusion.as_ref()
     }
 }
 /// A builder for [`ModifyVpcEncryptionControlRequest`](crate::types::ModifyVpcEncryptionControlRequest); start one with `ModifyVpcEncryptionControlRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEncryptionControlRequestBuilder {
     inner: crate::types::ModifyVpcEncryptionControlRequest,
 }
 impl ModifyVpcEncryptionControlRequestBuilder {
     /// Sets [`ModifyVpcEncryptionControlRequest::dry_run`](crate::types::ModifyVpcEncryptionControlRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::dry_run`](crate::types::ModifyVpcEncryptionControlRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcEncryptionControlRequest::dry_run`](crate::types::ModifyVpcEncryptionControlRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::vpc_encryption_control_id`](crate::types::ModifyVpcEncryptionControlRequest::vpc_encryption_control_id): The ID of the VPC Encryption Control resource to modify.
-    pub fn vpc_encryption_control_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_encryption_control_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_encryption_control_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_encryption_control_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::vpc_encryption_control_id`](crate::types::ModifyVpcEncryptionControlRequest::vpc_encryption_control_id).
     #[inline]
-    pub fn set_vpc_encryption_control_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_encryption_control_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_encryption_control_id = input;
         self
     }
     /// The value set for [`ModifyVpcEncryptionControlRequest::vpc_encryption_control_id`](crate::types::ModifyVpcEncryptionControlRequest::vpc_encryption_control_id), if any.
     #[inline]
-    pub fn get_vpc_encryption_control_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_encryption_control_id(&self) -> &Option<String> {
         &self.inner.vpc_encryption_control_id
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::mode`](crate::types::ModifyVpcEncryptionControlRequest::mode): The encryption mode for the VPC Encryption Control configuration.
     pub fn mode(mut self, input: crate::types::VpcEncryptionControlMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::mode`](crate::types::ModifyVpcEncryptionControlRequest::mode).
     #[inline]
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlMode>,
+        input: Option<crate::types::VpcEncryptionControlMode>,
     ) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`ModifyVpcEncryptionControlRequest::mode`](crate::types::ModifyVpcEncryptionControlRequest::mode), if any.
     #[inline]
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::VpcEncryptionControlMode> {
         &self.inner.mode
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::internet_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::internet_gateway_exclusion): Specifies whether to exclude internet gateway traffic from encryption enforcement.
@@ -208,16 +184,14 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.internet_gateway_exclusion = ::std::option::Option::Some(input);
+        self.inner.internet_gateway_exclusion = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::internet_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::internet_gateway_exclusion).
     #[inline]
     pub fn set_internet_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.internet_gateway_exclusion = input;
         self
@@ -226,7 +200,7 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_internet_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.internet_gateway_exclusion
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::egress_only_internet_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::egress_only_internet_gateway_exclusion): Specifies whether to exclude egress-only internet gateway traffic from encryption enforcement.
@@ -234,18 +208,14 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.egress_only_internet_gateway_exclusion = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.egress_only_internet_gateway_exclusion = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::egress_only_internet_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::egress_only_internet_gateway_exclusion).
     #[inline]
     pub fn set_egress_only_internet_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.egress_only_internet_gateway_exclusion = input;
         self
@@ -254,7 +224,7 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_egress_only_internet_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.egress_only_internet_gateway_exclusion
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::nat_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::nat_gateway_exclusion): Specifies whether to exclude NAT gateway traffic from encryption enforcement.
@@ -262,16 +232,14 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.nat_gateway_exclusion = ::std::option::Option::Some(input);
+        self.inner.nat_gateway_exclusion = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::nat_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::nat_gateway_exclusion).
     #[inline]
     pub fn set_nat_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.nat_gateway_exclusion = input;
         self
@@ -280,7 +248,7 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_nat_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.nat_gateway_exclusion
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::virtual_private_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::virtual_private_gateway_exclusion): Specifies whether to exclude virtual private gateway traffic from encryption enforcement.
@@ -288,18 +256,14 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.virtual_private_gateway_exclusion = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.virtual_private_gateway_exclusion = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::virtual_private_gateway_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::virtual_private_gateway_exclusion).
     #[inline]
     pub fn set_virtual_private_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.virtual_private_gateway_exclusion = input;
         self
@@ -308,7 +272,7 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_virtual_private_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.virtual_private_gateway_exclusion
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::vpc_peering_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::vpc_peering_exclusion): Specifies whether to exclude VPC peering connection traffic from encryption enforcement.
@@ -316,16 +280,14 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_peering_exclusion = ::std::option::Option::Some(input);
+        self.inner.vpc_peering_exclusion = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::vpc_peering_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::vpc_peering_exclusion).
     #[inline]
     pub fn set_vpc_peering_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.vpc_peering_exclusion = input;
         self
@@ -334,7 +296,7 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_vpc_peering_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.vpc_peering_exclusion
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::lambda_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::lambda_exclusion): Specifies whether to exclude Lambda function traffic from encryption enforcement.
@@ -342,16 +304,14 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.lambda_exclusion = ::std::option::Option::Some(input);
+        self.inner.lambda_exclusion = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::lambda_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::lambda_exclusion).
     #[inline]
     pub fn set_lambda_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.lambda_exclusion = input;
         self
@@ -360,7 +320,7 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_lambda_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.lambda_exclusion
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::vpc_lattice_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::vpc_lattice_exclusion): Specifies whether to exclude VPC Lattice traffic from encryption enforcement.
@@ -368,16 +328,14 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_lattice_exclusion = ::std::option::Option::Some(input);
+        self.inner.vpc_lattice_exclusion = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::vpc_lattice_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::vpc_lattice_exclusion).
     #[inline]
     pub fn set_vpc_lattice_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.vpc_lattice_exclusion = input;
         self
@@ -386,7 +344,7 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_vpc_lattice_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.vpc_lattice_exclusion
     }
     /// Sets [`ModifyVpcEncryptionControlRequest::elastic_file_system_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::elastic_file_system_exclusion): Specifies whether to exclude Elastic File System traffic from encryption enforcement.
@@ -394,16 +352,14 @@ impl ModifyVpcEncryptionControlRequestBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.elastic_file_system_exclusion = ::std::option::Option::Some(input);
+        self.inner.elastic_file_system_exclusion = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEncryptionControlRequest::elastic_file_system_exclusion`](crate::types::ModifyVpcEncryptionControlRequest::elastic_file_system_exclusion).
     #[inline]
     pub fn set_elastic_file_system_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.elastic_file_system_exclusion = input;
         self
@@ -412,68 +368,64 @@ impl ModifyVpcEncryptionControlRequestBuilder {
     #[inline]
     pub fn get_elastic_file_system_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.elastic_file_system_exclusion
     }
     /// Builds the [`ModifyVpcEncryptionControlRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEncryptionControlRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_encryption_control_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEncryptionControlRequest",
                 member: "vpc_encryption_control_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpcEncryptionControlRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_encryption_control_id {
+        if let Some(value) = &self.vpc_encryption_control_id {
             body.member("VpcEncryptionControlId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             body.member("Mode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion {
+        if let Some(value) = &self.internet_gateway_exclusion {
             body.member("InternetGatewayExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .egress_only_internet_gateway_exclusion
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_exclusion {
             body.member("EgressOnlyInternetGatewayExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_exclusion {
+        if let Some(value) = &self.nat_gateway_exclusion {
             body.member("NatGatewayExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .virtual_private_gateway_exclusion
-        {
+        if let Some(value) = &self.virtual_private_gateway_exclusion {
             body.member("VirtualPrivateGatewayExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_exclusion {
+        if let Some(value) = &self.vpc_peering_exclusion {
             body.member("VpcPeeringExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.lambda_exclusion {
+        if let Some(value) = &self.lambda_exclusion {
             body.member("LambdaExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_lattice_exclusion {
+        if let Some(value) = &self.vpc_lattice_exclusion {
             body.member("VpcLatticeExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_file_system_exclusion {
+        if let Some(value) = &self.elastic_file_system_exclusion {
             body.member("ElasticFileSystemExclusion", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,172 +2,134 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointConnectionNotificationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointConnectionNotificationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the notification.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub connection_notification_id: ::std::option::Option<::std::string::String>,
+    pub connection_notification_id: Option<String>,
     /// The ARN for the SNS topic for the notification.
-    pub connection_notification_arn: ::std::option::Option<::std::string::String>,
+    pub connection_notification_arn: Option<String>,
     /// The events for the endpoint. Valid values are `Accept`, `Connect`, `Delete`, and `Reject`.
-    pub connection_events: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub connection_events: Option<Vec<String>>,
 }
 impl ModifyVpcEndpointConnectionNotificationRequest {
     /// Starts building a [`ModifyVpcEndpointConnectionNotificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEndpointConnectionNotificationRequestBuilder {
-        <crate::types::builders::ModifyVpcEndpointConnectionNotificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEndpointConnectionNotificationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ConnectionNotificationId` member, when set.
     #[inline]
-    pub fn connection_notification_id(&self) -> ::std::option::Option<&str> {
+    pub fn connection_notification_id(&self) -> Option<&str> {
         self.connection_notification_id.as_deref()
     }
     /// The `ConnectionNotificationArn` member, when set.
     #[inline]
-    pub fn connection_notification_arn(&self) -> ::std::option::Option<&str> {
+    pub fn connection_notification_arn(&self) -> Option<&str> {
         self.connection_notification_arn.as_deref()
     }
     /// The `ConnectionEvents` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn connection_events(&self) -> &[::std::string::String] {
+    pub fn connection_events(&self) -> &[String] {
         self.connection_events.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ModifyVpcEndpointConnectionNotificationRequest`](crate::types::ModifyVpcEndpointConnectionNotificationRequest); start one with `ModifyVpcEndpointConnectionNotificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEndpointConnectionNotificationRequestBuilder {
     inner: crate::types::ModifyVpcEndpointConnectionNotificationRequest,
 }
 impl ModifyVpcEndpointConnectionNotificationRequestBuilder {
     /// Sets [`ModifyVpcEndpointConnectionNotificationRequest::dry_run`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointConnectionNotificationRequest::dry_run`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointConnectionNotificationRequest::dry_run`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcEndpointConnectionNotificationRequest::connection_notification_id`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_notification_id): The ID of the notification.
-    pub fn connection_notification_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_notification_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn connection_notification_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_notification_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointConnectionNotificationRequest::connection_notification_id`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_notification_id).
     #[inline]
-    pub fn set_connection_notification_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_id(mut self, input: Option<String>) -> Self {
         self.inner.connection_notification_id = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointConnectionNotificationRequest::connection_notification_id`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_notification_id), if any.
     #[inline]
-    pub fn get_connection_notification_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_id(&self) -> &Option<String> {
         &self.inner.connection_notification_id
     }
     /// Sets [`ModifyVpcEndpointConnectionNotificationRequest::connection_notification_arn`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_notification_arn): The ARN for the SNS topic for the notification.
-    pub fn connection_notification_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_notification_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn connection_notification_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_notification_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointConnectionNotificationRequest::connection_notification_arn`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_notification_arn).
     #[inline]
-    pub fn set_connection_notification_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_notification_arn(mut self, input: Option<String>) -> Self {
         self.inner.connection_notification_arn = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointConnectionNotificationRequest::connection_notification_arn`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_notification_arn), if any.
     #[inline]
-    pub fn get_connection_notification_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_notification_arn(&self) -> &Option<String> {
         &self.inner.connection_notification_arn
     }
     /// Appends one item to [`ModifyVpcEndpointConnectionNotificationRequest::connection_events`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_events): The events for the endpoint.
     ///
     /// To set the whole list at once, use [`set_connection_events`](Self::set_connection_events).
-    pub fn connection_events(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn connection_events(mut self, input: impl Into<String>) -> Self {
         self.inner.connection_events.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointConnectionNotificationRequest::connection_events`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_events).
     #[inline]
-    pub fn set_connection_events(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_connection_events(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.connection_events = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointConnectionNotificationRequest::connection_events`](crate::types::ModifyVpcEndpointConnectionNotificationRequest::connection_events), if any.
     #[inline]
-    pub fn get_connection_events(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_connection_events(&self) -> &Option<Vec<String>> {
         &self.inner.connection_events
     }
     /// Builds the [`ModifyVpcEndpointConnectionNotificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointConnectionNotificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.connection_notification_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointConnectionNotificationRequest",
                 member: "connection_notification_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -175,21 +137,21 @@ for ModifyVpcEndpointConnectionNotificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_id {
+        if let Some(value) = &self.connection_notification_id {
             body.member("ConnectionNotificationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_arn {
+        if let Some(value) = &self.connection_notification_arn {
             body.member("ConnectionNotificationArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.connection_events {
+        if let Some(value) = &self.connection_events {
             let member_0 = body.enter("ConnectionEvents");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

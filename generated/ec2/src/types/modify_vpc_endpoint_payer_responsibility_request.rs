@@ -2,138 +2,112 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointPayerResponsibilityRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointPayerResponsibilityRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the VPC endpoint service.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The ID of the VPC endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The Amazon Web Services account to which the usage of VPC endpoint is charged.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub payer_responsibility: ::std::option::Option<
-        crate::types::PayerResponsibilityType,
-    >,
+    pub payer_responsibility: Option<crate::types::PayerResponsibilityType>,
     /// The scope of usage/charges for which the billing account is being modified.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub scope: ::std::option::Option<crate::types::PayerResponsibilityScope>,
+    pub scope: Option<crate::types::PayerResponsibilityScope>,
 }
 impl ModifyVpcEndpointPayerResponsibilityRequest {
     /// Starts building a [`ModifyVpcEndpointPayerResponsibilityRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder {
-        <crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEndpointPayerResponsibilityRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `PayerResponsibility` member, when set.
     #[inline]
     pub fn payer_responsibility(
         &self,
-    ) -> ::std::option::Option<&crate::types::PayerResponsibilityType> {
+    ) -> Option<&crate::types::PayerResponsibilityType> {
         self.payer_responsibility.as_ref()
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PayerResponsibilityScope> {
+    pub fn scope(&self) -> Option<&crate::types::PayerResponsibilityScope> {
         self.scope.as_ref()
     }
 }
 /// A builder for [`ModifyVpcEndpointPayerResponsibilityRequest`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest); start one with `ModifyVpcEndpointPayerResponsibilityRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEndpointPayerResponsibilityRequestBuilder {
     inner: crate::types::ModifyVpcEndpointPayerResponsibilityRequest,
 }
 impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointPayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::service_id`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::service_id): The ID of the VPC endpoint service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityRequest::service_id`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointPayerResponsibilityRequest::service_id`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::vpc_endpoint_id`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::vpc_endpoint_id): The ID of the VPC endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityRequest::vpc_endpoint_id`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointPayerResponsibilityRequest::vpc_endpoint_id`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::payer_responsibility`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::payer_responsibility): The Amazon Web Services account to which the usage of VPC endpoint is charged.
@@ -141,14 +115,14 @@ impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
         mut self,
         input: crate::types::PayerResponsibilityType,
     ) -> Self {
-        self.inner.payer_responsibility = ::std::option::Option::Some(input);
+        self.inner.payer_responsibility = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityRequest::payer_responsibility`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::payer_responsibility).
     #[inline]
     pub fn set_payer_responsibility(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibilityType>,
+        input: Option<crate::types::PayerResponsibilityType>,
     ) -> Self {
         self.inner.payer_responsibility = input;
         self
@@ -157,57 +131,55 @@ impl ModifyVpcEndpointPayerResponsibilityRequestBuilder {
     #[inline]
     pub fn get_payer_responsibility(
         &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibilityType> {
+    ) -> &Option<crate::types::PayerResponsibilityType> {
         &self.inner.payer_responsibility
     }
     /// Sets [`ModifyVpcEndpointPayerResponsibilityRequest::scope`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::scope): The scope of usage/charges for which the billing account is being modified.
     pub fn scope(mut self, input: crate::types::PayerResponsibilityScope) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input);
+        self.inner.scope = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityRequest::scope`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::scope).
     #[inline]
     pub fn set_scope(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibilityScope>,
+        input: Option<crate::types::PayerResponsibilityScope>,
     ) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointPayerResponsibilityRequest::scope`](crate::types::ModifyVpcEndpointPayerResponsibilityRequest::scope), if any.
     #[inline]
-    pub fn get_scope(
-        &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibilityScope> {
+    pub fn get_scope(&self) -> &Option<crate::types::PayerResponsibilityScope> {
         &self.inner.scope
     }
     /// Builds the [`ModifyVpcEndpointPayerResponsibilityRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointPayerResponsibilityRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointPayerResponsibilityRequest",
                 member: "vpc_endpoint_id",
             });
         }
         if self.inner.payer_responsibility.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointPayerResponsibilityRequest",
                 member: "payer_responsibility",
             });
         }
         if self.inner.scope.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointPayerResponsibilityRequest",
                 member: "scope",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -215,22 +187,22 @@ for ModifyVpcEndpointPayerResponsibilityRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             body.member("ServiceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             body.member("VpcEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibility {
+        if let Some(value) = &self.payer_responsibility {
             body.member("PayerResponsibility", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.scope {
+        if let Some(value) = &self.scope {
             body.member("Scope", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointPayerResponsibilityResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointPayerResponsibilityResult {
     /// The ID of the VPC endpoint.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The payer responsibility settings for the VPC endpoint.
-    pub payer_responsibilities: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-    >,
+    pub payer_responsibilities: Option<Vec<crate::types::PayerResponsibilityEntry>>,
 }
 impl ModifyVpcEndpointPayerResponsibilityResult {
     /// Starts building a [`ModifyVpcEndpointPayerResponsibilityResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEndpointPayerResponsibilityResultBuilder {
-        <crate::types::builders::ModifyVpcEndpointPayerResponsibilityResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEndpointPayerResponsibilityResultBuilder as Default>::default()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `PayerResponsibilities` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl ModifyVpcEndpointPayerResponsibilityResult {
     }
 }
 /// A builder for [`ModifyVpcEndpointPayerResponsibilityResult`](crate::types::ModifyVpcEndpointPayerResponsibilityResult); start one with `ModifyVpcEndpointPayerResponsibilityResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEndpointPayerResponsibilityResultBuilder {
     inner: crate::types::ModifyVpcEndpointPayerResponsibilityResult,
 }
 impl ModifyVpcEndpointPayerResponsibilityResultBuilder {
     /// Sets [`ModifyVpcEndpointPayerResponsibilityResult::vpc_endpoint_id`](crate::types::ModifyVpcEndpointPayerResponsibilityResult::vpc_endpoint_id): The ID of the VPC endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointPayerResponsibilityResult::vpc_endpoint_id`](crate::types::ModifyVpcEndpointPayerResponsibilityResult::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointPayerResponsibilityResult::vpc_endpoint_id`](crate::types::ModifyVpcEndpointPayerResponsibilityResult::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Appends one item to [`ModifyVpcEndpointPayerResponsibilityResult::payer_responsibilities`](crate::types::ModifyVpcEndpointPayerResponsibilityResult::payer_responsibilities): The payer responsibility settings for the VPC endpoint.
@@ -81,9 +63,7 @@ impl ModifyVpcEndpointPayerResponsibilityResultBuilder {
     #[inline]
     pub fn set_payer_responsibilities(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-        >,
+        input: Option<Vec<crate::types::PayerResponsibilityEntry>>,
     ) -> Self {
         self.inner.payer_responsibilities = input;
         self
@@ -92,9 +72,7 @@ impl ModifyVpcEndpointPayerResponsibilityResultBuilder {
     #[inline]
     pub fn get_payer_responsibilities(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::PayerResponsibilityEntry>> {
         &self.inner.payer_responsibilities
     }
     /// Builds the [`ModifyVpcEndpointPayerResponsibilityResult`]; it has no required members, so this cannot fail.
@@ -106,17 +84,15 @@ impl ModifyVpcEndpointPayerResponsibilityResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointPayerResponsibilityResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcEndpointId" => {
-                    value.vpc_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_id = Some(String::from(child.text()));
                 }
                 "payerResponsibilitySet" => {
-                    value.payer_responsibilities = ::std::option::Option::Some(
+                    value.payer_responsibilities = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -126,6 +102,6 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointPayerResponsibilityResu
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,128 +2,109 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// (Gateway endpoint) Specify `true` to reset the policy document to the default policy. The default policy allows full access to the service.
-    pub reset_policy: ::std::option::Option<bool>,
+    pub reset_policy: Option<bool>,
     /// (Interface and gateway endpoints) A policy to attach to the endpoint that controls access to the service. The policy must be in valid JSON format.
-    pub policy_document: ::std::option::Option<::std::string::String>,
+    pub policy_document: Option<String>,
     /// (Gateway endpoint) The IDs of the route tables to associate with the endpoint.
-    pub add_route_table_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_route_table_ids: Option<Vec<String>>,
     /// (Gateway endpoint) The IDs of the route tables to disassociate from the endpoint.
-    pub remove_route_table_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_route_table_ids: Option<Vec<String>>,
     /// (Interface and Gateway Load Balancer endpoints) The IDs of the subnets in which to serve the endpoint. For a Gateway Load Balancer endpoint, you can specify only one subnet.
-    pub add_subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub add_subnet_ids: Option<Vec<String>>,
     /// (Interface endpoint) The IDs of the subnets from which to remove the endpoint.
-    pub remove_subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub remove_subnet_ids: Option<Vec<String>>,
     /// (Interface endpoint) The IDs of the security groups to associate with the endpoint network interfaces.
-    pub add_security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_security_group_ids: Option<Vec<String>>,
     /// (Interface endpoint) The IDs of the security groups to disassociate from the endpoint network interfaces.
-    pub remove_security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_security_group_ids: Option<Vec<String>>,
     /// The IP address type for the endpoint.
-    pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
+    pub ip_address_type: Option<crate::types::IpAddressType>,
     /// The DNS options for the endpoint.
-    pub dns_options: ::std::option::Option<crate::types::DnsOptionsSpecification>,
+    pub dns_options: Option<crate::types::DnsOptionsSpecification>,
     /// (Interface endpoint) Indicates whether a private hosted zone is associated with the VPC.
-    pub private_dns_enabled: ::std::option::Option<bool>,
+    pub private_dns_enabled: Option<bool>,
     /// The subnet configurations for the endpoint.
-    pub subnet_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SubnetConfiguration>,
-    >,
+    pub subnet_configurations: Option<Vec<crate::types::SubnetConfiguration>>,
 }
 impl ModifyVpcEndpointRequest {
     /// Starts building a [`ModifyVpcEndpointRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEndpointRequestBuilder {
-        <crate::types::builders::ModifyVpcEndpointRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEndpointRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `ResetPolicy` member, when set.
     #[inline]
-    pub fn reset_policy(&self) -> ::std::option::Option<bool> {
+    pub fn reset_policy(&self) -> Option<bool> {
         self.reset_policy
     }
     /// The `PolicyDocument` member, when set.
     #[inline]
-    pub fn policy_document(&self) -> ::std::option::Option<&str> {
+    pub fn policy_document(&self) -> Option<&str> {
         self.policy_document.as_deref()
     }
     /// The `AddRouteTableIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_route_table_ids(&self) -> &[::std::string::String] {
+    pub fn add_route_table_ids(&self) -> &[String] {
         self.add_route_table_ids.as_deref().unwrap_or_default()
     }
     /// The `RemoveRouteTableIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_route_table_ids(&self) -> &[::std::string::String] {
+    pub fn remove_route_table_ids(&self) -> &[String] {
         self.remove_route_table_ids.as_deref().unwrap_or_default()
     }
     /// The `AddSubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_subnet_ids(&self) -> &[::std::string::String] {
+    pub fn add_subnet_ids(&self) -> &[String] {
         self.add_subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `RemoveSubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_subnet_ids(&self) -> &[::std::string::String] {
+    pub fn remove_subnet_ids(&self) -> &[String] {
         self.remove_subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `AddSecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_security_group_ids(&self) -> &[::std::string::String] {
+    pub fn add_security_group_ids(&self) -> &[String] {
         self.add_security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `RemoveSecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_security_group_ids(&self) -> &[::std::string::String] {
+    pub fn remove_security_group_ids(&self) -> &[String] {
         self.remove_security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `IpAddressType` member, when set.
     #[inline]
-    pub fn ip_address_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpAddressType> {
+    pub fn ip_address_type(&self) -> Option<&crate::types::IpAddressType> {
         self.ip_address_type.as_ref()
     }
     /// The `DnsOptions` member, when set.
     #[inline]
-    pub fn dns_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DnsOptionsSpecification> {
+    pub fn dns_options(&self) -> Option<&crate::types::DnsOptionsSpecification> {
         self.dns_options.as_ref()
     }
     /// The `PrivateDnsEnabled` member, when set.
     #[inline]
-    pub fn private_dns_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn private_dns_enabled(&self) -> Option<bool> {
         self.private_dns_enabled
     }
     /// The `SubnetConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -133,307 +114,235 @@ impl ModifyVpcEndpointRequest {
     }
 }
 /// A builder for [`ModifyVpcEndpointRequest`](crate::types::ModifyVpcEndpointRequest); start one with `ModifyVpcEndpointRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEndpointRequestBuilder {
     inner: crate::types::ModifyVpcEndpointRequest,
 }
 impl ModifyVpcEndpointRequestBuilder {
     /// Sets [`ModifyVpcEndpointRequest::dry_run`](crate::types::ModifyVpcEndpointRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::dry_run`](crate::types::ModifyVpcEndpointRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::dry_run`](crate::types::ModifyVpcEndpointRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcEndpointRequest::vpc_endpoint_id`](crate::types::ModifyVpcEndpointRequest::vpc_endpoint_id): The ID of the endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::vpc_endpoint_id`](crate::types::ModifyVpcEndpointRequest::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::vpc_endpoint_id`](crate::types::ModifyVpcEndpointRequest::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`ModifyVpcEndpointRequest::reset_policy`](crate::types::ModifyVpcEndpointRequest::reset_policy): (Gateway endpoint) Specify `true` to reset the policy document to the default policy.
     pub fn reset_policy(mut self, input: bool) -> Self {
-        self.inner.reset_policy = ::std::option::Option::Some(input);
+        self.inner.reset_policy = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::reset_policy`](crate::types::ModifyVpcEndpointRequest::reset_policy).
     #[inline]
-    pub fn set_reset_policy(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_reset_policy(mut self, input: Option<bool>) -> Self {
         self.inner.reset_policy = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::reset_policy`](crate::types::ModifyVpcEndpointRequest::reset_policy), if any.
     #[inline]
-    pub fn get_reset_policy(&self) -> &::std::option::Option<bool> {
+    pub fn get_reset_policy(&self) -> &Option<bool> {
         &self.inner.reset_policy
     }
     /// Sets [`ModifyVpcEndpointRequest::policy_document`](crate::types::ModifyVpcEndpointRequest::policy_document): (Interface and gateway endpoints) A policy to attach to the endpoint that controls access to the service.
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_document = ::std::option::Option::Some(input.into());
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_document = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::policy_document`](crate::types::ModifyVpcEndpointRequest::policy_document).
     #[inline]
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.inner.policy_document = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::policy_document`](crate::types::ModifyVpcEndpointRequest::policy_document), if any.
     #[inline]
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         &self.inner.policy_document
     }
     /// Appends one item to [`ModifyVpcEndpointRequest::add_route_table_ids`](crate::types::ModifyVpcEndpointRequest::add_route_table_ids): (Gateway endpoint) The IDs of the route tables to associate with the endpoint.
     ///
     /// To set the whole list at once, use [`set_add_route_table_ids`](Self::set_add_route_table_ids).
-    pub fn add_route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.add_route_table_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::add_route_table_ids`](crate::types::ModifyVpcEndpointRequest::add_route_table_ids).
     #[inline]
-    pub fn set_add_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.add_route_table_ids = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::add_route_table_ids`](crate::types::ModifyVpcEndpointRequest::add_route_table_ids), if any.
     #[inline]
-    pub fn get_add_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.inner.add_route_table_ids
     }
     /// Appends one item to [`ModifyVpcEndpointRequest::remove_route_table_ids`](crate::types::ModifyVpcEndpointRequest::remove_route_table_ids): (Gateway endpoint) The IDs of the route tables to disassociate from the endpoint.
     ///
     /// To set the whole list at once, use [`set_remove_route_table_ids`](Self::set_remove_route_table_ids).
-    pub fn remove_route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.remove_route_table_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::remove_route_table_ids`](crate::types::ModifyVpcEndpointRequest::remove_route_table_ids).
     #[inline]
-    pub fn set_remove_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.remove_route_table_ids = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::remove_route_table_ids`](crate::types::ModifyVpcEndpointRequest::remove_route_table_ids), if any.
     #[inline]
-    pub fn get_remove_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.inner.remove_route_table_ids
     }
     /// Appends one item to [`ModifyVpcEndpointRequest::add_subnet_ids`](crate::types::ModifyVpcEndpointRequest::add_subnet_ids): (Interface and Gateway Load Balancer endpoints) The IDs of the subnets in which to serve the endpoint.
     ///
     /// To set the whole list at once, use [`set_add_subnet_ids`](Self::set_add_subnet_ids).
-    pub fn add_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.add_subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::add_subnet_ids`](crate::types::ModifyVpcEndpointRequest::add_subnet_ids).
     #[inline]
-    pub fn set_add_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.add_subnet_ids = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::add_subnet_ids`](crate::types::ModifyVpcEndpointRequest::add_subnet_ids), if any.
     #[inline]
-    pub fn get_add_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.add_subnet_ids
     }
     /// Appends one item to [`ModifyVpcEndpointRequest::remove_subnet_ids`](crate::types::ModifyVpcEndpointRequest::remove_subnet_ids): (Interface endpoint) The IDs of the subnets from which to remove the endpoint.
     ///
     /// To set the whole list at once, use [`set_remove_subnet_ids`](Self::set_remove_subnet_ids).
-    pub fn remove_subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.remove_subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::remove_subnet_ids`](crate::types::ModifyVpcEndpointRequest::remove_subnet_ids).
     #[inline]
-    pub fn set_remove_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.remove_subnet_ids = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::remove_subnet_ids`](crate::types::ModifyVpcEndpointRequest::remove_subnet_ids), if any.
     #[inline]
-    pub fn get_remove_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.remove_subnet_ids
     }
     /// Appends one item to [`ModifyVpcEndpointRequest::add_security_group_ids`](crate::types::ModifyVpcEndpointRequest::add_security_group_ids): (Interface endpoint) The IDs of the security groups to associate with the endpoint network interfaces.
     ///
     /// To set the whole list at once, use [`set_add_security_group_ids`](Self::set_add_security_group_ids).
-    pub fn add_security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.add_security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::add_security_group_ids`](crate::types::ModifyVpcEndpointRequest::add_security_group_ids).
     #[inline]
-    pub fn set_add_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.add_security_group_ids = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::add_security_group_ids`](crate::types::ModifyVpcEndpointRequest::add_security_group_ids), if any.
     #[inline]
-    pub fn get_add_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.add_security_group_ids
     }
     /// Appends one item to [`ModifyVpcEndpointRequest::remove_security_group_ids`](crate::types::ModifyVpcEndpointRequest::remove_security_group_ids): (Interface endpoint) The IDs of the security groups to disassociate from the endpoint network interfaces.
     ///
     /// To set the whole list at once, use [`set_remove_security_group_ids`](Self::set_remove_security_group_ids).
-    pub fn remove_security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.remove_security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::remove_security_group_ids`](crate::types::ModifyVpcEndpointRequest::remove_security_group_ids).
     #[inline]
-    pub fn set_remove_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.remove_security_group_ids = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::remove_security_group_ids`](crate::types::ModifyVpcEndpointRequest::remove_security_group_ids), if any.
     #[inline]
-    pub fn get_remove_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.remove_security_group_ids
     }
     /// Sets [`ModifyVpcEndpointRequest::ip_address_type`](crate::types::ModifyVpcEndpointRequest::ip_address_type): The IP address type for the endpoint.
     pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input);
+        self.inner.ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::ip_address_type`](crate::types::ModifyVpcEndpointRequest::ip_address_type).
     #[inline]
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.inner.ip_address_type = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::ip_address_type`](crate::types::ModifyVpcEndpointRequest::ip_address_type), if any.
     #[inline]
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
     /// Sets [`ModifyVpcEndpointRequest::dns_options`](crate::types::ModifyVpcEndpointRequest::dns_options): The DNS options for the endpoint.
     pub fn dns_options(mut self, input: crate::types::DnsOptionsSpecification) -> Self {
-        self.inner.dns_options = ::std::option::Option::Some(input);
+        self.inner.dns_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::dns_options`](crate::types::ModifyVpcEndpointRequest::dns_options).
     #[inline]
     pub fn set_dns_options(
         mut self,
-        input: ::std::option::Option<crate::types::DnsOptionsSpecification>,
+        input: Option<crate::types::DnsOptionsSpecification>,
     ) -> Self {
         self.inner.dns_options = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::dns_options`](crate::types::ModifyVpcEndpointRequest::dns_options), if any.
     #[inline]
-    pub fn get_dns_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsOptionsSpecification> {
+    pub fn get_dns_options(&self) -> &Option<crate::types::DnsOptionsSpecification> {
         &self.inner.dns_options
     }
     /// Sets [`ModifyVpcEndpointRequest::private_dns_enabled`](crate::types::ModifyVpcEndpointRequest::private_dns_enabled): (Interface endpoint) Indicates whether a private hosted zone is associated with the VPC.
     pub fn private_dns_enabled(mut self, input: bool) -> Self {
-        self.inner.private_dns_enabled = ::std::option::Option::Some(input);
+        self.inner.private_dns_enabled = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointRequest::private_dns_enabled`](crate::types::ModifyVpcEndpointRequest::private_dns_enabled).
     #[inline]
-    pub fn set_private_dns_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_private_dns_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.private_dns_enabled = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointRequest::private_dns_enabled`](crate::types::ModifyVpcEndpointRequest::private_dns_enabled), if any.
     #[inline]
-    pub fn get_private_dns_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_private_dns_enabled(&self) -> &Option<bool> {
         &self.inner.private_dns_enabled
     }
     /// Appends one item to [`ModifyVpcEndpointRequest::subnet_configurations`](crate::types::ModifyVpcEndpointRequest::subnet_configurations): The subnet configurations for the endpoint.
@@ -450,7 +359,7 @@ impl ModifyVpcEndpointRequestBuilder {
     #[inline]
     pub fn set_subnet_configurations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SubnetConfiguration>>,
+        input: Option<Vec<crate::types::SubnetConfiguration>>,
     ) -> Self {
         self.inner.subnet_configurations = input;
         self
@@ -459,85 +368,85 @@ impl ModifyVpcEndpointRequestBuilder {
     #[inline]
     pub fn get_subnet_configurations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SubnetConfiguration>> {
+    ) -> &Option<Vec<crate::types::SubnetConfiguration>> {
         &self.inner.subnet_configurations
     }
     /// Builds the [`ModifyVpcEndpointRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointRequest",
                 member: "vpc_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpcEndpointRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             body.member("VpcEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.reset_policy {
+        if let Some(value) = &self.reset_policy {
             body.member("ResetPolicy", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
+        if let Some(value) = &self.policy_document {
             body.member("PolicyDocument", value);
         }
-        if let ::std::option::Option::Some(value) = &self.add_route_table_ids {
+        if let Some(value) = &self.add_route_table_ids {
             let member_0 = body.enter("AddRouteTableId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_route_table_ids {
+        if let Some(value) = &self.remove_route_table_ids {
             let member_0 = body.enter("RemoveRouteTableId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.add_subnet_ids {
+        if let Some(value) = &self.add_subnet_ids {
             let member_0 = body.enter("AddSubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_subnet_ids {
+        if let Some(value) = &self.remove_subnet_ids {
             let member_0 = body.enter("RemoveSubnetId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.add_security_group_ids {
+        if let Some(value) = &self.add_security_group_ids {
             let member_0 = body.enter("AddSecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_security_group_ids {
+        if let Some(value) = &self.remove_security_group_ids {
             let member_0 = body.enter("RemoveSecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             body.member("IpAddressType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dns_options {
+        if let Some(value) = &self.dns_options {
             let member_0 = body.enter("DnsOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_enabled {
+        if let Some(value) = &self.private_dns_enabled {
             body.member("PrivateDnsEnabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_configurations {
+        if let Some(value) = &self.subnet_configurations {
             let member_0 = body.enter("SubnetConfiguration");
             body.items(
                 value,
@@ -545,6 +454,6 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpcEndpointRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

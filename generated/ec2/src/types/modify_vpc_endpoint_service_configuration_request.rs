@@ -2,247 +2,200 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServiceConfigurationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServiceConfigurationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// (Interface endpoint configuration) The private DNS name to assign to the endpoint service.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
     /// (Interface endpoint configuration) Removes the private DNS name of the endpoint service.
-    pub remove_private_dns_name: ::std::option::Option<bool>,
+    pub remove_private_dns_name: Option<bool>,
     /// Indicates whether requests to create an endpoint to the service must be accepted.
-    pub acceptance_required: ::std::option::Option<bool>,
+    pub acceptance_required: Option<bool>,
     /// The Amazon Resource Names (ARNs) of Network Load Balancers to add to the service configuration.
-    pub add_network_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_network_load_balancer_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARNs) of Network Load Balancers to remove from the service configuration.
-    pub remove_network_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_network_load_balancer_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARNs) of Gateway Load Balancers to add to the service configuration.
-    pub add_gateway_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_gateway_load_balancer_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARNs) of Gateway Load Balancers to remove from the service configuration.
-    pub remove_gateway_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_gateway_load_balancer_arns: Option<Vec<String>>,
     /// The IP address types to add to the service configuration.
-    pub add_supported_ip_address_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_supported_ip_address_types: Option<Vec<String>>,
     /// The IP address types to remove from the service configuration.
-    pub remove_supported_ip_address_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_supported_ip_address_types: Option<Vec<String>>,
     /// The supported Regions to add to the service configuration.
-    pub add_supported_regions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_supported_regions: Option<Vec<String>>,
     /// The supported Regions to remove from the service configuration.
-    pub remove_supported_regions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_supported_regions: Option<Vec<String>>,
 }
 impl ModifyVpcEndpointServiceConfigurationRequest {
     /// Starts building a [`ModifyVpcEndpointServiceConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder {
-        <crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEndpointServiceConfigurationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
     /// The `RemovePrivateDnsName` member, when set.
     #[inline]
-    pub fn remove_private_dns_name(&self) -> ::std::option::Option<bool> {
+    pub fn remove_private_dns_name(&self) -> Option<bool> {
         self.remove_private_dns_name
     }
     /// The `AcceptanceRequired` member, when set.
     #[inline]
-    pub fn acceptance_required(&self) -> ::std::option::Option<bool> {
+    pub fn acceptance_required(&self) -> Option<bool> {
         self.acceptance_required
     }
     /// The `AddNetworkLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_network_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn add_network_load_balancer_arns(&self) -> &[String] {
         self.add_network_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `RemoveNetworkLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_network_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn remove_network_load_balancer_arns(&self) -> &[String] {
         self.remove_network_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `AddGatewayLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_gateway_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn add_gateway_load_balancer_arns(&self) -> &[String] {
         self.add_gateway_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `RemoveGatewayLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_gateway_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn remove_gateway_load_balancer_arns(&self) -> &[String] {
         self.remove_gateway_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `AddSupportedIpAddressTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_supported_ip_address_types(&self) -> &[::std::string::String] {
+    pub fn add_supported_ip_address_types(&self) -> &[String] {
         self.add_supported_ip_address_types.as_deref().unwrap_or_default()
     }
     /// The `RemoveSupportedIpAddressTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_supported_ip_address_types(&self) -> &[::std::string::String] {
+    pub fn remove_supported_ip_address_types(&self) -> &[String] {
         self.remove_supported_ip_address_types.as_deref().unwrap_or_default()
     }
     /// The `AddSupportedRegions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_supported_regions(&self) -> &[::std::string::String] {
+    pub fn add_supported_regions(&self) -> &[String] {
         self.add_supported_regions.as_deref().unwrap_or_default()
     }
     /// The `RemoveSupportedRegions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_supported_regions(&self) -> &[::std::string::String] {
+    pub fn remove_supported_regions(&self) -> &[String] {
         self.remove_supported_regions.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ModifyVpcEndpointServiceConfigurationRequest`](crate::types::ModifyVpcEndpointServiceConfigurationRequest); start one with `ModifyVpcEndpointServiceConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEndpointServiceConfigurationRequestBuilder {
     inner: crate::types::ModifyVpcEndpointServiceConfigurationRequest,
 }
 impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::dry_run`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::service_id`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::service_id): The ID of the service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::service_id`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::service_id`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::private_dns_name`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::private_dns_name): (Interface endpoint configuration) The private DNS name to assign to the endpoint service.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::private_dns_name`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::private_dns_name`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name): (Interface endpoint configuration) Removes the private DNS name of the endpoint service.
     pub fn remove_private_dns_name(mut self, input: bool) -> Self {
-        self.inner.remove_private_dns_name = ::std::option::Option::Some(input);
+        self.inner.remove_private_dns_name = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name).
     #[inline]
-    pub fn set_remove_private_dns_name(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_remove_private_dns_name(mut self, input: Option<bool>) -> Self {
         self.inner.remove_private_dns_name = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_private_dns_name), if any.
     #[inline]
-    pub fn get_remove_private_dns_name(&self) -> &::std::option::Option<bool> {
+    pub fn get_remove_private_dns_name(&self) -> &Option<bool> {
         &self.inner.remove_private_dns_name
     }
     /// Sets [`ModifyVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::acceptance_required): Indicates whether requests to create an endpoint to the service must be accepted.
     pub fn acceptance_required(mut self, input: bool) -> Self {
-        self.inner.acceptance_required = ::std::option::Option::Some(input);
+        self.inner.acceptance_required = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::acceptance_required).
     #[inline]
-    pub fn set_acceptance_required(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_acceptance_required(mut self, input: Option<bool>) -> Self {
         self.inner.acceptance_required = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::acceptance_required`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::acceptance_required), if any.
     #[inline]
-    pub fn get_acceptance_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_acceptance_required(&self) -> &Option<bool> {
         &self.inner.acceptance_required
     }
     /// Appends one item to [`ModifyVpcEndpointServiceConfigurationRequest::add_network_load_balancer_arns`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_network_load_balancer_arns): The Amazon Resource Names (ARNs) of Network Load Balancers to add to the service configuration.
     ///
     /// To set the whole list at once, use [`set_add_network_load_balancer_arns`](Self::set_add_network_load_balancer_arns).
-    pub fn add_network_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_network_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.inner
             .add_network_load_balancer_arns
             .get_or_insert_default()
@@ -253,16 +206,14 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     #[inline]
     pub fn set_add_network_load_balancer_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.add_network_load_balancer_arns = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::add_network_load_balancer_arns`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_network_load_balancer_arns), if any.
     #[inline]
-    pub fn get_add_network_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_network_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.add_network_load_balancer_arns
     }
     /// Appends one item to [`ModifyVpcEndpointServiceConfigurationRequest::remove_network_load_balancer_arns`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_network_load_balancer_arns): The Amazon Resource Names (ARNs) of Network Load Balancers to remove from the service configuration.
@@ -270,7 +221,7 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     /// To set the whole list at once, use [`set_remove_network_load_balancer_arns`](Self::set_remove_network_load_balancer_arns).
     pub fn remove_network_load_balancer_arns(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .remove_network_load_balancer_arns
@@ -282,25 +233,20 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     #[inline]
     pub fn set_remove_network_load_balancer_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.remove_network_load_balancer_arns = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::remove_network_load_balancer_arns`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_network_load_balancer_arns), if any.
     #[inline]
-    pub fn get_remove_network_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_network_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.remove_network_load_balancer_arns
     }
     /// Appends one item to [`ModifyVpcEndpointServiceConfigurationRequest::add_gateway_load_balancer_arns`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_gateway_load_balancer_arns): The Amazon Resource Names (ARNs) of Gateway Load Balancers to add to the service configuration.
     ///
     /// To set the whole list at once, use [`set_add_gateway_load_balancer_arns`](Self::set_add_gateway_load_balancer_arns).
-    pub fn add_gateway_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_gateway_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.inner
             .add_gateway_load_balancer_arns
             .get_or_insert_default()
@@ -311,16 +257,14 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     #[inline]
     pub fn set_add_gateway_load_balancer_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.add_gateway_load_balancer_arns = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::add_gateway_load_balancer_arns`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_gateway_load_balancer_arns), if any.
     #[inline]
-    pub fn get_add_gateway_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_gateway_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.add_gateway_load_balancer_arns
     }
     /// Appends one item to [`ModifyVpcEndpointServiceConfigurationRequest::remove_gateway_load_balancer_arns`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_gateway_load_balancer_arns): The Amazon Resource Names (ARNs) of Gateway Load Balancers to remove from the service configuration.
@@ -328,7 +272,7 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     /// To set the whole list at once, use [`set_remove_gateway_load_balancer_arns`](Self::set_remove_gateway_load_balancer_arns).
     pub fn remove_gateway_load_balancer_arns(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .remove_gateway_load_balancer_arns
@@ -340,25 +284,20 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     #[inline]
     pub fn set_remove_gateway_load_balancer_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.remove_gateway_load_balancer_arns = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::remove_gateway_load_balancer_arns`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_gateway_load_balancer_arns), if any.
     #[inline]
-    pub fn get_remove_gateway_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_gateway_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.remove_gateway_load_balancer_arns
     }
     /// Appends one item to [`ModifyVpcEndpointServiceConfigurationRequest::add_supported_ip_address_types`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_supported_ip_address_types): The IP address types to add to the service configuration.
     ///
     /// To set the whole list at once, use [`set_add_supported_ip_address_types`](Self::set_add_supported_ip_address_types).
-    pub fn add_supported_ip_address_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_supported_ip_address_types(mut self, input: impl Into<String>) -> Self {
         self.inner
             .add_supported_ip_address_types
             .get_or_insert_default()
@@ -369,16 +308,14 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     #[inline]
     pub fn set_add_supported_ip_address_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.add_supported_ip_address_types = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::add_supported_ip_address_types`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_supported_ip_address_types), if any.
     #[inline]
-    pub fn get_add_supported_ip_address_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_supported_ip_address_types(&self) -> &Option<Vec<String>> {
         &self.inner.add_supported_ip_address_types
     }
     /// Appends one item to [`ModifyVpcEndpointServiceConfigurationRequest::remove_supported_ip_address_types`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_supported_ip_address_types): The IP address types to remove from the service configuration.
@@ -386,7 +323,7 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     /// To set the whole list at once, use [`set_remove_supported_ip_address_types`](Self::set_remove_supported_ip_address_types).
     pub fn remove_supported_ip_address_types(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .remove_supported_ip_address_types
@@ -398,85 +335,67 @@ impl ModifyVpcEndpointServiceConfigurationRequestBuilder {
     #[inline]
     pub fn set_remove_supported_ip_address_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.remove_supported_ip_address_types = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::remove_supported_ip_address_types`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_supported_ip_address_types), if any.
     #[inline]
-    pub fn get_remove_supported_ip_address_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_supported_ip_address_types(&self) -> &Option<Vec<String>> {
         &self.inner.remove_supported_ip_address_types
     }
     /// Appends one item to [`ModifyVpcEndpointServiceConfigurationRequest::add_supported_regions`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_supported_regions): The supported Regions to add to the service configuration.
     ///
     /// To set the whole list at once, use [`set_add_supported_regions`](Self::set_add_supported_regions).
-    pub fn add_supported_regions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_supported_regions(mut self, input: impl Into<String>) -> Self {
         self.inner.add_supported_regions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::add_supported_regions`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_supported_regions).
     #[inline]
-    pub fn set_add_supported_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_supported_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.add_supported_regions = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::add_supported_regions`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::add_supported_regions), if any.
     #[inline]
-    pub fn get_add_supported_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_supported_regions(&self) -> &Option<Vec<String>> {
         &self.inner.add_supported_regions
     }
     /// Appends one item to [`ModifyVpcEndpointServiceConfigurationRequest::remove_supported_regions`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_supported_regions): The supported Regions to remove from the service configuration.
     ///
     /// To set the whole list at once, use [`set_remove_supported_regions`](Self::set_remove_supported_regions).
-    pub fn remove_supported_regions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_supported_regions(mut self, input: impl Into<String>) -> Self {
         self.inner.remove_supported_regions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServiceConfigurationRequest::remove_supported_regions`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_supported_regions).
     #[inline]
-    pub fn set_remove_supported_regions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_supported_regions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.remove_supported_regions = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServiceConfigurationRequest::remove_supported_regions`](crate::types::ModifyVpcEndpointServiceConfigurationRequest::remove_supported_regions), if any.
     #[inline]
-    pub fn get_remove_supported_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_supported_regions(&self) -> &Option<Vec<String>> {
         &self.inner.remove_supported_regions
     }
     /// Builds the [`ModifyVpcEndpointServiceConfigurationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointServiceConfigurationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.service_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointServiceConfigurationRequest",
                 member: "service_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -484,77 +403,68 @@ for ModifyVpcEndpointServiceConfigurationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             body.member("ServiceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name {
+        if let Some(value) = &self.private_dns_name {
             body.member("PrivateDnsName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_private_dns_name {
+        if let Some(value) = &self.remove_private_dns_name {
             body.member(
                 "RemovePrivateDnsName",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.acceptance_required {
+        if let Some(value) = &self.acceptance_required {
             body.member(
                 "AcceptanceRequired",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.add_network_load_balancer_arns
-        {
+        if let Some(value) = &self.add_network_load_balancer_arns {
             let member_0 = body.enter("AddNetworkLoadBalancerArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_network_load_balancer_arns
-        {
+        if let Some(value) = &self.remove_network_load_balancer_arns {
             let member_0 = body.enter("RemoveNetworkLoadBalancerArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.add_gateway_load_balancer_arns
-        {
+        if let Some(value) = &self.add_gateway_load_balancer_arns {
             let member_0 = body.enter("AddGatewayLoadBalancerArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_gateway_load_balancer_arns
-        {
+        if let Some(value) = &self.remove_gateway_load_balancer_arns {
             let member_0 = body.enter("RemoveGatewayLoadBalancerArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.add_supported_ip_address_types
-        {
+        if let Some(value) = &self.add_supported_ip_address_types {
             let member_0 = body.enter("AddSupportedIpAddressType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_supported_ip_address_types
-        {
+        if let Some(value) = &self.remove_supported_ip_address_types {
             let member_0 = body.enter("RemoveSupportedIpAddressType");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.add_supported_regions {
+        if let Some(value) = &self.add_supported_regions {
             let member_0 = body.enter("AddSupportedRegion");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_supported_regions {
+        if let Some(value) = &self.remove_supported_regions {
             let member_0 = body.enter("RemoveSupportedRegion");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

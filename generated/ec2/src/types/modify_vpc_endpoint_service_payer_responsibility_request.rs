@@ -2,96 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServicePayerResponsibilityRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServicePayerResponsibilityRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The entity that is responsible for the endpoint costs. The default is the endpoint owner. If you set the payer responsibility to the service owner, you cannot set it back to the endpoint owner.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub payer_responsibility: ::std::option::Option<crate::types::PayerResponsibility>,
+    pub payer_responsibility: Option<crate::types::PayerResponsibility>,
 }
 impl ModifyVpcEndpointServicePayerResponsibilityRequest {
     /// Starts building a [`ModifyVpcEndpointServicePayerResponsibilityRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
-        <crate::types::builders::ModifyVpcEndpointServicePayerResponsibilityRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEndpointServicePayerResponsibilityRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `PayerResponsibility` member, when set.
     #[inline]
-    pub fn payer_responsibility(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PayerResponsibility> {
+    pub fn payer_responsibility(&self) -> Option<&crate::types::PayerResponsibility> {
         self.payer_responsibility.as_ref()
     }
 }
 /// A builder for [`ModifyVpcEndpointServicePayerResponsibilityRequest`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest); start one with `ModifyVpcEndpointServicePayerResponsibilityRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
     inner: crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest,
 }
 impl ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
     /// Sets [`ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcEndpointServicePayerResponsibilityRequest::service_id`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::service_id): The ID of the service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePayerResponsibilityRequest::service_id`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServicePayerResponsibilityRequest::service_id`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Sets [`ModifyVpcEndpointServicePayerResponsibilityRequest::payer_responsibility`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::payer_responsibility): The entity that is responsible for the endpoint costs.
@@ -99,14 +81,14 @@ impl ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
         mut self,
         input: crate::types::PayerResponsibility,
     ) -> Self {
-        self.inner.payer_responsibility = ::std::option::Option::Some(input);
+        self.inner.payer_responsibility = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePayerResponsibilityRequest::payer_responsibility`](crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest::payer_responsibility).
     #[inline]
     pub fn set_payer_responsibility(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibility>,
+        input: Option<crate::types::PayerResponsibility>,
     ) -> Self {
         self.inner.payer_responsibility = input;
         self
@@ -115,30 +97,30 @@ impl ModifyVpcEndpointServicePayerResponsibilityRequestBuilder {
     #[inline]
     pub fn get_payer_responsibility(
         &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibility> {
+    ) -> &Option<crate::types::PayerResponsibility> {
         &self.inner.payer_responsibility
     }
     /// Builds the [`ModifyVpcEndpointServicePayerResponsibilityRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointServicePayerResponsibilityRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.service_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointServicePayerResponsibilityRequest",
                 member: "service_id",
             });
         }
         if self.inner.payer_responsibility.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointServicePayerResponsibilityRequest",
                 member: "payer_responsibility",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -146,16 +128,16 @@ for ModifyVpcEndpointServicePayerResponsibilityRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             body.member("ServiceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibility {
+        if let Some(value) = &self.payer_responsibility {
             body.member("PayerResponsibility", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

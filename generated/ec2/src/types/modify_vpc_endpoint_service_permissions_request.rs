@@ -2,195 +2,159 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServicePermissionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServicePermissionsRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The Amazon Resource Names (ARN) of the principals. Permissions are granted to the principals in this list. To grant permissions to all principals, specify an asterisk (\*).
-    pub add_allowed_principals: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub add_allowed_principals: Option<Vec<String>>,
     /// The Amazon Resource Names (ARN) of the principals. Permissions are revoked for principals in this list.
-    pub remove_allowed_principals: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub remove_allowed_principals: Option<Vec<String>>,
 }
 impl ModifyVpcEndpointServicePermissionsRequest {
     /// Starts building a [`ModifyVpcEndpointServicePermissionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEndpointServicePermissionsRequestBuilder {
-        <crate::types::builders::ModifyVpcEndpointServicePermissionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEndpointServicePermissionsRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `AddAllowedPrincipals` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn add_allowed_principals(&self) -> &[::std::string::String] {
+    pub fn add_allowed_principals(&self) -> &[String] {
         self.add_allowed_principals.as_deref().unwrap_or_default()
     }
     /// The `RemoveAllowedPrincipals` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_allowed_principals(&self) -> &[::std::string::String] {
+    pub fn remove_allowed_principals(&self) -> &[String] {
         self.remove_allowed_principals.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ModifyVpcEndpointServicePermissionsRequest`](crate::types::ModifyVpcEndpointServicePermissionsRequest); start one with `ModifyVpcEndpointServicePermissionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEndpointServicePermissionsRequestBuilder {
     inner: crate::types::ModifyVpcEndpointServicePermissionsRequest,
 }
 impl ModifyVpcEndpointServicePermissionsRequestBuilder {
     /// Sets [`ModifyVpcEndpointServicePermissionsRequest::dry_run`](crate::types::ModifyVpcEndpointServicePermissionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePermissionsRequest::dry_run`](crate::types::ModifyVpcEndpointServicePermissionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServicePermissionsRequest::dry_run`](crate::types::ModifyVpcEndpointServicePermissionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcEndpointServicePermissionsRequest::service_id`](crate::types::ModifyVpcEndpointServicePermissionsRequest::service_id): The ID of the service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePermissionsRequest::service_id`](crate::types::ModifyVpcEndpointServicePermissionsRequest::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServicePermissionsRequest::service_id`](crate::types::ModifyVpcEndpointServicePermissionsRequest::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Appends one item to [`ModifyVpcEndpointServicePermissionsRequest::add_allowed_principals`](crate::types::ModifyVpcEndpointServicePermissionsRequest::add_allowed_principals): The Amazon Resource Names (ARN) of the principals.
     ///
     /// To set the whole list at once, use [`set_add_allowed_principals`](Self::set_add_allowed_principals).
-    pub fn add_allowed_principals(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn add_allowed_principals(mut self, input: impl Into<String>) -> Self {
         self.inner.add_allowed_principals.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePermissionsRequest::add_allowed_principals`](crate::types::ModifyVpcEndpointServicePermissionsRequest::add_allowed_principals).
     #[inline]
-    pub fn set_add_allowed_principals(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_add_allowed_principals(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.add_allowed_principals = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServicePermissionsRequest::add_allowed_principals`](crate::types::ModifyVpcEndpointServicePermissionsRequest::add_allowed_principals), if any.
     #[inline]
-    pub fn get_add_allowed_principals(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_add_allowed_principals(&self) -> &Option<Vec<String>> {
         &self.inner.add_allowed_principals
     }
     /// Appends one item to [`ModifyVpcEndpointServicePermissionsRequest::remove_allowed_principals`](crate::types::ModifyVpcEndpointServicePermissionsRequest::remove_allowed_principals): The Amazon Resource Names (ARN) of the principals.
     ///
     /// To set the whole list at once, use [`set_remove_allowed_principals`](Self::set_remove_allowed_principals).
-    pub fn remove_allowed_principals(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_allowed_principals(mut self, input: impl Into<String>) -> Self {
         self.inner.remove_allowed_principals.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePermissionsRequest::remove_allowed_principals`](crate::types::ModifyVpcEndpointServicePermissionsRequest::remove_allowed_principals).
     #[inline]
-    pub fn set_remove_allowed_principals(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_allowed_principals(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.remove_allowed_principals = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServicePermissionsRequest::remove_allowed_principals`](crate::types::ModifyVpcEndpointServicePermissionsRequest::remove_allowed_principals), if any.
     #[inline]
-    pub fn get_remove_allowed_principals(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_allowed_principals(&self) -> &Option<Vec<String>> {
         &self.inner.remove_allowed_principals
     }
     /// Builds the [`ModifyVpcEndpointServicePermissionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcEndpointServicePermissionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.service_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcEndpointServicePermissionsRequest",
                 member: "service_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpcEndpointServicePermissionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             body.member("ServiceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.add_allowed_principals {
+        if let Some(value) = &self.add_allowed_principals {
             let member_0 = body.enter("AddAllowedPrincipals");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.remove_allowed_principals {
+        if let Some(value) = &self.remove_allowed_principals {
             let member_0 = body.enter("RemoveAllowedPrincipals");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcEndpointServicePermissionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcEndpointServicePermissionsResult {
     /// Information about the added principals.
-    pub added_principals: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AddedPrincipal>,
-    >,
+    pub added_principals: Option<Vec<crate::types::AddedPrincipal>>,
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_value: ::std::option::Option<bool>,
+    pub return_value: Option<bool>,
 }
 impl ModifyVpcEndpointServicePermissionsResult {
     /// Starts building a [`ModifyVpcEndpointServicePermissionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcEndpointServicePermissionsResultBuilder {
-        <crate::types::builders::ModifyVpcEndpointServicePermissionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcEndpointServicePermissionsResultBuilder as Default>::default()
     }
     /// The `AddedPrincipals` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl ModifyVpcEndpointServicePermissionsResult {
     }
     /// The `ReturnValue` member, when set.
     #[inline]
-    pub fn return_value(&self) -> ::std::option::Option<bool> {
+    pub fn return_value(&self) -> Option<bool> {
         self.return_value
     }
 }
 /// A builder for [`ModifyVpcEndpointServicePermissionsResult`](crate::types::ModifyVpcEndpointServicePermissionsResult); start one with `ModifyVpcEndpointServicePermissionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcEndpointServicePermissionsResultBuilder {
     inner: crate::types::ModifyVpcEndpointServicePermissionsResult,
 }
@@ -56,32 +44,30 @@ impl ModifyVpcEndpointServicePermissionsResultBuilder {
     #[inline]
     pub fn set_added_principals(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AddedPrincipal>>,
+        input: Option<Vec<crate::types::AddedPrincipal>>,
     ) -> Self {
         self.inner.added_principals = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServicePermissionsResult::added_principals`](crate::types::ModifyVpcEndpointServicePermissionsResult::added_principals), if any.
     #[inline]
-    pub fn get_added_principals(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AddedPrincipal>> {
+    pub fn get_added_principals(&self) -> &Option<Vec<crate::types::AddedPrincipal>> {
         &self.inner.added_principals
     }
     /// Sets [`ModifyVpcEndpointServicePermissionsResult::return_value`](crate::types::ModifyVpcEndpointServicePermissionsResult::return_value): Returns `true` if the request succeeds; otherwise, it returns an error.
     pub fn return_value(mut self, input: bool) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input);
+        self.inner.return_value = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcEndpointServicePermissionsResult::return_value`](crate::types::ModifyVpcEndpointServicePermissionsResult::return_value).
     #[inline]
-    pub fn set_return_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_value(mut self, input: Option<bool>) -> Self {
         self.inner.return_value = input;
         self
     }
     /// The value set for [`ModifyVpcEndpointServicePermissionsResult::return_value`](crate::types::ModifyVpcEndpointServicePermissionsResult::return_value), if any.
     #[inline]
-    pub fn get_return_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_value(&self) -> &Option<bool> {
         &self.inner.return_value
     }
     /// Builds the [`ModifyVpcEndpointServicePermissionsResult`]; it has no required members, so this cannot fail.
@@ -93,12 +79,12 @@ impl ModifyVpcEndpointServicePermissionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointServicePermissionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "addedPrincipalSet" => {
-                    value.added_principals = ::std::option::Option::Some(
+                    value.added_principals = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AddedPrincipal as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -106,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointServicePermissionsResul
                     );
                 }
                 "return" => {
-                    value.return_value = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.return_value = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,67 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcPeeringConnectionOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcPeeringConnectionOptionsRequest {
     /// The VPC peering connection options for the accepter VPC.
-    pub accepter_peering_connection_options: ::std::option::Option<
+    pub accepter_peering_connection_options: Option<
         crate::types::PeeringConnectionOptionsRequest,
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The VPC peering connection options for the requester VPC.
-    pub requester_peering_connection_options: ::std::option::Option<
+    pub requester_peering_connection_options: Option<
         crate::types::PeeringConnectionOptionsRequest,
     >,
     /// The ID of the VPC peering connection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
 }
 impl ModifyVpcPeeringConnectionOptionsRequest {
     /// Starts building a [`ModifyVpcPeeringConnectionOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder {
-        <crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcPeeringConnectionOptionsRequestBuilder as Default>::default()
     }
     /// The `AccepterPeeringConnectionOptions` member, when set.
     #[inline]
     pub fn accepter_peering_connection_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::PeeringConnectionOptionsRequest> {
+    ) -> Option<&crate::types::PeeringConnectionOptionsRequest> {
         self.accepter_peering_connection_options.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `RequesterPeeringConnectionOptions` member, when set.
     #[inline]
     pub fn requester_peering_connection_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::PeeringConnectionOptionsRequest> {
+    ) -> Option<&crate::types::PeeringConnectionOptionsRequest> {
         self.requester_peering_connection_options.as_ref()
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
 }
 /// A builder for [`ModifyVpcPeeringConnectionOptionsRequest`](crate::types::ModifyVpcPeeringConnectionOptionsRequest); start one with `ModifyVpcPeeringConnectionOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcPeeringConnectionOptionsRequestBuilder {
     inner: crate::types::ModifyVpcPeeringConnectionOptionsRequest,
 }
@@ -72,16 +62,14 @@ impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
         mut self,
         input: crate::types::PeeringConnectionOptionsRequest,
     ) -> Self {
-        self.inner.accepter_peering_connection_options = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.accepter_peering_connection_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcPeeringConnectionOptionsRequest::accepter_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::accepter_peering_connection_options).
     #[inline]
     pub fn set_accepter_peering_connection_options(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringConnectionOptionsRequest>,
+        input: Option<crate::types::PeeringConnectionOptionsRequest>,
     ) -> Self {
         self.inner.accepter_peering_connection_options = input;
         self
@@ -90,23 +78,23 @@ impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
     #[inline]
     pub fn get_accepter_peering_connection_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PeeringConnectionOptionsRequest> {
+    ) -> &Option<crate::types::PeeringConnectionOptionsRequest> {
         &self.inner.accepter_peering_connection_options
     }
     /// Sets [`ModifyVpcPeeringConnectionOptionsRequest::dry_run`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcPeeringConnectionOptionsRequest::dry_run`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcPeeringConnectionOptionsRequest::dry_run`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpcPeeringConnectionOptionsRequest::requester_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::requester_peering_connection_options): The VPC peering connection options for the requester VPC.
@@ -114,16 +102,14 @@ impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
         mut self,
         input: crate::types::PeeringConnectionOptionsRequest,
     ) -> Self {
-        self.inner.requester_peering_connection_options = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.requester_peering_connection_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcPeeringConnectionOptionsRequest::requester_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::requester_peering_connection_options).
     #[inline]
     pub fn set_requester_peering_connection_options(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringConnectionOptionsRequest>,
+        input: Option<crate::types::PeeringConnectionOptionsRequest>,
     ) -> Self {
         self.inner.requester_peering_connection_options = input;
         self
@@ -132,75 +118,63 @@ impl ModifyVpcPeeringConnectionOptionsRequestBuilder {
     #[inline]
     pub fn get_requester_peering_connection_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PeeringConnectionOptionsRequest> {
+    ) -> &Option<crate::types::PeeringConnectionOptionsRequest> {
         &self.inner.requester_peering_connection_options
     }
     /// Sets [`ModifyVpcPeeringConnectionOptionsRequest::vpc_peering_connection_id`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::vpc_peering_connection_id): The ID of the VPC peering connection.
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcPeeringConnectionOptionsRequest::vpc_peering_connection_id`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`ModifyVpcPeeringConnectionOptionsRequest::vpc_peering_connection_id`](crate::types::ModifyVpcPeeringConnectionOptionsRequest::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Builds the [`ModifyVpcPeeringConnectionOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcPeeringConnectionOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_peering_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcPeeringConnectionOptionsRequest",
                 member: "vpc_peering_connection_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpcPeeringConnectionOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .accepter_peering_connection_options
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.accepter_peering_connection_options {
             let member_0 = body.enter("AccepterPeeringConnectionOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self
-            .requester_peering_connection_options
-        {
+        if let Some(value) = &self.requester_peering_connection_options {
             let member_0 = body.enter("RequesterPeeringConnectionOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
+        if let Some(value) = &self.vpc_peering_connection_id {
             body.member("VpcPeeringConnectionId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcPeeringConnectionOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcPeeringConnectionOptionsResult {
     /// Information about the VPC peering connection options for the accepter VPC.
-    pub accepter_peering_connection_options: ::std::option::Option<
+    pub accepter_peering_connection_options: Option<
         crate::types::PeeringConnectionOptions,
     >,
     /// Information about the VPC peering connection options for the requester VPC.
-    pub requester_peering_connection_options: ::std::option::Option<
+    pub requester_peering_connection_options: Option<
         crate::types::PeeringConnectionOptions,
     >,
 }
@@ -23,30 +18,25 @@ impl ModifyVpcPeeringConnectionOptionsResult {
     /// Starts building a [`ModifyVpcPeeringConnectionOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcPeeringConnectionOptionsResultBuilder {
-        <crate::types::builders::ModifyVpcPeeringConnectionOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcPeeringConnectionOptionsResultBuilder as Default>::default()
     }
     /// The `AccepterPeeringConnectionOptions` member, when set.
     #[inline]
     pub fn accepter_peering_connection_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::PeeringConnectionOptions> {
+    ) -> Option<&crate::types::PeeringConnectionOptions> {
         self.accepter_peering_connection_options.as_ref()
     }
     /// The `RequesterPeeringConnectionOptions` member, when set.
     #[inline]
     pub fn requester_peering_connection_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::PeeringConnectionOptions> {
+    ) -> Option<&crate::types::PeeringConnectionOptions> {
         self.requester_peering_connection_options.as_ref()
     }
 }
 /// A builder for [`ModifyVpcPeeringConnectionOptionsResult`](crate::types::ModifyVpcPeeringConnectionOptionsResult); start one with `ModifyVpcPeeringConnectionOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcPeeringConnectionOptionsResultBuilder {
     inner: crate::types::ModifyVpcPeeringConnectionOptionsResult,
 }
@@ -56,16 +46,14 @@ impl ModifyVpcPeeringConnectionOptionsResultBuilder {
         mut self,
         input: crate::types::PeeringConnectionOptions,
     ) -> Self {
-        self.inner.accepter_peering_connection_options = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.accepter_peering_connection_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcPeeringConnectionOptionsResult::accepter_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsResult::accepter_peering_connection_options).
     #[inline]
     pub fn set_accepter_peering_connection_options(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringConnectionOptions>,
+        input: Option<crate::types::PeeringConnectionOptions>,
     ) -> Self {
         self.inner.accepter_peering_connection_options = input;
         self
@@ -74,7 +62,7 @@ impl ModifyVpcPeeringConnectionOptionsResultBuilder {
     #[inline]
     pub fn get_accepter_peering_connection_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PeeringConnectionOptions> {
+    ) -> &Option<crate::types::PeeringConnectionOptions> {
         &self.inner.accepter_peering_connection_options
     }
     /// Sets [`ModifyVpcPeeringConnectionOptionsResult::requester_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsResult::requester_peering_connection_options): Information about the VPC peering connection options for the requester VPC.
@@ -82,16 +70,14 @@ impl ModifyVpcPeeringConnectionOptionsResultBuilder {
         mut self,
         input: crate::types::PeeringConnectionOptions,
     ) -> Self {
-        self.inner.requester_peering_connection_options = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.requester_peering_connection_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcPeeringConnectionOptionsResult::requester_peering_connection_options`](crate::types::ModifyVpcPeeringConnectionOptionsResult::requester_peering_connection_options).
     #[inline]
     pub fn set_requester_peering_connection_options(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringConnectionOptions>,
+        input: Option<crate::types::PeeringConnectionOptions>,
     ) -> Self {
         self.inner.requester_peering_connection_options = input;
         self
@@ -100,7 +86,7 @@ impl ModifyVpcPeeringConnectionOptionsResultBuilder {
     #[inline]
     pub fn get_requester_peering_connection_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PeeringConnectionOptions> {
+    ) -> &Option<crate::types::PeeringConnectionOptions> {
         &self.inner.requester_peering_connection_options
     }
     /// Builds the [`ModifyVpcPeeringConnectionOptionsResult`]; it has no required members, so this cannot fail.
@@ -112,19 +98,19 @@ impl ModifyVpcPeeringConnectionOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVpcPeeringConnectionOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "accepterPeeringConnectionOptions" => {
-                    value.accepter_peering_connection_options = ::std::option::Option::Some(
+                    value.accepter_peering_connection_options = Some(
                         <crate::types::PeeringConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "requesterPeeringConnectionOptions" => {
-                    value.requester_peering_connection_options = ::std::option::Option::Some(
+                    value.requester_peering_connection_options = Some(
                         <crate::types::PeeringConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -133,6 +119,6 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVpcPeeringConnectionOptionsResult 
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

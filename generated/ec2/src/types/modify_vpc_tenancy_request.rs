@@ -2,154 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcTenancyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcTenancyRequest {
     /// The ID of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The instance tenancy attribute for the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_tenancy: ::std::option::Option<crate::types::VpcTenancy>,
+    pub instance_tenancy: Option<crate::types::VpcTenancy>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyVpcTenancyRequest {
     /// Starts building a [`ModifyVpcTenancyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcTenancyRequestBuilder {
-        <crate::types::builders::ModifyVpcTenancyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcTenancyRequestBuilder as Default>::default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `InstanceTenancy` member, when set.
     #[inline]
-    pub fn instance_tenancy(&self) -> ::std::option::Option<&crate::types::VpcTenancy> {
+    pub fn instance_tenancy(&self) -> Option<&crate::types::VpcTenancy> {
         self.instance_tenancy.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyVpcTenancyRequest`](crate::types::ModifyVpcTenancyRequest); start one with `ModifyVpcTenancyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcTenancyRequestBuilder {
     inner: crate::types::ModifyVpcTenancyRequest,
 }
 impl ModifyVpcTenancyRequestBuilder {
     /// Sets [`ModifyVpcTenancyRequest::vpc_id`](crate::types::ModifyVpcTenancyRequest::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpcTenancyRequest::vpc_id`](crate::types::ModifyVpcTenancyRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`ModifyVpcTenancyRequest::vpc_id`](crate::types::ModifyVpcTenancyRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`ModifyVpcTenancyRequest::instance_tenancy`](crate::types::ModifyVpcTenancyRequest::instance_tenancy): The instance tenancy attribute for the VPC.
     pub fn instance_tenancy(mut self, input: crate::types::VpcTenancy) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input);
+        self.inner.instance_tenancy = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcTenancyRequest::instance_tenancy`](crate::types::ModifyVpcTenancyRequest::instance_tenancy).
     #[inline]
     pub fn set_instance_tenancy(
         mut self,
-        input: ::std::option::Option<crate::types::VpcTenancy>,
+        input: Option<crate::types::VpcTenancy>,
     ) -> Self {
         self.inner.instance_tenancy = input;
         self
     }
     /// The value set for [`ModifyVpcTenancyRequest::instance_tenancy`](crate::types::ModifyVpcTenancyRequest::instance_tenancy), if any.
     #[inline]
-    pub fn get_instance_tenancy(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcTenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::VpcTenancy> {
         &self.inner.instance_tenancy
     }
     /// Sets [`ModifyVpcTenancyRequest::dry_run`](crate::types::ModifyVpcTenancyRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcTenancyRequest::dry_run`](crate::types::ModifyVpcTenancyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpcTenancyRequest::dry_run`](crate::types::ModifyVpcTenancyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyVpcTenancyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpcTenancyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcTenancyRequest",
                 member: "vpc_id",
             });
         }
         if self.inner.instance_tenancy.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpcTenancyRequest",
                 member: "instance_tenancy",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpcTenancyRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tenancy {
+        if let Some(value) = &self.instance_tenancy {
             body.member("InstanceTenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

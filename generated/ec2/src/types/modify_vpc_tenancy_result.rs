@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpcTenancyResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpcTenancyResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
-    pub return_value: ::std::option::Option<bool>,
+    pub return_value: Option<bool>,
 }
 impl ModifyVpcTenancyResult {
     /// Starts building a [`ModifyVpcTenancyResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpcTenancyResultBuilder {
-        <crate::types::builders::ModifyVpcTenancyResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpcTenancyResultBuilder as Default>::default()
     }
     /// The `ReturnValue` member, when set.
     #[inline]
-    pub fn return_value(&self) -> ::std::option::Option<bool> {
+    pub fn return_value(&self) -> Option<bool> {
         self.return_value
     }
 }
 /// A builder for [`ModifyVpcTenancyResult`](crate::types::ModifyVpcTenancyResult); start one with `ModifyVpcTenancyResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpcTenancyResultBuilder {
     inner: crate::types::ModifyVpcTenancyResult,
 }
 impl ModifyVpcTenancyResultBuilder {
     /// Sets [`ModifyVpcTenancyResult::return_value`](crate::types::ModifyVpcTenancyResult::return_value): Returns `true` if the request succeeds; otherwise, returns an error.
     pub fn return_value(mut self, input: bool) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input);
+        self.inner.return_value = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpcTenancyResult::return_value`](crate::types::ModifyVpcTenancyResult::return_value).
     #[inline]
-    pub fn set_return_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_value(mut self, input: Option<bool>) -> Self {
         self.inner.return_value = input;
         self
     }
     /// The value set for [`ModifyVpcTenancyResult::return_value`](crate::types::ModifyVpcTenancyResult::return_value), if any.
     #[inline]
-    pub fn get_return_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_value(&self) -> &Option<bool> {
         &self.inner.return_value
     }
     /// Builds the [`ModifyVpcTenancyResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl ModifyVpcTenancyResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVpcTenancyResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_value = ::std::option::Option::Some(child.text() == "true");
+                value.return_value = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,294 +2,240 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnConnectionOptionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionOptionsRequest {
     /// The ID of the Site-to-Site VPN connection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection.
     ///
     /// Default: `0.0.0.0/0`
-    pub local_ipv4_network_cidr: ::std::option::Option<::std::string::String>,
+    pub local_ipv4_network_cidr: Option<String>,
     /// The IPv4 CIDR on the Amazon Web Services side of the VPN connection.
     ///
     /// Default: `0.0.0.0/0`
-    pub remote_ipv4_network_cidr: ::std::option::Option<::std::string::String>,
+    pub remote_ipv4_network_cidr: Option<String>,
     /// The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection.
     ///
     /// Default: `::/0`
-    pub local_ipv6_network_cidr: ::std::option::Option<::std::string::String>,
+    pub local_ipv6_network_cidr: Option<String>,
     /// The IPv6 CIDR on the Amazon Web Services side of the VPN connection.
     ///
     /// Default: `::/0`
-    pub remote_ipv6_network_cidr: ::std::option::Option<::std::string::String>,
+    pub remote_ipv6_network_cidr: Option<String>,
     /// The desired bandwidth specification for the VPN connection. `standard` supports up to 1.25 Gbps per tunnel, while `large` supports up to 5 Gbps per tunnel. Large bandwidth is only available for VPN connections attached to a transit gateway or to Cloud WAN. The default value is `standard`.
-    pub tunnel_bandwidth: ::std::option::Option<crate::types::VpnTunnelBandwidth>,
+    pub tunnel_bandwidth: Option<crate::types::VpnTunnelBandwidth>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyVpnConnectionOptionsRequest {
     /// Starts building a [`ModifyVpnConnectionOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder {
-        <crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpnConnectionOptionsRequestBuilder as Default>::default()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `LocalIpv4NetworkCidr` member, when set.
     #[inline]
-    pub fn local_ipv4_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn local_ipv4_network_cidr(&self) -> Option<&str> {
         self.local_ipv4_network_cidr.as_deref()
     }
     /// The `RemoteIpv4NetworkCidr` member, when set.
     #[inline]
-    pub fn remote_ipv4_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn remote_ipv4_network_cidr(&self) -> Option<&str> {
         self.remote_ipv4_network_cidr.as_deref()
     }
     /// The `LocalIpv6NetworkCidr` member, when set.
     #[inline]
-    pub fn local_ipv6_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn local_ipv6_network_cidr(&self) -> Option<&str> {
         self.local_ipv6_network_cidr.as_deref()
     }
     /// The `RemoteIpv6NetworkCidr` member, when set.
     #[inline]
-    pub fn remote_ipv6_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn remote_ipv6_network_cidr(&self) -> Option<&str> {
         self.remote_ipv6_network_cidr.as_deref()
     }
     /// The `TunnelBandwidth` member, when set.
     #[inline]
-    pub fn tunnel_bandwidth(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnTunnelBandwidth> {
+    pub fn tunnel_bandwidth(&self) -> Option<&crate::types::VpnTunnelBandwidth> {
         self.tunnel_bandwidth.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyVpnConnectionOptionsRequest`](crate::types::ModifyVpnConnectionOptionsRequest); start one with `ModifyVpnConnectionOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpnConnectionOptionsRequestBuilder {
     inner: crate::types::ModifyVpnConnectionOptionsRequest,
 }
 impl ModifyVpnConnectionOptionsRequestBuilder {
     /// Sets [`ModifyVpnConnectionOptionsRequest::vpn_connection_id`](crate::types::ModifyVpnConnectionOptionsRequest::vpn_connection_id): The ID of the Site-to-Site VPN connection.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::vpn_connection_id`](crate::types::ModifyVpnConnectionOptionsRequest::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionOptionsRequest::vpn_connection_id`](crate::types::ModifyVpnConnectionOptionsRequest::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`ModifyVpnConnectionOptionsRequest::local_ipv4_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::local_ipv4_network_cidr): The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    pub fn local_ipv4_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_ipv4_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn local_ipv4_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_ipv4_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::local_ipv4_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::local_ipv4_network_cidr).
     #[inline]
-    pub fn set_local_ipv4_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_ipv4_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.local_ipv4_network_cidr = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionOptionsRequest::local_ipv4_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::local_ipv4_network_cidr), if any.
     #[inline]
-    pub fn get_local_ipv4_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_ipv4_network_cidr(&self) -> &Option<String> {
         &self.inner.local_ipv4_network_cidr
     }
     /// Sets [`ModifyVpnConnectionOptionsRequest::remote_ipv4_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::remote_ipv4_network_cidr): The IPv4 CIDR on the Amazon Web Services side of the VPN connection.
-    pub fn remote_ipv4_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.remote_ipv4_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn remote_ipv4_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.remote_ipv4_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::remote_ipv4_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::remote_ipv4_network_cidr).
     #[inline]
-    pub fn set_remote_ipv4_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_ipv4_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.remote_ipv4_network_cidr = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionOptionsRequest::remote_ipv4_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::remote_ipv4_network_cidr), if any.
     #[inline]
-    pub fn get_remote_ipv4_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_ipv4_network_cidr(&self) -> &Option<String> {
         &self.inner.remote_ipv4_network_cidr
     }
     /// Sets [`ModifyVpnConnectionOptionsRequest::local_ipv6_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::local_ipv6_network_cidr): The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    pub fn local_ipv6_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_ipv6_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn local_ipv6_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_ipv6_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::local_ipv6_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::local_ipv6_network_cidr).
     #[inline]
-    pub fn set_local_ipv6_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_ipv6_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.local_ipv6_network_cidr = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionOptionsRequest::local_ipv6_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::local_ipv6_network_cidr), if any.
     #[inline]
-    pub fn get_local_ipv6_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_ipv6_network_cidr(&self) -> &Option<String> {
         &self.inner.local_ipv6_network_cidr
     }
     /// Sets [`ModifyVpnConnectionOptionsRequest::remote_ipv6_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::remote_ipv6_network_cidr): The IPv6 CIDR on the Amazon Web Services side of the VPN connection.
-    pub fn remote_ipv6_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.remote_ipv6_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn remote_ipv6_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.remote_ipv6_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::remote_ipv6_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::remote_ipv6_network_cidr).
     #[inline]
-    pub fn set_remote_ipv6_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_ipv6_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.remote_ipv6_network_cidr = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionOptionsRequest::remote_ipv6_network_cidr`](crate::types::ModifyVpnConnectionOptionsRequest::remote_ipv6_network_cidr), if any.
     #[inline]
-    pub fn get_remote_ipv6_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_ipv6_network_cidr(&self) -> &Option<String> {
         &self.inner.remote_ipv6_network_cidr
     }
     /// Sets [`ModifyVpnConnectionOptionsRequest::tunnel_bandwidth`](crate::types::ModifyVpnConnectionOptionsRequest::tunnel_bandwidth): The desired bandwidth specification for the VPN connection. `standard` supports up to 1.25 Gbps per tunnel, while `large` supports up to 5 Gbps per tunnel.
     pub fn tunnel_bandwidth(mut self, input: crate::types::VpnTunnelBandwidth) -> Self {
-        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input);
+        self.inner.tunnel_bandwidth = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::tunnel_bandwidth`](crate::types::ModifyVpnConnectionOptionsRequest::tunnel_bandwidth).
     #[inline]
     pub fn set_tunnel_bandwidth(
         mut self,
-        input: ::std::option::Option<crate::types::VpnTunnelBandwidth>,
+        input: Option<crate::types::VpnTunnelBandwidth>,
     ) -> Self {
         self.inner.tunnel_bandwidth = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionOptionsRequest::tunnel_bandwidth`](crate::types::ModifyVpnConnectionOptionsRequest::tunnel_bandwidth), if any.
     #[inline]
-    pub fn get_tunnel_bandwidth(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnTunnelBandwidth> {
+    pub fn get_tunnel_bandwidth(&self) -> &Option<crate::types::VpnTunnelBandwidth> {
         &self.inner.tunnel_bandwidth
     }
     /// Sets [`ModifyVpnConnectionOptionsRequest::dry_run`](crate::types::ModifyVpnConnectionOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnConnectionOptionsRequest::dry_run`](crate::types::ModifyVpnConnectionOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionOptionsRequest::dry_run`](crate::types::ModifyVpnConnectionOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyVpnConnectionOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpnConnectionOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpn_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpnConnectionOptionsRequest",
                 member: "vpn_connection_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpnConnectionOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_connection_id {
             body.member("VpnConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {
+        if let Some(value) = &self.local_ipv4_network_cidr {
             body.member("LocalIpv4NetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv4_network_cidr {
+        if let Some(value) = &self.remote_ipv4_network_cidr {
             body.member("RemoteIpv4NetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv6_network_cidr {
+        if let Some(value) = &self.local_ipv6_network_cidr {
             body.member("LocalIpv6NetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv6_network_cidr {
+        if let Some(value) = &self.remote_ipv6_network_cidr {
             body.member("RemoteIpv6NetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_bandwidth {
+        if let Some(value) = &self.tunnel_bandwidth {
             body.member("TunnelBandwidth", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

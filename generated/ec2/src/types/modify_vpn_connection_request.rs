@@ -2,217 +2,177 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnConnectionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpnConnectionRequest {
     /// The ID of the VPN connection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the customer gateway at your end of the VPN connection.
-    pub customer_gateway_id: ::std::option::Option<::std::string::String>,
+    pub customer_gateway_id: Option<String>,
     /// The ID of the virtual private gateway at the Amazon Web Services side of the VPN connection.
-    pub vpn_gateway_id: ::std::option::Option<::std::string::String>,
+    pub vpn_gateway_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ModifyVpnConnectionRequest {
     /// Starts building a [`ModifyVpnConnectionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpnConnectionRequestBuilder {
-        <crate::types::builders::ModifyVpnConnectionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpnConnectionRequestBuilder as Default>::default()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `CustomerGatewayId` member, when set.
     #[inline]
-    pub fn customer_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_gateway_id(&self) -> Option<&str> {
         self.customer_gateway_id.as_deref()
     }
     /// The `VpnGatewayId` member, when set.
     #[inline]
-    pub fn vpn_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_gateway_id(&self) -> Option<&str> {
         self.vpn_gateway_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ModifyVpnConnectionRequest`](crate::types::ModifyVpnConnectionRequest); start one with `ModifyVpnConnectionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpnConnectionRequestBuilder {
     inner: crate::types::ModifyVpnConnectionRequest,
 }
 impl ModifyVpnConnectionRequestBuilder {
     /// Sets [`ModifyVpnConnectionRequest::vpn_connection_id`](crate::types::ModifyVpnConnectionRequest::vpn_connection_id): The ID of the VPN connection.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionRequest::vpn_connection_id`](crate::types::ModifyVpnConnectionRequest::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionRequest::vpn_connection_id`](crate::types::ModifyVpnConnectionRequest::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`ModifyVpnConnectionRequest::transit_gateway_id`](crate::types::ModifyVpnConnectionRequest::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionRequest::transit_gateway_id`](crate::types::ModifyVpnConnectionRequest::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionRequest::transit_gateway_id`](crate::types::ModifyVpnConnectionRequest::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`ModifyVpnConnectionRequest::customer_gateway_id`](crate::types::ModifyVpnConnectionRequest::customer_gateway_id): The ID of the customer gateway at your end of the VPN connection.
-    pub fn customer_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn customer_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionRequest::customer_gateway_id`](crate::types::ModifyVpnConnectionRequest::customer_gateway_id).
     #[inline]
-    pub fn set_customer_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_gateway_id = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionRequest::customer_gateway_id`](crate::types::ModifyVpnConnectionRequest::customer_gateway_id), if any.
     #[inline]
-    pub fn get_customer_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_id(&self) -> &Option<String> {
         &self.inner.customer_gateway_id
     }
     /// Sets [`ModifyVpnConnectionRequest::vpn_gateway_id`](crate::types::ModifyVpnConnectionRequest::vpn_gateway_id): The ID of the virtual private gateway at the Amazon Web Services side of the VPN connection.
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnConnectionRequest::vpn_gateway_id`](crate::types::ModifyVpnConnectionRequest::vpn_gateway_id).
     #[inline]
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_gateway_id = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionRequest::vpn_gateway_id`](crate::types::ModifyVpnConnectionRequest::vpn_gateway_id), if any.
     #[inline]
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         &self.inner.vpn_gateway_id
     }
     /// Sets [`ModifyVpnConnectionRequest::dry_run`](crate::types::ModifyVpnConnectionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnConnectionRequest::dry_run`](crate::types::ModifyVpnConnectionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpnConnectionRequest::dry_run`](crate::types::ModifyVpnConnectionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ModifyVpnConnectionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpnConnectionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpn_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpnConnectionRequest",
                 member: "vpn_connection_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpnConnectionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_connection_id {
             body.member("VpnConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
+        if let Some(value) = &self.customer_gateway_id {
             body.member("CustomerGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_id {
+        if let Some(value) = &self.vpn_gateway_id {
             body.member("VpnGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,68 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnTunnelOptionsRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpnTunnelOptionsRequest {
     /// The ID of the Amazon Web Services Site-to-Site VPN connection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// The external IP address of the VPN tunnel.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_tunnel_outside_ip_address: ::std::option::Option<::std::string::String>,
+    pub vpn_tunnel_outside_ip_address: Option<String>,
     /// The tunnel options to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tunnel_options: ::std::option::Option<
-        crate::types::ModifyVpnTunnelOptionsSpecification,
-    >,
+    pub tunnel_options: Option<crate::types::ModifyVpnTunnelOptionsSpecification>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Choose whether or not to trigger immediate tunnel replacement. This is only applicable when turning on or off `EnableTunnelLifecycleControl`.
     ///
     /// Valid values: `True` \| `False`
-    pub skip_tunnel_replacement: ::std::option::Option<bool>,
+    pub skip_tunnel_replacement: Option<bool>,
     /// Specifies the storage mode for the pre-shared key (PSK). Valid values are `Standard` (stored in Site-to-Site VPN service) or `SecretsManager` (stored in Amazon Web Services Secrets Manager).
-    pub pre_shared_key_storage: ::std::option::Option<::std::string::String>,
+    pub pre_shared_key_storage: Option<String>,
 }
 impl ModifyVpnTunnelOptionsRequest {
     /// Starts building a [`ModifyVpnTunnelOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder {
-        <crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpnTunnelOptionsRequestBuilder as Default>::default()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `VpnTunnelOutsideIpAddress` member, when set.
     #[inline]
-    pub fn vpn_tunnel_outside_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_tunnel_outside_ip_address(&self) -> Option<&str> {
         self.vpn_tunnel_outside_ip_address.as_deref()
     }
     /// The `TunnelOptions` member, when set.
     #[inline]
     pub fn tunnel_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::ModifyVpnTunnelOptionsSpecification> {
+    ) -> Option<&crate::types::ModifyVpnTunnelOptionsSpecification> {
         self.tunnel_options.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SkipTunnelReplacement` member, when set.
     #[inline]
-    pub fn skip_tunnel_replacement(&self) -> ::std::option::Option<bool> {
+    pub fn skip_tunnel_replacement(&self) -> Option<bool> {
         self.skip_tunnel_replacement
     }
     /// The `PreSharedKeyStorage` member, when set.
     #[inline]
-    pub fn pre_shared_key_storage(&self) -> ::std::option::Option<&str> {
+    pub fn pre_shared_key_storage(&self) -> Option<&str> {
         self.pre_shared_key_storage.as_deref()
     }
 }
@@ -81,64 +79,41 @@ impl ::std::fmt::Debug for ModifyVpnTunnelOptionsRequest {
     }
 }
 /// A builder for [`ModifyVpnTunnelOptionsRequest`](crate::types::ModifyVpnTunnelOptionsRequest); start one with `ModifyVpnTunnelOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpnTunnelOptionsRequestBuilder {
     inner: crate::types::ModifyVpnTunnelOptionsRequest,
 }
 impl ModifyVpnTunnelOptionsRequestBuilder {
     /// Sets [`ModifyVpnTunnelOptionsRequest::vpn_connection_id`](crate::types::ModifyVpnTunnelOptionsRequest::vpn_connection_id): The ID of the Amazon Web Services Site-to-Site VPN connection.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::vpn_connection_id`](crate::types::ModifyVpnTunnelOptionsRequest::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsRequest::vpn_connection_id`](crate::types::ModifyVpnTunnelOptionsRequest::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`ModifyVpnTunnelOptionsRequest::vpn_tunnel_outside_ip_address`](crate::types::ModifyVpnTunnelOptionsRequest::vpn_tunnel_outside_ip_address): The external IP address of the VPN tunnel.
-    pub fn vpn_tunnel_outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_tunnel_outside_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpn_tunnel_outside_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_tunnel_outside_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::vpn_tunnel_outside_ip_address`](crate::types::ModifyVpnTunnelOptionsRequest::vpn_tunnel_outside_ip_address).
     #[inline]
-    pub fn set_vpn_tunnel_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_tunnel_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.vpn_tunnel_outside_ip_address = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsRequest::vpn_tunnel_outside_ip_address`](crate::types::ModifyVpnTunnelOptionsRequest::vpn_tunnel_outside_ip_address), if any.
     #[inline]
-    pub fn get_vpn_tunnel_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_tunnel_outside_ip_address(&self) -> &Option<String> {
         &self.inner.vpn_tunnel_outside_ip_address
     }
     /// Sets [`ModifyVpnTunnelOptionsRequest::tunnel_options`](crate::types::ModifyVpnTunnelOptionsRequest::tunnel_options): The tunnel options to modify.
@@ -146,14 +121,14 @@ impl ModifyVpnTunnelOptionsRequestBuilder {
         mut self,
         input: crate::types::ModifyVpnTunnelOptionsSpecification,
     ) -> Self {
-        self.inner.tunnel_options = ::std::option::Option::Some(input);
+        self.inner.tunnel_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::tunnel_options`](crate::types::ModifyVpnTunnelOptionsRequest::tunnel_options).
     #[inline]
     pub fn set_tunnel_options(
         mut self,
-        input: ::std::option::Option<crate::types::ModifyVpnTunnelOptionsSpecification>,
+        input: Option<crate::types::ModifyVpnTunnelOptionsSpecification>,
     ) -> Self {
         self.inner.tunnel_options = input;
         self
@@ -162,125 +137,114 @@ impl ModifyVpnTunnelOptionsRequestBuilder {
     #[inline]
     pub fn get_tunnel_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ModifyVpnTunnelOptionsSpecification> {
+    ) -> &Option<crate::types::ModifyVpnTunnelOptionsSpecification> {
         &self.inner.tunnel_options
     }
     /// Sets [`ModifyVpnTunnelOptionsRequest::dry_run`](crate::types::ModifyVpnTunnelOptionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::dry_run`](crate::types::ModifyVpnTunnelOptionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsRequest::dry_run`](crate::types::ModifyVpnTunnelOptionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement`](crate::types::ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement): Choose whether or not to trigger immediate tunnel replacement.
     pub fn skip_tunnel_replacement(mut self, input: bool) -> Self {
-        self.inner.skip_tunnel_replacement = ::std::option::Option::Some(input);
+        self.inner.skip_tunnel_replacement = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement`](crate::types::ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement).
     #[inline]
-    pub fn set_skip_tunnel_replacement(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_skip_tunnel_replacement(mut self, input: Option<bool>) -> Self {
         self.inner.skip_tunnel_replacement = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement`](crate::types::ModifyVpnTunnelOptionsRequest::skip_tunnel_replacement), if any.
     #[inline]
-    pub fn get_skip_tunnel_replacement(&self) -> &::std::option::Option<bool> {
+    pub fn get_skip_tunnel_replacement(&self) -> &Option<bool> {
         &self.inner.skip_tunnel_replacement
     }
     /// Sets [`ModifyVpnTunnelOptionsRequest::pre_shared_key_storage`](crate::types::ModifyVpnTunnelOptionsRequest::pre_shared_key_storage): Specifies the storage mode for the pre-shared key (PSK).
-    pub fn pre_shared_key_storage(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pre_shared_key_storage = ::std::option::Option::Some(input.into());
+    pub fn pre_shared_key_storage(mut self, input: impl Into<String>) -> Self {
+        self.inner.pre_shared_key_storage = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsRequest::pre_shared_key_storage`](crate::types::ModifyVpnTunnelOptionsRequest::pre_shared_key_storage).
     #[inline]
-    pub fn set_pre_shared_key_storage(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pre_shared_key_storage(mut self, input: Option<String>) -> Self {
         self.inner.pre_shared_key_storage = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsRequest::pre_shared_key_storage`](crate::types::ModifyVpnTunnelOptionsRequest::pre_shared_key_storage), if any.
     #[inline]
-    pub fn get_pre_shared_key_storage(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pre_shared_key_storage(&self) -> &Option<String> {
         &self.inner.pre_shared_key_storage
     }
     /// Builds the [`ModifyVpnTunnelOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ModifyVpnTunnelOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpn_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpnTunnelOptionsRequest",
                 member: "vpn_connection_id",
             });
         }
         if self.inner.vpn_tunnel_outside_ip_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpnTunnelOptionsRequest",
                 member: "vpn_tunnel_outside_ip_address",
             });
         }
         if self.inner.tunnel_options.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ModifyVpnTunnelOptionsRequest",
                 member: "tunnel_options",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_connection_id {
             body.member("VpnConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_tunnel_outside_ip_address {
+        if let Some(value) = &self.vpn_tunnel_outside_ip_address {
             body.member("VpnTunnelOutsideIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_options {
+        if let Some(value) = &self.tunnel_options {
             let member_0 = body.enter("TunnelOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.skip_tunnel_replacement {
+        if let Some(value) = &self.skip_tunnel_replacement {
             body.member(
                 "SkipTunnelReplacement",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.pre_shared_key_storage {
+        if let Some(value) = &self.pre_shared_key_storage {
             body.member("PreSharedKeyStorage", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

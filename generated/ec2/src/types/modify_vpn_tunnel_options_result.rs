@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ModifyVpnTunnelOptionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpnTunnelOptionsResult {
     /// Information about the VPN connection.
-    pub vpn_connection: ::std::option::Option<crate::types::VpnConnection>,
+    pub vpn_connection: Option<crate::types::VpnConnection>,
 }
 impl ModifyVpnTunnelOptionsResult {
     /// Starts building a [`ModifyVpnTunnelOptionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpnTunnelOptionsResultBuilder {
-        <crate::types::builders::ModifyVpnTunnelOptionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpnTunnelOptionsResultBuilder as Default>::default()
     }
     /// The `VpnConnection` member, when set.
     #[inline]
-    pub fn vpn_connection(&self) -> ::std::option::Option<&crate::types::VpnConnection> {
+    pub fn vpn_connection(&self) -> Option<&crate::types::VpnConnection> {
         self.vpn_connection.as_ref()
     }
 }
 /// A builder for [`ModifyVpnTunnelOptionsResult`](crate::types::ModifyVpnTunnelOptionsResult); start one with `ModifyVpnTunnelOptionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpnTunnelOptionsResultBuilder {
     inner: crate::types::ModifyVpnTunnelOptionsResult,
 }
 impl ModifyVpnTunnelOptionsResultBuilder {
     /// Sets [`ModifyVpnTunnelOptionsResult::vpn_connection`](crate::types::ModifyVpnTunnelOptionsResult::vpn_connection): Information about the VPN connection.
     pub fn vpn_connection(mut self, input: crate::types::VpnConnection) -> Self {
-        self.inner.vpn_connection = ::std::option::Option::Some(input);
+        self.inner.vpn_connection = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsResult::vpn_connection`](crate::types::ModifyVpnTunnelOptionsResult::vpn_connection).
     #[inline]
     pub fn set_vpn_connection(
         mut self,
-        input: ::std::option::Option<crate::types::VpnConnection>,
+        input: Option<crate::types::VpnConnection>,
     ) -> Self {
         self.inner.vpn_connection = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsResult::vpn_connection`](crate::types::ModifyVpnTunnelOptionsResult::vpn_connection), if any.
     #[inline]
-    pub fn get_vpn_connection(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnConnection> {
+    pub fn get_vpn_connection(&self) -> &Option<crate::types::VpnConnection> {
         &self.inner.vpn_connection
     }
     /// Builds the [`ModifyVpnTunnelOptionsResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl ModifyVpnTunnelOptionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ModifyVpnTunnelOptionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnConnection" {
-                value.vpn_connection = ::std::option::Option::Some(
+                value.vpn_connection = Some(
                     <crate::types::VpnConnection as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

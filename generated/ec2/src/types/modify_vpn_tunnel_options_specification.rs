@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Amazon Web Services Site-to-Site VPN tunnel options to modify.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ModifyVpnTunnelOptionsSpecification {
     /// The range of inside IPv4 addresses for the tunnel. Any specified CIDR blocks must be unique across all VPN connections that use the same virtual private gateway.
@@ -16,166 +16,162 @@ pub struct ModifyVpnTunnelOptionsSpecification {
     /// - `169.254.4.0/30`
     /// - `169.254.5.0/30`
     /// - `169.254.169.252/30`
-    pub tunnel_inside_cidr: ::std::option::Option<::std::string::String>,
+    pub tunnel_inside_cidr: Option<String>,
     /// The range of inside IPv6 addresses for the tunnel. Any specified CIDR blocks must be unique across all VPN connections that use the same transit gateway.
     ///
     /// Constraints: A size /126 CIDR block from the local `fd00::/8` range.
-    pub tunnel_inside_ipv6_cidr: ::std::option::Option<::std::string::String>,
+    pub tunnel_inside_ipv6_cidr: Option<String>,
     /// The pre-shared key (PSK) to establish initial authentication between the virtual private gateway and the customer gateway.
     ///
     /// Constraints: Allowed characters are alphanumeric characters, periods (.), and underscores (\_). Must be between 8 and 64 characters in length and cannot start with zero (0).
-    pub pre_shared_key: ::std::option::Option<::std::string::String>,
+    pub pre_shared_key: Option<String>,
     /// The lifetime for phase 1 of the IKE negotiation, in seconds.
     ///
     /// Constraints: A value between 900 and 28,800.
     ///
     /// Default: `28800`
-    pub phase1_lifetime_seconds: ::std::option::Option<i32>,
+    pub phase1_lifetime_seconds: Option<i32>,
     /// The lifetime for phase 2 of the IKE negotiation, in seconds.
     ///
     /// Constraints: A value between 900 and 3,600. The value must be less than the value for `Phase1LifetimeSeconds`.
     ///
     /// Default: `3600`
-    pub phase2_lifetime_seconds: ::std::option::Option<i32>,
+    pub phase2_lifetime_seconds: Option<i32>,
     /// The margin time, in seconds, before the phase 2 lifetime expires, during which the Amazon Web Services side of the VPN connection performs an IKE rekey. The exact time of the rekey is randomly selected based on the value for `RekeyFuzzPercentage`.
     ///
     /// Constraints: A value between 60 and half of `Phase2LifetimeSeconds`.
     ///
     /// Default: `270`
-    pub rekey_margin_time_seconds: ::std::option::Option<i32>,
+    pub rekey_margin_time_seconds: Option<i32>,
     /// The percentage of the rekey window (determined by `RekeyMarginTimeSeconds`) during which the rekey time is randomly selected.
     ///
     /// Constraints: A value between 0 and 100.
     ///
     /// Default: `100`
-    pub rekey_fuzz_percentage: ::std::option::Option<i32>,
+    pub rekey_fuzz_percentage: Option<i32>,
     /// The number of packets in an IKE replay window.
     ///
     /// Constraints: A value between 64 and 2048.
     ///
     /// Default: `1024`
-    pub replay_window_size: ::std::option::Option<i32>,
+    pub replay_window_size: Option<i32>,
     /// The number of seconds after which a DPD timeout occurs. A DPD timeout of 40 seconds means that the VPN endpoint will consider the peer dead 30 seconds after the first failed keep-alive.
     ///
     /// Constraints: A value greater than or equal to 30.
     ///
     /// Default: `40`
-    pub dpd_timeout_seconds: ::std::option::Option<i32>,
+    pub dpd_timeout_seconds: Option<i32>,
     /// The action to take after DPD timeout occurs. Specify `restart` to restart the IKE initiation. Specify `clear` to end the IKE session.
     ///
     /// Valid Values: `clear` \| `none` \| `restart`
     ///
     /// Default: `clear`
-    pub dpd_timeout_action: ::std::option::Option<::std::string::String>,
+    pub dpd_timeout_action: Option<String>,
     /// One or more encryption algorithms that are permitted for the VPN tunnel for phase 1 IKE negotiations.
     ///
     /// Valid values: `AES128` \| `AES256` \| `AES128-GCM-16` \| `AES256-GCM-16`
-    pub phase1_encryption_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1EncryptionAlgorithmsRequestListValue>,
+    pub phase1_encryption_algorithms: Option<
+        Vec<crate::types::Phase1EncryptionAlgorithmsRequestListValue>,
     >,
     /// One or more encryption algorithms that are permitted for the VPN tunnel for phase 2 IKE negotiations.
     ///
     /// Valid values: `AES128` \| `AES256` \| `AES128-GCM-16` \| `AES256-GCM-16`
-    pub phase2_encryption_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2EncryptionAlgorithmsRequestListValue>,
+    pub phase2_encryption_algorithms: Option<
+        Vec<crate::types::Phase2EncryptionAlgorithmsRequestListValue>,
     >,
     /// One or more integrity algorithms that are permitted for the VPN tunnel for phase 1 IKE negotiations.
     ///
     /// Valid values: `SHA1` \| `SHA2-256` \| `SHA2-384` \| `SHA2-512`
-    pub phase1_integrity_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1IntegrityAlgorithmsRequestListValue>,
+    pub phase1_integrity_algorithms: Option<
+        Vec<crate::types::Phase1IntegrityAlgorithmsRequestListValue>,
     >,
     /// One or more integrity algorithms that are permitted for the VPN tunnel for phase 2 IKE negotiations.
     ///
     /// Valid values: `SHA1` \| `SHA2-256` \| `SHA2-384` \| `SHA2-512`
-    pub phase2_integrity_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2IntegrityAlgorithmsRequestListValue>,
+    pub phase2_integrity_algorithms: Option<
+        Vec<crate::types::Phase2IntegrityAlgorithmsRequestListValue>,
     >,
     /// One or more Diffie-Hellman group numbers that are permitted for the VPN tunnel for phase 1 IKE negotiations.
     ///
     /// Valid values: `2` \| `14` \| `15` \| `16` \| `17` \| `18` \| `19` \| `20` \| `21` \| `22` \| `23` \| `24`
-    pub phase1_dh_group_numbers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1DhGroupNumbersRequestListValue>,
+    pub phase1_dh_group_numbers: Option<
+        Vec<crate::types::Phase1DhGroupNumbersRequestListValue>,
     >,
     /// One or more Diffie-Hellman group numbers that are permitted for the VPN tunnel for phase 2 IKE negotiations.
     ///
     /// Valid values: `2` \| `5` \| `14` \| `15` \| `16` \| `17` \| `18` \| `19` \| `20` \| `21` \| `22` \| `23` \| `24`
-    pub phase2_dh_group_numbers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2DhGroupNumbersRequestListValue>,
+    pub phase2_dh_group_numbers: Option<
+        Vec<crate::types::Phase2DhGroupNumbersRequestListValue>,
     >,
     /// The IKE versions that are permitted for the VPN tunnel.
     ///
     /// Valid values: `ikev1` \| `ikev2`
-    pub ike_versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IkeVersionsRequestListValue>,
-    >,
+    pub ike_versions: Option<Vec<crate::types::IkeVersionsRequestListValue>>,
     /// The action to take when the establishing the tunnel for the VPN connection. By default, your customer gateway device must initiate the IKE negotiation and bring up the tunnel. Specify `start` for Amazon Web Services to initiate the IKE negotiation.
     ///
     /// Valid Values: `add` \| `start`
     ///
     /// Default: `add`
-    pub startup_action: ::std::option::Option<::std::string::String>,
+    pub startup_action: Option<String>,
     /// Options for logging VPN tunnel activity.
-    pub log_options: ::std::option::Option<
-        crate::types::VpnTunnelLogOptionsSpecification,
-    >,
+    pub log_options: Option<crate::types::VpnTunnelLogOptionsSpecification>,
     /// Turn on or off tunnel endpoint lifecycle control feature.
-    pub enable_tunnel_lifecycle_control: ::std::option::Option<bool>,
+    pub enable_tunnel_lifecycle_control: Option<bool>,
 }
 impl ModifyVpnTunnelOptionsSpecification {
     /// Starts building a [`ModifyVpnTunnelOptionsSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModifyVpnTunnelOptionsSpecificationBuilder {
-        <crate::types::builders::ModifyVpnTunnelOptionsSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ModifyVpnTunnelOptionsSpecificationBuilder as Default>::default()
     }
     /// The `TunnelInsideCidr` member, when set.
     #[inline]
-    pub fn tunnel_inside_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn tunnel_inside_cidr(&self) -> Option<&str> {
         self.tunnel_inside_cidr.as_deref()
     }
     /// The `TunnelInsideIpv6Cidr` member, when set.
     #[inline]
-    pub fn tunnel_inside_ipv6_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn tunnel_inside_ipv6_cidr(&self) -> Option<&str> {
         self.tunnel_inside_ipv6_cidr.as_deref()
     }
     /// The `PreSharedKey` member, when set.
     #[inline]
-    pub fn pre_shared_key(&self) -> ::std::option::Option<&str> {
+    pub fn pre_shared_key(&self) -> Option<&str> {
         self.pre_shared_key.as_deref()
     }
     /// The `Phase1LifetimeSeconds` member, when set.
     #[inline]
-    pub fn phase1_lifetime_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn phase1_lifetime_seconds(&self) -> Option<i32> {
         self.phase1_lifetime_seconds
     }
     /// The `Phase2LifetimeSeconds` member, when set.
     #[inline]
-    pub fn phase2_lifetime_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn phase2_lifetime_seconds(&self) -> Option<i32> {
         self.phase2_lifetime_seconds
     }
     /// The `RekeyMarginTimeSeconds` member, when set.
     #[inline]
-    pub fn rekey_margin_time_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn rekey_margin_time_seconds(&self) -> Option<i32> {
         self.rekey_margin_time_seconds
     }
     /// The `RekeyFuzzPercentage` member, when set.
     #[inline]
-    pub fn rekey_fuzz_percentage(&self) -> ::std::option::Option<i32> {
+    pub fn rekey_fuzz_percentage(&self) -> Option<i32> {
         self.rekey_fuzz_percentage
     }
     /// The `ReplayWindowSize` member, when set.
     #[inline]
-    pub fn replay_window_size(&self) -> ::std::option::Option<i32> {
+    pub fn replay_window_size(&self) -> Option<i32> {
         self.replay_window_size
     }
     /// The `DPDTimeoutSeconds` member, when set.
     #[inline]
-    pub fn dpd_timeout_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn dpd_timeout_seconds(&self) -> Option<i32> {
         self.dpd_timeout_seconds
     }
     /// The `DPDTimeoutAction` member, when set.
     #[inline]
-    pub fn dpd_timeout_action(&self) -> ::std::option::Option<&str> {
+    pub fn dpd_timeout_action(&self) -> Option<&str> {
         self.dpd_timeout_action.as_deref()
     }
     /// The `Phase1EncryptionAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
@@ -227,19 +223,19 @@ impl ModifyVpnTunnelOptionsSpecification {
     }
     /// The `StartupAction` member, when set.
     #[inline]
-    pub fn startup_action(&self) -> ::std::option::Option<&str> {
+    pub fn startup_action(&self) -> Option<&str> {
         self.startup_action.as_deref()
     }
     /// The `LogOptions` member, when set.
     #[inline]
     pub fn log_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpnTunnelLogOptionsSpecification> {
+    ) -> Option<&crate::types::VpnTunnelLogOptionsSpecification> {
         self.log_options.as_ref()
     }
     /// The `EnableTunnelLifecycleControl` member, when set.
     #[inline]
-    pub fn enable_tunnel_lifecycle_control(&self) -> ::std::option::Option<bool> {
+    pub fn enable_tunnel_lifecycle_control(&self) -> Option<bool> {
         self.enable_tunnel_lifecycle_control
     }
 }
@@ -274,216 +270,169 @@ impl ::std::fmt::Debug for ModifyVpnTunnelOptionsSpecification {
     }
 }
 /// A builder for [`ModifyVpnTunnelOptionsSpecification`](crate::types::ModifyVpnTunnelOptionsSpecification); start one with `ModifyVpnTunnelOptionsSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ModifyVpnTunnelOptionsSpecificationBuilder {
     inner: crate::types::ModifyVpnTunnelOptionsSpecification,
 }
 impl ModifyVpnTunnelOptionsSpecificationBuilder {
     /// Sets [`ModifyVpnTunnelOptionsSpecification::tunnel_inside_cidr`](crate::types::ModifyVpnTunnelOptionsSpecification::tunnel_inside_cidr): The range of inside IPv4 addresses for the tunnel.
-    pub fn tunnel_inside_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tunnel_inside_cidr = ::std::option::Option::Some(input.into());
+    pub fn tunnel_inside_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.tunnel_inside_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::tunnel_inside_cidr`](crate::types::ModifyVpnTunnelOptionsSpecification::tunnel_inside_cidr).
     #[inline]
-    pub fn set_tunnel_inside_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tunnel_inside_cidr(mut self, input: Option<String>) -> Self {
         self.inner.tunnel_inside_cidr = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::tunnel_inside_cidr`](crate::types::ModifyVpnTunnelOptionsSpecification::tunnel_inside_cidr), if any.
     #[inline]
-    pub fn get_tunnel_inside_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tunnel_inside_cidr(&self) -> &Option<String> {
         &self.inner.tunnel_inside_cidr
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::tunnel_inside_ipv6_cidr`](crate::types::ModifyVpnTunnelOptionsSpecification::tunnel_inside_ipv6_cidr): The range of inside IPv6 addresses for the tunnel.
-    pub fn tunnel_inside_ipv6_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tunnel_inside_ipv6_cidr = ::std::option::Option::Some(input.into());
+    pub fn tunnel_inside_ipv6_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.tunnel_inside_ipv6_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::tunnel_inside_ipv6_cidr`](crate::types::ModifyVpnTunnelOptionsSpecification::tunnel_inside_ipv6_cidr).
     #[inline]
-    pub fn set_tunnel_inside_ipv6_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tunnel_inside_ipv6_cidr(mut self, input: Option<String>) -> Self {
         self.inner.tunnel_inside_ipv6_cidr = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::tunnel_inside_ipv6_cidr`](crate::types::ModifyVpnTunnelOptionsSpecification::tunnel_inside_ipv6_cidr), if any.
     #[inline]
-    pub fn get_tunnel_inside_ipv6_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tunnel_inside_ipv6_cidr(&self) -> &Option<String> {
         &self.inner.tunnel_inside_ipv6_cidr
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::pre_shared_key`](crate::types::ModifyVpnTunnelOptionsSpecification::pre_shared_key): The pre-shared key (PSK) to establish initial authentication between the virtual private gateway and the customer gateway.
-    pub fn pre_shared_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pre_shared_key = ::std::option::Option::Some(input.into());
+    pub fn pre_shared_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.pre_shared_key = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::pre_shared_key`](crate::types::ModifyVpnTunnelOptionsSpecification::pre_shared_key).
     #[inline]
-    pub fn set_pre_shared_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pre_shared_key(mut self, input: Option<String>) -> Self {
         self.inner.pre_shared_key = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::pre_shared_key`](crate::types::ModifyVpnTunnelOptionsSpecification::pre_shared_key), if any.
     #[inline]
-    pub fn get_pre_shared_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pre_shared_key(&self) -> &Option<String> {
         &self.inner.pre_shared_key
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds): The lifetime for phase 1 of the IKE negotiation, in seconds.
     pub fn phase1_lifetime_seconds(mut self, input: i32) -> Self {
-        self.inner.phase1_lifetime_seconds = ::std::option::Option::Some(input);
+        self.inner.phase1_lifetime_seconds = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds).
     #[inline]
-    pub fn set_phase1_lifetime_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_phase1_lifetime_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.phase1_lifetime_seconds = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_lifetime_seconds), if any.
     #[inline]
-    pub fn get_phase1_lifetime_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_phase1_lifetime_seconds(&self) -> &Option<i32> {
         &self.inner.phase1_lifetime_seconds
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds): The lifetime for phase 2 of the IKE negotiation, in seconds.
     pub fn phase2_lifetime_seconds(mut self, input: i32) -> Self {
-        self.inner.phase2_lifetime_seconds = ::std::option::Option::Some(input);
+        self.inner.phase2_lifetime_seconds = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds).
     #[inline]
-    pub fn set_phase2_lifetime_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_phase2_lifetime_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.phase2_lifetime_seconds = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_lifetime_seconds), if any.
     #[inline]
-    pub fn get_phase2_lifetime_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_phase2_lifetime_seconds(&self) -> &Option<i32> {
         &self.inner.phase2_lifetime_seconds
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds): The margin time, in seconds, before the phase 2 lifetime expires, during which the Amazon Web Services side of the VPN connection performs an IKE rekey.
     pub fn rekey_margin_time_seconds(mut self, input: i32) -> Self {
-        self.inner.rekey_margin_time_seconds = ::std::option::Option::Some(input);
+        self.inner.rekey_margin_time_seconds = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds).
     #[inline]
-    pub fn set_rekey_margin_time_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_rekey_margin_time_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.rekey_margin_time_seconds = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_margin_time_seconds), if any.
     #[inline]
-    pub fn get_rekey_margin_time_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_rekey_margin_time_seconds(&self) -> &Option<i32> {
         &self.inner.rekey_margin_time_seconds
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage): The percentage of the rekey window (determined by `RekeyMarginTimeSeconds`) during which the rekey time is randomly selected.
     pub fn rekey_fuzz_percentage(mut self, input: i32) -> Self {
-        self.inner.rekey_fuzz_percentage = ::std::option::Option::Some(input);
+        self.inner.rekey_fuzz_percentage = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage).
     #[inline]
-    pub fn set_rekey_fuzz_percentage(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_rekey_fuzz_percentage(mut self, input: Option<i32>) -> Self {
         self.inner.rekey_fuzz_percentage = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage`](crate::types::ModifyVpnTunnelOptionsSpecification::rekey_fuzz_percentage), if any.
     #[inline]
-    pub fn get_rekey_fuzz_percentage(&self) -> &::std::option::Option<i32> {
+    pub fn get_rekey_fuzz_percentage(&self) -> &Option<i32> {
         &self.inner.rekey_fuzz_percentage
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::replay_window_size`](crate::types::ModifyVpnTunnelOptionsSpecification::replay_window_size): The number of packets in an IKE replay window.
     pub fn replay_window_size(mut self, input: i32) -> Self {
-        self.inner.replay_window_size = ::std::option::Option::Some(input);
+        self.inner.replay_window_size = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::replay_window_size`](crate::types::ModifyVpnTunnelOptionsSpecification::replay_window_size).
     #[inline]
-    pub fn set_replay_window_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_replay_window_size(mut self, input: Option<i32>) -> Self {
         self.inner.replay_window_size = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::replay_window_size`](crate::types::ModifyVpnTunnelOptionsSpecification::replay_window_size), if any.
     #[inline]
-    pub fn get_replay_window_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_replay_window_size(&self) -> &Option<i32> {
         &self.inner.replay_window_size
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds): The number of seconds after which a DPD timeout occurs.
     pub fn dpd_timeout_seconds(mut self, input: i32) -> Self {
-        self.inner.dpd_timeout_seconds = ::std::option::Option::Some(input);
+        self.inner.dpd_timeout_seconds = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds).
     #[inline]
-    pub fn set_dpd_timeout_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_dpd_timeout_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.dpd_timeout_seconds = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds`](crate::types::ModifyVpnTunnelOptionsSpecification::dpd_timeout_seconds), if any.
     #[inline]
-    pub fn get_dpd_timeout_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_dpd_timeout_seconds(&self) -> &Option<i32> {
         &self.inner.dpd_timeout_seconds
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::dpd_timeout_action`](crate::types::ModifyVpnTunnelOptionsSpecification::dpd_timeout_action): The action to take after DPD timeout occurs.
-    pub fn dpd_timeout_action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dpd_timeout_action = ::std::option::Option::Some(input.into());
+    pub fn dpd_timeout_action(mut self, input: impl Into<String>) -> Self {
+        self.inner.dpd_timeout_action = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::dpd_timeout_action`](crate::types::ModifyVpnTunnelOptionsSpecification::dpd_timeout_action).
     #[inline]
-    pub fn set_dpd_timeout_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dpd_timeout_action(mut self, input: Option<String>) -> Self {
         self.inner.dpd_timeout_action = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::dpd_timeout_action`](crate::types::ModifyVpnTunnelOptionsSpecification::dpd_timeout_action), if any.
     #[inline]
-    pub fn get_dpd_timeout_action(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dpd_timeout_action(&self) -> &Option<String> {
         &self.inner.dpd_timeout_action
     }
     /// Appends one item to [`ModifyVpnTunnelOptionsSpecification::phase1_encryption_algorithms`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_encryption_algorithms): One or more encryption algorithms that are permitted for the VPN tunnel for phase 1 IKE negotiations.
@@ -500,9 +449,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn set_phase1_encryption_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase1EncryptionAlgorithmsRequestListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase1EncryptionAlgorithmsRequestListValue>>,
     ) -> Self {
         self.inner.phase1_encryption_algorithms = input;
         self
@@ -511,9 +458,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn get_phase1_encryption_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1EncryptionAlgorithmsRequestListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase1EncryptionAlgorithmsRequestListValue>> {
         &self.inner.phase1_encryption_algorithms
     }
     /// Appends one item to [`ModifyVpnTunnelOptionsSpecification::phase2_encryption_algorithms`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_encryption_algorithms): One or more encryption algorithms that are permitted for the VPN tunnel for phase 2 IKE negotiations.
@@ -530,9 +475,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn set_phase2_encryption_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase2EncryptionAlgorithmsRequestListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase2EncryptionAlgorithmsRequestListValue>>,
     ) -> Self {
         self.inner.phase2_encryption_algorithms = input;
         self
@@ -541,9 +484,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn get_phase2_encryption_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2EncryptionAlgorithmsRequestListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase2EncryptionAlgorithmsRequestListValue>> {
         &self.inner.phase2_encryption_algorithms
     }
     /// Appends one item to [`ModifyVpnTunnelOptionsSpecification::phase1_integrity_algorithms`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_integrity_algorithms): One or more integrity algorithms that are permitted for the VPN tunnel for phase 1 IKE negotiations.
@@ -560,9 +501,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn set_phase1_integrity_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase1IntegrityAlgorithmsRequestListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase1IntegrityAlgorithmsRequestListValue>>,
     ) -> Self {
         self.inner.phase1_integrity_algorithms = input;
         self
@@ -571,9 +510,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn get_phase1_integrity_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1IntegrityAlgorithmsRequestListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase1IntegrityAlgorithmsRequestListValue>> {
         &self.inner.phase1_integrity_algorithms
     }
     /// Appends one item to [`ModifyVpnTunnelOptionsSpecification::phase2_integrity_algorithms`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_integrity_algorithms): One or more integrity algorithms that are permitted for the VPN tunnel for phase 2 IKE negotiations.
@@ -590,9 +527,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn set_phase2_integrity_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase2IntegrityAlgorithmsRequestListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase2IntegrityAlgorithmsRequestListValue>>,
     ) -> Self {
         self.inner.phase2_integrity_algorithms = input;
         self
@@ -601,9 +536,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn get_phase2_integrity_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2IntegrityAlgorithmsRequestListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase2IntegrityAlgorithmsRequestListValue>> {
         &self.inner.phase2_integrity_algorithms
     }
     /// Appends one item to [`ModifyVpnTunnelOptionsSpecification::phase1_dh_group_numbers`](crate::types::ModifyVpnTunnelOptionsSpecification::phase1_dh_group_numbers): One or more Diffie-Hellman group numbers that are permitted for the VPN tunnel for phase 1 IKE negotiations.
@@ -620,9 +553,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn set_phase1_dh_group_numbers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase1DhGroupNumbersRequestListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase1DhGroupNumbersRequestListValue>>,
     ) -> Self {
         self.inner.phase1_dh_group_numbers = input;
         self
@@ -631,9 +562,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn get_phase1_dh_group_numbers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1DhGroupNumbersRequestListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase1DhGroupNumbersRequestListValue>> {
         &self.inner.phase1_dh_group_numbers
     }
     /// Appends one item to [`ModifyVpnTunnelOptionsSpecification::phase2_dh_group_numbers`](crate::types::ModifyVpnTunnelOptionsSpecification::phase2_dh_group_numbers): One or more Diffie-Hellman group numbers that are permitted for the VPN tunnel for phase 2 IKE negotiations.
@@ -650,9 +579,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn set_phase2_dh_group_numbers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase2DhGroupNumbersRequestListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase2DhGroupNumbersRequestListValue>>,
     ) -> Self {
         self.inner.phase2_dh_group_numbers = input;
         self
@@ -661,9 +588,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn get_phase2_dh_group_numbers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2DhGroupNumbersRequestListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase2DhGroupNumbersRequestListValue>> {
         &self.inner.phase2_dh_group_numbers
     }
     /// Appends one item to [`ModifyVpnTunnelOptionsSpecification::ike_versions`](crate::types::ModifyVpnTunnelOptionsSpecification::ike_versions): The IKE versions that are permitted for the VPN tunnel.
@@ -680,9 +605,7 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn set_ike_versions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::IkeVersionsRequestListValue>,
-        >,
+        input: Option<Vec<crate::types::IkeVersionsRequestListValue>>,
     ) -> Self {
         self.inner.ike_versions = input;
         self
@@ -691,31 +614,23 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn get_ike_versions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::IkeVersionsRequestListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::IkeVersionsRequestListValue>> {
         &self.inner.ike_versions
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::startup_action`](crate::types::ModifyVpnTunnelOptionsSpecification::startup_action): The action to take when the establishing the tunnel for the VPN connection.
-    pub fn startup_action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.startup_action = ::std::option::Option::Some(input.into());
+    pub fn startup_action(mut self, input: impl Into<String>) -> Self {
+        self.inner.startup_action = Some(input.into());
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::startup_action`](crate::types::ModifyVpnTunnelOptionsSpecification::startup_action).
     #[inline]
-    pub fn set_startup_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_startup_action(mut self, input: Option<String>) -> Self {
         self.inner.startup_action = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::startup_action`](crate::types::ModifyVpnTunnelOptionsSpecification::startup_action), if any.
     #[inline]
-    pub fn get_startup_action(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_startup_action(&self) -> &Option<String> {
         &self.inner.startup_action
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::log_options`](crate::types::ModifyVpnTunnelOptionsSpecification::log_options): Options for logging VPN tunnel activity.
@@ -723,14 +638,14 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
         mut self,
         input: crate::types::VpnTunnelLogOptionsSpecification,
     ) -> Self {
-        self.inner.log_options = ::std::option::Option::Some(input);
+        self.inner.log_options = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::log_options`](crate::types::ModifyVpnTunnelOptionsSpecification::log_options).
     #[inline]
     pub fn set_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::VpnTunnelLogOptionsSpecification>,
+        input: Option<crate::types::VpnTunnelLogOptionsSpecification>,
     ) -> Self {
         self.inner.log_options = input;
         self
@@ -739,26 +654,23 @@ impl ModifyVpnTunnelOptionsSpecificationBuilder {
     #[inline]
     pub fn get_log_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VpnTunnelLogOptionsSpecification> {
+    ) -> &Option<crate::types::VpnTunnelLogOptionsSpecification> {
         &self.inner.log_options
     }
     /// Sets [`ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control`](crate::types::ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control): Turn on or off tunnel endpoint lifecycle control feature.
     pub fn enable_tunnel_lifecycle_control(mut self, input: bool) -> Self {
-        self.inner.enable_tunnel_lifecycle_control = ::std::option::Option::Some(input);
+        self.inner.enable_tunnel_lifecycle_control = Some(input);
         self
     }
     /// Sets or clears [`ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control`](crate::types::ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control).
     #[inline]
-    pub fn set_enable_tunnel_lifecycle_control(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_tunnel_lifecycle_control(mut self, input: Option<bool>) -> Self {
         self.inner.enable_tunnel_lifecycle_control = input;
         self
     }
     /// The value set for [`ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control`](crate::types::ModifyVpnTunnelOptionsSpecification::enable_tunnel_lifecycle_control), if any.
     #[inline]
-    pub fn get_enable_tunnel_lifecycle_control(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_tunnel_lifecycle_control(&self) -> &Option<bool> {
         &self.inner.enable_tunnel_lifecycle_control
     }
     /// Builds the [`ModifyVpnTunnelOptionsSpecification`]; it has no required members, so this cannot fail.
@@ -771,38 +683,38 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsSpecification
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_cidr {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.tunnel_inside_cidr {
             body.member("TunnelInsideCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_ipv6_cidr {
+        if let Some(value) = &self.tunnel_inside_ipv6_cidr {
             body.member("TunnelInsideIpv6Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.pre_shared_key {
+        if let Some(value) = &self.pre_shared_key {
             body.member("PreSharedKey", value);
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_lifetime_seconds {
+        if let Some(value) = &self.phase1_lifetime_seconds {
             body.member("Phase1LifetimeSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_lifetime_seconds {
+        if let Some(value) = &self.phase2_lifetime_seconds {
             body.member("Phase2LifetimeSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.rekey_margin_time_seconds {
+        if let Some(value) = &self.rekey_margin_time_seconds {
             body.member("RekeyMarginTimeSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.rekey_fuzz_percentage {
+        if let Some(value) = &self.rekey_fuzz_percentage {
             body.member("RekeyFuzzPercentage", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.replay_window_size {
+        if let Some(value) = &self.replay_window_size {
             body.member("ReplayWindowSize", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dpd_timeout_seconds {
+        if let Some(value) = &self.dpd_timeout_seconds {
             body.member("DPDTimeoutSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dpd_timeout_action {
+        if let Some(value) = &self.dpd_timeout_action {
             body.member("DPDTimeoutAction", value);
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_encryption_algorithms {
+        if let Some(value) = &self.phase1_encryption_algorithms {
             let member_0 = body.enter("Phase1EncryptionAlgorithm");
             body.items(
                 value,
@@ -810,7 +722,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsSpecification
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_encryption_algorithms {
+        if let Some(value) = &self.phase2_encryption_algorithms {
             let member_0 = body.enter("Phase2EncryptionAlgorithm");
             body.items(
                 value,
@@ -818,7 +730,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsSpecification
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_integrity_algorithms {
+        if let Some(value) = &self.phase1_integrity_algorithms {
             let member_0 = body.enter("Phase1IntegrityAlgorithm");
             body.items(
                 value,
@@ -826,7 +738,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsSpecification
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_integrity_algorithms {
+        if let Some(value) = &self.phase2_integrity_algorithms {
             let member_0 = body.enter("Phase2IntegrityAlgorithm");
             body.items(
                 value,
@@ -834,7 +746,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsSpecification
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_dh_group_numbers {
+        if let Some(value) = &self.phase1_dh_group_numbers {
             let member_0 = body.enter("Phase1DHGroupNumber");
             body.items(
                 value,
@@ -842,7 +754,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsSpecification
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_dh_group_numbers {
+        if let Some(value) = &self.phase2_dh_group_numbers {
             let member_0 = body.enter("Phase2DHGroupNumber");
             body.items(
                 value,
@@ -850,7 +762,7 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsSpecification
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ike_versions {
+        if let Some(value) = &self.ike_versions {
             let member_0 = body.enter("IKEVersion");
             body.items(
                 value,
@@ -858,21 +770,20 @@ impl ::awsgen_runtime::query::WriteQuery for ModifyVpnTunnelOptionsSpecification
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.startup_action {
+        if let Some(value) = &self.startup_action {
             body.member("StartupAction", value);
         }
-        if let ::std::option::Option::Some(value) = &self.log_options {
+        if let Some(value) = &self.log_options {
             let member_0 = body.enter("LogOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.enable_tunnel_lifecycle_control
-        {
+        if let Some(value) = &self.enable_tunnel_lifecycle_control {
             body.member(
                 "EnableTunnelLifecycleControl",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

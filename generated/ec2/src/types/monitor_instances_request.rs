@@ -2,45 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MonitorInstancesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MonitorInstancesRequest {
     /// The IDs of the instances.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl MonitorInstancesRequest {
     /// Starts building a [`MonitorInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::MonitorInstancesRequestBuilder {
-        <crate::types::builders::MonitorInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MonitorInstancesRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`MonitorInstancesRequest`](crate::types::MonitorInstancesRequest); start one with `MonitorInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MonitorInstancesRequestBuilder {
     inner: crate::types::MonitorInstancesRequest,
 }
@@ -48,75 +38,67 @@ impl MonitorInstancesRequestBuilder {
     /// Appends one item to [`MonitorInstancesRequest::instance_ids`](crate::types::MonitorInstancesRequest::instance_ids): The IDs of the instances.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`MonitorInstancesRequest::instance_ids`](crate::types::MonitorInstancesRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`MonitorInstancesRequest::instance_ids`](crate::types::MonitorInstancesRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`MonitorInstancesRequest::dry_run`](crate::types::MonitorInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`MonitorInstancesRequest::dry_run`](crate::types::MonitorInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`MonitorInstancesRequest::dry_run`](crate::types::MonitorInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`MonitorInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::MonitorInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MonitorInstancesRequest",
                 member: "instance_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for MonitorInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

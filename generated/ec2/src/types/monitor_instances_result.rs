@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MonitorInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MonitorInstancesResult {
     /// The monitoring information.
-    pub instance_monitorings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceMonitoring>,
-    >,
+    pub instance_monitorings: Option<Vec<crate::types::InstanceMonitoring>>,
 }
 impl MonitorInstancesResult {
     /// Starts building a [`MonitorInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::MonitorInstancesResultBuilder {
-        <crate::types::builders::MonitorInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MonitorInstancesResultBuilder as Default>::default()
     }
     /// The `InstanceMonitorings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl MonitorInstancesResult {
     }
 }
 /// A builder for [`MonitorInstancesResult`](crate::types::MonitorInstancesResult); start one with `MonitorInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MonitorInstancesResultBuilder {
     inner: crate::types::MonitorInstancesResult,
 }
@@ -52,7 +40,7 @@ impl MonitorInstancesResultBuilder {
     #[inline]
     pub fn set_instance_monitorings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceMonitoring>>,
+        input: Option<Vec<crate::types::InstanceMonitoring>>,
     ) -> Self {
         self.inner.instance_monitorings = input;
         self
@@ -61,7 +49,7 @@ impl MonitorInstancesResultBuilder {
     #[inline]
     pub fn get_instance_monitorings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceMonitoring>> {
+    ) -> &Option<Vec<crate::types::InstanceMonitoring>> {
         &self.inner.instance_monitorings
     }
     /// Builds the [`MonitorInstancesResult`]; it has no required members, so this cannot fail.
@@ -73,11 +61,11 @@ impl MonitorInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for MonitorInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instancesSet" {
-                value.instance_monitorings = ::std::option::Option::Some(
+                value.instance_monitorings = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::InstanceMonitoring as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -85,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for MonitorInstancesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Monitoring {
     /// Indicates whether detailed monitoring is enabled. Otherwise, basic monitoring is enabled.
-    pub state: ::std::option::Option<crate::types::MonitoringState>,
+    pub state: Option<crate::types::MonitoringState>,
 }
 impl Monitoring {
     /// Starts building a [`Monitoring`].
     #[inline]
     pub fn builder() -> crate::types::builders::MonitoringBuilder {
-        <crate::types::builders::MonitoringBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MonitoringBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::MonitoringState> {
+    pub fn state(&self) -> Option<&crate::types::MonitoringState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`Monitoring`](crate::types::Monitoring); start one with `Monitoring::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MonitoringBuilder {
     inner: crate::types::Monitoring,
 }
 impl MonitoringBuilder {
     /// Sets [`Monitoring::state`](crate::types::Monitoring::state): Indicates whether detailed monitoring is enabled.
     pub fn state(mut self, input: crate::types::MonitoringState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Monitoring::state`](crate::types::Monitoring::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::MonitoringState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::MonitoringState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Monitoring::state`](crate::types::Monitoring::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::MonitoringState> {
+    pub fn get_state(&self) -> &Option<crate::types::MonitoringState> {
         &self.inner.state
     }
     /// Builds the [`Monitoring`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl MonitoringBuilder {
 impl ::awsgen_runtime::xml::FromXml for Monitoring {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "state" {
-                value.state = ::std::option::Option::Some(
-                    crate::types::MonitoringState::from(child.text()),
-                );
+                value.state = Some(crate::types::MonitoringState::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

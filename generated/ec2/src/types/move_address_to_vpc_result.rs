@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveAddressToVpcResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MoveAddressToVpcResult {
     /// The allocation ID for the Elastic IP address.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The status of the move of the IP address.
-    pub status: ::std::option::Option<crate::types::Status>,
+    pub status: Option<crate::types::Status>,
 }
 impl MoveAddressToVpcResult {
     /// Starts building a [`MoveAddressToVpcResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::MoveAddressToVpcResultBuilder {
-        <crate::types::builders::MoveAddressToVpcResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MoveAddressToVpcResultBuilder as Default>::default()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::Status> {
+    pub fn status(&self) -> Option<&crate::types::Status> {
         self.status.as_ref()
     }
 }
 /// A builder for [`MoveAddressToVpcResult`](crate::types::MoveAddressToVpcResult); start one with `MoveAddressToVpcResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MoveAddressToVpcResultBuilder {
     inner: crate::types::MoveAddressToVpcResult,
 }
 impl MoveAddressToVpcResultBuilder {
     /// Sets [`MoveAddressToVpcResult::allocation_id`](crate::types::MoveAddressToVpcResult::allocation_id): The allocation ID for the Elastic IP address.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`MoveAddressToVpcResult::allocation_id`](crate::types::MoveAddressToVpcResult::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`MoveAddressToVpcResult::allocation_id`](crate::types::MoveAddressToVpcResult::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`MoveAddressToVpcResult::status`](crate::types::MoveAddressToVpcResult::status): The status of the move of the IP address.
     pub fn status(mut self, input: crate::types::Status) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`MoveAddressToVpcResult::status`](crate::types::MoveAddressToVpcResult::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::Status>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::Status>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`MoveAddressToVpcResult::status`](crate::types::MoveAddressToVpcResult::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::Status> {
+    pub fn get_status(&self) -> &Option<crate::types::Status> {
         &self.inner.status
     }
     /// Builds the [`MoveAddressToVpcResult`]; it has no required members, so this cannot fail.
@@ -93,23 +74,19 @@ impl MoveAddressToVpcResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for MoveAddressToVpcResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allocationId" => {
-                    value.allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::Status::from(child.text()),
-                    );
+                    value.status = Some(crate::types::Status::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

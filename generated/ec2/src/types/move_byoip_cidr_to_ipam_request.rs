@@ -2,195 +2,167 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveByoipCidrToIpamRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MoveByoipCidrToIpamRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The BYOIP CIDR.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The IPAM pool ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The Amazon Web Services account ID of the owner of the IPAM pool.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_owner: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_owner: Option<String>,
 }
 impl MoveByoipCidrToIpamRequest {
     /// Starts building a [`MoveByoipCidrToIpamRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::MoveByoipCidrToIpamRequestBuilder {
-        <crate::types::builders::MoveByoipCidrToIpamRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MoveByoipCidrToIpamRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `IpamPoolOwner` member, when set.
     #[inline]
-    pub fn ipam_pool_owner(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_owner(&self) -> Option<&str> {
         self.ipam_pool_owner.as_deref()
     }
 }
 /// A builder for [`MoveByoipCidrToIpamRequest`](crate::types::MoveByoipCidrToIpamRequest); start one with `MoveByoipCidrToIpamRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MoveByoipCidrToIpamRequestBuilder {
     inner: crate::types::MoveByoipCidrToIpamRequest,
 }
 impl MoveByoipCidrToIpamRequestBuilder {
     /// Sets [`MoveByoipCidrToIpamRequest::dry_run`](crate::types::MoveByoipCidrToIpamRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`MoveByoipCidrToIpamRequest::dry_run`](crate::types::MoveByoipCidrToIpamRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`MoveByoipCidrToIpamRequest::dry_run`](crate::types::MoveByoipCidrToIpamRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`MoveByoipCidrToIpamRequest::cidr`](crate::types::MoveByoipCidrToIpamRequest::cidr): The BYOIP CIDR.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`MoveByoipCidrToIpamRequest::cidr`](crate::types::MoveByoipCidrToIpamRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`MoveByoipCidrToIpamRequest::cidr`](crate::types::MoveByoipCidrToIpamRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`MoveByoipCidrToIpamRequest::ipam_pool_id`](crate::types::MoveByoipCidrToIpamRequest::ipam_pool_id): The IPAM pool ID.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`MoveByoipCidrToIpamRequest::ipam_pool_id`](crate::types::MoveByoipCidrToIpamRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`MoveByoipCidrToIpamRequest::ipam_pool_id`](crate::types::MoveByoipCidrToIpamRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`MoveByoipCidrToIpamRequest::ipam_pool_owner`](crate::types::MoveByoipCidrToIpamRequest::ipam_pool_owner): The Amazon Web Services account ID of the owner of the IPAM pool.
-    pub fn ipam_pool_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_owner = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_owner = Some(input.into());
         self
     }
     /// Sets or clears [`MoveByoipCidrToIpamRequest::ipam_pool_owner`](crate::types::MoveByoipCidrToIpamRequest::ipam_pool_owner).
     #[inline]
-    pub fn set_ipam_pool_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_owner(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_owner = input;
         self
     }
     /// The value set for [`MoveByoipCidrToIpamRequest::ipam_pool_owner`](crate::types::MoveByoipCidrToIpamRequest::ipam_pool_owner), if any.
     #[inline]
-    pub fn get_ipam_pool_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_owner(&self) -> &Option<String> {
         &self.inner.ipam_pool_owner
     }
     /// Builds the [`MoveByoipCidrToIpamRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::MoveByoipCidrToIpamRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MoveByoipCidrToIpamRequest",
                 member: "cidr",
             });
         }
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MoveByoipCidrToIpamRequest",
                 member: "ipam_pool_id",
             });
         }
         if self.inner.ipam_pool_owner.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MoveByoipCidrToIpamRequest",
                 member: "ipam_pool_owner",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for MoveByoipCidrToIpamRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_owner {
+        if let Some(value) = &self.ipam_pool_owner {
             body.member("IpamPoolOwner", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,234 +2,199 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveCapacityReservationInstancesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MoveCapacityReservationInstancesRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensure Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The ID of the Capacity Reservation from which you want to move capacity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub source_capacity_reservation_id: Option<String>,
     /// The ID of the Capacity Reservation that you want to move capacity into.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub destination_capacity_reservation_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub destination_capacity_reservation_id: Option<String>,
     /// The number of instances that you want to move from the source Capacity Reservation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
 }
 impl MoveCapacityReservationInstancesRequest {
     /// Starts building a [`MoveCapacityReservationInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::MoveCapacityReservationInstancesRequestBuilder {
-        <crate::types::builders::MoveCapacityReservationInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MoveCapacityReservationInstancesRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `SourceCapacityReservationId` member, when set.
     #[inline]
-    pub fn source_capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_capacity_reservation_id(&self) -> Option<&str> {
         self.source_capacity_reservation_id.as_deref()
     }
     /// The `DestinationCapacityReservationId` member, when set.
     #[inline]
-    pub fn destination_capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_capacity_reservation_id(&self) -> Option<&str> {
         self.destination_capacity_reservation_id.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
 }
 /// A builder for [`MoveCapacityReservationInstancesRequest`](crate::types::MoveCapacityReservationInstancesRequest); start one with `MoveCapacityReservationInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MoveCapacityReservationInstancesRequestBuilder {
     inner: crate::types::MoveCapacityReservationInstancesRequest,
 }
 impl MoveCapacityReservationInstancesRequestBuilder {
     /// Sets [`MoveCapacityReservationInstancesRequest::dry_run`](crate::types::MoveCapacityReservationInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesRequest::dry_run`](crate::types::MoveCapacityReservationInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`MoveCapacityReservationInstancesRequest::dry_run`](crate::types::MoveCapacityReservationInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`MoveCapacityReservationInstancesRequest::client_token`](crate::types::MoveCapacityReservationInstancesRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesRequest::client_token`](crate::types::MoveCapacityReservationInstancesRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`MoveCapacityReservationInstancesRequest::client_token`](crate::types::MoveCapacityReservationInstancesRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`MoveCapacityReservationInstancesRequest::source_capacity_reservation_id`](crate::types::MoveCapacityReservationInstancesRequest::source_capacity_reservation_id): The ID of the Capacity Reservation from which you want to move capacity.
-    pub fn source_capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_capacity_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesRequest::source_capacity_reservation_id`](crate::types::MoveCapacityReservationInstancesRequest::source_capacity_reservation_id).
     #[inline]
-    pub fn set_source_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.source_capacity_reservation_id = input;
         self
     }
     /// The value set for [`MoveCapacityReservationInstancesRequest::source_capacity_reservation_id`](crate::types::MoveCapacityReservationInstancesRequest::source_capacity_reservation_id), if any.
     #[inline]
-    pub fn get_source_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`MoveCapacityReservationInstancesRequest::destination_capacity_reservation_id`](crate::types::MoveCapacityReservationInstancesRequest::destination_capacity_reservation_id): The ID of the Capacity Reservation that you want to move capacity into.
     pub fn destination_capacity_reservation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.destination_capacity_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.destination_capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesRequest::destination_capacity_reservation_id`](crate::types::MoveCapacityReservationInstancesRequest::destination_capacity_reservation_id).
     #[inline]
     pub fn set_destination_capacity_reservation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.destination_capacity_reservation_id = input;
         self
     }
     /// The value set for [`MoveCapacityReservationInstancesRequest::destination_capacity_reservation_id`](crate::types::MoveCapacityReservationInstancesRequest::destination_capacity_reservation_id), if any.
     #[inline]
-    pub fn get_destination_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.destination_capacity_reservation_id
     }
     /// Sets [`MoveCapacityReservationInstancesRequest::instance_count`](crate::types::MoveCapacityReservationInstancesRequest::instance_count): The number of instances that you want to move from the source Capacity Reservation.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesRequest::instance_count`](crate::types::MoveCapacityReservationInstancesRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`MoveCapacityReservationInstancesRequest::instance_count`](crate::types::MoveCapacityReservationInstancesRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Builds the [`MoveCapacityReservationInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::MoveCapacityReservationInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source_capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MoveCapacityReservationInstancesRequest",
                 member: "source_capacity_reservation_id",
             });
         }
         if self.inner.destination_capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MoveCapacityReservationInstancesRequest",
                 member: "destination_capacity_reservation_id",
             });
         }
         if self.inner.instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MoveCapacityReservationInstancesRequest",
                 member: "instance_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for MoveCapacityReservationInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_capacity_reservation_id
-        {
+        if let Some(value) = &self.source_capacity_reservation_id {
             body.member("SourceCapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_capacity_reservation_id
-        {
+        if let Some(value) = &self.destination_capacity_reservation_id {
             body.member("DestinationCapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

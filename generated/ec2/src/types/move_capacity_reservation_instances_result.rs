@@ -2,58 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MoveCapacityReservationInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MoveCapacityReservationInstancesResult {
     /// Information about the source Capacity Reservation.
-    pub source_capacity_reservation: ::std::option::Option<
-        crate::types::CapacityReservation,
-    >,
+    pub source_capacity_reservation: Option<crate::types::CapacityReservation>,
     /// Information about the destination Capacity Reservation.
-    pub destination_capacity_reservation: ::std::option::Option<
-        crate::types::CapacityReservation,
-    >,
+    pub destination_capacity_reservation: Option<crate::types::CapacityReservation>,
     /// The number of instances that were moved from the source Capacity Reservation to the destination Capacity Reservation.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
 }
 impl MoveCapacityReservationInstancesResult {
     /// Starts building a [`MoveCapacityReservationInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::MoveCapacityReservationInstancesResultBuilder {
-        <crate::types::builders::MoveCapacityReservationInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MoveCapacityReservationInstancesResultBuilder as Default>::default()
     }
     /// The `SourceCapacityReservation` member, when set.
     #[inline]
     pub fn source_capacity_reservation(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservation> {
+    ) -> Option<&crate::types::CapacityReservation> {
         self.source_capacity_reservation.as_ref()
     }
     /// The `DestinationCapacityReservation` member, when set.
     #[inline]
     pub fn destination_capacity_reservation(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservation> {
+    ) -> Option<&crate::types::CapacityReservation> {
         self.destination_capacity_reservation.as_ref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
 }
 /// A builder for [`MoveCapacityReservationInstancesResult`](crate::types::MoveCapacityReservationInstancesResult); start one with `MoveCapacityReservationInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MoveCapacityReservationInstancesResultBuilder {
     inner: crate::types::MoveCapacityReservationInstancesResult,
 }
@@ -63,14 +49,14 @@ impl MoveCapacityReservationInstancesResultBuilder {
         mut self,
         input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.source_capacity_reservation = ::std::option::Option::Some(input);
+        self.inner.source_capacity_reservation = Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesResult::source_capacity_reservation`](crate::types::MoveCapacityReservationInstancesResult::source_capacity_reservation).
     #[inline]
     pub fn set_source_capacity_reservation(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservation>,
+        input: Option<crate::types::CapacityReservation>,
     ) -> Self {
         self.inner.source_capacity_reservation = input;
         self
@@ -79,7 +65,7 @@ impl MoveCapacityReservationInstancesResultBuilder {
     #[inline]
     pub fn get_source_capacity_reservation(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservation> {
+    ) -> &Option<crate::types::CapacityReservation> {
         &self.inner.source_capacity_reservation
     }
     /// Sets [`MoveCapacityReservationInstancesResult::destination_capacity_reservation`](crate::types::MoveCapacityReservationInstancesResult::destination_capacity_reservation): Information about the destination Capacity Reservation.
@@ -87,14 +73,14 @@ impl MoveCapacityReservationInstancesResultBuilder {
         mut self,
         input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.destination_capacity_reservation = ::std::option::Option::Some(input);
+        self.inner.destination_capacity_reservation = Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesResult::destination_capacity_reservation`](crate::types::MoveCapacityReservationInstancesResult::destination_capacity_reservation).
     #[inline]
     pub fn set_destination_capacity_reservation(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservation>,
+        input: Option<crate::types::CapacityReservation>,
     ) -> Self {
         self.inner.destination_capacity_reservation = input;
         self
@@ -103,23 +89,23 @@ impl MoveCapacityReservationInstancesResultBuilder {
     #[inline]
     pub fn get_destination_capacity_reservation(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservation> {
+    ) -> &Option<crate::types::CapacityReservation> {
         &self.inner.destination_capacity_reservation
     }
     /// Sets [`MoveCapacityReservationInstancesResult::instance_count`](crate::types::MoveCapacityReservationInstancesResult::instance_count): The number of instances that were moved from the source Capacity Reservation to the destination Capacity Reservation.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`MoveCapacityReservationInstancesResult::instance_count`](crate::types::MoveCapacityReservationInstancesResult::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`MoveCapacityReservationInstancesResult::instance_count`](crate::types::MoveCapacityReservationInstancesResult::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Builds the [`MoveCapacityReservationInstancesResult`]; it has no required members, so this cannot fail.
@@ -131,26 +117,26 @@ impl MoveCapacityReservationInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for MoveCapacityReservationInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sourceCapacityReservation" => {
-                    value.source_capacity_reservation = ::std::option::Option::Some(
+                    value.source_capacity_reservation = Some(
                         <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "destinationCapacityReservation" => {
-                    value.destination_capacity_reservation = ::std::option::Option::Some(
+                    value.destination_capacity_reservation = Some(
                         <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "MoveCapacityReservationInstancesResult")?,
@@ -159,6 +145,6 @@ impl ::awsgen_runtime::xml::FromXml for MoveCapacityReservationInstancesResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

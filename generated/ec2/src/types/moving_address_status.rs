@@ -4,86 +4,67 @@
 /// **Note:** This action is deprecated.
 ///
 /// Describes the status of a moving Elastic IP address.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MovingAddressStatus {
     /// The status of the Elastic IP address that's being moved or restored.
-    pub move_status: ::std::option::Option<crate::types::MoveStatus>,
+    pub move_status: Option<crate::types::MoveStatus>,
     /// The Elastic IP address.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
 }
 impl MovingAddressStatus {
     /// Starts building a [`MovingAddressStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::MovingAddressStatusBuilder {
-        <crate::types::builders::MovingAddressStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MovingAddressStatusBuilder as Default>::default()
     }
     /// The `MoveStatus` member, when set.
     #[inline]
-    pub fn move_status(&self) -> ::std::option::Option<&crate::types::MoveStatus> {
+    pub fn move_status(&self) -> Option<&crate::types::MoveStatus> {
         self.move_status.as_ref()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
 }
 /// A builder for [`MovingAddressStatus`](crate::types::MovingAddressStatus); start one with `MovingAddressStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MovingAddressStatusBuilder {
     inner: crate::types::MovingAddressStatus,
 }
 impl MovingAddressStatusBuilder {
     /// Sets [`MovingAddressStatus::move_status`](crate::types::MovingAddressStatus::move_status): The status of the Elastic IP address that's being moved or restored.
     pub fn move_status(mut self, input: crate::types::MoveStatus) -> Self {
-        self.inner.move_status = ::std::option::Option::Some(input);
+        self.inner.move_status = Some(input);
         self
     }
     /// Sets or clears [`MovingAddressStatus::move_status`](crate::types::MovingAddressStatus::move_status).
     #[inline]
-    pub fn set_move_status(
-        mut self,
-        input: ::std::option::Option<crate::types::MoveStatus>,
-    ) -> Self {
+    pub fn set_move_status(mut self, input: Option<crate::types::MoveStatus>) -> Self {
         self.inner.move_status = input;
         self
     }
     /// The value set for [`MovingAddressStatus::move_status`](crate::types::MovingAddressStatus::move_status), if any.
     #[inline]
-    pub fn get_move_status(&self) -> &::std::option::Option<crate::types::MoveStatus> {
+    pub fn get_move_status(&self) -> &Option<crate::types::MoveStatus> {
         &self.inner.move_status
     }
     /// Sets [`MovingAddressStatus::public_ip`](crate::types::MovingAddressStatus::public_ip): The Elastic IP address.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`MovingAddressStatus::public_ip`](crate::types::MovingAddressStatus::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`MovingAddressStatus::public_ip`](crate::types::MovingAddressStatus::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Builds the [`MovingAddressStatus`]; it has no required members, so this cannot fail.
@@ -95,23 +76,21 @@ impl MovingAddressStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for MovingAddressStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "moveStatus" => {
-                    value.move_status = ::std::option::Option::Some(
+                    value.move_status = Some(
                         crate::types::MoveStatus::from(child.text()),
                     );
                 }
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

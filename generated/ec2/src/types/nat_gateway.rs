@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a NAT gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NatGateway {
     /// The date and time the NAT gateway was created.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time the NAT gateway was deleted, if applicable.
-    pub delete_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub delete_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// If the NAT gateway could not be created, specifies the error code for the failure. (`InsufficientFreeAddressesInSubnet` \| `Gateway.NotAttached` \| `InvalidAllocationID.NotFound` \| `Resource.AlreadyAssociated` \| `InternalError` \| `InvalidSubnetID.NotFound`)
-    pub failure_code: ::std::option::Option<::std::string::String>,
+    pub failure_code: Option<String>,
     /// If the NAT gateway could not be created, specifies the error message for the failure, that corresponds to the error code.
     ///
     /// - For InsufficientFreeAddressesInSubnet: "Subnet has insufficient free addresses to create this NAT gateway"
@@ -24,15 +19,13 @@ pub struct NatGateway {
     /// - For Resource.AlreadyAssociated: "Elastic IP address eipalloc-xxxxxxxx is already associated"
     /// - For InternalError: "Network interface eni-xxxxxxxx, created and used internally by this NAT gateway is in an invalid state. Please try again."
     /// - For InvalidSubnetID.NotFound: "The specified subnet subnet-xxxxxxxx does not exist or could not be found."
-    pub failure_message: ::std::option::Option<::std::string::String>,
+    pub failure_message: Option<String>,
     /// Information about the IP addresses and network interface associated with the NAT gateway.
-    pub nat_gateway_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NatGatewayAddress>,
-    >,
+    pub nat_gateway_addresses: Option<Vec<crate::types::NatGatewayAddress>>,
     /// The ID of the NAT gateway.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
     /// Reserved. If you need to sustain traffic greater than the [documented limits](https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-gateways), contact Amazon Web Services Support.
-    pub provisioned_bandwidth: ::std::option::Option<crate::types::ProvisionedBandwidth>,
+    pub provisioned_bandwidth: Option<crate::types::ProvisionedBandwidth>,
     /// The state of the NAT gateway.
     ///
     /// - `pending`: The NAT gateway is being created and is not ready to process traffic.
@@ -40,68 +33,60 @@ pub struct NatGateway {
     /// - `available`: The NAT gateway is able to process traffic. This status remains until you delete the NAT gateway, and does not indicate the health of the NAT gateway.
     /// - `deleting`: The NAT gateway is in the process of being terminated and may still be processing traffic.
     /// - `deleted`: The NAT gateway has been terminated and is no longer processing traffic.
-    pub state: ::std::option::Option<crate::types::NatGatewayState>,
+    pub state: Option<crate::types::NatGatewayState>,
     /// The ID of the subnet in which the NAT gateway is located.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the VPC in which the NAT gateway is located.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The tags for the NAT gateway.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Indicates whether the NAT gateway supports public or private connectivity.
-    pub connectivity_type: ::std::option::Option<crate::types::ConnectivityType>,
+    pub connectivity_type: Option<crate::types::ConnectivityType>,
     /// Indicates whether this is a zonal (single-AZ) or regional (multi-AZ) NAT gateway.
     ///
     /// A zonal NAT gateway is a NAT Gateway that provides redundancy and scalability within a single availability zone. A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     ///
     /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
-    pub availability_mode: ::std::option::Option<crate::types::AvailabilityMode>,
+    pub availability_mode: Option<crate::types::AvailabilityMode>,
     /// For regional NAT gateways only: Indicates whether Amazon Web Services automatically allocates additional Elastic IP addresses (EIPs) in an AZ when the NAT gateway needs more ports due to increased concurrent connections to a single destination from that AZ.
     ///
     /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
-    pub auto_scaling_ips: ::std::option::Option<crate::types::AutoScalingIpsState>,
+    pub auto_scaling_ips: Option<crate::types::AutoScalingIpsState>,
     /// For regional NAT gateways only: Indicates whether Amazon Web Services automatically manages AZ coverage. When enabled, the NAT gateway associates EIPs in all AZs where your VPC has subnets to handle outbound NAT traffic, expands to new AZs when you create subnets there, and retracts from AZs where you've removed all subnets. When disabled, you must manually manage which AZs the NAT gateway supports and their corresponding EIPs.
     ///
     /// A regional NAT gateway is a single NAT Gateway that works across multiple availability zones (AZs) in your VPC, providing redundancy, scalability and availability across all the AZs in a Region.
     ///
     /// For more information, see [Regional NAT gateways for automatic multi-AZ expansion](https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html) in the *Amazon VPC User Guide*.
-    pub auto_provision_zones: ::std::option::Option<
-        crate::types::AutoProvisionZonesState,
-    >,
+    pub auto_provision_zones: Option<crate::types::AutoProvisionZonesState>,
     /// The proxy appliances attached to the NAT Gateway for filtering and inspecting traffic to prevent data exfiltration.
-    pub attached_appliances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NatGatewayAttachedAppliance>,
-    >,
+    pub attached_appliances: Option<Vec<crate::types::NatGatewayAttachedAppliance>>,
     /// For regional NAT gateways only, this is the ID of the NAT gateway.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
 }
 impl NatGateway {
     /// Starts building a [`NatGateway`].
     #[inline]
     pub fn builder() -> crate::types::builders::NatGatewayBuilder {
-        <crate::types::builders::NatGatewayBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NatGatewayBuilder as Default>::default()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `DeleteTime` member, when set.
     #[inline]
-    pub fn delete_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn delete_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.delete_time.as_ref()
     }
     /// The `FailureCode` member, when set.
     #[inline]
-    pub fn failure_code(&self) -> ::std::option::Option<&str> {
+    pub fn failure_code(&self) -> Option<&str> {
         self.failure_code.as_deref()
     }
     /// The `FailureMessage` member, when set.
     #[inline]
-    pub fn failure_message(&self) -> ::std::option::Option<&str> {
+    pub fn failure_message(&self) -> Option<&str> {
         self.failure_message.as_deref()
     }
     /// The `NatGatewayAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -111,29 +96,27 @@ impl NatGateway {
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
     /// The `ProvisionedBandwidth` member, when set.
     #[inline]
-    pub fn provisioned_bandwidth(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedBandwidth> {
+    pub fn provisioned_bandwidth(&self) -> Option<&crate::types::ProvisionedBandwidth> {
         self.provisioned_bandwidth.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::NatGatewayState> {
+    pub fn state(&self) -> Option<&crate::types::NatGatewayState> {
         self.state.as_ref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -143,30 +126,24 @@ impl NatGateway {
     }
     /// The `ConnectivityType` member, when set.
     #[inline]
-    pub fn connectivity_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConnectivityType> {
+    pub fn connectivity_type(&self) -> Option<&crate::types::ConnectivityType> {
         self.connectivity_type.as_ref()
     }
     /// The `AvailabilityMode` member, when set.
     #[inline]
-    pub fn availability_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AvailabilityMode> {
+    pub fn availability_mode(&self) -> Option<&crate::types::AvailabilityMode> {
         self.availability_mode.as_ref()
     }
     /// The `AutoScalingIps` member, when set.
     #[inline]
-    pub fn auto_scaling_ips(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AutoScalingIpsState> {
+    pub fn auto_scaling_ips(&self) -> Option<&crate::types::AutoScalingIpsState> {
         self.auto_scaling_ips.as_ref()
     }
     /// The `AutoProvisionZones` member, when set.
     #[inline]
     pub fn auto_provision_zones(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoProvisionZonesState> {
+    ) -> Option<&crate::types::AutoProvisionZonesState> {
         self.auto_provision_zones.as_ref()
     }
     /// The `AttachedAppliances` member, empty when not set; the field tells an empty list from an absent one.
@@ -176,105 +153,84 @@ impl NatGateway {
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
 }
 /// A builder for [`NatGateway`](crate::types::NatGateway); start one with `NatGateway::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NatGatewayBuilder {
     inner: crate::types::NatGateway,
 }
 impl NatGatewayBuilder {
     /// Sets [`NatGateway::create_time`](crate::types::NatGateway::create_time): The date and time the NAT gateway was created.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`NatGateway::create_time`](crate::types::NatGateway::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`NatGateway::create_time`](crate::types::NatGateway::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`NatGateway::delete_time`](crate::types::NatGateway::delete_time): The date and time the NAT gateway was deleted, if applicable.
     pub fn delete_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.delete_time = ::std::option::Option::Some(input);
+        self.inner.delete_time = Some(input);
         self
     }
     /// Sets or clears [`NatGateway::delete_time`](crate::types::NatGateway::delete_time).
     #[inline]
     pub fn set_delete_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.delete_time = input;
         self
     }
     /// The value set for [`NatGateway::delete_time`](crate::types::NatGateway::delete_time), if any.
     #[inline]
-    pub fn get_delete_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_delete_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.delete_time
     }
     /// Sets [`NatGateway::failure_code`](crate::types::NatGateway::failure_code): If the NAT gateway could not be created, specifies the error code for the failure. (`InsufficientFreeAddressesInSubnet` \| `Gateway.NotAttached` \| `InvalidAllocationID.NotFound` \| `Resource.AlreadyAssociated` \| `InternalError` \| `InvalidSubnetID.NotFound`)
-    pub fn failure_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_code = ::std::option::Option::Some(input.into());
+    pub fn failure_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_code = Some(input.into());
         self
     }
     /// Sets or clears [`NatGateway::failure_code`](crate::types::NatGateway::failure_code).
     #[inline]
-    pub fn set_failure_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_code(mut self, input: Option<String>) -> Self {
         self.inner.failure_code = input;
         self
     }
     /// The value set for [`NatGateway::failure_code`](crate::types::NatGateway::failure_code), if any.
     #[inline]
-    pub fn get_failure_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_code(&self) -> &Option<String> {
         &self.inner.failure_code
     }
     /// Sets [`NatGateway::failure_message`](crate::types::NatGateway::failure_message): If the NAT gateway could not be created, specifies the error message for the failure, that corresponds to the error code.
-    pub fn failure_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_message = ::std::option::Option::Some(input.into());
+    pub fn failure_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_message = Some(input.into());
         self
     }
     /// Sets or clears [`NatGateway::failure_message`](crate::types::NatGateway::failure_message).
     #[inline]
-    pub fn set_failure_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_message(mut self, input: Option<String>) -> Self {
         self.inner.failure_message = input;
         self
     }
     /// The value set for [`NatGateway::failure_message`](crate::types::NatGateway::failure_message), if any.
     #[inline]
-    pub fn get_failure_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_message(&self) -> &Option<String> {
         &self.inner.failure_message
     }
     /// Appends one item to [`NatGateway::nat_gateway_addresses`](crate::types::NatGateway::nat_gateway_addresses): Information about the IP addresses and network interface associated with the NAT gateway.
@@ -291,7 +247,7 @@ impl NatGatewayBuilder {
     #[inline]
     pub fn set_nat_gateway_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NatGatewayAddress>>,
+        input: Option<Vec<crate::types::NatGatewayAddress>>,
     ) -> Self {
         self.inner.nat_gateway_addresses = input;
         self
@@ -300,29 +256,23 @@ impl NatGatewayBuilder {
     #[inline]
     pub fn get_nat_gateway_addresses(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NatGatewayAddress>> {
+    ) -> &Option<Vec<crate::types::NatGatewayAddress>> {
         &self.inner.nat_gateway_addresses
     }
     /// Sets [`NatGateway::nat_gateway_id`](crate::types::NatGateway::nat_gateway_id): The ID of the NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGateway::nat_gateway_id`](crate::types::NatGateway::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`NatGateway::nat_gateway_id`](crate::types::NatGateway::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Sets [`NatGateway::provisioned_bandwidth`](crate::types::NatGateway::provisioned_bandwidth): Reserved.
@@ -330,14 +280,14 @@ impl NatGatewayBuilder {
         mut self,
         input: crate::types::ProvisionedBandwidth,
     ) -> Self {
-        self.inner.provisioned_bandwidth = ::std::option::Option::Some(input);
+        self.inner.provisioned_bandwidth = Some(input);
         self
     }
     /// Sets or clears [`NatGateway::provisioned_bandwidth`](crate::types::NatGateway::provisioned_bandwidth).
     #[inline]
     pub fn set_provisioned_bandwidth(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedBandwidth>,
+        input: Option<crate::types::ProvisionedBandwidth>,
     ) -> Self {
         self.inner.provisioned_bandwidth = input;
         self
@@ -346,70 +296,55 @@ impl NatGatewayBuilder {
     #[inline]
     pub fn get_provisioned_bandwidth(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedBandwidth> {
+    ) -> &Option<crate::types::ProvisionedBandwidth> {
         &self.inner.provisioned_bandwidth
     }
     /// Sets [`NatGateway::state`](crate::types::NatGateway::state): The state of the NAT gateway.
     pub fn state(mut self, input: crate::types::NatGatewayState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`NatGateway::state`](crate::types::NatGateway::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::NatGatewayState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::NatGatewayState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`NatGateway::state`](crate::types::NatGateway::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::NatGatewayState> {
+    pub fn get_state(&self) -> &Option<crate::types::NatGatewayState> {
         &self.inner.state
     }
     /// Sets [`NatGateway::subnet_id`](crate::types::NatGateway::subnet_id): The ID of the subnet in which the NAT gateway is located.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGateway::subnet_id`](crate::types::NatGateway::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`NatGateway::subnet_id`](crate::types::NatGateway::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`NatGateway::vpc_id`](crate::types::NatGateway::vpc_id): The ID of the VPC in which the NAT gateway is located.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGateway::vpc_id`](crate::types::NatGateway::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`NatGateway::vpc_id`](crate::types::NatGateway::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Appends one item to [`NatGateway::tags`](crate::types::NatGateway::tags): The tags for the NAT gateway.
@@ -421,81 +356,70 @@ impl NatGatewayBuilder {
     }
     /// Sets or clears [`NatGateway::tags`](crate::types::NatGateway::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`NatGateway::tags`](crate::types::NatGateway::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`NatGateway::connectivity_type`](crate::types::NatGateway::connectivity_type): Indicates whether the NAT gateway supports public or private connectivity.
     pub fn connectivity_type(mut self, input: crate::types::ConnectivityType) -> Self {
-        self.inner.connectivity_type = ::std::option::Option::Some(input);
+        self.inner.connectivity_type = Some(input);
         self
     }
     /// Sets or clears [`NatGateway::connectivity_type`](crate::types::NatGateway::connectivity_type).
     #[inline]
     pub fn set_connectivity_type(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectivityType>,
+        input: Option<crate::types::ConnectivityType>,
     ) -> Self {
         self.inner.connectivity_type = input;
         self
     }
     /// The value set for [`NatGateway::connectivity_type`](crate::types::NatGateway::connectivity_type), if any.
     #[inline]
-    pub fn get_connectivity_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConnectivityType> {
+    pub fn get_connectivity_type(&self) -> &Option<crate::types::ConnectivityType> {
         &self.inner.connectivity_type
     }
     /// Sets [`NatGateway::availability_mode`](crate::types::NatGateway::availability_mode): Indicates whether this is a zonal (single-AZ) or regional (multi-AZ) NAT gateway.
     pub fn availability_mode(mut self, input: crate::types::AvailabilityMode) -> Self {
-        self.inner.availability_mode = ::std::option::Option::Some(input);
+        self.inner.availability_mode = Some(input);
         self
     }
     /// Sets or clears [`NatGateway::availability_mode`](crate::types::NatGateway::availability_mode).
     #[inline]
     pub fn set_availability_mode(
         mut self,
-        input: ::std::option::Option<crate::types::AvailabilityMode>,
+        input: Option<crate::types::AvailabilityMode>,
     ) -> Self {
         self.inner.availability_mode = input;
         self
     }
     /// The value set for [`NatGateway::availability_mode`](crate::types::NatGateway::availability_mode), if any.
     #[inline]
-    pub fn get_availability_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::AvailabilityMode> {
+    pub fn get_availability_mode(&self) -> &Option<crate::types::AvailabilityMode> {
         &self.inner.availability_mode
     }
     /// Sets [`NatGateway::auto_scaling_ips`](crate::types::NatGateway::auto_scaling_ips): For regional NAT gateways only: Indicates whether Amazon Web Services automatically allocates additional Elastic IP addresses (EIPs) in an AZ when the NAT gateway needs more ports due to increased concurrent connections to a single destination from that AZ.
     pub fn auto_scaling_ips(mut self, input: crate::types::AutoScalingIpsState) -> Self {
-        self.inner.auto_scaling_ips = ::std::option::Option::Some(input);
+        self.inner.auto_scaling_ips = Some(input);
         self
     }
     /// Sets or clears [`NatGateway::auto_scaling_ips`](crate::types::NatGateway::auto_scaling_ips).
     #[inline]
     pub fn set_auto_scaling_ips(
         mut self,
-        input: ::std::option::Option<crate::types::AutoScalingIpsState>,
+        input: Option<crate::types::AutoScalingIpsState>,
     ) -> Self {
         self.inner.auto_scaling_ips = input;
         self
     }
     /// The value set for [`NatGateway::auto_scaling_ips`](crate::types::NatGateway::auto_scaling_ips), if any.
     #[inline]
-    pub fn get_auto_scaling_ips(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoScalingIpsState> {
+    pub fn get_auto_scaling_ips(&self) -> &Option<crate::types::AutoScalingIpsState> {
         &self.inner.auto_scaling_ips
     }
     /// Sets [`NatGateway::auto_provision_zones`](crate::types::NatGateway::auto_provision_zones): For regional NAT gateways only: Indicates whether Amazon Web Services automatically manages AZ coverage.
@@ -503,14 +427,14 @@ impl NatGatewayBuilder {
         mut self,
         input: crate::types::AutoProvisionZonesState,
     ) -> Self {
-        self.inner.auto_provision_zones = ::std::option::Option::Some(input);
+        self.inner.auto_provision_zones = Some(input);
         self
     }
     /// Sets or clears [`NatGateway::auto_provision_zones`](crate::types::NatGateway::auto_provision_zones).
     #[inline]
     pub fn set_auto_provision_zones(
         mut self,
-        input: ::std::option::Option<crate::types::AutoProvisionZonesState>,
+        input: Option<crate::types::AutoProvisionZonesState>,
     ) -> Self {
         self.inner.auto_provision_zones = input;
         self
@@ -519,7 +443,7 @@ impl NatGatewayBuilder {
     #[inline]
     pub fn get_auto_provision_zones(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoProvisionZonesState> {
+    ) -> &Option<crate::types::AutoProvisionZonesState> {
         &self.inner.auto_provision_zones
     }
     /// Appends one item to [`NatGateway::attached_appliances`](crate::types::NatGateway::attached_appliances): The proxy appliances attached to the NAT Gateway for filtering and inspecting traffic to prevent data exfiltration.
@@ -536,9 +460,7 @@ impl NatGatewayBuilder {
     #[inline]
     pub fn set_attached_appliances(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::NatGatewayAttachedAppliance>,
-        >,
+        input: Option<Vec<crate::types::NatGatewayAttachedAppliance>>,
     ) -> Self {
         self.inner.attached_appliances = input;
         self
@@ -547,31 +469,23 @@ impl NatGatewayBuilder {
     #[inline]
     pub fn get_attached_appliances(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::NatGatewayAttachedAppliance>,
-    > {
+    ) -> &Option<Vec<crate::types::NatGatewayAttachedAppliance>> {
         &self.inner.attached_appliances
     }
     /// Sets [`NatGateway::route_table_id`](crate::types::NatGateway::route_table_id): For regional NAT gateways only, this is the ID of the NAT gateway.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGateway::route_table_id`](crate::types::NatGateway::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`NatGateway::route_table_id`](crate::types::NatGateway::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Builds the [`NatGateway`]; it has no required members, so this cannot fail.
@@ -583,12 +497,12 @@ impl NatGatewayBuilder {
 impl ::awsgen_runtime::xml::FromXml for NatGateway {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -597,7 +511,7 @@ impl ::awsgen_runtime::xml::FromXml for NatGateway {
                     );
                 }
                 "deleteTime" => {
-                    value.delete_time = ::std::option::Option::Some(
+                    value.delete_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -606,17 +520,13 @@ impl ::awsgen_runtime::xml::FromXml for NatGateway {
                     );
                 }
                 "failureCode" => {
-                    value.failure_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_code = Some(String::from(child.text()));
                 }
                 "failureMessage" => {
-                    value.failure_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_message = Some(String::from(child.text()));
                 }
                 "natGatewayAddressSet" => {
-                    value.nat_gateway_addresses = ::std::option::Option::Some(
+                    value.nat_gateway_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NatGatewayAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -624,34 +534,28 @@ impl ::awsgen_runtime::xml::FromXml for NatGateway {
                     );
                 }
                 "natGatewayId" => {
-                    value.nat_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.nat_gateway_id = Some(String::from(child.text()));
                 }
                 "provisionedBandwidth" => {
-                    value.provisioned_bandwidth = ::std::option::Option::Some(
+                    value.provisioned_bandwidth = Some(
                         <crate::types::ProvisionedBandwidth as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::NatGatewayState::from(child.text()),
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -659,27 +563,27 @@ impl ::awsgen_runtime::xml::FromXml for NatGateway {
                     );
                 }
                 "connectivityType" => {
-                    value.connectivity_type = ::std::option::Option::Some(
+                    value.connectivity_type = Some(
                         crate::types::ConnectivityType::from(child.text()),
                     );
                 }
                 "availabilityMode" => {
-                    value.availability_mode = ::std::option::Option::Some(
+                    value.availability_mode = Some(
                         crate::types::AvailabilityMode::from(child.text()),
                     );
                 }
                 "autoScalingIps" => {
-                    value.auto_scaling_ips = ::std::option::Option::Some(
+                    value.auto_scaling_ips = Some(
                         crate::types::AutoScalingIpsState::from(child.text()),
                     );
                 }
                 "autoProvisionZones" => {
-                    value.auto_provision_zones = ::std::option::Option::Some(
+                    value.auto_provision_zones = Some(
                         crate::types::AutoProvisionZonesState::from(child.text()),
                     );
                 }
                 "attachedApplianceSet" => {
-                    value.attached_appliances = ::std::option::Option::Some(
+                    value.attached_appliances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NatGatewayAttachedAppliance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -687,13 +591,11 @@ impl ::awsgen_runtime::xml::FromXml for NatGateway {
                     );
                 }
                 "routeTableId" => {
-                    value.route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_table_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,322 +2,254 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the IP addresses and network interface associated with a NAT gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NatGatewayAddress {
     /// \[Public NAT gateway only\] The allocation ID of the Elastic IP address that's associated with the NAT gateway.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The ID of the network interface associated with the NAT gateway.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The private IP address associated with the NAT gateway.
-    pub private_ip: ::std::option::Option<::std::string::String>,
+    pub private_ip: Option<String>,
     /// \[Public NAT gateway only\] The Elastic IP address associated with the NAT gateway.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
     /// \[Public NAT gateway only\] The association ID of the Elastic IP address that's associated with the NAT gateway.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// Defines if the IP address is the primary address.
-    pub is_primary: ::std::option::Option<bool>,
+    pub is_primary: Option<bool>,
     /// The address failure message.
-    pub failure_message: ::std::option::Option<::std::string::String>,
+    pub failure_message: Option<String>,
     /// The address status.
-    pub status: ::std::option::Option<crate::types::NatGatewayAddressStatus>,
+    pub status: Option<crate::types::NatGatewayAddressStatus>,
     /// The Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic. Use this instead of AvailabilityZone for consistent identification of AZs across Amazon Web Services Regions.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl NatGatewayAddress {
     /// Starts building a [`NatGatewayAddress`].
     #[inline]
     pub fn builder() -> crate::types::builders::NatGatewayAddressBuilder {
-        <crate::types::builders::NatGatewayAddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NatGatewayAddressBuilder as Default>::default()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `PrivateIp` member, when set.
     #[inline]
-    pub fn private_ip(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip(&self) -> Option<&str> {
         self.private_ip.as_deref()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `IsPrimary` member, when set.
     #[inline]
-    pub fn is_primary(&self) -> ::std::option::Option<bool> {
+    pub fn is_primary(&self) -> Option<bool> {
         self.is_primary
     }
     /// The `FailureMessage` member, when set.
     #[inline]
-    pub fn failure_message(&self) -> ::std::option::Option<&str> {
+    pub fn failure_message(&self) -> Option<&str> {
         self.failure_message.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NatGatewayAddressStatus> {
+    pub fn status(&self) -> Option<&crate::types::NatGatewayAddressStatus> {
         self.status.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`NatGatewayAddress`](crate::types::NatGatewayAddress); start one with `NatGatewayAddress::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NatGatewayAddressBuilder {
     inner: crate::types::NatGatewayAddress,
 }
 impl NatGatewayAddressBuilder {
     /// Sets [`NatGatewayAddress::allocation_id`](crate::types::NatGatewayAddress::allocation_id): \[Public NAT gateway only\] The allocation ID of the Elastic IP address that's associated with the NAT gateway.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAddress::allocation_id`](crate::types::NatGatewayAddress::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`NatGatewayAddress::allocation_id`](crate::types::NatGatewayAddress::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`NatGatewayAddress::network_interface_id`](crate::types::NatGatewayAddress::network_interface_id): The ID of the network interface associated with the NAT gateway.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAddress::network_interface_id`](crate::types::NatGatewayAddress::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`NatGatewayAddress::network_interface_id`](crate::types::NatGatewayAddress::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`NatGatewayAddress::private_ip`](crate::types::NatGatewayAddress::private_ip): The private IP address associated with the NAT gateway.
-    pub fn private_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip = ::std::option::Option::Some(input.into());
+    pub fn private_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAddress::private_ip`](crate::types::NatGatewayAddress::private_ip).
     #[inline]
-    pub fn set_private_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip(mut self, input: Option<String>) -> Self {
         self.inner.private_ip = input;
         self
     }
     /// The value set for [`NatGatewayAddress::private_ip`](crate::types::NatGatewayAddress::private_ip), if any.
     #[inline]
-    pub fn get_private_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip(&self) -> &Option<String> {
         &self.inner.private_ip
     }
     /// Sets [`NatGatewayAddress::public_ip`](crate::types::NatGatewayAddress::public_ip): \[Public NAT gateway only\] The Elastic IP address associated with the NAT gateway.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAddress::public_ip`](crate::types::NatGatewayAddress::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`NatGatewayAddress::public_ip`](crate::types::NatGatewayAddress::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Sets [`NatGatewayAddress::association_id`](crate::types::NatGatewayAddress::association_id): \[Public NAT gateway only\] The association ID of the Elastic IP address that's associated with the NAT gateway.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAddress::association_id`](crate::types::NatGatewayAddress::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`NatGatewayAddress::association_id`](crate::types::NatGatewayAddress::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`NatGatewayAddress::is_primary`](crate::types::NatGatewayAddress::is_primary): Defines if the IP address is the primary address.
     pub fn is_primary(mut self, input: bool) -> Self {
-        self.inner.is_primary = ::std::option::Option::Some(input);
+        self.inner.is_primary = Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAddress::is_primary`](crate::types::NatGatewayAddress::is_primary).
     #[inline]
-    pub fn set_is_primary(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_primary(mut self, input: Option<bool>) -> Self {
         self.inner.is_primary = input;
         self
     }
     /// The value set for [`NatGatewayAddress::is_primary`](crate::types::NatGatewayAddress::is_primary), if any.
     #[inline]
-    pub fn get_is_primary(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_primary(&self) -> &Option<bool> {
         &self.inner.is_primary
     }
     /// Sets [`NatGatewayAddress::failure_message`](crate::types::NatGatewayAddress::failure_message): The address failure message.
-    pub fn failure_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_message = ::std::option::Option::Some(input.into());
+    pub fn failure_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_message = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAddress::failure_message`](crate::types::NatGatewayAddress::failure_message).
     #[inline]
-    pub fn set_failure_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_message(mut self, input: Option<String>) -> Self {
         self.inner.failure_message = input;
         self
     }
     /// The value set for [`NatGatewayAddress::failure_message`](crate::types::NatGatewayAddress::failure_message), if any.
     #[inline]
-    pub fn get_failure_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_message(&self) -> &Option<String> {
         &self.inner.failure_message
     }
     /// Sets [`NatGatewayAddress::status`](crate::types::NatGatewayAddress::status): The address status.
     pub fn status(mut self, input: crate::types::NatGatewayAddressStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAddress::status`](crate::types::NatGatewayAddress::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::NatGatewayAddressStatus>,
+        input: Option<crate::types::NatGatewayAddressStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`NatGatewayAddress::status`](crate::types::NatGatewayAddress::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::NatGatewayAddressStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::NatGatewayAddressStatus> {
         &self.inner.status
     }
     /// Sets [`NatGatewayAddress::availability_zone`](crate::types::NatGatewayAddress::availability_zone): The Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAddress::availability_zone`](crate::types::NatGatewayAddress::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`NatGatewayAddress::availability_zone`](crate::types::NatGatewayAddress::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`NatGatewayAddress::availability_zone_id`](crate::types::NatGatewayAddress::availability_zone_id): The ID of the Availability Zone where this Elastic IP address (EIP) is being used to handle outbound NAT traffic.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAddress::availability_zone_id`](crate::types::NatGatewayAddress::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`NatGatewayAddress::availability_zone_id`](crate::types::NatGatewayAddress::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`NatGatewayAddress`]; it has no required members, so this cannot fail.
@@ -329,63 +261,45 @@ impl NatGatewayAddressBuilder {
 impl ::awsgen_runtime::xml::FromXml for NatGatewayAddress {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allocationId" => {
-                    value.allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "privateIp" => {
-                    value.private_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip = Some(String::from(child.text()));
                 }
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "isPrimary" => {
-                    value.is_primary = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_primary = Some(child.text() == "true");
                 }
                 "failureMessage" => {
-                    value.failure_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_message = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::NatGatewayAddressStatus::from(child.text()),
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,153 +2,123 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an appliance attached to a NAT Gateway, providing managed security solutions for traffic filtering and inspection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NatGatewayAttachedAppliance {
     /// The type of appliance attached to the NAT Gateway. For network firewall proxy functionality, this will be "network-firewall-proxy".
-    pub type_: ::std::option::Option<crate::types::NatGatewayApplianceType>,
+    pub type_: Option<crate::types::NatGatewayApplianceType>,
     /// The Amazon Resource Name (ARN) of the attached appliance, identifying the specific proxy or security appliance resource.
-    pub appliance_arn: ::std::option::Option<::std::string::String>,
+    pub appliance_arn: Option<String>,
     /// The VPC endpoint ID used to route traffic from application VPCs to the proxy for inspection and filtering.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The current attachment state of the appliance.
-    pub attachment_state: ::std::option::Option<crate::types::NatGatewayApplianceState>,
+    pub attachment_state: Option<crate::types::NatGatewayApplianceState>,
     /// The current modification state of the appliance.
-    pub modification_state: ::std::option::Option<
-        crate::types::NatGatewayApplianceModifyState,
-    >,
+    pub modification_state: Option<crate::types::NatGatewayApplianceModifyState>,
     /// The failure code if the appliance attachment or modification operation failed.
-    pub failure_code: ::std::option::Option<::std::string::String>,
+    pub failure_code: Option<String>,
     /// A descriptive message explaining the failure if the appliance attachment or modification operation failed.
-    pub failure_message: ::std::option::Option<::std::string::String>,
+    pub failure_message: Option<String>,
 }
 impl NatGatewayAttachedAppliance {
     /// Starts building a [`NatGatewayAttachedAppliance`].
     #[inline]
     pub fn builder() -> crate::types::builders::NatGatewayAttachedApplianceBuilder {
-        <crate::types::builders::NatGatewayAttachedApplianceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NatGatewayAttachedApplianceBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NatGatewayApplianceType> {
+    pub fn type_(&self) -> Option<&crate::types::NatGatewayApplianceType> {
         self.type_.as_ref()
     }
     /// The `ApplianceArn` member, when set.
     #[inline]
-    pub fn appliance_arn(&self) -> ::std::option::Option<&str> {
+    pub fn appliance_arn(&self) -> Option<&str> {
         self.appliance_arn.as_deref()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `AttachmentState` member, when set.
     #[inline]
-    pub fn attachment_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NatGatewayApplianceState> {
+    pub fn attachment_state(&self) -> Option<&crate::types::NatGatewayApplianceState> {
         self.attachment_state.as_ref()
     }
     /// The `ModificationState` member, when set.
     #[inline]
     pub fn modification_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::NatGatewayApplianceModifyState> {
+    ) -> Option<&crate::types::NatGatewayApplianceModifyState> {
         self.modification_state.as_ref()
     }
     /// The `FailureCode` member, when set.
     #[inline]
-    pub fn failure_code(&self) -> ::std::option::Option<&str> {
+    pub fn failure_code(&self) -> Option<&str> {
         self.failure_code.as_deref()
     }
     /// The `FailureMessage` member, when set.
     #[inline]
-    pub fn failure_message(&self) -> ::std::option::Option<&str> {
+    pub fn failure_message(&self) -> Option<&str> {
         self.failure_message.as_deref()
     }
 }
 /// A builder for [`NatGatewayAttachedAppliance`](crate::types::NatGatewayAttachedAppliance); start one with `NatGatewayAttachedAppliance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NatGatewayAttachedApplianceBuilder {
     inner: crate::types::NatGatewayAttachedAppliance,
 }
 impl NatGatewayAttachedApplianceBuilder {
     /// Sets [`NatGatewayAttachedAppliance::type_`](crate::types::NatGatewayAttachedAppliance::type_): The type of appliance attached to the NAT Gateway.
     pub fn type_(mut self, input: crate::types::NatGatewayApplianceType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::type_`](crate::types::NatGatewayAttachedAppliance::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::NatGatewayApplianceType>,
+        input: Option<crate::types::NatGatewayApplianceType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`NatGatewayAttachedAppliance::type_`](crate::types::NatGatewayAttachedAppliance::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::NatGatewayApplianceType> {
+    pub fn get_type_(&self) -> &Option<crate::types::NatGatewayApplianceType> {
         &self.inner.type_
     }
     /// Sets [`NatGatewayAttachedAppliance::appliance_arn`](crate::types::NatGatewayAttachedAppliance::appliance_arn): The Amazon Resource Name (ARN) of the attached appliance, identifying the specific proxy or security appliance resource.
-    pub fn appliance_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.appliance_arn = ::std::option::Option::Some(input.into());
+    pub fn appliance_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.appliance_arn = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::appliance_arn`](crate::types::NatGatewayAttachedAppliance::appliance_arn).
     #[inline]
-    pub fn set_appliance_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_appliance_arn(mut self, input: Option<String>) -> Self {
         self.inner.appliance_arn = input;
         self
     }
     /// The value set for [`NatGatewayAttachedAppliance::appliance_arn`](crate::types::NatGatewayAttachedAppliance::appliance_arn), if any.
     #[inline]
-    pub fn get_appliance_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_appliance_arn(&self) -> &Option<String> {
         &self.inner.appliance_arn
     }
     /// Sets [`NatGatewayAttachedAppliance::vpc_endpoint_id`](crate::types::NatGatewayAttachedAppliance::vpc_endpoint_id): The VPC endpoint ID used to route traffic from application VPCs to the proxy for inspection and filtering.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::vpc_endpoint_id`](crate::types::NatGatewayAttachedAppliance::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`NatGatewayAttachedAppliance::vpc_endpoint_id`](crate::types::NatGatewayAttachedAppliance::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`NatGatewayAttachedAppliance::attachment_state`](crate::types::NatGatewayAttachedAppliance::attachment_state): The current attachment state of the appliance.
@@ -156,14 +126,14 @@ impl NatGatewayAttachedApplianceBuilder {
         mut self,
         input: crate::types::NatGatewayApplianceState,
     ) -> Self {
-        self.inner.attachment_state = ::std::option::Option::Some(input);
+        self.inner.attachment_state = Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::attachment_state`](crate::types::NatGatewayAttachedAppliance::attachment_state).
     #[inline]
     pub fn set_attachment_state(
         mut self,
-        input: ::std::option::Option<crate::types::NatGatewayApplianceState>,
+        input: Option<crate::types::NatGatewayApplianceState>,
     ) -> Self {
         self.inner.attachment_state = input;
         self
@@ -172,7 +142,7 @@ impl NatGatewayAttachedApplianceBuilder {
     #[inline]
     pub fn get_attachment_state(
         &self,
-    ) -> &::std::option::Option<crate::types::NatGatewayApplianceState> {
+    ) -> &Option<crate::types::NatGatewayApplianceState> {
         &self.inner.attachment_state
     }
     /// Sets [`NatGatewayAttachedAppliance::modification_state`](crate::types::NatGatewayAttachedAppliance::modification_state): The current modification state of the appliance.
@@ -180,14 +150,14 @@ impl NatGatewayAttachedApplianceBuilder {
         mut self,
         input: crate::types::NatGatewayApplianceModifyState,
     ) -> Self {
-        self.inner.modification_state = ::std::option::Option::Some(input);
+        self.inner.modification_state = Some(input);
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::modification_state`](crate::types::NatGatewayAttachedAppliance::modification_state).
     #[inline]
     pub fn set_modification_state(
         mut self,
-        input: ::std::option::Option<crate::types::NatGatewayApplianceModifyState>,
+        input: Option<crate::types::NatGatewayApplianceModifyState>,
     ) -> Self {
         self.inner.modification_state = input;
         self
@@ -196,51 +166,39 @@ impl NatGatewayAttachedApplianceBuilder {
     #[inline]
     pub fn get_modification_state(
         &self,
-    ) -> &::std::option::Option<crate::types::NatGatewayApplianceModifyState> {
+    ) -> &Option<crate::types::NatGatewayApplianceModifyState> {
         &self.inner.modification_state
     }
     /// Sets [`NatGatewayAttachedAppliance::failure_code`](crate::types::NatGatewayAttachedAppliance::failure_code): The failure code if the appliance attachment or modification operation failed.
-    pub fn failure_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_code = ::std::option::Option::Some(input.into());
+    pub fn failure_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_code = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::failure_code`](crate::types::NatGatewayAttachedAppliance::failure_code).
     #[inline]
-    pub fn set_failure_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_code(mut self, input: Option<String>) -> Self {
         self.inner.failure_code = input;
         self
     }
     /// The value set for [`NatGatewayAttachedAppliance::failure_code`](crate::types::NatGatewayAttachedAppliance::failure_code), if any.
     #[inline]
-    pub fn get_failure_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_code(&self) -> &Option<String> {
         &self.inner.failure_code
     }
     /// Sets [`NatGatewayAttachedAppliance::failure_message`](crate::types::NatGatewayAttachedAppliance::failure_message): A descriptive message explaining the failure if the appliance attachment or modification operation failed.
-    pub fn failure_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_message = ::std::option::Option::Some(input.into());
+    pub fn failure_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_message = Some(input.into());
         self
     }
     /// Sets or clears [`NatGatewayAttachedAppliance::failure_message`](crate::types::NatGatewayAttachedAppliance::failure_message).
     #[inline]
-    pub fn set_failure_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_message(mut self, input: Option<String>) -> Self {
         self.inner.failure_message = input;
         self
     }
     /// The value set for [`NatGatewayAttachedAppliance::failure_message`](crate::types::NatGatewayAttachedAppliance::failure_message), if any.
     #[inline]
-    pub fn get_failure_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_message(&self) -> &Option<String> {
         &self.inner.failure_message
     }
     /// Builds the [`NatGatewayAttachedAppliance`]; it has no required members, so this cannot fail.
@@ -252,48 +210,40 @@ impl NatGatewayAttachedApplianceBuilder {
 impl ::awsgen_runtime::xml::FromXml for NatGatewayAttachedAppliance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::NatGatewayApplianceType::from(child.text()),
                     );
                 }
                 "applianceArn" => {
-                    value.appliance_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.appliance_arn = Some(String::from(child.text()));
                 }
                 "vpcEndpointId" => {
-                    value.vpc_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_id = Some(String::from(child.text()));
                 }
                 "attachmentState" => {
-                    value.attachment_state = ::std::option::Option::Some(
+                    value.attachment_state = Some(
                         crate::types::NatGatewayApplianceState::from(child.text()),
                     );
                 }
                 "modificationState" => {
-                    value.modification_state = ::std::option::Option::Some(
+                    value.modification_state = Some(
                         crate::types::NatGatewayApplianceModifyState::from(child.text()),
                     );
                 }
                 "failureCode" => {
-                    value.failure_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_code = Some(String::from(child.text()));
                 }
                 "failureMessage" => {
-                    value.failure_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,242 +2,182 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the OpenID Connect (OIDC) options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NativeApplicationOidcOptions {
     /// The public signing key endpoint.
-    pub public_signing_key_endpoint: ::std::option::Option<::std::string::String>,
+    pub public_signing_key_endpoint: Option<String>,
     /// The OIDC issuer identifier of the IdP.
-    pub issuer: ::std::option::Option<::std::string::String>,
+    pub issuer: Option<String>,
     /// The authorization endpoint of the IdP.
-    pub authorization_endpoint: ::std::option::Option<::std::string::String>,
+    pub authorization_endpoint: Option<String>,
     /// The token endpoint of the IdP.
-    pub token_endpoint: ::std::option::Option<::std::string::String>,
+    pub token_endpoint: Option<String>,
     /// The user info endpoint of the IdP.
-    pub user_info_endpoint: ::std::option::Option<::std::string::String>,
+    pub user_info_endpoint: Option<String>,
     /// The OAuth 2.0 client identifier.
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: Option<String>,
     /// The set of user claims to be requested from the IdP.
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: Option<String>,
 }
 impl NativeApplicationOidcOptions {
     /// Starts building a [`NativeApplicationOidcOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::NativeApplicationOidcOptionsBuilder {
-        <crate::types::builders::NativeApplicationOidcOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NativeApplicationOidcOptionsBuilder as Default>::default()
     }
     /// The `PublicSigningKeyEndpoint` member, when set.
     #[inline]
-    pub fn public_signing_key_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn public_signing_key_endpoint(&self) -> Option<&str> {
         self.public_signing_key_endpoint.as_deref()
     }
     /// The `Issuer` member, when set.
     #[inline]
-    pub fn issuer(&self) -> ::std::option::Option<&str> {
+    pub fn issuer(&self) -> Option<&str> {
         self.issuer.as_deref()
     }
     /// The `AuthorizationEndpoint` member, when set.
     #[inline]
-    pub fn authorization_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn authorization_endpoint(&self) -> Option<&str> {
         self.authorization_endpoint.as_deref()
     }
     /// The `TokenEndpoint` member, when set.
     #[inline]
-    pub fn token_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn token_endpoint(&self) -> Option<&str> {
         self.token_endpoint.as_deref()
     }
     /// The `UserInfoEndpoint` member, when set.
     #[inline]
-    pub fn user_info_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn user_info_endpoint(&self) -> Option<&str> {
         self.user_info_endpoint.as_deref()
     }
     /// The `ClientId` member, when set.
     #[inline]
-    pub fn client_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(&self) -> ::std::option::Option<&str> {
+    pub fn scope(&self) -> Option<&str> {
         self.scope.as_deref()
     }
 }
 /// A builder for [`NativeApplicationOidcOptions`](crate::types::NativeApplicationOidcOptions); start one with `NativeApplicationOidcOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NativeApplicationOidcOptionsBuilder {
     inner: crate::types::NativeApplicationOidcOptions,
 }
 impl NativeApplicationOidcOptionsBuilder {
     /// Sets [`NativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::NativeApplicationOidcOptions::public_signing_key_endpoint): The public signing key endpoint.
-    pub fn public_signing_key_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_signing_key_endpoint = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn public_signing_key_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_signing_key_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`NativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::NativeApplicationOidcOptions::public_signing_key_endpoint).
     #[inline]
-    pub fn set_public_signing_key_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_signing_key_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.public_signing_key_endpoint = input;
         self
     }
     /// The value set for [`NativeApplicationOidcOptions::public_signing_key_endpoint`](crate::types::NativeApplicationOidcOptions::public_signing_key_endpoint), if any.
     #[inline]
-    pub fn get_public_signing_key_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_signing_key_endpoint(&self) -> &Option<String> {
         &self.inner.public_signing_key_endpoint
     }
     /// Sets [`NativeApplicationOidcOptions::issuer`](crate::types::NativeApplicationOidcOptions::issuer): The OIDC issuer identifier of the IdP.
-    pub fn issuer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.issuer = ::std::option::Option::Some(input.into());
+    pub fn issuer(mut self, input: impl Into<String>) -> Self {
+        self.inner.issuer = Some(input.into());
         self
     }
     /// Sets or clears [`NativeApplicationOidcOptions::issuer`](crate::types::NativeApplicationOidcOptions::issuer).
     #[inline]
-    pub fn set_issuer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_issuer(mut self, input: Option<String>) -> Self {
         self.inner.issuer = input;
         self
     }
     /// The value set for [`NativeApplicationOidcOptions::issuer`](crate::types::NativeApplicationOidcOptions::issuer), if any.
     #[inline]
-    pub fn get_issuer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_issuer(&self) -> &Option<String> {
         &self.inner.issuer
     }
     /// Sets [`NativeApplicationOidcOptions::authorization_endpoint`](crate::types::NativeApplicationOidcOptions::authorization_endpoint): The authorization endpoint of the IdP.
-    pub fn authorization_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorization_endpoint = ::std::option::Option::Some(input.into());
+    pub fn authorization_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorization_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`NativeApplicationOidcOptions::authorization_endpoint`](crate::types::NativeApplicationOidcOptions::authorization_endpoint).
     #[inline]
-    pub fn set_authorization_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorization_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.authorization_endpoint = input;
         self
     }
     /// The value set for [`NativeApplicationOidcOptions::authorization_endpoint`](crate::types::NativeApplicationOidcOptions::authorization_endpoint), if any.
     #[inline]
-    pub fn get_authorization_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorization_endpoint(&self) -> &Option<String> {
         &self.inner.authorization_endpoint
     }
     /// Sets [`NativeApplicationOidcOptions::token_endpoint`](crate::types::NativeApplicationOidcOptions::token_endpoint): The token endpoint of the IdP.
-    pub fn token_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_endpoint = ::std::option::Option::Some(input.into());
+    pub fn token_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`NativeApplicationOidcOptions::token_endpoint`](crate::types::NativeApplicationOidcOptions::token_endpoint).
     #[inline]
-    pub fn set_token_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.token_endpoint = input;
         self
     }
     /// The value set for [`NativeApplicationOidcOptions::token_endpoint`](crate::types::NativeApplicationOidcOptions::token_endpoint), if any.
     #[inline]
-    pub fn get_token_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_endpoint(&self) -> &Option<String> {
         &self.inner.token_endpoint
     }
     /// Sets [`NativeApplicationOidcOptions::user_info_endpoint`](crate::types::NativeApplicationOidcOptions::user_info_endpoint): The user info endpoint of the IdP.
-    pub fn user_info_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_info_endpoint = ::std::option::Option::Some(input.into());
+    pub fn user_info_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_info_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`NativeApplicationOidcOptions::user_info_endpoint`](crate::types::NativeApplicationOidcOptions::user_info_endpoint).
     #[inline]
-    pub fn set_user_info_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_info_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.user_info_endpoint = input;
         self
     }
     /// The value set for [`NativeApplicationOidcOptions::user_info_endpoint`](crate::types::NativeApplicationOidcOptions::user_info_endpoint), if any.
     #[inline]
-    pub fn get_user_info_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_info_endpoint(&self) -> &Option<String> {
         &self.inner.user_info_endpoint
     }
     /// Sets [`NativeApplicationOidcOptions::client_id`](crate::types::NativeApplicationOidcOptions::client_id): The OAuth 2.0 client identifier.
-    pub fn client_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_id = ::std::option::Option::Some(input.into());
+    pub fn client_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_id = Some(input.into());
         self
     }
     /// Sets or clears [`NativeApplicationOidcOptions::client_id`](crate::types::NativeApplicationOidcOptions::client_id).
     #[inline]
-    pub fn set_client_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_id(mut self, input: Option<String>) -> Self {
         self.inner.client_id = input;
         self
     }
     /// The value set for [`NativeApplicationOidcOptions::client_id`](crate::types::NativeApplicationOidcOptions::client_id), if any.
     #[inline]
-    pub fn get_client_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_id(&self) -> &Option<String> {
         &self.inner.client_id
     }
     /// Sets [`NativeApplicationOidcOptions::scope`](crate::types::NativeApplicationOidcOptions::scope): The set of user claims to be requested from the IdP.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: impl Into<String>) -> Self {
+        self.inner.scope = Some(input.into());
         self
     }
     /// Sets or clears [`NativeApplicationOidcOptions::scope`](crate::types::NativeApplicationOidcOptions::scope).
     #[inline]
-    pub fn set_scope(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_scope(mut self, input: Option<String>) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`NativeApplicationOidcOptions::scope`](crate::types::NativeApplicationOidcOptions::scope), if any.
     #[inline]
-    pub fn get_scope(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_scope(&self) -> &Option<String> {
         &self.inner.scope
     }
     /// Builds the [`NativeApplicationOidcOptions`]; it has no required members, so this cannot fail.
@@ -249,48 +189,34 @@ impl NativeApplicationOidcOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for NativeApplicationOidcOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "publicSigningKeyEndpoint" => {
-                    value.public_signing_key_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_signing_key_endpoint = Some(String::from(child.text()));
                 }
                 "issuer" => {
-                    value.issuer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.issuer = Some(String::from(child.text()));
                 }
                 "authorizationEndpoint" => {
-                    value.authorization_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.authorization_endpoint = Some(String::from(child.text()));
                 }
                 "tokenEndpoint" => {
-                    value.token_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.token_endpoint = Some(String::from(child.text()));
                 }
                 "userInfoEndpoint" => {
-                    value.user_info_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_info_endpoint = Some(String::from(child.text()));
                 }
                 "clientId" => {
-                    value.client_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_id = Some(String::from(child.text()));
                 }
                 "scope" => {
-                    value.scope = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.scope = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,36 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network ACL.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkAcl {
     /// Any associations between the network ACL and your subnets
-    pub associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkAclAssociation>,
-    >,
+    pub associations: Option<Vec<crate::types::NetworkAclAssociation>>,
     /// The entries (rules) in the network ACL.
-    pub entries: ::std::option::Option<::std::vec::Vec<crate::types::NetworkAclEntry>>,
+    pub entries: Option<Vec<crate::types::NetworkAclEntry>>,
     /// Indicates whether this is the default network ACL for the VPC.
-    pub is_default: ::std::option::Option<bool>,
+    pub is_default: Option<bool>,
     /// The ID of the network ACL.
-    pub network_acl_id: ::std::option::Option<::std::string::String>,
+    pub network_acl_id: Option<String>,
     /// Any tags assigned to the network ACL.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC for the network ACL.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the network ACL.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
 }
 impl NetworkAcl {
     /// Starts building a [`NetworkAcl`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkAclBuilder {
-        <crate::types::builders::NetworkAclBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkAclBuilder as Default>::default()
     }
     /// The `Associations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -45,12 +38,12 @@ impl NetworkAcl {
     }
     /// The `IsDefault` member, when set.
     #[inline]
-    pub fn is_default(&self) -> ::std::option::Option<bool> {
+    pub fn is_default(&self) -> Option<bool> {
         self.is_default
     }
     /// The `NetworkAclId` member, when set.
     #[inline]
-    pub fn network_acl_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_acl_id(&self) -> Option<&str> {
         self.network_acl_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,22 +53,17 @@ impl NetworkAcl {
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
 }
 /// A builder for [`NetworkAcl`](crate::types::NetworkAcl); start one with `NetworkAcl::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkAclBuilder {
     inner: crate::types::NetworkAcl,
 }
@@ -91,18 +79,14 @@ impl NetworkAclBuilder {
     #[inline]
     pub fn set_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::NetworkAclAssociation>,
-        >,
+        input: Option<Vec<crate::types::NetworkAclAssociation>>,
     ) -> Self {
         self.inner.associations = input;
         self
     }
     /// The value set for [`NetworkAcl::associations`](crate::types::NetworkAcl::associations), if any.
     #[inline]
-    pub fn get_associations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NetworkAclAssociation>> {
+    pub fn get_associations(&self) -> &Option<Vec<crate::types::NetworkAclAssociation>> {
         &self.inner.associations
     }
     /// Appends one item to [`NetworkAcl::entries`](crate::types::NetworkAcl::entries): The entries (rules) in the network ACL.
@@ -116,54 +100,46 @@ impl NetworkAclBuilder {
     #[inline]
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NetworkAclEntry>>,
+        input: Option<Vec<crate::types::NetworkAclEntry>>,
     ) -> Self {
         self.inner.entries = input;
         self
     }
     /// The value set for [`NetworkAcl::entries`](crate::types::NetworkAcl::entries), if any.
     #[inline]
-    pub fn get_entries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NetworkAclEntry>> {
+    pub fn get_entries(&self) -> &Option<Vec<crate::types::NetworkAclEntry>> {
         &self.inner.entries
     }
     /// Sets [`NetworkAcl::is_default`](crate::types::NetworkAcl::is_default): Indicates whether this is the default network ACL for the VPC.
     pub fn is_default(mut self, input: bool) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input);
+        self.inner.is_default = Some(input);
         self
     }
     /// Sets or clears [`NetworkAcl::is_default`](crate::types::NetworkAcl::is_default).
     #[inline]
-    pub fn set_is_default(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.inner.is_default = input;
         self
     }
     /// The value set for [`NetworkAcl::is_default`](crate::types::NetworkAcl::is_default), if any.
     #[inline]
-    pub fn get_is_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_default(&self) -> &Option<bool> {
         &self.inner.is_default
     }
     /// Sets [`NetworkAcl::network_acl_id`](crate::types::NetworkAcl::network_acl_id): The ID of the network ACL.
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_acl_id = ::std::option::Option::Some(input.into());
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_acl_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAcl::network_acl_id`](crate::types::NetworkAcl::network_acl_id).
     #[inline]
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.inner.network_acl_id = input;
         self
     }
     /// The value set for [`NetworkAcl::network_acl_id`](crate::types::NetworkAcl::network_acl_id), if any.
     #[inline]
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         &self.inner.network_acl_id
     }
     /// Appends one item to [`NetworkAcl::tags`](crate::types::NetworkAcl::tags): Any tags assigned to the network ACL.
@@ -175,62 +151,45 @@ impl NetworkAclBuilder {
     }
     /// Sets or clears [`NetworkAcl::tags`](crate::types::NetworkAcl::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`NetworkAcl::tags`](crate::types::NetworkAcl::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`NetworkAcl::vpc_id`](crate::types::NetworkAcl::vpc_id): The ID of the VPC for the network ACL.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAcl::vpc_id`](crate::types::NetworkAcl::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`NetworkAcl::vpc_id`](crate::types::NetworkAcl::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`NetworkAcl::owner_id`](crate::types::NetworkAcl::owner_id): The ID of the Amazon Web Services account that owns the network ACL.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAcl::owner_id`](crate::types::NetworkAcl::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`NetworkAcl::owner_id`](crate::types::NetworkAcl::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Builds the [`NetworkAcl`]; it has no required members, so this cannot fail.
@@ -242,12 +201,12 @@ impl NetworkAclBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkAcl {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationSet" => {
-                    value.associations = ::std::option::Option::Some(
+                    value.associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkAclAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -255,7 +214,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkAcl {
                     );
                 }
                 "entrySet" => {
-                    value.entries = ::std::option::Option::Some(
+                    value.entries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkAclEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -263,17 +222,13 @@ impl ::awsgen_runtime::xml::FromXml for NetworkAcl {
                     );
                 }
                 "default" => {
-                    value.is_default = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_default = Some(child.text() == "true");
                 }
                 "networkAclId" => {
-                    value.network_acl_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_acl_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -281,18 +236,14 @@ impl ::awsgen_runtime::xml::FromXml for NetworkAcl {
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,122 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a network ACL and a subnet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkAclAssociation {
     /// The ID of the association between a network ACL and a subnet.
-    pub network_acl_association_id: ::std::option::Option<::std::string::String>,
+    pub network_acl_association_id: Option<String>,
     /// The ID of the network ACL.
-    pub network_acl_id: ::std::option::Option<::std::string::String>,
+    pub network_acl_id: Option<String>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
 }
 impl NetworkAclAssociation {
     /// Starts building a [`NetworkAclAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkAclAssociationBuilder {
-        <crate::types::builders::NetworkAclAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkAclAssociationBuilder as Default>::default()
     }
     /// The `NetworkAclAssociationId` member, when set.
     #[inline]
-    pub fn network_acl_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_acl_association_id(&self) -> Option<&str> {
         self.network_acl_association_id.as_deref()
     }
     /// The `NetworkAclId` member, when set.
     #[inline]
-    pub fn network_acl_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_acl_id(&self) -> Option<&str> {
         self.network_acl_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
 }
 /// A builder for [`NetworkAclAssociation`](crate::types::NetworkAclAssociation); start one with `NetworkAclAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkAclAssociationBuilder {
     inner: crate::types::NetworkAclAssociation,
 }
 impl NetworkAclAssociationBuilder {
     /// Sets [`NetworkAclAssociation::network_acl_association_id`](crate::types::NetworkAclAssociation::network_acl_association_id): The ID of the association between a network ACL and a subnet.
-    pub fn network_acl_association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_acl_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_acl_association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_acl_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAclAssociation::network_acl_association_id`](crate::types::NetworkAclAssociation::network_acl_association_id).
     #[inline]
-    pub fn set_network_acl_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_association_id(mut self, input: Option<String>) -> Self {
         self.inner.network_acl_association_id = input;
         self
     }
     /// The value set for [`NetworkAclAssociation::network_acl_association_id`](crate::types::NetworkAclAssociation::network_acl_association_id), if any.
     #[inline]
-    pub fn get_network_acl_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_association_id(&self) -> &Option<String> {
         &self.inner.network_acl_association_id
     }
     /// Sets [`NetworkAclAssociation::network_acl_id`](crate::types::NetworkAclAssociation::network_acl_id): The ID of the network ACL.
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_acl_id = ::std::option::Option::Some(input.into());
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_acl_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAclAssociation::network_acl_id`](crate::types::NetworkAclAssociation::network_acl_id).
     #[inline]
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.inner.network_acl_id = input;
         self
     }
     /// The value set for [`NetworkAclAssociation::network_acl_id`](crate::types::NetworkAclAssociation::network_acl_id), if any.
     #[inline]
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         &self.inner.network_acl_id
     }
     /// Sets [`NetworkAclAssociation::subnet_id`](crate::types::NetworkAclAssociation::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAclAssociation::subnet_id`](crate::types::NetworkAclAssociation::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`NetworkAclAssociation::subnet_id`](crate::types::NetworkAclAssociation::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Builds the [`NetworkAclAssociation`]; it has no required members, so this cannot fail.
@@ -129,28 +97,22 @@ impl NetworkAclAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkAclAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkAclAssociationId" => {
-                    value.network_acl_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_acl_association_id = Some(String::from(child.text()));
                 }
                 "networkAclId" => {
-                    value.network_acl_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_acl_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,244 +2,208 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an entry in a network ACL.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkAclEntry {
     /// The IPv4 network range to allow or deny, in CIDR notation.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// Indicates whether the rule is an egress rule (applied to traffic leaving the subnet).
-    pub egress: ::std::option::Option<bool>,
+    pub egress: Option<bool>,
     /// ICMP protocol: The ICMP type and code.
-    pub icmp_type_code: ::std::option::Option<crate::types::IcmpTypeCode>,
+    pub icmp_type_code: Option<crate::types::IcmpTypeCode>,
     /// The IPv6 network range to allow or deny, in CIDR notation.
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
     /// TCP or UDP protocols: The range of ports the rule applies to.
-    pub port_range: ::std::option::Option<crate::types::PortRange>,
+    pub port_range: Option<crate::types::PortRange>,
     /// The protocol number. A value of "-1" means all protocols.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// Indicates whether to allow or deny the traffic that matches the rule.
-    pub rule_action: ::std::option::Option<crate::types::RuleAction>,
+    pub rule_action: Option<crate::types::RuleAction>,
     /// The rule number for the entry. ACL entries are processed in ascending order by rule number.
-    pub rule_number: ::std::option::Option<i32>,
+    pub rule_number: Option<i32>,
 }
 impl NetworkAclEntry {
     /// Starts building a [`NetworkAclEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkAclEntryBuilder {
-        <crate::types::builders::NetworkAclEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkAclEntryBuilder as Default>::default()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `Egress` member, when set.
     #[inline]
-    pub fn egress(&self) -> ::std::option::Option<bool> {
+    pub fn egress(&self) -> Option<bool> {
         self.egress
     }
     /// The `IcmpTypeCode` member, when set.
     #[inline]
-    pub fn icmp_type_code(&self) -> ::std::option::Option<&crate::types::IcmpTypeCode> {
+    pub fn icmp_type_code(&self) -> Option<&crate::types::IcmpTypeCode> {
         self.icmp_type_code.as_ref()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
     /// The `PortRange` member, when set.
     #[inline]
-    pub fn port_range(&self) -> ::std::option::Option<&crate::types::PortRange> {
+    pub fn port_range(&self) -> Option<&crate::types::PortRange> {
         self.port_range.as_ref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `RuleAction` member, when set.
     #[inline]
-    pub fn rule_action(&self) -> ::std::option::Option<&crate::types::RuleAction> {
+    pub fn rule_action(&self) -> Option<&crate::types::RuleAction> {
         self.rule_action.as_ref()
     }
     /// The `RuleNumber` member, when set.
     #[inline]
-    pub fn rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn rule_number(&self) -> Option<i32> {
         self.rule_number
     }
 }
 /// A builder for [`NetworkAclEntry`](crate::types::NetworkAclEntry); start one with `NetworkAclEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkAclEntryBuilder {
     inner: crate::types::NetworkAclEntry,
 }
 impl NetworkAclEntryBuilder {
     /// Sets [`NetworkAclEntry::cidr_block`](crate::types::NetworkAclEntry::cidr_block): The IPv4 network range to allow or deny, in CIDR notation.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAclEntry::cidr_block`](crate::types::NetworkAclEntry::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`NetworkAclEntry::cidr_block`](crate::types::NetworkAclEntry::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`NetworkAclEntry::egress`](crate::types::NetworkAclEntry::egress): Indicates whether the rule is an egress rule (applied to traffic leaving the subnet).
     pub fn egress(mut self, input: bool) -> Self {
-        self.inner.egress = ::std::option::Option::Some(input);
+        self.inner.egress = Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::egress`](crate::types::NetworkAclEntry::egress).
     #[inline]
-    pub fn set_egress(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_egress(mut self, input: Option<bool>) -> Self {
         self.inner.egress = input;
         self
     }
     /// The value set for [`NetworkAclEntry::egress`](crate::types::NetworkAclEntry::egress), if any.
     #[inline]
-    pub fn get_egress(&self) -> &::std::option::Option<bool> {
+    pub fn get_egress(&self) -> &Option<bool> {
         &self.inner.egress
     }
     /// Sets [`NetworkAclEntry::icmp_type_code`](crate::types::NetworkAclEntry::icmp_type_code): ICMP protocol: The ICMP type and code.
     pub fn icmp_type_code(mut self, input: crate::types::IcmpTypeCode) -> Self {
-        self.inner.icmp_type_code = ::std::option::Option::Some(input);
+        self.inner.icmp_type_code = Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::icmp_type_code`](crate::types::NetworkAclEntry::icmp_type_code).
     #[inline]
     pub fn set_icmp_type_code(
         mut self,
-        input: ::std::option::Option<crate::types::IcmpTypeCode>,
+        input: Option<crate::types::IcmpTypeCode>,
     ) -> Self {
         self.inner.icmp_type_code = input;
         self
     }
     /// The value set for [`NetworkAclEntry::icmp_type_code`](crate::types::NetworkAclEntry::icmp_type_code), if any.
     #[inline]
-    pub fn get_icmp_type_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::IcmpTypeCode> {
+    pub fn get_icmp_type_code(&self) -> &Option<crate::types::IcmpTypeCode> {
         &self.inner.icmp_type_code
     }
     /// Sets [`NetworkAclEntry::ipv6_cidr_block`](crate::types::NetworkAclEntry::ipv6_cidr_block): The IPv6 network range to allow or deny, in CIDR notation.
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAclEntry::ipv6_cidr_block`](crate::types::NetworkAclEntry::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`NetworkAclEntry::ipv6_cidr_block`](crate::types::NetworkAclEntry::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`NetworkAclEntry::port_range`](crate::types::NetworkAclEntry::port_range): TCP or UDP protocols: The range of ports the rule applies to.
     pub fn port_range(mut self, input: crate::types::PortRange) -> Self {
-        self.inner.port_range = ::std::option::Option::Some(input);
+        self.inner.port_range = Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::port_range`](crate::types::NetworkAclEntry::port_range).
     #[inline]
-    pub fn set_port_range(
-        mut self,
-        input: ::std::option::Option<crate::types::PortRange>,
-    ) -> Self {
+    pub fn set_port_range(mut self, input: Option<crate::types::PortRange>) -> Self {
         self.inner.port_range = input;
         self
     }
     /// The value set for [`NetworkAclEntry::port_range`](crate::types::NetworkAclEntry::port_range), if any.
     #[inline]
-    pub fn get_port_range(&self) -> &::std::option::Option<crate::types::PortRange> {
+    pub fn get_port_range(&self) -> &Option<crate::types::PortRange> {
         &self.inner.port_range
     }
     /// Sets [`NetworkAclEntry::protocol`](crate::types::NetworkAclEntry::protocol): The protocol number.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkAclEntry::protocol`](crate::types::NetworkAclEntry::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`NetworkAclEntry::protocol`](crate::types::NetworkAclEntry::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`NetworkAclEntry::rule_action`](crate::types::NetworkAclEntry::rule_action): Indicates whether to allow or deny the traffic that matches the rule.
     pub fn rule_action(mut self, input: crate::types::RuleAction) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input);
+        self.inner.rule_action = Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::rule_action`](crate::types::NetworkAclEntry::rule_action).
     #[inline]
-    pub fn set_rule_action(
-        mut self,
-        input: ::std::option::Option<crate::types::RuleAction>,
-    ) -> Self {
+    pub fn set_rule_action(mut self, input: Option<crate::types::RuleAction>) -> Self {
         self.inner.rule_action = input;
         self
     }
     /// The value set for [`NetworkAclEntry::rule_action`](crate::types::NetworkAclEntry::rule_action), if any.
     #[inline]
-    pub fn get_rule_action(&self) -> &::std::option::Option<crate::types::RuleAction> {
+    pub fn get_rule_action(&self) -> &Option<crate::types::RuleAction> {
         &self.inner.rule_action
     }
     /// Sets [`NetworkAclEntry::rule_number`](crate::types::NetworkAclEntry::rule_number): The rule number for the entry.
     pub fn rule_number(mut self, input: i32) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input);
+        self.inner.rule_number = Some(input);
         self
     }
     /// Sets or clears [`NetworkAclEntry::rule_number`](crate::types::NetworkAclEntry::rule_number).
     #[inline]
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.rule_number = input;
         self
     }
     /// The value set for [`NetworkAclEntry::rule_number`](crate::types::NetworkAclEntry::rule_number), if any.
     #[inline]
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         &self.inner.rule_number
     }
     /// Builds the [`NetworkAclEntry`]; it has no required members, so this cannot fail.
@@ -251,49 +215,43 @@ impl NetworkAclEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkAclEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidrBlock" => {
-                    value.cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_block = Some(String::from(child.text()));
                 }
                 "egress" => {
-                    value.egress = ::std::option::Option::Some(child.text() == "true");
+                    value.egress = Some(child.text() == "true");
                 }
                 "icmpTypeCode" => {
-                    value.icmp_type_code = ::std::option::Option::Some(
+                    value.icmp_type_code = Some(
                         <crate::types::IcmpTypeCode as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ipv6CidrBlock" => {
-                    value.ipv6_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_cidr_block = Some(String::from(child.text()));
                 }
                 "portRange" => {
-                    value.port_range = ::std::option::Option::Some(
+                    value.port_range = Some(
                         <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 "ruleAction" => {
-                    value.rule_action = ::std::option::Option::Some(
+                    value.rule_action = Some(
                         crate::types::RuleAction::from(child.text()),
                     );
                 }
                 "ruleNumber" => {
-                    value.rule_number = ::std::option::Option::Some(
+                    value.rule_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkAclEntry")?,
@@ -302,6 +260,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkAclEntry {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,77 +4,67 @@
 /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
 ///
 /// **Note:** Setting the minimum bandwidth does not guarantee that your instance will achieve the minimum bandwidth. Amazon EC2 will identify instance types that support the specified minimum bandwidth, but the actual bandwidth of your instance might go below the specified minimum at times. For more information, see [Available instance bandwidth](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-network-bandwidth.html#available-instance-bandwidth) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkBandwidthGbps {
     /// The minimum amount of network bandwidth, in Gbps. If this parameter is not specified, there is no minimum limit.
-    pub min: ::std::option::Option<f64>,
+    pub min: Option<f64>,
     /// The maximum amount of network bandwidth, in Gbps. If this parameter is not specified, there is no maximum limit.
-    pub max: ::std::option::Option<f64>,
+    pub max: Option<f64>,
 }
 impl NetworkBandwidthGbps {
     /// Starts building a [`NetworkBandwidthGbps`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkBandwidthGbpsBuilder {
-        <crate::types::builders::NetworkBandwidthGbpsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkBandwidthGbpsBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<f64> {
+    pub fn min(&self) -> Option<f64> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<f64> {
+    pub fn max(&self) -> Option<f64> {
         self.max
     }
 }
 /// A builder for [`NetworkBandwidthGbps`](crate::types::NetworkBandwidthGbps); start one with `NetworkBandwidthGbps::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkBandwidthGbpsBuilder {
     inner: crate::types::NetworkBandwidthGbps,
 }
 impl NetworkBandwidthGbpsBuilder {
     /// Sets [`NetworkBandwidthGbps::min`](crate::types::NetworkBandwidthGbps::min): The minimum amount of network bandwidth, in Gbps.
     pub fn min(mut self, input: f64) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`NetworkBandwidthGbps::min`](crate::types::NetworkBandwidthGbps::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_min(mut self, input: Option<f64>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`NetworkBandwidthGbps::min`](crate::types::NetworkBandwidthGbps::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<f64> {
+    pub fn get_min(&self) -> &Option<f64> {
         &self.inner.min
     }
     /// Sets [`NetworkBandwidthGbps::max`](crate::types::NetworkBandwidthGbps::max): The maximum amount of network bandwidth, in Gbps.
     pub fn max(mut self, input: f64) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`NetworkBandwidthGbps::max`](crate::types::NetworkBandwidthGbps::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_max(mut self, input: Option<f64>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`NetworkBandwidthGbps::max`](crate::types::NetworkBandwidthGbps::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<f64> {
+    pub fn get_max(&self) -> &Option<f64> {
         &self.inner.max
     }
     /// Builds the [`NetworkBandwidthGbps`]; it has no required members, so this cannot fail.
@@ -87,25 +77,25 @@ impl ::awsgen_runtime::query::WriteQuery for NetworkBandwidthGbps {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &::awsgen_runtime::protocol::float_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for NetworkBandwidthGbps {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "min" => {
-                    value.min = ::std::option::Option::Some(
+                    value.min = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -114,7 +104,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkBandwidthGbps {
                     );
                 }
                 "max" => {
-                    value.max = ::std::option::Option::Some(
+                    value.max = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -125,6 +115,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkBandwidthGbps {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,77 +4,67 @@
 /// The minimum and maximum amount of network bandwidth, in gigabits per second (Gbps).
 ///
 /// **Note:** Setting the minimum bandwidth does not guarantee that your instance will achieve the minimum bandwidth. Amazon EC2 will identify instance types that support the specified minimum bandwidth, but the actual bandwidth of your instance might go below the specified minimum at times. For more information, see [Available instance bandwidth](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-network-bandwidth.html#available-instance-bandwidth) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkBandwidthGbpsRequest {
     /// The minimum amount of network bandwidth, in Gbps. To specify no minimum limit, omit this parameter.
-    pub min: ::std::option::Option<f64>,
+    pub min: Option<f64>,
     /// The maximum amount of network bandwidth, in Gbps. To specify no maximum limit, omit this parameter.
-    pub max: ::std::option::Option<f64>,
+    pub max: Option<f64>,
 }
 impl NetworkBandwidthGbpsRequest {
     /// Starts building a [`NetworkBandwidthGbpsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkBandwidthGbpsRequestBuilder {
-        <crate::types::builders::NetworkBandwidthGbpsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkBandwidthGbpsRequestBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<f64> {
+    pub fn min(&self) -> Option<f64> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<f64> {
+    pub fn max(&self) -> Option<f64> {
         self.max
     }
 }
 /// A builder for [`NetworkBandwidthGbpsRequest`](crate::types::NetworkBandwidthGbpsRequest); start one with `NetworkBandwidthGbpsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkBandwidthGbpsRequestBuilder {
     inner: crate::types::NetworkBandwidthGbpsRequest,
 }
 impl NetworkBandwidthGbpsRequestBuilder {
     /// Sets [`NetworkBandwidthGbpsRequest::min`](crate::types::NetworkBandwidthGbpsRequest::min): The minimum amount of network bandwidth, in Gbps.
     pub fn min(mut self, input: f64) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`NetworkBandwidthGbpsRequest::min`](crate::types::NetworkBandwidthGbpsRequest::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_min(mut self, input: Option<f64>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`NetworkBandwidthGbpsRequest::min`](crate::types::NetworkBandwidthGbpsRequest::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<f64> {
+    pub fn get_min(&self) -> &Option<f64> {
         &self.inner.min
     }
     /// Sets [`NetworkBandwidthGbpsRequest::max`](crate::types::NetworkBandwidthGbpsRequest::max): The maximum amount of network bandwidth, in Gbps.
     pub fn max(mut self, input: f64) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`NetworkBandwidthGbpsRequest::max`](crate::types::NetworkBandwidthGbpsRequest::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_max(mut self, input: Option<f64>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`NetworkBandwidthGbpsRequest::max`](crate::types::NetworkBandwidthGbpsRequest::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<f64> {
+    pub fn get_max(&self) -> &Option<f64> {
         &self.inner.max
     }
     /// Builds the [`NetworkBandwidthGbpsRequest`]; it has no required members, so this cannot fail.
@@ -87,13 +77,13 @@ impl ::awsgen_runtime::query::WriteQuery for NetworkBandwidthGbpsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &::awsgen_runtime::protocol::float_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

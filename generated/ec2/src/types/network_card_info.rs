@@ -2,279 +2,237 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the network card support of the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkCardInfo {
     /// The index of the network card.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
     /// The network performance of the network card.
-    pub network_performance: ::std::option::Option<::std::string::String>,
+    pub network_performance: Option<String>,
     /// The maximum number of network interfaces for the network card.
-    pub maximum_network_interfaces: ::std::option::Option<i32>,
+    pub maximum_network_interfaces: Option<i32>,
     /// The number of additional network interfaces that can be attached to an instance when using flexible Elastic Network Adapter (ENA) queues. This number is in addition to the base number specified by `maximumNetworkInterfaces`.
-    pub additional_flexible_network_interfaces: ::std::option::Option<i32>,
+    pub additional_flexible_network_interfaces: Option<i32>,
     /// The baseline network performance of the network card, in Gbps.
-    pub baseline_bandwidth_in_gbps: ::std::option::Option<f64>,
+    pub baseline_bandwidth_in_gbps: Option<f64>,
     /// The peak (burst) network performance of the network card, in Gbps.
-    pub peak_bandwidth_in_gbps: ::std::option::Option<f64>,
+    pub peak_bandwidth_in_gbps: Option<f64>,
     /// The default number of the ENA queues for each interface.
-    pub default_ena_queue_count_per_interface: ::std::option::Option<i32>,
+    pub default_ena_queue_count_per_interface: Option<i32>,
     /// The maximum number of the ENA queues.
-    pub maximum_ena_queue_count: ::std::option::Option<i32>,
+    pub maximum_ena_queue_count: Option<i32>,
     /// The maximum number of the ENA queues for each interface.
-    pub maximum_ena_queue_count_per_interface: ::std::option::Option<i32>,
+    pub maximum_ena_queue_count_per_interface: Option<i32>,
 }
 impl NetworkCardInfo {
     /// Starts building a [`NetworkCardInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkCardInfoBuilder {
-        <crate::types::builders::NetworkCardInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkCardInfoBuilder as Default>::default()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
     /// The `NetworkPerformance` member, when set.
     #[inline]
-    pub fn network_performance(&self) -> ::std::option::Option<&str> {
+    pub fn network_performance(&self) -> Option<&str> {
         self.network_performance.as_deref()
     }
     /// The `MaximumNetworkInterfaces` member, when set.
     #[inline]
-    pub fn maximum_network_interfaces(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_network_interfaces(&self) -> Option<i32> {
         self.maximum_network_interfaces
     }
     /// The `AdditionalFlexibleNetworkInterfaces` member, when set.
     #[inline]
-    pub fn additional_flexible_network_interfaces(&self) -> ::std::option::Option<i32> {
+    pub fn additional_flexible_network_interfaces(&self) -> Option<i32> {
         self.additional_flexible_network_interfaces
     }
     /// The `BaselineBandwidthInGbps` member, when set.
     #[inline]
-    pub fn baseline_bandwidth_in_gbps(&self) -> ::std::option::Option<f64> {
+    pub fn baseline_bandwidth_in_gbps(&self) -> Option<f64> {
         self.baseline_bandwidth_in_gbps
     }
     /// The `PeakBandwidthInGbps` member, when set.
     #[inline]
-    pub fn peak_bandwidth_in_gbps(&self) -> ::std::option::Option<f64> {
+    pub fn peak_bandwidth_in_gbps(&self) -> Option<f64> {
         self.peak_bandwidth_in_gbps
     }
     /// The `DefaultEnaQueueCountPerInterface` member, when set.
     #[inline]
-    pub fn default_ena_queue_count_per_interface(&self) -> ::std::option::Option<i32> {
+    pub fn default_ena_queue_count_per_interface(&self) -> Option<i32> {
         self.default_ena_queue_count_per_interface
     }
     /// The `MaximumEnaQueueCount` member, when set.
     #[inline]
-    pub fn maximum_ena_queue_count(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_ena_queue_count(&self) -> Option<i32> {
         self.maximum_ena_queue_count
     }
     /// The `MaximumEnaQueueCountPerInterface` member, when set.
     #[inline]
-    pub fn maximum_ena_queue_count_per_interface(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_ena_queue_count_per_interface(&self) -> Option<i32> {
         self.maximum_ena_queue_count_per_interface
     }
 }
 /// A builder for [`NetworkCardInfo`](crate::types::NetworkCardInfo); start one with `NetworkCardInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkCardInfoBuilder {
     inner: crate::types::NetworkCardInfo,
 }
 impl NetworkCardInfoBuilder {
     /// Sets [`NetworkCardInfo::network_card_index`](crate::types::NetworkCardInfo::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::network_card_index`](crate::types::NetworkCardInfo::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`NetworkCardInfo::network_card_index`](crate::types::NetworkCardInfo::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Sets [`NetworkCardInfo::network_performance`](crate::types::NetworkCardInfo::network_performance): The network performance of the network card.
-    pub fn network_performance(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_performance = ::std::option::Option::Some(input.into());
+    pub fn network_performance(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_performance = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkCardInfo::network_performance`](crate::types::NetworkCardInfo::network_performance).
     #[inline]
-    pub fn set_network_performance(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_performance(mut self, input: Option<String>) -> Self {
         self.inner.network_performance = input;
         self
     }
     /// The value set for [`NetworkCardInfo::network_performance`](crate::types::NetworkCardInfo::network_performance), if any.
     #[inline]
-    pub fn get_network_performance(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_performance(&self) -> &Option<String> {
         &self.inner.network_performance
     }
     /// Sets [`NetworkCardInfo::maximum_network_interfaces`](crate::types::NetworkCardInfo::maximum_network_interfaces): The maximum number of network interfaces for the network card.
     pub fn maximum_network_interfaces(mut self, input: i32) -> Self {
-        self.inner.maximum_network_interfaces = ::std::option::Option::Some(input);
+        self.inner.maximum_network_interfaces = Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::maximum_network_interfaces`](crate::types::NetworkCardInfo::maximum_network_interfaces).
     #[inline]
-    pub fn set_maximum_network_interfaces(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_network_interfaces(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_network_interfaces = input;
         self
     }
     /// The value set for [`NetworkCardInfo::maximum_network_interfaces`](crate::types::NetworkCardInfo::maximum_network_interfaces), if any.
     #[inline]
-    pub fn get_maximum_network_interfaces(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_network_interfaces(&self) -> &Option<i32> {
         &self.inner.maximum_network_interfaces
     }
     /// Sets [`NetworkCardInfo::additional_flexible_network_interfaces`](crate::types::NetworkCardInfo::additional_flexible_network_interfaces): The number of additional network interfaces that can be attached to an instance when using flexible Elastic Network Adapter (ENA) queues.
     pub fn additional_flexible_network_interfaces(mut self, input: i32) -> Self {
-        self.inner.additional_flexible_network_interfaces = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.additional_flexible_network_interfaces = Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::additional_flexible_network_interfaces`](crate::types::NetworkCardInfo::additional_flexible_network_interfaces).
     #[inline]
     pub fn set_additional_flexible_network_interfaces(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.additional_flexible_network_interfaces = input;
         self
     }
     /// The value set for [`NetworkCardInfo::additional_flexible_network_interfaces`](crate::types::NetworkCardInfo::additional_flexible_network_interfaces), if any.
     #[inline]
-    pub fn get_additional_flexible_network_interfaces(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_additional_flexible_network_interfaces(&self) -> &Option<i32> {
         &self.inner.additional_flexible_network_interfaces
     }
     /// Sets [`NetworkCardInfo::baseline_bandwidth_in_gbps`](crate::types::NetworkCardInfo::baseline_bandwidth_in_gbps): The baseline network performance of the network card, in Gbps.
     pub fn baseline_bandwidth_in_gbps(mut self, input: f64) -> Self {
-        self.inner.baseline_bandwidth_in_gbps = ::std::option::Option::Some(input);
+        self.inner.baseline_bandwidth_in_gbps = Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::baseline_bandwidth_in_gbps`](crate::types::NetworkCardInfo::baseline_bandwidth_in_gbps).
     #[inline]
-    pub fn set_baseline_bandwidth_in_gbps(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_baseline_bandwidth_in_gbps(mut self, input: Option<f64>) -> Self {
         self.inner.baseline_bandwidth_in_gbps = input;
         self
     }
     /// The value set for [`NetworkCardInfo::baseline_bandwidth_in_gbps`](crate::types::NetworkCardInfo::baseline_bandwidth_in_gbps), if any.
     #[inline]
-    pub fn get_baseline_bandwidth_in_gbps(&self) -> &::std::option::Option<f64> {
+    pub fn get_baseline_bandwidth_in_gbps(&self) -> &Option<f64> {
         &self.inner.baseline_bandwidth_in_gbps
     }
     /// Sets [`NetworkCardInfo::peak_bandwidth_in_gbps`](crate::types::NetworkCardInfo::peak_bandwidth_in_gbps): The peak (burst) network performance of the network card, in Gbps.
     pub fn peak_bandwidth_in_gbps(mut self, input: f64) -> Self {
-        self.inner.peak_bandwidth_in_gbps = ::std::option::Option::Some(input);
+        self.inner.peak_bandwidth_in_gbps = Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::peak_bandwidth_in_gbps`](crate::types::NetworkCardInfo::peak_bandwidth_in_gbps).
     #[inline]
-    pub fn set_peak_bandwidth_in_gbps(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_peak_bandwidth_in_gbps(mut self, input: Option<f64>) -> Self {
         self.inner.peak_bandwidth_in_gbps = input;
         self
     }
     /// The value set for [`NetworkCardInfo::peak_bandwidth_in_gbps`](crate::types::NetworkCardInfo::peak_bandwidth_in_gbps), if any.
     #[inline]
-    pub fn get_peak_bandwidth_in_gbps(&self) -> &::std::option::Option<f64> {
+    pub fn get_peak_bandwidth_in_gbps(&self) -> &Option<f64> {
         &self.inner.peak_bandwidth_in_gbps
     }
     /// Sets [`NetworkCardInfo::default_ena_queue_count_per_interface`](crate::types::NetworkCardInfo::default_ena_queue_count_per_interface): The default number of the ENA queues for each interface.
     pub fn default_ena_queue_count_per_interface(mut self, input: i32) -> Self {
-        self.inner.default_ena_queue_count_per_interface = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.default_ena_queue_count_per_interface = Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::default_ena_queue_count_per_interface`](crate::types::NetworkCardInfo::default_ena_queue_count_per_interface).
     #[inline]
     pub fn set_default_ena_queue_count_per_interface(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.default_ena_queue_count_per_interface = input;
         self
     }
     /// The value set for [`NetworkCardInfo::default_ena_queue_count_per_interface`](crate::types::NetworkCardInfo::default_ena_queue_count_per_interface), if any.
     #[inline]
-    pub fn get_default_ena_queue_count_per_interface(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_default_ena_queue_count_per_interface(&self) -> &Option<i32> {
         &self.inner.default_ena_queue_count_per_interface
     }
     /// Sets [`NetworkCardInfo::maximum_ena_queue_count`](crate::types::NetworkCardInfo::maximum_ena_queue_count): The maximum number of the ENA queues.
     pub fn maximum_ena_queue_count(mut self, input: i32) -> Self {
-        self.inner.maximum_ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.maximum_ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::maximum_ena_queue_count`](crate::types::NetworkCardInfo::maximum_ena_queue_count).
     #[inline]
-    pub fn set_maximum_ena_queue_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_ena_queue_count = input;
         self
     }
     /// The value set for [`NetworkCardInfo::maximum_ena_queue_count`](crate::types::NetworkCardInfo::maximum_ena_queue_count), if any.
     #[inline]
-    pub fn get_maximum_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_ena_queue_count(&self) -> &Option<i32> {
         &self.inner.maximum_ena_queue_count
     }
     /// Sets [`NetworkCardInfo::maximum_ena_queue_count_per_interface`](crate::types::NetworkCardInfo::maximum_ena_queue_count_per_interface): The maximum number of the ENA queues for each interface.
     pub fn maximum_ena_queue_count_per_interface(mut self, input: i32) -> Self {
-        self.inner.maximum_ena_queue_count_per_interface = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_ena_queue_count_per_interface = Some(input);
         self
     }
     /// Sets or clears [`NetworkCardInfo::maximum_ena_queue_count_per_interface`](crate::types::NetworkCardInfo::maximum_ena_queue_count_per_interface).
     #[inline]
     pub fn set_maximum_ena_queue_count_per_interface(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.maximum_ena_queue_count_per_interface = input;
         self
     }
     /// The value set for [`NetworkCardInfo::maximum_ena_queue_count_per_interface`](crate::types::NetworkCardInfo::maximum_ena_queue_count_per_interface), if any.
     #[inline]
-    pub fn get_maximum_ena_queue_count_per_interface(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_maximum_ena_queue_count_per_interface(&self) -> &Option<i32> {
         &self.inner.maximum_ena_queue_count_per_interface
     }
     /// Builds the [`NetworkCardInfo`]; it has no required members, so this cannot fail.
@@ -286,38 +244,36 @@ impl NetworkCardInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkCardInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkCardInfo")?,
                     );
                 }
                 "networkPerformance" => {
-                    value.network_performance = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_performance = Some(String::from(child.text()));
                 }
                 "maximumNetworkInterfaces" => {
-                    value.maximum_network_interfaces = ::std::option::Option::Some(
+                    value.maximum_network_interfaces = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkCardInfo")?,
                     );
                 }
                 "additionalFlexibleNetworkInterfaces" => {
-                    value.additional_flexible_network_interfaces = ::std::option::Option::Some(
+                    value.additional_flexible_network_interfaces = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkCardInfo")?,
                     );
                 }
                 "baselineBandwidthInGbps" => {
-                    value.baseline_bandwidth_in_gbps = ::std::option::Option::Some(
+                    value.baseline_bandwidth_in_gbps = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -326,7 +282,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkCardInfo {
                     );
                 }
                 "peakBandwidthInGbps" => {
-                    value.peak_bandwidth_in_gbps = ::std::option::Option::Some(
+                    value.peak_bandwidth_in_gbps = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -335,21 +291,21 @@ impl ::awsgen_runtime::xml::FromXml for NetworkCardInfo {
                     );
                 }
                 "defaultEnaQueueCountPerInterface" => {
-                    value.default_ena_queue_count_per_interface = ::std::option::Option::Some(
+                    value.default_ena_queue_count_per_interface = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkCardInfo")?,
                     );
                 }
                 "maximumEnaQueueCount" => {
-                    value.maximum_ena_queue_count = ::std::option::Option::Some(
+                    value.maximum_ena_queue_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkCardInfo")?,
                     );
                 }
                 "maximumEnaQueueCountPerInterface" => {
-                    value.maximum_ena_queue_count_per_interface = ::std::option::Option::Some(
+                    value.maximum_ena_queue_count_per_interface = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkCardInfo")?,
@@ -358,6 +314,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkCardInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,85 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the networking features of the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInfo {
     /// The network performance.
-    pub network_performance: ::std::option::Option<::std::string::String>,
+    pub network_performance: Option<String>,
     /// The maximum number of network interfaces for the instance type.
-    pub maximum_network_interfaces: ::std::option::Option<i32>,
+    pub maximum_network_interfaces: Option<i32>,
     /// The maximum number of physical network cards that can be allocated to the instance.
-    pub maximum_network_cards: ::std::option::Option<i32>,
+    pub maximum_network_cards: Option<i32>,
     /// The index of the default network card, starting at 0.
-    pub default_network_card_index: ::std::option::Option<i32>,
+    pub default_network_card_index: Option<i32>,
     /// Describes the network cards for the instance type.
-    pub network_cards: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkCardInfo>,
-    >,
+    pub network_cards: Option<Vec<crate::types::NetworkCardInfo>>,
     /// The maximum number of IPv4 addresses per network interface.
-    pub ipv4_addresses_per_interface: ::std::option::Option<i32>,
+    pub ipv4_addresses_per_interface: Option<i32>,
     /// The maximum number of IPv6 addresses per network interface.
-    pub ipv6_addresses_per_interface: ::std::option::Option<i32>,
+    pub ipv6_addresses_per_interface: Option<i32>,
     /// Indicates whether IPv6 is supported.
-    pub ipv6_supported: ::std::option::Option<bool>,
+    pub ipv6_supported: Option<bool>,
     /// Indicates whether Elastic Network Adapter (ENA) is supported.
-    pub ena_support: ::std::option::Option<crate::types::EnaSupport>,
+    pub ena_support: Option<crate::types::EnaSupport>,
     /// Indicates whether Elastic Fabric Adapter (EFA) is supported.
-    pub efa_supported: ::std::option::Option<bool>,
+    pub efa_supported: Option<bool>,
     /// Describes the Elastic Fabric Adapters for the instance type.
-    pub efa_info: ::std::option::Option<crate::types::EfaInfo>,
+    pub efa_info: Option<crate::types::EfaInfo>,
     /// Indicates whether the instance type automatically encrypts in-transit traffic between instances.
-    pub encryption_in_transit_supported: ::std::option::Option<bool>,
+    pub encryption_in_transit_supported: Option<bool>,
     /// Indicates whether the instance type supports ENA Express. ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD) technology to increase the maximum bandwidth used per stream and minimize tail latency of network traffic between EC2 instances.
-    pub ena_srd_supported: ::std::option::Option<bool>,
+    pub ena_srd_supported: Option<bool>,
     /// A list of valid settings for configurable bandwidth weighting for the instance type, if supported.
-    pub bandwidth_weightings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BandwidthWeightingType>,
-    >,
+    pub bandwidth_weightings: Option<Vec<crate::types::BandwidthWeightingType>>,
     /// Indicates whether changing the number of ENA queues is supported.
-    pub flexible_ena_queues_support: ::std::option::Option<
-        crate::types::FlexibleEnaQueuesSupport,
-    >,
+    pub flexible_ena_queues_support: Option<crate::types::FlexibleEnaQueuesSupport>,
     /// Indicates conntrack information for the instance type
-    pub connection_tracking_configuration: ::std::option::Option<
+    pub connection_tracking_configuration: Option<
         crate::types::DefaultConnectionTrackingConfiguration,
     >,
     /// Indicates whether secondary interface attachments from secondary network are supported.
-    pub secondary_network_supported: ::std::option::Option<bool>,
+    pub secondary_network_supported: Option<bool>,
     /// The maximum number of secondary interfaces for the instance type.
-    pub maximum_secondary_network_interfaces: ::std::option::Option<i32>,
+    pub maximum_secondary_network_interfaces: Option<i32>,
     /// The maximum number of IPv4 addresses per secondary interface.
-    pub ipv4_addresses_per_secondary_interface: ::std::option::Option<i32>,
+    pub ipv4_addresses_per_secondary_interface: Option<i32>,
 }
 impl NetworkInfo {
     /// Starts building a [`NetworkInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInfoBuilder {
-        <crate::types::builders::NetworkInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInfoBuilder as Default>::default()
     }
     /// The `NetworkPerformance` member, when set.
     #[inline]
-    pub fn network_performance(&self) -> ::std::option::Option<&str> {
+    pub fn network_performance(&self) -> Option<&str> {
         self.network_performance.as_deref()
     }
     /// The `MaximumNetworkInterfaces` member, when set.
     #[inline]
-    pub fn maximum_network_interfaces(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_network_interfaces(&self) -> Option<i32> {
         self.maximum_network_interfaces
     }
     /// The `MaximumNetworkCards` member, when set.
     #[inline]
-    pub fn maximum_network_cards(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_network_cards(&self) -> Option<i32> {
         self.maximum_network_cards
     }
     /// The `DefaultNetworkCardIndex` member, when set.
     #[inline]
-    pub fn default_network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn default_network_card_index(&self) -> Option<i32> {
         self.default_network_card_index
     }
     /// The `NetworkCards` member, empty when not set; the field tells an empty list from an absent one.
@@ -90,42 +79,42 @@ impl NetworkInfo {
     }
     /// The `Ipv4AddressesPerInterface` member, when set.
     #[inline]
-    pub fn ipv4_addresses_per_interface(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_addresses_per_interface(&self) -> Option<i32> {
         self.ipv4_addresses_per_interface
     }
     /// The `Ipv6AddressesPerInterface` member, when set.
     #[inline]
-    pub fn ipv6_addresses_per_interface(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_addresses_per_interface(&self) -> Option<i32> {
         self.ipv6_addresses_per_interface
     }
     /// The `Ipv6Supported` member, when set.
     #[inline]
-    pub fn ipv6_supported(&self) -> ::std::option::Option<bool> {
+    pub fn ipv6_supported(&self) -> Option<bool> {
         self.ipv6_supported
     }
     /// The `EnaSupport` member, when set.
     #[inline]
-    pub fn ena_support(&self) -> ::std::option::Option<&crate::types::EnaSupport> {
+    pub fn ena_support(&self) -> Option<&crate::types::EnaSupport> {
         self.ena_support.as_ref()
     }
     /// The `EfaSupported` member, when set.
     #[inline]
-    pub fn efa_supported(&self) -> ::std::option::Option<bool> {
+    pub fn efa_supported(&self) -> Option<bool> {
         self.efa_supported
     }
     /// The `EfaInfo` member, when set.
     #[inline]
-    pub fn efa_info(&self) -> ::std::option::Option<&crate::types::EfaInfo> {
+    pub fn efa_info(&self) -> Option<&crate::types::EfaInfo> {
         self.efa_info.as_ref()
     }
     /// The `EncryptionInTransitSupported` member, when set.
     #[inline]
-    pub fn encryption_in_transit_supported(&self) -> ::std::option::Option<bool> {
+    pub fn encryption_in_transit_supported(&self) -> Option<bool> {
         self.encryption_in_transit_supported
     }
     /// The `EnaSrdSupported` member, when set.
     #[inline]
-    pub fn ena_srd_supported(&self) -> ::std::option::Option<bool> {
+    pub fn ena_srd_supported(&self) -> Option<bool> {
         self.ena_srd_supported
     }
     /// The `BandwidthWeightings` member, empty when not set; the field tells an empty list from an absent one.
@@ -137,122 +126,100 @@ impl NetworkInfo {
     #[inline]
     pub fn flexible_ena_queues_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::FlexibleEnaQueuesSupport> {
+    ) -> Option<&crate::types::FlexibleEnaQueuesSupport> {
         self.flexible_ena_queues_support.as_ref()
     }
     /// The `ConnectionTrackingConfiguration` member, when set.
     #[inline]
     pub fn connection_tracking_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultConnectionTrackingConfiguration> {
+    ) -> Option<&crate::types::DefaultConnectionTrackingConfiguration> {
         self.connection_tracking_configuration.as_ref()
     }
     /// The `SecondaryNetworkSupported` member, when set.
     #[inline]
-    pub fn secondary_network_supported(&self) -> ::std::option::Option<bool> {
+    pub fn secondary_network_supported(&self) -> Option<bool> {
         self.secondary_network_supported
     }
     /// The `MaximumSecondaryNetworkInterfaces` member, when set.
     #[inline]
-    pub fn maximum_secondary_network_interfaces(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_secondary_network_interfaces(&self) -> Option<i32> {
         self.maximum_secondary_network_interfaces
     }
     /// The `Ipv4AddressesPerSecondaryInterface` member, when set.
     #[inline]
-    pub fn ipv4_addresses_per_secondary_interface(&self) -> ::std::option::Option<i32> {
+    pub fn ipv4_addresses_per_secondary_interface(&self) -> Option<i32> {
         self.ipv4_addresses_per_secondary_interface
     }
 }
 /// A builder for [`NetworkInfo`](crate::types::NetworkInfo); start one with `NetworkInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInfoBuilder {
     inner: crate::types::NetworkInfo,
 }
 impl NetworkInfoBuilder {
     /// Sets [`NetworkInfo::network_performance`](crate::types::NetworkInfo::network_performance): The network performance.
-    pub fn network_performance(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_performance = ::std::option::Option::Some(input.into());
+    pub fn network_performance(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_performance = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInfo::network_performance`](crate::types::NetworkInfo::network_performance).
     #[inline]
-    pub fn set_network_performance(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_performance(mut self, input: Option<String>) -> Self {
         self.inner.network_performance = input;
         self
     }
     /// The value set for [`NetworkInfo::network_performance`](crate::types::NetworkInfo::network_performance), if any.
     #[inline]
-    pub fn get_network_performance(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_performance(&self) -> &Option<String> {
         &self.inner.network_performance
     }
     /// Sets [`NetworkInfo::maximum_network_interfaces`](crate::types::NetworkInfo::maximum_network_interfaces): The maximum number of network interfaces for the instance type.
     pub fn maximum_network_interfaces(mut self, input: i32) -> Self {
-        self.inner.maximum_network_interfaces = ::std::option::Option::Some(input);
+        self.inner.maximum_network_interfaces = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::maximum_network_interfaces`](crate::types::NetworkInfo::maximum_network_interfaces).
     #[inline]
-    pub fn set_maximum_network_interfaces(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_network_interfaces(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_network_interfaces = input;
         self
     }
     /// The value set for [`NetworkInfo::maximum_network_interfaces`](crate::types::NetworkInfo::maximum_network_interfaces), if any.
     #[inline]
-    pub fn get_maximum_network_interfaces(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_network_interfaces(&self) -> &Option<i32> {
         &self.inner.maximum_network_interfaces
     }
     /// Sets [`NetworkInfo::maximum_network_cards`](crate::types::NetworkInfo::maximum_network_cards): The maximum number of physical network cards that can be allocated to the instance.
     pub fn maximum_network_cards(mut self, input: i32) -> Self {
-        self.inner.maximum_network_cards = ::std::option::Option::Some(input);
+        self.inner.maximum_network_cards = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::maximum_network_cards`](crate::types::NetworkInfo::maximum_network_cards).
     #[inline]
-    pub fn set_maximum_network_cards(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_network_cards(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_network_cards = input;
         self
     }
     /// The value set for [`NetworkInfo::maximum_network_cards`](crate::types::NetworkInfo::maximum_network_cards), if any.
     #[inline]
-    pub fn get_maximum_network_cards(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_network_cards(&self) -> &Option<i32> {
         &self.inner.maximum_network_cards
     }
     /// Sets [`NetworkInfo::default_network_card_index`](crate::types::NetworkInfo::default_network_card_index): The index of the default network card, starting at 0.
     pub fn default_network_card_index(mut self, input: i32) -> Self {
-        self.inner.default_network_card_index = ::std::option::Option::Some(input);
+        self.inner.default_network_card_index = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::default_network_card_index`](crate::types::NetworkInfo::default_network_card_index).
     #[inline]
-    pub fn set_default_network_card_index(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_default_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.default_network_card_index = input;
         self
     }
     /// The value set for [`NetworkInfo::default_network_card_index`](crate::types::NetworkInfo::default_network_card_index), if any.
     #[inline]
-    pub fn get_default_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_default_network_card_index(&self) -> &Option<i32> {
         &self.inner.default_network_card_index
     }
     /// Appends one item to [`NetworkInfo::network_cards`](crate::types::NetworkInfo::network_cards): Describes the network cards for the instance type.
@@ -266,159 +233,142 @@ impl NetworkInfoBuilder {
     #[inline]
     pub fn set_network_cards(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NetworkCardInfo>>,
+        input: Option<Vec<crate::types::NetworkCardInfo>>,
     ) -> Self {
         self.inner.network_cards = input;
         self
     }
     /// The value set for [`NetworkInfo::network_cards`](crate::types::NetworkInfo::network_cards), if any.
     #[inline]
-    pub fn get_network_cards(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NetworkCardInfo>> {
+    pub fn get_network_cards(&self) -> &Option<Vec<crate::types::NetworkCardInfo>> {
         &self.inner.network_cards
     }
     /// Sets [`NetworkInfo::ipv4_addresses_per_interface`](crate::types::NetworkInfo::ipv4_addresses_per_interface): The maximum number of IPv4 addresses per network interface.
     pub fn ipv4_addresses_per_interface(mut self, input: i32) -> Self {
-        self.inner.ipv4_addresses_per_interface = ::std::option::Option::Some(input);
+        self.inner.ipv4_addresses_per_interface = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ipv4_addresses_per_interface`](crate::types::NetworkInfo::ipv4_addresses_per_interface).
     #[inline]
-    pub fn set_ipv4_addresses_per_interface(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_ipv4_addresses_per_interface(mut self, input: Option<i32>) -> Self {
         self.inner.ipv4_addresses_per_interface = input;
         self
     }
     /// The value set for [`NetworkInfo::ipv4_addresses_per_interface`](crate::types::NetworkInfo::ipv4_addresses_per_interface), if any.
     #[inline]
-    pub fn get_ipv4_addresses_per_interface(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_addresses_per_interface(&self) -> &Option<i32> {
         &self.inner.ipv4_addresses_per_interface
     }
     /// Sets [`NetworkInfo::ipv6_addresses_per_interface`](crate::types::NetworkInfo::ipv6_addresses_per_interface): The maximum number of IPv6 addresses per network interface.
     pub fn ipv6_addresses_per_interface(mut self, input: i32) -> Self {
-        self.inner.ipv6_addresses_per_interface = ::std::option::Option::Some(input);
+        self.inner.ipv6_addresses_per_interface = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ipv6_addresses_per_interface`](crate::types::NetworkInfo::ipv6_addresses_per_interface).
     #[inline]
-    pub fn set_ipv6_addresses_per_interface(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_ipv6_addresses_per_interface(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_addresses_per_interface = input;
         self
     }
     /// The value set for [`NetworkInfo::ipv6_addresses_per_interface`](crate::types::NetworkInfo::ipv6_addresses_per_interface), if any.
     #[inline]
-    pub fn get_ipv6_addresses_per_interface(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_addresses_per_interface(&self) -> &Option<i32> {
         &self.inner.ipv6_addresses_per_interface
     }
     /// Sets [`NetworkInfo::ipv6_supported`](crate::types::NetworkInfo::ipv6_supported): Indicates whether IPv6 is supported.
     pub fn ipv6_supported(mut self, input: bool) -> Self {
-        self.inner.ipv6_supported = ::std::option::Option::Some(input);
+        self.inner.ipv6_supported = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ipv6_supported`](crate::types::NetworkInfo::ipv6_supported).
     #[inline]
-    pub fn set_ipv6_supported(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ipv6_supported(mut self, input: Option<bool>) -> Self {
         self.inner.ipv6_supported = input;
         self
     }
     /// The value set for [`NetworkInfo::ipv6_supported`](crate::types::NetworkInfo::ipv6_supported), if any.
     #[inline]
-    pub fn get_ipv6_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_supported(&self) -> &Option<bool> {
         &self.inner.ipv6_supported
     }
     /// Sets [`NetworkInfo::ena_support`](crate::types::NetworkInfo::ena_support): Indicates whether Elastic Network Adapter (ENA) is supported.
     pub fn ena_support(mut self, input: crate::types::EnaSupport) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input);
+        self.inner.ena_support = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ena_support`](crate::types::NetworkInfo::ena_support).
     #[inline]
-    pub fn set_ena_support(
-        mut self,
-        input: ::std::option::Option<crate::types::EnaSupport>,
-    ) -> Self {
+    pub fn set_ena_support(mut self, input: Option<crate::types::EnaSupport>) -> Self {
         self.inner.ena_support = input;
         self
     }
     /// The value set for [`NetworkInfo::ena_support`](crate::types::NetworkInfo::ena_support), if any.
     #[inline]
-    pub fn get_ena_support(&self) -> &::std::option::Option<crate::types::EnaSupport> {
+    pub fn get_ena_support(&self) -> &Option<crate::types::EnaSupport> {
         &self.inner.ena_support
     }
     /// Sets [`NetworkInfo::efa_supported`](crate::types::NetworkInfo::efa_supported): Indicates whether Elastic Fabric Adapter (EFA) is supported.
     pub fn efa_supported(mut self, input: bool) -> Self {
-        self.inner.efa_supported = ::std::option::Option::Some(input);
+        self.inner.efa_supported = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::efa_supported`](crate::types::NetworkInfo::efa_supported).
     #[inline]
-    pub fn set_efa_supported(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_efa_supported(mut self, input: Option<bool>) -> Self {
         self.inner.efa_supported = input;
         self
     }
     /// The value set for [`NetworkInfo::efa_supported`](crate::types::NetworkInfo::efa_supported), if any.
     #[inline]
-    pub fn get_efa_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_efa_supported(&self) -> &Option<bool> {
         &self.inner.efa_supported
     }
     /// Sets [`NetworkInfo::efa_info`](crate::types::NetworkInfo::efa_info): Describes the Elastic Fabric Adapters for the instance type.
     pub fn efa_info(mut self, input: crate::types::EfaInfo) -> Self {
-        self.inner.efa_info = ::std::option::Option::Some(input);
+        self.inner.efa_info = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::efa_info`](crate::types::NetworkInfo::efa_info).
     #[inline]
-    pub fn set_efa_info(
-        mut self,
-        input: ::std::option::Option<crate::types::EfaInfo>,
-    ) -> Self {
+    pub fn set_efa_info(mut self, input: Option<crate::types::EfaInfo>) -> Self {
         self.inner.efa_info = input;
         self
     }
     /// The value set for [`NetworkInfo::efa_info`](crate::types::NetworkInfo::efa_info), if any.
     #[inline]
-    pub fn get_efa_info(&self) -> &::std::option::Option<crate::types::EfaInfo> {
+    pub fn get_efa_info(&self) -> &Option<crate::types::EfaInfo> {
         &self.inner.efa_info
     }
     /// Sets [`NetworkInfo::encryption_in_transit_supported`](crate::types::NetworkInfo::encryption_in_transit_supported): Indicates whether the instance type automatically encrypts in-transit traffic between instances.
     pub fn encryption_in_transit_supported(mut self, input: bool) -> Self {
-        self.inner.encryption_in_transit_supported = ::std::option::Option::Some(input);
+        self.inner.encryption_in_transit_supported = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::encryption_in_transit_supported`](crate::types::NetworkInfo::encryption_in_transit_supported).
     #[inline]
-    pub fn set_encryption_in_transit_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_encryption_in_transit_supported(mut self, input: Option<bool>) -> Self {
         self.inner.encryption_in_transit_supported = input;
         self
     }
     /// The value set for [`NetworkInfo::encryption_in_transit_supported`](crate::types::NetworkInfo::encryption_in_transit_supported), if any.
     #[inline]
-    pub fn get_encryption_in_transit_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_encryption_in_transit_supported(&self) -> &Option<bool> {
         &self.inner.encryption_in_transit_supported
     }
     /// Sets [`NetworkInfo::ena_srd_supported`](crate::types::NetworkInfo::ena_srd_supported): Indicates whether the instance type supports ENA Express.
     pub fn ena_srd_supported(mut self, input: bool) -> Self {
-        self.inner.ena_srd_supported = ::std::option::Option::Some(input);
+        self.inner.ena_srd_supported = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ena_srd_supported`](crate::types::NetworkInfo::ena_srd_supported).
     #[inline]
-    pub fn set_ena_srd_supported(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_srd_supported(mut self, input: Option<bool>) -> Self {
         self.inner.ena_srd_supported = input;
         self
     }
     /// The value set for [`NetworkInfo::ena_srd_supported`](crate::types::NetworkInfo::ena_srd_supported), if any.
     #[inline]
-    pub fn get_ena_srd_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_srd_supported(&self) -> &Option<bool> {
         &self.inner.ena_srd_supported
     }
     /// Appends one item to [`NetworkInfo::bandwidth_weightings`](crate::types::NetworkInfo::bandwidth_weightings): A list of valid settings for configurable bandwidth weighting for the instance type, if supported.
@@ -435,9 +385,7 @@ impl NetworkInfoBuilder {
     #[inline]
     pub fn set_bandwidth_weightings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BandwidthWeightingType>,
-        >,
+        input: Option<Vec<crate::types::BandwidthWeightingType>>,
     ) -> Self {
         self.inner.bandwidth_weightings = input;
         self
@@ -446,7 +394,7 @@ impl NetworkInfoBuilder {
     #[inline]
     pub fn get_bandwidth_weightings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BandwidthWeightingType>> {
+    ) -> &Option<Vec<crate::types::BandwidthWeightingType>> {
         &self.inner.bandwidth_weightings
     }
     /// Sets [`NetworkInfo::flexible_ena_queues_support`](crate::types::NetworkInfo::flexible_ena_queues_support): Indicates whether changing the number of ENA queues is supported.
@@ -454,14 +402,14 @@ impl NetworkInfoBuilder {
         mut self,
         input: crate::types::FlexibleEnaQueuesSupport,
     ) -> Self {
-        self.inner.flexible_ena_queues_support = ::std::option::Option::Some(input);
+        self.inner.flexible_ena_queues_support = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::flexible_ena_queues_support`](crate::types::NetworkInfo::flexible_ena_queues_support).
     #[inline]
     pub fn set_flexible_ena_queues_support(
         mut self,
-        input: ::std::option::Option<crate::types::FlexibleEnaQueuesSupport>,
+        input: Option<crate::types::FlexibleEnaQueuesSupport>,
     ) -> Self {
         self.inner.flexible_ena_queues_support = input;
         self
@@ -470,7 +418,7 @@ impl NetworkInfoBuilder {
     #[inline]
     pub fn get_flexible_ena_queues_support(
         &self,
-    ) -> &::std::option::Option<crate::types::FlexibleEnaQueuesSupport> {
+    ) -> &Option<crate::types::FlexibleEnaQueuesSupport> {
         &self.inner.flexible_ena_queues_support
     }
     /// Sets [`NetworkInfo::connection_tracking_configuration`](crate::types::NetworkInfo::connection_tracking_configuration): Indicates conntrack information for the instance type
@@ -478,18 +426,14 @@ impl NetworkInfoBuilder {
         mut self,
         input: crate::types::DefaultConnectionTrackingConfiguration,
     ) -> Self {
-        self.inner.connection_tracking_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.connection_tracking_configuration = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::connection_tracking_configuration`](crate::types::NetworkInfo::connection_tracking_configuration).
     #[inline]
     pub fn set_connection_tracking_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::DefaultConnectionTrackingConfiguration,
-        >,
+        input: Option<crate::types::DefaultConnectionTrackingConfiguration>,
     ) -> Self {
         self.inner.connection_tracking_configuration = input;
         self
@@ -498,72 +442,61 @@ impl NetworkInfoBuilder {
     #[inline]
     pub fn get_connection_tracking_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultConnectionTrackingConfiguration> {
+    ) -> &Option<crate::types::DefaultConnectionTrackingConfiguration> {
         &self.inner.connection_tracking_configuration
     }
     /// Sets [`NetworkInfo::secondary_network_supported`](crate::types::NetworkInfo::secondary_network_supported): Indicates whether secondary interface attachments from secondary network are supported.
     pub fn secondary_network_supported(mut self, input: bool) -> Self {
-        self.inner.secondary_network_supported = ::std::option::Option::Some(input);
+        self.inner.secondary_network_supported = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::secondary_network_supported`](crate::types::NetworkInfo::secondary_network_supported).
     #[inline]
-    pub fn set_secondary_network_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_secondary_network_supported(mut self, input: Option<bool>) -> Self {
         self.inner.secondary_network_supported = input;
         self
     }
     /// The value set for [`NetworkInfo::secondary_network_supported`](crate::types::NetworkInfo::secondary_network_supported), if any.
     #[inline]
-    pub fn get_secondary_network_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_secondary_network_supported(&self) -> &Option<bool> {
         &self.inner.secondary_network_supported
     }
     /// Sets [`NetworkInfo::maximum_secondary_network_interfaces`](crate::types::NetworkInfo::maximum_secondary_network_interfaces): The maximum number of secondary interfaces for the instance type.
     pub fn maximum_secondary_network_interfaces(mut self, input: i32) -> Self {
-        self.inner.maximum_secondary_network_interfaces = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_secondary_network_interfaces = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::maximum_secondary_network_interfaces`](crate::types::NetworkInfo::maximum_secondary_network_interfaces).
     #[inline]
     pub fn set_maximum_secondary_network_interfaces(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.maximum_secondary_network_interfaces = input;
         self
     }
     /// The value set for [`NetworkInfo::maximum_secondary_network_interfaces`](crate::types::NetworkInfo::maximum_secondary_network_interfaces), if any.
     #[inline]
-    pub fn get_maximum_secondary_network_interfaces(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_maximum_secondary_network_interfaces(&self) -> &Option<i32> {
         &self.inner.maximum_secondary_network_interfaces
     }
     /// Sets [`NetworkInfo::ipv4_addresses_per_secondary_interface`](crate::types::NetworkInfo::ipv4_addresses_per_secondary_interface): The maximum number of IPv4 addresses per secondary interface.
     pub fn ipv4_addresses_per_secondary_interface(mut self, input: i32) -> Self {
-        self.inner.ipv4_addresses_per_secondary_interface = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.ipv4_addresses_per_secondary_interface = Some(input);
         self
     }
     /// Sets or clears [`NetworkInfo::ipv4_addresses_per_secondary_interface`](crate::types::NetworkInfo::ipv4_addresses_per_secondary_interface).
     #[inline]
     pub fn set_ipv4_addresses_per_secondary_interface(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.ipv4_addresses_per_secondary_interface = input;
         self
     }
     /// The value set for [`NetworkInfo::ipv4_addresses_per_secondary_interface`](crate::types::NetworkInfo::ipv4_addresses_per_secondary_interface), if any.
     #[inline]
-    pub fn get_ipv4_addresses_per_secondary_interface(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_ipv4_addresses_per_secondary_interface(&self) -> &Option<i32> {
         &self.inner.ipv4_addresses_per_secondary_interface
     }
     /// Builds the [`NetworkInfo`]; it has no required members, so this cannot fail.
@@ -575,38 +508,36 @@ impl NetworkInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkPerformance" => {
-                    value.network_performance = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_performance = Some(String::from(child.text()));
                 }
                 "maximumNetworkInterfaces" => {
-                    value.maximum_network_interfaces = ::std::option::Option::Some(
+                    value.maximum_network_interfaces = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInfo")?,
                     );
                 }
                 "maximumNetworkCards" => {
-                    value.maximum_network_cards = ::std::option::Option::Some(
+                    value.maximum_network_cards = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInfo")?,
                     );
                 }
                 "defaultNetworkCardIndex" => {
-                    value.default_network_card_index = ::std::option::Option::Some(
+                    value.default_network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInfo")?,
                     );
                 }
                 "networkCards" => {
-                    value.network_cards = ::std::option::Option::Some(
+                    value.network_cards = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkCardInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -614,84 +545,74 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInfo {
                     );
                 }
                 "ipv4AddressesPerInterface" => {
-                    value.ipv4_addresses_per_interface = ::std::option::Option::Some(
+                    value.ipv4_addresses_per_interface = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInfo")?,
                     );
                 }
                 "ipv6AddressesPerInterface" => {
-                    value.ipv6_addresses_per_interface = ::std::option::Option::Some(
+                    value.ipv6_addresses_per_interface = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInfo")?,
                     );
                 }
                 "ipv6Supported" => {
-                    value.ipv6_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ipv6_supported = Some(child.text() == "true");
                 }
                 "enaSupport" => {
-                    value.ena_support = ::std::option::Option::Some(
+                    value.ena_support = Some(
                         crate::types::EnaSupport::from(child.text()),
                     );
                 }
                 "efaSupported" => {
-                    value.efa_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.efa_supported = Some(child.text() == "true");
                 }
                 "efaInfo" => {
-                    value.efa_info = ::std::option::Option::Some(
+                    value.efa_info = Some(
                         <crate::types::EfaInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "encryptionInTransitSupported" => {
-                    value.encryption_in_transit_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.encryption_in_transit_supported = Some(child.text() == "true");
                 }
                 "enaSrdSupported" => {
-                    value.ena_srd_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ena_srd_supported = Some(child.text() == "true");
                 }
                 "bandwidthWeightings" => {
-                    value.bandwidth_weightings = ::std::option::Option::Some(
+                    value.bandwidth_weightings = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::BandwidthWeightingType,
                         >(child),
                     );
                 }
                 "flexibleEnaQueuesSupport" => {
-                    value.flexible_ena_queues_support = ::std::option::Option::Some(
+                    value.flexible_ena_queues_support = Some(
                         crate::types::FlexibleEnaQueuesSupport::from(child.text()),
                     );
                 }
                 "connectionTrackingConfiguration" => {
-                    value.connection_tracking_configuration = ::std::option::Option::Some(
+                    value.connection_tracking_configuration = Some(
                         <crate::types::DefaultConnectionTrackingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "secondaryNetworkSupported" => {
-                    value.secondary_network_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.secondary_network_supported = Some(child.text() == "true");
                 }
                 "maximumSecondaryNetworkInterfaces" => {
-                    value.maximum_secondary_network_interfaces = ::std::option::Option::Some(
+                    value.maximum_secondary_network_interfaces = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInfo")?,
                     );
                 }
                 "ipv4AddressesPerSecondaryInterface" => {
-                    value.ipv4_addresses_per_secondary_interface = ::std::option::Option::Some(
+                    value.ipv4_addresses_per_secondary_interface = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInfo")?,
@@ -700,6 +621,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,53 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Network Access Scope.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInsightsAccessScope {
     /// The ID of the Network Access Scope.
-    pub network_insights_access_scope_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Network Access Scope.
-    pub network_insights_access_scope_arn: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_arn: Option<String>,
     /// The creation date.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The last updated date.
-    pub updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub updated_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl NetworkInsightsAccessScope {
     /// Starts building a [`NetworkInsightsAccessScope`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInsightsAccessScopeBuilder {
-        <crate::types::builders::NetworkInsightsAccessScopeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInsightsAccessScopeBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_id(&self) -> Option<&str> {
         self.network_insights_access_scope_id.as_deref()
     }
     /// The `NetworkInsightsAccessScopeArn` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_arn(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_arn(&self) -> Option<&str> {
         self.network_insights_access_scope_arn.as_deref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `UpdatedDate` member, when set.
     #[inline]
-    pub fn updated_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn updated_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.updated_date.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,66 +49,50 @@ impl NetworkInsightsAccessScope {
     }
 }
 /// A builder for [`NetworkInsightsAccessScope`](crate::types::NetworkInsightsAccessScope); start one with `NetworkInsightsAccessScope::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInsightsAccessScopeBuilder {
     inner: crate::types::NetworkInsightsAccessScope,
 }
 impl NetworkInsightsAccessScopeBuilder {
     /// Sets [`NetworkInsightsAccessScope::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScope::network_insights_access_scope_id): The ID of the Network Access Scope.
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_access_scope_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_access_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScope::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScope::network_insights_access_scope_id).
     #[inline]
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_id = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScope::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScope::network_insights_access_scope_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_id
     }
     /// Sets [`NetworkInsightsAccessScope::network_insights_access_scope_arn`](crate::types::NetworkInsightsAccessScope::network_insights_access_scope_arn): The Amazon Resource Name (ARN) of the Network Access Scope.
     pub fn network_insights_access_scope_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.network_insights_access_scope_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope_arn = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScope::network_insights_access_scope_arn`](crate::types::NetworkInsightsAccessScope::network_insights_access_scope_arn).
     #[inline]
     pub fn set_network_insights_access_scope_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_arn = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScope::network_insights_access_scope_arn`](crate::types::NetworkInsightsAccessScope::network_insights_access_scope_arn), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_arn(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_arn
     }
     /// Sets [`NetworkInsightsAccessScope::created_date`](crate::types::NetworkInsightsAccessScope::created_date): The creation date.
@@ -125,23 +100,21 @@ impl NetworkInsightsAccessScopeBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScope::created_date`](crate::types::NetworkInsightsAccessScope::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScope::created_date`](crate::types::NetworkInsightsAccessScope::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`NetworkInsightsAccessScope::updated_date`](crate::types::NetworkInsightsAccessScope::updated_date): The last updated date.
@@ -149,23 +122,21 @@ impl NetworkInsightsAccessScopeBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.updated_date = ::std::option::Option::Some(input);
+        self.inner.updated_date = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScope::updated_date`](crate::types::NetworkInsightsAccessScope::updated_date).
     #[inline]
     pub fn set_updated_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.updated_date = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScope::updated_date`](crate::types::NetworkInsightsAccessScope::updated_date), if any.
     #[inline]
-    pub fn get_updated_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_updated_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.updated_date
     }
     /// Appends one item to [`NetworkInsightsAccessScope::tags`](crate::types::NetworkInsightsAccessScope::tags): The tags.
@@ -177,18 +148,13 @@ impl NetworkInsightsAccessScopeBuilder {
     }
     /// Sets or clears [`NetworkInsightsAccessScope::tags`](crate::types::NetworkInsightsAccessScope::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScope::tags`](crate::types::NetworkInsightsAccessScope::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`NetworkInsightsAccessScope`]; it has no required members, so this cannot fail.
@@ -200,22 +166,22 @@ impl NetworkInsightsAccessScopeBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScope {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeId" => {
-                    value.network_insights_access_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "networkInsightsAccessScopeArn" => {
-                    value.network_insights_access_scope_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "createdDate" => {
-                    value.created_date = ::std::option::Option::Some(
+                    value.created_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -224,7 +190,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScope {
                     );
                 }
                 "updatedDate" => {
-                    value.updated_date = ::std::option::Option::Some(
+                    value.updated_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -233,7 +199,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScope {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -243,6 +209,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScope {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

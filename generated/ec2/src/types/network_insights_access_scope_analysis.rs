@@ -2,103 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Network Access Scope analysis.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInsightsAccessScopeAnalysis {
     /// The ID of the Network Access Scope analysis.
-    pub network_insights_access_scope_analysis_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub network_insights_access_scope_analysis_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Network Access Scope analysis.
-    pub network_insights_access_scope_analysis_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub network_insights_access_scope_analysis_arn: Option<String>,
     /// The ID of the Network Access Scope.
-    pub network_insights_access_scope_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_id: Option<String>,
     /// The status.
-    pub status: ::std::option::Option<crate::types::AnalysisStatus>,
+    pub status: Option<crate::types::AnalysisStatus>,
     /// The status message.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The warning message.
-    pub warning_message: ::std::option::Option<::std::string::String>,
+    pub warning_message: Option<String>,
     /// The analysis start date.
-    pub start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The analysis end date.
-    pub end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates whether there are findings.
-    pub findings_found: ::std::option::Option<crate::types::FindingsFound>,
+    pub findings_found: Option<crate::types::FindingsFound>,
     /// The number of network interfaces analyzed.
-    pub analyzed_eni_count: ::std::option::Option<i32>,
+    pub analyzed_eni_count: Option<i32>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl NetworkInsightsAccessScopeAnalysis {
     /// Starts building a [`NetworkInsightsAccessScopeAnalysis`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInsightsAccessScopeAnalysisBuilder {
-        <crate::types::builders::NetworkInsightsAccessScopeAnalysisBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInsightsAccessScopeAnalysisBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalysisId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_analysis_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_analysis_id(&self) -> Option<&str> {
         self.network_insights_access_scope_analysis_id.as_deref()
     }
     /// The `NetworkInsightsAccessScopeAnalysisArn` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_analysis_arn(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_analysis_arn(&self) -> Option<&str> {
         self.network_insights_access_scope_analysis_arn.as_deref()
     }
     /// The `NetworkInsightsAccessScopeId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_id(&self) -> Option<&str> {
         self.network_insights_access_scope_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AnalysisStatus> {
+    pub fn status(&self) -> Option<&crate::types::AnalysisStatus> {
         self.status.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `WarningMessage` member, when set.
     #[inline]
-    pub fn warning_message(&self) -> ::std::option::Option<&str> {
+    pub fn warning_message(&self) -> Option<&str> {
         self.warning_message.as_deref()
     }
     /// The `StartDate` member, when set.
     #[inline]
-    pub fn start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date.as_ref()
     }
     /// The `EndDate` member, when set.
     #[inline]
-    pub fn end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_date.as_ref()
     }
     /// The `FindingsFound` member, when set.
     #[inline]
-    pub fn findings_found(&self) -> ::std::option::Option<&crate::types::FindingsFound> {
+    pub fn findings_found(&self) -> Option<&crate::types::FindingsFound> {
         self.findings_found.as_ref()
     }
     /// The `AnalyzedEniCount` member, when set.
     #[inline]
-    pub fn analyzed_eni_count(&self) -> ::std::option::Option<i32> {
+    pub fn analyzed_eni_count(&self) -> Option<i32> {
         self.analyzed_eni_count
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -108,12 +91,7 @@ impl NetworkInsightsAccessScopeAnalysis {
     }
 }
 /// A builder for [`NetworkInsightsAccessScopeAnalysis`](crate::types::NetworkInsightsAccessScopeAnalysis); start one with `NetworkInsightsAccessScopeAnalysis::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInsightsAccessScopeAnalysisBuilder {
     inner: crate::types::NetworkInsightsAccessScopeAnalysis,
 }
@@ -121,221 +99,185 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
     /// Sets [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_id`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_id): The ID of the Network Access Scope analysis.
     pub fn network_insights_access_scope_analysis_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope_analysis_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_id`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_id).
     #[inline]
     pub fn set_network_insights_access_scope_analysis_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis_id = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_id`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_analysis_id
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_arn`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_arn): The Amazon Resource Name (ARN) of the Network Access Scope analysis.
     pub fn network_insights_access_scope_analysis_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.network_insights_access_scope_analysis_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.network_insights_access_scope_analysis_arn = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_arn`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_arn).
     #[inline]
     pub fn set_network_insights_access_scope_analysis_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis_arn = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_arn`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_analysis_arn), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_analysis_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_analysis_arn(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_analysis_arn
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_id): The ID of the Network Access Scope.
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_access_scope_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_access_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_id).
     #[inline]
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_id = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScopeAnalysis::network_insights_access_scope_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_id
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::status`](crate::types::NetworkInsightsAccessScopeAnalysis::status): The status.
     pub fn status(mut self, input: crate::types::AnalysisStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::status`](crate::types::NetworkInsightsAccessScopeAnalysis::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AnalysisStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::status`](crate::types::NetworkInsightsAccessScopeAnalysis::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AnalysisStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AnalysisStatus> {
         &self.inner.status
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::status_message`](crate::types::NetworkInsightsAccessScopeAnalysis::status_message): The status message.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::status_message`](crate::types::NetworkInsightsAccessScopeAnalysis::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::status_message`](crate::types::NetworkInsightsAccessScopeAnalysis::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::warning_message`](crate::types::NetworkInsightsAccessScopeAnalysis::warning_message): The warning message.
-    pub fn warning_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.warning_message = ::std::option::Option::Some(input.into());
+    pub fn warning_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.warning_message = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::warning_message`](crate::types::NetworkInsightsAccessScopeAnalysis::warning_message).
     #[inline]
-    pub fn set_warning_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_warning_message(mut self, input: Option<String>) -> Self {
         self.inner.warning_message = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::warning_message`](crate::types::NetworkInsightsAccessScopeAnalysis::warning_message), if any.
     #[inline]
-    pub fn get_warning_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_warning_message(&self) -> &Option<String> {
         &self.inner.warning_message
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::start_date`](crate::types::NetworkInsightsAccessScopeAnalysis::start_date): The analysis start date.
     pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input);
+        self.inner.start_date = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::start_date`](crate::types::NetworkInsightsAccessScopeAnalysis::start_date).
     #[inline]
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::start_date`](crate::types::NetworkInsightsAccessScopeAnalysis::start_date), if any.
     #[inline]
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::end_date`](crate::types::NetworkInsightsAccessScopeAnalysis::end_date): The analysis end date.
     pub fn end_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_date = ::std::option::Option::Some(input);
+        self.inner.end_date = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::end_date`](crate::types::NetworkInsightsAccessScopeAnalysis::end_date).
     #[inline]
     pub fn set_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_date = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::end_date`](crate::types::NetworkInsightsAccessScopeAnalysis::end_date), if any.
     #[inline]
-    pub fn get_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_date
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::findings_found`](crate::types::NetworkInsightsAccessScopeAnalysis::findings_found): Indicates whether there are findings.
     pub fn findings_found(mut self, input: crate::types::FindingsFound) -> Self {
-        self.inner.findings_found = ::std::option::Option::Some(input);
+        self.inner.findings_found = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::findings_found`](crate::types::NetworkInsightsAccessScopeAnalysis::findings_found).
     #[inline]
     pub fn set_findings_found(
         mut self,
-        input: ::std::option::Option<crate::types::FindingsFound>,
+        input: Option<crate::types::FindingsFound>,
     ) -> Self {
         self.inner.findings_found = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::findings_found`](crate::types::NetworkInsightsAccessScopeAnalysis::findings_found), if any.
     #[inline]
-    pub fn get_findings_found(
-        &self,
-    ) -> &::std::option::Option<crate::types::FindingsFound> {
+    pub fn get_findings_found(&self) -> &Option<crate::types::FindingsFound> {
         &self.inner.findings_found
     }
     /// Sets [`NetworkInsightsAccessScopeAnalysis::analyzed_eni_count`](crate::types::NetworkInsightsAccessScopeAnalysis::analyzed_eni_count): The number of network interfaces analyzed.
     pub fn analyzed_eni_count(mut self, input: i32) -> Self {
-        self.inner.analyzed_eni_count = ::std::option::Option::Some(input);
+        self.inner.analyzed_eni_count = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::analyzed_eni_count`](crate::types::NetworkInsightsAccessScopeAnalysis::analyzed_eni_count).
     #[inline]
-    pub fn set_analyzed_eni_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_analyzed_eni_count(mut self, input: Option<i32>) -> Self {
         self.inner.analyzed_eni_count = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::analyzed_eni_count`](crate::types::NetworkInsightsAccessScopeAnalysis::analyzed_eni_count), if any.
     #[inline]
-    pub fn get_analyzed_eni_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_analyzed_eni_count(&self) -> &Option<i32> {
         &self.inner.analyzed_eni_count
     }
     /// Appends one item to [`NetworkInsightsAccessScopeAnalysis::tags`](crate::types::NetworkInsightsAccessScopeAnalysis::tags): The tags.
@@ -347,18 +289,13 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
     }
     /// Sets or clears [`NetworkInsightsAccessScopeAnalysis::tags`](crate::types::NetworkInsightsAccessScopeAnalysis::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeAnalysis::tags`](crate::types::NetworkInsightsAccessScopeAnalysis::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`NetworkInsightsAccessScopeAnalysis`]; it has no required members, so this cannot fail.
@@ -370,42 +307,38 @@ impl NetworkInsightsAccessScopeAnalysisBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeAnalysis {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeAnalysisId" => {
-                    value.network_insights_access_scope_analysis_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_analysis_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "networkInsightsAccessScopeAnalysisArn" => {
-                    value.network_insights_access_scope_analysis_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_analysis_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "networkInsightsAccessScopeId" => {
-                    value.network_insights_access_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::AnalysisStatus::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "warningMessage" => {
-                    value.warning_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.warning_message = Some(String::from(child.text()));
                 }
                 "startDate" => {
-                    value.start_date = ::std::option::Option::Some(
+                    value.start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -414,7 +347,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeAnalysis {
                     );
                 }
                 "endDate" => {
-                    value.end_date = ::std::option::Option::Some(
+                    value.end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -423,19 +356,19 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeAnalysis {
                     );
                 }
                 "findingsFound" => {
-                    value.findings_found = ::std::option::Option::Some(
+                    value.findings_found = Some(
                         crate::types::FindingsFound::from(child.text()),
                     );
                 }
                 "analyzedEniCount" => {
-                    value.analyzed_eni_count = ::std::option::Option::Some(
+                    value.analyzed_eni_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInsightsAccessScopeAnalysis")?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -445,6 +378,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeAnalysis {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Network Access Scope content.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInsightsAccessScopeContent {
     /// The ID of the Network Access Scope.
-    pub network_insights_access_scope_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_id: Option<String>,
     /// The paths to match.
-    pub match_paths: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccessScopePath>,
-    >,
+    pub match_paths: Option<Vec<crate::types::AccessScopePath>>,
     /// The paths to exclude.
-    pub exclude_paths: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccessScopePath>,
-    >,
+    pub exclude_paths: Option<Vec<crate::types::AccessScopePath>>,
 }
 impl NetworkInsightsAccessScopeContent {
     /// Starts building a [`NetworkInsightsAccessScopeContent`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInsightsAccessScopeContentBuilder {
-        <crate::types::builders::NetworkInsightsAccessScopeContentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInsightsAccessScopeContentBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_id(&self) -> Option<&str> {
         self.network_insights_access_scope_id.as_deref()
     }
     /// The `MatchPaths` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,40 +35,28 @@ impl NetworkInsightsAccessScopeContent {
     }
 }
 /// A builder for [`NetworkInsightsAccessScopeContent`](crate::types::NetworkInsightsAccessScopeContent); start one with `NetworkInsightsAccessScopeContent::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInsightsAccessScopeContentBuilder {
     inner: crate::types::NetworkInsightsAccessScopeContent,
 }
 impl NetworkInsightsAccessScopeContentBuilder {
     /// Sets [`NetworkInsightsAccessScopeContent::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScopeContent::network_insights_access_scope_id): The ID of the Network Access Scope.
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_access_scope_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_access_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAccessScopeContent::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScopeContent::network_insights_access_scope_id).
     #[inline]
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_id = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeContent::network_insights_access_scope_id`](crate::types::NetworkInsightsAccessScopeContent::network_insights_access_scope_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_id
     }
     /// Appends one item to [`NetworkInsightsAccessScopeContent::match_paths`](crate::types::NetworkInsightsAccessScopeContent::match_paths): The paths to match.
@@ -91,16 +70,14 @@ impl NetworkInsightsAccessScopeContentBuilder {
     #[inline]
     pub fn set_match_paths(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AccessScopePath>>,
+        input: Option<Vec<crate::types::AccessScopePath>>,
     ) -> Self {
         self.inner.match_paths = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeContent::match_paths`](crate::types::NetworkInsightsAccessScopeContent::match_paths), if any.
     #[inline]
-    pub fn get_match_paths(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccessScopePath>> {
+    pub fn get_match_paths(&self) -> &Option<Vec<crate::types::AccessScopePath>> {
         &self.inner.match_paths
     }
     /// Appends one item to [`NetworkInsightsAccessScopeContent::exclude_paths`](crate::types::NetworkInsightsAccessScopeContent::exclude_paths): The paths to exclude.
@@ -114,16 +91,14 @@ impl NetworkInsightsAccessScopeContentBuilder {
     #[inline]
     pub fn set_exclude_paths(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AccessScopePath>>,
+        input: Option<Vec<crate::types::AccessScopePath>>,
     ) -> Self {
         self.inner.exclude_paths = input;
         self
     }
     /// The value set for [`NetworkInsightsAccessScopeContent::exclude_paths`](crate::types::NetworkInsightsAccessScopeContent::exclude_paths), if any.
     #[inline]
-    pub fn get_exclude_paths(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AccessScopePath>> {
+    pub fn get_exclude_paths(&self) -> &Option<Vec<crate::types::AccessScopePath>> {
         &self.inner.exclude_paths
     }
     /// Builds the [`NetworkInsightsAccessScopeContent`]; it has no required members, so this cannot fail.
@@ -135,17 +110,17 @@ impl NetworkInsightsAccessScopeContentBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeContent {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeId" => {
-                    value.network_insights_access_scope_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_access_scope_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "matchPathSet" => {
-                    value.match_paths = ::std::option::Option::Some(
+                    value.match_paths = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AccessScopePath as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -153,7 +128,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeContent {
                     );
                 }
                 "excludePathSet" => {
-                    value.exclude_paths = ::std::option::Option::Some(
+                    value.exclude_paths = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AccessScopePath as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -163,6 +138,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeContent {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,120 +2,103 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network insights analysis.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInsightsAnalysis {
     /// The ID of the network insights analysis.
-    pub network_insights_analysis_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_analysis_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the network insights analysis.
-    pub network_insights_analysis_arn: ::std::option::Option<::std::string::String>,
+    pub network_insights_analysis_arn: Option<String>,
     /// The ID of the path.
-    pub network_insights_path_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_path_id: Option<String>,
     /// The member accounts that contain resources that the path can traverse.
-    pub additional_accounts: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub additional_accounts: Option<Vec<String>>,
     /// The Amazon Resource Names (ARN) of the resources that the path must traverse.
-    pub filter_in_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub filter_in_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARN) of the resources that the path must ignore.
-    pub filter_out_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub filter_out_arns: Option<Vec<String>>,
     /// The time the analysis started.
-    pub start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The status of the network insights analysis.
-    pub status: ::std::option::Option<crate::types::AnalysisStatus>,
+    pub status: Option<crate::types::AnalysisStatus>,
     /// The status message, if the status is `failed`.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The warning message.
-    pub warning_message: ::std::option::Option<::std::string::String>,
+    pub warning_message: Option<String>,
     /// Indicates whether the destination is reachable from the source.
-    pub network_path_found: ::std::option::Option<bool>,
+    pub network_path_found: Option<bool>,
     /// The components in the path from source to destination.
-    pub forward_path_components: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PathComponent>,
-    >,
+    pub forward_path_components: Option<Vec<crate::types::PathComponent>>,
     /// The components in the path from destination to source.
-    pub return_path_components: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PathComponent>,
-    >,
+    pub return_path_components: Option<Vec<crate::types::PathComponent>>,
     /// The explanations. For more information, see [Reachability Analyzer explanation codes](https://docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html).
-    pub explanations: ::std::option::Option<::std::vec::Vec<crate::types::Explanation>>,
+    pub explanations: Option<Vec<crate::types::Explanation>>,
     /// Potential intermediate components.
-    pub alternate_path_hints: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AlternatePathHint>,
-    >,
+    pub alternate_path_hints: Option<Vec<crate::types::AlternatePathHint>>,
     /// Potential intermediate accounts.
-    pub suggested_accounts: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub suggested_accounts: Option<Vec<String>>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl NetworkInsightsAnalysis {
     /// Starts building a [`NetworkInsightsAnalysis`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInsightsAnalysisBuilder {
-        <crate::types::builders::NetworkInsightsAnalysisBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInsightsAnalysisBuilder as Default>::default()
     }
     /// The `NetworkInsightsAnalysisId` member, when set.
     #[inline]
-    pub fn network_insights_analysis_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_analysis_id(&self) -> Option<&str> {
         self.network_insights_analysis_id.as_deref()
     }
     /// The `NetworkInsightsAnalysisArn` member, when set.
     #[inline]
-    pub fn network_insights_analysis_arn(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_analysis_arn(&self) -> Option<&str> {
         self.network_insights_analysis_arn.as_deref()
     }
     /// The `NetworkInsightsPathId` member, when set.
     #[inline]
-    pub fn network_insights_path_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_path_id(&self) -> Option<&str> {
         self.network_insights_path_id.as_deref()
     }
     /// The `AdditionalAccounts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn additional_accounts(&self) -> &[::std::string::String] {
+    pub fn additional_accounts(&self) -> &[String] {
         self.additional_accounts.as_deref().unwrap_or_default()
     }
     /// The `FilterInArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn filter_in_arns(&self) -> &[::std::string::String] {
+    pub fn filter_in_arns(&self) -> &[String] {
         self.filter_in_arns.as_deref().unwrap_or_default()
     }
     /// The `FilterOutArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn filter_out_arns(&self) -> &[::std::string::String] {
+    pub fn filter_out_arns(&self) -> &[String] {
         self.filter_out_arns.as_deref().unwrap_or_default()
     }
     /// The `StartDate` member, when set.
     #[inline]
-    pub fn start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_date.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AnalysisStatus> {
+    pub fn status(&self) -> Option<&crate::types::AnalysisStatus> {
         self.status.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `WarningMessage` member, when set.
     #[inline]
-    pub fn warning_message(&self) -> ::std::option::Option<&str> {
+    pub fn warning_message(&self) -> Option<&str> {
         self.warning_message.as_deref()
     }
     /// The `NetworkPathFound` member, when set.
     #[inline]
-    pub fn network_path_found(&self) -> ::std::option::Option<bool> {
+    pub fn network_path_found(&self) -> Option<bool> {
         self.network_path_found
     }
     /// The `ForwardPathComponents` member, empty when not set; the field tells an empty list from an absent one.
@@ -140,7 +123,7 @@ impl NetworkInsightsAnalysis {
     }
     /// The `SuggestedAccounts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn suggested_accounts(&self) -> &[::std::string::String] {
+    pub fn suggested_accounts(&self) -> &[String] {
         self.suggested_accounts.as_deref().unwrap_or_default()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -150,268 +133,194 @@ impl NetworkInsightsAnalysis {
     }
 }
 /// A builder for [`NetworkInsightsAnalysis`](crate::types::NetworkInsightsAnalysis); start one with `NetworkInsightsAnalysis::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInsightsAnalysisBuilder {
     inner: crate::types::NetworkInsightsAnalysis,
 }
 impl NetworkInsightsAnalysisBuilder {
     /// Sets [`NetworkInsightsAnalysis::network_insights_analysis_id`](crate::types::NetworkInsightsAnalysis::network_insights_analysis_id): The ID of the network insights analysis.
-    pub fn network_insights_analysis_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_analysis_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_analysis_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_analysis_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::network_insights_analysis_id`](crate::types::NetworkInsightsAnalysis::network_insights_analysis_id).
     #[inline]
-    pub fn set_network_insights_analysis_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_analysis_id(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_analysis_id = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::network_insights_analysis_id`](crate::types::NetworkInsightsAnalysis::network_insights_analysis_id), if any.
     #[inline]
-    pub fn get_network_insights_analysis_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_analysis_id(&self) -> &Option<String> {
         &self.inner.network_insights_analysis_id
     }
     /// Sets [`NetworkInsightsAnalysis::network_insights_analysis_arn`](crate::types::NetworkInsightsAnalysis::network_insights_analysis_arn): The Amazon Resource Name (ARN) of the network insights analysis.
-    pub fn network_insights_analysis_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_analysis_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_analysis_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_analysis_arn = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::network_insights_analysis_arn`](crate::types::NetworkInsightsAnalysis::network_insights_analysis_arn).
     #[inline]
-    pub fn set_network_insights_analysis_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_analysis_arn(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_analysis_arn = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::network_insights_analysis_arn`](crate::types::NetworkInsightsAnalysis::network_insights_analysis_arn), if any.
     #[inline]
-    pub fn get_network_insights_analysis_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_analysis_arn(&self) -> &Option<String> {
         &self.inner.network_insights_analysis_arn
     }
     /// Sets [`NetworkInsightsAnalysis::network_insights_path_id`](crate::types::NetworkInsightsAnalysis::network_insights_path_id): The ID of the path.
-    pub fn network_insights_path_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_path_id = ::std::option::Option::Some(input.into());
+    pub fn network_insights_path_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_path_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::network_insights_path_id`](crate::types::NetworkInsightsAnalysis::network_insights_path_id).
     #[inline]
-    pub fn set_network_insights_path_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_path_id(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_path_id = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::network_insights_path_id`](crate::types::NetworkInsightsAnalysis::network_insights_path_id), if any.
     #[inline]
-    pub fn get_network_insights_path_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_path_id(&self) -> &Option<String> {
         &self.inner.network_insights_path_id
     }
     /// Appends one item to [`NetworkInsightsAnalysis::additional_accounts`](crate::types::NetworkInsightsAnalysis::additional_accounts): The member accounts that contain resources that the path can traverse.
     ///
     /// To set the whole list at once, use [`set_additional_accounts`](Self::set_additional_accounts).
-    pub fn additional_accounts(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn additional_accounts(mut self, input: impl Into<String>) -> Self {
         self.inner.additional_accounts.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::additional_accounts`](crate::types::NetworkInsightsAnalysis::additional_accounts).
     #[inline]
-    pub fn set_additional_accounts(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_additional_accounts(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.additional_accounts = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::additional_accounts`](crate::types::NetworkInsightsAnalysis::additional_accounts), if any.
     #[inline]
-    pub fn get_additional_accounts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_additional_accounts(&self) -> &Option<Vec<String>> {
         &self.inner.additional_accounts
     }
     /// Appends one item to [`NetworkInsightsAnalysis::filter_in_arns`](crate::types::NetworkInsightsAnalysis::filter_in_arns): The Amazon Resource Names (ARN) of the resources that the path must traverse.
     ///
     /// To set the whole list at once, use [`set_filter_in_arns`](Self::set_filter_in_arns).
-    pub fn filter_in_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn filter_in_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.filter_in_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::filter_in_arns`](crate::types::NetworkInsightsAnalysis::filter_in_arns).
     #[inline]
-    pub fn set_filter_in_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_filter_in_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.filter_in_arns = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::filter_in_arns`](crate::types::NetworkInsightsAnalysis::filter_in_arns), if any.
     #[inline]
-    pub fn get_filter_in_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_filter_in_arns(&self) -> &Option<Vec<String>> {
         &self.inner.filter_in_arns
     }
     /// Appends one item to [`NetworkInsightsAnalysis::filter_out_arns`](crate::types::NetworkInsightsAnalysis::filter_out_arns): The Amazon Resource Names (ARN) of the resources that the path must ignore.
     ///
     /// To set the whole list at once, use [`set_filter_out_arns`](Self::set_filter_out_arns).
-    pub fn filter_out_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn filter_out_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.filter_out_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::filter_out_arns`](crate::types::NetworkInsightsAnalysis::filter_out_arns).
     #[inline]
-    pub fn set_filter_out_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_filter_out_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.filter_out_arns = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::filter_out_arns`](crate::types::NetworkInsightsAnalysis::filter_out_arns), if any.
     #[inline]
-    pub fn get_filter_out_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_filter_out_arns(&self) -> &Option<Vec<String>> {
         &self.inner.filter_out_arns
     }
     /// Sets [`NetworkInsightsAnalysis::start_date`](crate::types::NetworkInsightsAnalysis::start_date): The time the analysis started.
     pub fn start_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_date = ::std::option::Option::Some(input);
+        self.inner.start_date = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::start_date`](crate::types::NetworkInsightsAnalysis::start_date).
     #[inline]
     pub fn set_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_date = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::start_date`](crate::types::NetworkInsightsAnalysis::start_date), if any.
     #[inline]
-    pub fn get_start_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_date
     }
     /// Sets [`NetworkInsightsAnalysis::status`](crate::types::NetworkInsightsAnalysis::status): The status of the network insights analysis.
     pub fn status(mut self, input: crate::types::AnalysisStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::status`](crate::types::NetworkInsightsAnalysis::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AnalysisStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::status`](crate::types::NetworkInsightsAnalysis::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AnalysisStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AnalysisStatus> {
         &self.inner.status
     }
     /// Sets [`NetworkInsightsAnalysis::status_message`](crate::types::NetworkInsightsAnalysis::status_message): The status message, if the status is `failed`.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::status_message`](crate::types::NetworkInsightsAnalysis::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::status_message`](crate::types::NetworkInsightsAnalysis::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`NetworkInsightsAnalysis::warning_message`](crate::types::NetworkInsightsAnalysis::warning_message): The warning message.
-    pub fn warning_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.warning_message = ::std::option::Option::Some(input.into());
+    pub fn warning_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.warning_message = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::warning_message`](crate::types::NetworkInsightsAnalysis::warning_message).
     #[inline]
-    pub fn set_warning_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_warning_message(mut self, input: Option<String>) -> Self {
         self.inner.warning_message = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::warning_message`](crate::types::NetworkInsightsAnalysis::warning_message), if any.
     #[inline]
-    pub fn get_warning_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_warning_message(&self) -> &Option<String> {
         &self.inner.warning_message
     }
     /// Sets [`NetworkInsightsAnalysis::network_path_found`](crate::types::NetworkInsightsAnalysis::network_path_found): Indicates whether the destination is reachable from the source.
     pub fn network_path_found(mut self, input: bool) -> Self {
-        self.inner.network_path_found = ::std::option::Option::Some(input);
+        self.inner.network_path_found = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::network_path_found`](crate::types::NetworkInsightsAnalysis::network_path_found).
     #[inline]
-    pub fn set_network_path_found(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_network_path_found(mut self, input: Option<bool>) -> Self {
         self.inner.network_path_found = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::network_path_found`](crate::types::NetworkInsightsAnalysis::network_path_found), if any.
     #[inline]
-    pub fn get_network_path_found(&self) -> &::std::option::Option<bool> {
+    pub fn get_network_path_found(&self) -> &Option<bool> {
         &self.inner.network_path_found
     }
     /// Appends one item to [`NetworkInsightsAnalysis::forward_path_components`](crate::types::NetworkInsightsAnalysis::forward_path_components): The components in the path from source to destination.
@@ -428,7 +337,7 @@ impl NetworkInsightsAnalysisBuilder {
     #[inline]
     pub fn set_forward_path_components(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PathComponent>>,
+        input: Option<Vec<crate::types::PathComponent>>,
     ) -> Self {
         self.inner.forward_path_components = input;
         self
@@ -437,7 +346,7 @@ impl NetworkInsightsAnalysisBuilder {
     #[inline]
     pub fn get_forward_path_components(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PathComponent>> {
+    ) -> &Option<Vec<crate::types::PathComponent>> {
         &self.inner.forward_path_components
     }
     /// Appends one item to [`NetworkInsightsAnalysis::return_path_components`](crate::types::NetworkInsightsAnalysis::return_path_components): The components in the path from destination to source.
@@ -451,7 +360,7 @@ impl NetworkInsightsAnalysisBuilder {
     #[inline]
     pub fn set_return_path_components(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PathComponent>>,
+        input: Option<Vec<crate::types::PathComponent>>,
     ) -> Self {
         self.inner.return_path_components = input;
         self
@@ -460,7 +369,7 @@ impl NetworkInsightsAnalysisBuilder {
     #[inline]
     pub fn get_return_path_components(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PathComponent>> {
+    ) -> &Option<Vec<crate::types::PathComponent>> {
         &self.inner.return_path_components
     }
     /// Appends one item to [`NetworkInsightsAnalysis::explanations`](crate::types::NetworkInsightsAnalysis::explanations): The explanations.
@@ -474,16 +383,14 @@ impl NetworkInsightsAnalysisBuilder {
     #[inline]
     pub fn set_explanations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Explanation>>,
+        input: Option<Vec<crate::types::Explanation>>,
     ) -> Self {
         self.inner.explanations = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::explanations`](crate::types::NetworkInsightsAnalysis::explanations), if any.
     #[inline]
-    pub fn get_explanations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Explanation>> {
+    pub fn get_explanations(&self) -> &Option<Vec<crate::types::Explanation>> {
         &self.inner.explanations
     }
     /// Appends one item to [`NetworkInsightsAnalysis::alternate_path_hints`](crate::types::NetworkInsightsAnalysis::alternate_path_hints): Potential intermediate components.
@@ -500,7 +407,7 @@ impl NetworkInsightsAnalysisBuilder {
     #[inline]
     pub fn set_alternate_path_hints(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AlternatePathHint>>,
+        input: Option<Vec<crate::types::AlternatePathHint>>,
     ) -> Self {
         self.inner.alternate_path_hints = input;
         self
@@ -509,33 +416,25 @@ impl NetworkInsightsAnalysisBuilder {
     #[inline]
     pub fn get_alternate_path_hints(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AlternatePathHint>> {
+    ) -> &Option<Vec<crate::types::AlternatePathHint>> {
         &self.inner.alternate_path_hints
     }
     /// Appends one item to [`NetworkInsightsAnalysis::suggested_accounts`](crate::types::NetworkInsightsAnalysis::suggested_accounts): Potential intermediate accounts.
     ///
     /// To set the whole list at once, use [`set_suggested_accounts`](Self::set_suggested_accounts).
-    pub fn suggested_accounts(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn suggested_accounts(mut self, input: impl Into<String>) -> Self {
         self.inner.suggested_accounts.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsAnalysis::suggested_accounts`](crate::types::NetworkInsightsAnalysis::suggested_accounts).
     #[inline]
-    pub fn set_suggested_accounts(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_suggested_accounts(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.suggested_accounts = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::suggested_accounts`](crate::types::NetworkInsightsAnalysis::suggested_accounts), if any.
     #[inline]
-    pub fn get_suggested_accounts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_suggested_accounts(&self) -> &Option<Vec<String>> {
         &self.inner.suggested_accounts
     }
     /// Appends one item to [`NetworkInsightsAnalysis::tags`](crate::types::NetworkInsightsAnalysis::tags): The tags.
@@ -547,18 +446,13 @@ impl NetworkInsightsAnalysisBuilder {
     }
     /// Sets or clears [`NetworkInsightsAnalysis::tags`](crate::types::NetworkInsightsAnalysis::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`NetworkInsightsAnalysis::tags`](crate::types::NetworkInsightsAnalysis::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`NetworkInsightsAnalysis`]; it has no required members, so this cannot fail.
@@ -570,42 +464,40 @@ impl NetworkInsightsAnalysisBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsAnalysisId" => {
-                    value.network_insights_analysis_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_analysis_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "networkInsightsAnalysisArn" => {
-                    value.network_insights_analysis_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_insights_analysis_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "networkInsightsPathId" => {
-                    value.network_insights_path_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_insights_path_id = Some(String::from(child.text()));
                 }
                 "additionalAccountSet" => {
-                    value.additional_accounts = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.additional_accounts = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "filterInArnSet" => {
-                    value.filter_in_arns = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.filter_in_arns = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "filterOutArnSet" => {
-                    value.filter_out_arns = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.filter_out_arns = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "startDate" => {
-                    value.start_date = ::std::option::Option::Some(
+                    value.start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -614,27 +506,21 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::AnalysisStatus::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "warningMessage" => {
-                    value.warning_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.warning_message = Some(String::from(child.text()));
                 }
                 "networkPathFound" => {
-                    value.network_path_found = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.network_path_found = Some(child.text() == "true");
                 }
                 "forwardPathComponentSet" => {
-                    value.forward_path_components = ::std::option::Option::Some(
+                    value.forward_path_components = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -642,7 +528,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
                     );
                 }
                 "returnPathComponentSet" => {
-                    value.return_path_components = ::std::option::Option::Some(
+                    value.return_path_components = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -650,7 +536,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
                     );
                 }
                 "explanationSet" => {
-                    value.explanations = ::std::option::Option::Some(
+                    value.explanations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Explanation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -658,7 +544,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
                     );
                 }
                 "alternatePathHintSet" => {
-                    value.alternate_path_hints = ::std::option::Option::Some(
+                    value.alternate_path_hints = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AlternatePathHint as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -666,12 +552,12 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
                     );
                 }
                 "suggestedAccountSet" => {
-                    value.suggested_accounts = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.suggested_accounts = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -681,6 +567,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,104 +2,97 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInsightsPath {
     /// The ID of the path.
-    pub network_insights_path_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_path_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the path.
-    pub network_insights_path_arn: ::std::option::Option<::std::string::String>,
+    pub network_insights_path_arn: Option<String>,
     /// The time stamp when the path was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the source.
-    pub source: ::std::option::Option<::std::string::String>,
+    pub source: Option<String>,
     /// The ID of the destination.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
     /// The Amazon Resource Name (ARN) of the source.
-    pub source_arn: ::std::option::Option<::std::string::String>,
+    pub source_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the destination.
-    pub destination_arn: ::std::option::Option<::std::string::String>,
+    pub destination_arn: Option<String>,
     /// The IP address of the source.
-    pub source_ip: ::std::option::Option<::std::string::String>,
+    pub source_ip: Option<String>,
     /// The IP address of the destination.
-    pub destination_ip: ::std::option::Option<::std::string::String>,
+    pub destination_ip: Option<String>,
     /// The protocol.
-    pub protocol: ::std::option::Option<crate::types::Protocol>,
+    pub protocol: Option<crate::types::Protocol>,
     /// The destination port.
-    pub destination_port: ::std::option::Option<i32>,
+    pub destination_port: Option<i32>,
     /// The tags associated with the path.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Scopes the analysis to network paths that match specific filters at the source.
-    pub filter_at_source: ::std::option::Option<crate::types::PathFilter>,
+    pub filter_at_source: Option<crate::types::PathFilter>,
     /// Scopes the analysis to network paths that match specific filters at the destination.
-    pub filter_at_destination: ::std::option::Option<crate::types::PathFilter>,
+    pub filter_at_destination: Option<crate::types::PathFilter>,
 }
 impl NetworkInsightsPath {
     /// Starts building a [`NetworkInsightsPath`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInsightsPathBuilder {
-        <crate::types::builders::NetworkInsightsPathBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInsightsPathBuilder as Default>::default()
     }
     /// The `NetworkInsightsPathId` member, when set.
     #[inline]
-    pub fn network_insights_path_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_path_id(&self) -> Option<&str> {
         self.network_insights_path_id.as_deref()
     }
     /// The `NetworkInsightsPathArn` member, when set.
     #[inline]
-    pub fn network_insights_path_arn(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_path_arn(&self) -> Option<&str> {
         self.network_insights_path_arn.as_deref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&str> {
+    pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// The `SourceArn` member, when set.
     #[inline]
-    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_arn(&self) -> Option<&str> {
         self.source_arn.as_deref()
     }
     /// The `DestinationArn` member, when set.
     #[inline]
-    pub fn destination_arn(&self) -> ::std::option::Option<&str> {
+    pub fn destination_arn(&self) -> Option<&str> {
         self.destination_arn.as_deref()
     }
     /// The `SourceIp` member, when set.
     #[inline]
-    pub fn source_ip(&self) -> ::std::option::Option<&str> {
+    pub fn source_ip(&self) -> Option<&str> {
         self.source_ip.as_deref()
     }
     /// The `DestinationIp` member, when set.
     #[inline]
-    pub fn destination_ip(&self) -> ::std::option::Option<&str> {
+    pub fn destination_ip(&self) -> Option<&str> {
         self.destination_ip.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&crate::types::Protocol> {
+    pub fn protocol(&self) -> Option<&crate::types::Protocol> {
         self.protocol.as_ref()
     }
     /// The `DestinationPort` member, when set.
     #[inline]
-    pub fn destination_port(&self) -> ::std::option::Option<i32> {
+    pub fn destination_port(&self) -> Option<i32> {
         self.destination_port
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -109,74 +102,51 @@ impl NetworkInsightsPath {
     }
     /// The `FilterAtSource` member, when set.
     #[inline]
-    pub fn filter_at_source(&self) -> ::std::option::Option<&crate::types::PathFilter> {
+    pub fn filter_at_source(&self) -> Option<&crate::types::PathFilter> {
         self.filter_at_source.as_ref()
     }
     /// The `FilterAtDestination` member, when set.
     #[inline]
-    pub fn filter_at_destination(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PathFilter> {
+    pub fn filter_at_destination(&self) -> Option<&crate::types::PathFilter> {
         self.filter_at_destination.as_ref()
     }
 }
 /// A builder for [`NetworkInsightsPath`](crate::types::NetworkInsightsPath); start one with `NetworkInsightsPath::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInsightsPathBuilder {
     inner: crate::types::NetworkInsightsPath,
 }
 impl NetworkInsightsPathBuilder {
     /// Sets [`NetworkInsightsPath::network_insights_path_id`](crate::types::NetworkInsightsPath::network_insights_path_id): The ID of the path.
-    pub fn network_insights_path_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_path_id = ::std::option::Option::Some(input.into());
+    pub fn network_insights_path_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_path_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsPath::network_insights_path_id`](crate::types::NetworkInsightsPath::network_insights_path_id).
     #[inline]
-    pub fn set_network_insights_path_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_path_id(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_path_id = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::network_insights_path_id`](crate::types::NetworkInsightsPath::network_insights_path_id), if any.
     #[inline]
-    pub fn get_network_insights_path_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_path_id(&self) -> &Option<String> {
         &self.inner.network_insights_path_id
     }
     /// Sets [`NetworkInsightsPath::network_insights_path_arn`](crate::types::NetworkInsightsPath::network_insights_path_arn): The Amazon Resource Name (ARN) of the path.
-    pub fn network_insights_path_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_path_arn = ::std::option::Option::Some(input.into());
+    pub fn network_insights_path_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_path_arn = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsPath::network_insights_path_arn`](crate::types::NetworkInsightsPath::network_insights_path_arn).
     #[inline]
-    pub fn set_network_insights_path_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_path_arn(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_path_arn = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::network_insights_path_arn`](crate::types::NetworkInsightsPath::network_insights_path_arn), if any.
     #[inline]
-    pub fn get_network_insights_path_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_path_arn(&self) -> &Option<String> {
         &self.inner.network_insights_path_arn
     }
     /// Sets [`NetworkInsightsPath::created_date`](crate::types::NetworkInsightsPath::created_date): The time stamp when the path was created.
@@ -184,190 +154,149 @@ impl NetworkInsightsPathBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::created_date`](crate::types::NetworkInsightsPath::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::created_date`](crate::types::NetworkInsightsPath::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`NetworkInsightsPath::source`](crate::types::NetworkInsightsPath::source): The ID of the source.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: impl Into<String>) -> Self {
+        self.inner.source = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsPath::source`](crate::types::NetworkInsightsPath::source).
     #[inline]
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::source`](crate::types::NetworkInsightsPath::source), if any.
     #[inline]
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         &self.inner.source
     }
     /// Sets [`NetworkInsightsPath::destination`](crate::types::NetworkInsightsPath::destination): The ID of the destination.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsPath::destination`](crate::types::NetworkInsightsPath::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::destination`](crate::types::NetworkInsightsPath::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Sets [`NetworkInsightsPath::source_arn`](crate::types::NetworkInsightsPath::source_arn): The Amazon Resource Name (ARN) of the source.
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_arn = ::std::option::Option::Some(input.into());
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsPath::source_arn`](crate::types::NetworkInsightsPath::source_arn).
     #[inline]
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_arn = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::source_arn`](crate::types::NetworkInsightsPath::source_arn), if any.
     #[inline]
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         &self.inner.source_arn
     }
     /// Sets [`NetworkInsightsPath::destination_arn`](crate::types::NetworkInsightsPath::destination_arn): The Amazon Resource Name (ARN) of the destination.
-    pub fn destination_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_arn = ::std::option::Option::Some(input.into());
+    pub fn destination_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_arn = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsPath::destination_arn`](crate::types::NetworkInsightsPath::destination_arn).
     #[inline]
-    pub fn set_destination_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_arn(mut self, input: Option<String>) -> Self {
         self.inner.destination_arn = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::destination_arn`](crate::types::NetworkInsightsPath::destination_arn), if any.
     #[inline]
-    pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_arn(&self) -> &Option<String> {
         &self.inner.destination_arn
     }
     /// Sets [`NetworkInsightsPath::source_ip`](crate::types::NetworkInsightsPath::source_ip): The IP address of the source.
-    pub fn source_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_ip = ::std::option::Option::Some(input.into());
+    pub fn source_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_ip = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsPath::source_ip`](crate::types::NetworkInsightsPath::source_ip).
     #[inline]
-    pub fn set_source_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_ip(mut self, input: Option<String>) -> Self {
         self.inner.source_ip = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::source_ip`](crate::types::NetworkInsightsPath::source_ip), if any.
     #[inline]
-    pub fn get_source_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_ip(&self) -> &Option<String> {
         &self.inner.source_ip
     }
     /// Sets [`NetworkInsightsPath::destination_ip`](crate::types::NetworkInsightsPath::destination_ip): The IP address of the destination.
-    pub fn destination_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_ip = ::std::option::Option::Some(input.into());
+    pub fn destination_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_ip = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInsightsPath::destination_ip`](crate::types::NetworkInsightsPath::destination_ip).
     #[inline]
-    pub fn set_destination_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ip(mut self, input: Option<String>) -> Self {
         self.inner.destination_ip = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::destination_ip`](crate::types::NetworkInsightsPath::destination_ip), if any.
     #[inline]
-    pub fn get_destination_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ip(&self) -> &Option<String> {
         &self.inner.destination_ip
     }
     /// Sets [`NetworkInsightsPath::protocol`](crate::types::NetworkInsightsPath::protocol): The protocol.
     pub fn protocol(mut self, input: crate::types::Protocol) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::protocol`](crate::types::NetworkInsightsPath::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<crate::types::Protocol>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<crate::types::Protocol>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::protocol`](crate::types::NetworkInsightsPath::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<crate::types::Protocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::Protocol> {
         &self.inner.protocol
     }
     /// Sets [`NetworkInsightsPath::destination_port`](crate::types::NetworkInsightsPath::destination_port): The destination port.
     pub fn destination_port(mut self, input: i32) -> Self {
-        self.inner.destination_port = ::std::option::Option::Some(input);
+        self.inner.destination_port = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::destination_port`](crate::types::NetworkInsightsPath::destination_port).
     #[inline]
-    pub fn set_destination_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_destination_port(mut self, input: Option<i32>) -> Self {
         self.inner.destination_port = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::destination_port`](crate::types::NetworkInsightsPath::destination_port), if any.
     #[inline]
-    pub fn get_destination_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_destination_port(&self) -> &Option<i32> {
         &self.inner.destination_port
     }
     /// Appends one item to [`NetworkInsightsPath::tags`](crate::types::NetworkInsightsPath::tags): The tags associated with the path.
@@ -379,60 +308,51 @@ impl NetworkInsightsPathBuilder {
     }
     /// Sets or clears [`NetworkInsightsPath::tags`](crate::types::NetworkInsightsPath::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::tags`](crate::types::NetworkInsightsPath::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`NetworkInsightsPath::filter_at_source`](crate::types::NetworkInsightsPath::filter_at_source): Scopes the analysis to network paths that match specific filters at the source.
     pub fn filter_at_source(mut self, input: crate::types::PathFilter) -> Self {
-        self.inner.filter_at_source = ::std::option::Option::Some(input);
+        self.inner.filter_at_source = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::filter_at_source`](crate::types::NetworkInsightsPath::filter_at_source).
     #[inline]
     pub fn set_filter_at_source(
         mut self,
-        input: ::std::option::Option<crate::types::PathFilter>,
+        input: Option<crate::types::PathFilter>,
     ) -> Self {
         self.inner.filter_at_source = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::filter_at_source`](crate::types::NetworkInsightsPath::filter_at_source), if any.
     #[inline]
-    pub fn get_filter_at_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathFilter> {
+    pub fn get_filter_at_source(&self) -> &Option<crate::types::PathFilter> {
         &self.inner.filter_at_source
     }
     /// Sets [`NetworkInsightsPath::filter_at_destination`](crate::types::NetworkInsightsPath::filter_at_destination): Scopes the analysis to network paths that match specific filters at the destination.
     pub fn filter_at_destination(mut self, input: crate::types::PathFilter) -> Self {
-        self.inner.filter_at_destination = ::std::option::Option::Some(input);
+        self.inner.filter_at_destination = Some(input);
         self
     }
     /// Sets or clears [`NetworkInsightsPath::filter_at_destination`](crate::types::NetworkInsightsPath::filter_at_destination).
     #[inline]
     pub fn set_filter_at_destination(
         mut self,
-        input: ::std::option::Option<crate::types::PathFilter>,
+        input: Option<crate::types::PathFilter>,
     ) -> Self {
         self.inner.filter_at_destination = input;
         self
     }
     /// The value set for [`NetworkInsightsPath::filter_at_destination`](crate::types::NetworkInsightsPath::filter_at_destination), if any.
     #[inline]
-    pub fn get_filter_at_destination(
-        &self,
-    ) -> &::std::option::Option<crate::types::PathFilter> {
+    pub fn get_filter_at_destination(&self) -> &Option<crate::types::PathFilter> {
         &self.inner.filter_at_destination
     }
     /// Builds the [`NetworkInsightsPath`]; it has no required members, so this cannot fail.
@@ -444,22 +364,18 @@ impl NetworkInsightsPathBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInsightsPath {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInsightsPathId" => {
-                    value.network_insights_path_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_insights_path_id = Some(String::from(child.text()));
                 }
                 "networkInsightsPathArn" => {
-                    value.network_insights_path_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_insights_path_arn = Some(String::from(child.text()));
                 }
                 "createdDate" => {
-                    value.created_date = ::std::option::Option::Some(
+                    value.created_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -468,49 +384,35 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsPath {
                     );
                 }
                 "source" => {
-                    value.source = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source = Some(String::from(child.text()));
                 }
                 "destination" => {
-                    value.destination = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination = Some(String::from(child.text()));
                 }
                 "sourceArn" => {
-                    value.source_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_arn = Some(String::from(child.text()));
                 }
                 "destinationArn" => {
-                    value.destination_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_arn = Some(String::from(child.text()));
                 }
                 "sourceIp" => {
-                    value.source_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_ip = Some(String::from(child.text()));
                 }
                 "destinationIp" => {
-                    value.destination_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_ip = Some(String::from(child.text()));
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        crate::types::Protocol::from(child.text()),
-                    );
+                    value.protocol = Some(crate::types::Protocol::from(child.text()));
                 }
                 "destinationPort" => {
-                    value.destination_port = ::std::option::Option::Some(
+                    value.destination_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInsightsPath")?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -518,14 +420,14 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsPath {
                     );
                 }
                 "filterAtSource" => {
-                    value.filter_at_source = ::std::option::Option::Some(
+                    value.filter_at_source = Some(
                         <crate::types::PathFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "filterAtDestination" => {
-                    value.filter_at_destination = ::std::option::Option::Some(
+                    value.filter_at_destination = Some(
                         <crate::types::PathFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -534,6 +436,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsPath {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

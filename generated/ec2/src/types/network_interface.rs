@@ -2,128 +2,109 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterface {
     /// The association information for an Elastic IP address (IPv4) associated with the network interface.
-    pub association: ::std::option::Option<crate::types::NetworkInterfaceAssociation>,
+    pub association: Option<crate::types::NetworkInterfaceAssociation>,
     /// The network interface attachment.
-    pub attachment: ::std::option::Option<crate::types::NetworkInterfaceAttachment>,
+    pub attachment: Option<crate::types::NetworkInterfaceAttachment>,
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// A security group connection tracking configuration that enables you to set the timeout for connection tracking on an Elastic network interface. For more information, see [Connection tracking timeouts](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-connection-tracking.html#connection-tracking-timeouts) in the *Amazon EC2 User Guide*.
-    pub connection_tracking_configuration: ::std::option::Option<
+    pub connection_tracking_configuration: Option<
         crate::types::ConnectionTrackingConfiguration,
     >,
     /// A description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Any security groups for the network interface.
-    pub groups: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+    pub groups: Option<Vec<crate::types::GroupIdentifier>>,
     /// The type of network interface.
-    pub interface_type: ::std::option::Option<crate::types::NetworkInterfaceType>,
+    pub interface_type: Option<crate::types::NetworkInterfaceType>,
     /// The IPv6 addresses associated with the network interface.
-    pub ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInterfaceIpv6Address>,
-    >,
+    pub ipv6_addresses: Option<Vec<crate::types::NetworkInterfaceIpv6Address>>,
     /// The MAC address.
-    pub mac_address: ::std::option::Option<::std::string::String>,
+    pub mac_address: Option<String>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The Amazon Web Services account ID of the owner of the network interface.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The private hostname. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
     /// A public hostname. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
-    pub public_dns_name: ::std::option::Option<::std::string::String>,
+    pub public_dns_name: Option<String>,
     /// Public hostname type options. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
-    pub public_ip_dns_name_options: ::std::option::Option<
-        crate::types::PublicIpDnsNameOptions,
-    >,
+    pub public_ip_dns_name_options: Option<crate::types::PublicIpDnsNameOptions>,
     /// The IPv4 address of the network interface within the subnet.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// The private IPv4 addresses associated with the network interface.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInterfacePrivateIpAddress>,
+    pub private_ip_addresses: Option<
+        Vec<crate::types::NetworkInterfacePrivateIpAddress>,
     >,
     /// The IPv4 prefixes that are assigned to the network interface.
-    pub ipv4_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv4PrefixSpecification>,
-    >,
+    pub ipv4_prefixes: Option<Vec<crate::types::Ipv4PrefixSpecification>>,
     /// The IPv6 prefixes that are assigned to the network interface.
-    pub ipv6_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6PrefixSpecification>,
-    >,
+    pub ipv6_prefixes: Option<Vec<crate::types::Ipv6PrefixSpecification>>,
     /// The alias or Amazon Web Services account ID of the principal or service that created the network interface.
-    pub requester_id: ::std::option::Option<::std::string::String>,
+    pub requester_id: Option<String>,
     /// Indicates whether the network interface is being managed by Amazon Web Services.
-    pub requester_managed: ::std::option::Option<bool>,
+    pub requester_managed: Option<bool>,
     /// Indicates whether source/destination checking is enabled.
-    pub source_dest_check: ::std::option::Option<bool>,
+    pub source_dest_check: Option<bool>,
     /// The status of the network interface.
-    pub status: ::std::option::Option<crate::types::NetworkInterfaceStatus>,
+    pub status: Option<crate::types::NetworkInterfaceStatus>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// Any tags assigned to the network interface.
-    pub tag_set: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tag_set: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Indicates whether a network interface with an IPv6 address is unreachable from the public internet. If the value is `true`, inbound traffic from the internet is dropped and you cannot assign an elastic IP address to the network interface. The network interface is reachable from peered VPCs and resources connected through a transit gateway, including on-premises networks.
-    pub deny_all_igw_traffic: ::std::option::Option<bool>,
+    pub deny_all_igw_traffic: Option<bool>,
     /// Indicates whether this is an IPv6 only network interface.
-    pub ipv6_native: ::std::option::Option<bool>,
+    pub ipv6_native: Option<bool>,
     /// The IPv6 globally unique address associated with the network interface.
-    pub ipv6_address: ::std::option::Option<::std::string::String>,
+    pub ipv6_address: Option<String>,
     /// The service provider that manages the network interface.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
     /// The subnets associated with this network interface.
-    pub associated_subnets: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub associated_subnets: Option<Vec<String>>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl NetworkInterface {
     /// Starts building a [`NetworkInterface`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfaceBuilder {
-        <crate::types::builders::NetworkInterfaceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfaceBuilder as Default>::default()
     }
     /// The `Association` member, when set.
     #[inline]
-    pub fn association(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceAssociation> {
+    pub fn association(&self) -> Option<&crate::types::NetworkInterfaceAssociation> {
         self.association.as_ref()
     }
     /// The `Attachment` member, when set.
     #[inline]
-    pub fn attachment(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceAttachment> {
+    pub fn attachment(&self) -> Option<&crate::types::NetworkInterfaceAttachment> {
         self.attachment.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `ConnectionTrackingConfiguration` member, when set.
     #[inline]
     pub fn connection_tracking_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionTrackingConfiguration> {
+    ) -> Option<&crate::types::ConnectionTrackingConfiguration> {
         self.connection_tracking_configuration.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
@@ -133,9 +114,7 @@ impl NetworkInterface {
     }
     /// The `InterfaceType` member, when set.
     #[inline]
-    pub fn interface_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceType> {
+    pub fn interface_type(&self) -> Option<&crate::types::NetworkInterfaceType> {
         self.interface_type.as_ref()
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -145,44 +124,44 @@ impl NetworkInterface {
     }
     /// The `MacAddress` member, when set.
     #[inline]
-    pub fn mac_address(&self) -> ::std::option::Option<&str> {
+    pub fn mac_address(&self) -> Option<&str> {
         self.mac_address.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
     /// The `PublicDnsName` member, when set.
     #[inline]
-    pub fn public_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_dns_name(&self) -> Option<&str> {
         self.public_dns_name.as_deref()
     }
     /// The `PublicIpDnsNameOptions` member, when set.
     #[inline]
     pub fn public_ip_dns_name_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::PublicIpDnsNameOptions> {
+    ) -> Option<&crate::types::PublicIpDnsNameOptions> {
         self.public_ip_dns_name_options.as_ref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -204,29 +183,27 @@ impl NetworkInterface {
     }
     /// The `RequesterId` member, when set.
     #[inline]
-    pub fn requester_id(&self) -> ::std::option::Option<&str> {
+    pub fn requester_id(&self) -> Option<&str> {
         self.requester_id.as_deref()
     }
     /// The `RequesterManaged` member, when set.
     #[inline]
-    pub fn requester_managed(&self) -> ::std::option::Option<bool> {
+    pub fn requester_managed(&self) -> Option<bool> {
         self.requester_managed
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(&self) -> ::std::option::Option<bool> {
+    pub fn source_dest_check(&self) -> Option<bool> {
         self.source_dest_check
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceStatus> {
+    pub fn status(&self) -> Option<&crate::types::NetworkInterfaceStatus> {
         self.status.as_ref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `TagSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -236,47 +213,42 @@ impl NetworkInterface {
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `DenyAllIgwTraffic` member, when set.
     #[inline]
-    pub fn deny_all_igw_traffic(&self) -> ::std::option::Option<bool> {
+    pub fn deny_all_igw_traffic(&self) -> Option<bool> {
         self.deny_all_igw_traffic
     }
     /// The `Ipv6Native` member, when set.
     #[inline]
-    pub fn ipv6_native(&self) -> ::std::option::Option<bool> {
+    pub fn ipv6_native(&self) -> Option<bool> {
         self.ipv6_native
     }
     /// The `Ipv6Address` member, when set.
     #[inline]
-    pub fn ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_address(&self) -> Option<&str> {
         self.ipv6_address.as_deref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
     /// The `AssociatedSubnets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn associated_subnets(&self) -> &[::std::string::String] {
+    pub fn associated_subnets(&self) -> &[String] {
         self.associated_subnets.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`NetworkInterface`](crate::types::NetworkInterface); start one with `NetworkInterface::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfaceBuilder {
     inner: crate::types::NetworkInterface,
 }
@@ -286,23 +258,21 @@ impl NetworkInterfaceBuilder {
         mut self,
         input: crate::types::NetworkInterfaceAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input);
+        self.inner.association = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::association`](crate::types::NetworkInterface::association).
     #[inline]
     pub fn set_association(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceAssociation>,
+        input: Option<crate::types::NetworkInterfaceAssociation>,
     ) -> Self {
         self.inner.association = input;
         self
     }
     /// The value set for [`NetworkInterface::association`](crate::types::NetworkInterface::association), if any.
     #[inline]
-    pub fn get_association(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceAssociation> {
+    pub fn get_association(&self) -> &Option<crate::types::NetworkInterfaceAssociation> {
         &self.inner.association
     }
     /// Sets [`NetworkInterface::attachment`](crate::types::NetworkInterface::attachment): The network interface attachment.
@@ -310,47 +280,37 @@ impl NetworkInterfaceBuilder {
         mut self,
         input: crate::types::NetworkInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input);
+        self.inner.attachment = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::attachment`](crate::types::NetworkInterface::attachment).
     #[inline]
     pub fn set_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceAttachment>,
+        input: Option<crate::types::NetworkInterfaceAttachment>,
     ) -> Self {
         self.inner.attachment = input;
         self
     }
     /// The value set for [`NetworkInterface::attachment`](crate::types::NetworkInterface::attachment), if any.
     #[inline]
-    pub fn get_attachment(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceAttachment> {
+    pub fn get_attachment(&self) -> &Option<crate::types::NetworkInterfaceAttachment> {
         &self.inner.attachment
     }
     /// Sets [`NetworkInterface::availability_zone`](crate::types::NetworkInterface::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::availability_zone`](crate::types::NetworkInterface::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`NetworkInterface::availability_zone`](crate::types::NetworkInterface::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`NetworkInterface::connection_tracking_configuration`](crate::types::NetworkInterface::connection_tracking_configuration): A security group connection tracking configuration that enables you to set the timeout for connection tracking on an Elastic network interface.
@@ -358,16 +318,14 @@ impl NetworkInterfaceBuilder {
         mut self,
         input: crate::types::ConnectionTrackingConfiguration,
     ) -> Self {
-        self.inner.connection_tracking_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.connection_tracking_configuration = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::connection_tracking_configuration`](crate::types::NetworkInterface::connection_tracking_configuration).
     #[inline]
     pub fn set_connection_tracking_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionTrackingConfiguration>,
+        input: Option<crate::types::ConnectionTrackingConfiguration>,
     ) -> Self {
         self.inner.connection_tracking_configuration = input;
         self
@@ -376,29 +334,23 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn get_connection_tracking_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionTrackingConfiguration> {
+    ) -> &Option<crate::types::ConnectionTrackingConfiguration> {
         &self.inner.connection_tracking_configuration
     }
     /// Sets [`NetworkInterface::description`](crate::types::NetworkInterface::description): A description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::description`](crate::types::NetworkInterface::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`NetworkInterface::description`](crate::types::NetworkInterface::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`NetworkInterface::groups`](crate::types::NetworkInterface::groups): Any security groups for the network interface.
@@ -412,37 +364,33 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn set_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+        input: Option<Vec<crate::types::GroupIdentifier>>,
     ) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`NetworkInterface::groups`](crate::types::NetworkInterface::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>> {
+    pub fn get_groups(&self) -> &Option<Vec<crate::types::GroupIdentifier>> {
         &self.inner.groups
     }
     /// Sets [`NetworkInterface::interface_type`](crate::types::NetworkInterface::interface_type): The type of network interface.
     pub fn interface_type(mut self, input: crate::types::NetworkInterfaceType) -> Self {
-        self.inner.interface_type = ::std::option::Option::Some(input);
+        self.inner.interface_type = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::interface_type`](crate::types::NetworkInterface::interface_type).
     #[inline]
     pub fn set_interface_type(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceType>,
+        input: Option<crate::types::NetworkInterfaceType>,
     ) -> Self {
         self.inner.interface_type = input;
         self
     }
     /// The value set for [`NetworkInterface::interface_type`](crate::types::NetworkInterface::interface_type), if any.
     #[inline]
-    pub fn get_interface_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceType> {
+    pub fn get_interface_type(&self) -> &Option<crate::types::NetworkInterfaceType> {
         &self.inner.interface_type
     }
     /// Appends one item to [`NetworkInterface::ipv6_addresses`](crate::types::NetworkInterface::ipv6_addresses): The IPv6 addresses associated with the network interface.
@@ -459,9 +407,7 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::NetworkInterfaceIpv6Address>,
-        >,
+        input: Option<Vec<crate::types::NetworkInterfaceIpv6Address>>,
     ) -> Self {
         self.inner.ipv6_addresses = input;
         self
@@ -470,143 +416,103 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn get_ipv6_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInterfaceIpv6Address>,
-    > {
+    ) -> &Option<Vec<crate::types::NetworkInterfaceIpv6Address>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`NetworkInterface::mac_address`](crate::types::NetworkInterface::mac_address): The MAC address.
-    pub fn mac_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.mac_address = ::std::option::Option::Some(input.into());
+    pub fn mac_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.mac_address = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::mac_address`](crate::types::NetworkInterface::mac_address).
     #[inline]
-    pub fn set_mac_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_address(mut self, input: Option<String>) -> Self {
         self.inner.mac_address = input;
         self
     }
     /// The value set for [`NetworkInterface::mac_address`](crate::types::NetworkInterface::mac_address), if any.
     #[inline]
-    pub fn get_mac_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_address(&self) -> &Option<String> {
         &self.inner.mac_address
     }
     /// Sets [`NetworkInterface::network_interface_id`](crate::types::NetworkInterface::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::network_interface_id`](crate::types::NetworkInterface::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`NetworkInterface::network_interface_id`](crate::types::NetworkInterface::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`NetworkInterface::outpost_arn`](crate::types::NetworkInterface::outpost_arn): The Amazon Resource Name (ARN) of the Outpost.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::outpost_arn`](crate::types::NetworkInterface::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`NetworkInterface::outpost_arn`](crate::types::NetworkInterface::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`NetworkInterface::owner_id`](crate::types::NetworkInterface::owner_id): The Amazon Web Services account ID of the owner of the network interface.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::owner_id`](crate::types::NetworkInterface::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`NetworkInterface::owner_id`](crate::types::NetworkInterface::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`NetworkInterface::private_dns_name`](crate::types::NetworkInterface::private_dns_name): The private hostname.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::private_dns_name`](crate::types::NetworkInterface::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`NetworkInterface::private_dns_name`](crate::types::NetworkInterface::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Sets [`NetworkInterface::public_dns_name`](crate::types::NetworkInterface::public_dns_name): A public hostname.
-    pub fn public_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_dns_name = ::std::option::Option::Some(input.into());
+    pub fn public_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::public_dns_name`](crate::types::NetworkInterface::public_dns_name).
     #[inline]
-    pub fn set_public_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.public_dns_name = input;
         self
     }
     /// The value set for [`NetworkInterface::public_dns_name`](crate::types::NetworkInterface::public_dns_name), if any.
     #[inline]
-    pub fn get_public_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_dns_name(&self) -> &Option<String> {
         &self.inner.public_dns_name
     }
     /// Sets [`NetworkInterface::public_ip_dns_name_options`](crate::types::NetworkInterface::public_ip_dns_name_options): Public hostname type options.
@@ -614,14 +520,14 @@ impl NetworkInterfaceBuilder {
         mut self,
         input: crate::types::PublicIpDnsNameOptions,
     ) -> Self {
-        self.inner.public_ip_dns_name_options = ::std::option::Option::Some(input);
+        self.inner.public_ip_dns_name_options = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::public_ip_dns_name_options`](crate::types::NetworkInterface::public_ip_dns_name_options).
     #[inline]
     pub fn set_public_ip_dns_name_options(
         mut self,
-        input: ::std::option::Option<crate::types::PublicIpDnsNameOptions>,
+        input: Option<crate::types::PublicIpDnsNameOptions>,
     ) -> Self {
         self.inner.public_ip_dns_name_options = input;
         self
@@ -630,31 +536,23 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn get_public_ip_dns_name_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PublicIpDnsNameOptions> {
+    ) -> &Option<crate::types::PublicIpDnsNameOptions> {
         &self.inner.public_ip_dns_name_options
     }
     /// Sets [`NetworkInterface::private_ip_address`](crate::types::NetworkInterface::private_ip_address): The IPv4 address of the network interface within the subnet.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::private_ip_address`](crate::types::NetworkInterface::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`NetworkInterface::private_ip_address`](crate::types::NetworkInterface::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`NetworkInterface::private_ip_addresses`](crate::types::NetworkInterface::private_ip_addresses): The private IPv4 addresses associated with the network interface.
@@ -671,9 +569,7 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn set_private_ip_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::NetworkInterfacePrivateIpAddress>,
-        >,
+        input: Option<Vec<crate::types::NetworkInterfacePrivateIpAddress>>,
     ) -> Self {
         self.inner.private_ip_addresses = input;
         self
@@ -682,9 +578,7 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn get_private_ip_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::NetworkInterfacePrivateIpAddress>,
-    > {
+    ) -> &Option<Vec<crate::types::NetworkInterfacePrivateIpAddress>> {
         &self.inner.private_ip_addresses
     }
     /// Appends one item to [`NetworkInterface::ipv4_prefixes`](crate::types::NetworkInterface::ipv4_prefixes): The IPv4 prefixes that are assigned to the network interface.
@@ -701,9 +595,7 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn set_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv4PrefixSpecification>,
-        >,
+        input: Option<Vec<crate::types::Ipv4PrefixSpecification>>,
     ) -> Self {
         self.inner.ipv4_prefixes = input;
         self
@@ -712,7 +604,7 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn get_ipv4_prefixes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Ipv4PrefixSpecification>> {
+    ) -> &Option<Vec<crate::types::Ipv4PrefixSpecification>> {
         &self.inner.ipv4_prefixes
     }
     /// Appends one item to [`NetworkInterface::ipv6_prefixes`](crate::types::NetworkInterface::ipv6_prefixes): The IPv6 prefixes that are assigned to the network interface.
@@ -729,9 +621,7 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn set_ipv6_prefixes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Ipv6PrefixSpecification>,
-        >,
+        input: Option<Vec<crate::types::Ipv6PrefixSpecification>>,
     ) -> Self {
         self.inner.ipv6_prefixes = input;
         self
@@ -740,104 +630,90 @@ impl NetworkInterfaceBuilder {
     #[inline]
     pub fn get_ipv6_prefixes(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Ipv6PrefixSpecification>> {
+    ) -> &Option<Vec<crate::types::Ipv6PrefixSpecification>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`NetworkInterface::requester_id`](crate::types::NetworkInterface::requester_id): The alias or Amazon Web Services account ID of the principal or service that created the network interface.
-    pub fn requester_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.requester_id = ::std::option::Option::Some(input.into());
+    pub fn requester_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.requester_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::requester_id`](crate::types::NetworkInterface::requester_id).
     #[inline]
-    pub fn set_requester_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_requester_id(mut self, input: Option<String>) -> Self {
         self.inner.requester_id = input;
         self
     }
     /// The value set for [`NetworkInterface::requester_id`](crate::types::NetworkInterface::requester_id), if any.
     #[inline]
-    pub fn get_requester_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_requester_id(&self) -> &Option<String> {
         &self.inner.requester_id
     }
     /// Sets [`NetworkInterface::requester_managed`](crate::types::NetworkInterface::requester_managed): Indicates whether the network interface is being managed by Amazon Web Services.
     pub fn requester_managed(mut self, input: bool) -> Self {
-        self.inner.requester_managed = ::std::option::Option::Some(input);
+        self.inner.requester_managed = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::requester_managed`](crate::types::NetworkInterface::requester_managed).
     #[inline]
-    pub fn set_requester_managed(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_requester_managed(mut self, input: Option<bool>) -> Self {
         self.inner.requester_managed = input;
         self
     }
     /// The value set for [`NetworkInterface::requester_managed`](crate::types::NetworkInterface::requester_managed), if any.
     #[inline]
-    pub fn get_requester_managed(&self) -> &::std::option::Option<bool> {
+    pub fn get_requester_managed(&self) -> &Option<bool> {
         &self.inner.requester_managed
     }
     /// Sets [`NetworkInterface::source_dest_check`](crate::types::NetworkInterface::source_dest_check): Indicates whether source/destination checking is enabled.
     pub fn source_dest_check(mut self, input: bool) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::source_dest_check`](crate::types::NetworkInterface::source_dest_check).
     #[inline]
-    pub fn set_source_dest_check(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_source_dest_check(mut self, input: Option<bool>) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`NetworkInterface::source_dest_check`](crate::types::NetworkInterface::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(&self) -> &::std::option::Option<bool> {
+    pub fn get_source_dest_check(&self) -> &Option<bool> {
         &self.inner.source_dest_check
     }
     /// Sets [`NetworkInterface::status`](crate::types::NetworkInterface::status): The status of the network interface.
     pub fn status(mut self, input: crate::types::NetworkInterfaceStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::status`](crate::types::NetworkInterface::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceStatus>,
+        input: Option<crate::types::NetworkInterfaceStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`NetworkInterface::status`](crate::types::NetworkInterface::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::NetworkInterfaceStatus> {
         &self.inner.status
     }
     /// Sets [`NetworkInterface::subnet_id`](crate::types::NetworkInterface::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::subnet_id`](crate::types::NetworkInterface::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`NetworkInterface::subnet_id`](crate::types::NetworkInterface::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Appends one item to [`NetworkInterface::tag_set`](crate::types::NetworkInterface::tag_set): Any tags assigned to the network interface.
@@ -849,168 +725,130 @@ impl NetworkInterfaceBuilder {
     }
     /// Sets or clears [`NetworkInterface::tag_set`](crate::types::NetworkInterface::tag_set).
     #[inline]
-    pub fn set_tag_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tag_set(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tag_set = input;
         self
     }
     /// The value set for [`NetworkInterface::tag_set`](crate::types::NetworkInterface::tag_set), if any.
     #[inline]
-    pub fn get_tag_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tag_set(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tag_set
     }
     /// Sets [`NetworkInterface::vpc_id`](crate::types::NetworkInterface::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::vpc_id`](crate::types::NetworkInterface::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`NetworkInterface::vpc_id`](crate::types::NetworkInterface::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`NetworkInterface::deny_all_igw_traffic`](crate::types::NetworkInterface::deny_all_igw_traffic): Indicates whether a network interface with an IPv6 address is unreachable from the public internet.
     pub fn deny_all_igw_traffic(mut self, input: bool) -> Self {
-        self.inner.deny_all_igw_traffic = ::std::option::Option::Some(input);
+        self.inner.deny_all_igw_traffic = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::deny_all_igw_traffic`](crate::types::NetworkInterface::deny_all_igw_traffic).
     #[inline]
-    pub fn set_deny_all_igw_traffic(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_deny_all_igw_traffic(mut self, input: Option<bool>) -> Self {
         self.inner.deny_all_igw_traffic = input;
         self
     }
     /// The value set for [`NetworkInterface::deny_all_igw_traffic`](crate::types::NetworkInterface::deny_all_igw_traffic), if any.
     #[inline]
-    pub fn get_deny_all_igw_traffic(&self) -> &::std::option::Option<bool> {
+    pub fn get_deny_all_igw_traffic(&self) -> &Option<bool> {
         &self.inner.deny_all_igw_traffic
     }
     /// Sets [`NetworkInterface::ipv6_native`](crate::types::NetworkInterface::ipv6_native): Indicates whether this is an IPv6 only network interface.
     pub fn ipv6_native(mut self, input: bool) -> Self {
-        self.inner.ipv6_native = ::std::option::Option::Some(input);
+        self.inner.ipv6_native = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::ipv6_native`](crate::types::NetworkInterface::ipv6_native).
     #[inline]
-    pub fn set_ipv6_native(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ipv6_native(mut self, input: Option<bool>) -> Self {
         self.inner.ipv6_native = input;
         self
     }
     /// The value set for [`NetworkInterface::ipv6_native`](crate::types::NetworkInterface::ipv6_native), if any.
     #[inline]
-    pub fn get_ipv6_native(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_native(&self) -> &Option<bool> {
         &self.inner.ipv6_native
     }
     /// Sets [`NetworkInterface::ipv6_address`](crate::types::NetworkInterface::ipv6_address): The IPv6 globally unique address associated with the network interface.
-    pub fn ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_address = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_address = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::ipv6_address`](crate::types::NetworkInterface::ipv6_address).
     #[inline]
-    pub fn set_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_address(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_address = input;
         self
     }
     /// The value set for [`NetworkInterface::ipv6_address`](crate::types::NetworkInterface::ipv6_address), if any.
     #[inline]
-    pub fn get_ipv6_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_address(&self) -> &Option<String> {
         &self.inner.ipv6_address
     }
     /// Sets [`NetworkInterface::operator`](crate::types::NetworkInterface::operator): The service provider that manages the network interface.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterface::operator`](crate::types::NetworkInterface::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`NetworkInterface::operator`](crate::types::NetworkInterface::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Appends one item to [`NetworkInterface::associated_subnets`](crate::types::NetworkInterface::associated_subnets): The subnets associated with this network interface.
     ///
     /// To set the whole list at once, use [`set_associated_subnets`](Self::set_associated_subnets).
-    pub fn associated_subnets(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn associated_subnets(mut self, input: impl Into<String>) -> Self {
         self.inner.associated_subnets.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::associated_subnets`](crate::types::NetworkInterface::associated_subnets).
     #[inline]
-    pub fn set_associated_subnets(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_associated_subnets(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.associated_subnets = input;
         self
     }
     /// The value set for [`NetworkInterface::associated_subnets`](crate::types::NetworkInterface::associated_subnets), if any.
     #[inline]
-    pub fn get_associated_subnets(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_associated_subnets(&self) -> &Option<Vec<String>> {
         &self.inner.associated_subnets
     }
     /// Sets [`NetworkInterface::availability_zone_id`](crate::types::NetworkInterface::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterface::availability_zone_id`](crate::types::NetworkInterface::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`NetworkInterface::availability_zone_id`](crate::types::NetworkInterface::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`NetworkInterface`]; it has no required members, so this cannot fail.
@@ -1022,43 +860,39 @@ impl NetworkInterfaceBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "association" => {
-                    value.association = ::std::option::Option::Some(
+                    value.association = Some(
                         <crate::types::NetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "attachment" => {
-                    value.attachment = ::std::option::Option::Some(
+                    value.attachment = Some(
                         <crate::types::NetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "connectionTrackingConfiguration" => {
-                    value.connection_tracking_configuration = ::std::option::Option::Some(
+                    value.connection_tracking_configuration = Some(
                         <crate::types::ConnectionTrackingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some(
+                    value.groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1066,12 +900,12 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     );
                 }
                 "interfaceType" => {
-                    value.interface_type = ::std::option::Option::Some(
+                    value.interface_type = Some(
                         crate::types::NetworkInterfaceType::from(child.text()),
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = ::std::option::Option::Some(
+                    value.ipv6_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkInterfaceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1079,49 +913,35 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     );
                 }
                 "macAddress" => {
-                    value.mac_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.mac_address = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "privateDnsName" => {
-                    value.private_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_dns_name = Some(String::from(child.text()));
                 }
                 "publicDnsName" => {
-                    value.public_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_dns_name = Some(String::from(child.text()));
                 }
                 "publicIpDnsNameOptions" => {
-                    value.public_ip_dns_name_options = ::std::option::Option::Some(
+                    value.public_ip_dns_name_options = Some(
                         <crate::types::PublicIpDnsNameOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "privateIpAddress" => {
-                    value.private_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip_address = Some(String::from(child.text()));
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = ::std::option::Option::Some(
+                    value.private_ip_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NetworkInterfacePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1129,7 +949,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     );
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some(
+                    value.ipv4_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv4PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1137,7 +957,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some(
+                    value.ipv6_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv6PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1145,32 +965,24 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     );
                 }
                 "requesterId" => {
-                    value.requester_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.requester_id = Some(String::from(child.text()));
                 }
                 "requesterManaged" => {
-                    value.requester_managed = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.requester_managed = Some(child.text() == "true");
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.source_dest_check = Some(child.text() == "true");
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::NetworkInterfaceStatus::from(child.text()),
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tag_set = ::std::option::Option::Some(
+                    value.tag_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1178,45 +990,35 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "denyAllIgwTraffic" => {
-                    value.deny_all_igw_traffic = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.deny_all_igw_traffic = Some(child.text() == "true");
                 }
                 "ipv6Native" => {
-                    value.ipv6_native = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ipv6_native = Some(child.text() == "true");
                 }
                 "ipv6Address" => {
-                    value.ipv6_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_address = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "associatedSubnetSet" => {
-                    value.associated_subnets = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.associated_subnets = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

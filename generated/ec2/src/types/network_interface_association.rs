@@ -2,238 +2,184 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes association information for an Elastic IP address (IPv4 only), or a Carrier IP address (for a network interface which resides in a subnet in a Wavelength Zone).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfaceAssociation {
     /// The allocation ID.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// The association ID.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The ID of the Elastic IP address owner.
-    pub ip_owner_id: ::std::option::Option<::std::string::String>,
+    pub ip_owner_id: Option<String>,
     /// The public DNS name.
-    pub public_dns_name: ::std::option::Option<::std::string::String>,
+    pub public_dns_name: Option<String>,
     /// The address of the Elastic IP address bound to the network interface.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
     /// The customer-owned IP address associated with the network interface.
-    pub customer_owned_ip: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ip: Option<String>,
     /// The carrier IP address associated with the network interface.
     ///
     /// This option is only available when the network interface is in a subnet which is associated with a Wavelength Zone.
-    pub carrier_ip: ::std::option::Option<::std::string::String>,
+    pub carrier_ip: Option<String>,
 }
 impl NetworkInterfaceAssociation {
     /// Starts building a [`NetworkInterfaceAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfaceAssociationBuilder {
-        <crate::types::builders::NetworkInterfaceAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfaceAssociationBuilder as Default>::default()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `IpOwnerId` member, when set.
     #[inline]
-    pub fn ip_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn ip_owner_id(&self) -> Option<&str> {
         self.ip_owner_id.as_deref()
     }
     /// The `PublicDnsName` member, when set.
     #[inline]
-    pub fn public_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_dns_name(&self) -> Option<&str> {
         self.public_dns_name.as_deref()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
     /// The `CustomerOwnedIp` member, when set.
     #[inline]
-    pub fn customer_owned_ip(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ip(&self) -> Option<&str> {
         self.customer_owned_ip.as_deref()
     }
     /// The `CarrierIp` member, when set.
     #[inline]
-    pub fn carrier_ip(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_ip(&self) -> Option<&str> {
         self.carrier_ip.as_deref()
     }
 }
 /// A builder for [`NetworkInterfaceAssociation`](crate::types::NetworkInterfaceAssociation); start one with `NetworkInterfaceAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfaceAssociationBuilder {
     inner: crate::types::NetworkInterfaceAssociation,
 }
 impl NetworkInterfaceAssociationBuilder {
     /// Sets [`NetworkInterfaceAssociation::allocation_id`](crate::types::NetworkInterfaceAssociation::allocation_id): The allocation ID.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAssociation::allocation_id`](crate::types::NetworkInterfaceAssociation::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`NetworkInterfaceAssociation::allocation_id`](crate::types::NetworkInterfaceAssociation::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`NetworkInterfaceAssociation::association_id`](crate::types::NetworkInterfaceAssociation::association_id): The association ID.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAssociation::association_id`](crate::types::NetworkInterfaceAssociation::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`NetworkInterfaceAssociation::association_id`](crate::types::NetworkInterfaceAssociation::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`NetworkInterfaceAssociation::ip_owner_id`](crate::types::NetworkInterfaceAssociation::ip_owner_id): The ID of the Elastic IP address owner.
-    pub fn ip_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_owner_id = ::std::option::Option::Some(input.into());
+    pub fn ip_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAssociation::ip_owner_id`](crate::types::NetworkInterfaceAssociation::ip_owner_id).
     #[inline]
-    pub fn set_ip_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.ip_owner_id = input;
         self
     }
     /// The value set for [`NetworkInterfaceAssociation::ip_owner_id`](crate::types::NetworkInterfaceAssociation::ip_owner_id), if any.
     #[inline]
-    pub fn get_ip_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_owner_id(&self) -> &Option<String> {
         &self.inner.ip_owner_id
     }
     /// Sets [`NetworkInterfaceAssociation::public_dns_name`](crate::types::NetworkInterfaceAssociation::public_dns_name): The public DNS name.
-    pub fn public_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_dns_name = ::std::option::Option::Some(input.into());
+    pub fn public_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAssociation::public_dns_name`](crate::types::NetworkInterfaceAssociation::public_dns_name).
     #[inline]
-    pub fn set_public_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.public_dns_name = input;
         self
     }
     /// The value set for [`NetworkInterfaceAssociation::public_dns_name`](crate::types::NetworkInterfaceAssociation::public_dns_name), if any.
     #[inline]
-    pub fn get_public_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_dns_name(&self) -> &Option<String> {
         &self.inner.public_dns_name
     }
     /// Sets [`NetworkInterfaceAssociation::public_ip`](crate::types::NetworkInterfaceAssociation::public_ip): The address of the Elastic IP address bound to the network interface.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAssociation::public_ip`](crate::types::NetworkInterfaceAssociation::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`NetworkInterfaceAssociation::public_ip`](crate::types::NetworkInterfaceAssociation::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Sets [`NetworkInterfaceAssociation::customer_owned_ip`](crate::types::NetworkInterfaceAssociation::customer_owned_ip): The customer-owned IP address associated with the network interface.
-    pub fn customer_owned_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ip = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ip = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAssociation::customer_owned_ip`](crate::types::NetworkInterfaceAssociation::customer_owned_ip).
     #[inline]
-    pub fn set_customer_owned_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ip(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ip = input;
         self
     }
     /// The value set for [`NetworkInterfaceAssociation::customer_owned_ip`](crate::types::NetworkInterfaceAssociation::customer_owned_ip), if any.
     #[inline]
-    pub fn get_customer_owned_ip(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ip(&self) -> &Option<String> {
         &self.inner.customer_owned_ip
     }
     /// Sets [`NetworkInterfaceAssociation::carrier_ip`](crate::types::NetworkInterfaceAssociation::carrier_ip): The carrier IP address associated with the network interface.
-    pub fn carrier_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_ip = ::std::option::Option::Some(input.into());
+    pub fn carrier_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_ip = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAssociation::carrier_ip`](crate::types::NetworkInterfaceAssociation::carrier_ip).
     #[inline]
-    pub fn set_carrier_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_ip(mut self, input: Option<String>) -> Self {
         self.inner.carrier_ip = input;
         self
     }
     /// The value set for [`NetworkInterfaceAssociation::carrier_ip`](crate::types::NetworkInterfaceAssociation::carrier_ip), if any.
     #[inline]
-    pub fn get_carrier_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_ip(&self) -> &Option<String> {
         &self.inner.carrier_ip
     }
     /// Builds the [`NetworkInterfaceAssociation`]; it has no required members, so this cannot fail.
@@ -245,48 +191,34 @@ impl NetworkInterfaceAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allocationId" => {
-                    value.allocation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.allocation_id = Some(String::from(child.text()));
                 }
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "ipOwnerId" => {
-                    value.ip_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_owner_id = Some(String::from(child.text()));
                 }
                 "publicDnsName" => {
-                    value.public_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_dns_name = Some(String::from(child.text()));
                 }
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 "customerOwnedIp" => {
-                    value.customer_owned_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_owned_ip = Some(String::from(child.text()));
                 }
                 "carrierIp" => {
-                    value.carrier_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.carrier_ip = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,266 +2,224 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfaceAttachment {
     /// The timestamp indicating when the attachment initiated.
-    pub attach_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub attach_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the network interface attachment.
-    pub attachment_id: ::std::option::Option<::std::string::String>,
+    pub attachment_id: Option<String>,
     /// Indicates whether the network interface is deleted when the instance is terminated.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The device index of the network interface attachment on the instance.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The index of the network card.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The Amazon Web Services account ID of the owner of the instance.
-    pub instance_owner_id: ::std::option::Option<::std::string::String>,
+    pub instance_owner_id: Option<String>,
     /// The attachment state.
-    pub status: ::std::option::Option<crate::types::AttachmentStatus>,
+    pub status: Option<crate::types::AttachmentStatus>,
     /// Configures ENA Express for the network interface that this action attaches to the instance.
-    pub ena_srd_specification: ::std::option::Option<
-        crate::types::AttachmentEnaSrdSpecification,
-    >,
+    pub ena_srd_specification: Option<crate::types::AttachmentEnaSrdSpecification>,
     /// The number of ENA queues created with the instance.
-    pub ena_queue_count: ::std::option::Option<i32>,
+    pub ena_queue_count: Option<i32>,
 }
 impl NetworkInterfaceAttachment {
     /// Starts building a [`NetworkInterfaceAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfaceAttachmentBuilder {
-        <crate::types::builders::NetworkInterfaceAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfaceAttachmentBuilder as Default>::default()
     }
     /// The `AttachTime` member, when set.
     #[inline]
-    pub fn attach_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn attach_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.attach_time.as_ref()
     }
     /// The `AttachmentId` member, when set.
     #[inline]
-    pub fn attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn attachment_id(&self) -> Option<&str> {
         self.attachment_id.as_deref()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceOwnerId` member, when set.
     #[inline]
-    pub fn instance_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_owner_id(&self) -> Option<&str> {
         self.instance_owner_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AttachmentStatus> {
+    pub fn status(&self) -> Option<&crate::types::AttachmentStatus> {
         self.status.as_ref()
     }
     /// The `EnaSrdSpecification` member, when set.
     #[inline]
     pub fn ena_srd_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::AttachmentEnaSrdSpecification> {
+    ) -> Option<&crate::types::AttachmentEnaSrdSpecification> {
         self.ena_srd_specification.as_ref()
     }
     /// The `EnaQueueCount` member, when set.
     #[inline]
-    pub fn ena_queue_count(&self) -> ::std::option::Option<i32> {
+    pub fn ena_queue_count(&self) -> Option<i32> {
         self.ena_queue_count
     }
 }
 /// A builder for [`NetworkInterfaceAttachment`](crate::types::NetworkInterfaceAttachment); start one with `NetworkInterfaceAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfaceAttachmentBuilder {
     inner: crate::types::NetworkInterfaceAttachment,
 }
 impl NetworkInterfaceAttachmentBuilder {
     /// Sets [`NetworkInterfaceAttachment::attach_time`](crate::types::NetworkInterfaceAttachment::attach_time): The timestamp indicating when the attachment initiated.
     pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input);
+        self.inner.attach_time = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::attach_time`](crate::types::NetworkInterfaceAttachment::attach_time).
     #[inline]
     pub fn set_attach_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.attach_time = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::attach_time`](crate::types::NetworkInterfaceAttachment::attach_time), if any.
     #[inline]
-    pub fn get_attach_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_attach_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.attach_time
     }
     /// Sets [`NetworkInterfaceAttachment::attachment_id`](crate::types::NetworkInterfaceAttachment::attachment_id): The ID of the network interface attachment.
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attachment_id = ::std::option::Option::Some(input.into());
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::attachment_id`](crate::types::NetworkInterfaceAttachment::attachment_id).
     #[inline]
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.attachment_id = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::attachment_id`](crate::types::NetworkInterfaceAttachment::attachment_id), if any.
     #[inline]
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         &self.inner.attachment_id
     }
     /// Sets [`NetworkInterfaceAttachment::delete_on_termination`](crate::types::NetworkInterfaceAttachment::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::delete_on_termination`](crate::types::NetworkInterfaceAttachment::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::delete_on_termination`](crate::types::NetworkInterfaceAttachment::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`NetworkInterfaceAttachment::device_index`](crate::types::NetworkInterfaceAttachment::device_index): The device index of the network interface attachment on the instance.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::device_index`](crate::types::NetworkInterfaceAttachment::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::device_index`](crate::types::NetworkInterfaceAttachment::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Sets [`NetworkInterfaceAttachment::network_card_index`](crate::types::NetworkInterfaceAttachment::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::network_card_index`](crate::types::NetworkInterfaceAttachment::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::network_card_index`](crate::types::NetworkInterfaceAttachment::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Sets [`NetworkInterfaceAttachment::instance_id`](crate::types::NetworkInterfaceAttachment::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::instance_id`](crate::types::NetworkInterfaceAttachment::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::instance_id`](crate::types::NetworkInterfaceAttachment::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`NetworkInterfaceAttachment::instance_owner_id`](crate::types::NetworkInterfaceAttachment::instance_owner_id): The Amazon Web Services account ID of the owner of the instance.
-    pub fn instance_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_owner_id = ::std::option::Option::Some(input.into());
+    pub fn instance_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::instance_owner_id`](crate::types::NetworkInterfaceAttachment::instance_owner_id).
     #[inline]
-    pub fn set_instance_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_owner_id = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::instance_owner_id`](crate::types::NetworkInterfaceAttachment::instance_owner_id), if any.
     #[inline]
-    pub fn get_instance_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_owner_id(&self) -> &Option<String> {
         &self.inner.instance_owner_id
     }
     /// Sets [`NetworkInterfaceAttachment::status`](crate::types::NetworkInterfaceAttachment::status): The attachment state.
     pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::status`](crate::types::NetworkInterfaceAttachment::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AttachmentStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AttachmentStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::status`](crate::types::NetworkInterfaceAttachment::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AttachmentStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AttachmentStatus> {
         &self.inner.status
     }
     /// Sets [`NetworkInterfaceAttachment::ena_srd_specification`](crate::types::NetworkInterfaceAttachment::ena_srd_specification): Configures ENA Express for the network interface that this action attaches to the instance.
@@ -269,14 +227,14 @@ impl NetworkInterfaceAttachmentBuilder {
         mut self,
         input: crate::types::AttachmentEnaSrdSpecification,
     ) -> Self {
-        self.inner.ena_srd_specification = ::std::option::Option::Some(input);
+        self.inner.ena_srd_specification = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::ena_srd_specification`](crate::types::NetworkInterfaceAttachment::ena_srd_specification).
     #[inline]
     pub fn set_ena_srd_specification(
         mut self,
-        input: ::std::option::Option<crate::types::AttachmentEnaSrdSpecification>,
+        input: Option<crate::types::AttachmentEnaSrdSpecification>,
     ) -> Self {
         self.inner.ena_srd_specification = input;
         self
@@ -285,23 +243,23 @@ impl NetworkInterfaceAttachmentBuilder {
     #[inline]
     pub fn get_ena_srd_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::AttachmentEnaSrdSpecification> {
+    ) -> &Option<crate::types::AttachmentEnaSrdSpecification> {
         &self.inner.ena_srd_specification
     }
     /// Sets [`NetworkInterfaceAttachment::ena_queue_count`](crate::types::NetworkInterfaceAttachment::ena_queue_count): The number of ENA queues created with the instance.
     pub fn ena_queue_count(mut self, input: i32) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachment::ena_queue_count`](crate::types::NetworkInterfaceAttachment::ena_queue_count).
     #[inline]
-    pub fn set_ena_queue_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.inner.ena_queue_count = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachment::ena_queue_count`](crate::types::NetworkInterfaceAttachment::ena_queue_count), if any.
     #[inline]
-    pub fn get_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ena_queue_count(&self) -> &Option<i32> {
         &self.inner.ena_queue_count
     }
     /// Builds the [`NetworkInterfaceAttachment`]; it has no required members, so this cannot fail.
@@ -313,12 +271,12 @@ impl NetworkInterfaceAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachTime" => {
-                    value.attach_time = ::std::option::Option::Some(
+                    value.attach_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -327,53 +285,45 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceAttachment {
                     );
                 }
                 "attachmentId" => {
-                    value.attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.attachment_id = Some(String::from(child.text()));
                 }
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "deviceIndex" => {
-                    value.device_index = ::std::option::Option::Some(
+                    value.device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInterfaceAttachment")?,
                     );
                 }
                 "networkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInterfaceAttachment")?,
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceOwnerId" => {
-                    value.instance_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_owner_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::AttachmentStatus::from(child.text()),
                     );
                 }
                 "enaSrdSpecification" => {
-                    value.ena_srd_specification = ::std::option::Option::Some(
+                    value.ena_srd_specification = Some(
                         <crate::types::AttachmentEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enaQueueCount" => {
-                    value.ena_queue_count = ::std::option::Option::Some(
+                    value.ena_queue_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInterfaceAttachment")?,
@@ -382,6 +332,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceAttachment {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,135 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an attachment change.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfaceAttachmentChanges {
     /// The default number of the ENA queues.
-    pub default_ena_queue_count: ::std::option::Option<bool>,
+    pub default_ena_queue_count: Option<bool>,
     /// The number of ENA queues to be created with the instance.
-    pub ena_queue_count: ::std::option::Option<i32>,
+    pub ena_queue_count: Option<i32>,
     /// The ID of the network interface attachment.
-    pub attachment_id: ::std::option::Option<::std::string::String>,
+    pub attachment_id: Option<String>,
     /// Indicates whether the network interface is deleted when the instance is terminated.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
 }
 impl NetworkInterfaceAttachmentChanges {
     /// Starts building a [`NetworkInterfaceAttachmentChanges`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfaceAttachmentChangesBuilder {
-        <crate::types::builders::NetworkInterfaceAttachmentChangesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfaceAttachmentChangesBuilder as Default>::default()
     }
     /// The `DefaultEnaQueueCount` member, when set.
     #[inline]
-    pub fn default_ena_queue_count(&self) -> ::std::option::Option<bool> {
+    pub fn default_ena_queue_count(&self) -> Option<bool> {
         self.default_ena_queue_count
     }
     /// The `EnaQueueCount` member, when set.
     #[inline]
-    pub fn ena_queue_count(&self) -> ::std::option::Option<i32> {
+    pub fn ena_queue_count(&self) -> Option<i32> {
         self.ena_queue_count
     }
     /// The `AttachmentId` member, when set.
     #[inline]
-    pub fn attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn attachment_id(&self) -> Option<&str> {
         self.attachment_id.as_deref()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
 }
 /// A builder for [`NetworkInterfaceAttachmentChanges`](crate::types::NetworkInterfaceAttachmentChanges); start one with `NetworkInterfaceAttachmentChanges::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfaceAttachmentChangesBuilder {
     inner: crate::types::NetworkInterfaceAttachmentChanges,
 }
 impl NetworkInterfaceAttachmentChangesBuilder {
     /// Sets [`NetworkInterfaceAttachmentChanges::default_ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::default_ena_queue_count): The default number of the ENA queues.
     pub fn default_ena_queue_count(mut self, input: bool) -> Self {
-        self.inner.default_ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.default_ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachmentChanges::default_ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::default_ena_queue_count).
     #[inline]
-    pub fn set_default_ena_queue_count(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_default_ena_queue_count(mut self, input: Option<bool>) -> Self {
         self.inner.default_ena_queue_count = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachmentChanges::default_ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::default_ena_queue_count), if any.
     #[inline]
-    pub fn get_default_ena_queue_count(&self) -> &::std::option::Option<bool> {
+    pub fn get_default_ena_queue_count(&self) -> &Option<bool> {
         &self.inner.default_ena_queue_count
     }
     /// Sets [`NetworkInterfaceAttachmentChanges::ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::ena_queue_count): The number of ENA queues to be created with the instance.
     pub fn ena_queue_count(mut self, input: i32) -> Self {
-        self.inner.ena_queue_count = ::std::option::Option::Some(input);
+        self.inner.ena_queue_count = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachmentChanges::ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::ena_queue_count).
     #[inline]
-    pub fn set_ena_queue_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ena_queue_count(mut self, input: Option<i32>) -> Self {
         self.inner.ena_queue_count = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachmentChanges::ena_queue_count`](crate::types::NetworkInterfaceAttachmentChanges::ena_queue_count), if any.
     #[inline]
-    pub fn get_ena_queue_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ena_queue_count(&self) -> &Option<i32> {
         &self.inner.ena_queue_count
     }
     /// Sets [`NetworkInterfaceAttachmentChanges::attachment_id`](crate::types::NetworkInterfaceAttachmentChanges::attachment_id): The ID of the network interface attachment.
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attachment_id = ::std::option::Option::Some(input.into());
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachmentChanges::attachment_id`](crate::types::NetworkInterfaceAttachmentChanges::attachment_id).
     #[inline]
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.attachment_id = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachmentChanges::attachment_id`](crate::types::NetworkInterfaceAttachmentChanges::attachment_id), if any.
     #[inline]
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         &self.inner.attachment_id
     }
     /// Sets [`NetworkInterfaceAttachmentChanges::delete_on_termination`](crate::types::NetworkInterfaceAttachmentChanges::delete_on_termination): Indicates whether the network interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceAttachmentChanges::delete_on_termination`](crate::types::NetworkInterfaceAttachmentChanges::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`NetworkInterfaceAttachmentChanges::delete_on_termination`](crate::types::NetworkInterfaceAttachmentChanges::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Builds the [`NetworkInterfaceAttachmentChanges`]; it has no required members, so this cannot fail.
@@ -143,25 +121,25 @@ impl ::awsgen_runtime::query::WriteQuery for NetworkInterfaceAttachmentChanges {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.default_ena_queue_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.default_ena_queue_count {
             body.member(
                 "DefaultEnaQueueCount",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.ena_queue_count {
+        if let Some(value) = &self.ena_queue_count {
             body.member("EnaQueueCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_id {
+        if let Some(value) = &self.attachment_id {
             body.member("AttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             body.member(
                 "DeleteOnTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of network interfaces.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfaceCount {
     /// The minimum number of network interfaces. If this parameter is not specified, there is no minimum limit.
-    pub min: ::std::option::Option<i32>,
+    pub min: Option<i32>,
     /// The maximum number of network interfaces. If this parameter is not specified, there is no maximum limit.
-    pub max: ::std::option::Option<i32>,
+    pub max: Option<i32>,
 }
 impl NetworkInterfaceCount {
     /// Starts building a [`NetworkInterfaceCount`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfaceCountBuilder {
-        <crate::types::builders::NetworkInterfaceCountBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfaceCountBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<i32> {
+    pub fn min(&self) -> Option<i32> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<i32> {
+    pub fn max(&self) -> Option<i32> {
         self.max
     }
 }
 /// A builder for [`NetworkInterfaceCount`](crate::types::NetworkInterfaceCount); start one with `NetworkInterfaceCount::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfaceCountBuilder {
     inner: crate::types::NetworkInterfaceCount,
 }
 impl NetworkInterfaceCountBuilder {
     /// Sets [`NetworkInterfaceCount::min`](crate::types::NetworkInterfaceCount::min): The minimum number of network interfaces.
     pub fn min(mut self, input: i32) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceCount::min`](crate::types::NetworkInterfaceCount::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min(mut self, input: Option<i32>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`NetworkInterfaceCount::min`](crate::types::NetworkInterfaceCount::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<i32> {
+    pub fn get_min(&self) -> &Option<i32> {
         &self.inner.min
     }
     /// Sets [`NetworkInterfaceCount::max`](crate::types::NetworkInterfaceCount::max): The maximum number of network interfaces.
     pub fn max(mut self, input: i32) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceCount::max`](crate::types::NetworkInterfaceCount::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max(mut self, input: Option<i32>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`NetworkInterfaceCount::max`](crate::types::NetworkInterfaceCount::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<i32> {
+    pub fn get_max(&self) -> &Option<i32> {
         &self.inner.max
     }
     /// Builds the [`NetworkInterfaceCount`]; it has no required members, so this cannot fail.
@@ -85,32 +75,32 @@ impl ::awsgen_runtime::query::WriteQuery for NetworkInterfaceCount {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceCount {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "min" => {
-                    value.min = ::std::option::Option::Some(
+                    value.min = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInterfaceCount")?,
                     );
                 }
                 "max" => {
-                    value.max = ::std::option::Option::Some(
+                    value.max = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NetworkInterfaceCount")?,
@@ -119,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceCount {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,114 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address associated with a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfaceIpv6Address {
     /// The IPv6 address.
-    pub ipv6_address: ::std::option::Option<::std::string::String>,
+    pub ipv6_address: Option<String>,
     /// An IPv6-enabled public hostname for a network interface. Requests from within the VPC or from the internet resolve to the IPv6 GUA of the network interface. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
-    pub public_ipv6_dns_name: ::std::option::Option<::std::string::String>,
+    pub public_ipv6_dns_name: Option<String>,
     /// Determines if an IPv6 address associated with a network interface is the primary IPv6 address. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. For more information, see [ModifyNetworkInterfaceAttribute](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyNetworkInterfaceAttribute.html).
-    pub is_primary_ipv6: ::std::option::Option<bool>,
+    pub is_primary_ipv6: Option<bool>,
 }
 impl NetworkInterfaceIpv6Address {
     /// Starts building a [`NetworkInterfaceIpv6Address`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfaceIpv6AddressBuilder {
-        <crate::types::builders::NetworkInterfaceIpv6AddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfaceIpv6AddressBuilder as Default>::default()
     }
     /// The `Ipv6Address` member, when set.
     #[inline]
-    pub fn ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_address(&self) -> Option<&str> {
         self.ipv6_address.as_deref()
     }
     /// The `PublicIpv6DnsName` member, when set.
     #[inline]
-    pub fn public_ipv6_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv6_dns_name(&self) -> Option<&str> {
         self.public_ipv6_dns_name.as_deref()
     }
     /// The `IsPrimaryIpv6` member, when set.
     #[inline]
-    pub fn is_primary_ipv6(&self) -> ::std::option::Option<bool> {
+    pub fn is_primary_ipv6(&self) -> Option<bool> {
         self.is_primary_ipv6
     }
 }
 /// A builder for [`NetworkInterfaceIpv6Address`](crate::types::NetworkInterfaceIpv6Address); start one with `NetworkInterfaceIpv6Address::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfaceIpv6AddressBuilder {
     inner: crate::types::NetworkInterfaceIpv6Address,
 }
 impl NetworkInterfaceIpv6AddressBuilder {
     /// Sets [`NetworkInterfaceIpv6Address::ipv6_address`](crate::types::NetworkInterfaceIpv6Address::ipv6_address): The IPv6 address.
-    pub fn ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_address = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_address = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceIpv6Address::ipv6_address`](crate::types::NetworkInterfaceIpv6Address::ipv6_address).
     #[inline]
-    pub fn set_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_address(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_address = input;
         self
     }
     /// The value set for [`NetworkInterfaceIpv6Address::ipv6_address`](crate::types::NetworkInterfaceIpv6Address::ipv6_address), if any.
     #[inline]
-    pub fn get_ipv6_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_address(&self) -> &Option<String> {
         &self.inner.ipv6_address
     }
     /// Sets [`NetworkInterfaceIpv6Address::public_ipv6_dns_name`](crate::types::NetworkInterfaceIpv6Address::public_ipv6_dns_name): An IPv6-enabled public hostname for a network interface.
-    pub fn public_ipv6_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv6_dns_name = ::std::option::Option::Some(input.into());
+    pub fn public_ipv6_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv6_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfaceIpv6Address::public_ipv6_dns_name`](crate::types::NetworkInterfaceIpv6Address::public_ipv6_dns_name).
     #[inline]
-    pub fn set_public_ipv6_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv6_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv6_dns_name = input;
         self
     }
     /// The value set for [`NetworkInterfaceIpv6Address::public_ipv6_dns_name`](crate::types::NetworkInterfaceIpv6Address::public_ipv6_dns_name), if any.
     #[inline]
-    pub fn get_public_ipv6_dns_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv6_dns_name(&self) -> &Option<String> {
         &self.inner.public_ipv6_dns_name
     }
     /// Sets [`NetworkInterfaceIpv6Address::is_primary_ipv6`](crate::types::NetworkInterfaceIpv6Address::is_primary_ipv6): Determines if an IPv6 address associated with a network interface is the primary IPv6 address.
     pub fn is_primary_ipv6(mut self, input: bool) -> Self {
-        self.inner.is_primary_ipv6 = ::std::option::Option::Some(input);
+        self.inner.is_primary_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfaceIpv6Address::is_primary_ipv6`](crate::types::NetworkInterfaceIpv6Address::is_primary_ipv6).
     #[inline]
-    pub fn set_is_primary_ipv6(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.inner.is_primary_ipv6 = input;
         self
     }
     /// The value set for [`NetworkInterfaceIpv6Address::is_primary_ipv6`](crate::types::NetworkInterfaceIpv6Address::is_primary_ipv6), if any.
     #[inline]
-    pub fn get_is_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_primary_ipv6(&self) -> &Option<bool> {
         &self.inner.is_primary_ipv6
     }
     /// Builds the [`NetworkInterfaceIpv6Address`]; it has no required members, so this cannot fail.
@@ -121,28 +97,22 @@ impl NetworkInterfaceIpv6AddressBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceIpv6Address {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ipv6Address" => {
-                    value.ipv6_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_address = Some(String::from(child.text()));
                 }
                 "publicIpv6DnsName" => {
-                    value.public_ipv6_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ipv6_dns_name = Some(String::from(child.text()));
                 }
                 "isPrimaryIpv6" => {
-                    value.is_primary_ipv6 = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_primary_ipv6 = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,194 +2,148 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a permission for a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfacePermission {
     /// The ID of the network interface permission.
-    pub network_interface_permission_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_permission_id: Option<String>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The Amazon Web Services account ID.
-    pub aws_account_id: ::std::option::Option<::std::string::String>,
+    pub aws_account_id: Option<String>,
     /// The Amazon Web Services service.
-    pub aws_service: ::std::option::Option<::std::string::String>,
+    pub aws_service: Option<String>,
     /// The type of permission.
-    pub permission: ::std::option::Option<crate::types::InterfacePermissionType>,
+    pub permission: Option<crate::types::InterfacePermissionType>,
     /// Information about the state of the permission.
-    pub permission_state: ::std::option::Option<
-        crate::types::NetworkInterfacePermissionState,
-    >,
+    pub permission_state: Option<crate::types::NetworkInterfacePermissionState>,
 }
 impl NetworkInterfacePermission {
     /// Starts building a [`NetworkInterfacePermission`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfacePermissionBuilder {
-        <crate::types::builders::NetworkInterfacePermissionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfacePermissionBuilder as Default>::default()
     }
     /// The `NetworkInterfacePermissionId` member, when set.
     #[inline]
-    pub fn network_interface_permission_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_permission_id(&self) -> Option<&str> {
         self.network_interface_permission_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `AwsAccountId` member, when set.
     #[inline]
-    pub fn aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn aws_account_id(&self) -> Option<&str> {
         self.aws_account_id.as_deref()
     }
     /// The `AwsService` member, when set.
     #[inline]
-    pub fn aws_service(&self) -> ::std::option::Option<&str> {
+    pub fn aws_service(&self) -> Option<&str> {
         self.aws_service.as_deref()
     }
     /// The `Permission` member, when set.
     #[inline]
-    pub fn permission(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterfacePermissionType> {
+    pub fn permission(&self) -> Option<&crate::types::InterfacePermissionType> {
         self.permission.as_ref()
     }
     /// The `PermissionState` member, when set.
     #[inline]
     pub fn permission_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfacePermissionState> {
+    ) -> Option<&crate::types::NetworkInterfacePermissionState> {
         self.permission_state.as_ref()
     }
 }
 /// A builder for [`NetworkInterfacePermission`](crate::types::NetworkInterfacePermission); start one with `NetworkInterfacePermission::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfacePermissionBuilder {
     inner: crate::types::NetworkInterfacePermission,
 }
 impl NetworkInterfacePermissionBuilder {
     /// Sets [`NetworkInterfacePermission::network_interface_permission_id`](crate::types::NetworkInterfacePermission::network_interface_permission_id): The ID of the network interface permission.
-    pub fn network_interface_permission_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_permission_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_interface_permission_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_permission_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfacePermission::network_interface_permission_id`](crate::types::NetworkInterfacePermission::network_interface_permission_id).
     #[inline]
-    pub fn set_network_interface_permission_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_permission_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_permission_id = input;
         self
     }
     /// The value set for [`NetworkInterfacePermission::network_interface_permission_id`](crate::types::NetworkInterfacePermission::network_interface_permission_id), if any.
     #[inline]
-    pub fn get_network_interface_permission_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_permission_id(&self) -> &Option<String> {
         &self.inner.network_interface_permission_id
     }
     /// Sets [`NetworkInterfacePermission::network_interface_id`](crate::types::NetworkInterfacePermission::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfacePermission::network_interface_id`](crate::types::NetworkInterfacePermission::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`NetworkInterfacePermission::network_interface_id`](crate::types::NetworkInterfacePermission::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`NetworkInterfacePermission::aws_account_id`](crate::types::NetworkInterfacePermission::aws_account_id): The Amazon Web Services account ID.
-    pub fn aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_account_id = ::std::option::Option::Some(input.into());
+    pub fn aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfacePermission::aws_account_id`](crate::types::NetworkInterfacePermission::aws_account_id).
     #[inline]
-    pub fn set_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.aws_account_id = input;
         self
     }
     /// The value set for [`NetworkInterfacePermission::aws_account_id`](crate::types::NetworkInterfacePermission::aws_account_id), if any.
     #[inline]
-    pub fn get_aws_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_account_id(&self) -> &Option<String> {
         &self.inner.aws_account_id
     }
     /// Sets [`NetworkInterfacePermission::aws_service`](crate::types::NetworkInterfacePermission::aws_service): The Amazon Web Services service.
-    pub fn aws_service(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_service = ::std::option::Option::Some(input.into());
+    pub fn aws_service(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_service = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfacePermission::aws_service`](crate::types::NetworkInterfacePermission::aws_service).
     #[inline]
-    pub fn set_aws_service(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_service(mut self, input: Option<String>) -> Self {
         self.inner.aws_service = input;
         self
     }
     /// The value set for [`NetworkInterfacePermission::aws_service`](crate::types::NetworkInterfacePermission::aws_service), if any.
     #[inline]
-    pub fn get_aws_service(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_service(&self) -> &Option<String> {
         &self.inner.aws_service
     }
     /// Sets [`NetworkInterfacePermission::permission`](crate::types::NetworkInterfacePermission::permission): The type of permission.
     pub fn permission(mut self, input: crate::types::InterfacePermissionType) -> Self {
-        self.inner.permission = ::std::option::Option::Some(input);
+        self.inner.permission = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePermission::permission`](crate::types::NetworkInterfacePermission::permission).
     #[inline]
     pub fn set_permission(
         mut self,
-        input: ::std::option::Option<crate::types::InterfacePermissionType>,
+        input: Option<crate::types::InterfacePermissionType>,
     ) -> Self {
         self.inner.permission = input;
         self
     }
     /// The value set for [`NetworkInterfacePermission::permission`](crate::types::NetworkInterfacePermission::permission), if any.
     #[inline]
-    pub fn get_permission(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterfacePermissionType> {
+    pub fn get_permission(&self) -> &Option<crate::types::InterfacePermissionType> {
         &self.inner.permission
     }
     /// Sets [`NetworkInterfacePermission::permission_state`](crate::types::NetworkInterfacePermission::permission_state): Information about the state of the permission.
@@ -197,14 +151,14 @@ impl NetworkInterfacePermissionBuilder {
         mut self,
         input: crate::types::NetworkInterfacePermissionState,
     ) -> Self {
-        self.inner.permission_state = ::std::option::Option::Some(input);
+        self.inner.permission_state = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePermission::permission_state`](crate::types::NetworkInterfacePermission::permission_state).
     #[inline]
     pub fn set_permission_state(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfacePermissionState>,
+        input: Option<crate::types::NetworkInterfacePermissionState>,
     ) -> Self {
         self.inner.permission_state = input;
         self
@@ -213,7 +167,7 @@ impl NetworkInterfacePermissionBuilder {
     #[inline]
     pub fn get_permission_state(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfacePermissionState> {
+    ) -> &Option<crate::types::NetworkInterfacePermissionState> {
         &self.inner.permission_state
     }
     /// Builds the [`NetworkInterfacePermission`]; it has no required members, so this cannot fail.
@@ -225,37 +179,31 @@ impl NetworkInterfacePermissionBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInterfacePermission {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInterfacePermissionId" => {
-                    value.network_interface_permission_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.network_interface_permission_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "awsAccountId" => {
-                    value.aws_account_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.aws_account_id = Some(String::from(child.text()));
                 }
                 "awsService" => {
-                    value.aws_service = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.aws_service = Some(String::from(child.text()));
                 }
                 "permission" => {
-                    value.permission = ::std::option::Option::Some(
+                    value.permission = Some(
                         crate::types::InterfacePermissionType::from(child.text()),
                     );
                 }
                 "permissionState" => {
-                    value.permission_state = ::std::option::Option::Some(
+                    value.permission_state = Some(
                         <crate::types::NetworkInterfacePermissionState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -264,6 +212,6 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterfacePermission {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a network interface permission.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfacePermissionState {
     /// The state of the permission.
-    pub state: ::std::option::Option<crate::types::NetworkInterfacePermissionStateCode>,
+    pub state: Option<crate::types::NetworkInterfacePermissionStateCode>,
     /// A status message, if applicable.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
 }
 impl NetworkInterfacePermissionState {
     /// Starts building a [`NetworkInterfacePermissionState`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfacePermissionStateBuilder {
-        <crate::types::builders::NetworkInterfacePermissionStateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfacePermissionStateBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfacePermissionStateCode> {
+    pub fn state(&self) -> Option<&crate::types::NetworkInterfacePermissionStateCode> {
         self.state.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
 }
 /// A builder for [`NetworkInterfacePermissionState`](crate::types::NetworkInterfacePermissionState); start one with `NetworkInterfacePermissionState::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfacePermissionStateBuilder {
     inner: crate::types::NetworkInterfacePermissionState,
 }
@@ -50,14 +38,14 @@ impl NetworkInterfacePermissionStateBuilder {
         mut self,
         input: crate::types::NetworkInterfacePermissionStateCode,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePermissionState::state`](crate::types::NetworkInterfacePermissionState::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfacePermissionStateCode>,
+        input: Option<crate::types::NetworkInterfacePermissionStateCode>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -66,29 +54,23 @@ impl NetworkInterfacePermissionStateBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfacePermissionStateCode> {
+    ) -> &Option<crate::types::NetworkInterfacePermissionStateCode> {
         &self.inner.state
     }
     /// Sets [`NetworkInterfacePermissionState::status_message`](crate::types::NetworkInterfacePermissionState::status_message): A status message, if applicable.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfacePermissionState::status_message`](crate::types::NetworkInterfacePermissionState::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`NetworkInterfacePermissionState::status_message`](crate::types::NetworkInterfacePermissionState::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Builds the [`NetworkInterfacePermissionState`]; it has no required members, so this cannot fail.
@@ -100,25 +82,23 @@ impl NetworkInterfacePermissionStateBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInterfacePermissionState {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::NetworkInterfacePermissionStateCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

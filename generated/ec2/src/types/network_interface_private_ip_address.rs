@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the private IPv4 address of a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NetworkInterfacePrivateIpAddress {
     /// The association information for an Elastic IP address (IPv4) associated with the network interface.
-    pub association: ::std::option::Option<crate::types::NetworkInterfaceAssociation>,
+    pub association: Option<crate::types::NetworkInterfaceAssociation>,
     /// Indicates whether this IPv4 address is the primary private IPv4 address of the network interface.
-    pub primary: ::std::option::Option<bool>,
+    pub primary: Option<bool>,
     /// The private DNS name.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
     /// The private IPv4 address.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
 }
 impl NetworkInterfacePrivateIpAddress {
     /// Starts building a [`NetworkInterfacePrivateIpAddress`].
     #[inline]
     pub fn builder() -> crate::types::builders::NetworkInterfacePrivateIpAddressBuilder {
-        <crate::types::builders::NetworkInterfacePrivateIpAddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NetworkInterfacePrivateIpAddressBuilder as Default>::default()
     }
     /// The `Association` member, when set.
     #[inline]
-    pub fn association(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInterfaceAssociation> {
+    pub fn association(&self) -> Option<&crate::types::NetworkInterfaceAssociation> {
         self.association.as_ref()
     }
     /// The `Primary` member, when set.
     #[inline]
-    pub fn primary(&self) -> ::std::option::Option<bool> {
+    pub fn primary(&self) -> Option<bool> {
         self.primary
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
 }
 /// A builder for [`NetworkInterfacePrivateIpAddress`](crate::types::NetworkInterfacePrivateIpAddress); start one with `NetworkInterfacePrivateIpAddress::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NetworkInterfacePrivateIpAddressBuilder {
     inner: crate::types::NetworkInterfacePrivateIpAddress,
 }
@@ -64,85 +52,69 @@ impl NetworkInterfacePrivateIpAddressBuilder {
         mut self,
         input: crate::types::NetworkInterfaceAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input);
+        self.inner.association = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePrivateIpAddress::association`](crate::types::NetworkInterfacePrivateIpAddress::association).
     #[inline]
     pub fn set_association(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInterfaceAssociation>,
+        input: Option<crate::types::NetworkInterfaceAssociation>,
     ) -> Self {
         self.inner.association = input;
         self
     }
     /// The value set for [`NetworkInterfacePrivateIpAddress::association`](crate::types::NetworkInterfacePrivateIpAddress::association), if any.
     #[inline]
-    pub fn get_association(
-        &self,
-    ) -> &::std::option::Option<crate::types::NetworkInterfaceAssociation> {
+    pub fn get_association(&self) -> &Option<crate::types::NetworkInterfaceAssociation> {
         &self.inner.association
     }
     /// Sets [`NetworkInterfacePrivateIpAddress::primary`](crate::types::NetworkInterfacePrivateIpAddress::primary): Indicates whether this IPv4 address is the primary private IPv4 address of the network interface.
     pub fn primary(mut self, input: bool) -> Self {
-        self.inner.primary = ::std::option::Option::Some(input);
+        self.inner.primary = Some(input);
         self
     }
     /// Sets or clears [`NetworkInterfacePrivateIpAddress::primary`](crate::types::NetworkInterfacePrivateIpAddress::primary).
     #[inline]
-    pub fn set_primary(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_primary(mut self, input: Option<bool>) -> Self {
         self.inner.primary = input;
         self
     }
     /// The value set for [`NetworkInterfacePrivateIpAddress::primary`](crate::types::NetworkInterfacePrivateIpAddress::primary), if any.
     #[inline]
-    pub fn get_primary(&self) -> &::std::option::Option<bool> {
+    pub fn get_primary(&self) -> &Option<bool> {
         &self.inner.primary
     }
     /// Sets [`NetworkInterfacePrivateIpAddress::private_dns_name`](crate::types::NetworkInterfacePrivateIpAddress::private_dns_name): The private DNS name.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfacePrivateIpAddress::private_dns_name`](crate::types::NetworkInterfacePrivateIpAddress::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`NetworkInterfacePrivateIpAddress::private_dns_name`](crate::types::NetworkInterfacePrivateIpAddress::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Sets [`NetworkInterfacePrivateIpAddress::private_ip_address`](crate::types::NetworkInterfacePrivateIpAddress::private_ip_address): The private IPv4 address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`NetworkInterfacePrivateIpAddress::private_ip_address`](crate::types::NetworkInterfacePrivateIpAddress::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`NetworkInterfacePrivateIpAddress::private_ip_address`](crate::types::NetworkInterfacePrivateIpAddress::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Builds the [`NetworkInterfacePrivateIpAddress`]; it has no required members, so this cannot fail.
@@ -154,33 +126,29 @@ impl NetworkInterfacePrivateIpAddressBuilder {
 impl ::awsgen_runtime::xml::FromXml for NetworkInterfacePrivateIpAddress {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "association" => {
-                    value.association = ::std::option::Option::Some(
+                    value.association = Some(
                         <crate::types::NetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "primary" => {
-                    value.primary = ::std::option::Option::Some(child.text() == "true");
+                    value.primary = Some(child.text() == "true");
                 }
                 "privateDnsName" => {
-                    value.private_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_dns_name = Some(String::from(child.text()));
                 }
                 "privateIpAddress" => {
-                    value.private_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip_address = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the cores available to the neuron accelerator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NeuronDeviceCoreInfo {
     /// The number of cores available to the neuron accelerator.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The version of the neuron accelerator.
-    pub version: ::std::option::Option<i32>,
+    pub version: Option<i32>,
 }
 impl NeuronDeviceCoreInfo {
     /// Starts building a [`NeuronDeviceCoreInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::NeuronDeviceCoreInfoBuilder {
-        <crate::types::builders::NeuronDeviceCoreInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NeuronDeviceCoreInfoBuilder as Default>::default()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i32> {
+    pub fn version(&self) -> Option<i32> {
         self.version
     }
 }
 /// A builder for [`NeuronDeviceCoreInfo`](crate::types::NeuronDeviceCoreInfo); start one with `NeuronDeviceCoreInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NeuronDeviceCoreInfoBuilder {
     inner: crate::types::NeuronDeviceCoreInfo,
 }
 impl NeuronDeviceCoreInfoBuilder {
     /// Sets [`NeuronDeviceCoreInfo::count`](crate::types::NeuronDeviceCoreInfo::count): The number of cores available to the neuron accelerator.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceCoreInfo::count`](crate::types::NeuronDeviceCoreInfo::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`NeuronDeviceCoreInfo::count`](crate::types::NeuronDeviceCoreInfo::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`NeuronDeviceCoreInfo::version`](crate::types::NeuronDeviceCoreInfo::version): The version of the neuron accelerator.
     pub fn version(mut self, input: i32) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceCoreInfo::version`](crate::types::NeuronDeviceCoreInfo::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`NeuronDeviceCoreInfo::version`](crate::types::NeuronDeviceCoreInfo::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_version(&self) -> &Option<i32> {
         &self.inner.version
     }
     /// Builds the [`NeuronDeviceCoreInfo`]; it has no required members, so this cannot fail.
@@ -84,19 +74,19 @@ impl NeuronDeviceCoreInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for NeuronDeviceCoreInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NeuronDeviceCoreInfo")?,
                     );
                 }
                 "version" => {
-                    value.version = ::std::option::Option::Some(
+                    value.version = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NeuronDeviceCoreInfo")?,
@@ -105,6 +95,6 @@ impl ::awsgen_runtime::xml::FromXml for NeuronDeviceCoreInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

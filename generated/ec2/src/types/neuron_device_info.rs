@@ -2,143 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the neuron accelerators for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NeuronDeviceInfo {
     /// The number of neuron accelerators for the instance type.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The name of the neuron accelerator.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Describes the cores available to each neuron accelerator.
-    pub core_info: ::std::option::Option<crate::types::NeuronDeviceCoreInfo>,
+    pub core_info: Option<crate::types::NeuronDeviceCoreInfo>,
     /// Describes the memory available to each neuron accelerator.
-    pub memory_info: ::std::option::Option<crate::types::NeuronDeviceMemoryInfo>,
+    pub memory_info: Option<crate::types::NeuronDeviceMemoryInfo>,
 }
 impl NeuronDeviceInfo {
     /// Starts building a [`NeuronDeviceInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::NeuronDeviceInfoBuilder {
-        <crate::types::builders::NeuronDeviceInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NeuronDeviceInfoBuilder as Default>::default()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `CoreInfo` member, when set.
     #[inline]
-    pub fn core_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NeuronDeviceCoreInfo> {
+    pub fn core_info(&self) -> Option<&crate::types::NeuronDeviceCoreInfo> {
         self.core_info.as_ref()
     }
     /// The `MemoryInfo` member, when set.
     #[inline]
-    pub fn memory_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::NeuronDeviceMemoryInfo> {
+    pub fn memory_info(&self) -> Option<&crate::types::NeuronDeviceMemoryInfo> {
         self.memory_info.as_ref()
     }
 }
 /// A builder for [`NeuronDeviceInfo`](crate::types::NeuronDeviceInfo); start one with `NeuronDeviceInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NeuronDeviceInfoBuilder {
     inner: crate::types::NeuronDeviceInfo,
 }
 impl NeuronDeviceInfoBuilder {
     /// Sets [`NeuronDeviceInfo::count`](crate::types::NeuronDeviceInfo::count): The number of neuron accelerators for the instance type.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceInfo::count`](crate::types::NeuronDeviceInfo::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`NeuronDeviceInfo::count`](crate::types::NeuronDeviceInfo::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`NeuronDeviceInfo::name`](crate::types::NeuronDeviceInfo::name): The name of the neuron accelerator.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`NeuronDeviceInfo::name`](crate::types::NeuronDeviceInfo::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`NeuronDeviceInfo::name`](crate::types::NeuronDeviceInfo::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`NeuronDeviceInfo::core_info`](crate::types::NeuronDeviceInfo::core_info): Describes the cores available to each neuron accelerator.
     pub fn core_info(mut self, input: crate::types::NeuronDeviceCoreInfo) -> Self {
-        self.inner.core_info = ::std::option::Option::Some(input);
+        self.inner.core_info = Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceInfo::core_info`](crate::types::NeuronDeviceInfo::core_info).
     #[inline]
     pub fn set_core_info(
         mut self,
-        input: ::std::option::Option<crate::types::NeuronDeviceCoreInfo>,
+        input: Option<crate::types::NeuronDeviceCoreInfo>,
     ) -> Self {
         self.inner.core_info = input;
         self
     }
     /// The value set for [`NeuronDeviceInfo::core_info`](crate::types::NeuronDeviceInfo::core_info), if any.
     #[inline]
-    pub fn get_core_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::NeuronDeviceCoreInfo> {
+    pub fn get_core_info(&self) -> &Option<crate::types::NeuronDeviceCoreInfo> {
         &self.inner.core_info
     }
     /// Sets [`NeuronDeviceInfo::memory_info`](crate::types::NeuronDeviceInfo::memory_info): Describes the memory available to each neuron accelerator.
     pub fn memory_info(mut self, input: crate::types::NeuronDeviceMemoryInfo) -> Self {
-        self.inner.memory_info = ::std::option::Option::Some(input);
+        self.inner.memory_info = Some(input);
         self
     }
     /// Sets or clears [`NeuronDeviceInfo::memory_info`](crate::types::NeuronDeviceInfo::memory_info).
     #[inline]
     pub fn set_memory_info(
         mut self,
-        input: ::std::option::Option<crate::types::NeuronDeviceMemoryInfo>,
+        input: Option<crate::types::NeuronDeviceMemoryInfo>,
     ) -> Self {
         self.inner.memory_info = input;
         self
     }
     /// The value set for [`NeuronDeviceInfo::memory_info`](crate::types::NeuronDeviceInfo::memory_info), if any.
     #[inline]
-    pub fn get_memory_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::NeuronDeviceMemoryInfo> {
+    pub fn get_memory_info(&self) -> &Option<crate::types::NeuronDeviceMemoryInfo> {
         &self.inner.memory_info
     }
     /// Builds the [`NeuronDeviceInfo`]; it has no required members, so this cannot fail.
@@ -150,31 +126,29 @@ impl NeuronDeviceInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for NeuronDeviceInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NeuronDeviceInfo")?,
                     );
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "coreInfo" => {
-                    value.core_info = ::std::option::Option::Some(
+                    value.core_info = Some(
                         <crate::types::NeuronDeviceCoreInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "memoryInfo" => {
-                    value.memory_info = ::std::option::Option::Some(
+                    value.memory_info = Some(
                         <crate::types::NeuronDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -183,6 +157,6 @@ impl ::awsgen_runtime::xml::FromXml for NeuronDeviceInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the neuron accelerators for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NeuronInfo {
     /// Describes the neuron accelerators for the instance type.
-    pub neuron_devices: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NeuronDeviceInfo>,
-    >,
+    pub neuron_devices: Option<Vec<crate::types::NeuronDeviceInfo>>,
     /// The total size of the memory for the neuron accelerators for the instance type, in MiB.
-    pub total_neuron_device_memory_in_mib: ::std::option::Option<i32>,
+    pub total_neuron_device_memory_in_mib: Option<i32>,
 }
 impl NeuronInfo {
     /// Starts building a [`NeuronInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::NeuronInfoBuilder {
-        <crate::types::builders::NeuronInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NeuronInfoBuilder as Default>::default()
     }
     /// The `NeuronDevices` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl NeuronInfo {
     }
     /// The `TotalNeuronDeviceMemoryInMiB` member, when set.
     #[inline]
-    pub fn total_neuron_device_memory_in_mib(&self) -> ::std::option::Option<i32> {
+    pub fn total_neuron_device_memory_in_mib(&self) -> Option<i32> {
         self.total_neuron_device_memory_in_mib
     }
 }
 /// A builder for [`NeuronInfo`](crate::types::NeuronInfo); start one with `NeuronInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NeuronInfoBuilder {
     inner: crate::types::NeuronInfo,
 }
@@ -56,37 +44,30 @@ impl NeuronInfoBuilder {
     #[inline]
     pub fn set_neuron_devices(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NeuronDeviceInfo>>,
+        input: Option<Vec<crate::types::NeuronDeviceInfo>>,
     ) -> Self {
         self.inner.neuron_devices = input;
         self
     }
     /// The value set for [`NeuronInfo::neuron_devices`](crate::types::NeuronInfo::neuron_devices), if any.
     #[inline]
-    pub fn get_neuron_devices(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NeuronDeviceInfo>> {
+    pub fn get_neuron_devices(&self) -> &Option<Vec<crate::types::NeuronDeviceInfo>> {
         &self.inner.neuron_devices
     }
     /// Sets [`NeuronInfo::total_neuron_device_memory_in_mib`](crate::types::NeuronInfo::total_neuron_device_memory_in_mib): The total size of the memory for the neuron accelerators for the instance type, in MiB.
     pub fn total_neuron_device_memory_in_mib(mut self, input: i32) -> Self {
-        self.inner.total_neuron_device_memory_in_mib = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_neuron_device_memory_in_mib = Some(input);
         self
     }
     /// Sets or clears [`NeuronInfo::total_neuron_device_memory_in_mib`](crate::types::NeuronInfo::total_neuron_device_memory_in_mib).
     #[inline]
-    pub fn set_total_neuron_device_memory_in_mib(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_neuron_device_memory_in_mib(mut self, input: Option<i32>) -> Self {
         self.inner.total_neuron_device_memory_in_mib = input;
         self
     }
     /// The value set for [`NeuronInfo::total_neuron_device_memory_in_mib`](crate::types::NeuronInfo::total_neuron_device_memory_in_mib), if any.
     #[inline]
-    pub fn get_total_neuron_device_memory_in_mib(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_neuron_device_memory_in_mib(&self) -> &Option<i32> {
         &self.inner.total_neuron_device_memory_in_mib
     }
     /// Builds the [`NeuronInfo`]; it has no required members, so this cannot fail.
@@ -98,12 +79,12 @@ impl NeuronInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for NeuronInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "neuronDevices" => {
-                    value.neuron_devices = ::std::option::Option::Some(
+                    value.neuron_devices = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::NeuronDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -111,7 +92,7 @@ impl ::awsgen_runtime::xml::FromXml for NeuronInfo {
                     );
                 }
                 "totalNeuronDeviceMemoryInMiB" => {
-                    value.total_neuron_device_memory_in_mib = ::std::option::Option::Some(
+                    value.total_neuron_device_memory_in_mib = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "NeuronInfo")?,
@@ -120,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for NeuronInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

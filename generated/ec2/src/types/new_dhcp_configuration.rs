@@ -2,93 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a DHCP configuration option.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NewDhcpConfiguration {
     /// The name of a DHCP option.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The values for the DHCP option.
-    pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub values: Option<Vec<String>>,
 }
 impl NewDhcpConfiguration {
     /// Starts building a [`NewDhcpConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::NewDhcpConfigurationBuilder {
-        <crate::types::builders::NewDhcpConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NewDhcpConfigurationBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Values` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn values(&self) -> &[::std::string::String] {
+    pub fn values(&self) -> &[String] {
         self.values.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`NewDhcpConfiguration`](crate::types::NewDhcpConfiguration); start one with `NewDhcpConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NewDhcpConfigurationBuilder {
     inner: crate::types::NewDhcpConfiguration,
 }
 impl NewDhcpConfigurationBuilder {
     /// Sets [`NewDhcpConfiguration::key`](crate::types::NewDhcpConfiguration::key): The name of a DHCP option.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`NewDhcpConfiguration::key`](crate::types::NewDhcpConfiguration::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`NewDhcpConfiguration::key`](crate::types::NewDhcpConfiguration::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Appends one item to [`NewDhcpConfiguration::values`](crate::types::NewDhcpConfiguration::values): The values for the DHCP option.
     ///
     /// To set the whole list at once, use [`set_values`](Self::set_values).
-    pub fn values(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn values(mut self, input: impl Into<String>) -> Self {
         self.inner.values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`NewDhcpConfiguration::values`](crate::types::NewDhcpConfiguration::values).
     #[inline]
-    pub fn set_values(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_values(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.values = input;
         self
     }
     /// The value set for [`NewDhcpConfiguration::values`](crate::types::NewDhcpConfiguration::values), if any.
     #[inline]
-    pub fn get_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_values(&self) -> &Option<Vec<String>> {
         &self.inner.values
     }
     /// Builds the [`NewDhcpConfiguration`]; it has no required members, so this cannot fail.
@@ -101,15 +77,15 @@ impl ::awsgen_runtime::query::WriteQuery for NewDhcpConfiguration {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.key {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.key {
             body.member("Key", value);
         }
-        if let ::std::option::Option::Some(value) = &self.values {
+        if let Some(value) = &self.values {
             let member_0 = body.enter("Value");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

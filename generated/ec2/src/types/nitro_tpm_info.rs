@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the supported NitroTPM versions for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct NitroTpmInfo {
     /// Indicates the supported NitroTPM versions.
-    pub supported_versions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub supported_versions: Option<Vec<String>>,
 }
 impl NitroTpmInfo {
     /// Starts building a [`NitroTpmInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::NitroTpmInfoBuilder {
-        <crate::types::builders::NitroTpmInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::NitroTpmInfoBuilder as Default>::default()
     }
     /// The `SupportedVersions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn supported_versions(&self) -> &[::std::string::String] {
+    pub fn supported_versions(&self) -> &[String] {
         self.supported_versions.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`NitroTpmInfo`](crate::types::NitroTpmInfo); start one with `NitroTpmInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct NitroTpmInfoBuilder {
     inner: crate::types::NitroTpmInfo,
 }
@@ -41,27 +29,19 @@ impl NitroTpmInfoBuilder {
     /// Appends one item to [`NitroTpmInfo::supported_versions`](crate::types::NitroTpmInfo::supported_versions): Indicates the supported NitroTPM versions.
     ///
     /// To set the whole list at once, use [`set_supported_versions`](Self::set_supported_versions).
-    pub fn supported_versions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn supported_versions(mut self, input: impl Into<String>) -> Self {
         self.inner.supported_versions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`NitroTpmInfo::supported_versions`](crate::types::NitroTpmInfo::supported_versions).
     #[inline]
-    pub fn set_supported_versions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_supported_versions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.supported_versions = input;
         self
     }
     /// The value set for [`NitroTpmInfo::supported_versions`](crate::types::NitroTpmInfo::supported_versions), if any.
     #[inline]
-    pub fn get_supported_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_supported_versions(&self) -> &Option<Vec<String>> {
         &self.inner.supported_versions
     }
     /// Builds the [`NitroTpmInfo`]; it has no required members, so this cannot fail.
@@ -73,15 +53,15 @@ impl NitroTpmInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for NitroTpmInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "supportedVersions" {
-                value.supported_versions = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                value.supported_versions = Some(
+                    ::awsgen_runtime::xml::text_list::<String>(child),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

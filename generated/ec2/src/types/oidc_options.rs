@@ -2,63 +2,63 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for an OpenID Connect-compatible user-identity trust provider.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OidcOptions {
     /// The OIDC issuer.
-    pub issuer: ::std::option::Option<::std::string::String>,
+    pub issuer: Option<String>,
     /// The OIDC authorization endpoint.
-    pub authorization_endpoint: ::std::option::Option<::std::string::String>,
+    pub authorization_endpoint: Option<String>,
     /// The OIDC token endpoint.
-    pub token_endpoint: ::std::option::Option<::std::string::String>,
+    pub token_endpoint: Option<String>,
     /// The OIDC user info endpoint.
-    pub user_info_endpoint: ::std::option::Option<::std::string::String>,
+    pub user_info_endpoint: Option<String>,
     /// The client identifier.
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: Option<String>,
     /// The client secret.
-    pub client_secret: ::std::option::Option<::std::string::String>,
+    pub client_secret: Option<String>,
     /// The OpenID Connect (OIDC) scope specified.
-    pub scope: ::std::option::Option<::std::string::String>,
+    pub scope: Option<String>,
 }
 impl OidcOptions {
     /// Starts building a [`OidcOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::OidcOptionsBuilder {
-        <crate::types::builders::OidcOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OidcOptionsBuilder as Default>::default()
     }
     /// The `Issuer` member, when set.
     #[inline]
-    pub fn issuer(&self) -> ::std::option::Option<&str> {
+    pub fn issuer(&self) -> Option<&str> {
         self.issuer.as_deref()
     }
     /// The `AuthorizationEndpoint` member, when set.
     #[inline]
-    pub fn authorization_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn authorization_endpoint(&self) -> Option<&str> {
         self.authorization_endpoint.as_deref()
     }
     /// The `TokenEndpoint` member, when set.
     #[inline]
-    pub fn token_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn token_endpoint(&self) -> Option<&str> {
         self.token_endpoint.as_deref()
     }
     /// The `UserInfoEndpoint` member, when set.
     #[inline]
-    pub fn user_info_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn user_info_endpoint(&self) -> Option<&str> {
         self.user_info_endpoint.as_deref()
     }
     /// The `ClientId` member, when set.
     #[inline]
-    pub fn client_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
     /// The `ClientSecret` member, when set.
     #[inline]
-    pub fn client_secret(&self) -> ::std::option::Option<&str> {
+    pub fn client_secret(&self) -> Option<&str> {
         self.client_secret.as_deref()
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(&self) -> ::std::option::Option<&str> {
+    pub fn scope(&self) -> Option<&str> {
         self.scope.as_deref()
     }
 }
@@ -76,172 +76,121 @@ impl ::std::fmt::Debug for OidcOptions {
     }
 }
 /// A builder for [`OidcOptions`](crate::types::OidcOptions); start one with `OidcOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OidcOptionsBuilder {
     inner: crate::types::OidcOptions,
 }
 impl OidcOptionsBuilder {
     /// Sets [`OidcOptions::issuer`](crate::types::OidcOptions::issuer): The OIDC issuer.
-    pub fn issuer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.issuer = ::std::option::Option::Some(input.into());
+    pub fn issuer(mut self, input: impl Into<String>) -> Self {
+        self.inner.issuer = Some(input.into());
         self
     }
     /// Sets or clears [`OidcOptions::issuer`](crate::types::OidcOptions::issuer).
     #[inline]
-    pub fn set_issuer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_issuer(mut self, input: Option<String>) -> Self {
         self.inner.issuer = input;
         self
     }
     /// The value set for [`OidcOptions::issuer`](crate::types::OidcOptions::issuer), if any.
     #[inline]
-    pub fn get_issuer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_issuer(&self) -> &Option<String> {
         &self.inner.issuer
     }
     /// Sets [`OidcOptions::authorization_endpoint`](crate::types::OidcOptions::authorization_endpoint): The OIDC authorization endpoint.
-    pub fn authorization_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorization_endpoint = ::std::option::Option::Some(input.into());
+    pub fn authorization_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorization_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`OidcOptions::authorization_endpoint`](crate::types::OidcOptions::authorization_endpoint).
     #[inline]
-    pub fn set_authorization_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorization_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.authorization_endpoint = input;
         self
     }
     /// The value set for [`OidcOptions::authorization_endpoint`](crate::types::OidcOptions::authorization_endpoint), if any.
     #[inline]
-    pub fn get_authorization_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorization_endpoint(&self) -> &Option<String> {
         &self.inner.authorization_endpoint
     }
     /// Sets [`OidcOptions::token_endpoint`](crate::types::OidcOptions::token_endpoint): The OIDC token endpoint.
-    pub fn token_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_endpoint = ::std::option::Option::Some(input.into());
+    pub fn token_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`OidcOptions::token_endpoint`](crate::types::OidcOptions::token_endpoint).
     #[inline]
-    pub fn set_token_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.token_endpoint = input;
         self
     }
     /// The value set for [`OidcOptions::token_endpoint`](crate::types::OidcOptions::token_endpoint), if any.
     #[inline]
-    pub fn get_token_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_endpoint(&self) -> &Option<String> {
         &self.inner.token_endpoint
     }
     /// Sets [`OidcOptions::user_info_endpoint`](crate::types::OidcOptions::user_info_endpoint): The OIDC user info endpoint.
-    pub fn user_info_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_info_endpoint = ::std::option::Option::Some(input.into());
+    pub fn user_info_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_info_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`OidcOptions::user_info_endpoint`](crate::types::OidcOptions::user_info_endpoint).
     #[inline]
-    pub fn set_user_info_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_info_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.user_info_endpoint = input;
         self
     }
     /// The value set for [`OidcOptions::user_info_endpoint`](crate::types::OidcOptions::user_info_endpoint), if any.
     #[inline]
-    pub fn get_user_info_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_info_endpoint(&self) -> &Option<String> {
         &self.inner.user_info_endpoint
     }
     /// Sets [`OidcOptions::client_id`](crate::types::OidcOptions::client_id): The client identifier.
-    pub fn client_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_id = ::std::option::Option::Some(input.into());
+    pub fn client_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_id = Some(input.into());
         self
     }
     /// Sets or clears [`OidcOptions::client_id`](crate::types::OidcOptions::client_id).
     #[inline]
-    pub fn set_client_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_id(mut self, input: Option<String>) -> Self {
         self.inner.client_id = input;
         self
     }
     /// The value set for [`OidcOptions::client_id`](crate::types::OidcOptions::client_id), if any.
     #[inline]
-    pub fn get_client_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_id(&self) -> &Option<String> {
         &self.inner.client_id
     }
     /// Sets [`OidcOptions::client_secret`](crate::types::OidcOptions::client_secret): The client secret.
-    pub fn client_secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_secret = ::std::option::Option::Some(input.into());
+    pub fn client_secret(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(input.into());
         self
     }
     /// Sets or clears [`OidcOptions::client_secret`](crate::types::OidcOptions::client_secret).
     #[inline]
-    pub fn set_client_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_secret(mut self, input: Option<String>) -> Self {
         self.inner.client_secret = input;
         self
     }
     /// The value set for [`OidcOptions::client_secret`](crate::types::OidcOptions::client_secret), if any.
     #[inline]
-    pub fn get_client_secret(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_secret(&self) -> &Option<String> {
         &self.inner.client_secret
     }
     /// Sets [`OidcOptions::scope`](crate::types::OidcOptions::scope): The OpenID Connect (OIDC) scope specified.
-    pub fn scope(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input.into());
+    pub fn scope(mut self, input: impl Into<String>) -> Self {
+        self.inner.scope = Some(input.into());
         self
     }
     /// Sets or clears [`OidcOptions::scope`](crate::types::OidcOptions::scope).
     #[inline]
-    pub fn set_scope(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_scope(mut self, input: Option<String>) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`OidcOptions::scope`](crate::types::OidcOptions::scope), if any.
     #[inline]
-    pub fn get_scope(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_scope(&self) -> &Option<String> {
         &self.inner.scope
     }
     /// Builds the [`OidcOptions`]; it has no required members, so this cannot fail.
@@ -253,48 +202,34 @@ impl OidcOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for OidcOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "issuer" => {
-                    value.issuer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.issuer = Some(String::from(child.text()));
                 }
                 "authorizationEndpoint" => {
-                    value.authorization_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.authorization_endpoint = Some(String::from(child.text()));
                 }
                 "tokenEndpoint" => {
-                    value.token_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.token_endpoint = Some(String::from(child.text()));
                 }
                 "userInfoEndpoint" => {
-                    value.user_info_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_info_endpoint = Some(String::from(child.text()));
                 }
                 "clientId" => {
-                    value.client_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_id = Some(String::from(child.text()));
                 }
                 "clientSecret" => {
-                    value.client_secret = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_secret = Some(String::from(child.text()));
                 }
                 "scope" => {
-                    value.scope = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.scope = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of On-Demand Instances in an EC2 Fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OnDemandOptionsRequest {
     /// The strategy that determines the order of the launch template overrides to use in fulfilling On-Demand capacity.
@@ -17,82 +12,75 @@ pub struct OnDemandOptionsRequest {
     /// `prioritized` - EC2 Fleet uses the priority that you assigned to each launch template override, launching the highest priority first.
     ///
     /// Default: `lowest-price`
-    pub allocation_strategy: ::std::option::Option<
-        crate::types::FleetOnDemandAllocationStrategy,
-    >,
+    pub allocation_strategy: Option<crate::types::FleetOnDemandAllocationStrategy>,
     /// The strategy for using unused Capacity Reservations for fulfilling On-Demand capacity.
     ///
     /// Supported only for fleets of type `instant`.
-    pub capacity_reservation_options: ::std::option::Option<
+    pub capacity_reservation_options: Option<
         crate::types::CapacityReservationOptionsRequest,
     >,
     /// Indicates that the fleet uses a single instance type to launch all On-Demand Instances in the fleet.
     ///
     /// Supported only for fleets of type `instant`.
-    pub single_instance_type: ::std::option::Option<bool>,
+    pub single_instance_type: Option<bool>,
     /// Indicates that the fleet launches all On-Demand Instances into a single Availability Zone.
     ///
     /// Supported only for fleets of type `instant`.
-    pub single_availability_zone: ::std::option::Option<bool>,
+    pub single_availability_zone: Option<bool>,
     /// The minimum target capacity for On-Demand Instances in the fleet. If this minimum capacity isn't reached, no instances are launched.
     ///
     /// Constraints: Maximum value of `1000`. Supported only for fleets of type `instant`.
     ///
     /// At least one of the following must be specified: `SingleAvailabilityZone` \| `SingleInstanceType`
-    pub min_target_capacity: ::std::option::Option<i32>,
+    pub min_target_capacity: Option<i32>,
     /// The maximum amount per hour for On-Demand Instances that you're willing to pay.
     ///
     /// **Note:** If your fleet includes T instances that are configured as `unlimited`, and if their average CPU usage exceeds the baseline utilization, you will incur a charge for surplus credits. The `MaxTotalPrice` does not account for surplus credits, and, if you use surplus credits, your final cost might be higher than what you specified for `MaxTotalPrice`. For more information, see [Surplus credits can incur charges](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits) in the *Amazon EC2 User Guide*.
-    pub max_total_price: ::std::option::Option<::std::string::String>,
+    pub max_total_price: Option<String>,
 }
 impl OnDemandOptionsRequest {
     /// Starts building a [`OnDemandOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::OnDemandOptionsRequestBuilder {
-        <crate::types::builders::OnDemandOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OnDemandOptionsRequestBuilder as Default>::default()
     }
     /// The `AllocationStrategy` member, when set.
     #[inline]
     pub fn allocation_strategy(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetOnDemandAllocationStrategy> {
+    ) -> Option<&crate::types::FleetOnDemandAllocationStrategy> {
         self.allocation_strategy.as_ref()
     }
     /// The `CapacityReservationOptions` member, when set.
     #[inline]
     pub fn capacity_reservation_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationOptionsRequest> {
+    ) -> Option<&crate::types::CapacityReservationOptionsRequest> {
         self.capacity_reservation_options.as_ref()
     }
     /// The `SingleInstanceType` member, when set.
     #[inline]
-    pub fn single_instance_type(&self) -> ::std::option::Option<bool> {
+    pub fn single_instance_type(&self) -> Option<bool> {
         self.single_instance_type
     }
     /// The `SingleAvailabilityZone` member, when set.
     #[inline]
-    pub fn single_availability_zone(&self) -> ::std::option::Option<bool> {
+    pub fn single_availability_zone(&self) -> Option<bool> {
         self.single_availability_zone
     }
     /// The `MinTargetCapacity` member, when set.
     #[inline]
-    pub fn min_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn min_target_capacity(&self) -> Option<i32> {
         self.min_target_capacity
     }
     /// The `MaxTotalPrice` member, when set.
     #[inline]
-    pub fn max_total_price(&self) -> ::std::option::Option<&str> {
+    pub fn max_total_price(&self) -> Option<&str> {
         self.max_total_price.as_deref()
     }
 }
 /// A builder for [`OnDemandOptionsRequest`](crate::types::OnDemandOptionsRequest); start one with `OnDemandOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OnDemandOptionsRequestBuilder {
     inner: crate::types::OnDemandOptionsRequest,
 }
@@ -102,14 +90,14 @@ impl OnDemandOptionsRequestBuilder {
         mut self,
         input: crate::types::FleetOnDemandAllocationStrategy,
     ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input);
+        self.inner.allocation_strategy = Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptionsRequest::allocation_strategy`](crate::types::OnDemandOptionsRequest::allocation_strategy).
     #[inline]
     pub fn set_allocation_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::FleetOnDemandAllocationStrategy>,
+        input: Option<crate::types::FleetOnDemandAllocationStrategy>,
     ) -> Self {
         self.inner.allocation_strategy = input;
         self
@@ -118,7 +106,7 @@ impl OnDemandOptionsRequestBuilder {
     #[inline]
     pub fn get_allocation_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetOnDemandAllocationStrategy> {
+    ) -> &Option<crate::types::FleetOnDemandAllocationStrategy> {
         &self.inner.allocation_strategy
     }
     /// Sets [`OnDemandOptionsRequest::capacity_reservation_options`](crate::types::OnDemandOptionsRequest::capacity_reservation_options): The strategy for using unused Capacity Reservations for fulfilling On-Demand capacity.
@@ -126,14 +114,14 @@ impl OnDemandOptionsRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationOptionsRequest,
     ) -> Self {
-        self.inner.capacity_reservation_options = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation_options = Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptionsRequest::capacity_reservation_options`](crate::types::OnDemandOptionsRequest::capacity_reservation_options).
     #[inline]
     pub fn set_capacity_reservation_options(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationOptionsRequest>,
+        input: Option<crate::types::CapacityReservationOptionsRequest>,
     ) -> Self {
         self.inner.capacity_reservation_options = input;
         self
@@ -142,83 +130,71 @@ impl OnDemandOptionsRequestBuilder {
     #[inline]
     pub fn get_capacity_reservation_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationOptionsRequest> {
+    ) -> &Option<crate::types::CapacityReservationOptionsRequest> {
         &self.inner.capacity_reservation_options
     }
     /// Sets [`OnDemandOptionsRequest::single_instance_type`](crate::types::OnDemandOptionsRequest::single_instance_type): Indicates that the fleet uses a single instance type to launch all On-Demand Instances in the fleet.
     pub fn single_instance_type(mut self, input: bool) -> Self {
-        self.inner.single_instance_type = ::std::option::Option::Some(input);
+        self.inner.single_instance_type = Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptionsRequest::single_instance_type`](crate::types::OnDemandOptionsRequest::single_instance_type).
     #[inline]
-    pub fn set_single_instance_type(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_single_instance_type(mut self, input: Option<bool>) -> Self {
         self.inner.single_instance_type = input;
         self
     }
     /// The value set for [`OnDemandOptionsRequest::single_instance_type`](crate::types::OnDemandOptionsRequest::single_instance_type), if any.
     #[inline]
-    pub fn get_single_instance_type(&self) -> &::std::option::Option<bool> {
+    pub fn get_single_instance_type(&self) -> &Option<bool> {
         &self.inner.single_instance_type
     }
     /// Sets [`OnDemandOptionsRequest::single_availability_zone`](crate::types::OnDemandOptionsRequest::single_availability_zone): Indicates that the fleet launches all On-Demand Instances into a single Availability Zone.
     pub fn single_availability_zone(mut self, input: bool) -> Self {
-        self.inner.single_availability_zone = ::std::option::Option::Some(input);
+        self.inner.single_availability_zone = Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptionsRequest::single_availability_zone`](crate::types::OnDemandOptionsRequest::single_availability_zone).
     #[inline]
-    pub fn set_single_availability_zone(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_single_availability_zone(mut self, input: Option<bool>) -> Self {
         self.inner.single_availability_zone = input;
         self
     }
     /// The value set for [`OnDemandOptionsRequest::single_availability_zone`](crate::types::OnDemandOptionsRequest::single_availability_zone), if any.
     #[inline]
-    pub fn get_single_availability_zone(&self) -> &::std::option::Option<bool> {
+    pub fn get_single_availability_zone(&self) -> &Option<bool> {
         &self.inner.single_availability_zone
     }
     /// Sets [`OnDemandOptionsRequest::min_target_capacity`](crate::types::OnDemandOptionsRequest::min_target_capacity): The minimum target capacity for On-Demand Instances in the fleet.
     pub fn min_target_capacity(mut self, input: i32) -> Self {
-        self.inner.min_target_capacity = ::std::option::Option::Some(input);
+        self.inner.min_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`OnDemandOptionsRequest::min_target_capacity`](crate::types::OnDemandOptionsRequest::min_target_capacity).
     #[inline]
-    pub fn set_min_target_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.min_target_capacity = input;
         self
     }
     /// The value set for [`OnDemandOptionsRequest::min_target_capacity`](crate::types::OnDemandOptionsRequest::min_target_capacity), if any.
     #[inline]
-    pub fn get_min_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_target_capacity(&self) -> &Option<i32> {
         &self.inner.min_target_capacity
     }
     /// Sets [`OnDemandOptionsRequest::max_total_price`](crate::types::OnDemandOptionsRequest::max_total_price): The maximum amount per hour for On-Demand Instances that you're willing to pay.
-    pub fn max_total_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_total_price = ::std::option::Option::Some(input.into());
+    pub fn max_total_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_total_price = Some(input.into());
         self
     }
     /// Sets or clears [`OnDemandOptionsRequest::max_total_price`](crate::types::OnDemandOptionsRequest::max_total_price).
     #[inline]
-    pub fn set_max_total_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_total_price(mut self, input: Option<String>) -> Self {
         self.inner.max_total_price = input;
         self
     }
     /// The value set for [`OnDemandOptionsRequest::max_total_price`](crate::types::OnDemandOptionsRequest::max_total_price), if any.
     #[inline]
-    pub fn get_max_total_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_total_price(&self) -> &Option<String> {
         &self.inner.max_total_price
     }
     /// Builds the [`OnDemandOptionsRequest`]; it has no required members, so this cannot fail.
@@ -231,33 +207,33 @@ impl ::awsgen_runtime::query::WriteQuery for OnDemandOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allocation_strategy {
             body.member("AllocationStrategy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_options {
+        if let Some(value) = &self.capacity_reservation_options {
             let member_0 = body.enter("CapacityReservationOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.single_instance_type {
+        if let Some(value) = &self.single_instance_type {
             body.member(
                 "SingleInstanceType",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.single_availability_zone {
+        if let Some(value) = &self.single_availability_zone {
             body.member(
                 "SingleAvailabilityZone",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.min_target_capacity {
+        if let Some(value) = &self.min_target_capacity {
             body.member("MinTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max_total_price {
+        if let Some(value) = &self.max_total_price {
             body.member("MaxTotalPrice", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The service provider that manages the resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OperatorRequest {
     /// The service provider that manages the resource.
-    pub principal: ::std::option::Option<::std::string::String>,
+    pub principal: Option<String>,
 }
 impl OperatorRequest {
     /// Starts building a [`OperatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::OperatorRequestBuilder {
-        <crate::types::builders::OperatorRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OperatorRequestBuilder as Default>::default()
     }
     /// The `Principal` member, when set.
     #[inline]
-    pub fn principal(&self) -> ::std::option::Option<&str> {
+    pub fn principal(&self) -> Option<&str> {
         self.principal.as_deref()
     }
 }
 /// A builder for [`OperatorRequest`](crate::types::OperatorRequest); start one with `OperatorRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OperatorRequestBuilder {
     inner: crate::types::OperatorRequest,
 }
 impl OperatorRequestBuilder {
     /// Sets [`OperatorRequest::principal`](crate::types::OperatorRequest::principal): The service provider that manages the resource.
-    pub fn principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal = ::std::option::Option::Some(input.into());
+    pub fn principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal = Some(input.into());
         self
     }
     /// Sets or clears [`OperatorRequest::principal`](crate::types::OperatorRequest::principal).
     #[inline]
-    pub fn set_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal(mut self, input: Option<String>) -> Self {
         self.inner.principal = input;
         self
     }
     /// The value set for [`OperatorRequest::principal`](crate::types::OperatorRequest::principal), if any.
     #[inline]
-    pub fn get_principal(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal(&self) -> &Option<String> {
         &self.inner.principal
     }
     /// Builds the [`OperatorRequest`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for OperatorRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.principal {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.principal {
             body.member("Principal", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

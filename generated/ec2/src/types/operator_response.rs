@@ -2,106 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes whether the resource is managed by a service provider and, if so, describes the service provider that manages it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OperatorResponse {
     /// If `true`, the resource is managed by a service provider.
-    pub managed: ::std::option::Option<bool>,
+    pub managed: Option<bool>,
     /// If `managed` is `true`, then the principal is returned. The principal is the service provider that manages the resource.
-    pub principal: ::std::option::Option<::std::string::String>,
+    pub principal: Option<String>,
     /// If `true`, the resource is hidden by default based on the managed resource visibility settings for the account.
-    pub hidden_by_default: ::std::option::Option<bool>,
+    pub hidden_by_default: Option<bool>,
 }
 impl OperatorResponse {
     /// Starts building a [`OperatorResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::OperatorResponseBuilder {
-        <crate::types::builders::OperatorResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OperatorResponseBuilder as Default>::default()
     }
     /// The `Managed` member, when set.
     #[inline]
-    pub fn managed(&self) -> ::std::option::Option<bool> {
+    pub fn managed(&self) -> Option<bool> {
         self.managed
     }
     /// The `Principal` member, when set.
     #[inline]
-    pub fn principal(&self) -> ::std::option::Option<&str> {
+    pub fn principal(&self) -> Option<&str> {
         self.principal.as_deref()
     }
     /// The `HiddenByDefault` member, when set.
     #[inline]
-    pub fn hidden_by_default(&self) -> ::std::option::Option<bool> {
+    pub fn hidden_by_default(&self) -> Option<bool> {
         self.hidden_by_default
     }
 }
 /// A builder for [`OperatorResponse`](crate::types::OperatorResponse); start one with `OperatorResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OperatorResponseBuilder {
     inner: crate::types::OperatorResponse,
 }
 impl OperatorResponseBuilder {
     /// Sets [`OperatorResponse::managed`](crate::types::OperatorResponse::managed): If `true`, the resource is managed by a service provider.
     pub fn managed(mut self, input: bool) -> Self {
-        self.inner.managed = ::std::option::Option::Some(input);
+        self.inner.managed = Some(input);
         self
     }
     /// Sets or clears [`OperatorResponse::managed`](crate::types::OperatorResponse::managed).
     #[inline]
-    pub fn set_managed(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_managed(mut self, input: Option<bool>) -> Self {
         self.inner.managed = input;
         self
     }
     /// The value set for [`OperatorResponse::managed`](crate::types::OperatorResponse::managed), if any.
     #[inline]
-    pub fn get_managed(&self) -> &::std::option::Option<bool> {
+    pub fn get_managed(&self) -> &Option<bool> {
         &self.inner.managed
     }
     /// Sets [`OperatorResponse::principal`](crate::types::OperatorResponse::principal): If `managed` is `true`, then the principal is returned.
-    pub fn principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal = ::std::option::Option::Some(input.into());
+    pub fn principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal = Some(input.into());
         self
     }
     /// Sets or clears [`OperatorResponse::principal`](crate::types::OperatorResponse::principal).
     #[inline]
-    pub fn set_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal(mut self, input: Option<String>) -> Self {
         self.inner.principal = input;
         self
     }
     /// The value set for [`OperatorResponse::principal`](crate::types::OperatorResponse::principal), if any.
     #[inline]
-    pub fn get_principal(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal(&self) -> &Option<String> {
         &self.inner.principal
     }
     /// Sets [`OperatorResponse::hidden_by_default`](crate::types::OperatorResponse::hidden_by_default): If `true`, the resource is hidden by default based on the managed resource visibility settings for the account.
     pub fn hidden_by_default(mut self, input: bool) -> Self {
-        self.inner.hidden_by_default = ::std::option::Option::Some(input);
+        self.inner.hidden_by_default = Some(input);
         self
     }
     /// Sets or clears [`OperatorResponse::hidden_by_default`](crate::types::OperatorResponse::hidden_by_default).
     #[inline]
-    pub fn set_hidden_by_default(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_hidden_by_default(mut self, input: Option<bool>) -> Self {
         self.inner.hidden_by_default = input;
         self
     }
     /// The value set for [`OperatorResponse::hidden_by_default`](crate::types::OperatorResponse::hidden_by_default), if any.
     #[inline]
-    pub fn get_hidden_by_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_hidden_by_default(&self) -> &Option<bool> {
         &self.inner.hidden_by_default
     }
     /// Builds the [`OperatorResponse`]; it has no required members, so this cannot fail.
@@ -113,26 +97,22 @@ impl OperatorResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for OperatorResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "managed" => {
-                    value.managed = ::std::option::Option::Some(child.text() == "true");
+                    value.managed = Some(child.text() == "true");
                 }
                 "principal" => {
-                    value.principal = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.principal = Some(String::from(child.text()));
                 }
                 "hiddenByDefault" => {
-                    value.hidden_by_default = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.hidden_by_default = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,67 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Outpost link aggregation group (LAG).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OutpostLag {
     /// The Amazon Resource Number (ARN) of the Outpost LAG.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The ID of the Outpost LAG owner.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The current state of the Outpost LAG.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The ID of the Outpost LAG.
-    pub outpost_lag_id: ::std::option::Option<::std::string::String>,
+    pub outpost_lag_id: Option<String>,
     /// The IDs of the local gateway virtual interfaces associated with the Outpost LAG.
-    pub local_gateway_virtual_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub local_gateway_virtual_interface_ids: Option<Vec<String>>,
     /// The service link virtual interface IDs associated with the Outpost LAG.
-    pub service_link_virtual_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub service_link_virtual_interface_ids: Option<Vec<String>>,
     /// The tags associated with the Outpost LAG.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl OutpostLag {
     /// Starts building a [`OutpostLag`].
     #[inline]
     pub fn builder() -> crate::types::builders::OutpostLagBuilder {
-        <crate::types::builders::OutpostLagBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OutpostLagBuilder as Default>::default()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `OutpostLagId` member, when set.
     #[inline]
-    pub fn outpost_lag_id(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_lag_id(&self) -> Option<&str> {
         self.outpost_lag_id.as_deref()
     }
     /// The `LocalGatewayVirtualInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn local_gateway_virtual_interface_ids(&self) -> &[::std::string::String] {
+    pub fn local_gateway_virtual_interface_ids(&self) -> &[String] {
         self.local_gateway_virtual_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `ServiceLinkVirtualInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn service_link_virtual_interface_ids(&self) -> &[::std::string::String] {
+    pub fn service_link_virtual_interface_ids(&self) -> &[String] {
         self.service_link_virtual_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,102 +63,73 @@ impl OutpostLag {
     }
 }
 /// A builder for [`OutpostLag`](crate::types::OutpostLag); start one with `OutpostLag::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OutpostLagBuilder {
     inner: crate::types::OutpostLag,
 }
 impl OutpostLagBuilder {
     /// Sets [`OutpostLag::outpost_arn`](crate::types::OutpostLag::outpost_arn): The Amazon Resource Number (ARN) of the Outpost LAG.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`OutpostLag::outpost_arn`](crate::types::OutpostLag::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`OutpostLag::outpost_arn`](crate::types::OutpostLag::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`OutpostLag::owner_id`](crate::types::OutpostLag::owner_id): The ID of the Outpost LAG owner.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`OutpostLag::owner_id`](crate::types::OutpostLag::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`OutpostLag::owner_id`](crate::types::OutpostLag::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`OutpostLag::state`](crate::types::OutpostLag::state): The current state of the Outpost LAG.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`OutpostLag::state`](crate::types::OutpostLag::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`OutpostLag::state`](crate::types::OutpostLag::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`OutpostLag::outpost_lag_id`](crate::types::OutpostLag::outpost_lag_id): The ID of the Outpost LAG.
-    pub fn outpost_lag_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_lag_id = ::std::option::Option::Some(input.into());
+    pub fn outpost_lag_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_lag_id = Some(input.into());
         self
     }
     /// Sets or clears [`OutpostLag::outpost_lag_id`](crate::types::OutpostLag::outpost_lag_id).
     #[inline]
-    pub fn set_outpost_lag_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_lag_id(mut self, input: Option<String>) -> Self {
         self.inner.outpost_lag_id = input;
         self
     }
     /// The value set for [`OutpostLag::outpost_lag_id`](crate::types::OutpostLag::outpost_lag_id), if any.
     #[inline]
-    pub fn get_outpost_lag_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_lag_id(&self) -> &Option<String> {
         &self.inner.outpost_lag_id
     }
     /// Appends one item to [`OutpostLag::local_gateway_virtual_interface_ids`](crate::types::OutpostLag::local_gateway_virtual_interface_ids): The IDs of the local gateway virtual interfaces associated with the Outpost LAG.
@@ -175,7 +137,7 @@ impl OutpostLagBuilder {
     /// To set the whole list at once, use [`set_local_gateway_virtual_interface_ids`](Self::set_local_gateway_virtual_interface_ids).
     pub fn local_gateway_virtual_interface_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .local_gateway_virtual_interface_ids
@@ -187,16 +149,14 @@ impl OutpostLagBuilder {
     #[inline]
     pub fn set_local_gateway_virtual_interface_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.local_gateway_virtual_interface_ids = input;
         self
     }
     /// The value set for [`OutpostLag::local_gateway_virtual_interface_ids`](crate::types::OutpostLag::local_gateway_virtual_interface_ids), if any.
     #[inline]
-    pub fn get_local_gateway_virtual_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_local_gateway_virtual_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.local_gateway_virtual_interface_ids
     }
     /// Appends one item to [`OutpostLag::service_link_virtual_interface_ids`](crate::types::OutpostLag::service_link_virtual_interface_ids): The service link virtual interface IDs associated with the Outpost LAG.
@@ -204,7 +164,7 @@ impl OutpostLagBuilder {
     /// To set the whole list at once, use [`set_service_link_virtual_interface_ids`](Self::set_service_link_virtual_interface_ids).
     pub fn service_link_virtual_interface_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .service_link_virtual_interface_ids
@@ -216,16 +176,14 @@ impl OutpostLagBuilder {
     #[inline]
     pub fn set_service_link_virtual_interface_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.service_link_virtual_interface_ids = input;
         self
     }
     /// The value set for [`OutpostLag::service_link_virtual_interface_ids`](crate::types::OutpostLag::service_link_virtual_interface_ids), if any.
     #[inline]
-    pub fn get_service_link_virtual_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_service_link_virtual_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.service_link_virtual_interface_ids
     }
     /// Appends one item to [`OutpostLag::tags`](crate::types::OutpostLag::tags): The tags associated with the Outpost LAG.
@@ -237,18 +195,13 @@ impl OutpostLagBuilder {
     }
     /// Sets or clears [`OutpostLag::tags`](crate::types::OutpostLag::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`OutpostLag::tags`](crate::types::OutpostLag::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`OutpostLag`]; it has no required members, so this cannot fail.
@@ -260,42 +213,34 @@ impl OutpostLagBuilder {
 impl ::awsgen_runtime::xml::FromXml for OutpostLag {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "outpostLagId" => {
-                    value.outpost_lag_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_lag_id = Some(String::from(child.text()));
                 }
                 "localGatewayVirtualInterfaceIdSet" => {
-                    value.local_gateway_virtual_interface_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.local_gateway_virtual_interface_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "serviceLinkVirtualInterfaceIdSet" => {
-                    value.service_link_virtual_interface_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.service_link_virtual_interface_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -305,6 +250,6 @@ impl ::awsgen_runtime::xml::FromXml for OutpostLag {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,69 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a packet header statement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PacketHeaderStatement {
     /// The source addresses.
-    pub source_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub source_addresses: Option<Vec<String>>,
     /// The destination addresses.
-    pub destination_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub destination_addresses: Option<Vec<String>>,
     /// The source ports.
-    pub source_ports: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub source_ports: Option<Vec<String>>,
     /// The destination ports.
-    pub destination_ports: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub destination_ports: Option<Vec<String>>,
     /// The source prefix lists.
-    pub source_prefix_lists: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub source_prefix_lists: Option<Vec<String>>,
     /// The destination prefix lists.
-    pub destination_prefix_lists: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub destination_prefix_lists: Option<Vec<String>>,
     /// The protocols.
-    pub protocols: ::std::option::Option<::std::vec::Vec<crate::types::Protocol>>,
+    pub protocols: Option<Vec<crate::types::Protocol>>,
 }
 impl PacketHeaderStatement {
     /// Starts building a [`PacketHeaderStatement`].
     #[inline]
     pub fn builder() -> crate::types::builders::PacketHeaderStatementBuilder {
-        <crate::types::builders::PacketHeaderStatementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PacketHeaderStatementBuilder as Default>::default()
     }
     /// The `SourceAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn source_addresses(&self) -> &[::std::string::String] {
+    pub fn source_addresses(&self) -> &[String] {
         self.source_addresses.as_deref().unwrap_or_default()
     }
     /// The `DestinationAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn destination_addresses(&self) -> &[::std::string::String] {
+    pub fn destination_addresses(&self) -> &[String] {
         self.destination_addresses.as_deref().unwrap_or_default()
     }
     /// The `SourcePorts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn source_ports(&self) -> &[::std::string::String] {
+    pub fn source_ports(&self) -> &[String] {
         self.source_ports.as_deref().unwrap_or_default()
     }
     /// The `DestinationPorts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn destination_ports(&self) -> &[::std::string::String] {
+    pub fn destination_ports(&self) -> &[String] {
         self.destination_ports.as_deref().unwrap_or_default()
     }
     /// The `SourcePrefixLists` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn source_prefix_lists(&self) -> &[::std::string::String] {
+    pub fn source_prefix_lists(&self) -> &[String] {
         self.source_prefix_lists.as_deref().unwrap_or_default()
     }
     /// The `DestinationPrefixLists` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn destination_prefix_lists(&self) -> &[::std::string::String] {
+    pub fn destination_prefix_lists(&self) -> &[String] {
         self.destination_prefix_lists.as_deref().unwrap_or_default()
     }
     /// The `Protocols` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,12 +63,7 @@ impl PacketHeaderStatement {
     }
 }
 /// A builder for [`PacketHeaderStatement`](crate::types::PacketHeaderStatement); start one with `PacketHeaderStatement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PacketHeaderStatementBuilder {
     inner: crate::types::PacketHeaderStatement,
 }
@@ -87,157 +71,109 @@ impl PacketHeaderStatementBuilder {
     /// Appends one item to [`PacketHeaderStatement::source_addresses`](crate::types::PacketHeaderStatement::source_addresses): The source addresses.
     ///
     /// To set the whole list at once, use [`set_source_addresses`](Self::set_source_addresses).
-    pub fn source_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.source_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PacketHeaderStatement::source_addresses`](crate::types::PacketHeaderStatement::source_addresses).
     #[inline]
-    pub fn set_source_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_source_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.source_addresses = input;
         self
     }
     /// The value set for [`PacketHeaderStatement::source_addresses`](crate::types::PacketHeaderStatement::source_addresses), if any.
     #[inline]
-    pub fn get_source_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_source_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.source_addresses
     }
     /// Appends one item to [`PacketHeaderStatement::destination_addresses`](crate::types::PacketHeaderStatement::destination_addresses): The destination addresses.
     ///
     /// To set the whole list at once, use [`set_destination_addresses`](Self::set_destination_addresses).
-    pub fn destination_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.destination_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PacketHeaderStatement::destination_addresses`](crate::types::PacketHeaderStatement::destination_addresses).
     #[inline]
-    pub fn set_destination_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_destination_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.destination_addresses = input;
         self
     }
     /// The value set for [`PacketHeaderStatement::destination_addresses`](crate::types::PacketHeaderStatement::destination_addresses), if any.
     #[inline]
-    pub fn get_destination_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_destination_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.destination_addresses
     }
     /// Appends one item to [`PacketHeaderStatement::source_ports`](crate::types::PacketHeaderStatement::source_ports): The source ports.
     ///
     /// To set the whole list at once, use [`set_source_ports`](Self::set_source_ports).
-    pub fn source_ports(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_ports(mut self, input: impl Into<String>) -> Self {
         self.inner.source_ports.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PacketHeaderStatement::source_ports`](crate::types::PacketHeaderStatement::source_ports).
     #[inline]
-    pub fn set_source_ports(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_source_ports(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.source_ports = input;
         self
     }
     /// The value set for [`PacketHeaderStatement::source_ports`](crate::types::PacketHeaderStatement::source_ports), if any.
     #[inline]
-    pub fn get_source_ports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_source_ports(&self) -> &Option<Vec<String>> {
         &self.inner.source_ports
     }
     /// Appends one item to [`PacketHeaderStatement::destination_ports`](crate::types::PacketHeaderStatement::destination_ports): The destination ports.
     ///
     /// To set the whole list at once, use [`set_destination_ports`](Self::set_destination_ports).
-    pub fn destination_ports(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_ports(mut self, input: impl Into<String>) -> Self {
         self.inner.destination_ports.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PacketHeaderStatement::destination_ports`](crate::types::PacketHeaderStatement::destination_ports).
     #[inline]
-    pub fn set_destination_ports(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_destination_ports(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.destination_ports = input;
         self
     }
     /// The value set for [`PacketHeaderStatement::destination_ports`](crate::types::PacketHeaderStatement::destination_ports), if any.
     #[inline]
-    pub fn get_destination_ports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_destination_ports(&self) -> &Option<Vec<String>> {
         &self.inner.destination_ports
     }
     /// Appends one item to [`PacketHeaderStatement::source_prefix_lists`](crate::types::PacketHeaderStatement::source_prefix_lists): The source prefix lists.
     ///
     /// To set the whole list at once, use [`set_source_prefix_lists`](Self::set_source_prefix_lists).
-    pub fn source_prefix_lists(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_prefix_lists(mut self, input: impl Into<String>) -> Self {
         self.inner.source_prefix_lists.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PacketHeaderStatement::source_prefix_lists`](crate::types::PacketHeaderStatement::source_prefix_lists).
     #[inline]
-    pub fn set_source_prefix_lists(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_source_prefix_lists(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.source_prefix_lists = input;
         self
     }
     /// The value set for [`PacketHeaderStatement::source_prefix_lists`](crate::types::PacketHeaderStatement::source_prefix_lists), if any.
     #[inline]
-    pub fn get_source_prefix_lists(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_source_prefix_lists(&self) -> &Option<Vec<String>> {
         &self.inner.source_prefix_lists
     }
     /// Appends one item to [`PacketHeaderStatement::destination_prefix_lists`](crate::types::PacketHeaderStatement::destination_prefix_lists): The destination prefix lists.
     ///
     /// To set the whole list at once, use [`set_destination_prefix_lists`](Self::set_destination_prefix_lists).
-    pub fn destination_prefix_lists(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_prefix_lists(mut self, input: impl Into<String>) -> Self {
         self.inner.destination_prefix_lists.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PacketHeaderStatement::destination_prefix_lists`](crate::types::PacketHeaderStatement::destination_prefix_lists).
     #[inline]
-    pub fn set_destination_prefix_lists(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_destination_prefix_lists(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.destination_prefix_lists = input;
         self
     }
     /// The value set for [`PacketHeaderStatement::destination_prefix_lists`](crate::types::PacketHeaderStatement::destination_prefix_lists), if any.
     #[inline]
-    pub fn get_destination_prefix_lists(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_destination_prefix_lists(&self) -> &Option<Vec<String>> {
         &self.inner.destination_prefix_lists
     }
     /// Appends one item to [`PacketHeaderStatement::protocols`](crate::types::PacketHeaderStatement::protocols): The protocols.
@@ -249,18 +185,13 @@ impl PacketHeaderStatementBuilder {
     }
     /// Sets or clears [`PacketHeaderStatement::protocols`](crate::types::PacketHeaderStatement::protocols).
     #[inline]
-    pub fn set_protocols(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Protocol>>,
-    ) -> Self {
+    pub fn set_protocols(mut self, input: Option<Vec<crate::types::Protocol>>) -> Self {
         self.inner.protocols = input;
         self
     }
     /// The value set for [`PacketHeaderStatement::protocols`](crate::types::PacketHeaderStatement::protocols), if any.
     #[inline]
-    pub fn get_protocols(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Protocol>> {
+    pub fn get_protocols(&self) -> &Option<Vec<crate::types::Protocol>> {
         &self.inner.protocols
     }
     /// Builds the [`PacketHeaderStatement`]; it has no required members, so this cannot fail.
@@ -272,48 +203,48 @@ impl PacketHeaderStatementBuilder {
 impl ::awsgen_runtime::xml::FromXml for PacketHeaderStatement {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sourceAddressSet" => {
-                    value.source_addresses = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.source_addresses = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "destinationAddressSet" => {
-                    value.destination_addresses = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.destination_addresses = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "sourcePortSet" => {
-                    value.source_ports = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.source_ports = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "destinationPortSet" => {
-                    value.destination_ports = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.destination_ports = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "sourcePrefixListSet" => {
-                    value.source_prefix_lists = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.source_prefix_lists = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "destinationPrefixListSet" => {
-                    value.destination_prefix_lists = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.destination_prefix_lists = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "protocolSet" => {
-                    value.protocols = ::std::option::Option::Some(
+                    value.protocols = Some(
                         ::awsgen_runtime::xml::text_list::<crate::types::Protocol>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,143 +2,118 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path component.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PathComponent {
     /// The sequence number.
-    pub sequence_number: ::std::option::Option<i32>,
+    pub sequence_number: Option<i32>,
     /// The network ACL rule.
-    pub acl_rule: ::std::option::Option<crate::types::AnalysisAclRule>,
+    pub acl_rule: Option<crate::types::AnalysisAclRule>,
     /// The resource to which the path component is attached.
-    pub attached_to: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub attached_to: Option<crate::types::AnalysisComponent>,
     /// The component.
-    pub component: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub component: Option<crate::types::AnalysisComponent>,
     /// The destination VPC.
-    pub destination_vpc: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub destination_vpc: Option<crate::types::AnalysisComponent>,
     /// The outbound header.
-    pub outbound_header: ::std::option::Option<crate::types::AnalysisPacketHeader>,
+    pub outbound_header: Option<crate::types::AnalysisPacketHeader>,
     /// The inbound header.
-    pub inbound_header: ::std::option::Option<crate::types::AnalysisPacketHeader>,
+    pub inbound_header: Option<crate::types::AnalysisPacketHeader>,
     /// The route table route.
-    pub route_table_route: ::std::option::Option<crate::types::AnalysisRouteTableRoute>,
+    pub route_table_route: Option<crate::types::AnalysisRouteTableRoute>,
     /// The security group rule.
-    pub security_group_rule: ::std::option::Option<
-        crate::types::AnalysisSecurityGroupRule,
-    >,
+    pub security_group_rule: Option<crate::types::AnalysisSecurityGroupRule>,
     /// The source VPC.
-    pub source_vpc: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub source_vpc: Option<crate::types::AnalysisComponent>,
     /// The subnet.
-    pub subnet: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub subnet: Option<crate::types::AnalysisComponent>,
     /// The component VPC.
-    pub vpc: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub vpc: Option<crate::types::AnalysisComponent>,
     /// The additional details.
-    pub additional_details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdditionalDetail>,
-    >,
+    pub additional_details: Option<Vec<crate::types::AdditionalDetail>>,
     /// The transit gateway.
-    pub transit_gateway: ::std::option::Option<crate::types::AnalysisComponent>,
+    pub transit_gateway: Option<crate::types::AnalysisComponent>,
     /// The route in a transit gateway route table.
-    pub transit_gateway_route_table_route: ::std::option::Option<
+    pub transit_gateway_route_table_route: Option<
         crate::types::TransitGatewayRouteTableRoute,
     >,
     /// The explanation codes.
-    pub explanations: ::std::option::Option<::std::vec::Vec<crate::types::Explanation>>,
+    pub explanations: Option<Vec<crate::types::Explanation>>,
     /// The load balancer listener.
-    pub elastic_load_balancer_listener: ::std::option::Option<
-        crate::types::AnalysisComponent,
-    >,
+    pub elastic_load_balancer_listener: Option<crate::types::AnalysisComponent>,
     /// The Network Firewall stateless rule.
-    pub firewall_stateless_rule: ::std::option::Option<
-        crate::types::FirewallStatelessRule,
-    >,
+    pub firewall_stateless_rule: Option<crate::types::FirewallStatelessRule>,
     /// The Network Firewall stateful rule.
-    pub firewall_stateful_rule: ::std::option::Option<
-        crate::types::FirewallStatefulRule,
-    >,
+    pub firewall_stateful_rule: Option<crate::types::FirewallStatefulRule>,
     /// The name of the VPC endpoint service.
-    pub service_name: ::std::option::Option<::std::string::String>,
+    pub service_name: Option<String>,
 }
 impl PathComponent {
     /// Starts building a [`PathComponent`].
     #[inline]
     pub fn builder() -> crate::types::builders::PathComponentBuilder {
-        <crate::types::builders::PathComponentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PathComponentBuilder as Default>::default()
     }
     /// The `SequenceNumber` member, when set.
     #[inline]
-    pub fn sequence_number(&self) -> ::std::option::Option<i32> {
+    pub fn sequence_number(&self) -> Option<i32> {
         self.sequence_number
     }
     /// The `AclRule` member, when set.
     #[inline]
-    pub fn acl_rule(&self) -> ::std::option::Option<&crate::types::AnalysisAclRule> {
+    pub fn acl_rule(&self) -> Option<&crate::types::AnalysisAclRule> {
         self.acl_rule.as_ref()
     }
     /// The `AttachedTo` member, when set.
     #[inline]
-    pub fn attached_to(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn attached_to(&self) -> Option<&crate::types::AnalysisComponent> {
         self.attached_to.as_ref()
     }
     /// The `Component` member, when set.
     #[inline]
-    pub fn component(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn component(&self) -> Option<&crate::types::AnalysisComponent> {
         self.component.as_ref()
     }
     /// The `DestinationVpc` member, when set.
     #[inline]
-    pub fn destination_vpc(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn destination_vpc(&self) -> Option<&crate::types::AnalysisComponent> {
         self.destination_vpc.as_ref()
     }
     /// The `OutboundHeader` member, when set.
     #[inline]
-    pub fn outbound_header(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisPacketHeader> {
+    pub fn outbound_header(&self) -> Option<&crate::types::AnalysisPacketHeader> {
         self.outbound_header.as_ref()
     }
     /// The `InboundHeader` member, when set.
     #[inline]
-    pub fn inbound_header(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisPacketHeader> {
+    pub fn inbound_header(&self) -> Option<&crate::types::AnalysisPacketHeader> {
         self.inbound_header.as_ref()
     }
     /// The `RouteTableRoute` member, when set.
     #[inline]
-    pub fn route_table_route(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisRouteTableRoute> {
+    pub fn route_table_route(&self) -> Option<&crate::types::AnalysisRouteTableRoute> {
         self.route_table_route.as_ref()
     }
     /// The `SecurityGroupRule` member, when set.
     #[inline]
     pub fn security_group_rule(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisSecurityGroupRule> {
+    ) -> Option<&crate::types::AnalysisSecurityGroupRule> {
         self.security_group_rule.as_ref()
     }
     /// The `SourceVpc` member, when set.
     #[inline]
-    pub fn source_vpc(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn source_vpc(&self) -> Option<&crate::types::AnalysisComponent> {
         self.source_vpc.as_ref()
     }
     /// The `Subnet` member, when set.
     #[inline]
-    pub fn subnet(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn subnet(&self) -> Option<&crate::types::AnalysisComponent> {
         self.subnet.as_ref()
     }
     /// The `Vpc` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn vpc(&self) -> Option<&crate::types::AnalysisComponent> {
         self.vpc.as_ref()
     }
     /// The `AdditionalDetails` member, empty when not set; the field tells an empty list from an absent one.
@@ -148,16 +123,14 @@ impl PathComponent {
     }
     /// The `TransitGateway` member, when set.
     #[inline]
-    pub fn transit_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    pub fn transit_gateway(&self) -> Option<&crate::types::AnalysisComponent> {
         self.transit_gateway.as_ref()
     }
     /// The `TransitGatewayRouteTableRoute` member, when set.
     #[inline]
     pub fn transit_gateway_route_table_route(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRouteTableRoute> {
+    ) -> Option<&crate::types::TransitGatewayRouteTableRoute> {
         self.transit_gateway_route_table_route.as_ref()
     }
     /// The `Explanations` member, empty when not set; the field tells an empty list from an absent one.
@@ -169,178 +142,158 @@ impl PathComponent {
     #[inline]
     pub fn elastic_load_balancer_listener(
         &self,
-    ) -> ::std::option::Option<&crate::types::AnalysisComponent> {
+    ) -> Option<&crate::types::AnalysisComponent> {
         self.elastic_load_balancer_listener.as_ref()
     }
     /// The `FirewallStatelessRule` member, when set.
     #[inline]
     pub fn firewall_stateless_rule(
         &self,
-    ) -> ::std::option::Option<&crate::types::FirewallStatelessRule> {
+    ) -> Option<&crate::types::FirewallStatelessRule> {
         self.firewall_stateless_rule.as_ref()
     }
     /// The `FirewallStatefulRule` member, when set.
     #[inline]
-    pub fn firewall_stateful_rule(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FirewallStatefulRule> {
+    pub fn firewall_stateful_rule(&self) -> Option<&crate::types::FirewallStatefulRule> {
         self.firewall_stateful_rule.as_ref()
     }
     /// The `ServiceName` member, when set.
     #[inline]
-    pub fn service_name(&self) -> ::std::option::Option<&str> {
+    pub fn service_name(&self) -> Option<&str> {
         self.service_name.as_deref()
     }
 }
 /// A builder for [`PathComponent`](crate::types::PathComponent); start one with `PathComponent::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PathComponentBuilder {
     inner: crate::types::PathComponent,
 }
 impl PathComponentBuilder {
     /// Sets [`PathComponent::sequence_number`](crate::types::PathComponent::sequence_number): The sequence number.
     pub fn sequence_number(mut self, input: i32) -> Self {
-        self.inner.sequence_number = ::std::option::Option::Some(input);
+        self.inner.sequence_number = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::sequence_number`](crate::types::PathComponent::sequence_number).
     #[inline]
-    pub fn set_sequence_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_sequence_number(mut self, input: Option<i32>) -> Self {
         self.inner.sequence_number = input;
         self
     }
     /// The value set for [`PathComponent::sequence_number`](crate::types::PathComponent::sequence_number), if any.
     #[inline]
-    pub fn get_sequence_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_sequence_number(&self) -> &Option<i32> {
         &self.inner.sequence_number
     }
     /// Sets [`PathComponent::acl_rule`](crate::types::PathComponent::acl_rule): The network ACL rule.
     pub fn acl_rule(mut self, input: crate::types::AnalysisAclRule) -> Self {
-        self.inner.acl_rule = ::std::option::Option::Some(input);
+        self.inner.acl_rule = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::acl_rule`](crate::types::PathComponent::acl_rule).
     #[inline]
-    pub fn set_acl_rule(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisAclRule>,
-    ) -> Self {
+    pub fn set_acl_rule(mut self, input: Option<crate::types::AnalysisAclRule>) -> Self {
         self.inner.acl_rule = input;
         self
     }
     /// The value set for [`PathComponent::acl_rule`](crate::types::PathComponent::acl_rule), if any.
     #[inline]
-    pub fn get_acl_rule(&self) -> &::std::option::Option<crate::types::AnalysisAclRule> {
+    pub fn get_acl_rule(&self) -> &Option<crate::types::AnalysisAclRule> {
         &self.inner.acl_rule
     }
     /// Sets [`PathComponent::attached_to`](crate::types::PathComponent::attached_to): The resource to which the path component is attached.
     pub fn attached_to(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.attached_to = ::std::option::Option::Some(input);
+        self.inner.attached_to = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::attached_to`](crate::types::PathComponent::attached_to).
     #[inline]
     pub fn set_attached_to(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.attached_to = input;
         self
     }
     /// The value set for [`PathComponent::attached_to`](crate::types::PathComponent::attached_to), if any.
     #[inline]
-    pub fn get_attached_to(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_attached_to(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.attached_to
     }
     /// Sets [`PathComponent::component`](crate::types::PathComponent::component): The component.
     pub fn component(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.component = ::std::option::Option::Some(input);
+        self.inner.component = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::component`](crate::types::PathComponent::component).
     #[inline]
     pub fn set_component(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.component = input;
         self
     }
     /// The value set for [`PathComponent::component`](crate::types::PathComponent::component), if any.
     #[inline]
-    pub fn get_component(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_component(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.component
     }
     /// Sets [`PathComponent::destination_vpc`](crate::types::PathComponent::destination_vpc): The destination VPC.
     pub fn destination_vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.destination_vpc = ::std::option::Option::Some(input);
+        self.inner.destination_vpc = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::destination_vpc`](crate::types::PathComponent::destination_vpc).
     #[inline]
     pub fn set_destination_vpc(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.destination_vpc = input;
         self
     }
     /// The value set for [`PathComponent::destination_vpc`](crate::types::PathComponent::destination_vpc), if any.
     #[inline]
-    pub fn get_destination_vpc(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_destination_vpc(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.destination_vpc
     }
     /// Sets [`PathComponent::outbound_header`](crate::types::PathComponent::outbound_header): The outbound header.
     pub fn outbound_header(mut self, input: crate::types::AnalysisPacketHeader) -> Self {
-        self.inner.outbound_header = ::std::option::Option::Some(input);
+        self.inner.outbound_header = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::outbound_header`](crate::types::PathComponent::outbound_header).
     #[inline]
     pub fn set_outbound_header(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisPacketHeader>,
+        input: Option<crate::types::AnalysisPacketHeader>,
     ) -> Self {
         self.inner.outbound_header = input;
         self
     }
     /// The value set for [`PathComponent::outbound_header`](crate::types::PathComponent::outbound_header), if any.
     #[inline]
-    pub fn get_outbound_header(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisPacketHeader> {
+    pub fn get_outbound_header(&self) -> &Option<crate::types::AnalysisPacketHeader> {
         &self.inner.outbound_header
     }
     /// Sets [`PathComponent::inbound_header`](crate::types::PathComponent::inbound_header): The inbound header.
     pub fn inbound_header(mut self, input: crate::types::AnalysisPacketHeader) -> Self {
-        self.inner.inbound_header = ::std::option::Option::Some(input);
+        self.inner.inbound_header = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::inbound_header`](crate::types::PathComponent::inbound_header).
     #[inline]
     pub fn set_inbound_header(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisPacketHeader>,
+        input: Option<crate::types::AnalysisPacketHeader>,
     ) -> Self {
         self.inner.inbound_header = input;
         self
     }
     /// The value set for [`PathComponent::inbound_header`](crate::types::PathComponent::inbound_header), if any.
     #[inline]
-    pub fn get_inbound_header(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisPacketHeader> {
+    pub fn get_inbound_header(&self) -> &Option<crate::types::AnalysisPacketHeader> {
         &self.inner.inbound_header
     }
     /// Sets [`PathComponent::route_table_route`](crate::types::PathComponent::route_table_route): The route table route.
@@ -348,14 +301,14 @@ impl PathComponentBuilder {
         mut self,
         input: crate::types::AnalysisRouteTableRoute,
     ) -> Self {
-        self.inner.route_table_route = ::std::option::Option::Some(input);
+        self.inner.route_table_route = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::route_table_route`](crate::types::PathComponent::route_table_route).
     #[inline]
     pub fn set_route_table_route(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisRouteTableRoute>,
+        input: Option<crate::types::AnalysisRouteTableRoute>,
     ) -> Self {
         self.inner.route_table_route = input;
         self
@@ -364,7 +317,7 @@ impl PathComponentBuilder {
     #[inline]
     pub fn get_route_table_route(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisRouteTableRoute> {
+    ) -> &Option<crate::types::AnalysisRouteTableRoute> {
         &self.inner.route_table_route
     }
     /// Sets [`PathComponent::security_group_rule`](crate::types::PathComponent::security_group_rule): The security group rule.
@@ -372,14 +325,14 @@ impl PathComponentBuilder {
         mut self,
         input: crate::types::AnalysisSecurityGroupRule,
     ) -> Self {
-        self.inner.security_group_rule = ::std::option::Option::Some(input);
+        self.inner.security_group_rule = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::security_group_rule`](crate::types::PathComponent::security_group_rule).
     #[inline]
     pub fn set_security_group_rule(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisSecurityGroupRule>,
+        input: Option<crate::types::AnalysisSecurityGroupRule>,
     ) -> Self {
         self.inner.security_group_rule = input;
         self
@@ -388,66 +341,58 @@ impl PathComponentBuilder {
     #[inline]
     pub fn get_security_group_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisSecurityGroupRule> {
+    ) -> &Option<crate::types::AnalysisSecurityGroupRule> {
         &self.inner.security_group_rule
     }
     /// Sets [`PathComponent::source_vpc`](crate::types::PathComponent::source_vpc): The source VPC.
     pub fn source_vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.source_vpc = ::std::option::Option::Some(input);
+        self.inner.source_vpc = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::source_vpc`](crate::types::PathComponent::source_vpc).
     #[inline]
     pub fn set_source_vpc(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.source_vpc = input;
         self
     }
     /// The value set for [`PathComponent::source_vpc`](crate::types::PathComponent::source_vpc), if any.
     #[inline]
-    pub fn get_source_vpc(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_source_vpc(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.source_vpc
     }
     /// Sets [`PathComponent::subnet`](crate::types::PathComponent::subnet): The subnet.
     pub fn subnet(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input);
+        self.inner.subnet = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::subnet`](crate::types::PathComponent::subnet).
     #[inline]
-    pub fn set_subnet(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
-    ) -> Self {
+    pub fn set_subnet(mut self, input: Option<crate::types::AnalysisComponent>) -> Self {
         self.inner.subnet = input;
         self
     }
     /// The value set for [`PathComponent::subnet`](crate::types::PathComponent::subnet), if any.
     #[inline]
-    pub fn get_subnet(&self) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_subnet(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.subnet
     }
     /// Sets [`PathComponent::vpc`](crate::types::PathComponent::vpc): The component VPC.
     pub fn vpc(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::vpc`](crate::types::PathComponent::vpc).
     #[inline]
-    pub fn set_vpc(
-        mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
-    ) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::AnalysisComponent>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`PathComponent::vpc`](crate::types::PathComponent::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_vpc(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.vpc
     }
     /// Appends one item to [`PathComponent::additional_details`](crate::types::PathComponent::additional_details): The additional details.
@@ -461,7 +406,7 @@ impl PathComponentBuilder {
     #[inline]
     pub fn set_additional_details(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AdditionalDetail>>,
+        input: Option<Vec<crate::types::AdditionalDetail>>,
     ) -> Self {
         self.inner.additional_details = input;
         self
@@ -470,28 +415,26 @@ impl PathComponentBuilder {
     #[inline]
     pub fn get_additional_details(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdditionalDetail>> {
+    ) -> &Option<Vec<crate::types::AdditionalDetail>> {
         &self.inner.additional_details
     }
     /// Sets [`PathComponent::transit_gateway`](crate::types::PathComponent::transit_gateway): The transit gateway.
     pub fn transit_gateway(mut self, input: crate::types::AnalysisComponent) -> Self {
-        self.inner.transit_gateway = ::std::option::Option::Some(input);
+        self.inner.transit_gateway = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::transit_gateway`](crate::types::PathComponent::transit_gateway).
     #[inline]
     pub fn set_transit_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.transit_gateway = input;
         self
     }
     /// The value set for [`PathComponent::transit_gateway`](crate::types::PathComponent::transit_gateway), if any.
     #[inline]
-    pub fn get_transit_gateway(
-        &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    pub fn get_transit_gateway(&self) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.transit_gateway
     }
     /// Sets [`PathComponent::transit_gateway_route_table_route`](crate::types::PathComponent::transit_gateway_route_table_route): The route in a transit gateway route table.
@@ -499,16 +442,14 @@ impl PathComponentBuilder {
         mut self,
         input: crate::types::TransitGatewayRouteTableRoute,
     ) -> Self {
-        self.inner.transit_gateway_route_table_route = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transit_gateway_route_table_route = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::transit_gateway_route_table_route`](crate::types::PathComponent::transit_gateway_route_table_route).
     #[inline]
     pub fn set_transit_gateway_route_table_route(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRouteTableRoute>,
+        input: Option<crate::types::TransitGatewayRouteTableRoute>,
     ) -> Self {
         self.inner.transit_gateway_route_table_route = input;
         self
@@ -517,7 +458,7 @@ impl PathComponentBuilder {
     #[inline]
     pub fn get_transit_gateway_route_table_route(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRouteTableRoute> {
+    ) -> &Option<crate::types::TransitGatewayRouteTableRoute> {
         &self.inner.transit_gateway_route_table_route
     }
     /// Appends one item to [`PathComponent::explanations`](crate::types::PathComponent::explanations): The explanation codes.
@@ -531,16 +472,14 @@ impl PathComponentBuilder {
     #[inline]
     pub fn set_explanations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Explanation>>,
+        input: Option<Vec<crate::types::Explanation>>,
     ) -> Self {
         self.inner.explanations = input;
         self
     }
     /// The value set for [`PathComponent::explanations`](crate::types::PathComponent::explanations), if any.
     #[inline]
-    pub fn get_explanations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Explanation>> {
+    pub fn get_explanations(&self) -> &Option<Vec<crate::types::Explanation>> {
         &self.inner.explanations
     }
     /// Sets [`PathComponent::elastic_load_balancer_listener`](crate::types::PathComponent::elastic_load_balancer_listener): The load balancer listener.
@@ -548,14 +487,14 @@ impl PathComponentBuilder {
         mut self,
         input: crate::types::AnalysisComponent,
     ) -> Self {
-        self.inner.elastic_load_balancer_listener = ::std::option::Option::Some(input);
+        self.inner.elastic_load_balancer_listener = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::elastic_load_balancer_listener`](crate::types::PathComponent::elastic_load_balancer_listener).
     #[inline]
     pub fn set_elastic_load_balancer_listener(
         mut self,
-        input: ::std::option::Option<crate::types::AnalysisComponent>,
+        input: Option<crate::types::AnalysisComponent>,
     ) -> Self {
         self.inner.elastic_load_balancer_listener = input;
         self
@@ -564,7 +503,7 @@ impl PathComponentBuilder {
     #[inline]
     pub fn get_elastic_load_balancer_listener(
         &self,
-    ) -> &::std::option::Option<crate::types::AnalysisComponent> {
+    ) -> &Option<crate::types::AnalysisComponent> {
         &self.inner.elastic_load_balancer_listener
     }
     /// Sets [`PathComponent::firewall_stateless_rule`](crate::types::PathComponent::firewall_stateless_rule): The Network Firewall stateless rule.
@@ -572,14 +511,14 @@ impl PathComponentBuilder {
         mut self,
         input: crate::types::FirewallStatelessRule,
     ) -> Self {
-        self.inner.firewall_stateless_rule = ::std::option::Option::Some(input);
+        self.inner.firewall_stateless_rule = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::firewall_stateless_rule`](crate::types::PathComponent::firewall_stateless_rule).
     #[inline]
     pub fn set_firewall_stateless_rule(
         mut self,
-        input: ::std::option::Option<crate::types::FirewallStatelessRule>,
+        input: Option<crate::types::FirewallStatelessRule>,
     ) -> Self {
         self.inner.firewall_stateless_rule = input;
         self
@@ -588,7 +527,7 @@ impl PathComponentBuilder {
     #[inline]
     pub fn get_firewall_stateless_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::FirewallStatelessRule> {
+    ) -> &Option<crate::types::FirewallStatelessRule> {
         &self.inner.firewall_stateless_rule
     }
     /// Sets [`PathComponent::firewall_stateful_rule`](crate::types::PathComponent::firewall_stateful_rule): The Network Firewall stateful rule.
@@ -596,14 +535,14 @@ impl PathComponentBuilder {
         mut self,
         input: crate::types::FirewallStatefulRule,
     ) -> Self {
-        self.inner.firewall_stateful_rule = ::std::option::Option::Some(input);
+        self.inner.firewall_stateful_rule = Some(input);
         self
     }
     /// Sets or clears [`PathComponent::firewall_stateful_rule`](crate::types::PathComponent::firewall_stateful_rule).
     #[inline]
     pub fn set_firewall_stateful_rule(
         mut self,
-        input: ::std::option::Option<crate::types::FirewallStatefulRule>,
+        input: Option<crate::types::FirewallStatefulRule>,
     ) -> Self {
         self.inner.firewall_stateful_rule = input;
         self
@@ -612,29 +551,23 @@ impl PathComponentBuilder {
     #[inline]
     pub fn get_firewall_stateful_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::FirewallStatefulRule> {
+    ) -> &Option<crate::types::FirewallStatefulRule> {
         &self.inner.firewall_stateful_rule
     }
     /// Sets [`PathComponent::service_name`](crate::types::PathComponent::service_name): The name of the VPC endpoint service.
-    pub fn service_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_name = ::std::option::Option::Some(input.into());
+    pub fn service_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_name = Some(input.into());
         self
     }
     /// Sets or clears [`PathComponent::service_name`](crate::types::PathComponent::service_name).
     #[inline]
-    pub fn set_service_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_name(mut self, input: Option<String>) -> Self {
         self.inner.service_name = input;
         self
     }
     /// The value set for [`PathComponent::service_name`](crate::types::PathComponent::service_name), if any.
     #[inline]
-    pub fn get_service_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_name(&self) -> &Option<String> {
         &self.inner.service_name
     }
     /// Builds the [`PathComponent`]; it has no required members, so this cannot fail.
@@ -646,96 +579,96 @@ impl PathComponentBuilder {
 impl ::awsgen_runtime::xml::FromXml for PathComponent {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sequenceNumber" => {
-                    value.sequence_number = ::std::option::Option::Some(
+                    value.sequence_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PathComponent")?,
                     );
                 }
                 "aclRule" => {
-                    value.acl_rule = ::std::option::Option::Some(
+                    value.acl_rule = Some(
                         <crate::types::AnalysisAclRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "attachedTo" => {
-                    value.attached_to = ::std::option::Option::Some(
+                    value.attached_to = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "component" => {
-                    value.component = ::std::option::Option::Some(
+                    value.component = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "destinationVpc" => {
-                    value.destination_vpc = ::std::option::Option::Some(
+                    value.destination_vpc = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "outboundHeader" => {
-                    value.outbound_header = ::std::option::Option::Some(
+                    value.outbound_header = Some(
                         <crate::types::AnalysisPacketHeader as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "inboundHeader" => {
-                    value.inbound_header = ::std::option::Option::Some(
+                    value.inbound_header = Some(
                         <crate::types::AnalysisPacketHeader as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "routeTableRoute" => {
-                    value.route_table_route = ::std::option::Option::Some(
+                    value.route_table_route = Some(
                         <crate::types::AnalysisRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "securityGroupRule" => {
-                    value.security_group_rule = ::std::option::Option::Some(
+                    value.security_group_rule = Some(
                         <crate::types::AnalysisSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "sourceVpc" => {
-                    value.source_vpc = ::std::option::Option::Some(
+                    value.source_vpc = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "subnet" => {
-                    value.subnet = ::std::option::Option::Some(
+                    value.subnet = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpc" => {
-                    value.vpc = ::std::option::Option::Some(
+                    value.vpc = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "additionalDetailSet" => {
-                    value.additional_details = ::std::option::Option::Some(
+                    value.additional_details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::AdditionalDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -743,21 +676,21 @@ impl ::awsgen_runtime::xml::FromXml for PathComponent {
                     );
                 }
                 "transitGateway" => {
-                    value.transit_gateway = ::std::option::Option::Some(
+                    value.transit_gateway = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "transitGatewayRouteTableRoute" => {
-                    value.transit_gateway_route_table_route = ::std::option::Option::Some(
+                    value.transit_gateway_route_table_route = Some(
                         <crate::types::TransitGatewayRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "explanationSet" => {
-                    value.explanations = ::std::option::Option::Some(
+                    value.explanations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Explanation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -765,34 +698,32 @@ impl ::awsgen_runtime::xml::FromXml for PathComponent {
                     );
                 }
                 "elasticLoadBalancerListener" => {
-                    value.elastic_load_balancer_listener = ::std::option::Option::Some(
+                    value.elastic_load_balancer_listener = Some(
                         <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "firewallStatelessRule" => {
-                    value.firewall_stateless_rule = ::std::option::Option::Some(
+                    value.firewall_stateless_rule = Some(
                         <crate::types::FirewallStatelessRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "firewallStatefulRule" => {
-                    value.firewall_stateful_rule = ::std::option::Option::Some(
+                    value.firewall_stateful_rule = Some(
                         <crate::types::FirewallStatefulRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "serviceName" => {
-                    value.service_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,130 +2,100 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a set of filters for a path analysis. Use path filters to scope the analysis when there can be multiple resulting paths.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PathFilter {
     /// The source IPv4 address.
-    pub source_address: ::std::option::Option<::std::string::String>,
+    pub source_address: Option<String>,
     /// The source port range.
-    pub source_port_range: ::std::option::Option<crate::types::FilterPortRange>,
+    pub source_port_range: Option<crate::types::FilterPortRange>,
     /// The destination IPv4 address.
-    pub destination_address: ::std::option::Option<::std::string::String>,
+    pub destination_address: Option<String>,
     /// The destination port range.
-    pub destination_port_range: ::std::option::Option<crate::types::FilterPortRange>,
+    pub destination_port_range: Option<crate::types::FilterPortRange>,
 }
 impl PathFilter {
     /// Starts building a [`PathFilter`].
     #[inline]
     pub fn builder() -> crate::types::builders::PathFilterBuilder {
-        <crate::types::builders::PathFilterBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PathFilterBuilder as Default>::default()
     }
     /// The `SourceAddress` member, when set.
     #[inline]
-    pub fn source_address(&self) -> ::std::option::Option<&str> {
+    pub fn source_address(&self) -> Option<&str> {
         self.source_address.as_deref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
-    pub fn source_port_range(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FilterPortRange> {
+    pub fn source_port_range(&self) -> Option<&crate::types::FilterPortRange> {
         self.source_port_range.as_ref()
     }
     /// The `DestinationAddress` member, when set.
     #[inline]
-    pub fn destination_address(&self) -> ::std::option::Option<&str> {
+    pub fn destination_address(&self) -> Option<&str> {
         self.destination_address.as_deref()
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
-    pub fn destination_port_range(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FilterPortRange> {
+    pub fn destination_port_range(&self) -> Option<&crate::types::FilterPortRange> {
         self.destination_port_range.as_ref()
     }
 }
 /// A builder for [`PathFilter`](crate::types::PathFilter); start one with `PathFilter::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PathFilterBuilder {
     inner: crate::types::PathFilter,
 }
 impl PathFilterBuilder {
     /// Sets [`PathFilter::source_address`](crate::types::PathFilter::source_address): The source IPv4 address.
-    pub fn source_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_address = ::std::option::Option::Some(input.into());
+    pub fn source_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_address = Some(input.into());
         self
     }
     /// Sets or clears [`PathFilter::source_address`](crate::types::PathFilter::source_address).
     #[inline]
-    pub fn set_source_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_address(mut self, input: Option<String>) -> Self {
         self.inner.source_address = input;
         self
     }
     /// The value set for [`PathFilter::source_address`](crate::types::PathFilter::source_address), if any.
     #[inline]
-    pub fn get_source_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_address(&self) -> &Option<String> {
         &self.inner.source_address
     }
     /// Sets [`PathFilter::source_port_range`](crate::types::PathFilter::source_port_range): The source port range.
     pub fn source_port_range(mut self, input: crate::types::FilterPortRange) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input);
+        self.inner.source_port_range = Some(input);
         self
     }
     /// Sets or clears [`PathFilter::source_port_range`](crate::types::PathFilter::source_port_range).
     #[inline]
     pub fn set_source_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::FilterPortRange>,
+        input: Option<crate::types::FilterPortRange>,
     ) -> Self {
         self.inner.source_port_range = input;
         self
     }
     /// The value set for [`PathFilter::source_port_range`](crate::types::PathFilter::source_port_range), if any.
     #[inline]
-    pub fn get_source_port_range(
-        &self,
-    ) -> &::std::option::Option<crate::types::FilterPortRange> {
+    pub fn get_source_port_range(&self) -> &Option<crate::types::FilterPortRange> {
         &self.inner.source_port_range
     }
     /// Sets [`PathFilter::destination_address`](crate::types::PathFilter::destination_address): The destination IPv4 address.
-    pub fn destination_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_address = ::std::option::Option::Some(input.into());
+    pub fn destination_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_address = Some(input.into());
         self
     }
     /// Sets or clears [`PathFilter::destination_address`](crate::types::PathFilter::destination_address).
     #[inline]
-    pub fn set_destination_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_address(mut self, input: Option<String>) -> Self {
         self.inner.destination_address = input;
         self
     }
     /// The value set for [`PathFilter::destination_address`](crate::types::PathFilter::destination_address), if any.
     #[inline]
-    pub fn get_destination_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_address(&self) -> &Option<String> {
         &self.inner.destination_address
     }
     /// Sets [`PathFilter::destination_port_range`](crate::types::PathFilter::destination_port_range): The destination port range.
@@ -133,23 +103,21 @@ impl PathFilterBuilder {
         mut self,
         input: crate::types::FilterPortRange,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input);
+        self.inner.destination_port_range = Some(input);
         self
     }
     /// Sets or clears [`PathFilter::destination_port_range`](crate::types::PathFilter::destination_port_range).
     #[inline]
     pub fn set_destination_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::FilterPortRange>,
+        input: Option<crate::types::FilterPortRange>,
     ) -> Self {
         self.inner.destination_port_range = input;
         self
     }
     /// The value set for [`PathFilter::destination_port_range`](crate::types::PathFilter::destination_port_range), if any.
     #[inline]
-    pub fn get_destination_port_range(
-        &self,
-    ) -> &::std::option::Option<crate::types::FilterPortRange> {
+    pub fn get_destination_port_range(&self) -> &Option<crate::types::FilterPortRange> {
         &self.inner.destination_port_range
     }
     /// Builds the [`PathFilter`]; it has no required members, so this cannot fail.
@@ -161,29 +129,25 @@ impl PathFilterBuilder {
 impl ::awsgen_runtime::xml::FromXml for PathFilter {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sourceAddress" => {
-                    value.source_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_address = Some(String::from(child.text()));
                 }
                 "sourcePortRange" => {
-                    value.source_port_range = ::std::option::Option::Some(
+                    value.source_port_range = Some(
                         <crate::types::FilterPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "destinationAddress" => {
-                    value.destination_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_address = Some(String::from(child.text()));
                 }
                 "destinationPortRange" => {
-                    value.destination_port_range = ::std::option::Option::Some(
+                    value.destination_port_range = Some(
                         <crate::types::FilterPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -192,6 +156,6 @@ impl ::awsgen_runtime::xml::FromXml for PathFilter {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

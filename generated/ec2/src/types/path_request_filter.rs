@@ -2,87 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a set of filters for a path analysis. Use path filters to scope the analysis when there can be multiple resulting paths.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PathRequestFilter {
     /// The source IPv4 address.
-    pub source_address: ::std::option::Option<::std::string::String>,
+    pub source_address: Option<String>,
     /// The source port range.
-    pub source_port_range: ::std::option::Option<crate::types::RequestFilterPortRange>,
+    pub source_port_range: Option<crate::types::RequestFilterPortRange>,
     /// The destination IPv4 address.
-    pub destination_address: ::std::option::Option<::std::string::String>,
+    pub destination_address: Option<String>,
     /// The destination port range.
-    pub destination_port_range: ::std::option::Option<
-        crate::types::RequestFilterPortRange,
-    >,
+    pub destination_port_range: Option<crate::types::RequestFilterPortRange>,
 }
 impl PathRequestFilter {
     /// Starts building a [`PathRequestFilter`].
     #[inline]
     pub fn builder() -> crate::types::builders::PathRequestFilterBuilder {
-        <crate::types::builders::PathRequestFilterBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PathRequestFilterBuilder as Default>::default()
     }
     /// The `SourceAddress` member, when set.
     #[inline]
-    pub fn source_address(&self) -> ::std::option::Option<&str> {
+    pub fn source_address(&self) -> Option<&str> {
         self.source_address.as_deref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
-    pub fn source_port_range(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RequestFilterPortRange> {
+    pub fn source_port_range(&self) -> Option<&crate::types::RequestFilterPortRange> {
         self.source_port_range.as_ref()
     }
     /// The `DestinationAddress` member, when set.
     #[inline]
-    pub fn destination_address(&self) -> ::std::option::Option<&str> {
+    pub fn destination_address(&self) -> Option<&str> {
         self.destination_address.as_deref()
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
     pub fn destination_port_range(
         &self,
-    ) -> ::std::option::Option<&crate::types::RequestFilterPortRange> {
+    ) -> Option<&crate::types::RequestFilterPortRange> {
         self.destination_port_range.as_ref()
     }
 }
 /// A builder for [`PathRequestFilter`](crate::types::PathRequestFilter); start one with `PathRequestFilter::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PathRequestFilterBuilder {
     inner: crate::types::PathRequestFilter,
 }
 impl PathRequestFilterBuilder {
     /// Sets [`PathRequestFilter::source_address`](crate::types::PathRequestFilter::source_address): The source IPv4 address.
-    pub fn source_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_address = ::std::option::Option::Some(input.into());
+    pub fn source_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_address = Some(input.into());
         self
     }
     /// Sets or clears [`PathRequestFilter::source_address`](crate::types::PathRequestFilter::source_address).
     #[inline]
-    pub fn set_source_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_address(mut self, input: Option<String>) -> Self {
         self.inner.source_address = input;
         self
     }
     /// The value set for [`PathRequestFilter::source_address`](crate::types::PathRequestFilter::source_address), if any.
     #[inline]
-    pub fn get_source_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_address(&self) -> &Option<String> {
         &self.inner.source_address
     }
     /// Sets [`PathRequestFilter::source_port_range`](crate::types::PathRequestFilter::source_port_range): The source port range.
@@ -90,14 +70,14 @@ impl PathRequestFilterBuilder {
         mut self,
         input: crate::types::RequestFilterPortRange,
     ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input);
+        self.inner.source_port_range = Some(input);
         self
     }
     /// Sets or clears [`PathRequestFilter::source_port_range`](crate::types::PathRequestFilter::source_port_range).
     #[inline]
     pub fn set_source_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::RequestFilterPortRange>,
+        input: Option<crate::types::RequestFilterPortRange>,
     ) -> Self {
         self.inner.source_port_range = input;
         self
@@ -106,31 +86,23 @@ impl PathRequestFilterBuilder {
     #[inline]
     pub fn get_source_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::RequestFilterPortRange> {
+    ) -> &Option<crate::types::RequestFilterPortRange> {
         &self.inner.source_port_range
     }
     /// Sets [`PathRequestFilter::destination_address`](crate::types::PathRequestFilter::destination_address): The destination IPv4 address.
-    pub fn destination_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_address = ::std::option::Option::Some(input.into());
+    pub fn destination_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_address = Some(input.into());
         self
     }
     /// Sets or clears [`PathRequestFilter::destination_address`](crate::types::PathRequestFilter::destination_address).
     #[inline]
-    pub fn set_destination_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_address(mut self, input: Option<String>) -> Self {
         self.inner.destination_address = input;
         self
     }
     /// The value set for [`PathRequestFilter::destination_address`](crate::types::PathRequestFilter::destination_address), if any.
     #[inline]
-    pub fn get_destination_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_address(&self) -> &Option<String> {
         &self.inner.destination_address
     }
     /// Sets [`PathRequestFilter::destination_port_range`](crate::types::PathRequestFilter::destination_port_range): The destination port range.
@@ -138,14 +110,14 @@ impl PathRequestFilterBuilder {
         mut self,
         input: crate::types::RequestFilterPortRange,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input);
+        self.inner.destination_port_range = Some(input);
         self
     }
     /// Sets or clears [`PathRequestFilter::destination_port_range`](crate::types::PathRequestFilter::destination_port_range).
     #[inline]
     pub fn set_destination_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::RequestFilterPortRange>,
+        input: Option<crate::types::RequestFilterPortRange>,
     ) -> Self {
         self.inner.destination_port_range = input;
         self
@@ -154,7 +126,7 @@ impl PathRequestFilterBuilder {
     #[inline]
     pub fn get_destination_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::RequestFilterPortRange> {
+    ) -> &Option<crate::types::RequestFilterPortRange> {
         &self.inner.destination_port_range
     }
     /// Builds the [`PathRequestFilter`]; it has no required members, so this cannot fail.
@@ -167,23 +139,23 @@ impl ::awsgen_runtime::query::WriteQuery for PathRequestFilter {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source_address {
             body.member("SourceAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             let member_0 = body.enter("SourcePortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_address {
+        if let Some(value) = &self.destination_address {
             body.member("DestinationAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             let member_0 = body.enter("DestinationPortRange");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path statement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PathStatement {
     /// The packet header statement.
-    pub packet_header_statement: ::std::option::Option<
-        crate::types::PacketHeaderStatement,
-    >,
+    pub packet_header_statement: Option<crate::types::PacketHeaderStatement>,
     /// The resource statement.
-    pub resource_statement: ::std::option::Option<crate::types::ResourceStatement>,
+    pub resource_statement: Option<crate::types::ResourceStatement>,
 }
 impl PathStatement {
     /// Starts building a [`PathStatement`].
     #[inline]
     pub fn builder() -> crate::types::builders::PathStatementBuilder {
-        <crate::types::builders::PathStatementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PathStatementBuilder as Default>::default()
     }
     /// The `PacketHeaderStatement` member, when set.
     #[inline]
     pub fn packet_header_statement(
         &self,
-    ) -> ::std::option::Option<&crate::types::PacketHeaderStatement> {
+    ) -> Option<&crate::types::PacketHeaderStatement> {
         self.packet_header_statement.as_ref()
     }
     /// The `ResourceStatement` member, when set.
     #[inline]
-    pub fn resource_statement(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResourceStatement> {
+    pub fn resource_statement(&self) -> Option<&crate::types::ResourceStatement> {
         self.resource_statement.as_ref()
     }
 }
 /// A builder for [`PathStatement`](crate::types::PathStatement); start one with `PathStatement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PathStatementBuilder {
     inner: crate::types::PathStatement,
 }
@@ -54,14 +40,14 @@ impl PathStatementBuilder {
         mut self,
         input: crate::types::PacketHeaderStatement,
     ) -> Self {
-        self.inner.packet_header_statement = ::std::option::Option::Some(input);
+        self.inner.packet_header_statement = Some(input);
         self
     }
     /// Sets or clears [`PathStatement::packet_header_statement`](crate::types::PathStatement::packet_header_statement).
     #[inline]
     pub fn set_packet_header_statement(
         mut self,
-        input: ::std::option::Option<crate::types::PacketHeaderStatement>,
+        input: Option<crate::types::PacketHeaderStatement>,
     ) -> Self {
         self.inner.packet_header_statement = input;
         self
@@ -70,28 +56,26 @@ impl PathStatementBuilder {
     #[inline]
     pub fn get_packet_header_statement(
         &self,
-    ) -> &::std::option::Option<crate::types::PacketHeaderStatement> {
+    ) -> &Option<crate::types::PacketHeaderStatement> {
         &self.inner.packet_header_statement
     }
     /// Sets [`PathStatement::resource_statement`](crate::types::PathStatement::resource_statement): The resource statement.
     pub fn resource_statement(mut self, input: crate::types::ResourceStatement) -> Self {
-        self.inner.resource_statement = ::std::option::Option::Some(input);
+        self.inner.resource_statement = Some(input);
         self
     }
     /// Sets or clears [`PathStatement::resource_statement`](crate::types::PathStatement::resource_statement).
     #[inline]
     pub fn set_resource_statement(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceStatement>,
+        input: Option<crate::types::ResourceStatement>,
     ) -> Self {
         self.inner.resource_statement = input;
         self
     }
     /// The value set for [`PathStatement::resource_statement`](crate::types::PathStatement::resource_statement), if any.
     #[inline]
-    pub fn get_resource_statement(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceStatement> {
+    pub fn get_resource_statement(&self) -> &Option<crate::types::ResourceStatement> {
         &self.inner.resource_statement
     }
     /// Builds the [`PathStatement`]; it has no required members, so this cannot fail.
@@ -103,19 +87,19 @@ impl PathStatementBuilder {
 impl ::awsgen_runtime::xml::FromXml for PathStatement {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "packetHeaderStatement" => {
-                    value.packet_header_statement = ::std::option::Option::Some(
+                    value.packet_header_statement = Some(
                         <crate::types::PacketHeaderStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "resourceStatement" => {
-                    value.resource_statement = ::std::option::Option::Some(
+                    value.resource_statement = Some(
                         <crate::types::ResourceStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -124,6 +108,6 @@ impl ::awsgen_runtime::xml::FromXml for PathStatement {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a path statement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PathStatementRequest {
     /// The packet header statement.
-    pub packet_header_statement: ::std::option::Option<
-        crate::types::PacketHeaderStatementRequest,
-    >,
+    pub packet_header_statement: Option<crate::types::PacketHeaderStatementRequest>,
     /// The resource statement.
-    pub resource_statement: ::std::option::Option<
-        crate::types::ResourceStatementRequest,
-    >,
+    pub resource_statement: Option<crate::types::ResourceStatementRequest>,
 }
 impl PathStatementRequest {
     /// Starts building a [`PathStatementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PathStatementRequestBuilder {
-        <crate::types::builders::PathStatementRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PathStatementRequestBuilder as Default>::default()
     }
     /// The `PacketHeaderStatement` member, when set.
     #[inline]
     pub fn packet_header_statement(
         &self,
-    ) -> ::std::option::Option<&crate::types::PacketHeaderStatementRequest> {
+    ) -> Option<&crate::types::PacketHeaderStatementRequest> {
         self.packet_header_statement.as_ref()
     }
     /// The `ResourceStatement` member, when set.
     #[inline]
-    pub fn resource_statement(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResourceStatementRequest> {
+    pub fn resource_statement(&self) -> Option<&crate::types::ResourceStatementRequest> {
         self.resource_statement.as_ref()
     }
 }
 /// A builder for [`PathStatementRequest`](crate::types::PathStatementRequest); start one with `PathStatementRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PathStatementRequestBuilder {
     inner: crate::types::PathStatementRequest,
 }
@@ -56,14 +40,14 @@ impl PathStatementRequestBuilder {
         mut self,
         input: crate::types::PacketHeaderStatementRequest,
     ) -> Self {
-        self.inner.packet_header_statement = ::std::option::Option::Some(input);
+        self.inner.packet_header_statement = Some(input);
         self
     }
     /// Sets or clears [`PathStatementRequest::packet_header_statement`](crate::types::PathStatementRequest::packet_header_statement).
     #[inline]
     pub fn set_packet_header_statement(
         mut self,
-        input: ::std::option::Option<crate::types::PacketHeaderStatementRequest>,
+        input: Option<crate::types::PacketHeaderStatementRequest>,
     ) -> Self {
         self.inner.packet_header_statement = input;
         self
@@ -72,7 +56,7 @@ impl PathStatementRequestBuilder {
     #[inline]
     pub fn get_packet_header_statement(
         &self,
-    ) -> &::std::option::Option<crate::types::PacketHeaderStatementRequest> {
+    ) -> &Option<crate::types::PacketHeaderStatementRequest> {
         &self.inner.packet_header_statement
     }
     /// Sets [`PathStatementRequest::resource_statement`](crate::types::PathStatementRequest::resource_statement): The resource statement.
@@ -80,14 +64,14 @@ impl PathStatementRequestBuilder {
         mut self,
         input: crate::types::ResourceStatementRequest,
     ) -> Self {
-        self.inner.resource_statement = ::std::option::Option::Some(input);
+        self.inner.resource_statement = Some(input);
         self
     }
     /// Sets or clears [`PathStatementRequest::resource_statement`](crate::types::PathStatementRequest::resource_statement).
     #[inline]
     pub fn set_resource_statement(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceStatementRequest>,
+        input: Option<crate::types::ResourceStatementRequest>,
     ) -> Self {
         self.inner.resource_statement = input;
         self
@@ -96,7 +80,7 @@ impl PathStatementRequestBuilder {
     #[inline]
     pub fn get_resource_statement(
         &self,
-    ) -> &::std::option::Option<crate::types::ResourceStatementRequest> {
+    ) -> &Option<crate::types::ResourceStatementRequest> {
         &self.inner.resource_statement
     }
     /// Builds the [`PathStatementRequest`]; it has no required members, so this cannot fail.
@@ -109,17 +93,17 @@ impl ::awsgen_runtime::query::WriteQuery for PathStatementRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.packet_header_statement {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.packet_header_statement {
             let member_0 = body.enter("PacketHeaderStatement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_statement {
+        if let Some(value) = &self.resource_statement {
             let member_0 = body.enter("ResourceStatement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

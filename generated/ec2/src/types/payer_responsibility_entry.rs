@@ -2,72 +2,56 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a payer responsibility setting for a VPC endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PayerResponsibilityEntry {
     /// The scope of usage/charges.
-    pub scope: ::std::option::Option<crate::types::PayerResponsibilityScope>,
+    pub scope: Option<crate::types::PayerResponsibilityScope>,
     /// The Amazon Web Services account to which the usage is charged.
-    pub payer_responsibility_type: ::std::option::Option<
-        crate::types::PayerResponsibilityType,
-    >,
+    pub payer_responsibility_type: Option<crate::types::PayerResponsibilityType>,
 }
 impl PayerResponsibilityEntry {
     /// Starts building a [`PayerResponsibilityEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::PayerResponsibilityEntryBuilder {
-        <crate::types::builders::PayerResponsibilityEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PayerResponsibilityEntryBuilder as Default>::default()
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PayerResponsibilityScope> {
+    pub fn scope(&self) -> Option<&crate::types::PayerResponsibilityScope> {
         self.scope.as_ref()
     }
     /// The `PayerResponsibilityType` member, when set.
     #[inline]
     pub fn payer_responsibility_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::PayerResponsibilityType> {
+    ) -> Option<&crate::types::PayerResponsibilityType> {
         self.payer_responsibility_type.as_ref()
     }
 }
 /// A builder for [`PayerResponsibilityEntry`](crate::types::PayerResponsibilityEntry); start one with `PayerResponsibilityEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PayerResponsibilityEntryBuilder {
     inner: crate::types::PayerResponsibilityEntry,
 }
 impl PayerResponsibilityEntryBuilder {
     /// Sets [`PayerResponsibilityEntry::scope`](crate::types::PayerResponsibilityEntry::scope): The scope of usage/charges.
     pub fn scope(mut self, input: crate::types::PayerResponsibilityScope) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input);
+        self.inner.scope = Some(input);
         self
     }
     /// Sets or clears [`PayerResponsibilityEntry::scope`](crate::types::PayerResponsibilityEntry::scope).
     #[inline]
     pub fn set_scope(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibilityScope>,
+        input: Option<crate::types::PayerResponsibilityScope>,
     ) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`PayerResponsibilityEntry::scope`](crate::types::PayerResponsibilityEntry::scope), if any.
     #[inline]
-    pub fn get_scope(
-        &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibilityScope> {
+    pub fn get_scope(&self) -> &Option<crate::types::PayerResponsibilityScope> {
         &self.inner.scope
     }
     /// Sets [`PayerResponsibilityEntry::payer_responsibility_type`](crate::types::PayerResponsibilityEntry::payer_responsibility_type): The Amazon Web Services account to which the usage is charged.
@@ -75,14 +59,14 @@ impl PayerResponsibilityEntryBuilder {
         mut self,
         input: crate::types::PayerResponsibilityType,
     ) -> Self {
-        self.inner.payer_responsibility_type = ::std::option::Option::Some(input);
+        self.inner.payer_responsibility_type = Some(input);
         self
     }
     /// Sets or clears [`PayerResponsibilityEntry::payer_responsibility_type`](crate::types::PayerResponsibilityEntry::payer_responsibility_type).
     #[inline]
     pub fn set_payer_responsibility_type(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibilityType>,
+        input: Option<crate::types::PayerResponsibilityType>,
     ) -> Self {
         self.inner.payer_responsibility_type = input;
         self
@@ -91,7 +75,7 @@ impl PayerResponsibilityEntryBuilder {
     #[inline]
     pub fn get_payer_responsibility_type(
         &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibilityType> {
+    ) -> &Option<crate::types::PayerResponsibilityType> {
         &self.inner.payer_responsibility_type
     }
     /// Builds the [`PayerResponsibilityEntry`]; it has no required members, so this cannot fail.
@@ -103,23 +87,23 @@ impl PayerResponsibilityEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for PayerResponsibilityEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "scope" => {
-                    value.scope = ::std::option::Option::Some(
+                    value.scope = Some(
                         crate::types::PayerResponsibilityScope::from(child.text()),
                     );
                 }
                 "payerResponsibilityType" => {
-                    value.payer_responsibility_type = ::std::option::Option::Some(
+                    value.payer_responsibility_type = Some(
                         crate::types::PayerResponsibilityType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

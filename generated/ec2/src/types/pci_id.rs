@@ -2,149 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the data that identifies an Amazon FPGA image (AFI) on the PCI bus.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PciId {
     /// The ID of the device.
-    pub device_id: ::std::option::Option<::std::string::String>,
+    pub device_id: Option<String>,
     /// The ID of the vendor.
-    pub vendor_id: ::std::option::Option<::std::string::String>,
+    pub vendor_id: Option<String>,
     /// The ID of the subsystem.
-    pub subsystem_id: ::std::option::Option<::std::string::String>,
+    pub subsystem_id: Option<String>,
     /// The ID of the vendor for the subsystem.
-    pub subsystem_vendor_id: ::std::option::Option<::std::string::String>,
+    pub subsystem_vendor_id: Option<String>,
 }
 impl PciId {
     /// Starts building a [`PciId`].
     #[inline]
     pub fn builder() -> crate::types::builders::PciIdBuilder {
-        <crate::types::builders::PciIdBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PciIdBuilder as Default>::default()
     }
     /// The `DeviceId` member, when set.
     #[inline]
-    pub fn device_id(&self) -> ::std::option::Option<&str> {
+    pub fn device_id(&self) -> Option<&str> {
         self.device_id.as_deref()
     }
     /// The `VendorId` member, when set.
     #[inline]
-    pub fn vendor_id(&self) -> ::std::option::Option<&str> {
+    pub fn vendor_id(&self) -> Option<&str> {
         self.vendor_id.as_deref()
     }
     /// The `SubsystemId` member, when set.
     #[inline]
-    pub fn subsystem_id(&self) -> ::std::option::Option<&str> {
+    pub fn subsystem_id(&self) -> Option<&str> {
         self.subsystem_id.as_deref()
     }
     /// The `SubsystemVendorId` member, when set.
     #[inline]
-    pub fn subsystem_vendor_id(&self) -> ::std::option::Option<&str> {
+    pub fn subsystem_vendor_id(&self) -> Option<&str> {
         self.subsystem_vendor_id.as_deref()
     }
 }
 /// A builder for [`PciId`](crate::types::PciId); start one with `PciId::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PciIdBuilder {
     inner: crate::types::PciId,
 }
 impl PciIdBuilder {
     /// Sets [`PciId::device_id`](crate::types::PciId::device_id): The ID of the device.
-    pub fn device_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_id = ::std::option::Option::Some(input.into());
+    pub fn device_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_id = Some(input.into());
         self
     }
     /// Sets or clears [`PciId::device_id`](crate::types::PciId::device_id).
     #[inline]
-    pub fn set_device_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_id(mut self, input: Option<String>) -> Self {
         self.inner.device_id = input;
         self
     }
     /// The value set for [`PciId::device_id`](crate::types::PciId::device_id), if any.
     #[inline]
-    pub fn get_device_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_id(&self) -> &Option<String> {
         &self.inner.device_id
     }
     /// Sets [`PciId::vendor_id`](crate::types::PciId::vendor_id): The ID of the vendor.
-    pub fn vendor_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vendor_id = ::std::option::Option::Some(input.into());
+    pub fn vendor_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vendor_id = Some(input.into());
         self
     }
     /// Sets or clears [`PciId::vendor_id`](crate::types::PciId::vendor_id).
     #[inline]
-    pub fn set_vendor_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vendor_id(mut self, input: Option<String>) -> Self {
         self.inner.vendor_id = input;
         self
     }
     /// The value set for [`PciId::vendor_id`](crate::types::PciId::vendor_id), if any.
     #[inline]
-    pub fn get_vendor_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vendor_id(&self) -> &Option<String> {
         &self.inner.vendor_id
     }
     /// Sets [`PciId::subsystem_id`](crate::types::PciId::subsystem_id): The ID of the subsystem.
-    pub fn subsystem_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subsystem_id = ::std::option::Option::Some(input.into());
+    pub fn subsystem_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subsystem_id = Some(input.into());
         self
     }
     /// Sets or clears [`PciId::subsystem_id`](crate::types::PciId::subsystem_id).
     #[inline]
-    pub fn set_subsystem_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subsystem_id(mut self, input: Option<String>) -> Self {
         self.inner.subsystem_id = input;
         self
     }
     /// The value set for [`PciId::subsystem_id`](crate::types::PciId::subsystem_id), if any.
     #[inline]
-    pub fn get_subsystem_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subsystem_id(&self) -> &Option<String> {
         &self.inner.subsystem_id
     }
     /// Sets [`PciId::subsystem_vendor_id`](crate::types::PciId::subsystem_vendor_id): The ID of the vendor for the subsystem.
-    pub fn subsystem_vendor_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subsystem_vendor_id = ::std::option::Option::Some(input.into());
+    pub fn subsystem_vendor_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subsystem_vendor_id = Some(input.into());
         self
     }
     /// Sets or clears [`PciId::subsystem_vendor_id`](crate::types::PciId::subsystem_vendor_id).
     #[inline]
-    pub fn set_subsystem_vendor_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subsystem_vendor_id(mut self, input: Option<String>) -> Self {
         self.inner.subsystem_vendor_id = input;
         self
     }
     /// The value set for [`PciId::subsystem_vendor_id`](crate::types::PciId::subsystem_vendor_id), if any.
     #[inline]
-    pub fn get_subsystem_vendor_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subsystem_vendor_id(&self) -> &Option<String> {
         &self.inner.subsystem_vendor_id
     }
     /// Builds the [`PciId`]; it has no required members, so this cannot fail.
@@ -156,33 +120,25 @@ impl PciIdBuilder {
 impl ::awsgen_runtime::xml::FromXml for PciId {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "DeviceId" => {
-                    value.device_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device_id = Some(String::from(child.text()));
                 }
                 "VendorId" => {
-                    value.vendor_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vendor_id = Some(String::from(child.text()));
                 }
                 "SubsystemId" => {
-                    value.subsystem_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subsystem_id = Some(String::from(child.text()));
                 }
                 "SubsystemVendorId" => {
-                    value.subsystem_vendor_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subsystem_vendor_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

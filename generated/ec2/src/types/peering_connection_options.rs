@@ -2,79 +2,61 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the VPC peering connection options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PeeringConnectionOptions {
     /// If true, the public DNS hostnames of instances in the specified VPC resolve to private IP addresses when queried from instances in the peer VPC.
-    pub allow_dns_resolution_from_remote_vpc: ::std::option::Option<bool>,
+    pub allow_dns_resolution_from_remote_vpc: Option<bool>,
     /// Deprecated.
-    pub allow_egress_from_local_classic_link_to_remote_vpc: ::std::option::Option<bool>,
+    pub allow_egress_from_local_classic_link_to_remote_vpc: Option<bool>,
     /// Deprecated.
-    pub allow_egress_from_local_vpc_to_remote_classic_link: ::std::option::Option<bool>,
+    pub allow_egress_from_local_vpc_to_remote_classic_link: Option<bool>,
 }
 impl PeeringConnectionOptions {
     /// Starts building a [`PeeringConnectionOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::PeeringConnectionOptionsBuilder {
-        <crate::types::builders::PeeringConnectionOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PeeringConnectionOptionsBuilder as Default>::default()
     }
     /// The `AllowDnsResolutionFromRemoteVpc` member, when set.
     #[inline]
-    pub fn allow_dns_resolution_from_remote_vpc(&self) -> ::std::option::Option<bool> {
+    pub fn allow_dns_resolution_from_remote_vpc(&self) -> Option<bool> {
         self.allow_dns_resolution_from_remote_vpc
     }
     /// The `AllowEgressFromLocalClassicLinkToRemoteVpc` member, when set.
     #[inline]
-    pub fn allow_egress_from_local_classic_link_to_remote_vpc(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn allow_egress_from_local_classic_link_to_remote_vpc(&self) -> Option<bool> {
         self.allow_egress_from_local_classic_link_to_remote_vpc
     }
     /// The `AllowEgressFromLocalVpcToRemoteClassicLink` member, when set.
     #[inline]
-    pub fn allow_egress_from_local_vpc_to_remote_classic_link(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn allow_egress_from_local_vpc_to_remote_classic_link(&self) -> Option<bool> {
         self.allow_egress_from_local_vpc_to_remote_classic_link
     }
 }
 /// A builder for [`PeeringConnectionOptions`](crate::types::PeeringConnectionOptions); start one with `PeeringConnectionOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PeeringConnectionOptionsBuilder {
     inner: crate::types::PeeringConnectionOptions,
 }
 impl PeeringConnectionOptionsBuilder {
     /// Sets [`PeeringConnectionOptions::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptions::allow_dns_resolution_from_remote_vpc): If true, the public DNS hostnames of instances in the specified VPC resolve to private IP addresses when queried from instances in the peer VPC.
     pub fn allow_dns_resolution_from_remote_vpc(mut self, input: bool) -> Self {
-        self.inner.allow_dns_resolution_from_remote_vpc = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allow_dns_resolution_from_remote_vpc = Some(input);
         self
     }
     /// Sets or clears [`PeeringConnectionOptions::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptions::allow_dns_resolution_from_remote_vpc).
     #[inline]
     pub fn set_allow_dns_resolution_from_remote_vpc(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.allow_dns_resolution_from_remote_vpc = input;
         self
     }
     /// The value set for [`PeeringConnectionOptions::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptions::allow_dns_resolution_from_remote_vpc), if any.
     #[inline]
-    pub fn get_allow_dns_resolution_from_remote_vpc(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_allow_dns_resolution_from_remote_vpc(&self) -> &Option<bool> {
         &self.inner.allow_dns_resolution_from_remote_vpc
     }
     /// Sets [`PeeringConnectionOptions::allow_egress_from_local_classic_link_to_remote_vpc`](crate::types::PeeringConnectionOptions::allow_egress_from_local_classic_link_to_remote_vpc): Deprecated.
@@ -82,16 +64,14 @@ impl PeeringConnectionOptionsBuilder {
         mut self,
         input: bool,
     ) -> Self {
-        self.inner.allow_egress_from_local_classic_link_to_remote_vpc = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allow_egress_from_local_classic_link_to_remote_vpc = Some(input);
         self
     }
     /// Sets or clears [`PeeringConnectionOptions::allow_egress_from_local_classic_link_to_remote_vpc`](crate::types::PeeringConnectionOptions::allow_egress_from_local_classic_link_to_remote_vpc).
     #[inline]
     pub fn set_allow_egress_from_local_classic_link_to_remote_vpc(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.allow_egress_from_local_classic_link_to_remote_vpc = input;
         self
@@ -100,7 +80,7 @@ impl PeeringConnectionOptionsBuilder {
     #[inline]
     pub fn get_allow_egress_from_local_classic_link_to_remote_vpc(
         &self,
-    ) -> &::std::option::Option<bool> {
+    ) -> &Option<bool> {
         &self.inner.allow_egress_from_local_classic_link_to_remote_vpc
     }
     /// Sets [`PeeringConnectionOptions::allow_egress_from_local_vpc_to_remote_classic_link`](crate::types::PeeringConnectionOptions::allow_egress_from_local_vpc_to_remote_classic_link): Deprecated.
@@ -108,16 +88,14 @@ impl PeeringConnectionOptionsBuilder {
         mut self,
         input: bool,
     ) -> Self {
-        self.inner.allow_egress_from_local_vpc_to_remote_classic_link = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allow_egress_from_local_vpc_to_remote_classic_link = Some(input);
         self
     }
     /// Sets or clears [`PeeringConnectionOptions::allow_egress_from_local_vpc_to_remote_classic_link`](crate::types::PeeringConnectionOptions::allow_egress_from_local_vpc_to_remote_classic_link).
     #[inline]
     pub fn set_allow_egress_from_local_vpc_to_remote_classic_link(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.allow_egress_from_local_vpc_to_remote_classic_link = input;
         self
@@ -126,7 +104,7 @@ impl PeeringConnectionOptionsBuilder {
     #[inline]
     pub fn get_allow_egress_from_local_vpc_to_remote_classic_link(
         &self,
-    ) -> &::std::option::Option<bool> {
+    ) -> &Option<bool> {
         &self.inner.allow_egress_from_local_vpc_to_remote_classic_link
     }
     /// Builds the [`PeeringConnectionOptions`]; it has no required members, so this cannot fail.
@@ -138,28 +116,28 @@ impl PeeringConnectionOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for PeeringConnectionOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allowDnsResolutionFromRemoteVpc" => {
-                    value.allow_dns_resolution_from_remote_vpc = ::std::option::Option::Some(
+                    value.allow_dns_resolution_from_remote_vpc = Some(
                         child.text() == "true",
                     );
                 }
                 "allowEgressFromLocalClassicLinkToRemoteVpc" => {
-                    value.allow_egress_from_local_classic_link_to_remote_vpc = ::std::option::Option::Some(
+                    value.allow_egress_from_local_classic_link_to_remote_vpc = Some(
                         child.text() == "true",
                     );
                 }
                 "allowEgressFromLocalVpcToRemoteClassicLink" => {
-                    value.allow_egress_from_local_vpc_to_remote_classic_link = ::std::option::Option::Some(
+                    value.allow_egress_from_local_vpc_to_remote_classic_link = Some(
                         child.text() == "true",
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,79 +2,61 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC peering connection options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PeeringConnectionOptionsRequest {
     /// If true, enables a local VPC to resolve public DNS hostnames to private IP addresses when queried from instances in the peer VPC.
-    pub allow_dns_resolution_from_remote_vpc: ::std::option::Option<bool>,
+    pub allow_dns_resolution_from_remote_vpc: Option<bool>,
     /// Deprecated.
-    pub allow_egress_from_local_classic_link_to_remote_vpc: ::std::option::Option<bool>,
+    pub allow_egress_from_local_classic_link_to_remote_vpc: Option<bool>,
     /// Deprecated.
-    pub allow_egress_from_local_vpc_to_remote_classic_link: ::std::option::Option<bool>,
+    pub allow_egress_from_local_vpc_to_remote_classic_link: Option<bool>,
 }
 impl PeeringConnectionOptionsRequest {
     /// Starts building a [`PeeringConnectionOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PeeringConnectionOptionsRequestBuilder {
-        <crate::types::builders::PeeringConnectionOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PeeringConnectionOptionsRequestBuilder as Default>::default()
     }
     /// The `AllowDnsResolutionFromRemoteVpc` member, when set.
     #[inline]
-    pub fn allow_dns_resolution_from_remote_vpc(&self) -> ::std::option::Option<bool> {
+    pub fn allow_dns_resolution_from_remote_vpc(&self) -> Option<bool> {
         self.allow_dns_resolution_from_remote_vpc
     }
     /// The `AllowEgressFromLocalClassicLinkToRemoteVpc` member, when set.
     #[inline]
-    pub fn allow_egress_from_local_classic_link_to_remote_vpc(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn allow_egress_from_local_classic_link_to_remote_vpc(&self) -> Option<bool> {
         self.allow_egress_from_local_classic_link_to_remote_vpc
     }
     /// The `AllowEgressFromLocalVpcToRemoteClassicLink` member, when set.
     #[inline]
-    pub fn allow_egress_from_local_vpc_to_remote_classic_link(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn allow_egress_from_local_vpc_to_remote_classic_link(&self) -> Option<bool> {
         self.allow_egress_from_local_vpc_to_remote_classic_link
     }
 }
 /// A builder for [`PeeringConnectionOptionsRequest`](crate::types::PeeringConnectionOptionsRequest); start one with `PeeringConnectionOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PeeringConnectionOptionsRequestBuilder {
     inner: crate::types::PeeringConnectionOptionsRequest,
 }
 impl PeeringConnectionOptionsRequestBuilder {
     /// Sets [`PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc): If true, enables a local VPC to resolve public DNS hostnames to private IP addresses when queried from instances in the peer VPC.
     pub fn allow_dns_resolution_from_remote_vpc(mut self, input: bool) -> Self {
-        self.inner.allow_dns_resolution_from_remote_vpc = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allow_dns_resolution_from_remote_vpc = Some(input);
         self
     }
     /// Sets or clears [`PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc).
     #[inline]
     pub fn set_allow_dns_resolution_from_remote_vpc(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.allow_dns_resolution_from_remote_vpc = input;
         self
     }
     /// The value set for [`PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc`](crate::types::PeeringConnectionOptionsRequest::allow_dns_resolution_from_remote_vpc), if any.
     #[inline]
-    pub fn get_allow_dns_resolution_from_remote_vpc(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_allow_dns_resolution_from_remote_vpc(&self) -> &Option<bool> {
         &self.inner.allow_dns_resolution_from_remote_vpc
     }
     /// Sets [`PeeringConnectionOptionsRequest::allow_egress_from_local_classic_link_to_remote_vpc`](crate::types::PeeringConnectionOptionsRequest::allow_egress_from_local_classic_link_to_remote_vpc): Deprecated.
@@ -82,16 +64,14 @@ impl PeeringConnectionOptionsRequestBuilder {
         mut self,
         input: bool,
     ) -> Self {
-        self.inner.allow_egress_from_local_classic_link_to_remote_vpc = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allow_egress_from_local_classic_link_to_remote_vpc = Some(input);
         self
     }
     /// Sets or clears [`PeeringConnectionOptionsRequest::allow_egress_from_local_classic_link_to_remote_vpc`](crate::types::PeeringConnectionOptionsRequest::allow_egress_from_local_classic_link_to_remote_vpc).
     #[inline]
     pub fn set_allow_egress_from_local_classic_link_to_remote_vpc(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.allow_egress_from_local_classic_link_to_remote_vpc = input;
         self
@@ -100,7 +80,7 @@ impl PeeringConnectionOptionsRequestBuilder {
     #[inline]
     pub fn get_allow_egress_from_local_classic_link_to_remote_vpc(
         &self,
-    ) -> &::std::option::Option<bool> {
+    ) -> &Option<bool> {
         &self.inner.allow_egress_from_local_classic_link_to_remote_vpc
     }
     /// Sets [`PeeringConnectionOptionsRequest::allow_egress_from_local_vpc_to_remote_classic_link`](crate::types::PeeringConnectionOptionsRequest::allow_egress_from_local_vpc_to_remote_classic_link): Deprecated.
@@ -108,16 +88,14 @@ impl PeeringConnectionOptionsRequestBuilder {
         mut self,
         input: bool,
     ) -> Self {
-        self.inner.allow_egress_from_local_vpc_to_remote_classic_link = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allow_egress_from_local_vpc_to_remote_classic_link = Some(input);
         self
     }
     /// Sets or clears [`PeeringConnectionOptionsRequest::allow_egress_from_local_vpc_to_remote_classic_link`](crate::types::PeeringConnectionOptionsRequest::allow_egress_from_local_vpc_to_remote_classic_link).
     #[inline]
     pub fn set_allow_egress_from_local_vpc_to_remote_classic_link(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.allow_egress_from_local_vpc_to_remote_classic_link = input;
         self
@@ -126,7 +104,7 @@ impl PeeringConnectionOptionsRequestBuilder {
     #[inline]
     pub fn get_allow_egress_from_local_vpc_to_remote_classic_link(
         &self,
-    ) -> &::std::option::Option<bool> {
+    ) -> &Option<bool> {
         &self.inner.allow_egress_from_local_vpc_to_remote_classic_link
     }
     /// Builds the [`PeeringConnectionOptionsRequest`]; it has no required members, so this cannot fail.
@@ -139,31 +117,25 @@ impl ::awsgen_runtime::query::WriteQuery for PeeringConnectionOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .allow_dns_resolution_from_remote_vpc
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allow_dns_resolution_from_remote_vpc {
             body.member(
                 "AllowDnsResolutionFromRemoteVpc",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allow_egress_from_local_classic_link_to_remote_vpc
-        {
+        if let Some(value) = &self.allow_egress_from_local_classic_link_to_remote_vpc {
             body.member(
                 "AllowEgressFromLocalClassicLinkToRemoteVpc",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allow_egress_from_local_vpc_to_remote_classic_link
-        {
+        if let Some(value) = &self.allow_egress_from_local_vpc_to_remote_classic_link {
             body.member(
                 "AllowEgressFromLocalVpcToRemoteClassicLink",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

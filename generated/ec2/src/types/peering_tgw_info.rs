@@ -2,149 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the transit gateway in the peering attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PeeringTgwInfo {
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the core network where the transit gateway peer is located.
-    pub core_network_id: ::std::option::Option<::std::string::String>,
+    pub core_network_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the transit gateway.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The Region of the transit gateway.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
 }
 impl PeeringTgwInfo {
     /// Starts building a [`PeeringTgwInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::PeeringTgwInfoBuilder {
-        <crate::types::builders::PeeringTgwInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PeeringTgwInfoBuilder as Default>::default()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `CoreNetworkId` member, when set.
     #[inline]
-    pub fn core_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn core_network_id(&self) -> Option<&str> {
         self.core_network_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(&self) -> ::std::option::Option<&str> {
+    pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
     }
 }
 /// A builder for [`PeeringTgwInfo`](crate::types::PeeringTgwInfo); start one with `PeeringTgwInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PeeringTgwInfoBuilder {
     inner: crate::types::PeeringTgwInfo,
 }
 impl PeeringTgwInfoBuilder {
     /// Sets [`PeeringTgwInfo::transit_gateway_id`](crate::types::PeeringTgwInfo::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`PeeringTgwInfo::transit_gateway_id`](crate::types::PeeringTgwInfo::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`PeeringTgwInfo::transit_gateway_id`](crate::types::PeeringTgwInfo::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`PeeringTgwInfo::core_network_id`](crate::types::PeeringTgwInfo::core_network_id): The ID of the core network where the transit gateway peer is located.
-    pub fn core_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.core_network_id = ::std::option::Option::Some(input.into());
+    pub fn core_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.core_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`PeeringTgwInfo::core_network_id`](crate::types::PeeringTgwInfo::core_network_id).
     #[inline]
-    pub fn set_core_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_core_network_id(mut self, input: Option<String>) -> Self {
         self.inner.core_network_id = input;
         self
     }
     /// The value set for [`PeeringTgwInfo::core_network_id`](crate::types::PeeringTgwInfo::core_network_id), if any.
     #[inline]
-    pub fn get_core_network_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_core_network_id(&self) -> &Option<String> {
         &self.inner.core_network_id
     }
     /// Sets [`PeeringTgwInfo::owner_id`](crate::types::PeeringTgwInfo::owner_id): The ID of the Amazon Web Services account that owns the transit gateway.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`PeeringTgwInfo::owner_id`](crate::types::PeeringTgwInfo::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`PeeringTgwInfo::owner_id`](crate::types::PeeringTgwInfo::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`PeeringTgwInfo::region`](crate::types::PeeringTgwInfo::region): The Region of the transit gateway.
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: impl Into<String>) -> Self {
+        self.inner.region = Some(input.into());
         self
     }
     /// Sets or clears [`PeeringTgwInfo::region`](crate::types::PeeringTgwInfo::region).
     #[inline]
-    pub fn set_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region(mut self, input: Option<String>) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`PeeringTgwInfo::region`](crate::types::PeeringTgwInfo::region), if any.
     #[inline]
-    pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region(&self) -> &Option<String> {
         &self.inner.region
     }
     /// Builds the [`PeeringTgwInfo`]; it has no required members, so this cannot fail.
@@ -156,33 +120,25 @@ impl PeeringTgwInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for PeeringTgwInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "coreNetworkId" => {
-                    value.core_network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.core_network_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "region" => {
-                    value.region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.region = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,12 +4,7 @@
 /// Specify an instance family to use as the baseline reference for CPU performance. All instance types that match your specified attributes will be compared against the CPU performance of the referenced instance family, regardless of CPU manufacturer or architecture.
 ///
 /// **Note:** Currently, only one instance family can be specified in the list.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PerformanceFactorReferenceRequest {
     /// The instance family to use as a baseline reference.
@@ -30,51 +25,40 @@ pub struct PerformanceFactorReferenceRequest {
     /// If you enable performance protection by specifying a supported instance family, the returned instance types will exclude the above unsupported instance families.
     ///
     /// If you specify an unsupported instance family as a value for baseline performance, the API returns an empty response for [GetInstanceTypesFromInstanceRequirements](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetInstanceTypesFromInstanceRequirements) and an exception for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet), [RequestSpotFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RequestSpotFleet), [ModifyFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyFleet), and [ModifySpotFleetRequest](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySpotFleetRequest).
-    pub instance_family: ::std::option::Option<::std::string::String>,
+    pub instance_family: Option<String>,
 }
 impl PerformanceFactorReferenceRequest {
     /// Starts building a [`PerformanceFactorReferenceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PerformanceFactorReferenceRequestBuilder {
-        <crate::types::builders::PerformanceFactorReferenceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PerformanceFactorReferenceRequestBuilder as Default>::default()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
-    pub fn instance_family(&self) -> ::std::option::Option<&str> {
+    pub fn instance_family(&self) -> Option<&str> {
         self.instance_family.as_deref()
     }
 }
 /// A builder for [`PerformanceFactorReferenceRequest`](crate::types::PerformanceFactorReferenceRequest); start one with `PerformanceFactorReferenceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PerformanceFactorReferenceRequestBuilder {
     inner: crate::types::PerformanceFactorReferenceRequest,
 }
 impl PerformanceFactorReferenceRequestBuilder {
     /// Sets [`PerformanceFactorReferenceRequest::instance_family`](crate::types::PerformanceFactorReferenceRequest::instance_family): The instance family to use as a baseline reference.
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_family = Some(input.into());
         self
     }
     /// Sets or clears [`PerformanceFactorReferenceRequest::instance_family`](crate::types::PerformanceFactorReferenceRequest::instance_family).
     #[inline]
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.inner.instance_family = input;
         self
     }
     /// The value set for [`PerformanceFactorReferenceRequest::instance_family`](crate::types::PerformanceFactorReferenceRequest::instance_family), if any.
     #[inline]
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         &self.inner.instance_family
     }
     /// Builds the [`PerformanceFactorReferenceRequest`]; it has no required members, so this cannot fail.
@@ -87,10 +71,10 @@ impl ::awsgen_runtime::query::WriteQuery for PerformanceFactorReferenceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_family {
             body.member("InstanceFamily", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

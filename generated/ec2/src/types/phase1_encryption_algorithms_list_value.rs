@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The encryption algorithm for phase 1 IKE negotiations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Phase1EncryptionAlgorithmsListValue {
     /// The value for the encryption algorithm.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Phase1EncryptionAlgorithmsListValue {
     /// Starts building a [`Phase1EncryptionAlgorithmsListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::Phase1EncryptionAlgorithmsListValueBuilder {
-        <crate::types::builders::Phase1EncryptionAlgorithmsListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Phase1EncryptionAlgorithmsListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`Phase1EncryptionAlgorithmsListValue`](crate::types::Phase1EncryptionAlgorithmsListValue); start one with `Phase1EncryptionAlgorithmsListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Phase1EncryptionAlgorithmsListValueBuilder {
     inner: crate::types::Phase1EncryptionAlgorithmsListValue,
 }
 impl Phase1EncryptionAlgorithmsListValueBuilder {
     /// Sets [`Phase1EncryptionAlgorithmsListValue::value`](crate::types::Phase1EncryptionAlgorithmsListValue::value): The value for the encryption algorithm.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`Phase1EncryptionAlgorithmsListValue::value`](crate::types::Phase1EncryptionAlgorithmsListValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Phase1EncryptionAlgorithmsListValue::value`](crate::types::Phase1EncryptionAlgorithmsListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`Phase1EncryptionAlgorithmsListValue`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl Phase1EncryptionAlgorithmsListValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for Phase1EncryptionAlgorithmsListValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "value" {
-                value.value = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.value = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

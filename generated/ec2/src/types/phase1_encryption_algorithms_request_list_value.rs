@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the encryption algorithm for the VPN tunnel for phase 1 IKE negotiations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Phase1EncryptionAlgorithmsRequestListValue {
     /// The value for the encryption algorithm.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Phase1EncryptionAlgorithmsRequestListValue {
     /// Starts building a [`Phase1EncryptionAlgorithmsRequestListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::Phase1EncryptionAlgorithmsRequestListValueBuilder {
-        <crate::types::builders::Phase1EncryptionAlgorithmsRequestListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Phase1EncryptionAlgorithmsRequestListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`Phase1EncryptionAlgorithmsRequestListValue`](crate::types::Phase1EncryptionAlgorithmsRequestListValue); start one with `Phase1EncryptionAlgorithmsRequestListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Phase1EncryptionAlgorithmsRequestListValueBuilder {
     inner: crate::types::Phase1EncryptionAlgorithmsRequestListValue,
 }
 impl Phase1EncryptionAlgorithmsRequestListValueBuilder {
     /// Sets [`Phase1EncryptionAlgorithmsRequestListValue::value`](crate::types::Phase1EncryptionAlgorithmsRequestListValue::value): The value for the encryption algorithm.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`Phase1EncryptionAlgorithmsRequestListValue::value`](crate::types::Phase1EncryptionAlgorithmsRequestListValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Phase1EncryptionAlgorithmsRequestListValue::value`](crate::types::Phase1EncryptionAlgorithmsRequestListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`Phase1EncryptionAlgorithmsRequestListValue`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for Phase1EncryptionAlgorithmsRequestLi
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.value {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The integrity algorithm for phase 1 IKE negotiations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Phase1IntegrityAlgorithmsListValue {
     /// The value for the integrity algorithm.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Phase1IntegrityAlgorithmsListValue {
     /// Starts building a [`Phase1IntegrityAlgorithmsListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::Phase1IntegrityAlgorithmsListValueBuilder {
-        <crate::types::builders::Phase1IntegrityAlgorithmsListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Phase1IntegrityAlgorithmsListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`Phase1IntegrityAlgorithmsListValue`](crate::types::Phase1IntegrityAlgorithmsListValue); start one with `Phase1IntegrityAlgorithmsListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Phase1IntegrityAlgorithmsListValueBuilder {
     inner: crate::types::Phase1IntegrityAlgorithmsListValue,
 }
 impl Phase1IntegrityAlgorithmsListValueBuilder {
     /// Sets [`Phase1IntegrityAlgorithmsListValue::value`](crate::types::Phase1IntegrityAlgorithmsListValue::value): The value for the integrity algorithm.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`Phase1IntegrityAlgorithmsListValue::value`](crate::types::Phase1IntegrityAlgorithmsListValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Phase1IntegrityAlgorithmsListValue::value`](crate::types::Phase1IntegrityAlgorithmsListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`Phase1IntegrityAlgorithmsListValue`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl Phase1IntegrityAlgorithmsListValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for Phase1IntegrityAlgorithmsListValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "value" {
-                value.value = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.value = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Diffie-Hellmann group number for phase 2 IKE negotiations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Phase2DhGroupNumbersListValue {
     /// The Diffie-Hellmann group number.
-    pub value: ::std::option::Option<i32>,
+    pub value: Option<i32>,
 }
 impl Phase2DhGroupNumbersListValue {
     /// Starts building a [`Phase2DhGroupNumbersListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::Phase2DhGroupNumbersListValueBuilder {
-        <crate::types::builders::Phase2DhGroupNumbersListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Phase2DhGroupNumbersListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<i32> {
+    pub fn value(&self) -> Option<i32> {
         self.value
     }
 }
 /// A builder for [`Phase2DhGroupNumbersListValue`](crate::types::Phase2DhGroupNumbersListValue); start one with `Phase2DhGroupNumbersListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Phase2DhGroupNumbersListValueBuilder {
     inner: crate::types::Phase2DhGroupNumbersListValue,
 }
 impl Phase2DhGroupNumbersListValueBuilder {
     /// Sets [`Phase2DhGroupNumbersListValue::value`](crate::types::Phase2DhGroupNumbersListValue::value): The Diffie-Hellmann group number.
     pub fn value(mut self, input: i32) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`Phase2DhGroupNumbersListValue::value`](crate::types::Phase2DhGroupNumbersListValue::value).
     #[inline]
-    pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_value(mut self, input: Option<i32>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Phase2DhGroupNumbersListValue::value`](crate::types::Phase2DhGroupNumbersListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<i32> {
+    pub fn get_value(&self) -> &Option<i32> {
         &self.inner.value
     }
     /// Builds the [`Phase2DhGroupNumbersListValue`]; it has no required members, so this cannot fail.
@@ -61,17 +51,17 @@ impl Phase2DhGroupNumbersListValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for Phase2DhGroupNumbersListValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "value" {
-                value.value = ::std::option::Option::Some(
+                value.value = Some(
                     ::awsgen_runtime::xml::number::<
                         i32,
                     >(child.text(), child, "Phase2DHGroupNumbersListValue")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies a Diffie-Hellman group number for the VPN tunnel for phase 2 IKE negotiations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Phase2DhGroupNumbersRequestListValue {
     /// The Diffie-Hellmann group number.
-    pub value: ::std::option::Option<i32>,
+    pub value: Option<i32>,
 }
 impl Phase2DhGroupNumbersRequestListValue {
     /// Starts building a [`Phase2DhGroupNumbersRequestListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::Phase2DhGroupNumbersRequestListValueBuilder {
-        <crate::types::builders::Phase2DhGroupNumbersRequestListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Phase2DhGroupNumbersRequestListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<i32> {
+    pub fn value(&self) -> Option<i32> {
         self.value
     }
 }
 /// A builder for [`Phase2DhGroupNumbersRequestListValue`](crate::types::Phase2DhGroupNumbersRequestListValue); start one with `Phase2DhGroupNumbersRequestListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Phase2DhGroupNumbersRequestListValueBuilder {
     inner: crate::types::Phase2DhGroupNumbersRequestListValue,
 }
 impl Phase2DhGroupNumbersRequestListValueBuilder {
     /// Sets [`Phase2DhGroupNumbersRequestListValue::value`](crate::types::Phase2DhGroupNumbersRequestListValue::value): The Diffie-Hellmann group number.
     pub fn value(mut self, input: i32) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`Phase2DhGroupNumbersRequestListValue::value`](crate::types::Phase2DhGroupNumbersRequestListValue::value).
     #[inline]
-    pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_value(mut self, input: Option<i32>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Phase2DhGroupNumbersRequestListValue::value`](crate::types::Phase2DhGroupNumbersRequestListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<i32> {
+    pub fn get_value(&self) -> &Option<i32> {
         &self.inner.value
     }
     /// Builds the [`Phase2DhGroupNumbersRequestListValue`]; it has no required members, so this cannot fail.
@@ -62,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for Phase2DhGroupNumbersRequestListValu
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.value {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.value {
             body.member("Value", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The encryption algorithm for phase 2 IKE negotiations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Phase2EncryptionAlgorithmsListValue {
     /// The encryption algorithm.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Phase2EncryptionAlgorithmsListValue {
     /// Starts building a [`Phase2EncryptionAlgorithmsListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::Phase2EncryptionAlgorithmsListValueBuilder {
-        <crate::types::builders::Phase2EncryptionAlgorithmsListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Phase2EncryptionAlgorithmsListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`Phase2EncryptionAlgorithmsListValue`](crate::types::Phase2EncryptionAlgorithmsListValue); start one with `Phase2EncryptionAlgorithmsListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Phase2EncryptionAlgorithmsListValueBuilder {
     inner: crate::types::Phase2EncryptionAlgorithmsListValue,
 }
 impl Phase2EncryptionAlgorithmsListValueBuilder {
     /// Sets [`Phase2EncryptionAlgorithmsListValue::value`](crate::types::Phase2EncryptionAlgorithmsListValue::value): The encryption algorithm.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`Phase2EncryptionAlgorithmsListValue::value`](crate::types::Phase2EncryptionAlgorithmsListValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Phase2EncryptionAlgorithmsListValue::value`](crate::types::Phase2EncryptionAlgorithmsListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`Phase2EncryptionAlgorithmsListValue`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl Phase2EncryptionAlgorithmsListValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for Phase2EncryptionAlgorithmsListValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "value" {
-                value.value = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.value = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

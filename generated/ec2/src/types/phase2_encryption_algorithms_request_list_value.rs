@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the encryption algorithm for the VPN tunnel for phase 2 IKE negotiations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Phase2EncryptionAlgorithmsRequestListValue {
     /// The encryption algorithm.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Phase2EncryptionAlgorithmsRequestListValue {
     /// Starts building a [`Phase2EncryptionAlgorithmsRequestListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::Phase2EncryptionAlgorithmsRequestListValueBuilder {
-        <crate::types::builders::Phase2EncryptionAlgorithmsRequestListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Phase2EncryptionAlgorithmsRequestListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`Phase2EncryptionAlgorithmsRequestListValue`](crate::types::Phase2EncryptionAlgorithmsRequestListValue); start one with `Phase2EncryptionAlgorithmsRequestListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Phase2EncryptionAlgorithmsRequestListValueBuilder {
     inner: crate::types::Phase2EncryptionAlgorithmsRequestListValue,
 }
 impl Phase2EncryptionAlgorithmsRequestListValueBuilder {
     /// Sets [`Phase2EncryptionAlgorithmsRequestListValue::value`](crate::types::Phase2EncryptionAlgorithmsRequestListValue::value): The encryption algorithm.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`Phase2EncryptionAlgorithmsRequestListValue::value`](crate::types::Phase2EncryptionAlgorithmsRequestListValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Phase2EncryptionAlgorithmsRequestListValue::value`](crate::types::Phase2EncryptionAlgorithmsRequestListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`Phase2EncryptionAlgorithmsRequestListValue`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for Phase2EncryptionAlgorithmsRequestLi
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.value {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

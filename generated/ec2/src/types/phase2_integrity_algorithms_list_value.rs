@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The integrity algorithm for phase 2 IKE negotiations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Phase2IntegrityAlgorithmsListValue {
     /// The integrity algorithm.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Phase2IntegrityAlgorithmsListValue {
     /// Starts building a [`Phase2IntegrityAlgorithmsListValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::Phase2IntegrityAlgorithmsListValueBuilder {
-        <crate::types::builders::Phase2IntegrityAlgorithmsListValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::Phase2IntegrityAlgorithmsListValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`Phase2IntegrityAlgorithmsListValue`](crate::types::Phase2IntegrityAlgorithmsListValue); start one with `Phase2IntegrityAlgorithmsListValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Phase2IntegrityAlgorithmsListValueBuilder {
     inner: crate::types::Phase2IntegrityAlgorithmsListValue,
 }
 impl Phase2IntegrityAlgorithmsListValueBuilder {
     /// Sets [`Phase2IntegrityAlgorithmsListValue::value`](crate::types::Phase2IntegrityAlgorithmsListValue::value): The integrity algorithm.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`Phase2IntegrityAlgorithmsListValue::value`](crate::types::Phase2IntegrityAlgorithmsListValue::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Phase2IntegrityAlgorithmsListValue::value`](crate::types::Phase2IntegrityAlgorithmsListValue::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`Phase2IntegrityAlgorithmsListValue`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl Phase2IntegrityAlgorithmsListValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for Phase2IntegrityAlgorithmsListValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "value" {
-                value.value = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.value = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

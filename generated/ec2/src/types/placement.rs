@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Placement {
     /// The ID of the Availability Zone of the instance.
@@ -15,329 +10,267 @@ pub struct Placement {
     /// On input, you can specify [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId`, but not both. If you specify neither one, Amazon EC2 automatically selects an Availability Zone for you.
     ///
     /// This parameter is not supported for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet).
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The affinity setting for the instance on the Dedicated Host.
     ///
     /// This parameter is not supported for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet) or [ImportInstance](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ImportInstance.html).
-    pub affinity: ::std::option::Option<::std::string::String>,
+    pub affinity: Option<String>,
     /// The name of the placement group that the instance is in.
     ///
     /// On input, you can specify `GroupId` or `GroupName`, but not both.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The number of the partition that the instance is in. Valid only if the placement group strategy is set to `partition`.
     ///
     /// This parameter is not supported for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet).
-    pub partition_number: ::std::option::Option<i32>,
+    pub partition_number: Option<i32>,
     /// The ID of the Dedicated Host on which the instance resides.
     ///
     /// This parameter is not supported for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet) or [ImportInstance](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ImportInstance.html).
-    pub host_id: ::std::option::Option<::std::string::String>,
+    pub host_id: Option<String>,
     /// The tenancy of the instance. An instance with a tenancy of `dedicated` runs on single-tenant hardware.
     ///
     /// This parameter is not supported for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet). The `host` tenancy is not supported for [ImportInstance](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ImportInstance.html) or for T3 instances that are configured for the `unlimited` CPU credit option.
-    pub tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub tenancy: Option<crate::types::Tenancy>,
     /// Reserved for future use.
-    pub spread_domain: ::std::option::Option<::std::string::String>,
+    pub spread_domain: Option<String>,
     /// The ARN of the host resource group in which to launch the instances.
     ///
     /// On input, if you specify this parameter, either omit the **Tenancy** parameter or set it to `host`.
     ///
     /// This parameter is not supported for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet).
-    pub host_resource_group_arn: ::std::option::Option<::std::string::String>,
+    pub host_resource_group_arn: Option<String>,
     /// The ID of the placement group that the instance is in.
     ///
     /// On input, you can specify `GroupId` or `GroupName`, but not both.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The Availability Zone of the instance.
     ///
     /// On input, you can specify [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId`, but not both. If you specify neither one, Amazon EC2 automatically selects an Availability Zone for you.
     ///
     /// This parameter is not supported for [CreateFleet](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFleet).
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
 }
 impl Placement {
     /// Starts building a [`Placement`].
     #[inline]
     pub fn builder() -> crate::types::builders::PlacementBuilder {
-        <crate::types::builders::PlacementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PlacementBuilder as Default>::default()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Affinity` member, when set.
     #[inline]
-    pub fn affinity(&self) -> ::std::option::Option<&str> {
+    pub fn affinity(&self) -> Option<&str> {
         self.affinity.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `PartitionNumber` member, when set.
     #[inline]
-    pub fn partition_number(&self) -> ::std::option::Option<i32> {
+    pub fn partition_number(&self) -> Option<i32> {
         self.partition_number
     }
     /// The `HostId` member, when set.
     #[inline]
-    pub fn host_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_id(&self) -> Option<&str> {
         self.host_id.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.tenancy.as_ref()
     }
     /// The `SpreadDomain` member, when set.
     #[inline]
-    pub fn spread_domain(&self) -> ::std::option::Option<&str> {
+    pub fn spread_domain(&self) -> Option<&str> {
         self.spread_domain.as_deref()
     }
     /// The `HostResourceGroupArn` member, when set.
     #[inline]
-    pub fn host_resource_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn host_resource_group_arn(&self) -> Option<&str> {
         self.host_resource_group_arn.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
 }
 /// A builder for [`Placement`](crate::types::Placement); start one with `Placement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PlacementBuilder {
     inner: crate::types::Placement,
 }
 impl PlacementBuilder {
     /// Sets [`Placement::availability_zone_id`](crate::types::Placement::availability_zone_id): The ID of the Availability Zone of the instance.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`Placement::availability_zone_id`](crate::types::Placement::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`Placement::availability_zone_id`](crate::types::Placement::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`Placement::affinity`](crate::types::Placement::affinity): The affinity setting for the instance on the Dedicated Host.
-    pub fn affinity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.affinity = ::std::option::Option::Some(input.into());
+    pub fn affinity(mut self, input: impl Into<String>) -> Self {
+        self.inner.affinity = Some(input.into());
         self
     }
     /// Sets or clears [`Placement::affinity`](crate::types::Placement::affinity).
     #[inline]
-    pub fn set_affinity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_affinity(mut self, input: Option<String>) -> Self {
         self.inner.affinity = input;
         self
     }
     /// The value set for [`Placement::affinity`](crate::types::Placement::affinity), if any.
     #[inline]
-    pub fn get_affinity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_affinity(&self) -> &Option<String> {
         &self.inner.affinity
     }
     /// Sets [`Placement::group_name`](crate::types::Placement::group_name): The name of the placement group that the instance is in.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`Placement::group_name`](crate::types::Placement::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`Placement::group_name`](crate::types::Placement::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`Placement::partition_number`](crate::types::Placement::partition_number): The number of the partition that the instance is in.
     pub fn partition_number(mut self, input: i32) -> Self {
-        self.inner.partition_number = ::std::option::Option::Some(input);
+        self.inner.partition_number = Some(input);
         self
     }
     /// Sets or clears [`Placement::partition_number`](crate::types::Placement::partition_number).
     #[inline]
-    pub fn set_partition_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_partition_number(mut self, input: Option<i32>) -> Self {
         self.inner.partition_number = input;
         self
     }
     /// The value set for [`Placement::partition_number`](crate::types::Placement::partition_number), if any.
     #[inline]
-    pub fn get_partition_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_partition_number(&self) -> &Option<i32> {
         &self.inner.partition_number
     }
     /// Sets [`Placement::host_id`](crate::types::Placement::host_id): The ID of the Dedicated Host on which the instance resides.
-    pub fn host_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_id = ::std::option::Option::Some(input.into());
+    pub fn host_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_id = Some(input.into());
         self
     }
     /// Sets or clears [`Placement::host_id`](crate::types::Placement::host_id).
     #[inline]
-    pub fn set_host_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_id(mut self, input: Option<String>) -> Self {
         self.inner.host_id = input;
         self
     }
     /// The value set for [`Placement::host_id`](crate::types::Placement::host_id), if any.
     #[inline]
-    pub fn get_host_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_id(&self) -> &Option<String> {
         &self.inner.host_id
     }
     /// Sets [`Placement::tenancy`](crate::types::Placement::tenancy): The tenancy of the instance.
     pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`Placement::tenancy`](crate::types::Placement::tenancy).
     #[inline]
-    pub fn set_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`Placement::tenancy`](crate::types::Placement::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.tenancy
     }
     /// Sets [`Placement::spread_domain`](crate::types::Placement::spread_domain): Reserved for future use.
-    pub fn spread_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spread_domain = ::std::option::Option::Some(input.into());
+    pub fn spread_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.spread_domain = Some(input.into());
         self
     }
     /// Sets or clears [`Placement::spread_domain`](crate::types::Placement::spread_domain).
     #[inline]
-    pub fn set_spread_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spread_domain(mut self, input: Option<String>) -> Self {
         self.inner.spread_domain = input;
         self
     }
     /// The value set for [`Placement::spread_domain`](crate::types::Placement::spread_domain), if any.
     #[inline]
-    pub fn get_spread_domain(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spread_domain(&self) -> &Option<String> {
         &self.inner.spread_domain
     }
     /// Sets [`Placement::host_resource_group_arn`](crate::types::Placement::host_resource_group_arn): The ARN of the host resource group in which to launch the instances.
-    pub fn host_resource_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_resource_group_arn = ::std::option::Option::Some(input.into());
+    pub fn host_resource_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_resource_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Placement::host_resource_group_arn`](crate::types::Placement::host_resource_group_arn).
     #[inline]
-    pub fn set_host_resource_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_resource_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.host_resource_group_arn = input;
         self
     }
     /// The value set for [`Placement::host_resource_group_arn`](crate::types::Placement::host_resource_group_arn), if any.
     #[inline]
-    pub fn get_host_resource_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_resource_group_arn(&self) -> &Option<String> {
         &self.inner.host_resource_group_arn
     }
     /// Sets [`Placement::group_id`](crate::types::Placement::group_id): The ID of the placement group that the instance is in.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`Placement::group_id`](crate::types::Placement::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`Placement::group_id`](crate::types::Placement::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`Placement::availability_zone`](crate::types::Placement::availability_zone): The Availability Zone of the instance.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`Placement::availability_zone`](crate::types::Placement::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`Placement::availability_zone`](crate::types::Placement::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Builds the [`Placement`]; it has no required members, so this cannot fail.
@@ -350,102 +283,84 @@ impl ::awsgen_runtime::query::WriteQuery for Placement {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.affinity {
+        if let Some(value) = &self.affinity {
             body.member("Affinity", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.partition_number {
+        if let Some(value) = &self.partition_number {
             body.member("PartitionNumber", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.host_id {
+        if let Some(value) = &self.host_id {
             body.member("HostId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             body.member("Tenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.spread_domain {
+        if let Some(value) = &self.spread_domain {
             body.member("SpreadDomain", value);
         }
-        if let ::std::option::Option::Some(value) = &self.host_resource_group_arn {
+        if let Some(value) = &self.host_resource_group_arn {
             body.member("HostResourceGroupArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for Placement {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "affinity" => {
-                    value.affinity = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.affinity = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "partitionNumber" => {
-                    value.partition_number = ::std::option::Option::Some(
+                    value.partition_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Placement")?,
                     );
                 }
                 "hostId" => {
-                    value.host_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_id = Some(String::from(child.text()));
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
-                        crate::types::Tenancy::from(child.text()),
-                    );
+                    value.tenancy = Some(crate::types::Tenancy::from(child.text()));
                 }
                 "spreadDomain" => {
-                    value.spread_domain = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spread_domain = Some(String::from(child.text()));
                 }
                 "hostResourceGroupArn" => {
-                    value.host_resource_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_resource_group_arn = Some(String::from(child.text()));
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

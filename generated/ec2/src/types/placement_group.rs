@@ -2,66 +2,61 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a placement group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PlacementGroup {
     /// The name of the placement group.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The state of the placement group.
-    pub state: ::std::option::Option<crate::types::PlacementGroupState>,
+    pub state: Option<crate::types::PlacementGroupState>,
     /// The placement strategy.
-    pub strategy: ::std::option::Option<crate::types::PlacementStrategy>,
+    pub strategy: Option<crate::types::PlacementStrategy>,
     /// The number of partitions. Valid only if **strategy** is set to `partition`.
-    pub partition_count: ::std::option::Option<i32>,
+    pub partition_count: Option<i32>,
     /// The ID of the placement group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// Any tags applied to the placement group.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The Amazon Resource Name (ARN) of the placement group.
-    pub group_arn: ::std::option::Option<::std::string::String>,
+    pub group_arn: Option<String>,
     /// The spread level for the placement group. *Only* Outpost placement groups can be spread across hosts.
-    pub spread_level: ::std::option::Option<crate::types::SpreadLevel>,
+    pub spread_level: Option<crate::types::SpreadLevel>,
     /// Reserved for future use.
-    pub linked_group_id: ::std::option::Option<::std::string::String>,
+    pub linked_group_id: Option<String>,
     /// The service provider that manages the Placement Group.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
     /// The ID of the parent placement group.
-    pub parent_group_id: ::std::option::Option<::std::string::String>,
+    pub parent_group_id: Option<String>,
 }
 impl PlacementGroup {
     /// Starts building a [`PlacementGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::PlacementGroupBuilder {
-        <crate::types::builders::PlacementGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PlacementGroupBuilder as Default>::default()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::PlacementGroupState> {
+    pub fn state(&self) -> Option<&crate::types::PlacementGroupState> {
         self.state.as_ref()
     }
     /// The `Strategy` member, when set.
     #[inline]
-    pub fn strategy(&self) -> ::std::option::Option<&crate::types::PlacementStrategy> {
+    pub fn strategy(&self) -> Option<&crate::types::PlacementStrategy> {
         self.strategy.as_ref()
     }
     /// The `PartitionCount` member, when set.
     #[inline]
-    pub fn partition_count(&self) -> ::std::option::Option<i32> {
+    pub fn partition_count(&self) -> Option<i32> {
         self.partition_count
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,141 +66,120 @@ impl PlacementGroup {
     }
     /// The `GroupArn` member, when set.
     #[inline]
-    pub fn group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn group_arn(&self) -> Option<&str> {
         self.group_arn.as_deref()
     }
     /// The `SpreadLevel` member, when set.
     #[inline]
-    pub fn spread_level(&self) -> ::std::option::Option<&crate::types::SpreadLevel> {
+    pub fn spread_level(&self) -> Option<&crate::types::SpreadLevel> {
         self.spread_level.as_ref()
     }
     /// The `LinkedGroupId` member, when set.
     #[inline]
-    pub fn linked_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn linked_group_id(&self) -> Option<&str> {
         self.linked_group_id.as_deref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
     /// The `ParentGroupId` member, when set.
     #[inline]
-    pub fn parent_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_group_id(&self) -> Option<&str> {
         self.parent_group_id.as_deref()
     }
 }
 /// A builder for [`PlacementGroup`](crate::types::PlacementGroup); start one with `PlacementGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PlacementGroupBuilder {
     inner: crate::types::PlacementGroup,
 }
 impl PlacementGroupBuilder {
     /// Sets [`PlacementGroup::group_name`](crate::types::PlacementGroup::group_name): The name of the placement group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`PlacementGroup::group_name`](crate::types::PlacementGroup::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`PlacementGroup::group_name`](crate::types::PlacementGroup::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`PlacementGroup::state`](crate::types::PlacementGroup::state): The state of the placement group.
     pub fn state(mut self, input: crate::types::PlacementGroupState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::state`](crate::types::PlacementGroup::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::PlacementGroupState>,
+        input: Option<crate::types::PlacementGroupState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`PlacementGroup::state`](crate::types::PlacementGroup::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::PlacementGroupState> {
+    pub fn get_state(&self) -> &Option<crate::types::PlacementGroupState> {
         &self.inner.state
     }
     /// Sets [`PlacementGroup::strategy`](crate::types::PlacementGroup::strategy): The placement strategy.
     pub fn strategy(mut self, input: crate::types::PlacementStrategy) -> Self {
-        self.inner.strategy = ::std::option::Option::Some(input);
+        self.inner.strategy = Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::strategy`](crate::types::PlacementGroup::strategy).
     #[inline]
     pub fn set_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::PlacementStrategy>,
+        input: Option<crate::types::PlacementStrategy>,
     ) -> Self {
         self.inner.strategy = input;
         self
     }
     /// The value set for [`PlacementGroup::strategy`](crate::types::PlacementGroup::strategy), if any.
     #[inline]
-    pub fn get_strategy(
-        &self,
-    ) -> &::std::option::Option<crate::types::PlacementStrategy> {
+    pub fn get_strategy(&self) -> &Option<crate::types::PlacementStrategy> {
         &self.inner.strategy
     }
     /// Sets [`PlacementGroup::partition_count`](crate::types::PlacementGroup::partition_count): The number of partitions.
     pub fn partition_count(mut self, input: i32) -> Self {
-        self.inner.partition_count = ::std::option::Option::Some(input);
+        self.inner.partition_count = Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::partition_count`](crate::types::PlacementGroup::partition_count).
     #[inline]
-    pub fn set_partition_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_partition_count(mut self, input: Option<i32>) -> Self {
         self.inner.partition_count = input;
         self
     }
     /// The value set for [`PlacementGroup::partition_count`](crate::types::PlacementGroup::partition_count), if any.
     #[inline]
-    pub fn get_partition_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_partition_count(&self) -> &Option<i32> {
         &self.inner.partition_count
     }
     /// Sets [`PlacementGroup::group_id`](crate::types::PlacementGroup::group_id): The ID of the placement group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`PlacementGroup::group_id`](crate::types::PlacementGroup::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`PlacementGroup::group_id`](crate::types::PlacementGroup::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Appends one item to [`PlacementGroup::tags`](crate::types::PlacementGroup::tags): Any tags applied to the placement group.
@@ -217,124 +191,96 @@ impl PlacementGroupBuilder {
     }
     /// Sets or clears [`PlacementGroup::tags`](crate::types::PlacementGroup::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`PlacementGroup::tags`](crate::types::PlacementGroup::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`PlacementGroup::group_arn`](crate::types::PlacementGroup::group_arn): The Amazon Resource Name (ARN) of the placement group.
-    pub fn group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_arn = ::std::option::Option::Some(input.into());
+    pub fn group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PlacementGroup::group_arn`](crate::types::PlacementGroup::group_arn).
     #[inline]
-    pub fn set_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.group_arn = input;
         self
     }
     /// The value set for [`PlacementGroup::group_arn`](crate::types::PlacementGroup::group_arn), if any.
     #[inline]
-    pub fn get_group_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_arn(&self) -> &Option<String> {
         &self.inner.group_arn
     }
     /// Sets [`PlacementGroup::spread_level`](crate::types::PlacementGroup::spread_level): The spread level for the placement group. *Only* Outpost placement groups can be spread across hosts.
     pub fn spread_level(mut self, input: crate::types::SpreadLevel) -> Self {
-        self.inner.spread_level = ::std::option::Option::Some(input);
+        self.inner.spread_level = Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::spread_level`](crate::types::PlacementGroup::spread_level).
     #[inline]
-    pub fn set_spread_level(
-        mut self,
-        input: ::std::option::Option<crate::types::SpreadLevel>,
-    ) -> Self {
+    pub fn set_spread_level(mut self, input: Option<crate::types::SpreadLevel>) -> Self {
         self.inner.spread_level = input;
         self
     }
     /// The value set for [`PlacementGroup::spread_level`](crate::types::PlacementGroup::spread_level), if any.
     #[inline]
-    pub fn get_spread_level(&self) -> &::std::option::Option<crate::types::SpreadLevel> {
+    pub fn get_spread_level(&self) -> &Option<crate::types::SpreadLevel> {
         &self.inner.spread_level
     }
     /// Sets [`PlacementGroup::linked_group_id`](crate::types::PlacementGroup::linked_group_id): Reserved for future use.
-    pub fn linked_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.linked_group_id = ::std::option::Option::Some(input.into());
+    pub fn linked_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.linked_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`PlacementGroup::linked_group_id`](crate::types::PlacementGroup::linked_group_id).
     #[inline]
-    pub fn set_linked_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_linked_group_id(mut self, input: Option<String>) -> Self {
         self.inner.linked_group_id = input;
         self
     }
     /// The value set for [`PlacementGroup::linked_group_id`](crate::types::PlacementGroup::linked_group_id), if any.
     #[inline]
-    pub fn get_linked_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_linked_group_id(&self) -> &Option<String> {
         &self.inner.linked_group_id
     }
     /// Sets [`PlacementGroup::operator`](crate::types::PlacementGroup::operator): The service provider that manages the Placement Group.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`PlacementGroup::operator`](crate::types::PlacementGroup::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`PlacementGroup::operator`](crate::types::PlacementGroup::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Sets [`PlacementGroup::parent_group_id`](crate::types::PlacementGroup::parent_group_id): The ID of the parent placement group.
-    pub fn parent_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_group_id = ::std::option::Option::Some(input.into());
+    pub fn parent_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`PlacementGroup::parent_group_id`](crate::types::PlacementGroup::parent_group_id).
     #[inline]
-    pub fn set_parent_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_group_id(mut self, input: Option<String>) -> Self {
         self.inner.parent_group_id = input;
         self
     }
     /// The value set for [`PlacementGroup::parent_group_id`](crate::types::PlacementGroup::parent_group_id), if any.
     #[inline]
-    pub fn get_parent_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_group_id(&self) -> &Option<String> {
         &self.inner.parent_group_id
     }
     /// Builds the [`PlacementGroup`]; it has no required members, so this cannot fail.
@@ -346,39 +292,35 @@ impl PlacementGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for PlacementGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::PlacementGroupState::from(child.text()),
                     );
                 }
                 "strategy" => {
-                    value.strategy = ::std::option::Option::Some(
+                    value.strategy = Some(
                         crate::types::PlacementStrategy::from(child.text()),
                     );
                 }
                 "partitionCount" => {
-                    value.partition_count = ::std::option::Option::Some(
+                    value.partition_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PlacementGroup")?,
                     );
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -386,35 +328,29 @@ impl ::awsgen_runtime::xml::FromXml for PlacementGroup {
                     );
                 }
                 "groupArn" => {
-                    value.group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_arn = Some(String::from(child.text()));
                 }
                 "spreadLevel" => {
-                    value.spread_level = ::std::option::Option::Some(
+                    value.spread_level = Some(
                         crate::types::SpreadLevel::from(child.text()),
                     );
                 }
                 "linkedGroupId" => {
-                    value.linked_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.linked_group_id = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "parentGroupId" => {
-                    value.parent_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.parent_group_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement group support of the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PlacementGroupInfo {
     /// The supported placement group types.
-    pub supported_strategies: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PlacementGroupStrategy>,
-    >,
+    pub supported_strategies: Option<Vec<crate::types::PlacementGroupStrategy>>,
 }
 impl PlacementGroupInfo {
     /// Starts building a [`PlacementGroupInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::PlacementGroupInfoBuilder {
-        <crate::types::builders::PlacementGroupInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PlacementGroupInfoBuilder as Default>::default()
     }
     /// The `SupportedStrategies` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl PlacementGroupInfo {
     }
 }
 /// A builder for [`PlacementGroupInfo`](crate::types::PlacementGroupInfo); start one with `PlacementGroupInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PlacementGroupInfoBuilder {
     inner: crate::types::PlacementGroupInfo,
 }
@@ -52,9 +40,7 @@ impl PlacementGroupInfoBuilder {
     #[inline]
     pub fn set_supported_strategies(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PlacementGroupStrategy>,
-        >,
+        input: Option<Vec<crate::types::PlacementGroupStrategy>>,
     ) -> Self {
         self.inner.supported_strategies = input;
         self
@@ -63,7 +49,7 @@ impl PlacementGroupInfoBuilder {
     #[inline]
     pub fn get_supported_strategies(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PlacementGroupStrategy>> {
+    ) -> &Option<Vec<crate::types::PlacementGroupStrategy>> {
         &self.inner.supported_strategies
     }
     /// Builds the [`PlacementGroupInfo`]; it has no required members, so this cannot fail.
@@ -75,17 +61,17 @@ impl PlacementGroupInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for PlacementGroupInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "supportedStrategies" {
-                value.supported_strategies = ::std::option::Option::Some(
+                value.supported_strategies = Some(
                     ::awsgen_runtime::xml::text_list::<
                         crate::types::PlacementGroupStrategy,
                     >(child),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

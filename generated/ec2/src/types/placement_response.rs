@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PlacementResponse {
     /// The name of the placement group that the instance is in.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
 }
 impl PlacementResponse {
     /// Starts building a [`PlacementResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::PlacementResponseBuilder {
-        <crate::types::builders::PlacementResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PlacementResponseBuilder as Default>::default()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
 }
 /// A builder for [`PlacementResponse`](crate::types::PlacementResponse); start one with `PlacementResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PlacementResponseBuilder {
     inner: crate::types::PlacementResponse,
 }
 impl PlacementResponseBuilder {
     /// Sets [`PlacementResponse::group_name`](crate::types::PlacementResponse::group_name): The name of the placement group that the instance is in.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`PlacementResponse::group_name`](crate::types::PlacementResponse::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`PlacementResponse::group_name`](crate::types::PlacementResponse::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Builds the [`PlacementResponse`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl PlacementResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for PlacementResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "groupName" {
-                value.group_name = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.group_name = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a range of ports.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PortRange {
     /// The first port in the range.
-    pub from: ::std::option::Option<i32>,
+    pub from: Option<i32>,
     /// The last port in the range.
-    pub to: ::std::option::Option<i32>,
+    pub to: Option<i32>,
 }
 impl PortRange {
     /// Starts building a [`PortRange`].
     #[inline]
     pub fn builder() -> crate::types::builders::PortRangeBuilder {
-        <crate::types::builders::PortRangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PortRangeBuilder as Default>::default()
     }
     /// The `From` member, when set.
     #[inline]
-    pub fn from(&self) -> ::std::option::Option<i32> {
+    pub fn from(&self) -> Option<i32> {
         self.from
     }
     /// The `To` member, when set.
     #[inline]
-    pub fn to(&self) -> ::std::option::Option<i32> {
+    pub fn to(&self) -> Option<i32> {
         self.to
     }
 }
 /// A builder for [`PortRange`](crate::types::PortRange); start one with `PortRange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PortRangeBuilder {
     inner: crate::types::PortRange,
 }
 impl PortRangeBuilder {
     /// Sets [`PortRange::from`](crate::types::PortRange::from): The first port in the range.
     pub fn from(mut self, input: i32) -> Self {
-        self.inner.from = ::std::option::Option::Some(input);
+        self.inner.from = Some(input);
         self
     }
     /// Sets or clears [`PortRange::from`](crate::types::PortRange::from).
     #[inline]
-    pub fn set_from(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from(mut self, input: Option<i32>) -> Self {
         self.inner.from = input;
         self
     }
     /// The value set for [`PortRange::from`](crate::types::PortRange::from), if any.
     #[inline]
-    pub fn get_from(&self) -> &::std::option::Option<i32> {
+    pub fn get_from(&self) -> &Option<i32> {
         &self.inner.from
     }
     /// Sets [`PortRange::to`](crate::types::PortRange::to): The last port in the range.
     pub fn to(mut self, input: i32) -> Self {
-        self.inner.to = ::std::option::Option::Some(input);
+        self.inner.to = Some(input);
         self
     }
     /// Sets or clears [`PortRange::to`](crate::types::PortRange::to).
     #[inline]
-    pub fn set_to(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to(mut self, input: Option<i32>) -> Self {
         self.inner.to = input;
         self
     }
     /// The value set for [`PortRange::to`](crate::types::PortRange::to), if any.
     #[inline]
-    pub fn get_to(&self) -> &::std::option::Option<i32> {
+    pub fn get_to(&self) -> &Option<i32> {
         &self.inner.to
     }
     /// Builds the [`PortRange`]; it has no required members, so this cannot fail.
@@ -85,32 +75,32 @@ impl ::awsgen_runtime::query::WriteQuery for PortRange {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.from {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.from {
             body.member("From", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.to {
+        if let Some(value) = &self.to {
             body.member("To", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for PortRange {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "from" => {
-                    value.from = ::std::option::Option::Some(
+                    value.from = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PortRange")?,
                     );
                 }
                 "to" => {
-                    value.to = ::std::option::Option::Some(
+                    value.to = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PortRange")?,
@@ -119,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for PortRange {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

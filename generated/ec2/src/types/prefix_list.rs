@@ -2,50 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes prefixes for Amazon Web Services services.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PrefixList {
     /// The IP address range of the Amazon Web Services service.
-    pub cidrs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub cidrs: Option<Vec<String>>,
     /// The ID of the prefix.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The name of the prefix.
-    pub prefix_list_name: ::std::option::Option<::std::string::String>,
+    pub prefix_list_name: Option<String>,
 }
 impl PrefixList {
     /// Starts building a [`PrefixList`].
     #[inline]
     pub fn builder() -> crate::types::builders::PrefixListBuilder {
-        <crate::types::builders::PrefixListBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PrefixListBuilder as Default>::default()
     }
     /// The `Cidrs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn cidrs(&self) -> &[::std::string::String] {
+    pub fn cidrs(&self) -> &[String] {
         self.cidrs.as_deref().unwrap_or_default()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `PrefixListName` member, when set.
     #[inline]
-    pub fn prefix_list_name(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_name(&self) -> Option<&str> {
         self.prefix_list_name.as_deref()
     }
 }
 /// A builder for [`PrefixList`](crate::types::PrefixList); start one with `PrefixList::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PrefixListBuilder {
     inner: crate::types::PrefixList,
 }
@@ -53,71 +43,51 @@ impl PrefixListBuilder {
     /// Appends one item to [`PrefixList::cidrs`](crate::types::PrefixList::cidrs): The IP address range of the Amazon Web Services service.
     ///
     /// To set the whole list at once, use [`set_cidrs`](Self::set_cidrs).
-    pub fn cidrs(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidrs(mut self, input: impl Into<String>) -> Self {
         self.inner.cidrs.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PrefixList::cidrs`](crate::types::PrefixList::cidrs).
     #[inline]
-    pub fn set_cidrs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_cidrs(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.cidrs = input;
         self
     }
     /// The value set for [`PrefixList::cidrs`](crate::types::PrefixList::cidrs), if any.
     #[inline]
-    pub fn get_cidrs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_cidrs(&self) -> &Option<Vec<String>> {
         &self.inner.cidrs
     }
     /// Sets [`PrefixList::prefix_list_id`](crate::types::PrefixList::prefix_list_id): The ID of the prefix.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`PrefixList::prefix_list_id`](crate::types::PrefixList::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`PrefixList::prefix_list_id`](crate::types::PrefixList::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`PrefixList::prefix_list_name`](crate::types::PrefixList::prefix_list_name): The name of the prefix.
-    pub fn prefix_list_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_name = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_name = Some(input.into());
         self
     }
     /// Sets or clears [`PrefixList::prefix_list_name`](crate::types::PrefixList::prefix_list_name).
     #[inline]
-    pub fn set_prefix_list_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_name(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_name = input;
         self
     }
     /// The value set for [`PrefixList::prefix_list_name`](crate::types::PrefixList::prefix_list_name), if any.
     #[inline]
-    pub fn get_prefix_list_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_name(&self) -> &Option<String> {
         &self.inner.prefix_list_name
     }
     /// Builds the [`PrefixList`]; it has no required members, so this cannot fail.
@@ -129,28 +99,24 @@ impl PrefixListBuilder {
 impl ::awsgen_runtime::xml::FromXml for PrefixList {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidrSet" => {
-                    value.cidrs = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.cidrs = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "prefixListName" => {
-                    value.prefix_list_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

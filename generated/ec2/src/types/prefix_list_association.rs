@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the resource with which a prefix list is associated.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PrefixListAssociation {
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The owner of the resource.
-    pub resource_owner: ::std::option::Option<::std::string::String>,
+    pub resource_owner: Option<String>,
 }
 impl PrefixListAssociation {
     /// Starts building a [`PrefixListAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::PrefixListAssociationBuilder {
-        <crate::types::builders::PrefixListAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PrefixListAssociationBuilder as Default>::default()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceOwner` member, when set.
     #[inline]
-    pub fn resource_owner(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner(&self) -> Option<&str> {
         self.resource_owner.as_deref()
     }
 }
 /// A builder for [`PrefixListAssociation`](crate::types::PrefixListAssociation); start one with `PrefixListAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PrefixListAssociationBuilder {
     inner: crate::types::PrefixListAssociation,
 }
 impl PrefixListAssociationBuilder {
     /// Sets [`PrefixListAssociation::resource_id`](crate::types::PrefixListAssociation::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`PrefixListAssociation::resource_id`](crate::types::PrefixListAssociation::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`PrefixListAssociation::resource_id`](crate::types::PrefixListAssociation::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`PrefixListAssociation::resource_owner`](crate::types::PrefixListAssociation::resource_owner): The owner of the resource.
-    pub fn resource_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner = ::std::option::Option::Some(input.into());
+    pub fn resource_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner = Some(input.into());
         self
     }
     /// Sets or clears [`PrefixListAssociation::resource_owner`](crate::types::PrefixListAssociation::resource_owner).
     #[inline]
-    pub fn set_resource_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner = input;
         self
     }
     /// The value set for [`PrefixListAssociation::resource_owner`](crate::types::PrefixListAssociation::resource_owner), if any.
     #[inline]
-    pub fn get_resource_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner(&self) -> &Option<String> {
         &self.inner.resource_owner
     }
     /// Builds the [`PrefixListAssociation`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl PrefixListAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for PrefixListAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceOwner" => {
-                    value.resource_owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,132 +2,118 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the price for a Reserved Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PriceSchedule {
     /// The current price schedule, as determined by the term remaining for the Reserved Instance in the listing.
     ///
     /// A specific price schedule is always in effect, but only one price schedule can be active at any time. Take, for example, a Reserved Instance listing that has five months remaining in its term. When you specify price schedules for five months and two months, this means that schedule 1, covering the first three months of the remaining term, will be active during months 5, 4, and 3. Then schedule 2, covering the last two months of the term, will be active for months 2 and 1.
-    pub active: ::std::option::Option<bool>,
+    pub active: Option<bool>,
     /// The currency for transacting the Reserved Instance resale. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// The fixed price for the term.
-    pub price: ::std::option::Option<f64>,
+    pub price: Option<f64>,
     /// The number of months remaining in the reservation. For example, 2 is the second to the last month before the capacity reservation expires.
-    pub term: ::std::option::Option<i64>,
+    pub term: Option<i64>,
 }
 impl PriceSchedule {
     /// Starts building a [`PriceSchedule`].
     #[inline]
     pub fn builder() -> crate::types::builders::PriceScheduleBuilder {
-        <crate::types::builders::PriceScheduleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PriceScheduleBuilder as Default>::default()
     }
     /// The `Active` member, when set.
     #[inline]
-    pub fn active(&self) -> ::std::option::Option<bool> {
+    pub fn active(&self) -> Option<bool> {
         self.active
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `Price` member, when set.
     #[inline]
-    pub fn price(&self) -> ::std::option::Option<f64> {
+    pub fn price(&self) -> Option<f64> {
         self.price
     }
     /// The `Term` member, when set.
     #[inline]
-    pub fn term(&self) -> ::std::option::Option<i64> {
+    pub fn term(&self) -> Option<i64> {
         self.term
     }
 }
 /// A builder for [`PriceSchedule`](crate::types::PriceSchedule); start one with `PriceSchedule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PriceScheduleBuilder {
     inner: crate::types::PriceSchedule,
 }
 impl PriceScheduleBuilder {
     /// Sets [`PriceSchedule::active`](crate::types::PriceSchedule::active): The current price schedule, as determined by the term remaining for the Reserved Instance in the listing.
     pub fn active(mut self, input: bool) -> Self {
-        self.inner.active = ::std::option::Option::Some(input);
+        self.inner.active = Some(input);
         self
     }
     /// Sets or clears [`PriceSchedule::active`](crate::types::PriceSchedule::active).
     #[inline]
-    pub fn set_active(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_active(mut self, input: Option<bool>) -> Self {
         self.inner.active = input;
         self
     }
     /// The value set for [`PriceSchedule::active`](crate::types::PriceSchedule::active), if any.
     #[inline]
-    pub fn get_active(&self) -> &::std::option::Option<bool> {
+    pub fn get_active(&self) -> &Option<bool> {
         &self.inner.active
     }
     /// Sets [`PriceSchedule::currency_code`](crate::types::PriceSchedule::currency_code): The currency for transacting the Reserved Instance resale.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`PriceSchedule::currency_code`](crate::types::PriceSchedule::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`PriceSchedule::currency_code`](crate::types::PriceSchedule::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Sets [`PriceSchedule::price`](crate::types::PriceSchedule::price): The fixed price for the term.
     pub fn price(mut self, input: f64) -> Self {
-        self.inner.price = ::std::option::Option::Some(input);
+        self.inner.price = Some(input);
         self
     }
     /// Sets or clears [`PriceSchedule::price`](crate::types::PriceSchedule::price).
     #[inline]
-    pub fn set_price(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_price(mut self, input: Option<f64>) -> Self {
         self.inner.price = input;
         self
     }
     /// The value set for [`PriceSchedule::price`](crate::types::PriceSchedule::price), if any.
     #[inline]
-    pub fn get_price(&self) -> &::std::option::Option<f64> {
+    pub fn get_price(&self) -> &Option<f64> {
         &self.inner.price
     }
     /// Sets [`PriceSchedule::term`](crate::types::PriceSchedule::term): The number of months remaining in the reservation.
     pub fn term(mut self, input: i64) -> Self {
-        self.inner.term = ::std::option::Option::Some(input);
+        self.inner.term = Some(input);
         self
     }
     /// Sets or clears [`PriceSchedule::term`](crate::types::PriceSchedule::term).
     #[inline]
-    pub fn set_term(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_term(mut self, input: Option<i64>) -> Self {
         self.inner.term = input;
         self
     }
     /// The value set for [`PriceSchedule::term`](crate::types::PriceSchedule::term), if any.
     #[inline]
-    pub fn get_term(&self) -> &::std::option::Option<i64> {
+    pub fn get_term(&self) -> &Option<i64> {
         &self.inner.term
     }
     /// Builds the [`PriceSchedule`]; it has no required members, so this cannot fail.
@@ -139,20 +125,20 @@ impl PriceScheduleBuilder {
 impl ::awsgen_runtime::xml::FromXml for PriceSchedule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "active" => {
-                    value.active = ::std::option::Option::Some(child.text() == "true");
+                    value.active = Some(child.text() == "true");
                 }
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
+                    value.currency_code = Some(
                         crate::types::CurrencyCodeValues::from(child.text()),
                     );
                 }
                 "price" => {
-                    value.price = ::std::option::Option::Some(
+                    value.price = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -161,7 +147,7 @@ impl ::awsgen_runtime::xml::FromXml for PriceSchedule {
                     );
                 }
                 "term" => {
-                    value.term = ::std::option::Option::Some(
+                    value.term = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "PriceSchedule")?,
@@ -170,6 +156,6 @@ impl ::awsgen_runtime::xml::FromXml for PriceSchedule {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

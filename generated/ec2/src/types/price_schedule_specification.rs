@@ -2,107 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the price for a Reserved Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PriceScheduleSpecification {
     /// The number of months remaining in the reservation. For example, 2 is the second to the last month before the capacity reservation expires.
-    pub term: ::std::option::Option<i64>,
+    pub term: Option<i64>,
     /// The fixed price for the term.
-    pub price: ::std::option::Option<f64>,
+    pub price: Option<f64>,
     /// The currency for transacting the Reserved Instance resale. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
 }
 impl PriceScheduleSpecification {
     /// Starts building a [`PriceScheduleSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::PriceScheduleSpecificationBuilder {
-        <crate::types::builders::PriceScheduleSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PriceScheduleSpecificationBuilder as Default>::default()
     }
     /// The `Term` member, when set.
     #[inline]
-    pub fn term(&self) -> ::std::option::Option<i64> {
+    pub fn term(&self) -> Option<i64> {
         self.term
     }
     /// The `Price` member, when set.
     #[inline]
-    pub fn price(&self) -> ::std::option::Option<f64> {
+    pub fn price(&self) -> Option<f64> {
         self.price
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
 }
 /// A builder for [`PriceScheduleSpecification`](crate::types::PriceScheduleSpecification); start one with `PriceScheduleSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PriceScheduleSpecificationBuilder {
     inner: crate::types::PriceScheduleSpecification,
 }
 impl PriceScheduleSpecificationBuilder {
     /// Sets [`PriceScheduleSpecification::term`](crate::types::PriceScheduleSpecification::term): The number of months remaining in the reservation.
     pub fn term(mut self, input: i64) -> Self {
-        self.inner.term = ::std::option::Option::Some(input);
+        self.inner.term = Some(input);
         self
     }
     /// Sets or clears [`PriceScheduleSpecification::term`](crate::types::PriceScheduleSpecification::term).
     #[inline]
-    pub fn set_term(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_term(mut self, input: Option<i64>) -> Self {
         self.inner.term = input;
         self
     }
     /// The value set for [`PriceScheduleSpecification::term`](crate::types::PriceScheduleSpecification::term), if any.
     #[inline]
-    pub fn get_term(&self) -> &::std::option::Option<i64> {
+    pub fn get_term(&self) -> &Option<i64> {
         &self.inner.term
     }
     /// Sets [`PriceScheduleSpecification::price`](crate::types::PriceScheduleSpecification::price): The fixed price for the term.
     pub fn price(mut self, input: f64) -> Self {
-        self.inner.price = ::std::option::Option::Some(input);
+        self.inner.price = Some(input);
         self
     }
     /// Sets or clears [`PriceScheduleSpecification::price`](crate::types::PriceScheduleSpecification::price).
     #[inline]
-    pub fn set_price(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_price(mut self, input: Option<f64>) -> Self {
         self.inner.price = input;
         self
     }
     /// The value set for [`PriceScheduleSpecification::price`](crate::types::PriceScheduleSpecification::price), if any.
     #[inline]
-    pub fn get_price(&self) -> &::std::option::Option<f64> {
+    pub fn get_price(&self) -> &Option<f64> {
         &self.inner.price
     }
     /// Sets [`PriceScheduleSpecification::currency_code`](crate::types::PriceScheduleSpecification::currency_code): The currency for transacting the Reserved Instance resale.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`PriceScheduleSpecification::currency_code`](crate::types::PriceScheduleSpecification::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`PriceScheduleSpecification::currency_code`](crate::types::PriceScheduleSpecification::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Builds the [`PriceScheduleSpecification`]; it has no required members, so this cannot fail.
@@ -115,16 +101,16 @@ impl ::awsgen_runtime::query::WriteQuery for PriceScheduleSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.term {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.term {
             body.member("Term", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.price {
+        if let Some(value) = &self.price {
             body.member("Price", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             body.member("CurrencyCode", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

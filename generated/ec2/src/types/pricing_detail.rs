@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance offering.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PricingDetail {
     /// The number of reservations available for the price.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The price per instance.
-    pub price: ::std::option::Option<f64>,
+    pub price: Option<f64>,
 }
 impl PricingDetail {
     /// Starts building a [`PricingDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::PricingDetailBuilder {
-        <crate::types::builders::PricingDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PricingDetailBuilder as Default>::default()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i32> {
+    pub fn count(&self) -> Option<i32> {
         self.count
     }
     /// The `Price` member, when set.
     #[inline]
-    pub fn price(&self) -> ::std::option::Option<f64> {
+    pub fn price(&self) -> Option<f64> {
         self.price
     }
 }
 /// A builder for [`PricingDetail`](crate::types::PricingDetail); start one with `PricingDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PricingDetailBuilder {
     inner: crate::types::PricingDetail,
 }
 impl PricingDetailBuilder {
     /// Sets [`PricingDetail::count`](crate::types::PricingDetail::count): The number of reservations available for the price.
     pub fn count(mut self, input: i32) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`PricingDetail::count`](crate::types::PricingDetail::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_count(mut self, input: Option<i32>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`PricingDetail::count`](crate::types::PricingDetail::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_count(&self) -> &Option<i32> {
         &self.inner.count
     }
     /// Sets [`PricingDetail::price`](crate::types::PricingDetail::price): The price per instance.
     pub fn price(mut self, input: f64) -> Self {
-        self.inner.price = ::std::option::Option::Some(input);
+        self.inner.price = Some(input);
         self
     }
     /// Sets or clears [`PricingDetail::price`](crate::types::PricingDetail::price).
     #[inline]
-    pub fn set_price(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_price(mut self, input: Option<f64>) -> Self {
         self.inner.price = input;
         self
     }
     /// The value set for [`PricingDetail::price`](crate::types::PricingDetail::price), if any.
     #[inline]
-    pub fn get_price(&self) -> &::std::option::Option<f64> {
+    pub fn get_price(&self) -> &Option<f64> {
         &self.inner.price
     }
     /// Builds the [`PricingDetail`]; it has no required members, so this cannot fail.
@@ -84,19 +74,19 @@ impl PricingDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for PricingDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PricingDetail")?,
                     );
                 }
                 "price" => {
-                    value.price = ::std::option::Option::Some(
+                    value.price = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -107,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for PricingDetail {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

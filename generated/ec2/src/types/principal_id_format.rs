@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// PrincipalIdFormat description
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PrincipalIdFormat {
     /// PrincipalIdFormatARN description
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// PrincipalIdFormatStatuses description
-    pub statuses: ::std::option::Option<::std::vec::Vec<crate::types::IdFormat>>,
+    pub statuses: Option<Vec<crate::types::IdFormat>>,
 }
 impl PrincipalIdFormat {
     /// Starts building a [`PrincipalIdFormat`].
     #[inline]
     pub fn builder() -> crate::types::builders::PrincipalIdFormatBuilder {
-        <crate::types::builders::PrincipalIdFormatBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PrincipalIdFormatBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Statuses` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl PrincipalIdFormat {
     }
 }
 /// A builder for [`PrincipalIdFormat`](crate::types::PrincipalIdFormat); start one with `PrincipalIdFormat::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PrincipalIdFormatBuilder {
     inner: crate::types::PrincipalIdFormat,
 }
 impl PrincipalIdFormatBuilder {
     /// Sets [`PrincipalIdFormat::arn`](crate::types::PrincipalIdFormat::arn): PrincipalIdFormatARN description
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`PrincipalIdFormat::arn`](crate::types::PrincipalIdFormat::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`PrincipalIdFormat::arn`](crate::types::PrincipalIdFormat::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Appends one item to [`PrincipalIdFormat::statuses`](crate::types::PrincipalIdFormat::statuses): PrincipalIdFormatStatuses description
@@ -74,18 +58,13 @@ impl PrincipalIdFormatBuilder {
     }
     /// Sets or clears [`PrincipalIdFormat::statuses`](crate::types::PrincipalIdFormat::statuses).
     #[inline]
-    pub fn set_statuses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IdFormat>>,
-    ) -> Self {
+    pub fn set_statuses(mut self, input: Option<Vec<crate::types::IdFormat>>) -> Self {
         self.inner.statuses = input;
         self
     }
     /// The value set for [`PrincipalIdFormat::statuses`](crate::types::PrincipalIdFormat::statuses), if any.
     #[inline]
-    pub fn get_statuses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IdFormat>> {
+    pub fn get_statuses(&self) -> &Option<Vec<crate::types::IdFormat>> {
         &self.inner.statuses
     }
     /// Builds the [`PrincipalIdFormat`]; it has no required members, so this cannot fail.
@@ -97,17 +76,15 @@ impl PrincipalIdFormatBuilder {
 impl ::awsgen_runtime::xml::FromXml for PrincipalIdFormat {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "arn" => {
-                    value.arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.arn = Some(String::from(child.text()));
                 }
                 "statusSet" => {
-                    value.statuses = ::std::option::Option::Some(
+                    value.statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for PrincipalIdFormat {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

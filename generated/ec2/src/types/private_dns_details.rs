@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Private DNS name for interface endpoints.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PrivateDnsDetails {
     /// The private DNS name assigned to the VPC endpoint service.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
 }
 impl PrivateDnsDetails {
     /// Starts building a [`PrivateDnsDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::PrivateDnsDetailsBuilder {
-        <crate::types::builders::PrivateDnsDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PrivateDnsDetailsBuilder as Default>::default()
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
 }
 /// A builder for [`PrivateDnsDetails`](crate::types::PrivateDnsDetails); start one with `PrivateDnsDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PrivateDnsDetailsBuilder {
     inner: crate::types::PrivateDnsDetails,
 }
 impl PrivateDnsDetailsBuilder {
     /// Sets [`PrivateDnsDetails::private_dns_name`](crate::types::PrivateDnsDetails::private_dns_name): The private DNS name assigned to the VPC endpoint service.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`PrivateDnsDetails::private_dns_name`](crate::types::PrivateDnsDetails::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`PrivateDnsDetails::private_dns_name`](crate::types::PrivateDnsDetails::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Builds the [`PrivateDnsDetails`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl PrivateDnsDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for PrivateDnsDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "privateDnsName" {
-                value.private_dns_name = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.private_dns_name = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

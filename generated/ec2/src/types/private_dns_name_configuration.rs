@@ -2,146 +2,115 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the private DNS name for the service endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PrivateDnsNameConfiguration {
     /// The verification state of the VPC endpoint service.
     ///
     /// Consumers of the endpoint service can use the private name only when the state is `verified`.
-    pub state: ::std::option::Option<crate::types::DnsNameState>,
+    pub state: Option<crate::types::DnsNameState>,
     /// The endpoint service verification type, for example TXT.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The value the service provider adds to the private DNS name domain record before verification.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
     /// The name of the record subdomain the service provider needs to create. The service provider adds the `value` text to the `name`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl PrivateDnsNameConfiguration {
     /// Starts building a [`PrivateDnsNameConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::PrivateDnsNameConfigurationBuilder {
-        <crate::types::builders::PrivateDnsNameConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PrivateDnsNameConfigurationBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::DnsNameState> {
+    pub fn state(&self) -> Option<&crate::types::DnsNameState> {
         self.state.as_ref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`PrivateDnsNameConfiguration`](crate::types::PrivateDnsNameConfiguration); start one with `PrivateDnsNameConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PrivateDnsNameConfigurationBuilder {
     inner: crate::types::PrivateDnsNameConfiguration,
 }
 impl PrivateDnsNameConfigurationBuilder {
     /// Sets [`PrivateDnsNameConfiguration::state`](crate::types::PrivateDnsNameConfiguration::state): The verification state of the VPC endpoint service.
     pub fn state(mut self, input: crate::types::DnsNameState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`PrivateDnsNameConfiguration::state`](crate::types::PrivateDnsNameConfiguration::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::DnsNameState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::DnsNameState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`PrivateDnsNameConfiguration::state`](crate::types::PrivateDnsNameConfiguration::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::DnsNameState> {
+    pub fn get_state(&self) -> &Option<crate::types::DnsNameState> {
         &self.inner.state
     }
     /// Sets [`PrivateDnsNameConfiguration::type_`](crate::types::PrivateDnsNameConfiguration::type_): The endpoint service verification type, for example TXT.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`PrivateDnsNameConfiguration::type_`](crate::types::PrivateDnsNameConfiguration::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`PrivateDnsNameConfiguration::type_`](crate::types::PrivateDnsNameConfiguration::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`PrivateDnsNameConfiguration::value`](crate::types::PrivateDnsNameConfiguration::value): The value the service provider adds to the private DNS name domain record before verification.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`PrivateDnsNameConfiguration::value`](crate::types::PrivateDnsNameConfiguration::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`PrivateDnsNameConfiguration::value`](crate::types::PrivateDnsNameConfiguration::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Sets [`PrivateDnsNameConfiguration::name`](crate::types::PrivateDnsNameConfiguration::name): The name of the record subdomain the service provider needs to create.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`PrivateDnsNameConfiguration::name`](crate::types::PrivateDnsNameConfiguration::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`PrivateDnsNameConfiguration::name`](crate::types::PrivateDnsNameConfiguration::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`PrivateDnsNameConfiguration`]; it has no required members, so this cannot fail.
@@ -153,33 +122,25 @@ impl PrivateDnsNameConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for PrivateDnsNameConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::DnsNameState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::DnsNameState::from(child.text()));
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.type_ = Some(String::from(child.text()));
                 }
                 "value" => {
-                    value.value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.value = Some(String::from(child.text()));
                 }
                 "name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,85 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary private IPv4 address for a network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PrivateIpAddressSpecification {
     /// Indicates whether the private IPv4 address is the primary private IPv4 address. Only one IPv4 address can be designated as primary.
-    pub primary: ::std::option::Option<bool>,
+    pub primary: Option<bool>,
     /// The private IPv4 address.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
 }
 impl PrivateIpAddressSpecification {
     /// Starts building a [`PrivateIpAddressSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::PrivateIpAddressSpecificationBuilder {
-        <crate::types::builders::PrivateIpAddressSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PrivateIpAddressSpecificationBuilder as Default>::default()
     }
     /// The `Primary` member, when set.
     #[inline]
-    pub fn primary(&self) -> ::std::option::Option<bool> {
+    pub fn primary(&self) -> Option<bool> {
         self.primary
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
 }
 /// A builder for [`PrivateIpAddressSpecification`](crate::types::PrivateIpAddressSpecification); start one with `PrivateIpAddressSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PrivateIpAddressSpecificationBuilder {
     inner: crate::types::PrivateIpAddressSpecification,
 }
 impl PrivateIpAddressSpecificationBuilder {
     /// Sets [`PrivateIpAddressSpecification::primary`](crate::types::PrivateIpAddressSpecification::primary): Indicates whether the private IPv4 address is the primary private IPv4 address.
     pub fn primary(mut self, input: bool) -> Self {
-        self.inner.primary = ::std::option::Option::Some(input);
+        self.inner.primary = Some(input);
         self
     }
     /// Sets or clears [`PrivateIpAddressSpecification::primary`](crate::types::PrivateIpAddressSpecification::primary).
     #[inline]
-    pub fn set_primary(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_primary(mut self, input: Option<bool>) -> Self {
         self.inner.primary = input;
         self
     }
     /// The value set for [`PrivateIpAddressSpecification::primary`](crate::types::PrivateIpAddressSpecification::primary), if any.
     #[inline]
-    pub fn get_primary(&self) -> &::std::option::Option<bool> {
+    pub fn get_primary(&self) -> &Option<bool> {
         &self.inner.primary
     }
     /// Sets [`PrivateIpAddressSpecification::private_ip_address`](crate::types::PrivateIpAddressSpecification::private_ip_address): The private IPv4 address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`PrivateIpAddressSpecification::private_ip_address`](crate::types::PrivateIpAddressSpecification::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`PrivateIpAddressSpecification::private_ip_address`](crate::types::PrivateIpAddressSpecification::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Builds the [`PrivateIpAddressSpecification`]; it has no required members, so this cannot fail.
@@ -93,34 +75,32 @@ impl ::awsgen_runtime::query::WriteQuery for PrivateIpAddressSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.primary {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.primary {
             body.member("Primary", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for PrivateIpAddressSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "primary" => {
-                    value.primary = ::std::option::Option::Some(child.text() == "true");
+                    value.primary = Some(child.text() == "true");
                 }
                 "privateIpAddress" => {
-                    value.private_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_ip_address = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the processor used by the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProcessorInfo {
     /// The architectures supported by the instance type.
-    pub supported_architectures: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ArchitectureType>,
-    >,
+    pub supported_architectures: Option<Vec<crate::types::ArchitectureType>>,
     /// The speed of the processor, in GHz.
-    pub sustained_clock_speed_in_ghz: ::std::option::Option<f64>,
+    pub sustained_clock_speed_in_ghz: Option<f64>,
     /// Indicates whether the instance type supports AMD SEV-SNP. If the request returns `amd-sev-snp`, AMD SEV-SNP is supported. Otherwise, it is not supported. For more information, see [AMD SEV-SNP](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sev-snp.html).
-    pub supported_features: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SupportedAdditionalProcessorFeature>,
+    pub supported_features: Option<
+        Vec<crate::types::SupportedAdditionalProcessorFeature>,
     >,
     /// The manufacturer of the processor.
-    pub manufacturer: ::std::option::Option<::std::string::String>,
+    pub manufacturer: Option<String>,
 }
 impl ProcessorInfo {
     /// Starts building a [`ProcessorInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProcessorInfoBuilder {
-        <crate::types::builders::ProcessorInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProcessorInfoBuilder as Default>::default()
     }
     /// The `SupportedArchitectures` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,7 +29,7 @@ impl ProcessorInfo {
     }
     /// The `SustainedClockSpeedInGhz` member, when set.
     #[inline]
-    pub fn sustained_clock_speed_in_ghz(&self) -> ::std::option::Option<f64> {
+    pub fn sustained_clock_speed_in_ghz(&self) -> Option<f64> {
         self.sustained_clock_speed_in_ghz
     }
     /// The `SupportedFeatures` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,17 +41,12 @@ impl ProcessorInfo {
     }
     /// The `Manufacturer` member, when set.
     #[inline]
-    pub fn manufacturer(&self) -> ::std::option::Option<&str> {
+    pub fn manufacturer(&self) -> Option<&str> {
         self.manufacturer.as_deref()
     }
 }
 /// A builder for [`ProcessorInfo`](crate::types::ProcessorInfo); start one with `ProcessorInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProcessorInfoBuilder {
     inner: crate::types::ProcessorInfo,
 }
@@ -77,7 +65,7 @@ impl ProcessorInfoBuilder {
     #[inline]
     pub fn set_supported_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ArchitectureType>>,
+        input: Option<Vec<crate::types::ArchitectureType>>,
     ) -> Self {
         self.inner.supported_architectures = input;
         self
@@ -86,26 +74,23 @@ impl ProcessorInfoBuilder {
     #[inline]
     pub fn get_supported_architectures(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ArchitectureType>> {
+    ) -> &Option<Vec<crate::types::ArchitectureType>> {
         &self.inner.supported_architectures
     }
     /// Sets [`ProcessorInfo::sustained_clock_speed_in_ghz`](crate::types::ProcessorInfo::sustained_clock_speed_in_ghz): The speed of the processor, in GHz.
     pub fn sustained_clock_speed_in_ghz(mut self, input: f64) -> Self {
-        self.inner.sustained_clock_speed_in_ghz = ::std::option::Option::Some(input);
+        self.inner.sustained_clock_speed_in_ghz = Some(input);
         self
     }
     /// Sets or clears [`ProcessorInfo::sustained_clock_speed_in_ghz`](crate::types::ProcessorInfo::sustained_clock_speed_in_ghz).
     #[inline]
-    pub fn set_sustained_clock_speed_in_ghz(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_sustained_clock_speed_in_ghz(mut self, input: Option<f64>) -> Self {
         self.inner.sustained_clock_speed_in_ghz = input;
         self
     }
     /// The value set for [`ProcessorInfo::sustained_clock_speed_in_ghz`](crate::types::ProcessorInfo::sustained_clock_speed_in_ghz), if any.
     #[inline]
-    pub fn get_sustained_clock_speed_in_ghz(&self) -> &::std::option::Option<f64> {
+    pub fn get_sustained_clock_speed_in_ghz(&self) -> &Option<f64> {
         &self.inner.sustained_clock_speed_in_ghz
     }
     /// Appends one item to [`ProcessorInfo::supported_features`](crate::types::ProcessorInfo::supported_features): Indicates whether the instance type supports AMD SEV-SNP.
@@ -122,9 +107,7 @@ impl ProcessorInfoBuilder {
     #[inline]
     pub fn set_supported_features(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SupportedAdditionalProcessorFeature>,
-        >,
+        input: Option<Vec<crate::types::SupportedAdditionalProcessorFeature>>,
     ) -> Self {
         self.inner.supported_features = input;
         self
@@ -133,31 +116,23 @@ impl ProcessorInfoBuilder {
     #[inline]
     pub fn get_supported_features(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SupportedAdditionalProcessorFeature>,
-    > {
+    ) -> &Option<Vec<crate::types::SupportedAdditionalProcessorFeature>> {
         &self.inner.supported_features
     }
     /// Sets [`ProcessorInfo::manufacturer`](crate::types::ProcessorInfo::manufacturer): The manufacturer of the processor.
-    pub fn manufacturer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.manufacturer = ::std::option::Option::Some(input.into());
+    pub fn manufacturer(mut self, input: impl Into<String>) -> Self {
+        self.inner.manufacturer = Some(input.into());
         self
     }
     /// Sets or clears [`ProcessorInfo::manufacturer`](crate::types::ProcessorInfo::manufacturer).
     #[inline]
-    pub fn set_manufacturer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_manufacturer(mut self, input: Option<String>) -> Self {
         self.inner.manufacturer = input;
         self
     }
     /// The value set for [`ProcessorInfo::manufacturer`](crate::types::ProcessorInfo::manufacturer), if any.
     #[inline]
-    pub fn get_manufacturer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_manufacturer(&self) -> &Option<String> {
         &self.inner.manufacturer
     }
     /// Builds the [`ProcessorInfo`]; it has no required members, so this cannot fail.
@@ -169,19 +144,19 @@ impl ProcessorInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for ProcessorInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "supportedArchitectures" => {
-                    value.supported_architectures = ::std::option::Option::Some(
+                    value.supported_architectures = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::ArchitectureType,
                         >(child),
                     );
                 }
                 "sustainedClockSpeedInGhz" => {
-                    value.sustained_clock_speed_in_ghz = ::std::option::Option::Some(
+                    value.sustained_clock_speed_in_ghz = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -190,20 +165,18 @@ impl ::awsgen_runtime::xml::FromXml for ProcessorInfo {
                     );
                 }
                 "supportedFeatures" => {
-                    value.supported_features = ::std::option::Option::Some(
+                    value.supported_features = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::SupportedAdditionalProcessorFeature,
                         >(child),
                     );
                 }
                 "manufacturer" => {
-                    value.manufacturer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.manufacturer = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

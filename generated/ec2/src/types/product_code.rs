@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a product code.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProductCode {
     /// The product code.
-    pub product_code_id: ::std::option::Option<::std::string::String>,
+    pub product_code_id: Option<String>,
     /// The type of product code.
-    pub product_code_type: ::std::option::Option<crate::types::ProductCodeValues>,
+    pub product_code_type: Option<crate::types::ProductCodeValues>,
 }
 impl ProductCode {
     /// Starts building a [`ProductCode`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProductCodeBuilder {
-        <crate::types::builders::ProductCodeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProductCodeBuilder as Default>::default()
     }
     /// The `ProductCodeId` member, when set.
     #[inline]
-    pub fn product_code_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_code_id(&self) -> Option<&str> {
         self.product_code_id.as_deref()
     }
     /// The `ProductCodeType` member, when set.
     #[inline]
-    pub fn product_code_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ProductCodeValues> {
+    pub fn product_code_type(&self) -> Option<&crate::types::ProductCodeValues> {
         self.product_code_type.as_ref()
     }
 }
 /// A builder for [`ProductCode`](crate::types::ProductCode); start one with `ProductCode::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProductCodeBuilder {
     inner: crate::types::ProductCode,
 }
 impl ProductCodeBuilder {
     /// Sets [`ProductCode::product_code_id`](crate::types::ProductCode::product_code_id): The product code.
-    pub fn product_code_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_code_id = ::std::option::Option::Some(input.into());
+    pub fn product_code_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_code_id = Some(input.into());
         self
     }
     /// Sets or clears [`ProductCode::product_code_id`](crate::types::ProductCode::product_code_id).
     #[inline]
-    pub fn set_product_code_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_code_id(mut self, input: Option<String>) -> Self {
         self.inner.product_code_id = input;
         self
     }
     /// The value set for [`ProductCode::product_code_id`](crate::types::ProductCode::product_code_id), if any.
     #[inline]
-    pub fn get_product_code_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_code_id(&self) -> &Option<String> {
         &self.inner.product_code_id
     }
     /// Sets [`ProductCode::product_code_type`](crate::types::ProductCode::product_code_type): The type of product code.
     pub fn product_code_type(mut self, input: crate::types::ProductCodeValues) -> Self {
-        self.inner.product_code_type = ::std::option::Option::Some(input);
+        self.inner.product_code_type = Some(input);
         self
     }
     /// Sets or clears [`ProductCode::product_code_type`](crate::types::ProductCode::product_code_type).
     #[inline]
     pub fn set_product_code_type(
         mut self,
-        input: ::std::option::Option<crate::types::ProductCodeValues>,
+        input: Option<crate::types::ProductCodeValues>,
     ) -> Self {
         self.inner.product_code_type = input;
         self
     }
     /// The value set for [`ProductCode::product_code_type`](crate::types::ProductCode::product_code_type), if any.
     #[inline]
-    pub fn get_product_code_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ProductCodeValues> {
+    pub fn get_product_code_type(&self) -> &Option<crate::types::ProductCodeValues> {
         &self.inner.product_code_type
     }
     /// Builds the [`ProductCode`]; it has no required members, so this cannot fail.
@@ -97,23 +77,21 @@ impl ProductCodeBuilder {
 impl ::awsgen_runtime::xml::FromXml for ProductCode {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "productCode" => {
-                    value.product_code_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.product_code_id = Some(String::from(child.text()));
                 }
                 "type" => {
-                    value.product_code_type = ::std::option::Option::Some(
+                    value.product_code_type = Some(
                         crate::types::ProductCodeValues::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

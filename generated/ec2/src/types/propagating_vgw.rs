@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a virtual private gateway propagating route.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PropagatingVgw {
     /// The ID of the virtual private gateway.
-    pub gateway_id: ::std::option::Option<::std::string::String>,
+    pub gateway_id: Option<String>,
 }
 impl PropagatingVgw {
     /// Starts building a [`PropagatingVgw`].
     #[inline]
     pub fn builder() -> crate::types::builders::PropagatingVgwBuilder {
-        <crate::types::builders::PropagatingVgwBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PropagatingVgwBuilder as Default>::default()
     }
     /// The `GatewayId` member, when set.
     #[inline]
-    pub fn gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_id(&self) -> Option<&str> {
         self.gateway_id.as_deref()
     }
 }
 /// A builder for [`PropagatingVgw`](crate::types::PropagatingVgw); start one with `PropagatingVgw::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PropagatingVgwBuilder {
     inner: crate::types::PropagatingVgw,
 }
 impl PropagatingVgwBuilder {
     /// Sets [`PropagatingVgw::gateway_id`](crate::types::PropagatingVgw::gateway_id): The ID of the virtual private gateway.
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.gateway_id = ::std::option::Option::Some(input.into());
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`PropagatingVgw::gateway_id`](crate::types::PropagatingVgw::gateway_id).
     #[inline]
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.gateway_id = input;
         self
     }
     /// The value set for [`PropagatingVgw::gateway_id`](crate::types::PropagatingVgw::gateway_id), if any.
     #[inline]
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         &self.inner.gateway_id
     }
     /// Builds the [`PropagatingVgw`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl PropagatingVgwBuilder {
 impl ::awsgen_runtime::xml::FromXml for PropagatingVgw {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "gatewayId" {
-                value.gateway_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.gateway_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

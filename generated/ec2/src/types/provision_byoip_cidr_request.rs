@@ -2,36 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionByoipCidrRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionByoipCidrRequest {
     /// The public IPv4 or IPv6 address range, in CIDR notation. The most specific IPv4 prefix that you can specify is /24. The most specific IPv6 address range that you can bring is /48 for CIDRs that are publicly advertisable and /56 for CIDRs that are not publicly advertisable. The address range cannot overlap with another address range that you've brought to this or another Region.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// A signed document that proves that you are authorized to bring the specified IP address range to Amazon using BYOIP.
-    pub cidr_authorization_context: ::std::option::Option<
-        crate::types::CidrAuthorizationContext,
-    >,
+    pub cidr_authorization_context: Option<crate::types::CidrAuthorizationContext>,
     /// (IPv6 only) Indicate whether the address range will be publicly advertised to the internet.
     ///
     /// Default: true
-    pub publicly_advertisable: ::std::option::Option<bool>,
+    pub publicly_advertisable: Option<bool>,
     /// A description for the address range and the address pool.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply to the address pool.
-    pub pool_tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub pool_tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Reserved.
-    pub multi_region: ::std::option::Option<bool>,
+    pub multi_region: Option<bool>,
     /// If you have [Local Zones](https://docs.aws.amazon.com/local-zones/latest/ug/how-local-zones-work.html) enabled, you can choose a network border group for Local Zones when you provision and advertise a BYOIPv4 CIDR. Choose the network border group carefully as the EIP and the Amazon Web Services resource it is associated with must reside in the same network border group.
     ///
     /// You can provision BYOIP address ranges to and advertise them in the following Local Zone network border groups:
@@ -41,39 +32,39 @@ pub struct ProvisionByoipCidrRequest {
     /// - us-west-2-phx-2
     ///
     /// **Note:** You cannot provision or advertise BYOIPv6 address ranges in Local Zones at this time.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
 }
 impl ProvisionByoipCidrRequest {
     /// Starts building a [`ProvisionByoipCidrRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionByoipCidrRequestBuilder {
-        <crate::types::builders::ProvisionByoipCidrRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionByoipCidrRequestBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `CidrAuthorizationContext` member, when set.
     #[inline]
     pub fn cidr_authorization_context(
         &self,
-    ) -> ::std::option::Option<&crate::types::CidrAuthorizationContext> {
+    ) -> Option<&crate::types::CidrAuthorizationContext> {
         self.cidr_authorization_context.as_ref()
     }
     /// The `PubliclyAdvertisable` member, when set.
     #[inline]
-    pub fn publicly_advertisable(&self) -> ::std::option::Option<bool> {
+    pub fn publicly_advertisable(&self) -> Option<bool> {
         self.publicly_advertisable
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PoolTagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -83,46 +74,35 @@ impl ProvisionByoipCidrRequest {
     }
     /// The `MultiRegion` member, when set.
     #[inline]
-    pub fn multi_region(&self) -> ::std::option::Option<bool> {
+    pub fn multi_region(&self) -> Option<bool> {
         self.multi_region
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
 }
 /// A builder for [`ProvisionByoipCidrRequest`](crate::types::ProvisionByoipCidrRequest); start one with `ProvisionByoipCidrRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionByoipCidrRequestBuilder {
     inner: crate::types::ProvisionByoipCidrRequest,
 }
 impl ProvisionByoipCidrRequestBuilder {
     /// Sets [`ProvisionByoipCidrRequest::cidr`](crate::types::ProvisionByoipCidrRequest::cidr): The public IPv4 or IPv6 address range, in CIDR notation.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::cidr`](crate::types::ProvisionByoipCidrRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`ProvisionByoipCidrRequest::cidr`](crate::types::ProvisionByoipCidrRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`ProvisionByoipCidrRequest::cidr_authorization_context`](crate::types::ProvisionByoipCidrRequest::cidr_authorization_context): A signed document that proves that you are authorized to bring the specified IP address range to Amazon using BYOIP.
@@ -130,14 +110,14 @@ impl ProvisionByoipCidrRequestBuilder {
         mut self,
         input: crate::types::CidrAuthorizationContext,
     ) -> Self {
-        self.inner.cidr_authorization_context = ::std::option::Option::Some(input);
+        self.inner.cidr_authorization_context = Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::cidr_authorization_context`](crate::types::ProvisionByoipCidrRequest::cidr_authorization_context).
     #[inline]
     pub fn set_cidr_authorization_context(
         mut self,
-        input: ::std::option::Option<crate::types::CidrAuthorizationContext>,
+        input: Option<crate::types::CidrAuthorizationContext>,
     ) -> Self {
         self.inner.cidr_authorization_context = input;
         self
@@ -146,64 +126,55 @@ impl ProvisionByoipCidrRequestBuilder {
     #[inline]
     pub fn get_cidr_authorization_context(
         &self,
-    ) -> &::std::option::Option<crate::types::CidrAuthorizationContext> {
+    ) -> &Option<crate::types::CidrAuthorizationContext> {
         &self.inner.cidr_authorization_context
     }
     /// Sets [`ProvisionByoipCidrRequest::publicly_advertisable`](crate::types::ProvisionByoipCidrRequest::publicly_advertisable): (IPv6 only) Indicate whether the address range will be publicly advertised to the internet.
     pub fn publicly_advertisable(mut self, input: bool) -> Self {
-        self.inner.publicly_advertisable = ::std::option::Option::Some(input);
+        self.inner.publicly_advertisable = Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::publicly_advertisable`](crate::types::ProvisionByoipCidrRequest::publicly_advertisable).
     #[inline]
-    pub fn set_publicly_advertisable(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_publicly_advertisable(mut self, input: Option<bool>) -> Self {
         self.inner.publicly_advertisable = input;
         self
     }
     /// The value set for [`ProvisionByoipCidrRequest::publicly_advertisable`](crate::types::ProvisionByoipCidrRequest::publicly_advertisable), if any.
     #[inline]
-    pub fn get_publicly_advertisable(&self) -> &::std::option::Option<bool> {
+    pub fn get_publicly_advertisable(&self) -> &Option<bool> {
         &self.inner.publicly_advertisable
     }
     /// Sets [`ProvisionByoipCidrRequest::description`](crate::types::ProvisionByoipCidrRequest::description): A description for the address range and the address pool.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::description`](crate::types::ProvisionByoipCidrRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ProvisionByoipCidrRequest::description`](crate::types::ProvisionByoipCidrRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ProvisionByoipCidrRequest::dry_run`](crate::types::ProvisionByoipCidrRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::dry_run`](crate::types::ProvisionByoipCidrRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ProvisionByoipCidrRequest::dry_run`](crate::types::ProvisionByoipCidrRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`ProvisionByoipCidrRequest::pool_tag_specifications`](crate::types::ProvisionByoipCidrRequest::pool_tag_specifications): The tags to apply to the address pool.
@@ -220,7 +191,7 @@ impl ProvisionByoipCidrRequestBuilder {
     #[inline]
     pub fn set_pool_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.pool_tag_specifications = input;
         self
@@ -229,92 +200,84 @@ impl ProvisionByoipCidrRequestBuilder {
     #[inline]
     pub fn get_pool_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.pool_tag_specifications
     }
     /// Sets [`ProvisionByoipCidrRequest::multi_region`](crate::types::ProvisionByoipCidrRequest::multi_region): Reserved.
     pub fn multi_region(mut self, input: bool) -> Self {
-        self.inner.multi_region = ::std::option::Option::Some(input);
+        self.inner.multi_region = Some(input);
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::multi_region`](crate::types::ProvisionByoipCidrRequest::multi_region).
     #[inline]
-    pub fn set_multi_region(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_multi_region(mut self, input: Option<bool>) -> Self {
         self.inner.multi_region = input;
         self
     }
     /// The value set for [`ProvisionByoipCidrRequest::multi_region`](crate::types::ProvisionByoipCidrRequest::multi_region), if any.
     #[inline]
-    pub fn get_multi_region(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_region(&self) -> &Option<bool> {
         &self.inner.multi_region
     }
     /// Sets [`ProvisionByoipCidrRequest::network_border_group`](crate::types::ProvisionByoipCidrRequest::network_border_group): If you have [Local Zones](https://docs.aws.amazon.com/local-zones/latest/ug/how-local-zones-work.html) enabled, you can choose a network border group for Local Zones when you provision and advertise a BYOIPv4 CIDR.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionByoipCidrRequest::network_border_group`](crate::types::ProvisionByoipCidrRequest::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`ProvisionByoipCidrRequest::network_border_group`](crate::types::ProvisionByoipCidrRequest::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Builds the [`ProvisionByoipCidrRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionByoipCidrRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionByoipCidrRequest",
                 member: "cidr",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ProvisionByoipCidrRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_authorization_context {
+        if let Some(value) = &self.cidr_authorization_context {
             let member_0 = body.enter("CidrAuthorizationContext");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.publicly_advertisable {
+        if let Some(value) = &self.publicly_advertisable {
             body.member(
                 "PubliclyAdvertisable",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.pool_tag_specifications {
+        if let Some(value) = &self.pool_tag_specifications {
             let member_0 = body.enter("PoolTagSpecification");
             body.items(
                 value,
@@ -322,12 +285,12 @@ impl ::awsgen_runtime::query::WriteQuery for ProvisionByoipCidrRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.multi_region {
+        if let Some(value) = &self.multi_region {
             body.member("MultiRegion", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             body.member("NetworkBorderGroup", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

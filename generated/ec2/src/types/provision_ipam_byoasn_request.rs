@@ -2,129 +2,105 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionIpamByoasnRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionIpamByoasnRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// An IPAM ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_id: ::std::option::Option<::std::string::String>,
+    pub ipam_id: Option<String>,
     /// A public 2-byte or 4-byte ASN.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub asn: ::std::option::Option<::std::string::String>,
+    pub asn: Option<String>,
     /// An ASN authorization context.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub asn_authorization_context: ::std::option::Option<
-        crate::types::AsnAuthorizationContext,
-    >,
+    pub asn_authorization_context: Option<crate::types::AsnAuthorizationContext>,
 }
 impl ProvisionIpamByoasnRequest {
     /// Starts building a [`ProvisionIpamByoasnRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionIpamByoasnRequestBuilder {
-        <crate::types::builders::ProvisionIpamByoasnRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionIpamByoasnRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamId` member, when set.
     #[inline]
-    pub fn ipam_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_id(&self) -> Option<&str> {
         self.ipam_id.as_deref()
     }
     /// The `Asn` member, when set.
     #[inline]
-    pub fn asn(&self) -> ::std::option::Option<&str> {
+    pub fn asn(&self) -> Option<&str> {
         self.asn.as_deref()
     }
     /// The `AsnAuthorizationContext` member, when set.
     #[inline]
     pub fn asn_authorization_context(
         &self,
-    ) -> ::std::option::Option<&crate::types::AsnAuthorizationContext> {
+    ) -> Option<&crate::types::AsnAuthorizationContext> {
         self.asn_authorization_context.as_ref()
     }
 }
 /// A builder for [`ProvisionIpamByoasnRequest`](crate::types::ProvisionIpamByoasnRequest); start one with `ProvisionIpamByoasnRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionIpamByoasnRequestBuilder {
     inner: crate::types::ProvisionIpamByoasnRequest,
 }
 impl ProvisionIpamByoasnRequestBuilder {
     /// Sets [`ProvisionIpamByoasnRequest::dry_run`](crate::types::ProvisionIpamByoasnRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamByoasnRequest::dry_run`](crate::types::ProvisionIpamByoasnRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ProvisionIpamByoasnRequest::dry_run`](crate::types::ProvisionIpamByoasnRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ProvisionIpamByoasnRequest::ipam_id`](crate::types::ProvisionIpamByoasnRequest::ipam_id): An IPAM ID.
-    pub fn ipam_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_id = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionIpamByoasnRequest::ipam_id`](crate::types::ProvisionIpamByoasnRequest::ipam_id).
     #[inline]
-    pub fn set_ipam_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_id = input;
         self
     }
     /// The value set for [`ProvisionIpamByoasnRequest::ipam_id`](crate::types::ProvisionIpamByoasnRequest::ipam_id), if any.
     #[inline]
-    pub fn get_ipam_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_id(&self) -> &Option<String> {
         &self.inner.ipam_id
     }
     /// Sets [`ProvisionIpamByoasnRequest::asn`](crate::types::ProvisionIpamByoasnRequest::asn): A public 2-byte or 4-byte ASN.
-    pub fn asn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.asn = ::std::option::Option::Some(input.into());
+    pub fn asn(mut self, input: impl Into<String>) -> Self {
+        self.inner.asn = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionIpamByoasnRequest::asn`](crate::types::ProvisionIpamByoasnRequest::asn).
     #[inline]
-    pub fn set_asn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_asn(mut self, input: Option<String>) -> Self {
         self.inner.asn = input;
         self
     }
     /// The value set for [`ProvisionIpamByoasnRequest::asn`](crate::types::ProvisionIpamByoasnRequest::asn), if any.
     #[inline]
-    pub fn get_asn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_asn(&self) -> &Option<String> {
         &self.inner.asn
     }
     /// Sets [`ProvisionIpamByoasnRequest::asn_authorization_context`](crate::types::ProvisionIpamByoasnRequest::asn_authorization_context): An ASN authorization context.
@@ -132,14 +108,14 @@ impl ProvisionIpamByoasnRequestBuilder {
         mut self,
         input: crate::types::AsnAuthorizationContext,
     ) -> Self {
-        self.inner.asn_authorization_context = ::std::option::Option::Some(input);
+        self.inner.asn_authorization_context = Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamByoasnRequest::asn_authorization_context`](crate::types::ProvisionIpamByoasnRequest::asn_authorization_context).
     #[inline]
     pub fn set_asn_authorization_context(
         mut self,
-        input: ::std::option::Option<crate::types::AsnAuthorizationContext>,
+        input: Option<crate::types::AsnAuthorizationContext>,
     ) -> Self {
         self.inner.asn_authorization_context = input;
         self
@@ -148,57 +124,57 @@ impl ProvisionIpamByoasnRequestBuilder {
     #[inline]
     pub fn get_asn_authorization_context(
         &self,
-    ) -> &::std::option::Option<crate::types::AsnAuthorizationContext> {
+    ) -> &Option<crate::types::AsnAuthorizationContext> {
         &self.inner.asn_authorization_context
     }
     /// Builds the [`ProvisionIpamByoasnRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionIpamByoasnRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionIpamByoasnRequest",
                 member: "ipam_id",
             });
         }
         if self.inner.asn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionIpamByoasnRequest",
                 member: "asn",
             });
         }
         if self.inner.asn_authorization_context.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionIpamByoasnRequest",
                 member: "asn_authorization_context",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ProvisionIpamByoasnRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             body.member("IpamId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.asn {
+        if let Some(value) = &self.asn {
             body.member("Asn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.asn_authorization_context {
+        if let Some(value) = &self.asn_authorization_context {
             let member_0 = body.enter("AsnAuthorizationContext");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

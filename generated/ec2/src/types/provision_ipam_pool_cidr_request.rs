@@ -2,159 +2,129 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionIpamPoolCidrRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionIpamPoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM pool to which you want to assign a CIDR.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The CIDR you want to assign to the IPAM pool. Either "NetmaskLength" or "Cidr" is required. This value will be null if you specify "NetmaskLength" and will be filled in during the provisioning process.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// A signed document that proves that you are authorized to bring a specified IP address range to Amazon using BYOIP. This option only applies to IPv4 and IPv6 pools in the public scope.
-    pub cidr_authorization_context: ::std::option::Option<
-        crate::types::IpamCidrAuthorizationContext,
-    >,
+    pub cidr_authorization_context: Option<crate::types::IpamCidrAuthorizationContext>,
     /// The netmask length of the CIDR you'd like to provision to a pool. Can be used for provisioning Amazon-provided IPv6 CIDRs to top-level pools and for provisioning CIDRs to pools with source pools. Cannot be used to provision BYOIP CIDRs to top-level pools. Either "NetmaskLength" or "Cidr" is required.
-    pub netmask_length: ::std::option::Option<i32>,
+    pub netmask_length: Option<i32>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The method for verifying control of a public IP address range. Defaults to `remarks-x509` if not specified. This option only applies to IPv4 and IPv6 pools in the public scope.
-    pub verification_method: ::std::option::Option<crate::types::VerificationMethod>,
+    pub verification_method: Option<crate::types::VerificationMethod>,
     /// Verification token ID. This option only applies to IPv4 and IPv6 pools in the public scope.
-    pub ipam_external_resource_verification_token_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub ipam_external_resource_verification_token_id: Option<String>,
 }
 impl ProvisionIpamPoolCidrRequest {
     /// Starts building a [`ProvisionIpamPoolCidrRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionIpamPoolCidrRequestBuilder {
-        <crate::types::builders::ProvisionIpamPoolCidrRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionIpamPoolCidrRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `CidrAuthorizationContext` member, when set.
     #[inline]
     pub fn cidr_authorization_context(
         &self,
-    ) -> ::std::option::Option<&crate::types::IpamCidrAuthorizationContext> {
+    ) -> Option<&crate::types::IpamCidrAuthorizationContext> {
         self.cidr_authorization_context.as_ref()
     }
     /// The `NetmaskLength` member, when set.
     #[inline]
-    pub fn netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn netmask_length(&self) -> Option<i32> {
         self.netmask_length
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `VerificationMethod` member, when set.
     #[inline]
-    pub fn verification_method(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerificationMethod> {
+    pub fn verification_method(&self) -> Option<&crate::types::VerificationMethod> {
         self.verification_method.as_ref()
     }
     /// The `IpamExternalResourceVerificationTokenId` member, when set.
     #[inline]
-    pub fn ipam_external_resource_verification_token_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn ipam_external_resource_verification_token_id(&self) -> Option<&str> {
         self.ipam_external_resource_verification_token_id.as_deref()
     }
 }
 /// A builder for [`ProvisionIpamPoolCidrRequest`](crate::types::ProvisionIpamPoolCidrRequest); start one with `ProvisionIpamPoolCidrRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionIpamPoolCidrRequestBuilder {
     inner: crate::types::ProvisionIpamPoolCidrRequest,
 }
 impl ProvisionIpamPoolCidrRequestBuilder {
     /// Sets [`ProvisionIpamPoolCidrRequest::dry_run`](crate::types::ProvisionIpamPoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::dry_run`](crate::types::ProvisionIpamPoolCidrRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ProvisionIpamPoolCidrRequest::dry_run`](crate::types::ProvisionIpamPoolCidrRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ProvisionIpamPoolCidrRequest::ipam_pool_id`](crate::types::ProvisionIpamPoolCidrRequest::ipam_pool_id): The ID of the IPAM pool to which you want to assign a CIDR.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::ipam_pool_id`](crate::types::ProvisionIpamPoolCidrRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`ProvisionIpamPoolCidrRequest::ipam_pool_id`](crate::types::ProvisionIpamPoolCidrRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`ProvisionIpamPoolCidrRequest::cidr`](crate::types::ProvisionIpamPoolCidrRequest::cidr): The CIDR you want to assign to the IPAM pool.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::cidr`](crate::types::ProvisionIpamPoolCidrRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`ProvisionIpamPoolCidrRequest::cidr`](crate::types::ProvisionIpamPoolCidrRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`ProvisionIpamPoolCidrRequest::cidr_authorization_context`](crate::types::ProvisionIpamPoolCidrRequest::cidr_authorization_context): A signed document that proves that you are authorized to bring a specified IP address range to Amazon using BYOIP.
@@ -162,14 +132,14 @@ impl ProvisionIpamPoolCidrRequestBuilder {
         mut self,
         input: crate::types::IpamCidrAuthorizationContext,
     ) -> Self {
-        self.inner.cidr_authorization_context = ::std::option::Option::Some(input);
+        self.inner.cidr_authorization_context = Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::cidr_authorization_context`](crate::types::ProvisionIpamPoolCidrRequest::cidr_authorization_context).
     #[inline]
     pub fn set_cidr_authorization_context(
         mut self,
-        input: ::std::option::Option<crate::types::IpamCidrAuthorizationContext>,
+        input: Option<crate::types::IpamCidrAuthorizationContext>,
     ) -> Self {
         self.inner.cidr_authorization_context = input;
         self
@@ -178,45 +148,39 @@ impl ProvisionIpamPoolCidrRequestBuilder {
     #[inline]
     pub fn get_cidr_authorization_context(
         &self,
-    ) -> &::std::option::Option<crate::types::IpamCidrAuthorizationContext> {
+    ) -> &Option<crate::types::IpamCidrAuthorizationContext> {
         &self.inner.cidr_authorization_context
     }
     /// Sets [`ProvisionIpamPoolCidrRequest::netmask_length`](crate::types::ProvisionIpamPoolCidrRequest::netmask_length): The netmask length of the CIDR you'd like to provision to a pool.
     pub fn netmask_length(mut self, input: i32) -> Self {
-        self.inner.netmask_length = ::std::option::Option::Some(input);
+        self.inner.netmask_length = Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::netmask_length`](crate::types::ProvisionIpamPoolCidrRequest::netmask_length).
     #[inline]
-    pub fn set_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.netmask_length = input;
         self
     }
     /// The value set for [`ProvisionIpamPoolCidrRequest::netmask_length`](crate::types::ProvisionIpamPoolCidrRequest::netmask_length), if any.
     #[inline]
-    pub fn get_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_netmask_length(&self) -> &Option<i32> {
         &self.inner.netmask_length
     }
     /// Sets [`ProvisionIpamPoolCidrRequest::client_token`](crate::types::ProvisionIpamPoolCidrRequest::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::client_token`](crate::types::ProvisionIpamPoolCidrRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ProvisionIpamPoolCidrRequest::client_token`](crate::types::ProvisionIpamPoolCidrRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ProvisionIpamPoolCidrRequest::verification_method`](crate::types::ProvisionIpamPoolCidrRequest::verification_method): The method for verifying control of a public IP address range.
@@ -224,101 +188,93 @@ impl ProvisionIpamPoolCidrRequestBuilder {
         mut self,
         input: crate::types::VerificationMethod,
     ) -> Self {
-        self.inner.verification_method = ::std::option::Option::Some(input);
+        self.inner.verification_method = Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::verification_method`](crate::types::ProvisionIpamPoolCidrRequest::verification_method).
     #[inline]
     pub fn set_verification_method(
         mut self,
-        input: ::std::option::Option<crate::types::VerificationMethod>,
+        input: Option<crate::types::VerificationMethod>,
     ) -> Self {
         self.inner.verification_method = input;
         self
     }
     /// The value set for [`ProvisionIpamPoolCidrRequest::verification_method`](crate::types::ProvisionIpamPoolCidrRequest::verification_method), if any.
     #[inline]
-    pub fn get_verification_method(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerificationMethod> {
+    pub fn get_verification_method(&self) -> &Option<crate::types::VerificationMethod> {
         &self.inner.verification_method
     }
     /// Sets [`ProvisionIpamPoolCidrRequest::ipam_external_resource_verification_token_id`](crate::types::ProvisionIpamPoolCidrRequest::ipam_external_resource_verification_token_id): Verification token ID.
     pub fn ipam_external_resource_verification_token_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.ipam_external_resource_verification_token_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.ipam_external_resource_verification_token_id = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrRequest::ipam_external_resource_verification_token_id`](crate::types::ProvisionIpamPoolCidrRequest::ipam_external_resource_verification_token_id).
     #[inline]
     pub fn set_ipam_external_resource_verification_token_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.ipam_external_resource_verification_token_id = input;
         self
     }
     /// The value set for [`ProvisionIpamPoolCidrRequest::ipam_external_resource_verification_token_id`](crate::types::ProvisionIpamPoolCidrRequest::ipam_external_resource_verification_token_id), if any.
     #[inline]
-    pub fn get_ipam_external_resource_verification_token_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_external_resource_verification_token_id(&self) -> &Option<String> {
         &self.inner.ipam_external_resource_verification_token_id
     }
     /// Builds the [`ProvisionIpamPoolCidrRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionIpamPoolCidrRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionIpamPoolCidrRequest",
                 member: "ipam_pool_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ProvisionIpamPoolCidrRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_authorization_context {
+        if let Some(value) = &self.cidr_authorization_context {
             let member_0 = body.enter("CidrAuthorizationContext");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.netmask_length {
+        if let Some(value) = &self.netmask_length {
             body.member("NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.verification_method {
+        if let Some(value) = &self.verification_method {
             body.member("VerificationMethod", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_external_resource_verification_token_id
-        {
+        if let Some(value) = &self.ipam_external_resource_verification_token_id {
             body.member("IpamExternalResourceVerificationTokenId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

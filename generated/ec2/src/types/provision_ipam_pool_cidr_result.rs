@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionIpamPoolCidrResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionIpamPoolCidrResult {
     /// Information about the provisioned CIDR.
-    pub ipam_pool_cidr: ::std::option::Option<crate::types::IpamPoolCidr>,
+    pub ipam_pool_cidr: Option<crate::types::IpamPoolCidr>,
 }
 impl ProvisionIpamPoolCidrResult {
     /// Starts building a [`ProvisionIpamPoolCidrResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionIpamPoolCidrResultBuilder {
-        <crate::types::builders::ProvisionIpamPoolCidrResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionIpamPoolCidrResultBuilder as Default>::default()
     }
     /// The `IpamPoolCidr` member, when set.
     #[inline]
-    pub fn ipam_pool_cidr(&self) -> ::std::option::Option<&crate::types::IpamPoolCidr> {
+    pub fn ipam_pool_cidr(&self) -> Option<&crate::types::IpamPoolCidr> {
         self.ipam_pool_cidr.as_ref()
     }
 }
 /// A builder for [`ProvisionIpamPoolCidrResult`](crate::types::ProvisionIpamPoolCidrResult); start one with `ProvisionIpamPoolCidrResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionIpamPoolCidrResultBuilder {
     inner: crate::types::ProvisionIpamPoolCidrResult,
 }
 impl ProvisionIpamPoolCidrResultBuilder {
     /// Sets [`ProvisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::ProvisionIpamPoolCidrResult::ipam_pool_cidr): Information about the provisioned CIDR.
     pub fn ipam_pool_cidr(mut self, input: crate::types::IpamPoolCidr) -> Self {
-        self.inner.ipam_pool_cidr = ::std::option::Option::Some(input);
+        self.inner.ipam_pool_cidr = Some(input);
         self
     }
     /// Sets or clears [`ProvisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::ProvisionIpamPoolCidrResult::ipam_pool_cidr).
     #[inline]
     pub fn set_ipam_pool_cidr(
         mut self,
-        input: ::std::option::Option<crate::types::IpamPoolCidr>,
+        input: Option<crate::types::IpamPoolCidr>,
     ) -> Self {
         self.inner.ipam_pool_cidr = input;
         self
     }
     /// The value set for [`ProvisionIpamPoolCidrResult::ipam_pool_cidr`](crate::types::ProvisionIpamPoolCidrResult::ipam_pool_cidr), if any.
     #[inline]
-    pub fn get_ipam_pool_cidr(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpamPoolCidr> {
+    pub fn get_ipam_pool_cidr(&self) -> &Option<crate::types::IpamPoolCidr> {
         &self.inner.ipam_pool_cidr
     }
     /// Builds the [`ProvisionIpamPoolCidrResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl ProvisionIpamPoolCidrResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ProvisionIpamPoolCidrResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPoolCidr" {
-                value.ipam_pool_cidr = ::std::option::Option::Some(
+                value.ipam_pool_cidr = Some(
                     <crate::types::IpamPoolCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

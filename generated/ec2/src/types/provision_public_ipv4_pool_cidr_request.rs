@@ -2,223 +2,193 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionPublicIpv4PoolCidrRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionPublicIpv4PoolCidrRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM pool you would like to use to allocate this CIDR.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The ID of the public IPv4 pool you would like to use for this CIDR.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// The netmask length of the CIDR you would like to allocate to the public IPv4 pool. The least specific netmask length you can define is 24.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub netmask_length: ::std::option::Option<i32>,
+    pub netmask_length: Option<i32>,
     /// The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in. Defaults to an AZ network border group. For more information on available Local Zones, see [Local Zone availability](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-byoip.html#byoip-zone-avail) in the *Amazon EC2 User Guide*.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
 }
 impl ProvisionPublicIpv4PoolCidrRequest {
     /// Starts building a [`ProvisionPublicIpv4PoolCidrRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder {
-        <crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionPublicIpv4PoolCidrRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `NetmaskLength` member, when set.
     #[inline]
-    pub fn netmask_length(&self) -> ::std::option::Option<i32> {
+    pub fn netmask_length(&self) -> Option<i32> {
         self.netmask_length
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
 }
 /// A builder for [`ProvisionPublicIpv4PoolCidrRequest`](crate::types::ProvisionPublicIpv4PoolCidrRequest); start one with `ProvisionPublicIpv4PoolCidrRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionPublicIpv4PoolCidrRequestBuilder {
     inner: crate::types::ProvisionPublicIpv4PoolCidrRequest,
 }
 impl ProvisionPublicIpv4PoolCidrRequestBuilder {
     /// Sets [`ProvisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::ProvisionPublicIpv4PoolCidrRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::ProvisionPublicIpv4PoolCidrRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ProvisionPublicIpv4PoolCidrRequest::dry_run`](crate::types::ProvisionPublicIpv4PoolCidrRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ProvisionPublicIpv4PoolCidrRequest::ipam_pool_id`](crate::types::ProvisionPublicIpv4PoolCidrRequest::ipam_pool_id): The ID of the IPAM pool you would like to use to allocate this CIDR.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrRequest::ipam_pool_id`](crate::types::ProvisionPublicIpv4PoolCidrRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`ProvisionPublicIpv4PoolCidrRequest::ipam_pool_id`](crate::types::ProvisionPublicIpv4PoolCidrRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`ProvisionPublicIpv4PoolCidrRequest::pool_id`](crate::types::ProvisionPublicIpv4PoolCidrRequest::pool_id): The ID of the public IPv4 pool you would like to use for this CIDR.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrRequest::pool_id`](crate::types::ProvisionPublicIpv4PoolCidrRequest::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`ProvisionPublicIpv4PoolCidrRequest::pool_id`](crate::types::ProvisionPublicIpv4PoolCidrRequest::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Sets [`ProvisionPublicIpv4PoolCidrRequest::netmask_length`](crate::types::ProvisionPublicIpv4PoolCidrRequest::netmask_length): The netmask length of the CIDR you would like to allocate to the public IPv4 pool.
     pub fn netmask_length(mut self, input: i32) -> Self {
-        self.inner.netmask_length = ::std::option::Option::Some(input);
+        self.inner.netmask_length = Some(input);
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrRequest::netmask_length`](crate::types::ProvisionPublicIpv4PoolCidrRequest::netmask_length).
     #[inline]
-    pub fn set_netmask_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_netmask_length(mut self, input: Option<i32>) -> Self {
         self.inner.netmask_length = input;
         self
     }
     /// The value set for [`ProvisionPublicIpv4PoolCidrRequest::netmask_length`](crate::types::ProvisionPublicIpv4PoolCidrRequest::netmask_length), if any.
     #[inline]
-    pub fn get_netmask_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_netmask_length(&self) -> &Option<i32> {
         &self.inner.netmask_length
     }
     /// Sets [`ProvisionPublicIpv4PoolCidrRequest::network_border_group`](crate::types::ProvisionPublicIpv4PoolCidrRequest::network_border_group): The Availability Zone (AZ) or Local Zone (LZ) network border group that the resource that the IP address is assigned to is in.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrRequest::network_border_group`](crate::types::ProvisionPublicIpv4PoolCidrRequest::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`ProvisionPublicIpv4PoolCidrRequest::network_border_group`](crate::types::ProvisionPublicIpv4PoolCidrRequest::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Builds the [`ProvisionPublicIpv4PoolCidrRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProvisionPublicIpv4PoolCidrRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionPublicIpv4PoolCidrRequest",
                 member: "ipam_pool_id",
             });
         }
         if self.inner.pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionPublicIpv4PoolCidrRequest",
                 member: "pool_id",
             });
         }
         if self.inner.netmask_length.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionPublicIpv4PoolCidrRequest",
                 member: "netmask_length",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ProvisionPublicIpv4PoolCidrRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.pool_id {
+        if let Some(value) = &self.pool_id {
             body.member("PoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.netmask_length {
+        if let Some(value) = &self.netmask_length {
             body.member("NetmaskLength", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             body.member("NetworkBorderGroup", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,69 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ProvisionPublicIpv4PoolCidrResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionPublicIpv4PoolCidrResult {
     /// The ID of the pool that you want to provision the CIDR to.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// Information about the address range of the public IPv4 pool.
-    pub pool_address_range: ::std::option::Option<crate::types::PublicIpv4PoolRange>,
+    pub pool_address_range: Option<crate::types::PublicIpv4PoolRange>,
 }
 impl ProvisionPublicIpv4PoolCidrResult {
     /// Starts building a [`ProvisionPublicIpv4PoolCidrResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionPublicIpv4PoolCidrResultBuilder {
-        <crate::types::builders::ProvisionPublicIpv4PoolCidrResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionPublicIpv4PoolCidrResultBuilder as Default>::default()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `PoolAddressRange` member, when set.
     #[inline]
-    pub fn pool_address_range(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PublicIpv4PoolRange> {
+    pub fn pool_address_range(&self) -> Option<&crate::types::PublicIpv4PoolRange> {
         self.pool_address_range.as_ref()
     }
 }
 /// A builder for [`ProvisionPublicIpv4PoolCidrResult`](crate::types::ProvisionPublicIpv4PoolCidrResult); start one with `ProvisionPublicIpv4PoolCidrResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionPublicIpv4PoolCidrResultBuilder {
     inner: crate::types::ProvisionPublicIpv4PoolCidrResult,
 }
 impl ProvisionPublicIpv4PoolCidrResultBuilder {
     /// Sets [`ProvisionPublicIpv4PoolCidrResult::pool_id`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_id): The ID of the pool that you want to provision the CIDR to.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrResult::pool_id`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`ProvisionPublicIpv4PoolCidrResult::pool_id`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Sets [`ProvisionPublicIpv4PoolCidrResult::pool_address_range`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_address_range): Information about the address range of the public IPv4 pool.
@@ -72,23 +54,21 @@ impl ProvisionPublicIpv4PoolCidrResultBuilder {
         mut self,
         input: crate::types::PublicIpv4PoolRange,
     ) -> Self {
-        self.inner.pool_address_range = ::std::option::Option::Some(input);
+        self.inner.pool_address_range = Some(input);
         self
     }
     /// Sets or clears [`ProvisionPublicIpv4PoolCidrResult::pool_address_range`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_address_range).
     #[inline]
     pub fn set_pool_address_range(
         mut self,
-        input: ::std::option::Option<crate::types::PublicIpv4PoolRange>,
+        input: Option<crate::types::PublicIpv4PoolRange>,
     ) -> Self {
         self.inner.pool_address_range = input;
         self
     }
     /// The value set for [`ProvisionPublicIpv4PoolCidrResult::pool_address_range`](crate::types::ProvisionPublicIpv4PoolCidrResult::pool_address_range), if any.
     #[inline]
-    pub fn get_pool_address_range(
-        &self,
-    ) -> &::std::option::Option<crate::types::PublicIpv4PoolRange> {
+    pub fn get_pool_address_range(&self) -> &Option<crate::types::PublicIpv4PoolRange> {
         &self.inner.pool_address_range
     }
     /// Builds the [`ProvisionPublicIpv4PoolCidrResult`]; it has no required members, so this cannot fail.
@@ -100,17 +80,15 @@ impl ProvisionPublicIpv4PoolCidrResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ProvisionPublicIpv4PoolCidrResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "poolId" => {
-                    value.pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_id = Some(String::from(child.text()));
                 }
                 "poolAddressRange" => {
-                    value.pool_address_range = ::std::option::Option::Some(
+                    value.pool_address_range = Some(
                         <crate::types::PublicIpv4PoolRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -119,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for ProvisionPublicIpv4PoolCidrResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,68 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Reserved. If you need to sustain traffic greater than the [documented limits](https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-gateways), contact Amazon Web Services Support.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionedBandwidth {
     /// Reserved.
-    pub provision_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub provision_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Reserved.
-    pub provisioned: ::std::option::Option<::std::string::String>,
+    pub provisioned: Option<String>,
     /// Reserved.
-    pub request_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub request_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Reserved.
-    pub requested: ::std::option::Option<::std::string::String>,
+    pub requested: Option<String>,
     /// Reserved.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
 }
 impl ProvisionedBandwidth {
     /// Starts building a [`ProvisionedBandwidth`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedBandwidthBuilder {
-        <crate::types::builders::ProvisionedBandwidthBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionedBandwidthBuilder as Default>::default()
     }
     /// The `ProvisionTime` member, when set.
     #[inline]
-    pub fn provision_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn provision_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.provision_time.as_ref()
     }
     /// The `Provisioned` member, when set.
     #[inline]
-    pub fn provisioned(&self) -> ::std::option::Option<&str> {
+    pub fn provisioned(&self) -> Option<&str> {
         self.provisioned.as_deref()
     }
     /// The `RequestTime` member, when set.
     #[inline]
-    pub fn request_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn request_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.request_time.as_ref()
     }
     /// The `Requested` member, when set.
     #[inline]
-    pub fn requested(&self) -> ::std::option::Option<&str> {
+    pub fn requested(&self) -> Option<&str> {
         self.requested.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
 }
 /// A builder for [`ProvisionedBandwidth`](crate::types::ProvisionedBandwidth); start one with `ProvisionedBandwidth::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionedBandwidthBuilder {
     inner: crate::types::ProvisionedBandwidth,
 }
@@ -73,45 +59,37 @@ impl ProvisionedBandwidthBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.provision_time = ::std::option::Option::Some(input);
+        self.inner.provision_time = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedBandwidth::provision_time`](crate::types::ProvisionedBandwidth::provision_time).
     #[inline]
     pub fn set_provision_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.provision_time = input;
         self
     }
     /// The value set for [`ProvisionedBandwidth::provision_time`](crate::types::ProvisionedBandwidth::provision_time), if any.
     #[inline]
-    pub fn get_provision_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_provision_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.provision_time
     }
     /// Sets [`ProvisionedBandwidth::provisioned`](crate::types::ProvisionedBandwidth::provisioned): Reserved.
-    pub fn provisioned(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.provisioned = ::std::option::Option::Some(input.into());
+    pub fn provisioned(mut self, input: impl Into<String>) -> Self {
+        self.inner.provisioned = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedBandwidth::provisioned`](crate::types::ProvisionedBandwidth::provisioned).
     #[inline]
-    pub fn set_provisioned(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_provisioned(mut self, input: Option<String>) -> Self {
         self.inner.provisioned = input;
         self
     }
     /// The value set for [`ProvisionedBandwidth::provisioned`](crate::types::ProvisionedBandwidth::provisioned), if any.
     #[inline]
-    pub fn get_provisioned(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_provisioned(&self) -> &Option<String> {
         &self.inner.provisioned
     }
     /// Sets [`ProvisionedBandwidth::request_time`](crate::types::ProvisionedBandwidth::request_time): Reserved.
@@ -119,67 +97,53 @@ impl ProvisionedBandwidthBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.request_time = ::std::option::Option::Some(input);
+        self.inner.request_time = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedBandwidth::request_time`](crate::types::ProvisionedBandwidth::request_time).
     #[inline]
     pub fn set_request_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.request_time = input;
         self
     }
     /// The value set for [`ProvisionedBandwidth::request_time`](crate::types::ProvisionedBandwidth::request_time), if any.
     #[inline]
-    pub fn get_request_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_request_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.request_time
     }
     /// Sets [`ProvisionedBandwidth::requested`](crate::types::ProvisionedBandwidth::requested): Reserved.
-    pub fn requested(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.requested = ::std::option::Option::Some(input.into());
+    pub fn requested(mut self, input: impl Into<String>) -> Self {
+        self.inner.requested = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedBandwidth::requested`](crate::types::ProvisionedBandwidth::requested).
     #[inline]
-    pub fn set_requested(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_requested(mut self, input: Option<String>) -> Self {
         self.inner.requested = input;
         self
     }
     /// The value set for [`ProvisionedBandwidth::requested`](crate::types::ProvisionedBandwidth::requested), if any.
     #[inline]
-    pub fn get_requested(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_requested(&self) -> &Option<String> {
         &self.inner.requested
     }
     /// Sets [`ProvisionedBandwidth::status`](crate::types::ProvisionedBandwidth::status): Reserved.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedBandwidth::status`](crate::types::ProvisionedBandwidth::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ProvisionedBandwidth::status`](crate::types::ProvisionedBandwidth::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Builds the [`ProvisionedBandwidth`]; it has no required members, so this cannot fail.
@@ -191,12 +155,12 @@ impl ProvisionedBandwidthBuilder {
 impl ::awsgen_runtime::xml::FromXml for ProvisionedBandwidth {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "provisionTime" => {
-                    value.provision_time = ::std::option::Option::Some(
+                    value.provision_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -205,12 +169,10 @@ impl ::awsgen_runtime::xml::FromXml for ProvisionedBandwidth {
                     );
                 }
                 "provisioned" => {
-                    value.provisioned = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.provisioned = Some(String::from(child.text()));
                 }
                 "requestTime" => {
-                    value.request_time = ::std::option::Option::Some(
+                    value.request_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -219,18 +181,14 @@ impl ::awsgen_runtime::xml::FromXml for ProvisionedBandwidth {
                     );
                 }
                 "requested" => {
-                    value.requested = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.requested = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,118 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The status of an updated pointer (PTR) record for an Elastic IP address.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PtrUpdateStatus {
     /// The value for the PTR record update.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
     /// The status of the PTR record update.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The reason for the PTR record update.
-    pub reason: ::std::option::Option<::std::string::String>,
+    pub reason: Option<String>,
 }
 impl PtrUpdateStatus {
     /// Starts building a [`PtrUpdateStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::PtrUpdateStatusBuilder {
-        <crate::types::builders::PtrUpdateStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PtrUpdateStatusBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
 }
 /// A builder for [`PtrUpdateStatus`](crate::types::PtrUpdateStatus); start one with `PtrUpdateStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PtrUpdateStatusBuilder {
     inner: crate::types::PtrUpdateStatus,
 }
 impl PtrUpdateStatusBuilder {
     /// Sets [`PtrUpdateStatus::value`](crate::types::PtrUpdateStatus::value): The value for the PTR record update.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`PtrUpdateStatus::value`](crate::types::PtrUpdateStatus::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`PtrUpdateStatus::value`](crate::types::PtrUpdateStatus::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Sets [`PtrUpdateStatus::status`](crate::types::PtrUpdateStatus::status): The status of the PTR record update.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`PtrUpdateStatus::status`](crate::types::PtrUpdateStatus::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`PtrUpdateStatus::status`](crate::types::PtrUpdateStatus::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`PtrUpdateStatus::reason`](crate::types::PtrUpdateStatus::reason): The reason for the PTR record update.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.reason = Some(input.into());
         self
     }
     /// Sets or clears [`PtrUpdateStatus::reason`](crate::types::PtrUpdateStatus::reason).
     #[inline]
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason(mut self, input: Option<String>) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`PtrUpdateStatus::reason`](crate::types::PtrUpdateStatus::reason), if any.
     #[inline]
-    pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason(&self) -> &Option<String> {
         &self.inner.reason
     }
     /// Builds the [`PtrUpdateStatus`]; it has no required members, so this cannot fail.
@@ -125,28 +97,22 @@ impl PtrUpdateStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for PtrUpdateStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "value" => {
-                    value.value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.value = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "reason" => {
-                    value.reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reason = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

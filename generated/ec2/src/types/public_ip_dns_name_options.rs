@@ -2,157 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Public hostname type options. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublicIpDnsNameOptions {
     /// The public hostname type. For more information, see [EC2 instance hostnames, DNS names, and domains](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html) in the *Amazon EC2 User Guide*.
-    pub dns_hostname_type: ::std::option::Option<::std::string::String>,
+    pub dns_hostname_type: Option<String>,
     /// An IPv4-enabled public hostname for a network interface. Requests from within the VPC resolve to the private primary IPv4 address of the network interface. Requests from the internet resolve to the public IPv4 address of the network interface.
-    pub public_ipv4_dns_name: ::std::option::Option<::std::string::String>,
+    pub public_ipv4_dns_name: Option<String>,
     /// An IPv6-enabled public hostname for a network interface. Requests from within the VPC or from the internet resolve to the IPv6 GUA of the network interface.
-    pub public_ipv6_dns_name: ::std::option::Option<::std::string::String>,
+    pub public_ipv6_dns_name: Option<String>,
     /// A dual-stack public hostname for a network interface. Requests from within the VPC resolve to both the private IPv4 address and the IPv6 Global Unicast Address of the network interface. Requests from the internet resolve to both the public IPv4 and the IPv6 GUA address of the network interface.
-    pub public_dual_stack_dns_name: ::std::option::Option<::std::string::String>,
+    pub public_dual_stack_dns_name: Option<String>,
 }
 impl PublicIpDnsNameOptions {
     /// Starts building a [`PublicIpDnsNameOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublicIpDnsNameOptionsBuilder {
-        <crate::types::builders::PublicIpDnsNameOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublicIpDnsNameOptionsBuilder as Default>::default()
     }
     /// The `DnsHostnameType` member, when set.
     #[inline]
-    pub fn dns_hostname_type(&self) -> ::std::option::Option<&str> {
+    pub fn dns_hostname_type(&self) -> Option<&str> {
         self.dns_hostname_type.as_deref()
     }
     /// The `PublicIpv4DnsName` member, when set.
     #[inline]
-    pub fn public_ipv4_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv4_dns_name(&self) -> Option<&str> {
         self.public_ipv4_dns_name.as_deref()
     }
     /// The `PublicIpv6DnsName` member, when set.
     #[inline]
-    pub fn public_ipv6_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv6_dns_name(&self) -> Option<&str> {
         self.public_ipv6_dns_name.as_deref()
     }
     /// The `PublicDualStackDnsName` member, when set.
     #[inline]
-    pub fn public_dual_stack_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn public_dual_stack_dns_name(&self) -> Option<&str> {
         self.public_dual_stack_dns_name.as_deref()
     }
 }
 /// A builder for [`PublicIpDnsNameOptions`](crate::types::PublicIpDnsNameOptions); start one with `PublicIpDnsNameOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublicIpDnsNameOptionsBuilder {
     inner: crate::types::PublicIpDnsNameOptions,
 }
 impl PublicIpDnsNameOptionsBuilder {
     /// Sets [`PublicIpDnsNameOptions::dns_hostname_type`](crate::types::PublicIpDnsNameOptions::dns_hostname_type): The public hostname type.
-    pub fn dns_hostname_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dns_hostname_type = ::std::option::Option::Some(input.into());
+    pub fn dns_hostname_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.dns_hostname_type = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpDnsNameOptions::dns_hostname_type`](crate::types::PublicIpDnsNameOptions::dns_hostname_type).
     #[inline]
-    pub fn set_dns_hostname_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_hostname_type(mut self, input: Option<String>) -> Self {
         self.inner.dns_hostname_type = input;
         self
     }
     /// The value set for [`PublicIpDnsNameOptions::dns_hostname_type`](crate::types::PublicIpDnsNameOptions::dns_hostname_type), if any.
     #[inline]
-    pub fn get_dns_hostname_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_hostname_type(&self) -> &Option<String> {
         &self.inner.dns_hostname_type
     }
     /// Sets [`PublicIpDnsNameOptions::public_ipv4_dns_name`](crate::types::PublicIpDnsNameOptions::public_ipv4_dns_name): An IPv4-enabled public hostname for a network interface.
-    pub fn public_ipv4_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv4_dns_name = ::std::option::Option::Some(input.into());
+    pub fn public_ipv4_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv4_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpDnsNameOptions::public_ipv4_dns_name`](crate::types::PublicIpDnsNameOptions::public_ipv4_dns_name).
     #[inline]
-    pub fn set_public_ipv4_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv4_dns_name = input;
         self
     }
     /// The value set for [`PublicIpDnsNameOptions::public_ipv4_dns_name`](crate::types::PublicIpDnsNameOptions::public_ipv4_dns_name), if any.
     #[inline]
-    pub fn get_public_ipv4_dns_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_dns_name(&self) -> &Option<String> {
         &self.inner.public_ipv4_dns_name
     }
     /// Sets [`PublicIpDnsNameOptions::public_ipv6_dns_name`](crate::types::PublicIpDnsNameOptions::public_ipv6_dns_name): An IPv6-enabled public hostname for a network interface.
-    pub fn public_ipv6_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv6_dns_name = ::std::option::Option::Some(input.into());
+    pub fn public_ipv6_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv6_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpDnsNameOptions::public_ipv6_dns_name`](crate::types::PublicIpDnsNameOptions::public_ipv6_dns_name).
     #[inline]
-    pub fn set_public_ipv6_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv6_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv6_dns_name = input;
         self
     }
     /// The value set for [`PublicIpDnsNameOptions::public_ipv6_dns_name`](crate::types::PublicIpDnsNameOptions::public_ipv6_dns_name), if any.
     #[inline]
-    pub fn get_public_ipv6_dns_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv6_dns_name(&self) -> &Option<String> {
         &self.inner.public_ipv6_dns_name
     }
     /// Sets [`PublicIpDnsNameOptions::public_dual_stack_dns_name`](crate::types::PublicIpDnsNameOptions::public_dual_stack_dns_name): A dual-stack public hostname for a network interface.
-    pub fn public_dual_stack_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_dual_stack_dns_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn public_dual_stack_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_dual_stack_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpDnsNameOptions::public_dual_stack_dns_name`](crate::types::PublicIpDnsNameOptions::public_dual_stack_dns_name).
     #[inline]
-    pub fn set_public_dual_stack_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_dual_stack_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.public_dual_stack_dns_name = input;
         self
     }
     /// The value set for [`PublicIpDnsNameOptions::public_dual_stack_dns_name`](crate::types::PublicIpDnsNameOptions::public_dual_stack_dns_name), if any.
     #[inline]
-    pub fn get_public_dual_stack_dns_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_dual_stack_dns_name(&self) -> &Option<String> {
         &self.inner.public_dual_stack_dns_name
     }
     /// Builds the [`PublicIpDnsNameOptions`]; it has no required members, so this cannot fail.
@@ -164,33 +120,25 @@ impl PublicIpDnsNameOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for PublicIpDnsNameOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "dnsHostnameType" => {
-                    value.dns_hostname_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dns_hostname_type = Some(String::from(child.text()));
                 }
                 "publicIpv4DnsName" => {
-                    value.public_ipv4_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ipv4_dns_name = Some(String::from(child.text()));
                 }
                 "publicIpv6DnsName" => {
-                    value.public_ipv6_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ipv6_dns_name = Some(String::from(child.text()));
                 }
                 "publicDualStackDnsName" => {
-                    value.public_dual_stack_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_dual_stack_dns_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,45 +2,38 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 address pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublicIpv4Pool {
     /// The ID of the address pool.
-    pub pool_id: ::std::option::Option<::std::string::String>,
+    pub pool_id: Option<String>,
     /// A description of the address pool.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The address ranges.
-    pub pool_address_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PublicIpv4PoolRange>,
-    >,
+    pub pool_address_ranges: Option<Vec<crate::types::PublicIpv4PoolRange>>,
     /// The total number of addresses.
-    pub total_address_count: ::std::option::Option<i32>,
+    pub total_address_count: Option<i32>,
     /// The total number of available addresses.
-    pub total_available_address_count: ::std::option::Option<i32>,
+    pub total_available_address_count: Option<i32>,
     /// The name of the location from which the address pool is advertised. A network border group is a unique set of Availability Zones or Local Zones from where Amazon Web Services advertises public IP addresses.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// Any tags for the address pool.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl PublicIpv4Pool {
     /// Starts building a [`PublicIpv4Pool`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublicIpv4PoolBuilder {
-        <crate::types::builders::PublicIpv4PoolBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublicIpv4PoolBuilder as Default>::default()
     }
     /// The `PoolId` member, when set.
     #[inline]
-    pub fn pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn pool_id(&self) -> Option<&str> {
         self.pool_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `PoolAddressRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -50,17 +43,17 @@ impl PublicIpv4Pool {
     }
     /// The `TotalAddressCount` member, when set.
     #[inline]
-    pub fn total_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn total_address_count(&self) -> Option<i32> {
         self.total_address_count
     }
     /// The `TotalAvailableAddressCount` member, when set.
     #[inline]
-    pub fn total_available_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn total_available_address_count(&self) -> Option<i32> {
         self.total_available_address_count
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,58 +63,41 @@ impl PublicIpv4Pool {
     }
 }
 /// A builder for [`PublicIpv4Pool`](crate::types::PublicIpv4Pool); start one with `PublicIpv4Pool::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublicIpv4PoolBuilder {
     inner: crate::types::PublicIpv4Pool,
 }
 impl PublicIpv4PoolBuilder {
     /// Sets [`PublicIpv4Pool::pool_id`](crate::types::PublicIpv4Pool::pool_id): The ID of the address pool.
-    pub fn pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pool_id = ::std::option::Option::Some(input.into());
+    pub fn pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpv4Pool::pool_id`](crate::types::PublicIpv4Pool::pool_id).
     #[inline]
-    pub fn set_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.pool_id = input;
         self
     }
     /// The value set for [`PublicIpv4Pool::pool_id`](crate::types::PublicIpv4Pool::pool_id), if any.
     #[inline]
-    pub fn get_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pool_id(&self) -> &Option<String> {
         &self.inner.pool_id
     }
     /// Sets [`PublicIpv4Pool::description`](crate::types::PublicIpv4Pool::description): A description of the address pool.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpv4Pool::description`](crate::types::PublicIpv4Pool::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`PublicIpv4Pool::description`](crate::types::PublicIpv4Pool::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`PublicIpv4Pool::pool_address_ranges`](crate::types::PublicIpv4Pool::pool_address_ranges): The address ranges.
@@ -138,7 +114,7 @@ impl PublicIpv4PoolBuilder {
     #[inline]
     pub fn set_pool_address_ranges(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PublicIpv4PoolRange>>,
+        input: Option<Vec<crate::types::PublicIpv4PoolRange>>,
     ) -> Self {
         self.inner.pool_address_ranges = input;
         self
@@ -147,66 +123,55 @@ impl PublicIpv4PoolBuilder {
     #[inline]
     pub fn get_pool_address_ranges(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PublicIpv4PoolRange>> {
+    ) -> &Option<Vec<crate::types::PublicIpv4PoolRange>> {
         &self.inner.pool_address_ranges
     }
     /// Sets [`PublicIpv4Pool::total_address_count`](crate::types::PublicIpv4Pool::total_address_count): The total number of addresses.
     pub fn total_address_count(mut self, input: i32) -> Self {
-        self.inner.total_address_count = ::std::option::Option::Some(input);
+        self.inner.total_address_count = Some(input);
         self
     }
     /// Sets or clears [`PublicIpv4Pool::total_address_count`](crate::types::PublicIpv4Pool::total_address_count).
     #[inline]
-    pub fn set_total_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_total_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.total_address_count = input;
         self
     }
     /// The value set for [`PublicIpv4Pool::total_address_count`](crate::types::PublicIpv4Pool::total_address_count), if any.
     #[inline]
-    pub fn get_total_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_address_count(&self) -> &Option<i32> {
         &self.inner.total_address_count
     }
     /// Sets [`PublicIpv4Pool::total_available_address_count`](crate::types::PublicIpv4Pool::total_available_address_count): The total number of available addresses.
     pub fn total_available_address_count(mut self, input: i32) -> Self {
-        self.inner.total_available_address_count = ::std::option::Option::Some(input);
+        self.inner.total_available_address_count = Some(input);
         self
     }
     /// Sets or clears [`PublicIpv4Pool::total_available_address_count`](crate::types::PublicIpv4Pool::total_available_address_count).
     #[inline]
-    pub fn set_total_available_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_available_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.total_available_address_count = input;
         self
     }
     /// The value set for [`PublicIpv4Pool::total_available_address_count`](crate::types::PublicIpv4Pool::total_available_address_count), if any.
     #[inline]
-    pub fn get_total_available_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_available_address_count(&self) -> &Option<i32> {
         &self.inner.total_available_address_count
     }
     /// Sets [`PublicIpv4Pool::network_border_group`](crate::types::PublicIpv4Pool::network_border_group): The name of the location from which the address pool is advertised.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpv4Pool::network_border_group`](crate::types::PublicIpv4Pool::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`PublicIpv4Pool::network_border_group`](crate::types::PublicIpv4Pool::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Appends one item to [`PublicIpv4Pool::tags`](crate::types::PublicIpv4Pool::tags): Any tags for the address pool.
@@ -218,18 +183,13 @@ impl PublicIpv4PoolBuilder {
     }
     /// Sets or clears [`PublicIpv4Pool::tags`](crate::types::PublicIpv4Pool::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`PublicIpv4Pool::tags`](crate::types::PublicIpv4Pool::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`PublicIpv4Pool`]; it has no required members, so this cannot fail.
@@ -241,22 +201,18 @@ impl PublicIpv4PoolBuilder {
 impl ::awsgen_runtime::xml::FromXml for PublicIpv4Pool {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "poolId" => {
-                    value.pool_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pool_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "poolAddressRangeSet" => {
-                    value.pool_address_ranges = ::std::option::Option::Some(
+                    value.pool_address_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PublicIpv4PoolRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -264,26 +220,24 @@ impl ::awsgen_runtime::xml::FromXml for PublicIpv4Pool {
                     );
                 }
                 "totalAddressCount" => {
-                    value.total_address_count = ::std::option::Option::Some(
+                    value.total_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PublicIpv4Pool")?,
                     );
                 }
                 "totalAvailableAddressCount" => {
-                    value.total_available_address_count = ::std::option::Option::Some(
+                    value.total_available_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PublicIpv4Pool")?,
                     );
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -293,6 +247,6 @@ impl ::awsgen_runtime::xml::FromXml for PublicIpv4Pool {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

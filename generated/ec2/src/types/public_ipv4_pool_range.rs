@@ -2,138 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an address range of an IPv4 address pool.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublicIpv4PoolRange {
     /// The first IP address in the range.
-    pub first_address: ::std::option::Option<::std::string::String>,
+    pub first_address: Option<String>,
     /// The last IP address in the range.
-    pub last_address: ::std::option::Option<::std::string::String>,
+    pub last_address: Option<String>,
     /// The number of addresses in the range.
-    pub address_count: ::std::option::Option<i32>,
+    pub address_count: Option<i32>,
     /// The number of available addresses in the range.
-    pub available_address_count: ::std::option::Option<i32>,
+    pub available_address_count: Option<i32>,
 }
 impl PublicIpv4PoolRange {
     /// Starts building a [`PublicIpv4PoolRange`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublicIpv4PoolRangeBuilder {
-        <crate::types::builders::PublicIpv4PoolRangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublicIpv4PoolRangeBuilder as Default>::default()
     }
     /// The `FirstAddress` member, when set.
     #[inline]
-    pub fn first_address(&self) -> ::std::option::Option<&str> {
+    pub fn first_address(&self) -> Option<&str> {
         self.first_address.as_deref()
     }
     /// The `LastAddress` member, when set.
     #[inline]
-    pub fn last_address(&self) -> ::std::option::Option<&str> {
+    pub fn last_address(&self) -> Option<&str> {
         self.last_address.as_deref()
     }
     /// The `AddressCount` member, when set.
     #[inline]
-    pub fn address_count(&self) -> ::std::option::Option<i32> {
+    pub fn address_count(&self) -> Option<i32> {
         self.address_count
     }
     /// The `AvailableAddressCount` member, when set.
     #[inline]
-    pub fn available_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn available_address_count(&self) -> Option<i32> {
         self.available_address_count
     }
 }
 /// A builder for [`PublicIpv4PoolRange`](crate::types::PublicIpv4PoolRange); start one with `PublicIpv4PoolRange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublicIpv4PoolRangeBuilder {
     inner: crate::types::PublicIpv4PoolRange,
 }
 impl PublicIpv4PoolRangeBuilder {
     /// Sets [`PublicIpv4PoolRange::first_address`](crate::types::PublicIpv4PoolRange::first_address): The first IP address in the range.
-    pub fn first_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.first_address = ::std::option::Option::Some(input.into());
+    pub fn first_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.first_address = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpv4PoolRange::first_address`](crate::types::PublicIpv4PoolRange::first_address).
     #[inline]
-    pub fn set_first_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_first_address(mut self, input: Option<String>) -> Self {
         self.inner.first_address = input;
         self
     }
     /// The value set for [`PublicIpv4PoolRange::first_address`](crate::types::PublicIpv4PoolRange::first_address), if any.
     #[inline]
-    pub fn get_first_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_first_address(&self) -> &Option<String> {
         &self.inner.first_address
     }
     /// Sets [`PublicIpv4PoolRange::last_address`](crate::types::PublicIpv4PoolRange::last_address): The last IP address in the range.
-    pub fn last_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_address = ::std::option::Option::Some(input.into());
+    pub fn last_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_address = Some(input.into());
         self
     }
     /// Sets or clears [`PublicIpv4PoolRange::last_address`](crate::types::PublicIpv4PoolRange::last_address).
     #[inline]
-    pub fn set_last_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_address(mut self, input: Option<String>) -> Self {
         self.inner.last_address = input;
         self
     }
     /// The value set for [`PublicIpv4PoolRange::last_address`](crate::types::PublicIpv4PoolRange::last_address), if any.
     #[inline]
-    pub fn get_last_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_address(&self) -> &Option<String> {
         &self.inner.last_address
     }
     /// Sets [`PublicIpv4PoolRange::address_count`](crate::types::PublicIpv4PoolRange::address_count): The number of addresses in the range.
     pub fn address_count(mut self, input: i32) -> Self {
-        self.inner.address_count = ::std::option::Option::Some(input);
+        self.inner.address_count = Some(input);
         self
     }
     /// Sets or clears [`PublicIpv4PoolRange::address_count`](crate::types::PublicIpv4PoolRange::address_count).
     #[inline]
-    pub fn set_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.address_count = input;
         self
     }
     /// The value set for [`PublicIpv4PoolRange::address_count`](crate::types::PublicIpv4PoolRange::address_count), if any.
     #[inline]
-    pub fn get_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_address_count(&self) -> &Option<i32> {
         &self.inner.address_count
     }
     /// Sets [`PublicIpv4PoolRange::available_address_count`](crate::types::PublicIpv4PoolRange::available_address_count): The number of available addresses in the range.
     pub fn available_address_count(mut self, input: i32) -> Self {
-        self.inner.available_address_count = ::std::option::Option::Some(input);
+        self.inner.available_address_count = Some(input);
         self
     }
     /// Sets or clears [`PublicIpv4PoolRange::available_address_count`](crate::types::PublicIpv4PoolRange::available_address_count).
     #[inline]
-    pub fn set_available_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_available_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.available_address_count = input;
         self
     }
     /// The value set for [`PublicIpv4PoolRange::available_address_count`](crate::types::PublicIpv4PoolRange::available_address_count), if any.
     #[inline]
-    pub fn get_available_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_available_address_count(&self) -> &Option<i32> {
         &self.inner.available_address_count
     }
     /// Builds the [`PublicIpv4PoolRange`]; it has no required members, so this cannot fail.
@@ -145,29 +120,25 @@ impl PublicIpv4PoolRangeBuilder {
 impl ::awsgen_runtime::xml::FromXml for PublicIpv4PoolRange {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "firstAddress" => {
-                    value.first_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.first_address = Some(String::from(child.text()));
                 }
                 "lastAddress" => {
-                    value.last_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.last_address = Some(String::from(child.text()));
                 }
                 "addressCount" => {
-                    value.address_count = ::std::option::Option::Some(
+                    value.address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PublicIpv4PoolRange")?,
                     );
                 }
                 "availableAddressCount" => {
-                    value.available_address_count = ::std::option::Option::Some(
+                    value.available_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "PublicIpv4PoolRange")?,
@@ -176,6 +147,6 @@ impl ::awsgen_runtime::xml::FromXml for PublicIpv4PoolRange {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,263 +2,213 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the result of the purchase.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Purchase {
     /// The currency in which the `UpfrontPrice` and `HourlyPrice` amounts are specified. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// The duration of the reservation's term in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The IDs of the Dedicated Hosts associated with the reservation.
-    pub host_id_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_id_set: Option<Vec<String>>,
     /// The ID of the reservation.
-    pub host_reservation_id: ::std::option::Option<::std::string::String>,
+    pub host_reservation_id: Option<String>,
     /// The hourly price of the reservation per hour.
-    pub hourly_price: ::std::option::Option<::std::string::String>,
+    pub hourly_price: Option<String>,
     /// The instance family on the Dedicated Host that the reservation can be associated with.
-    pub instance_family: ::std::option::Option<::std::string::String>,
+    pub instance_family: Option<String>,
     /// The payment option for the reservation.
-    pub payment_option: ::std::option::Option<crate::types::PaymentOption>,
+    pub payment_option: Option<crate::types::PaymentOption>,
     /// The upfront price of the reservation.
-    pub upfront_price: ::std::option::Option<::std::string::String>,
+    pub upfront_price: Option<String>,
 }
 impl Purchase {
     /// Starts building a [`Purchase`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseBuilder {
-        <crate::types::builders::PurchaseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseBuilder as Default>::default()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `Duration` member, when set.
     #[inline]
-    pub fn duration(&self) -> ::std::option::Option<i32> {
+    pub fn duration(&self) -> Option<i32> {
         self.duration
     }
     /// The `HostIdSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_id_set(&self) -> &[::std::string::String] {
+    pub fn host_id_set(&self) -> &[String] {
         self.host_id_set.as_deref().unwrap_or_default()
     }
     /// The `HostReservationId` member, when set.
     #[inline]
-    pub fn host_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn host_reservation_id(&self) -> Option<&str> {
         self.host_reservation_id.as_deref()
     }
     /// The `HourlyPrice` member, when set.
     #[inline]
-    pub fn hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn hourly_price(&self) -> Option<&str> {
         self.hourly_price.as_deref()
     }
     /// The `InstanceFamily` member, when set.
     #[inline]
-    pub fn instance_family(&self) -> ::std::option::Option<&str> {
+    pub fn instance_family(&self) -> Option<&str> {
         self.instance_family.as_deref()
     }
     /// The `PaymentOption` member, when set.
     #[inline]
-    pub fn payment_option(&self) -> ::std::option::Option<&crate::types::PaymentOption> {
+    pub fn payment_option(&self) -> Option<&crate::types::PaymentOption> {
         self.payment_option.as_ref()
     }
     /// The `UpfrontPrice` member, when set.
     #[inline]
-    pub fn upfront_price(&self) -> ::std::option::Option<&str> {
+    pub fn upfront_price(&self) -> Option<&str> {
         self.upfront_price.as_deref()
     }
 }
 /// A builder for [`Purchase`](crate::types::Purchase); start one with `Purchase::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseBuilder {
     inner: crate::types::Purchase,
 }
 impl PurchaseBuilder {
     /// Sets [`Purchase::currency_code`](crate::types::Purchase::currency_code): The currency in which the `UpfrontPrice` and `HourlyPrice` amounts are specified.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`Purchase::currency_code`](crate::types::Purchase::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`Purchase::currency_code`](crate::types::Purchase::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Sets [`Purchase::duration`](crate::types::Purchase::duration): The duration of the reservation's term in seconds.
     pub fn duration(mut self, input: i32) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input);
+        self.inner.duration = Some(input);
         self
     }
     /// Sets or clears [`Purchase::duration`](crate::types::Purchase::duration).
     #[inline]
-    pub fn set_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration(mut self, input: Option<i32>) -> Self {
         self.inner.duration = input;
         self
     }
     /// The value set for [`Purchase::duration`](crate::types::Purchase::duration), if any.
     #[inline]
-    pub fn get_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration(&self) -> &Option<i32> {
         &self.inner.duration
     }
     /// Appends one item to [`Purchase::host_id_set`](crate::types::Purchase::host_id_set): The IDs of the Dedicated Hosts associated with the reservation.
     ///
     /// To set the whole list at once, use [`set_host_id_set`](Self::set_host_id_set).
-    pub fn host_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_id_set(mut self, input: impl Into<String>) -> Self {
         self.inner.host_id_set.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Purchase::host_id_set`](crate::types::Purchase::host_id_set).
     #[inline]
-    pub fn set_host_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_id_set = input;
         self
     }
     /// The value set for [`Purchase::host_id_set`](crate::types::Purchase::host_id_set), if any.
     #[inline]
-    pub fn get_host_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_id_set(&self) -> &Option<Vec<String>> {
         &self.inner.host_id_set
     }
     /// Sets [`Purchase::host_reservation_id`](crate::types::Purchase::host_reservation_id): The ID of the reservation.
-    pub fn host_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.host_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn host_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.host_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`Purchase::host_reservation_id`](crate::types::Purchase::host_reservation_id).
     #[inline]
-    pub fn set_host_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_host_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.host_reservation_id = input;
         self
     }
     /// The value set for [`Purchase::host_reservation_id`](crate::types::Purchase::host_reservation_id), if any.
     #[inline]
-    pub fn get_host_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_host_reservation_id(&self) -> &Option<String> {
         &self.inner.host_reservation_id
     }
     /// Sets [`Purchase::hourly_price`](crate::types::Purchase::hourly_price): The hourly price of the reservation per hour.
-    pub fn hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hourly_price = ::std::option::Option::Some(input.into());
+    pub fn hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`Purchase::hourly_price`](crate::types::Purchase::hourly_price).
     #[inline]
-    pub fn set_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.hourly_price = input;
         self
     }
     /// The value set for [`Purchase::hourly_price`](crate::types::Purchase::hourly_price), if any.
     #[inline]
-    pub fn get_hourly_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hourly_price(&self) -> &Option<String> {
         &self.inner.hourly_price
     }
     /// Sets [`Purchase::instance_family`](crate::types::Purchase::instance_family): The instance family on the Dedicated Host that the reservation can be associated with.
-    pub fn instance_family(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_family = ::std::option::Option::Some(input.into());
+    pub fn instance_family(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_family = Some(input.into());
         self
     }
     /// Sets or clears [`Purchase::instance_family`](crate::types::Purchase::instance_family).
     #[inline]
-    pub fn set_instance_family(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_family(mut self, input: Option<String>) -> Self {
         self.inner.instance_family = input;
         self
     }
     /// The value set for [`Purchase::instance_family`](crate::types::Purchase::instance_family), if any.
     #[inline]
-    pub fn get_instance_family(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_family(&self) -> &Option<String> {
         &self.inner.instance_family
     }
     /// Sets [`Purchase::payment_option`](crate::types::Purchase::payment_option): The payment option for the reservation.
     pub fn payment_option(mut self, input: crate::types::PaymentOption) -> Self {
-        self.inner.payment_option = ::std::option::Option::Some(input);
+        self.inner.payment_option = Some(input);
         self
     }
     /// Sets or clears [`Purchase::payment_option`](crate::types::Purchase::payment_option).
     #[inline]
     pub fn set_payment_option(
         mut self,
-        input: ::std::option::Option<crate::types::PaymentOption>,
+        input: Option<crate::types::PaymentOption>,
     ) -> Self {
         self.inner.payment_option = input;
         self
     }
     /// The value set for [`Purchase::payment_option`](crate::types::Purchase::payment_option), if any.
     #[inline]
-    pub fn get_payment_option(
-        &self,
-    ) -> &::std::option::Option<crate::types::PaymentOption> {
+    pub fn get_payment_option(&self) -> &Option<crate::types::PaymentOption> {
         &self.inner.payment_option
     }
     /// Sets [`Purchase::upfront_price`](crate::types::Purchase::upfront_price): The upfront price of the reservation.
-    pub fn upfront_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.upfront_price = ::std::option::Option::Some(input.into());
+    pub fn upfront_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.upfront_price = Some(input.into());
         self
     }
     /// Sets or clears [`Purchase::upfront_price`](crate::types::Purchase::upfront_price).
     #[inline]
-    pub fn set_upfront_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_upfront_price(mut self, input: Option<String>) -> Self {
         self.inner.upfront_price = input;
         self
     }
     /// The value set for [`Purchase::upfront_price`](crate::types::Purchase::upfront_price), if any.
     #[inline]
-    pub fn get_upfront_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_upfront_price(&self) -> &Option<String> {
         &self.inner.upfront_price
     }
     /// Builds the [`Purchase`]; it has no required members, so this cannot fail.
@@ -270,55 +220,47 @@ impl PurchaseBuilder {
 impl ::awsgen_runtime::xml::FromXml for Purchase {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
+                    value.currency_code = Some(
                         crate::types::CurrencyCodeValues::from(child.text()),
                     );
                 }
                 "duration" => {
-                    value.duration = ::std::option::Option::Some(
+                    value.duration = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Purchase")?,
                     );
                 }
                 "hostIdSet" => {
-                    value.host_id_set = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.host_id_set = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "hostReservationId" => {
-                    value.host_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.host_reservation_id = Some(String::from(child.text()));
                 }
                 "hourlyPrice" => {
-                    value.hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hourly_price = Some(String::from(child.text()));
                 }
                 "instanceFamily" => {
-                    value.instance_family = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_family = Some(String::from(child.text()));
                 }
                 "paymentOption" => {
-                    value.payment_option = ::std::option::Option::Some(
+                    value.payment_option = Some(
                         crate::types::PaymentOption::from(child.text()),
                     );
                 }
                 "upfrontPrice" => {
-                    value.upfront_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.upfront_price = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

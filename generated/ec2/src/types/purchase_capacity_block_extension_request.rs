@@ -2,56 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseCapacityBlockExtensionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockExtensionRequest {
     /// The ID of the Capacity Block extension offering to purchase.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_block_extension_offering_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub capacity_block_extension_offering_id: Option<String>,
     /// The ID of the Capacity reservation to be extended.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl PurchaseCapacityBlockExtensionRequest {
     /// Starts building a [`PurchaseCapacityBlockExtensionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseCapacityBlockExtensionRequestBuilder {
-        <crate::types::builders::PurchaseCapacityBlockExtensionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseCapacityBlockExtensionRequestBuilder as Default>::default()
     }
     /// The `CapacityBlockExtensionOfferingId` member, when set.
     #[inline]
-    pub fn capacity_block_extension_offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_extension_offering_id(&self) -> Option<&str> {
         self.capacity_block_extension_offering_id.as_deref()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`PurchaseCapacityBlockExtensionRequest`](crate::types::PurchaseCapacityBlockExtensionRequest); start one with `PurchaseCapacityBlockExtensionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseCapacityBlockExtensionRequestBuilder {
     inner: crate::types::PurchaseCapacityBlockExtensionRequest,
 }
@@ -59,108 +47,94 @@ impl PurchaseCapacityBlockExtensionRequestBuilder {
     /// Sets [`PurchaseCapacityBlockExtensionRequest::capacity_block_extension_offering_id`](crate::types::PurchaseCapacityBlockExtensionRequest::capacity_block_extension_offering_id): The ID of the Capacity Block extension offering to purchase.
     pub fn capacity_block_extension_offering_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.capacity_block_extension_offering_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_block_extension_offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockExtensionRequest::capacity_block_extension_offering_id`](crate::types::PurchaseCapacityBlockExtensionRequest::capacity_block_extension_offering_id).
     #[inline]
     pub fn set_capacity_block_extension_offering_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.capacity_block_extension_offering_id = input;
         self
     }
     /// The value set for [`PurchaseCapacityBlockExtensionRequest::capacity_block_extension_offering_id`](crate::types::PurchaseCapacityBlockExtensionRequest::capacity_block_extension_offering_id), if any.
     #[inline]
-    pub fn get_capacity_block_extension_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_extension_offering_id(&self) -> &Option<String> {
         &self.inner.capacity_block_extension_offering_id
     }
     /// Sets [`PurchaseCapacityBlockExtensionRequest::capacity_reservation_id`](crate::types::PurchaseCapacityBlockExtensionRequest::capacity_reservation_id): The ID of the Capacity reservation to be extended.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockExtensionRequest::capacity_reservation_id`](crate::types::PurchaseCapacityBlockExtensionRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`PurchaseCapacityBlockExtensionRequest::capacity_reservation_id`](crate::types::PurchaseCapacityBlockExtensionRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`PurchaseCapacityBlockExtensionRequest::dry_run`](crate::types::PurchaseCapacityBlockExtensionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockExtensionRequest::dry_run`](crate::types::PurchaseCapacityBlockExtensionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`PurchaseCapacityBlockExtensionRequest::dry_run`](crate::types::PurchaseCapacityBlockExtensionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`PurchaseCapacityBlockExtensionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseCapacityBlockExtensionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_block_extension_offering_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseCapacityBlockExtensionRequest",
                 member: "capacity_block_extension_offering_id",
             });
         }
         if self.inner.capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseCapacityBlockExtensionRequest",
                 member: "capacity_reservation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PurchaseCapacityBlockExtensionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_offering_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_block_extension_offering_id {
             body.member("CapacityBlockExtensionOfferingId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseCapacityBlockExtensionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockExtensionResult {
     /// The purchased Capacity Block extensions.
-    pub capacity_block_extensions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityBlockExtension>,
-    >,
+    pub capacity_block_extensions: Option<Vec<crate::types::CapacityBlockExtension>>,
 }
 impl PurchaseCapacityBlockExtensionResult {
     /// Starts building a [`PurchaseCapacityBlockExtensionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseCapacityBlockExtensionResultBuilder {
-        <crate::types::builders::PurchaseCapacityBlockExtensionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseCapacityBlockExtensionResultBuilder as Default>::default()
     }
     /// The `CapacityBlockExtensions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl PurchaseCapacityBlockExtensionResult {
     }
 }
 /// A builder for [`PurchaseCapacityBlockExtensionResult`](crate::types::PurchaseCapacityBlockExtensionResult); start one with `PurchaseCapacityBlockExtensionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseCapacityBlockExtensionResultBuilder {
     inner: crate::types::PurchaseCapacityBlockExtensionResult,
 }
@@ -52,9 +40,7 @@ impl PurchaseCapacityBlockExtensionResultBuilder {
     #[inline]
     pub fn set_capacity_block_extensions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityBlockExtension>,
-        >,
+        input: Option<Vec<crate::types::CapacityBlockExtension>>,
     ) -> Self {
         self.inner.capacity_block_extensions = input;
         self
@@ -63,7 +49,7 @@ impl PurchaseCapacityBlockExtensionResultBuilder {
     #[inline]
     pub fn get_capacity_block_extensions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityBlockExtension>> {
+    ) -> &Option<Vec<crate::types::CapacityBlockExtension>> {
         &self.inner.capacity_block_extensions
     }
     /// Builds the [`PurchaseCapacityBlockExtensionResult`]; it has no required members, so this cannot fail.
@@ -75,11 +61,11 @@ impl PurchaseCapacityBlockExtensionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for PurchaseCapacityBlockExtensionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityBlockExtensionSet" {
-                value.capacity_block_extensions = ::std::option::Option::Some(
+                value.capacity_block_extensions = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::CapacityBlockExtension as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -87,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for PurchaseCapacityBlockExtensionResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseCapacityBlockRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply to the Capacity Block during launch.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The ID of the Capacity Block offering.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_block_offering_id: ::std::option::Option<::std::string::String>,
+    pub capacity_block_offering_id: Option<String>,
     /// The type of operating system for which to reserve capacity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_platform: ::std::option::Option<
-        crate::types::CapacityReservationInstancePlatform,
-    >,
+    pub instance_platform: Option<crate::types::CapacityReservationInstancePlatform>,
 }
 impl PurchaseCapacityBlockRequest {
     /// Starts building a [`PurchaseCapacityBlockRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseCapacityBlockRequestBuilder {
-        <crate::types::builders::PurchaseCapacityBlockRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseCapacityBlockRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,42 +36,37 @@ impl PurchaseCapacityBlockRequest {
     }
     /// The `CapacityBlockOfferingId` member, when set.
     #[inline]
-    pub fn capacity_block_offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_block_offering_id(&self) -> Option<&str> {
         self.capacity_block_offering_id.as_deref()
     }
     /// The `InstancePlatform` member, when set.
     #[inline]
     pub fn instance_platform(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationInstancePlatform> {
+    ) -> Option<&crate::types::CapacityReservationInstancePlatform> {
         self.instance_platform.as_ref()
     }
 }
 /// A builder for [`PurchaseCapacityBlockRequest`](crate::types::PurchaseCapacityBlockRequest); start one with `PurchaseCapacityBlockRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseCapacityBlockRequestBuilder {
     inner: crate::types::PurchaseCapacityBlockRequest,
 }
 impl PurchaseCapacityBlockRequestBuilder {
     /// Sets [`PurchaseCapacityBlockRequest::dry_run`](crate::types::PurchaseCapacityBlockRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockRequest::dry_run`](crate::types::PurchaseCapacityBlockRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`PurchaseCapacityBlockRequest::dry_run`](crate::types::PurchaseCapacityBlockRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`PurchaseCapacityBlockRequest::tag_specifications`](crate::types::PurchaseCapacityBlockRequest::tag_specifications): The tags to apply to the Capacity Block during launch.
@@ -94,7 +80,7 @@ impl PurchaseCapacityBlockRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -103,33 +89,23 @@ impl PurchaseCapacityBlockRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`PurchaseCapacityBlockRequest::capacity_block_offering_id`](crate::types::PurchaseCapacityBlockRequest::capacity_block_offering_id): The ID of the Capacity Block offering.
-    pub fn capacity_block_offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_block_offering_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn capacity_block_offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_block_offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockRequest::capacity_block_offering_id`](crate::types::PurchaseCapacityBlockRequest::capacity_block_offering_id).
     #[inline]
-    pub fn set_capacity_block_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_block_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_block_offering_id = input;
         self
     }
     /// The value set for [`PurchaseCapacityBlockRequest::capacity_block_offering_id`](crate::types::PurchaseCapacityBlockRequest::capacity_block_offering_id), if any.
     #[inline]
-    pub fn get_capacity_block_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_block_offering_id(&self) -> &Option<String> {
         &self.inner.capacity_block_offering_id
     }
     /// Sets [`PurchaseCapacityBlockRequest::instance_platform`](crate::types::PurchaseCapacityBlockRequest::instance_platform): The type of operating system for which to reserve capacity.
@@ -137,14 +113,14 @@ impl PurchaseCapacityBlockRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input);
+        self.inner.instance_platform = Some(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockRequest::instance_platform`](crate::types::PurchaseCapacityBlockRequest::instance_platform).
     #[inline]
     pub fn set_instance_platform(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationInstancePlatform>,
+        input: Option<crate::types::CapacityReservationInstancePlatform>,
     ) -> Self {
         self.inner.instance_platform = input;
         self
@@ -153,41 +129,41 @@ impl PurchaseCapacityBlockRequestBuilder {
     #[inline]
     pub fn get_instance_platform(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationInstancePlatform> {
+    ) -> &Option<crate::types::CapacityReservationInstancePlatform> {
         &self.inner.instance_platform
     }
     /// Builds the [`PurchaseCapacityBlockRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseCapacityBlockRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_block_offering_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseCapacityBlockRequest",
                 member: "capacity_block_offering_id",
             });
         }
         if self.inner.instance_platform.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseCapacityBlockRequest",
                 member: "instance_platform",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PurchaseCapacityBlockRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -195,12 +171,12 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseCapacityBlockRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_block_offering_id {
+        if let Some(value) = &self.capacity_block_offering_id {
             body.member("CapacityBlockOfferingId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_platform {
+        if let Some(value) = &self.instance_platform {
             body.member("InstancePlatform", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

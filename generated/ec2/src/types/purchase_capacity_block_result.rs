@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseCapacityBlockResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseCapacityBlockResult {
     /// The Capacity Reservation.
-    pub capacity_reservation: ::std::option::Option<crate::types::CapacityReservation>,
+    pub capacity_reservation: Option<crate::types::CapacityReservation>,
     /// The Capacity Block.
-    pub capacity_blocks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityBlock>,
-    >,
+    pub capacity_blocks: Option<Vec<crate::types::CapacityBlock>>,
 }
 impl PurchaseCapacityBlockResult {
     /// Starts building a [`PurchaseCapacityBlockResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseCapacityBlockResultBuilder {
-        <crate::types::builders::PurchaseCapacityBlockResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseCapacityBlockResultBuilder as Default>::default()
     }
     /// The `CapacityReservation` member, when set.
     #[inline]
-    pub fn capacity_reservation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservation> {
+    pub fn capacity_reservation(&self) -> Option<&crate::types::CapacityReservation> {
         self.capacity_reservation.as_ref()
     }
     /// The `CapacityBlocks` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,12 +28,7 @@ impl PurchaseCapacityBlockResult {
     }
 }
 /// A builder for [`PurchaseCapacityBlockResult`](crate::types::PurchaseCapacityBlockResult); start one with `PurchaseCapacityBlockResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseCapacityBlockResultBuilder {
     inner: crate::types::PurchaseCapacityBlockResult,
 }
@@ -52,14 +38,14 @@ impl PurchaseCapacityBlockResultBuilder {
         mut self,
         input: crate::types::CapacityReservation,
     ) -> Self {
-        self.inner.capacity_reservation = ::std::option::Option::Some(input);
+        self.inner.capacity_reservation = Some(input);
         self
     }
     /// Sets or clears [`PurchaseCapacityBlockResult::capacity_reservation`](crate::types::PurchaseCapacityBlockResult::capacity_reservation).
     #[inline]
     pub fn set_capacity_reservation(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservation>,
+        input: Option<crate::types::CapacityReservation>,
     ) -> Self {
         self.inner.capacity_reservation = input;
         self
@@ -68,7 +54,7 @@ impl PurchaseCapacityBlockResultBuilder {
     #[inline]
     pub fn get_capacity_reservation(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservation> {
+    ) -> &Option<crate::types::CapacityReservation> {
         &self.inner.capacity_reservation
     }
     /// Appends one item to [`PurchaseCapacityBlockResult::capacity_blocks`](crate::types::PurchaseCapacityBlockResult::capacity_blocks): The Capacity Block.
@@ -82,16 +68,14 @@ impl PurchaseCapacityBlockResultBuilder {
     #[inline]
     pub fn set_capacity_blocks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CapacityBlock>>,
+        input: Option<Vec<crate::types::CapacityBlock>>,
     ) -> Self {
         self.inner.capacity_blocks = input;
         self
     }
     /// The value set for [`PurchaseCapacityBlockResult::capacity_blocks`](crate::types::PurchaseCapacityBlockResult::capacity_blocks), if any.
     #[inline]
-    pub fn get_capacity_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityBlock>> {
+    pub fn get_capacity_blocks(&self) -> &Option<Vec<crate::types::CapacityBlock>> {
         &self.inner.capacity_blocks
     }
     /// Builds the [`PurchaseCapacityBlockResult`]; it has no required members, so this cannot fail.
@@ -103,19 +87,19 @@ impl PurchaseCapacityBlockResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for PurchaseCapacityBlockResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "capacityReservation" => {
-                    value.capacity_reservation = ::std::option::Option::Some(
+                    value.capacity_reservation = Some(
                         <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "capacityBlockSet" => {
-                    value.capacity_blocks = ::std::option::Option::Some(
+                    value.capacity_blocks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CapacityBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -125,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for PurchaseCapacityBlockResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,64 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseHostReservationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseHostReservationRequest {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The currency in which the `totalUpfrontPrice`, `LimitPrice`, and `totalHourlyPrice` amounts are specified. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// The IDs of the Dedicated Hosts with which the reservation will be associated.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub host_id_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_id_set: Option<Vec<String>>,
     /// The specified limit is checked against the total upfront cost of the reservation (calculated as the offering's upfront cost multiplied by the host count). If the total upfront cost is greater than the specified price limit, the request fails. This is used to ensure that the purchase does not exceed the expected upfront cost of the purchase. At this time, the only supported currency is `USD`. For example, to indicate a limit price of USD 100, specify 100.00.
-    pub limit_price: ::std::option::Option<::std::string::String>,
+    pub limit_price: Option<String>,
     /// The ID of the offering.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub offering_id: ::std::option::Option<::std::string::String>,
+    pub offering_id: Option<String>,
     /// The tags to apply to the Dedicated Host Reservation during purchase.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl PurchaseHostReservationRequest {
     /// Starts building a [`PurchaseHostReservationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseHostReservationRequestBuilder {
-        <crate::types::builders::PurchaseHostReservationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseHostReservationRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `HostIdSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_id_set(&self) -> &[::std::string::String] {
+    pub fn host_id_set(&self) -> &[String] {
         self.host_id_set.as_deref().unwrap_or_default()
     }
     /// The `LimitPrice` member, when set.
     #[inline]
-    pub fn limit_price(&self) -> ::std::option::Option<&str> {
+    pub fn limit_price(&self) -> Option<&str> {
         self.limit_price.as_deref()
     }
     /// The `OfferingId` member, when set.
     #[inline]
-    pub fn offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn offering_id(&self) -> Option<&str> {
         self.offering_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -69,127 +60,94 @@ impl PurchaseHostReservationRequest {
     }
 }
 /// A builder for [`PurchaseHostReservationRequest`](crate::types::PurchaseHostReservationRequest); start one with `PurchaseHostReservationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseHostReservationRequestBuilder {
     inner: crate::types::PurchaseHostReservationRequest,
 }
 impl PurchaseHostReservationRequestBuilder {
     /// Sets [`PurchaseHostReservationRequest::client_token`](crate::types::PurchaseHostReservationRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseHostReservationRequest::client_token`](crate::types::PurchaseHostReservationRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`PurchaseHostReservationRequest::client_token`](crate::types::PurchaseHostReservationRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`PurchaseHostReservationRequest::currency_code`](crate::types::PurchaseHostReservationRequest::currency_code): The currency in which the `totalUpfrontPrice`, `LimitPrice`, and `totalHourlyPrice` amounts are specified.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`PurchaseHostReservationRequest::currency_code`](crate::types::PurchaseHostReservationRequest::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`PurchaseHostReservationRequest::currency_code`](crate::types::PurchaseHostReservationRequest::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Appends one item to [`PurchaseHostReservationRequest::host_id_set`](crate::types::PurchaseHostReservationRequest::host_id_set): The IDs of the Dedicated Hosts with which the reservation will be associated.
     ///
     /// To set the whole list at once, use [`set_host_id_set`](Self::set_host_id_set).
-    pub fn host_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_id_set(mut self, input: impl Into<String>) -> Self {
         self.inner.host_id_set.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`PurchaseHostReservationRequest::host_id_set`](crate::types::PurchaseHostReservationRequest::host_id_set).
     #[inline]
-    pub fn set_host_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_id_set = input;
         self
     }
     /// The value set for [`PurchaseHostReservationRequest::host_id_set`](crate::types::PurchaseHostReservationRequest::host_id_set), if any.
     #[inline]
-    pub fn get_host_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_id_set(&self) -> &Option<Vec<String>> {
         &self.inner.host_id_set
     }
     /// Sets [`PurchaseHostReservationRequest::limit_price`](crate::types::PurchaseHostReservationRequest::limit_price): The specified limit is checked against the total upfront cost of the reservation (calculated as the offering's upfront cost multiplied by the host count).
-    pub fn limit_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.limit_price = ::std::option::Option::Some(input.into());
+    pub fn limit_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.limit_price = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseHostReservationRequest::limit_price`](crate::types::PurchaseHostReservationRequest::limit_price).
     #[inline]
-    pub fn set_limit_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_limit_price(mut self, input: Option<String>) -> Self {
         self.inner.limit_price = input;
         self
     }
     /// The value set for [`PurchaseHostReservationRequest::limit_price`](crate::types::PurchaseHostReservationRequest::limit_price), if any.
     #[inline]
-    pub fn get_limit_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_limit_price(&self) -> &Option<String> {
         &self.inner.limit_price
     }
     /// Sets [`PurchaseHostReservationRequest::offering_id`](crate::types::PurchaseHostReservationRequest::offering_id): The ID of the offering.
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.offering_id = ::std::option::Option::Some(input.into());
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseHostReservationRequest::offering_id`](crate::types::PurchaseHostReservationRequest::offering_id).
     #[inline]
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.offering_id = input;
         self
     }
     /// The value set for [`PurchaseHostReservationRequest::offering_id`](crate::types::PurchaseHostReservationRequest::offering_id), if any.
     #[inline]
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         &self.inner.offering_id
     }
     /// Appends one item to [`PurchaseHostReservationRequest::tag_specifications`](crate::types::PurchaseHostReservationRequest::tag_specifications): The tags to apply to the Dedicated Host Reservation during purchase.
@@ -203,7 +161,7 @@ impl PurchaseHostReservationRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -212,55 +170,55 @@ impl PurchaseHostReservationRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`PurchaseHostReservationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseHostReservationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.host_id_set.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseHostReservationRequest",
                 member: "host_id_set",
             });
         }
         if self.inner.offering_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseHostReservationRequest",
                 member: "offering_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PurchaseHostReservationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             body.member("CurrencyCode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.host_id_set {
+        if let Some(value) = &self.host_id_set {
             let member_0 = body.enter("HostIdSet");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.limit_price {
+        if let Some(value) = &self.limit_price {
             body.member("LimitPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.offering_id {
+        if let Some(value) = &self.offering_id {
             body.member("OfferingId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -268,6 +226,6 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseHostReservationRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

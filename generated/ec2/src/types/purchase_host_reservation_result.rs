@@ -2,41 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PurchaseHostReservationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseHostReservationResult {
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The currency in which the `totalUpfrontPrice` and `totalHourlyPrice` amounts are specified. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// Describes the details of the purchase.
-    pub purchase: ::std::option::Option<::std::vec::Vec<crate::types::Purchase>>,
+    pub purchase: Option<Vec<crate::types::Purchase>>,
     /// The total hourly price of the reservation calculated per hour.
-    pub total_hourly_price: ::std::option::Option<::std::string::String>,
+    pub total_hourly_price: Option<String>,
     /// The total amount charged to your account when you purchase the reservation.
-    pub total_upfront_price: ::std::option::Option<::std::string::String>,
+    pub total_upfront_price: Option<String>,
 }
 impl PurchaseHostReservationResult {
     /// Starts building a [`PurchaseHostReservationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseHostReservationResultBuilder {
-        <crate::types::builders::PurchaseHostReservationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseHostReservationResultBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `Purchase` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,67 +39,54 @@ impl PurchaseHostReservationResult {
     }
     /// The `TotalHourlyPrice` member, when set.
     #[inline]
-    pub fn total_hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn total_hourly_price(&self) -> Option<&str> {
         self.total_hourly_price.as_deref()
     }
     /// The `TotalUpfrontPrice` member, when set.
     #[inline]
-    pub fn total_upfront_price(&self) -> ::std::option::Option<&str> {
+    pub fn total_upfront_price(&self) -> Option<&str> {
         self.total_upfront_price.as_deref()
     }
 }
 /// A builder for [`PurchaseHostReservationResult`](crate::types::PurchaseHostReservationResult); start one with `PurchaseHostReservationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseHostReservationResultBuilder {
     inner: crate::types::PurchaseHostReservationResult,
 }
 impl PurchaseHostReservationResultBuilder {
     /// Sets [`PurchaseHostReservationResult::client_token`](crate::types::PurchaseHostReservationResult::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseHostReservationResult::client_token`](crate::types::PurchaseHostReservationResult::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`PurchaseHostReservationResult::client_token`](crate::types::PurchaseHostReservationResult::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`PurchaseHostReservationResult::currency_code`](crate::types::PurchaseHostReservationResult::currency_code): The currency in which the `totalUpfrontPrice` and `totalHourlyPrice` amounts are specified.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`PurchaseHostReservationResult::currency_code`](crate::types::PurchaseHostReservationResult::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`PurchaseHostReservationResult::currency_code`](crate::types::PurchaseHostReservationResult::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Appends one item to [`PurchaseHostReservationResult::purchase`](crate::types::PurchaseHostReservationResult::purchase): Describes the details of the purchase.
@@ -118,66 +98,45 @@ impl PurchaseHostReservationResultBuilder {
     }
     /// Sets or clears [`PurchaseHostReservationResult::purchase`](crate::types::PurchaseHostReservationResult::purchase).
     #[inline]
-    pub fn set_purchase(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Purchase>>,
-    ) -> Self {
+    pub fn set_purchase(mut self, input: Option<Vec<crate::types::Purchase>>) -> Self {
         self.inner.purchase = input;
         self
     }
     /// The value set for [`PurchaseHostReservationResult::purchase`](crate::types::PurchaseHostReservationResult::purchase), if any.
     #[inline]
-    pub fn get_purchase(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Purchase>> {
+    pub fn get_purchase(&self) -> &Option<Vec<crate::types::Purchase>> {
         &self.inner.purchase
     }
     /// Sets [`PurchaseHostReservationResult::total_hourly_price`](crate::types::PurchaseHostReservationResult::total_hourly_price): The total hourly price of the reservation calculated per hour.
-    pub fn total_hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.total_hourly_price = ::std::option::Option::Some(input.into());
+    pub fn total_hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.total_hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseHostReservationResult::total_hourly_price`](crate::types::PurchaseHostReservationResult::total_hourly_price).
     #[inline]
-    pub fn set_total_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_total_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.total_hourly_price = input;
         self
     }
     /// The value set for [`PurchaseHostReservationResult::total_hourly_price`](crate::types::PurchaseHostReservationResult::total_hourly_price), if any.
     #[inline]
-    pub fn get_total_hourly_price(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_total_hourly_price(&self) -> &Option<String> {
         &self.inner.total_hourly_price
     }
     /// Sets [`PurchaseHostReservationResult::total_upfront_price`](crate::types::PurchaseHostReservationResult::total_upfront_price): The total amount charged to your account when you purchase the reservation.
-    pub fn total_upfront_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.total_upfront_price = ::std::option::Option::Some(input.into());
+    pub fn total_upfront_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.total_upfront_price = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseHostReservationResult::total_upfront_price`](crate::types::PurchaseHostReservationResult::total_upfront_price).
     #[inline]
-    pub fn set_total_upfront_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_total_upfront_price(mut self, input: Option<String>) -> Self {
         self.inner.total_upfront_price = input;
         self
     }
     /// The value set for [`PurchaseHostReservationResult::total_upfront_price`](crate::types::PurchaseHostReservationResult::total_upfront_price), if any.
     #[inline]
-    pub fn get_total_upfront_price(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_total_upfront_price(&self) -> &Option<String> {
         &self.inner.total_upfront_price
     }
     /// Builds the [`PurchaseHostReservationResult`]; it has no required members, so this cannot fail.
@@ -189,22 +148,20 @@ impl PurchaseHostReservationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for PurchaseHostReservationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
+                    value.currency_code = Some(
                         crate::types::CurrencyCodeValues::from(child.text()),
                     );
                 }
                 "purchase" => {
-                    value.purchase = ::std::option::Option::Some(
+                    value.purchase = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Purchase as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -212,18 +169,14 @@ impl ::awsgen_runtime::xml::FromXml for PurchaseHostReservationResult {
                     );
                 }
                 "totalHourlyPrice" => {
-                    value.total_hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.total_hourly_price = Some(String::from(child.text()));
                 }
                 "totalUpfrontPrice" => {
-                    value.total_upfront_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.total_upfront_price = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,123 +2,107 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a request to purchase Scheduled Instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseRequest {
     /// The number of instances.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The purchase token.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub purchase_token: ::std::option::Option<::std::string::String>,
+    pub purchase_token: Option<String>,
 }
 impl PurchaseRequest {
     /// Starts building a [`PurchaseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseRequestBuilder {
-        <crate::types::builders::PurchaseRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseRequestBuilder as Default>::default()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `PurchaseToken` member, when set.
     #[inline]
-    pub fn purchase_token(&self) -> ::std::option::Option<&str> {
+    pub fn purchase_token(&self) -> Option<&str> {
         self.purchase_token.as_deref()
     }
 }
 /// A builder for [`PurchaseRequest`](crate::types::PurchaseRequest); start one with `PurchaseRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseRequestBuilder {
     inner: crate::types::PurchaseRequest,
 }
 impl PurchaseRequestBuilder {
     /// Sets [`PurchaseRequest::instance_count`](crate::types::PurchaseRequest::instance_count): The number of instances.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`PurchaseRequest::instance_count`](crate::types::PurchaseRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`PurchaseRequest::instance_count`](crate::types::PurchaseRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`PurchaseRequest::purchase_token`](crate::types::PurchaseRequest::purchase_token): The purchase token.
-    pub fn purchase_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.purchase_token = ::std::option::Option::Some(input.into());
+    pub fn purchase_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.purchase_token = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseRequest::purchase_token`](crate::types::PurchaseRequest::purchase_token).
     #[inline]
-    pub fn set_purchase_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_purchase_token(mut self, input: Option<String>) -> Self {
         self.inner.purchase_token = input;
         self
     }
     /// The value set for [`PurchaseRequest::purchase_token`](crate::types::PurchaseRequest::purchase_token), if any.
     #[inline]
-    pub fn get_purchase_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_purchase_token(&self) -> &Option<String> {
         &self.inner.purchase_token
     }
     /// Builds the [`PurchaseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseRequest",
                 member: "instance_count",
             });
         }
         if self.inner.purchase_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseRequest",
                 member: "purchase_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PurchaseRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.purchase_token {
+        if let Some(value) = &self.purchase_token {
             body.member("PurchaseToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,116 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for PurchaseReservedInstancesOffering.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingRequest {
     /// The number of Reserved Instances to purchase.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The ID of the Reserved Instance offering to purchase.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reserved_instances_offering_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_offering_id: Option<String>,
     /// The time at which to purchase the Reserved Instance, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub purchase_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub purchase_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specified for Reserved Instance Marketplace offerings to limit the total order and ensure that the Reserved Instances are not purchased at unexpected prices.
-    pub limit_price: ::std::option::Option<crate::types::ReservedInstanceLimitPrice>,
+    pub limit_price: Option<crate::types::ReservedInstanceLimitPrice>,
 }
 impl PurchaseReservedInstancesOfferingRequest {
     /// Starts building a [`PurchaseReservedInstancesOfferingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder {
-        <crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseReservedInstancesOfferingRequestBuilder as Default>::default()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `ReservedInstancesOfferingId` member, when set.
     #[inline]
-    pub fn reserved_instances_offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_offering_id(&self) -> Option<&str> {
         self.reserved_instances_offering_id.as_deref()
     }
     /// The `PurchaseTime` member, when set.
     #[inline]
-    pub fn purchase_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn purchase_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.purchase_time.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `LimitPrice` member, when set.
     #[inline]
-    pub fn limit_price(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReservedInstanceLimitPrice> {
+    pub fn limit_price(&self) -> Option<&crate::types::ReservedInstanceLimitPrice> {
         self.limit_price.as_ref()
     }
 }
 /// A builder for [`PurchaseReservedInstancesOfferingRequest`](crate::types::PurchaseReservedInstancesOfferingRequest); start one with `PurchaseReservedInstancesOfferingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseReservedInstancesOfferingRequestBuilder {
     inner: crate::types::PurchaseReservedInstancesOfferingRequest,
 }
 impl PurchaseReservedInstancesOfferingRequestBuilder {
     /// Sets [`PurchaseReservedInstancesOfferingRequest::instance_count`](crate::types::PurchaseReservedInstancesOfferingRequest::instance_count): The number of Reserved Instances to purchase.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::instance_count`](crate::types::PurchaseReservedInstancesOfferingRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`PurchaseReservedInstancesOfferingRequest::instance_count`](crate::types::PurchaseReservedInstancesOfferingRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`PurchaseReservedInstancesOfferingRequest::reserved_instances_offering_id`](crate::types::PurchaseReservedInstancesOfferingRequest::reserved_instances_offering_id): The ID of the Reserved Instance offering to purchase.
-    pub fn reserved_instances_offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_offering_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn reserved_instances_offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::reserved_instances_offering_id`](crate::types::PurchaseReservedInstancesOfferingRequest::reserved_instances_offering_id).
     #[inline]
-    pub fn set_reserved_instances_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_offering_id = input;
         self
     }
     /// The value set for [`PurchaseReservedInstancesOfferingRequest::reserved_instances_offering_id`](crate::types::PurchaseReservedInstancesOfferingRequest::reserved_instances_offering_id), if any.
     #[inline]
-    pub fn get_reserved_instances_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_offering_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_offering_id
     }
     /// Sets [`PurchaseReservedInstancesOfferingRequest::purchase_time`](crate::types::PurchaseReservedInstancesOfferingRequest::purchase_time): The time at which to purchase the Reserved Instance, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
@@ -119,39 +95,37 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.purchase_time = ::std::option::Option::Some(input);
+        self.inner.purchase_time = Some(input);
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::purchase_time`](crate::types::PurchaseReservedInstancesOfferingRequest::purchase_time).
     #[inline]
     pub fn set_purchase_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.purchase_time = input;
         self
     }
     /// The value set for [`PurchaseReservedInstancesOfferingRequest::purchase_time`](crate::types::PurchaseReservedInstancesOfferingRequest::purchase_time), if any.
     #[inline]
-    pub fn get_purchase_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_purchase_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.purchase_time
     }
     /// Sets [`PurchaseReservedInstancesOfferingRequest::dry_run`](crate::types::PurchaseReservedInstancesOfferingRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::dry_run`](crate::types::PurchaseReservedInstancesOfferingRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`PurchaseReservedInstancesOfferingRequest::dry_run`](crate::types::PurchaseReservedInstancesOfferingRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`PurchaseReservedInstancesOfferingRequest::limit_price`](crate::types::PurchaseReservedInstancesOfferingRequest::limit_price): Specified for Reserved Instance Marketplace offerings to limit the total order and ensure that the Reserved Instances are not purchased at unexpected prices.
@@ -159,61 +133,58 @@ impl PurchaseReservedInstancesOfferingRequestBuilder {
         mut self,
         input: crate::types::ReservedInstanceLimitPrice,
     ) -> Self {
-        self.inner.limit_price = ::std::option::Option::Some(input);
+        self.inner.limit_price = Some(input);
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingRequest::limit_price`](crate::types::PurchaseReservedInstancesOfferingRequest::limit_price).
     #[inline]
     pub fn set_limit_price(
         mut self,
-        input: ::std::option::Option<crate::types::ReservedInstanceLimitPrice>,
+        input: Option<crate::types::ReservedInstanceLimitPrice>,
     ) -> Self {
         self.inner.limit_price = input;
         self
     }
     /// The value set for [`PurchaseReservedInstancesOfferingRequest::limit_price`](crate::types::PurchaseReservedInstancesOfferingRequest::limit_price), if any.
     #[inline]
-    pub fn get_limit_price(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReservedInstanceLimitPrice> {
+    pub fn get_limit_price(&self) -> &Option<crate::types::ReservedInstanceLimitPrice> {
         &self.inner.limit_price
     }
     /// Builds the [`PurchaseReservedInstancesOfferingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseReservedInstancesOfferingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseReservedInstancesOfferingRequest",
                 member: "instance_count",
             });
         }
         if self.inner.reserved_instances_offering_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseReservedInstancesOfferingRequest",
                 member: "reserved_instances_offering_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PurchaseReservedInstancesOfferingRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_offering_id
-        {
+        if let Some(value) = &self.reserved_instances_offering_id {
             body.member("ReservedInstancesOfferingId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.purchase_time {
+        if let Some(value) = &self.purchase_time {
             body.member(
                 "PurchaseTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -222,14 +193,14 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseReservedInstancesOfferingRe
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.limit_price {
+        if let Some(value) = &self.limit_price {
             let member_0 = body.enter("LimitPrice");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of PurchaseReservedInstancesOffering.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseReservedInstancesOfferingResult {
     /// The IDs of the purchased Reserved Instances. If your purchase crosses into a discounted pricing tier, the final Reserved Instances IDs might change. For more information, see [Crossing pricing tiers](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/concepts-reserved-instances-application.html#crossing-pricing-tiers) in the *Amazon EC2 User Guide*.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
 }
 impl PurchaseReservedInstancesOfferingResult {
     /// Starts building a [`PurchaseReservedInstancesOfferingResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseReservedInstancesOfferingResultBuilder {
-        <crate::types::builders::PurchaseReservedInstancesOfferingResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseReservedInstancesOfferingResultBuilder as Default>::default()
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
 }
 /// A builder for [`PurchaseReservedInstancesOfferingResult`](crate::types::PurchaseReservedInstancesOfferingResult); start one with `PurchaseReservedInstancesOfferingResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseReservedInstancesOfferingResultBuilder {
     inner: crate::types::PurchaseReservedInstancesOfferingResult,
 }
 impl PurchaseReservedInstancesOfferingResultBuilder {
     /// Sets [`PurchaseReservedInstancesOfferingResult::reserved_instances_id`](crate::types::PurchaseReservedInstancesOfferingResult::reserved_instances_id): The IDs of the purchased Reserved Instances.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseReservedInstancesOfferingResult::reserved_instances_id`](crate::types::PurchaseReservedInstancesOfferingResult::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`PurchaseReservedInstancesOfferingResult::reserved_instances_id`](crate::types::PurchaseReservedInstancesOfferingResult::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Builds the [`PurchaseReservedInstancesOfferingResult`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl PurchaseReservedInstancesOfferingResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for PurchaseReservedInstancesOfferingResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesId" {
-                value.reserved_instances_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.reserved_instances_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,39 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for PurchaseScheduledInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseScheduledInstancesRequest {
     /// Unique, case-sensitive identifier that ensures the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The purchase requests.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub purchase_requests: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PurchaseRequest>,
-    >,
+    pub purchase_requests: Option<Vec<crate::types::PurchaseRequest>>,
 }
 impl PurchaseScheduledInstancesRequest {
     /// Starts building a [`PurchaseScheduledInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseScheduledInstancesRequestBuilder {
-        <crate::types::builders::PurchaseScheduledInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseScheduledInstancesRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PurchaseRequests` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,52 +37,41 @@ impl PurchaseScheduledInstancesRequest {
     }
 }
 /// A builder for [`PurchaseScheduledInstancesRequest`](crate::types::PurchaseScheduledInstancesRequest); start one with `PurchaseScheduledInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseScheduledInstancesRequestBuilder {
     inner: crate::types::PurchaseScheduledInstancesRequest,
 }
 impl PurchaseScheduledInstancesRequestBuilder {
     /// Sets [`PurchaseScheduledInstancesRequest::client_token`](crate::types::PurchaseScheduledInstancesRequest::client_token): Unique, case-sensitive identifier that ensures the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`PurchaseScheduledInstancesRequest::client_token`](crate::types::PurchaseScheduledInstancesRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`PurchaseScheduledInstancesRequest::client_token`](crate::types::PurchaseScheduledInstancesRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`PurchaseScheduledInstancesRequest::dry_run`](crate::types::PurchaseScheduledInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`PurchaseScheduledInstancesRequest::dry_run`](crate::types::PurchaseScheduledInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`PurchaseScheduledInstancesRequest::dry_run`](crate::types::PurchaseScheduledInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`PurchaseScheduledInstancesRequest::purchase_requests`](crate::types::PurchaseScheduledInstancesRequest::purchase_requests): The purchase requests.
@@ -103,47 +85,45 @@ impl PurchaseScheduledInstancesRequestBuilder {
     #[inline]
     pub fn set_purchase_requests(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PurchaseRequest>>,
+        input: Option<Vec<crate::types::PurchaseRequest>>,
     ) -> Self {
         self.inner.purchase_requests = input;
         self
     }
     /// The value set for [`PurchaseScheduledInstancesRequest::purchase_requests`](crate::types::PurchaseScheduledInstancesRequest::purchase_requests), if any.
     #[inline]
-    pub fn get_purchase_requests(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PurchaseRequest>> {
+    pub fn get_purchase_requests(&self) -> &Option<Vec<crate::types::PurchaseRequest>> {
         &self.inner.purchase_requests
     }
     /// Builds the [`PurchaseScheduledInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PurchaseScheduledInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.purchase_requests.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurchaseScheduledInstancesRequest",
                 member: "purchase_requests",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PurchaseScheduledInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.purchase_requests {
+        if let Some(value) = &self.purchase_requests {
             let member_0 = body.enter("PurchaseRequest");
             body.items(
                 value,
@@ -151,6 +131,6 @@ impl ::awsgen_runtime::query::WriteQuery for PurchaseScheduledInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of PurchaseScheduledInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PurchaseScheduledInstancesResult {
     /// Information about the Scheduled Instances.
-    pub scheduled_instance_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstance>,
-    >,
+    pub scheduled_instance_set: Option<Vec<crate::types::ScheduledInstance>>,
 }
 impl PurchaseScheduledInstancesResult {
     /// Starts building a [`PurchaseScheduledInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurchaseScheduledInstancesResultBuilder {
-        <crate::types::builders::PurchaseScheduledInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PurchaseScheduledInstancesResultBuilder as Default>::default()
     }
     /// The `ScheduledInstanceSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl PurchaseScheduledInstancesResult {
     }
 }
 /// A builder for [`PurchaseScheduledInstancesResult`](crate::types::PurchaseScheduledInstancesResult); start one with `PurchaseScheduledInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PurchaseScheduledInstancesResultBuilder {
     inner: crate::types::PurchaseScheduledInstancesResult,
 }
@@ -52,7 +40,7 @@ impl PurchaseScheduledInstancesResultBuilder {
     #[inline]
     pub fn set_scheduled_instance_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ScheduledInstance>>,
+        input: Option<Vec<crate::types::ScheduledInstance>>,
     ) -> Self {
         self.inner.scheduled_instance_set = input;
         self
@@ -61,7 +49,7 @@ impl PurchaseScheduledInstancesResultBuilder {
     #[inline]
     pub fn get_scheduled_instance_set(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ScheduledInstance>> {
+    ) -> &Option<Vec<crate::types::ScheduledInstance>> {
         &self.inner.scheduled_instance_set
     }
     /// Builds the [`PurchaseScheduledInstancesResult`]; it has no required members, so this cannot fail.
@@ -73,11 +61,11 @@ impl PurchaseScheduledInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for PurchaseScheduledInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "scheduledInstanceSet" {
-                value.scheduled_instance_set = ::std::option::Option::Some(
+                value.scheduled_instance_set = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ScheduledInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -85,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for PurchaseScheduledInstancesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

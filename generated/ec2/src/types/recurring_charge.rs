@@ -2,84 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a recurring charge.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RecurringCharge {
     /// The amount of the recurring charge.
-    pub amount: ::std::option::Option<f64>,
+    pub amount: Option<f64>,
     /// The frequency of the recurring charge.
-    pub frequency: ::std::option::Option<crate::types::RecurringChargeFrequency>,
+    pub frequency: Option<crate::types::RecurringChargeFrequency>,
 }
 impl RecurringCharge {
     /// Starts building a [`RecurringCharge`].
     #[inline]
     pub fn builder() -> crate::types::builders::RecurringChargeBuilder {
-        <crate::types::builders::RecurringChargeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RecurringChargeBuilder as Default>::default()
     }
     /// The `Amount` member, when set.
     #[inline]
-    pub fn amount(&self) -> ::std::option::Option<f64> {
+    pub fn amount(&self) -> Option<f64> {
         self.amount
     }
     /// The `Frequency` member, when set.
     #[inline]
-    pub fn frequency(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RecurringChargeFrequency> {
+    pub fn frequency(&self) -> Option<&crate::types::RecurringChargeFrequency> {
         self.frequency.as_ref()
     }
 }
 /// A builder for [`RecurringCharge`](crate::types::RecurringCharge); start one with `RecurringCharge::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RecurringChargeBuilder {
     inner: crate::types::RecurringCharge,
 }
 impl RecurringChargeBuilder {
     /// Sets [`RecurringCharge::amount`](crate::types::RecurringCharge::amount): The amount of the recurring charge.
     pub fn amount(mut self, input: f64) -> Self {
-        self.inner.amount = ::std::option::Option::Some(input);
+        self.inner.amount = Some(input);
         self
     }
     /// Sets or clears [`RecurringCharge::amount`](crate::types::RecurringCharge::amount).
     #[inline]
-    pub fn set_amount(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_amount(mut self, input: Option<f64>) -> Self {
         self.inner.amount = input;
         self
     }
     /// The value set for [`RecurringCharge::amount`](crate::types::RecurringCharge::amount), if any.
     #[inline]
-    pub fn get_amount(&self) -> &::std::option::Option<f64> {
+    pub fn get_amount(&self) -> &Option<f64> {
         &self.inner.amount
     }
     /// Sets [`RecurringCharge::frequency`](crate::types::RecurringCharge::frequency): The frequency of the recurring charge.
     pub fn frequency(mut self, input: crate::types::RecurringChargeFrequency) -> Self {
-        self.inner.frequency = ::std::option::Option::Some(input);
+        self.inner.frequency = Some(input);
         self
     }
     /// Sets or clears [`RecurringCharge::frequency`](crate::types::RecurringCharge::frequency).
     #[inline]
     pub fn set_frequency(
         mut self,
-        input: ::std::option::Option<crate::types::RecurringChargeFrequency>,
+        input: Option<crate::types::RecurringChargeFrequency>,
     ) -> Self {
         self.inner.frequency = input;
         self
     }
     /// The value set for [`RecurringCharge::frequency`](crate::types::RecurringCharge::frequency), if any.
     #[inline]
-    pub fn get_frequency(
-        &self,
-    ) -> &::std::option::Option<crate::types::RecurringChargeFrequency> {
+    pub fn get_frequency(&self) -> &Option<crate::types::RecurringChargeFrequency> {
         &self.inner.frequency
     }
     /// Builds the [`RecurringCharge`]; it has no required members, so this cannot fail.
@@ -91,12 +77,12 @@ impl RecurringChargeBuilder {
 impl ::awsgen_runtime::xml::FromXml for RecurringCharge {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "amount" => {
-                    value.amount = ::std::option::Option::Some(
+                    value.amount = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -105,13 +91,13 @@ impl ::awsgen_runtime::xml::FromXml for RecurringCharge {
                     );
                 }
                 "frequency" => {
-                    value.frequency = ::std::option::Option::Some(
+                    value.frequency = Some(
                         crate::types::RecurringChargeFrequency::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

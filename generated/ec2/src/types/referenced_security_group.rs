@@ -2,178 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the security group that is referenced in the security group rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReferencedSecurityGroup {
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The status of a VPC peering connection, if applicable.
-    pub peering_status: ::std::option::Option<::std::string::String>,
+    pub peering_status: Option<String>,
     /// The Amazon Web Services account ID.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: Option<String>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the VPC peering connection (if applicable).
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
 }
 impl ReferencedSecurityGroup {
     /// Starts building a [`ReferencedSecurityGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReferencedSecurityGroupBuilder {
-        <crate::types::builders::ReferencedSecurityGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReferencedSecurityGroupBuilder as Default>::default()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `PeeringStatus` member, when set.
     #[inline]
-    pub fn peering_status(&self) -> ::std::option::Option<&str> {
+    pub fn peering_status(&self) -> Option<&str> {
         self.peering_status.as_deref()
     }
     /// The `UserId` member, when set.
     #[inline]
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
+    pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
 }
 /// A builder for [`ReferencedSecurityGroup`](crate::types::ReferencedSecurityGroup); start one with `ReferencedSecurityGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReferencedSecurityGroupBuilder {
     inner: crate::types::ReferencedSecurityGroup,
 }
 impl ReferencedSecurityGroupBuilder {
     /// Sets [`ReferencedSecurityGroup::group_id`](crate::types::ReferencedSecurityGroup::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReferencedSecurityGroup::group_id`](crate::types::ReferencedSecurityGroup::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`ReferencedSecurityGroup::group_id`](crate::types::ReferencedSecurityGroup::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`ReferencedSecurityGroup::peering_status`](crate::types::ReferencedSecurityGroup::peering_status): The status of a VPC peering connection, if applicable.
-    pub fn peering_status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peering_status = ::std::option::Option::Some(input.into());
+    pub fn peering_status(mut self, input: impl Into<String>) -> Self {
+        self.inner.peering_status = Some(input.into());
         self
     }
     /// Sets or clears [`ReferencedSecurityGroup::peering_status`](crate::types::ReferencedSecurityGroup::peering_status).
     #[inline]
-    pub fn set_peering_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peering_status(mut self, input: Option<String>) -> Self {
         self.inner.peering_status = input;
         self
     }
     /// The value set for [`ReferencedSecurityGroup::peering_status`](crate::types::ReferencedSecurityGroup::peering_status), if any.
     #[inline]
-    pub fn get_peering_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peering_status(&self) -> &Option<String> {
         &self.inner.peering_status
     }
     /// Sets [`ReferencedSecurityGroup::user_id`](crate::types::ReferencedSecurityGroup::user_id): The Amazon Web Services account ID.
-    pub fn user_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_id = ::std::option::Option::Some(input.into());
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReferencedSecurityGroup::user_id`](crate::types::ReferencedSecurityGroup::user_id).
     #[inline]
-    pub fn set_user_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.inner.user_id = input;
         self
     }
     /// The value set for [`ReferencedSecurityGroup::user_id`](crate::types::ReferencedSecurityGroup::user_id), if any.
     #[inline]
-    pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_id(&self) -> &Option<String> {
         &self.inner.user_id
     }
     /// Sets [`ReferencedSecurityGroup::vpc_id`](crate::types::ReferencedSecurityGroup::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReferencedSecurityGroup::vpc_id`](crate::types::ReferencedSecurityGroup::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`ReferencedSecurityGroup::vpc_id`](crate::types::ReferencedSecurityGroup::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`ReferencedSecurityGroup::vpc_peering_connection_id`](crate::types::ReferencedSecurityGroup::vpc_peering_connection_id): The ID of the VPC peering connection (if applicable).
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReferencedSecurityGroup::vpc_peering_connection_id`](crate::types::ReferencedSecurityGroup::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`ReferencedSecurityGroup::vpc_peering_connection_id`](crate::types::ReferencedSecurityGroup::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Builds the [`ReferencedSecurityGroup`]; it has no required members, so this cannot fail.
@@ -185,38 +143,28 @@ impl ReferencedSecurityGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReferencedSecurityGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "peeringStatus" => {
-                    value.peering_status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peering_status = Some(String::from(child.text()));
                 }
                 "userId" => {
-                    value.user_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "vpcPeeringConnectionId" => {
-                    value.vpc_peering_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_peering_connection_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

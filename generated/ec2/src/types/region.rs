@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Region {
     /// The Region opt-in status. The possible values are `opt-in-not-required`, `opted-in`, and `not-opted-in`.
-    pub opt_in_status: ::std::option::Option<::std::string::String>,
+    pub opt_in_status: Option<String>,
     /// The geography information for the Region. The geography is returned as a list.
-    pub geography: ::std::option::Option<::std::vec::Vec<crate::types::RegionGeography>>,
+    pub geography: Option<Vec<crate::types::RegionGeography>>,
     /// The name of the Region.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The Region service endpoint.
-    pub endpoint: ::std::option::Option<::std::string::String>,
+    pub endpoint: Option<String>,
 }
 impl Region {
     /// Starts building a [`Region`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegionBuilder {
-        <crate::types::builders::RegionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegionBuilder as Default>::default()
     }
     /// The `OptInStatus` member, when set.
     #[inline]
-    pub fn opt_in_status(&self) -> ::std::option::Option<&str> {
+    pub fn opt_in_status(&self) -> Option<&str> {
         self.opt_in_status.as_deref()
     }
     /// The `Geography` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,46 +32,35 @@ impl Region {
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `Endpoint` member, when set.
     #[inline]
-    pub fn endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint(&self) -> Option<&str> {
         self.endpoint.as_deref()
     }
 }
 /// A builder for [`Region`](crate::types::Region); start one with `Region::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegionBuilder {
     inner: crate::types::Region,
 }
 impl RegionBuilder {
     /// Sets [`Region::opt_in_status`](crate::types::Region::opt_in_status): The Region opt-in status.
-    pub fn opt_in_status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.opt_in_status = ::std::option::Option::Some(input.into());
+    pub fn opt_in_status(mut self, input: impl Into<String>) -> Self {
+        self.inner.opt_in_status = Some(input.into());
         self
     }
     /// Sets or clears [`Region::opt_in_status`](crate::types::Region::opt_in_status).
     #[inline]
-    pub fn set_opt_in_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_opt_in_status(mut self, input: Option<String>) -> Self {
         self.inner.opt_in_status = input;
         self
     }
     /// The value set for [`Region::opt_in_status`](crate::types::Region::opt_in_status), if any.
     #[inline]
-    pub fn get_opt_in_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_opt_in_status(&self) -> &Option<String> {
         &self.inner.opt_in_status
     }
     /// Appends one item to [`Region::geography`](crate::types::Region::geography): The geography information for the Region.
@@ -90,60 +74,46 @@ impl RegionBuilder {
     #[inline]
     pub fn set_geography(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RegionGeography>>,
+        input: Option<Vec<crate::types::RegionGeography>>,
     ) -> Self {
         self.inner.geography = input;
         self
     }
     /// The value set for [`Region::geography`](crate::types::Region::geography), if any.
     #[inline]
-    pub fn get_geography(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RegionGeography>> {
+    pub fn get_geography(&self) -> &Option<Vec<crate::types::RegionGeography>> {
         &self.inner.geography
     }
     /// Sets [`Region::region_name`](crate::types::Region::region_name): The name of the Region.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`Region::region_name`](crate::types::Region::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`Region::region_name`](crate::types::Region::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`Region::endpoint`](crate::types::Region::endpoint): The Region service endpoint.
-    pub fn endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint = ::std::option::Option::Some(input.into());
+    pub fn endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`Region::endpoint`](crate::types::Region::endpoint).
     #[inline]
-    pub fn set_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.endpoint = input;
         self
     }
     /// The value set for [`Region::endpoint`](crate::types::Region::endpoint), if any.
     #[inline]
-    pub fn get_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint(&self) -> &Option<String> {
         &self.inner.endpoint
     }
     /// Builds the [`Region`]; it has no required members, so this cannot fail.
@@ -155,17 +125,15 @@ impl RegionBuilder {
 impl ::awsgen_runtime::xml::FromXml for Region {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "optInStatus" => {
-                    value.opt_in_status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.opt_in_status = Some(String::from(child.text()));
                 }
                 "geographySet" => {
-                    value.geography = ::std::option::Option::Some(
+                    value.geography = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RegionGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -173,18 +141,14 @@ impl ::awsgen_runtime::xml::FromXml for Region {
                     );
                 }
                 "regionName" => {
-                    value.region_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.region_name = Some(String::from(child.text()));
                 }
                 "regionEndpoint" => {
-                    value.endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.endpoint = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the geography information for a Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegionGeography {
     /// The name of the geography, for example, `United States of America`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl RegionGeography {
     /// Starts building a [`RegionGeography`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegionGeographyBuilder {
-        <crate::types::builders::RegionGeographyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegionGeographyBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`RegionGeography`](crate::types::RegionGeography); start one with `RegionGeography::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegionGeographyBuilder {
     inner: crate::types::RegionGeography,
 }
 impl RegionGeographyBuilder {
     /// Sets [`RegionGeography::name`](crate::types::RegionGeography::name): The name of the geography, for example, `United States of America`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`RegionGeography::name`](crate::types::RegionGeography::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`RegionGeography::name`](crate::types::RegionGeography::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`RegionGeography`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl RegionGeographyBuilder {
 impl ::awsgen_runtime::xml::FromXml for RegionGeography {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "name" {
-                value.name = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.name = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

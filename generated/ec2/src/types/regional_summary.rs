@@ -2,112 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A summary report for the attribute for a Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegionalSummary {
     /// The Amazon Web Services Region.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
     /// The number of accounts in the Region with the same configuration value for the attribute that is most frequently observed.
-    pub number_of_matched_accounts: ::std::option::Option<i32>,
+    pub number_of_matched_accounts: Option<i32>,
     /// The number of accounts in the Region with a configuration value different from the most frequently observed value for the attribute.
-    pub number_of_unmatched_accounts: ::std::option::Option<i32>,
+    pub number_of_unmatched_accounts: Option<i32>,
 }
 impl RegionalSummary {
     /// Starts building a [`RegionalSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegionalSummaryBuilder {
-        <crate::types::builders::RegionalSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegionalSummaryBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
     /// The `NumberOfMatchedAccounts` member, when set.
     #[inline]
-    pub fn number_of_matched_accounts(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_matched_accounts(&self) -> Option<i32> {
         self.number_of_matched_accounts
     }
     /// The `NumberOfUnmatchedAccounts` member, when set.
     #[inline]
-    pub fn number_of_unmatched_accounts(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_unmatched_accounts(&self) -> Option<i32> {
         self.number_of_unmatched_accounts
     }
 }
 /// A builder for [`RegionalSummary`](crate::types::RegionalSummary); start one with `RegionalSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegionalSummaryBuilder {
     inner: crate::types::RegionalSummary,
 }
 impl RegionalSummaryBuilder {
     /// Sets [`RegionalSummary::region_name`](crate::types::RegionalSummary::region_name): The Amazon Web Services Region.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`RegionalSummary::region_name`](crate::types::RegionalSummary::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`RegionalSummary::region_name`](crate::types::RegionalSummary::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Sets [`RegionalSummary::number_of_matched_accounts`](crate::types::RegionalSummary::number_of_matched_accounts): The number of accounts in the Region with the same configuration value for the attribute that is most frequently observed.
     pub fn number_of_matched_accounts(mut self, input: i32) -> Self {
-        self.inner.number_of_matched_accounts = ::std::option::Option::Some(input);
+        self.inner.number_of_matched_accounts = Some(input);
         self
     }
     /// Sets or clears [`RegionalSummary::number_of_matched_accounts`](crate::types::RegionalSummary::number_of_matched_accounts).
     #[inline]
-    pub fn set_number_of_matched_accounts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_number_of_matched_accounts(mut self, input: Option<i32>) -> Self {
         self.inner.number_of_matched_accounts = input;
         self
     }
     /// The value set for [`RegionalSummary::number_of_matched_accounts`](crate::types::RegionalSummary::number_of_matched_accounts), if any.
     #[inline]
-    pub fn get_number_of_matched_accounts(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_matched_accounts(&self) -> &Option<i32> {
         &self.inner.number_of_matched_accounts
     }
     /// Sets [`RegionalSummary::number_of_unmatched_accounts`](crate::types::RegionalSummary::number_of_unmatched_accounts): The number of accounts in the Region with a configuration value different from the most frequently observed value for the attribute.
     pub fn number_of_unmatched_accounts(mut self, input: i32) -> Self {
-        self.inner.number_of_unmatched_accounts = ::std::option::Option::Some(input);
+        self.inner.number_of_unmatched_accounts = Some(input);
         self
     }
     /// Sets or clears [`RegionalSummary::number_of_unmatched_accounts`](crate::types::RegionalSummary::number_of_unmatched_accounts).
     #[inline]
-    pub fn set_number_of_unmatched_accounts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_number_of_unmatched_accounts(mut self, input: Option<i32>) -> Self {
         self.inner.number_of_unmatched_accounts = input;
         self
     }
     /// The value set for [`RegionalSummary::number_of_unmatched_accounts`](crate::types::RegionalSummary::number_of_unmatched_accounts), if any.
     #[inline]
-    pub fn get_number_of_unmatched_accounts(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_unmatched_accounts(&self) -> &Option<i32> {
         &self.inner.number_of_unmatched_accounts
     }
     /// Builds the [`RegionalSummary`]; it has no required members, so this cannot fail.
@@ -119,24 +97,22 @@ impl RegionalSummaryBuilder {
 impl ::awsgen_runtime::xml::FromXml for RegionalSummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "regionName" => {
-                    value.region_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.region_name = Some(String::from(child.text()));
                 }
                 "numberOfMatchedAccounts" => {
-                    value.number_of_matched_accounts = ::std::option::Option::Some(
+                    value.number_of_matched_accounts = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "RegionalSummary")?,
                     );
                 }
                 "numberOfUnmatchedAccounts" => {
-                    value.number_of_unmatched_accounts = ::std::option::Option::Some(
+                    value.number_of_unmatched_accounts = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "RegionalSummary")?,
@@ -145,6 +121,6 @@ impl ::awsgen_runtime::xml::FromXml for RegionalSummary {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

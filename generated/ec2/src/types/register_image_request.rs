@@ -2,121 +2,110 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for RegisterImage.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegisterImageRequest {
     /// The full path to your AMI manifest in Amazon S3 storage. The specified bucket must have the `aws-exec-read` canned access control list (ACL) to ensure that it can be accessed by Amazon EC2. For more information, see [Canned ACL](https://docs.aws.amazon.com/AmazonS3/latest/dev/acl-overview.html#canned-acl) in the *Amazon S3 Service Developer Guide*.
-    pub image_location: ::std::option::Option<::std::string::String>,
+    pub image_location: Option<String>,
     /// The billing product codes. Your account must be authorized to specify billing product codes.
     ///
     /// If your account is not authorized to specify billing product codes, you can publish AMIs that include billable software and list them on the Amazon Web Services Marketplace. You must first register as a seller on the Amazon Web Services Marketplace. For more information, see [Getting started as an Amazon Web Services Marketplace seller](https://docs.aws.amazon.com/marketplace/latest/userguide/user-guide-for-sellers.html) and [AMI-based products in Amazon Web Services Marketplace](https://docs.aws.amazon.com/marketplace/latest/userguide/ami-products.html) in the *Amazon Web Services Marketplace Seller Guide*.
-    pub billing_products: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub billing_products: Option<Vec<String>>,
     /// The boot mode of the AMI. A value of `uefi-preferred` indicates that the AMI supports both UEFI and Legacy BIOS.
     ///
     /// **Note:** The operating system contained in the AMI must be configured to support the specified boot mode.
     ///
     /// For more information, see [Instance launch behavior with Amazon EC2 boot modes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ami-boot.html) in the *Amazon EC2 User Guide*.
-    pub boot_mode: ::std::option::Option<crate::types::BootModeValues>,
+    pub boot_mode: Option<crate::types::BootModeValues>,
     /// Set to `v2.0` to enable Trusted Platform Module (TPM) support. For more information, see [NitroTPM](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitrotpm.html) in the *Amazon EC2 User Guide*.
-    pub tpm_support: ::std::option::Option<crate::types::TpmSupportValues>,
+    pub tpm_support: Option<crate::types::TpmSupportValues>,
     /// Base64 representation of the non-volatile UEFI variable store. To retrieve the UEFI data, use the [GetInstanceUefiData](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetInstanceUefiData) command. You can inspect and modify the UEFI data by using the [python-uefivars tool](https://github.com/awslabs/python-uefivars) on GitHub. For more information, see [UEFI Secure Boot for Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/uefi-secure-boot.html) in the *Amazon EC2 User Guide*.
-    pub uefi_data: ::std::option::Option<::std::string::String>,
+    pub uefi_data: Option<String>,
     /// Set to `v2.0` to indicate that IMDSv2 is specified in the AMI. Instances launched from this AMI will have `HttpTokens` automatically set to `required` so that, by default, the instance requires that IMDSv2 is used when requesting instance metadata. In addition, `HttpPutResponseHopLimit` is set to `2`. For more information, see [Configure the AMI](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html#configure-IMDS-new-instances-ami-configuration) in the *Amazon EC2 User Guide*.
     ///
     /// **Note:** If you set the value to `v2.0`, make sure that your AMI software can support IMDSv2.
-    pub imds_support: ::std::option::Option<crate::types::ImdsSupportValues>,
+    pub imds_support: Option<crate::types::ImdsSupportValues>,
     /// The tags to apply to the AMI.
     ///
     /// To tag the AMI, the value for [`ResourceType`](crate::types::ResourceType) must be `image`. If you specify another value for [`ResourceType`](crate::types::ResourceType), the request fails.
     ///
     /// To tag an AMI after it has been registered, see [CreateTags](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html).
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A name for your AMI.
     ///
     /// Constraints: 3-128 alphanumeric characters, parentheses (()), square brackets (\[\]), spaces ( ), periods (.), slashes (/), dashes (-), single quotes ('), at-signs (@), or underscores(\_)
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A description for your AMI.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The architecture of the AMI.
     ///
     /// Default: For Amazon EBS-backed AMIs, `i386`. For instance store-backed AMIs, the architecture specified in the manifest file.
-    pub architecture: ::std::option::Option<crate::types::ArchitectureValues>,
+    pub architecture: Option<crate::types::ArchitectureValues>,
     /// The ID of the kernel.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// The ID of the RAM disk.
-    pub ramdisk_id: ::std::option::Option<::std::string::String>,
+    pub ramdisk_id: Option<String>,
     /// The device name of the root device volume (for example, `/dev/sda1`).
-    pub root_device_name: ::std::option::Option<::std::string::String>,
+    pub root_device_name: Option<String>,
     /// The block device mapping entries.
     ///
     /// If you specify an Amazon EBS volume using the ID of an Amazon EBS snapshot, you can't specify the encryption state of the volume.
     ///
     /// If you create an AMI on an Outpost, then all backing snapshots must be on the same Outpost or in the Region of that Outpost. AMIs on an Outpost that include local snapshots can be used to launch instances on the same Outpost only. For more information, [Create AMIs from local snapshots](https://docs.aws.amazon.com/ebs/latest/userguide/snapshots-outposts.html#ami) in the *Amazon EBS User Guide*.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
     /// The type of virtualization (`hvm` \| `paravirtual`).
     ///
     /// Default: `paravirtual`
-    pub virtualization_type: ::std::option::Option<::std::string::String>,
+    pub virtualization_type: Option<String>,
     /// Set to `simple` to enable enhanced networking with the Intel 82599 Virtual Function interface for the AMI and any instances that you launch from the AMI.
     ///
     /// There is no way to disable `sriovNetSupport` at this time.
     ///
     /// This option is supported only for HVM AMIs. Specifying this option with a PV AMI can make instances launched from the AMI unreachable.
-    pub sriov_net_support: ::std::option::Option<::std::string::String>,
+    pub sriov_net_support: Option<String>,
     /// Set to `true` to enable enhanced networking with ENA for the AMI and any instances that you launch from the AMI.
     ///
     /// This option is supported only for HVM AMIs. Specifying this option with a PV AMI can make instances launched from the AMI unreachable.
-    pub ena_support: ::std::option::Option<bool>,
+    pub ena_support: Option<bool>,
 }
 impl RegisterImageRequest {
     /// Starts building a [`RegisterImageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegisterImageRequestBuilder {
-        <crate::types::builders::RegisterImageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegisterImageRequestBuilder as Default>::default()
     }
     /// The `ImageLocation` member, when set.
     #[inline]
-    pub fn image_location(&self) -> ::std::option::Option<&str> {
+    pub fn image_location(&self) -> Option<&str> {
         self.image_location.as_deref()
     }
     /// The `BillingProducts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn billing_products(&self) -> &[::std::string::String] {
+    pub fn billing_products(&self) -> &[String] {
         self.billing_products.as_deref().unwrap_or_default()
     }
     /// The `BootMode` member, when set.
     #[inline]
-    pub fn boot_mode(&self) -> ::std::option::Option<&crate::types::BootModeValues> {
+    pub fn boot_mode(&self) -> Option<&crate::types::BootModeValues> {
         self.boot_mode.as_ref()
     }
     /// The `TpmSupport` member, when set.
     #[inline]
-    pub fn tpm_support(&self) -> ::std::option::Option<&crate::types::TpmSupportValues> {
+    pub fn tpm_support(&self) -> Option<&crate::types::TpmSupportValues> {
         self.tpm_support.as_ref()
     }
     /// The `UefiData` member, when set.
     #[inline]
-    pub fn uefi_data(&self) -> ::std::option::Option<&str> {
+    pub fn uefi_data(&self) -> Option<&str> {
         self.uefi_data.as_deref()
     }
     /// The `ImdsSupport` member, when set.
     #[inline]
-    pub fn imds_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ImdsSupportValues> {
+    pub fn imds_support(&self) -> Option<&crate::types::ImdsSupportValues> {
         self.imds_support.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -126,39 +115,37 @@ impl RegisterImageRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Architecture` member, when set.
     #[inline]
-    pub fn architecture(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ArchitectureValues> {
+    pub fn architecture(&self) -> Option<&crate::types::ArchitectureValues> {
         self.architecture.as_ref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ramdisk_id(&self) -> Option<&str> {
         self.ramdisk_id.as_deref()
     }
     /// The `RootDeviceName` member, when set.
     #[inline]
-    pub fn root_device_name(&self) -> ::std::option::Option<&str> {
+    pub fn root_device_name(&self) -> Option<&str> {
         self.root_device_name.as_deref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -168,160 +155,128 @@ impl RegisterImageRequest {
     }
     /// The `VirtualizationType` member, when set.
     #[inline]
-    pub fn virtualization_type(&self) -> ::std::option::Option<&str> {
+    pub fn virtualization_type(&self) -> Option<&str> {
         self.virtualization_type.as_deref()
     }
     /// The `SriovNetSupport` member, when set.
     #[inline]
-    pub fn sriov_net_support(&self) -> ::std::option::Option<&str> {
+    pub fn sriov_net_support(&self) -> Option<&str> {
         self.sriov_net_support.as_deref()
     }
     /// The `EnaSupport` member, when set.
     #[inline]
-    pub fn ena_support(&self) -> ::std::option::Option<bool> {
+    pub fn ena_support(&self) -> Option<bool> {
         self.ena_support
     }
 }
 /// A builder for [`RegisterImageRequest`](crate::types::RegisterImageRequest); start one with `RegisterImageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegisterImageRequestBuilder {
     inner: crate::types::RegisterImageRequest,
 }
 impl RegisterImageRequestBuilder {
     /// Sets [`RegisterImageRequest::image_location`](crate::types::RegisterImageRequest::image_location): The full path to your AMI manifest in Amazon S3 storage.
-    pub fn image_location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_location = ::std::option::Option::Some(input.into());
+    pub fn image_location(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_location = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::image_location`](crate::types::RegisterImageRequest::image_location).
     #[inline]
-    pub fn set_image_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_location(mut self, input: Option<String>) -> Self {
         self.inner.image_location = input;
         self
     }
     /// The value set for [`RegisterImageRequest::image_location`](crate::types::RegisterImageRequest::image_location), if any.
     #[inline]
-    pub fn get_image_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_location(&self) -> &Option<String> {
         &self.inner.image_location
     }
     /// Appends one item to [`RegisterImageRequest::billing_products`](crate::types::RegisterImageRequest::billing_products): The billing product codes.
     ///
     /// To set the whole list at once, use [`set_billing_products`](Self::set_billing_products).
-    pub fn billing_products(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn billing_products(mut self, input: impl Into<String>) -> Self {
         self.inner.billing_products.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::billing_products`](crate::types::RegisterImageRequest::billing_products).
     #[inline]
-    pub fn set_billing_products(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_billing_products(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.billing_products = input;
         self
     }
     /// The value set for [`RegisterImageRequest::billing_products`](crate::types::RegisterImageRequest::billing_products), if any.
     #[inline]
-    pub fn get_billing_products(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_billing_products(&self) -> &Option<Vec<String>> {
         &self.inner.billing_products
     }
     /// Sets [`RegisterImageRequest::boot_mode`](crate::types::RegisterImageRequest::boot_mode): The boot mode of the AMI.
     pub fn boot_mode(mut self, input: crate::types::BootModeValues) -> Self {
-        self.inner.boot_mode = ::std::option::Option::Some(input);
+        self.inner.boot_mode = Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::boot_mode`](crate::types::RegisterImageRequest::boot_mode).
     #[inline]
-    pub fn set_boot_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::BootModeValues>,
-    ) -> Self {
+    pub fn set_boot_mode(mut self, input: Option<crate::types::BootModeValues>) -> Self {
         self.inner.boot_mode = input;
         self
     }
     /// The value set for [`RegisterImageRequest::boot_mode`](crate::types::RegisterImageRequest::boot_mode), if any.
     #[inline]
-    pub fn get_boot_mode(&self) -> &::std::option::Option<crate::types::BootModeValues> {
+    pub fn get_boot_mode(&self) -> &Option<crate::types::BootModeValues> {
         &self.inner.boot_mode
     }
     /// Sets [`RegisterImageRequest::tpm_support`](crate::types::RegisterImageRequest::tpm_support): Set to `v2.0` to enable Trusted Platform Module (TPM) support.
     pub fn tpm_support(mut self, input: crate::types::TpmSupportValues) -> Self {
-        self.inner.tpm_support = ::std::option::Option::Some(input);
+        self.inner.tpm_support = Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::tpm_support`](crate::types::RegisterImageRequest::tpm_support).
     #[inline]
     pub fn set_tpm_support(
         mut self,
-        input: ::std::option::Option<crate::types::TpmSupportValues>,
+        input: Option<crate::types::TpmSupportValues>,
     ) -> Self {
         self.inner.tpm_support = input;
         self
     }
     /// The value set for [`RegisterImageRequest::tpm_support`](crate::types::RegisterImageRequest::tpm_support), if any.
     #[inline]
-    pub fn get_tpm_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::TpmSupportValues> {
+    pub fn get_tpm_support(&self) -> &Option<crate::types::TpmSupportValues> {
         &self.inner.tpm_support
     }
     /// Sets [`RegisterImageRequest::uefi_data`](crate::types::RegisterImageRequest::uefi_data): Base64 representation of the non-volatile UEFI variable store.
-    pub fn uefi_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uefi_data = ::std::option::Option::Some(input.into());
+    pub fn uefi_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.uefi_data = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::uefi_data`](crate::types::RegisterImageRequest::uefi_data).
     #[inline]
-    pub fn set_uefi_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uefi_data(mut self, input: Option<String>) -> Self {
         self.inner.uefi_data = input;
         self
     }
     /// The value set for [`RegisterImageRequest::uefi_data`](crate::types::RegisterImageRequest::uefi_data), if any.
     #[inline]
-    pub fn get_uefi_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uefi_data(&self) -> &Option<String> {
         &self.inner.uefi_data
     }
     /// Sets [`RegisterImageRequest::imds_support`](crate::types::RegisterImageRequest::imds_support): Set to `v2.0` to indicate that IMDSv2 is specified in the AMI.
     pub fn imds_support(mut self, input: crate::types::ImdsSupportValues) -> Self {
-        self.inner.imds_support = ::std::option::Option::Some(input);
+        self.inner.imds_support = Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::imds_support`](crate::types::RegisterImageRequest::imds_support).
     #[inline]
     pub fn set_imds_support(
         mut self,
-        input: ::std::option::Option<crate::types::ImdsSupportValues>,
+        input: Option<crate::types::ImdsSupportValues>,
     ) -> Self {
         self.inner.imds_support = input;
         self
     }
     /// The value set for [`RegisterImageRequest::imds_support`](crate::types::RegisterImageRequest::imds_support), if any.
     #[inline]
-    pub fn get_imds_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImdsSupportValues> {
+    pub fn get_imds_support(&self) -> &Option<crate::types::ImdsSupportValues> {
         &self.inner.imds_support
     }
     /// Appends one item to [`RegisterImageRequest::tag_specifications`](crate::types::RegisterImageRequest::tag_specifications): The tags to apply to the AMI.
@@ -335,7 +290,7 @@ impl RegisterImageRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -344,154 +299,122 @@ impl RegisterImageRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`RegisterImageRequest::dry_run`](crate::types::RegisterImageRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::dry_run`](crate::types::RegisterImageRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RegisterImageRequest::dry_run`](crate::types::RegisterImageRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`RegisterImageRequest::name`](crate::types::RegisterImageRequest::name): A name for your AMI.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::name`](crate::types::RegisterImageRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`RegisterImageRequest::name`](crate::types::RegisterImageRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`RegisterImageRequest::description`](crate::types::RegisterImageRequest::description): A description for your AMI.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::description`](crate::types::RegisterImageRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`RegisterImageRequest::description`](crate::types::RegisterImageRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`RegisterImageRequest::architecture`](crate::types::RegisterImageRequest::architecture): The architecture of the AMI.
     pub fn architecture(mut self, input: crate::types::ArchitectureValues) -> Self {
-        self.inner.architecture = ::std::option::Option::Some(input);
+        self.inner.architecture = Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::architecture`](crate::types::RegisterImageRequest::architecture).
     #[inline]
     pub fn set_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::ArchitectureValues>,
+        input: Option<crate::types::ArchitectureValues>,
     ) -> Self {
         self.inner.architecture = input;
         self
     }
     /// The value set for [`RegisterImageRequest::architecture`](crate::types::RegisterImageRequest::architecture), if any.
     #[inline]
-    pub fn get_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::ArchitectureValues> {
+    pub fn get_architecture(&self) -> &Option<crate::types::ArchitectureValues> {
         &self.inner.architecture
     }
     /// Sets [`RegisterImageRequest::kernel_id`](crate::types::RegisterImageRequest::kernel_id): The ID of the kernel.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::kernel_id`](crate::types::RegisterImageRequest::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`RegisterImageRequest::kernel_id`](crate::types::RegisterImageRequest::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`RegisterImageRequest::ramdisk_id`](crate::types::RegisterImageRequest::ramdisk_id): The ID of the RAM disk.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ramdisk_id = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::ramdisk_id`](crate::types::RegisterImageRequest::ramdisk_id).
     #[inline]
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`RegisterImageRequest::ramdisk_id`](crate::types::RegisterImageRequest::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         &self.inner.ramdisk_id
     }
     /// Sets [`RegisterImageRequest::root_device_name`](crate::types::RegisterImageRequest::root_device_name): The device name of the root device volume (for example, `/dev/sda1`).
-    pub fn root_device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.root_device_name = ::std::option::Option::Some(input.into());
+    pub fn root_device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.root_device_name = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::root_device_name`](crate::types::RegisterImageRequest::root_device_name).
     #[inline]
-    pub fn set_root_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_root_device_name(mut self, input: Option<String>) -> Self {
         self.inner.root_device_name = input;
         self
     }
     /// The value set for [`RegisterImageRequest::root_device_name`](crate::types::RegisterImageRequest::root_device_name), if any.
     #[inline]
-    pub fn get_root_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_root_device_name(&self) -> &Option<String> {
         &self.inner.root_device_name
     }
     /// Appends one item to [`RegisterImageRequest::block_device_mappings`](crate::types::RegisterImageRequest::block_device_mappings): The block device mapping entries.
@@ -508,7 +431,7 @@ impl RegisterImageRequestBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -517,116 +440,100 @@ impl RegisterImageRequestBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`RegisterImageRequest::virtualization_type`](crate::types::RegisterImageRequest::virtualization_type): The type of virtualization (`hvm` \| `paravirtual`).
-    pub fn virtualization_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.virtualization_type = ::std::option::Option::Some(input.into());
+    pub fn virtualization_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.virtualization_type = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::virtualization_type`](crate::types::RegisterImageRequest::virtualization_type).
     #[inline]
-    pub fn set_virtualization_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtualization_type(mut self, input: Option<String>) -> Self {
         self.inner.virtualization_type = input;
         self
     }
     /// The value set for [`RegisterImageRequest::virtualization_type`](crate::types::RegisterImageRequest::virtualization_type), if any.
     #[inline]
-    pub fn get_virtualization_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtualization_type(&self) -> &Option<String> {
         &self.inner.virtualization_type
     }
     /// Sets [`RegisterImageRequest::sriov_net_support`](crate::types::RegisterImageRequest::sriov_net_support): Set to `simple` to enable enhanced networking with the Intel 82599 Virtual Function interface for the AMI and any instances that you launch from the AMI.
-    pub fn sriov_net_support(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sriov_net_support = ::std::option::Option::Some(input.into());
+    pub fn sriov_net_support(mut self, input: impl Into<String>) -> Self {
+        self.inner.sriov_net_support = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterImageRequest::sriov_net_support`](crate::types::RegisterImageRequest::sriov_net_support).
     #[inline]
-    pub fn set_sriov_net_support(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sriov_net_support(mut self, input: Option<String>) -> Self {
         self.inner.sriov_net_support = input;
         self
     }
     /// The value set for [`RegisterImageRequest::sriov_net_support`](crate::types::RegisterImageRequest::sriov_net_support), if any.
     #[inline]
-    pub fn get_sriov_net_support(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sriov_net_support(&self) -> &Option<String> {
         &self.inner.sriov_net_support
     }
     /// Sets [`RegisterImageRequest::ena_support`](crate::types::RegisterImageRequest::ena_support): Set to `true` to enable enhanced networking with ENA for the AMI and any instances that you launch from the AMI.
     pub fn ena_support(mut self, input: bool) -> Self {
-        self.inner.ena_support = ::std::option::Option::Some(input);
+        self.inner.ena_support = Some(input);
         self
     }
     /// Sets or clears [`RegisterImageRequest::ena_support`](crate::types::RegisterImageRequest::ena_support).
     #[inline]
-    pub fn set_ena_support(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ena_support(mut self, input: Option<bool>) -> Self {
         self.inner.ena_support = input;
         self
     }
     /// The value set for [`RegisterImageRequest::ena_support`](crate::types::RegisterImageRequest::ena_support), if any.
     #[inline]
-    pub fn get_ena_support(&self) -> &::std::option::Option<bool> {
+    pub fn get_ena_support(&self) -> &Option<bool> {
         &self.inner.ena_support
     }
     /// Builds the [`RegisterImageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RegisterImageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RegisterImageRequest",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RegisterImageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_location {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_location {
             body.member("ImageLocation", value);
         }
-        if let ::std::option::Option::Some(value) = &self.billing_products {
+        if let Some(value) = &self.billing_products {
             let member_0 = body.enter("BillingProduct");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.boot_mode {
+        if let Some(value) = &self.boot_mode {
             body.member("BootMode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tpm_support {
+        if let Some(value) = &self.tpm_support {
             body.member("TpmSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.uefi_data {
+        if let Some(value) = &self.uefi_data {
             body.member("UefiData", value);
         }
-        if let ::std::option::Option::Some(value) = &self.imds_support {
+        if let Some(value) = &self.imds_support {
             body.member("ImdsSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -634,28 +541,28 @@ impl ::awsgen_runtime::query::WriteQuery for RegisterImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.architecture {
+        if let Some(value) = &self.architecture {
             body.member("Architecture", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             body.member("KernelId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             body.member("RamdiskId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.root_device_name {
+        if let Some(value) = &self.root_device_name {
             body.member("RootDeviceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -663,15 +570,15 @@ impl ::awsgen_runtime::query::WriteQuery for RegisterImageRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.virtualization_type {
+        if let Some(value) = &self.virtualization_type {
             body.member("VirtualizationType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.sriov_net_support {
+        if let Some(value) = &self.sriov_net_support {
             body.member("SriovNetSupport", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ena_support {
+        if let Some(value) = &self.ena_support {
             body.member("EnaSupport", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterInstanceEventNotificationAttributesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegisterInstanceEventNotificationAttributesResult {
     /// The resulting set of tag keys.
-    pub instance_tag_attribute: ::std::option::Option<
-        crate::types::InstanceTagNotificationAttribute,
-    >,
+    pub instance_tag_attribute: Option<crate::types::InstanceTagNotificationAttribute>,
 }
 impl RegisterInstanceEventNotificationAttributesResult {
     /// Starts building a [`RegisterInstanceEventNotificationAttributesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegisterInstanceEventNotificationAttributesResultBuilder {
-        <crate::types::builders::RegisterInstanceEventNotificationAttributesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegisterInstanceEventNotificationAttributesResultBuilder as Default>::default()
     }
     /// The `InstanceTagAttribute` member, when set.
     #[inline]
     pub fn instance_tag_attribute(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceTagNotificationAttribute> {
+    ) -> Option<&crate::types::InstanceTagNotificationAttribute> {
         self.instance_tag_attribute.as_ref()
     }
 }
 /// A builder for [`RegisterInstanceEventNotificationAttributesResult`](crate::types::RegisterInstanceEventNotificationAttributesResult); start one with `RegisterInstanceEventNotificationAttributesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegisterInstanceEventNotificationAttributesResultBuilder {
     inner: crate::types::RegisterInstanceEventNotificationAttributesResult,
 }
@@ -45,14 +33,14 @@ impl RegisterInstanceEventNotificationAttributesResultBuilder {
         mut self,
         input: crate::types::InstanceTagNotificationAttribute,
     ) -> Self {
-        self.inner.instance_tag_attribute = ::std::option::Option::Some(input);
+        self.inner.instance_tag_attribute = Some(input);
         self
     }
     /// Sets or clears [`RegisterInstanceEventNotificationAttributesResult::instance_tag_attribute`](crate::types::RegisterInstanceEventNotificationAttributesResult::instance_tag_attribute).
     #[inline]
     pub fn set_instance_tag_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceTagNotificationAttribute>,
+        input: Option<crate::types::InstanceTagNotificationAttribute>,
     ) -> Self {
         self.inner.instance_tag_attribute = input;
         self
@@ -61,7 +49,7 @@ impl RegisterInstanceEventNotificationAttributesResultBuilder {
     #[inline]
     pub fn get_instance_tag_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceTagNotificationAttribute> {
+    ) -> &Option<crate::types::InstanceTagNotificationAttribute> {
         &self.inner.instance_tag_attribute
     }
     /// Builds the [`RegisterInstanceEventNotificationAttributesResult`]; it has no required members, so this cannot fail.
@@ -76,17 +64,17 @@ impl ::awsgen_runtime::xml::FromXml
 for RegisterInstanceEventNotificationAttributesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceTagAttribute" {
-                value.instance_tag_attribute = ::std::option::Option::Some(
+                value.instance_tag_attribute = Some(
                     <crate::types::InstanceTagNotificationAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

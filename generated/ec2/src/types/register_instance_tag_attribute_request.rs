@@ -2,90 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the tag keys to register for the current Region. You can either specify individual tag keys or register all tag keys in the current Region. You must specify either `IncludeAllTagsOfInstance` or `InstanceTagKeys` in the request
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegisterInstanceTagAttributeRequest {
     /// Indicates whether to register all tag keys in the current Region. Specify `true` to register all tag keys.
-    pub include_all_tags_of_instance: ::std::option::Option<bool>,
+    pub include_all_tags_of_instance: Option<bool>,
     /// The tag keys to register.
-    pub instance_tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_tag_keys: Option<Vec<String>>,
 }
 impl RegisterInstanceTagAttributeRequest {
     /// Starts building a [`RegisterInstanceTagAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegisterInstanceTagAttributeRequestBuilder {
-        <crate::types::builders::RegisterInstanceTagAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegisterInstanceTagAttributeRequestBuilder as Default>::default()
     }
     /// The `IncludeAllTagsOfInstance` member, when set.
     #[inline]
-    pub fn include_all_tags_of_instance(&self) -> ::std::option::Option<bool> {
+    pub fn include_all_tags_of_instance(&self) -> Option<bool> {
         self.include_all_tags_of_instance
     }
     /// The `InstanceTagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_tag_keys(&self) -> &[::std::string::String] {
+    pub fn instance_tag_keys(&self) -> &[String] {
         self.instance_tag_keys.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`RegisterInstanceTagAttributeRequest`](crate::types::RegisterInstanceTagAttributeRequest); start one with `RegisterInstanceTagAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegisterInstanceTagAttributeRequestBuilder {
     inner: crate::types::RegisterInstanceTagAttributeRequest,
 }
 impl RegisterInstanceTagAttributeRequestBuilder {
     /// Sets [`RegisterInstanceTagAttributeRequest::include_all_tags_of_instance`](crate::types::RegisterInstanceTagAttributeRequest::include_all_tags_of_instance): Indicates whether to register all tag keys in the current Region.
     pub fn include_all_tags_of_instance(mut self, input: bool) -> Self {
-        self.inner.include_all_tags_of_instance = ::std::option::Option::Some(input);
+        self.inner.include_all_tags_of_instance = Some(input);
         self
     }
     /// Sets or clears [`RegisterInstanceTagAttributeRequest::include_all_tags_of_instance`](crate::types::RegisterInstanceTagAttributeRequest::include_all_tags_of_instance).
     #[inline]
-    pub fn set_include_all_tags_of_instance(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_all_tags_of_instance(mut self, input: Option<bool>) -> Self {
         self.inner.include_all_tags_of_instance = input;
         self
     }
     /// The value set for [`RegisterInstanceTagAttributeRequest::include_all_tags_of_instance`](crate::types::RegisterInstanceTagAttributeRequest::include_all_tags_of_instance), if any.
     #[inline]
-    pub fn get_include_all_tags_of_instance(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_all_tags_of_instance(&self) -> &Option<bool> {
         &self.inner.include_all_tags_of_instance
     }
     /// Appends one item to [`RegisterInstanceTagAttributeRequest::instance_tag_keys`](crate::types::RegisterInstanceTagAttributeRequest::instance_tag_keys): The tag keys to register.
     ///
     /// To set the whole list at once, use [`set_instance_tag_keys`](Self::set_instance_tag_keys).
-    pub fn instance_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RegisterInstanceTagAttributeRequest::instance_tag_keys`](crate::types::RegisterInstanceTagAttributeRequest::instance_tag_keys).
     #[inline]
-    pub fn set_instance_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_tag_keys = input;
         self
     }
     /// The value set for [`RegisterInstanceTagAttributeRequest::instance_tag_keys`](crate::types::RegisterInstanceTagAttributeRequest::instance_tag_keys), if any.
     #[inline]
-    pub fn get_instance_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.instance_tag_keys
     }
     /// Builds the [`RegisterInstanceTagAttributeRequest`]; it has no required members, so this cannot fail.
@@ -98,18 +77,18 @@ impl ::awsgen_runtime::query::WriteQuery for RegisterInstanceTagAttributeRequest
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.include_all_tags_of_instance {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.include_all_tags_of_instance {
             body.member(
                 "IncludeAllTagsOfInstance",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tag_keys {
+        if let Some(value) = &self.instance_tag_keys {
             let member_0 = body.enter("InstanceTagKey");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterTransitGatewayMulticastGroupMembersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegisterTransitGatewayMulticastGroupMembersResult {
     /// Information about the registered transit gateway multicast group members.
-    pub registered_multicast_group_members: ::std::option::Option<
+    pub registered_multicast_group_members: Option<
         crate::types::TransitGatewayMulticastRegisteredGroupMembers,
     >,
 }
@@ -19,25 +14,18 @@ impl RegisterTransitGatewayMulticastGroupMembersResult {
     /// Starts building a [`RegisterTransitGatewayMulticastGroupMembersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegisterTransitGatewayMulticastGroupMembersResultBuilder {
-        <crate::types::builders::RegisterTransitGatewayMulticastGroupMembersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegisterTransitGatewayMulticastGroupMembersResultBuilder as Default>::default()
     }
     /// The `RegisteredMulticastGroupMembers` member, when set.
     #[inline]
     pub fn registered_multicast_group_members(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayMulticastRegisteredGroupMembers,
-    > {
+    ) -> Option<&crate::types::TransitGatewayMulticastRegisteredGroupMembers> {
         self.registered_multicast_group_members.as_ref()
     }
 }
 /// A builder for [`RegisterTransitGatewayMulticastGroupMembersResult`](crate::types::RegisterTransitGatewayMulticastGroupMembersResult); start one with `RegisterTransitGatewayMulticastGroupMembersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegisterTransitGatewayMulticastGroupMembersResultBuilder {
     inner: crate::types::RegisterTransitGatewayMulticastGroupMembersResult,
 }
@@ -47,18 +35,14 @@ impl RegisterTransitGatewayMulticastGroupMembersResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastRegisteredGroupMembers,
     ) -> Self {
-        self.inner.registered_multicast_group_members = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.registered_multicast_group_members = Some(input);
         self
     }
     /// Sets or clears [`RegisterTransitGatewayMulticastGroupMembersResult::registered_multicast_group_members`](crate::types::RegisterTransitGatewayMulticastGroupMembersResult::registered_multicast_group_members).
     #[inline]
     pub fn set_registered_multicast_group_members(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMulticastRegisteredGroupMembers,
-        >,
+        input: Option<crate::types::TransitGatewayMulticastRegisteredGroupMembers>,
     ) -> Self {
         self.inner.registered_multicast_group_members = input;
         self
@@ -67,9 +51,7 @@ impl RegisterTransitGatewayMulticastGroupMembersResultBuilder {
     #[inline]
     pub fn get_registered_multicast_group_members(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayMulticastRegisteredGroupMembers,
-    > {
+    ) -> &Option<crate::types::TransitGatewayMulticastRegisteredGroupMembers> {
         &self.inner.registered_multicast_group_members
     }
     /// Builds the [`RegisterTransitGatewayMulticastGroupMembersResult`]; it has no required members, so this cannot fail.
@@ -84,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for RegisterTransitGatewayMulticastGroupMembersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "registeredMulticastGroupMembers" {
-                value.registered_multicast_group_members = ::std::option::Option::Some(
+                value.registered_multicast_group_members = Some(
                     <crate::types::TransitGatewayMulticastRegisteredGroupMembers as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

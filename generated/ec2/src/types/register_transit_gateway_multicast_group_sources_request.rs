@@ -2,65 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterTransitGatewayMulticastGroupSourcesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegisterTransitGatewayMulticastGroupSourcesRequest {
     /// The ID of the transit gateway multicast domain.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// The IP address assigned to the transit gateway multicast group.
-    pub group_ip_address: ::std::option::Option<::std::string::String>,
+    pub group_ip_address: Option<String>,
     /// The group sources' network interface IDs to register with the transit gateway multicast group.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_interface_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl RegisterTransitGatewayMulticastGroupSourcesRequest {
     /// Starts building a [`RegisterTransitGatewayMulticastGroupSourcesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
-        <crate::types::builders::RegisterTransitGatewayMulticastGroupSourcesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegisterTransitGatewayMulticastGroupSourcesRequestBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `GroupIpAddress` member, when set.
     #[inline]
-    pub fn group_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn group_ip_address(&self) -> Option<&str> {
         self.group_ip_address.as_deref()
     }
     /// The `NetworkInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn network_interface_ids(&self) -> &[String] {
         self.network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`RegisterTransitGatewayMulticastGroupSourcesRequest`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest); start one with `RegisterTransitGatewayMulticastGroupSourcesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
     inner: crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest,
 }
@@ -68,114 +54,96 @@ impl RegisterTransitGatewayMulticastGroupSourcesRequestBuilder {
     /// Sets [`RegisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`RegisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Sets [`RegisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address): The IP address assigned to the transit gateway multicast group.
-    pub fn group_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_ip_address = ::std::option::Option::Some(input.into());
+    pub fn group_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`RegisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address).
     #[inline]
-    pub fn set_group_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.group_ip_address = input;
         self
     }
     /// The value set for [`RegisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::group_ip_address), if any.
     #[inline]
-    pub fn get_group_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_ip_address(&self) -> &Option<String> {
         &self.inner.group_ip_address
     }
     /// Appends one item to [`RegisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids): The group sources' network interface IDs to register with the transit gateway multicast group.
     ///
     /// To set the whole list at once, use [`set_network_interface_ids`](Self::set_network_interface_ids).
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.network_interface_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RegisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids).
     #[inline]
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_interface_ids = input;
         self
     }
     /// The value set for [`RegisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::network_interface_ids), if any.
     #[inline]
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_interface_ids
     }
     /// Sets [`RegisterTransitGatewayMulticastGroupSourcesRequest::dry_run`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RegisterTransitGatewayMulticastGroupSourcesRequest::dry_run`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RegisterTransitGatewayMulticastGroupSourcesRequest::dry_run`](crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`RegisterTransitGatewayMulticastGroupSourcesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RegisterTransitGatewayMulticastGroupSourcesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.transit_gateway_multicast_domain_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RegisterTransitGatewayMulticastGroupSourcesRequest",
                 member: "transit_gateway_multicast_domain_id",
             });
         }
         if self.inner.network_interface_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RegisterTransitGatewayMulticastGroupSourcesRequest",
                 member: "network_interface_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -183,23 +151,21 @@ for RegisterTransitGatewayMulticastGroupSourcesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_multicast_domain_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_multicast_domain_id {
             body.member("TransitGatewayMulticastDomainId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_ip_address {
+        if let Some(value) = &self.group_ip_address {
             body.member("GroupIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             let member_0 = body.enter("NetworkInterfaceIds");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RegisterTransitGatewayMulticastGroupSourcesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegisterTransitGatewayMulticastGroupSourcesResult {
     /// Information about the transit gateway multicast group sources.
-    pub registered_multicast_group_sources: ::std::option::Option<
+    pub registered_multicast_group_sources: Option<
         crate::types::TransitGatewayMulticastRegisteredGroupSources,
     >,
 }
@@ -19,25 +14,18 @@ impl RegisterTransitGatewayMulticastGroupSourcesResult {
     /// Starts building a [`RegisterTransitGatewayMulticastGroupSourcesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
-        <crate::types::builders::RegisterTransitGatewayMulticastGroupSourcesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegisterTransitGatewayMulticastGroupSourcesResultBuilder as Default>::default()
     }
     /// The `RegisteredMulticastGroupSources` member, when set.
     #[inline]
     pub fn registered_multicast_group_sources(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayMulticastRegisteredGroupSources,
-    > {
+    ) -> Option<&crate::types::TransitGatewayMulticastRegisteredGroupSources> {
         self.registered_multicast_group_sources.as_ref()
     }
 }
 /// A builder for [`RegisterTransitGatewayMulticastGroupSourcesResult`](crate::types::RegisterTransitGatewayMulticastGroupSourcesResult); start one with `RegisterTransitGatewayMulticastGroupSourcesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
     inner: crate::types::RegisterTransitGatewayMulticastGroupSourcesResult,
 }
@@ -47,18 +35,14 @@ impl RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastRegisteredGroupSources,
     ) -> Self {
-        self.inner.registered_multicast_group_sources = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.registered_multicast_group_sources = Some(input);
         self
     }
     /// Sets or clears [`RegisterTransitGatewayMulticastGroupSourcesResult::registered_multicast_group_sources`](crate::types::RegisterTransitGatewayMulticastGroupSourcesResult::registered_multicast_group_sources).
     #[inline]
     pub fn set_registered_multicast_group_sources(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMulticastRegisteredGroupSources,
-        >,
+        input: Option<crate::types::TransitGatewayMulticastRegisteredGroupSources>,
     ) -> Self {
         self.inner.registered_multicast_group_sources = input;
         self
@@ -67,9 +51,7 @@ impl RegisterTransitGatewayMulticastGroupSourcesResultBuilder {
     #[inline]
     pub fn get_registered_multicast_group_sources(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayMulticastRegisteredGroupSources,
-    > {
+    ) -> &Option<crate::types::TransitGatewayMulticastRegisteredGroupSources> {
         &self.inner.registered_multicast_group_sources
     }
     /// Builds the [`RegisterTransitGatewayMulticastGroupSourcesResult`]; it has no required members, so this cannot fail.
@@ -84,17 +66,17 @@ impl ::awsgen_runtime::xml::FromXml
 for RegisterTransitGatewayMulticastGroupSourcesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "registeredMulticastGroupSources" {
-                value.registered_multicast_group_sources = ::std::option::Option::Some(
+                value.registered_multicast_group_sources = Some(
                     <crate::types::TransitGatewayMulticastRegisteredGroupSources as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

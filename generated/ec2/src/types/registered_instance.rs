@@ -2,77 +2,68 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Amazon EC2 instance that is enabled for SQL Server High Availability standby detection monitoring.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RegisteredInstance {
     /// The ID of the SQL Server High Availability instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The license type for the SQL Server license. Valid values include:
     ///
     /// - `full` - The SQL Server High Availability instance is using a full SQL Server license.
     /// - `waived` - The SQL Server High Availability instance is waived from the SQL Server license.
-    pub sql_server_license_usage: ::std::option::Option<
-        crate::types::SqlServerLicenseUsage,
-    >,
+    pub sql_server_license_usage: Option<crate::types::SqlServerLicenseUsage>,
     /// The SQL Server High Availability status of the instance. Valid values are:
     ///
     /// - `processing` - The SQL Server High Availability status for the SQL Server High Availability instance is being updated.
     /// - `active` - The SQL Server High Availability instance is an active node in an SQL Server High Availability cluster.
     /// - `standby` - The SQL Server High Availability instance is a standby failover node in an SQL Server High Availability cluster.
     /// - `invalid` - An error occurred due to misconfigured permissions, or unable to dertemine SQL Server High Availability status for the SQL Server High Availability instance.
-    pub ha_status: ::std::option::Option<crate::types::HaStatus>,
+    pub ha_status: Option<crate::types::HaStatus>,
     /// A brief description of the SQL Server High Availability status. If the instance is in the `invalid` High Availability status, this parameter includes the error message.
-    pub processing_status: ::std::option::Option<::std::string::String>,
+    pub processing_status: Option<String>,
     /// The date and time when the instance's SQL Server High Availability status was last updated, in the ISO 8601 format in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
-    pub last_updated_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_updated_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ARN of the Secrets Manager secret containing the SQL Server access credentials for the SQL Server High Availability instance. If not specified, deafult local user credentials will be used by the Amazon Web Services Systems Manager agent.
-    pub sql_server_credentials: ::std::option::Option<::std::string::String>,
+    pub sql_server_credentials: Option<String>,
     /// The tags assigned to the SQL Server High Availability instance.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl RegisteredInstance {
     /// Starts building a [`RegisteredInstance`].
     #[inline]
     pub fn builder() -> crate::types::builders::RegisteredInstanceBuilder {
-        <crate::types::builders::RegisteredInstanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RegisteredInstanceBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `SqlServerLicenseUsage` member, when set.
     #[inline]
     pub fn sql_server_license_usage(
         &self,
-    ) -> ::std::option::Option<&crate::types::SqlServerLicenseUsage> {
+    ) -> Option<&crate::types::SqlServerLicenseUsage> {
         self.sql_server_license_usage.as_ref()
     }
     /// The `HaStatus` member, when set.
     #[inline]
-    pub fn ha_status(&self) -> ::std::option::Option<&crate::types::HaStatus> {
+    pub fn ha_status(&self) -> Option<&crate::types::HaStatus> {
         self.ha_status.as_ref()
     }
     /// The `ProcessingStatus` member, when set.
     #[inline]
-    pub fn processing_status(&self) -> ::std::option::Option<&str> {
+    pub fn processing_status(&self) -> Option<&str> {
         self.processing_status.as_deref()
     }
     /// The `LastUpdatedTime` member, when set.
     #[inline]
-    pub fn last_updated_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_updated_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_updated_time.as_ref()
     }
     /// The `SqlServerCredentials` member, when set.
     #[inline]
-    pub fn sql_server_credentials(&self) -> ::std::option::Option<&str> {
+    pub fn sql_server_credentials(&self) -> Option<&str> {
         self.sql_server_credentials.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -82,36 +73,25 @@ impl RegisteredInstance {
     }
 }
 /// A builder for [`RegisteredInstance`](crate::types::RegisteredInstance); start one with `RegisteredInstance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RegisteredInstanceBuilder {
     inner: crate::types::RegisteredInstance,
 }
 impl RegisteredInstanceBuilder {
     /// Sets [`RegisteredInstance::instance_id`](crate::types::RegisteredInstance::instance_id): The ID of the SQL Server High Availability instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`RegisteredInstance::instance_id`](crate::types::RegisteredInstance::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`RegisteredInstance::instance_id`](crate::types::RegisteredInstance::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`RegisteredInstance::sql_server_license_usage`](crate::types::RegisteredInstance::sql_server_license_usage): The license type for the SQL Server license.
@@ -119,14 +99,14 @@ impl RegisteredInstanceBuilder {
         mut self,
         input: crate::types::SqlServerLicenseUsage,
     ) -> Self {
-        self.inner.sql_server_license_usage = ::std::option::Option::Some(input);
+        self.inner.sql_server_license_usage = Some(input);
         self
     }
     /// Sets or clears [`RegisteredInstance::sql_server_license_usage`](crate::types::RegisteredInstance::sql_server_license_usage).
     #[inline]
     pub fn set_sql_server_license_usage(
         mut self,
-        input: ::std::option::Option<crate::types::SqlServerLicenseUsage>,
+        input: Option<crate::types::SqlServerLicenseUsage>,
     ) -> Self {
         self.inner.sql_server_license_usage = input;
         self
@@ -135,50 +115,39 @@ impl RegisteredInstanceBuilder {
     #[inline]
     pub fn get_sql_server_license_usage(
         &self,
-    ) -> &::std::option::Option<crate::types::SqlServerLicenseUsage> {
+    ) -> &Option<crate::types::SqlServerLicenseUsage> {
         &self.inner.sql_server_license_usage
     }
     /// Sets [`RegisteredInstance::ha_status`](crate::types::RegisteredInstance::ha_status): The SQL Server High Availability status of the instance.
     pub fn ha_status(mut self, input: crate::types::HaStatus) -> Self {
-        self.inner.ha_status = ::std::option::Option::Some(input);
+        self.inner.ha_status = Some(input);
         self
     }
     /// Sets or clears [`RegisteredInstance::ha_status`](crate::types::RegisteredInstance::ha_status).
     #[inline]
-    pub fn set_ha_status(
-        mut self,
-        input: ::std::option::Option<crate::types::HaStatus>,
-    ) -> Self {
+    pub fn set_ha_status(mut self, input: Option<crate::types::HaStatus>) -> Self {
         self.inner.ha_status = input;
         self
     }
     /// The value set for [`RegisteredInstance::ha_status`](crate::types::RegisteredInstance::ha_status), if any.
     #[inline]
-    pub fn get_ha_status(&self) -> &::std::option::Option<crate::types::HaStatus> {
+    pub fn get_ha_status(&self) -> &Option<crate::types::HaStatus> {
         &self.inner.ha_status
     }
     /// Sets [`RegisteredInstance::processing_status`](crate::types::RegisteredInstance::processing_status): A brief description of the SQL Server High Availability status.
-    pub fn processing_status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.processing_status = ::std::option::Option::Some(input.into());
+    pub fn processing_status(mut self, input: impl Into<String>) -> Self {
+        self.inner.processing_status = Some(input.into());
         self
     }
     /// Sets or clears [`RegisteredInstance::processing_status`](crate::types::RegisteredInstance::processing_status).
     #[inline]
-    pub fn set_processing_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_processing_status(mut self, input: Option<String>) -> Self {
         self.inner.processing_status = input;
         self
     }
     /// The value set for [`RegisteredInstance::processing_status`](crate::types::RegisteredInstance::processing_status), if any.
     #[inline]
-    pub fn get_processing_status(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_processing_status(&self) -> &Option<String> {
         &self.inner.processing_status
     }
     /// Sets [`RegisteredInstance::last_updated_time`](crate::types::RegisteredInstance::last_updated_time): The date and time when the instance's SQL Server High Availability status was last updated, in the ISO 8601 format in the UTC time zone (`YYYY-MM-DDThh:mm:ss.sssZ`).
@@ -186,14 +155,14 @@ impl RegisteredInstanceBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_time = ::std::option::Option::Some(input);
+        self.inner.last_updated_time = Some(input);
         self
     }
     /// Sets or clears [`RegisteredInstance::last_updated_time`](crate::types::RegisteredInstance::last_updated_time).
     #[inline]
     pub fn set_last_updated_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_updated_time = input;
         self
@@ -202,31 +171,23 @@ impl RegisteredInstanceBuilder {
     #[inline]
     pub fn get_last_updated_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_time
     }
     /// Sets [`RegisteredInstance::sql_server_credentials`](crate::types::RegisteredInstance::sql_server_credentials): The ARN of the Secrets Manager secret containing the SQL Server access credentials for the SQL Server High Availability instance.
-    pub fn sql_server_credentials(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sql_server_credentials = ::std::option::Option::Some(input.into());
+    pub fn sql_server_credentials(mut self, input: impl Into<String>) -> Self {
+        self.inner.sql_server_credentials = Some(input.into());
         self
     }
     /// Sets or clears [`RegisteredInstance::sql_server_credentials`](crate::types::RegisteredInstance::sql_server_credentials).
     #[inline]
-    pub fn set_sql_server_credentials(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sql_server_credentials(mut self, input: Option<String>) -> Self {
         self.inner.sql_server_credentials = input;
         self
     }
     /// The value set for [`RegisteredInstance::sql_server_credentials`](crate::types::RegisteredInstance::sql_server_credentials), if any.
     #[inline]
-    pub fn get_sql_server_credentials(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sql_server_credentials(&self) -> &Option<String> {
         &self.inner.sql_server_credentials
     }
     /// Appends one item to [`RegisteredInstance::tags`](crate::types::RegisteredInstance::tags): The tags assigned to the SQL Server High Availability instance.
@@ -238,18 +199,13 @@ impl RegisteredInstanceBuilder {
     }
     /// Sets or clears [`RegisteredInstance::tags`](crate::types::RegisteredInstance::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`RegisteredInstance::tags`](crate::types::RegisteredInstance::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`RegisteredInstance`]; it has no required members, so this cannot fail.
@@ -261,32 +217,26 @@ impl RegisteredInstanceBuilder {
 impl ::awsgen_runtime::xml::FromXml for RegisteredInstance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "sqlServerLicenseUsage" => {
-                    value.sql_server_license_usage = ::std::option::Option::Some(
+                    value.sql_server_license_usage = Some(
                         crate::types::SqlServerLicenseUsage::from(child.text()),
                     );
                 }
                 "haStatus" => {
-                    value.ha_status = ::std::option::Option::Some(
-                        crate::types::HaStatus::from(child.text()),
-                    );
+                    value.ha_status = Some(crate::types::HaStatus::from(child.text()));
                 }
                 "processingStatus" => {
-                    value.processing_status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.processing_status = Some(String::from(child.text()));
                 }
                 "lastUpdatedTime" => {
-                    value.last_updated_time = ::std::option::Option::Some(
+                    value.last_updated_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -295,12 +245,10 @@ impl ::awsgen_runtime::xml::FromXml for RegisteredInstance {
                     );
                 }
                 "sqlServerCredentials" => {
-                    value.sql_server_credentials = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.sql_server_credentials = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -310,6 +258,6 @@ impl ::awsgen_runtime::xml::FromXml for RegisteredInstance {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,42 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayMulticastDomainAssociationsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayMulticastDomainAssociationsResult {
     /// Information about the multicast domain associations.
-    pub associations: ::std::option::Option<
-        crate::types::TransitGatewayMulticastDomainAssociations,
-    >,
+    pub associations: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
 }
 impl RejectTransitGatewayMulticastDomainAssociationsResult {
     /// Starts building a [`RejectTransitGatewayMulticastDomainAssociationsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
-        <crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RejectTransitGatewayMulticastDomainAssociationsResultBuilder as Default>::default()
     }
     /// The `Associations` member, when set.
     #[inline]
     pub fn associations(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayMulticastDomainAssociations,
-    > {
+    ) -> Option<&crate::types::TransitGatewayMulticastDomainAssociations> {
         self.associations.as_ref()
     }
 }
 /// A builder for [`RejectTransitGatewayMulticastDomainAssociationsResult`](crate::types::RejectTransitGatewayMulticastDomainAssociationsResult); start one with `RejectTransitGatewayMulticastDomainAssociationsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
     inner: crate::types::RejectTransitGatewayMulticastDomainAssociationsResult,
 }
@@ -47,16 +33,14 @@ impl RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDomainAssociations,
     ) -> Self {
-        self.inner.associations = ::std::option::Option::Some(input);
+        self.inner.associations = Some(input);
         self
     }
     /// Sets or clears [`RejectTransitGatewayMulticastDomainAssociationsResult::associations`](crate::types::RejectTransitGatewayMulticastDomainAssociationsResult::associations).
     #[inline]
     pub fn set_associations(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMulticastDomainAssociations,
-        >,
+        input: Option<crate::types::TransitGatewayMulticastDomainAssociations>,
     ) -> Self {
         self.inner.associations = input;
         self
@@ -65,9 +49,7 @@ impl RejectTransitGatewayMulticastDomainAssociationsResultBuilder {
     #[inline]
     pub fn get_associations(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayMulticastDomainAssociations,
-    > {
+    ) -> &Option<crate::types::TransitGatewayMulticastDomainAssociations> {
         &self.inner.associations
     }
     /// Builds the [`RejectTransitGatewayMulticastDomainAssociationsResult`]; it has no required members, so this cannot fail.
@@ -82,17 +64,17 @@ impl ::awsgen_runtime::xml::FromXml
 for RejectTransitGatewayMulticastDomainAssociationsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "associations" {
-                value.associations = ::std::option::Option::Some(
+                value.associations = Some(
                     <crate::types::TransitGatewayMulticastDomainAssociations as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RejectTransitGatewayPeeringAttachmentResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RejectTransitGatewayPeeringAttachmentResult {
     /// The transit gateway peering attachment.
-    pub transit_gateway_peering_attachment: ::std::option::Option<
+    pub transit_gateway_peering_attachment: Option<
         crate::types::TransitGatewayPeeringAttachment,
     >,
 }
@@ -19,23 +14,18 @@ impl RejectTransitGatewayPeeringAttachmentResult {
     /// Starts building a [`RejectTransitGatewayPeeringAttachmentResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RejectTransitGatewayPeeringAttachmentResultBuilder {
-        <crate::types::builders::RejectTransitGatewayPeeringAttachmentResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RejectTransitGatewayPeeringAttachmentResultBuilder as Default>::default()
     }
     /// The `TransitGatewayPeeringAttachment` member, when set.
     #[inline]
     pub fn transit_gateway_peering_attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPeeringAttachment> {
+    ) -> Option<&crate::types::TransitGatewayPeeringAttachment> {
         self.transit_gateway_peering_attachment.as_ref()
     }
 }
 /// A builder for [`RejectTransitGatewayPeeringAttachmentResult`](crate::types::RejectTransitGatewayPeeringAttachmentResult); start one with `RejectTransitGatewayPeeringAttachmentResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RejectTransitGatewayPeeringAttachmentResultBuilder {
     inner: crate::types::RejectTransitGatewayPeeringAttachmentResult,
 }
@@ -45,16 +35,14 @@ impl RejectTransitGatewayPeeringAttachmentResultBuilder {
         mut self,
         input: crate::types::TransitGatewayPeeringAttachment,
     ) -> Self {
-        self.inner.transit_gateway_peering_attachment = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.transit_gateway_peering_attachment = Some(input);
         self
     }
     /// Sets or clears [`RejectTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment`](crate::types::RejectTransitGatewayPeeringAttachmentResult::transit_gateway_peering_attachment).
     #[inline]
     pub fn set_transit_gateway_peering_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPeeringAttachment>,
+        input: Option<crate::types::TransitGatewayPeeringAttachment>,
     ) -> Self {
         self.inner.transit_gateway_peering_attachment = input;
         self
@@ -63,7 +51,7 @@ impl RejectTransitGatewayPeeringAttachmentResultBuilder {
     #[inline]
     pub fn get_transit_gateway_peering_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPeeringAttachment> {
+    ) -> &Option<crate::types::TransitGatewayPeeringAttachment> {
         &self.inner.transit_gateway_peering_attachment
     }
     /// Builds the [`RejectTransitGatewayPeeringAttachmentResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl RejectTransitGatewayPeeringAttachmentResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for RejectTransitGatewayPeeringAttachmentResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPeeringAttachment" {
-                value.transit_gateway_peering_attachment = ::std::option::Option::Some(
+                value.transit_gateway_peering_attachment = Some(
                     <crate::types::TransitGatewayPeeringAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,145 +2,115 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseAddressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReleaseAddressRequest {
     /// The allocation ID. This parameter is required.
-    pub allocation_id: ::std::option::Option<::std::string::String>,
+    pub allocation_id: Option<String>,
     /// Deprecated.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
     /// The set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses.
     ///
     /// If you provide an incorrect network border group, you receive an `InvalidAddress.NotFound` error.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ReleaseAddressRequest {
     /// Starts building a [`ReleaseAddressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReleaseAddressRequestBuilder {
-        <crate::types::builders::ReleaseAddressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReleaseAddressRequestBuilder as Default>::default()
     }
     /// The `AllocationId` member, when set.
     #[inline]
-    pub fn allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn allocation_id(&self) -> Option<&str> {
         self.allocation_id.as_deref()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ReleaseAddressRequest`](crate::types::ReleaseAddressRequest); start one with `ReleaseAddressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReleaseAddressRequestBuilder {
     inner: crate::types::ReleaseAddressRequest,
 }
 impl ReleaseAddressRequestBuilder {
     /// Sets [`ReleaseAddressRequest::allocation_id`](crate::types::ReleaseAddressRequest::allocation_id): The allocation ID.
-    pub fn allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.allocation_id = ::std::option::Option::Some(input.into());
+    pub fn allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReleaseAddressRequest::allocation_id`](crate::types::ReleaseAddressRequest::allocation_id).
     #[inline]
-    pub fn set_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.allocation_id = input;
         self
     }
     /// The value set for [`ReleaseAddressRequest::allocation_id`](crate::types::ReleaseAddressRequest::allocation_id), if any.
     #[inline]
-    pub fn get_allocation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_allocation_id(&self) -> &Option<String> {
         &self.inner.allocation_id
     }
     /// Sets [`ReleaseAddressRequest::public_ip`](crate::types::ReleaseAddressRequest::public_ip): Deprecated.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`ReleaseAddressRequest::public_ip`](crate::types::ReleaseAddressRequest::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`ReleaseAddressRequest::public_ip`](crate::types::ReleaseAddressRequest::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Sets [`ReleaseAddressRequest::network_border_group`](crate::types::ReleaseAddressRequest::network_border_group): The set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`ReleaseAddressRequest::network_border_group`](crate::types::ReleaseAddressRequest::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`ReleaseAddressRequest::network_border_group`](crate::types::ReleaseAddressRequest::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`ReleaseAddressRequest::dry_run`](crate::types::ReleaseAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ReleaseAddressRequest::dry_run`](crate::types::ReleaseAddressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ReleaseAddressRequest::dry_run`](crate::types::ReleaseAddressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ReleaseAddressRequest`]; it has no required members, so this cannot fail.
@@ -153,19 +123,19 @@ impl ::awsgen_runtime::query::WriteQuery for ReleaseAddressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allocation_id {
             body.member("AllocationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+        if let Some(value) = &self.public_ip {
             body.member("PublicIp", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             body.member("NetworkBorderGroup", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,38 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseHostsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReleaseHostsRequest {
     /// The IDs of the Dedicated Hosts to release.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub host_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub host_ids: Option<Vec<String>>,
 }
 impl ReleaseHostsRequest {
     /// Starts building a [`ReleaseHostsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReleaseHostsRequestBuilder {
-        <crate::types::builders::ReleaseHostsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReleaseHostsRequestBuilder as Default>::default()
     }
     /// The `HostIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn host_ids(&self) -> &[::std::string::String] {
+    pub fn host_ids(&self) -> &[String] {
         self.host_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ReleaseHostsRequest`](crate::types::ReleaseHostsRequest); start one with `ReleaseHostsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReleaseHostsRequestBuilder {
     inner: crate::types::ReleaseHostsRequest,
 }
@@ -41,56 +31,48 @@ impl ReleaseHostsRequestBuilder {
     /// Appends one item to [`ReleaseHostsRequest::host_ids`](crate::types::ReleaseHostsRequest::host_ids): The IDs of the Dedicated Hosts to release.
     ///
     /// To set the whole list at once, use [`set_host_ids`](Self::set_host_ids).
-    pub fn host_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn host_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.host_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReleaseHostsRequest::host_ids`](crate::types::ReleaseHostsRequest::host_ids).
     #[inline]
-    pub fn set_host_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_host_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.host_ids = input;
         self
     }
     /// The value set for [`ReleaseHostsRequest::host_ids`](crate::types::ReleaseHostsRequest::host_ids), if any.
     #[inline]
-    pub fn get_host_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_host_ids(&self) -> &Option<Vec<String>> {
         &self.inner.host_ids
     }
     /// Builds the [`ReleaseHostsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReleaseHostsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.host_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReleaseHostsRequest",
                 member: "host_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ReleaseHostsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.host_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.host_ids {
             let member_0 = body.enter("HostId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,197 +2,167 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseIpamPoolAllocationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReleaseIpamPoolAllocationRequest {
     /// A check for whether you have the required permissions for the action without actually making the request and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the IPAM pool which contains the allocation you want to release.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_id: Option<String>,
     /// The CIDR of the allocation you want to release.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The ID of the allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ipam_pool_allocation_id: ::std::option::Option<::std::string::String>,
+    pub ipam_pool_allocation_id: Option<String>,
 }
 impl ReleaseIpamPoolAllocationRequest {
     /// Starts building a [`ReleaseIpamPoolAllocationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReleaseIpamPoolAllocationRequestBuilder {
-        <crate::types::builders::ReleaseIpamPoolAllocationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReleaseIpamPoolAllocationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `IpamPoolId` member, when set.
     #[inline]
-    pub fn ipam_pool_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_id(&self) -> Option<&str> {
         self.ipam_pool_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `IpamPoolAllocationId` member, when set.
     #[inline]
-    pub fn ipam_pool_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn ipam_pool_allocation_id(&self) -> Option<&str> {
         self.ipam_pool_allocation_id.as_deref()
     }
 }
 /// A builder for [`ReleaseIpamPoolAllocationRequest`](crate::types::ReleaseIpamPoolAllocationRequest); start one with `ReleaseIpamPoolAllocationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReleaseIpamPoolAllocationRequestBuilder {
     inner: crate::types::ReleaseIpamPoolAllocationRequest,
 }
 impl ReleaseIpamPoolAllocationRequestBuilder {
     /// Sets [`ReleaseIpamPoolAllocationRequest::dry_run`](crate::types::ReleaseIpamPoolAllocationRequest::dry_run): A check for whether you have the required permissions for the action without actually making the request and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ReleaseIpamPoolAllocationRequest::dry_run`](crate::types::ReleaseIpamPoolAllocationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ReleaseIpamPoolAllocationRequest::dry_run`](crate::types::ReleaseIpamPoolAllocationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ReleaseIpamPoolAllocationRequest::ipam_pool_id`](crate::types::ReleaseIpamPoolAllocationRequest::ipam_pool_id): The ID of the IPAM pool which contains the allocation you want to release.
-    pub fn ipam_pool_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReleaseIpamPoolAllocationRequest::ipam_pool_id`](crate::types::ReleaseIpamPoolAllocationRequest::ipam_pool_id).
     #[inline]
-    pub fn set_ipam_pool_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_id = input;
         self
     }
     /// The value set for [`ReleaseIpamPoolAllocationRequest::ipam_pool_id`](crate::types::ReleaseIpamPoolAllocationRequest::ipam_pool_id), if any.
     #[inline]
-    pub fn get_ipam_pool_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_id
     }
     /// Sets [`ReleaseIpamPoolAllocationRequest::cidr`](crate::types::ReleaseIpamPoolAllocationRequest::cidr): The CIDR of the allocation you want to release.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`ReleaseIpamPoolAllocationRequest::cidr`](crate::types::ReleaseIpamPoolAllocationRequest::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`ReleaseIpamPoolAllocationRequest::cidr`](crate::types::ReleaseIpamPoolAllocationRequest::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`ReleaseIpamPoolAllocationRequest::ipam_pool_allocation_id`](crate::types::ReleaseIpamPoolAllocationRequest::ipam_pool_allocation_id): The ID of the allocation.
-    pub fn ipam_pool_allocation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipam_pool_allocation_id = ::std::option::Option::Some(input.into());
+    pub fn ipam_pool_allocation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipam_pool_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReleaseIpamPoolAllocationRequest::ipam_pool_allocation_id`](crate::types::ReleaseIpamPoolAllocationRequest::ipam_pool_allocation_id).
     #[inline]
-    pub fn set_ipam_pool_allocation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipam_pool_allocation_id(mut self, input: Option<String>) -> Self {
         self.inner.ipam_pool_allocation_id = input;
         self
     }
     /// The value set for [`ReleaseIpamPoolAllocationRequest::ipam_pool_allocation_id`](crate::types::ReleaseIpamPoolAllocationRequest::ipam_pool_allocation_id), if any.
     #[inline]
-    pub fn get_ipam_pool_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipam_pool_allocation_id(&self) -> &Option<String> {
         &self.inner.ipam_pool_allocation_id
     }
     /// Builds the [`ReleaseIpamPoolAllocationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReleaseIpamPoolAllocationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.ipam_pool_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReleaseIpamPoolAllocationRequest",
                 member: "ipam_pool_id",
             });
         }
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReleaseIpamPoolAllocationRequest",
                 member: "cidr",
             });
         }
         if self.inner.ipam_pool_allocation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReleaseIpamPoolAllocationRequest",
                 member: "ipam_pool_allocation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ReleaseIpamPoolAllocationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             body.member("IpamPoolId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_allocation_id {
+        if let Some(value) = &self.ipam_pool_allocation_id {
             body.member("IpamPoolAllocationId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

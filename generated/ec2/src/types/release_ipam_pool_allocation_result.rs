@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReleaseIpamPoolAllocationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReleaseIpamPoolAllocationResult {
     /// Indicates if the release was successful.
-    pub success: ::std::option::Option<bool>,
+    pub success: Option<bool>,
 }
 impl ReleaseIpamPoolAllocationResult {
     /// Starts building a [`ReleaseIpamPoolAllocationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReleaseIpamPoolAllocationResultBuilder {
-        <crate::types::builders::ReleaseIpamPoolAllocationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReleaseIpamPoolAllocationResultBuilder as Default>::default()
     }
     /// The `Success` member, when set.
     #[inline]
-    pub fn success(&self) -> ::std::option::Option<bool> {
+    pub fn success(&self) -> Option<bool> {
         self.success
     }
 }
 /// A builder for [`ReleaseIpamPoolAllocationResult`](crate::types::ReleaseIpamPoolAllocationResult); start one with `ReleaseIpamPoolAllocationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReleaseIpamPoolAllocationResultBuilder {
     inner: crate::types::ReleaseIpamPoolAllocationResult,
 }
 impl ReleaseIpamPoolAllocationResultBuilder {
     /// Sets [`ReleaseIpamPoolAllocationResult::success`](crate::types::ReleaseIpamPoolAllocationResult::success): Indicates if the release was successful.
     pub fn success(mut self, input: bool) -> Self {
-        self.inner.success = ::std::option::Option::Some(input);
+        self.inner.success = Some(input);
         self
     }
     /// Sets or clears [`ReleaseIpamPoolAllocationResult::success`](crate::types::ReleaseIpamPoolAllocationResult::success).
     #[inline]
-    pub fn set_success(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_success(mut self, input: Option<bool>) -> Self {
         self.inner.success = input;
         self
     }
     /// The value set for [`ReleaseIpamPoolAllocationResult::success`](crate::types::ReleaseIpamPoolAllocationResult::success), if any.
     #[inline]
-    pub fn get_success(&self) -> &::std::option::Option<bool> {
+    pub fn get_success(&self) -> &Option<bool> {
         &self.inner.success
     }
     /// Builds the [`ReleaseIpamPoolAllocationResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl ReleaseIpamPoolAllocationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReleaseIpamPoolAllocationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "success" {
-                value.success = ::std::option::Option::Some(child.text() == "true");
+                value.success = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,60 +4,44 @@
 /// Remove an operating Region from an IPAM. Operating Regions are Amazon Web Services Regions where the IPAM is allowed to manage IP address CIDRs. IPAM only discovers and monitors resources in the Amazon Web Services Regions you select as operating Regions.
 ///
 /// For more information about operating Regions, see [Create an IPAM](https://docs.aws.amazon.com/vpc/latest/ipam/create-ipam.html) in the *Amazon VPC IPAM User Guide*
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemoveIpamOperatingRegion {
     /// The name of the operating Region you want to remove.
-    pub region_name: ::std::option::Option<::std::string::String>,
+    pub region_name: Option<String>,
 }
 impl RemoveIpamOperatingRegion {
     /// Starts building a [`RemoveIpamOperatingRegion`].
     #[inline]
     pub fn builder() -> crate::types::builders::RemoveIpamOperatingRegionBuilder {
-        <crate::types::builders::RemoveIpamOperatingRegionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RemoveIpamOperatingRegionBuilder as Default>::default()
     }
     /// The `RegionName` member, when set.
     #[inline]
-    pub fn region_name(&self) -> ::std::option::Option<&str> {
+    pub fn region_name(&self) -> Option<&str> {
         self.region_name.as_deref()
     }
 }
 /// A builder for [`RemoveIpamOperatingRegion`](crate::types::RemoveIpamOperatingRegion); start one with `RemoveIpamOperatingRegion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RemoveIpamOperatingRegionBuilder {
     inner: crate::types::RemoveIpamOperatingRegion,
 }
 impl RemoveIpamOperatingRegionBuilder {
     /// Sets [`RemoveIpamOperatingRegion::region_name`](crate::types::RemoveIpamOperatingRegion::region_name): The name of the operating Region you want to remove.
-    pub fn region_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region_name = ::std::option::Option::Some(input.into());
+    pub fn region_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.region_name = Some(input.into());
         self
     }
     /// Sets or clears [`RemoveIpamOperatingRegion::region_name`](crate::types::RemoveIpamOperatingRegion::region_name).
     #[inline]
-    pub fn set_region_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region_name(mut self, input: Option<String>) -> Self {
         self.inner.region_name = input;
         self
     }
     /// The value set for [`RemoveIpamOperatingRegion::region_name`](crate::types::RemoveIpamOperatingRegion::region_name), if any.
     #[inline]
-    pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region_name(&self) -> &Option<String> {
         &self.inner.region_name
     }
     /// Builds the [`RemoveIpamOperatingRegion`]; it has no required members, so this cannot fail.
@@ -70,10 +54,10 @@ impl ::awsgen_runtime::query::WriteQuery for RemoveIpamOperatingRegion {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.region_name {
             body.member("RegionName", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An entry for a prefix list.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemovePrefixListEntry {
     /// The CIDR block.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
 }
 impl RemovePrefixListEntry {
     /// Starts building a [`RemovePrefixListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::RemovePrefixListEntryBuilder {
-        <crate::types::builders::RemovePrefixListEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RemovePrefixListEntryBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
 }
 /// A builder for [`RemovePrefixListEntry`](crate::types::RemovePrefixListEntry); start one with `RemovePrefixListEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RemovePrefixListEntryBuilder {
     inner: crate::types::RemovePrefixListEntry,
 }
 impl RemovePrefixListEntryBuilder {
     /// Sets [`RemovePrefixListEntry::cidr`](crate::types::RemovePrefixListEntry::cidr): The CIDR block.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePrefixListEntry::cidr`](crate::types::RemovePrefixListEntry::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`RemovePrefixListEntry::cidr`](crate::types::RemovePrefixListEntry::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Builds the [`RemovePrefixListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RemovePrefixListEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePrefixListEntry",
                 member: "cidr",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RemovePrefixListEntry {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cidr {
             body.member("Cidr", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

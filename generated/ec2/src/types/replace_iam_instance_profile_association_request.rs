@@ -2,51 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceIamInstanceProfileAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceIamInstanceProfileAssociationRequest {
     /// The IAM instance profile.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub iam_instance_profile: ::std::option::Option<
-        crate::types::IamInstanceProfileSpecification,
-    >,
+    pub iam_instance_profile: Option<crate::types::IamInstanceProfileSpecification>,
     /// The ID of the existing IAM instance profile association.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
 }
 impl ReplaceIamInstanceProfileAssociationRequest {
     /// Starts building a [`ReplaceIamInstanceProfileAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceIamInstanceProfileAssociationRequestBuilder {
-        <crate::types::builders::ReplaceIamInstanceProfileAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceIamInstanceProfileAssociationRequestBuilder as Default>::default()
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfileSpecification> {
+    ) -> Option<&crate::types::IamInstanceProfileSpecification> {
         self.iam_instance_profile.as_ref()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
 }
 /// A builder for [`ReplaceIamInstanceProfileAssociationRequest`](crate::types::ReplaceIamInstanceProfileAssociationRequest); start one with `ReplaceIamInstanceProfileAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceIamInstanceProfileAssociationRequestBuilder {
     inner: crate::types::ReplaceIamInstanceProfileAssociationRequest,
 }
@@ -56,14 +44,14 @@ impl ReplaceIamInstanceProfileAssociationRequestBuilder {
         mut self,
         input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`ReplaceIamInstanceProfileAssociationRequest::iam_instance_profile`](crate::types::ReplaceIamInstanceProfileAssociationRequest::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileSpecification>,
+        input: Option<crate::types::IamInstanceProfileSpecification>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -72,52 +60,46 @@ impl ReplaceIamInstanceProfileAssociationRequestBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileSpecification> {
+    ) -> &Option<crate::types::IamInstanceProfileSpecification> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`ReplaceIamInstanceProfileAssociationRequest::association_id`](crate::types::ReplaceIamInstanceProfileAssociationRequest::association_id): The ID of the existing IAM instance profile association.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceIamInstanceProfileAssociationRequest::association_id`](crate::types::ReplaceIamInstanceProfileAssociationRequest::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`ReplaceIamInstanceProfileAssociationRequest::association_id`](crate::types::ReplaceIamInstanceProfileAssociationRequest::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Builds the [`ReplaceIamInstanceProfileAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplaceIamInstanceProfileAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.iam_instance_profile.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplaceIamInstanceProfileAssociationRequest",
                 member: "iam_instance_profile",
             });
         }
         if self.inner.association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplaceIamInstanceProfileAssociationRequest",
                 member: "association_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -125,15 +107,15 @@ for ReplaceIamInstanceProfileAssociationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.association_id {
+        if let Some(value) = &self.association_id {
             body.member("AssociationId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

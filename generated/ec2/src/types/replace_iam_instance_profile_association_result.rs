@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceIamInstanceProfileAssociationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceIamInstanceProfileAssociationResult {
     /// Information about the IAM instance profile association.
-    pub iam_instance_profile_association: ::std::option::Option<
+    pub iam_instance_profile_association: Option<
         crate::types::IamInstanceProfileAssociation,
     >,
 }
@@ -19,23 +14,18 @@ impl ReplaceIamInstanceProfileAssociationResult {
     /// Starts building a [`ReplaceIamInstanceProfileAssociationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceIamInstanceProfileAssociationResultBuilder {
-        <crate::types::builders::ReplaceIamInstanceProfileAssociationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceIamInstanceProfileAssociationResultBuilder as Default>::default()
     }
     /// The `IamInstanceProfileAssociation` member, when set.
     #[inline]
     pub fn iam_instance_profile_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfileAssociation> {
+    ) -> Option<&crate::types::IamInstanceProfileAssociation> {
         self.iam_instance_profile_association.as_ref()
     }
 }
 /// A builder for [`ReplaceIamInstanceProfileAssociationResult`](crate::types::ReplaceIamInstanceProfileAssociationResult); start one with `ReplaceIamInstanceProfileAssociationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceIamInstanceProfileAssociationResultBuilder {
     inner: crate::types::ReplaceIamInstanceProfileAssociationResult,
 }
@@ -45,14 +35,14 @@ impl ReplaceIamInstanceProfileAssociationResultBuilder {
         mut self,
         input: crate::types::IamInstanceProfileAssociation,
     ) -> Self {
-        self.inner.iam_instance_profile_association = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile_association = Some(input);
         self
     }
     /// Sets or clears [`ReplaceIamInstanceProfileAssociationResult::iam_instance_profile_association`](crate::types::ReplaceIamInstanceProfileAssociationResult::iam_instance_profile_association).
     #[inline]
     pub fn set_iam_instance_profile_association(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileAssociation>,
+        input: Option<crate::types::IamInstanceProfileAssociation>,
     ) -> Self {
         self.inner.iam_instance_profile_association = input;
         self
@@ -61,7 +51,7 @@ impl ReplaceIamInstanceProfileAssociationResultBuilder {
     #[inline]
     pub fn get_iam_instance_profile_association(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileAssociation> {
+    ) -> &Option<crate::types::IamInstanceProfileAssociation> {
         &self.inner.iam_instance_profile_association
     }
     /// Builds the [`ReplaceIamInstanceProfileAssociationResult`]; it has no required members, so this cannot fail.
@@ -73,17 +63,17 @@ impl ReplaceIamInstanceProfileAssociationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReplaceIamInstanceProfileAssociationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "iamInstanceProfileAssociation" {
-                value.iam_instance_profile_association = ::std::option::Option::Some(
+                value.iam_instance_profile_association = Some(
                     <crate::types::IamInstanceProfileAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceImageCriteriaInAllowedImagesSettingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsRequest {
     /// The list of criteria that are evaluated to determine whether AMIs are discoverable and usable in the account in the specified Amazon Web Services Region.
-    pub image_criteria: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImageCriterionRequest>,
-    >,
+    pub image_criteria: Option<Vec<crate::types::ImageCriterionRequest>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ReplaceImageCriteriaInAllowedImagesSettingsRequest {
     /// Starts building a [`ReplaceImageCriteriaInAllowedImagesSettingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
-        <crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder as Default>::default()
     }
     /// The `ImageCriteria` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ReplaceImageCriteriaInAllowedImagesSettingsRequest`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest); start one with `ReplaceImageCriteriaInAllowedImagesSettingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
     inner: crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest,
 }
@@ -56,9 +44,7 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
     #[inline]
     pub fn set_image_criteria(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ImageCriterionRequest>,
-        >,
+        input: Option<Vec<crate::types::ImageCriterionRequest>>,
     ) -> Self {
         self.inner.image_criteria = input;
         self
@@ -67,23 +53,23 @@ impl ReplaceImageCriteriaInAllowedImagesSettingsRequestBuilder {
     #[inline]
     pub fn get_image_criteria(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImageCriterionRequest>> {
+    ) -> &Option<Vec<crate::types::ImageCriterionRequest>> {
         &self.inner.image_criteria
     }
     /// Sets [`ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ReplaceImageCriteriaInAllowedImagesSettingsRequest`]; it has no required members, so this cannot fail.
@@ -99,8 +85,8 @@ for ReplaceImageCriteriaInAllowedImagesSettingsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.image_criteria {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.image_criteria {
             let member_0 = body.enter("ImageCriterion");
             body.items(
                 value,
@@ -108,9 +94,9 @@ for ReplaceImageCriteriaInAllowedImagesSettingsRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceImageCriteriaInAllowedImagesSettingsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_value: ::std::option::Option<bool>,
+    pub return_value: Option<bool>,
 }
 impl ReplaceImageCriteriaInAllowedImagesSettingsResult {
     /// Starts building a [`ReplaceImageCriteriaInAllowedImagesSettingsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
-        <crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder as Default>::default()
     }
     /// The `ReturnValue` member, when set.
     #[inline]
-    pub fn return_value(&self) -> ::std::option::Option<bool> {
+    pub fn return_value(&self) -> Option<bool> {
         self.return_value
     }
 }
 /// A builder for [`ReplaceImageCriteriaInAllowedImagesSettingsResult`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult); start one with `ReplaceImageCriteriaInAllowedImagesSettingsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
     inner: crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult,
 }
 impl ReplaceImageCriteriaInAllowedImagesSettingsResultBuilder {
     /// Sets [`ReplaceImageCriteriaInAllowedImagesSettingsResult::return_value`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult::return_value): Returns `true` if the request succeeds; otherwise, it returns an error.
     pub fn return_value(mut self, input: bool) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input);
+        self.inner.return_value = Some(input);
         self
     }
     /// Sets or clears [`ReplaceImageCriteriaInAllowedImagesSettingsResult::return_value`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult::return_value).
     #[inline]
-    pub fn set_return_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_value(mut self, input: Option<bool>) -> Self {
         self.inner.return_value = input;
         self
     }
     /// The value set for [`ReplaceImageCriteriaInAllowedImagesSettingsResult::return_value`](crate::types::ReplaceImageCriteriaInAllowedImagesSettingsResult::return_value), if any.
     #[inline]
-    pub fn get_return_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_value(&self) -> &Option<bool> {
         &self.inner.return_value
     }
     /// Builds the [`ReplaceImageCriteriaInAllowedImagesSettingsResult`]; it has no required members, so this cannot fail.
@@ -64,13 +54,13 @@ impl ::awsgen_runtime::xml::FromXml
 for ReplaceImageCriteriaInAllowedImagesSettingsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_value = ::std::option::Option::Some(child.text() == "true");
+                value.return_value = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

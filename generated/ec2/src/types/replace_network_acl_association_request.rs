@@ -2,155 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceNetworkAclAssociationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceNetworkAclAssociationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the current association between the original network ACL and the subnet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The ID of the new network ACL to associate with the subnet.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_acl_id: ::std::option::Option<::std::string::String>,
+    pub network_acl_id: Option<String>,
 }
 impl ReplaceNetworkAclAssociationRequest {
     /// Starts building a [`ReplaceNetworkAclAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceNetworkAclAssociationRequestBuilder {
-        <crate::types::builders::ReplaceNetworkAclAssociationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceNetworkAclAssociationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `NetworkAclId` member, when set.
     #[inline]
-    pub fn network_acl_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_acl_id(&self) -> Option<&str> {
         self.network_acl_id.as_deref()
     }
 }
 /// A builder for [`ReplaceNetworkAclAssociationRequest`](crate::types::ReplaceNetworkAclAssociationRequest); start one with `ReplaceNetworkAclAssociationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceNetworkAclAssociationRequestBuilder {
     inner: crate::types::ReplaceNetworkAclAssociationRequest,
 }
 impl ReplaceNetworkAclAssociationRequestBuilder {
     /// Sets [`ReplaceNetworkAclAssociationRequest::dry_run`](crate::types::ReplaceNetworkAclAssociationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ReplaceNetworkAclAssociationRequest::dry_run`](crate::types::ReplaceNetworkAclAssociationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ReplaceNetworkAclAssociationRequest::dry_run`](crate::types::ReplaceNetworkAclAssociationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ReplaceNetworkAclAssociationRequest::association_id`](crate::types::ReplaceNetworkAclAssociationRequest::association_id): The ID of the current association between the original network ACL and the subnet.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceNetworkAclAssociationRequest::association_id`](crate::types::ReplaceNetworkAclAssociationRequest::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`ReplaceNetworkAclAssociationRequest::association_id`](crate::types::ReplaceNetworkAclAssociationRequest::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`ReplaceNetworkAclAssociationRequest::network_acl_id`](crate::types::ReplaceNetworkAclAssociationRequest::network_acl_id): The ID of the new network ACL to associate with the subnet.
-    pub fn network_acl_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_acl_id = ::std::option::Option::Some(input.into());
+    pub fn network_acl_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_acl_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceNetworkAclAssociationRequest::network_acl_id`](crate::types::ReplaceNetworkAclAssociationRequest::network_acl_id).
     #[inline]
-    pub fn set_network_acl_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_acl_id(mut self, input: Option<String>) -> Self {
         self.inner.network_acl_id = input;
         self
     }
     /// The value set for [`ReplaceNetworkAclAssociationRequest::network_acl_id`](crate::types::ReplaceNetworkAclAssociationRequest::network_acl_id), if any.
     #[inline]
-    pub fn get_network_acl_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_acl_id(&self) -> &Option<String> {
         &self.inner.network_acl_id
     }
     /// Builds the [`ReplaceNetworkAclAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplaceNetworkAclAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.association_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplaceNetworkAclAssociationRequest",
                 member: "association_id",
             });
         }
         if self.inner.network_acl_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplaceNetworkAclAssociationRequest",
                 member: "network_acl_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ReplaceNetworkAclAssociationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.association_id {
+        if let Some(value) = &self.association_id {
             body.member("AssociationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_acl_id {
+        if let Some(value) = &self.network_acl_id {
             body.member("NetworkAclId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

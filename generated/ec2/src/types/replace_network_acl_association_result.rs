@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceNetworkAclAssociationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceNetworkAclAssociationResult {
     /// The ID of the new association.
-    pub new_association_id: ::std::option::Option<::std::string::String>,
+    pub new_association_id: Option<String>,
 }
 impl ReplaceNetworkAclAssociationResult {
     /// Starts building a [`ReplaceNetworkAclAssociationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceNetworkAclAssociationResultBuilder {
-        <crate::types::builders::ReplaceNetworkAclAssociationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceNetworkAclAssociationResultBuilder as Default>::default()
     }
     /// The `NewAssociationId` member, when set.
     #[inline]
-    pub fn new_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn new_association_id(&self) -> Option<&str> {
         self.new_association_id.as_deref()
     }
 }
 /// A builder for [`ReplaceNetworkAclAssociationResult`](crate::types::ReplaceNetworkAclAssociationResult); start one with `ReplaceNetworkAclAssociationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceNetworkAclAssociationResultBuilder {
     inner: crate::types::ReplaceNetworkAclAssociationResult,
 }
 impl ReplaceNetworkAclAssociationResultBuilder {
     /// Sets [`ReplaceNetworkAclAssociationResult::new_association_id`](crate::types::ReplaceNetworkAclAssociationResult::new_association_id): The ID of the new association.
-    pub fn new_association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.new_association_id = ::std::option::Option::Some(input.into());
+    pub fn new_association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.new_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceNetworkAclAssociationResult::new_association_id`](crate::types::ReplaceNetworkAclAssociationResult::new_association_id).
     #[inline]
-    pub fn set_new_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_new_association_id(mut self, input: Option<String>) -> Self {
         self.inner.new_association_id = input;
         self
     }
     /// The value set for [`ReplaceNetworkAclAssociationResult::new_association_id`](crate::types::ReplaceNetworkAclAssociationResult::new_association_id), if any.
     #[inline]
-    pub fn get_new_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_new_association_id(&self) -> &Option<String> {
         &self.inner.new_association_id
     }
     /// Builds the [`ReplaceNetworkAclAssociationResult`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl ReplaceNetworkAclAssociationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReplaceNetworkAclAssociationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "newAssociationId" {
-                value.new_association_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.new_association_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a root volume replacement task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceRootVolumeTask {
     /// The ID of the root volume replacement task.
-    pub replace_root_volume_task_id: ::std::option::Option<::std::string::String>,
+    pub replace_root_volume_task_id: Option<String>,
     /// The ID of the instance for which the root volume replacement task was created.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The state of the task. The task can be in one of the following states:
     ///
     /// - `pending` - the replacement volume is being created.
@@ -23,51 +18,49 @@ pub struct ReplaceRootVolumeTask {
     /// - `failed` - the replacement task has failed but the original root volume is still attached.
     /// - `failing-detached` - the replacement task is in the process of failing. The instance might have no root volume attached.
     /// - `failed-detached` - the replacement task has failed and the instance has no root volume attached.
-    pub task_state: ::std::option::Option<crate::types::ReplaceRootVolumeTaskState>,
+    pub task_state: Option<crate::types::ReplaceRootVolumeTaskState>,
     /// The time the task was started.
-    pub start_time: ::std::option::Option<::std::string::String>,
+    pub start_time: Option<String>,
     /// The time the task completed.
-    pub complete_time: ::std::option::Option<::std::string::String>,
+    pub complete_time: Option<String>,
     /// The tags assigned to the task.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the AMI used to create the replacement root volume.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The ID of the snapshot used to create the replacement root volume.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// Indicates whether the original root volume is to be deleted after the root volume replacement task completes.
-    pub delete_replaced_root_volume: ::std::option::Option<bool>,
+    pub delete_replaced_root_volume: Option<bool>,
 }
 impl ReplaceRootVolumeTask {
     /// Starts building a [`ReplaceRootVolumeTask`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceRootVolumeTaskBuilder {
-        <crate::types::builders::ReplaceRootVolumeTaskBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceRootVolumeTaskBuilder as Default>::default()
     }
     /// The `ReplaceRootVolumeTaskId` member, when set.
     #[inline]
-    pub fn replace_root_volume_task_id(&self) -> ::std::option::Option<&str> {
+    pub fn replace_root_volume_task_id(&self) -> Option<&str> {
         self.replace_root_volume_task_id.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `TaskState` member, when set.
     #[inline]
-    pub fn task_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReplaceRootVolumeTaskState> {
+    pub fn task_state(&self) -> Option<&crate::types::ReplaceRootVolumeTaskState> {
         self.task_state.as_ref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(&self) -> ::std::option::Option<&str> {
+    pub fn start_time(&self) -> Option<&str> {
         self.start_time.as_deref()
     }
     /// The `CompleteTime` member, when set.
     #[inline]
-    pub fn complete_time(&self) -> ::std::option::Option<&str> {
+    pub fn complete_time(&self) -> Option<&str> {
         self.complete_time.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -77,77 +70,56 @@ impl ReplaceRootVolumeTask {
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `DeleteReplacedRootVolume` member, when set.
     #[inline]
-    pub fn delete_replaced_root_volume(&self) -> ::std::option::Option<bool> {
+    pub fn delete_replaced_root_volume(&self) -> Option<bool> {
         self.delete_replaced_root_volume
     }
 }
 /// A builder for [`ReplaceRootVolumeTask`](crate::types::ReplaceRootVolumeTask); start one with `ReplaceRootVolumeTask::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceRootVolumeTaskBuilder {
     inner: crate::types::ReplaceRootVolumeTask,
 }
 impl ReplaceRootVolumeTaskBuilder {
     /// Sets [`ReplaceRootVolumeTask::replace_root_volume_task_id`](crate::types::ReplaceRootVolumeTask::replace_root_volume_task_id): The ID of the root volume replacement task.
-    pub fn replace_root_volume_task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.replace_root_volume_task_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn replace_root_volume_task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.replace_root_volume_task_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::replace_root_volume_task_id`](crate::types::ReplaceRootVolumeTask::replace_root_volume_task_id).
     #[inline]
-    pub fn set_replace_root_volume_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_replace_root_volume_task_id(mut self, input: Option<String>) -> Self {
         self.inner.replace_root_volume_task_id = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::replace_root_volume_task_id`](crate::types::ReplaceRootVolumeTask::replace_root_volume_task_id), if any.
     #[inline]
-    pub fn get_replace_root_volume_task_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_replace_root_volume_task_id(&self) -> &Option<String> {
         &self.inner.replace_root_volume_task_id
     }
     /// Sets [`ReplaceRootVolumeTask::instance_id`](crate::types::ReplaceRootVolumeTask::instance_id): The ID of the instance for which the root volume replacement task was created.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::instance_id`](crate::types::ReplaceRootVolumeTask::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::instance_id`](crate::types::ReplaceRootVolumeTask::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`ReplaceRootVolumeTask::task_state`](crate::types::ReplaceRootVolumeTask::task_state): The state of the task.
@@ -155,67 +127,53 @@ impl ReplaceRootVolumeTaskBuilder {
         mut self,
         input: crate::types::ReplaceRootVolumeTaskState,
     ) -> Self {
-        self.inner.task_state = ::std::option::Option::Some(input);
+        self.inner.task_state = Some(input);
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::task_state`](crate::types::ReplaceRootVolumeTask::task_state).
     #[inline]
     pub fn set_task_state(
         mut self,
-        input: ::std::option::Option<crate::types::ReplaceRootVolumeTaskState>,
+        input: Option<crate::types::ReplaceRootVolumeTaskState>,
     ) -> Self {
         self.inner.task_state = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::task_state`](crate::types::ReplaceRootVolumeTask::task_state), if any.
     #[inline]
-    pub fn get_task_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReplaceRootVolumeTaskState> {
+    pub fn get_task_state(&self) -> &Option<crate::types::ReplaceRootVolumeTaskState> {
         &self.inner.task_state
     }
     /// Sets [`ReplaceRootVolumeTask::start_time`](crate::types::ReplaceRootVolumeTask::start_time): The time the task was started.
-    pub fn start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input.into());
+    pub fn start_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.start_time = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::start_time`](crate::types::ReplaceRootVolumeTask::start_time).
     #[inline]
-    pub fn set_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_time(mut self, input: Option<String>) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::start_time`](crate::types::ReplaceRootVolumeTask::start_time), if any.
     #[inline]
-    pub fn get_start_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_time(&self) -> &Option<String> {
         &self.inner.start_time
     }
     /// Sets [`ReplaceRootVolumeTask::complete_time`](crate::types::ReplaceRootVolumeTask::complete_time): The time the task completed.
-    pub fn complete_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.complete_time = ::std::option::Option::Some(input.into());
+    pub fn complete_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.complete_time = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::complete_time`](crate::types::ReplaceRootVolumeTask::complete_time).
     #[inline]
-    pub fn set_complete_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_complete_time(mut self, input: Option<String>) -> Self {
         self.inner.complete_time = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::complete_time`](crate::types::ReplaceRootVolumeTask::complete_time), if any.
     #[inline]
-    pub fn get_complete_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_complete_time(&self) -> &Option<String> {
         &self.inner.complete_time
     }
     /// Appends one item to [`ReplaceRootVolumeTask::tags`](crate::types::ReplaceRootVolumeTask::tags): The tags assigned to the task.
@@ -227,81 +185,61 @@ impl ReplaceRootVolumeTaskBuilder {
     }
     /// Sets or clears [`ReplaceRootVolumeTask::tags`](crate::types::ReplaceRootVolumeTask::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::tags`](crate::types::ReplaceRootVolumeTask::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ReplaceRootVolumeTask::image_id`](crate::types::ReplaceRootVolumeTask::image_id): The ID of the AMI used to create the replacement root volume.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::image_id`](crate::types::ReplaceRootVolumeTask::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::image_id`](crate::types::ReplaceRootVolumeTask::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ReplaceRootVolumeTask::snapshot_id`](crate::types::ReplaceRootVolumeTask::snapshot_id): The ID of the snapshot used to create the replacement root volume.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::snapshot_id`](crate::types::ReplaceRootVolumeTask::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::snapshot_id`](crate::types::ReplaceRootVolumeTask::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`ReplaceRootVolumeTask::delete_replaced_root_volume`](crate::types::ReplaceRootVolumeTask::delete_replaced_root_volume): Indicates whether the original root volume is to be deleted after the root volume replacement task completes.
     pub fn delete_replaced_root_volume(mut self, input: bool) -> Self {
-        self.inner.delete_replaced_root_volume = ::std::option::Option::Some(input);
+        self.inner.delete_replaced_root_volume = Some(input);
         self
     }
     /// Sets or clears [`ReplaceRootVolumeTask::delete_replaced_root_volume`](crate::types::ReplaceRootVolumeTask::delete_replaced_root_volume).
     #[inline]
-    pub fn set_delete_replaced_root_volume(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_replaced_root_volume(mut self, input: Option<bool>) -> Self {
         self.inner.delete_replaced_root_volume = input;
         self
     }
     /// The value set for [`ReplaceRootVolumeTask::delete_replaced_root_volume`](crate::types::ReplaceRootVolumeTask::delete_replaced_root_volume), if any.
     #[inline]
-    pub fn get_delete_replaced_root_volume(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_replaced_root_volume(&self) -> &Option<bool> {
         &self.inner.delete_replaced_root_volume
     }
     /// Builds the [`ReplaceRootVolumeTask`]; it has no required members, so this cannot fail.
@@ -313,37 +251,29 @@ impl ReplaceRootVolumeTaskBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReplaceRootVolumeTask {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "replaceRootVolumeTaskId" => {
-                    value.replace_root_volume_task_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.replace_root_volume_task_id = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "taskState" => {
-                    value.task_state = ::std::option::Option::Some(
+                    value.task_state = Some(
                         crate::types::ReplaceRootVolumeTaskState::from(child.text()),
                     );
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.start_time = Some(String::from(child.text()));
                 }
                 "completeTime" => {
-                    value.complete_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.complete_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -351,23 +281,17 @@ impl ::awsgen_runtime::xml::FromXml for ReplaceRootVolumeTask {
                     );
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "deleteReplacedRootVolume" => {
-                    value.delete_replaced_root_volume = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_replaced_root_volume = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,73 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceRouteTableAssociationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceRouteTableAssociationResult {
     /// The ID of the new association.
-    pub new_association_id: ::std::option::Option<::std::string::String>,
+    pub new_association_id: Option<String>,
     /// The state of the association.
-    pub association_state: ::std::option::Option<
-        crate::types::RouteTableAssociationState,
-    >,
+    pub association_state: Option<crate::types::RouteTableAssociationState>,
 }
 impl ReplaceRouteTableAssociationResult {
     /// Starts building a [`ReplaceRouteTableAssociationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceRouteTableAssociationResultBuilder {
-        <crate::types::builders::ReplaceRouteTableAssociationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceRouteTableAssociationResultBuilder as Default>::default()
     }
     /// The `NewAssociationId` member, when set.
     #[inline]
-    pub fn new_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn new_association_id(&self) -> Option<&str> {
         self.new_association_id.as_deref()
     }
     /// The `AssociationState` member, when set.
     #[inline]
     pub fn association_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteTableAssociationState> {
+    ) -> Option<&crate::types::RouteTableAssociationState> {
         self.association_state.as_ref()
     }
 }
 /// A builder for [`ReplaceRouteTableAssociationResult`](crate::types::ReplaceRouteTableAssociationResult); start one with `ReplaceRouteTableAssociationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceRouteTableAssociationResultBuilder {
     inner: crate::types::ReplaceRouteTableAssociationResult,
 }
 impl ReplaceRouteTableAssociationResultBuilder {
     /// Sets [`ReplaceRouteTableAssociationResult::new_association_id`](crate::types::ReplaceRouteTableAssociationResult::new_association_id): The ID of the new association.
-    pub fn new_association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.new_association_id = ::std::option::Option::Some(input.into());
+    pub fn new_association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.new_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceRouteTableAssociationResult::new_association_id`](crate::types::ReplaceRouteTableAssociationResult::new_association_id).
     #[inline]
-    pub fn set_new_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_new_association_id(mut self, input: Option<String>) -> Self {
         self.inner.new_association_id = input;
         self
     }
     /// The value set for [`ReplaceRouteTableAssociationResult::new_association_id`](crate::types::ReplaceRouteTableAssociationResult::new_association_id), if any.
     #[inline]
-    pub fn get_new_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_new_association_id(&self) -> &Option<String> {
         &self.inner.new_association_id
     }
     /// Sets [`ReplaceRouteTableAssociationResult::association_state`](crate::types::ReplaceRouteTableAssociationResult::association_state): The state of the association.
@@ -76,14 +56,14 @@ impl ReplaceRouteTableAssociationResultBuilder {
         mut self,
         input: crate::types::RouteTableAssociationState,
     ) -> Self {
-        self.inner.association_state = ::std::option::Option::Some(input);
+        self.inner.association_state = Some(input);
         self
     }
     /// Sets or clears [`ReplaceRouteTableAssociationResult::association_state`](crate::types::ReplaceRouteTableAssociationResult::association_state).
     #[inline]
     pub fn set_association_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteTableAssociationState>,
+        input: Option<crate::types::RouteTableAssociationState>,
     ) -> Self {
         self.inner.association_state = input;
         self
@@ -92,7 +72,7 @@ impl ReplaceRouteTableAssociationResultBuilder {
     #[inline]
     pub fn get_association_state(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteTableAssociationState> {
+    ) -> &Option<crate::types::RouteTableAssociationState> {
         &self.inner.association_state
     }
     /// Builds the [`ReplaceRouteTableAssociationResult`]; it has no required members, so this cannot fail.
@@ -104,17 +84,15 @@ impl ReplaceRouteTableAssociationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReplaceRouteTableAssociationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "newAssociationId" => {
-                    value.new_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.new_association_id = Some(String::from(child.text()));
                 }
                 "associationState" => {
-                    value.association_state = ::std::option::Option::Some(
+                    value.association_state = Some(
                         <crate::types::RouteTableAssociationState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -123,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for ReplaceRouteTableAssociationResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

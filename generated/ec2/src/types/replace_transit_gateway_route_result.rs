@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceTransitGatewayRouteResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceTransitGatewayRouteResult {
     /// Information about the modified route.
-    pub route: ::std::option::Option<crate::types::TransitGatewayRoute>,
+    pub route: Option<crate::types::TransitGatewayRoute>,
 }
 impl ReplaceTransitGatewayRouteResult {
     /// Starts building a [`ReplaceTransitGatewayRouteResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceTransitGatewayRouteResultBuilder {
-        <crate::types::builders::ReplaceTransitGatewayRouteResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceTransitGatewayRouteResultBuilder as Default>::default()
     }
     /// The `Route` member, when set.
     #[inline]
-    pub fn route(&self) -> ::std::option::Option<&crate::types::TransitGatewayRoute> {
+    pub fn route(&self) -> Option<&crate::types::TransitGatewayRoute> {
         self.route.as_ref()
     }
 }
 /// A builder for [`ReplaceTransitGatewayRouteResult`](crate::types::ReplaceTransitGatewayRouteResult); start one with `ReplaceTransitGatewayRouteResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceTransitGatewayRouteResultBuilder {
     inner: crate::types::ReplaceTransitGatewayRouteResult,
 }
 impl ReplaceTransitGatewayRouteResultBuilder {
     /// Sets [`ReplaceTransitGatewayRouteResult::route`](crate::types::ReplaceTransitGatewayRouteResult::route): Information about the modified route.
     pub fn route(mut self, input: crate::types::TransitGatewayRoute) -> Self {
-        self.inner.route = ::std::option::Option::Some(input);
+        self.inner.route = Some(input);
         self
     }
     /// Sets or clears [`ReplaceTransitGatewayRouteResult::route`](crate::types::ReplaceTransitGatewayRouteResult::route).
     #[inline]
     pub fn set_route(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRoute>,
+        input: Option<crate::types::TransitGatewayRoute>,
     ) -> Self {
         self.inner.route = input;
         self
     }
     /// The value set for [`ReplaceTransitGatewayRouteResult::route`](crate::types::ReplaceTransitGatewayRouteResult::route), if any.
     #[inline]
-    pub fn get_route(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRoute> {
+    pub fn get_route(&self) -> &Option<crate::types::TransitGatewayRoute> {
         &self.inner.route
     }
     /// Builds the [`ReplaceTransitGatewayRouteResult`]; it has no required members, so this cannot fail.
@@ -66,17 +54,17 @@ impl ReplaceTransitGatewayRouteResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReplaceTransitGatewayRouteResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "route" {
-                value.route = ::std::option::Option::Some(
+                value.route = Some(
                     <crate::types::TransitGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

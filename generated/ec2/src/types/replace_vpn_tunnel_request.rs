@@ -2,193 +2,162 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplaceVpnTunnelRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplaceVpnTunnelRequest {
     /// The ID of the Site-to-Site VPN connection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// The external IP address of the VPN tunnel.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpn_tunnel_outside_ip_address: ::std::option::Option<::std::string::String>,
+    pub vpn_tunnel_outside_ip_address: Option<String>,
     /// Trigger pending tunnel endpoint maintenance.
-    pub apply_pending_maintenance: ::std::option::Option<bool>,
+    pub apply_pending_maintenance: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ReplaceVpnTunnelRequest {
     /// Starts building a [`ReplaceVpnTunnelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplaceVpnTunnelRequestBuilder {
-        <crate::types::builders::ReplaceVpnTunnelRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplaceVpnTunnelRequestBuilder as Default>::default()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `VpnTunnelOutsideIpAddress` member, when set.
     #[inline]
-    pub fn vpn_tunnel_outside_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_tunnel_outside_ip_address(&self) -> Option<&str> {
         self.vpn_tunnel_outside_ip_address.as_deref()
     }
     /// The `ApplyPendingMaintenance` member, when set.
     #[inline]
-    pub fn apply_pending_maintenance(&self) -> ::std::option::Option<bool> {
+    pub fn apply_pending_maintenance(&self) -> Option<bool> {
         self.apply_pending_maintenance
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ReplaceVpnTunnelRequest`](crate::types::ReplaceVpnTunnelRequest); start one with `ReplaceVpnTunnelRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplaceVpnTunnelRequestBuilder {
     inner: crate::types::ReplaceVpnTunnelRequest,
 }
 impl ReplaceVpnTunnelRequestBuilder {
     /// Sets [`ReplaceVpnTunnelRequest::vpn_connection_id`](crate::types::ReplaceVpnTunnelRequest::vpn_connection_id): The ID of the Site-to-Site VPN connection.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceVpnTunnelRequest::vpn_connection_id`](crate::types::ReplaceVpnTunnelRequest::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`ReplaceVpnTunnelRequest::vpn_connection_id`](crate::types::ReplaceVpnTunnelRequest::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`ReplaceVpnTunnelRequest::vpn_tunnel_outside_ip_address`](crate::types::ReplaceVpnTunnelRequest::vpn_tunnel_outside_ip_address): The external IP address of the VPN tunnel.
-    pub fn vpn_tunnel_outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_tunnel_outside_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpn_tunnel_outside_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_tunnel_outside_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`ReplaceVpnTunnelRequest::vpn_tunnel_outside_ip_address`](crate::types::ReplaceVpnTunnelRequest::vpn_tunnel_outside_ip_address).
     #[inline]
-    pub fn set_vpn_tunnel_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_tunnel_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.vpn_tunnel_outside_ip_address = input;
         self
     }
     /// The value set for [`ReplaceVpnTunnelRequest::vpn_tunnel_outside_ip_address`](crate::types::ReplaceVpnTunnelRequest::vpn_tunnel_outside_ip_address), if any.
     #[inline]
-    pub fn get_vpn_tunnel_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_tunnel_outside_ip_address(&self) -> &Option<String> {
         &self.inner.vpn_tunnel_outside_ip_address
     }
     /// Sets [`ReplaceVpnTunnelRequest::apply_pending_maintenance`](crate::types::ReplaceVpnTunnelRequest::apply_pending_maintenance): Trigger pending tunnel endpoint maintenance.
     pub fn apply_pending_maintenance(mut self, input: bool) -> Self {
-        self.inner.apply_pending_maintenance = ::std::option::Option::Some(input);
+        self.inner.apply_pending_maintenance = Some(input);
         self
     }
     /// Sets or clears [`ReplaceVpnTunnelRequest::apply_pending_maintenance`](crate::types::ReplaceVpnTunnelRequest::apply_pending_maintenance).
     #[inline]
-    pub fn set_apply_pending_maintenance(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_apply_pending_maintenance(mut self, input: Option<bool>) -> Self {
         self.inner.apply_pending_maintenance = input;
         self
     }
     /// The value set for [`ReplaceVpnTunnelRequest::apply_pending_maintenance`](crate::types::ReplaceVpnTunnelRequest::apply_pending_maintenance), if any.
     #[inline]
-    pub fn get_apply_pending_maintenance(&self) -> &::std::option::Option<bool> {
+    pub fn get_apply_pending_maintenance(&self) -> &Option<bool> {
         &self.inner.apply_pending_maintenance
     }
     /// Sets [`ReplaceVpnTunnelRequest::dry_run`](crate::types::ReplaceVpnTunnelRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ReplaceVpnTunnelRequest::dry_run`](crate::types::ReplaceVpnTunnelRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ReplaceVpnTunnelRequest::dry_run`](crate::types::ReplaceVpnTunnelRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ReplaceVpnTunnelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplaceVpnTunnelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpn_connection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplaceVpnTunnelRequest",
                 member: "vpn_connection_id",
             });
         }
         if self.inner.vpn_tunnel_outside_ip_address.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplaceVpnTunnelRequest",
                 member: "vpn_tunnel_outside_ip_address",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ReplaceVpnTunnelRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.vpn_connection_id {
             body.member("VpnConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_tunnel_outside_ip_address {
+        if let Some(value) = &self.vpn_tunnel_outside_ip_address {
             body.member("VpnTunnelOutsideIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.apply_pending_maintenance {
+        if let Some(value) = &self.apply_pending_maintenance {
             body.member(
                 "ApplyPendingMaintenance",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

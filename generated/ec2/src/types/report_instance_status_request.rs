@@ -2,23 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReportInstanceStatusRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReportInstanceStatusRequest {
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The instances.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instances: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instances: Option<Vec<String>>,
     /// The status of all instances listed.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<crate::types::ReportStatusType>,
+    pub status: Option<crate::types::ReportStatusType>,
     /// The time at which the reported instance health state began.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time at which the reported instance health state ended.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The reason codes that describe the health state of your instance.
     ///
     /// - `instance-stuck-in-state`: My instance is stuck in a state.
@@ -32,46 +32,40 @@ pub struct ReportInstanceStatusRequest {
     /// - `other`: \[explain using the description parameter\]
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reason_codes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReportInstanceReasonCodes>,
-    >,
+    pub reason_codes: Option<Vec<crate::types::ReportInstanceReasonCodes>>,
     /// Descriptive text about the health state of your instance.
     #[deprecated(note = "This member has been deprecated")]
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl ReportInstanceStatusRequest {
     /// Starts building a [`ReportInstanceStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReportInstanceStatusRequestBuilder {
-        <crate::types::builders::ReportInstanceStatusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReportInstanceStatusRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Instances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instances(&self) -> &[::std::string::String] {
+    pub fn instances(&self) -> &[String] {
         self.instances.as_deref().unwrap_or_default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ReportStatusType> {
+    pub fn status(&self) -> Option<&crate::types::ReportStatusType> {
         self.status.as_ref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `ReasonCodes` member, empty when not set; the field tells an empty list from an absent one.
@@ -82,7 +76,7 @@ impl ReportInstanceStatusRequest {
     /// The `Description` member, when set.
     #[deprecated(note = "This member has been deprecated")]
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
@@ -100,12 +94,7 @@ impl ::std::fmt::Debug for ReportInstanceStatusRequest {
     }
 }
 /// A builder for [`ReportInstanceStatusRequest`](crate::types::ReportInstanceStatusRequest); start one with `ReportInstanceStatusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReportInstanceStatusRequestBuilder {
     inner: crate::types::ReportInstanceStatusRequest,
 }
@@ -113,105 +102,90 @@ pub struct ReportInstanceStatusRequestBuilder {
 impl ReportInstanceStatusRequestBuilder {
     /// Sets [`ReportInstanceStatusRequest::dry_run`](crate::types::ReportInstanceStatusRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::dry_run`](crate::types::ReportInstanceStatusRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ReportInstanceStatusRequest::dry_run`](crate::types::ReportInstanceStatusRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`ReportInstanceStatusRequest::instances`](crate::types::ReportInstanceStatusRequest::instances): The instances.
     ///
     /// To set the whole list at once, use [`set_instances`](Self::set_instances).
-    pub fn instances(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instances(mut self, input: impl Into<String>) -> Self {
         self.inner.instances.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::instances`](crate::types::ReportInstanceStatusRequest::instances).
     #[inline]
-    pub fn set_instances(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instances(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`ReportInstanceStatusRequest::instances`](crate::types::ReportInstanceStatusRequest::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instances(&self) -> &Option<Vec<String>> {
         &self.inner.instances
     }
     /// Sets [`ReportInstanceStatusRequest::status`](crate::types::ReportInstanceStatusRequest::status): The status of all instances listed.
     pub fn status(mut self, input: crate::types::ReportStatusType) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::status`](crate::types::ReportInstanceStatusRequest::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ReportStatusType>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::ReportStatusType>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ReportInstanceStatusRequest::status`](crate::types::ReportInstanceStatusRequest::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::ReportStatusType> {
+    pub fn get_status(&self) -> &Option<crate::types::ReportStatusType> {
         &self.inner.status
     }
     /// Sets [`ReportInstanceStatusRequest::start_time`](crate::types::ReportInstanceStatusRequest::start_time): The time at which the reported instance health state began.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::start_time`](crate::types::ReportInstanceStatusRequest::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`ReportInstanceStatusRequest::start_time`](crate::types::ReportInstanceStatusRequest::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`ReportInstanceStatusRequest::end_time`](crate::types::ReportInstanceStatusRequest::end_time): The time at which the reported instance health state ended.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::end_time`](crate::types::ReportInstanceStatusRequest::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`ReportInstanceStatusRequest::end_time`](crate::types::ReportInstanceStatusRequest::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Appends one item to [`ReportInstanceStatusRequest::reason_codes`](crate::types::ReportInstanceStatusRequest::reason_codes): The reason codes that describe the health state of your instance.
@@ -228,9 +202,7 @@ impl ReportInstanceStatusRequestBuilder {
     #[inline]
     pub fn set_reason_codes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReportInstanceReasonCodes>,
-        >,
+        input: Option<Vec<crate::types::ReportInstanceReasonCodes>>,
     ) -> Self {
         self.inner.reason_codes = input;
         self
@@ -239,79 +211,71 @@ impl ReportInstanceStatusRequestBuilder {
     #[inline]
     pub fn get_reason_codes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReportInstanceReasonCodes>,
-    > {
+    ) -> &Option<Vec<crate::types::ReportInstanceReasonCodes>> {
         &self.inner.reason_codes
     }
     /// Sets [`ReportInstanceStatusRequest::description`](crate::types::ReportInstanceStatusRequest::description): Descriptive text about the health state of your instance.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ReportInstanceStatusRequest::description`](crate::types::ReportInstanceStatusRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ReportInstanceStatusRequest::description`](crate::types::ReportInstanceStatusRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`ReportInstanceStatusRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReportInstanceStatusRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instances.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReportInstanceStatusRequest",
                 member: "instances",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReportInstanceStatusRequest",
                 member: "status",
             });
         }
         if self.inner.reason_codes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReportInstanceStatusRequest",
                 member: "reason_codes",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ReportInstanceStatusRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instances {
+        if let Some(value) = &self.instances {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             body.member("Status", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             body.member(
                 "StartTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -320,7 +284,7 @@ impl ::awsgen_runtime::query::WriteQuery for ReportInstanceStatusRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             body.member(
                 "EndTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -329,14 +293,14 @@ impl ::awsgen_runtime::query::WriteQuery for ReportInstanceStatusRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.reason_codes {
+        if let Some(value) = &self.reason_codes {
             let member_0 = body.enter("ReasonCode");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A tag on an IPAM resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestIpamResourceTag {
     /// The key of a tag assigned to the resource. Use this filter to find all resources assigned a tag with a specific key, regardless of the tag value.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The value for the tag.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl RequestIpamResourceTag {
     /// Starts building a [`RequestIpamResourceTag`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestIpamResourceTagBuilder {
-        <crate::types::builders::RequestIpamResourceTagBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RequestIpamResourceTagBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`RequestIpamResourceTag`](crate::types::RequestIpamResourceTag); start one with `RequestIpamResourceTag::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestIpamResourceTagBuilder {
     inner: crate::types::RequestIpamResourceTag,
 }
 impl RequestIpamResourceTagBuilder {
     /// Sets [`RequestIpamResourceTag::key`](crate::types::RequestIpamResourceTag::key): The key of a tag assigned to the resource.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`RequestIpamResourceTag::key`](crate::types::RequestIpamResourceTag::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`RequestIpamResourceTag::key`](crate::types::RequestIpamResourceTag::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Sets [`RequestIpamResourceTag::value`](crate::types::RequestIpamResourceTag::value): The value for the tag.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`RequestIpamResourceTag::value`](crate::types::RequestIpamResourceTag::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`RequestIpamResourceTag::value`](crate::types::RequestIpamResourceTag::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`RequestIpamResourceTag`]; it has no required members, so this cannot fail.
@@ -97,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for RequestIpamResourceTag {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.key {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.key {
             body.member("Key", value);
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,28 +4,26 @@
 /// The information to include in the launch template.
 ///
 /// **Note:** You must specify at least one parameter for the launch template data.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestLaunchTemplateData {
     /// The ID of the kernel.
     ///
     /// **Important:** We recommend that you use PV-GRUB instead of kernels and RAM disks. For more information, see [User provided kernels](https://docs.aws.amazon.com/linux/al2/ug/UserProvidedKernels.html) in the *Amazon Linux 2 User Guide*.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// Indicates whether the instance is optimized for Amazon EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal Amazon EBS I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS-optimized instance.
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// The name or Amazon Resource Name (ARN) of an IAM instance profile.
-    pub iam_instance_profile: ::std::option::Option<
+    pub iam_instance_profile: Option<
         crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
     >,
     /// The block device mapping.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateBlockDeviceMappingRequest>,
+    pub block_device_mappings: Option<
+        Vec<crate::types::LaunchTemplateBlockDeviceMappingRequest>,
     >,
     /// The network interfaces for the instance.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest,
-        >,
+    pub network_interfaces: Option<
+        Vec<crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest>,
     >,
     /// The ID of the AMI in the format `ami-0ac394d6a3example`.
     ///
@@ -53,40 +51,36 @@ pub struct RequestLaunchTemplateData {
     ///
     /// - Only EC2 Fleets of type `instant` support specifying a Systems Manager parameter.
     /// - For EC2 Fleets of type `maintain` or `request`, or for Spot Fleets, you must specify the AMI ID.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The instance type. For more information, see [Amazon EC2 instance types](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-types.html) in the *Amazon EC2 User Guide*.
     ///
     /// If you specify [`InstanceType`](crate::types::InstanceType), you can't specify [`InstanceRequirements`](crate::types::InstanceRequirements).
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The name of the key pair. You can create a key pair using [CreateKeyPair](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateKeyPair.html) or [ImportKeyPair](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ImportKeyPair.html).
     ///
     /// **Important:** If you do not specify a key pair, you can't connect to the instance unless you choose an AMI that is configured to allow users another way to log in.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The monitoring for the instance.
-    pub monitoring: ::std::option::Option<
-        crate::types::LaunchTemplatesMonitoringRequest,
-    >,
+    pub monitoring: Option<crate::types::LaunchTemplatesMonitoringRequest>,
     /// The placement for the instance.
-    pub placement: ::std::option::Option<crate::types::LaunchTemplatePlacementRequest>,
+    pub placement: Option<crate::types::LaunchTemplatePlacementRequest>,
     /// The ID of the RAM disk.
     ///
     /// **Important:** We recommend that you use PV-GRUB instead of kernels and RAM disks. For more information, see [User provided kernels](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/UserProvidedkernels.html) in the *Amazon EC2 User Guide*.
-    pub ram_disk_id: ::std::option::Option<::std::string::String>,
+    pub ram_disk_id: Option<String>,
     /// Indicates whether termination protection is enabled for the instance. The default is `false`, which means that you can terminate the instance using the Amazon EC2 console, command line tools, or API. You can enable termination protection when you launch an instance, while the instance is running, or while the instance is stopped.
-    pub disable_api_termination: ::std::option::Option<bool>,
+    pub disable_api_termination: Option<bool>,
     /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     ///
     /// Default: `stop`
-    pub instance_initiated_shutdown_behavior: ::std::option::Option<
-        crate::types::ShutdownBehavior,
-    >,
+    pub instance_initiated_shutdown_behavior: Option<crate::types::ShutdownBehavior>,
     /// The user data to make available to the instance. You must provide base64-encoded text. User data is limited to 16 KB. For more information, see [Run commands when you launch an EC2 instance with user data input](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html) in the *Amazon EC2 User Guide*.
     ///
     /// If you are creating the launch template for use with Batch, the user data must be provided in the [MIME multi-part archive format](https://cloudinit.readthedocs.io/en/latest/topics/format.html#mime-multi-part-archive). For more information, see [Amazon EC2 user data in launch templates](https://docs.aws.amazon.com/batch/latest/userguide/launch-templates.html#lt-user-data) in the *Batch User Guide*.
-    pub user_data: ::std::option::Option<::std::string::String>,
+    pub user_data: Option<String>,
     /// The tags to apply to the resources that are created during instance launch. These tags are not applied to the launch template.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateTagSpecificationRequest>,
+    pub tag_specifications: Option<
+        Vec<crate::types::LaunchTemplateTagSpecificationRequest>,
     >,
     /// Deprecated.
     ///
@@ -94,9 +88,7 @@ pub struct RequestLaunchTemplateData {
     #[deprecated(
         note = "Specifying Elastic Graphics accelerators is no longer supported on the RunInstances API."
     )]
-    pub elastic_gpu_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticGpuSpecification>,
-    >,
+    pub elastic_gpu_specifications: Option<Vec<crate::types::ElasticGpuSpecification>>,
     /// **Note:** Amazon Elastic Inference is no longer available.
     ///
     /// An elastic inference accelerator to associate with the instance. Elastic inference accelerators are a resource you can attach to your Amazon EC2 instances to accelerate your Deep Learning (DL) inference workloads.
@@ -105,53 +97,45 @@ pub struct RequestLaunchTemplateData {
     #[deprecated(
         note = "Specifying Elastic Inference accelerators is no longer supported on the RunInstances API."
     )]
-    pub elastic_inference_accelerators: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateElasticInferenceAccelerator>,
+    pub elastic_inference_accelerators: Option<
+        Vec<crate::types::LaunchTemplateElasticInferenceAccelerator>,
     >,
     /// The IDs of the security groups.
     ///
     /// If you specify a network interface, you must specify any security groups as part of the network interface instead of using this parameter.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The names of the security groups. For a nondefault VPC, you must use security group IDs instead.
     ///
     /// If you specify a network interface, you must specify any security groups as part of the network interface instead of using this parameter.
-    pub security_groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub security_groups: Option<Vec<String>>,
     /// The market (purchasing) option for the instances.
-    pub instance_market_options: ::std::option::Option<
+    pub instance_market_options: Option<
         crate::types::LaunchTemplateInstanceMarketOptionsRequest,
     >,
     /// The credit option for CPU usage of the instance. Valid only for T instances.
-    pub credit_specification: ::std::option::Option<
-        crate::types::CreditSpecificationRequest,
-    >,
+    pub credit_specification: Option<crate::types::CreditSpecificationRequest>,
     /// The CPU options for the instance. For more information, see [CPU options for Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-optimize-cpu.html) in the *Amazon EC2 User Guide*.
-    pub cpu_options: ::std::option::Option<
-        crate::types::LaunchTemplateCpuOptionsRequest,
-    >,
+    pub cpu_options: Option<crate::types::LaunchTemplateCpuOptionsRequest>,
     /// The Capacity Reservation targeting option. If you do not specify this parameter, the instance's Capacity Reservation preference defaults to `open`, which enables it to run in any open Capacity Reservation that has matching attributes (instance type, platform, Availability Zone).
-    pub capacity_reservation_specification: ::std::option::Option<
+    pub capacity_reservation_specification: Option<
         crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
     >,
     /// The license configurations.
-    pub license_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateLicenseConfigurationRequest>,
+    pub license_specifications: Option<
+        Vec<crate::types::LaunchTemplateLicenseConfigurationRequest>,
     >,
     /// Indicates whether an instance is enabled for hibernation. This parameter is valid only if the instance meets the [hibernation prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html). For more information, see [Hibernate your Amazon EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html) in the *Amazon EC2 User Guide*.
-    pub hibernation_options: ::std::option::Option<
+    pub hibernation_options: Option<
         crate::types::LaunchTemplateHibernationOptionsRequest,
     >,
     /// The metadata options for the instance. For more information, see [Configure the Instance Metadata Service options](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html) in the *Amazon EC2 User Guide*.
-    pub metadata_options: ::std::option::Option<
+    pub metadata_options: Option<
         crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
     >,
     /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. For more information, see [What is Nitro Enclaves?](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave.html) in the *Amazon Web Services Nitro Enclaves User Guide*.
     ///
     /// You can't enable Amazon Web Services Nitro Enclaves and hibernation on the same instance.
-    pub enclave_options: ::std::option::Option<
-        crate::types::LaunchTemplateEnclaveOptionsRequest,
-    >,
+    pub enclave_options: Option<crate::types::LaunchTemplateEnclaveOptionsRequest>,
     /// The attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with these attributes.
     ///
     /// You must specify `VCpuCount` and [`MemoryMiB`](crate::types::MemoryMib). All other attributes are optional. Any unspecified optional attribute is set to its default.
@@ -168,55 +152,49 @@ pub struct RequestLaunchTemplateData {
     /// Attribute-based instance type selection is only supported when using Auto Scaling groups, EC2 Fleet, and Spot Fleet to launch instances. If you plan to use the launch template in the [launch instance wizard](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-instance-wizard.html), or with the [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html) API or [AWS::EC2::Instance](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-instance.html) Amazon Web Services CloudFormation resource, you can't specify [`InstanceRequirements`](crate::types::InstanceRequirements).
     ///
     /// For more information, see [Specify attributes for instance type selection for EC2 Fleet or Spot Fleet](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-attribute-based-instance-type-selection.html) and [Spot placement score](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-placement-score.html) in the *Amazon EC2 User Guide*.
-    pub instance_requirements: ::std::option::Option<
-        crate::types::InstanceRequirementsRequest,
-    >,
+    pub instance_requirements: Option<crate::types::InstanceRequirementsRequest>,
     /// The options for the instance hostname. The default values are inherited from the subnet.
-    pub private_dns_name_options: ::std::option::Option<
+    pub private_dns_name_options: Option<
         crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
     >,
     /// The maintenance options for the instance.
-    pub maintenance_options: ::std::option::Option<
+    pub maintenance_options: Option<
         crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
     >,
     /// Indicates whether to enable the instance for stop protection. For more information, see [Enable stop protection for your EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-stop-protection.html) in the *Amazon EC2 User Guide*.
-    pub disable_api_stop: ::std::option::Option<bool>,
+    pub disable_api_stop: Option<bool>,
     /// The entity that manages the launch template.
-    pub operator: ::std::option::Option<crate::types::OperatorRequest>,
+    pub operator: Option<crate::types::OperatorRequest>,
     /// Contains launch template settings to boost network performance for the type of workload that runs on your instance.
-    pub network_performance_options: ::std::option::Option<
+    pub network_performance_options: Option<
         crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
     >,
     /// The secondary interfaces to associate with instances launched from the template.
-    pub secondary_interfaces: ::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest,
-        >,
+    pub secondary_interfaces: Option<
+        Vec<crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest>,
     >,
 }
 impl RequestLaunchTemplateData {
     /// Starts building a [`RequestLaunchTemplateData`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestLaunchTemplateDataBuilder {
-        <crate::types::builders::RequestLaunchTemplateDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RequestLaunchTemplateDataBuilder as Default>::default()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest> {
         self.iam_instance_profile.as_ref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -235,53 +213,49 @@ impl RequestLaunchTemplateData {
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplatesMonitoringRequest> {
+    pub fn monitoring(&self) -> Option<&crate::types::LaunchTemplatesMonitoringRequest> {
         self.monitoring.as_ref()
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplatePlacementRequest> {
+    pub fn placement(&self) -> Option<&crate::types::LaunchTemplatePlacementRequest> {
         self.placement.as_ref()
     }
     /// The `RamDiskId` member, when set.
     #[inline]
-    pub fn ram_disk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ram_disk_id(&self) -> Option<&str> {
         self.ram_disk_id.as_deref()
     }
     /// The `DisableApiTermination` member, when set.
     #[inline]
-    pub fn disable_api_termination(&self) -> ::std::option::Option<bool> {
+    pub fn disable_api_termination(&self) -> Option<bool> {
         self.disable_api_termination
     }
     /// The `InstanceInitiatedShutdownBehavior` member, when set.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::ShutdownBehavior> {
+    ) -> Option<&crate::types::ShutdownBehavior> {
         self.instance_initiated_shutdown_behavior.as_ref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&str> {
+    pub fn user_data(&self) -> Option<&str> {
         self.user_data.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -313,44 +287,38 @@ impl RequestLaunchTemplateData {
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_groups(&self) -> &[::std::string::String] {
+    pub fn security_groups(&self) -> &[String] {
         self.security_groups.as_deref().unwrap_or_default()
     }
     /// The `InstanceMarketOptions` member, when set.
     #[inline]
     pub fn instance_market_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateInstanceMarketOptionsRequest,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMarketOptionsRequest> {
         self.instance_market_options.as_ref()
     }
     /// The `CreditSpecification` member, when set.
     #[inline]
     pub fn credit_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreditSpecificationRequest> {
+    ) -> Option<&crate::types::CreditSpecificationRequest> {
         self.credit_specification.as_ref()
     }
     /// The `CpuOptions` member, when set.
     #[inline]
-    pub fn cpu_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateCpuOptionsRequest> {
+    pub fn cpu_options(&self) -> Option<&crate::types::LaunchTemplateCpuOptionsRequest> {
         self.cpu_options.as_ref()
     }
     /// The `CapacityReservationSpecification` member, when set.
     #[inline]
     pub fn capacity_reservation_specification(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateCapacityReservationSpecificationRequest> {
         self.capacity_reservation_specification.as_ref()
     }
     /// The `LicenseSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -364,67 +332,59 @@ impl RequestLaunchTemplateData {
     #[inline]
     pub fn hibernation_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateHibernationOptionsRequest> {
+    ) -> Option<&crate::types::LaunchTemplateHibernationOptionsRequest> {
         self.hibernation_options.as_ref()
     }
     /// The `MetadataOptions` member, when set.
     #[inline]
     pub fn metadata_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataOptionsRequest> {
         self.metadata_options.as_ref()
     }
     /// The `EnclaveOptions` member, when set.
     #[inline]
     pub fn enclave_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateEnclaveOptionsRequest> {
+    ) -> Option<&crate::types::LaunchTemplateEnclaveOptionsRequest> {
         self.enclave_options.as_ref()
     }
     /// The `InstanceRequirements` member, when set.
     #[inline]
     pub fn instance_requirements(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirementsRequest> {
+    ) -> Option<&crate::types::InstanceRequirementsRequest> {
         self.instance_requirements.as_ref()
     }
     /// The `PrivateDnsNameOptions` member, when set.
     #[inline]
     pub fn private_dns_name_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
-    > {
+    ) -> Option<&crate::types::LaunchTemplatePrivateDnsNameOptionsRequest> {
         self.private_dns_name_options.as_ref()
     }
     /// The `MaintenanceOptions` member, when set.
     #[inline]
     pub fn maintenance_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest> {
         self.maintenance_options.as_ref()
     }
     /// The `DisableApiStop` member, when set.
     #[inline]
-    pub fn disable_api_stop(&self) -> ::std::option::Option<bool> {
+    pub fn disable_api_stop(&self) -> Option<bool> {
         self.disable_api_stop
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorRequest> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorRequest> {
         self.operator.as_ref()
     }
     /// The `NetworkPerformanceOptions` member, when set.
     #[inline]
     pub fn network_performance_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateNetworkPerformanceOptionsRequest> {
         self.network_performance_options.as_ref()
     }
     /// The `SecondaryInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -488,53 +448,42 @@ impl ::std::fmt::Debug for RequestLaunchTemplateData {
     }
 }
 /// A builder for [`RequestLaunchTemplateData`](crate::types::RequestLaunchTemplateData); start one with `RequestLaunchTemplateData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestLaunchTemplateDataBuilder {
     inner: crate::types::RequestLaunchTemplateData,
 }
 #[allow(deprecated)]
 impl RequestLaunchTemplateDataBuilder {
     /// Sets [`RequestLaunchTemplateData::kernel_id`](crate::types::RequestLaunchTemplateData::kernel_id): The ID of the kernel.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::kernel_id`](crate::types::RequestLaunchTemplateData::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::kernel_id`](crate::types::RequestLaunchTemplateData::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`RequestLaunchTemplateData::ebs_optimized`](crate::types::RequestLaunchTemplateData::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::ebs_optimized`](crate::types::RequestLaunchTemplateData::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::ebs_optimized`](crate::types::RequestLaunchTemplateData::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`RequestLaunchTemplateData::iam_instance_profile`](crate::types::RequestLaunchTemplateData::iam_instance_profile): The name or Amazon Resource Name (ARN) of an IAM instance profile.
@@ -542,16 +491,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::iam_instance_profile`](crate::types::RequestLaunchTemplateData::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
-        >,
+        input: Option<crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -560,9 +507,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateIamInstanceProfileSpecificationRequest> {
         &self.inner.iam_instance_profile
     }
     /// Appends one item to [`RequestLaunchTemplateData::block_device_mappings`](crate::types::RequestLaunchTemplateData::block_device_mappings): The block device mapping.
@@ -579,9 +524,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateBlockDeviceMappingRequest>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateBlockDeviceMappingRequest>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -590,9 +533,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateBlockDeviceMappingRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::LaunchTemplateBlockDeviceMappingRequest>> {
         &self.inner.block_device_mappings
     }
     /// Appends one item to [`RequestLaunchTemplateData::network_interfaces`](crate::types::RequestLaunchTemplateData::network_interfaces): The network interfaces for the instance.
@@ -609,10 +550,8 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest,
-            >,
+        input: Option<
+            Vec<crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest>,
         >,
     ) -> Self {
         self.inner.network_interfaces = input;
@@ -622,76 +561,60 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest,
-        >,
+    ) -> &Option<
+        Vec<crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest>,
     > {
         &self.inner.network_interfaces
     }
     /// Sets [`RequestLaunchTemplateData::image_id`](crate::types::RequestLaunchTemplateData::image_id): The ID of the AMI in the format `ami-0ac394d6a3example`.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::image_id`](crate::types::RequestLaunchTemplateData::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::image_id`](crate::types::RequestLaunchTemplateData::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`RequestLaunchTemplateData::instance_type`](crate::types::RequestLaunchTemplateData::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::instance_type`](crate::types::RequestLaunchTemplateData::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::instance_type`](crate::types::RequestLaunchTemplateData::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`RequestLaunchTemplateData::key_name`](crate::types::RequestLaunchTemplateData::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::key_name`](crate::types::RequestLaunchTemplateData::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::key_name`](crate::types::RequestLaunchTemplateData::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`RequestLaunchTemplateData::monitoring`](crate::types::RequestLaunchTemplateData::monitoring): The monitoring for the instance.
@@ -699,14 +622,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplatesMonitoringRequest,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::monitoring`](crate::types::RequestLaunchTemplateData::monitoring).
     #[inline]
     pub fn set_monitoring(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplatesMonitoringRequest>,
+        input: Option<crate::types::LaunchTemplatesMonitoringRequest>,
     ) -> Self {
         self.inner.monitoring = input;
         self
@@ -715,7 +638,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_monitoring(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplatesMonitoringRequest> {
+    ) -> &Option<crate::types::LaunchTemplatesMonitoringRequest> {
         &self.inner.monitoring
     }
     /// Sets [`RequestLaunchTemplateData::placement`](crate::types::RequestLaunchTemplateData::placement): The placement for the instance.
@@ -723,14 +646,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplatePlacementRequest,
     ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::placement`](crate::types::RequestLaunchTemplateData::placement).
     #[inline]
     pub fn set_placement(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplatePlacementRequest>,
+        input: Option<crate::types::LaunchTemplatePlacementRequest>,
     ) -> Self {
         self.inner.placement = input;
         self
@@ -739,48 +662,39 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_placement(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplatePlacementRequest> {
+    ) -> &Option<crate::types::LaunchTemplatePlacementRequest> {
         &self.inner.placement
     }
     /// Sets [`RequestLaunchTemplateData::ram_disk_id`](crate::types::RequestLaunchTemplateData::ram_disk_id): The ID of the RAM disk.
-    pub fn ram_disk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ram_disk_id = ::std::option::Option::Some(input.into());
+    pub fn ram_disk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ram_disk_id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::ram_disk_id`](crate::types::RequestLaunchTemplateData::ram_disk_id).
     #[inline]
-    pub fn set_ram_disk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ram_disk_id(mut self, input: Option<String>) -> Self {
         self.inner.ram_disk_id = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::ram_disk_id`](crate::types::RequestLaunchTemplateData::ram_disk_id), if any.
     #[inline]
-    pub fn get_ram_disk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ram_disk_id(&self) -> &Option<String> {
         &self.inner.ram_disk_id
     }
     /// Sets [`RequestLaunchTemplateData::disable_api_termination`](crate::types::RequestLaunchTemplateData::disable_api_termination): Indicates whether termination protection is enabled for the instance.
     pub fn disable_api_termination(mut self, input: bool) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input);
+        self.inner.disable_api_termination = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::disable_api_termination`](crate::types::RequestLaunchTemplateData::disable_api_termination).
     #[inline]
-    pub fn set_disable_api_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disable_api_termination(mut self, input: Option<bool>) -> Self {
         self.inner.disable_api_termination = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::disable_api_termination`](crate::types::RequestLaunchTemplateData::disable_api_termination), if any.
     #[inline]
-    pub fn get_disable_api_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_api_termination(&self) -> &Option<bool> {
         &self.inner.disable_api_termination
     }
     /// Sets [`RequestLaunchTemplateData::instance_initiated_shutdown_behavior`](crate::types::RequestLaunchTemplateData::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
@@ -788,16 +702,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::ShutdownBehavior,
     ) -> Self {
-        self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.instance_initiated_shutdown_behavior = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::instance_initiated_shutdown_behavior`](crate::types::RequestLaunchTemplateData::instance_initiated_shutdown_behavior).
     #[inline]
     pub fn set_instance_initiated_shutdown_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::ShutdownBehavior>,
+        input: Option<crate::types::ShutdownBehavior>,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = input;
         self
@@ -806,29 +718,23 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_instance_initiated_shutdown_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::ShutdownBehavior> {
+    ) -> &Option<crate::types::ShutdownBehavior> {
         &self.inner.instance_initiated_shutdown_behavior
     }
     /// Sets [`RequestLaunchTemplateData::user_data`](crate::types::RequestLaunchTemplateData::user_data): The user data to make available to the instance.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_data = Some(input.into());
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::user_data`](crate::types::RequestLaunchTemplateData::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<String>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::user_data`](crate::types::RequestLaunchTemplateData::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_data(&self) -> &Option<String> {
         &self.inner.user_data
     }
     /// Appends one item to [`RequestLaunchTemplateData::tag_specifications`](crate::types::RequestLaunchTemplateData::tag_specifications): The tags to apply to the resources that are created during instance launch.
@@ -845,9 +751,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateTagSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateTagSpecificationRequest>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -856,9 +760,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateTagSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::LaunchTemplateTagSpecificationRequest>> {
         &self.inner.tag_specifications
     }
     /// Appends one item to [`RequestLaunchTemplateData::elastic_gpu_specifications`](crate::types::RequestLaunchTemplateData::elastic_gpu_specifications): Deprecated.
@@ -875,9 +777,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_elastic_gpu_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ElasticGpuSpecification>,
-        >,
+        input: Option<Vec<crate::types::ElasticGpuSpecification>>,
     ) -> Self {
         self.inner.elastic_gpu_specifications = input;
         self
@@ -886,7 +786,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_elastic_gpu_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ElasticGpuSpecification>> {
+    ) -> &Option<Vec<crate::types::ElasticGpuSpecification>> {
         &self.inner.elastic_gpu_specifications
     }
     /// Appends one item to [`RequestLaunchTemplateData::elastic_inference_accelerators`](crate::types::RequestLaunchTemplateData::elastic_inference_accelerators): **Note:** Amazon Elastic Inference is no longer available.
@@ -903,9 +803,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_elastic_inference_accelerators(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateElasticInferenceAccelerator>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateElasticInferenceAccelerator>>,
     ) -> Self {
         self.inner.elastic_inference_accelerators = input;
         self
@@ -914,61 +812,43 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_elastic_inference_accelerators(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateElasticInferenceAccelerator>,
-    > {
+    ) -> &Option<Vec<crate::types::LaunchTemplateElasticInferenceAccelerator>> {
         &self.inner.elastic_inference_accelerators
     }
     /// Appends one item to [`RequestLaunchTemplateData::security_group_ids`](crate::types::RequestLaunchTemplateData::security_group_ids): The IDs of the security groups.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::security_group_ids`](crate::types::RequestLaunchTemplateData::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::security_group_ids`](crate::types::RequestLaunchTemplateData::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Appends one item to [`RequestLaunchTemplateData::security_groups`](crate::types::RequestLaunchTemplateData::security_groups): The names of the security groups.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_groups(mut self, input: impl Into<String>) -> Self {
         self.inner.security_groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::security_groups`](crate::types::RequestLaunchTemplateData::security_groups).
     #[inline]
-    pub fn set_security_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::security_groups`](crate::types::RequestLaunchTemplateData::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<String>> {
         &self.inner.security_groups
     }
     /// Sets [`RequestLaunchTemplateData::instance_market_options`](crate::types::RequestLaunchTemplateData::instance_market_options): The market (purchasing) option for the instances.
@@ -976,16 +856,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMarketOptionsRequest,
     ) -> Self {
-        self.inner.instance_market_options = ::std::option::Option::Some(input);
+        self.inner.instance_market_options = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::instance_market_options`](crate::types::RequestLaunchTemplateData::instance_market_options).
     #[inline]
     pub fn set_instance_market_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMarketOptionsRequest,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMarketOptionsRequest>,
     ) -> Self {
         self.inner.instance_market_options = input;
         self
@@ -994,9 +872,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_instance_market_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateInstanceMarketOptionsRequest,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMarketOptionsRequest> {
         &self.inner.instance_market_options
     }
     /// Sets [`RequestLaunchTemplateData::credit_specification`](crate::types::RequestLaunchTemplateData::credit_specification): The credit option for CPU usage of the instance.
@@ -1004,14 +880,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::CreditSpecificationRequest,
     ) -> Self {
-        self.inner.credit_specification = ::std::option::Option::Some(input);
+        self.inner.credit_specification = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::credit_specification`](crate::types::RequestLaunchTemplateData::credit_specification).
     #[inline]
     pub fn set_credit_specification(
         mut self,
-        input: ::std::option::Option<crate::types::CreditSpecificationRequest>,
+        input: Option<crate::types::CreditSpecificationRequest>,
     ) -> Self {
         self.inner.credit_specification = input;
         self
@@ -1020,7 +896,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_credit_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CreditSpecificationRequest> {
+    ) -> &Option<crate::types::CreditSpecificationRequest> {
         &self.inner.credit_specification
     }
     /// Sets [`RequestLaunchTemplateData::cpu_options`](crate::types::RequestLaunchTemplateData::cpu_options): The CPU options for the instance.
@@ -1028,14 +904,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateCpuOptionsRequest,
     ) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input);
+        self.inner.cpu_options = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::cpu_options`](crate::types::RequestLaunchTemplateData::cpu_options).
     #[inline]
     pub fn set_cpu_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateCpuOptionsRequest>,
+        input: Option<crate::types::LaunchTemplateCpuOptionsRequest>,
     ) -> Self {
         self.inner.cpu_options = input;
         self
@@ -1044,7 +920,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_cpu_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateCpuOptionsRequest> {
+    ) -> &Option<crate::types::LaunchTemplateCpuOptionsRequest> {
         &self.inner.cpu_options
     }
     /// Sets [`RequestLaunchTemplateData::capacity_reservation_specification`](crate::types::RequestLaunchTemplateData::capacity_reservation_specification): The Capacity Reservation targeting option.
@@ -1052,16 +928,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
     ) -> Self {
-        self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_reservation_specification = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::capacity_reservation_specification`](crate::types::RequestLaunchTemplateData::capacity_reservation_specification).
     #[inline]
     pub fn set_capacity_reservation_specification(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
         >,
     ) -> Self {
@@ -1072,9 +946,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_capacity_reservation_specification(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateCapacityReservationSpecificationRequest,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateCapacityReservationSpecificationRequest> {
         &self.inner.capacity_reservation_specification
     }
     /// Appends one item to [`RequestLaunchTemplateData::license_specifications`](crate::types::RequestLaunchTemplateData::license_specifications): The license configurations.
@@ -1091,9 +963,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_license_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateLicenseConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateLicenseConfigurationRequest>>,
     ) -> Self {
         self.inner.license_specifications = input;
         self
@@ -1102,9 +972,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_license_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateLicenseConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::LaunchTemplateLicenseConfigurationRequest>> {
         &self.inner.license_specifications
     }
     /// Sets [`RequestLaunchTemplateData::hibernation_options`](crate::types::RequestLaunchTemplateData::hibernation_options): Indicates whether an instance is enabled for hibernation.
@@ -1112,16 +980,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateHibernationOptionsRequest,
     ) -> Self {
-        self.inner.hibernation_options = ::std::option::Option::Some(input);
+        self.inner.hibernation_options = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::hibernation_options`](crate::types::RequestLaunchTemplateData::hibernation_options).
     #[inline]
     pub fn set_hibernation_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateHibernationOptionsRequest,
-        >,
+        input: Option<crate::types::LaunchTemplateHibernationOptionsRequest>,
     ) -> Self {
         self.inner.hibernation_options = input;
         self
@@ -1130,7 +996,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_hibernation_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateHibernationOptionsRequest> {
+    ) -> &Option<crate::types::LaunchTemplateHibernationOptionsRequest> {
         &self.inner.hibernation_options
     }
     /// Sets [`RequestLaunchTemplateData::metadata_options`](crate::types::RequestLaunchTemplateData::metadata_options): The metadata options for the instance.
@@ -1138,16 +1004,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input);
+        self.inner.metadata_options = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::metadata_options`](crate::types::RequestLaunchTemplateData::metadata_options).
     #[inline]
     pub fn set_metadata_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataOptionsRequest>,
     ) -> Self {
         self.inner.metadata_options = input;
         self
@@ -1156,9 +1020,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_metadata_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataOptionsRequest,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataOptionsRequest> {
         &self.inner.metadata_options
     }
     /// Sets [`RequestLaunchTemplateData::enclave_options`](crate::types::RequestLaunchTemplateData::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
@@ -1166,14 +1028,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateEnclaveOptionsRequest,
     ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input);
+        self.inner.enclave_options = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::enclave_options`](crate::types::RequestLaunchTemplateData::enclave_options).
     #[inline]
     pub fn set_enclave_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateEnclaveOptionsRequest>,
+        input: Option<crate::types::LaunchTemplateEnclaveOptionsRequest>,
     ) -> Self {
         self.inner.enclave_options = input;
         self
@@ -1182,7 +1044,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_enclave_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateEnclaveOptionsRequest> {
+    ) -> &Option<crate::types::LaunchTemplateEnclaveOptionsRequest> {
         &self.inner.enclave_options
     }
     /// Sets [`RequestLaunchTemplateData::instance_requirements`](crate::types::RequestLaunchTemplateData::instance_requirements): The attributes for the instance types.
@@ -1190,14 +1052,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::InstanceRequirementsRequest,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::instance_requirements`](crate::types::RequestLaunchTemplateData::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirementsRequest>,
+        input: Option<crate::types::InstanceRequirementsRequest>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -1206,7 +1068,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirementsRequest> {
+    ) -> &Option<crate::types::InstanceRequirementsRequest> {
         &self.inner.instance_requirements
     }
     /// Sets [`RequestLaunchTemplateData::private_dns_name_options`](crate::types::RequestLaunchTemplateData::private_dns_name_options): The options for the instance hostname.
@@ -1214,16 +1076,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
     ) -> Self {
-        self.inner.private_dns_name_options = ::std::option::Option::Some(input);
+        self.inner.private_dns_name_options = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::private_dns_name_options`](crate::types::RequestLaunchTemplateData::private_dns_name_options).
     #[inline]
     pub fn set_private_dns_name_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
-        >,
+        input: Option<crate::types::LaunchTemplatePrivateDnsNameOptionsRequest>,
     ) -> Self {
         self.inner.private_dns_name_options = input;
         self
@@ -1232,9 +1092,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_private_dns_name_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplatePrivateDnsNameOptionsRequest,
-    > {
+    ) -> &Option<crate::types::LaunchTemplatePrivateDnsNameOptionsRequest> {
         &self.inner.private_dns_name_options
     }
     /// Sets [`RequestLaunchTemplateData::maintenance_options`](crate::types::RequestLaunchTemplateData::maintenance_options): The maintenance options for the instance.
@@ -1242,16 +1100,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
     ) -> Self {
-        self.inner.maintenance_options = ::std::option::Option::Some(input);
+        self.inner.maintenance_options = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::maintenance_options`](crate::types::RequestLaunchTemplateData::maintenance_options).
     #[inline]
     pub fn set_maintenance_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest>,
     ) -> Self {
         self.inner.maintenance_options = input;
         self
@@ -1260,44 +1116,39 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_maintenance_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMaintenanceOptionsRequest> {
         &self.inner.maintenance_options
     }
     /// Sets [`RequestLaunchTemplateData::disable_api_stop`](crate::types::RequestLaunchTemplateData::disable_api_stop): Indicates whether to enable the instance for stop protection.
     pub fn disable_api_stop(mut self, input: bool) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input);
+        self.inner.disable_api_stop = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::disable_api_stop`](crate::types::RequestLaunchTemplateData::disable_api_stop).
     #[inline]
-    pub fn set_disable_api_stop(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_disable_api_stop(mut self, input: Option<bool>) -> Self {
         self.inner.disable_api_stop = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::disable_api_stop`](crate::types::RequestLaunchTemplateData::disable_api_stop), if any.
     #[inline]
-    pub fn get_disable_api_stop(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_api_stop(&self) -> &Option<bool> {
         &self.inner.disable_api_stop
     }
     /// Sets [`RequestLaunchTemplateData::operator`](crate::types::RequestLaunchTemplateData::operator): The entity that manages the launch template.
     pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::operator`](crate::types::RequestLaunchTemplateData::operator).
     #[inline]
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`RequestLaunchTemplateData::operator`](crate::types::RequestLaunchTemplateData::operator), if any.
     #[inline]
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         &self.inner.operator
     }
     /// Sets [`RequestLaunchTemplateData::network_performance_options`](crate::types::RequestLaunchTemplateData::network_performance_options): Contains launch template settings to boost network performance for the type of workload that runs on your instance.
@@ -1305,16 +1156,14 @@ impl RequestLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
     ) -> Self {
-        self.inner.network_performance_options = ::std::option::Option::Some(input);
+        self.inner.network_performance_options = Some(input);
         self
     }
     /// Sets or clears [`RequestLaunchTemplateData::network_performance_options`](crate::types::RequestLaunchTemplateData::network_performance_options).
     #[inline]
     pub fn set_network_performance_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
-        >,
+        input: Option<crate::types::LaunchTemplateNetworkPerformanceOptionsRequest>,
     ) -> Self {
         self.inner.network_performance_options = input;
         self
@@ -1323,9 +1172,7 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_network_performance_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateNetworkPerformanceOptionsRequest,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateNetworkPerformanceOptionsRequest> {
         &self.inner.network_performance_options
     }
     /// Appends one item to [`RequestLaunchTemplateData::secondary_interfaces`](crate::types::RequestLaunchTemplateData::secondary_interfaces): The secondary interfaces to associate with instances launched from the template.
@@ -1342,8 +1189,8 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_secondary_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
+        input: Option<
+            Vec<
                 crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest,
             >,
         >,
@@ -1355,10 +1202,8 @@ impl RequestLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_secondary_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest,
-        >,
+    ) -> &Option<
+        Vec<crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest>,
     > {
         &self.inner.secondary_interfaces
     }
@@ -1372,19 +1217,19 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.kernel_id {
             body.member("KernelId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -1392,7 +1237,7 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
             body.items(
                 value,
@@ -1400,43 +1245,41 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ram_disk_id {
+        if let Some(value) = &self.ram_disk_id {
             body.member("RamDiskId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_termination {
+        if let Some(value) = &self.disable_api_termination {
             body.member(
                 "DisableApiTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             body.member("InstanceInitiatedShutdownBehavior", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             body.member("UserData", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -1444,7 +1287,7 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_specifications {
+        if let Some(value) = &self.elastic_gpu_specifications {
             let member_0 = body.enter("ElasticGpuSpecification");
             body.items(
                 value,
@@ -1452,8 +1295,7 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_inference_accelerators
-        {
+        if let Some(value) = &self.elastic_inference_accelerators {
             let member_0 = body.enter("ElasticInferenceAccelerator");
             body.items(
                 value,
@@ -1461,39 +1303,37 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             let member_0 = body.enter("SecurityGroup");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_market_options {
+        if let Some(value) = &self.instance_market_options {
             let member_0 = body.enter("InstanceMarketOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.credit_specification {
+        if let Some(value) = &self.credit_specification {
             let member_0 = body.enter("CreditSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_options {
+        if let Some(value) = &self.cpu_options {
             let member_0 = body.enter("CpuOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_specification
-        {
+        if let Some(value) = &self.capacity_reservation_specification {
             let member_0 = body.enter("CapacityReservationSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.license_specifications {
+        if let Some(value) = &self.license_specifications {
             let member_0 = body.enter("LicenseSpecification");
             body.items(
                 value,
@@ -1501,50 +1341,50 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.hibernation_options {
+        if let Some(value) = &self.hibernation_options {
             let member_0 = body.enter("HibernationOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_options {
+        if let Some(value) = &self.metadata_options {
             let member_0 = body.enter("MetadataOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.enclave_options {
+        if let Some(value) = &self.enclave_options {
             let member_0 = body.enter("EnclaveOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name_options {
+        if let Some(value) = &self.private_dns_name_options {
             let member_0 = body.enter("PrivateDnsNameOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_options {
+        if let Some(value) = &self.maintenance_options {
             let member_0 = body.enter("MaintenanceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_stop {
+        if let Some(value) = &self.disable_api_stop {
             body.member("DisableApiStop", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_performance_options {
+        if let Some(value) = &self.network_performance_options {
             let member_0 = body.enter("NetworkPerformanceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
+        if let Some(value) = &self.secondary_interfaces {
             let member_0 = body.enter("SecondaryInterface");
             body.items(
                 value,
@@ -1552,6 +1392,6 @@ impl ::awsgen_runtime::query::WriteQuery for RequestLaunchTemplateData {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

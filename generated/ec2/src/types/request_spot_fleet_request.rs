@@ -2,67 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for RequestSpotFleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestSpotFleetRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The configuration for the Spot Fleet request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub spot_fleet_request_config: ::std::option::Option<
-        crate::types::SpotFleetRequestConfigData,
-    >,
+    pub spot_fleet_request_config: Option<crate::types::SpotFleetRequestConfigData>,
 }
 impl RequestSpotFleetRequest {
     /// Starts building a [`RequestSpotFleetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestSpotFleetRequestBuilder {
-        <crate::types::builders::RequestSpotFleetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RequestSpotFleetRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SpotFleetRequestConfig` member, when set.
     #[inline]
     pub fn spot_fleet_request_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::SpotFleetRequestConfigData> {
+    ) -> Option<&crate::types::SpotFleetRequestConfigData> {
         self.spot_fleet_request_config.as_ref()
     }
 }
 /// A builder for [`RequestSpotFleetRequest`](crate::types::RequestSpotFleetRequest); start one with `RequestSpotFleetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestSpotFleetRequestBuilder {
     inner: crate::types::RequestSpotFleetRequest,
 }
 impl RequestSpotFleetRequestBuilder {
     /// Sets [`RequestSpotFleetRequest::dry_run`](crate::types::RequestSpotFleetRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotFleetRequest::dry_run`](crate::types::RequestSpotFleetRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RequestSpotFleetRequest::dry_run`](crate::types::RequestSpotFleetRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`RequestSpotFleetRequest::spot_fleet_request_config`](crate::types::RequestSpotFleetRequest::spot_fleet_request_config): The configuration for the Spot Fleet request.
@@ -70,14 +58,14 @@ impl RequestSpotFleetRequestBuilder {
         mut self,
         input: crate::types::SpotFleetRequestConfigData,
     ) -> Self {
-        self.inner.spot_fleet_request_config = ::std::option::Option::Some(input);
+        self.inner.spot_fleet_request_config = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotFleetRequest::spot_fleet_request_config`](crate::types::RequestSpotFleetRequest::spot_fleet_request_config).
     #[inline]
     pub fn set_spot_fleet_request_config(
         mut self,
-        input: ::std::option::Option<crate::types::SpotFleetRequestConfigData>,
+        input: Option<crate::types::SpotFleetRequestConfigData>,
     ) -> Self {
         self.inner.spot_fleet_request_config = input;
         self
@@ -86,39 +74,39 @@ impl RequestSpotFleetRequestBuilder {
     #[inline]
     pub fn get_spot_fleet_request_config(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotFleetRequestConfigData> {
+    ) -> &Option<crate::types::SpotFleetRequestConfigData> {
         &self.inner.spot_fleet_request_config
     }
     /// Builds the [`RequestSpotFleetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RequestSpotFleetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.spot_fleet_request_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RequestSpotFleetRequest",
                 member: "spot_fleet_request_config",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RequestSpotFleetRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_config {
+        if let Some(value) = &self.spot_fleet_request_config {
             let member_0 = body.enter("SpotFleetRequestConfig");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of RequestSpotFleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestSpotFleetResponse {
     /// The ID of the Spot Fleet request.
-    pub spot_fleet_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_fleet_request_id: Option<String>,
 }
 impl RequestSpotFleetResponse {
     /// Starts building a [`RequestSpotFleetResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestSpotFleetResponseBuilder {
-        <crate::types::builders::RequestSpotFleetResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RequestSpotFleetResponseBuilder as Default>::default()
     }
     /// The `SpotFleetRequestId` member, when set.
     #[inline]
-    pub fn spot_fleet_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_fleet_request_id(&self) -> Option<&str> {
         self.spot_fleet_request_id.as_deref()
     }
 }
 /// A builder for [`RequestSpotFleetResponse`](crate::types::RequestSpotFleetResponse); start one with `RequestSpotFleetResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestSpotFleetResponseBuilder {
     inner: crate::types::RequestSpotFleetResponse,
 }
 impl RequestSpotFleetResponseBuilder {
     /// Sets [`RequestSpotFleetResponse::spot_fleet_request_id`](crate::types::RequestSpotFleetResponse::spot_fleet_request_id): The ID of the Spot Fleet request.
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_fleet_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_fleet_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotFleetResponse::spot_fleet_request_id`](crate::types::RequestSpotFleetResponse::spot_fleet_request_id).
     #[inline]
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_fleet_request_id = input;
         self
     }
     /// The value set for [`RequestSpotFleetResponse::spot_fleet_request_id`](crate::types::RequestSpotFleetResponse::spot_fleet_request_id), if any.
     #[inline]
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         &self.inner.spot_fleet_request_id
     }
     /// Builds the [`RequestSpotFleetResponse`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl RequestSpotFleetResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for RequestSpotFleetResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "spotFleetRequestId" {
-                value.spot_fleet_request_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.spot_fleet_request_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

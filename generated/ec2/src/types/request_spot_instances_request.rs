@@ -2,55 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for RequestSpotInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestSpotInstancesRequest {
     /// The launch specification.
-    pub launch_specification: ::std::option::Option<
-        crate::types::RequestSpotLaunchSpecification,
-    >,
+    pub launch_specification: Option<crate::types::RequestSpotLaunchSpecification>,
     /// The key-value pair for tagging the Spot Instance request on creation. The value for [`ResourceType`](crate::types::ResourceType) must be `spot-instances-request`, otherwise the Spot Instance request fails. To tag the Spot Instance request after it has been created, see [CreateTags](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html).
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The behavior when a Spot Instance is interrupted. The default is `terminate`.
-    pub instance_interruption_behavior: ::std::option::Option<
+    pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
-    pub spot_price: ::std::option::Option<::std::string::String>,
+    pub spot_price: Option<String>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [Ensuring idempotency in Amazon EC2 API requests](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Run_Instance_Idempotency.html) in the *Amazon EC2 User Guide*.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The maximum number of Spot Instances to launch.
     ///
     /// Default: 1
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The Spot Instance request type.
     ///
     /// Default: `one-time`
-    pub type_: ::std::option::Option<crate::types::SpotInstanceType>,
+    pub type_: Option<crate::types::SpotInstanceType>,
     /// The start date of the request. If this is a one-time request, the request becomes active at this date and time and remains active until all instances launch, the request expires, or the request is canceled. If the request is persistent, the request becomes active at this date and time and remains active until it expires or is canceled.
     ///
     /// The specified start date and time cannot be equal to the current date and time. You must specify a start date and time that occurs after the current date and time.
-    pub valid_from: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_from: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     ///
     /// - For a persistent request, the request remains active until the `ValidUntil` date and time is reached. Otherwise, the request remains active until you cancel it.
     /// - For a one-time request, the request remains active until all instances launch, the request is canceled, or the `ValidUntil` date and time is reached. By default, the request is valid for 7 days from the date the request was created.
-    pub valid_until: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_until: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The instance launch group. Launch groups are Spot Instances that launch together and terminate together.
     ///
     /// Default: Instances are launched and terminated individually
-    pub launch_group: ::std::option::Option<::std::string::String>,
+    pub launch_group: Option<String>,
     /// The user-specified name for a logical grouping of requests.
     ///
     /// When you specify an Availability Zone group in a Spot Instance request, all Spot Instances in the request are launched in the same Availability Zone. Instance proximity is maintained with this parameter, but the choice of Availability Zone is not. The group applies only to requests for Spot Instances of the same instance type. Any additional Spot Instance requests that are specified with the same Availability Zone group name are launched in that same Availability Zone, as long as at least one instance from the group is still active.
@@ -58,21 +49,21 @@ pub struct RequestSpotInstancesRequest {
     /// If there is no active instance running in the Availability Zone group that you specify for a new Spot Instance request (all instances are terminated, the request is expired, or the maximum price you specified falls below current Spot price), then Amazon EC2 launches the instance in any Availability Zone where the constraint can be met. Consequently, the subsequent set of Spot Instances could be placed in a different zone from the original request, even if you specified the same Availability Zone group.
     ///
     /// Default: Instances are launched in any available Availability Zone.
-    pub availability_zone_group: ::std::option::Option<::std::string::String>,
+    pub availability_zone_group: Option<String>,
     /// Deprecated.
-    pub block_duration_minutes: ::std::option::Option<i32>,
+    pub block_duration_minutes: Option<i32>,
 }
 impl RequestSpotInstancesRequest {
     /// Starts building a [`RequestSpotInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestSpotInstancesRequestBuilder {
-        <crate::types::builders::RequestSpotInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RequestSpotInstancesRequestBuilder as Default>::default()
     }
     /// The `LaunchSpecification` member, when set.
     #[inline]
     pub fn launch_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::RequestSpotLaunchSpecification> {
+    ) -> Option<&crate::types::RequestSpotLaunchSpecification> {
         self.launch_specification.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -84,71 +75,62 @@ impl RequestSpotInstancesRequest {
     #[inline]
     pub fn instance_interruption_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceInterruptionBehavior> {
+    ) -> Option<&crate::types::InstanceInterruptionBehavior> {
         self.instance_interruption_behavior.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `SpotPrice` member, when set.
     #[inline]
-    pub fn spot_price(&self) -> ::std::option::Option<&str> {
+    pub fn spot_price(&self) -> Option<&str> {
         self.spot_price.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::SpotInstanceType> {
+    pub fn type_(&self) -> Option<&crate::types::SpotInstanceType> {
         self.type_.as_ref()
     }
     /// The `ValidFrom` member, when set.
     #[inline]
-    pub fn valid_from(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_from(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_from.as_ref()
     }
     /// The `ValidUntil` member, when set.
     #[inline]
-    pub fn valid_until(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_until(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_until.as_ref()
     }
     /// The `LaunchGroup` member, when set.
     #[inline]
-    pub fn launch_group(&self) -> ::std::option::Option<&str> {
+    pub fn launch_group(&self) -> Option<&str> {
         self.launch_group.as_deref()
     }
     /// The `AvailabilityZoneGroup` member, when set.
     #[inline]
-    pub fn availability_zone_group(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_group(&self) -> Option<&str> {
         self.availability_zone_group.as_deref()
     }
     /// The `BlockDurationMinutes` member, when set.
     #[inline]
-    pub fn block_duration_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn block_duration_minutes(&self) -> Option<i32> {
         self.block_duration_minutes
     }
 }
 /// A builder for [`RequestSpotInstancesRequest`](crate::types::RequestSpotInstancesRequest); start one with `RequestSpotInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestSpotInstancesRequestBuilder {
     inner: crate::types::RequestSpotInstancesRequest,
 }
@@ -158,14 +140,14 @@ impl RequestSpotInstancesRequestBuilder {
         mut self,
         input: crate::types::RequestSpotLaunchSpecification,
     ) -> Self {
-        self.inner.launch_specification = ::std::option::Option::Some(input);
+        self.inner.launch_specification = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::launch_specification`](crate::types::RequestSpotInstancesRequest::launch_specification).
     #[inline]
     pub fn set_launch_specification(
         mut self,
-        input: ::std::option::Option<crate::types::RequestSpotLaunchSpecification>,
+        input: Option<crate::types::RequestSpotLaunchSpecification>,
     ) -> Self {
         self.inner.launch_specification = input;
         self
@@ -174,7 +156,7 @@ impl RequestSpotInstancesRequestBuilder {
     #[inline]
     pub fn get_launch_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::RequestSpotLaunchSpecification> {
+    ) -> &Option<crate::types::RequestSpotLaunchSpecification> {
         &self.inner.launch_specification
     }
     /// Appends one item to [`RequestSpotInstancesRequest::tag_specifications`](crate::types::RequestSpotInstancesRequest::tag_specifications): The key-value pair for tagging the Spot Instance request on creation.
@@ -188,7 +170,7 @@ impl RequestSpotInstancesRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -197,7 +179,7 @@ impl RequestSpotInstancesRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`RequestSpotInstancesRequest::instance_interruption_behavior`](crate::types::RequestSpotInstancesRequest::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
@@ -205,14 +187,14 @@ impl RequestSpotInstancesRequestBuilder {
         mut self,
         input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
+        self.inner.instance_interruption_behavior = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::instance_interruption_behavior`](crate::types::RequestSpotInstancesRequest::instance_interruption_behavior).
     #[inline]
     pub fn set_instance_interruption_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceInterruptionBehavior>,
+        input: Option<crate::types::InstanceInterruptionBehavior>,
     ) -> Self {
         self.inner.instance_interruption_behavior = input;
         self
@@ -221,209 +203,173 @@ impl RequestSpotInstancesRequestBuilder {
     #[inline]
     pub fn get_instance_interruption_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceInterruptionBehavior> {
+    ) -> &Option<crate::types::InstanceInterruptionBehavior> {
         &self.inner.instance_interruption_behavior
     }
     /// Sets [`RequestSpotInstancesRequest::dry_run`](crate::types::RequestSpotInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::dry_run`](crate::types::RequestSpotInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::dry_run`](crate::types::RequestSpotInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`RequestSpotInstancesRequest::spot_price`](crate::types::RequestSpotInstancesRequest::spot_price): The maximum price per unit hour that you are willing to pay for a Spot Instance.
-    pub fn spot_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_price = ::std::option::Option::Some(input.into());
+    pub fn spot_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_price = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::spot_price`](crate::types::RequestSpotInstancesRequest::spot_price).
     #[inline]
-    pub fn set_spot_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_price(mut self, input: Option<String>) -> Self {
         self.inner.spot_price = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::spot_price`](crate::types::RequestSpotInstancesRequest::spot_price), if any.
     #[inline]
-    pub fn get_spot_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_price(&self) -> &Option<String> {
         &self.inner.spot_price
     }
     /// Sets [`RequestSpotInstancesRequest::client_token`](crate::types::RequestSpotInstancesRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::client_token`](crate::types::RequestSpotInstancesRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::client_token`](crate::types::RequestSpotInstancesRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`RequestSpotInstancesRequest::instance_count`](crate::types::RequestSpotInstancesRequest::instance_count): The maximum number of Spot Instances to launch.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::instance_count`](crate::types::RequestSpotInstancesRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::instance_count`](crate::types::RequestSpotInstancesRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`RequestSpotInstancesRequest::type_`](crate::types::RequestSpotInstancesRequest::type_): The Spot Instance request type.
     pub fn type_(mut self, input: crate::types::SpotInstanceType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::type_`](crate::types::RequestSpotInstancesRequest::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::SpotInstanceType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::type_`](crate::types::RequestSpotInstancesRequest::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::SpotInstanceType> {
+    pub fn get_type_(&self) -> &Option<crate::types::SpotInstanceType> {
         &self.inner.type_
     }
     /// Sets [`RequestSpotInstancesRequest::valid_from`](crate::types::RequestSpotInstancesRequest::valid_from): The start date of the request.
     pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input);
+        self.inner.valid_from = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::valid_from`](crate::types::RequestSpotInstancesRequest::valid_from).
     #[inline]
     pub fn set_valid_from(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_from = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::valid_from`](crate::types::RequestSpotInstancesRequest::valid_from), if any.
     #[inline]
-    pub fn get_valid_from(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_from(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_from
     }
     /// Sets [`RequestSpotInstancesRequest::valid_until`](crate::types::RequestSpotInstancesRequest::valid_until): The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input);
+        self.inner.valid_until = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::valid_until`](crate::types::RequestSpotInstancesRequest::valid_until).
     #[inline]
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_until = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::valid_until`](crate::types::RequestSpotInstancesRequest::valid_until), if any.
     #[inline]
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_until
     }
     /// Sets [`RequestSpotInstancesRequest::launch_group`](crate::types::RequestSpotInstancesRequest::launch_group): The instance launch group.
-    pub fn launch_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_group = ::std::option::Option::Some(input.into());
+    pub fn launch_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_group = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::launch_group`](crate::types::RequestSpotInstancesRequest::launch_group).
     #[inline]
-    pub fn set_launch_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_group(mut self, input: Option<String>) -> Self {
         self.inner.launch_group = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::launch_group`](crate::types::RequestSpotInstancesRequest::launch_group), if any.
     #[inline]
-    pub fn get_launch_group(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_group(&self) -> &Option<String> {
         &self.inner.launch_group
     }
     /// Sets [`RequestSpotInstancesRequest::availability_zone_group`](crate::types::RequestSpotInstancesRequest::availability_zone_group): The user-specified name for a logical grouping of requests.
-    pub fn availability_zone_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_group = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_group = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::availability_zone_group`](crate::types::RequestSpotInstancesRequest::availability_zone_group).
     #[inline]
-    pub fn set_availability_zone_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_group(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_group = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::availability_zone_group`](crate::types::RequestSpotInstancesRequest::availability_zone_group), if any.
     #[inline]
-    pub fn get_availability_zone_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_group(&self) -> &Option<String> {
         &self.inner.availability_zone_group
     }
     /// Sets [`RequestSpotInstancesRequest::block_duration_minutes`](crate::types::RequestSpotInstancesRequest::block_duration_minutes): Deprecated.
     pub fn block_duration_minutes(mut self, input: i32) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
+        self.inner.block_duration_minutes = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotInstancesRequest::block_duration_minutes`](crate::types::RequestSpotInstancesRequest::block_duration_minutes).
     #[inline]
-    pub fn set_block_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_block_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.inner.block_duration_minutes = input;
         self
     }
     /// The value set for [`RequestSpotInstancesRequest::block_duration_minutes`](crate::types::RequestSpotInstancesRequest::block_duration_minutes), if any.
     #[inline]
-    pub fn get_block_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_block_duration_minutes(&self) -> &Option<i32> {
         &self.inner.block_duration_minutes
     }
     /// Builds the [`RequestSpotInstancesRequest`]; it has no required members, so this cannot fail.
@@ -436,13 +382,13 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.launch_specification {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.launch_specification {
             let member_0 = body.enter("LaunchSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -450,26 +396,25 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             body.member("InstanceInterruptionBehavior", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.spot_price {
+        if let Some(value) = &self.spot_price {
             body.member("SpotPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             body.member("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.valid_from {
+        if let Some(value) = &self.valid_from {
             body.member(
                 "ValidFrom",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -478,7 +423,7 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotInstancesRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             body.member(
                 "ValidUntil",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -487,15 +432,15 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotInstancesRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.launch_group {
+        if let Some(value) = &self.launch_group {
             body.member("LaunchGroup", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_group {
+        if let Some(value) = &self.availability_zone_group {
             body.member("AvailabilityZoneGroup", value);
         }
-        if let ::std::option::Option::Some(value) = &self.block_duration_minutes {
+        if let Some(value) = &self.block_duration_minutes {
             body.member("BlockDurationMinutes", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

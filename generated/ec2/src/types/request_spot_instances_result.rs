@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of RequestSpotInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestSpotInstancesResult {
     /// The Spot Instance requests.
-    pub spot_instance_requests: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotInstanceRequest>,
-    >,
+    pub spot_instance_requests: Option<Vec<crate::types::SpotInstanceRequest>>,
 }
 impl RequestSpotInstancesResult {
     /// Starts building a [`RequestSpotInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestSpotInstancesResultBuilder {
-        <crate::types::builders::RequestSpotInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RequestSpotInstancesResultBuilder as Default>::default()
     }
     /// The `SpotInstanceRequests` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl RequestSpotInstancesResult {
     }
 }
 /// A builder for [`RequestSpotInstancesResult`](crate::types::RequestSpotInstancesResult); start one with `RequestSpotInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestSpotInstancesResultBuilder {
     inner: crate::types::RequestSpotInstancesResult,
 }
@@ -52,7 +40,7 @@ impl RequestSpotInstancesResultBuilder {
     #[inline]
     pub fn set_spot_instance_requests(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SpotInstanceRequest>>,
+        input: Option<Vec<crate::types::SpotInstanceRequest>>,
     ) -> Self {
         self.inner.spot_instance_requests = input;
         self
@@ -61,7 +49,7 @@ impl RequestSpotInstancesResultBuilder {
     #[inline]
     pub fn get_spot_instance_requests(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SpotInstanceRequest>> {
+    ) -> &Option<Vec<crate::types::SpotInstanceRequest>> {
         &self.inner.spot_instance_requests
     }
     /// Builds the [`RequestSpotInstancesResult`]; it has no required members, so this cannot fail.
@@ -73,11 +61,11 @@ impl RequestSpotInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for RequestSpotInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "spotInstanceRequestSet" {
-                value.spot_instance_requests = ::std::option::Option::Some(
+                value.spot_instance_requests = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::SpotInstanceRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -85,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for RequestSpotInstancesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,73 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch specification for an instance.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RequestSpotLaunchSpecification {
     /// The IDs of the security groups.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// Not supported.
-    pub security_groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub security_groups: Option<Vec<String>>,
     /// Deprecated.
-    pub addressing_type: ::std::option::Option<::std::string::String>,
+    pub addressing_type: Option<String>,
     /// The block device mapping entries. You can't specify both a snapshot ID and an encryption value. This is because only blank volumes can be encrypted on creation. If a snapshot is the basis for a volume, it is not blank and its encryption status is used for the volume encryption status.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
     /// Indicates whether the instance is optimized for EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal EBS I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS Optimized instance.
     ///
     /// Default: `false`
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// The IAM instance profile.
-    pub iam_instance_profile: ::std::option::Option<
-        crate::types::IamInstanceProfileSpecification,
-    >,
+    pub iam_instance_profile: Option<crate::types::IamInstanceProfileSpecification>,
     /// The ID of the AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The instance type. Only one instance type can be specified.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The ID of the kernel.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// The name of the key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// Indicates whether basic or detailed monitoring is enabled for the instance.
     ///
     /// Default: Disabled
-    pub monitoring: ::std::option::Option<crate::types::RunInstancesMonitoringEnabled>,
+    pub monitoring: Option<crate::types::RunInstancesMonitoringEnabled>,
     /// The network interfaces. If you specify a network interface, you must specify subnet IDs and security group IDs using the network interface.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
+    pub network_interfaces: Option<
+        Vec<crate::types::InstanceNetworkInterfaceSpecification>,
     >,
     /// The placement information for the instance.
-    pub placement: ::std::option::Option<crate::types::SpotPlacement>,
+    pub placement: Option<crate::types::SpotPlacement>,
     /// The ID of the RAM disk.
-    pub ramdisk_id: ::std::option::Option<::std::string::String>,
+    pub ramdisk_id: Option<String>,
     /// The ID of the subnet in which to launch the instance.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The base64-encoded user data that instances use when starting up. User data is limited to 16 KB.
-    pub user_data: ::std::option::Option<::std::string::String>,
+    pub user_data: Option<String>,
 }
 impl RequestSpotLaunchSpecification {
     /// Starts building a [`RequestSpotLaunchSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestSpotLaunchSpecificationBuilder {
-        <crate::types::builders::RequestSpotLaunchSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RequestSpotLaunchSpecificationBuilder as Default>::default()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_groups(&self) -> &[::std::string::String] {
+    pub fn security_groups(&self) -> &[String] {
         self.security_groups.as_deref().unwrap_or_default()
     }
     /// The `AddressingType` member, when set.
     #[inline]
-    pub fn addressing_type(&self) -> ::std::option::Option<&str> {
+    pub fn addressing_type(&self) -> Option<&str> {
         self.addressing_type.as_deref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -78,41 +72,39 @@ impl RequestSpotLaunchSpecification {
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfileSpecification> {
+    ) -> Option<&crate::types::IamInstanceProfileSpecification> {
         self.iam_instance_profile.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RunInstancesMonitoringEnabled> {
+    pub fn monitoring(&self) -> Option<&crate::types::RunInstancesMonitoringEnabled> {
         self.monitoring.as_ref()
     }
     /// The `NetworkInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -124,22 +116,22 @@ impl RequestSpotLaunchSpecification {
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(&self) -> ::std::option::Option<&crate::types::SpotPlacement> {
+    pub fn placement(&self) -> Option<&crate::types::SpotPlacement> {
         self.placement.as_ref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ramdisk_id(&self) -> Option<&str> {
         self.ramdisk_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&str> {
+    pub fn user_data(&self) -> Option<&str> {
         self.user_data.as_deref()
     }
 }
@@ -166,12 +158,7 @@ impl ::std::fmt::Debug for RequestSpotLaunchSpecification {
     }
 }
 /// A builder for [`RequestSpotLaunchSpecification`](crate::types::RequestSpotLaunchSpecification); start one with `RequestSpotLaunchSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RequestSpotLaunchSpecificationBuilder {
     inner: crate::types::RequestSpotLaunchSpecification,
 }
@@ -179,75 +166,53 @@ impl RequestSpotLaunchSpecificationBuilder {
     /// Appends one item to [`RequestSpotLaunchSpecification::security_group_ids`](crate::types::RequestSpotLaunchSpecification::security_group_ids): The IDs of the security groups.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::security_group_ids`](crate::types::RequestSpotLaunchSpecification::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::security_group_ids`](crate::types::RequestSpotLaunchSpecification::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Appends one item to [`RequestSpotLaunchSpecification::security_groups`](crate::types::RequestSpotLaunchSpecification::security_groups): Not supported.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_groups(mut self, input: impl Into<String>) -> Self {
         self.inner.security_groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::security_groups`](crate::types::RequestSpotLaunchSpecification::security_groups).
     #[inline]
-    pub fn set_security_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::security_groups`](crate::types::RequestSpotLaunchSpecification::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<String>> {
         &self.inner.security_groups
     }
     /// Sets [`RequestSpotLaunchSpecification::addressing_type`](crate::types::RequestSpotLaunchSpecification::addressing_type): Deprecated.
-    pub fn addressing_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.addressing_type = ::std::option::Option::Some(input.into());
+    pub fn addressing_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.addressing_type = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::addressing_type`](crate::types::RequestSpotLaunchSpecification::addressing_type).
     #[inline]
-    pub fn set_addressing_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_addressing_type(mut self, input: Option<String>) -> Self {
         self.inner.addressing_type = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::addressing_type`](crate::types::RequestSpotLaunchSpecification::addressing_type), if any.
     #[inline]
-    pub fn get_addressing_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_addressing_type(&self) -> &Option<String> {
         &self.inner.addressing_type
     }
     /// Appends one item to [`RequestSpotLaunchSpecification::block_device_mappings`](crate::types::RequestSpotLaunchSpecification::block_device_mappings): The block device mapping entries.
@@ -264,7 +229,7 @@ impl RequestSpotLaunchSpecificationBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -273,23 +238,23 @@ impl RequestSpotLaunchSpecificationBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`RequestSpotLaunchSpecification::ebs_optimized`](crate::types::RequestSpotLaunchSpecification::ebs_optimized): Indicates whether the instance is optimized for EBS I/O.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::ebs_optimized`](crate::types::RequestSpotLaunchSpecification::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::ebs_optimized`](crate::types::RequestSpotLaunchSpecification::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`RequestSpotLaunchSpecification::iam_instance_profile`](crate::types::RequestSpotLaunchSpecification::iam_instance_profile): The IAM instance profile.
@@ -297,14 +262,14 @@ impl RequestSpotLaunchSpecificationBuilder {
         mut self,
         input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::iam_instance_profile`](crate::types::RequestSpotLaunchSpecification::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileSpecification>,
+        input: Option<crate::types::IamInstanceProfileSpecification>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -313,94 +278,74 @@ impl RequestSpotLaunchSpecificationBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileSpecification> {
+    ) -> &Option<crate::types::IamInstanceProfileSpecification> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`RequestSpotLaunchSpecification::image_id`](crate::types::RequestSpotLaunchSpecification::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::image_id`](crate::types::RequestSpotLaunchSpecification::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::image_id`](crate::types::RequestSpotLaunchSpecification::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`RequestSpotLaunchSpecification::instance_type`](crate::types::RequestSpotLaunchSpecification::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::instance_type`](crate::types::RequestSpotLaunchSpecification::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::instance_type`](crate::types::RequestSpotLaunchSpecification::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`RequestSpotLaunchSpecification::kernel_id`](crate::types::RequestSpotLaunchSpecification::kernel_id): The ID of the kernel.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::kernel_id`](crate::types::RequestSpotLaunchSpecification::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::kernel_id`](crate::types::RequestSpotLaunchSpecification::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`RequestSpotLaunchSpecification::key_name`](crate::types::RequestSpotLaunchSpecification::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::key_name`](crate::types::RequestSpotLaunchSpecification::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::key_name`](crate::types::RequestSpotLaunchSpecification::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`RequestSpotLaunchSpecification::monitoring`](crate::types::RequestSpotLaunchSpecification::monitoring): Indicates whether basic or detailed monitoring is enabled for the instance.
@@ -408,14 +353,14 @@ impl RequestSpotLaunchSpecificationBuilder {
         mut self,
         input: crate::types::RunInstancesMonitoringEnabled,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::monitoring`](crate::types::RequestSpotLaunchSpecification::monitoring).
     #[inline]
     pub fn set_monitoring(
         mut self,
-        input: ::std::option::Option<crate::types::RunInstancesMonitoringEnabled>,
+        input: Option<crate::types::RunInstancesMonitoringEnabled>,
     ) -> Self {
         self.inner.monitoring = input;
         self
@@ -424,7 +369,7 @@ impl RequestSpotLaunchSpecificationBuilder {
     #[inline]
     pub fn get_monitoring(
         &self,
-    ) -> &::std::option::Option<crate::types::RunInstancesMonitoringEnabled> {
+    ) -> &Option<crate::types::RunInstancesMonitoringEnabled> {
         &self.inner.monitoring
     }
     /// Appends one item to [`RequestSpotLaunchSpecification::network_interfaces`](crate::types::RequestSpotLaunchSpecification::network_interfaces): The network interfaces.
@@ -441,9 +386,7 @@ impl RequestSpotLaunchSpecificationBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-        >,
+        input: Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>>,
     ) -> Self {
         self.inner.network_interfaces = input;
         self
@@ -452,94 +395,71 @@ impl RequestSpotLaunchSpecificationBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>> {
         &self.inner.network_interfaces
     }
     /// Sets [`RequestSpotLaunchSpecification::placement`](crate::types::RequestSpotLaunchSpecification::placement): The placement information for the instance.
     pub fn placement(mut self, input: crate::types::SpotPlacement) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::placement`](crate::types::RequestSpotLaunchSpecification::placement).
     #[inline]
-    pub fn set_placement(
-        mut self,
-        input: ::std::option::Option<crate::types::SpotPlacement>,
-    ) -> Self {
+    pub fn set_placement(mut self, input: Option<crate::types::SpotPlacement>) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::placement`](crate::types::RequestSpotLaunchSpecification::placement), if any.
     #[inline]
-    pub fn get_placement(&self) -> &::std::option::Option<crate::types::SpotPlacement> {
+    pub fn get_placement(&self) -> &Option<crate::types::SpotPlacement> {
         &self.inner.placement
     }
     /// Sets [`RequestSpotLaunchSpecification::ramdisk_id`](crate::types::RequestSpotLaunchSpecification::ramdisk_id): The ID of the RAM disk.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ramdisk_id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::ramdisk_id`](crate::types::RequestSpotLaunchSpecification::ramdisk_id).
     #[inline]
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::ramdisk_id`](crate::types::RequestSpotLaunchSpecification::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         &self.inner.ramdisk_id
     }
     /// Sets [`RequestSpotLaunchSpecification::subnet_id`](crate::types::RequestSpotLaunchSpecification::subnet_id): The ID of the subnet in which to launch the instance.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::subnet_id`](crate::types::RequestSpotLaunchSpecification::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::subnet_id`](crate::types::RequestSpotLaunchSpecification::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`RequestSpotLaunchSpecification::user_data`](crate::types::RequestSpotLaunchSpecification::user_data): The base64-encoded user data that instances use when starting up.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_data = Some(input.into());
         self
     }
     /// Sets or clears [`RequestSpotLaunchSpecification::user_data`](crate::types::RequestSpotLaunchSpecification::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<String>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`RequestSpotLaunchSpecification::user_data`](crate::types::RequestSpotLaunchSpecification::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_data(&self) -> &Option<String> {
         &self.inner.user_data
     }
     /// Builds the [`RequestSpotLaunchSpecification`]; it has no required members, so this cannot fail.
@@ -552,21 +472,21 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotLaunchSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             let member_0 = body.enter("SecurityGroup");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.addressing_type {
+        if let Some(value) = &self.addressing_type {
             body.member("AddressingType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -574,32 +494,32 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotLaunchSpecification {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             body.member("KernelId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
             body.items(
                 value,
@@ -607,20 +527,20 @@ impl ::awsgen_runtime::query::WriteQuery for RequestSpotLaunchSpecification {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             body.member("RamdiskId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             body.member("UserData", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

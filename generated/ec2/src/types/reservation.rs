@@ -2,44 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a launch request for one or more instances, and includes owner, requester, and security group information that applies to all instances in the launch request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Reservation {
     /// The ID of the reservation.
-    pub reservation_id: ::std::option::Option<::std::string::String>,
+    pub reservation_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the reservation.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the requester that launched the instances on your behalf (for example, Amazon Web Services Management Console or Auto Scaling).
-    pub requester_id: ::std::option::Option<::std::string::String>,
+    pub requester_id: Option<String>,
     /// Not supported.
-    pub groups: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+    pub groups: Option<Vec<crate::types::GroupIdentifier>>,
     /// The instances.
-    pub instances: ::std::option::Option<::std::vec::Vec<crate::types::Instance>>,
+    pub instances: Option<Vec<crate::types::Instance>>,
 }
 impl Reservation {
     /// Starts building a [`Reservation`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservationBuilder {
-        <crate::types::builders::ReservationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservationBuilder as Default>::default()
     }
     /// The `ReservationId` member, when set.
     #[inline]
-    pub fn reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn reservation_id(&self) -> Option<&str> {
         self.reservation_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `RequesterId` member, when set.
     #[inline]
-    pub fn requester_id(&self) -> ::std::option::Option<&str> {
+    pub fn requester_id(&self) -> Option<&str> {
         self.requester_id.as_deref()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,80 +49,57 @@ impl Reservation {
     }
 }
 /// A builder for [`Reservation`](crate::types::Reservation); start one with `Reservation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservationBuilder {
     inner: crate::types::Reservation,
 }
 impl ReservationBuilder {
     /// Sets [`Reservation::reservation_id`](crate::types::Reservation::reservation_id): The ID of the reservation.
-    pub fn reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reservation_id = ::std::option::Option::Some(input.into());
+    pub fn reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`Reservation::reservation_id`](crate::types::Reservation::reservation_id).
     #[inline]
-    pub fn set_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.reservation_id = input;
         self
     }
     /// The value set for [`Reservation::reservation_id`](crate::types::Reservation::reservation_id), if any.
     #[inline]
-    pub fn get_reservation_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reservation_id(&self) -> &Option<String> {
         &self.inner.reservation_id
     }
     /// Sets [`Reservation::owner_id`](crate::types::Reservation::owner_id): The ID of the Amazon Web Services account that owns the reservation.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Reservation::owner_id`](crate::types::Reservation::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`Reservation::owner_id`](crate::types::Reservation::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`Reservation::requester_id`](crate::types::Reservation::requester_id): The ID of the requester that launched the instances on your behalf (for example, Amazon Web Services Management Console or Auto Scaling).
-    pub fn requester_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.requester_id = ::std::option::Option::Some(input.into());
+    pub fn requester_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.requester_id = Some(input.into());
         self
     }
     /// Sets or clears [`Reservation::requester_id`](crate::types::Reservation::requester_id).
     #[inline]
-    pub fn set_requester_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_requester_id(mut self, input: Option<String>) -> Self {
         self.inner.requester_id = input;
         self
     }
     /// The value set for [`Reservation::requester_id`](crate::types::Reservation::requester_id), if any.
     #[inline]
-    pub fn get_requester_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_requester_id(&self) -> &Option<String> {
         &self.inner.requester_id
     }
     /// Appends one item to [`Reservation::groups`](crate::types::Reservation::groups): Not supported.
@@ -141,16 +113,14 @@ impl ReservationBuilder {
     #[inline]
     pub fn set_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+        input: Option<Vec<crate::types::GroupIdentifier>>,
     ) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`Reservation::groups`](crate::types::Reservation::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>> {
+    pub fn get_groups(&self) -> &Option<Vec<crate::types::GroupIdentifier>> {
         &self.inner.groups
     }
     /// Appends one item to [`Reservation::instances`](crate::types::Reservation::instances): The instances.
@@ -162,18 +132,13 @@ impl ReservationBuilder {
     }
     /// Sets or clears [`Reservation::instances`](crate::types::Reservation::instances).
     #[inline]
-    pub fn set_instances(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Instance>>,
-    ) -> Self {
+    pub fn set_instances(mut self, input: Option<Vec<crate::types::Instance>>) -> Self {
         self.inner.instances = input;
         self
     }
     /// The value set for [`Reservation::instances`](crate::types::Reservation::instances), if any.
     #[inline]
-    pub fn get_instances(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Instance>> {
+    pub fn get_instances(&self) -> &Option<Vec<crate::types::Instance>> {
         &self.inner.instances
     }
     /// Builds the [`Reservation`]; it has no required members, so this cannot fail.
@@ -185,27 +150,21 @@ impl ReservationBuilder {
 impl ::awsgen_runtime::xml::FromXml for Reservation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "reservationId" => {
-                    value.reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reservation_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "requesterId" => {
-                    value.requester_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.requester_id = Some(String::from(child.text()));
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some(
+                    value.groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -213,7 +172,7 @@ impl ::awsgen_runtime::xml::FromXml for Reservation {
                     );
                 }
                 "instancesSet" => {
-                    value.instances = ::std::option::Option::Some(
+                    value.instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Instance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -223,6 +182,6 @@ impl ::awsgen_runtime::xml::FromXml for Reservation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,105 +2,91 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an instance type to use in a Capacity Reservation Fleet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservationFleetInstanceSpecification {
     /// The instance type for which the Capacity Reservation Fleet reserves capacity.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The type of operating system for which the Capacity Reservation Fleet reserves capacity.
-    pub instance_platform: ::std::option::Option<
-        crate::types::CapacityReservationInstancePlatform,
-    >,
+    pub instance_platform: Option<crate::types::CapacityReservationInstancePlatform>,
     /// The number of capacity units provided by the specified instance type. This value, together with the total target capacity that you specify for the Fleet determine the number of instances for which the Fleet reserves capacity. Both values are based on units that make sense for your workload. For more information, see [Total target capacity](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#target-capacity) in the *Amazon EC2 User Guide*.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The Availability Zone in which the Capacity Reservation Fleet reserves the capacity. A Capacity Reservation Fleet can't span Availability Zones. All instance type specifications that you specify for the Fleet must use the same Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone in which the Capacity Reservation Fleet reserves the capacity. A Capacity Reservation Fleet can't span Availability Zones. All instance type specifications that you specify for the Fleet must use the same Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Indicates whether the Capacity Reservation Fleet supports EBS-optimized instances types. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using EBS-optimized instance types.
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// The priority to assign to the instance type. This value is used to determine which of the instance types specified for the Fleet should be prioritized for use. A lower value indicates a high priority. For more information, see [Instance type priority](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/crfleet-concepts.html#instance-priority) in the *Amazon EC2 User Guide*.
-    pub priority: ::std::option::Option<i32>,
+    pub priority: Option<i32>,
 }
 impl ReservationFleetInstanceSpecification {
     /// Starts building a [`ReservationFleetInstanceSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservationFleetInstanceSpecificationBuilder {
-        <crate::types::builders::ReservationFleetInstanceSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservationFleetInstanceSpecificationBuilder as Default>::default()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `InstancePlatform` member, when set.
     #[inline]
     pub fn instance_platform(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationInstancePlatform> {
+    ) -> Option<&crate::types::CapacityReservationInstancePlatform> {
         self.instance_platform.as_ref()
     }
     /// The `Weight` member, when set.
     #[inline]
-    pub fn weight(&self) -> ::std::option::Option<f64> {
+    pub fn weight(&self) -> Option<f64> {
         self.weight
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `Priority` member, when set.
     #[inline]
-    pub fn priority(&self) -> ::std::option::Option<i32> {
+    pub fn priority(&self) -> Option<i32> {
         self.priority
     }
 }
 /// A builder for [`ReservationFleetInstanceSpecification`](crate::types::ReservationFleetInstanceSpecification); start one with `ReservationFleetInstanceSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservationFleetInstanceSpecificationBuilder {
     inner: crate::types::ReservationFleetInstanceSpecification,
 }
 impl ReservationFleetInstanceSpecificationBuilder {
     /// Sets [`ReservationFleetInstanceSpecification::instance_type`](crate::types::ReservationFleetInstanceSpecification::instance_type): The instance type for which the Capacity Reservation Fleet reserves capacity.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::instance_type`](crate::types::ReservationFleetInstanceSpecification::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ReservationFleetInstanceSpecification::instance_type`](crate::types::ReservationFleetInstanceSpecification::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`ReservationFleetInstanceSpecification::instance_platform`](crate::types::ReservationFleetInstanceSpecification::instance_platform): The type of operating system for which the Capacity Reservation Fleet reserves capacity.
@@ -108,14 +94,14 @@ impl ReservationFleetInstanceSpecificationBuilder {
         mut self,
         input: crate::types::CapacityReservationInstancePlatform,
     ) -> Self {
-        self.inner.instance_platform = ::std::option::Option::Some(input);
+        self.inner.instance_platform = Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::instance_platform`](crate::types::ReservationFleetInstanceSpecification::instance_platform).
     #[inline]
     pub fn set_instance_platform(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationInstancePlatform>,
+        input: Option<crate::types::CapacityReservationInstancePlatform>,
     ) -> Self {
         self.inner.instance_platform = input;
         self
@@ -124,103 +110,87 @@ impl ReservationFleetInstanceSpecificationBuilder {
     #[inline]
     pub fn get_instance_platform(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationInstancePlatform> {
+    ) -> &Option<crate::types::CapacityReservationInstancePlatform> {
         &self.inner.instance_platform
     }
     /// Sets [`ReservationFleetInstanceSpecification::weight`](crate::types::ReservationFleetInstanceSpecification::weight): The number of capacity units provided by the specified instance type.
     pub fn weight(mut self, input: f64) -> Self {
-        self.inner.weight = ::std::option::Option::Some(input);
+        self.inner.weight = Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::weight`](crate::types::ReservationFleetInstanceSpecification::weight).
     #[inline]
-    pub fn set_weight(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_weight(mut self, input: Option<f64>) -> Self {
         self.inner.weight = input;
         self
     }
     /// The value set for [`ReservationFleetInstanceSpecification::weight`](crate::types::ReservationFleetInstanceSpecification::weight), if any.
     #[inline]
-    pub fn get_weight(&self) -> &::std::option::Option<f64> {
+    pub fn get_weight(&self) -> &Option<f64> {
         &self.inner.weight
     }
     /// Sets [`ReservationFleetInstanceSpecification::availability_zone`](crate::types::ReservationFleetInstanceSpecification::availability_zone): The Availability Zone in which the Capacity Reservation Fleet reserves the capacity.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::availability_zone`](crate::types::ReservationFleetInstanceSpecification::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ReservationFleetInstanceSpecification::availability_zone`](crate::types::ReservationFleetInstanceSpecification::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ReservationFleetInstanceSpecification::availability_zone_id`](crate::types::ReservationFleetInstanceSpecification::availability_zone_id): The ID of the Availability Zone in which the Capacity Reservation Fleet reserves the capacity.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::availability_zone_id`](crate::types::ReservationFleetInstanceSpecification::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`ReservationFleetInstanceSpecification::availability_zone_id`](crate::types::ReservationFleetInstanceSpecification::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`ReservationFleetInstanceSpecification::ebs_optimized`](crate::types::ReservationFleetInstanceSpecification::ebs_optimized): Indicates whether the Capacity Reservation Fleet supports EBS-optimized instances types.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::ebs_optimized`](crate::types::ReservationFleetInstanceSpecification::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`ReservationFleetInstanceSpecification::ebs_optimized`](crate::types::ReservationFleetInstanceSpecification::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`ReservationFleetInstanceSpecification::priority`](crate::types::ReservationFleetInstanceSpecification::priority): The priority to assign to the instance type.
     pub fn priority(mut self, input: i32) -> Self {
-        self.inner.priority = ::std::option::Option::Some(input);
+        self.inner.priority = Some(input);
         self
     }
     /// Sets or clears [`ReservationFleetInstanceSpecification::priority`](crate::types::ReservationFleetInstanceSpecification::priority).
     #[inline]
-    pub fn set_priority(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_priority(mut self, input: Option<i32>) -> Self {
         self.inner.priority = input;
         self
     }
     /// The value set for [`ReservationFleetInstanceSpecification::priority`](crate::types::ReservationFleetInstanceSpecification::priority), if any.
     #[inline]
-    pub fn get_priority(&self) -> &::std::option::Option<i32> {
+    pub fn get_priority(&self) -> &Option<i32> {
         &self.inner.priority
     }
     /// Builds the [`ReservationFleetInstanceSpecification`]; it has no required members, so this cannot fail.
@@ -233,28 +203,28 @@ impl ::awsgen_runtime::query::WriteQuery for ReservationFleetInstanceSpecificati
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_platform {
+        if let Some(value) = &self.instance_platform {
             body.member("InstancePlatform", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.weight {
+        if let Some(value) = &self.weight {
             body.member("Weight", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             body.member("Priority", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

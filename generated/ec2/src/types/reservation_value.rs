@@ -2,122 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The cost associated with the Reserved Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservationValue {
     /// The hourly rate of the reservation.
-    pub hourly_price: ::std::option::Option<::std::string::String>,
+    pub hourly_price: Option<String>,
     /// The balance of the total value (the sum of remainingUpfrontValue + hourlyPrice \* number of hours remaining).
-    pub remaining_total_value: ::std::option::Option<::std::string::String>,
+    pub remaining_total_value: Option<String>,
     /// The remaining upfront cost of the reservation.
-    pub remaining_upfront_value: ::std::option::Option<::std::string::String>,
+    pub remaining_upfront_value: Option<String>,
 }
 impl ReservationValue {
     /// Starts building a [`ReservationValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservationValueBuilder {
-        <crate::types::builders::ReservationValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservationValueBuilder as Default>::default()
     }
     /// The `HourlyPrice` member, when set.
     #[inline]
-    pub fn hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn hourly_price(&self) -> Option<&str> {
         self.hourly_price.as_deref()
     }
     /// The `RemainingTotalValue` member, when set.
     #[inline]
-    pub fn remaining_total_value(&self) -> ::std::option::Option<&str> {
+    pub fn remaining_total_value(&self) -> Option<&str> {
         self.remaining_total_value.as_deref()
     }
     /// The `RemainingUpfrontValue` member, when set.
     #[inline]
-    pub fn remaining_upfront_value(&self) -> ::std::option::Option<&str> {
+    pub fn remaining_upfront_value(&self) -> Option<&str> {
         self.remaining_upfront_value.as_deref()
     }
 }
 /// A builder for [`ReservationValue`](crate::types::ReservationValue); start one with `ReservationValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservationValueBuilder {
     inner: crate::types::ReservationValue,
 }
 impl ReservationValueBuilder {
     /// Sets [`ReservationValue::hourly_price`](crate::types::ReservationValue::hourly_price): The hourly rate of the reservation.
-    pub fn hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hourly_price = ::std::option::Option::Some(input.into());
+    pub fn hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`ReservationValue::hourly_price`](crate::types::ReservationValue::hourly_price).
     #[inline]
-    pub fn set_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.hourly_price = input;
         self
     }
     /// The value set for [`ReservationValue::hourly_price`](crate::types::ReservationValue::hourly_price), if any.
     #[inline]
-    pub fn get_hourly_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hourly_price(&self) -> &Option<String> {
         &self.inner.hourly_price
     }
     /// Sets [`ReservationValue::remaining_total_value`](crate::types::ReservationValue::remaining_total_value): The balance of the total value (the sum of remainingUpfrontValue + hourlyPrice \* number of hours remaining).
-    pub fn remaining_total_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.remaining_total_value = ::std::option::Option::Some(input.into());
+    pub fn remaining_total_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.remaining_total_value = Some(input.into());
         self
     }
     /// Sets or clears [`ReservationValue::remaining_total_value`](crate::types::ReservationValue::remaining_total_value).
     #[inline]
-    pub fn set_remaining_total_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remaining_total_value(mut self, input: Option<String>) -> Self {
         self.inner.remaining_total_value = input;
         self
     }
     /// The value set for [`ReservationValue::remaining_total_value`](crate::types::ReservationValue::remaining_total_value), if any.
     #[inline]
-    pub fn get_remaining_total_value(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remaining_total_value(&self) -> &Option<String> {
         &self.inner.remaining_total_value
     }
     /// Sets [`ReservationValue::remaining_upfront_value`](crate::types::ReservationValue::remaining_upfront_value): The remaining upfront cost of the reservation.
-    pub fn remaining_upfront_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.remaining_upfront_value = ::std::option::Option::Some(input.into());
+    pub fn remaining_upfront_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.remaining_upfront_value = Some(input.into());
         self
     }
     /// Sets or clears [`ReservationValue::remaining_upfront_value`](crate::types::ReservationValue::remaining_upfront_value).
     #[inline]
-    pub fn set_remaining_upfront_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remaining_upfront_value(mut self, input: Option<String>) -> Self {
         self.inner.remaining_upfront_value = input;
         self
     }
     /// The value set for [`ReservationValue::remaining_upfront_value`](crate::types::ReservationValue::remaining_upfront_value), if any.
     #[inline]
-    pub fn get_remaining_upfront_value(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remaining_upfront_value(&self) -> &Option<String> {
         &self.inner.remaining_upfront_value
     }
     /// Builds the [`ReservationValue`]; it has no required members, so this cannot fail.
@@ -129,28 +97,22 @@ impl ReservationValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservationValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "hourlyPrice" => {
-                    value.hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hourly_price = Some(String::from(child.text()));
                 }
                 "remainingTotalValue" => {
-                    value.remaining_total_value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.remaining_total_value = Some(String::from(child.text()));
                 }
                 "remainingUpfrontValue" => {
-                    value.remaining_upfront_value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.remaining_upfront_value = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

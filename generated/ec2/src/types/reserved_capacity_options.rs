@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Defines EC2 Fleet preferences for utilizing reserved capacity when DefaultTargetCapacityType is set to `reserved-capacity`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedCapacityOptions {
     /// The types of Capacity Reservations used for fulfilling the EC2 Fleet request.
-    pub reservation_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetReservationType>,
-    >,
+    pub reservation_types: Option<Vec<crate::types::FleetReservationType>>,
 }
 impl ReservedCapacityOptions {
     /// Starts building a [`ReservedCapacityOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedCapacityOptionsBuilder {
-        <crate::types::builders::ReservedCapacityOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedCapacityOptionsBuilder as Default>::default()
     }
     /// The `ReservationTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl ReservedCapacityOptions {
     }
 }
 /// A builder for [`ReservedCapacityOptions`](crate::types::ReservedCapacityOptions); start one with `ReservedCapacityOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedCapacityOptionsBuilder {
     inner: crate::types::ReservedCapacityOptions,
 }
@@ -52,7 +40,7 @@ impl ReservedCapacityOptionsBuilder {
     #[inline]
     pub fn set_reservation_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FleetReservationType>>,
+        input: Option<Vec<crate::types::FleetReservationType>>,
     ) -> Self {
         self.inner.reservation_types = input;
         self
@@ -61,7 +49,7 @@ impl ReservedCapacityOptionsBuilder {
     #[inline]
     pub fn get_reservation_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FleetReservationType>> {
+    ) -> &Option<Vec<crate::types::FleetReservationType>> {
         &self.inner.reservation_types
     }
     /// Builds the [`ReservedCapacityOptions`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl ReservedCapacityOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservedCapacityOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservationTypeSet" {
-                value.reservation_types = ::std::option::Option::Some(
+                value.reservation_types = Some(
                     ::awsgen_runtime::xml::text_list::<
                         crate::types::FleetReservationType,
                     >(child),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

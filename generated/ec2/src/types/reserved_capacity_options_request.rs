@@ -8,24 +8,17 @@
 /// When you specify [`ReservedCapacityOptions`](crate::types::ReservedCapacityOptions), you must also set [`DefaultTargetCapacityType`](crate::types::DefaultTargetCapacityType) to `reserved-capacity` in the [`TargetCapacitySpecification`](crate::types::TargetCapacitySpecification).
 ///
 /// For more information about Interruptible Capacity Reservations, see [Launch instances into an Interruptible Capacity Reservation](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-launch-instances-interruptible-cr-walkthrough.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedCapacityOptionsRequest {
     /// The types of Capacity Reservations to use for fulfilling the EC2 Fleet request.
-    pub reservation_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FleetReservationType>,
-    >,
+    pub reservation_types: Option<Vec<crate::types::FleetReservationType>>,
 }
 impl ReservedCapacityOptionsRequest {
     /// Starts building a [`ReservedCapacityOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedCapacityOptionsRequestBuilder {
-        <crate::types::builders::ReservedCapacityOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedCapacityOptionsRequestBuilder as Default>::default()
     }
     /// The `ReservationTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,12 +27,7 @@ impl ReservedCapacityOptionsRequest {
     }
 }
 /// A builder for [`ReservedCapacityOptionsRequest`](crate::types::ReservedCapacityOptionsRequest); start one with `ReservedCapacityOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedCapacityOptionsRequestBuilder {
     inner: crate::types::ReservedCapacityOptionsRequest,
 }
@@ -58,7 +46,7 @@ impl ReservedCapacityOptionsRequestBuilder {
     #[inline]
     pub fn set_reservation_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FleetReservationType>>,
+        input: Option<Vec<crate::types::FleetReservationType>>,
     ) -> Self {
         self.inner.reservation_types = input;
         self
@@ -67,7 +55,7 @@ impl ReservedCapacityOptionsRequestBuilder {
     #[inline]
     pub fn get_reservation_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FleetReservationType>> {
+    ) -> &Option<Vec<crate::types::FleetReservationType>> {
         &self.inner.reservation_types
     }
     /// Builds the [`ReservedCapacityOptionsRequest`]; it has no required members, so this cannot fail.
@@ -80,12 +68,12 @@ impl ::awsgen_runtime::query::WriteQuery for ReservedCapacityOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.reservation_types {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.reservation_types {
             let member_0 = body.enter("ReservationType");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

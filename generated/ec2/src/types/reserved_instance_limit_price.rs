@@ -2,84 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the limit price of a Reserved Instance offering.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstanceLimitPrice {
     /// Used for Reserved Instance Marketplace offerings. Specifies the limit price on the total order (instanceCount \* price).
-    pub amount: ::std::option::Option<f64>,
+    pub amount: Option<f64>,
     /// The currency in which the `limitPrice` amount is specified. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
 }
 impl ReservedInstanceLimitPrice {
     /// Starts building a [`ReservedInstanceLimitPrice`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstanceLimitPriceBuilder {
-        <crate::types::builders::ReservedInstanceLimitPriceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstanceLimitPriceBuilder as Default>::default()
     }
     /// The `Amount` member, when set.
     #[inline]
-    pub fn amount(&self) -> ::std::option::Option<f64> {
+    pub fn amount(&self) -> Option<f64> {
         self.amount
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
 }
 /// A builder for [`ReservedInstanceLimitPrice`](crate::types::ReservedInstanceLimitPrice); start one with `ReservedInstanceLimitPrice::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstanceLimitPriceBuilder {
     inner: crate::types::ReservedInstanceLimitPrice,
 }
 impl ReservedInstanceLimitPriceBuilder {
     /// Sets [`ReservedInstanceLimitPrice::amount`](crate::types::ReservedInstanceLimitPrice::amount): Used for Reserved Instance Marketplace offerings.
     pub fn amount(mut self, input: f64) -> Self {
-        self.inner.amount = ::std::option::Option::Some(input);
+        self.inner.amount = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstanceLimitPrice::amount`](crate::types::ReservedInstanceLimitPrice::amount).
     #[inline]
-    pub fn set_amount(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_amount(mut self, input: Option<f64>) -> Self {
         self.inner.amount = input;
         self
     }
     /// The value set for [`ReservedInstanceLimitPrice::amount`](crate::types::ReservedInstanceLimitPrice::amount), if any.
     #[inline]
-    pub fn get_amount(&self) -> &::std::option::Option<f64> {
+    pub fn get_amount(&self) -> &Option<f64> {
         &self.inner.amount
     }
     /// Sets [`ReservedInstanceLimitPrice::currency_code`](crate::types::ReservedInstanceLimitPrice::currency_code): The currency in which the `limitPrice` amount is specified.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstanceLimitPrice::currency_code`](crate::types::ReservedInstanceLimitPrice::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`ReservedInstanceLimitPrice::currency_code`](crate::types::ReservedInstanceLimitPrice::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Builds the [`ReservedInstanceLimitPrice`]; it has no required members, so this cannot fail.
@@ -92,13 +78,13 @@ impl ::awsgen_runtime::query::WriteQuery for ReservedInstanceLimitPrice {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.amount {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.amount {
             body.member("Amount", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             body.member("CurrencyCode", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

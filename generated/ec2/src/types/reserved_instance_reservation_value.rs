@@ -2,92 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The total value of the Convertible Reserved Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstanceReservationValue {
     /// The total value of the Convertible Reserved Instance that you are exchanging.
-    pub reservation_value: ::std::option::Option<crate::types::ReservationValue>,
+    pub reservation_value: Option<crate::types::ReservationValue>,
     /// The ID of the Convertible Reserved Instance that you are exchanging.
-    pub reserved_instance_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instance_id: Option<String>,
 }
 impl ReservedInstanceReservationValue {
     /// Starts building a [`ReservedInstanceReservationValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstanceReservationValueBuilder {
-        <crate::types::builders::ReservedInstanceReservationValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstanceReservationValueBuilder as Default>::default()
     }
     /// The `ReservationValue` member, when set.
     #[inline]
-    pub fn reservation_value(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReservationValue> {
+    pub fn reservation_value(&self) -> Option<&crate::types::ReservationValue> {
         self.reservation_value.as_ref()
     }
     /// The `ReservedInstanceId` member, when set.
     #[inline]
-    pub fn reserved_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instance_id(&self) -> Option<&str> {
         self.reserved_instance_id.as_deref()
     }
 }
 /// A builder for [`ReservedInstanceReservationValue`](crate::types::ReservedInstanceReservationValue); start one with `ReservedInstanceReservationValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstanceReservationValueBuilder {
     inner: crate::types::ReservedInstanceReservationValue,
 }
 impl ReservedInstanceReservationValueBuilder {
     /// Sets [`ReservedInstanceReservationValue::reservation_value`](crate::types::ReservedInstanceReservationValue::reservation_value): The total value of the Convertible Reserved Instance that you are exchanging.
     pub fn reservation_value(mut self, input: crate::types::ReservationValue) -> Self {
-        self.inner.reservation_value = ::std::option::Option::Some(input);
+        self.inner.reservation_value = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstanceReservationValue::reservation_value`](crate::types::ReservedInstanceReservationValue::reservation_value).
     #[inline]
     pub fn set_reservation_value(
         mut self,
-        input: ::std::option::Option<crate::types::ReservationValue>,
+        input: Option<crate::types::ReservationValue>,
     ) -> Self {
         self.inner.reservation_value = input;
         self
     }
     /// The value set for [`ReservedInstanceReservationValue::reservation_value`](crate::types::ReservedInstanceReservationValue::reservation_value), if any.
     #[inline]
-    pub fn get_reservation_value(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReservationValue> {
+    pub fn get_reservation_value(&self) -> &Option<crate::types::ReservationValue> {
         &self.inner.reservation_value
     }
     /// Sets [`ReservedInstanceReservationValue::reserved_instance_id`](crate::types::ReservedInstanceReservationValue::reserved_instance_id): The ID of the Convertible Reserved Instance that you are exchanging.
-    pub fn reserved_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instance_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstanceReservationValue::reserved_instance_id`](crate::types::ReservedInstanceReservationValue::reserved_instance_id).
     #[inline]
-    pub fn set_reserved_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instance_id = input;
         self
     }
     /// The value set for [`ReservedInstanceReservationValue::reserved_instance_id`](crate::types::ReservedInstanceReservationValue::reserved_instance_id), if any.
     #[inline]
-    pub fn get_reserved_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instance_id(&self) -> &Option<String> {
         &self.inner.reserved_instance_id
     }
     /// Builds the [`ReservedInstanceReservationValue`]; it has no required members, so this cannot fail.
@@ -99,25 +77,23 @@ impl ReservedInstanceReservationValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservedInstanceReservationValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "reservationValue" => {
-                    value.reservation_value = ::std::option::Option::Some(
+                    value.reservation_value = Some(
                         <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "reservedInstanceId" => {
-                    value.reserved_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reserved_instance_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

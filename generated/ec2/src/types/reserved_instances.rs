@@ -2,85 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstances {
     /// The currency of the Reserved Instance. It's specified using ISO 4217 standard currency codes. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// The tenancy of the instance.
-    pub instance_tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub instance_tenancy: Option<crate::types::Tenancy>,
     /// The offering class of the Reserved Instance.
-    pub offering_class: ::std::option::Option<crate::types::OfferingClassType>,
+    pub offering_class: Option<crate::types::OfferingClassType>,
     /// The Reserved Instance offering type.
-    pub offering_type: ::std::option::Option<crate::types::OfferingTypeValues>,
+    pub offering_type: Option<crate::types::OfferingTypeValues>,
     /// The recurring charge tag assigned to the resource.
-    pub recurring_charges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RecurringCharge>,
-    >,
+    pub recurring_charges: Option<Vec<crate::types::RecurringCharge>>,
     /// The scope of the Reserved Instance.
-    pub scope: ::std::option::Option<crate::types::Scope>,
+    pub scope: Option<crate::types::Scope>,
     /// Any tags assigned to the resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The ID of the Reserved Instance.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
     /// The instance type on which the Reserved Instance can be used.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The Availability Zone in which the Reserved Instance can be used.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The date and time the Reserved Instance started.
-    pub start: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time when the Reserved Instance expires.
-    pub end: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The duration of the Reserved Instance, in seconds.
-    pub duration: ::std::option::Option<i64>,
+    pub duration: Option<i64>,
     /// The usage price of the Reserved Instance, per hour.
-    pub usage_price: ::std::option::Option<f32>,
+    pub usage_price: Option<f32>,
     /// The purchase price of the Reserved Instance.
-    pub fixed_price: ::std::option::Option<f32>,
+    pub fixed_price: Option<f32>,
     /// The number of reservations purchased.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The Reserved Instance product platform description.
-    pub product_description: ::std::option::Option<crate::types::RiProductDescription>,
+    pub product_description: Option<crate::types::RiProductDescription>,
     /// The state of the Reserved Instance purchase.
-    pub state: ::std::option::Option<crate::types::ReservedInstanceState>,
+    pub state: Option<crate::types::ReservedInstanceState>,
 }
 impl ReservedInstances {
     /// Starts building a [`ReservedInstances`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstancesBuilder {
-        <crate::types::builders::ReservedInstancesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstancesBuilder as Default>::default()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `InstanceTenancy` member, when set.
     #[inline]
-    pub fn instance_tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn instance_tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.instance_tenancy.as_ref()
     }
     /// The `OfferingClass` member, when set.
     #[inline]
-    pub fn offering_class(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OfferingClassType> {
+    pub fn offering_class(&self) -> Option<&crate::types::OfferingClassType> {
         self.offering_class.as_ref()
     }
     /// The `OfferingType` member, when set.
     #[inline]
-    pub fn offering_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OfferingTypeValues> {
+    pub fn offering_type(&self) -> Option<&crate::types::OfferingTypeValues> {
         self.offering_type.as_ref()
     }
     /// The `RecurringCharges` member, empty when not set; the field tells an empty list from an absent one.
@@ -90,7 +77,7 @@ impl ReservedInstances {
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(&self) -> ::std::option::Option<&crate::types::Scope> {
+    pub fn scope(&self) -> Option<&crate::types::Scope> {
         self.scope.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -100,160 +87,142 @@ impl ReservedInstances {
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `Start` member, when set.
     #[inline]
-    pub fn start(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start.as_ref()
     }
     /// The `End` member, when set.
     #[inline]
-    pub fn end(&self) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end.as_ref()
     }
     /// The `Duration` member, when set.
     #[inline]
-    pub fn duration(&self) -> ::std::option::Option<i64> {
+    pub fn duration(&self) -> Option<i64> {
         self.duration
     }
     /// The `UsagePrice` member, when set.
     #[inline]
-    pub fn usage_price(&self) -> ::std::option::Option<f32> {
+    pub fn usage_price(&self) -> Option<f32> {
         self.usage_price
     }
     /// The `FixedPrice` member, when set.
     #[inline]
-    pub fn fixed_price(&self) -> ::std::option::Option<f32> {
+    pub fn fixed_price(&self) -> Option<f32> {
         self.fixed_price
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `ProductDescription` member, when set.
     #[inline]
-    pub fn product_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RiProductDescription> {
+    pub fn product_description(&self) -> Option<&crate::types::RiProductDescription> {
         self.product_description.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::ReservedInstanceState> {
+    pub fn state(&self) -> Option<&crate::types::ReservedInstanceState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`ReservedInstances`](crate::types::ReservedInstances); start one with `ReservedInstances::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstancesBuilder {
     inner: crate::types::ReservedInstances,
 }
 impl ReservedInstancesBuilder {
     /// Sets [`ReservedInstances::currency_code`](crate::types::ReservedInstances::currency_code): The currency of the Reserved Instance.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::currency_code`](crate::types::ReservedInstances::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`ReservedInstances::currency_code`](crate::types::ReservedInstances::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Sets [`ReservedInstances::instance_tenancy`](crate::types::ReservedInstances::instance_tenancy): The tenancy of the instance.
     pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input);
+        self.inner.instance_tenancy = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::instance_tenancy`](crate::types::ReservedInstances::instance_tenancy).
     #[inline]
-    pub fn set_instance_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_instance_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.instance_tenancy = input;
         self
     }
     /// The value set for [`ReservedInstances::instance_tenancy`](crate::types::ReservedInstances::instance_tenancy), if any.
     #[inline]
-    pub fn get_instance_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.instance_tenancy
     }
     /// Sets [`ReservedInstances::offering_class`](crate::types::ReservedInstances::offering_class): The offering class of the Reserved Instance.
     pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
-        self.inner.offering_class = ::std::option::Option::Some(input);
+        self.inner.offering_class = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::offering_class`](crate::types::ReservedInstances::offering_class).
     #[inline]
     pub fn set_offering_class(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingClassType>,
+        input: Option<crate::types::OfferingClassType>,
     ) -> Self {
         self.inner.offering_class = input;
         self
     }
     /// The value set for [`ReservedInstances::offering_class`](crate::types::ReservedInstances::offering_class), if any.
     #[inline]
-    pub fn get_offering_class(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingClassType> {
+    pub fn get_offering_class(&self) -> &Option<crate::types::OfferingClassType> {
         &self.inner.offering_class
     }
     /// Sets [`ReservedInstances::offering_type`](crate::types::ReservedInstances::offering_type): The Reserved Instance offering type.
     pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
-        self.inner.offering_type = ::std::option::Option::Some(input);
+        self.inner.offering_type = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::offering_type`](crate::types::ReservedInstances::offering_type).
     #[inline]
     pub fn set_offering_type(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingTypeValues>,
+        input: Option<crate::types::OfferingTypeValues>,
     ) -> Self {
         self.inner.offering_type = input;
         self
     }
     /// The value set for [`ReservedInstances::offering_type`](crate::types::ReservedInstances::offering_type), if any.
     #[inline]
-    pub fn get_offering_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingTypeValues> {
+    pub fn get_offering_type(&self) -> &Option<crate::types::OfferingTypeValues> {
         &self.inner.offering_type
     }
     /// Appends one item to [`ReservedInstances::recurring_charges`](crate::types::ReservedInstances::recurring_charges): The recurring charge tag assigned to the resource.
@@ -267,35 +236,30 @@ impl ReservedInstancesBuilder {
     #[inline]
     pub fn set_recurring_charges(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RecurringCharge>>,
+        input: Option<Vec<crate::types::RecurringCharge>>,
     ) -> Self {
         self.inner.recurring_charges = input;
         self
     }
     /// The value set for [`ReservedInstances::recurring_charges`](crate::types::ReservedInstances::recurring_charges), if any.
     #[inline]
-    pub fn get_recurring_charges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RecurringCharge>> {
+    pub fn get_recurring_charges(&self) -> &Option<Vec<crate::types::RecurringCharge>> {
         &self.inner.recurring_charges
     }
     /// Sets [`ReservedInstances::scope`](crate::types::ReservedInstances::scope): The scope of the Reserved Instance.
     pub fn scope(mut self, input: crate::types::Scope) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input);
+        self.inner.scope = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::scope`](crate::types::ReservedInstances::scope).
     #[inline]
-    pub fn set_scope(
-        mut self,
-        input: ::std::option::Option<crate::types::Scope>,
-    ) -> Self {
+    pub fn set_scope(mut self, input: Option<crate::types::Scope>) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`ReservedInstances::scope`](crate::types::ReservedInstances::scope), if any.
     #[inline]
-    pub fn get_scope(&self) -> &::std::option::Option<crate::types::Scope> {
+    pub fn get_scope(&self) -> &Option<crate::types::Scope> {
         &self.inner.scope
     }
     /// Appends one item to [`ReservedInstances::tags`](crate::types::ReservedInstances::tags): Any tags assigned to the resource.
@@ -307,217 +271,182 @@ impl ReservedInstancesBuilder {
     }
     /// Sets or clears [`ReservedInstances::tags`](crate::types::ReservedInstances::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ReservedInstances::tags`](crate::types::ReservedInstances::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ReservedInstances::availability_zone_id`](crate::types::ReservedInstances::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstances::availability_zone_id`](crate::types::ReservedInstances::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`ReservedInstances::availability_zone_id`](crate::types::ReservedInstances::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`ReservedInstances::reserved_instances_id`](crate::types::ReservedInstances::reserved_instances_id): The ID of the Reserved Instance.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstances::reserved_instances_id`](crate::types::ReservedInstances::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`ReservedInstances::reserved_instances_id`](crate::types::ReservedInstances::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Sets [`ReservedInstances::instance_type`](crate::types::ReservedInstances::instance_type): The instance type on which the Reserved Instance can be used.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::instance_type`](crate::types::ReservedInstances::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ReservedInstances::instance_type`](crate::types::ReservedInstances::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`ReservedInstances::availability_zone`](crate::types::ReservedInstances::availability_zone): The Availability Zone in which the Reserved Instance can be used.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstances::availability_zone`](crate::types::ReservedInstances::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ReservedInstances::availability_zone`](crate::types::ReservedInstances::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ReservedInstances::start`](crate::types::ReservedInstances::start): The date and time the Reserved Instance started.
     pub fn start(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start = ::std::option::Option::Some(input);
+        self.inner.start = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::start`](crate::types::ReservedInstances::start).
     #[inline]
     pub fn set_start(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start = input;
         self
     }
     /// The value set for [`ReservedInstances::start`](crate::types::ReservedInstances::start), if any.
     #[inline]
-    pub fn get_start(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start
     }
     /// Sets [`ReservedInstances::end`](crate::types::ReservedInstances::end): The time when the Reserved Instance expires.
     pub fn end(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end = ::std::option::Option::Some(input);
+        self.inner.end = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::end`](crate::types::ReservedInstances::end).
     #[inline]
     pub fn set_end(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end = input;
         self
     }
     /// The value set for [`ReservedInstances::end`](crate::types::ReservedInstances::end), if any.
     #[inline]
-    pub fn get_end(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end
     }
     /// Sets [`ReservedInstances::duration`](crate::types::ReservedInstances::duration): The duration of the Reserved Instance, in seconds.
     pub fn duration(mut self, input: i64) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input);
+        self.inner.duration = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::duration`](crate::types::ReservedInstances::duration).
     #[inline]
-    pub fn set_duration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_duration(mut self, input: Option<i64>) -> Self {
         self.inner.duration = input;
         self
     }
     /// The value set for [`ReservedInstances::duration`](crate::types::ReservedInstances::duration), if any.
     #[inline]
-    pub fn get_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_duration(&self) -> &Option<i64> {
         &self.inner.duration
     }
     /// Sets [`ReservedInstances::usage_price`](crate::types::ReservedInstances::usage_price): The usage price of the Reserved Instance, per hour.
     pub fn usage_price(mut self, input: f32) -> Self {
-        self.inner.usage_price = ::std::option::Option::Some(input);
+        self.inner.usage_price = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::usage_price`](crate::types::ReservedInstances::usage_price).
     #[inline]
-    pub fn set_usage_price(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_usage_price(mut self, input: Option<f32>) -> Self {
         self.inner.usage_price = input;
         self
     }
     /// The value set for [`ReservedInstances::usage_price`](crate::types::ReservedInstances::usage_price), if any.
     #[inline]
-    pub fn get_usage_price(&self) -> &::std::option::Option<f32> {
+    pub fn get_usage_price(&self) -> &Option<f32> {
         &self.inner.usage_price
     }
     /// Sets [`ReservedInstances::fixed_price`](crate::types::ReservedInstances::fixed_price): The purchase price of the Reserved Instance.
     pub fn fixed_price(mut self, input: f32) -> Self {
-        self.inner.fixed_price = ::std::option::Option::Some(input);
+        self.inner.fixed_price = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::fixed_price`](crate::types::ReservedInstances::fixed_price).
     #[inline]
-    pub fn set_fixed_price(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_fixed_price(mut self, input: Option<f32>) -> Self {
         self.inner.fixed_price = input;
         self
     }
     /// The value set for [`ReservedInstances::fixed_price`](crate::types::ReservedInstances::fixed_price), if any.
     #[inline]
-    pub fn get_fixed_price(&self) -> &::std::option::Option<f32> {
+    pub fn get_fixed_price(&self) -> &Option<f32> {
         &self.inner.fixed_price
     }
     /// Sets [`ReservedInstances::instance_count`](crate::types::ReservedInstances::instance_count): The number of reservations purchased.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::instance_count`](crate::types::ReservedInstances::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`ReservedInstances::instance_count`](crate::types::ReservedInstances::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`ReservedInstances::product_description`](crate::types::ReservedInstances::product_description): The Reserved Instance product platform description.
@@ -525,14 +454,14 @@ impl ReservedInstancesBuilder {
         mut self,
         input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input);
+        self.inner.product_description = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::product_description`](crate::types::ReservedInstances::product_description).
     #[inline]
     pub fn set_product_description(
         mut self,
-        input: ::std::option::Option<crate::types::RiProductDescription>,
+        input: Option<crate::types::RiProductDescription>,
     ) -> Self {
         self.inner.product_description = input;
         self
@@ -541,28 +470,26 @@ impl ReservedInstancesBuilder {
     #[inline]
     pub fn get_product_description(
         &self,
-    ) -> &::std::option::Option<crate::types::RiProductDescription> {
+    ) -> &Option<crate::types::RiProductDescription> {
         &self.inner.product_description
     }
     /// Sets [`ReservedInstances::state`](crate::types::ReservedInstances::state): The state of the Reserved Instance purchase.
     pub fn state(mut self, input: crate::types::ReservedInstanceState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstances::state`](crate::types::ReservedInstances::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::ReservedInstanceState>,
+        input: Option<crate::types::ReservedInstanceState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`ReservedInstances::state`](crate::types::ReservedInstances::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReservedInstanceState> {
+    pub fn get_state(&self) -> &Option<crate::types::ReservedInstanceState> {
         &self.inner.state
     }
     /// Builds the [`ReservedInstances`]; it has no required members, so this cannot fail.
@@ -574,32 +501,32 @@ impl ReservedInstancesBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservedInstances {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
+                    value.currency_code = Some(
                         crate::types::CurrencyCodeValues::from(child.text()),
                     );
                 }
                 "instanceTenancy" => {
-                    value.instance_tenancy = ::std::option::Option::Some(
+                    value.instance_tenancy = Some(
                         crate::types::Tenancy::from(child.text()),
                     );
                 }
                 "offeringClass" => {
-                    value.offering_class = ::std::option::Option::Some(
+                    value.offering_class = Some(
                         crate::types::OfferingClassType::from(child.text()),
                     );
                 }
                 "offeringType" => {
-                    value.offering_type = ::std::option::Option::Some(
+                    value.offering_type = Some(
                         crate::types::OfferingTypeValues::from(child.text()),
                     );
                 }
                 "recurringCharges" => {
-                    value.recurring_charges = ::std::option::Option::Some(
+                    value.recurring_charges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RecurringCharge as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -607,12 +534,10 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstances {
                     );
                 }
                 "scope" => {
-                    value.scope = ::std::option::Option::Some(
-                        crate::types::Scope::from(child.text()),
-                    );
+                    value.scope = Some(crate::types::Scope::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -620,27 +545,21 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstances {
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "reservedInstancesId" => {
-                    value.reserved_instances_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reserved_instances_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "start" => {
-                    value.start = ::std::option::Option::Some(
+                    value.start = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -649,7 +568,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstances {
                     );
                 }
                 "end" => {
-                    value.end = ::std::option::Option::Some(
+                    value.end = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -658,14 +577,14 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstances {
                     );
                 }
                 "duration" => {
-                    value.duration = ::std::option::Option::Some(
+                    value.duration = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ReservedInstances")?,
                     );
                 }
                 "usagePrice" => {
-                    value.usage_price = ::std::option::Option::Some(
+                    value.usage_price = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -674,7 +593,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstances {
                     );
                 }
                 "fixedPrice" => {
-                    value.fixed_price = ::std::option::Option::Some(
+                    value.fixed_price = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -683,25 +602,25 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstances {
                     );
                 }
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ReservedInstances")?,
                     );
                 }
                 "productDescription" => {
-                    value.product_description = ::std::option::Option::Some(
+                    value.product_description = Some(
                         crate::types::RiProductDescription::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::ReservedInstanceState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

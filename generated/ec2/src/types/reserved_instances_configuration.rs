@@ -2,201 +2,164 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration settings for the modified Reserved Instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstancesConfiguration {
     /// The Availability Zone for the modified Reserved Instances.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The number of modified Reserved Instances.
     ///
     /// **Note:** This is a required field for a request.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The instance type for the modified Reserved Instances.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The network platform of the modified Reserved Instances.
-    pub platform: ::std::option::Option<::std::string::String>,
+    pub platform: Option<String>,
     /// Whether the Reserved Instance is applied to instances in a Region or instances in a specific Availability Zone.
-    pub scope: ::std::option::Option<crate::types::Scope>,
+    pub scope: Option<crate::types::Scope>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl ReservedInstancesConfiguration {
     /// Starts building a [`ReservedInstancesConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstancesConfigurationBuilder {
-        <crate::types::builders::ReservedInstancesConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstancesConfigurationBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&str> {
+    pub fn platform(&self) -> Option<&str> {
         self.platform.as_deref()
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(&self) -> ::std::option::Option<&crate::types::Scope> {
+    pub fn scope(&self) -> Option<&crate::types::Scope> {
         self.scope.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`ReservedInstancesConfiguration`](crate::types::ReservedInstancesConfiguration); start one with `ReservedInstancesConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstancesConfigurationBuilder {
     inner: crate::types::ReservedInstancesConfiguration,
 }
 impl ReservedInstancesConfigurationBuilder {
     /// Sets [`ReservedInstancesConfiguration::availability_zone`](crate::types::ReservedInstancesConfiguration::availability_zone): The Availability Zone for the modified Reserved Instances.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::availability_zone`](crate::types::ReservedInstancesConfiguration::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ReservedInstancesConfiguration::availability_zone`](crate::types::ReservedInstancesConfiguration::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ReservedInstancesConfiguration::instance_count`](crate::types::ReservedInstancesConfiguration::instance_count): The number of modified Reserved Instances.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::instance_count`](crate::types::ReservedInstancesConfiguration::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`ReservedInstancesConfiguration::instance_count`](crate::types::ReservedInstancesConfiguration::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`ReservedInstancesConfiguration::instance_type`](crate::types::ReservedInstancesConfiguration::instance_type): The instance type for the modified Reserved Instances.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::instance_type`](crate::types::ReservedInstancesConfiguration::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ReservedInstancesConfiguration::instance_type`](crate::types::ReservedInstancesConfiguration::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`ReservedInstancesConfiguration::platform`](crate::types::ReservedInstancesConfiguration::platform): The network platform of the modified Reserved Instances.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::platform`](crate::types::ReservedInstancesConfiguration::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`ReservedInstancesConfiguration::platform`](crate::types::ReservedInstancesConfiguration::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         &self.inner.platform
     }
     /// Sets [`ReservedInstancesConfiguration::scope`](crate::types::ReservedInstancesConfiguration::scope): Whether the Reserved Instance is applied to instances in a Region or instances in a specific Availability Zone.
     pub fn scope(mut self, input: crate::types::Scope) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input);
+        self.inner.scope = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::scope`](crate::types::ReservedInstancesConfiguration::scope).
     #[inline]
-    pub fn set_scope(
-        mut self,
-        input: ::std::option::Option<crate::types::Scope>,
-    ) -> Self {
+    pub fn set_scope(mut self, input: Option<crate::types::Scope>) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`ReservedInstancesConfiguration::scope`](crate::types::ReservedInstancesConfiguration::scope), if any.
     #[inline]
-    pub fn get_scope(&self) -> &::std::option::Option<crate::types::Scope> {
+    pub fn get_scope(&self) -> &Option<crate::types::Scope> {
         &self.inner.scope
     }
     /// Sets [`ReservedInstancesConfiguration::availability_zone_id`](crate::types::ReservedInstancesConfiguration::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesConfiguration::availability_zone_id`](crate::types::ReservedInstancesConfiguration::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`ReservedInstancesConfiguration::availability_zone_id`](crate::types::ReservedInstancesConfiguration::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`ReservedInstancesConfiguration`]; it has no required members, so this cannot fail.
@@ -209,70 +172,62 @@ impl ::awsgen_runtime::query::WriteQuery for ReservedInstancesConfiguration {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             body.member("Platform", value);
         }
-        if let ::std::option::Option::Some(value) = &self.scope {
+        if let Some(value) = &self.scope {
             body.member("Scope", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ReservedInstancesConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ReservedInstancesConfiguration")?,
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform = Some(String::from(child.text()));
                 }
                 "scope" => {
-                    value.scope = ::std::option::Option::Some(
-                        crate::types::Scope::from(child.text()),
-                    );
+                    value.scope = Some(crate::types::Scope::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the ID of a Reserved Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstancesId {
     /// The ID of the Reserved Instance.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
 }
 impl ReservedInstancesId {
     /// Starts building a [`ReservedInstancesId`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstancesIdBuilder {
-        <crate::types::builders::ReservedInstancesIdBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstancesIdBuilder as Default>::default()
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
 }
 /// A builder for [`ReservedInstancesId`](crate::types::ReservedInstancesId); start one with `ReservedInstancesId::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstancesIdBuilder {
     inner: crate::types::ReservedInstancesId,
 }
 impl ReservedInstancesIdBuilder {
     /// Sets [`ReservedInstancesId::reserved_instances_id`](crate::types::ReservedInstancesId::reserved_instances_id): The ID of the Reserved Instance.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesId::reserved_instances_id`](crate::types::ReservedInstancesId::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`ReservedInstancesId::reserved_instances_id`](crate::types::ReservedInstancesId::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Builds the [`ReservedInstancesId`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl ReservedInstancesIdBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservedInstancesId {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesId" {
-                value.reserved_instances_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.reserved_instances_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

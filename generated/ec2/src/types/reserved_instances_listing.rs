@@ -2,55 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance listing.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstancesListing {
     /// A unique, case-sensitive key supplied by the client to ensure that the request is idempotent. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The time the listing was created.
-    pub create_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The number of instances in this state.
-    pub instance_counts: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceCount>,
-    >,
+    pub instance_counts: Option<Vec<crate::types::InstanceCount>>,
     /// The price of the Reserved Instance listing.
-    pub price_schedules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PriceSchedule>,
-    >,
+    pub price_schedules: Option<Vec<crate::types::PriceSchedule>>,
     /// The ID of the Reserved Instance.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
     /// The ID of the Reserved Instance listing.
-    pub reserved_instances_listing_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_listing_id: Option<String>,
     /// The status of the Reserved Instance listing.
-    pub status: ::std::option::Option<crate::types::ListingStatus>,
+    pub status: Option<crate::types::ListingStatus>,
     /// The reason for the current status of the Reserved Instance listing. The response can be blank.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// Any tags assigned to the resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The last modified timestamp of the listing.
-    pub update_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub update_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ReservedInstancesListing {
     /// Starts building a [`ReservedInstancesListing`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstancesListingBuilder {
-        <crate::types::builders::ReservedInstancesListingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstancesListingBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `CreateDate` member, when set.
     #[inline]
-    pub fn create_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_date.as_ref()
     }
     /// The `InstanceCounts` member, empty when not set; the field tells an empty list from an absent one.
@@ -65,22 +54,22 @@ impl ReservedInstancesListing {
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
     /// The `ReservedInstancesListingId` member, when set.
     #[inline]
-    pub fn reserved_instances_listing_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_listing_id(&self) -> Option<&str> {
         self.reserved_instances_listing_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ListingStatus> {
+    pub fn status(&self) -> Option<&crate::types::ListingStatus> {
         self.status.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -90,64 +79,49 @@ impl ReservedInstancesListing {
     }
     /// The `UpdateDate` member, when set.
     #[inline]
-    pub fn update_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn update_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.update_date.as_ref()
     }
 }
 /// A builder for [`ReservedInstancesListing`](crate::types::ReservedInstancesListing); start one with `ReservedInstancesListing::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstancesListingBuilder {
     inner: crate::types::ReservedInstancesListing,
 }
 impl ReservedInstancesListingBuilder {
     /// Sets [`ReservedInstancesListing::client_token`](crate::types::ReservedInstancesListing::client_token): A unique, case-sensitive key supplied by the client to ensure that the request is idempotent.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesListing::client_token`](crate::types::ReservedInstancesListing::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::client_token`](crate::types::ReservedInstancesListing::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ReservedInstancesListing::create_date`](crate::types::ReservedInstancesListing::create_date): The time the listing was created.
     pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input);
+        self.inner.create_date = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::create_date`](crate::types::ReservedInstancesListing::create_date).
     #[inline]
     pub fn set_create_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_date = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::create_date`](crate::types::ReservedInstancesListing::create_date), if any.
     #[inline]
-    pub fn get_create_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_date
     }
     /// Appends one item to [`ReservedInstancesListing::instance_counts`](crate::types::ReservedInstancesListing::instance_counts): The number of instances in this state.
@@ -161,16 +135,14 @@ impl ReservedInstancesListingBuilder {
     #[inline]
     pub fn set_instance_counts(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceCount>>,
+        input: Option<Vec<crate::types::InstanceCount>>,
     ) -> Self {
         self.inner.instance_counts = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::instance_counts`](crate::types::ReservedInstancesListing::instance_counts), if any.
     #[inline]
-    pub fn get_instance_counts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceCount>> {
+    pub fn get_instance_counts(&self) -> &Option<Vec<crate::types::InstanceCount>> {
         &self.inner.instance_counts
     }
     /// Appends one item to [`ReservedInstancesListing::price_schedules`](crate::types::ReservedInstancesListing::price_schedules): The price of the Reserved Instance listing.
@@ -184,107 +156,78 @@ impl ReservedInstancesListingBuilder {
     #[inline]
     pub fn set_price_schedules(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PriceSchedule>>,
+        input: Option<Vec<crate::types::PriceSchedule>>,
     ) -> Self {
         self.inner.price_schedules = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::price_schedules`](crate::types::ReservedInstancesListing::price_schedules), if any.
     #[inline]
-    pub fn get_price_schedules(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PriceSchedule>> {
+    pub fn get_price_schedules(&self) -> &Option<Vec<crate::types::PriceSchedule>> {
         &self.inner.price_schedules
     }
     /// Sets [`ReservedInstancesListing::reserved_instances_id`](crate::types::ReservedInstancesListing::reserved_instances_id): The ID of the Reserved Instance.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesListing::reserved_instances_id`](crate::types::ReservedInstancesListing::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::reserved_instances_id`](crate::types::ReservedInstancesListing::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Sets [`ReservedInstancesListing::reserved_instances_listing_id`](crate::types::ReservedInstancesListing::reserved_instances_listing_id): The ID of the Reserved Instance listing.
-    pub fn reserved_instances_listing_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_listing_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn reserved_instances_listing_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_listing_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesListing::reserved_instances_listing_id`](crate::types::ReservedInstancesListing::reserved_instances_listing_id).
     #[inline]
-    pub fn set_reserved_instances_listing_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_listing_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_listing_id = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::reserved_instances_listing_id`](crate::types::ReservedInstancesListing::reserved_instances_listing_id), if any.
     #[inline]
-    pub fn get_reserved_instances_listing_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_listing_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_listing_id
     }
     /// Sets [`ReservedInstancesListing::status`](crate::types::ReservedInstancesListing::status): The status of the Reserved Instance listing.
     pub fn status(mut self, input: crate::types::ListingStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::status`](crate::types::ReservedInstancesListing::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ListingStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::ListingStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::status`](crate::types::ReservedInstancesListing::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::ListingStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ListingStatus> {
         &self.inner.status
     }
     /// Sets [`ReservedInstancesListing::status_message`](crate::types::ReservedInstancesListing::status_message): The reason for the current status of the Reserved Instance listing.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesListing::status_message`](crate::types::ReservedInstancesListing::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::status_message`](crate::types::ReservedInstancesListing::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Appends one item to [`ReservedInstancesListing::tags`](crate::types::ReservedInstancesListing::tags): Any tags assigned to the resource.
@@ -296,39 +239,32 @@ impl ReservedInstancesListingBuilder {
     }
     /// Sets or clears [`ReservedInstancesListing::tags`](crate::types::ReservedInstancesListing::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::tags`](crate::types::ReservedInstancesListing::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ReservedInstancesListing::update_date`](crate::types::ReservedInstancesListing::update_date): The last modified timestamp of the listing.
     pub fn update_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.update_date = ::std::option::Option::Some(input);
+        self.inner.update_date = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesListing::update_date`](crate::types::ReservedInstancesListing::update_date).
     #[inline]
     pub fn set_update_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.update_date = input;
         self
     }
     /// The value set for [`ReservedInstancesListing::update_date`](crate::types::ReservedInstancesListing::update_date), if any.
     #[inline]
-    pub fn get_update_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_update_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.update_date
     }
     /// Builds the [`ReservedInstancesListing`]; it has no required members, so this cannot fail.
@@ -340,17 +276,15 @@ impl ReservedInstancesListingBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "createDate" => {
-                    value.create_date = ::std::option::Option::Some(
+                    value.create_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -359,7 +293,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
                     );
                 }
                 "instanceCounts" => {
-                    value.instance_counts = ::std::option::Option::Some(
+                    value.instance_counts = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceCount as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -367,7 +301,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
                     );
                 }
                 "priceSchedules" => {
-                    value.price_schedules = ::std::option::Option::Some(
+                    value.price_schedules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PriceSchedule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -375,27 +309,21 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
                     );
                 }
                 "reservedInstancesId" => {
-                    value.reserved_instances_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reserved_instances_id = Some(String::from(child.text()));
                 }
                 "reservedInstancesListingId" => {
-                    value.reserved_instances_listing_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.reserved_instances_listing_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::ListingStatus::from(child.text()),
-                    );
+                    value.status = Some(crate::types::ListingStatus::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -403,7 +331,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
                     );
                 }
                 "updateDate" => {
-                    value.update_date = ::std::option::Option::Some(
+                    value.update_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -414,6 +342,6 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

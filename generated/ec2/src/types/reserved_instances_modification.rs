@@ -2,60 +2,49 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance modification.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstancesModification {
     /// A unique, case-sensitive key supplied by the client to ensure that the request is idempotent. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The time when the modification request was created.
-    pub create_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The time for the modification to become effective.
-    pub effective_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub effective_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Contains target configurations along with their corresponding new Reserved Instance IDs.
-    pub modification_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesModificationResult>,
+    pub modification_results: Option<
+        Vec<crate::types::ReservedInstancesModificationResult>,
     >,
     /// The IDs of one or more Reserved Instances.
-    pub reserved_instances_ids: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesId>,
-    >,
+    pub reserved_instances_ids: Option<Vec<crate::types::ReservedInstancesId>>,
     /// A unique ID for the Reserved Instance modification.
-    pub reserved_instances_modification_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_modification_id: Option<String>,
     /// The status of the Reserved Instances modification request.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The reason for the status.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The time when the modification request was last updated.
-    pub update_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub update_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ReservedInstancesModification {
     /// Starts building a [`ReservedInstancesModification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstancesModificationBuilder {
-        <crate::types::builders::ReservedInstancesModificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstancesModificationBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `CreateDate` member, when set.
     #[inline]
-    pub fn create_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_date.as_ref()
     }
     /// The `EffectiveDate` member, when set.
     #[inline]
-    pub fn effective_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn effective_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.effective_date.as_ref()
     }
     /// The `ModificationResults` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,79 +61,64 @@ impl ReservedInstancesModification {
     }
     /// The `ReservedInstancesModificationId` member, when set.
     #[inline]
-    pub fn reserved_instances_modification_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_modification_id(&self) -> Option<&str> {
         self.reserved_instances_modification_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `UpdateDate` member, when set.
     #[inline]
-    pub fn update_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn update_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.update_date.as_ref()
     }
 }
 /// A builder for [`ReservedInstancesModification`](crate::types::ReservedInstancesModification); start one with `ReservedInstancesModification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstancesModificationBuilder {
     inner: crate::types::ReservedInstancesModification,
 }
 impl ReservedInstancesModificationBuilder {
     /// Sets [`ReservedInstancesModification::client_token`](crate::types::ReservedInstancesModification::client_token): A unique, case-sensitive key supplied by the client to ensure that the request is idempotent.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesModification::client_token`](crate::types::ReservedInstancesModification::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`ReservedInstancesModification::client_token`](crate::types::ReservedInstancesModification::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`ReservedInstancesModification::create_date`](crate::types::ReservedInstancesModification::create_date): The time when the modification request was created.
     pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input);
+        self.inner.create_date = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModification::create_date`](crate::types::ReservedInstancesModification::create_date).
     #[inline]
     pub fn set_create_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_date = input;
         self
     }
     /// The value set for [`ReservedInstancesModification::create_date`](crate::types::ReservedInstancesModification::create_date), if any.
     #[inline]
-    pub fn get_create_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_date
     }
     /// Sets [`ReservedInstancesModification::effective_date`](crate::types::ReservedInstancesModification::effective_date): The time for the modification to become effective.
@@ -152,23 +126,21 @@ impl ReservedInstancesModificationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.effective_date = ::std::option::Option::Some(input);
+        self.inner.effective_date = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModification::effective_date`](crate::types::ReservedInstancesModification::effective_date).
     #[inline]
     pub fn set_effective_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.effective_date = input;
         self
     }
     /// The value set for [`ReservedInstancesModification::effective_date`](crate::types::ReservedInstancesModification::effective_date), if any.
     #[inline]
-    pub fn get_effective_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_effective_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.effective_date
     }
     /// Appends one item to [`ReservedInstancesModification::modification_results`](crate::types::ReservedInstancesModification::modification_results): Contains target configurations along with their corresponding new Reserved Instance IDs.
@@ -185,9 +157,7 @@ impl ReservedInstancesModificationBuilder {
     #[inline]
     pub fn set_modification_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ReservedInstancesModificationResult>,
-        >,
+        input: Option<Vec<crate::types::ReservedInstancesModificationResult>>,
     ) -> Self {
         self.inner.modification_results = input;
         self
@@ -196,9 +166,7 @@ impl ReservedInstancesModificationBuilder {
     #[inline]
     pub fn get_modification_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ReservedInstancesModificationResult>,
-    > {
+    ) -> &Option<Vec<crate::types::ReservedInstancesModificationResult>> {
         &self.inner.modification_results
     }
     /// Appends one item to [`ReservedInstancesModification::reserved_instances_ids`](crate::types::ReservedInstancesModification::reserved_instances_ids): The IDs of one or more Reserved Instances.
@@ -215,7 +183,7 @@ impl ReservedInstancesModificationBuilder {
     #[inline]
     pub fn set_reserved_instances_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ReservedInstancesId>>,
+        input: Option<Vec<crate::types::ReservedInstancesId>>,
     ) -> Self {
         self.inner.reserved_instances_ids = input;
         self
@@ -224,98 +192,80 @@ impl ReservedInstancesModificationBuilder {
     #[inline]
     pub fn get_reserved_instances_ids(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReservedInstancesId>> {
+    ) -> &Option<Vec<crate::types::ReservedInstancesId>> {
         &self.inner.reserved_instances_ids
     }
     /// Sets [`ReservedInstancesModification::reserved_instances_modification_id`](crate::types::ReservedInstancesModification::reserved_instances_modification_id): A unique ID for the Reserved Instance modification.
     pub fn reserved_instances_modification_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.reserved_instances_modification_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.reserved_instances_modification_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesModification::reserved_instances_modification_id`](crate::types::ReservedInstancesModification::reserved_instances_modification_id).
     #[inline]
     pub fn set_reserved_instances_modification_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.reserved_instances_modification_id = input;
         self
     }
     /// The value set for [`ReservedInstancesModification::reserved_instances_modification_id`](crate::types::ReservedInstancesModification::reserved_instances_modification_id), if any.
     #[inline]
-    pub fn get_reserved_instances_modification_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_modification_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_modification_id
     }
     /// Sets [`ReservedInstancesModification::status`](crate::types::ReservedInstancesModification::status): The status of the Reserved Instances modification request.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesModification::status`](crate::types::ReservedInstancesModification::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ReservedInstancesModification::status`](crate::types::ReservedInstancesModification::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`ReservedInstancesModification::status_message`](crate::types::ReservedInstancesModification::status_message): The reason for the status.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesModification::status_message`](crate::types::ReservedInstancesModification::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`ReservedInstancesModification::status_message`](crate::types::ReservedInstancesModification::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`ReservedInstancesModification::update_date`](crate::types::ReservedInstancesModification::update_date): The time when the modification request was last updated.
     pub fn update_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.update_date = ::std::option::Option::Some(input);
+        self.inner.update_date = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModification::update_date`](crate::types::ReservedInstancesModification::update_date).
     #[inline]
     pub fn set_update_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.update_date = input;
         self
     }
     /// The value set for [`ReservedInstancesModification::update_date`](crate::types::ReservedInstancesModification::update_date), if any.
     #[inline]
-    pub fn get_update_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_update_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.update_date
     }
     /// Builds the [`ReservedInstancesModification`]; it has no required members, so this cannot fail.
@@ -327,17 +277,15 @@ impl ReservedInstancesModificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "createDate" => {
-                    value.create_date = ::std::option::Option::Some(
+                    value.create_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -346,7 +294,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModification {
                     );
                 }
                 "effectiveDate" => {
-                    value.effective_date = ::std::option::Option::Some(
+                    value.effective_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -355,7 +303,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModification {
                     );
                 }
                 "modificationResultSet" => {
-                    value.modification_results = ::std::option::Option::Some(
+                    value.modification_results = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ReservedInstancesModificationResult as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -363,7 +311,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModification {
                     );
                 }
                 "reservedInstancesSet" => {
-                    value.reserved_instances_ids = ::std::option::Option::Some(
+                    value.reserved_instances_ids = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ReservedInstancesId as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -371,22 +319,18 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModification {
                     );
                 }
                 "reservedInstancesModificationId" => {
-                    value.reserved_instances_modification_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.reserved_instances_modification_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "updateDate" => {
-                    value.update_date = ::std::option::Option::Some(
+                    value.update_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -397,6 +341,6 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,73 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the modification request/s.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstancesModificationResult {
     /// The ID for the Reserved Instances that were created as part of the modification request. This field is only available when the modification is fulfilled.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
     /// The target Reserved Instances configurations supplied as part of the modification request.
-    pub target_configuration: ::std::option::Option<
-        crate::types::ReservedInstancesConfiguration,
-    >,
+    pub target_configuration: Option<crate::types::ReservedInstancesConfiguration>,
 }
 impl ReservedInstancesModificationResult {
     /// Starts building a [`ReservedInstancesModificationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstancesModificationResultBuilder {
-        <crate::types::builders::ReservedInstancesModificationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstancesModificationResultBuilder as Default>::default()
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
     /// The `TargetConfiguration` member, when set.
     #[inline]
     pub fn target_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReservedInstancesConfiguration> {
+    ) -> Option<&crate::types::ReservedInstancesConfiguration> {
         self.target_configuration.as_ref()
     }
 }
 /// A builder for [`ReservedInstancesModificationResult`](crate::types::ReservedInstancesModificationResult); start one with `ReservedInstancesModificationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstancesModificationResultBuilder {
     inner: crate::types::ReservedInstancesModificationResult,
 }
 impl ReservedInstancesModificationResultBuilder {
     /// Sets [`ReservedInstancesModificationResult::reserved_instances_id`](crate::types::ReservedInstancesModificationResult::reserved_instances_id): The ID for the Reserved Instances that were created as part of the modification request.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesModificationResult::reserved_instances_id`](crate::types::ReservedInstancesModificationResult::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`ReservedInstancesModificationResult::reserved_instances_id`](crate::types::ReservedInstancesModificationResult::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Sets [`ReservedInstancesModificationResult::target_configuration`](crate::types::ReservedInstancesModificationResult::target_configuration): The target Reserved Instances configurations supplied as part of the modification request.
@@ -76,14 +56,14 @@ impl ReservedInstancesModificationResultBuilder {
         mut self,
         input: crate::types::ReservedInstancesConfiguration,
     ) -> Self {
-        self.inner.target_configuration = ::std::option::Option::Some(input);
+        self.inner.target_configuration = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesModificationResult::target_configuration`](crate::types::ReservedInstancesModificationResult::target_configuration).
     #[inline]
     pub fn set_target_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::ReservedInstancesConfiguration>,
+        input: Option<crate::types::ReservedInstancesConfiguration>,
     ) -> Self {
         self.inner.target_configuration = input;
         self
@@ -92,7 +72,7 @@ impl ReservedInstancesModificationResultBuilder {
     #[inline]
     pub fn get_target_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::ReservedInstancesConfiguration> {
+    ) -> &Option<crate::types::ReservedInstancesConfiguration> {
         &self.inner.target_configuration
     }
     /// Builds the [`ReservedInstancesModificationResult`]; it has no required members, so this cannot fail.
@@ -104,17 +84,15 @@ impl ReservedInstancesModificationResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModificationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "reservedInstancesId" => {
-                    value.reserved_instances_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reserved_instances_id = Some(String::from(child.text()));
                 }
                 "targetConfiguration" => {
-                    value.target_configuration = ::std::option::Option::Some(
+                    value.target_configuration = Some(
                         <crate::types::ReservedInstancesConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -123,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModificationResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,86 +2,71 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance offering.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReservedInstancesOffering {
     /// The currency of the Reserved Instance offering you are purchasing. It's specified using ISO 4217 standard currency codes. At this time, the only supported currency is `USD`.
-    pub currency_code: ::std::option::Option<crate::types::CurrencyCodeValues>,
+    pub currency_code: Option<crate::types::CurrencyCodeValues>,
     /// The tenancy of the instance.
-    pub instance_tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub instance_tenancy: Option<crate::types::Tenancy>,
     /// Indicates whether the offering is available through the Reserved Instance Marketplace (resale) or Amazon Web Services. If it's a Reserved Instance Marketplace offering, this is `true`.
-    pub marketplace: ::std::option::Option<bool>,
+    pub marketplace: Option<bool>,
     /// If `convertible` it can be exchanged for Reserved Instances of the same or higher monetary value, with different configurations. If `standard`, it is not possible to perform an exchange.
-    pub offering_class: ::std::option::Option<crate::types::OfferingClassType>,
+    pub offering_class: Option<crate::types::OfferingClassType>,
     /// The Reserved Instance offering type.
-    pub offering_type: ::std::option::Option<crate::types::OfferingTypeValues>,
+    pub offering_type: Option<crate::types::OfferingTypeValues>,
     /// The pricing details of the Reserved Instance offering.
-    pub pricing_details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PricingDetail>,
-    >,
+    pub pricing_details: Option<Vec<crate::types::PricingDetail>>,
     /// The recurring charge tag assigned to the resource.
-    pub recurring_charges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RecurringCharge>,
-    >,
+    pub recurring_charges: Option<Vec<crate::types::RecurringCharge>>,
     /// Whether the Reserved Instance is applied to instances in a Region or an Availability Zone.
-    pub scope: ::std::option::Option<crate::types::Scope>,
+    pub scope: Option<crate::types::Scope>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The ID of the Reserved Instance offering. This is the offering ID used in `GetReservedInstancesExchangeQuote` to confirm that an exchange can be made.
-    pub reserved_instances_offering_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_offering_id: Option<String>,
     /// The instance type on which the Reserved Instance can be used.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The Availability Zone in which the Reserved Instance can be used.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The duration of the Reserved Instance, in seconds.
-    pub duration: ::std::option::Option<i64>,
+    pub duration: Option<i64>,
     /// The usage price of the Reserved Instance, per hour.
-    pub usage_price: ::std::option::Option<f32>,
+    pub usage_price: Option<f32>,
     /// The purchase price of the Reserved Instance.
-    pub fixed_price: ::std::option::Option<f32>,
+    pub fixed_price: Option<f32>,
     /// The Reserved Instance product platform description.
-    pub product_description: ::std::option::Option<crate::types::RiProductDescription>,
+    pub product_description: Option<crate::types::RiProductDescription>,
 }
 impl ReservedInstancesOffering {
     /// Starts building a [`ReservedInstancesOffering`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReservedInstancesOfferingBuilder {
-        <crate::types::builders::ReservedInstancesOfferingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReservedInstancesOfferingBuilder as Default>::default()
     }
     /// The `CurrencyCode` member, when set.
     #[inline]
-    pub fn currency_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CurrencyCodeValues> {
+    pub fn currency_code(&self) -> Option<&crate::types::CurrencyCodeValues> {
         self.currency_code.as_ref()
     }
     /// The `InstanceTenancy` member, when set.
     #[inline]
-    pub fn instance_tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn instance_tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.instance_tenancy.as_ref()
     }
     /// The `Marketplace` member, when set.
     #[inline]
-    pub fn marketplace(&self) -> ::std::option::Option<bool> {
+    pub fn marketplace(&self) -> Option<bool> {
         self.marketplace
     }
     /// The `OfferingClass` member, when set.
     #[inline]
-    pub fn offering_class(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OfferingClassType> {
+    pub fn offering_class(&self) -> Option<&crate::types::OfferingClassType> {
         self.offering_class.as_ref()
     }
     /// The `OfferingType` member, when set.
     #[inline]
-    pub fn offering_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OfferingTypeValues> {
+    pub fn offering_type(&self) -> Option<&crate::types::OfferingTypeValues> {
         self.offering_type.as_ref()
     }
     /// The `PricingDetails` member, empty when not set; the field tells an empty list from an absent one.
@@ -96,159 +81,143 @@ impl ReservedInstancesOffering {
     }
     /// The `Scope` member, when set.
     #[inline]
-    pub fn scope(&self) -> ::std::option::Option<&crate::types::Scope> {
+    pub fn scope(&self) -> Option<&crate::types::Scope> {
         self.scope.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `ReservedInstancesOfferingId` member, when set.
     #[inline]
-    pub fn reserved_instances_offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_offering_id(&self) -> Option<&str> {
         self.reserved_instances_offering_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `Duration` member, when set.
     #[inline]
-    pub fn duration(&self) -> ::std::option::Option<i64> {
+    pub fn duration(&self) -> Option<i64> {
         self.duration
     }
     /// The `UsagePrice` member, when set.
     #[inline]
-    pub fn usage_price(&self) -> ::std::option::Option<f32> {
+    pub fn usage_price(&self) -> Option<f32> {
         self.usage_price
     }
     /// The `FixedPrice` member, when set.
     #[inline]
-    pub fn fixed_price(&self) -> ::std::option::Option<f32> {
+    pub fn fixed_price(&self) -> Option<f32> {
         self.fixed_price
     }
     /// The `ProductDescription` member, when set.
     #[inline]
-    pub fn product_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RiProductDescription> {
+    pub fn product_description(&self) -> Option<&crate::types::RiProductDescription> {
         self.product_description.as_ref()
     }
 }
 /// A builder for [`ReservedInstancesOffering`](crate::types::ReservedInstancesOffering); start one with `ReservedInstancesOffering::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReservedInstancesOfferingBuilder {
     inner: crate::types::ReservedInstancesOffering,
 }
 impl ReservedInstancesOfferingBuilder {
     /// Sets [`ReservedInstancesOffering::currency_code`](crate::types::ReservedInstancesOffering::currency_code): The currency of the Reserved Instance offering you are purchasing.
     pub fn currency_code(mut self, input: crate::types::CurrencyCodeValues) -> Self {
-        self.inner.currency_code = ::std::option::Option::Some(input);
+        self.inner.currency_code = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::currency_code`](crate::types::ReservedInstancesOffering::currency_code).
     #[inline]
     pub fn set_currency_code(
         mut self,
-        input: ::std::option::Option<crate::types::CurrencyCodeValues>,
+        input: Option<crate::types::CurrencyCodeValues>,
     ) -> Self {
         self.inner.currency_code = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::currency_code`](crate::types::ReservedInstancesOffering::currency_code), if any.
     #[inline]
-    pub fn get_currency_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::CurrencyCodeValues> {
+    pub fn get_currency_code(&self) -> &Option<crate::types::CurrencyCodeValues> {
         &self.inner.currency_code
     }
     /// Sets [`ReservedInstancesOffering::instance_tenancy`](crate::types::ReservedInstancesOffering::instance_tenancy): The tenancy of the instance.
     pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input);
+        self.inner.instance_tenancy = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::instance_tenancy`](crate::types::ReservedInstancesOffering::instance_tenancy).
     #[inline]
-    pub fn set_instance_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_instance_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.instance_tenancy = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::instance_tenancy`](crate::types::ReservedInstancesOffering::instance_tenancy), if any.
     #[inline]
-    pub fn get_instance_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.instance_tenancy
     }
     /// Sets [`ReservedInstancesOffering::marketplace`](crate::types::ReservedInstancesOffering::marketplace): Indicates whether the offering is available through the Reserved Instance Marketplace (resale) or Amazon Web Services.
     pub fn marketplace(mut self, input: bool) -> Self {
-        self.inner.marketplace = ::std::option::Option::Some(input);
+        self.inner.marketplace = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::marketplace`](crate::types::ReservedInstancesOffering::marketplace).
     #[inline]
-    pub fn set_marketplace(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_marketplace(mut self, input: Option<bool>) -> Self {
         self.inner.marketplace = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::marketplace`](crate::types::ReservedInstancesOffering::marketplace), if any.
     #[inline]
-    pub fn get_marketplace(&self) -> &::std::option::Option<bool> {
+    pub fn get_marketplace(&self) -> &Option<bool> {
         &self.inner.marketplace
     }
     /// Sets [`ReservedInstancesOffering::offering_class`](crate::types::ReservedInstancesOffering::offering_class): If `convertible` it can be exchanged for Reserved Instances of the same or higher monetary value, with different configurations.
     pub fn offering_class(mut self, input: crate::types::OfferingClassType) -> Self {
-        self.inner.offering_class = ::std::option::Option::Some(input);
+        self.inner.offering_class = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::offering_class`](crate::types::ReservedInstancesOffering::offering_class).
     #[inline]
     pub fn set_offering_class(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingClassType>,
+        input: Option<crate::types::OfferingClassType>,
     ) -> Self {
         self.inner.offering_class = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::offering_class`](crate::types::ReservedInstancesOffering::offering_class), if any.
     #[inline]
-    pub fn get_offering_class(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingClassType> {
+    pub fn get_offering_class(&self) -> &Option<crate::types::OfferingClassType> {
         &self.inner.offering_class
     }
     /// Sets [`ReservedInstancesOffering::offering_type`](crate::types::ReservedInstancesOffering::offering_type): The Reserved Instance offering type.
     pub fn offering_type(mut self, input: crate::types::OfferingTypeValues) -> Self {
-        self.inner.offering_type = ::std::option::Option::Some(input);
+        self.inner.offering_type = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::offering_type`](crate::types::ReservedInstancesOffering::offering_type).
     #[inline]
     pub fn set_offering_type(
         mut self,
-        input: ::std::option::Option<crate::types::OfferingTypeValues>,
+        input: Option<crate::types::OfferingTypeValues>,
     ) -> Self {
         self.inner.offering_type = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::offering_type`](crate::types::ReservedInstancesOffering::offering_type), if any.
     #[inline]
-    pub fn get_offering_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OfferingTypeValues> {
+    pub fn get_offering_type(&self) -> &Option<crate::types::OfferingTypeValues> {
         &self.inner.offering_type
     }
     /// Appends one item to [`ReservedInstancesOffering::pricing_details`](crate::types::ReservedInstancesOffering::pricing_details): The pricing details of the Reserved Instance offering.
@@ -262,16 +231,14 @@ impl ReservedInstancesOfferingBuilder {
     #[inline]
     pub fn set_pricing_details(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PricingDetail>>,
+        input: Option<Vec<crate::types::PricingDetail>>,
     ) -> Self {
         self.inner.pricing_details = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::pricing_details`](crate::types::ReservedInstancesOffering::pricing_details), if any.
     #[inline]
-    pub fn get_pricing_details(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PricingDetail>> {
+    pub fn get_pricing_details(&self) -> &Option<Vec<crate::types::PricingDetail>> {
         &self.inner.pricing_details
     }
     /// Appends one item to [`ReservedInstancesOffering::recurring_charges`](crate::types::ReservedInstancesOffering::recurring_charges): The recurring charge tag assigned to the resource.
@@ -285,178 +252,145 @@ impl ReservedInstancesOfferingBuilder {
     #[inline]
     pub fn set_recurring_charges(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RecurringCharge>>,
+        input: Option<Vec<crate::types::RecurringCharge>>,
     ) -> Self {
         self.inner.recurring_charges = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::recurring_charges`](crate::types::ReservedInstancesOffering::recurring_charges), if any.
     #[inline]
-    pub fn get_recurring_charges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RecurringCharge>> {
+    pub fn get_recurring_charges(&self) -> &Option<Vec<crate::types::RecurringCharge>> {
         &self.inner.recurring_charges
     }
     /// Sets [`ReservedInstancesOffering::scope`](crate::types::ReservedInstancesOffering::scope): Whether the Reserved Instance is applied to instances in a Region or an Availability Zone.
     pub fn scope(mut self, input: crate::types::Scope) -> Self {
-        self.inner.scope = ::std::option::Option::Some(input);
+        self.inner.scope = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::scope`](crate::types::ReservedInstancesOffering::scope).
     #[inline]
-    pub fn set_scope(
-        mut self,
-        input: ::std::option::Option<crate::types::Scope>,
-    ) -> Self {
+    pub fn set_scope(mut self, input: Option<crate::types::Scope>) -> Self {
         self.inner.scope = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::scope`](crate::types::ReservedInstancesOffering::scope), if any.
     #[inline]
-    pub fn get_scope(&self) -> &::std::option::Option<crate::types::Scope> {
+    pub fn get_scope(&self) -> &Option<crate::types::Scope> {
         &self.inner.scope
     }
     /// Sets [`ReservedInstancesOffering::availability_zone_id`](crate::types::ReservedInstancesOffering::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::availability_zone_id`](crate::types::ReservedInstancesOffering::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::availability_zone_id`](crate::types::ReservedInstancesOffering::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`ReservedInstancesOffering::reserved_instances_offering_id`](crate::types::ReservedInstancesOffering::reserved_instances_offering_id): The ID of the Reserved Instance offering.
-    pub fn reserved_instances_offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_offering_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn reserved_instances_offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::reserved_instances_offering_id`](crate::types::ReservedInstancesOffering::reserved_instances_offering_id).
     #[inline]
-    pub fn set_reserved_instances_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_offering_id = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::reserved_instances_offering_id`](crate::types::ReservedInstancesOffering::reserved_instances_offering_id), if any.
     #[inline]
-    pub fn get_reserved_instances_offering_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_offering_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_offering_id
     }
     /// Sets [`ReservedInstancesOffering::instance_type`](crate::types::ReservedInstancesOffering::instance_type): The instance type on which the Reserved Instance can be used.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::instance_type`](crate::types::ReservedInstancesOffering::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::instance_type`](crate::types::ReservedInstancesOffering::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`ReservedInstancesOffering::availability_zone`](crate::types::ReservedInstancesOffering::availability_zone): The Availability Zone in which the Reserved Instance can be used.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::availability_zone`](crate::types::ReservedInstancesOffering::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::availability_zone`](crate::types::ReservedInstancesOffering::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ReservedInstancesOffering::duration`](crate::types::ReservedInstancesOffering::duration): The duration of the Reserved Instance, in seconds.
     pub fn duration(mut self, input: i64) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input);
+        self.inner.duration = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::duration`](crate::types::ReservedInstancesOffering::duration).
     #[inline]
-    pub fn set_duration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_duration(mut self, input: Option<i64>) -> Self {
         self.inner.duration = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::duration`](crate::types::ReservedInstancesOffering::duration), if any.
     #[inline]
-    pub fn get_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_duration(&self) -> &Option<i64> {
         &self.inner.duration
     }
     /// Sets [`ReservedInstancesOffering::usage_price`](crate::types::ReservedInstancesOffering::usage_price): The usage price of the Reserved Instance, per hour.
     pub fn usage_price(mut self, input: f32) -> Self {
-        self.inner.usage_price = ::std::option::Option::Some(input);
+        self.inner.usage_price = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::usage_price`](crate::types::ReservedInstancesOffering::usage_price).
     #[inline]
-    pub fn set_usage_price(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_usage_price(mut self, input: Option<f32>) -> Self {
         self.inner.usage_price = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::usage_price`](crate::types::ReservedInstancesOffering::usage_price), if any.
     #[inline]
-    pub fn get_usage_price(&self) -> &::std::option::Option<f32> {
+    pub fn get_usage_price(&self) -> &Option<f32> {
         &self.inner.usage_price
     }
     /// Sets [`ReservedInstancesOffering::fixed_price`](crate::types::ReservedInstancesOffering::fixed_price): The purchase price of the Reserved Instance.
     pub fn fixed_price(mut self, input: f32) -> Self {
-        self.inner.fixed_price = ::std::option::Option::Some(input);
+        self.inner.fixed_price = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::fixed_price`](crate::types::ReservedInstancesOffering::fixed_price).
     #[inline]
-    pub fn set_fixed_price(mut self, input: ::std::option::Option<f32>) -> Self {
+    pub fn set_fixed_price(mut self, input: Option<f32>) -> Self {
         self.inner.fixed_price = input;
         self
     }
     /// The value set for [`ReservedInstancesOffering::fixed_price`](crate::types::ReservedInstancesOffering::fixed_price), if any.
     #[inline]
-    pub fn get_fixed_price(&self) -> &::std::option::Option<f32> {
+    pub fn get_fixed_price(&self) -> &Option<f32> {
         &self.inner.fixed_price
     }
     /// Sets [`ReservedInstancesOffering::product_description`](crate::types::ReservedInstancesOffering::product_description): The Reserved Instance product platform description.
@@ -464,14 +398,14 @@ impl ReservedInstancesOfferingBuilder {
         mut self,
         input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input);
+        self.inner.product_description = Some(input);
         self
     }
     /// Sets or clears [`ReservedInstancesOffering::product_description`](crate::types::ReservedInstancesOffering::product_description).
     #[inline]
     pub fn set_product_description(
         mut self,
-        input: ::std::option::Option<crate::types::RiProductDescription>,
+        input: Option<crate::types::RiProductDescription>,
     ) -> Self {
         self.inner.product_description = input;
         self
@@ -480,7 +414,7 @@ impl ReservedInstancesOfferingBuilder {
     #[inline]
     pub fn get_product_description(
         &self,
-    ) -> &::std::option::Option<crate::types::RiProductDescription> {
+    ) -> &Option<crate::types::RiProductDescription> {
         &self.inner.product_description
     }
     /// Builds the [`ReservedInstancesOffering`]; it has no required members, so this cannot fail.
@@ -492,37 +426,35 @@ impl ReservedInstancesOfferingBuilder {
 impl ::awsgen_runtime::xml::FromXml for ReservedInstancesOffering {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "currencyCode" => {
-                    value.currency_code = ::std::option::Option::Some(
+                    value.currency_code = Some(
                         crate::types::CurrencyCodeValues::from(child.text()),
                     );
                 }
                 "instanceTenancy" => {
-                    value.instance_tenancy = ::std::option::Option::Some(
+                    value.instance_tenancy = Some(
                         crate::types::Tenancy::from(child.text()),
                     );
                 }
                 "marketplace" => {
-                    value.marketplace = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.marketplace = Some(child.text() == "true");
                 }
                 "offeringClass" => {
-                    value.offering_class = ::std::option::Option::Some(
+                    value.offering_class = Some(
                         crate::types::OfferingClassType::from(child.text()),
                     );
                 }
                 "offeringType" => {
-                    value.offering_type = ::std::option::Option::Some(
+                    value.offering_type = Some(
                         crate::types::OfferingTypeValues::from(child.text()),
                     );
                 }
                 "pricingDetailsSet" => {
-                    value.pricing_details = ::std::option::Option::Some(
+                    value.pricing_details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PricingDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -530,7 +462,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesOffering {
                     );
                 }
                 "recurringCharges" => {
-                    value.recurring_charges = ::std::option::Option::Some(
+                    value.recurring_charges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RecurringCharge as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -538,39 +470,33 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesOffering {
                     );
                 }
                 "scope" => {
-                    value.scope = ::std::option::Option::Some(
-                        crate::types::Scope::from(child.text()),
-                    );
+                    value.scope = Some(crate::types::Scope::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "reservedInstancesOfferingId" => {
-                    value.reserved_instances_offering_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.reserved_instances_offering_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "duration" => {
-                    value.duration = ::std::option::Option::Some(
+                    value.duration = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ReservedInstancesOffering")?,
                     );
                 }
                 "usagePrice" => {
-                    value.usage_price = ::std::option::Option::Some(
+                    value.usage_price = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -579,7 +505,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesOffering {
                     );
                 }
                 "fixedPrice" => {
-                    value.fixed_price = ::std::option::Option::Some(
+                    value.fixed_price = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -588,13 +514,13 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesOffering {
                     );
                 }
                 "productDescription" => {
-                    value.product_description = ::std::option::Option::Some(
+                    value.product_description = Some(
                         crate::types::RiProductDescription::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

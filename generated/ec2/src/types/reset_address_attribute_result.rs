@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetAddressAttributeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResetAddressAttributeResult {
     /// Information about the IP address.
-    pub address: ::std::option::Option<crate::types::AddressAttribute>,
+    pub address: Option<crate::types::AddressAttribute>,
 }
 impl ResetAddressAttributeResult {
     /// Starts building a [`ResetAddressAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResetAddressAttributeResultBuilder {
-        <crate::types::builders::ResetAddressAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResetAddressAttributeResultBuilder as Default>::default()
     }
     /// The `Address` member, when set.
     #[inline]
-    pub fn address(&self) -> ::std::option::Option<&crate::types::AddressAttribute> {
+    pub fn address(&self) -> Option<&crate::types::AddressAttribute> {
         self.address.as_ref()
     }
 }
 /// A builder for [`ResetAddressAttributeResult`](crate::types::ResetAddressAttributeResult); start one with `ResetAddressAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResetAddressAttributeResultBuilder {
     inner: crate::types::ResetAddressAttributeResult,
 }
 impl ResetAddressAttributeResultBuilder {
     /// Sets [`ResetAddressAttributeResult::address`](crate::types::ResetAddressAttributeResult::address): Information about the IP address.
     pub fn address(mut self, input: crate::types::AddressAttribute) -> Self {
-        self.inner.address = ::std::option::Option::Some(input);
+        self.inner.address = Some(input);
         self
     }
     /// Sets or clears [`ResetAddressAttributeResult::address`](crate::types::ResetAddressAttributeResult::address).
     #[inline]
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<crate::types::AddressAttribute>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<crate::types::AddressAttribute>) -> Self {
         self.inner.address = input;
         self
     }
     /// The value set for [`ResetAddressAttributeResult::address`](crate::types::ResetAddressAttributeResult::address), if any.
     #[inline]
-    pub fn get_address(&self) -> &::std::option::Option<crate::types::AddressAttribute> {
+    pub fn get_address(&self) -> &Option<crate::types::AddressAttribute> {
         &self.inner.address
     }
     /// Builds the [`ResetAddressAttributeResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl ResetAddressAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ResetAddressAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "address" {
-                value.address = ::std::option::Option::Some(
+                value.address = Some(
                     <crate::types::AddressAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetEbsDefaultKmsKeyIdResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResetEbsDefaultKmsKeyIdResult {
     /// The Amazon Resource Name (ARN) of the default KMS key for EBS encryption by default.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
 }
 impl ResetEbsDefaultKmsKeyIdResult {
     /// Starts building a [`ResetEbsDefaultKmsKeyIdResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResetEbsDefaultKmsKeyIdResultBuilder {
-        <crate::types::builders::ResetEbsDefaultKmsKeyIdResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResetEbsDefaultKmsKeyIdResultBuilder as Default>::default()
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
 }
 /// A builder for [`ResetEbsDefaultKmsKeyIdResult`](crate::types::ResetEbsDefaultKmsKeyIdResult); start one with `ResetEbsDefaultKmsKeyIdResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResetEbsDefaultKmsKeyIdResultBuilder {
     inner: crate::types::ResetEbsDefaultKmsKeyIdResult,
 }
 impl ResetEbsDefaultKmsKeyIdResultBuilder {
     /// Sets [`ResetEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::ResetEbsDefaultKmsKeyIdResult::kms_key_id): The Amazon Resource Name (ARN) of the default KMS key for EBS encryption by default.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResetEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::ResetEbsDefaultKmsKeyIdResult::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`ResetEbsDefaultKmsKeyIdResult::kms_key_id`](crate::types::ResetEbsDefaultKmsKeyIdResult::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Builds the [`ResetEbsDefaultKmsKeyIdResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl ResetEbsDefaultKmsKeyIdResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ResetEbsDefaultKmsKeyIdResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "kmsKeyId" {
-                value.kms_key_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.kms_key_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

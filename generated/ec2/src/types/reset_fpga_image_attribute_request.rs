@@ -2,94 +2,76 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetFpgaImageAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResetFpgaImageAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the AFI.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub fpga_image_id: ::std::option::Option<::std::string::String>,
+    pub fpga_image_id: Option<String>,
     /// The attribute.
-    pub attribute: ::std::option::Option<crate::types::ResetFpgaImageAttributeName>,
+    pub attribute: Option<crate::types::ResetFpgaImageAttributeName>,
 }
 impl ResetFpgaImageAttributeRequest {
     /// Starts building a [`ResetFpgaImageAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResetFpgaImageAttributeRequestBuilder {
-        <crate::types::builders::ResetFpgaImageAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResetFpgaImageAttributeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `FpgaImageId` member, when set.
     #[inline]
-    pub fn fpga_image_id(&self) -> ::std::option::Option<&str> {
+    pub fn fpga_image_id(&self) -> Option<&str> {
         self.fpga_image_id.as_deref()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResetFpgaImageAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::ResetFpgaImageAttributeName> {
         self.attribute.as_ref()
     }
 }
 /// A builder for [`ResetFpgaImageAttributeRequest`](crate::types::ResetFpgaImageAttributeRequest); start one with `ResetFpgaImageAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResetFpgaImageAttributeRequestBuilder {
     inner: crate::types::ResetFpgaImageAttributeRequest,
 }
 impl ResetFpgaImageAttributeRequestBuilder {
     /// Sets [`ResetFpgaImageAttributeRequest::dry_run`](crate::types::ResetFpgaImageAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ResetFpgaImageAttributeRequest::dry_run`](crate::types::ResetFpgaImageAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ResetFpgaImageAttributeRequest::dry_run`](crate::types::ResetFpgaImageAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ResetFpgaImageAttributeRequest::fpga_image_id`](crate::types::ResetFpgaImageAttributeRequest::fpga_image_id): The ID of the AFI.
-    pub fn fpga_image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fpga_image_id = ::std::option::Option::Some(input.into());
+    pub fn fpga_image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.fpga_image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResetFpgaImageAttributeRequest::fpga_image_id`](crate::types::ResetFpgaImageAttributeRequest::fpga_image_id).
     #[inline]
-    pub fn set_fpga_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fpga_image_id(mut self, input: Option<String>) -> Self {
         self.inner.fpga_image_id = input;
         self
     }
     /// The value set for [`ResetFpgaImageAttributeRequest::fpga_image_id`](crate::types::ResetFpgaImageAttributeRequest::fpga_image_id), if any.
     #[inline]
-    pub fn get_fpga_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fpga_image_id(&self) -> &Option<String> {
         &self.inner.fpga_image_id
     }
     /// Sets [`ResetFpgaImageAttributeRequest::attribute`](crate::types::ResetFpgaImageAttributeRequest::attribute): The attribute.
@@ -97,56 +79,54 @@ impl ResetFpgaImageAttributeRequestBuilder {
         mut self,
         input: crate::types::ResetFpgaImageAttributeName,
     ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`ResetFpgaImageAttributeRequest::attribute`](crate::types::ResetFpgaImageAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::ResetFpgaImageAttributeName>,
+        input: Option<crate::types::ResetFpgaImageAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`ResetFpgaImageAttributeRequest::attribute`](crate::types::ResetFpgaImageAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResetFpgaImageAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::ResetFpgaImageAttributeName> {
         &self.inner.attribute
     }
     /// Builds the [`ResetFpgaImageAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ResetFpgaImageAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.fpga_image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ResetFpgaImageAttributeRequest",
                 member: "fpga_image_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ResetFpgaImageAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.fpga_image_id {
+        if let Some(value) = &self.fpga_image_id {
             body.member("FpgaImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

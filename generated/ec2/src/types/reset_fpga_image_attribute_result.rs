@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetFpgaImageAttributeResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResetFpgaImageAttributeResult {
     /// Is `true` if the request succeeds, and an error otherwise.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
 }
 impl ResetFpgaImageAttributeResult {
     /// Starts building a [`ResetFpgaImageAttributeResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResetFpgaImageAttributeResultBuilder {
-        <crate::types::builders::ResetFpgaImageAttributeResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResetFpgaImageAttributeResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
 }
 /// A builder for [`ResetFpgaImageAttributeResult`](crate::types::ResetFpgaImageAttributeResult); start one with `ResetFpgaImageAttributeResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResetFpgaImageAttributeResultBuilder {
     inner: crate::types::ResetFpgaImageAttributeResult,
 }
 impl ResetFpgaImageAttributeResultBuilder {
     /// Sets [`ResetFpgaImageAttributeResult::return_`](crate::types::ResetFpgaImageAttributeResult::return_): Is `true` if the request succeeds, and an error otherwise.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`ResetFpgaImageAttributeResult::return_`](crate::types::ResetFpgaImageAttributeResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`ResetFpgaImageAttributeResult::return_`](crate::types::ResetFpgaImageAttributeResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Builds the [`ResetFpgaImageAttributeResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl ResetFpgaImageAttributeResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ResetFpgaImageAttributeResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(child.text() == "true");
+                value.return_ = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

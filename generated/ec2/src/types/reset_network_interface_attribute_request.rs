@@ -2,151 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for ResetNetworkInterfaceAttribute.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResetNetworkInterfaceAttributeRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The source/destination checking attribute. Resets the value to `true`.
-    pub source_dest_check: ::std::option::Option<::std::string::String>,
+    pub source_dest_check: Option<String>,
 }
 impl ResetNetworkInterfaceAttributeRequest {
     /// Starts building a [`ResetNetworkInterfaceAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResetNetworkInterfaceAttributeRequestBuilder {
-        <crate::types::builders::ResetNetworkInterfaceAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResetNetworkInterfaceAttributeRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(&self) -> ::std::option::Option<&str> {
+    pub fn source_dest_check(&self) -> Option<&str> {
         self.source_dest_check.as_deref()
     }
 }
 /// A builder for [`ResetNetworkInterfaceAttributeRequest`](crate::types::ResetNetworkInterfaceAttributeRequest); start one with `ResetNetworkInterfaceAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResetNetworkInterfaceAttributeRequestBuilder {
     inner: crate::types::ResetNetworkInterfaceAttributeRequest,
 }
 impl ResetNetworkInterfaceAttributeRequestBuilder {
     /// Sets [`ResetNetworkInterfaceAttributeRequest::dry_run`](crate::types::ResetNetworkInterfaceAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ResetNetworkInterfaceAttributeRequest::dry_run`](crate::types::ResetNetworkInterfaceAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ResetNetworkInterfaceAttributeRequest::dry_run`](crate::types::ResetNetworkInterfaceAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`ResetNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::ResetNetworkInterfaceAttributeRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResetNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::ResetNetworkInterfaceAttributeRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`ResetNetworkInterfaceAttributeRequest::network_interface_id`](crate::types::ResetNetworkInterfaceAttributeRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`ResetNetworkInterfaceAttributeRequest::source_dest_check`](crate::types::ResetNetworkInterfaceAttributeRequest::source_dest_check): The source/destination checking attribute.
-    pub fn source_dest_check(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input.into());
+    pub fn source_dest_check(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_dest_check = Some(input.into());
         self
     }
     /// Sets or clears [`ResetNetworkInterfaceAttributeRequest::source_dest_check`](crate::types::ResetNetworkInterfaceAttributeRequest::source_dest_check).
     #[inline]
-    pub fn set_source_dest_check(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_dest_check(mut self, input: Option<String>) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`ResetNetworkInterfaceAttributeRequest::source_dest_check`](crate::types::ResetNetworkInterfaceAttributeRequest::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_dest_check(&self) -> &Option<String> {
         &self.inner.source_dest_check
     }
     /// Builds the [`ResetNetworkInterfaceAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ResetNetworkInterfaceAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ResetNetworkInterfaceAttributeRequest",
                 member: "network_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ResetNetworkInterfaceAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+        if let Some(value) = &self.source_dest_check {
             body.member("SourceDestCheck", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,156 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ResetSnapshotAttributeRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResetSnapshotAttributeRequest {
     /// The attribute to reset. Currently, only the attribute for permission to create volumes can be reset.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute: ::std::option::Option<crate::types::SnapshotAttributeName>,
+    pub attribute: Option<crate::types::SnapshotAttributeName>,
     /// The ID of the snapshot.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl ResetSnapshotAttributeRequest {
     /// Starts building a [`ResetSnapshotAttributeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResetSnapshotAttributeRequestBuilder {
-        <crate::types::builders::ResetSnapshotAttributeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResetSnapshotAttributeRequestBuilder as Default>::default()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnapshotAttributeName> {
+    pub fn attribute(&self) -> Option<&crate::types::SnapshotAttributeName> {
         self.attribute.as_ref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`ResetSnapshotAttributeRequest`](crate::types::ResetSnapshotAttributeRequest); start one with `ResetSnapshotAttributeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResetSnapshotAttributeRequestBuilder {
     inner: crate::types::ResetSnapshotAttributeRequest,
 }
 impl ResetSnapshotAttributeRequestBuilder {
     /// Sets [`ResetSnapshotAttributeRequest::attribute`](crate::types::ResetSnapshotAttributeRequest::attribute): The attribute to reset.
     pub fn attribute(mut self, input: crate::types::SnapshotAttributeName) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`ResetSnapshotAttributeRequest::attribute`](crate::types::ResetSnapshotAttributeRequest::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotAttributeName>,
+        input: Option<crate::types::SnapshotAttributeName>,
     ) -> Self {
         self.inner.attribute = input;
         self
     }
     /// The value set for [`ResetSnapshotAttributeRequest::attribute`](crate::types::ResetSnapshotAttributeRequest::attribute), if any.
     #[inline]
-    pub fn get_attribute(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotAttributeName> {
+    pub fn get_attribute(&self) -> &Option<crate::types::SnapshotAttributeName> {
         &self.inner.attribute
     }
     /// Sets [`ResetSnapshotAttributeRequest::snapshot_id`](crate::types::ResetSnapshotAttributeRequest::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResetSnapshotAttributeRequest::snapshot_id`](crate::types::ResetSnapshotAttributeRequest::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`ResetSnapshotAttributeRequest::snapshot_id`](crate::types::ResetSnapshotAttributeRequest::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`ResetSnapshotAttributeRequest::dry_run`](crate::types::ResetSnapshotAttributeRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ResetSnapshotAttributeRequest::dry_run`](crate::types::ResetSnapshotAttributeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ResetSnapshotAttributeRequest::dry_run`](crate::types::ResetSnapshotAttributeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`ResetSnapshotAttributeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ResetSnapshotAttributeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.attribute.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ResetSnapshotAttributeRequest",
                 member: "attribute",
             });
         }
         if self.inner.snapshot_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ResetSnapshotAttributeRequest",
                 member: "snapshot_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ResetSnapshotAttributeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.attribute {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.attribute {
             body.member("Attribute", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,43 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a resource statement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResourceStatement {
     /// The resources.
-    pub resources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resources: Option<Vec<String>>,
     /// The resource types.
-    pub resource_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resource_types: Option<Vec<String>>,
 }
 impl ResourceStatement {
     /// Starts building a [`ResourceStatement`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceStatementBuilder {
-        <crate::types::builders::ResourceStatementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResourceStatementBuilder as Default>::default()
     }
     /// The `Resources` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resources(&self) -> &[::std::string::String] {
+    pub fn resources(&self) -> &[String] {
         self.resources.as_deref().unwrap_or_default()
     }
     /// The `ResourceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resource_types(&self) -> &[::std::string::String] {
+    pub fn resource_types(&self) -> &[String] {
         self.resource_types.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ResourceStatement`](crate::types::ResourceStatement); start one with `ResourceStatement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceStatementBuilder {
     inner: crate::types::ResourceStatement,
 }
@@ -46,53 +36,37 @@ impl ResourceStatementBuilder {
     /// Appends one item to [`ResourceStatement::resources`](crate::types::ResourceStatement::resources): The resources.
     ///
     /// To set the whole list at once, use [`set_resources`](Self::set_resources).
-    pub fn resources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resources(mut self, input: impl Into<String>) -> Self {
         self.inner.resources.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ResourceStatement::resources`](crate::types::ResourceStatement::resources).
     #[inline]
-    pub fn set_resources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resources(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resources = input;
         self
     }
     /// The value set for [`ResourceStatement::resources`](crate::types::ResourceStatement::resources), if any.
     #[inline]
-    pub fn get_resources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resources(&self) -> &Option<Vec<String>> {
         &self.inner.resources
     }
     /// Appends one item to [`ResourceStatement::resource_types`](crate::types::ResourceStatement::resource_types): The resource types.
     ///
     /// To set the whole list at once, use [`set_resource_types`](Self::set_resource_types).
-    pub fn resource_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_types(mut self, input: impl Into<String>) -> Self {
         self.inner.resource_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ResourceStatement::resource_types`](crate::types::ResourceStatement::resource_types).
     #[inline]
-    pub fn set_resource_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resource_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resource_types = input;
         self
     }
     /// The value set for [`ResourceStatement::resource_types`](crate::types::ResourceStatement::resource_types), if any.
     #[inline]
-    pub fn get_resource_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resource_types(&self) -> &Option<Vec<String>> {
         &self.inner.resource_types
     }
     /// Builds the [`ResourceStatement`]; it has no required members, so this cannot fail.
@@ -104,23 +78,23 @@ impl ResourceStatementBuilder {
 impl ::awsgen_runtime::xml::FromXml for ResourceStatement {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceSet" => {
-                    value.resources = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.resources = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "resourceTypeSet" => {
-                    value.resource_types = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.resource_types = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

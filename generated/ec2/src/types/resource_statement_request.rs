@@ -2,43 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a resource statement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResourceStatementRequest {
     /// The resources.
-    pub resources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resources: Option<Vec<String>>,
     /// The resource types.
-    pub resource_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resource_types: Option<Vec<String>>,
 }
 impl ResourceStatementRequest {
     /// Starts building a [`ResourceStatementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceStatementRequestBuilder {
-        <crate::types::builders::ResourceStatementRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResourceStatementRequestBuilder as Default>::default()
     }
     /// The `Resources` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resources(&self) -> &[::std::string::String] {
+    pub fn resources(&self) -> &[String] {
         self.resources.as_deref().unwrap_or_default()
     }
     /// The `ResourceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resource_types(&self) -> &[::std::string::String] {
+    pub fn resource_types(&self) -> &[String] {
         self.resource_types.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ResourceStatementRequest`](crate::types::ResourceStatementRequest); start one with `ResourceStatementRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceStatementRequestBuilder {
     inner: crate::types::ResourceStatementRequest,
 }
@@ -46,53 +36,37 @@ impl ResourceStatementRequestBuilder {
     /// Appends one item to [`ResourceStatementRequest::resources`](crate::types::ResourceStatementRequest::resources): The resources.
     ///
     /// To set the whole list at once, use [`set_resources`](Self::set_resources).
-    pub fn resources(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resources(mut self, input: impl Into<String>) -> Self {
         self.inner.resources.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ResourceStatementRequest::resources`](crate::types::ResourceStatementRequest::resources).
     #[inline]
-    pub fn set_resources(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resources(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resources = input;
         self
     }
     /// The value set for [`ResourceStatementRequest::resources`](crate::types::ResourceStatementRequest::resources), if any.
     #[inline]
-    pub fn get_resources(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resources(&self) -> &Option<Vec<String>> {
         &self.inner.resources
     }
     /// Appends one item to [`ResourceStatementRequest::resource_types`](crate::types::ResourceStatementRequest::resource_types): The resource types.
     ///
     /// To set the whole list at once, use [`set_resource_types`](Self::set_resource_types).
-    pub fn resource_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_types(mut self, input: impl Into<String>) -> Self {
         self.inner.resource_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ResourceStatementRequest::resource_types`](crate::types::ResourceStatementRequest::resource_types).
     #[inline]
-    pub fn set_resource_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resource_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resource_types = input;
         self
     }
     /// The value set for [`ResourceStatementRequest::resource_types`](crate::types::ResourceStatementRequest::resource_types), if any.
     #[inline]
-    pub fn get_resource_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resource_types(&self) -> &Option<Vec<String>> {
         &self.inner.resource_types
     }
     /// Builds the [`ResourceStatementRequest`]; it has no required members, so this cannot fail.
@@ -105,17 +79,17 @@ impl ::awsgen_runtime::query::WriteQuery for ResourceStatementRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resources {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resources {
             let member_0 = body.enter("Resource");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.resource_types {
+        if let Some(value) = &self.resource_types {
             let member_0 = body.enter("ResourceType");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

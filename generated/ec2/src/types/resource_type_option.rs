@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options that affect the scope of the response.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResourceTypeOption {
     /// The name of the option.
@@ -18,7 +13,7 @@ pub struct ResourceTypeOption {
     /// - For `ec2:LaunchTemplate`:
     ///
     ///   Specify `version-depth` - The number of launch template versions to check, starting from the most recent version.
-    pub option_name: ::std::option::Option<crate::types::ImageReferenceOptionName>,
+    pub option_name: Option<crate::types::ImageReferenceOptionName>,
     /// A value for the specified option.
     ///
     /// - For `state-name`:
@@ -27,83 +22,66 @@ pub struct ResourceTypeOption {
     /// - For `version-depth`:
     ///   - Valid values: Integers between `1` and `10000`
     ///   - Default: `10`
-    pub option_values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub option_values: Option<Vec<String>>,
 }
 impl ResourceTypeOption {
     /// Starts building a [`ResourceTypeOption`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceTypeOptionBuilder {
-        <crate::types::builders::ResourceTypeOptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResourceTypeOptionBuilder as Default>::default()
     }
     /// The `OptionName` member, when set.
     #[inline]
-    pub fn option_name(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ImageReferenceOptionName> {
+    pub fn option_name(&self) -> Option<&crate::types::ImageReferenceOptionName> {
         self.option_name.as_ref()
     }
     /// The `OptionValues` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn option_values(&self) -> &[::std::string::String] {
+    pub fn option_values(&self) -> &[String] {
         self.option_values.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ResourceTypeOption`](crate::types::ResourceTypeOption); start one with `ResourceTypeOption::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceTypeOptionBuilder {
     inner: crate::types::ResourceTypeOption,
 }
 impl ResourceTypeOptionBuilder {
     /// Sets [`ResourceTypeOption::option_name`](crate::types::ResourceTypeOption::option_name): The name of the option.
     pub fn option_name(mut self, input: crate::types::ImageReferenceOptionName) -> Self {
-        self.inner.option_name = ::std::option::Option::Some(input);
+        self.inner.option_name = Some(input);
         self
     }
     /// Sets or clears [`ResourceTypeOption::option_name`](crate::types::ResourceTypeOption::option_name).
     #[inline]
     pub fn set_option_name(
         mut self,
-        input: ::std::option::Option<crate::types::ImageReferenceOptionName>,
+        input: Option<crate::types::ImageReferenceOptionName>,
     ) -> Self {
         self.inner.option_name = input;
         self
     }
     /// The value set for [`ResourceTypeOption::option_name`](crate::types::ResourceTypeOption::option_name), if any.
     #[inline]
-    pub fn get_option_name(
-        &self,
-    ) -> &::std::option::Option<crate::types::ImageReferenceOptionName> {
+    pub fn get_option_name(&self) -> &Option<crate::types::ImageReferenceOptionName> {
         &self.inner.option_name
     }
     /// Appends one item to [`ResourceTypeOption::option_values`](crate::types::ResourceTypeOption::option_values): A value for the specified option.
     ///
     /// To set the whole list at once, use [`set_option_values`](Self::set_option_values).
-    pub fn option_values(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn option_values(mut self, input: impl Into<String>) -> Self {
         self.inner.option_values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ResourceTypeOption::option_values`](crate::types::ResourceTypeOption::option_values).
     #[inline]
-    pub fn set_option_values(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_option_values(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.option_values = input;
         self
     }
     /// The value set for [`ResourceTypeOption::option_values`](crate::types::ResourceTypeOption::option_values), if any.
     #[inline]
-    pub fn get_option_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_option_values(&self) -> &Option<Vec<String>> {
         &self.inner.option_values
     }
     /// Builds the [`ResourceTypeOption`]; it has no required members, so this cannot fail.
@@ -116,15 +94,15 @@ impl ::awsgen_runtime::query::WriteQuery for ResourceTypeOption {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.option_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.option_name {
             body.member("OptionName", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.option_values {
+        if let Some(value) = &self.option_values {
             let member_0 = body.enter("OptionValue");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A resource type to check for image references. Associated options can also be specified if the resource type is an EC2 instance or launch template.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResourceTypeRequest {
     /// The resource type.
-    pub resource_type: ::std::option::Option<crate::types::ImageReferenceResourceType>,
+    pub resource_type: Option<crate::types::ImageReferenceResourceType>,
     /// The options that affect the scope of the response. Valid only when [`ResourceType`](crate::types::ResourceType) is `ec2:Instance` or `ec2:LaunchTemplate`.
-    pub resource_type_options: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ResourceTypeOption>,
-    >,
+    pub resource_type_options: Option<Vec<crate::types::ResourceTypeOption>>,
 }
 impl ResourceTypeRequest {
     /// Starts building a [`ResourceTypeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceTypeRequestBuilder {
-        <crate::types::builders::ResourceTypeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResourceTypeRequestBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ImageReferenceResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::ImageReferenceResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceTypeOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,12 +28,7 @@ impl ResourceTypeRequest {
     }
 }
 /// A builder for [`ResourceTypeRequest`](crate::types::ResourceTypeRequest); start one with `ResourceTypeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceTypeRequestBuilder {
     inner: crate::types::ResourceTypeRequest,
 }
@@ -52,14 +38,14 @@ impl ResourceTypeRequestBuilder {
         mut self,
         input: crate::types::ImageReferenceResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`ResourceTypeRequest::resource_type`](crate::types::ResourceTypeRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::ImageReferenceResourceType>,
+        input: Option<crate::types::ImageReferenceResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -68,7 +54,7 @@ impl ResourceTypeRequestBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::ImageReferenceResourceType> {
+    ) -> &Option<crate::types::ImageReferenceResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`ResourceTypeRequest::resource_type_options`](crate::types::ResourceTypeRequest::resource_type_options): The options that affect the scope of the response.
@@ -85,7 +71,7 @@ impl ResourceTypeRequestBuilder {
     #[inline]
     pub fn set_resource_type_options(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ResourceTypeOption>>,
+        input: Option<Vec<crate::types::ResourceTypeOption>>,
     ) -> Self {
         self.inner.resource_type_options = input;
         self
@@ -94,7 +80,7 @@ impl ResourceTypeRequestBuilder {
     #[inline]
     pub fn get_resource_type_options(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ResourceTypeOption>> {
+    ) -> &Option<Vec<crate::types::ResourceTypeOption>> {
         &self.inner.resource_type_options
     }
     /// Builds the [`ResourceTypeRequest`]; it has no required members, so this cannot fail.
@@ -107,11 +93,11 @@ impl ::awsgen_runtime::query::WriteQuery for ResourceTypeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type_options {
+        if let Some(value) = &self.resource_type_options {
             let member_0 = body.enter("ResourceTypeOption");
             body.items(
                 value,
@@ -119,6 +105,6 @@ impl ::awsgen_runtime::query::WriteQuery for ResourceTypeRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

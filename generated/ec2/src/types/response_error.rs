@@ -2,88 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the error that's returned when you cannot delete a launch template version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResponseError {
     /// The error code.
-    pub code: ::std::option::Option<crate::types::LaunchTemplateErrorCode>,
+    pub code: Option<crate::types::LaunchTemplateErrorCode>,
     /// The error message, if applicable.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ResponseError {
     /// Starts building a [`ResponseError`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResponseErrorBuilder {
-        <crate::types::builders::ResponseErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResponseErrorBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::LaunchTemplateErrorCode> {
+    pub fn code(&self) -> Option<&crate::types::LaunchTemplateErrorCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`ResponseError`](crate::types::ResponseError); start one with `ResponseError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResponseErrorBuilder {
     inner: crate::types::ResponseError,
 }
 impl ResponseErrorBuilder {
     /// Sets [`ResponseError::code`](crate::types::ResponseError::code): The error code.
     pub fn code(mut self, input: crate::types::LaunchTemplateErrorCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`ResponseError::code`](crate::types::ResponseError::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateErrorCode>,
+        input: Option<crate::types::LaunchTemplateErrorCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`ResponseError::code`](crate::types::ResponseError::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateErrorCode> {
+    pub fn get_code(&self) -> &Option<crate::types::LaunchTemplateErrorCode> {
         &self.inner.code
     }
     /// Sets [`ResponseError::message`](crate::types::ResponseError::message): The error message, if applicable.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ResponseError::message`](crate::types::ResponseError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ResponseError::message`](crate::types::ResponseError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ResponseError`]; it has no required members, so this cannot fail.
@@ -95,23 +77,21 @@ impl ResponseErrorBuilder {
 impl ::awsgen_runtime::xml::FromXml for ResponseError {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::LaunchTemplateErrorCode::from(child.text()),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The information for a launch template.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResponseLaunchTemplateData {
     /// The ID of the kernel, if applicable.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// Indicates whether the instance is optimized for Amazon EBS I/O.
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// The IAM instance profile.
-    pub iam_instance_profile: ::std::option::Option<
+    pub iam_instance_profile: Option<
         crate::types::LaunchTemplateIamInstanceProfileSpecification,
     >,
     /// The block device mappings.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateBlockDeviceMapping>,
+    pub block_device_mappings: Option<
+        Vec<crate::types::LaunchTemplateBlockDeviceMapping>,
     >,
     /// The network interfaces.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification,
-        >,
+    pub network_interfaces: Option<
+        Vec<crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification>,
     >,
     /// The ID of the AMI or a Systems Manager parameter. The Systems Manager parameter will resolve to the ID of the AMI at instance launch.
     ///
@@ -32,127 +30,111 @@ pub struct ResponseLaunchTemplateData {
     /// - If a Systems Manager parameter was specified in the request, and `ResolveAlias` was configured as `false`, then this is the parameter value.
     ///
     /// For more information, see [Use a Systems Manager parameter instead of an AMI ID](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id) in the *Amazon EC2 User Guide*.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The name of the key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The monitoring for the instance.
-    pub monitoring: ::std::option::Option<crate::types::LaunchTemplatesMonitoring>,
+    pub monitoring: Option<crate::types::LaunchTemplatesMonitoring>,
     /// The placement of the instance.
-    pub placement: ::std::option::Option<crate::types::LaunchTemplatePlacement>,
+    pub placement: Option<crate::types::LaunchTemplatePlacement>,
     /// The ID of the RAM disk, if applicable.
-    pub ram_disk_id: ::std::option::Option<::std::string::String>,
+    pub ram_disk_id: Option<String>,
     /// If set to `true`, indicates that the instance cannot be terminated using the Amazon EC2 console, command line tool, or API.
-    pub disable_api_termination: ::std::option::Option<bool>,
+    pub disable_api_termination: Option<bool>,
     /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
-    pub instance_initiated_shutdown_behavior: ::std::option::Option<
-        crate::types::ShutdownBehavior,
-    >,
+    pub instance_initiated_shutdown_behavior: Option<crate::types::ShutdownBehavior>,
     /// The user data for the instance.
-    pub user_data: ::std::option::Option<::std::string::String>,
+    pub user_data: Option<String>,
     /// The tags that are applied to the resources that are created during instance launch.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateTagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::LaunchTemplateTagSpecification>>,
     /// Deprecated.
     ///
     /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
-    pub elastic_gpu_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticGpuSpecificationResponse>,
+    pub elastic_gpu_specifications: Option<
+        Vec<crate::types::ElasticGpuSpecificationResponse>,
     >,
     /// **Note:** Amazon Elastic Inference is no longer available.
     ///
     /// An elastic inference accelerator to associate with the instance. Elastic inference accelerators are a resource you can attach to your Amazon EC2 instances to accelerate your Deep Learning (DL) inference workloads.
     ///
     /// You cannot specify accelerators from different generations in the same request.
-    pub elastic_inference_accelerators: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateElasticInferenceAcceleratorResponse>,
+    pub elastic_inference_accelerators: Option<
+        Vec<crate::types::LaunchTemplateElasticInferenceAcceleratorResponse>,
     >,
     /// The security group IDs.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The security group names.
-    pub security_groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub security_groups: Option<Vec<String>>,
     /// The market (purchasing) option for the instances.
-    pub instance_market_options: ::std::option::Option<
+    pub instance_market_options: Option<
         crate::types::LaunchTemplateInstanceMarketOptions,
     >,
     /// The credit option for CPU usage of the instance.
-    pub credit_specification: ::std::option::Option<crate::types::CreditSpecification>,
+    pub credit_specification: Option<crate::types::CreditSpecification>,
     /// The CPU options for the instance. For more information, see [CPU options for Amazon EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-optimize-cpu.html) in the *Amazon EC2 User Guide*.
-    pub cpu_options: ::std::option::Option<crate::types::LaunchTemplateCpuOptions>,
+    pub cpu_options: Option<crate::types::LaunchTemplateCpuOptions>,
     /// Information about the Capacity Reservation targeting option.
-    pub capacity_reservation_specification: ::std::option::Option<
+    pub capacity_reservation_specification: Option<
         crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
     >,
     /// The license configurations.
-    pub license_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateLicenseConfiguration>,
+    pub license_specifications: Option<
+        Vec<crate::types::LaunchTemplateLicenseConfiguration>,
     >,
     /// Indicates whether an instance is configured for hibernation. For more information, see [Hibernate your Amazon EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html) in the *Amazon EC2 User Guide*.
-    pub hibernation_options: ::std::option::Option<
-        crate::types::LaunchTemplateHibernationOptions,
-    >,
+    pub hibernation_options: Option<crate::types::LaunchTemplateHibernationOptions>,
     /// The metadata options for the instance. For more information, see [Configure the Instance Metadata Service options](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html) in the *Amazon EC2 User Guide*.
-    pub metadata_options: ::std::option::Option<
-        crate::types::LaunchTemplateInstanceMetadataOptions,
-    >,
+    pub metadata_options: Option<crate::types::LaunchTemplateInstanceMetadataOptions>,
     /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
-    pub enclave_options: ::std::option::Option<
-        crate::types::LaunchTemplateEnclaveOptions,
-    >,
+    pub enclave_options: Option<crate::types::LaunchTemplateEnclaveOptions>,
     /// The attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with these attributes.
     ///
     /// If you specify [`InstanceRequirements`](crate::types::InstanceRequirements), you can't specify `InstanceTypes`.
-    pub instance_requirements: ::std::option::Option<crate::types::InstanceRequirements>,
+    pub instance_requirements: Option<crate::types::InstanceRequirements>,
     /// The options for the instance hostname.
-    pub private_dns_name_options: ::std::option::Option<
+    pub private_dns_name_options: Option<
         crate::types::LaunchTemplatePrivateDnsNameOptions,
     >,
     /// The maintenance options for your instance.
-    pub maintenance_options: ::std::option::Option<
+    pub maintenance_options: Option<
         crate::types::LaunchTemplateInstanceMaintenanceOptions,
     >,
     /// Indicates whether the instance is enabled for stop protection. For more information, see [Enable stop protection for your EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-stop-protection.html) in the *Amazon EC2 User Guide*.
-    pub disable_api_stop: ::std::option::Option<bool>,
+    pub disable_api_stop: Option<bool>,
     /// The entity that manages the launch template.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
     /// Contains the launch template settings for network performance options for your instance.
-    pub network_performance_options: ::std::option::Option<
+    pub network_performance_options: Option<
         crate::types::LaunchTemplateNetworkPerformanceOptions,
     >,
     /// The secondary interfaces associated with the launch template.
-    pub secondary_interfaces: ::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification,
-        >,
+    pub secondary_interfaces: Option<
+        Vec<crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification>,
     >,
 }
 impl ResponseLaunchTemplateData {
     /// Starts building a [`ResponseLaunchTemplateData`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResponseLaunchTemplateDataBuilder {
-        <crate::types::builders::ResponseLaunchTemplateDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResponseLaunchTemplateDataBuilder as Default>::default()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateIamInstanceProfileSpecification,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateIamInstanceProfileSpecification> {
         self.iam_instance_profile.as_ref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -171,53 +153,49 @@ impl ResponseLaunchTemplateData {
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplatesMonitoring> {
+    pub fn monitoring(&self) -> Option<&crate::types::LaunchTemplatesMonitoring> {
         self.monitoring.as_ref()
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplatePlacement> {
+    pub fn placement(&self) -> Option<&crate::types::LaunchTemplatePlacement> {
         self.placement.as_ref()
     }
     /// The `RamDiskId` member, when set.
     #[inline]
-    pub fn ram_disk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ram_disk_id(&self) -> Option<&str> {
         self.ram_disk_id.as_deref()
     }
     /// The `DisableApiTermination` member, when set.
     #[inline]
-    pub fn disable_api_termination(&self) -> ::std::option::Option<bool> {
+    pub fn disable_api_termination(&self) -> Option<bool> {
         self.disable_api_termination
     }
     /// The `InstanceInitiatedShutdownBehavior` member, when set.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::ShutdownBehavior> {
+    ) -> Option<&crate::types::ShutdownBehavior> {
         self.instance_initiated_shutdown_behavior.as_ref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&str> {
+    pub fn user_data(&self) -> Option<&str> {
         self.user_data.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -241,42 +219,36 @@ impl ResponseLaunchTemplateData {
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_groups(&self) -> &[::std::string::String] {
+    pub fn security_groups(&self) -> &[String] {
         self.security_groups.as_deref().unwrap_or_default()
     }
     /// The `InstanceMarketOptions` member, when set.
     #[inline]
     pub fn instance_market_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateInstanceMarketOptions> {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMarketOptions> {
         self.instance_market_options.as_ref()
     }
     /// The `CreditSpecification` member, when set.
     #[inline]
-    pub fn credit_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CreditSpecification> {
+    pub fn credit_specification(&self) -> Option<&crate::types::CreditSpecification> {
         self.credit_specification.as_ref()
     }
     /// The `CpuOptions` member, when set.
     #[inline]
-    pub fn cpu_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateCpuOptions> {
+    pub fn cpu_options(&self) -> Option<&crate::types::LaunchTemplateCpuOptions> {
         self.cpu_options.as_ref()
     }
     /// The `CapacityReservationSpecification` member, when set.
     #[inline]
     pub fn capacity_reservation_specification(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
-    > {
+    ) -> Option<&crate::types::LaunchTemplateCapacityReservationSpecificationResponse> {
         self.capacity_reservation_specification.as_ref()
     }
     /// The `LicenseSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -290,59 +262,57 @@ impl ResponseLaunchTemplateData {
     #[inline]
     pub fn hibernation_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateHibernationOptions> {
+    ) -> Option<&crate::types::LaunchTemplateHibernationOptions> {
         self.hibernation_options.as_ref()
     }
     /// The `MetadataOptions` member, when set.
     #[inline]
     pub fn metadata_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateInstanceMetadataOptions> {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMetadataOptions> {
         self.metadata_options.as_ref()
     }
     /// The `EnclaveOptions` member, when set.
     #[inline]
     pub fn enclave_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateEnclaveOptions> {
+    ) -> Option<&crate::types::LaunchTemplateEnclaveOptions> {
         self.enclave_options.as_ref()
     }
     /// The `InstanceRequirements` member, when set.
     #[inline]
-    pub fn instance_requirements(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirements> {
+    pub fn instance_requirements(&self) -> Option<&crate::types::InstanceRequirements> {
         self.instance_requirements.as_ref()
     }
     /// The `PrivateDnsNameOptions` member, when set.
     #[inline]
     pub fn private_dns_name_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplatePrivateDnsNameOptions> {
+    ) -> Option<&crate::types::LaunchTemplatePrivateDnsNameOptions> {
         self.private_dns_name_options.as_ref()
     }
     /// The `MaintenanceOptions` member, when set.
     #[inline]
     pub fn maintenance_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateInstanceMaintenanceOptions> {
+    ) -> Option<&crate::types::LaunchTemplateInstanceMaintenanceOptions> {
         self.maintenance_options.as_ref()
     }
     /// The `DisableApiStop` member, when set.
     #[inline]
-    pub fn disable_api_stop(&self) -> ::std::option::Option<bool> {
+    pub fn disable_api_stop(&self) -> Option<bool> {
         self.disable_api_stop
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
     /// The `NetworkPerformanceOptions` member, when set.
     #[inline]
     pub fn network_performance_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateNetworkPerformanceOptions> {
+    ) -> Option<&crate::types::LaunchTemplateNetworkPerformanceOptions> {
         self.network_performance_options.as_ref()
     }
     /// The `SecondaryInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -406,52 +376,41 @@ impl ::std::fmt::Debug for ResponseLaunchTemplateData {
     }
 }
 /// A builder for [`ResponseLaunchTemplateData`](crate::types::ResponseLaunchTemplateData); start one with `ResponseLaunchTemplateData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResponseLaunchTemplateDataBuilder {
     inner: crate::types::ResponseLaunchTemplateData,
 }
 impl ResponseLaunchTemplateDataBuilder {
     /// Sets [`ResponseLaunchTemplateData::kernel_id`](crate::types::ResponseLaunchTemplateData::kernel_id): The ID of the kernel, if applicable.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::kernel_id`](crate::types::ResponseLaunchTemplateData::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::kernel_id`](crate::types::ResponseLaunchTemplateData::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`ResponseLaunchTemplateData::ebs_optimized`](crate::types::ResponseLaunchTemplateData::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::ebs_optimized`](crate::types::ResponseLaunchTemplateData::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::ebs_optimized`](crate::types::ResponseLaunchTemplateData::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`ResponseLaunchTemplateData::iam_instance_profile`](crate::types::ResponseLaunchTemplateData::iam_instance_profile): The IAM instance profile.
@@ -459,16 +418,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateIamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::iam_instance_profile`](crate::types::ResponseLaunchTemplateData::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateIamInstanceProfileSpecification,
-        >,
+        input: Option<crate::types::LaunchTemplateIamInstanceProfileSpecification>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -477,9 +434,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateIamInstanceProfileSpecification,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateIamInstanceProfileSpecification> {
         &self.inner.iam_instance_profile
     }
     /// Appends one item to [`ResponseLaunchTemplateData::block_device_mappings`](crate::types::ResponseLaunchTemplateData::block_device_mappings): The block device mappings.
@@ -496,9 +451,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateBlockDeviceMapping>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateBlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -507,9 +460,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateBlockDeviceMapping>,
-    > {
+    ) -> &Option<Vec<crate::types::LaunchTemplateBlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Appends one item to [`ResponseLaunchTemplateData::network_interfaces`](crate::types::ResponseLaunchTemplateData::network_interfaces): The network interfaces.
@@ -526,10 +477,8 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification,
-            >,
+        input: Option<
+            Vec<crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification>,
         >,
     ) -> Self {
         self.inner.network_interfaces = input;
@@ -539,159 +488,130 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification,
-        >,
+    ) -> &Option<
+        Vec<crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification>,
     > {
         &self.inner.network_interfaces
     }
     /// Sets [`ResponseLaunchTemplateData::image_id`](crate::types::ResponseLaunchTemplateData::image_id): The ID of the AMI or a Systems Manager parameter.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::image_id`](crate::types::ResponseLaunchTemplateData::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::image_id`](crate::types::ResponseLaunchTemplateData::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ResponseLaunchTemplateData::instance_type`](crate::types::ResponseLaunchTemplateData::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::instance_type`](crate::types::ResponseLaunchTemplateData::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::instance_type`](crate::types::ResponseLaunchTemplateData::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`ResponseLaunchTemplateData::key_name`](crate::types::ResponseLaunchTemplateData::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::key_name`](crate::types::ResponseLaunchTemplateData::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::key_name`](crate::types::ResponseLaunchTemplateData::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`ResponseLaunchTemplateData::monitoring`](crate::types::ResponseLaunchTemplateData::monitoring): The monitoring for the instance.
     pub fn monitoring(mut self, input: crate::types::LaunchTemplatesMonitoring) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::monitoring`](crate::types::ResponseLaunchTemplateData::monitoring).
     #[inline]
     pub fn set_monitoring(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplatesMonitoring>,
+        input: Option<crate::types::LaunchTemplatesMonitoring>,
     ) -> Self {
         self.inner.monitoring = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::monitoring`](crate::types::ResponseLaunchTemplateData::monitoring), if any.
     #[inline]
-    pub fn get_monitoring(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplatesMonitoring> {
+    pub fn get_monitoring(&self) -> &Option<crate::types::LaunchTemplatesMonitoring> {
         &self.inner.monitoring
     }
     /// Sets [`ResponseLaunchTemplateData::placement`](crate::types::ResponseLaunchTemplateData::placement): The placement of the instance.
     pub fn placement(mut self, input: crate::types::LaunchTemplatePlacement) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::placement`](crate::types::ResponseLaunchTemplateData::placement).
     #[inline]
     pub fn set_placement(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplatePlacement>,
+        input: Option<crate::types::LaunchTemplatePlacement>,
     ) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::placement`](crate::types::ResponseLaunchTemplateData::placement), if any.
     #[inline]
-    pub fn get_placement(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplatePlacement> {
+    pub fn get_placement(&self) -> &Option<crate::types::LaunchTemplatePlacement> {
         &self.inner.placement
     }
     /// Sets [`ResponseLaunchTemplateData::ram_disk_id`](crate::types::ResponseLaunchTemplateData::ram_disk_id): The ID of the RAM disk, if applicable.
-    pub fn ram_disk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ram_disk_id = ::std::option::Option::Some(input.into());
+    pub fn ram_disk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ram_disk_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::ram_disk_id`](crate::types::ResponseLaunchTemplateData::ram_disk_id).
     #[inline]
-    pub fn set_ram_disk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ram_disk_id(mut self, input: Option<String>) -> Self {
         self.inner.ram_disk_id = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::ram_disk_id`](crate::types::ResponseLaunchTemplateData::ram_disk_id), if any.
     #[inline]
-    pub fn get_ram_disk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ram_disk_id(&self) -> &Option<String> {
         &self.inner.ram_disk_id
     }
     /// Sets [`ResponseLaunchTemplateData::disable_api_termination`](crate::types::ResponseLaunchTemplateData::disable_api_termination): If set to `true`, indicates that the instance cannot be terminated using the Amazon EC2 console, command line tool, or API.
     pub fn disable_api_termination(mut self, input: bool) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input);
+        self.inner.disable_api_termination = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::disable_api_termination`](crate::types::ResponseLaunchTemplateData::disable_api_termination).
     #[inline]
-    pub fn set_disable_api_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disable_api_termination(mut self, input: Option<bool>) -> Self {
         self.inner.disable_api_termination = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::disable_api_termination`](crate::types::ResponseLaunchTemplateData::disable_api_termination), if any.
     #[inline]
-    pub fn get_disable_api_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_api_termination(&self) -> &Option<bool> {
         &self.inner.disable_api_termination
     }
     /// Sets [`ResponseLaunchTemplateData::instance_initiated_shutdown_behavior`](crate::types::ResponseLaunchTemplateData::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
@@ -699,16 +619,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::ShutdownBehavior,
     ) -> Self {
-        self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.instance_initiated_shutdown_behavior = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::instance_initiated_shutdown_behavior`](crate::types::ResponseLaunchTemplateData::instance_initiated_shutdown_behavior).
     #[inline]
     pub fn set_instance_initiated_shutdown_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::ShutdownBehavior>,
+        input: Option<crate::types::ShutdownBehavior>,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = input;
         self
@@ -717,29 +635,23 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_instance_initiated_shutdown_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::ShutdownBehavior> {
+    ) -> &Option<crate::types::ShutdownBehavior> {
         &self.inner.instance_initiated_shutdown_behavior
     }
     /// Sets [`ResponseLaunchTemplateData::user_data`](crate::types::ResponseLaunchTemplateData::user_data): The user data for the instance.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_data = Some(input.into());
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::user_data`](crate::types::ResponseLaunchTemplateData::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<String>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::user_data`](crate::types::ResponseLaunchTemplateData::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_data(&self) -> &Option<String> {
         &self.inner.user_data
     }
     /// Appends one item to [`ResponseLaunchTemplateData::tag_specifications`](crate::types::ResponseLaunchTemplateData::tag_specifications): The tags that are applied to the resources that are created during instance launch.
@@ -756,9 +668,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateTagSpecification>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateTagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -767,9 +677,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateTagSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::LaunchTemplateTagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Appends one item to [`ResponseLaunchTemplateData::elastic_gpu_specifications`](crate::types::ResponseLaunchTemplateData::elastic_gpu_specifications): Deprecated.
@@ -786,9 +694,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_elastic_gpu_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ElasticGpuSpecificationResponse>,
-        >,
+        input: Option<Vec<crate::types::ElasticGpuSpecificationResponse>>,
     ) -> Self {
         self.inner.elastic_gpu_specifications = input;
         self
@@ -797,9 +703,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_elastic_gpu_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticGpuSpecificationResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::ElasticGpuSpecificationResponse>> {
         &self.inner.elastic_gpu_specifications
     }
     /// Appends one item to [`ResponseLaunchTemplateData::elastic_inference_accelerators`](crate::types::ResponseLaunchTemplateData::elastic_inference_accelerators): **Note:** Amazon Elastic Inference is no longer available.
@@ -816,10 +720,8 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_elastic_inference_accelerators(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::LaunchTemplateElasticInferenceAcceleratorResponse,
-            >,
+        input: Option<
+            Vec<crate::types::LaunchTemplateElasticInferenceAcceleratorResponse>,
         >,
     ) -> Self {
         self.inner.elastic_inference_accelerators = input;
@@ -829,61 +731,43 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_elastic_inference_accelerators(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateElasticInferenceAcceleratorResponse>,
-    > {
+    ) -> &Option<Vec<crate::types::LaunchTemplateElasticInferenceAcceleratorResponse>> {
         &self.inner.elastic_inference_accelerators
     }
     /// Appends one item to [`ResponseLaunchTemplateData::security_group_ids`](crate::types::ResponseLaunchTemplateData::security_group_ids): The security group IDs.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::security_group_ids`](crate::types::ResponseLaunchTemplateData::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::security_group_ids`](crate::types::ResponseLaunchTemplateData::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Appends one item to [`ResponseLaunchTemplateData::security_groups`](crate::types::ResponseLaunchTemplateData::security_groups): The security group names.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_groups(mut self, input: impl Into<String>) -> Self {
         self.inner.security_groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::security_groups`](crate::types::ResponseLaunchTemplateData::security_groups).
     #[inline]
-    pub fn set_security_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::security_groups`](crate::types::ResponseLaunchTemplateData::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<String>> {
         &self.inner.security_groups
     }
     /// Sets [`ResponseLaunchTemplateData::instance_market_options`](crate::types::ResponseLaunchTemplateData::instance_market_options): The market (purchasing) option for the instances.
@@ -891,14 +775,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMarketOptions,
     ) -> Self {
-        self.inner.instance_market_options = ::std::option::Option::Some(input);
+        self.inner.instance_market_options = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::instance_market_options`](crate::types::ResponseLaunchTemplateData::instance_market_options).
     #[inline]
     pub fn set_instance_market_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateInstanceMarketOptions>,
+        input: Option<crate::types::LaunchTemplateInstanceMarketOptions>,
     ) -> Self {
         self.inner.instance_market_options = input;
         self
@@ -907,7 +791,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_instance_market_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateInstanceMarketOptions> {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMarketOptions> {
         &self.inner.instance_market_options
     }
     /// Sets [`ResponseLaunchTemplateData::credit_specification`](crate::types::ResponseLaunchTemplateData::credit_specification): The credit option for CPU usage of the instance.
@@ -915,14 +799,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::CreditSpecification,
     ) -> Self {
-        self.inner.credit_specification = ::std::option::Option::Some(input);
+        self.inner.credit_specification = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::credit_specification`](crate::types::ResponseLaunchTemplateData::credit_specification).
     #[inline]
     pub fn set_credit_specification(
         mut self,
-        input: ::std::option::Option<crate::types::CreditSpecification>,
+        input: Option<crate::types::CreditSpecification>,
     ) -> Self {
         self.inner.credit_specification = input;
         self
@@ -931,28 +815,26 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_credit_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CreditSpecification> {
+    ) -> &Option<crate::types::CreditSpecification> {
         &self.inner.credit_specification
     }
     /// Sets [`ResponseLaunchTemplateData::cpu_options`](crate::types::ResponseLaunchTemplateData::cpu_options): The CPU options for the instance.
     pub fn cpu_options(mut self, input: crate::types::LaunchTemplateCpuOptions) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input);
+        self.inner.cpu_options = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::cpu_options`](crate::types::ResponseLaunchTemplateData::cpu_options).
     #[inline]
     pub fn set_cpu_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateCpuOptions>,
+        input: Option<crate::types::LaunchTemplateCpuOptions>,
     ) -> Self {
         self.inner.cpu_options = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::cpu_options`](crate::types::ResponseLaunchTemplateData::cpu_options), if any.
     #[inline]
-    pub fn get_cpu_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateCpuOptions> {
+    pub fn get_cpu_options(&self) -> &Option<crate::types::LaunchTemplateCpuOptions> {
         &self.inner.cpu_options
     }
     /// Sets [`ResponseLaunchTemplateData::capacity_reservation_specification`](crate::types::ResponseLaunchTemplateData::capacity_reservation_specification): Information about the Capacity Reservation targeting option.
@@ -960,16 +842,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
     ) -> Self {
-        self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_reservation_specification = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::capacity_reservation_specification`](crate::types::ResponseLaunchTemplateData::capacity_reservation_specification).
     #[inline]
     pub fn set_capacity_reservation_specification(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
         >,
     ) -> Self {
@@ -980,9 +860,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_capacity_reservation_specification(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LaunchTemplateCapacityReservationSpecificationResponse,
-    > {
+    ) -> &Option<crate::types::LaunchTemplateCapacityReservationSpecificationResponse> {
         &self.inner.capacity_reservation_specification
     }
     /// Appends one item to [`ResponseLaunchTemplateData::license_specifications`](crate::types::ResponseLaunchTemplateData::license_specifications): The license configurations.
@@ -999,9 +877,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_license_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LaunchTemplateLicenseConfiguration>,
-        >,
+        input: Option<Vec<crate::types::LaunchTemplateLicenseConfiguration>>,
     ) -> Self {
         self.inner.license_specifications = input;
         self
@@ -1010,9 +886,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_license_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateLicenseConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::LaunchTemplateLicenseConfiguration>> {
         &self.inner.license_specifications
     }
     /// Sets [`ResponseLaunchTemplateData::hibernation_options`](crate::types::ResponseLaunchTemplateData::hibernation_options): Indicates whether an instance is configured for hibernation.
@@ -1020,14 +894,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateHibernationOptions,
     ) -> Self {
-        self.inner.hibernation_options = ::std::option::Option::Some(input);
+        self.inner.hibernation_options = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::hibernation_options`](crate::types::ResponseLaunchTemplateData::hibernation_options).
     #[inline]
     pub fn set_hibernation_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateHibernationOptions>,
+        input: Option<crate::types::LaunchTemplateHibernationOptions>,
     ) -> Self {
         self.inner.hibernation_options = input;
         self
@@ -1036,7 +910,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_hibernation_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateHibernationOptions> {
+    ) -> &Option<crate::types::LaunchTemplateHibernationOptions> {
         &self.inner.hibernation_options
     }
     /// Sets [`ResponseLaunchTemplateData::metadata_options`](crate::types::ResponseLaunchTemplateData::metadata_options): The metadata options for the instance.
@@ -1044,14 +918,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMetadataOptions,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input);
+        self.inner.metadata_options = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::metadata_options`](crate::types::ResponseLaunchTemplateData::metadata_options).
     #[inline]
     pub fn set_metadata_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateInstanceMetadataOptions>,
+        input: Option<crate::types::LaunchTemplateInstanceMetadataOptions>,
     ) -> Self {
         self.inner.metadata_options = input;
         self
@@ -1060,7 +934,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_metadata_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateInstanceMetadataOptions> {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMetadataOptions> {
         &self.inner.metadata_options
     }
     /// Sets [`ResponseLaunchTemplateData::enclave_options`](crate::types::ResponseLaunchTemplateData::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
@@ -1068,14 +942,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateEnclaveOptions,
     ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input);
+        self.inner.enclave_options = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::enclave_options`](crate::types::ResponseLaunchTemplateData::enclave_options).
     #[inline]
     pub fn set_enclave_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateEnclaveOptions>,
+        input: Option<crate::types::LaunchTemplateEnclaveOptions>,
     ) -> Self {
         self.inner.enclave_options = input;
         self
@@ -1084,7 +958,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_enclave_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateEnclaveOptions> {
+    ) -> &Option<crate::types::LaunchTemplateEnclaveOptions> {
         &self.inner.enclave_options
     }
     /// Sets [`ResponseLaunchTemplateData::instance_requirements`](crate::types::ResponseLaunchTemplateData::instance_requirements): The attributes for the instance types.
@@ -1092,14 +966,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::instance_requirements`](crate::types::ResponseLaunchTemplateData::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirements>,
+        input: Option<crate::types::InstanceRequirements>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -1108,7 +982,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirements> {
+    ) -> &Option<crate::types::InstanceRequirements> {
         &self.inner.instance_requirements
     }
     /// Sets [`ResponseLaunchTemplateData::private_dns_name_options`](crate::types::ResponseLaunchTemplateData::private_dns_name_options): The options for the instance hostname.
@@ -1116,14 +990,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplatePrivateDnsNameOptions,
     ) -> Self {
-        self.inner.private_dns_name_options = ::std::option::Option::Some(input);
+        self.inner.private_dns_name_options = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::private_dns_name_options`](crate::types::ResponseLaunchTemplateData::private_dns_name_options).
     #[inline]
     pub fn set_private_dns_name_options(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplatePrivateDnsNameOptions>,
+        input: Option<crate::types::LaunchTemplatePrivateDnsNameOptions>,
     ) -> Self {
         self.inner.private_dns_name_options = input;
         self
@@ -1132,7 +1006,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_private_dns_name_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplatePrivateDnsNameOptions> {
+    ) -> &Option<crate::types::LaunchTemplatePrivateDnsNameOptions> {
         &self.inner.private_dns_name_options
     }
     /// Sets [`ResponseLaunchTemplateData::maintenance_options`](crate::types::ResponseLaunchTemplateData::maintenance_options): The maintenance options for your instance.
@@ -1140,16 +1014,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateInstanceMaintenanceOptions,
     ) -> Self {
-        self.inner.maintenance_options = ::std::option::Option::Some(input);
+        self.inner.maintenance_options = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::maintenance_options`](crate::types::ResponseLaunchTemplateData::maintenance_options).
     #[inline]
     pub fn set_maintenance_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateInstanceMaintenanceOptions,
-        >,
+        input: Option<crate::types::LaunchTemplateInstanceMaintenanceOptions>,
     ) -> Self {
         self.inner.maintenance_options = input;
         self
@@ -1158,44 +1030,42 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_maintenance_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateInstanceMaintenanceOptions> {
+    ) -> &Option<crate::types::LaunchTemplateInstanceMaintenanceOptions> {
         &self.inner.maintenance_options
     }
     /// Sets [`ResponseLaunchTemplateData::disable_api_stop`](crate::types::ResponseLaunchTemplateData::disable_api_stop): Indicates whether the instance is enabled for stop protection.
     pub fn disable_api_stop(mut self, input: bool) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input);
+        self.inner.disable_api_stop = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::disable_api_stop`](crate::types::ResponseLaunchTemplateData::disable_api_stop).
     #[inline]
-    pub fn set_disable_api_stop(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_disable_api_stop(mut self, input: Option<bool>) -> Self {
         self.inner.disable_api_stop = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::disable_api_stop`](crate::types::ResponseLaunchTemplateData::disable_api_stop), if any.
     #[inline]
-    pub fn get_disable_api_stop(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_api_stop(&self) -> &Option<bool> {
         &self.inner.disable_api_stop
     }
     /// Sets [`ResponseLaunchTemplateData::operator`](crate::types::ResponseLaunchTemplateData::operator): The entity that manages the launch template.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::operator`](crate::types::ResponseLaunchTemplateData::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`ResponseLaunchTemplateData::operator`](crate::types::ResponseLaunchTemplateData::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Sets [`ResponseLaunchTemplateData::network_performance_options`](crate::types::ResponseLaunchTemplateData::network_performance_options): Contains the launch template settings for network performance options for your instance.
@@ -1203,16 +1073,14 @@ impl ResponseLaunchTemplateDataBuilder {
         mut self,
         input: crate::types::LaunchTemplateNetworkPerformanceOptions,
     ) -> Self {
-        self.inner.network_performance_options = ::std::option::Option::Some(input);
+        self.inner.network_performance_options = Some(input);
         self
     }
     /// Sets or clears [`ResponseLaunchTemplateData::network_performance_options`](crate::types::ResponseLaunchTemplateData::network_performance_options).
     #[inline]
     pub fn set_network_performance_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LaunchTemplateNetworkPerformanceOptions,
-        >,
+        input: Option<crate::types::LaunchTemplateNetworkPerformanceOptions>,
     ) -> Self {
         self.inner.network_performance_options = input;
         self
@@ -1221,7 +1089,7 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_network_performance_options(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateNetworkPerformanceOptions> {
+    ) -> &Option<crate::types::LaunchTemplateNetworkPerformanceOptions> {
         &self.inner.network_performance_options
     }
     /// Appends one item to [`ResponseLaunchTemplateData::secondary_interfaces`](crate::types::ResponseLaunchTemplateData::secondary_interfaces): The secondary interfaces associated with the launch template.
@@ -1238,10 +1106,8 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn set_secondary_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification,
-            >,
+        input: Option<
+            Vec<crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification>,
         >,
     ) -> Self {
         self.inner.secondary_interfaces = input;
@@ -1251,10 +1117,8 @@ impl ResponseLaunchTemplateDataBuilder {
     #[inline]
     pub fn get_secondary_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification,
-        >,
+    ) -> &Option<
+        Vec<crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification>,
     > {
         &self.inner.secondary_interfaces
     }
@@ -1267,29 +1131,25 @@ impl ResponseLaunchTemplateDataBuilder {
 impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "kernelId" => {
-                    value.kernel_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kernel_id = Some(String::from(child.text()));
                 }
                 "ebsOptimized" => {
-                    value.ebs_optimized = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ebs_optimized = Some(child.text() == "true");
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = ::std::option::Option::Some(
+                    value.iam_instance_profile = Some(
                         <crate::types::LaunchTemplateIamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "blockDeviceMappingSet" => {
-                    value.block_device_mappings = ::std::option::Option::Some(
+                    value.block_device_mappings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1297,7 +1157,7 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     );
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some(
+                    value.network_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1305,56 +1165,46 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     );
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "keyName" => {
-                    value.key_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_name = Some(String::from(child.text()));
                 }
                 "monitoring" => {
-                    value.monitoring = ::std::option::Option::Some(
+                    value.monitoring = Some(
                         <crate::types::LaunchTemplatesMonitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "placement" => {
-                    value.placement = ::std::option::Option::Some(
+                    value.placement = Some(
                         <crate::types::LaunchTemplatePlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ramDiskId" => {
-                    value.ram_disk_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ram_disk_id = Some(String::from(child.text()));
                 }
                 "disableApiTermination" => {
-                    value.disable_api_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.disable_api_termination = Some(child.text() == "true");
                 }
                 "instanceInitiatedShutdownBehavior" => {
-                    value.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
+                    value.instance_initiated_shutdown_behavior = Some(
                         crate::types::ShutdownBehavior::from(child.text()),
                     );
                 }
                 "userData" => {
-                    value.user_data = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_data = Some(String::from(child.text()));
                 }
                 "tagSpecificationSet" => {
-                    value.tag_specifications = ::std::option::Option::Some(
+                    value.tag_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateTagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1362,7 +1212,7 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     );
                 }
                 "elasticGpuSpecificationSet" => {
-                    value.elastic_gpu_specifications = ::std::option::Option::Some(
+                    value.elastic_gpu_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ElasticGpuSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1370,7 +1220,7 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     );
                 }
                 "elasticInferenceAcceleratorSet" => {
-                    value.elastic_inference_accelerators = ::std::option::Option::Some(
+                    value.elastic_inference_accelerators = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateElasticInferenceAcceleratorResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1378,45 +1228,45 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     );
                 }
                 "securityGroupIdSet" => {
-                    value.security_group_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.security_group_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "securityGroupSet" => {
-                    value.security_groups = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.security_groups = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "instanceMarketOptions" => {
-                    value.instance_market_options = ::std::option::Option::Some(
+                    value.instance_market_options = Some(
                         <crate::types::LaunchTemplateInstanceMarketOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "creditSpecification" => {
-                    value.credit_specification = ::std::option::Option::Some(
+                    value.credit_specification = Some(
                         <crate::types::CreditSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "cpuOptions" => {
-                    value.cpu_options = ::std::option::Option::Some(
+                    value.cpu_options = Some(
                         <crate::types::LaunchTemplateCpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "capacityReservationSpecification" => {
-                    value.capacity_reservation_specification = ::std::option::Option::Some(
+                    value.capacity_reservation_specification = Some(
                         <crate::types::LaunchTemplateCapacityReservationSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "licenseSet" => {
-                    value.license_specifications = ::std::option::Option::Some(
+                    value.license_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateLicenseConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1424,68 +1274,66 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     );
                 }
                 "hibernationOptions" => {
-                    value.hibernation_options = ::std::option::Option::Some(
+                    value.hibernation_options = Some(
                         <crate::types::LaunchTemplateHibernationOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "metadataOptions" => {
-                    value.metadata_options = ::std::option::Option::Some(
+                    value.metadata_options = Some(
                         <crate::types::LaunchTemplateInstanceMetadataOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enclaveOptions" => {
-                    value.enclave_options = ::std::option::Option::Some(
+                    value.enclave_options = Some(
                         <crate::types::LaunchTemplateEnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceRequirements" => {
-                    value.instance_requirements = ::std::option::Option::Some(
+                    value.instance_requirements = Some(
                         <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "privateDnsNameOptions" => {
-                    value.private_dns_name_options = ::std::option::Option::Some(
+                    value.private_dns_name_options = Some(
                         <crate::types::LaunchTemplatePrivateDnsNameOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "maintenanceOptions" => {
-                    value.maintenance_options = ::std::option::Option::Some(
+                    value.maintenance_options = Some(
                         <crate::types::LaunchTemplateInstanceMaintenanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "disableApiStop" => {
-                    value.disable_api_stop = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.disable_api_stop = Some(child.text() == "true");
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkPerformanceOptions" => {
-                    value.network_performance_options = ::std::option::Option::Some(
+                    value.network_performance_options = Some(
                         <crate::types::LaunchTemplateNetworkPerformanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "secondaryInterfaceSet" => {
-                    value.secondary_interfaces = ::std::option::Option::Some(
+                    value.secondary_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1495,6 +1343,6 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

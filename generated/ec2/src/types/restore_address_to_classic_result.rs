@@ -2,86 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreAddressToClassicResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreAddressToClassicResult {
     /// The Elastic IP address.
-    pub public_ip: ::std::option::Option<::std::string::String>,
+    pub public_ip: Option<String>,
     /// The move status for the IP address.
-    pub status: ::std::option::Option<crate::types::Status>,
+    pub status: Option<crate::types::Status>,
 }
 impl RestoreAddressToClassicResult {
     /// Starts building a [`RestoreAddressToClassicResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreAddressToClassicResultBuilder {
-        <crate::types::builders::RestoreAddressToClassicResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreAddressToClassicResultBuilder as Default>::default()
     }
     /// The `PublicIp` member, when set.
     #[inline]
-    pub fn public_ip(&self) -> ::std::option::Option<&str> {
+    pub fn public_ip(&self) -> Option<&str> {
         self.public_ip.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::Status> {
+    pub fn status(&self) -> Option<&crate::types::Status> {
         self.status.as_ref()
     }
 }
 /// A builder for [`RestoreAddressToClassicResult`](crate::types::RestoreAddressToClassicResult); start one with `RestoreAddressToClassicResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreAddressToClassicResultBuilder {
     inner: crate::types::RestoreAddressToClassicResult,
 }
 impl RestoreAddressToClassicResultBuilder {
     /// Sets [`RestoreAddressToClassicResult::public_ip`](crate::types::RestoreAddressToClassicResult::public_ip): The Elastic IP address.
-    pub fn public_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ip = ::std::option::Option::Some(input.into());
+    pub fn public_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ip = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreAddressToClassicResult::public_ip`](crate::types::RestoreAddressToClassicResult::public_ip).
     #[inline]
-    pub fn set_public_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ip(mut self, input: Option<String>) -> Self {
         self.inner.public_ip = input;
         self
     }
     /// The value set for [`RestoreAddressToClassicResult::public_ip`](crate::types::RestoreAddressToClassicResult::public_ip), if any.
     #[inline]
-    pub fn get_public_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ip(&self) -> &Option<String> {
         &self.inner.public_ip
     }
     /// Sets [`RestoreAddressToClassicResult::status`](crate::types::RestoreAddressToClassicResult::status): The move status for the IP address.
     pub fn status(mut self, input: crate::types::Status) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`RestoreAddressToClassicResult::status`](crate::types::RestoreAddressToClassicResult::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::Status>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::Status>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`RestoreAddressToClassicResult::status`](crate::types::RestoreAddressToClassicResult::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::Status> {
+    pub fn get_status(&self) -> &Option<crate::types::Status> {
         &self.inner.status
     }
     /// Builds the [`RestoreAddressToClassicResult`]; it has no required members, so this cannot fail.
@@ -93,23 +74,19 @@ impl RestoreAddressToClassicResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for RestoreAddressToClassicResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "publicIp" => {
-                    value.public_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ip = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::Status::from(child.text()),
-                    );
+                    value.status = Some(crate::types::Status::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,183 +2,167 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreManagedPrefixListVersionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreManagedPrefixListVersionRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the prefix list.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The version to restore.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub previous_version: ::std::option::Option<i64>,
+    pub previous_version: Option<i64>,
     /// The current version number for the prefix list.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub current_version: ::std::option::Option<i64>,
+    pub current_version: Option<i64>,
 }
 impl RestoreManagedPrefixListVersionRequest {
     /// Starts building a [`RestoreManagedPrefixListVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder {
-        <crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreManagedPrefixListVersionRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `PreviousVersion` member, when set.
     #[inline]
-    pub fn previous_version(&self) -> ::std::option::Option<i64> {
+    pub fn previous_version(&self) -> Option<i64> {
         self.previous_version
     }
     /// The `CurrentVersion` member, when set.
     #[inline]
-    pub fn current_version(&self) -> ::std::option::Option<i64> {
+    pub fn current_version(&self) -> Option<i64> {
         self.current_version
     }
 }
 /// A builder for [`RestoreManagedPrefixListVersionRequest`](crate::types::RestoreManagedPrefixListVersionRequest); start one with `RestoreManagedPrefixListVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreManagedPrefixListVersionRequestBuilder {
     inner: crate::types::RestoreManagedPrefixListVersionRequest,
 }
 impl RestoreManagedPrefixListVersionRequestBuilder {
     /// Sets [`RestoreManagedPrefixListVersionRequest::dry_run`](crate::types::RestoreManagedPrefixListVersionRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RestoreManagedPrefixListVersionRequest::dry_run`](crate::types::RestoreManagedPrefixListVersionRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RestoreManagedPrefixListVersionRequest::dry_run`](crate::types::RestoreManagedPrefixListVersionRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`RestoreManagedPrefixListVersionRequest::prefix_list_id`](crate::types::RestoreManagedPrefixListVersionRequest::prefix_list_id): The ID of the prefix list.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreManagedPrefixListVersionRequest::prefix_list_id`](crate::types::RestoreManagedPrefixListVersionRequest::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`RestoreManagedPrefixListVersionRequest::prefix_list_id`](crate::types::RestoreManagedPrefixListVersionRequest::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`RestoreManagedPrefixListVersionRequest::previous_version`](crate::types::RestoreManagedPrefixListVersionRequest::previous_version): The version to restore.
     pub fn previous_version(mut self, input: i64) -> Self {
-        self.inner.previous_version = ::std::option::Option::Some(input);
+        self.inner.previous_version = Some(input);
         self
     }
     /// Sets or clears [`RestoreManagedPrefixListVersionRequest::previous_version`](crate::types::RestoreManagedPrefixListVersionRequest::previous_version).
     #[inline]
-    pub fn set_previous_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_previous_version(mut self, input: Option<i64>) -> Self {
         self.inner.previous_version = input;
         self
     }
     /// The value set for [`RestoreManagedPrefixListVersionRequest::previous_version`](crate::types::RestoreManagedPrefixListVersionRequest::previous_version), if any.
     #[inline]
-    pub fn get_previous_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_previous_version(&self) -> &Option<i64> {
         &self.inner.previous_version
     }
     /// Sets [`RestoreManagedPrefixListVersionRequest::current_version`](crate::types::RestoreManagedPrefixListVersionRequest::current_version): The current version number for the prefix list.
     pub fn current_version(mut self, input: i64) -> Self {
-        self.inner.current_version = ::std::option::Option::Some(input);
+        self.inner.current_version = Some(input);
         self
     }
     /// Sets or clears [`RestoreManagedPrefixListVersionRequest::current_version`](crate::types::RestoreManagedPrefixListVersionRequest::current_version).
     #[inline]
-    pub fn set_current_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_current_version(mut self, input: Option<i64>) -> Self {
         self.inner.current_version = input;
         self
     }
     /// The value set for [`RestoreManagedPrefixListVersionRequest::current_version`](crate::types::RestoreManagedPrefixListVersionRequest::current_version), if any.
     #[inline]
-    pub fn get_current_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_current_version(&self) -> &Option<i64> {
         &self.inner.current_version
     }
     /// Builds the [`RestoreManagedPrefixListVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreManagedPrefixListVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.prefix_list_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreManagedPrefixListVersionRequest",
                 member: "prefix_list_id",
             });
         }
         if self.inner.previous_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreManagedPrefixListVersionRequest",
                 member: "previous_version",
             });
         }
         if self.inner.current_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreManagedPrefixListVersionRequest",
                 member: "current_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RestoreManagedPrefixListVersionRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             body.member("PrefixListId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.previous_version {
+        if let Some(value) = &self.previous_version {
             body.member("PreviousVersion", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.current_version {
+        if let Some(value) = &self.current_version {
             body.member("CurrentVersion", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreManagedPrefixListVersionResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreManagedPrefixListVersionResult {
     /// Information about the prefix list.
-    pub prefix_list: ::std::option::Option<crate::types::ManagedPrefixList>,
+    pub prefix_list: Option<crate::types::ManagedPrefixList>,
 }
 impl RestoreManagedPrefixListVersionResult {
     /// Starts building a [`RestoreManagedPrefixListVersionResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreManagedPrefixListVersionResultBuilder {
-        <crate::types::builders::RestoreManagedPrefixListVersionResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreManagedPrefixListVersionResultBuilder as Default>::default()
     }
     /// The `PrefixList` member, when set.
     #[inline]
-    pub fn prefix_list(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ManagedPrefixList> {
+    pub fn prefix_list(&self) -> Option<&crate::types::ManagedPrefixList> {
         self.prefix_list.as_ref()
     }
 }
 /// A builder for [`RestoreManagedPrefixListVersionResult`](crate::types::RestoreManagedPrefixListVersionResult); start one with `RestoreManagedPrefixListVersionResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreManagedPrefixListVersionResultBuilder {
     inner: crate::types::RestoreManagedPrefixListVersionResult,
 }
 impl RestoreManagedPrefixListVersionResultBuilder {
     /// Sets [`RestoreManagedPrefixListVersionResult::prefix_list`](crate::types::RestoreManagedPrefixListVersionResult::prefix_list): Information about the prefix list.
     pub fn prefix_list(mut self, input: crate::types::ManagedPrefixList) -> Self {
-        self.inner.prefix_list = ::std::option::Option::Some(input);
+        self.inner.prefix_list = Some(input);
         self
     }
     /// Sets or clears [`RestoreManagedPrefixListVersionResult::prefix_list`](crate::types::RestoreManagedPrefixListVersionResult::prefix_list).
     #[inline]
     pub fn set_prefix_list(
         mut self,
-        input: ::std::option::Option<crate::types::ManagedPrefixList>,
+        input: Option<crate::types::ManagedPrefixList>,
     ) -> Self {
         self.inner.prefix_list = input;
         self
     }
     /// The value set for [`RestoreManagedPrefixListVersionResult::prefix_list`](crate::types::RestoreManagedPrefixListVersionResult::prefix_list), if any.
     #[inline]
-    pub fn get_prefix_list(
-        &self,
-    ) -> &::std::option::Option<crate::types::ManagedPrefixList> {
+    pub fn get_prefix_list(&self) -> &Option<crate::types::ManagedPrefixList> {
         &self.inner.prefix_list
     }
     /// Builds the [`RestoreManagedPrefixListVersionResult`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl RestoreManagedPrefixListVersionResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for RestoreManagedPrefixListVersionResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "prefixList" {
-                value.prefix_list = ::std::option::Option::Some(
+                value.prefix_list = Some(
                     <crate::types::ManagedPrefixList as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,333 +2,277 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreSnapshotFromRecycleBinResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreSnapshotFromRecycleBinResult {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The ARN of the Outpost on which the snapshot is stored. For more information, see [Amazon EBS local snapshots on Outposts](https://docs.aws.amazon.com/ebs/latest/userguide/snapshots-outposts.html) in the *Amazon EBS User Guide*.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The description for the snapshot.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Indicates whether the snapshot is encrypted.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The ID of the Amazon Web Services account that owns the EBS snapshot.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The progress of the snapshot, as a percentage.
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// The time stamp when the snapshot was initiated.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The state of the snapshot.
-    pub state: ::std::option::Option<crate::types::SnapshotState>,
+    pub state: Option<crate::types::SnapshotState>,
     /// The ID of the volume that was used to create the snapshot.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The size of the volume, in GiB.
-    pub volume_size: ::std::option::Option<i32>,
+    pub volume_size: Option<i32>,
     /// Reserved for future use.
-    pub sse_type: ::std::option::Option<crate::types::SseType>,
+    pub sse_type: Option<crate::types::SseType>,
 }
 impl RestoreSnapshotFromRecycleBinResult {
     /// Starts building a [`RestoreSnapshotFromRecycleBinResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreSnapshotFromRecycleBinResultBuilder {
-        <crate::types::builders::RestoreSnapshotFromRecycleBinResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreSnapshotFromRecycleBinResultBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::SnapshotState> {
+    pub fn state(&self) -> Option<&crate::types::SnapshotState> {
         self.state.as_ref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `VolumeSize` member, when set.
     #[inline]
-    pub fn volume_size(&self) -> ::std::option::Option<i32> {
+    pub fn volume_size(&self) -> Option<i32> {
         self.volume_size
     }
     /// The `SseType` member, when set.
     #[inline]
-    pub fn sse_type(&self) -> ::std::option::Option<&crate::types::SseType> {
+    pub fn sse_type(&self) -> Option<&crate::types::SseType> {
         self.sse_type.as_ref()
     }
 }
 /// A builder for [`RestoreSnapshotFromRecycleBinResult`](crate::types::RestoreSnapshotFromRecycleBinResult); start one with `RestoreSnapshotFromRecycleBinResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreSnapshotFromRecycleBinResultBuilder {
     inner: crate::types::RestoreSnapshotFromRecycleBinResult,
 }
 impl RestoreSnapshotFromRecycleBinResultBuilder {
     /// Sets [`RestoreSnapshotFromRecycleBinResult::snapshot_id`](crate::types::RestoreSnapshotFromRecycleBinResult::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::snapshot_id`](crate::types::RestoreSnapshotFromRecycleBinResult::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::snapshot_id`](crate::types::RestoreSnapshotFromRecycleBinResult::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::outpost_arn`](crate::types::RestoreSnapshotFromRecycleBinResult::outpost_arn): The ARN of the Outpost on which the snapshot is stored.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::outpost_arn`](crate::types::RestoreSnapshotFromRecycleBinResult::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::outpost_arn`](crate::types::RestoreSnapshotFromRecycleBinResult::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::description`](crate::types::RestoreSnapshotFromRecycleBinResult::description): The description for the snapshot.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::description`](crate::types::RestoreSnapshotFromRecycleBinResult::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::description`](crate::types::RestoreSnapshotFromRecycleBinResult::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::encrypted`](crate::types::RestoreSnapshotFromRecycleBinResult::encrypted): Indicates whether the snapshot is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::encrypted`](crate::types::RestoreSnapshotFromRecycleBinResult::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::encrypted`](crate::types::RestoreSnapshotFromRecycleBinResult::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::owner_id`](crate::types::RestoreSnapshotFromRecycleBinResult::owner_id): The ID of the Amazon Web Services account that owns the EBS snapshot.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::owner_id`](crate::types::RestoreSnapshotFromRecycleBinResult::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::owner_id`](crate::types::RestoreSnapshotFromRecycleBinResult::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::progress`](crate::types::RestoreSnapshotFromRecycleBinResult::progress): The progress of the snapshot, as a percentage.
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::progress`](crate::types::RestoreSnapshotFromRecycleBinResult::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::progress`](crate::types::RestoreSnapshotFromRecycleBinResult::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::start_time`](crate::types::RestoreSnapshotFromRecycleBinResult::start_time): The time stamp when the snapshot was initiated.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::start_time`](crate::types::RestoreSnapshotFromRecycleBinResult::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::start_time`](crate::types::RestoreSnapshotFromRecycleBinResult::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::state`](crate::types::RestoreSnapshotFromRecycleBinResult::state): The state of the snapshot.
     pub fn state(mut self, input: crate::types::SnapshotState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::state`](crate::types::RestoreSnapshotFromRecycleBinResult::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::SnapshotState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::SnapshotState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::state`](crate::types::RestoreSnapshotFromRecycleBinResult::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::SnapshotState> {
+    pub fn get_state(&self) -> &Option<crate::types::SnapshotState> {
         &self.inner.state
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::volume_id`](crate::types::RestoreSnapshotFromRecycleBinResult::volume_id): The ID of the volume that was used to create the snapshot.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::volume_id`](crate::types::RestoreSnapshotFromRecycleBinResult::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::volume_id`](crate::types::RestoreSnapshotFromRecycleBinResult::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::volume_size`](crate::types::RestoreSnapshotFromRecycleBinResult::volume_size): The size of the volume, in GiB.
     pub fn volume_size(mut self, input: i32) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input);
+        self.inner.volume_size = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::volume_size`](crate::types::RestoreSnapshotFromRecycleBinResult::volume_size).
     #[inline]
-    pub fn set_volume_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_volume_size(mut self, input: Option<i32>) -> Self {
         self.inner.volume_size = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::volume_size`](crate::types::RestoreSnapshotFromRecycleBinResult::volume_size), if any.
     #[inline]
-    pub fn get_volume_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_size(&self) -> &Option<i32> {
         &self.inner.volume_size
     }
     /// Sets [`RestoreSnapshotFromRecycleBinResult::sse_type`](crate::types::RestoreSnapshotFromRecycleBinResult::sse_type): Reserved for future use.
     pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input);
+        self.inner.sse_type = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotFromRecycleBinResult::sse_type`](crate::types::RestoreSnapshotFromRecycleBinResult::sse_type).
     #[inline]
-    pub fn set_sse_type(
-        mut self,
-        input: ::std::option::Option<crate::types::SseType>,
-    ) -> Self {
+    pub fn set_sse_type(mut self, input: Option<crate::types::SseType>) -> Self {
         self.inner.sse_type = input;
         self
     }
     /// The value set for [`RestoreSnapshotFromRecycleBinResult::sse_type`](crate::types::RestoreSnapshotFromRecycleBinResult::sse_type), if any.
     #[inline]
-    pub fn get_sse_type(&self) -> &::std::option::Option<crate::types::SseType> {
+    pub fn get_sse_type(&self) -> &Option<crate::types::SseType> {
         &self.inner.sse_type
     }
     /// Builds the [`RestoreSnapshotFromRecycleBinResult`]; it has no required members, so this cannot fail.
@@ -340,42 +284,30 @@ impl RestoreSnapshotFromRecycleBinResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for RestoreSnapshotFromRecycleBinResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "encrypted" => {
-                    value.encrypted = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.encrypted = Some(child.text() == "true");
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -384,30 +316,24 @@ impl ::awsgen_runtime::xml::FromXml for RestoreSnapshotFromRecycleBinResult {
                     );
                 }
                 "status" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::SnapshotState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::SnapshotState::from(child.text()));
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "volumeSize" => {
-                    value.volume_size = ::std::option::Option::Some(
+                    value.volume_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "RestoreSnapshotFromRecycleBinResult")?,
                     );
                 }
                 "sseType" => {
-                    value.sse_type = ::std::option::Option::Some(
-                        crate::types::SseType::from(child.text()),
-                    );
+                    value.sse_type = Some(crate::types::SseType::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,172 +2,153 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreSnapshotTierRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreSnapshotTierRequest {
     /// The ID of the snapshot to restore.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// Specifies the number of days for which to temporarily restore an archived snapshot. Required for temporary restores only. The snapshot will be automatically re-archived after this period.
     ///
     /// To temporarily restore an archived snapshot, specify the number of days and omit the **PermanentRestore** parameter or set it to `false`.
-    pub temporary_restore_days: ::std::option::Option<i32>,
+    pub temporary_restore_days: Option<i32>,
     /// Indicates whether to permanently restore an archived snapshot. To permanently restore an archived snapshot, specify `true` and omit the **RestoreSnapshotTierRequest$TemporaryRestoreDays** parameter.
-    pub permanent_restore: ::std::option::Option<bool>,
+    pub permanent_restore: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl RestoreSnapshotTierRequest {
     /// Starts building a [`RestoreSnapshotTierRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreSnapshotTierRequestBuilder {
-        <crate::types::builders::RestoreSnapshotTierRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreSnapshotTierRequestBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `TemporaryRestoreDays` member, when set.
     #[inline]
-    pub fn temporary_restore_days(&self) -> ::std::option::Option<i32> {
+    pub fn temporary_restore_days(&self) -> Option<i32> {
         self.temporary_restore_days
     }
     /// The `PermanentRestore` member, when set.
     #[inline]
-    pub fn permanent_restore(&self) -> ::std::option::Option<bool> {
+    pub fn permanent_restore(&self) -> Option<bool> {
         self.permanent_restore
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`RestoreSnapshotTierRequest`](crate::types::RestoreSnapshotTierRequest); start one with `RestoreSnapshotTierRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreSnapshotTierRequestBuilder {
     inner: crate::types::RestoreSnapshotTierRequest,
 }
 impl RestoreSnapshotTierRequestBuilder {
     /// Sets [`RestoreSnapshotTierRequest::snapshot_id`](crate::types::RestoreSnapshotTierRequest::snapshot_id): The ID of the snapshot to restore.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSnapshotTierRequest::snapshot_id`](crate::types::RestoreSnapshotTierRequest::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`RestoreSnapshotTierRequest::snapshot_id`](crate::types::RestoreSnapshotTierRequest::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`RestoreSnapshotTierRequest::temporary_restore_days`](crate::types::RestoreSnapshotTierRequest::temporary_restore_days): Specifies the number of days for which to temporarily restore an archived snapshot.
     pub fn temporary_restore_days(mut self, input: i32) -> Self {
-        self.inner.temporary_restore_days = ::std::option::Option::Some(input);
+        self.inner.temporary_restore_days = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierRequest::temporary_restore_days`](crate::types::RestoreSnapshotTierRequest::temporary_restore_days).
     #[inline]
-    pub fn set_temporary_restore_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_temporary_restore_days(mut self, input: Option<i32>) -> Self {
         self.inner.temporary_restore_days = input;
         self
     }
     /// The value set for [`RestoreSnapshotTierRequest::temporary_restore_days`](crate::types::RestoreSnapshotTierRequest::temporary_restore_days), if any.
     #[inline]
-    pub fn get_temporary_restore_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_temporary_restore_days(&self) -> &Option<i32> {
         &self.inner.temporary_restore_days
     }
     /// Sets [`RestoreSnapshotTierRequest::permanent_restore`](crate::types::RestoreSnapshotTierRequest::permanent_restore): Indicates whether to permanently restore an archived snapshot.
     pub fn permanent_restore(mut self, input: bool) -> Self {
-        self.inner.permanent_restore = ::std::option::Option::Some(input);
+        self.inner.permanent_restore = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierRequest::permanent_restore`](crate::types::RestoreSnapshotTierRequest::permanent_restore).
     #[inline]
-    pub fn set_permanent_restore(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_permanent_restore(mut self, input: Option<bool>) -> Self {
         self.inner.permanent_restore = input;
         self
     }
     /// The value set for [`RestoreSnapshotTierRequest::permanent_restore`](crate::types::RestoreSnapshotTierRequest::permanent_restore), if any.
     #[inline]
-    pub fn get_permanent_restore(&self) -> &::std::option::Option<bool> {
+    pub fn get_permanent_restore(&self) -> &Option<bool> {
         &self.inner.permanent_restore
     }
     /// Sets [`RestoreSnapshotTierRequest::dry_run`](crate::types::RestoreSnapshotTierRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierRequest::dry_run`](crate::types::RestoreSnapshotTierRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RestoreSnapshotTierRequest::dry_run`](crate::types::RestoreSnapshotTierRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`RestoreSnapshotTierRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RestoreSnapshotTierRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.snapshot_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreSnapshotTierRequest",
                 member: "snapshot_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RestoreSnapshotTierRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.temporary_restore_days {
+        if let Some(value) = &self.temporary_restore_days {
             body.member("TemporaryRestoreDays", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.permanent_restore {
+        if let Some(value) = &self.permanent_restore {
             body.member("PermanentRestore", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

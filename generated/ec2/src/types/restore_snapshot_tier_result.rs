@@ -2,85 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RestoreSnapshotTierResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RestoreSnapshotTierResult {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The date and time when the snapshot restore process started.
-    pub restore_start_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub restore_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// For temporary restores only. The number of days for which the archived snapshot is temporarily restored.
-    pub restore_duration: ::std::option::Option<i32>,
+    pub restore_duration: Option<i32>,
     /// Indicates whether the snapshot is permanently restored. `true` indicates a permanent restore. `false` indicates a temporary restore.
-    pub is_permanent_restore: ::std::option::Option<bool>,
+    pub is_permanent_restore: Option<bool>,
 }
 impl RestoreSnapshotTierResult {
     /// Starts building a [`RestoreSnapshotTierResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreSnapshotTierResultBuilder {
-        <crate::types::builders::RestoreSnapshotTierResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RestoreSnapshotTierResultBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `RestoreStartTime` member, when set.
     #[inline]
-    pub fn restore_start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn restore_start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.restore_start_time.as_ref()
     }
     /// The `RestoreDuration` member, when set.
     #[inline]
-    pub fn restore_duration(&self) -> ::std::option::Option<i32> {
+    pub fn restore_duration(&self) -> Option<i32> {
         self.restore_duration
     }
     /// The `IsPermanentRestore` member, when set.
     #[inline]
-    pub fn is_permanent_restore(&self) -> ::std::option::Option<bool> {
+    pub fn is_permanent_restore(&self) -> Option<bool> {
         self.is_permanent_restore
     }
 }
 /// A builder for [`RestoreSnapshotTierResult`](crate::types::RestoreSnapshotTierResult); start one with `RestoreSnapshotTierResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RestoreSnapshotTierResultBuilder {
     inner: crate::types::RestoreSnapshotTierResult,
 }
 impl RestoreSnapshotTierResultBuilder {
     /// Sets [`RestoreSnapshotTierResult::snapshot_id`](crate::types::RestoreSnapshotTierResult::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSnapshotTierResult::snapshot_id`](crate::types::RestoreSnapshotTierResult::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`RestoreSnapshotTierResult::snapshot_id`](crate::types::RestoreSnapshotTierResult::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`RestoreSnapshotTierResult::restore_start_time`](crate::types::RestoreSnapshotTierResult::restore_start_time): The date and time when the snapshot restore process started.
@@ -88,14 +68,14 @@ impl RestoreSnapshotTierResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_start_time = ::std::option::Option::Some(input);
+        self.inner.restore_start_time = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierResult::restore_start_time`](crate::types::RestoreSnapshotTierResult::restore_start_time).
     #[inline]
     pub fn set_restore_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.restore_start_time = input;
         self
@@ -104,42 +84,39 @@ impl RestoreSnapshotTierResultBuilder {
     #[inline]
     pub fn get_restore_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.restore_start_time
     }
     /// Sets [`RestoreSnapshotTierResult::restore_duration`](crate::types::RestoreSnapshotTierResult::restore_duration): For temporary restores only.
     pub fn restore_duration(mut self, input: i32) -> Self {
-        self.inner.restore_duration = ::std::option::Option::Some(input);
+        self.inner.restore_duration = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierResult::restore_duration`](crate::types::RestoreSnapshotTierResult::restore_duration).
     #[inline]
-    pub fn set_restore_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_restore_duration(mut self, input: Option<i32>) -> Self {
         self.inner.restore_duration = input;
         self
     }
     /// The value set for [`RestoreSnapshotTierResult::restore_duration`](crate::types::RestoreSnapshotTierResult::restore_duration), if any.
     #[inline]
-    pub fn get_restore_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_restore_duration(&self) -> &Option<i32> {
         &self.inner.restore_duration
     }
     /// Sets [`RestoreSnapshotTierResult::is_permanent_restore`](crate::types::RestoreSnapshotTierResult::is_permanent_restore): Indicates whether the snapshot is permanently restored. `true` indicates a permanent restore. `false` indicates a temporary restore.
     pub fn is_permanent_restore(mut self, input: bool) -> Self {
-        self.inner.is_permanent_restore = ::std::option::Option::Some(input);
+        self.inner.is_permanent_restore = Some(input);
         self
     }
     /// Sets or clears [`RestoreSnapshotTierResult::is_permanent_restore`](crate::types::RestoreSnapshotTierResult::is_permanent_restore).
     #[inline]
-    pub fn set_is_permanent_restore(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_is_permanent_restore(mut self, input: Option<bool>) -> Self {
         self.inner.is_permanent_restore = input;
         self
     }
     /// The value set for [`RestoreSnapshotTierResult::is_permanent_restore`](crate::types::RestoreSnapshotTierResult::is_permanent_restore), if any.
     #[inline]
-    pub fn get_is_permanent_restore(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_permanent_restore(&self) -> &Option<bool> {
         &self.inner.is_permanent_restore
     }
     /// Builds the [`RestoreSnapshotTierResult`]; it has no required members, so this cannot fail.
@@ -151,17 +128,15 @@ impl RestoreSnapshotTierResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for RestoreSnapshotTierResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "restoreStartTime" => {
-                    value.restore_start_time = ::std::option::Option::Some(
+                    value.restore_start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -170,20 +145,18 @@ impl ::awsgen_runtime::xml::FromXml for RestoreSnapshotTierResult {
                     );
                 }
                 "restoreDuration" => {
-                    value.restore_duration = ::std::option::Option::Some(
+                    value.restore_duration = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "RestoreSnapshotTierResult")?,
                     );
                 }
                 "isPermanentRestore" => {
-                    value.is_permanent_restore = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_permanent_restore = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

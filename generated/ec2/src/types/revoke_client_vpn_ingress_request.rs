@@ -2,217 +2,185 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeClientVpnIngressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevokeClientVpnIngressRequest {
     /// The ID of the Client VPN endpoint with which the authorization rule is associated.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The IPv4 address range, in CIDR notation, of the network for which access is being removed.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_network_cidr: ::std::option::Option<::std::string::String>,
+    pub target_network_cidr: Option<String>,
     /// The ID of the Active Directory group for which to revoke access.
-    pub access_group_id: ::std::option::Option<::std::string::String>,
+    pub access_group_id: Option<String>,
     /// Indicates whether access should be revoked for all groups for a single `TargetNetworkCidr` that earlier authorized ingress for all groups using `AuthorizeAllGroups`. This does not impact other authorization rules that allowed ingress to the same `TargetNetworkCidr` with a specific `AccessGroupId`.
-    pub revoke_all_groups: ::std::option::Option<bool>,
+    pub revoke_all_groups: Option<bool>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl RevokeClientVpnIngressRequest {
     /// Starts building a [`RevokeClientVpnIngressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevokeClientVpnIngressRequestBuilder {
-        <crate::types::builders::RevokeClientVpnIngressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RevokeClientVpnIngressRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `TargetNetworkCidr` member, when set.
     #[inline]
-    pub fn target_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn target_network_cidr(&self) -> Option<&str> {
         self.target_network_cidr.as_deref()
     }
     /// The `AccessGroupId` member, when set.
     #[inline]
-    pub fn access_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn access_group_id(&self) -> Option<&str> {
         self.access_group_id.as_deref()
     }
     /// The `RevokeAllGroups` member, when set.
     #[inline]
-    pub fn revoke_all_groups(&self) -> ::std::option::Option<bool> {
+    pub fn revoke_all_groups(&self) -> Option<bool> {
         self.revoke_all_groups
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`RevokeClientVpnIngressRequest`](crate::types::RevokeClientVpnIngressRequest); start one with `RevokeClientVpnIngressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RevokeClientVpnIngressRequestBuilder {
     inner: crate::types::RevokeClientVpnIngressRequest,
 }
 impl RevokeClientVpnIngressRequestBuilder {
     /// Sets [`RevokeClientVpnIngressRequest::client_vpn_endpoint_id`](crate::types::RevokeClientVpnIngressRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint with which the authorization rule is associated.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeClientVpnIngressRequest::client_vpn_endpoint_id`](crate::types::RevokeClientVpnIngressRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`RevokeClientVpnIngressRequest::client_vpn_endpoint_id`](crate::types::RevokeClientVpnIngressRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`RevokeClientVpnIngressRequest::target_network_cidr`](crate::types::RevokeClientVpnIngressRequest::target_network_cidr): The IPv4 address range, in CIDR notation, of the network for which access is being removed.
-    pub fn target_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn target_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeClientVpnIngressRequest::target_network_cidr`](crate::types::RevokeClientVpnIngressRequest::target_network_cidr).
     #[inline]
-    pub fn set_target_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.target_network_cidr = input;
         self
     }
     /// The value set for [`RevokeClientVpnIngressRequest::target_network_cidr`](crate::types::RevokeClientVpnIngressRequest::target_network_cidr), if any.
     #[inline]
-    pub fn get_target_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_network_cidr(&self) -> &Option<String> {
         &self.inner.target_network_cidr
     }
     /// Sets [`RevokeClientVpnIngressRequest::access_group_id`](crate::types::RevokeClientVpnIngressRequest::access_group_id): The ID of the Active Directory group for which to revoke access.
-    pub fn access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_group_id = ::std::option::Option::Some(input.into());
+    pub fn access_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.access_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeClientVpnIngressRequest::access_group_id`](crate::types::RevokeClientVpnIngressRequest::access_group_id).
     #[inline]
-    pub fn set_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_group_id(mut self, input: Option<String>) -> Self {
         self.inner.access_group_id = input;
         self
     }
     /// The value set for [`RevokeClientVpnIngressRequest::access_group_id`](crate::types::RevokeClientVpnIngressRequest::access_group_id), if any.
     #[inline]
-    pub fn get_access_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_group_id(&self) -> &Option<String> {
         &self.inner.access_group_id
     }
     /// Sets [`RevokeClientVpnIngressRequest::revoke_all_groups`](crate::types::RevokeClientVpnIngressRequest::revoke_all_groups): Indicates whether access should be revoked for all groups for a single `TargetNetworkCidr` that earlier authorized ingress for all groups using `AuthorizeAllGroups`.
     pub fn revoke_all_groups(mut self, input: bool) -> Self {
-        self.inner.revoke_all_groups = ::std::option::Option::Some(input);
+        self.inner.revoke_all_groups = Some(input);
         self
     }
     /// Sets or clears [`RevokeClientVpnIngressRequest::revoke_all_groups`](crate::types::RevokeClientVpnIngressRequest::revoke_all_groups).
     #[inline]
-    pub fn set_revoke_all_groups(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_revoke_all_groups(mut self, input: Option<bool>) -> Self {
         self.inner.revoke_all_groups = input;
         self
     }
     /// The value set for [`RevokeClientVpnIngressRequest::revoke_all_groups`](crate::types::RevokeClientVpnIngressRequest::revoke_all_groups), if any.
     #[inline]
-    pub fn get_revoke_all_groups(&self) -> &::std::option::Option<bool> {
+    pub fn get_revoke_all_groups(&self) -> &Option<bool> {
         &self.inner.revoke_all_groups
     }
     /// Sets [`RevokeClientVpnIngressRequest::dry_run`](crate::types::RevokeClientVpnIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RevokeClientVpnIngressRequest::dry_run`](crate::types::RevokeClientVpnIngressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RevokeClientVpnIngressRequest::dry_run`](crate::types::RevokeClientVpnIngressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`RevokeClientVpnIngressRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RevokeClientVpnIngressRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeClientVpnIngressRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
         if self.inner.target_network_cidr.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeClientVpnIngressRequest",
                 member: "target_network_cidr",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RevokeClientVpnIngressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_network_cidr {
+        if let Some(value) = &self.target_network_cidr {
             body.member("TargetNetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.access_group_id {
+        if let Some(value) = &self.access_group_id {
             body.member("AccessGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.revoke_all_groups {
+        if let Some(value) = &self.revoke_all_groups {
             body.member("RevokeAllGroups", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,90 +2,81 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeSecurityGroupEgressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupEgressRequest {
     /// The IDs of the security group rules.
-    pub security_group_rule_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_rule_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the security group.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// Not supported. Use a set of IP permissions to specify a destination security group.
-    pub source_security_group_name: ::std::option::Option<::std::string::String>,
+    pub source_security_group_name: Option<String>,
     /// Not supported. Use a set of IP permissions to specify a destination security group.
-    pub source_security_group_owner_id: ::std::option::Option<::std::string::String>,
+    pub source_security_group_owner_id: Option<String>,
     /// Not supported. Use a set of IP permissions to specify the protocol name or number.
-    pub ip_protocol: ::std::option::Option<::std::string::String>,
+    pub ip_protocol: Option<String>,
     /// Not supported. Use a set of IP permissions to specify the port.
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// Not supported. Use a set of IP permissions to specify the port.
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
     /// Not supported. Use a set of IP permissions to specify the CIDR.
-    pub cidr_ip: ::std::option::Option<::std::string::String>,
+    pub cidr_ip: Option<String>,
     /// The sets of IP permissions. You can't specify a destination security group and a CIDR IP address range in the same set of permissions.
-    pub ip_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpPermission>,
-    >,
+    pub ip_permissions: Option<Vec<crate::types::IpPermission>>,
 }
 impl RevokeSecurityGroupEgressRequest {
     /// Starts building a [`RevokeSecurityGroupEgressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevokeSecurityGroupEgressRequestBuilder {
-        <crate::types::builders::RevokeSecurityGroupEgressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RevokeSecurityGroupEgressRequestBuilder as Default>::default()
     }
     /// The `SecurityGroupRuleIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_rule_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_rule_ids(&self) -> &[String] {
         self.security_group_rule_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `SourceSecurityGroupName` member, when set.
     #[inline]
-    pub fn source_security_group_name(&self) -> ::std::option::Option<&str> {
+    pub fn source_security_group_name(&self) -> Option<&str> {
         self.source_security_group_name.as_deref()
     }
     /// The `SourceSecurityGroupOwnerId` member, when set.
     #[inline]
-    pub fn source_security_group_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_security_group_owner_id(&self) -> Option<&str> {
         self.source_security_group_owner_id.as_deref()
     }
     /// The `IpProtocol` member, when set.
     #[inline]
-    pub fn ip_protocol(&self) -> ::std::option::Option<&str> {
+    pub fn ip_protocol(&self) -> Option<&str> {
         self.ip_protocol.as_deref()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
     /// The `CidrIp` member, when set.
     #[inline]
-    pub fn cidr_ip(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ip(&self) -> Option<&str> {
         self.cidr_ip.as_deref()
     }
     /// The `IpPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -95,12 +86,7 @@ impl RevokeSecurityGroupEgressRequest {
     }
 }
 /// A builder for [`RevokeSecurityGroupEgressRequest`](crate::types::RevokeSecurityGroupEgressRequest); start one with `RevokeSecurityGroupEgressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RevokeSecurityGroupEgressRequestBuilder {
     inner: crate::types::RevokeSecurityGroupEgressRequest,
 }
@@ -108,193 +94,147 @@ impl RevokeSecurityGroupEgressRequestBuilder {
     /// Appends one item to [`RevokeSecurityGroupEgressRequest::security_group_rule_ids`](crate::types::RevokeSecurityGroupEgressRequest::security_group_rule_ids): The IDs of the security group rules.
     ///
     /// To set the whole list at once, use [`set_security_group_rule_ids`](Self::set_security_group_rule_ids).
-    pub fn security_group_rule_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_rule_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_rule_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::security_group_rule_ids`](crate::types::RevokeSecurityGroupEgressRequest::security_group_rule_ids).
     #[inline]
-    pub fn set_security_group_rule_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_rule_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_rule_ids = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::security_group_rule_ids`](crate::types::RevokeSecurityGroupEgressRequest::security_group_rule_ids), if any.
     #[inline]
-    pub fn get_security_group_rule_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_rule_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_rule_ids
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::dry_run`](crate::types::RevokeSecurityGroupEgressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::dry_run`](crate::types::RevokeSecurityGroupEgressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::dry_run`](crate::types::RevokeSecurityGroupEgressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::group_id`](crate::types::RevokeSecurityGroupEgressRequest::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::group_id`](crate::types::RevokeSecurityGroupEgressRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::group_id`](crate::types::RevokeSecurityGroupEgressRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::source_security_group_name`](crate::types::RevokeSecurityGroupEgressRequest::source_security_group_name): Not supported.
-    pub fn source_security_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_security_group_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_security_group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_security_group_name = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::source_security_group_name`](crate::types::RevokeSecurityGroupEgressRequest::source_security_group_name).
     #[inline]
-    pub fn set_source_security_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_security_group_name(mut self, input: Option<String>) -> Self {
         self.inner.source_security_group_name = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::source_security_group_name`](crate::types::RevokeSecurityGroupEgressRequest::source_security_group_name), if any.
     #[inline]
-    pub fn get_source_security_group_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_security_group_name(&self) -> &Option<String> {
         &self.inner.source_security_group_name
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::source_security_group_owner_id`](crate::types::RevokeSecurityGroupEgressRequest::source_security_group_owner_id): Not supported.
-    pub fn source_security_group_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_security_group_owner_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_security_group_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_security_group_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::source_security_group_owner_id`](crate::types::RevokeSecurityGroupEgressRequest::source_security_group_owner_id).
     #[inline]
-    pub fn set_source_security_group_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_security_group_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.source_security_group_owner_id = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::source_security_group_owner_id`](crate::types::RevokeSecurityGroupEgressRequest::source_security_group_owner_id), if any.
     #[inline]
-    pub fn get_source_security_group_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_security_group_owner_id(&self) -> &Option<String> {
         &self.inner.source_security_group_owner_id
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::ip_protocol`](crate::types::RevokeSecurityGroupEgressRequest::ip_protocol): Not supported.
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_protocol = ::std::option::Option::Some(input.into());
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_protocol = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::ip_protocol`](crate::types::RevokeSecurityGroupEgressRequest::ip_protocol).
     #[inline]
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.inner.ip_protocol = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::ip_protocol`](crate::types::RevokeSecurityGroupEgressRequest::ip_protocol), if any.
     #[inline]
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         &self.inner.ip_protocol
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::from_port`](crate::types::RevokeSecurityGroupEgressRequest::from_port): Not supported.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::from_port`](crate::types::RevokeSecurityGroupEgressRequest::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::from_port`](crate::types::RevokeSecurityGroupEgressRequest::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::to_port`](crate::types::RevokeSecurityGroupEgressRequest::to_port): Not supported.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::to_port`](crate::types::RevokeSecurityGroupEgressRequest::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::to_port`](crate::types::RevokeSecurityGroupEgressRequest::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Sets [`RevokeSecurityGroupEgressRequest::cidr_ip`](crate::types::RevokeSecurityGroupEgressRequest::cidr_ip): Not supported.
-    pub fn cidr_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ip = ::std::option::Option::Some(input.into());
+    pub fn cidr_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ip = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressRequest::cidr_ip`](crate::types::RevokeSecurityGroupEgressRequest::cidr_ip).
     #[inline]
-    pub fn set_cidr_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ip(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ip = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::cidr_ip`](crate::types::RevokeSecurityGroupEgressRequest::cidr_ip), if any.
     #[inline]
-    pub fn get_cidr_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ip(&self) -> &Option<String> {
         &self.inner.cidr_ip
     }
     /// Appends one item to [`RevokeSecurityGroupEgressRequest::ip_permissions`](crate::types::RevokeSecurityGroupEgressRequest::ip_permissions): The sets of IP permissions.
@@ -308,71 +248,68 @@ impl RevokeSecurityGroupEgressRequestBuilder {
     #[inline]
     pub fn set_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.inner.ip_permissions = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressRequest::ip_permissions`](crate::types::RevokeSecurityGroupEgressRequest::ip_permissions), if any.
     #[inline]
-    pub fn get_ip_permissions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    pub fn get_ip_permissions(&self) -> &Option<Vec<crate::types::IpPermission>> {
         &self.inner.ip_permissions
     }
     /// Builds the [`RevokeSecurityGroupEgressRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RevokeSecurityGroupEgressRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.group_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeSecurityGroupEgressRequest",
                 member: "group_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RevokeSecurityGroupEgressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.security_group_rule_ids {
             let member_0 = body.enter("SecurityGroupRuleId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_name {
+        if let Some(value) = &self.source_security_group_name {
             body.member("SourceSecurityGroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_owner_id
-        {
+        if let Some(value) = &self.source_security_group_owner_id {
             body.member("SourceSecurityGroupOwnerId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+        if let Some(value) = &self.ip_protocol {
             body.member("IpProtocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             body.member("FromPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             body.member("ToPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ip {
+        if let Some(value) = &self.cidr_ip {
             body.member("CidrIp", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_permissions {
+        if let Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
             body.items(
                 value,
@@ -380,6 +317,6 @@ impl ::awsgen_runtime::query::WriteQuery for RevokeSecurityGroupEgressRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

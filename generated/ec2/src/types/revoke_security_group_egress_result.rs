@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeSecurityGroupEgressResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupEgressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
     /// The outbound rules that were unknown to the service. In some cases, `unknownIpPermissionSet` might be in a different format from the request parameter.
-    pub unknown_ip_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpPermission>,
-    >,
+    pub unknown_ip_permissions: Option<Vec<crate::types::IpPermission>>,
     /// Details about the revoked security group rules.
-    pub revoked_security_group_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RevokedSecurityGroupRule>,
+    pub revoked_security_group_rules: Option<
+        Vec<crate::types::RevokedSecurityGroupRule>,
     >,
 }
 impl RevokeSecurityGroupEgressResult {
     /// Starts building a [`RevokeSecurityGroupEgressResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevokeSecurityGroupEgressResultBuilder {
-        <crate::types::builders::RevokeSecurityGroupEgressResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RevokeSecurityGroupEgressResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
     /// The `UnknownIpPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,30 +39,25 @@ impl RevokeSecurityGroupEgressResult {
     }
 }
 /// A builder for [`RevokeSecurityGroupEgressResult`](crate::types::RevokeSecurityGroupEgressResult); start one with `RevokeSecurityGroupEgressResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RevokeSecurityGroupEgressResultBuilder {
     inner: crate::types::RevokeSecurityGroupEgressResult,
 }
 impl RevokeSecurityGroupEgressResultBuilder {
     /// Sets [`RevokeSecurityGroupEgressResult::return_`](crate::types::RevokeSecurityGroupEgressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupEgressResult::return_`](crate::types::RevokeSecurityGroupEgressResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupEgressResult::return_`](crate::types::RevokeSecurityGroupEgressResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Appends one item to [`RevokeSecurityGroupEgressResult::unknown_ip_permissions`](crate::types::RevokeSecurityGroupEgressResult::unknown_ip_permissions): The outbound rules that were unknown to the service.
@@ -83,7 +71,7 @@ impl RevokeSecurityGroupEgressResultBuilder {
     #[inline]
     pub fn set_unknown_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.inner.unknown_ip_permissions = input;
         self
@@ -92,7 +80,7 @@ impl RevokeSecurityGroupEgressResultBuilder {
     #[inline]
     pub fn get_unknown_ip_permissions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    ) -> &Option<Vec<crate::types::IpPermission>> {
         &self.inner.unknown_ip_permissions
     }
     /// Appends one item to [`RevokeSecurityGroupEgressResult::revoked_security_group_rules`](crate::types::RevokeSecurityGroupEgressResult::revoked_security_group_rules): Details about the revoked security group rules.
@@ -109,9 +97,7 @@ impl RevokeSecurityGroupEgressResultBuilder {
     #[inline]
     pub fn set_revoked_security_group_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RevokedSecurityGroupRule>,
-        >,
+        input: Option<Vec<crate::types::RevokedSecurityGroupRule>>,
     ) -> Self {
         self.inner.revoked_security_group_rules = input;
         self
@@ -120,9 +106,7 @@ impl RevokeSecurityGroupEgressResultBuilder {
     #[inline]
     pub fn get_revoked_security_group_rules(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RevokedSecurityGroupRule>,
-    > {
+    ) -> &Option<Vec<crate::types::RevokedSecurityGroupRule>> {
         &self.inner.revoked_security_group_rules
     }
     /// Builds the [`RevokeSecurityGroupEgressResult`]; it has no required members, so this cannot fail.
@@ -134,15 +118,15 @@ impl RevokeSecurityGroupEgressResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for RevokeSecurityGroupEgressResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "return" => {
-                    value.return_ = ::std::option::Option::Some(child.text() == "true");
+                    value.return_ = Some(child.text() == "true");
                 }
                 "unknownIpPermissionSet" => {
-                    value.unknown_ip_permissions = ::std::option::Option::Some(
+                    value.unknown_ip_permissions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -150,7 +134,7 @@ impl ::awsgen_runtime::xml::FromXml for RevokeSecurityGroupEgressResult {
                     );
                 }
                 "revokedSecurityGroupRuleSet" => {
-                    value.revoked_security_group_rules = ::std::option::Option::Some(
+                    value.revoked_security_group_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RevokedSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -160,6 +144,6 @@ impl ::awsgen_runtime::xml::FromXml for RevokeSecurityGroupEgressResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,65 +2,56 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeSecurityGroupIngressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevokeSecurityGroupIngressRequest {
     /// The CIDR IP address range. You can't specify this parameter when specifying a source security group.
-    pub cidr_ip: ::std::option::Option<::std::string::String>,
+    pub cidr_ip: Option<String>,
     /// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP, this is the ICMP type or -1 (all ICMP types).
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// \[Default VPC\] The name of the security group. You must specify either the security group ID or the security group name in the request. For security groups in a nondefault VPC, you must specify the security group ID.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The sets of IP permissions. You can't specify a source security group and a CIDR IP address range in the same set of permissions.
-    pub ip_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpPermission>,
-    >,
+    pub ip_permissions: Option<Vec<crate::types::IpPermission>>,
     /// The IP protocol name (`tcp`, `udp`, `icmp`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)). Use `-1` to specify all.
-    pub ip_protocol: ::std::option::Option<::std::string::String>,
+    pub ip_protocol: Option<String>,
     /// \[Default VPC\] The name of the source security group. You can't specify this parameter in combination with the following parameters: the CIDR IP address range, the start of the port range, the IP protocol, and the end of the port range. The source security group must be in the same VPC. To revoke a specific rule for an IP protocol and port range, use a set of IP permissions instead.
-    pub source_security_group_name: ::std::option::Option<::std::string::String>,
+    pub source_security_group_name: Option<String>,
     /// Not supported.
-    pub source_security_group_owner_id: ::std::option::Option<::std::string::String>,
+    pub source_security_group_owner_id: Option<String>,
     /// If the protocol is TCP or UDP, this is the end of the port range. If the protocol is ICMP, this is the ICMP code or -1 (all ICMP codes).
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
     /// The IDs of the security group rules.
-    pub security_group_rule_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_rule_ids: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl RevokeSecurityGroupIngressRequest {
     /// Starts building a [`RevokeSecurityGroupIngressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevokeSecurityGroupIngressRequestBuilder {
-        <crate::types::builders::RevokeSecurityGroupIngressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RevokeSecurityGroupIngressRequestBuilder as Default>::default()
     }
     /// The `CidrIp` member, when set.
     #[inline]
-    pub fn cidr_ip(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ip(&self) -> Option<&str> {
         self.cidr_ip.as_deref()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `IpPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,126 +61,103 @@ impl RevokeSecurityGroupIngressRequest {
     }
     /// The `IpProtocol` member, when set.
     #[inline]
-    pub fn ip_protocol(&self) -> ::std::option::Option<&str> {
+    pub fn ip_protocol(&self) -> Option<&str> {
         self.ip_protocol.as_deref()
     }
     /// The `SourceSecurityGroupName` member, when set.
     #[inline]
-    pub fn source_security_group_name(&self) -> ::std::option::Option<&str> {
+    pub fn source_security_group_name(&self) -> Option<&str> {
         self.source_security_group_name.as_deref()
     }
     /// The `SourceSecurityGroupOwnerId` member, when set.
     #[inline]
-    pub fn source_security_group_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_security_group_owner_id(&self) -> Option<&str> {
         self.source_security_group_owner_id.as_deref()
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
     /// The `SecurityGroupRuleIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_rule_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_rule_ids(&self) -> &[String] {
         self.security_group_rule_ids.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`RevokeSecurityGroupIngressRequest`](crate::types::RevokeSecurityGroupIngressRequest); start one with `RevokeSecurityGroupIngressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RevokeSecurityGroupIngressRequestBuilder {
     inner: crate::types::RevokeSecurityGroupIngressRequest,
 }
 impl RevokeSecurityGroupIngressRequestBuilder {
     /// Sets [`RevokeSecurityGroupIngressRequest::cidr_ip`](crate::types::RevokeSecurityGroupIngressRequest::cidr_ip): The CIDR IP address range.
-    pub fn cidr_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ip = ::std::option::Option::Some(input.into());
+    pub fn cidr_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ip = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::cidr_ip`](crate::types::RevokeSecurityGroupIngressRequest::cidr_ip).
     #[inline]
-    pub fn set_cidr_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ip(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ip = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::cidr_ip`](crate::types::RevokeSecurityGroupIngressRequest::cidr_ip), if any.
     #[inline]
-    pub fn get_cidr_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ip(&self) -> &Option<String> {
         &self.inner.cidr_ip
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::from_port`](crate::types::RevokeSecurityGroupIngressRequest::from_port): If the protocol is TCP or UDP, this is the start of the port range.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::from_port`](crate::types::RevokeSecurityGroupIngressRequest::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::from_port`](crate::types::RevokeSecurityGroupIngressRequest::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::group_id`](crate::types::RevokeSecurityGroupIngressRequest::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::group_id`](crate::types::RevokeSecurityGroupIngressRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::group_id`](crate::types::RevokeSecurityGroupIngressRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::group_name`](crate::types::RevokeSecurityGroupIngressRequest::group_name): \[Default VPC\] The name of the security group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::group_name`](crate::types::RevokeSecurityGroupIngressRequest::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::group_name`](crate::types::RevokeSecurityGroupIngressRequest::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Appends one item to [`RevokeSecurityGroupIngressRequest::ip_permissions`](crate::types::RevokeSecurityGroupIngressRequest::ip_permissions): The sets of IP permissions.
@@ -203,148 +171,112 @@ impl RevokeSecurityGroupIngressRequestBuilder {
     #[inline]
     pub fn set_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.inner.ip_permissions = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::ip_permissions`](crate::types::RevokeSecurityGroupIngressRequest::ip_permissions), if any.
     #[inline]
-    pub fn get_ip_permissions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    pub fn get_ip_permissions(&self) -> &Option<Vec<crate::types::IpPermission>> {
         &self.inner.ip_permissions
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::ip_protocol`](crate::types::RevokeSecurityGroupIngressRequest::ip_protocol): The IP protocol name (`tcp`, `udp`, `icmp`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_protocol = ::std::option::Option::Some(input.into());
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_protocol = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::ip_protocol`](crate::types::RevokeSecurityGroupIngressRequest::ip_protocol).
     #[inline]
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.inner.ip_protocol = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::ip_protocol`](crate::types::RevokeSecurityGroupIngressRequest::ip_protocol), if any.
     #[inline]
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         &self.inner.ip_protocol
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::source_security_group_name`](crate::types::RevokeSecurityGroupIngressRequest::source_security_group_name): \[Default VPC\] The name of the source security group.
-    pub fn source_security_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_security_group_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_security_group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_security_group_name = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::source_security_group_name`](crate::types::RevokeSecurityGroupIngressRequest::source_security_group_name).
     #[inline]
-    pub fn set_source_security_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_security_group_name(mut self, input: Option<String>) -> Self {
         self.inner.source_security_group_name = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::source_security_group_name`](crate::types::RevokeSecurityGroupIngressRequest::source_security_group_name), if any.
     #[inline]
-    pub fn get_source_security_group_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_security_group_name(&self) -> &Option<String> {
         &self.inner.source_security_group_name
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::source_security_group_owner_id`](crate::types::RevokeSecurityGroupIngressRequest::source_security_group_owner_id): Not supported.
-    pub fn source_security_group_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_security_group_owner_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_security_group_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_security_group_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::source_security_group_owner_id`](crate::types::RevokeSecurityGroupIngressRequest::source_security_group_owner_id).
     #[inline]
-    pub fn set_source_security_group_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_security_group_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.source_security_group_owner_id = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::source_security_group_owner_id`](crate::types::RevokeSecurityGroupIngressRequest::source_security_group_owner_id), if any.
     #[inline]
-    pub fn get_source_security_group_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_security_group_owner_id(&self) -> &Option<String> {
         &self.inner.source_security_group_owner_id
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::to_port`](crate::types::RevokeSecurityGroupIngressRequest::to_port): If the protocol is TCP or UDP, this is the end of the port range.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::to_port`](crate::types::RevokeSecurityGroupIngressRequest::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::to_port`](crate::types::RevokeSecurityGroupIngressRequest::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Appends one item to [`RevokeSecurityGroupIngressRequest::security_group_rule_ids`](crate::types::RevokeSecurityGroupIngressRequest::security_group_rule_ids): The IDs of the security group rules.
     ///
     /// To set the whole list at once, use [`set_security_group_rule_ids`](Self::set_security_group_rule_ids).
-    pub fn security_group_rule_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_rule_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_rule_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::security_group_rule_ids`](crate::types::RevokeSecurityGroupIngressRequest::security_group_rule_ids).
     #[inline]
-    pub fn set_security_group_rule_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_rule_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_rule_ids = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::security_group_rule_ids`](crate::types::RevokeSecurityGroupIngressRequest::security_group_rule_ids), if any.
     #[inline]
-    pub fn get_security_group_rule_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_rule_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_rule_ids
     }
     /// Sets [`RevokeSecurityGroupIngressRequest::dry_run`](crate::types::RevokeSecurityGroupIngressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RevokeSecurityGroupIngressRequest::dry_run`](crate::types::RevokeSecurityGroupIngressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RevokeSecurityGroupIngressRequest::dry_run`](crate::types::RevokeSecurityGroupIngressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`RevokeSecurityGroupIngressRequest`]; it has no required members, so this cannot fail.
@@ -357,20 +289,20 @@ impl ::awsgen_runtime::query::WriteQuery for RevokeSecurityGroupIngressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cidr_ip {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cidr_ip {
             body.member("CidrIp", value);
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             body.member("FromPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_permissions {
+        if let Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
             body.items(
                 value,
@@ -378,27 +310,26 @@ impl ::awsgen_runtime::query::WriteQuery for RevokeSecurityGroupIngressRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+        if let Some(value) = &self.ip_protocol {
             body.member("IpProtocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_name {
+        if let Some(value) = &self.source_security_group_name {
             body.member("SourceSecurityGroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_owner_id
-        {
+        if let Some(value) = &self.source_security_group_owner_id {
             body.member("SourceSecurityGroupOwnerId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             body.member("ToPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_ids {
+        if let Some(value) = &self.security_group_rule_ids {
             let member_0 = body.enter("SecurityGroupRuleId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,336 +2,274 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group rule removed with [RevokeSecurityGroupEgress](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RevokeSecurityGroupEgress.html) or [RevokeSecurityGroupIngress](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RevokeSecurityGroupIngress.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevokedSecurityGroupRule {
     /// A security group rule ID.
-    pub security_group_rule_id: ::std::option::Option<::std::string::String>,
+    pub security_group_rule_id: Option<String>,
     /// A security group ID.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// Defines if a security group rule is an outbound rule.
-    pub is_egress: ::std::option::Option<bool>,
+    pub is_egress: Option<bool>,
     /// The security group rule's protocol.
-    pub ip_protocol: ::std::option::Option<::std::string::String>,
+    pub ip_protocol: Option<String>,
     /// The 'from' port number of the security group rule.
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// The 'to' port number of the security group rule.
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
     /// The IPv4 CIDR of the traffic source.
-    pub cidr_ipv4: ::std::option::Option<::std::string::String>,
+    pub cidr_ipv4: Option<String>,
     /// The IPv6 CIDR of the traffic source.
-    pub cidr_ipv6: ::std::option::Option<::std::string::String>,
+    pub cidr_ipv6: Option<String>,
     /// The ID of a prefix list that's the traffic source.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The ID of a referenced security group.
-    pub referenced_group_id: ::std::option::Option<::std::string::String>,
+    pub referenced_group_id: Option<String>,
     /// A description of the revoked security group rule.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl RevokedSecurityGroupRule {
     /// Starts building a [`RevokedSecurityGroupRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevokedSecurityGroupRuleBuilder {
-        <crate::types::builders::RevokedSecurityGroupRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RevokedSecurityGroupRuleBuilder as Default>::default()
     }
     /// The `SecurityGroupRuleId` member, when set.
     #[inline]
-    pub fn security_group_rule_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_rule_id(&self) -> Option<&str> {
         self.security_group_rule_id.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `IsEgress` member, when set.
     #[inline]
-    pub fn is_egress(&self) -> ::std::option::Option<bool> {
+    pub fn is_egress(&self) -> Option<bool> {
         self.is_egress
     }
     /// The `IpProtocol` member, when set.
     #[inline]
-    pub fn ip_protocol(&self) -> ::std::option::Option<&str> {
+    pub fn ip_protocol(&self) -> Option<&str> {
         self.ip_protocol.as_deref()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
     /// The `CidrIpv4` member, when set.
     #[inline]
-    pub fn cidr_ipv4(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ipv4(&self) -> Option<&str> {
         self.cidr_ipv4.as_deref()
     }
     /// The `CidrIpv6` member, when set.
     #[inline]
-    pub fn cidr_ipv6(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ipv6(&self) -> Option<&str> {
         self.cidr_ipv6.as_deref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `ReferencedGroupId` member, when set.
     #[inline]
-    pub fn referenced_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn referenced_group_id(&self) -> Option<&str> {
         self.referenced_group_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
 /// A builder for [`RevokedSecurityGroupRule`](crate::types::RevokedSecurityGroupRule); start one with `RevokedSecurityGroupRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RevokedSecurityGroupRuleBuilder {
     inner: crate::types::RevokedSecurityGroupRule,
 }
 impl RevokedSecurityGroupRuleBuilder {
     /// Sets [`RevokedSecurityGroupRule::security_group_rule_id`](crate::types::RevokedSecurityGroupRule::security_group_rule_id): A security group rule ID.
-    pub fn security_group_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_rule_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_rule_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_rule_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::security_group_rule_id`](crate::types::RevokedSecurityGroupRule::security_group_rule_id).
     #[inline]
-    pub fn set_security_group_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_rule_id(mut self, input: Option<String>) -> Self {
         self.inner.security_group_rule_id = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::security_group_rule_id`](crate::types::RevokedSecurityGroupRule::security_group_rule_id), if any.
     #[inline]
-    pub fn get_security_group_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_rule_id(&self) -> &Option<String> {
         &self.inner.security_group_rule_id
     }
     /// Sets [`RevokedSecurityGroupRule::group_id`](crate::types::RevokedSecurityGroupRule::group_id): A security group ID.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::group_id`](crate::types::RevokedSecurityGroupRule::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::group_id`](crate::types::RevokedSecurityGroupRule::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`RevokedSecurityGroupRule::is_egress`](crate::types::RevokedSecurityGroupRule::is_egress): Defines if a security group rule is an outbound rule.
     pub fn is_egress(mut self, input: bool) -> Self {
-        self.inner.is_egress = ::std::option::Option::Some(input);
+        self.inner.is_egress = Some(input);
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::is_egress`](crate::types::RevokedSecurityGroupRule::is_egress).
     #[inline]
-    pub fn set_is_egress(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_egress(mut self, input: Option<bool>) -> Self {
         self.inner.is_egress = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::is_egress`](crate::types::RevokedSecurityGroupRule::is_egress), if any.
     #[inline]
-    pub fn get_is_egress(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_egress(&self) -> &Option<bool> {
         &self.inner.is_egress
     }
     /// Sets [`RevokedSecurityGroupRule::ip_protocol`](crate::types::RevokedSecurityGroupRule::ip_protocol): The security group rule's protocol.
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_protocol = ::std::option::Option::Some(input.into());
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_protocol = Some(input.into());
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::ip_protocol`](crate::types::RevokedSecurityGroupRule::ip_protocol).
     #[inline]
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.inner.ip_protocol = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::ip_protocol`](crate::types::RevokedSecurityGroupRule::ip_protocol), if any.
     #[inline]
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         &self.inner.ip_protocol
     }
     /// Sets [`RevokedSecurityGroupRule::from_port`](crate::types::RevokedSecurityGroupRule::from_port): The 'from' port number of the security group rule.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::from_port`](crate::types::RevokedSecurityGroupRule::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::from_port`](crate::types::RevokedSecurityGroupRule::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`RevokedSecurityGroupRule::to_port`](crate::types::RevokedSecurityGroupRule::to_port): The 'to' port number of the security group rule.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::to_port`](crate::types::RevokedSecurityGroupRule::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::to_port`](crate::types::RevokedSecurityGroupRule::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Sets [`RevokedSecurityGroupRule::cidr_ipv4`](crate::types::RevokedSecurityGroupRule::cidr_ipv4): The IPv4 CIDR of the traffic source.
-    pub fn cidr_ipv4(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ipv4 = ::std::option::Option::Some(input.into());
+    pub fn cidr_ipv4(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ipv4 = Some(input.into());
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::cidr_ipv4`](crate::types::RevokedSecurityGroupRule::cidr_ipv4).
     #[inline]
-    pub fn set_cidr_ipv4(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ipv4(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ipv4 = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::cidr_ipv4`](crate::types::RevokedSecurityGroupRule::cidr_ipv4), if any.
     #[inline]
-    pub fn get_cidr_ipv4(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ipv4(&self) -> &Option<String> {
         &self.inner.cidr_ipv4
     }
     /// Sets [`RevokedSecurityGroupRule::cidr_ipv6`](crate::types::RevokedSecurityGroupRule::cidr_ipv6): The IPv6 CIDR of the traffic source.
-    pub fn cidr_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn cidr_ipv6(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ipv6 = Some(input.into());
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::cidr_ipv6`](crate::types::RevokedSecurityGroupRule::cidr_ipv6).
     #[inline]
-    pub fn set_cidr_ipv6(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ipv6(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ipv6 = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::cidr_ipv6`](crate::types::RevokedSecurityGroupRule::cidr_ipv6), if any.
     #[inline]
-    pub fn get_cidr_ipv6(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ipv6(&self) -> &Option<String> {
         &self.inner.cidr_ipv6
     }
     /// Sets [`RevokedSecurityGroupRule::prefix_list_id`](crate::types::RevokedSecurityGroupRule::prefix_list_id): The ID of a prefix list that's the traffic source.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::prefix_list_id`](crate::types::RevokedSecurityGroupRule::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::prefix_list_id`](crate::types::RevokedSecurityGroupRule::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`RevokedSecurityGroupRule::referenced_group_id`](crate::types::RevokedSecurityGroupRule::referenced_group_id): The ID of a referenced security group.
-    pub fn referenced_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.referenced_group_id = ::std::option::Option::Some(input.into());
+    pub fn referenced_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.referenced_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::referenced_group_id`](crate::types::RevokedSecurityGroupRule::referenced_group_id).
     #[inline]
-    pub fn set_referenced_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_referenced_group_id(mut self, input: Option<String>) -> Self {
         self.inner.referenced_group_id = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::referenced_group_id`](crate::types::RevokedSecurityGroupRule::referenced_group_id), if any.
     #[inline]
-    pub fn get_referenced_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_referenced_group_id(&self) -> &Option<String> {
         &self.inner.referenced_group_id
     }
     /// Sets [`RevokedSecurityGroupRule::description`](crate::types::RevokedSecurityGroupRule::description): A description of the revoked security group rule.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`RevokedSecurityGroupRule::description`](crate::types::RevokedSecurityGroupRule::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`RevokedSecurityGroupRule::description`](crate::types::RevokedSecurityGroupRule::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`RevokedSecurityGroupRule`]; it has no required members, so this cannot fail.
@@ -343,72 +281,54 @@ impl RevokedSecurityGroupRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for RevokedSecurityGroupRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "securityGroupRuleId" => {
-                    value.security_group_rule_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.security_group_rule_id = Some(String::from(child.text()));
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "isEgress" => {
-                    value.is_egress = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_egress = Some(child.text() == "true");
                 }
                 "ipProtocol" => {
-                    value.ip_protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_protocol = Some(String::from(child.text()));
                 }
                 "fromPort" => {
-                    value.from_port = ::std::option::Option::Some(
+                    value.from_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "RevokedSecurityGroupRule")?,
                     );
                 }
                 "toPort" => {
-                    value.to_port = ::std::option::Option::Some(
+                    value.to_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "RevokedSecurityGroupRule")?,
                     );
                 }
                 "cidrIpv4" => {
-                    value.cidr_ipv4 = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_ipv4 = Some(String::from(child.text()));
                 }
                 "cidrIpv6" => {
-                    value.cidr_ipv6 = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_ipv6 = Some(String::from(child.text()));
                 }
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "referencedGroupId" => {
-                    value.referenced_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.referenced_group_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

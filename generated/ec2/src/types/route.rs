@@ -2,576 +2,440 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route in a route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Route {
     /// The IPv4 CIDR block used for the destination match.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The IPv6 CIDR block used for the destination match.
-    pub destination_ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_ipv6_cidr_block: Option<String>,
     /// The prefix of the Amazon Web Services service.
-    pub destination_prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub destination_prefix_list_id: Option<String>,
     /// The ID of the egress-only internet gateway.
-    pub egress_only_internet_gateway_id: ::std::option::Option<::std::string::String>,
+    pub egress_only_internet_gateway_id: Option<String>,
     /// The ID of a gateway attached to your VPC.
-    pub gateway_id: ::std::option::Option<::std::string::String>,
+    pub gateway_id: Option<String>,
     /// The ID of a NAT instance in your VPC.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The ID of Amazon Web Services account that owns the instance.
-    pub instance_owner_id: ::std::option::Option<::std::string::String>,
+    pub instance_owner_id: Option<String>,
     /// The ID of a NAT gateway.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
     /// The ID of a transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the local gateway.
-    pub local_gateway_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_id: Option<String>,
     /// The ID of the carrier gateway.
-    pub carrier_gateway_id: ::std::option::Option<::std::string::String>,
+    pub carrier_gateway_id: Option<String>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// Describes how the route was created.
     ///
     /// - `CreateRouteTable` - The route was automatically created when the route table was created.
     /// - `CreateRoute` - The route was manually added to the route table.
     /// - `EnableVgwRoutePropagation` - The route was propagated by route propagation.
     /// - `Advertisement` - The route was created dynamically by Amazon VPC Route Server.
-    pub origin: ::std::option::Option<crate::types::RouteOrigin>,
+    pub origin: Option<crate::types::RouteOrigin>,
     /// The state of the route. The `blackhole` state indicates that the route's target isn't available (for example, the specified gateway isn't attached to the VPC, or the specified NAT instance has been terminated).
-    pub state: ::std::option::Option<crate::types::RouteState>,
+    pub state: Option<crate::types::RouteState>,
     /// The ID of a VPC peering connection.
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the core network.
-    pub core_network_arn: ::std::option::Option<::std::string::String>,
+    pub core_network_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the ODB network.
-    pub odb_network_arn: ::std::option::Option<::std::string::String>,
+    pub odb_network_arn: Option<String>,
     /// The next hop IP address for routes propagated by VPC Route Server into VPC route tables.
-    pub ip_address: ::std::option::Option<::std::string::String>,
+    pub ip_address: Option<String>,
 }
 impl Route {
     /// Starts building a [`Route`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteBuilder {
-        <crate::types::builders::RouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteBuilder as Default>::default()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `DestinationIpv6CidrBlock` member, when set.
     #[inline]
-    pub fn destination_ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_ipv6_cidr_block(&self) -> Option<&str> {
         self.destination_ipv6_cidr_block.as_deref()
     }
     /// The `DestinationPrefixListId` member, when set.
     #[inline]
-    pub fn destination_prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_prefix_list_id(&self) -> Option<&str> {
         self.destination_prefix_list_id.as_deref()
     }
     /// The `EgressOnlyInternetGatewayId` member, when set.
     #[inline]
-    pub fn egress_only_internet_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn egress_only_internet_gateway_id(&self) -> Option<&str> {
         self.egress_only_internet_gateway_id.as_deref()
     }
     /// The `GatewayId` member, when set.
     #[inline]
-    pub fn gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_id(&self) -> Option<&str> {
         self.gateway_id.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceOwnerId` member, when set.
     #[inline]
-    pub fn instance_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_owner_id(&self) -> Option<&str> {
         self.instance_owner_id.as_deref()
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `LocalGatewayId` member, when set.
     #[inline]
-    pub fn local_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_id(&self) -> Option<&str> {
         self.local_gateway_id.as_deref()
     }
     /// The `CarrierGatewayId` member, when set.
     #[inline]
-    pub fn carrier_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn carrier_gateway_id(&self) -> Option<&str> {
         self.carrier_gateway_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `Origin` member, when set.
     #[inline]
-    pub fn origin(&self) -> ::std::option::Option<&crate::types::RouteOrigin> {
+    pub fn origin(&self) -> Option<&crate::types::RouteOrigin> {
         self.origin.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::RouteState> {
+    pub fn state(&self) -> Option<&crate::types::RouteState> {
         self.state.as_ref()
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
     /// The `CoreNetworkArn` member, when set.
     #[inline]
-    pub fn core_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn core_network_arn(&self) -> Option<&str> {
         self.core_network_arn.as_deref()
     }
     /// The `OdbNetworkArn` member, when set.
     #[inline]
-    pub fn odb_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn odb_network_arn(&self) -> Option<&str> {
         self.odb_network_arn.as_deref()
     }
     /// The `IpAddress` member, when set.
     #[inline]
-    pub fn ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn ip_address(&self) -> Option<&str> {
         self.ip_address.as_deref()
     }
 }
 /// A builder for [`Route`](crate::types::Route); start one with `Route::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteBuilder {
     inner: crate::types::Route,
 }
 impl RouteBuilder {
     /// Sets [`Route::destination_cidr_block`](crate::types::Route::destination_cidr_block): The IPv4 CIDR block used for the destination match.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`Route::destination_cidr_block`](crate::types::Route::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`Route::destination_cidr_block`](crate::types::Route::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`Route::destination_ipv6_cidr_block`](crate::types::Route::destination_ipv6_cidr_block): The IPv6 CIDR block used for the destination match.
-    pub fn destination_ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_ipv6_cidr_block = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`Route::destination_ipv6_cidr_block`](crate::types::Route::destination_ipv6_cidr_block).
     #[inline]
-    pub fn set_destination_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_ipv6_cidr_block = input;
         self
     }
     /// The value set for [`Route::destination_ipv6_cidr_block`](crate::types::Route::destination_ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_destination_ipv6_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_ipv6_cidr_block
     }
     /// Sets [`Route::destination_prefix_list_id`](crate::types::Route::destination_prefix_list_id): The prefix of the Amazon Web Services service.
-    pub fn destination_prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_prefix_list_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::destination_prefix_list_id`](crate::types::Route::destination_prefix_list_id).
     #[inline]
-    pub fn set_destination_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_prefix_list_id = input;
         self
     }
     /// The value set for [`Route::destination_prefix_list_id`](crate::types::Route::destination_prefix_list_id), if any.
     #[inline]
-    pub fn get_destination_prefix_list_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_prefix_list_id(&self) -> &Option<String> {
         &self.inner.destination_prefix_list_id
     }
     /// Sets [`Route::egress_only_internet_gateway_id`](crate::types::Route::egress_only_internet_gateway_id): The ID of the egress-only internet gateway.
-    pub fn egress_only_internet_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.egress_only_internet_gateway_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn egress_only_internet_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.egress_only_internet_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::egress_only_internet_gateway_id`](crate::types::Route::egress_only_internet_gateway_id).
     #[inline]
-    pub fn set_egress_only_internet_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_egress_only_internet_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.egress_only_internet_gateway_id = input;
         self
     }
     /// The value set for [`Route::egress_only_internet_gateway_id`](crate::types::Route::egress_only_internet_gateway_id), if any.
     #[inline]
-    pub fn get_egress_only_internet_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_egress_only_internet_gateway_id(&self) -> &Option<String> {
         &self.inner.egress_only_internet_gateway_id
     }
     /// Sets [`Route::gateway_id`](crate::types::Route::gateway_id): The ID of a gateway attached to your VPC.
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.gateway_id = ::std::option::Option::Some(input.into());
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::gateway_id`](crate::types::Route::gateway_id).
     #[inline]
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.gateway_id = input;
         self
     }
     /// The value set for [`Route::gateway_id`](crate::types::Route::gateway_id), if any.
     #[inline]
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         &self.inner.gateway_id
     }
     /// Sets [`Route::instance_id`](crate::types::Route::instance_id): The ID of a NAT instance in your VPC.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::instance_id`](crate::types::Route::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`Route::instance_id`](crate::types::Route::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`Route::instance_owner_id`](crate::types::Route::instance_owner_id): The ID of Amazon Web Services account that owns the instance.
-    pub fn instance_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_owner_id = ::std::option::Option::Some(input.into());
+    pub fn instance_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::instance_owner_id`](crate::types::Route::instance_owner_id).
     #[inline]
-    pub fn set_instance_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_owner_id = input;
         self
     }
     /// The value set for [`Route::instance_owner_id`](crate::types::Route::instance_owner_id), if any.
     #[inline]
-    pub fn get_instance_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_owner_id(&self) -> &Option<String> {
         &self.inner.instance_owner_id
     }
     /// Sets [`Route::nat_gateway_id`](crate::types::Route::nat_gateway_id): The ID of a NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::nat_gateway_id`](crate::types::Route::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`Route::nat_gateway_id`](crate::types::Route::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Sets [`Route::transit_gateway_id`](crate::types::Route::transit_gateway_id): The ID of a transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::transit_gateway_id`](crate::types::Route::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`Route::transit_gateway_id`](crate::types::Route::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`Route::local_gateway_id`](crate::types::Route::local_gateway_id): The ID of the local gateway.
-    pub fn local_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn local_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::local_gateway_id`](crate::types::Route::local_gateway_id).
     #[inline]
-    pub fn set_local_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_id = input;
         self
     }
     /// The value set for [`Route::local_gateway_id`](crate::types::Route::local_gateway_id), if any.
     #[inline]
-    pub fn get_local_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_id(&self) -> &Option<String> {
         &self.inner.local_gateway_id
     }
     /// Sets [`Route::carrier_gateway_id`](crate::types::Route::carrier_gateway_id): The ID of the carrier gateway.
-    pub fn carrier_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.carrier_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn carrier_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.carrier_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::carrier_gateway_id`](crate::types::Route::carrier_gateway_id).
     #[inline]
-    pub fn set_carrier_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_carrier_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.carrier_gateway_id = input;
         self
     }
     /// The value set for [`Route::carrier_gateway_id`](crate::types::Route::carrier_gateway_id), if any.
     #[inline]
-    pub fn get_carrier_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_carrier_gateway_id(&self) -> &Option<String> {
         &self.inner.carrier_gateway_id
     }
     /// Sets [`Route::network_interface_id`](crate::types::Route::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::network_interface_id`](crate::types::Route::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`Route::network_interface_id`](crate::types::Route::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`Route::origin`](crate::types::Route::origin): Describes how the route was created.
     pub fn origin(mut self, input: crate::types::RouteOrigin) -> Self {
-        self.inner.origin = ::std::option::Option::Some(input);
+        self.inner.origin = Some(input);
         self
     }
     /// Sets or clears [`Route::origin`](crate::types::Route::origin).
     #[inline]
-    pub fn set_origin(
-        mut self,
-        input: ::std::option::Option<crate::types::RouteOrigin>,
-    ) -> Self {
+    pub fn set_origin(mut self, input: Option<crate::types::RouteOrigin>) -> Self {
         self.inner.origin = input;
         self
     }
     /// The value set for [`Route::origin`](crate::types::Route::origin), if any.
     #[inline]
-    pub fn get_origin(&self) -> &::std::option::Option<crate::types::RouteOrigin> {
+    pub fn get_origin(&self) -> &Option<crate::types::RouteOrigin> {
         &self.inner.origin
     }
     /// Sets [`Route::state`](crate::types::Route::state): The state of the route.
     pub fn state(mut self, input: crate::types::RouteState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Route::state`](crate::types::Route::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::RouteState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::RouteState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Route::state`](crate::types::Route::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::RouteState> {
+    pub fn get_state(&self) -> &Option<crate::types::RouteState> {
         &self.inner.state
     }
     /// Sets [`Route::vpc_peering_connection_id`](crate::types::Route::vpc_peering_connection_id): The ID of a VPC peering connection.
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`Route::vpc_peering_connection_id`](crate::types::Route::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`Route::vpc_peering_connection_id`](crate::types::Route::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Sets [`Route::core_network_arn`](crate::types::Route::core_network_arn): The Amazon Resource Name (ARN) of the core network.
-    pub fn core_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.core_network_arn = ::std::option::Option::Some(input.into());
+    pub fn core_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.core_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Route::core_network_arn`](crate::types::Route::core_network_arn).
     #[inline]
-    pub fn set_core_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_core_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.core_network_arn = input;
         self
     }
     /// The value set for [`Route::core_network_arn`](crate::types::Route::core_network_arn), if any.
     #[inline]
-    pub fn get_core_network_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_core_network_arn(&self) -> &Option<String> {
         &self.inner.core_network_arn
     }
     /// Sets [`Route::odb_network_arn`](crate::types::Route::odb_network_arn): The Amazon Resource Name (ARN) of the ODB network.
-    pub fn odb_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.odb_network_arn = ::std::option::Option::Some(input.into());
+    pub fn odb_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.odb_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Route::odb_network_arn`](crate::types::Route::odb_network_arn).
     #[inline]
-    pub fn set_odb_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_odb_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.odb_network_arn = input;
         self
     }
     /// The value set for [`Route::odb_network_arn`](crate::types::Route::odb_network_arn), if any.
     #[inline]
-    pub fn get_odb_network_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_odb_network_arn(&self) -> &Option<String> {
         &self.inner.odb_network_arn
     }
     /// Sets [`Route::ip_address`](crate::types::Route::ip_address): The next hop IP address for routes propagated by VPC Route Server into VPC route tables.
-    pub fn ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_address = ::std::option::Option::Some(input.into());
+    pub fn ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`Route::ip_address`](crate::types::Route::ip_address).
     #[inline]
-    pub fn set_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.ip_address = input;
         self
     }
     /// The value set for [`Route::ip_address`](crate::types::Route::ip_address), if any.
     #[inline]
-    pub fn get_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_address(&self) -> &Option<String> {
         &self.inner.ip_address
     }
     /// Builds the [`Route`]; it has no required members, so this cannot fail.
@@ -583,103 +447,69 @@ impl RouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for Route {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "destinationCidrBlock" => {
-                    value.destination_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr_block = Some(String::from(child.text()));
                 }
                 "destinationIpv6CidrBlock" => {
-                    value.destination_ipv6_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_ipv6_cidr_block = Some(String::from(child.text()));
                 }
                 "destinationPrefixListId" => {
-                    value.destination_prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_prefix_list_id = Some(String::from(child.text()));
                 }
                 "egressOnlyInternetGatewayId" => {
-                    value.egress_only_internet_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.egress_only_internet_gateway_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "gatewayId" => {
-                    value.gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.gateway_id = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceOwnerId" => {
-                    value.instance_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_owner_id = Some(String::from(child.text()));
                 }
                 "natGatewayId" => {
-                    value.nat_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.nat_gateway_id = Some(String::from(child.text()));
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "localGatewayId" => {
-                    value.local_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_gateway_id = Some(String::from(child.text()));
                 }
                 "carrierGatewayId" => {
-                    value.carrier_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.carrier_gateway_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "origin" => {
-                    value.origin = ::std::option::Option::Some(
-                        crate::types::RouteOrigin::from(child.text()),
-                    );
+                    value.origin = Some(crate::types::RouteOrigin::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::RouteState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::RouteState::from(child.text()));
                 }
                 "vpcPeeringConnectionId" => {
-                    value.vpc_peering_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_peering_connection_id = Some(String::from(child.text()));
                 }
                 "coreNetworkArn" => {
-                    value.core_network_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.core_network_arn = Some(String::from(child.text()));
                 }
                 "odbNetworkArn" => {
-                    value.odb_network_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.odb_network_arn = Some(String::from(child.text()));
                 }
                 "ipAddress" => {
-                    value.ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_address = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

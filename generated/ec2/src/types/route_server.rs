@@ -12,54 +12,47 @@
 /// - Internet gateway route tables
 ///
 /// Route server does not support route tables associated with virtual private gateways. To propagate routes into a transit gateway route table, use [Transit Gateway Connect](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-connect.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServer {
     /// The unique identifier of the route server.
-    pub route_server_id: ::std::option::Option<::std::string::String>,
+    pub route_server_id: Option<String>,
     /// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance. Valid values are from 1 to 4294967295. We recommend using a private ASN in the 64512–65534 (16-bit ASN) or 4200000000–4294967294 (32-bit ASN) range.
-    pub amazon_side_asn: ::std::option::Option<i64>,
+    pub amazon_side_asn: Option<i64>,
     /// The current state of the route server.
-    pub state: ::std::option::Option<crate::types::RouteServerState>,
+    pub state: Option<crate::types::RouteServerState>,
     /// Any tags assigned to the route server.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The current state of route persistence for the route server.
-    pub persist_routes_state: ::std::option::Option<
-        crate::types::RouteServerPersistRoutesState,
-    >,
+    pub persist_routes_state: Option<crate::types::RouteServerPersistRoutesState>,
     /// The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB. Value must be in the range of 1-5. The default value is 1. Only valid if `persistRoutesState` is 'enabled'.
     ///
     /// If you set the duration to 1 minute, then when your network appliance re-establishes BGP with route server, it has 1 minute to relearn it's adjacent network and advertise those routes to route server before route server resumes normal functionality. In most cases, 1 minute is probably sufficient. If, however, you have concerns that your BGP network may not be capable of fully re-establishing and re-learning everything in 1 minute, you can increase the duration up to 5 minutes.
-    pub persist_routes_duration: ::std::option::Option<i64>,
+    pub persist_routes_duration: Option<i64>,
     /// Indicates whether SNS notifications are enabled for the route server. Enabling SNS notifications persists BGP status changes to an SNS topic provisioned by Amazon Web Services.
-    pub sns_notifications_enabled: ::std::option::Option<bool>,
+    pub sns_notifications_enabled: Option<bool>,
     /// The ARN of the SNS topic where notifications are published.
-    pub sns_topic_arn: ::std::option::Option<::std::string::String>,
+    pub sns_topic_arn: Option<String>,
 }
 impl RouteServer {
     /// Starts building a [`RouteServer`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerBuilder {
-        <crate::types::builders::RouteServerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerBuilder as Default>::default()
     }
     /// The `RouteServerId` member, when set.
     #[inline]
-    pub fn route_server_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_id(&self) -> Option<&str> {
         self.route_server_id.as_deref()
     }
     /// The `AmazonSideAsn` member, when set.
     #[inline]
-    pub fn amazon_side_asn(&self) -> ::std::option::Option<i64> {
+    pub fn amazon_side_asn(&self) -> Option<i64> {
         self.amazon_side_asn
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::RouteServerState> {
+    pub fn state(&self) -> Option<&crate::types::RouteServerState> {
         self.state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,91 +64,77 @@ impl RouteServer {
     #[inline]
     pub fn persist_routes_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPersistRoutesState> {
+    ) -> Option<&crate::types::RouteServerPersistRoutesState> {
         self.persist_routes_state.as_ref()
     }
     /// The `PersistRoutesDuration` member, when set.
     #[inline]
-    pub fn persist_routes_duration(&self) -> ::std::option::Option<i64> {
+    pub fn persist_routes_duration(&self) -> Option<i64> {
         self.persist_routes_duration
     }
     /// The `SnsNotificationsEnabled` member, when set.
     #[inline]
-    pub fn sns_notifications_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn sns_notifications_enabled(&self) -> Option<bool> {
         self.sns_notifications_enabled
     }
     /// The `SnsTopicArn` member, when set.
     #[inline]
-    pub fn sns_topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn sns_topic_arn(&self) -> Option<&str> {
         self.sns_topic_arn.as_deref()
     }
 }
 /// A builder for [`RouteServer`](crate::types::RouteServer); start one with `RouteServer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerBuilder {
     inner: crate::types::RouteServer,
 }
 impl RouteServerBuilder {
     /// Sets [`RouteServer::route_server_id`](crate::types::RouteServer::route_server_id): The unique identifier of the route server.
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServer::route_server_id`](crate::types::RouteServer::route_server_id).
     #[inline]
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_id = input;
         self
     }
     /// The value set for [`RouteServer::route_server_id`](crate::types::RouteServer::route_server_id), if any.
     #[inline]
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         &self.inner.route_server_id
     }
     /// Sets [`RouteServer::amazon_side_asn`](crate::types::RouteServer::amazon_side_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.
     pub fn amazon_side_asn(mut self, input: i64) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
+        self.inner.amazon_side_asn = Some(input);
         self
     }
     /// Sets or clears [`RouteServer::amazon_side_asn`](crate::types::RouteServer::amazon_side_asn).
     #[inline]
-    pub fn set_amazon_side_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_amazon_side_asn(mut self, input: Option<i64>) -> Self {
         self.inner.amazon_side_asn = input;
         self
     }
     /// The value set for [`RouteServer::amazon_side_asn`](crate::types::RouteServer::amazon_side_asn), if any.
     #[inline]
-    pub fn get_amazon_side_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_amazon_side_asn(&self) -> &Option<i64> {
         &self.inner.amazon_side_asn
     }
     /// Sets [`RouteServer::state`](crate::types::RouteServer::state): The current state of the route server.
     pub fn state(mut self, input: crate::types::RouteServerState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`RouteServer::state`](crate::types::RouteServer::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::RouteServerState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::RouteServerState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`RouteServer::state`](crate::types::RouteServer::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::RouteServerState> {
+    pub fn get_state(&self) -> &Option<crate::types::RouteServerState> {
         &self.inner.state
     }
     /// Appends one item to [`RouteServer::tags`](crate::types::RouteServer::tags): Any tags assigned to the route server.
@@ -167,18 +146,13 @@ impl RouteServerBuilder {
     }
     /// Sets or clears [`RouteServer::tags`](crate::types::RouteServer::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`RouteServer::tags`](crate::types::RouteServer::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`RouteServer::persist_routes_state`](crate::types::RouteServer::persist_routes_state): The current state of route persistence for the route server.
@@ -186,14 +160,14 @@ impl RouteServerBuilder {
         mut self,
         input: crate::types::RouteServerPersistRoutesState,
     ) -> Self {
-        self.inner.persist_routes_state = ::std::option::Option::Some(input);
+        self.inner.persist_routes_state = Some(input);
         self
     }
     /// Sets or clears [`RouteServer::persist_routes_state`](crate::types::RouteServer::persist_routes_state).
     #[inline]
     pub fn set_persist_routes_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPersistRoutesState>,
+        input: Option<crate::types::RouteServerPersistRoutesState>,
     ) -> Self {
         self.inner.persist_routes_state = input;
         self
@@ -202,67 +176,55 @@ impl RouteServerBuilder {
     #[inline]
     pub fn get_persist_routes_state(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPersistRoutesState> {
+    ) -> &Option<crate::types::RouteServerPersistRoutesState> {
         &self.inner.persist_routes_state
     }
     /// Sets [`RouteServer::persist_routes_duration`](crate::types::RouteServer::persist_routes_duration): The number of minutes a route server will wait after BGP is re-established to unpersist the routes in the FIB and RIB.
     pub fn persist_routes_duration(mut self, input: i64) -> Self {
-        self.inner.persist_routes_duration = ::std::option::Option::Some(input);
+        self.inner.persist_routes_duration = Some(input);
         self
     }
     /// Sets or clears [`RouteServer::persist_routes_duration`](crate::types::RouteServer::persist_routes_duration).
     #[inline]
-    pub fn set_persist_routes_duration(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_persist_routes_duration(mut self, input: Option<i64>) -> Self {
         self.inner.persist_routes_duration = input;
         self
     }
     /// The value set for [`RouteServer::persist_routes_duration`](crate::types::RouteServer::persist_routes_duration), if any.
     #[inline]
-    pub fn get_persist_routes_duration(&self) -> &::std::option::Option<i64> {
+    pub fn get_persist_routes_duration(&self) -> &Option<i64> {
         &self.inner.persist_routes_duration
     }
     /// Sets [`RouteServer::sns_notifications_enabled`](crate::types::RouteServer::sns_notifications_enabled): Indicates whether SNS notifications are enabled for the route server.
     pub fn sns_notifications_enabled(mut self, input: bool) -> Self {
-        self.inner.sns_notifications_enabled = ::std::option::Option::Some(input);
+        self.inner.sns_notifications_enabled = Some(input);
         self
     }
     /// Sets or clears [`RouteServer::sns_notifications_enabled`](crate::types::RouteServer::sns_notifications_enabled).
     #[inline]
-    pub fn set_sns_notifications_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_sns_notifications_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.sns_notifications_enabled = input;
         self
     }
     /// The value set for [`RouteServer::sns_notifications_enabled`](crate::types::RouteServer::sns_notifications_enabled), if any.
     #[inline]
-    pub fn get_sns_notifications_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_sns_notifications_enabled(&self) -> &Option<bool> {
         &self.inner.sns_notifications_enabled
     }
     /// Sets [`RouteServer::sns_topic_arn`](crate::types::RouteServer::sns_topic_arn): The ARN of the SNS topic where notifications are published.
-    pub fn sns_topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sns_topic_arn = ::std::option::Option::Some(input.into());
+    pub fn sns_topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.sns_topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServer::sns_topic_arn`](crate::types::RouteServer::sns_topic_arn).
     #[inline]
-    pub fn set_sns_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sns_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.sns_topic_arn = input;
         self
     }
     /// The value set for [`RouteServer::sns_topic_arn`](crate::types::RouteServer::sns_topic_arn), if any.
     #[inline]
-    pub fn get_sns_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sns_topic_arn(&self) -> &Option<String> {
         &self.inner.sns_topic_arn
     }
     /// Builds the [`RouteServer`]; it has no required members, so this cannot fail.
@@ -274,29 +236,27 @@ impl RouteServerBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServer {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerId" => {
-                    value.route_server_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_id = Some(String::from(child.text()));
                 }
                 "amazonSideAsn" => {
-                    value.amazon_side_asn = ::std::option::Option::Some(
+                    value.amazon_side_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "RouteServer")?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::RouteServerState::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -304,30 +264,26 @@ impl ::awsgen_runtime::xml::FromXml for RouteServer {
                     );
                 }
                 "persistRoutesState" => {
-                    value.persist_routes_state = ::std::option::Option::Some(
+                    value.persist_routes_state = Some(
                         crate::types::RouteServerPersistRoutesState::from(child.text()),
                     );
                 }
                 "persistRoutesDuration" => {
-                    value.persist_routes_duration = ::std::option::Option::Some(
+                    value.persist_routes_duration = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "RouteServer")?,
                     );
                 }
                 "snsNotificationsEnabled" => {
-                    value.sns_notifications_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.sns_notifications_enabled = Some(child.text() == "true");
                 }
                 "snsTopicArn" => {
-                    value.sns_topic_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.sns_topic_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,119 +4,93 @@
 /// Describes the association between a route server and a VPC.
 ///
 /// A route server association is the connection established between a route server and a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerAssociation {
     /// The ID of the associated route server.
-    pub route_server_id: ::std::option::Option<::std::string::String>,
+    pub route_server_id: Option<String>,
     /// The ID of the associated VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The current state of the association.
-    pub state: ::std::option::Option<crate::types::RouteServerAssociationState>,
+    pub state: Option<crate::types::RouteServerAssociationState>,
 }
 impl RouteServerAssociation {
     /// Starts building a [`RouteServerAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerAssociationBuilder {
-        <crate::types::builders::RouteServerAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerAssociationBuilder as Default>::default()
     }
     /// The `RouteServerId` member, when set.
     #[inline]
-    pub fn route_server_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_id(&self) -> Option<&str> {
         self.route_server_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::RouteServerAssociationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`RouteServerAssociation`](crate::types::RouteServerAssociation); start one with `RouteServerAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerAssociationBuilder {
     inner: crate::types::RouteServerAssociation,
 }
 impl RouteServerAssociationBuilder {
     /// Sets [`RouteServerAssociation::route_server_id`](crate::types::RouteServerAssociation::route_server_id): The ID of the associated route server.
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerAssociation::route_server_id`](crate::types::RouteServerAssociation::route_server_id).
     #[inline]
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_id = input;
         self
     }
     /// The value set for [`RouteServerAssociation::route_server_id`](crate::types::RouteServerAssociation::route_server_id), if any.
     #[inline]
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         &self.inner.route_server_id
     }
     /// Sets [`RouteServerAssociation::vpc_id`](crate::types::RouteServerAssociation::vpc_id): The ID of the associated VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerAssociation::vpc_id`](crate::types::RouteServerAssociation::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`RouteServerAssociation::vpc_id`](crate::types::RouteServerAssociation::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`RouteServerAssociation::state`](crate::types::RouteServerAssociation::state): The current state of the association.
     pub fn state(mut self, input: crate::types::RouteServerAssociationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`RouteServerAssociation::state`](crate::types::RouteServerAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerAssociationState>,
+        input: Option<crate::types::RouteServerAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`RouteServerAssociation::state`](crate::types::RouteServerAssociation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerAssociationState> {
+    pub fn get_state(&self) -> &Option<crate::types::RouteServerAssociationState> {
         &self.inner.state
     }
     /// Builds the [`RouteServerAssociation`]; it has no required members, so this cannot fail.
@@ -128,28 +102,24 @@ impl RouteServerAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerId" => {
-                    value.route_server_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::RouteServerAssociationState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The current status of Bidirectional Forwarding Detection (BFD) for a BGP session.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerBfdStatus {
     /// The operational status of the BFD session.
-    pub status: ::std::option::Option<crate::types::RouteServerBfdState>,
+    pub status: Option<crate::types::RouteServerBfdState>,
 }
 impl RouteServerBfdStatus {
     /// Starts building a [`RouteServerBfdStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerBfdStatusBuilder {
-        <crate::types::builders::RouteServerBfdStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerBfdStatusBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::RouteServerBfdState> {
+    pub fn status(&self) -> Option<&crate::types::RouteServerBfdState> {
         self.status.as_ref()
     }
 }
 /// A builder for [`RouteServerBfdStatus`](crate::types::RouteServerBfdStatus); start one with `RouteServerBfdStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerBfdStatusBuilder {
     inner: crate::types::RouteServerBfdStatus,
 }
 impl RouteServerBfdStatusBuilder {
     /// Sets [`RouteServerBfdStatus::status`](crate::types::RouteServerBfdStatus::status): The operational status of the BFD session.
     pub fn status(mut self, input: crate::types::RouteServerBfdState) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`RouteServerBfdStatus::status`](crate::types::RouteServerBfdStatus::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerBfdState>,
+        input: Option<crate::types::RouteServerBfdState>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`RouteServerBfdStatus::status`](crate::types::RouteServerBfdStatus::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerBfdState> {
+    pub fn get_status(&self) -> &Option<crate::types::RouteServerBfdState> {
         &self.inner.status
     }
     /// Builds the [`RouteServerBfdStatus`]; it has no required members, so this cannot fail.
@@ -66,15 +54,15 @@ impl RouteServerBfdStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerBfdStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = ::std::option::Option::Some(
+                value.status = Some(
                     crate::types::RouteServerBfdState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The BGP configuration options for a route server peer.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerBgpOptions {
     /// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance. Valid values are from 1 to 4294967295. We recommend using a private ASN in the 64512–65534 (16-bit ASN) or 4200000000–4294967294 (32-bit ASN) range.
-    pub peer_asn: ::std::option::Option<i64>,
+    pub peer_asn: Option<i64>,
     /// The liveness detection protocol used for the BGP peer.
     ///
     /// The requested liveness detection protocol for the BGP peer.
@@ -20,54 +15,47 @@ pub struct RouteServerBgpOptions {
     /// - `bfd`: An additional Bidirectional Forwarding Detection (BFD) protocol ([RFC5880](https://www.rfc-editor.org/rfc/rfc5880)) that enables fast failover by using more sensitive liveness detection.
     ///
     /// Defaults to `bgp-keepalive`.
-    pub peer_liveness_detection: ::std::option::Option<
-        crate::types::RouteServerPeerLivenessMode,
-    >,
+    pub peer_liveness_detection: Option<crate::types::RouteServerPeerLivenessMode>,
 }
 impl RouteServerBgpOptions {
     /// Starts building a [`RouteServerBgpOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerBgpOptionsBuilder {
-        <crate::types::builders::RouteServerBgpOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerBgpOptionsBuilder as Default>::default()
     }
     /// The `PeerAsn` member, when set.
     #[inline]
-    pub fn peer_asn(&self) -> ::std::option::Option<i64> {
+    pub fn peer_asn(&self) -> Option<i64> {
         self.peer_asn
     }
     /// The `PeerLivenessDetection` member, when set.
     #[inline]
     pub fn peer_liveness_detection(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPeerLivenessMode> {
+    ) -> Option<&crate::types::RouteServerPeerLivenessMode> {
         self.peer_liveness_detection.as_ref()
     }
 }
 /// A builder for [`RouteServerBgpOptions`](crate::types::RouteServerBgpOptions); start one with `RouteServerBgpOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerBgpOptionsBuilder {
     inner: crate::types::RouteServerBgpOptions,
 }
 impl RouteServerBgpOptionsBuilder {
     /// Sets [`RouteServerBgpOptions::peer_asn`](crate::types::RouteServerBgpOptions::peer_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.
     pub fn peer_asn(mut self, input: i64) -> Self {
-        self.inner.peer_asn = ::std::option::Option::Some(input);
+        self.inner.peer_asn = Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpOptions::peer_asn`](crate::types::RouteServerBgpOptions::peer_asn).
     #[inline]
-    pub fn set_peer_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_peer_asn(mut self, input: Option<i64>) -> Self {
         self.inner.peer_asn = input;
         self
     }
     /// The value set for [`RouteServerBgpOptions::peer_asn`](crate::types::RouteServerBgpOptions::peer_asn), if any.
     #[inline]
-    pub fn get_peer_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_peer_asn(&self) -> &Option<i64> {
         &self.inner.peer_asn
     }
     /// Sets [`RouteServerBgpOptions::peer_liveness_detection`](crate::types::RouteServerBgpOptions::peer_liveness_detection): The liveness detection protocol used for the BGP peer.
@@ -75,14 +63,14 @@ impl RouteServerBgpOptionsBuilder {
         mut self,
         input: crate::types::RouteServerPeerLivenessMode,
     ) -> Self {
-        self.inner.peer_liveness_detection = ::std::option::Option::Some(input);
+        self.inner.peer_liveness_detection = Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpOptions::peer_liveness_detection`](crate::types::RouteServerBgpOptions::peer_liveness_detection).
     #[inline]
     pub fn set_peer_liveness_detection(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPeerLivenessMode>,
+        input: Option<crate::types::RouteServerPeerLivenessMode>,
     ) -> Self {
         self.inner.peer_liveness_detection = input;
         self
@@ -91,7 +79,7 @@ impl RouteServerBgpOptionsBuilder {
     #[inline]
     pub fn get_peer_liveness_detection(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPeerLivenessMode> {
+    ) -> &Option<crate::types::RouteServerPeerLivenessMode> {
         &self.inner.peer_liveness_detection
     }
     /// Builds the [`RouteServerBgpOptions`]; it has no required members, so this cannot fail.
@@ -103,25 +91,25 @@ impl RouteServerBgpOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerBgpOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "peerAsn" => {
-                    value.peer_asn = ::std::option::Option::Some(
+                    value.peer_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "RouteServerBgpOptions")?,
                     );
                 }
                 "peerLivenessDetection" => {
-                    value.peer_liveness_detection = ::std::option::Option::Some(
+                    value.peer_liveness_detection = Some(
                         crate::types::RouteServerPeerLivenessMode::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,72 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The BGP configuration options requested for a route server peer.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerBgpOptionsRequest {
     /// The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance. Valid values are from 1 to 4294967295. We recommend using a private ASN in the 64512–65534 (16-bit ASN) or 4200000000–4294967294 (32-bit ASN) range.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub peer_asn: ::std::option::Option<i64>,
+    pub peer_asn: Option<i64>,
     /// The requested liveness detection protocol for the BGP peer.
     ///
     /// - `bgp-keepalive`: The standard BGP keep alive mechanism ([RFC4271](https://www.rfc-editor.org/rfc/rfc4271#page-21)) that is stable but may take longer to fail-over in cases of network impact or router failure.
     /// - `bfd`: An additional Bidirectional Forwarding Detection (BFD) protocol ([RFC5880](https://www.rfc-editor.org/rfc/rfc5880)) that enables fast failover by using more sensitive liveness detection.
     ///
     /// Defaults to `bgp-keepalive`.
-    pub peer_liveness_detection: ::std::option::Option<
-        crate::types::RouteServerPeerLivenessMode,
-    >,
+    pub peer_liveness_detection: Option<crate::types::RouteServerPeerLivenessMode>,
 }
 impl RouteServerBgpOptionsRequest {
     /// Starts building a [`RouteServerBgpOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerBgpOptionsRequestBuilder {
-        <crate::types::builders::RouteServerBgpOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerBgpOptionsRequestBuilder as Default>::default()
     }
     /// The `PeerAsn` member, when set.
     #[inline]
-    pub fn peer_asn(&self) -> ::std::option::Option<i64> {
+    pub fn peer_asn(&self) -> Option<i64> {
         self.peer_asn
     }
     /// The `PeerLivenessDetection` member, when set.
     #[inline]
     pub fn peer_liveness_detection(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPeerLivenessMode> {
+    ) -> Option<&crate::types::RouteServerPeerLivenessMode> {
         self.peer_liveness_detection.as_ref()
     }
 }
 /// A builder for [`RouteServerBgpOptionsRequest`](crate::types::RouteServerBgpOptionsRequest); start one with `RouteServerBgpOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerBgpOptionsRequestBuilder {
     inner: crate::types::RouteServerBgpOptionsRequest,
 }
 impl RouteServerBgpOptionsRequestBuilder {
     /// Sets [`RouteServerBgpOptionsRequest::peer_asn`](crate::types::RouteServerBgpOptionsRequest::peer_asn): The Border Gateway Protocol (BGP) Autonomous System Number (ASN) for the appliance.
     pub fn peer_asn(mut self, input: i64) -> Self {
-        self.inner.peer_asn = ::std::option::Option::Some(input);
+        self.inner.peer_asn = Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpOptionsRequest::peer_asn`](crate::types::RouteServerBgpOptionsRequest::peer_asn).
     #[inline]
-    pub fn set_peer_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_peer_asn(mut self, input: Option<i64>) -> Self {
         self.inner.peer_asn = input;
         self
     }
     /// The value set for [`RouteServerBgpOptionsRequest::peer_asn`](crate::types::RouteServerBgpOptionsRequest::peer_asn), if any.
     #[inline]
-    pub fn get_peer_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_peer_asn(&self) -> &Option<i64> {
         &self.inner.peer_asn
     }
     /// Sets [`RouteServerBgpOptionsRequest::peer_liveness_detection`](crate::types::RouteServerBgpOptionsRequest::peer_liveness_detection): The requested liveness detection protocol for the BGP peer.
@@ -75,14 +63,14 @@ impl RouteServerBgpOptionsRequestBuilder {
         mut self,
         input: crate::types::RouteServerPeerLivenessMode,
     ) -> Self {
-        self.inner.peer_liveness_detection = ::std::option::Option::Some(input);
+        self.inner.peer_liveness_detection = Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpOptionsRequest::peer_liveness_detection`](crate::types::RouteServerBgpOptionsRequest::peer_liveness_detection).
     #[inline]
     pub fn set_peer_liveness_detection(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPeerLivenessMode>,
+        input: Option<crate::types::RouteServerPeerLivenessMode>,
     ) -> Self {
         self.inner.peer_liveness_detection = input;
         self
@@ -91,37 +79,37 @@ impl RouteServerBgpOptionsRequestBuilder {
     #[inline]
     pub fn get_peer_liveness_detection(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPeerLivenessMode> {
+    ) -> &Option<crate::types::RouteServerPeerLivenessMode> {
         &self.inner.peer_liveness_detection
     }
     /// Builds the [`RouteServerBgpOptionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RouteServerBgpOptionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.peer_asn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RouteServerBgpOptionsRequest",
                 member: "peer_asn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RouteServerBgpOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.peer_asn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.peer_asn {
             body.member("PeerAsn", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.peer_liveness_detection {
+        if let Some(value) = &self.peer_liveness_detection {
             body.member("PeerLivenessDetection", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The current status of a BGP session.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerBgpStatus {
     /// The operational status of the BGP session. The status enables you to monitor session liveness if you lack monitoring on your router/appliance.
-    pub status: ::std::option::Option<crate::types::RouteServerBgpState>,
+    pub status: Option<crate::types::RouteServerBgpState>,
 }
 impl RouteServerBgpStatus {
     /// Starts building a [`RouteServerBgpStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerBgpStatusBuilder {
-        <crate::types::builders::RouteServerBgpStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerBgpStatusBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::RouteServerBgpState> {
+    pub fn status(&self) -> Option<&crate::types::RouteServerBgpState> {
         self.status.as_ref()
     }
 }
 /// A builder for [`RouteServerBgpStatus`](crate::types::RouteServerBgpStatus); start one with `RouteServerBgpStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerBgpStatusBuilder {
     inner: crate::types::RouteServerBgpStatus,
 }
 impl RouteServerBgpStatusBuilder {
     /// Sets [`RouteServerBgpStatus::status`](crate::types::RouteServerBgpStatus::status): The operational status of the BGP session.
     pub fn status(mut self, input: crate::types::RouteServerBgpState) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`RouteServerBgpStatus::status`](crate::types::RouteServerBgpStatus::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerBgpState>,
+        input: Option<crate::types::RouteServerBgpState>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`RouteServerBgpStatus::status`](crate::types::RouteServerBgpStatus::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerBgpState> {
+    pub fn get_status(&self) -> &Option<crate::types::RouteServerBgpState> {
         &self.inner.status
     }
     /// Builds the [`RouteServerBgpStatus`]; it has no required members, so this cannot fail.
@@ -66,15 +54,15 @@ impl RouteServerBgpStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerBgpStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = ::std::option::Option::Some(
+                value.status = Some(
                     crate::types::RouteServerBgpState::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

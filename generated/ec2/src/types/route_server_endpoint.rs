@@ -4,79 +4,72 @@
 /// Describes a route server endpoint and its properties.
 ///
 /// A route server endpoint is an Amazon Web Services-managed component inside a subnet that facilitates [BGP (Border Gateway Protocol)](https://en.wikipedia.org/wiki/Border_Gateway_Protocol) connections between your route server and your BGP peers.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerEndpoint {
     /// The ID of the route server associated with this endpoint.
-    pub route_server_id: ::std::option::Option<::std::string::String>,
+    pub route_server_id: Option<String>,
     /// The unique identifier of the route server endpoint.
-    pub route_server_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub route_server_endpoint_id: Option<String>,
     /// The ID of the VPC containing the endpoint.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the subnet to place the route server endpoint into.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the Elastic network interface for the endpoint.
-    pub eni_id: ::std::option::Option<::std::string::String>,
+    pub eni_id: Option<String>,
     /// The IP address of the Elastic network interface for the endpoint.
-    pub eni_address: ::std::option::Option<::std::string::String>,
+    pub eni_address: Option<String>,
     /// The current state of the route server endpoint.
-    pub state: ::std::option::Option<crate::types::RouteServerEndpointState>,
+    pub state: Option<crate::types::RouteServerEndpointState>,
     /// The reason for any failure in endpoint creation or operation.
-    pub failure_reason: ::std::option::Option<::std::string::String>,
+    pub failure_reason: Option<String>,
     /// Any tags assigned to the route server endpoint.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl RouteServerEndpoint {
     /// Starts building a [`RouteServerEndpoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerEndpointBuilder {
-        <crate::types::builders::RouteServerEndpointBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerEndpointBuilder as Default>::default()
     }
     /// The `RouteServerId` member, when set.
     #[inline]
-    pub fn route_server_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_id(&self) -> Option<&str> {
         self.route_server_id.as_deref()
     }
     /// The `RouteServerEndpointId` member, when set.
     #[inline]
-    pub fn route_server_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_endpoint_id(&self) -> Option<&str> {
         self.route_server_endpoint_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `EniId` member, when set.
     #[inline]
-    pub fn eni_id(&self) -> ::std::option::Option<&str> {
+    pub fn eni_id(&self) -> Option<&str> {
         self.eni_id.as_deref()
     }
     /// The `EniAddress` member, when set.
     #[inline]
-    pub fn eni_address(&self) -> ::std::option::Option<&str> {
+    pub fn eni_address(&self) -> Option<&str> {
         self.eni_address.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerEndpointState> {
+    pub fn state(&self) -> Option<&crate::types::RouteServerEndpointState> {
         self.state.as_ref()
     }
     /// The `FailureReason` member, when set.
     #[inline]
-    pub fn failure_reason(&self) -> ::std::option::Option<&str> {
+    pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -86,191 +79,140 @@ impl RouteServerEndpoint {
     }
 }
 /// A builder for [`RouteServerEndpoint`](crate::types::RouteServerEndpoint); start one with `RouteServerEndpoint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerEndpointBuilder {
     inner: crate::types::RouteServerEndpoint,
 }
 impl RouteServerEndpointBuilder {
     /// Sets [`RouteServerEndpoint::route_server_id`](crate::types::RouteServerEndpoint::route_server_id): The ID of the route server associated with this endpoint.
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerEndpoint::route_server_id`](crate::types::RouteServerEndpoint::route_server_id).
     #[inline]
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_id = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::route_server_id`](crate::types::RouteServerEndpoint::route_server_id), if any.
     #[inline]
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         &self.inner.route_server_id
     }
     /// Sets [`RouteServerEndpoint::route_server_endpoint_id`](crate::types::RouteServerEndpoint::route_server_endpoint_id): The unique identifier of the route server endpoint.
-    pub fn route_server_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerEndpoint::route_server_endpoint_id`](crate::types::RouteServerEndpoint::route_server_endpoint_id).
     #[inline]
-    pub fn set_route_server_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_endpoint_id = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::route_server_endpoint_id`](crate::types::RouteServerEndpoint::route_server_endpoint_id), if any.
     #[inline]
-    pub fn get_route_server_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_endpoint_id(&self) -> &Option<String> {
         &self.inner.route_server_endpoint_id
     }
     /// Sets [`RouteServerEndpoint::vpc_id`](crate::types::RouteServerEndpoint::vpc_id): The ID of the VPC containing the endpoint.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerEndpoint::vpc_id`](crate::types::RouteServerEndpoint::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::vpc_id`](crate::types::RouteServerEndpoint::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`RouteServerEndpoint::subnet_id`](crate::types::RouteServerEndpoint::subnet_id): The ID of the subnet to place the route server endpoint into.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerEndpoint::subnet_id`](crate::types::RouteServerEndpoint::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::subnet_id`](crate::types::RouteServerEndpoint::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`RouteServerEndpoint::eni_id`](crate::types::RouteServerEndpoint::eni_id): The ID of the Elastic network interface for the endpoint.
-    pub fn eni_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.eni_id = ::std::option::Option::Some(input.into());
+    pub fn eni_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.eni_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerEndpoint::eni_id`](crate::types::RouteServerEndpoint::eni_id).
     #[inline]
-    pub fn set_eni_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_eni_id(mut self, input: Option<String>) -> Self {
         self.inner.eni_id = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::eni_id`](crate::types::RouteServerEndpoint::eni_id), if any.
     #[inline]
-    pub fn get_eni_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_eni_id(&self) -> &Option<String> {
         &self.inner.eni_id
     }
     /// Sets [`RouteServerEndpoint::eni_address`](crate::types::RouteServerEndpoint::eni_address): The IP address of the Elastic network interface for the endpoint.
-    pub fn eni_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.eni_address = ::std::option::Option::Some(input.into());
+    pub fn eni_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.eni_address = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerEndpoint::eni_address`](crate::types::RouteServerEndpoint::eni_address).
     #[inline]
-    pub fn set_eni_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_eni_address(mut self, input: Option<String>) -> Self {
         self.inner.eni_address = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::eni_address`](crate::types::RouteServerEndpoint::eni_address), if any.
     #[inline]
-    pub fn get_eni_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_eni_address(&self) -> &Option<String> {
         &self.inner.eni_address
     }
     /// Sets [`RouteServerEndpoint::state`](crate::types::RouteServerEndpoint::state): The current state of the route server endpoint.
     pub fn state(mut self, input: crate::types::RouteServerEndpointState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`RouteServerEndpoint::state`](crate::types::RouteServerEndpoint::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerEndpointState>,
+        input: Option<crate::types::RouteServerEndpointState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::state`](crate::types::RouteServerEndpoint::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerEndpointState> {
+    pub fn get_state(&self) -> &Option<crate::types::RouteServerEndpointState> {
         &self.inner.state
     }
     /// Sets [`RouteServerEndpoint::failure_reason`](crate::types::RouteServerEndpoint::failure_reason): The reason for any failure in endpoint creation or operation.
-    pub fn failure_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input.into());
+    pub fn failure_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_reason = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerEndpoint::failure_reason`](crate::types::RouteServerEndpoint::failure_reason).
     #[inline]
-    pub fn set_failure_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_reason(mut self, input: Option<String>) -> Self {
         self.inner.failure_reason = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::failure_reason`](crate::types::RouteServerEndpoint::failure_reason), if any.
     #[inline]
-    pub fn get_failure_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_reason(&self) -> &Option<String> {
         &self.inner.failure_reason
     }
     /// Appends one item to [`RouteServerEndpoint::tags`](crate::types::RouteServerEndpoint::tags): Any tags assigned to the route server endpoint.
@@ -282,18 +224,13 @@ impl RouteServerEndpointBuilder {
     }
     /// Sets or clears [`RouteServerEndpoint::tags`](crate::types::RouteServerEndpoint::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`RouteServerEndpoint::tags`](crate::types::RouteServerEndpoint::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`RouteServerEndpoint`]; it has no required members, so this cannot fail.
@@ -305,52 +242,38 @@ impl RouteServerEndpointBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerEndpoint {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerId" => {
-                    value.route_server_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_id = Some(String::from(child.text()));
                 }
                 "routeServerEndpointId" => {
-                    value.route_server_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_endpoint_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "eniId" => {
-                    value.eni_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.eni_id = Some(String::from(child.text()));
                 }
                 "eniAddress" => {
-                    value.eni_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.eni_address = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::RouteServerEndpointState::from(child.text()),
                     );
                 }
                 "failureReason" => {
-                    value.failure_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_reason = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -360,6 +283,6 @@ impl ::awsgen_runtime::xml::FromXml for RouteServerEndpoint {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

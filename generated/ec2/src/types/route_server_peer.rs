@@ -8,118 +8,107 @@
 /// - Have an elastic network interface in the VPC
 /// - Support BGP (Border Gateway Protocol)
 /// - Can initiate BGP sessions
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerPeer {
     /// The unique identifier of the route server peer.
-    pub route_server_peer_id: ::std::option::Option<::std::string::String>,
+    pub route_server_peer_id: Option<String>,
     /// The ID of the route server endpoint associated with this peer.
-    pub route_server_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub route_server_endpoint_id: Option<String>,
     /// The ID of the route server associated with this peer.
-    pub route_server_id: ::std::option::Option<::std::string::String>,
+    pub route_server_id: Option<String>,
     /// The ID of the VPC containing the route server peer.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the subnet containing the route server peer.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The current state of the route server peer.
-    pub state: ::std::option::Option<crate::types::RouteServerPeerState>,
+    pub state: Option<crate::types::RouteServerPeerState>,
     /// The reason for any failure in peer creation or operation.
-    pub failure_reason: ::std::option::Option<::std::string::String>,
+    pub failure_reason: Option<String>,
     /// The ID of the Elastic network interface for the route server endpoint.
-    pub endpoint_eni_id: ::std::option::Option<::std::string::String>,
+    pub endpoint_eni_id: Option<String>,
     /// The IP address of the Elastic network interface for the route server endpoint.
-    pub endpoint_eni_address: ::std::option::Option<::std::string::String>,
+    pub endpoint_eni_address: Option<String>,
     /// The IPv4 address of the peer device.
-    pub peer_address: ::std::option::Option<::std::string::String>,
+    pub peer_address: Option<String>,
     /// The BGP configuration options for this peer, including ASN (Autonomous System Number) and BFD (Bidrectional Forwarding Detection) settings.
-    pub bgp_options: ::std::option::Option<crate::types::RouteServerBgpOptions>,
+    pub bgp_options: Option<crate::types::RouteServerBgpOptions>,
     /// The current status of the BGP session with this peer.
-    pub bgp_status: ::std::option::Option<crate::types::RouteServerBgpStatus>,
+    pub bgp_status: Option<crate::types::RouteServerBgpStatus>,
     /// The current status of the BFD session with this peer.
-    pub bfd_status: ::std::option::Option<crate::types::RouteServerBfdStatus>,
+    pub bfd_status: Option<crate::types::RouteServerBfdStatus>,
     /// Any tags assigned to the route server peer.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl RouteServerPeer {
     /// Starts building a [`RouteServerPeer`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerPeerBuilder {
-        <crate::types::builders::RouteServerPeerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerPeerBuilder as Default>::default()
     }
     /// The `RouteServerPeerId` member, when set.
     #[inline]
-    pub fn route_server_peer_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_peer_id(&self) -> Option<&str> {
         self.route_server_peer_id.as_deref()
     }
     /// The `RouteServerEndpointId` member, when set.
     #[inline]
-    pub fn route_server_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_endpoint_id(&self) -> Option<&str> {
         self.route_server_endpoint_id.as_deref()
     }
     /// The `RouteServerId` member, when set.
     #[inline]
-    pub fn route_server_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_id(&self) -> Option<&str> {
         self.route_server_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::RouteServerPeerState> {
+    pub fn state(&self) -> Option<&crate::types::RouteServerPeerState> {
         self.state.as_ref()
     }
     /// The `FailureReason` member, when set.
     #[inline]
-    pub fn failure_reason(&self) -> ::std::option::Option<&str> {
+    pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
     /// The `EndpointEniId` member, when set.
     #[inline]
-    pub fn endpoint_eni_id(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_eni_id(&self) -> Option<&str> {
         self.endpoint_eni_id.as_deref()
     }
     /// The `EndpointEniAddress` member, when set.
     #[inline]
-    pub fn endpoint_eni_address(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_eni_address(&self) -> Option<&str> {
         self.endpoint_eni_address.as_deref()
     }
     /// The `PeerAddress` member, when set.
     #[inline]
-    pub fn peer_address(&self) -> ::std::option::Option<&str> {
+    pub fn peer_address(&self) -> Option<&str> {
         self.peer_address.as_deref()
     }
     /// The `BgpOptions` member, when set.
     #[inline]
-    pub fn bgp_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerBgpOptions> {
+    pub fn bgp_options(&self) -> Option<&crate::types::RouteServerBgpOptions> {
         self.bgp_options.as_ref()
     }
     /// The `BgpStatus` member, when set.
     #[inline]
-    pub fn bgp_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerBgpStatus> {
+    pub fn bgp_status(&self) -> Option<&crate::types::RouteServerBgpStatus> {
         self.bgp_status.as_ref()
     }
     /// The `BfdStatus` member, when set.
     #[inline]
-    pub fn bfd_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerBfdStatus> {
+    pub fn bfd_status(&self) -> Option<&crate::types::RouteServerBfdStatus> {
         self.bfd_status.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -129,302 +118,229 @@ impl RouteServerPeer {
     }
 }
 /// A builder for [`RouteServerPeer`](crate::types::RouteServerPeer); start one with `RouteServerPeer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerPeerBuilder {
     inner: crate::types::RouteServerPeer,
 }
 impl RouteServerPeerBuilder {
     /// Sets [`RouteServerPeer::route_server_peer_id`](crate::types::RouteServerPeer::route_server_peer_id): The unique identifier of the route server peer.
-    pub fn route_server_peer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_peer_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_peer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_peer_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::route_server_peer_id`](crate::types::RouteServerPeer::route_server_peer_id).
     #[inline]
-    pub fn set_route_server_peer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_peer_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_peer_id = input;
         self
     }
     /// The value set for [`RouteServerPeer::route_server_peer_id`](crate::types::RouteServerPeer::route_server_peer_id), if any.
     #[inline]
-    pub fn get_route_server_peer_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_peer_id(&self) -> &Option<String> {
         &self.inner.route_server_peer_id
     }
     /// Sets [`RouteServerPeer::route_server_endpoint_id`](crate::types::RouteServerPeer::route_server_endpoint_id): The ID of the route server endpoint associated with this peer.
-    pub fn route_server_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::route_server_endpoint_id`](crate::types::RouteServerPeer::route_server_endpoint_id).
     #[inline]
-    pub fn set_route_server_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_endpoint_id = input;
         self
     }
     /// The value set for [`RouteServerPeer::route_server_endpoint_id`](crate::types::RouteServerPeer::route_server_endpoint_id), if any.
     #[inline]
-    pub fn get_route_server_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_endpoint_id(&self) -> &Option<String> {
         &self.inner.route_server_endpoint_id
     }
     /// Sets [`RouteServerPeer::route_server_id`](crate::types::RouteServerPeer::route_server_id): The ID of the route server associated with this peer.
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::route_server_id`](crate::types::RouteServerPeer::route_server_id).
     #[inline]
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_id = input;
         self
     }
     /// The value set for [`RouteServerPeer::route_server_id`](crate::types::RouteServerPeer::route_server_id), if any.
     #[inline]
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         &self.inner.route_server_id
     }
     /// Sets [`RouteServerPeer::vpc_id`](crate::types::RouteServerPeer::vpc_id): The ID of the VPC containing the route server peer.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::vpc_id`](crate::types::RouteServerPeer::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`RouteServerPeer::vpc_id`](crate::types::RouteServerPeer::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`RouteServerPeer::subnet_id`](crate::types::RouteServerPeer::subnet_id): The ID of the subnet containing the route server peer.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::subnet_id`](crate::types::RouteServerPeer::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`RouteServerPeer::subnet_id`](crate::types::RouteServerPeer::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`RouteServerPeer::state`](crate::types::RouteServerPeer::state): The current state of the route server peer.
     pub fn state(mut self, input: crate::types::RouteServerPeerState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::state`](crate::types::RouteServerPeer::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPeerState>,
+        input: Option<crate::types::RouteServerPeerState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`RouteServerPeer::state`](crate::types::RouteServerPeer::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPeerState> {
+    pub fn get_state(&self) -> &Option<crate::types::RouteServerPeerState> {
         &self.inner.state
     }
     /// Sets [`RouteServerPeer::failure_reason`](crate::types::RouteServerPeer::failure_reason): The reason for any failure in peer creation or operation.
-    pub fn failure_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input.into());
+    pub fn failure_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_reason = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::failure_reason`](crate::types::RouteServerPeer::failure_reason).
     #[inline]
-    pub fn set_failure_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_reason(mut self, input: Option<String>) -> Self {
         self.inner.failure_reason = input;
         self
     }
     /// The value set for [`RouteServerPeer::failure_reason`](crate::types::RouteServerPeer::failure_reason), if any.
     #[inline]
-    pub fn get_failure_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_reason(&self) -> &Option<String> {
         &self.inner.failure_reason
     }
     /// Sets [`RouteServerPeer::endpoint_eni_id`](crate::types::RouteServerPeer::endpoint_eni_id): The ID of the Elastic network interface for the route server endpoint.
-    pub fn endpoint_eni_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint_eni_id = ::std::option::Option::Some(input.into());
+    pub fn endpoint_eni_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint_eni_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::endpoint_eni_id`](crate::types::RouteServerPeer::endpoint_eni_id).
     #[inline]
-    pub fn set_endpoint_eni_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_eni_id(mut self, input: Option<String>) -> Self {
         self.inner.endpoint_eni_id = input;
         self
     }
     /// The value set for [`RouteServerPeer::endpoint_eni_id`](crate::types::RouteServerPeer::endpoint_eni_id), if any.
     #[inline]
-    pub fn get_endpoint_eni_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_eni_id(&self) -> &Option<String> {
         &self.inner.endpoint_eni_id
     }
     /// Sets [`RouteServerPeer::endpoint_eni_address`](crate::types::RouteServerPeer::endpoint_eni_address): The IP address of the Elastic network interface for the route server endpoint.
-    pub fn endpoint_eni_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint_eni_address = ::std::option::Option::Some(input.into());
+    pub fn endpoint_eni_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint_eni_address = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::endpoint_eni_address`](crate::types::RouteServerPeer::endpoint_eni_address).
     #[inline]
-    pub fn set_endpoint_eni_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_eni_address(mut self, input: Option<String>) -> Self {
         self.inner.endpoint_eni_address = input;
         self
     }
     /// The value set for [`RouteServerPeer::endpoint_eni_address`](crate::types::RouteServerPeer::endpoint_eni_address), if any.
     #[inline]
-    pub fn get_endpoint_eni_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_eni_address(&self) -> &Option<String> {
         &self.inner.endpoint_eni_address
     }
     /// Sets [`RouteServerPeer::peer_address`](crate::types::RouteServerPeer::peer_address): The IPv4 address of the peer device.
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_address = ::std::option::Option::Some(input.into());
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_address = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPeer::peer_address`](crate::types::RouteServerPeer::peer_address).
     #[inline]
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.inner.peer_address = input;
         self
     }
     /// The value set for [`RouteServerPeer::peer_address`](crate::types::RouteServerPeer::peer_address), if any.
     #[inline]
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         &self.inner.peer_address
     }
     /// Sets [`RouteServerPeer::bgp_options`](crate::types::RouteServerPeer::bgp_options): The BGP configuration options for this peer, including ASN (Autonomous System Number) and BFD (Bidrectional Forwarding Detection) settings.
     pub fn bgp_options(mut self, input: crate::types::RouteServerBgpOptions) -> Self {
-        self.inner.bgp_options = ::std::option::Option::Some(input);
+        self.inner.bgp_options = Some(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::bgp_options`](crate::types::RouteServerPeer::bgp_options).
     #[inline]
     pub fn set_bgp_options(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerBgpOptions>,
+        input: Option<crate::types::RouteServerBgpOptions>,
     ) -> Self {
         self.inner.bgp_options = input;
         self
     }
     /// The value set for [`RouteServerPeer::bgp_options`](crate::types::RouteServerPeer::bgp_options), if any.
     #[inline]
-    pub fn get_bgp_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerBgpOptions> {
+    pub fn get_bgp_options(&self) -> &Option<crate::types::RouteServerBgpOptions> {
         &self.inner.bgp_options
     }
     /// Sets [`RouteServerPeer::bgp_status`](crate::types::RouteServerPeer::bgp_status): The current status of the BGP session with this peer.
     pub fn bgp_status(mut self, input: crate::types::RouteServerBgpStatus) -> Self {
-        self.inner.bgp_status = ::std::option::Option::Some(input);
+        self.inner.bgp_status = Some(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::bgp_status`](crate::types::RouteServerPeer::bgp_status).
     #[inline]
     pub fn set_bgp_status(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerBgpStatus>,
+        input: Option<crate::types::RouteServerBgpStatus>,
     ) -> Self {
         self.inner.bgp_status = input;
         self
     }
     /// The value set for [`RouteServerPeer::bgp_status`](crate::types::RouteServerPeer::bgp_status), if any.
     #[inline]
-    pub fn get_bgp_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerBgpStatus> {
+    pub fn get_bgp_status(&self) -> &Option<crate::types::RouteServerBgpStatus> {
         &self.inner.bgp_status
     }
     /// Sets [`RouteServerPeer::bfd_status`](crate::types::RouteServerPeer::bfd_status): The current status of the BFD session with this peer.
     pub fn bfd_status(mut self, input: crate::types::RouteServerBfdStatus) -> Self {
-        self.inner.bfd_status = ::std::option::Option::Some(input);
+        self.inner.bfd_status = Some(input);
         self
     }
     /// Sets or clears [`RouteServerPeer::bfd_status`](crate::types::RouteServerPeer::bfd_status).
     #[inline]
     pub fn set_bfd_status(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerBfdStatus>,
+        input: Option<crate::types::RouteServerBfdStatus>,
     ) -> Self {
         self.inner.bfd_status = input;
         self
     }
     /// The value set for [`RouteServerPeer::bfd_status`](crate::types::RouteServerPeer::bfd_status), if any.
     #[inline]
-    pub fn get_bfd_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerBfdStatus> {
+    pub fn get_bfd_status(&self) -> &Option<crate::types::RouteServerBfdStatus> {
         &self.inner.bfd_status
     }
     /// Appends one item to [`RouteServerPeer::tags`](crate::types::RouteServerPeer::tags): Any tags assigned to the route server peer.
@@ -436,18 +352,13 @@ impl RouteServerPeerBuilder {
     }
     /// Sets or clears [`RouteServerPeer::tags`](crate::types::RouteServerPeer::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`RouteServerPeer::tags`](crate::types::RouteServerPeer::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`RouteServerPeer`]; it has no required members, so this cannot fail.
@@ -459,83 +370,65 @@ impl RouteServerPeerBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerPeer {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerPeerId" => {
-                    value.route_server_peer_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_peer_id = Some(String::from(child.text()));
                 }
                 "routeServerEndpointId" => {
-                    value.route_server_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_endpoint_id = Some(String::from(child.text()));
                 }
                 "routeServerId" => {
-                    value.route_server_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::RouteServerPeerState::from(child.text()),
                     );
                 }
                 "failureReason" => {
-                    value.failure_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_reason = Some(String::from(child.text()));
                 }
                 "endpointEniId" => {
-                    value.endpoint_eni_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.endpoint_eni_id = Some(String::from(child.text()));
                 }
                 "endpointEniAddress" => {
-                    value.endpoint_eni_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.endpoint_eni_address = Some(String::from(child.text()));
                 }
                 "peerAddress" => {
-                    value.peer_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peer_address = Some(String::from(child.text()));
                 }
                 "bgpOptions" => {
-                    value.bgp_options = ::std::option::Option::Some(
+                    value.bgp_options = Some(
                         <crate::types::RouteServerBgpOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "bgpStatus" => {
-                    value.bgp_status = ::std::option::Option::Some(
+                    value.bgp_status = Some(
                         <crate::types::RouteServerBgpStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "bfdStatus" => {
-                    value.bfd_status = ::std::option::Option::Some(
+                    value.bfd_status = Some(
                         <crate::types::RouteServerBfdStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -545,6 +438,6 @@ impl ::awsgen_runtime::xml::FromXml for RouteServerPeer {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

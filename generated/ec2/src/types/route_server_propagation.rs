@@ -4,119 +4,93 @@
 /// Describes the route propagation configuration between a route server and a route table.
 ///
 /// When enabled, route server propagation installs the routes in the FIB on the route table you've specified. Route server supports IPv4 and IPv6 route propagation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerPropagation {
     /// The ID of the route server configured for route propagation.
-    pub route_server_id: ::std::option::Option<::std::string::String>,
+    pub route_server_id: Option<String>,
     /// The ID of the route table configured for route server propagation.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
     /// The current state of route propagation.
-    pub state: ::std::option::Option<crate::types::RouteServerPropagationState>,
+    pub state: Option<crate::types::RouteServerPropagationState>,
 }
 impl RouteServerPropagation {
     /// Starts building a [`RouteServerPropagation`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerPropagationBuilder {
-        <crate::types::builders::RouteServerPropagationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerPropagationBuilder as Default>::default()
     }
     /// The `RouteServerId` member, when set.
     #[inline]
-    pub fn route_server_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_id(&self) -> Option<&str> {
         self.route_server_id.as_deref()
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerPropagationState> {
+    pub fn state(&self) -> Option<&crate::types::RouteServerPropagationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`RouteServerPropagation`](crate::types::RouteServerPropagation); start one with `RouteServerPropagation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerPropagationBuilder {
     inner: crate::types::RouteServerPropagation,
 }
 impl RouteServerPropagationBuilder {
     /// Sets [`RouteServerPropagation::route_server_id`](crate::types::RouteServerPropagation::route_server_id): The ID of the route server configured for route propagation.
-    pub fn route_server_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPropagation::route_server_id`](crate::types::RouteServerPropagation::route_server_id).
     #[inline]
-    pub fn set_route_server_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_id = input;
         self
     }
     /// The value set for [`RouteServerPropagation::route_server_id`](crate::types::RouteServerPropagation::route_server_id), if any.
     #[inline]
-    pub fn get_route_server_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_id(&self) -> &Option<String> {
         &self.inner.route_server_id
     }
     /// Sets [`RouteServerPropagation::route_table_id`](crate::types::RouteServerPropagation::route_table_id): The ID of the route table configured for route server propagation.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerPropagation::route_table_id`](crate::types::RouteServerPropagation::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`RouteServerPropagation::route_table_id`](crate::types::RouteServerPropagation::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Sets [`RouteServerPropagation::state`](crate::types::RouteServerPropagation::state): The current state of route propagation.
     pub fn state(mut self, input: crate::types::RouteServerPropagationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`RouteServerPropagation::state`](crate::types::RouteServerPropagation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerPropagationState>,
+        input: Option<crate::types::RouteServerPropagationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`RouteServerPropagation::state`](crate::types::RouteServerPropagation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerPropagationState> {
+    pub fn get_state(&self) -> &Option<crate::types::RouteServerPropagationState> {
         &self.inner.state
     }
     /// Builds the [`RouteServerPropagation`]; it has no required members, so this cannot fail.
@@ -128,28 +102,24 @@ impl RouteServerPropagationBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerPropagation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerId" => {
-                    value.route_server_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_id = Some(String::from(child.text()));
                 }
                 "routeTableId" => {
-                    value.route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_table_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::RouteServerPropagationState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route in the route server's routing database.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerRoute {
     /// The ID of the route server endpoint that received this route.
-    pub route_server_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub route_server_endpoint_id: Option<String>,
     /// The ID of the route server peer that advertised this route.
-    pub route_server_peer_id: ::std::option::Option<::std::string::String>,
+    pub route_server_peer_id: Option<String>,
     /// Details about the installation status of this route in route tables.
-    pub route_installation_details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RouteServerRouteInstallationDetail>,
+    pub route_installation_details: Option<
+        Vec<crate::types::RouteServerRouteInstallationDetail>,
     >,
     /// The current status of the route in the routing database. Values are `in-rib` or `in-fib` depending on if the routes are in the RIB or the FIB database.
     ///
     /// The [Routing Information Base (RIB)](https://en.wikipedia.org/wiki/Routing_table) serves as a database that stores all the routing information and network topology data collected by a router or routing system, such as routes learned from BGP peers. The RIB is constantly updated as new routing information is received or existing routes change. This ensures that the route server always has the most current view of the network topology and can make optimal routing decisions.
     ///
     /// The [Forwarding Information Base (FIB)](https://en.wikipedia.org/wiki/Forwarding_information_base) serves as a forwarding table for what route server has determined are the best-path routes in the RIB after evaluating all available routing information and policies. The FIB routes are installed on the route tables. The FIB is recomputed whenever there are changes to the RIB.
-    pub route_status: ::std::option::Option<crate::types::RouteServerRouteStatus>,
+    pub route_status: Option<crate::types::RouteServerRouteStatus>,
     /// The destination CIDR block of the route.
-    pub prefix: ::std::option::Option<::std::string::String>,
+    pub prefix: Option<String>,
     /// The AS path attributes of the BGP route.
-    pub as_paths: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub as_paths: Option<Vec<String>>,
     /// The Multi-Exit Discriminator (MED) value of the BGP route.
-    pub med: ::std::option::Option<i32>,
+    pub med: Option<i32>,
     /// The IP address for the next hop.
-    pub next_hop_ip: ::std::option::Option<::std::string::String>,
+    pub next_hop_ip: Option<String>,
 }
 impl RouteServerRoute {
     /// Starts building a [`RouteServerRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerRouteBuilder {
-        <crate::types::builders::RouteServerRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerRouteBuilder as Default>::default()
     }
     /// The `RouteServerEndpointId` member, when set.
     #[inline]
-    pub fn route_server_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_endpoint_id(&self) -> Option<&str> {
         self.route_server_endpoint_id.as_deref()
     }
     /// The `RouteServerPeerId` member, when set.
     #[inline]
-    pub fn route_server_peer_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_server_peer_id(&self) -> Option<&str> {
         self.route_server_peer_id.as_deref()
     }
     /// The `RouteInstallationDetails` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,89 +53,66 @@ impl RouteServerRoute {
     }
     /// The `RouteStatus` member, when set.
     #[inline]
-    pub fn route_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerRouteStatus> {
+    pub fn route_status(&self) -> Option<&crate::types::RouteServerRouteStatus> {
         self.route_status.as_ref()
     }
     /// The `Prefix` member, when set.
     #[inline]
-    pub fn prefix(&self) -> ::std::option::Option<&str> {
+    pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
     /// The `AsPaths` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn as_paths(&self) -> &[::std::string::String] {
+    pub fn as_paths(&self) -> &[String] {
         self.as_paths.as_deref().unwrap_or_default()
     }
     /// The `Med` member, when set.
     #[inline]
-    pub fn med(&self) -> ::std::option::Option<i32> {
+    pub fn med(&self) -> Option<i32> {
         self.med
     }
     /// The `NextHopIp` member, when set.
     #[inline]
-    pub fn next_hop_ip(&self) -> ::std::option::Option<&str> {
+    pub fn next_hop_ip(&self) -> Option<&str> {
         self.next_hop_ip.as_deref()
     }
 }
 /// A builder for [`RouteServerRoute`](crate::types::RouteServerRoute); start one with `RouteServerRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerRouteBuilder {
     inner: crate::types::RouteServerRoute,
 }
 impl RouteServerRouteBuilder {
     /// Sets [`RouteServerRoute::route_server_endpoint_id`](crate::types::RouteServerRoute::route_server_endpoint_id): The ID of the route server endpoint that received this route.
-    pub fn route_server_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerRoute::route_server_endpoint_id`](crate::types::RouteServerRoute::route_server_endpoint_id).
     #[inline]
-    pub fn set_route_server_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_endpoint_id = input;
         self
     }
     /// The value set for [`RouteServerRoute::route_server_endpoint_id`](crate::types::RouteServerRoute::route_server_endpoint_id), if any.
     #[inline]
-    pub fn get_route_server_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_endpoint_id(&self) -> &Option<String> {
         &self.inner.route_server_endpoint_id
     }
     /// Sets [`RouteServerRoute::route_server_peer_id`](crate::types::RouteServerRoute::route_server_peer_id): The ID of the route server peer that advertised this route.
-    pub fn route_server_peer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_server_peer_id = ::std::option::Option::Some(input.into());
+    pub fn route_server_peer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_server_peer_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerRoute::route_server_peer_id`](crate::types::RouteServerRoute::route_server_peer_id).
     #[inline]
-    pub fn set_route_server_peer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_server_peer_id(mut self, input: Option<String>) -> Self {
         self.inner.route_server_peer_id = input;
         self
     }
     /// The value set for [`RouteServerRoute::route_server_peer_id`](crate::types::RouteServerRoute::route_server_peer_id), if any.
     #[inline]
-    pub fn get_route_server_peer_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_server_peer_id(&self) -> &Option<String> {
         &self.inner.route_server_peer_id
     }
     /// Appends one item to [`RouteServerRoute::route_installation_details`](crate::types::RouteServerRoute::route_installation_details): Details about the installation status of this route in route tables.
@@ -157,9 +129,7 @@ impl RouteServerRouteBuilder {
     #[inline]
     pub fn set_route_installation_details(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RouteServerRouteInstallationDetail>,
-        >,
+        input: Option<Vec<crate::types::RouteServerRouteInstallationDetail>>,
     ) -> Self {
         self.inner.route_installation_details = input;
         self
@@ -168,116 +138,92 @@ impl RouteServerRouteBuilder {
     #[inline]
     pub fn get_route_installation_details(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RouteServerRouteInstallationDetail>,
-    > {
+    ) -> &Option<Vec<crate::types::RouteServerRouteInstallationDetail>> {
         &self.inner.route_installation_details
     }
     /// Sets [`RouteServerRoute::route_status`](crate::types::RouteServerRoute::route_status): The current status of the route in the routing database.
     pub fn route_status(mut self, input: crate::types::RouteServerRouteStatus) -> Self {
-        self.inner.route_status = ::std::option::Option::Some(input);
+        self.inner.route_status = Some(input);
         self
     }
     /// Sets or clears [`RouteServerRoute::route_status`](crate::types::RouteServerRoute::route_status).
     #[inline]
     pub fn set_route_status(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerRouteStatus>,
+        input: Option<crate::types::RouteServerRouteStatus>,
     ) -> Self {
         self.inner.route_status = input;
         self
     }
     /// The value set for [`RouteServerRoute::route_status`](crate::types::RouteServerRoute::route_status), if any.
     #[inline]
-    pub fn get_route_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteServerRouteStatus> {
+    pub fn get_route_status(&self) -> &Option<crate::types::RouteServerRouteStatus> {
         &self.inner.route_status
     }
     /// Sets [`RouteServerRoute::prefix`](crate::types::RouteServerRoute::prefix): The destination CIDR block of the route.
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix = ::std::option::Option::Some(input.into());
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerRoute::prefix`](crate::types::RouteServerRoute::prefix).
     #[inline]
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.inner.prefix = input;
         self
     }
     /// The value set for [`RouteServerRoute::prefix`](crate::types::RouteServerRoute::prefix), if any.
     #[inline]
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         &self.inner.prefix
     }
     /// Appends one item to [`RouteServerRoute::as_paths`](crate::types::RouteServerRoute::as_paths): The AS path attributes of the BGP route.
     ///
     /// To set the whole list at once, use [`set_as_paths`](Self::set_as_paths).
-    pub fn as_paths(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn as_paths(mut self, input: impl Into<String>) -> Self {
         self.inner.as_paths.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RouteServerRoute::as_paths`](crate::types::RouteServerRoute::as_paths).
     #[inline]
-    pub fn set_as_paths(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_as_paths(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.as_paths = input;
         self
     }
     /// The value set for [`RouteServerRoute::as_paths`](crate::types::RouteServerRoute::as_paths), if any.
     #[inline]
-    pub fn get_as_paths(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_as_paths(&self) -> &Option<Vec<String>> {
         &self.inner.as_paths
     }
     /// Sets [`RouteServerRoute::med`](crate::types::RouteServerRoute::med): The Multi-Exit Discriminator (MED) value of the BGP route.
     pub fn med(mut self, input: i32) -> Self {
-        self.inner.med = ::std::option::Option::Some(input);
+        self.inner.med = Some(input);
         self
     }
     /// Sets or clears [`RouteServerRoute::med`](crate::types::RouteServerRoute::med).
     #[inline]
-    pub fn set_med(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_med(mut self, input: Option<i32>) -> Self {
         self.inner.med = input;
         self
     }
     /// The value set for [`RouteServerRoute::med`](crate::types::RouteServerRoute::med), if any.
     #[inline]
-    pub fn get_med(&self) -> &::std::option::Option<i32> {
+    pub fn get_med(&self) -> &Option<i32> {
         &self.inner.med
     }
     /// Sets [`RouteServerRoute::next_hop_ip`](crate::types::RouteServerRoute::next_hop_ip): The IP address for the next hop.
-    pub fn next_hop_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_hop_ip = ::std::option::Option::Some(input.into());
+    pub fn next_hop_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_hop_ip = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerRoute::next_hop_ip`](crate::types::RouteServerRoute::next_hop_ip).
     #[inline]
-    pub fn set_next_hop_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_hop_ip(mut self, input: Option<String>) -> Self {
         self.inner.next_hop_ip = input;
         self
     }
     /// The value set for [`RouteServerRoute::next_hop_ip`](crate::types::RouteServerRoute::next_hop_ip), if any.
     #[inline]
-    pub fn get_next_hop_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_hop_ip(&self) -> &Option<String> {
         &self.inner.next_hop_ip
     }
     /// Builds the [`RouteServerRoute`]; it has no required members, so this cannot fail.
@@ -289,22 +235,18 @@ impl RouteServerRouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeServerEndpointId" => {
-                    value.route_server_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_endpoint_id = Some(String::from(child.text()));
                 }
                 "routeServerPeerId" => {
-                    value.route_server_peer_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_server_peer_id = Some(String::from(child.text()));
                 }
                 "routeInstallationDetailSet" => {
-                    value.route_installation_details = ::std::option::Option::Some(
+                    value.route_installation_details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RouteServerRouteInstallationDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -312,35 +254,31 @@ impl ::awsgen_runtime::xml::FromXml for RouteServerRoute {
                     );
                 }
                 "routeStatus" => {
-                    value.route_status = ::std::option::Option::Some(
+                    value.route_status = Some(
                         crate::types::RouteServerRouteStatus::from(child.text()),
                     );
                 }
                 "prefix" => {
-                    value.prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix = Some(String::from(child.text()));
                 }
                 "asPathSet" => {
-                    value.as_paths = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.as_paths = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "med" => {
-                    value.med = ::std::option::Option::Some(
+                    value.med = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "RouteServerRoute")?,
                     );
                 }
                 "nextHopIp" => {
-                    value.next_hop_ip = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_hop_ip = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,78 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the installation status of a route in a route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteServerRouteInstallationDetail {
     /// The ID of the route table where the route is being installed.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
     /// The current installation status of the route in the route table.
-    pub route_installation_status: ::std::option::Option<
+    pub route_installation_status: Option<
         crate::types::RouteServerRouteInstallationStatus,
     >,
     /// The reason for the current installation status of the route.
-    pub route_installation_status_reason: ::std::option::Option<::std::string::String>,
+    pub route_installation_status_reason: Option<String>,
 }
 impl RouteServerRouteInstallationDetail {
     /// Starts building a [`RouteServerRouteInstallationDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteServerRouteInstallationDetailBuilder {
-        <crate::types::builders::RouteServerRouteInstallationDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteServerRouteInstallationDetailBuilder as Default>::default()
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
     /// The `RouteInstallationStatus` member, when set.
     #[inline]
     pub fn route_installation_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteServerRouteInstallationStatus> {
+    ) -> Option<&crate::types::RouteServerRouteInstallationStatus> {
         self.route_installation_status.as_ref()
     }
     /// The `RouteInstallationStatusReason` member, when set.
     #[inline]
-    pub fn route_installation_status_reason(&self) -> ::std::option::Option<&str> {
+    pub fn route_installation_status_reason(&self) -> Option<&str> {
         self.route_installation_status_reason.as_deref()
     }
 }
 /// A builder for [`RouteServerRouteInstallationDetail`](crate::types::RouteServerRouteInstallationDetail); start one with `RouteServerRouteInstallationDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteServerRouteInstallationDetailBuilder {
     inner: crate::types::RouteServerRouteInstallationDetail,
 }
 impl RouteServerRouteInstallationDetailBuilder {
     /// Sets [`RouteServerRouteInstallationDetail::route_table_id`](crate::types::RouteServerRouteInstallationDetail::route_table_id): The ID of the route table where the route is being installed.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerRouteInstallationDetail::route_table_id`](crate::types::RouteServerRouteInstallationDetail::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`RouteServerRouteInstallationDetail::route_table_id`](crate::types::RouteServerRouteInstallationDetail::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Sets [`RouteServerRouteInstallationDetail::route_installation_status`](crate::types::RouteServerRouteInstallationDetail::route_installation_status): The current installation status of the route in the route table.
@@ -81,14 +65,14 @@ impl RouteServerRouteInstallationDetailBuilder {
         mut self,
         input: crate::types::RouteServerRouteInstallationStatus,
     ) -> Self {
-        self.inner.route_installation_status = ::std::option::Option::Some(input);
+        self.inner.route_installation_status = Some(input);
         self
     }
     /// Sets or clears [`RouteServerRouteInstallationDetail::route_installation_status`](crate::types::RouteServerRouteInstallationDetail::route_installation_status).
     #[inline]
     pub fn set_route_installation_status(
         mut self,
-        input: ::std::option::Option<crate::types::RouteServerRouteInstallationStatus>,
+        input: Option<crate::types::RouteServerRouteInstallationStatus>,
     ) -> Self {
         self.inner.route_installation_status = input;
         self
@@ -97,33 +81,26 @@ impl RouteServerRouteInstallationDetailBuilder {
     #[inline]
     pub fn get_route_installation_status(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteServerRouteInstallationStatus> {
+    ) -> &Option<crate::types::RouteServerRouteInstallationStatus> {
         &self.inner.route_installation_status
     }
     /// Sets [`RouteServerRouteInstallationDetail::route_installation_status_reason`](crate::types::RouteServerRouteInstallationDetail::route_installation_status_reason): The reason for the current installation status of the route.
-    pub fn route_installation_status_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_installation_status_reason = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn route_installation_status_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_installation_status_reason = Some(input.into());
         self
     }
     /// Sets or clears [`RouteServerRouteInstallationDetail::route_installation_status_reason`](crate::types::RouteServerRouteInstallationDetail::route_installation_status_reason).
     #[inline]
     pub fn set_route_installation_status_reason(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.route_installation_status_reason = input;
         self
     }
     /// The value set for [`RouteServerRouteInstallationDetail::route_installation_status_reason`](crate::types::RouteServerRouteInstallationDetail::route_installation_status_reason), if any.
     #[inline]
-    pub fn get_route_installation_status_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_installation_status_reason(&self) -> &Option<String> {
         &self.inner.route_installation_status_reason
     }
     /// Builds the [`RouteServerRouteInstallationDetail`]; it has no required members, so this cannot fail.
@@ -135,30 +112,28 @@ impl RouteServerRouteInstallationDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteServerRouteInstallationDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeTableId" => {
-                    value.route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_table_id = Some(String::from(child.text()));
                 }
                 "routeInstallationStatus" => {
-                    value.route_installation_status = ::std::option::Option::Some(
+                    value.route_installation_status = Some(
                         crate::types::RouteServerRouteInstallationStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "routeInstallationStatusReason" => {
-                    value.route_installation_status_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.route_installation_status_reason = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

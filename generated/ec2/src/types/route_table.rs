@@ -2,38 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteTable {
     /// The associations between the route table and your subnets or gateways.
-    pub associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RouteTableAssociation>,
-    >,
+    pub associations: Option<Vec<crate::types::RouteTableAssociation>>,
     /// Any virtual private gateway (VGW) propagating routes.
-    pub propagating_vgws: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PropagatingVgw>,
-    >,
+    pub propagating_vgws: Option<Vec<crate::types::PropagatingVgw>>,
     /// The ID of the route table.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
     /// The routes in the route table.
-    pub routes: ::std::option::Option<::std::vec::Vec<crate::types::Route>>,
+    pub routes: Option<Vec<crate::types::Route>>,
     /// Any tags assigned to the route table.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the route table.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
 }
 impl RouteTable {
     /// Starts building a [`RouteTable`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteTableBuilder {
-        <crate::types::builders::RouteTableBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteTableBuilder as Default>::default()
     }
     /// The `Associations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -47,7 +38,7 @@ impl RouteTable {
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
     /// The `Routes` member, empty when not set; the field tells an empty list from an absent one.
@@ -62,22 +53,17 @@ impl RouteTable {
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
 }
 /// A builder for [`RouteTable`](crate::types::RouteTable); start one with `RouteTable::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteTableBuilder {
     inner: crate::types::RouteTable,
 }
@@ -93,18 +79,14 @@ impl RouteTableBuilder {
     #[inline]
     pub fn set_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RouteTableAssociation>,
-        >,
+        input: Option<Vec<crate::types::RouteTableAssociation>>,
     ) -> Self {
         self.inner.associations = input;
         self
     }
     /// The value set for [`RouteTable::associations`](crate::types::RouteTable::associations), if any.
     #[inline]
-    pub fn get_associations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RouteTableAssociation>> {
+    pub fn get_associations(&self) -> &Option<Vec<crate::types::RouteTableAssociation>> {
         &self.inner.associations
     }
     /// Appends one item to [`RouteTable::propagating_vgws`](crate::types::RouteTable::propagating_vgws): Any virtual private gateway (VGW) propagating routes.
@@ -118,38 +100,30 @@ impl RouteTableBuilder {
     #[inline]
     pub fn set_propagating_vgws(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PropagatingVgw>>,
+        input: Option<Vec<crate::types::PropagatingVgw>>,
     ) -> Self {
         self.inner.propagating_vgws = input;
         self
     }
     /// The value set for [`RouteTable::propagating_vgws`](crate::types::RouteTable::propagating_vgws), if any.
     #[inline]
-    pub fn get_propagating_vgws(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PropagatingVgw>> {
+    pub fn get_propagating_vgws(&self) -> &Option<Vec<crate::types::PropagatingVgw>> {
         &self.inner.propagating_vgws
     }
     /// Sets [`RouteTable::route_table_id`](crate::types::RouteTable::route_table_id): The ID of the route table.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTable::route_table_id`](crate::types::RouteTable::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`RouteTable::route_table_id`](crate::types::RouteTable::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Appends one item to [`RouteTable::routes`](crate::types::RouteTable::routes): The routes in the route table.
@@ -161,18 +135,13 @@ impl RouteTableBuilder {
     }
     /// Sets or clears [`RouteTable::routes`](crate::types::RouteTable::routes).
     #[inline]
-    pub fn set_routes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Route>>,
-    ) -> Self {
+    pub fn set_routes(mut self, input: Option<Vec<crate::types::Route>>) -> Self {
         self.inner.routes = input;
         self
     }
     /// The value set for [`RouteTable::routes`](crate::types::RouteTable::routes), if any.
     #[inline]
-    pub fn get_routes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Route>> {
+    pub fn get_routes(&self) -> &Option<Vec<crate::types::Route>> {
         &self.inner.routes
     }
     /// Appends one item to [`RouteTable::tags`](crate::types::RouteTable::tags): Any tags assigned to the route table.
@@ -184,62 +153,45 @@ impl RouteTableBuilder {
     }
     /// Sets or clears [`RouteTable::tags`](crate::types::RouteTable::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`RouteTable::tags`](crate::types::RouteTable::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`RouteTable::vpc_id`](crate::types::RouteTable::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTable::vpc_id`](crate::types::RouteTable::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`RouteTable::vpc_id`](crate::types::RouteTable::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`RouteTable::owner_id`](crate::types::RouteTable::owner_id): The ID of the Amazon Web Services account that owns the route table.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTable::owner_id`](crate::types::RouteTable::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`RouteTable::owner_id`](crate::types::RouteTable::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Builds the [`RouteTable`]; it has no required members, so this cannot fail.
@@ -251,12 +203,12 @@ impl RouteTableBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteTable {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationSet" => {
-                    value.associations = ::std::option::Option::Some(
+                    value.associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RouteTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -264,7 +216,7 @@ impl ::awsgen_runtime::xml::FromXml for RouteTable {
                     );
                 }
                 "propagatingVgwSet" => {
-                    value.propagating_vgws = ::std::option::Option::Some(
+                    value.propagating_vgws = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PropagatingVgw as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -272,12 +224,10 @@ impl ::awsgen_runtime::xml::FromXml for RouteTable {
                     );
                 }
                 "routeTableId" => {
-                    value.route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_table_id = Some(String::from(child.text()));
                 }
                 "routeSet" => {
-                    value.routes = ::std::option::Option::Some(
+                    value.routes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Route as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -285,7 +235,7 @@ impl ::awsgen_runtime::xml::FromXml for RouteTable {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -293,18 +243,14 @@ impl ::awsgen_runtime::xml::FromXml for RouteTable {
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,214 +2,168 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a route table and a subnet or gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteTableAssociation {
     /// Indicates whether this is the main route table.
-    pub main: ::std::option::Option<bool>,
+    pub main: Option<bool>,
     /// The ID of the association.
-    pub route_table_association_id: ::std::option::Option<::std::string::String>,
+    pub route_table_association_id: Option<String>,
     /// The ID of the route table.
-    pub route_table_id: ::std::option::Option<::std::string::String>,
+    pub route_table_id: Option<String>,
     /// The ID of the subnet. A subnet ID is not returned for an implicit association.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the internet gateway or virtual private gateway.
-    pub gateway_id: ::std::option::Option<::std::string::String>,
+    pub gateway_id: Option<String>,
     /// The ID of a public IPv4 pool. A public IPv4 pool is a pool of IPv4 addresses that you've brought to Amazon Web Services with BYOIP.
-    pub public_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub public_ipv4_pool: Option<String>,
     /// The state of the association.
-    pub association_state: ::std::option::Option<
-        crate::types::RouteTableAssociationState,
-    >,
+    pub association_state: Option<crate::types::RouteTableAssociationState>,
 }
 impl RouteTableAssociation {
     /// Starts building a [`RouteTableAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteTableAssociationBuilder {
-        <crate::types::builders::RouteTableAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteTableAssociationBuilder as Default>::default()
     }
     /// The `Main` member, when set.
     #[inline]
-    pub fn main(&self) -> ::std::option::Option<bool> {
+    pub fn main(&self) -> Option<bool> {
         self.main
     }
     /// The `RouteTableAssociationId` member, when set.
     #[inline]
-    pub fn route_table_association_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_association_id(&self) -> Option<&str> {
         self.route_table_association_id.as_deref()
     }
     /// The `RouteTableId` member, when set.
     #[inline]
-    pub fn route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn route_table_id(&self) -> Option<&str> {
         self.route_table_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `GatewayId` member, when set.
     #[inline]
-    pub fn gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_id(&self) -> Option<&str> {
         self.gateway_id.as_deref()
     }
     /// The `PublicIpv4Pool` member, when set.
     #[inline]
-    pub fn public_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn public_ipv4_pool(&self) -> Option<&str> {
         self.public_ipv4_pool.as_deref()
     }
     /// The `AssociationState` member, when set.
     #[inline]
     pub fn association_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::RouteTableAssociationState> {
+    ) -> Option<&crate::types::RouteTableAssociationState> {
         self.association_state.as_ref()
     }
 }
 /// A builder for [`RouteTableAssociation`](crate::types::RouteTableAssociation); start one with `RouteTableAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteTableAssociationBuilder {
     inner: crate::types::RouteTableAssociation,
 }
 impl RouteTableAssociationBuilder {
     /// Sets [`RouteTableAssociation::main`](crate::types::RouteTableAssociation::main): Indicates whether this is the main route table.
     pub fn main(mut self, input: bool) -> Self {
-        self.inner.main = ::std::option::Option::Some(input);
+        self.inner.main = Some(input);
         self
     }
     /// Sets or clears [`RouteTableAssociation::main`](crate::types::RouteTableAssociation::main).
     #[inline]
-    pub fn set_main(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_main(mut self, input: Option<bool>) -> Self {
         self.inner.main = input;
         self
     }
     /// The value set for [`RouteTableAssociation::main`](crate::types::RouteTableAssociation::main), if any.
     #[inline]
-    pub fn get_main(&self) -> &::std::option::Option<bool> {
+    pub fn get_main(&self) -> &Option<bool> {
         &self.inner.main
     }
     /// Sets [`RouteTableAssociation::route_table_association_id`](crate::types::RouteTableAssociation::route_table_association_id): The ID of the association.
-    pub fn route_table_association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_association_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn route_table_association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_association_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTableAssociation::route_table_association_id`](crate::types::RouteTableAssociation::route_table_association_id).
     #[inline]
-    pub fn set_route_table_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_association_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_association_id = input;
         self
     }
     /// The value set for [`RouteTableAssociation::route_table_association_id`](crate::types::RouteTableAssociation::route_table_association_id), if any.
     #[inline]
-    pub fn get_route_table_association_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_association_id(&self) -> &Option<String> {
         &self.inner.route_table_association_id
     }
     /// Sets [`RouteTableAssociation::route_table_id`](crate::types::RouteTableAssociation::route_table_id): The ID of the route table.
-    pub fn route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_table_id = ::std::option::Option::Some(input.into());
+    pub fn route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTableAssociation::route_table_id`](crate::types::RouteTableAssociation::route_table_id).
     #[inline]
-    pub fn set_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.route_table_id = input;
         self
     }
     /// The value set for [`RouteTableAssociation::route_table_id`](crate::types::RouteTableAssociation::route_table_id), if any.
     #[inline]
-    pub fn get_route_table_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_table_id(&self) -> &Option<String> {
         &self.inner.route_table_id
     }
     /// Sets [`RouteTableAssociation::subnet_id`](crate::types::RouteTableAssociation::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTableAssociation::subnet_id`](crate::types::RouteTableAssociation::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`RouteTableAssociation::subnet_id`](crate::types::RouteTableAssociation::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`RouteTableAssociation::gateway_id`](crate::types::RouteTableAssociation::gateway_id): The ID of the internet gateway or virtual private gateway.
-    pub fn gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.gateway_id = ::std::option::Option::Some(input.into());
+    pub fn gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTableAssociation::gateway_id`](crate::types::RouteTableAssociation::gateway_id).
     #[inline]
-    pub fn set_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.gateway_id = input;
         self
     }
     /// The value set for [`RouteTableAssociation::gateway_id`](crate::types::RouteTableAssociation::gateway_id), if any.
     #[inline]
-    pub fn get_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_id(&self) -> &Option<String> {
         &self.inner.gateway_id
     }
     /// Sets [`RouteTableAssociation::public_ipv4_pool`](crate::types::RouteTableAssociation::public_ipv4_pool): The ID of a public IPv4 pool.
-    pub fn public_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn public_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTableAssociation::public_ipv4_pool`](crate::types::RouteTableAssociation::public_ipv4_pool).
     #[inline]
-    pub fn set_public_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.public_ipv4_pool = input;
         self
     }
     /// The value set for [`RouteTableAssociation::public_ipv4_pool`](crate::types::RouteTableAssociation::public_ipv4_pool), if any.
     #[inline]
-    pub fn get_public_ipv4_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_ipv4_pool(&self) -> &Option<String> {
         &self.inner.public_ipv4_pool
     }
     /// Sets [`RouteTableAssociation::association_state`](crate::types::RouteTableAssociation::association_state): The state of the association.
@@ -217,14 +171,14 @@ impl RouteTableAssociationBuilder {
         mut self,
         input: crate::types::RouteTableAssociationState,
     ) -> Self {
-        self.inner.association_state = ::std::option::Option::Some(input);
+        self.inner.association_state = Some(input);
         self
     }
     /// Sets or clears [`RouteTableAssociation::association_state`](crate::types::RouteTableAssociation::association_state).
     #[inline]
     pub fn set_association_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteTableAssociationState>,
+        input: Option<crate::types::RouteTableAssociationState>,
     ) -> Self {
         self.inner.association_state = input;
         self
@@ -233,7 +187,7 @@ impl RouteTableAssociationBuilder {
     #[inline]
     pub fn get_association_state(
         &self,
-    ) -> &::std::option::Option<crate::types::RouteTableAssociationState> {
+    ) -> &Option<crate::types::RouteTableAssociationState> {
         &self.inner.association_state
     }
     /// Builds the [`RouteTableAssociation`]; it has no required members, so this cannot fail.
@@ -245,40 +199,30 @@ impl RouteTableAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteTableAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "main" => {
-                    value.main = ::std::option::Option::Some(child.text() == "true");
+                    value.main = Some(child.text() == "true");
                 }
                 "routeTableAssociationId" => {
-                    value.route_table_association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_table_association_id = Some(String::from(child.text()));
                 }
                 "routeTableId" => {
-                    value.route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_table_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "gatewayId" => {
-                    value.gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.gateway_id = Some(String::from(child.text()));
                 }
                 "publicIpv4Pool" => {
-                    value.public_ipv4_pool = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_ipv4_pool = Some(String::from(child.text()));
                 }
                 "associationState" => {
-                    value.association_state = ::std::option::Option::Some(
+                    value.association_state = Some(
                         <crate::types::RouteTableAssociationState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -287,6 +231,6 @@ impl ::awsgen_runtime::xml::FromXml for RouteTableAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

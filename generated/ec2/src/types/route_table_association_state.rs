@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of an association between a route table and a subnet or gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RouteTableAssociationState {
     /// The state of the association.
-    pub state: ::std::option::Option<crate::types::RouteTableAssociationStateCode>,
+    pub state: Option<crate::types::RouteTableAssociationStateCode>,
     /// The status message, if applicable.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
 }
 impl RouteTableAssociationState {
     /// Starts building a [`RouteTableAssociationState`].
     #[inline]
     pub fn builder() -> crate::types::builders::RouteTableAssociationStateBuilder {
-        <crate::types::builders::RouteTableAssociationStateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RouteTableAssociationStateBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RouteTableAssociationStateCode> {
+    pub fn state(&self) -> Option<&crate::types::RouteTableAssociationStateCode> {
         self.state.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
 }
 /// A builder for [`RouteTableAssociationState`](crate::types::RouteTableAssociationState); start one with `RouteTableAssociationState::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RouteTableAssociationStateBuilder {
     inner: crate::types::RouteTableAssociationState,
 }
 impl RouteTableAssociationStateBuilder {
     /// Sets [`RouteTableAssociationState::state`](crate::types::RouteTableAssociationState::state): The state of the association.
     pub fn state(mut self, input: crate::types::RouteTableAssociationStateCode) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`RouteTableAssociationState::state`](crate::types::RouteTableAssociationState::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::RouteTableAssociationStateCode>,
+        input: Option<crate::types::RouteTableAssociationStateCode>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`RouteTableAssociationState::state`](crate::types::RouteTableAssociationState::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::RouteTableAssociationStateCode> {
+    pub fn get_state(&self) -> &Option<crate::types::RouteTableAssociationStateCode> {
         &self.inner.state
     }
     /// Sets [`RouteTableAssociationState::status_message`](crate::types::RouteTableAssociationState::status_message): The status message, if applicable.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`RouteTableAssociationState::status_message`](crate::types::RouteTableAssociationState::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`RouteTableAssociationState::status_message`](crate::types::RouteTableAssociationState::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Builds the [`RouteTableAssociationState`]; it has no required members, so this cannot fail.
@@ -97,23 +77,21 @@ impl RouteTableAssociationStateBuilder {
 impl ::awsgen_runtime::xml::FromXml for RouteTableAssociationState {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::RouteTableAssociationStateCode::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the rule options for a stateful rule group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuleGroupRuleOptionsPair {
     /// The ARN of the rule group.
-    pub rule_group_arn: ::std::option::Option<::std::string::String>,
+    pub rule_group_arn: Option<String>,
     /// The rule options.
-    pub rule_options: ::std::option::Option<::std::vec::Vec<crate::types::RuleOption>>,
+    pub rule_options: Option<Vec<crate::types::RuleOption>>,
 }
 impl RuleGroupRuleOptionsPair {
     /// Starts building a [`RuleGroupRuleOptionsPair`].
     #[inline]
     pub fn builder() -> crate::types::builders::RuleGroupRuleOptionsPairBuilder {
-        <crate::types::builders::RuleGroupRuleOptionsPairBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RuleGroupRuleOptionsPairBuilder as Default>::default()
     }
     /// The `RuleGroupArn` member, when set.
     #[inline]
-    pub fn rule_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rule_group_arn(&self) -> Option<&str> {
         self.rule_group_arn.as_deref()
     }
     /// The `RuleOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,36 +28,25 @@ impl RuleGroupRuleOptionsPair {
     }
 }
 /// A builder for [`RuleGroupRuleOptionsPair`](crate::types::RuleGroupRuleOptionsPair); start one with `RuleGroupRuleOptionsPair::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RuleGroupRuleOptionsPairBuilder {
     inner: crate::types::RuleGroupRuleOptionsPair,
 }
 impl RuleGroupRuleOptionsPairBuilder {
     /// Sets [`RuleGroupRuleOptionsPair::rule_group_arn`](crate::types::RuleGroupRuleOptionsPair::rule_group_arn): The ARN of the rule group.
-    pub fn rule_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rule_group_arn = ::std::option::Option::Some(input.into());
+    pub fn rule_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rule_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RuleGroupRuleOptionsPair::rule_group_arn`](crate::types::RuleGroupRuleOptionsPair::rule_group_arn).
     #[inline]
-    pub fn set_rule_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rule_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.rule_group_arn = input;
         self
     }
     /// The value set for [`RuleGroupRuleOptionsPair::rule_group_arn`](crate::types::RuleGroupRuleOptionsPair::rule_group_arn), if any.
     #[inline]
-    pub fn get_rule_group_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rule_group_arn(&self) -> &Option<String> {
         &self.inner.rule_group_arn
     }
     /// Appends one item to [`RuleGroupRuleOptionsPair::rule_options`](crate::types::RuleGroupRuleOptionsPair::rule_options): The rule options.
@@ -76,16 +60,14 @@ impl RuleGroupRuleOptionsPairBuilder {
     #[inline]
     pub fn set_rule_options(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RuleOption>>,
+        input: Option<Vec<crate::types::RuleOption>>,
     ) -> Self {
         self.inner.rule_options = input;
         self
     }
     /// The value set for [`RuleGroupRuleOptionsPair::rule_options`](crate::types::RuleGroupRuleOptionsPair::rule_options), if any.
     #[inline]
-    pub fn get_rule_options(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RuleOption>> {
+    pub fn get_rule_options(&self) -> &Option<Vec<crate::types::RuleOption>> {
         &self.inner.rule_options
     }
     /// Builds the [`RuleGroupRuleOptionsPair`]; it has no required members, so this cannot fail.
@@ -97,17 +79,15 @@ impl RuleGroupRuleOptionsPairBuilder {
 impl ::awsgen_runtime::xml::FromXml for RuleGroupRuleOptionsPair {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ruleGroupArn" => {
-                    value.rule_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rule_group_arn = Some(String::from(child.text()));
                 }
                 "ruleOptionSet" => {
-                    value.rule_options = ::std::option::Option::Some(
+                    value.rule_options = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::RuleOption as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -117,6 +97,6 @@ impl ::awsgen_runtime::xml::FromXml for RuleGroupRuleOptionsPair {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

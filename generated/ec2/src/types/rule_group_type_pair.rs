@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the type of a stateful rule group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuleGroupTypePair {
     /// The ARN of the rule group.
-    pub rule_group_arn: ::std::option::Option<::std::string::String>,
+    pub rule_group_arn: Option<String>,
     /// The rule group type. The possible values are `Domain List` and `Suricata`.
-    pub rule_group_type: ::std::option::Option<::std::string::String>,
+    pub rule_group_type: Option<String>,
 }
 impl RuleGroupTypePair {
     /// Starts building a [`RuleGroupTypePair`].
     #[inline]
     pub fn builder() -> crate::types::builders::RuleGroupTypePairBuilder {
-        <crate::types::builders::RuleGroupTypePairBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RuleGroupTypePairBuilder as Default>::default()
     }
     /// The `RuleGroupArn` member, when set.
     #[inline]
-    pub fn rule_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rule_group_arn(&self) -> Option<&str> {
         self.rule_group_arn.as_deref()
     }
     /// The `RuleGroupType` member, when set.
     #[inline]
-    pub fn rule_group_type(&self) -> ::std::option::Option<&str> {
+    pub fn rule_group_type(&self) -> Option<&str> {
         self.rule_group_type.as_deref()
     }
 }
 /// A builder for [`RuleGroupTypePair`](crate::types::RuleGroupTypePair); start one with `RuleGroupTypePair::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RuleGroupTypePairBuilder {
     inner: crate::types::RuleGroupTypePair,
 }
 impl RuleGroupTypePairBuilder {
     /// Sets [`RuleGroupTypePair::rule_group_arn`](crate::types::RuleGroupTypePair::rule_group_arn): The ARN of the rule group.
-    pub fn rule_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rule_group_arn = ::std::option::Option::Some(input.into());
+    pub fn rule_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rule_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RuleGroupTypePair::rule_group_arn`](crate::types::RuleGroupTypePair::rule_group_arn).
     #[inline]
-    pub fn set_rule_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rule_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.rule_group_arn = input;
         self
     }
     /// The value set for [`RuleGroupTypePair::rule_group_arn`](crate::types::RuleGroupTypePair::rule_group_arn), if any.
     #[inline]
-    pub fn get_rule_group_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rule_group_arn(&self) -> &Option<String> {
         &self.inner.rule_group_arn
     }
     /// Sets [`RuleGroupTypePair::rule_group_type`](crate::types::RuleGroupTypePair::rule_group_type): The rule group type.
-    pub fn rule_group_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rule_group_type = ::std::option::Option::Some(input.into());
+    pub fn rule_group_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.rule_group_type = Some(input.into());
         self
     }
     /// Sets or clears [`RuleGroupTypePair::rule_group_type`](crate::types::RuleGroupTypePair::rule_group_type).
     #[inline]
-    pub fn set_rule_group_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rule_group_type(mut self, input: Option<String>) -> Self {
         self.inner.rule_group_type = input;
         self
     }
     /// The value set for [`RuleGroupTypePair::rule_group_type`](crate::types::RuleGroupTypePair::rule_group_type), if any.
     #[inline]
-    pub fn get_rule_group_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rule_group_type(&self) -> &Option<String> {
         &self.inner.rule_group_type
     }
     /// Builds the [`RuleGroupTypePair`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl RuleGroupTypePairBuilder {
 impl ::awsgen_runtime::xml::FromXml for RuleGroupTypePair {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ruleGroupArn" => {
-                    value.rule_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rule_group_arn = Some(String::from(child.text()));
                 }
                 "ruleGroupType" => {
-                    value.rule_group_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rule_group_type = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,93 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes additional settings for a stateful rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuleOption {
     /// The Suricata keyword.
-    pub keyword: ::std::option::Option<::std::string::String>,
+    pub keyword: Option<String>,
     /// The settings for the keyword.
-    pub settings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub settings: Option<Vec<String>>,
 }
 impl RuleOption {
     /// Starts building a [`RuleOption`].
     #[inline]
     pub fn builder() -> crate::types::builders::RuleOptionBuilder {
-        <crate::types::builders::RuleOptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RuleOptionBuilder as Default>::default()
     }
     /// The `Keyword` member, when set.
     #[inline]
-    pub fn keyword(&self) -> ::std::option::Option<&str> {
+    pub fn keyword(&self) -> Option<&str> {
         self.keyword.as_deref()
     }
     /// The `Settings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn settings(&self) -> &[::std::string::String] {
+    pub fn settings(&self) -> &[String] {
         self.settings.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`RuleOption`](crate::types::RuleOption); start one with `RuleOption::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RuleOptionBuilder {
     inner: crate::types::RuleOption,
 }
 impl RuleOptionBuilder {
     /// Sets [`RuleOption::keyword`](crate::types::RuleOption::keyword): The Suricata keyword.
-    pub fn keyword(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.keyword = ::std::option::Option::Some(input.into());
+    pub fn keyword(mut self, input: impl Into<String>) -> Self {
+        self.inner.keyword = Some(input.into());
         self
     }
     /// Sets or clears [`RuleOption::keyword`](crate::types::RuleOption::keyword).
     #[inline]
-    pub fn set_keyword(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_keyword(mut self, input: Option<String>) -> Self {
         self.inner.keyword = input;
         self
     }
     /// The value set for [`RuleOption::keyword`](crate::types::RuleOption::keyword), if any.
     #[inline]
-    pub fn get_keyword(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_keyword(&self) -> &Option<String> {
         &self.inner.keyword
     }
     /// Appends one item to [`RuleOption::settings`](crate::types::RuleOption::settings): The settings for the keyword.
     ///
     /// To set the whole list at once, use [`set_settings`](Self::set_settings).
-    pub fn settings(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn settings(mut self, input: impl Into<String>) -> Self {
         self.inner.settings.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RuleOption::settings`](crate::types::RuleOption::settings).
     #[inline]
-    pub fn set_settings(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_settings(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.settings = input;
         self
     }
     /// The value set for [`RuleOption::settings`](crate::types::RuleOption::settings), if any.
     #[inline]
-    pub fn get_settings(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_settings(&self) -> &Option<Vec<String>> {
         &self.inner.settings
     }
     /// Builds the [`RuleOption`]; it has no required members, so this cannot fail.
@@ -100,23 +76,21 @@ impl RuleOptionBuilder {
 impl ::awsgen_runtime::xml::FromXml for RuleOption {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "keyword" => {
-                    value.keyword = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.keyword = Some(String::from(child.text()));
                 }
                 "settingSet" => {
-                    value.settings = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.settings = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

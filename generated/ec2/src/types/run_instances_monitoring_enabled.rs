@@ -2,96 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the monitoring of an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RunInstancesMonitoringEnabled {
     /// Indicates whether detailed monitoring is enabled. Otherwise, basic monitoring is enabled.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
 }
 impl RunInstancesMonitoringEnabled {
     /// Starts building a [`RunInstancesMonitoringEnabled`].
     #[inline]
     pub fn builder() -> crate::types::builders::RunInstancesMonitoringEnabledBuilder {
-        <crate::types::builders::RunInstancesMonitoringEnabledBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RunInstancesMonitoringEnabledBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
 }
 /// A builder for [`RunInstancesMonitoringEnabled`](crate::types::RunInstancesMonitoringEnabled); start one with `RunInstancesMonitoringEnabled::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RunInstancesMonitoringEnabledBuilder {
     inner: crate::types::RunInstancesMonitoringEnabled,
 }
 impl RunInstancesMonitoringEnabledBuilder {
     /// Sets [`RunInstancesMonitoringEnabled::enabled`](crate::types::RunInstancesMonitoringEnabled::enabled): Indicates whether detailed monitoring is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesMonitoringEnabled::enabled`](crate::types::RunInstancesMonitoringEnabled::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`RunInstancesMonitoringEnabled::enabled`](crate::types::RunInstancesMonitoringEnabled::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Builds the [`RunInstancesMonitoringEnabled`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RunInstancesMonitoringEnabled,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.enabled.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RunInstancesMonitoringEnabled",
                 member: "enabled",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RunInstancesMonitoringEnabled {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for RunInstancesMonitoringEnabled {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "enabled" {
-                value.enabled = ::std::option::Option::Some(child.text() == "true");
+                value.enabled = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,90 +2,82 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RunInstancesRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RunInstancesRequest {
     /// The block device mapping, which defines the EBS volumes and instance store volumes to attach to the instance at launch. For more information, see [Block device mappings](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-device-mapping-concepts.html) in the *Amazon EC2 User Guide*.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
     /// The ID of the AMI. An AMI ID is required to launch an instance and must be specified here or in a launch template.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The instance type. For more information, see [Amazon EC2 Instance Types Guide](https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-types.html).
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The number of IPv6 addresses to associate with the primary network interface. Amazon EC2 chooses the IPv6 addresses from the range of your subnet. You cannot specify this option and the option to assign specific IPv6 addresses in the same request. You can specify this option if you've specified a minimum number of instances to launch.
     ///
     /// You cannot specify this option and the network interfaces option in the same request.
-    pub ipv6_address_count: ::std::option::Option<i32>,
+    pub ipv6_address_count: Option<i32>,
     /// The IPv6 addresses from the range of the subnet to associate with the primary network interface. You cannot specify this option and the option to assign a number of IPv6 addresses in the same request. You cannot specify this option if you've specified a minimum number of instances to launch.
     ///
     /// You cannot specify this option and the network interfaces option in the same request.
-    pub ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceIpv6Address>,
-    >,
+    pub ipv6_addresses: Option<Vec<crate::types::InstanceIpv6Address>>,
     /// The ID of the kernel.
     ///
     /// **Important:** We recommend that you use PV-GRUB instead of kernels and RAM disks. For more information, see [PV-GRUB](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/UserProvidedkernels.html) in the *Amazon EC2 User Guide*.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// The name of the key pair. For more information, see [Create a key pair for your EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-key-pairs.html).
     ///
     /// **Important:** If you do not specify a key pair, you can't connect to the instance unless you choose an AMI that is configured to allow users another way to log in.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// The maximum number of instances to launch. If you specify a value that is more capacity than Amazon EC2 can launch in the target Availability Zone, Amazon EC2 launches the largest possible number of instances above the specified minimum count.
     ///
     /// Constraints: Between 1 and the quota for the specified instance type for your account for this Region. For more information, see [Amazon EC2 instance type quotas](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-instance-quotas.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_count: ::std::option::Option<i32>,
+    pub max_count: Option<i32>,
     /// The minimum number of instances to launch. If you specify a value that is more capacity than Amazon EC2 can provide in the target Availability Zone, Amazon EC2 does not launch any instances.
     ///
     /// Constraints: Between 1 and the quota for the specified instance type for your account for this Region. For more information, see [Amazon EC2 instance type quotas](https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-instance-quotas.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub min_count: ::std::option::Option<i32>,
+    pub min_count: Option<i32>,
     /// Specifies whether detailed monitoring is enabled for the instance.
-    pub monitoring: ::std::option::Option<crate::types::RunInstancesMonitoringEnabled>,
+    pub monitoring: Option<crate::types::RunInstancesMonitoringEnabled>,
     /// The placement for the instance.
-    pub placement: ::std::option::Option<crate::types::Placement>,
+    pub placement: Option<crate::types::Placement>,
     /// The ID of the RAM disk to select. Some kernels require additional drivers at launch. Check the kernel requirements for information about whether you need to specify a RAM disk. To find kernel requirements, go to the Amazon Web Services Resource Center and search for the kernel ID.
     ///
     /// **Important:** We recommend that you use PV-GRUB instead of kernels and RAM disks. For more information, see [PV-GRUB](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/UserProvidedkernels.html) in the *Amazon EC2 User Guide*.
-    pub ramdisk_id: ::std::option::Option<::std::string::String>,
+    pub ramdisk_id: Option<String>,
     /// The IDs of the security groups.
     ///
     /// If you specify a network interface, you must specify any security groups as part of the network interface instead of using this parameter.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// \[Default VPC\] The names of the security groups.
     ///
     /// If you specify a network interface, you must specify any security groups as part of the network interface instead of using this parameter.
     ///
     /// Default: Amazon EC2 uses the default security group.
-    pub security_groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub security_groups: Option<Vec<String>>,
     /// The ID of the subnet to launch the instance into.
     ///
     /// If you specify a network interface, you must specify any subnets as part of the network interface instead of using this parameter.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The user data to make available to the instance. User data must be base64-encoded. Depending on the tool or SDK that you're using, the base64-encoding might be performed for you. For more information, see [Run commands at launch using instance user data](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html).
-    pub user_data: ::std::option::Option<::std::string::String>,
+    pub user_data: Option<String>,
     /// An elastic GPU to associate with the instance.
     ///
     /// **Note:** Amazon Elastic Graphics reached end of life on January 8, 2024.
     #[deprecated(
         note = "Specifying Elastic Graphics accelerators is no longer supported on the RunInstances API."
     )]
-    pub elastic_gpu_specification: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticGpuSpecification>,
-    >,
+    pub elastic_gpu_specification: Option<Vec<crate::types::ElasticGpuSpecification>>,
     /// An elastic inference accelerator to associate with the instance.
     ///
     /// **Note:** Amazon Elastic Inference is no longer available.
     #[deprecated(
         note = "Specifying Elastic Inference accelerators is no longer supported on the RunInstances API."
     )]
-    pub elastic_inference_accelerators: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticInferenceAccelerator>,
+    pub elastic_inference_accelerators: Option<
+        Vec<crate::types::ElasticInferenceAccelerator>,
     >,
     /// The tags to apply to the resources that are created during instance launch.
     ///
@@ -97,115 +89,93 @@ pub struct RunInstancesRequest {
     /// - Network interfaces
     ///
     /// To tag a resource after it has been created, see [CreateTags](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateTags.html).
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// The launch template. Any additional parameters that you specify for the new instance overwrite the corresponding parameters included in the launch template.
-    pub launch_template: ::std::option::Option<
-        crate::types::LaunchTemplateSpecification,
-    >,
+    pub launch_template: Option<crate::types::LaunchTemplateSpecification>,
     /// The market (purchasing) option for the instances.
     ///
     /// For `RunInstances`, persistent Spot Instance requests are only supported when **InstanceInterruptionBehavior** is set to either `hibernate` or `stop`.
-    pub instance_market_options: ::std::option::Option<
-        crate::types::InstanceMarketOptionsRequest,
-    >,
+    pub instance_market_options: Option<crate::types::InstanceMarketOptionsRequest>,
     /// The credit option for CPU usage of the burstable performance instance. Valid values are `standard` and `unlimited`. To change this attribute after launch, use [ModifyInstanceCreditSpecification](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyInstanceCreditSpecification.html). For more information, see [Burstable performance instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances.html) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `standard` (T2 instances) or `unlimited` (T3/T3a/T4g instances)
     ///
     /// For T3 instances with `host` tenancy, only `standard` is supported.
-    pub credit_specification: ::std::option::Option<
-        crate::types::CreditSpecificationRequest,
-    >,
+    pub credit_specification: Option<crate::types::CreditSpecificationRequest>,
     /// The CPU options for the instance. For more information, see [Optimize CPU options](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-optimize-cpu.html) in the *Amazon EC2 User Guide*.
-    pub cpu_options: ::std::option::Option<crate::types::CpuOptionsRequest>,
+    pub cpu_options: Option<crate::types::CpuOptionsRequest>,
     /// Information about the Capacity Reservation targeting option. If you do not specify this parameter, the instance's Capacity Reservation preference defaults to `open`, which enables it to run in any open Capacity Reservation that has matching attributes (instance type, platform, Availability Zone, and tenancy).
-    pub capacity_reservation_specification: ::std::option::Option<
+    pub capacity_reservation_specification: Option<
         crate::types::CapacityReservationSpecification,
     >,
     /// Indicates whether an instance is enabled for hibernation. This parameter is valid only if the instance meets the [hibernation prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/hibernating-prerequisites.html). For more information, see [Hibernate your Amazon EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html) in the *Amazon EC2 User Guide*.
     ///
     /// You can't enable hibernation and Amazon Web Services Nitro Enclaves on the same instance.
-    pub hibernation_options: ::std::option::Option<
-        crate::types::HibernationOptionsRequest,
-    >,
+    pub hibernation_options: Option<crate::types::HibernationOptionsRequest>,
     /// The license configurations.
-    pub license_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LicenseConfigurationRequest>,
-    >,
+    pub license_specifications: Option<Vec<crate::types::LicenseConfigurationRequest>>,
     /// The metadata options for the instance. For more information, see [Configure the Instance Metadata Service options](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html).
-    pub metadata_options: ::std::option::Option<
-        crate::types::InstanceMetadataOptionsRequest,
-    >,
+    pub metadata_options: Option<crate::types::InstanceMetadataOptionsRequest>,
     /// Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves. For more information, see [Amazon Web Services Nitro Enclaves User Guide](https://docs.aws.amazon.com/enclaves/latest/user/).
     ///
     /// You can't enable Amazon Web Services Nitro Enclaves and hibernation on the same instance.
-    pub enclave_options: ::std::option::Option<crate::types::EnclaveOptionsRequest>,
+    pub enclave_options: Option<crate::types::EnclaveOptionsRequest>,
     /// The options for the instance hostname. The default values are inherited from the subnet. Applies only if creating a network interface, not attaching an existing one.
-    pub private_dns_name_options: ::std::option::Option<
-        crate::types::PrivateDnsNameOptionsRequest,
-    >,
+    pub private_dns_name_options: Option<crate::types::PrivateDnsNameOptionsRequest>,
     /// The maintenance and recovery options for the instance.
-    pub maintenance_options: ::std::option::Option<
-        crate::types::InstanceMaintenanceOptionsRequest,
-    >,
+    pub maintenance_options: Option<crate::types::InstanceMaintenanceOptionsRequest>,
     /// Indicates whether an instance is enabled for stop protection. For more information, see [Enable stop protection for your EC2 instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-stop-protection.html).
-    pub disable_api_stop: ::std::option::Option<bool>,
+    pub disable_api_stop: Option<bool>,
     /// If you’re launching an instance into a dual-stack or IPv6-only subnet, you can enable assigning a primary IPv6 address. A primary IPv6 address is an IPv6 GUA address associated with an ENI that you have enabled to use a primary IPv6 address. Use this option if an instance relies on its IPv6 address not changing. When you launch the instance, Amazon Web Services will automatically assign an IPv6 address associated with the ENI attached to your instance to be the primary IPv6 address. Once you enable an IPv6 GUA address to be a primary IPv6, you cannot disable it. When you enable an IPv6 GUA address to be a primary IPv6, the first IPv6 GUA will be made the primary IPv6 address until the instance is terminated or the network interface is detached. If you have multiple IPv6 addresses associated with an ENI attached to your instance and you enable a primary IPv6 address, the first IPv6 GUA address associated with the ENI becomes the primary IPv6 address.
-    pub enable_primary_ipv6: ::std::option::Option<bool>,
+    pub enable_primary_ipv6: Option<bool>,
     /// Contains settings for the network performance options for the instance.
-    pub network_performance_options: ::std::option::Option<
+    pub network_performance_options: Option<
         crate::types::InstanceNetworkPerformanceOptionsRequest,
     >,
     /// Reserved for internal use.
-    pub operator: ::std::option::Option<crate::types::OperatorRequest>,
+    pub operator: Option<crate::types::OperatorRequest>,
     /// The secondary interfaces to associate with the instance.
-    pub secondary_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>,
+    pub secondary_interfaces: Option<
+        Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>,
     >,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Indicates whether termination protection is enabled for the instance. The default is `false`, which means that you can terminate the instance using the Amazon EC2 console, command line tools, or API. You can enable termination protection when you launch an instance, while the instance is running, or while the instance is stopped.
-    pub disable_api_termination: ::std::option::Option<bool>,
+    pub disable_api_termination: Option<bool>,
     /// Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
     ///
     /// Default: `stop`
-    pub instance_initiated_shutdown_behavior: ::std::option::Option<
-        crate::types::ShutdownBehavior,
-    >,
+    pub instance_initiated_shutdown_behavior: Option<crate::types::ShutdownBehavior>,
     /// The primary IPv4 address. You must specify a value from the IPv4 address range of the subnet.
     ///
     /// Only one private IP address can be designated as primary. You can't specify this option if you've specified the option to designate a private IP address as the primary IP address in a network interface specification. You cannot specify this option if you're launching more than one instance in the request.
     ///
     /// You cannot specify this option and the network interfaces option in the same request.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// Unique, case-sensitive identifier you provide to ensure the idempotency of the request. If you do not specify a client token, a randomly generated token is used for the request to ensure idempotency.
     ///
     /// For more information, see [Ensuring idempotency in Amazon EC2 API requests](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     ///
     /// Constraints: Maximum 64 ASCII characters
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Reserved.
-    pub additional_info: ::std::option::Option<::std::string::String>,
+    pub additional_info: Option<String>,
     /// The network interfaces to associate with the instance.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
+    pub network_interfaces: Option<
+        Vec<crate::types::InstanceNetworkInterfaceSpecification>,
     >,
     /// The name or Amazon Resource Name (ARN) of an IAM instance profile.
-    pub iam_instance_profile: ::std::option::Option<
-        crate::types::IamInstanceProfileSpecification,
-    >,
+    pub iam_instance_profile: Option<crate::types::IamInstanceProfileSpecification>,
     /// Indicates whether the instance is optimized for Amazon EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal Amazon EBS I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS-optimized instance.
     ///
     /// Default: `false`
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
 }
 impl RunInstancesRequest {
     /// Starts building a [`RunInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RunInstancesRequestBuilder {
-        <crate::types::builders::RunInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RunInstancesRequestBuilder as Default>::default()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -214,17 +184,17 @@ impl RunInstancesRequest {
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `Ipv6AddressCount` member, when set.
     #[inline]
-    pub fn ipv6_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_address_count(&self) -> Option<i32> {
         self.ipv6_address_count
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -234,59 +204,57 @@ impl RunInstancesRequest {
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `MaxCount` member, when set.
     #[inline]
-    pub fn max_count(&self) -> ::std::option::Option<i32> {
+    pub fn max_count(&self) -> Option<i32> {
         self.max_count
     }
     /// The `MinCount` member, when set.
     #[inline]
-    pub fn min_count(&self) -> ::std::option::Option<i32> {
+    pub fn min_count(&self) -> Option<i32> {
         self.min_count
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RunInstancesMonitoringEnabled> {
+    pub fn monitoring(&self) -> Option<&crate::types::RunInstancesMonitoringEnabled> {
         self.monitoring.as_ref()
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(&self) -> ::std::option::Option<&crate::types::Placement> {
+    pub fn placement(&self) -> Option<&crate::types::Placement> {
         self.placement.as_ref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ramdisk_id(&self) -> Option<&str> {
         self.ramdisk_id.as_deref()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_groups(&self) -> &[::std::string::String] {
+    pub fn security_groups(&self) -> &[String] {
         self.security_groups.as_deref().unwrap_or_default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&str> {
+    pub fn user_data(&self) -> Option<&str> {
         self.user_data.as_deref()
     }
     /// The `ElasticGpuSpecification` member, empty when not set; the field tells an empty list from an absent one.
@@ -314,44 +282,40 @@ impl RunInstancesRequest {
     }
     /// The `LaunchTemplate` member, when set.
     #[inline]
-    pub fn launch_template(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchTemplateSpecification> {
+    pub fn launch_template(&self) -> Option<&crate::types::LaunchTemplateSpecification> {
         self.launch_template.as_ref()
     }
     /// The `InstanceMarketOptions` member, when set.
     #[inline]
     pub fn instance_market_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMarketOptionsRequest> {
+    ) -> Option<&crate::types::InstanceMarketOptionsRequest> {
         self.instance_market_options.as_ref()
     }
     /// The `CreditSpecification` member, when set.
     #[inline]
     pub fn credit_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::CreditSpecificationRequest> {
+    ) -> Option<&crate::types::CreditSpecificationRequest> {
         self.credit_specification.as_ref()
     }
     /// The `CpuOptions` member, when set.
     #[inline]
-    pub fn cpu_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CpuOptionsRequest> {
+    pub fn cpu_options(&self) -> Option<&crate::types::CpuOptionsRequest> {
         self.cpu_options.as_ref()
     }
     /// The `CapacityReservationSpecification` member, when set.
     #[inline]
     pub fn capacity_reservation_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityReservationSpecification> {
+    ) -> Option<&crate::types::CapacityReservationSpecification> {
         self.capacity_reservation_specification.as_ref()
     }
     /// The `HibernationOptions` member, when set.
     #[inline]
     pub fn hibernation_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::HibernationOptionsRequest> {
+    ) -> Option<&crate::types::HibernationOptionsRequest> {
         self.hibernation_options.as_ref()
     }
     /// The `LicenseSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -365,50 +329,48 @@ impl RunInstancesRequest {
     #[inline]
     pub fn metadata_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMetadataOptionsRequest> {
+    ) -> Option<&crate::types::InstanceMetadataOptionsRequest> {
         self.metadata_options.as_ref()
     }
     /// The `EnclaveOptions` member, when set.
     #[inline]
-    pub fn enclave_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnclaveOptionsRequest> {
+    pub fn enclave_options(&self) -> Option<&crate::types::EnclaveOptionsRequest> {
         self.enclave_options.as_ref()
     }
     /// The `PrivateDnsNameOptions` member, when set.
     #[inline]
     pub fn private_dns_name_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::PrivateDnsNameOptionsRequest> {
+    ) -> Option<&crate::types::PrivateDnsNameOptionsRequest> {
         self.private_dns_name_options.as_ref()
     }
     /// The `MaintenanceOptions` member, when set.
     #[inline]
     pub fn maintenance_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceMaintenanceOptionsRequest> {
+    ) -> Option<&crate::types::InstanceMaintenanceOptionsRequest> {
         self.maintenance_options.as_ref()
     }
     /// The `DisableApiStop` member, when set.
     #[inline]
-    pub fn disable_api_stop(&self) -> ::std::option::Option<bool> {
+    pub fn disable_api_stop(&self) -> Option<bool> {
         self.disable_api_stop
     }
     /// The `EnablePrimaryIpv6` member, when set.
     #[inline]
-    pub fn enable_primary_ipv6(&self) -> ::std::option::Option<bool> {
+    pub fn enable_primary_ipv6(&self) -> Option<bool> {
         self.enable_primary_ipv6
     }
     /// The `NetworkPerformanceOptions` member, when set.
     #[inline]
     pub fn network_performance_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceNetworkPerformanceOptionsRequest> {
+    ) -> Option<&crate::types::InstanceNetworkPerformanceOptionsRequest> {
         self.network_performance_options.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorRequest> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorRequest> {
         self.operator.as_ref()
     }
     /// The `SecondaryInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -420,34 +382,34 @@ impl RunInstancesRequest {
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `DisableApiTermination` member, when set.
     #[inline]
-    pub fn disable_api_termination(&self) -> ::std::option::Option<bool> {
+    pub fn disable_api_termination(&self) -> Option<bool> {
         self.disable_api_termination
     }
     /// The `InstanceInitiatedShutdownBehavior` member, when set.
     #[inline]
     pub fn instance_initiated_shutdown_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::ShutdownBehavior> {
+    ) -> Option<&crate::types::ShutdownBehavior> {
         self.instance_initiated_shutdown_behavior.as_ref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `AdditionalInfo` member, when set.
     #[inline]
-    pub fn additional_info(&self) -> ::std::option::Option<&str> {
+    pub fn additional_info(&self) -> Option<&str> {
         self.additional_info.as_deref()
     }
     /// The `NetworkInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -461,12 +423,12 @@ impl RunInstancesRequest {
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfileSpecification> {
+    ) -> Option<&crate::types::IamInstanceProfileSpecification> {
         self.iam_instance_profile.as_ref()
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
 }
@@ -533,12 +495,7 @@ impl ::std::fmt::Debug for RunInstancesRequest {
     }
 }
 /// A builder for [`RunInstancesRequest`](crate::types::RunInstancesRequest); start one with `RunInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RunInstancesRequestBuilder {
     inner: crate::types::RunInstancesRequest,
 }
@@ -558,7 +515,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -567,66 +524,58 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`RunInstancesRequest::image_id`](crate::types::RunInstancesRequest::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::image_id`](crate::types::RunInstancesRequest::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`RunInstancesRequest::image_id`](crate::types::RunInstancesRequest::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`RunInstancesRequest::instance_type`](crate::types::RunInstancesRequest::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::instance_type`](crate::types::RunInstancesRequest::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`RunInstancesRequest::instance_type`](crate::types::RunInstancesRequest::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`RunInstancesRequest::ipv6_address_count`](crate::types::RunInstancesRequest::ipv6_address_count): The number of IPv6 addresses to associate with the primary network interface.
     pub fn ipv6_address_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_count = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::ipv6_address_count`](crate::types::RunInstancesRequest::ipv6_address_count).
     #[inline]
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_address_count = input;
         self
     }
     /// The value set for [`RunInstancesRequest::ipv6_address_count`](crate::types::RunInstancesRequest::ipv6_address_count), if any.
     #[inline]
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         &self.inner.ipv6_address_count
     }
     /// Appends one item to [`RunInstancesRequest::ipv6_addresses`](crate::types::RunInstancesRequest::ipv6_addresses): The IPv6 addresses from the range of the subnet to associate with the primary network interface.
@@ -640,92 +589,78 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>>,
+        input: Option<Vec<crate::types::InstanceIpv6Address>>,
     ) -> Self {
         self.inner.ipv6_addresses = input;
         self
     }
     /// The value set for [`RunInstancesRequest::ipv6_addresses`](crate::types::RunInstancesRequest::ipv6_addresses), if any.
     #[inline]
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceIpv6Address>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<crate::types::InstanceIpv6Address>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`RunInstancesRequest::kernel_id`](crate::types::RunInstancesRequest::kernel_id): The ID of the kernel.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::kernel_id`](crate::types::RunInstancesRequest::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`RunInstancesRequest::kernel_id`](crate::types::RunInstancesRequest::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`RunInstancesRequest::key_name`](crate::types::RunInstancesRequest::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::key_name`](crate::types::RunInstancesRequest::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`RunInstancesRequest::key_name`](crate::types::RunInstancesRequest::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`RunInstancesRequest::max_count`](crate::types::RunInstancesRequest::max_count): The maximum number of instances to launch.
     pub fn max_count(mut self, input: i32) -> Self {
-        self.inner.max_count = ::std::option::Option::Some(input);
+        self.inner.max_count = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::max_count`](crate::types::RunInstancesRequest::max_count).
     #[inline]
-    pub fn set_max_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_count(mut self, input: Option<i32>) -> Self {
         self.inner.max_count = input;
         self
     }
     /// The value set for [`RunInstancesRequest::max_count`](crate::types::RunInstancesRequest::max_count), if any.
     #[inline]
-    pub fn get_max_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_count(&self) -> &Option<i32> {
         &self.inner.max_count
     }
     /// Sets [`RunInstancesRequest::min_count`](crate::types::RunInstancesRequest::min_count): The minimum number of instances to launch.
     pub fn min_count(mut self, input: i32) -> Self {
-        self.inner.min_count = ::std::option::Option::Some(input);
+        self.inner.min_count = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::min_count`](crate::types::RunInstancesRequest::min_count).
     #[inline]
-    pub fn set_min_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min_count(mut self, input: Option<i32>) -> Self {
         self.inner.min_count = input;
         self
     }
     /// The value set for [`RunInstancesRequest::min_count`](crate::types::RunInstancesRequest::min_count), if any.
     #[inline]
-    pub fn get_min_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_count(&self) -> &Option<i32> {
         &self.inner.min_count
     }
     /// Sets [`RunInstancesRequest::monitoring`](crate::types::RunInstancesRequest::monitoring): Specifies whether detailed monitoring is enabled for the instance.
@@ -733,14 +668,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::RunInstancesMonitoringEnabled,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::monitoring`](crate::types::RunInstancesRequest::monitoring).
     #[inline]
     pub fn set_monitoring(
         mut self,
-        input: ::std::option::Option<crate::types::RunInstancesMonitoringEnabled>,
+        input: Option<crate::types::RunInstancesMonitoringEnabled>,
     ) -> Self {
         self.inner.monitoring = input;
         self
@@ -749,144 +684,107 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_monitoring(
         &self,
-    ) -> &::std::option::Option<crate::types::RunInstancesMonitoringEnabled> {
+    ) -> &Option<crate::types::RunInstancesMonitoringEnabled> {
         &self.inner.monitoring
     }
     /// Sets [`RunInstancesRequest::placement`](crate::types::RunInstancesRequest::placement): The placement for the instance.
     pub fn placement(mut self, input: crate::types::Placement) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::placement`](crate::types::RunInstancesRequest::placement).
     #[inline]
-    pub fn set_placement(
-        mut self,
-        input: ::std::option::Option<crate::types::Placement>,
-    ) -> Self {
+    pub fn set_placement(mut self, input: Option<crate::types::Placement>) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`RunInstancesRequest::placement`](crate::types::RunInstancesRequest::placement), if any.
     #[inline]
-    pub fn get_placement(&self) -> &::std::option::Option<crate::types::Placement> {
+    pub fn get_placement(&self) -> &Option<crate::types::Placement> {
         &self.inner.placement
     }
     /// Sets [`RunInstancesRequest::ramdisk_id`](crate::types::RunInstancesRequest::ramdisk_id): The ID of the RAM disk to select.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ramdisk_id = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::ramdisk_id`](crate::types::RunInstancesRequest::ramdisk_id).
     #[inline]
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`RunInstancesRequest::ramdisk_id`](crate::types::RunInstancesRequest::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         &self.inner.ramdisk_id
     }
     /// Appends one item to [`RunInstancesRequest::security_group_ids`](crate::types::RunInstancesRequest::security_group_ids): The IDs of the security groups.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::security_group_ids`](crate::types::RunInstancesRequest::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`RunInstancesRequest::security_group_ids`](crate::types::RunInstancesRequest::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Appends one item to [`RunInstancesRequest::security_groups`](crate::types::RunInstancesRequest::security_groups): \[Default VPC\] The names of the security groups.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_groups(mut self, input: impl Into<String>) -> Self {
         self.inner.security_groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::security_groups`](crate::types::RunInstancesRequest::security_groups).
     #[inline]
-    pub fn set_security_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`RunInstancesRequest::security_groups`](crate::types::RunInstancesRequest::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<String>> {
         &self.inner.security_groups
     }
     /// Sets [`RunInstancesRequest::subnet_id`](crate::types::RunInstancesRequest::subnet_id): The ID of the subnet to launch the instance into.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::subnet_id`](crate::types::RunInstancesRequest::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`RunInstancesRequest::subnet_id`](crate::types::RunInstancesRequest::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`RunInstancesRequest::user_data`](crate::types::RunInstancesRequest::user_data): The user data to make available to the instance.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_data = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::user_data`](crate::types::RunInstancesRequest::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<String>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`RunInstancesRequest::user_data`](crate::types::RunInstancesRequest::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_data(&self) -> &Option<String> {
         &self.inner.user_data
     }
     /// Appends one item to [`RunInstancesRequest::elastic_gpu_specification`](crate::types::RunInstancesRequest::elastic_gpu_specification): An elastic GPU to associate with the instance.
@@ -903,9 +801,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn set_elastic_gpu_specification(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ElasticGpuSpecification>,
-        >,
+        input: Option<Vec<crate::types::ElasticGpuSpecification>>,
     ) -> Self {
         self.inner.elastic_gpu_specification = input;
         self
@@ -914,7 +810,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_elastic_gpu_specification(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ElasticGpuSpecification>> {
+    ) -> &Option<Vec<crate::types::ElasticGpuSpecification>> {
         &self.inner.elastic_gpu_specification
     }
     /// Appends one item to [`RunInstancesRequest::elastic_inference_accelerators`](crate::types::RunInstancesRequest::elastic_inference_accelerators): An elastic inference accelerator to associate with the instance.
@@ -931,9 +827,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn set_elastic_inference_accelerators(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ElasticInferenceAccelerator>,
-        >,
+        input: Option<Vec<crate::types::ElasticInferenceAccelerator>>,
     ) -> Self {
         self.inner.elastic_inference_accelerators = input;
         self
@@ -942,9 +836,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_elastic_inference_accelerators(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ElasticInferenceAccelerator>,
-    > {
+    ) -> &Option<Vec<crate::types::ElasticInferenceAccelerator>> {
         &self.inner.elastic_inference_accelerators
     }
     /// Appends one item to [`RunInstancesRequest::tag_specifications`](crate::types::RunInstancesRequest::tag_specifications): The tags to apply to the resources that are created during instance launch.
@@ -958,7 +850,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -967,7 +859,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`RunInstancesRequest::launch_template`](crate::types::RunInstancesRequest::launch_template): The launch template.
@@ -975,14 +867,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::LaunchTemplateSpecification,
     ) -> Self {
-        self.inner.launch_template = ::std::option::Option::Some(input);
+        self.inner.launch_template = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::launch_template`](crate::types::RunInstancesRequest::launch_template).
     #[inline]
     pub fn set_launch_template(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchTemplateSpecification>,
+        input: Option<crate::types::LaunchTemplateSpecification>,
     ) -> Self {
         self.inner.launch_template = input;
         self
@@ -991,7 +883,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_launch_template(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchTemplateSpecification> {
+    ) -> &Option<crate::types::LaunchTemplateSpecification> {
         &self.inner.launch_template
     }
     /// Sets [`RunInstancesRequest::instance_market_options`](crate::types::RunInstancesRequest::instance_market_options): The market (purchasing) option for the instances.
@@ -999,14 +891,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::InstanceMarketOptionsRequest,
     ) -> Self {
-        self.inner.instance_market_options = ::std::option::Option::Some(input);
+        self.inner.instance_market_options = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::instance_market_options`](crate::types::RunInstancesRequest::instance_market_options).
     #[inline]
     pub fn set_instance_market_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMarketOptionsRequest>,
+        input: Option<crate::types::InstanceMarketOptionsRequest>,
     ) -> Self {
         self.inner.instance_market_options = input;
         self
@@ -1015,7 +907,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_instance_market_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMarketOptionsRequest> {
+    ) -> &Option<crate::types::InstanceMarketOptionsRequest> {
         &self.inner.instance_market_options
     }
     /// Sets [`RunInstancesRequest::credit_specification`](crate::types::RunInstancesRequest::credit_specification): The credit option for CPU usage of the burstable performance instance.
@@ -1023,14 +915,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::CreditSpecificationRequest,
     ) -> Self {
-        self.inner.credit_specification = ::std::option::Option::Some(input);
+        self.inner.credit_specification = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::credit_specification`](crate::types::RunInstancesRequest::credit_specification).
     #[inline]
     pub fn set_credit_specification(
         mut self,
-        input: ::std::option::Option<crate::types::CreditSpecificationRequest>,
+        input: Option<crate::types::CreditSpecificationRequest>,
     ) -> Self {
         self.inner.credit_specification = input;
         self
@@ -1039,28 +931,26 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_credit_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CreditSpecificationRequest> {
+    ) -> &Option<crate::types::CreditSpecificationRequest> {
         &self.inner.credit_specification
     }
     /// Sets [`RunInstancesRequest::cpu_options`](crate::types::RunInstancesRequest::cpu_options): The CPU options for the instance.
     pub fn cpu_options(mut self, input: crate::types::CpuOptionsRequest) -> Self {
-        self.inner.cpu_options = ::std::option::Option::Some(input);
+        self.inner.cpu_options = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::cpu_options`](crate::types::RunInstancesRequest::cpu_options).
     #[inline]
     pub fn set_cpu_options(
         mut self,
-        input: ::std::option::Option<crate::types::CpuOptionsRequest>,
+        input: Option<crate::types::CpuOptionsRequest>,
     ) -> Self {
         self.inner.cpu_options = input;
         self
     }
     /// The value set for [`RunInstancesRequest::cpu_options`](crate::types::RunInstancesRequest::cpu_options), if any.
     #[inline]
-    pub fn get_cpu_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::CpuOptionsRequest> {
+    pub fn get_cpu_options(&self) -> &Option<crate::types::CpuOptionsRequest> {
         &self.inner.cpu_options
     }
     /// Sets [`RunInstancesRequest::capacity_reservation_specification`](crate::types::RunInstancesRequest::capacity_reservation_specification): Information about the Capacity Reservation targeting option.
@@ -1068,16 +958,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::CapacityReservationSpecification,
     ) -> Self {
-        self.inner.capacity_reservation_specification = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.capacity_reservation_specification = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::capacity_reservation_specification`](crate::types::RunInstancesRequest::capacity_reservation_specification).
     #[inline]
     pub fn set_capacity_reservation_specification(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityReservationSpecification>,
+        input: Option<crate::types::CapacityReservationSpecification>,
     ) -> Self {
         self.inner.capacity_reservation_specification = input;
         self
@@ -1086,7 +974,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_capacity_reservation_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityReservationSpecification> {
+    ) -> &Option<crate::types::CapacityReservationSpecification> {
         &self.inner.capacity_reservation_specification
     }
     /// Sets [`RunInstancesRequest::hibernation_options`](crate::types::RunInstancesRequest::hibernation_options): Indicates whether an instance is enabled for hibernation.
@@ -1094,14 +982,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::HibernationOptionsRequest,
     ) -> Self {
-        self.inner.hibernation_options = ::std::option::Option::Some(input);
+        self.inner.hibernation_options = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::hibernation_options`](crate::types::RunInstancesRequest::hibernation_options).
     #[inline]
     pub fn set_hibernation_options(
         mut self,
-        input: ::std::option::Option<crate::types::HibernationOptionsRequest>,
+        input: Option<crate::types::HibernationOptionsRequest>,
     ) -> Self {
         self.inner.hibernation_options = input;
         self
@@ -1110,7 +998,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_hibernation_options(
         &self,
-    ) -> &::std::option::Option<crate::types::HibernationOptionsRequest> {
+    ) -> &Option<crate::types::HibernationOptionsRequest> {
         &self.inner.hibernation_options
     }
     /// Appends one item to [`RunInstancesRequest::license_specifications`](crate::types::RunInstancesRequest::license_specifications): The license configurations.
@@ -1127,9 +1015,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn set_license_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LicenseConfigurationRequest>,
-        >,
+        input: Option<Vec<crate::types::LicenseConfigurationRequest>>,
     ) -> Self {
         self.inner.license_specifications = input;
         self
@@ -1138,9 +1024,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_license_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::LicenseConfigurationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::LicenseConfigurationRequest>> {
         &self.inner.license_specifications
     }
     /// Sets [`RunInstancesRequest::metadata_options`](crate::types::RunInstancesRequest::metadata_options): The metadata options for the instance.
@@ -1148,14 +1032,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::InstanceMetadataOptionsRequest,
     ) -> Self {
-        self.inner.metadata_options = ::std::option::Option::Some(input);
+        self.inner.metadata_options = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::metadata_options`](crate::types::RunInstancesRequest::metadata_options).
     #[inline]
     pub fn set_metadata_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMetadataOptionsRequest>,
+        input: Option<crate::types::InstanceMetadataOptionsRequest>,
     ) -> Self {
         self.inner.metadata_options = input;
         self
@@ -1164,7 +1048,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_metadata_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMetadataOptionsRequest> {
+    ) -> &Option<crate::types::InstanceMetadataOptionsRequest> {
         &self.inner.metadata_options
     }
     /// Sets [`RunInstancesRequest::enclave_options`](crate::types::RunInstancesRequest::enclave_options): Indicates whether the instance is enabled for Amazon Web Services Nitro Enclaves.
@@ -1172,23 +1056,21 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::EnclaveOptionsRequest,
     ) -> Self {
-        self.inner.enclave_options = ::std::option::Option::Some(input);
+        self.inner.enclave_options = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::enclave_options`](crate::types::RunInstancesRequest::enclave_options).
     #[inline]
     pub fn set_enclave_options(
         mut self,
-        input: ::std::option::Option<crate::types::EnclaveOptionsRequest>,
+        input: Option<crate::types::EnclaveOptionsRequest>,
     ) -> Self {
         self.inner.enclave_options = input;
         self
     }
     /// The value set for [`RunInstancesRequest::enclave_options`](crate::types::RunInstancesRequest::enclave_options), if any.
     #[inline]
-    pub fn get_enclave_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::EnclaveOptionsRequest> {
+    pub fn get_enclave_options(&self) -> &Option<crate::types::EnclaveOptionsRequest> {
         &self.inner.enclave_options
     }
     /// Sets [`RunInstancesRequest::private_dns_name_options`](crate::types::RunInstancesRequest::private_dns_name_options): The options for the instance hostname.
@@ -1196,14 +1078,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::PrivateDnsNameOptionsRequest,
     ) -> Self {
-        self.inner.private_dns_name_options = ::std::option::Option::Some(input);
+        self.inner.private_dns_name_options = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::private_dns_name_options`](crate::types::RunInstancesRequest::private_dns_name_options).
     #[inline]
     pub fn set_private_dns_name_options(
         mut self,
-        input: ::std::option::Option<crate::types::PrivateDnsNameOptionsRequest>,
+        input: Option<crate::types::PrivateDnsNameOptionsRequest>,
     ) -> Self {
         self.inner.private_dns_name_options = input;
         self
@@ -1212,7 +1094,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_private_dns_name_options(
         &self,
-    ) -> &::std::option::Option<crate::types::PrivateDnsNameOptionsRequest> {
+    ) -> &Option<crate::types::PrivateDnsNameOptionsRequest> {
         &self.inner.private_dns_name_options
     }
     /// Sets [`RunInstancesRequest::maintenance_options`](crate::types::RunInstancesRequest::maintenance_options): The maintenance and recovery options for the instance.
@@ -1220,14 +1102,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::InstanceMaintenanceOptionsRequest,
     ) -> Self {
-        self.inner.maintenance_options = ::std::option::Option::Some(input);
+        self.inner.maintenance_options = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::maintenance_options`](crate::types::RunInstancesRequest::maintenance_options).
     #[inline]
     pub fn set_maintenance_options(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceMaintenanceOptionsRequest>,
+        input: Option<crate::types::InstanceMaintenanceOptionsRequest>,
     ) -> Self {
         self.inner.maintenance_options = input;
         self
@@ -1236,42 +1118,39 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_maintenance_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceMaintenanceOptionsRequest> {
+    ) -> &Option<crate::types::InstanceMaintenanceOptionsRequest> {
         &self.inner.maintenance_options
     }
     /// Sets [`RunInstancesRequest::disable_api_stop`](crate::types::RunInstancesRequest::disable_api_stop): Indicates whether an instance is enabled for stop protection.
     pub fn disable_api_stop(mut self, input: bool) -> Self {
-        self.inner.disable_api_stop = ::std::option::Option::Some(input);
+        self.inner.disable_api_stop = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::disable_api_stop`](crate::types::RunInstancesRequest::disable_api_stop).
     #[inline]
-    pub fn set_disable_api_stop(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_disable_api_stop(mut self, input: Option<bool>) -> Self {
         self.inner.disable_api_stop = input;
         self
     }
     /// The value set for [`RunInstancesRequest::disable_api_stop`](crate::types::RunInstancesRequest::disable_api_stop), if any.
     #[inline]
-    pub fn get_disable_api_stop(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_api_stop(&self) -> &Option<bool> {
         &self.inner.disable_api_stop
     }
     /// Sets [`RunInstancesRequest::enable_primary_ipv6`](crate::types::RunInstancesRequest::enable_primary_ipv6): If you’re launching an instance into a dual-stack or IPv6-only subnet, you can enable assigning a primary IPv6 address.
     pub fn enable_primary_ipv6(mut self, input: bool) -> Self {
-        self.inner.enable_primary_ipv6 = ::std::option::Option::Some(input);
+        self.inner.enable_primary_ipv6 = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::enable_primary_ipv6`](crate::types::RunInstancesRequest::enable_primary_ipv6).
     #[inline]
-    pub fn set_enable_primary_ipv6(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_primary_ipv6(mut self, input: Option<bool>) -> Self {
         self.inner.enable_primary_ipv6 = input;
         self
     }
     /// The value set for [`RunInstancesRequest::enable_primary_ipv6`](crate::types::RunInstancesRequest::enable_primary_ipv6), if any.
     #[inline]
-    pub fn get_enable_primary_ipv6(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_primary_ipv6(&self) -> &Option<bool> {
         &self.inner.enable_primary_ipv6
     }
     /// Sets [`RunInstancesRequest::network_performance_options`](crate::types::RunInstancesRequest::network_performance_options): Contains settings for the network performance options for the instance.
@@ -1279,16 +1158,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::InstanceNetworkPerformanceOptionsRequest,
     ) -> Self {
-        self.inner.network_performance_options = ::std::option::Option::Some(input);
+        self.inner.network_performance_options = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::network_performance_options`](crate::types::RunInstancesRequest::network_performance_options).
     #[inline]
     pub fn set_network_performance_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InstanceNetworkPerformanceOptionsRequest,
-        >,
+        input: Option<crate::types::InstanceNetworkPerformanceOptionsRequest>,
     ) -> Self {
         self.inner.network_performance_options = input;
         self
@@ -1297,26 +1174,23 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_network_performance_options(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceNetworkPerformanceOptionsRequest> {
+    ) -> &Option<crate::types::InstanceNetworkPerformanceOptionsRequest> {
         &self.inner.network_performance_options
     }
     /// Sets [`RunInstancesRequest::operator`](crate::types::RunInstancesRequest::operator): Reserved for internal use.
     pub fn operator(mut self, input: crate::types::OperatorRequest) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::operator`](crate::types::RunInstancesRequest::operator).
     #[inline]
-    pub fn set_operator(
-        mut self,
-        input: ::std::option::Option<crate::types::OperatorRequest>,
-    ) -> Self {
+    pub fn set_operator(mut self, input: Option<crate::types::OperatorRequest>) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`RunInstancesRequest::operator`](crate::types::RunInstancesRequest::operator), if any.
     #[inline]
-    pub fn get_operator(&self) -> &::std::option::Option<crate::types::OperatorRequest> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorRequest> {
         &self.inner.operator
     }
     /// Appends one item to [`RunInstancesRequest::secondary_interfaces`](crate::types::RunInstancesRequest::secondary_interfaces): The secondary interfaces to associate with the instance.
@@ -1333,9 +1207,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn set_secondary_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>,
-        >,
+        input: Option<Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>>,
     ) -> Self {
         self.inner.secondary_interfaces = input;
         self
@@ -1344,44 +1216,39 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_secondary_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceSecondaryInterfaceSpecificationRequest>> {
         &self.inner.secondary_interfaces
     }
     /// Sets [`RunInstancesRequest::dry_run`](crate::types::RunInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::dry_run`](crate::types::RunInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RunInstancesRequest::dry_run`](crate::types::RunInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`RunInstancesRequest::disable_api_termination`](crate::types::RunInstancesRequest::disable_api_termination): Indicates whether termination protection is enabled for the instance.
     pub fn disable_api_termination(mut self, input: bool) -> Self {
-        self.inner.disable_api_termination = ::std::option::Option::Some(input);
+        self.inner.disable_api_termination = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::disable_api_termination`](crate::types::RunInstancesRequest::disable_api_termination).
     #[inline]
-    pub fn set_disable_api_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_disable_api_termination(mut self, input: Option<bool>) -> Self {
         self.inner.disable_api_termination = input;
         self
     }
     /// The value set for [`RunInstancesRequest::disable_api_termination`](crate::types::RunInstancesRequest::disable_api_termination), if any.
     #[inline]
-    pub fn get_disable_api_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_disable_api_termination(&self) -> &Option<bool> {
         &self.inner.disable_api_termination
     }
     /// Sets [`RunInstancesRequest::instance_initiated_shutdown_behavior`](crate::types::RunInstancesRequest::instance_initiated_shutdown_behavior): Indicates whether an instance stops or terminates when you initiate shutdown from the instance (using the operating system command for system shutdown).
@@ -1389,16 +1256,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::ShutdownBehavior,
     ) -> Self {
-        self.inner.instance_initiated_shutdown_behavior = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.instance_initiated_shutdown_behavior = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::instance_initiated_shutdown_behavior`](crate::types::RunInstancesRequest::instance_initiated_shutdown_behavior).
     #[inline]
     pub fn set_instance_initiated_shutdown_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::ShutdownBehavior>,
+        input: Option<crate::types::ShutdownBehavior>,
     ) -> Self {
         self.inner.instance_initiated_shutdown_behavior = input;
         self
@@ -1407,75 +1272,55 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_instance_initiated_shutdown_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::ShutdownBehavior> {
+    ) -> &Option<crate::types::ShutdownBehavior> {
         &self.inner.instance_initiated_shutdown_behavior
     }
     /// Sets [`RunInstancesRequest::private_ip_address`](crate::types::RunInstancesRequest::private_ip_address): The primary IPv4 address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::private_ip_address`](crate::types::RunInstancesRequest::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`RunInstancesRequest::private_ip_address`](crate::types::RunInstancesRequest::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Sets [`RunInstancesRequest::client_token`](crate::types::RunInstancesRequest::client_token): Unique, case-sensitive identifier you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::client_token`](crate::types::RunInstancesRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`RunInstancesRequest::client_token`](crate::types::RunInstancesRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`RunInstancesRequest::additional_info`](crate::types::RunInstancesRequest::additional_info): Reserved.
-    pub fn additional_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.additional_info = ::std::option::Option::Some(input.into());
+    pub fn additional_info(mut self, input: impl Into<String>) -> Self {
+        self.inner.additional_info = Some(input.into());
         self
     }
     /// Sets or clears [`RunInstancesRequest::additional_info`](crate::types::RunInstancesRequest::additional_info).
     #[inline]
-    pub fn set_additional_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_additional_info(mut self, input: Option<String>) -> Self {
         self.inner.additional_info = input;
         self
     }
     /// The value set for [`RunInstancesRequest::additional_info`](crate::types::RunInstancesRequest::additional_info), if any.
     #[inline]
-    pub fn get_additional_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_additional_info(&self) -> &Option<String> {
         &self.inner.additional_info
     }
     /// Appends one item to [`RunInstancesRequest::network_interfaces`](crate::types::RunInstancesRequest::network_interfaces): The network interfaces to associate with the instance.
@@ -1492,9 +1337,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-        >,
+        input: Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>>,
     ) -> Self {
         self.inner.network_interfaces = input;
         self
@@ -1503,9 +1346,7 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>> {
         &self.inner.network_interfaces
     }
     /// Sets [`RunInstancesRequest::iam_instance_profile`](crate::types::RunInstancesRequest::iam_instance_profile): The name or Amazon Resource Name (ARN) of an IAM instance profile.
@@ -1513,14 +1354,14 @@ impl RunInstancesRequestBuilder {
         mut self,
         input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::iam_instance_profile`](crate::types::RunInstancesRequest::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileSpecification>,
+        input: Option<crate::types::IamInstanceProfileSpecification>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -1529,54 +1370,54 @@ impl RunInstancesRequestBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileSpecification> {
+    ) -> &Option<crate::types::IamInstanceProfileSpecification> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`RunInstancesRequest::ebs_optimized`](crate::types::RunInstancesRequest::ebs_optimized): Indicates whether the instance is optimized for Amazon EBS I/O.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`RunInstancesRequest::ebs_optimized`](crate::types::RunInstancesRequest::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`RunInstancesRequest::ebs_optimized`](crate::types::RunInstancesRequest::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Builds the [`RunInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RunInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.max_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RunInstancesRequest",
                 member: "max_count",
             });
         }
         if self.inner.min_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RunInstancesRequest",
                 member: "min_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -1584,16 +1425,16 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
+        if let Some(value) = &self.ipv6_address_count {
             body.member("Ipv6AddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Address");
             body.items(
                 value,
@@ -1601,48 +1442,48 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             body.member("KernelId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.max_count {
+        if let Some(value) = &self.max_count {
             body.member("MaxCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.min_count {
+        if let Some(value) = &self.min_count {
             body.member("MinCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             body.member("RamdiskId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             let member_0 = body.enter("SecurityGroup");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             body.member("UserData", value);
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_specification {
+        if let Some(value) = &self.elastic_gpu_specification {
             let member_0 = body.enter("ElasticGpuSpecification");
             body.items(
                 value,
@@ -1650,8 +1491,7 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_inference_accelerators
-        {
+        if let Some(value) = &self.elastic_inference_accelerators {
             let member_0 = body.enter("ElasticInferenceAccelerator");
             body.items(
                 value,
@@ -1659,7 +1499,7 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -1667,39 +1507,37 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template {
+        if let Some(value) = &self.launch_template {
             let member_0 = body.enter("LaunchTemplate");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_market_options {
+        if let Some(value) = &self.instance_market_options {
             let member_0 = body.enter("InstanceMarketOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.credit_specification {
+        if let Some(value) = &self.credit_specification {
             let member_0 = body.enter("CreditSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_options {
+        if let Some(value) = &self.cpu_options {
             let member_0 = body.enter("CpuOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_specification
-        {
+        if let Some(value) = &self.capacity_reservation_specification {
             let member_0 = body.enter("CapacityReservationSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.hibernation_options {
+        if let Some(value) = &self.hibernation_options {
             let member_0 = body.enter("HibernationOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.license_specifications {
+        if let Some(value) = &self.license_specifications {
             let member_0 = body.enter("LicenseSpecification");
             body.items(
                 value,
@@ -1707,43 +1545,43 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_options {
+        if let Some(value) = &self.metadata_options {
             let member_0 = body.enter("MetadataOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.enclave_options {
+        if let Some(value) = &self.enclave_options {
             let member_0 = body.enter("EnclaveOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name_options {
+        if let Some(value) = &self.private_dns_name_options {
             let member_0 = body.enter("PrivateDnsNameOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_options {
+        if let Some(value) = &self.maintenance_options {
             let member_0 = body.enter("MaintenanceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_stop {
+        if let Some(value) = &self.disable_api_stop {
             body.member("DisableApiStop", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.enable_primary_ipv6 {
+        if let Some(value) = &self.enable_primary_ipv6 {
             body.member("EnablePrimaryIpv6", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.network_performance_options {
+        if let Some(value) = &self.network_performance_options {
             let member_0 = body.enter("NetworkPerformanceOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             let member_0 = body.enter("Operator");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
+        if let Some(value) = &self.secondary_interfaces {
             let member_0 = body.enter("SecondaryInterface");
             body.items(
                 value,
@@ -1751,30 +1589,28 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_termination {
+        if let Some(value) = &self.disable_api_termination {
             body.member(
                 "DisableApiTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             body.member("InstanceInitiatedShutdownBehavior", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.additional_info {
+        if let Some(value) = &self.additional_info {
             body.member("AdditionalInfo", value);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
             body.items(
                 value,
@@ -1782,14 +1618,14 @@ impl ::awsgen_runtime::query::WriteQuery for RunInstancesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

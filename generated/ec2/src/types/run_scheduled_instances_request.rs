@@ -2,59 +2,59 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for RunScheduledInstances.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RunScheduledInstancesRequest {
     /// Unique, case-sensitive identifier that ensures the idempotency of the request. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The number of instances.
     ///
     /// Default: 1
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The launch specification. You must match the instance type, Availability Zone, network, and platform of the schedule that you purchased.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub launch_specification: ::std::option::Option<
+    pub launch_specification: Option<
         crate::types::ScheduledInstancesLaunchSpecification,
     >,
     /// The Scheduled Instance ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub scheduled_instance_id: ::std::option::Option<::std::string::String>,
+    pub scheduled_instance_id: Option<String>,
 }
 impl RunScheduledInstancesRequest {
     /// Starts building a [`RunScheduledInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RunScheduledInstancesRequestBuilder {
-        <crate::types::builders::RunScheduledInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RunScheduledInstancesRequestBuilder as Default>::default()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `LaunchSpecification` member, when set.
     #[inline]
     pub fn launch_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::ScheduledInstancesLaunchSpecification> {
+    ) -> Option<&crate::types::ScheduledInstancesLaunchSpecification> {
         self.launch_specification.as_ref()
     }
     /// The `ScheduledInstanceId` member, when set.
     #[inline]
-    pub fn scheduled_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn scheduled_instance_id(&self) -> Option<&str> {
         self.scheduled_instance_id.as_deref()
     }
 }
@@ -70,68 +70,57 @@ impl ::std::fmt::Debug for RunScheduledInstancesRequest {
     }
 }
 /// A builder for [`RunScheduledInstancesRequest`](crate::types::RunScheduledInstancesRequest); start one with `RunScheduledInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RunScheduledInstancesRequestBuilder {
     inner: crate::types::RunScheduledInstancesRequest,
 }
 impl RunScheduledInstancesRequestBuilder {
     /// Sets [`RunScheduledInstancesRequest::client_token`](crate::types::RunScheduledInstancesRequest::client_token): Unique, case-sensitive identifier that ensures the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`RunScheduledInstancesRequest::client_token`](crate::types::RunScheduledInstancesRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`RunScheduledInstancesRequest::client_token`](crate::types::RunScheduledInstancesRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`RunScheduledInstancesRequest::dry_run`](crate::types::RunScheduledInstancesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RunScheduledInstancesRequest::dry_run`](crate::types::RunScheduledInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RunScheduledInstancesRequest::dry_run`](crate::types::RunScheduledInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`RunScheduledInstancesRequest::instance_count`](crate::types::RunScheduledInstancesRequest::instance_count): The number of instances.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`RunScheduledInstancesRequest::instance_count`](crate::types::RunScheduledInstancesRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`RunScheduledInstancesRequest::instance_count`](crate::types::RunScheduledInstancesRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`RunScheduledInstancesRequest::launch_specification`](crate::types::RunScheduledInstancesRequest::launch_specification): The launch specification.
@@ -139,14 +128,14 @@ impl RunScheduledInstancesRequestBuilder {
         mut self,
         input: crate::types::ScheduledInstancesLaunchSpecification,
     ) -> Self {
-        self.inner.launch_specification = ::std::option::Option::Some(input);
+        self.inner.launch_specification = Some(input);
         self
     }
     /// Sets or clears [`RunScheduledInstancesRequest::launch_specification`](crate::types::RunScheduledInstancesRequest::launch_specification).
     #[inline]
     pub fn set_launch_specification(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstancesLaunchSpecification>,
+        input: Option<crate::types::ScheduledInstancesLaunchSpecification>,
     ) -> Self {
         self.inner.launch_specification = input;
         self
@@ -155,78 +144,70 @@ impl RunScheduledInstancesRequestBuilder {
     #[inline]
     pub fn get_launch_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstancesLaunchSpecification> {
+    ) -> &Option<crate::types::ScheduledInstancesLaunchSpecification> {
         &self.inner.launch_specification
     }
     /// Sets [`RunScheduledInstancesRequest::scheduled_instance_id`](crate::types::RunScheduledInstancesRequest::scheduled_instance_id): The Scheduled Instance ID.
-    pub fn scheduled_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.scheduled_instance_id = ::std::option::Option::Some(input.into());
+    pub fn scheduled_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.scheduled_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`RunScheduledInstancesRequest::scheduled_instance_id`](crate::types::RunScheduledInstancesRequest::scheduled_instance_id).
     #[inline]
-    pub fn set_scheduled_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_scheduled_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.scheduled_instance_id = input;
         self
     }
     /// The value set for [`RunScheduledInstancesRequest::scheduled_instance_id`](crate::types::RunScheduledInstancesRequest::scheduled_instance_id), if any.
     #[inline]
-    pub fn get_scheduled_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_scheduled_instance_id(&self) -> &Option<String> {
         &self.inner.scheduled_instance_id
     }
     /// Builds the [`RunScheduledInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RunScheduledInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.launch_specification.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RunScheduledInstancesRequest",
                 member: "launch_specification",
             });
         }
         if self.inner.scheduled_instance_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RunScheduledInstancesRequest",
                 member: "scheduled_instance_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RunScheduledInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.launch_specification {
+        if let Some(value) = &self.launch_specification {
             let member_0 = body.enter("LaunchSpecification");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.scheduled_instance_id {
+        if let Some(value) = &self.scheduled_instance_id {
             body.member("ScheduledInstanceId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,36 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the output of RunScheduledInstances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RunScheduledInstancesResult {
     /// The IDs of the newly launched instances.
-    pub instance_id_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_id_set: Option<Vec<String>>,
 }
 impl RunScheduledInstancesResult {
     /// Starts building a [`RunScheduledInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::RunScheduledInstancesResultBuilder {
-        <crate::types::builders::RunScheduledInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RunScheduledInstancesResultBuilder as Default>::default()
     }
     /// The `InstanceIdSet` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_id_set(&self) -> &[::std::string::String] {
+    pub fn instance_id_set(&self) -> &[String] {
         self.instance_id_set.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`RunScheduledInstancesResult`](crate::types::RunScheduledInstancesResult); start one with `RunScheduledInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RunScheduledInstancesResultBuilder {
     inner: crate::types::RunScheduledInstancesResult,
 }
@@ -39,27 +29,19 @@ impl RunScheduledInstancesResultBuilder {
     /// Appends one item to [`RunScheduledInstancesResult::instance_id_set`](crate::types::RunScheduledInstancesResult::instance_id_set): The IDs of the newly launched instances.
     ///
     /// To set the whole list at once, use [`set_instance_id_set`](Self::set_instance_id_set).
-    pub fn instance_id_set(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_id_set(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_id_set.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`RunScheduledInstancesResult::instance_id_set`](crate::types::RunScheduledInstancesResult::instance_id_set).
     #[inline]
-    pub fn set_instance_id_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_id_set(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_id_set = input;
         self
     }
     /// The value set for [`RunScheduledInstancesResult::instance_id_set`](crate::types::RunScheduledInstancesResult::instance_id_set), if any.
     #[inline]
-    pub fn get_instance_id_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_id_set(&self) -> &Option<Vec<String>> {
         &self.inner.instance_id_set
     }
     /// Builds the [`RunScheduledInstancesResult`]; it has no required members, so this cannot fail.
@@ -71,15 +53,15 @@ impl RunScheduledInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for RunScheduledInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceIdSet" {
-                value.instance_id_set = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                value.instance_id_set = Some(
+                    ::awsgen_runtime::xml::text_list::<String>(child),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

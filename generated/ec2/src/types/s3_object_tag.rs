@@ -2,93 +2,71 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tags to apply to the AMI object that will be stored in the Amazon S3 bucket. For more information, see [Categorizing your storage using tags](https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html) in the *Amazon Simple Storage Service User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct S3ObjectTag {
     /// The key of the tag.
     ///
     /// Constraints: Tag keys are case-sensitive and can be up to 128 Unicode characters in length. May not begin with `aws`:.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The value of the tag.
     ///
     /// Constraints: Tag values are case-sensitive and can be up to 256 Unicode characters in length.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl S3ObjectTag {
     /// Starts building a [`S3ObjectTag`].
     #[inline]
     pub fn builder() -> crate::types::builders::S3ObjectTagBuilder {
-        <crate::types::builders::S3ObjectTagBuilder as ::std::default::Default>::default()
+        <crate::types::builders::S3ObjectTagBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`S3ObjectTag`](crate::types::S3ObjectTag); start one with `S3ObjectTag::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct S3ObjectTagBuilder {
     inner: crate::types::S3ObjectTag,
 }
 impl S3ObjectTagBuilder {
     /// Sets [`S3ObjectTag::key`](crate::types::S3ObjectTag::key): The key of the tag.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`S3ObjectTag::key`](crate::types::S3ObjectTag::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`S3ObjectTag::key`](crate::types::S3ObjectTag::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Sets [`S3ObjectTag::value`](crate::types::S3ObjectTag::value): The value of the tag.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`S3ObjectTag::value`](crate::types::S3ObjectTag::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`S3ObjectTag::value`](crate::types::S3ObjectTag::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`S3ObjectTag`]; it has no required members, so this cannot fail.
@@ -101,13 +79,13 @@ impl ::awsgen_runtime::query::WriteQuery for S3ObjectTag {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.key {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.key {
             body.member("Key", value);
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

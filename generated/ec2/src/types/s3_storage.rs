@@ -2,51 +2,49 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the storage parameters for Amazon S3 and Amazon S3 buckets for an instance store-backed AMI.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct S3Storage {
     /// The access key ID of the owner of the bucket. Before you specify a value for your access key ID, review and follow the guidance in [Best Practices for Amazon Web Services accounts](https://docs.aws.amazon.com/accounts/latest/reference/best-practices.html) in the *Account ManagementReference Guide*.
-    pub aws_access_key_id: ::std::option::Option<::std::string::String>,
+    pub aws_access_key_id: Option<String>,
     /// The bucket in which to store the AMI. You can specify a bucket that you already own or a new bucket that Amazon EC2 creates on your behalf. If you specify a bucket that belongs to someone else, Amazon EC2 returns an error.
-    pub bucket: ::std::option::Option<::std::string::String>,
+    pub bucket: Option<String>,
     /// The beginning of the file name of the AMI.
-    pub prefix: ::std::option::Option<::std::string::String>,
+    pub prefix: Option<String>,
     /// An Amazon S3 upload policy that gives Amazon EC2 permission to upload items into Amazon S3 on your behalf.
-    pub upload_policy: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub upload_policy: Option<::awsgen_runtime::primitives::Blob>,
     /// The signature of the JSON document.
-    pub upload_policy_signature: ::std::option::Option<::std::string::String>,
+    pub upload_policy_signature: Option<String>,
 }
 impl S3Storage {
     /// Starts building a [`S3Storage`].
     #[inline]
     pub fn builder() -> crate::types::builders::S3StorageBuilder {
-        <crate::types::builders::S3StorageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::S3StorageBuilder as Default>::default()
     }
     /// The `AWSAccessKeyId` member, when set.
     #[inline]
-    pub fn aws_access_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn aws_access_key_id(&self) -> Option<&str> {
         self.aws_access_key_id.as_deref()
     }
     /// The `Bucket` member, when set.
     #[inline]
-    pub fn bucket(&self) -> ::std::option::Option<&str> {
+    pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
     /// The `Prefix` member, when set.
     #[inline]
-    pub fn prefix(&self) -> ::std::option::Option<&str> {
+    pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
     /// The `UploadPolicy` member, when set.
     #[inline]
-    pub fn upload_policy(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn upload_policy(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.upload_policy.as_ref()
     }
     /// The `UploadPolicySignature` member, when set.
     #[inline]
-    pub fn upload_policy_signature(&self) -> ::std::option::Option<&str> {
+    pub fn upload_policy_signature(&self) -> Option<&str> {
         self.upload_policy_signature.as_deref()
     }
 }
@@ -62,130 +60,95 @@ impl ::std::fmt::Debug for S3Storage {
     }
 }
 /// A builder for [`S3Storage`](crate::types::S3Storage); start one with `S3Storage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct S3StorageBuilder {
     inner: crate::types::S3Storage,
 }
 impl S3StorageBuilder {
     /// Sets [`S3Storage::aws_access_key_id`](crate::types::S3Storage::aws_access_key_id): The access key ID of the owner of the bucket.
-    pub fn aws_access_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_access_key_id = ::std::option::Option::Some(input.into());
+    pub fn aws_access_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_access_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`S3Storage::aws_access_key_id`](crate::types::S3Storage::aws_access_key_id).
     #[inline]
-    pub fn set_aws_access_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_access_key_id(mut self, input: Option<String>) -> Self {
         self.inner.aws_access_key_id = input;
         self
     }
     /// The value set for [`S3Storage::aws_access_key_id`](crate::types::S3Storage::aws_access_key_id), if any.
     #[inline]
-    pub fn get_aws_access_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_access_key_id(&self) -> &Option<String> {
         &self.inner.aws_access_key_id
     }
     /// Sets [`S3Storage::bucket`](crate::types::S3Storage::bucket): The bucket in which to store the AMI.
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket = ::std::option::Option::Some(input.into());
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket = Some(input.into());
         self
     }
     /// Sets or clears [`S3Storage::bucket`](crate::types::S3Storage::bucket).
     #[inline]
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.inner.bucket = input;
         self
     }
     /// The value set for [`S3Storage::bucket`](crate::types::S3Storage::bucket), if any.
     #[inline]
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         &self.inner.bucket
     }
     /// Sets [`S3Storage::prefix`](crate::types::S3Storage::prefix): The beginning of the file name of the AMI.
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix = ::std::option::Option::Some(input.into());
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix = Some(input.into());
         self
     }
     /// Sets or clears [`S3Storage::prefix`](crate::types::S3Storage::prefix).
     #[inline]
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.inner.prefix = input;
         self
     }
     /// The value set for [`S3Storage::prefix`](crate::types::S3Storage::prefix), if any.
     #[inline]
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         &self.inner.prefix
     }
     /// Sets [`S3Storage::upload_policy`](crate::types::S3Storage::upload_policy): An Amazon S3 upload policy that gives Amazon EC2 permission to upload items into Amazon S3 on your behalf.
     pub fn upload_policy(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.upload_policy = ::std::option::Option::Some(input.into());
+        self.inner.upload_policy = Some(input.into());
         self
     }
     /// Sets or clears [`S3Storage::upload_policy`](crate::types::S3Storage::upload_policy).
     #[inline]
     pub fn set_upload_policy(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.upload_policy = input;
         self
     }
     /// The value set for [`S3Storage::upload_policy`](crate::types::S3Storage::upload_policy), if any.
     #[inline]
-    pub fn get_upload_policy(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_upload_policy(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.upload_policy
     }
     /// Sets [`S3Storage::upload_policy_signature`](crate::types::S3Storage::upload_policy_signature): The signature of the JSON document.
-    pub fn upload_policy_signature(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.upload_policy_signature = ::std::option::Option::Some(input.into());
+    pub fn upload_policy_signature(mut self, input: impl Into<String>) -> Self {
+        self.inner.upload_policy_signature = Some(input.into());
         self
     }
     /// Sets or clears [`S3Storage::upload_policy_signature`](crate::types::S3Storage::upload_policy_signature).
     #[inline]
-    pub fn set_upload_policy_signature(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_upload_policy_signature(mut self, input: Option<String>) -> Self {
         self.inner.upload_policy_signature = input;
         self
     }
     /// The value set for [`S3Storage::upload_policy_signature`](crate::types::S3Storage::upload_policy_signature), if any.
     #[inline]
-    pub fn get_upload_policy_signature(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_upload_policy_signature(&self) -> &Option<String> {
         &self.inner.upload_policy_signature
     }
     /// Builds the [`S3Storage`]; it has no required members, so this cannot fail.
@@ -198,63 +161,55 @@ impl ::awsgen_runtime::query::WriteQuery for S3Storage {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.aws_access_key_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.aws_access_key_id {
             body.member("AWSAccessKeyId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bucket {
+        if let Some(value) = &self.bucket {
             body.member("Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix {
+        if let Some(value) = &self.prefix {
             body.member("Prefix", value);
         }
-        if let ::std::option::Option::Some(value) = &self.upload_policy {
+        if let Some(value) = &self.upload_policy {
             body.member(
                 "UploadPolicy",
                 &::awsgen_runtime::protocol::base64_text(value.as_bytes()),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.upload_policy_signature {
+        if let Some(value) = &self.upload_policy_signature {
             body.member("UploadPolicySignature", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for S3Storage {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "AWSAccessKeyId" => {
-                    value.aws_access_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.aws_access_key_id = Some(String::from(child.text()));
                 }
                 "bucket" => {
-                    value.bucket = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bucket = Some(String::from(child.text()));
                 }
                 "prefix" => {
-                    value.prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix = Some(String::from(child.text()));
                 }
                 "uploadPolicy" => {
-                    value.upload_policy = ::std::option::Option::Some(
+                    value.upload_policy = Some(
                         ::awsgen_runtime::xml::blob(child.text(), child, "S3Storage")?,
                     );
                 }
                 "uploadPolicySignature" => {
-                    value.upload_policy_signature = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.upload_policy_signature = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,279 +2,229 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstance {
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The date when the Scheduled Instance was purchased.
-    pub create_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The hourly price for a single instance.
-    pub hourly_price: ::std::option::Option<::std::string::String>,
+    pub hourly_price: Option<String>,
     /// The number of instances.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The network platform.
-    pub network_platform: ::std::option::Option<::std::string::String>,
+    pub network_platform: Option<String>,
     /// The time for the next schedule to start.
-    pub next_slot_start_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub next_slot_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The platform (`Linux/UNIX` or `Windows`).
-    pub platform: ::std::option::Option<::std::string::String>,
+    pub platform: Option<String>,
     /// The time that the previous schedule ended or will end.
-    pub previous_slot_end_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub previous_slot_end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The schedule recurrence.
-    pub recurrence: ::std::option::Option<crate::types::ScheduledInstanceRecurrence>,
+    pub recurrence: Option<crate::types::ScheduledInstanceRecurrence>,
     /// The Scheduled Instance ID.
-    pub scheduled_instance_id: ::std::option::Option<::std::string::String>,
+    pub scheduled_instance_id: Option<String>,
     /// The number of hours in the schedule.
-    pub slot_duration_in_hours: ::std::option::Option<i32>,
+    pub slot_duration_in_hours: Option<i32>,
     /// The end date for the Scheduled Instance.
-    pub term_end_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub term_end_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The start date for the Scheduled Instance.
-    pub term_start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub term_start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The total number of hours for a single instance for the entire term.
-    pub total_scheduled_instance_hours: ::std::option::Option<i32>,
+    pub total_scheduled_instance_hours: Option<i32>,
 }
 impl ScheduledInstance {
     /// Starts building a [`ScheduledInstance`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstanceBuilder {
-        <crate::types::builders::ScheduledInstanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstanceBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `CreateDate` member, when set.
     #[inline]
-    pub fn create_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_date.as_ref()
     }
     /// The `HourlyPrice` member, when set.
     #[inline]
-    pub fn hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn hourly_price(&self) -> Option<&str> {
         self.hourly_price.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `NetworkPlatform` member, when set.
     #[inline]
-    pub fn network_platform(&self) -> ::std::option::Option<&str> {
+    pub fn network_platform(&self) -> Option<&str> {
         self.network_platform.as_deref()
     }
     /// The `NextSlotStartTime` member, when set.
     #[inline]
     pub fn next_slot_start_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.next_slot_start_time.as_ref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&str> {
+    pub fn platform(&self) -> Option<&str> {
         self.platform.as_deref()
     }
     /// The `PreviousSlotEndTime` member, when set.
     #[inline]
     pub fn previous_slot_end_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.previous_slot_end_time.as_ref()
     }
     /// The `Recurrence` member, when set.
     #[inline]
-    pub fn recurrence(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ScheduledInstanceRecurrence> {
+    pub fn recurrence(&self) -> Option<&crate::types::ScheduledInstanceRecurrence> {
         self.recurrence.as_ref()
     }
     /// The `ScheduledInstanceId` member, when set.
     #[inline]
-    pub fn scheduled_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn scheduled_instance_id(&self) -> Option<&str> {
         self.scheduled_instance_id.as_deref()
     }
     /// The `SlotDurationInHours` member, when set.
     #[inline]
-    pub fn slot_duration_in_hours(&self) -> ::std::option::Option<i32> {
+    pub fn slot_duration_in_hours(&self) -> Option<i32> {
         self.slot_duration_in_hours
     }
     /// The `TermEndDate` member, when set.
     #[inline]
-    pub fn term_end_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn term_end_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.term_end_date.as_ref()
     }
     /// The `TermStartDate` member, when set.
     #[inline]
-    pub fn term_start_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn term_start_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.term_start_date.as_ref()
     }
     /// The `TotalScheduledInstanceHours` member, when set.
     #[inline]
-    pub fn total_scheduled_instance_hours(&self) -> ::std::option::Option<i32> {
+    pub fn total_scheduled_instance_hours(&self) -> Option<i32> {
         self.total_scheduled_instance_hours
     }
 }
 /// A builder for [`ScheduledInstance`](crate::types::ScheduledInstance); start one with `ScheduledInstance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstanceBuilder {
     inner: crate::types::ScheduledInstance,
 }
 impl ScheduledInstanceBuilder {
     /// Sets [`ScheduledInstance::availability_zone`](crate::types::ScheduledInstance::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstance::availability_zone`](crate::types::ScheduledInstance::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ScheduledInstance::availability_zone`](crate::types::ScheduledInstance::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ScheduledInstance::create_date`](crate::types::ScheduledInstance::create_date): The date when the Scheduled Instance was purchased.
     pub fn create_date(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_date = ::std::option::Option::Some(input);
+        self.inner.create_date = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::create_date`](crate::types::ScheduledInstance::create_date).
     #[inline]
     pub fn set_create_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_date = input;
         self
     }
     /// The value set for [`ScheduledInstance::create_date`](crate::types::ScheduledInstance::create_date), if any.
     #[inline]
-    pub fn get_create_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_date
     }
     /// Sets [`ScheduledInstance::hourly_price`](crate::types::ScheduledInstance::hourly_price): The hourly price for a single instance.
-    pub fn hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hourly_price = ::std::option::Option::Some(input.into());
+    pub fn hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstance::hourly_price`](crate::types::ScheduledInstance::hourly_price).
     #[inline]
-    pub fn set_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.hourly_price = input;
         self
     }
     /// The value set for [`ScheduledInstance::hourly_price`](crate::types::ScheduledInstance::hourly_price), if any.
     #[inline]
-    pub fn get_hourly_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hourly_price(&self) -> &Option<String> {
         &self.inner.hourly_price
     }
     /// Sets [`ScheduledInstance::instance_count`](crate::types::ScheduledInstance::instance_count): The number of instances.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::instance_count`](crate::types::ScheduledInstance::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`ScheduledInstance::instance_count`](crate::types::ScheduledInstance::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`ScheduledInstance::instance_type`](crate::types::ScheduledInstance::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstance::instance_type`](crate::types::ScheduledInstance::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ScheduledInstance::instance_type`](crate::types::ScheduledInstance::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`ScheduledInstance::network_platform`](crate::types::ScheduledInstance::network_platform): The network platform.
-    pub fn network_platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_platform = ::std::option::Option::Some(input.into());
+    pub fn network_platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_platform = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstance::network_platform`](crate::types::ScheduledInstance::network_platform).
     #[inline]
-    pub fn set_network_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_platform(mut self, input: Option<String>) -> Self {
         self.inner.network_platform = input;
         self
     }
     /// The value set for [`ScheduledInstance::network_platform`](crate::types::ScheduledInstance::network_platform), if any.
     #[inline]
-    pub fn get_network_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_platform(&self) -> &Option<String> {
         &self.inner.network_platform
     }
     /// Sets [`ScheduledInstance::next_slot_start_time`](crate::types::ScheduledInstance::next_slot_start_time): The time for the next schedule to start.
@@ -282,14 +232,14 @@ impl ScheduledInstanceBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.next_slot_start_time = ::std::option::Option::Some(input);
+        self.inner.next_slot_start_time = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::next_slot_start_time`](crate::types::ScheduledInstance::next_slot_start_time).
     #[inline]
     pub fn set_next_slot_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.next_slot_start_time = input;
         self
@@ -298,29 +248,23 @@ impl ScheduledInstanceBuilder {
     #[inline]
     pub fn get_next_slot_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.next_slot_start_time
     }
     /// Sets [`ScheduledInstance::platform`](crate::types::ScheduledInstance::platform): The platform (`Linux/UNIX` or `Windows`).
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstance::platform`](crate::types::ScheduledInstance::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`ScheduledInstance::platform`](crate::types::ScheduledInstance::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         &self.inner.platform
     }
     /// Sets [`ScheduledInstance::previous_slot_end_time`](crate::types::ScheduledInstance::previous_slot_end_time): The time that the previous schedule ended or will end.
@@ -328,14 +272,14 @@ impl ScheduledInstanceBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.previous_slot_end_time = ::std::option::Option::Some(input);
+        self.inner.previous_slot_end_time = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::previous_slot_end_time`](crate::types::ScheduledInstance::previous_slot_end_time).
     #[inline]
     pub fn set_previous_slot_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.previous_slot_end_time = input;
         self
@@ -344,7 +288,7 @@ impl ScheduledInstanceBuilder {
     #[inline]
     pub fn get_previous_slot_end_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.previous_slot_end_time
     }
     /// Sets [`ScheduledInstance::recurrence`](crate::types::ScheduledInstance::recurrence): The schedule recurrence.
@@ -352,66 +296,53 @@ impl ScheduledInstanceBuilder {
         mut self,
         input: crate::types::ScheduledInstanceRecurrence,
     ) -> Self {
-        self.inner.recurrence = ::std::option::Option::Some(input);
+        self.inner.recurrence = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::recurrence`](crate::types::ScheduledInstance::recurrence).
     #[inline]
     pub fn set_recurrence(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstanceRecurrence>,
+        input: Option<crate::types::ScheduledInstanceRecurrence>,
     ) -> Self {
         self.inner.recurrence = input;
         self
     }
     /// The value set for [`ScheduledInstance::recurrence`](crate::types::ScheduledInstance::recurrence), if any.
     #[inline]
-    pub fn get_recurrence(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstanceRecurrence> {
+    pub fn get_recurrence(&self) -> &Option<crate::types::ScheduledInstanceRecurrence> {
         &self.inner.recurrence
     }
     /// Sets [`ScheduledInstance::scheduled_instance_id`](crate::types::ScheduledInstance::scheduled_instance_id): The Scheduled Instance ID.
-    pub fn scheduled_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.scheduled_instance_id = ::std::option::Option::Some(input.into());
+    pub fn scheduled_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.scheduled_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstance::scheduled_instance_id`](crate::types::ScheduledInstance::scheduled_instance_id).
     #[inline]
-    pub fn set_scheduled_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_scheduled_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.scheduled_instance_id = input;
         self
     }
     /// The value set for [`ScheduledInstance::scheduled_instance_id`](crate::types::ScheduledInstance::scheduled_instance_id), if any.
     #[inline]
-    pub fn get_scheduled_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_scheduled_instance_id(&self) -> &Option<String> {
         &self.inner.scheduled_instance_id
     }
     /// Sets [`ScheduledInstance::slot_duration_in_hours`](crate::types::ScheduledInstance::slot_duration_in_hours): The number of hours in the schedule.
     pub fn slot_duration_in_hours(mut self, input: i32) -> Self {
-        self.inner.slot_duration_in_hours = ::std::option::Option::Some(input);
+        self.inner.slot_duration_in_hours = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::slot_duration_in_hours`](crate::types::ScheduledInstance::slot_duration_in_hours).
     #[inline]
-    pub fn set_slot_duration_in_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_slot_duration_in_hours(mut self, input: Option<i32>) -> Self {
         self.inner.slot_duration_in_hours = input;
         self
     }
     /// The value set for [`ScheduledInstance::slot_duration_in_hours`](crate::types::ScheduledInstance::slot_duration_in_hours), if any.
     #[inline]
-    pub fn get_slot_duration_in_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_slot_duration_in_hours(&self) -> &Option<i32> {
         &self.inner.slot_duration_in_hours
     }
     /// Sets [`ScheduledInstance::term_end_date`](crate::types::ScheduledInstance::term_end_date): The end date for the Scheduled Instance.
@@ -419,23 +350,21 @@ impl ScheduledInstanceBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.term_end_date = ::std::option::Option::Some(input);
+        self.inner.term_end_date = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::term_end_date`](crate::types::ScheduledInstance::term_end_date).
     #[inline]
     pub fn set_term_end_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.term_end_date = input;
         self
     }
     /// The value set for [`ScheduledInstance::term_end_date`](crate::types::ScheduledInstance::term_end_date), if any.
     #[inline]
-    pub fn get_term_end_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_term_end_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.term_end_date
     }
     /// Sets [`ScheduledInstance::term_start_date`](crate::types::ScheduledInstance::term_start_date): The start date for the Scheduled Instance.
@@ -443,14 +372,14 @@ impl ScheduledInstanceBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.term_start_date = ::std::option::Option::Some(input);
+        self.inner.term_start_date = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::term_start_date`](crate::types::ScheduledInstance::term_start_date).
     #[inline]
     pub fn set_term_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.term_start_date = input;
         self
@@ -459,26 +388,23 @@ impl ScheduledInstanceBuilder {
     #[inline]
     pub fn get_term_start_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.term_start_date
     }
     /// Sets [`ScheduledInstance::total_scheduled_instance_hours`](crate::types::ScheduledInstance::total_scheduled_instance_hours): The total number of hours for a single instance for the entire term.
     pub fn total_scheduled_instance_hours(mut self, input: i32) -> Self {
-        self.inner.total_scheduled_instance_hours = ::std::option::Option::Some(input);
+        self.inner.total_scheduled_instance_hours = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstance::total_scheduled_instance_hours`](crate::types::ScheduledInstance::total_scheduled_instance_hours).
     #[inline]
-    pub fn set_total_scheduled_instance_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_scheduled_instance_hours(mut self, input: Option<i32>) -> Self {
         self.inner.total_scheduled_instance_hours = input;
         self
     }
     /// The value set for [`ScheduledInstance::total_scheduled_instance_hours`](crate::types::ScheduledInstance::total_scheduled_instance_hours), if any.
     #[inline]
-    pub fn get_total_scheduled_instance_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_scheduled_instance_hours(&self) -> &Option<i32> {
         &self.inner.total_scheduled_instance_hours
     }
     /// Builds the [`ScheduledInstance`]; it has no required members, so this cannot fail.
@@ -490,17 +416,15 @@ impl ScheduledInstanceBuilder {
 impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "createDate" => {
-                    value.create_date = ::std::option::Option::Some(
+                    value.create_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -509,29 +433,23 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
                     );
                 }
                 "hourlyPrice" => {
-                    value.hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hourly_price = Some(String::from(child.text()));
                 }
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstance")?,
                     );
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "networkPlatform" => {
-                    value.network_platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_platform = Some(String::from(child.text()));
                 }
                 "nextSlotStartTime" => {
-                    value.next_slot_start_time = ::std::option::Option::Some(
+                    value.next_slot_start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -540,12 +458,10 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
                     );
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform = Some(String::from(child.text()));
                 }
                 "previousSlotEndTime" => {
-                    value.previous_slot_end_time = ::std::option::Option::Some(
+                    value.previous_slot_end_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -554,26 +470,24 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
                     );
                 }
                 "recurrence" => {
-                    value.recurrence = ::std::option::Option::Some(
+                    value.recurrence = Some(
                         <crate::types::ScheduledInstanceRecurrence as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "scheduledInstanceId" => {
-                    value.scheduled_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.scheduled_instance_id = Some(String::from(child.text()));
                 }
                 "slotDurationInHours" => {
-                    value.slot_duration_in_hours = ::std::option::Option::Some(
+                    value.slot_duration_in_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstance")?,
                     );
                 }
                 "termEndDate" => {
-                    value.term_end_date = ::std::option::Option::Some(
+                    value.term_end_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -582,7 +496,7 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
                     );
                 }
                 "termStartDate" => {
-                    value.term_start_date = ::std::option::Option::Some(
+                    value.term_start_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -591,7 +505,7 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
                     );
                 }
                 "totalScheduledInstanceHours" => {
-                    value.total_scheduled_instance_hours = ::std::option::Option::Some(
+                    value.total_scheduled_instance_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstance")?,
@@ -600,6 +514,6 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,171 +2,146 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a schedule that is available for your Scheduled Instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstanceAvailability {
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The number of available instances.
-    pub available_instance_count: ::std::option::Option<i32>,
+    pub available_instance_count: Option<i32>,
     /// The time period for the first schedule to start.
-    pub first_slot_start_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub first_slot_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The hourly price for a single instance.
-    pub hourly_price: ::std::option::Option<::std::string::String>,
+    pub hourly_price: Option<String>,
     /// The instance type. You can specify one of the C3, C4, M4, or R3 instance types.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The maximum term. The only possible value is 365 days.
-    pub max_term_duration_in_days: ::std::option::Option<i32>,
+    pub max_term_duration_in_days: Option<i32>,
     /// The minimum term. The only possible value is 365 days.
-    pub min_term_duration_in_days: ::std::option::Option<i32>,
+    pub min_term_duration_in_days: Option<i32>,
     /// The network platform.
-    pub network_platform: ::std::option::Option<::std::string::String>,
+    pub network_platform: Option<String>,
     /// The platform (`Linux/UNIX` or `Windows`).
-    pub platform: ::std::option::Option<::std::string::String>,
+    pub platform: Option<String>,
     /// The purchase token. This token expires in two hours.
-    pub purchase_token: ::std::option::Option<::std::string::String>,
+    pub purchase_token: Option<String>,
     /// The schedule recurrence.
-    pub recurrence: ::std::option::Option<crate::types::ScheduledInstanceRecurrence>,
+    pub recurrence: Option<crate::types::ScheduledInstanceRecurrence>,
     /// The number of hours in the schedule.
-    pub slot_duration_in_hours: ::std::option::Option<i32>,
+    pub slot_duration_in_hours: Option<i32>,
     /// The total number of hours for a single instance for the entire term.
-    pub total_scheduled_instance_hours: ::std::option::Option<i32>,
+    pub total_scheduled_instance_hours: Option<i32>,
 }
 impl ScheduledInstanceAvailability {
     /// Starts building a [`ScheduledInstanceAvailability`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstanceAvailabilityBuilder {
-        <crate::types::builders::ScheduledInstanceAvailabilityBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstanceAvailabilityBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailableInstanceCount` member, when set.
     #[inline]
-    pub fn available_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn available_instance_count(&self) -> Option<i32> {
         self.available_instance_count
     }
     /// The `FirstSlotStartTime` member, when set.
     #[inline]
     pub fn first_slot_start_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.first_slot_start_time.as_ref()
     }
     /// The `HourlyPrice` member, when set.
     #[inline]
-    pub fn hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn hourly_price(&self) -> Option<&str> {
         self.hourly_price.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `MaxTermDurationInDays` member, when set.
     #[inline]
-    pub fn max_term_duration_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn max_term_duration_in_days(&self) -> Option<i32> {
         self.max_term_duration_in_days
     }
     /// The `MinTermDurationInDays` member, when set.
     #[inline]
-    pub fn min_term_duration_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn min_term_duration_in_days(&self) -> Option<i32> {
         self.min_term_duration_in_days
     }
     /// The `NetworkPlatform` member, when set.
     #[inline]
-    pub fn network_platform(&self) -> ::std::option::Option<&str> {
+    pub fn network_platform(&self) -> Option<&str> {
         self.network_platform.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&str> {
+    pub fn platform(&self) -> Option<&str> {
         self.platform.as_deref()
     }
     /// The `PurchaseToken` member, when set.
     #[inline]
-    pub fn purchase_token(&self) -> ::std::option::Option<&str> {
+    pub fn purchase_token(&self) -> Option<&str> {
         self.purchase_token.as_deref()
     }
     /// The `Recurrence` member, when set.
     #[inline]
-    pub fn recurrence(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ScheduledInstanceRecurrence> {
+    pub fn recurrence(&self) -> Option<&crate::types::ScheduledInstanceRecurrence> {
         self.recurrence.as_ref()
     }
     /// The `SlotDurationInHours` member, when set.
     #[inline]
-    pub fn slot_duration_in_hours(&self) -> ::std::option::Option<i32> {
+    pub fn slot_duration_in_hours(&self) -> Option<i32> {
         self.slot_duration_in_hours
     }
     /// The `TotalScheduledInstanceHours` member, when set.
     #[inline]
-    pub fn total_scheduled_instance_hours(&self) -> ::std::option::Option<i32> {
+    pub fn total_scheduled_instance_hours(&self) -> Option<i32> {
         self.total_scheduled_instance_hours
     }
 }
 /// A builder for [`ScheduledInstanceAvailability`](crate::types::ScheduledInstanceAvailability); start one with `ScheduledInstanceAvailability::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstanceAvailabilityBuilder {
     inner: crate::types::ScheduledInstanceAvailability,
 }
 impl ScheduledInstanceAvailabilityBuilder {
     /// Sets [`ScheduledInstanceAvailability::availability_zone`](crate::types::ScheduledInstanceAvailability::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::availability_zone`](crate::types::ScheduledInstanceAvailability::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::availability_zone`](crate::types::ScheduledInstanceAvailability::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ScheduledInstanceAvailability::available_instance_count`](crate::types::ScheduledInstanceAvailability::available_instance_count): The number of available instances.
     pub fn available_instance_count(mut self, input: i32) -> Self {
-        self.inner.available_instance_count = ::std::option::Option::Some(input);
+        self.inner.available_instance_count = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::available_instance_count`](crate::types::ScheduledInstanceAvailability::available_instance_count).
     #[inline]
-    pub fn set_available_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_available_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.available_instance_count = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::available_instance_count`](crate::types::ScheduledInstanceAvailability::available_instance_count), if any.
     #[inline]
-    pub fn get_available_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_available_instance_count(&self) -> &Option<i32> {
         &self.inner.available_instance_count
     }
     /// Sets [`ScheduledInstanceAvailability::first_slot_start_time`](crate::types::ScheduledInstanceAvailability::first_slot_start_time): The time period for the first schedule to start.
@@ -174,14 +149,14 @@ impl ScheduledInstanceAvailabilityBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.first_slot_start_time = ::std::option::Option::Some(input);
+        self.inner.first_slot_start_time = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::first_slot_start_time`](crate::types::ScheduledInstanceAvailability::first_slot_start_time).
     #[inline]
     pub fn set_first_slot_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.first_slot_start_time = input;
         self
@@ -190,155 +165,119 @@ impl ScheduledInstanceAvailabilityBuilder {
     #[inline]
     pub fn get_first_slot_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.first_slot_start_time
     }
     /// Sets [`ScheduledInstanceAvailability::hourly_price`](crate::types::ScheduledInstanceAvailability::hourly_price): The hourly price for a single instance.
-    pub fn hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hourly_price = ::std::option::Option::Some(input.into());
+    pub fn hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::hourly_price`](crate::types::ScheduledInstanceAvailability::hourly_price).
     #[inline]
-    pub fn set_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.hourly_price = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::hourly_price`](crate::types::ScheduledInstanceAvailability::hourly_price), if any.
     #[inline]
-    pub fn get_hourly_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hourly_price(&self) -> &Option<String> {
         &self.inner.hourly_price
     }
     /// Sets [`ScheduledInstanceAvailability::instance_type`](crate::types::ScheduledInstanceAvailability::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::instance_type`](crate::types::ScheduledInstanceAvailability::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::instance_type`](crate::types::ScheduledInstanceAvailability::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`ScheduledInstanceAvailability::max_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::max_term_duration_in_days): The maximum term.
     pub fn max_term_duration_in_days(mut self, input: i32) -> Self {
-        self.inner.max_term_duration_in_days = ::std::option::Option::Some(input);
+        self.inner.max_term_duration_in_days = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::max_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::max_term_duration_in_days).
     #[inline]
-    pub fn set_max_term_duration_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_term_duration_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.max_term_duration_in_days = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::max_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::max_term_duration_in_days), if any.
     #[inline]
-    pub fn get_max_term_duration_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_term_duration_in_days(&self) -> &Option<i32> {
         &self.inner.max_term_duration_in_days
     }
     /// Sets [`ScheduledInstanceAvailability::min_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::min_term_duration_in_days): The minimum term.
     pub fn min_term_duration_in_days(mut self, input: i32) -> Self {
-        self.inner.min_term_duration_in_days = ::std::option::Option::Some(input);
+        self.inner.min_term_duration_in_days = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::min_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::min_term_duration_in_days).
     #[inline]
-    pub fn set_min_term_duration_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_min_term_duration_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.min_term_duration_in_days = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::min_term_duration_in_days`](crate::types::ScheduledInstanceAvailability::min_term_duration_in_days), if any.
     #[inline]
-    pub fn get_min_term_duration_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_term_duration_in_days(&self) -> &Option<i32> {
         &self.inner.min_term_duration_in_days
     }
     /// Sets [`ScheduledInstanceAvailability::network_platform`](crate::types::ScheduledInstanceAvailability::network_platform): The network platform.
-    pub fn network_platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_platform = ::std::option::Option::Some(input.into());
+    pub fn network_platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_platform = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::network_platform`](crate::types::ScheduledInstanceAvailability::network_platform).
     #[inline]
-    pub fn set_network_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_platform(mut self, input: Option<String>) -> Self {
         self.inner.network_platform = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::network_platform`](crate::types::ScheduledInstanceAvailability::network_platform), if any.
     #[inline]
-    pub fn get_network_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_platform(&self) -> &Option<String> {
         &self.inner.network_platform
     }
     /// Sets [`ScheduledInstanceAvailability::platform`](crate::types::ScheduledInstanceAvailability::platform): The platform (`Linux/UNIX` or `Windows`).
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::platform`](crate::types::ScheduledInstanceAvailability::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::platform`](crate::types::ScheduledInstanceAvailability::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         &self.inner.platform
     }
     /// Sets [`ScheduledInstanceAvailability::purchase_token`](crate::types::ScheduledInstanceAvailability::purchase_token): The purchase token.
-    pub fn purchase_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.purchase_token = ::std::option::Option::Some(input.into());
+    pub fn purchase_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.purchase_token = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::purchase_token`](crate::types::ScheduledInstanceAvailability::purchase_token).
     #[inline]
-    pub fn set_purchase_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_purchase_token(mut self, input: Option<String>) -> Self {
         self.inner.purchase_token = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::purchase_token`](crate::types::ScheduledInstanceAvailability::purchase_token), if any.
     #[inline]
-    pub fn get_purchase_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_purchase_token(&self) -> &Option<String> {
         &self.inner.purchase_token
     }
     /// Sets [`ScheduledInstanceAvailability::recurrence`](crate::types::ScheduledInstanceAvailability::recurrence): The schedule recurrence.
@@ -346,61 +285,53 @@ impl ScheduledInstanceAvailabilityBuilder {
         mut self,
         input: crate::types::ScheduledInstanceRecurrence,
     ) -> Self {
-        self.inner.recurrence = ::std::option::Option::Some(input);
+        self.inner.recurrence = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::recurrence`](crate::types::ScheduledInstanceAvailability::recurrence).
     #[inline]
     pub fn set_recurrence(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstanceRecurrence>,
+        input: Option<crate::types::ScheduledInstanceRecurrence>,
     ) -> Self {
         self.inner.recurrence = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::recurrence`](crate::types::ScheduledInstanceAvailability::recurrence), if any.
     #[inline]
-    pub fn get_recurrence(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstanceRecurrence> {
+    pub fn get_recurrence(&self) -> &Option<crate::types::ScheduledInstanceRecurrence> {
         &self.inner.recurrence
     }
     /// Sets [`ScheduledInstanceAvailability::slot_duration_in_hours`](crate::types::ScheduledInstanceAvailability::slot_duration_in_hours): The number of hours in the schedule.
     pub fn slot_duration_in_hours(mut self, input: i32) -> Self {
-        self.inner.slot_duration_in_hours = ::std::option::Option::Some(input);
+        self.inner.slot_duration_in_hours = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::slot_duration_in_hours`](crate::types::ScheduledInstanceAvailability::slot_duration_in_hours).
     #[inline]
-    pub fn set_slot_duration_in_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_slot_duration_in_hours(mut self, input: Option<i32>) -> Self {
         self.inner.slot_duration_in_hours = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::slot_duration_in_hours`](crate::types::ScheduledInstanceAvailability::slot_duration_in_hours), if any.
     #[inline]
-    pub fn get_slot_duration_in_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_slot_duration_in_hours(&self) -> &Option<i32> {
         &self.inner.slot_duration_in_hours
     }
     /// Sets [`ScheduledInstanceAvailability::total_scheduled_instance_hours`](crate::types::ScheduledInstanceAvailability::total_scheduled_instance_hours): The total number of hours for a single instance for the entire term.
     pub fn total_scheduled_instance_hours(mut self, input: i32) -> Self {
-        self.inner.total_scheduled_instance_hours = ::std::option::Option::Some(input);
+        self.inner.total_scheduled_instance_hours = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceAvailability::total_scheduled_instance_hours`](crate::types::ScheduledInstanceAvailability::total_scheduled_instance_hours).
     #[inline]
-    pub fn set_total_scheduled_instance_hours(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_scheduled_instance_hours(mut self, input: Option<i32>) -> Self {
         self.inner.total_scheduled_instance_hours = input;
         self
     }
     /// The value set for [`ScheduledInstanceAvailability::total_scheduled_instance_hours`](crate::types::ScheduledInstanceAvailability::total_scheduled_instance_hours), if any.
     #[inline]
-    pub fn get_total_scheduled_instance_hours(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_scheduled_instance_hours(&self) -> &Option<i32> {
         &self.inner.total_scheduled_instance_hours
     }
     /// Builds the [`ScheduledInstanceAvailability`]; it has no required members, so this cannot fail.
@@ -412,24 +343,22 @@ impl ScheduledInstanceAvailabilityBuilder {
 impl ::awsgen_runtime::xml::FromXml for ScheduledInstanceAvailability {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availableInstanceCount" => {
-                    value.available_instance_count = ::std::option::Option::Some(
+                    value.available_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstanceAvailability")?,
                     );
                 }
                 "firstSlotStartTime" => {
-                    value.first_slot_start_time = ::std::option::Option::Some(
+                    value.first_slot_start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -438,60 +367,50 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstanceAvailability {
                     );
                 }
                 "hourlyPrice" => {
-                    value.hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hourly_price = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_type = Some(String::from(child.text()));
                 }
                 "maxTermDurationInDays" => {
-                    value.max_term_duration_in_days = ::std::option::Option::Some(
+                    value.max_term_duration_in_days = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstanceAvailability")?,
                     );
                 }
                 "minTermDurationInDays" => {
-                    value.min_term_duration_in_days = ::std::option::Option::Some(
+                    value.min_term_duration_in_days = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstanceAvailability")?,
                     );
                 }
                 "networkPlatform" => {
-                    value.network_platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_platform = Some(String::from(child.text()));
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform = Some(String::from(child.text()));
                 }
                 "purchaseToken" => {
-                    value.purchase_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.purchase_token = Some(String::from(child.text()));
                 }
                 "recurrence" => {
-                    value.recurrence = ::std::option::Option::Some(
+                    value.recurrence = Some(
                         <crate::types::ScheduledInstanceRecurrence as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "slotDurationInHours" => {
-                    value.slot_duration_in_hours = ::std::option::Option::Some(
+                    value.slot_duration_in_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstanceAvailability")?,
                     );
                 }
                 "totalScheduledInstanceHours" => {
-                    value.total_scheduled_instance_hours = ::std::option::Option::Some(
+                    value.total_scheduled_instance_hours = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstanceAvailability")?,
@@ -500,6 +419,6 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstanceAvailability {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

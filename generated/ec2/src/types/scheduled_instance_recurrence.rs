@@ -2,39 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the recurring schedule for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstanceRecurrence {
     /// The frequency (`Daily`, `Weekly`, or `Monthly`).
-    pub frequency: ::std::option::Option<::std::string::String>,
+    pub frequency: Option<String>,
     /// The interval quantity. The interval unit depends on the value of `frequency`. For example, every 2 weeks or every 2 months.
-    pub interval: ::std::option::Option<i32>,
+    pub interval: Option<i32>,
     /// The days. For a monthly schedule, this is one or more days of the month (1-31). For a weekly schedule, this is one or more days of the week (1-7, where 1 is Sunday).
-    pub occurrence_day_set: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub occurrence_day_set: Option<Vec<i32>>,
     /// Indicates whether the occurrence is relative to the end of the specified week or month.
-    pub occurrence_relative_to_end: ::std::option::Option<bool>,
+    pub occurrence_relative_to_end: Option<bool>,
     /// The unit for `occurrenceDaySet` (`DayOfWeek` or `DayOfMonth`).
-    pub occurrence_unit: ::std::option::Option<::std::string::String>,
+    pub occurrence_unit: Option<String>,
 }
 impl ScheduledInstanceRecurrence {
     /// Starts building a [`ScheduledInstanceRecurrence`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstanceRecurrenceBuilder {
-        <crate::types::builders::ScheduledInstanceRecurrenceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstanceRecurrenceBuilder as Default>::default()
     }
     /// The `Frequency` member, when set.
     #[inline]
-    pub fn frequency(&self) -> ::std::option::Option<&str> {
+    pub fn frequency(&self) -> Option<&str> {
         self.frequency.as_deref()
     }
     /// The `Interval` member, when set.
     #[inline]
-    pub fn interval(&self) -> ::std::option::Option<i32> {
+    pub fn interval(&self) -> Option<i32> {
         self.interval
     }
     /// The `OccurrenceDaySet` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,62 +39,51 @@ impl ScheduledInstanceRecurrence {
     }
     /// The `OccurrenceRelativeToEnd` member, when set.
     #[inline]
-    pub fn occurrence_relative_to_end(&self) -> ::std::option::Option<bool> {
+    pub fn occurrence_relative_to_end(&self) -> Option<bool> {
         self.occurrence_relative_to_end
     }
     /// The `OccurrenceUnit` member, when set.
     #[inline]
-    pub fn occurrence_unit(&self) -> ::std::option::Option<&str> {
+    pub fn occurrence_unit(&self) -> Option<&str> {
         self.occurrence_unit.as_deref()
     }
 }
 /// A builder for [`ScheduledInstanceRecurrence`](crate::types::ScheduledInstanceRecurrence); start one with `ScheduledInstanceRecurrence::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstanceRecurrenceBuilder {
     inner: crate::types::ScheduledInstanceRecurrence,
 }
 impl ScheduledInstanceRecurrenceBuilder {
     /// Sets [`ScheduledInstanceRecurrence::frequency`](crate::types::ScheduledInstanceRecurrence::frequency): The frequency (`Daily`, `Weekly`, or `Monthly`).
-    pub fn frequency(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.frequency = ::std::option::Option::Some(input.into());
+    pub fn frequency(mut self, input: impl Into<String>) -> Self {
+        self.inner.frequency = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrence::frequency`](crate::types::ScheduledInstanceRecurrence::frequency).
     #[inline]
-    pub fn set_frequency(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_frequency(mut self, input: Option<String>) -> Self {
         self.inner.frequency = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrence::frequency`](crate::types::ScheduledInstanceRecurrence::frequency), if any.
     #[inline]
-    pub fn get_frequency(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_frequency(&self) -> &Option<String> {
         &self.inner.frequency
     }
     /// Sets [`ScheduledInstanceRecurrence::interval`](crate::types::ScheduledInstanceRecurrence::interval): The interval quantity.
     pub fn interval(mut self, input: i32) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input);
+        self.inner.interval = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrence::interval`](crate::types::ScheduledInstanceRecurrence::interval).
     #[inline]
-    pub fn set_interval(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_interval(mut self, input: Option<i32>) -> Self {
         self.inner.interval = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrence::interval`](crate::types::ScheduledInstanceRecurrence::interval), if any.
     #[inline]
-    pub fn get_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_interval(&self) -> &Option<i32> {
         &self.inner.interval
     }
     /// Appends one item to [`ScheduledInstanceRecurrence::occurrence_day_set`](crate::types::ScheduledInstanceRecurrence::occurrence_day_set): The days.
@@ -111,59 +95,45 @@ impl ScheduledInstanceRecurrenceBuilder {
     }
     /// Sets or clears [`ScheduledInstanceRecurrence::occurrence_day_set`](crate::types::ScheduledInstanceRecurrence::occurrence_day_set).
     #[inline]
-    pub fn set_occurrence_day_set(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_occurrence_day_set(mut self, input: Option<Vec<i32>>) -> Self {
         self.inner.occurrence_day_set = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrence::occurrence_day_set`](crate::types::ScheduledInstanceRecurrence::occurrence_day_set), if any.
     #[inline]
-    pub fn get_occurrence_day_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_occurrence_day_set(&self) -> &Option<Vec<i32>> {
         &self.inner.occurrence_day_set
     }
     /// Sets [`ScheduledInstanceRecurrence::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrence::occurrence_relative_to_end): Indicates whether the occurrence is relative to the end of the specified week or month.
     pub fn occurrence_relative_to_end(mut self, input: bool) -> Self {
-        self.inner.occurrence_relative_to_end = ::std::option::Option::Some(input);
+        self.inner.occurrence_relative_to_end = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrence::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrence::occurrence_relative_to_end).
     #[inline]
-    pub fn set_occurrence_relative_to_end(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_occurrence_relative_to_end(mut self, input: Option<bool>) -> Self {
         self.inner.occurrence_relative_to_end = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrence::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrence::occurrence_relative_to_end), if any.
     #[inline]
-    pub fn get_occurrence_relative_to_end(&self) -> &::std::option::Option<bool> {
+    pub fn get_occurrence_relative_to_end(&self) -> &Option<bool> {
         &self.inner.occurrence_relative_to_end
     }
     /// Sets [`ScheduledInstanceRecurrence::occurrence_unit`](crate::types::ScheduledInstanceRecurrence::occurrence_unit): The unit for `occurrenceDaySet` (`DayOfWeek` or `DayOfMonth`).
-    pub fn occurrence_unit(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.occurrence_unit = ::std::option::Option::Some(input.into());
+    pub fn occurrence_unit(mut self, input: impl Into<String>) -> Self {
+        self.inner.occurrence_unit = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrence::occurrence_unit`](crate::types::ScheduledInstanceRecurrence::occurrence_unit).
     #[inline]
-    pub fn set_occurrence_unit(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_occurrence_unit(mut self, input: Option<String>) -> Self {
         self.inner.occurrence_unit = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrence::occurrence_unit`](crate::types::ScheduledInstanceRecurrence::occurrence_unit), if any.
     #[inline]
-    pub fn get_occurrence_unit(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_occurrence_unit(&self) -> &Option<String> {
         &self.inner.occurrence_unit
     }
     /// Builds the [`ScheduledInstanceRecurrence`]; it has no required members, so this cannot fail.
@@ -175,27 +145,23 @@ impl ScheduledInstanceRecurrenceBuilder {
 impl ::awsgen_runtime::xml::FromXml for ScheduledInstanceRecurrence {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "frequency" => {
-                    value.frequency = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.frequency = Some(String::from(child.text()));
                 }
                 "interval" => {
-                    value.interval = ::std::option::Option::Some(
+                    value.interval = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ScheduledInstanceRecurrence")?,
                     );
                 }
                 "occurrenceDaySet" => {
-                    value.occurrence_day_set = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
+                    value.occurrence_day_set = Some({
+                        let mut items = Vec::with_capacity(child.children().len());
                         for item_0 in child.children() {
                             items
                                 .push(
@@ -208,18 +174,14 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstanceRecurrence {
                     });
                 }
                 "occurrenceRelativeToEnd" => {
-                    value.occurrence_relative_to_end = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.occurrence_relative_to_end = Some(child.text() == "true");
                 }
                 "occurrenceUnit" => {
-                    value.occurrence_unit = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.occurrence_unit = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,39 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the recurring schedule for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstanceRecurrenceRequest {
     /// The frequency (`Daily`, `Weekly`, or `Monthly`).
-    pub frequency: ::std::option::Option<::std::string::String>,
+    pub frequency: Option<String>,
     /// The interval quantity. The interval unit depends on the value of `Frequency`. For example, every 2 weeks or every 2 months.
-    pub interval: ::std::option::Option<i32>,
+    pub interval: Option<i32>,
     /// The days. For a monthly schedule, this is one or more days of the month (1-31). For a weekly schedule, this is one or more days of the week (1-7, where 1 is Sunday). You can't specify this value with a daily schedule. If the occurrence is relative to the end of the month, you can specify only a single day.
-    pub occurrence_days: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub occurrence_days: Option<Vec<i32>>,
     /// Indicates whether the occurrence is relative to the end of the specified week or month. You can't specify this value with a daily schedule.
-    pub occurrence_relative_to_end: ::std::option::Option<bool>,
+    pub occurrence_relative_to_end: Option<bool>,
     /// The unit for `OccurrenceDays` (`DayOfWeek` or `DayOfMonth`). This value is required for a monthly schedule. You can't specify `DayOfWeek` with a weekly schedule. You can't specify this value with a daily schedule.
-    pub occurrence_unit: ::std::option::Option<::std::string::String>,
+    pub occurrence_unit: Option<String>,
 }
 impl ScheduledInstanceRecurrenceRequest {
     /// Starts building a [`ScheduledInstanceRecurrenceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstanceRecurrenceRequestBuilder {
-        <crate::types::builders::ScheduledInstanceRecurrenceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstanceRecurrenceRequestBuilder as Default>::default()
     }
     /// The `Frequency` member, when set.
     #[inline]
-    pub fn frequency(&self) -> ::std::option::Option<&str> {
+    pub fn frequency(&self) -> Option<&str> {
         self.frequency.as_deref()
     }
     /// The `Interval` member, when set.
     #[inline]
-    pub fn interval(&self) -> ::std::option::Option<i32> {
+    pub fn interval(&self) -> Option<i32> {
         self.interval
     }
     /// The `OccurrenceDays` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,62 +39,51 @@ impl ScheduledInstanceRecurrenceRequest {
     }
     /// The `OccurrenceRelativeToEnd` member, when set.
     #[inline]
-    pub fn occurrence_relative_to_end(&self) -> ::std::option::Option<bool> {
+    pub fn occurrence_relative_to_end(&self) -> Option<bool> {
         self.occurrence_relative_to_end
     }
     /// The `OccurrenceUnit` member, when set.
     #[inline]
-    pub fn occurrence_unit(&self) -> ::std::option::Option<&str> {
+    pub fn occurrence_unit(&self) -> Option<&str> {
         self.occurrence_unit.as_deref()
     }
 }
 /// A builder for [`ScheduledInstanceRecurrenceRequest`](crate::types::ScheduledInstanceRecurrenceRequest); start one with `ScheduledInstanceRecurrenceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstanceRecurrenceRequestBuilder {
     inner: crate::types::ScheduledInstanceRecurrenceRequest,
 }
 impl ScheduledInstanceRecurrenceRequestBuilder {
     /// Sets [`ScheduledInstanceRecurrenceRequest::frequency`](crate::types::ScheduledInstanceRecurrenceRequest::frequency): The frequency (`Daily`, `Weekly`, or `Monthly`).
-    pub fn frequency(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.frequency = ::std::option::Option::Some(input.into());
+    pub fn frequency(mut self, input: impl Into<String>) -> Self {
+        self.inner.frequency = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrenceRequest::frequency`](crate::types::ScheduledInstanceRecurrenceRequest::frequency).
     #[inline]
-    pub fn set_frequency(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_frequency(mut self, input: Option<String>) -> Self {
         self.inner.frequency = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrenceRequest::frequency`](crate::types::ScheduledInstanceRecurrenceRequest::frequency), if any.
     #[inline]
-    pub fn get_frequency(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_frequency(&self) -> &Option<String> {
         &self.inner.frequency
     }
     /// Sets [`ScheduledInstanceRecurrenceRequest::interval`](crate::types::ScheduledInstanceRecurrenceRequest::interval): The interval quantity.
     pub fn interval(mut self, input: i32) -> Self {
-        self.inner.interval = ::std::option::Option::Some(input);
+        self.inner.interval = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrenceRequest::interval`](crate::types::ScheduledInstanceRecurrenceRequest::interval).
     #[inline]
-    pub fn set_interval(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_interval(mut self, input: Option<i32>) -> Self {
         self.inner.interval = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrenceRequest::interval`](crate::types::ScheduledInstanceRecurrenceRequest::interval), if any.
     #[inline]
-    pub fn get_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_interval(&self) -> &Option<i32> {
         &self.inner.interval
     }
     /// Appends one item to [`ScheduledInstanceRecurrenceRequest::occurrence_days`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_days): The days.
@@ -111,57 +95,45 @@ impl ScheduledInstanceRecurrenceRequestBuilder {
     }
     /// Sets or clears [`ScheduledInstanceRecurrenceRequest::occurrence_days`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_days).
     #[inline]
-    pub fn set_occurrence_days(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_occurrence_days(mut self, input: Option<Vec<i32>>) -> Self {
         self.inner.occurrence_days = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrenceRequest::occurrence_days`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_days), if any.
     #[inline]
-    pub fn get_occurrence_days(&self) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_occurrence_days(&self) -> &Option<Vec<i32>> {
         &self.inner.occurrence_days
     }
     /// Sets [`ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end): Indicates whether the occurrence is relative to the end of the specified week or month.
     pub fn occurrence_relative_to_end(mut self, input: bool) -> Self {
-        self.inner.occurrence_relative_to_end = ::std::option::Option::Some(input);
+        self.inner.occurrence_relative_to_end = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end).
     #[inline]
-    pub fn set_occurrence_relative_to_end(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_occurrence_relative_to_end(mut self, input: Option<bool>) -> Self {
         self.inner.occurrence_relative_to_end = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_relative_to_end), if any.
     #[inline]
-    pub fn get_occurrence_relative_to_end(&self) -> &::std::option::Option<bool> {
+    pub fn get_occurrence_relative_to_end(&self) -> &Option<bool> {
         &self.inner.occurrence_relative_to_end
     }
     /// Sets [`ScheduledInstanceRecurrenceRequest::occurrence_unit`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_unit): The unit for `OccurrenceDays` (`DayOfWeek` or `DayOfMonth`).
-    pub fn occurrence_unit(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.occurrence_unit = ::std::option::Option::Some(input.into());
+    pub fn occurrence_unit(mut self, input: impl Into<String>) -> Self {
+        self.inner.occurrence_unit = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstanceRecurrenceRequest::occurrence_unit`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_unit).
     #[inline]
-    pub fn set_occurrence_unit(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_occurrence_unit(mut self, input: Option<String>) -> Self {
         self.inner.occurrence_unit = input;
         self
     }
     /// The value set for [`ScheduledInstanceRecurrenceRequest::occurrence_unit`](crate::types::ScheduledInstanceRecurrenceRequest::occurrence_unit), if any.
     #[inline]
-    pub fn get_occurrence_unit(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_occurrence_unit(&self) -> &Option<String> {
         &self.inner.occurrence_unit
     }
     /// Builds the [`ScheduledInstanceRecurrenceRequest`]; it has no required members, so this cannot fail.
@@ -174,14 +146,14 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstanceRecurrenceRequest 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.frequency {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.frequency {
             body.member("Frequency", value);
         }
-        if let ::std::option::Option::Some(value) = &self.interval {
+        if let Some(value) = &self.interval {
             body.member("Interval", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_days {
+        if let Some(value) = &self.occurrence_days {
             let member_0 = body.enter("OccurrenceDay");
             for (index_0, item_0) in value.iter().enumerate() {
                 let entry_0 = body.enter_index(index_0 + 1);
@@ -190,15 +162,15 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstanceRecurrenceRequest 
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_relative_to_end {
+        if let Some(value) = &self.occurrence_relative_to_end {
             body.member(
                 "OccurrenceRelativeToEnd",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_unit {
+        if let Some(value) = &self.occurrence_unit {
             body.member("OccurrenceUnit", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,148 +2,118 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a block device mapping for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesBlockDeviceMapping {
     /// The device name (for example, `/dev/sdh` or `xvdh`).
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// Parameters used to set up EBS volumes automatically when the instance is launched.
-    pub ebs: ::std::option::Option<crate::types::ScheduledInstancesEbs>,
+    pub ebs: Option<crate::types::ScheduledInstancesEbs>,
     /// To omit the device from the block device mapping, specify an empty string.
-    pub no_device: ::std::option::Option<::std::string::String>,
+    pub no_device: Option<String>,
     /// The virtual device name (`ephemeral`N). Instance store volumes are numbered starting from 0. An instance type with two available instance store volumes can specify mappings for `ephemeral0` and `ephemeral1`. The number of available instance store volumes depends on the instance type. After you connect to the instance, you must mount the volume.
     ///
     /// Constraints: For M3 instances, you must specify instance store volumes in the block device mapping for the instance. When you launch an M3 instance, we ignore any instance store volumes specified in the block device mapping for the AMI.
-    pub virtual_name: ::std::option::Option<::std::string::String>,
+    pub virtual_name: Option<String>,
 }
 impl ScheduledInstancesBlockDeviceMapping {
     /// Starts building a [`ScheduledInstancesBlockDeviceMapping`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesBlockDeviceMappingBuilder {
-        <crate::types::builders::ScheduledInstancesBlockDeviceMappingBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesBlockDeviceMappingBuilder as Default>::default()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `Ebs` member, when set.
     #[inline]
-    pub fn ebs(&self) -> ::std::option::Option<&crate::types::ScheduledInstancesEbs> {
+    pub fn ebs(&self) -> Option<&crate::types::ScheduledInstancesEbs> {
         self.ebs.as_ref()
     }
     /// The `NoDevice` member, when set.
     #[inline]
-    pub fn no_device(&self) -> ::std::option::Option<&str> {
+    pub fn no_device(&self) -> Option<&str> {
         self.no_device.as_deref()
     }
     /// The `VirtualName` member, when set.
     #[inline]
-    pub fn virtual_name(&self) -> ::std::option::Option<&str> {
+    pub fn virtual_name(&self) -> Option<&str> {
         self.virtual_name.as_deref()
     }
 }
 /// A builder for [`ScheduledInstancesBlockDeviceMapping`](crate::types::ScheduledInstancesBlockDeviceMapping); start one with `ScheduledInstancesBlockDeviceMapping::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesBlockDeviceMappingBuilder {
     inner: crate::types::ScheduledInstancesBlockDeviceMapping,
 }
 impl ScheduledInstancesBlockDeviceMappingBuilder {
     /// Sets [`ScheduledInstancesBlockDeviceMapping::device_name`](crate::types::ScheduledInstancesBlockDeviceMapping::device_name): The device name (for example, `/dev/sdh` or `xvdh`).
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesBlockDeviceMapping::device_name`](crate::types::ScheduledInstancesBlockDeviceMapping::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`ScheduledInstancesBlockDeviceMapping::device_name`](crate::types::ScheduledInstancesBlockDeviceMapping::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`ScheduledInstancesBlockDeviceMapping::ebs`](crate::types::ScheduledInstancesBlockDeviceMapping::ebs): Parameters used to set up EBS volumes automatically when the instance is launched.
     pub fn ebs(mut self, input: crate::types::ScheduledInstancesEbs) -> Self {
-        self.inner.ebs = ::std::option::Option::Some(input);
+        self.inner.ebs = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesBlockDeviceMapping::ebs`](crate::types::ScheduledInstancesBlockDeviceMapping::ebs).
     #[inline]
     pub fn set_ebs(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstancesEbs>,
+        input: Option<crate::types::ScheduledInstancesEbs>,
     ) -> Self {
         self.inner.ebs = input;
         self
     }
     /// The value set for [`ScheduledInstancesBlockDeviceMapping::ebs`](crate::types::ScheduledInstancesBlockDeviceMapping::ebs), if any.
     #[inline]
-    pub fn get_ebs(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstancesEbs> {
+    pub fn get_ebs(&self) -> &Option<crate::types::ScheduledInstancesEbs> {
         &self.inner.ebs
     }
     /// Sets [`ScheduledInstancesBlockDeviceMapping::no_device`](crate::types::ScheduledInstancesBlockDeviceMapping::no_device): To omit the device from the block device mapping, specify an empty string.
-    pub fn no_device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.no_device = ::std::option::Option::Some(input.into());
+    pub fn no_device(mut self, input: impl Into<String>) -> Self {
+        self.inner.no_device = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesBlockDeviceMapping::no_device`](crate::types::ScheduledInstancesBlockDeviceMapping::no_device).
     #[inline]
-    pub fn set_no_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_no_device(mut self, input: Option<String>) -> Self {
         self.inner.no_device = input;
         self
     }
     /// The value set for [`ScheduledInstancesBlockDeviceMapping::no_device`](crate::types::ScheduledInstancesBlockDeviceMapping::no_device), if any.
     #[inline]
-    pub fn get_no_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_no_device(&self) -> &Option<String> {
         &self.inner.no_device
     }
     /// Sets [`ScheduledInstancesBlockDeviceMapping::virtual_name`](crate::types::ScheduledInstancesBlockDeviceMapping::virtual_name): The virtual device name (`ephemeral`N).
-    pub fn virtual_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.virtual_name = ::std::option::Option::Some(input.into());
+    pub fn virtual_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.virtual_name = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesBlockDeviceMapping::virtual_name`](crate::types::ScheduledInstancesBlockDeviceMapping::virtual_name).
     #[inline]
-    pub fn set_virtual_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_virtual_name(mut self, input: Option<String>) -> Self {
         self.inner.virtual_name = input;
         self
     }
     /// The value set for [`ScheduledInstancesBlockDeviceMapping::virtual_name`](crate::types::ScheduledInstancesBlockDeviceMapping::virtual_name), if any.
     #[inline]
-    pub fn get_virtual_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_virtual_name(&self) -> &Option<String> {
         &self.inner.virtual_name
     }
     /// Builds the [`ScheduledInstancesBlockDeviceMapping`]; it has no required members, so this cannot fail.
@@ -156,21 +126,21 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesBlockDeviceMappin
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.device_name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.device_name {
             body.member("DeviceName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs {
+        if let Some(value) = &self.ebs {
             let member_0 = body.enter("Ebs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.no_device {
+        if let Some(value) = &self.no_device {
             body.member("NoDevice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_name {
+        if let Some(value) = &self.virtual_name {
             body.member("VirtualName", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,188 +2,163 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EBS volume for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesEbs {
     /// Indicates whether the volume is deleted on instance termination.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// Indicates whether the volume is encrypted. You can attached encrypted volumes only to instances that support them.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The number of I/O operations per second (IOPS) to provision for a `gp3`, `io1`, or `io2` volume.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The size of the volume, in GiB.
     ///
     /// Default: If you're creating the volume from a snapshot and don't specify a volume size, the default is the snapshot size.
-    pub volume_size: ::std::option::Option<i32>,
+    pub volume_size: Option<i32>,
     /// The volume type.
     ///
     /// Default: `gp2`
-    pub volume_type: ::std::option::Option<::std::string::String>,
+    pub volume_type: Option<String>,
 }
 impl ScheduledInstancesEbs {
     /// Starts building a [`ScheduledInstancesEbs`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesEbsBuilder {
-        <crate::types::builders::ScheduledInstancesEbsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesEbsBuilder as Default>::default()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `Iops` member, when set.
     #[inline]
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `VolumeSize` member, when set.
     #[inline]
-    pub fn volume_size(&self) -> ::std::option::Option<i32> {
+    pub fn volume_size(&self) -> Option<i32> {
         self.volume_size
     }
     /// The `VolumeType` member, when set.
     #[inline]
-    pub fn volume_type(&self) -> ::std::option::Option<&str> {
+    pub fn volume_type(&self) -> Option<&str> {
         self.volume_type.as_deref()
     }
 }
 /// A builder for [`ScheduledInstancesEbs`](crate::types::ScheduledInstancesEbs); start one with `ScheduledInstancesEbs::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesEbsBuilder {
     inner: crate::types::ScheduledInstancesEbs,
 }
 impl ScheduledInstancesEbsBuilder {
     /// Sets [`ScheduledInstancesEbs::delete_on_termination`](crate::types::ScheduledInstancesEbs::delete_on_termination): Indicates whether the volume is deleted on instance termination.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::delete_on_termination`](crate::types::ScheduledInstancesEbs::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`ScheduledInstancesEbs::delete_on_termination`](crate::types::ScheduledInstancesEbs::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`ScheduledInstancesEbs::encrypted`](crate::types::ScheduledInstancesEbs::encrypted): Indicates whether the volume is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::encrypted`](crate::types::ScheduledInstancesEbs::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`ScheduledInstancesEbs::encrypted`](crate::types::ScheduledInstancesEbs::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`ScheduledInstancesEbs::iops`](crate::types::ScheduledInstancesEbs::iops): The number of I/O operations per second (IOPS) to provision for a `gp3`, `io1`, or `io2` volume.
     pub fn iops(mut self, input: i32) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input);
+        self.inner.iops = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::iops`](crate::types::ScheduledInstancesEbs::iops).
     #[inline]
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.inner.iops = input;
         self
     }
     /// The value set for [`ScheduledInstancesEbs::iops`](crate::types::ScheduledInstancesEbs::iops), if any.
     #[inline]
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.inner.iops
     }
     /// Sets [`ScheduledInstancesEbs::snapshot_id`](crate::types::ScheduledInstancesEbs::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::snapshot_id`](crate::types::ScheduledInstancesEbs::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`ScheduledInstancesEbs::snapshot_id`](crate::types::ScheduledInstancesEbs::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`ScheduledInstancesEbs::volume_size`](crate::types::ScheduledInstancesEbs::volume_size): The size of the volume, in GiB.
     pub fn volume_size(mut self, input: i32) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input);
+        self.inner.volume_size = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::volume_size`](crate::types::ScheduledInstancesEbs::volume_size).
     #[inline]
-    pub fn set_volume_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_volume_size(mut self, input: Option<i32>) -> Self {
         self.inner.volume_size = input;
         self
     }
     /// The value set for [`ScheduledInstancesEbs::volume_size`](crate::types::ScheduledInstancesEbs::volume_size), if any.
     #[inline]
-    pub fn get_volume_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_size(&self) -> &Option<i32> {
         &self.inner.volume_size
     }
     /// Sets [`ScheduledInstancesEbs::volume_type`](crate::types::ScheduledInstancesEbs::volume_type): The volume type.
-    pub fn volume_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input.into());
+    pub fn volume_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_type = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesEbs::volume_type`](crate::types::ScheduledInstancesEbs::volume_type).
     #[inline]
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<String>) -> Self {
         self.inner.volume_type = input;
         self
     }
     /// The value set for [`ScheduledInstancesEbs::volume_type`](crate::types::ScheduledInstancesEbs::volume_type), if any.
     #[inline]
-    pub fn get_volume_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_type(&self) -> &Option<String> {
         &self.inner.volume_type
     }
     /// Builds the [`ScheduledInstancesEbs`]; it has no required members, so this cannot fail.
@@ -196,28 +171,28 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesEbs {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.delete_on_termination {
             body.member(
                 "DeleteOnTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             body.member("Encrypted", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             body.member("Iops", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.volume_size {
+        if let Some(value) = &self.volume_size {
             body.member("VolumeSize", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             body.member("VolumeType", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

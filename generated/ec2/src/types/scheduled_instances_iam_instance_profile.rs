@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IAM instance profile for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesIamInstanceProfile {
     /// The Amazon Resource Name (ARN).
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The name.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl ScheduledInstancesIamInstanceProfile {
     /// Starts building a [`ScheduledInstancesIamInstanceProfile`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesIamInstanceProfileBuilder {
-        <crate::types::builders::ScheduledInstancesIamInstanceProfileBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesIamInstanceProfileBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`ScheduledInstancesIamInstanceProfile`](crate::types::ScheduledInstancesIamInstanceProfile); start one with `ScheduledInstancesIamInstanceProfile::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesIamInstanceProfileBuilder {
     inner: crate::types::ScheduledInstancesIamInstanceProfile,
 }
 impl ScheduledInstancesIamInstanceProfileBuilder {
     /// Sets [`ScheduledInstancesIamInstanceProfile::arn`](crate::types::ScheduledInstancesIamInstanceProfile::arn): The Amazon Resource Name (ARN).
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesIamInstanceProfile::arn`](crate::types::ScheduledInstancesIamInstanceProfile::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`ScheduledInstancesIamInstanceProfile::arn`](crate::types::ScheduledInstancesIamInstanceProfile::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`ScheduledInstancesIamInstanceProfile::name`](crate::types::ScheduledInstancesIamInstanceProfile::name): The name.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesIamInstanceProfile::name`](crate::types::ScheduledInstancesIamInstanceProfile::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ScheduledInstancesIamInstanceProfile::name`](crate::types::ScheduledInstancesIamInstanceProfile::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`ScheduledInstancesIamInstanceProfile`]; it has no required members, so this cannot fail.
@@ -97,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesIamInstanceProfil
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.arn {
             body.member("Arn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

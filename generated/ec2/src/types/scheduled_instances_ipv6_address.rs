@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 address.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesIpv6Address {
     /// The IPv6 address.
-    pub ipv6_address: ::std::option::Option<::std::string::String>,
+    pub ipv6_address: Option<String>,
 }
 impl ScheduledInstancesIpv6Address {
     /// Starts building a [`ScheduledInstancesIpv6Address`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesIpv6AddressBuilder {
-        <crate::types::builders::ScheduledInstancesIpv6AddressBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesIpv6AddressBuilder as Default>::default()
     }
     /// The `Ipv6Address` member, when set.
     #[inline]
-    pub fn ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_address(&self) -> Option<&str> {
         self.ipv6_address.as_deref()
     }
 }
 /// A builder for [`ScheduledInstancesIpv6Address`](crate::types::ScheduledInstancesIpv6Address); start one with `ScheduledInstancesIpv6Address::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesIpv6AddressBuilder {
     inner: crate::types::ScheduledInstancesIpv6Address,
 }
 impl ScheduledInstancesIpv6AddressBuilder {
     /// Sets [`ScheduledInstancesIpv6Address::ipv6_address`](crate::types::ScheduledInstancesIpv6Address::ipv6_address): The IPv6 address.
-    pub fn ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_address = ::std::option::Option::Some(input.into());
+    pub fn ipv6_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_address = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesIpv6Address::ipv6_address`](crate::types::ScheduledInstancesIpv6Address::ipv6_address).
     #[inline]
-    pub fn set_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_address(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_address = input;
         self
     }
     /// The value set for [`ScheduledInstancesIpv6Address::ipv6_address`](crate::types::ScheduledInstancesIpv6Address::ipv6_address), if any.
     #[inline]
-    pub fn get_ipv6_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_address(&self) -> &Option<String> {
         &self.inner.ipv6_address
     }
     /// Builds the [`ScheduledInstancesIpv6Address`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesIpv6Address {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv6_address {
             body.member("Ipv6Address", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,60 +4,51 @@
 /// Describes the launch specification for a Scheduled Instance.
 ///
 /// If you are launching the Scheduled Instance in EC2-VPC, you must specify the ID of the subnet. You can specify the subnet using either `SubnetId` or [`NetworkInterface`](crate::types::NetworkInterface).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesLaunchSpecification {
     /// The block device mapping entries.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstancesBlockDeviceMapping>,
+    pub block_device_mappings: Option<
+        Vec<crate::types::ScheduledInstancesBlockDeviceMapping>,
     >,
     /// Indicates whether the instances are optimized for EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal EBS I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS-optimized instance.
     ///
     /// Default: `false`
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// The IAM instance profile.
-    pub iam_instance_profile: ::std::option::Option<
-        crate::types::ScheduledInstancesIamInstanceProfile,
-    >,
+    pub iam_instance_profile: Option<crate::types::ScheduledInstancesIamInstanceProfile>,
     /// The ID of the Amazon Machine Image (AMI).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<::std::string::String>,
+    pub instance_type: Option<String>,
     /// The ID of the kernel.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// The name of the key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// Enable or disable monitoring for the instances.
-    pub monitoring: ::std::option::Option<crate::types::ScheduledInstancesMonitoring>,
+    pub monitoring: Option<crate::types::ScheduledInstancesMonitoring>,
     /// The network interfaces.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstancesNetworkInterface>,
+    pub network_interfaces: Option<
+        Vec<crate::types::ScheduledInstancesNetworkInterface>,
     >,
     /// The placement information.
-    pub placement: ::std::option::Option<crate::types::ScheduledInstancesPlacement>,
+    pub placement: Option<crate::types::ScheduledInstancesPlacement>,
     /// The ID of the RAM disk.
-    pub ramdisk_id: ::std::option::Option<::std::string::String>,
+    pub ramdisk_id: Option<String>,
     /// The IDs of the security groups.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The ID of the subnet in which to launch the instances.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The base64-encoded MIME user data.
-    pub user_data: ::std::option::Option<::std::string::String>,
+    pub user_data: Option<String>,
 }
 impl ScheduledInstancesLaunchSpecification {
     /// Starts building a [`ScheduledInstancesLaunchSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesLaunchSpecificationBuilder {
-        <crate::types::builders::ScheduledInstancesLaunchSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesLaunchSpecificationBuilder as Default>::default()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -68,41 +59,39 @@ impl ScheduledInstancesLaunchSpecification {
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<&crate::types::ScheduledInstancesIamInstanceProfile> {
+    ) -> Option<&crate::types::ScheduledInstancesIamInstanceProfile> {
         self.iam_instance_profile.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&str> {
+    pub fn instance_type(&self) -> Option<&str> {
         self.instance_type.as_deref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ScheduledInstancesMonitoring> {
+    pub fn monitoring(&self) -> Option<&crate::types::ScheduledInstancesMonitoring> {
         self.monitoring.as_ref()
     }
     /// The `NetworkInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -114,39 +103,32 @@ impl ScheduledInstancesLaunchSpecification {
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ScheduledInstancesPlacement> {
+    pub fn placement(&self) -> Option<&crate::types::ScheduledInstancesPlacement> {
         self.placement.as_ref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ramdisk_id(&self) -> Option<&str> {
         self.ramdisk_id.as_deref()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&str> {
+    pub fn user_data(&self) -> Option<&str> {
         self.user_data.as_deref()
     }
 }
 /// A builder for [`ScheduledInstancesLaunchSpecification`](crate::types::ScheduledInstancesLaunchSpecification); start one with `ScheduledInstancesLaunchSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesLaunchSpecificationBuilder {
     inner: crate::types::ScheduledInstancesLaunchSpecification,
 }
@@ -165,9 +147,7 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ScheduledInstancesBlockDeviceMapping>,
-        >,
+        input: Option<Vec<crate::types::ScheduledInstancesBlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -176,25 +156,23 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstancesBlockDeviceMapping>,
-    > {
+    ) -> &Option<Vec<crate::types::ScheduledInstancesBlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::ebs_optimized`](crate::types::ScheduledInstancesLaunchSpecification::ebs_optimized): Indicates whether the instances are optimized for EBS I/O.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::ebs_optimized`](crate::types::ScheduledInstancesLaunchSpecification::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::ebs_optimized`](crate::types::ScheduledInstancesLaunchSpecification::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::iam_instance_profile`](crate::types::ScheduledInstancesLaunchSpecification::iam_instance_profile): The IAM instance profile.
@@ -202,14 +180,14 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
         mut self,
         input: crate::types::ScheduledInstancesIamInstanceProfile,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::iam_instance_profile`](crate::types::ScheduledInstancesLaunchSpecification::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstancesIamInstanceProfile>,
+        input: Option<crate::types::ScheduledInstancesIamInstanceProfile>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -218,95 +196,71 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstancesIamInstanceProfile> {
+    ) -> &Option<crate::types::ScheduledInstancesIamInstanceProfile> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::image_id`](crate::types::ScheduledInstancesLaunchSpecification::image_id): The ID of the Amazon Machine Image (AMI).
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::image_id`](crate::types::ScheduledInstancesLaunchSpecification::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::image_id`](crate::types::ScheduledInstancesLaunchSpecification::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::instance_type`](crate::types::ScheduledInstancesLaunchSpecification::instance_type): The instance type.
-    pub fn instance_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input.into());
+    pub fn instance_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_type = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::instance_type`](crate::types::ScheduledInstancesLaunchSpecification::instance_type).
     #[inline]
-    pub fn set_instance_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_type(mut self, input: Option<String>) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::instance_type`](crate::types::ScheduledInstancesLaunchSpecification::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_type(&self) -> &Option<String> {
         &self.inner.instance_type
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::kernel_id`](crate::types::ScheduledInstancesLaunchSpecification::kernel_id): The ID of the kernel.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::kernel_id`](crate::types::ScheduledInstancesLaunchSpecification::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::kernel_id`](crate::types::ScheduledInstancesLaunchSpecification::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::key_name`](crate::types::ScheduledInstancesLaunchSpecification::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::key_name`](crate::types::ScheduledInstancesLaunchSpecification::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::key_name`](crate::types::ScheduledInstancesLaunchSpecification::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::monitoring`](crate::types::ScheduledInstancesLaunchSpecification::monitoring): Enable or disable monitoring for the instances.
@@ -314,23 +268,21 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
         mut self,
         input: crate::types::ScheduledInstancesMonitoring,
     ) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::monitoring`](crate::types::ScheduledInstancesLaunchSpecification::monitoring).
     #[inline]
     pub fn set_monitoring(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstancesMonitoring>,
+        input: Option<crate::types::ScheduledInstancesMonitoring>,
     ) -> Self {
         self.inner.monitoring = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::monitoring`](crate::types::ScheduledInstancesLaunchSpecification::monitoring), if any.
     #[inline]
-    pub fn get_monitoring(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstancesMonitoring> {
+    pub fn get_monitoring(&self) -> &Option<crate::types::ScheduledInstancesMonitoring> {
         &self.inner.monitoring
     }
     /// Appends one item to [`ScheduledInstancesLaunchSpecification::network_interfaces`](crate::types::ScheduledInstancesLaunchSpecification::network_interfaces): The network interfaces.
@@ -347,9 +299,7 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ScheduledInstancesNetworkInterface>,
-        >,
+        input: Option<Vec<crate::types::ScheduledInstancesNetworkInterface>>,
     ) -> Self {
         self.inner.network_interfaces = input;
         self
@@ -358,9 +308,7 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstancesNetworkInterface>,
-    > {
+    ) -> &Option<Vec<crate::types::ScheduledInstancesNetworkInterface>> {
         &self.inner.network_interfaces
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::placement`](crate::types::ScheduledInstancesLaunchSpecification::placement): The placement information.
@@ -368,140 +316,112 @@ impl ScheduledInstancesLaunchSpecificationBuilder {
         mut self,
         input: crate::types::ScheduledInstancesPlacement,
     ) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::placement`](crate::types::ScheduledInstancesLaunchSpecification::placement).
     #[inline]
     pub fn set_placement(
         mut self,
-        input: ::std::option::Option<crate::types::ScheduledInstancesPlacement>,
+        input: Option<crate::types::ScheduledInstancesPlacement>,
     ) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::placement`](crate::types::ScheduledInstancesLaunchSpecification::placement), if any.
     #[inline]
-    pub fn get_placement(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScheduledInstancesPlacement> {
+    pub fn get_placement(&self) -> &Option<crate::types::ScheduledInstancesPlacement> {
         &self.inner.placement
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::ramdisk_id`](crate::types::ScheduledInstancesLaunchSpecification::ramdisk_id): The ID of the RAM disk.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ramdisk_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::ramdisk_id`](crate::types::ScheduledInstancesLaunchSpecification::ramdisk_id).
     #[inline]
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::ramdisk_id`](crate::types::ScheduledInstancesLaunchSpecification::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         &self.inner.ramdisk_id
     }
     /// Appends one item to [`ScheduledInstancesLaunchSpecification::security_group_ids`](crate::types::ScheduledInstancesLaunchSpecification::security_group_ids): The IDs of the security groups.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::security_group_ids`](crate::types::ScheduledInstancesLaunchSpecification::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::security_group_ids`](crate::types::ScheduledInstancesLaunchSpecification::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::subnet_id`](crate::types::ScheduledInstancesLaunchSpecification::subnet_id): The ID of the subnet in which to launch the instances.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::subnet_id`](crate::types::ScheduledInstancesLaunchSpecification::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::subnet_id`](crate::types::ScheduledInstancesLaunchSpecification::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`ScheduledInstancesLaunchSpecification::user_data`](crate::types::ScheduledInstancesLaunchSpecification::user_data): The base64-encoded MIME user data.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_data = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesLaunchSpecification::user_data`](crate::types::ScheduledInstancesLaunchSpecification::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<String>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`ScheduledInstancesLaunchSpecification::user_data`](crate::types::ScheduledInstancesLaunchSpecification::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_data(&self) -> &Option<String> {
         &self.inner.user_data
     }
     /// Builds the [`ScheduledInstancesLaunchSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ScheduledInstancesLaunchSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.image_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ScheduledInstancesLaunchSpecification",
                 member: "image_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesLaunchSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -509,32 +429,32 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesLaunchSpecificati
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             body.member("KernelId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterface");
             body.items(
                 value,
@@ -542,25 +462,25 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesLaunchSpecificati
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             body.member("RamdiskId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             let member_0 = body.enter("SecurityGroupId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             body.member("UserData", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes whether monitoring is enabled for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesMonitoring {
     /// Indicates whether monitoring is enabled.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
 }
 impl ScheduledInstancesMonitoring {
     /// Starts building a [`ScheduledInstancesMonitoring`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesMonitoringBuilder {
-        <crate::types::builders::ScheduledInstancesMonitoringBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesMonitoringBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
 }
 /// A builder for [`ScheduledInstancesMonitoring`](crate::types::ScheduledInstancesMonitoring); start one with `ScheduledInstancesMonitoring::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesMonitoringBuilder {
     inner: crate::types::ScheduledInstancesMonitoring,
 }
 impl ScheduledInstancesMonitoringBuilder {
     /// Sets [`ScheduledInstancesMonitoring::enabled`](crate::types::ScheduledInstancesMonitoring::enabled): Indicates whether monitoring is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesMonitoring::enabled`](crate::types::ScheduledInstancesMonitoring::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`ScheduledInstancesMonitoring::enabled`](crate::types::ScheduledInstancesMonitoring::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Builds the [`ScheduledInstancesMonitoring`]; it has no required members, so this cannot fail.
@@ -62,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesMonitoring {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,79 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a network interface for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesNetworkInterface {
     /// Indicates whether to assign a public IPv4 address to instances launched in a VPC. The public IPv4 address can only be assigned to a network interface for eth0, and can only be assigned to a new network interface, not an existing one. You cannot specify more than one network interface in the request. If launching into a default subnet, the default value is `true`.
     ///
     /// Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses. For more information, see the *Public IPv4 Address* tab on the [Amazon VPC pricing page](http://aws.amazon.com/vpc/pricing/).
-    pub associate_public_ip_address: ::std::option::Option<bool>,
+    pub associate_public_ip_address: Option<bool>,
     /// Indicates whether to delete the interface when the instance is terminated.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The index of the device for the network interface attachment.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The IDs of the security groups.
-    pub groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub groups: Option<Vec<String>>,
     /// The number of IPv6 addresses to assign to the network interface. The IPv6 addresses are automatically selected from the subnet range.
-    pub ipv6_address_count: ::std::option::Option<i32>,
+    pub ipv6_address_count: Option<i32>,
     /// The specific IPv6 addresses from the subnet range.
-    pub ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstancesIpv6Address>,
-    >,
+    pub ipv6_addresses: Option<Vec<crate::types::ScheduledInstancesIpv6Address>>,
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The IPv4 address of the network interface within the subnet.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
     /// The private IPv4 addresses.
-    pub private_ip_address_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstancesPrivateIpAddressConfig>,
+    pub private_ip_address_configs: Option<
+        Vec<crate::types::ScheduledInstancesPrivateIpAddressConfig>,
     >,
     /// The number of secondary private IPv4 addresses.
-    pub secondary_private_ip_address_count: ::std::option::Option<i32>,
+    pub secondary_private_ip_address_count: Option<i32>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
 }
 impl ScheduledInstancesNetworkInterface {
     /// Starts building a [`ScheduledInstancesNetworkInterface`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesNetworkInterfaceBuilder {
-        <crate::types::builders::ScheduledInstancesNetworkInterfaceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesNetworkInterfaceBuilder as Default>::default()
     }
     /// The `AssociatePublicIpAddress` member, when set.
     #[inline]
-    pub fn associate_public_ip_address(&self) -> ::std::option::Option<bool> {
+    pub fn associate_public_ip_address(&self) -> Option<bool> {
         self.associate_public_ip_address
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn groups(&self) -> &[::std::string::String] {
+    pub fn groups(&self) -> &[String] {
         self.groups.as_deref().unwrap_or_default()
     }
     /// The `Ipv6AddressCount` member, when set.
     #[inline]
-    pub fn ipv6_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn ipv6_address_count(&self) -> Option<i32> {
         self.ipv6_address_count
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -84,12 +77,12 @@ impl ScheduledInstancesNetworkInterface {
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
     /// The `PrivateIpAddressConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -101,142 +94,117 @@ impl ScheduledInstancesNetworkInterface {
     }
     /// The `SecondaryPrivateIpAddressCount` member, when set.
     #[inline]
-    pub fn secondary_private_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn secondary_private_ip_address_count(&self) -> Option<i32> {
         self.secondary_private_ip_address_count
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
 }
 /// A builder for [`ScheduledInstancesNetworkInterface`](crate::types::ScheduledInstancesNetworkInterface); start one with `ScheduledInstancesNetworkInterface::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesNetworkInterfaceBuilder {
     inner: crate::types::ScheduledInstancesNetworkInterface,
 }
 impl ScheduledInstancesNetworkInterfaceBuilder {
     /// Sets [`ScheduledInstancesNetworkInterface::associate_public_ip_address`](crate::types::ScheduledInstancesNetworkInterface::associate_public_ip_address): Indicates whether to assign a public IPv4 address to instances launched in a VPC.
     pub fn associate_public_ip_address(mut self, input: bool) -> Self {
-        self.inner.associate_public_ip_address = ::std::option::Option::Some(input);
+        self.inner.associate_public_ip_address = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::associate_public_ip_address`](crate::types::ScheduledInstancesNetworkInterface::associate_public_ip_address).
     #[inline]
-    pub fn set_associate_public_ip_address(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_associate_public_ip_address(mut self, input: Option<bool>) -> Self {
         self.inner.associate_public_ip_address = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::associate_public_ip_address`](crate::types::ScheduledInstancesNetworkInterface::associate_public_ip_address), if any.
     #[inline]
-    pub fn get_associate_public_ip_address(&self) -> &::std::option::Option<bool> {
+    pub fn get_associate_public_ip_address(&self) -> &Option<bool> {
         &self.inner.associate_public_ip_address
     }
     /// Sets [`ScheduledInstancesNetworkInterface::delete_on_termination`](crate::types::ScheduledInstancesNetworkInterface::delete_on_termination): Indicates whether to delete the interface when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::delete_on_termination`](crate::types::ScheduledInstancesNetworkInterface::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::delete_on_termination`](crate::types::ScheduledInstancesNetworkInterface::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`ScheduledInstancesNetworkInterface::description`](crate::types::ScheduledInstancesNetworkInterface::description): The description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::description`](crate::types::ScheduledInstancesNetworkInterface::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::description`](crate::types::ScheduledInstancesNetworkInterface::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`ScheduledInstancesNetworkInterface::device_index`](crate::types::ScheduledInstancesNetworkInterface::device_index): The index of the device for the network interface attachment.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::device_index`](crate::types::ScheduledInstancesNetworkInterface::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::device_index`](crate::types::ScheduledInstancesNetworkInterface::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Appends one item to [`ScheduledInstancesNetworkInterface::groups`](crate::types::ScheduledInstancesNetworkInterface::groups): The IDs of the security groups.
     ///
     /// To set the whole list at once, use [`set_groups`](Self::set_groups).
-    pub fn groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn groups(mut self, input: impl Into<String>) -> Self {
         self.inner.groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::groups`](crate::types::ScheduledInstancesNetworkInterface::groups).
     #[inline]
-    pub fn set_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::groups`](crate::types::ScheduledInstancesNetworkInterface::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_groups(&self) -> &Option<Vec<String>> {
         &self.inner.groups
     }
     /// Sets [`ScheduledInstancesNetworkInterface::ipv6_address_count`](crate::types::ScheduledInstancesNetworkInterface::ipv6_address_count): The number of IPv6 addresses to assign to the network interface.
     pub fn ipv6_address_count(mut self, input: i32) -> Self {
-        self.inner.ipv6_address_count = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_count = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::ipv6_address_count`](crate::types::ScheduledInstancesNetworkInterface::ipv6_address_count).
     #[inline]
-    pub fn set_ipv6_address_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ipv6_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.ipv6_address_count = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::ipv6_address_count`](crate::types::ScheduledInstancesNetworkInterface::ipv6_address_count), if any.
     #[inline]
-    pub fn get_ipv6_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_ipv6_address_count(&self) -> &Option<i32> {
         &self.inner.ipv6_address_count
     }
     /// Appends one item to [`ScheduledInstancesNetworkInterface::ipv6_addresses`](crate::types::ScheduledInstancesNetworkInterface::ipv6_addresses): The specific IPv6 addresses from the subnet range.
@@ -253,9 +221,7 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
     #[inline]
     pub fn set_ipv6_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ScheduledInstancesIpv6Address>,
-        >,
+        input: Option<Vec<crate::types::ScheduledInstancesIpv6Address>>,
     ) -> Self {
         self.inner.ipv6_addresses = input;
         self
@@ -264,57 +230,39 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
     #[inline]
     pub fn get_ipv6_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstancesIpv6Address>,
-    > {
+    ) -> &Option<Vec<crate::types::ScheduledInstancesIpv6Address>> {
         &self.inner.ipv6_addresses
     }
     /// Sets [`ScheduledInstancesNetworkInterface::network_interface_id`](crate::types::ScheduledInstancesNetworkInterface::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::network_interface_id`](crate::types::ScheduledInstancesNetworkInterface::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::network_interface_id`](crate::types::ScheduledInstancesNetworkInterface::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`ScheduledInstancesNetworkInterface::private_ip_address`](crate::types::ScheduledInstancesNetworkInterface::private_ip_address): The IPv4 address of the network interface within the subnet.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::private_ip_address`](crate::types::ScheduledInstancesNetworkInterface::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::private_ip_address`](crate::types::ScheduledInstancesNetworkInterface::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Appends one item to [`ScheduledInstancesNetworkInterface::private_ip_address_configs`](crate::types::ScheduledInstancesNetworkInterface::private_ip_address_configs): The private IPv4 addresses.
@@ -331,9 +279,7 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
     #[inline]
     pub fn set_private_ip_address_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ScheduledInstancesPrivateIpAddressConfig>,
-        >,
+        input: Option<Vec<crate::types::ScheduledInstancesPrivateIpAddressConfig>>,
     ) -> Self {
         self.inner.private_ip_address_configs = input;
         self
@@ -342,52 +288,39 @@ impl ScheduledInstancesNetworkInterfaceBuilder {
     #[inline]
     pub fn get_private_ip_address_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ScheduledInstancesPrivateIpAddressConfig>,
-    > {
+    ) -> &Option<Vec<crate::types::ScheduledInstancesPrivateIpAddressConfig>> {
         &self.inner.private_ip_address_configs
     }
     /// Sets [`ScheduledInstancesNetworkInterface::secondary_private_ip_address_count`](crate::types::ScheduledInstancesNetworkInterface::secondary_private_ip_address_count): The number of secondary private IPv4 addresses.
     pub fn secondary_private_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.secondary_private_ip_address_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.secondary_private_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::secondary_private_ip_address_count`](crate::types::ScheduledInstancesNetworkInterface::secondary_private_ip_address_count).
     #[inline]
-    pub fn set_secondary_private_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_secondary_private_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.secondary_private_ip_address_count = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::secondary_private_ip_address_count`](crate::types::ScheduledInstancesNetworkInterface::secondary_private_ip_address_count), if any.
     #[inline]
-    pub fn get_secondary_private_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_secondary_private_ip_address_count(&self) -> &Option<i32> {
         &self.inner.secondary_private_ip_address_count
     }
     /// Sets [`ScheduledInstancesNetworkInterface::subnet_id`](crate::types::ScheduledInstancesNetworkInterface::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesNetworkInterface::subnet_id`](crate::types::ScheduledInstancesNetworkInterface::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`ScheduledInstancesNetworkInterface::subnet_id`](crate::types::ScheduledInstancesNetworkInterface::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Builds the [`ScheduledInstancesNetworkInterface`]; it has no required members, so this cannot fail.
@@ -400,34 +333,34 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesNetworkInterface 
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.associate_public_ip_address {
             body.member(
                 "AssociatePublicIpAddress",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             body.member(
                 "DeleteOnTermination",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             body.member("DeviceIndex", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             let member_0 = body.enter("Group");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
+        if let Some(value) = &self.ipv6_address_count {
             body.member("Ipv6AddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Address");
             body.items(
                 value,
@@ -435,13 +368,13 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesNetworkInterface 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address_configs {
+        if let Some(value) = &self.private_ip_address_configs {
             let member_0 = body.enter("PrivateIpAddressConfig");
             body.items(
                 value,
@@ -449,14 +382,12 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesNetworkInterface 
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             body.member("SecondaryPrivateIpAddressCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the placement for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesPlacement {
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The name of the placement group.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
 }
 impl ScheduledInstancesPlacement {
     /// Starts building a [`ScheduledInstancesPlacement`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesPlacementBuilder {
-        <crate::types::builders::ScheduledInstancesPlacementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesPlacementBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
 }
 /// A builder for [`ScheduledInstancesPlacement`](crate::types::ScheduledInstancesPlacement); start one with `ScheduledInstancesPlacement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesPlacementBuilder {
     inner: crate::types::ScheduledInstancesPlacement,
 }
 impl ScheduledInstancesPlacementBuilder {
     /// Sets [`ScheduledInstancesPlacement::availability_zone`](crate::types::ScheduledInstancesPlacement::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesPlacement::availability_zone`](crate::types::ScheduledInstancesPlacement::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`ScheduledInstancesPlacement::availability_zone`](crate::types::ScheduledInstancesPlacement::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`ScheduledInstancesPlacement::group_name`](crate::types::ScheduledInstancesPlacement::group_name): The name of the placement group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesPlacement::group_name`](crate::types::ScheduledInstancesPlacement::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`ScheduledInstancesPlacement::group_name`](crate::types::ScheduledInstancesPlacement::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Builds the [`ScheduledInstancesPlacement`]; it has no required members, so this cannot fail.
@@ -99,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesPlacement {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,85 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address for a Scheduled Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduledInstancesPrivateIpAddressConfig {
     /// Indicates whether this is a primary IPv4 address. Otherwise, this is a secondary IPv4 address.
-    pub primary: ::std::option::Option<bool>,
+    pub primary: Option<bool>,
     /// The IPv4 address.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
 }
 impl ScheduledInstancesPrivateIpAddressConfig {
     /// Starts building a [`ScheduledInstancesPrivateIpAddressConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduledInstancesPrivateIpAddressConfigBuilder {
-        <crate::types::builders::ScheduledInstancesPrivateIpAddressConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduledInstancesPrivateIpAddressConfigBuilder as Default>::default()
     }
     /// The `Primary` member, when set.
     #[inline]
-    pub fn primary(&self) -> ::std::option::Option<bool> {
+    pub fn primary(&self) -> Option<bool> {
         self.primary
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
 }
 /// A builder for [`ScheduledInstancesPrivateIpAddressConfig`](crate::types::ScheduledInstancesPrivateIpAddressConfig); start one with `ScheduledInstancesPrivateIpAddressConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduledInstancesPrivateIpAddressConfigBuilder {
     inner: crate::types::ScheduledInstancesPrivateIpAddressConfig,
 }
 impl ScheduledInstancesPrivateIpAddressConfigBuilder {
     /// Sets [`ScheduledInstancesPrivateIpAddressConfig::primary`](crate::types::ScheduledInstancesPrivateIpAddressConfig::primary): Indicates whether this is a primary IPv4 address.
     pub fn primary(mut self, input: bool) -> Self {
-        self.inner.primary = ::std::option::Option::Some(input);
+        self.inner.primary = Some(input);
         self
     }
     /// Sets or clears [`ScheduledInstancesPrivateIpAddressConfig::primary`](crate::types::ScheduledInstancesPrivateIpAddressConfig::primary).
     #[inline]
-    pub fn set_primary(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_primary(mut self, input: Option<bool>) -> Self {
         self.inner.primary = input;
         self
     }
     /// The value set for [`ScheduledInstancesPrivateIpAddressConfig::primary`](crate::types::ScheduledInstancesPrivateIpAddressConfig::primary), if any.
     #[inline]
-    pub fn get_primary(&self) -> &::std::option::Option<bool> {
+    pub fn get_primary(&self) -> &Option<bool> {
         &self.inner.primary
     }
     /// Sets [`ScheduledInstancesPrivateIpAddressConfig::private_ip_address`](crate::types::ScheduledInstancesPrivateIpAddressConfig::private_ip_address): The IPv4 address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduledInstancesPrivateIpAddressConfig::private_ip_address`](crate::types::ScheduledInstancesPrivateIpAddressConfig::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`ScheduledInstancesPrivateIpAddressConfig::private_ip_address`](crate::types::ScheduledInstancesPrivateIpAddressConfig::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Builds the [`ScheduledInstancesPrivateIpAddressConfig`]; it has no required members, so this cannot fail.
@@ -93,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for ScheduledInstancesPrivateIpAddressC
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.primary {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.primary {
             body.member("Primary", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchLocalGatewayRoutesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchLocalGatewayRoutesRequest {
     /// The ID of the local gateway route table.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub local_gateway_route_table_id: Option<String>,
     /// One or more filters.
     ///
     /// - `prefix-list-id` - The ID of the prefix list.
@@ -23,23 +18,23 @@ pub struct SearchLocalGatewayRoutesRequest {
     /// - `route-search.supernet-of-match` - The routes with a CIDR that encompass the CIDR filter. For example, if you have 10.0.1.0/29 and 10.0.1.0/31 routes in your route table and you specify `supernet-of-match` as 10.0.1.0/30, then the result returns 10.0.1.0/29.
     /// - `state` - The state of the route.
     /// - `type` - The route type.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
     /// The maximum number of results to return with a single call. To retrieve the remaining results, make another call with the returned `nextToken` value.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The token for the next page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl SearchLocalGatewayRoutesRequest {
     /// Starts building a [`SearchLocalGatewayRoutesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchLocalGatewayRoutesRequestBuilder {
-        <crate::types::builders::SearchLocalGatewayRoutesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SearchLocalGatewayRoutesRequestBuilder as Default>::default()
     }
     /// The `LocalGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn local_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn local_gateway_route_table_id(&self) -> Option<&str> {
         self.local_gateway_route_table_id.as_deref()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
@@ -49,55 +44,40 @@ impl SearchLocalGatewayRoutesRequest {
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`SearchLocalGatewayRoutesRequest`](crate::types::SearchLocalGatewayRoutesRequest); start one with `SearchLocalGatewayRoutesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SearchLocalGatewayRoutesRequestBuilder {
     inner: crate::types::SearchLocalGatewayRoutesRequest,
 }
 impl SearchLocalGatewayRoutesRequestBuilder {
     /// Sets [`SearchLocalGatewayRoutesRequest::local_gateway_route_table_id`](crate::types::SearchLocalGatewayRoutesRequest::local_gateway_route_table_id): The ID of the local gateway route table.
-    pub fn local_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn local_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`SearchLocalGatewayRoutesRequest::local_gateway_route_table_id`](crate::types::SearchLocalGatewayRoutesRequest::local_gateway_route_table_id).
     #[inline]
-    pub fn set_local_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.local_gateway_route_table_id = input;
         self
     }
     /// The value set for [`SearchLocalGatewayRoutesRequest::local_gateway_route_table_id`](crate::types::SearchLocalGatewayRoutesRequest::local_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_local_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.local_gateway_route_table_id
     }
     /// Appends one item to [`SearchLocalGatewayRoutesRequest::filters`](crate::types::SearchLocalGatewayRoutesRequest::filters): One or more filters.
@@ -109,100 +89,89 @@ impl SearchLocalGatewayRoutesRequestBuilder {
     }
     /// Sets or clears [`SearchLocalGatewayRoutesRequest::filters`](crate::types::SearchLocalGatewayRoutesRequest::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`SearchLocalGatewayRoutesRequest::filters`](crate::types::SearchLocalGatewayRoutesRequest::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Sets [`SearchLocalGatewayRoutesRequest::max_results`](crate::types::SearchLocalGatewayRoutesRequest::max_results): The maximum number of results to return with a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`SearchLocalGatewayRoutesRequest::max_results`](crate::types::SearchLocalGatewayRoutesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`SearchLocalGatewayRoutesRequest::max_results`](crate::types::SearchLocalGatewayRoutesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`SearchLocalGatewayRoutesRequest::next_token`](crate::types::SearchLocalGatewayRoutesRequest::next_token): The token for the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`SearchLocalGatewayRoutesRequest::next_token`](crate::types::SearchLocalGatewayRoutesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`SearchLocalGatewayRoutesRequest::next_token`](crate::types::SearchLocalGatewayRoutesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`SearchLocalGatewayRoutesRequest::dry_run`](crate::types::SearchLocalGatewayRoutesRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`SearchLocalGatewayRoutesRequest::dry_run`](crate::types::SearchLocalGatewayRoutesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`SearchLocalGatewayRoutesRequest::dry_run`](crate::types::SearchLocalGatewayRoutesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`SearchLocalGatewayRoutesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SearchLocalGatewayRoutesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.local_gateway_route_table_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchLocalGatewayRoutesRequest",
                 member: "local_gateway_route_table_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SearchLocalGatewayRoutesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.local_gateway_route_table_id {
             body.member("LocalGatewayRouteTableId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             let member_0 = body.enter("Filter");
             body.items(
                 value,
@@ -210,15 +179,15 @@ impl ::awsgen_runtime::query::WriteQuery for SearchLocalGatewayRoutesRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             body.member("MaxResults", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

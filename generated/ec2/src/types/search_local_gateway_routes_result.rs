@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchLocalGatewayRoutesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchLocalGatewayRoutesResult {
     /// Information about the routes.
-    pub routes: ::std::option::Option<::std::vec::Vec<crate::types::LocalGatewayRoute>>,
+    pub routes: Option<Vec<crate::types::LocalGatewayRoute>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl SearchLocalGatewayRoutesResult {
     /// Starts building a [`SearchLocalGatewayRoutesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchLocalGatewayRoutesResultBuilder {
-        <crate::types::builders::SearchLocalGatewayRoutesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SearchLocalGatewayRoutesResultBuilder as Default>::default()
     }
     /// The `Routes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl SearchLocalGatewayRoutesResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`SearchLocalGatewayRoutesResult`](crate::types::SearchLocalGatewayRoutesResult); start one with `SearchLocalGatewayRoutesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SearchLocalGatewayRoutesResultBuilder {
     inner: crate::types::SearchLocalGatewayRoutesResult,
 }
@@ -54,38 +44,30 @@ impl SearchLocalGatewayRoutesResultBuilder {
     #[inline]
     pub fn set_routes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocalGatewayRoute>>,
+        input: Option<Vec<crate::types::LocalGatewayRoute>>,
     ) -> Self {
         self.inner.routes = input;
         self
     }
     /// The value set for [`SearchLocalGatewayRoutesResult::routes`](crate::types::SearchLocalGatewayRoutesResult::routes), if any.
     #[inline]
-    pub fn get_routes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalGatewayRoute>> {
+    pub fn get_routes(&self) -> &Option<Vec<crate::types::LocalGatewayRoute>> {
         &self.inner.routes
     }
     /// Sets [`SearchLocalGatewayRoutesResult::next_token`](crate::types::SearchLocalGatewayRoutesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`SearchLocalGatewayRoutesResult::next_token`](crate::types::SearchLocalGatewayRoutesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`SearchLocalGatewayRoutesResult::next_token`](crate::types::SearchLocalGatewayRoutesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`SearchLocalGatewayRoutesResult`]; it has no required members, so this cannot fail.
@@ -97,12 +79,12 @@ impl SearchLocalGatewayRoutesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for SearchLocalGatewayRoutesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeSet" => {
-                    value.routes = ::std::option::Option::Some(
+                    value.routes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LocalGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for SearchLocalGatewayRoutesResult {
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

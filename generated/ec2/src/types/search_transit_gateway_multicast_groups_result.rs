@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchTransitGatewayMulticastGroupsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchTransitGatewayMulticastGroupsResult {
     /// Information about the transit gateway multicast group.
-    pub multicast_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMulticastGroup>,
-    >,
+    pub multicast_groups: Option<Vec<crate::types::TransitGatewayMulticastGroup>>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl SearchTransitGatewayMulticastGroupsResult {
     /// Starts building a [`SearchTransitGatewayMulticastGroupsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchTransitGatewayMulticastGroupsResultBuilder {
-        <crate::types::builders::SearchTransitGatewayMulticastGroupsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SearchTransitGatewayMulticastGroupsResultBuilder as Default>::default()
     }
     /// The `MulticastGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl SearchTransitGatewayMulticastGroupsResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`SearchTransitGatewayMulticastGroupsResult`](crate::types::SearchTransitGatewayMulticastGroupsResult); start one with `SearchTransitGatewayMulticastGroupsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SearchTransitGatewayMulticastGroupsResultBuilder {
     inner: crate::types::SearchTransitGatewayMulticastGroupsResult,
 }
@@ -59,9 +47,7 @@ impl SearchTransitGatewayMulticastGroupsResultBuilder {
     #[inline]
     pub fn set_multicast_groups(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayMulticastGroup>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayMulticastGroup>>,
     ) -> Self {
         self.inner.multicast_groups = input;
         self
@@ -70,31 +56,23 @@ impl SearchTransitGatewayMulticastGroupsResultBuilder {
     #[inline]
     pub fn get_multicast_groups(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayMulticastGroup>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayMulticastGroup>> {
         &self.inner.multicast_groups
     }
     /// Sets [`SearchTransitGatewayMulticastGroupsResult::next_token`](crate::types::SearchTransitGatewayMulticastGroupsResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`SearchTransitGatewayMulticastGroupsResult::next_token`](crate::types::SearchTransitGatewayMulticastGroupsResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`SearchTransitGatewayMulticastGroupsResult::next_token`](crate::types::SearchTransitGatewayMulticastGroupsResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`SearchTransitGatewayMulticastGroupsResult`]; it has no required members, so this cannot fail.
@@ -106,12 +84,12 @@ impl SearchTransitGatewayMulticastGroupsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for SearchTransitGatewayMulticastGroupsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "multicastGroups" => {
-                    value.multicast_groups = ::std::option::Option::Some(
+                    value.multicast_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayMulticastGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for SearchTransitGatewayMulticastGroupsResul
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

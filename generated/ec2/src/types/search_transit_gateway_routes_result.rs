@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SearchTransitGatewayRoutesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchTransitGatewayRoutesResult {
     /// Information about the routes.
-    pub routes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRoute>,
-    >,
+    pub routes: Option<Vec<crate::types::TransitGatewayRoute>>,
     /// Indicates whether there are additional routes available.
-    pub additional_routes_available: ::std::option::Option<bool>,
+    pub additional_routes_available: Option<bool>,
     /// The token to use to retrieve the next page of results. This value is `null` when there are no more results to return.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl SearchTransitGatewayRoutesResult {
     /// Starts building a [`SearchTransitGatewayRoutesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchTransitGatewayRoutesResultBuilder {
-        <crate::types::builders::SearchTransitGatewayRoutesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SearchTransitGatewayRoutesResultBuilder as Default>::default()
     }
     /// The `Routes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,22 +25,17 @@ impl SearchTransitGatewayRoutesResult {
     }
     /// The `AdditionalRoutesAvailable` member, when set.
     #[inline]
-    pub fn additional_routes_available(&self) -> ::std::option::Option<bool> {
+    pub fn additional_routes_available(&self) -> Option<bool> {
         self.additional_routes_available
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`SearchTransitGatewayRoutesResult`](crate::types::SearchTransitGatewayRoutesResult); start one with `SearchTransitGatewayRoutesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SearchTransitGatewayRoutesResultBuilder {
     inner: crate::types::SearchTransitGatewayRoutesResult,
 }
@@ -63,57 +51,46 @@ impl SearchTransitGatewayRoutesResultBuilder {
     #[inline]
     pub fn set_routes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TransitGatewayRoute>>,
+        input: Option<Vec<crate::types::TransitGatewayRoute>>,
     ) -> Self {
         self.inner.routes = input;
         self
     }
     /// The value set for [`SearchTransitGatewayRoutesResult::routes`](crate::types::SearchTransitGatewayRoutesResult::routes), if any.
     #[inline]
-    pub fn get_routes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransitGatewayRoute>> {
+    pub fn get_routes(&self) -> &Option<Vec<crate::types::TransitGatewayRoute>> {
         &self.inner.routes
     }
     /// Sets [`SearchTransitGatewayRoutesResult::additional_routes_available`](crate::types::SearchTransitGatewayRoutesResult::additional_routes_available): Indicates whether there are additional routes available.
     pub fn additional_routes_available(mut self, input: bool) -> Self {
-        self.inner.additional_routes_available = ::std::option::Option::Some(input);
+        self.inner.additional_routes_available = Some(input);
         self
     }
     /// Sets or clears [`SearchTransitGatewayRoutesResult::additional_routes_available`](crate::types::SearchTransitGatewayRoutesResult::additional_routes_available).
     #[inline]
-    pub fn set_additional_routes_available(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_additional_routes_available(mut self, input: Option<bool>) -> Self {
         self.inner.additional_routes_available = input;
         self
     }
     /// The value set for [`SearchTransitGatewayRoutesResult::additional_routes_available`](crate::types::SearchTransitGatewayRoutesResult::additional_routes_available), if any.
     #[inline]
-    pub fn get_additional_routes_available(&self) -> &::std::option::Option<bool> {
+    pub fn get_additional_routes_available(&self) -> &Option<bool> {
         &self.inner.additional_routes_available
     }
     /// Sets [`SearchTransitGatewayRoutesResult::next_token`](crate::types::SearchTransitGatewayRoutesResult::next_token): The token to use to retrieve the next page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`SearchTransitGatewayRoutesResult::next_token`](crate::types::SearchTransitGatewayRoutesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`SearchTransitGatewayRoutesResult::next_token`](crate::types::SearchTransitGatewayRoutesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`SearchTransitGatewayRoutesResult`]; it has no required members, so this cannot fail.
@@ -125,12 +102,12 @@ impl SearchTransitGatewayRoutesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for SearchTransitGatewayRoutesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "routeSet" => {
-                    value.routes = ::std::option::Option::Some(
+                    value.routes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -138,18 +115,14 @@ impl ::awsgen_runtime::xml::FromXml for SearchTransitGatewayRoutesResult {
                     );
                 }
                 "additionalRoutesAvailable" => {
-                    value.additional_routes_available = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.additional_routes_available = Some(child.text() == "true");
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,82 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecondaryInterface {
     /// The Availability Zone of the secondary interface.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone of the secondary interface.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The attachment information for the secondary interface.
-    pub attachment: ::std::option::Option<crate::types::SecondaryInterfaceAttachment>,
+    pub attachment: Option<crate::types::SecondaryInterfaceAttachment>,
     /// The MAC address of the secondary interface.
-    pub mac_address: ::std::option::Option<::std::string::String>,
+    pub mac_address: Option<String>,
     /// The ID of the Amazon Web Services account that owns the secondary interface.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The private IPv4 addresses associated with the secondary interface.
-    pub private_ipv4_addresses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondaryInterfaceIpv4Address>,
-    >,
+    pub private_ipv4_addresses: Option<Vec<crate::types::SecondaryInterfaceIpv4Address>>,
     /// The ID of the secondary interface.
-    pub secondary_interface_id: ::std::option::Option<::std::string::String>,
+    pub secondary_interface_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the secondary interface.
-    pub secondary_interface_arn: ::std::option::Option<::std::string::String>,
+    pub secondary_interface_arn: Option<String>,
     /// The type of secondary interface.
-    pub secondary_interface_type: ::std::option::Option<
-        crate::types::SecondaryInterfaceType,
-    >,
+    pub secondary_interface_type: Option<crate::types::SecondaryInterfaceType>,
     /// The ID of the secondary subnet.
-    pub secondary_subnet_id: ::std::option::Option<::std::string::String>,
+    pub secondary_subnet_id: Option<String>,
     /// The ID of the secondary network.
-    pub secondary_network_id: ::std::option::Option<::std::string::String>,
+    pub secondary_network_id: Option<String>,
     /// The type of the secondary network.
-    pub secondary_network_type: ::std::option::Option<
-        crate::types::SecondaryNetworkType,
-    >,
+    pub secondary_network_type: Option<crate::types::SecondaryNetworkType>,
     /// Indicates whether source/destination checking is enabled.
-    pub source_dest_check: ::std::option::Option<bool>,
+    pub source_dest_check: Option<bool>,
     /// The status of the secondary interface.
-    pub status: ::std::option::Option<crate::types::SecondaryInterfaceStatus>,
+    pub status: Option<crate::types::SecondaryInterfaceStatus>,
     /// The tags assigned to the secondary interface.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl SecondaryInterface {
     /// Starts building a [`SecondaryInterface`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecondaryInterfaceBuilder {
-        <crate::types::builders::SecondaryInterfaceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecondaryInterfaceBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Attachment` member, when set.
     #[inline]
-    pub fn attachment(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryInterfaceAttachment> {
+    pub fn attachment(&self) -> Option<&crate::types::SecondaryInterfaceAttachment> {
         self.attachment.as_ref()
     }
     /// The `MacAddress` member, when set.
     #[inline]
-    pub fn mac_address(&self) -> ::std::option::Option<&str> {
+    pub fn mac_address(&self) -> Option<&str> {
         self.mac_address.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `PrivateIpv4Addresses` member, empty when not set; the field tells an empty list from an absent one.
@@ -89,48 +76,44 @@ impl SecondaryInterface {
     }
     /// The `SecondaryInterfaceId` member, when set.
     #[inline]
-    pub fn secondary_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_interface_id(&self) -> Option<&str> {
         self.secondary_interface_id.as_deref()
     }
     /// The `SecondaryInterfaceArn` member, when set.
     #[inline]
-    pub fn secondary_interface_arn(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_interface_arn(&self) -> Option<&str> {
         self.secondary_interface_arn.as_deref()
     }
     /// The `SecondaryInterfaceType` member, when set.
     #[inline]
     pub fn secondary_interface_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryInterfaceType> {
+    ) -> Option<&crate::types::SecondaryInterfaceType> {
         self.secondary_interface_type.as_ref()
     }
     /// The `SecondarySubnetId` member, when set.
     #[inline]
-    pub fn secondary_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_subnet_id(&self) -> Option<&str> {
         self.secondary_subnet_id.as_deref()
     }
     /// The `SecondaryNetworkId` member, when set.
     #[inline]
-    pub fn secondary_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_network_id(&self) -> Option<&str> {
         self.secondary_network_id.as_deref()
     }
     /// The `SecondaryNetworkType` member, when set.
     #[inline]
-    pub fn secondary_network_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryNetworkType> {
+    pub fn secondary_network_type(&self) -> Option<&crate::types::SecondaryNetworkType> {
         self.secondary_network_type.as_ref()
     }
     /// The `SourceDestCheck` member, when set.
     #[inline]
-    pub fn source_dest_check(&self) -> ::std::option::Option<bool> {
+    pub fn source_dest_check(&self) -> Option<bool> {
         self.source_dest_check
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryInterfaceStatus> {
+    pub fn status(&self) -> Option<&crate::types::SecondaryInterfaceStatus> {
         self.status.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -140,62 +123,41 @@ impl SecondaryInterface {
     }
 }
 /// A builder for [`SecondaryInterface`](crate::types::SecondaryInterface); start one with `SecondaryInterface::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecondaryInterfaceBuilder {
     inner: crate::types::SecondaryInterface,
 }
 impl SecondaryInterfaceBuilder {
     /// Sets [`SecondaryInterface::availability_zone`](crate::types::SecondaryInterface::availability_zone): The Availability Zone of the secondary interface.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterface::availability_zone`](crate::types::SecondaryInterface::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`SecondaryInterface::availability_zone`](crate::types::SecondaryInterface::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`SecondaryInterface::availability_zone_id`](crate::types::SecondaryInterface::availability_zone_id): The ID of the Availability Zone of the secondary interface.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterface::availability_zone_id`](crate::types::SecondaryInterface::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`SecondaryInterface::availability_zone_id`](crate::types::SecondaryInterface::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`SecondaryInterface::attachment`](crate::types::SecondaryInterface::attachment): The attachment information for the secondary interface.
@@ -203,67 +165,53 @@ impl SecondaryInterfaceBuilder {
         mut self,
         input: crate::types::SecondaryInterfaceAttachment,
     ) -> Self {
-        self.inner.attachment = ::std::option::Option::Some(input);
+        self.inner.attachment = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::attachment`](crate::types::SecondaryInterface::attachment).
     #[inline]
     pub fn set_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryInterfaceAttachment>,
+        input: Option<crate::types::SecondaryInterfaceAttachment>,
     ) -> Self {
         self.inner.attachment = input;
         self
     }
     /// The value set for [`SecondaryInterface::attachment`](crate::types::SecondaryInterface::attachment), if any.
     #[inline]
-    pub fn get_attachment(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryInterfaceAttachment> {
+    pub fn get_attachment(&self) -> &Option<crate::types::SecondaryInterfaceAttachment> {
         &self.inner.attachment
     }
     /// Sets [`SecondaryInterface::mac_address`](crate::types::SecondaryInterface::mac_address): The MAC address of the secondary interface.
-    pub fn mac_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.mac_address = ::std::option::Option::Some(input.into());
+    pub fn mac_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.mac_address = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterface::mac_address`](crate::types::SecondaryInterface::mac_address).
     #[inline]
-    pub fn set_mac_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mac_address(mut self, input: Option<String>) -> Self {
         self.inner.mac_address = input;
         self
     }
     /// The value set for [`SecondaryInterface::mac_address`](crate::types::SecondaryInterface::mac_address), if any.
     #[inline]
-    pub fn get_mac_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mac_address(&self) -> &Option<String> {
         &self.inner.mac_address
     }
     /// Sets [`SecondaryInterface::owner_id`](crate::types::SecondaryInterface::owner_id): The ID of the Amazon Web Services account that owns the secondary interface.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterface::owner_id`](crate::types::SecondaryInterface::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`SecondaryInterface::owner_id`](crate::types::SecondaryInterface::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`SecondaryInterface::private_ipv4_addresses`](crate::types::SecondaryInterface::private_ipv4_addresses): The private IPv4 addresses associated with the secondary interface.
@@ -280,9 +228,7 @@ impl SecondaryInterfaceBuilder {
     #[inline]
     pub fn set_private_ipv4_addresses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecondaryInterfaceIpv4Address>,
-        >,
+        input: Option<Vec<crate::types::SecondaryInterfaceIpv4Address>>,
     ) -> Self {
         self.inner.private_ipv4_addresses = input;
         self
@@ -291,57 +237,39 @@ impl SecondaryInterfaceBuilder {
     #[inline]
     pub fn get_private_ipv4_addresses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondaryInterfaceIpv4Address>,
-    > {
+    ) -> &Option<Vec<crate::types::SecondaryInterfaceIpv4Address>> {
         &self.inner.private_ipv4_addresses
     }
     /// Sets [`SecondaryInterface::secondary_interface_id`](crate::types::SecondaryInterface::secondary_interface_id): The ID of the secondary interface.
-    pub fn secondary_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_interface_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterface::secondary_interface_id`](crate::types::SecondaryInterface::secondary_interface_id).
     #[inline]
-    pub fn set_secondary_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_interface_id = input;
         self
     }
     /// The value set for [`SecondaryInterface::secondary_interface_id`](crate::types::SecondaryInterface::secondary_interface_id), if any.
     #[inline]
-    pub fn get_secondary_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_interface_id(&self) -> &Option<String> {
         &self.inner.secondary_interface_id
     }
     /// Sets [`SecondaryInterface::secondary_interface_arn`](crate::types::SecondaryInterface::secondary_interface_arn): The Amazon Resource Name (ARN) of the secondary interface.
-    pub fn secondary_interface_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_interface_arn = ::std::option::Option::Some(input.into());
+    pub fn secondary_interface_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_interface_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterface::secondary_interface_arn`](crate::types::SecondaryInterface::secondary_interface_arn).
     #[inline]
-    pub fn set_secondary_interface_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_interface_arn(mut self, input: Option<String>) -> Self {
         self.inner.secondary_interface_arn = input;
         self
     }
     /// The value set for [`SecondaryInterface::secondary_interface_arn`](crate::types::SecondaryInterface::secondary_interface_arn), if any.
     #[inline]
-    pub fn get_secondary_interface_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_interface_arn(&self) -> &Option<String> {
         &self.inner.secondary_interface_arn
     }
     /// Sets [`SecondaryInterface::secondary_interface_type`](crate::types::SecondaryInterface::secondary_interface_type): The type of secondary interface.
@@ -349,14 +277,14 @@ impl SecondaryInterfaceBuilder {
         mut self,
         input: crate::types::SecondaryInterfaceType,
     ) -> Self {
-        self.inner.secondary_interface_type = ::std::option::Option::Some(input);
+        self.inner.secondary_interface_type = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::secondary_interface_type`](crate::types::SecondaryInterface::secondary_interface_type).
     #[inline]
     pub fn set_secondary_interface_type(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryInterfaceType>,
+        input: Option<crate::types::SecondaryInterfaceType>,
     ) -> Self {
         self.inner.secondary_interface_type = input;
         self
@@ -365,55 +293,39 @@ impl SecondaryInterfaceBuilder {
     #[inline]
     pub fn get_secondary_interface_type(
         &self,
-    ) -> &::std::option::Option<crate::types::SecondaryInterfaceType> {
+    ) -> &Option<crate::types::SecondaryInterfaceType> {
         &self.inner.secondary_interface_type
     }
     /// Sets [`SecondaryInterface::secondary_subnet_id`](crate::types::SecondaryInterface::secondary_subnet_id): The ID of the secondary subnet.
-    pub fn secondary_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterface::secondary_subnet_id`](crate::types::SecondaryInterface::secondary_subnet_id).
     #[inline]
-    pub fn set_secondary_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_subnet_id = input;
         self
     }
     /// The value set for [`SecondaryInterface::secondary_subnet_id`](crate::types::SecondaryInterface::secondary_subnet_id), if any.
     #[inline]
-    pub fn get_secondary_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_subnet_id(&self) -> &Option<String> {
         &self.inner.secondary_subnet_id
     }
     /// Sets [`SecondaryInterface::secondary_network_id`](crate::types::SecondaryInterface::secondary_network_id): The ID of the secondary network.
-    pub fn secondary_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_network_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterface::secondary_network_id`](crate::types::SecondaryInterface::secondary_network_id).
     #[inline]
-    pub fn set_secondary_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_network_id = input;
         self
     }
     /// The value set for [`SecondaryInterface::secondary_network_id`](crate::types::SecondaryInterface::secondary_network_id), if any.
     #[inline]
-    pub fn get_secondary_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_id(&self) -> &Option<String> {
         &self.inner.secondary_network_id
     }
     /// Sets [`SecondaryInterface::secondary_network_type`](crate::types::SecondaryInterface::secondary_network_type): The type of the secondary network.
@@ -421,14 +333,14 @@ impl SecondaryInterfaceBuilder {
         mut self,
         input: crate::types::SecondaryNetworkType,
     ) -> Self {
-        self.inner.secondary_network_type = ::std::option::Option::Some(input);
+        self.inner.secondary_network_type = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::secondary_network_type`](crate::types::SecondaryInterface::secondary_network_type).
     #[inline]
     pub fn set_secondary_network_type(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryNetworkType>,
+        input: Option<crate::types::SecondaryNetworkType>,
     ) -> Self {
         self.inner.secondary_network_type = input;
         self
@@ -437,44 +349,42 @@ impl SecondaryInterfaceBuilder {
     #[inline]
     pub fn get_secondary_network_type(
         &self,
-    ) -> &::std::option::Option<crate::types::SecondaryNetworkType> {
+    ) -> &Option<crate::types::SecondaryNetworkType> {
         &self.inner.secondary_network_type
     }
     /// Sets [`SecondaryInterface::source_dest_check`](crate::types::SecondaryInterface::source_dest_check): Indicates whether source/destination checking is enabled.
     pub fn source_dest_check(mut self, input: bool) -> Self {
-        self.inner.source_dest_check = ::std::option::Option::Some(input);
+        self.inner.source_dest_check = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::source_dest_check`](crate::types::SecondaryInterface::source_dest_check).
     #[inline]
-    pub fn set_source_dest_check(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_source_dest_check(mut self, input: Option<bool>) -> Self {
         self.inner.source_dest_check = input;
         self
     }
     /// The value set for [`SecondaryInterface::source_dest_check`](crate::types::SecondaryInterface::source_dest_check), if any.
     #[inline]
-    pub fn get_source_dest_check(&self) -> &::std::option::Option<bool> {
+    pub fn get_source_dest_check(&self) -> &Option<bool> {
         &self.inner.source_dest_check
     }
     /// Sets [`SecondaryInterface::status`](crate::types::SecondaryInterface::status): The status of the secondary interface.
     pub fn status(mut self, input: crate::types::SecondaryInterfaceStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterface::status`](crate::types::SecondaryInterface::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryInterfaceStatus>,
+        input: Option<crate::types::SecondaryInterfaceStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`SecondaryInterface::status`](crate::types::SecondaryInterface::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryInterfaceStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::SecondaryInterfaceStatus> {
         &self.inner.status
     }
     /// Appends one item to [`SecondaryInterface::tags`](crate::types::SecondaryInterface::tags): The tags assigned to the secondary interface.
@@ -486,18 +396,13 @@ impl SecondaryInterfaceBuilder {
     }
     /// Sets or clears [`SecondaryInterface::tags`](crate::types::SecondaryInterface::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SecondaryInterface::tags`](crate::types::SecondaryInterface::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`SecondaryInterface`]; it has no required members, so this cannot fail.
@@ -509,39 +414,31 @@ impl SecondaryInterfaceBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecondaryInterface {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "attachment" => {
-                    value.attachment = ::std::option::Option::Some(
+                    value.attachment = Some(
                         <crate::types::SecondaryInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "macAddress" => {
-                    value.mac_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.mac_address = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "privateIpv4AddressSet" => {
-                    value.private_ipv4_addresses = ::std::option::Option::Some(
+                    value.private_ipv4_addresses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecondaryInterfaceIpv4Address as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -549,47 +446,37 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryInterface {
                     );
                 }
                 "secondaryInterfaceId" => {
-                    value.secondary_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_interface_id = Some(String::from(child.text()));
                 }
                 "secondaryInterfaceArn" => {
-                    value.secondary_interface_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_interface_arn = Some(String::from(child.text()));
                 }
                 "secondaryInterfaceType" => {
-                    value.secondary_interface_type = ::std::option::Option::Some(
+                    value.secondary_interface_type = Some(
                         crate::types::SecondaryInterfaceType::from(child.text()),
                     );
                 }
                 "secondarySubnetId" => {
-                    value.secondary_subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_subnet_id = Some(String::from(child.text()));
                 }
                 "secondaryNetworkId" => {
-                    value.secondary_network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_network_id = Some(String::from(child.text()));
                 }
                 "secondaryNetworkType" => {
-                    value.secondary_network_type = ::std::option::Option::Some(
+                    value.secondary_network_type = Some(
                         crate::types::SecondaryNetworkType::from(child.text()),
                     );
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.source_dest_check = Some(child.text() == "true");
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::SecondaryInterfaceStatus::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -599,6 +486,6 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryInterface {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

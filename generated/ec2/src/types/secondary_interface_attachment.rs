@@ -2,250 +2,210 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the attachment of a secondary interface to an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecondaryInterfaceAttachment {
     /// The ID of the attachment.
-    pub attachment_id: ::std::option::Option<::std::string::String>,
+    pub attachment_id: Option<String>,
     /// The timestamp when the attachment was created.
-    pub attach_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub attach_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates whether the secondary interface is deleted when the instance is terminated.
     ///
     /// The only supported value for this field is `true`.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The device index of the secondary interface.
-    pub device_index: ::std::option::Option<i32>,
+    pub device_index: Option<i32>,
     /// The ID of the instance to which the secondary interface is attached.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The Amazon Web Services account ID of the owner of the instance.
-    pub instance_owner_id: ::std::option::Option<::std::string::String>,
+    pub instance_owner_id: Option<String>,
     /// The index of the network card.
-    pub network_card_index: ::std::option::Option<i32>,
+    pub network_card_index: Option<i32>,
     /// The attachment state.
-    pub status: ::std::option::Option<crate::types::AttachmentStatus>,
+    pub status: Option<crate::types::AttachmentStatus>,
 }
 impl SecondaryInterfaceAttachment {
     /// Starts building a [`SecondaryInterfaceAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecondaryInterfaceAttachmentBuilder {
-        <crate::types::builders::SecondaryInterfaceAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecondaryInterfaceAttachmentBuilder as Default>::default()
     }
     /// The `AttachmentId` member, when set.
     #[inline]
-    pub fn attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn attachment_id(&self) -> Option<&str> {
         self.attachment_id.as_deref()
     }
     /// The `AttachTime` member, when set.
     #[inline]
-    pub fn attach_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn attach_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.attach_time.as_ref()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `DeviceIndex` member, when set.
     #[inline]
-    pub fn device_index(&self) -> ::std::option::Option<i32> {
+    pub fn device_index(&self) -> Option<i32> {
         self.device_index
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `InstanceOwnerId` member, when set.
     #[inline]
-    pub fn instance_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_owner_id(&self) -> Option<&str> {
         self.instance_owner_id.as_deref()
     }
     /// The `NetworkCardIndex` member, when set.
     #[inline]
-    pub fn network_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn network_card_index(&self) -> Option<i32> {
         self.network_card_index
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AttachmentStatus> {
+    pub fn status(&self) -> Option<&crate::types::AttachmentStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`SecondaryInterfaceAttachment`](crate::types::SecondaryInterfaceAttachment); start one with `SecondaryInterfaceAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecondaryInterfaceAttachmentBuilder {
     inner: crate::types::SecondaryInterfaceAttachment,
 }
 impl SecondaryInterfaceAttachmentBuilder {
     /// Sets [`SecondaryInterfaceAttachment::attachment_id`](crate::types::SecondaryInterfaceAttachment::attachment_id): The ID of the attachment.
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attachment_id = ::std::option::Option::Some(input.into());
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::attachment_id`](crate::types::SecondaryInterfaceAttachment::attachment_id).
     #[inline]
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.attachment_id = input;
         self
     }
     /// The value set for [`SecondaryInterfaceAttachment::attachment_id`](crate::types::SecondaryInterfaceAttachment::attachment_id), if any.
     #[inline]
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         &self.inner.attachment_id
     }
     /// Sets [`SecondaryInterfaceAttachment::attach_time`](crate::types::SecondaryInterfaceAttachment::attach_time): The timestamp when the attachment was created.
     pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input);
+        self.inner.attach_time = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::attach_time`](crate::types::SecondaryInterfaceAttachment::attach_time).
     #[inline]
     pub fn set_attach_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.attach_time = input;
         self
     }
     /// The value set for [`SecondaryInterfaceAttachment::attach_time`](crate::types::SecondaryInterfaceAttachment::attach_time), if any.
     #[inline]
-    pub fn get_attach_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_attach_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.attach_time
     }
     /// Sets [`SecondaryInterfaceAttachment::delete_on_termination`](crate::types::SecondaryInterfaceAttachment::delete_on_termination): Indicates whether the secondary interface is deleted when the instance is terminated.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::delete_on_termination`](crate::types::SecondaryInterfaceAttachment::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`SecondaryInterfaceAttachment::delete_on_termination`](crate::types::SecondaryInterfaceAttachment::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`SecondaryInterfaceAttachment::device_index`](crate::types::SecondaryInterfaceAttachment::device_index): The device index of the secondary interface.
     pub fn device_index(mut self, input: i32) -> Self {
-        self.inner.device_index = ::std::option::Option::Some(input);
+        self.inner.device_index = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::device_index`](crate::types::SecondaryInterfaceAttachment::device_index).
     #[inline]
-    pub fn set_device_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.device_index = input;
         self
     }
     /// The value set for [`SecondaryInterfaceAttachment::device_index`](crate::types::SecondaryInterfaceAttachment::device_index), if any.
     #[inline]
-    pub fn get_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_device_index(&self) -> &Option<i32> {
         &self.inner.device_index
     }
     /// Sets [`SecondaryInterfaceAttachment::instance_id`](crate::types::SecondaryInterfaceAttachment::instance_id): The ID of the instance to which the secondary interface is attached.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::instance_id`](crate::types::SecondaryInterfaceAttachment::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`SecondaryInterfaceAttachment::instance_id`](crate::types::SecondaryInterfaceAttachment::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`SecondaryInterfaceAttachment::instance_owner_id`](crate::types::SecondaryInterfaceAttachment::instance_owner_id): The Amazon Web Services account ID of the owner of the instance.
-    pub fn instance_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_owner_id = ::std::option::Option::Some(input.into());
+    pub fn instance_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::instance_owner_id`](crate::types::SecondaryInterfaceAttachment::instance_owner_id).
     #[inline]
-    pub fn set_instance_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_owner_id = input;
         self
     }
     /// The value set for [`SecondaryInterfaceAttachment::instance_owner_id`](crate::types::SecondaryInterfaceAttachment::instance_owner_id), if any.
     #[inline]
-    pub fn get_instance_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_owner_id(&self) -> &Option<String> {
         &self.inner.instance_owner_id
     }
     /// Sets [`SecondaryInterfaceAttachment::network_card_index`](crate::types::SecondaryInterfaceAttachment::network_card_index): The index of the network card.
     pub fn network_card_index(mut self, input: i32) -> Self {
-        self.inner.network_card_index = ::std::option::Option::Some(input);
+        self.inner.network_card_index = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::network_card_index`](crate::types::SecondaryInterfaceAttachment::network_card_index).
     #[inline]
-    pub fn set_network_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_network_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.network_card_index = input;
         self
     }
     /// The value set for [`SecondaryInterfaceAttachment::network_card_index`](crate::types::SecondaryInterfaceAttachment::network_card_index), if any.
     #[inline]
-    pub fn get_network_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_network_card_index(&self) -> &Option<i32> {
         &self.inner.network_card_index
     }
     /// Sets [`SecondaryInterfaceAttachment::status`](crate::types::SecondaryInterfaceAttachment::status): The attachment state.
     pub fn status(mut self, input: crate::types::AttachmentStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`SecondaryInterfaceAttachment::status`](crate::types::SecondaryInterfaceAttachment::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AttachmentStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AttachmentStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`SecondaryInterfaceAttachment::status`](crate::types::SecondaryInterfaceAttachment::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AttachmentStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AttachmentStatus> {
         &self.inner.status
     }
     /// Builds the [`SecondaryInterfaceAttachment`]; it has no required members, so this cannot fail.
@@ -257,17 +217,15 @@ impl SecondaryInterfaceAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecondaryInterfaceAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "attachmentId" => {
-                    value.attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.attachment_id = Some(String::from(child.text()));
                 }
                 "attachTime" => {
-                    value.attach_time = ::std::option::Option::Some(
+                    value.attach_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -276,42 +234,36 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryInterfaceAttachment {
                     );
                 }
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "deviceIndex" => {
-                    value.device_index = ::std::option::Option::Some(
+                    value.device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SecondaryInterfaceAttachment")?,
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceOwnerId" => {
-                    value.instance_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_owner_id = Some(String::from(child.text()));
                 }
                 "networkCardIndex" => {
-                    value.network_card_index = ::std::option::Option::Some(
+                    value.network_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SecondaryInterfaceAttachment")?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::AttachmentStatus::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

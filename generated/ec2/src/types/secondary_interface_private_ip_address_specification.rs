@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address specification for a secondary interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecondaryInterfacePrivateIpAddressSpecification {
     /// The private IPv4 address.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
 }
 impl SecondaryInterfacePrivateIpAddressSpecification {
     /// Starts building a [`SecondaryInterfacePrivateIpAddressSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecondaryInterfacePrivateIpAddressSpecificationBuilder {
-        <crate::types::builders::SecondaryInterfacePrivateIpAddressSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecondaryInterfacePrivateIpAddressSpecificationBuilder as Default>::default()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
 }
 /// A builder for [`SecondaryInterfacePrivateIpAddressSpecification`](crate::types::SecondaryInterfacePrivateIpAddressSpecification); start one with `SecondaryInterfacePrivateIpAddressSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecondaryInterfacePrivateIpAddressSpecificationBuilder {
     inner: crate::types::SecondaryInterfacePrivateIpAddressSpecification,
 }
 impl SecondaryInterfacePrivateIpAddressSpecificationBuilder {
     /// Sets [`SecondaryInterfacePrivateIpAddressSpecification::private_ip_address`](crate::types::SecondaryInterfacePrivateIpAddressSpecification::private_ip_address): The private IPv4 address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterfacePrivateIpAddressSpecification::private_ip_address`](crate::types::SecondaryInterfacePrivateIpAddressSpecification::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`SecondaryInterfacePrivateIpAddressSpecification::private_ip_address`](crate::types::SecondaryInterfacePrivateIpAddressSpecification::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Builds the [`SecondaryInterfacePrivateIpAddressSpecification`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl SecondaryInterfacePrivateIpAddressSpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecondaryInterfacePrivateIpAddressSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "privateIpAddress" {
-                value.private_ip_address = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.private_ip_address = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a private IPv4 address specification for a secondary interface request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecondaryInterfacePrivateIpAddressSpecificationRequest {
     /// The private IPv4 address.
-    pub private_ip_address: ::std::option::Option<::std::string::String>,
+    pub private_ip_address: Option<String>,
 }
 impl SecondaryInterfacePrivateIpAddressSpecificationRequest {
     /// Starts building a [`SecondaryInterfacePrivateIpAddressSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
-        <crate::types::builders::SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder as Default>::default()
     }
     /// The `PrivateIpAddress` member, when set.
     #[inline]
-    pub fn private_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn private_ip_address(&self) -> Option<&str> {
         self.private_ip_address.as_deref()
     }
 }
 /// A builder for [`SecondaryInterfacePrivateIpAddressSpecificationRequest`](crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest); start one with `SecondaryInterfacePrivateIpAddressSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
     inner: crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest,
 }
 impl SecondaryInterfacePrivateIpAddressSpecificationRequestBuilder {
     /// Sets [`SecondaryInterfacePrivateIpAddressSpecificationRequest::private_ip_address`](crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest::private_ip_address): The private IPv4 address.
-    pub fn private_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_ip_address = ::std::option::Option::Some(input.into());
+    pub fn private_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryInterfacePrivateIpAddressSpecificationRequest::private_ip_address`](crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest::private_ip_address).
     #[inline]
-    pub fn set_private_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.private_ip_address = input;
         self
     }
     /// The value set for [`SecondaryInterfacePrivateIpAddressSpecificationRequest::private_ip_address`](crate::types::SecondaryInterfacePrivateIpAddressSpecificationRequest::private_ip_address), if any.
     #[inline]
-    pub fn get_private_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_ip_address(&self) -> &Option<String> {
         &self.inner.private_ip_address
     }
     /// Builds the [`SecondaryInterfacePrivateIpAddressSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -73,10 +55,10 @@ for SecondaryInterfacePrivateIpAddressSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.private_ip_address {
             body.member("PrivateIpAddress", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,67 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary network.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecondaryNetwork {
     /// The ID of the secondary network.
-    pub secondary_network_id: ::std::option::Option<::std::string::String>,
+    pub secondary_network_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the secondary network.
-    pub secondary_network_arn: ::std::option::Option<::std::string::String>,
+    pub secondary_network_arn: Option<String>,
     /// The ID of the Amazon Web Services account that owns the secondary network.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The type of the secondary network.
-    pub type_: ::std::option::Option<crate::types::SecondaryNetworkType>,
+    pub type_: Option<crate::types::SecondaryNetworkType>,
     /// The state of the secondary network.
-    pub state: ::std::option::Option<crate::types::SecondaryNetworkState>,
+    pub state: Option<crate::types::SecondaryNetworkState>,
     /// The reason for the current state of the secondary network.
-    pub state_reason: ::std::option::Option<::std::string::String>,
+    pub state_reason: Option<String>,
     /// Information about the IPv4 CIDR blocks associated with the secondary network.
-    pub ipv4_cidr_block_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondaryNetworkIpv4CidrBlockAssociation>,
+    pub ipv4_cidr_block_associations: Option<
+        Vec<crate::types::SecondaryNetworkIpv4CidrBlockAssociation>,
     >,
     /// The tags assigned to the secondary network.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl SecondaryNetwork {
     /// Starts building a [`SecondaryNetwork`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecondaryNetworkBuilder {
-        <crate::types::builders::SecondaryNetworkBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecondaryNetworkBuilder as Default>::default()
     }
     /// The `SecondaryNetworkId` member, when set.
     #[inline]
-    pub fn secondary_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_network_id(&self) -> Option<&str> {
         self.secondary_network_id.as_deref()
     }
     /// The `SecondaryNetworkArn` member, when set.
     #[inline]
-    pub fn secondary_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_network_arn(&self) -> Option<&str> {
         self.secondary_network_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::SecondaryNetworkType> {
+    pub fn type_(&self) -> Option<&crate::types::SecondaryNetworkType> {
         self.type_.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::SecondaryNetworkState> {
+    pub fn state(&self) -> Option<&crate::types::SecondaryNetworkState> {
         self.state.as_ref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_reason(&self) -> Option<&str> {
         self.state_reason.as_deref()
     }
     /// The `Ipv4CidrBlockAssociations` member, empty when not set; the field tells an empty list from an absent one.
@@ -79,148 +74,111 @@ impl SecondaryNetwork {
     }
 }
 /// A builder for [`SecondaryNetwork`](crate::types::SecondaryNetwork); start one with `SecondaryNetwork::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecondaryNetworkBuilder {
     inner: crate::types::SecondaryNetwork,
 }
 impl SecondaryNetworkBuilder {
     /// Sets [`SecondaryNetwork::secondary_network_id`](crate::types::SecondaryNetwork::secondary_network_id): The ID of the secondary network.
-    pub fn secondary_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_network_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryNetwork::secondary_network_id`](crate::types::SecondaryNetwork::secondary_network_id).
     #[inline]
-    pub fn set_secondary_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_network_id = input;
         self
     }
     /// The value set for [`SecondaryNetwork::secondary_network_id`](crate::types::SecondaryNetwork::secondary_network_id), if any.
     #[inline]
-    pub fn get_secondary_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_id(&self) -> &Option<String> {
         &self.inner.secondary_network_id
     }
     /// Sets [`SecondaryNetwork::secondary_network_arn`](crate::types::SecondaryNetwork::secondary_network_arn): The Amazon Resource Name (ARN) of the secondary network.
-    pub fn secondary_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_network_arn = ::std::option::Option::Some(input.into());
+    pub fn secondary_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryNetwork::secondary_network_arn`](crate::types::SecondaryNetwork::secondary_network_arn).
     #[inline]
-    pub fn set_secondary_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.secondary_network_arn = input;
         self
     }
     /// The value set for [`SecondaryNetwork::secondary_network_arn`](crate::types::SecondaryNetwork::secondary_network_arn), if any.
     #[inline]
-    pub fn get_secondary_network_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_arn(&self) -> &Option<String> {
         &self.inner.secondary_network_arn
     }
     /// Sets [`SecondaryNetwork::owner_id`](crate::types::SecondaryNetwork::owner_id): The ID of the Amazon Web Services account that owns the secondary network.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryNetwork::owner_id`](crate::types::SecondaryNetwork::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`SecondaryNetwork::owner_id`](crate::types::SecondaryNetwork::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`SecondaryNetwork::type_`](crate::types::SecondaryNetwork::type_): The type of the secondary network.
     pub fn type_(mut self, input: crate::types::SecondaryNetworkType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`SecondaryNetwork::type_`](crate::types::SecondaryNetwork::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryNetworkType>,
+        input: Option<crate::types::SecondaryNetworkType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`SecondaryNetwork::type_`](crate::types::SecondaryNetwork::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryNetworkType> {
+    pub fn get_type_(&self) -> &Option<crate::types::SecondaryNetworkType> {
         &self.inner.type_
     }
     /// Sets [`SecondaryNetwork::state`](crate::types::SecondaryNetwork::state): The state of the secondary network.
     pub fn state(mut self, input: crate::types::SecondaryNetworkState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`SecondaryNetwork::state`](crate::types::SecondaryNetwork::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryNetworkState>,
+        input: Option<crate::types::SecondaryNetworkState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`SecondaryNetwork::state`](crate::types::SecondaryNetwork::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondaryNetworkState> {
+    pub fn get_state(&self) -> &Option<crate::types::SecondaryNetworkState> {
         &self.inner.state
     }
     /// Sets [`SecondaryNetwork::state_reason`](crate::types::SecondaryNetwork::state_reason): The reason for the current state of the secondary network.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_reason = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryNetwork::state_reason`](crate::types::SecondaryNetwork::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`SecondaryNetwork::state_reason`](crate::types::SecondaryNetwork::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_reason(&self) -> &Option<String> {
         &self.inner.state_reason
     }
     /// Appends one item to [`SecondaryNetwork::ipv4_cidr_block_associations`](crate::types::SecondaryNetwork::ipv4_cidr_block_associations): Information about the IPv4 CIDR blocks associated with the secondary network.
@@ -237,9 +195,7 @@ impl SecondaryNetworkBuilder {
     #[inline]
     pub fn set_ipv4_cidr_block_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecondaryNetworkIpv4CidrBlockAssociation>,
-        >,
+        input: Option<Vec<crate::types::SecondaryNetworkIpv4CidrBlockAssociation>>,
     ) -> Self {
         self.inner.ipv4_cidr_block_associations = input;
         self
@@ -248,9 +204,7 @@ impl SecondaryNetworkBuilder {
     #[inline]
     pub fn get_ipv4_cidr_block_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondaryNetworkIpv4CidrBlockAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::SecondaryNetworkIpv4CidrBlockAssociation>> {
         &self.inner.ipv4_cidr_block_associations
     }
     /// Appends one item to [`SecondaryNetwork::tags`](crate::types::SecondaryNetwork::tags): The tags assigned to the secondary network.
@@ -262,18 +216,13 @@ impl SecondaryNetworkBuilder {
     }
     /// Sets or clears [`SecondaryNetwork::tags`](crate::types::SecondaryNetwork::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SecondaryNetwork::tags`](crate::types::SecondaryNetwork::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`SecondaryNetwork`]; it has no required members, so this cannot fail.
@@ -285,42 +234,34 @@ impl SecondaryNetworkBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecondaryNetwork {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "secondaryNetworkId" => {
-                    value.secondary_network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_network_id = Some(String::from(child.text()));
                 }
                 "secondaryNetworkArn" => {
-                    value.secondary_network_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_network_arn = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::SecondaryNetworkType::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::SecondaryNetworkState::from(child.text()),
                     );
                 }
                 "stateReason" => {
-                    value.state_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_reason = Some(String::from(child.text()));
                 }
                 "ipv4CidrBlockAssociationSet" => {
-                    value.ipv4_cidr_block_associations = ::std::option::Option::Some(
+                    value.ipv4_cidr_block_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecondaryNetworkIpv4CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -328,7 +269,7 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryNetwork {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -338,6 +279,6 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryNetwork {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

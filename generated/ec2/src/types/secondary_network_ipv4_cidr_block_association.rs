@@ -2,109 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 CIDR block associated with a secondary network.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecondaryNetworkIpv4CidrBlockAssociation {
     /// The association ID for the IPv4 CIDR block.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The IPv4 CIDR block.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The state of the CIDR block association.
-    pub state: ::std::option::Option<
-        crate::types::SecondaryNetworkCidrBlockAssociationState,
-    >,
+    pub state: Option<crate::types::SecondaryNetworkCidrBlockAssociationState>,
     /// The reason for the current state of the CIDR block association.
-    pub state_reason: ::std::option::Option<::std::string::String>,
+    pub state_reason: Option<String>,
 }
 impl SecondaryNetworkIpv4CidrBlockAssociation {
     /// Starts building a [`SecondaryNetworkIpv4CidrBlockAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecondaryNetworkIpv4CidrBlockAssociationBuilder {
-        <crate::types::builders::SecondaryNetworkIpv4CidrBlockAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecondaryNetworkIpv4CidrBlockAssociationBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
     pub fn state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::SecondaryNetworkCidrBlockAssociationState,
-    > {
+    ) -> Option<&crate::types::SecondaryNetworkCidrBlockAssociationState> {
         self.state.as_ref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_reason(&self) -> Option<&str> {
         self.state_reason.as_deref()
     }
 }
 /// A builder for [`SecondaryNetworkIpv4CidrBlockAssociation`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation); start one with `SecondaryNetworkIpv4CidrBlockAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecondaryNetworkIpv4CidrBlockAssociationBuilder {
     inner: crate::types::SecondaryNetworkIpv4CidrBlockAssociation,
 }
 impl SecondaryNetworkIpv4CidrBlockAssociationBuilder {
     /// Sets [`SecondaryNetworkIpv4CidrBlockAssociation::association_id`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::association_id): The association ID for the IPv4 CIDR block.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryNetworkIpv4CidrBlockAssociation::association_id`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`SecondaryNetworkIpv4CidrBlockAssociation::association_id`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`SecondaryNetworkIpv4CidrBlockAssociation::cidr_block`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::cidr_block): The IPv4 CIDR block.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryNetworkIpv4CidrBlockAssociation::cidr_block`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`SecondaryNetworkIpv4CidrBlockAssociation::cidr_block`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`SecondaryNetworkIpv4CidrBlockAssociation::state`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::state): The state of the CIDR block association.
@@ -112,16 +86,14 @@ impl SecondaryNetworkIpv4CidrBlockAssociationBuilder {
         mut self,
         input: crate::types::SecondaryNetworkCidrBlockAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`SecondaryNetworkIpv4CidrBlockAssociation::state`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::SecondaryNetworkCidrBlockAssociationState,
-        >,
+        input: Option<crate::types::SecondaryNetworkCidrBlockAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -130,31 +102,23 @@ impl SecondaryNetworkIpv4CidrBlockAssociationBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::SecondaryNetworkCidrBlockAssociationState,
-    > {
+    ) -> &Option<crate::types::SecondaryNetworkCidrBlockAssociationState> {
         &self.inner.state
     }
     /// Sets [`SecondaryNetworkIpv4CidrBlockAssociation::state_reason`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::state_reason): The reason for the current state of the CIDR block association.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_reason = Some(input.into());
         self
     }
     /// Sets or clears [`SecondaryNetworkIpv4CidrBlockAssociation::state_reason`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`SecondaryNetworkIpv4CidrBlockAssociation::state_reason`](crate::types::SecondaryNetworkIpv4CidrBlockAssociation::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_reason(&self) -> &Option<String> {
         &self.inner.state_reason
     }
     /// Builds the [`SecondaryNetworkIpv4CidrBlockAssociation`]; it has no required members, so this cannot fail.
@@ -166,35 +130,29 @@ impl SecondaryNetworkIpv4CidrBlockAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecondaryNetworkIpv4CidrBlockAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "cidrBlock" => {
-                    value.cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_block = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::SecondaryNetworkCidrBlockAssociationState::from(
                             child.text(),
                         ),
                     );
                 }
                 "stateReason" => {
-                    value.state_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_reason = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,82 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a secondary subnet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecondarySubnet {
     /// The ID of the secondary subnet.
-    pub secondary_subnet_id: ::std::option::Option<::std::string::String>,
+    pub secondary_subnet_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the secondary subnet.
-    pub secondary_subnet_arn: ::std::option::Option<::std::string::String>,
+    pub secondary_subnet_arn: Option<String>,
     /// The ID of the secondary network.
-    pub secondary_network_id: ::std::option::Option<::std::string::String>,
+    pub secondary_network_id: Option<String>,
     /// The type of the secondary network.
-    pub secondary_network_type: ::std::option::Option<
-        crate::types::SecondaryNetworkType,
-    >,
+    pub secondary_network_type: Option<crate::types::SecondaryNetworkType>,
     /// The ID of the Amazon Web Services account that owns the secondary subnet.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The ID of the Availability Zone of the secondary subnet.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The Availability Zone of the secondary subnet.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// Information about the IPv4 CIDR blocks associated with the secondary subnet.
-    pub ipv4_cidr_block_associations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondarySubnetIpv4CidrBlockAssociation>,
+    pub ipv4_cidr_block_associations: Option<
+        Vec<crate::types::SecondarySubnetIpv4CidrBlockAssociation>,
     >,
     /// The state of the secondary subnet.
-    pub state: ::std::option::Option<crate::types::SecondarySubnetState>,
+    pub state: Option<crate::types::SecondarySubnetState>,
     /// The reason for the current state of the secondary subnet.
-    pub state_reason: ::std::option::Option<::std::string::String>,
+    pub state_reason: Option<String>,
     /// The tags assigned to the secondary subnet.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl SecondarySubnet {
     /// Starts building a [`SecondarySubnet`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecondarySubnetBuilder {
-        <crate::types::builders::SecondarySubnetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecondarySubnetBuilder as Default>::default()
     }
     /// The `SecondarySubnetId` member, when set.
     #[inline]
-    pub fn secondary_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_subnet_id(&self) -> Option<&str> {
         self.secondary_subnet_id.as_deref()
     }
     /// The `SecondarySubnetArn` member, when set.
     #[inline]
-    pub fn secondary_subnet_arn(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_subnet_arn(&self) -> Option<&str> {
         self.secondary_subnet_arn.as_deref()
     }
     /// The `SecondaryNetworkId` member, when set.
     #[inline]
-    pub fn secondary_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn secondary_network_id(&self) -> Option<&str> {
         self.secondary_network_id.as_deref()
     }
     /// The `SecondaryNetworkType` member, when set.
     #[inline]
-    pub fn secondary_network_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecondaryNetworkType> {
+    pub fn secondary_network_type(&self) -> Option<&crate::types::SecondaryNetworkType> {
         self.secondary_network_type.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `Ipv4CidrBlockAssociations` member, empty when not set; the field tells an empty list from an absent one.
@@ -89,12 +80,12 @@ impl SecondarySubnet {
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::SecondarySubnetState> {
+    pub fn state(&self) -> Option<&crate::types::SecondarySubnetState> {
         self.state.as_ref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_reason(&self) -> Option<&str> {
         self.state_reason.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -104,86 +95,57 @@ impl SecondarySubnet {
     }
 }
 /// A builder for [`SecondarySubnet`](crate::types::SecondarySubnet); start one with `SecondarySubnet::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecondarySubnetBuilder {
     inner: crate::types::SecondarySubnet,
 }
 impl SecondarySubnetBuilder {
     /// Sets [`SecondarySubnet::secondary_subnet_id`](crate::types::SecondarySubnet::secondary_subnet_id): The ID of the secondary subnet.
-    pub fn secondary_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondarySubnet::secondary_subnet_id`](crate::types::SecondarySubnet::secondary_subnet_id).
     #[inline]
-    pub fn set_secondary_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_subnet_id = input;
         self
     }
     /// The value set for [`SecondarySubnet::secondary_subnet_id`](crate::types::SecondarySubnet::secondary_subnet_id), if any.
     #[inline]
-    pub fn get_secondary_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_subnet_id(&self) -> &Option<String> {
         &self.inner.secondary_subnet_id
     }
     /// Sets [`SecondarySubnet::secondary_subnet_arn`](crate::types::SecondarySubnet::secondary_subnet_arn): The Amazon Resource Name (ARN) of the secondary subnet.
-    pub fn secondary_subnet_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_subnet_arn = ::std::option::Option::Some(input.into());
+    pub fn secondary_subnet_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_subnet_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SecondarySubnet::secondary_subnet_arn`](crate::types::SecondarySubnet::secondary_subnet_arn).
     #[inline]
-    pub fn set_secondary_subnet_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_subnet_arn(mut self, input: Option<String>) -> Self {
         self.inner.secondary_subnet_arn = input;
         self
     }
     /// The value set for [`SecondarySubnet::secondary_subnet_arn`](crate::types::SecondarySubnet::secondary_subnet_arn), if any.
     #[inline]
-    pub fn get_secondary_subnet_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_subnet_arn(&self) -> &Option<String> {
         &self.inner.secondary_subnet_arn
     }
     /// Sets [`SecondarySubnet::secondary_network_id`](crate::types::SecondarySubnet::secondary_network_id): The ID of the secondary network.
-    pub fn secondary_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secondary_network_id = ::std::option::Option::Some(input.into());
+    pub fn secondary_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.secondary_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondarySubnet::secondary_network_id`](crate::types::SecondarySubnet::secondary_network_id).
     #[inline]
-    pub fn set_secondary_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secondary_network_id(mut self, input: Option<String>) -> Self {
         self.inner.secondary_network_id = input;
         self
     }
     /// The value set for [`SecondarySubnet::secondary_network_id`](crate::types::SecondarySubnet::secondary_network_id), if any.
     #[inline]
-    pub fn get_secondary_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secondary_network_id(&self) -> &Option<String> {
         &self.inner.secondary_network_id
     }
     /// Sets [`SecondarySubnet::secondary_network_type`](crate::types::SecondarySubnet::secondary_network_type): The type of the secondary network.
@@ -191,14 +153,14 @@ impl SecondarySubnetBuilder {
         mut self,
         input: crate::types::SecondaryNetworkType,
     ) -> Self {
-        self.inner.secondary_network_type = ::std::option::Option::Some(input);
+        self.inner.secondary_network_type = Some(input);
         self
     }
     /// Sets or clears [`SecondarySubnet::secondary_network_type`](crate::types::SecondarySubnet::secondary_network_type).
     #[inline]
     pub fn set_secondary_network_type(
         mut self,
-        input: ::std::option::Option<crate::types::SecondaryNetworkType>,
+        input: Option<crate::types::SecondaryNetworkType>,
     ) -> Self {
         self.inner.secondary_network_type = input;
         self
@@ -207,77 +169,55 @@ impl SecondarySubnetBuilder {
     #[inline]
     pub fn get_secondary_network_type(
         &self,
-    ) -> &::std::option::Option<crate::types::SecondaryNetworkType> {
+    ) -> &Option<crate::types::SecondaryNetworkType> {
         &self.inner.secondary_network_type
     }
     /// Sets [`SecondarySubnet::owner_id`](crate::types::SecondarySubnet::owner_id): The ID of the Amazon Web Services account that owns the secondary subnet.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondarySubnet::owner_id`](crate::types::SecondarySubnet::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`SecondarySubnet::owner_id`](crate::types::SecondarySubnet::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`SecondarySubnet::availability_zone_id`](crate::types::SecondarySubnet::availability_zone_id): The ID of the Availability Zone of the secondary subnet.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecondarySubnet::availability_zone_id`](crate::types::SecondarySubnet::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`SecondarySubnet::availability_zone_id`](crate::types::SecondarySubnet::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`SecondarySubnet::availability_zone`](crate::types::SecondarySubnet::availability_zone): The Availability Zone of the secondary subnet.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`SecondarySubnet::availability_zone`](crate::types::SecondarySubnet::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`SecondarySubnet::availability_zone`](crate::types::SecondarySubnet::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Appends one item to [`SecondarySubnet::ipv4_cidr_block_associations`](crate::types::SecondarySubnet::ipv4_cidr_block_associations): Information about the IPv4 CIDR blocks associated with the secondary subnet.
@@ -294,9 +234,7 @@ impl SecondarySubnetBuilder {
     #[inline]
     pub fn set_ipv4_cidr_block_associations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecondarySubnetIpv4CidrBlockAssociation>,
-        >,
+        input: Option<Vec<crate::types::SecondarySubnetIpv4CidrBlockAssociation>>,
     ) -> Self {
         self.inner.ipv4_cidr_block_associations = input;
         self
@@ -305,52 +243,42 @@ impl SecondarySubnetBuilder {
     #[inline]
     pub fn get_ipv4_cidr_block_associations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SecondarySubnetIpv4CidrBlockAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::SecondarySubnetIpv4CidrBlockAssociation>> {
         &self.inner.ipv4_cidr_block_associations
     }
     /// Sets [`SecondarySubnet::state`](crate::types::SecondarySubnet::state): The state of the secondary subnet.
     pub fn state(mut self, input: crate::types::SecondarySubnetState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`SecondarySubnet::state`](crate::types::SecondarySubnet::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SecondarySubnetState>,
+        input: Option<crate::types::SecondarySubnetState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`SecondarySubnet::state`](crate::types::SecondarySubnet::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecondarySubnetState> {
+    pub fn get_state(&self) -> &Option<crate::types::SecondarySubnetState> {
         &self.inner.state
     }
     /// Sets [`SecondarySubnet::state_reason`](crate::types::SecondarySubnet::state_reason): The reason for the current state of the secondary subnet.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_reason = Some(input.into());
         self
     }
     /// Sets or clears [`SecondarySubnet::state_reason`](crate::types::SecondarySubnet::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`SecondarySubnet::state_reason`](crate::types::SecondarySubnet::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_reason(&self) -> &Option<String> {
         &self.inner.state_reason
     }
     /// Appends one item to [`SecondarySubnet::tags`](crate::types::SecondarySubnet::tags): The tags assigned to the secondary subnet.
@@ -362,18 +290,13 @@ impl SecondarySubnetBuilder {
     }
     /// Sets or clears [`SecondarySubnet::tags`](crate::types::SecondarySubnet::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SecondarySubnet::tags`](crate::types::SecondarySubnet::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`SecondarySubnet`]; it has no required members, so this cannot fail.
@@ -385,47 +308,35 @@ impl SecondarySubnetBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecondarySubnet {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "secondarySubnetId" => {
-                    value.secondary_subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_subnet_id = Some(String::from(child.text()));
                 }
                 "secondarySubnetArn" => {
-                    value.secondary_subnet_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_subnet_arn = Some(String::from(child.text()));
                 }
                 "secondaryNetworkId" => {
-                    value.secondary_network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secondary_network_id = Some(String::from(child.text()));
                 }
                 "secondaryNetworkType" => {
-                    value.secondary_network_type = ::std::option::Option::Some(
+                    value.secondary_network_type = Some(
                         crate::types::SecondaryNetworkType::from(child.text()),
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "ipv4CidrBlockAssociationSet" => {
-                    value.ipv4_cidr_block_associations = ::std::option::Option::Some(
+                    value.ipv4_cidr_block_associations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecondarySubnetIpv4CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -433,17 +344,15 @@ impl ::awsgen_runtime::xml::FromXml for SecondarySubnet {
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::SecondarySubnetState::from(child.text()),
                     );
                 }
                 "stateReason" => {
-                    value.state_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_reason = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -453,6 +362,6 @@ impl ::awsgen_runtime::xml::FromXml for SecondarySubnet {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,21 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SecureBlobAttributeValue` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecureBlobAttributeValue {
     /// The `Value` member.
-    pub value: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub value: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl SecureBlobAttributeValue {
     /// Starts building a [`SecureBlobAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecureBlobAttributeValueBuilder {
-        <crate::types::builders::SecureBlobAttributeValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecureBlobAttributeValueBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn value(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.value.as_ref()
     }
 }
@@ -28,12 +28,7 @@ impl ::std::fmt::Debug for SecureBlobAttributeValue {
     }
 }
 /// A builder for [`SecureBlobAttributeValue`](crate::types::SecureBlobAttributeValue); start one with `SecureBlobAttributeValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecureBlobAttributeValueBuilder {
     inner: crate::types::SecureBlobAttributeValue,
 }
@@ -41,25 +36,23 @@ impl SecureBlobAttributeValueBuilder {
     /// Sets [`SecureBlobAttributeValue::value`](crate::types::SecureBlobAttributeValue::value)
     pub fn value(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`SecureBlobAttributeValue::value`](crate::types::SecureBlobAttributeValue::value).
     #[inline]
     pub fn set_value(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`SecureBlobAttributeValue::value`](crate::types::SecureBlobAttributeValue::value), if any.
     #[inline]
-    pub fn get_value(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_value(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.value
     }
     /// Builds the [`SecureBlobAttributeValue`]; it has no required members, so this cannot fail.
@@ -72,13 +65,13 @@ impl ::awsgen_runtime::query::WriteQuery for SecureBlobAttributeValue {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.value {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.value {
             body.member(
                 "Value",
                 &::awsgen_runtime::protocol::base64_text(value.as_bytes()),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

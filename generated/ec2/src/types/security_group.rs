@@ -2,46 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroup {
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The outbound rules associated with the security group.
-    pub ip_permissions_egress: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpPermission>,
-    >,
+    pub ip_permissions_egress: Option<Vec<crate::types::IpPermission>>,
     /// Any tags assigned to the security group.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC for the security group.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ARN of the security group.
-    pub security_group_arn: ::std::option::Option<::std::string::String>,
+    pub security_group_arn: Option<String>,
     /// The Amazon Web Services account ID of the owner of the security group.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The name of the security group.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// A description of the security group.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The inbound rules associated with the security group.
-    pub ip_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpPermission>,
-    >,
+    pub ip_permissions: Option<Vec<crate::types::IpPermission>>,
 }
 impl SecurityGroup {
     /// Starts building a [`SecurityGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupBuilder {
-        <crate::types::builders::SecurityGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupBuilder as Default>::default()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `IpPermissionsEgress` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,27 +47,27 @@ impl SecurityGroup {
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `SecurityGroupArn` member, when set.
     #[inline]
-    pub fn security_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_arn(&self) -> Option<&str> {
         self.security_group_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `IpPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -86,36 +77,25 @@ impl SecurityGroup {
     }
 }
 /// A builder for [`SecurityGroup`](crate::types::SecurityGroup); start one with `SecurityGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupBuilder {
     inner: crate::types::SecurityGroup,
 }
 impl SecurityGroupBuilder {
     /// Sets [`SecurityGroup::group_id`](crate::types::SecurityGroup::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroup::group_id`](crate::types::SecurityGroup::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`SecurityGroup::group_id`](crate::types::SecurityGroup::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Appends one item to [`SecurityGroup::ip_permissions_egress`](crate::types::SecurityGroup::ip_permissions_egress): The outbound rules associated with the security group.
@@ -129,16 +109,14 @@ impl SecurityGroupBuilder {
     #[inline]
     pub fn set_ip_permissions_egress(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.inner.ip_permissions_egress = input;
         self
     }
     /// The value set for [`SecurityGroup::ip_permissions_egress`](crate::types::SecurityGroup::ip_permissions_egress), if any.
     #[inline]
-    pub fn get_ip_permissions_egress(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    pub fn get_ip_permissions_egress(&self) -> &Option<Vec<crate::types::IpPermission>> {
         &self.inner.ip_permissions_egress
     }
     /// Appends one item to [`SecurityGroup::tags`](crate::types::SecurityGroup::tags): Any tags assigned to the security group.
@@ -150,130 +128,93 @@ impl SecurityGroupBuilder {
     }
     /// Sets or clears [`SecurityGroup::tags`](crate::types::SecurityGroup::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SecurityGroup::tags`](crate::types::SecurityGroup::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`SecurityGroup::vpc_id`](crate::types::SecurityGroup::vpc_id): The ID of the VPC for the security group.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroup::vpc_id`](crate::types::SecurityGroup::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`SecurityGroup::vpc_id`](crate::types::SecurityGroup::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`SecurityGroup::security_group_arn`](crate::types::SecurityGroup::security_group_arn): The ARN of the security group.
-    pub fn security_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_arn = ::std::option::Option::Some(input.into());
+    pub fn security_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroup::security_group_arn`](crate::types::SecurityGroup::security_group_arn).
     #[inline]
-    pub fn set_security_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.security_group_arn = input;
         self
     }
     /// The value set for [`SecurityGroup::security_group_arn`](crate::types::SecurityGroup::security_group_arn), if any.
     #[inline]
-    pub fn get_security_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_arn(&self) -> &Option<String> {
         &self.inner.security_group_arn
     }
     /// Sets [`SecurityGroup::owner_id`](crate::types::SecurityGroup::owner_id): The Amazon Web Services account ID of the owner of the security group.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroup::owner_id`](crate::types::SecurityGroup::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`SecurityGroup::owner_id`](crate::types::SecurityGroup::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`SecurityGroup::group_name`](crate::types::SecurityGroup::group_name): The name of the security group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroup::group_name`](crate::types::SecurityGroup::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`SecurityGroup::group_name`](crate::types::SecurityGroup::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`SecurityGroup::description`](crate::types::SecurityGroup::description): A description of the security group.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroup::description`](crate::types::SecurityGroup::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SecurityGroup::description`](crate::types::SecurityGroup::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`SecurityGroup::ip_permissions`](crate::types::SecurityGroup::ip_permissions): The inbound rules associated with the security group.
@@ -287,16 +228,14 @@ impl SecurityGroupBuilder {
     #[inline]
     pub fn set_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.inner.ip_permissions = input;
         self
     }
     /// The value set for [`SecurityGroup::ip_permissions`](crate::types::SecurityGroup::ip_permissions), if any.
     #[inline]
-    pub fn get_ip_permissions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    pub fn get_ip_permissions(&self) -> &Option<Vec<crate::types::IpPermission>> {
         &self.inner.ip_permissions
     }
     /// Builds the [`SecurityGroup`]; it has no required members, so this cannot fail.
@@ -308,17 +247,15 @@ impl SecurityGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecurityGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "ipPermissionsEgress" => {
-                    value.ip_permissions_egress = ::std::option::Option::Some(
+                    value.ip_permissions_egress = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -326,7 +263,7 @@ impl ::awsgen_runtime::xml::FromXml for SecurityGroup {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -334,32 +271,22 @@ impl ::awsgen_runtime::xml::FromXml for SecurityGroup {
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "securityGroupArn" => {
-                    value.security_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.security_group_arn = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "groupDescription" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "ipPermissions" => {
-                    value.ip_permissions = ::std::option::Option::Some(
+                    value.ip_permissions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -369,6 +296,6 @@ impl ::awsgen_runtime::xml::FromXml for SecurityGroup {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,51 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group that can be used by interfaces in the VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupForVpc {
     /// The security group's description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The security group name.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The security group owner ID.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The security group ID.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The security group tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The VPC ID in which the security group was created.
-    pub primary_vpc_id: ::std::option::Option<::std::string::String>,
+    pub primary_vpc_id: Option<String>,
 }
 impl SecurityGroupForVpc {
     /// Starts building a [`SecurityGroupForVpc`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupForVpcBuilder {
-        <crate::types::builders::SecurityGroupForVpcBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupForVpcBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,107 +51,78 @@ impl SecurityGroupForVpc {
     }
     /// The `PrimaryVpcId` member, when set.
     #[inline]
-    pub fn primary_vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn primary_vpc_id(&self) -> Option<&str> {
         self.primary_vpc_id.as_deref()
     }
 }
 /// A builder for [`SecurityGroupForVpc`](crate::types::SecurityGroupForVpc); start one with `SecurityGroupForVpc::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupForVpcBuilder {
     inner: crate::types::SecurityGroupForVpc,
 }
 impl SecurityGroupForVpcBuilder {
     /// Sets [`SecurityGroupForVpc::description`](crate::types::SecurityGroupForVpc::description): The security group's description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupForVpc::description`](crate::types::SecurityGroupForVpc::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SecurityGroupForVpc::description`](crate::types::SecurityGroupForVpc::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`SecurityGroupForVpc::group_name`](crate::types::SecurityGroupForVpc::group_name): The security group name.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupForVpc::group_name`](crate::types::SecurityGroupForVpc::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`SecurityGroupForVpc::group_name`](crate::types::SecurityGroupForVpc::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`SecurityGroupForVpc::owner_id`](crate::types::SecurityGroupForVpc::owner_id): The security group owner ID.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupForVpc::owner_id`](crate::types::SecurityGroupForVpc::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`SecurityGroupForVpc::owner_id`](crate::types::SecurityGroupForVpc::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`SecurityGroupForVpc::group_id`](crate::types::SecurityGroupForVpc::group_id): The security group ID.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupForVpc::group_id`](crate::types::SecurityGroupForVpc::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`SecurityGroupForVpc::group_id`](crate::types::SecurityGroupForVpc::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Appends one item to [`SecurityGroupForVpc::tags`](crate::types::SecurityGroupForVpc::tags): The security group tags.
@@ -168,40 +134,29 @@ impl SecurityGroupForVpcBuilder {
     }
     /// Sets or clears [`SecurityGroupForVpc::tags`](crate::types::SecurityGroupForVpc::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SecurityGroupForVpc::tags`](crate::types::SecurityGroupForVpc::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`SecurityGroupForVpc::primary_vpc_id`](crate::types::SecurityGroupForVpc::primary_vpc_id): The VPC ID in which the security group was created.
-    pub fn primary_vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.primary_vpc_id = ::std::option::Option::Some(input.into());
+    pub fn primary_vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.primary_vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupForVpc::primary_vpc_id`](crate::types::SecurityGroupForVpc::primary_vpc_id).
     #[inline]
-    pub fn set_primary_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_primary_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.primary_vpc_id = input;
         self
     }
     /// The value set for [`SecurityGroupForVpc::primary_vpc_id`](crate::types::SecurityGroupForVpc::primary_vpc_id), if any.
     #[inline]
-    pub fn get_primary_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_primary_vpc_id(&self) -> &Option<String> {
         &self.inner.primary_vpc_id
     }
     /// Builds the [`SecurityGroupForVpc`]; it has no required members, so this cannot fail.
@@ -213,32 +168,24 @@ impl SecurityGroupForVpcBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecurityGroupForVpc {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -246,13 +193,11 @@ impl ::awsgen_runtime::xml::FromXml for SecurityGroupForVpc {
                     );
                 }
                 "primaryVpcId" => {
-                    value.primary_vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.primary_vpc_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupIdentifier {
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The name of the security group.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
 }
 impl SecurityGroupIdentifier {
     /// Starts building a [`SecurityGroupIdentifier`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupIdentifierBuilder {
-        <crate::types::builders::SecurityGroupIdentifierBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupIdentifierBuilder as Default>::default()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
 }
 /// A builder for [`SecurityGroupIdentifier`](crate::types::SecurityGroupIdentifier); start one with `SecurityGroupIdentifier::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupIdentifierBuilder {
     inner: crate::types::SecurityGroupIdentifier,
 }
 impl SecurityGroupIdentifierBuilder {
     /// Sets [`SecurityGroupIdentifier::group_id`](crate::types::SecurityGroupIdentifier::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupIdentifier::group_id`](crate::types::SecurityGroupIdentifier::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`SecurityGroupIdentifier::group_id`](crate::types::SecurityGroupIdentifier::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`SecurityGroupIdentifier::group_name`](crate::types::SecurityGroupIdentifier::group_name): The name of the security group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupIdentifier::group_name`](crate::types::SecurityGroupIdentifier::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`SecurityGroupIdentifier::group_name`](crate::types::SecurityGroupIdentifier::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Builds the [`SecurityGroupIdentifier`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl SecurityGroupIdentifierBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecurityGroupIdentifier {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,153 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC with a security group that references your security group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupReference {
     /// The ID of your security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The ID of the VPC with the referencing security group.
-    pub referencing_vpc_id: ::std::option::Option<::std::string::String>,
+    pub referencing_vpc_id: Option<String>,
     /// The ID of the VPC peering connection (if applicable). For more information about security group referencing for peering connections, see [Update your security groups to reference peer security groups](https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html) in the *VPC Peering Guide*.
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
     /// The ID of the transit gateway (if applicable).
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
 }
 impl SecurityGroupReference {
     /// Starts building a [`SecurityGroupReference`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupReferenceBuilder {
-        <crate::types::builders::SecurityGroupReferenceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupReferenceBuilder as Default>::default()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `ReferencingVpcId` member, when set.
     #[inline]
-    pub fn referencing_vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn referencing_vpc_id(&self) -> Option<&str> {
         self.referencing_vpc_id.as_deref()
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
 }
 /// A builder for [`SecurityGroupReference`](crate::types::SecurityGroupReference); start one with `SecurityGroupReference::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupReferenceBuilder {
     inner: crate::types::SecurityGroupReference,
 }
 impl SecurityGroupReferenceBuilder {
     /// Sets [`SecurityGroupReference::group_id`](crate::types::SecurityGroupReference::group_id): The ID of your security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupReference::group_id`](crate::types::SecurityGroupReference::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`SecurityGroupReference::group_id`](crate::types::SecurityGroupReference::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`SecurityGroupReference::referencing_vpc_id`](crate::types::SecurityGroupReference::referencing_vpc_id): The ID of the VPC with the referencing security group.
-    pub fn referencing_vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.referencing_vpc_id = ::std::option::Option::Some(input.into());
+    pub fn referencing_vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.referencing_vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupReference::referencing_vpc_id`](crate::types::SecurityGroupReference::referencing_vpc_id).
     #[inline]
-    pub fn set_referencing_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_referencing_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.referencing_vpc_id = input;
         self
     }
     /// The value set for [`SecurityGroupReference::referencing_vpc_id`](crate::types::SecurityGroupReference::referencing_vpc_id), if any.
     #[inline]
-    pub fn get_referencing_vpc_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_referencing_vpc_id(&self) -> &Option<String> {
         &self.inner.referencing_vpc_id
     }
     /// Sets [`SecurityGroupReference::vpc_peering_connection_id`](crate::types::SecurityGroupReference::vpc_peering_connection_id): The ID of the VPC peering connection (if applicable).
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupReference::vpc_peering_connection_id`](crate::types::SecurityGroupReference::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`SecurityGroupReference::vpc_peering_connection_id`](crate::types::SecurityGroupReference::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Sets [`SecurityGroupReference::transit_gateway_id`](crate::types::SecurityGroupReference::transit_gateway_id): The ID of the transit gateway (if applicable).
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupReference::transit_gateway_id`](crate::types::SecurityGroupReference::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`SecurityGroupReference::transit_gateway_id`](crate::types::SecurityGroupReference::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Builds the [`SecurityGroupReference`]; it has no required members, so this cannot fail.
@@ -160,33 +120,25 @@ impl SecurityGroupReferenceBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecurityGroupReference {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "referencingVpcId" => {
-                    value.referencing_vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.referencing_vpc_id = Some(String::from(child.text()));
                 }
                 "vpcPeeringConnectionId" => {
-                    value.vpc_peering_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_peering_connection_id = Some(String::from(child.text()));
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

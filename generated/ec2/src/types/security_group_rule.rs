@@ -2,113 +2,106 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupRule {
     /// The ID of the security group rule.
-    pub security_group_rule_id: ::std::option::Option<::std::string::String>,
+    pub security_group_rule_id: Option<String>,
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the security group.
-    pub group_owner_id: ::std::option::Option<::std::string::String>,
+    pub group_owner_id: Option<String>,
     /// Indicates whether the security group rule is an outbound rule.
-    pub is_egress: ::std::option::Option<bool>,
+    pub is_egress: Option<bool>,
     /// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
     ///
     /// Use `-1` to specify all protocols.
-    pub ip_protocol: ::std::option::Option<::std::string::String>,
+    pub ip_protocol: Option<String>,
     /// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// If the protocol is TCP or UDP, this is the end of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP code or -1 (all ICMP codes). If the start port is -1 (all ICMP types), then the end port must be -1 (all ICMP codes).
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
     /// The IPv4 CIDR range.
-    pub cidr_ipv4: ::std::option::Option<::std::string::String>,
+    pub cidr_ipv4: Option<String>,
     /// The IPv6 CIDR range.
-    pub cidr_ipv6: ::std::option::Option<::std::string::String>,
+    pub cidr_ipv6: Option<String>,
     /// The ID of the prefix list.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// Describes the security group that is referenced in the rule.
-    pub referenced_group_info: ::std::option::Option<
-        crate::types::ReferencedSecurityGroup,
-    >,
+    pub referenced_group_info: Option<crate::types::ReferencedSecurityGroup>,
     /// The security group rule description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags applied to the security group rule.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ARN of the security group rule.
-    pub security_group_rule_arn: ::std::option::Option<::std::string::String>,
+    pub security_group_rule_arn: Option<String>,
 }
 impl SecurityGroupRule {
     /// Starts building a [`SecurityGroupRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupRuleBuilder {
-        <crate::types::builders::SecurityGroupRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupRuleBuilder as Default>::default()
     }
     /// The `SecurityGroupRuleId` member, when set.
     #[inline]
-    pub fn security_group_rule_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_rule_id(&self) -> Option<&str> {
         self.security_group_rule_id.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `GroupOwnerId` member, when set.
     #[inline]
-    pub fn group_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_owner_id(&self) -> Option<&str> {
         self.group_owner_id.as_deref()
     }
     /// The `IsEgress` member, when set.
     #[inline]
-    pub fn is_egress(&self) -> ::std::option::Option<bool> {
+    pub fn is_egress(&self) -> Option<bool> {
         self.is_egress
     }
     /// The `IpProtocol` member, when set.
     #[inline]
-    pub fn ip_protocol(&self) -> ::std::option::Option<&str> {
+    pub fn ip_protocol(&self) -> Option<&str> {
         self.ip_protocol.as_deref()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
     /// The `CidrIpv4` member, when set.
     #[inline]
-    pub fn cidr_ipv4(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ipv4(&self) -> Option<&str> {
         self.cidr_ipv4.as_deref()
     }
     /// The `CidrIpv6` member, when set.
     #[inline]
-    pub fn cidr_ipv6(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ipv6(&self) -> Option<&str> {
         self.cidr_ipv6.as_deref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `ReferencedGroupInfo` member, when set.
     #[inline]
     pub fn referenced_group_info(
         &self,
-    ) -> ::std::option::Option<&crate::types::ReferencedSecurityGroup> {
+    ) -> Option<&crate::types::ReferencedSecurityGroup> {
         self.referenced_group_info.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -118,223 +111,174 @@ impl SecurityGroupRule {
     }
     /// The `SecurityGroupRuleArn` member, when set.
     #[inline]
-    pub fn security_group_rule_arn(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_rule_arn(&self) -> Option<&str> {
         self.security_group_rule_arn.as_deref()
     }
 }
 /// A builder for [`SecurityGroupRule`](crate::types::SecurityGroupRule); start one with `SecurityGroupRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupRuleBuilder {
     inner: crate::types::SecurityGroupRule,
 }
 impl SecurityGroupRuleBuilder {
     /// Sets [`SecurityGroupRule::security_group_rule_id`](crate::types::SecurityGroupRule::security_group_rule_id): The ID of the security group rule.
-    pub fn security_group_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_rule_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_rule_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_rule_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::security_group_rule_id`](crate::types::SecurityGroupRule::security_group_rule_id).
     #[inline]
-    pub fn set_security_group_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_rule_id(mut self, input: Option<String>) -> Self {
         self.inner.security_group_rule_id = input;
         self
     }
     /// The value set for [`SecurityGroupRule::security_group_rule_id`](crate::types::SecurityGroupRule::security_group_rule_id), if any.
     #[inline]
-    pub fn get_security_group_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_rule_id(&self) -> &Option<String> {
         &self.inner.security_group_rule_id
     }
     /// Sets [`SecurityGroupRule::group_id`](crate::types::SecurityGroupRule::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::group_id`](crate::types::SecurityGroupRule::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`SecurityGroupRule::group_id`](crate::types::SecurityGroupRule::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`SecurityGroupRule::group_owner_id`](crate::types::SecurityGroupRule::group_owner_id): The ID of the Amazon Web Services account that owns the security group.
-    pub fn group_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_owner_id = ::std::option::Option::Some(input.into());
+    pub fn group_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::group_owner_id`](crate::types::SecurityGroupRule::group_owner_id).
     #[inline]
-    pub fn set_group_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.group_owner_id = input;
         self
     }
     /// The value set for [`SecurityGroupRule::group_owner_id`](crate::types::SecurityGroupRule::group_owner_id), if any.
     #[inline]
-    pub fn get_group_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_owner_id(&self) -> &Option<String> {
         &self.inner.group_owner_id
     }
     /// Sets [`SecurityGroupRule::is_egress`](crate::types::SecurityGroupRule::is_egress): Indicates whether the security group rule is an outbound rule.
     pub fn is_egress(mut self, input: bool) -> Self {
-        self.inner.is_egress = ::std::option::Option::Some(input);
+        self.inner.is_egress = Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::is_egress`](crate::types::SecurityGroupRule::is_egress).
     #[inline]
-    pub fn set_is_egress(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_egress(mut self, input: Option<bool>) -> Self {
         self.inner.is_egress = input;
         self
     }
     /// The value set for [`SecurityGroupRule::is_egress`](crate::types::SecurityGroupRule::is_egress), if any.
     #[inline]
-    pub fn get_is_egress(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_egress(&self) -> &Option<bool> {
         &self.inner.is_egress
     }
     /// Sets [`SecurityGroupRule::ip_protocol`](crate::types::SecurityGroupRule::ip_protocol): The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_protocol = ::std::option::Option::Some(input.into());
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_protocol = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::ip_protocol`](crate::types::SecurityGroupRule::ip_protocol).
     #[inline]
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.inner.ip_protocol = input;
         self
     }
     /// The value set for [`SecurityGroupRule::ip_protocol`](crate::types::SecurityGroupRule::ip_protocol), if any.
     #[inline]
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         &self.inner.ip_protocol
     }
     /// Sets [`SecurityGroupRule::from_port`](crate::types::SecurityGroupRule::from_port): If the protocol is TCP or UDP, this is the start of the port range.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::from_port`](crate::types::SecurityGroupRule::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`SecurityGroupRule::from_port`](crate::types::SecurityGroupRule::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`SecurityGroupRule::to_port`](crate::types::SecurityGroupRule::to_port): If the protocol is TCP or UDP, this is the end of the port range.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::to_port`](crate::types::SecurityGroupRule::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`SecurityGroupRule::to_port`](crate::types::SecurityGroupRule::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Sets [`SecurityGroupRule::cidr_ipv4`](crate::types::SecurityGroupRule::cidr_ipv4): The IPv4 CIDR range.
-    pub fn cidr_ipv4(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ipv4 = ::std::option::Option::Some(input.into());
+    pub fn cidr_ipv4(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ipv4 = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::cidr_ipv4`](crate::types::SecurityGroupRule::cidr_ipv4).
     #[inline]
-    pub fn set_cidr_ipv4(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ipv4(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ipv4 = input;
         self
     }
     /// The value set for [`SecurityGroupRule::cidr_ipv4`](crate::types::SecurityGroupRule::cidr_ipv4), if any.
     #[inline]
-    pub fn get_cidr_ipv4(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ipv4(&self) -> &Option<String> {
         &self.inner.cidr_ipv4
     }
     /// Sets [`SecurityGroupRule::cidr_ipv6`](crate::types::SecurityGroupRule::cidr_ipv6): The IPv6 CIDR range.
-    pub fn cidr_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn cidr_ipv6(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ipv6 = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::cidr_ipv6`](crate::types::SecurityGroupRule::cidr_ipv6).
     #[inline]
-    pub fn set_cidr_ipv6(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ipv6(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ipv6 = input;
         self
     }
     /// The value set for [`SecurityGroupRule::cidr_ipv6`](crate::types::SecurityGroupRule::cidr_ipv6), if any.
     #[inline]
-    pub fn get_cidr_ipv6(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ipv6(&self) -> &Option<String> {
         &self.inner.cidr_ipv6
     }
     /// Sets [`SecurityGroupRule::prefix_list_id`](crate::types::SecurityGroupRule::prefix_list_id): The ID of the prefix list.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::prefix_list_id`](crate::types::SecurityGroupRule::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`SecurityGroupRule::prefix_list_id`](crate::types::SecurityGroupRule::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`SecurityGroupRule::referenced_group_info`](crate::types::SecurityGroupRule::referenced_group_info): Describes the security group that is referenced in the rule.
@@ -342,14 +286,14 @@ impl SecurityGroupRuleBuilder {
         mut self,
         input: crate::types::ReferencedSecurityGroup,
     ) -> Self {
-        self.inner.referenced_group_info = ::std::option::Option::Some(input);
+        self.inner.referenced_group_info = Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRule::referenced_group_info`](crate::types::SecurityGroupRule::referenced_group_info).
     #[inline]
     pub fn set_referenced_group_info(
         mut self,
-        input: ::std::option::Option<crate::types::ReferencedSecurityGroup>,
+        input: Option<crate::types::ReferencedSecurityGroup>,
     ) -> Self {
         self.inner.referenced_group_info = input;
         self
@@ -358,29 +302,23 @@ impl SecurityGroupRuleBuilder {
     #[inline]
     pub fn get_referenced_group_info(
         &self,
-    ) -> &::std::option::Option<crate::types::ReferencedSecurityGroup> {
+    ) -> &Option<crate::types::ReferencedSecurityGroup> {
         &self.inner.referenced_group_info
     }
     /// Sets [`SecurityGroupRule::description`](crate::types::SecurityGroupRule::description): The security group rule description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::description`](crate::types::SecurityGroupRule::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SecurityGroupRule::description`](crate::types::SecurityGroupRule::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`SecurityGroupRule::tags`](crate::types::SecurityGroupRule::tags): The tags applied to the security group rule.
@@ -392,42 +330,29 @@ impl SecurityGroupRuleBuilder {
     }
     /// Sets or clears [`SecurityGroupRule::tags`](crate::types::SecurityGroupRule::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SecurityGroupRule::tags`](crate::types::SecurityGroupRule::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`SecurityGroupRule::security_group_rule_arn`](crate::types::SecurityGroupRule::security_group_rule_arn): The ARN of the security group rule.
-    pub fn security_group_rule_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_rule_arn = ::std::option::Option::Some(input.into());
+    pub fn security_group_rule_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_rule_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRule::security_group_rule_arn`](crate::types::SecurityGroupRule::security_group_rule_arn).
     #[inline]
-    pub fn set_security_group_rule_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_rule_arn(mut self, input: Option<String>) -> Self {
         self.inner.security_group_rule_arn = input;
         self
     }
     /// The value set for [`SecurityGroupRule::security_group_rule_arn`](crate::types::SecurityGroupRule::security_group_rule_arn), if any.
     #[inline]
-    pub fn get_security_group_rule_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_rule_arn(&self) -> &Option<String> {
         &self.inner.security_group_rule_arn
     }
     /// Builds the [`SecurityGroupRule`]; it has no required members, so this cannot fail.
@@ -439,78 +364,60 @@ impl SecurityGroupRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecurityGroupRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "securityGroupRuleId" => {
-                    value.security_group_rule_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.security_group_rule_id = Some(String::from(child.text()));
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "groupOwnerId" => {
-                    value.group_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_owner_id = Some(String::from(child.text()));
                 }
                 "isEgress" => {
-                    value.is_egress = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_egress = Some(child.text() == "true");
                 }
                 "ipProtocol" => {
-                    value.ip_protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_protocol = Some(String::from(child.text()));
                 }
                 "fromPort" => {
-                    value.from_port = ::std::option::Option::Some(
+                    value.from_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SecurityGroupRule")?,
                     );
                 }
                 "toPort" => {
-                    value.to_port = ::std::option::Option::Some(
+                    value.to_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SecurityGroupRule")?,
                     );
                 }
                 "cidrIpv4" => {
-                    value.cidr_ipv4 = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_ipv4 = Some(String::from(child.text()));
                 }
                 "cidrIpv6" => {
-                    value.cidr_ipv6 = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_ipv6 = Some(String::from(child.text()));
                 }
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "referencedGroupInfo" => {
-                    value.referenced_group_info = ::std::option::Option::Some(
+                    value.referenced_group_info = Some(
                         <crate::types::ReferencedSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -518,13 +425,11 @@ impl ::awsgen_runtime::xml::FromXml for SecurityGroupRule {
                     );
                 }
                 "securityGroupRuleArn" => {
-                    value.security_group_rule_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.security_group_rule_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

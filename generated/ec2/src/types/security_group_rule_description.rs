@@ -4,91 +4,67 @@
 /// Describes the description of a security group rule.
 ///
 /// You can use this when you want to update the security group rule description for either an inbound or outbound rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupRuleDescription {
     /// The ID of the security group rule.
-    pub security_group_rule_id: ::std::option::Option<::std::string::String>,
+    pub security_group_rule_id: Option<String>,
     /// The description of the security group rule.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl SecurityGroupRuleDescription {
     /// Starts building a [`SecurityGroupRuleDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupRuleDescriptionBuilder {
-        <crate::types::builders::SecurityGroupRuleDescriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupRuleDescriptionBuilder as Default>::default()
     }
     /// The `SecurityGroupRuleId` member, when set.
     #[inline]
-    pub fn security_group_rule_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_rule_id(&self) -> Option<&str> {
         self.security_group_rule_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
 /// A builder for [`SecurityGroupRuleDescription`](crate::types::SecurityGroupRuleDescription); start one with `SecurityGroupRuleDescription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupRuleDescriptionBuilder {
     inner: crate::types::SecurityGroupRuleDescription,
 }
 impl SecurityGroupRuleDescriptionBuilder {
     /// Sets [`SecurityGroupRuleDescription::security_group_rule_id`](crate::types::SecurityGroupRuleDescription::security_group_rule_id): The ID of the security group rule.
-    pub fn security_group_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_rule_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_rule_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_rule_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleDescription::security_group_rule_id`](crate::types::SecurityGroupRuleDescription::security_group_rule_id).
     #[inline]
-    pub fn set_security_group_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_rule_id(mut self, input: Option<String>) -> Self {
         self.inner.security_group_rule_id = input;
         self
     }
     /// The value set for [`SecurityGroupRuleDescription::security_group_rule_id`](crate::types::SecurityGroupRuleDescription::security_group_rule_id), if any.
     #[inline]
-    pub fn get_security_group_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_rule_id(&self) -> &Option<String> {
         &self.inner.security_group_rule_id
     }
     /// Sets [`SecurityGroupRuleDescription::description`](crate::types::SecurityGroupRuleDescription::description): The description of the security group rule.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleDescription::description`](crate::types::SecurityGroupRuleDescription::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SecurityGroupRuleDescription::description`](crate::types::SecurityGroupRuleDescription::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`SecurityGroupRuleDescription`]; it has no required members, so this cannot fail.
@@ -101,13 +77,13 @@ impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleDescription {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.security_group_rule_id {
             body.member("SecurityGroupRuleId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

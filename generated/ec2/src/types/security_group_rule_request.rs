@@ -13,255 +13,207 @@
 /// **Note:** Amazon Web Services [canonicalizes](https://en.wikipedia.org/wiki/Canonicalization) IPv4 and IPv6 CIDRs. For example, if you specify 100.68.0.18/18 for the CIDR block, Amazon Web Services canonicalizes the CIDR block to 100.68.0.0/18. Any subsequent DescribeSecurityGroups and DescribeSecurityGroupRules calls will return the canonicalized form of the CIDR block. Additionally, if you attempt to add another rule with the non-canonical form of the CIDR (such as 100.68.0.18/18) and there is already a rule for the canonicalized form of the CIDR block (such as 100.68.0.0/18), the API throws an duplicate rule error.
 ///
 /// When you modify a rule, you cannot change the rule type. For example, if the rule uses an IPv4 address range, you must use `CidrIpv4` to specify a new IPv4 address range.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupRuleRequest {
     /// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
     ///
     /// Use `-1` to specify all protocols.
-    pub ip_protocol: ::std::option::Option<::std::string::String>,
+    pub ip_protocol: Option<String>,
     /// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// If the protocol is TCP or UDP, this is the end of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP code or -1 (all ICMP codes). If the start port is -1 (all ICMP types), then the end port must be -1 (all ICMP codes).
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
     /// The IPv4 CIDR range. To specify a single IPv4 address, use the /32 prefix length.
-    pub cidr_ipv4: ::std::option::Option<::std::string::String>,
+    pub cidr_ipv4: Option<String>,
     /// The IPv6 CIDR range. To specify a single IPv6 address, use the /128 prefix length.
-    pub cidr_ipv6: ::std::option::Option<::std::string::String>,
+    pub cidr_ipv6: Option<String>,
     /// The ID of the prefix list.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The ID of the security group that is referenced in the security group rule.
-    pub referenced_group_id: ::std::option::Option<::std::string::String>,
+    pub referenced_group_id: Option<String>,
     /// The description of the security group rule.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl SecurityGroupRuleRequest {
     /// Starts building a [`SecurityGroupRuleRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupRuleRequestBuilder {
-        <crate::types::builders::SecurityGroupRuleRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupRuleRequestBuilder as Default>::default()
     }
     /// The `IpProtocol` member, when set.
     #[inline]
-    pub fn ip_protocol(&self) -> ::std::option::Option<&str> {
+    pub fn ip_protocol(&self) -> Option<&str> {
         self.ip_protocol.as_deref()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
     /// The `CidrIpv4` member, when set.
     #[inline]
-    pub fn cidr_ipv4(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ipv4(&self) -> Option<&str> {
         self.cidr_ipv4.as_deref()
     }
     /// The `CidrIpv6` member, when set.
     #[inline]
-    pub fn cidr_ipv6(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_ipv6(&self) -> Option<&str> {
         self.cidr_ipv6.as_deref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `ReferencedGroupId` member, when set.
     #[inline]
-    pub fn referenced_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn referenced_group_id(&self) -> Option<&str> {
         self.referenced_group_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
 /// A builder for [`SecurityGroupRuleRequest`](crate::types::SecurityGroupRuleRequest); start one with `SecurityGroupRuleRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupRuleRequestBuilder {
     inner: crate::types::SecurityGroupRuleRequest,
 }
 impl SecurityGroupRuleRequestBuilder {
     /// Sets [`SecurityGroupRuleRequest::ip_protocol`](crate::types::SecurityGroupRuleRequest::ip_protocol): The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml)).
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_protocol = ::std::option::Option::Some(input.into());
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_protocol = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::ip_protocol`](crate::types::SecurityGroupRuleRequest::ip_protocol).
     #[inline]
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.inner.ip_protocol = input;
         self
     }
     /// The value set for [`SecurityGroupRuleRequest::ip_protocol`](crate::types::SecurityGroupRuleRequest::ip_protocol), if any.
     #[inline]
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         &self.inner.ip_protocol
     }
     /// Sets [`SecurityGroupRuleRequest::from_port`](crate::types::SecurityGroupRuleRequest::from_port): If the protocol is TCP or UDP, this is the start of the port range.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::from_port`](crate::types::SecurityGroupRuleRequest::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`SecurityGroupRuleRequest::from_port`](crate::types::SecurityGroupRuleRequest::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`SecurityGroupRuleRequest::to_port`](crate::types::SecurityGroupRuleRequest::to_port): If the protocol is TCP or UDP, this is the end of the port range.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::to_port`](crate::types::SecurityGroupRuleRequest::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`SecurityGroupRuleRequest::to_port`](crate::types::SecurityGroupRuleRequest::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Sets [`SecurityGroupRuleRequest::cidr_ipv4`](crate::types::SecurityGroupRuleRequest::cidr_ipv4): The IPv4 CIDR range.
-    pub fn cidr_ipv4(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ipv4 = ::std::option::Option::Some(input.into());
+    pub fn cidr_ipv4(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ipv4 = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::cidr_ipv4`](crate::types::SecurityGroupRuleRequest::cidr_ipv4).
     #[inline]
-    pub fn set_cidr_ipv4(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ipv4(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ipv4 = input;
         self
     }
     /// The value set for [`SecurityGroupRuleRequest::cidr_ipv4`](crate::types::SecurityGroupRuleRequest::cidr_ipv4), if any.
     #[inline]
-    pub fn get_cidr_ipv4(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ipv4(&self) -> &Option<String> {
         &self.inner.cidr_ipv4
     }
     /// Sets [`SecurityGroupRuleRequest::cidr_ipv6`](crate::types::SecurityGroupRuleRequest::cidr_ipv6): The IPv6 CIDR range.
-    pub fn cidr_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn cidr_ipv6(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_ipv6 = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::cidr_ipv6`](crate::types::SecurityGroupRuleRequest::cidr_ipv6).
     #[inline]
-    pub fn set_cidr_ipv6(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_ipv6(mut self, input: Option<String>) -> Self {
         self.inner.cidr_ipv6 = input;
         self
     }
     /// The value set for [`SecurityGroupRuleRequest::cidr_ipv6`](crate::types::SecurityGroupRuleRequest::cidr_ipv6), if any.
     #[inline]
-    pub fn get_cidr_ipv6(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_ipv6(&self) -> &Option<String> {
         &self.inner.cidr_ipv6
     }
     /// Sets [`SecurityGroupRuleRequest::prefix_list_id`](crate::types::SecurityGroupRuleRequest::prefix_list_id): The ID of the prefix list.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::prefix_list_id`](crate::types::SecurityGroupRuleRequest::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`SecurityGroupRuleRequest::prefix_list_id`](crate::types::SecurityGroupRuleRequest::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`SecurityGroupRuleRequest::referenced_group_id`](crate::types::SecurityGroupRuleRequest::referenced_group_id): The ID of the security group that is referenced in the security group rule.
-    pub fn referenced_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.referenced_group_id = ::std::option::Option::Some(input.into());
+    pub fn referenced_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.referenced_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::referenced_group_id`](crate::types::SecurityGroupRuleRequest::referenced_group_id).
     #[inline]
-    pub fn set_referenced_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_referenced_group_id(mut self, input: Option<String>) -> Self {
         self.inner.referenced_group_id = input;
         self
     }
     /// The value set for [`SecurityGroupRuleRequest::referenced_group_id`](crate::types::SecurityGroupRuleRequest::referenced_group_id), if any.
     #[inline]
-    pub fn get_referenced_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_referenced_group_id(&self) -> &Option<String> {
         &self.inner.referenced_group_id
     }
     /// Sets [`SecurityGroupRuleRequest::description`](crate::types::SecurityGroupRuleRequest::description): The description of the security group rule.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleRequest::description`](crate::types::SecurityGroupRuleRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SecurityGroupRuleRequest::description`](crate::types::SecurityGroupRuleRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`SecurityGroupRuleRequest`]; it has no required members, so this cannot fail.
@@ -274,31 +226,31 @@ impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ip_protocol {
             body.member("IpProtocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             body.member("FromPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             body.member("ToPort", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ipv4 {
+        if let Some(value) = &self.cidr_ipv4 {
             body.member("CidrIpv4", value);
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ipv6 {
+        if let Some(value) = &self.cidr_ipv6 {
             body.member("CidrIpv6", value);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             body.member("PrefixListId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.referenced_group_id {
+        if let Some(value) = &self.referenced_group_id {
             body.member("ReferencedGroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

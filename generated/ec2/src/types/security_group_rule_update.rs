@@ -2,75 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an update to a security group rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupRuleUpdate {
     /// The ID of the security group rule.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub security_group_rule_id: ::std::option::Option<::std::string::String>,
+    pub security_group_rule_id: Option<String>,
     /// Information about the security group rule.
-    pub security_group_rule: ::std::option::Option<
-        crate::types::SecurityGroupRuleRequest,
-    >,
+    pub security_group_rule: Option<crate::types::SecurityGroupRuleRequest>,
 }
 impl SecurityGroupRuleUpdate {
     /// Starts building a [`SecurityGroupRuleUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupRuleUpdateBuilder {
-        <crate::types::builders::SecurityGroupRuleUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupRuleUpdateBuilder as Default>::default()
     }
     /// The `SecurityGroupRuleId` member, when set.
     #[inline]
-    pub fn security_group_rule_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_rule_id(&self) -> Option<&str> {
         self.security_group_rule_id.as_deref()
     }
     /// The `SecurityGroupRule` member, when set.
     #[inline]
     pub fn security_group_rule(
         &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupRuleRequest> {
+    ) -> Option<&crate::types::SecurityGroupRuleRequest> {
         self.security_group_rule.as_ref()
     }
 }
 /// A builder for [`SecurityGroupRuleUpdate`](crate::types::SecurityGroupRuleUpdate); start one with `SecurityGroupRuleUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupRuleUpdateBuilder {
     inner: crate::types::SecurityGroupRuleUpdate,
 }
 impl SecurityGroupRuleUpdateBuilder {
     /// Sets [`SecurityGroupRuleUpdate::security_group_rule_id`](crate::types::SecurityGroupRuleUpdate::security_group_rule_id): The ID of the security group rule.
-    pub fn security_group_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.security_group_rule_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_rule_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.security_group_rule_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupRuleUpdate::security_group_rule_id`](crate::types::SecurityGroupRuleUpdate::security_group_rule_id).
     #[inline]
-    pub fn set_security_group_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_rule_id(mut self, input: Option<String>) -> Self {
         self.inner.security_group_rule_id = input;
         self
     }
     /// The value set for [`SecurityGroupRuleUpdate::security_group_rule_id`](crate::types::SecurityGroupRuleUpdate::security_group_rule_id), if any.
     #[inline]
-    pub fn get_security_group_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_security_group_rule_id(&self) -> &Option<String> {
         &self.inner.security_group_rule_id
     }
     /// Sets [`SecurityGroupRuleUpdate::security_group_rule`](crate::types::SecurityGroupRuleUpdate::security_group_rule): Information about the security group rule.
@@ -78,14 +58,14 @@ impl SecurityGroupRuleUpdateBuilder {
         mut self,
         input: crate::types::SecurityGroupRuleRequest,
     ) -> Self {
-        self.inner.security_group_rule = ::std::option::Option::Some(input);
+        self.inner.security_group_rule = Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupRuleUpdate::security_group_rule`](crate::types::SecurityGroupRuleUpdate::security_group_rule).
     #[inline]
     pub fn set_security_group_rule(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupRuleRequest>,
+        input: Option<crate::types::SecurityGroupRuleRequest>,
     ) -> Self {
         self.inner.security_group_rule = input;
         self
@@ -94,39 +74,39 @@ impl SecurityGroupRuleUpdateBuilder {
     #[inline]
     pub fn get_security_group_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupRuleRequest> {
+    ) -> &Option<crate::types::SecurityGroupRuleRequest> {
         &self.inner.security_group_rule
     }
     /// Builds the [`SecurityGroupRuleUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SecurityGroupRuleUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.security_group_rule_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SecurityGroupRuleUpdate",
                 member: "security_group_rule_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SecurityGroupRuleUpdate {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.security_group_rule_id {
             body.member("SecurityGroupRuleId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
+        if let Some(value) = &self.security_group_rule {
             let member_0 = body.enter("SecurityGroupRule");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

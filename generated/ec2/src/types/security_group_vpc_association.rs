@@ -2,141 +2,111 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A security group association with a VPC that you made with [AssociateSecurityGroupVpc](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AssociateSecurityGroupVpc.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SecurityGroupVpcAssociation {
     /// The association's security group ID.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The association's VPC ID.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The Amazon Web Services account ID of the owner of the VPC.
-    pub vpc_owner_id: ::std::option::Option<::std::string::String>,
+    pub vpc_owner_id: Option<String>,
     /// The association's state.
-    pub state: ::std::option::Option<crate::types::SecurityGroupVpcAssociationState>,
+    pub state: Option<crate::types::SecurityGroupVpcAssociationState>,
     /// The association's state reason.
-    pub state_reason: ::std::option::Option<::std::string::String>,
+    pub state_reason: Option<String>,
     /// The Amazon Web Services account ID of the owner of the security group.
-    pub group_owner_id: ::std::option::Option<::std::string::String>,
+    pub group_owner_id: Option<String>,
 }
 impl SecurityGroupVpcAssociation {
     /// Starts building a [`SecurityGroupVpcAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::SecurityGroupVpcAssociationBuilder {
-        <crate::types::builders::SecurityGroupVpcAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SecurityGroupVpcAssociationBuilder as Default>::default()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `VpcOwnerId` member, when set.
     #[inline]
-    pub fn vpc_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_owner_id(&self) -> Option<&str> {
         self.vpc_owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupVpcAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::SecurityGroupVpcAssociationState> {
         self.state.as_ref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_reason(&self) -> Option<&str> {
         self.state_reason.as_deref()
     }
     /// The `GroupOwnerId` member, when set.
     #[inline]
-    pub fn group_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_owner_id(&self) -> Option<&str> {
         self.group_owner_id.as_deref()
     }
 }
 /// A builder for [`SecurityGroupVpcAssociation`](crate::types::SecurityGroupVpcAssociation); start one with `SecurityGroupVpcAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SecurityGroupVpcAssociationBuilder {
     inner: crate::types::SecurityGroupVpcAssociation,
 }
 impl SecurityGroupVpcAssociationBuilder {
     /// Sets [`SecurityGroupVpcAssociation::group_id`](crate::types::SecurityGroupVpcAssociation::group_id): The association's security group ID.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupVpcAssociation::group_id`](crate::types::SecurityGroupVpcAssociation::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`SecurityGroupVpcAssociation::group_id`](crate::types::SecurityGroupVpcAssociation::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`SecurityGroupVpcAssociation::vpc_id`](crate::types::SecurityGroupVpcAssociation::vpc_id): The association's VPC ID.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupVpcAssociation::vpc_id`](crate::types::SecurityGroupVpcAssociation::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`SecurityGroupVpcAssociation::vpc_id`](crate::types::SecurityGroupVpcAssociation::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`SecurityGroupVpcAssociation::vpc_owner_id`](crate::types::SecurityGroupVpcAssociation::vpc_owner_id): The Amazon Web Services account ID of the owner of the VPC.
-    pub fn vpc_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_owner_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupVpcAssociation::vpc_owner_id`](crate::types::SecurityGroupVpcAssociation::vpc_owner_id).
     #[inline]
-    pub fn set_vpc_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_owner_id = input;
         self
     }
     /// The value set for [`SecurityGroupVpcAssociation::vpc_owner_id`](crate::types::SecurityGroupVpcAssociation::vpc_owner_id), if any.
     #[inline]
-    pub fn get_vpc_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_owner_id(&self) -> &Option<String> {
         &self.inner.vpc_owner_id
     }
     /// Sets [`SecurityGroupVpcAssociation::state`](crate::types::SecurityGroupVpcAssociation::state): The association's state.
@@ -144,67 +114,53 @@ impl SecurityGroupVpcAssociationBuilder {
         mut self,
         input: crate::types::SecurityGroupVpcAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`SecurityGroupVpcAssociation::state`](crate::types::SecurityGroupVpcAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupVpcAssociationState>,
+        input: Option<crate::types::SecurityGroupVpcAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`SecurityGroupVpcAssociation::state`](crate::types::SecurityGroupVpcAssociation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupVpcAssociationState> {
+    pub fn get_state(&self) -> &Option<crate::types::SecurityGroupVpcAssociationState> {
         &self.inner.state
     }
     /// Sets [`SecurityGroupVpcAssociation::state_reason`](crate::types::SecurityGroupVpcAssociation::state_reason): The association's state reason.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_reason = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupVpcAssociation::state_reason`](crate::types::SecurityGroupVpcAssociation::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`SecurityGroupVpcAssociation::state_reason`](crate::types::SecurityGroupVpcAssociation::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_reason(&self) -> &Option<String> {
         &self.inner.state_reason
     }
     /// Sets [`SecurityGroupVpcAssociation::group_owner_id`](crate::types::SecurityGroupVpcAssociation::group_owner_id): The Amazon Web Services account ID of the owner of the security group.
-    pub fn group_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_owner_id = ::std::option::Option::Some(input.into());
+    pub fn group_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SecurityGroupVpcAssociation::group_owner_id`](crate::types::SecurityGroupVpcAssociation::group_owner_id).
     #[inline]
-    pub fn set_group_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.group_owner_id = input;
         self
     }
     /// The value set for [`SecurityGroupVpcAssociation::group_owner_id`](crate::types::SecurityGroupVpcAssociation::group_owner_id), if any.
     #[inline]
-    pub fn get_group_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_owner_id(&self) -> &Option<String> {
         &self.inner.group_owner_id
     }
     /// Builds the [`SecurityGroupVpcAssociation`]; it has no required members, so this cannot fail.
@@ -216,45 +172,35 @@ impl SecurityGroupVpcAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for SecurityGroupVpcAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "vpcOwnerId" => {
-                    value.vpc_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::SecurityGroupVpcAssociationState::from(
                             child.text(),
                         ),
                     );
                 }
                 "stateReason" => {
-                    value.state_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_reason = Some(String::from(child.text()));
                 }
                 "groupOwnerId" => {
-                    value.group_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_owner_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

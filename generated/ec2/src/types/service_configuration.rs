@@ -2,78 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a service configuration for a VPC endpoint service.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ServiceConfiguration {
     /// The type of service.
-    pub service_type: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ServiceTypeDetail>,
-    >,
+    pub service_type: Option<Vec<crate::types::ServiceTypeDetail>>,
     /// The ID of the service.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The name of the service.
-    pub service_name: ::std::option::Option<::std::string::String>,
+    pub service_name: Option<String>,
     /// The service state.
-    pub service_state: ::std::option::Option<crate::types::ServiceState>,
+    pub service_state: Option<crate::types::ServiceState>,
     /// The IDs of the Availability Zones in which the service is available.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both
-    pub availability_zone_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zone_ids: Option<Vec<String>>,
     /// The Availability Zones in which the service is available.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both
-    pub availability_zones: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zones: Option<Vec<String>>,
     /// Indicates whether requests from other Amazon Web Services accounts to create an endpoint to the service must first be accepted.
-    pub acceptance_required: ::std::option::Option<bool>,
+    pub acceptance_required: Option<bool>,
     /// Indicates whether the service manages its VPC endpoints. Management of the service VPC endpoints using the VPC endpoint API is restricted.
-    pub manages_vpc_endpoints: ::std::option::Option<bool>,
+    pub manages_vpc_endpoints: Option<bool>,
     /// The Amazon Resource Names (ARNs) of the Network Load Balancers for the service.
-    pub network_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_load_balancer_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARNs) of the Gateway Load Balancers for the service.
-    pub gateway_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub gateway_load_balancer_arns: Option<Vec<String>>,
     /// The supported IP address types.
-    pub supported_ip_address_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ServiceConnectivityType>,
-    >,
+    pub supported_ip_address_types: Option<Vec<crate::types::ServiceConnectivityType>>,
     /// The DNS names for the service.
-    pub base_endpoint_dns_names: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub base_endpoint_dns_names: Option<Vec<String>>,
     /// The private DNS name for the service.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
     /// Information about the endpoint service private DNS name configuration.
-    pub private_dns_name_configuration: ::std::option::Option<
+    pub private_dns_name_configuration: Option<
         crate::types::PrivateDnsNameConfiguration,
     >,
     /// The payer responsibility.
-    pub payer_responsibility: ::std::option::Option<crate::types::PayerResponsibility>,
+    pub payer_responsibility: Option<crate::types::PayerResponsibility>,
     /// The tags assigned to the service.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The supported Regions.
-    pub supported_regions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SupportedRegionDetail>,
-    >,
+    pub supported_regions: Option<Vec<crate::types::SupportedRegionDetail>>,
     /// Indicates whether consumers can access the service from a Region other than the Region where the service is hosted.
-    pub remote_access_enabled: ::std::option::Option<bool>,
+    pub remote_access_enabled: Option<bool>,
 }
 impl ServiceConfiguration {
     /// Starts building a [`ServiceConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::ServiceConfigurationBuilder {
-        <crate::types::builders::ServiceConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ServiceConfigurationBuilder as Default>::default()
     }
     /// The `ServiceType` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -82,47 +61,47 @@ impl ServiceConfiguration {
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `ServiceName` member, when set.
     #[inline]
-    pub fn service_name(&self) -> ::std::option::Option<&str> {
+    pub fn service_name(&self) -> Option<&str> {
         self.service_name.as_deref()
     }
     /// The `ServiceState` member, when set.
     #[inline]
-    pub fn service_state(&self) -> ::std::option::Option<&crate::types::ServiceState> {
+    pub fn service_state(&self) -> Option<&crate::types::ServiceState> {
         self.service_state.as_ref()
     }
     /// The `AvailabilityZoneIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zone_ids(&self) -> &[::std::string::String] {
+    pub fn availability_zone_ids(&self) -> &[String] {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zones(&self) -> &[::std::string::String] {
+    pub fn availability_zones(&self) -> &[String] {
         self.availability_zones.as_deref().unwrap_or_default()
     }
     /// The `AcceptanceRequired` member, when set.
     #[inline]
-    pub fn acceptance_required(&self) -> ::std::option::Option<bool> {
+    pub fn acceptance_required(&self) -> Option<bool> {
         self.acceptance_required
     }
     /// The `ManagesVpcEndpoints` member, when set.
     #[inline]
-    pub fn manages_vpc_endpoints(&self) -> ::std::option::Option<bool> {
+    pub fn manages_vpc_endpoints(&self) -> Option<bool> {
         self.manages_vpc_endpoints
     }
     /// The `NetworkLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn network_load_balancer_arns(&self) -> &[String] {
         self.network_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `GatewayLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn gateway_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn gateway_load_balancer_arns(&self) -> &[String] {
         self.gateway_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `SupportedIpAddressTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -134,26 +113,24 @@ impl ServiceConfiguration {
     }
     /// The `BaseEndpointDnsNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn base_endpoint_dns_names(&self) -> &[::std::string::String] {
+    pub fn base_endpoint_dns_names(&self) -> &[String] {
         self.base_endpoint_dns_names.as_deref().unwrap_or_default()
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
     /// The `PrivateDnsNameConfiguration` member, when set.
     #[inline]
     pub fn private_dns_name_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::PrivateDnsNameConfiguration> {
+    ) -> Option<&crate::types::PrivateDnsNameConfiguration> {
         self.private_dns_name_configuration.as_ref()
     }
     /// The `PayerResponsibility` member, when set.
     #[inline]
-    pub fn payer_responsibility(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PayerResponsibility> {
+    pub fn payer_responsibility(&self) -> Option<&crate::types::PayerResponsibility> {
         self.payer_responsibility.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -168,17 +145,12 @@ impl ServiceConfiguration {
     }
     /// The `RemoteAccessEnabled` member, when set.
     #[inline]
-    pub fn remote_access_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn remote_access_enabled(&self) -> Option<bool> {
         self.remote_access_enabled
     }
 }
 /// A builder for [`ServiceConfiguration`](crate::types::ServiceConfiguration); start one with `ServiceConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ServiceConfigurationBuilder {
     inner: crate::types::ServiceConfiguration,
 }
@@ -194,223 +166,169 @@ impl ServiceConfigurationBuilder {
     #[inline]
     pub fn set_service_type(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ServiceTypeDetail>>,
+        input: Option<Vec<crate::types::ServiceTypeDetail>>,
     ) -> Self {
         self.inner.service_type = input;
         self
     }
     /// The value set for [`ServiceConfiguration::service_type`](crate::types::ServiceConfiguration::service_type), if any.
     #[inline]
-    pub fn get_service_type(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ServiceTypeDetail>> {
+    pub fn get_service_type(&self) -> &Option<Vec<crate::types::ServiceTypeDetail>> {
         &self.inner.service_type
     }
     /// Sets [`ServiceConfiguration::service_id`](crate::types::ServiceConfiguration::service_id): The ID of the service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceConfiguration::service_id`](crate::types::ServiceConfiguration::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`ServiceConfiguration::service_id`](crate::types::ServiceConfiguration::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Sets [`ServiceConfiguration::service_name`](crate::types::ServiceConfiguration::service_name): The name of the service.
-    pub fn service_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_name = ::std::option::Option::Some(input.into());
+    pub fn service_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_name = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceConfiguration::service_name`](crate::types::ServiceConfiguration::service_name).
     #[inline]
-    pub fn set_service_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_name(mut self, input: Option<String>) -> Self {
         self.inner.service_name = input;
         self
     }
     /// The value set for [`ServiceConfiguration::service_name`](crate::types::ServiceConfiguration::service_name), if any.
     #[inline]
-    pub fn get_service_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_name(&self) -> &Option<String> {
         &self.inner.service_name
     }
     /// Sets [`ServiceConfiguration::service_state`](crate::types::ServiceConfiguration::service_state): The service state.
     pub fn service_state(mut self, input: crate::types::ServiceState) -> Self {
-        self.inner.service_state = ::std::option::Option::Some(input);
+        self.inner.service_state = Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::service_state`](crate::types::ServiceConfiguration::service_state).
     #[inline]
     pub fn set_service_state(
         mut self,
-        input: ::std::option::Option<crate::types::ServiceState>,
+        input: Option<crate::types::ServiceState>,
     ) -> Self {
         self.inner.service_state = input;
         self
     }
     /// The value set for [`ServiceConfiguration::service_state`](crate::types::ServiceConfiguration::service_state), if any.
     #[inline]
-    pub fn get_service_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::ServiceState> {
+    pub fn get_service_state(&self) -> &Option<crate::types::ServiceState> {
         &self.inner.service_state
     }
     /// Appends one item to [`ServiceConfiguration::availability_zone_ids`](crate::types::ServiceConfiguration::availability_zone_ids): The IDs of the Availability Zones in which the service is available.
     ///
     /// To set the whole list at once, use [`set_availability_zone_ids`](Self::set_availability_zone_ids).
-    pub fn availability_zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zone_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ServiceConfiguration::availability_zone_ids`](crate::types::ServiceConfiguration::availability_zone_ids).
     #[inline]
-    pub fn set_availability_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zone_ids = input;
         self
     }
     /// The value set for [`ServiceConfiguration::availability_zone_ids`](crate::types::ServiceConfiguration::availability_zone_ids), if any.
     #[inline]
-    pub fn get_availability_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zone_ids(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zone_ids
     }
     /// Appends one item to [`ServiceConfiguration::availability_zones`](crate::types::ServiceConfiguration::availability_zones): The Availability Zones in which the service is available.
     ///
     /// To set the whole list at once, use [`set_availability_zones`](Self::set_availability_zones).
-    pub fn availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zones(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zones.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ServiceConfiguration::availability_zones`](crate::types::ServiceConfiguration::availability_zones).
     #[inline]
-    pub fn set_availability_zones(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zones = input;
         self
     }
     /// The value set for [`ServiceConfiguration::availability_zones`](crate::types::ServiceConfiguration::availability_zones), if any.
     #[inline]
-    pub fn get_availability_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zones(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zones
     }
     /// Sets [`ServiceConfiguration::acceptance_required`](crate::types::ServiceConfiguration::acceptance_required): Indicates whether requests from other Amazon Web Services accounts to create an endpoint to the service must first be accepted.
     pub fn acceptance_required(mut self, input: bool) -> Self {
-        self.inner.acceptance_required = ::std::option::Option::Some(input);
+        self.inner.acceptance_required = Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::acceptance_required`](crate::types::ServiceConfiguration::acceptance_required).
     #[inline]
-    pub fn set_acceptance_required(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_acceptance_required(mut self, input: Option<bool>) -> Self {
         self.inner.acceptance_required = input;
         self
     }
     /// The value set for [`ServiceConfiguration::acceptance_required`](crate::types::ServiceConfiguration::acceptance_required), if any.
     #[inline]
-    pub fn get_acceptance_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_acceptance_required(&self) -> &Option<bool> {
         &self.inner.acceptance_required
     }
     /// Sets [`ServiceConfiguration::manages_vpc_endpoints`](crate::types::ServiceConfiguration::manages_vpc_endpoints): Indicates whether the service manages its VPC endpoints.
     pub fn manages_vpc_endpoints(mut self, input: bool) -> Self {
-        self.inner.manages_vpc_endpoints = ::std::option::Option::Some(input);
+        self.inner.manages_vpc_endpoints = Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::manages_vpc_endpoints`](crate::types::ServiceConfiguration::manages_vpc_endpoints).
     #[inline]
-    pub fn set_manages_vpc_endpoints(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_manages_vpc_endpoints(mut self, input: Option<bool>) -> Self {
         self.inner.manages_vpc_endpoints = input;
         self
     }
     /// The value set for [`ServiceConfiguration::manages_vpc_endpoints`](crate::types::ServiceConfiguration::manages_vpc_endpoints), if any.
     #[inline]
-    pub fn get_manages_vpc_endpoints(&self) -> &::std::option::Option<bool> {
+    pub fn get_manages_vpc_endpoints(&self) -> &Option<bool> {
         &self.inner.manages_vpc_endpoints
     }
     /// Appends one item to [`ServiceConfiguration::network_load_balancer_arns`](crate::types::ServiceConfiguration::network_load_balancer_arns): The Amazon Resource Names (ARNs) of the Network Load Balancers for the service.
     ///
     /// To set the whole list at once, use [`set_network_load_balancer_arns`](Self::set_network_load_balancer_arns).
-    pub fn network_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.network_load_balancer_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ServiceConfiguration::network_load_balancer_arns`](crate::types::ServiceConfiguration::network_load_balancer_arns).
     #[inline]
-    pub fn set_network_load_balancer_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_load_balancer_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_load_balancer_arns = input;
         self
     }
     /// The value set for [`ServiceConfiguration::network_load_balancer_arns`](crate::types::ServiceConfiguration::network_load_balancer_arns), if any.
     #[inline]
-    pub fn get_network_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.network_load_balancer_arns
     }
     /// Appends one item to [`ServiceConfiguration::gateway_load_balancer_arns`](crate::types::ServiceConfiguration::gateway_load_balancer_arns): The Amazon Resource Names (ARNs) of the Gateway Load Balancers for the service.
     ///
     /// To set the whole list at once, use [`set_gateway_load_balancer_arns`](Self::set_gateway_load_balancer_arns).
-    pub fn gateway_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn gateway_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.gateway_load_balancer_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ServiceConfiguration::gateway_load_balancer_arns`](crate::types::ServiceConfiguration::gateway_load_balancer_arns).
     #[inline]
-    pub fn set_gateway_load_balancer_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_gateway_load_balancer_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.gateway_load_balancer_arns = input;
         self
     }
     /// The value set for [`ServiceConfiguration::gateway_load_balancer_arns`](crate::types::ServiceConfiguration::gateway_load_balancer_arns), if any.
     #[inline]
-    pub fn get_gateway_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_gateway_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.gateway_load_balancer_arns
     }
     /// Appends one item to [`ServiceConfiguration::supported_ip_address_types`](crate::types::ServiceConfiguration::supported_ip_address_types): The supported IP address types.
@@ -427,9 +345,7 @@ impl ServiceConfigurationBuilder {
     #[inline]
     pub fn set_supported_ip_address_types(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ServiceConnectivityType>,
-        >,
+        input: Option<Vec<crate::types::ServiceConnectivityType>>,
     ) -> Self {
         self.inner.supported_ip_address_types = input;
         self
@@ -438,55 +354,41 @@ impl ServiceConfigurationBuilder {
     #[inline]
     pub fn get_supported_ip_address_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ServiceConnectivityType>> {
+    ) -> &Option<Vec<crate::types::ServiceConnectivityType>> {
         &self.inner.supported_ip_address_types
     }
     /// Appends one item to [`ServiceConfiguration::base_endpoint_dns_names`](crate::types::ServiceConfiguration::base_endpoint_dns_names): The DNS names for the service.
     ///
     /// To set the whole list at once, use [`set_base_endpoint_dns_names`](Self::set_base_endpoint_dns_names).
-    pub fn base_endpoint_dns_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn base_endpoint_dns_names(mut self, input: impl Into<String>) -> Self {
         self.inner.base_endpoint_dns_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ServiceConfiguration::base_endpoint_dns_names`](crate::types::ServiceConfiguration::base_endpoint_dns_names).
     #[inline]
-    pub fn set_base_endpoint_dns_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_base_endpoint_dns_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.base_endpoint_dns_names = input;
         self
     }
     /// The value set for [`ServiceConfiguration::base_endpoint_dns_names`](crate::types::ServiceConfiguration::base_endpoint_dns_names), if any.
     #[inline]
-    pub fn get_base_endpoint_dns_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_base_endpoint_dns_names(&self) -> &Option<Vec<String>> {
         &self.inner.base_endpoint_dns_names
     }
     /// Sets [`ServiceConfiguration::private_dns_name`](crate::types::ServiceConfiguration::private_dns_name): The private DNS name for the service.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceConfiguration::private_dns_name`](crate::types::ServiceConfiguration::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`ServiceConfiguration::private_dns_name`](crate::types::ServiceConfiguration::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Sets [`ServiceConfiguration::private_dns_name_configuration`](crate::types::ServiceConfiguration::private_dns_name_configuration): Information about the endpoint service private DNS name configuration.
@@ -494,14 +396,14 @@ impl ServiceConfigurationBuilder {
         mut self,
         input: crate::types::PrivateDnsNameConfiguration,
     ) -> Self {
-        self.inner.private_dns_name_configuration = ::std::option::Option::Some(input);
+        self.inner.private_dns_name_configuration = Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::private_dns_name_configuration`](crate::types::ServiceConfiguration::private_dns_name_configuration).
     #[inline]
     pub fn set_private_dns_name_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::PrivateDnsNameConfiguration>,
+        input: Option<crate::types::PrivateDnsNameConfiguration>,
     ) -> Self {
         self.inner.private_dns_name_configuration = input;
         self
@@ -510,7 +412,7 @@ impl ServiceConfigurationBuilder {
     #[inline]
     pub fn get_private_dns_name_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::PrivateDnsNameConfiguration> {
+    ) -> &Option<crate::types::PrivateDnsNameConfiguration> {
         &self.inner.private_dns_name_configuration
     }
     /// Sets [`ServiceConfiguration::payer_responsibility`](crate::types::ServiceConfiguration::payer_responsibility): The payer responsibility.
@@ -518,14 +420,14 @@ impl ServiceConfigurationBuilder {
         mut self,
         input: crate::types::PayerResponsibility,
     ) -> Self {
-        self.inner.payer_responsibility = ::std::option::Option::Some(input);
+        self.inner.payer_responsibility = Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::payer_responsibility`](crate::types::ServiceConfiguration::payer_responsibility).
     #[inline]
     pub fn set_payer_responsibility(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibility>,
+        input: Option<crate::types::PayerResponsibility>,
     ) -> Self {
         self.inner.payer_responsibility = input;
         self
@@ -534,7 +436,7 @@ impl ServiceConfigurationBuilder {
     #[inline]
     pub fn get_payer_responsibility(
         &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibility> {
+    ) -> &Option<crate::types::PayerResponsibility> {
         &self.inner.payer_responsibility
     }
     /// Appends one item to [`ServiceConfiguration::tags`](crate::types::ServiceConfiguration::tags): The tags assigned to the service.
@@ -546,18 +448,13 @@ impl ServiceConfigurationBuilder {
     }
     /// Sets or clears [`ServiceConfiguration::tags`](crate::types::ServiceConfiguration::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ServiceConfiguration::tags`](crate::types::ServiceConfiguration::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Appends one item to [`ServiceConfiguration::supported_regions`](crate::types::ServiceConfiguration::supported_regions): The supported Regions.
@@ -574,9 +471,7 @@ impl ServiceConfigurationBuilder {
     #[inline]
     pub fn set_supported_regions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SupportedRegionDetail>,
-        >,
+        input: Option<Vec<crate::types::SupportedRegionDetail>>,
     ) -> Self {
         self.inner.supported_regions = input;
         self
@@ -585,26 +480,23 @@ impl ServiceConfigurationBuilder {
     #[inline]
     pub fn get_supported_regions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SupportedRegionDetail>> {
+    ) -> &Option<Vec<crate::types::SupportedRegionDetail>> {
         &self.inner.supported_regions
     }
     /// Sets [`ServiceConfiguration::remote_access_enabled`](crate::types::ServiceConfiguration::remote_access_enabled): Indicates whether consumers can access the service from a Region other than the Region where the service is hosted.
     pub fn remote_access_enabled(mut self, input: bool) -> Self {
-        self.inner.remote_access_enabled = ::std::option::Option::Some(input);
+        self.inner.remote_access_enabled = Some(input);
         self
     }
     /// Sets or clears [`ServiceConfiguration::remote_access_enabled`](crate::types::ServiceConfiguration::remote_access_enabled).
     #[inline]
-    pub fn set_remote_access_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_remote_access_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.remote_access_enabled = input;
         self
     }
     /// The value set for [`ServiceConfiguration::remote_access_enabled`](crate::types::ServiceConfiguration::remote_access_enabled), if any.
     #[inline]
-    pub fn get_remote_access_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_remote_access_enabled(&self) -> &Option<bool> {
         &self.inner.remote_access_enabled
     }
     /// Builds the [`ServiceConfiguration`]; it has no required members, so this cannot fail.
@@ -616,12 +508,12 @@ impl ServiceConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for ServiceConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serviceType" => {
-                    value.service_type = ::std::option::Option::Some(
+                    value.service_type = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ServiceTypeDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -629,81 +521,71 @@ impl ::awsgen_runtime::xml::FromXml for ServiceConfiguration {
                     );
                 }
                 "serviceId" => {
-                    value.service_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_id = Some(String::from(child.text()));
                 }
                 "serviceName" => {
-                    value.service_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_name = Some(String::from(child.text()));
                 }
                 "serviceState" => {
-                    value.service_state = ::std::option::Option::Some(
+                    value.service_state = Some(
                         crate::types::ServiceState::from(child.text()),
                     );
                 }
                 "availabilityZoneIdSet" => {
-                    value.availability_zone_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.availability_zone_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "availabilityZoneSet" => {
-                    value.availability_zones = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.availability_zones = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "acceptanceRequired" => {
-                    value.acceptance_required = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.acceptance_required = Some(child.text() == "true");
                 }
                 "managesVpcEndpoints" => {
-                    value.manages_vpc_endpoints = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.manages_vpc_endpoints = Some(child.text() == "true");
                 }
                 "networkLoadBalancerArnSet" => {
-                    value.network_load_balancer_arns = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.network_load_balancer_arns = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "gatewayLoadBalancerArnSet" => {
-                    value.gateway_load_balancer_arns = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.gateway_load_balancer_arns = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "supportedIpAddressTypeSet" => {
-                    value.supported_ip_address_types = ::std::option::Option::Some(
+                    value.supported_ip_address_types = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::ServiceConnectivityType,
                         >(child),
                     );
                 }
                 "baseEndpointDnsNameSet" => {
-                    value.base_endpoint_dns_names = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.base_endpoint_dns_names = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "privateDnsName" => {
-                    value.private_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_dns_name = Some(String::from(child.text()));
                 }
                 "privateDnsNameConfiguration" => {
-                    value.private_dns_name_configuration = ::std::option::Option::Some(
+                    value.private_dns_name_configuration = Some(
                         <crate::types::PrivateDnsNameConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "payerResponsibility" => {
-                    value.payer_responsibility = ::std::option::Option::Some(
+                    value.payer_responsibility = Some(
                         crate::types::PayerResponsibility::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -711,7 +593,7 @@ impl ::awsgen_runtime::xml::FromXml for ServiceConfiguration {
                     );
                 }
                 "supportedRegionSet" => {
-                    value.supported_regions = ::std::option::Option::Some(
+                    value.supported_regions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SupportedRegionDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -719,13 +601,11 @@ impl ::awsgen_runtime::xml::FromXml for ServiceConfiguration {
                     );
                 }
                 "remoteAccessEnabled" => {
-                    value.remote_access_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.remote_access_enabled = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC endpoint service.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ServiceDetail {
     /// The name of the service.
-    pub service_name: ::std::option::Option<::std::string::String>,
+    pub service_name: Option<String>,
     /// The ID of the endpoint service.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The type of service.
-    pub service_type: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ServiceTypeDetail>,
-    >,
+    pub service_type: Option<Vec<crate::types::ServiceTypeDetail>>,
     /// The Region where the service is hosted.
-    pub service_region: ::std::option::Option<::std::string::String>,
+    pub service_region: Option<String>,
     /// The IDs of the Availability Zones in which the service is available.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both
-    pub availability_zone_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zone_ids: Option<Vec<String>>,
     /// The Availability Zones in which the service is available.
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` can be specified, but not both
-    pub availability_zones: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zones: Option<Vec<String>>,
     /// The Amazon Web Services account ID of the service owner.
-    pub owner: ::std::option::Option<::std::string::String>,
+    pub owner: Option<String>,
     /// The DNS names for the service.
-    pub base_endpoint_dns_names: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub base_endpoint_dns_names: Option<Vec<String>>,
     /// The private DNS name for the service.
-    pub private_dns_name: ::std::option::Option<::std::string::String>,
+    pub private_dns_name: Option<String>,
     /// The private DNS names assigned to the VPC endpoint service.
-    pub private_dns_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PrivateDnsDetails>,
-    >,
+    pub private_dns_names: Option<Vec<crate::types::PrivateDnsDetails>>,
     /// Indicates whether the service supports endpoint policies.
-    pub vpc_endpoint_policy_supported: ::std::option::Option<bool>,
+    pub vpc_endpoint_policy_supported: Option<bool>,
     /// Indicates whether VPC endpoint connection requests to the service must be accepted by the service owner.
-    pub acceptance_required: ::std::option::Option<bool>,
+    pub acceptance_required: Option<bool>,
     /// Indicates whether the service manages its VPC endpoints. Management of the service VPC endpoints using the VPC endpoint API is restricted.
-    pub manages_vpc_endpoints: ::std::option::Option<bool>,
+    pub manages_vpc_endpoints: Option<bool>,
     /// The payer responsibility.
-    pub payer_responsibility: ::std::option::Option<crate::types::PayerResponsibility>,
+    pub payer_responsibility: Option<crate::types::PayerResponsibility>,
     /// The tags assigned to the service.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The verification state of the VPC endpoint service.
     ///
     /// Consumers of the endpoint service cannot use the private name when the state is not `verified`.
-    pub private_dns_name_verification_state: ::std::option::Option<
-        crate::types::DnsNameState,
-    >,
+    pub private_dns_name_verification_state: Option<crate::types::DnsNameState>,
     /// The supported IP address types.
-    pub supported_ip_address_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ServiceConnectivityType>,
-    >,
+    pub supported_ip_address_types: Option<Vec<crate::types::ServiceConnectivityType>>,
 }
 impl ServiceDetail {
     /// Starts building a [`ServiceDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::ServiceDetailBuilder {
-        <crate::types::builders::ServiceDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ServiceDetailBuilder as Default>::default()
     }
     /// The `ServiceName` member, when set.
     #[inline]
-    pub fn service_name(&self) -> ::std::option::Option<&str> {
+    pub fn service_name(&self) -> Option<&str> {
         self.service_name.as_deref()
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `ServiceType` member, empty when not set; the field tells an empty list from an absent one.
@@ -88,32 +69,32 @@ impl ServiceDetail {
     }
     /// The `ServiceRegion` member, when set.
     #[inline]
-    pub fn service_region(&self) -> ::std::option::Option<&str> {
+    pub fn service_region(&self) -> Option<&str> {
         self.service_region.as_deref()
     }
     /// The `AvailabilityZoneIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zone_ids(&self) -> &[::std::string::String] {
+    pub fn availability_zone_ids(&self) -> &[String] {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zones(&self) -> &[::std::string::String] {
+    pub fn availability_zones(&self) -> &[String] {
         self.availability_zones.as_deref().unwrap_or_default()
     }
     /// The `Owner` member, when set.
     #[inline]
-    pub fn owner(&self) -> ::std::option::Option<&str> {
+    pub fn owner(&self) -> Option<&str> {
         self.owner.as_deref()
     }
     /// The `BaseEndpointDnsNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn base_endpoint_dns_names(&self) -> &[::std::string::String] {
+    pub fn base_endpoint_dns_names(&self) -> &[String] {
         self.base_endpoint_dns_names.as_deref().unwrap_or_default()
     }
     /// The `PrivateDnsName` member, when set.
     #[inline]
-    pub fn private_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn private_dns_name(&self) -> Option<&str> {
         self.private_dns_name.as_deref()
     }
     /// The `PrivateDnsNames` member, empty when not set; the field tells an empty list from an absent one.
@@ -123,24 +104,22 @@ impl ServiceDetail {
     }
     /// The `VpcEndpointPolicySupported` member, when set.
     #[inline]
-    pub fn vpc_endpoint_policy_supported(&self) -> ::std::option::Option<bool> {
+    pub fn vpc_endpoint_policy_supported(&self) -> Option<bool> {
         self.vpc_endpoint_policy_supported
     }
     /// The `AcceptanceRequired` member, when set.
     #[inline]
-    pub fn acceptance_required(&self) -> ::std::option::Option<bool> {
+    pub fn acceptance_required(&self) -> Option<bool> {
         self.acceptance_required
     }
     /// The `ManagesVpcEndpoints` member, when set.
     #[inline]
-    pub fn manages_vpc_endpoints(&self) -> ::std::option::Option<bool> {
+    pub fn manages_vpc_endpoints(&self) -> Option<bool> {
         self.manages_vpc_endpoints
     }
     /// The `PayerResponsibility` member, when set.
     #[inline]
-    pub fn payer_responsibility(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PayerResponsibility> {
+    pub fn payer_responsibility(&self) -> Option<&crate::types::PayerResponsibility> {
         self.payer_responsibility.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -152,7 +131,7 @@ impl ServiceDetail {
     #[inline]
     pub fn private_dns_name_verification_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::DnsNameState> {
+    ) -> Option<&crate::types::DnsNameState> {
         self.private_dns_name_verification_state.as_ref()
     }
     /// The `SupportedIpAddressTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -164,58 +143,41 @@ impl ServiceDetail {
     }
 }
 /// A builder for [`ServiceDetail`](crate::types::ServiceDetail); start one with `ServiceDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ServiceDetailBuilder {
     inner: crate::types::ServiceDetail,
 }
 impl ServiceDetailBuilder {
     /// Sets [`ServiceDetail::service_name`](crate::types::ServiceDetail::service_name): The name of the service.
-    pub fn service_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_name = ::std::option::Option::Some(input.into());
+    pub fn service_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_name = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceDetail::service_name`](crate::types::ServiceDetail::service_name).
     #[inline]
-    pub fn set_service_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_name(mut self, input: Option<String>) -> Self {
         self.inner.service_name = input;
         self
     }
     /// The value set for [`ServiceDetail::service_name`](crate::types::ServiceDetail::service_name), if any.
     #[inline]
-    pub fn get_service_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_name(&self) -> &Option<String> {
         &self.inner.service_name
     }
     /// Sets [`ServiceDetail::service_id`](crate::types::ServiceDetail::service_id): The ID of the endpoint service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceDetail::service_id`](crate::types::ServiceDetail::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`ServiceDetail::service_id`](crate::types::ServiceDetail::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Appends one item to [`ServiceDetail::service_type`](crate::types::ServiceDetail::service_type): The type of service.
@@ -229,160 +191,116 @@ impl ServiceDetailBuilder {
     #[inline]
     pub fn set_service_type(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ServiceTypeDetail>>,
+        input: Option<Vec<crate::types::ServiceTypeDetail>>,
     ) -> Self {
         self.inner.service_type = input;
         self
     }
     /// The value set for [`ServiceDetail::service_type`](crate::types::ServiceDetail::service_type), if any.
     #[inline]
-    pub fn get_service_type(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ServiceTypeDetail>> {
+    pub fn get_service_type(&self) -> &Option<Vec<crate::types::ServiceTypeDetail>> {
         &self.inner.service_type
     }
     /// Sets [`ServiceDetail::service_region`](crate::types::ServiceDetail::service_region): The Region where the service is hosted.
-    pub fn service_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_region = ::std::option::Option::Some(input.into());
+    pub fn service_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_region = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceDetail::service_region`](crate::types::ServiceDetail::service_region).
     #[inline]
-    pub fn set_service_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_region(mut self, input: Option<String>) -> Self {
         self.inner.service_region = input;
         self
     }
     /// The value set for [`ServiceDetail::service_region`](crate::types::ServiceDetail::service_region), if any.
     #[inline]
-    pub fn get_service_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_region(&self) -> &Option<String> {
         &self.inner.service_region
     }
     /// Appends one item to [`ServiceDetail::availability_zone_ids`](crate::types::ServiceDetail::availability_zone_ids): The IDs of the Availability Zones in which the service is available.
     ///
     /// To set the whole list at once, use [`set_availability_zone_ids`](Self::set_availability_zone_ids).
-    pub fn availability_zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zone_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ServiceDetail::availability_zone_ids`](crate::types::ServiceDetail::availability_zone_ids).
     #[inline]
-    pub fn set_availability_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zone_ids = input;
         self
     }
     /// The value set for [`ServiceDetail::availability_zone_ids`](crate::types::ServiceDetail::availability_zone_ids), if any.
     #[inline]
-    pub fn get_availability_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zone_ids(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zone_ids
     }
     /// Appends one item to [`ServiceDetail::availability_zones`](crate::types::ServiceDetail::availability_zones): The Availability Zones in which the service is available.
     ///
     /// To set the whole list at once, use [`set_availability_zones`](Self::set_availability_zones).
-    pub fn availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zones(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zones.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ServiceDetail::availability_zones`](crate::types::ServiceDetail::availability_zones).
     #[inline]
-    pub fn set_availability_zones(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zones = input;
         self
     }
     /// The value set for [`ServiceDetail::availability_zones`](crate::types::ServiceDetail::availability_zones), if any.
     #[inline]
-    pub fn get_availability_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zones(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zones
     }
     /// Sets [`ServiceDetail::owner`](crate::types::ServiceDetail::owner): The Amazon Web Services account ID of the service owner.
-    pub fn owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner = ::std::option::Option::Some(input.into());
+    pub fn owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceDetail::owner`](crate::types::ServiceDetail::owner).
     #[inline]
-    pub fn set_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner(mut self, input: Option<String>) -> Self {
         self.inner.owner = input;
         self
     }
     /// The value set for [`ServiceDetail::owner`](crate::types::ServiceDetail::owner), if any.
     #[inline]
-    pub fn get_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner(&self) -> &Option<String> {
         &self.inner.owner
     }
     /// Appends one item to [`ServiceDetail::base_endpoint_dns_names`](crate::types::ServiceDetail::base_endpoint_dns_names): The DNS names for the service.
     ///
     /// To set the whole list at once, use [`set_base_endpoint_dns_names`](Self::set_base_endpoint_dns_names).
-    pub fn base_endpoint_dns_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn base_endpoint_dns_names(mut self, input: impl Into<String>) -> Self {
         self.inner.base_endpoint_dns_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ServiceDetail::base_endpoint_dns_names`](crate::types::ServiceDetail::base_endpoint_dns_names).
     #[inline]
-    pub fn set_base_endpoint_dns_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_base_endpoint_dns_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.base_endpoint_dns_names = input;
         self
     }
     /// The value set for [`ServiceDetail::base_endpoint_dns_names`](crate::types::ServiceDetail::base_endpoint_dns_names), if any.
     #[inline]
-    pub fn get_base_endpoint_dns_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_base_endpoint_dns_names(&self) -> &Option<Vec<String>> {
         &self.inner.base_endpoint_dns_names
     }
     /// Sets [`ServiceDetail::private_dns_name`](crate::types::ServiceDetail::private_dns_name): The private DNS name for the service.
-    pub fn private_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.private_dns_name = ::std::option::Option::Some(input.into());
+    pub fn private_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.private_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceDetail::private_dns_name`](crate::types::ServiceDetail::private_dns_name).
     #[inline]
-    pub fn set_private_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_private_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.private_dns_name = input;
         self
     }
     /// The value set for [`ServiceDetail::private_dns_name`](crate::types::ServiceDetail::private_dns_name), if any.
     #[inline]
-    pub fn get_private_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_private_dns_name(&self) -> &Option<String> {
         &self.inner.private_dns_name
     }
     /// Appends one item to [`ServiceDetail::private_dns_names`](crate::types::ServiceDetail::private_dns_names): The private DNS names assigned to the VPC endpoint service.
@@ -396,7 +314,7 @@ impl ServiceDetailBuilder {
     #[inline]
     pub fn set_private_dns_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PrivateDnsDetails>>,
+        input: Option<Vec<crate::types::PrivateDnsDetails>>,
     ) -> Self {
         self.inner.private_dns_names = input;
         self
@@ -405,64 +323,55 @@ impl ServiceDetailBuilder {
     #[inline]
     pub fn get_private_dns_names(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PrivateDnsDetails>> {
+    ) -> &Option<Vec<crate::types::PrivateDnsDetails>> {
         &self.inner.private_dns_names
     }
     /// Sets [`ServiceDetail::vpc_endpoint_policy_supported`](crate::types::ServiceDetail::vpc_endpoint_policy_supported): Indicates whether the service supports endpoint policies.
     pub fn vpc_endpoint_policy_supported(mut self, input: bool) -> Self {
-        self.inner.vpc_endpoint_policy_supported = ::std::option::Option::Some(input);
+        self.inner.vpc_endpoint_policy_supported = Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::vpc_endpoint_policy_supported`](crate::types::ServiceDetail::vpc_endpoint_policy_supported).
     #[inline]
-    pub fn set_vpc_endpoint_policy_supported(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_policy_supported(mut self, input: Option<bool>) -> Self {
         self.inner.vpc_endpoint_policy_supported = input;
         self
     }
     /// The value set for [`ServiceDetail::vpc_endpoint_policy_supported`](crate::types::ServiceDetail::vpc_endpoint_policy_supported), if any.
     #[inline]
-    pub fn get_vpc_endpoint_policy_supported(&self) -> &::std::option::Option<bool> {
+    pub fn get_vpc_endpoint_policy_supported(&self) -> &Option<bool> {
         &self.inner.vpc_endpoint_policy_supported
     }
     /// Sets [`ServiceDetail::acceptance_required`](crate::types::ServiceDetail::acceptance_required): Indicates whether VPC endpoint connection requests to the service must be accepted by the service owner.
     pub fn acceptance_required(mut self, input: bool) -> Self {
-        self.inner.acceptance_required = ::std::option::Option::Some(input);
+        self.inner.acceptance_required = Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::acceptance_required`](crate::types::ServiceDetail::acceptance_required).
     #[inline]
-    pub fn set_acceptance_required(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_acceptance_required(mut self, input: Option<bool>) -> Self {
         self.inner.acceptance_required = input;
         self
     }
     /// The value set for [`ServiceDetail::acceptance_required`](crate::types::ServiceDetail::acceptance_required), if any.
     #[inline]
-    pub fn get_acceptance_required(&self) -> &::std::option::Option<bool> {
+    pub fn get_acceptance_required(&self) -> &Option<bool> {
         &self.inner.acceptance_required
     }
     /// Sets [`ServiceDetail::manages_vpc_endpoints`](crate::types::ServiceDetail::manages_vpc_endpoints): Indicates whether the service manages its VPC endpoints.
     pub fn manages_vpc_endpoints(mut self, input: bool) -> Self {
-        self.inner.manages_vpc_endpoints = ::std::option::Option::Some(input);
+        self.inner.manages_vpc_endpoints = Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::manages_vpc_endpoints`](crate::types::ServiceDetail::manages_vpc_endpoints).
     #[inline]
-    pub fn set_manages_vpc_endpoints(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_manages_vpc_endpoints(mut self, input: Option<bool>) -> Self {
         self.inner.manages_vpc_endpoints = input;
         self
     }
     /// The value set for [`ServiceDetail::manages_vpc_endpoints`](crate::types::ServiceDetail::manages_vpc_endpoints), if any.
     #[inline]
-    pub fn get_manages_vpc_endpoints(&self) -> &::std::option::Option<bool> {
+    pub fn get_manages_vpc_endpoints(&self) -> &Option<bool> {
         &self.inner.manages_vpc_endpoints
     }
     /// Sets [`ServiceDetail::payer_responsibility`](crate::types::ServiceDetail::payer_responsibility): The payer responsibility.
@@ -470,14 +379,14 @@ impl ServiceDetailBuilder {
         mut self,
         input: crate::types::PayerResponsibility,
     ) -> Self {
-        self.inner.payer_responsibility = ::std::option::Option::Some(input);
+        self.inner.payer_responsibility = Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::payer_responsibility`](crate::types::ServiceDetail::payer_responsibility).
     #[inline]
     pub fn set_payer_responsibility(
         mut self,
-        input: ::std::option::Option<crate::types::PayerResponsibility>,
+        input: Option<crate::types::PayerResponsibility>,
     ) -> Self {
         self.inner.payer_responsibility = input;
         self
@@ -486,7 +395,7 @@ impl ServiceDetailBuilder {
     #[inline]
     pub fn get_payer_responsibility(
         &self,
-    ) -> &::std::option::Option<crate::types::PayerResponsibility> {
+    ) -> &Option<crate::types::PayerResponsibility> {
         &self.inner.payer_responsibility
     }
     /// Appends one item to [`ServiceDetail::tags`](crate::types::ServiceDetail::tags): The tags assigned to the service.
@@ -498,18 +407,13 @@ impl ServiceDetailBuilder {
     }
     /// Sets or clears [`ServiceDetail::tags`](crate::types::ServiceDetail::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ServiceDetail::tags`](crate::types::ServiceDetail::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ServiceDetail::private_dns_name_verification_state`](crate::types::ServiceDetail::private_dns_name_verification_state): The verification state of the VPC endpoint service.
@@ -517,16 +421,14 @@ impl ServiceDetailBuilder {
         mut self,
         input: crate::types::DnsNameState,
     ) -> Self {
-        self.inner.private_dns_name_verification_state = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.private_dns_name_verification_state = Some(input);
         self
     }
     /// Sets or clears [`ServiceDetail::private_dns_name_verification_state`](crate::types::ServiceDetail::private_dns_name_verification_state).
     #[inline]
     pub fn set_private_dns_name_verification_state(
         mut self,
-        input: ::std::option::Option<crate::types::DnsNameState>,
+        input: Option<crate::types::DnsNameState>,
     ) -> Self {
         self.inner.private_dns_name_verification_state = input;
         self
@@ -535,7 +437,7 @@ impl ServiceDetailBuilder {
     #[inline]
     pub fn get_private_dns_name_verification_state(
         &self,
-    ) -> &::std::option::Option<crate::types::DnsNameState> {
+    ) -> &Option<crate::types::DnsNameState> {
         &self.inner.private_dns_name_verification_state
     }
     /// Appends one item to [`ServiceDetail::supported_ip_address_types`](crate::types::ServiceDetail::supported_ip_address_types): The supported IP address types.
@@ -552,9 +454,7 @@ impl ServiceDetailBuilder {
     #[inline]
     pub fn set_supported_ip_address_types(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ServiceConnectivityType>,
-        >,
+        input: Option<Vec<crate::types::ServiceConnectivityType>>,
     ) -> Self {
         self.inner.supported_ip_address_types = input;
         self
@@ -563,7 +463,7 @@ impl ServiceDetailBuilder {
     #[inline]
     pub fn get_supported_ip_address_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ServiceConnectivityType>> {
+    ) -> &Option<Vec<crate::types::ServiceConnectivityType>> {
         &self.inner.supported_ip_address_types
     }
     /// Builds the [`ServiceDetail`]; it has no required members, so this cannot fail.
@@ -575,22 +475,18 @@ impl ServiceDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serviceName" => {
-                    value.service_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_name = Some(String::from(child.text()));
                 }
                 "serviceId" => {
-                    value.service_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_id = Some(String::from(child.text()));
                 }
                 "serviceType" => {
-                    value.service_type = ::std::option::Option::Some(
+                    value.service_type = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ServiceTypeDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -598,37 +494,31 @@ impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
                     );
                 }
                 "serviceRegion" => {
-                    value.service_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_region = Some(String::from(child.text()));
                 }
                 "availabilityZoneIdSet" => {
-                    value.availability_zone_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.availability_zone_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "availabilityZoneSet" => {
-                    value.availability_zones = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.availability_zones = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "owner" => {
-                    value.owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner = Some(String::from(child.text()));
                 }
                 "baseEndpointDnsNameSet" => {
-                    value.base_endpoint_dns_names = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.base_endpoint_dns_names = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "privateDnsName" => {
-                    value.private_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.private_dns_name = Some(String::from(child.text()));
                 }
                 "privateDnsNameSet" => {
-                    value.private_dns_names = ::std::option::Option::Some(
+                    value.private_dns_names = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PrivateDnsDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -636,27 +526,21 @@ impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
                     );
                 }
                 "vpcEndpointPolicySupported" => {
-                    value.vpc_endpoint_policy_supported = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.vpc_endpoint_policy_supported = Some(child.text() == "true");
                 }
                 "acceptanceRequired" => {
-                    value.acceptance_required = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.acceptance_required = Some(child.text() == "true");
                 }
                 "managesVpcEndpoints" => {
-                    value.manages_vpc_endpoints = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.manages_vpc_endpoints = Some(child.text() == "true");
                 }
                 "payerResponsibility" => {
-                    value.payer_responsibility = ::std::option::Option::Some(
+                    value.payer_responsibility = Some(
                         crate::types::PayerResponsibility::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -664,12 +548,12 @@ impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
                     );
                 }
                 "privateDnsNameVerificationState" => {
-                    value.private_dns_name_verification_state = ::std::option::Option::Some(
+                    value.private_dns_name_verification_state = Some(
                         crate::types::DnsNameState::from(child.text()),
                     );
                 }
                 "supportedIpAddressTypeSet" => {
-                    value.supported_ip_address_types = ::std::option::Option::Some(
+                    value.supported_ip_address_types = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::ServiceConnectivityType,
                         >(child),
@@ -678,6 +562,6 @@ impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,38 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the service link virtual interfaces that establish connectivity between Amazon Web Services Outpost and on-premises networks.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ServiceLinkVirtualInterface {
     /// The ID of the service link virtual interface.
-    pub service_link_virtual_interface_id: ::std::option::Option<::std::string::String>,
+    pub service_link_virtual_interface_id: Option<String>,
     /// The Amazon Resource Number (ARN) for the service link virtual interface.
-    pub service_link_virtual_interface_arn: ::std::option::Option<::std::string::String>,
+    pub service_link_virtual_interface_arn: Option<String>,
     /// The Outpost ID for the service link virtual interface.
-    pub outpost_id: ::std::option::Option<::std::string::String>,
+    pub outpost_id: Option<String>,
     /// The Outpost Amazon Resource Number (ARN) for the service link virtual interface.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The ID of the Amazon Web Services account that owns the service link virtual interface..
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The IPv4 address assigned to the local gateway virtual interface on the Outpost side.
-    pub local_address: ::std::option::Option<::std::string::String>,
+    pub local_address: Option<String>,
     /// The IPv4 peer address for the service link virtual interface.
-    pub peer_address: ::std::option::Option<::std::string::String>,
+    pub peer_address: Option<String>,
     /// The ASN for the Border Gateway Protocol (BGP) associated with the service link virtual interface.
-    pub peer_bgp_asn: ::std::option::Option<i64>,
+    pub peer_bgp_asn: Option<i64>,
     /// The virtual local area network for the service link virtual interface.
-    pub vlan: ::std::option::Option<i32>,
+    pub vlan: Option<i32>,
     /// The link aggregation group (LAG) ID for the service link virtual interface.
-    pub outpost_lag_id: ::std::option::Option<::std::string::String>,
+    pub outpost_lag_id: Option<String>,
     /// The tags associated with the service link virtual interface.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The current state of the service link virtual interface.
-    pub configuration_state: ::std::option::Option<
+    pub configuration_state: Option<
         crate::types::ServiceLinkVirtualInterfaceConfigurationState,
     >,
 }
@@ -41,56 +36,56 @@ impl ServiceLinkVirtualInterface {
     /// Starts building a [`ServiceLinkVirtualInterface`].
     #[inline]
     pub fn builder() -> crate::types::builders::ServiceLinkVirtualInterfaceBuilder {
-        <crate::types::builders::ServiceLinkVirtualInterfaceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ServiceLinkVirtualInterfaceBuilder as Default>::default()
     }
     /// The `ServiceLinkVirtualInterfaceId` member, when set.
     #[inline]
-    pub fn service_link_virtual_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_link_virtual_interface_id(&self) -> Option<&str> {
         self.service_link_virtual_interface_id.as_deref()
     }
     /// The `ServiceLinkVirtualInterfaceArn` member, when set.
     #[inline]
-    pub fn service_link_virtual_interface_arn(&self) -> ::std::option::Option<&str> {
+    pub fn service_link_virtual_interface_arn(&self) -> Option<&str> {
         self.service_link_virtual_interface_arn.as_deref()
     }
     /// The `OutpostId` member, when set.
     #[inline]
-    pub fn outpost_id(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_id(&self) -> Option<&str> {
         self.outpost_id.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `LocalAddress` member, when set.
     #[inline]
-    pub fn local_address(&self) -> ::std::option::Option<&str> {
+    pub fn local_address(&self) -> Option<&str> {
         self.local_address.as_deref()
     }
     /// The `PeerAddress` member, when set.
     #[inline]
-    pub fn peer_address(&self) -> ::std::option::Option<&str> {
+    pub fn peer_address(&self) -> Option<&str> {
         self.peer_address.as_deref()
     }
     /// The `PeerBgpAsn` member, when set.
     #[inline]
-    pub fn peer_bgp_asn(&self) -> ::std::option::Option<i64> {
+    pub fn peer_bgp_asn(&self) -> Option<i64> {
         self.peer_bgp_asn
     }
     /// The `Vlan` member, when set.
     #[inline]
-    pub fn vlan(&self) -> ::std::option::Option<i32> {
+    pub fn vlan(&self) -> Option<i32> {
         self.vlan
     }
     /// The `OutpostLagId` member, when set.
     #[inline]
-    pub fn outpost_lag_id(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_lag_id(&self) -> Option<&str> {
         self.outpost_lag_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -102,19 +97,12 @@ impl ServiceLinkVirtualInterface {
     #[inline]
     pub fn configuration_state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::ServiceLinkVirtualInterfaceConfigurationState,
-    > {
+    ) -> Option<&crate::types::ServiceLinkVirtualInterfaceConfigurationState> {
         self.configuration_state.as_ref()
     }
 }
 /// A builder for [`ServiceLinkVirtualInterface`](crate::types::ServiceLinkVirtualInterface); start one with `ServiceLinkVirtualInterface::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ServiceLinkVirtualInterfaceBuilder {
     inner: crate::types::ServiceLinkVirtualInterface,
 }
@@ -122,217 +110,173 @@ impl ServiceLinkVirtualInterfaceBuilder {
     /// Sets [`ServiceLinkVirtualInterface::service_link_virtual_interface_id`](crate::types::ServiceLinkVirtualInterface::service_link_virtual_interface_id): The ID of the service link virtual interface.
     pub fn service_link_virtual_interface_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.service_link_virtual_interface_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.service_link_virtual_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::service_link_virtual_interface_id`](crate::types::ServiceLinkVirtualInterface::service_link_virtual_interface_id).
     #[inline]
     pub fn set_service_link_virtual_interface_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.service_link_virtual_interface_id = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::service_link_virtual_interface_id`](crate::types::ServiceLinkVirtualInterface::service_link_virtual_interface_id), if any.
     #[inline]
-    pub fn get_service_link_virtual_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_link_virtual_interface_id(&self) -> &Option<String> {
         &self.inner.service_link_virtual_interface_id
     }
     /// Sets [`ServiceLinkVirtualInterface::service_link_virtual_interface_arn`](crate::types::ServiceLinkVirtualInterface::service_link_virtual_interface_arn): The Amazon Resource Number (ARN) for the service link virtual interface.
     pub fn service_link_virtual_interface_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.service_link_virtual_interface_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.service_link_virtual_interface_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::service_link_virtual_interface_arn`](crate::types::ServiceLinkVirtualInterface::service_link_virtual_interface_arn).
     #[inline]
     pub fn set_service_link_virtual_interface_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.service_link_virtual_interface_arn = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::service_link_virtual_interface_arn`](crate::types::ServiceLinkVirtualInterface::service_link_virtual_interface_arn), if any.
     #[inline]
-    pub fn get_service_link_virtual_interface_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_link_virtual_interface_arn(&self) -> &Option<String> {
         &self.inner.service_link_virtual_interface_arn
     }
     /// Sets [`ServiceLinkVirtualInterface::outpost_id`](crate::types::ServiceLinkVirtualInterface::outpost_id): The Outpost ID for the service link virtual interface.
-    pub fn outpost_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_id = ::std::option::Option::Some(input.into());
+    pub fn outpost_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_id = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::outpost_id`](crate::types::ServiceLinkVirtualInterface::outpost_id).
     #[inline]
-    pub fn set_outpost_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_id(mut self, input: Option<String>) -> Self {
         self.inner.outpost_id = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::outpost_id`](crate::types::ServiceLinkVirtualInterface::outpost_id), if any.
     #[inline]
-    pub fn get_outpost_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_id(&self) -> &Option<String> {
         &self.inner.outpost_id
     }
     /// Sets [`ServiceLinkVirtualInterface::outpost_arn`](crate::types::ServiceLinkVirtualInterface::outpost_arn): The Outpost Amazon Resource Number (ARN) for the service link virtual interface.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::outpost_arn`](crate::types::ServiceLinkVirtualInterface::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::outpost_arn`](crate::types::ServiceLinkVirtualInterface::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`ServiceLinkVirtualInterface::owner_id`](crate::types::ServiceLinkVirtualInterface::owner_id): The ID of the Amazon Web Services account that owns the service link virtual interface..
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::owner_id`](crate::types::ServiceLinkVirtualInterface::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::owner_id`](crate::types::ServiceLinkVirtualInterface::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`ServiceLinkVirtualInterface::local_address`](crate::types::ServiceLinkVirtualInterface::local_address): The IPv4 address assigned to the local gateway virtual interface on the Outpost side.
-    pub fn local_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_address = ::std::option::Option::Some(input.into());
+    pub fn local_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_address = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::local_address`](crate::types::ServiceLinkVirtualInterface::local_address).
     #[inline]
-    pub fn set_local_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_address(mut self, input: Option<String>) -> Self {
         self.inner.local_address = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::local_address`](crate::types::ServiceLinkVirtualInterface::local_address), if any.
     #[inline]
-    pub fn get_local_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_address(&self) -> &Option<String> {
         &self.inner.local_address
     }
     /// Sets [`ServiceLinkVirtualInterface::peer_address`](crate::types::ServiceLinkVirtualInterface::peer_address): The IPv4 peer address for the service link virtual interface.
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_address = ::std::option::Option::Some(input.into());
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_address = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::peer_address`](crate::types::ServiceLinkVirtualInterface::peer_address).
     #[inline]
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.inner.peer_address = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::peer_address`](crate::types::ServiceLinkVirtualInterface::peer_address), if any.
     #[inline]
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         &self.inner.peer_address
     }
     /// Sets [`ServiceLinkVirtualInterface::peer_bgp_asn`](crate::types::ServiceLinkVirtualInterface::peer_bgp_asn): The ASN for the Border Gateway Protocol (BGP) associated with the service link virtual interface.
     pub fn peer_bgp_asn(mut self, input: i64) -> Self {
-        self.inner.peer_bgp_asn = ::std::option::Option::Some(input);
+        self.inner.peer_bgp_asn = Some(input);
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::peer_bgp_asn`](crate::types::ServiceLinkVirtualInterface::peer_bgp_asn).
     #[inline]
-    pub fn set_peer_bgp_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_peer_bgp_asn(mut self, input: Option<i64>) -> Self {
         self.inner.peer_bgp_asn = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::peer_bgp_asn`](crate::types::ServiceLinkVirtualInterface::peer_bgp_asn), if any.
     #[inline]
-    pub fn get_peer_bgp_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_peer_bgp_asn(&self) -> &Option<i64> {
         &self.inner.peer_bgp_asn
     }
     /// Sets [`ServiceLinkVirtualInterface::vlan`](crate::types::ServiceLinkVirtualInterface::vlan): The virtual local area network for the service link virtual interface.
     pub fn vlan(mut self, input: i32) -> Self {
-        self.inner.vlan = ::std::option::Option::Some(input);
+        self.inner.vlan = Some(input);
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::vlan`](crate::types::ServiceLinkVirtualInterface::vlan).
     #[inline]
-    pub fn set_vlan(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vlan(mut self, input: Option<i32>) -> Self {
         self.inner.vlan = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::vlan`](crate::types::ServiceLinkVirtualInterface::vlan), if any.
     #[inline]
-    pub fn get_vlan(&self) -> &::std::option::Option<i32> {
+    pub fn get_vlan(&self) -> &Option<i32> {
         &self.inner.vlan
     }
     /// Sets [`ServiceLinkVirtualInterface::outpost_lag_id`](crate::types::ServiceLinkVirtualInterface::outpost_lag_id): The link aggregation group (LAG) ID for the service link virtual interface.
-    pub fn outpost_lag_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_lag_id = ::std::option::Option::Some(input.into());
+    pub fn outpost_lag_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_lag_id = Some(input.into());
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::outpost_lag_id`](crate::types::ServiceLinkVirtualInterface::outpost_lag_id).
     #[inline]
-    pub fn set_outpost_lag_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_lag_id(mut self, input: Option<String>) -> Self {
         self.inner.outpost_lag_id = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::outpost_lag_id`](crate::types::ServiceLinkVirtualInterface::outpost_lag_id), if any.
     #[inline]
-    pub fn get_outpost_lag_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_lag_id(&self) -> &Option<String> {
         &self.inner.outpost_lag_id
     }
     /// Appends one item to [`ServiceLinkVirtualInterface::tags`](crate::types::ServiceLinkVirtualInterface::tags): The tags associated with the service link virtual interface.
@@ -344,18 +288,13 @@ impl ServiceLinkVirtualInterfaceBuilder {
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::tags`](crate::types::ServiceLinkVirtualInterface::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ServiceLinkVirtualInterface::tags`](crate::types::ServiceLinkVirtualInterface::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`ServiceLinkVirtualInterface::configuration_state`](crate::types::ServiceLinkVirtualInterface::configuration_state): The current state of the service link virtual interface.
@@ -363,16 +302,14 @@ impl ServiceLinkVirtualInterfaceBuilder {
         mut self,
         input: crate::types::ServiceLinkVirtualInterfaceConfigurationState,
     ) -> Self {
-        self.inner.configuration_state = ::std::option::Option::Some(input);
+        self.inner.configuration_state = Some(input);
         self
     }
     /// Sets or clears [`ServiceLinkVirtualInterface::configuration_state`](crate::types::ServiceLinkVirtualInterface::configuration_state).
     #[inline]
     pub fn set_configuration_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::ServiceLinkVirtualInterfaceConfigurationState,
-        >,
+        input: Option<crate::types::ServiceLinkVirtualInterfaceConfigurationState>,
     ) -> Self {
         self.inner.configuration_state = input;
         self
@@ -381,9 +318,7 @@ impl ServiceLinkVirtualInterfaceBuilder {
     #[inline]
     pub fn get_configuration_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::ServiceLinkVirtualInterfaceConfigurationState,
-    > {
+    ) -> &Option<crate::types::ServiceLinkVirtualInterfaceConfigurationState> {
         &self.inner.configuration_state
     }
     /// Builds the [`ServiceLinkVirtualInterface`]; it has no required members, so this cannot fail.
@@ -395,66 +330,54 @@ impl ServiceLinkVirtualInterfaceBuilder {
 impl ::awsgen_runtime::xml::FromXml for ServiceLinkVirtualInterface {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serviceLinkVirtualInterfaceId" => {
-                    value.service_link_virtual_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.service_link_virtual_interface_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "serviceLinkVirtualInterfaceArn" => {
-                    value.service_link_virtual_interface_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.service_link_virtual_interface_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "outpostId" => {
-                    value.outpost_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_id = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "localAddress" => {
-                    value.local_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_address = Some(String::from(child.text()));
                 }
                 "peerAddress" => {
-                    value.peer_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peer_address = Some(String::from(child.text()));
                 }
                 "peerBgpAsn" => {
-                    value.peer_bgp_asn = ::std::option::Option::Some(
+                    value.peer_bgp_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ServiceLinkVirtualInterface")?,
                     );
                 }
                 "vlan" => {
-                    value.vlan = ::std::option::Option::Some(
+                    value.vlan = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "ServiceLinkVirtualInterface")?,
                     );
                 }
                 "outpostLagId" => {
-                    value.outpost_lag_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_lag_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -462,7 +385,7 @@ impl ::awsgen_runtime::xml::FromXml for ServiceLinkVirtualInterface {
                     );
                 }
                 "configurationState" => {
-                    value.configuration_state = ::std::option::Option::Some(
+                    value.configuration_state = Some(
                         crate::types::ServiceLinkVirtualInterfaceConfigurationState::from(
                             child.text(),
                         ),
@@ -471,6 +394,6 @@ impl ::awsgen_runtime::xml::FromXml for ServiceLinkVirtualInterface {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the type of service for a VPC endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ServiceTypeDetail {
     /// The type of service.
-    pub service_type: ::std::option::Option<crate::types::ServiceType>,
+    pub service_type: Option<crate::types::ServiceType>,
 }
 impl ServiceTypeDetail {
     /// Starts building a [`ServiceTypeDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::ServiceTypeDetailBuilder {
-        <crate::types::builders::ServiceTypeDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ServiceTypeDetailBuilder as Default>::default()
     }
     /// The `ServiceType` member, when set.
     #[inline]
-    pub fn service_type(&self) -> ::std::option::Option<&crate::types::ServiceType> {
+    pub fn service_type(&self) -> Option<&crate::types::ServiceType> {
         self.service_type.as_ref()
     }
 }
 /// A builder for [`ServiceTypeDetail`](crate::types::ServiceTypeDetail); start one with `ServiceTypeDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ServiceTypeDetailBuilder {
     inner: crate::types::ServiceTypeDetail,
 }
 impl ServiceTypeDetailBuilder {
     /// Sets [`ServiceTypeDetail::service_type`](crate::types::ServiceTypeDetail::service_type): The type of service.
     pub fn service_type(mut self, input: crate::types::ServiceType) -> Self {
-        self.inner.service_type = ::std::option::Option::Some(input);
+        self.inner.service_type = Some(input);
         self
     }
     /// Sets or clears [`ServiceTypeDetail::service_type`](crate::types::ServiceTypeDetail::service_type).
     #[inline]
-    pub fn set_service_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ServiceType>,
-    ) -> Self {
+    pub fn set_service_type(mut self, input: Option<crate::types::ServiceType>) -> Self {
         self.inner.service_type = input;
         self
     }
     /// The value set for [`ServiceTypeDetail::service_type`](crate::types::ServiceTypeDetail::service_type), if any.
     #[inline]
-    pub fn get_service_type(&self) -> &::std::option::Option<crate::types::ServiceType> {
+    pub fn get_service_type(&self) -> &Option<crate::types::ServiceType> {
         &self.inner.service_type
     }
     /// Builds the [`ServiceTypeDetail`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl ServiceTypeDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for ServiceTypeDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "serviceType" {
-                value.service_type = ::std::option::Option::Some(
-                    crate::types::ServiceType::from(child.text()),
-                );
+                value.service_type = Some(crate::types::ServiceType::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

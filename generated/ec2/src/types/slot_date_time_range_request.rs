@@ -2,51 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the time period for a Scheduled Instance to start its first schedule. The time period must span less than one day.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlotDateTimeRangeRequest {
     /// The earliest date and time, in UTC, for the Scheduled Instance to start.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub earliest_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub earliest_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest date and time, in UTC, for the Scheduled Instance to start. This value must be later than or equal to the earliest date and at most three months in the future.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub latest_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub latest_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl SlotDateTimeRangeRequest {
     /// Starts building a [`SlotDateTimeRangeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SlotDateTimeRangeRequestBuilder {
-        <crate::types::builders::SlotDateTimeRangeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SlotDateTimeRangeRequestBuilder as Default>::default()
     }
     /// The `EarliestTime` member, when set.
     #[inline]
-    pub fn earliest_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn earliest_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.earliest_time.as_ref()
     }
     /// The `LatestTime` member, when set.
     #[inline]
-    pub fn latest_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn latest_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.latest_time.as_ref()
     }
 }
 /// A builder for [`SlotDateTimeRangeRequest`](crate::types::SlotDateTimeRangeRequest); start one with `SlotDateTimeRangeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SlotDateTimeRangeRequestBuilder {
     inner: crate::types::SlotDateTimeRangeRequest,
 }
@@ -56,75 +42,71 @@ impl SlotDateTimeRangeRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_time = ::std::option::Option::Some(input);
+        self.inner.earliest_time = Some(input);
         self
     }
     /// Sets or clears [`SlotDateTimeRangeRequest::earliest_time`](crate::types::SlotDateTimeRangeRequest::earliest_time).
     #[inline]
     pub fn set_earliest_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.earliest_time = input;
         self
     }
     /// The value set for [`SlotDateTimeRangeRequest::earliest_time`](crate::types::SlotDateTimeRangeRequest::earliest_time), if any.
     #[inline]
-    pub fn get_earliest_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_earliest_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.earliest_time
     }
     /// Sets [`SlotDateTimeRangeRequest::latest_time`](crate::types::SlotDateTimeRangeRequest::latest_time): The latest date and time, in UTC, for the Scheduled Instance to start.
     pub fn latest_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.latest_time = ::std::option::Option::Some(input);
+        self.inner.latest_time = Some(input);
         self
     }
     /// Sets or clears [`SlotDateTimeRangeRequest::latest_time`](crate::types::SlotDateTimeRangeRequest::latest_time).
     #[inline]
     pub fn set_latest_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.latest_time = input;
         self
     }
     /// The value set for [`SlotDateTimeRangeRequest::latest_time`](crate::types::SlotDateTimeRangeRequest::latest_time), if any.
     #[inline]
-    pub fn get_latest_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_latest_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.latest_time
     }
     /// Builds the [`SlotDateTimeRangeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SlotDateTimeRangeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.earliest_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SlotDateTimeRangeRequest",
                 member: "earliest_time",
             });
         }
         if self.inner.latest_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SlotDateTimeRangeRequest",
                 member: "latest_time",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SlotDateTimeRangeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.earliest_time {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.earliest_time {
             body.member(
                 "EarliestTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -133,7 +115,7 @@ impl ::awsgen_runtime::query::WriteQuery for SlotDateTimeRangeRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.latest_time {
+        if let Some(value) = &self.latest_time {
             body.member(
                 "LatestTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -142,6 +124,6 @@ impl ::awsgen_runtime::query::WriteQuery for SlotDateTimeRangeRequest {
                 ),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

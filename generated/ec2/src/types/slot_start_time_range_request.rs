@@ -2,47 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the time period for a Scheduled Instance to start its first schedule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SlotStartTimeRangeRequest {
     /// The earliest date and time, in UTC, for the Scheduled Instance to start.
-    pub earliest_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub earliest_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest date and time, in UTC, for the Scheduled Instance to start.
-    pub latest_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub latest_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl SlotStartTimeRangeRequest {
     /// Starts building a [`SlotStartTimeRangeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SlotStartTimeRangeRequestBuilder {
-        <crate::types::builders::SlotStartTimeRangeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SlotStartTimeRangeRequestBuilder as Default>::default()
     }
     /// The `EarliestTime` member, when set.
     #[inline]
-    pub fn earliest_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn earliest_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.earliest_time.as_ref()
     }
     /// The `LatestTime` member, when set.
     #[inline]
-    pub fn latest_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn latest_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.latest_time.as_ref()
     }
 }
 /// A builder for [`SlotStartTimeRangeRequest`](crate::types::SlotStartTimeRangeRequest); start one with `SlotStartTimeRangeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SlotStartTimeRangeRequestBuilder {
     inner: crate::types::SlotStartTimeRangeRequest,
 }
@@ -52,44 +38,40 @@ impl SlotStartTimeRangeRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.earliest_time = ::std::option::Option::Some(input);
+        self.inner.earliest_time = Some(input);
         self
     }
     /// Sets or clears [`SlotStartTimeRangeRequest::earliest_time`](crate::types::SlotStartTimeRangeRequest::earliest_time).
     #[inline]
     pub fn set_earliest_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.earliest_time = input;
         self
     }
     /// The value set for [`SlotStartTimeRangeRequest::earliest_time`](crate::types::SlotStartTimeRangeRequest::earliest_time), if any.
     #[inline]
-    pub fn get_earliest_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_earliest_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.earliest_time
     }
     /// Sets [`SlotStartTimeRangeRequest::latest_time`](crate::types::SlotStartTimeRangeRequest::latest_time): The latest date and time, in UTC, for the Scheduled Instance to start.
     pub fn latest_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.latest_time = ::std::option::Option::Some(input);
+        self.inner.latest_time = Some(input);
         self
     }
     /// Sets or clears [`SlotStartTimeRangeRequest::latest_time`](crate::types::SlotStartTimeRangeRequest::latest_time).
     #[inline]
     pub fn set_latest_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.latest_time = input;
         self
     }
     /// The value set for [`SlotStartTimeRangeRequest::latest_time`](crate::types::SlotStartTimeRangeRequest::latest_time), if any.
     #[inline]
-    pub fn get_latest_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_latest_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.latest_time
     }
     /// Builds the [`SlotStartTimeRangeRequest`]; it has no required members, so this cannot fail.
@@ -102,8 +84,8 @@ impl ::awsgen_runtime::query::WriteQuery for SlotStartTimeRangeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.earliest_time {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.earliest_time {
             body.member(
                 "EarliestTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -112,7 +94,7 @@ impl ::awsgen_runtime::query::WriteQuery for SlotStartTimeRangeRequest {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.latest_time {
+        if let Some(value) = &self.latest_time {
             body.member(
                 "LatestTime",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -121,6 +103,6 @@ impl ::awsgen_runtime::query::WriteQuery for SlotStartTimeRangeRequest {
                 ),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

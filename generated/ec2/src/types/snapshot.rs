@@ -2,86 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a snapshot.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Snapshot {
     /// The Amazon Web Services owner alias, from an Amazon-maintained list (`amazon`). This is not the user-configured Amazon Web Services account alias set using the IAM console.
-    pub owner_alias: ::std::option::Option<::std::string::String>,
+    pub owner_alias: Option<String>,
     /// The ARN of the Outpost on which the snapshot is stored. For more information, see [Amazon EBS local snapshots on Outposts](https://docs.aws.amazon.com/ebs/latest/userguide/snapshots-outposts.html) in the *Amazon EBS User Guide*.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// Any tags assigned to the snapshot.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The storage tier in which the snapshot is stored. `standard` indicates that the snapshot is stored in the standard snapshot storage tier and that it is ready for use. `archive` indicates that the snapshot is currently archived and that it must be restored before it can be used.
-    pub storage_tier: ::std::option::Option<crate::types::StorageTier>,
+    pub storage_tier: Option<crate::types::StorageTier>,
     /// Only for archived snapshots that are temporarily restored. Indicates the date and time when a temporarily restored snapshot will be automatically re-archived.
-    pub restore_expiry_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub restore_expiry_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Reserved for future use.
-    pub sse_type: ::std::option::Option<crate::types::SseType>,
+    pub sse_type: Option<crate::types::SseType>,
     /// The Availability Zone or Local Zone of the snapshot. For example, `us-west-1a` (Availability Zone) or `us-west-2-lax-1a` (Local Zone).
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// **Note:** Only for snapshot copies.
     ///
     /// Indicates whether the snapshot copy was created with a standard or time-based snapshot copy operation. Time-based snapshot copy operations complete within the completion duration specified in the request. Standard snapshot copy operations are completed on a best-effort basis.
     ///
     /// - `standard` - The snapshot copy was created with a standard snapshot copy operation.
     /// - `time-based` - The snapshot copy was created with a time-based snapshot copy operation.
-    pub transfer_type: ::std::option::Option<crate::types::TransferType>,
+    pub transfer_type: Option<crate::types::TransferType>,
     /// **Note:** Only for snapshot copies created with time-based snapshot copy operations.
     ///
     /// The completion duration requested for the time-based snapshot copy operation.
-    pub completion_duration_minutes: ::std::option::Option<i32>,
+    pub completion_duration_minutes: Option<i32>,
     /// The time stamp when the snapshot was completed.
-    pub completion_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub completion_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The full size of the snapshot, in bytes.
     ///
     /// **Important:** This is **not** the incremental size of the snapshot. This is the full snapshot size and represents the size of all the blocks that were written to the source volume at the time the snapshot was created.
-    pub full_snapshot_size_in_bytes: ::std::option::Option<i64>,
+    pub full_snapshot_size_in_bytes: Option<i64>,
     /// The ID of the snapshot. Each snapshot receives a unique identifier when it is created.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The ID of the volume that was used to create the snapshot. Snapshots created by a copy snapshot operation have an arbitrary volume ID that you should not use for any purpose.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The snapshot state.
-    pub state: ::std::option::Option<crate::types::SnapshotState>,
+    pub state: Option<crate::types::SnapshotState>,
     /// Encrypted Amazon EBS snapshots are copied asynchronously. If a snapshot copy operation fails (for example, if the proper KMS permissions are not obtained) this field displays error state details to help you diagnose why the error occurred. This parameter is only returned by `DescribeSnapshots`.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
     /// The time stamp when the snapshot was initiated.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The progress of the snapshot, as a percentage.
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// The ID of the Amazon Web Services account that owns the EBS snapshot.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The description for the snapshot.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The size of the volume, in GiB.
-    pub volume_size: ::std::option::Option<i32>,
+    pub volume_size: Option<i32>,
     /// Indicates whether the snapshot is encrypted.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The Amazon Resource Name (ARN) of the KMS key that was used to protect the volume encryption key for the parent volume.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The data encryption key identifier for the snapshot. This value is a unique identifier that corresponds to the data encryption key that was used to encrypt the original volume or snapshot copy. Because data encryption keys are inherited by volumes created from snapshots, and vice versa, if snapshots share the same data encryption key identifier, then they belong to the same volume/snapshot lineage. This parameter is only returned by `DescribeSnapshots`.
-    pub data_encryption_key_id: ::std::option::Option<::std::string::String>,
+    pub data_encryption_key_id: Option<String>,
 }
 impl Snapshot {
     /// Starts building a [`Snapshot`].
     #[inline]
     pub fn builder() -> crate::types::builders::SnapshotBuilder {
-        <crate::types::builders::SnapshotBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SnapshotBuilder as Default>::default()
     }
     /// The `OwnerAlias` member, when set.
     #[inline]
-    pub fn owner_alias(&self) -> ::std::option::Option<&str> {
+    pub fn owner_alias(&self) -> Option<&str> {
         self.owner_alias.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -91,164 +84,143 @@ impl Snapshot {
     }
     /// The `StorageTier` member, when set.
     #[inline]
-    pub fn storage_tier(&self) -> ::std::option::Option<&crate::types::StorageTier> {
+    pub fn storage_tier(&self) -> Option<&crate::types::StorageTier> {
         self.storage_tier.as_ref()
     }
     /// The `RestoreExpiryTime` member, when set.
     #[inline]
     pub fn restore_expiry_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.restore_expiry_time.as_ref()
     }
     /// The `SseType` member, when set.
     #[inline]
-    pub fn sse_type(&self) -> ::std::option::Option<&crate::types::SseType> {
+    pub fn sse_type(&self) -> Option<&crate::types::SseType> {
         self.sse_type.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `TransferType` member, when set.
     #[inline]
-    pub fn transfer_type(&self) -> ::std::option::Option<&crate::types::TransferType> {
+    pub fn transfer_type(&self) -> Option<&crate::types::TransferType> {
         self.transfer_type.as_ref()
     }
     /// The `CompletionDurationMinutes` member, when set.
     #[inline]
-    pub fn completion_duration_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn completion_duration_minutes(&self) -> Option<i32> {
         self.completion_duration_minutes
     }
     /// The `CompletionTime` member, when set.
     #[inline]
-    pub fn completion_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn completion_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.completion_time.as_ref()
     }
     /// The `FullSnapshotSizeInBytes` member, when set.
     #[inline]
-    pub fn full_snapshot_size_in_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn full_snapshot_size_in_bytes(&self) -> Option<i64> {
         self.full_snapshot_size_in_bytes
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::SnapshotState> {
+    pub fn state(&self) -> Option<&crate::types::SnapshotState> {
         self.state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `VolumeSize` member, when set.
     #[inline]
-    pub fn volume_size(&self) -> ::std::option::Option<i32> {
+    pub fn volume_size(&self) -> Option<i32> {
         self.volume_size
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `DataEncryptionKeyId` member, when set.
     #[inline]
-    pub fn data_encryption_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn data_encryption_key_id(&self) -> Option<&str> {
         self.data_encryption_key_id.as_deref()
     }
 }
 /// A builder for [`Snapshot`](crate::types::Snapshot); start one with `Snapshot::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SnapshotBuilder {
     inner: crate::types::Snapshot,
 }
 impl SnapshotBuilder {
     /// Sets [`Snapshot::owner_alias`](crate::types::Snapshot::owner_alias): The Amazon Web Services owner alias, from an Amazon-maintained list (`amazon`).
-    pub fn owner_alias(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_alias = ::std::option::Option::Some(input.into());
+    pub fn owner_alias(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_alias = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::owner_alias`](crate::types::Snapshot::owner_alias).
     #[inline]
-    pub fn set_owner_alias(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_alias(mut self, input: Option<String>) -> Self {
         self.inner.owner_alias = input;
         self
     }
     /// The value set for [`Snapshot::owner_alias`](crate::types::Snapshot::owner_alias), if any.
     #[inline]
-    pub fn get_owner_alias(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_alias(&self) -> &Option<String> {
         &self.inner.owner_alias
     }
     /// Sets [`Snapshot::outpost_arn`](crate::types::Snapshot::outpost_arn): The ARN of the Outpost on which the snapshot is stored.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::outpost_arn`](crate::types::Snapshot::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`Snapshot::outpost_arn`](crate::types::Snapshot::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Appends one item to [`Snapshot::tags`](crate::types::Snapshot::tags): Any tags assigned to the snapshot.
@@ -260,37 +232,29 @@ impl SnapshotBuilder {
     }
     /// Sets or clears [`Snapshot::tags`](crate::types::Snapshot::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Snapshot::tags`](crate::types::Snapshot::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Snapshot::storage_tier`](crate::types::Snapshot::storage_tier): The storage tier in which the snapshot is stored. `standard` indicates that the snapshot is stored in the standard snapshot storage tier and that it is ready for use. `archive` indicates that the snapshot is currently archived and that it must be restored before it can be used.
     pub fn storage_tier(mut self, input: crate::types::StorageTier) -> Self {
-        self.inner.storage_tier = ::std::option::Option::Some(input);
+        self.inner.storage_tier = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::storage_tier`](crate::types::Snapshot::storage_tier).
     #[inline]
-    pub fn set_storage_tier(
-        mut self,
-        input: ::std::option::Option<crate::types::StorageTier>,
-    ) -> Self {
+    pub fn set_storage_tier(mut self, input: Option<crate::types::StorageTier>) -> Self {
         self.inner.storage_tier = input;
         self
     }
     /// The value set for [`Snapshot::storage_tier`](crate::types::Snapshot::storage_tier), if any.
     #[inline]
-    pub fn get_storage_tier(&self) -> &::std::option::Option<crate::types::StorageTier> {
+    pub fn get_storage_tier(&self) -> &Option<crate::types::StorageTier> {
         &self.inner.storage_tier
     }
     /// Sets [`Snapshot::restore_expiry_time`](crate::types::Snapshot::restore_expiry_time): Only for archived snapshots that are temporarily restored.
@@ -298,14 +262,14 @@ impl SnapshotBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_expiry_time = ::std::option::Option::Some(input);
+        self.inner.restore_expiry_time = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::restore_expiry_time`](crate::types::Snapshot::restore_expiry_time).
     #[inline]
     pub fn set_restore_expiry_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.restore_expiry_time = input;
         self
@@ -314,90 +278,74 @@ impl SnapshotBuilder {
     #[inline]
     pub fn get_restore_expiry_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.restore_expiry_time
     }
     /// Sets [`Snapshot::sse_type`](crate::types::Snapshot::sse_type): Reserved for future use.
     pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input);
+        self.inner.sse_type = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::sse_type`](crate::types::Snapshot::sse_type).
     #[inline]
-    pub fn set_sse_type(
-        mut self,
-        input: ::std::option::Option<crate::types::SseType>,
-    ) -> Self {
+    pub fn set_sse_type(mut self, input: Option<crate::types::SseType>) -> Self {
         self.inner.sse_type = input;
         self
     }
     /// The value set for [`Snapshot::sse_type`](crate::types::Snapshot::sse_type), if any.
     #[inline]
-    pub fn get_sse_type(&self) -> &::std::option::Option<crate::types::SseType> {
+    pub fn get_sse_type(&self) -> &Option<crate::types::SseType> {
         &self.inner.sse_type
     }
     /// Sets [`Snapshot::availability_zone`](crate::types::Snapshot::availability_zone): The Availability Zone or Local Zone of the snapshot.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::availability_zone`](crate::types::Snapshot::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`Snapshot::availability_zone`](crate::types::Snapshot::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`Snapshot::transfer_type`](crate::types::Snapshot::transfer_type): **Note:** Only for snapshot copies.
     pub fn transfer_type(mut self, input: crate::types::TransferType) -> Self {
-        self.inner.transfer_type = ::std::option::Option::Some(input);
+        self.inner.transfer_type = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::transfer_type`](crate::types::Snapshot::transfer_type).
     #[inline]
     pub fn set_transfer_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransferType>,
+        input: Option<crate::types::TransferType>,
     ) -> Self {
         self.inner.transfer_type = input;
         self
     }
     /// The value set for [`Snapshot::transfer_type`](crate::types::Snapshot::transfer_type), if any.
     #[inline]
-    pub fn get_transfer_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransferType> {
+    pub fn get_transfer_type(&self) -> &Option<crate::types::TransferType> {
         &self.inner.transfer_type
     }
     /// Sets [`Snapshot::completion_duration_minutes`](crate::types::Snapshot::completion_duration_minutes): **Note:** Only for snapshot copies created with time-based snapshot copy operations.
     pub fn completion_duration_minutes(mut self, input: i32) -> Self {
-        self.inner.completion_duration_minutes = ::std::option::Option::Some(input);
+        self.inner.completion_duration_minutes = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::completion_duration_minutes`](crate::types::Snapshot::completion_duration_minutes).
     #[inline]
-    pub fn set_completion_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_completion_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.inner.completion_duration_minutes = input;
         self
     }
     /// The value set for [`Snapshot::completion_duration_minutes`](crate::types::Snapshot::completion_duration_minutes), if any.
     #[inline]
-    pub fn get_completion_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_completion_duration_minutes(&self) -> &Option<i32> {
         &self.inner.completion_duration_minutes
     }
     /// Sets [`Snapshot::completion_time`](crate::types::Snapshot::completion_time): The time stamp when the snapshot was completed.
@@ -405,14 +353,14 @@ impl SnapshotBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.completion_time = ::std::option::Option::Some(input);
+        self.inner.completion_time = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::completion_time`](crate::types::Snapshot::completion_time).
     #[inline]
     pub fn set_completion_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.completion_time = input;
         self
@@ -421,276 +369,218 @@ impl SnapshotBuilder {
     #[inline]
     pub fn get_completion_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.completion_time
     }
     /// Sets [`Snapshot::full_snapshot_size_in_bytes`](crate::types::Snapshot::full_snapshot_size_in_bytes): The full size of the snapshot, in bytes.
     pub fn full_snapshot_size_in_bytes(mut self, input: i64) -> Self {
-        self.inner.full_snapshot_size_in_bytes = ::std::option::Option::Some(input);
+        self.inner.full_snapshot_size_in_bytes = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::full_snapshot_size_in_bytes`](crate::types::Snapshot::full_snapshot_size_in_bytes).
     #[inline]
-    pub fn set_full_snapshot_size_in_bytes(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_full_snapshot_size_in_bytes(mut self, input: Option<i64>) -> Self {
         self.inner.full_snapshot_size_in_bytes = input;
         self
     }
     /// The value set for [`Snapshot::full_snapshot_size_in_bytes`](crate::types::Snapshot::full_snapshot_size_in_bytes), if any.
     #[inline]
-    pub fn get_full_snapshot_size_in_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_full_snapshot_size_in_bytes(&self) -> &Option<i64> {
         &self.inner.full_snapshot_size_in_bytes
     }
     /// Sets [`Snapshot::snapshot_id`](crate::types::Snapshot::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::snapshot_id`](crate::types::Snapshot::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`Snapshot::snapshot_id`](crate::types::Snapshot::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`Snapshot::volume_id`](crate::types::Snapshot::volume_id): The ID of the volume that was used to create the snapshot.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::volume_id`](crate::types::Snapshot::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`Snapshot::volume_id`](crate::types::Snapshot::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`Snapshot::state`](crate::types::Snapshot::state): The snapshot state.
     pub fn state(mut self, input: crate::types::SnapshotState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::state`](crate::types::Snapshot::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::SnapshotState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::SnapshotState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Snapshot::state`](crate::types::Snapshot::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::SnapshotState> {
+    pub fn get_state(&self) -> &Option<crate::types::SnapshotState> {
         &self.inner.state
     }
     /// Sets [`Snapshot::state_message`](crate::types::Snapshot::state_message): Encrypted Amazon EBS snapshots are copied asynchronously.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::state_message`](crate::types::Snapshot::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`Snapshot::state_message`](crate::types::Snapshot::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Sets [`Snapshot::start_time`](crate::types::Snapshot::start_time): The time stamp when the snapshot was initiated.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::start_time`](crate::types::Snapshot::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`Snapshot::start_time`](crate::types::Snapshot::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`Snapshot::progress`](crate::types::Snapshot::progress): The progress of the snapshot, as a percentage.
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::progress`](crate::types::Snapshot::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`Snapshot::progress`](crate::types::Snapshot::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Sets [`Snapshot::owner_id`](crate::types::Snapshot::owner_id): The ID of the Amazon Web Services account that owns the EBS snapshot.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::owner_id`](crate::types::Snapshot::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`Snapshot::owner_id`](crate::types::Snapshot::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`Snapshot::description`](crate::types::Snapshot::description): The description for the snapshot.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::description`](crate::types::Snapshot::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`Snapshot::description`](crate::types::Snapshot::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`Snapshot::volume_size`](crate::types::Snapshot::volume_size): The size of the volume, in GiB.
     pub fn volume_size(mut self, input: i32) -> Self {
-        self.inner.volume_size = ::std::option::Option::Some(input);
+        self.inner.volume_size = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::volume_size`](crate::types::Snapshot::volume_size).
     #[inline]
-    pub fn set_volume_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_volume_size(mut self, input: Option<i32>) -> Self {
         self.inner.volume_size = input;
         self
     }
     /// The value set for [`Snapshot::volume_size`](crate::types::Snapshot::volume_size), if any.
     #[inline]
-    pub fn get_volume_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_size(&self) -> &Option<i32> {
         &self.inner.volume_size
     }
     /// Sets [`Snapshot::encrypted`](crate::types::Snapshot::encrypted): Indicates whether the snapshot is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`Snapshot::encrypted`](crate::types::Snapshot::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`Snapshot::encrypted`](crate::types::Snapshot::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`Snapshot::kms_key_id`](crate::types::Snapshot::kms_key_id): The Amazon Resource Name (ARN) of the KMS key that was used to protect the volume encryption key for the parent volume.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::kms_key_id`](crate::types::Snapshot::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`Snapshot::kms_key_id`](crate::types::Snapshot::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`Snapshot::data_encryption_key_id`](crate::types::Snapshot::data_encryption_key_id): The data encryption key identifier for the snapshot.
-    pub fn data_encryption_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.data_encryption_key_id = ::std::option::Option::Some(input.into());
+    pub fn data_encryption_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.data_encryption_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`Snapshot::data_encryption_key_id`](crate::types::Snapshot::data_encryption_key_id).
     #[inline]
-    pub fn set_data_encryption_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data_encryption_key_id(mut self, input: Option<String>) -> Self {
         self.inner.data_encryption_key_id = input;
         self
     }
     /// The value set for [`Snapshot::data_encryption_key_id`](crate::types::Snapshot::data_encryption_key_id), if any.
     #[inline]
-    pub fn get_data_encryption_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data_encryption_key_id(&self) -> &Option<String> {
         &self.inner.data_encryption_key_id
     }
     /// Builds the [`Snapshot`]; it has no required members, so this cannot fail.
@@ -702,22 +592,18 @@ impl SnapshotBuilder {
 impl ::awsgen_runtime::xml::FromXml for Snapshot {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerAlias" => {
-                    value.owner_alias = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_alias = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -725,12 +611,12 @@ impl ::awsgen_runtime::xml::FromXml for Snapshot {
                     );
                 }
                 "storageTier" => {
-                    value.storage_tier = ::std::option::Option::Some(
+                    value.storage_tier = Some(
                         crate::types::StorageTier::from(child.text()),
                     );
                 }
                 "restoreExpiryTime" => {
-                    value.restore_expiry_time = ::std::option::Option::Some(
+                    value.restore_expiry_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -739,29 +625,25 @@ impl ::awsgen_runtime::xml::FromXml for Snapshot {
                     );
                 }
                 "sseType" => {
-                    value.sse_type = ::std::option::Option::Some(
-                        crate::types::SseType::from(child.text()),
-                    );
+                    value.sse_type = Some(crate::types::SseType::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "transferType" => {
-                    value.transfer_type = ::std::option::Option::Some(
+                    value.transfer_type = Some(
                         crate::types::TransferType::from(child.text()),
                     );
                 }
                 "completionDurationMinutes" => {
-                    value.completion_duration_minutes = ::std::option::Option::Some(
+                    value.completion_duration_minutes = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Snapshot")?,
                     );
                 }
                 "completionTime" => {
-                    value.completion_time = ::std::option::Option::Some(
+                    value.completion_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -770,34 +652,26 @@ impl ::awsgen_runtime::xml::FromXml for Snapshot {
                     );
                 }
                 "fullSnapshotSizeInBytes" => {
-                    value.full_snapshot_size_in_bytes = ::std::option::Option::Some(
+                    value.full_snapshot_size_in_bytes = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "Snapshot")?,
                     );
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::SnapshotState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::SnapshotState::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -806,45 +680,33 @@ impl ::awsgen_runtime::xml::FromXml for Snapshot {
                     );
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "volumeSize" => {
-                    value.volume_size = ::std::option::Option::Some(
+                    value.volume_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Snapshot")?,
                     );
                 }
                 "encrypted" => {
-                    value.encrypted = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.encrypted = Some(child.text() == "true");
                 }
                 "kmsKeyId" => {
-                    value.kms_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kms_key_id = Some(String::from(child.text()));
                 }
                 "dataEncryptionKeyId" => {
-                    value.data_encryption_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.data_encryption_key_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

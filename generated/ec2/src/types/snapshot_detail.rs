@@ -2,86 +2,84 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the snapshot created from the imported disk.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapshotDetail {
     /// A description for the snapshot.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The block device mapping for the snapshot.
-    pub device_name: ::std::option::Option<::std::string::String>,
+    pub device_name: Option<String>,
     /// The size of the disk in the snapshot, in GiB.
-    pub disk_image_size: ::std::option::Option<f64>,
+    pub disk_image_size: Option<f64>,
     /// The format of the disk image from which the snapshot is created.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The percentage of progress for the task.
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// The snapshot ID of the disk being imported.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// A brief status of the snapshot creation.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// A detailed status message for the snapshot creation.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The URL used to access the disk image.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The Amazon S3 bucket for the disk image.
-    pub user_bucket: ::std::option::Option<crate::types::UserBucketDetails>,
+    pub user_bucket: Option<crate::types::UserBucketDetails>,
 }
 impl SnapshotDetail {
     /// Starts building a [`SnapshotDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::SnapshotDetailBuilder {
-        <crate::types::builders::SnapshotDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SnapshotDetailBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DeviceName` member, when set.
     #[inline]
-    pub fn device_name(&self) -> ::std::option::Option<&str> {
+    pub fn device_name(&self) -> Option<&str> {
         self.device_name.as_deref()
     }
     /// The `DiskImageSize` member, when set.
     #[inline]
-    pub fn disk_image_size(&self) -> ::std::option::Option<f64> {
+    pub fn disk_image_size(&self) -> Option<f64> {
         self.disk_image_size
     }
     /// The `Format` member, when set.
     #[inline]
-    pub fn format(&self) -> ::std::option::Option<&str> {
+    pub fn format(&self) -> Option<&str> {
         self.format.as_deref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `Url` member, when set.
     #[inline]
-    pub fn url(&self) -> ::std::option::Option<&str> {
+    pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
     /// The `UserBucket` member, when set.
     #[inline]
-    pub fn user_bucket(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UserBucketDetails> {
+    pub fn user_bucket(&self) -> Option<&crate::types::UserBucketDetails> {
         self.user_bucket.as_ref()
     }
 }
@@ -102,227 +100,172 @@ impl ::std::fmt::Debug for SnapshotDetail {
     }
 }
 /// A builder for [`SnapshotDetail`](crate::types::SnapshotDetail); start one with `SnapshotDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SnapshotDetailBuilder {
     inner: crate::types::SnapshotDetail,
 }
 impl SnapshotDetailBuilder {
     /// Sets [`SnapshotDetail::description`](crate::types::SnapshotDetail::description): A description for the snapshot.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDetail::description`](crate::types::SnapshotDetail::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SnapshotDetail::description`](crate::types::SnapshotDetail::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`SnapshotDetail::device_name`](crate::types::SnapshotDetail::device_name): The block device mapping for the snapshot.
-    pub fn device_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_name = ::std::option::Option::Some(input.into());
+    pub fn device_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_name = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDetail::device_name`](crate::types::SnapshotDetail::device_name).
     #[inline]
-    pub fn set_device_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_name(mut self, input: Option<String>) -> Self {
         self.inner.device_name = input;
         self
     }
     /// The value set for [`SnapshotDetail::device_name`](crate::types::SnapshotDetail::device_name), if any.
     #[inline]
-    pub fn get_device_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_name(&self) -> &Option<String> {
         &self.inner.device_name
     }
     /// Sets [`SnapshotDetail::disk_image_size`](crate::types::SnapshotDetail::disk_image_size): The size of the disk in the snapshot, in GiB.
     pub fn disk_image_size(mut self, input: f64) -> Self {
-        self.inner.disk_image_size = ::std::option::Option::Some(input);
+        self.inner.disk_image_size = Some(input);
         self
     }
     /// Sets or clears [`SnapshotDetail::disk_image_size`](crate::types::SnapshotDetail::disk_image_size).
     #[inline]
-    pub fn set_disk_image_size(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_disk_image_size(mut self, input: Option<f64>) -> Self {
         self.inner.disk_image_size = input;
         self
     }
     /// The value set for [`SnapshotDetail::disk_image_size`](crate::types::SnapshotDetail::disk_image_size), if any.
     #[inline]
-    pub fn get_disk_image_size(&self) -> &::std::option::Option<f64> {
+    pub fn get_disk_image_size(&self) -> &Option<f64> {
         &self.inner.disk_image_size
     }
     /// Sets [`SnapshotDetail::format`](crate::types::SnapshotDetail::format): The format of the disk image from which the snapshot is created.
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.format = ::std::option::Option::Some(input.into());
+    pub fn format(mut self, input: impl Into<String>) -> Self {
+        self.inner.format = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDetail::format`](crate::types::SnapshotDetail::format).
     #[inline]
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<String>) -> Self {
         self.inner.format = input;
         self
     }
     /// The value set for [`SnapshotDetail::format`](crate::types::SnapshotDetail::format), if any.
     #[inline]
-    pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_format(&self) -> &Option<String> {
         &self.inner.format
     }
     /// Sets [`SnapshotDetail::progress`](crate::types::SnapshotDetail::progress): The percentage of progress for the task.
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDetail::progress`](crate::types::SnapshotDetail::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`SnapshotDetail::progress`](crate::types::SnapshotDetail::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Sets [`SnapshotDetail::snapshot_id`](crate::types::SnapshotDetail::snapshot_id): The snapshot ID of the disk being imported.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDetail::snapshot_id`](crate::types::SnapshotDetail::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`SnapshotDetail::snapshot_id`](crate::types::SnapshotDetail::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`SnapshotDetail::status`](crate::types::SnapshotDetail::status): A brief status of the snapshot creation.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDetail::status`](crate::types::SnapshotDetail::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`SnapshotDetail::status`](crate::types::SnapshotDetail::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`SnapshotDetail::status_message`](crate::types::SnapshotDetail::status_message): A detailed status message for the snapshot creation.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDetail::status_message`](crate::types::SnapshotDetail::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`SnapshotDetail::status_message`](crate::types::SnapshotDetail::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`SnapshotDetail::url`](crate::types::SnapshotDetail::url): The URL used to access the disk image.
-    pub fn url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.url = ::std::option::Option::Some(input.into());
+    pub fn url(mut self, input: impl Into<String>) -> Self {
+        self.inner.url = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDetail::url`](crate::types::SnapshotDetail::url).
     #[inline]
-    pub fn set_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_url(mut self, input: Option<String>) -> Self {
         self.inner.url = input;
         self
     }
     /// The value set for [`SnapshotDetail::url`](crate::types::SnapshotDetail::url), if any.
     #[inline]
-    pub fn get_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_url(&self) -> &Option<String> {
         &self.inner.url
     }
     /// Sets [`SnapshotDetail::user_bucket`](crate::types::SnapshotDetail::user_bucket): The Amazon S3 bucket for the disk image.
     pub fn user_bucket(mut self, input: crate::types::UserBucketDetails) -> Self {
-        self.inner.user_bucket = ::std::option::Option::Some(input);
+        self.inner.user_bucket = Some(input);
         self
     }
     /// Sets or clears [`SnapshotDetail::user_bucket`](crate::types::SnapshotDetail::user_bucket).
     #[inline]
     pub fn set_user_bucket(
         mut self,
-        input: ::std::option::Option<crate::types::UserBucketDetails>,
+        input: Option<crate::types::UserBucketDetails>,
     ) -> Self {
         self.inner.user_bucket = input;
         self
     }
     /// The value set for [`SnapshotDetail::user_bucket`](crate::types::SnapshotDetail::user_bucket), if any.
     #[inline]
-    pub fn get_user_bucket(
-        &self,
-    ) -> &::std::option::Option<crate::types::UserBucketDetails> {
+    pub fn get_user_bucket(&self) -> &Option<crate::types::UserBucketDetails> {
         &self.inner.user_bucket
     }
     /// Builds the [`SnapshotDetail`]; it has no required members, so this cannot fail.
@@ -334,22 +277,18 @@ impl SnapshotDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for SnapshotDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "deviceName" => {
-                    value.device_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device_name = Some(String::from(child.text()));
                 }
                 "diskImageSize" => {
-                    value.disk_image_size = ::std::option::Option::Some(
+                    value.disk_image_size = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -358,37 +297,25 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotDetail {
                     );
                 }
                 "format" => {
-                    value.format = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.format = Some(String::from(child.text()));
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "url" => {
-                    value.url = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.url = Some(String::from(child.text()));
                 }
                 "userBucket" => {
-                    value.user_bucket = ::std::option::Option::Some(
+                    value.user_bucket = Some(
                         <crate::types::UserBucketDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -397,6 +324,6 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotDetail {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

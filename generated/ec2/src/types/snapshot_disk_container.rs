@@ -2,44 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The disk container object for the import snapshot request.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapshotDiskContainer {
     /// The description of the disk image being imported.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The format of the disk image being imported.
     ///
     /// Valid values: `VHD` \| `VMDK` \| `RAW`
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The URL to the Amazon S3-based disk image being imported. It can either be a https URL (https://..) or an Amazon S3 URL (s3://..).
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The Amazon S3 bucket for the disk image.
-    pub user_bucket: ::std::option::Option<crate::types::UserBucket>,
+    pub user_bucket: Option<crate::types::UserBucket>,
 }
 impl SnapshotDiskContainer {
     /// Starts building a [`SnapshotDiskContainer`].
     #[inline]
     pub fn builder() -> crate::types::builders::SnapshotDiskContainerBuilder {
-        <crate::types::builders::SnapshotDiskContainerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SnapshotDiskContainerBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Format` member, when set.
     #[inline]
-    pub fn format(&self) -> ::std::option::Option<&str> {
+    pub fn format(&self) -> Option<&str> {
         self.format.as_deref()
     }
     /// The `Url` member, when set.
     #[inline]
-    pub fn url(&self) -> ::std::option::Option<&str> {
+    pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
     /// The `UserBucket` member, when set.
     #[inline]
-    pub fn user_bucket(&self) -> ::std::option::Option<&crate::types::UserBucket> {
+    pub fn user_bucket(&self) -> Option<&crate::types::UserBucket> {
         self.user_bucket.as_ref()
     }
 }
@@ -54,99 +54,73 @@ impl ::std::fmt::Debug for SnapshotDiskContainer {
     }
 }
 /// A builder for [`SnapshotDiskContainer`](crate::types::SnapshotDiskContainer); start one with `SnapshotDiskContainer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SnapshotDiskContainerBuilder {
     inner: crate::types::SnapshotDiskContainer,
 }
 impl SnapshotDiskContainerBuilder {
     /// Sets [`SnapshotDiskContainer::description`](crate::types::SnapshotDiskContainer::description): The description of the disk image being imported.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDiskContainer::description`](crate::types::SnapshotDiskContainer::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SnapshotDiskContainer::description`](crate::types::SnapshotDiskContainer::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`SnapshotDiskContainer::format`](crate::types::SnapshotDiskContainer::format): The format of the disk image being imported.
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.format = ::std::option::Option::Some(input.into());
+    pub fn format(mut self, input: impl Into<String>) -> Self {
+        self.inner.format = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDiskContainer::format`](crate::types::SnapshotDiskContainer::format).
     #[inline]
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<String>) -> Self {
         self.inner.format = input;
         self
     }
     /// The value set for [`SnapshotDiskContainer::format`](crate::types::SnapshotDiskContainer::format), if any.
     #[inline]
-    pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_format(&self) -> &Option<String> {
         &self.inner.format
     }
     /// Sets [`SnapshotDiskContainer::url`](crate::types::SnapshotDiskContainer::url): The URL to the Amazon S3-based disk image being imported.
-    pub fn url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.url = ::std::option::Option::Some(input.into());
+    pub fn url(mut self, input: impl Into<String>) -> Self {
+        self.inner.url = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotDiskContainer::url`](crate::types::SnapshotDiskContainer::url).
     #[inline]
-    pub fn set_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_url(mut self, input: Option<String>) -> Self {
         self.inner.url = input;
         self
     }
     /// The value set for [`SnapshotDiskContainer::url`](crate::types::SnapshotDiskContainer::url), if any.
     #[inline]
-    pub fn get_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_url(&self) -> &Option<String> {
         &self.inner.url
     }
     /// Sets [`SnapshotDiskContainer::user_bucket`](crate::types::SnapshotDiskContainer::user_bucket): The Amazon S3 bucket for the disk image.
     pub fn user_bucket(mut self, input: crate::types::UserBucket) -> Self {
-        self.inner.user_bucket = ::std::option::Option::Some(input);
+        self.inner.user_bucket = Some(input);
         self
     }
     /// Sets or clears [`SnapshotDiskContainer::user_bucket`](crate::types::SnapshotDiskContainer::user_bucket).
     #[inline]
-    pub fn set_user_bucket(
-        mut self,
-        input: ::std::option::Option<crate::types::UserBucket>,
-    ) -> Self {
+    pub fn set_user_bucket(mut self, input: Option<crate::types::UserBucket>) -> Self {
         self.inner.user_bucket = input;
         self
     }
     /// The value set for [`SnapshotDiskContainer::user_bucket`](crate::types::SnapshotDiskContainer::user_bucket), if any.
     #[inline]
-    pub fn get_user_bucket(&self) -> &::std::option::Option<crate::types::UserBucket> {
+    pub fn get_user_bucket(&self) -> &Option<crate::types::UserBucket> {
         &self.inner.user_bucket
     }
     /// Builds the [`SnapshotDiskContainer`]; it has no required members, so this cannot fail.
@@ -159,21 +133,21 @@ impl ::awsgen_runtime::query::WriteQuery for SnapshotDiskContainer {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             body.member("Format", value);
         }
-        if let ::std::option::Option::Some(value) = &self.url {
+        if let Some(value) = &self.url {
             body.member("Url", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_bucket {
+        if let Some(value) = &self.user_bucket {
             let member_0 = body.enter("UserBucket");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

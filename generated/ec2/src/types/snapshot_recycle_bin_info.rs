@@ -2,96 +2,76 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a snapshot that is currently in the Recycle Bin.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapshotRecycleBinInfo {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The date and time when the snapshot entered the Recycle Bin.
-    pub recycle_bin_enter_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub recycle_bin_enter_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the snapshot is to be permanently deleted from the Recycle Bin.
-    pub recycle_bin_exit_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub recycle_bin_exit_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The description for the snapshot.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the volume from which the snapshot was created.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
 }
 impl SnapshotRecycleBinInfo {
     /// Starts building a [`SnapshotRecycleBinInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::SnapshotRecycleBinInfoBuilder {
-        <crate::types::builders::SnapshotRecycleBinInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SnapshotRecycleBinInfoBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `RecycleBinEnterTime` member, when set.
     #[inline]
     pub fn recycle_bin_enter_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.recycle_bin_enter_time.as_ref()
     }
     /// The `RecycleBinExitTime` member, when set.
     #[inline]
     pub fn recycle_bin_exit_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.recycle_bin_exit_time.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
 }
 /// A builder for [`SnapshotRecycleBinInfo`](crate::types::SnapshotRecycleBinInfo); start one with `SnapshotRecycleBinInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SnapshotRecycleBinInfoBuilder {
     inner: crate::types::SnapshotRecycleBinInfo,
 }
 impl SnapshotRecycleBinInfoBuilder {
     /// Sets [`SnapshotRecycleBinInfo::snapshot_id`](crate::types::SnapshotRecycleBinInfo::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotRecycleBinInfo::snapshot_id`](crate::types::SnapshotRecycleBinInfo::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`SnapshotRecycleBinInfo::snapshot_id`](crate::types::SnapshotRecycleBinInfo::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`SnapshotRecycleBinInfo::recycle_bin_enter_time`](crate::types::SnapshotRecycleBinInfo::recycle_bin_enter_time): The date and time when the snapshot entered the Recycle Bin.
@@ -99,14 +79,14 @@ impl SnapshotRecycleBinInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input);
+        self.inner.recycle_bin_enter_time = Some(input);
         self
     }
     /// Sets or clears [`SnapshotRecycleBinInfo::recycle_bin_enter_time`](crate::types::SnapshotRecycleBinInfo::recycle_bin_enter_time).
     #[inline]
     pub fn set_recycle_bin_enter_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.recycle_bin_enter_time = input;
         self
@@ -115,7 +95,7 @@ impl SnapshotRecycleBinInfoBuilder {
     #[inline]
     pub fn get_recycle_bin_enter_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.recycle_bin_enter_time
     }
     /// Sets [`SnapshotRecycleBinInfo::recycle_bin_exit_time`](crate::types::SnapshotRecycleBinInfo::recycle_bin_exit_time): The date and time when the snapshot is to be permanently deleted from the Recycle Bin.
@@ -123,14 +103,14 @@ impl SnapshotRecycleBinInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input);
+        self.inner.recycle_bin_exit_time = Some(input);
         self
     }
     /// Sets or clears [`SnapshotRecycleBinInfo::recycle_bin_exit_time`](crate::types::SnapshotRecycleBinInfo::recycle_bin_exit_time).
     #[inline]
     pub fn set_recycle_bin_exit_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.recycle_bin_exit_time = input;
         self
@@ -139,51 +119,39 @@ impl SnapshotRecycleBinInfoBuilder {
     #[inline]
     pub fn get_recycle_bin_exit_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.recycle_bin_exit_time
     }
     /// Sets [`SnapshotRecycleBinInfo::description`](crate::types::SnapshotRecycleBinInfo::description): The description for the snapshot.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotRecycleBinInfo::description`](crate::types::SnapshotRecycleBinInfo::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SnapshotRecycleBinInfo::description`](crate::types::SnapshotRecycleBinInfo::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`SnapshotRecycleBinInfo::volume_id`](crate::types::SnapshotRecycleBinInfo::volume_id): The ID of the volume from which the snapshot was created.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotRecycleBinInfo::volume_id`](crate::types::SnapshotRecycleBinInfo::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`SnapshotRecycleBinInfo::volume_id`](crate::types::SnapshotRecycleBinInfo::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Builds the [`SnapshotRecycleBinInfo`]; it has no required members, so this cannot fail.
@@ -195,17 +163,15 @@ impl SnapshotRecycleBinInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for SnapshotRecycleBinInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "recycleBinEnterTime" => {
-                    value.recycle_bin_enter_time = ::std::option::Option::Some(
+                    value.recycle_bin_enter_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -214,7 +180,7 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotRecycleBinInfo {
                     );
                 }
                 "recycleBinExitTime" => {
-                    value.recycle_bin_exit_time = ::std::option::Option::Some(
+                    value.recycle_bin_exit_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -223,18 +189,14 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotRecycleBinInfo {
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

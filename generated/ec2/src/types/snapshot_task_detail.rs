@@ -2,93 +2,91 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the import snapshot task.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapshotTaskDetail {
     /// The description of the disk image being imported.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The size of the disk in the snapshot, in GiB.
-    pub disk_image_size: ::std::option::Option<f64>,
+    pub disk_image_size: Option<f64>,
     /// Indicates whether the snapshot is encrypted.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The format of the disk image from which the snapshot is created.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The identifier for the KMS key that was used to create the encrypted snapshot.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// The percentage of completion for the import snapshot task.
-    pub progress: ::std::option::Option<::std::string::String>,
+    pub progress: Option<String>,
     /// The snapshot ID of the disk being imported.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// A brief status for the import snapshot task.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// A detailed status message for the import snapshot task.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The URL of the disk image from which the snapshot is created.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The Amazon S3 bucket for the disk image.
-    pub user_bucket: ::std::option::Option<crate::types::UserBucketDetails>,
+    pub user_bucket: Option<crate::types::UserBucketDetails>,
 }
 impl SnapshotTaskDetail {
     /// Starts building a [`SnapshotTaskDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::SnapshotTaskDetailBuilder {
-        <crate::types::builders::SnapshotTaskDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SnapshotTaskDetailBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `DiskImageSize` member, when set.
     #[inline]
-    pub fn disk_image_size(&self) -> ::std::option::Option<f64> {
+    pub fn disk_image_size(&self) -> Option<f64> {
         self.disk_image_size
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `Format` member, when set.
     #[inline]
-    pub fn format(&self) -> ::std::option::Option<&str> {
+    pub fn format(&self) -> Option<&str> {
         self.format.as_deref()
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<&str> {
+    pub fn progress(&self) -> Option<&str> {
         self.progress.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `Url` member, when set.
     #[inline]
-    pub fn url(&self) -> ::std::option::Option<&str> {
+    pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }
     /// The `UserBucket` member, when set.
     #[inline]
-    pub fn user_bucket(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UserBucketDetails> {
+    pub fn user_bucket(&self) -> Option<&crate::types::UserBucketDetails> {
         self.user_bucket.as_ref()
     }
 }
@@ -110,243 +108,188 @@ impl ::std::fmt::Debug for SnapshotTaskDetail {
     }
 }
 /// A builder for [`SnapshotTaskDetail`](crate::types::SnapshotTaskDetail); start one with `SnapshotTaskDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SnapshotTaskDetailBuilder {
     inner: crate::types::SnapshotTaskDetail,
 }
 impl SnapshotTaskDetailBuilder {
     /// Sets [`SnapshotTaskDetail::description`](crate::types::SnapshotTaskDetail::description): The description of the disk image being imported.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::description`](crate::types::SnapshotTaskDetail::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::description`](crate::types::SnapshotTaskDetail::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`SnapshotTaskDetail::disk_image_size`](crate::types::SnapshotTaskDetail::disk_image_size): The size of the disk in the snapshot, in GiB.
     pub fn disk_image_size(mut self, input: f64) -> Self {
-        self.inner.disk_image_size = ::std::option::Option::Some(input);
+        self.inner.disk_image_size = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::disk_image_size`](crate::types::SnapshotTaskDetail::disk_image_size).
     #[inline]
-    pub fn set_disk_image_size(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_disk_image_size(mut self, input: Option<f64>) -> Self {
         self.inner.disk_image_size = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::disk_image_size`](crate::types::SnapshotTaskDetail::disk_image_size), if any.
     #[inline]
-    pub fn get_disk_image_size(&self) -> &::std::option::Option<f64> {
+    pub fn get_disk_image_size(&self) -> &Option<f64> {
         &self.inner.disk_image_size
     }
     /// Sets [`SnapshotTaskDetail::encrypted`](crate::types::SnapshotTaskDetail::encrypted): Indicates whether the snapshot is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::encrypted`](crate::types::SnapshotTaskDetail::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::encrypted`](crate::types::SnapshotTaskDetail::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`SnapshotTaskDetail::format`](crate::types::SnapshotTaskDetail::format): The format of the disk image from which the snapshot is created.
-    pub fn format(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.format = ::std::option::Option::Some(input.into());
+    pub fn format(mut self, input: impl Into<String>) -> Self {
+        self.inner.format = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::format`](crate::types::SnapshotTaskDetail::format).
     #[inline]
-    pub fn set_format(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_format(mut self, input: Option<String>) -> Self {
         self.inner.format = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::format`](crate::types::SnapshotTaskDetail::format), if any.
     #[inline]
-    pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_format(&self) -> &Option<String> {
         &self.inner.format
     }
     /// Sets [`SnapshotTaskDetail::kms_key_id`](crate::types::SnapshotTaskDetail::kms_key_id): The identifier for the KMS key that was used to create the encrypted snapshot.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::kms_key_id`](crate::types::SnapshotTaskDetail::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::kms_key_id`](crate::types::SnapshotTaskDetail::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Sets [`SnapshotTaskDetail::progress`](crate::types::SnapshotTaskDetail::progress): The percentage of completion for the import snapshot task.
-    pub fn progress(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input.into());
+    pub fn progress(mut self, input: impl Into<String>) -> Self {
+        self.inner.progress = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::progress`](crate::types::SnapshotTaskDetail::progress).
     #[inline]
-    pub fn set_progress(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_progress(mut self, input: Option<String>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::progress`](crate::types::SnapshotTaskDetail::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_progress(&self) -> &Option<String> {
         &self.inner.progress
     }
     /// Sets [`SnapshotTaskDetail::snapshot_id`](crate::types::SnapshotTaskDetail::snapshot_id): The snapshot ID of the disk being imported.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::snapshot_id`](crate::types::SnapshotTaskDetail::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::snapshot_id`](crate::types::SnapshotTaskDetail::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`SnapshotTaskDetail::status`](crate::types::SnapshotTaskDetail::status): A brief status for the import snapshot task.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::status`](crate::types::SnapshotTaskDetail::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::status`](crate::types::SnapshotTaskDetail::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`SnapshotTaskDetail::status_message`](crate::types::SnapshotTaskDetail::status_message): A detailed status message for the import snapshot task.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::status_message`](crate::types::SnapshotTaskDetail::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::status_message`](crate::types::SnapshotTaskDetail::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`SnapshotTaskDetail::url`](crate::types::SnapshotTaskDetail::url): The URL of the disk image from which the snapshot is created.
-    pub fn url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.url = ::std::option::Option::Some(input.into());
+    pub fn url(mut self, input: impl Into<String>) -> Self {
+        self.inner.url = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::url`](crate::types::SnapshotTaskDetail::url).
     #[inline]
-    pub fn set_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_url(mut self, input: Option<String>) -> Self {
         self.inner.url = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::url`](crate::types::SnapshotTaskDetail::url), if any.
     #[inline]
-    pub fn get_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_url(&self) -> &Option<String> {
         &self.inner.url
     }
     /// Sets [`SnapshotTaskDetail::user_bucket`](crate::types::SnapshotTaskDetail::user_bucket): The Amazon S3 bucket for the disk image.
     pub fn user_bucket(mut self, input: crate::types::UserBucketDetails) -> Self {
-        self.inner.user_bucket = ::std::option::Option::Some(input);
+        self.inner.user_bucket = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTaskDetail::user_bucket`](crate::types::SnapshotTaskDetail::user_bucket).
     #[inline]
     pub fn set_user_bucket(
         mut self,
-        input: ::std::option::Option<crate::types::UserBucketDetails>,
+        input: Option<crate::types::UserBucketDetails>,
     ) -> Self {
         self.inner.user_bucket = input;
         self
     }
     /// The value set for [`SnapshotTaskDetail::user_bucket`](crate::types::SnapshotTaskDetail::user_bucket), if any.
     #[inline]
-    pub fn get_user_bucket(
-        &self,
-    ) -> &::std::option::Option<crate::types::UserBucketDetails> {
+    pub fn get_user_bucket(&self) -> &Option<crate::types::UserBucketDetails> {
         &self.inner.user_bucket
     }
     /// Builds the [`SnapshotTaskDetail`]; it has no required members, so this cannot fail.
@@ -358,17 +301,15 @@ impl SnapshotTaskDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for SnapshotTaskDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "diskImageSize" => {
-                    value.disk_image_size = ::std::option::Option::Some(
+                    value.disk_image_size = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -377,47 +318,31 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotTaskDetail {
                     );
                 }
                 "encrypted" => {
-                    value.encrypted = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.encrypted = Some(child.text() == "true");
                 }
                 "format" => {
-                    value.format = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.format = Some(String::from(child.text()));
                 }
                 "kmsKeyId" => {
-                    value.kms_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kms_key_id = Some(String::from(child.text()));
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.progress = Some(String::from(child.text()));
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "url" => {
-                    value.url = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.url = Some(String::from(child.text()));
                 }
                 "userBucket" => {
-                    value.user_bucket = ::std::option::Option::Some(
+                    value.user_bucket = Some(
                         <crate::types::UserBucketDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -426,6 +351,6 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotTaskDetail {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,73 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides information about a snapshot's storage tier.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapshotTierStatus {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The ID of the volume from which the snapshot was created.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The state of the snapshot.
-    pub status: ::std::option::Option<crate::types::SnapshotState>,
+    pub status: Option<crate::types::SnapshotState>,
     /// The ID of the Amazon Web Services account that owns the snapshot.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The tags that are assigned to the snapshot.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The storage tier in which the snapshot is stored. `standard` indicates that the snapshot is stored in the standard snapshot storage tier and that it is ready for use. `archive` indicates that the snapshot is currently archived and that it must be restored before it can be used.
-    pub storage_tier: ::std::option::Option<crate::types::StorageTier>,
+    pub storage_tier: Option<crate::types::StorageTier>,
     /// The date and time when the last archive or restore process was started.
-    pub last_tiering_start_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_tiering_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The progress of the last archive or restore process, as a percentage.
-    pub last_tiering_progress: ::std::option::Option<i32>,
+    pub last_tiering_progress: Option<i32>,
     /// The status of the last archive or restore process.
-    pub last_tiering_operation_status: ::std::option::Option<
-        crate::types::TieringOperationStatus,
-    >,
+    pub last_tiering_operation_status: Option<crate::types::TieringOperationStatus>,
     /// A message describing the status of the last archive or restore process.
-    pub last_tiering_operation_status_detail: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub last_tiering_operation_status_detail: Option<String>,
     /// The date and time when the last archive process was completed.
-    pub archival_complete_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub archival_complete_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Only for archived snapshots that are temporarily restored. Indicates the date and time when a temporarily restored snapshot will be automatically re-archived.
-    pub restore_expiry_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub restore_expiry_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl SnapshotTierStatus {
     /// Starts building a [`SnapshotTierStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::SnapshotTierStatusBuilder {
-        <crate::types::builders::SnapshotTierStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SnapshotTierStatusBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::SnapshotState> {
+    pub fn status(&self) -> Option<&crate::types::SnapshotState> {
         self.status.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -78,142 +63,116 @@ impl SnapshotTierStatus {
     }
     /// The `StorageTier` member, when set.
     #[inline]
-    pub fn storage_tier(&self) -> ::std::option::Option<&crate::types::StorageTier> {
+    pub fn storage_tier(&self) -> Option<&crate::types::StorageTier> {
         self.storage_tier.as_ref()
     }
     /// The `LastTieringStartTime` member, when set.
     #[inline]
     pub fn last_tiering_start_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_tiering_start_time.as_ref()
     }
     /// The `LastTieringProgress` member, when set.
     #[inline]
-    pub fn last_tiering_progress(&self) -> ::std::option::Option<i32> {
+    pub fn last_tiering_progress(&self) -> Option<i32> {
         self.last_tiering_progress
     }
     /// The `LastTieringOperationStatus` member, when set.
     #[inline]
     pub fn last_tiering_operation_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::TieringOperationStatus> {
+    ) -> Option<&crate::types::TieringOperationStatus> {
         self.last_tiering_operation_status.as_ref()
     }
     /// The `LastTieringOperationStatusDetail` member, when set.
     #[inline]
-    pub fn last_tiering_operation_status_detail(&self) -> ::std::option::Option<&str> {
+    pub fn last_tiering_operation_status_detail(&self) -> Option<&str> {
         self.last_tiering_operation_status_detail.as_deref()
     }
     /// The `ArchivalCompleteTime` member, when set.
     #[inline]
     pub fn archival_complete_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.archival_complete_time.as_ref()
     }
     /// The `RestoreExpiryTime` member, when set.
     #[inline]
     pub fn restore_expiry_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.restore_expiry_time.as_ref()
     }
 }
 /// A builder for [`SnapshotTierStatus`](crate::types::SnapshotTierStatus); start one with `SnapshotTierStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SnapshotTierStatusBuilder {
     inner: crate::types::SnapshotTierStatus,
 }
 impl SnapshotTierStatusBuilder {
     /// Sets [`SnapshotTierStatus::snapshot_id`](crate::types::SnapshotTierStatus::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTierStatus::snapshot_id`](crate::types::SnapshotTierStatus::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`SnapshotTierStatus::snapshot_id`](crate::types::SnapshotTierStatus::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`SnapshotTierStatus::volume_id`](crate::types::SnapshotTierStatus::volume_id): The ID of the volume from which the snapshot was created.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTierStatus::volume_id`](crate::types::SnapshotTierStatus::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`SnapshotTierStatus::volume_id`](crate::types::SnapshotTierStatus::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`SnapshotTierStatus::status`](crate::types::SnapshotTierStatus::status): The state of the snapshot.
     pub fn status(mut self, input: crate::types::SnapshotState) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::status`](crate::types::SnapshotTierStatus::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::SnapshotState>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::SnapshotState>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`SnapshotTierStatus::status`](crate::types::SnapshotTierStatus::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::SnapshotState> {
+    pub fn get_status(&self) -> &Option<crate::types::SnapshotState> {
         &self.inner.status
     }
     /// Sets [`SnapshotTierStatus::owner_id`](crate::types::SnapshotTierStatus::owner_id): The ID of the Amazon Web Services account that owns the snapshot.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTierStatus::owner_id`](crate::types::SnapshotTierStatus::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`SnapshotTierStatus::owner_id`](crate::types::SnapshotTierStatus::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`SnapshotTierStatus::tags`](crate::types::SnapshotTierStatus::tags): The tags that are assigned to the snapshot.
@@ -225,37 +184,29 @@ impl SnapshotTierStatusBuilder {
     }
     /// Sets or clears [`SnapshotTierStatus::tags`](crate::types::SnapshotTierStatus::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SnapshotTierStatus::tags`](crate::types::SnapshotTierStatus::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`SnapshotTierStatus::storage_tier`](crate::types::SnapshotTierStatus::storage_tier): The storage tier in which the snapshot is stored. `standard` indicates that the snapshot is stored in the standard snapshot storage tier and that it is ready for use. `archive` indicates that the snapshot is currently archived and that it must be restored before it can be used.
     pub fn storage_tier(mut self, input: crate::types::StorageTier) -> Self {
-        self.inner.storage_tier = ::std::option::Option::Some(input);
+        self.inner.storage_tier = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::storage_tier`](crate::types::SnapshotTierStatus::storage_tier).
     #[inline]
-    pub fn set_storage_tier(
-        mut self,
-        input: ::std::option::Option<crate::types::StorageTier>,
-    ) -> Self {
+    pub fn set_storage_tier(mut self, input: Option<crate::types::StorageTier>) -> Self {
         self.inner.storage_tier = input;
         self
     }
     /// The value set for [`SnapshotTierStatus::storage_tier`](crate::types::SnapshotTierStatus::storage_tier), if any.
     #[inline]
-    pub fn get_storage_tier(&self) -> &::std::option::Option<crate::types::StorageTier> {
+    pub fn get_storage_tier(&self) -> &Option<crate::types::StorageTier> {
         &self.inner.storage_tier
     }
     /// Sets [`SnapshotTierStatus::last_tiering_start_time`](crate::types::SnapshotTierStatus::last_tiering_start_time): The date and time when the last archive or restore process was started.
@@ -263,14 +214,14 @@ impl SnapshotTierStatusBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_tiering_start_time = ::std::option::Option::Some(input);
+        self.inner.last_tiering_start_time = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::last_tiering_start_time`](crate::types::SnapshotTierStatus::last_tiering_start_time).
     #[inline]
     pub fn set_last_tiering_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_tiering_start_time = input;
         self
@@ -279,26 +230,23 @@ impl SnapshotTierStatusBuilder {
     #[inline]
     pub fn get_last_tiering_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_tiering_start_time
     }
     /// Sets [`SnapshotTierStatus::last_tiering_progress`](crate::types::SnapshotTierStatus::last_tiering_progress): The progress of the last archive or restore process, as a percentage.
     pub fn last_tiering_progress(mut self, input: i32) -> Self {
-        self.inner.last_tiering_progress = ::std::option::Option::Some(input);
+        self.inner.last_tiering_progress = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::last_tiering_progress`](crate::types::SnapshotTierStatus::last_tiering_progress).
     #[inline]
-    pub fn set_last_tiering_progress(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_last_tiering_progress(mut self, input: Option<i32>) -> Self {
         self.inner.last_tiering_progress = input;
         self
     }
     /// The value set for [`SnapshotTierStatus::last_tiering_progress`](crate::types::SnapshotTierStatus::last_tiering_progress), if any.
     #[inline]
-    pub fn get_last_tiering_progress(&self) -> &::std::option::Option<i32> {
+    pub fn get_last_tiering_progress(&self) -> &Option<i32> {
         &self.inner.last_tiering_progress
     }
     /// Sets [`SnapshotTierStatus::last_tiering_operation_status`](crate::types::SnapshotTierStatus::last_tiering_operation_status): The status of the last archive or restore process.
@@ -306,14 +254,14 @@ impl SnapshotTierStatusBuilder {
         mut self,
         input: crate::types::TieringOperationStatus,
     ) -> Self {
-        self.inner.last_tiering_operation_status = ::std::option::Option::Some(input);
+        self.inner.last_tiering_operation_status = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::last_tiering_operation_status`](crate::types::SnapshotTierStatus::last_tiering_operation_status).
     #[inline]
     pub fn set_last_tiering_operation_status(
         mut self,
-        input: ::std::option::Option<crate::types::TieringOperationStatus>,
+        input: Option<crate::types::TieringOperationStatus>,
     ) -> Self {
         self.inner.last_tiering_operation_status = input;
         self
@@ -322,33 +270,29 @@ impl SnapshotTierStatusBuilder {
     #[inline]
     pub fn get_last_tiering_operation_status(
         &self,
-    ) -> &::std::option::Option<crate::types::TieringOperationStatus> {
+    ) -> &Option<crate::types::TieringOperationStatus> {
         &self.inner.last_tiering_operation_status
     }
     /// Sets [`SnapshotTierStatus::last_tiering_operation_status_detail`](crate::types::SnapshotTierStatus::last_tiering_operation_status_detail): A message describing the status of the last archive or restore process.
     pub fn last_tiering_operation_status_detail(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.last_tiering_operation_status_detail = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.last_tiering_operation_status_detail = Some(input.into());
         self
     }
     /// Sets or clears [`SnapshotTierStatus::last_tiering_operation_status_detail`](crate::types::SnapshotTierStatus::last_tiering_operation_status_detail).
     #[inline]
     pub fn set_last_tiering_operation_status_detail(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.last_tiering_operation_status_detail = input;
         self
     }
     /// The value set for [`SnapshotTierStatus::last_tiering_operation_status_detail`](crate::types::SnapshotTierStatus::last_tiering_operation_status_detail), if any.
     #[inline]
-    pub fn get_last_tiering_operation_status_detail(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_tiering_operation_status_detail(&self) -> &Option<String> {
         &self.inner.last_tiering_operation_status_detail
     }
     /// Sets [`SnapshotTierStatus::archival_complete_time`](crate::types::SnapshotTierStatus::archival_complete_time): The date and time when the last archive process was completed.
@@ -356,14 +300,14 @@ impl SnapshotTierStatusBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.archival_complete_time = ::std::option::Option::Some(input);
+        self.inner.archival_complete_time = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::archival_complete_time`](crate::types::SnapshotTierStatus::archival_complete_time).
     #[inline]
     pub fn set_archival_complete_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.archival_complete_time = input;
         self
@@ -372,7 +316,7 @@ impl SnapshotTierStatusBuilder {
     #[inline]
     pub fn get_archival_complete_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.archival_complete_time
     }
     /// Sets [`SnapshotTierStatus::restore_expiry_time`](crate::types::SnapshotTierStatus::restore_expiry_time): Only for archived snapshots that are temporarily restored.
@@ -380,14 +324,14 @@ impl SnapshotTierStatusBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.restore_expiry_time = ::std::option::Option::Some(input);
+        self.inner.restore_expiry_time = Some(input);
         self
     }
     /// Sets or clears [`SnapshotTierStatus::restore_expiry_time`](crate::types::SnapshotTierStatus::restore_expiry_time).
     #[inline]
     pub fn set_restore_expiry_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.restore_expiry_time = input;
         self
@@ -396,7 +340,7 @@ impl SnapshotTierStatusBuilder {
     #[inline]
     pub fn get_restore_expiry_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.restore_expiry_time
     }
     /// Builds the [`SnapshotTierStatus`]; it has no required members, so this cannot fail.
@@ -408,32 +352,24 @@ impl SnapshotTierStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for SnapshotTierStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::SnapshotState::from(child.text()),
-                    );
+                    value.status = Some(crate::types::SnapshotState::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -441,12 +377,12 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotTierStatus {
                     );
                 }
                 "storageTier" => {
-                    value.storage_tier = ::std::option::Option::Some(
+                    value.storage_tier = Some(
                         crate::types::StorageTier::from(child.text()),
                     );
                 }
                 "lastTieringStartTime" => {
-                    value.last_tiering_start_time = ::std::option::Option::Some(
+                    value.last_tiering_start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -455,24 +391,24 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotTierStatus {
                     );
                 }
                 "lastTieringProgress" => {
-                    value.last_tiering_progress = ::std::option::Option::Some(
+                    value.last_tiering_progress = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SnapshotTierStatus")?,
                     );
                 }
                 "lastTieringOperationStatus" => {
-                    value.last_tiering_operation_status = ::std::option::Option::Some(
+                    value.last_tiering_operation_status = Some(
                         crate::types::TieringOperationStatus::from(child.text()),
                     );
                 }
                 "lastTieringOperationStatusDetail" => {
-                    value.last_tiering_operation_status_detail = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.last_tiering_operation_status_detail = Some(
+                        String::from(child.text()),
                     );
                 }
                 "archivalCompleteTime" => {
-                    value.archival_complete_time = ::std::option::Option::Some(
+                    value.archival_complete_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -481,7 +417,7 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotTierStatus {
                     );
                 }
                 "restoreExpiryTime" => {
-                    value.restore_expiry_time = ::std::option::Option::Some(
+                    value.restore_expiry_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -492,6 +428,6 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotTierStatus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

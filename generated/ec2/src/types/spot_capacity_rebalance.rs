@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Spot Instance replacement strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted. For more information, see [Capacity rebalancing](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-capacity-rebalance.html) in the *Amazon EC2 User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotCapacityRebalance {
     /// The replacement strategy to use. Only available for fleets of type `maintain`.
@@ -15,7 +10,7 @@ pub struct SpotCapacityRebalance {
     /// `launch` - Spot Fleet launches a new replacement Spot Instance when a rebalance notification is emitted for an existing Spot Instance in the fleet. Spot Fleet does not terminate the instances that receive a rebalance notification. You can terminate the old instances, or you can leave them running. You are charged for all instances while they are running.
     ///
     /// `launch-before-terminate` - Spot Fleet launches a new replacement Spot Instance when a rebalance notification is emitted for an existing Spot Instance in the fleet, and then, after a delay that you specify (in `TerminationDelay`), terminates the instances that received a rebalance notification.
-    pub replacement_strategy: ::std::option::Option<crate::types::ReplacementStrategy>,
+    pub replacement_strategy: Option<crate::types::ReplacementStrategy>,
     /// The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance.
     ///
     /// Required when [`ReplacementStrategy`](crate::types::ReplacementStrategy) is set to `launch-before-terminate`.
@@ -23,34 +18,27 @@ pub struct SpotCapacityRebalance {
     /// Not valid when [`ReplacementStrategy`](crate::types::ReplacementStrategy) is set to `launch`.
     ///
     /// Valid values: Minimum value of `120` seconds. Maximum value of `7200` seconds.
-    pub termination_delay: ::std::option::Option<i32>,
+    pub termination_delay: Option<i32>,
 }
 impl SpotCapacityRebalance {
     /// Starts building a [`SpotCapacityRebalance`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotCapacityRebalanceBuilder {
-        <crate::types::builders::SpotCapacityRebalanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotCapacityRebalanceBuilder as Default>::default()
     }
     /// The `ReplacementStrategy` member, when set.
     #[inline]
-    pub fn replacement_strategy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReplacementStrategy> {
+    pub fn replacement_strategy(&self) -> Option<&crate::types::ReplacementStrategy> {
         self.replacement_strategy.as_ref()
     }
     /// The `TerminationDelay` member, when set.
     #[inline]
-    pub fn termination_delay(&self) -> ::std::option::Option<i32> {
+    pub fn termination_delay(&self) -> Option<i32> {
         self.termination_delay
     }
 }
 /// A builder for [`SpotCapacityRebalance`](crate::types::SpotCapacityRebalance); start one with `SpotCapacityRebalance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotCapacityRebalanceBuilder {
     inner: crate::types::SpotCapacityRebalance,
 }
@@ -60,14 +48,14 @@ impl SpotCapacityRebalanceBuilder {
         mut self,
         input: crate::types::ReplacementStrategy,
     ) -> Self {
-        self.inner.replacement_strategy = ::std::option::Option::Some(input);
+        self.inner.replacement_strategy = Some(input);
         self
     }
     /// Sets or clears [`SpotCapacityRebalance::replacement_strategy`](crate::types::SpotCapacityRebalance::replacement_strategy).
     #[inline]
     pub fn set_replacement_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::ReplacementStrategy>,
+        input: Option<crate::types::ReplacementStrategy>,
     ) -> Self {
         self.inner.replacement_strategy = input;
         self
@@ -76,23 +64,23 @@ impl SpotCapacityRebalanceBuilder {
     #[inline]
     pub fn get_replacement_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::ReplacementStrategy> {
+    ) -> &Option<crate::types::ReplacementStrategy> {
         &self.inner.replacement_strategy
     }
     /// Sets [`SpotCapacityRebalance::termination_delay`](crate::types::SpotCapacityRebalance::termination_delay): The amount of time (in seconds) that Amazon EC2 waits before terminating the old Spot Instance after launching a new replacement Spot Instance.
     pub fn termination_delay(mut self, input: i32) -> Self {
-        self.inner.termination_delay = ::std::option::Option::Some(input);
+        self.inner.termination_delay = Some(input);
         self
     }
     /// Sets or clears [`SpotCapacityRebalance::termination_delay`](crate::types::SpotCapacityRebalance::termination_delay).
     #[inline]
-    pub fn set_termination_delay(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_termination_delay(mut self, input: Option<i32>) -> Self {
         self.inner.termination_delay = input;
         self
     }
     /// The value set for [`SpotCapacityRebalance::termination_delay`](crate::types::SpotCapacityRebalance::termination_delay), if any.
     #[inline]
-    pub fn get_termination_delay(&self) -> &::std::option::Option<i32> {
+    pub fn get_termination_delay(&self) -> &Option<i32> {
         &self.inner.termination_delay
     }
     /// Builds the [`SpotCapacityRebalance`]; it has no required members, so this cannot fail.
@@ -105,30 +93,30 @@ impl ::awsgen_runtime::query::WriteQuery for SpotCapacityRebalance {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.replacement_strategy {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.replacement_strategy {
             body.member("ReplacementStrategy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.termination_delay {
+        if let Some(value) = &self.termination_delay {
             body.member("TerminationDelay", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for SpotCapacityRebalance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "replacementStrategy" => {
-                    value.replacement_strategy = ::std::option::Option::Some(
+                    value.replacement_strategy = Some(
                         crate::types::ReplacementStrategy::from(child.text()),
                     );
                 }
                 "terminationDelay" => {
-                    value.termination_delay = ::std::option::Option::Some(
+                    value.termination_delay = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SpotCapacityRebalance")?,
@@ -137,6 +125,6 @@ impl ::awsgen_runtime::xml::FromXml for SpotCapacityRebalance {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

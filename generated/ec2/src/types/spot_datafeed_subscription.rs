@@ -2,176 +2,142 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the data feed for a Spot Instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotDatafeedSubscription {
     /// The name of the Amazon S3 bucket where the Spot Instance data feed is located.
-    pub bucket: ::std::option::Option<::std::string::String>,
+    pub bucket: Option<String>,
     /// The fault codes for the Spot Instance request, if any.
-    pub fault: ::std::option::Option<crate::types::SpotInstanceStateFault>,
+    pub fault: Option<crate::types::SpotInstanceStateFault>,
     /// The Amazon Web Services account ID of the account.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The prefix for the data feed files.
-    pub prefix: ::std::option::Option<::std::string::String>,
+    pub prefix: Option<String>,
     /// The state of the Spot Instance data feed subscription.
-    pub state: ::std::option::Option<crate::types::DatafeedSubscriptionState>,
+    pub state: Option<crate::types::DatafeedSubscriptionState>,
 }
 impl SpotDatafeedSubscription {
     /// Starts building a [`SpotDatafeedSubscription`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotDatafeedSubscriptionBuilder {
-        <crate::types::builders::SpotDatafeedSubscriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotDatafeedSubscriptionBuilder as Default>::default()
     }
     /// The `Bucket` member, when set.
     #[inline]
-    pub fn bucket(&self) -> ::std::option::Option<&str> {
+    pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
     /// The `Fault` member, when set.
     #[inline]
-    pub fn fault(&self) -> ::std::option::Option<&crate::types::SpotInstanceStateFault> {
+    pub fn fault(&self) -> Option<&crate::types::SpotInstanceStateFault> {
         self.fault.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Prefix` member, when set.
     #[inline]
-    pub fn prefix(&self) -> ::std::option::Option<&str> {
+    pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DatafeedSubscriptionState> {
+    pub fn state(&self) -> Option<&crate::types::DatafeedSubscriptionState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`SpotDatafeedSubscription`](crate::types::SpotDatafeedSubscription); start one with `SpotDatafeedSubscription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotDatafeedSubscriptionBuilder {
     inner: crate::types::SpotDatafeedSubscription,
 }
 impl SpotDatafeedSubscriptionBuilder {
     /// Sets [`SpotDatafeedSubscription::bucket`](crate::types::SpotDatafeedSubscription::bucket): The name of the Amazon S3 bucket where the Spot Instance data feed is located.
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket = ::std::option::Option::Some(input.into());
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket = Some(input.into());
         self
     }
     /// Sets or clears [`SpotDatafeedSubscription::bucket`](crate::types::SpotDatafeedSubscription::bucket).
     #[inline]
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.inner.bucket = input;
         self
     }
     /// The value set for [`SpotDatafeedSubscription::bucket`](crate::types::SpotDatafeedSubscription::bucket), if any.
     #[inline]
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         &self.inner.bucket
     }
     /// Sets [`SpotDatafeedSubscription::fault`](crate::types::SpotDatafeedSubscription::fault): The fault codes for the Spot Instance request, if any.
     pub fn fault(mut self, input: crate::types::SpotInstanceStateFault) -> Self {
-        self.inner.fault = ::std::option::Option::Some(input);
+        self.inner.fault = Some(input);
         self
     }
     /// Sets or clears [`SpotDatafeedSubscription::fault`](crate::types::SpotDatafeedSubscription::fault).
     #[inline]
     pub fn set_fault(
         mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceStateFault>,
+        input: Option<crate::types::SpotInstanceStateFault>,
     ) -> Self {
         self.inner.fault = input;
         self
     }
     /// The value set for [`SpotDatafeedSubscription::fault`](crate::types::SpotDatafeedSubscription::fault), if any.
     #[inline]
-    pub fn get_fault(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotInstanceStateFault> {
+    pub fn get_fault(&self) -> &Option<crate::types::SpotInstanceStateFault> {
         &self.inner.fault
     }
     /// Sets [`SpotDatafeedSubscription::owner_id`](crate::types::SpotDatafeedSubscription::owner_id): The Amazon Web Services account ID of the account.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotDatafeedSubscription::owner_id`](crate::types::SpotDatafeedSubscription::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`SpotDatafeedSubscription::owner_id`](crate::types::SpotDatafeedSubscription::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`SpotDatafeedSubscription::prefix`](crate::types::SpotDatafeedSubscription::prefix): The prefix for the data feed files.
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix = ::std::option::Option::Some(input.into());
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix = Some(input.into());
         self
     }
     /// Sets or clears [`SpotDatafeedSubscription::prefix`](crate::types::SpotDatafeedSubscription::prefix).
     #[inline]
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.inner.prefix = input;
         self
     }
     /// The value set for [`SpotDatafeedSubscription::prefix`](crate::types::SpotDatafeedSubscription::prefix), if any.
     #[inline]
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         &self.inner.prefix
     }
     /// Sets [`SpotDatafeedSubscription::state`](crate::types::SpotDatafeedSubscription::state): The state of the Spot Instance data feed subscription.
     pub fn state(mut self, input: crate::types::DatafeedSubscriptionState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`SpotDatafeedSubscription::state`](crate::types::SpotDatafeedSubscription::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::DatafeedSubscriptionState>,
+        input: Option<crate::types::DatafeedSubscriptionState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`SpotDatafeedSubscription::state`](crate::types::SpotDatafeedSubscription::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::DatafeedSubscriptionState> {
+    pub fn get_state(&self) -> &Option<crate::types::DatafeedSubscriptionState> {
         &self.inner.state
     }
     /// Builds the [`SpotDatafeedSubscription`]; it has no required members, so this cannot fail.
@@ -183,40 +149,34 @@ impl SpotDatafeedSubscriptionBuilder {
 impl ::awsgen_runtime::xml::FromXml for SpotDatafeedSubscription {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "bucket" => {
-                    value.bucket = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bucket = Some(String::from(child.text()));
                 }
                 "fault" => {
-                    value.fault = ::std::option::Option::Some(
+                    value.fault = Some(
                         <crate::types::SpotInstanceStateFault as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "prefix" => {
-                    value.prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::DatafeedSubscriptionState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,75 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the launch specification for one or more Spot Instances. If you include On-Demand capacity in your fleet request or want to specify an EFA network device, you can't use [`SpotFleetLaunchSpecification`](crate::types::SpotFleetLaunchSpecification); you must use [LaunchTemplateConfig](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateConfig.html).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotFleetLaunchSpecification {
     /// Deprecated.
-    pub addressing_type: ::std::option::Option<::std::string::String>,
+    pub addressing_type: Option<String>,
     /// One or more block devices that are mapped to the Spot Instances. You can't specify both a snapshot ID and an encryption value. This is because only blank volumes can be encrypted on creation. If a snapshot is the basis for a volume, it is not blank and its encryption status is used for the volume encryption status.
-    pub block_device_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BlockDeviceMapping>,
-    >,
+    pub block_device_mappings: Option<Vec<crate::types::BlockDeviceMapping>>,
     /// Indicates whether the instances are optimized for EBS I/O. This optimization provides dedicated throughput to Amazon EBS and an optimized configuration stack to provide optimal EBS I/O performance. This optimization isn't available with all instance types. Additional usage charges apply when using an EBS Optimized instance.
     ///
     /// Default: `false`
-    pub ebs_optimized: ::std::option::Option<bool>,
+    pub ebs_optimized: Option<bool>,
     /// The IAM instance profile.
-    pub iam_instance_profile: ::std::option::Option<
-        crate::types::IamInstanceProfileSpecification,
-    >,
+    pub iam_instance_profile: Option<crate::types::IamInstanceProfileSpecification>,
     /// The ID of the AMI.
-    pub image_id: ::std::option::Option<::std::string::String>,
+    pub image_id: Option<String>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// The ID of the kernel.
-    pub kernel_id: ::std::option::Option<::std::string::String>,
+    pub kernel_id: Option<String>,
     /// The name of the key pair.
-    pub key_name: ::std::option::Option<::std::string::String>,
+    pub key_name: Option<String>,
     /// Enable or disable monitoring for the instances.
-    pub monitoring: ::std::option::Option<crate::types::SpotFleetMonitoring>,
+    pub monitoring: Option<crate::types::SpotFleetMonitoring>,
     /// The network interfaces.
     ///
     /// **Note:** [`SpotFleetLaunchSpecification`](crate::types::SpotFleetLaunchSpecification) does not support Elastic Fabric Adapter (EFA). You must use [LaunchTemplateConfig](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_LaunchTemplateConfig.html) instead.
-    pub network_interfaces: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
+    pub network_interfaces: Option<
+        Vec<crate::types::InstanceNetworkInterfaceSpecification>,
     >,
     /// The placement information.
-    pub placement: ::std::option::Option<crate::types::SpotPlacement>,
+    pub placement: Option<crate::types::SpotPlacement>,
     /// The ID of the RAM disk. Some kernels require additional drivers at launch. Check the kernel requirements for information about whether you need to specify a RAM disk. To find kernel requirements, refer to the Amazon Web Services Resource Center and search for the kernel ID.
-    pub ramdisk_id: ::std::option::Option<::std::string::String>,
+    pub ramdisk_id: Option<String>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
-    pub spot_price: ::std::option::Option<::std::string::String>,
+    pub spot_price: Option<String>,
     /// The IDs of the subnets in which to launch the instances. To specify multiple subnets, separate them using commas; for example, "subnet-1234abcdeexample1, subnet-0987cdef6example2".
     ///
     /// If you specify a network interface, you must specify any subnets as part of the network interface instead of using this parameter.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The base64-encoded user data that instances use when starting up. User data is limited to 16 KB.
-    pub user_data: ::std::option::Option<::std::string::String>,
+    pub user_data: Option<String>,
     /// The number of units provided by the specified instance type. These are the same units that you chose to set the target capacity in terms of instances, or a performance characteristic such as vCPUs, memory, or I/O.
     ///
     /// If the target capacity divided by this value is not a whole number, Amazon EC2 rounds the number of instances to the next whole number. If this value is not specified, the default is 1.
     ///
     /// **Note:** When specifying weights, the price used in the `lowestPrice` and `priceCapacityOptimized` allocation strategies is per *unit* hour (where the instance price is divided by the specified weight). However, if all the specified weights are above the requested `TargetCapacity`, resulting in only 1 instance being launched, the price used is per *instance* hour.
-    pub weighted_capacity: ::std::option::Option<f64>,
+    pub weighted_capacity: Option<f64>,
     /// The tags to apply during creation.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotFleetTagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::SpotFleetTagSpecification>>,
     /// The attributes for the instance types. When you specify instance attributes, Amazon EC2 will identify instance types with those attributes.
     ///
     /// **Note:** If you specify [`InstanceRequirements`](crate::types::InstanceRequirements), you can't specify [`InstanceType`](crate::types::InstanceType).
-    pub instance_requirements: ::std::option::Option<crate::types::InstanceRequirements>,
+    pub instance_requirements: Option<crate::types::InstanceRequirements>,
     /// The security groups.
     ///
     /// If you specify a network interface, you must specify any security groups as part of the network interface instead of using this parameter.
-    pub security_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GroupIdentifier>,
-    >,
+    pub security_groups: Option<Vec<crate::types::GroupIdentifier>>,
 }
 impl SpotFleetLaunchSpecification {
     /// Starts building a [`SpotFleetLaunchSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotFleetLaunchSpecificationBuilder {
-        <crate::types::builders::SpotFleetLaunchSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotFleetLaunchSpecificationBuilder as Default>::default()
     }
     /// The `AddressingType` member, when set.
     #[inline]
-    pub fn addressing_type(&self) -> ::std::option::Option<&str> {
+    pub fn addressing_type(&self) -> Option<&str> {
         self.addressing_type.as_deref()
     }
     /// The `BlockDeviceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -88,41 +80,39 @@ impl SpotFleetLaunchSpecification {
     }
     /// The `EbsOptimized` member, when set.
     #[inline]
-    pub fn ebs_optimized(&self) -> ::std::option::Option<bool> {
+    pub fn ebs_optimized(&self) -> Option<bool> {
         self.ebs_optimized
     }
     /// The `IamInstanceProfile` member, when set.
     #[inline]
     pub fn iam_instance_profile(
         &self,
-    ) -> ::std::option::Option<&crate::types::IamInstanceProfileSpecification> {
+    ) -> Option<&crate::types::IamInstanceProfileSpecification> {
         self.iam_instance_profile.as_ref()
     }
     /// The `ImageId` member, when set.
     #[inline]
-    pub fn image_id(&self) -> ::std::option::Option<&str> {
+    pub fn image_id(&self) -> Option<&str> {
         self.image_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `KernelId` member, when set.
     #[inline]
-    pub fn kernel_id(&self) -> ::std::option::Option<&str> {
+    pub fn kernel_id(&self) -> Option<&str> {
         self.kernel_id.as_deref()
     }
     /// The `KeyName` member, when set.
     #[inline]
-    pub fn key_name(&self) -> ::std::option::Option<&str> {
+    pub fn key_name(&self) -> Option<&str> {
         self.key_name.as_deref()
     }
     /// The `Monitoring` member, when set.
     #[inline]
-    pub fn monitoring(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SpotFleetMonitoring> {
+    pub fn monitoring(&self) -> Option<&crate::types::SpotFleetMonitoring> {
         self.monitoring.as_ref()
     }
     /// The `NetworkInterfaces` member, empty when not set; the field tells an empty list from an absent one.
@@ -134,32 +124,32 @@ impl SpotFleetLaunchSpecification {
     }
     /// The `Placement` member, when set.
     #[inline]
-    pub fn placement(&self) -> ::std::option::Option<&crate::types::SpotPlacement> {
+    pub fn placement(&self) -> Option<&crate::types::SpotPlacement> {
         self.placement.as_ref()
     }
     /// The `RamdiskId` member, when set.
     #[inline]
-    pub fn ramdisk_id(&self) -> ::std::option::Option<&str> {
+    pub fn ramdisk_id(&self) -> Option<&str> {
         self.ramdisk_id.as_deref()
     }
     /// The `SpotPrice` member, when set.
     #[inline]
-    pub fn spot_price(&self) -> ::std::option::Option<&str> {
+    pub fn spot_price(&self) -> Option<&str> {
         self.spot_price.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `UserData` member, when set.
     #[inline]
-    pub fn user_data(&self) -> ::std::option::Option<&str> {
+    pub fn user_data(&self) -> Option<&str> {
         self.user_data.as_deref()
     }
     /// The `WeightedCapacity` member, when set.
     #[inline]
-    pub fn weighted_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn weighted_capacity(&self) -> Option<f64> {
         self.weighted_capacity
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -169,9 +159,7 @@ impl SpotFleetLaunchSpecification {
     }
     /// The `InstanceRequirements` member, when set.
     #[inline]
-    pub fn instance_requirements(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirements> {
+    pub fn instance_requirements(&self) -> Option<&crate::types::InstanceRequirements> {
         self.instance_requirements.as_ref()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
@@ -206,36 +194,25 @@ impl ::std::fmt::Debug for SpotFleetLaunchSpecification {
     }
 }
 /// A builder for [`SpotFleetLaunchSpecification`](crate::types::SpotFleetLaunchSpecification); start one with `SpotFleetLaunchSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotFleetLaunchSpecificationBuilder {
     inner: crate::types::SpotFleetLaunchSpecification,
 }
 impl SpotFleetLaunchSpecificationBuilder {
     /// Sets [`SpotFleetLaunchSpecification::addressing_type`](crate::types::SpotFleetLaunchSpecification::addressing_type): Deprecated.
-    pub fn addressing_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.addressing_type = ::std::option::Option::Some(input.into());
+    pub fn addressing_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.addressing_type = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::addressing_type`](crate::types::SpotFleetLaunchSpecification::addressing_type).
     #[inline]
-    pub fn set_addressing_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_addressing_type(mut self, input: Option<String>) -> Self {
         self.inner.addressing_type = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::addressing_type`](crate::types::SpotFleetLaunchSpecification::addressing_type), if any.
     #[inline]
-    pub fn get_addressing_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_addressing_type(&self) -> &Option<String> {
         &self.inner.addressing_type
     }
     /// Appends one item to [`SpotFleetLaunchSpecification::block_device_mappings`](crate::types::SpotFleetLaunchSpecification::block_device_mappings): One or more block devices that are mapped to the Spot Instances.
@@ -252,7 +229,7 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn set_block_device_mappings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>>,
+        input: Option<Vec<crate::types::BlockDeviceMapping>>,
     ) -> Self {
         self.inner.block_device_mappings = input;
         self
@@ -261,23 +238,23 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn get_block_device_mappings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BlockDeviceMapping>> {
+    ) -> &Option<Vec<crate::types::BlockDeviceMapping>> {
         &self.inner.block_device_mappings
     }
     /// Sets [`SpotFleetLaunchSpecification::ebs_optimized`](crate::types::SpotFleetLaunchSpecification::ebs_optimized): Indicates whether the instances are optimized for EBS I/O.
     pub fn ebs_optimized(mut self, input: bool) -> Self {
-        self.inner.ebs_optimized = ::std::option::Option::Some(input);
+        self.inner.ebs_optimized = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::ebs_optimized`](crate::types::SpotFleetLaunchSpecification::ebs_optimized).
     #[inline]
-    pub fn set_ebs_optimized(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ebs_optimized(mut self, input: Option<bool>) -> Self {
         self.inner.ebs_optimized = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::ebs_optimized`](crate::types::SpotFleetLaunchSpecification::ebs_optimized), if any.
     #[inline]
-    pub fn get_ebs_optimized(&self) -> &::std::option::Option<bool> {
+    pub fn get_ebs_optimized(&self) -> &Option<bool> {
         &self.inner.ebs_optimized
     }
     /// Sets [`SpotFleetLaunchSpecification::iam_instance_profile`](crate::types::SpotFleetLaunchSpecification::iam_instance_profile): The IAM instance profile.
@@ -285,14 +262,14 @@ impl SpotFleetLaunchSpecificationBuilder {
         mut self,
         input: crate::types::IamInstanceProfileSpecification,
     ) -> Self {
-        self.inner.iam_instance_profile = ::std::option::Option::Some(input);
+        self.inner.iam_instance_profile = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::iam_instance_profile`](crate::types::SpotFleetLaunchSpecification::iam_instance_profile).
     #[inline]
     pub fn set_iam_instance_profile(
         mut self,
-        input: ::std::option::Option<crate::types::IamInstanceProfileSpecification>,
+        input: Option<crate::types::IamInstanceProfileSpecification>,
     ) -> Self {
         self.inner.iam_instance_profile = input;
         self
@@ -301,115 +278,93 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn get_iam_instance_profile(
         &self,
-    ) -> &::std::option::Option<crate::types::IamInstanceProfileSpecification> {
+    ) -> &Option<crate::types::IamInstanceProfileSpecification> {
         &self.inner.iam_instance_profile
     }
     /// Sets [`SpotFleetLaunchSpecification::image_id`](crate::types::SpotFleetLaunchSpecification::image_id): The ID of the AMI.
-    pub fn image_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_id = ::std::option::Option::Some(input.into());
+    pub fn image_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::image_id`](crate::types::SpotFleetLaunchSpecification::image_id).
     #[inline]
-    pub fn set_image_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_id(mut self, input: Option<String>) -> Self {
         self.inner.image_id = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::image_id`](crate::types::SpotFleetLaunchSpecification::image_id), if any.
     #[inline]
-    pub fn get_image_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_id(&self) -> &Option<String> {
         &self.inner.image_id
     }
     /// Sets [`SpotFleetLaunchSpecification::instance_type`](crate::types::SpotFleetLaunchSpecification::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::instance_type`](crate::types::SpotFleetLaunchSpecification::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::instance_type`](crate::types::SpotFleetLaunchSpecification::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`SpotFleetLaunchSpecification::kernel_id`](crate::types::SpotFleetLaunchSpecification::kernel_id): The ID of the kernel.
-    pub fn kernel_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kernel_id = ::std::option::Option::Some(input.into());
+    pub fn kernel_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kernel_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::kernel_id`](crate::types::SpotFleetLaunchSpecification::kernel_id).
     #[inline]
-    pub fn set_kernel_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kernel_id(mut self, input: Option<String>) -> Self {
         self.inner.kernel_id = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::kernel_id`](crate::types::SpotFleetLaunchSpecification::kernel_id), if any.
     #[inline]
-    pub fn get_kernel_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kernel_id(&self) -> &Option<String> {
         &self.inner.kernel_id
     }
     /// Sets [`SpotFleetLaunchSpecification::key_name`](crate::types::SpotFleetLaunchSpecification::key_name): The name of the key pair.
-    pub fn key_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_name = ::std::option::Option::Some(input.into());
+    pub fn key_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_name = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::key_name`](crate::types::SpotFleetLaunchSpecification::key_name).
     #[inline]
-    pub fn set_key_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_name(mut self, input: Option<String>) -> Self {
         self.inner.key_name = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::key_name`](crate::types::SpotFleetLaunchSpecification::key_name), if any.
     #[inline]
-    pub fn get_key_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_name(&self) -> &Option<String> {
         &self.inner.key_name
     }
     /// Sets [`SpotFleetLaunchSpecification::monitoring`](crate::types::SpotFleetLaunchSpecification::monitoring): Enable or disable monitoring for the instances.
     pub fn monitoring(mut self, input: crate::types::SpotFleetMonitoring) -> Self {
-        self.inner.monitoring = ::std::option::Option::Some(input);
+        self.inner.monitoring = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::monitoring`](crate::types::SpotFleetLaunchSpecification::monitoring).
     #[inline]
     pub fn set_monitoring(
         mut self,
-        input: ::std::option::Option<crate::types::SpotFleetMonitoring>,
+        input: Option<crate::types::SpotFleetMonitoring>,
     ) -> Self {
         self.inner.monitoring = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::monitoring`](crate::types::SpotFleetLaunchSpecification::monitoring), if any.
     #[inline]
-    pub fn get_monitoring(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotFleetMonitoring> {
+    pub fn get_monitoring(&self) -> &Option<crate::types::SpotFleetMonitoring> {
         &self.inner.monitoring
     }
     /// Appends one item to [`SpotFleetLaunchSpecification::network_interfaces`](crate::types::SpotFleetLaunchSpecification::network_interfaces): The network interfaces.
@@ -426,9 +381,7 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn set_network_interfaces(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-        >,
+        input: Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>>,
     ) -> Self {
         self.inner.network_interfaces = input;
         self
@@ -437,132 +390,103 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn get_network_interfaces(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceNetworkInterfaceSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::InstanceNetworkInterfaceSpecification>> {
         &self.inner.network_interfaces
     }
     /// Sets [`SpotFleetLaunchSpecification::placement`](crate::types::SpotFleetLaunchSpecification::placement): The placement information.
     pub fn placement(mut self, input: crate::types::SpotPlacement) -> Self {
-        self.inner.placement = ::std::option::Option::Some(input);
+        self.inner.placement = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::placement`](crate::types::SpotFleetLaunchSpecification::placement).
     #[inline]
-    pub fn set_placement(
-        mut self,
-        input: ::std::option::Option<crate::types::SpotPlacement>,
-    ) -> Self {
+    pub fn set_placement(mut self, input: Option<crate::types::SpotPlacement>) -> Self {
         self.inner.placement = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::placement`](crate::types::SpotFleetLaunchSpecification::placement), if any.
     #[inline]
-    pub fn get_placement(&self) -> &::std::option::Option<crate::types::SpotPlacement> {
+    pub fn get_placement(&self) -> &Option<crate::types::SpotPlacement> {
         &self.inner.placement
     }
     /// Sets [`SpotFleetLaunchSpecification::ramdisk_id`](crate::types::SpotFleetLaunchSpecification::ramdisk_id): The ID of the RAM disk.
-    pub fn ramdisk_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ramdisk_id = ::std::option::Option::Some(input.into());
+    pub fn ramdisk_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ramdisk_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::ramdisk_id`](crate::types::SpotFleetLaunchSpecification::ramdisk_id).
     #[inline]
-    pub fn set_ramdisk_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ramdisk_id(mut self, input: Option<String>) -> Self {
         self.inner.ramdisk_id = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::ramdisk_id`](crate::types::SpotFleetLaunchSpecification::ramdisk_id), if any.
     #[inline]
-    pub fn get_ramdisk_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ramdisk_id(&self) -> &Option<String> {
         &self.inner.ramdisk_id
     }
     /// Sets [`SpotFleetLaunchSpecification::spot_price`](crate::types::SpotFleetLaunchSpecification::spot_price): The maximum price per unit hour that you are willing to pay for a Spot Instance.
-    pub fn spot_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_price = ::std::option::Option::Some(input.into());
+    pub fn spot_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::spot_price`](crate::types::SpotFleetLaunchSpecification::spot_price).
     #[inline]
-    pub fn set_spot_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_price(mut self, input: Option<String>) -> Self {
         self.inner.spot_price = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::spot_price`](crate::types::SpotFleetLaunchSpecification::spot_price), if any.
     #[inline]
-    pub fn get_spot_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_price(&self) -> &Option<String> {
         &self.inner.spot_price
     }
     /// Sets [`SpotFleetLaunchSpecification::subnet_id`](crate::types::SpotFleetLaunchSpecification::subnet_id): The IDs of the subnets in which to launch the instances.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::subnet_id`](crate::types::SpotFleetLaunchSpecification::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::subnet_id`](crate::types::SpotFleetLaunchSpecification::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`SpotFleetLaunchSpecification::user_data`](crate::types::SpotFleetLaunchSpecification::user_data): The base64-encoded user data that instances use when starting up.
-    pub fn user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_data = ::std::option::Option::Some(input.into());
+    pub fn user_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_data = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::user_data`](crate::types::SpotFleetLaunchSpecification::user_data).
     #[inline]
-    pub fn set_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_data(mut self, input: Option<String>) -> Self {
         self.inner.user_data = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::user_data`](crate::types::SpotFleetLaunchSpecification::user_data), if any.
     #[inline]
-    pub fn get_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_data(&self) -> &Option<String> {
         &self.inner.user_data
     }
     /// Sets [`SpotFleetLaunchSpecification::weighted_capacity`](crate::types::SpotFleetLaunchSpecification::weighted_capacity): The number of units provided by the specified instance type.
     pub fn weighted_capacity(mut self, input: f64) -> Self {
-        self.inner.weighted_capacity = ::std::option::Option::Some(input);
+        self.inner.weighted_capacity = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::weighted_capacity`](crate::types::SpotFleetLaunchSpecification::weighted_capacity).
     #[inline]
-    pub fn set_weighted_capacity(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_weighted_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.weighted_capacity = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::weighted_capacity`](crate::types::SpotFleetLaunchSpecification::weighted_capacity), if any.
     #[inline]
-    pub fn get_weighted_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_weighted_capacity(&self) -> &Option<f64> {
         &self.inner.weighted_capacity
     }
     /// Appends one item to [`SpotFleetLaunchSpecification::tag_specifications`](crate::types::SpotFleetLaunchSpecification::tag_specifications): The tags to apply during creation.
@@ -579,9 +503,7 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SpotFleetTagSpecification>,
-        >,
+        input: Option<Vec<crate::types::SpotFleetTagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -590,9 +512,7 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotFleetTagSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::SpotFleetTagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`SpotFleetLaunchSpecification::instance_requirements`](crate::types::SpotFleetLaunchSpecification::instance_requirements): The attributes for the instance types.
@@ -600,14 +520,14 @@ impl SpotFleetLaunchSpecificationBuilder {
         mut self,
         input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetLaunchSpecification::instance_requirements`](crate::types::SpotFleetLaunchSpecification::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirements>,
+        input: Option<crate::types::InstanceRequirements>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -616,7 +536,7 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirements> {
+    ) -> &Option<crate::types::InstanceRequirements> {
         &self.inner.instance_requirements
     }
     /// Appends one item to [`SpotFleetLaunchSpecification::security_groups`](crate::types::SpotFleetLaunchSpecification::security_groups): The security groups.
@@ -630,16 +550,14 @@ impl SpotFleetLaunchSpecificationBuilder {
     #[inline]
     pub fn set_security_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>>,
+        input: Option<Vec<crate::types::GroupIdentifier>>,
     ) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`SpotFleetLaunchSpecification::security_groups`](crate::types::SpotFleetLaunchSpecification::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GroupIdentifier>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<crate::types::GroupIdentifier>> {
         &self.inner.security_groups
     }
     /// Builds the [`SpotFleetLaunchSpecification`]; it has no required members, so this cannot fail.
@@ -652,11 +570,11 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetLaunchSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.addressing_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.addressing_type {
             body.member("AddressingType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             let member_0 = body.enter("BlockDeviceMapping");
             body.items(
                 value,
@@ -664,32 +582,32 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetLaunchSpecification {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             body.member("EbsOptimized", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             let member_0 = body.enter("IamInstanceProfile");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             body.member("ImageId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             body.member("InstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             body.member("KernelId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             body.member("KeyName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             let member_0 = body.enter("Monitoring");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             let member_0 = body.enter("NetworkInterfaceSet");
             body.items(
                 value,
@@ -697,30 +615,30 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetLaunchSpecification {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             let member_0 = body.enter("Placement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             body.member("RamdiskId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.spot_price {
+        if let Some(value) = &self.spot_price {
             body.member("SpotPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             body.member("UserData", value);
         }
-        if let ::std::option::Option::Some(value) = &self.weighted_capacity {
+        if let Some(value) = &self.weighted_capacity {
             body.member(
                 "WeightedCapacity",
                 &::awsgen_runtime::protocol::float_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecificationSet");
             body.items(
                 value,
@@ -728,12 +646,12 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetLaunchSpecification {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             let member_0 = body.enter("InstanceRequirements");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             let member_0 = body.enter("GroupSet");
             body.items(
                 value,
@@ -741,23 +659,21 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetLaunchSpecification {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "addressingType" => {
-                    value.addressing_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.addressing_type = Some(String::from(child.text()));
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = ::std::option::Option::Some(
+                    value.block_device_mappings = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -765,46 +681,38 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
                     );
                 }
                 "ebsOptimized" => {
-                    value.ebs_optimized = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ebs_optimized = Some(child.text() == "true");
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = ::std::option::Option::Some(
+                    value.iam_instance_profile = Some(
                         <crate::types::IamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "imageId" => {
-                    value.image_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.image_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "kernelId" => {
-                    value.kernel_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kernel_id = Some(String::from(child.text()));
                 }
                 "keyName" => {
-                    value.key_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.key_name = Some(String::from(child.text()));
                 }
                 "monitoring" => {
-                    value.monitoring = ::std::option::Option::Some(
+                    value.monitoring = Some(
                         <crate::types::SpotFleetMonitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = ::std::option::Option::Some(
+                    value.network_interfaces = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -812,34 +720,26 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
                     );
                 }
                 "placement" => {
-                    value.placement = ::std::option::Option::Some(
+                    value.placement = Some(
                         <crate::types::SpotPlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ramdiskId" => {
-                    value.ramdisk_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ramdisk_id = Some(String::from(child.text()));
                 }
                 "spotPrice" => {
-                    value.spot_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_price = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "userData" => {
-                    value.user_data = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_data = Some(String::from(child.text()));
                 }
                 "weightedCapacity" => {
-                    value.weighted_capacity = ::std::option::Option::Some(
+                    value.weighted_capacity = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -848,7 +748,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
                     );
                 }
                 "tagSpecificationSet" => {
-                    value.tag_specifications = ::std::option::Option::Some(
+                    value.tag_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SpotFleetTagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -856,14 +756,14 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
                     );
                 }
                 "instanceRequirements" => {
-                    value.instance_requirements = ::std::option::Option::Some(
+                    value.instance_requirements = Some(
                         <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "groupSet" => {
-                    value.security_groups = ::std::option::Option::Some(
+                    value.security_groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -873,6 +773,6 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

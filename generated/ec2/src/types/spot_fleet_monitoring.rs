@@ -2,56 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes whether monitoring is enabled.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotFleetMonitoring {
     /// Enables monitoring for the instance.
     ///
     /// Default: `false`
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
 }
 impl SpotFleetMonitoring {
     /// Starts building a [`SpotFleetMonitoring`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotFleetMonitoringBuilder {
-        <crate::types::builders::SpotFleetMonitoringBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotFleetMonitoringBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
 }
 /// A builder for [`SpotFleetMonitoring`](crate::types::SpotFleetMonitoring); start one with `SpotFleetMonitoring::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotFleetMonitoringBuilder {
     inner: crate::types::SpotFleetMonitoring,
 }
 impl SpotFleetMonitoringBuilder {
     /// Sets [`SpotFleetMonitoring::enabled`](crate::types::SpotFleetMonitoring::enabled): Enables monitoring for the instance.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetMonitoring::enabled`](crate::types::SpotFleetMonitoring::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`SpotFleetMonitoring::enabled`](crate::types::SpotFleetMonitoring::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Builds the [`SpotFleetMonitoring`]; it has no required members, so this cannot fail.
@@ -64,23 +54,23 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetMonitoring {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for SpotFleetMonitoring {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "enabled" {
-                value.enabled = ::std::option::Option::Some(child.text() == "true");
+                value.enabled = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,66 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Fleet request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotFleetRequestConfig {
     /// The progress of the Spot Fleet request. If there is an error, the status is `error`. After all requests are placed, the status is `pending_fulfillment`. If the size of the fleet is equal to or greater than its target capacity, the status is `fulfilled`. If the size of the fleet is decreased, the status is `pending_termination` while Spot Instances are terminating.
-    pub activity_status: ::std::option::Option<crate::types::ActivityStatus>,
+    pub activity_status: Option<crate::types::ActivityStatus>,
     /// The creation date and time of the request.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The configuration of the Spot Fleet request.
-    pub spot_fleet_request_config: ::std::option::Option<
-        crate::types::SpotFleetRequestConfigData,
-    >,
+    pub spot_fleet_request_config: Option<crate::types::SpotFleetRequestConfigData>,
     /// The ID of the Spot Fleet request.
-    pub spot_fleet_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_fleet_request_id: Option<String>,
     /// The state of the Spot Fleet request.
-    pub spot_fleet_request_state: ::std::option::Option<crate::types::BatchState>,
+    pub spot_fleet_request_state: Option<crate::types::BatchState>,
     /// The tags for a Spot Fleet resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl SpotFleetRequestConfig {
     /// Starts building a [`SpotFleetRequestConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotFleetRequestConfigBuilder {
-        <crate::types::builders::SpotFleetRequestConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotFleetRequestConfigBuilder as Default>::default()
     }
     /// The `ActivityStatus` member, when set.
     #[inline]
-    pub fn activity_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ActivityStatus> {
+    pub fn activity_status(&self) -> Option<&crate::types::ActivityStatus> {
         self.activity_status.as_ref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `SpotFleetRequestConfig` member, when set.
     #[inline]
     pub fn spot_fleet_request_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::SpotFleetRequestConfigData> {
+    ) -> Option<&crate::types::SpotFleetRequestConfigData> {
         self.spot_fleet_request_config.as_ref()
     }
     /// The `SpotFleetRequestId` member, when set.
     #[inline]
-    pub fn spot_fleet_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_fleet_request_id(&self) -> Option<&str> {
         self.spot_fleet_request_id.as_deref()
     }
     /// The `SpotFleetRequestState` member, when set.
     #[inline]
-    pub fn spot_fleet_request_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BatchState> {
+    pub fn spot_fleet_request_state(&self) -> Option<&crate::types::BatchState> {
         self.spot_fleet_request_state.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,56 +58,47 @@ impl SpotFleetRequestConfig {
     }
 }
 /// A builder for [`SpotFleetRequestConfig`](crate::types::SpotFleetRequestConfig); start one with `SpotFleetRequestConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotFleetRequestConfigBuilder {
     inner: crate::types::SpotFleetRequestConfig,
 }
 impl SpotFleetRequestConfigBuilder {
     /// Sets [`SpotFleetRequestConfig::activity_status`](crate::types::SpotFleetRequestConfig::activity_status): The progress of the Spot Fleet request.
     pub fn activity_status(mut self, input: crate::types::ActivityStatus) -> Self {
-        self.inner.activity_status = ::std::option::Option::Some(input);
+        self.inner.activity_status = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::activity_status`](crate::types::SpotFleetRequestConfig::activity_status).
     #[inline]
     pub fn set_activity_status(
         mut self,
-        input: ::std::option::Option<crate::types::ActivityStatus>,
+        input: Option<crate::types::ActivityStatus>,
     ) -> Self {
         self.inner.activity_status = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfig::activity_status`](crate::types::SpotFleetRequestConfig::activity_status), if any.
     #[inline]
-    pub fn get_activity_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ActivityStatus> {
+    pub fn get_activity_status(&self) -> &Option<crate::types::ActivityStatus> {
         &self.inner.activity_status
     }
     /// Sets [`SpotFleetRequestConfig::create_time`](crate::types::SpotFleetRequestConfig::create_time): The creation date and time of the request.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::create_time`](crate::types::SpotFleetRequestConfig::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfig::create_time`](crate::types::SpotFleetRequestConfig::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`SpotFleetRequestConfig::spot_fleet_request_config`](crate::types::SpotFleetRequestConfig::spot_fleet_request_config): The configuration of the Spot Fleet request.
@@ -128,14 +106,14 @@ impl SpotFleetRequestConfigBuilder {
         mut self,
         input: crate::types::SpotFleetRequestConfigData,
     ) -> Self {
-        self.inner.spot_fleet_request_config = ::std::option::Option::Some(input);
+        self.inner.spot_fleet_request_config = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::spot_fleet_request_config`](crate::types::SpotFleetRequestConfig::spot_fleet_request_config).
     #[inline]
     pub fn set_spot_fleet_request_config(
         mut self,
-        input: ::std::option::Option<crate::types::SpotFleetRequestConfigData>,
+        input: Option<crate::types::SpotFleetRequestConfigData>,
     ) -> Self {
         self.inner.spot_fleet_request_config = input;
         self
@@ -144,52 +122,42 @@ impl SpotFleetRequestConfigBuilder {
     #[inline]
     pub fn get_spot_fleet_request_config(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotFleetRequestConfigData> {
+    ) -> &Option<crate::types::SpotFleetRequestConfigData> {
         &self.inner.spot_fleet_request_config
     }
     /// Sets [`SpotFleetRequestConfig::spot_fleet_request_id`](crate::types::SpotFleetRequestConfig::spot_fleet_request_id): The ID of the Spot Fleet request.
-    pub fn spot_fleet_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_fleet_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_fleet_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_fleet_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::spot_fleet_request_id`](crate::types::SpotFleetRequestConfig::spot_fleet_request_id).
     #[inline]
-    pub fn set_spot_fleet_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_fleet_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_fleet_request_id = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfig::spot_fleet_request_id`](crate::types::SpotFleetRequestConfig::spot_fleet_request_id), if any.
     #[inline]
-    pub fn get_spot_fleet_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_fleet_request_id(&self) -> &Option<String> {
         &self.inner.spot_fleet_request_id
     }
     /// Sets [`SpotFleetRequestConfig::spot_fleet_request_state`](crate::types::SpotFleetRequestConfig::spot_fleet_request_state): The state of the Spot Fleet request.
     pub fn spot_fleet_request_state(mut self, input: crate::types::BatchState) -> Self {
-        self.inner.spot_fleet_request_state = ::std::option::Option::Some(input);
+        self.inner.spot_fleet_request_state = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfig::spot_fleet_request_state`](crate::types::SpotFleetRequestConfig::spot_fleet_request_state).
     #[inline]
     pub fn set_spot_fleet_request_state(
         mut self,
-        input: ::std::option::Option<crate::types::BatchState>,
+        input: Option<crate::types::BatchState>,
     ) -> Self {
         self.inner.spot_fleet_request_state = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfig::spot_fleet_request_state`](crate::types::SpotFleetRequestConfig::spot_fleet_request_state), if any.
     #[inline]
-    pub fn get_spot_fleet_request_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::BatchState> {
+    pub fn get_spot_fleet_request_state(&self) -> &Option<crate::types::BatchState> {
         &self.inner.spot_fleet_request_state
     }
     /// Appends one item to [`SpotFleetRequestConfig::tags`](crate::types::SpotFleetRequestConfig::tags): The tags for a Spot Fleet resource.
@@ -201,18 +169,13 @@ impl SpotFleetRequestConfigBuilder {
     }
     /// Sets or clears [`SpotFleetRequestConfig::tags`](crate::types::SpotFleetRequestConfig::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfig::tags`](crate::types::SpotFleetRequestConfig::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`SpotFleetRequestConfig`]; it has no required members, so this cannot fail.
@@ -224,17 +187,17 @@ impl SpotFleetRequestConfigBuilder {
 impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "activityStatus" => {
-                    value.activity_status = ::std::option::Option::Some(
+                    value.activity_status = Some(
                         crate::types::ActivityStatus::from(child.text()),
                     );
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -243,24 +206,22 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfig {
                     );
                 }
                 "spotFleetRequestConfig" => {
-                    value.spot_fleet_request_config = ::std::option::Option::Some(
+                    value.spot_fleet_request_config = Some(
                         <crate::types::SpotFleetRequestConfigData as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "spotFleetRequestId" => {
-                    value.spot_fleet_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_fleet_request_id = Some(String::from(child.text()));
                 }
                 "spotFleetRequestState" => {
-                    value.spot_fleet_request_state = ::std::option::Option::Some(
+                    value.spot_fleet_request_state = Some(
                         crate::types::BatchState::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -270,6 +231,6 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfig {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

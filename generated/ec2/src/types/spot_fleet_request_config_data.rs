@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of a Spot Fleet request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotFleetRequestConfigData {
     /// The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the Spot Fleet launch configuration. For more information, see [Allocation strategies for Spot Instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-allocation-strategy.html) in the *Amazon EC2 User Guide*.
@@ -20,146 +15,132 @@ pub struct SpotFleetRequestConfigData {
     ///   Spot Fleet requests instances from the lowest priced Spot Instance pool that has available capacity. If the lowest priced pool doesn't have available capacity, the Spot Instances come from the next lowest priced pool that has available capacity. If a pool runs out of capacity before fulfilling your desired capacity, Spot Fleet will continue to fulfill your request by drawing from the next lowest priced pool. To ensure that your desired capacity is met, you might receive Spot Instances from several pools. Because this strategy only considers instance price and not capacity availability, it might lead to high interruption rates.
     ///
     /// Default: `lowestPrice`
-    pub allocation_strategy: ::std::option::Option<crate::types::AllocationStrategy>,
+    pub allocation_strategy: Option<crate::types::AllocationStrategy>,
     /// The order of the launch template overrides to use in fulfilling On-Demand capacity. If you specify `lowestPrice`, Spot Fleet uses price to determine the order, launching the lowest price first. If you specify `prioritized`, Spot Fleet uses the priority that you assign to each Spot Fleet launch template override, launching the highest priority first. If you do not specify a value, Spot Fleet defaults to `lowestPrice`.
-    pub on_demand_allocation_strategy: ::std::option::Option<
-        crate::types::OnDemandAllocationStrategy,
-    >,
+    pub on_demand_allocation_strategy: Option<crate::types::OnDemandAllocationStrategy>,
     /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
-    pub spot_maintenance_strategies: ::std::option::Option<
-        crate::types::SpotMaintenanceStrategies,
-    >,
+    pub spot_maintenance_strategies: Option<crate::types::SpotMaintenanceStrategies>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of your listings. This helps to avoid duplicate listings. For more information, see [Ensuring Idempotency](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Run_Instance_Idempotency.html).
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Indicates whether running instances should be terminated if you decrease the target capacity of the Spot Fleet request below the current size of the Spot Fleet.
     ///
     /// Supported only for fleets of type `maintain`.
-    pub excess_capacity_termination_policy: ::std::option::Option<
+    pub excess_capacity_termination_policy: Option<
         crate::types::ExcessCapacityTerminationPolicy,
     >,
     /// The number of units fulfilled by this request compared to the set target capacity. You cannot set this value.
-    pub fulfilled_capacity: ::std::option::Option<f64>,
+    pub fulfilled_capacity: Option<f64>,
     /// The number of On-Demand units fulfilled by this request compared to the set target On-Demand capacity.
-    pub on_demand_fulfilled_capacity: ::std::option::Option<f64>,
+    pub on_demand_fulfilled_capacity: Option<f64>,
     /// The Amazon Resource Name (ARN) of an Identity and Access Management (IAM) role that grants the Spot Fleet the permission to request, launch, terminate, and tag instances on your behalf. For more information, see [Spot Fleet prerequisites](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-requests.html#spot-fleet-prerequisites) in the *Amazon EC2 User Guide*. Spot Fleet can terminate Spot Instances on your behalf when you cancel its Spot Fleet request using [CancelSpotFleetRequests](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CancelSpotFleetRequests) or when the Spot Fleet request expires, if you set `TerminateInstancesWithExpiration`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub iam_fleet_role: ::std::option::Option<::std::string::String>,
+    pub iam_fleet_role: Option<String>,
     /// The launch specifications for the Spot Fleet request. If you specify `LaunchSpecifications`, you can't specify `LaunchTemplateConfigs`. If you include On-Demand capacity in your request, you must use `LaunchTemplateConfigs`.
     ///
     /// **Note:** If an AMI specified in a launch specification is deregistered or disabled, no new instances can be launched from the AMI. For fleets of type `maintain`, the target capacity will not be maintained.
-    pub launch_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotFleetLaunchSpecification>,
-    >,
+    pub launch_specifications: Option<Vec<crate::types::SpotFleetLaunchSpecification>>,
     /// The launch template and overrides. If you specify `LaunchTemplateConfigs`, you can't specify `LaunchSpecifications`. If you include On-Demand capacity in your request, you must use `LaunchTemplateConfigs`.
-    pub launch_template_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LaunchTemplateConfig>,
-    >,
+    pub launch_template_configs: Option<Vec<crate::types::LaunchTemplateConfig>>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
-    pub spot_price: ::std::option::Option<::std::string::String>,
+    pub spot_price: Option<String>,
     /// The number of units to request for the Spot Fleet. You can choose to set the target capacity in terms of instances or a performance characteristic that is important to your application workload, such as vCPUs, memory, or I/O. If the request type is `maintain`, you can specify a target capacity of 0 and add capacity later.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_capacity: ::std::option::Option<i32>,
+    pub target_capacity: Option<i32>,
     /// The number of On-Demand units to request. You can choose to set the target capacity in terms of instances or a performance characteristic that is important to your application workload, such as vCPUs, memory, or I/O. If the request type is `maintain`, you can specify a target capacity of 0 and add capacity later.
-    pub on_demand_target_capacity: ::std::option::Option<i32>,
+    pub on_demand_target_capacity: Option<i32>,
     /// The maximum amount per hour for On-Demand Instances that you're willing to pay. You can use the `onDemandMaxTotalPrice` parameter, the `spotMaxTotalPrice` parameter, or both parameters to ensure that your fleet cost does not exceed your budget. If you set a maximum price per hour for the On-Demand Instances and Spot Instances in your request, Spot Fleet will launch instances until it reaches the maximum amount you're willing to pay. When the maximum amount you're willing to pay is reached, the fleet stops launching instances even if it hasn’t met the target capacity.
     ///
     /// **Note:** If your fleet includes T instances that are configured as `unlimited`, and if their average CPU usage exceeds the baseline utilization, you will incur a charge for surplus credits. The `onDemandMaxTotalPrice` does not account for surplus credits, and, if you use surplus credits, your final cost might be higher than what you specified for `onDemandMaxTotalPrice`. For more information, see [Surplus credits can incur charges](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits) in the *Amazon EC2 User Guide*.
-    pub on_demand_max_total_price: ::std::option::Option<::std::string::String>,
+    pub on_demand_max_total_price: Option<String>,
     /// The maximum amount per hour for Spot Instances that you're willing to pay. You can use the `spotMaxTotalPrice` parameter, the `onDemandMaxTotalPrice` parameter, or both parameters to ensure that your fleet cost does not exceed your budget. If you set a maximum price per hour for the On-Demand Instances and Spot Instances in your request, Spot Fleet will launch instances until it reaches the maximum amount you're willing to pay. When the maximum amount you're willing to pay is reached, the fleet stops launching instances even if it hasn’t met the target capacity.
     ///
     /// **Note:** If your fleet includes T instances that are configured as `unlimited`, and if their average CPU usage exceeds the baseline utilization, you will incur a charge for surplus credits. The `spotMaxTotalPrice` does not account for surplus credits, and, if you use surplus credits, your final cost might be higher than what you specified for `spotMaxTotalPrice`. For more information, see [Surplus credits can incur charges](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits) in the *Amazon EC2 User Guide*.
-    pub spot_max_total_price: ::std::option::Option<::std::string::String>,
+    pub spot_max_total_price: Option<String>,
     /// Indicates whether running Spot Instances are terminated when the Spot Fleet request expires.
-    pub terminate_instances_with_expiration: ::std::option::Option<bool>,
+    pub terminate_instances_with_expiration: Option<bool>,
     /// The type of request. Indicates whether the Spot Fleet only requests the target capacity or also attempts to maintain it. When this value is `request`, the Spot Fleet only places the required requests. It does not attempt to replenish Spot Instances if capacity is diminished, nor does it submit requests in alternative Spot pools if capacity is not available. When this value is `maintain`, the Spot Fleet maintains the target capacity. The Spot Fleet places the required requests to meet capacity and automatically replenishes any interrupted instances. Default: `maintain`. `instant` is listed but is not used by Spot Fleet.
-    pub type_: ::std::option::Option<crate::types::FleetType>,
+    pub type_: Option<crate::types::FleetType>,
     /// The start date and time of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). By default, Amazon EC2 starts fulfilling the request immediately.
-    pub valid_from: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_from: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date and time of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). After the end date and time, no new Spot Instance requests are placed or able to fulfill the request. If no value is specified, the Spot Fleet request remains until you cancel it.
-    pub valid_until: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_until: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates whether Spot Fleet should replace unhealthy instances.
-    pub replace_unhealthy_instances: ::std::option::Option<bool>,
+    pub replace_unhealthy_instances: Option<bool>,
     /// The behavior when a Spot Instance is interrupted. The default is `terminate`.
-    pub instance_interruption_behavior: ::std::option::Option<
+    pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
     /// One or more Classic Load Balancers and target groups to attach to the Spot Fleet request. Spot Fleet registers the running Spot Instances with the specified Classic Load Balancers and target groups.
     ///
     /// With Network Load Balancers, Spot Fleet cannot register instances that have the following instance types: C1, CC1, CC2, CG1, CG2, CR1, CS1, G1, G2, HI1, HS1, M1, M2, M3, and T1.
-    pub load_balancers_config: ::std::option::Option<crate::types::LoadBalancersConfig>,
+    pub load_balancers_config: Option<crate::types::LoadBalancersConfig>,
     /// The number of Spot pools across which to allocate your target Spot capacity. Valid only when Spot **AllocationStrategy** is set to `lowest-price`. Spot Fleet selects the cheapest Spot pools and evenly allocates your target Spot capacity across the number of Spot pools that you specify.
     ///
     /// Note that Spot Fleet attempts to draw Spot Instances from the number of pools that you specify on a best effort basis. If a pool runs out of Spot capacity before fulfilling your target capacity, Spot Fleet will continue to fulfill your request by drawing from the next cheapest pool. To ensure that your target capacity is met, you might receive Spot Instances from more than the number of pools that you specified. Similarly, if most of the pools have no Spot capacity, you might receive your full target capacity from fewer than the number of pools that you specified.
-    pub instance_pools_to_use_count: ::std::option::Option<i32>,
+    pub instance_pools_to_use_count: Option<i32>,
     /// Reserved.
-    pub context: ::std::option::Option<::std::string::String>,
+    pub context: Option<String>,
     /// The unit for the target capacity. You can specify this parameter only when using attribute-based instance type selection.
     ///
     /// Default: `units` (the number of instances)
-    pub target_capacity_unit_type: ::std::option::Option<
-        crate::types::TargetCapacityUnitType,
-    >,
+    pub target_capacity_unit_type: Option<crate::types::TargetCapacityUnitType>,
     /// The key-value pair for tagging the Spot Fleet request on creation. The value for [`ResourceType`](crate::types::ResourceType) must be `spot-fleet-request`, otherwise the Spot Fleet request fails. To tag instances at launch, specify the tags in the [launch template](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html#create-launch-template) (valid only if you use `LaunchTemplateConfigs`) or in the [`SpotFleetTagSpecification`](crate::types::SpotFleetTagSpecification) (valid only if you use `LaunchSpecifications`). For information about tagging after launch, see [Tag your resources](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#tag-resources).
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl SpotFleetRequestConfigData {
     /// Starts building a [`SpotFleetRequestConfigData`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotFleetRequestConfigDataBuilder {
-        <crate::types::builders::SpotFleetRequestConfigDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotFleetRequestConfigDataBuilder as Default>::default()
     }
     /// The `AllocationStrategy` member, when set.
     #[inline]
-    pub fn allocation_strategy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AllocationStrategy> {
+    pub fn allocation_strategy(&self) -> Option<&crate::types::AllocationStrategy> {
         self.allocation_strategy.as_ref()
     }
     /// The `OnDemandAllocationStrategy` member, when set.
     #[inline]
     pub fn on_demand_allocation_strategy(
         &self,
-    ) -> ::std::option::Option<&crate::types::OnDemandAllocationStrategy> {
+    ) -> Option<&crate::types::OnDemandAllocationStrategy> {
         self.on_demand_allocation_strategy.as_ref()
     }
     /// The `SpotMaintenanceStrategies` member, when set.
     #[inline]
     pub fn spot_maintenance_strategies(
         &self,
-    ) -> ::std::option::Option<&crate::types::SpotMaintenanceStrategies> {
+    ) -> Option<&crate::types::SpotMaintenanceStrategies> {
         self.spot_maintenance_strategies.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `ExcessCapacityTerminationPolicy` member, when set.
     #[inline]
     pub fn excess_capacity_termination_policy(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExcessCapacityTerminationPolicy> {
+    ) -> Option<&crate::types::ExcessCapacityTerminationPolicy> {
         self.excess_capacity_termination_policy.as_ref()
     }
     /// The `FulfilledCapacity` member, when set.
     #[inline]
-    pub fn fulfilled_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn fulfilled_capacity(&self) -> Option<f64> {
         self.fulfilled_capacity
     }
     /// The `OnDemandFulfilledCapacity` member, when set.
     #[inline]
-    pub fn on_demand_fulfilled_capacity(&self) -> ::std::option::Option<f64> {
+    pub fn on_demand_fulfilled_capacity(&self) -> Option<f64> {
         self.on_demand_fulfilled_capacity
     }
     /// The `IamFleetRole` member, when set.
     #[inline]
-    pub fn iam_fleet_role(&self) -> ::std::option::Option<&str> {
+    pub fn iam_fleet_role(&self) -> Option<&str> {
         self.iam_fleet_role.as_deref()
     }
     /// The `LaunchSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -176,87 +157,81 @@ impl SpotFleetRequestConfigData {
     }
     /// The `SpotPrice` member, when set.
     #[inline]
-    pub fn spot_price(&self) -> ::std::option::Option<&str> {
+    pub fn spot_price(&self) -> Option<&str> {
         self.spot_price.as_deref()
     }
     /// The `TargetCapacity` member, when set.
     #[inline]
-    pub fn target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn target_capacity(&self) -> Option<i32> {
         self.target_capacity
     }
     /// The `OnDemandTargetCapacity` member, when set.
     #[inline]
-    pub fn on_demand_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn on_demand_target_capacity(&self) -> Option<i32> {
         self.on_demand_target_capacity
     }
     /// The `OnDemandMaxTotalPrice` member, when set.
     #[inline]
-    pub fn on_demand_max_total_price(&self) -> ::std::option::Option<&str> {
+    pub fn on_demand_max_total_price(&self) -> Option<&str> {
         self.on_demand_max_total_price.as_deref()
     }
     /// The `SpotMaxTotalPrice` member, when set.
     #[inline]
-    pub fn spot_max_total_price(&self) -> ::std::option::Option<&str> {
+    pub fn spot_max_total_price(&self) -> Option<&str> {
         self.spot_max_total_price.as_deref()
     }
     /// The `TerminateInstancesWithExpiration` member, when set.
     #[inline]
-    pub fn terminate_instances_with_expiration(&self) -> ::std::option::Option<bool> {
+    pub fn terminate_instances_with_expiration(&self) -> Option<bool> {
         self.terminate_instances_with_expiration
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::FleetType> {
+    pub fn type_(&self) -> Option<&crate::types::FleetType> {
         self.type_.as_ref()
     }
     /// The `ValidFrom` member, when set.
     #[inline]
-    pub fn valid_from(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_from(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_from.as_ref()
     }
     /// The `ValidUntil` member, when set.
     #[inline]
-    pub fn valid_until(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_until(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_until.as_ref()
     }
     /// The `ReplaceUnhealthyInstances` member, when set.
     #[inline]
-    pub fn replace_unhealthy_instances(&self) -> ::std::option::Option<bool> {
+    pub fn replace_unhealthy_instances(&self) -> Option<bool> {
         self.replace_unhealthy_instances
     }
     /// The `InstanceInterruptionBehavior` member, when set.
     #[inline]
     pub fn instance_interruption_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceInterruptionBehavior> {
+    ) -> Option<&crate::types::InstanceInterruptionBehavior> {
         self.instance_interruption_behavior.as_ref()
     }
     /// The `LoadBalancersConfig` member, when set.
     #[inline]
-    pub fn load_balancers_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LoadBalancersConfig> {
+    pub fn load_balancers_config(&self) -> Option<&crate::types::LoadBalancersConfig> {
         self.load_balancers_config.as_ref()
     }
     /// The `InstancePoolsToUseCount` member, when set.
     #[inline]
-    pub fn instance_pools_to_use_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_pools_to_use_count(&self) -> Option<i32> {
         self.instance_pools_to_use_count
     }
     /// The `Context` member, when set.
     #[inline]
-    pub fn context(&self) -> ::std::option::Option<&str> {
+    pub fn context(&self) -> Option<&str> {
         self.context.as_deref()
     }
     /// The `TargetCapacityUnitType` member, when set.
     #[inline]
     pub fn target_capacity_unit_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TargetCapacityUnitType> {
+    ) -> Option<&crate::types::TargetCapacityUnitType> {
         self.target_capacity_unit_type.as_ref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -266,12 +241,7 @@ impl SpotFleetRequestConfigData {
     }
 }
 /// A builder for [`SpotFleetRequestConfigData`](crate::types::SpotFleetRequestConfigData); start one with `SpotFleetRequestConfigData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotFleetRequestConfigDataBuilder {
     inner: crate::types::SpotFleetRequestConfigData,
 }
@@ -281,23 +251,21 @@ impl SpotFleetRequestConfigDataBuilder {
         mut self,
         input: crate::types::AllocationStrategy,
     ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input);
+        self.inner.allocation_strategy = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::allocation_strategy`](crate::types::SpotFleetRequestConfigData::allocation_strategy).
     #[inline]
     pub fn set_allocation_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::AllocationStrategy>,
+        input: Option<crate::types::AllocationStrategy>,
     ) -> Self {
         self.inner.allocation_strategy = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::allocation_strategy`](crate::types::SpotFleetRequestConfigData::allocation_strategy), if any.
     #[inline]
-    pub fn get_allocation_strategy(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllocationStrategy> {
+    pub fn get_allocation_strategy(&self) -> &Option<crate::types::AllocationStrategy> {
         &self.inner.allocation_strategy
     }
     /// Sets [`SpotFleetRequestConfigData::on_demand_allocation_strategy`](crate::types::SpotFleetRequestConfigData::on_demand_allocation_strategy): The order of the launch template overrides to use in fulfilling On-Demand capacity.
@@ -305,14 +273,14 @@ impl SpotFleetRequestConfigDataBuilder {
         mut self,
         input: crate::types::OnDemandAllocationStrategy,
     ) -> Self {
-        self.inner.on_demand_allocation_strategy = ::std::option::Option::Some(input);
+        self.inner.on_demand_allocation_strategy = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::on_demand_allocation_strategy`](crate::types::SpotFleetRequestConfigData::on_demand_allocation_strategy).
     #[inline]
     pub fn set_on_demand_allocation_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::OnDemandAllocationStrategy>,
+        input: Option<crate::types::OnDemandAllocationStrategy>,
     ) -> Self {
         self.inner.on_demand_allocation_strategy = input;
         self
@@ -321,7 +289,7 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_on_demand_allocation_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::OnDemandAllocationStrategy> {
+    ) -> &Option<crate::types::OnDemandAllocationStrategy> {
         &self.inner.on_demand_allocation_strategy
     }
     /// Sets [`SpotFleetRequestConfigData::spot_maintenance_strategies`](crate::types::SpotFleetRequestConfigData::spot_maintenance_strategies): The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
@@ -329,14 +297,14 @@ impl SpotFleetRequestConfigDataBuilder {
         mut self,
         input: crate::types::SpotMaintenanceStrategies,
     ) -> Self {
-        self.inner.spot_maintenance_strategies = ::std::option::Option::Some(input);
+        self.inner.spot_maintenance_strategies = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::spot_maintenance_strategies`](crate::types::SpotFleetRequestConfigData::spot_maintenance_strategies).
     #[inline]
     pub fn set_spot_maintenance_strategies(
         mut self,
-        input: ::std::option::Option<crate::types::SpotMaintenanceStrategies>,
+        input: Option<crate::types::SpotMaintenanceStrategies>,
     ) -> Self {
         self.inner.spot_maintenance_strategies = input;
         self
@@ -345,29 +313,23 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_spot_maintenance_strategies(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotMaintenanceStrategies> {
+    ) -> &Option<crate::types::SpotMaintenanceStrategies> {
         &self.inner.spot_maintenance_strategies
     }
     /// Sets [`SpotFleetRequestConfigData::client_token`](crate::types::SpotFleetRequestConfigData::client_token): A unique, case-sensitive identifier that you provide to ensure the idempotency of your listings.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::client_token`](crate::types::SpotFleetRequestConfigData::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::client_token`](crate::types::SpotFleetRequestConfigData::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`SpotFleetRequestConfigData::excess_capacity_termination_policy`](crate::types::SpotFleetRequestConfigData::excess_capacity_termination_policy): Indicates whether running instances should be terminated if you decrease the target capacity of the Spot Fleet request below the current size of the Spot Fleet.
@@ -375,16 +337,14 @@ impl SpotFleetRequestConfigDataBuilder {
         mut self,
         input: crate::types::ExcessCapacityTerminationPolicy,
     ) -> Self {
-        self.inner.excess_capacity_termination_policy = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.excess_capacity_termination_policy = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::excess_capacity_termination_policy`](crate::types::SpotFleetRequestConfigData::excess_capacity_termination_policy).
     #[inline]
     pub fn set_excess_capacity_termination_policy(
         mut self,
-        input: ::std::option::Option<crate::types::ExcessCapacityTerminationPolicy>,
+        input: Option<crate::types::ExcessCapacityTerminationPolicy>,
     ) -> Self {
         self.inner.excess_capacity_termination_policy = input;
         self
@@ -393,64 +353,55 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_excess_capacity_termination_policy(
         &self,
-    ) -> &::std::option::Option<crate::types::ExcessCapacityTerminationPolicy> {
+    ) -> &Option<crate::types::ExcessCapacityTerminationPolicy> {
         &self.inner.excess_capacity_termination_policy
     }
     /// Sets [`SpotFleetRequestConfigData::fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::fulfilled_capacity): The number of units fulfilled by this request compared to the set target capacity.
     pub fn fulfilled_capacity(mut self, input: f64) -> Self {
-        self.inner.fulfilled_capacity = ::std::option::Option::Some(input);
+        self.inner.fulfilled_capacity = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::fulfilled_capacity).
     #[inline]
-    pub fn set_fulfilled_capacity(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_fulfilled_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.fulfilled_capacity = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::fulfilled_capacity), if any.
     #[inline]
-    pub fn get_fulfilled_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_fulfilled_capacity(&self) -> &Option<f64> {
         &self.inner.fulfilled_capacity
     }
     /// Sets [`SpotFleetRequestConfigData::on_demand_fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_fulfilled_capacity): The number of On-Demand units fulfilled by this request compared to the set target On-Demand capacity.
     pub fn on_demand_fulfilled_capacity(mut self, input: f64) -> Self {
-        self.inner.on_demand_fulfilled_capacity = ::std::option::Option::Some(input);
+        self.inner.on_demand_fulfilled_capacity = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::on_demand_fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_fulfilled_capacity).
     #[inline]
-    pub fn set_on_demand_fulfilled_capacity(
-        mut self,
-        input: ::std::option::Option<f64>,
-    ) -> Self {
+    pub fn set_on_demand_fulfilled_capacity(mut self, input: Option<f64>) -> Self {
         self.inner.on_demand_fulfilled_capacity = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::on_demand_fulfilled_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_fulfilled_capacity), if any.
     #[inline]
-    pub fn get_on_demand_fulfilled_capacity(&self) -> &::std::option::Option<f64> {
+    pub fn get_on_demand_fulfilled_capacity(&self) -> &Option<f64> {
         &self.inner.on_demand_fulfilled_capacity
     }
     /// Sets [`SpotFleetRequestConfigData::iam_fleet_role`](crate::types::SpotFleetRequestConfigData::iam_fleet_role): The Amazon Resource Name (ARN) of an Identity and Access Management (IAM) role that grants the Spot Fleet the permission to request, launch, terminate, and tag instances on your behalf.
-    pub fn iam_fleet_role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.iam_fleet_role = ::std::option::Option::Some(input.into());
+    pub fn iam_fleet_role(mut self, input: impl Into<String>) -> Self {
+        self.inner.iam_fleet_role = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::iam_fleet_role`](crate::types::SpotFleetRequestConfigData::iam_fleet_role).
     #[inline]
-    pub fn set_iam_fleet_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_iam_fleet_role(mut self, input: Option<String>) -> Self {
         self.inner.iam_fleet_role = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::iam_fleet_role`](crate::types::SpotFleetRequestConfigData::iam_fleet_role), if any.
     #[inline]
-    pub fn get_iam_fleet_role(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_iam_fleet_role(&self) -> &Option<String> {
         &self.inner.iam_fleet_role
     }
     /// Appends one item to [`SpotFleetRequestConfigData::launch_specifications`](crate::types::SpotFleetRequestConfigData::launch_specifications): The launch specifications for the Spot Fleet request.
@@ -467,9 +418,7 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn set_launch_specifications(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SpotFleetLaunchSpecification>,
-        >,
+        input: Option<Vec<crate::types::SpotFleetLaunchSpecification>>,
     ) -> Self {
         self.inner.launch_specifications = input;
         self
@@ -478,9 +427,7 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_launch_specifications(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SpotFleetLaunchSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::SpotFleetLaunchSpecification>> {
         &self.inner.launch_specifications
     }
     /// Appends one item to [`SpotFleetRequestConfigData::launch_template_configs`](crate::types::SpotFleetRequestConfigData::launch_template_configs): The launch template and overrides.
@@ -497,7 +444,7 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn set_launch_template_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplateConfig>>,
+        input: Option<Vec<crate::types::LaunchTemplateConfig>>,
     ) -> Self {
         self.inner.launch_template_configs = input;
         self
@@ -506,215 +453,176 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_launch_template_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LaunchTemplateConfig>> {
+    ) -> &Option<Vec<crate::types::LaunchTemplateConfig>> {
         &self.inner.launch_template_configs
     }
     /// Sets [`SpotFleetRequestConfigData::spot_price`](crate::types::SpotFleetRequestConfigData::spot_price): The maximum price per unit hour that you are willing to pay for a Spot Instance.
-    pub fn spot_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_price = ::std::option::Option::Some(input.into());
+    pub fn spot_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::spot_price`](crate::types::SpotFleetRequestConfigData::spot_price).
     #[inline]
-    pub fn set_spot_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_price(mut self, input: Option<String>) -> Self {
         self.inner.spot_price = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::spot_price`](crate::types::SpotFleetRequestConfigData::spot_price), if any.
     #[inline]
-    pub fn get_spot_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_price(&self) -> &Option<String> {
         &self.inner.spot_price
     }
     /// Sets [`SpotFleetRequestConfigData::target_capacity`](crate::types::SpotFleetRequestConfigData::target_capacity): The number of units to request for the Spot Fleet.
     pub fn target_capacity(mut self, input: i32) -> Self {
-        self.inner.target_capacity = ::std::option::Option::Some(input);
+        self.inner.target_capacity = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::target_capacity`](crate::types::SpotFleetRequestConfigData::target_capacity).
     #[inline]
-    pub fn set_target_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.target_capacity = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::target_capacity`](crate::types::SpotFleetRequestConfigData::target_capacity), if any.
     #[inline]
-    pub fn get_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_capacity(&self) -> &Option<i32> {
         &self.inner.target_capacity
     }
     /// Sets [`SpotFleetRequestConfigData::on_demand_target_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_target_capacity): The number of On-Demand units to request.
     pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
-        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input);
+        self.inner.on_demand_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::on_demand_target_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_target_capacity).
     #[inline]
-    pub fn set_on_demand_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_on_demand_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.on_demand_target_capacity = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::on_demand_target_capacity`](crate::types::SpotFleetRequestConfigData::on_demand_target_capacity), if any.
     #[inline]
-    pub fn get_on_demand_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_on_demand_target_capacity(&self) -> &Option<i32> {
         &self.inner.on_demand_target_capacity
     }
     /// Sets [`SpotFleetRequestConfigData::on_demand_max_total_price`](crate::types::SpotFleetRequestConfigData::on_demand_max_total_price): The maximum amount per hour for On-Demand Instances that you're willing to pay.
-    pub fn on_demand_max_total_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.on_demand_max_total_price = ::std::option::Option::Some(input.into());
+    pub fn on_demand_max_total_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.on_demand_max_total_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::on_demand_max_total_price`](crate::types::SpotFleetRequestConfigData::on_demand_max_total_price).
     #[inline]
-    pub fn set_on_demand_max_total_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_on_demand_max_total_price(mut self, input: Option<String>) -> Self {
         self.inner.on_demand_max_total_price = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::on_demand_max_total_price`](crate::types::SpotFleetRequestConfigData::on_demand_max_total_price), if any.
     #[inline]
-    pub fn get_on_demand_max_total_price(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_on_demand_max_total_price(&self) -> &Option<String> {
         &self.inner.on_demand_max_total_price
     }
     /// Sets [`SpotFleetRequestConfigData::spot_max_total_price`](crate::types::SpotFleetRequestConfigData::spot_max_total_price): The maximum amount per hour for Spot Instances that you're willing to pay.
-    pub fn spot_max_total_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_max_total_price = ::std::option::Option::Some(input.into());
+    pub fn spot_max_total_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_max_total_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::spot_max_total_price`](crate::types::SpotFleetRequestConfigData::spot_max_total_price).
     #[inline]
-    pub fn set_spot_max_total_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_max_total_price(mut self, input: Option<String>) -> Self {
         self.inner.spot_max_total_price = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::spot_max_total_price`](crate::types::SpotFleetRequestConfigData::spot_max_total_price), if any.
     #[inline]
-    pub fn get_spot_max_total_price(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_max_total_price(&self) -> &Option<String> {
         &self.inner.spot_max_total_price
     }
     /// Sets [`SpotFleetRequestConfigData::terminate_instances_with_expiration`](crate::types::SpotFleetRequestConfigData::terminate_instances_with_expiration): Indicates whether running Spot Instances are terminated when the Spot Fleet request expires.
     pub fn terminate_instances_with_expiration(mut self, input: bool) -> Self {
-        self.inner.terminate_instances_with_expiration = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.terminate_instances_with_expiration = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::terminate_instances_with_expiration`](crate::types::SpotFleetRequestConfigData::terminate_instances_with_expiration).
     #[inline]
     pub fn set_terminate_instances_with_expiration(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.terminate_instances_with_expiration = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::terminate_instances_with_expiration`](crate::types::SpotFleetRequestConfigData::terminate_instances_with_expiration), if any.
     #[inline]
-    pub fn get_terminate_instances_with_expiration(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_terminate_instances_with_expiration(&self) -> &Option<bool> {
         &self.inner.terminate_instances_with_expiration
     }
     /// Sets [`SpotFleetRequestConfigData::type_`](crate::types::SpotFleetRequestConfigData::type_): The type of request.
     pub fn type_(mut self, input: crate::types::FleetType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::type_`](crate::types::SpotFleetRequestConfigData::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::FleetType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::FleetType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::type_`](crate::types::SpotFleetRequestConfigData::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::FleetType> {
+    pub fn get_type_(&self) -> &Option<crate::types::FleetType> {
         &self.inner.type_
     }
     /// Sets [`SpotFleetRequestConfigData::valid_from`](crate::types::SpotFleetRequestConfigData::valid_from): The start date and time of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input);
+        self.inner.valid_from = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::valid_from`](crate::types::SpotFleetRequestConfigData::valid_from).
     #[inline]
     pub fn set_valid_from(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_from = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::valid_from`](crate::types::SpotFleetRequestConfigData::valid_from), if any.
     #[inline]
-    pub fn get_valid_from(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_from(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_from
     }
     /// Sets [`SpotFleetRequestConfigData::valid_until`](crate::types::SpotFleetRequestConfigData::valid_until): The end date and time of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input);
+        self.inner.valid_until = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::valid_until`](crate::types::SpotFleetRequestConfigData::valid_until).
     #[inline]
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_until = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::valid_until`](crate::types::SpotFleetRequestConfigData::valid_until), if any.
     #[inline]
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_until
     }
     /// Sets [`SpotFleetRequestConfigData::replace_unhealthy_instances`](crate::types::SpotFleetRequestConfigData::replace_unhealthy_instances): Indicates whether Spot Fleet should replace unhealthy instances.
     pub fn replace_unhealthy_instances(mut self, input: bool) -> Self {
-        self.inner.replace_unhealthy_instances = ::std::option::Option::Some(input);
+        self.inner.replace_unhealthy_instances = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::replace_unhealthy_instances`](crate::types::SpotFleetRequestConfigData::replace_unhealthy_instances).
     #[inline]
-    pub fn set_replace_unhealthy_instances(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_replace_unhealthy_instances(mut self, input: Option<bool>) -> Self {
         self.inner.replace_unhealthy_instances = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::replace_unhealthy_instances`](crate::types::SpotFleetRequestConfigData::replace_unhealthy_instances), if any.
     #[inline]
-    pub fn get_replace_unhealthy_instances(&self) -> &::std::option::Option<bool> {
+    pub fn get_replace_unhealthy_instances(&self) -> &Option<bool> {
         &self.inner.replace_unhealthy_instances
     }
     /// Sets [`SpotFleetRequestConfigData::instance_interruption_behavior`](crate::types::SpotFleetRequestConfigData::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
@@ -722,14 +630,14 @@ impl SpotFleetRequestConfigDataBuilder {
         mut self,
         input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
+        self.inner.instance_interruption_behavior = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::instance_interruption_behavior`](crate::types::SpotFleetRequestConfigData::instance_interruption_behavior).
     #[inline]
     pub fn set_instance_interruption_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceInterruptionBehavior>,
+        input: Option<crate::types::InstanceInterruptionBehavior>,
     ) -> Self {
         self.inner.instance_interruption_behavior = input;
         self
@@ -738,7 +646,7 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_instance_interruption_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceInterruptionBehavior> {
+    ) -> &Option<crate::types::InstanceInterruptionBehavior> {
         &self.inner.instance_interruption_behavior
     }
     /// Sets [`SpotFleetRequestConfigData::load_balancers_config`](crate::types::SpotFleetRequestConfigData::load_balancers_config): One or more Classic Load Balancers and target groups to attach to the Spot Fleet request.
@@ -746,14 +654,14 @@ impl SpotFleetRequestConfigDataBuilder {
         mut self,
         input: crate::types::LoadBalancersConfig,
     ) -> Self {
-        self.inner.load_balancers_config = ::std::option::Option::Some(input);
+        self.inner.load_balancers_config = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::load_balancers_config`](crate::types::SpotFleetRequestConfigData::load_balancers_config).
     #[inline]
     pub fn set_load_balancers_config(
         mut self,
-        input: ::std::option::Option<crate::types::LoadBalancersConfig>,
+        input: Option<crate::types::LoadBalancersConfig>,
     ) -> Self {
         self.inner.load_balancers_config = input;
         self
@@ -762,48 +670,39 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_load_balancers_config(
         &self,
-    ) -> &::std::option::Option<crate::types::LoadBalancersConfig> {
+    ) -> &Option<crate::types::LoadBalancersConfig> {
         &self.inner.load_balancers_config
     }
     /// Sets [`SpotFleetRequestConfigData::instance_pools_to_use_count`](crate::types::SpotFleetRequestConfigData::instance_pools_to_use_count): The number of Spot pools across which to allocate your target Spot capacity.
     pub fn instance_pools_to_use_count(mut self, input: i32) -> Self {
-        self.inner.instance_pools_to_use_count = ::std::option::Option::Some(input);
+        self.inner.instance_pools_to_use_count = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::instance_pools_to_use_count`](crate::types::SpotFleetRequestConfigData::instance_pools_to_use_count).
     #[inline]
-    pub fn set_instance_pools_to_use_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_instance_pools_to_use_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_pools_to_use_count = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::instance_pools_to_use_count`](crate::types::SpotFleetRequestConfigData::instance_pools_to_use_count), if any.
     #[inline]
-    pub fn get_instance_pools_to_use_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_pools_to_use_count(&self) -> &Option<i32> {
         &self.inner.instance_pools_to_use_count
     }
     /// Sets [`SpotFleetRequestConfigData::context`](crate::types::SpotFleetRequestConfigData::context): Reserved.
-    pub fn context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.context = ::std::option::Option::Some(input.into());
+    pub fn context(mut self, input: impl Into<String>) -> Self {
+        self.inner.context = Some(input.into());
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::context`](crate::types::SpotFleetRequestConfigData::context).
     #[inline]
-    pub fn set_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_context(mut self, input: Option<String>) -> Self {
         self.inner.context = input;
         self
     }
     /// The value set for [`SpotFleetRequestConfigData::context`](crate::types::SpotFleetRequestConfigData::context), if any.
     #[inline]
-    pub fn get_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_context(&self) -> &Option<String> {
         &self.inner.context
     }
     /// Sets [`SpotFleetRequestConfigData::target_capacity_unit_type`](crate::types::SpotFleetRequestConfigData::target_capacity_unit_type): The unit for the target capacity.
@@ -811,14 +710,14 @@ impl SpotFleetRequestConfigDataBuilder {
         mut self,
         input: crate::types::TargetCapacityUnitType,
     ) -> Self {
-        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input);
+        self.inner.target_capacity_unit_type = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetRequestConfigData::target_capacity_unit_type`](crate::types::SpotFleetRequestConfigData::target_capacity_unit_type).
     #[inline]
     pub fn set_target_capacity_unit_type(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacityUnitType>,
+        input: Option<crate::types::TargetCapacityUnitType>,
     ) -> Self {
         self.inner.target_capacity_unit_type = input;
         self
@@ -827,7 +726,7 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_target_capacity_unit_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacityUnitType> {
+    ) -> &Option<crate::types::TargetCapacityUnitType> {
         &self.inner.target_capacity_unit_type
     }
     /// Appends one item to [`SpotFleetRequestConfigData::tag_specifications`](crate::types::SpotFleetRequestConfigData::tag_specifications): The key-value pair for tagging the Spot Fleet request on creation.
@@ -841,7 +740,7 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -850,72 +749,70 @@ impl SpotFleetRequestConfigDataBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`SpotFleetRequestConfigData`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SpotFleetRequestConfigData,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.iam_fleet_role.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SpotFleetRequestConfigData",
                 member: "iam_fleet_role",
             });
         }
         if self.inner.target_capacity.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SpotFleetRequestConfigData",
                 member: "target_capacity",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allocation_strategy {
             body.member("AllocationStrategy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_allocation_strategy {
+        if let Some(value) = &self.on_demand_allocation_strategy {
             body.member("OnDemandAllocationStrategy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.spot_maintenance_strategies {
+        if let Some(value) = &self.spot_maintenance_strategies {
             let member_0 = body.enter("SpotMaintenanceStrategies");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             body.member("ExcessCapacityTerminationPolicy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.fulfilled_capacity {
+        if let Some(value) = &self.fulfilled_capacity {
             body.member(
                 "FulfilledCapacity",
                 &::awsgen_runtime::protocol::float_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_fulfilled_capacity {
+        if let Some(value) = &self.on_demand_fulfilled_capacity {
             body.member(
                 "OnDemandFulfilledCapacity",
                 &::awsgen_runtime::protocol::float_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.iam_fleet_role {
+        if let Some(value) = &self.iam_fleet_role {
             body.member("IamFleetRole", value);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_specifications {
+        if let Some(value) = &self.launch_specifications {
             let member_0 = body.enter("LaunchSpecifications");
             body.items(
                 value,
@@ -923,7 +820,7 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+        if let Some(value) = &self.launch_template_configs {
             let member_0 = body.enter("LaunchTemplateConfigs");
             body.items(
                 value,
@@ -931,33 +828,31 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.spot_price {
+        if let Some(value) = &self.spot_price {
             body.member("SpotPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity {
+        if let Some(value) = &self.target_capacity {
             body.member("TargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
+        if let Some(value) = &self.on_demand_target_capacity {
             body.member("OnDemandTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_max_total_price {
+        if let Some(value) = &self.on_demand_max_total_price {
             body.member("OnDemandMaxTotalPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.spot_max_total_price {
+        if let Some(value) = &self.spot_max_total_price {
             body.member("SpotMaxTotalPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .terminate_instances_with_expiration
-        {
+        if let Some(value) = &self.terminate_instances_with_expiration {
             body.member(
                 "TerminateInstancesWithExpiration",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             body.member("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.valid_from {
+        if let Some(value) = &self.valid_from {
             body.member(
                 "ValidFrom",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -966,7 +861,7 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             body.member(
                 "ValidUntil",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -975,31 +870,30 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.replace_unhealthy_instances {
+        if let Some(value) = &self.replace_unhealthy_instances {
             body.member(
                 "ReplaceUnhealthyInstances",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             body.member("InstanceInterruptionBehavior", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancers_config {
+        if let Some(value) = &self.load_balancers_config {
             let member_0 = body.enter("LoadBalancersConfig");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_pools_to_use_count {
+        if let Some(value) = &self.instance_pools_to_use_count {
             body.member("InstancePoolsToUseCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             body.member("Context", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
+        if let Some(value) = &self.target_capacity_unit_type {
             body.member("TargetCapacityUnitType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -1007,45 +901,43 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetRequestConfigData {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "allocationStrategy" => {
-                    value.allocation_strategy = ::std::option::Option::Some(
+                    value.allocation_strategy = Some(
                         crate::types::AllocationStrategy::from(child.text()),
                     );
                 }
                 "onDemandAllocationStrategy" => {
-                    value.on_demand_allocation_strategy = ::std::option::Option::Some(
+                    value.on_demand_allocation_strategy = Some(
                         crate::types::OnDemandAllocationStrategy::from(child.text()),
                     );
                 }
                 "spotMaintenanceStrategies" => {
-                    value.spot_maintenance_strategies = ::std::option::Option::Some(
+                    value.spot_maintenance_strategies = Some(
                         <crate::types::SpotMaintenanceStrategies as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "clientToken" => {
-                    value.client_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_token = Some(String::from(child.text()));
                 }
                 "excessCapacityTerminationPolicy" => {
-                    value.excess_capacity_termination_policy = ::std::option::Option::Some(
+                    value.excess_capacity_termination_policy = Some(
                         crate::types::ExcessCapacityTerminationPolicy::from(child.text()),
                     );
                 }
                 "fulfilledCapacity" => {
-                    value.fulfilled_capacity = ::std::option::Option::Some(
+                    value.fulfilled_capacity = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -1054,7 +946,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "onDemandFulfilledCapacity" => {
-                    value.on_demand_fulfilled_capacity = ::std::option::Option::Some(
+                    value.on_demand_fulfilled_capacity = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -1063,12 +955,10 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "iamFleetRole" => {
-                    value.iam_fleet_role = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.iam_fleet_role = Some(String::from(child.text()));
                 }
                 "launchSpecifications" => {
-                    value.launch_specifications = ::std::option::Option::Some(
+                    value.launch_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SpotFleetLaunchSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1076,7 +966,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "launchTemplateConfigs" => {
-                    value.launch_template_configs = ::std::option::Option::Some(
+                    value.launch_template_configs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LaunchTemplateConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1084,46 +974,38 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "spotPrice" => {
-                    value.spot_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_price = Some(String::from(child.text()));
                 }
                 "targetCapacity" => {
-                    value.target_capacity = ::std::option::Option::Some(
+                    value.target_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SpotFleetRequestConfigData")?,
                     );
                 }
                 "onDemandTargetCapacity" => {
-                    value.on_demand_target_capacity = ::std::option::Option::Some(
+                    value.on_demand_target_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SpotFleetRequestConfigData")?,
                     );
                 }
                 "onDemandMaxTotalPrice" => {
-                    value.on_demand_max_total_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.on_demand_max_total_price = Some(String::from(child.text()));
                 }
                 "spotMaxTotalPrice" => {
-                    value.spot_max_total_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_max_total_price = Some(String::from(child.text()));
                 }
                 "terminateInstancesWithExpiration" => {
-                    value.terminate_instances_with_expiration = ::std::option::Option::Some(
+                    value.terminate_instances_with_expiration = Some(
                         child.text() == "true",
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        crate::types::FleetType::from(child.text()),
-                    );
+                    value.type_ = Some(crate::types::FleetType::from(child.text()));
                 }
                 "validFrom" => {
-                    value.valid_from = ::std::option::Option::Some(
+                    value.valid_from = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -1132,7 +1014,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "validUntil" => {
-                    value.valid_until = ::std::option::Option::Some(
+                    value.valid_until = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -1141,41 +1023,37 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "replaceUnhealthyInstances" => {
-                    value.replace_unhealthy_instances = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.replace_unhealthy_instances = Some(child.text() == "true");
                 }
                 "instanceInterruptionBehavior" => {
-                    value.instance_interruption_behavior = ::std::option::Option::Some(
+                    value.instance_interruption_behavior = Some(
                         crate::types::InstanceInterruptionBehavior::from(child.text()),
                     );
                 }
                 "loadBalancersConfig" => {
-                    value.load_balancers_config = ::std::option::Option::Some(
+                    value.load_balancers_config = Some(
                         <crate::types::LoadBalancersConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instancePoolsToUseCount" => {
-                    value.instance_pools_to_use_count = ::std::option::Option::Some(
+                    value.instance_pools_to_use_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SpotFleetRequestConfigData")?,
                     );
                 }
                 "context" => {
-                    value.context = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.context = Some(String::from(child.text()));
                 }
                 "targetCapacityUnitType" => {
-                    value.target_capacity_unit_type = ::std::option::Option::Some(
+                    value.target_capacity_unit_type = Some(
                         crate::types::TargetCapacityUnitType::from(child.text()),
                     );
                 }
                 "TagSpecification" => {
-                    value.tag_specifications = ::std::option::Option::Some(
+                    value.tag_specifications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -1185,6 +1063,6 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The tags for a Spot Fleet resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotFleetTagSpecification {
     /// The type of resource. Currently, the only resource type that is supported is `instance`. To tag the Spot Fleet request on creation, use the `TagSpecifications` parameter in [`SpotFleetRequestConfigData`](crate::types::SpotFleetRequestConfigData) .
-    pub resource_type: ::std::option::Option<crate::types::ResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl SpotFleetTagSpecification {
     /// Starts building a [`SpotFleetTagSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotFleetTagSpecificationBuilder {
-        <crate::types::builders::SpotFleetTagSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotFleetTagSpecificationBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&crate::types::ResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -33,35 +28,28 @@ impl SpotFleetTagSpecification {
     }
 }
 /// A builder for [`SpotFleetTagSpecification`](crate::types::SpotFleetTagSpecification); start one with `SpotFleetTagSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotFleetTagSpecificationBuilder {
     inner: crate::types::SpotFleetTagSpecification,
 }
 impl SpotFleetTagSpecificationBuilder {
     /// Sets [`SpotFleetTagSpecification::resource_type`](crate::types::SpotFleetTagSpecification::resource_type): The type of resource.
     pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`SpotFleetTagSpecification::resource_type`](crate::types::SpotFleetTagSpecification::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceType>,
+        input: Option<crate::types::ResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`SpotFleetTagSpecification::resource_type`](crate::types::SpotFleetTagSpecification::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::ResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`SpotFleetTagSpecification::tags`](crate::types::SpotFleetTagSpecification::tags): The tags.
@@ -73,18 +61,13 @@ impl SpotFleetTagSpecificationBuilder {
     }
     /// Sets or clears [`SpotFleetTagSpecification::tags`](crate::types::SpotFleetTagSpecification::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SpotFleetTagSpecification::tags`](crate::types::SpotFleetTagSpecification::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`SpotFleetTagSpecification`]; it has no required members, so this cannot fail.
@@ -97,11 +80,11 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetTagSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
             body.items(
                 value,
@@ -109,23 +92,23 @@ impl ::awsgen_runtime::query::WriteQuery for SpotFleetTagSpecification {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for SpotFleetTagSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::ResourceType::from(child.text()),
                     );
                 }
                 "tag" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -135,6 +118,6 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetTagSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,63 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Instance request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotInstanceRequest {
     /// Deprecated.
-    pub actual_block_hourly_price: ::std::option::Option<::std::string::String>,
+    pub actual_block_hourly_price: Option<String>,
     /// The Availability Zone group. If you specify the same Availability Zone group for all Spot Instance requests, all Spot Instances are launched in the same Availability Zone.
-    pub availability_zone_group: ::std::option::Option<::std::string::String>,
+    pub availability_zone_group: Option<String>,
     /// Deprecated.
-    pub block_duration_minutes: ::std::option::Option<i32>,
+    pub block_duration_minutes: Option<i32>,
     /// The date and time when the Spot Instance request was created, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The fault codes for the Spot Instance request, if any.
-    pub fault: ::std::option::Option<crate::types::SpotInstanceStateFault>,
+    pub fault: Option<crate::types::SpotInstanceStateFault>,
     /// The instance ID, if an instance has been launched to fulfill the Spot Instance request.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The instance launch group. Launch groups are Spot Instances that launch together and terminate together.
-    pub launch_group: ::std::option::Option<::std::string::String>,
+    pub launch_group: Option<String>,
     /// Additional information for launching instances.
-    pub launch_specification: ::std::option::Option<crate::types::LaunchSpecification>,
+    pub launch_specification: Option<crate::types::LaunchSpecification>,
     /// The Availability Zone in which the request is launched.
     ///
     /// Either `launchedAvailabilityZone` or `launchedAvailabilityZoneId` can be specified, but not both
-    pub launched_availability_zone: ::std::option::Option<::std::string::String>,
+    pub launched_availability_zone: Option<String>,
     /// The ID of the Availability Zone in which the request is launched.
     ///
     /// Either `launchedAvailabilityZone` or `launchedAvailabilityZoneId` can be specified, but not both
-    pub launched_availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub launched_availability_zone_id: Option<String>,
     /// The product description associated with the Spot Instance.
-    pub product_description: ::std::option::Option<crate::types::RiProductDescription>,
+    pub product_description: Option<crate::types::RiProductDescription>,
     /// The ID of the Spot Instance request.
-    pub spot_instance_request_id: ::std::option::Option<::std::string::String>,
+    pub spot_instance_request_id: Option<String>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
-    pub spot_price: ::std::option::Option<::std::string::String>,
+    pub spot_price: Option<String>,
     /// The state of the Spot Instance request. Spot request status information helps track your Spot Instance requests. For more information, see [Spot request status](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html) in the *Amazon EC2 User Guide*.
-    pub state: ::std::option::Option<crate::types::SpotInstanceState>,
+    pub state: Option<crate::types::SpotInstanceState>,
     /// The status code and status message describing the Spot Instance request.
-    pub status: ::std::option::Option<crate::types::SpotInstanceStatus>,
+    pub status: Option<crate::types::SpotInstanceStatus>,
     /// Any tags assigned to the resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The Spot Instance request type.
-    pub type_: ::std::option::Option<crate::types::SpotInstanceType>,
+    pub type_: Option<crate::types::SpotInstanceType>,
     /// The start date of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). The request becomes active at this date and time.
-    pub valid_from: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_from: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     ///
     /// - For a persistent request, the request remains active until the `validUntil` date and time is reached. Otherwise, the request remains active until you cancel it.
     /// - For a one-time request, the request remains active until all instances launch, the request is canceled, or the `validUntil` date and time is reached. By default, the request is valid for 7 days from the date the request was created.
-    pub valid_until: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_until: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The behavior when a Spot Instance is interrupted.
-    pub instance_interruption_behavior: ::std::option::Option<
+    pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
 }
@@ -66,87 +61,81 @@ impl SpotInstanceRequest {
     /// Starts building a [`SpotInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotInstanceRequestBuilder {
-        <crate::types::builders::SpotInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotInstanceRequestBuilder as Default>::default()
     }
     /// The `ActualBlockHourlyPrice` member, when set.
     #[inline]
-    pub fn actual_block_hourly_price(&self) -> ::std::option::Option<&str> {
+    pub fn actual_block_hourly_price(&self) -> Option<&str> {
         self.actual_block_hourly_price.as_deref()
     }
     /// The `AvailabilityZoneGroup` member, when set.
     #[inline]
-    pub fn availability_zone_group(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_group(&self) -> Option<&str> {
         self.availability_zone_group.as_deref()
     }
     /// The `BlockDurationMinutes` member, when set.
     #[inline]
-    pub fn block_duration_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn block_duration_minutes(&self) -> Option<i32> {
         self.block_duration_minutes
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `Fault` member, when set.
     #[inline]
-    pub fn fault(&self) -> ::std::option::Option<&crate::types::SpotInstanceStateFault> {
+    pub fn fault(&self) -> Option<&crate::types::SpotInstanceStateFault> {
         self.fault.as_ref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `LaunchGroup` member, when set.
     #[inline]
-    pub fn launch_group(&self) -> ::std::option::Option<&str> {
+    pub fn launch_group(&self) -> Option<&str> {
         self.launch_group.as_deref()
     }
     /// The `LaunchSpecification` member, when set.
     #[inline]
-    pub fn launch_specification(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LaunchSpecification> {
+    pub fn launch_specification(&self) -> Option<&crate::types::LaunchSpecification> {
         self.launch_specification.as_ref()
     }
     /// The `LaunchedAvailabilityZone` member, when set.
     #[inline]
-    pub fn launched_availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn launched_availability_zone(&self) -> Option<&str> {
         self.launched_availability_zone.as_deref()
     }
     /// The `LaunchedAvailabilityZoneId` member, when set.
     #[inline]
-    pub fn launched_availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn launched_availability_zone_id(&self) -> Option<&str> {
         self.launched_availability_zone_id.as_deref()
     }
     /// The `ProductDescription` member, when set.
     #[inline]
-    pub fn product_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RiProductDescription> {
+    pub fn product_description(&self) -> Option<&crate::types::RiProductDescription> {
         self.product_description.as_ref()
     }
     /// The `SpotInstanceRequestId` member, when set.
     #[inline]
-    pub fn spot_instance_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn spot_instance_request_id(&self) -> Option<&str> {
         self.spot_instance_request_id.as_deref()
     }
     /// The `SpotPrice` member, when set.
     #[inline]
-    pub fn spot_price(&self) -> ::std::option::Option<&str> {
+    pub fn spot_price(&self) -> Option<&str> {
         self.spot_price.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::SpotInstanceState> {
+    pub fn state(&self) -> Option<&crate::types::SpotInstanceState> {
         self.state.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::SpotInstanceStatus> {
+    pub fn status(&self) -> Option<&crate::types::SpotInstanceStatus> {
         self.status.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -156,193 +145,149 @@ impl SpotInstanceRequest {
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::SpotInstanceType> {
+    pub fn type_(&self) -> Option<&crate::types::SpotInstanceType> {
         self.type_.as_ref()
     }
     /// The `ValidFrom` member, when set.
     #[inline]
-    pub fn valid_from(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_from(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_from.as_ref()
     }
     /// The `ValidUntil` member, when set.
     #[inline]
-    pub fn valid_until(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_until(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_until.as_ref()
     }
     /// The `InstanceInterruptionBehavior` member, when set.
     #[inline]
     pub fn instance_interruption_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceInterruptionBehavior> {
+    ) -> Option<&crate::types::InstanceInterruptionBehavior> {
         self.instance_interruption_behavior.as_ref()
     }
 }
 /// A builder for [`SpotInstanceRequest`](crate::types::SpotInstanceRequest); start one with `SpotInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotInstanceRequestBuilder {
     inner: crate::types::SpotInstanceRequest,
 }
 impl SpotInstanceRequestBuilder {
     /// Sets [`SpotInstanceRequest::actual_block_hourly_price`](crate::types::SpotInstanceRequest::actual_block_hourly_price): Deprecated.
-    pub fn actual_block_hourly_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.actual_block_hourly_price = ::std::option::Option::Some(input.into());
+    pub fn actual_block_hourly_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.actual_block_hourly_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceRequest::actual_block_hourly_price`](crate::types::SpotInstanceRequest::actual_block_hourly_price).
     #[inline]
-    pub fn set_actual_block_hourly_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_actual_block_hourly_price(mut self, input: Option<String>) -> Self {
         self.inner.actual_block_hourly_price = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::actual_block_hourly_price`](crate::types::SpotInstanceRequest::actual_block_hourly_price), if any.
     #[inline]
-    pub fn get_actual_block_hourly_price(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_actual_block_hourly_price(&self) -> &Option<String> {
         &self.inner.actual_block_hourly_price
     }
     /// Sets [`SpotInstanceRequest::availability_zone_group`](crate::types::SpotInstanceRequest::availability_zone_group): The Availability Zone group.
-    pub fn availability_zone_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_group = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_group = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceRequest::availability_zone_group`](crate::types::SpotInstanceRequest::availability_zone_group).
     #[inline]
-    pub fn set_availability_zone_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_group(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_group = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::availability_zone_group`](crate::types::SpotInstanceRequest::availability_zone_group), if any.
     #[inline]
-    pub fn get_availability_zone_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_group(&self) -> &Option<String> {
         &self.inner.availability_zone_group
     }
     /// Sets [`SpotInstanceRequest::block_duration_minutes`](crate::types::SpotInstanceRequest::block_duration_minutes): Deprecated.
     pub fn block_duration_minutes(mut self, input: i32) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
+        self.inner.block_duration_minutes = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::block_duration_minutes`](crate::types::SpotInstanceRequest::block_duration_minutes).
     #[inline]
-    pub fn set_block_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_block_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.inner.block_duration_minutes = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::block_duration_minutes`](crate::types::SpotInstanceRequest::block_duration_minutes), if any.
     #[inline]
-    pub fn get_block_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_block_duration_minutes(&self) -> &Option<i32> {
         &self.inner.block_duration_minutes
     }
     /// Sets [`SpotInstanceRequest::create_time`](crate::types::SpotInstanceRequest::create_time): The date and time when the Spot Instance request was created, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::create_time`](crate::types::SpotInstanceRequest::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::create_time`](crate::types::SpotInstanceRequest::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`SpotInstanceRequest::fault`](crate::types::SpotInstanceRequest::fault): The fault codes for the Spot Instance request, if any.
     pub fn fault(mut self, input: crate::types::SpotInstanceStateFault) -> Self {
-        self.inner.fault = ::std::option::Option::Some(input);
+        self.inner.fault = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::fault`](crate::types::SpotInstanceRequest::fault).
     #[inline]
     pub fn set_fault(
         mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceStateFault>,
+        input: Option<crate::types::SpotInstanceStateFault>,
     ) -> Self {
         self.inner.fault = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::fault`](crate::types::SpotInstanceRequest::fault), if any.
     #[inline]
-    pub fn get_fault(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotInstanceStateFault> {
+    pub fn get_fault(&self) -> &Option<crate::types::SpotInstanceStateFault> {
         &self.inner.fault
     }
     /// Sets [`SpotInstanceRequest::instance_id`](crate::types::SpotInstanceRequest::instance_id): The instance ID, if an instance has been launched to fulfill the Spot Instance request.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceRequest::instance_id`](crate::types::SpotInstanceRequest::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::instance_id`](crate::types::SpotInstanceRequest::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`SpotInstanceRequest::launch_group`](crate::types::SpotInstanceRequest::launch_group): The instance launch group.
-    pub fn launch_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launch_group = ::std::option::Option::Some(input.into());
+    pub fn launch_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.launch_group = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceRequest::launch_group`](crate::types::SpotInstanceRequest::launch_group).
     #[inline]
-    pub fn set_launch_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launch_group(mut self, input: Option<String>) -> Self {
         self.inner.launch_group = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::launch_group`](crate::types::SpotInstanceRequest::launch_group), if any.
     #[inline]
-    pub fn get_launch_group(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launch_group(&self) -> &Option<String> {
         &self.inner.launch_group
     }
     /// Sets [`SpotInstanceRequest::launch_specification`](crate::types::SpotInstanceRequest::launch_specification): Additional information for launching instances.
@@ -350,14 +295,14 @@ impl SpotInstanceRequestBuilder {
         mut self,
         input: crate::types::LaunchSpecification,
     ) -> Self {
-        self.inner.launch_specification = ::std::option::Option::Some(input);
+        self.inner.launch_specification = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::launch_specification`](crate::types::SpotInstanceRequest::launch_specification).
     #[inline]
     pub fn set_launch_specification(
         mut self,
-        input: ::std::option::Option<crate::types::LaunchSpecification>,
+        input: Option<crate::types::LaunchSpecification>,
     ) -> Self {
         self.inner.launch_specification = input;
         self
@@ -366,59 +311,39 @@ impl SpotInstanceRequestBuilder {
     #[inline]
     pub fn get_launch_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::LaunchSpecification> {
+    ) -> &Option<crate::types::LaunchSpecification> {
         &self.inner.launch_specification
     }
     /// Sets [`SpotInstanceRequest::launched_availability_zone`](crate::types::SpotInstanceRequest::launched_availability_zone): The Availability Zone in which the request is launched.
-    pub fn launched_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launched_availability_zone = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn launched_availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.launched_availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceRequest::launched_availability_zone`](crate::types::SpotInstanceRequest::launched_availability_zone).
     #[inline]
-    pub fn set_launched_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launched_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.launched_availability_zone = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::launched_availability_zone`](crate::types::SpotInstanceRequest::launched_availability_zone), if any.
     #[inline]
-    pub fn get_launched_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launched_availability_zone(&self) -> &Option<String> {
         &self.inner.launched_availability_zone
     }
     /// Sets [`SpotInstanceRequest::launched_availability_zone_id`](crate::types::SpotInstanceRequest::launched_availability_zone_id): The ID of the Availability Zone in which the request is launched.
-    pub fn launched_availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.launched_availability_zone_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn launched_availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.launched_availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceRequest::launched_availability_zone_id`](crate::types::SpotInstanceRequest::launched_availability_zone_id).
     #[inline]
-    pub fn set_launched_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_launched_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.launched_availability_zone_id = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::launched_availability_zone_id`](crate::types::SpotInstanceRequest::launched_availability_zone_id), if any.
     #[inline]
-    pub fn get_launched_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_launched_availability_zone_id(&self) -> &Option<String> {
         &self.inner.launched_availability_zone_id
     }
     /// Sets [`SpotInstanceRequest::product_description`](crate::types::SpotInstanceRequest::product_description): The product description associated with the Spot Instance.
@@ -426,14 +351,14 @@ impl SpotInstanceRequestBuilder {
         mut self,
         input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input);
+        self.inner.product_description = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::product_description`](crate::types::SpotInstanceRequest::product_description).
     #[inline]
     pub fn set_product_description(
         mut self,
-        input: ::std::option::Option<crate::types::RiProductDescription>,
+        input: Option<crate::types::RiProductDescription>,
     ) -> Self {
         self.inner.product_description = input;
         self
@@ -442,93 +367,74 @@ impl SpotInstanceRequestBuilder {
     #[inline]
     pub fn get_product_description(
         &self,
-    ) -> &::std::option::Option<crate::types::RiProductDescription> {
+    ) -> &Option<crate::types::RiProductDescription> {
         &self.inner.product_description
     }
     /// Sets [`SpotInstanceRequest::spot_instance_request_id`](crate::types::SpotInstanceRequest::spot_instance_request_id): The ID of the Spot Instance request.
-    pub fn spot_instance_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_instance_request_id = ::std::option::Option::Some(input.into());
+    pub fn spot_instance_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_instance_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceRequest::spot_instance_request_id`](crate::types::SpotInstanceRequest::spot_instance_request_id).
     #[inline]
-    pub fn set_spot_instance_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_instance_request_id(mut self, input: Option<String>) -> Self {
         self.inner.spot_instance_request_id = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::spot_instance_request_id`](crate::types::SpotInstanceRequest::spot_instance_request_id), if any.
     #[inline]
-    pub fn get_spot_instance_request_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_instance_request_id(&self) -> &Option<String> {
         &self.inner.spot_instance_request_id
     }
     /// Sets [`SpotInstanceRequest::spot_price`](crate::types::SpotInstanceRequest::spot_price): The maximum price per unit hour that you are willing to pay for a Spot Instance.
-    pub fn spot_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_price = ::std::option::Option::Some(input.into());
+    pub fn spot_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceRequest::spot_price`](crate::types::SpotInstanceRequest::spot_price).
     #[inline]
-    pub fn set_spot_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_price(mut self, input: Option<String>) -> Self {
         self.inner.spot_price = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::spot_price`](crate::types::SpotInstanceRequest::spot_price), if any.
     #[inline]
-    pub fn get_spot_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_price(&self) -> &Option<String> {
         &self.inner.spot_price
     }
     /// Sets [`SpotInstanceRequest::state`](crate::types::SpotInstanceRequest::state): The state of the Spot Instance request.
     pub fn state(mut self, input: crate::types::SpotInstanceState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::state`](crate::types::SpotInstanceRequest::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::SpotInstanceState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::state`](crate::types::SpotInstanceRequest::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::SpotInstanceState> {
+    pub fn get_state(&self) -> &Option<crate::types::SpotInstanceState> {
         &self.inner.state
     }
     /// Sets [`SpotInstanceRequest::status`](crate::types::SpotInstanceRequest::status): The status code and status message describing the Spot Instance request.
     pub fn status(mut self, input: crate::types::SpotInstanceStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::status`](crate::types::SpotInstanceRequest::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceStatus>,
+        input: Option<crate::types::SpotInstanceStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::status`](crate::types::SpotInstanceRequest::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotInstanceStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::SpotInstanceStatus> {
         &self.inner.status
     }
     /// Appends one item to [`SpotInstanceRequest::tags`](crate::types::SpotInstanceRequest::tags): Any tags assigned to the resource.
@@ -540,79 +446,67 @@ impl SpotInstanceRequestBuilder {
     }
     /// Sets or clears [`SpotInstanceRequest::tags`](crate::types::SpotInstanceRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::tags`](crate::types::SpotInstanceRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`SpotInstanceRequest::type_`](crate::types::SpotInstanceRequest::type_): The Spot Instance request type.
     pub fn type_(mut self, input: crate::types::SpotInstanceType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::type_`](crate::types::SpotInstanceRequest::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::SpotInstanceType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::type_`](crate::types::SpotInstanceRequest::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::SpotInstanceType> {
+    pub fn get_type_(&self) -> &Option<crate::types::SpotInstanceType> {
         &self.inner.type_
     }
     /// Sets [`SpotInstanceRequest::valid_from`](crate::types::SpotInstanceRequest::valid_from): The start date of the request, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_from(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_from = ::std::option::Option::Some(input);
+        self.inner.valid_from = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::valid_from`](crate::types::SpotInstanceRequest::valid_from).
     #[inline]
     pub fn set_valid_from(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_from = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::valid_from`](crate::types::SpotInstanceRequest::valid_from), if any.
     #[inline]
-    pub fn get_valid_from(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_from(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_from
     }
     /// Sets [`SpotInstanceRequest::valid_until`](crate::types::SpotInstanceRequest::valid_until): The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input);
+        self.inner.valid_until = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::valid_until`](crate::types::SpotInstanceRequest::valid_until).
     #[inline]
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_until = input;
         self
     }
     /// The value set for [`SpotInstanceRequest::valid_until`](crate::types::SpotInstanceRequest::valid_until), if any.
     #[inline]
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_until
     }
     /// Sets [`SpotInstanceRequest::instance_interruption_behavior`](crate::types::SpotInstanceRequest::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
@@ -620,14 +514,14 @@ impl SpotInstanceRequestBuilder {
         mut self,
         input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
+        self.inner.instance_interruption_behavior = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceRequest::instance_interruption_behavior`](crate::types::SpotInstanceRequest::instance_interruption_behavior).
     #[inline]
     pub fn set_instance_interruption_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceInterruptionBehavior>,
+        input: Option<crate::types::InstanceInterruptionBehavior>,
     ) -> Self {
         self.inner.instance_interruption_behavior = input;
         self
@@ -636,7 +530,7 @@ impl SpotInstanceRequestBuilder {
     #[inline]
     pub fn get_instance_interruption_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceInterruptionBehavior> {
+    ) -> &Option<crate::types::InstanceInterruptionBehavior> {
         &self.inner.instance_interruption_behavior
     }
     /// Builds the [`SpotInstanceRequest`]; it has no required members, so this cannot fail.
@@ -648,29 +542,25 @@ impl SpotInstanceRequestBuilder {
 impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "actualBlockHourlyPrice" => {
-                    value.actual_block_hourly_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.actual_block_hourly_price = Some(String::from(child.text()));
                 }
                 "availabilityZoneGroup" => {
-                    value.availability_zone_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_group = Some(String::from(child.text()));
                 }
                 "blockDurationMinutes" => {
-                    value.block_duration_minutes = ::std::option::Option::Some(
+                    value.block_duration_minutes = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SpotInstanceRequest")?,
                     );
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -679,68 +569,58 @@ impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
                     );
                 }
                 "fault" => {
-                    value.fault = ::std::option::Option::Some(
+                    value.fault = Some(
                         <crate::types::SpotInstanceStateFault as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "launchGroup" => {
-                    value.launch_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launch_group = Some(String::from(child.text()));
                 }
                 "launchSpecification" => {
-                    value.launch_specification = ::std::option::Option::Some(
+                    value.launch_specification = Some(
                         <crate::types::LaunchSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "launchedAvailabilityZone" => {
-                    value.launched_availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.launched_availability_zone = Some(String::from(child.text()));
                 }
                 "launchedAvailabilityZoneId" => {
-                    value.launched_availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.launched_availability_zone_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "productDescription" => {
-                    value.product_description = ::std::option::Option::Some(
+                    value.product_description = Some(
                         crate::types::RiProductDescription::from(child.text()),
                     );
                 }
                 "spotInstanceRequestId" => {
-                    value.spot_instance_request_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_instance_request_id = Some(String::from(child.text()));
                 }
                 "spotPrice" => {
-                    value.spot_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_price = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::SpotInstanceState::from(child.text()),
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::SpotInstanceStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -748,12 +628,12 @@ impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::SpotInstanceType::from(child.text()),
                     );
                 }
                 "validFrom" => {
-                    value.valid_from = ::std::option::Option::Some(
+                    value.valid_from = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -762,7 +642,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
                     );
                 }
                 "validUntil" => {
-                    value.valid_until = ::std::option::Option::Some(
+                    value.valid_until = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -771,13 +651,13 @@ impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
                     );
                 }
                 "instanceInterruptionBehavior" => {
-                    value.instance_interruption_behavior = ::std::option::Option::Some(
+                    value.instance_interruption_behavior = Some(
                         crate::types::InstanceInterruptionBehavior::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Spot Instance state change.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotInstanceStateFault {
     /// The reason code for the Spot Instance state change.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// The message for the Spot Instance state change.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl SpotInstanceStateFault {
     /// Starts building a [`SpotInstanceStateFault`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotInstanceStateFaultBuilder {
-        <crate::types::builders::SpotInstanceStateFaultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotInstanceStateFaultBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`SpotInstanceStateFault`](crate::types::SpotInstanceStateFault); start one with `SpotInstanceStateFault::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotInstanceStateFaultBuilder {
     inner: crate::types::SpotInstanceStateFault,
 }
 impl SpotInstanceStateFaultBuilder {
     /// Sets [`SpotInstanceStateFault::code`](crate::types::SpotInstanceStateFault::code): The reason code for the Spot Instance state change.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.inner.code = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceStateFault::code`](crate::types::SpotInstanceStateFault::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`SpotInstanceStateFault::code`](crate::types::SpotInstanceStateFault::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.inner.code
     }
     /// Sets [`SpotInstanceStateFault::message`](crate::types::SpotInstanceStateFault::message): The message for the Spot Instance state change.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceStateFault::message`](crate::types::SpotInstanceStateFault::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`SpotInstanceStateFault::message`](crate::types::SpotInstanceStateFault::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`SpotInstanceStateFault`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl SpotInstanceStateFaultBuilder {
 impl ::awsgen_runtime::xml::FromXml for SpotInstanceStateFault {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.code = Some(String::from(child.text()));
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

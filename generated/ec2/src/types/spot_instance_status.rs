@@ -2,119 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a Spot Instance request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotInstanceStatus {
     /// The status code. For a list of status codes, see [Spot request status codes](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html#spot-instance-request-status-understand) in the *Amazon EC2 User Guide*.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// The description for the status code.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The date and time of the most recent status update, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub update_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub update_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl SpotInstanceStatus {
     /// Starts building a [`SpotInstanceStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotInstanceStatusBuilder {
-        <crate::types::builders::SpotInstanceStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotInstanceStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `UpdateTime` member, when set.
     #[inline]
-    pub fn update_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn update_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.update_time.as_ref()
     }
 }
 /// A builder for [`SpotInstanceStatus`](crate::types::SpotInstanceStatus); start one with `SpotInstanceStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotInstanceStatusBuilder {
     inner: crate::types::SpotInstanceStatus,
 }
 impl SpotInstanceStatusBuilder {
     /// Sets [`SpotInstanceStatus::code`](crate::types::SpotInstanceStatus::code): The status code.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.inner.code = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceStatus::code`](crate::types::SpotInstanceStatus::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`SpotInstanceStatus::code`](crate::types::SpotInstanceStatus::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.inner.code
     }
     /// Sets [`SpotInstanceStatus::message`](crate::types::SpotInstanceStatus::message): The description for the status code.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`SpotInstanceStatus::message`](crate::types::SpotInstanceStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`SpotInstanceStatus::message`](crate::types::SpotInstanceStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`SpotInstanceStatus::update_time`](crate::types::SpotInstanceStatus::update_time): The date and time of the most recent status update, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn update_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.update_time = ::std::option::Option::Some(input);
+        self.inner.update_time = Some(input);
         self
     }
     /// Sets or clears [`SpotInstanceStatus::update_time`](crate::types::SpotInstanceStatus::update_time).
     #[inline]
     pub fn set_update_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.update_time = input;
         self
     }
     /// The value set for [`SpotInstanceStatus::update_time`](crate::types::SpotInstanceStatus::update_time), if any.
     #[inline]
-    pub fn get_update_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_update_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.update_time
     }
     /// Builds the [`SpotInstanceStatus`]; it has no required members, so this cannot fail.
@@ -126,22 +100,18 @@ impl SpotInstanceStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for SpotInstanceStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.code = Some(String::from(child.text()));
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 "updateTime" => {
-                    value.update_time = ::std::option::Option::Some(
+                    value.update_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -152,6 +122,6 @@ impl ::awsgen_runtime::xml::FromXml for SpotInstanceStatus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotMaintenanceStrategies {
     /// The Spot Instance replacement strategy to use when Amazon EC2 emits a signal that your Spot Instance is at an elevated risk of being interrupted. For more information, see [Capacity rebalancing](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-capacity-rebalance.html) in the *Amazon EC2 User Guide*.
-    pub capacity_rebalance: ::std::option::Option<crate::types::SpotCapacityRebalance>,
+    pub capacity_rebalance: Option<crate::types::SpotCapacityRebalance>,
 }
 impl SpotMaintenanceStrategies {
     /// Starts building a [`SpotMaintenanceStrategies`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotMaintenanceStrategiesBuilder {
-        <crate::types::builders::SpotMaintenanceStrategiesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotMaintenanceStrategiesBuilder as Default>::default()
     }
     /// The `CapacityRebalance` member, when set.
     #[inline]
-    pub fn capacity_rebalance(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SpotCapacityRebalance> {
+    pub fn capacity_rebalance(&self) -> Option<&crate::types::SpotCapacityRebalance> {
         self.capacity_rebalance.as_ref()
     }
 }
 /// A builder for [`SpotMaintenanceStrategies`](crate::types::SpotMaintenanceStrategies); start one with `SpotMaintenanceStrategies::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotMaintenanceStrategiesBuilder {
     inner: crate::types::SpotMaintenanceStrategies,
 }
@@ -43,14 +31,14 @@ impl SpotMaintenanceStrategiesBuilder {
         mut self,
         input: crate::types::SpotCapacityRebalance,
     ) -> Self {
-        self.inner.capacity_rebalance = ::std::option::Option::Some(input);
+        self.inner.capacity_rebalance = Some(input);
         self
     }
     /// Sets or clears [`SpotMaintenanceStrategies::capacity_rebalance`](crate::types::SpotMaintenanceStrategies::capacity_rebalance).
     #[inline]
     pub fn set_capacity_rebalance(
         mut self,
-        input: ::std::option::Option<crate::types::SpotCapacityRebalance>,
+        input: Option<crate::types::SpotCapacityRebalance>,
     ) -> Self {
         self.inner.capacity_rebalance = input;
         self
@@ -59,7 +47,7 @@ impl SpotMaintenanceStrategiesBuilder {
     #[inline]
     pub fn get_capacity_rebalance(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotCapacityRebalance> {
+    ) -> &Option<crate::types::SpotCapacityRebalance> {
         &self.inner.capacity_rebalance
     }
     /// Builds the [`SpotMaintenanceStrategies`]; it has no required members, so this cannot fail.
@@ -72,29 +60,29 @@ impl ::awsgen_runtime::query::WriteQuery for SpotMaintenanceStrategies {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_rebalance {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_rebalance {
             let member_0 = body.enter("CapacityRebalance");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for SpotMaintenanceStrategies {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityRebalance" {
-                value.capacity_rebalance = ::std::option::Option::Some(
+                value.capacity_rebalance = Some(
                     <crate::types::SpotCapacityRebalance as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options for Spot Instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotMarketOptions {
     /// The maximum hourly price that you're willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
@@ -15,16 +10,16 @@ pub struct SpotMarketOptions {
     /// **Important:** If you specify a maximum price, your Spot Instances will be interrupted more frequently than if you do not specify this parameter.
     ///
     /// If you specify a maximum price, it must be more than USD $0.001. Specifying a value below USD $0.001 will result in an `InvalidParameterValue` error message.
-    pub max_price: ::std::option::Option<::std::string::String>,
+    pub max_price: Option<String>,
     /// The Spot Instance request type. For [RunInstances](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances), persistent Spot Instance requests are only supported when the instance interruption behavior is either `hibernate` or `stop`.
-    pub spot_instance_type: ::std::option::Option<crate::types::SpotInstanceType>,
+    pub spot_instance_type: Option<crate::types::SpotInstanceType>,
     /// Deprecated.
-    pub block_duration_minutes: ::std::option::Option<i32>,
+    pub block_duration_minutes: Option<i32>,
     /// The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z). Supported only for persistent requests.
     ///
     /// - For a persistent request, the request remains active until the `ValidUntil` date and time is reached. Otherwise, the request remains active until you cancel it.
     /// - For a one-time request, `ValidUntil` is not supported. The request remains active until all instances launch or you cancel the request.
-    pub valid_until: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_until: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The behavior when a Spot Instance is interrupted.
     ///
     /// If `Configured` (for [`HibernationOptions`](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_HibernationOptionsRequest.html) ) is set to `true`, the [`InstanceInterruptionBehavior`](crate::types::InstanceInterruptionBehavior) parameter is automatically set to `hibernate`. If you set it to `stop` or `terminate`, you'll get an error.
@@ -32,7 +27,7 @@ pub struct SpotMarketOptions {
     /// If `Configured` (for [`HibernationOptions`](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_HibernationOptionsRequest.html) ) is set to `false` or `null`, the [`InstanceInterruptionBehavior`](crate::types::InstanceInterruptionBehavior) parameter is automatically set to `terminate`. You can also set it to `stop` or `hibernate`.
     ///
     /// For more information, see [Interruption behavior](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/interruption-behavior.html) in the *Amazon EC2 User Guide*.
-    pub instance_interruption_behavior: ::std::option::Option<
+    pub instance_interruption_behavior: Option<
         crate::types::InstanceInterruptionBehavior,
     >,
 }
@@ -40,132 +35,110 @@ impl SpotMarketOptions {
     /// Starts building a [`SpotMarketOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotMarketOptionsBuilder {
-        <crate::types::builders::SpotMarketOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotMarketOptionsBuilder as Default>::default()
     }
     /// The `MaxPrice` member, when set.
     #[inline]
-    pub fn max_price(&self) -> ::std::option::Option<&str> {
+    pub fn max_price(&self) -> Option<&str> {
         self.max_price.as_deref()
     }
     /// The `SpotInstanceType` member, when set.
     #[inline]
-    pub fn spot_instance_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SpotInstanceType> {
+    pub fn spot_instance_type(&self) -> Option<&crate::types::SpotInstanceType> {
         self.spot_instance_type.as_ref()
     }
     /// The `BlockDurationMinutes` member, when set.
     #[inline]
-    pub fn block_duration_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn block_duration_minutes(&self) -> Option<i32> {
         self.block_duration_minutes
     }
     /// The `ValidUntil` member, when set.
     #[inline]
-    pub fn valid_until(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_until(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_until.as_ref()
     }
     /// The `InstanceInterruptionBehavior` member, when set.
     #[inline]
     pub fn instance_interruption_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::InstanceInterruptionBehavior> {
+    ) -> Option<&crate::types::InstanceInterruptionBehavior> {
         self.instance_interruption_behavior.as_ref()
     }
 }
 /// A builder for [`SpotMarketOptions`](crate::types::SpotMarketOptions); start one with `SpotMarketOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotMarketOptionsBuilder {
     inner: crate::types::SpotMarketOptions,
 }
 impl SpotMarketOptionsBuilder {
     /// Sets [`SpotMarketOptions::max_price`](crate::types::SpotMarketOptions::max_price): The maximum hourly price that you're willing to pay for a Spot Instance.
-    pub fn max_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_price = ::std::option::Option::Some(input.into());
+    pub fn max_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotMarketOptions::max_price`](crate::types::SpotMarketOptions::max_price).
     #[inline]
-    pub fn set_max_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_price(mut self, input: Option<String>) -> Self {
         self.inner.max_price = input;
         self
     }
     /// The value set for [`SpotMarketOptions::max_price`](crate::types::SpotMarketOptions::max_price), if any.
     #[inline]
-    pub fn get_max_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_price(&self) -> &Option<String> {
         &self.inner.max_price
     }
     /// Sets [`SpotMarketOptions::spot_instance_type`](crate::types::SpotMarketOptions::spot_instance_type): The Spot Instance request type.
     pub fn spot_instance_type(mut self, input: crate::types::SpotInstanceType) -> Self {
-        self.inner.spot_instance_type = ::std::option::Option::Some(input);
+        self.inner.spot_instance_type = Some(input);
         self
     }
     /// Sets or clears [`SpotMarketOptions::spot_instance_type`](crate::types::SpotMarketOptions::spot_instance_type).
     #[inline]
     pub fn set_spot_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceType>,
+        input: Option<crate::types::SpotInstanceType>,
     ) -> Self {
         self.inner.spot_instance_type = input;
         self
     }
     /// The value set for [`SpotMarketOptions::spot_instance_type`](crate::types::SpotMarketOptions::spot_instance_type), if any.
     #[inline]
-    pub fn get_spot_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SpotInstanceType> {
+    pub fn get_spot_instance_type(&self) -> &Option<crate::types::SpotInstanceType> {
         &self.inner.spot_instance_type
     }
     /// Sets [`SpotMarketOptions::block_duration_minutes`](crate::types::SpotMarketOptions::block_duration_minutes): Deprecated.
     pub fn block_duration_minutes(mut self, input: i32) -> Self {
-        self.inner.block_duration_minutes = ::std::option::Option::Some(input);
+        self.inner.block_duration_minutes = Some(input);
         self
     }
     /// Sets or clears [`SpotMarketOptions::block_duration_minutes`](crate::types::SpotMarketOptions::block_duration_minutes).
     #[inline]
-    pub fn set_block_duration_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_block_duration_minutes(mut self, input: Option<i32>) -> Self {
         self.inner.block_duration_minutes = input;
         self
     }
     /// The value set for [`SpotMarketOptions::block_duration_minutes`](crate::types::SpotMarketOptions::block_duration_minutes), if any.
     #[inline]
-    pub fn get_block_duration_minutes(&self) -> &::std::option::Option<i32> {
+    pub fn get_block_duration_minutes(&self) -> &Option<i32> {
         &self.inner.block_duration_minutes
     }
     /// Sets [`SpotMarketOptions::valid_until`](crate::types::SpotMarketOptions::valid_until): The end date of the request, in UTC format (*YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn valid_until(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_until = ::std::option::Option::Some(input);
+        self.inner.valid_until = Some(input);
         self
     }
     /// Sets or clears [`SpotMarketOptions::valid_until`](crate::types::SpotMarketOptions::valid_until).
     #[inline]
     pub fn set_valid_until(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_until = input;
         self
     }
     /// The value set for [`SpotMarketOptions::valid_until`](crate::types::SpotMarketOptions::valid_until), if any.
     #[inline]
-    pub fn get_valid_until(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_until(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_until
     }
     /// Sets [`SpotMarketOptions::instance_interruption_behavior`](crate::types::SpotMarketOptions::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
@@ -173,14 +146,14 @@ impl SpotMarketOptionsBuilder {
         mut self,
         input: crate::types::InstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
+        self.inner.instance_interruption_behavior = Some(input);
         self
     }
     /// Sets or clears [`SpotMarketOptions::instance_interruption_behavior`](crate::types::SpotMarketOptions::instance_interruption_behavior).
     #[inline]
     pub fn set_instance_interruption_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceInterruptionBehavior>,
+        input: Option<crate::types::InstanceInterruptionBehavior>,
     ) -> Self {
         self.inner.instance_interruption_behavior = input;
         self
@@ -189,7 +162,7 @@ impl SpotMarketOptionsBuilder {
     #[inline]
     pub fn get_instance_interruption_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceInterruptionBehavior> {
+    ) -> &Option<crate::types::InstanceInterruptionBehavior> {
         &self.inner.instance_interruption_behavior
     }
     /// Builds the [`SpotMarketOptions`]; it has no required members, so this cannot fail.
@@ -202,17 +175,17 @@ impl ::awsgen_runtime::query::WriteQuery for SpotMarketOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.max_price {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.max_price {
             body.member("MaxPrice", value);
         }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_type {
+        if let Some(value) = &self.spot_instance_type {
             body.member("SpotInstanceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.block_duration_minutes {
+        if let Some(value) = &self.block_duration_minutes {
             body.member("BlockDurationMinutes", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             body.member(
                 "ValidUntil",
                 &::awsgen_runtime::protocol::timestamp_text(
@@ -221,10 +194,9 @@ impl ::awsgen_runtime::query::WriteQuery for SpotMarketOptions {
                 ),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             body.member("InstanceInterruptionBehavior", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of Spot Instances in an EC2 Fleet request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotOptionsRequest {
     /// The strategy that determines how to allocate the target Spot Instance capacity across the Spot Instance pools specified by the EC2 Fleet launch configuration. For more information, see [Allocation strategies for Spot Instances](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-allocation-strategy.html) in the *Amazon EC2 User Guide*.
@@ -20,102 +15,95 @@ pub struct SpotOptionsRequest {
     ///   EC2 Fleet requests instances from the lowest priced Spot Instance pool that has available capacity. If the lowest priced pool doesn't have available capacity, the Spot Instances come from the next lowest priced pool that has available capacity. If a pool runs out of capacity before fulfilling your desired capacity, EC2 Fleet will continue to fulfill your request by drawing from the next lowest priced pool. To ensure that your desired capacity is met, you might receive Spot Instances from several pools. Because this strategy only considers instance price and not capacity availability, it might lead to high interruption rates.
     ///
     /// Default: `lowest-price`
-    pub allocation_strategy: ::std::option::Option<crate::types::SpotAllocationStrategy>,
+    pub allocation_strategy: Option<crate::types::SpotAllocationStrategy>,
     /// The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
-    pub maintenance_strategies: ::std::option::Option<
+    pub maintenance_strategies: Option<
         crate::types::FleetSpotMaintenanceStrategiesRequest,
     >,
     /// The behavior when a Spot Instance is interrupted.
     ///
     /// Default: `terminate`
-    pub instance_interruption_behavior: ::std::option::Option<
+    pub instance_interruption_behavior: Option<
         crate::types::SpotInstanceInterruptionBehavior,
     >,
     /// The number of Spot pools across which to allocate your target Spot capacity. Supported only when Spot [`AllocationStrategy`](crate::types::AllocationStrategy) is set to `lowest-price`. EC2 Fleet selects the cheapest Spot pools and evenly allocates your target Spot capacity across the number of Spot pools that you specify.
     ///
     /// Note that EC2 Fleet attempts to draw Spot Instances from the number of pools that you specify on a best effort basis. If a pool runs out of Spot capacity before fulfilling your target capacity, EC2 Fleet will continue to fulfill your request by drawing from the next cheapest pool. To ensure that your target capacity is met, you might receive Spot Instances from more than the number of pools that you specified. Similarly, if most of the pools have no Spot capacity, you might receive your full target capacity from fewer than the number of pools that you specified.
-    pub instance_pools_to_use_count: ::std::option::Option<i32>,
+    pub instance_pools_to_use_count: Option<i32>,
     /// Indicates that the fleet uses a single instance type to launch all Spot Instances in the fleet.
     ///
     /// Supported only for fleets of type `instant`.
-    pub single_instance_type: ::std::option::Option<bool>,
+    pub single_instance_type: Option<bool>,
     /// Indicates that the fleet launches all Spot Instances into a single Availability Zone.
     ///
     /// Supported only for fleets of type `instant`.
-    pub single_availability_zone: ::std::option::Option<bool>,
+    pub single_availability_zone: Option<bool>,
     /// The minimum target capacity for Spot Instances in the fleet. If this minimum capacity isn't reached, no instances are launched.
     ///
     /// Constraints: Maximum value of `1000`. Supported only for fleets of type `instant`.
     ///
     /// At least one of the following must be specified: `SingleAvailabilityZone` \| `SingleInstanceType`
-    pub min_target_capacity: ::std::option::Option<i32>,
+    pub min_target_capacity: Option<i32>,
     /// The maximum amount per hour for Spot Instances that you're willing to pay. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your Spot Instances will be interrupted more frequently than if you do not specify this parameter.
     ///
     /// **Note:** If your fleet includes T instances that are configured as `unlimited`, and if their average CPU usage exceeds the baseline utilization, you will incur a charge for surplus credits. The `MaxTotalPrice` does not account for surplus credits, and, if you use surplus credits, your final cost might be higher than what you specified for `MaxTotalPrice`. For more information, see [Surplus credits can incur charges](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-performance-instances-unlimited-mode-concepts.html#unlimited-mode-surplus-credits) in the *Amazon EC2 User Guide*.
-    pub max_total_price: ::std::option::Option<::std::string::String>,
+    pub max_total_price: Option<String>,
 }
 impl SpotOptionsRequest {
     /// Starts building a [`SpotOptionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotOptionsRequestBuilder {
-        <crate::types::builders::SpotOptionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotOptionsRequestBuilder as Default>::default()
     }
     /// The `AllocationStrategy` member, when set.
     #[inline]
-    pub fn allocation_strategy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SpotAllocationStrategy> {
+    pub fn allocation_strategy(&self) -> Option<&crate::types::SpotAllocationStrategy> {
         self.allocation_strategy.as_ref()
     }
     /// The `MaintenanceStrategies` member, when set.
     #[inline]
     pub fn maintenance_strategies(
         &self,
-    ) -> ::std::option::Option<&crate::types::FleetSpotMaintenanceStrategiesRequest> {
+    ) -> Option<&crate::types::FleetSpotMaintenanceStrategiesRequest> {
         self.maintenance_strategies.as_ref()
     }
     /// The `InstanceInterruptionBehavior` member, when set.
     #[inline]
     pub fn instance_interruption_behavior(
         &self,
-    ) -> ::std::option::Option<&crate::types::SpotInstanceInterruptionBehavior> {
+    ) -> Option<&crate::types::SpotInstanceInterruptionBehavior> {
         self.instance_interruption_behavior.as_ref()
     }
     /// The `InstancePoolsToUseCount` member, when set.
     #[inline]
-    pub fn instance_pools_to_use_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_pools_to_use_count(&self) -> Option<i32> {
         self.instance_pools_to_use_count
     }
     /// The `SingleInstanceType` member, when set.
     #[inline]
-    pub fn single_instance_type(&self) -> ::std::option::Option<bool> {
+    pub fn single_instance_type(&self) -> Option<bool> {
         self.single_instance_type
     }
     /// The `SingleAvailabilityZone` member, when set.
     #[inline]
-    pub fn single_availability_zone(&self) -> ::std::option::Option<bool> {
+    pub fn single_availability_zone(&self) -> Option<bool> {
         self.single_availability_zone
     }
     /// The `MinTargetCapacity` member, when set.
     #[inline]
-    pub fn min_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn min_target_capacity(&self) -> Option<i32> {
         self.min_target_capacity
     }
     /// The `MaxTotalPrice` member, when set.
     #[inline]
-    pub fn max_total_price(&self) -> ::std::option::Option<&str> {
+    pub fn max_total_price(&self) -> Option<&str> {
         self.max_total_price.as_deref()
     }
 }
 /// A builder for [`SpotOptionsRequest`](crate::types::SpotOptionsRequest); start one with `SpotOptionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotOptionsRequestBuilder {
     inner: crate::types::SpotOptionsRequest,
 }
@@ -125,14 +113,14 @@ impl SpotOptionsRequestBuilder {
         mut self,
         input: crate::types::SpotAllocationStrategy,
     ) -> Self {
-        self.inner.allocation_strategy = ::std::option::Option::Some(input);
+        self.inner.allocation_strategy = Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::allocation_strategy`](crate::types::SpotOptionsRequest::allocation_strategy).
     #[inline]
     pub fn set_allocation_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::SpotAllocationStrategy>,
+        input: Option<crate::types::SpotAllocationStrategy>,
     ) -> Self {
         self.inner.allocation_strategy = input;
         self
@@ -141,7 +129,7 @@ impl SpotOptionsRequestBuilder {
     #[inline]
     pub fn get_allocation_strategy(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotAllocationStrategy> {
+    ) -> &Option<crate::types::SpotAllocationStrategy> {
         &self.inner.allocation_strategy
     }
     /// Sets [`SpotOptionsRequest::maintenance_strategies`](crate::types::SpotOptionsRequest::maintenance_strategies): The strategies for managing your Spot Instances that are at an elevated risk of being interrupted.
@@ -149,14 +137,14 @@ impl SpotOptionsRequestBuilder {
         mut self,
         input: crate::types::FleetSpotMaintenanceStrategiesRequest,
     ) -> Self {
-        self.inner.maintenance_strategies = ::std::option::Option::Some(input);
+        self.inner.maintenance_strategies = Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::maintenance_strategies`](crate::types::SpotOptionsRequest::maintenance_strategies).
     #[inline]
     pub fn set_maintenance_strategies(
         mut self,
-        input: ::std::option::Option<crate::types::FleetSpotMaintenanceStrategiesRequest>,
+        input: Option<crate::types::FleetSpotMaintenanceStrategiesRequest>,
     ) -> Self {
         self.inner.maintenance_strategies = input;
         self
@@ -165,7 +153,7 @@ impl SpotOptionsRequestBuilder {
     #[inline]
     pub fn get_maintenance_strategies(
         &self,
-    ) -> &::std::option::Option<crate::types::FleetSpotMaintenanceStrategiesRequest> {
+    ) -> &Option<crate::types::FleetSpotMaintenanceStrategiesRequest> {
         &self.inner.maintenance_strategies
     }
     /// Sets [`SpotOptionsRequest::instance_interruption_behavior`](crate::types::SpotOptionsRequest::instance_interruption_behavior): The behavior when a Spot Instance is interrupted.
@@ -173,14 +161,14 @@ impl SpotOptionsRequestBuilder {
         mut self,
         input: crate::types::SpotInstanceInterruptionBehavior,
     ) -> Self {
-        self.inner.instance_interruption_behavior = ::std::option::Option::Some(input);
+        self.inner.instance_interruption_behavior = Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::instance_interruption_behavior`](crate::types::SpotOptionsRequest::instance_interruption_behavior).
     #[inline]
     pub fn set_instance_interruption_behavior(
         mut self,
-        input: ::std::option::Option<crate::types::SpotInstanceInterruptionBehavior>,
+        input: Option<crate::types::SpotInstanceInterruptionBehavior>,
     ) -> Self {
         self.inner.instance_interruption_behavior = input;
         self
@@ -189,102 +177,87 @@ impl SpotOptionsRequestBuilder {
     #[inline]
     pub fn get_instance_interruption_behavior(
         &self,
-    ) -> &::std::option::Option<crate::types::SpotInstanceInterruptionBehavior> {
+    ) -> &Option<crate::types::SpotInstanceInterruptionBehavior> {
         &self.inner.instance_interruption_behavior
     }
     /// Sets [`SpotOptionsRequest::instance_pools_to_use_count`](crate::types::SpotOptionsRequest::instance_pools_to_use_count): The number of Spot pools across which to allocate your target Spot capacity.
     pub fn instance_pools_to_use_count(mut self, input: i32) -> Self {
-        self.inner.instance_pools_to_use_count = ::std::option::Option::Some(input);
+        self.inner.instance_pools_to_use_count = Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::instance_pools_to_use_count`](crate::types::SpotOptionsRequest::instance_pools_to_use_count).
     #[inline]
-    pub fn set_instance_pools_to_use_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_instance_pools_to_use_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_pools_to_use_count = input;
         self
     }
     /// The value set for [`SpotOptionsRequest::instance_pools_to_use_count`](crate::types::SpotOptionsRequest::instance_pools_to_use_count), if any.
     #[inline]
-    pub fn get_instance_pools_to_use_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_pools_to_use_count(&self) -> &Option<i32> {
         &self.inner.instance_pools_to_use_count
     }
     /// Sets [`SpotOptionsRequest::single_instance_type`](crate::types::SpotOptionsRequest::single_instance_type): Indicates that the fleet uses a single instance type to launch all Spot Instances in the fleet.
     pub fn single_instance_type(mut self, input: bool) -> Self {
-        self.inner.single_instance_type = ::std::option::Option::Some(input);
+        self.inner.single_instance_type = Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::single_instance_type`](crate::types::SpotOptionsRequest::single_instance_type).
     #[inline]
-    pub fn set_single_instance_type(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_single_instance_type(mut self, input: Option<bool>) -> Self {
         self.inner.single_instance_type = input;
         self
     }
     /// The value set for [`SpotOptionsRequest::single_instance_type`](crate::types::SpotOptionsRequest::single_instance_type), if any.
     #[inline]
-    pub fn get_single_instance_type(&self) -> &::std::option::Option<bool> {
+    pub fn get_single_instance_type(&self) -> &Option<bool> {
         &self.inner.single_instance_type
     }
     /// Sets [`SpotOptionsRequest::single_availability_zone`](crate::types::SpotOptionsRequest::single_availability_zone): Indicates that the fleet launches all Spot Instances into a single Availability Zone.
     pub fn single_availability_zone(mut self, input: bool) -> Self {
-        self.inner.single_availability_zone = ::std::option::Option::Some(input);
+        self.inner.single_availability_zone = Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::single_availability_zone`](crate::types::SpotOptionsRequest::single_availability_zone).
     #[inline]
-    pub fn set_single_availability_zone(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_single_availability_zone(mut self, input: Option<bool>) -> Self {
         self.inner.single_availability_zone = input;
         self
     }
     /// The value set for [`SpotOptionsRequest::single_availability_zone`](crate::types::SpotOptionsRequest::single_availability_zone), if any.
     #[inline]
-    pub fn get_single_availability_zone(&self) -> &::std::option::Option<bool> {
+    pub fn get_single_availability_zone(&self) -> &Option<bool> {
         &self.inner.single_availability_zone
     }
     /// Sets [`SpotOptionsRequest::min_target_capacity`](crate::types::SpotOptionsRequest::min_target_capacity): The minimum target capacity for Spot Instances in the fleet.
     pub fn min_target_capacity(mut self, input: i32) -> Self {
-        self.inner.min_target_capacity = ::std::option::Option::Some(input);
+        self.inner.min_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`SpotOptionsRequest::min_target_capacity`](crate::types::SpotOptionsRequest::min_target_capacity).
     #[inline]
-    pub fn set_min_target_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.min_target_capacity = input;
         self
     }
     /// The value set for [`SpotOptionsRequest::min_target_capacity`](crate::types::SpotOptionsRequest::min_target_capacity), if any.
     #[inline]
-    pub fn get_min_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_target_capacity(&self) -> &Option<i32> {
         &self.inner.min_target_capacity
     }
     /// Sets [`SpotOptionsRequest::max_total_price`](crate::types::SpotOptionsRequest::max_total_price): The maximum amount per hour for Spot Instances that you're willing to pay.
-    pub fn max_total_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_total_price = ::std::option::Option::Some(input.into());
+    pub fn max_total_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_total_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotOptionsRequest::max_total_price`](crate::types::SpotOptionsRequest::max_total_price).
     #[inline]
-    pub fn set_max_total_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_total_price(mut self, input: Option<String>) -> Self {
         self.inner.max_total_price = input;
         self
     }
     /// The value set for [`SpotOptionsRequest::max_total_price`](crate::types::SpotOptionsRequest::max_total_price), if any.
     #[inline]
-    pub fn get_max_total_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_total_price(&self) -> &Option<String> {
         &self.inner.max_total_price
     }
     /// Builds the [`SpotOptionsRequest`]; it has no required members, so this cannot fail.
@@ -297,40 +270,39 @@ impl ::awsgen_runtime::query::WriteQuery for SpotOptionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.allocation_strategy {
             body.member("AllocationStrategy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_strategies {
+        if let Some(value) = &self.maintenance_strategies {
             let member_0 = body.enter("MaintenanceStrategies");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             body.member("InstanceInterruptionBehavior", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.instance_pools_to_use_count {
+        if let Some(value) = &self.instance_pools_to_use_count {
             body.member("InstancePoolsToUseCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.single_instance_type {
+        if let Some(value) = &self.single_instance_type {
             body.member(
                 "SingleInstanceType",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.single_availability_zone {
+        if let Some(value) = &self.single_availability_zone {
             body.member(
                 "SingleAvailabilityZone",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.min_target_capacity {
+        if let Some(value) = &self.min_target_capacity {
             body.member("MinTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max_total_price {
+        if let Some(value) = &self.max_total_price {
             body.member("MaxTotalPrice", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Spot Instance placement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotPlacement {
     /// The Availability Zone. For example, `us-east-2a`.
@@ -15,143 +10,113 @@ pub struct SpotPlacement {
     /// \[Spot Fleet only\] To specify multiple Availability Zones, separate them using commas; for example, "`us-east-2a`, `us-east-2b`".
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The name of the placement group.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The tenancy of the instance (if the instance is running in a VPC). An instance with a tenancy of `dedicated` runs on single-tenant hardware. The `host` tenancy is not supported for Spot Instances.
-    pub tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub tenancy: Option<crate::types::Tenancy>,
     /// The ID of the Availability Zone. For example, `use2-az1`.
     ///
     /// \[Spot Fleet only\] To specify multiple Availability Zones, separate them using commas; for example, "`use2-az1`, `use2-bz1`".
     ///
     /// Either [`AvailabilityZone`](crate::types::AvailabilityZone) or `AvailabilityZoneId` must be specified in the request, but not both.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
 }
 impl SpotPlacement {
     /// Starts building a [`SpotPlacement`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotPlacementBuilder {
-        <crate::types::builders::SpotPlacementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotPlacementBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `Tenancy` member, when set.
     #[inline]
-    pub fn tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.tenancy.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
 }
 /// A builder for [`SpotPlacement`](crate::types::SpotPlacement); start one with `SpotPlacement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotPlacementBuilder {
     inner: crate::types::SpotPlacement,
 }
 impl SpotPlacementBuilder {
     /// Sets [`SpotPlacement::availability_zone`](crate::types::SpotPlacement::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`SpotPlacement::availability_zone`](crate::types::SpotPlacement::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`SpotPlacement::availability_zone`](crate::types::SpotPlacement::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`SpotPlacement::group_name`](crate::types::SpotPlacement::group_name): The name of the placement group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`SpotPlacement::group_name`](crate::types::SpotPlacement::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`SpotPlacement::group_name`](crate::types::SpotPlacement::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`SpotPlacement::tenancy`](crate::types::SpotPlacement::tenancy): The tenancy of the instance (if the instance is running in a VPC).
     pub fn tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.tenancy = ::std::option::Option::Some(input);
+        self.inner.tenancy = Some(input);
         self
     }
     /// Sets or clears [`SpotPlacement::tenancy`](crate::types::SpotPlacement::tenancy).
     #[inline]
-    pub fn set_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.tenancy = input;
         self
     }
     /// The value set for [`SpotPlacement::tenancy`](crate::types::SpotPlacement::tenancy), if any.
     #[inline]
-    pub fn get_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.tenancy
     }
     /// Sets [`SpotPlacement::availability_zone_id`](crate::types::SpotPlacement::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotPlacement::availability_zone_id`](crate::types::SpotPlacement::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`SpotPlacement::availability_zone_id`](crate::types::SpotPlacement::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Builds the [`SpotPlacement`]; it has no required members, so this cannot fail.
@@ -164,52 +129,44 @@ impl ::awsgen_runtime::query::WriteQuery for SpotPlacement {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.availability_zone {
             body.member("AvailabilityZone", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             body.member("Tenancy", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             body.member("AvailabilityZoneId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for SpotPlacement {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "tenancy" => {
-                    value.tenancy = ::std::option::Option::Some(
-                        crate::types::Tenancy::from(child.text()),
-                    );
+                    value.tenancy = Some(crate::types::Tenancy::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,114 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Spot placement score for this Region or Availability Zone. The score is calculated based on the assumption that the `capacity-optimized` allocation strategy is used and that all of the Availability Zones in the Region can be used.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotPlacementScore {
     /// The Region.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
     /// The Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The placement score, on a scale from `1` to `10`. A score of `10` indicates that your Spot request is highly likely to succeed in this Region or Availability Zone. A score of `1` indicates that your Spot request is not likely to succeed.
-    pub score: ::std::option::Option<i32>,
+    pub score: Option<i32>,
 }
 impl SpotPlacementScore {
     /// Starts building a [`SpotPlacementScore`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotPlacementScoreBuilder {
-        <crate::types::builders::SpotPlacementScoreBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotPlacementScoreBuilder as Default>::default()
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(&self) -> ::std::option::Option<&str> {
+    pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Score` member, when set.
     #[inline]
-    pub fn score(&self) -> ::std::option::Option<i32> {
+    pub fn score(&self) -> Option<i32> {
         self.score
     }
 }
 /// A builder for [`SpotPlacementScore`](crate::types::SpotPlacementScore); start one with `SpotPlacementScore::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotPlacementScoreBuilder {
     inner: crate::types::SpotPlacementScore,
 }
 impl SpotPlacementScoreBuilder {
     /// Sets [`SpotPlacementScore::region`](crate::types::SpotPlacementScore::region): The Region.
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: impl Into<String>) -> Self {
+        self.inner.region = Some(input.into());
         self
     }
     /// Sets or clears [`SpotPlacementScore::region`](crate::types::SpotPlacementScore::region).
     #[inline]
-    pub fn set_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region(mut self, input: Option<String>) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`SpotPlacementScore::region`](crate::types::SpotPlacementScore::region), if any.
     #[inline]
-    pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region(&self) -> &Option<String> {
         &self.inner.region
     }
     /// Sets [`SpotPlacementScore::availability_zone_id`](crate::types::SpotPlacementScore::availability_zone_id): The Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotPlacementScore::availability_zone_id`](crate::types::SpotPlacementScore::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`SpotPlacementScore::availability_zone_id`](crate::types::SpotPlacementScore::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`SpotPlacementScore::score`](crate::types::SpotPlacementScore::score): The placement score, on a scale from `1` to `10`.
     pub fn score(mut self, input: i32) -> Self {
-        self.inner.score = ::std::option::Option::Some(input);
+        self.inner.score = Some(input);
         self
     }
     /// Sets or clears [`SpotPlacementScore::score`](crate::types::SpotPlacementScore::score).
     #[inline]
-    pub fn set_score(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_score(mut self, input: Option<i32>) -> Self {
         self.inner.score = input;
         self
     }
     /// The value set for [`SpotPlacementScore::score`](crate::types::SpotPlacementScore::score), if any.
     #[inline]
-    pub fn get_score(&self) -> &::std::option::Option<i32> {
+    pub fn get_score(&self) -> &Option<i32> {
         &self.inner.score
     }
     /// Builds the [`SpotPlacementScore`]; it has no required members, so this cannot fail.
@@ -121,22 +97,18 @@ impl SpotPlacementScoreBuilder {
 impl ::awsgen_runtime::xml::FromXml for SpotPlacementScore {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "region" => {
-                    value.region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.region = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "score" => {
-                    value.score = ::std::option::Option::Some(
+                    value.score = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "SpotPlacementScore")?,
@@ -145,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for SpotPlacementScore {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

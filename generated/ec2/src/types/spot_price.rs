@@ -4,148 +4,116 @@
 /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
 ///
 /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SpotPrice {
     /// The Availability Zone.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The instance type.
-    pub instance_type: ::std::option::Option<crate::types::InstanceType>,
+    pub instance_type: Option<crate::types::InstanceType>,
     /// A general description of the AMI.
-    pub product_description: ::std::option::Option<crate::types::RiProductDescription>,
+    pub product_description: Option<crate::types::RiProductDescription>,
     /// The maximum price per unit hour that you are willing to pay for a Spot Instance. We do not recommend using this parameter because it can lead to increased interruptions. If you do not specify this parameter, you will pay the current Spot price.
     ///
     /// **Important:** If you specify a maximum price, your instances will be interrupted more frequently than if you do not specify this parameter.
-    pub spot_price: ::std::option::Option<::std::string::String>,
+    pub spot_price: Option<String>,
     /// The date and time the request was created, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
-    pub timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl SpotPrice {
     /// Starts building a [`SpotPrice`].
     #[inline]
     pub fn builder() -> crate::types::builders::SpotPriceBuilder {
-        <crate::types::builders::SpotPriceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SpotPriceBuilder as Default>::default()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `InstanceType` member, when set.
     #[inline]
-    pub fn instance_type(&self) -> ::std::option::Option<&crate::types::InstanceType> {
+    pub fn instance_type(&self) -> Option<&crate::types::InstanceType> {
         self.instance_type.as_ref()
     }
     /// The `ProductDescription` member, when set.
     #[inline]
-    pub fn product_description(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RiProductDescription> {
+    pub fn product_description(&self) -> Option<&crate::types::RiProductDescription> {
         self.product_description.as_ref()
     }
     /// The `SpotPrice` member, when set.
     #[inline]
-    pub fn spot_price(&self) -> ::std::option::Option<&str> {
+    pub fn spot_price(&self) -> Option<&str> {
         self.spot_price.as_deref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.timestamp.as_ref()
     }
 }
 /// A builder for [`SpotPrice`](crate::types::SpotPrice); start one with `SpotPrice::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SpotPriceBuilder {
     inner: crate::types::SpotPrice,
 }
 impl SpotPriceBuilder {
     /// Sets [`SpotPrice::availability_zone`](crate::types::SpotPrice::availability_zone): The Availability Zone.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`SpotPrice::availability_zone`](crate::types::SpotPrice::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`SpotPrice::availability_zone`](crate::types::SpotPrice::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`SpotPrice::availability_zone_id`](crate::types::SpotPrice::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`SpotPrice::availability_zone_id`](crate::types::SpotPrice::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`SpotPrice::availability_zone_id`](crate::types::SpotPrice::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`SpotPrice::instance_type`](crate::types::SpotPrice::instance_type): The instance type.
     pub fn instance_type(mut self, input: crate::types::InstanceType) -> Self {
-        self.inner.instance_type = ::std::option::Option::Some(input);
+        self.inner.instance_type = Some(input);
         self
     }
     /// Sets or clears [`SpotPrice::instance_type`](crate::types::SpotPrice::instance_type).
     #[inline]
     pub fn set_instance_type(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceType>,
+        input: Option<crate::types::InstanceType>,
     ) -> Self {
         self.inner.instance_type = input;
         self
     }
     /// The value set for [`SpotPrice::instance_type`](crate::types::SpotPrice::instance_type), if any.
     #[inline]
-    pub fn get_instance_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InstanceType> {
+    pub fn get_instance_type(&self) -> &Option<crate::types::InstanceType> {
         &self.inner.instance_type
     }
     /// Sets [`SpotPrice::product_description`](crate::types::SpotPrice::product_description): A general description of the AMI.
@@ -153,14 +121,14 @@ impl SpotPriceBuilder {
         mut self,
         input: crate::types::RiProductDescription,
     ) -> Self {
-        self.inner.product_description = ::std::option::Option::Some(input);
+        self.inner.product_description = Some(input);
         self
     }
     /// Sets or clears [`SpotPrice::product_description`](crate::types::SpotPrice::product_description).
     #[inline]
     pub fn set_product_description(
         mut self,
-        input: ::std::option::Option<crate::types::RiProductDescription>,
+        input: Option<crate::types::RiProductDescription>,
     ) -> Self {
         self.inner.product_description = input;
         self
@@ -169,50 +137,42 @@ impl SpotPriceBuilder {
     #[inline]
     pub fn get_product_description(
         &self,
-    ) -> &::std::option::Option<crate::types::RiProductDescription> {
+    ) -> &Option<crate::types::RiProductDescription> {
         &self.inner.product_description
     }
     /// Sets [`SpotPrice::spot_price`](crate::types::SpotPrice::spot_price): The maximum price per unit hour that you are willing to pay for a Spot Instance.
-    pub fn spot_price(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.spot_price = ::std::option::Option::Some(input.into());
+    pub fn spot_price(mut self, input: impl Into<String>) -> Self {
+        self.inner.spot_price = Some(input.into());
         self
     }
     /// Sets or clears [`SpotPrice::spot_price`](crate::types::SpotPrice::spot_price).
     #[inline]
-    pub fn set_spot_price(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_spot_price(mut self, input: Option<String>) -> Self {
         self.inner.spot_price = input;
         self
     }
     /// The value set for [`SpotPrice::spot_price`](crate::types::SpotPrice::spot_price), if any.
     #[inline]
-    pub fn get_spot_price(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_spot_price(&self) -> &Option<String> {
         &self.inner.spot_price
     }
     /// Sets [`SpotPrice::timestamp`](crate::types::SpotPrice::timestamp): The date and time the request was created, in UTC format (for example, *YYYY*-*MM*-*DD*T*HH*:*MM*:*SS*Z).
     pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input);
+        self.inner.timestamp = Some(input);
         self
     }
     /// Sets or clears [`SpotPrice::timestamp`](crate::types::SpotPrice::timestamp).
     #[inline]
     pub fn set_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`SpotPrice::timestamp`](crate::types::SpotPrice::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.timestamp
     }
     /// Builds the [`SpotPrice`]; it has no required members, so this cannot fail.
@@ -224,37 +184,31 @@ impl SpotPriceBuilder {
 impl ::awsgen_runtime::xml::FromXml for SpotPrice {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "instanceType" => {
-                    value.instance_type = ::std::option::Option::Some(
+                    value.instance_type = Some(
                         crate::types::InstanceType::from(child.text()),
                     );
                 }
                 "productDescription" => {
-                    value.product_description = ::std::option::Option::Some(
+                    value.product_description = Some(
                         crate::types::RiProductDescription::from(child.text()),
                     );
                 }
                 "spotPrice" => {
-                    value.spot_price = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.spot_price = Some(String::from(child.text()));
                 }
                 "timestamp" => {
-                    value.timestamp = ::std::option::Option::Some(
+                    value.timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -265,6 +219,6 @@ impl ::awsgen_runtime::xml::FromXml for SpotPrice {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

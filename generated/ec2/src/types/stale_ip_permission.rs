@@ -2,58 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a stale rule in a security group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StaleIpPermission {
     /// If the protocol is TCP or UDP, this is the start of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP type or -1 (all ICMP types).
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers)](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml).
-    pub ip_protocol: ::std::option::Option<::std::string::String>,
+    pub ip_protocol: Option<String>,
     /// The IP ranges. Not applicable for stale security group rules.
-    pub ip_ranges: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ip_ranges: Option<Vec<String>>,
     /// The prefix list IDs. Not applicable for stale security group rules.
-    pub prefix_list_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub prefix_list_ids: Option<Vec<String>>,
     /// If the protocol is TCP or UDP, this is the end of the port range. If the protocol is ICMP or ICMPv6, this is the ICMP code or -1 (all ICMP codes).
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
     /// The security group pairs. Returns the ID of the referenced security group and VPC, and the ID and status of the VPC peering connection.
-    pub user_id_group_pairs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::UserIdGroupPair>,
-    >,
+    pub user_id_group_pairs: Option<Vec<crate::types::UserIdGroupPair>>,
 }
 impl StaleIpPermission {
     /// Starts building a [`StaleIpPermission`].
     #[inline]
     pub fn builder() -> crate::types::builders::StaleIpPermissionBuilder {
-        <crate::types::builders::StaleIpPermissionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StaleIpPermissionBuilder as Default>::default()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `IpProtocol` member, when set.
     #[inline]
-    pub fn ip_protocol(&self) -> ::std::option::Option<&str> {
+    pub fn ip_protocol(&self) -> Option<&str> {
         self.ip_protocol.as_deref()
     }
     /// The `IpRanges` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ip_ranges(&self) -> &[::std::string::String] {
+    pub fn ip_ranges(&self) -> &[String] {
         self.ip_ranges.as_deref().unwrap_or_default()
     }
     /// The `PrefixListIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn prefix_list_ids(&self) -> &[::std::string::String] {
+    pub fn prefix_list_ids(&self) -> &[String] {
         self.prefix_list_ids.as_deref().unwrap_or_default()
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
     /// The `UserIdGroupPairs` member, empty when not set; the field tells an empty list from an absent one.
@@ -63,120 +56,93 @@ impl StaleIpPermission {
     }
 }
 /// A builder for [`StaleIpPermission`](crate::types::StaleIpPermission); start one with `StaleIpPermission::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StaleIpPermissionBuilder {
     inner: crate::types::StaleIpPermission,
 }
 impl StaleIpPermissionBuilder {
     /// Sets [`StaleIpPermission::from_port`](crate::types::StaleIpPermission::from_port): If the protocol is TCP or UDP, this is the start of the port range.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`StaleIpPermission::from_port`](crate::types::StaleIpPermission::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`StaleIpPermission::from_port`](crate::types::StaleIpPermission::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`StaleIpPermission::ip_protocol`](crate::types::StaleIpPermission::ip_protocol): The IP protocol name (`tcp`, `udp`, `icmp`, `icmpv6`) or number (see [Protocol Numbers)](http://www.iana.org/assignments/protocol-numbers/protocol-numbers.xhtml).
-    pub fn ip_protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_protocol = ::std::option::Option::Some(input.into());
+    pub fn ip_protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_protocol = Some(input.into());
         self
     }
     /// Sets or clears [`StaleIpPermission::ip_protocol`](crate::types::StaleIpPermission::ip_protocol).
     #[inline]
-    pub fn set_ip_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_protocol(mut self, input: Option<String>) -> Self {
         self.inner.ip_protocol = input;
         self
     }
     /// The value set for [`StaleIpPermission::ip_protocol`](crate::types::StaleIpPermission::ip_protocol), if any.
     #[inline]
-    pub fn get_ip_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_protocol(&self) -> &Option<String> {
         &self.inner.ip_protocol
     }
     /// Appends one item to [`StaleIpPermission::ip_ranges`](crate::types::StaleIpPermission::ip_ranges): The IP ranges.
     ///
     /// To set the whole list at once, use [`set_ip_ranges`](Self::set_ip_ranges).
-    pub fn ip_ranges(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ip_ranges(mut self, input: impl Into<String>) -> Self {
         self.inner.ip_ranges.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`StaleIpPermission::ip_ranges`](crate::types::StaleIpPermission::ip_ranges).
     #[inline]
-    pub fn set_ip_ranges(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ip_ranges(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ip_ranges = input;
         self
     }
     /// The value set for [`StaleIpPermission::ip_ranges`](crate::types::StaleIpPermission::ip_ranges), if any.
     #[inline]
-    pub fn get_ip_ranges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ip_ranges(&self) -> &Option<Vec<String>> {
         &self.inner.ip_ranges
     }
     /// Appends one item to [`StaleIpPermission::prefix_list_ids`](crate::types::StaleIpPermission::prefix_list_ids): The prefix list IDs.
     ///
     /// To set the whole list at once, use [`set_prefix_list_ids`](Self::set_prefix_list_ids).
-    pub fn prefix_list_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn prefix_list_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.prefix_list_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`StaleIpPermission::prefix_list_ids`](crate::types::StaleIpPermission::prefix_list_ids).
     #[inline]
-    pub fn set_prefix_list_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_prefix_list_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.prefix_list_ids = input;
         self
     }
     /// The value set for [`StaleIpPermission::prefix_list_ids`](crate::types::StaleIpPermission::prefix_list_ids), if any.
     #[inline]
-    pub fn get_prefix_list_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_prefix_list_ids(&self) -> &Option<Vec<String>> {
         &self.inner.prefix_list_ids
     }
     /// Sets [`StaleIpPermission::to_port`](crate::types::StaleIpPermission::to_port): If the protocol is TCP or UDP, this is the end of the port range.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`StaleIpPermission::to_port`](crate::types::StaleIpPermission::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`StaleIpPermission::to_port`](crate::types::StaleIpPermission::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Appends one item to [`StaleIpPermission::user_id_group_pairs`](crate::types::StaleIpPermission::user_id_group_pairs): The security group pairs.
@@ -190,7 +156,7 @@ impl StaleIpPermissionBuilder {
     #[inline]
     pub fn set_user_id_group_pairs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::UserIdGroupPair>>,
+        input: Option<Vec<crate::types::UserIdGroupPair>>,
     ) -> Self {
         self.inner.user_id_group_pairs = input;
         self
@@ -199,7 +165,7 @@ impl StaleIpPermissionBuilder {
     #[inline]
     pub fn get_user_id_group_pairs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::UserIdGroupPair>> {
+    ) -> &Option<Vec<crate::types::UserIdGroupPair>> {
         &self.inner.user_id_group_pairs
     }
     /// Builds the [`StaleIpPermission`]; it has no required members, so this cannot fail.
@@ -211,41 +177,39 @@ impl StaleIpPermissionBuilder {
 impl ::awsgen_runtime::xml::FromXml for StaleIpPermission {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fromPort" => {
-                    value.from_port = ::std::option::Option::Some(
+                    value.from_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "StaleIpPermission")?,
                     );
                 }
                 "ipProtocol" => {
-                    value.ip_protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_protocol = Some(String::from(child.text()));
                 }
                 "ipRanges" => {
-                    value.ip_ranges = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.ip_ranges = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "prefixListIds" => {
-                    value.prefix_list_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.prefix_list_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "toPort" => {
-                    value.to_port = ::std::option::Option::Some(
+                    value.to_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "StaleIpPermission")?,
                     );
                 }
                 "groups" => {
-                    value.user_id_group_pairs = ::std::option::Option::Some(
+                    value.user_id_group_pairs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::UserIdGroupPair as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -255,6 +219,6 @@ impl ::awsgen_runtime::xml::FromXml for StaleIpPermission {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

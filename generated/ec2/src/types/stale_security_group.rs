@@ -2,50 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a stale security group (a security group that contains stale rules).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StaleSecurityGroup {
     /// The description of the security group.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The name of the security group.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// Information about the stale inbound rules in the security group.
-    pub stale_ip_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::StaleIpPermission>,
-    >,
+    pub stale_ip_permissions: Option<Vec<crate::types::StaleIpPermission>>,
     /// Information about the stale outbound rules in the security group.
-    pub stale_ip_permissions_egress: ::std::option::Option<
-        ::std::vec::Vec<crate::types::StaleIpPermission>,
-    >,
+    pub stale_ip_permissions_egress: Option<Vec<crate::types::StaleIpPermission>>,
     /// The ID of the VPC for the security group.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl StaleSecurityGroup {
     /// Starts building a [`StaleSecurityGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::StaleSecurityGroupBuilder {
-        <crate::types::builders::StaleSecurityGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StaleSecurityGroupBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `StaleIpPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,85 +51,62 @@ impl StaleSecurityGroup {
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`StaleSecurityGroup`](crate::types::StaleSecurityGroup); start one with `StaleSecurityGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StaleSecurityGroupBuilder {
     inner: crate::types::StaleSecurityGroup,
 }
 impl StaleSecurityGroupBuilder {
     /// Sets [`StaleSecurityGroup::description`](crate::types::StaleSecurityGroup::description): The description of the security group.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`StaleSecurityGroup::description`](crate::types::StaleSecurityGroup::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`StaleSecurityGroup::description`](crate::types::StaleSecurityGroup::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`StaleSecurityGroup::group_id`](crate::types::StaleSecurityGroup::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`StaleSecurityGroup::group_id`](crate::types::StaleSecurityGroup::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`StaleSecurityGroup::group_id`](crate::types::StaleSecurityGroup::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`StaleSecurityGroup::group_name`](crate::types::StaleSecurityGroup::group_name): The name of the security group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`StaleSecurityGroup::group_name`](crate::types::StaleSecurityGroup::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`StaleSecurityGroup::group_name`](crate::types::StaleSecurityGroup::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Appends one item to [`StaleSecurityGroup::stale_ip_permissions`](crate::types::StaleSecurityGroup::stale_ip_permissions): Information about the stale inbound rules in the security group.
@@ -155,7 +123,7 @@ impl StaleSecurityGroupBuilder {
     #[inline]
     pub fn set_stale_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::StaleIpPermission>>,
+        input: Option<Vec<crate::types::StaleIpPermission>>,
     ) -> Self {
         self.inner.stale_ip_permissions = input;
         self
@@ -164,7 +132,7 @@ impl StaleSecurityGroupBuilder {
     #[inline]
     pub fn get_stale_ip_permissions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::StaleIpPermission>> {
+    ) -> &Option<Vec<crate::types::StaleIpPermission>> {
         &self.inner.stale_ip_permissions
     }
     /// Appends one item to [`StaleSecurityGroup::stale_ip_permissions_egress`](crate::types::StaleSecurityGroup::stale_ip_permissions_egress): Information about the stale outbound rules in the security group.
@@ -181,7 +149,7 @@ impl StaleSecurityGroupBuilder {
     #[inline]
     pub fn set_stale_ip_permissions_egress(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::StaleIpPermission>>,
+        input: Option<Vec<crate::types::StaleIpPermission>>,
     ) -> Self {
         self.inner.stale_ip_permissions_egress = input;
         self
@@ -190,29 +158,23 @@ impl StaleSecurityGroupBuilder {
     #[inline]
     pub fn get_stale_ip_permissions_egress(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::StaleIpPermission>> {
+    ) -> &Option<Vec<crate::types::StaleIpPermission>> {
         &self.inner.stale_ip_permissions_egress
     }
     /// Sets [`StaleSecurityGroup::vpc_id`](crate::types::StaleSecurityGroup::vpc_id): The ID of the VPC for the security group.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`StaleSecurityGroup::vpc_id`](crate::types::StaleSecurityGroup::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`StaleSecurityGroup::vpc_id`](crate::types::StaleSecurityGroup::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`StaleSecurityGroup`]; it has no required members, so this cannot fail.
@@ -224,27 +186,21 @@ impl StaleSecurityGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for StaleSecurityGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "staleIpPermissions" => {
-                    value.stale_ip_permissions = ::std::option::Option::Some(
+                    value.stale_ip_permissions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::StaleIpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -252,7 +208,7 @@ impl ::awsgen_runtime::xml::FromXml for StaleSecurityGroup {
                     );
                 }
                 "staleIpPermissionsEgress" => {
-                    value.stale_ip_permissions_egress = ::std::option::Option::Some(
+                    value.stale_ip_permissions_egress = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::StaleIpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -260,13 +216,11 @@ impl ::awsgen_runtime::xml::FromXml for StaleSecurityGroup {
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartDeclarativePoliciesReportRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartDeclarativePoliciesReportRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The name of the S3 bucket where the report will be saved. The bucket must be in the same Region where the report generation request is made.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The prefix for your S3 object.
-    pub s3_prefix: ::std::option::Option<::std::string::String>,
+    pub s3_prefix: Option<String>,
     /// The root ID, organizational unit ID, or account ID.
     ///
     /// Format:
@@ -27,36 +22,34 @@ pub struct StartDeclarativePoliciesReportRequest {
     /// - For account: `123456789012`
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_id: ::std::option::Option<::std::string::String>,
+    pub target_id: Option<String>,
     /// The tags to apply.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
 }
 impl StartDeclarativePoliciesReportRequest {
     /// Starts building a [`StartDeclarativePoliciesReportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartDeclarativePoliciesReportRequestBuilder {
-        <crate::types::builders::StartDeclarativePoliciesReportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartDeclarativePoliciesReportRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Prefix` member, when set.
     #[inline]
-    pub fn s3_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn s3_prefix(&self) -> Option<&str> {
         self.s3_prefix.as_deref()
     }
     /// The `TargetId` member, when set.
     #[inline]
-    pub fn target_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_id(&self) -> Option<&str> {
         self.target_id.as_deref()
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -66,96 +59,73 @@ impl StartDeclarativePoliciesReportRequest {
     }
 }
 /// A builder for [`StartDeclarativePoliciesReportRequest`](crate::types::StartDeclarativePoliciesReportRequest); start one with `StartDeclarativePoliciesReportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartDeclarativePoliciesReportRequestBuilder {
     inner: crate::types::StartDeclarativePoliciesReportRequest,
 }
 impl StartDeclarativePoliciesReportRequestBuilder {
     /// Sets [`StartDeclarativePoliciesReportRequest::dry_run`](crate::types::StartDeclarativePoliciesReportRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`StartDeclarativePoliciesReportRequest::dry_run`](crate::types::StartDeclarativePoliciesReportRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`StartDeclarativePoliciesReportRequest::dry_run`](crate::types::StartDeclarativePoliciesReportRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`StartDeclarativePoliciesReportRequest::s3_bucket`](crate::types::StartDeclarativePoliciesReportRequest::s3_bucket): The name of the S3 bucket where the report will be saved.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`StartDeclarativePoliciesReportRequest::s3_bucket`](crate::types::StartDeclarativePoliciesReportRequest::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`StartDeclarativePoliciesReportRequest::s3_bucket`](crate::types::StartDeclarativePoliciesReportRequest::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`StartDeclarativePoliciesReportRequest::s3_prefix`](crate::types::StartDeclarativePoliciesReportRequest::s3_prefix): The prefix for your S3 object.
-    pub fn s3_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
+    pub fn s3_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`StartDeclarativePoliciesReportRequest::s3_prefix`](crate::types::StartDeclarativePoliciesReportRequest::s3_prefix).
     #[inline]
-    pub fn set_s3_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_prefix(mut self, input: Option<String>) -> Self {
         self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`StartDeclarativePoliciesReportRequest::s3_prefix`](crate::types::StartDeclarativePoliciesReportRequest::s3_prefix), if any.
     #[inline]
-    pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_prefix(&self) -> &Option<String> {
         &self.inner.s3_prefix
     }
     /// Sets [`StartDeclarativePoliciesReportRequest::target_id`](crate::types::StartDeclarativePoliciesReportRequest::target_id): The root ID, organizational unit ID, or account ID.
-    pub fn target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_id = ::std::option::Option::Some(input.into());
+    pub fn target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_id = Some(input.into());
         self
     }
     /// Sets or clears [`StartDeclarativePoliciesReportRequest::target_id`](crate::types::StartDeclarativePoliciesReportRequest::target_id).
     #[inline]
-    pub fn set_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_id(mut self, input: Option<String>) -> Self {
         self.inner.target_id = input;
         self
     }
     /// The value set for [`StartDeclarativePoliciesReportRequest::target_id`](crate::types::StartDeclarativePoliciesReportRequest::target_id), if any.
     #[inline]
-    pub fn get_target_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_id(&self) -> &Option<String> {
         &self.inner.target_id
     }
     /// Appends one item to [`StartDeclarativePoliciesReportRequest::tag_specifications`](crate::types::StartDeclarativePoliciesReportRequest::tag_specifications): The tags to apply.
@@ -169,7 +139,7 @@ impl StartDeclarativePoliciesReportRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -178,50 +148,50 @@ impl StartDeclarativePoliciesReportRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Builds the [`StartDeclarativePoliciesReportRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartDeclarativePoliciesReportRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.s3_bucket.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartDeclarativePoliciesReportRequest",
                 member: "s3_bucket",
             });
         }
         if self.inner.target_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartDeclarativePoliciesReportRequest",
                 member: "target_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for StartDeclarativePoliciesReportRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             body.member("S3Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
+        if let Some(value) = &self.s3_prefix {
             body.member("S3Prefix", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_id {
+        if let Some(value) = &self.target_id {
             body.member("TargetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -229,6 +199,6 @@ impl ::awsgen_runtime::query::WriteQuery for StartDeclarativePoliciesReportReque
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

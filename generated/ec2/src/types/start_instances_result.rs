@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartInstancesResult {
     /// Information about the started instances.
-    pub starting_instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceStateChange>,
-    >,
+    pub starting_instances: Option<Vec<crate::types::InstanceStateChange>>,
 }
 impl StartInstancesResult {
     /// Starts building a [`StartInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartInstancesResultBuilder {
-        <crate::types::builders::StartInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartInstancesResultBuilder as Default>::default()
     }
     /// The `StartingInstances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl StartInstancesResult {
     }
 }
 /// A builder for [`StartInstancesResult`](crate::types::StartInstancesResult); start one with `StartInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartInstancesResultBuilder {
     inner: crate::types::StartInstancesResult,
 }
@@ -52,7 +40,7 @@ impl StartInstancesResultBuilder {
     #[inline]
     pub fn set_starting_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceStateChange>>,
+        input: Option<Vec<crate::types::InstanceStateChange>>,
     ) -> Self {
         self.inner.starting_instances = input;
         self
@@ -61,7 +49,7 @@ impl StartInstancesResultBuilder {
     #[inline]
     pub fn get_starting_instances(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceStateChange>> {
+    ) -> &Option<Vec<crate::types::InstanceStateChange>> {
         &self.inner.starting_instances
     }
     /// Builds the [`StartInstancesResult`]; it has no required members, so this cannot fail.
@@ -73,11 +61,11 @@ impl StartInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for StartInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instancesSet" {
-                value.starting_instances = ::std::option::Option::Some(
+                value.starting_instances = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::InstanceStateChange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -85,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for StartInstancesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

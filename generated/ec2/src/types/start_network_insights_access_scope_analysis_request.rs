@@ -2,43 +2,36 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartNetworkInsightsAccessScopeAnalysisRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartNetworkInsightsAccessScopeAnalysisRequest {
     /// The ID of the Network Access Scope.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_insights_access_scope_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_access_scope_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl StartNetworkInsightsAccessScopeAnalysisRequest {
     /// Starts building a [`StartNetworkInsightsAccessScopeAnalysisRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
-        <crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartNetworkInsightsAccessScopeAnalysisRequestBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeId` member, when set.
     #[inline]
-    pub fn network_insights_access_scope_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_access_scope_id(&self) -> Option<&str> {
         self.network_insights_access_scope_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,61 +41,49 @@ impl StartNetworkInsightsAccessScopeAnalysisRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`StartNetworkInsightsAccessScopeAnalysisRequest`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest); start one with `StartNetworkInsightsAccessScopeAnalysisRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
     inner: crate::types::StartNetworkInsightsAccessScopeAnalysisRequest,
 }
 impl StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
     /// Sets [`StartNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_id`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_id): The ID of the Network Access Scope.
-    pub fn network_insights_access_scope_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_access_scope_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn network_insights_access_scope_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_access_scope_id = Some(input.into());
         self
     }
     /// Sets or clears [`StartNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_id`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_id).
     #[inline]
     pub fn set_network_insights_access_scope_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.network_insights_access_scope_id = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_id`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::network_insights_access_scope_id), if any.
     #[inline]
-    pub fn get_network_insights_access_scope_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_access_scope_id(&self) -> &Option<String> {
         &self.inner.network_insights_access_scope_id
     }
     /// Sets [`StartNetworkInsightsAccessScopeAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAccessScopeAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAccessScopeAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`StartNetworkInsightsAccessScopeAnalysisRequest::tag_specifications`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::tag_specifications): The tags to apply.
@@ -116,7 +97,7 @@ impl StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -125,52 +106,46 @@ impl StartNetworkInsightsAccessScopeAnalysisRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`StartNetworkInsightsAccessScopeAnalysisRequest::client_token`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`StartNetworkInsightsAccessScopeAnalysisRequest::client_token`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAccessScopeAnalysisRequest::client_token`](crate::types::StartNetworkInsightsAccessScopeAnalysisRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`StartNetworkInsightsAccessScopeAnalysisRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartNetworkInsightsAccessScopeAnalysisRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_insights_access_scope_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartNetworkInsightsAccessScopeAnalysisRequest",
                 member: "network_insights_access_scope_id",
             });
         }
         if self.inner.client_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartNetworkInsightsAccessScopeAnalysisRequest",
                 member: "client_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -178,16 +153,14 @@ for StartNetworkInsightsAccessScopeAnalysisRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_id
-        {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_insights_access_scope_id {
             body.member("NetworkInsightsAccessScopeId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -195,9 +168,9 @@ for StartNetworkInsightsAccessScopeAnalysisRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

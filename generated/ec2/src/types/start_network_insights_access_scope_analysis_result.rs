@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartNetworkInsightsAccessScopeAnalysisResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartNetworkInsightsAccessScopeAnalysisResult {
     /// The Network Access Scope analysis.
-    pub network_insights_access_scope_analysis: ::std::option::Option<
+    pub network_insights_access_scope_analysis: Option<
         crate::types::NetworkInsightsAccessScopeAnalysis,
     >,
 }
@@ -19,23 +14,18 @@ impl StartNetworkInsightsAccessScopeAnalysisResult {
     /// Starts building a [`StartNetworkInsightsAccessScopeAnalysisResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartNetworkInsightsAccessScopeAnalysisResultBuilder {
-        <crate::types::builders::StartNetworkInsightsAccessScopeAnalysisResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartNetworkInsightsAccessScopeAnalysisResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAccessScopeAnalysis` member, when set.
     #[inline]
     pub fn network_insights_access_scope_analysis(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInsightsAccessScopeAnalysis> {
+    ) -> Option<&crate::types::NetworkInsightsAccessScopeAnalysis> {
         self.network_insights_access_scope_analysis.as_ref()
     }
 }
 /// A builder for [`StartNetworkInsightsAccessScopeAnalysisResult`](crate::types::StartNetworkInsightsAccessScopeAnalysisResult); start one with `StartNetworkInsightsAccessScopeAnalysisResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartNetworkInsightsAccessScopeAnalysisResultBuilder {
     inner: crate::types::StartNetworkInsightsAccessScopeAnalysisResult,
 }
@@ -45,16 +35,14 @@ impl StartNetworkInsightsAccessScopeAnalysisResultBuilder {
         mut self,
         input: crate::types::NetworkInsightsAccessScopeAnalysis,
     ) -> Self {
-        self.inner.network_insights_access_scope_analysis = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.network_insights_access_scope_analysis = Some(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis`](crate::types::StartNetworkInsightsAccessScopeAnalysisResult::network_insights_access_scope_analysis).
     #[inline]
     pub fn set_network_insights_access_scope_analysis(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInsightsAccessScopeAnalysis>,
+        input: Option<crate::types::NetworkInsightsAccessScopeAnalysis>,
     ) -> Self {
         self.inner.network_insights_access_scope_analysis = input;
         self
@@ -63,7 +51,7 @@ impl StartNetworkInsightsAccessScopeAnalysisResultBuilder {
     #[inline]
     pub fn get_network_insights_access_scope_analysis(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInsightsAccessScopeAnalysis> {
+    ) -> &Option<crate::types::NetworkInsightsAccessScopeAnalysis> {
         &self.inner.network_insights_access_scope_analysis
     }
     /// Builds the [`StartNetworkInsightsAccessScopeAnalysisResult`]; it has no required members, so this cannot fail.
@@ -75,17 +63,17 @@ impl StartNetworkInsightsAccessScopeAnalysisResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for StartNetworkInsightsAccessScopeAnalysisResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAccessScopeAnalysis" {
-                value.network_insights_access_scope_analysis = ::std::option::Option::Some(
+                value.network_insights_access_scope_analysis = Some(
                     <crate::types::NetworkInsightsAccessScopeAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,66 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartNetworkInsightsAnalysisRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartNetworkInsightsAnalysisRequest {
     /// The ID of the path.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_insights_path_id: ::std::option::Option<::std::string::String>,
+    pub network_insights_path_id: Option<String>,
     /// The member accounts that contain resources that the path can traverse.
-    pub additional_accounts: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub additional_accounts: Option<Vec<String>>,
     /// The Amazon Resource Names (ARN) of the resources that the path must traverse.
-    pub filter_in_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub filter_in_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARN) of the resources that the path will ignore.
-    pub filter_out_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub filter_out_arns: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The tags to apply.
-    pub tag_specifications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TagSpecification>,
-    >,
+    pub tag_specifications: Option<Vec<crate::types::TagSpecification>>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request. For more information, see [How to ensure idempotency](https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl StartNetworkInsightsAnalysisRequest {
     /// Starts building a [`StartNetworkInsightsAnalysisRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder {
-        <crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartNetworkInsightsAnalysisRequestBuilder as Default>::default()
     }
     /// The `NetworkInsightsPathId` member, when set.
     #[inline]
-    pub fn network_insights_path_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_insights_path_id(&self) -> Option<&str> {
         self.network_insights_path_id.as_deref()
     }
     /// The `AdditionalAccounts` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn additional_accounts(&self) -> &[::std::string::String] {
+    pub fn additional_accounts(&self) -> &[String] {
         self.additional_accounts.as_deref().unwrap_or_default()
     }
     /// The `FilterInArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn filter_in_arns(&self) -> &[::std::string::String] {
+    pub fn filter_in_arns(&self) -> &[String] {
         self.filter_in_arns.as_deref().unwrap_or_default()
     }
     /// The `FilterOutArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn filter_out_arns(&self) -> &[::std::string::String] {
+    pub fn filter_out_arns(&self) -> &[String] {
         self.filter_out_arns.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `TagSpecifications` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,137 +62,100 @@ impl StartNetworkInsightsAnalysisRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`StartNetworkInsightsAnalysisRequest`](crate::types::StartNetworkInsightsAnalysisRequest); start one with `StartNetworkInsightsAnalysisRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartNetworkInsightsAnalysisRequestBuilder {
     inner: crate::types::StartNetworkInsightsAnalysisRequest,
 }
 impl StartNetworkInsightsAnalysisRequestBuilder {
     /// Sets [`StartNetworkInsightsAnalysisRequest::network_insights_path_id`](crate::types::StartNetworkInsightsAnalysisRequest::network_insights_path_id): The ID of the path.
-    pub fn network_insights_path_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_insights_path_id = ::std::option::Option::Some(input.into());
+    pub fn network_insights_path_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_insights_path_id = Some(input.into());
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisRequest::network_insights_path_id`](crate::types::StartNetworkInsightsAnalysisRequest::network_insights_path_id).
     #[inline]
-    pub fn set_network_insights_path_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_insights_path_id(mut self, input: Option<String>) -> Self {
         self.inner.network_insights_path_id = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAnalysisRequest::network_insights_path_id`](crate::types::StartNetworkInsightsAnalysisRequest::network_insights_path_id), if any.
     #[inline]
-    pub fn get_network_insights_path_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_insights_path_id(&self) -> &Option<String> {
         &self.inner.network_insights_path_id
     }
     /// Appends one item to [`StartNetworkInsightsAnalysisRequest::additional_accounts`](crate::types::StartNetworkInsightsAnalysisRequest::additional_accounts): The member accounts that contain resources that the path can traverse.
     ///
     /// To set the whole list at once, use [`set_additional_accounts`](Self::set_additional_accounts).
-    pub fn additional_accounts(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn additional_accounts(mut self, input: impl Into<String>) -> Self {
         self.inner.additional_accounts.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisRequest::additional_accounts`](crate::types::StartNetworkInsightsAnalysisRequest::additional_accounts).
     #[inline]
-    pub fn set_additional_accounts(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_additional_accounts(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.additional_accounts = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAnalysisRequest::additional_accounts`](crate::types::StartNetworkInsightsAnalysisRequest::additional_accounts), if any.
     #[inline]
-    pub fn get_additional_accounts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_additional_accounts(&self) -> &Option<Vec<String>> {
         &self.inner.additional_accounts
     }
     /// Appends one item to [`StartNetworkInsightsAnalysisRequest::filter_in_arns`](crate::types::StartNetworkInsightsAnalysisRequest::filter_in_arns): The Amazon Resource Names (ARN) of the resources that the path must traverse.
     ///
     /// To set the whole list at once, use [`set_filter_in_arns`](Self::set_filter_in_arns).
-    pub fn filter_in_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn filter_in_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.filter_in_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisRequest::filter_in_arns`](crate::types::StartNetworkInsightsAnalysisRequest::filter_in_arns).
     #[inline]
-    pub fn set_filter_in_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_filter_in_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.filter_in_arns = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAnalysisRequest::filter_in_arns`](crate::types::StartNetworkInsightsAnalysisRequest::filter_in_arns), if any.
     #[inline]
-    pub fn get_filter_in_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_filter_in_arns(&self) -> &Option<Vec<String>> {
         &self.inner.filter_in_arns
     }
     /// Appends one item to [`StartNetworkInsightsAnalysisRequest::filter_out_arns`](crate::types::StartNetworkInsightsAnalysisRequest::filter_out_arns): The Amazon Resource Names (ARN) of the resources that the path will ignore.
     ///
     /// To set the whole list at once, use [`set_filter_out_arns`](Self::set_filter_out_arns).
-    pub fn filter_out_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn filter_out_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.filter_out_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisRequest::filter_out_arns`](crate::types::StartNetworkInsightsAnalysisRequest::filter_out_arns).
     #[inline]
-    pub fn set_filter_out_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_filter_out_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.filter_out_arns = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAnalysisRequest::filter_out_arns`](crate::types::StartNetworkInsightsAnalysisRequest::filter_out_arns), if any.
     #[inline]
-    pub fn get_filter_out_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_filter_out_arns(&self) -> &Option<Vec<String>> {
         &self.inner.filter_out_arns
     }
     /// Sets [`StartNetworkInsightsAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAnalysisRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAnalysisRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAnalysisRequest::dry_run`](crate::types::StartNetworkInsightsAnalysisRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`StartNetworkInsightsAnalysisRequest::tag_specifications`](crate::types::StartNetworkInsightsAnalysisRequest::tag_specifications): The tags to apply.
@@ -215,7 +169,7 @@ impl StartNetworkInsightsAnalysisRequestBuilder {
     #[inline]
     pub fn set_tag_specifications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>>,
+        input: Option<Vec<crate::types::TagSpecification>>,
     ) -> Self {
         self.inner.tag_specifications = input;
         self
@@ -224,81 +178,75 @@ impl StartNetworkInsightsAnalysisRequestBuilder {
     #[inline]
     pub fn get_tag_specifications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TagSpecification>> {
+    ) -> &Option<Vec<crate::types::TagSpecification>> {
         &self.inner.tag_specifications
     }
     /// Sets [`StartNetworkInsightsAnalysisRequest::client_token`](crate::types::StartNetworkInsightsAnalysisRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisRequest::client_token`](crate::types::StartNetworkInsightsAnalysisRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`StartNetworkInsightsAnalysisRequest::client_token`](crate::types::StartNetworkInsightsAnalysisRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`StartNetworkInsightsAnalysisRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartNetworkInsightsAnalysisRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_insights_path_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartNetworkInsightsAnalysisRequest",
                 member: "network_insights_path_id",
             });
         }
         if self.inner.client_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartNetworkInsightsAnalysisRequest",
                 member: "client_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for StartNetworkInsightsAnalysisRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.network_insights_path_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.network_insights_path_id {
             body.member("NetworkInsightsPathId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.additional_accounts {
+        if let Some(value) = &self.additional_accounts {
             let member_0 = body.enter("AdditionalAccount");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filter_in_arns {
+        if let Some(value) = &self.filter_in_arns {
             let member_0 = body.enter("FilterInArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.filter_out_arns {
+        if let Some(value) = &self.filter_out_arns {
             let member_0 = body.enter("FilterOutArn");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             let member_0 = body.enter("TagSpecification");
             body.items(
                 value,
@@ -306,9 +254,9 @@ impl ::awsgen_runtime::query::WriteQuery for StartNetworkInsightsAnalysisRequest
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartNetworkInsightsAnalysisResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartNetworkInsightsAnalysisResult {
     /// Information about the network insights analysis.
-    pub network_insights_analysis: ::std::option::Option<
-        crate::types::NetworkInsightsAnalysis,
-    >,
+    pub network_insights_analysis: Option<crate::types::NetworkInsightsAnalysis>,
 }
 impl StartNetworkInsightsAnalysisResult {
     /// Starts building a [`StartNetworkInsightsAnalysisResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartNetworkInsightsAnalysisResultBuilder {
-        <crate::types::builders::StartNetworkInsightsAnalysisResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartNetworkInsightsAnalysisResultBuilder as Default>::default()
     }
     /// The `NetworkInsightsAnalysis` member, when set.
     #[inline]
     pub fn network_insights_analysis(
         &self,
-    ) -> ::std::option::Option<&crate::types::NetworkInsightsAnalysis> {
+    ) -> Option<&crate::types::NetworkInsightsAnalysis> {
         self.network_insights_analysis.as_ref()
     }
 }
 /// A builder for [`StartNetworkInsightsAnalysisResult`](crate::types::StartNetworkInsightsAnalysisResult); start one with `StartNetworkInsightsAnalysisResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartNetworkInsightsAnalysisResultBuilder {
     inner: crate::types::StartNetworkInsightsAnalysisResult,
 }
@@ -45,14 +33,14 @@ impl StartNetworkInsightsAnalysisResultBuilder {
         mut self,
         input: crate::types::NetworkInsightsAnalysis,
     ) -> Self {
-        self.inner.network_insights_analysis = ::std::option::Option::Some(input);
+        self.inner.network_insights_analysis = Some(input);
         self
     }
     /// Sets or clears [`StartNetworkInsightsAnalysisResult::network_insights_analysis`](crate::types::StartNetworkInsightsAnalysisResult::network_insights_analysis).
     #[inline]
     pub fn set_network_insights_analysis(
         mut self,
-        input: ::std::option::Option<crate::types::NetworkInsightsAnalysis>,
+        input: Option<crate::types::NetworkInsightsAnalysis>,
     ) -> Self {
         self.inner.network_insights_analysis = input;
         self
@@ -61,7 +49,7 @@ impl StartNetworkInsightsAnalysisResultBuilder {
     #[inline]
     pub fn get_network_insights_analysis(
         &self,
-    ) -> &::std::option::Option<crate::types::NetworkInsightsAnalysis> {
+    ) -> &Option<crate::types::NetworkInsightsAnalysis> {
         &self.inner.network_insights_analysis
     }
     /// Builds the [`StartNetworkInsightsAnalysisResult`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl StartNetworkInsightsAnalysisResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for StartNetworkInsightsAnalysisResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAnalysis" {
-                value.network_insights_analysis = ::std::option::Option::Some(
+                value.network_insights_analysis = Some(
                     <crate::types::NetworkInsightsAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,102 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartVpcEndpointServicePrivateDnsVerificationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartVpcEndpointServicePrivateDnsVerificationRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the endpoint service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
 }
 impl StartVpcEndpointServicePrivateDnsVerificationRequest {
     /// Starts building a [`StartVpcEndpointServicePrivateDnsVerificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
-        <crate::types::builders::StartVpcEndpointServicePrivateDnsVerificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartVpcEndpointServicePrivateDnsVerificationRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
 }
 /// A builder for [`StartVpcEndpointServicePrivateDnsVerificationRequest`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest); start one with `StartVpcEndpointServicePrivateDnsVerificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
     inner: crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest,
 }
 impl StartVpcEndpointServicePrivateDnsVerificationRequestBuilder {
     /// Sets [`StartVpcEndpointServicePrivateDnsVerificationRequest::dry_run`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`StartVpcEndpointServicePrivateDnsVerificationRequest::dry_run`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`StartVpcEndpointServicePrivateDnsVerificationRequest::dry_run`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`StartVpcEndpointServicePrivateDnsVerificationRequest::service_id`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest::service_id): The ID of the endpoint service.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`StartVpcEndpointServicePrivateDnsVerificationRequest::service_id`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`StartVpcEndpointServicePrivateDnsVerificationRequest::service_id`](crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Builds the [`StartVpcEndpointServicePrivateDnsVerificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartVpcEndpointServicePrivateDnsVerificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.service_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartVpcEndpointServicePrivateDnsVerificationRequest",
                 member: "service_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -105,13 +89,13 @@ for StartVpcEndpointServicePrivateDnsVerificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             body.member("ServiceId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartVpcEndpointServicePrivateDnsVerificationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartVpcEndpointServicePrivateDnsVerificationResult {
     /// Returns `true` if the request succeeds; otherwise, it returns an error.
-    pub return_value: ::std::option::Option<bool>,
+    pub return_value: Option<bool>,
 }
 impl StartVpcEndpointServicePrivateDnsVerificationResult {
     /// Starts building a [`StartVpcEndpointServicePrivateDnsVerificationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartVpcEndpointServicePrivateDnsVerificationResultBuilder {
-        <crate::types::builders::StartVpcEndpointServicePrivateDnsVerificationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartVpcEndpointServicePrivateDnsVerificationResultBuilder as Default>::default()
     }
     /// The `ReturnValue` member, when set.
     #[inline]
-    pub fn return_value(&self) -> ::std::option::Option<bool> {
+    pub fn return_value(&self) -> Option<bool> {
         self.return_value
     }
 }
 /// A builder for [`StartVpcEndpointServicePrivateDnsVerificationResult`](crate::types::StartVpcEndpointServicePrivateDnsVerificationResult); start one with `StartVpcEndpointServicePrivateDnsVerificationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartVpcEndpointServicePrivateDnsVerificationResultBuilder {
     inner: crate::types::StartVpcEndpointServicePrivateDnsVerificationResult,
 }
 impl StartVpcEndpointServicePrivateDnsVerificationResultBuilder {
     /// Sets [`StartVpcEndpointServicePrivateDnsVerificationResult::return_value`](crate::types::StartVpcEndpointServicePrivateDnsVerificationResult::return_value): Returns `true` if the request succeeds; otherwise, it returns an error.
     pub fn return_value(mut self, input: bool) -> Self {
-        self.inner.return_value = ::std::option::Option::Some(input);
+        self.inner.return_value = Some(input);
         self
     }
     /// Sets or clears [`StartVpcEndpointServicePrivateDnsVerificationResult::return_value`](crate::types::StartVpcEndpointServicePrivateDnsVerificationResult::return_value).
     #[inline]
-    pub fn set_return_value(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_value(mut self, input: Option<bool>) -> Self {
         self.inner.return_value = input;
         self
     }
     /// The value set for [`StartVpcEndpointServicePrivateDnsVerificationResult::return_value`](crate::types::StartVpcEndpointServicePrivateDnsVerificationResult::return_value), if any.
     #[inline]
-    pub fn get_return_value(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_value(&self) -> &Option<bool> {
         &self.inner.return_value
     }
     /// Builds the [`StartVpcEndpointServicePrivateDnsVerificationResult`]; it has no required members, so this cannot fail.
@@ -64,13 +54,13 @@ impl ::awsgen_runtime::xml::FromXml
 for StartVpcEndpointServicePrivateDnsVerificationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_value = ::std::option::Option::Some(child.text() == "true");
+                value.return_value = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,76 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StopInstancesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StopInstancesRequest {
     /// The IDs of the instances.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// Hibernates the instance if the instance was enabled for hibernation at launch. If the instance cannot hibernate successfully, a normal shutdown occurs. For more information, see [Hibernate your Amazon EC2 instance](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `false`
-    pub hibernate: ::std::option::Option<bool>,
+    pub hibernate: Option<bool>,
     /// Specifies whether to bypass the graceful OS shutdown process when the instance is stopped.
     ///
     /// **Important:** Bypassing the graceful OS shutdown might result in data loss or corruption (for example, memory contents not flushed to disk or loss of in-flight IOs) or skipped shutdown scripts.
     ///
     /// Default: `false`
-    pub skip_os_shutdown: ::std::option::Option<bool>,
+    pub skip_os_shutdown: Option<bool>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Forces the instance to stop. The instance will first attempt a graceful shutdown, which includes flushing file system caches and metadata. If the graceful shutdown fails to complete within the timeout period, the instance shuts down forcibly without flushing the file system caches and metadata.
     ///
     /// After using this option, you must perform file system check and repair procedures. This option is not recommended for Windows instances. For more information, see [Troubleshoot Amazon EC2 instance stop issues](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/TroubleshootingInstancesStopping.html) in the *Amazon EC2 User Guide*.
     ///
     /// Default: `false`
-    pub force: ::std::option::Option<bool>,
+    pub force: Option<bool>,
 }
 impl StopInstancesRequest {
     /// Starts building a [`StopInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::StopInstancesRequestBuilder {
-        <crate::types::builders::StopInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StopInstancesRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `Hibernate` member, when set.
     #[inline]
-    pub fn hibernate(&self) -> ::std::option::Option<bool> {
+    pub fn hibernate(&self) -> Option<bool> {
         self.hibernate
     }
     /// The `SkipOsShutdown` member, when set.
     #[inline]
-    pub fn skip_os_shutdown(&self) -> ::std::option::Option<bool> {
+    pub fn skip_os_shutdown(&self) -> Option<bool> {
         self.skip_os_shutdown
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Force` member, when set.
     #[inline]
-    pub fn force(&self) -> ::std::option::Option<bool> {
+    pub fn force(&self) -> Option<bool> {
         self.force
     }
 }
 /// A builder for [`StopInstancesRequest`](crate::types::StopInstancesRequest); start one with `StopInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StopInstancesRequestBuilder {
     inner: crate::types::StopInstancesRequest,
 }
@@ -79,132 +69,124 @@ impl StopInstancesRequestBuilder {
     /// Appends one item to [`StopInstancesRequest::instance_ids`](crate::types::StopInstancesRequest::instance_ids): The IDs of the instances.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`StopInstancesRequest::instance_ids`](crate::types::StopInstancesRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`StopInstancesRequest::instance_ids`](crate::types::StopInstancesRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`StopInstancesRequest::hibernate`](crate::types::StopInstancesRequest::hibernate): Hibernates the instance if the instance was enabled for hibernation at launch.
     pub fn hibernate(mut self, input: bool) -> Self {
-        self.inner.hibernate = ::std::option::Option::Some(input);
+        self.inner.hibernate = Some(input);
         self
     }
     /// Sets or clears [`StopInstancesRequest::hibernate`](crate::types::StopInstancesRequest::hibernate).
     #[inline]
-    pub fn set_hibernate(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_hibernate(mut self, input: Option<bool>) -> Self {
         self.inner.hibernate = input;
         self
     }
     /// The value set for [`StopInstancesRequest::hibernate`](crate::types::StopInstancesRequest::hibernate), if any.
     #[inline]
-    pub fn get_hibernate(&self) -> &::std::option::Option<bool> {
+    pub fn get_hibernate(&self) -> &Option<bool> {
         &self.inner.hibernate
     }
     /// Sets [`StopInstancesRequest::skip_os_shutdown`](crate::types::StopInstancesRequest::skip_os_shutdown): Specifies whether to bypass the graceful OS shutdown process when the instance is stopped.
     pub fn skip_os_shutdown(mut self, input: bool) -> Self {
-        self.inner.skip_os_shutdown = ::std::option::Option::Some(input);
+        self.inner.skip_os_shutdown = Some(input);
         self
     }
     /// Sets or clears [`StopInstancesRequest::skip_os_shutdown`](crate::types::StopInstancesRequest::skip_os_shutdown).
     #[inline]
-    pub fn set_skip_os_shutdown(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_skip_os_shutdown(mut self, input: Option<bool>) -> Self {
         self.inner.skip_os_shutdown = input;
         self
     }
     /// The value set for [`StopInstancesRequest::skip_os_shutdown`](crate::types::StopInstancesRequest::skip_os_shutdown), if any.
     #[inline]
-    pub fn get_skip_os_shutdown(&self) -> &::std::option::Option<bool> {
+    pub fn get_skip_os_shutdown(&self) -> &Option<bool> {
         &self.inner.skip_os_shutdown
     }
     /// Sets [`StopInstancesRequest::dry_run`](crate::types::StopInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`StopInstancesRequest::dry_run`](crate::types::StopInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`StopInstancesRequest::dry_run`](crate::types::StopInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`StopInstancesRequest::force`](crate::types::StopInstancesRequest::force): Forces the instance to stop.
     pub fn force(mut self, input: bool) -> Self {
-        self.inner.force = ::std::option::Option::Some(input);
+        self.inner.force = Some(input);
         self
     }
     /// Sets or clears [`StopInstancesRequest::force`](crate::types::StopInstancesRequest::force).
     #[inline]
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.inner.force = input;
         self
     }
     /// The value set for [`StopInstancesRequest::force`](crate::types::StopInstancesRequest::force), if any.
     #[inline]
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         &self.inner.force
     }
     /// Builds the [`StopInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StopInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StopInstancesRequest",
                 member: "instance_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for StopInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.hibernate {
+        if let Some(value) = &self.hibernate {
             body.member("Hibernate", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.skip_os_shutdown {
+        if let Some(value) = &self.skip_os_shutdown {
             body.member("SkipOsShutdown", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.force {
+        if let Some(value) = &self.force {
             body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StopInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StopInstancesResult {
     /// Information about the stopped instances.
-    pub stopping_instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceStateChange>,
-    >,
+    pub stopping_instances: Option<Vec<crate::types::InstanceStateChange>>,
 }
 impl StopInstancesResult {
     /// Starts building a [`StopInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::StopInstancesResultBuilder {
-        <crate::types::builders::StopInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StopInstancesResultBuilder as Default>::default()
     }
     /// The `StoppingInstances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl StopInstancesResult {
     }
 }
 /// A builder for [`StopInstancesResult`](crate::types::StopInstancesResult); start one with `StopInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StopInstancesResultBuilder {
     inner: crate::types::StopInstancesResult,
 }
@@ -52,7 +40,7 @@ impl StopInstancesResultBuilder {
     #[inline]
     pub fn set_stopping_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceStateChange>>,
+        input: Option<Vec<crate::types::InstanceStateChange>>,
     ) -> Self {
         self.inner.stopping_instances = input;
         self
@@ -61,7 +49,7 @@ impl StopInstancesResultBuilder {
     #[inline]
     pub fn get_stopping_instances(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceStateChange>> {
+    ) -> &Option<Vec<crate::types::InstanceStateChange>> {
         &self.inner.stopping_instances
     }
     /// Builds the [`StopInstancesResult`]; it has no required members, so this cannot fail.
@@ -73,11 +61,11 @@ impl StopInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for StopInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instancesSet" {
-                value.stopping_instances = ::std::option::Option::Some(
+                value.stopping_instances = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::InstanceStateChange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -85,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for StopInstancesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

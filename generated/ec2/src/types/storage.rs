@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the storage location for an instance store-backed AMI.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Storage {
     /// An Amazon S3 storage location.
-    pub s3: ::std::option::Option<crate::types::S3Storage>,
+    pub s3: Option<crate::types::S3Storage>,
 }
 impl Storage {
     /// Starts building a [`Storage`].
     #[inline]
     pub fn builder() -> crate::types::builders::StorageBuilder {
-        <crate::types::builders::StorageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StorageBuilder as Default>::default()
     }
     /// The `S3` member, when set.
     #[inline]
-    pub fn s3(&self) -> ::std::option::Option<&crate::types::S3Storage> {
+    pub fn s3(&self) -> Option<&crate::types::S3Storage> {
         self.s3.as_ref()
     }
 }
 /// A builder for [`Storage`](crate::types::Storage); start one with `Storage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StorageBuilder {
     inner: crate::types::Storage,
 }
 impl StorageBuilder {
     /// Sets [`Storage::s3`](crate::types::Storage::s3): An Amazon S3 storage location.
     pub fn s3(mut self, input: crate::types::S3Storage) -> Self {
-        self.inner.s3 = ::std::option::Option::Some(input);
+        self.inner.s3 = Some(input);
         self
     }
     /// Sets or clears [`Storage::s3`](crate::types::Storage::s3).
     #[inline]
-    pub fn set_s3(
-        mut self,
-        input: ::std::option::Option<crate::types::S3Storage>,
-    ) -> Self {
+    pub fn set_s3(mut self, input: Option<crate::types::S3Storage>) -> Self {
         self.inner.s3 = input;
         self
     }
     /// The value set for [`Storage::s3`](crate::types::Storage::s3), if any.
     #[inline]
-    pub fn get_s3(&self) -> &::std::option::Option<crate::types::S3Storage> {
+    pub fn get_s3(&self) -> &Option<crate::types::S3Storage> {
         &self.inner.s3
     }
     /// Builds the [`Storage`]; it has no required members, so this cannot fail.
@@ -65,29 +52,29 @@ impl ::awsgen_runtime::query::WriteQuery for Storage {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.s3 {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.s3 {
             let member_0 = body.enter("S3");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for Storage {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "S3" {
-                value.s3 = ::std::option::Option::Some(
+                value.s3 = Some(
                     <crate::types::S3Storage as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a storage location in Amazon S3.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StorageLocation {
     /// The name of the S3 bucket.
-    pub bucket: ::std::option::Option<::std::string::String>,
+    pub bucket: Option<String>,
     /// The key.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
 }
 impl StorageLocation {
     /// Starts building a [`StorageLocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::StorageLocationBuilder {
-        <crate::types::builders::StorageLocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StorageLocationBuilder as Default>::default()
     }
     /// The `Bucket` member, when set.
     #[inline]
-    pub fn bucket(&self) -> ::std::option::Option<&str> {
+    pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
 }
 /// A builder for [`StorageLocation`](crate::types::StorageLocation); start one with `StorageLocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StorageLocationBuilder {
     inner: crate::types::StorageLocation,
 }
 impl StorageLocationBuilder {
     /// Sets [`StorageLocation::bucket`](crate::types::StorageLocation::bucket): The name of the S3 bucket.
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket = ::std::option::Option::Some(input.into());
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket = Some(input.into());
         self
     }
     /// Sets or clears [`StorageLocation::bucket`](crate::types::StorageLocation::bucket).
     #[inline]
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.inner.bucket = input;
         self
     }
     /// The value set for [`StorageLocation::bucket`](crate::types::StorageLocation::bucket), if any.
     #[inline]
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         &self.inner.bucket
     }
     /// Sets [`StorageLocation::key`](crate::types::StorageLocation::key): The key.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`StorageLocation::key`](crate::types::StorageLocation::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`StorageLocation::key`](crate::types::StorageLocation::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Builds the [`StorageLocation`]; it has no required members, so this cannot fail.
@@ -97,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for StorageLocation {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.bucket {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.bucket {
             body.member("Bucket", value);
         }
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             body.member("Key", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,104 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The information about the AMI store task, including the progress of the task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StoreImageTaskResult {
     /// The ID of the AMI that is being stored.
-    pub ami_id: ::std::option::Option<::std::string::String>,
+    pub ami_id: Option<String>,
     /// The time the task started.
-    pub task_start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub task_start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The name of the Amazon S3 bucket that contains the stored AMI object.
-    pub bucket: ::std::option::Option<::std::string::String>,
+    pub bucket: Option<String>,
     /// The name of the stored AMI object in the bucket.
-    pub s3object_key: ::std::option::Option<::std::string::String>,
+    pub s3object_key: Option<String>,
     /// The progress of the task as a percentage.
-    pub progress_percentage: ::std::option::Option<i32>,
+    pub progress_percentage: Option<i32>,
     /// The state of the store task (`InProgress`, `Completed`, or `Failed`).
-    pub store_task_state: ::std::option::Option<::std::string::String>,
+    pub store_task_state: Option<String>,
     /// If the tasks fails, the reason for the failure is returned. If the task succeeds, `null` is returned.
-    pub store_task_failure_reason: ::std::option::Option<::std::string::String>,
+    pub store_task_failure_reason: Option<String>,
 }
 impl StoreImageTaskResult {
     /// Starts building a [`StoreImageTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::StoreImageTaskResultBuilder {
-        <crate::types::builders::StoreImageTaskResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StoreImageTaskResultBuilder as Default>::default()
     }
     /// The `AmiId` member, when set.
     #[inline]
-    pub fn ami_id(&self) -> ::std::option::Option<&str> {
+    pub fn ami_id(&self) -> Option<&str> {
         self.ami_id.as_deref()
     }
     /// The `TaskStartTime` member, when set.
     #[inline]
-    pub fn task_start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn task_start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.task_start_time.as_ref()
     }
     /// The `Bucket` member, when set.
     #[inline]
-    pub fn bucket(&self) -> ::std::option::Option<&str> {
+    pub fn bucket(&self) -> Option<&str> {
         self.bucket.as_deref()
     }
     /// The `S3objectKey` member, when set.
     #[inline]
-    pub fn s3object_key(&self) -> ::std::option::Option<&str> {
+    pub fn s3object_key(&self) -> Option<&str> {
         self.s3object_key.as_deref()
     }
     /// The `ProgressPercentage` member, when set.
     #[inline]
-    pub fn progress_percentage(&self) -> ::std::option::Option<i32> {
+    pub fn progress_percentage(&self) -> Option<i32> {
         self.progress_percentage
     }
     /// The `StoreTaskState` member, when set.
     #[inline]
-    pub fn store_task_state(&self) -> ::std::option::Option<&str> {
+    pub fn store_task_state(&self) -> Option<&str> {
         self.store_task_state.as_deref()
     }
     /// The `StoreTaskFailureReason` member, when set.
     #[inline]
-    pub fn store_task_failure_reason(&self) -> ::std::option::Option<&str> {
+    pub fn store_task_failure_reason(&self) -> Option<&str> {
         self.store_task_failure_reason.as_deref()
     }
 }
 /// A builder for [`StoreImageTaskResult`](crate::types::StoreImageTaskResult); start one with `StoreImageTaskResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StoreImageTaskResultBuilder {
     inner: crate::types::StoreImageTaskResult,
 }
 impl StoreImageTaskResultBuilder {
     /// Sets [`StoreImageTaskResult::ami_id`](crate::types::StoreImageTaskResult::ami_id): The ID of the AMI that is being stored.
-    pub fn ami_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ami_id = ::std::option::Option::Some(input.into());
+    pub fn ami_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.ami_id = Some(input.into());
         self
     }
     /// Sets or clears [`StoreImageTaskResult::ami_id`](crate::types::StoreImageTaskResult::ami_id).
     #[inline]
-    pub fn set_ami_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ami_id(mut self, input: Option<String>) -> Self {
         self.inner.ami_id = input;
         self
     }
     /// The value set for [`StoreImageTaskResult::ami_id`](crate::types::StoreImageTaskResult::ami_id), if any.
     #[inline]
-    pub fn get_ami_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ami_id(&self) -> &Option<String> {
         &self.inner.ami_id
     }
     /// Sets [`StoreImageTaskResult::task_start_time`](crate::types::StoreImageTaskResult::task_start_time): The time the task started.
@@ -107,14 +89,14 @@ impl StoreImageTaskResultBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.task_start_time = ::std::option::Option::Some(input);
+        self.inner.task_start_time = Some(input);
         self
     }
     /// Sets or clears [`StoreImageTaskResult::task_start_time`](crate::types::StoreImageTaskResult::task_start_time).
     #[inline]
     pub fn set_task_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.task_start_time = input;
         self
@@ -123,113 +105,87 @@ impl StoreImageTaskResultBuilder {
     #[inline]
     pub fn get_task_start_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.task_start_time
     }
     /// Sets [`StoreImageTaskResult::bucket`](crate::types::StoreImageTaskResult::bucket): The name of the Amazon S3 bucket that contains the stored AMI object.
-    pub fn bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket = ::std::option::Option::Some(input.into());
+    pub fn bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket = Some(input.into());
         self
     }
     /// Sets or clears [`StoreImageTaskResult::bucket`](crate::types::StoreImageTaskResult::bucket).
     #[inline]
-    pub fn set_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket(mut self, input: Option<String>) -> Self {
         self.inner.bucket = input;
         self
     }
     /// The value set for [`StoreImageTaskResult::bucket`](crate::types::StoreImageTaskResult::bucket), if any.
     #[inline]
-    pub fn get_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket(&self) -> &Option<String> {
         &self.inner.bucket
     }
     /// Sets [`StoreImageTaskResult::s3object_key`](crate::types::StoreImageTaskResult::s3object_key): The name of the stored AMI object in the bucket.
-    pub fn s3object_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3object_key = ::std::option::Option::Some(input.into());
+    pub fn s3object_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3object_key = Some(input.into());
         self
     }
     /// Sets or clears [`StoreImageTaskResult::s3object_key`](crate::types::StoreImageTaskResult::s3object_key).
     #[inline]
-    pub fn set_s3object_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3object_key(mut self, input: Option<String>) -> Self {
         self.inner.s3object_key = input;
         self
     }
     /// The value set for [`StoreImageTaskResult::s3object_key`](crate::types::StoreImageTaskResult::s3object_key), if any.
     #[inline]
-    pub fn get_s3object_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3object_key(&self) -> &Option<String> {
         &self.inner.s3object_key
     }
     /// Sets [`StoreImageTaskResult::progress_percentage`](crate::types::StoreImageTaskResult::progress_percentage): The progress of the task as a percentage.
     pub fn progress_percentage(mut self, input: i32) -> Self {
-        self.inner.progress_percentage = ::std::option::Option::Some(input);
+        self.inner.progress_percentage = Some(input);
         self
     }
     /// Sets or clears [`StoreImageTaskResult::progress_percentage`](crate::types::StoreImageTaskResult::progress_percentage).
     #[inline]
-    pub fn set_progress_percentage(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_progress_percentage(mut self, input: Option<i32>) -> Self {
         self.inner.progress_percentage = input;
         self
     }
     /// The value set for [`StoreImageTaskResult::progress_percentage`](crate::types::StoreImageTaskResult::progress_percentage), if any.
     #[inline]
-    pub fn get_progress_percentage(&self) -> &::std::option::Option<i32> {
+    pub fn get_progress_percentage(&self) -> &Option<i32> {
         &self.inner.progress_percentage
     }
     /// Sets [`StoreImageTaskResult::store_task_state`](crate::types::StoreImageTaskResult::store_task_state): The state of the store task (`InProgress`, `Completed`, or `Failed`).
-    pub fn store_task_state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.store_task_state = ::std::option::Option::Some(input.into());
+    pub fn store_task_state(mut self, input: impl Into<String>) -> Self {
+        self.inner.store_task_state = Some(input.into());
         self
     }
     /// Sets or clears [`StoreImageTaskResult::store_task_state`](crate::types::StoreImageTaskResult::store_task_state).
     #[inline]
-    pub fn set_store_task_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_store_task_state(mut self, input: Option<String>) -> Self {
         self.inner.store_task_state = input;
         self
     }
     /// The value set for [`StoreImageTaskResult::store_task_state`](crate::types::StoreImageTaskResult::store_task_state), if any.
     #[inline]
-    pub fn get_store_task_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_store_task_state(&self) -> &Option<String> {
         &self.inner.store_task_state
     }
     /// Sets [`StoreImageTaskResult::store_task_failure_reason`](crate::types::StoreImageTaskResult::store_task_failure_reason): If the tasks fails, the reason for the failure is returned.
-    pub fn store_task_failure_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.store_task_failure_reason = ::std::option::Option::Some(input.into());
+    pub fn store_task_failure_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.store_task_failure_reason = Some(input.into());
         self
     }
     /// Sets or clears [`StoreImageTaskResult::store_task_failure_reason`](crate::types::StoreImageTaskResult::store_task_failure_reason).
     #[inline]
-    pub fn set_store_task_failure_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_store_task_failure_reason(mut self, input: Option<String>) -> Self {
         self.inner.store_task_failure_reason = input;
         self
     }
     /// The value set for [`StoreImageTaskResult::store_task_failure_reason`](crate::types::StoreImageTaskResult::store_task_failure_reason), if any.
     #[inline]
-    pub fn get_store_task_failure_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_store_task_failure_reason(&self) -> &Option<String> {
         &self.inner.store_task_failure_reason
     }
     /// Builds the [`StoreImageTaskResult`]; it has no required members, so this cannot fail.
@@ -241,17 +197,15 @@ impl StoreImageTaskResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for StoreImageTaskResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "amiId" => {
-                    value.ami_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ami_id = Some(String::from(child.text()));
                 }
                 "taskStartTime" => {
-                    value.task_start_time = ::std::option::Option::Some(
+                    value.task_start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -260,35 +214,27 @@ impl ::awsgen_runtime::xml::FromXml for StoreImageTaskResult {
                     );
                 }
                 "bucket" => {
-                    value.bucket = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bucket = Some(String::from(child.text()));
                 }
                 "s3objectKey" => {
-                    value.s3object_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3object_key = Some(String::from(child.text()));
                 }
                 "progressPercentage" => {
-                    value.progress_percentage = ::std::option::Option::Some(
+                    value.progress_percentage = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "StoreImageTaskResult")?,
                     );
                 }
                 "storeTaskState" => {
-                    value.store_task_state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.store_task_state = Some(String::from(child.text()));
                 }
                 "storeTaskFailureReason" => {
-                    value.store_task_failure_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.store_task_failure_reason = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

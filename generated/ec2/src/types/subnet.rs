@@ -2,106 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a subnet.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Subnet {
     /// The AZ ID of the subnet.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// Indicates the device position for local network interfaces in this subnet. For example, `1` indicates local network interfaces in this subnet are the secondary network interface (eth1).
-    pub enable_lni_at_device_index: ::std::option::Option<i32>,
+    pub enable_lni_at_device_index: Option<i32>,
     /// Indicates whether a network interface created in this subnet (including a network interface created by `RunInstances`) receives a customer-owned IPv4 address.
-    pub map_customer_owned_ip_on_launch: ::std::option::Option<bool>,
+    pub map_customer_owned_ip_on_launch: Option<bool>,
     /// The customer-owned IPv4 address pool associated with the subnet.
-    pub customer_owned_ipv4_pool: ::std::option::Option<::std::string::String>,
+    pub customer_owned_ipv4_pool: Option<String>,
     /// The ID of the Amazon Web Services account that owns the subnet.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// Indicates whether a network interface created in this subnet (including a network interface created by `RunInstances`) receives an IPv6 address.
-    pub assign_ipv6_address_on_creation: ::std::option::Option<bool>,
+    pub assign_ipv6_address_on_creation: Option<bool>,
     /// Information about the IPv6 CIDR blocks associated with the subnet.
-    pub ipv6_cidr_block_association_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SubnetIpv6CidrBlockAssociation>,
+    pub ipv6_cidr_block_association_set: Option<
+        Vec<crate::types::SubnetIpv6CidrBlockAssociation>,
     >,
     /// Any tags assigned to the subnet.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The Amazon Resource Name (ARN) of the subnet.
-    pub subnet_arn: ::std::option::Option<::std::string::String>,
+    pub subnet_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
-    pub enable_dns64: ::std::option::Option<bool>,
+    pub enable_dns64: Option<bool>,
     /// Indicates whether this is an IPv6 only subnet.
-    pub ipv6_native: ::std::option::Option<bool>,
+    pub ipv6_native: Option<bool>,
     /// The type of hostnames to assign to instances in the subnet at launch. An instance hostname is based on the IPv4 address or ID of the instance.
-    pub private_dns_name_options_on_launch: ::std::option::Option<
+    pub private_dns_name_options_on_launch: Option<
         crate::types::PrivateDnsNameOptionsOnLaunch,
     >,
     /// The state of VPC Block Public Access (BPA).
-    pub block_public_access_states: ::std::option::Option<
-        crate::types::BlockPublicAccessStates,
-    >,
+    pub block_public_access_states: Option<crate::types::BlockPublicAccessStates>,
     /// Indicates if this is a subnet used with Amazon Elastic VMware Service (EVS). Possible values are `Elastic VMware Service` or no value. For more information about Amazon EVS, see [*Amazon Elastic VMware Service API Reference*](https://docs.aws.amazon.com/evs/latest/APIReference/Welcome.html) .
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The current state of the subnet.
     ///
     /// - `failed`: The underlying infrastructure to support the subnet failed to provision as expected.
     /// - `failed-insufficient-capacity`: The underlying infrastructure to support the subnet failed to provision due to a shortage of EC2 instance capacity.
-    pub state: ::std::option::Option<crate::types::SubnetState>,
+    pub state: Option<crate::types::SubnetState>,
     /// The ID of the VPC the subnet is in.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The IPv4 CIDR block assigned to the subnet.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The number of unused private IPv4 addresses in the subnet. The IPv4 addresses for any stopped instances are considered unavailable.
-    pub available_ip_address_count: ::std::option::Option<i32>,
+    pub available_ip_address_count: Option<i32>,
     /// The Availability Zone of the subnet.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// Indicates whether this is the default subnet for the Availability Zone.
-    pub default_for_az: ::std::option::Option<bool>,
+    pub default_for_az: Option<bool>,
     /// Indicates whether instances launched in this subnet receive a public IPv4 address.
     ///
     /// Amazon Web Services charges for all public IPv4 addresses, including public IPv4 addresses associated with running instances and Elastic IP addresses. For more information, see the *Public IPv4 Address* tab on the [Amazon VPC pricing page](http://aws.amazon.com/vpc/pricing/).
-    pub map_public_ip_on_launch: ::std::option::Option<bool>,
+    pub map_public_ip_on_launch: Option<bool>,
 }
 impl Subnet {
     /// Starts building a [`Subnet`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubnetBuilder {
-        <crate::types::builders::SubnetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubnetBuilder as Default>::default()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `EnableLniAtDeviceIndex` member, when set.
     #[inline]
-    pub fn enable_lni_at_device_index(&self) -> ::std::option::Option<i32> {
+    pub fn enable_lni_at_device_index(&self) -> Option<i32> {
         self.enable_lni_at_device_index
     }
     /// The `MapCustomerOwnedIpOnLaunch` member, when set.
     #[inline]
-    pub fn map_customer_owned_ip_on_launch(&self) -> ::std::option::Option<bool> {
+    pub fn map_customer_owned_ip_on_launch(&self) -> Option<bool> {
         self.map_customer_owned_ip_on_launch
     }
     /// The `CustomerOwnedIpv4Pool` member, when set.
     #[inline]
-    pub fn customer_owned_ipv4_pool(&self) -> ::std::option::Option<&str> {
+    pub fn customer_owned_ipv4_pool(&self) -> Option<&str> {
         self.customer_owned_ipv4_pool.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `AssignIpv6AddressOnCreation` member, when set.
     #[inline]
-    pub fn assign_ipv6_address_on_creation(&self) -> ::std::option::Option<bool> {
+    pub fn assign_ipv6_address_on_creation(&self) -> Option<bool> {
         self.assign_ipv6_address_on_creation
     }
     /// The `Ipv6CidrBlockAssociationSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -118,220 +111,184 @@ impl Subnet {
     }
     /// The `SubnetArn` member, when set.
     #[inline]
-    pub fn subnet_arn(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_arn(&self) -> Option<&str> {
         self.subnet_arn.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `EnableDns64` member, when set.
     #[inline]
-    pub fn enable_dns64(&self) -> ::std::option::Option<bool> {
+    pub fn enable_dns64(&self) -> Option<bool> {
         self.enable_dns64
     }
     /// The `Ipv6Native` member, when set.
     #[inline]
-    pub fn ipv6_native(&self) -> ::std::option::Option<bool> {
+    pub fn ipv6_native(&self) -> Option<bool> {
         self.ipv6_native
     }
     /// The `PrivateDnsNameOptionsOnLaunch` member, when set.
     #[inline]
     pub fn private_dns_name_options_on_launch(
         &self,
-    ) -> ::std::option::Option<&crate::types::PrivateDnsNameOptionsOnLaunch> {
+    ) -> Option<&crate::types::PrivateDnsNameOptionsOnLaunch> {
         self.private_dns_name_options_on_launch.as_ref()
     }
     /// The `BlockPublicAccessStates` member, when set.
     #[inline]
     pub fn block_public_access_states(
         &self,
-    ) -> ::std::option::Option<&crate::types::BlockPublicAccessStates> {
+    ) -> Option<&crate::types::BlockPublicAccessStates> {
         self.block_public_access_states.as_ref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::SubnetState> {
+    pub fn state(&self) -> Option<&crate::types::SubnetState> {
         self.state.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `AvailableIpAddressCount` member, when set.
     #[inline]
-    pub fn available_ip_address_count(&self) -> ::std::option::Option<i32> {
+    pub fn available_ip_address_count(&self) -> Option<i32> {
         self.available_ip_address_count
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `DefaultForAz` member, when set.
     #[inline]
-    pub fn default_for_az(&self) -> ::std::option::Option<bool> {
+    pub fn default_for_az(&self) -> Option<bool> {
         self.default_for_az
     }
     /// The `MapPublicIpOnLaunch` member, when set.
     #[inline]
-    pub fn map_public_ip_on_launch(&self) -> ::std::option::Option<bool> {
+    pub fn map_public_ip_on_launch(&self) -> Option<bool> {
         self.map_public_ip_on_launch
     }
 }
 /// A builder for [`Subnet`](crate::types::Subnet); start one with `Subnet::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubnetBuilder {
     inner: crate::types::Subnet,
 }
 impl SubnetBuilder {
     /// Sets [`Subnet::availability_zone_id`](crate::types::Subnet::availability_zone_id): The AZ ID of the subnet.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::availability_zone_id`](crate::types::Subnet::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`Subnet::availability_zone_id`](crate::types::Subnet::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`Subnet::enable_lni_at_device_index`](crate::types::Subnet::enable_lni_at_device_index): Indicates the device position for local network interfaces in this subnet.
     pub fn enable_lni_at_device_index(mut self, input: i32) -> Self {
-        self.inner.enable_lni_at_device_index = ::std::option::Option::Some(input);
+        self.inner.enable_lni_at_device_index = Some(input);
         self
     }
     /// Sets or clears [`Subnet::enable_lni_at_device_index`](crate::types::Subnet::enable_lni_at_device_index).
     #[inline]
-    pub fn set_enable_lni_at_device_index(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_enable_lni_at_device_index(mut self, input: Option<i32>) -> Self {
         self.inner.enable_lni_at_device_index = input;
         self
     }
     /// The value set for [`Subnet::enable_lni_at_device_index`](crate::types::Subnet::enable_lni_at_device_index), if any.
     #[inline]
-    pub fn get_enable_lni_at_device_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_enable_lni_at_device_index(&self) -> &Option<i32> {
         &self.inner.enable_lni_at_device_index
     }
     /// Sets [`Subnet::map_customer_owned_ip_on_launch`](crate::types::Subnet::map_customer_owned_ip_on_launch): Indicates whether a network interface created in this subnet (including a network interface created by `RunInstances`) receives a customer-owned IPv4 address.
     pub fn map_customer_owned_ip_on_launch(mut self, input: bool) -> Self {
-        self.inner.map_customer_owned_ip_on_launch = ::std::option::Option::Some(input);
+        self.inner.map_customer_owned_ip_on_launch = Some(input);
         self
     }
     /// Sets or clears [`Subnet::map_customer_owned_ip_on_launch`](crate::types::Subnet::map_customer_owned_ip_on_launch).
     #[inline]
-    pub fn set_map_customer_owned_ip_on_launch(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_map_customer_owned_ip_on_launch(mut self, input: Option<bool>) -> Self {
         self.inner.map_customer_owned_ip_on_launch = input;
         self
     }
     /// The value set for [`Subnet::map_customer_owned_ip_on_launch`](crate::types::Subnet::map_customer_owned_ip_on_launch), if any.
     #[inline]
-    pub fn get_map_customer_owned_ip_on_launch(&self) -> &::std::option::Option<bool> {
+    pub fn get_map_customer_owned_ip_on_launch(&self) -> &Option<bool> {
         &self.inner.map_customer_owned_ip_on_launch
     }
     /// Sets [`Subnet::customer_owned_ipv4_pool`](crate::types::Subnet::customer_owned_ipv4_pool): The customer-owned IPv4 address pool associated with the subnet.
-    pub fn customer_owned_ipv4_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_owned_ipv4_pool = ::std::option::Option::Some(input.into());
+    pub fn customer_owned_ipv4_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_owned_ipv4_pool = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::customer_owned_ipv4_pool`](crate::types::Subnet::customer_owned_ipv4_pool).
     #[inline]
-    pub fn set_customer_owned_ipv4_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_owned_ipv4_pool(mut self, input: Option<String>) -> Self {
         self.inner.customer_owned_ipv4_pool = input;
         self
     }
     /// The value set for [`Subnet::customer_owned_ipv4_pool`](crate::types::Subnet::customer_owned_ipv4_pool), if any.
     #[inline]
-    pub fn get_customer_owned_ipv4_pool(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_owned_ipv4_pool(&self) -> &Option<String> {
         &self.inner.customer_owned_ipv4_pool
     }
     /// Sets [`Subnet::owner_id`](crate::types::Subnet::owner_id): The ID of the Amazon Web Services account that owns the subnet.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::owner_id`](crate::types::Subnet::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`Subnet::owner_id`](crate::types::Subnet::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`Subnet::assign_ipv6_address_on_creation`](crate::types::Subnet::assign_ipv6_address_on_creation): Indicates whether a network interface created in this subnet (including a network interface created by `RunInstances`) receives an IPv6 address.
     pub fn assign_ipv6_address_on_creation(mut self, input: bool) -> Self {
-        self.inner.assign_ipv6_address_on_creation = ::std::option::Option::Some(input);
+        self.inner.assign_ipv6_address_on_creation = Some(input);
         self
     }
     /// Sets or clears [`Subnet::assign_ipv6_address_on_creation`](crate::types::Subnet::assign_ipv6_address_on_creation).
     #[inline]
-    pub fn set_assign_ipv6_address_on_creation(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_assign_ipv6_address_on_creation(mut self, input: Option<bool>) -> Self {
         self.inner.assign_ipv6_address_on_creation = input;
         self
     }
     /// The value set for [`Subnet::assign_ipv6_address_on_creation`](crate::types::Subnet::assign_ipv6_address_on_creation), if any.
     #[inline]
-    pub fn get_assign_ipv6_address_on_creation(&self) -> &::std::option::Option<bool> {
+    pub fn get_assign_ipv6_address_on_creation(&self) -> &Option<bool> {
         &self.inner.assign_ipv6_address_on_creation
     }
     /// Appends one item to [`Subnet::ipv6_cidr_block_association_set`](crate::types::Subnet::ipv6_cidr_block_association_set): Information about the IPv6 CIDR blocks associated with the subnet.
@@ -348,9 +305,7 @@ impl SubnetBuilder {
     #[inline]
     pub fn set_ipv6_cidr_block_association_set(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SubnetIpv6CidrBlockAssociation>,
-        >,
+        input: Option<Vec<crate::types::SubnetIpv6CidrBlockAssociation>>,
     ) -> Self {
         self.inner.ipv6_cidr_block_association_set = input;
         self
@@ -359,9 +314,7 @@ impl SubnetBuilder {
     #[inline]
     pub fn get_ipv6_cidr_block_association_set(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SubnetIpv6CidrBlockAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::SubnetIpv6CidrBlockAssociation>> {
         &self.inner.ipv6_cidr_block_association_set
     }
     /// Appends one item to [`Subnet::tags`](crate::types::Subnet::tags): Any tags assigned to the subnet.
@@ -373,94 +326,77 @@ impl SubnetBuilder {
     }
     /// Sets or clears [`Subnet::tags`](crate::types::Subnet::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Subnet::tags`](crate::types::Subnet::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Subnet::subnet_arn`](crate::types::Subnet::subnet_arn): The Amazon Resource Name (ARN) of the subnet.
-    pub fn subnet_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_arn = ::std::option::Option::Some(input.into());
+    pub fn subnet_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::subnet_arn`](crate::types::Subnet::subnet_arn).
     #[inline]
-    pub fn set_subnet_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_arn(mut self, input: Option<String>) -> Self {
         self.inner.subnet_arn = input;
         self
     }
     /// The value set for [`Subnet::subnet_arn`](crate::types::Subnet::subnet_arn), if any.
     #[inline]
-    pub fn get_subnet_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_arn(&self) -> &Option<String> {
         &self.inner.subnet_arn
     }
     /// Sets [`Subnet::outpost_arn`](crate::types::Subnet::outpost_arn): The Amazon Resource Name (ARN) of the Outpost.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::outpost_arn`](crate::types::Subnet::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`Subnet::outpost_arn`](crate::types::Subnet::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`Subnet::enable_dns64`](crate::types::Subnet::enable_dns64): Indicates whether DNS queries made to the Amazon-provided DNS Resolver in this subnet should return synthetic IPv6 addresses for IPv4-only destinations.
     pub fn enable_dns64(mut self, input: bool) -> Self {
-        self.inner.enable_dns64 = ::std::option::Option::Some(input);
+        self.inner.enable_dns64 = Some(input);
         self
     }
     /// Sets or clears [`Subnet::enable_dns64`](crate::types::Subnet::enable_dns64).
     #[inline]
-    pub fn set_enable_dns64(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_dns64(mut self, input: Option<bool>) -> Self {
         self.inner.enable_dns64 = input;
         self
     }
     /// The value set for [`Subnet::enable_dns64`](crate::types::Subnet::enable_dns64), if any.
     #[inline]
-    pub fn get_enable_dns64(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_dns64(&self) -> &Option<bool> {
         &self.inner.enable_dns64
     }
     /// Sets [`Subnet::ipv6_native`](crate::types::Subnet::ipv6_native): Indicates whether this is an IPv6 only subnet.
     pub fn ipv6_native(mut self, input: bool) -> Self {
-        self.inner.ipv6_native = ::std::option::Option::Some(input);
+        self.inner.ipv6_native = Some(input);
         self
     }
     /// Sets or clears [`Subnet::ipv6_native`](crate::types::Subnet::ipv6_native).
     #[inline]
-    pub fn set_ipv6_native(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_ipv6_native(mut self, input: Option<bool>) -> Self {
         self.inner.ipv6_native = input;
         self
     }
     /// The value set for [`Subnet::ipv6_native`](crate::types::Subnet::ipv6_native), if any.
     #[inline]
-    pub fn get_ipv6_native(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_native(&self) -> &Option<bool> {
         &self.inner.ipv6_native
     }
     /// Sets [`Subnet::private_dns_name_options_on_launch`](crate::types::Subnet::private_dns_name_options_on_launch): The type of hostnames to assign to instances in the subnet at launch.
@@ -468,16 +404,14 @@ impl SubnetBuilder {
         mut self,
         input: crate::types::PrivateDnsNameOptionsOnLaunch,
     ) -> Self {
-        self.inner.private_dns_name_options_on_launch = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.private_dns_name_options_on_launch = Some(input);
         self
     }
     /// Sets or clears [`Subnet::private_dns_name_options_on_launch`](crate::types::Subnet::private_dns_name_options_on_launch).
     #[inline]
     pub fn set_private_dns_name_options_on_launch(
         mut self,
-        input: ::std::option::Option<crate::types::PrivateDnsNameOptionsOnLaunch>,
+        input: Option<crate::types::PrivateDnsNameOptionsOnLaunch>,
     ) -> Self {
         self.inner.private_dns_name_options_on_launch = input;
         self
@@ -486,7 +420,7 @@ impl SubnetBuilder {
     #[inline]
     pub fn get_private_dns_name_options_on_launch(
         &self,
-    ) -> &::std::option::Option<crate::types::PrivateDnsNameOptionsOnLaunch> {
+    ) -> &Option<crate::types::PrivateDnsNameOptionsOnLaunch> {
         &self.inner.private_dns_name_options_on_launch
     }
     /// Sets [`Subnet::block_public_access_states`](crate::types::Subnet::block_public_access_states): The state of VPC Block Public Access (BPA).
@@ -494,14 +428,14 @@ impl SubnetBuilder {
         mut self,
         input: crate::types::BlockPublicAccessStates,
     ) -> Self {
-        self.inner.block_public_access_states = ::std::option::Option::Some(input);
+        self.inner.block_public_access_states = Some(input);
         self
     }
     /// Sets or clears [`Subnet::block_public_access_states`](crate::types::Subnet::block_public_access_states).
     #[inline]
     pub fn set_block_public_access_states(
         mut self,
-        input: ::std::option::Option<crate::types::BlockPublicAccessStates>,
+        input: Option<crate::types::BlockPublicAccessStates>,
     ) -> Self {
         self.inner.block_public_access_states = input;
         self
@@ -510,192 +444,151 @@ impl SubnetBuilder {
     #[inline]
     pub fn get_block_public_access_states(
         &self,
-    ) -> &::std::option::Option<crate::types::BlockPublicAccessStates> {
+    ) -> &Option<crate::types::BlockPublicAccessStates> {
         &self.inner.block_public_access_states
     }
     /// Sets [`Subnet::type_`](crate::types::Subnet::type_): Indicates if this is a subnet used with Amazon Elastic VMware Service (EVS).
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::type_`](crate::types::Subnet::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`Subnet::type_`](crate::types::Subnet::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`Subnet::subnet_id`](crate::types::Subnet::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::subnet_id`](crate::types::Subnet::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`Subnet::subnet_id`](crate::types::Subnet::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`Subnet::state`](crate::types::Subnet::state): The current state of the subnet.
     pub fn state(mut self, input: crate::types::SubnetState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Subnet::state`](crate::types::Subnet::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::SubnetState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::SubnetState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Subnet::state`](crate::types::Subnet::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::SubnetState> {
+    pub fn get_state(&self) -> &Option<crate::types::SubnetState> {
         &self.inner.state
     }
     /// Sets [`Subnet::vpc_id`](crate::types::Subnet::vpc_id): The ID of the VPC the subnet is in.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::vpc_id`](crate::types::Subnet::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`Subnet::vpc_id`](crate::types::Subnet::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`Subnet::cidr_block`](crate::types::Subnet::cidr_block): The IPv4 CIDR block assigned to the subnet.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::cidr_block`](crate::types::Subnet::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`Subnet::cidr_block`](crate::types::Subnet::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`Subnet::available_ip_address_count`](crate::types::Subnet::available_ip_address_count): The number of unused private IPv4 addresses in the subnet.
     pub fn available_ip_address_count(mut self, input: i32) -> Self {
-        self.inner.available_ip_address_count = ::std::option::Option::Some(input);
+        self.inner.available_ip_address_count = Some(input);
         self
     }
     /// Sets or clears [`Subnet::available_ip_address_count`](crate::types::Subnet::available_ip_address_count).
     #[inline]
-    pub fn set_available_ip_address_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_available_ip_address_count(mut self, input: Option<i32>) -> Self {
         self.inner.available_ip_address_count = input;
         self
     }
     /// The value set for [`Subnet::available_ip_address_count`](crate::types::Subnet::available_ip_address_count), if any.
     #[inline]
-    pub fn get_available_ip_address_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_available_ip_address_count(&self) -> &Option<i32> {
         &self.inner.available_ip_address_count
     }
     /// Sets [`Subnet::availability_zone`](crate::types::Subnet::availability_zone): The Availability Zone of the subnet.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`Subnet::availability_zone`](crate::types::Subnet::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`Subnet::availability_zone`](crate::types::Subnet::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`Subnet::default_for_az`](crate::types::Subnet::default_for_az): Indicates whether this is the default subnet for the Availability Zone.
     pub fn default_for_az(mut self, input: bool) -> Self {
-        self.inner.default_for_az = ::std::option::Option::Some(input);
+        self.inner.default_for_az = Some(input);
         self
     }
     /// Sets or clears [`Subnet::default_for_az`](crate::types::Subnet::default_for_az).
     #[inline]
-    pub fn set_default_for_az(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_default_for_az(mut self, input: Option<bool>) -> Self {
         self.inner.default_for_az = input;
         self
     }
     /// The value set for [`Subnet::default_for_az`](crate::types::Subnet::default_for_az), if any.
     #[inline]
-    pub fn get_default_for_az(&self) -> &::std::option::Option<bool> {
+    pub fn get_default_for_az(&self) -> &Option<bool> {
         &self.inner.default_for_az
     }
     /// Sets [`Subnet::map_public_ip_on_launch`](crate::types::Subnet::map_public_ip_on_launch): Indicates whether instances launched in this subnet receive a public IPv4 address.
     pub fn map_public_ip_on_launch(mut self, input: bool) -> Self {
-        self.inner.map_public_ip_on_launch = ::std::option::Option::Some(input);
+        self.inner.map_public_ip_on_launch = Some(input);
         self
     }
     /// Sets or clears [`Subnet::map_public_ip_on_launch`](crate::types::Subnet::map_public_ip_on_launch).
     #[inline]
-    pub fn set_map_public_ip_on_launch(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_map_public_ip_on_launch(mut self, input: Option<bool>) -> Self {
         self.inner.map_public_ip_on_launch = input;
         self
     }
     /// The value set for [`Subnet::map_public_ip_on_launch`](crate::types::Subnet::map_public_ip_on_launch), if any.
     #[inline]
-    pub fn get_map_public_ip_on_launch(&self) -> &::std::option::Option<bool> {
+    pub fn get_map_public_ip_on_launch(&self) -> &Option<bool> {
         &self.inner.map_public_ip_on_launch
     }
     /// Builds the [`Subnet`]; it has no required members, so this cannot fail.
@@ -707,44 +600,34 @@ impl SubnetBuilder {
 impl ::awsgen_runtime::xml::FromXml for Subnet {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "enableLniAtDeviceIndex" => {
-                    value.enable_lni_at_device_index = ::std::option::Option::Some(
+                    value.enable_lni_at_device_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Subnet")?,
                     );
                 }
                 "mapCustomerOwnedIpOnLaunch" => {
-                    value.map_customer_owned_ip_on_launch = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.map_customer_owned_ip_on_launch = Some(child.text() == "true");
                 }
                 "customerOwnedIpv4Pool" => {
-                    value.customer_owned_ipv4_pool = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_owned_ipv4_pool = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "assignIpv6AddressOnCreation" => {
-                    value.assign_ipv6_address_on_creation = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.assign_ipv6_address_on_creation = Some(child.text() == "true");
                 }
                 "ipv6CidrBlockAssociationSet" => {
-                    value.ipv6_cidr_block_association_set = ::std::option::Option::Some(
+                    value.ipv6_cidr_block_association_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SubnetIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -752,7 +635,7 @@ impl ::awsgen_runtime::xml::FromXml for Subnet {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -760,89 +643,65 @@ impl ::awsgen_runtime::xml::FromXml for Subnet {
                     );
                 }
                 "subnetArn" => {
-                    value.subnet_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_arn = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "enableDns64" => {
-                    value.enable_dns64 = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.enable_dns64 = Some(child.text() == "true");
                 }
                 "ipv6Native" => {
-                    value.ipv6_native = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.ipv6_native = Some(child.text() == "true");
                 }
                 "privateDnsNameOptionsOnLaunch" => {
-                    value.private_dns_name_options_on_launch = ::std::option::Option::Some(
+                    value.private_dns_name_options_on_launch = Some(
                         <crate::types::PrivateDnsNameOptionsOnLaunch as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "blockPublicAccessStates" => {
-                    value.block_public_access_states = ::std::option::Option::Some(
+                    value.block_public_access_states = Some(
                         <crate::types::BlockPublicAccessStates as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.type_ = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::SubnetState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::SubnetState::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "cidrBlock" => {
-                    value.cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_block = Some(String::from(child.text()));
                 }
                 "availableIpAddressCount" => {
-                    value.available_ip_address_count = ::std::option::Option::Some(
+                    value.available_ip_address_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Subnet")?,
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "defaultForAz" => {
-                    value.default_for_az = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.default_for_az = Some(child.text() == "true");
                 }
                 "mapPublicIpOnLaunch" => {
-                    value.map_public_ip_on_launch = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.map_public_ip_on_launch = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

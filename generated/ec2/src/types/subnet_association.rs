@@ -2,73 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the subnet association with the transit gateway multicast domain.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubnetAssociation {
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The state of the subnet association.
-    pub state: ::std::option::Option<
-        crate::types::TransitGatewayMulitcastDomainAssociationState,
-    >,
+    pub state: Option<crate::types::TransitGatewayMulitcastDomainAssociationState>,
 }
 impl SubnetAssociation {
     /// Starts building a [`SubnetAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubnetAssociationBuilder {
-        <crate::types::builders::SubnetAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubnetAssociationBuilder as Default>::default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
     pub fn state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayMulitcastDomainAssociationState,
-    > {
+    ) -> Option<&crate::types::TransitGatewayMulitcastDomainAssociationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`SubnetAssociation`](crate::types::SubnetAssociation); start one with `SubnetAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubnetAssociationBuilder {
     inner: crate::types::SubnetAssociation,
 }
 impl SubnetAssociationBuilder {
     /// Sets [`SubnetAssociation::subnet_id`](crate::types::SubnetAssociation::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetAssociation::subnet_id`](crate::types::SubnetAssociation::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`SubnetAssociation::subnet_id`](crate::types::SubnetAssociation::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`SubnetAssociation::state`](crate::types::SubnetAssociation::state): The state of the subnet association.
@@ -76,16 +56,14 @@ impl SubnetAssociationBuilder {
         mut self,
         input: crate::types::TransitGatewayMulitcastDomainAssociationState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`SubnetAssociation::state`](crate::types::SubnetAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMulitcastDomainAssociationState,
-        >,
+        input: Option<crate::types::TransitGatewayMulitcastDomainAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -94,9 +72,7 @@ impl SubnetAssociationBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayMulitcastDomainAssociationState,
-    > {
+    ) -> &Option<crate::types::TransitGatewayMulitcastDomainAssociationState> {
         &self.inner.state
     }
     /// Builds the [`SubnetAssociation`]; it has no required members, so this cannot fail.
@@ -108,17 +84,15 @@ impl SubnetAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for SubnetAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayMulitcastDomainAssociationState::from(
                             child.text(),
                         ),
@@ -127,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for SubnetAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

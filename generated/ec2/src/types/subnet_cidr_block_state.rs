@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a CIDR block.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubnetCidrBlockState {
     /// The state of a CIDR block.
-    pub state: ::std::option::Option<crate::types::SubnetCidrBlockStateCode>,
+    pub state: Option<crate::types::SubnetCidrBlockStateCode>,
     /// A message about the status of the CIDR block, if applicable.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
 }
 impl SubnetCidrBlockState {
     /// Starts building a [`SubnetCidrBlockState`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubnetCidrBlockStateBuilder {
-        <crate::types::builders::SubnetCidrBlockStateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubnetCidrBlockStateBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SubnetCidrBlockStateCode> {
+    pub fn state(&self) -> Option<&crate::types::SubnetCidrBlockStateCode> {
         self.state.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
 }
 /// A builder for [`SubnetCidrBlockState`](crate::types::SubnetCidrBlockState); start one with `SubnetCidrBlockState::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubnetCidrBlockStateBuilder {
     inner: crate::types::SubnetCidrBlockState,
 }
 impl SubnetCidrBlockStateBuilder {
     /// Sets [`SubnetCidrBlockState::state`](crate::types::SubnetCidrBlockState::state): The state of a CIDR block.
     pub fn state(mut self, input: crate::types::SubnetCidrBlockStateCode) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`SubnetCidrBlockState::state`](crate::types::SubnetCidrBlockState::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::SubnetCidrBlockStateCode>,
+        input: Option<crate::types::SubnetCidrBlockStateCode>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`SubnetCidrBlockState::state`](crate::types::SubnetCidrBlockState::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::SubnetCidrBlockStateCode> {
+    pub fn get_state(&self) -> &Option<crate::types::SubnetCidrBlockStateCode> {
         &self.inner.state
     }
     /// Sets [`SubnetCidrBlockState::status_message`](crate::types::SubnetCidrBlockState::status_message): A message about the status of the CIDR block, if applicable.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetCidrBlockState::status_message`](crate::types::SubnetCidrBlockState::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`SubnetCidrBlockState::status_message`](crate::types::SubnetCidrBlockState::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Builds the [`SubnetCidrBlockState`]; it has no required members, so this cannot fail.
@@ -97,23 +77,21 @@ impl SubnetCidrBlockStateBuilder {
 impl ::awsgen_runtime::xml::FromXml for SubnetCidrBlockState {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::SubnetCidrBlockStateCode::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,65 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a subnet CIDR reservation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubnetCidrReservation {
     /// The ID of the subnet CIDR reservation.
-    pub subnet_cidr_reservation_id: ::std::option::Option<::std::string::String>,
+    pub subnet_cidr_reservation_id: Option<String>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The CIDR that has been reserved.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The type of reservation.
-    pub reservation_type: ::std::option::Option<crate::types::SubnetCidrReservationType>,
+    pub reservation_type: Option<crate::types::SubnetCidrReservationType>,
     /// The ID of the account that owns the subnet CIDR reservation.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The description assigned to the subnet CIDR reservation.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags assigned to the subnet CIDR reservation.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl SubnetCidrReservation {
     /// Starts building a [`SubnetCidrReservation`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubnetCidrReservationBuilder {
-        <crate::types::builders::SubnetCidrReservationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubnetCidrReservationBuilder as Default>::default()
     }
     /// The `SubnetCidrReservationId` member, when set.
     #[inline]
-    pub fn subnet_cidr_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_cidr_reservation_id(&self) -> Option<&str> {
         self.subnet_cidr_reservation_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `ReservationType` member, when set.
     #[inline]
-    pub fn reservation_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SubnetCidrReservationType> {
+    pub fn reservation_type(&self) -> Option<&crate::types::SubnetCidrReservationType> {
         self.reservation_type.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,84 +63,57 @@ impl SubnetCidrReservation {
     }
 }
 /// A builder for [`SubnetCidrReservation`](crate::types::SubnetCidrReservation); start one with `SubnetCidrReservation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubnetCidrReservationBuilder {
     inner: crate::types::SubnetCidrReservation,
 }
 impl SubnetCidrReservationBuilder {
     /// Sets [`SubnetCidrReservation::subnet_cidr_reservation_id`](crate::types::SubnetCidrReservation::subnet_cidr_reservation_id): The ID of the subnet CIDR reservation.
-    pub fn subnet_cidr_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_cidr_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn subnet_cidr_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_cidr_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetCidrReservation::subnet_cidr_reservation_id`](crate::types::SubnetCidrReservation::subnet_cidr_reservation_id).
     #[inline]
-    pub fn set_subnet_cidr_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_cidr_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_cidr_reservation_id = input;
         self
     }
     /// The value set for [`SubnetCidrReservation::subnet_cidr_reservation_id`](crate::types::SubnetCidrReservation::subnet_cidr_reservation_id), if any.
     #[inline]
-    pub fn get_subnet_cidr_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_cidr_reservation_id(&self) -> &Option<String> {
         &self.inner.subnet_cidr_reservation_id
     }
     /// Sets [`SubnetCidrReservation::subnet_id`](crate::types::SubnetCidrReservation::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetCidrReservation::subnet_id`](crate::types::SubnetCidrReservation::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`SubnetCidrReservation::subnet_id`](crate::types::SubnetCidrReservation::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`SubnetCidrReservation::cidr`](crate::types::SubnetCidrReservation::cidr): The CIDR that has been reserved.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetCidrReservation::cidr`](crate::types::SubnetCidrReservation::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`SubnetCidrReservation::cidr`](crate::types::SubnetCidrReservation::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Sets [`SubnetCidrReservation::reservation_type`](crate::types::SubnetCidrReservation::reservation_type): The type of reservation.
@@ -155,14 +121,14 @@ impl SubnetCidrReservationBuilder {
         mut self,
         input: crate::types::SubnetCidrReservationType,
     ) -> Self {
-        self.inner.reservation_type = ::std::option::Option::Some(input);
+        self.inner.reservation_type = Some(input);
         self
     }
     /// Sets or clears [`SubnetCidrReservation::reservation_type`](crate::types::SubnetCidrReservation::reservation_type).
     #[inline]
     pub fn set_reservation_type(
         mut self,
-        input: ::std::option::Option<crate::types::SubnetCidrReservationType>,
+        input: Option<crate::types::SubnetCidrReservationType>,
     ) -> Self {
         self.inner.reservation_type = input;
         self
@@ -171,51 +137,39 @@ impl SubnetCidrReservationBuilder {
     #[inline]
     pub fn get_reservation_type(
         &self,
-    ) -> &::std::option::Option<crate::types::SubnetCidrReservationType> {
+    ) -> &Option<crate::types::SubnetCidrReservationType> {
         &self.inner.reservation_type
     }
     /// Sets [`SubnetCidrReservation::owner_id`](crate::types::SubnetCidrReservation::owner_id): The ID of the account that owns the subnet CIDR reservation.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetCidrReservation::owner_id`](crate::types::SubnetCidrReservation::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`SubnetCidrReservation::owner_id`](crate::types::SubnetCidrReservation::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`SubnetCidrReservation::description`](crate::types::SubnetCidrReservation::description): The description assigned to the subnet CIDR reservation.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetCidrReservation::description`](crate::types::SubnetCidrReservation::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`SubnetCidrReservation::description`](crate::types::SubnetCidrReservation::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`SubnetCidrReservation::tags`](crate::types::SubnetCidrReservation::tags): The tags assigned to the subnet CIDR reservation.
@@ -227,18 +181,13 @@ impl SubnetCidrReservationBuilder {
     }
     /// Sets or clears [`SubnetCidrReservation::tags`](crate::types::SubnetCidrReservation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`SubnetCidrReservation::tags`](crate::types::SubnetCidrReservation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`SubnetCidrReservation`]; it has no required members, so this cannot fail.
@@ -250,42 +199,32 @@ impl SubnetCidrReservationBuilder {
 impl ::awsgen_runtime::xml::FromXml for SubnetCidrReservation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "subnetCidrReservationId" => {
-                    value.subnet_cidr_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_cidr_reservation_id = Some(String::from(child.text()));
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "reservationType" => {
-                    value.reservation_type = ::std::option::Option::Some(
+                    value.reservation_type = Some(
                         crate::types::SubnetCidrReservationType::from(child.text()),
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -295,6 +234,6 @@ impl ::awsgen_runtime::xml::FromXml for SubnetCidrReservation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,122 +2,94 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the configuration of a subnet for a VPC endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubnetConfiguration {
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The IPv4 address to assign to the endpoint network interface in the subnet. You must provide an IPv4 address if the VPC endpoint supports IPv4.
     ///
     /// If you specify an IPv4 address when modifying a VPC endpoint, we replace the existing endpoint network interface with a new endpoint network interface with this IP address. This process temporarily disconnects the subnet and the VPC endpoint.
-    pub ipv4: ::std::option::Option<::std::string::String>,
+    pub ipv4: Option<String>,
     /// The IPv6 address to assign to the endpoint network interface in the subnet. You must provide an IPv6 address if the VPC endpoint supports IPv6.
     ///
     /// If you specify an IPv6 address when modifying a VPC endpoint, we replace the existing endpoint network interface with a new endpoint network interface with this IP address. This process temporarily disconnects the subnet and the VPC endpoint.
-    pub ipv6: ::std::option::Option<::std::string::String>,
+    pub ipv6: Option<String>,
 }
 impl SubnetConfiguration {
     /// Starts building a [`SubnetConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubnetConfigurationBuilder {
-        <crate::types::builders::SubnetConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubnetConfigurationBuilder as Default>::default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `Ipv4` member, when set.
     #[inline]
-    pub fn ipv4(&self) -> ::std::option::Option<&str> {
+    pub fn ipv4(&self) -> Option<&str> {
         self.ipv4.as_deref()
     }
     /// The `Ipv6` member, when set.
     #[inline]
-    pub fn ipv6(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6(&self) -> Option<&str> {
         self.ipv6.as_deref()
     }
 }
 /// A builder for [`SubnetConfiguration`](crate::types::SubnetConfiguration); start one with `SubnetConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubnetConfigurationBuilder {
     inner: crate::types::SubnetConfiguration,
 }
 impl SubnetConfigurationBuilder {
     /// Sets [`SubnetConfiguration::subnet_id`](crate::types::SubnetConfiguration::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetConfiguration::subnet_id`](crate::types::SubnetConfiguration::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`SubnetConfiguration::subnet_id`](crate::types::SubnetConfiguration::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`SubnetConfiguration::ipv4`](crate::types::SubnetConfiguration::ipv4): The IPv4 address to assign to the endpoint network interface in the subnet.
-    pub fn ipv4(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv4 = ::std::option::Option::Some(input.into());
+    pub fn ipv4(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv4 = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetConfiguration::ipv4`](crate::types::SubnetConfiguration::ipv4).
     #[inline]
-    pub fn set_ipv4(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv4(mut self, input: Option<String>) -> Self {
         self.inner.ipv4 = input;
         self
     }
     /// The value set for [`SubnetConfiguration::ipv4`](crate::types::SubnetConfiguration::ipv4), if any.
     #[inline]
-    pub fn get_ipv4(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv4(&self) -> &Option<String> {
         &self.inner.ipv4
     }
     /// Sets [`SubnetConfiguration::ipv6`](crate::types::SubnetConfiguration::ipv6): The IPv6 address to assign to the endpoint network interface in the subnet.
-    pub fn ipv6(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6 = ::std::option::Option::Some(input.into());
+    pub fn ipv6(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6 = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetConfiguration::ipv6`](crate::types::SubnetConfiguration::ipv6).
     #[inline]
-    pub fn set_ipv6(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6(mut self, input: Option<String>) -> Self {
         self.inner.ipv6 = input;
         self
     }
     /// The value set for [`SubnetConfiguration::ipv6`](crate::types::SubnetConfiguration::ipv6), if any.
     #[inline]
-    pub fn get_ipv6(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6(&self) -> &Option<String> {
         &self.inner.ipv6
     }
     /// Builds the [`SubnetConfiguration`]; it has no required members, so this cannot fail.
@@ -130,16 +102,16 @@ impl ::awsgen_runtime::query::WriteQuery for SubnetConfiguration {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.subnet_id {
             body.member("SubnetId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4 {
+        if let Some(value) = &self.ipv4 {
             body.member("Ipv4", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6 {
+        if let Some(value) = &self.ipv6 {
             body.member("Ipv6", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

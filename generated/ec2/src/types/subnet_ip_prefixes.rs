@@ -2,93 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Prefixes of the subnet IP.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubnetIpPrefixes {
     /// ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// Array of SubnetIpPrefixes objects.
-    pub ip_prefixes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ip_prefixes: Option<Vec<String>>,
 }
 impl SubnetIpPrefixes {
     /// Starts building a [`SubnetIpPrefixes`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubnetIpPrefixesBuilder {
-        <crate::types::builders::SubnetIpPrefixesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubnetIpPrefixesBuilder as Default>::default()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `IpPrefixes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ip_prefixes(&self) -> &[::std::string::String] {
+    pub fn ip_prefixes(&self) -> &[String] {
         self.ip_prefixes.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`SubnetIpPrefixes`](crate::types::SubnetIpPrefixes); start one with `SubnetIpPrefixes::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubnetIpPrefixesBuilder {
     inner: crate::types::SubnetIpPrefixes,
 }
 impl SubnetIpPrefixesBuilder {
     /// Sets [`SubnetIpPrefixes::subnet_id`](crate::types::SubnetIpPrefixes::subnet_id): ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetIpPrefixes::subnet_id`](crate::types::SubnetIpPrefixes::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`SubnetIpPrefixes::subnet_id`](crate::types::SubnetIpPrefixes::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Appends one item to [`SubnetIpPrefixes::ip_prefixes`](crate::types::SubnetIpPrefixes::ip_prefixes): Array of SubnetIpPrefixes objects.
     ///
     /// To set the whole list at once, use [`set_ip_prefixes`](Self::set_ip_prefixes).
-    pub fn ip_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ip_prefixes(mut self, input: impl Into<String>) -> Self {
         self.inner.ip_prefixes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SubnetIpPrefixes::ip_prefixes`](crate::types::SubnetIpPrefixes::ip_prefixes).
     #[inline]
-    pub fn set_ip_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ip_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ip_prefixes = input;
         self
     }
     /// The value set for [`SubnetIpPrefixes::ip_prefixes`](crate::types::SubnetIpPrefixes::ip_prefixes), if any.
     #[inline]
-    pub fn get_ip_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ip_prefixes(&self) -> &Option<Vec<String>> {
         &self.inner.ip_prefixes
     }
     /// Builds the [`SubnetIpPrefixes`]; it has no required members, so this cannot fail.
@@ -100,23 +76,21 @@ impl SubnetIpPrefixesBuilder {
 impl ::awsgen_runtime::xml::FromXml for SubnetIpPrefixes {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "ipPrefixSet" => {
-                    value.ip_prefixes = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.ip_prefixes = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,116 +2,88 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a subnet and an IPv6 CIDR block.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubnetIpv6CidrBlockAssociation {
     /// The ID of the association.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The IPv6 CIDR block.
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
     /// The state of the CIDR block.
-    pub ipv6_cidr_block_state: ::std::option::Option<crate::types::SubnetCidrBlockState>,
+    pub ipv6_cidr_block_state: Option<crate::types::SubnetCidrBlockState>,
     /// Public IPv6 addresses are those advertised on the internet from Amazon Web Services. Private IP addresses are not and cannot be advertised on the internet from Amazon Web Services.
-    pub ipv6_address_attribute: ::std::option::Option<
-        crate::types::Ipv6AddressAttribute,
-    >,
+    pub ipv6_address_attribute: Option<crate::types::Ipv6AddressAttribute>,
     /// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
-    pub ip_source: ::std::option::Option<crate::types::IpSource>,
+    pub ip_source: Option<crate::types::IpSource>,
 }
 impl SubnetIpv6CidrBlockAssociation {
     /// Starts building a [`SubnetIpv6CidrBlockAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubnetIpv6CidrBlockAssociationBuilder {
-        <crate::types::builders::SubnetIpv6CidrBlockAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubnetIpv6CidrBlockAssociationBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
     /// The `Ipv6CidrBlockState` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SubnetCidrBlockState> {
+    pub fn ipv6_cidr_block_state(&self) -> Option<&crate::types::SubnetCidrBlockState> {
         self.ipv6_cidr_block_state.as_ref()
     }
     /// The `Ipv6AddressAttribute` member, when set.
     #[inline]
-    pub fn ipv6_address_attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Ipv6AddressAttribute> {
+    pub fn ipv6_address_attribute(&self) -> Option<&crate::types::Ipv6AddressAttribute> {
         self.ipv6_address_attribute.as_ref()
     }
     /// The `IpSource` member, when set.
     #[inline]
-    pub fn ip_source(&self) -> ::std::option::Option<&crate::types::IpSource> {
+    pub fn ip_source(&self) -> Option<&crate::types::IpSource> {
         self.ip_source.as_ref()
     }
 }
 /// A builder for [`SubnetIpv6CidrBlockAssociation`](crate::types::SubnetIpv6CidrBlockAssociation); start one with `SubnetIpv6CidrBlockAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubnetIpv6CidrBlockAssociationBuilder {
     inner: crate::types::SubnetIpv6CidrBlockAssociation,
 }
 impl SubnetIpv6CidrBlockAssociationBuilder {
     /// Sets [`SubnetIpv6CidrBlockAssociation::association_id`](crate::types::SubnetIpv6CidrBlockAssociation::association_id): The ID of the association.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetIpv6CidrBlockAssociation::association_id`](crate::types::SubnetIpv6CidrBlockAssociation::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`SubnetIpv6CidrBlockAssociation::association_id`](crate::types::SubnetIpv6CidrBlockAssociation::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`SubnetIpv6CidrBlockAssociation::ipv6_cidr_block`](crate::types::SubnetIpv6CidrBlockAssociation::ipv6_cidr_block): The IPv6 CIDR block.
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`SubnetIpv6CidrBlockAssociation::ipv6_cidr_block`](crate::types::SubnetIpv6CidrBlockAssociation::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`SubnetIpv6CidrBlockAssociation::ipv6_cidr_block`](crate::types::SubnetIpv6CidrBlockAssociation::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`SubnetIpv6CidrBlockAssociation::ipv6_cidr_block_state`](crate::types::SubnetIpv6CidrBlockAssociation::ipv6_cidr_block_state): The state of the CIDR block.
@@ -119,14 +91,14 @@ impl SubnetIpv6CidrBlockAssociationBuilder {
         mut self,
         input: crate::types::SubnetCidrBlockState,
     ) -> Self {
-        self.inner.ipv6_cidr_block_state = ::std::option::Option::Some(input);
+        self.inner.ipv6_cidr_block_state = Some(input);
         self
     }
     /// Sets or clears [`SubnetIpv6CidrBlockAssociation::ipv6_cidr_block_state`](crate::types::SubnetIpv6CidrBlockAssociation::ipv6_cidr_block_state).
     #[inline]
     pub fn set_ipv6_cidr_block_state(
         mut self,
-        input: ::std::option::Option<crate::types::SubnetCidrBlockState>,
+        input: Option<crate::types::SubnetCidrBlockState>,
     ) -> Self {
         self.inner.ipv6_cidr_block_state = input;
         self
@@ -135,7 +107,7 @@ impl SubnetIpv6CidrBlockAssociationBuilder {
     #[inline]
     pub fn get_ipv6_cidr_block_state(
         &self,
-    ) -> &::std::option::Option<crate::types::SubnetCidrBlockState> {
+    ) -> &Option<crate::types::SubnetCidrBlockState> {
         &self.inner.ipv6_cidr_block_state
     }
     /// Sets [`SubnetIpv6CidrBlockAssociation::ipv6_address_attribute`](crate::types::SubnetIpv6CidrBlockAssociation::ipv6_address_attribute): Public IPv6 addresses are those advertised on the internet from Amazon Web Services.
@@ -143,14 +115,14 @@ impl SubnetIpv6CidrBlockAssociationBuilder {
         mut self,
         input: crate::types::Ipv6AddressAttribute,
     ) -> Self {
-        self.inner.ipv6_address_attribute = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_attribute = Some(input);
         self
     }
     /// Sets or clears [`SubnetIpv6CidrBlockAssociation::ipv6_address_attribute`](crate::types::SubnetIpv6CidrBlockAssociation::ipv6_address_attribute).
     #[inline]
     pub fn set_ipv6_address_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::Ipv6AddressAttribute>,
+        input: Option<crate::types::Ipv6AddressAttribute>,
     ) -> Self {
         self.inner.ipv6_address_attribute = input;
         self
@@ -159,26 +131,23 @@ impl SubnetIpv6CidrBlockAssociationBuilder {
     #[inline]
     pub fn get_ipv6_address_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::Ipv6AddressAttribute> {
+    ) -> &Option<crate::types::Ipv6AddressAttribute> {
         &self.inner.ipv6_address_attribute
     }
     /// Sets [`SubnetIpv6CidrBlockAssociation::ip_source`](crate::types::SubnetIpv6CidrBlockAssociation::ip_source): The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
     pub fn ip_source(mut self, input: crate::types::IpSource) -> Self {
-        self.inner.ip_source = ::std::option::Option::Some(input);
+        self.inner.ip_source = Some(input);
         self
     }
     /// Sets or clears [`SubnetIpv6CidrBlockAssociation::ip_source`](crate::types::SubnetIpv6CidrBlockAssociation::ip_source).
     #[inline]
-    pub fn set_ip_source(
-        mut self,
-        input: ::std::option::Option<crate::types::IpSource>,
-    ) -> Self {
+    pub fn set_ip_source(mut self, input: Option<crate::types::IpSource>) -> Self {
         self.inner.ip_source = input;
         self
     }
     /// The value set for [`SubnetIpv6CidrBlockAssociation::ip_source`](crate::types::SubnetIpv6CidrBlockAssociation::ip_source), if any.
     #[inline]
-    pub fn get_ip_source(&self) -> &::std::option::Option<crate::types::IpSource> {
+    pub fn get_ip_source(&self) -> &Option<crate::types::IpSource> {
         &self.inner.ip_source
     }
     /// Builds the [`SubnetIpv6CidrBlockAssociation`]; it has no required members, so this cannot fail.
@@ -190,40 +159,34 @@ impl SubnetIpv6CidrBlockAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for SubnetIpv6CidrBlockAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "ipv6CidrBlock" => {
-                    value.ipv6_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_cidr_block = Some(String::from(child.text()));
                 }
                 "ipv6CidrBlockState" => {
-                    value.ipv6_cidr_block_state = ::std::option::Option::Some(
+                    value.ipv6_cidr_block_state = Some(
                         <crate::types::SubnetCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ipv6AddressAttribute" => {
-                    value.ipv6_address_attribute = ::std::option::Option::Some(
+                    value.ipv6_address_attribute = Some(
                         crate::types::Ipv6AddressAttribute::from(child.text()),
                     );
                 }
                 "ipSource" => {
-                    value.ip_source = ::std::option::Option::Some(
-                        crate::types::IpSource::from(child.text()),
-                    );
+                    value.ip_source = Some(crate::types::IpSource::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,167 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an Infrastructure Performance subscription.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Subscription {
     /// The Region or Availability Zone that's the source for the subscription. For example, `us-east-1`.
-    pub source: ::std::option::Option<::std::string::String>,
+    pub source: Option<String>,
     /// The Region or Availability Zone that's the target for the subscription. For example, `eu-west-1`.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
     /// The metric used for the subscription.
-    pub metric: ::std::option::Option<crate::types::MetricType>,
+    pub metric: Option<crate::types::MetricType>,
     /// The statistic used for the subscription.
-    pub statistic: ::std::option::Option<crate::types::StatisticType>,
+    pub statistic: Option<crate::types::StatisticType>,
     /// The data aggregation time for the subscription.
-    pub period: ::std::option::Option<crate::types::PeriodType>,
+    pub period: Option<crate::types::PeriodType>,
 }
 impl Subscription {
     /// Starts building a [`Subscription`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubscriptionBuilder {
-        <crate::types::builders::SubscriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubscriptionBuilder as Default>::default()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&str> {
+    pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// The `Metric` member, when set.
     #[inline]
-    pub fn metric(&self) -> ::std::option::Option<&crate::types::MetricType> {
+    pub fn metric(&self) -> Option<&crate::types::MetricType> {
         self.metric.as_ref()
     }
     /// The `Statistic` member, when set.
     #[inline]
-    pub fn statistic(&self) -> ::std::option::Option<&crate::types::StatisticType> {
+    pub fn statistic(&self) -> Option<&crate::types::StatisticType> {
         self.statistic.as_ref()
     }
     /// The `Period` member, when set.
     #[inline]
-    pub fn period(&self) -> ::std::option::Option<&crate::types::PeriodType> {
+    pub fn period(&self) -> Option<&crate::types::PeriodType> {
         self.period.as_ref()
     }
 }
 /// A builder for [`Subscription`](crate::types::Subscription); start one with `Subscription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubscriptionBuilder {
     inner: crate::types::Subscription,
 }
 impl SubscriptionBuilder {
     /// Sets [`Subscription::source`](crate::types::Subscription::source): The Region or Availability Zone that's the source for the subscription.
-    pub fn source(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source = ::std::option::Option::Some(input.into());
+    pub fn source(mut self, input: impl Into<String>) -> Self {
+        self.inner.source = Some(input.into());
         self
     }
     /// Sets or clears [`Subscription::source`](crate::types::Subscription::source).
     #[inline]
-    pub fn set_source(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source(mut self, input: Option<String>) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`Subscription::source`](crate::types::Subscription::source), if any.
     #[inline]
-    pub fn get_source(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source(&self) -> &Option<String> {
         &self.inner.source
     }
     /// Sets [`Subscription::destination`](crate::types::Subscription::destination): The Region or Availability Zone that's the target for the subscription.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`Subscription::destination`](crate::types::Subscription::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`Subscription::destination`](crate::types::Subscription::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Sets [`Subscription::metric`](crate::types::Subscription::metric): The metric used for the subscription.
     pub fn metric(mut self, input: crate::types::MetricType) -> Self {
-        self.inner.metric = ::std::option::Option::Some(input);
+        self.inner.metric = Some(input);
         self
     }
     /// Sets or clears [`Subscription::metric`](crate::types::Subscription::metric).
     #[inline]
-    pub fn set_metric(
-        mut self,
-        input: ::std::option::Option<crate::types::MetricType>,
-    ) -> Self {
+    pub fn set_metric(mut self, input: Option<crate::types::MetricType>) -> Self {
         self.inner.metric = input;
         self
     }
     /// The value set for [`Subscription::metric`](crate::types::Subscription::metric), if any.
     #[inline]
-    pub fn get_metric(&self) -> &::std::option::Option<crate::types::MetricType> {
+    pub fn get_metric(&self) -> &Option<crate::types::MetricType> {
         &self.inner.metric
     }
     /// Sets [`Subscription::statistic`](crate::types::Subscription::statistic): The statistic used for the subscription.
     pub fn statistic(mut self, input: crate::types::StatisticType) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input);
+        self.inner.statistic = Some(input);
         self
     }
     /// Sets or clears [`Subscription::statistic`](crate::types::Subscription::statistic).
     #[inline]
-    pub fn set_statistic(
-        mut self,
-        input: ::std::option::Option<crate::types::StatisticType>,
-    ) -> Self {
+    pub fn set_statistic(mut self, input: Option<crate::types::StatisticType>) -> Self {
         self.inner.statistic = input;
         self
     }
     /// The value set for [`Subscription::statistic`](crate::types::Subscription::statistic), if any.
     #[inline]
-    pub fn get_statistic(&self) -> &::std::option::Option<crate::types::StatisticType> {
+    pub fn get_statistic(&self) -> &Option<crate::types::StatisticType> {
         &self.inner.statistic
     }
     /// Sets [`Subscription::period`](crate::types::Subscription::period): The data aggregation time for the subscription.
     pub fn period(mut self, input: crate::types::PeriodType) -> Self {
-        self.inner.period = ::std::option::Option::Some(input);
+        self.inner.period = Some(input);
         self
     }
     /// Sets or clears [`Subscription::period`](crate::types::Subscription::period).
     #[inline]
-    pub fn set_period(
-        mut self,
-        input: ::std::option::Option<crate::types::PeriodType>,
-    ) -> Self {
+    pub fn set_period(mut self, input: Option<crate::types::PeriodType>) -> Self {
         self.inner.period = input;
         self
     }
     /// The value set for [`Subscription::period`](crate::types::Subscription::period), if any.
     #[inline]
-    pub fn get_period(&self) -> &::std::option::Option<crate::types::PeriodType> {
+    pub fn get_period(&self) -> &Option<crate::types::PeriodType> {
         &self.inner.period
     }
     /// Builds the [`Subscription`]; it has no required members, so this cannot fail.
@@ -174,38 +143,30 @@ impl SubscriptionBuilder {
 impl ::awsgen_runtime::xml::FromXml for Subscription {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "source" => {
-                    value.source = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source = Some(String::from(child.text()));
                 }
                 "destination" => {
-                    value.destination = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination = Some(String::from(child.text()));
                 }
                 "metric" => {
-                    value.metric = ::std::option::Option::Some(
-                        crate::types::MetricType::from(child.text()),
-                    );
+                    value.metric = Some(crate::types::MetricType::from(child.text()));
                 }
                 "statistic" => {
-                    value.statistic = ::std::option::Option::Some(
+                    value.statistic = Some(
                         crate::types::StatisticType::from(child.text()),
                     );
                 }
                 "period" => {
-                    value.period = ::std::option::Option::Some(
-                        crate::types::PeriodType::from(child.text()),
-                    );
+                    value.period = Some(crate::types::PeriodType::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

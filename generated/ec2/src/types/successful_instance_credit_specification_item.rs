@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the burstable performance instance whose credit option for CPU usage was successfully modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SuccessfulInstanceCreditSpecificationItem {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
 }
 impl SuccessfulInstanceCreditSpecificationItem {
     /// Starts building a [`SuccessfulInstanceCreditSpecificationItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::SuccessfulInstanceCreditSpecificationItemBuilder {
-        <crate::types::builders::SuccessfulInstanceCreditSpecificationItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SuccessfulInstanceCreditSpecificationItemBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 }
 /// A builder for [`SuccessfulInstanceCreditSpecificationItem`](crate::types::SuccessfulInstanceCreditSpecificationItem); start one with `SuccessfulInstanceCreditSpecificationItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SuccessfulInstanceCreditSpecificationItemBuilder {
     inner: crate::types::SuccessfulInstanceCreditSpecificationItem,
 }
 impl SuccessfulInstanceCreditSpecificationItemBuilder {
     /// Sets [`SuccessfulInstanceCreditSpecificationItem::instance_id`](crate::types::SuccessfulInstanceCreditSpecificationItem::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`SuccessfulInstanceCreditSpecificationItem::instance_id`](crate::types::SuccessfulInstanceCreditSpecificationItem::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`SuccessfulInstanceCreditSpecificationItem::instance_id`](crate::types::SuccessfulInstanceCreditSpecificationItem::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Builds the [`SuccessfulInstanceCreditSpecificationItem`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl SuccessfulInstanceCreditSpecificationItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for SuccessfulInstanceCreditSpecificationItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceId" {
-                value.instance_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.instance_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

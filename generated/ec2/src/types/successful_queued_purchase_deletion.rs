@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Reserved Instance whose queued purchase was successfully deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SuccessfulQueuedPurchaseDeletion {
     /// The ID of the Reserved Instance.
-    pub reserved_instances_id: ::std::option::Option<::std::string::String>,
+    pub reserved_instances_id: Option<String>,
 }
 impl SuccessfulQueuedPurchaseDeletion {
     /// Starts building a [`SuccessfulQueuedPurchaseDeletion`].
     #[inline]
     pub fn builder() -> crate::types::builders::SuccessfulQueuedPurchaseDeletionBuilder {
-        <crate::types::builders::SuccessfulQueuedPurchaseDeletionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SuccessfulQueuedPurchaseDeletionBuilder as Default>::default()
     }
     /// The `ReservedInstancesId` member, when set.
     #[inline]
-    pub fn reserved_instances_id(&self) -> ::std::option::Option<&str> {
+    pub fn reserved_instances_id(&self) -> Option<&str> {
         self.reserved_instances_id.as_deref()
     }
 }
 /// A builder for [`SuccessfulQueuedPurchaseDeletion`](crate::types::SuccessfulQueuedPurchaseDeletion); start one with `SuccessfulQueuedPurchaseDeletion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SuccessfulQueuedPurchaseDeletionBuilder {
     inner: crate::types::SuccessfulQueuedPurchaseDeletion,
 }
 impl SuccessfulQueuedPurchaseDeletionBuilder {
     /// Sets [`SuccessfulQueuedPurchaseDeletion::reserved_instances_id`](crate::types::SuccessfulQueuedPurchaseDeletion::reserved_instances_id): The ID of the Reserved Instance.
-    pub fn reserved_instances_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reserved_instances_id = ::std::option::Option::Some(input.into());
+    pub fn reserved_instances_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.reserved_instances_id = Some(input.into());
         self
     }
     /// Sets or clears [`SuccessfulQueuedPurchaseDeletion::reserved_instances_id`](crate::types::SuccessfulQueuedPurchaseDeletion::reserved_instances_id).
     #[inline]
-    pub fn set_reserved_instances_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reserved_instances_id(mut self, input: Option<String>) -> Self {
         self.inner.reserved_instances_id = input;
         self
     }
     /// The value set for [`SuccessfulQueuedPurchaseDeletion::reserved_instances_id`](crate::types::SuccessfulQueuedPurchaseDeletion::reserved_instances_id), if any.
     #[inline]
-    pub fn get_reserved_instances_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reserved_instances_id(&self) -> &Option<String> {
         &self.inner.reserved_instances_id
     }
     /// Builds the [`SuccessfulQueuedPurchaseDeletion`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl SuccessfulQueuedPurchaseDeletionBuilder {
 impl ::awsgen_runtime::xml::FromXml for SuccessfulQueuedPurchaseDeletion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesId" {
-                value.reserved_instances_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.reserved_instances_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,120 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a successful application status check suppression.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SuccessfulSuppressionResponseObject {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The date and time when suppression started.
-    pub suppress_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub suppress_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when suppression ends and health checks resume.
-    pub resume_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub resume_at: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl SuccessfulSuppressionResponseObject {
     /// Starts building a [`SuccessfulSuppressionResponseObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::SuccessfulSuppressionResponseObjectBuilder {
-        <crate::types::builders::SuccessfulSuppressionResponseObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SuccessfulSuppressionResponseObjectBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `SuppressAt` member, when set.
     #[inline]
-    pub fn suppress_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn suppress_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.suppress_at.as_ref()
     }
     /// The `ResumeAt` member, when set.
     #[inline]
-    pub fn resume_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn resume_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.resume_at.as_ref()
     }
 }
 /// A builder for [`SuccessfulSuppressionResponseObject`](crate::types::SuccessfulSuppressionResponseObject); start one with `SuccessfulSuppressionResponseObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SuccessfulSuppressionResponseObjectBuilder {
     inner: crate::types::SuccessfulSuppressionResponseObject,
 }
 impl SuccessfulSuppressionResponseObjectBuilder {
     /// Sets [`SuccessfulSuppressionResponseObject::instance_id`](crate::types::SuccessfulSuppressionResponseObject::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`SuccessfulSuppressionResponseObject::instance_id`](crate::types::SuccessfulSuppressionResponseObject::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`SuccessfulSuppressionResponseObject::instance_id`](crate::types::SuccessfulSuppressionResponseObject::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`SuccessfulSuppressionResponseObject::suppress_at`](crate::types::SuccessfulSuppressionResponseObject::suppress_at): The date and time when suppression started.
     pub fn suppress_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.suppress_at = ::std::option::Option::Some(input);
+        self.inner.suppress_at = Some(input);
         self
     }
     /// Sets or clears [`SuccessfulSuppressionResponseObject::suppress_at`](crate::types::SuccessfulSuppressionResponseObject::suppress_at).
     #[inline]
     pub fn set_suppress_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.suppress_at = input;
         self
     }
     /// The value set for [`SuccessfulSuppressionResponseObject::suppress_at`](crate::types::SuccessfulSuppressionResponseObject::suppress_at), if any.
     #[inline]
-    pub fn get_suppress_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_suppress_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.suppress_at
     }
     /// Sets [`SuccessfulSuppressionResponseObject::resume_at`](crate::types::SuccessfulSuppressionResponseObject::resume_at): The date and time when suppression ends and health checks resume.
     pub fn resume_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.resume_at = ::std::option::Option::Some(input);
+        self.inner.resume_at = Some(input);
         self
     }
     /// Sets or clears [`SuccessfulSuppressionResponseObject::resume_at`](crate::types::SuccessfulSuppressionResponseObject::resume_at).
     #[inline]
     pub fn set_resume_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.resume_at = input;
         self
     }
     /// The value set for [`SuccessfulSuppressionResponseObject::resume_at`](crate::types::SuccessfulSuppressionResponseObject::resume_at), if any.
     #[inline]
-    pub fn get_resume_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_resume_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.resume_at
     }
     /// Builds the [`SuccessfulSuppressionResponseObject`]; it has no required members, so this cannot fail.
@@ -127,17 +103,15 @@ impl SuccessfulSuppressionResponseObjectBuilder {
 impl ::awsgen_runtime::xml::FromXml for SuccessfulSuppressionResponseObject {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "suppressAt" => {
-                    value.suppress_at = ::std::option::Option::Some(
+                    value.suppress_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -146,7 +120,7 @@ impl ::awsgen_runtime::xml::FromXml for SuccessfulSuppressionResponseObject {
                     );
                 }
                 "resumeAt" => {
-                    value.resume_at = ::std::option::Option::Some(
+                    value.resume_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -157,6 +131,6 @@ impl ::awsgen_runtime::xml::FromXml for SuccessfulSuppressionResponseObject {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a supported Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SupportedRegionDetail {
     /// The Region code.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
     /// The service state. The possible values are `Pending`, `Available`, `Deleting`, `Deleted`, `Failed`, and `Closed`.
-    pub service_state: ::std::option::Option<::std::string::String>,
+    pub service_state: Option<String>,
 }
 impl SupportedRegionDetail {
     /// Starts building a [`SupportedRegionDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::SupportedRegionDetailBuilder {
-        <crate::types::builders::SupportedRegionDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SupportedRegionDetailBuilder as Default>::default()
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(&self) -> ::std::option::Option<&str> {
+    pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
     }
     /// The `ServiceState` member, when set.
     #[inline]
-    pub fn service_state(&self) -> ::std::option::Option<&str> {
+    pub fn service_state(&self) -> Option<&str> {
         self.service_state.as_deref()
     }
 }
 /// A builder for [`SupportedRegionDetail`](crate::types::SupportedRegionDetail); start one with `SupportedRegionDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SupportedRegionDetailBuilder {
     inner: crate::types::SupportedRegionDetail,
 }
 impl SupportedRegionDetailBuilder {
     /// Sets [`SupportedRegionDetail::region`](crate::types::SupportedRegionDetail::region): The Region code.
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: impl Into<String>) -> Self {
+        self.inner.region = Some(input.into());
         self
     }
     /// Sets or clears [`SupportedRegionDetail::region`](crate::types::SupportedRegionDetail::region).
     #[inline]
-    pub fn set_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region(mut self, input: Option<String>) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`SupportedRegionDetail::region`](crate::types::SupportedRegionDetail::region), if any.
     #[inline]
-    pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region(&self) -> &Option<String> {
         &self.inner.region
     }
     /// Sets [`SupportedRegionDetail::service_state`](crate::types::SupportedRegionDetail::service_state): The service state.
-    pub fn service_state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_state = ::std::option::Option::Some(input.into());
+    pub fn service_state(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_state = Some(input.into());
         self
     }
     /// Sets or clears [`SupportedRegionDetail::service_state`](crate::types::SupportedRegionDetail::service_state).
     #[inline]
-    pub fn set_service_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_state(mut self, input: Option<String>) -> Self {
         self.inner.service_state = input;
         self
     }
     /// The value set for [`SupportedRegionDetail::service_state`](crate::types::SupportedRegionDetail::service_state), if any.
     #[inline]
-    pub fn get_service_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_state(&self) -> &Option<String> {
         &self.inner.service_state
     }
     /// Builds the [`SupportedRegionDetail`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl SupportedRegionDetailBuilder {
 impl ::awsgen_runtime::xml::FromXml for SupportedRegionDetail {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "region" => {
-                    value.region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.region = Some(String::from(child.text()));
                 }
                 "serviceState" => {
-                    value.service_state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_state = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,94 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single resource's tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TagFieldSpecificationRequest {
     /// The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    pub resource_type: ::std::option::Option<crate::types::TaggableResourceType>,
+    pub resource_type: Option<crate::types::TaggableResourceType>,
     /// The tag keys on your tagged resources to be displayed by the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tag_keys: Option<Vec<String>>,
 }
 impl TagFieldSpecificationRequest {
     /// Starts building a [`TagFieldSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagFieldSpecificationRequestBuilder {
-        <crate::types::builders::TagFieldSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagFieldSpecificationRequestBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TaggableResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::TaggableResourceType> {
         self.resource_type.as_ref()
     }
     /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn tag_keys(&self) -> &[::std::string::String] {
+    pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`TagFieldSpecificationRequest`](crate::types::TagFieldSpecificationRequest); start one with `TagFieldSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagFieldSpecificationRequestBuilder {
     inner: crate::types::TagFieldSpecificationRequest,
 }
 impl TagFieldSpecificationRequestBuilder {
     /// Sets [`TagFieldSpecificationRequest::resource_type`](crate::types::TagFieldSpecificationRequest::resource_type): The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     pub fn resource_type(mut self, input: crate::types::TaggableResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TagFieldSpecificationRequest::resource_type`](crate::types::TagFieldSpecificationRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TaggableResourceType>,
+        input: Option<crate::types::TaggableResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`TagFieldSpecificationRequest::resource_type`](crate::types::TagFieldSpecificationRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TaggableResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::TaggableResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`TagFieldSpecificationRequest::tag_keys`](crate::types::TagFieldSpecificationRequest::tag_keys): The tag keys on your tagged resources to be displayed by the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     ///
     /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
-    pub fn tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TagFieldSpecificationRequest::tag_keys`](crate::types::TagFieldSpecificationRequest::tag_keys).
     #[inline]
-    pub fn set_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.tag_keys = input;
         self
     }
     /// The value set for [`TagFieldSpecificationRequest::tag_keys`](crate::types::TagFieldSpecificationRequest::tag_keys), if any.
     #[inline]
-    pub fn get_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.tag_keys
     }
     /// Builds the [`TagFieldSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -102,15 +80,15 @@ impl ::awsgen_runtime::query::WriteQuery for TagFieldSpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tag_keys {
+        if let Some(value) = &self.tag_keys {
             let member_0 = body.enter("TagKey");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

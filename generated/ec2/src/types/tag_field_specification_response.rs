@@ -2,94 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single resource's tag configuration associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TagFieldSpecificationResponse {
     /// The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    pub resource_type: ::std::option::Option<crate::types::TaggableResourceType>,
+    pub resource_type: Option<crate::types::TaggableResourceType>,
     /// The tag keys on your tagged resources to be displayed by the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
-    pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tag_keys: Option<Vec<String>>,
 }
 impl TagFieldSpecificationResponse {
     /// Starts building a [`TagFieldSpecificationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagFieldSpecificationResponseBuilder {
-        <crate::types::builders::TagFieldSpecificationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagFieldSpecificationResponseBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TaggableResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::TaggableResourceType> {
         self.resource_type.as_ref()
     }
     /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn tag_keys(&self) -> &[::std::string::String] {
+    pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`TagFieldSpecificationResponse`](crate::types::TagFieldSpecificationResponse); start one with `TagFieldSpecificationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagFieldSpecificationResponseBuilder {
     inner: crate::types::TagFieldSpecificationResponse,
 }
 impl TagFieldSpecificationResponseBuilder {
     /// Sets [`TagFieldSpecificationResponse::resource_type`](crate::types::TagFieldSpecificationResponse::resource_type): The resource type for the tag keys associated with the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     pub fn resource_type(mut self, input: crate::types::TaggableResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TagFieldSpecificationResponse::resource_type`](crate::types::TagFieldSpecificationResponse::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TaggableResourceType>,
+        input: Option<crate::types::TaggableResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`TagFieldSpecificationResponse::resource_type`](crate::types::TagFieldSpecificationResponse::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TaggableResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::TaggableResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`TagFieldSpecificationResponse::tag_keys`](crate::types::TagFieldSpecificationResponse::tag_keys): The tag keys on your tagged resources to be displayed by the Flow Logs Amazon EC2 Tags feature fields in your custom log format.
     ///
     /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
-    pub fn tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TagFieldSpecificationResponse::tag_keys`](crate::types::TagFieldSpecificationResponse::tag_keys).
     #[inline]
-    pub fn set_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.tag_keys = input;
         self
     }
     /// The value set for [`TagFieldSpecificationResponse::tag_keys`](crate::types::TagFieldSpecificationResponse::tag_keys), if any.
     #[inline]
-    pub fn get_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.tag_keys
     }
     /// Builds the [`TagFieldSpecificationResponse`]; it has no required members, so this cannot fail.
@@ -101,23 +79,23 @@ impl TagFieldSpecificationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for TagFieldSpecificationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TaggableResourceType::from(child.text()),
                     );
                 }
                 "tagKeySet" => {
-                    value.tag_keys = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.tag_keys = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,28 +4,23 @@
 /// The tags to apply to a resource when the resource is being created. When you specify a tag, you must specify the resource type to tag, otherwise the request will fail.
 ///
 /// **Note:** The `Valid Values` lists all the resource types that can be tagged. However, the action you're using might not support tagging all of these resource types. If you try to tag a resource type that is unsupported for the action you're using, you'll get an error.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TagSpecification {
     /// The type of resource to tag on creation.
-    pub resource_type: ::std::option::Option<crate::types::ResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// The tags to apply to the resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TagSpecification {
     /// Starts building a [`TagSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagSpecificationBuilder {
-        <crate::types::builders::TagSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagSpecificationBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&crate::types::ResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,35 +30,28 @@ impl TagSpecification {
     }
 }
 /// A builder for [`TagSpecification`](crate::types::TagSpecification); start one with `TagSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagSpecificationBuilder {
     inner: crate::types::TagSpecification,
 }
 impl TagSpecificationBuilder {
     /// Sets [`TagSpecification::resource_type`](crate::types::TagSpecification::resource_type): The type of resource to tag on creation.
     pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TagSpecification::resource_type`](crate::types::TagSpecification::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceType>,
+        input: Option<crate::types::ResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`TagSpecification::resource_type`](crate::types::TagSpecification::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::ResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`TagSpecification::tags`](crate::types::TagSpecification::tags): The tags to apply to the resource.
@@ -75,18 +63,13 @@ impl TagSpecificationBuilder {
     }
     /// Sets or clears [`TagSpecification::tags`](crate::types::TagSpecification::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TagSpecification::tags`](crate::types::TagSpecification::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TagSpecification`]; it has no required members, so this cannot fail.
@@ -99,11 +82,11 @@ impl ::awsgen_runtime::query::WriteQuery for TagSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_type {
             body.member("ResourceType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tag");
             body.items(
                 value,
@@ -111,23 +94,23 @@ impl ::awsgen_runtime::query::WriteQuery for TagSpecification {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for TagSpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::ResourceType::from(child.text()),
                     );
                 }
                 "Tag" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -137,6 +120,6 @@ impl ::awsgen_runtime::xml::FromXml for TagSpecification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,131 +4,108 @@
 /// The number of units to request. You can choose to set the target capacity in terms of instances or a performance characteristic that is important to your application workload, such as vCPUs, memory, or I/O. If the request type is `maintain`, you can specify a target capacity of 0 and add capacity later.
 ///
 /// You can use the On-Demand Instance `MaxTotalPrice` parameter, the Spot Instance `MaxTotalPrice`, or both to ensure that your fleet cost does not exceed your budget. If you set a maximum price per hour for the On-Demand Instances and Spot Instances in your request, EC2 Fleet will launch instances until it reaches the maximum amount that you're willing to pay. When the maximum amount you're willing to pay is reached, the fleet stops launching instances even if it hasn’t met the target capacity. The `MaxTotalPrice` parameters are located in [OnDemandOptions](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_OnDemandOptions.html) and [SpotOptions](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotOptions).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetCapacitySpecification {
     /// The number of units to request, filled the default target capacity type.
-    pub total_target_capacity: ::std::option::Option<i32>,
+    pub total_target_capacity: Option<i32>,
     /// The number of On-Demand units to request. If you specify a target capacity for Spot units, you cannot specify a target capacity for On-Demand units.
-    pub on_demand_target_capacity: ::std::option::Option<i32>,
+    pub on_demand_target_capacity: Option<i32>,
     /// The maximum number of Spot units to launch. If you specify a target capacity for On-Demand units, you cannot specify a target capacity for Spot units.
-    pub spot_target_capacity: ::std::option::Option<i32>,
+    pub spot_target_capacity: Option<i32>,
     /// The default target capacity type.
-    pub default_target_capacity_type: ::std::option::Option<
-        crate::types::DefaultTargetCapacityType,
-    >,
+    pub default_target_capacity_type: Option<crate::types::DefaultTargetCapacityType>,
     /// The unit for the target capacity.
-    pub target_capacity_unit_type: ::std::option::Option<
-        crate::types::TargetCapacityUnitType,
-    >,
+    pub target_capacity_unit_type: Option<crate::types::TargetCapacityUnitType>,
 }
 impl TargetCapacitySpecification {
     /// Starts building a [`TargetCapacitySpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetCapacitySpecificationBuilder {
-        <crate::types::builders::TargetCapacitySpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetCapacitySpecificationBuilder as Default>::default()
     }
     /// The `TotalTargetCapacity` member, when set.
     #[inline]
-    pub fn total_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_target_capacity(&self) -> Option<i32> {
         self.total_target_capacity
     }
     /// The `OnDemandTargetCapacity` member, when set.
     #[inline]
-    pub fn on_demand_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn on_demand_target_capacity(&self) -> Option<i32> {
         self.on_demand_target_capacity
     }
     /// The `SpotTargetCapacity` member, when set.
     #[inline]
-    pub fn spot_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn spot_target_capacity(&self) -> Option<i32> {
         self.spot_target_capacity
     }
     /// The `DefaultTargetCapacityType` member, when set.
     #[inline]
     pub fn default_target_capacity_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultTargetCapacityType> {
+    ) -> Option<&crate::types::DefaultTargetCapacityType> {
         self.default_target_capacity_type.as_ref()
     }
     /// The `TargetCapacityUnitType` member, when set.
     #[inline]
     pub fn target_capacity_unit_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TargetCapacityUnitType> {
+    ) -> Option<&crate::types::TargetCapacityUnitType> {
         self.target_capacity_unit_type.as_ref()
     }
 }
 /// A builder for [`TargetCapacitySpecification`](crate::types::TargetCapacitySpecification); start one with `TargetCapacitySpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetCapacitySpecificationBuilder {
     inner: crate::types::TargetCapacitySpecification,
 }
 impl TargetCapacitySpecificationBuilder {
     /// Sets [`TargetCapacitySpecification::total_target_capacity`](crate::types::TargetCapacitySpecification::total_target_capacity): The number of units to request, filled the default target capacity type.
     pub fn total_target_capacity(mut self, input: i32) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input);
+        self.inner.total_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::total_target_capacity`](crate::types::TargetCapacitySpecification::total_target_capacity).
     #[inline]
-    pub fn set_total_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_target_capacity = input;
         self
     }
     /// The value set for [`TargetCapacitySpecification::total_target_capacity`](crate::types::TargetCapacitySpecification::total_target_capacity), if any.
     #[inline]
-    pub fn get_total_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_target_capacity(&self) -> &Option<i32> {
         &self.inner.total_target_capacity
     }
     /// Sets [`TargetCapacitySpecification::on_demand_target_capacity`](crate::types::TargetCapacitySpecification::on_demand_target_capacity): The number of On-Demand units to request.
     pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
-        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input);
+        self.inner.on_demand_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::on_demand_target_capacity`](crate::types::TargetCapacitySpecification::on_demand_target_capacity).
     #[inline]
-    pub fn set_on_demand_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_on_demand_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.on_demand_target_capacity = input;
         self
     }
     /// The value set for [`TargetCapacitySpecification::on_demand_target_capacity`](crate::types::TargetCapacitySpecification::on_demand_target_capacity), if any.
     #[inline]
-    pub fn get_on_demand_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_on_demand_target_capacity(&self) -> &Option<i32> {
         &self.inner.on_demand_target_capacity
     }
     /// Sets [`TargetCapacitySpecification::spot_target_capacity`](crate::types::TargetCapacitySpecification::spot_target_capacity): The maximum number of Spot units to launch.
     pub fn spot_target_capacity(mut self, input: i32) -> Self {
-        self.inner.spot_target_capacity = ::std::option::Option::Some(input);
+        self.inner.spot_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::spot_target_capacity`](crate::types::TargetCapacitySpecification::spot_target_capacity).
     #[inline]
-    pub fn set_spot_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_spot_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.spot_target_capacity = input;
         self
     }
     /// The value set for [`TargetCapacitySpecification::spot_target_capacity`](crate::types::TargetCapacitySpecification::spot_target_capacity), if any.
     #[inline]
-    pub fn get_spot_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_spot_target_capacity(&self) -> &Option<i32> {
         &self.inner.spot_target_capacity
     }
     /// Sets [`TargetCapacitySpecification::default_target_capacity_type`](crate::types::TargetCapacitySpecification::default_target_capacity_type): The default target capacity type.
@@ -136,14 +113,14 @@ impl TargetCapacitySpecificationBuilder {
         mut self,
         input: crate::types::DefaultTargetCapacityType,
     ) -> Self {
-        self.inner.default_target_capacity_type = ::std::option::Option::Some(input);
+        self.inner.default_target_capacity_type = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::default_target_capacity_type`](crate::types::TargetCapacitySpecification::default_target_capacity_type).
     #[inline]
     pub fn set_default_target_capacity_type(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultTargetCapacityType>,
+        input: Option<crate::types::DefaultTargetCapacityType>,
     ) -> Self {
         self.inner.default_target_capacity_type = input;
         self
@@ -152,7 +129,7 @@ impl TargetCapacitySpecificationBuilder {
     #[inline]
     pub fn get_default_target_capacity_type(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultTargetCapacityType> {
+    ) -> &Option<crate::types::DefaultTargetCapacityType> {
         &self.inner.default_target_capacity_type
     }
     /// Sets [`TargetCapacitySpecification::target_capacity_unit_type`](crate::types::TargetCapacitySpecification::target_capacity_unit_type): The unit for the target capacity.
@@ -160,14 +137,14 @@ impl TargetCapacitySpecificationBuilder {
         mut self,
         input: crate::types::TargetCapacityUnitType,
     ) -> Self {
-        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input);
+        self.inner.target_capacity_unit_type = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecification::target_capacity_unit_type`](crate::types::TargetCapacitySpecification::target_capacity_unit_type).
     #[inline]
     pub fn set_target_capacity_unit_type(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacityUnitType>,
+        input: Option<crate::types::TargetCapacityUnitType>,
     ) -> Self {
         self.inner.target_capacity_unit_type = input;
         self
@@ -176,7 +153,7 @@ impl TargetCapacitySpecificationBuilder {
     #[inline]
     pub fn get_target_capacity_unit_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacityUnitType> {
+    ) -> &Option<crate::types::TargetCapacityUnitType> {
         &self.inner.target_capacity_unit_type
     }
     /// Builds the [`TargetCapacitySpecification`]; it has no required members, so this cannot fail.
@@ -188,44 +165,44 @@ impl TargetCapacitySpecificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TargetCapacitySpecification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "totalTargetCapacity" => {
-                    value.total_target_capacity = ::std::option::Option::Some(
+                    value.total_target_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TargetCapacitySpecification")?,
                     );
                 }
                 "onDemandTargetCapacity" => {
-                    value.on_demand_target_capacity = ::std::option::Option::Some(
+                    value.on_demand_target_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TargetCapacitySpecification")?,
                     );
                 }
                 "spotTargetCapacity" => {
-                    value.spot_target_capacity = ::std::option::Option::Some(
+                    value.spot_target_capacity = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TargetCapacitySpecification")?,
                     );
                 }
                 "defaultTargetCapacityType" => {
-                    value.default_target_capacity_type = ::std::option::Option::Some(
+                    value.default_target_capacity_type = Some(
                         crate::types::DefaultTargetCapacityType::from(child.text()),
                     );
                 }
                 "targetCapacityUnitType" => {
-                    value.target_capacity_unit_type = ::std::option::Option::Some(
+                    value.target_capacity_unit_type = Some(
                         crate::types::TargetCapacityUnitType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

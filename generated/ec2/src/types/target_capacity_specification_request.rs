@@ -4,135 +4,112 @@
 /// The number of units to request. You can choose to set the target capacity as the number of instances. Or you can set the target capacity to a performance characteristic that is important to your application workload, such as vCPUs, memory, or I/O. If the request type is `maintain`, you can specify a target capacity of 0 and add capacity later.
 ///
 /// You can use the On-Demand Instance `MaxTotalPrice` parameter, the Spot Instance `MaxTotalPrice` parameter, or both parameters to ensure that your fleet cost does not exceed your budget. If you set a maximum price per hour for the On-Demand Instances and Spot Instances in your request, EC2 Fleet will launch instances until it reaches the maximum amount that you're willing to pay. When the maximum amount you're willing to pay is reached, the fleet stops launching instances even if it hasn't met the target capacity. The `MaxTotalPrice` parameters are located in [OnDemandOptionsRequest](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_OnDemandOptionsRequest) and [SpotOptionsRequest](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SpotOptionsRequest).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetCapacitySpecificationRequest {
     /// The number of units to request, filled using the default target capacity type.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub total_target_capacity: ::std::option::Option<i32>,
+    pub total_target_capacity: Option<i32>,
     /// The number of On-Demand units to request.
-    pub on_demand_target_capacity: ::std::option::Option<i32>,
+    pub on_demand_target_capacity: Option<i32>,
     /// The number of Spot units to request.
-    pub spot_target_capacity: ::std::option::Option<i32>,
+    pub spot_target_capacity: Option<i32>,
     /// The default target capacity type.
-    pub default_target_capacity_type: ::std::option::Option<
-        crate::types::DefaultTargetCapacityType,
-    >,
+    pub default_target_capacity_type: Option<crate::types::DefaultTargetCapacityType>,
     /// The unit for the target capacity. You can specify this parameter only when using attributed-based instance type selection.
     ///
     /// Default: `units` (the number of instances)
-    pub target_capacity_unit_type: ::std::option::Option<
-        crate::types::TargetCapacityUnitType,
-    >,
+    pub target_capacity_unit_type: Option<crate::types::TargetCapacityUnitType>,
 }
 impl TargetCapacitySpecificationRequest {
     /// Starts building a [`TargetCapacitySpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetCapacitySpecificationRequestBuilder {
-        <crate::types::builders::TargetCapacitySpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetCapacitySpecificationRequestBuilder as Default>::default()
     }
     /// The `TotalTargetCapacity` member, when set.
     #[inline]
-    pub fn total_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn total_target_capacity(&self) -> Option<i32> {
         self.total_target_capacity
     }
     /// The `OnDemandTargetCapacity` member, when set.
     #[inline]
-    pub fn on_demand_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn on_demand_target_capacity(&self) -> Option<i32> {
         self.on_demand_target_capacity
     }
     /// The `SpotTargetCapacity` member, when set.
     #[inline]
-    pub fn spot_target_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn spot_target_capacity(&self) -> Option<i32> {
         self.spot_target_capacity
     }
     /// The `DefaultTargetCapacityType` member, when set.
     #[inline]
     pub fn default_target_capacity_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultTargetCapacityType> {
+    ) -> Option<&crate::types::DefaultTargetCapacityType> {
         self.default_target_capacity_type.as_ref()
     }
     /// The `TargetCapacityUnitType` member, when set.
     #[inline]
     pub fn target_capacity_unit_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TargetCapacityUnitType> {
+    ) -> Option<&crate::types::TargetCapacityUnitType> {
         self.target_capacity_unit_type.as_ref()
     }
 }
 /// A builder for [`TargetCapacitySpecificationRequest`](crate::types::TargetCapacitySpecificationRequest); start one with `TargetCapacitySpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetCapacitySpecificationRequestBuilder {
     inner: crate::types::TargetCapacitySpecificationRequest,
 }
 impl TargetCapacitySpecificationRequestBuilder {
     /// Sets [`TargetCapacitySpecificationRequest::total_target_capacity`](crate::types::TargetCapacitySpecificationRequest::total_target_capacity): The number of units to request, filled using the default target capacity type.
     pub fn total_target_capacity(mut self, input: i32) -> Self {
-        self.inner.total_target_capacity = ::std::option::Option::Some(input);
+        self.inner.total_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::total_target_capacity`](crate::types::TargetCapacitySpecificationRequest::total_target_capacity).
     #[inline]
-    pub fn set_total_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_total_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.total_target_capacity = input;
         self
     }
     /// The value set for [`TargetCapacitySpecificationRequest::total_target_capacity`](crate::types::TargetCapacitySpecificationRequest::total_target_capacity), if any.
     #[inline]
-    pub fn get_total_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_target_capacity(&self) -> &Option<i32> {
         &self.inner.total_target_capacity
     }
     /// Sets [`TargetCapacitySpecificationRequest::on_demand_target_capacity`](crate::types::TargetCapacitySpecificationRequest::on_demand_target_capacity): The number of On-Demand units to request.
     pub fn on_demand_target_capacity(mut self, input: i32) -> Self {
-        self.inner.on_demand_target_capacity = ::std::option::Option::Some(input);
+        self.inner.on_demand_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::on_demand_target_capacity`](crate::types::TargetCapacitySpecificationRequest::on_demand_target_capacity).
     #[inline]
-    pub fn set_on_demand_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_on_demand_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.on_demand_target_capacity = input;
         self
     }
     /// The value set for [`TargetCapacitySpecificationRequest::on_demand_target_capacity`](crate::types::TargetCapacitySpecificationRequest::on_demand_target_capacity), if any.
     #[inline]
-    pub fn get_on_demand_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_on_demand_target_capacity(&self) -> &Option<i32> {
         &self.inner.on_demand_target_capacity
     }
     /// Sets [`TargetCapacitySpecificationRequest::spot_target_capacity`](crate::types::TargetCapacitySpecificationRequest::spot_target_capacity): The number of Spot units to request.
     pub fn spot_target_capacity(mut self, input: i32) -> Self {
-        self.inner.spot_target_capacity = ::std::option::Option::Some(input);
+        self.inner.spot_target_capacity = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::spot_target_capacity`](crate::types::TargetCapacitySpecificationRequest::spot_target_capacity).
     #[inline]
-    pub fn set_spot_target_capacity(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_spot_target_capacity(mut self, input: Option<i32>) -> Self {
         self.inner.spot_target_capacity = input;
         self
     }
     /// The value set for [`TargetCapacitySpecificationRequest::spot_target_capacity`](crate::types::TargetCapacitySpecificationRequest::spot_target_capacity), if any.
     #[inline]
-    pub fn get_spot_target_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_spot_target_capacity(&self) -> &Option<i32> {
         &self.inner.spot_target_capacity
     }
     /// Sets [`TargetCapacitySpecificationRequest::default_target_capacity_type`](crate::types::TargetCapacitySpecificationRequest::default_target_capacity_type): The default target capacity type.
@@ -140,14 +117,14 @@ impl TargetCapacitySpecificationRequestBuilder {
         mut self,
         input: crate::types::DefaultTargetCapacityType,
     ) -> Self {
-        self.inner.default_target_capacity_type = ::std::option::Option::Some(input);
+        self.inner.default_target_capacity_type = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::default_target_capacity_type`](crate::types::TargetCapacitySpecificationRequest::default_target_capacity_type).
     #[inline]
     pub fn set_default_target_capacity_type(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultTargetCapacityType>,
+        input: Option<crate::types::DefaultTargetCapacityType>,
     ) -> Self {
         self.inner.default_target_capacity_type = input;
         self
@@ -156,7 +133,7 @@ impl TargetCapacitySpecificationRequestBuilder {
     #[inline]
     pub fn get_default_target_capacity_type(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultTargetCapacityType> {
+    ) -> &Option<crate::types::DefaultTargetCapacityType> {
         &self.inner.default_target_capacity_type
     }
     /// Sets [`TargetCapacitySpecificationRequest::target_capacity_unit_type`](crate::types::TargetCapacitySpecificationRequest::target_capacity_unit_type): The unit for the target capacity.
@@ -164,14 +141,14 @@ impl TargetCapacitySpecificationRequestBuilder {
         mut self,
         input: crate::types::TargetCapacityUnitType,
     ) -> Self {
-        self.inner.target_capacity_unit_type = ::std::option::Option::Some(input);
+        self.inner.target_capacity_unit_type = Some(input);
         self
     }
     /// Sets or clears [`TargetCapacitySpecificationRequest::target_capacity_unit_type`](crate::types::TargetCapacitySpecificationRequest::target_capacity_unit_type).
     #[inline]
     pub fn set_target_capacity_unit_type(
         mut self,
-        input: ::std::option::Option<crate::types::TargetCapacityUnitType>,
+        input: Option<crate::types::TargetCapacityUnitType>,
     ) -> Self {
         self.inner.target_capacity_unit_type = input;
         self
@@ -180,46 +157,46 @@ impl TargetCapacitySpecificationRequestBuilder {
     #[inline]
     pub fn get_target_capacity_unit_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetCapacityUnitType> {
+    ) -> &Option<crate::types::TargetCapacityUnitType> {
         &self.inner.target_capacity_unit_type
     }
     /// Builds the [`TargetCapacitySpecificationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TargetCapacitySpecificationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.total_target_capacity.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TargetCapacitySpecificationRequest",
                 member: "total_target_capacity",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for TargetCapacitySpecificationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.total_target_capacity {
             body.member("TotalTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
+        if let Some(value) = &self.on_demand_target_capacity {
             body.member("OnDemandTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.spot_target_capacity {
+        if let Some(value) = &self.spot_target_capacity {
             body.member("SpotTargetCapacity", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.default_target_capacity_type {
+        if let Some(value) = &self.default_target_capacity_type {
             body.member("DefaultTargetCapacityType", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
+        if let Some(value) = &self.target_capacity_unit_type {
             body.member("TargetCapacityUnitType", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the Convertible Reserved Instance offering.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetConfiguration {
     /// The number of instances the Convertible Reserved Instance offering can be applied to. This parameter is reserved and cannot be specified in a request
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The ID of the Convertible Reserved Instance offering.
-    pub offering_id: ::std::option::Option<::std::string::String>,
+    pub offering_id: Option<String>,
 }
 impl TargetConfiguration {
     /// Starts building a [`TargetConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetConfigurationBuilder {
-        <crate::types::builders::TargetConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetConfigurationBuilder as Default>::default()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `OfferingId` member, when set.
     #[inline]
-    pub fn offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn offering_id(&self) -> Option<&str> {
         self.offering_id.as_deref()
     }
 }
 /// A builder for [`TargetConfiguration`](crate::types::TargetConfiguration); start one with `TargetConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetConfigurationBuilder {
     inner: crate::types::TargetConfiguration,
 }
 impl TargetConfigurationBuilder {
     /// Sets [`TargetConfiguration::instance_count`](crate::types::TargetConfiguration::instance_count): The number of instances the Convertible Reserved Instance offering can be applied to.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`TargetConfiguration::instance_count`](crate::types::TargetConfiguration::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`TargetConfiguration::instance_count`](crate::types::TargetConfiguration::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`TargetConfiguration::offering_id`](crate::types::TargetConfiguration::offering_id): The ID of the Convertible Reserved Instance offering.
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.offering_id = ::std::option::Option::Some(input.into());
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`TargetConfiguration::offering_id`](crate::types::TargetConfiguration::offering_id).
     #[inline]
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.offering_id = input;
         self
     }
     /// The value set for [`TargetConfiguration::offering_id`](crate::types::TargetConfiguration::offering_id), if any.
     #[inline]
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         &self.inner.offering_id
     }
     /// Builds the [`TargetConfiguration`]; it has no required members, so this cannot fail.
@@ -90,25 +74,23 @@ impl TargetConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TargetConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TargetConfiguration")?,
                     );
                 }
                 "offeringId" => {
-                    value.offering_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.offering_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

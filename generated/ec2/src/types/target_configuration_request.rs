@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the target configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetConfigurationRequest {
     /// The number of instances the Convertible Reserved Instance offering can be applied to. This parameter is reserved and cannot be specified in a request
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The Convertible Reserved Instance offering ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub offering_id: ::std::option::Option<::std::string::String>,
+    pub offering_id: Option<String>,
 }
 impl TargetConfigurationRequest {
     /// Starts building a [`TargetConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetConfigurationRequestBuilder {
-        <crate::types::builders::TargetConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetConfigurationRequestBuilder as Default>::default()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `OfferingId` member, when set.
     #[inline]
-    pub fn offering_id(&self) -> ::std::option::Option<&str> {
+    pub fn offering_id(&self) -> Option<&str> {
         self.offering_id.as_deref()
     }
 }
 /// A builder for [`TargetConfigurationRequest`](crate::types::TargetConfigurationRequest); start one with `TargetConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetConfigurationRequestBuilder {
     inner: crate::types::TargetConfigurationRequest,
 }
 impl TargetConfigurationRequestBuilder {
     /// Sets [`TargetConfigurationRequest::instance_count`](crate::types::TargetConfigurationRequest::instance_count): The number of instances the Convertible Reserved Instance offering can be applied to.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`TargetConfigurationRequest::instance_count`](crate::types::TargetConfigurationRequest::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`TargetConfigurationRequest::instance_count`](crate::types::TargetConfigurationRequest::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`TargetConfigurationRequest::offering_id`](crate::types::TargetConfigurationRequest::offering_id): The Convertible Reserved Instance offering ID.
-    pub fn offering_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.offering_id = ::std::option::Option::Some(input.into());
+    pub fn offering_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.offering_id = Some(input.into());
         self
     }
     /// Sets or clears [`TargetConfigurationRequest::offering_id`](crate::types::TargetConfigurationRequest::offering_id).
     #[inline]
-    pub fn set_offering_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_offering_id(mut self, input: Option<String>) -> Self {
         self.inner.offering_id = input;
         self
     }
     /// The value set for [`TargetConfigurationRequest::offering_id`](crate::types::TargetConfigurationRequest::offering_id), if any.
     #[inline]
-    pub fn get_offering_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_offering_id(&self) -> &Option<String> {
         &self.inner.offering_id
     }
     /// Builds the [`TargetConfigurationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TargetConfigurationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.offering_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TargetConfigurationRequest",
                 member: "offering_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for TargetConfigurationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_count {
             body.member("InstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.offering_id {
+        if let Some(value) = &self.offering_id {
             body.member("OfferingId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer target group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetGroup {
     /// The Amazon Resource Name (ARN) of the target group.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
 }
 impl TargetGroup {
     /// Starts building a [`TargetGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetGroupBuilder {
-        <crate::types::builders::TargetGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetGroupBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 }
 /// A builder for [`TargetGroup`](crate::types::TargetGroup); start one with `TargetGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetGroupBuilder {
     inner: crate::types::TargetGroup,
 }
 impl TargetGroupBuilder {
     /// Sets [`TargetGroup::arn`](crate::types::TargetGroup::arn): The Amazon Resource Name (ARN) of the target group.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`TargetGroup::arn`](crate::types::TargetGroup::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`TargetGroup::arn`](crate::types::TargetGroup::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Builds the [`TargetGroup`]; it has no required members, so this cannot fail.
@@ -68,25 +52,23 @@ impl ::awsgen_runtime::query::WriteQuery for TargetGroup {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.arn {
             body.member("Arn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for TargetGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "arn" {
-                value.arn = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.arn = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the target groups to attach to a Spot Fleet. Spot Fleet registers the running Spot Instances with these target groups.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetGroupsConfig {
     /// One or more target groups.
-    pub target_groups: ::std::option::Option<::std::vec::Vec<crate::types::TargetGroup>>,
+    pub target_groups: Option<Vec<crate::types::TargetGroup>>,
 }
 impl TargetGroupsConfig {
     /// Starts building a [`TargetGroupsConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetGroupsConfigBuilder {
-        <crate::types::builders::TargetGroupsConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetGroupsConfigBuilder as Default>::default()
     }
     /// The `TargetGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl TargetGroupsConfig {
     }
 }
 /// A builder for [`TargetGroupsConfig`](crate::types::TargetGroupsConfig); start one with `TargetGroupsConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetGroupsConfigBuilder {
     inner: crate::types::TargetGroupsConfig,
 }
@@ -47,16 +37,14 @@ impl TargetGroupsConfigBuilder {
     #[inline]
     pub fn set_target_groups(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TargetGroup>>,
+        input: Option<Vec<crate::types::TargetGroup>>,
     ) -> Self {
         self.inner.target_groups = input;
         self
     }
     /// The value set for [`TargetGroupsConfig::target_groups`](crate::types::TargetGroupsConfig::target_groups), if any.
     #[inline]
-    pub fn get_target_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TargetGroup>> {
+    pub fn get_target_groups(&self) -> &Option<Vec<crate::types::TargetGroup>> {
         &self.inner.target_groups
     }
     /// Builds the [`TargetGroupsConfig`]; it has no required members, so this cannot fail.
@@ -69,8 +57,8 @@ impl ::awsgen_runtime::query::WriteQuery for TargetGroupsConfig {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.target_groups {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.target_groups {
             let member_0 = body.enter("TargetGroups");
             body.items(
                 value,
@@ -78,17 +66,17 @@ impl ::awsgen_runtime::query::WriteQuery for TargetGroupsConfig {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for TargetGroupsConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "targetGroups" {
-                value.target_groups = ::std::option::Option::Some(
+                value.target_groups = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::TargetGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -96,6 +84,6 @@ impl ::awsgen_runtime::xml::FromXml for TargetGroupsConfig {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,280 +2,211 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a target network associated with a Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetNetwork {
     /// The ID of the association.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The ID of the VPC in which the target network (subnet) is located.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the subnet specified as the target network.
-    pub target_network_id: ::std::option::Option<::std::string::String>,
+    pub target_network_id: Option<String>,
     /// The ID of the Client VPN endpoint with which the target network is associated.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The current state of the target network association.
-    pub status: ::std::option::Option<crate::types::AssociationStatus>,
+    pub status: Option<crate::types::AssociationStatus>,
     /// The IDs of the security groups applied to the target network association.
-    pub security_groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub security_groups: Option<Vec<String>>,
     /// The Availability Zone names for the target network association, if the Client VPN endpoint uses a Transit Gateway.
-    pub availability_zones: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zones: Option<Vec<String>>,
     /// The Availability Zone IDs for the target network association, if the Client VPN endpoint uses a Transit Gateway.
-    pub availability_zone_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zone_ids: Option<Vec<String>>,
 }
 impl TargetNetwork {
     /// Starts building a [`TargetNetwork`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetNetworkBuilder {
-        <crate::types::builders::TargetNetworkBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetNetworkBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `TargetNetworkId` member, when set.
     #[inline]
-    pub fn target_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_network_id(&self) -> Option<&str> {
         self.target_network_id.as_deref()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AssociationStatus> {
+    pub fn status(&self) -> Option<&crate::types::AssociationStatus> {
         self.status.as_ref()
     }
     /// The `SecurityGroups` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_groups(&self) -> &[::std::string::String] {
+    pub fn security_groups(&self) -> &[String] {
         self.security_groups.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zones(&self) -> &[::std::string::String] {
+    pub fn availability_zones(&self) -> &[String] {
         self.availability_zones.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZoneIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zone_ids(&self) -> &[::std::string::String] {
+    pub fn availability_zone_ids(&self) -> &[String] {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`TargetNetwork`](crate::types::TargetNetwork); start one with `TargetNetwork::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetNetworkBuilder {
     inner: crate::types::TargetNetwork,
 }
 impl TargetNetworkBuilder {
     /// Sets [`TargetNetwork::association_id`](crate::types::TargetNetwork::association_id): The ID of the association.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`TargetNetwork::association_id`](crate::types::TargetNetwork::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`TargetNetwork::association_id`](crate::types::TargetNetwork::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`TargetNetwork::vpc_id`](crate::types::TargetNetwork::vpc_id): The ID of the VPC in which the target network (subnet) is located.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`TargetNetwork::vpc_id`](crate::types::TargetNetwork::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`TargetNetwork::vpc_id`](crate::types::TargetNetwork::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`TargetNetwork::target_network_id`](crate::types::TargetNetwork::target_network_id): The ID of the subnet specified as the target network.
-    pub fn target_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_network_id = ::std::option::Option::Some(input.into());
+    pub fn target_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`TargetNetwork::target_network_id`](crate::types::TargetNetwork::target_network_id).
     #[inline]
-    pub fn set_target_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_network_id(mut self, input: Option<String>) -> Self {
         self.inner.target_network_id = input;
         self
     }
     /// The value set for [`TargetNetwork::target_network_id`](crate::types::TargetNetwork::target_network_id), if any.
     #[inline]
-    pub fn get_target_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_network_id(&self) -> &Option<String> {
         &self.inner.target_network_id
     }
     /// Sets [`TargetNetwork::client_vpn_endpoint_id`](crate::types::TargetNetwork::client_vpn_endpoint_id): The ID of the Client VPN endpoint with which the target network is associated.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`TargetNetwork::client_vpn_endpoint_id`](crate::types::TargetNetwork::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`TargetNetwork::client_vpn_endpoint_id`](crate::types::TargetNetwork::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`TargetNetwork::status`](crate::types::TargetNetwork::status): The current state of the target network association.
     pub fn status(mut self, input: crate::types::AssociationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`TargetNetwork::status`](crate::types::TargetNetwork::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AssociationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AssociationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`TargetNetwork::status`](crate::types::TargetNetwork::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AssociationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AssociationStatus> {
         &self.inner.status
     }
     /// Appends one item to [`TargetNetwork::security_groups`](crate::types::TargetNetwork::security_groups): The IDs of the security groups applied to the target network association.
     ///
     /// To set the whole list at once, use [`set_security_groups`](Self::set_security_groups).
-    pub fn security_groups(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_groups(mut self, input: impl Into<String>) -> Self {
         self.inner.security_groups.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TargetNetwork::security_groups`](crate::types::TargetNetwork::security_groups).
     #[inline]
-    pub fn set_security_groups(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_groups(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_groups = input;
         self
     }
     /// The value set for [`TargetNetwork::security_groups`](crate::types::TargetNetwork::security_groups), if any.
     #[inline]
-    pub fn get_security_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_groups(&self) -> &Option<Vec<String>> {
         &self.inner.security_groups
     }
     /// Appends one item to [`TargetNetwork::availability_zones`](crate::types::TargetNetwork::availability_zones): The Availability Zone names for the target network association, if the Client VPN endpoint uses a Transit Gateway.
     ///
     /// To set the whole list at once, use [`set_availability_zones`](Self::set_availability_zones).
-    pub fn availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zones(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zones.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TargetNetwork::availability_zones`](crate::types::TargetNetwork::availability_zones).
     #[inline]
-    pub fn set_availability_zones(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zones = input;
         self
     }
     /// The value set for [`TargetNetwork::availability_zones`](crate::types::TargetNetwork::availability_zones), if any.
     #[inline]
-    pub fn get_availability_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zones(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zones
     }
     /// Appends one item to [`TargetNetwork::availability_zone_ids`](crate::types::TargetNetwork::availability_zone_ids): The Availability Zone IDs for the target network association, if the Client VPN endpoint uses a Transit Gateway.
     ///
     /// To set the whole list at once, use [`set_availability_zone_ids`](Self::set_availability_zone_ids).
-    pub fn availability_zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zone_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TargetNetwork::availability_zone_ids`](crate::types::TargetNetwork::availability_zone_ids).
     #[inline]
-    pub fn set_availability_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zone_ids = input;
         self
     }
     /// The value set for [`TargetNetwork::availability_zone_ids`](crate::types::TargetNetwork::availability_zone_ids), if any.
     #[inline]
-    pub fn get_availability_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zone_ids(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zone_ids
     }
     /// Builds the [`TargetNetwork`]; it has no required members, so this cannot fail.
@@ -287,55 +218,47 @@ impl TargetNetworkBuilder {
 impl ::awsgen_runtime::xml::FromXml for TargetNetwork {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "targetNetworkId" => {
-                    value.target_network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.target_network_id = Some(String::from(child.text()));
                 }
                 "clientVpnEndpointId" => {
-                    value.client_vpn_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::AssociationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "securityGroups" => {
-                    value.security_groups = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.security_groups = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "availabilityZoneSet" => {
-                    value.availability_zones = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.availability_zones = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "availabilityZoneIdSet" => {
-                    value.availability_zone_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.availability_zone_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

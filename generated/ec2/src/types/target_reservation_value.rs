@@ -2,70 +2,54 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The total value of the new Convertible Reserved Instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetReservationValue {
     /// The total value of the Convertible Reserved Instances that make up the exchange. This is the sum of the list value, remaining upfront price, and additional upfront cost of the exchange.
-    pub reservation_value: ::std::option::Option<crate::types::ReservationValue>,
+    pub reservation_value: Option<crate::types::ReservationValue>,
     /// The configuration of the Convertible Reserved Instances that make up the exchange.
-    pub target_configuration: ::std::option::Option<crate::types::TargetConfiguration>,
+    pub target_configuration: Option<crate::types::TargetConfiguration>,
 }
 impl TargetReservationValue {
     /// Starts building a [`TargetReservationValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetReservationValueBuilder {
-        <crate::types::builders::TargetReservationValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetReservationValueBuilder as Default>::default()
     }
     /// The `ReservationValue` member, when set.
     #[inline]
-    pub fn reservation_value(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReservationValue> {
+    pub fn reservation_value(&self) -> Option<&crate::types::ReservationValue> {
         self.reservation_value.as_ref()
     }
     /// The `TargetConfiguration` member, when set.
     #[inline]
-    pub fn target_configuration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TargetConfiguration> {
+    pub fn target_configuration(&self) -> Option<&crate::types::TargetConfiguration> {
         self.target_configuration.as_ref()
     }
 }
 /// A builder for [`TargetReservationValue`](crate::types::TargetReservationValue); start one with `TargetReservationValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetReservationValueBuilder {
     inner: crate::types::TargetReservationValue,
 }
 impl TargetReservationValueBuilder {
     /// Sets [`TargetReservationValue::reservation_value`](crate::types::TargetReservationValue::reservation_value): The total value of the Convertible Reserved Instances that make up the exchange.
     pub fn reservation_value(mut self, input: crate::types::ReservationValue) -> Self {
-        self.inner.reservation_value = ::std::option::Option::Some(input);
+        self.inner.reservation_value = Some(input);
         self
     }
     /// Sets or clears [`TargetReservationValue::reservation_value`](crate::types::TargetReservationValue::reservation_value).
     #[inline]
     pub fn set_reservation_value(
         mut self,
-        input: ::std::option::Option<crate::types::ReservationValue>,
+        input: Option<crate::types::ReservationValue>,
     ) -> Self {
         self.inner.reservation_value = input;
         self
     }
     /// The value set for [`TargetReservationValue::reservation_value`](crate::types::TargetReservationValue::reservation_value), if any.
     #[inline]
-    pub fn get_reservation_value(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReservationValue> {
+    pub fn get_reservation_value(&self) -> &Option<crate::types::ReservationValue> {
         &self.inner.reservation_value
     }
     /// Sets [`TargetReservationValue::target_configuration`](crate::types::TargetReservationValue::target_configuration): The configuration of the Convertible Reserved Instances that make up the exchange.
@@ -73,14 +57,14 @@ impl TargetReservationValueBuilder {
         mut self,
         input: crate::types::TargetConfiguration,
     ) -> Self {
-        self.inner.target_configuration = ::std::option::Option::Some(input);
+        self.inner.target_configuration = Some(input);
         self
     }
     /// Sets or clears [`TargetReservationValue::target_configuration`](crate::types::TargetReservationValue::target_configuration).
     #[inline]
     pub fn set_target_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::TargetConfiguration>,
+        input: Option<crate::types::TargetConfiguration>,
     ) -> Self {
         self.inner.target_configuration = input;
         self
@@ -89,7 +73,7 @@ impl TargetReservationValueBuilder {
     #[inline]
     pub fn get_target_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::TargetConfiguration> {
+    ) -> &Option<crate::types::TargetConfiguration> {
         &self.inner.target_configuration
     }
     /// Builds the [`TargetReservationValue`]; it has no required members, so this cannot fail.
@@ -101,19 +85,19 @@ impl TargetReservationValueBuilder {
 impl ::awsgen_runtime::xml::FromXml for TargetReservationValue {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "reservationValue" => {
-                    value.reservation_value = ::std::option::Option::Some(
+                    value.reservation_value = Some(
                         <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "targetConfiguration" => {
-                    value.target_configuration = ::std::option::Option::Some(
+                    value.target_configuration = Some(
                         <crate::types::TargetConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -122,6 +106,6 @@ impl ::awsgen_runtime::xml::FromXml for TargetReservationValue {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

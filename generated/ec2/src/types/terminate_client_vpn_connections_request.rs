@@ -2,181 +2,151 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TerminateClientVpnConnectionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TerminateClientVpnConnectionsRequest {
     /// The ID of the Client VPN endpoint to which the client is connected.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The ID of the client connection to be terminated.
-    pub connection_id: ::std::option::Option<::std::string::String>,
+    pub connection_id: Option<String>,
     /// The name of the user who initiated the connection. Use this option to terminate all active connections for the specified user. This option can only be used if the user has established up to five connections.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl TerminateClientVpnConnectionsRequest {
     /// Starts building a [`TerminateClientVpnConnectionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TerminateClientVpnConnectionsRequestBuilder {
-        <crate::types::builders::TerminateClientVpnConnectionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TerminateClientVpnConnectionsRequestBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `ConnectionId` member, when set.
     #[inline]
-    pub fn connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn connection_id(&self) -> Option<&str> {
         self.connection_id.as_deref()
     }
     /// The `Username` member, when set.
     #[inline]
-    pub fn username(&self) -> ::std::option::Option<&str> {
+    pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`TerminateClientVpnConnectionsRequest`](crate::types::TerminateClientVpnConnectionsRequest); start one with `TerminateClientVpnConnectionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminateClientVpnConnectionsRequestBuilder {
     inner: crate::types::TerminateClientVpnConnectionsRequest,
 }
 impl TerminateClientVpnConnectionsRequestBuilder {
     /// Sets [`TerminateClientVpnConnectionsRequest::client_vpn_endpoint_id`](crate::types::TerminateClientVpnConnectionsRequest::client_vpn_endpoint_id): The ID of the Client VPN endpoint to which the client is connected.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`TerminateClientVpnConnectionsRequest::client_vpn_endpoint_id`](crate::types::TerminateClientVpnConnectionsRequest::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`TerminateClientVpnConnectionsRequest::client_vpn_endpoint_id`](crate::types::TerminateClientVpnConnectionsRequest::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`TerminateClientVpnConnectionsRequest::connection_id`](crate::types::TerminateClientVpnConnectionsRequest::connection_id): The ID of the client connection to be terminated.
-    pub fn connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_id = ::std::option::Option::Some(input.into());
+    pub fn connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`TerminateClientVpnConnectionsRequest::connection_id`](crate::types::TerminateClientVpnConnectionsRequest::connection_id).
     #[inline]
-    pub fn set_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.connection_id = input;
         self
     }
     /// The value set for [`TerminateClientVpnConnectionsRequest::connection_id`](crate::types::TerminateClientVpnConnectionsRequest::connection_id), if any.
     #[inline]
-    pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_id(&self) -> &Option<String> {
         &self.inner.connection_id
     }
     /// Sets [`TerminateClientVpnConnectionsRequest::username`](crate::types::TerminateClientVpnConnectionsRequest::username): The name of the user who initiated the connection.
-    pub fn username(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.username = ::std::option::Option::Some(input.into());
+    pub fn username(mut self, input: impl Into<String>) -> Self {
+        self.inner.username = Some(input.into());
         self
     }
     /// Sets or clears [`TerminateClientVpnConnectionsRequest::username`](crate::types::TerminateClientVpnConnectionsRequest::username).
     #[inline]
-    pub fn set_username(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_username(mut self, input: Option<String>) -> Self {
         self.inner.username = input;
         self
     }
     /// The value set for [`TerminateClientVpnConnectionsRequest::username`](crate::types::TerminateClientVpnConnectionsRequest::username), if any.
     #[inline]
-    pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_username(&self) -> &Option<String> {
         &self.inner.username
     }
     /// Sets [`TerminateClientVpnConnectionsRequest::dry_run`](crate::types::TerminateClientVpnConnectionsRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`TerminateClientVpnConnectionsRequest::dry_run`](crate::types::TerminateClientVpnConnectionsRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`TerminateClientVpnConnectionsRequest::dry_run`](crate::types::TerminateClientVpnConnectionsRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`TerminateClientVpnConnectionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TerminateClientVpnConnectionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.client_vpn_endpoint_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TerminateClientVpnConnectionsRequest",
                 member: "client_vpn_endpoint_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for TerminateClientVpnConnectionsRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             body.member("ClientVpnEndpointId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.connection_id {
+        if let Some(value) = &self.connection_id {
             body.member("ConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.username {
+        if let Some(value) = &self.username {
             body.member("Username", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,37 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TerminateClientVpnConnectionsResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TerminateClientVpnConnectionsResult {
     /// The ID of the Client VPN endpoint.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The user who established the terminated client connections.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// The current state of the client connections.
-    pub connection_statuses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TerminateConnectionStatus>,
-    >,
+    pub connection_statuses: Option<Vec<crate::types::TerminateConnectionStatus>>,
 }
 impl TerminateClientVpnConnectionsResult {
     /// Starts building a [`TerminateClientVpnConnectionsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::TerminateClientVpnConnectionsResultBuilder {
-        <crate::types::builders::TerminateClientVpnConnectionsResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TerminateClientVpnConnectionsResultBuilder as Default>::default()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `Username` member, when set.
     #[inline]
-    pub fn username(&self) -> ::std::option::Option<&str> {
+    pub fn username(&self) -> Option<&str> {
         self.username.as_deref()
     }
     /// The `ConnectionStatuses` member, empty when not set; the field tells an empty list from an absent one.
@@ -42,60 +35,41 @@ impl TerminateClientVpnConnectionsResult {
     }
 }
 /// A builder for [`TerminateClientVpnConnectionsResult`](crate::types::TerminateClientVpnConnectionsResult); start one with `TerminateClientVpnConnectionsResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminateClientVpnConnectionsResultBuilder {
     inner: crate::types::TerminateClientVpnConnectionsResult,
 }
 impl TerminateClientVpnConnectionsResultBuilder {
     /// Sets [`TerminateClientVpnConnectionsResult::client_vpn_endpoint_id`](crate::types::TerminateClientVpnConnectionsResult::client_vpn_endpoint_id): The ID of the Client VPN endpoint.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`TerminateClientVpnConnectionsResult::client_vpn_endpoint_id`](crate::types::TerminateClientVpnConnectionsResult::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`TerminateClientVpnConnectionsResult::client_vpn_endpoint_id`](crate::types::TerminateClientVpnConnectionsResult::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`TerminateClientVpnConnectionsResult::username`](crate::types::TerminateClientVpnConnectionsResult::username): The user who established the terminated client connections.
-    pub fn username(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.username = ::std::option::Option::Some(input.into());
+    pub fn username(mut self, input: impl Into<String>) -> Self {
+        self.inner.username = Some(input.into());
         self
     }
     /// Sets or clears [`TerminateClientVpnConnectionsResult::username`](crate::types::TerminateClientVpnConnectionsResult::username).
     #[inline]
-    pub fn set_username(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_username(mut self, input: Option<String>) -> Self {
         self.inner.username = input;
         self
     }
     /// The value set for [`TerminateClientVpnConnectionsResult::username`](crate::types::TerminateClientVpnConnectionsResult::username), if any.
     #[inline]
-    pub fn get_username(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_username(&self) -> &Option<String> {
         &self.inner.username
     }
     /// Appends one item to [`TerminateClientVpnConnectionsResult::connection_statuses`](crate::types::TerminateClientVpnConnectionsResult::connection_statuses): The current state of the client connections.
@@ -112,9 +86,7 @@ impl TerminateClientVpnConnectionsResultBuilder {
     #[inline]
     pub fn set_connection_statuses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TerminateConnectionStatus>,
-        >,
+        input: Option<Vec<crate::types::TerminateConnectionStatus>>,
     ) -> Self {
         self.inner.connection_statuses = input;
         self
@@ -123,9 +95,7 @@ impl TerminateClientVpnConnectionsResultBuilder {
     #[inline]
     pub fn get_connection_statuses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TerminateConnectionStatus>,
-    > {
+    ) -> &Option<Vec<crate::types::TerminateConnectionStatus>> {
         &self.inner.connection_statuses
     }
     /// Builds the [`TerminateClientVpnConnectionsResult`]; it has no required members, so this cannot fail.
@@ -137,22 +107,18 @@ impl TerminateClientVpnConnectionsResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for TerminateClientVpnConnectionsResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "clientVpnEndpointId" => {
-                    value.client_vpn_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "username" => {
-                    value.username = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.username = Some(String::from(child.text()));
                 }
                 "connectionStatuses" => {
-                    value.connection_statuses = ::std::option::Option::Some(
+                    value.connection_statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TerminateConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -162,6 +128,6 @@ impl ::awsgen_runtime::xml::FromXml for TerminateClientVpnConnectionsResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

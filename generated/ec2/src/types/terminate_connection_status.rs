@@ -2,78 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a terminated Client VPN endpoint client connection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TerminateConnectionStatus {
     /// The ID of the client connection.
-    pub connection_id: ::std::option::Option<::std::string::String>,
+    pub connection_id: Option<String>,
     /// The state of the client connection.
-    pub previous_status: ::std::option::Option<crate::types::ClientVpnConnectionStatus>,
+    pub previous_status: Option<crate::types::ClientVpnConnectionStatus>,
     /// A message about the status of the client connection, if applicable.
-    pub current_status: ::std::option::Option<crate::types::ClientVpnConnectionStatus>,
+    pub current_status: Option<crate::types::ClientVpnConnectionStatus>,
 }
 impl TerminateConnectionStatus {
     /// Starts building a [`TerminateConnectionStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::TerminateConnectionStatusBuilder {
-        <crate::types::builders::TerminateConnectionStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TerminateConnectionStatusBuilder as Default>::default()
     }
     /// The `ConnectionId` member, when set.
     #[inline]
-    pub fn connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn connection_id(&self) -> Option<&str> {
         self.connection_id.as_deref()
     }
     /// The `PreviousStatus` member, when set.
     #[inline]
-    pub fn previous_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnConnectionStatus> {
+    pub fn previous_status(&self) -> Option<&crate::types::ClientVpnConnectionStatus> {
         self.previous_status.as_ref()
     }
     /// The `CurrentStatus` member, when set.
     #[inline]
-    pub fn current_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ClientVpnConnectionStatus> {
+    pub fn current_status(&self) -> Option<&crate::types::ClientVpnConnectionStatus> {
         self.current_status.as_ref()
     }
 }
 /// A builder for [`TerminateConnectionStatus`](crate::types::TerminateConnectionStatus); start one with `TerminateConnectionStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminateConnectionStatusBuilder {
     inner: crate::types::TerminateConnectionStatus,
 }
 impl TerminateConnectionStatusBuilder {
     /// Sets [`TerminateConnectionStatus::connection_id`](crate::types::TerminateConnectionStatus::connection_id): The ID of the client connection.
-    pub fn connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.connection_id = ::std::option::Option::Some(input.into());
+    pub fn connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`TerminateConnectionStatus::connection_id`](crate::types::TerminateConnectionStatus::connection_id).
     #[inline]
-    pub fn set_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.connection_id = input;
         self
     }
     /// The value set for [`TerminateConnectionStatus::connection_id`](crate::types::TerminateConnectionStatus::connection_id), if any.
     #[inline]
-    pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_connection_id(&self) -> &Option<String> {
         &self.inner.connection_id
     }
     /// Sets [`TerminateConnectionStatus::previous_status`](crate::types::TerminateConnectionStatus::previous_status): The state of the client connection.
@@ -81,14 +61,14 @@ impl TerminateConnectionStatusBuilder {
         mut self,
         input: crate::types::ClientVpnConnectionStatus,
     ) -> Self {
-        self.inner.previous_status = ::std::option::Option::Some(input);
+        self.inner.previous_status = Some(input);
         self
     }
     /// Sets or clears [`TerminateConnectionStatus::previous_status`](crate::types::TerminateConnectionStatus::previous_status).
     #[inline]
     pub fn set_previous_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnConnectionStatus>,
+        input: Option<crate::types::ClientVpnConnectionStatus>,
     ) -> Self {
         self.inner.previous_status = input;
         self
@@ -97,7 +77,7 @@ impl TerminateConnectionStatusBuilder {
     #[inline]
     pub fn get_previous_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnConnectionStatus> {
+    ) -> &Option<crate::types::ClientVpnConnectionStatus> {
         &self.inner.previous_status
     }
     /// Sets [`TerminateConnectionStatus::current_status`](crate::types::TerminateConnectionStatus::current_status): A message about the status of the client connection, if applicable.
@@ -105,14 +85,14 @@ impl TerminateConnectionStatusBuilder {
         mut self,
         input: crate::types::ClientVpnConnectionStatus,
     ) -> Self {
-        self.inner.current_status = ::std::option::Option::Some(input);
+        self.inner.current_status = Some(input);
         self
     }
     /// Sets or clears [`TerminateConnectionStatus::current_status`](crate::types::TerminateConnectionStatus::current_status).
     #[inline]
     pub fn set_current_status(
         mut self,
-        input: ::std::option::Option<crate::types::ClientVpnConnectionStatus>,
+        input: Option<crate::types::ClientVpnConnectionStatus>,
     ) -> Self {
         self.inner.current_status = input;
         self
@@ -121,7 +101,7 @@ impl TerminateConnectionStatusBuilder {
     #[inline]
     pub fn get_current_status(
         &self,
-    ) -> &::std::option::Option<crate::types::ClientVpnConnectionStatus> {
+    ) -> &Option<crate::types::ClientVpnConnectionStatus> {
         &self.inner.current_status
     }
     /// Builds the [`TerminateConnectionStatus`]; it has no required members, so this cannot fail.
@@ -133,24 +113,22 @@ impl TerminateConnectionStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for TerminateConnectionStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "connectionId" => {
-                    value.connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.connection_id = Some(String::from(child.text()));
                 }
                 "previousStatus" => {
-                    value.previous_status = ::std::option::Option::Some(
+                    value.previous_status = Some(
                         <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "currentStatus" => {
-                    value.current_status = ::std::option::Option::Some(
+                    value.current_status = Some(
                         <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -159,6 +137,6 @@ impl ::awsgen_runtime::xml::FromXml for TerminateConnectionStatus {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TerminateInstancesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TerminateInstancesRequest {
     /// The IDs of the instances.
@@ -15,50 +10,45 @@ pub struct TerminateInstancesRequest {
     /// Constraints: Up to 1000 instance IDs. We recommend breaking up this request into smaller batches.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub instance_ids: Option<Vec<String>>,
     /// Forces the instances to terminate. The instance will first attempt a graceful shutdown, which includes flushing file system caches and metadata. If the graceful shutdown fails to complete within the timeout period, the instance shuts down forcibly without flushing the file system caches and metadata.
-    pub force: ::std::option::Option<bool>,
+    pub force: Option<bool>,
     /// Specifies whether to bypass the graceful OS shutdown process when the instance is terminated.
     ///
     /// Default: `false`
-    pub skip_os_shutdown: ::std::option::Option<bool>,
+    pub skip_os_shutdown: Option<bool>,
     /// Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl TerminateInstancesRequest {
     /// Starts building a [`TerminateInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TerminateInstancesRequestBuilder {
-        <crate::types::builders::TerminateInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TerminateInstancesRequestBuilder as Default>::default()
     }
     /// The `InstanceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn instance_ids(&self) -> &[::std::string::String] {
+    pub fn instance_ids(&self) -> &[String] {
         self.instance_ids.as_deref().unwrap_or_default()
     }
     /// The `Force` member, when set.
     #[inline]
-    pub fn force(&self) -> ::std::option::Option<bool> {
+    pub fn force(&self) -> Option<bool> {
         self.force
     }
     /// The `SkipOsShutdown` member, when set.
     #[inline]
-    pub fn skip_os_shutdown(&self) -> ::std::option::Option<bool> {
+    pub fn skip_os_shutdown(&self) -> Option<bool> {
         self.skip_os_shutdown
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`TerminateInstancesRequest`](crate::types::TerminateInstancesRequest); start one with `TerminateInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminateInstancesRequestBuilder {
     inner: crate::types::TerminateInstancesRequest,
 }
@@ -66,113 +56,105 @@ impl TerminateInstancesRequestBuilder {
     /// Appends one item to [`TerminateInstancesRequest::instance_ids`](crate::types::TerminateInstancesRequest::instance_ids): The IDs of the instances.
     ///
     /// To set the whole list at once, use [`set_instance_ids`](Self::set_instance_ids).
-    pub fn instance_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn instance_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.instance_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TerminateInstancesRequest::instance_ids`](crate::types::TerminateInstancesRequest::instance_ids).
     #[inline]
-    pub fn set_instance_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_instance_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.instance_ids = input;
         self
     }
     /// The value set for [`TerminateInstancesRequest::instance_ids`](crate::types::TerminateInstancesRequest::instance_ids), if any.
     #[inline]
-    pub fn get_instance_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_instance_ids(&self) -> &Option<Vec<String>> {
         &self.inner.instance_ids
     }
     /// Sets [`TerminateInstancesRequest::force`](crate::types::TerminateInstancesRequest::force): Forces the instances to terminate.
     pub fn force(mut self, input: bool) -> Self {
-        self.inner.force = ::std::option::Option::Some(input);
+        self.inner.force = Some(input);
         self
     }
     /// Sets or clears [`TerminateInstancesRequest::force`](crate::types::TerminateInstancesRequest::force).
     #[inline]
-    pub fn set_force(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_force(mut self, input: Option<bool>) -> Self {
         self.inner.force = input;
         self
     }
     /// The value set for [`TerminateInstancesRequest::force`](crate::types::TerminateInstancesRequest::force), if any.
     #[inline]
-    pub fn get_force(&self) -> &::std::option::Option<bool> {
+    pub fn get_force(&self) -> &Option<bool> {
         &self.inner.force
     }
     /// Sets [`TerminateInstancesRequest::skip_os_shutdown`](crate::types::TerminateInstancesRequest::skip_os_shutdown): Specifies whether to bypass the graceful OS shutdown process when the instance is terminated.
     pub fn skip_os_shutdown(mut self, input: bool) -> Self {
-        self.inner.skip_os_shutdown = ::std::option::Option::Some(input);
+        self.inner.skip_os_shutdown = Some(input);
         self
     }
     /// Sets or clears [`TerminateInstancesRequest::skip_os_shutdown`](crate::types::TerminateInstancesRequest::skip_os_shutdown).
     #[inline]
-    pub fn set_skip_os_shutdown(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_skip_os_shutdown(mut self, input: Option<bool>) -> Self {
         self.inner.skip_os_shutdown = input;
         self
     }
     /// The value set for [`TerminateInstancesRequest::skip_os_shutdown`](crate::types::TerminateInstancesRequest::skip_os_shutdown), if any.
     #[inline]
-    pub fn get_skip_os_shutdown(&self) -> &::std::option::Option<bool> {
+    pub fn get_skip_os_shutdown(&self) -> &Option<bool> {
         &self.inner.skip_os_shutdown
     }
     /// Sets [`TerminateInstancesRequest::dry_run`](crate::types::TerminateInstancesRequest::dry_run): Checks whether you have the required permissions for the operation, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`TerminateInstancesRequest::dry_run`](crate::types::TerminateInstancesRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`TerminateInstancesRequest::dry_run`](crate::types::TerminateInstancesRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`TerminateInstancesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TerminateInstancesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.instance_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TerminateInstancesRequest",
                 member: "instance_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for TerminateInstancesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.instance_ids {
             let member_0 = body.enter("InstanceId");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.force {
+        if let Some(value) = &self.force {
             body.member("Force", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.skip_os_shutdown {
+        if let Some(value) = &self.skip_os_shutdown {
             body.member("SkipOsShutdown", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TerminateInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TerminateInstancesResult {
     /// Information about the terminated instances.
-    pub terminating_instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceStateChange>,
-    >,
+    pub terminating_instances: Option<Vec<crate::types::InstanceStateChange>>,
 }
 impl TerminateInstancesResult {
     /// Starts building a [`TerminateInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::TerminateInstancesResultBuilder {
-        <crate::types::builders::TerminateInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TerminateInstancesResultBuilder as Default>::default()
     }
     /// The `TerminatingInstances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl TerminateInstancesResult {
     }
 }
 /// A builder for [`TerminateInstancesResult`](crate::types::TerminateInstancesResult); start one with `TerminateInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TerminateInstancesResultBuilder {
     inner: crate::types::TerminateInstancesResult,
 }
@@ -52,7 +40,7 @@ impl TerminateInstancesResultBuilder {
     #[inline]
     pub fn set_terminating_instances(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceStateChange>>,
+        input: Option<Vec<crate::types::InstanceStateChange>>,
     ) -> Self {
         self.inner.terminating_instances = input;
         self
@@ -61,7 +49,7 @@ impl TerminateInstancesResultBuilder {
     #[inline]
     pub fn get_terminating_instances(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceStateChange>> {
+    ) -> &Option<Vec<crate::types::InstanceStateChange>> {
         &self.inner.terminating_instances
     }
     /// Builds the [`TerminateInstancesResult`]; it has no required members, so this cannot fail.
@@ -73,11 +61,11 @@ impl TerminateInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for TerminateInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instancesSet" {
-                value.terminating_instances = ::std::option::Option::Some(
+                value.terminating_instances = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::InstanceStateChange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -85,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for TerminateInstancesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a through resource statement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ThroughResourcesStatement {
     /// The resource statement.
-    pub resource_statement: ::std::option::Option<crate::types::ResourceStatement>,
+    pub resource_statement: Option<crate::types::ResourceStatement>,
 }
 impl ThroughResourcesStatement {
     /// Starts building a [`ThroughResourcesStatement`].
     #[inline]
     pub fn builder() -> crate::types::builders::ThroughResourcesStatementBuilder {
-        <crate::types::builders::ThroughResourcesStatementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ThroughResourcesStatementBuilder as Default>::default()
     }
     /// The `ResourceStatement` member, when set.
     #[inline]
-    pub fn resource_statement(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResourceStatement> {
+    pub fn resource_statement(&self) -> Option<&crate::types::ResourceStatement> {
         self.resource_statement.as_ref()
     }
 }
 /// A builder for [`ThroughResourcesStatement`](crate::types::ThroughResourcesStatement); start one with `ThroughResourcesStatement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ThroughResourcesStatementBuilder {
     inner: crate::types::ThroughResourcesStatement,
 }
 impl ThroughResourcesStatementBuilder {
     /// Sets [`ThroughResourcesStatement::resource_statement`](crate::types::ThroughResourcesStatement::resource_statement): The resource statement.
     pub fn resource_statement(mut self, input: crate::types::ResourceStatement) -> Self {
-        self.inner.resource_statement = ::std::option::Option::Some(input);
+        self.inner.resource_statement = Some(input);
         self
     }
     /// Sets or clears [`ThroughResourcesStatement::resource_statement`](crate::types::ThroughResourcesStatement::resource_statement).
     #[inline]
     pub fn set_resource_statement(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceStatement>,
+        input: Option<crate::types::ResourceStatement>,
     ) -> Self {
         self.inner.resource_statement = input;
         self
     }
     /// The value set for [`ThroughResourcesStatement::resource_statement`](crate::types::ThroughResourcesStatement::resource_statement), if any.
     #[inline]
-    pub fn get_resource_statement(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceStatement> {
+    pub fn get_resource_statement(&self) -> &Option<crate::types::ResourceStatement> {
         &self.inner.resource_statement
     }
     /// Builds the [`ThroughResourcesStatement`]; it has no required members, so this cannot fail.
@@ -68,17 +54,17 @@ impl ThroughResourcesStatementBuilder {
 impl ::awsgen_runtime::xml::FromXml for ThroughResourcesStatement {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "resourceStatement" {
-                value.resource_statement = ::std::option::Option::Some(
+                value.resource_statement = Some(
                     <crate::types::ResourceStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,40 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a through resource statement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ThroughResourcesStatementRequest {
     /// The resource statement.
-    pub resource_statement: ::std::option::Option<
-        crate::types::ResourceStatementRequest,
-    >,
+    pub resource_statement: Option<crate::types::ResourceStatementRequest>,
 }
 impl ThroughResourcesStatementRequest {
     /// Starts building a [`ThroughResourcesStatementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ThroughResourcesStatementRequestBuilder {
-        <crate::types::builders::ThroughResourcesStatementRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ThroughResourcesStatementRequestBuilder as Default>::default()
     }
     /// The `ResourceStatement` member, when set.
     #[inline]
-    pub fn resource_statement(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResourceStatementRequest> {
+    pub fn resource_statement(&self) -> Option<&crate::types::ResourceStatementRequest> {
         self.resource_statement.as_ref()
     }
 }
 /// A builder for [`ThroughResourcesStatementRequest`](crate::types::ThroughResourcesStatementRequest); start one with `ThroughResourcesStatementRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ThroughResourcesStatementRequestBuilder {
     inner: crate::types::ThroughResourcesStatementRequest,
 }
@@ -45,14 +31,14 @@ impl ThroughResourcesStatementRequestBuilder {
         mut self,
         input: crate::types::ResourceStatementRequest,
     ) -> Self {
-        self.inner.resource_statement = ::std::option::Option::Some(input);
+        self.inner.resource_statement = Some(input);
         self
     }
     /// Sets or clears [`ThroughResourcesStatementRequest::resource_statement`](crate::types::ThroughResourcesStatementRequest::resource_statement).
     #[inline]
     pub fn set_resource_statement(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceStatementRequest>,
+        input: Option<crate::types::ResourceStatementRequest>,
     ) -> Self {
         self.inner.resource_statement = input;
         self
@@ -61,7 +47,7 @@ impl ThroughResourcesStatementRequestBuilder {
     #[inline]
     pub fn get_resource_statement(
         &self,
-    ) -> &::std::option::Option<crate::types::ResourceStatementRequest> {
+    ) -> &Option<crate::types::ResourceStatementRequest> {
         &self.inner.resource_statement
     }
     /// Builds the [`ThroughResourcesStatementRequest`]; it has no required members, so this cannot fail.
@@ -74,12 +60,12 @@ impl ::awsgen_runtime::query::WriteQuery for ThroughResourcesStatementRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_statement {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_statement {
             let member_0 = body.enter("ResourceStatement");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

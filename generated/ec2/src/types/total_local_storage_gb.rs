@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of total local storage, in GB.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TotalLocalStorageGb {
     /// The minimum amount of total local storage, in GB. If this parameter is not specified, there is no minimum limit.
-    pub min: ::std::option::Option<f64>,
+    pub min: Option<f64>,
     /// The maximum amount of total local storage, in GB. If this parameter is not specified, there is no maximum limit.
-    pub max: ::std::option::Option<f64>,
+    pub max: Option<f64>,
 }
 impl TotalLocalStorageGb {
     /// Starts building a [`TotalLocalStorageGb`].
     #[inline]
     pub fn builder() -> crate::types::builders::TotalLocalStorageGbBuilder {
-        <crate::types::builders::TotalLocalStorageGbBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TotalLocalStorageGbBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<f64> {
+    pub fn min(&self) -> Option<f64> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<f64> {
+    pub fn max(&self) -> Option<f64> {
         self.max
     }
 }
 /// A builder for [`TotalLocalStorageGb`](crate::types::TotalLocalStorageGb); start one with `TotalLocalStorageGb::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TotalLocalStorageGbBuilder {
     inner: crate::types::TotalLocalStorageGb,
 }
 impl TotalLocalStorageGbBuilder {
     /// Sets [`TotalLocalStorageGb::min`](crate::types::TotalLocalStorageGb::min): The minimum amount of total local storage, in GB.
     pub fn min(mut self, input: f64) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`TotalLocalStorageGb::min`](crate::types::TotalLocalStorageGb::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_min(mut self, input: Option<f64>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`TotalLocalStorageGb::min`](crate::types::TotalLocalStorageGb::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<f64> {
+    pub fn get_min(&self) -> &Option<f64> {
         &self.inner.min
     }
     /// Sets [`TotalLocalStorageGb::max`](crate::types::TotalLocalStorageGb::max): The maximum amount of total local storage, in GB.
     pub fn max(mut self, input: f64) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`TotalLocalStorageGb::max`](crate::types::TotalLocalStorageGb::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_max(mut self, input: Option<f64>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`TotalLocalStorageGb::max`](crate::types::TotalLocalStorageGb::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<f64> {
+    pub fn get_max(&self) -> &Option<f64> {
         &self.inner.max
     }
     /// Builds the [`TotalLocalStorageGb`]; it has no required members, so this cannot fail.
@@ -85,25 +75,25 @@ impl ::awsgen_runtime::query::WriteQuery for TotalLocalStorageGb {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &::awsgen_runtime::protocol::float_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for TotalLocalStorageGb {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "min" => {
-                    value.min = ::std::option::Option::Some(
+                    value.min = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -112,7 +102,7 @@ impl ::awsgen_runtime::xml::FromXml for TotalLocalStorageGb {
                     );
                 }
                 "max" => {
-                    value.max = ::std::option::Option::Some(
+                    value.max = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -123,6 +113,6 @@ impl ::awsgen_runtime::xml::FromXml for TotalLocalStorageGb {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum amount of total local storage, in GB.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TotalLocalStorageGbRequest {
     /// The minimum amount of total local storage, in GB. To specify no minimum limit, omit this parameter.
-    pub min: ::std::option::Option<f64>,
+    pub min: Option<f64>,
     /// The maximum amount of total local storage, in GB. To specify no maximum limit, omit this parameter.
-    pub max: ::std::option::Option<f64>,
+    pub max: Option<f64>,
 }
 impl TotalLocalStorageGbRequest {
     /// Starts building a [`TotalLocalStorageGbRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TotalLocalStorageGbRequestBuilder {
-        <crate::types::builders::TotalLocalStorageGbRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TotalLocalStorageGbRequestBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<f64> {
+    pub fn min(&self) -> Option<f64> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<f64> {
+    pub fn max(&self) -> Option<f64> {
         self.max
     }
 }
 /// A builder for [`TotalLocalStorageGbRequest`](crate::types::TotalLocalStorageGbRequest); start one with `TotalLocalStorageGbRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TotalLocalStorageGbRequestBuilder {
     inner: crate::types::TotalLocalStorageGbRequest,
 }
 impl TotalLocalStorageGbRequestBuilder {
     /// Sets [`TotalLocalStorageGbRequest::min`](crate::types::TotalLocalStorageGbRequest::min): The minimum amount of total local storage, in GB.
     pub fn min(mut self, input: f64) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`TotalLocalStorageGbRequest::min`](crate::types::TotalLocalStorageGbRequest::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_min(mut self, input: Option<f64>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`TotalLocalStorageGbRequest::min`](crate::types::TotalLocalStorageGbRequest::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<f64> {
+    pub fn get_min(&self) -> &Option<f64> {
         &self.inner.min
     }
     /// Sets [`TotalLocalStorageGbRequest::max`](crate::types::TotalLocalStorageGbRequest::max): The maximum amount of total local storage, in GB.
     pub fn max(mut self, input: f64) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`TotalLocalStorageGbRequest::max`](crate::types::TotalLocalStorageGbRequest::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_max(mut self, input: Option<f64>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`TotalLocalStorageGbRequest::max`](crate::types::TotalLocalStorageGbRequest::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<f64> {
+    pub fn get_max(&self) -> &Option<f64> {
         &self.inner.max
     }
     /// Builds the [`TotalLocalStorageGbRequest`]; it has no required members, so this cannot fail.
@@ -85,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for TotalLocalStorageGbRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &::awsgen_runtime::protocol::float_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &::awsgen_runtime::protocol::float_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,42 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Traffic Mirror filter.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrafficMirrorFilter {
     /// The ID of the Traffic Mirror filter.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
     /// Information about the ingress rules that are associated with the Traffic Mirror filter.
-    pub ingress_filter_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorFilterRule>,
-    >,
+    pub ingress_filter_rules: Option<Vec<crate::types::TrafficMirrorFilterRule>>,
     /// Information about the egress rules that are associated with the Traffic Mirror filter.
-    pub egress_filter_rules: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorFilterRule>,
-    >,
+    pub egress_filter_rules: Option<Vec<crate::types::TrafficMirrorFilterRule>>,
     /// The network service traffic that is associated with the Traffic Mirror filter.
-    pub network_services: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-    >,
+    pub network_services: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     /// The description of the Traffic Mirror filter.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags assigned to the Traffic Mirror filter.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TrafficMirrorFilter {
     /// Starts building a [`TrafficMirrorFilter`].
     #[inline]
     pub fn builder() -> crate::types::builders::TrafficMirrorFilterBuilder {
-        <crate::types::builders::TrafficMirrorFilterBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TrafficMirrorFilterBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
     /// The `IngressFilterRules` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,7 +46,7 @@ impl TrafficMirrorFilter {
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -67,38 +56,25 @@ impl TrafficMirrorFilter {
     }
 }
 /// A builder for [`TrafficMirrorFilter`](crate::types::TrafficMirrorFilter); start one with `TrafficMirrorFilter::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrafficMirrorFilterBuilder {
     inner: crate::types::TrafficMirrorFilter,
 }
 impl TrafficMirrorFilterBuilder {
     /// Sets [`TrafficMirrorFilter::traffic_mirror_filter_id`](crate::types::TrafficMirrorFilter::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorFilter::traffic_mirror_filter_id`](crate::types::TrafficMirrorFilter::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`TrafficMirrorFilter::traffic_mirror_filter_id`](crate::types::TrafficMirrorFilter::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Appends one item to [`TrafficMirrorFilter::ingress_filter_rules`](crate::types::TrafficMirrorFilter::ingress_filter_rules): Information about the ingress rules that are associated with the Traffic Mirror filter.
@@ -115,9 +91,7 @@ impl TrafficMirrorFilterBuilder {
     #[inline]
     pub fn set_ingress_filter_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorFilterRule>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorFilterRule>>,
     ) -> Self {
         self.inner.ingress_filter_rules = input;
         self
@@ -126,7 +100,7 @@ impl TrafficMirrorFilterBuilder {
     #[inline]
     pub fn get_ingress_filter_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorFilterRule>> {
+    ) -> &Option<Vec<crate::types::TrafficMirrorFilterRule>> {
         &self.inner.ingress_filter_rules
     }
     /// Appends one item to [`TrafficMirrorFilter::egress_filter_rules`](crate::types::TrafficMirrorFilter::egress_filter_rules): Information about the egress rules that are associated with the Traffic Mirror filter.
@@ -143,9 +117,7 @@ impl TrafficMirrorFilterBuilder {
     #[inline]
     pub fn set_egress_filter_rules(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorFilterRule>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorFilterRule>>,
     ) -> Self {
         self.inner.egress_filter_rules = input;
         self
@@ -154,7 +126,7 @@ impl TrafficMirrorFilterBuilder {
     #[inline]
     pub fn get_egress_filter_rules(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficMirrorFilterRule>> {
+    ) -> &Option<Vec<crate::types::TrafficMirrorFilterRule>> {
         &self.inner.egress_filter_rules
     }
     /// Appends one item to [`TrafficMirrorFilter::network_services`](crate::types::TrafficMirrorFilter::network_services): The network service traffic that is associated with the Traffic Mirror filter.
@@ -171,9 +143,7 @@ impl TrafficMirrorFilterBuilder {
     #[inline]
     pub fn set_network_services(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-        >,
+        input: Option<Vec<crate::types::TrafficMirrorNetworkService>>,
     ) -> Self {
         self.inner.network_services = input;
         self
@@ -182,31 +152,23 @@ impl TrafficMirrorFilterBuilder {
     #[inline]
     pub fn get_network_services(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficMirrorNetworkService>,
-    > {
+    ) -> &Option<Vec<crate::types::TrafficMirrorNetworkService>> {
         &self.inner.network_services
     }
     /// Sets [`TrafficMirrorFilter::description`](crate::types::TrafficMirrorFilter::description): The description of the Traffic Mirror filter.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorFilter::description`](crate::types::TrafficMirrorFilter::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`TrafficMirrorFilter::description`](crate::types::TrafficMirrorFilter::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`TrafficMirrorFilter::tags`](crate::types::TrafficMirrorFilter::tags): The tags assigned to the Traffic Mirror filter.
@@ -218,18 +180,13 @@ impl TrafficMirrorFilterBuilder {
     }
     /// Sets or clears [`TrafficMirrorFilter::tags`](crate::types::TrafficMirrorFilter::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TrafficMirrorFilter::tags`](crate::types::TrafficMirrorFilter::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TrafficMirrorFilter`]; it has no required members, so this cannot fail.
@@ -241,17 +198,15 @@ impl TrafficMirrorFilterBuilder {
 impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilter {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilterId" => {
-                    value.traffic_mirror_filter_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_mirror_filter_id = Some(String::from(child.text()));
                 }
                 "ingressFilterRuleSet" => {
-                    value.ingress_filter_rules = ::std::option::Option::Some(
+                    value.ingress_filter_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -259,7 +214,7 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilter {
                     );
                 }
                 "egressFilterRuleSet" => {
-                    value.egress_filter_rules = ::std::option::Option::Some(
+                    value.egress_filter_rules = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -267,19 +222,17 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilter {
                     );
                 }
                 "networkServiceSet" => {
-                    value.network_services = ::std::option::Option::Some(
+                    value.network_services = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::TrafficMirrorNetworkService,
                         >(child),
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -289,6 +242,6 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilter {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

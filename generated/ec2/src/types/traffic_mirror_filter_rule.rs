@@ -2,108 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Traffic Mirror rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrafficMirrorFilterRule {
     /// The ID of the Traffic Mirror rule.
-    pub traffic_mirror_filter_rule_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_rule_id: Option<String>,
     /// The ID of the Traffic Mirror filter that the rule is associated with.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
     /// The traffic direction assigned to the Traffic Mirror rule.
-    pub traffic_direction: ::std::option::Option<crate::types::TrafficDirection>,
+    pub traffic_direction: Option<crate::types::TrafficDirection>,
     /// The rule number of the Traffic Mirror rule.
-    pub rule_number: ::std::option::Option<i32>,
+    pub rule_number: Option<i32>,
     /// The action assigned to the Traffic Mirror rule.
-    pub rule_action: ::std::option::Option<crate::types::TrafficMirrorRuleAction>,
+    pub rule_action: Option<crate::types::TrafficMirrorRuleAction>,
     /// The protocol assigned to the Traffic Mirror rule.
-    pub protocol: ::std::option::Option<i32>,
+    pub protocol: Option<i32>,
     /// The destination port range assigned to the Traffic Mirror rule.
-    pub destination_port_range: ::std::option::Option<
-        crate::types::TrafficMirrorPortRange,
-    >,
+    pub destination_port_range: Option<crate::types::TrafficMirrorPortRange>,
     /// The source port range assigned to the Traffic Mirror rule.
-    pub source_port_range: ::std::option::Option<crate::types::TrafficMirrorPortRange>,
+    pub source_port_range: Option<crate::types::TrafficMirrorPortRange>,
     /// The destination CIDR block assigned to the Traffic Mirror rule.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The source CIDR block assigned to the Traffic Mirror rule.
-    pub source_cidr_block: ::std::option::Option<::std::string::String>,
+    pub source_cidr_block: Option<String>,
     /// The description of the Traffic Mirror rule.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Tags on Traffic Mirroring filter rules.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TrafficMirrorFilterRule {
     /// Starts building a [`TrafficMirrorFilterRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::TrafficMirrorFilterRuleBuilder {
-        <crate::types::builders::TrafficMirrorFilterRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TrafficMirrorFilterRuleBuilder as Default>::default()
     }
     /// The `TrafficMirrorFilterRuleId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_rule_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_rule_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_rule_id.as_deref()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
     /// The `TrafficDirection` member, when set.
     #[inline]
-    pub fn traffic_direction(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficDirection> {
+    pub fn traffic_direction(&self) -> Option<&crate::types::TrafficDirection> {
         self.traffic_direction.as_ref()
     }
     /// The `RuleNumber` member, when set.
     #[inline]
-    pub fn rule_number(&self) -> ::std::option::Option<i32> {
+    pub fn rule_number(&self) -> Option<i32> {
         self.rule_number
     }
     /// The `RuleAction` member, when set.
     #[inline]
-    pub fn rule_action(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorRuleAction> {
+    pub fn rule_action(&self) -> Option<&crate::types::TrafficMirrorRuleAction> {
         self.rule_action.as_ref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<i32> {
+    pub fn protocol(&self) -> Option<i32> {
         self.protocol
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
     pub fn destination_port_range(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorPortRange> {
+    ) -> Option<&crate::types::TrafficMirrorPortRange> {
         self.destination_port_range.as_ref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
-    pub fn source_port_range(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorPortRange> {
+    pub fn source_port_range(&self) -> Option<&crate::types::TrafficMirrorPortRange> {
         self.source_port_range.as_ref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `SourceCidrBlock` member, when set.
     #[inline]
-    pub fn source_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn source_cidr_block(&self) -> Option<&str> {
         self.source_cidr_block.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -113,138 +100,111 @@ impl TrafficMirrorFilterRule {
     }
 }
 /// A builder for [`TrafficMirrorFilterRule`](crate::types::TrafficMirrorFilterRule); start one with `TrafficMirrorFilterRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrafficMirrorFilterRuleBuilder {
     inner: crate::types::TrafficMirrorFilterRule,
 }
 impl TrafficMirrorFilterRuleBuilder {
     /// Sets [`TrafficMirrorFilterRule::traffic_mirror_filter_rule_id`](crate::types::TrafficMirrorFilterRule::traffic_mirror_filter_rule_id): The ID of the Traffic Mirror rule.
-    pub fn traffic_mirror_filter_rule_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_rule_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn traffic_mirror_filter_rule_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_rule_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::traffic_mirror_filter_rule_id`](crate::types::TrafficMirrorFilterRule::traffic_mirror_filter_rule_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_rule_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_rule_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_rule_id = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::traffic_mirror_filter_rule_id`](crate::types::TrafficMirrorFilterRule::traffic_mirror_filter_rule_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_rule_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_rule_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_rule_id
     }
     /// Sets [`TrafficMirrorFilterRule::traffic_mirror_filter_id`](crate::types::TrafficMirrorFilterRule::traffic_mirror_filter_id): The ID of the Traffic Mirror filter that the rule is associated with.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::traffic_mirror_filter_id`](crate::types::TrafficMirrorFilterRule::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::traffic_mirror_filter_id`](crate::types::TrafficMirrorFilterRule::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`TrafficMirrorFilterRule::traffic_direction`](crate::types::TrafficMirrorFilterRule::traffic_direction): The traffic direction assigned to the Traffic Mirror rule.
     pub fn traffic_direction(mut self, input: crate::types::TrafficDirection) -> Self {
-        self.inner.traffic_direction = ::std::option::Option::Some(input);
+        self.inner.traffic_direction = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::traffic_direction`](crate::types::TrafficMirrorFilterRule::traffic_direction).
     #[inline]
     pub fn set_traffic_direction(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficDirection>,
+        input: Option<crate::types::TrafficDirection>,
     ) -> Self {
         self.inner.traffic_direction = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::traffic_direction`](crate::types::TrafficMirrorFilterRule::traffic_direction), if any.
     #[inline]
-    pub fn get_traffic_direction(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficDirection> {
+    pub fn get_traffic_direction(&self) -> &Option<crate::types::TrafficDirection> {
         &self.inner.traffic_direction
     }
     /// Sets [`TrafficMirrorFilterRule::rule_number`](crate::types::TrafficMirrorFilterRule::rule_number): The rule number of the Traffic Mirror rule.
     pub fn rule_number(mut self, input: i32) -> Self {
-        self.inner.rule_number = ::std::option::Option::Some(input);
+        self.inner.rule_number = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::rule_number`](crate::types::TrafficMirrorFilterRule::rule_number).
     #[inline]
-    pub fn set_rule_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_rule_number(mut self, input: Option<i32>) -> Self {
         self.inner.rule_number = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::rule_number`](crate::types::TrafficMirrorFilterRule::rule_number), if any.
     #[inline]
-    pub fn get_rule_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_rule_number(&self) -> &Option<i32> {
         &self.inner.rule_number
     }
     /// Sets [`TrafficMirrorFilterRule::rule_action`](crate::types::TrafficMirrorFilterRule::rule_action): The action assigned to the Traffic Mirror rule.
     pub fn rule_action(mut self, input: crate::types::TrafficMirrorRuleAction) -> Self {
-        self.inner.rule_action = ::std::option::Option::Some(input);
+        self.inner.rule_action = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::rule_action`](crate::types::TrafficMirrorFilterRule::rule_action).
     #[inline]
     pub fn set_rule_action(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorRuleAction>,
+        input: Option<crate::types::TrafficMirrorRuleAction>,
     ) -> Self {
         self.inner.rule_action = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::rule_action`](crate::types::TrafficMirrorFilterRule::rule_action), if any.
     #[inline]
-    pub fn get_rule_action(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorRuleAction> {
+    pub fn get_rule_action(&self) -> &Option<crate::types::TrafficMirrorRuleAction> {
         &self.inner.rule_action
     }
     /// Sets [`TrafficMirrorFilterRule::protocol`](crate::types::TrafficMirrorFilterRule::protocol): The protocol assigned to the Traffic Mirror rule.
     pub fn protocol(mut self, input: i32) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::protocol`](crate::types::TrafficMirrorFilterRule::protocol).
     #[inline]
-    pub fn set_protocol(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_protocol(mut self, input: Option<i32>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::protocol`](crate::types::TrafficMirrorFilterRule::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<i32> {
+    pub fn get_protocol(&self) -> &Option<i32> {
         &self.inner.protocol
     }
     /// Sets [`TrafficMirrorFilterRule::destination_port_range`](crate::types::TrafficMirrorFilterRule::destination_port_range): The destination port range assigned to the Traffic Mirror rule.
@@ -252,14 +212,14 @@ impl TrafficMirrorFilterRuleBuilder {
         mut self,
         input: crate::types::TrafficMirrorPortRange,
     ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input);
+        self.inner.destination_port_range = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::destination_port_range`](crate::types::TrafficMirrorFilterRule::destination_port_range).
     #[inline]
     pub fn set_destination_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorPortRange>,
+        input: Option<crate::types::TrafficMirrorPortRange>,
     ) -> Self {
         self.inner.destination_port_range = input;
         self
@@ -268,7 +228,7 @@ impl TrafficMirrorFilterRuleBuilder {
     #[inline]
     pub fn get_destination_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorPortRange> {
+    ) -> &Option<crate::types::TrafficMirrorPortRange> {
         &self.inner.destination_port_range
     }
     /// Sets [`TrafficMirrorFilterRule::source_port_range`](crate::types::TrafficMirrorFilterRule::source_port_range): The source port range assigned to the Traffic Mirror rule.
@@ -276,14 +236,14 @@ impl TrafficMirrorFilterRuleBuilder {
         mut self,
         input: crate::types::TrafficMirrorPortRange,
     ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input);
+        self.inner.source_port_range = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::source_port_range`](crate::types::TrafficMirrorFilterRule::source_port_range).
     #[inline]
     pub fn set_source_port_range(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorPortRange>,
+        input: Option<crate::types::TrafficMirrorPortRange>,
     ) -> Self {
         self.inner.source_port_range = input;
         self
@@ -292,77 +252,55 @@ impl TrafficMirrorFilterRuleBuilder {
     #[inline]
     pub fn get_source_port_range(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorPortRange> {
+    ) -> &Option<crate::types::TrafficMirrorPortRange> {
         &self.inner.source_port_range
     }
     /// Sets [`TrafficMirrorFilterRule::destination_cidr_block`](crate::types::TrafficMirrorFilterRule::destination_cidr_block): The destination CIDR block assigned to the Traffic Mirror rule.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::destination_cidr_block`](crate::types::TrafficMirrorFilterRule::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::destination_cidr_block`](crate::types::TrafficMirrorFilterRule::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`TrafficMirrorFilterRule::source_cidr_block`](crate::types::TrafficMirrorFilterRule::source_cidr_block): The source CIDR block assigned to the Traffic Mirror rule.
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::source_cidr_block`](crate::types::TrafficMirrorFilterRule::source_cidr_block).
     #[inline]
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.source_cidr_block = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::source_cidr_block`](crate::types::TrafficMirrorFilterRule::source_cidr_block), if any.
     #[inline]
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         &self.inner.source_cidr_block
     }
     /// Sets [`TrafficMirrorFilterRule::description`](crate::types::TrafficMirrorFilterRule::description): The description of the Traffic Mirror rule.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorFilterRule::description`](crate::types::TrafficMirrorFilterRule::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::description`](crate::types::TrafficMirrorFilterRule::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`TrafficMirrorFilterRule::tags`](crate::types::TrafficMirrorFilterRule::tags): Tags on Traffic Mirroring filter rules.
@@ -374,18 +312,13 @@ impl TrafficMirrorFilterRuleBuilder {
     }
     /// Sets or clears [`TrafficMirrorFilterRule::tags`](crate::types::TrafficMirrorFilterRule::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TrafficMirrorFilterRule::tags`](crate::types::TrafficMirrorFilterRule::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TrafficMirrorFilterRule`]; it has no required members, so this cannot fail.
@@ -397,75 +330,67 @@ impl TrafficMirrorFilterRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilterRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilterRuleId" => {
-                    value.traffic_mirror_filter_rule_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.traffic_mirror_filter_rule_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "trafficMirrorFilterId" => {
-                    value.traffic_mirror_filter_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_mirror_filter_id = Some(String::from(child.text()));
                 }
                 "trafficDirection" => {
-                    value.traffic_direction = ::std::option::Option::Some(
+                    value.traffic_direction = Some(
                         crate::types::TrafficDirection::from(child.text()),
                     );
                 }
                 "ruleNumber" => {
-                    value.rule_number = ::std::option::Option::Some(
+                    value.rule_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficMirrorFilterRule")?,
                     );
                 }
                 "ruleAction" => {
-                    value.rule_action = ::std::option::Option::Some(
+                    value.rule_action = Some(
                         crate::types::TrafficMirrorRuleAction::from(child.text()),
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
+                    value.protocol = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficMirrorFilterRule")?,
                     );
                 }
                 "destinationPortRange" => {
-                    value.destination_port_range = ::std::option::Option::Some(
+                    value.destination_port_range = Some(
                         <crate::types::TrafficMirrorPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "sourcePortRange" => {
-                    value.source_port_range = ::std::option::Option::Some(
+                    value.source_port_range = Some(
                         <crate::types::TrafficMirrorPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "destinationCidrBlock" => {
-                    value.destination_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr_block = Some(String::from(child.text()));
                 }
                 "sourceCidrBlock" => {
-                    value.source_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_cidr_block = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -475,6 +400,6 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilterRule {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

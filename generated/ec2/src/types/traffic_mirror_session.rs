@@ -2,86 +2,81 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Traffic Mirror session.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrafficMirrorSession {
     /// The ID for the Traffic Mirror session.
-    pub traffic_mirror_session_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_session_id: Option<String>,
     /// The ID of the Traffic Mirror target.
-    pub traffic_mirror_target_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_target_id: Option<String>,
     /// The ID of the Traffic Mirror filter.
-    pub traffic_mirror_filter_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_filter_id: Option<String>,
     /// The ID of the Traffic Mirror session's network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The ID of the account that owns the Traffic Mirror session.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The number of bytes in each packet to mirror. These are the bytes after the VXLAN header. To mirror a subset, set this to the length (in bytes) to mirror. For example, if you set this value to 100, then the first 100 bytes that meet the filter criteria are copied to the target. Do not specify this parameter when you want to mirror the entire packet
-    pub packet_length: ::std::option::Option<i32>,
+    pub packet_length: Option<i32>,
     /// The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions. The first session with a matching filter is the one that mirrors the packets.
     ///
     /// Valid values are 1-32766.
-    pub session_number: ::std::option::Option<i32>,
+    pub session_number: Option<i32>,
     /// The virtual network ID associated with the Traffic Mirror session.
-    pub virtual_network_id: ::std::option::Option<i32>,
+    pub virtual_network_id: Option<i32>,
     /// The description of the Traffic Mirror session.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tags assigned to the Traffic Mirror session.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TrafficMirrorSession {
     /// Starts building a [`TrafficMirrorSession`].
     #[inline]
     pub fn builder() -> crate::types::builders::TrafficMirrorSessionBuilder {
-        <crate::types::builders::TrafficMirrorSessionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TrafficMirrorSessionBuilder as Default>::default()
     }
     /// The `TrafficMirrorSessionId` member, when set.
     #[inline]
-    pub fn traffic_mirror_session_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_session_id(&self) -> Option<&str> {
         self.traffic_mirror_session_id.as_deref()
     }
     /// The `TrafficMirrorTargetId` member, when set.
     #[inline]
-    pub fn traffic_mirror_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_target_id(&self) -> Option<&str> {
         self.traffic_mirror_target_id.as_deref()
     }
     /// The `TrafficMirrorFilterId` member, when set.
     #[inline]
-    pub fn traffic_mirror_filter_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_filter_id(&self) -> Option<&str> {
         self.traffic_mirror_filter_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `PacketLength` member, when set.
     #[inline]
-    pub fn packet_length(&self) -> ::std::option::Option<i32> {
+    pub fn packet_length(&self) -> Option<i32> {
         self.packet_length
     }
     /// The `SessionNumber` member, when set.
     #[inline]
-    pub fn session_number(&self) -> ::std::option::Option<i32> {
+    pub fn session_number(&self) -> Option<i32> {
         self.session_number
     }
     /// The `VirtualNetworkId` member, when set.
     #[inline]
-    pub fn virtual_network_id(&self) -> ::std::option::Option<i32> {
+    pub fn virtual_network_id(&self) -> Option<i32> {
         self.virtual_network_id
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -91,202 +86,153 @@ impl TrafficMirrorSession {
     }
 }
 /// A builder for [`TrafficMirrorSession`](crate::types::TrafficMirrorSession); start one with `TrafficMirrorSession::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrafficMirrorSessionBuilder {
     inner: crate::types::TrafficMirrorSession,
 }
 impl TrafficMirrorSessionBuilder {
     /// Sets [`TrafficMirrorSession::traffic_mirror_session_id`](crate::types::TrafficMirrorSession::traffic_mirror_session_id): The ID for the Traffic Mirror session.
-    pub fn traffic_mirror_session_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_session_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_session_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_session_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorSession::traffic_mirror_session_id`](crate::types::TrafficMirrorSession::traffic_mirror_session_id).
     #[inline]
-    pub fn set_traffic_mirror_session_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_session_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_session_id = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::traffic_mirror_session_id`](crate::types::TrafficMirrorSession::traffic_mirror_session_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_session_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_session_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_session_id
     }
     /// Sets [`TrafficMirrorSession::traffic_mirror_target_id`](crate::types::TrafficMirrorSession::traffic_mirror_target_id): The ID of the Traffic Mirror target.
-    pub fn traffic_mirror_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_target_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorSession::traffic_mirror_target_id`](crate::types::TrafficMirrorSession::traffic_mirror_target_id).
     #[inline]
-    pub fn set_traffic_mirror_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_target_id = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::traffic_mirror_target_id`](crate::types::TrafficMirrorSession::traffic_mirror_target_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_target_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_target_id
     }
     /// Sets [`TrafficMirrorSession::traffic_mirror_filter_id`](crate::types::TrafficMirrorSession::traffic_mirror_filter_id): The ID of the Traffic Mirror filter.
-    pub fn traffic_mirror_filter_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_filter_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_filter_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_filter_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorSession::traffic_mirror_filter_id`](crate::types::TrafficMirrorSession::traffic_mirror_filter_id).
     #[inline]
-    pub fn set_traffic_mirror_filter_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_filter_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_filter_id = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::traffic_mirror_filter_id`](crate::types::TrafficMirrorSession::traffic_mirror_filter_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_filter_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_filter_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_filter_id
     }
     /// Sets [`TrafficMirrorSession::network_interface_id`](crate::types::TrafficMirrorSession::network_interface_id): The ID of the Traffic Mirror session's network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorSession::network_interface_id`](crate::types::TrafficMirrorSession::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::network_interface_id`](crate::types::TrafficMirrorSession::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`TrafficMirrorSession::owner_id`](crate::types::TrafficMirrorSession::owner_id): The ID of the account that owns the Traffic Mirror session.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorSession::owner_id`](crate::types::TrafficMirrorSession::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::owner_id`](crate::types::TrafficMirrorSession::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`TrafficMirrorSession::packet_length`](crate::types::TrafficMirrorSession::packet_length): The number of bytes in each packet to mirror.
     pub fn packet_length(mut self, input: i32) -> Self {
-        self.inner.packet_length = ::std::option::Option::Some(input);
+        self.inner.packet_length = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorSession::packet_length`](crate::types::TrafficMirrorSession::packet_length).
     #[inline]
-    pub fn set_packet_length(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packet_length(mut self, input: Option<i32>) -> Self {
         self.inner.packet_length = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::packet_length`](crate::types::TrafficMirrorSession::packet_length), if any.
     #[inline]
-    pub fn get_packet_length(&self) -> &::std::option::Option<i32> {
+    pub fn get_packet_length(&self) -> &Option<i32> {
         &self.inner.packet_length
     }
     /// Sets [`TrafficMirrorSession::session_number`](crate::types::TrafficMirrorSession::session_number): The session number determines the order in which sessions are evaluated when an interface is used by multiple sessions.
     pub fn session_number(mut self, input: i32) -> Self {
-        self.inner.session_number = ::std::option::Option::Some(input);
+        self.inner.session_number = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorSession::session_number`](crate::types::TrafficMirrorSession::session_number).
     #[inline]
-    pub fn set_session_number(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_session_number(mut self, input: Option<i32>) -> Self {
         self.inner.session_number = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::session_number`](crate::types::TrafficMirrorSession::session_number), if any.
     #[inline]
-    pub fn get_session_number(&self) -> &::std::option::Option<i32> {
+    pub fn get_session_number(&self) -> &Option<i32> {
         &self.inner.session_number
     }
     /// Sets [`TrafficMirrorSession::virtual_network_id`](crate::types::TrafficMirrorSession::virtual_network_id): The virtual network ID associated with the Traffic Mirror session.
     pub fn virtual_network_id(mut self, input: i32) -> Self {
-        self.inner.virtual_network_id = ::std::option::Option::Some(input);
+        self.inner.virtual_network_id = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorSession::virtual_network_id`](crate::types::TrafficMirrorSession::virtual_network_id).
     #[inline]
-    pub fn set_virtual_network_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_virtual_network_id(mut self, input: Option<i32>) -> Self {
         self.inner.virtual_network_id = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::virtual_network_id`](crate::types::TrafficMirrorSession::virtual_network_id), if any.
     #[inline]
-    pub fn get_virtual_network_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_virtual_network_id(&self) -> &Option<i32> {
         &self.inner.virtual_network_id
     }
     /// Sets [`TrafficMirrorSession::description`](crate::types::TrafficMirrorSession::description): The description of the Traffic Mirror session.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorSession::description`](crate::types::TrafficMirrorSession::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::description`](crate::types::TrafficMirrorSession::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`TrafficMirrorSession::tags`](crate::types::TrafficMirrorSession::tags): The tags assigned to the Traffic Mirror session.
@@ -298,18 +244,13 @@ impl TrafficMirrorSessionBuilder {
     }
     /// Sets or clears [`TrafficMirrorSession::tags`](crate::types::TrafficMirrorSession::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TrafficMirrorSession::tags`](crate::types::TrafficMirrorSession::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TrafficMirrorSession`]; it has no required members, so this cannot fail.
@@ -321,63 +262,51 @@ impl TrafficMirrorSessionBuilder {
 impl ::awsgen_runtime::xml::FromXml for TrafficMirrorSession {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorSessionId" => {
-                    value.traffic_mirror_session_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_mirror_session_id = Some(String::from(child.text()));
                 }
                 "trafficMirrorTargetId" => {
-                    value.traffic_mirror_target_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_mirror_target_id = Some(String::from(child.text()));
                 }
                 "trafficMirrorFilterId" => {
-                    value.traffic_mirror_filter_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_mirror_filter_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "packetLength" => {
-                    value.packet_length = ::std::option::Option::Some(
+                    value.packet_length = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficMirrorSession")?,
                     );
                 }
                 "sessionNumber" => {
-                    value.session_number = ::std::option::Option::Some(
+                    value.session_number = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficMirrorSession")?,
                     );
                 }
                 "virtualNetworkId" => {
-                    value.virtual_network_id = ::std::option::Option::Some(
+                    value.virtual_network_id = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficMirrorSession")?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -387,6 +316,6 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorSession {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,67 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Traffic Mirror target.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrafficMirrorTarget {
     /// The ID of the Traffic Mirror target.
-    pub traffic_mirror_target_id: ::std::option::Option<::std::string::String>,
+    pub traffic_mirror_target_id: Option<String>,
     /// The network interface ID that is attached to the target.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Network Load Balancer.
-    pub network_load_balancer_arn: ::std::option::Option<::std::string::String>,
+    pub network_load_balancer_arn: Option<String>,
     /// The type of Traffic Mirror target.
-    pub type_: ::std::option::Option<crate::types::TrafficMirrorTargetType>,
+    pub type_: Option<crate::types::TrafficMirrorTargetType>,
     /// Information about the Traffic Mirror target.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the account that owns the Traffic Mirror target.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The tags assigned to the Traffic Mirror target.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the Gateway Load Balancer endpoint.
-    pub gateway_load_balancer_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub gateway_load_balancer_endpoint_id: Option<String>,
 }
 impl TrafficMirrorTarget {
     /// Starts building a [`TrafficMirrorTarget`].
     #[inline]
     pub fn builder() -> crate::types::builders::TrafficMirrorTargetBuilder {
-        <crate::types::builders::TrafficMirrorTargetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TrafficMirrorTargetBuilder as Default>::default()
     }
     /// The `TrafficMirrorTargetId` member, when set.
     #[inline]
-    pub fn traffic_mirror_target_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_mirror_target_id(&self) -> Option<&str> {
         self.traffic_mirror_target_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `NetworkLoadBalancerArn` member, when set.
     #[inline]
-    pub fn network_load_balancer_arn(&self) -> ::std::option::Option<&str> {
+    pub fn network_load_balancer_arn(&self) -> Option<&str> {
         self.network_load_balancer_arn.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrafficMirrorTargetType> {
+    pub fn type_(&self) -> Option<&crate::types::TrafficMirrorTargetType> {
         self.type_.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,156 +65,113 @@ impl TrafficMirrorTarget {
     }
     /// The `GatewayLoadBalancerEndpointId` member, when set.
     #[inline]
-    pub fn gateway_load_balancer_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn gateway_load_balancer_endpoint_id(&self) -> Option<&str> {
         self.gateway_load_balancer_endpoint_id.as_deref()
     }
 }
 /// A builder for [`TrafficMirrorTarget`](crate::types::TrafficMirrorTarget); start one with `TrafficMirrorTarget::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrafficMirrorTargetBuilder {
     inner: crate::types::TrafficMirrorTarget,
 }
 impl TrafficMirrorTargetBuilder {
     /// Sets [`TrafficMirrorTarget::traffic_mirror_target_id`](crate::types::TrafficMirrorTarget::traffic_mirror_target_id): The ID of the Traffic Mirror target.
-    pub fn traffic_mirror_target_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_mirror_target_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_mirror_target_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_mirror_target_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::traffic_mirror_target_id`](crate::types::TrafficMirrorTarget::traffic_mirror_target_id).
     #[inline]
-    pub fn set_traffic_mirror_target_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_mirror_target_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_mirror_target_id = input;
         self
     }
     /// The value set for [`TrafficMirrorTarget::traffic_mirror_target_id`](crate::types::TrafficMirrorTarget::traffic_mirror_target_id), if any.
     #[inline]
-    pub fn get_traffic_mirror_target_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_mirror_target_id(&self) -> &Option<String> {
         &self.inner.traffic_mirror_target_id
     }
     /// Sets [`TrafficMirrorTarget::network_interface_id`](crate::types::TrafficMirrorTarget::network_interface_id): The network interface ID that is attached to the target.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::network_interface_id`](crate::types::TrafficMirrorTarget::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`TrafficMirrorTarget::network_interface_id`](crate::types::TrafficMirrorTarget::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`TrafficMirrorTarget::network_load_balancer_arn`](crate::types::TrafficMirrorTarget::network_load_balancer_arn): The Amazon Resource Name (ARN) of the Network Load Balancer.
-    pub fn network_load_balancer_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_load_balancer_arn = ::std::option::Option::Some(input.into());
+    pub fn network_load_balancer_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_load_balancer_arn = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::network_load_balancer_arn`](crate::types::TrafficMirrorTarget::network_load_balancer_arn).
     #[inline]
-    pub fn set_network_load_balancer_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_load_balancer_arn(mut self, input: Option<String>) -> Self {
         self.inner.network_load_balancer_arn = input;
         self
     }
     /// The value set for [`TrafficMirrorTarget::network_load_balancer_arn`](crate::types::TrafficMirrorTarget::network_load_balancer_arn), if any.
     #[inline]
-    pub fn get_network_load_balancer_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_load_balancer_arn(&self) -> &Option<String> {
         &self.inner.network_load_balancer_arn
     }
     /// Sets [`TrafficMirrorTarget::type_`](crate::types::TrafficMirrorTarget::type_): The type of Traffic Mirror target.
     pub fn type_(mut self, input: crate::types::TrafficMirrorTargetType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::type_`](crate::types::TrafficMirrorTarget::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficMirrorTargetType>,
+        input: Option<crate::types::TrafficMirrorTargetType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`TrafficMirrorTarget::type_`](crate::types::TrafficMirrorTarget::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficMirrorTargetType> {
+    pub fn get_type_(&self) -> &Option<crate::types::TrafficMirrorTargetType> {
         &self.inner.type_
     }
     /// Sets [`TrafficMirrorTarget::description`](crate::types::TrafficMirrorTarget::description): Information about the Traffic Mirror target.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::description`](crate::types::TrafficMirrorTarget::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`TrafficMirrorTarget::description`](crate::types::TrafficMirrorTarget::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`TrafficMirrorTarget::owner_id`](crate::types::TrafficMirrorTarget::owner_id): The ID of the account that owns the Traffic Mirror target.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::owner_id`](crate::types::TrafficMirrorTarget::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`TrafficMirrorTarget::owner_id`](crate::types::TrafficMirrorTarget::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Appends one item to [`TrafficMirrorTarget::tags`](crate::types::TrafficMirrorTarget::tags): The tags assigned to the Traffic Mirror target.
@@ -233,44 +183,35 @@ impl TrafficMirrorTargetBuilder {
     }
     /// Sets or clears [`TrafficMirrorTarget::tags`](crate::types::TrafficMirrorTarget::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TrafficMirrorTarget::tags`](crate::types::TrafficMirrorTarget::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`TrafficMirrorTarget::gateway_load_balancer_endpoint_id`](crate::types::TrafficMirrorTarget::gateway_load_balancer_endpoint_id): The ID of the Gateway Load Balancer endpoint.
     pub fn gateway_load_balancer_endpoint_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.gateway_load_balancer_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.gateway_load_balancer_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficMirrorTarget::gateway_load_balancer_endpoint_id`](crate::types::TrafficMirrorTarget::gateway_load_balancer_endpoint_id).
     #[inline]
     pub fn set_gateway_load_balancer_endpoint_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.gateway_load_balancer_endpoint_id = input;
         self
     }
     /// The value set for [`TrafficMirrorTarget::gateway_load_balancer_endpoint_id`](crate::types::TrafficMirrorTarget::gateway_load_balancer_endpoint_id), if any.
     #[inline]
-    pub fn get_gateway_load_balancer_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_gateway_load_balancer_endpoint_id(&self) -> &Option<String> {
         &self.inner.gateway_load_balancer_endpoint_id
     }
     /// Builds the [`TrafficMirrorTarget`]; it has no required members, so this cannot fail.
@@ -282,42 +223,32 @@ impl TrafficMirrorTargetBuilder {
 impl ::awsgen_runtime::xml::FromXml for TrafficMirrorTarget {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "trafficMirrorTargetId" => {
-                    value.traffic_mirror_target_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_mirror_target_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "networkLoadBalancerArn" => {
-                    value.network_load_balancer_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_load_balancer_arn = Some(String::from(child.text()));
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::TrafficMirrorTargetType::from(child.text()),
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -325,13 +256,13 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorTarget {
                     );
                 }
                 "gatewayLoadBalancerEndpointId" => {
-                    value.gateway_load_balancer_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.gateway_load_balancer_endpoint_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,74 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGateway {
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the transit gateway.
-    pub transit_gateway_arn: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_arn: Option<String>,
     /// The state of the transit gateway.
-    pub state: ::std::option::Option<crate::types::TransitGatewayState>,
+    pub state: Option<crate::types::TransitGatewayState>,
     /// The ID of the Amazon Web Services account that owns the transit gateway.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The description of the transit gateway.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The transit gateway options.
-    pub options: ::std::option::Option<crate::types::TransitGatewayOptions>,
+    pub options: Option<crate::types::TransitGatewayOptions>,
     /// The tags for the transit gateway.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGateway {
     /// Starts building a [`TransitGateway`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayBuilder {
-        <crate::types::builders::TransitGatewayBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayBuilder as Default>::default()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `TransitGatewayArn` member, when set.
     #[inline]
-    pub fn transit_gateway_arn(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_arn(&self) -> Option<&str> {
         self.transit_gateway_arn.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::TransitGatewayState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayState> {
         self.state.as_ref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Options` member, when set.
     #[inline]
-    pub fn options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayOptions> {
+    pub fn options(&self) -> Option<&crate::types::TransitGatewayOptions> {
         self.options.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -79,127 +70,92 @@ impl TransitGateway {
     }
 }
 /// A builder for [`TransitGateway`](crate::types::TransitGateway); start one with `TransitGateway::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayBuilder {
     inner: crate::types::TransitGateway,
 }
 impl TransitGatewayBuilder {
     /// Sets [`TransitGateway::transit_gateway_id`](crate::types::TransitGateway::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGateway::transit_gateway_id`](crate::types::TransitGateway::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGateway::transit_gateway_id`](crate::types::TransitGateway::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGateway::transit_gateway_arn`](crate::types::TransitGateway::transit_gateway_arn): The Amazon Resource Name (ARN) of the transit gateway.
-    pub fn transit_gateway_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_arn = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_arn = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGateway::transit_gateway_arn`](crate::types::TransitGateway::transit_gateway_arn).
     #[inline]
-    pub fn set_transit_gateway_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_arn(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_arn = input;
         self
     }
     /// The value set for [`TransitGateway::transit_gateway_arn`](crate::types::TransitGateway::transit_gateway_arn), if any.
     #[inline]
-    pub fn get_transit_gateway_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_arn(&self) -> &Option<String> {
         &self.inner.transit_gateway_arn
     }
     /// Sets [`TransitGateway::state`](crate::types::TransitGateway::state): The state of the transit gateway.
     pub fn state(mut self, input: crate::types::TransitGatewayState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGateway::state`](crate::types::TransitGateway::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayState>,
+        input: Option<crate::types::TransitGatewayState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGateway::state`](crate::types::TransitGateway::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayState> {
         &self.inner.state
     }
     /// Sets [`TransitGateway::owner_id`](crate::types::TransitGateway::owner_id): The ID of the Amazon Web Services account that owns the transit gateway.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGateway::owner_id`](crate::types::TransitGateway::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`TransitGateway::owner_id`](crate::types::TransitGateway::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`TransitGateway::description`](crate::types::TransitGateway::description): The description of the transit gateway.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGateway::description`](crate::types::TransitGateway::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`TransitGateway::description`](crate::types::TransitGateway::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`TransitGateway::creation_time`](crate::types::TransitGateway::creation_time): The creation time.
@@ -207,44 +163,40 @@ impl TransitGatewayBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGateway::creation_time`](crate::types::TransitGateway::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGateway::creation_time`](crate::types::TransitGateway::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Sets [`TransitGateway::options`](crate::types::TransitGateway::options): The transit gateway options.
     pub fn options(mut self, input: crate::types::TransitGatewayOptions) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`TransitGateway::options`](crate::types::TransitGateway::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayOptions>,
+        input: Option<crate::types::TransitGatewayOptions>,
     ) -> Self {
         self.inner.options = input;
         self
     }
     /// The value set for [`TransitGateway::options`](crate::types::TransitGateway::options), if any.
     #[inline]
-    pub fn get_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayOptions> {
+    pub fn get_options(&self) -> &Option<crate::types::TransitGatewayOptions> {
         &self.inner.options
     }
     /// Appends one item to [`TransitGateway::tags`](crate::types::TransitGateway::tags): The tags for the transit gateway.
@@ -256,18 +208,13 @@ impl TransitGatewayBuilder {
     }
     /// Sets or clears [`TransitGateway::tags`](crate::types::TransitGateway::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGateway::tags`](crate::types::TransitGateway::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGateway`]; it has no required members, so this cannot fail.
@@ -279,37 +226,29 @@ impl TransitGatewayBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGateway {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "transitGatewayArn" => {
-                    value.transit_gateway_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_arn = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayState::from(child.text()),
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -318,14 +257,14 @@ impl ::awsgen_runtime::xml::FromXml for TransitGateway {
                     );
                 }
                 "options" => {
-                    value.options = ::std::option::Option::Some(
+                    value.options = Some(
                         <crate::types::TransitGatewayOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -335,6 +274,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGateway {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

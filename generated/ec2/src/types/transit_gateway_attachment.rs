@@ -2,96 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an attachment between a resource and a transit gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayAttachment {
     /// The ID of the attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the transit gateway.
-    pub transit_gateway_owner_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_owner_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the resource.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The resource type. Note that the `tgw-peering` resource type has been deprecated.
-    pub resource_type: ::std::option::Option<
-        crate::types::TransitGatewayAttachmentResourceType,
-    >,
+    pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The attachment state. Note that the `initiating` state has been deprecated.
-    pub state: ::std::option::Option<crate::types::TransitGatewayAttachmentState>,
+    pub state: Option<crate::types::TransitGatewayAttachmentState>,
     /// The association.
-    pub association: ::std::option::Option<
-        crate::types::TransitGatewayAttachmentAssociation,
-    >,
+    pub association: Option<crate::types::TransitGatewayAttachmentAssociation>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags for the attachment.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayAttachment {
     /// Starts building a [`TransitGatewayAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayAttachmentBuilder {
-        <crate::types::builders::TransitGatewayAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayAttachmentBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `TransitGatewayOwnerId` member, when set.
     #[inline]
-    pub fn transit_gateway_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_owner_id(&self) -> Option<&str> {
         self.transit_gateway_owner_id.as_deref()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayAttachmentState> {
         self.state.as_ref()
     }
     /// The `Association` member, when set.
     #[inline]
     pub fn association(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentAssociation> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentAssociation> {
         self.association.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -101,112 +88,73 @@ impl TransitGatewayAttachment {
     }
 }
 /// A builder for [`TransitGatewayAttachment`](crate::types::TransitGatewayAttachment); start one with `TransitGatewayAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayAttachmentBuilder {
     inner: crate::types::TransitGatewayAttachment,
 }
 impl TransitGatewayAttachmentBuilder {
     /// Sets [`TransitGatewayAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayAttachment::transit_gateway_attachment_id): The ID of the attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayAttachment::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayAttachment::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayAttachment::transit_gateway_id`](crate::types::TransitGatewayAttachment::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::transit_gateway_id`](crate::types::TransitGatewayAttachment::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayAttachment::transit_gateway_id`](crate::types::TransitGatewayAttachment::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayAttachment::transit_gateway_owner_id`](crate::types::TransitGatewayAttachment::transit_gateway_owner_id): The ID of the Amazon Web Services account that owns the transit gateway.
-    pub fn transit_gateway_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_owner_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::transit_gateway_owner_id`](crate::types::TransitGatewayAttachment::transit_gateway_owner_id).
     #[inline]
-    pub fn set_transit_gateway_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayAttachment::transit_gateway_owner_id`](crate::types::TransitGatewayAttachment::transit_gateway_owner_id), if any.
     #[inline]
-    pub fn get_transit_gateway_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_owner_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_owner_id
     }
     /// Sets [`TransitGatewayAttachment::resource_owner_id`](crate::types::TransitGatewayAttachment::resource_owner_id): The ID of the Amazon Web Services account that owns the resource.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::resource_owner_id`](crate::types::TransitGatewayAttachment::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayAttachment::resource_owner_id`](crate::types::TransitGatewayAttachment::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Sets [`TransitGatewayAttachment::resource_type`](crate::types::TransitGatewayAttachment::resource_type): The resource type.
@@ -214,14 +162,14 @@ impl TransitGatewayAttachmentBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::resource_type`](crate::types::TransitGatewayAttachment::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -230,50 +178,42 @@ impl TransitGatewayAttachmentBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayAttachment::resource_id`](crate::types::TransitGatewayAttachment::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::resource_id`](crate::types::TransitGatewayAttachment::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TransitGatewayAttachment::resource_id`](crate::types::TransitGatewayAttachment::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`TransitGatewayAttachment::state`](crate::types::TransitGatewayAttachment::state): The attachment state.
     pub fn state(mut self, input: crate::types::TransitGatewayAttachmentState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::state`](crate::types::TransitGatewayAttachment::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentState>,
+        input: Option<crate::types::TransitGatewayAttachmentState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayAttachment::state`](crate::types::TransitGatewayAttachment::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayAttachmentState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayAttachment::association`](crate::types::TransitGatewayAttachment::association): The association.
@@ -281,14 +221,14 @@ impl TransitGatewayAttachmentBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentAssociation,
     ) -> Self {
-        self.inner.association = ::std::option::Option::Some(input);
+        self.inner.association = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::association`](crate::types::TransitGatewayAttachment::association).
     #[inline]
     pub fn set_association(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentAssociation>,
+        input: Option<crate::types::TransitGatewayAttachmentAssociation>,
     ) -> Self {
         self.inner.association = input;
         self
@@ -297,7 +237,7 @@ impl TransitGatewayAttachmentBuilder {
     #[inline]
     pub fn get_association(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentAssociation> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentAssociation> {
         &self.inner.association
     }
     /// Sets [`TransitGatewayAttachment::creation_time`](crate::types::TransitGatewayAttachment::creation_time): The creation time.
@@ -305,23 +245,21 @@ impl TransitGatewayAttachmentBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachment::creation_time`](crate::types::TransitGatewayAttachment::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayAttachment::creation_time`](crate::types::TransitGatewayAttachment::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Appends one item to [`TransitGatewayAttachment::tags`](crate::types::TransitGatewayAttachment::tags): The tags for the attachment.
@@ -333,18 +271,13 @@ impl TransitGatewayAttachmentBuilder {
     }
     /// Sets or clears [`TransitGatewayAttachment::tags`](crate::types::TransitGatewayAttachment::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayAttachment::tags`](crate::types::TransitGatewayAttachment::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayAttachment`]; it has no required members, so this cannot fail.
@@ -356,56 +289,48 @@ impl TransitGatewayAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "transitGatewayOwnerId" => {
-                    value.transit_gateway_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_owner_id = Some(String::from(child.text()));
                 }
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayAttachmentState::from(child.text()),
                     );
                 }
                 "association" => {
-                    value.association = ::std::option::Option::Some(
+                    value.association = Some(
                         <crate::types::TransitGatewayAttachmentAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -414,7 +339,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachment {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -424,6 +349,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachment {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

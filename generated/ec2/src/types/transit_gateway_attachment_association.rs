@@ -2,127 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayAttachmentAssociation {
     /// The ID of the route table for the transit gateway.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// The ID of the transit gateway policy table associated with the attachment.
-    pub transit_gateway_policy_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_policy_table_id: Option<String>,
     /// The state of the association.
-    pub state: ::std::option::Option<crate::types::TransitGatewayAssociationState>,
+    pub state: Option<crate::types::TransitGatewayAssociationState>,
 }
 impl TransitGatewayAttachmentAssociation {
     /// Starts building a [`TransitGatewayAttachmentAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayAttachmentAssociationBuilder {
-        <crate::types::builders::TransitGatewayAttachmentAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayAttachmentAssociationBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `TransitGatewayPolicyTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_policy_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_policy_table_id(&self) -> Option<&str> {
         self.transit_gateway_policy_table_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayAssociationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`TransitGatewayAttachmentAssociation`](crate::types::TransitGatewayAttachmentAssociation); start one with `TransitGatewayAttachmentAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayAttachmentAssociationBuilder {
     inner: crate::types::TransitGatewayAttachmentAssociation,
 }
 impl TransitGatewayAttachmentAssociationBuilder {
     /// Sets [`TransitGatewayAttachmentAssociation::transit_gateway_route_table_id`](crate::types::TransitGatewayAttachmentAssociation::transit_gateway_route_table_id): The ID of the route table for the transit gateway.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentAssociation::transit_gateway_route_table_id`](crate::types::TransitGatewayAttachmentAssociation::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentAssociation::transit_gateway_route_table_id`](crate::types::TransitGatewayAttachmentAssociation::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`TransitGatewayAttachmentAssociation::transit_gateway_policy_table_id`](crate::types::TransitGatewayAttachmentAssociation::transit_gateway_policy_table_id): The ID of the transit gateway policy table associated with the attachment.
-    pub fn transit_gateway_policy_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_policy_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_policy_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_policy_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentAssociation::transit_gateway_policy_table_id`](crate::types::TransitGatewayAttachmentAssociation::transit_gateway_policy_table_id).
     #[inline]
-    pub fn set_transit_gateway_policy_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_policy_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_policy_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentAssociation::transit_gateway_policy_table_id`](crate::types::TransitGatewayAttachmentAssociation::transit_gateway_policy_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_policy_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_policy_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_policy_table_id
     }
     /// Sets [`TransitGatewayAttachmentAssociation::state`](crate::types::TransitGatewayAttachmentAssociation::state): The state of the association.
     pub fn state(mut self, input: crate::types::TransitGatewayAssociationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentAssociation::state`](crate::types::TransitGatewayAttachmentAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAssociationState>,
+        input: Option<crate::types::TransitGatewayAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentAssociation::state`](crate::types::TransitGatewayAttachmentAssociation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAssociationState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayAssociationState> {
         &self.inner.state
     }
     /// Builds the [`TransitGatewayAttachmentAssociation`]; it has no required members, so this cannot fail.
@@ -134,28 +100,28 @@ impl TransitGatewayAttachmentAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachmentAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTableId" => {
-                    value.transit_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayPolicyTableId" => {
-                    value.transit_gateway_policy_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_policy_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayAssociationState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

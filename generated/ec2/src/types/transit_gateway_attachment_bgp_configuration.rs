@@ -2,163 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The BGP configuration information.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayAttachmentBgpConfiguration {
     /// The transit gateway Autonomous System Number (ASN).
-    pub transit_gateway_asn: ::std::option::Option<i64>,
+    pub transit_gateway_asn: Option<i64>,
     /// The peer Autonomous System Number (ASN).
-    pub peer_asn: ::std::option::Option<i64>,
+    pub peer_asn: Option<i64>,
     /// The interior BGP peer IP address for the transit gateway.
-    pub transit_gateway_address: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_address: Option<String>,
     /// The interior BGP peer IP address for the appliance.
-    pub peer_address: ::std::option::Option<::std::string::String>,
+    pub peer_address: Option<String>,
     /// The BGP status.
-    pub bgp_status: ::std::option::Option<crate::types::BgpStatus>,
+    pub bgp_status: Option<crate::types::BgpStatus>,
 }
 impl TransitGatewayAttachmentBgpConfiguration {
     /// Starts building a [`TransitGatewayAttachmentBgpConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayAttachmentBgpConfigurationBuilder {
-        <crate::types::builders::TransitGatewayAttachmentBgpConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayAttachmentBgpConfigurationBuilder as Default>::default()
     }
     /// The `TransitGatewayAsn` member, when set.
     #[inline]
-    pub fn transit_gateway_asn(&self) -> ::std::option::Option<i64> {
+    pub fn transit_gateway_asn(&self) -> Option<i64> {
         self.transit_gateway_asn
     }
     /// The `PeerAsn` member, when set.
     #[inline]
-    pub fn peer_asn(&self) -> ::std::option::Option<i64> {
+    pub fn peer_asn(&self) -> Option<i64> {
         self.peer_asn
     }
     /// The `TransitGatewayAddress` member, when set.
     #[inline]
-    pub fn transit_gateway_address(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_address(&self) -> Option<&str> {
         self.transit_gateway_address.as_deref()
     }
     /// The `PeerAddress` member, when set.
     #[inline]
-    pub fn peer_address(&self) -> ::std::option::Option<&str> {
+    pub fn peer_address(&self) -> Option<&str> {
         self.peer_address.as_deref()
     }
     /// The `BgpStatus` member, when set.
     #[inline]
-    pub fn bgp_status(&self) -> ::std::option::Option<&crate::types::BgpStatus> {
+    pub fn bgp_status(&self) -> Option<&crate::types::BgpStatus> {
         self.bgp_status.as_ref()
     }
 }
 /// A builder for [`TransitGatewayAttachmentBgpConfiguration`](crate::types::TransitGatewayAttachmentBgpConfiguration); start one with `TransitGatewayAttachmentBgpConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayAttachmentBgpConfigurationBuilder {
     inner: crate::types::TransitGatewayAttachmentBgpConfiguration,
 }
 impl TransitGatewayAttachmentBgpConfigurationBuilder {
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn): The transit gateway Autonomous System Number (ASN).
     pub fn transit_gateway_asn(mut self, input: i64) -> Self {
-        self.inner.transit_gateway_asn = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_asn = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn).
     #[inline]
-    pub fn set_transit_gateway_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_transit_gateway_asn(mut self, input: Option<i64>) -> Self {
         self.inner.transit_gateway_asn = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_asn), if any.
     #[inline]
-    pub fn get_transit_gateway_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_transit_gateway_asn(&self) -> &Option<i64> {
         &self.inner.transit_gateway_asn
     }
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::peer_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::peer_asn): The peer Autonomous System Number (ASN).
     pub fn peer_asn(mut self, input: i64) -> Self {
-        self.inner.peer_asn = ::std::option::Option::Some(input);
+        self.inner.peer_asn = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentBgpConfiguration::peer_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::peer_asn).
     #[inline]
-    pub fn set_peer_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_peer_asn(mut self, input: Option<i64>) -> Self {
         self.inner.peer_asn = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentBgpConfiguration::peer_asn`](crate::types::TransitGatewayAttachmentBgpConfiguration::peer_asn), if any.
     #[inline]
-    pub fn get_peer_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_peer_asn(&self) -> &Option<i64> {
         &self.inner.peer_asn
     }
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_address`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_address): The interior BGP peer IP address for the transit gateway.
-    pub fn transit_gateway_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_address = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_address = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_address`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_address).
     #[inline]
-    pub fn set_transit_gateway_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_address(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_address = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentBgpConfiguration::transit_gateway_address`](crate::types::TransitGatewayAttachmentBgpConfiguration::transit_gateway_address), if any.
     #[inline]
-    pub fn get_transit_gateway_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_address(&self) -> &Option<String> {
         &self.inner.transit_gateway_address
     }
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::peer_address`](crate::types::TransitGatewayAttachmentBgpConfiguration::peer_address): The interior BGP peer IP address for the appliance.
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_address = ::std::option::Option::Some(input.into());
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_address = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentBgpConfiguration::peer_address`](crate::types::TransitGatewayAttachmentBgpConfiguration::peer_address).
     #[inline]
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.inner.peer_address = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentBgpConfiguration::peer_address`](crate::types::TransitGatewayAttachmentBgpConfiguration::peer_address), if any.
     #[inline]
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         &self.inner.peer_address
     }
     /// Sets [`TransitGatewayAttachmentBgpConfiguration::bgp_status`](crate::types::TransitGatewayAttachmentBgpConfiguration::bgp_status): The BGP status.
     pub fn bgp_status(mut self, input: crate::types::BgpStatus) -> Self {
-        self.inner.bgp_status = ::std::option::Option::Some(input);
+        self.inner.bgp_status = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentBgpConfiguration::bgp_status`](crate::types::TransitGatewayAttachmentBgpConfiguration::bgp_status).
     #[inline]
-    pub fn set_bgp_status(
-        mut self,
-        input: ::std::option::Option<crate::types::BgpStatus>,
-    ) -> Self {
+    pub fn set_bgp_status(mut self, input: Option<crate::types::BgpStatus>) -> Self {
         self.inner.bgp_status = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentBgpConfiguration::bgp_status`](crate::types::TransitGatewayAttachmentBgpConfiguration::bgp_status), if any.
     #[inline]
-    pub fn get_bgp_status(&self) -> &::std::option::Option<crate::types::BgpStatus> {
+    pub fn get_bgp_status(&self) -> &Option<crate::types::BgpStatus> {
         &self.inner.bgp_status
     }
     /// Builds the [`TransitGatewayAttachmentBgpConfiguration`]; it has no required members, so this cannot fail.
@@ -170,12 +143,12 @@ impl TransitGatewayAttachmentBgpConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachmentBgpConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAsn" => {
-                    value.transit_gateway_asn = ::std::option::Option::Some(
+                    value.transit_gateway_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(
@@ -186,7 +159,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachmentBgpConfiguration
                     );
                 }
                 "peerAsn" => {
-                    value.peer_asn = ::std::option::Option::Some(
+                    value.peer_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(
@@ -197,23 +170,17 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachmentBgpConfiguration
                     );
                 }
                 "transitGatewayAddress" => {
-                    value.transit_gateway_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_address = Some(String::from(child.text()));
                 }
                 "peerAddress" => {
-                    value.peer_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peer_address = Some(String::from(child.text()));
                 }
                 "bgpStatus" => {
-                    value.bgp_status = ::std::option::Option::Some(
-                        crate::types::BgpStatus::from(child.text()),
-                    );
+                    value.bgp_status = Some(crate::types::BgpStatus::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,94 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a propagation route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayAttachmentPropagation {
     /// The ID of the propagation route table.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// The state of the propagation route table.
-    pub state: ::std::option::Option<crate::types::TransitGatewayPropagationState>,
+    pub state: Option<crate::types::TransitGatewayPropagationState>,
 }
 impl TransitGatewayAttachmentPropagation {
     /// Starts building a [`TransitGatewayAttachmentPropagation`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayAttachmentPropagationBuilder {
-        <crate::types::builders::TransitGatewayAttachmentPropagationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayAttachmentPropagationBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPropagationState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayPropagationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`TransitGatewayAttachmentPropagation`](crate::types::TransitGatewayAttachmentPropagation); start one with `TransitGatewayAttachmentPropagation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayAttachmentPropagationBuilder {
     inner: crate::types::TransitGatewayAttachmentPropagation,
 }
 impl TransitGatewayAttachmentPropagationBuilder {
     /// Sets [`TransitGatewayAttachmentPropagation::transit_gateway_route_table_id`](crate::types::TransitGatewayAttachmentPropagation::transit_gateway_route_table_id): The ID of the propagation route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentPropagation::transit_gateway_route_table_id`](crate::types::TransitGatewayAttachmentPropagation::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentPropagation::transit_gateway_route_table_id`](crate::types::TransitGatewayAttachmentPropagation::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`TransitGatewayAttachmentPropagation::state`](crate::types::TransitGatewayAttachmentPropagation::state): The state of the propagation route table.
     pub fn state(mut self, input: crate::types::TransitGatewayPropagationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayAttachmentPropagation::state`](crate::types::TransitGatewayAttachmentPropagation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPropagationState>,
+        input: Option<crate::types::TransitGatewayPropagationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayAttachmentPropagation::state`](crate::types::TransitGatewayAttachmentPropagation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPropagationState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayPropagationState> {
         &self.inner.state
     }
     /// Builds the [`TransitGatewayAttachmentPropagation`]; it has no required members, so this cannot fail.
@@ -101,23 +77,23 @@ impl TransitGatewayAttachmentPropagationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachmentPropagation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTableId" => {
-                    value.transit_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayPropagationState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

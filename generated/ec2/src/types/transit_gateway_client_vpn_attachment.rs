@@ -2,173 +2,127 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Transit Gateway attachment for a Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayClientVpnAttachment {
     /// The ID of the Transit Gateway attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the Transit Gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the Client VPN endpoint.
-    pub client_vpn_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_endpoint_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the Client VPN endpoint.
-    pub client_vpn_owner_id: ::std::option::Option<::std::string::String>,
+    pub client_vpn_owner_id: Option<String>,
     /// The state of the Transit Gateway attachment.
-    pub state: ::std::option::Option<crate::types::TransitGatewayAttachmentStatusType>,
+    pub state: Option<crate::types::TransitGatewayAttachmentStatusType>,
     /// The date and time the Transit Gateway attachment was created.
-    pub creation_time: ::std::option::Option<::std::string::String>,
+    pub creation_time: Option<String>,
 }
 impl TransitGatewayClientVpnAttachment {
     /// Starts building a [`TransitGatewayClientVpnAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayClientVpnAttachmentBuilder {
-        <crate::types::builders::TransitGatewayClientVpnAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayClientVpnAttachmentBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `ClientVpnEndpointId` member, when set.
     #[inline]
-    pub fn client_vpn_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_endpoint_id(&self) -> Option<&str> {
         self.client_vpn_endpoint_id.as_deref()
     }
     /// The `ClientVpnOwnerId` member, when set.
     #[inline]
-    pub fn client_vpn_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_vpn_owner_id(&self) -> Option<&str> {
         self.client_vpn_owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentStatusType> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayAttachmentStatusType> {
         self.state.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+    pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
 }
 /// A builder for [`TransitGatewayClientVpnAttachment`](crate::types::TransitGatewayClientVpnAttachment); start one with `TransitGatewayClientVpnAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayClientVpnAttachmentBuilder {
     inner: crate::types::TransitGatewayClientVpnAttachment,
 }
 impl TransitGatewayClientVpnAttachmentBuilder {
     /// Sets [`TransitGatewayClientVpnAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayClientVpnAttachment::transit_gateway_attachment_id): The ID of the Transit Gateway attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayClientVpnAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayClientVpnAttachment::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayClientVpnAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayClientVpnAttachment::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayClientVpnAttachment::transit_gateway_id`](crate::types::TransitGatewayClientVpnAttachment::transit_gateway_id): The ID of the Transit Gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayClientVpnAttachment::transit_gateway_id`](crate::types::TransitGatewayClientVpnAttachment::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayClientVpnAttachment::transit_gateway_id`](crate::types::TransitGatewayClientVpnAttachment::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayClientVpnAttachment::client_vpn_endpoint_id`](crate::types::TransitGatewayClientVpnAttachment::client_vpn_endpoint_id): The ID of the Client VPN endpoint.
-    pub fn client_vpn_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayClientVpnAttachment::client_vpn_endpoint_id`](crate::types::TransitGatewayClientVpnAttachment::client_vpn_endpoint_id).
     #[inline]
-    pub fn set_client_vpn_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_endpoint_id = input;
         self
     }
     /// The value set for [`TransitGatewayClientVpnAttachment::client_vpn_endpoint_id`](crate::types::TransitGatewayClientVpnAttachment::client_vpn_endpoint_id), if any.
     #[inline]
-    pub fn get_client_vpn_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_endpoint_id(&self) -> &Option<String> {
         &self.inner.client_vpn_endpoint_id
     }
     /// Sets [`TransitGatewayClientVpnAttachment::client_vpn_owner_id`](crate::types::TransitGatewayClientVpnAttachment::client_vpn_owner_id): The ID of the Amazon Web Services account that owns the Client VPN endpoint.
-    pub fn client_vpn_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_vpn_owner_id = ::std::option::Option::Some(input.into());
+    pub fn client_vpn_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_vpn_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayClientVpnAttachment::client_vpn_owner_id`](crate::types::TransitGatewayClientVpnAttachment::client_vpn_owner_id).
     #[inline]
-    pub fn set_client_vpn_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_vpn_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.client_vpn_owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayClientVpnAttachment::client_vpn_owner_id`](crate::types::TransitGatewayClientVpnAttachment::client_vpn_owner_id), if any.
     #[inline]
-    pub fn get_client_vpn_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_vpn_owner_id(&self) -> &Option<String> {
         &self.inner.client_vpn_owner_id
     }
     /// Sets [`TransitGatewayClientVpnAttachment::state`](crate::types::TransitGatewayClientVpnAttachment::state): The state of the Transit Gateway attachment.
@@ -176,14 +130,14 @@ impl TransitGatewayClientVpnAttachmentBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentStatusType,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayClientVpnAttachment::state`](crate::types::TransitGatewayClientVpnAttachment::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentStatusType>,
+        input: Option<crate::types::TransitGatewayAttachmentStatusType>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -192,29 +146,23 @@ impl TransitGatewayClientVpnAttachmentBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentStatusType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentStatusType> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayClientVpnAttachment::creation_time`](crate::types::TransitGatewayClientVpnAttachment::creation_time): The date and time the Transit Gateway attachment was created.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+    pub fn creation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_time = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayClientVpnAttachment::creation_time`](crate::types::TransitGatewayClientVpnAttachment::creation_time).
     #[inline]
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_time(mut self, input: Option<String>) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayClientVpnAttachment::creation_time`](crate::types::TransitGatewayClientVpnAttachment::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_time(&self) -> &Option<String> {
         &self.inner.creation_time
     }
     /// Builds the [`TransitGatewayClientVpnAttachment`]; it has no required members, so this cannot fail.
@@ -226,45 +174,37 @@ impl TransitGatewayClientVpnAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayClientVpnAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "clientVpnEndpointId" => {
-                    value.client_vpn_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "clientVpnOwnerId" => {
-                    value.client_vpn_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_vpn_owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayAttachmentStatusType::from(
                             child.text(),
                         ),
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.creation_time = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

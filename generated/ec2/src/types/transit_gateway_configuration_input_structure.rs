@@ -2,132 +2,94 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The Transit Gateway configuration for a Client VPN endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayConfigurationInputStructure {
     /// The ID of the Transit Gateway to associate with the Client VPN endpoint.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The Availability Zone names for the Transit Gateway association. You can specify up to the maximum number of Availability Zones supported by the Transit Gateway. You cannot specify both `AvailabilityZones` and `AvailabilityZoneIds`.
-    pub availability_zones: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zones: Option<Vec<String>>,
     /// The Availability Zone IDs for the Transit Gateway association. You can specify up to the maximum number of Availability Zones supported by the Transit Gateway. You cannot specify both `AvailabilityZones` and `AvailabilityZoneIds`.
-    pub availability_zone_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub availability_zone_ids: Option<Vec<String>>,
 }
 impl TransitGatewayConfigurationInputStructure {
     /// Starts building a [`TransitGatewayConfigurationInputStructure`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayConfigurationInputStructureBuilder {
-        <crate::types::builders::TransitGatewayConfigurationInputStructureBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayConfigurationInputStructureBuilder as Default>::default()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `AvailabilityZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zones(&self) -> &[::std::string::String] {
+    pub fn availability_zones(&self) -> &[String] {
         self.availability_zones.as_deref().unwrap_or_default()
     }
     /// The `AvailabilityZoneIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn availability_zone_ids(&self) -> &[::std::string::String] {
+    pub fn availability_zone_ids(&self) -> &[String] {
         self.availability_zone_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`TransitGatewayConfigurationInputStructure`](crate::types::TransitGatewayConfigurationInputStructure); start one with `TransitGatewayConfigurationInputStructure::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayConfigurationInputStructureBuilder {
     inner: crate::types::TransitGatewayConfigurationInputStructure,
 }
 impl TransitGatewayConfigurationInputStructureBuilder {
     /// Sets [`TransitGatewayConfigurationInputStructure::transit_gateway_id`](crate::types::TransitGatewayConfigurationInputStructure::transit_gateway_id): The ID of the Transit Gateway to associate with the Client VPN endpoint.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConfigurationInputStructure::transit_gateway_id`](crate::types::TransitGatewayConfigurationInputStructure::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayConfigurationInputStructure::transit_gateway_id`](crate::types::TransitGatewayConfigurationInputStructure::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Appends one item to [`TransitGatewayConfigurationInputStructure::availability_zones`](crate::types::TransitGatewayConfigurationInputStructure::availability_zones): The Availability Zone names for the Transit Gateway association.
     ///
     /// To set the whole list at once, use [`set_availability_zones`](Self::set_availability_zones).
-    pub fn availability_zones(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zones(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zones.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConfigurationInputStructure::availability_zones`](crate::types::TransitGatewayConfigurationInputStructure::availability_zones).
     #[inline]
-    pub fn set_availability_zones(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zones = input;
         self
     }
     /// The value set for [`TransitGatewayConfigurationInputStructure::availability_zones`](crate::types::TransitGatewayConfigurationInputStructure::availability_zones), if any.
     #[inline]
-    pub fn get_availability_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zones(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zones
     }
     /// Appends one item to [`TransitGatewayConfigurationInputStructure::availability_zone_ids`](crate::types::TransitGatewayConfigurationInputStructure::availability_zone_ids): The Availability Zone IDs for the Transit Gateway association.
     ///
     /// To set the whole list at once, use [`set_availability_zone_ids`](Self::set_availability_zone_ids).
-    pub fn availability_zone_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn availability_zone_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.availability_zone_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConfigurationInputStructure::availability_zone_ids`](crate::types::TransitGatewayConfigurationInputStructure::availability_zone_ids).
     #[inline]
-    pub fn set_availability_zone_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_availability_zone_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.availability_zone_ids = input;
         self
     }
     /// The value set for [`TransitGatewayConfigurationInputStructure::availability_zone_ids`](crate::types::TransitGatewayConfigurationInputStructure::availability_zone_ids), if any.
     #[inline]
-    pub fn get_availability_zone_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_availability_zone_ids(&self) -> &Option<Vec<String>> {
         &self.inner.availability_zone_ids
     }
     /// Builds the [`TransitGatewayConfigurationInputStructure`]; it has no required members, so this cannot fail.
@@ -140,20 +102,20 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayConfigurationInputStr
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.transit_gateway_id {
             body.member("TransitGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
+        if let Some(value) = &self.availability_zones {
             let member_0 = body.enter("AvailabilityZone");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
+        if let Some(value) = &self.availability_zone_ids {
             let member_0 = body.enter("AvailabilityZoneId");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,73 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway Connect attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayConnect {
     /// The ID of the Connect attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the attachment from which the Connect attachment was created.
-    pub transport_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transport_transit_gateway_attachment_id: Option<String>,
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The state of the attachment.
-    pub state: ::std::option::Option<crate::types::TransitGatewayAttachmentState>,
+    pub state: Option<crate::types::TransitGatewayAttachmentState>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The Connect attachment options.
-    pub options: ::std::option::Option<crate::types::TransitGatewayConnectOptions>,
+    pub options: Option<crate::types::TransitGatewayConnectOptions>,
     /// The tags for the attachment.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayConnect {
     /// Starts building a [`TransitGatewayConnect`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayConnectBuilder {
-        <crate::types::builders::TransitGatewayConnectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayConnectBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `TransportTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transport_transit_gateway_attachment_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transport_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transport_transit_gateway_attachment_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayAttachmentState> {
         self.state.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Options` member, when set.
     #[inline]
-    pub fn options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayConnectOptions> {
+    pub fn options(&self) -> Option<&crate::types::TransitGatewayConnectOptions> {
         self.options.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -78,111 +63,82 @@ impl TransitGatewayConnect {
     }
 }
 /// A builder for [`TransitGatewayConnect`](crate::types::TransitGatewayConnect); start one with `TransitGatewayConnect::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayConnectBuilder {
     inner: crate::types::TransitGatewayConnect,
 }
 impl TransitGatewayConnectBuilder {
     /// Sets [`TransitGatewayConnect::transit_gateway_attachment_id`](crate::types::TransitGatewayConnect::transit_gateway_attachment_id): The ID of the Connect attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConnect::transit_gateway_attachment_id`](crate::types::TransitGatewayConnect::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayConnect::transit_gateway_attachment_id`](crate::types::TransitGatewayConnect::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayConnect::transport_transit_gateway_attachment_id`](crate::types::TransitGatewayConnect::transport_transit_gateway_attachment_id): The ID of the attachment from which the Connect attachment was created.
     pub fn transport_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transport_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transport_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConnect::transport_transit_gateway_attachment_id`](crate::types::TransitGatewayConnect::transport_transit_gateway_attachment_id).
     #[inline]
     pub fn set_transport_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transport_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayConnect::transport_transit_gateway_attachment_id`](crate::types::TransitGatewayConnect::transport_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transport_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transport_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transport_transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayConnect::transit_gateway_id`](crate::types::TransitGatewayConnect::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConnect::transit_gateway_id`](crate::types::TransitGatewayConnect::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayConnect::transit_gateway_id`](crate::types::TransitGatewayConnect::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayConnect::state`](crate::types::TransitGatewayConnect::state): The state of the attachment.
     pub fn state(mut self, input: crate::types::TransitGatewayAttachmentState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnect::state`](crate::types::TransitGatewayConnect::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentState>,
+        input: Option<crate::types::TransitGatewayAttachmentState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayConnect::state`](crate::types::TransitGatewayConnect::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayAttachmentState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayConnect::creation_time`](crate::types::TransitGatewayConnect::creation_time): The creation time.
@@ -190,44 +146,40 @@ impl TransitGatewayConnectBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnect::creation_time`](crate::types::TransitGatewayConnect::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayConnect::creation_time`](crate::types::TransitGatewayConnect::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Sets [`TransitGatewayConnect::options`](crate::types::TransitGatewayConnect::options): The Connect attachment options.
     pub fn options(mut self, input: crate::types::TransitGatewayConnectOptions) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnect::options`](crate::types::TransitGatewayConnect::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayConnectOptions>,
+        input: Option<crate::types::TransitGatewayConnectOptions>,
     ) -> Self {
         self.inner.options = input;
         self
     }
     /// The value set for [`TransitGatewayConnect::options`](crate::types::TransitGatewayConnect::options), if any.
     #[inline]
-    pub fn get_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayConnectOptions> {
+    pub fn get_options(&self) -> &Option<crate::types::TransitGatewayConnectOptions> {
         &self.inner.options
     }
     /// Appends one item to [`TransitGatewayConnect::tags`](crate::types::TransitGatewayConnect::tags): The tags for the attachment.
@@ -239,18 +191,13 @@ impl TransitGatewayConnectBuilder {
     }
     /// Sets or clears [`TransitGatewayConnect::tags`](crate::types::TransitGatewayConnect::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayConnect::tags`](crate::types::TransitGatewayConnect::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayConnect`]; it has no required members, so this cannot fail.
@@ -262,32 +209,30 @@ impl TransitGatewayConnectBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnect {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transportTransitGatewayAttachmentId" => {
-                    value.transport_transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transport_transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayAttachmentState::from(child.text()),
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -296,14 +241,14 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnect {
                     );
                 }
                 "options" => {
-                    value.options = ::std::option::Option::Some(
+                    value.options = Some(
                         <crate::types::TransitGatewayConnectOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -313,6 +258,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnect {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

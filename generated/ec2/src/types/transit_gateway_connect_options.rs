@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Connect attachment options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayConnectOptions {
     /// The tunnel protocol.
-    pub protocol: ::std::option::Option<crate::types::ProtocolValue>,
+    pub protocol: Option<crate::types::ProtocolValue>,
 }
 impl TransitGatewayConnectOptions {
     /// Starts building a [`TransitGatewayConnectOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayConnectOptionsBuilder {
-        <crate::types::builders::TransitGatewayConnectOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayConnectOptionsBuilder as Default>::default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&crate::types::ProtocolValue> {
+    pub fn protocol(&self) -> Option<&crate::types::ProtocolValue> {
         self.protocol.as_ref()
     }
 }
 /// A builder for [`TransitGatewayConnectOptions`](crate::types::TransitGatewayConnectOptions); start one with `TransitGatewayConnectOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayConnectOptionsBuilder {
     inner: crate::types::TransitGatewayConnectOptions,
 }
 impl TransitGatewayConnectOptionsBuilder {
     /// Sets [`TransitGatewayConnectOptions::protocol`](crate::types::TransitGatewayConnectOptions::protocol): The tunnel protocol.
     pub fn protocol(mut self, input: crate::types::ProtocolValue) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectOptions::protocol`](crate::types::TransitGatewayConnectOptions::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<crate::types::ProtocolValue>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<crate::types::ProtocolValue>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`TransitGatewayConnectOptions::protocol`](crate::types::TransitGatewayConnectOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<crate::types::ProtocolValue> {
+    pub fn get_protocol(&self) -> &Option<crate::types::ProtocolValue> {
         &self.inner.protocol
     }
     /// Builds the [`TransitGatewayConnectOptions`]; it has no required members, so this cannot fail.
@@ -64,15 +51,13 @@ impl TransitGatewayConnectOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "protocol" {
-                value.protocol = ::std::option::Option::Some(
-                    crate::types::ProtocolValue::from(child.text()),
-                );
+                value.protocol = Some(crate::types::ProtocolValue::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

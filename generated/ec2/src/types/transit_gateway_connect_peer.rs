@@ -2,64 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway Connect peer.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayConnectPeer {
     /// The ID of the Connect attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the Connect peer.
-    pub transit_gateway_connect_peer_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_connect_peer_id: Option<String>,
     /// The state of the Connect peer.
-    pub state: ::std::option::Option<crate::types::TransitGatewayConnectPeerState>,
+    pub state: Option<crate::types::TransitGatewayConnectPeerState>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The Connect peer details.
-    pub connect_peer_configuration: ::std::option::Option<
+    pub connect_peer_configuration: Option<
         crate::types::TransitGatewayConnectPeerConfiguration,
     >,
     /// The tags for the Connect peer.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayConnectPeer {
     /// Starts building a [`TransitGatewayConnectPeer`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayConnectPeerBuilder {
-        <crate::types::builders::TransitGatewayConnectPeerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayConnectPeerBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `TransitGatewayConnectPeerId` member, when set.
     #[inline]
-    pub fn transit_gateway_connect_peer_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_connect_peer_id(&self) -> Option<&str> {
         self.transit_gateway_connect_peer_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayConnectPeerState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayConnectPeerState> {
         self.state.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `ConnectPeerConfiguration` member, when set.
     #[inline]
     pub fn connect_peer_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayConnectPeerConfiguration> {
+    ) -> Option<&crate::types::TransitGatewayConnectPeerConfiguration> {
         self.connect_peer_configuration.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -69,87 +60,60 @@ impl TransitGatewayConnectPeer {
     }
 }
 /// A builder for [`TransitGatewayConnectPeer`](crate::types::TransitGatewayConnectPeer); start one with `TransitGatewayConnectPeer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayConnectPeerBuilder {
     inner: crate::types::TransitGatewayConnectPeer,
 }
 impl TransitGatewayConnectPeerBuilder {
     /// Sets [`TransitGatewayConnectPeer::transit_gateway_attachment_id`](crate::types::TransitGatewayConnectPeer::transit_gateway_attachment_id): The ID of the Connect attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::transit_gateway_attachment_id`](crate::types::TransitGatewayConnectPeer::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeer::transit_gateway_attachment_id`](crate::types::TransitGatewayConnectPeer::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayConnectPeer::transit_gateway_connect_peer_id`](crate::types::TransitGatewayConnectPeer::transit_gateway_connect_peer_id): The ID of the Connect peer.
-    pub fn transit_gateway_connect_peer_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_connect_peer_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_connect_peer_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_connect_peer_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::transit_gateway_connect_peer_id`](crate::types::TransitGatewayConnectPeer::transit_gateway_connect_peer_id).
     #[inline]
-    pub fn set_transit_gateway_connect_peer_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_connect_peer_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_connect_peer_id = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeer::transit_gateway_connect_peer_id`](crate::types::TransitGatewayConnectPeer::transit_gateway_connect_peer_id), if any.
     #[inline]
-    pub fn get_transit_gateway_connect_peer_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_connect_peer_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_connect_peer_id
     }
     /// Sets [`TransitGatewayConnectPeer::state`](crate::types::TransitGatewayConnectPeer::state): The state of the Connect peer.
     pub fn state(mut self, input: crate::types::TransitGatewayConnectPeerState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::state`](crate::types::TransitGatewayConnectPeer::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayConnectPeerState>,
+        input: Option<crate::types::TransitGatewayConnectPeerState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeer::state`](crate::types::TransitGatewayConnectPeer::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayConnectPeerState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayConnectPeerState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayConnectPeer::creation_time`](crate::types::TransitGatewayConnectPeer::creation_time): The creation time.
@@ -157,23 +121,21 @@ impl TransitGatewayConnectPeerBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::creation_time`](crate::types::TransitGatewayConnectPeer::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeer::creation_time`](crate::types::TransitGatewayConnectPeer::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Sets [`TransitGatewayConnectPeer::connect_peer_configuration`](crate::types::TransitGatewayConnectPeer::connect_peer_configuration): The Connect peer details.
@@ -181,16 +143,14 @@ impl TransitGatewayConnectPeerBuilder {
         mut self,
         input: crate::types::TransitGatewayConnectPeerConfiguration,
     ) -> Self {
-        self.inner.connect_peer_configuration = ::std::option::Option::Some(input);
+        self.inner.connect_peer_configuration = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeer::connect_peer_configuration`](crate::types::TransitGatewayConnectPeer::connect_peer_configuration).
     #[inline]
     pub fn set_connect_peer_configuration(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayConnectPeerConfiguration,
-        >,
+        input: Option<crate::types::TransitGatewayConnectPeerConfiguration>,
     ) -> Self {
         self.inner.connect_peer_configuration = input;
         self
@@ -199,7 +159,7 @@ impl TransitGatewayConnectPeerBuilder {
     #[inline]
     pub fn get_connect_peer_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayConnectPeerConfiguration> {
+    ) -> &Option<crate::types::TransitGatewayConnectPeerConfiguration> {
         &self.inner.connect_peer_configuration
     }
     /// Appends one item to [`TransitGatewayConnectPeer::tags`](crate::types::TransitGatewayConnectPeer::tags): The tags for the Connect peer.
@@ -211,18 +171,13 @@ impl TransitGatewayConnectPeerBuilder {
     }
     /// Sets or clears [`TransitGatewayConnectPeer::tags`](crate::types::TransitGatewayConnectPeer::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeer::tags`](crate::types::TransitGatewayConnectPeer::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayConnectPeer`]; it has no required members, so this cannot fail.
@@ -234,27 +189,27 @@ impl TransitGatewayConnectPeerBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeer {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayConnectPeerId" => {
-                    value.transit_gateway_connect_peer_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_connect_peer_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayConnectPeerState::from(child.text()),
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -263,14 +218,14 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeer {
                     );
                 }
                 "connectPeerConfiguration" => {
-                    value.connect_peer_configuration = ::std::option::Option::Some(
+                    value.connect_peer_configuration = Some(
                         <crate::types::TransitGatewayConnectPeerConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -280,6 +235,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeer {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,53 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Connect peer details.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayConnectPeerConfiguration {
     /// The Connect peer IP address on the transit gateway side of the tunnel.
-    pub transit_gateway_address: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_address: Option<String>,
     /// The Connect peer IP address on the appliance side of the tunnel.
-    pub peer_address: ::std::option::Option<::std::string::String>,
+    pub peer_address: Option<String>,
     /// The range of interior BGP peer IP addresses.
-    pub inside_cidr_blocks: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub inside_cidr_blocks: Option<Vec<String>>,
     /// The tunnel protocol.
-    pub protocol: ::std::option::Option<crate::types::ProtocolValue>,
+    pub protocol: Option<crate::types::ProtocolValue>,
     /// The BGP configuration details.
-    pub bgp_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayAttachmentBgpConfiguration>,
+    pub bgp_configurations: Option<
+        Vec<crate::types::TransitGatewayAttachmentBgpConfiguration>,
     >,
 }
 impl TransitGatewayConnectPeerConfiguration {
     /// Starts building a [`TransitGatewayConnectPeerConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayConnectPeerConfigurationBuilder {
-        <crate::types::builders::TransitGatewayConnectPeerConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayConnectPeerConfigurationBuilder as Default>::default()
     }
     /// The `TransitGatewayAddress` member, when set.
     #[inline]
-    pub fn transit_gateway_address(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_address(&self) -> Option<&str> {
         self.transit_gateway_address.as_deref()
     }
     /// The `PeerAddress` member, when set.
     #[inline]
-    pub fn peer_address(&self) -> ::std::option::Option<&str> {
+    pub fn peer_address(&self) -> Option<&str> {
         self.peer_address.as_deref()
     }
     /// The `InsideCidrBlocks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn inside_cidr_blocks(&self) -> &[::std::string::String] {
+    pub fn inside_cidr_blocks(&self) -> &[String] {
         self.inside_cidr_blocks.as_deref().unwrap_or_default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&crate::types::ProtocolValue> {
+    pub fn protocol(&self) -> Option<&crate::types::ProtocolValue> {
         self.protocol.as_ref()
     }
     /// The `BgpConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,105 +53,75 @@ impl TransitGatewayConnectPeerConfiguration {
     }
 }
 /// A builder for [`TransitGatewayConnectPeerConfiguration`](crate::types::TransitGatewayConnectPeerConfiguration); start one with `TransitGatewayConnectPeerConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayConnectPeerConfigurationBuilder {
     inner: crate::types::TransitGatewayConnectPeerConfiguration,
 }
 impl TransitGatewayConnectPeerConfigurationBuilder {
     /// Sets [`TransitGatewayConnectPeerConfiguration::transit_gateway_address`](crate::types::TransitGatewayConnectPeerConfiguration::transit_gateway_address): The Connect peer IP address on the transit gateway side of the tunnel.
-    pub fn transit_gateway_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_address = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_address = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeerConfiguration::transit_gateway_address`](crate::types::TransitGatewayConnectPeerConfiguration::transit_gateway_address).
     #[inline]
-    pub fn set_transit_gateway_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_address(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_address = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeerConfiguration::transit_gateway_address`](crate::types::TransitGatewayConnectPeerConfiguration::transit_gateway_address), if any.
     #[inline]
-    pub fn get_transit_gateway_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_address(&self) -> &Option<String> {
         &self.inner.transit_gateway_address
     }
     /// Sets [`TransitGatewayConnectPeerConfiguration::peer_address`](crate::types::TransitGatewayConnectPeerConfiguration::peer_address): The Connect peer IP address on the appliance side of the tunnel.
-    pub fn peer_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_address = ::std::option::Option::Some(input.into());
+    pub fn peer_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_address = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeerConfiguration::peer_address`](crate::types::TransitGatewayConnectPeerConfiguration::peer_address).
     #[inline]
-    pub fn set_peer_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_address(mut self, input: Option<String>) -> Self {
         self.inner.peer_address = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeerConfiguration::peer_address`](crate::types::TransitGatewayConnectPeerConfiguration::peer_address), if any.
     #[inline]
-    pub fn get_peer_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_address(&self) -> &Option<String> {
         &self.inner.peer_address
     }
     /// Appends one item to [`TransitGatewayConnectPeerConfiguration::inside_cidr_blocks`](crate::types::TransitGatewayConnectPeerConfiguration::inside_cidr_blocks): The range of interior BGP peer IP addresses.
     ///
     /// To set the whole list at once, use [`set_inside_cidr_blocks`](Self::set_inside_cidr_blocks).
-    pub fn inside_cidr_blocks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn inside_cidr_blocks(mut self, input: impl Into<String>) -> Self {
         self.inner.inside_cidr_blocks.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeerConfiguration::inside_cidr_blocks`](crate::types::TransitGatewayConnectPeerConfiguration::inside_cidr_blocks).
     #[inline]
-    pub fn set_inside_cidr_blocks(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_inside_cidr_blocks(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.inside_cidr_blocks = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeerConfiguration::inside_cidr_blocks`](crate::types::TransitGatewayConnectPeerConfiguration::inside_cidr_blocks), if any.
     #[inline]
-    pub fn get_inside_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_inside_cidr_blocks(&self) -> &Option<Vec<String>> {
         &self.inner.inside_cidr_blocks
     }
     /// Sets [`TransitGatewayConnectPeerConfiguration::protocol`](crate::types::TransitGatewayConnectPeerConfiguration::protocol): The tunnel protocol.
     pub fn protocol(mut self, input: crate::types::ProtocolValue) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectPeerConfiguration::protocol`](crate::types::TransitGatewayConnectPeerConfiguration::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<crate::types::ProtocolValue>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<crate::types::ProtocolValue>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`TransitGatewayConnectPeerConfiguration::protocol`](crate::types::TransitGatewayConnectPeerConfiguration::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<crate::types::ProtocolValue> {
+    pub fn get_protocol(&self) -> &Option<crate::types::ProtocolValue> {
         &self.inner.protocol
     }
     /// Appends one item to [`TransitGatewayConnectPeerConfiguration::bgp_configurations`](crate::types::TransitGatewayConnectPeerConfiguration::bgp_configurations): The BGP configuration details.
@@ -175,9 +138,7 @@ impl TransitGatewayConnectPeerConfigurationBuilder {
     #[inline]
     pub fn set_bgp_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayAttachmentBgpConfiguration>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayAttachmentBgpConfiguration>>,
     ) -> Self {
         self.inner.bgp_configurations = input;
         self
@@ -186,9 +147,7 @@ impl TransitGatewayConnectPeerConfigurationBuilder {
     #[inline]
     pub fn get_bgp_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayAttachmentBgpConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayAttachmentBgpConfiguration>> {
         &self.inner.bgp_configurations
     }
     /// Builds the [`TransitGatewayConnectPeerConfiguration`]; it has no required members, so this cannot fail.
@@ -200,32 +159,28 @@ impl TransitGatewayConnectPeerConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeerConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAddress" => {
-                    value.transit_gateway_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_address = Some(String::from(child.text()));
                 }
                 "peerAddress" => {
-                    value.peer_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peer_address = Some(String::from(child.text()));
                 }
                 "insideCidrBlocks" => {
-                    value.inside_cidr_blocks = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.inside_cidr_blocks = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
+                    value.protocol = Some(
                         crate::types::ProtocolValue::from(child.text()),
                     );
                 }
                 "bgpConfigurations" => {
-                    value.bgp_configurations = ::std::option::Option::Some(
+                    value.bgp_configurations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayAttachmentBgpConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -235,6 +190,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeerConfiguration {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

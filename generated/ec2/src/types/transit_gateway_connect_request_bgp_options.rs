@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The BGP options for the Connect attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayConnectRequestBgpOptions {
     /// The peer Autonomous System Number (ASN).
-    pub peer_asn: ::std::option::Option<i64>,
+    pub peer_asn: Option<i64>,
 }
 impl TransitGatewayConnectRequestBgpOptions {
     /// Starts building a [`TransitGatewayConnectRequestBgpOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayConnectRequestBgpOptionsBuilder {
-        <crate::types::builders::TransitGatewayConnectRequestBgpOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayConnectRequestBgpOptionsBuilder as Default>::default()
     }
     /// The `PeerAsn` member, when set.
     #[inline]
-    pub fn peer_asn(&self) -> ::std::option::Option<i64> {
+    pub fn peer_asn(&self) -> Option<i64> {
         self.peer_asn
     }
 }
 /// A builder for [`TransitGatewayConnectRequestBgpOptions`](crate::types::TransitGatewayConnectRequestBgpOptions); start one with `TransitGatewayConnectRequestBgpOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayConnectRequestBgpOptionsBuilder {
     inner: crate::types::TransitGatewayConnectRequestBgpOptions,
 }
 impl TransitGatewayConnectRequestBgpOptionsBuilder {
     /// Sets [`TransitGatewayConnectRequestBgpOptions::peer_asn`](crate::types::TransitGatewayConnectRequestBgpOptions::peer_asn): The peer Autonomous System Number (ASN).
     pub fn peer_asn(mut self, input: i64) -> Self {
-        self.inner.peer_asn = ::std::option::Option::Some(input);
+        self.inner.peer_asn = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayConnectRequestBgpOptions::peer_asn`](crate::types::TransitGatewayConnectRequestBgpOptions::peer_asn).
     #[inline]
-    pub fn set_peer_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_peer_asn(mut self, input: Option<i64>) -> Self {
         self.inner.peer_asn = input;
         self
     }
     /// The value set for [`TransitGatewayConnectRequestBgpOptions::peer_asn`](crate::types::TransitGatewayConnectRequestBgpOptions::peer_asn), if any.
     #[inline]
-    pub fn get_peer_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_peer_asn(&self) -> &Option<i64> {
         &self.inner.peer_asn
     }
     /// Builds the [`TransitGatewayConnectRequestBgpOptions`]; it has no required members, so this cannot fail.
@@ -62,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayConnectRequestBgpOpti
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.peer_asn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.peer_asn {
             body.member("PeerAsn", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,64 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway metering policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMeteringPolicy {
     /// The ID of the transit gateway metering policy.
-    pub transit_gateway_metering_policy_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_metering_policy_id: Option<String>,
     /// The ID of the transit gateway associated with the metering policy.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The IDs of the middlebox attachments associated with the metering policy.
-    pub middlebox_attachment_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub middlebox_attachment_ids: Option<Vec<String>>,
     /// The state of the transit gateway metering policy.
-    pub state: ::std::option::Option<crate::types::TransitGatewayMeteringPolicyState>,
+    pub state: Option<crate::types::TransitGatewayMeteringPolicyState>,
     /// The date and time when the metering policy update becomes effective.
-    pub update_effective_at: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub update_effective_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags assigned to the transit gateway metering policy.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayMeteringPolicy {
     /// Starts building a [`TransitGatewayMeteringPolicy`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMeteringPolicyBuilder {
-        <crate::types::builders::TransitGatewayMeteringPolicyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMeteringPolicyBuilder as Default>::default()
     }
     /// The `TransitGatewayMeteringPolicyId` member, when set.
     #[inline]
-    pub fn transit_gateway_metering_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_metering_policy_id(&self) -> Option<&str> {
         self.transit_gateway_metering_policy_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `MiddleboxAttachmentIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn middlebox_attachment_ids(&self) -> &[::std::string::String] {
+    pub fn middlebox_attachment_ids(&self) -> &[String] {
         self.middlebox_attachment_ids.as_deref().unwrap_or_default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMeteringPolicyState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayMeteringPolicyState> {
         self.state.as_ref()
     }
     /// The `UpdateEffectiveAt` member, when set.
     #[inline]
     pub fn update_effective_at(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.update_effective_at.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -69,12 +58,7 @@ impl TransitGatewayMeteringPolicy {
     }
 }
 /// A builder for [`TransitGatewayMeteringPolicy`](crate::types::TransitGatewayMeteringPolicy); start one with `TransitGatewayMeteringPolicy::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMeteringPolicyBuilder {
     inner: crate::types::TransitGatewayMeteringPolicy,
 }
@@ -82,77 +66,57 @@ impl TransitGatewayMeteringPolicyBuilder {
     /// Sets [`TransitGatewayMeteringPolicy::transit_gateway_metering_policy_id`](crate::types::TransitGatewayMeteringPolicy::transit_gateway_metering_policy_id): The ID of the transit gateway metering policy.
     pub fn transit_gateway_metering_policy_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_metering_policy_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_metering_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::transit_gateway_metering_policy_id`](crate::types::TransitGatewayMeteringPolicy::transit_gateway_metering_policy_id).
     #[inline]
     pub fn set_transit_gateway_metering_policy_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_metering_policy_id = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicy::transit_gateway_metering_policy_id`](crate::types::TransitGatewayMeteringPolicy::transit_gateway_metering_policy_id), if any.
     #[inline]
-    pub fn get_transit_gateway_metering_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_metering_policy_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_metering_policy_id
     }
     /// Sets [`TransitGatewayMeteringPolicy::transit_gateway_id`](crate::types::TransitGatewayMeteringPolicy::transit_gateway_id): The ID of the transit gateway associated with the metering policy.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::transit_gateway_id`](crate::types::TransitGatewayMeteringPolicy::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicy::transit_gateway_id`](crate::types::TransitGatewayMeteringPolicy::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Appends one item to [`TransitGatewayMeteringPolicy::middlebox_attachment_ids`](crate::types::TransitGatewayMeteringPolicy::middlebox_attachment_ids): The IDs of the middlebox attachments associated with the metering policy.
     ///
     /// To set the whole list at once, use [`set_middlebox_attachment_ids`](Self::set_middlebox_attachment_ids).
-    pub fn middlebox_attachment_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn middlebox_attachment_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.middlebox_attachment_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::middlebox_attachment_ids`](crate::types::TransitGatewayMeteringPolicy::middlebox_attachment_ids).
     #[inline]
-    pub fn set_middlebox_attachment_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_middlebox_attachment_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.middlebox_attachment_ids = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicy::middlebox_attachment_ids`](crate::types::TransitGatewayMeteringPolicy::middlebox_attachment_ids), if any.
     #[inline]
-    pub fn get_middlebox_attachment_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_middlebox_attachment_ids(&self) -> &Option<Vec<String>> {
         &self.inner.middlebox_attachment_ids
     }
     /// Sets [`TransitGatewayMeteringPolicy::state`](crate::types::TransitGatewayMeteringPolicy::state): The state of the transit gateway metering policy.
@@ -160,23 +124,21 @@ impl TransitGatewayMeteringPolicyBuilder {
         mut self,
         input: crate::types::TransitGatewayMeteringPolicyState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::state`](crate::types::TransitGatewayMeteringPolicy::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMeteringPolicyState>,
+        input: Option<crate::types::TransitGatewayMeteringPolicyState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicy::state`](crate::types::TransitGatewayMeteringPolicy::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMeteringPolicyState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayMeteringPolicyState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayMeteringPolicy::update_effective_at`](crate::types::TransitGatewayMeteringPolicy::update_effective_at): The date and time when the metering policy update becomes effective.
@@ -184,14 +146,14 @@ impl TransitGatewayMeteringPolicyBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.update_effective_at = ::std::option::Option::Some(input);
+        self.inner.update_effective_at = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::update_effective_at`](crate::types::TransitGatewayMeteringPolicy::update_effective_at).
     #[inline]
     pub fn set_update_effective_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.update_effective_at = input;
         self
@@ -200,7 +162,7 @@ impl TransitGatewayMeteringPolicyBuilder {
     #[inline]
     pub fn get_update_effective_at(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.update_effective_at
     }
     /// Appends one item to [`TransitGatewayMeteringPolicy::tags`](crate::types::TransitGatewayMeteringPolicy::tags): The tags assigned to the transit gateway metering policy.
@@ -212,18 +174,13 @@ impl TransitGatewayMeteringPolicyBuilder {
     }
     /// Sets or clears [`TransitGatewayMeteringPolicy::tags`](crate::types::TransitGatewayMeteringPolicy::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicy::tags`](crate::types::TransitGatewayMeteringPolicy::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayMeteringPolicy`]; it has no required members, so this cannot fail.
@@ -235,34 +192,32 @@ impl TransitGatewayMeteringPolicyBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicy {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMeteringPolicyId" => {
-                    value.transit_gateway_metering_policy_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_metering_policy_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "middleboxAttachmentIdSet" => {
-                    value.middlebox_attachment_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.middlebox_attachment_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayMeteringPolicyState::from(
                             child.text(),
                         ),
                     );
                 }
                 "updateEffectiveAt" => {
-                    value.update_effective_at = ::std::option::Option::Some(
+                    value.update_effective_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -271,7 +226,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicy {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -281,6 +236,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicy {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,115 +2,87 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an entry in a transit gateway metering policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMeteringPolicyEntry {
     /// The rule number of the metering policy entry.
-    pub policy_rule_number: ::std::option::Option<::std::string::String>,
+    pub policy_rule_number: Option<String>,
     /// The Amazon Web Services account ID to which the metered traffic is attributed.
-    pub metered_account: ::std::option::Option<
-        crate::types::TransitGatewayMeteringPayerType,
-    >,
+    pub metered_account: Option<crate::types::TransitGatewayMeteringPayerType>,
     /// The state of the metering policy entry.
-    pub state: ::std::option::Option<
-        crate::types::TransitGatewayMeteringPolicyEntryState,
-    >,
+    pub state: Option<crate::types::TransitGatewayMeteringPolicyEntryState>,
     /// The date and time when the metering policy entry was last updated.
-    pub updated_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub updated_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the metering policy entry update becomes effective.
-    pub update_effective_at: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub update_effective_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The metering policy rule that defines traffic matching criteria.
-    pub metering_policy_rule: ::std::option::Option<
-        crate::types::TransitGatewayMeteringPolicyRule,
-    >,
+    pub metering_policy_rule: Option<crate::types::TransitGatewayMeteringPolicyRule>,
 }
 impl TransitGatewayMeteringPolicyEntry {
     /// Starts building a [`TransitGatewayMeteringPolicyEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMeteringPolicyEntryBuilder {
-        <crate::types::builders::TransitGatewayMeteringPolicyEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMeteringPolicyEntryBuilder as Default>::default()
     }
     /// The `PolicyRuleNumber` member, when set.
     #[inline]
-    pub fn policy_rule_number(&self) -> ::std::option::Option<&str> {
+    pub fn policy_rule_number(&self) -> Option<&str> {
         self.policy_rule_number.as_deref()
     }
     /// The `MeteredAccount` member, when set.
     #[inline]
     pub fn metered_account(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMeteringPayerType> {
+    ) -> Option<&crate::types::TransitGatewayMeteringPayerType> {
         self.metered_account.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
     pub fn state(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMeteringPolicyEntryState> {
+    ) -> Option<&crate::types::TransitGatewayMeteringPolicyEntryState> {
         self.state.as_ref()
     }
     /// The `UpdatedAt` member, when set.
     #[inline]
-    pub fn updated_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn updated_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.updated_at.as_ref()
     }
     /// The `UpdateEffectiveAt` member, when set.
     #[inline]
     pub fn update_effective_at(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.update_effective_at.as_ref()
     }
     /// The `MeteringPolicyRule` member, when set.
     #[inline]
     pub fn metering_policy_rule(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMeteringPolicyRule> {
+    ) -> Option<&crate::types::TransitGatewayMeteringPolicyRule> {
         self.metering_policy_rule.as_ref()
     }
 }
 /// A builder for [`TransitGatewayMeteringPolicyEntry`](crate::types::TransitGatewayMeteringPolicyEntry); start one with `TransitGatewayMeteringPolicyEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMeteringPolicyEntryBuilder {
     inner: crate::types::TransitGatewayMeteringPolicyEntry,
 }
 impl TransitGatewayMeteringPolicyEntryBuilder {
     /// Sets [`TransitGatewayMeteringPolicyEntry::policy_rule_number`](crate::types::TransitGatewayMeteringPolicyEntry::policy_rule_number): The rule number of the metering policy entry.
-    pub fn policy_rule_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_rule_number = ::std::option::Option::Some(input.into());
+    pub fn policy_rule_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_rule_number = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::policy_rule_number`](crate::types::TransitGatewayMeteringPolicyEntry::policy_rule_number).
     #[inline]
-    pub fn set_policy_rule_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<String>) -> Self {
         self.inner.policy_rule_number = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyEntry::policy_rule_number`](crate::types::TransitGatewayMeteringPolicyEntry::policy_rule_number), if any.
     #[inline]
-    pub fn get_policy_rule_number(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_rule_number(&self) -> &Option<String> {
         &self.inner.policy_rule_number
     }
     /// Sets [`TransitGatewayMeteringPolicyEntry::metered_account`](crate::types::TransitGatewayMeteringPolicyEntry::metered_account): The Amazon Web Services account ID to which the metered traffic is attributed.
@@ -118,14 +90,14 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
         mut self,
         input: crate::types::TransitGatewayMeteringPayerType,
     ) -> Self {
-        self.inner.metered_account = ::std::option::Option::Some(input);
+        self.inner.metered_account = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::metered_account`](crate::types::TransitGatewayMeteringPolicyEntry::metered_account).
     #[inline]
     pub fn set_metered_account(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMeteringPayerType>,
+        input: Option<crate::types::TransitGatewayMeteringPayerType>,
     ) -> Self {
         self.inner.metered_account = input;
         self
@@ -134,7 +106,7 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
     #[inline]
     pub fn get_metered_account(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMeteringPayerType> {
+    ) -> &Option<crate::types::TransitGatewayMeteringPayerType> {
         &self.inner.metered_account
     }
     /// Sets [`TransitGatewayMeteringPolicyEntry::state`](crate::types::TransitGatewayMeteringPolicyEntry::state): The state of the metering policy entry.
@@ -142,16 +114,14 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
         mut self,
         input: crate::types::TransitGatewayMeteringPolicyEntryState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::state`](crate::types::TransitGatewayMeteringPolicyEntry::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayMeteringPolicyEntryState,
-        >,
+        input: Option<crate::types::TransitGatewayMeteringPolicyEntryState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -160,28 +130,26 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMeteringPolicyEntryState> {
+    ) -> &Option<crate::types::TransitGatewayMeteringPolicyEntryState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayMeteringPolicyEntry::updated_at`](crate::types::TransitGatewayMeteringPolicyEntry::updated_at): The date and time when the metering policy entry was last updated.
     pub fn updated_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.updated_at = ::std::option::Option::Some(input);
+        self.inner.updated_at = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::updated_at`](crate::types::TransitGatewayMeteringPolicyEntry::updated_at).
     #[inline]
     pub fn set_updated_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.updated_at = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyEntry::updated_at`](crate::types::TransitGatewayMeteringPolicyEntry::updated_at), if any.
     #[inline]
-    pub fn get_updated_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_updated_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.updated_at
     }
     /// Sets [`TransitGatewayMeteringPolicyEntry::update_effective_at`](crate::types::TransitGatewayMeteringPolicyEntry::update_effective_at): The date and time when the metering policy entry update becomes effective.
@@ -189,14 +157,14 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.update_effective_at = ::std::option::Option::Some(input);
+        self.inner.update_effective_at = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::update_effective_at`](crate::types::TransitGatewayMeteringPolicyEntry::update_effective_at).
     #[inline]
     pub fn set_update_effective_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.update_effective_at = input;
         self
@@ -205,7 +173,7 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
     #[inline]
     pub fn get_update_effective_at(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.update_effective_at
     }
     /// Sets [`TransitGatewayMeteringPolicyEntry::metering_policy_rule`](crate::types::TransitGatewayMeteringPolicyEntry::metering_policy_rule): The metering policy rule that defines traffic matching criteria.
@@ -213,14 +181,14 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
         mut self,
         input: crate::types::TransitGatewayMeteringPolicyRule,
     ) -> Self {
-        self.inner.metering_policy_rule = ::std::option::Option::Some(input);
+        self.inner.metering_policy_rule = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyEntry::metering_policy_rule`](crate::types::TransitGatewayMeteringPolicyEntry::metering_policy_rule).
     #[inline]
     pub fn set_metering_policy_rule(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMeteringPolicyRule>,
+        input: Option<crate::types::TransitGatewayMeteringPolicyRule>,
     ) -> Self {
         self.inner.metering_policy_rule = input;
         self
@@ -229,7 +197,7 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
     #[inline]
     pub fn get_metering_policy_rule(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMeteringPolicyRule> {
+    ) -> &Option<crate::types::TransitGatewayMeteringPolicyRule> {
         &self.inner.metering_policy_rule
     }
     /// Builds the [`TransitGatewayMeteringPolicyEntry`]; it has no required members, so this cannot fail.
@@ -241,29 +209,27 @@ impl TransitGatewayMeteringPolicyEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicyEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "policyRuleNumber" => {
-                    value.policy_rule_number = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.policy_rule_number = Some(String::from(child.text()));
                 }
                 "meteredAccount" => {
-                    value.metered_account = ::std::option::Option::Some(
+                    value.metered_account = Some(
                         crate::types::TransitGatewayMeteringPayerType::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayMeteringPolicyEntryState::from(
                             child.text(),
                         ),
                     );
                 }
                 "updatedAt" => {
-                    value.updated_at = ::std::option::Option::Some(
+                    value.updated_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -272,7 +238,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicyEntry {
                     );
                 }
                 "updateEffectiveAt" => {
-                    value.update_effective_at = ::std::option::Option::Some(
+                    value.update_effective_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -281,7 +247,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicyEntry {
                     );
                 }
                 "meteringPolicyRule" => {
-                    value.metering_policy_rule = ::std::option::Option::Some(
+                    value.metering_policy_rule = Some(
                         <crate::types::TransitGatewayMeteringPolicyRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -290,6 +256,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicyEntry {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

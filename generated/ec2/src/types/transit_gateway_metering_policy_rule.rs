@@ -2,106 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the traffic matching criteria for a transit gateway metering policy rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMeteringPolicyRule {
     /// The ID of the source transit gateway attachment.
-    pub source_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub source_transit_gateway_attachment_id: Option<String>,
     /// The type of the source transit gateway attachment. Note that the `tgw-peering` resource type has been deprecated. To configure metering policies for Connect, use the transport attachment type.
-    pub source_transit_gateway_attachment_type: ::std::option::Option<
+    pub source_transit_gateway_attachment_type: Option<
         crate::types::TransitGatewayAttachmentResourceType,
     >,
     /// The source CIDR block for the rule.
-    pub source_cidr_block: ::std::option::Option<::std::string::String>,
+    pub source_cidr_block: Option<String>,
     /// The source port range for the rule.
-    pub source_port_range: ::std::option::Option<::std::string::String>,
+    pub source_port_range: Option<String>,
     /// The ID of the destination transit gateway attachment.
-    pub destination_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub destination_transit_gateway_attachment_id: Option<String>,
     /// The type of the destination transit gateway attachment. Note that the `tgw-peering` resource type has been deprecated. To configure metering policies for Connect, use the transport attachment type.
-    pub destination_transit_gateway_attachment_type: ::std::option::Option<
+    pub destination_transit_gateway_attachment_type: Option<
         crate::types::TransitGatewayAttachmentResourceType,
     >,
     /// The destination CIDR block for the rule.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The destination port range for the rule.
-    pub destination_port_range: ::std::option::Option<::std::string::String>,
+    pub destination_port_range: Option<String>,
     /// The protocol for the rule (1, 6, 17, etc.).
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
 }
 impl TransitGatewayMeteringPolicyRule {
     /// Starts building a [`TransitGatewayMeteringPolicyRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMeteringPolicyRuleBuilder {
-        <crate::types::builders::TransitGatewayMeteringPolicyRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMeteringPolicyRuleBuilder as Default>::default()
     }
     /// The `SourceTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn source_transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.source_transit_gateway_attachment_id.as_deref()
     }
     /// The `SourceTransitGatewayAttachmentType` member, when set.
     #[inline]
     pub fn source_transit_gateway_attachment_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.source_transit_gateway_attachment_type.as_ref()
     }
     /// The `SourceCidrBlock` member, when set.
     #[inline]
-    pub fn source_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn source_cidr_block(&self) -> Option<&str> {
         self.source_cidr_block.as_deref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
-    pub fn source_port_range(&self) -> ::std::option::Option<&str> {
+    pub fn source_port_range(&self) -> Option<&str> {
         self.source_port_range.as_deref()
     }
     /// The `DestinationTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn destination_transit_gateway_attachment_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn destination_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.destination_transit_gateway_attachment_id.as_deref()
     }
     /// The `DestinationTransitGatewayAttachmentType` member, when set.
     #[inline]
     pub fn destination_transit_gateway_attachment_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.destination_transit_gateway_attachment_type.as_ref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
-    pub fn destination_port_range(&self) -> ::std::option::Option<&str> {
+    pub fn destination_port_range(&self) -> Option<&str> {
         self.destination_port_range.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
 }
 /// A builder for [`TransitGatewayMeteringPolicyRule`](crate::types::TransitGatewayMeteringPolicyRule); start one with `TransitGatewayMeteringPolicyRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMeteringPolicyRuleBuilder {
     inner: crate::types::TransitGatewayMeteringPolicyRule,
 }
@@ -109,27 +93,23 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
     /// Sets [`TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_id`](crate::types::TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_id): The ID of the source transit gateway attachment.
     pub fn source_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.source_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.source_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_id`](crate::types::TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_id).
     #[inline]
     pub fn set_source_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.source_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_id`](crate::types::TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_source_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.source_transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_type`](crate::types::TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_type): The type of the source transit gateway attachment.
@@ -137,16 +117,14 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.source_transit_gateway_attachment_type = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.source_transit_gateway_attachment_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_type`](crate::types::TransitGatewayMeteringPolicyRule::source_transit_gateway_attachment_type).
     #[inline]
     pub fn set_source_transit_gateway_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.source_transit_gateway_attachment_type = input;
         self
@@ -155,81 +133,61 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
     #[inline]
     pub fn get_source_transit_gateway_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.source_transit_gateway_attachment_type
     }
     /// Sets [`TransitGatewayMeteringPolicyRule::source_cidr_block`](crate::types::TransitGatewayMeteringPolicyRule::source_cidr_block): The source CIDR block for the rule.
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::source_cidr_block`](crate::types::TransitGatewayMeteringPolicyRule::source_cidr_block).
     #[inline]
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.source_cidr_block = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyRule::source_cidr_block`](crate::types::TransitGatewayMeteringPolicyRule::source_cidr_block), if any.
     #[inline]
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         &self.inner.source_cidr_block
     }
     /// Sets [`TransitGatewayMeteringPolicyRule::source_port_range`](crate::types::TransitGatewayMeteringPolicyRule::source_port_range): The source port range for the rule.
-    pub fn source_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+    pub fn source_port_range(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_port_range = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::source_port_range`](crate::types::TransitGatewayMeteringPolicyRule::source_port_range).
     #[inline]
-    pub fn set_source_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_port_range(mut self, input: Option<String>) -> Self {
         self.inner.source_port_range = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyRule::source_port_range`](crate::types::TransitGatewayMeteringPolicyRule::source_port_range), if any.
     #[inline]
-    pub fn get_source_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_port_range(&self) -> &Option<String> {
         &self.inner.source_port_range
     }
     /// Sets [`TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_id`](crate::types::TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_id): The ID of the destination transit gateway attachment.
     pub fn destination_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.destination_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.destination_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_id`](crate::types::TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_id).
     #[inline]
     pub fn set_destination_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.destination_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_id`](crate::types::TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_destination_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.destination_transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_type`](crate::types::TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_type): The type of the destination transit gateway attachment.
@@ -237,16 +195,14 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.destination_transit_gateway_attachment_type = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.destination_transit_gateway_attachment_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_type`](crate::types::TransitGatewayMeteringPolicyRule::destination_transit_gateway_attachment_type).
     #[inline]
     pub fn set_destination_transit_gateway_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.destination_transit_gateway_attachment_type = input;
         self
@@ -255,77 +211,55 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
     #[inline]
     pub fn get_destination_transit_gateway_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.destination_transit_gateway_attachment_type
     }
     /// Sets [`TransitGatewayMeteringPolicyRule::destination_cidr_block`](crate::types::TransitGatewayMeteringPolicyRule::destination_cidr_block): The destination CIDR block for the rule.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::destination_cidr_block`](crate::types::TransitGatewayMeteringPolicyRule::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyRule::destination_cidr_block`](crate::types::TransitGatewayMeteringPolicyRule::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`TransitGatewayMeteringPolicyRule::destination_port_range`](crate::types::TransitGatewayMeteringPolicyRule::destination_port_range): The destination port range for the rule.
-    pub fn destination_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+    pub fn destination_port_range(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_port_range = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::destination_port_range`](crate::types::TransitGatewayMeteringPolicyRule::destination_port_range).
     #[inline]
-    pub fn set_destination_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_port_range(mut self, input: Option<String>) -> Self {
         self.inner.destination_port_range = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyRule::destination_port_range`](crate::types::TransitGatewayMeteringPolicyRule::destination_port_range), if any.
     #[inline]
-    pub fn get_destination_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_port_range(&self) -> &Option<String> {
         &self.inner.destination_port_range
     }
     /// Sets [`TransitGatewayMeteringPolicyRule::protocol`](crate::types::TransitGatewayMeteringPolicyRule::protocol): The protocol for the rule (1, 6, 17, etc.).
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMeteringPolicyRule::protocol`](crate::types::TransitGatewayMeteringPolicyRule::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`TransitGatewayMeteringPolicyRule::protocol`](crate::types::TransitGatewayMeteringPolicyRule::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Builds the [`TransitGatewayMeteringPolicyRule`]; it has no required members, so this cannot fail.
@@ -337,62 +271,52 @@ impl TransitGatewayMeteringPolicyRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicyRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sourceTransitGatewayAttachmentId" => {
-                    value.source_transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.source_transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "sourceTransitGatewayAttachmentType" => {
-                    value.source_transit_gateway_attachment_type = ::std::option::Option::Some(
+                    value.source_transit_gateway_attachment_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "sourceCidrBlock" => {
-                    value.source_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_cidr_block = Some(String::from(child.text()));
                 }
                 "sourcePortRange" => {
-                    value.source_port_range = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_port_range = Some(String::from(child.text()));
                 }
                 "destinationTransitGatewayAttachmentId" => {
-                    value.destination_transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.destination_transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "destinationTransitGatewayAttachmentType" => {
-                    value.destination_transit_gateway_attachment_type = ::std::option::Option::Some(
+                    value.destination_transit_gateway_attachment_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "destinationCidrBlock" => {
-                    value.destination_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr_block = Some(String::from(child.text()));
                 }
                 "destinationPortRange" => {
-                    value.destination_port_range = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_port_range = Some(String::from(child.text()));
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

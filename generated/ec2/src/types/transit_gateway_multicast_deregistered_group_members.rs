@@ -2,54 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the deregistered transit gateway multicast group members.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDeregisteredGroupMembers {
     /// The ID of the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// The network interface IDs of the deregistered members.
-    pub deregistered_network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub deregistered_network_interface_ids: Option<Vec<String>>,
     /// The IP address assigned to the transit gateway multicast group.
-    pub group_ip_address: ::std::option::Option<::std::string::String>,
+    pub group_ip_address: Option<String>,
 }
 impl TransitGatewayMulticastDeregisteredGroupMembers {
     /// Starts building a [`TransitGatewayMulticastDeregisteredGroupMembers`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMulticastDeregisteredGroupMembersBuilder {
-        <crate::types::builders::TransitGatewayMulticastDeregisteredGroupMembersBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMulticastDeregisteredGroupMembersBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `DeregisteredNetworkInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn deregistered_network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn deregistered_network_interface_ids(&self) -> &[String] {
         self.deregistered_network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `GroupIpAddress` member, when set.
     #[inline]
-    pub fn group_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn group_ip_address(&self) -> Option<&str> {
         self.group_ip_address.as_deref()
     }
 }
 /// A builder for [`TransitGatewayMulticastDeregisteredGroupMembers`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers); start one with `TransitGatewayMulticastDeregisteredGroupMembers::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMulticastDeregisteredGroupMembersBuilder {
     inner: crate::types::TransitGatewayMulticastDeregisteredGroupMembers,
 }
@@ -57,27 +43,23 @@ impl TransitGatewayMulticastDeregisteredGroupMembersBuilder {
     /// Sets [`TransitGatewayMulticastDeregisteredGroupMembers::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDeregisteredGroupMembers::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDeregisteredGroupMembers::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Appends one item to [`TransitGatewayMulticastDeregisteredGroupMembers::deregistered_network_interface_ids`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::deregistered_network_interface_ids): The network interface IDs of the deregistered members.
@@ -85,7 +67,7 @@ impl TransitGatewayMulticastDeregisteredGroupMembersBuilder {
     /// To set the whole list at once, use [`set_deregistered_network_interface_ids`](Self::set_deregistered_network_interface_ids).
     pub fn deregistered_network_interface_ids(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.inner
             .deregistered_network_interface_ids
@@ -97,38 +79,30 @@ impl TransitGatewayMulticastDeregisteredGroupMembersBuilder {
     #[inline]
     pub fn set_deregistered_network_interface_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.deregistered_network_interface_ids = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDeregisteredGroupMembers::deregistered_network_interface_ids`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::deregistered_network_interface_ids), if any.
     #[inline]
-    pub fn get_deregistered_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_deregistered_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.deregistered_network_interface_ids
     }
     /// Sets [`TransitGatewayMulticastDeregisteredGroupMembers::group_ip_address`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::group_ip_address): The IP address assigned to the transit gateway multicast group.
-    pub fn group_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_ip_address = ::std::option::Option::Some(input.into());
+    pub fn group_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDeregisteredGroupMembers::group_ip_address`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::group_ip_address).
     #[inline]
-    pub fn set_group_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.group_ip_address = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDeregisteredGroupMembers::group_ip_address`](crate::types::TransitGatewayMulticastDeregisteredGroupMembers::group_ip_address), if any.
     #[inline]
-    pub fn get_group_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_ip_address(&self) -> &Option<String> {
         &self.inner.group_ip_address
     }
     /// Builds the [`TransitGatewayMulticastDeregisteredGroupMembers`]; it has no required members, so this cannot fail.
@@ -140,28 +114,26 @@ impl TransitGatewayMulticastDeregisteredGroupMembersBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDeregisteredGroupMembers {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMulticastDomainId" => {
-                    value.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_multicast_domain_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "deregisteredNetworkInterfaceIds" => {
-                    value.deregistered_network_interface_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.deregistered_network_interface_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "groupIpAddress" => {
-                    value.group_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_ip_address = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,82 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the transit gateway multicast domain.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDomain {
     /// The ID of the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_arn: Option<String>,
     /// The ID of the Amazon Web Services account that owns the transit gateway multicast domain.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The options for the transit gateway multicast domain.
-    pub options: ::std::option::Option<
-        crate::types::TransitGatewayMulticastDomainOptions,
-    >,
+    pub options: Option<crate::types::TransitGatewayMulticastDomainOptions>,
     /// The state of the transit gateway multicast domain.
-    pub state: ::std::option::Option<crate::types::TransitGatewayMulticastDomainState>,
+    pub state: Option<crate::types::TransitGatewayMulticastDomainState>,
     /// The time the transit gateway multicast domain was created.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags for the transit gateway multicast domain.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayMulticastDomain {
     /// Starts building a [`TransitGatewayMulticastDomain`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMulticastDomainBuilder {
-        <crate::types::builders::TransitGatewayMulticastDomainBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMulticastDomainBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `TransitGatewayMulticastDomainArn` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_arn(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_arn(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_arn.as_deref()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `Options` member, when set.
     #[inline]
     pub fn options(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMulticastDomainOptions> {
+    ) -> Option<&crate::types::TransitGatewayMulticastDomainOptions> {
         self.options.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayMulticastDomainState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayMulticastDomainState> {
         self.state.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -87,12 +72,7 @@ impl TransitGatewayMulticastDomain {
     }
 }
 /// A builder for [`TransitGatewayMulticastDomain`](crate::types::TransitGatewayMulticastDomain); start one with `TransitGatewayMulticastDomain::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMulticastDomainBuilder {
     inner: crate::types::TransitGatewayMulticastDomain,
 }
@@ -100,99 +80,77 @@ impl TransitGatewayMulticastDomainBuilder {
     /// Sets [`TransitGatewayMulticastDomain::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDomain::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDomain::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomain::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDomain::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Sets [`TransitGatewayMulticastDomain::transit_gateway_id`](crate::types::TransitGatewayMulticastDomain::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::transit_gateway_id`](crate::types::TransitGatewayMulticastDomain::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomain::transit_gateway_id`](crate::types::TransitGatewayMulticastDomain::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayMulticastDomain::transit_gateway_multicast_domain_arn`](crate::types::TransitGatewayMulticastDomain::transit_gateway_multicast_domain_arn): The Amazon Resource Name (ARN) of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_arn = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::transit_gateway_multicast_domain_arn`](crate::types::TransitGatewayMulticastDomain::transit_gateway_multicast_domain_arn).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_arn = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomain::transit_gateway_multicast_domain_arn`](crate::types::TransitGatewayMulticastDomain::transit_gateway_multicast_domain_arn), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_arn(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_arn
     }
     /// Sets [`TransitGatewayMulticastDomain::owner_id`](crate::types::TransitGatewayMulticastDomain::owner_id): The ID of the Amazon Web Services account that owns the transit gateway multicast domain.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::owner_id`](crate::types::TransitGatewayMulticastDomain::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomain::owner_id`](crate::types::TransitGatewayMulticastDomain::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`TransitGatewayMulticastDomain::options`](crate::types::TransitGatewayMulticastDomain::options): The options for the transit gateway multicast domain.
@@ -200,14 +158,14 @@ impl TransitGatewayMulticastDomainBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDomainOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::options`](crate::types::TransitGatewayMulticastDomain::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMulticastDomainOptions>,
+        input: Option<crate::types::TransitGatewayMulticastDomainOptions>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -216,7 +174,7 @@ impl TransitGatewayMulticastDomainBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMulticastDomainOptions> {
+    ) -> &Option<crate::types::TransitGatewayMulticastDomainOptions> {
         &self.inner.options
     }
     /// Sets [`TransitGatewayMulticastDomain::state`](crate::types::TransitGatewayMulticastDomain::state): The state of the transit gateway multicast domain.
@@ -224,14 +182,14 @@ impl TransitGatewayMulticastDomainBuilder {
         mut self,
         input: crate::types::TransitGatewayMulticastDomainState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::state`](crate::types::TransitGatewayMulticastDomain::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayMulticastDomainState>,
+        input: Option<crate::types::TransitGatewayMulticastDomainState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -240,7 +198,7 @@ impl TransitGatewayMulticastDomainBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayMulticastDomainState> {
+    ) -> &Option<crate::types::TransitGatewayMulticastDomainState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayMulticastDomain::creation_time`](crate::types::TransitGatewayMulticastDomain::creation_time): The time the transit gateway multicast domain was created.
@@ -248,23 +206,21 @@ impl TransitGatewayMulticastDomainBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::creation_time`](crate::types::TransitGatewayMulticastDomain::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomain::creation_time`](crate::types::TransitGatewayMulticastDomain::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Appends one item to [`TransitGatewayMulticastDomain::tags`](crate::types::TransitGatewayMulticastDomain::tags): The tags for the transit gateway multicast domain.
@@ -276,18 +232,13 @@ impl TransitGatewayMulticastDomainBuilder {
     }
     /// Sets or clears [`TransitGatewayMulticastDomain::tags`](crate::types::TransitGatewayMulticastDomain::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomain::tags`](crate::types::TransitGatewayMulticastDomain::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayMulticastDomain`]; it has no required members, so this cannot fail.
@@ -299,46 +250,42 @@ impl TransitGatewayMulticastDomainBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomain {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMulticastDomainId" => {
-                    value.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_multicast_domain_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "transitGatewayMulticastDomainArn" => {
-                    value.transit_gateway_multicast_domain_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_multicast_domain_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "options" => {
-                    value.options = ::std::option::Option::Some(
+                    value.options = Some(
                         <crate::types::TransitGatewayMulticastDomainOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayMulticastDomainState::from(
                             child.text(),
                         ),
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -347,7 +294,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomain {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -357,6 +304,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomain {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,118 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the resources associated with the transit gateway multicast domain.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDomainAssociation {
     /// The ID of the transit gateway attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The type of resource, for example a VPC attachment.
-    pub resource_type: ::std::option::Option<
-        crate::types::TransitGatewayAttachmentResourceType,
-    >,
+    pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The ID of the Amazon Web Services account that owns the transit gateway multicast domain association resource.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The subnet associated with the transit gateway multicast domain.
-    pub subnet: ::std::option::Option<crate::types::SubnetAssociation>,
+    pub subnet: Option<crate::types::SubnetAssociation>,
 }
 impl TransitGatewayMulticastDomainAssociation {
     /// Starts building a [`TransitGatewayMulticastDomainAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMulticastDomainAssociationBuilder {
-        <crate::types::builders::TransitGatewayMulticastDomainAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMulticastDomainAssociationBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `Subnet` member, when set.
     #[inline]
-    pub fn subnet(&self) -> ::std::option::Option<&crate::types::SubnetAssociation> {
+    pub fn subnet(&self) -> Option<&crate::types::SubnetAssociation> {
         self.subnet.as_ref()
     }
 }
 /// A builder for [`TransitGatewayMulticastDomainAssociation`](crate::types::TransitGatewayMulticastDomainAssociation); start one with `TransitGatewayMulticastDomainAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMulticastDomainAssociationBuilder {
     inner: crate::types::TransitGatewayMulticastDomainAssociation,
 }
 impl TransitGatewayMulticastDomainAssociationBuilder {
     /// Sets [`TransitGatewayMulticastDomainAssociation::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastDomainAssociation::transit_gateway_attachment_id): The ID of the transit gateway attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociation::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastDomainAssociation::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociation::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastDomainAssociation::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayMulticastDomainAssociation::resource_id`](crate::types::TransitGatewayMulticastDomainAssociation::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociation::resource_id`](crate::types::TransitGatewayMulticastDomainAssociation::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociation::resource_id`](crate::types::TransitGatewayMulticastDomainAssociation::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`TransitGatewayMulticastDomainAssociation::resource_type`](crate::types::TransitGatewayMulticastDomainAssociation::resource_type): The type of resource, for example a VPC attachment.
@@ -121,14 +93,14 @@ impl TransitGatewayMulticastDomainAssociationBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociation::resource_type`](crate::types::TransitGatewayMulticastDomainAssociation::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -137,50 +109,39 @@ impl TransitGatewayMulticastDomainAssociationBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayMulticastDomainAssociation::resource_owner_id`](crate::types::TransitGatewayMulticastDomainAssociation::resource_owner_id): The ID of the Amazon Web Services account that owns the transit gateway multicast domain association resource.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociation::resource_owner_id`](crate::types::TransitGatewayMulticastDomainAssociation::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociation::resource_owner_id`](crate::types::TransitGatewayMulticastDomainAssociation::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Sets [`TransitGatewayMulticastDomainAssociation::subnet`](crate::types::TransitGatewayMulticastDomainAssociation::subnet): The subnet associated with the transit gateway multicast domain.
     pub fn subnet(mut self, input: crate::types::SubnetAssociation) -> Self {
-        self.inner.subnet = ::std::option::Option::Some(input);
+        self.inner.subnet = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociation::subnet`](crate::types::TransitGatewayMulticastDomainAssociation::subnet).
     #[inline]
-    pub fn set_subnet(
-        mut self,
-        input: ::std::option::Option<crate::types::SubnetAssociation>,
-    ) -> Self {
+    pub fn set_subnet(mut self, input: Option<crate::types::SubnetAssociation>) -> Self {
         self.inner.subnet = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociation::subnet`](crate::types::TransitGatewayMulticastDomainAssociation::subnet), if any.
     #[inline]
-    pub fn get_subnet(&self) -> &::std::option::Option<crate::types::SubnetAssociation> {
+    pub fn get_subnet(&self) -> &Option<crate::types::SubnetAssociation> {
         &self.inner.subnet
     }
     /// Builds the [`TransitGatewayMulticastDomainAssociation`]; it has no required members, so this cannot fail.
@@ -192,34 +153,30 @@ impl TransitGatewayMulticastDomainAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "subnet" => {
-                    value.subnet = ::std::option::Option::Some(
+                    value.subnet = Some(
                         <crate::types::SubnetAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -228,6 +185,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainAssociation
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the multicast domain associations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDomainAssociations {
     /// The ID of the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// The ID of the transit gateway attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The type of resource, for example a VPC attachment.
-    pub resource_type: ::std::option::Option<
-        crate::types::TransitGatewayAttachmentResourceType,
-    >,
+    pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The ID of the Amazon Web Services account that owns the resource.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The subnets associated with the multicast domain.
-    pub subnets: ::std::option::Option<::std::vec::Vec<crate::types::SubnetAssociation>>,
+    pub subnets: Option<Vec<crate::types::SubnetAssociation>>,
 }
 impl TransitGatewayMulticastDomainAssociations {
     /// Starts building a [`TransitGatewayMulticastDomainAssociations`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMulticastDomainAssociationsBuilder {
-        <crate::types::builders::TransitGatewayMulticastDomainAssociationsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMulticastDomainAssociationsBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `Subnets` member, empty when not set; the field tells an empty list from an absent one.
@@ -67,12 +58,7 @@ impl TransitGatewayMulticastDomainAssociations {
     }
 }
 /// A builder for [`TransitGatewayMulticastDomainAssociations`](crate::types::TransitGatewayMulticastDomainAssociations); start one with `TransitGatewayMulticastDomainAssociations::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMulticastDomainAssociationsBuilder {
     inner: crate::types::TransitGatewayMulticastDomainAssociations,
 }
@@ -80,75 +66,55 @@ impl TransitGatewayMulticastDomainAssociationsBuilder {
     /// Sets [`TransitGatewayMulticastDomainAssociations::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDomainAssociations::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociations::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDomainAssociations::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociations::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastDomainAssociations::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Sets [`TransitGatewayMulticastDomainAssociations::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastDomainAssociations::transit_gateway_attachment_id): The ID of the transit gateway attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociations::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastDomainAssociations::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociations::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastDomainAssociations::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayMulticastDomainAssociations::resource_id`](crate::types::TransitGatewayMulticastDomainAssociations::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociations::resource_id`](crate::types::TransitGatewayMulticastDomainAssociations::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociations::resource_id`](crate::types::TransitGatewayMulticastDomainAssociations::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`TransitGatewayMulticastDomainAssociations::resource_type`](crate::types::TransitGatewayMulticastDomainAssociations::resource_type): The type of resource, for example a VPC attachment.
@@ -156,14 +122,14 @@ impl TransitGatewayMulticastDomainAssociationsBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociations::resource_type`](crate::types::TransitGatewayMulticastDomainAssociations::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -172,31 +138,23 @@ impl TransitGatewayMulticastDomainAssociationsBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayMulticastDomainAssociations::resource_owner_id`](crate::types::TransitGatewayMulticastDomainAssociations::resource_owner_id): The ID of the Amazon Web Services account that owns the resource.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainAssociations::resource_owner_id`](crate::types::TransitGatewayMulticastDomainAssociations::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociations::resource_owner_id`](crate::types::TransitGatewayMulticastDomainAssociations::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Appends one item to [`TransitGatewayMulticastDomainAssociations::subnets`](crate::types::TransitGatewayMulticastDomainAssociations::subnets): The subnets associated with the multicast domain.
@@ -210,16 +168,14 @@ impl TransitGatewayMulticastDomainAssociationsBuilder {
     #[inline]
     pub fn set_subnets(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SubnetAssociation>>,
+        input: Option<Vec<crate::types::SubnetAssociation>>,
     ) -> Self {
         self.inner.subnets = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainAssociations::subnets`](crate::types::TransitGatewayMulticastDomainAssociations::subnets), if any.
     #[inline]
-    pub fn get_subnets(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SubnetAssociation>> {
+    pub fn get_subnets(&self) -> &Option<Vec<crate::types::SubnetAssociation>> {
         &self.inner.subnets
     }
     /// Builds the [`TransitGatewayMulticastDomainAssociations`]; it has no required members, so this cannot fail.
@@ -231,39 +187,35 @@ impl TransitGatewayMulticastDomainAssociationsBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainAssociations {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMulticastDomainId" => {
-                    value.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_multicast_domain_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "subnets" => {
-                    value.subnets = ::std::option::Option::Some(
+                    value.subnets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SubnetAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -273,6 +225,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainAssociation
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

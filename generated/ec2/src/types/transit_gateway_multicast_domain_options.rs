@@ -2,22 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for a transit gateway multicast domain.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastDomainOptions {
     /// Indicates whether Internet Group Management Protocol (IGMP) version 2 is turned on for the transit gateway multicast domain.
-    pub igmpv2_support: ::std::option::Option<crate::types::Igmpv2SupportValue>,
+    pub igmpv2_support: Option<crate::types::Igmpv2SupportValue>,
     /// Indicates whether support for statically configuring transit gateway multicast group sources is turned on.
-    pub static_sources_support: ::std::option::Option<
-        crate::types::StaticSourcesSupportValue,
-    >,
+    pub static_sources_support: Option<crate::types::StaticSourcesSupportValue>,
     /// Indicates whether to automatically cross-account subnet associations that are associated with the transit gateway multicast domain.
-    pub auto_accept_shared_associations: ::std::option::Option<
+    pub auto_accept_shared_associations: Option<
         crate::types::AutoAcceptSharedAssociationsValue,
     >,
 }
@@ -25,60 +18,51 @@ impl TransitGatewayMulticastDomainOptions {
     /// Starts building a [`TransitGatewayMulticastDomainOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMulticastDomainOptionsBuilder {
-        <crate::types::builders::TransitGatewayMulticastDomainOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMulticastDomainOptionsBuilder as Default>::default()
     }
     /// The `Igmpv2Support` member, when set.
     #[inline]
-    pub fn igmpv2_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Igmpv2SupportValue> {
+    pub fn igmpv2_support(&self) -> Option<&crate::types::Igmpv2SupportValue> {
         self.igmpv2_support.as_ref()
     }
     /// The `StaticSourcesSupport` member, when set.
     #[inline]
     pub fn static_sources_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::StaticSourcesSupportValue> {
+    ) -> Option<&crate::types::StaticSourcesSupportValue> {
         self.static_sources_support.as_ref()
     }
     /// The `AutoAcceptSharedAssociations` member, when set.
     #[inline]
     pub fn auto_accept_shared_associations(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoAcceptSharedAssociationsValue> {
+    ) -> Option<&crate::types::AutoAcceptSharedAssociationsValue> {
         self.auto_accept_shared_associations.as_ref()
     }
 }
 /// A builder for [`TransitGatewayMulticastDomainOptions`](crate::types::TransitGatewayMulticastDomainOptions); start one with `TransitGatewayMulticastDomainOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMulticastDomainOptionsBuilder {
     inner: crate::types::TransitGatewayMulticastDomainOptions,
 }
 impl TransitGatewayMulticastDomainOptionsBuilder {
     /// Sets [`TransitGatewayMulticastDomainOptions::igmpv2_support`](crate::types::TransitGatewayMulticastDomainOptions::igmpv2_support): Indicates whether Internet Group Management Protocol (IGMP) version 2 is turned on for the transit gateway multicast domain.
     pub fn igmpv2_support(mut self, input: crate::types::Igmpv2SupportValue) -> Self {
-        self.inner.igmpv2_support = ::std::option::Option::Some(input);
+        self.inner.igmpv2_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainOptions::igmpv2_support`](crate::types::TransitGatewayMulticastDomainOptions::igmpv2_support).
     #[inline]
     pub fn set_igmpv2_support(
         mut self,
-        input: ::std::option::Option<crate::types::Igmpv2SupportValue>,
+        input: Option<crate::types::Igmpv2SupportValue>,
     ) -> Self {
         self.inner.igmpv2_support = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastDomainOptions::igmpv2_support`](crate::types::TransitGatewayMulticastDomainOptions::igmpv2_support), if any.
     #[inline]
-    pub fn get_igmpv2_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::Igmpv2SupportValue> {
+    pub fn get_igmpv2_support(&self) -> &Option<crate::types::Igmpv2SupportValue> {
         &self.inner.igmpv2_support
     }
     /// Sets [`TransitGatewayMulticastDomainOptions::static_sources_support`](crate::types::TransitGatewayMulticastDomainOptions::static_sources_support): Indicates whether support for statically configuring transit gateway multicast group sources is turned on.
@@ -86,14 +70,14 @@ impl TransitGatewayMulticastDomainOptionsBuilder {
         mut self,
         input: crate::types::StaticSourcesSupportValue,
     ) -> Self {
-        self.inner.static_sources_support = ::std::option::Option::Some(input);
+        self.inner.static_sources_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainOptions::static_sources_support`](crate::types::TransitGatewayMulticastDomainOptions::static_sources_support).
     #[inline]
     pub fn set_static_sources_support(
         mut self,
-        input: ::std::option::Option<crate::types::StaticSourcesSupportValue>,
+        input: Option<crate::types::StaticSourcesSupportValue>,
     ) -> Self {
         self.inner.static_sources_support = input;
         self
@@ -102,7 +86,7 @@ impl TransitGatewayMulticastDomainOptionsBuilder {
     #[inline]
     pub fn get_static_sources_support(
         &self,
-    ) -> &::std::option::Option<crate::types::StaticSourcesSupportValue> {
+    ) -> &Option<crate::types::StaticSourcesSupportValue> {
         &self.inner.static_sources_support
     }
     /// Sets [`TransitGatewayMulticastDomainOptions::auto_accept_shared_associations`](crate::types::TransitGatewayMulticastDomainOptions::auto_accept_shared_associations): Indicates whether to automatically cross-account subnet associations that are associated with the transit gateway multicast domain.
@@ -110,14 +94,14 @@ impl TransitGatewayMulticastDomainOptionsBuilder {
         mut self,
         input: crate::types::AutoAcceptSharedAssociationsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_associations = ::std::option::Option::Some(input);
+        self.inner.auto_accept_shared_associations = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastDomainOptions::auto_accept_shared_associations`](crate::types::TransitGatewayMulticastDomainOptions::auto_accept_shared_associations).
     #[inline]
     pub fn set_auto_accept_shared_associations(
         mut self,
-        input: ::std::option::Option<crate::types::AutoAcceptSharedAssociationsValue>,
+        input: Option<crate::types::AutoAcceptSharedAssociationsValue>,
     ) -> Self {
         self.inner.auto_accept_shared_associations = input;
         self
@@ -126,7 +110,7 @@ impl TransitGatewayMulticastDomainOptionsBuilder {
     #[inline]
     pub fn get_auto_accept_shared_associations(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoAcceptSharedAssociationsValue> {
+    ) -> &Option<crate::types::AutoAcceptSharedAssociationsValue> {
         &self.inner.auto_accept_shared_associations
     }
     /// Builds the [`TransitGatewayMulticastDomainOptions`]; it has no required members, so this cannot fail.
@@ -138,22 +122,22 @@ impl TransitGatewayMulticastDomainOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "igmpv2Support" => {
-                    value.igmpv2_support = ::std::option::Option::Some(
+                    value.igmpv2_support = Some(
                         crate::types::Igmpv2SupportValue::from(child.text()),
                     );
                 }
                 "staticSourcesSupport" => {
-                    value.static_sources_support = ::std::option::Option::Some(
+                    value.static_sources_support = Some(
                         crate::types::StaticSourcesSupportValue::from(child.text()),
                     );
                 }
                 "autoAcceptSharedAssociations" => {
-                    value.auto_accept_shared_associations = ::std::option::Option::Some(
+                    value.auto_accept_shared_associations = Some(
                         crate::types::AutoAcceptSharedAssociationsValue::from(
                             child.text(),
                         ),
@@ -162,6 +146,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,204 +2,164 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the transit gateway multicast group resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastGroup {
     /// The IP address assigned to the transit gateway multicast group.
-    pub group_ip_address: ::std::option::Option<::std::string::String>,
+    pub group_ip_address: Option<String>,
     /// The ID of the transit gateway attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the subnet.
-    pub subnet_id: ::std::option::Option<::std::string::String>,
+    pub subnet_id: Option<String>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The type of resource, for example a VPC attachment.
-    pub resource_type: ::std::option::Option<
-        crate::types::TransitGatewayAttachmentResourceType,
-    >,
+    pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The ID of the Amazon Web Services account that owns the transit gateway multicast domain group resource.
-    pub resource_owner_id: ::std::option::Option<::std::string::String>,
+    pub resource_owner_id: Option<String>,
     /// The ID of the transit gateway attachment.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// Indicates that the resource is a transit gateway multicast group member.
-    pub group_member: ::std::option::Option<bool>,
+    pub group_member: Option<bool>,
     /// Indicates that the resource is a transit gateway multicast group member.
-    pub group_source: ::std::option::Option<bool>,
+    pub group_source: Option<bool>,
     /// The member type (for example, `static`).
-    pub member_type: ::std::option::Option<crate::types::MembershipType>,
+    pub member_type: Option<crate::types::MembershipType>,
     /// The source type.
-    pub source_type: ::std::option::Option<crate::types::MembershipType>,
+    pub source_type: Option<crate::types::MembershipType>,
 }
 impl TransitGatewayMulticastGroup {
     /// Starts building a [`TransitGatewayMulticastGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMulticastGroupBuilder {
-        <crate::types::builders::TransitGatewayMulticastGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMulticastGroupBuilder as Default>::default()
     }
     /// The `GroupIpAddress` member, when set.
     #[inline]
-    pub fn group_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn group_ip_address(&self) -> Option<&str> {
         self.group_ip_address.as_deref()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `SubnetId` member, when set.
     #[inline]
-    pub fn subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn subnet_id(&self) -> Option<&str> {
         self.subnet_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceOwnerId` member, when set.
     #[inline]
-    pub fn resource_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_owner_id(&self) -> Option<&str> {
         self.resource_owner_id.as_deref()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `GroupMember` member, when set.
     #[inline]
-    pub fn group_member(&self) -> ::std::option::Option<bool> {
+    pub fn group_member(&self) -> Option<bool> {
         self.group_member
     }
     /// The `GroupSource` member, when set.
     #[inline]
-    pub fn group_source(&self) -> ::std::option::Option<bool> {
+    pub fn group_source(&self) -> Option<bool> {
         self.group_source
     }
     /// The `MemberType` member, when set.
     #[inline]
-    pub fn member_type(&self) -> ::std::option::Option<&crate::types::MembershipType> {
+    pub fn member_type(&self) -> Option<&crate::types::MembershipType> {
         self.member_type.as_ref()
     }
     /// The `SourceType` member, when set.
     #[inline]
-    pub fn source_type(&self) -> ::std::option::Option<&crate::types::MembershipType> {
+    pub fn source_type(&self) -> Option<&crate::types::MembershipType> {
         self.source_type.as_ref()
     }
 }
 /// A builder for [`TransitGatewayMulticastGroup`](crate::types::TransitGatewayMulticastGroup); start one with `TransitGatewayMulticastGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMulticastGroupBuilder {
     inner: crate::types::TransitGatewayMulticastGroup,
 }
 impl TransitGatewayMulticastGroupBuilder {
     /// Sets [`TransitGatewayMulticastGroup::group_ip_address`](crate::types::TransitGatewayMulticastGroup::group_ip_address): The IP address assigned to the transit gateway multicast group.
-    pub fn group_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_ip_address = ::std::option::Option::Some(input.into());
+    pub fn group_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::group_ip_address`](crate::types::TransitGatewayMulticastGroup::group_ip_address).
     #[inline]
-    pub fn set_group_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.group_ip_address = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::group_ip_address`](crate::types::TransitGatewayMulticastGroup::group_ip_address), if any.
     #[inline]
-    pub fn get_group_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_ip_address(&self) -> &Option<String> {
         &self.inner.group_ip_address
     }
     /// Sets [`TransitGatewayMulticastGroup::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastGroup::transit_gateway_attachment_id): The ID of the transit gateway attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastGroup::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::transit_gateway_attachment_id`](crate::types::TransitGatewayMulticastGroup::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayMulticastGroup::subnet_id`](crate::types::TransitGatewayMulticastGroup::subnet_id): The ID of the subnet.
-    pub fn subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subnet_id = ::std::option::Option::Some(input.into());
+    pub fn subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.subnet_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::subnet_id`](crate::types::TransitGatewayMulticastGroup::subnet_id).
     #[inline]
-    pub fn set_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subnet_id(mut self, input: Option<String>) -> Self {
         self.inner.subnet_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::subnet_id`](crate::types::TransitGatewayMulticastGroup::subnet_id), if any.
     #[inline]
-    pub fn get_subnet_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subnet_id(&self) -> &Option<String> {
         &self.inner.subnet_id
     }
     /// Sets [`TransitGatewayMulticastGroup::resource_id`](crate::types::TransitGatewayMulticastGroup::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::resource_id`](crate::types::TransitGatewayMulticastGroup::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::resource_id`](crate::types::TransitGatewayMulticastGroup::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`TransitGatewayMulticastGroup::resource_type`](crate::types::TransitGatewayMulticastGroup::resource_type): The type of resource, for example a VPC attachment.
@@ -207,14 +167,14 @@ impl TransitGatewayMulticastGroupBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::resource_type`](crate::types::TransitGatewayMulticastGroup::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -223,129 +183,109 @@ impl TransitGatewayMulticastGroupBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayMulticastGroup::resource_owner_id`](crate::types::TransitGatewayMulticastGroup::resource_owner_id): The ID of the Amazon Web Services account that owns the transit gateway multicast domain group resource.
-    pub fn resource_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_owner_id = ::std::option::Option::Some(input.into());
+    pub fn resource_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::resource_owner_id`](crate::types::TransitGatewayMulticastGroup::resource_owner_id).
     #[inline]
-    pub fn set_resource_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::resource_owner_id`](crate::types::TransitGatewayMulticastGroup::resource_owner_id), if any.
     #[inline]
-    pub fn get_resource_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_owner_id(&self) -> &Option<String> {
         &self.inner.resource_owner_id
     }
     /// Sets [`TransitGatewayMulticastGroup::network_interface_id`](crate::types::TransitGatewayMulticastGroup::network_interface_id): The ID of the transit gateway attachment.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::network_interface_id`](crate::types::TransitGatewayMulticastGroup::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::network_interface_id`](crate::types::TransitGatewayMulticastGroup::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`TransitGatewayMulticastGroup::group_member`](crate::types::TransitGatewayMulticastGroup::group_member): Indicates that the resource is a transit gateway multicast group member.
     pub fn group_member(mut self, input: bool) -> Self {
-        self.inner.group_member = ::std::option::Option::Some(input);
+        self.inner.group_member = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::group_member`](crate::types::TransitGatewayMulticastGroup::group_member).
     #[inline]
-    pub fn set_group_member(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_group_member(mut self, input: Option<bool>) -> Self {
         self.inner.group_member = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::group_member`](crate::types::TransitGatewayMulticastGroup::group_member), if any.
     #[inline]
-    pub fn get_group_member(&self) -> &::std::option::Option<bool> {
+    pub fn get_group_member(&self) -> &Option<bool> {
         &self.inner.group_member
     }
     /// Sets [`TransitGatewayMulticastGroup::group_source`](crate::types::TransitGatewayMulticastGroup::group_source): Indicates that the resource is a transit gateway multicast group member.
     pub fn group_source(mut self, input: bool) -> Self {
-        self.inner.group_source = ::std::option::Option::Some(input);
+        self.inner.group_source = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::group_source`](crate::types::TransitGatewayMulticastGroup::group_source).
     #[inline]
-    pub fn set_group_source(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_group_source(mut self, input: Option<bool>) -> Self {
         self.inner.group_source = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::group_source`](crate::types::TransitGatewayMulticastGroup::group_source), if any.
     #[inline]
-    pub fn get_group_source(&self) -> &::std::option::Option<bool> {
+    pub fn get_group_source(&self) -> &Option<bool> {
         &self.inner.group_source
     }
     /// Sets [`TransitGatewayMulticastGroup::member_type`](crate::types::TransitGatewayMulticastGroup::member_type): The member type (for example, `static`).
     pub fn member_type(mut self, input: crate::types::MembershipType) -> Self {
-        self.inner.member_type = ::std::option::Option::Some(input);
+        self.inner.member_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::member_type`](crate::types::TransitGatewayMulticastGroup::member_type).
     #[inline]
     pub fn set_member_type(
         mut self,
-        input: ::std::option::Option<crate::types::MembershipType>,
+        input: Option<crate::types::MembershipType>,
     ) -> Self {
         self.inner.member_type = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::member_type`](crate::types::TransitGatewayMulticastGroup::member_type), if any.
     #[inline]
-    pub fn get_member_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::MembershipType> {
+    pub fn get_member_type(&self) -> &Option<crate::types::MembershipType> {
         &self.inner.member_type
     }
     /// Sets [`TransitGatewayMulticastGroup::source_type`](crate::types::TransitGatewayMulticastGroup::source_type): The source type.
     pub fn source_type(mut self, input: crate::types::MembershipType) -> Self {
-        self.inner.source_type = ::std::option::Option::Some(input);
+        self.inner.source_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayMulticastGroup::source_type`](crate::types::TransitGatewayMulticastGroup::source_type).
     #[inline]
     pub fn set_source_type(
         mut self,
-        input: ::std::option::Option<crate::types::MembershipType>,
+        input: Option<crate::types::MembershipType>,
     ) -> Self {
         self.inner.source_type = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastGroup::source_type`](crate::types::TransitGatewayMulticastGroup::source_type), if any.
     #[inline]
-    pub fn get_source_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::MembershipType> {
+    pub fn get_source_type(&self) -> &Option<crate::types::MembershipType> {
         &self.inner.source_type
     }
     /// Builds the [`TransitGatewayMulticastGroup`]; it has no required members, so this cannot fail.
@@ -357,70 +297,56 @@ impl TransitGatewayMulticastGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "groupIpAddress" => {
-                    value.group_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_ip_address = Some(String::from(child.text()));
                 }
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "subnetId" => {
-                    value.subnet_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subnet_id = Some(String::from(child.text()));
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "resourceOwnerId" => {
-                    value.resource_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "groupMember" => {
-                    value.group_member = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.group_member = Some(child.text() == "true");
                 }
                 "groupSource" => {
-                    value.group_source = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.group_source = Some(child.text() == "true");
                 }
                 "memberType" => {
-                    value.member_type = ::std::option::Option::Some(
+                    value.member_type = Some(
                         crate::types::MembershipType::from(child.text()),
                     );
                 }
                 "sourceType" => {
-                    value.source_type = ::std::option::Option::Some(
+                    value.source_type = Some(
                         crate::types::MembershipType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

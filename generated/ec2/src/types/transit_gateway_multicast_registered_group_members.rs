@@ -2,54 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the registered transit gateway multicast group members.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastRegisteredGroupMembers {
     /// The ID of the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// The ID of the registered network interfaces.
-    pub registered_network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub registered_network_interface_ids: Option<Vec<String>>,
     /// The IP address assigned to the transit gateway multicast group.
-    pub group_ip_address: ::std::option::Option<::std::string::String>,
+    pub group_ip_address: Option<String>,
 }
 impl TransitGatewayMulticastRegisteredGroupMembers {
     /// Starts building a [`TransitGatewayMulticastRegisteredGroupMembers`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMulticastRegisteredGroupMembersBuilder {
-        <crate::types::builders::TransitGatewayMulticastRegisteredGroupMembersBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMulticastRegisteredGroupMembersBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `RegisteredNetworkInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn registered_network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn registered_network_interface_ids(&self) -> &[String] {
         self.registered_network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `GroupIpAddress` member, when set.
     #[inline]
-    pub fn group_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn group_ip_address(&self) -> Option<&str> {
         self.group_ip_address.as_deref()
     }
 }
 /// A builder for [`TransitGatewayMulticastRegisteredGroupMembers`](crate::types::TransitGatewayMulticastRegisteredGroupMembers); start one with `TransitGatewayMulticastRegisteredGroupMembers::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMulticastRegisteredGroupMembersBuilder {
     inner: crate::types::TransitGatewayMulticastRegisteredGroupMembers,
 }
@@ -57,36 +43,29 @@ impl TransitGatewayMulticastRegisteredGroupMembersBuilder {
     /// Sets [`TransitGatewayMulticastRegisteredGroupMembers::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastRegisteredGroupMembers::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastRegisteredGroupMembers::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Appends one item to [`TransitGatewayMulticastRegisteredGroupMembers::registered_network_interface_ids`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::registered_network_interface_ids): The ID of the registered network interfaces.
     ///
     /// To set the whole list at once, use [`set_registered_network_interface_ids`](Self::set_registered_network_interface_ids).
-    pub fn registered_network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn registered_network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .registered_network_interface_ids
             .get_or_insert_default()
@@ -97,38 +76,30 @@ impl TransitGatewayMulticastRegisteredGroupMembersBuilder {
     #[inline]
     pub fn set_registered_network_interface_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.registered_network_interface_ids = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastRegisteredGroupMembers::registered_network_interface_ids`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::registered_network_interface_ids), if any.
     #[inline]
-    pub fn get_registered_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_registered_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.registered_network_interface_ids
     }
     /// Sets [`TransitGatewayMulticastRegisteredGroupMembers::group_ip_address`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::group_ip_address): The IP address assigned to the transit gateway multicast group.
-    pub fn group_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_ip_address = ::std::option::Option::Some(input.into());
+    pub fn group_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastRegisteredGroupMembers::group_ip_address`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::group_ip_address).
     #[inline]
-    pub fn set_group_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.group_ip_address = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastRegisteredGroupMembers::group_ip_address`](crate::types::TransitGatewayMulticastRegisteredGroupMembers::group_ip_address), if any.
     #[inline]
-    pub fn get_group_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_ip_address(&self) -> &Option<String> {
         &self.inner.group_ip_address
     }
     /// Builds the [`TransitGatewayMulticastRegisteredGroupMembers`]; it has no required members, so this cannot fail.
@@ -140,28 +111,26 @@ impl TransitGatewayMulticastRegisteredGroupMembersBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastRegisteredGroupMembers {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMulticastDomainId" => {
-                    value.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_multicast_domain_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "registeredNetworkInterfaceIds" => {
-                    value.registered_network_interface_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.registered_network_interface_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "groupIpAddress" => {
-                    value.group_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_ip_address = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the members registered with the transit gateway multicast group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayMulticastRegisteredGroupSources {
     /// The ID of the transit gateway multicast domain.
-    pub transit_gateway_multicast_domain_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_multicast_domain_id: Option<String>,
     /// The IDs of the network interfaces members registered with the transit gateway multicast group.
-    pub registered_network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub registered_network_interface_ids: Option<Vec<String>>,
     /// The IP address assigned to the transit gateway multicast group.
-    pub group_ip_address: ::std::option::Option<::std::string::String>,
+    pub group_ip_address: Option<String>,
 }
 impl TransitGatewayMulticastRegisteredGroupSources {
     /// Starts building a [`TransitGatewayMulticastRegisteredGroupSources`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayMulticastRegisteredGroupSourcesBuilder {
-        <crate::types::builders::TransitGatewayMulticastRegisteredGroupSourcesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayMulticastRegisteredGroupSourcesBuilder as Default>::default()
     }
     /// The `TransitGatewayMulticastDomainId` member, when set.
     #[inline]
-    pub fn transit_gateway_multicast_domain_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_multicast_domain_id(&self) -> Option<&str> {
         self.transit_gateway_multicast_domain_id.as_deref()
     }
     /// The `RegisteredNetworkInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn registered_network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn registered_network_interface_ids(&self) -> &[String] {
         self.registered_network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `GroupIpAddress` member, when set.
     #[inline]
-    pub fn group_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn group_ip_address(&self) -> Option<&str> {
         self.group_ip_address.as_deref()
     }
 }
 /// A builder for [`TransitGatewayMulticastRegisteredGroupSources`](crate::types::TransitGatewayMulticastRegisteredGroupSources); start one with `TransitGatewayMulticastRegisteredGroupSources::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayMulticastRegisteredGroupSourcesBuilder {
     inner: crate::types::TransitGatewayMulticastRegisteredGroupSources,
 }
@@ -57,36 +43,29 @@ impl TransitGatewayMulticastRegisteredGroupSourcesBuilder {
     /// Sets [`TransitGatewayMulticastRegisteredGroupSources::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastRegisteredGroupSources::transit_gateway_multicast_domain_id): The ID of the transit gateway multicast domain.
     pub fn transit_gateway_multicast_domain_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_multicast_domain_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastRegisteredGroupSources::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastRegisteredGroupSources::transit_gateway_multicast_domain_id).
     #[inline]
     pub fn set_transit_gateway_multicast_domain_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_multicast_domain_id = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastRegisteredGroupSources::transit_gateway_multicast_domain_id`](crate::types::TransitGatewayMulticastRegisteredGroupSources::transit_gateway_multicast_domain_id), if any.
     #[inline]
-    pub fn get_transit_gateway_multicast_domain_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_multicast_domain_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_multicast_domain_id
     }
     /// Appends one item to [`TransitGatewayMulticastRegisteredGroupSources::registered_network_interface_ids`](crate::types::TransitGatewayMulticastRegisteredGroupSources::registered_network_interface_ids): The IDs of the network interfaces members registered with the transit gateway multicast group.
     ///
     /// To set the whole list at once, use [`set_registered_network_interface_ids`](Self::set_registered_network_interface_ids).
-    pub fn registered_network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn registered_network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.inner
             .registered_network_interface_ids
             .get_or_insert_default()
@@ -97,38 +76,30 @@ impl TransitGatewayMulticastRegisteredGroupSourcesBuilder {
     #[inline]
     pub fn set_registered_network_interface_ids(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.registered_network_interface_ids = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastRegisteredGroupSources::registered_network_interface_ids`](crate::types::TransitGatewayMulticastRegisteredGroupSources::registered_network_interface_ids), if any.
     #[inline]
-    pub fn get_registered_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_registered_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.registered_network_interface_ids
     }
     /// Sets [`TransitGatewayMulticastRegisteredGroupSources::group_ip_address`](crate::types::TransitGatewayMulticastRegisteredGroupSources::group_ip_address): The IP address assigned to the transit gateway multicast group.
-    pub fn group_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_ip_address = ::std::option::Option::Some(input.into());
+    pub fn group_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayMulticastRegisteredGroupSources::group_ip_address`](crate::types::TransitGatewayMulticastRegisteredGroupSources::group_ip_address).
     #[inline]
-    pub fn set_group_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.group_ip_address = input;
         self
     }
     /// The value set for [`TransitGatewayMulticastRegisteredGroupSources::group_ip_address`](crate::types::TransitGatewayMulticastRegisteredGroupSources::group_ip_address), if any.
     #[inline]
-    pub fn get_group_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_ip_address(&self) -> &Option<String> {
         &self.inner.group_ip_address
     }
     /// Builds the [`TransitGatewayMulticastRegisteredGroupSources`]; it has no required members, so this cannot fail.
@@ -140,28 +111,26 @@ impl TransitGatewayMulticastRegisteredGroupSourcesBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastRegisteredGroupSources {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayMulticastDomainId" => {
-                    value.transit_gateway_multicast_domain_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_multicast_domain_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "registeredNetworkInterfaceIds" => {
-                    value.registered_network_interface_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.registered_network_interface_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "groupIpAddress" => {
-                    value.group_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_ip_address = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,166 +2,145 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for a transit gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayOptions {
     /// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs.
-    pub amazon_side_asn: ::std::option::Option<i64>,
+    pub amazon_side_asn: Option<i64>,
     /// The transit gateway CIDR blocks.
-    pub transit_gateway_cidr_blocks: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub transit_gateway_cidr_blocks: Option<Vec<String>>,
     /// Indicates whether attachment requests are automatically accepted.
-    pub auto_accept_shared_attachments: ::std::option::Option<
+    pub auto_accept_shared_attachments: Option<
         crate::types::AutoAcceptSharedAttachmentsValue,
     >,
     /// Indicates whether resource attachments are automatically associated with the default association route table. Enabled by default. Either `defaultRouteTableAssociation` or `defaultRouteTablePropagation` must be set to `enable` for Amazon Web Services Transit Gateway to create the default transit gateway route table.
-    pub default_route_table_association: ::std::option::Option<
+    pub default_route_table_association: Option<
         crate::types::DefaultRouteTableAssociationValue,
     >,
     /// The ID of the default association route table.
-    pub association_default_route_table_id: ::std::option::Option<::std::string::String>,
+    pub association_default_route_table_id: Option<String>,
     /// Indicates whether resource attachments automatically propagate routes to the default propagation route table. Enabled by default. If `defaultRouteTablePropagation` is set to `enable`, Amazon Web Services Transit Gateway creates the default transit gateway route table.
-    pub default_route_table_propagation: ::std::option::Option<
+    pub default_route_table_propagation: Option<
         crate::types::DefaultRouteTablePropagationValue,
     >,
     /// The ID of the default propagation route table.
-    pub propagation_default_route_table_id: ::std::option::Option<::std::string::String>,
+    pub propagation_default_route_table_id: Option<String>,
     /// Indicates whether Equal Cost Multipath Protocol support is enabled.
-    pub vpn_ecmp_support: ::std::option::Option<crate::types::VpnEcmpSupportValue>,
+    pub vpn_ecmp_support: Option<crate::types::VpnEcmpSupportValue>,
     /// Indicates whether DNS support is enabled.
-    pub dns_support: ::std::option::Option<crate::types::DnsSupportValue>,
+    pub dns_support: Option<crate::types::DnsSupportValue>,
     /// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     ///
     /// This option is disabled by default.
-    pub security_group_referencing_support: ::std::option::Option<
+    pub security_group_referencing_support: Option<
         crate::types::SecurityGroupReferencingSupportValue,
     >,
     /// Indicates whether multicast is enabled on the transit gateway
-    pub multicast_support: ::std::option::Option<crate::types::MulticastSupportValue>,
+    pub multicast_support: Option<crate::types::MulticastSupportValue>,
     /// Defines if the Transit Gateway supports VPC Encryption Control.
-    pub encryption_support: ::std::option::Option<crate::types::EncryptionSupport>,
+    pub encryption_support: Option<crate::types::EncryptionSupport>,
 }
 impl TransitGatewayOptions {
     /// Starts building a [`TransitGatewayOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayOptionsBuilder {
-        <crate::types::builders::TransitGatewayOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayOptionsBuilder as Default>::default()
     }
     /// The `AmazonSideAsn` member, when set.
     #[inline]
-    pub fn amazon_side_asn(&self) -> ::std::option::Option<i64> {
+    pub fn amazon_side_asn(&self) -> Option<i64> {
         self.amazon_side_asn
     }
     /// The `TransitGatewayCidrBlocks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn transit_gateway_cidr_blocks(&self) -> &[::std::string::String] {
+    pub fn transit_gateway_cidr_blocks(&self) -> &[String] {
         self.transit_gateway_cidr_blocks.as_deref().unwrap_or_default()
     }
     /// The `AutoAcceptSharedAttachments` member, when set.
     #[inline]
     pub fn auto_accept_shared_attachments(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoAcceptSharedAttachmentsValue> {
+    ) -> Option<&crate::types::AutoAcceptSharedAttachmentsValue> {
         self.auto_accept_shared_attachments.as_ref()
     }
     /// The `DefaultRouteTableAssociation` member, when set.
     #[inline]
     pub fn default_route_table_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultRouteTableAssociationValue> {
+    ) -> Option<&crate::types::DefaultRouteTableAssociationValue> {
         self.default_route_table_association.as_ref()
     }
     /// The `AssociationDefaultRouteTableId` member, when set.
     #[inline]
-    pub fn association_default_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_default_route_table_id(&self) -> Option<&str> {
         self.association_default_route_table_id.as_deref()
     }
     /// The `DefaultRouteTablePropagation` member, when set.
     #[inline]
     pub fn default_route_table_propagation(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultRouteTablePropagationValue> {
+    ) -> Option<&crate::types::DefaultRouteTablePropagationValue> {
         self.default_route_table_propagation.as_ref()
     }
     /// The `PropagationDefaultRouteTableId` member, when set.
     #[inline]
-    pub fn propagation_default_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn propagation_default_route_table_id(&self) -> Option<&str> {
         self.propagation_default_route_table_id.as_deref()
     }
     /// The `VpnEcmpSupport` member, when set.
     #[inline]
-    pub fn vpn_ecmp_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnEcmpSupportValue> {
+    pub fn vpn_ecmp_support(&self) -> Option<&crate::types::VpnEcmpSupportValue> {
         self.vpn_ecmp_support.as_ref()
     }
     /// The `DnsSupport` member, when set.
     #[inline]
-    pub fn dns_support(&self) -> ::std::option::Option<&crate::types::DnsSupportValue> {
+    pub fn dns_support(&self) -> Option<&crate::types::DnsSupportValue> {
         self.dns_support.as_ref()
     }
     /// The `SecurityGroupReferencingSupport` member, when set.
     #[inline]
     pub fn security_group_referencing_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> Option<&crate::types::SecurityGroupReferencingSupportValue> {
         self.security_group_referencing_support.as_ref()
     }
     /// The `MulticastSupport` member, when set.
     #[inline]
-    pub fn multicast_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MulticastSupportValue> {
+    pub fn multicast_support(&self) -> Option<&crate::types::MulticastSupportValue> {
         self.multicast_support.as_ref()
     }
     /// The `EncryptionSupport` member, when set.
     #[inline]
-    pub fn encryption_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionSupport> {
+    pub fn encryption_support(&self) -> Option<&crate::types::EncryptionSupport> {
         self.encryption_support.as_ref()
     }
 }
 /// A builder for [`TransitGatewayOptions`](crate::types::TransitGatewayOptions); start one with `TransitGatewayOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayOptionsBuilder {
     inner: crate::types::TransitGatewayOptions,
 }
 impl TransitGatewayOptionsBuilder {
     /// Sets [`TransitGatewayOptions::amazon_side_asn`](crate::types::TransitGatewayOptions::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.
     pub fn amazon_side_asn(mut self, input: i64) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
+        self.inner.amazon_side_asn = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::amazon_side_asn`](crate::types::TransitGatewayOptions::amazon_side_asn).
     #[inline]
-    pub fn set_amazon_side_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_amazon_side_asn(mut self, input: Option<i64>) -> Self {
         self.inner.amazon_side_asn = input;
         self
     }
     /// The value set for [`TransitGatewayOptions::amazon_side_asn`](crate::types::TransitGatewayOptions::amazon_side_asn), if any.
     #[inline]
-    pub fn get_amazon_side_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_amazon_side_asn(&self) -> &Option<i64> {
         &self.inner.amazon_side_asn
     }
     /// Appends one item to [`TransitGatewayOptions::transit_gateway_cidr_blocks`](crate::types::TransitGatewayOptions::transit_gateway_cidr_blocks): The transit gateway CIDR blocks.
     ///
     /// To set the whole list at once, use [`set_transit_gateway_cidr_blocks`](Self::set_transit_gateway_cidr_blocks).
-    pub fn transit_gateway_cidr_blocks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_cidr_blocks(mut self, input: impl Into<String>) -> Self {
         self.inner
             .transit_gateway_cidr_blocks
             .get_or_insert_default()
@@ -172,16 +151,14 @@ impl TransitGatewayOptionsBuilder {
     #[inline]
     pub fn set_transit_gateway_cidr_blocks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.transit_gateway_cidr_blocks = input;
         self
     }
     /// The value set for [`TransitGatewayOptions::transit_gateway_cidr_blocks`](crate::types::TransitGatewayOptions::transit_gateway_cidr_blocks), if any.
     #[inline]
-    pub fn get_transit_gateway_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_cidr_blocks(&self) -> &Option<Vec<String>> {
         &self.inner.transit_gateway_cidr_blocks
     }
     /// Sets [`TransitGatewayOptions::auto_accept_shared_attachments`](crate::types::TransitGatewayOptions::auto_accept_shared_attachments): Indicates whether attachment requests are automatically accepted.
@@ -189,14 +166,14 @@ impl TransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::AutoAcceptSharedAttachmentsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(input);
+        self.inner.auto_accept_shared_attachments = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::auto_accept_shared_attachments`](crate::types::TransitGatewayOptions::auto_accept_shared_attachments).
     #[inline]
     pub fn set_auto_accept_shared_attachments(
         mut self,
-        input: ::std::option::Option<crate::types::AutoAcceptSharedAttachmentsValue>,
+        input: Option<crate::types::AutoAcceptSharedAttachmentsValue>,
     ) -> Self {
         self.inner.auto_accept_shared_attachments = input;
         self
@@ -205,7 +182,7 @@ impl TransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_auto_accept_shared_attachments(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoAcceptSharedAttachmentsValue> {
+    ) -> &Option<crate::types::AutoAcceptSharedAttachmentsValue> {
         &self.inner.auto_accept_shared_attachments
     }
     /// Sets [`TransitGatewayOptions::default_route_table_association`](crate::types::TransitGatewayOptions::default_route_table_association): Indicates whether resource attachments are automatically associated with the default association route table.
@@ -213,14 +190,14 @@ impl TransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::DefaultRouteTableAssociationValue,
     ) -> Self {
-        self.inner.default_route_table_association = ::std::option::Option::Some(input);
+        self.inner.default_route_table_association = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::default_route_table_association`](crate::types::TransitGatewayOptions::default_route_table_association).
     #[inline]
     pub fn set_default_route_table_association(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultRouteTableAssociationValue>,
+        input: Option<crate::types::DefaultRouteTableAssociationValue>,
     ) -> Self {
         self.inner.default_route_table_association = input;
         self
@@ -229,33 +206,29 @@ impl TransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_default_route_table_association(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultRouteTableAssociationValue> {
+    ) -> &Option<crate::types::DefaultRouteTableAssociationValue> {
         &self.inner.default_route_table_association
     }
     /// Sets [`TransitGatewayOptions::association_default_route_table_id`](crate::types::TransitGatewayOptions::association_default_route_table_id): The ID of the default association route table.
     pub fn association_default_route_table_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.association_default_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.association_default_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayOptions::association_default_route_table_id`](crate::types::TransitGatewayOptions::association_default_route_table_id).
     #[inline]
     pub fn set_association_default_route_table_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.association_default_route_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayOptions::association_default_route_table_id`](crate::types::TransitGatewayOptions::association_default_route_table_id), if any.
     #[inline]
-    pub fn get_association_default_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_default_route_table_id(&self) -> &Option<String> {
         &self.inner.association_default_route_table_id
     }
     /// Sets [`TransitGatewayOptions::default_route_table_propagation`](crate::types::TransitGatewayOptions::default_route_table_propagation): Indicates whether resource attachments automatically propagate routes to the default propagation route table.
@@ -263,14 +236,14 @@ impl TransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::DefaultRouteTablePropagationValue,
     ) -> Self {
-        self.inner.default_route_table_propagation = ::std::option::Option::Some(input);
+        self.inner.default_route_table_propagation = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::default_route_table_propagation`](crate::types::TransitGatewayOptions::default_route_table_propagation).
     #[inline]
     pub fn set_default_route_table_propagation(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultRouteTablePropagationValue>,
+        input: Option<crate::types::DefaultRouteTablePropagationValue>,
     ) -> Self {
         self.inner.default_route_table_propagation = input;
         self
@@ -279,75 +252,67 @@ impl TransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_default_route_table_propagation(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultRouteTablePropagationValue> {
+    ) -> &Option<crate::types::DefaultRouteTablePropagationValue> {
         &self.inner.default_route_table_propagation
     }
     /// Sets [`TransitGatewayOptions::propagation_default_route_table_id`](crate::types::TransitGatewayOptions::propagation_default_route_table_id): The ID of the default propagation route table.
     pub fn propagation_default_route_table_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.propagation_default_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.propagation_default_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayOptions::propagation_default_route_table_id`](crate::types::TransitGatewayOptions::propagation_default_route_table_id).
     #[inline]
     pub fn set_propagation_default_route_table_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.propagation_default_route_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayOptions::propagation_default_route_table_id`](crate::types::TransitGatewayOptions::propagation_default_route_table_id), if any.
     #[inline]
-    pub fn get_propagation_default_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_propagation_default_route_table_id(&self) -> &Option<String> {
         &self.inner.propagation_default_route_table_id
     }
     /// Sets [`TransitGatewayOptions::vpn_ecmp_support`](crate::types::TransitGatewayOptions::vpn_ecmp_support): Indicates whether Equal Cost Multipath Protocol support is enabled.
     pub fn vpn_ecmp_support(mut self, input: crate::types::VpnEcmpSupportValue) -> Self {
-        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input);
+        self.inner.vpn_ecmp_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::vpn_ecmp_support`](crate::types::TransitGatewayOptions::vpn_ecmp_support).
     #[inline]
     pub fn set_vpn_ecmp_support(
         mut self,
-        input: ::std::option::Option<crate::types::VpnEcmpSupportValue>,
+        input: Option<crate::types::VpnEcmpSupportValue>,
     ) -> Self {
         self.inner.vpn_ecmp_support = input;
         self
     }
     /// The value set for [`TransitGatewayOptions::vpn_ecmp_support`](crate::types::TransitGatewayOptions::vpn_ecmp_support), if any.
     #[inline]
-    pub fn get_vpn_ecmp_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnEcmpSupportValue> {
+    pub fn get_vpn_ecmp_support(&self) -> &Option<crate::types::VpnEcmpSupportValue> {
         &self.inner.vpn_ecmp_support
     }
     /// Sets [`TransitGatewayOptions::dns_support`](crate::types::TransitGatewayOptions::dns_support): Indicates whether DNS support is enabled.
     pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input);
+        self.inner.dns_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::dns_support`](crate::types::TransitGatewayOptions::dns_support).
     #[inline]
     pub fn set_dns_support(
         mut self,
-        input: ::std::option::Option<crate::types::DnsSupportValue>,
+        input: Option<crate::types::DnsSupportValue>,
     ) -> Self {
         self.inner.dns_support = input;
         self
     }
     /// The value set for [`TransitGatewayOptions::dns_support`](crate::types::TransitGatewayOptions::dns_support), if any.
     #[inline]
-    pub fn get_dns_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsSupportValue> {
+    pub fn get_dns_support(&self) -> &Option<crate::types::DnsSupportValue> {
         &self.inner.dns_support
     }
     /// Sets [`TransitGatewayOptions::security_group_referencing_support`](crate::types::TransitGatewayOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
@@ -355,16 +320,14 @@ impl TransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
-        self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.security_group_referencing_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::security_group_referencing_support`](crate::types::TransitGatewayOptions::security_group_referencing_support).
     #[inline]
     pub fn set_security_group_referencing_support(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupReferencingSupportValue>,
+        input: Option<crate::types::SecurityGroupReferencingSupportValue>,
     ) -> Self {
         self.inner.security_group_referencing_support = input;
         self
@@ -373,7 +336,7 @@ impl TransitGatewayOptionsBuilder {
     #[inline]
     pub fn get_security_group_referencing_support(
         &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> &Option<crate::types::SecurityGroupReferencingSupportValue> {
         &self.inner.security_group_referencing_support
     }
     /// Sets [`TransitGatewayOptions::multicast_support`](crate::types::TransitGatewayOptions::multicast_support): Indicates whether multicast is enabled on the transit gateway
@@ -381,44 +344,40 @@ impl TransitGatewayOptionsBuilder {
         mut self,
         input: crate::types::MulticastSupportValue,
     ) -> Self {
-        self.inner.multicast_support = ::std::option::Option::Some(input);
+        self.inner.multicast_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::multicast_support`](crate::types::TransitGatewayOptions::multicast_support).
     #[inline]
     pub fn set_multicast_support(
         mut self,
-        input: ::std::option::Option<crate::types::MulticastSupportValue>,
+        input: Option<crate::types::MulticastSupportValue>,
     ) -> Self {
         self.inner.multicast_support = input;
         self
     }
     /// The value set for [`TransitGatewayOptions::multicast_support`](crate::types::TransitGatewayOptions::multicast_support), if any.
     #[inline]
-    pub fn get_multicast_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::MulticastSupportValue> {
+    pub fn get_multicast_support(&self) -> &Option<crate::types::MulticastSupportValue> {
         &self.inner.multicast_support
     }
     /// Sets [`TransitGatewayOptions::encryption_support`](crate::types::TransitGatewayOptions::encryption_support): Defines if the Transit Gateway supports VPC Encryption Control.
     pub fn encryption_support(mut self, input: crate::types::EncryptionSupport) -> Self {
-        self.inner.encryption_support = ::std::option::Option::Some(input);
+        self.inner.encryption_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayOptions::encryption_support`](crate::types::TransitGatewayOptions::encryption_support).
     #[inline]
     pub fn set_encryption_support(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionSupport>,
+        input: Option<crate::types::EncryptionSupport>,
     ) -> Self {
         self.inner.encryption_support = input;
         self
     }
     /// The value set for [`TransitGatewayOptions::encryption_support`](crate::types::TransitGatewayOptions::encryption_support), if any.
     #[inline]
-    pub fn get_encryption_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::EncryptionSupport> {
+    pub fn get_encryption_support(&self) -> &Option<crate::types::EncryptionSupport> {
         &self.inner.encryption_support
     }
     /// Builds the [`TransitGatewayOptions`]; it has no required members, so this cannot fail.
@@ -430,77 +389,77 @@ impl TransitGatewayOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "amazonSideAsn" => {
-                    value.amazon_side_asn = ::std::option::Option::Some(
+                    value.amazon_side_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "TransitGatewayOptions")?,
                     );
                 }
                 "transitGatewayCidrBlocks" => {
-                    value.transit_gateway_cidr_blocks = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.transit_gateway_cidr_blocks = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "autoAcceptSharedAttachments" => {
-                    value.auto_accept_shared_attachments = ::std::option::Option::Some(
+                    value.auto_accept_shared_attachments = Some(
                         crate::types::AutoAcceptSharedAttachmentsValue::from(
                             child.text(),
                         ),
                     );
                 }
                 "defaultRouteTableAssociation" => {
-                    value.default_route_table_association = ::std::option::Option::Some(
+                    value.default_route_table_association = Some(
                         crate::types::DefaultRouteTableAssociationValue::from(
                             child.text(),
                         ),
                     );
                 }
                 "associationDefaultRouteTableId" => {
-                    value.association_default_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.association_default_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "defaultRouteTablePropagation" => {
-                    value.default_route_table_propagation = ::std::option::Option::Some(
+                    value.default_route_table_propagation = Some(
                         crate::types::DefaultRouteTablePropagationValue::from(
                             child.text(),
                         ),
                     );
                 }
                 "propagationDefaultRouteTableId" => {
-                    value.propagation_default_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.propagation_default_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "vpnEcmpSupport" => {
-                    value.vpn_ecmp_support = ::std::option::Option::Some(
+                    value.vpn_ecmp_support = Some(
                         crate::types::VpnEcmpSupportValue::from(child.text()),
                     );
                 }
                 "dnsSupport" => {
-                    value.dns_support = ::std::option::Option::Some(
+                    value.dns_support = Some(
                         crate::types::DnsSupportValue::from(child.text()),
                     );
                 }
                 "securityGroupReferencingSupport" => {
-                    value.security_group_referencing_support = ::std::option::Option::Some(
+                    value.security_group_referencing_support = Some(
                         crate::types::SecurityGroupReferencingSupportValue::from(
                             child.text(),
                         ),
                     );
                 }
                 "multicastSupport" => {
-                    value.multicast_support = ::std::option::Option::Some(
+                    value.multicast_support = Some(
                         crate::types::MulticastSupportValue::from(child.text()),
                     );
                 }
                 "encryptionSupport" => {
-                    value.encryption_support = ::std::option::Option::Some(
+                    value.encryption_support = Some(
                         <crate::types::EncryptionSupport as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -509,6 +468,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,93 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the transit gateway peering attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayPeeringAttachment {
     /// The ID of the transit gateway peering attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the accepter transit gateway attachment.
-    pub accepter_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub accepter_transit_gateway_attachment_id: Option<String>,
     /// Information about the requester transit gateway.
-    pub requester_tgw_info: ::std::option::Option<crate::types::PeeringTgwInfo>,
+    pub requester_tgw_info: Option<crate::types::PeeringTgwInfo>,
     /// Information about the accepter transit gateway.
-    pub accepter_tgw_info: ::std::option::Option<crate::types::PeeringTgwInfo>,
+    pub accepter_tgw_info: Option<crate::types::PeeringTgwInfo>,
     /// Details about the transit gateway peering attachment.
-    pub options: ::std::option::Option<
-        crate::types::TransitGatewayPeeringAttachmentOptions,
-    >,
+    pub options: Option<crate::types::TransitGatewayPeeringAttachmentOptions>,
     /// The status of the transit gateway peering attachment.
-    pub status: ::std::option::Option<crate::types::PeeringAttachmentStatus>,
+    pub status: Option<crate::types::PeeringAttachmentStatus>,
     /// The state of the transit gateway peering attachment. Note that the `initiating` state has been deprecated.
-    pub state: ::std::option::Option<crate::types::TransitGatewayAttachmentState>,
+    pub state: Option<crate::types::TransitGatewayAttachmentState>,
     /// The time the transit gateway peering attachment was created.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags for the transit gateway peering attachment.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayPeeringAttachment {
     /// Starts building a [`TransitGatewayPeeringAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayPeeringAttachmentBuilder {
-        <crate::types::builders::TransitGatewayPeeringAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayPeeringAttachmentBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `AccepterTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn accepter_transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn accepter_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.accepter_transit_gateway_attachment_id.as_deref()
     }
     /// The `RequesterTgwInfo` member, when set.
     #[inline]
-    pub fn requester_tgw_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PeeringTgwInfo> {
+    pub fn requester_tgw_info(&self) -> Option<&crate::types::PeeringTgwInfo> {
         self.requester_tgw_info.as_ref()
     }
     /// The `AccepterTgwInfo` member, when set.
     #[inline]
-    pub fn accepter_tgw_info(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PeeringTgwInfo> {
+    pub fn accepter_tgw_info(&self) -> Option<&crate::types::PeeringTgwInfo> {
         self.accepter_tgw_info.as_ref()
     }
     /// The `Options` member, when set.
     #[inline]
     pub fn options(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPeeringAttachmentOptions> {
+    ) -> Option<&crate::types::TransitGatewayPeeringAttachmentOptions> {
         self.options.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PeeringAttachmentStatus> {
+    pub fn status(&self) -> Option<&crate::types::PeeringAttachmentStatus> {
         self.status.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayAttachmentState> {
         self.state.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -98,108 +79,85 @@ impl TransitGatewayPeeringAttachment {
     }
 }
 /// A builder for [`TransitGatewayPeeringAttachment`](crate::types::TransitGatewayPeeringAttachment); start one with `TransitGatewayPeeringAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayPeeringAttachmentBuilder {
     inner: crate::types::TransitGatewayPeeringAttachment,
 }
 impl TransitGatewayPeeringAttachmentBuilder {
     /// Sets [`TransitGatewayPeeringAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayPeeringAttachment::transit_gateway_attachment_id): The ID of the transit gateway peering attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayPeeringAttachment::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayPeeringAttachment::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayPeeringAttachment::accepter_transit_gateway_attachment_id`](crate::types::TransitGatewayPeeringAttachment::accepter_transit_gateway_attachment_id): The ID of the accepter transit gateway attachment.
     pub fn accepter_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.accepter_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.accepter_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::accepter_transit_gateway_attachment_id`](crate::types::TransitGatewayPeeringAttachment::accepter_transit_gateway_attachment_id).
     #[inline]
     pub fn set_accepter_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.accepter_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachment::accepter_transit_gateway_attachment_id`](crate::types::TransitGatewayPeeringAttachment::accepter_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_accepter_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_accepter_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.accepter_transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayPeeringAttachment::requester_tgw_info`](crate::types::TransitGatewayPeeringAttachment::requester_tgw_info): Information about the requester transit gateway.
     pub fn requester_tgw_info(mut self, input: crate::types::PeeringTgwInfo) -> Self {
-        self.inner.requester_tgw_info = ::std::option::Option::Some(input);
+        self.inner.requester_tgw_info = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::requester_tgw_info`](crate::types::TransitGatewayPeeringAttachment::requester_tgw_info).
     #[inline]
     pub fn set_requester_tgw_info(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringTgwInfo>,
+        input: Option<crate::types::PeeringTgwInfo>,
     ) -> Self {
         self.inner.requester_tgw_info = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachment::requester_tgw_info`](crate::types::TransitGatewayPeeringAttachment::requester_tgw_info), if any.
     #[inline]
-    pub fn get_requester_tgw_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::PeeringTgwInfo> {
+    pub fn get_requester_tgw_info(&self) -> &Option<crate::types::PeeringTgwInfo> {
         &self.inner.requester_tgw_info
     }
     /// Sets [`TransitGatewayPeeringAttachment::accepter_tgw_info`](crate::types::TransitGatewayPeeringAttachment::accepter_tgw_info): Information about the accepter transit gateway.
     pub fn accepter_tgw_info(mut self, input: crate::types::PeeringTgwInfo) -> Self {
-        self.inner.accepter_tgw_info = ::std::option::Option::Some(input);
+        self.inner.accepter_tgw_info = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::accepter_tgw_info`](crate::types::TransitGatewayPeeringAttachment::accepter_tgw_info).
     #[inline]
     pub fn set_accepter_tgw_info(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringTgwInfo>,
+        input: Option<crate::types::PeeringTgwInfo>,
     ) -> Self {
         self.inner.accepter_tgw_info = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachment::accepter_tgw_info`](crate::types::TransitGatewayPeeringAttachment::accepter_tgw_info), if any.
     #[inline]
-    pub fn get_accepter_tgw_info(
-        &self,
-    ) -> &::std::option::Option<crate::types::PeeringTgwInfo> {
+    pub fn get_accepter_tgw_info(&self) -> &Option<crate::types::PeeringTgwInfo> {
         &self.inner.accepter_tgw_info
     }
     /// Sets [`TransitGatewayPeeringAttachment::options`](crate::types::TransitGatewayPeeringAttachment::options): Details about the transit gateway peering attachment.
@@ -207,16 +165,14 @@ impl TransitGatewayPeeringAttachmentBuilder {
         mut self,
         input: crate::types::TransitGatewayPeeringAttachmentOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::options`](crate::types::TransitGatewayPeeringAttachment::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayPeeringAttachmentOptions,
-        >,
+        input: Option<crate::types::TransitGatewayPeeringAttachmentOptions>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -225,49 +181,45 @@ impl TransitGatewayPeeringAttachmentBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPeeringAttachmentOptions> {
+    ) -> &Option<crate::types::TransitGatewayPeeringAttachmentOptions> {
         &self.inner.options
     }
     /// Sets [`TransitGatewayPeeringAttachment::status`](crate::types::TransitGatewayPeeringAttachment::status): The status of the transit gateway peering attachment.
     pub fn status(mut self, input: crate::types::PeeringAttachmentStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::status`](crate::types::TransitGatewayPeeringAttachment::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::PeeringAttachmentStatus>,
+        input: Option<crate::types::PeeringAttachmentStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachment::status`](crate::types::TransitGatewayPeeringAttachment::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::PeeringAttachmentStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::PeeringAttachmentStatus> {
         &self.inner.status
     }
     /// Sets [`TransitGatewayPeeringAttachment::state`](crate::types::TransitGatewayPeeringAttachment::state): The state of the transit gateway peering attachment.
     pub fn state(mut self, input: crate::types::TransitGatewayAttachmentState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::state`](crate::types::TransitGatewayPeeringAttachment::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentState>,
+        input: Option<crate::types::TransitGatewayAttachmentState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachment::state`](crate::types::TransitGatewayPeeringAttachment::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayAttachmentState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayPeeringAttachment::creation_time`](crate::types::TransitGatewayPeeringAttachment::creation_time): The time the transit gateway peering attachment was created.
@@ -275,23 +227,21 @@ impl TransitGatewayPeeringAttachmentBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::creation_time`](crate::types::TransitGatewayPeeringAttachment::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachment::creation_time`](crate::types::TransitGatewayPeeringAttachment::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Appends one item to [`TransitGatewayPeeringAttachment::tags`](crate::types::TransitGatewayPeeringAttachment::tags): The tags for the transit gateway peering attachment.
@@ -303,18 +253,13 @@ impl TransitGatewayPeeringAttachmentBuilder {
     }
     /// Sets or clears [`TransitGatewayPeeringAttachment::tags`](crate::types::TransitGatewayPeeringAttachment::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachment::tags`](crate::types::TransitGatewayPeeringAttachment::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayPeeringAttachment`]; it has no required members, so this cannot fail.
@@ -326,55 +271,55 @@ impl TransitGatewayPeeringAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayPeeringAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "accepterTransitGatewayAttachmentId" => {
-                    value.accepter_transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.accepter_transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "requesterTgwInfo" => {
-                    value.requester_tgw_info = ::std::option::Option::Some(
+                    value.requester_tgw_info = Some(
                         <crate::types::PeeringTgwInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "accepterTgwInfo" => {
-                    value.accepter_tgw_info = ::std::option::Option::Some(
+                    value.accepter_tgw_info = Some(
                         <crate::types::PeeringTgwInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "options" => {
-                    value.options = ::std::option::Option::Some(
+                    value.options = Some(
                         <crate::types::TransitGatewayPeeringAttachmentOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::PeeringAttachmentStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayAttachmentState::from(child.text()),
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -383,7 +328,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPeeringAttachment {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -393,6 +338,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPeeringAttachment {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes dynamic routing for the transit gateway peering attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayPeeringAttachmentOptions {
     /// Describes whether dynamic routing is enabled or disabled for the transit gateway peering attachment.
-    pub dynamic_routing: ::std::option::Option<crate::types::DynamicRoutingValue>,
+    pub dynamic_routing: Option<crate::types::DynamicRoutingValue>,
 }
 impl TransitGatewayPeeringAttachmentOptions {
     /// Starts building a [`TransitGatewayPeeringAttachmentOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayPeeringAttachmentOptionsBuilder {
-        <crate::types::builders::TransitGatewayPeeringAttachmentOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayPeeringAttachmentOptionsBuilder as Default>::default()
     }
     /// The `DynamicRouting` member, when set.
     #[inline]
-    pub fn dynamic_routing(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DynamicRoutingValue> {
+    pub fn dynamic_routing(&self) -> Option<&crate::types::DynamicRoutingValue> {
         self.dynamic_routing.as_ref()
     }
 }
 /// A builder for [`TransitGatewayPeeringAttachmentOptions`](crate::types::TransitGatewayPeeringAttachmentOptions); start one with `TransitGatewayPeeringAttachmentOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayPeeringAttachmentOptionsBuilder {
     inner: crate::types::TransitGatewayPeeringAttachmentOptions,
 }
 impl TransitGatewayPeeringAttachmentOptionsBuilder {
     /// Sets [`TransitGatewayPeeringAttachmentOptions::dynamic_routing`](crate::types::TransitGatewayPeeringAttachmentOptions::dynamic_routing): Describes whether dynamic routing is enabled or disabled for the transit gateway peering attachment.
     pub fn dynamic_routing(mut self, input: crate::types::DynamicRoutingValue) -> Self {
-        self.inner.dynamic_routing = ::std::option::Option::Some(input);
+        self.inner.dynamic_routing = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPeeringAttachmentOptions::dynamic_routing`](crate::types::TransitGatewayPeeringAttachmentOptions::dynamic_routing).
     #[inline]
     pub fn set_dynamic_routing(
         mut self,
-        input: ::std::option::Option<crate::types::DynamicRoutingValue>,
+        input: Option<crate::types::DynamicRoutingValue>,
     ) -> Self {
         self.inner.dynamic_routing = input;
         self
     }
     /// The value set for [`TransitGatewayPeeringAttachmentOptions::dynamic_routing`](crate::types::TransitGatewayPeeringAttachmentOptions::dynamic_routing), if any.
     #[inline]
-    pub fn get_dynamic_routing(
-        &self,
-    ) -> &::std::option::Option<crate::types::DynamicRoutingValue> {
+    pub fn get_dynamic_routing(&self) -> &Option<crate::types::DynamicRoutingValue> {
         &self.inner.dynamic_routing
     }
     /// Builds the [`TransitGatewayPeeringAttachmentOptions`]; it has no required members, so this cannot fail.
@@ -68,15 +54,15 @@ impl TransitGatewayPeeringAttachmentOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayPeeringAttachmentOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "dynamicRouting" {
-                value.dynamic_routing = ::std::option::Option::Some(
+                value.dynamic_routing = Some(
                     crate::types::DynamicRoutingValue::from(child.text()),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,193 +2,143 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a rule associated with a transit gateway policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyRule {
     /// The source CIDR block for the transit gateway policy rule.
-    pub source_cidr_block: ::std::option::Option<::std::string::String>,
+    pub source_cidr_block: Option<String>,
     /// The source port or port range for the transit gateway policy rule.
-    pub source_port_range: ::std::option::Option<::std::string::String>,
+    pub source_port_range: Option<String>,
     /// The destination CIDR block for the transit gateway policy rule.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The destination port or port range for the transit gateway policy rule.
-    pub destination_port_range: ::std::option::Option<::std::string::String>,
+    pub destination_port_range: Option<String>,
     /// The protocol used by the transit gateway policy rule.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// The meta data tags used for the transit gateway policy rule.
-    pub meta_data: ::std::option::Option<crate::types::TransitGatewayPolicyRuleMetaData>,
+    pub meta_data: Option<crate::types::TransitGatewayPolicyRuleMetaData>,
 }
 impl TransitGatewayPolicyRule {
     /// Starts building a [`TransitGatewayPolicyRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayPolicyRuleBuilder {
-        <crate::types::builders::TransitGatewayPolicyRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayPolicyRuleBuilder as Default>::default()
     }
     /// The `SourceCidrBlock` member, when set.
     #[inline]
-    pub fn source_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn source_cidr_block(&self) -> Option<&str> {
         self.source_cidr_block.as_deref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
-    pub fn source_port_range(&self) -> ::std::option::Option<&str> {
+    pub fn source_port_range(&self) -> Option<&str> {
         self.source_port_range.as_deref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
-    pub fn destination_port_range(&self) -> ::std::option::Option<&str> {
+    pub fn destination_port_range(&self) -> Option<&str> {
         self.destination_port_range.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `MetaData` member, when set.
     #[inline]
-    pub fn meta_data(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyRuleMetaData> {
+    pub fn meta_data(&self) -> Option<&crate::types::TransitGatewayPolicyRuleMetaData> {
         self.meta_data.as_ref()
     }
 }
 /// A builder for [`TransitGatewayPolicyRule`](crate::types::TransitGatewayPolicyRule); start one with `TransitGatewayPolicyRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayPolicyRuleBuilder {
     inner: crate::types::TransitGatewayPolicyRule,
 }
 impl TransitGatewayPolicyRuleBuilder {
     /// Sets [`TransitGatewayPolicyRule::source_cidr_block`](crate::types::TransitGatewayPolicyRule::source_cidr_block): The source CIDR block for the transit gateway policy rule.
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRule::source_cidr_block`](crate::types::TransitGatewayPolicyRule::source_cidr_block).
     #[inline]
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.source_cidr_block = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyRule::source_cidr_block`](crate::types::TransitGatewayPolicyRule::source_cidr_block), if any.
     #[inline]
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         &self.inner.source_cidr_block
     }
     /// Sets [`TransitGatewayPolicyRule::source_port_range`](crate::types::TransitGatewayPolicyRule::source_port_range): The source port or port range for the transit gateway policy rule.
-    pub fn source_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+    pub fn source_port_range(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_port_range = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRule::source_port_range`](crate::types::TransitGatewayPolicyRule::source_port_range).
     #[inline]
-    pub fn set_source_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_port_range(mut self, input: Option<String>) -> Self {
         self.inner.source_port_range = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyRule::source_port_range`](crate::types::TransitGatewayPolicyRule::source_port_range), if any.
     #[inline]
-    pub fn get_source_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_port_range(&self) -> &Option<String> {
         &self.inner.source_port_range
     }
     /// Sets [`TransitGatewayPolicyRule::destination_cidr_block`](crate::types::TransitGatewayPolicyRule::destination_cidr_block): The destination CIDR block for the transit gateway policy rule.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRule::destination_cidr_block`](crate::types::TransitGatewayPolicyRule::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyRule::destination_cidr_block`](crate::types::TransitGatewayPolicyRule::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`TransitGatewayPolicyRule::destination_port_range`](crate::types::TransitGatewayPolicyRule::destination_port_range): The destination port or port range for the transit gateway policy rule.
-    pub fn destination_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+    pub fn destination_port_range(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_port_range = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRule::destination_port_range`](crate::types::TransitGatewayPolicyRule::destination_port_range).
     #[inline]
-    pub fn set_destination_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_port_range(mut self, input: Option<String>) -> Self {
         self.inner.destination_port_range = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyRule::destination_port_range`](crate::types::TransitGatewayPolicyRule::destination_port_range), if any.
     #[inline]
-    pub fn get_destination_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_port_range(&self) -> &Option<String> {
         &self.inner.destination_port_range
     }
     /// Sets [`TransitGatewayPolicyRule::protocol`](crate::types::TransitGatewayPolicyRule::protocol): The protocol used by the transit gateway policy rule.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRule::protocol`](crate::types::TransitGatewayPolicyRule::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyRule::protocol`](crate::types::TransitGatewayPolicyRule::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`TransitGatewayPolicyRule::meta_data`](crate::types::TransitGatewayPolicyRule::meta_data): The meta data tags used for the transit gateway policy rule.
@@ -196,14 +146,14 @@ impl TransitGatewayPolicyRuleBuilder {
         mut self,
         input: crate::types::TransitGatewayPolicyRuleMetaData,
     ) -> Self {
-        self.inner.meta_data = ::std::option::Option::Some(input);
+        self.inner.meta_data = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRule::meta_data`](crate::types::TransitGatewayPolicyRule::meta_data).
     #[inline]
     pub fn set_meta_data(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyRuleMetaData>,
+        input: Option<crate::types::TransitGatewayPolicyRuleMetaData>,
     ) -> Self {
         self.inner.meta_data = input;
         self
@@ -212,7 +162,7 @@ impl TransitGatewayPolicyRuleBuilder {
     #[inline]
     pub fn get_meta_data(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyRuleMetaData> {
+    ) -> &Option<crate::types::TransitGatewayPolicyRuleMetaData> {
         &self.inner.meta_data
     }
     /// Builds the [`TransitGatewayPolicyRule`]; it has no required members, so this cannot fail.
@@ -224,37 +174,27 @@ impl TransitGatewayPolicyRuleBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyRule {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "sourceCidrBlock" => {
-                    value.source_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_cidr_block = Some(String::from(child.text()));
                 }
                 "sourcePortRange" => {
-                    value.source_port_range = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_port_range = Some(String::from(child.text()));
                 }
                 "destinationCidrBlock" => {
-                    value.destination_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr_block = Some(String::from(child.text()));
                 }
                 "destinationPortRange" => {
-                    value.destination_port_range = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_port_range = Some(String::from(child.text()));
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 "metaData" => {
-                    value.meta_data = ::std::option::Option::Some(
+                    value.meta_data = Some(
                         <crate::types::TransitGatewayPolicyRuleMetaData as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -263,6 +203,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyRule {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the meta data tags associated with a transit gateway policy rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyRuleMetaData {
     /// The key name for the transit gateway policy rule meta data tag.
-    pub meta_data_key: ::std::option::Option<::std::string::String>,
+    pub meta_data_key: Option<String>,
     /// The value of the key for the transit gateway policy rule meta data tag.
-    pub meta_data_value: ::std::option::Option<::std::string::String>,
+    pub meta_data_value: Option<String>,
 }
 impl TransitGatewayPolicyRuleMetaData {
     /// Starts building a [`TransitGatewayPolicyRuleMetaData`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayPolicyRuleMetaDataBuilder {
-        <crate::types::builders::TransitGatewayPolicyRuleMetaDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayPolicyRuleMetaDataBuilder as Default>::default()
     }
     /// The `MetaDataKey` member, when set.
     #[inline]
-    pub fn meta_data_key(&self) -> ::std::option::Option<&str> {
+    pub fn meta_data_key(&self) -> Option<&str> {
         self.meta_data_key.as_deref()
     }
     /// The `MetaDataValue` member, when set.
     #[inline]
-    pub fn meta_data_value(&self) -> ::std::option::Option<&str> {
+    pub fn meta_data_value(&self) -> Option<&str> {
         self.meta_data_value.as_deref()
     }
 }
 /// A builder for [`TransitGatewayPolicyRuleMetaData`](crate::types::TransitGatewayPolicyRuleMetaData); start one with `TransitGatewayPolicyRuleMetaData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayPolicyRuleMetaDataBuilder {
     inner: crate::types::TransitGatewayPolicyRuleMetaData,
 }
 impl TransitGatewayPolicyRuleMetaDataBuilder {
     /// Sets [`TransitGatewayPolicyRuleMetaData::meta_data_key`](crate::types::TransitGatewayPolicyRuleMetaData::meta_data_key): The key name for the transit gateway policy rule meta data tag.
-    pub fn meta_data_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.meta_data_key = ::std::option::Option::Some(input.into());
+    pub fn meta_data_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.meta_data_key = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRuleMetaData::meta_data_key`](crate::types::TransitGatewayPolicyRuleMetaData::meta_data_key).
     #[inline]
-    pub fn set_meta_data_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_meta_data_key(mut self, input: Option<String>) -> Self {
         self.inner.meta_data_key = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyRuleMetaData::meta_data_key`](crate::types::TransitGatewayPolicyRuleMetaData::meta_data_key), if any.
     #[inline]
-    pub fn get_meta_data_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_meta_data_key(&self) -> &Option<String> {
         &self.inner.meta_data_key
     }
     /// Sets [`TransitGatewayPolicyRuleMetaData::meta_data_value`](crate::types::TransitGatewayPolicyRuleMetaData::meta_data_value): The value of the key for the transit gateway policy rule meta data tag.
-    pub fn meta_data_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.meta_data_value = ::std::option::Option::Some(input.into());
+    pub fn meta_data_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.meta_data_value = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyRuleMetaData::meta_data_value`](crate::types::TransitGatewayPolicyRuleMetaData::meta_data_value).
     #[inline]
-    pub fn set_meta_data_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_meta_data_value(mut self, input: Option<String>) -> Self {
         self.inner.meta_data_value = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyRuleMetaData::meta_data_value`](crate::types::TransitGatewayPolicyRuleMetaData::meta_data_value), if any.
     #[inline]
-    pub fn get_meta_data_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_meta_data_value(&self) -> &Option<String> {
         &self.inner.meta_data_value
     }
     /// Builds the [`TransitGatewayPolicyRuleMetaData`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl TransitGatewayPolicyRuleMetaDataBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyRuleMetaData {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "metaDataKey" => {
-                    value.meta_data_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.meta_data_key = Some(String::from(child.text()));
                 }
                 "metaDataValue" => {
-                    value.meta_data_value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.meta_data_value = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,53 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway policy table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyTable {
     /// The ID of the transit gateway policy table.
-    pub transit_gateway_policy_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_policy_table_id: Option<String>,
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The state of the transit gateway policy table
-    pub state: ::std::option::Option<crate::types::TransitGatewayPolicyTableState>,
+    pub state: Option<crate::types::TransitGatewayPolicyTableState>,
     /// The timestamp when the transit gateway policy table was created.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// he key-value pairs associated with the transit gateway policy table.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayPolicyTable {
     /// Starts building a [`TransitGatewayPolicyTable`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayPolicyTableBuilder {
-        <crate::types::builders::TransitGatewayPolicyTableBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayPolicyTableBuilder as Default>::default()
     }
     /// The `TransitGatewayPolicyTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_policy_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_policy_table_id(&self) -> Option<&str> {
         self.transit_gateway_policy_table_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyTableState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayPolicyTableState> {
         self.state.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,85 +49,60 @@ impl TransitGatewayPolicyTable {
     }
 }
 /// A builder for [`TransitGatewayPolicyTable`](crate::types::TransitGatewayPolicyTable); start one with `TransitGatewayPolicyTable::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayPolicyTableBuilder {
     inner: crate::types::TransitGatewayPolicyTable,
 }
 impl TransitGatewayPolicyTableBuilder {
     /// Sets [`TransitGatewayPolicyTable::transit_gateway_policy_table_id`](crate::types::TransitGatewayPolicyTable::transit_gateway_policy_table_id): The ID of the transit gateway policy table.
-    pub fn transit_gateway_policy_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_policy_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_policy_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_policy_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTable::transit_gateway_policy_table_id`](crate::types::TransitGatewayPolicyTable::transit_gateway_policy_table_id).
     #[inline]
-    pub fn set_transit_gateway_policy_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_policy_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_policy_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyTable::transit_gateway_policy_table_id`](crate::types::TransitGatewayPolicyTable::transit_gateway_policy_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_policy_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_policy_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_policy_table_id
     }
     /// Sets [`TransitGatewayPolicyTable::transit_gateway_id`](crate::types::TransitGatewayPolicyTable::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTable::transit_gateway_id`](crate::types::TransitGatewayPolicyTable::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyTable::transit_gateway_id`](crate::types::TransitGatewayPolicyTable::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayPolicyTable::state`](crate::types::TransitGatewayPolicyTable::state): The state of the transit gateway policy table
     pub fn state(mut self, input: crate::types::TransitGatewayPolicyTableState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTable::state`](crate::types::TransitGatewayPolicyTable::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyTableState>,
+        input: Option<crate::types::TransitGatewayPolicyTableState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyTable::state`](crate::types::TransitGatewayPolicyTable::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyTableState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayPolicyTableState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayPolicyTable::creation_time`](crate::types::TransitGatewayPolicyTable::creation_time): The timestamp when the transit gateway policy table was created.
@@ -144,23 +110,21 @@ impl TransitGatewayPolicyTableBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTable::creation_time`](crate::types::TransitGatewayPolicyTable::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyTable::creation_time`](crate::types::TransitGatewayPolicyTable::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Appends one item to [`TransitGatewayPolicyTable::tags`](crate::types::TransitGatewayPolicyTable::tags): he key-value pairs associated with the transit gateway policy table.
@@ -172,18 +136,13 @@ impl TransitGatewayPolicyTableBuilder {
     }
     /// Sets or clears [`TransitGatewayPolicyTable::tags`](crate::types::TransitGatewayPolicyTable::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyTable::tags`](crate::types::TransitGatewayPolicyTable::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayPolicyTable`]; it has no required members, so this cannot fail.
@@ -195,27 +154,25 @@ impl TransitGatewayPolicyTableBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTable {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayPolicyTableId" => {
-                    value.transit_gateway_policy_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_policy_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayPolicyTableState::from(child.text()),
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -224,7 +181,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTable {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -234,6 +191,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTable {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,132 +2,100 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway policy table entry
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayPolicyTableEntry {
     /// The rule number for the transit gateway policy table entry.
-    pub policy_rule_number: ::std::option::Option<::std::string::String>,
+    pub policy_rule_number: Option<String>,
     /// The policy rule associated with the transit gateway policy table.
-    pub policy_rule: ::std::option::Option<crate::types::TransitGatewayPolicyRule>,
+    pub policy_rule: Option<crate::types::TransitGatewayPolicyRule>,
     /// The ID of the target route table.
-    pub target_route_table_id: ::std::option::Option<::std::string::String>,
+    pub target_route_table_id: Option<String>,
     /// The state of the transit gateway policy table entry.
-    pub state: ::std::option::Option<crate::types::TransitGatewayPolicyTableEntryState>,
+    pub state: Option<crate::types::TransitGatewayPolicyTableEntryState>,
 }
 impl TransitGatewayPolicyTableEntry {
     /// Starts building a [`TransitGatewayPolicyTableEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayPolicyTableEntryBuilder {
-        <crate::types::builders::TransitGatewayPolicyTableEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayPolicyTableEntryBuilder as Default>::default()
     }
     /// The `PolicyRuleNumber` member, when set.
     #[inline]
-    pub fn policy_rule_number(&self) -> ::std::option::Option<&str> {
+    pub fn policy_rule_number(&self) -> Option<&str> {
         self.policy_rule_number.as_deref()
     }
     /// The `PolicyRule` member, when set.
     #[inline]
-    pub fn policy_rule(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyRule> {
+    pub fn policy_rule(&self) -> Option<&crate::types::TransitGatewayPolicyRule> {
         self.policy_rule.as_ref()
     }
     /// The `TargetRouteTableId` member, when set.
     #[inline]
-    pub fn target_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_route_table_id(&self) -> Option<&str> {
         self.target_route_table_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPolicyTableEntryState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayPolicyTableEntryState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`TransitGatewayPolicyTableEntry`](crate::types::TransitGatewayPolicyTableEntry); start one with `TransitGatewayPolicyTableEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayPolicyTableEntryBuilder {
     inner: crate::types::TransitGatewayPolicyTableEntry,
 }
 impl TransitGatewayPolicyTableEntryBuilder {
     /// Sets [`TransitGatewayPolicyTableEntry::policy_rule_number`](crate::types::TransitGatewayPolicyTableEntry::policy_rule_number): The rule number for the transit gateway policy table entry.
-    pub fn policy_rule_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_rule_number = ::std::option::Option::Some(input.into());
+    pub fn policy_rule_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_rule_number = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTableEntry::policy_rule_number`](crate::types::TransitGatewayPolicyTableEntry::policy_rule_number).
     #[inline]
-    pub fn set_policy_rule_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_rule_number(mut self, input: Option<String>) -> Self {
         self.inner.policy_rule_number = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyTableEntry::policy_rule_number`](crate::types::TransitGatewayPolicyTableEntry::policy_rule_number), if any.
     #[inline]
-    pub fn get_policy_rule_number(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_rule_number(&self) -> &Option<String> {
         &self.inner.policy_rule_number
     }
     /// Sets [`TransitGatewayPolicyTableEntry::policy_rule`](crate::types::TransitGatewayPolicyTableEntry::policy_rule): The policy rule associated with the transit gateway policy table.
     pub fn policy_rule(mut self, input: crate::types::TransitGatewayPolicyRule) -> Self {
-        self.inner.policy_rule = ::std::option::Option::Some(input);
+        self.inner.policy_rule = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTableEntry::policy_rule`](crate::types::TransitGatewayPolicyTableEntry::policy_rule).
     #[inline]
     pub fn set_policy_rule(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyRule>,
+        input: Option<crate::types::TransitGatewayPolicyRule>,
     ) -> Self {
         self.inner.policy_rule = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyTableEntry::policy_rule`](crate::types::TransitGatewayPolicyTableEntry::policy_rule), if any.
     #[inline]
-    pub fn get_policy_rule(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyRule> {
+    pub fn get_policy_rule(&self) -> &Option<crate::types::TransitGatewayPolicyRule> {
         &self.inner.policy_rule
     }
     /// Sets [`TransitGatewayPolicyTableEntry::target_route_table_id`](crate::types::TransitGatewayPolicyTableEntry::target_route_table_id): The ID of the target route table.
-    pub fn target_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_route_table_id = ::std::option::Option::Some(input.into());
+    pub fn target_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTableEntry::target_route_table_id`](crate::types::TransitGatewayPolicyTableEntry::target_route_table_id).
     #[inline]
-    pub fn set_target_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.target_route_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayPolicyTableEntry::target_route_table_id`](crate::types::TransitGatewayPolicyTableEntry::target_route_table_id), if any.
     #[inline]
-    pub fn get_target_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_route_table_id(&self) -> &Option<String> {
         &self.inner.target_route_table_id
     }
     /// Sets [`TransitGatewayPolicyTableEntry::state`](crate::types::TransitGatewayPolicyTableEntry::state): The state of the transit gateway policy table entry.
@@ -135,14 +103,14 @@ impl TransitGatewayPolicyTableEntryBuilder {
         mut self,
         input: crate::types::TransitGatewayPolicyTableEntryState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPolicyTableEntry::state`](crate::types::TransitGatewayPolicyTableEntry::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPolicyTableEntryState>,
+        input: Option<crate::types::TransitGatewayPolicyTableEntryState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -151,7 +119,7 @@ impl TransitGatewayPolicyTableEntryBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPolicyTableEntryState> {
+    ) -> &Option<crate::types::TransitGatewayPolicyTableEntryState> {
         &self.inner.state
     }
     /// Builds the [`TransitGatewayPolicyTableEntry`]; it has no required members, so this cannot fail.
@@ -163,29 +131,25 @@ impl TransitGatewayPolicyTableEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTableEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "policyRuleNumber" => {
-                    value.policy_rule_number = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.policy_rule_number = Some(String::from(child.text()));
                 }
                 "policyRule" => {
-                    value.policy_rule = ::std::option::Option::Some(
+                    value.policy_rule = Some(
                         <crate::types::TransitGatewayPolicyRule as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "targetRouteTableId" => {
-                    value.target_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.target_route_table_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayPolicyTableEntryState::from(
                             child.text(),
                         ),
@@ -194,6 +158,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTableEntry {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

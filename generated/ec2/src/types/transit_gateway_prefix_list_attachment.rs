@@ -2,82 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway prefix list attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayPrefixListAttachment {
     /// The ID of the attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The resource type. Note that the `tgw-peering` resource type has been deprecated.
-    pub resource_type: ::std::option::Option<
-        crate::types::TransitGatewayAttachmentResourceType,
-    >,
+    pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
 }
 impl TransitGatewayPrefixListAttachment {
     /// Starts building a [`TransitGatewayPrefixListAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayPrefixListAttachmentBuilder {
-        <crate::types::builders::TransitGatewayPrefixListAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayPrefixListAttachmentBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 }
 /// A builder for [`TransitGatewayPrefixListAttachment`](crate::types::TransitGatewayPrefixListAttachment); start one with `TransitGatewayPrefixListAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayPrefixListAttachmentBuilder {
     inner: crate::types::TransitGatewayPrefixListAttachment,
 }
 impl TransitGatewayPrefixListAttachmentBuilder {
     /// Sets [`TransitGatewayPrefixListAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayPrefixListAttachment::transit_gateway_attachment_id): The ID of the attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayPrefixListAttachment::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayPrefixListAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayPrefixListAttachment::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayPrefixListAttachment::resource_type`](crate::types::TransitGatewayPrefixListAttachment::resource_type): The resource type.
@@ -85,14 +63,14 @@ impl TransitGatewayPrefixListAttachmentBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListAttachment::resource_type`](crate::types::TransitGatewayPrefixListAttachment::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -101,29 +79,23 @@ impl TransitGatewayPrefixListAttachmentBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayPrefixListAttachment::resource_id`](crate::types::TransitGatewayPrefixListAttachment::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListAttachment::resource_id`](crate::types::TransitGatewayPrefixListAttachment::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TransitGatewayPrefixListAttachment::resource_id`](crate::types::TransitGatewayPrefixListAttachment::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Builds the [`TransitGatewayPrefixListAttachment`]; it has no required members, so this cannot fail.
@@ -135,30 +107,28 @@ impl TransitGatewayPrefixListAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayPrefixListAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

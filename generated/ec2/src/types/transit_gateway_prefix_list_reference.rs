@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a prefix list reference.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayPrefixListReference {
     /// The ID of the transit gateway route table.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// The ID of the prefix list.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The ID of the prefix list owner.
-    pub prefix_list_owner_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_owner_id: Option<String>,
     /// The state of the prefix list reference.
-    pub state: ::std::option::Option<
-        crate::types::TransitGatewayPrefixListReferenceState,
-    >,
+    pub state: Option<crate::types::TransitGatewayPrefixListReferenceState>,
     /// Indicates whether traffic that matches this route is dropped.
-    pub blackhole: ::std::option::Option<bool>,
+    pub blackhole: Option<bool>,
     /// Information about the transit gateway attachment.
-    pub transit_gateway_attachment: ::std::option::Option<
+    pub transit_gateway_attachment: Option<
         crate::types::TransitGatewayPrefixListAttachment,
     >,
 }
@@ -31,124 +24,95 @@ impl TransitGatewayPrefixListReference {
     /// Starts building a [`TransitGatewayPrefixListReference`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayPrefixListReferenceBuilder {
-        <crate::types::builders::TransitGatewayPrefixListReferenceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayPrefixListReferenceBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `PrefixListOwnerId` member, when set.
     #[inline]
-    pub fn prefix_list_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_owner_id(&self) -> Option<&str> {
         self.prefix_list_owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
     pub fn state(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPrefixListReferenceState> {
+    ) -> Option<&crate::types::TransitGatewayPrefixListReferenceState> {
         self.state.as_ref()
     }
     /// The `Blackhole` member, when set.
     #[inline]
-    pub fn blackhole(&self) -> ::std::option::Option<bool> {
+    pub fn blackhole(&self) -> Option<bool> {
         self.blackhole
     }
     /// The `TransitGatewayAttachment` member, when set.
     #[inline]
     pub fn transit_gateway_attachment(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPrefixListAttachment> {
+    ) -> Option<&crate::types::TransitGatewayPrefixListAttachment> {
         self.transit_gateway_attachment.as_ref()
     }
 }
 /// A builder for [`TransitGatewayPrefixListReference`](crate::types::TransitGatewayPrefixListReference); start one with `TransitGatewayPrefixListReference::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayPrefixListReferenceBuilder {
     inner: crate::types::TransitGatewayPrefixListReference,
 }
 impl TransitGatewayPrefixListReferenceBuilder {
     /// Sets [`TransitGatewayPrefixListReference::transit_gateway_route_table_id`](crate::types::TransitGatewayPrefixListReference::transit_gateway_route_table_id): The ID of the transit gateway route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::transit_gateway_route_table_id`](crate::types::TransitGatewayPrefixListReference::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayPrefixListReference::transit_gateway_route_table_id`](crate::types::TransitGatewayPrefixListReference::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`TransitGatewayPrefixListReference::prefix_list_id`](crate::types::TransitGatewayPrefixListReference::prefix_list_id): The ID of the prefix list.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::prefix_list_id`](crate::types::TransitGatewayPrefixListReference::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`TransitGatewayPrefixListReference::prefix_list_id`](crate::types::TransitGatewayPrefixListReference::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`TransitGatewayPrefixListReference::prefix_list_owner_id`](crate::types::TransitGatewayPrefixListReference::prefix_list_owner_id): The ID of the prefix list owner.
-    pub fn prefix_list_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_owner_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::prefix_list_owner_id`](crate::types::TransitGatewayPrefixListReference::prefix_list_owner_id).
     #[inline]
-    pub fn set_prefix_list_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayPrefixListReference::prefix_list_owner_id`](crate::types::TransitGatewayPrefixListReference::prefix_list_owner_id), if any.
     #[inline]
-    pub fn get_prefix_list_owner_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_owner_id(&self) -> &Option<String> {
         &self.inner.prefix_list_owner_id
     }
     /// Sets [`TransitGatewayPrefixListReference::state`](crate::types::TransitGatewayPrefixListReference::state): The state of the prefix list reference.
@@ -156,16 +120,14 @@ impl TransitGatewayPrefixListReferenceBuilder {
         mut self,
         input: crate::types::TransitGatewayPrefixListReferenceState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::state`](crate::types::TransitGatewayPrefixListReference::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayPrefixListReferenceState,
-        >,
+        input: Option<crate::types::TransitGatewayPrefixListReferenceState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -174,23 +136,23 @@ impl TransitGatewayPrefixListReferenceBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPrefixListReferenceState> {
+    ) -> &Option<crate::types::TransitGatewayPrefixListReferenceState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayPrefixListReference::blackhole`](crate::types::TransitGatewayPrefixListReference::blackhole): Indicates whether traffic that matches this route is dropped.
     pub fn blackhole(mut self, input: bool) -> Self {
-        self.inner.blackhole = ::std::option::Option::Some(input);
+        self.inner.blackhole = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::blackhole`](crate::types::TransitGatewayPrefixListReference::blackhole).
     #[inline]
-    pub fn set_blackhole(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_blackhole(mut self, input: Option<bool>) -> Self {
         self.inner.blackhole = input;
         self
     }
     /// The value set for [`TransitGatewayPrefixListReference::blackhole`](crate::types::TransitGatewayPrefixListReference::blackhole), if any.
     #[inline]
-    pub fn get_blackhole(&self) -> &::std::option::Option<bool> {
+    pub fn get_blackhole(&self) -> &Option<bool> {
         &self.inner.blackhole
     }
     /// Sets [`TransitGatewayPrefixListReference::transit_gateway_attachment`](crate::types::TransitGatewayPrefixListReference::transit_gateway_attachment): Information about the transit gateway attachment.
@@ -198,14 +160,14 @@ impl TransitGatewayPrefixListReferenceBuilder {
         mut self,
         input: crate::types::TransitGatewayPrefixListAttachment,
     ) -> Self {
-        self.inner.transit_gateway_attachment = ::std::option::Option::Some(input);
+        self.inner.transit_gateway_attachment = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayPrefixListReference::transit_gateway_attachment`](crate::types::TransitGatewayPrefixListReference::transit_gateway_attachment).
     #[inline]
     pub fn set_transit_gateway_attachment(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPrefixListAttachment>,
+        input: Option<crate::types::TransitGatewayPrefixListAttachment>,
     ) -> Self {
         self.inner.transit_gateway_attachment = input;
         self
@@ -214,7 +176,7 @@ impl TransitGatewayPrefixListReferenceBuilder {
     #[inline]
     pub fn get_transit_gateway_attachment(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPrefixListAttachment> {
+    ) -> &Option<crate::types::TransitGatewayPrefixListAttachment> {
         &self.inner.transit_gateway_attachment
     }
     /// Builds the [`TransitGatewayPrefixListReference`]; it has no required members, so this cannot fail.
@@ -226,39 +188,33 @@ impl TransitGatewayPrefixListReferenceBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayPrefixListReference {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTableId" => {
-                    value.transit_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "prefixListOwnerId" => {
-                    value.prefix_list_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayPrefixListReferenceState::from(
                             child.text(),
                         ),
                     );
                 }
                 "blackhole" => {
-                    value.blackhole = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.blackhole = Some(child.text() == "true");
                 }
                 "transitGatewayAttachment" => {
-                    value.transit_gateway_attachment = ::std::option::Option::Some(
+                    value.transit_gateway_attachment = Some(
                         <crate::types::TransitGatewayPrefixListAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -267,6 +223,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPrefixListReference {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,136 +2,120 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for a transit gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRequestOptions {
     /// A private Autonomous System Number (ASN) for the Amazon side of a BGP session. The range is 64512 to 65534 for 16-bit ASNs and 4200000000 to 4294967294 for 32-bit ASNs. The default is `64512`.
-    pub amazon_side_asn: ::std::option::Option<i64>,
+    pub amazon_side_asn: Option<i64>,
     /// Enable or disable automatic acceptance of attachment requests. Disabled by default.
-    pub auto_accept_shared_attachments: ::std::option::Option<
+    pub auto_accept_shared_attachments: Option<
         crate::types::AutoAcceptSharedAttachmentsValue,
     >,
     /// Enable or disable automatic association with the default association route table. Enabled by default.
-    pub default_route_table_association: ::std::option::Option<
+    pub default_route_table_association: Option<
         crate::types::DefaultRouteTableAssociationValue,
     >,
     /// Enable or disable automatic propagation of routes to the default propagation route table. Enabled by default.
-    pub default_route_table_propagation: ::std::option::Option<
+    pub default_route_table_propagation: Option<
         crate::types::DefaultRouteTablePropagationValue,
     >,
     /// Enable or disable Equal Cost Multipath Protocol support. Enabled by default.
-    pub vpn_ecmp_support: ::std::option::Option<crate::types::VpnEcmpSupportValue>,
+    pub vpn_ecmp_support: Option<crate::types::VpnEcmpSupportValue>,
     /// Enable or disable DNS support. Enabled by default.
-    pub dns_support: ::std::option::Option<crate::types::DnsSupportValue>,
+    pub dns_support: Option<crate::types::DnsSupportValue>,
     /// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     ///
     /// This option is disabled by default.
     ///
     /// For more information about security group referencing, see [Security group referencing](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html#vpc-attachment-security) in the *Amazon Web Services Transit Gateways Guide*.
-    pub security_group_referencing_support: ::std::option::Option<
+    pub security_group_referencing_support: Option<
         crate::types::SecurityGroupReferencingSupportValue,
     >,
     /// Indicates whether multicast is enabled on the transit gateway
-    pub multicast_support: ::std::option::Option<crate::types::MulticastSupportValue>,
+    pub multicast_support: Option<crate::types::MulticastSupportValue>,
     /// One or more IPv4 or IPv6 CIDR blocks for the transit gateway. Must be a size /24 CIDR block or larger for IPv4, or a size /64 CIDR block or larger for IPv6.
-    pub transit_gateway_cidr_blocks: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub transit_gateway_cidr_blocks: Option<Vec<String>>,
 }
 impl TransitGatewayRequestOptions {
     /// Starts building a [`TransitGatewayRequestOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRequestOptionsBuilder {
-        <crate::types::builders::TransitGatewayRequestOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRequestOptionsBuilder as Default>::default()
     }
     /// The `AmazonSideAsn` member, when set.
     #[inline]
-    pub fn amazon_side_asn(&self) -> ::std::option::Option<i64> {
+    pub fn amazon_side_asn(&self) -> Option<i64> {
         self.amazon_side_asn
     }
     /// The `AutoAcceptSharedAttachments` member, when set.
     #[inline]
     pub fn auto_accept_shared_attachments(
         &self,
-    ) -> ::std::option::Option<&crate::types::AutoAcceptSharedAttachmentsValue> {
+    ) -> Option<&crate::types::AutoAcceptSharedAttachmentsValue> {
         self.auto_accept_shared_attachments.as_ref()
     }
     /// The `DefaultRouteTableAssociation` member, when set.
     #[inline]
     pub fn default_route_table_association(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultRouteTableAssociationValue> {
+    ) -> Option<&crate::types::DefaultRouteTableAssociationValue> {
         self.default_route_table_association.as_ref()
     }
     /// The `DefaultRouteTablePropagation` member, when set.
     #[inline]
     pub fn default_route_table_propagation(
         &self,
-    ) -> ::std::option::Option<&crate::types::DefaultRouteTablePropagationValue> {
+    ) -> Option<&crate::types::DefaultRouteTablePropagationValue> {
         self.default_route_table_propagation.as_ref()
     }
     /// The `VpnEcmpSupport` member, when set.
     #[inline]
-    pub fn vpn_ecmp_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnEcmpSupportValue> {
+    pub fn vpn_ecmp_support(&self) -> Option<&crate::types::VpnEcmpSupportValue> {
         self.vpn_ecmp_support.as_ref()
     }
     /// The `DnsSupport` member, when set.
     #[inline]
-    pub fn dns_support(&self) -> ::std::option::Option<&crate::types::DnsSupportValue> {
+    pub fn dns_support(&self) -> Option<&crate::types::DnsSupportValue> {
         self.dns_support.as_ref()
     }
     /// The `SecurityGroupReferencingSupport` member, when set.
     #[inline]
     pub fn security_group_referencing_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> Option<&crate::types::SecurityGroupReferencingSupportValue> {
         self.security_group_referencing_support.as_ref()
     }
     /// The `MulticastSupport` member, when set.
     #[inline]
-    pub fn multicast_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MulticastSupportValue> {
+    pub fn multicast_support(&self) -> Option<&crate::types::MulticastSupportValue> {
         self.multicast_support.as_ref()
     }
     /// The `TransitGatewayCidrBlocks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn transit_gateway_cidr_blocks(&self) -> &[::std::string::String] {
+    pub fn transit_gateway_cidr_blocks(&self) -> &[String] {
         self.transit_gateway_cidr_blocks.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`TransitGatewayRequestOptions`](crate::types::TransitGatewayRequestOptions); start one with `TransitGatewayRequestOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRequestOptionsBuilder {
     inner: crate::types::TransitGatewayRequestOptions,
 }
 impl TransitGatewayRequestOptionsBuilder {
     /// Sets [`TransitGatewayRequestOptions::amazon_side_asn`](crate::types::TransitGatewayRequestOptions::amazon_side_asn): A private Autonomous System Number (ASN) for the Amazon side of a BGP session.
     pub fn amazon_side_asn(mut self, input: i64) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
+        self.inner.amazon_side_asn = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::amazon_side_asn`](crate::types::TransitGatewayRequestOptions::amazon_side_asn).
     #[inline]
-    pub fn set_amazon_side_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_amazon_side_asn(mut self, input: Option<i64>) -> Self {
         self.inner.amazon_side_asn = input;
         self
     }
     /// The value set for [`TransitGatewayRequestOptions::amazon_side_asn`](crate::types::TransitGatewayRequestOptions::amazon_side_asn), if any.
     #[inline]
-    pub fn get_amazon_side_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_amazon_side_asn(&self) -> &Option<i64> {
         &self.inner.amazon_side_asn
     }
     /// Sets [`TransitGatewayRequestOptions::auto_accept_shared_attachments`](crate::types::TransitGatewayRequestOptions::auto_accept_shared_attachments): Enable or disable automatic acceptance of attachment requests.
@@ -139,14 +123,14 @@ impl TransitGatewayRequestOptionsBuilder {
         mut self,
         input: crate::types::AutoAcceptSharedAttachmentsValue,
     ) -> Self {
-        self.inner.auto_accept_shared_attachments = ::std::option::Option::Some(input);
+        self.inner.auto_accept_shared_attachments = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::auto_accept_shared_attachments`](crate::types::TransitGatewayRequestOptions::auto_accept_shared_attachments).
     #[inline]
     pub fn set_auto_accept_shared_attachments(
         mut self,
-        input: ::std::option::Option<crate::types::AutoAcceptSharedAttachmentsValue>,
+        input: Option<crate::types::AutoAcceptSharedAttachmentsValue>,
     ) -> Self {
         self.inner.auto_accept_shared_attachments = input;
         self
@@ -155,7 +139,7 @@ impl TransitGatewayRequestOptionsBuilder {
     #[inline]
     pub fn get_auto_accept_shared_attachments(
         &self,
-    ) -> &::std::option::Option<crate::types::AutoAcceptSharedAttachmentsValue> {
+    ) -> &Option<crate::types::AutoAcceptSharedAttachmentsValue> {
         &self.inner.auto_accept_shared_attachments
     }
     /// Sets [`TransitGatewayRequestOptions::default_route_table_association`](crate::types::TransitGatewayRequestOptions::default_route_table_association): Enable or disable automatic association with the default association route table.
@@ -163,14 +147,14 @@ impl TransitGatewayRequestOptionsBuilder {
         mut self,
         input: crate::types::DefaultRouteTableAssociationValue,
     ) -> Self {
-        self.inner.default_route_table_association = ::std::option::Option::Some(input);
+        self.inner.default_route_table_association = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::default_route_table_association`](crate::types::TransitGatewayRequestOptions::default_route_table_association).
     #[inline]
     pub fn set_default_route_table_association(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultRouteTableAssociationValue>,
+        input: Option<crate::types::DefaultRouteTableAssociationValue>,
     ) -> Self {
         self.inner.default_route_table_association = input;
         self
@@ -179,7 +163,7 @@ impl TransitGatewayRequestOptionsBuilder {
     #[inline]
     pub fn get_default_route_table_association(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultRouteTableAssociationValue> {
+    ) -> &Option<crate::types::DefaultRouteTableAssociationValue> {
         &self.inner.default_route_table_association
     }
     /// Sets [`TransitGatewayRequestOptions::default_route_table_propagation`](crate::types::TransitGatewayRequestOptions::default_route_table_propagation): Enable or disable automatic propagation of routes to the default propagation route table.
@@ -187,14 +171,14 @@ impl TransitGatewayRequestOptionsBuilder {
         mut self,
         input: crate::types::DefaultRouteTablePropagationValue,
     ) -> Self {
-        self.inner.default_route_table_propagation = ::std::option::Option::Some(input);
+        self.inner.default_route_table_propagation = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::default_route_table_propagation`](crate::types::TransitGatewayRequestOptions::default_route_table_propagation).
     #[inline]
     pub fn set_default_route_table_propagation(
         mut self,
-        input: ::std::option::Option<crate::types::DefaultRouteTablePropagationValue>,
+        input: Option<crate::types::DefaultRouteTablePropagationValue>,
     ) -> Self {
         self.inner.default_route_table_propagation = input;
         self
@@ -203,49 +187,45 @@ impl TransitGatewayRequestOptionsBuilder {
     #[inline]
     pub fn get_default_route_table_propagation(
         &self,
-    ) -> &::std::option::Option<crate::types::DefaultRouteTablePropagationValue> {
+    ) -> &Option<crate::types::DefaultRouteTablePropagationValue> {
         &self.inner.default_route_table_propagation
     }
     /// Sets [`TransitGatewayRequestOptions::vpn_ecmp_support`](crate::types::TransitGatewayRequestOptions::vpn_ecmp_support): Enable or disable Equal Cost Multipath Protocol support.
     pub fn vpn_ecmp_support(mut self, input: crate::types::VpnEcmpSupportValue) -> Self {
-        self.inner.vpn_ecmp_support = ::std::option::Option::Some(input);
+        self.inner.vpn_ecmp_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::vpn_ecmp_support`](crate::types::TransitGatewayRequestOptions::vpn_ecmp_support).
     #[inline]
     pub fn set_vpn_ecmp_support(
         mut self,
-        input: ::std::option::Option<crate::types::VpnEcmpSupportValue>,
+        input: Option<crate::types::VpnEcmpSupportValue>,
     ) -> Self {
         self.inner.vpn_ecmp_support = input;
         self
     }
     /// The value set for [`TransitGatewayRequestOptions::vpn_ecmp_support`](crate::types::TransitGatewayRequestOptions::vpn_ecmp_support), if any.
     #[inline]
-    pub fn get_vpn_ecmp_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnEcmpSupportValue> {
+    pub fn get_vpn_ecmp_support(&self) -> &Option<crate::types::VpnEcmpSupportValue> {
         &self.inner.vpn_ecmp_support
     }
     /// Sets [`TransitGatewayRequestOptions::dns_support`](crate::types::TransitGatewayRequestOptions::dns_support): Enable or disable DNS support.
     pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input);
+        self.inner.dns_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::dns_support`](crate::types::TransitGatewayRequestOptions::dns_support).
     #[inline]
     pub fn set_dns_support(
         mut self,
-        input: ::std::option::Option<crate::types::DnsSupportValue>,
+        input: Option<crate::types::DnsSupportValue>,
     ) -> Self {
         self.inner.dns_support = input;
         self
     }
     /// The value set for [`TransitGatewayRequestOptions::dns_support`](crate::types::TransitGatewayRequestOptions::dns_support), if any.
     #[inline]
-    pub fn get_dns_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsSupportValue> {
+    pub fn get_dns_support(&self) -> &Option<crate::types::DnsSupportValue> {
         &self.inner.dns_support
     }
     /// Sets [`TransitGatewayRequestOptions::security_group_referencing_support`](crate::types::TransitGatewayRequestOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
@@ -253,16 +233,14 @@ impl TransitGatewayRequestOptionsBuilder {
         mut self,
         input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
-        self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.security_group_referencing_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::security_group_referencing_support`](crate::types::TransitGatewayRequestOptions::security_group_referencing_support).
     #[inline]
     pub fn set_security_group_referencing_support(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupReferencingSupportValue>,
+        input: Option<crate::types::SecurityGroupReferencingSupportValue>,
     ) -> Self {
         self.inner.security_group_referencing_support = input;
         self
@@ -271,7 +249,7 @@ impl TransitGatewayRequestOptionsBuilder {
     #[inline]
     pub fn get_security_group_referencing_support(
         &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> &Option<crate::types::SecurityGroupReferencingSupportValue> {
         &self.inner.security_group_referencing_support
     }
     /// Sets [`TransitGatewayRequestOptions::multicast_support`](crate::types::TransitGatewayRequestOptions::multicast_support): Indicates whether multicast is enabled on the transit gateway
@@ -279,32 +257,27 @@ impl TransitGatewayRequestOptionsBuilder {
         mut self,
         input: crate::types::MulticastSupportValue,
     ) -> Self {
-        self.inner.multicast_support = ::std::option::Option::Some(input);
+        self.inner.multicast_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestOptions::multicast_support`](crate::types::TransitGatewayRequestOptions::multicast_support).
     #[inline]
     pub fn set_multicast_support(
         mut self,
-        input: ::std::option::Option<crate::types::MulticastSupportValue>,
+        input: Option<crate::types::MulticastSupportValue>,
     ) -> Self {
         self.inner.multicast_support = input;
         self
     }
     /// The value set for [`TransitGatewayRequestOptions::multicast_support`](crate::types::TransitGatewayRequestOptions::multicast_support), if any.
     #[inline]
-    pub fn get_multicast_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::MulticastSupportValue> {
+    pub fn get_multicast_support(&self) -> &Option<crate::types::MulticastSupportValue> {
         &self.inner.multicast_support
     }
     /// Appends one item to [`TransitGatewayRequestOptions::transit_gateway_cidr_blocks`](crate::types::TransitGatewayRequestOptions::transit_gateway_cidr_blocks): One or more IPv4 or IPv6 CIDR blocks for the transit gateway.
     ///
     /// To set the whole list at once, use [`set_transit_gateway_cidr_blocks`](Self::set_transit_gateway_cidr_blocks).
-    pub fn transit_gateway_cidr_blocks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transit_gateway_cidr_blocks(mut self, input: impl Into<String>) -> Self {
         self.inner
             .transit_gateway_cidr_blocks
             .get_or_insert_default()
@@ -315,16 +288,14 @@ impl TransitGatewayRequestOptionsBuilder {
     #[inline]
     pub fn set_transit_gateway_cidr_blocks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.transit_gateway_cidr_blocks = input;
         self
     }
     /// The value set for [`TransitGatewayRequestOptions::transit_gateway_cidr_blocks`](crate::types::TransitGatewayRequestOptions::transit_gateway_cidr_blocks), if any.
     #[inline]
-    pub fn get_transit_gateway_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transit_gateway_cidr_blocks(&self) -> &Option<Vec<String>> {
         &self.inner.transit_gateway_cidr_blocks
     }
     /// Builds the [`TransitGatewayRequestOptions`]; it has no required members, so this cannot fail.
@@ -337,41 +308,36 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayRequestOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.amazon_side_asn {
             body.member("AmazonSideAsn", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_attachments
-        {
+        if let Some(value) = &self.auto_accept_shared_attachments {
             body.member("AutoAcceptSharedAttachments", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_association
-        {
+        if let Some(value) = &self.default_route_table_association {
             body.member("DefaultRouteTableAssociation", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_propagation
-        {
+        if let Some(value) = &self.default_route_table_propagation {
             body.member("DefaultRouteTablePropagation", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_ecmp_support {
+        if let Some(value) = &self.vpn_ecmp_support {
             body.member("VpnEcmpSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dns_support {
+        if let Some(value) = &self.dns_support {
             body.member("DnsSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_referencing_support
-        {
+        if let Some(value) = &self.security_group_referencing_support {
             body.member("SecurityGroupReferencingSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.multicast_support {
+        if let Some(value) = &self.multicast_support {
             body.member("MulticastSupport", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_cidr_blocks {
+        if let Some(value) = &self.transit_gateway_cidr_blocks {
             let member_0 = body.enter("TransitGatewayCidrBlocks");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,195 +2,145 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The matching criteria for a transit gateway policy table entry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRequestPolicyRule {
     /// The source CIDR block for the policy rule.
-    pub source_cidr_block: ::std::option::Option<::std::string::String>,
+    pub source_cidr_block: Option<String>,
     /// The source port or port range for the policy rule. You can specify a port range only when [`Protocol`](crate::types::Protocol) is `6` (TCP) or `17` (UDP); for all other protocols, this value must be `*`.
-    pub source_port_range: ::std::option::Option<::std::string::String>,
+    pub source_port_range: Option<String>,
     /// The destination CIDR block for the policy rule.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The destination port or port range for the policy rule. You can specify a port range only when [`Protocol`](crate::types::Protocol) is `6` (TCP) or `17` (UDP); for all other protocols, this value must be `*`.
-    pub destination_port_range: ::std::option::Option<::std::string::String>,
+    pub destination_port_range: Option<String>,
     /// The protocol for the policy rule. Valid values are `1` (ICMP), `6` (TCP), `17` (UDP), `47` (GRE), or `*` for all protocols.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// The metadata key-value pair for the policy rule.
-    pub meta_data: ::std::option::Option<
-        crate::types::TransitGatewayRequestPolicyRuleMetaData,
-    >,
+    pub meta_data: Option<crate::types::TransitGatewayRequestPolicyRuleMetaData>,
 }
 impl TransitGatewayRequestPolicyRule {
     /// Starts building a [`TransitGatewayRequestPolicyRule`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRequestPolicyRuleBuilder {
-        <crate::types::builders::TransitGatewayRequestPolicyRuleBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRequestPolicyRuleBuilder as Default>::default()
     }
     /// The `SourceCidrBlock` member, when set.
     #[inline]
-    pub fn source_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn source_cidr_block(&self) -> Option<&str> {
         self.source_cidr_block.as_deref()
     }
     /// The `SourcePortRange` member, when set.
     #[inline]
-    pub fn source_port_range(&self) -> ::std::option::Option<&str> {
+    pub fn source_port_range(&self) -> Option<&str> {
         self.source_port_range.as_deref()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `DestinationPortRange` member, when set.
     #[inline]
-    pub fn destination_port_range(&self) -> ::std::option::Option<&str> {
+    pub fn destination_port_range(&self) -> Option<&str> {
         self.destination_port_range.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `MetaData` member, when set.
     #[inline]
     pub fn meta_data(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRequestPolicyRuleMetaData> {
+    ) -> Option<&crate::types::TransitGatewayRequestPolicyRuleMetaData> {
         self.meta_data.as_ref()
     }
 }
 /// A builder for [`TransitGatewayRequestPolicyRule`](crate::types::TransitGatewayRequestPolicyRule); start one with `TransitGatewayRequestPolicyRule::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRequestPolicyRuleBuilder {
     inner: crate::types::TransitGatewayRequestPolicyRule,
 }
 impl TransitGatewayRequestPolicyRuleBuilder {
     /// Sets [`TransitGatewayRequestPolicyRule::source_cidr_block`](crate::types::TransitGatewayRequestPolicyRule::source_cidr_block): The source CIDR block for the policy rule.
-    pub fn source_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn source_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRule::source_cidr_block`](crate::types::TransitGatewayRequestPolicyRule::source_cidr_block).
     #[inline]
-    pub fn set_source_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.source_cidr_block = input;
         self
     }
     /// The value set for [`TransitGatewayRequestPolicyRule::source_cidr_block`](crate::types::TransitGatewayRequestPolicyRule::source_cidr_block), if any.
     #[inline]
-    pub fn get_source_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_cidr_block(&self) -> &Option<String> {
         &self.inner.source_cidr_block
     }
     /// Sets [`TransitGatewayRequestPolicyRule::source_port_range`](crate::types::TransitGatewayRequestPolicyRule::source_port_range): The source port or port range for the policy rule.
-    pub fn source_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_port_range = ::std::option::Option::Some(input.into());
+    pub fn source_port_range(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_port_range = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRule::source_port_range`](crate::types::TransitGatewayRequestPolicyRule::source_port_range).
     #[inline]
-    pub fn set_source_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_port_range(mut self, input: Option<String>) -> Self {
         self.inner.source_port_range = input;
         self
     }
     /// The value set for [`TransitGatewayRequestPolicyRule::source_port_range`](crate::types::TransitGatewayRequestPolicyRule::source_port_range), if any.
     #[inline]
-    pub fn get_source_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_port_range(&self) -> &Option<String> {
         &self.inner.source_port_range
     }
     /// Sets [`TransitGatewayRequestPolicyRule::destination_cidr_block`](crate::types::TransitGatewayRequestPolicyRule::destination_cidr_block): The destination CIDR block for the policy rule.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRule::destination_cidr_block`](crate::types::TransitGatewayRequestPolicyRule::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`TransitGatewayRequestPolicyRule::destination_cidr_block`](crate::types::TransitGatewayRequestPolicyRule::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`TransitGatewayRequestPolicyRule::destination_port_range`](crate::types::TransitGatewayRequestPolicyRule::destination_port_range): The destination port or port range for the policy rule.
-    pub fn destination_port_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_port_range = ::std::option::Option::Some(input.into());
+    pub fn destination_port_range(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_port_range = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRule::destination_port_range`](crate::types::TransitGatewayRequestPolicyRule::destination_port_range).
     #[inline]
-    pub fn set_destination_port_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_port_range(mut self, input: Option<String>) -> Self {
         self.inner.destination_port_range = input;
         self
     }
     /// The value set for [`TransitGatewayRequestPolicyRule::destination_port_range`](crate::types::TransitGatewayRequestPolicyRule::destination_port_range), if any.
     #[inline]
-    pub fn get_destination_port_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_port_range(&self) -> &Option<String> {
         &self.inner.destination_port_range
     }
     /// Sets [`TransitGatewayRequestPolicyRule::protocol`](crate::types::TransitGatewayRequestPolicyRule::protocol): The protocol for the policy rule.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRule::protocol`](crate::types::TransitGatewayRequestPolicyRule::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`TransitGatewayRequestPolicyRule::protocol`](crate::types::TransitGatewayRequestPolicyRule::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`TransitGatewayRequestPolicyRule::meta_data`](crate::types::TransitGatewayRequestPolicyRule::meta_data): The metadata key-value pair for the policy rule.
@@ -198,16 +148,14 @@ impl TransitGatewayRequestPolicyRuleBuilder {
         mut self,
         input: crate::types::TransitGatewayRequestPolicyRuleMetaData,
     ) -> Self {
-        self.inner.meta_data = ::std::option::Option::Some(input);
+        self.inner.meta_data = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRule::meta_data`](crate::types::TransitGatewayRequestPolicyRule::meta_data).
     #[inline]
     pub fn set_meta_data(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayRequestPolicyRuleMetaData,
-        >,
+        input: Option<crate::types::TransitGatewayRequestPolicyRuleMetaData>,
     ) -> Self {
         self.inner.meta_data = input;
         self
@@ -216,7 +164,7 @@ impl TransitGatewayRequestPolicyRuleBuilder {
     #[inline]
     pub fn get_meta_data(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRequestPolicyRuleMetaData> {
+    ) -> &Option<crate::types::TransitGatewayRequestPolicyRuleMetaData> {
         &self.inner.meta_data
     }
     /// Builds the [`TransitGatewayRequestPolicyRule`]; it has no required members, so this cannot fail.
@@ -229,27 +177,27 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayRequestPolicyRule {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.source_cidr_block {
             body.member("SourceCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             body.member("SourcePortRange", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             body.member("DestinationCidrBlock", value);
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             body.member("DestinationPortRange", value);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.meta_data {
+        if let Some(value) = &self.meta_data {
             let member_0 = body.enter("MetaData");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

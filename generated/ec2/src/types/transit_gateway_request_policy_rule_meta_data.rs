@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A metadata key-value pair for a transit gateway policy rule.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRequestPolicyRuleMetaData {
     /// The key of the metadata pair for the policy rule.
-    pub meta_data_key: ::std::option::Option<::std::string::String>,
+    pub meta_data_key: Option<String>,
     /// The value of the metadata pair for the policy rule.
-    pub meta_data_value: ::std::option::Option<::std::string::String>,
+    pub meta_data_value: Option<String>,
 }
 impl TransitGatewayRequestPolicyRuleMetaData {
     /// Starts building a [`TransitGatewayRequestPolicyRuleMetaData`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRequestPolicyRuleMetaDataBuilder {
-        <crate::types::builders::TransitGatewayRequestPolicyRuleMetaDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRequestPolicyRuleMetaDataBuilder as Default>::default()
     }
     /// The `MetaDataKey` member, when set.
     #[inline]
-    pub fn meta_data_key(&self) -> ::std::option::Option<&str> {
+    pub fn meta_data_key(&self) -> Option<&str> {
         self.meta_data_key.as_deref()
     }
     /// The `MetaDataValue` member, when set.
     #[inline]
-    pub fn meta_data_value(&self) -> ::std::option::Option<&str> {
+    pub fn meta_data_value(&self) -> Option<&str> {
         self.meta_data_value.as_deref()
     }
 }
 /// A builder for [`TransitGatewayRequestPolicyRuleMetaData`](crate::types::TransitGatewayRequestPolicyRuleMetaData); start one with `TransitGatewayRequestPolicyRuleMetaData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRequestPolicyRuleMetaDataBuilder {
     inner: crate::types::TransitGatewayRequestPolicyRuleMetaData,
 }
 impl TransitGatewayRequestPolicyRuleMetaDataBuilder {
     /// Sets [`TransitGatewayRequestPolicyRuleMetaData::meta_data_key`](crate::types::TransitGatewayRequestPolicyRuleMetaData::meta_data_key): The key of the metadata pair for the policy rule.
-    pub fn meta_data_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.meta_data_key = ::std::option::Option::Some(input.into());
+    pub fn meta_data_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.meta_data_key = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRuleMetaData::meta_data_key`](crate::types::TransitGatewayRequestPolicyRuleMetaData::meta_data_key).
     #[inline]
-    pub fn set_meta_data_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_meta_data_key(mut self, input: Option<String>) -> Self {
         self.inner.meta_data_key = input;
         self
     }
     /// The value set for [`TransitGatewayRequestPolicyRuleMetaData::meta_data_key`](crate::types::TransitGatewayRequestPolicyRuleMetaData::meta_data_key), if any.
     #[inline]
-    pub fn get_meta_data_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_meta_data_key(&self) -> &Option<String> {
         &self.inner.meta_data_key
     }
     /// Sets [`TransitGatewayRequestPolicyRuleMetaData::meta_data_value`](crate::types::TransitGatewayRequestPolicyRuleMetaData::meta_data_value): The value of the metadata pair for the policy rule.
-    pub fn meta_data_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.meta_data_value = ::std::option::Option::Some(input.into());
+    pub fn meta_data_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.meta_data_value = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRequestPolicyRuleMetaData::meta_data_value`](crate::types::TransitGatewayRequestPolicyRuleMetaData::meta_data_value).
     #[inline]
-    pub fn set_meta_data_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_meta_data_value(mut self, input: Option<String>) -> Self {
         self.inner.meta_data_value = input;
         self
     }
     /// The value set for [`TransitGatewayRequestPolicyRuleMetaData::meta_data_value`](crate::types::TransitGatewayRequestPolicyRuleMetaData::meta_data_value), if any.
     #[inline]
-    pub fn get_meta_data_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_meta_data_value(&self) -> &Option<String> {
         &self.inner.meta_data_value
     }
     /// Builds the [`TransitGatewayRequestPolicyRuleMetaData`]; it has no required members, so this cannot fail.
@@ -97,13 +75,13 @@ impl ::awsgen_runtime::query::WriteQuery for TransitGatewayRequestPolicyRuleMeta
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.meta_data_key {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.meta_data_key {
             body.member("MetaDataKey", value);
         }
-        if let ::std::option::Option::Some(value) = &self.meta_data_value {
+        if let Some(value) = &self.meta_data_value {
             body.member("MetaDataValue", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,52 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route for a transit gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRoute {
     /// The CIDR block used for destination matches.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// The ID of the prefix list used for destination matches.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The ID of the transit gateway route table announcement.
-    pub transit_gateway_route_table_announcement_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_route_table_announcement_id: Option<String>,
     /// The attachments.
-    pub transit_gateway_attachments: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteAttachment>,
+    pub transit_gateway_attachments: Option<
+        Vec<crate::types::TransitGatewayRouteAttachment>,
     >,
     /// The route type.
-    pub type_: ::std::option::Option<crate::types::TransitGatewayRouteType>,
+    pub type_: Option<crate::types::TransitGatewayRouteType>,
     /// The state of the route.
-    pub state: ::std::option::Option<crate::types::TransitGatewayRouteState>,
+    pub state: Option<crate::types::TransitGatewayRouteState>,
 }
 impl TransitGatewayRoute {
     /// Starts building a [`TransitGatewayRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRouteBuilder {
-        <crate::types::builders::TransitGatewayRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRouteBuilder as Default>::default()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `TransitGatewayRouteTableAnnouncementId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_announcement_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_announcement_id.as_deref()
     }
     /// The `TransitGatewayAttachments` member, empty when not set; the field tells an empty list from an absent one.
@@ -59,100 +50,73 @@ impl TransitGatewayRoute {
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRouteType> {
+    pub fn type_(&self) -> Option<&crate::types::TransitGatewayRouteType> {
         self.type_.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRouteState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayRouteState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`TransitGatewayRoute`](crate::types::TransitGatewayRoute); start one with `TransitGatewayRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRouteBuilder {
     inner: crate::types::TransitGatewayRoute,
 }
 impl TransitGatewayRouteBuilder {
     /// Sets [`TransitGatewayRoute::destination_cidr_block`](crate::types::TransitGatewayRoute::destination_cidr_block): The CIDR block used for destination matches.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRoute::destination_cidr_block`](crate::types::TransitGatewayRoute::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`TransitGatewayRoute::destination_cidr_block`](crate::types::TransitGatewayRoute::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`TransitGatewayRoute::prefix_list_id`](crate::types::TransitGatewayRoute::prefix_list_id): The ID of the prefix list used for destination matches.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRoute::prefix_list_id`](crate::types::TransitGatewayRoute::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`TransitGatewayRoute::prefix_list_id`](crate::types::TransitGatewayRoute::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`TransitGatewayRoute::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRoute::transit_gateway_route_table_announcement_id): The ID of the transit gateway route table announcement.
     pub fn transit_gateway_route_table_announcement_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_route_table_announcement_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_route_table_announcement_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRoute::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRoute::transit_gateway_route_table_announcement_id).
     #[inline]
     pub fn set_transit_gateway_route_table_announcement_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcement_id = input;
         self
     }
     /// The value set for [`TransitGatewayRoute::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRoute::transit_gateway_route_table_announcement_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_announcement_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_announcement_id
     }
     /// Appends one item to [`TransitGatewayRoute::transit_gateway_attachments`](crate::types::TransitGatewayRoute::transit_gateway_attachments): The attachments.
@@ -169,9 +133,7 @@ impl TransitGatewayRouteBuilder {
     #[inline]
     pub fn set_transit_gateway_attachments(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TransitGatewayRouteAttachment>,
-        >,
+        input: Option<Vec<crate::types::TransitGatewayRouteAttachment>>,
     ) -> Self {
         self.inner.transit_gateway_attachments = input;
         self
@@ -180,51 +142,45 @@ impl TransitGatewayRouteBuilder {
     #[inline]
     pub fn get_transit_gateway_attachments(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TransitGatewayRouteAttachment>,
-    > {
+    ) -> &Option<Vec<crate::types::TransitGatewayRouteAttachment>> {
         &self.inner.transit_gateway_attachments
     }
     /// Sets [`TransitGatewayRoute::type_`](crate::types::TransitGatewayRoute::type_): The route type.
     pub fn type_(mut self, input: crate::types::TransitGatewayRouteType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRoute::type_`](crate::types::TransitGatewayRoute::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRouteType>,
+        input: Option<crate::types::TransitGatewayRouteType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`TransitGatewayRoute::type_`](crate::types::TransitGatewayRoute::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRouteType> {
+    pub fn get_type_(&self) -> &Option<crate::types::TransitGatewayRouteType> {
         &self.inner.type_
     }
     /// Sets [`TransitGatewayRoute::state`](crate::types::TransitGatewayRoute::state): The state of the route.
     pub fn state(mut self, input: crate::types::TransitGatewayRouteState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRoute::state`](crate::types::TransitGatewayRoute::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRouteState>,
+        input: Option<crate::types::TransitGatewayRouteState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayRoute::state`](crate::types::TransitGatewayRoute::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRouteState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayRouteState> {
         &self.inner.state
     }
     /// Builds the [`TransitGatewayRoute`]; it has no required members, so this cannot fail.
@@ -236,27 +192,23 @@ impl TransitGatewayRouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "destinationCidrBlock" => {
-                    value.destination_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr_block = Some(String::from(child.text()));
                 }
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "transitGatewayRouteTableAnnouncementId" => {
-                    value.transit_gateway_route_table_announcement_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_route_table_announcement_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayAttachments" => {
-                    value.transit_gateway_attachments = ::std::option::Option::Some(
+                    value.transit_gateway_attachments = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TransitGatewayRouteAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -264,18 +216,18 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayRoute {
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::TransitGatewayRouteType::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayRouteState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

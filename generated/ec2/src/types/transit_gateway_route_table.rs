@@ -2,67 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTable {
     /// The ID of the transit gateway route table.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The state of the transit gateway route table.
-    pub state: ::std::option::Option<crate::types::TransitGatewayRouteTableState>,
+    pub state: Option<crate::types::TransitGatewayRouteTableState>,
     /// Indicates whether this is the default association route table for the transit gateway.
-    pub default_association_route_table: ::std::option::Option<bool>,
+    pub default_association_route_table: Option<bool>,
     /// Indicates whether this is the default propagation route table for the transit gateway.
-    pub default_propagation_route_table: ::std::option::Option<bool>,
+    pub default_propagation_route_table: Option<bool>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Any tags assigned to the route table.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayRouteTable {
     /// Starts building a [`TransitGatewayRouteTable`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRouteTableBuilder {
-        <crate::types::builders::TransitGatewayRouteTableBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRouteTableBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayRouteTableState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayRouteTableState> {
         self.state.as_ref()
     }
     /// The `DefaultAssociationRouteTable` member, when set.
     #[inline]
-    pub fn default_association_route_table(&self) -> ::std::option::Option<bool> {
+    pub fn default_association_route_table(&self) -> Option<bool> {
         self.default_association_route_table
     }
     /// The `DefaultPropagationRouteTable` member, when set.
     #[inline]
-    pub fn default_propagation_route_table(&self) -> ::std::option::Option<bool> {
+    pub fn default_propagation_route_table(&self) -> Option<bool> {
         self.default_propagation_route_table
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,123 +63,92 @@ impl TransitGatewayRouteTable {
     }
 }
 /// A builder for [`TransitGatewayRouteTable`](crate::types::TransitGatewayRouteTable); start one with `TransitGatewayRouteTable::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRouteTableBuilder {
     inner: crate::types::TransitGatewayRouteTable,
 }
 impl TransitGatewayRouteTableBuilder {
     /// Sets [`TransitGatewayRouteTable::transit_gateway_route_table_id`](crate::types::TransitGatewayRouteTable::transit_gateway_route_table_id): The ID of the transit gateway route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::transit_gateway_route_table_id`](crate::types::TransitGatewayRouteTable::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTable::transit_gateway_route_table_id`](crate::types::TransitGatewayRouteTable::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`TransitGatewayRouteTable::transit_gateway_id`](crate::types::TransitGatewayRouteTable::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::transit_gateway_id`](crate::types::TransitGatewayRouteTable::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTable::transit_gateway_id`](crate::types::TransitGatewayRouteTable::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayRouteTable::state`](crate::types::TransitGatewayRouteTable::state): The state of the transit gateway route table.
     pub fn state(mut self, input: crate::types::TransitGatewayRouteTableState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::state`](crate::types::TransitGatewayRouteTable::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayRouteTableState>,
+        input: Option<crate::types::TransitGatewayRouteTableState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTable::state`](crate::types::TransitGatewayRouteTable::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayRouteTableState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayRouteTableState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayRouteTable::default_association_route_table`](crate::types::TransitGatewayRouteTable::default_association_route_table): Indicates whether this is the default association route table for the transit gateway.
     pub fn default_association_route_table(mut self, input: bool) -> Self {
-        self.inner.default_association_route_table = ::std::option::Option::Some(input);
+        self.inner.default_association_route_table = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::default_association_route_table`](crate::types::TransitGatewayRouteTable::default_association_route_table).
     #[inline]
-    pub fn set_default_association_route_table(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_default_association_route_table(mut self, input: Option<bool>) -> Self {
         self.inner.default_association_route_table = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTable::default_association_route_table`](crate::types::TransitGatewayRouteTable::default_association_route_table), if any.
     #[inline]
-    pub fn get_default_association_route_table(&self) -> &::std::option::Option<bool> {
+    pub fn get_default_association_route_table(&self) -> &Option<bool> {
         &self.inner.default_association_route_table
     }
     /// Sets [`TransitGatewayRouteTable::default_propagation_route_table`](crate::types::TransitGatewayRouteTable::default_propagation_route_table): Indicates whether this is the default propagation route table for the transit gateway.
     pub fn default_propagation_route_table(mut self, input: bool) -> Self {
-        self.inner.default_propagation_route_table = ::std::option::Option::Some(input);
+        self.inner.default_propagation_route_table = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::default_propagation_route_table`](crate::types::TransitGatewayRouteTable::default_propagation_route_table).
     #[inline]
-    pub fn set_default_propagation_route_table(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_default_propagation_route_table(mut self, input: Option<bool>) -> Self {
         self.inner.default_propagation_route_table = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTable::default_propagation_route_table`](crate::types::TransitGatewayRouteTable::default_propagation_route_table), if any.
     #[inline]
-    pub fn get_default_propagation_route_table(&self) -> &::std::option::Option<bool> {
+    pub fn get_default_propagation_route_table(&self) -> &Option<bool> {
         &self.inner.default_propagation_route_table
     }
     /// Sets [`TransitGatewayRouteTable::creation_time`](crate::types::TransitGatewayRouteTable::creation_time): The creation time.
@@ -196,23 +156,21 @@ impl TransitGatewayRouteTableBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTable::creation_time`](crate::types::TransitGatewayRouteTable::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTable::creation_time`](crate::types::TransitGatewayRouteTable::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Appends one item to [`TransitGatewayRouteTable::tags`](crate::types::TransitGatewayRouteTable::tags): Any tags assigned to the route table.
@@ -224,18 +182,13 @@ impl TransitGatewayRouteTableBuilder {
     }
     /// Sets or clears [`TransitGatewayRouteTable::tags`](crate::types::TransitGatewayRouteTable::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTable::tags`](crate::types::TransitGatewayRouteTable::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayRouteTable`]; it has no required members, so this cannot fail.
@@ -247,37 +200,31 @@ impl TransitGatewayRouteTableBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTable {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTableId" => {
-                    value.transit_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayRouteTableState::from(child.text()),
                     );
                 }
                 "defaultAssociationRouteTable" => {
-                    value.default_association_route_table = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.default_association_route_table = Some(child.text() == "true");
                 }
                 "defaultPropagationRouteTable" => {
-                    value.default_propagation_route_table = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.default_propagation_route_table = Some(child.text() == "true");
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -286,7 +233,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTable {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -296,6 +243,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTable {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,109 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a transit gateway route table announcement.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTableAnnouncement {
     /// The ID of the transit gateway route table announcement.
-    pub transit_gateway_route_table_announcement_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_route_table_announcement_id: Option<String>,
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the core network for the transit gateway route table announcement.
-    pub core_network_id: ::std::option::Option<::std::string::String>,
+    pub core_network_id: Option<String>,
     /// The ID of the peer transit gateway.
-    pub peer_transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub peer_transit_gateway_id: Option<String>,
     /// The ID of the core network ID for the peer.
-    pub peer_core_network_id: ::std::option::Option<::std::string::String>,
+    pub peer_core_network_id: Option<String>,
     /// The ID of the peering attachment.
-    pub peering_attachment_id: ::std::option::Option<::std::string::String>,
+    pub peering_attachment_id: Option<String>,
     /// The direction for the route table announcement.
-    pub announcement_direction: ::std::option::Option<
+    pub announcement_direction: Option<
         crate::types::TransitGatewayRouteTableAnnouncementDirection,
     >,
     /// The ID of the transit gateway route table.
-    pub transit_gateway_route_table_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_route_table_id: Option<String>,
     /// The state of the transit gateway announcement.
-    pub state: ::std::option::Option<
-        crate::types::TransitGatewayRouteTableAnnouncementState,
-    >,
+    pub state: Option<crate::types::TransitGatewayRouteTableAnnouncementState>,
     /// The timestamp when the transit gateway route table announcement was created.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The key-value pairs associated with the route table announcement.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayRouteTableAnnouncement {
     /// Starts building a [`TransitGatewayRouteTableAnnouncement`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRouteTableAnnouncementBuilder {
-        <crate::types::builders::TransitGatewayRouteTableAnnouncementBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRouteTableAnnouncementBuilder as Default>::default()
     }
     /// The `TransitGatewayRouteTableAnnouncementId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_announcement_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_announcement_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `CoreNetworkId` member, when set.
     #[inline]
-    pub fn core_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn core_network_id(&self) -> Option<&str> {
         self.core_network_id.as_deref()
     }
     /// The `PeerTransitGatewayId` member, when set.
     #[inline]
-    pub fn peer_transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn peer_transit_gateway_id(&self) -> Option<&str> {
         self.peer_transit_gateway_id.as_deref()
     }
     /// The `PeerCoreNetworkId` member, when set.
     #[inline]
-    pub fn peer_core_network_id(&self) -> ::std::option::Option<&str> {
+    pub fn peer_core_network_id(&self) -> Option<&str> {
         self.peer_core_network_id.as_deref()
     }
     /// The `PeeringAttachmentId` member, when set.
     #[inline]
-    pub fn peering_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn peering_attachment_id(&self) -> Option<&str> {
         self.peering_attachment_id.as_deref()
     }
     /// The `AnnouncementDirection` member, when set.
     #[inline]
     pub fn announcement_direction(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayRouteTableAnnouncementDirection,
-    > {
+    ) -> Option<&crate::types::TransitGatewayRouteTableAnnouncementDirection> {
         self.announcement_direction.as_ref()
     }
     /// The `TransitGatewayRouteTableId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
     pub fn state(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::TransitGatewayRouteTableAnnouncementState,
-    > {
+    ) -> Option<&crate::types::TransitGatewayRouteTableAnnouncementState> {
         self.state.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -114,12 +97,7 @@ impl TransitGatewayRouteTableAnnouncement {
     }
 }
 /// A builder for [`TransitGatewayRouteTableAnnouncement`](crate::types::TransitGatewayRouteTableAnnouncement); start one with `TransitGatewayRouteTableAnnouncement::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRouteTableAnnouncementBuilder {
     inner: crate::types::TransitGatewayRouteTableAnnouncement,
 }
@@ -127,145 +105,103 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
     /// Sets [`TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_announcement_id): The ID of the transit gateway route table announcement.
     pub fn transit_gateway_route_table_announcement_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_route_table_announcement_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_route_table_announcement_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_announcement_id).
     #[inline]
     pub fn set_transit_gateway_route_table_announcement_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcement_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_announcement_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_announcement_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_announcement_id
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::transit_gateway_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::transit_gateway_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::transit_gateway_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::core_network_id`](crate::types::TransitGatewayRouteTableAnnouncement::core_network_id): The ID of the core network for the transit gateway route table announcement.
-    pub fn core_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.core_network_id = ::std::option::Option::Some(input.into());
+    pub fn core_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.core_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::core_network_id`](crate::types::TransitGatewayRouteTableAnnouncement::core_network_id).
     #[inline]
-    pub fn set_core_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_core_network_id(mut self, input: Option<String>) -> Self {
         self.inner.core_network_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::core_network_id`](crate::types::TransitGatewayRouteTableAnnouncement::core_network_id), if any.
     #[inline]
-    pub fn get_core_network_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_core_network_id(&self) -> &Option<String> {
         &self.inner.core_network_id
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::peer_transit_gateway_id`](crate::types::TransitGatewayRouteTableAnnouncement::peer_transit_gateway_id): The ID of the peer transit gateway.
-    pub fn peer_transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn peer_transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::peer_transit_gateway_id`](crate::types::TransitGatewayRouteTableAnnouncement::peer_transit_gateway_id).
     #[inline]
-    pub fn set_peer_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.peer_transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::peer_transit_gateway_id`](crate::types::TransitGatewayRouteTableAnnouncement::peer_transit_gateway_id), if any.
     #[inline]
-    pub fn get_peer_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.peer_transit_gateway_id
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::peer_core_network_id`](crate::types::TransitGatewayRouteTableAnnouncement::peer_core_network_id): The ID of the core network ID for the peer.
-    pub fn peer_core_network_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peer_core_network_id = ::std::option::Option::Some(input.into());
+    pub fn peer_core_network_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.peer_core_network_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::peer_core_network_id`](crate::types::TransitGatewayRouteTableAnnouncement::peer_core_network_id).
     #[inline]
-    pub fn set_peer_core_network_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peer_core_network_id(mut self, input: Option<String>) -> Self {
         self.inner.peer_core_network_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::peer_core_network_id`](crate::types::TransitGatewayRouteTableAnnouncement::peer_core_network_id), if any.
     #[inline]
-    pub fn get_peer_core_network_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peer_core_network_id(&self) -> &Option<String> {
         &self.inner.peer_core_network_id
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::peering_attachment_id`](crate::types::TransitGatewayRouteTableAnnouncement::peering_attachment_id): The ID of the peering attachment.
-    pub fn peering_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peering_attachment_id = ::std::option::Option::Some(input.into());
+    pub fn peering_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.peering_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::peering_attachment_id`](crate::types::TransitGatewayRouteTableAnnouncement::peering_attachment_id).
     #[inline]
-    pub fn set_peering_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peering_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.peering_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::peering_attachment_id`](crate::types::TransitGatewayRouteTableAnnouncement::peering_attachment_id), if any.
     #[inline]
-    pub fn get_peering_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peering_attachment_id(&self) -> &Option<String> {
         &self.inner.peering_attachment_id
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::announcement_direction`](crate::types::TransitGatewayRouteTableAnnouncement::announcement_direction): The direction for the route table announcement.
@@ -273,16 +209,14 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
         mut self,
         input: crate::types::TransitGatewayRouteTableAnnouncementDirection,
     ) -> Self {
-        self.inner.announcement_direction = ::std::option::Option::Some(input);
+        self.inner.announcement_direction = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::announcement_direction`](crate::types::TransitGatewayRouteTableAnnouncement::announcement_direction).
     #[inline]
     pub fn set_announcement_direction(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayRouteTableAnnouncementDirection,
-        >,
+        input: Option<crate::types::TransitGatewayRouteTableAnnouncementDirection>,
     ) -> Self {
         self.inner.announcement_direction = input;
         self
@@ -291,35 +225,23 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
     #[inline]
     pub fn get_announcement_direction(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayRouteTableAnnouncementDirection,
-    > {
+    ) -> &Option<crate::types::TransitGatewayRouteTableAnnouncementDirection> {
         &self.inner.announcement_direction
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_id): The ID of the transit gateway route table.
-    pub fn transit_gateway_route_table_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_route_table_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_route_table_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_route_table_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_id).
     #[inline]
-    pub fn set_transit_gateway_route_table_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_route_table_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_route_table_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_id`](crate::types::TransitGatewayRouteTableAnnouncement::transit_gateway_route_table_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_id
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::state`](crate::types::TransitGatewayRouteTableAnnouncement::state): The state of the transit gateway announcement.
@@ -327,16 +249,14 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
         mut self,
         input: crate::types::TransitGatewayRouteTableAnnouncementState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::state`](crate::types::TransitGatewayRouteTableAnnouncement::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<
-            crate::types::TransitGatewayRouteTableAnnouncementState,
-        >,
+        input: Option<crate::types::TransitGatewayRouteTableAnnouncementState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -345,9 +265,7 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::TransitGatewayRouteTableAnnouncementState,
-    > {
+    ) -> &Option<crate::types::TransitGatewayRouteTableAnnouncementState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayRouteTableAnnouncement::creation_time`](crate::types::TransitGatewayRouteTableAnnouncement::creation_time): The timestamp when the transit gateway route table announcement was created.
@@ -355,23 +273,21 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::creation_time`](crate::types::TransitGatewayRouteTableAnnouncement::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::creation_time`](crate::types::TransitGatewayRouteTableAnnouncement::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Appends one item to [`TransitGatewayRouteTableAnnouncement::tags`](crate::types::TransitGatewayRouteTableAnnouncement::tags): The key-value pairs associated with the route table announcement.
@@ -383,18 +299,13 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
     }
     /// Sets or clears [`TransitGatewayRouteTableAnnouncement::tags`](crate::types::TransitGatewayRouteTableAnnouncement::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAnnouncement::tags`](crate::types::TransitGatewayRouteTableAnnouncement::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayRouteTableAnnouncement`]; it has no required members, so this cannot fail.
@@ -406,61 +317,51 @@ impl TransitGatewayRouteTableAnnouncementBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTableAnnouncement {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTableAnnouncementId" => {
-                    value.transit_gateway_route_table_announcement_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_route_table_announcement_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "coreNetworkId" => {
-                    value.core_network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.core_network_id = Some(String::from(child.text()));
                 }
                 "peerTransitGatewayId" => {
-                    value.peer_transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peer_transit_gateway_id = Some(String::from(child.text()));
                 }
                 "peerCoreNetworkId" => {
-                    value.peer_core_network_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peer_core_network_id = Some(String::from(child.text()));
                 }
                 "peeringAttachmentId" => {
-                    value.peering_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peering_attachment_id = Some(String::from(child.text()));
                 }
                 "announcementDirection" => {
-                    value.announcement_direction = ::std::option::Option::Some(
+                    value.announcement_direction = Some(
                         crate::types::TransitGatewayRouteTableAnnouncementDirection::from(
                             child.text(),
                         ),
                     );
                 }
                 "transitGatewayRouteTableId" => {
-                    value.transit_gateway_route_table_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_route_table_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayRouteTableAnnouncementState::from(
                             child.text(),
                         ),
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -469,7 +370,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTableAnnouncement {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -479,6 +380,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTableAnnouncement {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

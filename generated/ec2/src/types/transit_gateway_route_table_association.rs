@@ -2,113 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an association between a route table and a resource attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTableAssociation {
     /// The ID of the attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The resource type. Note that the `tgw-peering` resource type has been deprecated.
-    pub resource_type: ::std::option::Option<
-        crate::types::TransitGatewayAttachmentResourceType,
-    >,
+    pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The state of the association.
-    pub state: ::std::option::Option<crate::types::TransitGatewayAssociationState>,
+    pub state: Option<crate::types::TransitGatewayAssociationState>,
 }
 impl TransitGatewayRouteTableAssociation {
     /// Starts building a [`TransitGatewayRouteTableAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRouteTableAssociationBuilder {
-        <crate::types::builders::TransitGatewayRouteTableAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRouteTableAssociationBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.resource_type.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAssociationState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayAssociationState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`TransitGatewayRouteTableAssociation`](crate::types::TransitGatewayRouteTableAssociation); start one with `TransitGatewayRouteTableAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRouteTableAssociationBuilder {
     inner: crate::types::TransitGatewayRouteTableAssociation,
 }
 impl TransitGatewayRouteTableAssociationBuilder {
     /// Sets [`TransitGatewayRouteTableAssociation::transit_gateway_attachment_id`](crate::types::TransitGatewayRouteTableAssociation::transit_gateway_attachment_id): The ID of the attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAssociation::transit_gateway_attachment_id`](crate::types::TransitGatewayRouteTableAssociation::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAssociation::transit_gateway_attachment_id`](crate::types::TransitGatewayRouteTableAssociation::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayRouteTableAssociation::resource_id`](crate::types::TransitGatewayRouteTableAssociation::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAssociation::resource_id`](crate::types::TransitGatewayRouteTableAssociation::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAssociation::resource_id`](crate::types::TransitGatewayRouteTableAssociation::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`TransitGatewayRouteTableAssociation::resource_type`](crate::types::TransitGatewayRouteTableAssociation::resource_type): The resource type.
@@ -116,14 +86,14 @@ impl TransitGatewayRouteTableAssociationBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAssociation::resource_type`](crate::types::TransitGatewayRouteTableAssociation::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -132,28 +102,26 @@ impl TransitGatewayRouteTableAssociationBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayRouteTableAssociation::state`](crate::types::TransitGatewayRouteTableAssociation::state): The state of the association.
     pub fn state(mut self, input: crate::types::TransitGatewayAssociationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableAssociation::state`](crate::types::TransitGatewayRouteTableAssociation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAssociationState>,
+        input: Option<crate::types::TransitGatewayAssociationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableAssociation::state`](crate::types::TransitGatewayRouteTableAssociation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAssociationState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayAssociationState> {
         &self.inner.state
     }
     /// Builds the [`TransitGatewayRouteTableAssociation`]; it has no required members, so this cannot fail.
@@ -165,35 +133,33 @@ impl TransitGatewayRouteTableAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTableAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayAssociationState::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,124 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route table propagation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTablePropagation {
     /// The ID of the attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The type of resource. Note that the `tgw-peering` resource type has been deprecated.
-    pub resource_type: ::std::option::Option<
-        crate::types::TransitGatewayAttachmentResourceType,
-    >,
+    pub resource_type: Option<crate::types::TransitGatewayAttachmentResourceType>,
     /// The state of the resource.
-    pub state: ::std::option::Option<crate::types::TransitGatewayPropagationState>,
+    pub state: Option<crate::types::TransitGatewayPropagationState>,
     /// The ID of the transit gateway route table announcement.
-    pub transit_gateway_route_table_announcement_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transit_gateway_route_table_announcement_id: Option<String>,
 }
 impl TransitGatewayRouteTablePropagation {
     /// Starts building a [`TransitGatewayRouteTablePropagation`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRouteTablePropagationBuilder {
-        <crate::types::builders::TransitGatewayRouteTablePropagationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRouteTablePropagationBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
     pub fn resource_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> Option<&crate::types::TransitGatewayAttachmentResourceType> {
         self.resource_type.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayPropagationState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayPropagationState> {
         self.state.as_ref()
     }
     /// The `TransitGatewayRouteTableAnnouncementId` member, when set.
     #[inline]
-    pub fn transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_route_table_announcement_id(&self) -> Option<&str> {
         self.transit_gateway_route_table_announcement_id.as_deref()
     }
 }
 /// A builder for [`TransitGatewayRouteTablePropagation`](crate::types::TransitGatewayRouteTablePropagation); start one with `TransitGatewayRouteTablePropagation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRouteTablePropagationBuilder {
     inner: crate::types::TransitGatewayRouteTablePropagation,
 }
 impl TransitGatewayRouteTablePropagationBuilder {
     /// Sets [`TransitGatewayRouteTablePropagation::transit_gateway_attachment_id`](crate::types::TransitGatewayRouteTablePropagation::transit_gateway_attachment_id): The ID of the attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTablePropagation::transit_gateway_attachment_id`](crate::types::TransitGatewayRouteTablePropagation::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTablePropagation::transit_gateway_attachment_id`](crate::types::TransitGatewayRouteTablePropagation::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayRouteTablePropagation::resource_id`](crate::types::TransitGatewayRouteTablePropagation::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTablePropagation::resource_id`](crate::types::TransitGatewayRouteTablePropagation::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTablePropagation::resource_id`](crate::types::TransitGatewayRouteTablePropagation::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`TransitGatewayRouteTablePropagation::resource_type`](crate::types::TransitGatewayRouteTablePropagation::resource_type): The type of resource.
@@ -127,14 +93,14 @@ impl TransitGatewayRouteTablePropagationBuilder {
         mut self,
         input: crate::types::TransitGatewayAttachmentResourceType,
     ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTablePropagation::resource_type`](crate::types::TransitGatewayRouteTablePropagation::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentResourceType>,
+        input: Option<crate::types::TransitGatewayAttachmentResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
@@ -143,54 +109,48 @@ impl TransitGatewayRouteTablePropagationBuilder {
     #[inline]
     pub fn get_resource_type(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentResourceType> {
+    ) -> &Option<crate::types::TransitGatewayAttachmentResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`TransitGatewayRouteTablePropagation::state`](crate::types::TransitGatewayRouteTablePropagation::state): The state of the resource.
     pub fn state(mut self, input: crate::types::TransitGatewayPropagationState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayRouteTablePropagation::state`](crate::types::TransitGatewayRouteTablePropagation::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayPropagationState>,
+        input: Option<crate::types::TransitGatewayPropagationState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTablePropagation::state`](crate::types::TransitGatewayRouteTablePropagation::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayPropagationState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayPropagationState> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayRouteTablePropagation::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRouteTablePropagation::transit_gateway_route_table_announcement_id): The ID of the transit gateway route table announcement.
     pub fn transit_gateway_route_table_announcement_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transit_gateway_route_table_announcement_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transit_gateway_route_table_announcement_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTablePropagation::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRouteTablePropagation::transit_gateway_route_table_announcement_id).
     #[inline]
     pub fn set_transit_gateway_route_table_announcement_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transit_gateway_route_table_announcement_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTablePropagation::transit_gateway_route_table_announcement_id`](crate::types::TransitGatewayRouteTablePropagation::transit_gateway_route_table_announcement_id), if any.
     #[inline]
-    pub fn get_transit_gateway_route_table_announcement_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_route_table_announcement_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_route_table_announcement_id
     }
     /// Builds the [`TransitGatewayRouteTablePropagation`]; it has no required members, so this cannot fail.
@@ -202,40 +162,38 @@ impl TransitGatewayRouteTablePropagationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTablePropagation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TransitGatewayAttachmentResourceType::from(
                             child.text(),
                         ),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayPropagationState::from(child.text()),
                     );
                 }
                 "transitGatewayRouteTableAnnouncementId" => {
-                    value.transit_gateway_route_table_announcement_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_route_table_announcement_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,237 +2,185 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route in a transit gateway route table.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayRouteTableRoute {
     /// The CIDR block used for destination matches.
-    pub destination_cidr: ::std::option::Option<::std::string::String>,
+    pub destination_cidr: Option<String>,
     /// The state of the route.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The route origin. The following are the possible values:
     ///
     /// - static
     /// - propagated
-    pub route_origin: ::std::option::Option<::std::string::String>,
+    pub route_origin: Option<String>,
     /// The ID of the prefix list.
-    pub prefix_list_id: ::std::option::Option<::std::string::String>,
+    pub prefix_list_id: Option<String>,
     /// The ID of the route attachment.
-    pub attachment_id: ::std::option::Option<::std::string::String>,
+    pub attachment_id: Option<String>,
     /// The ID of the resource for the route attachment.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The resource type for the route attachment.
-    pub resource_type: ::std::option::Option<::std::string::String>,
+    pub resource_type: Option<String>,
 }
 impl TransitGatewayRouteTableRoute {
     /// Starts building a [`TransitGatewayRouteTableRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayRouteTableRouteBuilder {
-        <crate::types::builders::TransitGatewayRouteTableRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayRouteTableRouteBuilder as Default>::default()
     }
     /// The `DestinationCidr` member, when set.
     #[inline]
-    pub fn destination_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr(&self) -> Option<&str> {
         self.destination_cidr.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `RouteOrigin` member, when set.
     #[inline]
-    pub fn route_origin(&self) -> ::std::option::Option<&str> {
+    pub fn route_origin(&self) -> Option<&str> {
         self.route_origin.as_deref()
     }
     /// The `PrefixListId` member, when set.
     #[inline]
-    pub fn prefix_list_id(&self) -> ::std::option::Option<&str> {
+    pub fn prefix_list_id(&self) -> Option<&str> {
         self.prefix_list_id.as_deref()
     }
     /// The `AttachmentId` member, when set.
     #[inline]
-    pub fn attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn attachment_id(&self) -> Option<&str> {
         self.attachment_id.as_deref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(&self) -> ::std::option::Option<&str> {
+    pub fn resource_type(&self) -> Option<&str> {
         self.resource_type.as_deref()
     }
 }
 /// A builder for [`TransitGatewayRouteTableRoute`](crate::types::TransitGatewayRouteTableRoute); start one with `TransitGatewayRouteTableRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayRouteTableRouteBuilder {
     inner: crate::types::TransitGatewayRouteTableRoute,
 }
 impl TransitGatewayRouteTableRouteBuilder {
     /// Sets [`TransitGatewayRouteTableRoute::destination_cidr`](crate::types::TransitGatewayRouteTableRoute::destination_cidr): The CIDR block used for destination matches.
-    pub fn destination_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableRoute::destination_cidr`](crate::types::TransitGatewayRouteTableRoute::destination_cidr).
     #[inline]
-    pub fn set_destination_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableRoute::destination_cidr`](crate::types::TransitGatewayRouteTableRoute::destination_cidr), if any.
     #[inline]
-    pub fn get_destination_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr(&self) -> &Option<String> {
         &self.inner.destination_cidr
     }
     /// Sets [`TransitGatewayRouteTableRoute::state`](crate::types::TransitGatewayRouteTableRoute::state): The state of the route.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableRoute::state`](crate::types::TransitGatewayRouteTableRoute::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableRoute::state`](crate::types::TransitGatewayRouteTableRoute::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`TransitGatewayRouteTableRoute::route_origin`](crate::types::TransitGatewayRouteTableRoute::route_origin): The route origin.
-    pub fn route_origin(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.route_origin = ::std::option::Option::Some(input.into());
+    pub fn route_origin(mut self, input: impl Into<String>) -> Self {
+        self.inner.route_origin = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableRoute::route_origin`](crate::types::TransitGatewayRouteTableRoute::route_origin).
     #[inline]
-    pub fn set_route_origin(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_route_origin(mut self, input: Option<String>) -> Self {
         self.inner.route_origin = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableRoute::route_origin`](crate::types::TransitGatewayRouteTableRoute::route_origin), if any.
     #[inline]
-    pub fn get_route_origin(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_route_origin(&self) -> &Option<String> {
         &self.inner.route_origin
     }
     /// Sets [`TransitGatewayRouteTableRoute::prefix_list_id`](crate::types::TransitGatewayRouteTableRoute::prefix_list_id): The ID of the prefix list.
-    pub fn prefix_list_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix_list_id = ::std::option::Option::Some(input.into());
+    pub fn prefix_list_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix_list_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableRoute::prefix_list_id`](crate::types::TransitGatewayRouteTableRoute::prefix_list_id).
     #[inline]
-    pub fn set_prefix_list_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix_list_id(mut self, input: Option<String>) -> Self {
         self.inner.prefix_list_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableRoute::prefix_list_id`](crate::types::TransitGatewayRouteTableRoute::prefix_list_id), if any.
     #[inline]
-    pub fn get_prefix_list_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix_list_id(&self) -> &Option<String> {
         &self.inner.prefix_list_id
     }
     /// Sets [`TransitGatewayRouteTableRoute::attachment_id`](crate::types::TransitGatewayRouteTableRoute::attachment_id): The ID of the route attachment.
-    pub fn attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attachment_id = ::std::option::Option::Some(input.into());
+    pub fn attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableRoute::attachment_id`](crate::types::TransitGatewayRouteTableRoute::attachment_id).
     #[inline]
-    pub fn set_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableRoute::attachment_id`](crate::types::TransitGatewayRouteTableRoute::attachment_id), if any.
     #[inline]
-    pub fn get_attachment_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attachment_id(&self) -> &Option<String> {
         &self.inner.attachment_id
     }
     /// Sets [`TransitGatewayRouteTableRoute::resource_id`](crate::types::TransitGatewayRouteTableRoute::resource_id): The ID of the resource for the route attachment.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableRoute::resource_id`](crate::types::TransitGatewayRouteTableRoute::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableRoute::resource_id`](crate::types::TransitGatewayRouteTableRoute::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Sets [`TransitGatewayRouteTableRoute::resource_type`](crate::types::TransitGatewayRouteTableRoute::resource_type): The resource type for the route attachment.
-    pub fn resource_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input.into());
+    pub fn resource_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_type = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayRouteTableRoute::resource_type`](crate::types::TransitGatewayRouteTableRoute::resource_type).
     #[inline]
-    pub fn set_resource_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_type(mut self, input: Option<String>) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`TransitGatewayRouteTableRoute::resource_type`](crate::types::TransitGatewayRouteTableRoute::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_type(&self) -> &Option<String> {
         &self.inner.resource_type
     }
     /// Builds the [`TransitGatewayRouteTableRoute`]; it has no required members, so this cannot fail.
@@ -244,48 +192,34 @@ impl TransitGatewayRouteTableRouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayRouteTableRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "destinationCidr" => {
-                    value.destination_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "routeOrigin" => {
-                    value.route_origin = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.route_origin = Some(String::from(child.text()));
                 }
                 "prefixListId" => {
-                    value.prefix_list_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "attachmentId" => {
-                    value.attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.attachment_id = Some(String::from(child.text()));
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "resourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_type = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

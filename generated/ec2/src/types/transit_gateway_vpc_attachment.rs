@@ -2,83 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC attachment.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayVpcAttachment {
     /// The ID of the attachment.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The ID of the transit gateway.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the VPC.
-    pub vpc_owner_id: ::std::option::Option<::std::string::String>,
+    pub vpc_owner_id: Option<String>,
     /// The state of the VPC attachment. Note that the `initiating` state has been deprecated.
-    pub state: ::std::option::Option<crate::types::TransitGatewayAttachmentState>,
+    pub state: Option<crate::types::TransitGatewayAttachmentState>,
     /// The IDs of the subnets.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The VPC attachment options.
-    pub options: ::std::option::Option<crate::types::TransitGatewayVpcAttachmentOptions>,
+    pub options: Option<crate::types::TransitGatewayVpcAttachmentOptions>,
     /// The tags for the VPC attachment.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TransitGatewayVpcAttachment {
     /// Starts building a [`TransitGatewayVpcAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayVpcAttachmentBuilder {
-        <crate::types::builders::TransitGatewayVpcAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayVpcAttachmentBuilder as Default>::default()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `VpcOwnerId` member, when set.
     #[inline]
-    pub fn vpc_owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_owner_id(&self) -> Option<&str> {
         self.vpc_owner_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayAttachmentState> {
+    pub fn state(&self) -> Option<&crate::types::TransitGatewayAttachmentState> {
         self.state.as_ref()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_time.as_ref()
     }
     /// The `Options` member, when set.
     #[inline]
-    pub fn options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TransitGatewayVpcAttachmentOptions> {
+    pub fn options(&self) -> Option<&crate::types::TransitGatewayVpcAttachmentOptions> {
         self.options.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -88,155 +77,110 @@ impl TransitGatewayVpcAttachment {
     }
 }
 /// A builder for [`TransitGatewayVpcAttachment`](crate::types::TransitGatewayVpcAttachment); start one with `TransitGatewayVpcAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayVpcAttachmentBuilder {
     inner: crate::types::TransitGatewayVpcAttachment,
 }
 impl TransitGatewayVpcAttachmentBuilder {
     /// Sets [`TransitGatewayVpcAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayVpcAttachment::transit_gateway_attachment_id): The ID of the attachment.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayVpcAttachment::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachment::transit_gateway_attachment_id`](crate::types::TransitGatewayVpcAttachment::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`TransitGatewayVpcAttachment::transit_gateway_id`](crate::types::TransitGatewayVpcAttachment::transit_gateway_id): The ID of the transit gateway.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::transit_gateway_id`](crate::types::TransitGatewayVpcAttachment::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachment::transit_gateway_id`](crate::types::TransitGatewayVpcAttachment::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`TransitGatewayVpcAttachment::vpc_id`](crate::types::TransitGatewayVpcAttachment::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::vpc_id`](crate::types::TransitGatewayVpcAttachment::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachment::vpc_id`](crate::types::TransitGatewayVpcAttachment::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`TransitGatewayVpcAttachment::vpc_owner_id`](crate::types::TransitGatewayVpcAttachment::vpc_owner_id): The ID of the Amazon Web Services account that owns the VPC.
-    pub fn vpc_owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_owner_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::vpc_owner_id`](crate::types::TransitGatewayVpcAttachment::vpc_owner_id).
     #[inline]
-    pub fn set_vpc_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_owner_id = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachment::vpc_owner_id`](crate::types::TransitGatewayVpcAttachment::vpc_owner_id), if any.
     #[inline]
-    pub fn get_vpc_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_owner_id(&self) -> &Option<String> {
         &self.inner.vpc_owner_id
     }
     /// Sets [`TransitGatewayVpcAttachment::state`](crate::types::TransitGatewayVpcAttachment::state): The state of the VPC attachment.
     pub fn state(mut self, input: crate::types::TransitGatewayAttachmentState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::state`](crate::types::TransitGatewayVpcAttachment::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayAttachmentState>,
+        input: Option<crate::types::TransitGatewayAttachmentState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachment::state`](crate::types::TransitGatewayVpcAttachment::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayAttachmentState> {
+    pub fn get_state(&self) -> &Option<crate::types::TransitGatewayAttachmentState> {
         &self.inner.state
     }
     /// Appends one item to [`TransitGatewayVpcAttachment::subnet_ids`](crate::types::TransitGatewayVpcAttachment::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::subnet_ids`](crate::types::TransitGatewayVpcAttachment::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachment::subnet_ids`](crate::types::TransitGatewayVpcAttachment::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Sets [`TransitGatewayVpcAttachment::creation_time`](crate::types::TransitGatewayVpcAttachment::creation_time): The creation time.
@@ -244,23 +188,21 @@ impl TransitGatewayVpcAttachmentBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input);
+        self.inner.creation_time = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::creation_time`](crate::types::TransitGatewayVpcAttachment::creation_time).
     #[inline]
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachment::creation_time`](crate::types::TransitGatewayVpcAttachment::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_time
     }
     /// Sets [`TransitGatewayVpcAttachment::options`](crate::types::TransitGatewayVpcAttachment::options): The VPC attachment options.
@@ -268,14 +210,14 @@ impl TransitGatewayVpcAttachmentBuilder {
         mut self,
         input: crate::types::TransitGatewayVpcAttachmentOptions,
     ) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::options`](crate::types::TransitGatewayVpcAttachment::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::TransitGatewayVpcAttachmentOptions>,
+        input: Option<crate::types::TransitGatewayVpcAttachmentOptions>,
     ) -> Self {
         self.inner.options = input;
         self
@@ -284,7 +226,7 @@ impl TransitGatewayVpcAttachmentBuilder {
     #[inline]
     pub fn get_options(
         &self,
-    ) -> &::std::option::Option<crate::types::TransitGatewayVpcAttachmentOptions> {
+    ) -> &Option<crate::types::TransitGatewayVpcAttachmentOptions> {
         &self.inner.options
     }
     /// Appends one item to [`TransitGatewayVpcAttachment::tags`](crate::types::TransitGatewayVpcAttachment::tags): The tags for the VPC attachment.
@@ -296,18 +238,13 @@ impl TransitGatewayVpcAttachmentBuilder {
     }
     /// Sets or clears [`TransitGatewayVpcAttachment::tags`](crate::types::TransitGatewayVpcAttachment::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachment::tags`](crate::types::TransitGatewayVpcAttachment::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TransitGatewayVpcAttachment`]; it has no required members, so this cannot fail.
@@ -319,42 +256,36 @@ impl TransitGatewayVpcAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayVpcAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "vpcOwnerId" => {
-                    value.vpc_owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_owner_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::TransitGatewayAttachmentState::from(child.text()),
                     );
                 }
                 "subnetIds" => {
-                    value.subnet_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.subnet_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
+                    value.creation_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -363,14 +294,14 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayVpcAttachment {
                     );
                 }
                 "options" => {
-                    value.options = ::std::option::Option::Some(
+                    value.options = Some(
                         <crate::types::TransitGatewayVpcAttachmentOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -380,6 +311,6 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayVpcAttachment {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,94 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the VPC attachment options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TransitGatewayVpcAttachmentOptions {
     /// Indicates whether DNS support is enabled.
-    pub dns_support: ::std::option::Option<crate::types::DnsSupportValue>,
+    pub dns_support: Option<crate::types::DnsSupportValue>,
     /// Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
     ///
     /// This option is enabled by default.
     ///
     /// For more information about security group referencing, see [Security group referencing](https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html#vpc-attachment-security) in the *Amazon Web Services Transit Gateways Guide*.
-    pub security_group_referencing_support: ::std::option::Option<
+    pub security_group_referencing_support: Option<
         crate::types::SecurityGroupReferencingSupportValue,
     >,
     /// Indicates whether IPv6 support is disabled.
-    pub ipv6_support: ::std::option::Option<crate::types::Ipv6SupportValue>,
+    pub ipv6_support: Option<crate::types::Ipv6SupportValue>,
     /// Indicates whether appliance mode support is enabled.
-    pub appliance_mode_support: ::std::option::Option<
-        crate::types::ApplianceModeSupportValue,
-    >,
+    pub appliance_mode_support: Option<crate::types::ApplianceModeSupportValue>,
 }
 impl TransitGatewayVpcAttachmentOptions {
     /// Starts building a [`TransitGatewayVpcAttachmentOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransitGatewayVpcAttachmentOptionsBuilder {
-        <crate::types::builders::TransitGatewayVpcAttachmentOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TransitGatewayVpcAttachmentOptionsBuilder as Default>::default()
     }
     /// The `DnsSupport` member, when set.
     #[inline]
-    pub fn dns_support(&self) -> ::std::option::Option<&crate::types::DnsSupportValue> {
+    pub fn dns_support(&self) -> Option<&crate::types::DnsSupportValue> {
         self.dns_support.as_ref()
     }
     /// The `SecurityGroupReferencingSupport` member, when set.
     #[inline]
     pub fn security_group_referencing_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> Option<&crate::types::SecurityGroupReferencingSupportValue> {
         self.security_group_referencing_support.as_ref()
     }
     /// The `Ipv6Support` member, when set.
     #[inline]
-    pub fn ipv6_support(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Ipv6SupportValue> {
+    pub fn ipv6_support(&self) -> Option<&crate::types::Ipv6SupportValue> {
         self.ipv6_support.as_ref()
     }
     /// The `ApplianceModeSupport` member, when set.
     #[inline]
     pub fn appliance_mode_support(
         &self,
-    ) -> ::std::option::Option<&crate::types::ApplianceModeSupportValue> {
+    ) -> Option<&crate::types::ApplianceModeSupportValue> {
         self.appliance_mode_support.as_ref()
     }
 }
 /// A builder for [`TransitGatewayVpcAttachmentOptions`](crate::types::TransitGatewayVpcAttachmentOptions); start one with `TransitGatewayVpcAttachmentOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TransitGatewayVpcAttachmentOptionsBuilder {
     inner: crate::types::TransitGatewayVpcAttachmentOptions,
 }
 impl TransitGatewayVpcAttachmentOptionsBuilder {
     /// Sets [`TransitGatewayVpcAttachmentOptions::dns_support`](crate::types::TransitGatewayVpcAttachmentOptions::dns_support): Indicates whether DNS support is enabled.
     pub fn dns_support(mut self, input: crate::types::DnsSupportValue) -> Self {
-        self.inner.dns_support = ::std::option::Option::Some(input);
+        self.inner.dns_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachmentOptions::dns_support`](crate::types::TransitGatewayVpcAttachmentOptions::dns_support).
     #[inline]
     pub fn set_dns_support(
         mut self,
-        input: ::std::option::Option<crate::types::DnsSupportValue>,
+        input: Option<crate::types::DnsSupportValue>,
     ) -> Self {
         self.inner.dns_support = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachmentOptions::dns_support`](crate::types::TransitGatewayVpcAttachmentOptions::dns_support), if any.
     #[inline]
-    pub fn get_dns_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsSupportValue> {
+    pub fn get_dns_support(&self) -> &Option<crate::types::DnsSupportValue> {
         &self.inner.dns_support
     }
     /// Sets [`TransitGatewayVpcAttachmentOptions::security_group_referencing_support`](crate::types::TransitGatewayVpcAttachmentOptions::security_group_referencing_support): Enables you to reference a security group across VPCs attached to a transit gateway to simplify security group management.
@@ -97,16 +81,14 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
         mut self,
         input: crate::types::SecurityGroupReferencingSupportValue,
     ) -> Self {
-        self.inner.security_group_referencing_support = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.security_group_referencing_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachmentOptions::security_group_referencing_support`](crate::types::TransitGatewayVpcAttachmentOptions::security_group_referencing_support).
     #[inline]
     pub fn set_security_group_referencing_support(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityGroupReferencingSupportValue>,
+        input: Option<crate::types::SecurityGroupReferencingSupportValue>,
     ) -> Self {
         self.inner.security_group_referencing_support = input;
         self
@@ -115,28 +97,26 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
     #[inline]
     pub fn get_security_group_referencing_support(
         &self,
-    ) -> &::std::option::Option<crate::types::SecurityGroupReferencingSupportValue> {
+    ) -> &Option<crate::types::SecurityGroupReferencingSupportValue> {
         &self.inner.security_group_referencing_support
     }
     /// Sets [`TransitGatewayVpcAttachmentOptions::ipv6_support`](crate::types::TransitGatewayVpcAttachmentOptions::ipv6_support): Indicates whether IPv6 support is disabled.
     pub fn ipv6_support(mut self, input: crate::types::Ipv6SupportValue) -> Self {
-        self.inner.ipv6_support = ::std::option::Option::Some(input);
+        self.inner.ipv6_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachmentOptions::ipv6_support`](crate::types::TransitGatewayVpcAttachmentOptions::ipv6_support).
     #[inline]
     pub fn set_ipv6_support(
         mut self,
-        input: ::std::option::Option<crate::types::Ipv6SupportValue>,
+        input: Option<crate::types::Ipv6SupportValue>,
     ) -> Self {
         self.inner.ipv6_support = input;
         self
     }
     /// The value set for [`TransitGatewayVpcAttachmentOptions::ipv6_support`](crate::types::TransitGatewayVpcAttachmentOptions::ipv6_support), if any.
     #[inline]
-    pub fn get_ipv6_support(
-        &self,
-    ) -> &::std::option::Option<crate::types::Ipv6SupportValue> {
+    pub fn get_ipv6_support(&self) -> &Option<crate::types::Ipv6SupportValue> {
         &self.inner.ipv6_support
     }
     /// Sets [`TransitGatewayVpcAttachmentOptions::appliance_mode_support`](crate::types::TransitGatewayVpcAttachmentOptions::appliance_mode_support): Indicates whether appliance mode support is enabled.
@@ -144,14 +124,14 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
         mut self,
         input: crate::types::ApplianceModeSupportValue,
     ) -> Self {
-        self.inner.appliance_mode_support = ::std::option::Option::Some(input);
+        self.inner.appliance_mode_support = Some(input);
         self
     }
     /// Sets or clears [`TransitGatewayVpcAttachmentOptions::appliance_mode_support`](crate::types::TransitGatewayVpcAttachmentOptions::appliance_mode_support).
     #[inline]
     pub fn set_appliance_mode_support(
         mut self,
-        input: ::std::option::Option<crate::types::ApplianceModeSupportValue>,
+        input: Option<crate::types::ApplianceModeSupportValue>,
     ) -> Self {
         self.inner.appliance_mode_support = input;
         self
@@ -160,7 +140,7 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
     #[inline]
     pub fn get_appliance_mode_support(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplianceModeSupportValue> {
+    ) -> &Option<crate::types::ApplianceModeSupportValue> {
         &self.inner.appliance_mode_support
     }
     /// Builds the [`TransitGatewayVpcAttachmentOptions`]; it has no required members, so this cannot fail.
@@ -172,35 +152,35 @@ impl TransitGatewayVpcAttachmentOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for TransitGatewayVpcAttachmentOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "dnsSupport" => {
-                    value.dns_support = ::std::option::Option::Some(
+                    value.dns_support = Some(
                         crate::types::DnsSupportValue::from(child.text()),
                     );
                 }
                 "securityGroupReferencingSupport" => {
-                    value.security_group_referencing_support = ::std::option::Option::Some(
+                    value.security_group_referencing_support = Some(
                         crate::types::SecurityGroupReferencingSupportValue::from(
                             child.text(),
                         ),
                     );
                 }
                 "ipv6Support" => {
-                    value.ipv6_support = ::std::option::Option::Some(
+                    value.ipv6_support = Some(
                         crate::types::Ipv6SupportValue::from(child.text()),
                     );
                 }
                 "applianceModeSupport" => {
-                    value.appliance_mode_support = ::std::option::Option::Some(
+                    value.appliance_mode_support = Some(
                         crate::types::ApplianceModeSupportValue::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,65 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an association between a branch network interface with a trunk network interface.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrunkInterfaceAssociation {
     /// The ID of the association.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The ID of the branch network interface.
-    pub branch_interface_id: ::std::option::Option<::std::string::String>,
+    pub branch_interface_id: Option<String>,
     /// The ID of the trunk network interface.
-    pub trunk_interface_id: ::std::option::Option<::std::string::String>,
+    pub trunk_interface_id: Option<String>,
     /// The interface protocol. Valid values are `VLAN` and `GRE`.
-    pub interface_protocol: ::std::option::Option<crate::types::InterfaceProtocolType>,
+    pub interface_protocol: Option<crate::types::InterfaceProtocolType>,
     /// The ID of the VLAN when you use the VLAN protocol.
-    pub vlan_id: ::std::option::Option<i32>,
+    pub vlan_id: Option<i32>,
     /// The application key when you use the GRE protocol.
-    pub gre_key: ::std::option::Option<i32>,
+    pub gre_key: Option<i32>,
     /// The tags for the trunk interface association.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TrunkInterfaceAssociation {
     /// Starts building a [`TrunkInterfaceAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::TrunkInterfaceAssociationBuilder {
-        <crate::types::builders::TrunkInterfaceAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TrunkInterfaceAssociationBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `BranchInterfaceId` member, when set.
     #[inline]
-    pub fn branch_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn branch_interface_id(&self) -> Option<&str> {
         self.branch_interface_id.as_deref()
     }
     /// The `TrunkInterfaceId` member, when set.
     #[inline]
-    pub fn trunk_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn trunk_interface_id(&self) -> Option<&str> {
         self.trunk_interface_id.as_deref()
     }
     /// The `InterfaceProtocol` member, when set.
     #[inline]
-    pub fn interface_protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterfaceProtocolType> {
+    pub fn interface_protocol(&self) -> Option<&crate::types::InterfaceProtocolType> {
         self.interface_protocol.as_ref()
     }
     /// The `VlanId` member, when set.
     #[inline]
-    pub fn vlan_id(&self) -> ::std::option::Option<i32> {
+    pub fn vlan_id(&self) -> Option<i32> {
         self.vlan_id
     }
     /// The `GreKey` member, when set.
     #[inline]
-    pub fn gre_key(&self) -> ::std::option::Option<i32> {
+    pub fn gre_key(&self) -> Option<i32> {
         self.gre_key
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,84 +63,57 @@ impl TrunkInterfaceAssociation {
     }
 }
 /// A builder for [`TrunkInterfaceAssociation`](crate::types::TrunkInterfaceAssociation); start one with `TrunkInterfaceAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrunkInterfaceAssociationBuilder {
     inner: crate::types::TrunkInterfaceAssociation,
 }
 impl TrunkInterfaceAssociationBuilder {
     /// Sets [`TrunkInterfaceAssociation::association_id`](crate::types::TrunkInterfaceAssociation::association_id): The ID of the association.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::association_id`](crate::types::TrunkInterfaceAssociation::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`TrunkInterfaceAssociation::association_id`](crate::types::TrunkInterfaceAssociation::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`TrunkInterfaceAssociation::branch_interface_id`](crate::types::TrunkInterfaceAssociation::branch_interface_id): The ID of the branch network interface.
-    pub fn branch_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.branch_interface_id = ::std::option::Option::Some(input.into());
+    pub fn branch_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.branch_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::branch_interface_id`](crate::types::TrunkInterfaceAssociation::branch_interface_id).
     #[inline]
-    pub fn set_branch_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_branch_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.branch_interface_id = input;
         self
     }
     /// The value set for [`TrunkInterfaceAssociation::branch_interface_id`](crate::types::TrunkInterfaceAssociation::branch_interface_id), if any.
     #[inline]
-    pub fn get_branch_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_branch_interface_id(&self) -> &Option<String> {
         &self.inner.branch_interface_id
     }
     /// Sets [`TrunkInterfaceAssociation::trunk_interface_id`](crate::types::TrunkInterfaceAssociation::trunk_interface_id): The ID of the trunk network interface.
-    pub fn trunk_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.trunk_interface_id = ::std::option::Option::Some(input.into());
+    pub fn trunk_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.trunk_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::trunk_interface_id`](crate::types::TrunkInterfaceAssociation::trunk_interface_id).
     #[inline]
-    pub fn set_trunk_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_trunk_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.trunk_interface_id = input;
         self
     }
     /// The value set for [`TrunkInterfaceAssociation::trunk_interface_id`](crate::types::TrunkInterfaceAssociation::trunk_interface_id), if any.
     #[inline]
-    pub fn get_trunk_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_trunk_interface_id(&self) -> &Option<String> {
         &self.inner.trunk_interface_id
     }
     /// Sets [`TrunkInterfaceAssociation::interface_protocol`](crate::types::TrunkInterfaceAssociation::interface_protocol): The interface protocol.
@@ -155,14 +121,14 @@ impl TrunkInterfaceAssociationBuilder {
         mut self,
         input: crate::types::InterfaceProtocolType,
     ) -> Self {
-        self.inner.interface_protocol = ::std::option::Option::Some(input);
+        self.inner.interface_protocol = Some(input);
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::interface_protocol`](crate::types::TrunkInterfaceAssociation::interface_protocol).
     #[inline]
     pub fn set_interface_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::InterfaceProtocolType>,
+        input: Option<crate::types::InterfaceProtocolType>,
     ) -> Self {
         self.inner.interface_protocol = input;
         self
@@ -171,39 +137,39 @@ impl TrunkInterfaceAssociationBuilder {
     #[inline]
     pub fn get_interface_protocol(
         &self,
-    ) -> &::std::option::Option<crate::types::InterfaceProtocolType> {
+    ) -> &Option<crate::types::InterfaceProtocolType> {
         &self.inner.interface_protocol
     }
     /// Sets [`TrunkInterfaceAssociation::vlan_id`](crate::types::TrunkInterfaceAssociation::vlan_id): The ID of the VLAN when you use the VLAN protocol.
     pub fn vlan_id(mut self, input: i32) -> Self {
-        self.inner.vlan_id = ::std::option::Option::Some(input);
+        self.inner.vlan_id = Some(input);
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::vlan_id`](crate::types::TrunkInterfaceAssociation::vlan_id).
     #[inline]
-    pub fn set_vlan_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_vlan_id(mut self, input: Option<i32>) -> Self {
         self.inner.vlan_id = input;
         self
     }
     /// The value set for [`TrunkInterfaceAssociation::vlan_id`](crate::types::TrunkInterfaceAssociation::vlan_id), if any.
     #[inline]
-    pub fn get_vlan_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_vlan_id(&self) -> &Option<i32> {
         &self.inner.vlan_id
     }
     /// Sets [`TrunkInterfaceAssociation::gre_key`](crate::types::TrunkInterfaceAssociation::gre_key): The application key when you use the GRE protocol.
     pub fn gre_key(mut self, input: i32) -> Self {
-        self.inner.gre_key = ::std::option::Option::Some(input);
+        self.inner.gre_key = Some(input);
         self
     }
     /// Sets or clears [`TrunkInterfaceAssociation::gre_key`](crate::types::TrunkInterfaceAssociation::gre_key).
     #[inline]
-    pub fn set_gre_key(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_gre_key(mut self, input: Option<i32>) -> Self {
         self.inner.gre_key = input;
         self
     }
     /// The value set for [`TrunkInterfaceAssociation::gre_key`](crate::types::TrunkInterfaceAssociation::gre_key), if any.
     #[inline]
-    pub fn get_gre_key(&self) -> &::std::option::Option<i32> {
+    pub fn get_gre_key(&self) -> &Option<i32> {
         &self.inner.gre_key
     }
     /// Appends one item to [`TrunkInterfaceAssociation::tags`](crate::types::TrunkInterfaceAssociation::tags): The tags for the trunk interface association.
@@ -215,18 +181,13 @@ impl TrunkInterfaceAssociationBuilder {
     }
     /// Sets or clears [`TrunkInterfaceAssociation::tags`](crate::types::TrunkInterfaceAssociation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TrunkInterfaceAssociation::tags`](crate::types::TrunkInterfaceAssociation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TrunkInterfaceAssociation`]; it has no required members, so this cannot fail.
@@ -238,46 +199,40 @@ impl TrunkInterfaceAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for TrunkInterfaceAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "branchInterfaceId" => {
-                    value.branch_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.branch_interface_id = Some(String::from(child.text()));
                 }
                 "trunkInterfaceId" => {
-                    value.trunk_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.trunk_interface_id = Some(String::from(child.text()));
                 }
                 "interfaceProtocol" => {
-                    value.interface_protocol = ::std::option::Option::Some(
+                    value.interface_protocol = Some(
                         crate::types::InterfaceProtocolType::from(child.text()),
                     );
                 }
                 "vlanId" => {
-                    value.vlan_id = ::std::option::Option::Some(
+                    value.vlan_id = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrunkInterfaceAssociation")?,
                     );
                 }
                 "greKey" => {
-                    value.gre_key = ::std::option::Option::Some(
+                    value.gre_key = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrunkInterfaceAssociation")?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -287,6 +242,6 @@ impl ::awsgen_runtime::xml::FromXml for TrunkInterfaceAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

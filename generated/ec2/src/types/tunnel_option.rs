@@ -2,125 +2,123 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPN tunnel options.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TunnelOption {
     /// The external IP address of the VPN tunnel.
-    pub outside_ip_address: ::std::option::Option<::std::string::String>,
+    pub outside_ip_address: Option<String>,
     /// The range of inside IPv4 addresses for the tunnel.
-    pub tunnel_inside_cidr: ::std::option::Option<::std::string::String>,
+    pub tunnel_inside_cidr: Option<String>,
     /// The range of inside IPv6 addresses for the tunnel.
-    pub tunnel_inside_ipv6_cidr: ::std::option::Option<::std::string::String>,
+    pub tunnel_inside_ipv6_cidr: Option<String>,
     /// The pre-shared key (PSK) to establish initial authentication between the virtual private gateway and the customer gateway.
-    pub pre_shared_key: ::std::option::Option<::std::string::String>,
+    pub pre_shared_key: Option<String>,
     /// The lifetime for phase 1 of the IKE negotiation, in seconds.
-    pub phase1_lifetime_seconds: ::std::option::Option<i32>,
+    pub phase1_lifetime_seconds: Option<i32>,
     /// The lifetime for phase 2 of the IKE negotiation, in seconds.
-    pub phase2_lifetime_seconds: ::std::option::Option<i32>,
+    pub phase2_lifetime_seconds: Option<i32>,
     /// The margin time, in seconds, before the phase 2 lifetime expires, during which the Amazon Web Services side of the VPN connection performs an IKE rekey.
-    pub rekey_margin_time_seconds: ::std::option::Option<i32>,
+    pub rekey_margin_time_seconds: Option<i32>,
     /// The percentage of the rekey window determined by `RekeyMarginTimeSeconds` during which the rekey time is randomly selected.
-    pub rekey_fuzz_percentage: ::std::option::Option<i32>,
+    pub rekey_fuzz_percentage: Option<i32>,
     /// The number of packets in an IKE replay window.
-    pub replay_window_size: ::std::option::Option<i32>,
+    pub replay_window_size: Option<i32>,
     /// The number of seconds after which a DPD timeout occurs.
-    pub dpd_timeout_seconds: ::std::option::Option<i32>,
+    pub dpd_timeout_seconds: Option<i32>,
     /// The action to take after a DPD timeout occurs.
-    pub dpd_timeout_action: ::std::option::Option<::std::string::String>,
+    pub dpd_timeout_action: Option<String>,
     /// The permitted encryption algorithms for the VPN tunnel for phase 1 IKE negotiations.
-    pub phase1_encryption_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1EncryptionAlgorithmsListValue>,
+    pub phase1_encryption_algorithms: Option<
+        Vec<crate::types::Phase1EncryptionAlgorithmsListValue>,
     >,
     /// The permitted encryption algorithms for the VPN tunnel for phase 2 IKE negotiations.
-    pub phase2_encryption_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2EncryptionAlgorithmsListValue>,
+    pub phase2_encryption_algorithms: Option<
+        Vec<crate::types::Phase2EncryptionAlgorithmsListValue>,
     >,
     /// The permitted integrity algorithms for the VPN tunnel for phase 1 IKE negotiations.
-    pub phase1_integrity_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1IntegrityAlgorithmsListValue>,
+    pub phase1_integrity_algorithms: Option<
+        Vec<crate::types::Phase1IntegrityAlgorithmsListValue>,
     >,
     /// The permitted integrity algorithms for the VPN tunnel for phase 2 IKE negotiations.
-    pub phase2_integrity_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2IntegrityAlgorithmsListValue>,
+    pub phase2_integrity_algorithms: Option<
+        Vec<crate::types::Phase2IntegrityAlgorithmsListValue>,
     >,
     /// The permitted Diffie-Hellman group numbers for the VPN tunnel for phase 1 IKE negotiations.
-    pub phase1_dh_group_numbers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1DhGroupNumbersListValue>,
+    pub phase1_dh_group_numbers: Option<
+        Vec<crate::types::Phase1DhGroupNumbersListValue>,
     >,
     /// The permitted Diffie-Hellman group numbers for the VPN tunnel for phase 2 IKE negotiations.
-    pub phase2_dh_group_numbers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2DhGroupNumbersListValue>,
+    pub phase2_dh_group_numbers: Option<
+        Vec<crate::types::Phase2DhGroupNumbersListValue>,
     >,
     /// The IKE versions that are permitted for the VPN tunnel.
-    pub ike_versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IkeVersionsListValue>,
-    >,
+    pub ike_versions: Option<Vec<crate::types::IkeVersionsListValue>>,
     /// The action to take when the establishing the VPN tunnels for a VPN connection.
-    pub startup_action: ::std::option::Option<::std::string::String>,
+    pub startup_action: Option<String>,
     /// Options for logging VPN tunnel activity.
-    pub log_options: ::std::option::Option<crate::types::VpnTunnelLogOptions>,
+    pub log_options: Option<crate::types::VpnTunnelLogOptions>,
     /// Status of tunnel endpoint lifecycle control feature.
-    pub enable_tunnel_lifecycle_control: ::std::option::Option<bool>,
+    pub enable_tunnel_lifecycle_control: Option<bool>,
 }
 impl TunnelOption {
     /// Starts building a [`TunnelOption`].
     #[inline]
     pub fn builder() -> crate::types::builders::TunnelOptionBuilder {
-        <crate::types::builders::TunnelOptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TunnelOptionBuilder as Default>::default()
     }
     /// The `OutsideIpAddress` member, when set.
     #[inline]
-    pub fn outside_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn outside_ip_address(&self) -> Option<&str> {
         self.outside_ip_address.as_deref()
     }
     /// The `TunnelInsideCidr` member, when set.
     #[inline]
-    pub fn tunnel_inside_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn tunnel_inside_cidr(&self) -> Option<&str> {
         self.tunnel_inside_cidr.as_deref()
     }
     /// The `TunnelInsideIpv6Cidr` member, when set.
     #[inline]
-    pub fn tunnel_inside_ipv6_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn tunnel_inside_ipv6_cidr(&self) -> Option<&str> {
         self.tunnel_inside_ipv6_cidr.as_deref()
     }
     /// The `PreSharedKey` member, when set.
     #[inline]
-    pub fn pre_shared_key(&self) -> ::std::option::Option<&str> {
+    pub fn pre_shared_key(&self) -> Option<&str> {
         self.pre_shared_key.as_deref()
     }
     /// The `Phase1LifetimeSeconds` member, when set.
     #[inline]
-    pub fn phase1_lifetime_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn phase1_lifetime_seconds(&self) -> Option<i32> {
         self.phase1_lifetime_seconds
     }
     /// The `Phase2LifetimeSeconds` member, when set.
     #[inline]
-    pub fn phase2_lifetime_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn phase2_lifetime_seconds(&self) -> Option<i32> {
         self.phase2_lifetime_seconds
     }
     /// The `RekeyMarginTimeSeconds` member, when set.
     #[inline]
-    pub fn rekey_margin_time_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn rekey_margin_time_seconds(&self) -> Option<i32> {
         self.rekey_margin_time_seconds
     }
     /// The `RekeyFuzzPercentage` member, when set.
     #[inline]
-    pub fn rekey_fuzz_percentage(&self) -> ::std::option::Option<i32> {
+    pub fn rekey_fuzz_percentage(&self) -> Option<i32> {
         self.rekey_fuzz_percentage
     }
     /// The `ReplayWindowSize` member, when set.
     #[inline]
-    pub fn replay_window_size(&self) -> ::std::option::Option<i32> {
+    pub fn replay_window_size(&self) -> Option<i32> {
         self.replay_window_size
     }
     /// The `DpdTimeoutSeconds` member, when set.
     #[inline]
-    pub fn dpd_timeout_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn dpd_timeout_seconds(&self) -> Option<i32> {
         self.dpd_timeout_seconds
     }
     /// The `DpdTimeoutAction` member, when set.
     #[inline]
-    pub fn dpd_timeout_action(&self) -> ::std::option::Option<&str> {
+    pub fn dpd_timeout_action(&self) -> Option<&str> {
         self.dpd_timeout_action.as_deref()
     }
     /// The `Phase1EncryptionAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
@@ -172,19 +170,17 @@ impl TunnelOption {
     }
     /// The `StartupAction` member, when set.
     #[inline]
-    pub fn startup_action(&self) -> ::std::option::Option<&str> {
+    pub fn startup_action(&self) -> Option<&str> {
         self.startup_action.as_deref()
     }
     /// The `LogOptions` member, when set.
     #[inline]
-    pub fn log_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnTunnelLogOptions> {
+    pub fn log_options(&self) -> Option<&crate::types::VpnTunnelLogOptions> {
         self.log_options.as_ref()
     }
     /// The `EnableTunnelLifecycleControl` member, when set.
     #[inline]
-    pub fn enable_tunnel_lifecycle_control(&self) -> ::std::option::Option<bool> {
+    pub fn enable_tunnel_lifecycle_control(&self) -> Option<bool> {
         self.enable_tunnel_lifecycle_control
     }
 }
@@ -220,240 +216,185 @@ impl ::std::fmt::Debug for TunnelOption {
     }
 }
 /// A builder for [`TunnelOption`](crate::types::TunnelOption); start one with `TunnelOption::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TunnelOptionBuilder {
     inner: crate::types::TunnelOption,
 }
 impl TunnelOptionBuilder {
     /// Sets [`TunnelOption::outside_ip_address`](crate::types::TunnelOption::outside_ip_address): The external IP address of the VPN tunnel.
-    pub fn outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outside_ip_address = ::std::option::Option::Some(input.into());
+    pub fn outside_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.outside_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`TunnelOption::outside_ip_address`](crate::types::TunnelOption::outside_ip_address).
     #[inline]
-    pub fn set_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.outside_ip_address = input;
         self
     }
     /// The value set for [`TunnelOption::outside_ip_address`](crate::types::TunnelOption::outside_ip_address), if any.
     #[inline]
-    pub fn get_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outside_ip_address(&self) -> &Option<String> {
         &self.inner.outside_ip_address
     }
     /// Sets [`TunnelOption::tunnel_inside_cidr`](crate::types::TunnelOption::tunnel_inside_cidr): The range of inside IPv4 addresses for the tunnel.
-    pub fn tunnel_inside_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tunnel_inside_cidr = ::std::option::Option::Some(input.into());
+    pub fn tunnel_inside_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.tunnel_inside_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`TunnelOption::tunnel_inside_cidr`](crate::types::TunnelOption::tunnel_inside_cidr).
     #[inline]
-    pub fn set_tunnel_inside_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tunnel_inside_cidr(mut self, input: Option<String>) -> Self {
         self.inner.tunnel_inside_cidr = input;
         self
     }
     /// The value set for [`TunnelOption::tunnel_inside_cidr`](crate::types::TunnelOption::tunnel_inside_cidr), if any.
     #[inline]
-    pub fn get_tunnel_inside_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tunnel_inside_cidr(&self) -> &Option<String> {
         &self.inner.tunnel_inside_cidr
     }
     /// Sets [`TunnelOption::tunnel_inside_ipv6_cidr`](crate::types::TunnelOption::tunnel_inside_ipv6_cidr): The range of inside IPv6 addresses for the tunnel.
-    pub fn tunnel_inside_ipv6_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tunnel_inside_ipv6_cidr = ::std::option::Option::Some(input.into());
+    pub fn tunnel_inside_ipv6_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.tunnel_inside_ipv6_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`TunnelOption::tunnel_inside_ipv6_cidr`](crate::types::TunnelOption::tunnel_inside_ipv6_cidr).
     #[inline]
-    pub fn set_tunnel_inside_ipv6_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tunnel_inside_ipv6_cidr(mut self, input: Option<String>) -> Self {
         self.inner.tunnel_inside_ipv6_cidr = input;
         self
     }
     /// The value set for [`TunnelOption::tunnel_inside_ipv6_cidr`](crate::types::TunnelOption::tunnel_inside_ipv6_cidr), if any.
     #[inline]
-    pub fn get_tunnel_inside_ipv6_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tunnel_inside_ipv6_cidr(&self) -> &Option<String> {
         &self.inner.tunnel_inside_ipv6_cidr
     }
     /// Sets [`TunnelOption::pre_shared_key`](crate::types::TunnelOption::pre_shared_key): The pre-shared key (PSK) to establish initial authentication between the virtual private gateway and the customer gateway.
-    pub fn pre_shared_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pre_shared_key = ::std::option::Option::Some(input.into());
+    pub fn pre_shared_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.pre_shared_key = Some(input.into());
         self
     }
     /// Sets or clears [`TunnelOption::pre_shared_key`](crate::types::TunnelOption::pre_shared_key).
     #[inline]
-    pub fn set_pre_shared_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pre_shared_key(mut self, input: Option<String>) -> Self {
         self.inner.pre_shared_key = input;
         self
     }
     /// The value set for [`TunnelOption::pre_shared_key`](crate::types::TunnelOption::pre_shared_key), if any.
     #[inline]
-    pub fn get_pre_shared_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pre_shared_key(&self) -> &Option<String> {
         &self.inner.pre_shared_key
     }
     /// Sets [`TunnelOption::phase1_lifetime_seconds`](crate::types::TunnelOption::phase1_lifetime_seconds): The lifetime for phase 1 of the IKE negotiation, in seconds.
     pub fn phase1_lifetime_seconds(mut self, input: i32) -> Self {
-        self.inner.phase1_lifetime_seconds = ::std::option::Option::Some(input);
+        self.inner.phase1_lifetime_seconds = Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase1_lifetime_seconds`](crate::types::TunnelOption::phase1_lifetime_seconds).
     #[inline]
-    pub fn set_phase1_lifetime_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_phase1_lifetime_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.phase1_lifetime_seconds = input;
         self
     }
     /// The value set for [`TunnelOption::phase1_lifetime_seconds`](crate::types::TunnelOption::phase1_lifetime_seconds), if any.
     #[inline]
-    pub fn get_phase1_lifetime_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_phase1_lifetime_seconds(&self) -> &Option<i32> {
         &self.inner.phase1_lifetime_seconds
     }
     /// Sets [`TunnelOption::phase2_lifetime_seconds`](crate::types::TunnelOption::phase2_lifetime_seconds): The lifetime for phase 2 of the IKE negotiation, in seconds.
     pub fn phase2_lifetime_seconds(mut self, input: i32) -> Self {
-        self.inner.phase2_lifetime_seconds = ::std::option::Option::Some(input);
+        self.inner.phase2_lifetime_seconds = Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::phase2_lifetime_seconds`](crate::types::TunnelOption::phase2_lifetime_seconds).
     #[inline]
-    pub fn set_phase2_lifetime_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_phase2_lifetime_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.phase2_lifetime_seconds = input;
         self
     }
     /// The value set for [`TunnelOption::phase2_lifetime_seconds`](crate::types::TunnelOption::phase2_lifetime_seconds), if any.
     #[inline]
-    pub fn get_phase2_lifetime_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_phase2_lifetime_seconds(&self) -> &Option<i32> {
         &self.inner.phase2_lifetime_seconds
     }
     /// Sets [`TunnelOption::rekey_margin_time_seconds`](crate::types::TunnelOption::rekey_margin_time_seconds): The margin time, in seconds, before the phase 2 lifetime expires, during which the Amazon Web Services side of the VPN connection performs an IKE rekey.
     pub fn rekey_margin_time_seconds(mut self, input: i32) -> Self {
-        self.inner.rekey_margin_time_seconds = ::std::option::Option::Some(input);
+        self.inner.rekey_margin_time_seconds = Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::rekey_margin_time_seconds`](crate::types::TunnelOption::rekey_margin_time_seconds).
     #[inline]
-    pub fn set_rekey_margin_time_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_rekey_margin_time_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.rekey_margin_time_seconds = input;
         self
     }
     /// The value set for [`TunnelOption::rekey_margin_time_seconds`](crate::types::TunnelOption::rekey_margin_time_seconds), if any.
     #[inline]
-    pub fn get_rekey_margin_time_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_rekey_margin_time_seconds(&self) -> &Option<i32> {
         &self.inner.rekey_margin_time_seconds
     }
     /// Sets [`TunnelOption::rekey_fuzz_percentage`](crate::types::TunnelOption::rekey_fuzz_percentage): The percentage of the rekey window determined by `RekeyMarginTimeSeconds` during which the rekey time is randomly selected.
     pub fn rekey_fuzz_percentage(mut self, input: i32) -> Self {
-        self.inner.rekey_fuzz_percentage = ::std::option::Option::Some(input);
+        self.inner.rekey_fuzz_percentage = Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::rekey_fuzz_percentage`](crate::types::TunnelOption::rekey_fuzz_percentage).
     #[inline]
-    pub fn set_rekey_fuzz_percentage(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_rekey_fuzz_percentage(mut self, input: Option<i32>) -> Self {
         self.inner.rekey_fuzz_percentage = input;
         self
     }
     /// The value set for [`TunnelOption::rekey_fuzz_percentage`](crate::types::TunnelOption::rekey_fuzz_percentage), if any.
     #[inline]
-    pub fn get_rekey_fuzz_percentage(&self) -> &::std::option::Option<i32> {
+    pub fn get_rekey_fuzz_percentage(&self) -> &Option<i32> {
         &self.inner.rekey_fuzz_percentage
     }
     /// Sets [`TunnelOption::replay_window_size`](crate::types::TunnelOption::replay_window_size): The number of packets in an IKE replay window.
     pub fn replay_window_size(mut self, input: i32) -> Self {
-        self.inner.replay_window_size = ::std::option::Option::Some(input);
+        self.inner.replay_window_size = Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::replay_window_size`](crate::types::TunnelOption::replay_window_size).
     #[inline]
-    pub fn set_replay_window_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_replay_window_size(mut self, input: Option<i32>) -> Self {
         self.inner.replay_window_size = input;
         self
     }
     /// The value set for [`TunnelOption::replay_window_size`](crate::types::TunnelOption::replay_window_size), if any.
     #[inline]
-    pub fn get_replay_window_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_replay_window_size(&self) -> &Option<i32> {
         &self.inner.replay_window_size
     }
     /// Sets [`TunnelOption::dpd_timeout_seconds`](crate::types::TunnelOption::dpd_timeout_seconds): The number of seconds after which a DPD timeout occurs.
     pub fn dpd_timeout_seconds(mut self, input: i32) -> Self {
-        self.inner.dpd_timeout_seconds = ::std::option::Option::Some(input);
+        self.inner.dpd_timeout_seconds = Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::dpd_timeout_seconds`](crate::types::TunnelOption::dpd_timeout_seconds).
     #[inline]
-    pub fn set_dpd_timeout_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_dpd_timeout_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.dpd_timeout_seconds = input;
         self
     }
     /// The value set for [`TunnelOption::dpd_timeout_seconds`](crate::types::TunnelOption::dpd_timeout_seconds), if any.
     #[inline]
-    pub fn get_dpd_timeout_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_dpd_timeout_seconds(&self) -> &Option<i32> {
         &self.inner.dpd_timeout_seconds
     }
     /// Sets [`TunnelOption::dpd_timeout_action`](crate::types::TunnelOption::dpd_timeout_action): The action to take after a DPD timeout occurs.
-    pub fn dpd_timeout_action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dpd_timeout_action = ::std::option::Option::Some(input.into());
+    pub fn dpd_timeout_action(mut self, input: impl Into<String>) -> Self {
+        self.inner.dpd_timeout_action = Some(input.into());
         self
     }
     /// Sets or clears [`TunnelOption::dpd_timeout_action`](crate::types::TunnelOption::dpd_timeout_action).
     #[inline]
-    pub fn set_dpd_timeout_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dpd_timeout_action(mut self, input: Option<String>) -> Self {
         self.inner.dpd_timeout_action = input;
         self
     }
     /// The value set for [`TunnelOption::dpd_timeout_action`](crate::types::TunnelOption::dpd_timeout_action), if any.
     #[inline]
-    pub fn get_dpd_timeout_action(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dpd_timeout_action(&self) -> &Option<String> {
         &self.inner.dpd_timeout_action
     }
     /// Appends one item to [`TunnelOption::phase1_encryption_algorithms`](crate::types::TunnelOption::phase1_encryption_algorithms): The permitted encryption algorithms for the VPN tunnel for phase 1 IKE negotiations.
@@ -470,9 +411,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn set_phase1_encryption_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase1EncryptionAlgorithmsListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase1EncryptionAlgorithmsListValue>>,
     ) -> Self {
         self.inner.phase1_encryption_algorithms = input;
         self
@@ -481,9 +420,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn get_phase1_encryption_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1EncryptionAlgorithmsListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase1EncryptionAlgorithmsListValue>> {
         &self.inner.phase1_encryption_algorithms
     }
     /// Appends one item to [`TunnelOption::phase2_encryption_algorithms`](crate::types::TunnelOption::phase2_encryption_algorithms): The permitted encryption algorithms for the VPN tunnel for phase 2 IKE negotiations.
@@ -500,9 +437,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn set_phase2_encryption_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase2EncryptionAlgorithmsListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase2EncryptionAlgorithmsListValue>>,
     ) -> Self {
         self.inner.phase2_encryption_algorithms = input;
         self
@@ -511,9 +446,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn get_phase2_encryption_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2EncryptionAlgorithmsListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase2EncryptionAlgorithmsListValue>> {
         &self.inner.phase2_encryption_algorithms
     }
     /// Appends one item to [`TunnelOption::phase1_integrity_algorithms`](crate::types::TunnelOption::phase1_integrity_algorithms): The permitted integrity algorithms for the VPN tunnel for phase 1 IKE negotiations.
@@ -530,9 +463,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn set_phase1_integrity_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase1IntegrityAlgorithmsListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase1IntegrityAlgorithmsListValue>>,
     ) -> Self {
         self.inner.phase1_integrity_algorithms = input;
         self
@@ -541,9 +472,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn get_phase1_integrity_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1IntegrityAlgorithmsListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase1IntegrityAlgorithmsListValue>> {
         &self.inner.phase1_integrity_algorithms
     }
     /// Appends one item to [`TunnelOption::phase2_integrity_algorithms`](crate::types::TunnelOption::phase2_integrity_algorithms): The permitted integrity algorithms for the VPN tunnel for phase 2 IKE negotiations.
@@ -560,9 +489,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn set_phase2_integrity_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase2IntegrityAlgorithmsListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase2IntegrityAlgorithmsListValue>>,
     ) -> Self {
         self.inner.phase2_integrity_algorithms = input;
         self
@@ -571,9 +498,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn get_phase2_integrity_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2IntegrityAlgorithmsListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase2IntegrityAlgorithmsListValue>> {
         &self.inner.phase2_integrity_algorithms
     }
     /// Appends one item to [`TunnelOption::phase1_dh_group_numbers`](crate::types::TunnelOption::phase1_dh_group_numbers): The permitted Diffie-Hellman group numbers for the VPN tunnel for phase 1 IKE negotiations.
@@ -590,9 +515,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn set_phase1_dh_group_numbers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase1DhGroupNumbersListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase1DhGroupNumbersListValue>>,
     ) -> Self {
         self.inner.phase1_dh_group_numbers = input;
         self
@@ -601,9 +524,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn get_phase1_dh_group_numbers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase1DhGroupNumbersListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase1DhGroupNumbersListValue>> {
         &self.inner.phase1_dh_group_numbers
     }
     /// Appends one item to [`TunnelOption::phase2_dh_group_numbers`](crate::types::TunnelOption::phase2_dh_group_numbers): The permitted Diffie-Hellman group numbers for the VPN tunnel for phase 2 IKE negotiations.
@@ -620,9 +541,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn set_phase2_dh_group_numbers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::Phase2DhGroupNumbersListValue>,
-        >,
+        input: Option<Vec<crate::types::Phase2DhGroupNumbersListValue>>,
     ) -> Self {
         self.inner.phase2_dh_group_numbers = input;
         self
@@ -631,9 +550,7 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn get_phase2_dh_group_numbers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::Phase2DhGroupNumbersListValue>,
-    > {
+    ) -> &Option<Vec<crate::types::Phase2DhGroupNumbersListValue>> {
         &self.inner.phase2_dh_group_numbers
     }
     /// Appends one item to [`TunnelOption::ike_versions`](crate::types::TunnelOption::ike_versions): The IKE versions that are permitted for the VPN tunnel.
@@ -647,78 +564,65 @@ impl TunnelOptionBuilder {
     #[inline]
     pub fn set_ike_versions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IkeVersionsListValue>>,
+        input: Option<Vec<crate::types::IkeVersionsListValue>>,
     ) -> Self {
         self.inner.ike_versions = input;
         self
     }
     /// The value set for [`TunnelOption::ike_versions`](crate::types::TunnelOption::ike_versions), if any.
     #[inline]
-    pub fn get_ike_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IkeVersionsListValue>> {
+    pub fn get_ike_versions(&self) -> &Option<Vec<crate::types::IkeVersionsListValue>> {
         &self.inner.ike_versions
     }
     /// Sets [`TunnelOption::startup_action`](crate::types::TunnelOption::startup_action): The action to take when the establishing the VPN tunnels for a VPN connection.
-    pub fn startup_action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.startup_action = ::std::option::Option::Some(input.into());
+    pub fn startup_action(mut self, input: impl Into<String>) -> Self {
+        self.inner.startup_action = Some(input.into());
         self
     }
     /// Sets or clears [`TunnelOption::startup_action`](crate::types::TunnelOption::startup_action).
     #[inline]
-    pub fn set_startup_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_startup_action(mut self, input: Option<String>) -> Self {
         self.inner.startup_action = input;
         self
     }
     /// The value set for [`TunnelOption::startup_action`](crate::types::TunnelOption::startup_action), if any.
     #[inline]
-    pub fn get_startup_action(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_startup_action(&self) -> &Option<String> {
         &self.inner.startup_action
     }
     /// Sets [`TunnelOption::log_options`](crate::types::TunnelOption::log_options): Options for logging VPN tunnel activity.
     pub fn log_options(mut self, input: crate::types::VpnTunnelLogOptions) -> Self {
-        self.inner.log_options = ::std::option::Option::Some(input);
+        self.inner.log_options = Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::log_options`](crate::types::TunnelOption::log_options).
     #[inline]
     pub fn set_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::VpnTunnelLogOptions>,
+        input: Option<crate::types::VpnTunnelLogOptions>,
     ) -> Self {
         self.inner.log_options = input;
         self
     }
     /// The value set for [`TunnelOption::log_options`](crate::types::TunnelOption::log_options), if any.
     #[inline]
-    pub fn get_log_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnTunnelLogOptions> {
+    pub fn get_log_options(&self) -> &Option<crate::types::VpnTunnelLogOptions> {
         &self.inner.log_options
     }
     /// Sets [`TunnelOption::enable_tunnel_lifecycle_control`](crate::types::TunnelOption::enable_tunnel_lifecycle_control): Status of tunnel endpoint lifecycle control feature.
     pub fn enable_tunnel_lifecycle_control(mut self, input: bool) -> Self {
-        self.inner.enable_tunnel_lifecycle_control = ::std::option::Option::Some(input);
+        self.inner.enable_tunnel_lifecycle_control = Some(input);
         self
     }
     /// Sets or clears [`TunnelOption::enable_tunnel_lifecycle_control`](crate::types::TunnelOption::enable_tunnel_lifecycle_control).
     #[inline]
-    pub fn set_enable_tunnel_lifecycle_control(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_tunnel_lifecycle_control(mut self, input: Option<bool>) -> Self {
         self.inner.enable_tunnel_lifecycle_control = input;
         self
     }
     /// The value set for [`TunnelOption::enable_tunnel_lifecycle_control`](crate::types::TunnelOption::enable_tunnel_lifecycle_control), if any.
     #[inline]
-    pub fn get_enable_tunnel_lifecycle_control(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_tunnel_lifecycle_control(&self) -> &Option<bool> {
         &self.inner.enable_tunnel_lifecycle_control
     }
     /// Builds the [`TunnelOption`]; it has no required members, so this cannot fail.
@@ -730,79 +634,69 @@ impl TunnelOptionBuilder {
 impl ::awsgen_runtime::xml::FromXml for TunnelOption {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "outsideIpAddress" => {
-                    value.outside_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outside_ip_address = Some(String::from(child.text()));
                 }
                 "tunnelInsideCidr" => {
-                    value.tunnel_inside_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.tunnel_inside_cidr = Some(String::from(child.text()));
                 }
                 "tunnelInsideIpv6Cidr" => {
-                    value.tunnel_inside_ipv6_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.tunnel_inside_ipv6_cidr = Some(String::from(child.text()));
                 }
                 "preSharedKey" => {
-                    value.pre_shared_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pre_shared_key = Some(String::from(child.text()));
                 }
                 "phase1LifetimeSeconds" => {
-                    value.phase1_lifetime_seconds = ::std::option::Option::Some(
+                    value.phase1_lifetime_seconds = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TunnelOption")?,
                     );
                 }
                 "phase2LifetimeSeconds" => {
-                    value.phase2_lifetime_seconds = ::std::option::Option::Some(
+                    value.phase2_lifetime_seconds = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TunnelOption")?,
                     );
                 }
                 "rekeyMarginTimeSeconds" => {
-                    value.rekey_margin_time_seconds = ::std::option::Option::Some(
+                    value.rekey_margin_time_seconds = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TunnelOption")?,
                     );
                 }
                 "rekeyFuzzPercentage" => {
-                    value.rekey_fuzz_percentage = ::std::option::Option::Some(
+                    value.rekey_fuzz_percentage = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TunnelOption")?,
                     );
                 }
                 "replayWindowSize" => {
-                    value.replay_window_size = ::std::option::Option::Some(
+                    value.replay_window_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TunnelOption")?,
                     );
                 }
                 "dpdTimeoutSeconds" => {
-                    value.dpd_timeout_seconds = ::std::option::Option::Some(
+                    value.dpd_timeout_seconds = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TunnelOption")?,
                     );
                 }
                 "dpdTimeoutAction" => {
-                    value.dpd_timeout_action = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dpd_timeout_action = Some(String::from(child.text()));
                 }
                 "phase1EncryptionAlgorithmSet" => {
-                    value.phase1_encryption_algorithms = ::std::option::Option::Some(
+                    value.phase1_encryption_algorithms = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Phase1EncryptionAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -810,7 +704,7 @@ impl ::awsgen_runtime::xml::FromXml for TunnelOption {
                     );
                 }
                 "phase2EncryptionAlgorithmSet" => {
-                    value.phase2_encryption_algorithms = ::std::option::Option::Some(
+                    value.phase2_encryption_algorithms = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Phase2EncryptionAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -818,7 +712,7 @@ impl ::awsgen_runtime::xml::FromXml for TunnelOption {
                     );
                 }
                 "phase1IntegrityAlgorithmSet" => {
-                    value.phase1_integrity_algorithms = ::std::option::Option::Some(
+                    value.phase1_integrity_algorithms = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Phase1IntegrityAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -826,7 +720,7 @@ impl ::awsgen_runtime::xml::FromXml for TunnelOption {
                     );
                 }
                 "phase2IntegrityAlgorithmSet" => {
-                    value.phase2_integrity_algorithms = ::std::option::Option::Some(
+                    value.phase2_integrity_algorithms = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Phase2IntegrityAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -834,7 +728,7 @@ impl ::awsgen_runtime::xml::FromXml for TunnelOption {
                     );
                 }
                 "phase1DHGroupNumberSet" => {
-                    value.phase1_dh_group_numbers = ::std::option::Option::Some(
+                    value.phase1_dh_group_numbers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Phase1DhGroupNumbersListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -842,7 +736,7 @@ impl ::awsgen_runtime::xml::FromXml for TunnelOption {
                     );
                 }
                 "phase2DHGroupNumberSet" => {
-                    value.phase2_dh_group_numbers = ::std::option::Option::Some(
+                    value.phase2_dh_group_numbers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Phase2DhGroupNumbersListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -850,7 +744,7 @@ impl ::awsgen_runtime::xml::FromXml for TunnelOption {
                     );
                 }
                 "ikeVersionSet" => {
-                    value.ike_versions = ::std::option::Option::Some(
+                    value.ike_versions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::IkeVersionsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -858,25 +752,21 @@ impl ::awsgen_runtime::xml::FromXml for TunnelOption {
                     );
                 }
                 "startupAction" => {
-                    value.startup_action = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.startup_action = Some(String::from(child.text()));
                 }
                 "logOptions" => {
-                    value.log_options = ::std::option::Option::Some(
+                    value.log_options = Some(
                         <crate::types::VpnTunnelLogOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "enableTunnelLifecycleControl" => {
-                    value.enable_tunnel_lifecycle_control = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.enable_tunnel_lifecycle_control = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

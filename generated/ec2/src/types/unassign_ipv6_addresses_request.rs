@@ -2,52 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnassignIpv6AddressesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnassignIpv6AddressesRequest {
     /// The IPv6 prefixes to unassign from the network interface.
-    pub ipv6_prefixes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipv6_prefixes: Option<Vec<String>>,
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The IPv6 addresses to unassign from the network interface.
-    pub ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipv6_addresses: Option<Vec<String>>,
 }
 impl UnassignIpv6AddressesRequest {
     /// Starts building a [`UnassignIpv6AddressesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnassignIpv6AddressesRequestBuilder {
-        <crate::types::builders::UnassignIpv6AddressesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnassignIpv6AddressesRequestBuilder as Default>::default()
     }
     /// The `Ipv6Prefixes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipv6_prefixes(&self) -> &[::std::string::String] {
+    pub fn ipv6_prefixes(&self) -> &[String] {
         self.ipv6_prefixes.as_deref().unwrap_or_default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `Ipv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipv6_addresses(&self) -> &[::std::string::String] {
+    pub fn ipv6_addresses(&self) -> &[String] {
         self.ipv6_addresses.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`UnassignIpv6AddressesRequest`](crate::types::UnassignIpv6AddressesRequest); start one with `UnassignIpv6AddressesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnassignIpv6AddressesRequestBuilder {
     inner: crate::types::UnassignIpv6AddressesRequest,
 }
@@ -55,114 +45,90 @@ impl UnassignIpv6AddressesRequestBuilder {
     /// Appends one item to [`UnassignIpv6AddressesRequest::ipv6_prefixes`](crate::types::UnassignIpv6AddressesRequest::ipv6_prefixes): The IPv6 prefixes to unassign from the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_prefixes`](Self::set_ipv6_prefixes).
-    pub fn ipv6_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_prefixes(mut self, input: impl Into<String>) -> Self {
         self.inner.ipv6_prefixes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UnassignIpv6AddressesRequest::ipv6_prefixes`](crate::types::UnassignIpv6AddressesRequest::ipv6_prefixes).
     #[inline]
-    pub fn set_ipv6_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv6_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ipv6_prefixes = input;
         self
     }
     /// The value set for [`UnassignIpv6AddressesRequest::ipv6_prefixes`](crate::types::UnassignIpv6AddressesRequest::ipv6_prefixes), if any.
     #[inline]
-    pub fn get_ipv6_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv6_prefixes(&self) -> &Option<Vec<String>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`UnassignIpv6AddressesRequest::network_interface_id`](crate::types::UnassignIpv6AddressesRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnassignIpv6AddressesRequest::network_interface_id`](crate::types::UnassignIpv6AddressesRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`UnassignIpv6AddressesRequest::network_interface_id`](crate::types::UnassignIpv6AddressesRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Appends one item to [`UnassignIpv6AddressesRequest::ipv6_addresses`](crate::types::UnassignIpv6AddressesRequest::ipv6_addresses): The IPv6 addresses to unassign from the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv6_addresses`](Self::set_ipv6_addresses).
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.ipv6_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UnassignIpv6AddressesRequest::ipv6_addresses`](crate::types::UnassignIpv6AddressesRequest::ipv6_addresses).
     #[inline]
-    pub fn set_ipv6_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv6_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ipv6_addresses = input;
         self
     }
     /// The value set for [`UnassignIpv6AddressesRequest::ipv6_addresses`](crate::types::UnassignIpv6AddressesRequest::ipv6_addresses), if any.
     #[inline]
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.ipv6_addresses
     }
     /// Builds the [`UnassignIpv6AddressesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UnassignIpv6AddressesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UnassignIpv6AddressesRequest",
                 member: "network_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for UnassignIpv6AddressesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv6_prefixes {
             let member_0 = body.enter("Ipv6Prefix");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             let member_0 = body.enter("Ipv6Addresses");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,132 +2,94 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnassignIpv6AddressesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnassignIpv6AddressesResult {
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The IPv6 addresses that have been unassigned from the network interface.
-    pub unassigned_ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub unassigned_ipv6_addresses: Option<Vec<String>>,
     /// The IPv6 prefixes that have been unassigned from the network interface.
-    pub unassigned_ipv6_prefixes: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub unassigned_ipv6_prefixes: Option<Vec<String>>,
 }
 impl UnassignIpv6AddressesResult {
     /// Starts building a [`UnassignIpv6AddressesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnassignIpv6AddressesResultBuilder {
-        <crate::types::builders::UnassignIpv6AddressesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnassignIpv6AddressesResultBuilder as Default>::default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `UnassignedIpv6Addresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn unassigned_ipv6_addresses(&self) -> &[::std::string::String] {
+    pub fn unassigned_ipv6_addresses(&self) -> &[String] {
         self.unassigned_ipv6_addresses.as_deref().unwrap_or_default()
     }
     /// The `UnassignedIpv6Prefixes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn unassigned_ipv6_prefixes(&self) -> &[::std::string::String] {
+    pub fn unassigned_ipv6_prefixes(&self) -> &[String] {
         self.unassigned_ipv6_prefixes.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`UnassignIpv6AddressesResult`](crate::types::UnassignIpv6AddressesResult); start one with `UnassignIpv6AddressesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnassignIpv6AddressesResultBuilder {
     inner: crate::types::UnassignIpv6AddressesResult,
 }
 impl UnassignIpv6AddressesResultBuilder {
     /// Sets [`UnassignIpv6AddressesResult::network_interface_id`](crate::types::UnassignIpv6AddressesResult::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnassignIpv6AddressesResult::network_interface_id`](crate::types::UnassignIpv6AddressesResult::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`UnassignIpv6AddressesResult::network_interface_id`](crate::types::UnassignIpv6AddressesResult::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Appends one item to [`UnassignIpv6AddressesResult::unassigned_ipv6_addresses`](crate::types::UnassignIpv6AddressesResult::unassigned_ipv6_addresses): The IPv6 addresses that have been unassigned from the network interface.
     ///
     /// To set the whole list at once, use [`set_unassigned_ipv6_addresses`](Self::set_unassigned_ipv6_addresses).
-    pub fn unassigned_ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn unassigned_ipv6_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.unassigned_ipv6_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UnassignIpv6AddressesResult::unassigned_ipv6_addresses`](crate::types::UnassignIpv6AddressesResult::unassigned_ipv6_addresses).
     #[inline]
-    pub fn set_unassigned_ipv6_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_unassigned_ipv6_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.unassigned_ipv6_addresses = input;
         self
     }
     /// The value set for [`UnassignIpv6AddressesResult::unassigned_ipv6_addresses`](crate::types::UnassignIpv6AddressesResult::unassigned_ipv6_addresses), if any.
     #[inline]
-    pub fn get_unassigned_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_unassigned_ipv6_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.unassigned_ipv6_addresses
     }
     /// Appends one item to [`UnassignIpv6AddressesResult::unassigned_ipv6_prefixes`](crate::types::UnassignIpv6AddressesResult::unassigned_ipv6_prefixes): The IPv6 prefixes that have been unassigned from the network interface.
     ///
     /// To set the whole list at once, use [`set_unassigned_ipv6_prefixes`](Self::set_unassigned_ipv6_prefixes).
-    pub fn unassigned_ipv6_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn unassigned_ipv6_prefixes(mut self, input: impl Into<String>) -> Self {
         self.inner.unassigned_ipv6_prefixes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UnassignIpv6AddressesResult::unassigned_ipv6_prefixes`](crate::types::UnassignIpv6AddressesResult::unassigned_ipv6_prefixes).
     #[inline]
-    pub fn set_unassigned_ipv6_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_unassigned_ipv6_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.unassigned_ipv6_prefixes = input;
         self
     }
     /// The value set for [`UnassignIpv6AddressesResult::unassigned_ipv6_prefixes`](crate::types::UnassignIpv6AddressesResult::unassigned_ipv6_prefixes), if any.
     #[inline]
-    pub fn get_unassigned_ipv6_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_unassigned_ipv6_prefixes(&self) -> &Option<Vec<String>> {
         &self.inner.unassigned_ipv6_prefixes
     }
     /// Builds the [`UnassignIpv6AddressesResult`]; it has no required members, so this cannot fail.
@@ -139,28 +101,26 @@ impl UnassignIpv6AddressesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for UnassignIpv6AddressesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "unassignedIpv6Addresses" => {
-                    value.unassigned_ipv6_addresses = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.unassigned_ipv6_addresses = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "unassignedIpv6PrefixSet" => {
-                    value.unassigned_ipv6_prefixes = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.unassigned_ipv6_prefixes = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,54 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the parameters for UnassignPrivateIpAddresses.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnassignPrivateIpAddressesRequest {
     /// The IPv4 prefixes to unassign from the network interface.
-    pub ipv4_prefixes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipv4_prefixes: Option<Vec<String>>,
     /// The ID of the network interface.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The secondary private IP addresses to unassign from the network interface. You can specify this option multiple times to unassign more than one IP address.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub private_ip_addresses: Option<Vec<String>>,
 }
 impl UnassignPrivateIpAddressesRequest {
     /// Starts building a [`UnassignPrivateIpAddressesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnassignPrivateIpAddressesRequestBuilder {
-        <crate::types::builders::UnassignPrivateIpAddressesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnassignPrivateIpAddressesRequestBuilder as Default>::default()
     }
     /// The `Ipv4Prefixes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn ipv4_prefixes(&self) -> &[::std::string::String] {
+    pub fn ipv4_prefixes(&self) -> &[String] {
         self.ipv4_prefixes.as_deref().unwrap_or_default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn private_ip_addresses(&self) -> &[::std::string::String] {
+    pub fn private_ip_addresses(&self) -> &[String] {
         self.private_ip_addresses.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`UnassignPrivateIpAddressesRequest`](crate::types::UnassignPrivateIpAddressesRequest); start one with `UnassignPrivateIpAddressesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnassignPrivateIpAddressesRequestBuilder {
     inner: crate::types::UnassignPrivateIpAddressesRequest,
 }
@@ -57,114 +45,90 @@ impl UnassignPrivateIpAddressesRequestBuilder {
     /// Appends one item to [`UnassignPrivateIpAddressesRequest::ipv4_prefixes`](crate::types::UnassignPrivateIpAddressesRequest::ipv4_prefixes): The IPv4 prefixes to unassign from the network interface.
     ///
     /// To set the whole list at once, use [`set_ipv4_prefixes`](Self::set_ipv4_prefixes).
-    pub fn ipv4_prefixes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv4_prefixes(mut self, input: impl Into<String>) -> Self {
         self.inner.ipv4_prefixes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UnassignPrivateIpAddressesRequest::ipv4_prefixes`](crate::types::UnassignPrivateIpAddressesRequest::ipv4_prefixes).
     #[inline]
-    pub fn set_ipv4_prefixes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv4_prefixes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.ipv4_prefixes = input;
         self
     }
     /// The value set for [`UnassignPrivateIpAddressesRequest::ipv4_prefixes`](crate::types::UnassignPrivateIpAddressesRequest::ipv4_prefixes), if any.
     #[inline]
-    pub fn get_ipv4_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv4_prefixes(&self) -> &Option<Vec<String>> {
         &self.inner.ipv4_prefixes
     }
     /// Sets [`UnassignPrivateIpAddressesRequest::network_interface_id`](crate::types::UnassignPrivateIpAddressesRequest::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnassignPrivateIpAddressesRequest::network_interface_id`](crate::types::UnassignPrivateIpAddressesRequest::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`UnassignPrivateIpAddressesRequest::network_interface_id`](crate::types::UnassignPrivateIpAddressesRequest::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Appends one item to [`UnassignPrivateIpAddressesRequest::private_ip_addresses`](crate::types::UnassignPrivateIpAddressesRequest::private_ip_addresses): The secondary private IP addresses to unassign from the network interface.
     ///
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
-    pub fn private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UnassignPrivateIpAddressesRequest::private_ip_addresses`](crate::types::UnassignPrivateIpAddressesRequest::private_ip_addresses).
     #[inline]
-    pub fn set_private_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_private_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.private_ip_addresses = input;
         self
     }
     /// The value set for [`UnassignPrivateIpAddressesRequest::private_ip_addresses`](crate::types::UnassignPrivateIpAddressesRequest::private_ip_addresses), if any.
     #[inline]
-    pub fn get_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_ip_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.private_ip_addresses
     }
     /// Builds the [`UnassignPrivateIpAddressesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UnassignPrivateIpAddressesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.network_interface_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UnassignPrivateIpAddressesRequest",
                 member: "network_interface_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for UnassignPrivateIpAddressesRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.ipv4_prefixes {
             let member_0 = body.enter("Ipv4Prefix");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             body.member("NetworkInterfaceId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
             body.text_items(value);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

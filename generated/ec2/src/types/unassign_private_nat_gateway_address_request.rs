@@ -2,192 +2,163 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnassignPrivateNatGatewayAddressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnassignPrivateNatGatewayAddressRequest {
     /// The ID of the NAT gateway.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub nat_gateway_id: ::std::option::Option<::std::string::String>,
+    pub nat_gateway_id: Option<String>,
     /// The private IPv4 addresses you want to unassign.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub private_ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub private_ip_addresses: Option<Vec<String>>,
     /// The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress. Default value is 350 seconds.
-    pub max_drain_duration_seconds: ::std::option::Option<i32>,
+    pub max_drain_duration_seconds: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl UnassignPrivateNatGatewayAddressRequest {
     /// Starts building a [`UnassignPrivateNatGatewayAddressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnassignPrivateNatGatewayAddressRequestBuilder {
-        <crate::types::builders::UnassignPrivateNatGatewayAddressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnassignPrivateNatGatewayAddressRequestBuilder as Default>::default()
     }
     /// The `NatGatewayId` member, when set.
     #[inline]
-    pub fn nat_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn nat_gateway_id(&self) -> Option<&str> {
         self.nat_gateway_id.as_deref()
     }
     /// The `PrivateIpAddresses` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn private_ip_addresses(&self) -> &[::std::string::String] {
+    pub fn private_ip_addresses(&self) -> &[String] {
         self.private_ip_addresses.as_deref().unwrap_or_default()
     }
     /// The `MaxDrainDurationSeconds` member, when set.
     #[inline]
-    pub fn max_drain_duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn max_drain_duration_seconds(&self) -> Option<i32> {
         self.max_drain_duration_seconds
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`UnassignPrivateNatGatewayAddressRequest`](crate::types::UnassignPrivateNatGatewayAddressRequest); start one with `UnassignPrivateNatGatewayAddressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnassignPrivateNatGatewayAddressRequestBuilder {
     inner: crate::types::UnassignPrivateNatGatewayAddressRequest,
 }
 impl UnassignPrivateNatGatewayAddressRequestBuilder {
     /// Sets [`UnassignPrivateNatGatewayAddressRequest::nat_gateway_id`](crate::types::UnassignPrivateNatGatewayAddressRequest::nat_gateway_id): The ID of the NAT gateway.
-    pub fn nat_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nat_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn nat_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.nat_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnassignPrivateNatGatewayAddressRequest::nat_gateway_id`](crate::types::UnassignPrivateNatGatewayAddressRequest::nat_gateway_id).
     #[inline]
-    pub fn set_nat_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nat_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.nat_gateway_id = input;
         self
     }
     /// The value set for [`UnassignPrivateNatGatewayAddressRequest::nat_gateway_id`](crate::types::UnassignPrivateNatGatewayAddressRequest::nat_gateway_id), if any.
     #[inline]
-    pub fn get_nat_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nat_gateway_id(&self) -> &Option<String> {
         &self.inner.nat_gateway_id
     }
     /// Appends one item to [`UnassignPrivateNatGatewayAddressRequest::private_ip_addresses`](crate::types::UnassignPrivateNatGatewayAddressRequest::private_ip_addresses): The private IPv4 addresses you want to unassign.
     ///
     /// To set the whole list at once, use [`set_private_ip_addresses`](Self::set_private_ip_addresses).
-    pub fn private_ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn private_ip_addresses(mut self, input: impl Into<String>) -> Self {
         self.inner.private_ip_addresses.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UnassignPrivateNatGatewayAddressRequest::private_ip_addresses`](crate::types::UnassignPrivateNatGatewayAddressRequest::private_ip_addresses).
     #[inline]
-    pub fn set_private_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_private_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.private_ip_addresses = input;
         self
     }
     /// The value set for [`UnassignPrivateNatGatewayAddressRequest::private_ip_addresses`](crate::types::UnassignPrivateNatGatewayAddressRequest::private_ip_addresses), if any.
     #[inline]
-    pub fn get_private_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_private_ip_addresses(&self) -> &Option<Vec<String>> {
         &self.inner.private_ip_addresses
     }
     /// Sets [`UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds`](crate::types::UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds): The maximum amount of time to wait (in seconds) before forcibly releasing the IP addresses if connections are still in progress.
     pub fn max_drain_duration_seconds(mut self, input: i32) -> Self {
-        self.inner.max_drain_duration_seconds = ::std::option::Option::Some(input);
+        self.inner.max_drain_duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds`](crate::types::UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds).
     #[inline]
-    pub fn set_max_drain_duration_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_drain_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.max_drain_duration_seconds = input;
         self
     }
     /// The value set for [`UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds`](crate::types::UnassignPrivateNatGatewayAddressRequest::max_drain_duration_seconds), if any.
     #[inline]
-    pub fn get_max_drain_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_drain_duration_seconds(&self) -> &Option<i32> {
         &self.inner.max_drain_duration_seconds
     }
     /// Sets [`UnassignPrivateNatGatewayAddressRequest::dry_run`](crate::types::UnassignPrivateNatGatewayAddressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`UnassignPrivateNatGatewayAddressRequest::dry_run`](crate::types::UnassignPrivateNatGatewayAddressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`UnassignPrivateNatGatewayAddressRequest::dry_run`](crate::types::UnassignPrivateNatGatewayAddressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`UnassignPrivateNatGatewayAddressRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UnassignPrivateNatGatewayAddressRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.nat_gateway_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UnassignPrivateNatGatewayAddressRequest",
                 member: "nat_gateway_id",
             });
         }
         if self.inner.private_ip_addresses.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UnassignPrivateNatGatewayAddressRequest",
                 member: "private_ip_addresses",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for UnassignPrivateNatGatewayAddressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.nat_gateway_id {
             body.member("NatGatewayId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             let member_0 = body.enter("PrivateIpAddress");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.max_drain_duration_seconds {
+        if let Some(value) = &self.max_drain_duration_seconds {
             body.member("MaxDrainDurationSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

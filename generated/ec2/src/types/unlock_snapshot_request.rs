@@ -2,115 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnlockSnapshotRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnlockSnapshotRequest {
     /// The ID of the snapshot to unlock.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl UnlockSnapshotRequest {
     /// Starts building a [`UnlockSnapshotRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnlockSnapshotRequestBuilder {
-        <crate::types::builders::UnlockSnapshotRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnlockSnapshotRequestBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`UnlockSnapshotRequest`](crate::types::UnlockSnapshotRequest); start one with `UnlockSnapshotRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnlockSnapshotRequestBuilder {
     inner: crate::types::UnlockSnapshotRequest,
 }
 impl UnlockSnapshotRequestBuilder {
     /// Sets [`UnlockSnapshotRequest::snapshot_id`](crate::types::UnlockSnapshotRequest::snapshot_id): The ID of the snapshot to unlock.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnlockSnapshotRequest::snapshot_id`](crate::types::UnlockSnapshotRequest::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`UnlockSnapshotRequest::snapshot_id`](crate::types::UnlockSnapshotRequest::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`UnlockSnapshotRequest::dry_run`](crate::types::UnlockSnapshotRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`UnlockSnapshotRequest::dry_run`](crate::types::UnlockSnapshotRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`UnlockSnapshotRequest::dry_run`](crate::types::UnlockSnapshotRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`UnlockSnapshotRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UnlockSnapshotRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.snapshot_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UnlockSnapshotRequest",
                 member: "snapshot_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for UnlockSnapshotRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.snapshot_id {
             body.member("SnapshotId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

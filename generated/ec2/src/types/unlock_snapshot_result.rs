@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnlockSnapshotResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnlockSnapshotResult {
     /// The ID of the snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
 }
 impl UnlockSnapshotResult {
     /// Starts building a [`UnlockSnapshotResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnlockSnapshotResultBuilder {
-        <crate::types::builders::UnlockSnapshotResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnlockSnapshotResultBuilder as Default>::default()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
 }
 /// A builder for [`UnlockSnapshotResult`](crate::types::UnlockSnapshotResult); start one with `UnlockSnapshotResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnlockSnapshotResultBuilder {
     inner: crate::types::UnlockSnapshotResult,
 }
 impl UnlockSnapshotResultBuilder {
     /// Sets [`UnlockSnapshotResult::snapshot_id`](crate::types::UnlockSnapshotResult::snapshot_id): The ID of the snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnlockSnapshotResult::snapshot_id`](crate::types::UnlockSnapshotResult::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`UnlockSnapshotResult::snapshot_id`](crate::types::UnlockSnapshotResult::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Builds the [`UnlockSnapshotResult`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl UnlockSnapshotResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for UnlockSnapshotResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "snapshotId" {
-                value.snapshot_id = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.snapshot_id = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UnmonitorInstancesResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnmonitorInstancesResult {
     /// The monitoring information.
-    pub instance_monitorings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::InstanceMonitoring>,
-    >,
+    pub instance_monitorings: Option<Vec<crate::types::InstanceMonitoring>>,
 }
 impl UnmonitorInstancesResult {
     /// Starts building a [`UnmonitorInstancesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnmonitorInstancesResultBuilder {
-        <crate::types::builders::UnmonitorInstancesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnmonitorInstancesResultBuilder as Default>::default()
     }
     /// The `InstanceMonitorings` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,12 +21,7 @@ impl UnmonitorInstancesResult {
     }
 }
 /// A builder for [`UnmonitorInstancesResult`](crate::types::UnmonitorInstancesResult); start one with `UnmonitorInstancesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnmonitorInstancesResultBuilder {
     inner: crate::types::UnmonitorInstancesResult,
 }
@@ -52,7 +40,7 @@ impl UnmonitorInstancesResultBuilder {
     #[inline]
     pub fn set_instance_monitorings(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::InstanceMonitoring>>,
+        input: Option<Vec<crate::types::InstanceMonitoring>>,
     ) -> Self {
         self.inner.instance_monitorings = input;
         self
@@ -61,7 +49,7 @@ impl UnmonitorInstancesResultBuilder {
     #[inline]
     pub fn get_instance_monitorings(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::InstanceMonitoring>> {
+    ) -> &Option<Vec<crate::types::InstanceMonitoring>> {
         &self.inner.instance_monitorings
     }
     /// Builds the [`UnmonitorInstancesResult`]; it has no required members, so this cannot fail.
@@ -73,11 +61,11 @@ impl UnmonitorInstancesResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for UnmonitorInstancesResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instancesSet" {
-                value.instance_monitorings = ::std::option::Option::Some(
+                value.instance_monitorings = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::InstanceMonitoring as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -85,6 +73,6 @@ impl ::awsgen_runtime::xml::FromXml for UnmonitorInstancesResult {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

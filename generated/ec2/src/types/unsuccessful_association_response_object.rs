@@ -2,153 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an unsuccessful application status check association.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnsuccessfulAssociationResponseObject {
     /// The ID of the application status check.
-    pub application_status_check_id: ::std::option::Option<::std::string::String>,
+    pub application_status_check_id: Option<String>,
     /// The type of association. Valid values: `EC2TAG` and `INSTANCE_ID`.
-    pub association_type: ::std::option::Option<::std::string::String>,
+    pub association_type: Option<String>,
     /// The association value. For `EC2TAG`, the value is formatted as `key=value`. For `INSTANCE_ID`, the value is the instance ID.
-    pub association_value: ::std::option::Option<::std::string::String>,
+    pub association_value: Option<String>,
     /// The reason the association failed.
-    pub reason: ::std::option::Option<::std::string::String>,
+    pub reason: Option<String>,
 }
 impl UnsuccessfulAssociationResponseObject {
     /// Starts building a [`UnsuccessfulAssociationResponseObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnsuccessfulAssociationResponseObjectBuilder {
-        <crate::types::builders::UnsuccessfulAssociationResponseObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnsuccessfulAssociationResponseObjectBuilder as Default>::default()
     }
     /// The `ApplicationStatusCheckId` member, when set.
     #[inline]
-    pub fn application_status_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn application_status_check_id(&self) -> Option<&str> {
         self.application_status_check_id.as_deref()
     }
     /// The `AssociationType` member, when set.
     #[inline]
-    pub fn association_type(&self) -> ::std::option::Option<&str> {
+    pub fn association_type(&self) -> Option<&str> {
         self.association_type.as_deref()
     }
     /// The `AssociationValue` member, when set.
     #[inline]
-    pub fn association_value(&self) -> ::std::option::Option<&str> {
+    pub fn association_value(&self) -> Option<&str> {
         self.association_value.as_deref()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
 }
 /// A builder for [`UnsuccessfulAssociationResponseObject`](crate::types::UnsuccessfulAssociationResponseObject); start one with `UnsuccessfulAssociationResponseObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnsuccessfulAssociationResponseObjectBuilder {
     inner: crate::types::UnsuccessfulAssociationResponseObject,
 }
 impl UnsuccessfulAssociationResponseObjectBuilder {
     /// Sets [`UnsuccessfulAssociationResponseObject::application_status_check_id`](crate::types::UnsuccessfulAssociationResponseObject::application_status_check_id): The ID of the application status check.
-    pub fn application_status_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.application_status_check_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn application_status_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.application_status_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulAssociationResponseObject::application_status_check_id`](crate::types::UnsuccessfulAssociationResponseObject::application_status_check_id).
     #[inline]
-    pub fn set_application_status_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_status_check_id(mut self, input: Option<String>) -> Self {
         self.inner.application_status_check_id = input;
         self
     }
     /// The value set for [`UnsuccessfulAssociationResponseObject::application_status_check_id`](crate::types::UnsuccessfulAssociationResponseObject::application_status_check_id), if any.
     #[inline]
-    pub fn get_application_status_check_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_status_check_id(&self) -> &Option<String> {
         &self.inner.application_status_check_id
     }
     /// Sets [`UnsuccessfulAssociationResponseObject::association_type`](crate::types::UnsuccessfulAssociationResponseObject::association_type): The type of association.
-    pub fn association_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_type = ::std::option::Option::Some(input.into());
+    pub fn association_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_type = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulAssociationResponseObject::association_type`](crate::types::UnsuccessfulAssociationResponseObject::association_type).
     #[inline]
-    pub fn set_association_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_type(mut self, input: Option<String>) -> Self {
         self.inner.association_type = input;
         self
     }
     /// The value set for [`UnsuccessfulAssociationResponseObject::association_type`](crate::types::UnsuccessfulAssociationResponseObject::association_type), if any.
     #[inline]
-    pub fn get_association_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_type(&self) -> &Option<String> {
         &self.inner.association_type
     }
     /// Sets [`UnsuccessfulAssociationResponseObject::association_value`](crate::types::UnsuccessfulAssociationResponseObject::association_value): The association value.
-    pub fn association_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_value = ::std::option::Option::Some(input.into());
+    pub fn association_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_value = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulAssociationResponseObject::association_value`](crate::types::UnsuccessfulAssociationResponseObject::association_value).
     #[inline]
-    pub fn set_association_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_value(mut self, input: Option<String>) -> Self {
         self.inner.association_value = input;
         self
     }
     /// The value set for [`UnsuccessfulAssociationResponseObject::association_value`](crate::types::UnsuccessfulAssociationResponseObject::association_value), if any.
     #[inline]
-    pub fn get_association_value(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_value(&self) -> &Option<String> {
         &self.inner.association_value
     }
     /// Sets [`UnsuccessfulAssociationResponseObject::reason`](crate::types::UnsuccessfulAssociationResponseObject::reason): The reason the association failed.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.reason = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulAssociationResponseObject::reason`](crate::types::UnsuccessfulAssociationResponseObject::reason).
     #[inline]
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason(mut self, input: Option<String>) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`UnsuccessfulAssociationResponseObject::reason`](crate::types::UnsuccessfulAssociationResponseObject::reason), if any.
     #[inline]
-    pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason(&self) -> &Option<String> {
         &self.inner.reason
     }
     /// Builds the [`UnsuccessfulAssociationResponseObject`]; it has no required members, so this cannot fail.
@@ -160,33 +120,25 @@ impl UnsuccessfulAssociationResponseObjectBuilder {
 impl ::awsgen_runtime::xml::FromXml for UnsuccessfulAssociationResponseObject {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "applicationStatusCheckId" => {
-                    value.application_status_check_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.application_status_check_id = Some(String::from(child.text()));
                 }
                 "associationType" => {
-                    value.association_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_type = Some(String::from(child.text()));
                 }
                 "associationValue" => {
-                    value.association_value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_value = Some(String::from(child.text()));
                 }
                 "reason" => {
-                    value.reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reason = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,73 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the burstable performance instance whose credit option for CPU usage was not modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnsuccessfulInstanceCreditSpecificationItem {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The applicable error for the burstable performance instance whose credit option for CPU usage was not modified.
-    pub error: ::std::option::Option<
-        crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
-    >,
+    pub error: Option<crate::types::UnsuccessfulInstanceCreditSpecificationItemError>,
 }
 impl UnsuccessfulInstanceCreditSpecificationItem {
     /// Starts building a [`UnsuccessfulInstanceCreditSpecificationItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnsuccessfulInstanceCreditSpecificationItemBuilder {
-        <crate::types::builders::UnsuccessfulInstanceCreditSpecificationItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnsuccessfulInstanceCreditSpecificationItemBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
     pub fn error(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
-    > {
+    ) -> Option<&crate::types::UnsuccessfulInstanceCreditSpecificationItemError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`UnsuccessfulInstanceCreditSpecificationItem`](crate::types::UnsuccessfulInstanceCreditSpecificationItem); start one with `UnsuccessfulInstanceCreditSpecificationItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnsuccessfulInstanceCreditSpecificationItemBuilder {
     inner: crate::types::UnsuccessfulInstanceCreditSpecificationItem,
 }
 impl UnsuccessfulInstanceCreditSpecificationItemBuilder {
     /// Sets [`UnsuccessfulInstanceCreditSpecificationItem::instance_id`](crate::types::UnsuccessfulInstanceCreditSpecificationItem::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulInstanceCreditSpecificationItem::instance_id`](crate::types::UnsuccessfulInstanceCreditSpecificationItem::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`UnsuccessfulInstanceCreditSpecificationItem::instance_id`](crate::types::UnsuccessfulInstanceCreditSpecificationItem::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`UnsuccessfulInstanceCreditSpecificationItem::error`](crate::types::UnsuccessfulInstanceCreditSpecificationItem::error): The applicable error for the burstable performance instance whose credit option for CPU usage was not modified.
@@ -76,16 +56,14 @@ impl UnsuccessfulInstanceCreditSpecificationItemBuilder {
         mut self,
         input: crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
     ) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulInstanceCreditSpecificationItem::error`](crate::types::UnsuccessfulInstanceCreditSpecificationItem::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<
-            crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
-        >,
+        input: Option<crate::types::UnsuccessfulInstanceCreditSpecificationItemError>,
     ) -> Self {
         self.inner.error = input;
         self
@@ -94,9 +72,7 @@ impl UnsuccessfulInstanceCreditSpecificationItemBuilder {
     #[inline]
     pub fn get_error(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
-    > {
+    ) -> &Option<crate::types::UnsuccessfulInstanceCreditSpecificationItemError> {
         &self.inner.error
     }
     /// Builds the [`UnsuccessfulInstanceCreditSpecificationItem`]; it has no required members, so this cannot fail.
@@ -108,17 +84,15 @@ impl UnsuccessfulInstanceCreditSpecificationItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for UnsuccessfulInstanceCreditSpecificationItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "error" => {
-                    value.error = ::std::option::Option::Some(
+                    value.error = Some(
                         <crate::types::UnsuccessfulInstanceCreditSpecificationItemError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -127,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for UnsuccessfulInstanceCreditSpecificationI
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the error for the burstable performance instance whose credit option for CPU usage was not modified.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnsuccessfulInstanceCreditSpecificationItemError {
     /// The error code.
-    pub code: ::std::option::Option<
-        crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode,
-    >,
+    pub code: Option<crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode>,
     /// The applicable error message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl UnsuccessfulInstanceCreditSpecificationItemError {
     /// Starts building a [`UnsuccessfulInstanceCreditSpecificationItemError`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
-        <crate::types::builders::UnsuccessfulInstanceCreditSpecificationItemErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnsuccessfulInstanceCreditSpecificationItemErrorBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
     pub fn code(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode,
-    > {
+    ) -> Option<&crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`UnsuccessfulInstanceCreditSpecificationItemError`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError); start one with `UnsuccessfulInstanceCreditSpecificationItemError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
     inner: crate::types::UnsuccessfulInstanceCreditSpecificationItemError,
 }
@@ -54,16 +40,14 @@ impl UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
         mut self,
         input: crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulInstanceCreditSpecificationItemError::code`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<
-            crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode,
-        >,
+        input: Option<crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode>,
     ) -> Self {
         self.inner.code = input;
         self
@@ -72,31 +56,23 @@ impl UnsuccessfulInstanceCreditSpecificationItemErrorBuilder {
     #[inline]
     pub fn get_code(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode,
-    > {
+    ) -> &Option<crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode> {
         &self.inner.code
     }
     /// Sets [`UnsuccessfulInstanceCreditSpecificationItemError::message`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError::message): The applicable error message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulInstanceCreditSpecificationItemError::message`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`UnsuccessfulInstanceCreditSpecificationItemError::message`](crate::types::UnsuccessfulInstanceCreditSpecificationItemError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`UnsuccessfulInstanceCreditSpecificationItemError`]; it has no required members, so this cannot fail.
@@ -111,25 +87,23 @@ impl ::awsgen_runtime::xml::FromXml
 for UnsuccessfulInstanceCreditSpecificationItemError {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::UnsuccessfulInstanceCreditSpecificationErrorCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,88 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about items that were not successfully processed in a batch call.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnsuccessfulItem {
     /// Information about the error.
-    pub error: ::std::option::Option<crate::types::UnsuccessfulItemError>,
+    pub error: Option<crate::types::UnsuccessfulItemError>,
     /// The ID of the resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
 }
 impl UnsuccessfulItem {
     /// Starts building a [`UnsuccessfulItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnsuccessfulItemBuilder {
-        <crate::types::builders::UnsuccessfulItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnsuccessfulItemBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::UnsuccessfulItemError> {
+    pub fn error(&self) -> Option<&crate::types::UnsuccessfulItemError> {
         self.error.as_ref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 }
 /// A builder for [`UnsuccessfulItem`](crate::types::UnsuccessfulItem); start one with `UnsuccessfulItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnsuccessfulItemBuilder {
     inner: crate::types::UnsuccessfulItem,
 }
 impl UnsuccessfulItemBuilder {
     /// Sets [`UnsuccessfulItem::error`](crate::types::UnsuccessfulItem::error): Information about the error.
     pub fn error(mut self, input: crate::types::UnsuccessfulItemError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulItem::error`](crate::types::UnsuccessfulItem::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<crate::types::UnsuccessfulItemError>,
+        input: Option<crate::types::UnsuccessfulItemError>,
     ) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`UnsuccessfulItem::error`](crate::types::UnsuccessfulItem::error), if any.
     #[inline]
-    pub fn get_error(
-        &self,
-    ) -> &::std::option::Option<crate::types::UnsuccessfulItemError> {
+    pub fn get_error(&self) -> &Option<crate::types::UnsuccessfulItemError> {
         &self.inner.error
     }
     /// Sets [`UnsuccessfulItem::resource_id`](crate::types::UnsuccessfulItem::resource_id): The ID of the resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulItem::resource_id`](crate::types::UnsuccessfulItem::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`UnsuccessfulItem::resource_id`](crate::types::UnsuccessfulItem::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Builds the [`UnsuccessfulItem`]; it has no required members, so this cannot fail.
@@ -95,25 +77,23 @@ impl UnsuccessfulItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for UnsuccessfulItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "error" => {
-                    value.error = ::std::option::Option::Some(
+                    value.error = Some(
                         <crate::types::UnsuccessfulItemError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "resourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

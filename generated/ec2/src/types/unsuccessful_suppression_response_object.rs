@@ -2,149 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an unsuccessful application status check suppression.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnsuccessfulSuppressionResponseObject {
     /// The ID of the instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The date and time when suppression was attempted.
-    pub suppress_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub suppress_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when health checks would have resumed.
-    pub resume_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub resume_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The reason the suppression failed.
-    pub reason: ::std::option::Option<::std::string::String>,
+    pub reason: Option<String>,
 }
 impl UnsuccessfulSuppressionResponseObject {
     /// Starts building a [`UnsuccessfulSuppressionResponseObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnsuccessfulSuppressionResponseObjectBuilder {
-        <crate::types::builders::UnsuccessfulSuppressionResponseObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnsuccessfulSuppressionResponseObjectBuilder as Default>::default()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `SuppressAt` member, when set.
     #[inline]
-    pub fn suppress_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn suppress_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.suppress_at.as_ref()
     }
     /// The `ResumeAt` member, when set.
     #[inline]
-    pub fn resume_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn resume_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.resume_at.as_ref()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
 }
 /// A builder for [`UnsuccessfulSuppressionResponseObject`](crate::types::UnsuccessfulSuppressionResponseObject); start one with `UnsuccessfulSuppressionResponseObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnsuccessfulSuppressionResponseObjectBuilder {
     inner: crate::types::UnsuccessfulSuppressionResponseObject,
 }
 impl UnsuccessfulSuppressionResponseObjectBuilder {
     /// Sets [`UnsuccessfulSuppressionResponseObject::instance_id`](crate::types::UnsuccessfulSuppressionResponseObject::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulSuppressionResponseObject::instance_id`](crate::types::UnsuccessfulSuppressionResponseObject::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`UnsuccessfulSuppressionResponseObject::instance_id`](crate::types::UnsuccessfulSuppressionResponseObject::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`UnsuccessfulSuppressionResponseObject::suppress_at`](crate::types::UnsuccessfulSuppressionResponseObject::suppress_at): The date and time when suppression was attempted.
     pub fn suppress_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.suppress_at = ::std::option::Option::Some(input);
+        self.inner.suppress_at = Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulSuppressionResponseObject::suppress_at`](crate::types::UnsuccessfulSuppressionResponseObject::suppress_at).
     #[inline]
     pub fn set_suppress_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.suppress_at = input;
         self
     }
     /// The value set for [`UnsuccessfulSuppressionResponseObject::suppress_at`](crate::types::UnsuccessfulSuppressionResponseObject::suppress_at), if any.
     #[inline]
-    pub fn get_suppress_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_suppress_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.suppress_at
     }
     /// Sets [`UnsuccessfulSuppressionResponseObject::resume_at`](crate::types::UnsuccessfulSuppressionResponseObject::resume_at): The date and time when health checks would have resumed.
     pub fn resume_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.resume_at = ::std::option::Option::Some(input);
+        self.inner.resume_at = Some(input);
         self
     }
     /// Sets or clears [`UnsuccessfulSuppressionResponseObject::resume_at`](crate::types::UnsuccessfulSuppressionResponseObject::resume_at).
     #[inline]
     pub fn set_resume_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.resume_at = input;
         self
     }
     /// The value set for [`UnsuccessfulSuppressionResponseObject::resume_at`](crate::types::UnsuccessfulSuppressionResponseObject::resume_at), if any.
     #[inline]
-    pub fn get_resume_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_resume_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.resume_at
     }
     /// Sets [`UnsuccessfulSuppressionResponseObject::reason`](crate::types::UnsuccessfulSuppressionResponseObject::reason): The reason the suppression failed.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.reason = Some(input.into());
         self
     }
     /// Sets or clears [`UnsuccessfulSuppressionResponseObject::reason`](crate::types::UnsuccessfulSuppressionResponseObject::reason).
     #[inline]
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason(mut self, input: Option<String>) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`UnsuccessfulSuppressionResponseObject::reason`](crate::types::UnsuccessfulSuppressionResponseObject::reason), if any.
     #[inline]
-    pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason(&self) -> &Option<String> {
         &self.inner.reason
     }
     /// Builds the [`UnsuccessfulSuppressionResponseObject`]; it has no required members, so this cannot fail.
@@ -156,17 +126,15 @@ impl UnsuccessfulSuppressionResponseObjectBuilder {
 impl ::awsgen_runtime::xml::FromXml for UnsuccessfulSuppressionResponseObject {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "suppressAt" => {
-                    value.suppress_at = ::std::option::Option::Some(
+                    value.suppress_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -175,7 +143,7 @@ impl ::awsgen_runtime::xml::FromXml for UnsuccessfulSuppressionResponseObject {
                     );
                 }
                 "resumeAt" => {
-                    value.resume_at = ::std::option::Option::Some(
+                    value.resume_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -184,13 +152,11 @@ impl ::awsgen_runtime::xml::FromXml for UnsuccessfulSuppressionResponseObject {
                     );
                 }
                 "reason" => {
-                    value.reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reason = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityManagerMonitoredTagKeysRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCapacityManagerMonitoredTagKeysRequest {
     /// The tag keys to activate for monitoring. Once activated, these tag keys will be included as dimensions in capacity metric data.
-    pub activate_tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub activate_tag_keys: Option<Vec<String>>,
     /// The tag keys to deactivate. Deactivated tag keys will no longer be included as dimensions in capacity metric data.
-    pub deactivate_tag_keys: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub deactivate_tag_keys: Option<Vec<String>>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl UpdateCapacityManagerMonitoredTagKeysRequest {
     /// Starts building a [`UpdateCapacityManagerMonitoredTagKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
-        <crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateCapacityManagerMonitoredTagKeysRequestBuilder as Default>::default()
     }
     /// The `ActivateTagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn activate_tag_keys(&self) -> &[::std::string::String] {
+    pub fn activate_tag_keys(&self) -> &[String] {
         self.activate_tag_keys.as_deref().unwrap_or_default()
     }
     /// The `DeactivateTagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn deactivate_tag_keys(&self) -> &[::std::string::String] {
+    pub fn deactivate_tag_keys(&self) -> &[String] {
         self.deactivate_tag_keys.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
 /// A builder for [`UpdateCapacityManagerMonitoredTagKeysRequest`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest); start one with `UpdateCapacityManagerMonitoredTagKeysRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
     inner: crate::types::UpdateCapacityManagerMonitoredTagKeysRequest,
 }
@@ -62,91 +50,69 @@ impl UpdateCapacityManagerMonitoredTagKeysRequestBuilder {
     /// Appends one item to [`UpdateCapacityManagerMonitoredTagKeysRequest::activate_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::activate_tag_keys): The tag keys to activate for monitoring.
     ///
     /// To set the whole list at once, use [`set_activate_tag_keys`](Self::set_activate_tag_keys).
-    pub fn activate_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn activate_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.activate_tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateCapacityManagerMonitoredTagKeysRequest::activate_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::activate_tag_keys).
     #[inline]
-    pub fn set_activate_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_activate_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.activate_tag_keys = input;
         self
     }
     /// The value set for [`UpdateCapacityManagerMonitoredTagKeysRequest::activate_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::activate_tag_keys), if any.
     #[inline]
-    pub fn get_activate_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_activate_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.activate_tag_keys
     }
     /// Appends one item to [`UpdateCapacityManagerMonitoredTagKeysRequest::deactivate_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::deactivate_tag_keys): The tag keys to deactivate.
     ///
     /// To set the whole list at once, use [`set_deactivate_tag_keys`](Self::set_deactivate_tag_keys).
-    pub fn deactivate_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn deactivate_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.deactivate_tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateCapacityManagerMonitoredTagKeysRequest::deactivate_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::deactivate_tag_keys).
     #[inline]
-    pub fn set_deactivate_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_deactivate_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.deactivate_tag_keys = input;
         self
     }
     /// The value set for [`UpdateCapacityManagerMonitoredTagKeysRequest::deactivate_tag_keys`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::deactivate_tag_keys), if any.
     #[inline]
-    pub fn get_deactivate_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_deactivate_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.deactivate_tag_keys
     }
     /// Sets [`UpdateCapacityManagerMonitoredTagKeysRequest::dry_run`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityManagerMonitoredTagKeysRequest::dry_run`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`UpdateCapacityManagerMonitoredTagKeysRequest::dry_run`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`UpdateCapacityManagerMonitoredTagKeysRequest::client_token`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::client_token): Unique, case-sensitive identifier that you provide to ensure the idempotency of the request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCapacityManagerMonitoredTagKeysRequest::client_token`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`UpdateCapacityManagerMonitoredTagKeysRequest::client_token`](crate::types::UpdateCapacityManagerMonitoredTagKeysRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`UpdateCapacityManagerMonitoredTagKeysRequest`]; it has no required members, so this cannot fail.
@@ -160,23 +126,23 @@ for UpdateCapacityManagerMonitoredTagKeysRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.activate_tag_keys {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.activate_tag_keys {
             let member_0 = body.enter("ActivateTagKey");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.deactivate_tag_keys {
+        if let Some(value) = &self.deactivate_tag_keys {
             let member_0 = body.enter("DeactivateTagKey");
             body.text_items(value);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             body.member("ClientToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

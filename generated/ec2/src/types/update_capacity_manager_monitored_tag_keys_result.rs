@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityManagerMonitoredTagKeysResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCapacityManagerMonitoredTagKeysResult {
     /// The list of tag keys affected by the update, including their current status and metadata.
-    pub capacity_manager_tag_keys: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerMonitoredTagKey>,
+    pub capacity_manager_tag_keys: Option<
+        Vec<crate::types::CapacityManagerMonitoredTagKey>,
     >,
 }
 impl UpdateCapacityManagerMonitoredTagKeysResult {
     /// Starts building a [`UpdateCapacityManagerMonitoredTagKeysResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCapacityManagerMonitoredTagKeysResultBuilder {
-        <crate::types::builders::UpdateCapacityManagerMonitoredTagKeysResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateCapacityManagerMonitoredTagKeysResultBuilder as Default>::default()
     }
     /// The `CapacityManagerTagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,12 +25,7 @@ impl UpdateCapacityManagerMonitoredTagKeysResult {
     }
 }
 /// A builder for [`UpdateCapacityManagerMonitoredTagKeysResult`](crate::types::UpdateCapacityManagerMonitoredTagKeysResult); start one with `UpdateCapacityManagerMonitoredTagKeysResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateCapacityManagerMonitoredTagKeysResultBuilder {
     inner: crate::types::UpdateCapacityManagerMonitoredTagKeysResult,
 }
@@ -54,9 +44,7 @@ impl UpdateCapacityManagerMonitoredTagKeysResultBuilder {
     #[inline]
     pub fn set_capacity_manager_tag_keys(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CapacityManagerMonitoredTagKey>,
-        >,
+        input: Option<Vec<crate::types::CapacityManagerMonitoredTagKey>>,
     ) -> Self {
         self.inner.capacity_manager_tag_keys = input;
         self
@@ -65,9 +53,7 @@ impl UpdateCapacityManagerMonitoredTagKeysResultBuilder {
     #[inline]
     pub fn get_capacity_manager_tag_keys(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityManagerMonitoredTagKey>,
-    > {
+    ) -> &Option<Vec<crate::types::CapacityManagerMonitoredTagKey>> {
         &self.inner.capacity_manager_tag_keys
     }
     /// Builds the [`UpdateCapacityManagerMonitoredTagKeysResult`]; it has no required members, so this cannot fail.
@@ -79,11 +65,11 @@ impl UpdateCapacityManagerMonitoredTagKeysResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for UpdateCapacityManagerMonitoredTagKeysResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityManagerTagKeySet" {
-                value.capacity_manager_tag_keys = ::std::option::Option::Some(
+                value.capacity_manager_tag_keys = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::CapacityManagerMonitoredTagKey as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -91,6 +77,6 @@ impl ::awsgen_runtime::xml::FromXml for UpdateCapacityManagerMonitoredTagKeysRes
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

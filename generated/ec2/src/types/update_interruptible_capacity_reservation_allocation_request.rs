@@ -2,138 +2,117 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateInterruptibleCapacityReservationAllocationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateInterruptibleCapacityReservationAllocationRequest {
     /// The ID of the source Capacity Reservation containing the interruptible allocation to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub capacity_reservation_id: Option<String>,
     /// The new number of instances to allocate. Enter a higher number to add more capacity to share, or a lower number to reclaim capacity to your source Capacity Reservation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_instance_count: ::std::option::Option<i32>,
+    pub target_instance_count: Option<i32>,
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl UpdateInterruptibleCapacityReservationAllocationRequest {
     /// Starts building a [`UpdateInterruptibleCapacityReservationAllocationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
-        <crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateInterruptibleCapacityReservationAllocationRequestBuilder as Default>::default()
     }
     /// The `CapacityReservationId` member, when set.
     #[inline]
-    pub fn capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_reservation_id(&self) -> Option<&str> {
         self.capacity_reservation_id.as_deref()
     }
     /// The `TargetInstanceCount` member, when set.
     #[inline]
-    pub fn target_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn target_instance_count(&self) -> Option<i32> {
         self.target_instance_count
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
 /// A builder for [`UpdateInterruptibleCapacityReservationAllocationRequest`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest); start one with `UpdateInterruptibleCapacityReservationAllocationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
     inner: crate::types::UpdateInterruptibleCapacityReservationAllocationRequest,
 }
 impl UpdateInterruptibleCapacityReservationAllocationRequestBuilder {
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id): The ID of the source Capacity Reservation containing the interruptible allocation to modify.
-    pub fn capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_reservation_id = ::std::option::Option::Some(input.into());
+    pub fn capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id).
     #[inline]
-    pub fn set_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.capacity_reservation_id = input;
         self
     }
     /// The value set for [`UpdateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::capacity_reservation_id), if any.
     #[inline]
-    pub fn get_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.capacity_reservation_id
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count): The new number of instances to allocate.
     pub fn target_instance_count(mut self, input: i32) -> Self {
-        self.inner.target_instance_count = ::std::option::Option::Some(input);
+        self.inner.target_instance_count = Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count).
     #[inline]
-    pub fn set_target_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_target_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.target_instance_count = input;
         self
     }
     /// The value set for [`UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::target_instance_count), if any.
     #[inline]
-    pub fn get_target_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_instance_count(&self) -> &Option<i32> {
         &self.inner.target_instance_count
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`UpdateInterruptibleCapacityReservationAllocationRequest::dry_run`](crate::types::UpdateInterruptibleCapacityReservationAllocationRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`UpdateInterruptibleCapacityReservationAllocationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateInterruptibleCapacityReservationAllocationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_reservation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateInterruptibleCapacityReservationAllocationRequest",
                 member: "capacity_reservation_id",
             });
         }
         if self.inner.target_instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateInterruptibleCapacityReservationAllocationRequest",
                 member: "target_instance_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -141,16 +120,16 @@ for UpdateInterruptibleCapacityReservationAllocationRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.capacity_reservation_id {
             body.member("CapacityReservationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_instance_count {
+        if let Some(value) = &self.target_instance_count {
             body.member("TargetInstanceCount", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

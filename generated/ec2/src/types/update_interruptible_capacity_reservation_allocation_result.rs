@@ -2,81 +2,63 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateInterruptibleCapacityReservationAllocationResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateInterruptibleCapacityReservationAllocationResult {
     /// The ID of the interruptible Capacity Reservation that was modified.
-    pub interruptible_capacity_reservation_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub interruptible_capacity_reservation_id: Option<String>,
     /// The ID of the source Capacity Reservation to which capacity was reclaimed or from which capacity was allocated.
-    pub source_capacity_reservation_id: ::std::option::Option<::std::string::String>,
+    pub source_capacity_reservation_id: Option<String>,
     /// The current number of instances allocated to the interruptible reservation.
-    pub instance_count: ::std::option::Option<i32>,
+    pub instance_count: Option<i32>,
     /// The requested number of instances for the interruptible Capacity Reservation.
-    pub target_instance_count: ::std::option::Option<i32>,
+    pub target_instance_count: Option<i32>,
     /// The current status of the allocation (updating during reclamation, active when complete).
-    pub status: ::std::option::Option<
-        crate::types::InterruptibleCapacityReservationAllocationStatus,
-    >,
+    pub status: Option<crate::types::InterruptibleCapacityReservationAllocationStatus>,
     /// The interruption type for the interruptible reservation.
-    pub interruption_type: ::std::option::Option<crate::types::InterruptionType>,
+    pub interruption_type: Option<crate::types::InterruptionType>,
 }
 impl UpdateInterruptibleCapacityReservationAllocationResult {
     /// Starts building a [`UpdateInterruptibleCapacityReservationAllocationResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateInterruptibleCapacityReservationAllocationResultBuilder {
-        <crate::types::builders::UpdateInterruptibleCapacityReservationAllocationResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateInterruptibleCapacityReservationAllocationResultBuilder as Default>::default()
     }
     /// The `InterruptibleCapacityReservationId` member, when set.
     #[inline]
-    pub fn interruptible_capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn interruptible_capacity_reservation_id(&self) -> Option<&str> {
         self.interruptible_capacity_reservation_id.as_deref()
     }
     /// The `SourceCapacityReservationId` member, when set.
     #[inline]
-    pub fn source_capacity_reservation_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_capacity_reservation_id(&self) -> Option<&str> {
         self.source_capacity_reservation_id.as_deref()
     }
     /// The `InstanceCount` member, when set.
     #[inline]
-    pub fn instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn instance_count(&self) -> Option<i32> {
         self.instance_count
     }
     /// The `TargetInstanceCount` member, when set.
     #[inline]
-    pub fn target_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn target_instance_count(&self) -> Option<i32> {
         self.target_instance_count
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::InterruptibleCapacityReservationAllocationStatus,
-    > {
+    ) -> Option<&crate::types::InterruptibleCapacityReservationAllocationStatus> {
         self.status.as_ref()
     }
     /// The `InterruptionType` member, when set.
     #[inline]
-    pub fn interruption_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InterruptionType> {
+    pub fn interruption_type(&self) -> Option<&crate::types::InterruptionType> {
         self.interruption_type.as_ref()
     }
 }
 /// A builder for [`UpdateInterruptibleCapacityReservationAllocationResult`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult); start one with `UpdateInterruptibleCapacityReservationAllocationResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateInterruptibleCapacityReservationAllocationResultBuilder {
     inner: crate::types::UpdateInterruptibleCapacityReservationAllocationResult,
 }
@@ -84,88 +66,71 @@ impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::interruptible_capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruptible_capacity_reservation_id): The ID of the interruptible Capacity Reservation that was modified.
     pub fn interruptible_capacity_reservation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.interruptible_capacity_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.interruptible_capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::interruptible_capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruptible_capacity_reservation_id).
     #[inline]
     pub fn set_interruptible_capacity_reservation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.interruptible_capacity_reservation_id = input;
         self
     }
     /// The value set for [`UpdateInterruptibleCapacityReservationAllocationResult::interruptible_capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruptible_capacity_reservation_id), if any.
     #[inline]
-    pub fn get_interruptible_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_interruptible_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.interruptible_capacity_reservation_id
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id): The ID of the source Capacity Reservation to which capacity was reclaimed or from which capacity was allocated.
-    pub fn source_capacity_reservation_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_capacity_reservation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn source_capacity_reservation_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_capacity_reservation_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id).
     #[inline]
-    pub fn set_source_capacity_reservation_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_capacity_reservation_id(mut self, input: Option<String>) -> Self {
         self.inner.source_capacity_reservation_id = input;
         self
     }
     /// The value set for [`UpdateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::source_capacity_reservation_id), if any.
     #[inline]
-    pub fn get_source_capacity_reservation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_capacity_reservation_id(&self) -> &Option<String> {
         &self.inner.source_capacity_reservation_id
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::instance_count): The current number of instances allocated to the interruptible reservation.
     pub fn instance_count(mut self, input: i32) -> Self {
-        self.inner.instance_count = ::std::option::Option::Some(input);
+        self.inner.instance_count = Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::instance_count).
     #[inline]
-    pub fn set_instance_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.instance_count = input;
         self
     }
     /// The value set for [`UpdateInterruptibleCapacityReservationAllocationResult::instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::instance_count), if any.
     #[inline]
-    pub fn get_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_instance_count(&self) -> &Option<i32> {
         &self.inner.instance_count
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count): The requested number of instances for the interruptible Capacity Reservation.
     pub fn target_instance_count(mut self, input: i32) -> Self {
-        self.inner.target_instance_count = ::std::option::Option::Some(input);
+        self.inner.target_instance_count = Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count).
     #[inline]
-    pub fn set_target_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_target_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.target_instance_count = input;
         self
     }
     /// The value set for [`UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::target_instance_count), if any.
     #[inline]
-    pub fn get_target_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_instance_count(&self) -> &Option<i32> {
         &self.inner.target_instance_count
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::status`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::status): The current status of the allocation (updating during reclamation, active when complete).
@@ -173,16 +138,14 @@ impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
         mut self,
         input: crate::types::InterruptibleCapacityReservationAllocationStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::status`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::InterruptibleCapacityReservationAllocationStatus,
-        >,
+        input: Option<crate::types::InterruptibleCapacityReservationAllocationStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -191,30 +154,26 @@ impl UpdateInterruptibleCapacityReservationAllocationResultBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::InterruptibleCapacityReservationAllocationStatus,
-    > {
+    ) -> &Option<crate::types::InterruptibleCapacityReservationAllocationStatus> {
         &self.inner.status
     }
     /// Sets [`UpdateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruption_type): The interruption type for the interruptible reservation.
     pub fn interruption_type(mut self, input: crate::types::InterruptionType) -> Self {
-        self.inner.interruption_type = ::std::option::Option::Some(input);
+        self.inner.interruption_type = Some(input);
         self
     }
     /// Sets or clears [`UpdateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruption_type).
     #[inline]
     pub fn set_interruption_type(
         mut self,
-        input: ::std::option::Option<crate::types::InterruptionType>,
+        input: Option<crate::types::InterruptionType>,
     ) -> Self {
         self.inner.interruption_type = input;
         self
     }
     /// The value set for [`UpdateInterruptibleCapacityReservationAllocationResult::interruption_type`](crate::types::UpdateInterruptibleCapacityReservationAllocationResult::interruption_type), if any.
     #[inline]
-    pub fn get_interruption_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InterruptionType> {
+    pub fn get_interruption_type(&self) -> &Option<crate::types::InterruptionType> {
         &self.inner.interruption_type
     }
     /// Builds the [`UpdateInterruptibleCapacityReservationAllocationResult`]; it has no required members, so this cannot fail.
@@ -229,22 +188,22 @@ impl ::awsgen_runtime::xml::FromXml
 for UpdateInterruptibleCapacityReservationAllocationResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "interruptibleCapacityReservationId" => {
-                    value.interruptible_capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.interruptible_capacity_reservation_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "sourceCapacityReservationId" => {
-                    value.source_capacity_reservation_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.source_capacity_reservation_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "instanceCount" => {
-                    value.instance_count = ::std::option::Option::Some(
+                    value.instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -255,7 +214,7 @@ for UpdateInterruptibleCapacityReservationAllocationResult {
                     );
                 }
                 "targetInstanceCount" => {
-                    value.target_instance_count = ::std::option::Option::Some(
+                    value.target_instance_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -266,20 +225,20 @@ for UpdateInterruptibleCapacityReservationAllocationResult {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::InterruptibleCapacityReservationAllocationStatus::from(
                             child.text(),
                         ),
                     );
                 }
                 "interruptionType" => {
-                    value.interruption_type = ::std::option::Option::Some(
+                    value.interruption_type = Some(
                         crate::types::InterruptionType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

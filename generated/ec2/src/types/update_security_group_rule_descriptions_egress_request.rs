@@ -2,48 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateSecurityGroupRuleDescriptionsEgressRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateSecurityGroupRuleDescriptionsEgressRequest {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response. If you have the required permissions, the error response is `DryRunOperation`. Otherwise, it is `UnauthorizedOperation`.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The ID of the security group. You must specify either the security group ID or the security group name in the request. For security groups in a nondefault VPC, you must specify the security group ID.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// \[Default VPC\] The name of the security group. You must specify either the security group ID or the security group name.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The IP permissions for the security group rule. You must specify either the IP permissions or the description.
-    pub ip_permissions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::IpPermission>,
-    >,
+    pub ip_permissions: Option<Vec<crate::types::IpPermission>>,
     /// The description for the egress security group rules. You must specify either the description or the IP permissions.
-    pub security_group_rule_descriptions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupRuleDescription>,
+    pub security_group_rule_descriptions: Option<
+        Vec<crate::types::SecurityGroupRuleDescription>,
     >,
 }
 impl UpdateSecurityGroupRuleDescriptionsEgressRequest {
     /// Starts building a [`UpdateSecurityGroupRuleDescriptionsEgressRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder {
-        <crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder as Default>::default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `IpPermissions` member, empty when not set; the field tells an empty list from an absent one.
@@ -60,74 +53,57 @@ impl UpdateSecurityGroupRuleDescriptionsEgressRequest {
     }
 }
 /// A builder for [`UpdateSecurityGroupRuleDescriptionsEgressRequest`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest); start one with `UpdateSecurityGroupRuleDescriptionsEgressRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder {
     inner: crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest,
 }
 impl UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder {
     /// Sets [`UpdateSecurityGroupRuleDescriptionsEgressRequest::dry_run`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::dry_run): Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`UpdateSecurityGroupRuleDescriptionsEgressRequest::dry_run`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`UpdateSecurityGroupRuleDescriptionsEgressRequest::dry_run`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`UpdateSecurityGroupRuleDescriptionsEgressRequest::group_id`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateSecurityGroupRuleDescriptionsEgressRequest::group_id`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`UpdateSecurityGroupRuleDescriptionsEgressRequest::group_id`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`UpdateSecurityGroupRuleDescriptionsEgressRequest::group_name`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::group_name): \[Default VPC\] The name of the security group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateSecurityGroupRuleDescriptionsEgressRequest::group_name`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`UpdateSecurityGroupRuleDescriptionsEgressRequest::group_name`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Appends one item to [`UpdateSecurityGroupRuleDescriptionsEgressRequest::ip_permissions`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::ip_permissions): The IP permissions for the security group rule.
@@ -141,16 +117,14 @@ impl UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder {
     #[inline]
     pub fn set_ip_permissions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::IpPermission>>,
+        input: Option<Vec<crate::types::IpPermission>>,
     ) -> Self {
         self.inner.ip_permissions = input;
         self
     }
     /// The value set for [`UpdateSecurityGroupRuleDescriptionsEgressRequest::ip_permissions`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::ip_permissions), if any.
     #[inline]
-    pub fn get_ip_permissions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::IpPermission>> {
+    pub fn get_ip_permissions(&self) -> &Option<Vec<crate::types::IpPermission>> {
         &self.inner.ip_permissions
     }
     /// Appends one item to [`UpdateSecurityGroupRuleDescriptionsEgressRequest::security_group_rule_descriptions`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest::security_group_rule_descriptions): The description for the egress security group rules.
@@ -167,9 +141,7 @@ impl UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder {
     #[inline]
     pub fn set_security_group_rule_descriptions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecurityGroupRuleDescription>,
-        >,
+        input: Option<Vec<crate::types::SecurityGroupRuleDescription>>,
     ) -> Self {
         self.inner.security_group_rule_descriptions = input;
         self
@@ -178,9 +150,7 @@ impl UpdateSecurityGroupRuleDescriptionsEgressRequestBuilder {
     #[inline]
     pub fn get_security_group_rule_descriptions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupRuleDescription>,
-    > {
+    ) -> &Option<Vec<crate::types::SecurityGroupRuleDescription>> {
         &self.inner.security_group_rule_descriptions
     }
     /// Builds the [`UpdateSecurityGroupRuleDescriptionsEgressRequest`]; it has no required members, so this cannot fail.
@@ -196,17 +166,17 @@ for UpdateSecurityGroupRuleDescriptionsEgressRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.dry_run {
             body.member("DryRun", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.ip_permissions {
+        if let Some(value) = &self.ip_permissions {
             let member_0 = body.enter("IpPermissions");
             body.items(
                 value,
@@ -214,9 +184,7 @@ for UpdateSecurityGroupRuleDescriptionsEgressRequest {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_rule_descriptions
-        {
+        if let Some(value) = &self.security_group_rule_descriptions {
             let member_0 = body.enter("SecurityGroupRuleDescription");
             body.items(
                 value,
@@ -224,6 +192,6 @@ for UpdateSecurityGroupRuleDescriptionsEgressRequest {
             )?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

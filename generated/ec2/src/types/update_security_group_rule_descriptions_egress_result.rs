@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateSecurityGroupRuleDescriptionsEgressResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateSecurityGroupRuleDescriptionsEgressResult {
     /// Returns `true` if the request succeeds; otherwise, returns an error.
-    pub return_: ::std::option::Option<bool>,
+    pub return_: Option<bool>,
 }
 impl UpdateSecurityGroupRuleDescriptionsEgressResult {
     /// Starts building a [`UpdateSecurityGroupRuleDescriptionsEgressResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
-        <crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateSecurityGroupRuleDescriptionsEgressResultBuilder as Default>::default()
     }
     /// The `Return` member, when set.
     #[inline]
-    pub fn return_(&self) -> ::std::option::Option<bool> {
+    pub fn return_(&self) -> Option<bool> {
         self.return_
     }
 }
 /// A builder for [`UpdateSecurityGroupRuleDescriptionsEgressResult`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult); start one with `UpdateSecurityGroupRuleDescriptionsEgressResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
     inner: crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult,
 }
 impl UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
     /// Sets [`UpdateSecurityGroupRuleDescriptionsEgressResult::return_`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult::return_): Returns `true` if the request succeeds; otherwise, returns an error.
     pub fn return_(mut self, input: bool) -> Self {
-        self.inner.return_ = ::std::option::Option::Some(input);
+        self.inner.return_ = Some(input);
         self
     }
     /// Sets or clears [`UpdateSecurityGroupRuleDescriptionsEgressResult::return_`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult::return_).
     #[inline]
-    pub fn set_return_(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_return_(mut self, input: Option<bool>) -> Self {
         self.inner.return_ = input;
         self
     }
     /// The value set for [`UpdateSecurityGroupRuleDescriptionsEgressResult::return_`](crate::types::UpdateSecurityGroupRuleDescriptionsEgressResult::return_), if any.
     #[inline]
-    pub fn get_return_(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_(&self) -> &Option<bool> {
         &self.inner.return_
     }
     /// Builds the [`UpdateSecurityGroupRuleDescriptionsEgressResult`]; it has no required members, so this cannot fail.
@@ -61,13 +51,13 @@ impl UpdateSecurityGroupRuleDescriptionsEgressResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for UpdateSecurityGroupRuleDescriptionsEgressResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "return" {
-                value.return_ = ::std::option::Option::Some(child.text() == "true");
+                value.return_ = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

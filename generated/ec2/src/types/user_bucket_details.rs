@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the Amazon S3 bucket for the disk image.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserBucketDetails {
     /// The Amazon S3 bucket from which the disk image was created.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The file name of the disk image.
-    pub s3_key: ::std::option::Option<::std::string::String>,
+    pub s3_key: Option<String>,
 }
 impl UserBucketDetails {
     /// Starts building a [`UserBucketDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::UserBucketDetailsBuilder {
-        <crate::types::builders::UserBucketDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UserBucketDetailsBuilder as Default>::default()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Key` member, when set.
     #[inline]
-    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+    pub fn s3_key(&self) -> Option<&str> {
         self.s3_key.as_deref()
     }
 }
 /// A builder for [`UserBucketDetails`](crate::types::UserBucketDetails); start one with `UserBucketDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UserBucketDetailsBuilder {
     inner: crate::types::UserBucketDetails,
 }
 impl UserBucketDetailsBuilder {
     /// Sets [`UserBucketDetails::s3_bucket`](crate::types::UserBucketDetails::s3_bucket): The Amazon S3 bucket from which the disk image was created.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`UserBucketDetails::s3_bucket`](crate::types::UserBucketDetails::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`UserBucketDetails::s3_bucket`](crate::types::UserBucketDetails::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`UserBucketDetails::s3_key`](crate::types::UserBucketDetails::s3_key): The file name of the disk image.
-    pub fn s3_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_key = ::std::option::Option::Some(input.into());
+    pub fn s3_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_key = Some(input.into());
         self
     }
     /// Sets or clears [`UserBucketDetails::s3_key`](crate::types::UserBucketDetails::s3_key).
     #[inline]
-    pub fn set_s3_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_key(mut self, input: Option<String>) -> Self {
         self.inner.s3_key = input;
         self
     }
     /// The value set for [`UserBucketDetails::s3_key`](crate::types::UserBucketDetails::s3_key), if any.
     #[inline]
-    pub fn get_s3_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_key(&self) -> &Option<String> {
         &self.inner.s3_key
     }
     /// Builds the [`UserBucketDetails`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl UserBucketDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for UserBucketDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "s3Bucket" => {
-                    value.s3_bucket = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_bucket = Some(String::from(child.text()));
                 }
                 "s3Key" => {
-                    value.s3_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.s3_key = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the user data for an instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserData {
     /// The user data. If you are using an Amazon Web Services SDK or command line tool, Base64-encoding is performed for you, and you can load the text from a file. Otherwise, you must provide Base64-encoded text.
-    pub data: ::std::option::Option<::std::string::String>,
+    pub data: Option<String>,
 }
 impl UserData {
     /// Starts building a [`UserData`].
     #[inline]
     pub fn builder() -> crate::types::builders::UserDataBuilder {
-        <crate::types::builders::UserDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UserDataBuilder as Default>::default()
     }
     /// The `Data` member, when set.
     #[inline]
-    pub fn data(&self) -> ::std::option::Option<&str> {
+    pub fn data(&self) -> Option<&str> {
         self.data.as_deref()
     }
 }
 /// A builder for [`UserData`](crate::types::UserData); start one with `UserData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UserDataBuilder {
     inner: crate::types::UserData,
 }
 impl UserDataBuilder {
     /// Sets [`UserData::data`](crate::types::UserData::data): The user data.
-    pub fn data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.data = ::std::option::Option::Some(input.into());
+    pub fn data(mut self, input: impl Into<String>) -> Self {
+        self.inner.data = Some(input.into());
         self
     }
     /// Sets or clears [`UserData::data`](crate::types::UserData::data).
     #[inline]
-    pub fn set_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data(mut self, input: Option<String>) -> Self {
         self.inner.data = input;
         self
     }
     /// The value set for [`UserData::data`](crate::types::UserData::data), if any.
     #[inline]
-    pub fn get_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data(&self) -> &Option<String> {
         &self.inner.data
     }
     /// Builds the [`UserData`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for UserData {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.data {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.data {
             body.member("Data", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

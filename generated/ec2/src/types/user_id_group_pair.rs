@@ -2,242 +2,188 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a security group and Amazon Web Services account ID pair.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UserIdGroupPair {
     /// A description for the security group rule that references this user ID group pair.
     ///
     /// Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and .\_-:/()#,@\[\]+=;{}!$\*
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of an Amazon Web Services account.
     ///
     /// For a referenced security group in another VPC, the account ID of the referenced security group is returned in the response. If the referenced security group is deleted, this value is not returned.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: Option<String>,
     /// \[Default VPC\] The name of the security group. For a security group in a nondefault VPC, use the security group ID.
     ///
     /// For a referenced security group in another VPC, this value is not returned if the referenced security group is deleted.
-    pub group_name: ::std::option::Option<::std::string::String>,
+    pub group_name: Option<String>,
     /// The ID of the security group.
-    pub group_id: ::std::option::Option<::std::string::String>,
+    pub group_id: Option<String>,
     /// The ID of the VPC for the referenced security group, if applicable.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the VPC peering connection, if applicable.
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
     /// The status of a VPC peering connection, if applicable.
-    pub peering_status: ::std::option::Option<::std::string::String>,
+    pub peering_status: Option<String>,
 }
 impl UserIdGroupPair {
     /// Starts building a [`UserIdGroupPair`].
     #[inline]
     pub fn builder() -> crate::types::builders::UserIdGroupPairBuilder {
-        <crate::types::builders::UserIdGroupPairBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UserIdGroupPairBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `UserId` member, when set.
     #[inline]
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
+    pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
     /// The `GroupName` member, when set.
     #[inline]
-    pub fn group_name(&self) -> ::std::option::Option<&str> {
+    pub fn group_name(&self) -> Option<&str> {
         self.group_name.as_deref()
     }
     /// The `GroupId` member, when set.
     #[inline]
-    pub fn group_id(&self) -> ::std::option::Option<&str> {
+    pub fn group_id(&self) -> Option<&str> {
         self.group_id.as_deref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
     /// The `PeeringStatus` member, when set.
     #[inline]
-    pub fn peering_status(&self) -> ::std::option::Option<&str> {
+    pub fn peering_status(&self) -> Option<&str> {
         self.peering_status.as_deref()
     }
 }
 /// A builder for [`UserIdGroupPair`](crate::types::UserIdGroupPair); start one with `UserIdGroupPair::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UserIdGroupPairBuilder {
     inner: crate::types::UserIdGroupPair,
 }
 impl UserIdGroupPairBuilder {
     /// Sets [`UserIdGroupPair::description`](crate::types::UserIdGroupPair::description): A description for the security group rule that references this user ID group pair.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`UserIdGroupPair::description`](crate::types::UserIdGroupPair::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`UserIdGroupPair::description`](crate::types::UserIdGroupPair::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`UserIdGroupPair::user_id`](crate::types::UserIdGroupPair::user_id): The ID of an Amazon Web Services account.
-    pub fn user_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_id = ::std::option::Option::Some(input.into());
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_id = Some(input.into());
         self
     }
     /// Sets or clears [`UserIdGroupPair::user_id`](crate::types::UserIdGroupPair::user_id).
     #[inline]
-    pub fn set_user_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.inner.user_id = input;
         self
     }
     /// The value set for [`UserIdGroupPair::user_id`](crate::types::UserIdGroupPair::user_id), if any.
     #[inline]
-    pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_id(&self) -> &Option<String> {
         &self.inner.user_id
     }
     /// Sets [`UserIdGroupPair::group_name`](crate::types::UserIdGroupPair::group_name): \[Default VPC\] The name of the security group.
-    pub fn group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_name = ::std::option::Option::Some(input.into());
+    pub fn group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_name = Some(input.into());
         self
     }
     /// Sets or clears [`UserIdGroupPair::group_name`](crate::types::UserIdGroupPair::group_name).
     #[inline]
-    pub fn set_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_name(mut self, input: Option<String>) -> Self {
         self.inner.group_name = input;
         self
     }
     /// The value set for [`UserIdGroupPair::group_name`](crate::types::UserIdGroupPair::group_name), if any.
     #[inline]
-    pub fn get_group_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_name(&self) -> &Option<String> {
         &self.inner.group_name
     }
     /// Sets [`UserIdGroupPair::group_id`](crate::types::UserIdGroupPair::group_id): The ID of the security group.
-    pub fn group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.group_id = ::std::option::Option::Some(input.into());
+    pub fn group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.group_id = Some(input.into());
         self
     }
     /// Sets or clears [`UserIdGroupPair::group_id`](crate::types::UserIdGroupPair::group_id).
     #[inline]
-    pub fn set_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_group_id(mut self, input: Option<String>) -> Self {
         self.inner.group_id = input;
         self
     }
     /// The value set for [`UserIdGroupPair::group_id`](crate::types::UserIdGroupPair::group_id), if any.
     #[inline]
-    pub fn get_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_group_id(&self) -> &Option<String> {
         &self.inner.group_id
     }
     /// Sets [`UserIdGroupPair::vpc_id`](crate::types::UserIdGroupPair::vpc_id): The ID of the VPC for the referenced security group, if applicable.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`UserIdGroupPair::vpc_id`](crate::types::UserIdGroupPair::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`UserIdGroupPair::vpc_id`](crate::types::UserIdGroupPair::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`UserIdGroupPair::vpc_peering_connection_id`](crate::types::UserIdGroupPair::vpc_peering_connection_id): The ID of the VPC peering connection, if applicable.
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`UserIdGroupPair::vpc_peering_connection_id`](crate::types::UserIdGroupPair::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`UserIdGroupPair::vpc_peering_connection_id`](crate::types::UserIdGroupPair::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Sets [`UserIdGroupPair::peering_status`](crate::types::UserIdGroupPair::peering_status): The status of a VPC peering connection, if applicable.
-    pub fn peering_status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.peering_status = ::std::option::Option::Some(input.into());
+    pub fn peering_status(mut self, input: impl Into<String>) -> Self {
+        self.inner.peering_status = Some(input.into());
         self
     }
     /// Sets or clears [`UserIdGroupPair::peering_status`](crate::types::UserIdGroupPair::peering_status).
     #[inline]
-    pub fn set_peering_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_peering_status(mut self, input: Option<String>) -> Self {
         self.inner.peering_status = input;
         self
     }
     /// The value set for [`UserIdGroupPair::peering_status`](crate::types::UserIdGroupPair::peering_status), if any.
     #[inline]
-    pub fn get_peering_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_peering_status(&self) -> &Option<String> {
         &self.inner.peering_status
     }
     /// Builds the [`UserIdGroupPair`]; it has no required members, so this cannot fail.
@@ -250,76 +196,62 @@ impl ::awsgen_runtime::query::WriteQuery for UserIdGroupPair {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.description {
             body.member("Description", value);
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
+        if let Some(value) = &self.user_id {
             body.member("UserId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             body.member("GroupName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             body.member("GroupId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             body.member("VpcId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
+        if let Some(value) = &self.vpc_peering_connection_id {
             body.member("VpcPeeringConnectionId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.peering_status {
+        if let Some(value) = &self.peering_status {
             body.member("PeeringStatus", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for UserIdGroupPair {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "userId" => {
-                    value.user_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_id = Some(String::from(child.text()));
                 }
                 "groupName" => {
-                    value.group_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_name = Some(String::from(child.text()));
                 }
                 "groupId" => {
-                    value.group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.group_id = Some(String::from(child.text()));
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "vpcPeeringConnectionId" => {
-                    value.vpc_peering_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_peering_connection_id = Some(String::from(child.text()));
                 }
                 "peeringStatus" => {
-                    value.peering_status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.peering_status = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

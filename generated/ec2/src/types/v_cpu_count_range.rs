@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of vCPUs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VCpuCountRange {
     /// The minimum number of vCPUs. If the value is `0`, there is no minimum limit.
-    pub min: ::std::option::Option<i32>,
+    pub min: Option<i32>,
     /// The maximum number of vCPUs. If this parameter is not specified, there is no maximum limit.
-    pub max: ::std::option::Option<i32>,
+    pub max: Option<i32>,
 }
 impl VCpuCountRange {
     /// Starts building a [`VCpuCountRange`].
     #[inline]
     pub fn builder() -> crate::types::builders::VCpuCountRangeBuilder {
-        <crate::types::builders::VCpuCountRangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VCpuCountRangeBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<i32> {
+    pub fn min(&self) -> Option<i32> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<i32> {
+    pub fn max(&self) -> Option<i32> {
         self.max
     }
 }
 /// A builder for [`VCpuCountRange`](crate::types::VCpuCountRange); start one with `VCpuCountRange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VCpuCountRangeBuilder {
     inner: crate::types::VCpuCountRange,
 }
 impl VCpuCountRangeBuilder {
     /// Sets [`VCpuCountRange::min`](crate::types::VCpuCountRange::min): The minimum number of vCPUs.
     pub fn min(mut self, input: i32) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`VCpuCountRange::min`](crate::types::VCpuCountRange::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min(mut self, input: Option<i32>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`VCpuCountRange::min`](crate::types::VCpuCountRange::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<i32> {
+    pub fn get_min(&self) -> &Option<i32> {
         &self.inner.min
     }
     /// Sets [`VCpuCountRange::max`](crate::types::VCpuCountRange::max): The maximum number of vCPUs.
     pub fn max(mut self, input: i32) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`VCpuCountRange::max`](crate::types::VCpuCountRange::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max(mut self, input: Option<i32>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`VCpuCountRange::max`](crate::types::VCpuCountRange::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<i32> {
+    pub fn get_max(&self) -> &Option<i32> {
         &self.inner.max
     }
     /// Builds the [`VCpuCountRange`]; it has no required members, so this cannot fail.
@@ -85,32 +75,32 @@ impl ::awsgen_runtime::query::WriteQuery for VCpuCountRange {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for VCpuCountRange {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "min" => {
-                    value.min = ::std::option::Option::Some(
+                    value.min = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VCpuCountRange")?,
                     );
                 }
                 "max" => {
-                    value.max = ::std::option::Option::Some(
+                    value.max = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VCpuCountRange")?,
@@ -119,6 +109,6 @@ impl ::awsgen_runtime::xml::FromXml for VCpuCountRange {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,109 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The minimum and maximum number of vCPUs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VCpuCountRangeRequest {
     /// The minimum number of vCPUs. To specify no minimum limit, specify `0`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub min: ::std::option::Option<i32>,
+    pub min: Option<i32>,
     /// The maximum number of vCPUs. To specify no maximum limit, omit this parameter.
-    pub max: ::std::option::Option<i32>,
+    pub max: Option<i32>,
 }
 impl VCpuCountRangeRequest {
     /// Starts building a [`VCpuCountRangeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::VCpuCountRangeRequestBuilder {
-        <crate::types::builders::VCpuCountRangeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VCpuCountRangeRequestBuilder as Default>::default()
     }
     /// The `Min` member, when set.
     #[inline]
-    pub fn min(&self) -> ::std::option::Option<i32> {
+    pub fn min(&self) -> Option<i32> {
         self.min
     }
     /// The `Max` member, when set.
     #[inline]
-    pub fn max(&self) -> ::std::option::Option<i32> {
+    pub fn max(&self) -> Option<i32> {
         self.max
     }
 }
 /// A builder for [`VCpuCountRangeRequest`](crate::types::VCpuCountRangeRequest); start one with `VCpuCountRangeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VCpuCountRangeRequestBuilder {
     inner: crate::types::VCpuCountRangeRequest,
 }
 impl VCpuCountRangeRequestBuilder {
     /// Sets [`VCpuCountRangeRequest::min`](crate::types::VCpuCountRangeRequest::min): The minimum number of vCPUs.
     pub fn min(mut self, input: i32) -> Self {
-        self.inner.min = ::std::option::Option::Some(input);
+        self.inner.min = Some(input);
         self
     }
     /// Sets or clears [`VCpuCountRangeRequest::min`](crate::types::VCpuCountRangeRequest::min).
     #[inline]
-    pub fn set_min(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_min(mut self, input: Option<i32>) -> Self {
         self.inner.min = input;
         self
     }
     /// The value set for [`VCpuCountRangeRequest::min`](crate::types::VCpuCountRangeRequest::min), if any.
     #[inline]
-    pub fn get_min(&self) -> &::std::option::Option<i32> {
+    pub fn get_min(&self) -> &Option<i32> {
         &self.inner.min
     }
     /// Sets [`VCpuCountRangeRequest::max`](crate::types::VCpuCountRangeRequest::max): The maximum number of vCPUs.
     pub fn max(mut self, input: i32) -> Self {
-        self.inner.max = ::std::option::Option::Some(input);
+        self.inner.max = Some(input);
         self
     }
     /// Sets or clears [`VCpuCountRangeRequest::max`](crate::types::VCpuCountRangeRequest::max).
     #[inline]
-    pub fn set_max(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max(mut self, input: Option<i32>) -> Self {
         self.inner.max = input;
         self
     }
     /// The value set for [`VCpuCountRangeRequest::max`](crate::types::VCpuCountRangeRequest::max), if any.
     #[inline]
-    pub fn get_max(&self) -> &::std::option::Option<i32> {
+    pub fn get_max(&self) -> &Option<i32> {
         &self.inner.max
     }
     /// Builds the [`VCpuCountRangeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VCpuCountRangeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.min.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VCpuCountRangeRequest",
                 member: "min",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for VCpuCountRangeRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.min {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.min {
             body.member("Min", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             body.member("Max", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,44 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the vCPU configurations for the instance type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VCpuInfo {
     /// The default number of vCPUs for the instance type.
-    pub default_v_cpus: ::std::option::Option<i32>,
+    pub default_v_cpus: Option<i32>,
     /// The default number of cores for the instance type.
-    pub default_cores: ::std::option::Option<i32>,
+    pub default_cores: Option<i32>,
     /// The default number of threads per core for the instance type.
-    pub default_threads_per_core: ::std::option::Option<i32>,
+    pub default_threads_per_core: Option<i32>,
     /// The valid number of cores that can be configured for the instance type.
-    pub valid_cores: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub valid_cores: Option<Vec<i32>>,
     /// The valid number of threads per core that can be configured for the instance type.
-    pub valid_threads_per_core: ::std::option::Option<::std::vec::Vec<i32>>,
+    pub valid_threads_per_core: Option<Vec<i32>>,
 }
 impl VCpuInfo {
     /// Starts building a [`VCpuInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::VCpuInfoBuilder {
-        <crate::types::builders::VCpuInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VCpuInfoBuilder as Default>::default()
     }
     /// The `DefaultVCpus` member, when set.
     #[inline]
-    pub fn default_v_cpus(&self) -> ::std::option::Option<i32> {
+    pub fn default_v_cpus(&self) -> Option<i32> {
         self.default_v_cpus
     }
     /// The `DefaultCores` member, when set.
     #[inline]
-    pub fn default_cores(&self) -> ::std::option::Option<i32> {
+    pub fn default_cores(&self) -> Option<i32> {
         self.default_cores
     }
     /// The `DefaultThreadsPerCore` member, when set.
     #[inline]
-    pub fn default_threads_per_core(&self) -> ::std::option::Option<i32> {
+    pub fn default_threads_per_core(&self) -> Option<i32> {
         self.default_threads_per_core
     }
     /// The `ValidCores` member, empty when not set; the field tells an empty list from an absent one.
@@ -54,65 +49,57 @@ impl VCpuInfo {
     }
 }
 /// A builder for [`VCpuInfo`](crate::types::VCpuInfo); start one with `VCpuInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VCpuInfoBuilder {
     inner: crate::types::VCpuInfo,
 }
 impl VCpuInfoBuilder {
     /// Sets [`VCpuInfo::default_v_cpus`](crate::types::VCpuInfo::default_v_cpus): The default number of vCPUs for the instance type.
     pub fn default_v_cpus(mut self, input: i32) -> Self {
-        self.inner.default_v_cpus = ::std::option::Option::Some(input);
+        self.inner.default_v_cpus = Some(input);
         self
     }
     /// Sets or clears [`VCpuInfo::default_v_cpus`](crate::types::VCpuInfo::default_v_cpus).
     #[inline]
-    pub fn set_default_v_cpus(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_default_v_cpus(mut self, input: Option<i32>) -> Self {
         self.inner.default_v_cpus = input;
         self
     }
     /// The value set for [`VCpuInfo::default_v_cpus`](crate::types::VCpuInfo::default_v_cpus), if any.
     #[inline]
-    pub fn get_default_v_cpus(&self) -> &::std::option::Option<i32> {
+    pub fn get_default_v_cpus(&self) -> &Option<i32> {
         &self.inner.default_v_cpus
     }
     /// Sets [`VCpuInfo::default_cores`](crate::types::VCpuInfo::default_cores): The default number of cores for the instance type.
     pub fn default_cores(mut self, input: i32) -> Self {
-        self.inner.default_cores = ::std::option::Option::Some(input);
+        self.inner.default_cores = Some(input);
         self
     }
     /// Sets or clears [`VCpuInfo::default_cores`](crate::types::VCpuInfo::default_cores).
     #[inline]
-    pub fn set_default_cores(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_default_cores(mut self, input: Option<i32>) -> Self {
         self.inner.default_cores = input;
         self
     }
     /// The value set for [`VCpuInfo::default_cores`](crate::types::VCpuInfo::default_cores), if any.
     #[inline]
-    pub fn get_default_cores(&self) -> &::std::option::Option<i32> {
+    pub fn get_default_cores(&self) -> &Option<i32> {
         &self.inner.default_cores
     }
     /// Sets [`VCpuInfo::default_threads_per_core`](crate::types::VCpuInfo::default_threads_per_core): The default number of threads per core for the instance type.
     pub fn default_threads_per_core(mut self, input: i32) -> Self {
-        self.inner.default_threads_per_core = ::std::option::Option::Some(input);
+        self.inner.default_threads_per_core = Some(input);
         self
     }
     /// Sets or clears [`VCpuInfo::default_threads_per_core`](crate::types::VCpuInfo::default_threads_per_core).
     #[inline]
-    pub fn set_default_threads_per_core(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_default_threads_per_core(mut self, input: Option<i32>) -> Self {
         self.inner.default_threads_per_core = input;
         self
     }
     /// The value set for [`VCpuInfo::default_threads_per_core`](crate::types::VCpuInfo::default_threads_per_core), if any.
     #[inline]
-    pub fn get_default_threads_per_core(&self) -> &::std::option::Option<i32> {
+    pub fn get_default_threads_per_core(&self) -> &Option<i32> {
         &self.inner.default_threads_per_core
     }
     /// Appends one item to [`VCpuInfo::valid_cores`](crate::types::VCpuInfo::valid_cores): The valid number of cores that can be configured for the instance type.
@@ -124,16 +111,13 @@ impl VCpuInfoBuilder {
     }
     /// Sets or clears [`VCpuInfo::valid_cores`](crate::types::VCpuInfo::valid_cores).
     #[inline]
-    pub fn set_valid_cores(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_valid_cores(mut self, input: Option<Vec<i32>>) -> Self {
         self.inner.valid_cores = input;
         self
     }
     /// The value set for [`VCpuInfo::valid_cores`](crate::types::VCpuInfo::valid_cores), if any.
     #[inline]
-    pub fn get_valid_cores(&self) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_valid_cores(&self) -> &Option<Vec<i32>> {
         &self.inner.valid_cores
     }
     /// Appends one item to [`VCpuInfo::valid_threads_per_core`](crate::types::VCpuInfo::valid_threads_per_core): The valid number of threads per core that can be configured for the instance type.
@@ -145,18 +129,13 @@ impl VCpuInfoBuilder {
     }
     /// Sets or clears [`VCpuInfo::valid_threads_per_core`](crate::types::VCpuInfo::valid_threads_per_core).
     #[inline]
-    pub fn set_valid_threads_per_core(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<i32>>,
-    ) -> Self {
+    pub fn set_valid_threads_per_core(mut self, input: Option<Vec<i32>>) -> Self {
         self.inner.valid_threads_per_core = input;
         self
     }
     /// The value set for [`VCpuInfo::valid_threads_per_core`](crate::types::VCpuInfo::valid_threads_per_core), if any.
     #[inline]
-    pub fn get_valid_threads_per_core(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<i32>> {
+    pub fn get_valid_threads_per_core(&self) -> &Option<Vec<i32>> {
         &self.inner.valid_threads_per_core
     }
     /// Builds the [`VCpuInfo`]; it has no required members, so this cannot fail.
@@ -168,36 +147,34 @@ impl VCpuInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for VCpuInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "defaultVCpus" => {
-                    value.default_v_cpus = ::std::option::Option::Some(
+                    value.default_v_cpus = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VCpuInfo")?,
                     );
                 }
                 "defaultCores" => {
-                    value.default_cores = ::std::option::Option::Some(
+                    value.default_cores = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VCpuInfo")?,
                     );
                 }
                 "defaultThreadsPerCore" => {
-                    value.default_threads_per_core = ::std::option::Option::Some(
+                    value.default_threads_per_core = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VCpuInfo")?,
                     );
                 }
                 "validCores" => {
-                    value.valid_cores = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
+                    value.valid_cores = Some({
+                        let mut items = Vec::with_capacity(child.children().len());
                         for item_0 in child.children() {
                             items
                                 .push(
@@ -210,10 +187,8 @@ impl ::awsgen_runtime::xml::FromXml for VCpuInfo {
                     });
                 }
                 "validThreadsPerCore" => {
-                    value.valid_threads_per_core = ::std::option::Option::Some({
-                        let mut items = ::std::vec::Vec::with_capacity(
-                            child.children().len(),
-                        );
+                    value.valid_threads_per_core = Some({
+                        let mut items = Vec::with_capacity(child.children().len());
                         for item_0 in child.children() {
                             items
                                 .push(
@@ -228,6 +203,6 @@ impl ::awsgen_runtime::xml::FromXml for VCpuInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

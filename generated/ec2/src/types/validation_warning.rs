@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The error codes and error messages that are returned for the parameters or parameter combinations that are not valid when a new launch template or new version of a launch template is created.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ValidationWarning {
     /// The error codes and error messages.
-    pub errors: ::std::option::Option<::std::vec::Vec<crate::types::ValidationError>>,
+    pub errors: Option<Vec<crate::types::ValidationError>>,
 }
 impl ValidationWarning {
     /// Starts building a [`ValidationWarning`].
     #[inline]
     pub fn builder() -> crate::types::builders::ValidationWarningBuilder {
-        <crate::types::builders::ValidationWarningBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ValidationWarningBuilder as Default>::default()
     }
     /// The `Errors` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl ValidationWarning {
     }
 }
 /// A builder for [`ValidationWarning`](crate::types::ValidationWarning); start one with `ValidationWarning::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ValidationWarningBuilder {
     inner: crate::types::ValidationWarning,
 }
@@ -47,16 +37,14 @@ impl ValidationWarningBuilder {
     #[inline]
     pub fn set_errors(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ValidationError>>,
+        input: Option<Vec<crate::types::ValidationError>>,
     ) -> Self {
         self.inner.errors = input;
         self
     }
     /// The value set for [`ValidationWarning::errors`](crate::types::ValidationWarning::errors), if any.
     #[inline]
-    pub fn get_errors(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ValidationError>> {
+    pub fn get_errors(&self) -> &Option<Vec<crate::types::ValidationError>> {
         &self.inner.errors
     }
     /// Builds the [`ValidationWarning`]; it has no required members, so this cannot fail.
@@ -68,11 +56,11 @@ impl ValidationWarningBuilder {
 impl ::awsgen_runtime::xml::FromXml for ValidationWarning {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "errorSet" {
-                value.errors = ::std::option::Option::Some(
+                value.errors = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ValidationError as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +68,6 @@ impl ::awsgen_runtime::xml::FromXml for ValidationWarning {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

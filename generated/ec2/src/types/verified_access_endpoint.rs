@@ -2,172 +2,151 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An Amazon Web Services Verified Access endpoint specifies the application that Amazon Web Services Verified Access provides access to. It must be attached to an Amazon Web Services Verified Access group. An Amazon Web Services Verified Access endpoint must also have an attached access policy before you attached it to a group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpoint {
     /// The ID of the Amazon Web Services Verified Access instance.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// The ID of the Amazon Web Services Verified Access group.
-    pub verified_access_group_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_group_id: Option<String>,
     /// The ID of the Amazon Web Services Verified Access endpoint.
-    pub verified_access_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_endpoint_id: Option<String>,
     /// The DNS name for users to reach your application.
-    pub application_domain: ::std::option::Option<::std::string::String>,
+    pub application_domain: Option<String>,
     /// The type of Amazon Web Services Verified Access endpoint. Incoming application requests will be sent to an IP address, load balancer or a network interface depending on the endpoint type specified.
-    pub endpoint_type: ::std::option::Option<crate::types::VerifiedAccessEndpointType>,
+    pub endpoint_type: Option<crate::types::VerifiedAccessEndpointType>,
     /// The type of attachment used to provide connectivity between the Amazon Web Services Verified Access endpoint and the application.
-    pub attachment_type: ::std::option::Option<
-        crate::types::VerifiedAccessEndpointAttachmentType,
-    >,
+    pub attachment_type: Option<crate::types::VerifiedAccessEndpointAttachmentType>,
     /// The ARN of a public TLS/SSL certificate imported into or created with ACM.
-    pub domain_certificate_arn: ::std::option::Option<::std::string::String>,
+    pub domain_certificate_arn: Option<String>,
     /// A DNS name that is generated for the endpoint.
-    pub endpoint_domain: ::std::option::Option<::std::string::String>,
+    pub endpoint_domain: Option<String>,
     /// Returned if endpoint has a device trust provider attached.
-    pub device_validation_domain: ::std::option::Option<::std::string::String>,
+    pub device_validation_domain: Option<String>,
     /// The IDs of the security groups for the endpoint.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The load balancer details if creating the Amazon Web Services Verified Access endpoint as `load-balancer`type.
-    pub load_balancer_options: ::std::option::Option<
+    pub load_balancer_options: Option<
         crate::types::VerifiedAccessEndpointLoadBalancerOptions,
     >,
     /// The options for network-interface type endpoint.
-    pub network_interface_options: ::std::option::Option<
+    pub network_interface_options: Option<
         crate::types::VerifiedAccessEndpointEniOptions,
     >,
     /// The endpoint status.
-    pub status: ::std::option::Option<crate::types::VerifiedAccessEndpointStatus>,
+    pub status: Option<crate::types::VerifiedAccessEndpointStatus>,
     /// A description for the Amazon Web Services Verified Access endpoint.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::std::string::String>,
+    pub creation_time: Option<String>,
     /// The last updated time.
-    pub last_updated_time: ::std::option::Option<::std::string::String>,
+    pub last_updated_time: Option<String>,
     /// The deletion time.
-    pub deletion_time: ::std::option::Option<::std::string::String>,
+    pub deletion_time: Option<String>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The options in use for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationResponse,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
     /// The options for an RDS endpoint.
-    pub rds_options: ::std::option::Option<
-        crate::types::VerifiedAccessEndpointRdsOptions,
-    >,
+    pub rds_options: Option<crate::types::VerifiedAccessEndpointRdsOptions>,
     /// The options for a CIDR endpoint.
-    pub cidr_options: ::std::option::Option<
-        crate::types::VerifiedAccessEndpointCidrOptions,
-    >,
+    pub cidr_options: Option<crate::types::VerifiedAccessEndpointCidrOptions>,
 }
 impl VerifiedAccessEndpoint {
     /// Starts building a [`VerifiedAccessEndpoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessEndpointBuilder {
-        <crate::types::builders::VerifiedAccessEndpointBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessEndpointBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `VerifiedAccessGroupId` member, when set.
     #[inline]
-    pub fn verified_access_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_group_id(&self) -> Option<&str> {
         self.verified_access_group_id.as_deref()
     }
     /// The `VerifiedAccessEndpointId` member, when set.
     #[inline]
-    pub fn verified_access_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_endpoint_id(&self) -> Option<&str> {
         self.verified_access_endpoint_id.as_deref()
     }
     /// The `ApplicationDomain` member, when set.
     #[inline]
-    pub fn application_domain(&self) -> ::std::option::Option<&str> {
+    pub fn application_domain(&self) -> Option<&str> {
         self.application_domain.as_deref()
     }
     /// The `EndpointType` member, when set.
     #[inline]
-    pub fn endpoint_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointType> {
+    pub fn endpoint_type(&self) -> Option<&crate::types::VerifiedAccessEndpointType> {
         self.endpoint_type.as_ref()
     }
     /// The `AttachmentType` member, when set.
     #[inline]
     pub fn attachment_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointAttachmentType> {
+    ) -> Option<&crate::types::VerifiedAccessEndpointAttachmentType> {
         self.attachment_type.as_ref()
     }
     /// The `DomainCertificateArn` member, when set.
     #[inline]
-    pub fn domain_certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn domain_certificate_arn(&self) -> Option<&str> {
         self.domain_certificate_arn.as_deref()
     }
     /// The `EndpointDomain` member, when set.
     #[inline]
-    pub fn endpoint_domain(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_domain(&self) -> Option<&str> {
         self.endpoint_domain.as_deref()
     }
     /// The `DeviceValidationDomain` member, when set.
     #[inline]
-    pub fn device_validation_domain(&self) -> ::std::option::Option<&str> {
+    pub fn device_validation_domain(&self) -> Option<&str> {
         self.device_validation_domain.as_deref()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `LoadBalancerOptions` member, when set.
     #[inline]
     pub fn load_balancer_options(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::VerifiedAccessEndpointLoadBalancerOptions,
-    > {
+    ) -> Option<&crate::types::VerifiedAccessEndpointLoadBalancerOptions> {
         self.load_balancer_options.as_ref()
     }
     /// The `NetworkInterfaceOptions` member, when set.
     #[inline]
     pub fn network_interface_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointEniOptions> {
+    ) -> Option<&crate::types::VerifiedAccessEndpointEniOptions> {
         self.network_interface_options.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointStatus> {
+    pub fn status(&self) -> Option<&crate::types::VerifiedAccessEndpointStatus> {
         self.status.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+    pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
     /// The `LastUpdatedTime` member, when set.
     #[inline]
-    pub fn last_updated_time(&self) -> ::std::option::Option<&str> {
+    pub fn last_updated_time(&self) -> Option<&str> {
         self.last_updated_time.as_deref()
     }
     /// The `DeletionTime` member, when set.
     #[inline]
-    pub fn deletion_time(&self) -> ::std::option::Option<&str> {
+    pub fn deletion_time(&self) -> Option<&str> {
         self.deletion_time.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -179,133 +158,92 @@ impl VerifiedAccessEndpoint {
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationResponse> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationResponse> {
         self.sse_specification.as_ref()
     }
     /// The `RdsOptions` member, when set.
     #[inline]
     pub fn rds_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointRdsOptions> {
+    ) -> Option<&crate::types::VerifiedAccessEndpointRdsOptions> {
         self.rds_options.as_ref()
     }
     /// The `CidrOptions` member, when set.
     #[inline]
     pub fn cidr_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointCidrOptions> {
+    ) -> Option<&crate::types::VerifiedAccessEndpointCidrOptions> {
         self.cidr_options.as_ref()
     }
 }
 /// A builder for [`VerifiedAccessEndpoint`](crate::types::VerifiedAccessEndpoint); start one with `VerifiedAccessEndpoint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessEndpointBuilder {
     inner: crate::types::VerifiedAccessEndpoint,
 }
 impl VerifiedAccessEndpointBuilder {
     /// Sets [`VerifiedAccessEndpoint::verified_access_instance_id`](crate::types::VerifiedAccessEndpoint::verified_access_instance_id): The ID of the Amazon Web Services Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::verified_access_instance_id`](crate::types::VerifiedAccessEndpoint::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::verified_access_instance_id`](crate::types::VerifiedAccessEndpoint::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`VerifiedAccessEndpoint::verified_access_group_id`](crate::types::VerifiedAccessEndpoint::verified_access_group_id): The ID of the Amazon Web Services Verified Access group.
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_group_id = ::std::option::Option::Some(input.into());
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::verified_access_group_id`](crate::types::VerifiedAccessEndpoint::verified_access_group_id).
     #[inline]
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_group_id = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::verified_access_group_id`](crate::types::VerifiedAccessEndpoint::verified_access_group_id), if any.
     #[inline]
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         &self.inner.verified_access_group_id
     }
     /// Sets [`VerifiedAccessEndpoint::verified_access_endpoint_id`](crate::types::VerifiedAccessEndpoint::verified_access_endpoint_id): The ID of the Amazon Web Services Verified Access endpoint.
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::verified_access_endpoint_id`](crate::types::VerifiedAccessEndpoint::verified_access_endpoint_id).
     #[inline]
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_endpoint_id = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::verified_access_endpoint_id`](crate::types::VerifiedAccessEndpoint::verified_access_endpoint_id), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         &self.inner.verified_access_endpoint_id
     }
     /// Sets [`VerifiedAccessEndpoint::application_domain`](crate::types::VerifiedAccessEndpoint::application_domain): The DNS name for users to reach your application.
-    pub fn application_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.application_domain = ::std::option::Option::Some(input.into());
+    pub fn application_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.application_domain = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::application_domain`](crate::types::VerifiedAccessEndpoint::application_domain).
     #[inline]
-    pub fn set_application_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_application_domain(mut self, input: Option<String>) -> Self {
         self.inner.application_domain = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::application_domain`](crate::types::VerifiedAccessEndpoint::application_domain), if any.
     #[inline]
-    pub fn get_application_domain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_application_domain(&self) -> &Option<String> {
         &self.inner.application_domain
     }
     /// Sets [`VerifiedAccessEndpoint::endpoint_type`](crate::types::VerifiedAccessEndpoint::endpoint_type): The type of Amazon Web Services Verified Access endpoint.
@@ -313,14 +251,14 @@ impl VerifiedAccessEndpointBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointType,
     ) -> Self {
-        self.inner.endpoint_type = ::std::option::Option::Some(input);
+        self.inner.endpoint_type = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::endpoint_type`](crate::types::VerifiedAccessEndpoint::endpoint_type).
     #[inline]
     pub fn set_endpoint_type(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointType>,
+        input: Option<crate::types::VerifiedAccessEndpointType>,
     ) -> Self {
         self.inner.endpoint_type = input;
         self
@@ -329,7 +267,7 @@ impl VerifiedAccessEndpointBuilder {
     #[inline]
     pub fn get_endpoint_type(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointType> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointType> {
         &self.inner.endpoint_type
     }
     /// Sets [`VerifiedAccessEndpoint::attachment_type`](crate::types::VerifiedAccessEndpoint::attachment_type): The type of attachment used to provide connectivity between the Amazon Web Services Verified Access endpoint and the application.
@@ -337,14 +275,14 @@ impl VerifiedAccessEndpointBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointAttachmentType,
     ) -> Self {
-        self.inner.attachment_type = ::std::option::Option::Some(input);
+        self.inner.attachment_type = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::attachment_type`](crate::types::VerifiedAccessEndpoint::attachment_type).
     #[inline]
     pub fn set_attachment_type(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointAttachmentType>,
+        input: Option<crate::types::VerifiedAccessEndpointAttachmentType>,
     ) -> Self {
         self.inner.attachment_type = input;
         self
@@ -353,103 +291,73 @@ impl VerifiedAccessEndpointBuilder {
     #[inline]
     pub fn get_attachment_type(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointAttachmentType> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointAttachmentType> {
         &self.inner.attachment_type
     }
     /// Sets [`VerifiedAccessEndpoint::domain_certificate_arn`](crate::types::VerifiedAccessEndpoint::domain_certificate_arn): The ARN of a public TLS/SSL certificate imported into or created with ACM.
-    pub fn domain_certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.domain_certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn domain_certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.domain_certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::domain_certificate_arn`](crate::types::VerifiedAccessEndpoint::domain_certificate_arn).
     #[inline]
-    pub fn set_domain_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.domain_certificate_arn = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::domain_certificate_arn`](crate::types::VerifiedAccessEndpoint::domain_certificate_arn), if any.
     #[inline]
-    pub fn get_domain_certificate_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_certificate_arn(&self) -> &Option<String> {
         &self.inner.domain_certificate_arn
     }
     /// Sets [`VerifiedAccessEndpoint::endpoint_domain`](crate::types::VerifiedAccessEndpoint::endpoint_domain): A DNS name that is generated for the endpoint.
-    pub fn endpoint_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint_domain = ::std::option::Option::Some(input.into());
+    pub fn endpoint_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint_domain = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::endpoint_domain`](crate::types::VerifiedAccessEndpoint::endpoint_domain).
     #[inline]
-    pub fn set_endpoint_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_domain(mut self, input: Option<String>) -> Self {
         self.inner.endpoint_domain = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::endpoint_domain`](crate::types::VerifiedAccessEndpoint::endpoint_domain), if any.
     #[inline]
-    pub fn get_endpoint_domain(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_domain(&self) -> &Option<String> {
         &self.inner.endpoint_domain
     }
     /// Sets [`VerifiedAccessEndpoint::device_validation_domain`](crate::types::VerifiedAccessEndpoint::device_validation_domain): Returned if endpoint has a device trust provider attached.
-    pub fn device_validation_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device_validation_domain = ::std::option::Option::Some(input.into());
+    pub fn device_validation_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.device_validation_domain = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::device_validation_domain`](crate::types::VerifiedAccessEndpoint::device_validation_domain).
     #[inline]
-    pub fn set_device_validation_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device_validation_domain(mut self, input: Option<String>) -> Self {
         self.inner.device_validation_domain = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::device_validation_domain`](crate::types::VerifiedAccessEndpoint::device_validation_domain), if any.
     #[inline]
-    pub fn get_device_validation_domain(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device_validation_domain(&self) -> &Option<String> {
         &self.inner.device_validation_domain
     }
     /// Appends one item to [`VerifiedAccessEndpoint::security_group_ids`](crate::types::VerifiedAccessEndpoint::security_group_ids): The IDs of the security groups for the endpoint.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::security_group_ids`](crate::types::VerifiedAccessEndpoint::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::security_group_ids`](crate::types::VerifiedAccessEndpoint::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`VerifiedAccessEndpoint::load_balancer_options`](crate::types::VerifiedAccessEndpoint::load_balancer_options): The load balancer details if creating the Amazon Web Services Verified Access endpoint as `load-balancer`type.
@@ -457,16 +365,14 @@ impl VerifiedAccessEndpointBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointLoadBalancerOptions,
     ) -> Self {
-        self.inner.load_balancer_options = ::std::option::Option::Some(input);
+        self.inner.load_balancer_options = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::load_balancer_options`](crate::types::VerifiedAccessEndpoint::load_balancer_options).
     #[inline]
     pub fn set_load_balancer_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessEndpointLoadBalancerOptions,
-        >,
+        input: Option<crate::types::VerifiedAccessEndpointLoadBalancerOptions>,
     ) -> Self {
         self.inner.load_balancer_options = input;
         self
@@ -475,9 +381,7 @@ impl VerifiedAccessEndpointBuilder {
     #[inline]
     pub fn get_load_balancer_options(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::VerifiedAccessEndpointLoadBalancerOptions,
-    > {
+    ) -> &Option<crate::types::VerifiedAccessEndpointLoadBalancerOptions> {
         &self.inner.load_balancer_options
     }
     /// Sets [`VerifiedAccessEndpoint::network_interface_options`](crate::types::VerifiedAccessEndpoint::network_interface_options): The options for network-interface type endpoint.
@@ -485,14 +389,14 @@ impl VerifiedAccessEndpointBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointEniOptions,
     ) -> Self {
-        self.inner.network_interface_options = ::std::option::Option::Some(input);
+        self.inner.network_interface_options = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::network_interface_options`](crate::types::VerifiedAccessEndpoint::network_interface_options).
     #[inline]
     pub fn set_network_interface_options(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointEniOptions>,
+        input: Option<crate::types::VerifiedAccessEndpointEniOptions>,
     ) -> Self {
         self.inner.network_interface_options = input;
         self
@@ -501,118 +405,90 @@ impl VerifiedAccessEndpointBuilder {
     #[inline]
     pub fn get_network_interface_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointEniOptions> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointEniOptions> {
         &self.inner.network_interface_options
     }
     /// Sets [`VerifiedAccessEndpoint::status`](crate::types::VerifiedAccessEndpoint::status): The endpoint status.
     pub fn status(mut self, input: crate::types::VerifiedAccessEndpointStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::status`](crate::types::VerifiedAccessEndpoint::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointStatus>,
+        input: Option<crate::types::VerifiedAccessEndpointStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::status`](crate::types::VerifiedAccessEndpoint::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::VerifiedAccessEndpointStatus> {
         &self.inner.status
     }
     /// Sets [`VerifiedAccessEndpoint::description`](crate::types::VerifiedAccessEndpoint::description): A description for the Amazon Web Services Verified Access endpoint.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::description`](crate::types::VerifiedAccessEndpoint::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::description`](crate::types::VerifiedAccessEndpoint::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`VerifiedAccessEndpoint::creation_time`](crate::types::VerifiedAccessEndpoint::creation_time): The creation time.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+    pub fn creation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::creation_time`](crate::types::VerifiedAccessEndpoint::creation_time).
     #[inline]
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_time(mut self, input: Option<String>) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::creation_time`](crate::types::VerifiedAccessEndpoint::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_time(&self) -> &Option<String> {
         &self.inner.creation_time
     }
     /// Sets [`VerifiedAccessEndpoint::last_updated_time`](crate::types::VerifiedAccessEndpoint::last_updated_time): The last updated time.
-    pub fn last_updated_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_updated_time = ::std::option::Option::Some(input.into());
+    pub fn last_updated_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_updated_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::last_updated_time`](crate::types::VerifiedAccessEndpoint::last_updated_time).
     #[inline]
-    pub fn set_last_updated_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_updated_time(mut self, input: Option<String>) -> Self {
         self.inner.last_updated_time = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::last_updated_time`](crate::types::VerifiedAccessEndpoint::last_updated_time), if any.
     #[inline]
-    pub fn get_last_updated_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_updated_time(&self) -> &Option<String> {
         &self.inner.last_updated_time
     }
     /// Sets [`VerifiedAccessEndpoint::deletion_time`](crate::types::VerifiedAccessEndpoint::deletion_time): The deletion time.
-    pub fn deletion_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deletion_time = ::std::option::Option::Some(input.into());
+    pub fn deletion_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.deletion_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::deletion_time`](crate::types::VerifiedAccessEndpoint::deletion_time).
     #[inline]
-    pub fn set_deletion_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deletion_time(mut self, input: Option<String>) -> Self {
         self.inner.deletion_time = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::deletion_time`](crate::types::VerifiedAccessEndpoint::deletion_time), if any.
     #[inline]
-    pub fn get_deletion_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deletion_time(&self) -> &Option<String> {
         &self.inner.deletion_time
     }
     /// Appends one item to [`VerifiedAccessEndpoint::tags`](crate::types::VerifiedAccessEndpoint::tags): The tags.
@@ -624,18 +500,13 @@ impl VerifiedAccessEndpointBuilder {
     }
     /// Sets or clears [`VerifiedAccessEndpoint::tags`](crate::types::VerifiedAccessEndpoint::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpoint::tags`](crate::types::VerifiedAccessEndpoint::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VerifiedAccessEndpoint::sse_specification`](crate::types::VerifiedAccessEndpoint::sse_specification): The options in use for server side encryption.
@@ -643,16 +514,14 @@ impl VerifiedAccessEndpointBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::sse_specification`](crate::types::VerifiedAccessEndpoint::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -661,7 +530,7 @@ impl VerifiedAccessEndpointBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationResponse> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationResponse> {
         &self.inner.sse_specification
     }
     /// Sets [`VerifiedAccessEndpoint::rds_options`](crate::types::VerifiedAccessEndpoint::rds_options): The options for an RDS endpoint.
@@ -669,14 +538,14 @@ impl VerifiedAccessEndpointBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointRdsOptions,
     ) -> Self {
-        self.inner.rds_options = ::std::option::Option::Some(input);
+        self.inner.rds_options = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::rds_options`](crate::types::VerifiedAccessEndpoint::rds_options).
     #[inline]
     pub fn set_rds_options(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointRdsOptions>,
+        input: Option<crate::types::VerifiedAccessEndpointRdsOptions>,
     ) -> Self {
         self.inner.rds_options = input;
         self
@@ -685,7 +554,7 @@ impl VerifiedAccessEndpointBuilder {
     #[inline]
     pub fn get_rds_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointRdsOptions> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointRdsOptions> {
         &self.inner.rds_options
     }
     /// Sets [`VerifiedAccessEndpoint::cidr_options`](crate::types::VerifiedAccessEndpoint::cidr_options): The options for a CIDR endpoint.
@@ -693,14 +562,14 @@ impl VerifiedAccessEndpointBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointCidrOptions,
     ) -> Self {
-        self.inner.cidr_options = ::std::option::Option::Some(input);
+        self.inner.cidr_options = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpoint::cidr_options`](crate::types::VerifiedAccessEndpoint::cidr_options).
     #[inline]
     pub fn set_cidr_options(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointCidrOptions>,
+        input: Option<crate::types::VerifiedAccessEndpointCidrOptions>,
     ) -> Self {
         self.inner.cidr_options = input;
         self
@@ -709,7 +578,7 @@ impl VerifiedAccessEndpointBuilder {
     #[inline]
     pub fn get_cidr_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointCidrOptions> {
+    ) -> &Option<crate::types::VerifiedAccessEndpointCidrOptions> {
         &self.inner.cidr_options
     }
     /// Builds the [`VerifiedAccessEndpoint`]; it has no required members, so this cannot fail.
@@ -721,105 +590,83 @@ impl VerifiedAccessEndpointBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpoint {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessInstanceId" => {
-                    value.verified_access_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_instance_id = Some(String::from(child.text()));
                 }
                 "verifiedAccessGroupId" => {
-                    value.verified_access_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_group_id = Some(String::from(child.text()));
                 }
                 "verifiedAccessEndpointId" => {
-                    value.verified_access_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_endpoint_id = Some(String::from(child.text()));
                 }
                 "applicationDomain" => {
-                    value.application_domain = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.application_domain = Some(String::from(child.text()));
                 }
                 "endpointType" => {
-                    value.endpoint_type = ::std::option::Option::Some(
+                    value.endpoint_type = Some(
                         crate::types::VerifiedAccessEndpointType::from(child.text()),
                     );
                 }
                 "attachmentType" => {
-                    value.attachment_type = ::std::option::Option::Some(
+                    value.attachment_type = Some(
                         crate::types::VerifiedAccessEndpointAttachmentType::from(
                             child.text(),
                         ),
                     );
                 }
                 "domainCertificateArn" => {
-                    value.domain_certificate_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.domain_certificate_arn = Some(String::from(child.text()));
                 }
                 "endpointDomain" => {
-                    value.endpoint_domain = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.endpoint_domain = Some(String::from(child.text()));
                 }
                 "deviceValidationDomain" => {
-                    value.device_validation_domain = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device_validation_domain = Some(String::from(child.text()));
                 }
                 "securityGroupIdSet" => {
-                    value.security_group_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.security_group_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "loadBalancerOptions" => {
-                    value.load_balancer_options = ::std::option::Option::Some(
+                    value.load_balancer_options = Some(
                         <crate::types::VerifiedAccessEndpointLoadBalancerOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkInterfaceOptions" => {
-                    value.network_interface_options = ::std::option::Option::Some(
+                    value.network_interface_options = Some(
                         <crate::types::VerifiedAccessEndpointEniOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::VerifiedAccessEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.creation_time = Some(String::from(child.text()));
                 }
                 "lastUpdatedTime" => {
-                    value.last_updated_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.last_updated_time = Some(String::from(child.text()));
                 }
                 "deletionTime" => {
-                    value.deletion_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deletion_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -827,21 +674,21 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpoint {
                     );
                 }
                 "sseSpecification" => {
-                    value.sse_specification = ::std::option::Option::Some(
+                    value.sse_specification = Some(
                         <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "rdsOptions" => {
-                    value.rds_options = ::std::option::Option::Some(
+                    value.rds_options = Some(
                         <crate::types::VerifiedAccessEndpointRdsOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "cidrOptions" => {
-                    value.cidr_options = ::std::option::Option::Some(
+                    value.cidr_options = Some(
                         <crate::types::VerifiedAccessEndpointCidrOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -850,6 +697,6 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpoint {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the CIDR options for a Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointCidrOptions {
     /// The CIDR.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::VerifiedAccessEndpointPortRange>>,
     /// The protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IDs of the subnets.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
 }
 impl VerifiedAccessEndpointCidrOptions {
     /// Starts building a [`VerifiedAccessEndpointCidrOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessEndpointCidrOptionsBuilder {
-        <crate::types::builders::VerifiedAccessEndpointCidrOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessEndpointCidrOptionsBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,48 +32,35 @@ impl VerifiedAccessEndpointCidrOptions {
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`VerifiedAccessEndpointCidrOptions`](crate::types::VerifiedAccessEndpointCidrOptions); start one with `VerifiedAccessEndpointCidrOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessEndpointCidrOptionsBuilder {
     inner: crate::types::VerifiedAccessEndpointCidrOptions,
 }
 impl VerifiedAccessEndpointCidrOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointCidrOptions::cidr`](crate::types::VerifiedAccessEndpointCidrOptions::cidr): The CIDR.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointCidrOptions::cidr`](crate::types::VerifiedAccessEndpointCidrOptions::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointCidrOptions::cidr`](crate::types::VerifiedAccessEndpointCidrOptions::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Appends one item to [`VerifiedAccessEndpointCidrOptions::port_ranges`](crate::types::VerifiedAccessEndpointCidrOptions::port_ranges): The port ranges.
@@ -97,9 +77,7 @@ impl VerifiedAccessEndpointCidrOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::VerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -108,9 +86,7 @@ impl VerifiedAccessEndpointCidrOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::VerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Sets [`VerifiedAccessEndpointCidrOptions::protocol`](crate::types::VerifiedAccessEndpointCidrOptions::protocol): The protocol.
@@ -118,49 +94,39 @@ impl VerifiedAccessEndpointCidrOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointCidrOptions::protocol`](crate::types::VerifiedAccessEndpointCidrOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointCidrOptions::protocol`](crate::types::VerifiedAccessEndpointCidrOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Appends one item to [`VerifiedAccessEndpointCidrOptions::subnet_ids`](crate::types::VerifiedAccessEndpointCidrOptions::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointCidrOptions::subnet_ids`](crate::types::VerifiedAccessEndpointCidrOptions::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointCidrOptions::subnet_ids`](crate::types::VerifiedAccessEndpointCidrOptions::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Builds the [`VerifiedAccessEndpointCidrOptions`]; it has no required members, so this cannot fail.
@@ -172,17 +138,15 @@ impl VerifiedAccessEndpointCidrOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointCidrOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidr" => {
-                    value.cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr = Some(String::from(child.text()));
                 }
                 "portRangeSet" => {
-                    value.port_ranges = ::std::option::Option::Some(
+                    value.port_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessEndpointPortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -190,18 +154,18 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointCidrOptions {
                     );
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
+                    value.protocol = Some(
                         crate::types::VerifiedAccessEndpointProtocol::from(child.text()),
                     );
                 }
                 "subnetIdSet" => {
-                    value.subnet_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.subnet_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for a network-interface type endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointEniOptions {
     /// The ID of the network interface.
-    pub network_interface_id: ::std::option::Option<::std::string::String>,
+    pub network_interface_id: Option<String>,
     /// The IP protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IP port number.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::VerifiedAccessEndpointPortRange>>,
 }
 impl VerifiedAccessEndpointEniOptions {
     /// Starts building a [`VerifiedAccessEndpointEniOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessEndpointEniOptionsBuilder {
-        <crate::types::builders::VerifiedAccessEndpointEniOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessEndpointEniOptionsBuilder as Default>::default()
     }
     /// The `NetworkInterfaceId` member, when set.
     #[inline]
-    pub fn network_interface_id(&self) -> ::std::option::Option<&str> {
+    pub fn network_interface_id(&self) -> Option<&str> {
         self.network_interface_id.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,38 +42,25 @@ impl VerifiedAccessEndpointEniOptions {
     }
 }
 /// A builder for [`VerifiedAccessEndpointEniOptions`](crate::types::VerifiedAccessEndpointEniOptions); start one with `VerifiedAccessEndpointEniOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessEndpointEniOptionsBuilder {
     inner: crate::types::VerifiedAccessEndpointEniOptions,
 }
 impl VerifiedAccessEndpointEniOptionsBuilder {
     /// Sets [`VerifiedAccessEndpointEniOptions::network_interface_id`](crate::types::VerifiedAccessEndpointEniOptions::network_interface_id): The ID of the network interface.
-    pub fn network_interface_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_interface_id = ::std::option::Option::Some(input.into());
+    pub fn network_interface_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_interface_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointEniOptions::network_interface_id`](crate::types::VerifiedAccessEndpointEniOptions::network_interface_id).
     #[inline]
-    pub fn set_network_interface_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_interface_id(mut self, input: Option<String>) -> Self {
         self.inner.network_interface_id = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointEniOptions::network_interface_id`](crate::types::VerifiedAccessEndpointEniOptions::network_interface_id), if any.
     #[inline]
-    pub fn get_network_interface_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_interface_id(&self) -> &Option<String> {
         &self.inner.network_interface_id
     }
     /// Sets [`VerifiedAccessEndpointEniOptions::protocol`](crate::types::VerifiedAccessEndpointEniOptions::protocol): The IP protocol.
@@ -90,39 +68,37 @@ impl VerifiedAccessEndpointEniOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointEniOptions::protocol`](crate::types::VerifiedAccessEndpointEniOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointEniOptions::protocol`](crate::types::VerifiedAccessEndpointEniOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Sets [`VerifiedAccessEndpointEniOptions::port`](crate::types::VerifiedAccessEndpointEniOptions::port): The IP port number.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointEniOptions::port`](crate::types::VerifiedAccessEndpointEniOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointEniOptions::port`](crate::types::VerifiedAccessEndpointEniOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Appends one item to [`VerifiedAccessEndpointEniOptions::port_ranges`](crate::types::VerifiedAccessEndpointEniOptions::port_ranges): The port ranges.
@@ -139,9 +115,7 @@ impl VerifiedAccessEndpointEniOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::VerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -150,9 +124,7 @@ impl VerifiedAccessEndpointEniOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::VerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Builds the [`VerifiedAccessEndpointEniOptions`]; it has no required members, so this cannot fail.
@@ -164,29 +136,27 @@ impl VerifiedAccessEndpointEniOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointEniOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "networkInterfaceId" => {
-                    value.network_interface_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_interface_id = Some(String::from(child.text()));
                 }
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
+                    value.protocol = Some(
                         crate::types::VerifiedAccessEndpointProtocol::from(child.text()),
                     );
                 }
                 "port" => {
-                    value.port = ::std::option::Option::Some(
+                    value.port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VerifiedAccessEndpointEniOptions")?,
                     );
                 }
                 "portRangeSet" => {
-                    value.port_ranges = ::std::option::Option::Some(
+                    value.port_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessEndpointPortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -196,6 +166,6 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointEniOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,53 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a load balancer when creating an Amazon Web Services Verified Access endpoint using the `load-balancer` type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointLoadBalancerOptions {
     /// The IP protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The IP port number.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The ARN of the load balancer.
-    pub load_balancer_arn: ::std::option::Option<::std::string::String>,
+    pub load_balancer_arn: Option<String>,
     /// The IDs of the subnets.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// The port ranges.
-    pub port_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-    >,
+    pub port_ranges: Option<Vec<crate::types::VerifiedAccessEndpointPortRange>>,
 }
 impl VerifiedAccessEndpointLoadBalancerOptions {
     /// Starts building a [`VerifiedAccessEndpointLoadBalancerOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessEndpointLoadBalancerOptionsBuilder {
-        <crate::types::builders::VerifiedAccessEndpointLoadBalancerOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessEndpointLoadBalancerOptionsBuilder as Default>::default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `LoadBalancerArn` member, when set.
     #[inline]
-    pub fn load_balancer_arn(&self) -> ::std::option::Option<&str> {
+    pub fn load_balancer_arn(&self) -> Option<&str> {
         self.load_balancer_arn.as_deref()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `PortRanges` member, empty when not set; the field tells an empty list from an absent one.
@@ -58,12 +49,7 @@ impl VerifiedAccessEndpointLoadBalancerOptions {
     }
 }
 /// A builder for [`VerifiedAccessEndpointLoadBalancerOptions`](crate::types::VerifiedAccessEndpointLoadBalancerOptions); start one with `VerifiedAccessEndpointLoadBalancerOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessEndpointLoadBalancerOptionsBuilder {
     inner: crate::types::VerifiedAccessEndpointLoadBalancerOptions,
 }
@@ -73,89 +59,71 @@ impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointLoadBalancerOptions::protocol`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Sets [`VerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::port): The IP port number.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointLoadBalancerOptions::port`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`VerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn): The ARN of the load balancer.
-    pub fn load_balancer_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.load_balancer_arn = ::std::option::Option::Some(input.into());
+    pub fn load_balancer_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.load_balancer_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn).
     #[inline]
-    pub fn set_load_balancer_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_load_balancer_arn(mut self, input: Option<String>) -> Self {
         self.inner.load_balancer_arn = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::load_balancer_arn), if any.
     #[inline]
-    pub fn get_load_balancer_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_load_balancer_arn(&self) -> &Option<String> {
         &self.inner.load_balancer_arn
     }
     /// Appends one item to [`VerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointLoadBalancerOptions::subnet_ids`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Appends one item to [`VerifiedAccessEndpointLoadBalancerOptions::port_ranges`](crate::types::VerifiedAccessEndpointLoadBalancerOptions::port_ranges): The port ranges.
@@ -172,9 +140,7 @@ impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
     #[inline]
     pub fn set_port_ranges(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-        >,
+        input: Option<Vec<crate::types::VerifiedAccessEndpointPortRange>>,
     ) -> Self {
         self.inner.port_ranges = input;
         self
@@ -183,9 +149,7 @@ impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
     #[inline]
     pub fn get_port_ranges(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessEndpointPortRange>,
-    > {
+    ) -> &Option<Vec<crate::types::VerifiedAccessEndpointPortRange>> {
         &self.inner.port_ranges
     }
     /// Builds the [`VerifiedAccessEndpointLoadBalancerOptions`]; it has no required members, so this cannot fail.
@@ -197,17 +161,17 @@ impl VerifiedAccessEndpointLoadBalancerOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointLoadBalancerOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
+                    value.protocol = Some(
                         crate::types::VerifiedAccessEndpointProtocol::from(child.text()),
                     );
                 }
                 "port" => {
-                    value.port = ::std::option::Option::Some(
+                    value.port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(
@@ -218,17 +182,15 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointLoadBalancerOption
                     );
                 }
                 "loadBalancerArn" => {
-                    value.load_balancer_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.load_balancer_arn = Some(String::from(child.text()));
                 }
                 "subnetIdSet" => {
-                    value.subnet_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.subnet_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "portRangeSet" => {
-                    value.port_ranges = ::std::option::Option::Some(
+                    value.port_ranges = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessEndpointPortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -238,6 +200,6 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointLoadBalancerOption
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a port range.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointPortRange {
     /// The start of the port range.
-    pub from_port: ::std::option::Option<i32>,
+    pub from_port: Option<i32>,
     /// The end of the port range.
-    pub to_port: ::std::option::Option<i32>,
+    pub to_port: Option<i32>,
 }
 impl VerifiedAccessEndpointPortRange {
     /// Starts building a [`VerifiedAccessEndpointPortRange`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessEndpointPortRangeBuilder {
-        <crate::types::builders::VerifiedAccessEndpointPortRangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessEndpointPortRangeBuilder as Default>::default()
     }
     /// The `FromPort` member, when set.
     #[inline]
-    pub fn from_port(&self) -> ::std::option::Option<i32> {
+    pub fn from_port(&self) -> Option<i32> {
         self.from_port
     }
     /// The `ToPort` member, when set.
     #[inline]
-    pub fn to_port(&self) -> ::std::option::Option<i32> {
+    pub fn to_port(&self) -> Option<i32> {
         self.to_port
     }
 }
 /// A builder for [`VerifiedAccessEndpointPortRange`](crate::types::VerifiedAccessEndpointPortRange); start one with `VerifiedAccessEndpointPortRange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessEndpointPortRangeBuilder {
     inner: crate::types::VerifiedAccessEndpointPortRange,
 }
 impl VerifiedAccessEndpointPortRangeBuilder {
     /// Sets [`VerifiedAccessEndpointPortRange::from_port`](crate::types::VerifiedAccessEndpointPortRange::from_port): The start of the port range.
     pub fn from_port(mut self, input: i32) -> Self {
-        self.inner.from_port = ::std::option::Option::Some(input);
+        self.inner.from_port = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointPortRange::from_port`](crate::types::VerifiedAccessEndpointPortRange::from_port).
     #[inline]
-    pub fn set_from_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_from_port(mut self, input: Option<i32>) -> Self {
         self.inner.from_port = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointPortRange::from_port`](crate::types::VerifiedAccessEndpointPortRange::from_port), if any.
     #[inline]
-    pub fn get_from_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_from_port(&self) -> &Option<i32> {
         &self.inner.from_port
     }
     /// Sets [`VerifiedAccessEndpointPortRange::to_port`](crate::types::VerifiedAccessEndpointPortRange::to_port): The end of the port range.
     pub fn to_port(mut self, input: i32) -> Self {
-        self.inner.to_port = ::std::option::Option::Some(input);
+        self.inner.to_port = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointPortRange::to_port`](crate::types::VerifiedAccessEndpointPortRange::to_port).
     #[inline]
-    pub fn set_to_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_to_port(mut self, input: Option<i32>) -> Self {
         self.inner.to_port = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointPortRange::to_port`](crate::types::VerifiedAccessEndpointPortRange::to_port), if any.
     #[inline]
-    pub fn get_to_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_to_port(&self) -> &Option<i32> {
         &self.inner.to_port
     }
     /// Builds the [`VerifiedAccessEndpointPortRange`]; it has no required members, so this cannot fail.
@@ -84,19 +74,19 @@ impl VerifiedAccessEndpointPortRangeBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointPortRange {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "fromPort" => {
-                    value.from_port = ::std::option::Option::Some(
+                    value.from_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VerifiedAccessEndpointPortRange")?,
                     );
                 }
                 "toPort" => {
-                    value.to_port = ::std::option::Option::Some(
+                    value.to_port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VerifiedAccessEndpointPortRange")?,
@@ -105,6 +95,6 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointPortRange {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

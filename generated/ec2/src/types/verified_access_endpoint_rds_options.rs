@@ -2,80 +2,68 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the RDS options for a Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointRdsOptions {
     /// The protocol.
-    pub protocol: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+    pub protocol: Option<crate::types::VerifiedAccessEndpointProtocol>,
     /// The port.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The ARN of the RDS instance.
-    pub rds_db_instance_arn: ::std::option::Option<::std::string::String>,
+    pub rds_db_instance_arn: Option<String>,
     /// The ARN of the DB cluster.
-    pub rds_db_cluster_arn: ::std::option::Option<::std::string::String>,
+    pub rds_db_cluster_arn: Option<String>,
     /// The ARN of the RDS proxy.
-    pub rds_db_proxy_arn: ::std::option::Option<::std::string::String>,
+    pub rds_db_proxy_arn: Option<String>,
     /// The RDS endpoint.
-    pub rds_endpoint: ::std::option::Option<::std::string::String>,
+    pub rds_endpoint: Option<String>,
     /// The IDs of the subnets.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
 }
 impl VerifiedAccessEndpointRdsOptions {
     /// Starts building a [`VerifiedAccessEndpointRdsOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessEndpointRdsOptionsBuilder {
-        <crate::types::builders::VerifiedAccessEndpointRdsOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessEndpointRdsOptionsBuilder as Default>::default()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn protocol(&self) -> Option<&crate::types::VerifiedAccessEndpointProtocol> {
         self.protocol.as_ref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `RdsDbInstanceArn` member, when set.
     #[inline]
-    pub fn rds_db_instance_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rds_db_instance_arn(&self) -> Option<&str> {
         self.rds_db_instance_arn.as_deref()
     }
     /// The `RdsDbClusterArn` member, when set.
     #[inline]
-    pub fn rds_db_cluster_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rds_db_cluster_arn(&self) -> Option<&str> {
         self.rds_db_cluster_arn.as_deref()
     }
     /// The `RdsDbProxyArn` member, when set.
     #[inline]
-    pub fn rds_db_proxy_arn(&self) -> ::std::option::Option<&str> {
+    pub fn rds_db_proxy_arn(&self) -> Option<&str> {
         self.rds_db_proxy_arn.as_deref()
     }
     /// The `RdsEndpoint` member, when set.
     #[inline]
-    pub fn rds_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn rds_endpoint(&self) -> Option<&str> {
         self.rds_endpoint.as_deref()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`VerifiedAccessEndpointRdsOptions`](crate::types::VerifiedAccessEndpointRdsOptions); start one with `VerifiedAccessEndpointRdsOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessEndpointRdsOptionsBuilder {
     inner: crate::types::VerifiedAccessEndpointRdsOptions,
 }
@@ -85,157 +73,119 @@ impl VerifiedAccessEndpointRdsOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointProtocol,
     ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input);
+        self.inner.protocol = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::protocol`](crate::types::VerifiedAccessEndpointRdsOptions::protocol).
     #[inline]
     pub fn set_protocol(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointProtocol>,
+        input: Option<crate::types::VerifiedAccessEndpointProtocol>,
     ) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointRdsOptions::protocol`](crate::types::VerifiedAccessEndpointRdsOptions::protocol), if any.
     #[inline]
-    pub fn get_protocol(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointProtocol> {
+    pub fn get_protocol(&self) -> &Option<crate::types::VerifiedAccessEndpointProtocol> {
         &self.inner.protocol
     }
     /// Sets [`VerifiedAccessEndpointRdsOptions::port`](crate::types::VerifiedAccessEndpointRdsOptions::port): The port.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::port`](crate::types::VerifiedAccessEndpointRdsOptions::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointRdsOptions::port`](crate::types::VerifiedAccessEndpointRdsOptions::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`VerifiedAccessEndpointRdsOptions::rds_db_instance_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_instance_arn): The ARN of the RDS instance.
-    pub fn rds_db_instance_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_db_instance_arn = ::std::option::Option::Some(input.into());
+    pub fn rds_db_instance_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_db_instance_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::rds_db_instance_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_instance_arn).
     #[inline]
-    pub fn set_rds_db_instance_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_db_instance_arn(mut self, input: Option<String>) -> Self {
         self.inner.rds_db_instance_arn = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointRdsOptions::rds_db_instance_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_instance_arn), if any.
     #[inline]
-    pub fn get_rds_db_instance_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_db_instance_arn(&self) -> &Option<String> {
         &self.inner.rds_db_instance_arn
     }
     /// Sets [`VerifiedAccessEndpointRdsOptions::rds_db_cluster_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_cluster_arn): The ARN of the DB cluster.
-    pub fn rds_db_cluster_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_db_cluster_arn = ::std::option::Option::Some(input.into());
+    pub fn rds_db_cluster_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_db_cluster_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::rds_db_cluster_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_cluster_arn).
     #[inline]
-    pub fn set_rds_db_cluster_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_db_cluster_arn(mut self, input: Option<String>) -> Self {
         self.inner.rds_db_cluster_arn = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointRdsOptions::rds_db_cluster_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_cluster_arn), if any.
     #[inline]
-    pub fn get_rds_db_cluster_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_db_cluster_arn(&self) -> &Option<String> {
         &self.inner.rds_db_cluster_arn
     }
     /// Sets [`VerifiedAccessEndpointRdsOptions::rds_db_proxy_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_proxy_arn): The ARN of the RDS proxy.
-    pub fn rds_db_proxy_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_db_proxy_arn = ::std::option::Option::Some(input.into());
+    pub fn rds_db_proxy_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_db_proxy_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::rds_db_proxy_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_proxy_arn).
     #[inline]
-    pub fn set_rds_db_proxy_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_db_proxy_arn(mut self, input: Option<String>) -> Self {
         self.inner.rds_db_proxy_arn = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointRdsOptions::rds_db_proxy_arn`](crate::types::VerifiedAccessEndpointRdsOptions::rds_db_proxy_arn), if any.
     #[inline]
-    pub fn get_rds_db_proxy_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_db_proxy_arn(&self) -> &Option<String> {
         &self.inner.rds_db_proxy_arn
     }
     /// Sets [`VerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::VerifiedAccessEndpointRdsOptions::rds_endpoint): The RDS endpoint.
-    pub fn rds_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.rds_endpoint = ::std::option::Option::Some(input.into());
+    pub fn rds_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.rds_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::VerifiedAccessEndpointRdsOptions::rds_endpoint).
     #[inline]
-    pub fn set_rds_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_rds_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.rds_endpoint = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointRdsOptions::rds_endpoint`](crate::types::VerifiedAccessEndpointRdsOptions::rds_endpoint), if any.
     #[inline]
-    pub fn get_rds_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_rds_endpoint(&self) -> &Option<String> {
         &self.inner.rds_endpoint
     }
     /// Appends one item to [`VerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::VerifiedAccessEndpointRdsOptions::subnet_ids): The IDs of the subnets.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::VerifiedAccessEndpointRdsOptions::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointRdsOptions::subnet_ids`](crate::types::VerifiedAccessEndpointRdsOptions::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Builds the [`VerifiedAccessEndpointRdsOptions`]; it has no required members, so this cannot fail.
@@ -247,50 +197,42 @@ impl VerifiedAccessEndpointRdsOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointRdsOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "protocol" => {
-                    value.protocol = ::std::option::Option::Some(
+                    value.protocol = Some(
                         crate::types::VerifiedAccessEndpointProtocol::from(child.text()),
                     );
                 }
                 "port" => {
-                    value.port = ::std::option::Option::Some(
+                    value.port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VerifiedAccessEndpointRdsOptions")?,
                     );
                 }
                 "rdsDbInstanceArn" => {
-                    value.rds_db_instance_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rds_db_instance_arn = Some(String::from(child.text()));
                 }
                 "rdsDbClusterArn" => {
-                    value.rds_db_cluster_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rds_db_cluster_arn = Some(String::from(child.text()));
                 }
                 "rdsDbProxyArn" => {
-                    value.rds_db_proxy_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rds_db_proxy_arn = Some(String::from(child.text()));
                 }
                 "rdsEndpoint" => {
-                    value.rds_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.rds_endpoint = Some(String::from(child.text()));
                 }
                 "subnetIdSet" => {
-                    value.subnet_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.subnet_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

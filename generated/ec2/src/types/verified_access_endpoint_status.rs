@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointStatus {
     /// The status code of the Verified Access endpoint.
-    pub code: ::std::option::Option<crate::types::VerifiedAccessEndpointStatusCode>,
+    pub code: Option<crate::types::VerifiedAccessEndpointStatusCode>,
     /// The status message of the Verified Access endpoint.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl VerifiedAccessEndpointStatus {
     /// Starts building a [`VerifiedAccessEndpointStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessEndpointStatusBuilder {
-        <crate::types::builders::VerifiedAccessEndpointStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessEndpointStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessEndpointStatusCode> {
+    pub fn code(&self) -> Option<&crate::types::VerifiedAccessEndpointStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessEndpointStatus`](crate::types::VerifiedAccessEndpointStatus); start one with `VerifiedAccessEndpointStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessEndpointStatusBuilder {
     inner: crate::types::VerifiedAccessEndpointStatus,
 }
@@ -50,45 +38,37 @@ impl VerifiedAccessEndpointStatusBuilder {
         mut self,
         input: crate::types::VerifiedAccessEndpointStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointStatus::code`](crate::types::VerifiedAccessEndpointStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessEndpointStatusCode>,
+        input: Option<crate::types::VerifiedAccessEndpointStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointStatus::code`](crate::types::VerifiedAccessEndpointStatus::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessEndpointStatusCode> {
+    pub fn get_code(&self) -> &Option<crate::types::VerifiedAccessEndpointStatusCode> {
         &self.inner.code
     }
     /// Sets [`VerifiedAccessEndpointStatus::message`](crate::types::VerifiedAccessEndpointStatus::message): The status message of the Verified Access endpoint.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointStatus::message`](crate::types::VerifiedAccessEndpointStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointStatus::message`](crate::types::VerifiedAccessEndpointStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`VerifiedAccessEndpointStatus`]; it has no required members, so this cannot fail.
@@ -100,25 +80,23 @@ impl VerifiedAccessEndpointStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::VerifiedAccessEndpointStatusCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,136 +2,102 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the targets for the specified Verified Access endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessEndpointTarget {
     /// The ID of the Verified Access endpoint.
-    pub verified_access_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_endpoint_id: Option<String>,
     /// The IP address of the target.
-    pub verified_access_endpoint_target_ip_address: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub verified_access_endpoint_target_ip_address: Option<String>,
     /// The DNS name of the target.
-    pub verified_access_endpoint_target_dns: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub verified_access_endpoint_target_dns: Option<String>,
 }
 impl VerifiedAccessEndpointTarget {
     /// Starts building a [`VerifiedAccessEndpointTarget`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessEndpointTargetBuilder {
-        <crate::types::builders::VerifiedAccessEndpointTargetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessEndpointTargetBuilder as Default>::default()
     }
     /// The `VerifiedAccessEndpointId` member, when set.
     #[inline]
-    pub fn verified_access_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_endpoint_id(&self) -> Option<&str> {
         self.verified_access_endpoint_id.as_deref()
     }
     /// The `VerifiedAccessEndpointTargetIpAddress` member, when set.
     #[inline]
-    pub fn verified_access_endpoint_target_ip_address(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn verified_access_endpoint_target_ip_address(&self) -> Option<&str> {
         self.verified_access_endpoint_target_ip_address.as_deref()
     }
     /// The `VerifiedAccessEndpointTargetDns` member, when set.
     #[inline]
-    pub fn verified_access_endpoint_target_dns(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_endpoint_target_dns(&self) -> Option<&str> {
         self.verified_access_endpoint_target_dns.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessEndpointTarget`](crate::types::VerifiedAccessEndpointTarget); start one with `VerifiedAccessEndpointTarget::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessEndpointTargetBuilder {
     inner: crate::types::VerifiedAccessEndpointTarget,
 }
 impl VerifiedAccessEndpointTargetBuilder {
     /// Sets [`VerifiedAccessEndpointTarget::verified_access_endpoint_id`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_id): The ID of the Verified Access endpoint.
-    pub fn verified_access_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_endpoint_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointTarget::verified_access_endpoint_id`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_id).
     #[inline]
-    pub fn set_verified_access_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_endpoint_id = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointTarget::verified_access_endpoint_id`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_id), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_id(&self) -> &Option<String> {
         &self.inner.verified_access_endpoint_id
     }
     /// Sets [`VerifiedAccessEndpointTarget::verified_access_endpoint_target_ip_address`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_target_ip_address): The IP address of the target.
     pub fn verified_access_endpoint_target_ip_address(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.verified_access_endpoint_target_ip_address = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_endpoint_target_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointTarget::verified_access_endpoint_target_ip_address`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_target_ip_address).
     #[inline]
     pub fn set_verified_access_endpoint_target_ip_address(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.verified_access_endpoint_target_ip_address = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointTarget::verified_access_endpoint_target_ip_address`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_target_ip_address), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_target_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_target_ip_address(&self) -> &Option<String> {
         &self.inner.verified_access_endpoint_target_ip_address
     }
     /// Sets [`VerifiedAccessEndpointTarget::verified_access_endpoint_target_dns`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_target_dns): The DNS name of the target.
     pub fn verified_access_endpoint_target_dns(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.verified_access_endpoint_target_dns = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_endpoint_target_dns = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessEndpointTarget::verified_access_endpoint_target_dns`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_target_dns).
     #[inline]
     pub fn set_verified_access_endpoint_target_dns(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.verified_access_endpoint_target_dns = input;
         self
     }
     /// The value set for [`VerifiedAccessEndpointTarget::verified_access_endpoint_target_dns`](crate::types::VerifiedAccessEndpointTarget::verified_access_endpoint_target_dns), if any.
     #[inline]
-    pub fn get_verified_access_endpoint_target_dns(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_endpoint_target_dns(&self) -> &Option<String> {
         &self.inner.verified_access_endpoint_target_dns
     }
     /// Builds the [`VerifiedAccessEndpointTarget`]; it has no required members, so this cannot fail.
@@ -143,28 +109,26 @@ impl VerifiedAccessEndpointTargetBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointTarget {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessEndpointId" => {
-                    value.verified_access_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_endpoint_id = Some(String::from(child.text()));
                 }
                 "verifiedAccessEndpointTargetIpAddress" => {
-                    value.verified_access_endpoint_target_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.verified_access_endpoint_target_ip_address = Some(
+                        String::from(child.text()),
                     );
                 }
                 "verifiedAccessEndpointTargetDns" => {
-                    value.verified_access_endpoint_target_dns = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.verified_access_endpoint_target_dns = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

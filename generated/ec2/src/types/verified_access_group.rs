@@ -2,81 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Verified Access group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessGroup {
     /// The ID of the Verified Access group.
-    pub verified_access_group_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_group_id: Option<String>,
     /// The ID of the Amazon Web Services Verified Access instance.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// A description for the Amazon Web Services Verified Access group.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The Amazon Web Services account number that owns the group.
-    pub owner: ::std::option::Option<::std::string::String>,
+    pub owner: Option<String>,
     /// The ARN of the Verified Access group.
-    pub verified_access_group_arn: ::std::option::Option<::std::string::String>,
+    pub verified_access_group_arn: Option<String>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::std::string::String>,
+    pub creation_time: Option<String>,
     /// The last updated time.
-    pub last_updated_time: ::std::option::Option<::std::string::String>,
+    pub last_updated_time: Option<String>,
     /// The deletion time.
-    pub deletion_time: ::std::option::Option<::std::string::String>,
+    pub deletion_time: Option<String>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The options in use for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationResponse,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
 }
 impl VerifiedAccessGroup {
     /// Starts building a [`VerifiedAccessGroup`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessGroupBuilder {
-        <crate::types::builders::VerifiedAccessGroupBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessGroupBuilder as Default>::default()
     }
     /// The `VerifiedAccessGroupId` member, when set.
     #[inline]
-    pub fn verified_access_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_group_id(&self) -> Option<&str> {
         self.verified_access_group_id.as_deref()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Owner` member, when set.
     #[inline]
-    pub fn owner(&self) -> ::std::option::Option<&str> {
+    pub fn owner(&self) -> Option<&str> {
         self.owner.as_deref()
     }
     /// The `VerifiedAccessGroupArn` member, when set.
     #[inline]
-    pub fn verified_access_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_group_arn(&self) -> Option<&str> {
         self.verified_access_group_arn.as_deref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+    pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
     /// The `LastUpdatedTime` member, when set.
     #[inline]
-    pub fn last_updated_time(&self) -> ::std::option::Option<&str> {
+    pub fn last_updated_time(&self) -> Option<&str> {
         self.last_updated_time.as_deref()
     }
     /// The `DeletionTime` member, when set.
     #[inline]
-    pub fn deletion_time(&self) -> ::std::option::Option<&str> {
+    pub fn deletion_time(&self) -> Option<&str> {
         self.deletion_time.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -88,205 +81,142 @@ impl VerifiedAccessGroup {
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationResponse> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationResponse> {
         self.sse_specification.as_ref()
     }
 }
 /// A builder for [`VerifiedAccessGroup`](crate::types::VerifiedAccessGroup); start one with `VerifiedAccessGroup::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessGroupBuilder {
     inner: crate::types::VerifiedAccessGroup,
 }
 impl VerifiedAccessGroupBuilder {
     /// Sets [`VerifiedAccessGroup::verified_access_group_id`](crate::types::VerifiedAccessGroup::verified_access_group_id): The ID of the Verified Access group.
-    pub fn verified_access_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_group_id = ::std::option::Option::Some(input.into());
+    pub fn verified_access_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::verified_access_group_id`](crate::types::VerifiedAccessGroup::verified_access_group_id).
     #[inline]
-    pub fn set_verified_access_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_group_id = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::verified_access_group_id`](crate::types::VerifiedAccessGroup::verified_access_group_id), if any.
     #[inline]
-    pub fn get_verified_access_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_id(&self) -> &Option<String> {
         &self.inner.verified_access_group_id
     }
     /// Sets [`VerifiedAccessGroup::verified_access_instance_id`](crate::types::VerifiedAccessGroup::verified_access_instance_id): The ID of the Amazon Web Services Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::verified_access_instance_id`](crate::types::VerifiedAccessGroup::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::verified_access_instance_id`](crate::types::VerifiedAccessGroup::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`VerifiedAccessGroup::description`](crate::types::VerifiedAccessGroup::description): A description for the Amazon Web Services Verified Access group.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::description`](crate::types::VerifiedAccessGroup::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::description`](crate::types::VerifiedAccessGroup::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`VerifiedAccessGroup::owner`](crate::types::VerifiedAccessGroup::owner): The Amazon Web Services account number that owns the group.
-    pub fn owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner = ::std::option::Option::Some(input.into());
+    pub fn owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::owner`](crate::types::VerifiedAccessGroup::owner).
     #[inline]
-    pub fn set_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner(mut self, input: Option<String>) -> Self {
         self.inner.owner = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::owner`](crate::types::VerifiedAccessGroup::owner), if any.
     #[inline]
-    pub fn get_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner(&self) -> &Option<String> {
         &self.inner.owner
     }
     /// Sets [`VerifiedAccessGroup::verified_access_group_arn`](crate::types::VerifiedAccessGroup::verified_access_group_arn): The ARN of the Verified Access group.
-    pub fn verified_access_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_group_arn = ::std::option::Option::Some(input.into());
+    pub fn verified_access_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::verified_access_group_arn`](crate::types::VerifiedAccessGroup::verified_access_group_arn).
     #[inline]
-    pub fn set_verified_access_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_group_arn = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::verified_access_group_arn`](crate::types::VerifiedAccessGroup::verified_access_group_arn), if any.
     #[inline]
-    pub fn get_verified_access_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_group_arn(&self) -> &Option<String> {
         &self.inner.verified_access_group_arn
     }
     /// Sets [`VerifiedAccessGroup::creation_time`](crate::types::VerifiedAccessGroup::creation_time): The creation time.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+    pub fn creation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::creation_time`](crate::types::VerifiedAccessGroup::creation_time).
     #[inline]
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_time(mut self, input: Option<String>) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::creation_time`](crate::types::VerifiedAccessGroup::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_time(&self) -> &Option<String> {
         &self.inner.creation_time
     }
     /// Sets [`VerifiedAccessGroup::last_updated_time`](crate::types::VerifiedAccessGroup::last_updated_time): The last updated time.
-    pub fn last_updated_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_updated_time = ::std::option::Option::Some(input.into());
+    pub fn last_updated_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_updated_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::last_updated_time`](crate::types::VerifiedAccessGroup::last_updated_time).
     #[inline]
-    pub fn set_last_updated_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_updated_time(mut self, input: Option<String>) -> Self {
         self.inner.last_updated_time = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::last_updated_time`](crate::types::VerifiedAccessGroup::last_updated_time), if any.
     #[inline]
-    pub fn get_last_updated_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_updated_time(&self) -> &Option<String> {
         &self.inner.last_updated_time
     }
     /// Sets [`VerifiedAccessGroup::deletion_time`](crate::types::VerifiedAccessGroup::deletion_time): The deletion time.
-    pub fn deletion_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.deletion_time = ::std::option::Option::Some(input.into());
+    pub fn deletion_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.deletion_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::deletion_time`](crate::types::VerifiedAccessGroup::deletion_time).
     #[inline]
-    pub fn set_deletion_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_deletion_time(mut self, input: Option<String>) -> Self {
         self.inner.deletion_time = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::deletion_time`](crate::types::VerifiedAccessGroup::deletion_time), if any.
     #[inline]
-    pub fn get_deletion_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_deletion_time(&self) -> &Option<String> {
         &self.inner.deletion_time
     }
     /// Appends one item to [`VerifiedAccessGroup::tags`](crate::types::VerifiedAccessGroup::tags): The tags.
@@ -298,18 +228,13 @@ impl VerifiedAccessGroupBuilder {
     }
     /// Sets or clears [`VerifiedAccessGroup::tags`](crate::types::VerifiedAccessGroup::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VerifiedAccessGroup::tags`](crate::types::VerifiedAccessGroup::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VerifiedAccessGroup::sse_specification`](crate::types::VerifiedAccessGroup::sse_specification): The options in use for server side encryption.
@@ -317,16 +242,14 @@ impl VerifiedAccessGroupBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessGroup::sse_specification`](crate::types::VerifiedAccessGroup::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -335,7 +258,7 @@ impl VerifiedAccessGroupBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationResponse> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationResponse> {
         &self.inner.sse_specification
     }
     /// Builds the [`VerifiedAccessGroup`]; it has no required members, so this cannot fail.
@@ -347,52 +270,36 @@ impl VerifiedAccessGroupBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessGroup {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessGroupId" => {
-                    value.verified_access_group_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_group_id = Some(String::from(child.text()));
                 }
                 "verifiedAccessInstanceId" => {
-                    value.verified_access_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_instance_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "owner" => {
-                    value.owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner = Some(String::from(child.text()));
                 }
                 "verifiedAccessGroupArn" => {
-                    value.verified_access_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_group_arn = Some(String::from(child.text()));
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.creation_time = Some(String::from(child.text()));
                 }
                 "lastUpdatedTime" => {
-                    value.last_updated_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.last_updated_time = Some(String::from(child.text()));
                 }
                 "deletionTime" => {
-                    value.deletion_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.deletion_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -400,7 +307,7 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessGroup {
                     );
                 }
                 "sseSpecification" => {
-                    value.sse_specification = ::std::option::Option::Some(
+                    value.sse_specification = Some(
                         <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -409,6 +316,6 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessGroup {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

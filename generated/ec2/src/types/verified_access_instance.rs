@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Verified Access instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstance {
     /// The ID of the Amazon Web Services Verified Access instance.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// A description for the Amazon Web Services Verified Access instance.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The IDs of the Amazon Web Services Verified Access trust providers.
-    pub verified_access_trust_providers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessTrustProviderCondensed>,
+    pub verified_access_trust_providers: Option<
+        Vec<crate::types::VerifiedAccessTrustProviderCondensed>,
     >,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::std::string::String>,
+    pub creation_time: Option<String>,
     /// The last updated time.
-    pub last_updated_time: ::std::option::Option<::std::string::String>,
+    pub last_updated_time: Option<String>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Indicates whether support for Federal Information Processing Standards (FIPS) is enabled on the instance.
-    pub fips_enabled: ::std::option::Option<bool>,
+    pub fips_enabled: Option<bool>,
     /// The custom subdomain.
-    pub cidr_endpoints_custom_sub_domain: ::std::option::Option<
+    pub cidr_endpoints_custom_sub_domain: Option<
         crate::types::VerifiedAccessInstanceCustomSubDomain,
     >,
 }
@@ -35,16 +30,16 @@ impl VerifiedAccessInstance {
     /// Starts building a [`VerifiedAccessInstance`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessInstanceBuilder {
-        <crate::types::builders::VerifiedAccessInstanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessInstanceBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `VerifiedAccessTrustProviders` member, empty when not set; the field tells an empty list from an absent one.
@@ -56,12 +51,12 @@ impl VerifiedAccessInstance {
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+    pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
     /// The `LastUpdatedTime` member, when set.
     #[inline]
-    pub fn last_updated_time(&self) -> ::std::option::Option<&str> {
+    pub fn last_updated_time(&self) -> Option<&str> {
         self.last_updated_time.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,74 +66,53 @@ impl VerifiedAccessInstance {
     }
     /// The `FipsEnabled` member, when set.
     #[inline]
-    pub fn fips_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn fips_enabled(&self) -> Option<bool> {
         self.fips_enabled
     }
     /// The `CidrEndpointsCustomSubDomain` member, when set.
     #[inline]
     pub fn cidr_endpoints_custom_sub_domain(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessInstanceCustomSubDomain> {
+    ) -> Option<&crate::types::VerifiedAccessInstanceCustomSubDomain> {
         self.cidr_endpoints_custom_sub_domain.as_ref()
     }
 }
 /// A builder for [`VerifiedAccessInstance`](crate::types::VerifiedAccessInstance); start one with `VerifiedAccessInstance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessInstanceBuilder {
     inner: crate::types::VerifiedAccessInstance,
 }
 impl VerifiedAccessInstanceBuilder {
     /// Sets [`VerifiedAccessInstance::verified_access_instance_id`](crate::types::VerifiedAccessInstance::verified_access_instance_id): The ID of the Amazon Web Services Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::verified_access_instance_id`](crate::types::VerifiedAccessInstance::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`VerifiedAccessInstance::verified_access_instance_id`](crate::types::VerifiedAccessInstance::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`VerifiedAccessInstance::description`](crate::types::VerifiedAccessInstance::description): A description for the Amazon Web Services Verified Access instance.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::description`](crate::types::VerifiedAccessInstance::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VerifiedAccessInstance::description`](crate::types::VerifiedAccessInstance::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`VerifiedAccessInstance::verified_access_trust_providers`](crate::types::VerifiedAccessInstance::verified_access_trust_providers): The IDs of the Amazon Web Services Verified Access trust providers.
@@ -155,9 +129,7 @@ impl VerifiedAccessInstanceBuilder {
     #[inline]
     pub fn set_verified_access_trust_providers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VerifiedAccessTrustProviderCondensed>,
-        >,
+        input: Option<Vec<crate::types::VerifiedAccessTrustProviderCondensed>>,
     ) -> Self {
         self.inner.verified_access_trust_providers = input;
         self
@@ -166,55 +138,39 @@ impl VerifiedAccessInstanceBuilder {
     #[inline]
     pub fn get_verified_access_trust_providers(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VerifiedAccessTrustProviderCondensed>,
-    > {
+    ) -> &Option<Vec<crate::types::VerifiedAccessTrustProviderCondensed>> {
         &self.inner.verified_access_trust_providers
     }
     /// Sets [`VerifiedAccessInstance::creation_time`](crate::types::VerifiedAccessInstance::creation_time): The creation time.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+    pub fn creation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::creation_time`](crate::types::VerifiedAccessInstance::creation_time).
     #[inline]
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_time(mut self, input: Option<String>) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`VerifiedAccessInstance::creation_time`](crate::types::VerifiedAccessInstance::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_time(&self) -> &Option<String> {
         &self.inner.creation_time
     }
     /// Sets [`VerifiedAccessInstance::last_updated_time`](crate::types::VerifiedAccessInstance::last_updated_time): The last updated time.
-    pub fn last_updated_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_updated_time = ::std::option::Option::Some(input.into());
+    pub fn last_updated_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_updated_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::last_updated_time`](crate::types::VerifiedAccessInstance::last_updated_time).
     #[inline]
-    pub fn set_last_updated_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_updated_time(mut self, input: Option<String>) -> Self {
         self.inner.last_updated_time = input;
         self
     }
     /// The value set for [`VerifiedAccessInstance::last_updated_time`](crate::types::VerifiedAccessInstance::last_updated_time), if any.
     #[inline]
-    pub fn get_last_updated_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_updated_time(&self) -> &Option<String> {
         &self.inner.last_updated_time
     }
     /// Appends one item to [`VerifiedAccessInstance::tags`](crate::types::VerifiedAccessInstance::tags): The tags.
@@ -226,34 +182,29 @@ impl VerifiedAccessInstanceBuilder {
     }
     /// Sets or clears [`VerifiedAccessInstance::tags`](crate::types::VerifiedAccessInstance::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VerifiedAccessInstance::tags`](crate::types::VerifiedAccessInstance::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VerifiedAccessInstance::fips_enabled`](crate::types::VerifiedAccessInstance::fips_enabled): Indicates whether support for Federal Information Processing Standards (FIPS) is enabled on the instance.
     pub fn fips_enabled(mut self, input: bool) -> Self {
-        self.inner.fips_enabled = ::std::option::Option::Some(input);
+        self.inner.fips_enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::fips_enabled`](crate::types::VerifiedAccessInstance::fips_enabled).
     #[inline]
-    pub fn set_fips_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fips_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.fips_enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessInstance::fips_enabled`](crate::types::VerifiedAccessInstance::fips_enabled), if any.
     #[inline]
-    pub fn get_fips_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_fips_enabled(&self) -> &Option<bool> {
         &self.inner.fips_enabled
     }
     /// Sets [`VerifiedAccessInstance::cidr_endpoints_custom_sub_domain`](crate::types::VerifiedAccessInstance::cidr_endpoints_custom_sub_domain): The custom subdomain.
@@ -261,14 +212,14 @@ impl VerifiedAccessInstanceBuilder {
         mut self,
         input: crate::types::VerifiedAccessInstanceCustomSubDomain,
     ) -> Self {
-        self.inner.cidr_endpoints_custom_sub_domain = ::std::option::Option::Some(input);
+        self.inner.cidr_endpoints_custom_sub_domain = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstance::cidr_endpoints_custom_sub_domain`](crate::types::VerifiedAccessInstance::cidr_endpoints_custom_sub_domain).
     #[inline]
     pub fn set_cidr_endpoints_custom_sub_domain(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessInstanceCustomSubDomain>,
+        input: Option<crate::types::VerifiedAccessInstanceCustomSubDomain>,
     ) -> Self {
         self.inner.cidr_endpoints_custom_sub_domain = input;
         self
@@ -277,7 +228,7 @@ impl VerifiedAccessInstanceBuilder {
     #[inline]
     pub fn get_cidr_endpoints_custom_sub_domain(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessInstanceCustomSubDomain> {
+    ) -> &Option<crate::types::VerifiedAccessInstanceCustomSubDomain> {
         &self.inner.cidr_endpoints_custom_sub_domain
     }
     /// Builds the [`VerifiedAccessInstance`]; it has no required members, so this cannot fail.
@@ -289,22 +240,18 @@ impl VerifiedAccessInstanceBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessInstanceId" => {
-                    value.verified_access_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_instance_id = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "verifiedAccessTrustProviderSet" => {
-                    value.verified_access_trust_providers = ::std::option::Option::Some(
+                    value.verified_access_trust_providers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessTrustProviderCondensed as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -312,17 +259,13 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstance {
                     );
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.creation_time = Some(String::from(child.text()));
                 }
                 "lastUpdatedTime" => {
-                    value.last_updated_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.last_updated_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -330,12 +273,10 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstance {
                     );
                 }
                 "fipsEnabled" => {
-                    value.fips_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.fips_enabled = Some(child.text() == "true");
                 }
                 "cidrEndpointsCustomSubDomain" => {
-                    value.cidr_endpoints_custom_sub_domain = ::std::option::Option::Some(
+                    value.cidr_endpoints_custom_sub_domain = Some(
                         <crate::types::VerifiedAccessInstanceCustomSubDomain as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -344,6 +285,6 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstance {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

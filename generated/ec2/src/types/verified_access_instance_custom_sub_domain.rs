@@ -2,93 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a custom subdomain for a network CIDR endpoint for Verified Access.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceCustomSubDomain {
     /// The subdomain.
-    pub sub_domain: ::std::option::Option<::std::string::String>,
+    pub sub_domain: Option<String>,
     /// The name servers.
-    pub nameservers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub nameservers: Option<Vec<String>>,
 }
 impl VerifiedAccessInstanceCustomSubDomain {
     /// Starts building a [`VerifiedAccessInstanceCustomSubDomain`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessInstanceCustomSubDomainBuilder {
-        <crate::types::builders::VerifiedAccessInstanceCustomSubDomainBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessInstanceCustomSubDomainBuilder as Default>::default()
     }
     /// The `SubDomain` member, when set.
     #[inline]
-    pub fn sub_domain(&self) -> ::std::option::Option<&str> {
+    pub fn sub_domain(&self) -> Option<&str> {
         self.sub_domain.as_deref()
     }
     /// The `Nameservers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn nameservers(&self) -> &[::std::string::String] {
+    pub fn nameservers(&self) -> &[String] {
         self.nameservers.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`VerifiedAccessInstanceCustomSubDomain`](crate::types::VerifiedAccessInstanceCustomSubDomain); start one with `VerifiedAccessInstanceCustomSubDomain::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessInstanceCustomSubDomainBuilder {
     inner: crate::types::VerifiedAccessInstanceCustomSubDomain,
 }
 impl VerifiedAccessInstanceCustomSubDomainBuilder {
     /// Sets [`VerifiedAccessInstanceCustomSubDomain::sub_domain`](crate::types::VerifiedAccessInstanceCustomSubDomain::sub_domain): The subdomain.
-    pub fn sub_domain(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sub_domain = ::std::option::Option::Some(input.into());
+    pub fn sub_domain(mut self, input: impl Into<String>) -> Self {
+        self.inner.sub_domain = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceCustomSubDomain::sub_domain`](crate::types::VerifiedAccessInstanceCustomSubDomain::sub_domain).
     #[inline]
-    pub fn set_sub_domain(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sub_domain(mut self, input: Option<String>) -> Self {
         self.inner.sub_domain = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceCustomSubDomain::sub_domain`](crate::types::VerifiedAccessInstanceCustomSubDomain::sub_domain), if any.
     #[inline]
-    pub fn get_sub_domain(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sub_domain(&self) -> &Option<String> {
         &self.inner.sub_domain
     }
     /// Appends one item to [`VerifiedAccessInstanceCustomSubDomain::nameservers`](crate::types::VerifiedAccessInstanceCustomSubDomain::nameservers): The name servers.
     ///
     /// To set the whole list at once, use [`set_nameservers`](Self::set_nameservers).
-    pub fn nameservers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn nameservers(mut self, input: impl Into<String>) -> Self {
         self.inner.nameservers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceCustomSubDomain::nameservers`](crate::types::VerifiedAccessInstanceCustomSubDomain::nameservers).
     #[inline]
-    pub fn set_nameservers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_nameservers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.nameservers = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceCustomSubDomain::nameservers`](crate::types::VerifiedAccessInstanceCustomSubDomain::nameservers), if any.
     #[inline]
-    pub fn get_nameservers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_nameservers(&self) -> &Option<Vec<String>> {
         &self.inner.nameservers
     }
     /// Builds the [`VerifiedAccessInstanceCustomSubDomain`]; it has no required members, so this cannot fail.
@@ -100,23 +76,21 @@ impl VerifiedAccessInstanceCustomSubDomainBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstanceCustomSubDomain {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "subDomain" => {
-                    value.sub_domain = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.sub_domain = Some(String::from(child.text()));
                 }
                 "nameserverSet" => {
-                    value.nameservers = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.nameservers = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,94 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes logging options for an Amazon Web Services Verified Access instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceLoggingConfiguration {
     /// The ID of the Amazon Web Services Verified Access instance.
-    pub verified_access_instance_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_instance_id: Option<String>,
     /// Details about the logging options.
-    pub access_logs: ::std::option::Option<crate::types::VerifiedAccessLogs>,
+    pub access_logs: Option<crate::types::VerifiedAccessLogs>,
 }
 impl VerifiedAccessInstanceLoggingConfiguration {
     /// Starts building a [`VerifiedAccessInstanceLoggingConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessInstanceLoggingConfigurationBuilder {
-        <crate::types::builders::VerifiedAccessInstanceLoggingConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessInstanceLoggingConfigurationBuilder as Default>::default()
     }
     /// The `VerifiedAccessInstanceId` member, when set.
     #[inline]
-    pub fn verified_access_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_instance_id(&self) -> Option<&str> {
         self.verified_access_instance_id.as_deref()
     }
     /// The `AccessLogs` member, when set.
     #[inline]
-    pub fn access_logs(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessLogs> {
+    pub fn access_logs(&self) -> Option<&crate::types::VerifiedAccessLogs> {
         self.access_logs.as_ref()
     }
 }
 /// A builder for [`VerifiedAccessInstanceLoggingConfiguration`](crate::types::VerifiedAccessInstanceLoggingConfiguration); start one with `VerifiedAccessInstanceLoggingConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessInstanceLoggingConfigurationBuilder {
     inner: crate::types::VerifiedAccessInstanceLoggingConfiguration,
 }
 impl VerifiedAccessInstanceLoggingConfigurationBuilder {
     /// Sets [`VerifiedAccessInstanceLoggingConfiguration::verified_access_instance_id`](crate::types::VerifiedAccessInstanceLoggingConfiguration::verified_access_instance_id): The ID of the Amazon Web Services Verified Access instance.
-    pub fn verified_access_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.verified_access_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn verified_access_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.verified_access_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceLoggingConfiguration::verified_access_instance_id`](crate::types::VerifiedAccessInstanceLoggingConfiguration::verified_access_instance_id).
     #[inline]
-    pub fn set_verified_access_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_verified_access_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.verified_access_instance_id = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceLoggingConfiguration::verified_access_instance_id`](crate::types::VerifiedAccessInstanceLoggingConfiguration::verified_access_instance_id), if any.
     #[inline]
-    pub fn get_verified_access_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_instance_id(&self) -> &Option<String> {
         &self.inner.verified_access_instance_id
     }
     /// Sets [`VerifiedAccessInstanceLoggingConfiguration::access_logs`](crate::types::VerifiedAccessInstanceLoggingConfiguration::access_logs): Details about the logging options.
     pub fn access_logs(mut self, input: crate::types::VerifiedAccessLogs) -> Self {
-        self.inner.access_logs = ::std::option::Option::Some(input);
+        self.inner.access_logs = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceLoggingConfiguration::access_logs`](crate::types::VerifiedAccessInstanceLoggingConfiguration::access_logs).
     #[inline]
     pub fn set_access_logs(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogs>,
+        input: Option<crate::types::VerifiedAccessLogs>,
     ) -> Self {
         self.inner.access_logs = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceLoggingConfiguration::access_logs`](crate::types::VerifiedAccessInstanceLoggingConfiguration::access_logs), if any.
     #[inline]
-    pub fn get_access_logs(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogs> {
+    pub fn get_access_logs(&self) -> &Option<crate::types::VerifiedAccessLogs> {
         &self.inner.access_logs
     }
     /// Builds the [`VerifiedAccessInstanceLoggingConfiguration`]; it has no required members, so this cannot fail.
@@ -101,17 +77,15 @@ impl VerifiedAccessInstanceLoggingConfigurationBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstanceLoggingConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessInstanceId" => {
-                    value.verified_access_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.verified_access_instance_id = Some(String::from(child.text()));
                 }
                 "accessLogs" => {
-                    value.access_logs = ::std::option::Option::Some(
+                    value.access_logs = Some(
                         <crate::types::VerifiedAccessLogs as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -120,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstanceLoggingConfigurati
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

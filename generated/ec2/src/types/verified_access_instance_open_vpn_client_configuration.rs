@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a set of routes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceOpenVpnClientConfiguration {
     /// The base64-encoded Open VPN client configuration.
-    pub config: ::std::option::Option<::std::string::String>,
+    pub config: Option<String>,
     /// The routes.
-    pub routes: ::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute,
-        >,
+    pub routes: Option<
+        Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute>,
     >,
 }
 impl VerifiedAccessInstanceOpenVpnClientConfiguration {
     /// Starts building a [`VerifiedAccessInstanceOpenVpnClientConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
-        <crate::types::builders::VerifiedAccessInstanceOpenVpnClientConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessInstanceOpenVpnClientConfigurationBuilder as Default>::default()
     }
     /// The `Config` member, when set.
     #[inline]
-    pub fn config(&self) -> ::std::option::Option<&str> {
+    pub fn config(&self) -> Option<&str> {
         self.config.as_deref()
     }
     /// The `Routes` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,36 +32,25 @@ impl VerifiedAccessInstanceOpenVpnClientConfiguration {
     }
 }
 /// A builder for [`VerifiedAccessInstanceOpenVpnClientConfiguration`](crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration); start one with `VerifiedAccessInstanceOpenVpnClientConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
     inner: crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration,
 }
 impl VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
     /// Sets [`VerifiedAccessInstanceOpenVpnClientConfiguration::config`](crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::config): The base64-encoded Open VPN client configuration.
-    pub fn config(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.config = ::std::option::Option::Some(input.into());
+    pub fn config(mut self, input: impl Into<String>) -> Self {
+        self.inner.config = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceOpenVpnClientConfiguration::config`](crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::config).
     #[inline]
-    pub fn set_config(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_config(mut self, input: Option<String>) -> Self {
         self.inner.config = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceOpenVpnClientConfiguration::config`](crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::config), if any.
     #[inline]
-    pub fn get_config(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_config(&self) -> &Option<String> {
         &self.inner.config
     }
     /// Appends one item to [`VerifiedAccessInstanceOpenVpnClientConfiguration::routes`](crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration::routes): The routes.
@@ -85,10 +67,8 @@ impl VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
     #[inline]
     pub fn set_routes(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<
-                crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute,
-            >,
+        input: Option<
+            Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute>,
         >,
     ) -> Self {
         self.inner.routes = input;
@@ -98,10 +78,8 @@ impl VerifiedAccessInstanceOpenVpnClientConfigurationBuilder {
     #[inline]
     pub fn get_routes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute,
-        >,
+    ) -> &Option<
+        Vec<crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute>,
     > {
         &self.inner.routes
     }
@@ -117,17 +95,15 @@ impl ::awsgen_runtime::xml::FromXml
 for VerifiedAccessInstanceOpenVpnClientConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "config" => {
-                    value.config = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.config = Some(String::from(child.text()));
                 }
                 "routeSet" => {
-                    value.routes = ::std::option::Option::Some(
+                    value.routes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -137,6 +113,6 @@ for VerifiedAccessInstanceOpenVpnClientConfiguration {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

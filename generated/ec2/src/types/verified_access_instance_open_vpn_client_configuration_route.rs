@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a route.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     /// The CIDR block.
-    pub cidr: ::std::option::Option<::std::string::String>,
+    pub cidr: Option<String>,
 }
 impl VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     /// Starts building a [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder {
-        <crate::types::builders::VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder as Default>::default()
     }
     /// The `Cidr` member, when set.
     #[inline]
-    pub fn cidr(&self) -> ::std::option::Option<&str> {
+    pub fn cidr(&self) -> Option<&str> {
         self.cidr.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute`](crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute); start one with `VerifiedAccessInstanceOpenVpnClientConfigurationRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder {
     inner: crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute,
 }
 impl VerifiedAccessInstanceOpenVpnClientConfigurationRouteBuilder {
     /// Sets [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute::cidr`](crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute::cidr): The CIDR block.
-    pub fn cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr = ::std::option::Option::Some(input.into());
+    pub fn cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute::cidr`](crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute::cidr).
     #[inline]
-    pub fn set_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr(mut self, input: Option<String>) -> Self {
         self.inner.cidr = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute::cidr`](crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute::cidr), if any.
     #[inline]
-    pub fn get_cidr(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr(&self) -> &Option<String> {
         &self.inner.cidr
     }
     /// Builds the [`VerifiedAccessInstanceOpenVpnClientConfigurationRoute`]; it has no required members, so this cannot fail.
@@ -70,15 +54,13 @@ impl ::awsgen_runtime::xml::FromXml
 for VerifiedAccessInstanceOpenVpnClientConfigurationRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "cidr" {
-                value.cidr = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.cidr = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

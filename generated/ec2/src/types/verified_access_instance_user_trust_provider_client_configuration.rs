@@ -2,84 +2,84 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the trust provider.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     /// The trust provider type.
-    pub type_: ::std::option::Option<crate::types::UserTrustProviderType>,
+    pub type_: Option<crate::types::UserTrustProviderType>,
     /// The set of user claims to be requested from the IdP.
-    pub scopes: ::std::option::Option<::std::string::String>,
+    pub scopes: Option<String>,
     /// The OIDC issuer identifier of the IdP.
-    pub issuer: ::std::option::Option<::std::string::String>,
+    pub issuer: Option<String>,
     /// The authorization endpoint of the IdP.
-    pub authorization_endpoint: ::std::option::Option<::std::string::String>,
+    pub authorization_endpoint: Option<String>,
     /// The public signing key endpoint.
-    pub public_signing_key_endpoint: ::std::option::Option<::std::string::String>,
+    pub public_signing_key_endpoint: Option<String>,
     /// The token endpoint of the IdP.
-    pub token_endpoint: ::std::option::Option<::std::string::String>,
+    pub token_endpoint: Option<String>,
     /// The user info endpoint of the IdP.
-    pub user_info_endpoint: ::std::option::Option<::std::string::String>,
+    pub user_info_endpoint: Option<String>,
     /// The OAuth 2.0 client identifier.
-    pub client_id: ::std::option::Option<::std::string::String>,
+    pub client_id: Option<String>,
     /// The OAuth 2.0 client secret.
-    pub client_secret: ::std::option::Option<::std::string::String>,
+    pub client_secret: Option<String>,
     /// Indicates whether Proof of Key Code Exchange (PKCE) is enabled.
-    pub pkce_enabled: ::std::option::Option<bool>,
+    pub pkce_enabled: Option<bool>,
 }
 impl VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     /// Starts building a [`VerifiedAccessInstanceUserTrustProviderClientConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
-        <crate::types::builders::VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::UserTrustProviderType> {
+    pub fn type_(&self) -> Option<&crate::types::UserTrustProviderType> {
         self.type_.as_ref()
     }
     /// The `Scopes` member, when set.
     #[inline]
-    pub fn scopes(&self) -> ::std::option::Option<&str> {
+    pub fn scopes(&self) -> Option<&str> {
         self.scopes.as_deref()
     }
     /// The `Issuer` member, when set.
     #[inline]
-    pub fn issuer(&self) -> ::std::option::Option<&str> {
+    pub fn issuer(&self) -> Option<&str> {
         self.issuer.as_deref()
     }
     /// The `AuthorizationEndpoint` member, when set.
     #[inline]
-    pub fn authorization_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn authorization_endpoint(&self) -> Option<&str> {
         self.authorization_endpoint.as_deref()
     }
     /// The `PublicSigningKeyEndpoint` member, when set.
     #[inline]
-    pub fn public_signing_key_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn public_signing_key_endpoint(&self) -> Option<&str> {
         self.public_signing_key_endpoint.as_deref()
     }
     /// The `TokenEndpoint` member, when set.
     #[inline]
-    pub fn token_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn token_endpoint(&self) -> Option<&str> {
         self.token_endpoint.as_deref()
     }
     /// The `UserInfoEndpoint` member, when set.
     #[inline]
-    pub fn user_info_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn user_info_endpoint(&self) -> Option<&str> {
         self.user_info_endpoint.as_deref()
     }
     /// The `ClientId` member, when set.
     #[inline]
-    pub fn client_id(&self) -> ::std::option::Option<&str> {
+    pub fn client_id(&self) -> Option<&str> {
         self.client_id.as_deref()
     }
     /// The `ClientSecret` member, when set.
     #[inline]
-    pub fn client_secret(&self) -> ::std::option::Option<&str> {
+    pub fn client_secret(&self) -> Option<&str> {
         self.client_secret.as_deref()
     }
     /// The `PkceEnabled` member, when set.
     #[inline]
-    pub fn pkce_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn pkce_enabled(&self) -> Option<bool> {
         self.pkce_enabled
     }
 }
@@ -101,235 +101,172 @@ impl ::std::fmt::Debug for VerifiedAccessInstanceUserTrustProviderClientConfigur
     }
 }
 /// A builder for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration); start one with `VerifiedAccessInstanceUserTrustProviderClientConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
     inner: crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration,
 }
 impl VerifiedAccessInstanceUserTrustProviderClientConfigurationBuilder {
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_): The trust provider type.
     pub fn type_(mut self, input: crate::types::UserTrustProviderType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::UserTrustProviderType>,
+        input: Option<crate::types::UserTrustProviderType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::UserTrustProviderType> {
+    pub fn get_type_(&self) -> &Option<crate::types::UserTrustProviderType> {
         &self.inner.type_
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::scopes`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::scopes): The set of user claims to be requested from the IdP.
-    pub fn scopes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.scopes = ::std::option::Option::Some(input.into());
+    pub fn scopes(mut self, input: impl Into<String>) -> Self {
+        self.inner.scopes = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::scopes`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::scopes).
     #[inline]
-    pub fn set_scopes(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_scopes(mut self, input: Option<String>) -> Self {
         self.inner.scopes = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::scopes`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::scopes), if any.
     #[inline]
-    pub fn get_scopes(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_scopes(&self) -> &Option<String> {
         &self.inner.scopes
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::issuer`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::issuer): The OIDC issuer identifier of the IdP.
-    pub fn issuer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.issuer = ::std::option::Option::Some(input.into());
+    pub fn issuer(mut self, input: impl Into<String>) -> Self {
+        self.inner.issuer = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::issuer`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::issuer).
     #[inline]
-    pub fn set_issuer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_issuer(mut self, input: Option<String>) -> Self {
         self.inner.issuer = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::issuer`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::issuer), if any.
     #[inline]
-    pub fn get_issuer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_issuer(&self) -> &Option<String> {
         &self.inner.issuer
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::authorization_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::authorization_endpoint): The authorization endpoint of the IdP.
-    pub fn authorization_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authorization_endpoint = ::std::option::Option::Some(input.into());
+    pub fn authorization_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.authorization_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::authorization_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::authorization_endpoint).
     #[inline]
-    pub fn set_authorization_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authorization_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.authorization_endpoint = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::authorization_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::authorization_endpoint), if any.
     #[inline]
-    pub fn get_authorization_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authorization_endpoint(&self) -> &Option<String> {
         &self.inner.authorization_endpoint
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::public_signing_key_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::public_signing_key_endpoint): The public signing key endpoint.
-    pub fn public_signing_key_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_signing_key_endpoint = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn public_signing_key_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_signing_key_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::public_signing_key_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::public_signing_key_endpoint).
     #[inline]
-    pub fn set_public_signing_key_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_signing_key_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.public_signing_key_endpoint = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::public_signing_key_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::public_signing_key_endpoint), if any.
     #[inline]
-    pub fn get_public_signing_key_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_signing_key_endpoint(&self) -> &Option<String> {
         &self.inner.public_signing_key_endpoint
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::token_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::token_endpoint): The token endpoint of the IdP.
-    pub fn token_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_endpoint = ::std::option::Option::Some(input.into());
+    pub fn token_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::token_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::token_endpoint).
     #[inline]
-    pub fn set_token_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.token_endpoint = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::token_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::token_endpoint), if any.
     #[inline]
-    pub fn get_token_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_endpoint(&self) -> &Option<String> {
         &self.inner.token_endpoint
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::user_info_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::user_info_endpoint): The user info endpoint of the IdP.
-    pub fn user_info_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_info_endpoint = ::std::option::Option::Some(input.into());
+    pub fn user_info_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_info_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::user_info_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::user_info_endpoint).
     #[inline]
-    pub fn set_user_info_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_info_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.user_info_endpoint = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::user_info_endpoint`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::user_info_endpoint), if any.
     #[inline]
-    pub fn get_user_info_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_info_endpoint(&self) -> &Option<String> {
         &self.inner.user_info_endpoint
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_id`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_id): The OAuth 2.0 client identifier.
-    pub fn client_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_id = ::std::option::Option::Some(input.into());
+    pub fn client_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_id`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_id).
     #[inline]
-    pub fn set_client_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_id(mut self, input: Option<String>) -> Self {
         self.inner.client_id = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_id`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_id), if any.
     #[inline]
-    pub fn get_client_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_id(&self) -> &Option<String> {
         &self.inner.client_id
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_secret`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_secret): The OAuth 2.0 client secret.
-    pub fn client_secret(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_secret = ::std::option::Option::Some(input.into());
+    pub fn client_secret(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_secret = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_secret`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_secret).
     #[inline]
-    pub fn set_client_secret(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_secret(mut self, input: Option<String>) -> Self {
         self.inner.client_secret = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_secret`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::client_secret), if any.
     #[inline]
-    pub fn get_client_secret(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_secret(&self) -> &Option<String> {
         &self.inner.client_secret
     }
     /// Sets [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled): Indicates whether Proof of Key Code Exchange (PKCE) is enabled.
     pub fn pkce_enabled(mut self, input: bool) -> Self {
-        self.inner.pkce_enabled = ::std::option::Option::Some(input);
+        self.inner.pkce_enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled).
     #[inline]
-    pub fn set_pkce_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_pkce_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.pkce_enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled`](crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration::pkce_enabled), if any.
     #[inline]
-    pub fn get_pkce_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_pkce_enabled(&self) -> &Option<bool> {
         &self.inner.pkce_enabled
     }
     /// Builds the [`VerifiedAccessInstanceUserTrustProviderClientConfiguration`]; it has no required members, so this cannot fail.
@@ -344,63 +281,45 @@ impl ::awsgen_runtime::xml::FromXml
 for VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::UserTrustProviderType::from(child.text()),
                     );
                 }
                 "scopes" => {
-                    value.scopes = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.scopes = Some(String::from(child.text()));
                 }
                 "issuer" => {
-                    value.issuer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.issuer = Some(String::from(child.text()));
                 }
                 "authorizationEndpoint" => {
-                    value.authorization_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.authorization_endpoint = Some(String::from(child.text()));
                 }
                 "publicSigningKeyEndpoint" => {
-                    value.public_signing_key_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_signing_key_endpoint = Some(String::from(child.text()));
                 }
                 "tokenEndpoint" => {
-                    value.token_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.token_endpoint = Some(String::from(child.text()));
                 }
                 "userInfoEndpoint" => {
-                    value.user_info_endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_info_endpoint = Some(String::from(child.text()));
                 }
                 "clientId" => {
-                    value.client_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_id = Some(String::from(child.text()));
                 }
                 "clientSecret" => {
-                    value.client_secret = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.client_secret = Some(String::from(child.text()));
                 }
                 "pkceEnabled" => {
-                    value.pkce_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.pkce_enabled = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

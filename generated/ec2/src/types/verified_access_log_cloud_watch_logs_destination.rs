@@ -2,72 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for CloudWatch Logs as a logging destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogCloudWatchLogsDestination {
     /// Indicates whether logging is enabled.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The delivery status for access logs.
-    pub delivery_status: ::std::option::Option<
-        crate::types::VerifiedAccessLogDeliveryStatus,
-    >,
+    pub delivery_status: Option<crate::types::VerifiedAccessLogDeliveryStatus>,
     /// The ID of the CloudWatch Logs log group.
-    pub log_group: ::std::option::Option<::std::string::String>,
+    pub log_group: Option<String>,
 }
 impl VerifiedAccessLogCloudWatchLogsDestination {
     /// Starts building a [`VerifiedAccessLogCloudWatchLogsDestination`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogCloudWatchLogsDestinationBuilder {
-        <crate::types::builders::VerifiedAccessLogCloudWatchLogsDestinationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogCloudWatchLogsDestinationBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `DeliveryStatus` member, when set.
     #[inline]
     pub fn delivery_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessLogDeliveryStatus> {
+    ) -> Option<&crate::types::VerifiedAccessLogDeliveryStatus> {
         self.delivery_status.as_ref()
     }
     /// The `LogGroup` member, when set.
     #[inline]
-    pub fn log_group(&self) -> ::std::option::Option<&str> {
+    pub fn log_group(&self) -> Option<&str> {
         self.log_group.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessLogCloudWatchLogsDestination`](crate::types::VerifiedAccessLogCloudWatchLogsDestination); start one with `VerifiedAccessLogCloudWatchLogsDestination::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogCloudWatchLogsDestinationBuilder {
     inner: crate::types::VerifiedAccessLogCloudWatchLogsDestination,
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationBuilder {
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestination::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::enabled): Indicates whether logging is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogCloudWatchLogsDestination::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessLogCloudWatchLogsDestination::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestination::delivery_status`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::delivery_status): The delivery status for access logs.
@@ -75,14 +63,14 @@ impl VerifiedAccessLogCloudWatchLogsDestinationBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogDeliveryStatus,
     ) -> Self {
-        self.inner.delivery_status = ::std::option::Option::Some(input);
+        self.inner.delivery_status = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogCloudWatchLogsDestination::delivery_status`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::delivery_status).
     #[inline]
     pub fn set_delivery_status(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatus>,
+        input: Option<crate::types::VerifiedAccessLogDeliveryStatus>,
     ) -> Self {
         self.inner.delivery_status = input;
         self
@@ -91,29 +79,23 @@ impl VerifiedAccessLogCloudWatchLogsDestinationBuilder {
     #[inline]
     pub fn get_delivery_status(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatus> {
+    ) -> &Option<crate::types::VerifiedAccessLogDeliveryStatus> {
         &self.inner.delivery_status
     }
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestination::log_group`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::log_group): The ID of the CloudWatch Logs log group.
-    pub fn log_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_group = ::std::option::Option::Some(input.into());
+    pub fn log_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_group = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogCloudWatchLogsDestination::log_group`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::log_group).
     #[inline]
-    pub fn set_log_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group(mut self, input: Option<String>) -> Self {
         self.inner.log_group = input;
         self
     }
     /// The value set for [`VerifiedAccessLogCloudWatchLogsDestination::log_group`](crate::types::VerifiedAccessLogCloudWatchLogsDestination::log_group), if any.
     #[inline]
-    pub fn get_log_group(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group(&self) -> &Option<String> {
         &self.inner.log_group
     }
     /// Builds the [`VerifiedAccessLogCloudWatchLogsDestination`]; it has no required members, so this cannot fail.
@@ -125,28 +107,26 @@ impl VerifiedAccessLogCloudWatchLogsDestinationBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogCloudWatchLogsDestination {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enabled" => {
-                    value.enabled = ::std::option::Option::Some(child.text() == "true");
+                    value.enabled = Some(child.text() == "true");
                 }
                 "deliveryStatus" => {
-                    value.delivery_status = ::std::option::Option::Some(
+                    value.delivery_status = Some(
                         <crate::types::VerifiedAccessLogDeliveryStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "logGroup" => {
-                    value.log_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.log_group = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

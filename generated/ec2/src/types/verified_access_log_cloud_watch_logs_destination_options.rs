@@ -2,102 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for CloudWatch Logs as a logging destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogCloudWatchLogsDestinationOptions {
     /// Indicates whether logging is enabled.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The ID of the CloudWatch Logs log group.
-    pub log_group: ::std::option::Option<::std::string::String>,
+    pub log_group: Option<String>,
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationOptions {
     /// Starts building a [`VerifiedAccessLogCloudWatchLogsDestinationOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
-        <crate::types::builders::VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `LogGroup` member, when set.
     #[inline]
-    pub fn log_group(&self) -> ::std::option::Option<&str> {
+    pub fn log_group(&self) -> Option<&str> {
         self.log_group.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessLogCloudWatchLogsDestinationOptions`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions); start one with `VerifiedAccessLogCloudWatchLogsDestinationOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
     inner: crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
 }
 impl VerifiedAccessLogCloudWatchLogsDestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled): Indicates whether logging is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`VerifiedAccessLogCloudWatchLogsDestinationOptions::log_group`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::log_group): The ID of the CloudWatch Logs log group.
-    pub fn log_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_group = ::std::option::Option::Some(input.into());
+    pub fn log_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_group = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogCloudWatchLogsDestinationOptions::log_group`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::log_group).
     #[inline]
-    pub fn set_log_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group(mut self, input: Option<String>) -> Self {
         self.inner.log_group = input;
         self
     }
     /// The value set for [`VerifiedAccessLogCloudWatchLogsDestinationOptions::log_group`](crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions::log_group), if any.
     #[inline]
-    pub fn get_log_group(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group(&self) -> &Option<String> {
         &self.inner.log_group
     }
     /// Builds the [`VerifiedAccessLogCloudWatchLogsDestinationOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.enabled.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifiedAccessLogCloudWatchLogsDestinationOptions",
                 member: "enabled",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -105,13 +89,13 @@ for VerifiedAccessLogCloudWatchLogsDestinationOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.log_group {
+        if let Some(value) = &self.log_group {
             body.member("LogGroup", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

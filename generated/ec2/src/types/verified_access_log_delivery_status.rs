@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a log delivery status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogDeliveryStatus {
     /// The status code.
-    pub code: ::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatusCode>,
+    pub code: Option<crate::types::VerifiedAccessLogDeliveryStatusCode>,
     /// The status message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl VerifiedAccessLogDeliveryStatus {
     /// Starts building a [`VerifiedAccessLogDeliveryStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogDeliveryStatusBuilder {
-        <crate::types::builders::VerifiedAccessLogDeliveryStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogDeliveryStatusBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessLogDeliveryStatusCode> {
+    pub fn code(&self) -> Option<&crate::types::VerifiedAccessLogDeliveryStatusCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessLogDeliveryStatus`](crate::types::VerifiedAccessLogDeliveryStatus); start one with `VerifiedAccessLogDeliveryStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogDeliveryStatusBuilder {
     inner: crate::types::VerifiedAccessLogDeliveryStatus,
 }
@@ -50,14 +38,14 @@ impl VerifiedAccessLogDeliveryStatusBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogDeliveryStatusCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogDeliveryStatus::code`](crate::types::VerifiedAccessLogDeliveryStatus::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatusCode>,
+        input: Option<crate::types::VerifiedAccessLogDeliveryStatusCode>,
     ) -> Self {
         self.inner.code = input;
         self
@@ -66,29 +54,23 @@ impl VerifiedAccessLogDeliveryStatusBuilder {
     #[inline]
     pub fn get_code(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatusCode> {
+    ) -> &Option<crate::types::VerifiedAccessLogDeliveryStatusCode> {
         &self.inner.code
     }
     /// Sets [`VerifiedAccessLogDeliveryStatus::message`](crate::types::VerifiedAccessLogDeliveryStatus::message): The status message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogDeliveryStatus::message`](crate::types::VerifiedAccessLogDeliveryStatus::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`VerifiedAccessLogDeliveryStatus::message`](crate::types::VerifiedAccessLogDeliveryStatus::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`VerifiedAccessLogDeliveryStatus`]; it has no required members, so this cannot fail.
@@ -100,25 +82,23 @@ impl VerifiedAccessLogDeliveryStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogDeliveryStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::VerifiedAccessLogDeliveryStatusCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

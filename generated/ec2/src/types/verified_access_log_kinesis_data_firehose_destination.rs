@@ -2,72 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for Kinesis as a logging destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestination {
     /// Indicates whether logging is enabled.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The delivery status.
-    pub delivery_status: ::std::option::Option<
-        crate::types::VerifiedAccessLogDeliveryStatus,
-    >,
+    pub delivery_status: Option<crate::types::VerifiedAccessLogDeliveryStatus>,
     /// The ID of the delivery stream.
-    pub delivery_stream: ::std::option::Option<::std::string::String>,
+    pub delivery_stream: Option<String>,
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestination {
     /// Starts building a [`VerifiedAccessLogKinesisDataFirehoseDestination`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
-        <crate::types::builders::VerifiedAccessLogKinesisDataFirehoseDestinationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogKinesisDataFirehoseDestinationBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `DeliveryStatus` member, when set.
     #[inline]
     pub fn delivery_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessLogDeliveryStatus> {
+    ) -> Option<&crate::types::VerifiedAccessLogDeliveryStatus> {
         self.delivery_status.as_ref()
     }
     /// The `DeliveryStream` member, when set.
     #[inline]
-    pub fn delivery_stream(&self) -> ::std::option::Option<&str> {
+    pub fn delivery_stream(&self) -> Option<&str> {
         self.delivery_stream.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessLogKinesisDataFirehoseDestination`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination); start one with `VerifiedAccessLogKinesisDataFirehoseDestination::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
     inner: crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestination::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::enabled): Indicates whether logging is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogKinesisDataFirehoseDestination::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessLogKinesisDataFirehoseDestination::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestination::delivery_status`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::delivery_status): The delivery status.
@@ -75,14 +63,14 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogDeliveryStatus,
     ) -> Self {
-        self.inner.delivery_status = ::std::option::Option::Some(input);
+        self.inner.delivery_status = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogKinesisDataFirehoseDestination::delivery_status`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::delivery_status).
     #[inline]
     pub fn set_delivery_status(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatus>,
+        input: Option<crate::types::VerifiedAccessLogDeliveryStatus>,
     ) -> Self {
         self.inner.delivery_status = input;
         self
@@ -91,29 +79,23 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
     #[inline]
     pub fn get_delivery_status(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatus> {
+    ) -> &Option<crate::types::VerifiedAccessLogDeliveryStatus> {
         &self.inner.delivery_status
     }
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestination::delivery_stream`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::delivery_stream): The ID of the delivery stream.
-    pub fn delivery_stream(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delivery_stream = ::std::option::Option::Some(input.into());
+    pub fn delivery_stream(mut self, input: impl Into<String>) -> Self {
+        self.inner.delivery_stream = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogKinesisDataFirehoseDestination::delivery_stream`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::delivery_stream).
     #[inline]
-    pub fn set_delivery_stream(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delivery_stream(mut self, input: Option<String>) -> Self {
         self.inner.delivery_stream = input;
         self
     }
     /// The value set for [`VerifiedAccessLogKinesisDataFirehoseDestination::delivery_stream`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestination::delivery_stream), if any.
     #[inline]
-    pub fn get_delivery_stream(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delivery_stream(&self) -> &Option<String> {
         &self.inner.delivery_stream
     }
     /// Builds the [`VerifiedAccessLogKinesisDataFirehoseDestination`]; it has no required members, so this cannot fail.
@@ -125,28 +107,26 @@ impl VerifiedAccessLogKinesisDataFirehoseDestinationBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogKinesisDataFirehoseDestination {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enabled" => {
-                    value.enabled = ::std::option::Option::Some(child.text() == "true");
+                    value.enabled = Some(child.text() == "true");
                 }
                 "deliveryStatus" => {
-                    value.delivery_status = ::std::option::Option::Some(
+                    value.delivery_status = Some(
                         <crate::types::VerifiedAccessLogDeliveryStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "deliveryStream" => {
-                    value.delivery_stream = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.delivery_stream = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

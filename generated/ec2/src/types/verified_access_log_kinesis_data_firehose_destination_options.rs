@@ -2,102 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes Amazon Kinesis Data Firehose logging options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     /// Indicates whether logging is enabled.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The ID of the delivery stream.
-    pub delivery_stream: ::std::option::Option<::std::string::String>,
+    pub delivery_stream: Option<String>,
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     /// Starts building a [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
-        <crate::types::builders::VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `DeliveryStream` member, when set.
     #[inline]
-    pub fn delivery_stream(&self) -> ::std::option::Option<&str> {
+    pub fn delivery_stream(&self) -> Option<&str> {
         self.delivery_stream.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions); start one with `VerifiedAccessLogKinesisDataFirehoseDestinationOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
     inner: crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
 }
 impl VerifiedAccessLogKinesisDataFirehoseDestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled): Indicates whether logging is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::delivery_stream`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::delivery_stream): The ID of the delivery stream.
-    pub fn delivery_stream(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delivery_stream = ::std::option::Option::Some(input.into());
+    pub fn delivery_stream(mut self, input: impl Into<String>) -> Self {
+        self.inner.delivery_stream = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::delivery_stream`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::delivery_stream).
     #[inline]
-    pub fn set_delivery_stream(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delivery_stream(mut self, input: Option<String>) -> Self {
         self.inner.delivery_stream = input;
         self
     }
     /// The value set for [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions::delivery_stream`](crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions::delivery_stream), if any.
     #[inline]
-    pub fn get_delivery_stream(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delivery_stream(&self) -> &Option<String> {
         &self.inner.delivery_stream
     }
     /// Builds the [`VerifiedAccessLogKinesisDataFirehoseDestinationOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.enabled.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifiedAccessLogKinesisDataFirehoseDestinationOptions",
                 member: "enabled",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery
@@ -105,13 +89,13 @@ for VerifiedAccessLogKinesisDataFirehoseDestinationOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.delivery_stream {
+        if let Some(value) = &self.delivery_stream {
             body.member("DeliveryStream", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

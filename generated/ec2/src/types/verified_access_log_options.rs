@@ -2,80 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for Verified Access logs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogOptions {
     /// Sends Verified Access logs to Amazon S3.
-    pub s3: ::std::option::Option<crate::types::VerifiedAccessLogS3DestinationOptions>,
+    pub s3: Option<crate::types::VerifiedAccessLogS3DestinationOptions>,
     /// Sends Verified Access logs to CloudWatch Logs.
-    pub cloud_watch_logs: ::std::option::Option<
+    pub cloud_watch_logs: Option<
         crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
     >,
     /// Sends Verified Access logs to Kinesis.
-    pub kinesis_data_firehose: ::std::option::Option<
+    pub kinesis_data_firehose: Option<
         crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
     >,
     /// The logging version.
     ///
     /// Valid values: `ocsf-0.1` \| `ocsf-1.0.0-rc.2`
-    pub log_version: ::std::option::Option<::std::string::String>,
+    pub log_version: Option<String>,
     /// Indicates whether to include trust data sent by trust providers in the logs.
-    pub include_trust_context: ::std::option::Option<bool>,
+    pub include_trust_context: Option<bool>,
 }
 impl VerifiedAccessLogOptions {
     /// Starts building a [`VerifiedAccessLogOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogOptionsBuilder {
-        <crate::types::builders::VerifiedAccessLogOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogOptionsBuilder as Default>::default()
     }
     /// The `S3` member, when set.
     #[inline]
-    pub fn s3(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessLogS3DestinationOptions> {
+    pub fn s3(&self) -> Option<&crate::types::VerifiedAccessLogS3DestinationOptions> {
         self.s3.as_ref()
     }
     /// The `CloudWatchLogs` member, when set.
     #[inline]
     pub fn cloud_watch_logs(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
-    > {
+    ) -> Option<&crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions> {
         self.cloud_watch_logs.as_ref()
     }
     /// The `KinesisDataFirehose` member, when set.
     #[inline]
     pub fn kinesis_data_firehose(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
-    > {
+    ) -> Option<&crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions> {
         self.kinesis_data_firehose.as_ref()
     }
     /// The `LogVersion` member, when set.
     #[inline]
-    pub fn log_version(&self) -> ::std::option::Option<&str> {
+    pub fn log_version(&self) -> Option<&str> {
         self.log_version.as_deref()
     }
     /// The `IncludeTrustContext` member, when set.
     #[inline]
-    pub fn include_trust_context(&self) -> ::std::option::Option<bool> {
+    pub fn include_trust_context(&self) -> Option<bool> {
         self.include_trust_context
     }
 }
 /// A builder for [`VerifiedAccessLogOptions`](crate::types::VerifiedAccessLogOptions); start one with `VerifiedAccessLogOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogOptionsBuilder {
     inner: crate::types::VerifiedAccessLogOptions,
 }
@@ -85,14 +69,14 @@ impl VerifiedAccessLogOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogS3DestinationOptions,
     ) -> Self {
-        self.inner.s3 = ::std::option::Option::Some(input);
+        self.inner.s3 = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::s3`](crate::types::VerifiedAccessLogOptions::s3).
     #[inline]
     pub fn set_s3(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogS3DestinationOptions>,
+        input: Option<crate::types::VerifiedAccessLogS3DestinationOptions>,
     ) -> Self {
         self.inner.s3 = input;
         self
@@ -101,7 +85,7 @@ impl VerifiedAccessLogOptionsBuilder {
     #[inline]
     pub fn get_s3(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogS3DestinationOptions> {
+    ) -> &Option<crate::types::VerifiedAccessLogS3DestinationOptions> {
         &self.inner.s3
     }
     /// Sets [`VerifiedAccessLogOptions::cloud_watch_logs`](crate::types::VerifiedAccessLogOptions::cloud_watch_logs): Sends Verified Access logs to CloudWatch Logs.
@@ -109,16 +93,14 @@ impl VerifiedAccessLogOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
     ) -> Self {
-        self.inner.cloud_watch_logs = ::std::option::Option::Some(input);
+        self.inner.cloud_watch_logs = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::cloud_watch_logs`](crate::types::VerifiedAccessLogOptions::cloud_watch_logs).
     #[inline]
     pub fn set_cloud_watch_logs(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
-        >,
+        input: Option<crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions>,
     ) -> Self {
         self.inner.cloud_watch_logs = input;
         self
@@ -127,9 +109,7 @@ impl VerifiedAccessLogOptionsBuilder {
     #[inline]
     pub fn get_cloud_watch_logs(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions,
-    > {
+    ) -> &Option<crate::types::VerifiedAccessLogCloudWatchLogsDestinationOptions> {
         &self.inner.cloud_watch_logs
     }
     /// Sets [`VerifiedAccessLogOptions::kinesis_data_firehose`](crate::types::VerifiedAccessLogOptions::kinesis_data_firehose): Sends Verified Access logs to Kinesis.
@@ -137,14 +117,14 @@ impl VerifiedAccessLogOptionsBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
     ) -> Self {
-        self.inner.kinesis_data_firehose = ::std::option::Option::Some(input);
+        self.inner.kinesis_data_firehose = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::kinesis_data_firehose`](crate::types::VerifiedAccessLogOptions::kinesis_data_firehose).
     #[inline]
     pub fn set_kinesis_data_firehose(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
         >,
     ) -> Self {
@@ -155,50 +135,39 @@ impl VerifiedAccessLogOptionsBuilder {
     #[inline]
     pub fn get_kinesis_data_firehose(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions,
-    > {
+    ) -> &Option<crate::types::VerifiedAccessLogKinesisDataFirehoseDestinationOptions> {
         &self.inner.kinesis_data_firehose
     }
     /// Sets [`VerifiedAccessLogOptions::log_version`](crate::types::VerifiedAccessLogOptions::log_version): The logging version.
-    pub fn log_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_version = ::std::option::Option::Some(input.into());
+    pub fn log_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_version = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::log_version`](crate::types::VerifiedAccessLogOptions::log_version).
     #[inline]
-    pub fn set_log_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_version(mut self, input: Option<String>) -> Self {
         self.inner.log_version = input;
         self
     }
     /// The value set for [`VerifiedAccessLogOptions::log_version`](crate::types::VerifiedAccessLogOptions::log_version), if any.
     #[inline]
-    pub fn get_log_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_version(&self) -> &Option<String> {
         &self.inner.log_version
     }
     /// Sets [`VerifiedAccessLogOptions::include_trust_context`](crate::types::VerifiedAccessLogOptions::include_trust_context): Indicates whether to include trust data sent by trust providers in the logs.
     pub fn include_trust_context(mut self, input: bool) -> Self {
-        self.inner.include_trust_context = ::std::option::Option::Some(input);
+        self.inner.include_trust_context = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogOptions::include_trust_context`](crate::types::VerifiedAccessLogOptions::include_trust_context).
     #[inline]
-    pub fn set_include_trust_context(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_trust_context(mut self, input: Option<bool>) -> Self {
         self.inner.include_trust_context = input;
         self
     }
     /// The value set for [`VerifiedAccessLogOptions::include_trust_context`](crate::types::VerifiedAccessLogOptions::include_trust_context), if any.
     #[inline]
-    pub fn get_include_trust_context(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_trust_context(&self) -> &Option<bool> {
         &self.inner.include_trust_context
     }
     /// Builds the [`VerifiedAccessLogOptions`]; it has no required members, so this cannot fail.
@@ -211,31 +180,31 @@ impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessLogOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.s3 {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.s3 {
             let member_0 = body.enter("S3");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_watch_logs {
+        if let Some(value) = &self.cloud_watch_logs {
             let member_0 = body.enter("CloudWatchLogs");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.kinesis_data_firehose {
+        if let Some(value) = &self.kinesis_data_firehose {
             let member_0 = body.enter("KinesisDataFirehose");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.log_version {
+        if let Some(value) = &self.log_version {
             body.member("LogVersion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.include_trust_context {
+        if let Some(value) = &self.include_trust_context {
             body.member(
                 "IncludeTrustContext",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

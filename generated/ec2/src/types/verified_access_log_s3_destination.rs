@@ -2,86 +2,74 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for Amazon S3 as a logging destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogS3Destination {
     /// Indicates whether logging is enabled.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The delivery status.
-    pub delivery_status: ::std::option::Option<
-        crate::types::VerifiedAccessLogDeliveryStatus,
-    >,
+    pub delivery_status: Option<crate::types::VerifiedAccessLogDeliveryStatus>,
     /// The bucket name.
-    pub bucket_name: ::std::option::Option<::std::string::String>,
+    pub bucket_name: Option<String>,
     /// The bucket prefix.
-    pub prefix: ::std::option::Option<::std::string::String>,
+    pub prefix: Option<String>,
     /// The Amazon Web Services account number that owns the bucket.
-    pub bucket_owner: ::std::option::Option<::std::string::String>,
+    pub bucket_owner: Option<String>,
 }
 impl VerifiedAccessLogS3Destination {
     /// Starts building a [`VerifiedAccessLogS3Destination`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogS3DestinationBuilder {
-        <crate::types::builders::VerifiedAccessLogS3DestinationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogS3DestinationBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `DeliveryStatus` member, when set.
     #[inline]
     pub fn delivery_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessLogDeliveryStatus> {
+    ) -> Option<&crate::types::VerifiedAccessLogDeliveryStatus> {
         self.delivery_status.as_ref()
     }
     /// The `BucketName` member, when set.
     #[inline]
-    pub fn bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn bucket_name(&self) -> Option<&str> {
         self.bucket_name.as_deref()
     }
     /// The `Prefix` member, when set.
     #[inline]
-    pub fn prefix(&self) -> ::std::option::Option<&str> {
+    pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
     /// The `BucketOwner` member, when set.
     #[inline]
-    pub fn bucket_owner(&self) -> ::std::option::Option<&str> {
+    pub fn bucket_owner(&self) -> Option<&str> {
         self.bucket_owner.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessLogS3Destination`](crate::types::VerifiedAccessLogS3Destination); start one with `VerifiedAccessLogS3Destination::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogS3DestinationBuilder {
     inner: crate::types::VerifiedAccessLogS3Destination,
 }
 impl VerifiedAccessLogS3DestinationBuilder {
     /// Sets [`VerifiedAccessLogS3Destination::enabled`](crate::types::VerifiedAccessLogS3Destination::enabled): Indicates whether logging is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3Destination::enabled`](crate::types::VerifiedAccessLogS3Destination::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessLogS3Destination::enabled`](crate::types::VerifiedAccessLogS3Destination::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`VerifiedAccessLogS3Destination::delivery_status`](crate::types::VerifiedAccessLogS3Destination::delivery_status): The delivery status.
@@ -89,14 +77,14 @@ impl VerifiedAccessLogS3DestinationBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogDeliveryStatus,
     ) -> Self {
-        self.inner.delivery_status = ::std::option::Option::Some(input);
+        self.inner.delivery_status = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3Destination::delivery_status`](crate::types::VerifiedAccessLogS3Destination::delivery_status).
     #[inline]
     pub fn set_delivery_status(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatus>,
+        input: Option<crate::types::VerifiedAccessLogDeliveryStatus>,
     ) -> Self {
         self.inner.delivery_status = input;
         self
@@ -105,73 +93,55 @@ impl VerifiedAccessLogS3DestinationBuilder {
     #[inline]
     pub fn get_delivery_status(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogDeliveryStatus> {
+    ) -> &Option<crate::types::VerifiedAccessLogDeliveryStatus> {
         &self.inner.delivery_status
     }
     /// Sets [`VerifiedAccessLogS3Destination::bucket_name`](crate::types::VerifiedAccessLogS3Destination::bucket_name): The bucket name.
-    pub fn bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket_name = ::std::option::Option::Some(input.into());
+    pub fn bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket_name = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3Destination::bucket_name`](crate::types::VerifiedAccessLogS3Destination::bucket_name).
     #[inline]
-    pub fn set_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket_name(mut self, input: Option<String>) -> Self {
         self.inner.bucket_name = input;
         self
     }
     /// The value set for [`VerifiedAccessLogS3Destination::bucket_name`](crate::types::VerifiedAccessLogS3Destination::bucket_name), if any.
     #[inline]
-    pub fn get_bucket_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket_name(&self) -> &Option<String> {
         &self.inner.bucket_name
     }
     /// Sets [`VerifiedAccessLogS3Destination::prefix`](crate::types::VerifiedAccessLogS3Destination::prefix): The bucket prefix.
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix = ::std::option::Option::Some(input.into());
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3Destination::prefix`](crate::types::VerifiedAccessLogS3Destination::prefix).
     #[inline]
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.inner.prefix = input;
         self
     }
     /// The value set for [`VerifiedAccessLogS3Destination::prefix`](crate::types::VerifiedAccessLogS3Destination::prefix), if any.
     #[inline]
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         &self.inner.prefix
     }
     /// Sets [`VerifiedAccessLogS3Destination::bucket_owner`](crate::types::VerifiedAccessLogS3Destination::bucket_owner): The Amazon Web Services account number that owns the bucket.
-    pub fn bucket_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket_owner = ::std::option::Option::Some(input.into());
+    pub fn bucket_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket_owner = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3Destination::bucket_owner`](crate::types::VerifiedAccessLogS3Destination::bucket_owner).
     #[inline]
-    pub fn set_bucket_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket_owner(mut self, input: Option<String>) -> Self {
         self.inner.bucket_owner = input;
         self
     }
     /// The value set for [`VerifiedAccessLogS3Destination::bucket_owner`](crate::types::VerifiedAccessLogS3Destination::bucket_owner), if any.
     #[inline]
-    pub fn get_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket_owner(&self) -> &Option<String> {
         &self.inner.bucket_owner
     }
     /// Builds the [`VerifiedAccessLogS3Destination`]; it has no required members, so this cannot fail.
@@ -183,38 +153,32 @@ impl VerifiedAccessLogS3DestinationBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogS3Destination {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enabled" => {
-                    value.enabled = ::std::option::Option::Some(child.text() == "true");
+                    value.enabled = Some(child.text() == "true");
                 }
                 "deliveryStatus" => {
-                    value.delivery_status = ::std::option::Option::Some(
+                    value.delivery_status = Some(
                         <crate::types::VerifiedAccessLogDeliveryStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "bucketName" => {
-                    value.bucket_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bucket_name = Some(String::from(child.text()));
                 }
                 "prefix" => {
-                    value.prefix = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.prefix = Some(String::from(child.text()));
                 }
                 "bucketOwner" => {
-                    value.bucket_owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.bucket_owner = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

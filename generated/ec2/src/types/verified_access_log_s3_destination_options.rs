@@ -2,179 +2,151 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for Amazon S3 as a logging destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogS3DestinationOptions {
     /// Indicates whether logging is enabled.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The bucket name.
-    pub bucket_name: ::std::option::Option<::std::string::String>,
+    pub bucket_name: Option<String>,
     /// The bucket prefix.
-    pub prefix: ::std::option::Option<::std::string::String>,
+    pub prefix: Option<String>,
     /// The ID of the Amazon Web Services account that owns the Amazon S3 bucket.
-    pub bucket_owner: ::std::option::Option<::std::string::String>,
+    pub bucket_owner: Option<String>,
 }
 impl VerifiedAccessLogS3DestinationOptions {
     /// Starts building a [`VerifiedAccessLogS3DestinationOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogS3DestinationOptionsBuilder {
-        <crate::types::builders::VerifiedAccessLogS3DestinationOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogS3DestinationOptionsBuilder as Default>::default()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `BucketName` member, when set.
     #[inline]
-    pub fn bucket_name(&self) -> ::std::option::Option<&str> {
+    pub fn bucket_name(&self) -> Option<&str> {
         self.bucket_name.as_deref()
     }
     /// The `Prefix` member, when set.
     #[inline]
-    pub fn prefix(&self) -> ::std::option::Option<&str> {
+    pub fn prefix(&self) -> Option<&str> {
         self.prefix.as_deref()
     }
     /// The `BucketOwner` member, when set.
     #[inline]
-    pub fn bucket_owner(&self) -> ::std::option::Option<&str> {
+    pub fn bucket_owner(&self) -> Option<&str> {
         self.bucket_owner.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessLogS3DestinationOptions`](crate::types::VerifiedAccessLogS3DestinationOptions); start one with `VerifiedAccessLogS3DestinationOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogS3DestinationOptionsBuilder {
     inner: crate::types::VerifiedAccessLogS3DestinationOptions,
 }
 impl VerifiedAccessLogS3DestinationOptionsBuilder {
     /// Sets [`VerifiedAccessLogS3DestinationOptions::enabled`](crate::types::VerifiedAccessLogS3DestinationOptions::enabled): Indicates whether logging is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3DestinationOptions::enabled`](crate::types::VerifiedAccessLogS3DestinationOptions::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessLogS3DestinationOptions::enabled`](crate::types::VerifiedAccessLogS3DestinationOptions::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`VerifiedAccessLogS3DestinationOptions::bucket_name`](crate::types::VerifiedAccessLogS3DestinationOptions::bucket_name): The bucket name.
-    pub fn bucket_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket_name = ::std::option::Option::Some(input.into());
+    pub fn bucket_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket_name = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3DestinationOptions::bucket_name`](crate::types::VerifiedAccessLogS3DestinationOptions::bucket_name).
     #[inline]
-    pub fn set_bucket_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket_name(mut self, input: Option<String>) -> Self {
         self.inner.bucket_name = input;
         self
     }
     /// The value set for [`VerifiedAccessLogS3DestinationOptions::bucket_name`](crate::types::VerifiedAccessLogS3DestinationOptions::bucket_name), if any.
     #[inline]
-    pub fn get_bucket_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket_name(&self) -> &Option<String> {
         &self.inner.bucket_name
     }
     /// Sets [`VerifiedAccessLogS3DestinationOptions::prefix`](crate::types::VerifiedAccessLogS3DestinationOptions::prefix): The bucket prefix.
-    pub fn prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.prefix = ::std::option::Option::Some(input.into());
+    pub fn prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.prefix = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3DestinationOptions::prefix`](crate::types::VerifiedAccessLogS3DestinationOptions::prefix).
     #[inline]
-    pub fn set_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_prefix(mut self, input: Option<String>) -> Self {
         self.inner.prefix = input;
         self
     }
     /// The value set for [`VerifiedAccessLogS3DestinationOptions::prefix`](crate::types::VerifiedAccessLogS3DestinationOptions::prefix), if any.
     #[inline]
-    pub fn get_prefix(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_prefix(&self) -> &Option<String> {
         &self.inner.prefix
     }
     /// Sets [`VerifiedAccessLogS3DestinationOptions::bucket_owner`](crate::types::VerifiedAccessLogS3DestinationOptions::bucket_owner): The ID of the Amazon Web Services account that owns the Amazon S3 bucket.
-    pub fn bucket_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.bucket_owner = ::std::option::Option::Some(input.into());
+    pub fn bucket_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.bucket_owner = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogS3DestinationOptions::bucket_owner`](crate::types::VerifiedAccessLogS3DestinationOptions::bucket_owner).
     #[inline]
-    pub fn set_bucket_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_bucket_owner(mut self, input: Option<String>) -> Self {
         self.inner.bucket_owner = input;
         self
     }
     /// The value set for [`VerifiedAccessLogS3DestinationOptions::bucket_owner`](crate::types::VerifiedAccessLogS3DestinationOptions::bucket_owner), if any.
     #[inline]
-    pub fn get_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_bucket_owner(&self) -> &Option<String> {
         &self.inner.bucket_owner
     }
     /// Builds the [`VerifiedAccessLogS3DestinationOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VerifiedAccessLogS3DestinationOptions,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.enabled.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifiedAccessLogS3DestinationOptions",
                 member: "enabled",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessLogS3DestinationOptions {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enabled {
             body.member("Enabled", ::awsgen_runtime::query::bool_text(*value));
         }
-        if let ::std::option::Option::Some(value) = &self.bucket_name {
+        if let Some(value) = &self.bucket_name {
             body.member("BucketName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.prefix {
+        if let Some(value) = &self.prefix {
             body.member("Prefix", value);
         }
-        if let ::std::option::Option::Some(value) = &self.bucket_owner {
+        if let Some(value) = &self.bucket_owner {
             body.member("BucketOwner", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

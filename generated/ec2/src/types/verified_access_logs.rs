@@ -2,101 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the options for Verified Access logs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessLogs {
     /// Amazon S3 logging options.
-    pub s3: ::std::option::Option<crate::types::VerifiedAccessLogS3Destination>,
+    pub s3: Option<crate::types::VerifiedAccessLogS3Destination>,
     /// CloudWatch Logs logging destination.
-    pub cloud_watch_logs: ::std::option::Option<
+    pub cloud_watch_logs: Option<
         crate::types::VerifiedAccessLogCloudWatchLogsDestination,
     >,
     /// Kinesis logging destination.
-    pub kinesis_data_firehose: ::std::option::Option<
+    pub kinesis_data_firehose: Option<
         crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
     >,
     /// The log version.
-    pub log_version: ::std::option::Option<::std::string::String>,
+    pub log_version: Option<String>,
     /// Indicates whether trust data is included in the logs.
-    pub include_trust_context: ::std::option::Option<bool>,
+    pub include_trust_context: Option<bool>,
 }
 impl VerifiedAccessLogs {
     /// Starts building a [`VerifiedAccessLogs`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessLogsBuilder {
-        <crate::types::builders::VerifiedAccessLogsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessLogsBuilder as Default>::default()
     }
     /// The `S3` member, when set.
     #[inline]
-    pub fn s3(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessLogS3Destination> {
+    pub fn s3(&self) -> Option<&crate::types::VerifiedAccessLogS3Destination> {
         self.s3.as_ref()
     }
     /// The `CloudWatchLogs` member, when set.
     #[inline]
     pub fn cloud_watch_logs(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::VerifiedAccessLogCloudWatchLogsDestination,
-    > {
+    ) -> Option<&crate::types::VerifiedAccessLogCloudWatchLogsDestination> {
         self.cloud_watch_logs.as_ref()
     }
     /// The `KinesisDataFirehose` member, when set.
     #[inline]
     pub fn kinesis_data_firehose(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
-    > {
+    ) -> Option<&crate::types::VerifiedAccessLogKinesisDataFirehoseDestination> {
         self.kinesis_data_firehose.as_ref()
     }
     /// The `LogVersion` member, when set.
     #[inline]
-    pub fn log_version(&self) -> ::std::option::Option<&str> {
+    pub fn log_version(&self) -> Option<&str> {
         self.log_version.as_deref()
     }
     /// The `IncludeTrustContext` member, when set.
     #[inline]
-    pub fn include_trust_context(&self) -> ::std::option::Option<bool> {
+    pub fn include_trust_context(&self) -> Option<bool> {
         self.include_trust_context
     }
 }
 /// A builder for [`VerifiedAccessLogs`](crate::types::VerifiedAccessLogs); start one with `VerifiedAccessLogs::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessLogsBuilder {
     inner: crate::types::VerifiedAccessLogs,
 }
 impl VerifiedAccessLogsBuilder {
     /// Sets [`VerifiedAccessLogs::s3`](crate::types::VerifiedAccessLogs::s3): Amazon S3 logging options.
     pub fn s3(mut self, input: crate::types::VerifiedAccessLogS3Destination) -> Self {
-        self.inner.s3 = ::std::option::Option::Some(input);
+        self.inner.s3 = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::s3`](crate::types::VerifiedAccessLogs::s3).
     #[inline]
     pub fn set_s3(
         mut self,
-        input: ::std::option::Option<crate::types::VerifiedAccessLogS3Destination>,
+        input: Option<crate::types::VerifiedAccessLogS3Destination>,
     ) -> Self {
         self.inner.s3 = input;
         self
     }
     /// The value set for [`VerifiedAccessLogs::s3`](crate::types::VerifiedAccessLogs::s3), if any.
     #[inline]
-    pub fn get_s3(
-        &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessLogS3Destination> {
+    pub fn get_s3(&self) -> &Option<crate::types::VerifiedAccessLogS3Destination> {
         &self.inner.s3
     }
     /// Sets [`VerifiedAccessLogs::cloud_watch_logs`](crate::types::VerifiedAccessLogs::cloud_watch_logs): CloudWatch Logs logging destination.
@@ -104,16 +86,14 @@ impl VerifiedAccessLogsBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogCloudWatchLogsDestination,
     ) -> Self {
-        self.inner.cloud_watch_logs = ::std::option::Option::Some(input);
+        self.inner.cloud_watch_logs = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::cloud_watch_logs`](crate::types::VerifiedAccessLogs::cloud_watch_logs).
     #[inline]
     pub fn set_cloud_watch_logs(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessLogCloudWatchLogsDestination,
-        >,
+        input: Option<crate::types::VerifiedAccessLogCloudWatchLogsDestination>,
     ) -> Self {
         self.inner.cloud_watch_logs = input;
         self
@@ -122,9 +102,7 @@ impl VerifiedAccessLogsBuilder {
     #[inline]
     pub fn get_cloud_watch_logs(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::VerifiedAccessLogCloudWatchLogsDestination,
-    > {
+    ) -> &Option<crate::types::VerifiedAccessLogCloudWatchLogsDestination> {
         &self.inner.cloud_watch_logs
     }
     /// Sets [`VerifiedAccessLogs::kinesis_data_firehose`](crate::types::VerifiedAccessLogs::kinesis_data_firehose): Kinesis logging destination.
@@ -132,16 +110,14 @@ impl VerifiedAccessLogsBuilder {
         mut self,
         input: crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
     ) -> Self {
-        self.inner.kinesis_data_firehose = ::std::option::Option::Some(input);
+        self.inner.kinesis_data_firehose = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::kinesis_data_firehose`](crate::types::VerifiedAccessLogs::kinesis_data_firehose).
     #[inline]
     pub fn set_kinesis_data_firehose(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
-        >,
+        input: Option<crate::types::VerifiedAccessLogKinesisDataFirehoseDestination>,
     ) -> Self {
         self.inner.kinesis_data_firehose = input;
         self
@@ -150,50 +126,39 @@ impl VerifiedAccessLogsBuilder {
     #[inline]
     pub fn get_kinesis_data_firehose(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::VerifiedAccessLogKinesisDataFirehoseDestination,
-    > {
+    ) -> &Option<crate::types::VerifiedAccessLogKinesisDataFirehoseDestination> {
         &self.inner.kinesis_data_firehose
     }
     /// Sets [`VerifiedAccessLogs::log_version`](crate::types::VerifiedAccessLogs::log_version): The log version.
-    pub fn log_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_version = ::std::option::Option::Some(input.into());
+    pub fn log_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_version = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::log_version`](crate::types::VerifiedAccessLogs::log_version).
     #[inline]
-    pub fn set_log_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_version(mut self, input: Option<String>) -> Self {
         self.inner.log_version = input;
         self
     }
     /// The value set for [`VerifiedAccessLogs::log_version`](crate::types::VerifiedAccessLogs::log_version), if any.
     #[inline]
-    pub fn get_log_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_version(&self) -> &Option<String> {
         &self.inner.log_version
     }
     /// Sets [`VerifiedAccessLogs::include_trust_context`](crate::types::VerifiedAccessLogs::include_trust_context): Indicates whether trust data is included in the logs.
     pub fn include_trust_context(mut self, input: bool) -> Self {
-        self.inner.include_trust_context = ::std::option::Option::Some(input);
+        self.inner.include_trust_context = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessLogs::include_trust_context`](crate::types::VerifiedAccessLogs::include_trust_context).
     #[inline]
-    pub fn set_include_trust_context(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_trust_context(mut self, input: Option<bool>) -> Self {
         self.inner.include_trust_context = input;
         self
     }
     /// The value set for [`VerifiedAccessLogs::include_trust_context`](crate::types::VerifiedAccessLogs::include_trust_context), if any.
     #[inline]
-    pub fn get_include_trust_context(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_trust_context(&self) -> &Option<bool> {
         &self.inner.include_trust_context
     }
     /// Builds the [`VerifiedAccessLogs`]; it has no required members, so this cannot fail.
@@ -205,44 +170,40 @@ impl VerifiedAccessLogsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogs {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "s3" => {
-                    value.s3 = ::std::option::Option::Some(
+                    value.s3 = Some(
                         <crate::types::VerifiedAccessLogS3Destination as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "cloudWatchLogs" => {
-                    value.cloud_watch_logs = ::std::option::Option::Some(
+                    value.cloud_watch_logs = Some(
                         <crate::types::VerifiedAccessLogCloudWatchLogsDestination as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "kinesisDataFirehose" => {
-                    value.kinesis_data_firehose = ::std::option::Option::Some(
+                    value.kinesis_data_firehose = Some(
                         <crate::types::VerifiedAccessLogKinesisDataFirehoseDestination as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "logVersion" => {
-                    value.log_version = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.log_version = Some(String::from(child.text()));
                 }
                 "includeTrustContext" => {
-                    value.include_trust_context = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.include_trust_context = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

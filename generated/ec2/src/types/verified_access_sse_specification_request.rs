@@ -2,88 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Verified Access provides server side encryption by default to data at rest using Amazon Web Services-owned KMS keys. You also have the option of using customer managed KMS keys, which can be specified using the options below.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessSseSpecificationRequest {
     /// Enable or disable the use of customer managed KMS keys for server side encryption.
     ///
     /// Valid values: `True` \| `False`
-    pub customer_managed_key_enabled: ::std::option::Option<bool>,
+    pub customer_managed_key_enabled: Option<bool>,
     /// The ARN of the KMS key.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
 }
 impl VerifiedAccessSseSpecificationRequest {
     /// Starts building a [`VerifiedAccessSseSpecificationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessSseSpecificationRequestBuilder {
-        <crate::types::builders::VerifiedAccessSseSpecificationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessSseSpecificationRequestBuilder as Default>::default()
     }
     /// The `CustomerManagedKeyEnabled` member, when set.
     #[inline]
-    pub fn customer_managed_key_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn customer_managed_key_enabled(&self) -> Option<bool> {
         self.customer_managed_key_enabled
     }
     /// The `KmsKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessSseSpecificationRequest`](crate::types::VerifiedAccessSseSpecificationRequest); start one with `VerifiedAccessSseSpecificationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessSseSpecificationRequestBuilder {
     inner: crate::types::VerifiedAccessSseSpecificationRequest,
 }
 impl VerifiedAccessSseSpecificationRequestBuilder {
     /// Sets [`VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled): Enable or disable the use of customer managed KMS keys for server side encryption.
     pub fn customer_managed_key_enabled(mut self, input: bool) -> Self {
-        self.inner.customer_managed_key_enabled = ::std::option::Option::Some(input);
+        self.inner.customer_managed_key_enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled).
     #[inline]
-    pub fn set_customer_managed_key_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_customer_managed_key_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.customer_managed_key_enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationRequest::customer_managed_key_enabled), if any.
     #[inline]
-    pub fn get_customer_managed_key_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_customer_managed_key_enabled(&self) -> &Option<bool> {
         &self.inner.customer_managed_key_enabled
     }
     /// Sets [`VerifiedAccessSseSpecificationRequest::kms_key_arn`](crate::types::VerifiedAccessSseSpecificationRequest::kms_key_arn): The ARN of the KMS key.
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessSseSpecificationRequest::kms_key_arn`](crate::types::VerifiedAccessSseSpecificationRequest::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`VerifiedAccessSseSpecificationRequest::kms_key_arn`](crate::types::VerifiedAccessSseSpecificationRequest::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Builds the [`VerifiedAccessSseSpecificationRequest`]; it has no required members, so this cannot fail.
@@ -96,16 +77,16 @@ impl ::awsgen_runtime::query::WriteQuery for VerifiedAccessSseSpecificationReque
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.customer_managed_key_enabled {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.customer_managed_key_enabled {
             body.member(
                 "CustomerManagedKeyEnabled",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             body.member("KmsKeyArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,88 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The options in use for server side encryption.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessSseSpecificationResponse {
     /// Indicates whether customer managed KMS keys are in use for server side encryption.
     ///
     /// Valid values: `True` \| `False`
-    pub customer_managed_key_enabled: ::std::option::Option<bool>,
+    pub customer_managed_key_enabled: Option<bool>,
     /// The ARN of the KMS key.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
 }
 impl VerifiedAccessSseSpecificationResponse {
     /// Starts building a [`VerifiedAccessSseSpecificationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessSseSpecificationResponseBuilder {
-        <crate::types::builders::VerifiedAccessSseSpecificationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessSseSpecificationResponseBuilder as Default>::default()
     }
     /// The `CustomerManagedKeyEnabled` member, when set.
     #[inline]
-    pub fn customer_managed_key_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn customer_managed_key_enabled(&self) -> Option<bool> {
         self.customer_managed_key_enabled
     }
     /// The `KmsKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
 }
 /// A builder for [`VerifiedAccessSseSpecificationResponse`](crate::types::VerifiedAccessSseSpecificationResponse); start one with `VerifiedAccessSseSpecificationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessSseSpecificationResponseBuilder {
     inner: crate::types::VerifiedAccessSseSpecificationResponse,
 }
 impl VerifiedAccessSseSpecificationResponseBuilder {
     /// Sets [`VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled): Indicates whether customer managed KMS keys are in use for server side encryption.
     pub fn customer_managed_key_enabled(mut self, input: bool) -> Self {
-        self.inner.customer_managed_key_enabled = ::std::option::Option::Some(input);
+        self.inner.customer_managed_key_enabled = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled).
     #[inline]
-    pub fn set_customer_managed_key_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_customer_managed_key_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.customer_managed_key_enabled = input;
         self
     }
     /// The value set for [`VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled`](crate::types::VerifiedAccessSseSpecificationResponse::customer_managed_key_enabled), if any.
     #[inline]
-    pub fn get_customer_managed_key_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_customer_managed_key_enabled(&self) -> &Option<bool> {
         &self.inner.customer_managed_key_enabled
     }
     /// Sets [`VerifiedAccessSseSpecificationResponse::kms_key_arn`](crate::types::VerifiedAccessSseSpecificationResponse::kms_key_arn): The ARN of the KMS key.
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessSseSpecificationResponse::kms_key_arn`](crate::types::VerifiedAccessSseSpecificationResponse::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`VerifiedAccessSseSpecificationResponse::kms_key_arn`](crate::types::VerifiedAccessSseSpecificationResponse::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Builds the [`VerifiedAccessSseSpecificationResponse`]; it has no required members, so this cannot fail.
@@ -95,23 +76,19 @@ impl VerifiedAccessSseSpecificationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessSseSpecificationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "customerManagedKeyEnabled" => {
-                    value.customer_managed_key_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.customer_managed_key_enabled = Some(child.text() == "true");
                 }
                 "kmsKeyArn" => {
-                    value.kms_key_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kms_key_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

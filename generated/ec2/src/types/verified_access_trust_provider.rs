@@ -2,46 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a Verified Access trust provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessTrustProvider {
     /// The ID of the Amazon Web Services Verified Access trust provider.
-    pub verified_access_trust_provider_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_trust_provider_id: Option<String>,
     /// A description for the Amazon Web Services Verified Access trust provider.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The type of Verified Access trust provider.
-    pub trust_provider_type: ::std::option::Option<crate::types::TrustProviderType>,
+    pub trust_provider_type: Option<crate::types::TrustProviderType>,
     /// The type of user-based trust provider.
-    pub user_trust_provider_type: ::std::option::Option<
-        crate::types::UserTrustProviderType,
-    >,
+    pub user_trust_provider_type: Option<crate::types::UserTrustProviderType>,
     /// The type of device-based trust provider.
-    pub device_trust_provider_type: ::std::option::Option<
-        crate::types::DeviceTrustProviderType,
-    >,
+    pub device_trust_provider_type: Option<crate::types::DeviceTrustProviderType>,
     /// The options for an OpenID Connect-compatible user-identity trust provider.
-    pub oidc_options: ::std::option::Option<crate::types::OidcOptions>,
+    pub oidc_options: Option<crate::types::OidcOptions>,
     /// The options for device-identity trust provider.
-    pub device_options: ::std::option::Option<crate::types::DeviceOptions>,
+    pub device_options: Option<crate::types::DeviceOptions>,
     /// The identifier to be used when working with policy rules.
-    pub policy_reference_name: ::std::option::Option<::std::string::String>,
+    pub policy_reference_name: Option<String>,
     /// The creation time.
-    pub creation_time: ::std::option::Option<::std::string::String>,
+    pub creation_time: Option<String>,
     /// The last updated time.
-    pub last_updated_time: ::std::option::Option<::std::string::String>,
+    pub last_updated_time: Option<String>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The options in use for server side encryption.
-    pub sse_specification: ::std::option::Option<
-        crate::types::VerifiedAccessSseSpecificationResponse,
-    >,
+    pub sse_specification: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
     /// The OpenID Connect (OIDC) options.
-    pub native_application_oidc_options: ::std::option::Option<
+    pub native_application_oidc_options: Option<
         crate::types::NativeApplicationOidcOptions,
     >,
 }
@@ -49,62 +38,60 @@ impl VerifiedAccessTrustProvider {
     /// Starts building a [`VerifiedAccessTrustProvider`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessTrustProviderBuilder {
-        <crate::types::builders::VerifiedAccessTrustProviderBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessTrustProviderBuilder as Default>::default()
     }
     /// The `VerifiedAccessTrustProviderId` member, when set.
     #[inline]
-    pub fn verified_access_trust_provider_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_trust_provider_id(&self) -> Option<&str> {
         self.verified_access_trust_provider_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TrustProviderType` member, when set.
     #[inline]
-    pub fn trust_provider_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrustProviderType> {
+    pub fn trust_provider_type(&self) -> Option<&crate::types::TrustProviderType> {
         self.trust_provider_type.as_ref()
     }
     /// The `UserTrustProviderType` member, when set.
     #[inline]
     pub fn user_trust_provider_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::UserTrustProviderType> {
+    ) -> Option<&crate::types::UserTrustProviderType> {
         self.user_trust_provider_type.as_ref()
     }
     /// The `DeviceTrustProviderType` member, when set.
     #[inline]
     pub fn device_trust_provider_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::DeviceTrustProviderType> {
+    ) -> Option<&crate::types::DeviceTrustProviderType> {
         self.device_trust_provider_type.as_ref()
     }
     /// The `OidcOptions` member, when set.
     #[inline]
-    pub fn oidc_options(&self) -> ::std::option::Option<&crate::types::OidcOptions> {
+    pub fn oidc_options(&self) -> Option<&crate::types::OidcOptions> {
         self.oidc_options.as_ref()
     }
     /// The `DeviceOptions` member, when set.
     #[inline]
-    pub fn device_options(&self) -> ::std::option::Option<&crate::types::DeviceOptions> {
+    pub fn device_options(&self) -> Option<&crate::types::DeviceOptions> {
         self.device_options.as_ref()
     }
     /// The `PolicyReferenceName` member, when set.
     #[inline]
-    pub fn policy_reference_name(&self) -> ::std::option::Option<&str> {
+    pub fn policy_reference_name(&self) -> Option<&str> {
         self.policy_reference_name.as_deref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+    pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
     /// The `LastUpdatedTime` member, when set.
     #[inline]
-    pub fn last_updated_time(&self) -> ::std::option::Option<&str> {
+    pub fn last_updated_time(&self) -> Option<&str> {
         self.last_updated_time.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -116,24 +103,19 @@ impl VerifiedAccessTrustProvider {
     #[inline]
     pub fn sse_specification(
         &self,
-    ) -> ::std::option::Option<&crate::types::VerifiedAccessSseSpecificationResponse> {
+    ) -> Option<&crate::types::VerifiedAccessSseSpecificationResponse> {
         self.sse_specification.as_ref()
     }
     /// The `NativeApplicationOidcOptions` member, when set.
     #[inline]
     pub fn native_application_oidc_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::NativeApplicationOidcOptions> {
+    ) -> Option<&crate::types::NativeApplicationOidcOptions> {
         self.native_application_oidc_options.as_ref()
     }
 }
 /// A builder for [`VerifiedAccessTrustProvider`](crate::types::VerifiedAccessTrustProvider); start one with `VerifiedAccessTrustProvider::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessTrustProviderBuilder {
     inner: crate::types::VerifiedAccessTrustProvider,
 }
@@ -141,49 +123,39 @@ impl VerifiedAccessTrustProviderBuilder {
     /// Sets [`VerifiedAccessTrustProvider::verified_access_trust_provider_id`](crate::types::VerifiedAccessTrustProvider::verified_access_trust_provider_id): The ID of the Amazon Web Services Verified Access trust provider.
     pub fn verified_access_trust_provider_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.verified_access_trust_provider_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_trust_provider_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::verified_access_trust_provider_id`](crate::types::VerifiedAccessTrustProvider::verified_access_trust_provider_id).
     #[inline]
     pub fn set_verified_access_trust_provider_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.verified_access_trust_provider_id = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::verified_access_trust_provider_id`](crate::types::VerifiedAccessTrustProvider::verified_access_trust_provider_id), if any.
     #[inline]
-    pub fn get_verified_access_trust_provider_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_trust_provider_id(&self) -> &Option<String> {
         &self.inner.verified_access_trust_provider_id
     }
     /// Sets [`VerifiedAccessTrustProvider::description`](crate::types::VerifiedAccessTrustProvider::description): A description for the Amazon Web Services Verified Access trust provider.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::description`](crate::types::VerifiedAccessTrustProvider::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::description`](crate::types::VerifiedAccessTrustProvider::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`VerifiedAccessTrustProvider::trust_provider_type`](crate::types::VerifiedAccessTrustProvider::trust_provider_type): The type of Verified Access trust provider.
@@ -191,23 +163,21 @@ impl VerifiedAccessTrustProviderBuilder {
         mut self,
         input: crate::types::TrustProviderType,
     ) -> Self {
-        self.inner.trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::trust_provider_type`](crate::types::VerifiedAccessTrustProvider::trust_provider_type).
     #[inline]
     pub fn set_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::TrustProviderType>,
+        input: Option<crate::types::TrustProviderType>,
     ) -> Self {
         self.inner.trust_provider_type = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::trust_provider_type`](crate::types::VerifiedAccessTrustProvider::trust_provider_type), if any.
     #[inline]
-    pub fn get_trust_provider_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrustProviderType> {
+    pub fn get_trust_provider_type(&self) -> &Option<crate::types::TrustProviderType> {
         &self.inner.trust_provider_type
     }
     /// Sets [`VerifiedAccessTrustProvider::user_trust_provider_type`](crate::types::VerifiedAccessTrustProvider::user_trust_provider_type): The type of user-based trust provider.
@@ -215,14 +185,14 @@ impl VerifiedAccessTrustProviderBuilder {
         mut self,
         input: crate::types::UserTrustProviderType,
     ) -> Self {
-        self.inner.user_trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.user_trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::user_trust_provider_type`](crate::types::VerifiedAccessTrustProvider::user_trust_provider_type).
     #[inline]
     pub fn set_user_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::UserTrustProviderType>,
+        input: Option<crate::types::UserTrustProviderType>,
     ) -> Self {
         self.inner.user_trust_provider_type = input;
         self
@@ -231,7 +201,7 @@ impl VerifiedAccessTrustProviderBuilder {
     #[inline]
     pub fn get_user_trust_provider_type(
         &self,
-    ) -> &::std::option::Option<crate::types::UserTrustProviderType> {
+    ) -> &Option<crate::types::UserTrustProviderType> {
         &self.inner.user_trust_provider_type
     }
     /// Sets [`VerifiedAccessTrustProvider::device_trust_provider_type`](crate::types::VerifiedAccessTrustProvider::device_trust_provider_type): The type of device-based trust provider.
@@ -239,14 +209,14 @@ impl VerifiedAccessTrustProviderBuilder {
         mut self,
         input: crate::types::DeviceTrustProviderType,
     ) -> Self {
-        self.inner.device_trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.device_trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::device_trust_provider_type`](crate::types::VerifiedAccessTrustProvider::device_trust_provider_type).
     #[inline]
     pub fn set_device_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::DeviceTrustProviderType>,
+        input: Option<crate::types::DeviceTrustProviderType>,
     ) -> Self {
         self.inner.device_trust_provider_type = input;
         self
@@ -255,117 +225,90 @@ impl VerifiedAccessTrustProviderBuilder {
     #[inline]
     pub fn get_device_trust_provider_type(
         &self,
-    ) -> &::std::option::Option<crate::types::DeviceTrustProviderType> {
+    ) -> &Option<crate::types::DeviceTrustProviderType> {
         &self.inner.device_trust_provider_type
     }
     /// Sets [`VerifiedAccessTrustProvider::oidc_options`](crate::types::VerifiedAccessTrustProvider::oidc_options): The options for an OpenID Connect-compatible user-identity trust provider.
     pub fn oidc_options(mut self, input: crate::types::OidcOptions) -> Self {
-        self.inner.oidc_options = ::std::option::Option::Some(input);
+        self.inner.oidc_options = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::oidc_options`](crate::types::VerifiedAccessTrustProvider::oidc_options).
     #[inline]
-    pub fn set_oidc_options(
-        mut self,
-        input: ::std::option::Option<crate::types::OidcOptions>,
-    ) -> Self {
+    pub fn set_oidc_options(mut self, input: Option<crate::types::OidcOptions>) -> Self {
         self.inner.oidc_options = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::oidc_options`](crate::types::VerifiedAccessTrustProvider::oidc_options), if any.
     #[inline]
-    pub fn get_oidc_options(&self) -> &::std::option::Option<crate::types::OidcOptions> {
+    pub fn get_oidc_options(&self) -> &Option<crate::types::OidcOptions> {
         &self.inner.oidc_options
     }
     /// Sets [`VerifiedAccessTrustProvider::device_options`](crate::types::VerifiedAccessTrustProvider::device_options): The options for device-identity trust provider.
     pub fn device_options(mut self, input: crate::types::DeviceOptions) -> Self {
-        self.inner.device_options = ::std::option::Option::Some(input);
+        self.inner.device_options = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::device_options`](crate::types::VerifiedAccessTrustProvider::device_options).
     #[inline]
     pub fn set_device_options(
         mut self,
-        input: ::std::option::Option<crate::types::DeviceOptions>,
+        input: Option<crate::types::DeviceOptions>,
     ) -> Self {
         self.inner.device_options = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::device_options`](crate::types::VerifiedAccessTrustProvider::device_options), if any.
     #[inline]
-    pub fn get_device_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeviceOptions> {
+    pub fn get_device_options(&self) -> &Option<crate::types::DeviceOptions> {
         &self.inner.device_options
     }
     /// Sets [`VerifiedAccessTrustProvider::policy_reference_name`](crate::types::VerifiedAccessTrustProvider::policy_reference_name): The identifier to be used when working with policy rules.
-    pub fn policy_reference_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_reference_name = ::std::option::Option::Some(input.into());
+    pub fn policy_reference_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_reference_name = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::policy_reference_name`](crate::types::VerifiedAccessTrustProvider::policy_reference_name).
     #[inline]
-    pub fn set_policy_reference_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_reference_name(mut self, input: Option<String>) -> Self {
         self.inner.policy_reference_name = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::policy_reference_name`](crate::types::VerifiedAccessTrustProvider::policy_reference_name), if any.
     #[inline]
-    pub fn get_policy_reference_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_reference_name(&self) -> &Option<String> {
         &self.inner.policy_reference_name
     }
     /// Sets [`VerifiedAccessTrustProvider::creation_time`](crate::types::VerifiedAccessTrustProvider::creation_time): The creation time.
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+    pub fn creation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::creation_time`](crate::types::VerifiedAccessTrustProvider::creation_time).
     #[inline]
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_time(mut self, input: Option<String>) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::creation_time`](crate::types::VerifiedAccessTrustProvider::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_time(&self) -> &Option<String> {
         &self.inner.creation_time
     }
     /// Sets [`VerifiedAccessTrustProvider::last_updated_time`](crate::types::VerifiedAccessTrustProvider::last_updated_time): The last updated time.
-    pub fn last_updated_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_updated_time = ::std::option::Option::Some(input.into());
+    pub fn last_updated_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_updated_time = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::last_updated_time`](crate::types::VerifiedAccessTrustProvider::last_updated_time).
     #[inline]
-    pub fn set_last_updated_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_updated_time(mut self, input: Option<String>) -> Self {
         self.inner.last_updated_time = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::last_updated_time`](crate::types::VerifiedAccessTrustProvider::last_updated_time), if any.
     #[inline]
-    pub fn get_last_updated_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_updated_time(&self) -> &Option<String> {
         &self.inner.last_updated_time
     }
     /// Appends one item to [`VerifiedAccessTrustProvider::tags`](crate::types::VerifiedAccessTrustProvider::tags): The tags.
@@ -377,18 +320,13 @@ impl VerifiedAccessTrustProviderBuilder {
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::tags`](crate::types::VerifiedAccessTrustProvider::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProvider::tags`](crate::types::VerifiedAccessTrustProvider::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VerifiedAccessTrustProvider::sse_specification`](crate::types::VerifiedAccessTrustProvider::sse_specification): The options in use for server side encryption.
@@ -396,16 +334,14 @@ impl VerifiedAccessTrustProviderBuilder {
         mut self,
         input: crate::types::VerifiedAccessSseSpecificationResponse,
     ) -> Self {
-        self.inner.sse_specification = ::std::option::Option::Some(input);
+        self.inner.sse_specification = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::sse_specification`](crate::types::VerifiedAccessTrustProvider::sse_specification).
     #[inline]
     pub fn set_sse_specification(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VerifiedAccessSseSpecificationResponse,
-        >,
+        input: Option<crate::types::VerifiedAccessSseSpecificationResponse>,
     ) -> Self {
         self.inner.sse_specification = input;
         self
@@ -414,7 +350,7 @@ impl VerifiedAccessTrustProviderBuilder {
     #[inline]
     pub fn get_sse_specification(
         &self,
-    ) -> &::std::option::Option<crate::types::VerifiedAccessSseSpecificationResponse> {
+    ) -> &Option<crate::types::VerifiedAccessSseSpecificationResponse> {
         &self.inner.sse_specification
     }
     /// Sets [`VerifiedAccessTrustProvider::native_application_oidc_options`](crate::types::VerifiedAccessTrustProvider::native_application_oidc_options): The OpenID Connect (OIDC) options.
@@ -422,14 +358,14 @@ impl VerifiedAccessTrustProviderBuilder {
         mut self,
         input: crate::types::NativeApplicationOidcOptions,
     ) -> Self {
-        self.inner.native_application_oidc_options = ::std::option::Option::Some(input);
+        self.inner.native_application_oidc_options = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProvider::native_application_oidc_options`](crate::types::VerifiedAccessTrustProvider::native_application_oidc_options).
     #[inline]
     pub fn set_native_application_oidc_options(
         mut self,
-        input: ::std::option::Option<crate::types::NativeApplicationOidcOptions>,
+        input: Option<crate::types::NativeApplicationOidcOptions>,
     ) -> Self {
         self.inner.native_application_oidc_options = input;
         self
@@ -438,7 +374,7 @@ impl VerifiedAccessTrustProviderBuilder {
     #[inline]
     pub fn get_native_application_oidc_options(
         &self,
-    ) -> &::std::option::Option<crate::types::NativeApplicationOidcOptions> {
+    ) -> &Option<crate::types::NativeApplicationOidcOptions> {
         &self.inner.native_application_oidc_options
     }
     /// Builds the [`VerifiedAccessTrustProvider`]; it has no required members, so this cannot fail.
@@ -450,66 +386,58 @@ impl VerifiedAccessTrustProviderBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessTrustProvider {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessTrustProviderId" => {
-                    value.verified_access_trust_provider_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.verified_access_trust_provider_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "trustProviderType" => {
-                    value.trust_provider_type = ::std::option::Option::Some(
+                    value.trust_provider_type = Some(
                         crate::types::TrustProviderType::from(child.text()),
                     );
                 }
                 "userTrustProviderType" => {
-                    value.user_trust_provider_type = ::std::option::Option::Some(
+                    value.user_trust_provider_type = Some(
                         crate::types::UserTrustProviderType::from(child.text()),
                     );
                 }
                 "deviceTrustProviderType" => {
-                    value.device_trust_provider_type = ::std::option::Option::Some(
+                    value.device_trust_provider_type = Some(
                         crate::types::DeviceTrustProviderType::from(child.text()),
                     );
                 }
                 "oidcOptions" => {
-                    value.oidc_options = ::std::option::Option::Some(
+                    value.oidc_options = Some(
                         <crate::types::OidcOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "deviceOptions" => {
-                    value.device_options = ::std::option::Option::Some(
+                    value.device_options = Some(
                         <crate::types::DeviceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "policyReferenceName" => {
-                    value.policy_reference_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.policy_reference_name = Some(String::from(child.text()));
                 }
                 "creationTime" => {
-                    value.creation_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.creation_time = Some(String::from(child.text()));
                 }
                 "lastUpdatedTime" => {
-                    value.last_updated_time = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.last_updated_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -517,14 +445,14 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessTrustProvider {
                     );
                 }
                 "sseSpecification" => {
-                    value.sse_specification = ::std::option::Option::Some(
+                    value.sse_specification = Some(
                         <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "nativeApplicationOidcOptions" => {
-                    value.native_application_oidc_options = ::std::option::Option::Some(
+                    value.native_application_oidc_options = Some(
                         <crate::types::NativeApplicationOidcOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -533,6 +461,6 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessTrustProvider {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

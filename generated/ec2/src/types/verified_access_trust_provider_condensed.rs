@@ -2,74 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Condensed information about a trust provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedAccessTrustProviderCondensed {
     /// The ID of the trust provider.
-    pub verified_access_trust_provider_id: ::std::option::Option<::std::string::String>,
+    pub verified_access_trust_provider_id: Option<String>,
     /// The description of trust provider.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The type of trust provider (user- or device-based).
-    pub trust_provider_type: ::std::option::Option<crate::types::TrustProviderType>,
+    pub trust_provider_type: Option<crate::types::TrustProviderType>,
     /// The type of user-based trust provider.
-    pub user_trust_provider_type: ::std::option::Option<
-        crate::types::UserTrustProviderType,
-    >,
+    pub user_trust_provider_type: Option<crate::types::UserTrustProviderType>,
     /// The type of device-based trust provider.
-    pub device_trust_provider_type: ::std::option::Option<
-        crate::types::DeviceTrustProviderType,
-    >,
+    pub device_trust_provider_type: Option<crate::types::DeviceTrustProviderType>,
 }
 impl VerifiedAccessTrustProviderCondensed {
     /// Starts building a [`VerifiedAccessTrustProviderCondensed`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifiedAccessTrustProviderCondensedBuilder {
-        <crate::types::builders::VerifiedAccessTrustProviderCondensedBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifiedAccessTrustProviderCondensedBuilder as Default>::default()
     }
     /// The `VerifiedAccessTrustProviderId` member, when set.
     #[inline]
-    pub fn verified_access_trust_provider_id(&self) -> ::std::option::Option<&str> {
+    pub fn verified_access_trust_provider_id(&self) -> Option<&str> {
         self.verified_access_trust_provider_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TrustProviderType` member, when set.
     #[inline]
-    pub fn trust_provider_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TrustProviderType> {
+    pub fn trust_provider_type(&self) -> Option<&crate::types::TrustProviderType> {
         self.trust_provider_type.as_ref()
     }
     /// The `UserTrustProviderType` member, when set.
     #[inline]
     pub fn user_trust_provider_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::UserTrustProviderType> {
+    ) -> Option<&crate::types::UserTrustProviderType> {
         self.user_trust_provider_type.as_ref()
     }
     /// The `DeviceTrustProviderType` member, when set.
     #[inline]
     pub fn device_trust_provider_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::DeviceTrustProviderType> {
+    ) -> Option<&crate::types::DeviceTrustProviderType> {
         self.device_trust_provider_type.as_ref()
     }
 }
 /// A builder for [`VerifiedAccessTrustProviderCondensed`](crate::types::VerifiedAccessTrustProviderCondensed); start one with `VerifiedAccessTrustProviderCondensed::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifiedAccessTrustProviderCondensedBuilder {
     inner: crate::types::VerifiedAccessTrustProviderCondensed,
 }
@@ -77,49 +61,39 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
     /// Sets [`VerifiedAccessTrustProviderCondensed::verified_access_trust_provider_id`](crate::types::VerifiedAccessTrustProviderCondensed::verified_access_trust_provider_id): The ID of the trust provider.
     pub fn verified_access_trust_provider_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.verified_access_trust_provider_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.verified_access_trust_provider_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProviderCondensed::verified_access_trust_provider_id`](crate::types::VerifiedAccessTrustProviderCondensed::verified_access_trust_provider_id).
     #[inline]
     pub fn set_verified_access_trust_provider_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.verified_access_trust_provider_id = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProviderCondensed::verified_access_trust_provider_id`](crate::types::VerifiedAccessTrustProviderCondensed::verified_access_trust_provider_id), if any.
     #[inline]
-    pub fn get_verified_access_trust_provider_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_verified_access_trust_provider_id(&self) -> &Option<String> {
         &self.inner.verified_access_trust_provider_id
     }
     /// Sets [`VerifiedAccessTrustProviderCondensed::description`](crate::types::VerifiedAccessTrustProviderCondensed::description): The description of trust provider.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProviderCondensed::description`](crate::types::VerifiedAccessTrustProviderCondensed::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProviderCondensed::description`](crate::types::VerifiedAccessTrustProviderCondensed::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`VerifiedAccessTrustProviderCondensed::trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::trust_provider_type): The type of trust provider (user- or device-based).
@@ -127,23 +101,21 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
         mut self,
         input: crate::types::TrustProviderType,
     ) -> Self {
-        self.inner.trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProviderCondensed::trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::trust_provider_type).
     #[inline]
     pub fn set_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::TrustProviderType>,
+        input: Option<crate::types::TrustProviderType>,
     ) -> Self {
         self.inner.trust_provider_type = input;
         self
     }
     /// The value set for [`VerifiedAccessTrustProviderCondensed::trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::trust_provider_type), if any.
     #[inline]
-    pub fn get_trust_provider_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrustProviderType> {
+    pub fn get_trust_provider_type(&self) -> &Option<crate::types::TrustProviderType> {
         &self.inner.trust_provider_type
     }
     /// Sets [`VerifiedAccessTrustProviderCondensed::user_trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::user_trust_provider_type): The type of user-based trust provider.
@@ -151,14 +123,14 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
         mut self,
         input: crate::types::UserTrustProviderType,
     ) -> Self {
-        self.inner.user_trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.user_trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProviderCondensed::user_trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::user_trust_provider_type).
     #[inline]
     pub fn set_user_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::UserTrustProviderType>,
+        input: Option<crate::types::UserTrustProviderType>,
     ) -> Self {
         self.inner.user_trust_provider_type = input;
         self
@@ -167,7 +139,7 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
     #[inline]
     pub fn get_user_trust_provider_type(
         &self,
-    ) -> &::std::option::Option<crate::types::UserTrustProviderType> {
+    ) -> &Option<crate::types::UserTrustProviderType> {
         &self.inner.user_trust_provider_type
     }
     /// Sets [`VerifiedAccessTrustProviderCondensed::device_trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::device_trust_provider_type): The type of device-based trust provider.
@@ -175,14 +147,14 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
         mut self,
         input: crate::types::DeviceTrustProviderType,
     ) -> Self {
-        self.inner.device_trust_provider_type = ::std::option::Option::Some(input);
+        self.inner.device_trust_provider_type = Some(input);
         self
     }
     /// Sets or clears [`VerifiedAccessTrustProviderCondensed::device_trust_provider_type`](crate::types::VerifiedAccessTrustProviderCondensed::device_trust_provider_type).
     #[inline]
     pub fn set_device_trust_provider_type(
         mut self,
-        input: ::std::option::Option<crate::types::DeviceTrustProviderType>,
+        input: Option<crate::types::DeviceTrustProviderType>,
     ) -> Self {
         self.inner.device_trust_provider_type = input;
         self
@@ -191,7 +163,7 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
     #[inline]
     pub fn get_device_trust_provider_type(
         &self,
-    ) -> &::std::option::Option<crate::types::DeviceTrustProviderType> {
+    ) -> &Option<crate::types::DeviceTrustProviderType> {
         &self.inner.device_trust_provider_type
     }
     /// Builds the [`VerifiedAccessTrustProviderCondensed`]; it has no required members, so this cannot fail.
@@ -203,38 +175,36 @@ impl VerifiedAccessTrustProviderCondensedBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifiedAccessTrustProviderCondensed {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "verifiedAccessTrustProviderId" => {
-                    value.verified_access_trust_provider_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.verified_access_trust_provider_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "trustProviderType" => {
-                    value.trust_provider_type = ::std::option::Option::Some(
+                    value.trust_provider_type = Some(
                         crate::types::TrustProviderType::from(child.text()),
                     );
                 }
                 "userTrustProviderType" => {
-                    value.user_trust_provider_type = ::std::option::Option::Some(
+                    value.user_trust_provider_type = Some(
                         crate::types::UserTrustProviderType::from(child.text()),
                     );
                 }
                 "deviceTrustProviderType" => {
-                    value.device_trust_provider_type = ::std::option::Option::Some(
+                    value.device_trust_provider_type = Some(
                         crate::types::DeviceTrustProviderType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,96 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes telemetry for a VPN tunnel.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VgwTelemetry {
     /// The number of accepted routes.
-    pub accepted_route_count: ::std::option::Option<i32>,
+    pub accepted_route_count: Option<i32>,
     /// The date and time of the last change in status. This field is updated when changes in IKE (Phase 1), IPSec (Phase 2), or BGP status are detected.
-    pub last_status_change: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_status_change: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The Internet-routable IP address of the virtual private gateway's outside interface.
-    pub outside_ip_address: ::std::option::Option<::std::string::String>,
+    pub outside_ip_address: Option<String>,
     /// The status of the VPN tunnel.
-    pub status: ::std::option::Option<crate::types::TelemetryStatus>,
+    pub status: Option<crate::types::TelemetryStatus>,
     /// If an error occurs, a description of the error.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The Amazon Resource Name (ARN) of the VPN tunnel endpoint certificate.
-    pub certificate_arn: ::std::option::Option<::std::string::String>,
+    pub certificate_arn: Option<String>,
 }
 impl VgwTelemetry {
     /// Starts building a [`VgwTelemetry`].
     #[inline]
     pub fn builder() -> crate::types::builders::VgwTelemetryBuilder {
-        <crate::types::builders::VgwTelemetryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VgwTelemetryBuilder as Default>::default()
     }
     /// The `AcceptedRouteCount` member, when set.
     #[inline]
-    pub fn accepted_route_count(&self) -> ::std::option::Option<i32> {
+    pub fn accepted_route_count(&self) -> Option<i32> {
         self.accepted_route_count
     }
     /// The `LastStatusChange` member, when set.
     #[inline]
-    pub fn last_status_change(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_status_change(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_status_change.as_ref()
     }
     /// The `OutsideIpAddress` member, when set.
     #[inline]
-    pub fn outside_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn outside_ip_address(&self) -> Option<&str> {
         self.outside_ip_address.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::TelemetryStatus> {
+    pub fn status(&self) -> Option<&crate::types::TelemetryStatus> {
         self.status.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `CertificateArn` member, when set.
     #[inline]
-    pub fn certificate_arn(&self) -> ::std::option::Option<&str> {
+    pub fn certificate_arn(&self) -> Option<&str> {
         self.certificate_arn.as_deref()
     }
 }
 /// A builder for [`VgwTelemetry`](crate::types::VgwTelemetry); start one with `VgwTelemetry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VgwTelemetryBuilder {
     inner: crate::types::VgwTelemetry,
 }
 impl VgwTelemetryBuilder {
     /// Sets [`VgwTelemetry::accepted_route_count`](crate::types::VgwTelemetry::accepted_route_count): The number of accepted routes.
     pub fn accepted_route_count(mut self, input: i32) -> Self {
-        self.inner.accepted_route_count = ::std::option::Option::Some(input);
+        self.inner.accepted_route_count = Some(input);
         self
     }
     /// Sets or clears [`VgwTelemetry::accepted_route_count`](crate::types::VgwTelemetry::accepted_route_count).
     #[inline]
-    pub fn set_accepted_route_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_accepted_route_count(mut self, input: Option<i32>) -> Self {
         self.inner.accepted_route_count = input;
         self
     }
     /// The value set for [`VgwTelemetry::accepted_route_count`](crate::types::VgwTelemetry::accepted_route_count), if any.
     #[inline]
-    pub fn get_accepted_route_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_accepted_route_count(&self) -> &Option<i32> {
         &self.inner.accepted_route_count
     }
     /// Sets [`VgwTelemetry::last_status_change`](crate::types::VgwTelemetry::last_status_change): The date and time of the last change in status.
@@ -99,14 +82,14 @@ impl VgwTelemetryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_status_change = ::std::option::Option::Some(input);
+        self.inner.last_status_change = Some(input);
         self
     }
     /// Sets or clears [`VgwTelemetry::last_status_change`](crate::types::VgwTelemetry::last_status_change).
     #[inline]
     pub fn set_last_status_change(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_status_change = input;
         self
@@ -115,94 +98,71 @@ impl VgwTelemetryBuilder {
     #[inline]
     pub fn get_last_status_change(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_status_change
     }
     /// Sets [`VgwTelemetry::outside_ip_address`](crate::types::VgwTelemetry::outside_ip_address): The Internet-routable IP address of the virtual private gateway's outside interface.
-    pub fn outside_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outside_ip_address = ::std::option::Option::Some(input.into());
+    pub fn outside_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.outside_ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`VgwTelemetry::outside_ip_address`](crate::types::VgwTelemetry::outside_ip_address).
     #[inline]
-    pub fn set_outside_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outside_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.outside_ip_address = input;
         self
     }
     /// The value set for [`VgwTelemetry::outside_ip_address`](crate::types::VgwTelemetry::outside_ip_address), if any.
     #[inline]
-    pub fn get_outside_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outside_ip_address(&self) -> &Option<String> {
         &self.inner.outside_ip_address
     }
     /// Sets [`VgwTelemetry::status`](crate::types::VgwTelemetry::status): The status of the VPN tunnel.
     pub fn status(mut self, input: crate::types::TelemetryStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`VgwTelemetry::status`](crate::types::VgwTelemetry::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::TelemetryStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::TelemetryStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`VgwTelemetry::status`](crate::types::VgwTelemetry::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::TelemetryStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::TelemetryStatus> {
         &self.inner.status
     }
     /// Sets [`VgwTelemetry::status_message`](crate::types::VgwTelemetry::status_message): If an error occurs, a description of the error.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`VgwTelemetry::status_message`](crate::types::VgwTelemetry::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`VgwTelemetry::status_message`](crate::types::VgwTelemetry::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`VgwTelemetry::certificate_arn`](crate::types::VgwTelemetry::certificate_arn): The Amazon Resource Name (ARN) of the VPN tunnel endpoint certificate.
-    pub fn certificate_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
+    pub fn certificate_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.certificate_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VgwTelemetry::certificate_arn`](crate::types::VgwTelemetry::certificate_arn).
     #[inline]
-    pub fn set_certificate_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_certificate_arn(mut self, input: Option<String>) -> Self {
         self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`VgwTelemetry::certificate_arn`](crate::types::VgwTelemetry::certificate_arn), if any.
     #[inline]
-    pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_certificate_arn(&self) -> &Option<String> {
         &self.inner.certificate_arn
     }
     /// Builds the [`VgwTelemetry`]; it has no required members, so this cannot fail.
@@ -214,19 +174,19 @@ impl VgwTelemetryBuilder {
 impl ::awsgen_runtime::xml::FromXml for VgwTelemetry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "acceptedRouteCount" => {
-                    value.accepted_route_count = ::std::option::Option::Some(
+                    value.accepted_route_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VgwTelemetry")?,
                     );
                 }
                 "lastStatusChange" => {
-                    value.last_status_change = ::std::option::Option::Some(
+                    value.last_status_change = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -235,28 +195,22 @@ impl ::awsgen_runtime::xml::FromXml for VgwTelemetry {
                     );
                 }
                 "outsideIpAddress" => {
-                    value.outside_ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outside_ip_address = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::TelemetryStatus::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "certificateArn" => {
-                    value.certificate_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.certificate_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,82 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Volume {
     /// The ID of the Availability Zone for the volume.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The ID of the source volume from which the volume copy was created. Only for volume copies.
-    pub source_volume_id: ::std::option::Option<::std::string::String>,
+    pub source_volume_id: Option<String>,
     /// The number of I/O operations per second (IOPS). For `gp3`, `io1`, and `io2` volumes, this represents the number of IOPS that are provisioned for the volume. For `gp2` volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// Any tags assigned to the volume.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The volume type.
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// **Note:** This parameter is not returned by CreateVolume.
     ///
     /// Indicates whether the volume was created using fast snapshot restore.
-    pub fast_restored: ::std::option::Option<bool>,
+    pub fast_restored: Option<bool>,
     /// Indicates whether Amazon EBS Multi-Attach is enabled.
-    pub multi_attach_enabled: ::std::option::Option<bool>,
+    pub multi_attach_enabled: Option<bool>,
     /// The throughput that the volume supports, in MiB/s.
-    pub throughput: ::std::option::Option<i32>,
+    pub throughput: Option<i32>,
     /// **Note:** This parameter is not returned by CreateVolume.
     ///
     /// Reserved for future use.
-    pub sse_type: ::std::option::Option<crate::types::SseType>,
+    pub sse_type: Option<crate::types::SseType>,
     /// The service provider that manages the volume.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
     /// The Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate) specified for the volume during creation, in MiB/s. If no volume initialization rate was specified, the value is `null`.
-    pub volume_initialization_rate: ::std::option::Option<i32>,
+    pub volume_initialization_rate: Option<i32>,
     /// The ID of the volume.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The size of the volume, in GiBs.
-    pub size: ::std::option::Option<i32>,
+    pub size: Option<i32>,
     /// The snapshot from which the volume was created, if applicable.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The Availability Zone for the volume.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The volume state.
-    pub state: ::std::option::Option<crate::types::VolumeState>,
+    pub state: Option<crate::types::VolumeState>,
     /// The time stamp when volume creation was initiated.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// **Note:** This parameter is not returned by CreateVolume.
     ///
     /// Information about the volume attachments.
-    pub attachments: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VolumeAttachment>,
-    >,
+    pub attachments: Option<Vec<crate::types::VolumeAttachment>>,
     /// Indicates whether the volume is encrypted.
-    pub encrypted: ::std::option::Option<bool>,
+    pub encrypted: Option<bool>,
     /// The Amazon Resource Name (ARN) of the KMS key that was used to protect the volume encryption key for the volume.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
 }
 impl Volume {
     /// Starts building a [`Volume`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeBuilder {
-        <crate::types::builders::VolumeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeBuilder as Default>::default()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `SourceVolumeId` member, when set.
     #[inline]
-    pub fn source_volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_volume_id(&self) -> Option<&str> {
         self.source_volume_id.as_deref()
     }
     /// The `Iops` member, when set.
     #[inline]
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -94,69 +87,67 @@ impl Volume {
     }
     /// The `VolumeType` member, when set.
     #[inline]
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// The `FastRestored` member, when set.
     #[inline]
-    pub fn fast_restored(&self) -> ::std::option::Option<bool> {
+    pub fn fast_restored(&self) -> Option<bool> {
         self.fast_restored
     }
     /// The `MultiAttachEnabled` member, when set.
     #[inline]
-    pub fn multi_attach_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn multi_attach_enabled(&self) -> Option<bool> {
         self.multi_attach_enabled
     }
     /// The `Throughput` member, when set.
     #[inline]
-    pub fn throughput(&self) -> ::std::option::Option<i32> {
+    pub fn throughput(&self) -> Option<i32> {
         self.throughput
     }
     /// The `SseType` member, when set.
     #[inline]
-    pub fn sse_type(&self) -> ::std::option::Option<&crate::types::SseType> {
+    pub fn sse_type(&self) -> Option<&crate::types::SseType> {
         self.sse_type.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
     /// The `VolumeInitializationRate` member, when set.
     #[inline]
-    pub fn volume_initialization_rate(&self) -> ::std::option::Option<i32> {
+    pub fn volume_initialization_rate(&self) -> Option<i32> {
         self.volume_initialization_rate
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i32> {
+    pub fn size(&self) -> Option<i32> {
         self.size
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::VolumeState> {
+    pub fn state(&self) -> Option<&crate::types::VolumeState> {
         self.state.as_ref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `Attachments` member, empty when not set; the field tells an empty list from an absent one.
@@ -166,108 +157,83 @@ impl Volume {
     }
     /// The `Encrypted` member, when set.
     #[inline]
-    pub fn encrypted(&self) -> ::std::option::Option<bool> {
+    pub fn encrypted(&self) -> Option<bool> {
         self.encrypted
     }
     /// The `KmsKeyId` member, when set.
     #[inline]
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
 }
 /// A builder for [`Volume`](crate::types::Volume); start one with `Volume::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeBuilder {
     inner: crate::types::Volume,
 }
 impl VolumeBuilder {
     /// Sets [`Volume::availability_zone_id`](crate::types::Volume::availability_zone_id): The ID of the Availability Zone for the volume.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`Volume::availability_zone_id`](crate::types::Volume::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`Volume::availability_zone_id`](crate::types::Volume::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`Volume::outpost_arn`](crate::types::Volume::outpost_arn): The Amazon Resource Name (ARN) of the Outpost.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Volume::outpost_arn`](crate::types::Volume::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`Volume::outpost_arn`](crate::types::Volume::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`Volume::source_volume_id`](crate::types::Volume::source_volume_id): The ID of the source volume from which the volume copy was created.
-    pub fn source_volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_volume_id = ::std::option::Option::Some(input.into());
+    pub fn source_volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`Volume::source_volume_id`](crate::types::Volume::source_volume_id).
     #[inline]
-    pub fn set_source_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.source_volume_id = input;
         self
     }
     /// The value set for [`Volume::source_volume_id`](crate::types::Volume::source_volume_id), if any.
     #[inline]
-    pub fn get_source_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_volume_id(&self) -> &Option<String> {
         &self.inner.source_volume_id
     }
     /// Sets [`Volume::iops`](crate::types::Volume::iops): The number of I/O operations per second (IOPS).
     pub fn iops(mut self, input: i32) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input);
+        self.inner.iops = Some(input);
         self
     }
     /// Sets or clears [`Volume::iops`](crate::types::Volume::iops).
     #[inline]
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.inner.iops = input;
         self
     }
     /// The value set for [`Volume::iops`](crate::types::Volume::iops), if any.
     #[inline]
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.inner.iops
     }
     /// Appends one item to [`Volume::tags`](crate::types::Volume::tags): Any tags assigned to the volume.
@@ -279,271 +245,227 @@ impl VolumeBuilder {
     }
     /// Sets or clears [`Volume::tags`](crate::types::Volume::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Volume::tags`](crate::types::Volume::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Volume::volume_type`](crate::types::Volume::volume_type): The volume type.
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input);
+        self.inner.volume_type = Some(input);
         self
     }
     /// Sets or clears [`Volume::volume_type`](crate::types::Volume::volume_type).
     #[inline]
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.inner.volume_type = input;
         self
     }
     /// The value set for [`Volume::volume_type`](crate::types::Volume::volume_type), if any.
     #[inline]
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.volume_type
     }
     /// Sets [`Volume::fast_restored`](crate::types::Volume::fast_restored): **Note:** This parameter is not returned by CreateVolume.
     pub fn fast_restored(mut self, input: bool) -> Self {
-        self.inner.fast_restored = ::std::option::Option::Some(input);
+        self.inner.fast_restored = Some(input);
         self
     }
     /// Sets or clears [`Volume::fast_restored`](crate::types::Volume::fast_restored).
     #[inline]
-    pub fn set_fast_restored(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_fast_restored(mut self, input: Option<bool>) -> Self {
         self.inner.fast_restored = input;
         self
     }
     /// The value set for [`Volume::fast_restored`](crate::types::Volume::fast_restored), if any.
     #[inline]
-    pub fn get_fast_restored(&self) -> &::std::option::Option<bool> {
+    pub fn get_fast_restored(&self) -> &Option<bool> {
         &self.inner.fast_restored
     }
     /// Sets [`Volume::multi_attach_enabled`](crate::types::Volume::multi_attach_enabled): Indicates whether Amazon EBS Multi-Attach is enabled.
     pub fn multi_attach_enabled(mut self, input: bool) -> Self {
-        self.inner.multi_attach_enabled = ::std::option::Option::Some(input);
+        self.inner.multi_attach_enabled = Some(input);
         self
     }
     /// Sets or clears [`Volume::multi_attach_enabled`](crate::types::Volume::multi_attach_enabled).
     #[inline]
-    pub fn set_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.multi_attach_enabled = input;
         self
     }
     /// The value set for [`Volume::multi_attach_enabled`](crate::types::Volume::multi_attach_enabled), if any.
     #[inline]
-    pub fn get_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_attach_enabled(&self) -> &Option<bool> {
         &self.inner.multi_attach_enabled
     }
     /// Sets [`Volume::throughput`](crate::types::Volume::throughput): The throughput that the volume supports, in MiB/s.
     pub fn throughput(mut self, input: i32) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input);
+        self.inner.throughput = Some(input);
         self
     }
     /// Sets or clears [`Volume::throughput`](crate::types::Volume::throughput).
     #[inline]
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.throughput = input;
         self
     }
     /// The value set for [`Volume::throughput`](crate::types::Volume::throughput), if any.
     #[inline]
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         &self.inner.throughput
     }
     /// Sets [`Volume::sse_type`](crate::types::Volume::sse_type): **Note:** This parameter is not returned by CreateVolume.
     pub fn sse_type(mut self, input: crate::types::SseType) -> Self {
-        self.inner.sse_type = ::std::option::Option::Some(input);
+        self.inner.sse_type = Some(input);
         self
     }
     /// Sets or clears [`Volume::sse_type`](crate::types::Volume::sse_type).
     #[inline]
-    pub fn set_sse_type(
-        mut self,
-        input: ::std::option::Option<crate::types::SseType>,
-    ) -> Self {
+    pub fn set_sse_type(mut self, input: Option<crate::types::SseType>) -> Self {
         self.inner.sse_type = input;
         self
     }
     /// The value set for [`Volume::sse_type`](crate::types::Volume::sse_type), if any.
     #[inline]
-    pub fn get_sse_type(&self) -> &::std::option::Option<crate::types::SseType> {
+    pub fn get_sse_type(&self) -> &Option<crate::types::SseType> {
         &self.inner.sse_type
     }
     /// Sets [`Volume::operator`](crate::types::Volume::operator): The service provider that manages the volume.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`Volume::operator`](crate::types::Volume::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`Volume::operator`](crate::types::Volume::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Sets [`Volume::volume_initialization_rate`](crate::types::Volume::volume_initialization_rate): The Amazon EBS Provisioned Rate for Volume Initialization (volume initialization rate) specified for the volume during creation, in MiB/s.
     pub fn volume_initialization_rate(mut self, input: i32) -> Self {
-        self.inner.volume_initialization_rate = ::std::option::Option::Some(input);
+        self.inner.volume_initialization_rate = Some(input);
         self
     }
     /// Sets or clears [`Volume::volume_initialization_rate`](crate::types::Volume::volume_initialization_rate).
     #[inline]
-    pub fn set_volume_initialization_rate(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_volume_initialization_rate(mut self, input: Option<i32>) -> Self {
         self.inner.volume_initialization_rate = input;
         self
     }
     /// The value set for [`Volume::volume_initialization_rate`](crate::types::Volume::volume_initialization_rate), if any.
     #[inline]
-    pub fn get_volume_initialization_rate(&self) -> &::std::option::Option<i32> {
+    pub fn get_volume_initialization_rate(&self) -> &Option<i32> {
         &self.inner.volume_initialization_rate
     }
     /// Sets [`Volume::volume_id`](crate::types::Volume::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`Volume::volume_id`](crate::types::Volume::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`Volume::volume_id`](crate::types::Volume::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`Volume::size`](crate::types::Volume::size): The size of the volume, in GiBs.
     pub fn size(mut self, input: i32) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`Volume::size`](crate::types::Volume::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`Volume::size`](crate::types::Volume::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         &self.inner.size
     }
     /// Sets [`Volume::snapshot_id`](crate::types::Volume::snapshot_id): The snapshot from which the volume was created, if applicable.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`Volume::snapshot_id`](crate::types::Volume::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`Volume::snapshot_id`](crate::types::Volume::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`Volume::availability_zone`](crate::types::Volume::availability_zone): The Availability Zone for the volume.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`Volume::availability_zone`](crate::types::Volume::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`Volume::availability_zone`](crate::types::Volume::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`Volume::state`](crate::types::Volume::state): The volume state.
     pub fn state(mut self, input: crate::types::VolumeState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Volume::state`](crate::types::Volume::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::VolumeState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Volume::state`](crate::types::Volume::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::VolumeState> {
+    pub fn get_state(&self) -> &Option<crate::types::VolumeState> {
         &self.inner.state
     }
     /// Sets [`Volume::create_time`](crate::types::Volume::create_time): The time stamp when volume creation was initiated.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`Volume::create_time`](crate::types::Volume::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`Volume::create_time`](crate::types::Volume::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Appends one item to [`Volume::attachments`](crate::types::Volume::attachments): **Note:** This parameter is not returned by CreateVolume.
@@ -557,54 +479,46 @@ impl VolumeBuilder {
     #[inline]
     pub fn set_attachments(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VolumeAttachment>>,
+        input: Option<Vec<crate::types::VolumeAttachment>>,
     ) -> Self {
         self.inner.attachments = input;
         self
     }
     /// The value set for [`Volume::attachments`](crate::types::Volume::attachments), if any.
     #[inline]
-    pub fn get_attachments(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VolumeAttachment>> {
+    pub fn get_attachments(&self) -> &Option<Vec<crate::types::VolumeAttachment>> {
         &self.inner.attachments
     }
     /// Sets [`Volume::encrypted`](crate::types::Volume::encrypted): Indicates whether the volume is encrypted.
     pub fn encrypted(mut self, input: bool) -> Self {
-        self.inner.encrypted = ::std::option::Option::Some(input);
+        self.inner.encrypted = Some(input);
         self
     }
     /// Sets or clears [`Volume::encrypted`](crate::types::Volume::encrypted).
     #[inline]
-    pub fn set_encrypted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_encrypted(mut self, input: Option<bool>) -> Self {
         self.inner.encrypted = input;
         self
     }
     /// The value set for [`Volume::encrypted`](crate::types::Volume::encrypted), if any.
     #[inline]
-    pub fn get_encrypted(&self) -> &::std::option::Option<bool> {
+    pub fn get_encrypted(&self) -> &Option<bool> {
         &self.inner.encrypted
     }
     /// Sets [`Volume::kms_key_id`](crate::types::Volume::kms_key_id): The Amazon Resource Name (ARN) of the KMS key that was used to protect the volume encryption key for the volume.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`Volume::kms_key_id`](crate::types::Volume::kms_key_id).
     #[inline]
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_id = input;
         self
     }
     /// The value set for [`Volume::kms_key_id`](crate::types::Volume::kms_key_id), if any.
     #[inline]
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.inner.kms_key_id
     }
     /// Builds the [`Volume`]; it has no required members, so this cannot fail.
@@ -616,34 +530,28 @@ impl VolumeBuilder {
 impl ::awsgen_runtime::xml::FromXml for Volume {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "sourceVolumeId" => {
-                    value.source_volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_volume_id = Some(String::from(child.text()));
                 }
                 "iops" => {
-                    value.iops = ::std::option::Option::Some(
+                    value.iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Volume")?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -651,80 +559,66 @@ impl ::awsgen_runtime::xml::FromXml for Volume {
                     );
                 }
                 "volumeType" => {
-                    value.volume_type = ::std::option::Option::Some(
+                    value.volume_type = Some(
                         crate::types::VolumeType::from(child.text()),
                     );
                 }
                 "fastRestored" => {
-                    value.fast_restored = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.fast_restored = Some(child.text() == "true");
                 }
                 "multiAttachEnabled" => {
-                    value.multi_attach_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.multi_attach_enabled = Some(child.text() == "true");
                 }
                 "throughput" => {
-                    value.throughput = ::std::option::Option::Some(
+                    value.throughput = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Volume")?,
                     );
                 }
                 "sseType" => {
-                    value.sse_type = ::std::option::Option::Some(
-                        crate::types::SseType::from(child.text()),
-                    );
+                    value.sse_type = Some(crate::types::SseType::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "volumeInitializationRate" => {
-                    value.volume_initialization_rate = ::std::option::Option::Some(
+                    value.volume_initialization_rate = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Volume")?,
                     );
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "size" => {
-                    value.size = ::std::option::Option::Some(
+                    value.size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "Volume")?,
                     );
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::VolumeState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::VolumeState::from(child.text()));
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(child.text(), child, "Volume")?,
                     );
                 }
                 "attachmentSet" => {
-                    value.attachments = ::std::option::Option::Some(
+                    value.attachments = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VolumeAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -732,18 +626,14 @@ impl ::awsgen_runtime::xml::FromXml for Volume {
                     );
                 }
                 "encrypted" => {
-                    value.encrypted = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.encrypted = Some(child.text() == "true");
                 }
                 "kmsKeyId" => {
-                    value.kms_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kms_key_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

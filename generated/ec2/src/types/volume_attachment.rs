@@ -2,293 +2,240 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes volume attachment details.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeAttachment {
     /// Indicates whether the EBS volume is deleted on instance termination.
-    pub delete_on_termination: ::std::option::Option<bool>,
+    pub delete_on_termination: Option<bool>,
     /// The ARN of the Amazon Web Services-managed resource to which the volume is attached.
-    pub associated_resource: ::std::option::Option<::std::string::String>,
+    pub associated_resource: Option<String>,
     /// The service principal of the Amazon Web Services service that owns the underlying resource to which the volume is attached.
     ///
     /// This parameter is returned only for volumes that are attached to Amazon Web Services-managed resources.
-    pub instance_owning_service: ::std::option::Option<::std::string::String>,
+    pub instance_owning_service: Option<String>,
     /// The index of the EBS card. Some instance types support multiple EBS cards. The default EBS card index is 0.
-    pub ebs_card_index: ::std::option::Option<i32>,
+    pub ebs_card_index: Option<i32>,
     /// The ID of the volume.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The ID of the instance.
     ///
     /// If the volume is attached to an Amazon Web Services-managed resource, this parameter returns `null`.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
     /// The device name.
     ///
     /// If the volume is attached to an Amazon Web Services-managed resource, this parameter returns `null`.
-    pub device: ::std::option::Option<::std::string::String>,
+    pub device: Option<String>,
     /// The attachment state of the volume.
-    pub state: ::std::option::Option<crate::types::VolumeAttachmentState>,
+    pub state: Option<crate::types::VolumeAttachmentState>,
     /// The time stamp when the attachment initiated.
-    pub attach_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub attach_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl VolumeAttachment {
     /// Starts building a [`VolumeAttachment`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeAttachmentBuilder {
-        <crate::types::builders::VolumeAttachmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeAttachmentBuilder as Default>::default()
     }
     /// The `DeleteOnTermination` member, when set.
     #[inline]
-    pub fn delete_on_termination(&self) -> ::std::option::Option<bool> {
+    pub fn delete_on_termination(&self) -> Option<bool> {
         self.delete_on_termination
     }
     /// The `AssociatedResource` member, when set.
     #[inline]
-    pub fn associated_resource(&self) -> ::std::option::Option<&str> {
+    pub fn associated_resource(&self) -> Option<&str> {
         self.associated_resource.as_deref()
     }
     /// The `InstanceOwningService` member, when set.
     #[inline]
-    pub fn instance_owning_service(&self) -> ::std::option::Option<&str> {
+    pub fn instance_owning_service(&self) -> Option<&str> {
         self.instance_owning_service.as_deref()
     }
     /// The `EbsCardIndex` member, when set.
     #[inline]
-    pub fn ebs_card_index(&self) -> ::std::option::Option<i32> {
+    pub fn ebs_card_index(&self) -> Option<i32> {
         self.ebs_card_index
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
     /// The `Device` member, when set.
     #[inline]
-    pub fn device(&self) -> ::std::option::Option<&str> {
+    pub fn device(&self) -> Option<&str> {
         self.device.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::VolumeAttachmentState> {
+    pub fn state(&self) -> Option<&crate::types::VolumeAttachmentState> {
         self.state.as_ref()
     }
     /// The `AttachTime` member, when set.
     #[inline]
-    pub fn attach_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn attach_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.attach_time.as_ref()
     }
 }
 /// A builder for [`VolumeAttachment`](crate::types::VolumeAttachment); start one with `VolumeAttachment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeAttachmentBuilder {
     inner: crate::types::VolumeAttachment,
 }
 impl VolumeAttachmentBuilder {
     /// Sets [`VolumeAttachment::delete_on_termination`](crate::types::VolumeAttachment::delete_on_termination): Indicates whether the EBS volume is deleted on instance termination.
     pub fn delete_on_termination(mut self, input: bool) -> Self {
-        self.inner.delete_on_termination = ::std::option::Option::Some(input);
+        self.inner.delete_on_termination = Some(input);
         self
     }
     /// Sets or clears [`VolumeAttachment::delete_on_termination`](crate::types::VolumeAttachment::delete_on_termination).
     #[inline]
-    pub fn set_delete_on_termination(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_on_termination(mut self, input: Option<bool>) -> Self {
         self.inner.delete_on_termination = input;
         self
     }
     /// The value set for [`VolumeAttachment::delete_on_termination`](crate::types::VolumeAttachment::delete_on_termination), if any.
     #[inline]
-    pub fn get_delete_on_termination(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_on_termination(&self) -> &Option<bool> {
         &self.inner.delete_on_termination
     }
     /// Sets [`VolumeAttachment::associated_resource`](crate::types::VolumeAttachment::associated_resource): The ARN of the Amazon Web Services-managed resource to which the volume is attached.
-    pub fn associated_resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.associated_resource = ::std::option::Option::Some(input.into());
+    pub fn associated_resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.associated_resource = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeAttachment::associated_resource`](crate::types::VolumeAttachment::associated_resource).
     #[inline]
-    pub fn set_associated_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_associated_resource(mut self, input: Option<String>) -> Self {
         self.inner.associated_resource = input;
         self
     }
     /// The value set for [`VolumeAttachment::associated_resource`](crate::types::VolumeAttachment::associated_resource), if any.
     #[inline]
-    pub fn get_associated_resource(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_associated_resource(&self) -> &Option<String> {
         &self.inner.associated_resource
     }
     /// Sets [`VolumeAttachment::instance_owning_service`](crate::types::VolumeAttachment::instance_owning_service): The service principal of the Amazon Web Services service that owns the underlying resource to which the volume is attached.
-    pub fn instance_owning_service(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_owning_service = ::std::option::Option::Some(input.into());
+    pub fn instance_owning_service(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_owning_service = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeAttachment::instance_owning_service`](crate::types::VolumeAttachment::instance_owning_service).
     #[inline]
-    pub fn set_instance_owning_service(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_owning_service(mut self, input: Option<String>) -> Self {
         self.inner.instance_owning_service = input;
         self
     }
     /// The value set for [`VolumeAttachment::instance_owning_service`](crate::types::VolumeAttachment::instance_owning_service), if any.
     #[inline]
-    pub fn get_instance_owning_service(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_owning_service(&self) -> &Option<String> {
         &self.inner.instance_owning_service
     }
     /// Sets [`VolumeAttachment::ebs_card_index`](crate::types::VolumeAttachment::ebs_card_index): The index of the EBS card.
     pub fn ebs_card_index(mut self, input: i32) -> Self {
-        self.inner.ebs_card_index = ::std::option::Option::Some(input);
+        self.inner.ebs_card_index = Some(input);
         self
     }
     /// Sets or clears [`VolumeAttachment::ebs_card_index`](crate::types::VolumeAttachment::ebs_card_index).
     #[inline]
-    pub fn set_ebs_card_index(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ebs_card_index(mut self, input: Option<i32>) -> Self {
         self.inner.ebs_card_index = input;
         self
     }
     /// The value set for [`VolumeAttachment::ebs_card_index`](crate::types::VolumeAttachment::ebs_card_index), if any.
     #[inline]
-    pub fn get_ebs_card_index(&self) -> &::std::option::Option<i32> {
+    pub fn get_ebs_card_index(&self) -> &Option<i32> {
         &self.inner.ebs_card_index
     }
     /// Sets [`VolumeAttachment::volume_id`](crate::types::VolumeAttachment::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeAttachment::volume_id`](crate::types::VolumeAttachment::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`VolumeAttachment::volume_id`](crate::types::VolumeAttachment::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`VolumeAttachment::instance_id`](crate::types::VolumeAttachment::instance_id): The ID of the instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeAttachment::instance_id`](crate::types::VolumeAttachment::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`VolumeAttachment::instance_id`](crate::types::VolumeAttachment::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Sets [`VolumeAttachment::device`](crate::types::VolumeAttachment::device): The device name.
-    pub fn device(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.device = ::std::option::Option::Some(input.into());
+    pub fn device(mut self, input: impl Into<String>) -> Self {
+        self.inner.device = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeAttachment::device`](crate::types::VolumeAttachment::device).
     #[inline]
-    pub fn set_device(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_device(mut self, input: Option<String>) -> Self {
         self.inner.device = input;
         self
     }
     /// The value set for [`VolumeAttachment::device`](crate::types::VolumeAttachment::device), if any.
     #[inline]
-    pub fn get_device(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_device(&self) -> &Option<String> {
         &self.inner.device
     }
     /// Sets [`VolumeAttachment::state`](crate::types::VolumeAttachment::state): The attachment state of the volume.
     pub fn state(mut self, input: crate::types::VolumeAttachmentState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VolumeAttachment::state`](crate::types::VolumeAttachment::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeAttachmentState>,
+        input: Option<crate::types::VolumeAttachmentState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VolumeAttachment::state`](crate::types::VolumeAttachment::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeAttachmentState> {
+    pub fn get_state(&self) -> &Option<crate::types::VolumeAttachmentState> {
         &self.inner.state
     }
     /// Sets [`VolumeAttachment::attach_time`](crate::types::VolumeAttachment::attach_time): The time stamp when the attachment initiated.
     pub fn attach_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.attach_time = ::std::option::Option::Some(input);
+        self.inner.attach_time = Some(input);
         self
     }
     /// Sets or clears [`VolumeAttachment::attach_time`](crate::types::VolumeAttachment::attach_time).
     #[inline]
     pub fn set_attach_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.attach_time = input;
         self
     }
     /// The value set for [`VolumeAttachment::attach_time`](crate::types::VolumeAttachment::attach_time), if any.
     #[inline]
-    pub fn get_attach_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_attach_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.attach_time
     }
     /// Builds the [`VolumeAttachment`]; it has no required members, so this cannot fail.
@@ -300,54 +247,42 @@ impl VolumeAttachmentBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeAttachment {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "deleteOnTermination" => {
-                    value.delete_on_termination = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.delete_on_termination = Some(child.text() == "true");
                 }
                 "associatedResource" => {
-                    value.associated_resource = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.associated_resource = Some(String::from(child.text()));
                 }
                 "instanceOwningService" => {
-                    value.instance_owning_service = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_owning_service = Some(String::from(child.text()));
                 }
                 "ebsCardIndex" => {
-                    value.ebs_card_index = ::std::option::Option::Some(
+                    value.ebs_card_index = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeAttachment")?,
                     );
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 "device" => {
-                    value.device = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.device = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::VolumeAttachmentState::from(child.text()),
                     );
                 }
                 "attachTime" => {
-                    value.attach_time = ::std::option::Option::Some(
+                    value.attach_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -358,6 +293,6 @@ impl ::awsgen_runtime::xml::FromXml for VolumeAttachment {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an EBS volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeDetail {
     /// The size of the volume, in GiB.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub size: ::std::option::Option<i64>,
+    pub size: Option<i64>,
 }
 impl VolumeDetail {
     /// Starts building a [`VolumeDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeDetailBuilder {
-        <crate::types::builders::VolumeDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeDetailBuilder as Default>::default()
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i64> {
+    pub fn size(&self) -> Option<i64> {
         self.size
     }
 }
 /// A builder for [`VolumeDetail`](crate::types::VolumeDetail); start one with `VolumeDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeDetailBuilder {
     inner: crate::types::VolumeDetail,
 }
 impl VolumeDetailBuilder {
     /// Sets [`VolumeDetail::size`](crate::types::VolumeDetail::size): The size of the volume, in GiB.
     pub fn size(mut self, input: i64) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`VolumeDetail::size`](crate::types::VolumeDetail::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size(mut self, input: Option<i64>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`VolumeDetail::size`](crate::types::VolumeDetail::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_size(&self) -> &Option<i64> {
         &self.inner.size
     }
     /// Builds the [`VolumeDetail`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::VolumeDetail,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::VolumeDetail, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.size.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VolumeDetail",
                 member: "size",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for VolumeDetail {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.size {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.size {
             body.member("Size", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,182 +2,156 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the modification status of an EBS volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeModification {
     /// The ID of the volume.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The current modification state.
-    pub modification_state: ::std::option::Option<crate::types::VolumeModificationState>,
+    pub modification_state: Option<crate::types::VolumeModificationState>,
     /// A status message about the modification progress or failure.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The target size of the volume, in GiB.
-    pub target_size: ::std::option::Option<i32>,
+    pub target_size: Option<i32>,
     /// The target IOPS rate of the volume.
-    pub target_iops: ::std::option::Option<i32>,
+    pub target_iops: Option<i32>,
     /// The target EBS volume type of the volume.
-    pub target_volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub target_volume_type: Option<crate::types::VolumeType>,
     /// The target throughput of the volume, in MiB/s.
-    pub target_throughput: ::std::option::Option<i32>,
+    pub target_throughput: Option<i32>,
     /// The target setting for Amazon EBS Multi-Attach.
-    pub target_multi_attach_enabled: ::std::option::Option<bool>,
+    pub target_multi_attach_enabled: Option<bool>,
     /// The original size of the volume, in GiB.
-    pub original_size: ::std::option::Option<i32>,
+    pub original_size: Option<i32>,
     /// The original IOPS rate of the volume.
-    pub original_iops: ::std::option::Option<i32>,
+    pub original_iops: Option<i32>,
     /// The original EBS volume type of the volume.
-    pub original_volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub original_volume_type: Option<crate::types::VolumeType>,
     /// The original throughput of the volume, in MiB/s.
-    pub original_throughput: ::std::option::Option<i32>,
+    pub original_throughput: Option<i32>,
     /// The original setting for Amazon EBS Multi-Attach.
-    pub original_multi_attach_enabled: ::std::option::Option<bool>,
+    pub original_multi_attach_enabled: Option<bool>,
     /// The modification progress, from 0 to 100 percent complete.
-    pub progress: ::std::option::Option<i64>,
+    pub progress: Option<i64>,
     /// The modification start time.
-    pub start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The modification completion or failure time.
-    pub end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The service provider that manages the resource.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
 }
 impl VolumeModification {
     /// Starts building a [`VolumeModification`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeModificationBuilder {
-        <crate::types::builders::VolumeModificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeModificationBuilder as Default>::default()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `ModificationState` member, when set.
     #[inline]
-    pub fn modification_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VolumeModificationState> {
+    pub fn modification_state(&self) -> Option<&crate::types::VolumeModificationState> {
         self.modification_state.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `TargetSize` member, when set.
     #[inline]
-    pub fn target_size(&self) -> ::std::option::Option<i32> {
+    pub fn target_size(&self) -> Option<i32> {
         self.target_size
     }
     /// The `TargetIops` member, when set.
     #[inline]
-    pub fn target_iops(&self) -> ::std::option::Option<i32> {
+    pub fn target_iops(&self) -> Option<i32> {
         self.target_iops
     }
     /// The `TargetVolumeType` member, when set.
     #[inline]
-    pub fn target_volume_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn target_volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.target_volume_type.as_ref()
     }
     /// The `TargetThroughput` member, when set.
     #[inline]
-    pub fn target_throughput(&self) -> ::std::option::Option<i32> {
+    pub fn target_throughput(&self) -> Option<i32> {
         self.target_throughput
     }
     /// The `TargetMultiAttachEnabled` member, when set.
     #[inline]
-    pub fn target_multi_attach_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn target_multi_attach_enabled(&self) -> Option<bool> {
         self.target_multi_attach_enabled
     }
     /// The `OriginalSize` member, when set.
     #[inline]
-    pub fn original_size(&self) -> ::std::option::Option<i32> {
+    pub fn original_size(&self) -> Option<i32> {
         self.original_size
     }
     /// The `OriginalIops` member, when set.
     #[inline]
-    pub fn original_iops(&self) -> ::std::option::Option<i32> {
+    pub fn original_iops(&self) -> Option<i32> {
         self.original_iops
     }
     /// The `OriginalVolumeType` member, when set.
     #[inline]
-    pub fn original_volume_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn original_volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.original_volume_type.as_ref()
     }
     /// The `OriginalThroughput` member, when set.
     #[inline]
-    pub fn original_throughput(&self) -> ::std::option::Option<i32> {
+    pub fn original_throughput(&self) -> Option<i32> {
         self.original_throughput
     }
     /// The `OriginalMultiAttachEnabled` member, when set.
     #[inline]
-    pub fn original_multi_attach_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn original_multi_attach_enabled(&self) -> Option<bool> {
         self.original_multi_attach_enabled
     }
     /// The `Progress` member, when set.
     #[inline]
-    pub fn progress(&self) -> ::std::option::Option<i64> {
+    pub fn progress(&self) -> Option<i64> {
         self.progress
     }
     /// The `StartTime` member, when set.
     #[inline]
-    pub fn start_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_time.as_ref()
     }
     /// The `EndTime` member, when set.
     #[inline]
-    pub fn end_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_time.as_ref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
 }
 /// A builder for [`VolumeModification`](crate::types::VolumeModification); start one with `VolumeModification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeModificationBuilder {
     inner: crate::types::VolumeModification,
 }
 impl VolumeModificationBuilder {
     /// Sets [`VolumeModification::volume_id`](crate::types::VolumeModification::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeModification::volume_id`](crate::types::VolumeModification::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`VolumeModification::volume_id`](crate::types::VolumeModification::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`VolumeModification::modification_state`](crate::types::VolumeModification::modification_state): The current modification state.
@@ -185,14 +159,14 @@ impl VolumeModificationBuilder {
         mut self,
         input: crate::types::VolumeModificationState,
     ) -> Self {
-        self.inner.modification_state = ::std::option::Option::Some(input);
+        self.inner.modification_state = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::modification_state`](crate::types::VolumeModification::modification_state).
     #[inline]
     pub fn set_modification_state(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeModificationState>,
+        input: Option<crate::types::VolumeModificationState>,
     ) -> Self {
         self.inner.modification_state = input;
         self
@@ -201,284 +175,262 @@ impl VolumeModificationBuilder {
     #[inline]
     pub fn get_modification_state(
         &self,
-    ) -> &::std::option::Option<crate::types::VolumeModificationState> {
+    ) -> &Option<crate::types::VolumeModificationState> {
         &self.inner.modification_state
     }
     /// Sets [`VolumeModification::status_message`](crate::types::VolumeModification::status_message): A status message about the modification progress or failure.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeModification::status_message`](crate::types::VolumeModification::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`VolumeModification::status_message`](crate::types::VolumeModification::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`VolumeModification::target_size`](crate::types::VolumeModification::target_size): The target size of the volume, in GiB.
     pub fn target_size(mut self, input: i32) -> Self {
-        self.inner.target_size = ::std::option::Option::Some(input);
+        self.inner.target_size = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_size`](crate::types::VolumeModification::target_size).
     #[inline]
-    pub fn set_target_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_target_size(mut self, input: Option<i32>) -> Self {
         self.inner.target_size = input;
         self
     }
     /// The value set for [`VolumeModification::target_size`](crate::types::VolumeModification::target_size), if any.
     #[inline]
-    pub fn get_target_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_size(&self) -> &Option<i32> {
         &self.inner.target_size
     }
     /// Sets [`VolumeModification::target_iops`](crate::types::VolumeModification::target_iops): The target IOPS rate of the volume.
     pub fn target_iops(mut self, input: i32) -> Self {
-        self.inner.target_iops = ::std::option::Option::Some(input);
+        self.inner.target_iops = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_iops`](crate::types::VolumeModification::target_iops).
     #[inline]
-    pub fn set_target_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_target_iops(mut self, input: Option<i32>) -> Self {
         self.inner.target_iops = input;
         self
     }
     /// The value set for [`VolumeModification::target_iops`](crate::types::VolumeModification::target_iops), if any.
     #[inline]
-    pub fn get_target_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_iops(&self) -> &Option<i32> {
         &self.inner.target_iops
     }
     /// Sets [`VolumeModification::target_volume_type`](crate::types::VolumeModification::target_volume_type): The target EBS volume type of the volume.
     pub fn target_volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.target_volume_type = ::std::option::Option::Some(input);
+        self.inner.target_volume_type = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_volume_type`](crate::types::VolumeModification::target_volume_type).
     #[inline]
     pub fn set_target_volume_type(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
+        input: Option<crate::types::VolumeType>,
     ) -> Self {
         self.inner.target_volume_type = input;
         self
     }
     /// The value set for [`VolumeModification::target_volume_type`](crate::types::VolumeModification::target_volume_type), if any.
     #[inline]
-    pub fn get_target_volume_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_target_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.target_volume_type
     }
     /// Sets [`VolumeModification::target_throughput`](crate::types::VolumeModification::target_throughput): The target throughput of the volume, in MiB/s.
     pub fn target_throughput(mut self, input: i32) -> Self {
-        self.inner.target_throughput = ::std::option::Option::Some(input);
+        self.inner.target_throughput = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_throughput`](crate::types::VolumeModification::target_throughput).
     #[inline]
-    pub fn set_target_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_target_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.target_throughput = input;
         self
     }
     /// The value set for [`VolumeModification::target_throughput`](crate::types::VolumeModification::target_throughput), if any.
     #[inline]
-    pub fn get_target_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_target_throughput(&self) -> &Option<i32> {
         &self.inner.target_throughput
     }
     /// Sets [`VolumeModification::target_multi_attach_enabled`](crate::types::VolumeModification::target_multi_attach_enabled): The target setting for Amazon EBS Multi-Attach.
     pub fn target_multi_attach_enabled(mut self, input: bool) -> Self {
-        self.inner.target_multi_attach_enabled = ::std::option::Option::Some(input);
+        self.inner.target_multi_attach_enabled = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::target_multi_attach_enabled`](crate::types::VolumeModification::target_multi_attach_enabled).
     #[inline]
-    pub fn set_target_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_target_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.target_multi_attach_enabled = input;
         self
     }
     /// The value set for [`VolumeModification::target_multi_attach_enabled`](crate::types::VolumeModification::target_multi_attach_enabled), if any.
     #[inline]
-    pub fn get_target_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_target_multi_attach_enabled(&self) -> &Option<bool> {
         &self.inner.target_multi_attach_enabled
     }
     /// Sets [`VolumeModification::original_size`](crate::types::VolumeModification::original_size): The original size of the volume, in GiB.
     pub fn original_size(mut self, input: i32) -> Self {
-        self.inner.original_size = ::std::option::Option::Some(input);
+        self.inner.original_size = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_size`](crate::types::VolumeModification::original_size).
     #[inline]
-    pub fn set_original_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_original_size(mut self, input: Option<i32>) -> Self {
         self.inner.original_size = input;
         self
     }
     /// The value set for [`VolumeModification::original_size`](crate::types::VolumeModification::original_size), if any.
     #[inline]
-    pub fn get_original_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_original_size(&self) -> &Option<i32> {
         &self.inner.original_size
     }
     /// Sets [`VolumeModification::original_iops`](crate::types::VolumeModification::original_iops): The original IOPS rate of the volume.
     pub fn original_iops(mut self, input: i32) -> Self {
-        self.inner.original_iops = ::std::option::Option::Some(input);
+        self.inner.original_iops = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_iops`](crate::types::VolumeModification::original_iops).
     #[inline]
-    pub fn set_original_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_original_iops(mut self, input: Option<i32>) -> Self {
         self.inner.original_iops = input;
         self
     }
     /// The value set for [`VolumeModification::original_iops`](crate::types::VolumeModification::original_iops), if any.
     #[inline]
-    pub fn get_original_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_original_iops(&self) -> &Option<i32> {
         &self.inner.original_iops
     }
     /// Sets [`VolumeModification::original_volume_type`](crate::types::VolumeModification::original_volume_type): The original EBS volume type of the volume.
     pub fn original_volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.original_volume_type = ::std::option::Option::Some(input);
+        self.inner.original_volume_type = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_volume_type`](crate::types::VolumeModification::original_volume_type).
     #[inline]
     pub fn set_original_volume_type(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
+        input: Option<crate::types::VolumeType>,
     ) -> Self {
         self.inner.original_volume_type = input;
         self
     }
     /// The value set for [`VolumeModification::original_volume_type`](crate::types::VolumeModification::original_volume_type), if any.
     #[inline]
-    pub fn get_original_volume_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_original_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.original_volume_type
     }
     /// Sets [`VolumeModification::original_throughput`](crate::types::VolumeModification::original_throughput): The original throughput of the volume, in MiB/s.
     pub fn original_throughput(mut self, input: i32) -> Self {
-        self.inner.original_throughput = ::std::option::Option::Some(input);
+        self.inner.original_throughput = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_throughput`](crate::types::VolumeModification::original_throughput).
     #[inline]
-    pub fn set_original_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_original_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.original_throughput = input;
         self
     }
     /// The value set for [`VolumeModification::original_throughput`](crate::types::VolumeModification::original_throughput), if any.
     #[inline]
-    pub fn get_original_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_original_throughput(&self) -> &Option<i32> {
         &self.inner.original_throughput
     }
     /// Sets [`VolumeModification::original_multi_attach_enabled`](crate::types::VolumeModification::original_multi_attach_enabled): The original setting for Amazon EBS Multi-Attach.
     pub fn original_multi_attach_enabled(mut self, input: bool) -> Self {
-        self.inner.original_multi_attach_enabled = ::std::option::Option::Some(input);
+        self.inner.original_multi_attach_enabled = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::original_multi_attach_enabled`](crate::types::VolumeModification::original_multi_attach_enabled).
     #[inline]
-    pub fn set_original_multi_attach_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_original_multi_attach_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.original_multi_attach_enabled = input;
         self
     }
     /// The value set for [`VolumeModification::original_multi_attach_enabled`](crate::types::VolumeModification::original_multi_attach_enabled), if any.
     #[inline]
-    pub fn get_original_multi_attach_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_original_multi_attach_enabled(&self) -> &Option<bool> {
         &self.inner.original_multi_attach_enabled
     }
     /// Sets [`VolumeModification::progress`](crate::types::VolumeModification::progress): The modification progress, from 0 to 100 percent complete.
     pub fn progress(mut self, input: i64) -> Self {
-        self.inner.progress = ::std::option::Option::Some(input);
+        self.inner.progress = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::progress`](crate::types::VolumeModification::progress).
     #[inline]
-    pub fn set_progress(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_progress(mut self, input: Option<i64>) -> Self {
         self.inner.progress = input;
         self
     }
     /// The value set for [`VolumeModification::progress`](crate::types::VolumeModification::progress), if any.
     #[inline]
-    pub fn get_progress(&self) -> &::std::option::Option<i64> {
+    pub fn get_progress(&self) -> &Option<i64> {
         &self.inner.progress
     }
     /// Sets [`VolumeModification::start_time`](crate::types::VolumeModification::start_time): The modification start time.
     pub fn start_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.start_time = ::std::option::Option::Some(input);
+        self.inner.start_time = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::start_time`](crate::types::VolumeModification::start_time).
     #[inline]
     pub fn set_start_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_time = input;
         self
     }
     /// The value set for [`VolumeModification::start_time`](crate::types::VolumeModification::start_time), if any.
     #[inline]
-    pub fn get_start_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_start_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_time
     }
     /// Sets [`VolumeModification::end_time`](crate::types::VolumeModification::end_time): The modification completion or failure time.
     pub fn end_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.end_time = ::std::option::Option::Some(input);
+        self.inner.end_time = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::end_time`](crate::types::VolumeModification::end_time).
     #[inline]
     pub fn set_end_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_time = input;
         self
     }
     /// The value set for [`VolumeModification::end_time`](crate::types::VolumeModification::end_time), if any.
     #[inline]
-    pub fn get_end_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_time
     }
     /// Sets [`VolumeModification::operator`](crate::types::VolumeModification::operator): The service provider that manages the resource.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`VolumeModification::operator`](crate::types::VolumeModification::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`VolumeModification::operator`](crate::types::VolumeModification::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Builds the [`VolumeModification`]; it has no required members, so this cannot fail.
@@ -490,96 +442,88 @@ impl VolumeModificationBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeModification {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "modificationState" => {
-                    value.modification_state = ::std::option::Option::Some(
+                    value.modification_state = Some(
                         crate::types::VolumeModificationState::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "targetSize" => {
-                    value.target_size = ::std::option::Option::Some(
+                    value.target_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeModification")?,
                     );
                 }
                 "targetIops" => {
-                    value.target_iops = ::std::option::Option::Some(
+                    value.target_iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeModification")?,
                     );
                 }
                 "targetVolumeType" => {
-                    value.target_volume_type = ::std::option::Option::Some(
+                    value.target_volume_type = Some(
                         crate::types::VolumeType::from(child.text()),
                     );
                 }
                 "targetThroughput" => {
-                    value.target_throughput = ::std::option::Option::Some(
+                    value.target_throughput = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeModification")?,
                     );
                 }
                 "targetMultiAttachEnabled" => {
-                    value.target_multi_attach_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.target_multi_attach_enabled = Some(child.text() == "true");
                 }
                 "originalSize" => {
-                    value.original_size = ::std::option::Option::Some(
+                    value.original_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeModification")?,
                     );
                 }
                 "originalIops" => {
-                    value.original_iops = ::std::option::Option::Some(
+                    value.original_iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeModification")?,
                     );
                 }
                 "originalVolumeType" => {
-                    value.original_volume_type = ::std::option::Option::Some(
+                    value.original_volume_type = Some(
                         crate::types::VolumeType::from(child.text()),
                     );
                 }
                 "originalThroughput" => {
-                    value.original_throughput = ::std::option::Option::Some(
+                    value.original_throughput = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeModification")?,
                     );
                 }
                 "originalMultiAttachEnabled" => {
-                    value.original_multi_attach_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.original_multi_attach_enabled = Some(child.text() == "true");
                 }
                 "progress" => {
-                    value.progress = ::std::option::Option::Some(
+                    value.progress = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "VolumeModification")?,
                     );
                 }
                 "startTime" => {
-                    value.start_time = ::std::option::Option::Some(
+                    value.start_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -588,7 +532,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeModification {
                     );
                 }
                 "endTime" => {
-                    value.end_time = ::std::option::Option::Some(
+                    value.end_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -597,7 +541,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeModification {
                     );
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -606,6 +550,6 @@ impl ::awsgen_runtime::xml::FromXml for VolumeModification {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,410 +2,344 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a volume that is currently in the Recycle Bin.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeRecycleBinInfo {
     /// The ID of the volume.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The volume type.
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// The state of the volume.
-    pub state: ::std::option::Option<crate::types::VolumeState>,
+    pub state: Option<crate::types::VolumeState>,
     /// The size of the volume, in GiB.
-    pub size: ::std::option::Option<i32>,
+    pub size: Option<i32>,
     /// The number of I/O operations per second (IOPS) for the volume.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// The throughput that the volume supports, in MiB/s.
-    pub throughput: ::std::option::Option<i32>,
+    pub throughput: Option<i32>,
     /// The ARN of the Outpost on which the volume is stored. For more information, see [Amazon EBS volumes on Outposts](https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-outposts.html) in the *Amazon EBS User Guide*.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// The Availability Zone for the volume.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The ID of the Availability Zone for the volume.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The ID of the source volume.
-    pub source_volume_id: ::std::option::Option<::std::string::String>,
+    pub source_volume_id: Option<String>,
     /// The snapshot from which the volume was created, if applicable.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// The service provider that manages the volume.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
     /// The time stamp when volume creation was initiated.
-    pub create_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub create_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the volume entered the Recycle Bin.
-    pub recycle_bin_enter_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub recycle_bin_enter_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the volume is to be permanently deleted from the Recycle Bin.
-    pub recycle_bin_exit_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub recycle_bin_exit_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl VolumeRecycleBinInfo {
     /// Starts building a [`VolumeRecycleBinInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeRecycleBinInfoBuilder {
-        <crate::types::builders::VolumeRecycleBinInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeRecycleBinInfoBuilder as Default>::default()
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `VolumeType` member, when set.
     #[inline]
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::VolumeState> {
+    pub fn state(&self) -> Option<&crate::types::VolumeState> {
         self.state.as_ref()
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i32> {
+    pub fn size(&self) -> Option<i32> {
         self.size
     }
     /// The `Iops` member, when set.
     #[inline]
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// The `Throughput` member, when set.
     #[inline]
-    pub fn throughput(&self) -> ::std::option::Option<i32> {
+    pub fn throughput(&self) -> Option<i32> {
         self.throughput
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `SourceVolumeId` member, when set.
     #[inline]
-    pub fn source_volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_volume_id(&self) -> Option<&str> {
         self.source_volume_id.as_deref()
     }
     /// The `SnapshotId` member, when set.
     #[inline]
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
     /// The `CreateTime` member, when set.
     #[inline]
-    pub fn create_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn create_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.create_time.as_ref()
     }
     /// The `RecycleBinEnterTime` member, when set.
     #[inline]
     pub fn recycle_bin_enter_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.recycle_bin_enter_time.as_ref()
     }
     /// The `RecycleBinExitTime` member, when set.
     #[inline]
     pub fn recycle_bin_exit_time(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.recycle_bin_exit_time.as_ref()
     }
 }
 /// A builder for [`VolumeRecycleBinInfo`](crate::types::VolumeRecycleBinInfo); start one with `VolumeRecycleBinInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeRecycleBinInfoBuilder {
     inner: crate::types::VolumeRecycleBinInfo,
 }
 impl VolumeRecycleBinInfoBuilder {
     /// Sets [`VolumeRecycleBinInfo::volume_id`](crate::types::VolumeRecycleBinInfo::volume_id): The ID of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::volume_id`](crate::types::VolumeRecycleBinInfo::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::volume_id`](crate::types::VolumeRecycleBinInfo::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`VolumeRecycleBinInfo::volume_type`](crate::types::VolumeRecycleBinInfo::volume_type): The volume type.
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.inner.volume_type = ::std::option::Option::Some(input);
+        self.inner.volume_type = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::volume_type`](crate::types::VolumeRecycleBinInfo::volume_type).
     #[inline]
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.inner.volume_type = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::volume_type`](crate::types::VolumeRecycleBinInfo::volume_type), if any.
     #[inline]
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.inner.volume_type
     }
     /// Sets [`VolumeRecycleBinInfo::state`](crate::types::VolumeRecycleBinInfo::state): The state of the volume.
     pub fn state(mut self, input: crate::types::VolumeState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::state`](crate::types::VolumeRecycleBinInfo::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::VolumeState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::state`](crate::types::VolumeRecycleBinInfo::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::VolumeState> {
+    pub fn get_state(&self) -> &Option<crate::types::VolumeState> {
         &self.inner.state
     }
     /// Sets [`VolumeRecycleBinInfo::size`](crate::types::VolumeRecycleBinInfo::size): The size of the volume, in GiB.
     pub fn size(mut self, input: i32) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::size`](crate::types::VolumeRecycleBinInfo::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::size`](crate::types::VolumeRecycleBinInfo::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         &self.inner.size
     }
     /// Sets [`VolumeRecycleBinInfo::iops`](crate::types::VolumeRecycleBinInfo::iops): The number of I/O operations per second (IOPS) for the volume.
     pub fn iops(mut self, input: i32) -> Self {
-        self.inner.iops = ::std::option::Option::Some(input);
+        self.inner.iops = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::iops`](crate::types::VolumeRecycleBinInfo::iops).
     #[inline]
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.inner.iops = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::iops`](crate::types::VolumeRecycleBinInfo::iops), if any.
     #[inline]
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.inner.iops
     }
     /// Sets [`VolumeRecycleBinInfo::throughput`](crate::types::VolumeRecycleBinInfo::throughput): The throughput that the volume supports, in MiB/s.
     pub fn throughput(mut self, input: i32) -> Self {
-        self.inner.throughput = ::std::option::Option::Some(input);
+        self.inner.throughput = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::throughput`](crate::types::VolumeRecycleBinInfo::throughput).
     #[inline]
-    pub fn set_throughput(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput(mut self, input: Option<i32>) -> Self {
         self.inner.throughput = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::throughput`](crate::types::VolumeRecycleBinInfo::throughput), if any.
     #[inline]
-    pub fn get_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput(&self) -> &Option<i32> {
         &self.inner.throughput
     }
     /// Sets [`VolumeRecycleBinInfo::outpost_arn`](crate::types::VolumeRecycleBinInfo::outpost_arn): The ARN of the Outpost on which the volume is stored.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::outpost_arn`](crate::types::VolumeRecycleBinInfo::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::outpost_arn`](crate::types::VolumeRecycleBinInfo::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Sets [`VolumeRecycleBinInfo::availability_zone`](crate::types::VolumeRecycleBinInfo::availability_zone): The Availability Zone for the volume.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::availability_zone`](crate::types::VolumeRecycleBinInfo::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::availability_zone`](crate::types::VolumeRecycleBinInfo::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`VolumeRecycleBinInfo::availability_zone_id`](crate::types::VolumeRecycleBinInfo::availability_zone_id): The ID of the Availability Zone for the volume.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::availability_zone_id`](crate::types::VolumeRecycleBinInfo::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::availability_zone_id`](crate::types::VolumeRecycleBinInfo::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`VolumeRecycleBinInfo::source_volume_id`](crate::types::VolumeRecycleBinInfo::source_volume_id): The ID of the source volume.
-    pub fn source_volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_volume_id = ::std::option::Option::Some(input.into());
+    pub fn source_volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::source_volume_id`](crate::types::VolumeRecycleBinInfo::source_volume_id).
     #[inline]
-    pub fn set_source_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.source_volume_id = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::source_volume_id`](crate::types::VolumeRecycleBinInfo::source_volume_id), if any.
     #[inline]
-    pub fn get_source_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_volume_id(&self) -> &Option<String> {
         &self.inner.source_volume_id
     }
     /// Sets [`VolumeRecycleBinInfo::snapshot_id`](crate::types::VolumeRecycleBinInfo::snapshot_id): The snapshot from which the volume was created, if applicable.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.snapshot_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::snapshot_id`](crate::types::VolumeRecycleBinInfo::snapshot_id).
     #[inline]
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.inner.snapshot_id = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::snapshot_id`](crate::types::VolumeRecycleBinInfo::snapshot_id), if any.
     #[inline]
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.inner.snapshot_id
     }
     /// Sets [`VolumeRecycleBinInfo::operator`](crate::types::VolumeRecycleBinInfo::operator): The service provider that manages the volume.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::operator`](crate::types::VolumeRecycleBinInfo::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::operator`](crate::types::VolumeRecycleBinInfo::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Sets [`VolumeRecycleBinInfo::create_time`](crate::types::VolumeRecycleBinInfo::create_time): The time stamp when volume creation was initiated.
     pub fn create_time(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.create_time = ::std::option::Option::Some(input);
+        self.inner.create_time = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::create_time`](crate::types::VolumeRecycleBinInfo::create_time).
     #[inline]
     pub fn set_create_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.create_time = input;
         self
     }
     /// The value set for [`VolumeRecycleBinInfo::create_time`](crate::types::VolumeRecycleBinInfo::create_time), if any.
     #[inline]
-    pub fn get_create_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_create_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.create_time
     }
     /// Sets [`VolumeRecycleBinInfo::recycle_bin_enter_time`](crate::types::VolumeRecycleBinInfo::recycle_bin_enter_time): The date and time when the volume entered the Recycle Bin.
@@ -413,14 +347,14 @@ impl VolumeRecycleBinInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_enter_time = ::std::option::Option::Some(input);
+        self.inner.recycle_bin_enter_time = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::recycle_bin_enter_time`](crate::types::VolumeRecycleBinInfo::recycle_bin_enter_time).
     #[inline]
     pub fn set_recycle_bin_enter_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.recycle_bin_enter_time = input;
         self
@@ -429,7 +363,7 @@ impl VolumeRecycleBinInfoBuilder {
     #[inline]
     pub fn get_recycle_bin_enter_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.recycle_bin_enter_time
     }
     /// Sets [`VolumeRecycleBinInfo::recycle_bin_exit_time`](crate::types::VolumeRecycleBinInfo::recycle_bin_exit_time): The date and time when the volume is to be permanently deleted from the Recycle Bin.
@@ -437,14 +371,14 @@ impl VolumeRecycleBinInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.recycle_bin_exit_time = ::std::option::Option::Some(input);
+        self.inner.recycle_bin_exit_time = Some(input);
         self
     }
     /// Sets or clears [`VolumeRecycleBinInfo::recycle_bin_exit_time`](crate::types::VolumeRecycleBinInfo::recycle_bin_exit_time).
     #[inline]
     pub fn set_recycle_bin_exit_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.recycle_bin_exit_time = input;
         self
@@ -453,7 +387,7 @@ impl VolumeRecycleBinInfoBuilder {
     #[inline]
     pub fn get_recycle_bin_exit_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.recycle_bin_exit_time
     }
     /// Builds the [`VolumeRecycleBinInfo`]; it has no required members, so this cannot fail.
@@ -465,80 +399,66 @@ impl VolumeRecycleBinInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeRecycleBinInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "volumeType" => {
-                    value.volume_type = ::std::option::Option::Some(
+                    value.volume_type = Some(
                         crate::types::VolumeType::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::VolumeState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::VolumeState::from(child.text()));
                 }
                 "size" => {
-                    value.size = ::std::option::Option::Some(
+                    value.size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeRecycleBinInfo")?,
                     );
                 }
                 "iops" => {
-                    value.iops = ::std::option::Option::Some(
+                    value.iops = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeRecycleBinInfo")?,
                     );
                 }
                 "throughput" => {
-                    value.throughput = ::std::option::Option::Some(
+                    value.throughput = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "VolumeRecycleBinInfo")?,
                     );
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "sourceVolumeId" => {
-                    value.source_volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_volume_id = Some(String::from(child.text()));
                 }
                 "snapshotId" => {
-                    value.snapshot_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.snapshot_id = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "createTime" => {
-                    value.create_time = ::std::option::Option::Some(
+                    value.create_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -547,7 +467,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeRecycleBinInfo {
                     );
                 }
                 "recycleBinEnterTime" => {
-                    value.recycle_bin_enter_time = ::std::option::Option::Some(
+                    value.recycle_bin_enter_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -556,7 +476,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeRecycleBinInfo {
                     );
                 }
                 "recycleBinExitTime" => {
-                    value.recycle_bin_exit_time = ::std::option::Option::Some(
+                    value.recycle_bin_exit_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -567,6 +487,6 @@ impl ::awsgen_runtime::xml::FromXml for VolumeRecycleBinInfo {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,147 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a volume status operation code.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeStatusAction {
     /// The code identifying the operation, for example, `enable-volume-io`.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// A description of the operation.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of the event associated with this operation.
-    pub event_id: ::std::option::Option<::std::string::String>,
+    pub event_id: Option<String>,
     /// The event type associated with this operation.
-    pub event_type: ::std::option::Option<::std::string::String>,
+    pub event_type: Option<String>,
 }
 impl VolumeStatusAction {
     /// Starts building a [`VolumeStatusAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeStatusActionBuilder {
-        <crate::types::builders::VolumeStatusActionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeStatusActionBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `EventId` member, when set.
     #[inline]
-    pub fn event_id(&self) -> ::std::option::Option<&str> {
+    pub fn event_id(&self) -> Option<&str> {
         self.event_id.as_deref()
     }
     /// The `EventType` member, when set.
     #[inline]
-    pub fn event_type(&self) -> ::std::option::Option<&str> {
+    pub fn event_type(&self) -> Option<&str> {
         self.event_type.as_deref()
     }
 }
 /// A builder for [`VolumeStatusAction`](crate::types::VolumeStatusAction); start one with `VolumeStatusAction::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeStatusActionBuilder {
     inner: crate::types::VolumeStatusAction,
 }
 impl VolumeStatusActionBuilder {
     /// Sets [`VolumeStatusAction::code`](crate::types::VolumeStatusAction::code): The code identifying the operation, for example, `enable-volume-io`.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.inner.code = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusAction::code`](crate::types::VolumeStatusAction::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`VolumeStatusAction::code`](crate::types::VolumeStatusAction::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.inner.code
     }
     /// Sets [`VolumeStatusAction::description`](crate::types::VolumeStatusAction::description): A description of the operation.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusAction::description`](crate::types::VolumeStatusAction::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VolumeStatusAction::description`](crate::types::VolumeStatusAction::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`VolumeStatusAction::event_id`](crate::types::VolumeStatusAction::event_id): The ID of the event associated with this operation.
-    pub fn event_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_id = ::std::option::Option::Some(input.into());
+    pub fn event_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusAction::event_id`](crate::types::VolumeStatusAction::event_id).
     #[inline]
-    pub fn set_event_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_id(mut self, input: Option<String>) -> Self {
         self.inner.event_id = input;
         self
     }
     /// The value set for [`VolumeStatusAction::event_id`](crate::types::VolumeStatusAction::event_id), if any.
     #[inline]
-    pub fn get_event_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_id(&self) -> &Option<String> {
         &self.inner.event_id
     }
     /// Sets [`VolumeStatusAction::event_type`](crate::types::VolumeStatusAction::event_type): The event type associated with this operation.
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input.into());
+    pub fn event_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_type = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusAction::event_type`](crate::types::VolumeStatusAction::event_type).
     #[inline]
-    pub fn set_event_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_type(mut self, input: Option<String>) -> Self {
         self.inner.event_type = input;
         self
     }
     /// The value set for [`VolumeStatusAction::event_type`](crate::types::VolumeStatusAction::event_type), if any.
     #[inline]
-    pub fn get_event_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_type(&self) -> &Option<String> {
         &self.inner.event_type
     }
     /// Builds the [`VolumeStatusAction`]; it has no required members, so this cannot fail.
@@ -154,33 +120,25 @@ impl VolumeStatusActionBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeStatusAction {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.code = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "eventId" => {
-                    value.event_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.event_id = Some(String::from(child.text()));
                 }
                 "eventType" => {
-                    value.event_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.event_type = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the instances to which the volume is attached.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeStatusAttachmentStatus {
     /// The maximum IOPS supported by the attached instance.
-    pub io_performance: ::std::option::Option<::std::string::String>,
+    pub io_performance: Option<String>,
     /// The ID of the attached instance.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
 }
 impl VolumeStatusAttachmentStatus {
     /// Starts building a [`VolumeStatusAttachmentStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeStatusAttachmentStatusBuilder {
-        <crate::types::builders::VolumeStatusAttachmentStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeStatusAttachmentStatusBuilder as Default>::default()
     }
     /// The `IoPerformance` member, when set.
     #[inline]
-    pub fn io_performance(&self) -> ::std::option::Option<&str> {
+    pub fn io_performance(&self) -> Option<&str> {
         self.io_performance.as_deref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 }
 /// A builder for [`VolumeStatusAttachmentStatus`](crate::types::VolumeStatusAttachmentStatus); start one with `VolumeStatusAttachmentStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeStatusAttachmentStatusBuilder {
     inner: crate::types::VolumeStatusAttachmentStatus,
 }
 impl VolumeStatusAttachmentStatusBuilder {
     /// Sets [`VolumeStatusAttachmentStatus::io_performance`](crate::types::VolumeStatusAttachmentStatus::io_performance): The maximum IOPS supported by the attached instance.
-    pub fn io_performance(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.io_performance = ::std::option::Option::Some(input.into());
+    pub fn io_performance(mut self, input: impl Into<String>) -> Self {
+        self.inner.io_performance = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusAttachmentStatus::io_performance`](crate::types::VolumeStatusAttachmentStatus::io_performance).
     #[inline]
-    pub fn set_io_performance(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_io_performance(mut self, input: Option<String>) -> Self {
         self.inner.io_performance = input;
         self
     }
     /// The value set for [`VolumeStatusAttachmentStatus::io_performance`](crate::types::VolumeStatusAttachmentStatus::io_performance), if any.
     #[inline]
-    pub fn get_io_performance(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_io_performance(&self) -> &Option<String> {
         &self.inner.io_performance
     }
     /// Sets [`VolumeStatusAttachmentStatus::instance_id`](crate::types::VolumeStatusAttachmentStatus::instance_id): The ID of the attached instance.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusAttachmentStatus::instance_id`](crate::types::VolumeStatusAttachmentStatus::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`VolumeStatusAttachmentStatus::instance_id`](crate::types::VolumeStatusAttachmentStatus::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Builds the [`VolumeStatusAttachmentStatus`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl VolumeStatusAttachmentStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeStatusAttachmentStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ioPerformance" => {
-                    value.io_performance = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.io_performance = Some(String::from(child.text()));
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

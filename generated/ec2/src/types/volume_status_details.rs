@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a volume status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeStatusDetails {
     /// The name of the volume status.
@@ -15,77 +10,63 @@ pub struct VolumeStatusDetails {
     /// - `io-enabled` - Indicates the volume I/O status. For more information, see [Amazon EBS volume status checks](https://docs.aws.amazon.com/ebs/latest/userguide/monitoring-volume-checks.html).
     /// - `io-performance` - Indicates the volume performance status. For more information, see [Amazon EBS volume status checks](https://docs.aws.amazon.com/ebs/latest/userguide/monitoring-volume-checks.html).
     /// - `initialization-state` - Indicates the status of the volume initialization process. For more information, see [Initialize Amazon EBS volumes](https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html).
-    pub name: ::std::option::Option<crate::types::VolumeStatusName>,
+    pub name: Option<crate::types::VolumeStatusName>,
     /// The intended status of the volume status.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
 }
 impl VolumeStatusDetails {
     /// Starts building a [`VolumeStatusDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeStatusDetailsBuilder {
-        <crate::types::builders::VolumeStatusDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeStatusDetailsBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&crate::types::VolumeStatusName> {
+    pub fn name(&self) -> Option<&crate::types::VolumeStatusName> {
         self.name.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
 }
 /// A builder for [`VolumeStatusDetails`](crate::types::VolumeStatusDetails); start one with `VolumeStatusDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeStatusDetailsBuilder {
     inner: crate::types::VolumeStatusDetails,
 }
 impl VolumeStatusDetailsBuilder {
     /// Sets [`VolumeStatusDetails::name`](crate::types::VolumeStatusDetails::name): The name of the volume status.
     pub fn name(mut self, input: crate::types::VolumeStatusName) -> Self {
-        self.inner.name = ::std::option::Option::Some(input);
+        self.inner.name = Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusDetails::name`](crate::types::VolumeStatusDetails::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeStatusName>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<crate::types::VolumeStatusName>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`VolumeStatusDetails::name`](crate::types::VolumeStatusDetails::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<crate::types::VolumeStatusName> {
+    pub fn get_name(&self) -> &Option<crate::types::VolumeStatusName> {
         &self.inner.name
     }
     /// Sets [`VolumeStatusDetails::status`](crate::types::VolumeStatusDetails::status): The intended status of the volume status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusDetails::status`](crate::types::VolumeStatusDetails::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`VolumeStatusDetails::status`](crate::types::VolumeStatusDetails::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Builds the [`VolumeStatusDetails`]; it has no required members, so this cannot fail.
@@ -97,23 +78,21 @@ impl VolumeStatusDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeStatusDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "name" => {
-                    value.name = ::std::option::Option::Some(
+                    value.name = Some(
                         crate::types::VolumeStatusName::from(child.text()),
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

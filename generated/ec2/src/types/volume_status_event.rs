@@ -2,207 +2,165 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a volume status event.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeStatusEvent {
     /// A description of the event.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The ID of this event.
-    pub event_id: ::std::option::Option<::std::string::String>,
+    pub event_id: Option<String>,
     /// The type of this event.
-    pub event_type: ::std::option::Option<::std::string::String>,
+    pub event_type: Option<String>,
     /// The latest end time of the event.
-    pub not_after: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub not_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The earliest start time of the event.
-    pub not_before: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub not_before: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ID of the instance associated with the event.
-    pub instance_id: ::std::option::Option<::std::string::String>,
+    pub instance_id: Option<String>,
 }
 impl VolumeStatusEvent {
     /// Starts building a [`VolumeStatusEvent`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeStatusEventBuilder {
-        <crate::types::builders::VolumeStatusEventBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeStatusEventBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `EventId` member, when set.
     #[inline]
-    pub fn event_id(&self) -> ::std::option::Option<&str> {
+    pub fn event_id(&self) -> Option<&str> {
         self.event_id.as_deref()
     }
     /// The `EventType` member, when set.
     #[inline]
-    pub fn event_type(&self) -> ::std::option::Option<&str> {
+    pub fn event_type(&self) -> Option<&str> {
         self.event_type.as_deref()
     }
     /// The `NotAfter` member, when set.
     #[inline]
-    pub fn not_after(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn not_after(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.not_after.as_ref()
     }
     /// The `NotBefore` member, when set.
     #[inline]
-    pub fn not_before(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn not_before(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.not_before.as_ref()
     }
     /// The `InstanceId` member, when set.
     #[inline]
-    pub fn instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn instance_id(&self) -> Option<&str> {
         self.instance_id.as_deref()
     }
 }
 /// A builder for [`VolumeStatusEvent`](crate::types::VolumeStatusEvent); start one with `VolumeStatusEvent::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeStatusEventBuilder {
     inner: crate::types::VolumeStatusEvent,
 }
 impl VolumeStatusEventBuilder {
     /// Sets [`VolumeStatusEvent::description`](crate::types::VolumeStatusEvent::description): A description of the event.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusEvent::description`](crate::types::VolumeStatusEvent::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VolumeStatusEvent::description`](crate::types::VolumeStatusEvent::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`VolumeStatusEvent::event_id`](crate::types::VolumeStatusEvent::event_id): The ID of this event.
-    pub fn event_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_id = ::std::option::Option::Some(input.into());
+    pub fn event_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusEvent::event_id`](crate::types::VolumeStatusEvent::event_id).
     #[inline]
-    pub fn set_event_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_id(mut self, input: Option<String>) -> Self {
         self.inner.event_id = input;
         self
     }
     /// The value set for [`VolumeStatusEvent::event_id`](crate::types::VolumeStatusEvent::event_id), if any.
     #[inline]
-    pub fn get_event_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_id(&self) -> &Option<String> {
         &self.inner.event_id
     }
     /// Sets [`VolumeStatusEvent::event_type`](crate::types::VolumeStatusEvent::event_type): The type of this event.
-    pub fn event_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input.into());
+    pub fn event_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_type = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusEvent::event_type`](crate::types::VolumeStatusEvent::event_type).
     #[inline]
-    pub fn set_event_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_type(mut self, input: Option<String>) -> Self {
         self.inner.event_type = input;
         self
     }
     /// The value set for [`VolumeStatusEvent::event_type`](crate::types::VolumeStatusEvent::event_type), if any.
     #[inline]
-    pub fn get_event_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_type(&self) -> &Option<String> {
         &self.inner.event_type
     }
     /// Sets [`VolumeStatusEvent::not_after`](crate::types::VolumeStatusEvent::not_after): The latest end time of the event.
     pub fn not_after(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.not_after = ::std::option::Option::Some(input);
+        self.inner.not_after = Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusEvent::not_after`](crate::types::VolumeStatusEvent::not_after).
     #[inline]
     pub fn set_not_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.not_after = input;
         self
     }
     /// The value set for [`VolumeStatusEvent::not_after`](crate::types::VolumeStatusEvent::not_after), if any.
     #[inline]
-    pub fn get_not_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_not_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.not_after
     }
     /// Sets [`VolumeStatusEvent::not_before`](crate::types::VolumeStatusEvent::not_before): The earliest start time of the event.
     pub fn not_before(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.not_before = ::std::option::Option::Some(input);
+        self.inner.not_before = Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusEvent::not_before`](crate::types::VolumeStatusEvent::not_before).
     #[inline]
     pub fn set_not_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.not_before = input;
         self
     }
     /// The value set for [`VolumeStatusEvent::not_before`](crate::types::VolumeStatusEvent::not_before), if any.
     #[inline]
-    pub fn get_not_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_not_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.not_before
     }
     /// Sets [`VolumeStatusEvent::instance_id`](crate::types::VolumeStatusEvent::instance_id): The ID of the instance associated with the event.
-    pub fn instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.instance_id = ::std::option::Option::Some(input.into());
+    pub fn instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusEvent::instance_id`](crate::types::VolumeStatusEvent::instance_id).
     #[inline]
-    pub fn set_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.instance_id = input;
         self
     }
     /// The value set for [`VolumeStatusEvent::instance_id`](crate::types::VolumeStatusEvent::instance_id), if any.
     #[inline]
-    pub fn get_instance_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_instance_id(&self) -> &Option<String> {
         &self.inner.instance_id
     }
     /// Builds the [`VolumeStatusEvent`]; it has no required members, so this cannot fail.
@@ -214,27 +172,21 @@ impl VolumeStatusEventBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeStatusEvent {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "eventId" => {
-                    value.event_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.event_id = Some(String::from(child.text()));
                 }
                 "eventType" => {
-                    value.event_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.event_type = Some(String::from(child.text()));
                 }
                 "notAfter" => {
-                    value.not_after = ::std::option::Option::Some(
+                    value.not_after = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -243,7 +195,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusEvent {
                     );
                 }
                 "notBefore" => {
-                    value.not_before = ::std::option::Option::Some(
+                    value.not_before = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -252,13 +204,11 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusEvent {
                     );
                 }
                 "instanceId" => {
-                    value.instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.instance_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a volume.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeStatusInfo {
     /// The details of the volume status.
-    pub details: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VolumeStatusDetails>,
-    >,
+    pub details: Option<Vec<crate::types::VolumeStatusDetails>>,
     /// The status of the volume.
-    pub status: ::std::option::Option<crate::types::VolumeStatusInfoStatus>,
+    pub status: Option<crate::types::VolumeStatusInfoStatus>,
 }
 impl VolumeStatusInfo {
     /// Starts building a [`VolumeStatusInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeStatusInfoBuilder {
-        <crate::types::builders::VolumeStatusInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeStatusInfoBuilder as Default>::default()
     }
     /// The `Details` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,19 +23,12 @@ impl VolumeStatusInfo {
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VolumeStatusInfoStatus> {
+    pub fn status(&self) -> Option<&crate::types::VolumeStatusInfoStatus> {
         self.status.as_ref()
     }
 }
 /// A builder for [`VolumeStatusInfo`](crate::types::VolumeStatusInfo); start one with `VolumeStatusInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeStatusInfoBuilder {
     inner: crate::types::VolumeStatusInfo,
 }
@@ -58,37 +44,33 @@ impl VolumeStatusInfoBuilder {
     #[inline]
     pub fn set_details(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusDetails>>,
+        input: Option<Vec<crate::types::VolumeStatusDetails>>,
     ) -> Self {
         self.inner.details = input;
         self
     }
     /// The value set for [`VolumeStatusInfo::details`](crate::types::VolumeStatusInfo::details), if any.
     #[inline]
-    pub fn get_details(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusDetails>> {
+    pub fn get_details(&self) -> &Option<Vec<crate::types::VolumeStatusDetails>> {
         &self.inner.details
     }
     /// Sets [`VolumeStatusInfo::status`](crate::types::VolumeStatusInfo::status): The status of the volume.
     pub fn status(mut self, input: crate::types::VolumeStatusInfoStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusInfo::status`](crate::types::VolumeStatusInfo::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeStatusInfoStatus>,
+        input: Option<crate::types::VolumeStatusInfoStatus>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`VolumeStatusInfo::status`](crate::types::VolumeStatusInfo::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeStatusInfoStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::VolumeStatusInfoStatus> {
         &self.inner.status
     }
     /// Builds the [`VolumeStatusInfo`]; it has no required members, so this cannot fail.
@@ -100,12 +82,12 @@ impl VolumeStatusInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeStatusInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "details" => {
-                    value.details = ::std::option::Option::Some(
+                    value.details = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VolumeStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -113,13 +95,13 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusInfo {
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::VolumeStatusInfoStatus::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

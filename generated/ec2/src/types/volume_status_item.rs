@@ -2,50 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the volume status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VolumeStatusItem {
     /// The details of the operation.
-    pub actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VolumeStatusAction>,
-    >,
+    pub actions: Option<Vec<crate::types::VolumeStatusAction>>,
     /// The Availability Zone of the volume.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// The Amazon Resource Name (ARN) of the Outpost.
-    pub outpost_arn: ::std::option::Option<::std::string::String>,
+    pub outpost_arn: Option<String>,
     /// A list of events associated with the volume.
-    pub events: ::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusEvent>>,
+    pub events: Option<Vec<crate::types::VolumeStatusEvent>>,
     /// The volume ID.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// The volume status.
-    pub volume_status: ::std::option::Option<crate::types::VolumeStatusInfo>,
+    pub volume_status: Option<crate::types::VolumeStatusInfo>,
     /// Information about the instances to which the volume is attached.
-    pub attachment_statuses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VolumeStatusAttachmentStatus>,
-    >,
+    pub attachment_statuses: Option<Vec<crate::types::VolumeStatusAttachmentStatus>>,
     /// Information about the volume initialization. It can take up to 5 minutes for the volume initialization information to be updated.
     ///
     /// Only available for volumes created from snapshots. Not available for empty volumes created without a snapshot.
     ///
     /// For more information, see [Initialize Amazon EBS volumes](https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html).
-    pub initialization_status_details: ::std::option::Option<
-        crate::types::InitializationStatusDetails,
-    >,
+    pub initialization_status_details: Option<crate::types::InitializationStatusDetails>,
     /// The ID of the Availability Zone.
-    pub availability_zone_id: ::std::option::Option<::std::string::String>,
+    pub availability_zone_id: Option<String>,
     /// The service provider that manages the resource.
-    pub operator: ::std::option::Option<crate::types::OperatorResponse>,
+    pub operator: Option<crate::types::OperatorResponse>,
 }
 impl VolumeStatusItem {
     /// Starts building a [`VolumeStatusItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::VolumeStatusItemBuilder {
-        <crate::types::builders::VolumeStatusItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VolumeStatusItemBuilder as Default>::default()
     }
     /// The `Actions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -54,12 +43,12 @@ impl VolumeStatusItem {
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `OutpostArn` member, when set.
     #[inline]
-    pub fn outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn outpost_arn(&self) -> Option<&str> {
         self.outpost_arn.as_deref()
     }
     /// The `Events` member, empty when not set; the field tells an empty list from an absent one.
@@ -69,14 +58,12 @@ impl VolumeStatusItem {
     }
     /// The `VolumeId` member, when set.
     #[inline]
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// The `VolumeStatus` member, when set.
     #[inline]
-    pub fn volume_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VolumeStatusInfo> {
+    pub fn volume_status(&self) -> Option<&crate::types::VolumeStatusInfo> {
         self.volume_status.as_ref()
     }
     /// The `AttachmentStatuses` member, empty when not set; the field tells an empty list from an absent one.
@@ -88,27 +75,22 @@ impl VolumeStatusItem {
     #[inline]
     pub fn initialization_status_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::InitializationStatusDetails> {
+    ) -> Option<&crate::types::InitializationStatusDetails> {
         self.initialization_status_details.as_ref()
     }
     /// The `AvailabilityZoneId` member, when set.
     #[inline]
-    pub fn availability_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone_id(&self) -> Option<&str> {
         self.availability_zone_id.as_deref()
     }
     /// The `Operator` member, when set.
     #[inline]
-    pub fn operator(&self) -> ::std::option::Option<&crate::types::OperatorResponse> {
+    pub fn operator(&self) -> Option<&crate::types::OperatorResponse> {
         self.operator.as_ref()
     }
 }
 /// A builder for [`VolumeStatusItem`](crate::types::VolumeStatusItem); start one with `VolumeStatusItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VolumeStatusItemBuilder {
     inner: crate::types::VolumeStatusItem,
 }
@@ -124,62 +106,46 @@ impl VolumeStatusItemBuilder {
     #[inline]
     pub fn set_actions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusAction>>,
+        input: Option<Vec<crate::types::VolumeStatusAction>>,
     ) -> Self {
         self.inner.actions = input;
         self
     }
     /// The value set for [`VolumeStatusItem::actions`](crate::types::VolumeStatusItem::actions), if any.
     #[inline]
-    pub fn get_actions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusAction>> {
+    pub fn get_actions(&self) -> &Option<Vec<crate::types::VolumeStatusAction>> {
         &self.inner.actions
     }
     /// Sets [`VolumeStatusItem::availability_zone`](crate::types::VolumeStatusItem::availability_zone): The Availability Zone of the volume.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusItem::availability_zone`](crate::types::VolumeStatusItem::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`VolumeStatusItem::availability_zone`](crate::types::VolumeStatusItem::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Sets [`VolumeStatusItem::outpost_arn`](crate::types::VolumeStatusItem::outpost_arn): The Amazon Resource Name (ARN) of the Outpost.
-    pub fn outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusItem::outpost_arn`](crate::types::VolumeStatusItem::outpost_arn).
     #[inline]
-    pub fn set_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outpost_arn(mut self, input: Option<String>) -> Self {
         self.inner.outpost_arn = input;
         self
     }
     /// The value set for [`VolumeStatusItem::outpost_arn`](crate::types::VolumeStatusItem::outpost_arn), if any.
     #[inline]
-    pub fn get_outpost_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outpost_arn(&self) -> &Option<String> {
         &self.inner.outpost_arn
     }
     /// Appends one item to [`VolumeStatusItem::events`](crate::types::VolumeStatusItem::events): A list of events associated with the volume.
@@ -193,59 +159,49 @@ impl VolumeStatusItemBuilder {
     #[inline]
     pub fn set_events(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusEvent>>,
+        input: Option<Vec<crate::types::VolumeStatusEvent>>,
     ) -> Self {
         self.inner.events = input;
         self
     }
     /// The value set for [`VolumeStatusItem::events`](crate::types::VolumeStatusItem::events), if any.
     #[inline]
-    pub fn get_events(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VolumeStatusEvent>> {
+    pub fn get_events(&self) -> &Option<Vec<crate::types::VolumeStatusEvent>> {
         &self.inner.events
     }
     /// Sets [`VolumeStatusItem::volume_id`](crate::types::VolumeStatusItem::volume_id): The volume ID.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.volume_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusItem::volume_id`](crate::types::VolumeStatusItem::volume_id).
     #[inline]
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.inner.volume_id = input;
         self
     }
     /// The value set for [`VolumeStatusItem::volume_id`](crate::types::VolumeStatusItem::volume_id), if any.
     #[inline]
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.inner.volume_id
     }
     /// Sets [`VolumeStatusItem::volume_status`](crate::types::VolumeStatusItem::volume_status): The volume status.
     pub fn volume_status(mut self, input: crate::types::VolumeStatusInfo) -> Self {
-        self.inner.volume_status = ::std::option::Option::Some(input);
+        self.inner.volume_status = Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::volume_status`](crate::types::VolumeStatusItem::volume_status).
     #[inline]
     pub fn set_volume_status(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeStatusInfo>,
+        input: Option<crate::types::VolumeStatusInfo>,
     ) -> Self {
         self.inner.volume_status = input;
         self
     }
     /// The value set for [`VolumeStatusItem::volume_status`](crate::types::VolumeStatusItem::volume_status), if any.
     #[inline]
-    pub fn get_volume_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeStatusInfo> {
+    pub fn get_volume_status(&self) -> &Option<crate::types::VolumeStatusInfo> {
         &self.inner.volume_status
     }
     /// Appends one item to [`VolumeStatusItem::attachment_statuses`](crate::types::VolumeStatusItem::attachment_statuses): Information about the instances to which the volume is attached.
@@ -262,9 +218,7 @@ impl VolumeStatusItemBuilder {
     #[inline]
     pub fn set_attachment_statuses(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VolumeStatusAttachmentStatus>,
-        >,
+        input: Option<Vec<crate::types::VolumeStatusAttachmentStatus>>,
     ) -> Self {
         self.inner.attachment_statuses = input;
         self
@@ -273,9 +227,7 @@ impl VolumeStatusItemBuilder {
     #[inline]
     pub fn get_attachment_statuses(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VolumeStatusAttachmentStatus>,
-    > {
+    ) -> &Option<Vec<crate::types::VolumeStatusAttachmentStatus>> {
         &self.inner.attachment_statuses
     }
     /// Sets [`VolumeStatusItem::initialization_status_details`](crate::types::VolumeStatusItem::initialization_status_details): Information about the volume initialization.
@@ -283,14 +235,14 @@ impl VolumeStatusItemBuilder {
         mut self,
         input: crate::types::InitializationStatusDetails,
     ) -> Self {
-        self.inner.initialization_status_details = ::std::option::Option::Some(input);
+        self.inner.initialization_status_details = Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::initialization_status_details`](crate::types::VolumeStatusItem::initialization_status_details).
     #[inline]
     pub fn set_initialization_status_details(
         mut self,
-        input: ::std::option::Option<crate::types::InitializationStatusDetails>,
+        input: Option<crate::types::InitializationStatusDetails>,
     ) -> Self {
         self.inner.initialization_status_details = input;
         self
@@ -299,52 +251,42 @@ impl VolumeStatusItemBuilder {
     #[inline]
     pub fn get_initialization_status_details(
         &self,
-    ) -> &::std::option::Option<crate::types::InitializationStatusDetails> {
+    ) -> &Option<crate::types::InitializationStatusDetails> {
         &self.inner.initialization_status_details
     }
     /// Sets [`VolumeStatusItem::availability_zone_id`](crate::types::VolumeStatusItem::availability_zone_id): The ID of the Availability Zone.
-    pub fn availability_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone_id = ::std::option::Option::Some(input.into());
+    pub fn availability_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`VolumeStatusItem::availability_zone_id`](crate::types::VolumeStatusItem::availability_zone_id).
     #[inline]
-    pub fn set_availability_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone_id = input;
         self
     }
     /// The value set for [`VolumeStatusItem::availability_zone_id`](crate::types::VolumeStatusItem::availability_zone_id), if any.
     #[inline]
-    pub fn get_availability_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone_id(&self) -> &Option<String> {
         &self.inner.availability_zone_id
     }
     /// Sets [`VolumeStatusItem::operator`](crate::types::VolumeStatusItem::operator): The service provider that manages the resource.
     pub fn operator(mut self, input: crate::types::OperatorResponse) -> Self {
-        self.inner.operator = ::std::option::Option::Some(input);
+        self.inner.operator = Some(input);
         self
     }
     /// Sets or clears [`VolumeStatusItem::operator`](crate::types::VolumeStatusItem::operator).
     #[inline]
     pub fn set_operator(
         mut self,
-        input: ::std::option::Option<crate::types::OperatorResponse>,
+        input: Option<crate::types::OperatorResponse>,
     ) -> Self {
         self.inner.operator = input;
         self
     }
     /// The value set for [`VolumeStatusItem::operator`](crate::types::VolumeStatusItem::operator), if any.
     #[inline]
-    pub fn get_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::OperatorResponse> {
+    pub fn get_operator(&self) -> &Option<crate::types::OperatorResponse> {
         &self.inner.operator
     }
     /// Builds the [`VolumeStatusItem`]; it has no required members, so this cannot fail.
@@ -356,12 +298,12 @@ impl VolumeStatusItemBuilder {
 impl ::awsgen_runtime::xml::FromXml for VolumeStatusItem {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "actionsSet" => {
-                    value.actions = ::std::option::Option::Some(
+                    value.actions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VolumeStatusAction as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -369,17 +311,13 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusItem {
                     );
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "outpostArn" => {
-                    value.outpost_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outpost_arn = Some(String::from(child.text()));
                 }
                 "eventsSet" => {
-                    value.events = ::std::option::Option::Some(
+                    value.events = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VolumeStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -387,19 +325,17 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusItem {
                     );
                 }
                 "volumeId" => {
-                    value.volume_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.volume_id = Some(String::from(child.text()));
                 }
                 "volumeStatus" => {
-                    value.volume_status = ::std::option::Option::Some(
+                    value.volume_status = Some(
                         <crate::types::VolumeStatusInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "attachmentStatuses" => {
-                    value.attachment_statuses = ::std::option::Option::Some(
+                    value.attachment_statuses = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VolumeStatusAttachmentStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -407,19 +343,17 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusItem {
                     );
                 }
                 "initializationStatusDetails" => {
-                    value.initialization_status_details = ::std::option::Option::Some(
+                    value.initialization_status_details = Some(
                         <crate::types::InitializationStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "availabilityZoneId" => {
-                    value.availability_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = ::std::option::Option::Some(
+                    value.operator = Some(
                         <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -428,6 +362,6 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusItem {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

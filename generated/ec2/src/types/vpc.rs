@@ -2,59 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Vpc {
     /// The ID of the Amazon Web Services account that owns the VPC.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The allowed tenancy of instances launched into the VPC.
-    pub instance_tenancy: ::std::option::Option<crate::types::Tenancy>,
+    pub instance_tenancy: Option<crate::types::Tenancy>,
     /// Information about the IPv6 CIDR blocks associated with the VPC.
-    pub ipv6_cidr_block_association_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcIpv6CidrBlockAssociation>,
+    pub ipv6_cidr_block_association_set: Option<
+        Vec<crate::types::VpcIpv6CidrBlockAssociation>,
     >,
     /// Information about the IPv4 CIDR blocks associated with the VPC.
-    pub cidr_block_association_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcCidrBlockAssociation>,
-    >,
+    pub cidr_block_association_set: Option<Vec<crate::types::VpcCidrBlockAssociation>>,
     /// Indicates whether the VPC is the default VPC.
-    pub is_default: ::std::option::Option<bool>,
+    pub is_default: Option<bool>,
     /// The `EncryptionControl` member.
-    pub encryption_control: ::std::option::Option<crate::types::VpcEncryptionControl>,
+    pub encryption_control: Option<crate::types::VpcEncryptionControl>,
     /// Any tags assigned to the VPC.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The state of VPC Block Public Access (BPA).
-    pub block_public_access_states: ::std::option::Option<
-        crate::types::BlockPublicAccessStates,
-    >,
+    pub block_public_access_states: Option<crate::types::BlockPublicAccessStates>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The current state of the VPC.
-    pub state: ::std::option::Option<crate::types::VpcState>,
+    pub state: Option<crate::types::VpcState>,
     /// The primary IPv4 CIDR block for the VPC.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The ID of the set of DHCP options you've associated with the VPC.
-    pub dhcp_options_id: ::std::option::Option<::std::string::String>,
+    pub dhcp_options_id: Option<String>,
 }
 impl Vpc {
     /// Starts building a [`Vpc`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcBuilder {
-        <crate::types::builders::VpcBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcBuilder as Default>::default()
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `InstanceTenancy` member, when set.
     #[inline]
-    pub fn instance_tenancy(&self) -> ::std::option::Option<&crate::types::Tenancy> {
+    pub fn instance_tenancy(&self) -> Option<&crate::types::Tenancy> {
         self.instance_tenancy.as_ref()
     }
     /// The `Ipv6CidrBlockAssociationSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -73,14 +64,12 @@ impl Vpc {
     }
     /// The `IsDefault` member, when set.
     #[inline]
-    pub fn is_default(&self) -> ::std::option::Option<bool> {
+    pub fn is_default(&self) -> Option<bool> {
         self.is_default
     }
     /// The `EncryptionControl` member, when set.
     #[inline]
-    pub fn encryption_control(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControl> {
+    pub fn encryption_control(&self) -> Option<&crate::types::VpcEncryptionControl> {
         self.encryption_control.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -92,80 +81,66 @@ impl Vpc {
     #[inline]
     pub fn block_public_access_states(
         &self,
-    ) -> ::std::option::Option<&crate::types::BlockPublicAccessStates> {
+    ) -> Option<&crate::types::BlockPublicAccessStates> {
         self.block_public_access_states.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::VpcState> {
+    pub fn state(&self) -> Option<&crate::types::VpcState> {
         self.state.as_ref()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `DhcpOptionsId` member, when set.
     #[inline]
-    pub fn dhcp_options_id(&self) -> ::std::option::Option<&str> {
+    pub fn dhcp_options_id(&self) -> Option<&str> {
         self.dhcp_options_id.as_deref()
     }
 }
 /// A builder for [`Vpc`](crate::types::Vpc); start one with `Vpc::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcBuilder {
     inner: crate::types::Vpc,
 }
 impl VpcBuilder {
     /// Sets [`Vpc::owner_id`](crate::types::Vpc::owner_id): The ID of the Amazon Web Services account that owns the VPC.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`Vpc::owner_id`](crate::types::Vpc::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`Vpc::owner_id`](crate::types::Vpc::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`Vpc::instance_tenancy`](crate::types::Vpc::instance_tenancy): The allowed tenancy of instances launched into the VPC.
     pub fn instance_tenancy(mut self, input: crate::types::Tenancy) -> Self {
-        self.inner.instance_tenancy = ::std::option::Option::Some(input);
+        self.inner.instance_tenancy = Some(input);
         self
     }
     /// Sets or clears [`Vpc::instance_tenancy`](crate::types::Vpc::instance_tenancy).
     #[inline]
-    pub fn set_instance_tenancy(
-        mut self,
-        input: ::std::option::Option<crate::types::Tenancy>,
-    ) -> Self {
+    pub fn set_instance_tenancy(mut self, input: Option<crate::types::Tenancy>) -> Self {
         self.inner.instance_tenancy = input;
         self
     }
     /// The value set for [`Vpc::instance_tenancy`](crate::types::Vpc::instance_tenancy), if any.
     #[inline]
-    pub fn get_instance_tenancy(&self) -> &::std::option::Option<crate::types::Tenancy> {
+    pub fn get_instance_tenancy(&self) -> &Option<crate::types::Tenancy> {
         &self.inner.instance_tenancy
     }
     /// Appends one item to [`Vpc::ipv6_cidr_block_association_set`](crate::types::Vpc::ipv6_cidr_block_association_set): Information about the IPv6 CIDR blocks associated with the VPC.
@@ -182,9 +157,7 @@ impl VpcBuilder {
     #[inline]
     pub fn set_ipv6_cidr_block_association_set(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VpcIpv6CidrBlockAssociation>,
-        >,
+        input: Option<Vec<crate::types::VpcIpv6CidrBlockAssociation>>,
     ) -> Self {
         self.inner.ipv6_cidr_block_association_set = input;
         self
@@ -193,9 +166,7 @@ impl VpcBuilder {
     #[inline]
     pub fn get_ipv6_cidr_block_association_set(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcIpv6CidrBlockAssociation>,
-    > {
+    ) -> &Option<Vec<crate::types::VpcIpv6CidrBlockAssociation>> {
         &self.inner.ipv6_cidr_block_association_set
     }
     /// Appends one item to [`Vpc::cidr_block_association_set`](crate::types::Vpc::cidr_block_association_set): Information about the IPv4 CIDR blocks associated with the VPC.
@@ -212,9 +183,7 @@ impl VpcBuilder {
     #[inline]
     pub fn set_cidr_block_association_set(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VpcCidrBlockAssociation>,
-        >,
+        input: Option<Vec<crate::types::VpcCidrBlockAssociation>>,
     ) -> Self {
         self.inner.cidr_block_association_set = input;
         self
@@ -223,23 +192,23 @@ impl VpcBuilder {
     #[inline]
     pub fn get_cidr_block_association_set(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcCidrBlockAssociation>> {
+    ) -> &Option<Vec<crate::types::VpcCidrBlockAssociation>> {
         &self.inner.cidr_block_association_set
     }
     /// Sets [`Vpc::is_default`](crate::types::Vpc::is_default): Indicates whether the VPC is the default VPC.
     pub fn is_default(mut self, input: bool) -> Self {
-        self.inner.is_default = ::std::option::Option::Some(input);
+        self.inner.is_default = Some(input);
         self
     }
     /// Sets or clears [`Vpc::is_default`](crate::types::Vpc::is_default).
     #[inline]
-    pub fn set_is_default(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_default(mut self, input: Option<bool>) -> Self {
         self.inner.is_default = input;
         self
     }
     /// The value set for [`Vpc::is_default`](crate::types::Vpc::is_default), if any.
     #[inline]
-    pub fn get_is_default(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_default(&self) -> &Option<bool> {
         &self.inner.is_default
     }
     /// Sets [`Vpc::encryption_control`](crate::types::Vpc::encryption_control)
@@ -247,23 +216,21 @@ impl VpcBuilder {
         mut self,
         input: crate::types::VpcEncryptionControl,
     ) -> Self {
-        self.inner.encryption_control = ::std::option::Option::Some(input);
+        self.inner.encryption_control = Some(input);
         self
     }
     /// Sets or clears [`Vpc::encryption_control`](crate::types::Vpc::encryption_control).
     #[inline]
     pub fn set_encryption_control(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControl>,
+        input: Option<crate::types::VpcEncryptionControl>,
     ) -> Self {
         self.inner.encryption_control = input;
         self
     }
     /// The value set for [`Vpc::encryption_control`](crate::types::Vpc::encryption_control), if any.
     #[inline]
-    pub fn get_encryption_control(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControl> {
+    pub fn get_encryption_control(&self) -> &Option<crate::types::VpcEncryptionControl> {
         &self.inner.encryption_control
     }
     /// Appends one item to [`Vpc::tags`](crate::types::Vpc::tags): Any tags assigned to the VPC.
@@ -275,18 +242,13 @@ impl VpcBuilder {
     }
     /// Sets or clears [`Vpc::tags`](crate::types::Vpc::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`Vpc::tags`](crate::types::Vpc::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`Vpc::block_public_access_states`](crate::types::Vpc::block_public_access_states): The state of VPC Block Public Access (BPA).
@@ -294,14 +256,14 @@ impl VpcBuilder {
         mut self,
         input: crate::types::BlockPublicAccessStates,
     ) -> Self {
-        self.inner.block_public_access_states = ::std::option::Option::Some(input);
+        self.inner.block_public_access_states = Some(input);
         self
     }
     /// Sets or clears [`Vpc::block_public_access_states`](crate::types::Vpc::block_public_access_states).
     #[inline]
     pub fn set_block_public_access_states(
         mut self,
-        input: ::std::option::Option<crate::types::BlockPublicAccessStates>,
+        input: Option<crate::types::BlockPublicAccessStates>,
     ) -> Self {
         self.inner.block_public_access_states = input;
         self
@@ -310,92 +272,71 @@ impl VpcBuilder {
     #[inline]
     pub fn get_block_public_access_states(
         &self,
-    ) -> &::std::option::Option<crate::types::BlockPublicAccessStates> {
+    ) -> &Option<crate::types::BlockPublicAccessStates> {
         &self.inner.block_public_access_states
     }
     /// Sets [`Vpc::vpc_id`](crate::types::Vpc::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`Vpc::vpc_id`](crate::types::Vpc::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`Vpc::vpc_id`](crate::types::Vpc::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`Vpc::state`](crate::types::Vpc::state): The current state of the VPC.
     pub fn state(mut self, input: crate::types::VpcState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`Vpc::state`](crate::types::Vpc::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::VpcState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`Vpc::state`](crate::types::Vpc::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::VpcState> {
+    pub fn get_state(&self) -> &Option<crate::types::VpcState> {
         &self.inner.state
     }
     /// Sets [`Vpc::cidr_block`](crate::types::Vpc::cidr_block): The primary IPv4 CIDR block for the VPC.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`Vpc::cidr_block`](crate::types::Vpc::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`Vpc::cidr_block`](crate::types::Vpc::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`Vpc::dhcp_options_id`](crate::types::Vpc::dhcp_options_id): The ID of the set of DHCP options you've associated with the VPC.
-    pub fn dhcp_options_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dhcp_options_id = ::std::option::Option::Some(input.into());
+    pub fn dhcp_options_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.dhcp_options_id = Some(input.into());
         self
     }
     /// Sets or clears [`Vpc::dhcp_options_id`](crate::types::Vpc::dhcp_options_id).
     #[inline]
-    pub fn set_dhcp_options_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dhcp_options_id(mut self, input: Option<String>) -> Self {
         self.inner.dhcp_options_id = input;
         self
     }
     /// The value set for [`Vpc::dhcp_options_id`](crate::types::Vpc::dhcp_options_id), if any.
     #[inline]
-    pub fn get_dhcp_options_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dhcp_options_id(&self) -> &Option<String> {
         &self.inner.dhcp_options_id
     }
     /// Builds the [`Vpc`]; it has no required members, so this cannot fail.
@@ -407,22 +348,20 @@ impl VpcBuilder {
 impl ::awsgen_runtime::xml::FromXml for Vpc {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "instanceTenancy" => {
-                    value.instance_tenancy = ::std::option::Option::Some(
+                    value.instance_tenancy = Some(
                         crate::types::Tenancy::from(child.text()),
                     );
                 }
                 "ipv6CidrBlockAssociationSet" => {
-                    value.ipv6_cidr_block_association_set = ::std::option::Option::Some(
+                    value.ipv6_cidr_block_association_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -430,7 +369,7 @@ impl ::awsgen_runtime::xml::FromXml for Vpc {
                     );
                 }
                 "cidrBlockAssociationSet" => {
-                    value.cidr_block_association_set = ::std::option::Option::Some(
+                    value.cidr_block_association_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcCidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -438,19 +377,17 @@ impl ::awsgen_runtime::xml::FromXml for Vpc {
                     );
                 }
                 "isDefault" => {
-                    value.is_default = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_default = Some(child.text() == "true");
                 }
                 "encryptionControl" => {
-                    value.encryption_control = ::std::option::Option::Some(
+                    value.encryption_control = Some(
                         <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -458,35 +395,27 @@ impl ::awsgen_runtime::xml::FromXml for Vpc {
                     );
                 }
                 "blockPublicAccessStates" => {
-                    value.block_public_access_states = ::std::option::Option::Some(
+                    value.block_public_access_states = Some(
                         <crate::types::BlockPublicAccessStates as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::VpcState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::VpcState::from(child.text()));
                 }
                 "cidrBlock" => {
-                    value.cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_block = Some(String::from(child.text()));
                 }
                 "dhcpOptionsId" => {
-                    value.dhcp_options_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dhcp_options_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,98 +2,81 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A VPC BPA exclusion is a mode that can be applied to a single VPC or subnet that exempts it from the account’s BPA mode and will allow bidirectional or egress-only access. You can create BPA exclusions for VPCs and subnets even when BPA is not enabled on the account to ensure that there is no traffic disruption to the exclusions when VPC BPA is turned on. To learn more about VPC BPA, see [Block public access to VPCs and subnets](https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcBlockPublicAccessExclusion {
     /// The ID of the exclusion.
-    pub exclusion_id: ::std::option::Option<::std::string::String>,
+    pub exclusion_id: Option<String>,
     /// The exclusion mode for internet gateway traffic.
     ///
     /// - `allow-bidirectional`: Allow all internet traffic to and from the excluded VPCs and subnets.
     /// - `allow-egress`: Allow outbound internet traffic from the excluded VPCs and subnets. Block inbound internet traffic to the excluded VPCs and subnets. Only applies when VPC Block Public Access is set to Bidirectional.
-    pub internet_gateway_exclusion_mode: ::std::option::Option<
+    pub internet_gateway_exclusion_mode: Option<
         crate::types::InternetGatewayExclusionMode,
     >,
     /// The ARN of the exclusion.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The state of the exclusion.
-    pub state: ::std::option::Option<crate::types::VpcBlockPublicAccessExclusionState>,
+    pub state: Option<crate::types::VpcBlockPublicAccessExclusionState>,
     /// The reason for the current exclusion state.
-    pub reason: ::std::option::Option<::std::string::String>,
+    pub reason: Option<String>,
     /// When the exclusion was created.
-    pub creation_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub creation_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// When the exclusion was last updated.
-    pub last_update_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_update_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// When the exclusion was deleted.
-    pub deletion_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub deletion_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// `tag` - The key/value combination of a tag assigned to the resource. Use the tag key in the filter name and the tag value as the filter value. For example, to find all resources that have a tag with the key `Owner` and the value `TeamA`, specify `tag:Owner` for the filter name and `TeamA` for the filter value.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl VpcBlockPublicAccessExclusion {
     /// Starts building a [`VpcBlockPublicAccessExclusion`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcBlockPublicAccessExclusionBuilder {
-        <crate::types::builders::VpcBlockPublicAccessExclusionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcBlockPublicAccessExclusionBuilder as Default>::default()
     }
     /// The `ExclusionId` member, when set.
     #[inline]
-    pub fn exclusion_id(&self) -> ::std::option::Option<&str> {
+    pub fn exclusion_id(&self) -> Option<&str> {
         self.exclusion_id.as_deref()
     }
     /// The `InternetGatewayExclusionMode` member, when set.
     #[inline]
     pub fn internet_gateway_exclusion_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::InternetGatewayExclusionMode> {
+    ) -> Option<&crate::types::InternetGatewayExclusionMode> {
         self.internet_gateway_exclusion_mode.as_ref()
     }
     /// The `ResourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcBlockPublicAccessExclusionState> {
+    pub fn state(&self) -> Option<&crate::types::VpcBlockPublicAccessExclusionState> {
         self.state.as_ref()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
     /// The `CreationTimestamp` member, when set.
     #[inline]
-    pub fn creation_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_timestamp.as_ref()
     }
     /// The `LastUpdateTimestamp` member, when set.
     #[inline]
     pub fn last_update_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_update_timestamp.as_ref()
     }
     /// The `DeletionTimestamp` member, when set.
     #[inline]
-    pub fn deletion_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn deletion_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.deletion_timestamp.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -103,36 +86,25 @@ impl VpcBlockPublicAccessExclusion {
     }
 }
 /// A builder for [`VpcBlockPublicAccessExclusion`](crate::types::VpcBlockPublicAccessExclusion); start one with `VpcBlockPublicAccessExclusion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcBlockPublicAccessExclusionBuilder {
     inner: crate::types::VpcBlockPublicAccessExclusion,
 }
 impl VpcBlockPublicAccessExclusionBuilder {
     /// Sets [`VpcBlockPublicAccessExclusion::exclusion_id`](crate::types::VpcBlockPublicAccessExclusion::exclusion_id): The ID of the exclusion.
-    pub fn exclusion_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.exclusion_id = ::std::option::Option::Some(input.into());
+    pub fn exclusion_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.exclusion_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::exclusion_id`](crate::types::VpcBlockPublicAccessExclusion::exclusion_id).
     #[inline]
-    pub fn set_exclusion_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_exclusion_id(mut self, input: Option<String>) -> Self {
         self.inner.exclusion_id = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessExclusion::exclusion_id`](crate::types::VpcBlockPublicAccessExclusion::exclusion_id), if any.
     #[inline]
-    pub fn get_exclusion_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_exclusion_id(&self) -> &Option<String> {
         &self.inner.exclusion_id
     }
     /// Sets [`VpcBlockPublicAccessExclusion::internet_gateway_exclusion_mode`](crate::types::VpcBlockPublicAccessExclusion::internet_gateway_exclusion_mode): The exclusion mode for internet gateway traffic.
@@ -140,14 +112,14 @@ impl VpcBlockPublicAccessExclusionBuilder {
         mut self,
         input: crate::types::InternetGatewayExclusionMode,
     ) -> Self {
-        self.inner.internet_gateway_exclusion_mode = ::std::option::Option::Some(input);
+        self.inner.internet_gateway_exclusion_mode = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::internet_gateway_exclusion_mode`](crate::types::VpcBlockPublicAccessExclusion::internet_gateway_exclusion_mode).
     #[inline]
     pub fn set_internet_gateway_exclusion_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGatewayExclusionMode>,
+        input: Option<crate::types::InternetGatewayExclusionMode>,
     ) -> Self {
         self.inner.internet_gateway_exclusion_mode = input;
         self
@@ -156,29 +128,23 @@ impl VpcBlockPublicAccessExclusionBuilder {
     #[inline]
     pub fn get_internet_gateway_exclusion_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InternetGatewayExclusionMode> {
+    ) -> &Option<crate::types::InternetGatewayExclusionMode> {
         &self.inner.internet_gateway_exclusion_mode
     }
     /// Sets [`VpcBlockPublicAccessExclusion::resource_arn`](crate::types::VpcBlockPublicAccessExclusion::resource_arn): The ARN of the exclusion.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::resource_arn`](crate::types::VpcBlockPublicAccessExclusion::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessExclusion::resource_arn`](crate::types::VpcBlockPublicAccessExclusion::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Sets [`VpcBlockPublicAccessExclusion::state`](crate::types::VpcBlockPublicAccessExclusion::state): The state of the exclusion.
@@ -186,14 +152,14 @@ impl VpcBlockPublicAccessExclusionBuilder {
         mut self,
         input: crate::types::VpcBlockPublicAccessExclusionState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::state`](crate::types::VpcBlockPublicAccessExclusion::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::VpcBlockPublicAccessExclusionState>,
+        input: Option<crate::types::VpcBlockPublicAccessExclusionState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -202,29 +168,23 @@ impl VpcBlockPublicAccessExclusionBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcBlockPublicAccessExclusionState> {
+    ) -> &Option<crate::types::VpcBlockPublicAccessExclusionState> {
         &self.inner.state
     }
     /// Sets [`VpcBlockPublicAccessExclusion::reason`](crate::types::VpcBlockPublicAccessExclusion::reason): The reason for the current exclusion state.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.reason = Some(input.into());
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::reason`](crate::types::VpcBlockPublicAccessExclusion::reason).
     #[inline]
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason(mut self, input: Option<String>) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessExclusion::reason`](crate::types::VpcBlockPublicAccessExclusion::reason), if any.
     #[inline]
-    pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason(&self) -> &Option<String> {
         &self.inner.reason
     }
     /// Sets [`VpcBlockPublicAccessExclusion::creation_timestamp`](crate::types::VpcBlockPublicAccessExclusion::creation_timestamp): When the exclusion was created.
@@ -232,14 +192,14 @@ impl VpcBlockPublicAccessExclusionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_timestamp = ::std::option::Option::Some(input);
+        self.inner.creation_timestamp = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::creation_timestamp`](crate::types::VpcBlockPublicAccessExclusion::creation_timestamp).
     #[inline]
     pub fn set_creation_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_timestamp = input;
         self
@@ -248,7 +208,7 @@ impl VpcBlockPublicAccessExclusionBuilder {
     #[inline]
     pub fn get_creation_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_timestamp
     }
     /// Sets [`VpcBlockPublicAccessExclusion::last_update_timestamp`](crate::types::VpcBlockPublicAccessExclusion::last_update_timestamp): When the exclusion was last updated.
@@ -256,14 +216,14 @@ impl VpcBlockPublicAccessExclusionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_timestamp = ::std::option::Option::Some(input);
+        self.inner.last_update_timestamp = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::last_update_timestamp`](crate::types::VpcBlockPublicAccessExclusion::last_update_timestamp).
     #[inline]
     pub fn set_last_update_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_update_timestamp = input;
         self
@@ -272,7 +232,7 @@ impl VpcBlockPublicAccessExclusionBuilder {
     #[inline]
     pub fn get_last_update_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_timestamp
     }
     /// Sets [`VpcBlockPublicAccessExclusion::deletion_timestamp`](crate::types::VpcBlockPublicAccessExclusion::deletion_timestamp): When the exclusion was deleted.
@@ -280,14 +240,14 @@ impl VpcBlockPublicAccessExclusionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deletion_timestamp = ::std::option::Option::Some(input);
+        self.inner.deletion_timestamp = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::deletion_timestamp`](crate::types::VpcBlockPublicAccessExclusion::deletion_timestamp).
     #[inline]
     pub fn set_deletion_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.deletion_timestamp = input;
         self
@@ -296,7 +256,7 @@ impl VpcBlockPublicAccessExclusionBuilder {
     #[inline]
     pub fn get_deletion_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.deletion_timestamp
     }
     /// Appends one item to [`VpcBlockPublicAccessExclusion::tags`](crate::types::VpcBlockPublicAccessExclusion::tags): `tag` - The key/value combination of a tag assigned to the resource.
@@ -308,18 +268,13 @@ impl VpcBlockPublicAccessExclusionBuilder {
     }
     /// Sets or clears [`VpcBlockPublicAccessExclusion::tags`](crate::types::VpcBlockPublicAccessExclusion::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessExclusion::tags`](crate::types::VpcBlockPublicAccessExclusion::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`VpcBlockPublicAccessExclusion`]; it has no required members, so this cannot fail.
@@ -331,39 +286,33 @@ impl VpcBlockPublicAccessExclusionBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessExclusion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "exclusionId" => {
-                    value.exclusion_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.exclusion_id = Some(String::from(child.text()));
                 }
                 "internetGatewayExclusionMode" => {
-                    value.internet_gateway_exclusion_mode = ::std::option::Option::Some(
+                    value.internet_gateway_exclusion_mode = Some(
                         crate::types::InternetGatewayExclusionMode::from(child.text()),
                     );
                 }
                 "resourceArn" => {
-                    value.resource_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_arn = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::VpcBlockPublicAccessExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "reason" => {
-                    value.reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reason = Some(String::from(child.text()));
                 }
                 "creationTimestamp" => {
-                    value.creation_timestamp = ::std::option::Option::Some(
+                    value.creation_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -372,7 +321,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessExclusion {
                     );
                 }
                 "lastUpdateTimestamp" => {
-                    value.last_update_timestamp = ::std::option::Option::Some(
+                    value.last_update_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -381,7 +330,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessExclusion {
                     );
                 }
                 "deletionTimestamp" => {
-                    value.deletion_timestamp = ::std::option::Option::Some(
+                    value.deletion_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -390,7 +339,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessExclusion {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -400,6 +349,6 @@ impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessExclusion {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

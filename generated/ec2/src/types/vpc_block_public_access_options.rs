@@ -2,173 +2,141 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// VPC Block Public Access (BPA) enables you to block resources in VPCs and subnets that you own in a Region from reaching or being reached from the internet through internet gateways and egress-only internet gateways. To learn more about VPC BPA, see [Block public access to VPCs and subnets](https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcBlockPublicAccessOptions {
     /// An Amazon Web Services account ID.
-    pub aws_account_id: ::std::option::Option<::std::string::String>,
+    pub aws_account_id: Option<String>,
     /// An Amazon Web Services Region.
-    pub aws_region: ::std::option::Option<::std::string::String>,
+    pub aws_region: Option<String>,
     /// The current state of VPC BPA.
-    pub state: ::std::option::Option<crate::types::VpcBlockPublicAccessState>,
+    pub state: Option<crate::types::VpcBlockPublicAccessState>,
     /// The current mode of VPC BPA.
     ///
     /// - `off`: VPC BPA is not enabled and traffic is allowed to and from internet gateways and egress-only internet gateways in this Region.
     /// - `block-bidirectional`: Block all traffic to and from internet gateways and egress-only internet gateways in this Region (except for excluded VPCs and subnets).
     /// - `block-ingress`: Block all internet traffic to the VPCs in this Region (except for VPCs or subnets which are excluded). Only traffic to and from NAT gateways and egress-only internet gateways is allowed because these gateways only allow outbound connections to be established.
-    pub internet_gateway_block_mode: ::std::option::Option<
-        crate::types::InternetGatewayBlockMode,
-    >,
+    pub internet_gateway_block_mode: Option<crate::types::InternetGatewayBlockMode>,
     /// The reason for the current state.
-    pub reason: ::std::option::Option<::std::string::String>,
+    pub reason: Option<String>,
     /// The last time the VPC BPA mode was updated.
-    pub last_update_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_update_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The entity that manages the state of VPC BPA. Possible values include:
     ///
     /// - `account` - The state is managed by the account.
     /// - `declarative-policy` - The state is managed by a declarative policy and can't be modified by the account.
-    pub managed_by: ::std::option::Option<crate::types::ManagedBy>,
+    pub managed_by: Option<crate::types::ManagedBy>,
     /// Determines if exclusions are allowed. If you have [enabled VPC BPA at the Organization level](https://docs.aws.amazon.com/vpc/latest/userguide/security-vpc-bpa.html#security-vpc-bpa-exclusions-orgs), exclusions may be `not-allowed`. Otherwise, they are `allowed`.
-    pub exclusions_allowed: ::std::option::Option<
-        crate::types::VpcBlockPublicAccessExclusionsAllowed,
-    >,
+    pub exclusions_allowed: Option<crate::types::VpcBlockPublicAccessExclusionsAllowed>,
 }
 impl VpcBlockPublicAccessOptions {
     /// Starts building a [`VpcBlockPublicAccessOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcBlockPublicAccessOptionsBuilder {
-        <crate::types::builders::VpcBlockPublicAccessOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcBlockPublicAccessOptionsBuilder as Default>::default()
     }
     /// The `AwsAccountId` member, when set.
     #[inline]
-    pub fn aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn aws_account_id(&self) -> Option<&str> {
         self.aws_account_id.as_deref()
     }
     /// The `AwsRegion` member, when set.
     #[inline]
-    pub fn aws_region(&self) -> ::std::option::Option<&str> {
+    pub fn aws_region(&self) -> Option<&str> {
         self.aws_region.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcBlockPublicAccessState> {
+    pub fn state(&self) -> Option<&crate::types::VpcBlockPublicAccessState> {
         self.state.as_ref()
     }
     /// The `InternetGatewayBlockMode` member, when set.
     #[inline]
     pub fn internet_gateway_block_mode(
         &self,
-    ) -> ::std::option::Option<&crate::types::InternetGatewayBlockMode> {
+    ) -> Option<&crate::types::InternetGatewayBlockMode> {
         self.internet_gateway_block_mode.as_ref()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(&self) -> ::std::option::Option<&str> {
+    pub fn reason(&self) -> Option<&str> {
         self.reason.as_deref()
     }
     /// The `LastUpdateTimestamp` member, when set.
     #[inline]
     pub fn last_update_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_update_timestamp.as_ref()
     }
     /// The `ManagedBy` member, when set.
     #[inline]
-    pub fn managed_by(&self) -> ::std::option::Option<&crate::types::ManagedBy> {
+    pub fn managed_by(&self) -> Option<&crate::types::ManagedBy> {
         self.managed_by.as_ref()
     }
     /// The `ExclusionsAllowed` member, when set.
     #[inline]
     pub fn exclusions_allowed(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcBlockPublicAccessExclusionsAllowed> {
+    ) -> Option<&crate::types::VpcBlockPublicAccessExclusionsAllowed> {
         self.exclusions_allowed.as_ref()
     }
 }
 /// A builder for [`VpcBlockPublicAccessOptions`](crate::types::VpcBlockPublicAccessOptions); start one with `VpcBlockPublicAccessOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcBlockPublicAccessOptionsBuilder {
     inner: crate::types::VpcBlockPublicAccessOptions,
 }
 impl VpcBlockPublicAccessOptionsBuilder {
     /// Sets [`VpcBlockPublicAccessOptions::aws_account_id`](crate::types::VpcBlockPublicAccessOptions::aws_account_id): An Amazon Web Services account ID.
-    pub fn aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_account_id = ::std::option::Option::Some(input.into());
+    pub fn aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::aws_account_id`](crate::types::VpcBlockPublicAccessOptions::aws_account_id).
     #[inline]
-    pub fn set_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.aws_account_id = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessOptions::aws_account_id`](crate::types::VpcBlockPublicAccessOptions::aws_account_id), if any.
     #[inline]
-    pub fn get_aws_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_account_id(&self) -> &Option<String> {
         &self.inner.aws_account_id
     }
     /// Sets [`VpcBlockPublicAccessOptions::aws_region`](crate::types::VpcBlockPublicAccessOptions::aws_region): An Amazon Web Services Region.
-    pub fn aws_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_region = ::std::option::Option::Some(input.into());
+    pub fn aws_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_region = Some(input.into());
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::aws_region`](crate::types::VpcBlockPublicAccessOptions::aws_region).
     #[inline]
-    pub fn set_aws_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_region(mut self, input: Option<String>) -> Self {
         self.inner.aws_region = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessOptions::aws_region`](crate::types::VpcBlockPublicAccessOptions::aws_region), if any.
     #[inline]
-    pub fn get_aws_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_region(&self) -> &Option<String> {
         &self.inner.aws_region
     }
     /// Sets [`VpcBlockPublicAccessOptions::state`](crate::types::VpcBlockPublicAccessOptions::state): The current state of VPC BPA.
     pub fn state(mut self, input: crate::types::VpcBlockPublicAccessState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::state`](crate::types::VpcBlockPublicAccessOptions::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::VpcBlockPublicAccessState>,
+        input: Option<crate::types::VpcBlockPublicAccessState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessOptions::state`](crate::types::VpcBlockPublicAccessOptions::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcBlockPublicAccessState> {
+    pub fn get_state(&self) -> &Option<crate::types::VpcBlockPublicAccessState> {
         &self.inner.state
     }
     /// Sets [`VpcBlockPublicAccessOptions::internet_gateway_block_mode`](crate::types::VpcBlockPublicAccessOptions::internet_gateway_block_mode): The current mode of VPC BPA.
@@ -176,14 +144,14 @@ impl VpcBlockPublicAccessOptionsBuilder {
         mut self,
         input: crate::types::InternetGatewayBlockMode,
     ) -> Self {
-        self.inner.internet_gateway_block_mode = ::std::option::Option::Some(input);
+        self.inner.internet_gateway_block_mode = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::internet_gateway_block_mode`](crate::types::VpcBlockPublicAccessOptions::internet_gateway_block_mode).
     #[inline]
     pub fn set_internet_gateway_block_mode(
         mut self,
-        input: ::std::option::Option<crate::types::InternetGatewayBlockMode>,
+        input: Option<crate::types::InternetGatewayBlockMode>,
     ) -> Self {
         self.inner.internet_gateway_block_mode = input;
         self
@@ -192,29 +160,23 @@ impl VpcBlockPublicAccessOptionsBuilder {
     #[inline]
     pub fn get_internet_gateway_block_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::InternetGatewayBlockMode> {
+    ) -> &Option<crate::types::InternetGatewayBlockMode> {
         &self.inner.internet_gateway_block_mode
     }
     /// Sets [`VpcBlockPublicAccessOptions::reason`](crate::types::VpcBlockPublicAccessOptions::reason): The reason for the current state.
-    pub fn reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input.into());
+    pub fn reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.reason = Some(input.into());
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::reason`](crate::types::VpcBlockPublicAccessOptions::reason).
     #[inline]
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_reason(mut self, input: Option<String>) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessOptions::reason`](crate::types::VpcBlockPublicAccessOptions::reason), if any.
     #[inline]
-    pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_reason(&self) -> &Option<String> {
         &self.inner.reason
     }
     /// Sets [`VpcBlockPublicAccessOptions::last_update_timestamp`](crate::types::VpcBlockPublicAccessOptions::last_update_timestamp): The last time the VPC BPA mode was updated.
@@ -222,14 +184,14 @@ impl VpcBlockPublicAccessOptionsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_update_timestamp = ::std::option::Option::Some(input);
+        self.inner.last_update_timestamp = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::last_update_timestamp`](crate::types::VpcBlockPublicAccessOptions::last_update_timestamp).
     #[inline]
     pub fn set_last_update_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_update_timestamp = input;
         self
@@ -238,26 +200,23 @@ impl VpcBlockPublicAccessOptionsBuilder {
     #[inline]
     pub fn get_last_update_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_update_timestamp
     }
     /// Sets [`VpcBlockPublicAccessOptions::managed_by`](crate::types::VpcBlockPublicAccessOptions::managed_by): The entity that manages the state of VPC BPA.
     pub fn managed_by(mut self, input: crate::types::ManagedBy) -> Self {
-        self.inner.managed_by = ::std::option::Option::Some(input);
+        self.inner.managed_by = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::managed_by`](crate::types::VpcBlockPublicAccessOptions::managed_by).
     #[inline]
-    pub fn set_managed_by(
-        mut self,
-        input: ::std::option::Option<crate::types::ManagedBy>,
-    ) -> Self {
+    pub fn set_managed_by(mut self, input: Option<crate::types::ManagedBy>) -> Self {
         self.inner.managed_by = input;
         self
     }
     /// The value set for [`VpcBlockPublicAccessOptions::managed_by`](crate::types::VpcBlockPublicAccessOptions::managed_by), if any.
     #[inline]
-    pub fn get_managed_by(&self) -> &::std::option::Option<crate::types::ManagedBy> {
+    pub fn get_managed_by(&self) -> &Option<crate::types::ManagedBy> {
         &self.inner.managed_by
     }
     /// Sets [`VpcBlockPublicAccessOptions::exclusions_allowed`](crate::types::VpcBlockPublicAccessOptions::exclusions_allowed): Determines if exclusions are allowed.
@@ -265,14 +224,14 @@ impl VpcBlockPublicAccessOptionsBuilder {
         mut self,
         input: crate::types::VpcBlockPublicAccessExclusionsAllowed,
     ) -> Self {
-        self.inner.exclusions_allowed = ::std::option::Option::Some(input);
+        self.inner.exclusions_allowed = Some(input);
         self
     }
     /// Sets or clears [`VpcBlockPublicAccessOptions::exclusions_allowed`](crate::types::VpcBlockPublicAccessOptions::exclusions_allowed).
     #[inline]
     pub fn set_exclusions_allowed(
         mut self,
-        input: ::std::option::Option<crate::types::VpcBlockPublicAccessExclusionsAllowed>,
+        input: Option<crate::types::VpcBlockPublicAccessExclusionsAllowed>,
     ) -> Self {
         self.inner.exclusions_allowed = input;
         self
@@ -281,7 +240,7 @@ impl VpcBlockPublicAccessOptionsBuilder {
     #[inline]
     pub fn get_exclusions_allowed(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcBlockPublicAccessExclusionsAllowed> {
+    ) -> &Option<crate::types::VpcBlockPublicAccessExclusionsAllowed> {
         &self.inner.exclusions_allowed
     }
     /// Builds the [`VpcBlockPublicAccessOptions`]; it has no required members, so this cannot fail.
@@ -293,37 +252,31 @@ impl VpcBlockPublicAccessOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "awsAccountId" => {
-                    value.aws_account_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.aws_account_id = Some(String::from(child.text()));
                 }
                 "awsRegion" => {
-                    value.aws_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.aws_region = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::VpcBlockPublicAccessState::from(child.text()),
                     );
                 }
                 "internetGatewayBlockMode" => {
-                    value.internet_gateway_block_mode = ::std::option::Option::Some(
+                    value.internet_gateway_block_mode = Some(
                         crate::types::InternetGatewayBlockMode::from(child.text()),
                     );
                 }
                 "reason" => {
-                    value.reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.reason = Some(String::from(child.text()));
                 }
                 "lastUpdateTimestamp" => {
-                    value.last_update_timestamp = ::std::option::Option::Some(
+                    value.last_update_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -332,12 +285,10 @@ impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessOptions {
                     );
                 }
                 "managedBy" => {
-                    value.managed_by = ::std::option::Option::Some(
-                        crate::types::ManagedBy::from(child.text()),
-                    );
+                    value.managed_by = Some(crate::types::ManagedBy::from(child.text()));
                 }
                 "exclusionsAllowed" => {
-                    value.exclusions_allowed = ::std::option::Option::Some(
+                    value.exclusions_allowed = Some(
                         crate::types::VpcBlockPublicAccessExclusionsAllowed::from(
                             child.text(),
                         ),
@@ -346,6 +297,6 @@ impl ::awsgen_runtime::xml::FromXml for VpcBlockPublicAccessOptions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

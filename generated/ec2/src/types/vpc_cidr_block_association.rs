@@ -2,119 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv4 CIDR block associated with a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcCidrBlockAssociation {
     /// The association ID for the IPv4 CIDR block.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The IPv4 CIDR block.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// Information about the state of the CIDR block.
-    pub cidr_block_state: ::std::option::Option<crate::types::VpcCidrBlockState>,
+    pub cidr_block_state: Option<crate::types::VpcCidrBlockState>,
 }
 impl VpcCidrBlockAssociation {
     /// Starts building a [`VpcCidrBlockAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcCidrBlockAssociationBuilder {
-        <crate::types::builders::VpcCidrBlockAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcCidrBlockAssociationBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `CidrBlockState` member, when set.
     #[inline]
-    pub fn cidr_block_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcCidrBlockState> {
+    pub fn cidr_block_state(&self) -> Option<&crate::types::VpcCidrBlockState> {
         self.cidr_block_state.as_ref()
     }
 }
 /// A builder for [`VpcCidrBlockAssociation`](crate::types::VpcCidrBlockAssociation); start one with `VpcCidrBlockAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcCidrBlockAssociationBuilder {
     inner: crate::types::VpcCidrBlockAssociation,
 }
 impl VpcCidrBlockAssociationBuilder {
     /// Sets [`VpcCidrBlockAssociation::association_id`](crate::types::VpcCidrBlockAssociation::association_id): The association ID for the IPv4 CIDR block.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcCidrBlockAssociation::association_id`](crate::types::VpcCidrBlockAssociation::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`VpcCidrBlockAssociation::association_id`](crate::types::VpcCidrBlockAssociation::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`VpcCidrBlockAssociation::cidr_block`](crate::types::VpcCidrBlockAssociation::cidr_block): The IPv4 CIDR block.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`VpcCidrBlockAssociation::cidr_block`](crate::types::VpcCidrBlockAssociation::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`VpcCidrBlockAssociation::cidr_block`](crate::types::VpcCidrBlockAssociation::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`VpcCidrBlockAssociation::cidr_block_state`](crate::types::VpcCidrBlockAssociation::cidr_block_state): Information about the state of the CIDR block.
     pub fn cidr_block_state(mut self, input: crate::types::VpcCidrBlockState) -> Self {
-        self.inner.cidr_block_state = ::std::option::Option::Some(input);
+        self.inner.cidr_block_state = Some(input);
         self
     }
     /// Sets or clears [`VpcCidrBlockAssociation::cidr_block_state`](crate::types::VpcCidrBlockAssociation::cidr_block_state).
     #[inline]
     pub fn set_cidr_block_state(
         mut self,
-        input: ::std::option::Option<crate::types::VpcCidrBlockState>,
+        input: Option<crate::types::VpcCidrBlockState>,
     ) -> Self {
         self.inner.cidr_block_state = input;
         self
     }
     /// The value set for [`VpcCidrBlockAssociation::cidr_block_state`](crate::types::VpcCidrBlockAssociation::cidr_block_state), if any.
     #[inline]
-    pub fn get_cidr_block_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcCidrBlockState> {
+    pub fn get_cidr_block_state(&self) -> &Option<crate::types::VpcCidrBlockState> {
         &self.inner.cidr_block_state
     }
     /// Builds the [`VpcCidrBlockAssociation`]; it has no required members, so this cannot fail.
@@ -126,22 +100,18 @@ impl VpcCidrBlockAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcCidrBlockAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "cidrBlock" => {
-                    value.cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_block = Some(String::from(child.text()));
                 }
                 "cidrBlockState" => {
-                    value.cidr_block_state = ::std::option::Option::Some(
+                    value.cidr_block_state = Some(
                         <crate::types::VpcCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -150,6 +120,6 @@ impl ::awsgen_runtime::xml::FromXml for VpcCidrBlockAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,88 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the state of a CIDR block.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcCidrBlockState {
     /// The state of the CIDR block.
-    pub state: ::std::option::Option<crate::types::VpcCidrBlockStateCode>,
+    pub state: Option<crate::types::VpcCidrBlockStateCode>,
     /// A message about the status of the CIDR block, if applicable.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
 }
 impl VpcCidrBlockState {
     /// Starts building a [`VpcCidrBlockState`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcCidrBlockStateBuilder {
-        <crate::types::builders::VpcCidrBlockStateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcCidrBlockStateBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::VpcCidrBlockStateCode> {
+    pub fn state(&self) -> Option<&crate::types::VpcCidrBlockStateCode> {
         self.state.as_ref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
 }
 /// A builder for [`VpcCidrBlockState`](crate::types::VpcCidrBlockState); start one with `VpcCidrBlockState::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcCidrBlockStateBuilder {
     inner: crate::types::VpcCidrBlockState,
 }
 impl VpcCidrBlockStateBuilder {
     /// Sets [`VpcCidrBlockState::state`](crate::types::VpcCidrBlockState::state): The state of the CIDR block.
     pub fn state(mut self, input: crate::types::VpcCidrBlockStateCode) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpcCidrBlockState::state`](crate::types::VpcCidrBlockState::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::VpcCidrBlockStateCode>,
+        input: Option<crate::types::VpcCidrBlockStateCode>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VpcCidrBlockState::state`](crate::types::VpcCidrBlockState::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcCidrBlockStateCode> {
+    pub fn get_state(&self) -> &Option<crate::types::VpcCidrBlockStateCode> {
         &self.inner.state
     }
     /// Sets [`VpcCidrBlockState::status_message`](crate::types::VpcCidrBlockState::status_message): A message about the status of the CIDR block, if applicable.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`VpcCidrBlockState::status_message`](crate::types::VpcCidrBlockState::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`VpcCidrBlockState::status_message`](crate::types::VpcCidrBlockState::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Builds the [`VpcCidrBlockState`]; it has no required members, so this cannot fail.
@@ -95,23 +77,21 @@ impl VpcCidrBlockStateBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcCidrBlockState {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::VpcCidrBlockStateCode::from(child.text()),
                     );
                 }
                 "statusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

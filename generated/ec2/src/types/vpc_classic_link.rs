@@ -4,30 +4,25 @@
 /// **Note:** Deprecated.
 ///
 /// Describes whether a VPC is enabled for ClassicLink.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcClassicLink {
     /// Indicates whether the VPC is enabled for ClassicLink.
-    pub classic_link_enabled: ::std::option::Option<bool>,
+    pub classic_link_enabled: Option<bool>,
     /// Any tags assigned to the VPC.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl VpcClassicLink {
     /// Starts building a [`VpcClassicLink`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcClassicLinkBuilder {
-        <crate::types::builders::VpcClassicLinkBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcClassicLinkBuilder as Default>::default()
     }
     /// The `ClassicLinkEnabled` member, when set.
     #[inline]
-    pub fn classic_link_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn classic_link_enabled(&self) -> Option<bool> {
         self.classic_link_enabled
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,38 +32,30 @@ impl VpcClassicLink {
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`VpcClassicLink`](crate::types::VpcClassicLink); start one with `VpcClassicLink::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcClassicLinkBuilder {
     inner: crate::types::VpcClassicLink,
 }
 impl VpcClassicLinkBuilder {
     /// Sets [`VpcClassicLink::classic_link_enabled`](crate::types::VpcClassicLink::classic_link_enabled): Indicates whether the VPC is enabled for ClassicLink.
     pub fn classic_link_enabled(mut self, input: bool) -> Self {
-        self.inner.classic_link_enabled = ::std::option::Option::Some(input);
+        self.inner.classic_link_enabled = Some(input);
         self
     }
     /// Sets or clears [`VpcClassicLink::classic_link_enabled`](crate::types::VpcClassicLink::classic_link_enabled).
     #[inline]
-    pub fn set_classic_link_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_classic_link_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.classic_link_enabled = input;
         self
     }
     /// The value set for [`VpcClassicLink::classic_link_enabled`](crate::types::VpcClassicLink::classic_link_enabled), if any.
     #[inline]
-    pub fn get_classic_link_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_classic_link_enabled(&self) -> &Option<bool> {
         &self.inner.classic_link_enabled
     }
     /// Appends one item to [`VpcClassicLink::tags`](crate::types::VpcClassicLink::tags): Any tags assigned to the VPC.
@@ -80,40 +67,29 @@ impl VpcClassicLinkBuilder {
     }
     /// Sets or clears [`VpcClassicLink::tags`](crate::types::VpcClassicLink::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpcClassicLink::tags`](crate::types::VpcClassicLink::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VpcClassicLink::vpc_id`](crate::types::VpcClassicLink::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcClassicLink::vpc_id`](crate::types::VpcClassicLink::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`VpcClassicLink::vpc_id`](crate::types::VpcClassicLink::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`VpcClassicLink`]; it has no required members, so this cannot fail.
@@ -125,17 +101,15 @@ impl VpcClassicLinkBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcClassicLink {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "classicLinkEnabled" => {
-                    value.classic_link_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.classic_link_enabled = Some(child.text() == "true");
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -143,13 +117,11 @@ impl ::awsgen_runtime::xml::FromXml for VpcClassicLink {
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

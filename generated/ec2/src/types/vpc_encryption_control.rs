@@ -4,71 +4,60 @@
 /// Describes the configuration and state of VPC encryption controls.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcEncryptionControl {
     /// The ID of the VPC associated with the encryption control configuration.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The ID of the VPC Encryption Control configuration.
-    pub vpc_encryption_control_id: ::std::option::Option<::std::string::String>,
+    pub vpc_encryption_control_id: Option<String>,
     /// The encryption mode for the VPC Encryption Control configuration.
-    pub mode: ::std::option::Option<crate::types::VpcEncryptionControlMode>,
+    pub mode: Option<crate::types::VpcEncryptionControlMode>,
     /// The current state of the VPC Encryption Control configuration.
-    pub state: ::std::option::Option<crate::types::VpcEncryptionControlState>,
+    pub state: Option<crate::types::VpcEncryptionControlState>,
     /// A message providing additional information about the encryption control state.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
     /// Information about resource exclusions for the VPC Encryption Control configuration.
-    pub resource_exclusions: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusions,
-    >,
+    pub resource_exclusions: Option<crate::types::VpcEncryptionControlExclusions>,
     /// The tags assigned to the VPC Encryption Control configuration.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl VpcEncryptionControl {
     /// Starts building a [`VpcEncryptionControl`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcEncryptionControlBuilder {
-        <crate::types::builders::VpcEncryptionControlBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcEncryptionControlBuilder as Default>::default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `VpcEncryptionControlId` member, when set.
     #[inline]
-    pub fn vpc_encryption_control_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_encryption_control_id(&self) -> Option<&str> {
         self.vpc_encryption_control_id.as_deref()
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlMode> {
+    pub fn mode(&self) -> Option<&crate::types::VpcEncryptionControlMode> {
         self.mode.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlState> {
+    pub fn state(&self) -> Option<&crate::types::VpcEncryptionControlState> {
         self.state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
     /// The `ResourceExclusions` member, when set.
     #[inline]
     pub fn resource_exclusions(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusions> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusions> {
         self.resource_exclusions.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -78,124 +67,95 @@ impl VpcEncryptionControl {
     }
 }
 /// A builder for [`VpcEncryptionControl`](crate::types::VpcEncryptionControl); start one with `VpcEncryptionControl::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcEncryptionControlBuilder {
     inner: crate::types::VpcEncryptionControl,
 }
 impl VpcEncryptionControlBuilder {
     /// Sets [`VpcEncryptionControl::vpc_id`](crate::types::VpcEncryptionControl::vpc_id): The ID of the VPC associated with the encryption control configuration.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEncryptionControl::vpc_id`](crate::types::VpcEncryptionControl::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`VpcEncryptionControl::vpc_id`](crate::types::VpcEncryptionControl::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`VpcEncryptionControl::vpc_encryption_control_id`](crate::types::VpcEncryptionControl::vpc_encryption_control_id): The ID of the VPC Encryption Control configuration.
-    pub fn vpc_encryption_control_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_encryption_control_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_encryption_control_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_encryption_control_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEncryptionControl::vpc_encryption_control_id`](crate::types::VpcEncryptionControl::vpc_encryption_control_id).
     #[inline]
-    pub fn set_vpc_encryption_control_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_encryption_control_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_encryption_control_id = input;
         self
     }
     /// The value set for [`VpcEncryptionControl::vpc_encryption_control_id`](crate::types::VpcEncryptionControl::vpc_encryption_control_id), if any.
     #[inline]
-    pub fn get_vpc_encryption_control_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_encryption_control_id(&self) -> &Option<String> {
         &self.inner.vpc_encryption_control_id
     }
     /// Sets [`VpcEncryptionControl::mode`](crate::types::VpcEncryptionControl::mode): The encryption mode for the VPC Encryption Control configuration.
     pub fn mode(mut self, input: crate::types::VpcEncryptionControlMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControl::mode`](crate::types::VpcEncryptionControl::mode).
     #[inline]
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlMode>,
+        input: Option<crate::types::VpcEncryptionControlMode>,
     ) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`VpcEncryptionControl::mode`](crate::types::VpcEncryptionControl::mode), if any.
     #[inline]
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::VpcEncryptionControlMode> {
         &self.inner.mode
     }
     /// Sets [`VpcEncryptionControl::state`](crate::types::VpcEncryptionControl::state): The current state of the VPC Encryption Control configuration.
     pub fn state(mut self, input: crate::types::VpcEncryptionControlState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControl::state`](crate::types::VpcEncryptionControl::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlState>,
+        input: Option<crate::types::VpcEncryptionControlState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VpcEncryptionControl::state`](crate::types::VpcEncryptionControl::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlState> {
+    pub fn get_state(&self) -> &Option<crate::types::VpcEncryptionControlState> {
         &self.inner.state
     }
     /// Sets [`VpcEncryptionControl::state_message`](crate::types::VpcEncryptionControl::state_message): A message providing additional information about the encryption control state.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEncryptionControl::state_message`](crate::types::VpcEncryptionControl::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`VpcEncryptionControl::state_message`](crate::types::VpcEncryptionControl::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Sets [`VpcEncryptionControl::resource_exclusions`](crate::types::VpcEncryptionControl::resource_exclusions): Information about resource exclusions for the VPC Encryption Control configuration.
@@ -203,14 +163,14 @@ impl VpcEncryptionControlBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusions,
     ) -> Self {
-        self.inner.resource_exclusions = ::std::option::Option::Some(input);
+        self.inner.resource_exclusions = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControl::resource_exclusions`](crate::types::VpcEncryptionControl::resource_exclusions).
     #[inline]
     pub fn set_resource_exclusions(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusions>,
+        input: Option<crate::types::VpcEncryptionControlExclusions>,
     ) -> Self {
         self.inner.resource_exclusions = input;
         self
@@ -219,7 +179,7 @@ impl VpcEncryptionControlBuilder {
     #[inline]
     pub fn get_resource_exclusions(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusions> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusions> {
         &self.inner.resource_exclusions
     }
     /// Appends one item to [`VpcEncryptionControl::tags`](crate::types::VpcEncryptionControl::tags): The tags assigned to the VPC Encryption Control configuration.
@@ -231,18 +191,13 @@ impl VpcEncryptionControlBuilder {
     }
     /// Sets or clears [`VpcEncryptionControl::tags`](crate::types::VpcEncryptionControl::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpcEncryptionControl::tags`](crate::types::VpcEncryptionControl::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`VpcEncryptionControl`]; it has no required members, so this cannot fail.
@@ -254,44 +209,38 @@ impl VpcEncryptionControlBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControl {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "vpcEncryptionControlId" => {
-                    value.vpc_encryption_control_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_encryption_control_id = Some(String::from(child.text()));
                 }
                 "mode" => {
-                    value.mode = ::std::option::Option::Some(
+                    value.mode = Some(
                         crate::types::VpcEncryptionControlMode::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::VpcEncryptionControlState::from(child.text()),
                     );
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 "resourceExclusions" => {
-                    value.resource_exclusions = ::std::option::Option::Some(
+                    value.resource_exclusions = Some(
                         <crate::types::VpcEncryptionControlExclusions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -301,6 +250,6 @@ impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControl {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

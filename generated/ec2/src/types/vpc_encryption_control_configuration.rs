@@ -4,48 +4,41 @@
 /// Describes the configuration settings for VPC Encryption Control.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcEncryptionControlConfiguration {
     /// The encryption mode for the VPC Encryption Control configuration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub mode: ::std::option::Option<crate::types::VpcEncryptionControlMode>,
+    pub mode: Option<crate::types::VpcEncryptionControlMode>,
     /// Specifies whether to exclude internet gateway traffic from encryption enforcement.
-    pub internet_gateway_exclusion: ::std::option::Option<
+    pub internet_gateway_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude egress-only internet gateway traffic from encryption enforcement.
-    pub egress_only_internet_gateway_exclusion: ::std::option::Option<
+    pub egress_only_internet_gateway_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude NAT gateway traffic from encryption enforcement.
-    pub nat_gateway_exclusion: ::std::option::Option<
+    pub nat_gateway_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude virtual private gateway traffic from encryption enforcement.
-    pub virtual_private_gateway_exclusion: ::std::option::Option<
+    pub virtual_private_gateway_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude VPC peering connection traffic from encryption enforcement.
-    pub vpc_peering_exclusion: ::std::option::Option<
+    pub vpc_peering_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude Lambda function traffic from encryption enforcement.
-    pub lambda_exclusion: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusionStateInput,
-    >,
+    pub lambda_exclusion: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     /// Specifies whether to exclude VPC Lattice traffic from encryption enforcement.
-    pub vpc_lattice_exclusion: ::std::option::Option<
+    pub vpc_lattice_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
     /// Specifies whether to exclude Elastic File System traffic from encryption enforcement.
-    pub elastic_file_system_exclusion: ::std::option::Option<
+    pub elastic_file_system_exclusion: Option<
         crate::types::VpcEncryptionControlExclusionStateInput,
     >,
 }
@@ -53,102 +46,93 @@ impl VpcEncryptionControlConfiguration {
     /// Starts building a [`VpcEncryptionControlConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcEncryptionControlConfigurationBuilder {
-        <crate::types::builders::VpcEncryptionControlConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcEncryptionControlConfigurationBuilder as Default>::default()
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlMode> {
+    pub fn mode(&self) -> Option<&crate::types::VpcEncryptionControlMode> {
         self.mode.as_ref()
     }
     /// The `InternetGatewayExclusion` member, when set.
     #[inline]
     pub fn internet_gateway_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.internet_gateway_exclusion.as_ref()
     }
     /// The `EgressOnlyInternetGatewayExclusion` member, when set.
     #[inline]
     pub fn egress_only_internet_gateway_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.egress_only_internet_gateway_exclusion.as_ref()
     }
     /// The `NatGatewayExclusion` member, when set.
     #[inline]
     pub fn nat_gateway_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.nat_gateway_exclusion.as_ref()
     }
     /// The `VirtualPrivateGatewayExclusion` member, when set.
     #[inline]
     pub fn virtual_private_gateway_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.virtual_private_gateway_exclusion.as_ref()
     }
     /// The `VpcPeeringExclusion` member, when set.
     #[inline]
     pub fn vpc_peering_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.vpc_peering_exclusion.as_ref()
     }
     /// The `LambdaExclusion` member, when set.
     #[inline]
     pub fn lambda_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.lambda_exclusion.as_ref()
     }
     /// The `VpcLatticeExclusion` member, when set.
     #[inline]
     pub fn vpc_lattice_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.vpc_lattice_exclusion.as_ref()
     }
     /// The `ElasticFileSystemExclusion` member, when set.
     #[inline]
     pub fn elastic_file_system_exclusion(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusionStateInput> {
         self.elastic_file_system_exclusion.as_ref()
     }
 }
 /// A builder for [`VpcEncryptionControlConfiguration`](crate::types::VpcEncryptionControlConfiguration); start one with `VpcEncryptionControlConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcEncryptionControlConfigurationBuilder {
     inner: crate::types::VpcEncryptionControlConfiguration,
 }
 impl VpcEncryptionControlConfigurationBuilder {
     /// Sets [`VpcEncryptionControlConfiguration::mode`](crate::types::VpcEncryptionControlConfiguration::mode): The encryption mode for the VPC Encryption Control configuration.
     pub fn mode(mut self, input: crate::types::VpcEncryptionControlMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::mode`](crate::types::VpcEncryptionControlConfiguration::mode).
     #[inline]
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlMode>,
+        input: Option<crate::types::VpcEncryptionControlMode>,
     ) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`VpcEncryptionControlConfiguration::mode`](crate::types::VpcEncryptionControlConfiguration::mode), if any.
     #[inline]
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::VpcEncryptionControlMode> {
         &self.inner.mode
     }
     /// Sets [`VpcEncryptionControlConfiguration::internet_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::internet_gateway_exclusion): Specifies whether to exclude internet gateway traffic from encryption enforcement.
@@ -156,16 +140,14 @@ impl VpcEncryptionControlConfigurationBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.internet_gateway_exclusion = ::std::option::Option::Some(input);
+        self.inner.internet_gateway_exclusion = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::internet_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::internet_gateway_exclusion).
     #[inline]
     pub fn set_internet_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.internet_gateway_exclusion = input;
         self
@@ -174,7 +156,7 @@ impl VpcEncryptionControlConfigurationBuilder {
     #[inline]
     pub fn get_internet_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.internet_gateway_exclusion
     }
     /// Sets [`VpcEncryptionControlConfiguration::egress_only_internet_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::egress_only_internet_gateway_exclusion): Specifies whether to exclude egress-only internet gateway traffic from encryption enforcement.
@@ -182,18 +164,14 @@ impl VpcEncryptionControlConfigurationBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.egress_only_internet_gateway_exclusion = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.egress_only_internet_gateway_exclusion = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::egress_only_internet_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::egress_only_internet_gateway_exclusion).
     #[inline]
     pub fn set_egress_only_internet_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.egress_only_internet_gateway_exclusion = input;
         self
@@ -202,7 +180,7 @@ impl VpcEncryptionControlConfigurationBuilder {
     #[inline]
     pub fn get_egress_only_internet_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.egress_only_internet_gateway_exclusion
     }
     /// Sets [`VpcEncryptionControlConfiguration::nat_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::nat_gateway_exclusion): Specifies whether to exclude NAT gateway traffic from encryption enforcement.
@@ -210,16 +188,14 @@ impl VpcEncryptionControlConfigurationBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.nat_gateway_exclusion = ::std::option::Option::Some(input);
+        self.inner.nat_gateway_exclusion = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::nat_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::nat_gateway_exclusion).
     #[inline]
     pub fn set_nat_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.nat_gateway_exclusion = input;
         self
@@ -228,7 +204,7 @@ impl VpcEncryptionControlConfigurationBuilder {
     #[inline]
     pub fn get_nat_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.nat_gateway_exclusion
     }
     /// Sets [`VpcEncryptionControlConfiguration::virtual_private_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::virtual_private_gateway_exclusion): Specifies whether to exclude virtual private gateway traffic from encryption enforcement.
@@ -236,18 +212,14 @@ impl VpcEncryptionControlConfigurationBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.virtual_private_gateway_exclusion = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.virtual_private_gateway_exclusion = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::virtual_private_gateway_exclusion`](crate::types::VpcEncryptionControlConfiguration::virtual_private_gateway_exclusion).
     #[inline]
     pub fn set_virtual_private_gateway_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.virtual_private_gateway_exclusion = input;
         self
@@ -256,7 +228,7 @@ impl VpcEncryptionControlConfigurationBuilder {
     #[inline]
     pub fn get_virtual_private_gateway_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.virtual_private_gateway_exclusion
     }
     /// Sets [`VpcEncryptionControlConfiguration::vpc_peering_exclusion`](crate::types::VpcEncryptionControlConfiguration::vpc_peering_exclusion): Specifies whether to exclude VPC peering connection traffic from encryption enforcement.
@@ -264,16 +236,14 @@ impl VpcEncryptionControlConfigurationBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_peering_exclusion = ::std::option::Option::Some(input);
+        self.inner.vpc_peering_exclusion = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::vpc_peering_exclusion`](crate::types::VpcEncryptionControlConfiguration::vpc_peering_exclusion).
     #[inline]
     pub fn set_vpc_peering_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.vpc_peering_exclusion = input;
         self
@@ -282,7 +252,7 @@ impl VpcEncryptionControlConfigurationBuilder {
     #[inline]
     pub fn get_vpc_peering_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.vpc_peering_exclusion
     }
     /// Sets [`VpcEncryptionControlConfiguration::lambda_exclusion`](crate::types::VpcEncryptionControlConfiguration::lambda_exclusion): Specifies whether to exclude Lambda function traffic from encryption enforcement.
@@ -290,16 +260,14 @@ impl VpcEncryptionControlConfigurationBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.lambda_exclusion = ::std::option::Option::Some(input);
+        self.inner.lambda_exclusion = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::lambda_exclusion`](crate::types::VpcEncryptionControlConfiguration::lambda_exclusion).
     #[inline]
     pub fn set_lambda_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.lambda_exclusion = input;
         self
@@ -308,7 +276,7 @@ impl VpcEncryptionControlConfigurationBuilder {
     #[inline]
     pub fn get_lambda_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.lambda_exclusion
     }
     /// Sets [`VpcEncryptionControlConfiguration::vpc_lattice_exclusion`](crate::types::VpcEncryptionControlConfiguration::vpc_lattice_exclusion): Specifies whether to exclude VPC Lattice traffic from encryption enforcement.
@@ -316,16 +284,14 @@ impl VpcEncryptionControlConfigurationBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.vpc_lattice_exclusion = ::std::option::Option::Some(input);
+        self.inner.vpc_lattice_exclusion = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::vpc_lattice_exclusion`](crate::types::VpcEncryptionControlConfiguration::vpc_lattice_exclusion).
     #[inline]
     pub fn set_vpc_lattice_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.vpc_lattice_exclusion = input;
         self
@@ -334,7 +300,7 @@ impl VpcEncryptionControlConfigurationBuilder {
     #[inline]
     pub fn get_vpc_lattice_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.vpc_lattice_exclusion
     }
     /// Sets [`VpcEncryptionControlConfiguration::elastic_file_system_exclusion`](crate::types::VpcEncryptionControlConfiguration::elastic_file_system_exclusion): Specifies whether to exclude Elastic File System traffic from encryption enforcement.
@@ -342,16 +308,14 @@ impl VpcEncryptionControlConfigurationBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionStateInput,
     ) -> Self {
-        self.inner.elastic_file_system_exclusion = ::std::option::Option::Some(input);
+        self.inner.elastic_file_system_exclusion = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlConfiguration::elastic_file_system_exclusion`](crate::types::VpcEncryptionControlConfiguration::elastic_file_system_exclusion).
     #[inline]
     pub fn set_elastic_file_system_exclusion(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcEncryptionControlExclusionStateInput,
-        >,
+        input: Option<crate::types::VpcEncryptionControlExclusionStateInput>,
     ) -> Self {
         self.inner.elastic_file_system_exclusion = input;
         self
@@ -360,62 +324,58 @@ impl VpcEncryptionControlConfigurationBuilder {
     #[inline]
     pub fn get_elastic_file_system_exclusion(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionStateInput> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionStateInput> {
         &self.inner.elastic_file_system_exclusion
     }
     /// Builds the [`VpcEncryptionControlConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VpcEncryptionControlConfiguration,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.mode.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VpcEncryptionControlConfiguration",
                 member: "mode",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for VpcEncryptionControlConfiguration {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.mode {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.mode {
             body.member("Mode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion {
+        if let Some(value) = &self.internet_gateway_exclusion {
             body.member("InternetGatewayExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .egress_only_internet_gateway_exclusion
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_exclusion {
             body.member("EgressOnlyInternetGatewayExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_exclusion {
+        if let Some(value) = &self.nat_gateway_exclusion {
             body.member("NatGatewayExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self
-            .virtual_private_gateway_exclusion
-        {
+        if let Some(value) = &self.virtual_private_gateway_exclusion {
             body.member("VirtualPrivateGatewayExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_exclusion {
+        if let Some(value) = &self.vpc_peering_exclusion {
             body.member("VpcPeeringExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.lambda_exclusion {
+        if let Some(value) = &self.lambda_exclusion {
             body.member("LambdaExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_lattice_exclusion {
+        if let Some(value) = &self.vpc_lattice_exclusion {
             body.member("VpcLatticeExclusion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_file_system_exclusion {
+        if let Some(value) = &self.elastic_file_system_exclusion {
             body.member("ElasticFileSystemExclusion", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,45 +4,33 @@
 /// Describes an exclusion configuration for VPC Encryption Control.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcEncryptionControlExclusion {
     /// The current state of the exclusion configuration.
-    pub state: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+    pub state: Option<crate::types::VpcEncryptionControlExclusionState>,
     /// A message providing additional information about the exclusion state.
-    pub state_message: ::std::option::Option<::std::string::String>,
+    pub state_message: Option<String>,
 }
 impl VpcEncryptionControlExclusion {
     /// Starts building a [`VpcEncryptionControlExclusion`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcEncryptionControlExclusionBuilder {
-        <crate::types::builders::VpcEncryptionControlExclusionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcEncryptionControlExclusionBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusionState> {
+    pub fn state(&self) -> Option<&crate::types::VpcEncryptionControlExclusionState> {
         self.state.as_ref()
     }
     /// The `StateMessage` member, when set.
     #[inline]
-    pub fn state_message(&self) -> ::std::option::Option<&str> {
+    pub fn state_message(&self) -> Option<&str> {
         self.state_message.as_deref()
     }
 }
 /// A builder for [`VpcEncryptionControlExclusion`](crate::types::VpcEncryptionControlExclusion); start one with `VpcEncryptionControlExclusion::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcEncryptionControlExclusionBuilder {
     inner: crate::types::VpcEncryptionControlExclusion,
 }
@@ -52,14 +40,14 @@ impl VpcEncryptionControlExclusionBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusionState,
     ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusion::state`](crate::types::VpcEncryptionControlExclusion::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusionState>,
+        input: Option<crate::types::VpcEncryptionControlExclusionState>,
     ) -> Self {
         self.inner.state = input;
         self
@@ -68,29 +56,23 @@ impl VpcEncryptionControlExclusionBuilder {
     #[inline]
     pub fn get_state(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusionState> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusionState> {
         &self.inner.state
     }
     /// Sets [`VpcEncryptionControlExclusion::state_message`](crate::types::VpcEncryptionControlExclusion::state_message): A message providing additional information about the exclusion state.
-    pub fn state_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_message = ::std::option::Option::Some(input.into());
+    pub fn state_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_message = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusion::state_message`](crate::types::VpcEncryptionControlExclusion::state_message).
     #[inline]
-    pub fn set_state_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_message(mut self, input: Option<String>) -> Self {
         self.inner.state_message = input;
         self
     }
     /// The value set for [`VpcEncryptionControlExclusion::state_message`](crate::types::VpcEncryptionControlExclusion::state_message), if any.
     #[inline]
-    pub fn get_state_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_message(&self) -> &Option<String> {
         &self.inner.state_message
     }
     /// Builds the [`VpcEncryptionControlExclusion`]; it has no required members, so this cannot fail.
@@ -102,25 +84,23 @@ impl VpcEncryptionControlExclusionBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControlExclusion {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "state" => {
-                    value.state = ::std::option::Option::Some(
+                    value.state = Some(
                         crate::types::VpcEncryptionControlExclusionState::from(
                             child.text(),
                         ),
                     );
                 }
                 "stateMessage" => {
-                    value.state_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,109 +4,85 @@
 /// Describes the exclusion configurations for various resource types in VPC Encryption Control.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcEncryptionControlExclusions {
     /// The exclusion configuration for internet gateway traffic.
-    pub internet_gateway: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusion,
-    >,
+    pub internet_gateway: Option<crate::types::VpcEncryptionControlExclusion>,
     /// The exclusion configuration for egress-only internet gateway traffic.
-    pub egress_only_internet_gateway: ::std::option::Option<
+    pub egress_only_internet_gateway: Option<
         crate::types::VpcEncryptionControlExclusion,
     >,
     /// The exclusion configuration for NAT gateway traffic.
-    pub nat_gateway: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+    pub nat_gateway: Option<crate::types::VpcEncryptionControlExclusion>,
     /// The exclusion configuration for virtual private gateway traffic.
-    pub virtual_private_gateway: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusion,
-    >,
+    pub virtual_private_gateway: Option<crate::types::VpcEncryptionControlExclusion>,
     /// The exclusion configuration for VPC peering connection traffic.
-    pub vpc_peering: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+    pub vpc_peering: Option<crate::types::VpcEncryptionControlExclusion>,
     /// The exclusion configuration for Lambda function traffic.
-    pub lambda: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+    pub lambda: Option<crate::types::VpcEncryptionControlExclusion>,
     /// The exclusion configuration for VPC Lattice traffic.
-    pub vpc_lattice: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+    pub vpc_lattice: Option<crate::types::VpcEncryptionControlExclusion>,
     /// The exclusion configuration for Elastic File System traffic.
-    pub elastic_file_system: ::std::option::Option<
-        crate::types::VpcEncryptionControlExclusion,
-    >,
+    pub elastic_file_system: Option<crate::types::VpcEncryptionControlExclusion>,
 }
 impl VpcEncryptionControlExclusions {
     /// Starts building a [`VpcEncryptionControlExclusions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcEncryptionControlExclusionsBuilder {
-        <crate::types::builders::VpcEncryptionControlExclusionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcEncryptionControlExclusionsBuilder as Default>::default()
     }
     /// The `InternetGateway` member, when set.
     #[inline]
     pub fn internet_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusion> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusion> {
         self.internet_gateway.as_ref()
     }
     /// The `EgressOnlyInternetGateway` member, when set.
     #[inline]
     pub fn egress_only_internet_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusion> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusion> {
         self.egress_only_internet_gateway.as_ref()
     }
     /// The `NatGateway` member, when set.
     #[inline]
-    pub fn nat_gateway(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusion> {
+    pub fn nat_gateway(&self) -> Option<&crate::types::VpcEncryptionControlExclusion> {
         self.nat_gateway.as_ref()
     }
     /// The `VirtualPrivateGateway` member, when set.
     #[inline]
     pub fn virtual_private_gateway(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusion> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusion> {
         self.virtual_private_gateway.as_ref()
     }
     /// The `VpcPeering` member, when set.
     #[inline]
-    pub fn vpc_peering(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusion> {
+    pub fn vpc_peering(&self) -> Option<&crate::types::VpcEncryptionControlExclusion> {
         self.vpc_peering.as_ref()
     }
     /// The `Lambda` member, when set.
     #[inline]
-    pub fn lambda(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusion> {
+    pub fn lambda(&self) -> Option<&crate::types::VpcEncryptionControlExclusion> {
         self.lambda.as_ref()
     }
     /// The `VpcLattice` member, when set.
     #[inline]
-    pub fn vpc_lattice(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusion> {
+    pub fn vpc_lattice(&self) -> Option<&crate::types::VpcEncryptionControlExclusion> {
         self.vpc_lattice.as_ref()
     }
     /// The `ElasticFileSystem` member, when set.
     #[inline]
     pub fn elastic_file_system(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcEncryptionControlExclusion> {
+    ) -> Option<&crate::types::VpcEncryptionControlExclusion> {
         self.elastic_file_system.as_ref()
     }
 }
 /// A builder for [`VpcEncryptionControlExclusions`](crate::types::VpcEncryptionControlExclusions); start one with `VpcEncryptionControlExclusions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcEncryptionControlExclusionsBuilder {
     inner: crate::types::VpcEncryptionControlExclusions,
 }
@@ -116,14 +92,14 @@ impl VpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.internet_gateway = ::std::option::Option::Some(input);
+        self.inner.internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::internet_gateway`](crate::types::VpcEncryptionControlExclusions::internet_gateway).
     #[inline]
     pub fn set_internet_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+        input: Option<crate::types::VpcEncryptionControlExclusion>,
     ) -> Self {
         self.inner.internet_gateway = input;
         self
@@ -132,7 +108,7 @@ impl VpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusion> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusion> {
         &self.inner.internet_gateway
     }
     /// Sets [`VpcEncryptionControlExclusions::egress_only_internet_gateway`](crate::types::VpcEncryptionControlExclusions::egress_only_internet_gateway): The exclusion configuration for egress-only internet gateway traffic.
@@ -140,14 +116,14 @@ impl VpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.egress_only_internet_gateway = ::std::option::Option::Some(input);
+        self.inner.egress_only_internet_gateway = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::egress_only_internet_gateway`](crate::types::VpcEncryptionControlExclusions::egress_only_internet_gateway).
     #[inline]
     pub fn set_egress_only_internet_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+        input: Option<crate::types::VpcEncryptionControlExclusion>,
     ) -> Self {
         self.inner.egress_only_internet_gateway = input;
         self
@@ -156,7 +132,7 @@ impl VpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_egress_only_internet_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusion> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusion> {
         &self.inner.egress_only_internet_gateway
     }
     /// Sets [`VpcEncryptionControlExclusions::nat_gateway`](crate::types::VpcEncryptionControlExclusions::nat_gateway): The exclusion configuration for NAT gateway traffic.
@@ -164,14 +140,14 @@ impl VpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.nat_gateway = ::std::option::Option::Some(input);
+        self.inner.nat_gateway = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::nat_gateway`](crate::types::VpcEncryptionControlExclusions::nat_gateway).
     #[inline]
     pub fn set_nat_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+        input: Option<crate::types::VpcEncryptionControlExclusion>,
     ) -> Self {
         self.inner.nat_gateway = input;
         self
@@ -180,7 +156,7 @@ impl VpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_nat_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusion> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusion> {
         &self.inner.nat_gateway
     }
     /// Sets [`VpcEncryptionControlExclusions::virtual_private_gateway`](crate::types::VpcEncryptionControlExclusions::virtual_private_gateway): The exclusion configuration for virtual private gateway traffic.
@@ -188,14 +164,14 @@ impl VpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.virtual_private_gateway = ::std::option::Option::Some(input);
+        self.inner.virtual_private_gateway = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::virtual_private_gateway`](crate::types::VpcEncryptionControlExclusions::virtual_private_gateway).
     #[inline]
     pub fn set_virtual_private_gateway(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+        input: Option<crate::types::VpcEncryptionControlExclusion>,
     ) -> Self {
         self.inner.virtual_private_gateway = input;
         self
@@ -204,7 +180,7 @@ impl VpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_virtual_private_gateway(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusion> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusion> {
         &self.inner.virtual_private_gateway
     }
     /// Sets [`VpcEncryptionControlExclusions::vpc_peering`](crate::types::VpcEncryptionControlExclusions::vpc_peering): The exclusion configuration for VPC peering connection traffic.
@@ -212,14 +188,14 @@ impl VpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.vpc_peering = ::std::option::Option::Some(input);
+        self.inner.vpc_peering = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::vpc_peering`](crate::types::VpcEncryptionControlExclusions::vpc_peering).
     #[inline]
     pub fn set_vpc_peering(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+        input: Option<crate::types::VpcEncryptionControlExclusion>,
     ) -> Self {
         self.inner.vpc_peering = input;
         self
@@ -228,28 +204,26 @@ impl VpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_vpc_peering(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusion> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusion> {
         &self.inner.vpc_peering
     }
     /// Sets [`VpcEncryptionControlExclusions::lambda`](crate::types::VpcEncryptionControlExclusions::lambda): The exclusion configuration for Lambda function traffic.
     pub fn lambda(mut self, input: crate::types::VpcEncryptionControlExclusion) -> Self {
-        self.inner.lambda = ::std::option::Option::Some(input);
+        self.inner.lambda = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::lambda`](crate::types::VpcEncryptionControlExclusions::lambda).
     #[inline]
     pub fn set_lambda(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+        input: Option<crate::types::VpcEncryptionControlExclusion>,
     ) -> Self {
         self.inner.lambda = input;
         self
     }
     /// The value set for [`VpcEncryptionControlExclusions::lambda`](crate::types::VpcEncryptionControlExclusions::lambda), if any.
     #[inline]
-    pub fn get_lambda(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusion> {
+    pub fn get_lambda(&self) -> &Option<crate::types::VpcEncryptionControlExclusion> {
         &self.inner.lambda
     }
     /// Sets [`VpcEncryptionControlExclusions::vpc_lattice`](crate::types::VpcEncryptionControlExclusions::vpc_lattice): The exclusion configuration for VPC Lattice traffic.
@@ -257,14 +231,14 @@ impl VpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.vpc_lattice = ::std::option::Option::Some(input);
+        self.inner.vpc_lattice = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::vpc_lattice`](crate::types::VpcEncryptionControlExclusions::vpc_lattice).
     #[inline]
     pub fn set_vpc_lattice(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+        input: Option<crate::types::VpcEncryptionControlExclusion>,
     ) -> Self {
         self.inner.vpc_lattice = input;
         self
@@ -273,7 +247,7 @@ impl VpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_vpc_lattice(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusion> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusion> {
         &self.inner.vpc_lattice
     }
     /// Sets [`VpcEncryptionControlExclusions::elastic_file_system`](crate::types::VpcEncryptionControlExclusions::elastic_file_system): The exclusion configuration for Elastic File System traffic.
@@ -281,14 +255,14 @@ impl VpcEncryptionControlExclusionsBuilder {
         mut self,
         input: crate::types::VpcEncryptionControlExclusion,
     ) -> Self {
-        self.inner.elastic_file_system = ::std::option::Option::Some(input);
+        self.inner.elastic_file_system = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionControlExclusions::elastic_file_system`](crate::types::VpcEncryptionControlExclusions::elastic_file_system).
     #[inline]
     pub fn set_elastic_file_system(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEncryptionControlExclusion>,
+        input: Option<crate::types::VpcEncryptionControlExclusion>,
     ) -> Self {
         self.inner.elastic_file_system = input;
         self
@@ -297,7 +271,7 @@ impl VpcEncryptionControlExclusionsBuilder {
     #[inline]
     pub fn get_elastic_file_system(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcEncryptionControlExclusion> {
+    ) -> &Option<crate::types::VpcEncryptionControlExclusion> {
         &self.inner.elastic_file_system
     }
     /// Builds the [`VpcEncryptionControlExclusions`]; it has no required members, so this cannot fail.
@@ -309,61 +283,61 @@ impl VpcEncryptionControlExclusionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControlExclusions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "internetGateway" => {
-                    value.internet_gateway = ::std::option::Option::Some(
+                    value.internet_gateway = Some(
                         <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "egressOnlyInternetGateway" => {
-                    value.egress_only_internet_gateway = ::std::option::Option::Some(
+                    value.egress_only_internet_gateway = Some(
                         <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "natGateway" => {
-                    value.nat_gateway = ::std::option::Option::Some(
+                    value.nat_gateway = Some(
                         <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "virtualPrivateGateway" => {
-                    value.virtual_private_gateway = ::std::option::Option::Some(
+                    value.virtual_private_gateway = Some(
                         <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpcPeering" => {
-                    value.vpc_peering = ::std::option::Option::Some(
+                    value.vpc_peering = Some(
                         <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "lambda" => {
-                    value.lambda = ::std::option::Option::Some(
+                    value.lambda = Some(
                         <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpcLattice" => {
-                    value.vpc_lattice = ::std::option::Option::Some(
+                    value.vpc_lattice = Some(
                         <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "elasticFileSystem" => {
-                    value.elastic_file_system = ::std::option::Option::Some(
+                    value.elastic_file_system = Some(
                         <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -372,6 +346,6 @@ impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControlExclusions {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

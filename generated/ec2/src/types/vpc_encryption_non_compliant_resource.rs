@@ -4,141 +4,113 @@
 /// Describes a resource that is not compliant with VPC encryption requirements.
 ///
 /// For more information, see [Enforce VPC encryption in transit](https://docs.aws.amazon.com/vpc/latest/userguide/vpc-encryption-controls.html) in the *Amazon VPC User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcEncryptionNonCompliantResource {
     /// The ID of the non-compliant resource.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The type of the non-compliant resource.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// A description of the non-compliant resource.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Indicates whether the resource can be excluded from encryption enforcement.
-    pub is_excludable: ::std::option::Option<bool>,
+    pub is_excludable: Option<bool>,
 }
 impl VpcEncryptionNonCompliantResource {
     /// Starts building a [`VpcEncryptionNonCompliantResource`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcEncryptionNonCompliantResourceBuilder {
-        <crate::types::builders::VpcEncryptionNonCompliantResourceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcEncryptionNonCompliantResourceBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `IsExcludable` member, when set.
     #[inline]
-    pub fn is_excludable(&self) -> ::std::option::Option<bool> {
+    pub fn is_excludable(&self) -> Option<bool> {
         self.is_excludable
     }
 }
 /// A builder for [`VpcEncryptionNonCompliantResource`](crate::types::VpcEncryptionNonCompliantResource); start one with `VpcEncryptionNonCompliantResource::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcEncryptionNonCompliantResourceBuilder {
     inner: crate::types::VpcEncryptionNonCompliantResource,
 }
 impl VpcEncryptionNonCompliantResourceBuilder {
     /// Sets [`VpcEncryptionNonCompliantResource::id`](crate::types::VpcEncryptionNonCompliantResource::id): The ID of the non-compliant resource.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEncryptionNonCompliantResource::id`](crate::types::VpcEncryptionNonCompliantResource::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`VpcEncryptionNonCompliantResource::id`](crate::types::VpcEncryptionNonCompliantResource::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`VpcEncryptionNonCompliantResource::type_`](crate::types::VpcEncryptionNonCompliantResource::type_): The type of the non-compliant resource.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEncryptionNonCompliantResource::type_`](crate::types::VpcEncryptionNonCompliantResource::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`VpcEncryptionNonCompliantResource::type_`](crate::types::VpcEncryptionNonCompliantResource::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`VpcEncryptionNonCompliantResource::description`](crate::types::VpcEncryptionNonCompliantResource::description): A description of the non-compliant resource.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEncryptionNonCompliantResource::description`](crate::types::VpcEncryptionNonCompliantResource::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`VpcEncryptionNonCompliantResource::description`](crate::types::VpcEncryptionNonCompliantResource::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`VpcEncryptionNonCompliantResource::is_excludable`](crate::types::VpcEncryptionNonCompliantResource::is_excludable): Indicates whether the resource can be excluded from encryption enforcement.
     pub fn is_excludable(mut self, input: bool) -> Self {
-        self.inner.is_excludable = ::std::option::Option::Some(input);
+        self.inner.is_excludable = Some(input);
         self
     }
     /// Sets or clears [`VpcEncryptionNonCompliantResource::is_excludable`](crate::types::VpcEncryptionNonCompliantResource::is_excludable).
     #[inline]
-    pub fn set_is_excludable(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_excludable(mut self, input: Option<bool>) -> Self {
         self.inner.is_excludable = input;
         self
     }
     /// The value set for [`VpcEncryptionNonCompliantResource::is_excludable`](crate::types::VpcEncryptionNonCompliantResource::is_excludable), if any.
     #[inline]
-    pub fn get_is_excludable(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_excludable(&self) -> &Option<bool> {
         &self.inner.is_excludable
     }
     /// Builds the [`VpcEncryptionNonCompliantResource`]; it has no required members, so this cannot fail.
@@ -150,33 +122,25 @@ impl VpcEncryptionNonCompliantResourceBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcEncryptionNonCompliantResource {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.type_ = Some(String::from(child.text()));
                 }
                 "description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 "isExcludable" => {
-                    value.is_excludable = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_excludable = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

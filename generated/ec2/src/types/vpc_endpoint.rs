@@ -2,125 +2,106 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcEndpoint {
     /// The ID of the endpoint.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The type of endpoint.
-    pub vpc_endpoint_type: ::std::option::Option<crate::types::VpcEndpointType>,
+    pub vpc_endpoint_type: Option<crate::types::VpcEndpointType>,
     /// The ID of the VPC to which the endpoint is associated.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The name of the service to which the endpoint is associated.
-    pub service_name: ::std::option::Option<::std::string::String>,
+    pub service_name: Option<String>,
     /// The state of the endpoint.
-    pub state: ::std::option::Option<crate::types::State>,
+    pub state: Option<crate::types::State>,
     /// The policy document associated with the endpoint, if applicable.
-    pub policy_document: ::std::option::Option<::std::string::String>,
+    pub policy_document: Option<String>,
     /// (Gateway endpoint) The IDs of the route tables associated with the endpoint.
-    pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub route_table_ids: Option<Vec<String>>,
     /// (Interface endpoint) The subnets for the endpoint.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// (Interface endpoint) Information about the security groups that are associated with the network interface.
-    pub groups: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SecurityGroupIdentifier>,
-    >,
+    pub groups: Option<Vec<crate::types::SecurityGroupIdentifier>>,
     /// The IP address type for the endpoint.
-    pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
+    pub ip_address_type: Option<crate::types::IpAddressType>,
     /// The DNS options for the endpoint.
-    pub dns_options: ::std::option::Option<crate::types::DnsOptions>,
+    pub dns_options: Option<crate::types::DnsOptions>,
     /// (Interface endpoint) Indicates whether the VPC is associated with a private hosted zone.
-    pub private_dns_enabled: ::std::option::Option<bool>,
+    pub private_dns_enabled: Option<bool>,
     /// Indicates whether the endpoint is being managed by its service.
-    pub requester_managed: ::std::option::Option<bool>,
+    pub requester_managed: Option<bool>,
     /// (Interface endpoint) The network interfaces for the endpoint.
-    pub network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_interface_ids: Option<Vec<String>>,
     /// (Interface endpoint) The DNS entries for the endpoint.
-    pub dns_entries: ::std::option::Option<::std::vec::Vec<crate::types::DnsEntry>>,
+    pub dns_entries: Option<Vec<crate::types::DnsEntry>>,
     /// The date and time that the endpoint was created.
-    pub creation_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub creation_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The tags assigned to the endpoint.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the Amazon Web Services account that owns the endpoint.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// The last error that occurred for endpoint.
-    pub last_error: ::std::option::Option<crate::types::LastError>,
+    pub last_error: Option<crate::types::LastError>,
     /// Array of IPv4 prefixes.
-    pub ipv4_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SubnetIpPrefixes>,
-    >,
+    pub ipv4_prefixes: Option<Vec<crate::types::SubnetIpPrefixes>>,
     /// Array of IPv6 prefixes.
-    pub ipv6_prefixes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SubnetIpPrefixes>,
-    >,
+    pub ipv6_prefixes: Option<Vec<crate::types::SubnetIpPrefixes>>,
     /// Reason for the failure.
-    pub failure_reason: ::std::option::Option<::std::string::String>,
+    pub failure_reason: Option<String>,
     /// The Amazon Resource Name (ARN) of the service network.
-    pub service_network_arn: ::std::option::Option<::std::string::String>,
+    pub service_network_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the resource configuration.
-    pub resource_configuration_arn: ::std::option::Option<::std::string::String>,
+    pub resource_configuration_arn: Option<String>,
     /// The Region where the service is hosted.
-    pub service_region: ::std::option::Option<::std::string::String>,
+    pub service_region: Option<String>,
     /// The payer responsibility settings for the endpoint.
-    pub payer_responsibilities: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-    >,
+    pub payer_responsibilities: Option<Vec<crate::types::PayerResponsibilityEntry>>,
 }
 impl VpcEndpoint {
     /// Starts building a [`VpcEndpoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcEndpointBuilder {
-        <crate::types::builders::VpcEndpointBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcEndpointBuilder as Default>::default()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `VpcEndpointType` member, when set.
     #[inline]
-    pub fn vpc_endpoint_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcEndpointType> {
+    pub fn vpc_endpoint_type(&self) -> Option<&crate::types::VpcEndpointType> {
         self.vpc_endpoint_type.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `ServiceName` member, when set.
     #[inline]
-    pub fn service_name(&self) -> ::std::option::Option<&str> {
+    pub fn service_name(&self) -> Option<&str> {
         self.service_name.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::State> {
+    pub fn state(&self) -> Option<&crate::types::State> {
         self.state.as_ref()
     }
     /// The `PolicyDocument` member, when set.
     #[inline]
-    pub fn policy_document(&self) -> ::std::option::Option<&str> {
+    pub fn policy_document(&self) -> Option<&str> {
         self.policy_document.as_deref()
     }
     /// The `RouteTableIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn route_table_ids(&self) -> &[::std::string::String] {
+    pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `Groups` member, empty when not set; the field tells an empty list from an absent one.
@@ -130,29 +111,27 @@ impl VpcEndpoint {
     }
     /// The `IpAddressType` member, when set.
     #[inline]
-    pub fn ip_address_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpAddressType> {
+    pub fn ip_address_type(&self) -> Option<&crate::types::IpAddressType> {
         self.ip_address_type.as_ref()
     }
     /// The `DnsOptions` member, when set.
     #[inline]
-    pub fn dns_options(&self) -> ::std::option::Option<&crate::types::DnsOptions> {
+    pub fn dns_options(&self) -> Option<&crate::types::DnsOptions> {
         self.dns_options.as_ref()
     }
     /// The `PrivateDnsEnabled` member, when set.
     #[inline]
-    pub fn private_dns_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn private_dns_enabled(&self) -> Option<bool> {
         self.private_dns_enabled
     }
     /// The `RequesterManaged` member, when set.
     #[inline]
-    pub fn requester_managed(&self) -> ::std::option::Option<bool> {
+    pub fn requester_managed(&self) -> Option<bool> {
         self.requester_managed
     }
     /// The `NetworkInterfaceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn network_interface_ids(&self) -> &[String] {
         self.network_interface_ids.as_deref().unwrap_or_default()
     }
     /// The `DnsEntries` member, empty when not set; the field tells an empty list from an absent one.
@@ -162,9 +141,7 @@ impl VpcEndpoint {
     }
     /// The `CreationTimestamp` member, when set.
     #[inline]
-    pub fn creation_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_timestamp.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -174,12 +151,12 @@ impl VpcEndpoint {
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `LastError` member, when set.
     #[inline]
-    pub fn last_error(&self) -> ::std::option::Option<&crate::types::LastError> {
+    pub fn last_error(&self) -> Option<&crate::types::LastError> {
         self.last_error.as_ref()
     }
     /// The `Ipv4Prefixes` member, empty when not set; the field tells an empty list from an absent one.
@@ -194,22 +171,22 @@ impl VpcEndpoint {
     }
     /// The `FailureReason` member, when set.
     #[inline]
-    pub fn failure_reason(&self) -> ::std::option::Option<&str> {
+    pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
     /// The `ServiceNetworkArn` member, when set.
     #[inline]
-    pub fn service_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn service_network_arn(&self) -> Option<&str> {
         self.service_network_arn.as_deref()
     }
     /// The `ResourceConfigurationArn` member, when set.
     #[inline]
-    pub fn resource_configuration_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_configuration_arn(&self) -> Option<&str> {
         self.resource_configuration_arn.as_deref()
     }
     /// The `ServiceRegion` member, when set.
     #[inline]
-    pub fn service_region(&self) -> ::std::option::Option<&str> {
+    pub fn service_region(&self) -> Option<&str> {
         self.service_region.as_deref()
     }
     /// The `PayerResponsibilities` member, empty when not set; the field tells an empty list from an absent one.
@@ -219,194 +196,144 @@ impl VpcEndpoint {
     }
 }
 /// A builder for [`VpcEndpoint`](crate::types::VpcEndpoint); start one with `VpcEndpoint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcEndpointBuilder {
     inner: crate::types::VpcEndpoint,
 }
 impl VpcEndpointBuilder {
     /// Sets [`VpcEndpoint::vpc_endpoint_id`](crate::types::VpcEndpoint::vpc_endpoint_id): The ID of the endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::vpc_endpoint_id`](crate::types::VpcEndpoint::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`VpcEndpoint::vpc_endpoint_id`](crate::types::VpcEndpoint::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`VpcEndpoint::vpc_endpoint_type`](crate::types::VpcEndpoint::vpc_endpoint_type): The type of endpoint.
     pub fn vpc_endpoint_type(mut self, input: crate::types::VpcEndpointType) -> Self {
-        self.inner.vpc_endpoint_type = ::std::option::Option::Some(input);
+        self.inner.vpc_endpoint_type = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::vpc_endpoint_type`](crate::types::VpcEndpoint::vpc_endpoint_type).
     #[inline]
     pub fn set_vpc_endpoint_type(
         mut self,
-        input: ::std::option::Option<crate::types::VpcEndpointType>,
+        input: Option<crate::types::VpcEndpointType>,
     ) -> Self {
         self.inner.vpc_endpoint_type = input;
         self
     }
     /// The value set for [`VpcEndpoint::vpc_endpoint_type`](crate::types::VpcEndpoint::vpc_endpoint_type), if any.
     #[inline]
-    pub fn get_vpc_endpoint_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcEndpointType> {
+    pub fn get_vpc_endpoint_type(&self) -> &Option<crate::types::VpcEndpointType> {
         &self.inner.vpc_endpoint_type
     }
     /// Sets [`VpcEndpoint::vpc_id`](crate::types::VpcEndpoint::vpc_id): The ID of the VPC to which the endpoint is associated.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::vpc_id`](crate::types::VpcEndpoint::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`VpcEndpoint::vpc_id`](crate::types::VpcEndpoint::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`VpcEndpoint::service_name`](crate::types::VpcEndpoint::service_name): The name of the service to which the endpoint is associated.
-    pub fn service_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_name = ::std::option::Option::Some(input.into());
+    pub fn service_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_name = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::service_name`](crate::types::VpcEndpoint::service_name).
     #[inline]
-    pub fn set_service_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_name(mut self, input: Option<String>) -> Self {
         self.inner.service_name = input;
         self
     }
     /// The value set for [`VpcEndpoint::service_name`](crate::types::VpcEndpoint::service_name), if any.
     #[inline]
-    pub fn get_service_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_name(&self) -> &Option<String> {
         &self.inner.service_name
     }
     /// Sets [`VpcEndpoint::state`](crate::types::VpcEndpoint::state): The state of the endpoint.
     pub fn state(mut self, input: crate::types::State) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::state`](crate::types::VpcEndpoint::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::State>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::State>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VpcEndpoint::state`](crate::types::VpcEndpoint::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::State> {
+    pub fn get_state(&self) -> &Option<crate::types::State> {
         &self.inner.state
     }
     /// Sets [`VpcEndpoint::policy_document`](crate::types::VpcEndpoint::policy_document): The policy document associated with the endpoint, if applicable.
-    pub fn policy_document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_document = ::std::option::Option::Some(input.into());
+    pub fn policy_document(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_document = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::policy_document`](crate::types::VpcEndpoint::policy_document).
     #[inline]
-    pub fn set_policy_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_document(mut self, input: Option<String>) -> Self {
         self.inner.policy_document = input;
         self
     }
     /// The value set for [`VpcEndpoint::policy_document`](crate::types::VpcEndpoint::policy_document), if any.
     #[inline]
-    pub fn get_policy_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_document(&self) -> &Option<String> {
         &self.inner.policy_document
     }
     /// Appends one item to [`VpcEndpoint::route_table_ids`](crate::types::VpcEndpoint::route_table_ids): (Gateway endpoint) The IDs of the route tables associated with the endpoint.
     ///
     /// To set the whole list at once, use [`set_route_table_ids`](Self::set_route_table_ids).
-    pub fn route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.route_table_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::route_table_ids`](crate::types::VpcEndpoint::route_table_ids).
     #[inline]
-    pub fn set_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.route_table_ids = input;
         self
     }
     /// The value set for [`VpcEndpoint::route_table_ids`](crate::types::VpcEndpoint::route_table_ids), if any.
     #[inline]
-    pub fn get_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.inner.route_table_ids
     }
     /// Appends one item to [`VpcEndpoint::subnet_ids`](crate::types::VpcEndpoint::subnet_ids): (Interface endpoint) The subnets for the endpoint.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::subnet_ids`](crate::types::VpcEndpoint::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`VpcEndpoint::subnet_ids`](crate::types::VpcEndpoint::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Appends one item to [`VpcEndpoint::groups`](crate::types::VpcEndpoint::groups): (Interface endpoint) Information about the security groups that are associated with the network interface.
@@ -420,119 +347,99 @@ impl VpcEndpointBuilder {
     #[inline]
     pub fn set_groups(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SecurityGroupIdentifier>,
-        >,
+        input: Option<Vec<crate::types::SecurityGroupIdentifier>>,
     ) -> Self {
         self.inner.groups = input;
         self
     }
     /// The value set for [`VpcEndpoint::groups`](crate::types::VpcEndpoint::groups), if any.
     #[inline]
-    pub fn get_groups(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SecurityGroupIdentifier>> {
+    pub fn get_groups(&self) -> &Option<Vec<crate::types::SecurityGroupIdentifier>> {
         &self.inner.groups
     }
     /// Sets [`VpcEndpoint::ip_address_type`](crate::types::VpcEndpoint::ip_address_type): The IP address type for the endpoint.
     pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input);
+        self.inner.ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::ip_address_type`](crate::types::VpcEndpoint::ip_address_type).
     #[inline]
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.inner.ip_address_type = input;
         self
     }
     /// The value set for [`VpcEndpoint::ip_address_type`](crate::types::VpcEndpoint::ip_address_type), if any.
     #[inline]
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
     /// Sets [`VpcEndpoint::dns_options`](crate::types::VpcEndpoint::dns_options): The DNS options for the endpoint.
     pub fn dns_options(mut self, input: crate::types::DnsOptions) -> Self {
-        self.inner.dns_options = ::std::option::Option::Some(input);
+        self.inner.dns_options = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::dns_options`](crate::types::VpcEndpoint::dns_options).
     #[inline]
-    pub fn set_dns_options(
-        mut self,
-        input: ::std::option::Option<crate::types::DnsOptions>,
-    ) -> Self {
+    pub fn set_dns_options(mut self, input: Option<crate::types::DnsOptions>) -> Self {
         self.inner.dns_options = input;
         self
     }
     /// The value set for [`VpcEndpoint::dns_options`](crate::types::VpcEndpoint::dns_options), if any.
     #[inline]
-    pub fn get_dns_options(&self) -> &::std::option::Option<crate::types::DnsOptions> {
+    pub fn get_dns_options(&self) -> &Option<crate::types::DnsOptions> {
         &self.inner.dns_options
     }
     /// Sets [`VpcEndpoint::private_dns_enabled`](crate::types::VpcEndpoint::private_dns_enabled): (Interface endpoint) Indicates whether the VPC is associated with a private hosted zone.
     pub fn private_dns_enabled(mut self, input: bool) -> Self {
-        self.inner.private_dns_enabled = ::std::option::Option::Some(input);
+        self.inner.private_dns_enabled = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::private_dns_enabled`](crate::types::VpcEndpoint::private_dns_enabled).
     #[inline]
-    pub fn set_private_dns_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_private_dns_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.private_dns_enabled = input;
         self
     }
     /// The value set for [`VpcEndpoint::private_dns_enabled`](crate::types::VpcEndpoint::private_dns_enabled), if any.
     #[inline]
-    pub fn get_private_dns_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_private_dns_enabled(&self) -> &Option<bool> {
         &self.inner.private_dns_enabled
     }
     /// Sets [`VpcEndpoint::requester_managed`](crate::types::VpcEndpoint::requester_managed): Indicates whether the endpoint is being managed by its service.
     pub fn requester_managed(mut self, input: bool) -> Self {
-        self.inner.requester_managed = ::std::option::Option::Some(input);
+        self.inner.requester_managed = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::requester_managed`](crate::types::VpcEndpoint::requester_managed).
     #[inline]
-    pub fn set_requester_managed(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_requester_managed(mut self, input: Option<bool>) -> Self {
         self.inner.requester_managed = input;
         self
     }
     /// The value set for [`VpcEndpoint::requester_managed`](crate::types::VpcEndpoint::requester_managed), if any.
     #[inline]
-    pub fn get_requester_managed(&self) -> &::std::option::Option<bool> {
+    pub fn get_requester_managed(&self) -> &Option<bool> {
         &self.inner.requester_managed
     }
     /// Appends one item to [`VpcEndpoint::network_interface_ids`](crate::types::VpcEndpoint::network_interface_ids): (Interface endpoint) The network interfaces for the endpoint.
     ///
     /// To set the whole list at once, use [`set_network_interface_ids`](Self::set_network_interface_ids).
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.network_interface_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::network_interface_ids`](crate::types::VpcEndpoint::network_interface_ids).
     #[inline]
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_interface_ids = input;
         self
     }
     /// The value set for [`VpcEndpoint::network_interface_ids`](crate::types::VpcEndpoint::network_interface_ids), if any.
     #[inline]
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.inner.network_interface_ids
     }
     /// Appends one item to [`VpcEndpoint::dns_entries`](crate::types::VpcEndpoint::dns_entries): (Interface endpoint) The DNS entries for the endpoint.
@@ -546,16 +453,14 @@ impl VpcEndpointBuilder {
     #[inline]
     pub fn set_dns_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DnsEntry>>,
+        input: Option<Vec<crate::types::DnsEntry>>,
     ) -> Self {
         self.inner.dns_entries = input;
         self
     }
     /// The value set for [`VpcEndpoint::dns_entries`](crate::types::VpcEndpoint::dns_entries), if any.
     #[inline]
-    pub fn get_dns_entries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DnsEntry>> {
+    pub fn get_dns_entries(&self) -> &Option<Vec<crate::types::DnsEntry>> {
         &self.inner.dns_entries
     }
     /// Sets [`VpcEndpoint::creation_timestamp`](crate::types::VpcEndpoint::creation_timestamp): The date and time that the endpoint was created.
@@ -563,14 +468,14 @@ impl VpcEndpointBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_timestamp = ::std::option::Option::Some(input);
+        self.inner.creation_timestamp = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::creation_timestamp`](crate::types::VpcEndpoint::creation_timestamp).
     #[inline]
     pub fn set_creation_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_timestamp = input;
         self
@@ -579,7 +484,7 @@ impl VpcEndpointBuilder {
     #[inline]
     pub fn get_creation_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_timestamp
     }
     /// Appends one item to [`VpcEndpoint::tags`](crate::types::VpcEndpoint::tags): The tags assigned to the endpoint.
@@ -591,59 +496,45 @@ impl VpcEndpointBuilder {
     }
     /// Sets or clears [`VpcEndpoint::tags`](crate::types::VpcEndpoint::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpcEndpoint::tags`](crate::types::VpcEndpoint::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VpcEndpoint::owner_id`](crate::types::VpcEndpoint::owner_id): The ID of the Amazon Web Services account that owns the endpoint.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::owner_id`](crate::types::VpcEndpoint::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`VpcEndpoint::owner_id`](crate::types::VpcEndpoint::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`VpcEndpoint::last_error`](crate::types::VpcEndpoint::last_error): The last error that occurred for endpoint.
     pub fn last_error(mut self, input: crate::types::LastError) -> Self {
-        self.inner.last_error = ::std::option::Option::Some(input);
+        self.inner.last_error = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpoint::last_error`](crate::types::VpcEndpoint::last_error).
     #[inline]
-    pub fn set_last_error(
-        mut self,
-        input: ::std::option::Option<crate::types::LastError>,
-    ) -> Self {
+    pub fn set_last_error(mut self, input: Option<crate::types::LastError>) -> Self {
         self.inner.last_error = input;
         self
     }
     /// The value set for [`VpcEndpoint::last_error`](crate::types::VpcEndpoint::last_error), if any.
     #[inline]
-    pub fn get_last_error(&self) -> &::std::option::Option<crate::types::LastError> {
+    pub fn get_last_error(&self) -> &Option<crate::types::LastError> {
         &self.inner.last_error
     }
     /// Appends one item to [`VpcEndpoint::ipv4_prefixes`](crate::types::VpcEndpoint::ipv4_prefixes): Array of IPv4 prefixes.
@@ -657,16 +548,14 @@ impl VpcEndpointBuilder {
     #[inline]
     pub fn set_ipv4_prefixes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SubnetIpPrefixes>>,
+        input: Option<Vec<crate::types::SubnetIpPrefixes>>,
     ) -> Self {
         self.inner.ipv4_prefixes = input;
         self
     }
     /// The value set for [`VpcEndpoint::ipv4_prefixes`](crate::types::VpcEndpoint::ipv4_prefixes), if any.
     #[inline]
-    pub fn get_ipv4_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SubnetIpPrefixes>> {
+    pub fn get_ipv4_prefixes(&self) -> &Option<Vec<crate::types::SubnetIpPrefixes>> {
         &self.inner.ipv4_prefixes
     }
     /// Appends one item to [`VpcEndpoint::ipv6_prefixes`](crate::types::VpcEndpoint::ipv6_prefixes): Array of IPv6 prefixes.
@@ -680,110 +569,78 @@ impl VpcEndpointBuilder {
     #[inline]
     pub fn set_ipv6_prefixes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SubnetIpPrefixes>>,
+        input: Option<Vec<crate::types::SubnetIpPrefixes>>,
     ) -> Self {
         self.inner.ipv6_prefixes = input;
         self
     }
     /// The value set for [`VpcEndpoint::ipv6_prefixes`](crate::types::VpcEndpoint::ipv6_prefixes), if any.
     #[inline]
-    pub fn get_ipv6_prefixes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SubnetIpPrefixes>> {
+    pub fn get_ipv6_prefixes(&self) -> &Option<Vec<crate::types::SubnetIpPrefixes>> {
         &self.inner.ipv6_prefixes
     }
     /// Sets [`VpcEndpoint::failure_reason`](crate::types::VpcEndpoint::failure_reason): Reason for the failure.
-    pub fn failure_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input.into());
+    pub fn failure_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_reason = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::failure_reason`](crate::types::VpcEndpoint::failure_reason).
     #[inline]
-    pub fn set_failure_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_reason(mut self, input: Option<String>) -> Self {
         self.inner.failure_reason = input;
         self
     }
     /// The value set for [`VpcEndpoint::failure_reason`](crate::types::VpcEndpoint::failure_reason), if any.
     #[inline]
-    pub fn get_failure_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_reason(&self) -> &Option<String> {
         &self.inner.failure_reason
     }
     /// Sets [`VpcEndpoint::service_network_arn`](crate::types::VpcEndpoint::service_network_arn): The Amazon Resource Name (ARN) of the service network.
-    pub fn service_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_network_arn = ::std::option::Option::Some(input.into());
+    pub fn service_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::service_network_arn`](crate::types::VpcEndpoint::service_network_arn).
     #[inline]
-    pub fn set_service_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.service_network_arn = input;
         self
     }
     /// The value set for [`VpcEndpoint::service_network_arn`](crate::types::VpcEndpoint::service_network_arn), if any.
     #[inline]
-    pub fn get_service_network_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_network_arn(&self) -> &Option<String> {
         &self.inner.service_network_arn
     }
     /// Sets [`VpcEndpoint::resource_configuration_arn`](crate::types::VpcEndpoint::resource_configuration_arn): The Amazon Resource Name (ARN) of the resource configuration.
-    pub fn resource_configuration_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_configuration_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn resource_configuration_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_configuration_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::resource_configuration_arn`](crate::types::VpcEndpoint::resource_configuration_arn).
     #[inline]
-    pub fn set_resource_configuration_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_configuration_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_configuration_arn = input;
         self
     }
     /// The value set for [`VpcEndpoint::resource_configuration_arn`](crate::types::VpcEndpoint::resource_configuration_arn), if any.
     #[inline]
-    pub fn get_resource_configuration_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_configuration_arn(&self) -> &Option<String> {
         &self.inner.resource_configuration_arn
     }
     /// Sets [`VpcEndpoint::service_region`](crate::types::VpcEndpoint::service_region): The Region where the service is hosted.
-    pub fn service_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_region = ::std::option::Option::Some(input.into());
+    pub fn service_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_region = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpoint::service_region`](crate::types::VpcEndpoint::service_region).
     #[inline]
-    pub fn set_service_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_region(mut self, input: Option<String>) -> Self {
         self.inner.service_region = input;
         self
     }
     /// The value set for [`VpcEndpoint::service_region`](crate::types::VpcEndpoint::service_region), if any.
     #[inline]
-    pub fn get_service_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_region(&self) -> &Option<String> {
         &self.inner.service_region
     }
     /// Appends one item to [`VpcEndpoint::payer_responsibilities`](crate::types::VpcEndpoint::payer_responsibilities): The payer responsibility settings for the endpoint.
@@ -800,9 +657,7 @@ impl VpcEndpointBuilder {
     #[inline]
     pub fn set_payer_responsibilities(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-        >,
+        input: Option<Vec<crate::types::PayerResponsibilityEntry>>,
     ) -> Self {
         self.inner.payer_responsibilities = input;
         self
@@ -811,9 +666,7 @@ impl VpcEndpointBuilder {
     #[inline]
     pub fn get_payer_responsibilities(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::PayerResponsibilityEntry>> {
         &self.inner.payer_responsibilities
     }
     /// Builds the [`VpcEndpoint`]; it has no required members, so this cannot fail.
@@ -825,52 +678,42 @@ impl VpcEndpointBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpcEndpointId" => {
-                    value.vpc_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_id = Some(String::from(child.text()));
                 }
                 "vpcEndpointType" => {
-                    value.vpc_endpoint_type = ::std::option::Option::Some(
+                    value.vpc_endpoint_type = Some(
                         crate::types::VpcEndpointType::from(child.text()),
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "serviceName" => {
-                    value.service_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_name = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::State::from(child.text()),
-                    );
+                    value.state = Some(crate::types::State::from(child.text()));
                 }
                 "policyDocument" => {
-                    value.policy_document = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.policy_document = Some(String::from(child.text()));
                 }
                 "routeTableIdSet" => {
-                    value.route_table_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.route_table_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "subnetIdSet" => {
-                    value.subnet_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.subnet_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "groupSet" => {
-                    value.groups = ::std::option::Option::Some(
+                    value.groups = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SecurityGroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -878,34 +721,30 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "ipAddressType" => {
-                    value.ip_address_type = ::std::option::Option::Some(
+                    value.ip_address_type = Some(
                         crate::types::IpAddressType::from(child.text()),
                     );
                 }
                 "dnsOptions" => {
-                    value.dns_options = ::std::option::Option::Some(
+                    value.dns_options = Some(
                         <crate::types::DnsOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "privateDnsEnabled" => {
-                    value.private_dns_enabled = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.private_dns_enabled = Some(child.text() == "true");
                 }
                 "requesterManaged" => {
-                    value.requester_managed = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.requester_managed = Some(child.text() == "true");
                 }
                 "networkInterfaceIdSet" => {
-                    value.network_interface_ids = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.network_interface_ids = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "dnsEntrySet" => {
-                    value.dns_entries = ::std::option::Option::Some(
+                    value.dns_entries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -913,7 +752,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "creationTimestamp" => {
-                    value.creation_timestamp = ::std::option::Option::Some(
+                    value.creation_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -922,7 +761,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -930,19 +769,17 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "lastError" => {
-                    value.last_error = ::std::option::Option::Some(
+                    value.last_error = Some(
                         <crate::types::LastError as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = ::std::option::Option::Some(
+                    value.ipv4_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SubnetIpPrefixes as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -950,7 +787,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = ::std::option::Option::Some(
+                    value.ipv6_prefixes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SubnetIpPrefixes as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -958,27 +795,19 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "failureReason" => {
-                    value.failure_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_reason = Some(String::from(child.text()));
                 }
                 "serviceNetworkArn" => {
-                    value.service_network_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_network_arn = Some(String::from(child.text()));
                 }
                 "resourceConfigurationArn" => {
-                    value.resource_configuration_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_configuration_arn = Some(String::from(child.text()));
                 }
                 "serviceRegion" => {
-                    value.service_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_region = Some(String::from(child.text()));
                 }
                 "payerResponsibilitySet" => {
-                    value.payer_responsibilities = ::std::option::Option::Some(
+                    value.payer_responsibilities = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -988,6 +817,6 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,98 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the VPC resources, VPC endpoint services, Lattice services, or service networks associated with the VPC endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcEndpointAssociation {
     /// The ID of the VPC endpoint association.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The ID of the VPC endpoint.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the service network.
-    pub service_network_arn: ::std::option::Option<::std::string::String>,
+    pub service_network_arn: Option<String>,
     /// The name of the service network.
-    pub service_network_name: ::std::option::Option<::std::string::String>,
+    pub service_network_name: Option<String>,
     /// The connectivity status of the resources associated to a VPC endpoint. The resource is accessible if the associated resource configuration is `AVAILABLE`, otherwise the resource is inaccessible.
-    pub associated_resource_accessibility: ::std::option::Option<::std::string::String>,
+    pub associated_resource_accessibility: Option<String>,
     /// A message related to why an VPC endpoint association failed.
-    pub failure_reason: ::std::option::Option<::std::string::String>,
+    pub failure_reason: Option<String>,
     /// An error code related to why an VPC endpoint association failed.
-    pub failure_code: ::std::option::Option<::std::string::String>,
+    pub failure_code: Option<String>,
     /// The DNS entry of the VPC endpoint association.
-    pub dns_entry: ::std::option::Option<crate::types::DnsEntry>,
+    pub dns_entry: Option<crate::types::DnsEntry>,
     /// The private DNS entry of the VPC endpoint association.
-    pub private_dns_entry: ::std::option::Option<crate::types::DnsEntry>,
+    pub private_dns_entry: Option<crate::types::DnsEntry>,
     /// The Amazon Resource Name (ARN) of the associated resource.
-    pub associated_resource_arn: ::std::option::Option<::std::string::String>,
+    pub associated_resource_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the resource configuration group.
-    pub resource_configuration_group_arn: ::std::option::Option<::std::string::String>,
+    pub resource_configuration_group_arn: Option<String>,
     /// The tags to apply to the VPC endpoint association.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl VpcEndpointAssociation {
     /// Starts building a [`VpcEndpointAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcEndpointAssociationBuilder {
-        <crate::types::builders::VpcEndpointAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcEndpointAssociationBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `ServiceNetworkArn` member, when set.
     #[inline]
-    pub fn service_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn service_network_arn(&self) -> Option<&str> {
         self.service_network_arn.as_deref()
     }
     /// The `ServiceNetworkName` member, when set.
     #[inline]
-    pub fn service_network_name(&self) -> ::std::option::Option<&str> {
+    pub fn service_network_name(&self) -> Option<&str> {
         self.service_network_name.as_deref()
     }
     /// The `AssociatedResourceAccessibility` member, when set.
     #[inline]
-    pub fn associated_resource_accessibility(&self) -> ::std::option::Option<&str> {
+    pub fn associated_resource_accessibility(&self) -> Option<&str> {
         self.associated_resource_accessibility.as_deref()
     }
     /// The `FailureReason` member, when set.
     #[inline]
-    pub fn failure_reason(&self) -> ::std::option::Option<&str> {
+    pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
     /// The `FailureCode` member, when set.
     #[inline]
-    pub fn failure_code(&self) -> ::std::option::Option<&str> {
+    pub fn failure_code(&self) -> Option<&str> {
         self.failure_code.as_deref()
     }
     /// The `DnsEntry` member, when set.
     #[inline]
-    pub fn dns_entry(&self) -> ::std::option::Option<&crate::types::DnsEntry> {
+    pub fn dns_entry(&self) -> Option<&crate::types::DnsEntry> {
         self.dns_entry.as_ref()
     }
     /// The `PrivateDnsEntry` member, when set.
     #[inline]
-    pub fn private_dns_entry(&self) -> ::std::option::Option<&crate::types::DnsEntry> {
+    pub fn private_dns_entry(&self) -> Option<&crate::types::DnsEntry> {
         self.private_dns_entry.as_ref()
     }
     /// The `AssociatedResourceArn` member, when set.
     #[inline]
-    pub fn associated_resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn associated_resource_arn(&self) -> Option<&str> {
         self.associated_resource_arn.as_deref()
     }
     /// The `ResourceConfigurationGroupArn` member, when set.
     #[inline]
-    pub fn resource_configuration_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_configuration_group_arn(&self) -> Option<&str> {
         self.resource_configuration_group_arn.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -103,266 +98,197 @@ impl VpcEndpointAssociation {
     }
 }
 /// A builder for [`VpcEndpointAssociation`](crate::types::VpcEndpointAssociation); start one with `VpcEndpointAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcEndpointAssociationBuilder {
     inner: crate::types::VpcEndpointAssociation,
 }
 impl VpcEndpointAssociationBuilder {
     /// Sets [`VpcEndpointAssociation::id`](crate::types::VpcEndpointAssociation::id): The ID of the VPC endpoint association.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::id`](crate::types::VpcEndpointAssociation::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::id`](crate::types::VpcEndpointAssociation::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`VpcEndpointAssociation::vpc_endpoint_id`](crate::types::VpcEndpointAssociation::vpc_endpoint_id): The ID of the VPC endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::vpc_endpoint_id`](crate::types::VpcEndpointAssociation::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::vpc_endpoint_id`](crate::types::VpcEndpointAssociation::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`VpcEndpointAssociation::service_network_arn`](crate::types::VpcEndpointAssociation::service_network_arn): The Amazon Resource Name (ARN) of the service network.
-    pub fn service_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_network_arn = ::std::option::Option::Some(input.into());
+    pub fn service_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::service_network_arn`](crate::types::VpcEndpointAssociation::service_network_arn).
     #[inline]
-    pub fn set_service_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.service_network_arn = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::service_network_arn`](crate::types::VpcEndpointAssociation::service_network_arn), if any.
     #[inline]
-    pub fn get_service_network_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_network_arn(&self) -> &Option<String> {
         &self.inner.service_network_arn
     }
     /// Sets [`VpcEndpointAssociation::service_network_name`](crate::types::VpcEndpointAssociation::service_network_name): The name of the service network.
-    pub fn service_network_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_network_name = ::std::option::Option::Some(input.into());
+    pub fn service_network_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_network_name = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::service_network_name`](crate::types::VpcEndpointAssociation::service_network_name).
     #[inline]
-    pub fn set_service_network_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_network_name(mut self, input: Option<String>) -> Self {
         self.inner.service_network_name = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::service_network_name`](crate::types::VpcEndpointAssociation::service_network_name), if any.
     #[inline]
-    pub fn get_service_network_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_network_name(&self) -> &Option<String> {
         &self.inner.service_network_name
     }
     /// Sets [`VpcEndpointAssociation::associated_resource_accessibility`](crate::types::VpcEndpointAssociation::associated_resource_accessibility): The connectivity status of the resources associated to a VPC endpoint.
     pub fn associated_resource_accessibility(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.associated_resource_accessibility = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.associated_resource_accessibility = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::associated_resource_accessibility`](crate::types::VpcEndpointAssociation::associated_resource_accessibility).
     #[inline]
     pub fn set_associated_resource_accessibility(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.associated_resource_accessibility = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::associated_resource_accessibility`](crate::types::VpcEndpointAssociation::associated_resource_accessibility), if any.
     #[inline]
-    pub fn get_associated_resource_accessibility(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_associated_resource_accessibility(&self) -> &Option<String> {
         &self.inner.associated_resource_accessibility
     }
     /// Sets [`VpcEndpointAssociation::failure_reason`](crate::types::VpcEndpointAssociation::failure_reason): A message related to why an VPC endpoint association failed.
-    pub fn failure_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input.into());
+    pub fn failure_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_reason = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::failure_reason`](crate::types::VpcEndpointAssociation::failure_reason).
     #[inline]
-    pub fn set_failure_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_reason(mut self, input: Option<String>) -> Self {
         self.inner.failure_reason = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::failure_reason`](crate::types::VpcEndpointAssociation::failure_reason), if any.
     #[inline]
-    pub fn get_failure_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_reason(&self) -> &Option<String> {
         &self.inner.failure_reason
     }
     /// Sets [`VpcEndpointAssociation::failure_code`](crate::types::VpcEndpointAssociation::failure_code): An error code related to why an VPC endpoint association failed.
-    pub fn failure_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_code = ::std::option::Option::Some(input.into());
+    pub fn failure_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_code = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::failure_code`](crate::types::VpcEndpointAssociation::failure_code).
     #[inline]
-    pub fn set_failure_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_code(mut self, input: Option<String>) -> Self {
         self.inner.failure_code = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::failure_code`](crate::types::VpcEndpointAssociation::failure_code), if any.
     #[inline]
-    pub fn get_failure_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_code(&self) -> &Option<String> {
         &self.inner.failure_code
     }
     /// Sets [`VpcEndpointAssociation::dns_entry`](crate::types::VpcEndpointAssociation::dns_entry): The DNS entry of the VPC endpoint association.
     pub fn dns_entry(mut self, input: crate::types::DnsEntry) -> Self {
-        self.inner.dns_entry = ::std::option::Option::Some(input);
+        self.inner.dns_entry = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::dns_entry`](crate::types::VpcEndpointAssociation::dns_entry).
     #[inline]
-    pub fn set_dns_entry(
-        mut self,
-        input: ::std::option::Option<crate::types::DnsEntry>,
-    ) -> Self {
+    pub fn set_dns_entry(mut self, input: Option<crate::types::DnsEntry>) -> Self {
         self.inner.dns_entry = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::dns_entry`](crate::types::VpcEndpointAssociation::dns_entry), if any.
     #[inline]
-    pub fn get_dns_entry(&self) -> &::std::option::Option<crate::types::DnsEntry> {
+    pub fn get_dns_entry(&self) -> &Option<crate::types::DnsEntry> {
         &self.inner.dns_entry
     }
     /// Sets [`VpcEndpointAssociation::private_dns_entry`](crate::types::VpcEndpointAssociation::private_dns_entry): The private DNS entry of the VPC endpoint association.
     pub fn private_dns_entry(mut self, input: crate::types::DnsEntry) -> Self {
-        self.inner.private_dns_entry = ::std::option::Option::Some(input);
+        self.inner.private_dns_entry = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::private_dns_entry`](crate::types::VpcEndpointAssociation::private_dns_entry).
     #[inline]
     pub fn set_private_dns_entry(
         mut self,
-        input: ::std::option::Option<crate::types::DnsEntry>,
+        input: Option<crate::types::DnsEntry>,
     ) -> Self {
         self.inner.private_dns_entry = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::private_dns_entry`](crate::types::VpcEndpointAssociation::private_dns_entry), if any.
     #[inline]
-    pub fn get_private_dns_entry(
-        &self,
-    ) -> &::std::option::Option<crate::types::DnsEntry> {
+    pub fn get_private_dns_entry(&self) -> &Option<crate::types::DnsEntry> {
         &self.inner.private_dns_entry
     }
     /// Sets [`VpcEndpointAssociation::associated_resource_arn`](crate::types::VpcEndpointAssociation::associated_resource_arn): The Amazon Resource Name (ARN) of the associated resource.
-    pub fn associated_resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.associated_resource_arn = ::std::option::Option::Some(input.into());
+    pub fn associated_resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.associated_resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::associated_resource_arn`](crate::types::VpcEndpointAssociation::associated_resource_arn).
     #[inline]
-    pub fn set_associated_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_associated_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.associated_resource_arn = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::associated_resource_arn`](crate::types::VpcEndpointAssociation::associated_resource_arn), if any.
     #[inline]
-    pub fn get_associated_resource_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_associated_resource_arn(&self) -> &Option<String> {
         &self.inner.associated_resource_arn
     }
     /// Sets [`VpcEndpointAssociation::resource_configuration_group_arn`](crate::types::VpcEndpointAssociation::resource_configuration_group_arn): The Amazon Resource Name (ARN) of the resource configuration group.
-    pub fn resource_configuration_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_configuration_group_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn resource_configuration_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_configuration_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointAssociation::resource_configuration_group_arn`](crate::types::VpcEndpointAssociation::resource_configuration_group_arn).
     #[inline]
     pub fn set_resource_configuration_group_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.resource_configuration_group_arn = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::resource_configuration_group_arn`](crate::types::VpcEndpointAssociation::resource_configuration_group_arn), if any.
     #[inline]
-    pub fn get_resource_configuration_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_configuration_group_arn(&self) -> &Option<String> {
         &self.inner.resource_configuration_group_arn
     }
     /// Appends one item to [`VpcEndpointAssociation::tags`](crate::types::VpcEndpointAssociation::tags): The tags to apply to the VPC endpoint association.
@@ -374,18 +300,13 @@ impl VpcEndpointAssociationBuilder {
     }
     /// Sets or clears [`VpcEndpointAssociation::tags`](crate::types::VpcEndpointAssociation::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpcEndpointAssociation::tags`](crate::types::VpcEndpointAssociation::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`VpcEndpointAssociation`]; it has no required members, so this cannot fail.
@@ -397,71 +318,57 @@ impl VpcEndpointAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcEndpointAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "vpcEndpointId" => {
-                    value.vpc_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_id = Some(String::from(child.text()));
                 }
                 "serviceNetworkArn" => {
-                    value.service_network_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_network_arn = Some(String::from(child.text()));
                 }
                 "serviceNetworkName" => {
-                    value.service_network_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_network_name = Some(String::from(child.text()));
                 }
                 "associatedResourceAccessibility" => {
-                    value.associated_resource_accessibility = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.associated_resource_accessibility = Some(
+                        String::from(child.text()),
                     );
                 }
                 "failureReason" => {
-                    value.failure_reason = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_reason = Some(String::from(child.text()));
                 }
                 "failureCode" => {
-                    value.failure_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.failure_code = Some(String::from(child.text()));
                 }
                 "dnsEntry" => {
-                    value.dns_entry = ::std::option::Option::Some(
+                    value.dns_entry = Some(
                         <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "privateDnsEntry" => {
-                    value.private_dns_entry = ::std::option::Option::Some(
+                    value.private_dns_entry = Some(
                         <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "associatedResourceArn" => {
-                    value.associated_resource_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.associated_resource_arn = Some(String::from(child.text()));
                 }
                 "resourceConfigurationGroupArn" => {
-                    value.resource_configuration_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.resource_configuration_group_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -471,6 +378,6 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointAssociation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

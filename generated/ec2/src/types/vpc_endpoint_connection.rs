@@ -2,80 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC endpoint connection to a service.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcEndpointConnection {
     /// The ID of the service to which the endpoint is connected.
-    pub service_id: ::std::option::Option<::std::string::String>,
+    pub service_id: Option<String>,
     /// The ID of the VPC endpoint.
-    pub vpc_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_id: Option<String>,
     /// The ID of the Amazon Web Services account that owns the VPC endpoint.
-    pub vpc_endpoint_owner: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_owner: Option<String>,
     /// The state of the VPC endpoint.
-    pub vpc_endpoint_state: ::std::option::Option<crate::types::State>,
+    pub vpc_endpoint_state: Option<crate::types::State>,
     /// The date and time that the VPC endpoint was created.
-    pub creation_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub creation_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The DNS entries for the VPC endpoint.
-    pub dns_entries: ::std::option::Option<::std::vec::Vec<crate::types::DnsEntry>>,
+    pub dns_entries: Option<Vec<crate::types::DnsEntry>>,
     /// The Amazon Resource Names (ARNs) of the network load balancers for the service.
-    pub network_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_load_balancer_arns: Option<Vec<String>>,
     /// The Amazon Resource Names (ARNs) of the Gateway Load Balancers for the service.
-    pub gateway_load_balancer_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub gateway_load_balancer_arns: Option<Vec<String>>,
     /// The IP address type for the endpoint.
-    pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
+    pub ip_address_type: Option<crate::types::IpAddressType>,
     /// The ID of the VPC endpoint connection.
-    pub vpc_endpoint_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_connection_id: Option<String>,
     /// The tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The Region of the endpoint.
-    pub vpc_endpoint_region: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_region: Option<String>,
     /// The payer responsibility settings for the endpoint.
-    pub payer_responsibilities: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-    >,
+    pub payer_responsibilities: Option<Vec<crate::types::PayerResponsibilityEntry>>,
 }
 impl VpcEndpointConnection {
     /// Starts building a [`VpcEndpointConnection`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcEndpointConnectionBuilder {
-        <crate::types::builders::VpcEndpointConnectionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcEndpointConnectionBuilder as Default>::default()
     }
     /// The `ServiceId` member, when set.
     #[inline]
-    pub fn service_id(&self) -> ::std::option::Option<&str> {
+    pub fn service_id(&self) -> Option<&str> {
         self.service_id.as_deref()
     }
     /// The `VpcEndpointId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_id(&self) -> Option<&str> {
         self.vpc_endpoint_id.as_deref()
     }
     /// The `VpcEndpointOwner` member, when set.
     #[inline]
-    pub fn vpc_endpoint_owner(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_owner(&self) -> Option<&str> {
         self.vpc_endpoint_owner.as_deref()
     }
     /// The `VpcEndpointState` member, when set.
     #[inline]
-    pub fn vpc_endpoint_state(&self) -> ::std::option::Option<&crate::types::State> {
+    pub fn vpc_endpoint_state(&self) -> Option<&crate::types::State> {
         self.vpc_endpoint_state.as_ref()
     }
     /// The `CreationTimestamp` member, when set.
     #[inline]
-    pub fn creation_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_timestamp.as_ref()
     }
     /// The `DnsEntries` member, empty when not set; the field tells an empty list from an absent one.
@@ -85,24 +70,22 @@ impl VpcEndpointConnection {
     }
     /// The `NetworkLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn network_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn network_load_balancer_arns(&self) -> &[String] {
         self.network_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `GatewayLoadBalancerArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn gateway_load_balancer_arns(&self) -> &[::std::string::String] {
+    pub fn gateway_load_balancer_arns(&self) -> &[String] {
         self.gateway_load_balancer_arns.as_deref().unwrap_or_default()
     }
     /// The `IpAddressType` member, when set.
     #[inline]
-    pub fn ip_address_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IpAddressType> {
+    pub fn ip_address_type(&self) -> Option<&crate::types::IpAddressType> {
         self.ip_address_type.as_ref()
     }
     /// The `VpcEndpointConnectionId` member, when set.
     #[inline]
-    pub fn vpc_endpoint_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_connection_id(&self) -> Option<&str> {
         self.vpc_endpoint_connection_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -112,7 +95,7 @@ impl VpcEndpointConnection {
     }
     /// The `VpcEndpointRegion` member, when set.
     #[inline]
-    pub fn vpc_endpoint_region(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_region(&self) -> Option<&str> {
         self.vpc_endpoint_region.as_deref()
     }
     /// The `PayerResponsibilities` member, empty when not set; the field tells an empty list from an absent one.
@@ -122,101 +105,73 @@ impl VpcEndpointConnection {
     }
 }
 /// A builder for [`VpcEndpointConnection`](crate::types::VpcEndpointConnection); start one with `VpcEndpointConnection::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcEndpointConnectionBuilder {
     inner: crate::types::VpcEndpointConnection,
 }
 impl VpcEndpointConnectionBuilder {
     /// Sets [`VpcEndpointConnection::service_id`](crate::types::VpcEndpointConnection::service_id): The ID of the service to which the endpoint is connected.
-    pub fn service_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_id = ::std::option::Option::Some(input.into());
+    pub fn service_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointConnection::service_id`](crate::types::VpcEndpointConnection::service_id).
     #[inline]
-    pub fn set_service_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_id(mut self, input: Option<String>) -> Self {
         self.inner.service_id = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::service_id`](crate::types::VpcEndpointConnection::service_id), if any.
     #[inline]
-    pub fn get_service_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_id(&self) -> &Option<String> {
         &self.inner.service_id
     }
     /// Sets [`VpcEndpointConnection::vpc_endpoint_id`](crate::types::VpcEndpointConnection::vpc_endpoint_id): The ID of the VPC endpoint.
-    pub fn vpc_endpoint_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointConnection::vpc_endpoint_id`](crate::types::VpcEndpointConnection::vpc_endpoint_id).
     #[inline]
-    pub fn set_vpc_endpoint_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_id = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::vpc_endpoint_id`](crate::types::VpcEndpointConnection::vpc_endpoint_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_id
     }
     /// Sets [`VpcEndpointConnection::vpc_endpoint_owner`](crate::types::VpcEndpointConnection::vpc_endpoint_owner): The ID of the Amazon Web Services account that owns the VPC endpoint.
-    pub fn vpc_endpoint_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_owner = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_owner = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointConnection::vpc_endpoint_owner`](crate::types::VpcEndpointConnection::vpc_endpoint_owner).
     #[inline]
-    pub fn set_vpc_endpoint_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_owner(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_owner = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::vpc_endpoint_owner`](crate::types::VpcEndpointConnection::vpc_endpoint_owner), if any.
     #[inline]
-    pub fn get_vpc_endpoint_owner(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_owner(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_owner
     }
     /// Sets [`VpcEndpointConnection::vpc_endpoint_state`](crate::types::VpcEndpointConnection::vpc_endpoint_state): The state of the VPC endpoint.
     pub fn vpc_endpoint_state(mut self, input: crate::types::State) -> Self {
-        self.inner.vpc_endpoint_state = ::std::option::Option::Some(input);
+        self.inner.vpc_endpoint_state = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::vpc_endpoint_state`](crate::types::VpcEndpointConnection::vpc_endpoint_state).
     #[inline]
-    pub fn set_vpc_endpoint_state(
-        mut self,
-        input: ::std::option::Option<crate::types::State>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_state(mut self, input: Option<crate::types::State>) -> Self {
         self.inner.vpc_endpoint_state = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::vpc_endpoint_state`](crate::types::VpcEndpointConnection::vpc_endpoint_state), if any.
     #[inline]
-    pub fn get_vpc_endpoint_state(&self) -> &::std::option::Option<crate::types::State> {
+    pub fn get_vpc_endpoint_state(&self) -> &Option<crate::types::State> {
         &self.inner.vpc_endpoint_state
     }
     /// Sets [`VpcEndpointConnection::creation_timestamp`](crate::types::VpcEndpointConnection::creation_timestamp): The date and time that the VPC endpoint was created.
@@ -224,14 +179,14 @@ impl VpcEndpointConnectionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_timestamp = ::std::option::Option::Some(input);
+        self.inner.creation_timestamp = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::creation_timestamp`](crate::types::VpcEndpointConnection::creation_timestamp).
     #[inline]
     pub fn set_creation_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_timestamp = input;
         self
@@ -240,7 +195,7 @@ impl VpcEndpointConnectionBuilder {
     #[inline]
     pub fn get_creation_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_timestamp
     }
     /// Appends one item to [`VpcEndpointConnection::dns_entries`](crate::types::VpcEndpointConnection::dns_entries): The DNS entries for the VPC endpoint.
@@ -254,115 +209,85 @@ impl VpcEndpointConnectionBuilder {
     #[inline]
     pub fn set_dns_entries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DnsEntry>>,
+        input: Option<Vec<crate::types::DnsEntry>>,
     ) -> Self {
         self.inner.dns_entries = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::dns_entries`](crate::types::VpcEndpointConnection::dns_entries), if any.
     #[inline]
-    pub fn get_dns_entries(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DnsEntry>> {
+    pub fn get_dns_entries(&self) -> &Option<Vec<crate::types::DnsEntry>> {
         &self.inner.dns_entries
     }
     /// Appends one item to [`VpcEndpointConnection::network_load_balancer_arns`](crate::types::VpcEndpointConnection::network_load_balancer_arns): The Amazon Resource Names (ARNs) of the network load balancers for the service.
     ///
     /// To set the whole list at once, use [`set_network_load_balancer_arns`](Self::set_network_load_balancer_arns).
-    pub fn network_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.network_load_balancer_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointConnection::network_load_balancer_arns`](crate::types::VpcEndpointConnection::network_load_balancer_arns).
     #[inline]
-    pub fn set_network_load_balancer_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_load_balancer_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.network_load_balancer_arns = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::network_load_balancer_arns`](crate::types::VpcEndpointConnection::network_load_balancer_arns), if any.
     #[inline]
-    pub fn get_network_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.network_load_balancer_arns
     }
     /// Appends one item to [`VpcEndpointConnection::gateway_load_balancer_arns`](crate::types::VpcEndpointConnection::gateway_load_balancer_arns): The Amazon Resource Names (ARNs) of the Gateway Load Balancers for the service.
     ///
     /// To set the whole list at once, use [`set_gateway_load_balancer_arns`](Self::set_gateway_load_balancer_arns).
-    pub fn gateway_load_balancer_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn gateway_load_balancer_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.gateway_load_balancer_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointConnection::gateway_load_balancer_arns`](crate::types::VpcEndpointConnection::gateway_load_balancer_arns).
     #[inline]
-    pub fn set_gateway_load_balancer_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_gateway_load_balancer_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.gateway_load_balancer_arns = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::gateway_load_balancer_arns`](crate::types::VpcEndpointConnection::gateway_load_balancer_arns), if any.
     #[inline]
-    pub fn get_gateway_load_balancer_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_gateway_load_balancer_arns(&self) -> &Option<Vec<String>> {
         &self.inner.gateway_load_balancer_arns
     }
     /// Sets [`VpcEndpointConnection::ip_address_type`](crate::types::VpcEndpointConnection::ip_address_type): The IP address type for the endpoint.
     pub fn ip_address_type(mut self, input: crate::types::IpAddressType) -> Self {
-        self.inner.ip_address_type = ::std::option::Option::Some(input);
+        self.inner.ip_address_type = Some(input);
         self
     }
     /// Sets or clears [`VpcEndpointConnection::ip_address_type`](crate::types::VpcEndpointConnection::ip_address_type).
     #[inline]
     pub fn set_ip_address_type(
         mut self,
-        input: ::std::option::Option<crate::types::IpAddressType>,
+        input: Option<crate::types::IpAddressType>,
     ) -> Self {
         self.inner.ip_address_type = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::ip_address_type`](crate::types::VpcEndpointConnection::ip_address_type), if any.
     #[inline]
-    pub fn get_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::IpAddressType> {
+    pub fn get_ip_address_type(&self) -> &Option<crate::types::IpAddressType> {
         &self.inner.ip_address_type
     }
     /// Sets [`VpcEndpointConnection::vpc_endpoint_connection_id`](crate::types::VpcEndpointConnection::vpc_endpoint_connection_id): The ID of the VPC endpoint connection.
-    pub fn vpc_endpoint_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_connection_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpc_endpoint_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointConnection::vpc_endpoint_connection_id`](crate::types::VpcEndpointConnection::vpc_endpoint_connection_id).
     #[inline]
-    pub fn set_vpc_endpoint_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_connection_id = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::vpc_endpoint_connection_id`](crate::types::VpcEndpointConnection::vpc_endpoint_connection_id), if any.
     #[inline]
-    pub fn get_vpc_endpoint_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_connection_id
     }
     /// Appends one item to [`VpcEndpointConnection::tags`](crate::types::VpcEndpointConnection::tags): The tags.
@@ -374,42 +299,29 @@ impl VpcEndpointConnectionBuilder {
     }
     /// Sets or clears [`VpcEndpointConnection::tags`](crate::types::VpcEndpointConnection::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::tags`](crate::types::VpcEndpointConnection::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VpcEndpointConnection::vpc_endpoint_region`](crate::types::VpcEndpointConnection::vpc_endpoint_region): The Region of the endpoint.
-    pub fn vpc_endpoint_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_region = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_region = Some(input.into());
         self
     }
     /// Sets or clears [`VpcEndpointConnection::vpc_endpoint_region`](crate::types::VpcEndpointConnection::vpc_endpoint_region).
     #[inline]
-    pub fn set_vpc_endpoint_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_region(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_region = input;
         self
     }
     /// The value set for [`VpcEndpointConnection::vpc_endpoint_region`](crate::types::VpcEndpointConnection::vpc_endpoint_region), if any.
     #[inline]
-    pub fn get_vpc_endpoint_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_region(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_region
     }
     /// Appends one item to [`VpcEndpointConnection::payer_responsibilities`](crate::types::VpcEndpointConnection::payer_responsibilities): The payer responsibility settings for the endpoint.
@@ -426,9 +338,7 @@ impl VpcEndpointConnectionBuilder {
     #[inline]
     pub fn set_payer_responsibilities(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-        >,
+        input: Option<Vec<crate::types::PayerResponsibilityEntry>>,
     ) -> Self {
         self.inner.payer_responsibilities = input;
         self
@@ -437,9 +347,7 @@ impl VpcEndpointConnectionBuilder {
     #[inline]
     pub fn get_payer_responsibilities(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PayerResponsibilityEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::PayerResponsibilityEntry>> {
         &self.inner.payer_responsibilities
     }
     /// Builds the [`VpcEndpointConnection`]; it has no required members, so this cannot fail.
@@ -451,32 +359,26 @@ impl VpcEndpointConnectionBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcEndpointConnection {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "serviceId" => {
-                    value.service_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_id = Some(String::from(child.text()));
                 }
                 "vpcEndpointId" => {
-                    value.vpc_endpoint_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_id = Some(String::from(child.text()));
                 }
                 "vpcEndpointOwner" => {
-                    value.vpc_endpoint_owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_owner = Some(String::from(child.text()));
                 }
                 "vpcEndpointState" => {
-                    value.vpc_endpoint_state = ::std::option::Option::Some(
+                    value.vpc_endpoint_state = Some(
                         crate::types::State::from(child.text()),
                     );
                 }
                 "creationTimestamp" => {
-                    value.creation_timestamp = ::std::option::Option::Some(
+                    value.creation_timestamp = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -485,7 +387,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointConnection {
                     );
                 }
                 "dnsEntrySet" => {
-                    value.dns_entries = ::std::option::Option::Some(
+                    value.dns_entries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -493,27 +395,25 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointConnection {
                     );
                 }
                 "networkLoadBalancerArnSet" => {
-                    value.network_load_balancer_arns = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.network_load_balancer_arns = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "gatewayLoadBalancerArnSet" => {
-                    value.gateway_load_balancer_arns = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.gateway_load_balancer_arns = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "ipAddressType" => {
-                    value.ip_address_type = ::std::option::Option::Some(
+                    value.ip_address_type = Some(
                         crate::types::IpAddressType::from(child.text()),
                     );
                 }
                 "vpcEndpointConnectionId" => {
-                    value.vpc_endpoint_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_connection_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -521,12 +421,10 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointConnection {
                     );
                 }
                 "vpcEndpointRegion" => {
-                    value.vpc_endpoint_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_endpoint_region = Some(String::from(child.text()));
                 }
                 "payerResponsibilitySet" => {
-                    value.payer_responsibilities = ::std::option::Option::Some(
+                    value.payer_responsibilities = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -536,6 +434,6 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointConnection {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

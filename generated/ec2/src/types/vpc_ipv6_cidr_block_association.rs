@@ -2,130 +2,102 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes an IPv6 CIDR block associated with a VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcIpv6CidrBlockAssociation {
     /// The association ID for the IPv6 CIDR block.
-    pub association_id: ::std::option::Option<::std::string::String>,
+    pub association_id: Option<String>,
     /// The IPv6 CIDR block.
-    pub ipv6_cidr_block: ::std::option::Option<::std::string::String>,
+    pub ipv6_cidr_block: Option<String>,
     /// Information about the state of the CIDR block.
-    pub ipv6_cidr_block_state: ::std::option::Option<crate::types::VpcCidrBlockState>,
+    pub ipv6_cidr_block_state: Option<crate::types::VpcCidrBlockState>,
     /// The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, `us-east-1-wl1-bos-wlz-1`.
-    pub network_border_group: ::std::option::Option<::std::string::String>,
+    pub network_border_group: Option<String>,
     /// The ID of the IPv6 address pool from which the IPv6 CIDR block is allocated.
-    pub ipv6_pool: ::std::option::Option<::std::string::String>,
+    pub ipv6_pool: Option<String>,
     /// Public IPv6 addresses are those advertised on the internet from Amazon Web Services. Private IP addresses are not and cannot be advertised on the internet from Amazon Web Services.
-    pub ipv6_address_attribute: ::std::option::Option<
-        crate::types::Ipv6AddressAttribute,
-    >,
+    pub ipv6_address_attribute: Option<crate::types::Ipv6AddressAttribute>,
     /// The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
-    pub ip_source: ::std::option::Option<crate::types::IpSource>,
+    pub ip_source: Option<crate::types::IpSource>,
 }
 impl VpcIpv6CidrBlockAssociation {
     /// Starts building a [`VpcIpv6CidrBlockAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcIpv6CidrBlockAssociationBuilder {
-        <crate::types::builders::VpcIpv6CidrBlockAssociationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcIpv6CidrBlockAssociationBuilder as Default>::default()
     }
     /// The `AssociationId` member, when set.
     #[inline]
-    pub fn association_id(&self) -> ::std::option::Option<&str> {
+    pub fn association_id(&self) -> Option<&str> {
         self.association_id.as_deref()
     }
     /// The `Ipv6CidrBlock` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_cidr_block(&self) -> Option<&str> {
         self.ipv6_cidr_block.as_deref()
     }
     /// The `Ipv6CidrBlockState` member, when set.
     #[inline]
-    pub fn ipv6_cidr_block_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcCidrBlockState> {
+    pub fn ipv6_cidr_block_state(&self) -> Option<&crate::types::VpcCidrBlockState> {
         self.ipv6_cidr_block_state.as_ref()
     }
     /// The `NetworkBorderGroup` member, when set.
     #[inline]
-    pub fn network_border_group(&self) -> ::std::option::Option<&str> {
+    pub fn network_border_group(&self) -> Option<&str> {
         self.network_border_group.as_deref()
     }
     /// The `Ipv6Pool` member, when set.
     #[inline]
-    pub fn ipv6_pool(&self) -> ::std::option::Option<&str> {
+    pub fn ipv6_pool(&self) -> Option<&str> {
         self.ipv6_pool.as_deref()
     }
     /// The `Ipv6AddressAttribute` member, when set.
     #[inline]
-    pub fn ipv6_address_attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Ipv6AddressAttribute> {
+    pub fn ipv6_address_attribute(&self) -> Option<&crate::types::Ipv6AddressAttribute> {
         self.ipv6_address_attribute.as_ref()
     }
     /// The `IpSource` member, when set.
     #[inline]
-    pub fn ip_source(&self) -> ::std::option::Option<&crate::types::IpSource> {
+    pub fn ip_source(&self) -> Option<&crate::types::IpSource> {
         self.ip_source.as_ref()
     }
 }
 /// A builder for [`VpcIpv6CidrBlockAssociation`](crate::types::VpcIpv6CidrBlockAssociation); start one with `VpcIpv6CidrBlockAssociation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcIpv6CidrBlockAssociationBuilder {
     inner: crate::types::VpcIpv6CidrBlockAssociation,
 }
 impl VpcIpv6CidrBlockAssociationBuilder {
     /// Sets [`VpcIpv6CidrBlockAssociation::association_id`](crate::types::VpcIpv6CidrBlockAssociation::association_id): The association ID for the IPv6 CIDR block.
-    pub fn association_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.association_id = ::std::option::Option::Some(input.into());
+    pub fn association_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.association_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::association_id`](crate::types::VpcIpv6CidrBlockAssociation::association_id).
     #[inline]
-    pub fn set_association_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_association_id(mut self, input: Option<String>) -> Self {
         self.inner.association_id = input;
         self
     }
     /// The value set for [`VpcIpv6CidrBlockAssociation::association_id`](crate::types::VpcIpv6CidrBlockAssociation::association_id), if any.
     #[inline]
-    pub fn get_association_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_association_id(&self) -> &Option<String> {
         &self.inner.association_id
     }
     /// Sets [`VpcIpv6CidrBlockAssociation::ipv6_cidr_block`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_cidr_block): The IPv6 CIDR block.
-    pub fn ipv6_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn ipv6_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::ipv6_cidr_block`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_cidr_block).
     #[inline]
-    pub fn set_ipv6_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_cidr_block = input;
         self
     }
     /// The value set for [`VpcIpv6CidrBlockAssociation::ipv6_cidr_block`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_cidr_block), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_cidr_block(&self) -> &Option<String> {
         &self.inner.ipv6_cidr_block
     }
     /// Sets [`VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state): Information about the state of the CIDR block.
@@ -133,69 +105,53 @@ impl VpcIpv6CidrBlockAssociationBuilder {
         mut self,
         input: crate::types::VpcCidrBlockState,
     ) -> Self {
-        self.inner.ipv6_cidr_block_state = ::std::option::Option::Some(input);
+        self.inner.ipv6_cidr_block_state = Some(input);
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state).
     #[inline]
     pub fn set_ipv6_cidr_block_state(
         mut self,
-        input: ::std::option::Option<crate::types::VpcCidrBlockState>,
+        input: Option<crate::types::VpcCidrBlockState>,
     ) -> Self {
         self.inner.ipv6_cidr_block_state = input;
         self
     }
     /// The value set for [`VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_cidr_block_state), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcCidrBlockState> {
+    pub fn get_ipv6_cidr_block_state(&self) -> &Option<crate::types::VpcCidrBlockState> {
         &self.inner.ipv6_cidr_block_state
     }
     /// Sets [`VpcIpv6CidrBlockAssociation::network_border_group`](crate::types::VpcIpv6CidrBlockAssociation::network_border_group): The name of the unique set of Availability Zones, Local Zones, or Wavelength Zones from which Amazon Web Services advertises IP addresses, for example, `us-east-1-wl1-bos-wlz-1`.
-    pub fn network_border_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.network_border_group = ::std::option::Option::Some(input.into());
+    pub fn network_border_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.network_border_group = Some(input.into());
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::network_border_group`](crate::types::VpcIpv6CidrBlockAssociation::network_border_group).
     #[inline]
-    pub fn set_network_border_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_network_border_group(mut self, input: Option<String>) -> Self {
         self.inner.network_border_group = input;
         self
     }
     /// The value set for [`VpcIpv6CidrBlockAssociation::network_border_group`](crate::types::VpcIpv6CidrBlockAssociation::network_border_group), if any.
     #[inline]
-    pub fn get_network_border_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_network_border_group(&self) -> &Option<String> {
         &self.inner.network_border_group
     }
     /// Sets [`VpcIpv6CidrBlockAssociation::ipv6_pool`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_pool): The ID of the IPv6 address pool from which the IPv6 CIDR block is allocated.
-    pub fn ipv6_pool(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ipv6_pool = ::std::option::Option::Some(input.into());
+    pub fn ipv6_pool(mut self, input: impl Into<String>) -> Self {
+        self.inner.ipv6_pool = Some(input.into());
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::ipv6_pool`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_pool).
     #[inline]
-    pub fn set_ipv6_pool(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ipv6_pool(mut self, input: Option<String>) -> Self {
         self.inner.ipv6_pool = input;
         self
     }
     /// The value set for [`VpcIpv6CidrBlockAssociation::ipv6_pool`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_pool), if any.
     #[inline]
-    pub fn get_ipv6_pool(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ipv6_pool(&self) -> &Option<String> {
         &self.inner.ipv6_pool
     }
     /// Sets [`VpcIpv6CidrBlockAssociation::ipv6_address_attribute`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_address_attribute): Public IPv6 addresses are those advertised on the internet from Amazon Web Services.
@@ -203,14 +159,14 @@ impl VpcIpv6CidrBlockAssociationBuilder {
         mut self,
         input: crate::types::Ipv6AddressAttribute,
     ) -> Self {
-        self.inner.ipv6_address_attribute = ::std::option::Option::Some(input);
+        self.inner.ipv6_address_attribute = Some(input);
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::ipv6_address_attribute`](crate::types::VpcIpv6CidrBlockAssociation::ipv6_address_attribute).
     #[inline]
     pub fn set_ipv6_address_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::Ipv6AddressAttribute>,
+        input: Option<crate::types::Ipv6AddressAttribute>,
     ) -> Self {
         self.inner.ipv6_address_attribute = input;
         self
@@ -219,26 +175,23 @@ impl VpcIpv6CidrBlockAssociationBuilder {
     #[inline]
     pub fn get_ipv6_address_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::Ipv6AddressAttribute> {
+    ) -> &Option<crate::types::Ipv6AddressAttribute> {
         &self.inner.ipv6_address_attribute
     }
     /// Sets [`VpcIpv6CidrBlockAssociation::ip_source`](crate::types::VpcIpv6CidrBlockAssociation::ip_source): The source that allocated the IP address space. `byoip` or `amazon` indicates public IP address space allocated by Amazon or space that you have allocated with Bring your own IP (BYOIP). `none` indicates private space.
     pub fn ip_source(mut self, input: crate::types::IpSource) -> Self {
-        self.inner.ip_source = ::std::option::Option::Some(input);
+        self.inner.ip_source = Some(input);
         self
     }
     /// Sets or clears [`VpcIpv6CidrBlockAssociation::ip_source`](crate::types::VpcIpv6CidrBlockAssociation::ip_source).
     #[inline]
-    pub fn set_ip_source(
-        mut self,
-        input: ::std::option::Option<crate::types::IpSource>,
-    ) -> Self {
+    pub fn set_ip_source(mut self, input: Option<crate::types::IpSource>) -> Self {
         self.inner.ip_source = input;
         self
     }
     /// The value set for [`VpcIpv6CidrBlockAssociation::ip_source`](crate::types::VpcIpv6CidrBlockAssociation::ip_source), if any.
     #[inline]
-    pub fn get_ip_source(&self) -> &::std::option::Option<crate::types::IpSource> {
+    pub fn get_ip_source(&self) -> &Option<crate::types::IpSource> {
         &self.inner.ip_source
     }
     /// Builds the [`VpcIpv6CidrBlockAssociation`]; it has no required members, so this cannot fail.
@@ -250,50 +203,40 @@ impl VpcIpv6CidrBlockAssociationBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcIpv6CidrBlockAssociation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "associationId" => {
-                    value.association_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.association_id = Some(String::from(child.text()));
                 }
                 "ipv6CidrBlock" => {
-                    value.ipv6_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_cidr_block = Some(String::from(child.text()));
                 }
                 "ipv6CidrBlockState" => {
-                    value.ipv6_cidr_block_state = ::std::option::Option::Some(
+                    value.ipv6_cidr_block_state = Some(
                         <crate::types::VpcCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "networkBorderGroup" => {
-                    value.network_border_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.network_border_group = Some(String::from(child.text()));
                 }
                 "ipv6Pool" => {
-                    value.ipv6_pool = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ipv6_pool = Some(String::from(child.text()));
                 }
                 "ipv6AddressAttribute" => {
-                    value.ipv6_address_attribute = ::std::option::Option::Some(
+                    value.ipv6_address_attribute = Some(
                         crate::types::Ipv6AddressAttribute::from(child.text()),
                     );
                 }
                 "ipSource" => {
-                    value.ip_source = ::std::option::Option::Some(
-                        crate::types::IpSource::from(child.text()),
-                    );
+                    value.ip_source = Some(crate::types::IpSource::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

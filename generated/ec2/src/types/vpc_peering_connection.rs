@@ -2,63 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC peering connection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcPeeringConnection {
     /// Information about the accepter VPC. CIDR block information is only returned when describing an active VPC peering connection.
-    pub accepter_vpc_info: ::std::option::Option<
-        crate::types::VpcPeeringConnectionVpcInfo,
-    >,
+    pub accepter_vpc_info: Option<crate::types::VpcPeeringConnectionVpcInfo>,
     /// The time that an unaccepted VPC peering connection will expire.
-    pub expiration_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub expiration_time: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Information about the requester VPC. CIDR block information is only returned when describing an active VPC peering connection.
-    pub requester_vpc_info: ::std::option::Option<
-        crate::types::VpcPeeringConnectionVpcInfo,
-    >,
+    pub requester_vpc_info: Option<crate::types::VpcPeeringConnectionVpcInfo>,
     /// The status of the VPC peering connection.
-    pub status: ::std::option::Option<crate::types::VpcPeeringConnectionStateReason>,
+    pub status: Option<crate::types::VpcPeeringConnectionStateReason>,
     /// Any tags assigned to the resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the VPC peering connection.
-    pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpc_peering_connection_id: Option<String>,
 }
 impl VpcPeeringConnection {
     /// Starts building a [`VpcPeeringConnection`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcPeeringConnectionBuilder {
-        <crate::types::builders::VpcPeeringConnectionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcPeeringConnectionBuilder as Default>::default()
     }
     /// The `AccepterVpcInfo` member, when set.
     #[inline]
     pub fn accepter_vpc_info(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcPeeringConnectionVpcInfo> {
+    ) -> Option<&crate::types::VpcPeeringConnectionVpcInfo> {
         self.accepter_vpc_info.as_ref()
     }
     /// The `ExpirationTime` member, when set.
     #[inline]
-    pub fn expiration_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn expiration_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.expiration_time.as_ref()
     }
     /// The `RequesterVpcInfo` member, when set.
     #[inline]
     pub fn requester_vpc_info(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcPeeringConnectionVpcInfo> {
+    ) -> Option<&crate::types::VpcPeeringConnectionVpcInfo> {
         self.requester_vpc_info.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcPeeringConnectionStateReason> {
+    pub fn status(&self) -> Option<&crate::types::VpcPeeringConnectionStateReason> {
         self.status.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -68,17 +55,12 @@ impl VpcPeeringConnection {
     }
     /// The `VpcPeeringConnectionId` member, when set.
     #[inline]
-    pub fn vpc_peering_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_peering_connection_id(&self) -> Option<&str> {
         self.vpc_peering_connection_id.as_deref()
     }
 }
 /// A builder for [`VpcPeeringConnection`](crate::types::VpcPeeringConnection); start one with `VpcPeeringConnection::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcPeeringConnectionBuilder {
     inner: crate::types::VpcPeeringConnection,
 }
@@ -88,14 +70,14 @@ impl VpcPeeringConnectionBuilder {
         mut self,
         input: crate::types::VpcPeeringConnectionVpcInfo,
     ) -> Self {
-        self.inner.accepter_vpc_info = ::std::option::Option::Some(input);
+        self.inner.accepter_vpc_info = Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::accepter_vpc_info`](crate::types::VpcPeeringConnection::accepter_vpc_info).
     #[inline]
     pub fn set_accepter_vpc_info(
         mut self,
-        input: ::std::option::Option<crate::types::VpcPeeringConnectionVpcInfo>,
+        input: Option<crate::types::VpcPeeringConnectionVpcInfo>,
     ) -> Self {
         self.inner.accepter_vpc_info = input;
         self
@@ -104,7 +86,7 @@ impl VpcPeeringConnectionBuilder {
     #[inline]
     pub fn get_accepter_vpc_info(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcPeeringConnectionVpcInfo> {
+    ) -> &Option<crate::types::VpcPeeringConnectionVpcInfo> {
         &self.inner.accepter_vpc_info
     }
     /// Sets [`VpcPeeringConnection::expiration_time`](crate::types::VpcPeeringConnection::expiration_time): The time that an unaccepted VPC peering connection will expire.
@@ -112,14 +94,14 @@ impl VpcPeeringConnectionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.expiration_time = ::std::option::Option::Some(input);
+        self.inner.expiration_time = Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::expiration_time`](crate::types::VpcPeeringConnection::expiration_time).
     #[inline]
     pub fn set_expiration_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.expiration_time = input;
         self
@@ -128,7 +110,7 @@ impl VpcPeeringConnectionBuilder {
     #[inline]
     pub fn get_expiration_time(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration_time
     }
     /// Sets [`VpcPeeringConnection::requester_vpc_info`](crate::types::VpcPeeringConnection::requester_vpc_info): Information about the requester VPC.
@@ -136,14 +118,14 @@ impl VpcPeeringConnectionBuilder {
         mut self,
         input: crate::types::VpcPeeringConnectionVpcInfo,
     ) -> Self {
-        self.inner.requester_vpc_info = ::std::option::Option::Some(input);
+        self.inner.requester_vpc_info = Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::requester_vpc_info`](crate::types::VpcPeeringConnection::requester_vpc_info).
     #[inline]
     pub fn set_requester_vpc_info(
         mut self,
-        input: ::std::option::Option<crate::types::VpcPeeringConnectionVpcInfo>,
+        input: Option<crate::types::VpcPeeringConnectionVpcInfo>,
     ) -> Self {
         self.inner.requester_vpc_info = input;
         self
@@ -152,7 +134,7 @@ impl VpcPeeringConnectionBuilder {
     #[inline]
     pub fn get_requester_vpc_info(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcPeeringConnectionVpcInfo> {
+    ) -> &Option<crate::types::VpcPeeringConnectionVpcInfo> {
         &self.inner.requester_vpc_info
     }
     /// Sets [`VpcPeeringConnection::status`](crate::types::VpcPeeringConnection::status): The status of the VPC peering connection.
@@ -160,23 +142,21 @@ impl VpcPeeringConnectionBuilder {
         mut self,
         input: crate::types::VpcPeeringConnectionStateReason,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnection::status`](crate::types::VpcPeeringConnection::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::VpcPeeringConnectionStateReason>,
+        input: Option<crate::types::VpcPeeringConnectionStateReason>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`VpcPeeringConnection::status`](crate::types::VpcPeeringConnection::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcPeeringConnectionStateReason> {
+    pub fn get_status(&self) -> &Option<crate::types::VpcPeeringConnectionStateReason> {
         &self.inner.status
     }
     /// Appends one item to [`VpcPeeringConnection::tags`](crate::types::VpcPeeringConnection::tags): Any tags assigned to the resource.
@@ -188,42 +168,29 @@ impl VpcPeeringConnectionBuilder {
     }
     /// Sets or clears [`VpcPeeringConnection::tags`](crate::types::VpcPeeringConnection::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpcPeeringConnection::tags`](crate::types::VpcPeeringConnection::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VpcPeeringConnection::vpc_peering_connection_id`](crate::types::VpcPeeringConnection::vpc_peering_connection_id): The ID of the VPC peering connection.
-    pub fn vpc_peering_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_peering_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_peering_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_peering_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcPeeringConnection::vpc_peering_connection_id`](crate::types::VpcPeeringConnection::vpc_peering_connection_id).
     #[inline]
-    pub fn set_vpc_peering_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_peering_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_peering_connection_id = input;
         self
     }
     /// The value set for [`VpcPeeringConnection::vpc_peering_connection_id`](crate::types::VpcPeeringConnection::vpc_peering_connection_id), if any.
     #[inline]
-    pub fn get_vpc_peering_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_peering_connection_id(&self) -> &Option<String> {
         &self.inner.vpc_peering_connection_id
     }
     /// Builds the [`VpcPeeringConnection`]; it has no required members, so this cannot fail.
@@ -235,19 +202,19 @@ impl VpcPeeringConnectionBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnection {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "accepterVpcInfo" => {
-                    value.accepter_vpc_info = ::std::option::Option::Some(
+                    value.accepter_vpc_info = Some(
                         <crate::types::VpcPeeringConnectionVpcInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "expirationTime" => {
-                    value.expiration_time = ::std::option::Option::Some(
+                    value.expiration_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -256,21 +223,21 @@ impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnection {
                     );
                 }
                 "requesterVpcInfo" => {
-                    value.requester_vpc_info = ::std::option::Option::Some(
+                    value.requester_vpc_info = Some(
                         <crate::types::VpcPeeringConnectionVpcInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::VpcPeeringConnectionStateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -278,13 +245,11 @@ impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnection {
                     );
                 }
                 "vpcPeeringConnectionId" => {
-                    value.vpc_peering_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_peering_connection_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,45 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the status of a VPC peering connection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcPeeringConnectionStateReason {
     /// The status of the VPC peering connection.
-    pub code: ::std::option::Option<crate::types::VpcPeeringConnectionStateReasonCode>,
+    pub code: Option<crate::types::VpcPeeringConnectionStateReasonCode>,
     /// A message that provides more information about the status, if applicable.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl VpcPeeringConnectionStateReason {
     /// Starts building a [`VpcPeeringConnectionStateReason`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcPeeringConnectionStateReasonBuilder {
-        <crate::types::builders::VpcPeeringConnectionStateReasonBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcPeeringConnectionStateReasonBuilder as Default>::default()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpcPeeringConnectionStateReasonCode> {
+    pub fn code(&self) -> Option<&crate::types::VpcPeeringConnectionStateReasonCode> {
         self.code.as_ref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`VpcPeeringConnectionStateReason`](crate::types::VpcPeeringConnectionStateReason); start one with `VpcPeeringConnectionStateReason::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcPeeringConnectionStateReasonBuilder {
     inner: crate::types::VpcPeeringConnectionStateReason,
 }
@@ -50,14 +38,14 @@ impl VpcPeeringConnectionStateReasonBuilder {
         mut self,
         input: crate::types::VpcPeeringConnectionStateReasonCode,
     ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnectionStateReason::code`](crate::types::VpcPeeringConnectionStateReason::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::VpcPeeringConnectionStateReasonCode>,
+        input: Option<crate::types::VpcPeeringConnectionStateReasonCode>,
     ) -> Self {
         self.inner.code = input;
         self
@@ -66,29 +54,23 @@ impl VpcPeeringConnectionStateReasonBuilder {
     #[inline]
     pub fn get_code(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcPeeringConnectionStateReasonCode> {
+    ) -> &Option<crate::types::VpcPeeringConnectionStateReasonCode> {
         &self.inner.code
     }
     /// Sets [`VpcPeeringConnectionStateReason::message`](crate::types::VpcPeeringConnectionStateReason::message): A message that provides more information about the status, if applicable.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`VpcPeeringConnectionStateReason::message`](crate::types::VpcPeeringConnectionStateReason::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`VpcPeeringConnectionStateReason::message`](crate::types::VpcPeeringConnectionStateReason::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`VpcPeeringConnectionStateReason`]; it has no required members, so this cannot fail.
@@ -100,25 +82,23 @@ impl VpcPeeringConnectionStateReasonBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnectionStateReason {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "code" => {
-                    value.code = ::std::option::Option::Some(
+                    value.code = Some(
                         crate::types::VpcPeeringConnectionStateReasonCode::from(
                             child.text(),
                         ),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

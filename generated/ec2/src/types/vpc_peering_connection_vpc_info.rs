@@ -2,42 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPC in a VPC peering connection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcPeeringConnectionVpcInfo {
     /// The IPv4 CIDR block for the VPC.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The IPv6 CIDR block for the VPC.
-    pub ipv6_cidr_block_set: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Ipv6CidrBlock>,
-    >,
+    pub ipv6_cidr_block_set: Option<Vec<crate::types::Ipv6CidrBlock>>,
     /// Information about the IPv4 CIDR blocks for the VPC.
-    pub cidr_block_set: ::std::option::Option<::std::vec::Vec<crate::types::CidrBlock>>,
+    pub cidr_block_set: Option<Vec<crate::types::CidrBlock>>,
     /// The ID of the Amazon Web Services account that owns the VPC.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// Information about the VPC peering connection options for the accepter or requester VPC.
-    pub peering_options: ::std::option::Option<
-        crate::types::VpcPeeringConnectionOptionsDescription,
-    >,
+    pub peering_options: Option<crate::types::VpcPeeringConnectionOptionsDescription>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// The Region in which the VPC is located.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
 }
 impl VpcPeeringConnectionVpcInfo {
     /// Starts building a [`VpcPeeringConnectionVpcInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcPeeringConnectionVpcInfoBuilder {
-        <crate::types::builders::VpcPeeringConnectionVpcInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcPeeringConnectionVpcInfoBuilder as Default>::default()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `Ipv6CidrBlockSet` member, empty when not set; the field tells an empty list from an absent one.
@@ -52,58 +43,47 @@ impl VpcPeeringConnectionVpcInfo {
     }
     /// The `OwnerId` member, when set.
     #[inline]
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// The `PeeringOptions` member, when set.
     #[inline]
     pub fn peering_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::VpcPeeringConnectionOptionsDescription> {
+    ) -> Option<&crate::types::VpcPeeringConnectionOptionsDescription> {
         self.peering_options.as_ref()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(&self) -> ::std::option::Option<&str> {
+    pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
     }
 }
 /// A builder for [`VpcPeeringConnectionVpcInfo`](crate::types::VpcPeeringConnectionVpcInfo); start one with `VpcPeeringConnectionVpcInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcPeeringConnectionVpcInfoBuilder {
     inner: crate::types::VpcPeeringConnectionVpcInfo,
 }
 impl VpcPeeringConnectionVpcInfoBuilder {
     /// Sets [`VpcPeeringConnectionVpcInfo::cidr_block`](crate::types::VpcPeeringConnectionVpcInfo::cidr_block): The IPv4 CIDR block for the VPC.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`VpcPeeringConnectionVpcInfo::cidr_block`](crate::types::VpcPeeringConnectionVpcInfo::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`VpcPeeringConnectionVpcInfo::cidr_block`](crate::types::VpcPeeringConnectionVpcInfo::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Appends one item to [`VpcPeeringConnectionVpcInfo::ipv6_cidr_block_set`](crate::types::VpcPeeringConnectionVpcInfo::ipv6_cidr_block_set): The IPv6 CIDR block for the VPC.
@@ -117,16 +97,14 @@ impl VpcPeeringConnectionVpcInfoBuilder {
     #[inline]
     pub fn set_ipv6_cidr_block_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Ipv6CidrBlock>>,
+        input: Option<Vec<crate::types::Ipv6CidrBlock>>,
     ) -> Self {
         self.inner.ipv6_cidr_block_set = input;
         self
     }
     /// The value set for [`VpcPeeringConnectionVpcInfo::ipv6_cidr_block_set`](crate::types::VpcPeeringConnectionVpcInfo::ipv6_cidr_block_set), if any.
     #[inline]
-    pub fn get_ipv6_cidr_block_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Ipv6CidrBlock>> {
+    pub fn get_ipv6_cidr_block_set(&self) -> &Option<Vec<crate::types::Ipv6CidrBlock>> {
         &self.inner.ipv6_cidr_block_set
     }
     /// Appends one item to [`VpcPeeringConnectionVpcInfo::cidr_block_set`](crate::types::VpcPeeringConnectionVpcInfo::cidr_block_set): Information about the IPv4 CIDR blocks for the VPC.
@@ -140,38 +118,30 @@ impl VpcPeeringConnectionVpcInfoBuilder {
     #[inline]
     pub fn set_cidr_block_set(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CidrBlock>>,
+        input: Option<Vec<crate::types::CidrBlock>>,
     ) -> Self {
         self.inner.cidr_block_set = input;
         self
     }
     /// The value set for [`VpcPeeringConnectionVpcInfo::cidr_block_set`](crate::types::VpcPeeringConnectionVpcInfo::cidr_block_set), if any.
     #[inline]
-    pub fn get_cidr_block_set(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CidrBlock>> {
+    pub fn get_cidr_block_set(&self) -> &Option<Vec<crate::types::CidrBlock>> {
         &self.inner.cidr_block_set
     }
     /// Sets [`VpcPeeringConnectionVpcInfo::owner_id`](crate::types::VpcPeeringConnectionVpcInfo::owner_id): The ID of the Amazon Web Services account that owns the VPC.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcPeeringConnectionVpcInfo::owner_id`](crate::types::VpcPeeringConnectionVpcInfo::owner_id).
     #[inline]
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.inner.owner_id = input;
         self
     }
     /// The value set for [`VpcPeeringConnectionVpcInfo::owner_id`](crate::types::VpcPeeringConnectionVpcInfo::owner_id), if any.
     #[inline]
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.inner.owner_id
     }
     /// Sets [`VpcPeeringConnectionVpcInfo::peering_options`](crate::types::VpcPeeringConnectionVpcInfo::peering_options): Information about the VPC peering connection options for the accepter or requester VPC.
@@ -179,16 +149,14 @@ impl VpcPeeringConnectionVpcInfoBuilder {
         mut self,
         input: crate::types::VpcPeeringConnectionOptionsDescription,
     ) -> Self {
-        self.inner.peering_options = ::std::option::Option::Some(input);
+        self.inner.peering_options = Some(input);
         self
     }
     /// Sets or clears [`VpcPeeringConnectionVpcInfo::peering_options`](crate::types::VpcPeeringConnectionVpcInfo::peering_options).
     #[inline]
     pub fn set_peering_options(
         mut self,
-        input: ::std::option::Option<
-            crate::types::VpcPeeringConnectionOptionsDescription,
-        >,
+        input: Option<crate::types::VpcPeeringConnectionOptionsDescription>,
     ) -> Self {
         self.inner.peering_options = input;
         self
@@ -197,51 +165,39 @@ impl VpcPeeringConnectionVpcInfoBuilder {
     #[inline]
     pub fn get_peering_options(
         &self,
-    ) -> &::std::option::Option<crate::types::VpcPeeringConnectionOptionsDescription> {
+    ) -> &Option<crate::types::VpcPeeringConnectionOptionsDescription> {
         &self.inner.peering_options
     }
     /// Sets [`VpcPeeringConnectionVpcInfo::vpc_id`](crate::types::VpcPeeringConnectionVpcInfo::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcPeeringConnectionVpcInfo::vpc_id`](crate::types::VpcPeeringConnectionVpcInfo::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`VpcPeeringConnectionVpcInfo::vpc_id`](crate::types::VpcPeeringConnectionVpcInfo::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`VpcPeeringConnectionVpcInfo::region`](crate::types::VpcPeeringConnectionVpcInfo::region): The Region in which the VPC is located.
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: impl Into<String>) -> Self {
+        self.inner.region = Some(input.into());
         self
     }
     /// Sets or clears [`VpcPeeringConnectionVpcInfo::region`](crate::types::VpcPeeringConnectionVpcInfo::region).
     #[inline]
-    pub fn set_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region(mut self, input: Option<String>) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`VpcPeeringConnectionVpcInfo::region`](crate::types::VpcPeeringConnectionVpcInfo::region), if any.
     #[inline]
-    pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region(&self) -> &Option<String> {
         &self.inner.region
     }
     /// Builds the [`VpcPeeringConnectionVpcInfo`]; it has no required members, so this cannot fail.
@@ -253,17 +209,15 @@ impl VpcPeeringConnectionVpcInfoBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnectionVpcInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "cidrBlock" => {
-                    value.cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_block = Some(String::from(child.text()));
                 }
                 "ipv6CidrBlockSet" => {
-                    value.ipv6_cidr_block_set = ::std::option::Option::Some(
+                    value.ipv6_cidr_block_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Ipv6CidrBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -271,7 +225,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnectionVpcInfo {
                     );
                 }
                 "cidrBlockSet" => {
-                    value.cidr_block_set = ::std::option::Option::Some(
+                    value.cidr_block_set = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CidrBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -279,30 +233,24 @@ impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnectionVpcInfo {
                     );
                 }
                 "ownerId" => {
-                    value.owner_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner_id = Some(String::from(child.text()));
                 }
                 "peeringOptions" => {
-                    value.peering_options = ::std::option::Option::Some(
+                    value.peering_options = Some(
                         <crate::types::VpcPeeringConnectionOptionsDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "vpcId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 "region" => {
-                    value.region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.region = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,56 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPN concentrator.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnConcentrator {
     /// The ID of the VPN concentrator.
-    pub vpn_concentrator_id: ::std::option::Option<::std::string::String>,
+    pub vpn_concentrator_id: Option<String>,
     /// The current state of the VPN concentrator.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The ID of the transit gateway associated with the VPN concentrator.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the transit gateway attachment for the VPN concentrator.
-    pub transit_gateway_attachment_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_attachment_id: Option<String>,
     /// The type of VPN concentrator.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// Any tags assigned to the VPN concentrator.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl VpnConcentrator {
     /// Starts building a [`VpnConcentrator`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnConcentratorBuilder {
-        <crate::types::builders::VpnConcentratorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnConcentratorBuilder as Default>::default()
     }
     /// The `VpnConcentratorId` member, when set.
     #[inline]
-    pub fn vpn_concentrator_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_concentrator_id(&self) -> Option<&str> {
         self.vpn_concentrator_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `TransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transit_gateway_attachment_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transit_gateway_attachment_id.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -61,132 +56,89 @@ impl VpnConcentrator {
     }
 }
 /// A builder for [`VpnConcentrator`](crate::types::VpnConcentrator); start one with `VpnConcentrator::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnConcentratorBuilder {
     inner: crate::types::VpnConcentrator,
 }
 impl VpnConcentratorBuilder {
     /// Sets [`VpnConcentrator::vpn_concentrator_id`](crate::types::VpnConcentrator::vpn_concentrator_id): The ID of the VPN concentrator.
-    pub fn vpn_concentrator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_concentrator_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_concentrator_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_concentrator_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConcentrator::vpn_concentrator_id`](crate::types::VpnConcentrator::vpn_concentrator_id).
     #[inline]
-    pub fn set_vpn_concentrator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_concentrator_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_concentrator_id = input;
         self
     }
     /// The value set for [`VpnConcentrator::vpn_concentrator_id`](crate::types::VpnConcentrator::vpn_concentrator_id), if any.
     #[inline]
-    pub fn get_vpn_concentrator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_concentrator_id(&self) -> &Option<String> {
         &self.inner.vpn_concentrator_id
     }
     /// Sets [`VpnConcentrator::state`](crate::types::VpnConcentrator::state): The current state of the VPN concentrator.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConcentrator::state`](crate::types::VpnConcentrator::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VpnConcentrator::state`](crate::types::VpnConcentrator::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`VpnConcentrator::transit_gateway_id`](crate::types::VpnConcentrator::transit_gateway_id): The ID of the transit gateway associated with the VPN concentrator.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConcentrator::transit_gateway_id`](crate::types::VpnConcentrator::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`VpnConcentrator::transit_gateway_id`](crate::types::VpnConcentrator::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`VpnConcentrator::transit_gateway_attachment_id`](crate::types::VpnConcentrator::transit_gateway_attachment_id): The ID of the transit gateway attachment for the VPN concentrator.
-    pub fn transit_gateway_attachment_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn transit_gateway_attachment_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConcentrator::transit_gateway_attachment_id`](crate::types::VpnConcentrator::transit_gateway_attachment_id).
     #[inline]
-    pub fn set_transit_gateway_attachment_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_attachment_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`VpnConcentrator::transit_gateway_attachment_id`](crate::types::VpnConcentrator::transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_attachment_id
     }
     /// Sets [`VpnConcentrator::type_`](crate::types::VpnConcentrator::type_): The type of VPN concentrator.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConcentrator::type_`](crate::types::VpnConcentrator::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`VpnConcentrator::type_`](crate::types::VpnConcentrator::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Appends one item to [`VpnConcentrator::tags`](crate::types::VpnConcentrator::tags): Any tags assigned to the VPN concentrator.
@@ -198,18 +150,13 @@ impl VpnConcentratorBuilder {
     }
     /// Sets or clears [`VpnConcentrator::tags`](crate::types::VpnConcentrator::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpnConcentrator::tags`](crate::types::VpnConcentrator::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`VpnConcentrator`]; it has no required members, so this cannot fail.
@@ -221,37 +168,29 @@ impl VpnConcentratorBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpnConcentrator {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpnConcentratorId" => {
-                    value.vpn_concentrator_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpn_concentrator_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "transitGatewayAttachmentId" => {
-                    value.transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.type_ = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -261,6 +200,6 @@ impl ::awsgen_runtime::xml::FromXml for VpnConcentrator {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,85 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a VPN connection.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnConnection {
     /// The category of the VPN connection. A value of `VPN` indicates an Amazon Web Services VPN connection. A value of `VPN-Classic` indicates an Amazon Web Services Classic VPN connection.
-    pub category: ::std::option::Option<::std::string::String>,
+    pub category: Option<String>,
     /// The ID of the transit gateway associated with the VPN connection.
-    pub transit_gateway_id: ::std::option::Option<::std::string::String>,
+    pub transit_gateway_id: Option<String>,
     /// The ID of the VPN concentrator associated with the VPN connection.
-    pub vpn_concentrator_id: ::std::option::Option<::std::string::String>,
+    pub vpn_concentrator_id: Option<String>,
     /// The ARN of the core network.
-    pub core_network_arn: ::std::option::Option<::std::string::String>,
+    pub core_network_arn: Option<String>,
     /// The ARN of the core network attachment.
-    pub core_network_attachment_arn: ::std::option::Option<::std::string::String>,
+    pub core_network_attachment_arn: Option<String>,
     /// The current state of the gateway association.
-    pub gateway_association_state: ::std::option::Option<
-        crate::types::GatewayAssociationState,
-    >,
+    pub gateway_association_state: Option<crate::types::GatewayAssociationState>,
     /// The VPN connection options.
-    pub options: ::std::option::Option<crate::types::VpnConnectionOptions>,
+    pub options: Option<crate::types::VpnConnectionOptions>,
     /// The static routes associated with the VPN connection.
-    pub routes: ::std::option::Option<::std::vec::Vec<crate::types::VpnStaticRoute>>,
+    pub routes: Option<Vec<crate::types::VpnStaticRoute>>,
     /// Any tags assigned to the VPN connection.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Information about the VPN tunnel.
-    pub vgw_telemetry: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VgwTelemetry>,
-    >,
+    pub vgw_telemetry: Option<Vec<crate::types::VgwTelemetry>>,
     /// The Amazon Resource Name (ARN) of the Secrets Manager secret storing the pre-shared key(s) for the VPN connection.
-    pub pre_shared_key_arn: ::std::option::Option<::std::string::String>,
+    pub pre_shared_key_arn: Option<String>,
     /// The ID of the VPN connection.
-    pub vpn_connection_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_id: Option<String>,
     /// The current state of the VPN connection.
-    pub state: ::std::option::Option<crate::types::VpnState>,
+    pub state: Option<crate::types::VpnState>,
     /// The configuration information for the VPN connection's customer gateway (in the native XML format). This element is always present in the `CreateVpnConnection` response; however, it's present in the `DescribeVpnConnections` response only if the VPN connection is in the `pending` or `available` state.
-    pub customer_gateway_configuration: ::std::option::Option<::std::string::String>,
+    pub customer_gateway_configuration: Option<String>,
     /// The type of VPN connection.
-    pub type_: ::std::option::Option<crate::types::GatewayType>,
+    pub type_: Option<crate::types::GatewayType>,
     /// The ID of the customer gateway at your end of the VPN connection.
-    pub customer_gateway_id: ::std::option::Option<::std::string::String>,
+    pub customer_gateway_id: Option<String>,
     /// The ID of the virtual private gateway at the Amazon Web Services side of the VPN connection.
-    pub vpn_gateway_id: ::std::option::Option<::std::string::String>,
+    pub vpn_gateway_id: Option<String>,
 }
 impl VpnConnection {
     /// Starts building a [`VpnConnection`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnConnectionBuilder {
-        <crate::types::builders::VpnConnectionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnConnectionBuilder as Default>::default()
     }
     /// The `Category` member, when set.
     #[inline]
-    pub fn category(&self) -> ::std::option::Option<&str> {
+    pub fn category(&self) -> Option<&str> {
         self.category.as_deref()
     }
     /// The `TransitGatewayId` member, when set.
     #[inline]
-    pub fn transit_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn transit_gateway_id(&self) -> Option<&str> {
         self.transit_gateway_id.as_deref()
     }
     /// The `VpnConcentratorId` member, when set.
     #[inline]
-    pub fn vpn_concentrator_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_concentrator_id(&self) -> Option<&str> {
         self.vpn_concentrator_id.as_deref()
     }
     /// The `CoreNetworkArn` member, when set.
     #[inline]
-    pub fn core_network_arn(&self) -> ::std::option::Option<&str> {
+    pub fn core_network_arn(&self) -> Option<&str> {
         self.core_network_arn.as_deref()
     }
     /// The `CoreNetworkAttachmentArn` member, when set.
     #[inline]
-    pub fn core_network_attachment_arn(&self) -> ::std::option::Option<&str> {
+    pub fn core_network_attachment_arn(&self) -> Option<&str> {
         self.core_network_attachment_arn.as_deref()
     }
     /// The `GatewayAssociationState` member, when set.
     #[inline]
     pub fn gateway_association_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::GatewayAssociationState> {
+    ) -> Option<&crate::types::GatewayAssociationState> {
         self.gateway_association_state.as_ref()
     }
     /// The `Options` member, when set.
     #[inline]
-    pub fn options(&self) -> ::std::option::Option<&crate::types::VpnConnectionOptions> {
+    pub fn options(&self) -> Option<&crate::types::VpnConnectionOptions> {
         self.options.as_ref()
     }
     /// The `Routes` member, empty when not set; the field tells an empty list from an absent one.
@@ -104,37 +100,37 @@ impl VpnConnection {
     }
     /// The `PreSharedKeyArn` member, when set.
     #[inline]
-    pub fn pre_shared_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn pre_shared_key_arn(&self) -> Option<&str> {
         self.pre_shared_key_arn.as_deref()
     }
     /// The `VpnConnectionId` member, when set.
     #[inline]
-    pub fn vpn_connection_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_id(&self) -> Option<&str> {
         self.vpn_connection_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::VpnState> {
+    pub fn state(&self) -> Option<&crate::types::VpnState> {
         self.state.as_ref()
     }
     /// The `CustomerGatewayConfiguration` member, when set.
     #[inline]
-    pub fn customer_gateway_configuration(&self) -> ::std::option::Option<&str> {
+    pub fn customer_gateway_configuration(&self) -> Option<&str> {
         self.customer_gateway_configuration.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::GatewayType> {
+    pub fn type_(&self) -> Option<&crate::types::GatewayType> {
         self.type_.as_ref()
     }
     /// The `CustomerGatewayId` member, when set.
     #[inline]
-    pub fn customer_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_gateway_id(&self) -> Option<&str> {
         self.customer_gateway_id.as_deref()
     }
     /// The `VpnGatewayId` member, when set.
     #[inline]
-    pub fn vpn_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_gateway_id(&self) -> Option<&str> {
         self.vpn_gateway_id.as_deref()
     }
 }
@@ -163,132 +159,89 @@ impl ::std::fmt::Debug for VpnConnection {
     }
 }
 /// A builder for [`VpnConnection`](crate::types::VpnConnection); start one with `VpnConnection::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnConnectionBuilder {
     inner: crate::types::VpnConnection,
 }
 impl VpnConnectionBuilder {
     /// Sets [`VpnConnection::category`](crate::types::VpnConnection::category): The category of the VPN connection.
-    pub fn category(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.category = ::std::option::Option::Some(input.into());
+    pub fn category(mut self, input: impl Into<String>) -> Self {
+        self.inner.category = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::category`](crate::types::VpnConnection::category).
     #[inline]
-    pub fn set_category(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_category(mut self, input: Option<String>) -> Self {
         self.inner.category = input;
         self
     }
     /// The value set for [`VpnConnection::category`](crate::types::VpnConnection::category), if any.
     #[inline]
-    pub fn get_category(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_category(&self) -> &Option<String> {
         &self.inner.category
     }
     /// Sets [`VpnConnection::transit_gateway_id`](crate::types::VpnConnection::transit_gateway_id): The ID of the transit gateway associated with the VPN connection.
-    pub fn transit_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.transit_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn transit_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.transit_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::transit_gateway_id`](crate::types::VpnConnection::transit_gateway_id).
     #[inline]
-    pub fn set_transit_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_transit_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.transit_gateway_id = input;
         self
     }
     /// The value set for [`VpnConnection::transit_gateway_id`](crate::types::VpnConnection::transit_gateway_id), if any.
     #[inline]
-    pub fn get_transit_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transit_gateway_id(&self) -> &Option<String> {
         &self.inner.transit_gateway_id
     }
     /// Sets [`VpnConnection::vpn_concentrator_id`](crate::types::VpnConnection::vpn_concentrator_id): The ID of the VPN concentrator associated with the VPN connection.
-    pub fn vpn_concentrator_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_concentrator_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_concentrator_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_concentrator_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::vpn_concentrator_id`](crate::types::VpnConnection::vpn_concentrator_id).
     #[inline]
-    pub fn set_vpn_concentrator_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_concentrator_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_concentrator_id = input;
         self
     }
     /// The value set for [`VpnConnection::vpn_concentrator_id`](crate::types::VpnConnection::vpn_concentrator_id), if any.
     #[inline]
-    pub fn get_vpn_concentrator_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_concentrator_id(&self) -> &Option<String> {
         &self.inner.vpn_concentrator_id
     }
     /// Sets [`VpnConnection::core_network_arn`](crate::types::VpnConnection::core_network_arn): The ARN of the core network.
-    pub fn core_network_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.core_network_arn = ::std::option::Option::Some(input.into());
+    pub fn core_network_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.core_network_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::core_network_arn`](crate::types::VpnConnection::core_network_arn).
     #[inline]
-    pub fn set_core_network_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_core_network_arn(mut self, input: Option<String>) -> Self {
         self.inner.core_network_arn = input;
         self
     }
     /// The value set for [`VpnConnection::core_network_arn`](crate::types::VpnConnection::core_network_arn), if any.
     #[inline]
-    pub fn get_core_network_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_core_network_arn(&self) -> &Option<String> {
         &self.inner.core_network_arn
     }
     /// Sets [`VpnConnection::core_network_attachment_arn`](crate::types::VpnConnection::core_network_attachment_arn): The ARN of the core network attachment.
-    pub fn core_network_attachment_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.core_network_attachment_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn core_network_attachment_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.core_network_attachment_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::core_network_attachment_arn`](crate::types::VpnConnection::core_network_attachment_arn).
     #[inline]
-    pub fn set_core_network_attachment_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_core_network_attachment_arn(mut self, input: Option<String>) -> Self {
         self.inner.core_network_attachment_arn = input;
         self
     }
     /// The value set for [`VpnConnection::core_network_attachment_arn`](crate::types::VpnConnection::core_network_attachment_arn), if any.
     #[inline]
-    pub fn get_core_network_attachment_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_core_network_attachment_arn(&self) -> &Option<String> {
         &self.inner.core_network_attachment_arn
     }
     /// Sets [`VpnConnection::gateway_association_state`](crate::types::VpnConnection::gateway_association_state): The current state of the gateway association.
@@ -296,14 +249,14 @@ impl VpnConnectionBuilder {
         mut self,
         input: crate::types::GatewayAssociationState,
     ) -> Self {
-        self.inner.gateway_association_state = ::std::option::Option::Some(input);
+        self.inner.gateway_association_state = Some(input);
         self
     }
     /// Sets or clears [`VpnConnection::gateway_association_state`](crate::types::VpnConnection::gateway_association_state).
     #[inline]
     pub fn set_gateway_association_state(
         mut self,
-        input: ::std::option::Option<crate::types::GatewayAssociationState>,
+        input: Option<crate::types::GatewayAssociationState>,
     ) -> Self {
         self.inner.gateway_association_state = input;
         self
@@ -312,28 +265,26 @@ impl VpnConnectionBuilder {
     #[inline]
     pub fn get_gateway_association_state(
         &self,
-    ) -> &::std::option::Option<crate::types::GatewayAssociationState> {
+    ) -> &Option<crate::types::GatewayAssociationState> {
         &self.inner.gateway_association_state
     }
     /// Sets [`VpnConnection::options`](crate::types::VpnConnection::options): The VPN connection options.
     pub fn options(mut self, input: crate::types::VpnConnectionOptions) -> Self {
-        self.inner.options = ::std::option::Option::Some(input);
+        self.inner.options = Some(input);
         self
     }
     /// Sets or clears [`VpnConnection::options`](crate::types::VpnConnection::options).
     #[inline]
     pub fn set_options(
         mut self,
-        input: ::std::option::Option<crate::types::VpnConnectionOptions>,
+        input: Option<crate::types::VpnConnectionOptions>,
     ) -> Self {
         self.inner.options = input;
         self
     }
     /// The value set for [`VpnConnection::options`](crate::types::VpnConnection::options), if any.
     #[inline]
-    pub fn get_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnConnectionOptions> {
+    pub fn get_options(&self) -> &Option<crate::types::VpnConnectionOptions> {
         &self.inner.options
     }
     /// Appends one item to [`VpnConnection::routes`](crate::types::VpnConnection::routes): The static routes associated with the VPN connection.
@@ -347,16 +298,14 @@ impl VpnConnectionBuilder {
     #[inline]
     pub fn set_routes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpnStaticRoute>>,
+        input: Option<Vec<crate::types::VpnStaticRoute>>,
     ) -> Self {
         self.inner.routes = input;
         self
     }
     /// The value set for [`VpnConnection::routes`](crate::types::VpnConnection::routes), if any.
     #[inline]
-    pub fn get_routes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpnStaticRoute>> {
+    pub fn get_routes(&self) -> &Option<Vec<crate::types::VpnStaticRoute>> {
         &self.inner.routes
     }
     /// Appends one item to [`VpnConnection::tags`](crate::types::VpnConnection::tags): Any tags assigned to the VPN connection.
@@ -368,18 +317,13 @@ impl VpnConnectionBuilder {
     }
     /// Sets or clears [`VpnConnection::tags`](crate::types::VpnConnection::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpnConnection::tags`](crate::types::VpnConnection::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Appends one item to [`VpnConnection::vgw_telemetry`](crate::types::VpnConnection::vgw_telemetry): Information about the VPN tunnel.
@@ -393,174 +337,126 @@ impl VpnConnectionBuilder {
     #[inline]
     pub fn set_vgw_telemetry(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VgwTelemetry>>,
+        input: Option<Vec<crate::types::VgwTelemetry>>,
     ) -> Self {
         self.inner.vgw_telemetry = input;
         self
     }
     /// The value set for [`VpnConnection::vgw_telemetry`](crate::types::VpnConnection::vgw_telemetry), if any.
     #[inline]
-    pub fn get_vgw_telemetry(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VgwTelemetry>> {
+    pub fn get_vgw_telemetry(&self) -> &Option<Vec<crate::types::VgwTelemetry>> {
         &self.inner.vgw_telemetry
     }
     /// Sets [`VpnConnection::pre_shared_key_arn`](crate::types::VpnConnection::pre_shared_key_arn): The Amazon Resource Name (ARN) of the Secrets Manager secret storing the pre-shared key(s) for the VPN connection.
-    pub fn pre_shared_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pre_shared_key_arn = ::std::option::Option::Some(input.into());
+    pub fn pre_shared_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.pre_shared_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::pre_shared_key_arn`](crate::types::VpnConnection::pre_shared_key_arn).
     #[inline]
-    pub fn set_pre_shared_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pre_shared_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.pre_shared_key_arn = input;
         self
     }
     /// The value set for [`VpnConnection::pre_shared_key_arn`](crate::types::VpnConnection::pre_shared_key_arn), if any.
     #[inline]
-    pub fn get_pre_shared_key_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pre_shared_key_arn(&self) -> &Option<String> {
         &self.inner.pre_shared_key_arn
     }
     /// Sets [`VpnConnection::vpn_connection_id`](crate::types::VpnConnection::vpn_connection_id): The ID of the VPN connection.
-    pub fn vpn_connection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_connection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::vpn_connection_id`](crate::types::VpnConnection::vpn_connection_id).
     #[inline]
-    pub fn set_vpn_connection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_id = input;
         self
     }
     /// The value set for [`VpnConnection::vpn_connection_id`](crate::types::VpnConnection::vpn_connection_id), if any.
     #[inline]
-    pub fn get_vpn_connection_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_id
     }
     /// Sets [`VpnConnection::state`](crate::types::VpnConnection::state): The current state of the VPN connection.
     pub fn state(mut self, input: crate::types::VpnState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpnConnection::state`](crate::types::VpnConnection::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::VpnState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::VpnState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VpnConnection::state`](crate::types::VpnConnection::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::VpnState> {
+    pub fn get_state(&self) -> &Option<crate::types::VpnState> {
         &self.inner.state
     }
     /// Sets [`VpnConnection::customer_gateway_configuration`](crate::types::VpnConnection::customer_gateway_configuration): The configuration information for the VPN connection's customer gateway (in the native XML format).
-    pub fn customer_gateway_configuration(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_gateway_configuration = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn customer_gateway_configuration(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_gateway_configuration = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::customer_gateway_configuration`](crate::types::VpnConnection::customer_gateway_configuration).
     #[inline]
-    pub fn set_customer_gateway_configuration(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_configuration(mut self, input: Option<String>) -> Self {
         self.inner.customer_gateway_configuration = input;
         self
     }
     /// The value set for [`VpnConnection::customer_gateway_configuration`](crate::types::VpnConnection::customer_gateway_configuration), if any.
     #[inline]
-    pub fn get_customer_gateway_configuration(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_configuration(&self) -> &Option<String> {
         &self.inner.customer_gateway_configuration
     }
     /// Sets [`VpnConnection::type_`](crate::types::VpnConnection::type_): The type of VPN connection.
     pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`VpnConnection::type_`](crate::types::VpnConnection::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::GatewayType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::GatewayType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`VpnConnection::type_`](crate::types::VpnConnection::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::GatewayType> {
+    pub fn get_type_(&self) -> &Option<crate::types::GatewayType> {
         &self.inner.type_
     }
     /// Sets [`VpnConnection::customer_gateway_id`](crate::types::VpnConnection::customer_gateway_id): The ID of the customer gateway at your end of the VPN connection.
-    pub fn customer_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn customer_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::customer_gateway_id`](crate::types::VpnConnection::customer_gateway_id).
     #[inline]
-    pub fn set_customer_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_gateway_id = input;
         self
     }
     /// The value set for [`VpnConnection::customer_gateway_id`](crate::types::VpnConnection::customer_gateway_id), if any.
     #[inline]
-    pub fn get_customer_gateway_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_gateway_id(&self) -> &Option<String> {
         &self.inner.customer_gateway_id
     }
     /// Sets [`VpnConnection::vpn_gateway_id`](crate::types::VpnConnection::vpn_gateway_id): The ID of the virtual private gateway at the Amazon Web Services side of the VPN connection.
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnection::vpn_gateway_id`](crate::types::VpnConnection::vpn_gateway_id).
     #[inline]
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_gateway_id = input;
         self
     }
     /// The value set for [`VpnConnection::vpn_gateway_id`](crate::types::VpnConnection::vpn_gateway_id), if any.
     #[inline]
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         &self.inner.vpn_gateway_id
     }
     /// Builds the [`VpnConnection`]; it has no required members, so this cannot fail.
@@ -572,49 +468,39 @@ impl VpnConnectionBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpnConnection {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "category" => {
-                    value.category = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.category = Some(String::from(child.text()));
                 }
                 "transitGatewayId" => {
-                    value.transit_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.transit_gateway_id = Some(String::from(child.text()));
                 }
                 "vpnConcentratorId" => {
-                    value.vpn_concentrator_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpn_concentrator_id = Some(String::from(child.text()));
                 }
                 "coreNetworkArn" => {
-                    value.core_network_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.core_network_arn = Some(String::from(child.text()));
                 }
                 "coreNetworkAttachmentArn" => {
-                    value.core_network_attachment_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.core_network_attachment_arn = Some(String::from(child.text()));
                 }
                 "gatewayAssociationState" => {
-                    value.gateway_association_state = ::std::option::Option::Some(
+                    value.gateway_association_state = Some(
                         crate::types::GatewayAssociationState::from(child.text()),
                     );
                 }
                 "options" => {
-                    value.options = ::std::option::Option::Some(
+                    value.options = Some(
                         <crate::types::VpnConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "routes" => {
-                    value.routes = ::std::option::Option::Some(
+                    value.routes = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpnStaticRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -622,7 +508,7 @@ impl ::awsgen_runtime::xml::FromXml for VpnConnection {
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -630,7 +516,7 @@ impl ::awsgen_runtime::xml::FromXml for VpnConnection {
                     );
                 }
                 "vgwTelemetry" => {
-                    value.vgw_telemetry = ::std::option::Option::Some(
+                    value.vgw_telemetry = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VgwTelemetry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -638,43 +524,31 @@ impl ::awsgen_runtime::xml::FromXml for VpnConnection {
                     );
                 }
                 "preSharedKeyArn" => {
-                    value.pre_shared_key_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.pre_shared_key_arn = Some(String::from(child.text()));
                 }
                 "vpnConnectionId" => {
-                    value.vpn_connection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpn_connection_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::VpnState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::VpnState::from(child.text()));
                 }
                 "customerGatewayConfiguration" => {
-                    value.customer_gateway_configuration = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.customer_gateway_configuration = Some(
+                        String::from(child.text()),
                     );
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        crate::types::GatewayType::from(child.text()),
-                    );
+                    value.type_ = Some(crate::types::GatewayType::from(child.text()));
                 }
                 "customerGatewayId" => {
-                    value.customer_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.customer_gateway_id = Some(String::from(child.text()));
                 }
                 "vpnGatewayId" => {
-                    value.vpn_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpn_gateway_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

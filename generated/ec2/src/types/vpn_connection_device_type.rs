@@ -2,151 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// List of customer gateway devices that have a sample configuration file available for use. You can also see the list of device types with sample configuration files available under [Your customer gateway device](https://docs.aws.amazon.com/vpn/latest/s2svpn/your-cgw.html) in the *Amazon Web Services Site-to-Site VPN User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnConnectionDeviceType {
     /// Customer gateway device identifier.
-    pub vpn_connection_device_type_id: ::std::option::Option<::std::string::String>,
+    pub vpn_connection_device_type_id: Option<String>,
     /// Customer gateway device vendor.
-    pub vendor: ::std::option::Option<::std::string::String>,
+    pub vendor: Option<String>,
     /// Customer gateway device platform.
-    pub platform: ::std::option::Option<::std::string::String>,
+    pub platform: Option<String>,
     /// Customer gateway device software version.
-    pub software: ::std::option::Option<::std::string::String>,
+    pub software: Option<String>,
 }
 impl VpnConnectionDeviceType {
     /// Starts building a [`VpnConnectionDeviceType`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnConnectionDeviceTypeBuilder {
-        <crate::types::builders::VpnConnectionDeviceTypeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnConnectionDeviceTypeBuilder as Default>::default()
     }
     /// The `VpnConnectionDeviceTypeId` member, when set.
     #[inline]
-    pub fn vpn_connection_device_type_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_connection_device_type_id(&self) -> Option<&str> {
         self.vpn_connection_device_type_id.as_deref()
     }
     /// The `Vendor` member, when set.
     #[inline]
-    pub fn vendor(&self) -> ::std::option::Option<&str> {
+    pub fn vendor(&self) -> Option<&str> {
         self.vendor.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&str> {
+    pub fn platform(&self) -> Option<&str> {
         self.platform.as_deref()
     }
     /// The `Software` member, when set.
     #[inline]
-    pub fn software(&self) -> ::std::option::Option<&str> {
+    pub fn software(&self) -> Option<&str> {
         self.software.as_deref()
     }
 }
 /// A builder for [`VpnConnectionDeviceType`](crate::types::VpnConnectionDeviceType); start one with `VpnConnectionDeviceType::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnConnectionDeviceTypeBuilder {
     inner: crate::types::VpnConnectionDeviceType,
 }
 impl VpnConnectionDeviceTypeBuilder {
     /// Sets [`VpnConnectionDeviceType::vpn_connection_device_type_id`](crate::types::VpnConnectionDeviceType::vpn_connection_device_type_id): Customer gateway device identifier.
-    pub fn vpn_connection_device_type_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_connection_device_type_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpn_connection_device_type_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_connection_device_type_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionDeviceType::vpn_connection_device_type_id`](crate::types::VpnConnectionDeviceType::vpn_connection_device_type_id).
     #[inline]
-    pub fn set_vpn_connection_device_type_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_connection_device_type_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_connection_device_type_id = input;
         self
     }
     /// The value set for [`VpnConnectionDeviceType::vpn_connection_device_type_id`](crate::types::VpnConnectionDeviceType::vpn_connection_device_type_id), if any.
     #[inline]
-    pub fn get_vpn_connection_device_type_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_connection_device_type_id(&self) -> &Option<String> {
         &self.inner.vpn_connection_device_type_id
     }
     /// Sets [`VpnConnectionDeviceType::vendor`](crate::types::VpnConnectionDeviceType::vendor): Customer gateway device vendor.
-    pub fn vendor(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vendor = ::std::option::Option::Some(input.into());
+    pub fn vendor(mut self, input: impl Into<String>) -> Self {
+        self.inner.vendor = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionDeviceType::vendor`](crate::types::VpnConnectionDeviceType::vendor).
     #[inline]
-    pub fn set_vendor(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vendor(mut self, input: Option<String>) -> Self {
         self.inner.vendor = input;
         self
     }
     /// The value set for [`VpnConnectionDeviceType::vendor`](crate::types::VpnConnectionDeviceType::vendor), if any.
     #[inline]
-    pub fn get_vendor(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vendor(&self) -> &Option<String> {
         &self.inner.vendor
     }
     /// Sets [`VpnConnectionDeviceType::platform`](crate::types::VpnConnectionDeviceType::platform): Customer gateway device platform.
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionDeviceType::platform`](crate::types::VpnConnectionDeviceType::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`VpnConnectionDeviceType::platform`](crate::types::VpnConnectionDeviceType::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         &self.inner.platform
     }
     /// Sets [`VpnConnectionDeviceType::software`](crate::types::VpnConnectionDeviceType::software): Customer gateway device software version.
-    pub fn software(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.software = ::std::option::Option::Some(input.into());
+    pub fn software(mut self, input: impl Into<String>) -> Self {
+        self.inner.software = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionDeviceType::software`](crate::types::VpnConnectionDeviceType::software).
     #[inline]
-    pub fn set_software(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_software(mut self, input: Option<String>) -> Self {
         self.inner.software = input;
         self
     }
     /// The value set for [`VpnConnectionDeviceType::software`](crate::types::VpnConnectionDeviceType::software), if any.
     #[inline]
-    pub fn get_software(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_software(&self) -> &Option<String> {
         &self.inner.software
     }
     /// Builds the [`VpnConnectionDeviceType`]; it has no required members, so this cannot fail.
@@ -158,33 +120,27 @@ impl VpnConnectionDeviceTypeBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpnConnectionDeviceType {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "vpnConnectionDeviceTypeId" => {
-                    value.vpn_connection_device_type_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.vpn_connection_device_type_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "vendor" => {
-                    value.vendor = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vendor = Some(String::from(child.text()));
                 }
                 "platform" => {
-                    value.platform = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform = Some(String::from(child.text()));
                 }
                 "software" => {
-                    value.software = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.software = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,100 +2,87 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes VPN connection options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnConnectionOptions {
     /// Indicates whether acceleration is enabled for the VPN connection.
-    pub enable_acceleration: ::std::option::Option<bool>,
+    pub enable_acceleration: Option<bool>,
     /// Indicates whether the VPN connection uses static routes only. Static routes must be used for devices that don't support BGP.
-    pub static_routes_only: ::std::option::Option<bool>,
+    pub static_routes_only: Option<bool>,
     /// The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    pub local_ipv4_network_cidr: ::std::option::Option<::std::string::String>,
+    pub local_ipv4_network_cidr: Option<String>,
     /// The IPv4 CIDR on the Amazon Web Services side of the VPN connection.
-    pub remote_ipv4_network_cidr: ::std::option::Option<::std::string::String>,
+    pub remote_ipv4_network_cidr: Option<String>,
     /// The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    pub local_ipv6_network_cidr: ::std::option::Option<::std::string::String>,
+    pub local_ipv6_network_cidr: Option<String>,
     /// The IPv6 CIDR on the Amazon Web Services side of the VPN connection.
-    pub remote_ipv6_network_cidr: ::std::option::Option<::std::string::String>,
+    pub remote_ipv6_network_cidr: Option<String>,
     /// The type of IPv4 address assigned to the outside interface of the customer gateway.
     ///
     /// Valid values: `PrivateIpv4` \| `PublicIpv4` \| `Ipv6`
     ///
     /// Default: `PublicIpv4`
-    pub outside_ip_address_type: ::std::option::Option<::std::string::String>,
+    pub outside_ip_address_type: Option<String>,
     /// The transit gateway attachment ID in use for the VPN tunnel.
-    pub transport_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transport_transit_gateway_attachment_id: Option<String>,
     /// Indicates whether the VPN tunnels process IPv4 or IPv6 traffic.
-    pub tunnel_inside_ip_version: ::std::option::Option<
-        crate::types::TunnelInsideIpVersion,
-    >,
+    pub tunnel_inside_ip_version: Option<crate::types::TunnelInsideIpVersion>,
     /// Indicates the VPN tunnel options.
-    pub tunnel_options: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TunnelOption>,
-    >,
+    pub tunnel_options: Option<Vec<crate::types::TunnelOption>>,
     /// The configured bandwidth for the VPN tunnel. Represents the current throughput capacity setting for the tunnel connection. `standard` tunnel bandwidth supports up to 1.25 Gbps per tunnel while `large` supports up to 5 Gbps per tunnel. If no tunnel bandwidth was specified for the connection, `standard` is used as the default value.
-    pub tunnel_bandwidth: ::std::option::Option<crate::types::VpnTunnelBandwidth>,
+    pub tunnel_bandwidth: Option<crate::types::VpnTunnelBandwidth>,
 }
 impl VpnConnectionOptions {
     /// Starts building a [`VpnConnectionOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnConnectionOptionsBuilder {
-        <crate::types::builders::VpnConnectionOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnConnectionOptionsBuilder as Default>::default()
     }
     /// The `EnableAcceleration` member, when set.
     #[inline]
-    pub fn enable_acceleration(&self) -> ::std::option::Option<bool> {
+    pub fn enable_acceleration(&self) -> Option<bool> {
         self.enable_acceleration
     }
     /// The `StaticRoutesOnly` member, when set.
     #[inline]
-    pub fn static_routes_only(&self) -> ::std::option::Option<bool> {
+    pub fn static_routes_only(&self) -> Option<bool> {
         self.static_routes_only
     }
     /// The `LocalIpv4NetworkCidr` member, when set.
     #[inline]
-    pub fn local_ipv4_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn local_ipv4_network_cidr(&self) -> Option<&str> {
         self.local_ipv4_network_cidr.as_deref()
     }
     /// The `RemoteIpv4NetworkCidr` member, when set.
     #[inline]
-    pub fn remote_ipv4_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn remote_ipv4_network_cidr(&self) -> Option<&str> {
         self.remote_ipv4_network_cidr.as_deref()
     }
     /// The `LocalIpv6NetworkCidr` member, when set.
     #[inline]
-    pub fn local_ipv6_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn local_ipv6_network_cidr(&self) -> Option<&str> {
         self.local_ipv6_network_cidr.as_deref()
     }
     /// The `RemoteIpv6NetworkCidr` member, when set.
     #[inline]
-    pub fn remote_ipv6_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn remote_ipv6_network_cidr(&self) -> Option<&str> {
         self.remote_ipv6_network_cidr.as_deref()
     }
     /// The `OutsideIpAddressType` member, when set.
     #[inline]
-    pub fn outside_ip_address_type(&self) -> ::std::option::Option<&str> {
+    pub fn outside_ip_address_type(&self) -> Option<&str> {
         self.outside_ip_address_type.as_deref()
     }
     /// The `TransportTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transport_transit_gateway_attachment_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transport_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transport_transit_gateway_attachment_id.as_deref()
     }
     /// The `TunnelInsideIpVersion` member, when set.
     #[inline]
     pub fn tunnel_inside_ip_version(
         &self,
-    ) -> ::std::option::Option<&crate::types::TunnelInsideIpVersion> {
+    ) -> Option<&crate::types::TunnelInsideIpVersion> {
         self.tunnel_inside_ip_version.as_ref()
     }
     /// The `TunnelOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -105,202 +92,148 @@ impl VpnConnectionOptions {
     }
     /// The `TunnelBandwidth` member, when set.
     #[inline]
-    pub fn tunnel_bandwidth(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnTunnelBandwidth> {
+    pub fn tunnel_bandwidth(&self) -> Option<&crate::types::VpnTunnelBandwidth> {
         self.tunnel_bandwidth.as_ref()
     }
 }
 /// A builder for [`VpnConnectionOptions`](crate::types::VpnConnectionOptions); start one with `VpnConnectionOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnConnectionOptionsBuilder {
     inner: crate::types::VpnConnectionOptions,
 }
 impl VpnConnectionOptionsBuilder {
     /// Sets [`VpnConnectionOptions::enable_acceleration`](crate::types::VpnConnectionOptions::enable_acceleration): Indicates whether acceleration is enabled for the VPN connection.
     pub fn enable_acceleration(mut self, input: bool) -> Self {
-        self.inner.enable_acceleration = ::std::option::Option::Some(input);
+        self.inner.enable_acceleration = Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::enable_acceleration`](crate::types::VpnConnectionOptions::enable_acceleration).
     #[inline]
-    pub fn set_enable_acceleration(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_acceleration(mut self, input: Option<bool>) -> Self {
         self.inner.enable_acceleration = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::enable_acceleration`](crate::types::VpnConnectionOptions::enable_acceleration), if any.
     #[inline]
-    pub fn get_enable_acceleration(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_acceleration(&self) -> &Option<bool> {
         &self.inner.enable_acceleration
     }
     /// Sets [`VpnConnectionOptions::static_routes_only`](crate::types::VpnConnectionOptions::static_routes_only): Indicates whether the VPN connection uses static routes only.
     pub fn static_routes_only(mut self, input: bool) -> Self {
-        self.inner.static_routes_only = ::std::option::Option::Some(input);
+        self.inner.static_routes_only = Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::static_routes_only`](crate::types::VpnConnectionOptions::static_routes_only).
     #[inline]
-    pub fn set_static_routes_only(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_static_routes_only(mut self, input: Option<bool>) -> Self {
         self.inner.static_routes_only = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::static_routes_only`](crate::types::VpnConnectionOptions::static_routes_only), if any.
     #[inline]
-    pub fn get_static_routes_only(&self) -> &::std::option::Option<bool> {
+    pub fn get_static_routes_only(&self) -> &Option<bool> {
         &self.inner.static_routes_only
     }
     /// Sets [`VpnConnectionOptions::local_ipv4_network_cidr`](crate::types::VpnConnectionOptions::local_ipv4_network_cidr): The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    pub fn local_ipv4_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_ipv4_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn local_ipv4_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_ipv4_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptions::local_ipv4_network_cidr`](crate::types::VpnConnectionOptions::local_ipv4_network_cidr).
     #[inline]
-    pub fn set_local_ipv4_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_ipv4_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.local_ipv4_network_cidr = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::local_ipv4_network_cidr`](crate::types::VpnConnectionOptions::local_ipv4_network_cidr), if any.
     #[inline]
-    pub fn get_local_ipv4_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_ipv4_network_cidr(&self) -> &Option<String> {
         &self.inner.local_ipv4_network_cidr
     }
     /// Sets [`VpnConnectionOptions::remote_ipv4_network_cidr`](crate::types::VpnConnectionOptions::remote_ipv4_network_cidr): The IPv4 CIDR on the Amazon Web Services side of the VPN connection.
-    pub fn remote_ipv4_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.remote_ipv4_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn remote_ipv4_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.remote_ipv4_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptions::remote_ipv4_network_cidr`](crate::types::VpnConnectionOptions::remote_ipv4_network_cidr).
     #[inline]
-    pub fn set_remote_ipv4_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_ipv4_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.remote_ipv4_network_cidr = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::remote_ipv4_network_cidr`](crate::types::VpnConnectionOptions::remote_ipv4_network_cidr), if any.
     #[inline]
-    pub fn get_remote_ipv4_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_ipv4_network_cidr(&self) -> &Option<String> {
         &self.inner.remote_ipv4_network_cidr
     }
     /// Sets [`VpnConnectionOptions::local_ipv6_network_cidr`](crate::types::VpnConnectionOptions::local_ipv6_network_cidr): The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    pub fn local_ipv6_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_ipv6_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn local_ipv6_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_ipv6_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptions::local_ipv6_network_cidr`](crate::types::VpnConnectionOptions::local_ipv6_network_cidr).
     #[inline]
-    pub fn set_local_ipv6_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_ipv6_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.local_ipv6_network_cidr = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::local_ipv6_network_cidr`](crate::types::VpnConnectionOptions::local_ipv6_network_cidr), if any.
     #[inline]
-    pub fn get_local_ipv6_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_ipv6_network_cidr(&self) -> &Option<String> {
         &self.inner.local_ipv6_network_cidr
     }
     /// Sets [`VpnConnectionOptions::remote_ipv6_network_cidr`](crate::types::VpnConnectionOptions::remote_ipv6_network_cidr): The IPv6 CIDR on the Amazon Web Services side of the VPN connection.
-    pub fn remote_ipv6_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.remote_ipv6_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn remote_ipv6_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.remote_ipv6_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptions::remote_ipv6_network_cidr`](crate::types::VpnConnectionOptions::remote_ipv6_network_cidr).
     #[inline]
-    pub fn set_remote_ipv6_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_ipv6_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.remote_ipv6_network_cidr = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::remote_ipv6_network_cidr`](crate::types::VpnConnectionOptions::remote_ipv6_network_cidr), if any.
     #[inline]
-    pub fn get_remote_ipv6_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_ipv6_network_cidr(&self) -> &Option<String> {
         &self.inner.remote_ipv6_network_cidr
     }
     /// Sets [`VpnConnectionOptions::outside_ip_address_type`](crate::types::VpnConnectionOptions::outside_ip_address_type): The type of IPv4 address assigned to the outside interface of the customer gateway.
-    pub fn outside_ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outside_ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn outside_ip_address_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.outside_ip_address_type = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptions::outside_ip_address_type`](crate::types::VpnConnectionOptions::outside_ip_address_type).
     #[inline]
-    pub fn set_outside_ip_address_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outside_ip_address_type(mut self, input: Option<String>) -> Self {
         self.inner.outside_ip_address_type = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::outside_ip_address_type`](crate::types::VpnConnectionOptions::outside_ip_address_type), if any.
     #[inline]
-    pub fn get_outside_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outside_ip_address_type(&self) -> &Option<String> {
         &self.inner.outside_ip_address_type
     }
     /// Sets [`VpnConnectionOptions::transport_transit_gateway_attachment_id`](crate::types::VpnConnectionOptions::transport_transit_gateway_attachment_id): The transit gateway attachment ID in use for the VPN tunnel.
     pub fn transport_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transport_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transport_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptions::transport_transit_gateway_attachment_id`](crate::types::VpnConnectionOptions::transport_transit_gateway_attachment_id).
     #[inline]
     pub fn set_transport_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transport_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::transport_transit_gateway_attachment_id`](crate::types::VpnConnectionOptions::transport_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transport_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transport_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transport_transit_gateway_attachment_id
     }
     /// Sets [`VpnConnectionOptions::tunnel_inside_ip_version`](crate::types::VpnConnectionOptions::tunnel_inside_ip_version): Indicates whether the VPN tunnels process IPv4 or IPv6 traffic.
@@ -308,14 +241,14 @@ impl VpnConnectionOptionsBuilder {
         mut self,
         input: crate::types::TunnelInsideIpVersion,
     ) -> Self {
-        self.inner.tunnel_inside_ip_version = ::std::option::Option::Some(input);
+        self.inner.tunnel_inside_ip_version = Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::tunnel_inside_ip_version`](crate::types::VpnConnectionOptions::tunnel_inside_ip_version).
     #[inline]
     pub fn set_tunnel_inside_ip_version(
         mut self,
-        input: ::std::option::Option<crate::types::TunnelInsideIpVersion>,
+        input: Option<crate::types::TunnelInsideIpVersion>,
     ) -> Self {
         self.inner.tunnel_inside_ip_version = input;
         self
@@ -324,7 +257,7 @@ impl VpnConnectionOptionsBuilder {
     #[inline]
     pub fn get_tunnel_inside_ip_version(
         &self,
-    ) -> &::std::option::Option<crate::types::TunnelInsideIpVersion> {
+    ) -> &Option<crate::types::TunnelInsideIpVersion> {
         &self.inner.tunnel_inside_ip_version
     }
     /// Appends one item to [`VpnConnectionOptions::tunnel_options`](crate::types::VpnConnectionOptions::tunnel_options): Indicates the VPN tunnel options.
@@ -338,37 +271,33 @@ impl VpnConnectionOptionsBuilder {
     #[inline]
     pub fn set_tunnel_options(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TunnelOption>>,
+        input: Option<Vec<crate::types::TunnelOption>>,
     ) -> Self {
         self.inner.tunnel_options = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::tunnel_options`](crate::types::VpnConnectionOptions::tunnel_options), if any.
     #[inline]
-    pub fn get_tunnel_options(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TunnelOption>> {
+    pub fn get_tunnel_options(&self) -> &Option<Vec<crate::types::TunnelOption>> {
         &self.inner.tunnel_options
     }
     /// Sets [`VpnConnectionOptions::tunnel_bandwidth`](crate::types::VpnConnectionOptions::tunnel_bandwidth): The configured bandwidth for the VPN tunnel.
     pub fn tunnel_bandwidth(mut self, input: crate::types::VpnTunnelBandwidth) -> Self {
-        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input);
+        self.inner.tunnel_bandwidth = Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptions::tunnel_bandwidth`](crate::types::VpnConnectionOptions::tunnel_bandwidth).
     #[inline]
     pub fn set_tunnel_bandwidth(
         mut self,
-        input: ::std::option::Option<crate::types::VpnTunnelBandwidth>,
+        input: Option<crate::types::VpnTunnelBandwidth>,
     ) -> Self {
         self.inner.tunnel_bandwidth = input;
         self
     }
     /// The value set for [`VpnConnectionOptions::tunnel_bandwidth`](crate::types::VpnConnectionOptions::tunnel_bandwidth), if any.
     #[inline]
-    pub fn get_tunnel_bandwidth(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnTunnelBandwidth> {
+    pub fn get_tunnel_bandwidth(&self) -> &Option<crate::types::VpnTunnelBandwidth> {
         &self.inner.tunnel_bandwidth
     }
     /// Builds the [`VpnConnectionOptions`]; it has no required members, so this cannot fail.
@@ -380,57 +309,43 @@ impl VpnConnectionOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpnConnectionOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "enableAcceleration" => {
-                    value.enable_acceleration = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.enable_acceleration = Some(child.text() == "true");
                 }
                 "staticRoutesOnly" => {
-                    value.static_routes_only = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.static_routes_only = Some(child.text() == "true");
                 }
                 "localIpv4NetworkCidr" => {
-                    value.local_ipv4_network_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_ipv4_network_cidr = Some(String::from(child.text()));
                 }
                 "remoteIpv4NetworkCidr" => {
-                    value.remote_ipv4_network_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.remote_ipv4_network_cidr = Some(String::from(child.text()));
                 }
                 "localIpv6NetworkCidr" => {
-                    value.local_ipv6_network_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_ipv6_network_cidr = Some(String::from(child.text()));
                 }
                 "remoteIpv6NetworkCidr" => {
-                    value.remote_ipv6_network_cidr = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.remote_ipv6_network_cidr = Some(String::from(child.text()));
                 }
                 "outsideIpAddressType" => {
-                    value.outside_ip_address_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.outside_ip_address_type = Some(String::from(child.text()));
                 }
                 "transportTransitGatewayAttachmentId" => {
-                    value.transport_transit_gateway_attachment_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.transport_transit_gateway_attachment_id = Some(
+                        String::from(child.text()),
                     );
                 }
                 "tunnelInsideIpVersion" => {
-                    value.tunnel_inside_ip_version = ::std::option::Option::Some(
+                    value.tunnel_inside_ip_version = Some(
                         crate::types::TunnelInsideIpVersion::from(child.text()),
                     );
                 }
                 "tunnelOptionSet" => {
-                    value.tunnel_options = ::std::option::Option::Some(
+                    value.tunnel_options = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TunnelOption as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -438,13 +353,13 @@ impl ::awsgen_runtime::xml::FromXml for VpnConnectionOptions {
                     );
                 }
                 "tunnelBandwidth" => {
-                    value.tunnel_bandwidth = ::std::option::Option::Some(
+                    value.tunnel_bandwidth = Some(
                         crate::types::VpnTunnelBandwidth::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

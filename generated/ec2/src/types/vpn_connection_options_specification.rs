@@ -2,79 +2,68 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes VPN connection options.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnConnectionOptionsSpecification {
     /// Indicate whether to enable acceleration for the VPN connection.
     ///
     /// Default: `false`
-    pub enable_acceleration: ::std::option::Option<bool>,
+    pub enable_acceleration: Option<bool>,
     /// Indicate whether the VPN tunnels process IPv4 or IPv6 traffic.
     ///
     /// Default: `ipv4`
-    pub tunnel_inside_ip_version: ::std::option::Option<
-        crate::types::TunnelInsideIpVersion,
-    >,
+    pub tunnel_inside_ip_version: Option<crate::types::TunnelInsideIpVersion>,
     /// The tunnel options for the VPN connection.
-    pub tunnel_options: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpnTunnelOptionsSpecification>,
-    >,
+    pub tunnel_options: Option<Vec<crate::types::VpnTunnelOptionsSpecification>>,
     /// The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection.
     ///
     /// Default: `0.0.0.0/0`
-    pub local_ipv4_network_cidr: ::std::option::Option<::std::string::String>,
+    pub local_ipv4_network_cidr: Option<String>,
     /// The IPv4 CIDR on the Amazon Web Services side of the VPN connection.
     ///
     /// Default: `0.0.0.0/0`
-    pub remote_ipv4_network_cidr: ::std::option::Option<::std::string::String>,
+    pub remote_ipv4_network_cidr: Option<String>,
     /// The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection.
     ///
     /// Default: `::/0`
-    pub local_ipv6_network_cidr: ::std::option::Option<::std::string::String>,
+    pub local_ipv6_network_cidr: Option<String>,
     /// The IPv6 CIDR on the Amazon Web Services side of the VPN connection.
     ///
     /// Default: `::/0`
-    pub remote_ipv6_network_cidr: ::std::option::Option<::std::string::String>,
+    pub remote_ipv6_network_cidr: Option<String>,
     /// The type of IP address assigned to the outside interface of the customer gateway device.
     ///
     /// Valid values: `PrivateIpv4` \| `PublicIpv4` \| `Ipv6`
     ///
     /// Default: `PublicIpv4`
-    pub outside_ip_address_type: ::std::option::Option<::std::string::String>,
+    pub outside_ip_address_type: Option<String>,
     /// The transit gateway attachment ID to use for the VPN tunnel.
     ///
     /// Required if `OutsideIpAddressType` is set to `PrivateIpv4`.
-    pub transport_transit_gateway_attachment_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub transport_transit_gateway_attachment_id: Option<String>,
     /// The desired bandwidth specification for the VPN tunnel, used when creating or modifying VPN connection options to set the tunnel's throughput capacity. `standard` supports up to 1.25 Gbps per tunnel, while `large` supports up to 5 Gbps per tunnel. The default value is `standard`. Existing VPN connections without a bandwidth setting will automatically default to `standard`.
-    pub tunnel_bandwidth: ::std::option::Option<crate::types::VpnTunnelBandwidth>,
+    pub tunnel_bandwidth: Option<crate::types::VpnTunnelBandwidth>,
     /// Indicate whether the VPN connection uses static routes only. If you are creating a VPN connection for a device that does not support BGP, you must specify `true`. Use `CreateVpnConnectionRoute` to create a static route.
     ///
     /// Default: `false`
-    pub static_routes_only: ::std::option::Option<bool>,
+    pub static_routes_only: Option<bool>,
 }
 impl VpnConnectionOptionsSpecification {
     /// Starts building a [`VpnConnectionOptionsSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnConnectionOptionsSpecificationBuilder {
-        <crate::types::builders::VpnConnectionOptionsSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnConnectionOptionsSpecificationBuilder as Default>::default()
     }
     /// The `EnableAcceleration` member, when set.
     #[inline]
-    pub fn enable_acceleration(&self) -> ::std::option::Option<bool> {
+    pub fn enable_acceleration(&self) -> Option<bool> {
         self.enable_acceleration
     }
     /// The `TunnelInsideIpVersion` member, when set.
     #[inline]
     pub fn tunnel_inside_ip_version(
         &self,
-    ) -> ::std::option::Option<&crate::types::TunnelInsideIpVersion> {
+    ) -> Option<&crate::types::TunnelInsideIpVersion> {
         self.tunnel_inside_ip_version.as_ref()
     }
     /// The `TunnelOptions` member, empty when not set; the field tells an empty list from an absent one.
@@ -84,77 +73,65 @@ impl VpnConnectionOptionsSpecification {
     }
     /// The `LocalIpv4NetworkCidr` member, when set.
     #[inline]
-    pub fn local_ipv4_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn local_ipv4_network_cidr(&self) -> Option<&str> {
         self.local_ipv4_network_cidr.as_deref()
     }
     /// The `RemoteIpv4NetworkCidr` member, when set.
     #[inline]
-    pub fn remote_ipv4_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn remote_ipv4_network_cidr(&self) -> Option<&str> {
         self.remote_ipv4_network_cidr.as_deref()
     }
     /// The `LocalIpv6NetworkCidr` member, when set.
     #[inline]
-    pub fn local_ipv6_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn local_ipv6_network_cidr(&self) -> Option<&str> {
         self.local_ipv6_network_cidr.as_deref()
     }
     /// The `RemoteIpv6NetworkCidr` member, when set.
     #[inline]
-    pub fn remote_ipv6_network_cidr(&self) -> ::std::option::Option<&str> {
+    pub fn remote_ipv6_network_cidr(&self) -> Option<&str> {
         self.remote_ipv6_network_cidr.as_deref()
     }
     /// The `OutsideIpAddressType` member, when set.
     #[inline]
-    pub fn outside_ip_address_type(&self) -> ::std::option::Option<&str> {
+    pub fn outside_ip_address_type(&self) -> Option<&str> {
         self.outside_ip_address_type.as_deref()
     }
     /// The `TransportTransitGatewayAttachmentId` member, when set.
     #[inline]
-    pub fn transport_transit_gateway_attachment_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn transport_transit_gateway_attachment_id(&self) -> Option<&str> {
         self.transport_transit_gateway_attachment_id.as_deref()
     }
     /// The `TunnelBandwidth` member, when set.
     #[inline]
-    pub fn tunnel_bandwidth(
-        &self,
-    ) -> ::std::option::Option<&crate::types::VpnTunnelBandwidth> {
+    pub fn tunnel_bandwidth(&self) -> Option<&crate::types::VpnTunnelBandwidth> {
         self.tunnel_bandwidth.as_ref()
     }
     /// The `StaticRoutesOnly` member, when set.
     #[inline]
-    pub fn static_routes_only(&self) -> ::std::option::Option<bool> {
+    pub fn static_routes_only(&self) -> Option<bool> {
         self.static_routes_only
     }
 }
 /// A builder for [`VpnConnectionOptionsSpecification`](crate::types::VpnConnectionOptionsSpecification); start one with `VpnConnectionOptionsSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnConnectionOptionsSpecificationBuilder {
     inner: crate::types::VpnConnectionOptionsSpecification,
 }
 impl VpnConnectionOptionsSpecificationBuilder {
     /// Sets [`VpnConnectionOptionsSpecification::enable_acceleration`](crate::types::VpnConnectionOptionsSpecification::enable_acceleration): Indicate whether to enable acceleration for the VPN connection.
     pub fn enable_acceleration(mut self, input: bool) -> Self {
-        self.inner.enable_acceleration = ::std::option::Option::Some(input);
+        self.inner.enable_acceleration = Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::enable_acceleration`](crate::types::VpnConnectionOptionsSpecification::enable_acceleration).
     #[inline]
-    pub fn set_enable_acceleration(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_acceleration(mut self, input: Option<bool>) -> Self {
         self.inner.enable_acceleration = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::enable_acceleration`](crate::types::VpnConnectionOptionsSpecification::enable_acceleration), if any.
     #[inline]
-    pub fn get_enable_acceleration(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_acceleration(&self) -> &Option<bool> {
         &self.inner.enable_acceleration
     }
     /// Sets [`VpnConnectionOptionsSpecification::tunnel_inside_ip_version`](crate::types::VpnConnectionOptionsSpecification::tunnel_inside_ip_version): Indicate whether the VPN tunnels process IPv4 or IPv6 traffic.
@@ -162,14 +139,14 @@ impl VpnConnectionOptionsSpecificationBuilder {
         mut self,
         input: crate::types::TunnelInsideIpVersion,
     ) -> Self {
-        self.inner.tunnel_inside_ip_version = ::std::option::Option::Some(input);
+        self.inner.tunnel_inside_ip_version = Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::tunnel_inside_ip_version`](crate::types::VpnConnectionOptionsSpecification::tunnel_inside_ip_version).
     #[inline]
     pub fn set_tunnel_inside_ip_version(
         mut self,
-        input: ::std::option::Option<crate::types::TunnelInsideIpVersion>,
+        input: Option<crate::types::TunnelInsideIpVersion>,
     ) -> Self {
         self.inner.tunnel_inside_ip_version = input;
         self
@@ -178,7 +155,7 @@ impl VpnConnectionOptionsSpecificationBuilder {
     #[inline]
     pub fn get_tunnel_inside_ip_version(
         &self,
-    ) -> &::std::option::Option<crate::types::TunnelInsideIpVersion> {
+    ) -> &Option<crate::types::TunnelInsideIpVersion> {
         &self.inner.tunnel_inside_ip_version
     }
     /// Appends one item to [`VpnConnectionOptionsSpecification::tunnel_options`](crate::types::VpnConnectionOptionsSpecification::tunnel_options): The tunnel options for the VPN connection.
@@ -195,9 +172,7 @@ impl VpnConnectionOptionsSpecificationBuilder {
     #[inline]
     pub fn set_tunnel_options(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::VpnTunnelOptionsSpecification>,
-        >,
+        input: Option<Vec<crate::types::VpnTunnelOptionsSpecification>>,
     ) -> Self {
         self.inner.tunnel_options = input;
         self
@@ -206,192 +181,144 @@ impl VpnConnectionOptionsSpecificationBuilder {
     #[inline]
     pub fn get_tunnel_options(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::VpnTunnelOptionsSpecification>,
-    > {
+    ) -> &Option<Vec<crate::types::VpnTunnelOptionsSpecification>> {
         &self.inner.tunnel_options
     }
     /// Sets [`VpnConnectionOptionsSpecification::local_ipv4_network_cidr`](crate::types::VpnConnectionOptionsSpecification::local_ipv4_network_cidr): The IPv4 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    pub fn local_ipv4_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_ipv4_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn local_ipv4_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_ipv4_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::local_ipv4_network_cidr`](crate::types::VpnConnectionOptionsSpecification::local_ipv4_network_cidr).
     #[inline]
-    pub fn set_local_ipv4_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_ipv4_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.local_ipv4_network_cidr = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::local_ipv4_network_cidr`](crate::types::VpnConnectionOptionsSpecification::local_ipv4_network_cidr), if any.
     #[inline]
-    pub fn get_local_ipv4_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_ipv4_network_cidr(&self) -> &Option<String> {
         &self.inner.local_ipv4_network_cidr
     }
     /// Sets [`VpnConnectionOptionsSpecification::remote_ipv4_network_cidr`](crate::types::VpnConnectionOptionsSpecification::remote_ipv4_network_cidr): The IPv4 CIDR on the Amazon Web Services side of the VPN connection.
-    pub fn remote_ipv4_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.remote_ipv4_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn remote_ipv4_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.remote_ipv4_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::remote_ipv4_network_cidr`](crate::types::VpnConnectionOptionsSpecification::remote_ipv4_network_cidr).
     #[inline]
-    pub fn set_remote_ipv4_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_ipv4_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.remote_ipv4_network_cidr = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::remote_ipv4_network_cidr`](crate::types::VpnConnectionOptionsSpecification::remote_ipv4_network_cidr), if any.
     #[inline]
-    pub fn get_remote_ipv4_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_ipv4_network_cidr(&self) -> &Option<String> {
         &self.inner.remote_ipv4_network_cidr
     }
     /// Sets [`VpnConnectionOptionsSpecification::local_ipv6_network_cidr`](crate::types::VpnConnectionOptionsSpecification::local_ipv6_network_cidr): The IPv6 CIDR on the customer gateway (on-premises) side of the VPN connection.
-    pub fn local_ipv6_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_ipv6_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn local_ipv6_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_ipv6_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::local_ipv6_network_cidr`](crate::types::VpnConnectionOptionsSpecification::local_ipv6_network_cidr).
     #[inline]
-    pub fn set_local_ipv6_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_ipv6_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.local_ipv6_network_cidr = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::local_ipv6_network_cidr`](crate::types::VpnConnectionOptionsSpecification::local_ipv6_network_cidr), if any.
     #[inline]
-    pub fn get_local_ipv6_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_ipv6_network_cidr(&self) -> &Option<String> {
         &self.inner.local_ipv6_network_cidr
     }
     /// Sets [`VpnConnectionOptionsSpecification::remote_ipv6_network_cidr`](crate::types::VpnConnectionOptionsSpecification::remote_ipv6_network_cidr): The IPv6 CIDR on the Amazon Web Services side of the VPN connection.
-    pub fn remote_ipv6_network_cidr(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.remote_ipv6_network_cidr = ::std::option::Option::Some(input.into());
+    pub fn remote_ipv6_network_cidr(mut self, input: impl Into<String>) -> Self {
+        self.inner.remote_ipv6_network_cidr = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::remote_ipv6_network_cidr`](crate::types::VpnConnectionOptionsSpecification::remote_ipv6_network_cidr).
     #[inline]
-    pub fn set_remote_ipv6_network_cidr(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_ipv6_network_cidr(mut self, input: Option<String>) -> Self {
         self.inner.remote_ipv6_network_cidr = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::remote_ipv6_network_cidr`](crate::types::VpnConnectionOptionsSpecification::remote_ipv6_network_cidr), if any.
     #[inline]
-    pub fn get_remote_ipv6_network_cidr(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_ipv6_network_cidr(&self) -> &Option<String> {
         &self.inner.remote_ipv6_network_cidr
     }
     /// Sets [`VpnConnectionOptionsSpecification::outside_ip_address_type`](crate::types::VpnConnectionOptionsSpecification::outside_ip_address_type): The type of IP address assigned to the outside interface of the customer gateway device.
-    pub fn outside_ip_address_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.outside_ip_address_type = ::std::option::Option::Some(input.into());
+    pub fn outside_ip_address_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.outside_ip_address_type = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::outside_ip_address_type`](crate::types::VpnConnectionOptionsSpecification::outside_ip_address_type).
     #[inline]
-    pub fn set_outside_ip_address_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_outside_ip_address_type(mut self, input: Option<String>) -> Self {
         self.inner.outside_ip_address_type = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::outside_ip_address_type`](crate::types::VpnConnectionOptionsSpecification::outside_ip_address_type), if any.
     #[inline]
-    pub fn get_outside_ip_address_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_outside_ip_address_type(&self) -> &Option<String> {
         &self.inner.outside_ip_address_type
     }
     /// Sets [`VpnConnectionOptionsSpecification::transport_transit_gateway_attachment_id`](crate::types::VpnConnectionOptionsSpecification::transport_transit_gateway_attachment_id): The transit gateway attachment ID to use for the VPN tunnel.
     pub fn transport_transit_gateway_attachment_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.transport_transit_gateway_attachment_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.transport_transit_gateway_attachment_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::transport_transit_gateway_attachment_id`](crate::types::VpnConnectionOptionsSpecification::transport_transit_gateway_attachment_id).
     #[inline]
     pub fn set_transport_transit_gateway_attachment_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.transport_transit_gateway_attachment_id = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::transport_transit_gateway_attachment_id`](crate::types::VpnConnectionOptionsSpecification::transport_transit_gateway_attachment_id), if any.
     #[inline]
-    pub fn get_transport_transit_gateway_attachment_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_transport_transit_gateway_attachment_id(&self) -> &Option<String> {
         &self.inner.transport_transit_gateway_attachment_id
     }
     /// Sets [`VpnConnectionOptionsSpecification::tunnel_bandwidth`](crate::types::VpnConnectionOptionsSpecification::tunnel_bandwidth): The desired bandwidth specification for the VPN tunnel, used when creating or modifying VPN connection options to set the tunnel's throughput capacity. `standard` supports up to 1.25 Gbps per tunnel, while `large` supports up to 5 Gbps per tunnel.
     pub fn tunnel_bandwidth(mut self, input: crate::types::VpnTunnelBandwidth) -> Self {
-        self.inner.tunnel_bandwidth = ::std::option::Option::Some(input);
+        self.inner.tunnel_bandwidth = Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::tunnel_bandwidth`](crate::types::VpnConnectionOptionsSpecification::tunnel_bandwidth).
     #[inline]
     pub fn set_tunnel_bandwidth(
         mut self,
-        input: ::std::option::Option<crate::types::VpnTunnelBandwidth>,
+        input: Option<crate::types::VpnTunnelBandwidth>,
     ) -> Self {
         self.inner.tunnel_bandwidth = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::tunnel_bandwidth`](crate::types::VpnConnectionOptionsSpecification::tunnel_bandwidth), if any.
     #[inline]
-    pub fn get_tunnel_bandwidth(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnTunnelBandwidth> {
+    pub fn get_tunnel_bandwidth(&self) -> &Option<crate::types::VpnTunnelBandwidth> {
         &self.inner.tunnel_bandwidth
     }
     /// Sets [`VpnConnectionOptionsSpecification::static_routes_only`](crate::types::VpnConnectionOptionsSpecification::static_routes_only): Indicate whether the VPN connection uses static routes only.
     pub fn static_routes_only(mut self, input: bool) -> Self {
-        self.inner.static_routes_only = ::std::option::Option::Some(input);
+        self.inner.static_routes_only = Some(input);
         self
     }
     /// Sets or clears [`VpnConnectionOptionsSpecification::static_routes_only`](crate::types::VpnConnectionOptionsSpecification::static_routes_only).
     #[inline]
-    pub fn set_static_routes_only(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_static_routes_only(mut self, input: Option<bool>) -> Self {
         self.inner.static_routes_only = input;
         self
     }
     /// The value set for [`VpnConnectionOptionsSpecification::static_routes_only`](crate::types::VpnConnectionOptionsSpecification::static_routes_only), if any.
     #[inline]
-    pub fn get_static_routes_only(&self) -> &::std::option::Option<bool> {
+    pub fn get_static_routes_only(&self) -> &Option<bool> {
         &self.inner.static_routes_only
     }
     /// Builds the [`VpnConnectionOptionsSpecification`]; it has no required members, so this cannot fail.
@@ -404,17 +331,17 @@ impl ::awsgen_runtime::query::WriteQuery for VpnConnectionOptionsSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.enable_acceleration {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.enable_acceleration {
             body.member(
                 "EnableAcceleration",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_ip_version {
+        if let Some(value) = &self.tunnel_inside_ip_version {
             body.member("TunnelInsideIpVersion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_options {
+        if let Some(value) = &self.tunnel_options {
             let member_0 = body.enter("TunnelOptions");
             body.items(
                 value,
@@ -422,32 +349,30 @@ impl ::awsgen_runtime::query::WriteQuery for VpnConnectionOptionsSpecification {
             )?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {
+        if let Some(value) = &self.local_ipv4_network_cidr {
             body.member("LocalIpv4NetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv4_network_cidr {
+        if let Some(value) = &self.remote_ipv4_network_cidr {
             body.member("RemoteIpv4NetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv6_network_cidr {
+        if let Some(value) = &self.local_ipv6_network_cidr {
             body.member("LocalIpv6NetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv6_network_cidr {
+        if let Some(value) = &self.remote_ipv6_network_cidr {
             body.member("RemoteIpv6NetworkCidr", value);
         }
-        if let ::std::option::Option::Some(value) = &self.outside_ip_address_type {
+        if let Some(value) = &self.outside_ip_address_type {
             body.member("OutsideIpAddressType", value);
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transport_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.transport_transit_gateway_attachment_id {
             body.member("TransportTransitGatewayAttachmentId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_bandwidth {
+        if let Some(value) = &self.tunnel_bandwidth {
             body.member("TunnelBandwidth", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.static_routes_only {
+        if let Some(value) = &self.static_routes_only {
             body.member("StaticRoutesOnly", ::awsgen_runtime::query::bool_text(*value));
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

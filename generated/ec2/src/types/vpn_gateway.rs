@@ -2,40 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a virtual private gateway.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnGateway {
     /// The private Autonomous System Number (ASN) for the Amazon side of a BGP session.
-    pub amazon_side_asn: ::std::option::Option<i64>,
+    pub amazon_side_asn: Option<i64>,
     /// Any tags assigned to the virtual private gateway.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The ID of the virtual private gateway.
-    pub vpn_gateway_id: ::std::option::Option<::std::string::String>,
+    pub vpn_gateway_id: Option<String>,
     /// The current state of the virtual private gateway.
-    pub state: ::std::option::Option<crate::types::VpnState>,
+    pub state: Option<crate::types::VpnState>,
     /// The type of VPN connection the virtual private gateway supports.
-    pub type_: ::std::option::Option<crate::types::GatewayType>,
+    pub type_: Option<crate::types::GatewayType>,
     /// The Availability Zone where the virtual private gateway was created, if applicable. This field may be empty or not returned.
-    pub availability_zone: ::std::option::Option<::std::string::String>,
+    pub availability_zone: Option<String>,
     /// Any VPCs attached to the virtual private gateway.
-    pub vpc_attachments: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VpcAttachment>,
-    >,
+    pub vpc_attachments: Option<Vec<crate::types::VpcAttachment>>,
 }
 impl VpnGateway {
     /// Starts building a [`VpnGateway`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnGatewayBuilder {
-        <crate::types::builders::VpnGatewayBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnGatewayBuilder as Default>::default()
     }
     /// The `AmazonSideAsn` member, when set.
     #[inline]
-    pub fn amazon_side_asn(&self) -> ::std::option::Option<i64> {
+    pub fn amazon_side_asn(&self) -> Option<i64> {
         self.amazon_side_asn
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,22 +38,22 @@ impl VpnGateway {
     }
     /// The `VpnGatewayId` member, when set.
     #[inline]
-    pub fn vpn_gateway_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpn_gateway_id(&self) -> Option<&str> {
         self.vpn_gateway_id.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::VpnState> {
+    pub fn state(&self) -> Option<&crate::types::VpnState> {
         self.state.as_ref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::GatewayType> {
+    pub fn type_(&self) -> Option<&crate::types::GatewayType> {
         self.type_.as_ref()
     }
     /// The `AvailabilityZone` member, when set.
     #[inline]
-    pub fn availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn availability_zone(&self) -> Option<&str> {
         self.availability_zone.as_deref()
     }
     /// The `VpcAttachments` member, empty when not set; the field tells an empty list from an absent one.
@@ -70,30 +63,25 @@ impl VpnGateway {
     }
 }
 /// A builder for [`VpnGateway`](crate::types::VpnGateway); start one with `VpnGateway::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnGatewayBuilder {
     inner: crate::types::VpnGateway,
 }
 impl VpnGatewayBuilder {
     /// Sets [`VpnGateway::amazon_side_asn`](crate::types::VpnGateway::amazon_side_asn): The private Autonomous System Number (ASN) for the Amazon side of a BGP session.
     pub fn amazon_side_asn(mut self, input: i64) -> Self {
-        self.inner.amazon_side_asn = ::std::option::Option::Some(input);
+        self.inner.amazon_side_asn = Some(input);
         self
     }
     /// Sets or clears [`VpnGateway::amazon_side_asn`](crate::types::VpnGateway::amazon_side_asn).
     #[inline]
-    pub fn set_amazon_side_asn(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_amazon_side_asn(mut self, input: Option<i64>) -> Self {
         self.inner.amazon_side_asn = input;
         self
     }
     /// The value set for [`VpnGateway::amazon_side_asn`](crate::types::VpnGateway::amazon_side_asn), if any.
     #[inline]
-    pub fn get_amazon_side_asn(&self) -> &::std::option::Option<i64> {
+    pub fn get_amazon_side_asn(&self) -> &Option<i64> {
         &self.inner.amazon_side_asn
     }
     /// Appends one item to [`VpnGateway::tags`](crate::types::VpnGateway::tags): Any tags assigned to the virtual private gateway.
@@ -105,102 +93,77 @@ impl VpnGatewayBuilder {
     }
     /// Sets or clears [`VpnGateway::tags`](crate::types::VpnGateway::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`VpnGateway::tags`](crate::types::VpnGateway::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`VpnGateway::vpn_gateway_id`](crate::types::VpnGateway::vpn_gateway_id): The ID of the virtual private gateway.
-    pub fn vpn_gateway_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpn_gateway_id = ::std::option::Option::Some(input.into());
+    pub fn vpn_gateway_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpn_gateway_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpnGateway::vpn_gateway_id`](crate::types::VpnGateway::vpn_gateway_id).
     #[inline]
-    pub fn set_vpn_gateway_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpn_gateway_id(mut self, input: Option<String>) -> Self {
         self.inner.vpn_gateway_id = input;
         self
     }
     /// The value set for [`VpnGateway::vpn_gateway_id`](crate::types::VpnGateway::vpn_gateway_id), if any.
     #[inline]
-    pub fn get_vpn_gateway_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpn_gateway_id(&self) -> &Option<String> {
         &self.inner.vpn_gateway_id
     }
     /// Sets [`VpnGateway::state`](crate::types::VpnGateway::state): The current state of the virtual private gateway.
     pub fn state(mut self, input: crate::types::VpnState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpnGateway::state`](crate::types::VpnGateway::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::VpnState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::VpnState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VpnGateway::state`](crate::types::VpnGateway::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::VpnState> {
+    pub fn get_state(&self) -> &Option<crate::types::VpnState> {
         &self.inner.state
     }
     /// Sets [`VpnGateway::type_`](crate::types::VpnGateway::type_): The type of VPN connection the virtual private gateway supports.
     pub fn type_(mut self, input: crate::types::GatewayType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`VpnGateway::type_`](crate::types::VpnGateway::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::GatewayType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::GatewayType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`VpnGateway::type_`](crate::types::VpnGateway::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::GatewayType> {
+    pub fn get_type_(&self) -> &Option<crate::types::GatewayType> {
         &self.inner.type_
     }
     /// Sets [`VpnGateway::availability_zone`](crate::types::VpnGateway::availability_zone): The Availability Zone where the virtual private gateway was created, if applicable.
-    pub fn availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.availability_zone = ::std::option::Option::Some(input.into());
+    pub fn availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.inner.availability_zone = Some(input.into());
         self
     }
     /// Sets or clears [`VpnGateway::availability_zone`](crate::types::VpnGateway::availability_zone).
     #[inline]
-    pub fn set_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_availability_zone(mut self, input: Option<String>) -> Self {
         self.inner.availability_zone = input;
         self
     }
     /// The value set for [`VpnGateway::availability_zone`](crate::types::VpnGateway::availability_zone), if any.
     #[inline]
-    pub fn get_availability_zone(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_availability_zone(&self) -> &Option<String> {
         &self.inner.availability_zone
     }
     /// Appends one item to [`VpnGateway::vpc_attachments`](crate::types::VpnGateway::vpc_attachments): Any VPCs attached to the virtual private gateway.
@@ -214,16 +177,14 @@ impl VpnGatewayBuilder {
     #[inline]
     pub fn set_vpc_attachments(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::VpcAttachment>>,
+        input: Option<Vec<crate::types::VpcAttachment>>,
     ) -> Self {
         self.inner.vpc_attachments = input;
         self
     }
     /// The value set for [`VpnGateway::vpc_attachments`](crate::types::VpnGateway::vpc_attachments), if any.
     #[inline]
-    pub fn get_vpc_attachments(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcAttachment>> {
+    pub fn get_vpc_attachments(&self) -> &Option<Vec<crate::types::VpcAttachment>> {
         &self.inner.vpc_attachments
     }
     /// Builds the [`VpnGateway`]; it has no required members, so this cannot fail.
@@ -235,19 +196,19 @@ impl VpnGatewayBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpnGateway {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "amazonSideAsn" => {
-                    value.amazon_side_asn = ::std::option::Option::Some(
+                    value.amazon_side_asn = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "VpnGateway")?,
                     );
                 }
                 "tagSet" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -255,27 +216,19 @@ impl ::awsgen_runtime::xml::FromXml for VpnGateway {
                     );
                 }
                 "vpnGatewayId" => {
-                    value.vpn_gateway_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpn_gateway_id = Some(String::from(child.text()));
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::VpnState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::VpnState::from(child.text()));
                 }
                 "type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        crate::types::GatewayType::from(child.text()),
-                    );
+                    value.type_ = Some(crate::types::GatewayType::from(child.text()));
                 }
                 "availabilityZone" => {
-                    value.availability_zone = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.availability_zone = Some(String::from(child.text()));
                 }
                 "attachments" => {
-                    value.vpc_attachments = ::std::option::Option::Some(
+                    value.vpc_attachments = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::VpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -285,6 +238,6 @@ impl ::awsgen_runtime::xml::FromXml for VpnGateway {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

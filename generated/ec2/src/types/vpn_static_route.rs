@@ -2,116 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes a static route for a VPN connection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnStaticRoute {
     /// The CIDR block associated with the local subnet of the customer data center.
-    pub destination_cidr_block: ::std::option::Option<::std::string::String>,
+    pub destination_cidr_block: Option<String>,
     /// Indicates how the routes were provided.
-    pub source: ::std::option::Option<crate::types::VpnStaticRouteSource>,
+    pub source: Option<crate::types::VpnStaticRouteSource>,
     /// The current state of the static route.
-    pub state: ::std::option::Option<crate::types::VpnState>,
+    pub state: Option<crate::types::VpnState>,
 }
 impl VpnStaticRoute {
     /// Starts building a [`VpnStaticRoute`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnStaticRouteBuilder {
-        <crate::types::builders::VpnStaticRouteBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnStaticRouteBuilder as Default>::default()
     }
     /// The `DestinationCidrBlock` member, when set.
     #[inline]
-    pub fn destination_cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn destination_cidr_block(&self) -> Option<&str> {
         self.destination_cidr_block.as_deref()
     }
     /// The `Source` member, when set.
     #[inline]
-    pub fn source(&self) -> ::std::option::Option<&crate::types::VpnStaticRouteSource> {
+    pub fn source(&self) -> Option<&crate::types::VpnStaticRouteSource> {
         self.source.as_ref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::VpnState> {
+    pub fn state(&self) -> Option<&crate::types::VpnState> {
         self.state.as_ref()
     }
 }
 /// A builder for [`VpnStaticRoute`](crate::types::VpnStaticRoute); start one with `VpnStaticRoute::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnStaticRouteBuilder {
     inner: crate::types::VpnStaticRoute,
 }
 impl VpnStaticRouteBuilder {
     /// Sets [`VpnStaticRoute::destination_cidr_block`](crate::types::VpnStaticRoute::destination_cidr_block): The CIDR block associated with the local subnet of the customer data center.
-    pub fn destination_cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_cidr_block = ::std::option::Option::Some(input.into());
+    pub fn destination_cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`VpnStaticRoute::destination_cidr_block`](crate::types::VpnStaticRoute::destination_cidr_block).
     #[inline]
-    pub fn set_destination_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.destination_cidr_block = input;
         self
     }
     /// The value set for [`VpnStaticRoute::destination_cidr_block`](crate::types::VpnStaticRoute::destination_cidr_block), if any.
     #[inline]
-    pub fn get_destination_cidr_block(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_cidr_block(&self) -> &Option<String> {
         &self.inner.destination_cidr_block
     }
     /// Sets [`VpnStaticRoute::source`](crate::types::VpnStaticRoute::source): Indicates how the routes were provided.
     pub fn source(mut self, input: crate::types::VpnStaticRouteSource) -> Self {
-        self.inner.source = ::std::option::Option::Some(input);
+        self.inner.source = Some(input);
         self
     }
     /// Sets or clears [`VpnStaticRoute::source`](crate::types::VpnStaticRoute::source).
     #[inline]
     pub fn set_source(
         mut self,
-        input: ::std::option::Option<crate::types::VpnStaticRouteSource>,
+        input: Option<crate::types::VpnStaticRouteSource>,
     ) -> Self {
         self.inner.source = input;
         self
     }
     /// The value set for [`VpnStaticRoute::source`](crate::types::VpnStaticRoute::source), if any.
     #[inline]
-    pub fn get_source(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpnStaticRouteSource> {
+    pub fn get_source(&self) -> &Option<crate::types::VpnStaticRouteSource> {
         &self.inner.source
     }
     /// Sets [`VpnStaticRoute::state`](crate::types::VpnStaticRoute::state): The current state of the static route.
     pub fn state(mut self, input: crate::types::VpnState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`VpnStaticRoute::state`](crate::types::VpnStaticRoute::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::VpnState>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::VpnState>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`VpnStaticRoute::state`](crate::types::VpnStaticRoute::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::VpnState> {
+    pub fn get_state(&self) -> &Option<crate::types::VpnState> {
         &self.inner.state
     }
     /// Builds the [`VpnStaticRoute`]; it has no required members, so this cannot fail.
@@ -123,28 +100,24 @@ impl VpnStaticRouteBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpnStaticRoute {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "destinationCidrBlock" => {
-                    value.destination_cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.destination_cidr_block = Some(String::from(child.text()));
                 }
                 "source" => {
-                    value.source = ::std::option::Option::Some(
+                    value.source = Some(
                         crate::types::VpnStaticRouteSource::from(child.text()),
                     );
                 }
                 "state" => {
-                    value.state = ::std::option::Option::Some(
-                        crate::types::VpnState::from(child.text()),
-                    );
+                    value.state = Some(crate::types::VpnState::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

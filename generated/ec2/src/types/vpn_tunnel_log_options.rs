@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for logging VPN tunnel activity.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnTunnelLogOptions {
     /// Options for sending VPN tunnel logs to CloudWatch.
-    pub cloud_watch_log_options: ::std::option::Option<
-        crate::types::CloudWatchLogOptions,
-    >,
+    pub cloud_watch_log_options: Option<crate::types::CloudWatchLogOptions>,
 }
 impl VpnTunnelLogOptions {
     /// Starts building a [`VpnTunnelLogOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnTunnelLogOptionsBuilder {
-        <crate::types::builders::VpnTunnelLogOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnTunnelLogOptionsBuilder as Default>::default()
     }
     /// The `CloudWatchLogOptions` member, when set.
     #[inline]
     pub fn cloud_watch_log_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::CloudWatchLogOptions> {
+    ) -> Option<&crate::types::CloudWatchLogOptions> {
         self.cloud_watch_log_options.as_ref()
     }
 }
 /// A builder for [`VpnTunnelLogOptions`](crate::types::VpnTunnelLogOptions); start one with `VpnTunnelLogOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnTunnelLogOptionsBuilder {
     inner: crate::types::VpnTunnelLogOptions,
 }
@@ -45,14 +33,14 @@ impl VpnTunnelLogOptionsBuilder {
         mut self,
         input: crate::types::CloudWatchLogOptions,
     ) -> Self {
-        self.inner.cloud_watch_log_options = ::std::option::Option::Some(input);
+        self.inner.cloud_watch_log_options = Some(input);
         self
     }
     /// Sets or clears [`VpnTunnelLogOptions::cloud_watch_log_options`](crate::types::VpnTunnelLogOptions::cloud_watch_log_options).
     #[inline]
     pub fn set_cloud_watch_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::CloudWatchLogOptions>,
+        input: Option<crate::types::CloudWatchLogOptions>,
     ) -> Self {
         self.inner.cloud_watch_log_options = input;
         self
@@ -61,7 +49,7 @@ impl VpnTunnelLogOptionsBuilder {
     #[inline]
     pub fn get_cloud_watch_log_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CloudWatchLogOptions> {
+    ) -> &Option<crate::types::CloudWatchLogOptions> {
         &self.inner.cloud_watch_log_options
     }
     /// Builds the [`VpnTunnelLogOptions`]; it has no required members, so this cannot fail.
@@ -73,17 +61,17 @@ impl VpnTunnelLogOptionsBuilder {
 impl ::awsgen_runtime::xml::FromXml for VpnTunnelLogOptions {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "cloudWatchLogOptions" {
-                value.cloud_watch_log_options = ::std::option::Option::Some(
+                value.cloud_watch_log_options = Some(
                     <crate::types::CloudWatchLogOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

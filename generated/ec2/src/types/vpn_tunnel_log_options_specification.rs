@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Options for logging VPN tunnel activity.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpnTunnelLogOptionsSpecification {
     /// Options for sending VPN tunnel logs to CloudWatch.
-    pub cloud_watch_log_options: ::std::option::Option<
-        crate::types::CloudWatchLogOptionsSpecification,
-    >,
+    pub cloud_watch_log_options: Option<crate::types::CloudWatchLogOptionsSpecification>,
 }
 impl VpnTunnelLogOptionsSpecification {
     /// Starts building a [`VpnTunnelLogOptionsSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpnTunnelLogOptionsSpecificationBuilder {
-        <crate::types::builders::VpnTunnelLogOptionsSpecificationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpnTunnelLogOptionsSpecificationBuilder as Default>::default()
     }
     /// The `CloudWatchLogOptions` member, when set.
     #[inline]
     pub fn cloud_watch_log_options(
         &self,
-    ) -> ::std::option::Option<&crate::types::CloudWatchLogOptionsSpecification> {
+    ) -> Option<&crate::types::CloudWatchLogOptionsSpecification> {
         self.cloud_watch_log_options.as_ref()
     }
 }
 /// A builder for [`VpnTunnelLogOptionsSpecification`](crate::types::VpnTunnelLogOptionsSpecification); start one with `VpnTunnelLogOptionsSpecification::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpnTunnelLogOptionsSpecificationBuilder {
     inner: crate::types::VpnTunnelLogOptionsSpecification,
 }
@@ -45,14 +33,14 @@ impl VpnTunnelLogOptionsSpecificationBuilder {
         mut self,
         input: crate::types::CloudWatchLogOptionsSpecification,
     ) -> Self {
-        self.inner.cloud_watch_log_options = ::std::option::Option::Some(input);
+        self.inner.cloud_watch_log_options = Some(input);
         self
     }
     /// Sets or clears [`VpnTunnelLogOptionsSpecification::cloud_watch_log_options`](crate::types::VpnTunnelLogOptionsSpecification::cloud_watch_log_options).
     #[inline]
     pub fn set_cloud_watch_log_options(
         mut self,
-        input: ::std::option::Option<crate::types::CloudWatchLogOptionsSpecification>,
+        input: Option<crate::types::CloudWatchLogOptionsSpecification>,
     ) -> Self {
         self.inner.cloud_watch_log_options = input;
         self
@@ -61,7 +49,7 @@ impl VpnTunnelLogOptionsSpecificationBuilder {
     #[inline]
     pub fn get_cloud_watch_log_options(
         &self,
-    ) -> &::std::option::Option<crate::types::CloudWatchLogOptionsSpecification> {
+    ) -> &Option<crate::types::CloudWatchLogOptionsSpecification> {
         &self.inner.cloud_watch_log_options
     }
     /// Builds the [`VpnTunnelLogOptionsSpecification`]; it has no required members, so this cannot fail.
@@ -74,12 +62,12 @@ impl ::awsgen_runtime::query::WriteQuery for VpnTunnelLogOptionsSpecification {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.cloud_watch_log_options {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.cloud_watch_log_options {
             let member_0 = body.enter("CloudWatchLogOptions");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `WithdrawByoipCidrResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WithdrawByoipCidrResult {
     /// Information about the address pool.
-    pub byoip_cidr: ::std::option::Option<crate::types::ByoipCidr>,
+    pub byoip_cidr: Option<crate::types::ByoipCidr>,
 }
 impl WithdrawByoipCidrResult {
     /// Starts building a [`WithdrawByoipCidrResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::WithdrawByoipCidrResultBuilder {
-        <crate::types::builders::WithdrawByoipCidrResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::WithdrawByoipCidrResultBuilder as Default>::default()
     }
     /// The `ByoipCidr` member, when set.
     #[inline]
-    pub fn byoip_cidr(&self) -> ::std::option::Option<&crate::types::ByoipCidr> {
+    pub fn byoip_cidr(&self) -> Option<&crate::types::ByoipCidr> {
         self.byoip_cidr.as_ref()
     }
 }
 /// A builder for [`WithdrawByoipCidrResult`](crate::types::WithdrawByoipCidrResult); start one with `WithdrawByoipCidrResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WithdrawByoipCidrResultBuilder {
     inner: crate::types::WithdrawByoipCidrResult,
 }
 impl WithdrawByoipCidrResultBuilder {
     /// Sets [`WithdrawByoipCidrResult::byoip_cidr`](crate::types::WithdrawByoipCidrResult::byoip_cidr): Information about the address pool.
     pub fn byoip_cidr(mut self, input: crate::types::ByoipCidr) -> Self {
-        self.inner.byoip_cidr = ::std::option::Option::Some(input);
+        self.inner.byoip_cidr = Some(input);
         self
     }
     /// Sets or clears [`WithdrawByoipCidrResult::byoip_cidr`](crate::types::WithdrawByoipCidrResult::byoip_cidr).
     #[inline]
-    pub fn set_byoip_cidr(
-        mut self,
-        input: ::std::option::Option<crate::types::ByoipCidr>,
-    ) -> Self {
+    pub fn set_byoip_cidr(mut self, input: Option<crate::types::ByoipCidr>) -> Self {
         self.inner.byoip_cidr = input;
         self
     }
     /// The value set for [`WithdrawByoipCidrResult::byoip_cidr`](crate::types::WithdrawByoipCidrResult::byoip_cidr), if any.
     #[inline]
-    pub fn get_byoip_cidr(&self) -> &::std::option::Option<crate::types::ByoipCidr> {
+    pub fn get_byoip_cidr(&self) -> &Option<crate::types::ByoipCidr> {
         &self.inner.byoip_cidr
     }
     /// Builds the [`WithdrawByoipCidrResult`]; it has no required members, so this cannot fail.
@@ -64,17 +51,17 @@ impl WithdrawByoipCidrResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for WithdrawByoipCidrResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "byoipCidr" {
-                value.byoip_cidr = ::std::option::Option::Some(
+                value.byoip_cidr = Some(
                     <crate::types::ByoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

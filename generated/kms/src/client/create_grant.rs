@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateGrant, CreateGrantError, Operation};
 /// A call to [`CreateGrant`](crate::operation::CreateGrant): Adds a grant to a KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateGrantFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateGrantRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateGrantFluentBuilder {
     ) -> Self {
         CreateGrantFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateGrantError`](crate::operation::CreateGrantError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateGrantResponse,
         ::awsgen_runtime::client::SdkError<CreateGrantError>,
     > {
@@ -35,67 +35,45 @@ impl CreateGrantFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::CreateGrantRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `grantee_principal`: see [`grantee_principal`](crate::types::builders::CreateGrantRequestBuilder::grantee_principal).
-    pub fn grantee_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grantee_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grantee_principal(input);
         self
     }
     /// Sets or clears the input's `grantee_principal`.
-    pub fn set_grantee_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_grantee_principal(input);
         self
     }
     /// The value set for the input's `grantee_principal`, if any.
-    pub fn get_grantee_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_principal(&self) -> &Option<String> {
         self.input.get_grantee_principal()
     }
     /// Sets the input's `retiring_principal`: see [`retiring_principal`](crate::types::builders::CreateGrantRequestBuilder::retiring_principal).
-    pub fn retiring_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn retiring_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.retiring_principal(input);
         self
     }
     /// Sets or clears the input's `retiring_principal`.
-    pub fn set_retiring_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_retiring_principal(input);
         self
     }
     /// The value set for the input's `retiring_principal`, if any.
-    pub fn get_retiring_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_principal(&self) -> &Option<String> {
         self.input.get_retiring_principal()
     }
     /// Appends one item to the input's `operations`: see [`operations`](crate::types::builders::CreateGrantRequestBuilder::operations).
@@ -106,15 +84,13 @@ impl CreateGrantFluentBuilder {
     /// Sets or clears the input's `operations`.
     pub fn set_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
+        input: Option<Vec<crate::types::GrantOperation>>,
     ) -> Self {
         self.input = self.input.set_operations(input);
         self
     }
     /// The value set for the input's `operations`, if any.
-    pub fn get_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>> {
+    pub fn get_operations(&self) -> &Option<Vec<crate::types::GrantOperation>> {
         self.input.get_operations()
     }
     /// Sets the input's `constraints`: see [`constraints`](crate::types::builders::CreateGrantRequestBuilder::constraints).
@@ -125,57 +101,41 @@ impl CreateGrantFluentBuilder {
     /// Sets or clears the input's `constraints`.
     pub fn set_constraints(
         mut self,
-        input: ::std::option::Option<crate::types::GrantConstraints>,
+        input: Option<crate::types::GrantConstraints>,
     ) -> Self {
         self.input = self.input.set_constraints(input);
         self
     }
     /// The value set for the input's `constraints`, if any.
-    pub fn get_constraints(
-        &self,
-    ) -> &::std::option::Option<crate::types::GrantConstraints> {
+    pub fn get_constraints(&self) -> &Option<crate::types::GrantConstraints> {
         self.input.get_constraints()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::CreateGrantRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateGrantRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::CreateGrantRequestBuilder::dry_run).
@@ -184,56 +144,40 @@ impl CreateGrantFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `grantee_service_principal`: see [`grantee_service_principal`](crate::types::builders::CreateGrantRequestBuilder::grantee_service_principal).
-    pub fn grantee_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grantee_service_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grantee_service_principal(input);
         self
     }
     /// Sets or clears the input's `grantee_service_principal`.
-    pub fn set_grantee_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_service_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_grantee_service_principal(input);
         self
     }
     /// The value set for the input's `grantee_service_principal`, if any.
-    pub fn get_grantee_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_service_principal(&self) -> &Option<String> {
         self.input.get_grantee_service_principal()
     }
     /// Sets the input's `retiring_service_principal`: see [`retiring_service_principal`](crate::types::builders::CreateGrantRequestBuilder::retiring_service_principal).
-    pub fn retiring_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn retiring_service_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.retiring_service_principal(input);
         self
     }
     /// Sets or clears the input's `retiring_service_principal`.
-    pub fn set_retiring_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_service_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_retiring_service_principal(input);
         self
     }
     /// The value set for the input's `retiring_service_principal`, if any.
-    pub fn get_retiring_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_service_principal(&self) -> &Option<String> {
         self.input.get_retiring_service_principal()
     }
 }
@@ -252,17 +196,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateGrant as Operation>::serialize_request(input),
             <CreateGrant as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateGrantError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateGrantError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateKey, CreateKeyError, Operation};
 /// A call to [`CreateKey`](crate::operation::CreateKey): Creates a unique customer managed [KMS key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms-keys) in your Amazon Web Services account and Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateKeyRequestBuilder,
@@ -15,13 +15,13 @@ impl CreateKeyFluentBuilder {
     ) -> Self {
         CreateKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateKeyError`](crate::operation::CreateKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateKeyResponse,
         ::awsgen_runtime::client::SdkError<CreateKeyError>,
     > {
@@ -33,43 +33,31 @@ impl CreateKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::CreateKeyRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateKeyRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `key_usage`: see [`key_usage`](crate::types::builders::CreateKeyRequestBuilder::key_usage).
@@ -78,15 +66,12 @@ impl CreateKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `key_usage`.
-    pub fn set_key_usage(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyUsageType>,
-    ) -> Self {
+    pub fn set_key_usage(mut self, input: Option<crate::types::KeyUsageType>) -> Self {
         self.input = self.input.set_key_usage(input);
         self
     }
     /// The value set for the input's `key_usage`, if any.
-    pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
+    pub fn get_key_usage(&self) -> &Option<crate::types::KeyUsageType> {
         self.input.get_key_usage()
     }
     /// Sets the input's `customer_master_key_spec`: see [`customer_master_key_spec`](crate::types::builders::CreateKeyRequestBuilder::customer_master_key_spec).
@@ -100,7 +85,7 @@ impl CreateKeyFluentBuilder {
     /// Sets or clears the input's `customer_master_key_spec`.
     pub fn set_customer_master_key_spec(
         mut self,
-        input: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
+        input: Option<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
         self.input = self.input.set_customer_master_key_spec(input);
         self
@@ -108,7 +93,7 @@ impl CreateKeyFluentBuilder {
     /// The value set for the input's `customer_master_key_spec`, if any.
     pub fn get_customer_master_key_spec(
         &self,
-    ) -> &::std::option::Option<crate::types::CustomerMasterKeySpec> {
+    ) -> &Option<crate::types::CustomerMasterKeySpec> {
         self.input.get_customer_master_key_spec()
     }
     /// Sets the input's `key_spec`: see [`key_spec`](crate::types::builders::CreateKeyRequestBuilder::key_spec).
@@ -117,15 +102,12 @@ impl CreateKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `key_spec`.
-    pub fn set_key_spec(
-        mut self,
-        input: ::std::option::Option<crate::types::KeySpec>,
-    ) -> Self {
+    pub fn set_key_spec(mut self, input: Option<crate::types::KeySpec>) -> Self {
         self.input = self.input.set_key_spec(input);
         self
     }
     /// The value set for the input's `key_spec`, if any.
-    pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
+    pub fn get_key_spec(&self) -> &Option<crate::types::KeySpec> {
         self.input.get_key_spec()
     }
     /// Sets the input's `origin`: see [`origin`](crate::types::builders::CreateKeyRequestBuilder::origin).
@@ -134,37 +116,26 @@ impl CreateKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `origin`.
-    pub fn set_origin(
-        mut self,
-        input: ::std::option::Option<crate::types::OriginType>,
-    ) -> Self {
+    pub fn set_origin(mut self, input: Option<crate::types::OriginType>) -> Self {
         self.input = self.input.set_origin(input);
         self
     }
     /// The value set for the input's `origin`, if any.
-    pub fn get_origin(&self) -> &::std::option::Option<crate::types::OriginType> {
+    pub fn get_origin(&self) -> &Option<crate::types::OriginType> {
         self.input.get_origin()
     }
     /// Sets the input's `custom_key_store_id`: see [`custom_key_store_id`](crate::types::builders::CreateKeyRequestBuilder::custom_key_store_id).
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.custom_key_store_id(input);
         self
     }
     /// Sets or clears the input's `custom_key_store_id`.
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_custom_key_store_id(input);
         self
     }
     /// The value set for the input's `custom_key_store_id`, if any.
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         self.input.get_custom_key_store_id()
     }
     /// Sets the input's `bypass_policy_lockout_safety_check`: see [`bypass_policy_lockout_safety_check`](crate::types::builders::CreateKeyRequestBuilder::bypass_policy_lockout_safety_check).
@@ -175,15 +146,13 @@ impl CreateKeyFluentBuilder {
     /// Sets or clears the input's `bypass_policy_lockout_safety_check`.
     pub fn set_bypass_policy_lockout_safety_check(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_bypass_policy_lockout_safety_check(input);
         self
     }
     /// The value set for the input's `bypass_policy_lockout_safety_check`, if any.
-    pub fn get_bypass_policy_lockout_safety_check(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_bypass_policy_lockout_safety_check(&self) -> &Option<bool> {
         self.input.get_bypass_policy_lockout_safety_check()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateKeyRequestBuilder::tags).
@@ -192,17 +161,12 @@ impl CreateKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
     /// Sets the input's `multi_region`: see [`multi_region`](crate::types::builders::CreateKeyRequestBuilder::multi_region).
@@ -211,32 +175,26 @@ impl CreateKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `multi_region`.
-    pub fn set_multi_region(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_multi_region(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_multi_region(input);
         self
     }
     /// The value set for the input's `multi_region`, if any.
-    pub fn get_multi_region(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_region(&self) -> &Option<bool> {
         self.input.get_multi_region()
     }
     /// Sets the input's `xks_key_id`: see [`xks_key_id`](crate::types::builders::CreateKeyRequestBuilder::xks_key_id).
-    pub fn xks_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn xks_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.xks_key_id(input);
         self
     }
     /// Sets or clears the input's `xks_key_id`.
-    pub fn set_xks_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_xks_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_xks_key_id(input);
         self
     }
     /// The value set for the input's `xks_key_id`, if any.
-    pub fn get_xks_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_key_id(&self) -> &Option<String> {
         self.input.get_xks_key_id()
     }
 }
@@ -253,17 +211,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateKey as Operation>::serialize_request(input),
             <CreateKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

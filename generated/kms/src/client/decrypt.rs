@@ -3,7 +3,7 @@
 
 use crate::operation::{Decrypt, DecryptError, Operation};
 /// A call to [`Decrypt`](crate::operation::Decrypt): Decrypts ciphertext that was encrypted by a KMS key using any of the following operations: Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DecryptFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DecryptRequestBuilder,
@@ -14,13 +14,13 @@ impl DecryptFluentBuilder {
     ) -> Self {
         DecryptFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DecryptError`](crate::operation::DecryptError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DecryptResponse,
         ::awsgen_runtime::client::SdkError<DecryptError>,
     > {
@@ -34,7 +34,7 @@ impl DecryptFluentBuilder {
     /// Sets the input's `ciphertext_blob`: see [`ciphertext_blob`](crate::types::builders::DecryptRequestBuilder::ciphertext_blob).
     pub fn ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.ciphertext_blob(input);
         self
@@ -42,22 +42,20 @@ impl DecryptFluentBuilder {
     /// Sets or clears the input's `ciphertext_blob`.
     pub fn set_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_ciphertext_blob(input);
         self
     }
     /// The value set for the input's `ciphertext_blob`, if any.
-    pub fn get_ciphertext_blob(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_ciphertext_blob(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_ciphertext_blob()
     }
     /// Adds one entry to the input's `encryption_context`: see [`encryption_context`](crate::types::builders::DecryptRequestBuilder::encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.encryption_context(key, value);
         self
@@ -65,9 +63,7 @@ impl DecryptFluentBuilder {
     /// Sets or clears the input's `encryption_context`.
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_encryption_context(input);
         self
@@ -75,51 +71,35 @@ impl DecryptFluentBuilder {
     /// The value set for the input's `encryption_context`, if any.
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_encryption_context()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::DecryptRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::DecryptRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `encryption_algorithm`: see [`encryption_algorithm`](crate::types::builders::DecryptRequestBuilder::encryption_algorithm).
@@ -133,7 +113,7 @@ impl DecryptFluentBuilder {
     /// Sets or clears the input's `encryption_algorithm`.
     pub fn set_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.input = self.input.set_encryption_algorithm(input);
         self
@@ -141,7 +121,7 @@ impl DecryptFluentBuilder {
     /// The value set for the input's `encryption_algorithm`, if any.
     pub fn get_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         self.input.get_encryption_algorithm()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::DecryptRequestBuilder::recipient).
@@ -150,15 +130,12 @@ impl DecryptFluentBuilder {
         self
     }
     /// Sets or clears the input's `recipient`.
-    pub fn set_recipient(
-        mut self,
-        input: ::std::option::Option<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn set_recipient(mut self, input: Option<crate::types::RecipientInfo>) -> Self {
         self.input = self.input.set_recipient(input);
         self
     }
     /// The value set for the input's `recipient`, if any.
-    pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
+    pub fn get_recipient(&self) -> &Option<crate::types::RecipientInfo> {
         self.input.get_recipient()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DecryptRequestBuilder::dry_run).
@@ -167,12 +144,12 @@ impl DecryptFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `dry_run_modifiers`: see [`dry_run_modifiers`](crate::types::builders::DecryptRequestBuilder::dry_run_modifiers).
@@ -183,7 +160,7 @@ impl DecryptFluentBuilder {
     /// Sets or clears the input's `dry_run_modifiers`.
     pub fn set_dry_run_modifiers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>>,
+        input: Option<Vec<crate::types::DryRunModifierType>>,
     ) -> Self {
         self.input = self.input.set_dry_run_modifiers(input);
         self
@@ -191,7 +168,7 @@ impl DecryptFluentBuilder {
     /// The value set for the input's `dry_run_modifiers`, if any.
     pub fn get_dry_run_modifiers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>> {
+    ) -> &Option<Vec<crate::types::DryRunModifierType>> {
         self.input.get_dry_run_modifiers()
     }
 }
@@ -207,17 +184,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <Decrypt as Operation>::serialize_request(input),
             <Decrypt as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DecryptError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DecryptError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

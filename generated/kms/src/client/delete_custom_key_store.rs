@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteCustomKeyStore, DeleteCustomKeyStoreError, Operation};
 /// A call to [`DeleteCustomKeyStore`](crate::operation::DeleteCustomKeyStore): Deletes a [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteCustomKeyStoreFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteCustomKeyStoreRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteCustomKeyStoreFluentBuilder {
     ) -> Self {
         DeleteCustomKeyStoreFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteCustomKeyStoreError`](crate::operation::DeleteCustomKeyStoreError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCustomKeyStoreResponse,
         ::awsgen_runtime::client::SdkError<DeleteCustomKeyStoreError>,
     > {
@@ -37,25 +37,17 @@ impl DeleteCustomKeyStoreFluentBuilder {
         &self.input
     }
     /// Sets the input's `custom_key_store_id`: see [`custom_key_store_id`](crate::types::builders::DeleteCustomKeyStoreRequestBuilder::custom_key_store_id).
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.custom_key_store_id(input);
         self
     }
     /// Sets or clears the input's `custom_key_store_id`.
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_custom_key_store_id(input);
         self
     }
     /// The value set for the input's `custom_key_store_id`, if any.
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         self.input.get_custom_key_store_id()
     }
 }
@@ -74,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteCustomKeyStore as Operation>::serialize_request(input),
             <DeleteCustomKeyStore as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteCustomKeyStoreError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteCustomKeyStoreError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteImportedKeyMaterial, DeleteImportedKeyMaterialError, Operation,
 };
 /// A call to [`DeleteImportedKeyMaterial`](crate::operation::DeleteImportedKeyMaterial): Deletes key material that was previously imported. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteImportedKeyMaterialFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteImportedKeyMaterialRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteImportedKeyMaterialFluentBuilder {
     ) -> Self {
         DeleteImportedKeyMaterialFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteImportedKeyMaterialError`](crate::operation::DeleteImportedKeyMaterialError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteImportedKeyMaterialResponse,
         ::awsgen_runtime::client::SdkError<DeleteImportedKeyMaterialError>,
     > {
@@ -39,43 +39,31 @@ impl DeleteImportedKeyMaterialFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::DeleteImportedKeyMaterialRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `key_material_id`: see [`key_material_id`](crate::types::builders::DeleteImportedKeyMaterialRequestBuilder::key_material_id).
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_material_id(input);
         self
     }
     /// Sets or clears the input's `key_material_id`.
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_material_id(input);
         self
     }
     /// The value set for the input's `key_material_id`, if any.
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         self.input.get_key_material_id()
     }
 }
@@ -94,17 +82,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteImportedKeyMaterial as Operation>::serialize_request(input),
             <DeleteImportedKeyMaterial as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteImportedKeyMaterialError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteImportedKeyMaterialError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

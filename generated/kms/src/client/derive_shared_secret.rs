@@ -3,7 +3,7 @@
 
 use crate::operation::{DeriveSharedSecret, DeriveSharedSecretError, Operation};
 /// A call to [`DeriveSharedSecret`](crate::operation::DeriveSharedSecret): Derives a shared secret using a key agreement algorithm. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeriveSharedSecretFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeriveSharedSecretRequestBuilder,
@@ -14,13 +14,13 @@ impl DeriveSharedSecretFluentBuilder {
     ) -> Self {
         DeriveSharedSecretFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeriveSharedSecretError`](crate::operation::DeriveSharedSecretError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeriveSharedSecretResponse,
         ::awsgen_runtime::client::SdkError<DeriveSharedSecretError>,
     > {
@@ -35,23 +35,17 @@ impl DeriveSharedSecretFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::DeriveSharedSecretRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `key_agreement_algorithm`: see [`key_agreement_algorithm`](crate::types::builders::DeriveSharedSecretRequestBuilder::key_agreement_algorithm).
@@ -65,7 +59,7 @@ impl DeriveSharedSecretFluentBuilder {
     /// Sets or clears the input's `key_agreement_algorithm`.
     pub fn set_key_agreement_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::KeyAgreementAlgorithmSpec>,
+        input: Option<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
         self.input = self.input.set_key_agreement_algorithm(input);
         self
@@ -73,13 +67,13 @@ impl DeriveSharedSecretFluentBuilder {
     /// The value set for the input's `key_agreement_algorithm`, if any.
     pub fn get_key_agreement_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::KeyAgreementAlgorithmSpec> {
+    ) -> &Option<crate::types::KeyAgreementAlgorithmSpec> {
         self.input.get_key_agreement_algorithm()
     }
     /// Sets the input's `public_key`: see [`public_key`](crate::types::builders::DeriveSharedSecretRequestBuilder::public_key).
     pub fn public_key(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.public_key(input);
         self
@@ -87,37 +81,27 @@ impl DeriveSharedSecretFluentBuilder {
     /// Sets or clears the input's `public_key`.
     pub fn set_public_key(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_public_key(input);
         self
     }
     /// The value set for the input's `public_key`, if any.
-    pub fn get_public_key(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_public_key(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_public_key()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::DeriveSharedSecretRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::DeriveSharedSecretRequestBuilder::dry_run).
@@ -126,12 +110,12 @@ impl DeriveSharedSecretFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::DeriveSharedSecretRequestBuilder::recipient).
@@ -140,15 +124,12 @@ impl DeriveSharedSecretFluentBuilder {
         self
     }
     /// Sets or clears the input's `recipient`.
-    pub fn set_recipient(
-        mut self,
-        input: ::std::option::Option<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn set_recipient(mut self, input: Option<crate::types::RecipientInfo>) -> Self {
         self.input = self.input.set_recipient(input);
         self
     }
     /// The value set for the input's `recipient`, if any.
-    pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
+    pub fn get_recipient(&self) -> &Option<crate::types::RecipientInfo> {
         self.input.get_recipient()
     }
 }
@@ -167,17 +148,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeriveSharedSecret as Operation>::serialize_request(input),
             <DeriveSharedSecret as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeriveSharedSecretError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeriveSharedSecretError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DescribeCustomKeyStores, DescribeCustomKeyStoresError, Operation};
 /// A call to [`DescribeCustomKeyStores`](crate::operation::DescribeCustomKeyStores): Gets information about [custom key stores](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) in the account and Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DescribeCustomKeyStoresFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DescribeCustomKeyStoresRequestBuilder,
@@ -14,13 +14,13 @@ impl DescribeCustomKeyStoresFluentBuilder {
     ) -> Self {
         DescribeCustomKeyStoresFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DescribeCustomKeyStoresError`](crate::operation::DescribeCustomKeyStoresError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCustomKeyStoresResponse,
         ::awsgen_runtime::client::SdkError<DescribeCustomKeyStoresError>,
     > {
@@ -34,47 +34,31 @@ impl DescribeCustomKeyStoresFluentBuilder {
         &self.input
     }
     /// Sets the input's `custom_key_store_id`: see [`custom_key_store_id`](crate::types::builders::DescribeCustomKeyStoresRequestBuilder::custom_key_store_id).
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.custom_key_store_id(input);
         self
     }
     /// Sets or clears the input's `custom_key_store_id`.
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_custom_key_store_id(input);
         self
     }
     /// The value set for the input's `custom_key_store_id`, if any.
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         self.input.get_custom_key_store_id()
     }
     /// Sets the input's `custom_key_store_name`: see [`custom_key_store_name`](crate::types::builders::DescribeCustomKeyStoresRequestBuilder::custom_key_store_name).
-    pub fn custom_key_store_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_key_store_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.custom_key_store_name(input);
         self
     }
     /// Sets or clears the input's `custom_key_store_name`.
-    pub fn set_custom_key_store_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_custom_key_store_name(input);
         self
     }
     /// The value set for the input's `custom_key_store_name`, if any.
-    pub fn get_custom_key_store_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_name(&self) -> &Option<String> {
         self.input.get_custom_key_store_name()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::DescribeCustomKeyStoresRequestBuilder::limit).
@@ -83,32 +67,26 @@ impl DescribeCustomKeyStoresFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::DescribeCustomKeyStoresRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -116,12 +94,12 @@ impl DescribeCustomKeyStoresFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<DescribeCustomKeyStoresPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`DescribeCustomKeyStores`](crate::operation::DescribeCustomKeyStores) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct DescribeCustomKeyStoresPages;
 impl ::awsgen_runtime::client::paginate::Paginated for DescribeCustomKeyStoresPages {
@@ -131,7 +109,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCustomKeyStoresPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::DescribeCustomKeyStoresRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeCustomKeyStoresResponse,
         ::awsgen_runtime::client::SdkError<DescribeCustomKeyStoresError>,
     > {
@@ -140,9 +118,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCustomKeyStoresPa
     fn next_input(
         input: &crate::types::DescribeCustomKeyStoresRequest,
         output: &crate::types::DescribeCustomKeyStoresResponse,
-    ) -> ::std::option::Option<crate::types::DescribeCustomKeyStoresRequest> {
-        if output.truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::DescribeCustomKeyStoresRequest> {
+        if output.truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -151,7 +129,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for DescribeCustomKeyStoresPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -159,10 +137,8 @@ for DescribeCustomKeyStoresPages {
     type Item = crate::types::CustomKeyStoresListEntry;
     fn items(
         output: crate::types::DescribeCustomKeyStoresResponse,
-    ) -> ::std::vec::Vec<crate::types::CustomKeyStoresListEntry> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.custom_key_stores)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::CustomKeyStoresListEntry> {
+        Some(output).and_then(|value| value.custom_key_stores).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -180,17 +156,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DescribeCustomKeyStores as Operation>::serialize_request(input),
             <DescribeCustomKeyStores as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DescribeCustomKeyStoresError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DescribeCustomKeyStoresError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

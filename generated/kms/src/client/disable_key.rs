@@ -3,7 +3,7 @@
 
 use crate::operation::{DisableKey, DisableKeyError, Operation};
 /// A call to [`DisableKey`](crate::operation::DisableKey): Sets the state of a KMS key to disabled. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisableKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisableKeyRequestBuilder,
@@ -14,13 +14,13 @@ impl DisableKeyFluentBuilder {
     ) -> Self {
         DisableKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisableKeyError`](crate::operation::DisableKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::client::SdkError<DisableKeyError>> {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DisableKeyError>> {
         let input = self
             .input
             .build()
@@ -32,23 +32,17 @@ impl DisableKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::DisableKeyRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
 }
@@ -64,17 +58,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisableKey as Operation>::serialize_request(input),
             <DisableKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DisableKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DisableKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     DisconnectCustomKeyStore, DisconnectCustomKeyStoreError, Operation,
 };
 /// A call to [`DisconnectCustomKeyStore`](crate::operation::DisconnectCustomKeyStore): Disconnects the [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) from its backing key store. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisconnectCustomKeyStoreFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisconnectCustomKeyStoreRequestBuilder,
@@ -16,13 +16,13 @@ impl DisconnectCustomKeyStoreFluentBuilder {
     ) -> Self {
         DisconnectCustomKeyStoreFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisconnectCustomKeyStoreError`](crate::operation::DisconnectCustomKeyStoreError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisconnectCustomKeyStoreResponse,
         ::awsgen_runtime::client::SdkError<DisconnectCustomKeyStoreError>,
     > {
@@ -39,25 +39,17 @@ impl DisconnectCustomKeyStoreFluentBuilder {
         &self.input
     }
     /// Sets the input's `custom_key_store_id`: see [`custom_key_store_id`](crate::types::builders::DisconnectCustomKeyStoreRequestBuilder::custom_key_store_id).
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.custom_key_store_id(input);
         self
     }
     /// Sets or clears the input's `custom_key_store_id`.
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_custom_key_store_id(input);
         self
     }
     /// The value set for the input's `custom_key_store_id`, if any.
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         self.input.get_custom_key_store_id()
     }
 }
@@ -76,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisconnectCustomKeyStore as Operation>::serialize_request(input),
             <DisconnectCustomKeyStore as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DisconnectCustomKeyStoreError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DisconnectCustomKeyStoreError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{EnableKeyRotation, EnableKeyRotationError, Operation};
 /// A call to [`EnableKeyRotation`](crate::operation::EnableKeyRotation): Enables [automatic rotation of the key material](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) of the specified symmetric encryption KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableKeyRotationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableKeyRotationRequestBuilder,
@@ -14,16 +14,13 @@ impl EnableKeyRotationFluentBuilder {
     ) -> Self {
         EnableKeyRotationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableKeyRotationError`](crate::operation::EnableKeyRotationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<EnableKeyRotationError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<EnableKeyRotationError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl EnableKeyRotationFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::EnableKeyRotationRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `rotation_period_in_days`: see [`rotation_period_in_days`](crate::types::builders::EnableKeyRotationRequestBuilder::rotation_period_in_days).
@@ -60,15 +51,12 @@ impl EnableKeyRotationFluentBuilder {
         self
     }
     /// Sets or clears the input's `rotation_period_in_days`.
-    pub fn set_rotation_period_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_rotation_period_in_days(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_rotation_period_in_days(input);
         self
     }
     /// The value set for the input's `rotation_period_in_days`, if any.
-    pub fn get_rotation_period_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_rotation_period_in_days(&self) -> &Option<i32> {
         self.input.get_rotation_period_in_days()
     }
 }
@@ -84,17 +72,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableKeyRotation as Operation>::serialize_request(input),
             <EnableKeyRotation as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for EnableKeyRotationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         EnableKeyRotationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{Encrypt, EncryptError, Operation};
 /// A call to [`Encrypt`](crate::operation::Encrypt): Encrypts plaintext of up to 4,096 bytes using a KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EncryptFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EncryptRequestBuilder,
@@ -14,13 +14,13 @@ impl EncryptFluentBuilder {
     ) -> Self {
         EncryptFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EncryptError`](crate::operation::EncryptError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EncryptResponse,
         ::awsgen_runtime::client::SdkError<EncryptError>,
     > {
@@ -35,29 +35,23 @@ impl EncryptFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::EncryptRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `plaintext`: see [`plaintext`](crate::types::builders::EncryptRequestBuilder::plaintext).
     pub fn plaintext(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.plaintext(input);
         self
@@ -65,22 +59,20 @@ impl EncryptFluentBuilder {
     /// Sets or clears the input's `plaintext`.
     pub fn set_plaintext(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_plaintext(input);
         self
     }
     /// The value set for the input's `plaintext`, if any.
-    pub fn get_plaintext(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_plaintext(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_plaintext()
     }
     /// Adds one entry to the input's `encryption_context`: see [`encryption_context`](crate::types::builders::EncryptRequestBuilder::encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.encryption_context(key, value);
         self
@@ -88,9 +80,7 @@ impl EncryptFluentBuilder {
     /// Sets or clears the input's `encryption_context`.
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_encryption_context(input);
         self
@@ -98,31 +88,21 @@ impl EncryptFluentBuilder {
     /// The value set for the input's `encryption_context`, if any.
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_encryption_context()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::EncryptRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `encryption_algorithm`: see [`encryption_algorithm`](crate::types::builders::EncryptRequestBuilder::encryption_algorithm).
@@ -136,7 +116,7 @@ impl EncryptFluentBuilder {
     /// Sets or clears the input's `encryption_algorithm`.
     pub fn set_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.input = self.input.set_encryption_algorithm(input);
         self
@@ -144,7 +124,7 @@ impl EncryptFluentBuilder {
     /// The value set for the input's `encryption_algorithm`, if any.
     pub fn get_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         self.input.get_encryption_algorithm()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::EncryptRequestBuilder::dry_run).
@@ -153,12 +133,12 @@ impl EncryptFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -174,17 +154,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <Encrypt as Operation>::serialize_request(input),
             <Encrypt as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for EncryptError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         EncryptError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GenerateDataKey, GenerateDataKeyError, Operation};
 /// A call to [`GenerateDataKey`](crate::operation::GenerateDataKey): Returns a unique symmetric data key for use outside of KMS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GenerateDataKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GenerateDataKeyRequestBuilder,
@@ -14,13 +14,13 @@ impl GenerateDataKeyFluentBuilder {
     ) -> Self {
         GenerateDataKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GenerateDataKeyError`](crate::operation::GenerateDataKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GenerateDataKeyResponse,
         ::awsgen_runtime::client::SdkError<GenerateDataKeyError>,
     > {
@@ -35,30 +35,24 @@ impl GenerateDataKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::GenerateDataKeyRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Adds one entry to the input's `encryption_context`: see [`encryption_context`](crate::types::builders::GenerateDataKeyRequestBuilder::encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.encryption_context(key, value);
         self
@@ -66,9 +60,7 @@ impl GenerateDataKeyFluentBuilder {
     /// Sets or clears the input's `encryption_context`.
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_encryption_context(input);
         self
@@ -76,9 +68,7 @@ impl GenerateDataKeyFluentBuilder {
     /// The value set for the input's `encryption_context`, if any.
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_encryption_context()
     }
     /// Sets the input's `number_of_bytes`: see [`number_of_bytes`](crate::types::builders::GenerateDataKeyRequestBuilder::number_of_bytes).
@@ -87,12 +77,12 @@ impl GenerateDataKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `number_of_bytes`.
-    pub fn set_number_of_bytes(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_number_of_bytes(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_number_of_bytes(input);
         self
     }
     /// The value set for the input's `number_of_bytes`, if any.
-    pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_bytes(&self) -> &Option<i32> {
         self.input.get_number_of_bytes()
     }
     /// Sets the input's `key_spec`: see [`key_spec`](crate::types::builders::GenerateDataKeyRequestBuilder::key_spec).
@@ -101,37 +91,26 @@ impl GenerateDataKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `key_spec`.
-    pub fn set_key_spec(
-        mut self,
-        input: ::std::option::Option<crate::types::DataKeySpec>,
-    ) -> Self {
+    pub fn set_key_spec(mut self, input: Option<crate::types::DataKeySpec>) -> Self {
         self.input = self.input.set_key_spec(input);
         self
     }
     /// The value set for the input's `key_spec`, if any.
-    pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::DataKeySpec> {
+    pub fn get_key_spec(&self) -> &Option<crate::types::DataKeySpec> {
         self.input.get_key_spec()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::GenerateDataKeyRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::GenerateDataKeyRequestBuilder::recipient).
@@ -140,15 +119,12 @@ impl GenerateDataKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `recipient`.
-    pub fn set_recipient(
-        mut self,
-        input: ::std::option::Option<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn set_recipient(mut self, input: Option<crate::types::RecipientInfo>) -> Self {
         self.input = self.input.set_recipient(input);
         self
     }
     /// The value set for the input's `recipient`, if any.
-    pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
+    pub fn get_recipient(&self) -> &Option<crate::types::RecipientInfo> {
         self.input.get_recipient()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GenerateDataKeyRequestBuilder::dry_run).
@@ -157,12 +133,12 @@ impl GenerateDataKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -181,17 +157,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GenerateDataKey as Operation>::serialize_request(input),
             <GenerateDataKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GenerateDataKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GenerateDataKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`GenerateDataKeyPairWithoutPlaintext`](crate::operation::GenerateDataKeyPairWithoutPlaintext): Returns a unique asymmetric data key pair for use outside of KMS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GenerateDataKeyPairWithoutPlaintextFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder,
@@ -17,13 +17,13 @@ impl GenerateDataKeyPairWithoutPlaintextFluentBuilder {
     ) -> Self {
         GenerateDataKeyPairWithoutPlaintextFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GenerateDataKeyPairWithoutPlaintextError`](crate::operation::GenerateDataKeyPairWithoutPlaintextError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GenerateDataKeyPairWithoutPlaintextResponse,
         ::awsgen_runtime::client::SdkError<GenerateDataKeyPairWithoutPlaintextError>,
     > {
@@ -42,8 +42,8 @@ impl GenerateDataKeyPairWithoutPlaintextFluentBuilder {
     /// Adds one entry to the input's `encryption_context`: see [`encryption_context`](crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder::encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.encryption_context(key, value);
         self
@@ -51,9 +51,7 @@ impl GenerateDataKeyPairWithoutPlaintextFluentBuilder {
     /// Sets or clears the input's `encryption_context`.
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_encryption_context(input);
         self
@@ -61,29 +59,21 @@ impl GenerateDataKeyPairWithoutPlaintextFluentBuilder {
     /// The value set for the input's `encryption_context`, if any.
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_encryption_context()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `key_pair_spec`: see [`key_pair_spec`](crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder::key_pair_spec).
@@ -94,37 +84,27 @@ impl GenerateDataKeyPairWithoutPlaintextFluentBuilder {
     /// Sets or clears the input's `key_pair_spec`.
     pub fn set_key_pair_spec(
         mut self,
-        input: ::std::option::Option<crate::types::DataKeyPairSpec>,
+        input: Option<crate::types::DataKeyPairSpec>,
     ) -> Self {
         self.input = self.input.set_key_pair_spec(input);
         self
     }
     /// The value set for the input's `key_pair_spec`, if any.
-    pub fn get_key_pair_spec(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
+    pub fn get_key_pair_spec(&self) -> &Option<crate::types::DataKeyPairSpec> {
         self.input.get_key_pair_spec()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder::dry_run).
@@ -133,12 +113,12 @@ impl GenerateDataKeyPairWithoutPlaintextFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -157,7 +137,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GenerateDataKeyPairWithoutPlaintext as Operation>::serialize_request(input),
             <GenerateDataKeyPairWithoutPlaintext as Operation>::parse_response,
         )
@@ -165,10 +145,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for GenerateDataKeyPairWithoutPlaintextError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GenerateDataKeyPairWithoutPlaintextError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     GenerateDataKeyWithoutPlaintext, GenerateDataKeyWithoutPlaintextError, Operation,
 };
 /// A call to [`GenerateDataKeyWithoutPlaintext`](crate::operation::GenerateDataKeyWithoutPlaintext): Returns a unique symmetric data key for use outside of KMS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GenerateDataKeyWithoutPlaintextFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder,
@@ -16,13 +16,13 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
     ) -> Self {
         GenerateDataKeyWithoutPlaintextFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GenerateDataKeyWithoutPlaintextError`](crate::operation::GenerateDataKeyWithoutPlaintextError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GenerateDataKeyWithoutPlaintextResponse,
         ::awsgen_runtime::client::SdkError<GenerateDataKeyWithoutPlaintextError>,
     > {
@@ -39,30 +39,24 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Adds one entry to the input's `encryption_context`: see [`encryption_context`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.encryption_context(key, value);
         self
@@ -70,9 +64,7 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
     /// Sets or clears the input's `encryption_context`.
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_encryption_context(input);
         self
@@ -80,9 +72,7 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
     /// The value set for the input's `encryption_context`, if any.
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_encryption_context()
     }
     /// Sets the input's `key_spec`: see [`key_spec`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::key_spec).
@@ -91,15 +81,12 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
         self
     }
     /// Sets or clears the input's `key_spec`.
-    pub fn set_key_spec(
-        mut self,
-        input: ::std::option::Option<crate::types::DataKeySpec>,
-    ) -> Self {
+    pub fn set_key_spec(mut self, input: Option<crate::types::DataKeySpec>) -> Self {
         self.input = self.input.set_key_spec(input);
         self
     }
     /// The value set for the input's `key_spec`, if any.
-    pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::DataKeySpec> {
+    pub fn get_key_spec(&self) -> &Option<crate::types::DataKeySpec> {
         self.input.get_key_spec()
     }
     /// Sets the input's `number_of_bytes`: see [`number_of_bytes`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::number_of_bytes).
@@ -108,34 +95,26 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
         self
     }
     /// Sets or clears the input's `number_of_bytes`.
-    pub fn set_number_of_bytes(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_number_of_bytes(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_number_of_bytes(input);
         self
     }
     /// The value set for the input's `number_of_bytes`, if any.
-    pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_bytes(&self) -> &Option<i32> {
         self.input.get_number_of_bytes()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::dry_run).
@@ -144,12 +123,12 @@ impl GenerateDataKeyWithoutPlaintextFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -168,17 +147,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GenerateDataKeyWithoutPlaintext as Operation>::serialize_request(input),
             <GenerateDataKeyWithoutPlaintext as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GenerateDataKeyWithoutPlaintextError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GenerateDataKeyWithoutPlaintextError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GenerateRandom, GenerateRandomError, Operation};
 /// A call to [`GenerateRandom`](crate::operation::GenerateRandom): Returns a random byte string that is cryptographically secure. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GenerateRandomFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GenerateRandomRequestBuilder,
@@ -14,13 +14,13 @@ impl GenerateRandomFluentBuilder {
     ) -> Self {
         GenerateRandomFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GenerateRandomError`](crate::operation::GenerateRandomError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GenerateRandomResponse,
         ::awsgen_runtime::client::SdkError<GenerateRandomError>,
     > {
@@ -37,34 +37,26 @@ impl GenerateRandomFluentBuilder {
         self
     }
     /// Sets or clears the input's `number_of_bytes`.
-    pub fn set_number_of_bytes(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_number_of_bytes(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_number_of_bytes(input);
         self
     }
     /// The value set for the input's `number_of_bytes`, if any.
-    pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_bytes(&self) -> &Option<i32> {
         self.input.get_number_of_bytes()
     }
     /// Sets the input's `custom_key_store_id`: see [`custom_key_store_id`](crate::types::builders::GenerateRandomRequestBuilder::custom_key_store_id).
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.custom_key_store_id(input);
         self
     }
     /// Sets or clears the input's `custom_key_store_id`.
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_custom_key_store_id(input);
         self
     }
     /// The value set for the input's `custom_key_store_id`, if any.
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         self.input.get_custom_key_store_id()
     }
     /// Sets the input's `recipient`: see [`recipient`](crate::types::builders::GenerateRandomRequestBuilder::recipient).
@@ -73,15 +65,12 @@ impl GenerateRandomFluentBuilder {
         self
     }
     /// Sets or clears the input's `recipient`.
-    pub fn set_recipient(
-        mut self,
-        input: ::std::option::Option<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn set_recipient(mut self, input: Option<crate::types::RecipientInfo>) -> Self {
         self.input = self.input.set_recipient(input);
         self
     }
     /// The value set for the input's `recipient`, if any.
-    pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
+    pub fn get_recipient(&self) -> &Option<crate::types::RecipientInfo> {
         self.input.get_recipient()
     }
 }
@@ -100,17 +89,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GenerateRandom as Operation>::serialize_request(input),
             <GenerateRandom as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GenerateRandomError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GenerateRandomError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetKeyPolicy, GetKeyPolicyError, Operation};
 /// A call to [`GetKeyPolicy`](crate::operation::GetKeyPolicy): Gets a key policy attached to the specified KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetKeyPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetKeyPolicyRequestBuilder,
@@ -14,13 +14,13 @@ impl GetKeyPolicyFluentBuilder {
     ) -> Self {
         GetKeyPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetKeyPolicyError`](crate::operation::GetKeyPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetKeyPolicyResponse,
         ::awsgen_runtime::client::SdkError<GetKeyPolicyError>,
     > {
@@ -35,43 +35,31 @@ impl GetKeyPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::GetKeyPolicyRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `policy_name`: see [`policy_name`](crate::types::builders::GetKeyPolicyRequestBuilder::policy_name).
-    pub fn policy_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_name(input);
         self
     }
     /// Sets or clears the input's `policy_name`.
-    pub fn set_policy_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_name(input);
         self
     }
     /// The value set for the input's `policy_name`, if any.
-    pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_name(&self) -> &Option<String> {
         self.input.get_policy_name()
     }
 }
@@ -90,17 +78,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetKeyPolicy as Operation>::serialize_request(input),
             <GetKeyPolicy as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetKeyPolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetKeyPolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

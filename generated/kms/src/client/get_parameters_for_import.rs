@@ -3,7 +3,7 @@
 
 use crate::operation::{GetParametersForImport, GetParametersForImportError, Operation};
 /// A call to [`GetParametersForImport`](crate::operation::GetParametersForImport): Returns the public key and an import token you need to import or reimport key material for a KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetParametersForImportFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetParametersForImportRequestBuilder,
@@ -14,13 +14,13 @@ impl GetParametersForImportFluentBuilder {
     ) -> Self {
         GetParametersForImportFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetParametersForImportError`](crate::operation::GetParametersForImportError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetParametersForImportResponse,
         ::awsgen_runtime::client::SdkError<GetParametersForImportError>,
     > {
@@ -37,23 +37,17 @@ impl GetParametersForImportFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::GetParametersForImportRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `wrapping_algorithm`: see [`wrapping_algorithm`](crate::types::builders::GetParametersForImportRequestBuilder::wrapping_algorithm).
@@ -64,15 +58,13 @@ impl GetParametersForImportFluentBuilder {
     /// Sets or clears the input's `wrapping_algorithm`.
     pub fn set_wrapping_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::AlgorithmSpec>,
+        input: Option<crate::types::AlgorithmSpec>,
     ) -> Self {
         self.input = self.input.set_wrapping_algorithm(input);
         self
     }
     /// The value set for the input's `wrapping_algorithm`, if any.
-    pub fn get_wrapping_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::AlgorithmSpec> {
+    pub fn get_wrapping_algorithm(&self) -> &Option<crate::types::AlgorithmSpec> {
         self.input.get_wrapping_algorithm()
     }
     /// Sets the input's `wrapping_key_spec`: see [`wrapping_key_spec`](crate::types::builders::GetParametersForImportRequestBuilder::wrapping_key_spec).
@@ -83,15 +75,13 @@ impl GetParametersForImportFluentBuilder {
     /// Sets or clears the input's `wrapping_key_spec`.
     pub fn set_wrapping_key_spec(
         mut self,
-        input: ::std::option::Option<crate::types::WrappingKeySpec>,
+        input: Option<crate::types::WrappingKeySpec>,
     ) -> Self {
         self.input = self.input.set_wrapping_key_spec(input);
         self
     }
     /// The value set for the input's `wrapping_key_spec`, if any.
-    pub fn get_wrapping_key_spec(
-        &self,
-    ) -> &::std::option::Option<crate::types::WrappingKeySpec> {
+    pub fn get_wrapping_key_spec(&self) -> &Option<crate::types::WrappingKeySpec> {
         self.input.get_wrapping_key_spec()
     }
 }
@@ -110,17 +100,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetParametersForImport as Operation>::serialize_request(input),
             <GetParametersForImport as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetParametersForImportError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetParametersForImportError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

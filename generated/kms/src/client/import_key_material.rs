@@ -3,7 +3,7 @@
 
 use crate::operation::{ImportKeyMaterial, ImportKeyMaterialError, Operation};
 /// A call to [`ImportKeyMaterial`](crate::operation::ImportKeyMaterial): Imports or reimports key material into an existing KMS key that was created without key material. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ImportKeyMaterialFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ImportKeyMaterialRequestBuilder,
@@ -14,13 +14,13 @@ impl ImportKeyMaterialFluentBuilder {
     ) -> Self {
         ImportKeyMaterialFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ImportKeyMaterialError`](crate::operation::ImportKeyMaterialError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportKeyMaterialResponse,
         ::awsgen_runtime::client::SdkError<ImportKeyMaterialError>,
     > {
@@ -35,29 +35,23 @@ impl ImportKeyMaterialFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::ImportKeyMaterialRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `import_token`: see [`import_token`](crate::types::builders::ImportKeyMaterialRequestBuilder::import_token).
     pub fn import_token(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.import_token(input);
         self
@@ -65,21 +59,19 @@ impl ImportKeyMaterialFluentBuilder {
     /// Sets or clears the input's `import_token`.
     pub fn set_import_token(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_import_token(input);
         self
     }
     /// The value set for the input's `import_token`, if any.
-    pub fn get_import_token(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_import_token(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_import_token()
     }
     /// Sets the input's `encrypted_key_material`: see [`encrypted_key_material`](crate::types::builders::ImportKeyMaterialRequestBuilder::encrypted_key_material).
     pub fn encrypted_key_material(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.encrypted_key_material(input);
         self
@@ -87,7 +79,7 @@ impl ImportKeyMaterialFluentBuilder {
     /// Sets or clears the input's `encrypted_key_material`.
     pub fn set_encrypted_key_material(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_encrypted_key_material(input);
         self
@@ -95,7 +87,7 @@ impl ImportKeyMaterialFluentBuilder {
     /// The value set for the input's `encrypted_key_material`, if any.
     pub fn get_encrypted_key_material(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_encrypted_key_material()
     }
     /// Sets the input's `valid_to`: see [`valid_to`](crate::types::builders::ImportKeyMaterialRequestBuilder::valid_to).
@@ -106,15 +98,13 @@ impl ImportKeyMaterialFluentBuilder {
     /// Sets or clears the input's `valid_to`.
     pub fn set_valid_to(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_valid_to(input);
         self
     }
     /// The value set for the input's `valid_to`, if any.
-    pub fn get_valid_to(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_to(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_valid_to()
     }
     /// Sets the input's `expiration_model`: see [`expiration_model`](crate::types::builders::ImportKeyMaterialRequestBuilder::expiration_model).
@@ -125,15 +115,13 @@ impl ImportKeyMaterialFluentBuilder {
     /// Sets or clears the input's `expiration_model`.
     pub fn set_expiration_model(
         mut self,
-        input: ::std::option::Option<crate::types::ExpirationModelType>,
+        input: Option<crate::types::ExpirationModelType>,
     ) -> Self {
         self.input = self.input.set_expiration_model(input);
         self
     }
     /// The value set for the input's `expiration_model`, if any.
-    pub fn get_expiration_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExpirationModelType> {
+    pub fn get_expiration_model(&self) -> &Option<crate::types::ExpirationModelType> {
         self.input.get_expiration_model()
     }
     /// Sets the input's `import_type`: see [`import_type`](crate::types::builders::ImportKeyMaterialRequestBuilder::import_type).
@@ -142,57 +130,40 @@ impl ImportKeyMaterialFluentBuilder {
         self
     }
     /// Sets or clears the input's `import_type`.
-    pub fn set_import_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ImportType>,
-    ) -> Self {
+    pub fn set_import_type(mut self, input: Option<crate::types::ImportType>) -> Self {
         self.input = self.input.set_import_type(input);
         self
     }
     /// The value set for the input's `import_type`, if any.
-    pub fn get_import_type(&self) -> &::std::option::Option<crate::types::ImportType> {
+    pub fn get_import_type(&self) -> &Option<crate::types::ImportType> {
         self.input.get_import_type()
     }
     /// Sets the input's `key_material_description`: see [`key_material_description`](crate::types::builders::ImportKeyMaterialRequestBuilder::key_material_description).
-    pub fn key_material_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_material_description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_material_description(input);
         self
     }
     /// Sets or clears the input's `key_material_description`.
-    pub fn set_key_material_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_material_description(input);
         self
     }
     /// The value set for the input's `key_material_description`, if any.
-    pub fn get_key_material_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_description(&self) -> &Option<String> {
         self.input.get_key_material_description()
     }
     /// Sets the input's `key_material_id`: see [`key_material_id`](crate::types::builders::ImportKeyMaterialRequestBuilder::key_material_id).
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_material_id(input);
         self
     }
     /// Sets or clears the input's `key_material_id`.
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_material_id(input);
         self
     }
     /// The value set for the input's `key_material_id`, if any.
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         self.input.get_key_material_id()
     }
 }
@@ -211,17 +182,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ImportKeyMaterial as Operation>::serialize_request(input),
             <ImportKeyMaterial as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ImportKeyMaterialError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ImportKeyMaterialError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListAliases, ListAliasesError, Operation};
 /// A call to [`ListAliases`](crate::operation::ListAliases): Gets a list of aliases in the caller's Amazon Web Services account and region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListAliasesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListAliasesRequestBuilder,
@@ -14,13 +14,13 @@ impl ListAliasesFluentBuilder {
     ) -> Self {
         ListAliasesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListAliasesError`](crate::operation::ListAliasesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListAliasesResponse,
         ::awsgen_runtime::client::SdkError<ListAliasesError>,
     > {
@@ -32,23 +32,17 @@ impl ListAliasesFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::ListAliasesRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListAliasesRequestBuilder::limit).
@@ -57,32 +51,26 @@ impl ListAliasesFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListAliasesRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -90,12 +78,12 @@ impl ListAliasesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListAliasesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListAliases`](crate::operation::ListAliases) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListAliasesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListAliasesPages {
@@ -105,7 +93,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListAliasesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListAliasesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListAliasesResponse,
         ::awsgen_runtime::client::SdkError<ListAliasesError>,
     > {
@@ -114,9 +102,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListAliasesPages {
     fn next_input(
         input: &crate::types::ListAliasesRequest,
         output: &crate::types::ListAliasesResponse,
-    ) -> ::std::option::Option<crate::types::ListAliasesRequest> {
-        if output.truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListAliasesRequest> {
+        if output.truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -125,17 +113,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListAliasesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListAliasesPages {
     type Item = crate::types::AliasListEntry;
     fn items(
         output: crate::types::ListAliasesResponse,
-    ) -> ::std::vec::Vec<crate::types::AliasListEntry> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.aliases)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::AliasListEntry> {
+        Some(output).and_then(|value| value.aliases).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -153,17 +139,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListAliases as Operation>::serialize_request(input),
             <ListAliases as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListAliasesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListAliasesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

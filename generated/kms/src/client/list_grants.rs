@@ -3,7 +3,7 @@
 
 use crate::operation::{ListGrants, ListGrantsError, Operation};
 /// A call to [`ListGrants`](crate::operation::ListGrants): Gets a list of all grants for the specified KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListGrantsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListGrantsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListGrantsFluentBuilder {
     ) -> Self {
         ListGrantsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListGrantsError`](crate::operation::ListGrantsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListGrantsResponse,
         ::awsgen_runtime::client::SdkError<ListGrantsError>,
     > {
@@ -40,116 +40,82 @@ impl ListGrantsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListGrantsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::ListGrantsRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `grant_id`: see [`grant_id`](crate::types::builders::ListGrantsRequestBuilder::grant_id).
-    pub fn grant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_id(input);
         self
     }
     /// Sets or clears the input's `grant_id`.
-    pub fn set_grant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_grant_id(input);
         self
     }
     /// The value set for the input's `grant_id`, if any.
-    pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_id(&self) -> &Option<String> {
         self.input.get_grant_id()
     }
     /// Sets the input's `grantee_principal`: see [`grantee_principal`](crate::types::builders::ListGrantsRequestBuilder::grantee_principal).
-    pub fn grantee_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grantee_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grantee_principal(input);
         self
     }
     /// Sets or clears the input's `grantee_principal`.
-    pub fn set_grantee_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_grantee_principal(input);
         self
     }
     /// The value set for the input's `grantee_principal`, if any.
-    pub fn get_grantee_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_principal(&self) -> &Option<String> {
         self.input.get_grantee_principal()
     }
     /// Sets the input's `grantee_service_principal`: see [`grantee_service_principal`](crate::types::builders::ListGrantsRequestBuilder::grantee_service_principal).
-    pub fn grantee_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grantee_service_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grantee_service_principal(input);
         self
     }
     /// Sets or clears the input's `grantee_service_principal`.
-    pub fn set_grantee_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_service_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_grantee_service_principal(input);
         self
     }
     /// The value set for the input's `grantee_service_principal`, if any.
-    pub fn get_grantee_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_service_principal(&self) -> &Option<String> {
         self.input.get_grantee_service_principal()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -165,7 +131,7 @@ impl ListGrantsFluentBuilder {
     }
 }
 /// How [`ListGrants`](crate::operation::ListGrants) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListGrantsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListGrantsPages {
@@ -175,7 +141,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListGrantsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListGrantsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListGrantsResponse,
         ::awsgen_runtime::client::SdkError<ListGrantsError>,
     > {
@@ -184,9 +150,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListGrantsPages {
     fn next_input(
         input: &crate::types::ListGrantsRequest,
         output: &crate::types::ListGrantsResponse,
-    ) -> ::std::option::Option<crate::types::ListGrantsRequest> {
-        if output.truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListGrantsRequest> {
+        if output.truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -195,17 +161,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListGrantsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListGrantsPages {
     type Item = crate::types::GrantListEntry;
     fn items(
         output: crate::types::ListGrantsResponse,
-    ) -> ::std::vec::Vec<crate::types::GrantListEntry> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.grants)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::GrantListEntry> {
+        Some(output).and_then(|value| value.grants).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -223,17 +187,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListGrants as Operation>::serialize_request(input),
             <ListGrants as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListGrantsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListGrantsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

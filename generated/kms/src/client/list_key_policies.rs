@@ -3,7 +3,7 @@
 
 use crate::operation::{ListKeyPolicies, ListKeyPoliciesError, Operation};
 /// A call to [`ListKeyPolicies`](crate::operation::ListKeyPolicies): Gets the names of the key policies that are attached to a KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListKeyPoliciesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListKeyPoliciesRequestBuilder,
@@ -14,13 +14,13 @@ impl ListKeyPoliciesFluentBuilder {
     ) -> Self {
         ListKeyPoliciesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListKeyPoliciesError`](crate::operation::ListKeyPoliciesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListKeyPoliciesResponse,
         ::awsgen_runtime::client::SdkError<ListKeyPoliciesError>,
     > {
@@ -35,23 +35,17 @@ impl ListKeyPoliciesFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::ListKeyPoliciesRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListKeyPoliciesRequestBuilder::limit).
@@ -60,32 +54,26 @@ impl ListKeyPoliciesFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListKeyPoliciesRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -101,7 +89,7 @@ impl ListKeyPoliciesFluentBuilder {
     }
 }
 /// How [`ListKeyPolicies`](crate::operation::ListKeyPolicies) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeyPoliciesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListKeyPoliciesPages {
@@ -111,7 +99,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeyPoliciesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListKeyPoliciesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListKeyPoliciesResponse,
         ::awsgen_runtime::client::SdkError<ListKeyPoliciesError>,
     > {
@@ -120,9 +108,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeyPoliciesPages {
     fn next_input(
         input: &crate::types::ListKeyPoliciesRequest,
         output: &crate::types::ListKeyPoliciesResponse,
-    ) -> ::std::option::Option<crate::types::ListKeyPoliciesRequest> {
-        if output.truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListKeyPoliciesRequest> {
+        if output.truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -131,17 +119,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeyPoliciesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListKeyPoliciesPages {
-    type Item = ::std::string::String;
-    fn items(
-        output: crate::types::ListKeyPoliciesResponse,
-    ) -> ::std::vec::Vec<::std::string::String> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.policy_names)
-            .unwrap_or_default()
+    type Item = String;
+    fn items(output: crate::types::ListKeyPoliciesResponse) -> Vec<String> {
+        Some(output).and_then(|value| value.policy_names).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -159,17 +143,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListKeyPolicies as Operation>::serialize_request(input),
             <ListKeyPolicies as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListKeyPoliciesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListKeyPoliciesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListKeyRotations, ListKeyRotationsError, Operation};
 /// A call to [`ListKeyRotations`](crate::operation::ListKeyRotations): Returns information about the key materials associated with the specified KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListKeyRotationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListKeyRotationsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListKeyRotationsFluentBuilder {
     ) -> Self {
         ListKeyRotationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListKeyRotationsError`](crate::operation::ListKeyRotationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListKeyRotationsResponse,
         ::awsgen_runtime::client::SdkError<ListKeyRotationsError>,
     > {
@@ -35,23 +35,17 @@ impl ListKeyRotationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::ListKeyRotationsRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `include_key_material`: see [`include_key_material`](crate::types::builders::ListKeyRotationsRequestBuilder::include_key_material).
@@ -65,15 +59,13 @@ impl ListKeyRotationsFluentBuilder {
     /// Sets or clears the input's `include_key_material`.
     pub fn set_include_key_material(
         mut self,
-        input: ::std::option::Option<crate::types::IncludeKeyMaterial>,
+        input: Option<crate::types::IncludeKeyMaterial>,
     ) -> Self {
         self.input = self.input.set_include_key_material(input);
         self
     }
     /// The value set for the input's `include_key_material`, if any.
-    pub fn get_include_key_material(
-        &self,
-    ) -> &::std::option::Option<crate::types::IncludeKeyMaterial> {
+    pub fn get_include_key_material(&self) -> &Option<crate::types::IncludeKeyMaterial> {
         self.input.get_include_key_material()
     }
     /// Sets the input's `limit`: see [`limit`](crate::types::builders::ListKeyRotationsRequestBuilder::limit).
@@ -82,32 +74,26 @@ impl ListKeyRotationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListKeyRotationsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -123,7 +109,7 @@ impl ListKeyRotationsFluentBuilder {
     }
 }
 /// How [`ListKeyRotations`](crate::operation::ListKeyRotations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeyRotationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListKeyRotationsPages {
@@ -133,7 +119,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeyRotationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListKeyRotationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListKeyRotationsResponse,
         ::awsgen_runtime::client::SdkError<ListKeyRotationsError>,
     > {
@@ -142,9 +128,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeyRotationsPages {
     fn next_input(
         input: &crate::types::ListKeyRotationsRequest,
         output: &crate::types::ListKeyRotationsResponse,
-    ) -> ::std::option::Option<crate::types::ListKeyRotationsRequest> {
-        if output.truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListKeyRotationsRequest> {
+        if output.truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -153,17 +139,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeyRotationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListKeyRotationsPages {
     type Item = crate::types::RotationsListEntry;
     fn items(
         output: crate::types::ListKeyRotationsResponse,
-    ) -> ::std::vec::Vec<crate::types::RotationsListEntry> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.rotations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::RotationsListEntry> {
+        Some(output).and_then(|value| value.rotations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -181,17 +165,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListKeyRotations as Operation>::serialize_request(input),
             <ListKeyRotations as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListKeyRotationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListKeyRotationsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

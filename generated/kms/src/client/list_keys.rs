@@ -3,7 +3,7 @@
 
 use crate::operation::{ListKeys, ListKeysError, Operation};
 /// A call to [`ListKeys`](crate::operation::ListKeys): Gets a list of all KMS keys in the caller's Amazon Web Services account and Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListKeysFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListKeysRequestBuilder,
@@ -14,13 +14,13 @@ impl ListKeysFluentBuilder {
     ) -> Self {
         ListKeysFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListKeysError`](crate::operation::ListKeysError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListKeysResponse,
         ::awsgen_runtime::client::SdkError<ListKeysError>,
     > {
@@ -37,32 +37,26 @@ impl ListKeysFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListKeysRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -70,12 +64,12 @@ impl ListKeysFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListKeysPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListKeys`](crate::operation::ListKeys) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListKeysPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListKeysPages {
@@ -85,7 +79,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeysPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListKeysRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListKeysResponse,
         ::awsgen_runtime::client::SdkError<ListKeysError>,
     > {
@@ -94,9 +88,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeysPages {
     fn next_input(
         input: &crate::types::ListKeysRequest,
         output: &crate::types::ListKeysResponse,
-    ) -> ::std::option::Option<crate::types::ListKeysRequest> {
-        if output.truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListKeysRequest> {
+        if output.truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -105,17 +99,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListKeysPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListKeysPages {
     type Item = crate::types::KeyListEntry;
-    fn items(
-        output: crate::types::ListKeysResponse,
-    ) -> ::std::vec::Vec<crate::types::KeyListEntry> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.keys)
-            .unwrap_or_default()
+    fn items(output: crate::types::ListKeysResponse) -> Vec<crate::types::KeyListEntry> {
+        Some(output).and_then(|value| value.keys).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -130,17 +120,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListKeys as Operation>::serialize_request(input),
             <ListKeys as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListKeysError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListKeysError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListRetirableGrants, ListRetirableGrantsError, Operation};
 /// A call to [`ListRetirableGrants`](crate::operation::ListRetirableGrants): Returns information about all grants in the Amazon Web Services account and Region that have the specified retiring principal or retiring service principal. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListRetirableGrantsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListRetirableGrantsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListRetirableGrantsFluentBuilder {
     ) -> Self {
         ListRetirableGrantsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListRetirableGrantsError`](crate::operation::ListRetirableGrantsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListGrantsResponse,
         ::awsgen_runtime::client::SdkError<ListRetirableGrantsError>,
     > {
@@ -39,76 +39,54 @@ impl ListRetirableGrantsFluentBuilder {
         self
     }
     /// Sets or clears the input's `limit`.
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_limit(input);
         self
     }
     /// The value set for the input's `limit`, if any.
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         self.input.get_limit()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListRetirableGrantsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `retiring_principal`: see [`retiring_principal`](crate::types::builders::ListRetirableGrantsRequestBuilder::retiring_principal).
-    pub fn retiring_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn retiring_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.retiring_principal(input);
         self
     }
     /// Sets or clears the input's `retiring_principal`.
-    pub fn set_retiring_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_retiring_principal(input);
         self
     }
     /// The value set for the input's `retiring_principal`, if any.
-    pub fn get_retiring_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_principal(&self) -> &Option<String> {
         self.input.get_retiring_principal()
     }
     /// Sets the input's `retiring_service_principal`: see [`retiring_service_principal`](crate::types::builders::ListRetirableGrantsRequestBuilder::retiring_service_principal).
-    pub fn retiring_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn retiring_service_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.retiring_service_principal(input);
         self
     }
     /// Sets or clears the input's `retiring_service_principal`.
-    pub fn set_retiring_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_service_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_retiring_service_principal(input);
         self
     }
     /// The value set for the input's `retiring_service_principal`, if any.
-    pub fn get_retiring_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_service_principal(&self) -> &Option<String> {
         self.input.get_retiring_service_principal()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -116,12 +94,12 @@ impl ListRetirableGrantsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListRetirableGrantsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListRetirableGrants`](crate::operation::ListRetirableGrants) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListRetirableGrantsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListRetirableGrantsPages {
@@ -131,7 +109,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListRetirableGrantsPages 
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListRetirableGrantsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListGrantsResponse,
         ::awsgen_runtime::client::SdkError<ListRetirableGrantsError>,
     > {
@@ -140,9 +118,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListRetirableGrantsPages 
     fn next_input(
         input: &crate::types::ListRetirableGrantsRequest,
         output: &crate::types::ListGrantsResponse,
-    ) -> ::std::option::Option<crate::types::ListRetirableGrantsRequest> {
-        if output.truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListRetirableGrantsRequest> {
+        if output.truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -151,17 +129,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListRetirableGrantsPages 
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListRetirableGrantsPages {
     type Item = crate::types::GrantListEntry;
     fn items(
         output: crate::types::ListGrantsResponse,
-    ) -> ::std::vec::Vec<crate::types::GrantListEntry> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.grants)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::GrantListEntry> {
+        Some(output).and_then(|value| value.grants).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -179,17 +155,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListRetirableGrants as Operation>::serialize_request(input),
             <ListRetirableGrants as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListRetirableGrantsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListRetirableGrantsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{PutKeyPolicy, PutKeyPolicyError, Operation};
 /// A call to [`PutKeyPolicy`](crate::operation::PutKeyPolicy): Attaches a key policy to the specified KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutKeyPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutKeyPolicyRequestBuilder,
@@ -14,16 +14,13 @@ impl PutKeyPolicyFluentBuilder {
     ) -> Self {
         PutKeyPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutKeyPolicyError`](crate::operation::PutKeyPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<PutKeyPolicyError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<PutKeyPolicyError>> {
         let input = self
             .input
             .build()
@@ -35,63 +32,45 @@ impl PutKeyPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::PutKeyPolicyRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `policy_name`: see [`policy_name`](crate::types::builders::PutKeyPolicyRequestBuilder::policy_name).
-    pub fn policy_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy_name(input);
         self
     }
     /// Sets or clears the input's `policy_name`.
-    pub fn set_policy_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy_name(input);
         self
     }
     /// The value set for the input's `policy_name`, if any.
-    pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_name(&self) -> &Option<String> {
         self.input.get_policy_name()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::PutKeyPolicyRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Sets the input's `bypass_policy_lockout_safety_check`: see [`bypass_policy_lockout_safety_check`](crate::types::builders::PutKeyPolicyRequestBuilder::bypass_policy_lockout_safety_check).
@@ -102,15 +81,13 @@ impl PutKeyPolicyFluentBuilder {
     /// Sets or clears the input's `bypass_policy_lockout_safety_check`.
     pub fn set_bypass_policy_lockout_safety_check(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_bypass_policy_lockout_safety_check(input);
         self
     }
     /// The value set for the input's `bypass_policy_lockout_safety_check`, if any.
-    pub fn get_bypass_policy_lockout_safety_check(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_bypass_policy_lockout_safety_check(&self) -> &Option<bool> {
         self.input.get_bypass_policy_lockout_safety_check()
     }
 }
@@ -126,17 +103,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutKeyPolicy as Operation>::serialize_request(input),
             <PutKeyPolicy as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutKeyPolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutKeyPolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

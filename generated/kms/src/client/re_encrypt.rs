@@ -3,7 +3,7 @@
 
 use crate::operation::{ReEncrypt, ReEncryptError, Operation};
 /// A call to [`ReEncrypt`](crate::operation::ReEncrypt): Decrypts ciphertext and then reencrypts it entirely within KMS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReEncryptFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReEncryptRequestBuilder,
@@ -14,13 +14,13 @@ impl ReEncryptFluentBuilder {
     ) -> Self {
         ReEncryptFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReEncryptError`](crate::operation::ReEncryptError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReEncryptResponse,
         ::awsgen_runtime::client::SdkError<ReEncryptError>,
     > {
@@ -37,7 +37,7 @@ impl ReEncryptFluentBuilder {
     /// Sets the input's `ciphertext_blob`: see [`ciphertext_blob`](crate::types::builders::ReEncryptRequestBuilder::ciphertext_blob).
     pub fn ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.ciphertext_blob(input);
         self
@@ -45,22 +45,20 @@ impl ReEncryptFluentBuilder {
     /// Sets or clears the input's `ciphertext_blob`.
     pub fn set_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_ciphertext_blob(input);
         self
     }
     /// The value set for the input's `ciphertext_blob`, if any.
-    pub fn get_ciphertext_blob(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_ciphertext_blob(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_ciphertext_blob()
     }
     /// Adds one entry to the input's `source_encryption_context`: see [`source_encryption_context`](crate::types::builders::ReEncryptRequestBuilder::source_encryption_context).
     pub fn source_encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.source_encryption_context(key, value);
         self
@@ -68,9 +66,7 @@ impl ReEncryptFluentBuilder {
     /// Sets or clears the input's `source_encryption_context`.
     pub fn set_source_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_source_encryption_context(input);
         self
@@ -78,58 +74,42 @@ impl ReEncryptFluentBuilder {
     /// The value set for the input's `source_encryption_context`, if any.
     pub fn get_source_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_source_encryption_context()
     }
     /// Sets the input's `source_key_id`: see [`source_key_id`](crate::types::builders::ReEncryptRequestBuilder::source_key_id).
-    pub fn source_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_key_id(input);
         self
     }
     /// Sets or clears the input's `source_key_id`.
-    pub fn set_source_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_key_id(input);
         self
     }
     /// The value set for the input's `source_key_id`, if any.
-    pub fn get_source_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_key_id(&self) -> &Option<String> {
         self.input.get_source_key_id()
     }
     /// Sets the input's `destination_key_id`: see [`destination_key_id`](crate::types::builders::ReEncryptRequestBuilder::destination_key_id).
-    pub fn destination_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_key_id(input);
         self
     }
     /// Sets or clears the input's `destination_key_id`.
-    pub fn set_destination_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_key_id(input);
         self
     }
     /// The value set for the input's `destination_key_id`, if any.
-    pub fn get_destination_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_key_id(&self) -> &Option<String> {
         self.input.get_destination_key_id()
     }
     /// Adds one entry to the input's `destination_encryption_context`: see [`destination_encryption_context`](crate::types::builders::ReEncryptRequestBuilder::destination_encryption_context).
     pub fn destination_encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.destination_encryption_context(key, value);
         self
@@ -137,9 +117,7 @@ impl ReEncryptFluentBuilder {
     /// Sets or clears the input's `destination_encryption_context`.
     pub fn set_destination_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_destination_encryption_context(input);
         self
@@ -147,9 +125,7 @@ impl ReEncryptFluentBuilder {
     /// The value set for the input's `destination_encryption_context`, if any.
     pub fn get_destination_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_destination_encryption_context()
     }
     /// Sets the input's `source_encryption_algorithm`: see [`source_encryption_algorithm`](crate::types::builders::ReEncryptRequestBuilder::source_encryption_algorithm).
@@ -163,7 +139,7 @@ impl ReEncryptFluentBuilder {
     /// Sets or clears the input's `source_encryption_algorithm`.
     pub fn set_source_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.input = self.input.set_source_encryption_algorithm(input);
         self
@@ -171,7 +147,7 @@ impl ReEncryptFluentBuilder {
     /// The value set for the input's `source_encryption_algorithm`, if any.
     pub fn get_source_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         self.input.get_source_encryption_algorithm()
     }
     /// Sets the input's `destination_encryption_algorithm`: see [`destination_encryption_algorithm`](crate::types::builders::ReEncryptRequestBuilder::destination_encryption_algorithm).
@@ -185,7 +161,7 @@ impl ReEncryptFluentBuilder {
     /// Sets or clears the input's `destination_encryption_algorithm`.
     pub fn set_destination_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.input = self.input.set_destination_encryption_algorithm(input);
         self
@@ -193,29 +169,21 @@ impl ReEncryptFluentBuilder {
     /// The value set for the input's `destination_encryption_algorithm`, if any.
     pub fn get_destination_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         self.input.get_destination_encryption_algorithm()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::ReEncryptRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::ReEncryptRequestBuilder::dry_run).
@@ -224,12 +192,12 @@ impl ReEncryptFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Appends one item to the input's `dry_run_modifiers`: see [`dry_run_modifiers`](crate::types::builders::ReEncryptRequestBuilder::dry_run_modifiers).
@@ -240,7 +208,7 @@ impl ReEncryptFluentBuilder {
     /// Sets or clears the input's `dry_run_modifiers`.
     pub fn set_dry_run_modifiers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>>,
+        input: Option<Vec<crate::types::DryRunModifierType>>,
     ) -> Self {
         self.input = self.input.set_dry_run_modifiers(input);
         self
@@ -248,7 +216,7 @@ impl ReEncryptFluentBuilder {
     /// The value set for the input's `dry_run_modifiers`, if any.
     pub fn get_dry_run_modifiers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>> {
+    ) -> &Option<Vec<crate::types::DryRunModifierType>> {
         self.input.get_dry_run_modifiers()
     }
 }
@@ -264,17 +232,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReEncrypt as Operation>::serialize_request(input),
             <ReEncrypt as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ReEncryptError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ReEncryptError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

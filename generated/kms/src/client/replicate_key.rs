@@ -3,7 +3,7 @@
 
 use crate::operation::{ReplicateKey, ReplicateKeyError, Operation};
 /// A call to [`ReplicateKey`](crate::operation::ReplicateKey): Replicates a multi-Region key into the specified Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReplicateKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReplicateKeyRequestBuilder,
@@ -14,13 +14,13 @@ impl ReplicateKeyFluentBuilder {
     ) -> Self {
         ReplicateKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReplicateKeyError`](crate::operation::ReplicateKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplicateKeyResponse,
         ::awsgen_runtime::client::SdkError<ReplicateKeyError>,
     > {
@@ -35,63 +35,45 @@ impl ReplicateKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::ReplicateKeyRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `replica_region`: see [`replica_region`](crate::types::builders::ReplicateKeyRequestBuilder::replica_region).
-    pub fn replica_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn replica_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.replica_region(input);
         self
     }
     /// Sets or clears the input's `replica_region`.
-    pub fn set_replica_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_replica_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_replica_region(input);
         self
     }
     /// The value set for the input's `replica_region`, if any.
-    pub fn get_replica_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_replica_region(&self) -> &Option<String> {
         self.input.get_replica_region()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::ReplicateKeyRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Sets the input's `bypass_policy_lockout_safety_check`: see [`bypass_policy_lockout_safety_check`](crate::types::builders::ReplicateKeyRequestBuilder::bypass_policy_lockout_safety_check).
@@ -102,35 +84,27 @@ impl ReplicateKeyFluentBuilder {
     /// Sets or clears the input's `bypass_policy_lockout_safety_check`.
     pub fn set_bypass_policy_lockout_safety_check(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.input = self.input.set_bypass_policy_lockout_safety_check(input);
         self
     }
     /// The value set for the input's `bypass_policy_lockout_safety_check`, if any.
-    pub fn get_bypass_policy_lockout_safety_check(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_bypass_policy_lockout_safety_check(&self) -> &Option<bool> {
         self.input.get_bypass_policy_lockout_safety_check()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::ReplicateKeyRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::ReplicateKeyRequestBuilder::tags).
@@ -139,17 +113,12 @@ impl ReplicateKeyFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
 }
@@ -168,17 +137,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReplicateKey as Operation>::serialize_request(input),
             <ReplicateKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ReplicateKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ReplicateKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

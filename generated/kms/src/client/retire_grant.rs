@@ -3,7 +3,7 @@
 
 use crate::operation::{RetireGrant, RetireGrantError, Operation};
 /// A call to [`RetireGrant`](crate::operation::RetireGrant): Deletes a grant. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RetireGrantFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RetireGrantRequestBuilder,
@@ -14,16 +14,13 @@ impl RetireGrantFluentBuilder {
     ) -> Self {
         RetireGrantFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RetireGrantError`](crate::operation::RetireGrantError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<RetireGrantError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<RetireGrantError>> {
         let input = self.input.build();
         call(&self.handle, &input).await.result
     }
@@ -32,63 +29,45 @@ impl RetireGrantFluentBuilder {
         &self.input
     }
     /// Sets the input's `grant_token`: see [`grant_token`](crate::types::builders::RetireGrantRequestBuilder::grant_token).
-    pub fn grant_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_token(input);
         self
     }
     /// Sets or clears the input's `grant_token`.
-    pub fn set_grant_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_grant_token(input);
         self
     }
     /// The value set for the input's `grant_token`, if any.
-    pub fn get_grant_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_token(&self) -> &Option<String> {
         self.input.get_grant_token()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::RetireGrantRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `grant_id`: see [`grant_id`](crate::types::builders::RetireGrantRequestBuilder::grant_id).
-    pub fn grant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_id(input);
         self
     }
     /// Sets or clears the input's `grant_id`.
-    pub fn set_grant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_grant_id(input);
         self
     }
     /// The value set for the input's `grant_id`, if any.
-    pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_id(&self) -> &Option<String> {
         self.input.get_grant_id()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::RetireGrantRequestBuilder::dry_run).
@@ -97,12 +76,12 @@ impl RetireGrantFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -118,17 +97,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RetireGrant as Operation>::serialize_request(input),
             <RetireGrant as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for RetireGrantError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         RetireGrantError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

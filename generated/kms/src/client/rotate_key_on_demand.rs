@@ -3,7 +3,7 @@
 
 use crate::operation::{RotateKeyOnDemand, RotateKeyOnDemandError, Operation};
 /// A call to [`RotateKeyOnDemand`](crate::operation::RotateKeyOnDemand): Immediately initiates rotation of the key material of the specified symmetric encryption KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RotateKeyOnDemandFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RotateKeyOnDemandRequestBuilder,
@@ -14,13 +14,13 @@ impl RotateKeyOnDemandFluentBuilder {
     ) -> Self {
         RotateKeyOnDemandFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RotateKeyOnDemandError`](crate::operation::RotateKeyOnDemandError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RotateKeyOnDemandResponse,
         ::awsgen_runtime::client::SdkError<RotateKeyOnDemandError>,
     > {
@@ -35,23 +35,17 @@ impl RotateKeyOnDemandFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::RotateKeyOnDemandRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
 }
@@ -70,17 +64,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RotateKeyOnDemand as Operation>::serialize_request(input),
             <RotateKeyOnDemand as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for RotateKeyOnDemandError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         RotateKeyOnDemandError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ScheduleKeyDeletion, ScheduleKeyDeletionError, Operation};
 /// A call to [`ScheduleKeyDeletion`](crate::operation::ScheduleKeyDeletion): Schedules the deletion of a KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ScheduleKeyDeletionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ScheduleKeyDeletionRequestBuilder,
@@ -14,13 +14,13 @@ impl ScheduleKeyDeletionFluentBuilder {
     ) -> Self {
         ScheduleKeyDeletionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ScheduleKeyDeletionError`](crate::operation::ScheduleKeyDeletionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ScheduleKeyDeletionResponse,
         ::awsgen_runtime::client::SdkError<ScheduleKeyDeletionError>,
     > {
@@ -37,23 +37,17 @@ impl ScheduleKeyDeletionFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::ScheduleKeyDeletionRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `pending_window_in_days`: see [`pending_window_in_days`](crate::types::builders::ScheduleKeyDeletionRequestBuilder::pending_window_in_days).
@@ -62,15 +56,12 @@ impl ScheduleKeyDeletionFluentBuilder {
         self
     }
     /// Sets or clears the input's `pending_window_in_days`.
-    pub fn set_pending_window_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_pending_window_in_days(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_pending_window_in_days(input);
         self
     }
     /// The value set for the input's `pending_window_in_days`, if any.
-    pub fn get_pending_window_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_pending_window_in_days(&self) -> &Option<i32> {
         self.input.get_pending_window_in_days()
     }
 }
@@ -89,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ScheduleKeyDeletion as Operation>::serialize_request(input),
             <ScheduleKeyDeletion as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ScheduleKeyDeletionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ScheduleKeyDeletionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

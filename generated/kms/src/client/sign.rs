@@ -3,7 +3,7 @@
 
 use crate::operation::{Sign, SignError, Operation};
 /// A call to [`Sign`](crate::operation::Sign): Creates a [digital signature](https://en.wikipedia.org/wiki/Digital_signature) for a message or message digest by using the private key in an asymmetric signing KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SignFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SignRequestBuilder,
@@ -14,13 +14,13 @@ impl SignFluentBuilder {
     ) -> Self {
         SignFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SignError`](crate::operation::SignError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SignResponse,
         ::awsgen_runtime::client::SdkError<SignError>,
     > {
@@ -35,29 +35,23 @@ impl SignFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::SignRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `message`: see [`message`](crate::types::builders::SignRequestBuilder::message).
     pub fn message(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.message(input);
         self
@@ -65,15 +59,13 @@ impl SignFluentBuilder {
     /// Sets or clears the input's `message`.
     pub fn set_message(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_message(input);
         self
     }
     /// The value set for the input's `message`, if any.
-    pub fn get_message(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_message(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_message()
     }
     /// Sets the input's `message_type`: see [`message_type`](crate::types::builders::SignRequestBuilder::message_type).
@@ -82,37 +74,26 @@ impl SignFluentBuilder {
         self
     }
     /// Sets or clears the input's `message_type`.
-    pub fn set_message_type(
-        mut self,
-        input: ::std::option::Option<crate::types::MessageType>,
-    ) -> Self {
+    pub fn set_message_type(mut self, input: Option<crate::types::MessageType>) -> Self {
         self.input = self.input.set_message_type(input);
         self
     }
     /// The value set for the input's `message_type`, if any.
-    pub fn get_message_type(&self) -> &::std::option::Option<crate::types::MessageType> {
+    pub fn get_message_type(&self) -> &Option<crate::types::MessageType> {
         self.input.get_message_type()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::SignRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `signing_algorithm`: see [`signing_algorithm`](crate::types::builders::SignRequestBuilder::signing_algorithm).
@@ -126,15 +107,13 @@ impl SignFluentBuilder {
     /// Sets or clears the input's `signing_algorithm`.
     pub fn set_signing_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+        input: Option<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
         self.input = self.input.set_signing_algorithm(input);
         self
     }
     /// The value set for the input's `signing_algorithm`, if any.
-    pub fn get_signing_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
+    pub fn get_signing_algorithm(&self) -> &Option<crate::types::SigningAlgorithmSpec> {
         self.input.get_signing_algorithm()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::SignRequestBuilder::dry_run).
@@ -143,12 +122,12 @@ impl SignFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -164,17 +143,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <Sign as Operation>::serialize_request(input),
             <Sign as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SignError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SignError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateAlias, UpdateAliasError, Operation};
 /// A call to [`UpdateAlias`](crate::operation::UpdateAlias): Associates an existing KMS alias with a different KMS key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateAliasFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateAliasRequestBuilder,
@@ -14,16 +14,13 @@ impl UpdateAliasFluentBuilder {
     ) -> Self {
         UpdateAliasFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateAliasError`](crate::operation::UpdateAliasError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<UpdateAliasError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<UpdateAliasError>> {
         let input = self
             .input
             .build()
@@ -35,43 +32,31 @@ impl UpdateAliasFluentBuilder {
         &self.input
     }
     /// Sets the input's `alias_name`: see [`alias_name`](crate::types::builders::UpdateAliasRequestBuilder::alias_name).
-    pub fn alias_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn alias_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.alias_name(input);
         self
     }
     /// Sets or clears the input's `alias_name`.
-    pub fn set_alias_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_alias_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_alias_name(input);
         self
     }
     /// The value set for the input's `alias_name`, if any.
-    pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_alias_name(&self) -> &Option<String> {
         self.input.get_alias_name()
     }
     /// Sets the input's `target_key_id`: see [`target_key_id`](crate::types::builders::UpdateAliasRequestBuilder::target_key_id).
-    pub fn target_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_key_id(input);
         self
     }
     /// Sets or clears the input's `target_key_id`.
-    pub fn set_target_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_key_id(input);
         self
     }
     /// The value set for the input's `target_key_id`, if any.
-    pub fn get_target_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_key_id(&self) -> &Option<String> {
         self.input.get_target_key_id()
     }
 }
@@ -87,17 +72,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateAlias as Operation>::serialize_request(input),
             <UpdateAlias as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateAliasError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateAliasError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

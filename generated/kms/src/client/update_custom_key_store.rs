@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateCustomKeyStore, UpdateCustomKeyStoreError, Operation};
 /// A call to [`UpdateCustomKeyStore`](crate::operation::UpdateCustomKeyStore): Changes the properties of a custom key store. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateCustomKeyStoreFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateCustomKeyStoreRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateCustomKeyStoreFluentBuilder {
     ) -> Self {
         UpdateCustomKeyStoreFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateCustomKeyStoreError`](crate::operation::UpdateCustomKeyStoreError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCustomKeyStoreResponse,
         ::awsgen_runtime::client::SdkError<UpdateCustomKeyStoreError>,
     > {
@@ -37,141 +37,93 @@ impl UpdateCustomKeyStoreFluentBuilder {
         &self.input
     }
     /// Sets the input's `custom_key_store_id`: see [`custom_key_store_id`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::custom_key_store_id).
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.custom_key_store_id(input);
         self
     }
     /// Sets or clears the input's `custom_key_store_id`.
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_custom_key_store_id(input);
         self
     }
     /// The value set for the input's `custom_key_store_id`, if any.
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         self.input.get_custom_key_store_id()
     }
     /// Sets the input's `new_custom_key_store_name`: see [`new_custom_key_store_name`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::new_custom_key_store_name).
-    pub fn new_custom_key_store_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new_custom_key_store_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.new_custom_key_store_name(input);
         self
     }
     /// Sets or clears the input's `new_custom_key_store_name`.
-    pub fn set_new_custom_key_store_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_new_custom_key_store_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_new_custom_key_store_name(input);
         self
     }
     /// The value set for the input's `new_custom_key_store_name`, if any.
-    pub fn get_new_custom_key_store_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_new_custom_key_store_name(&self) -> &Option<String> {
         self.input.get_new_custom_key_store_name()
     }
     /// Sets the input's `key_store_password`: see [`key_store_password`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::key_store_password).
-    pub fn key_store_password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_store_password(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_store_password(input);
         self
     }
     /// Sets or clears the input's `key_store_password`.
-    pub fn set_key_store_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_store_password(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_store_password(input);
         self
     }
     /// The value set for the input's `key_store_password`, if any.
-    pub fn get_key_store_password(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_store_password(&self) -> &Option<String> {
         self.input.get_key_store_password()
     }
     /// Sets the input's `cloud_hsm_cluster_id`: see [`cloud_hsm_cluster_id`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::cloud_hsm_cluster_id).
-    pub fn cloud_hsm_cluster_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cloud_hsm_cluster_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cloud_hsm_cluster_id(input);
         self
     }
     /// Sets or clears the input's `cloud_hsm_cluster_id`.
-    pub fn set_cloud_hsm_cluster_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_hsm_cluster_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cloud_hsm_cluster_id(input);
         self
     }
     /// The value set for the input's `cloud_hsm_cluster_id`, if any.
-    pub fn get_cloud_hsm_cluster_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_hsm_cluster_id(&self) -> &Option<String> {
         self.input.get_cloud_hsm_cluster_id()
     }
     /// Sets the input's `xks_proxy_uri_endpoint`: see [`xks_proxy_uri_endpoint`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::xks_proxy_uri_endpoint).
-    pub fn xks_proxy_uri_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn xks_proxy_uri_endpoint(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.xks_proxy_uri_endpoint(input);
         self
     }
     /// Sets or clears the input's `xks_proxy_uri_endpoint`.
-    pub fn set_xks_proxy_uri_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_xks_proxy_uri_endpoint(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_xks_proxy_uri_endpoint(input);
         self
     }
     /// The value set for the input's `xks_proxy_uri_endpoint`, if any.
-    pub fn get_xks_proxy_uri_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_uri_endpoint(&self) -> &Option<String> {
         self.input.get_xks_proxy_uri_endpoint()
     }
     /// Sets the input's `xks_proxy_uri_path`: see [`xks_proxy_uri_path`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::xks_proxy_uri_path).
-    pub fn xks_proxy_uri_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn xks_proxy_uri_path(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.xks_proxy_uri_path(input);
         self
     }
     /// Sets or clears the input's `xks_proxy_uri_path`.
-    pub fn set_xks_proxy_uri_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_xks_proxy_uri_path(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_xks_proxy_uri_path(input);
         self
     }
     /// The value set for the input's `xks_proxy_uri_path`, if any.
-    pub fn get_xks_proxy_uri_path(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_uri_path(&self) -> &Option<String> {
         self.input.get_xks_proxy_uri_path()
     }
     /// Sets the input's `xks_proxy_vpc_endpoint_service_name`: see [`xks_proxy_vpc_endpoint_service_name`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::xks_proxy_vpc_endpoint_service_name).
     pub fn xks_proxy_vpc_endpoint_service_name(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.xks_proxy_vpc_endpoint_service_name(input);
         self
@@ -179,21 +131,19 @@ impl UpdateCustomKeyStoreFluentBuilder {
     /// Sets or clears the input's `xks_proxy_vpc_endpoint_service_name`.
     pub fn set_xks_proxy_vpc_endpoint_service_name(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_xks_proxy_vpc_endpoint_service_name(input);
         self
     }
     /// The value set for the input's `xks_proxy_vpc_endpoint_service_name`, if any.
-    pub fn get_xks_proxy_vpc_endpoint_service_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_vpc_endpoint_service_name(&self) -> &Option<String> {
         self.input.get_xks_proxy_vpc_endpoint_service_name()
     }
     /// Sets the input's `xks_proxy_vpc_endpoint_service_owner`: see [`xks_proxy_vpc_endpoint_service_owner`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::xks_proxy_vpc_endpoint_service_owner).
     pub fn xks_proxy_vpc_endpoint_service_owner(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.xks_proxy_vpc_endpoint_service_owner(input);
         self
@@ -201,15 +151,13 @@ impl UpdateCustomKeyStoreFluentBuilder {
     /// Sets or clears the input's `xks_proxy_vpc_endpoint_service_owner`.
     pub fn set_xks_proxy_vpc_endpoint_service_owner(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_xks_proxy_vpc_endpoint_service_owner(input);
         self
     }
     /// The value set for the input's `xks_proxy_vpc_endpoint_service_owner`, if any.
-    pub fn get_xks_proxy_vpc_endpoint_service_owner(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_vpc_endpoint_service_owner(&self) -> &Option<String> {
         self.input.get_xks_proxy_vpc_endpoint_service_owner()
     }
     /// Sets the input's `xks_proxy_authentication_credential`: see [`xks_proxy_authentication_credential`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::xks_proxy_authentication_credential).
@@ -223,7 +171,7 @@ impl UpdateCustomKeyStoreFluentBuilder {
     /// Sets or clears the input's `xks_proxy_authentication_credential`.
     pub fn set_xks_proxy_authentication_credential(
         mut self,
-        input: ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
+        input: Option<crate::types::XksProxyAuthenticationCredentialType>,
     ) -> Self {
         self.input = self.input.set_xks_proxy_authentication_credential(input);
         self
@@ -231,7 +179,7 @@ impl UpdateCustomKeyStoreFluentBuilder {
     /// The value set for the input's `xks_proxy_authentication_credential`, if any.
     pub fn get_xks_proxy_authentication_credential(
         &self,
-    ) -> &::std::option::Option<crate::types::XksProxyAuthenticationCredentialType> {
+    ) -> &Option<crate::types::XksProxyAuthenticationCredentialType> {
         self.input.get_xks_proxy_authentication_credential()
     }
     /// Sets the input's `xks_proxy_connectivity`: see [`xks_proxy_connectivity`](crate::types::builders::UpdateCustomKeyStoreRequestBuilder::xks_proxy_connectivity).
@@ -245,7 +193,7 @@ impl UpdateCustomKeyStoreFluentBuilder {
     /// Sets or clears the input's `xks_proxy_connectivity`.
     pub fn set_xks_proxy_connectivity(
         mut self,
-        input: ::std::option::Option<crate::types::XksProxyConnectivityType>,
+        input: Option<crate::types::XksProxyConnectivityType>,
     ) -> Self {
         self.input = self.input.set_xks_proxy_connectivity(input);
         self
@@ -253,7 +201,7 @@ impl UpdateCustomKeyStoreFluentBuilder {
     /// The value set for the input's `xks_proxy_connectivity`, if any.
     pub fn get_xks_proxy_connectivity(
         &self,
-    ) -> &::std::option::Option<crate::types::XksProxyConnectivityType> {
+    ) -> &Option<crate::types::XksProxyConnectivityType> {
         self.input.get_xks_proxy_connectivity()
     }
 }
@@ -272,17 +220,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateCustomKeyStore as Operation>::serialize_request(input),
             <UpdateCustomKeyStore as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateCustomKeyStoreError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateCustomKeyStoreError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdatePrimaryRegion, UpdatePrimaryRegionError, Operation};
 /// A call to [`UpdatePrimaryRegion`](crate::operation::UpdatePrimaryRegion): Changes the primary key of a multi-Region key. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdatePrimaryRegionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdatePrimaryRegionRequestBuilder,
@@ -14,16 +14,13 @@ impl UpdatePrimaryRegionFluentBuilder {
     ) -> Self {
         UpdatePrimaryRegionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdatePrimaryRegionError`](crate::operation::UpdatePrimaryRegionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<UpdatePrimaryRegionError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<UpdatePrimaryRegionError>> {
         let input = self
             .input
             .build()
@@ -37,43 +34,31 @@ impl UpdatePrimaryRegionFluentBuilder {
         &self.input
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::UpdatePrimaryRegionRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `primary_region`: see [`primary_region`](crate::types::builders::UpdatePrimaryRegionRequestBuilder::primary_region).
-    pub fn primary_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn primary_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.primary_region(input);
         self
     }
     /// Sets or clears the input's `primary_region`.
-    pub fn set_primary_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_primary_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_primary_region(input);
         self
     }
     /// The value set for the input's `primary_region`, if any.
-    pub fn get_primary_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_primary_region(&self) -> &Option<String> {
         self.input.get_primary_region()
     }
 }
@@ -89,17 +74,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdatePrimaryRegion as Operation>::serialize_request(input),
             <UpdatePrimaryRegion as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdatePrimaryRegionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdatePrimaryRegionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{VerifyMac, VerifyMacError, Operation};
 /// A call to [`VerifyMac`](crate::operation::VerifyMac): Verifies the hash-based message authentication code (HMAC) for a specified message, HMAC KMS key, and MAC algorithm. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct VerifyMacFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::VerifyMacRequestBuilder,
@@ -14,13 +14,13 @@ impl VerifyMacFluentBuilder {
     ) -> Self {
         VerifyMacFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`VerifyMacError`](crate::operation::VerifyMacError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VerifyMacResponse,
         ::awsgen_runtime::client::SdkError<VerifyMacError>,
     > {
@@ -37,7 +37,7 @@ impl VerifyMacFluentBuilder {
     /// Sets the input's `message`: see [`message`](crate::types::builders::VerifyMacRequestBuilder::message).
     pub fn message(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.message(input);
         self
@@ -45,35 +45,27 @@ impl VerifyMacFluentBuilder {
     /// Sets or clears the input's `message`.
     pub fn set_message(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_message(input);
         self
     }
     /// The value set for the input's `message`, if any.
-    pub fn get_message(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_message(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_message()
     }
     /// Sets the input's `key_id`: see [`key_id`](crate::types::builders::VerifyMacRequestBuilder::key_id).
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_id(input);
         self
     }
     /// Sets or clears the input's `key_id`.
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_id(input);
         self
     }
     /// The value set for the input's `key_id`, if any.
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         self.input.get_key_id()
     }
     /// Sets the input's `mac_algorithm`: see [`mac_algorithm`](crate::types::builders::VerifyMacRequestBuilder::mac_algorithm).
@@ -84,57 +76,41 @@ impl VerifyMacFluentBuilder {
     /// Sets or clears the input's `mac_algorithm`.
     pub fn set_mac_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::MacAlgorithmSpec>,
+        input: Option<crate::types::MacAlgorithmSpec>,
     ) -> Self {
         self.input = self.input.set_mac_algorithm(input);
         self
     }
     /// The value set for the input's `mac_algorithm`, if any.
-    pub fn get_mac_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
+    pub fn get_mac_algorithm(&self) -> &Option<crate::types::MacAlgorithmSpec> {
         self.input.get_mac_algorithm()
     }
     /// Sets the input's `mac`: see [`mac`](crate::types::builders::VerifyMacRequestBuilder::mac).
-    pub fn mac(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn mac(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
         self.input = self.input.mac(input);
         self
     }
     /// Sets or clears the input's `mac`.
-    pub fn set_mac(
-        mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn set_mac(mut self, input: Option<::awsgen_runtime::primitives::Blob>) -> Self {
         self.input = self.input.set_mac(input);
         self
     }
     /// The value set for the input's `mac`, if any.
-    pub fn get_mac(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_mac(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_mac()
     }
     /// Appends one item to the input's `grant_tokens`: see [`grant_tokens`](crate::types::builders::VerifyMacRequestBuilder::grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.grant_tokens(input);
         self
     }
     /// Sets or clears the input's `grant_tokens`.
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_grant_tokens(input);
         self
     }
     /// The value set for the input's `grant_tokens`, if any.
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         self.input.get_grant_tokens()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::VerifyMacRequestBuilder::dry_run).
@@ -143,12 +119,12 @@ impl VerifyMacFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
 }
@@ -164,17 +140,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <VerifyMac as Operation>::serialize_request(input),
             <VerifyMac as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for VerifyMacError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         VerifyMacError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

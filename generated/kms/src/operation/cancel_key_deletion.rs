@@ -14,17 +14,12 @@
 /// **Related operations**: `ScheduleKeyDeletion`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelKeyDeletion;
 impl super::private::Sealed for CancelKeyDeletion {}
 /// Errors of [`CancelKeyDeletion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CancelKeyDeletionError {
     /// The service answered `NotFoundException`.
@@ -47,31 +42,27 @@ pub enum CancelKeyDeletionError {
 }
 impl CancelKeyDeletionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CancelKeyDeletionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            CancelKeyDeletionError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            CancelKeyDeletionError::NotFoundException(_) => Some("NotFoundException"),
+            CancelKeyDeletionError::InvalidArnException(_) => Some("InvalidArnException"),
             CancelKeyDeletionError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             CancelKeyDeletionError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             CancelKeyDeletionError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             CancelKeyDeletionError::Unlisted(error) => error.code(),
             CancelKeyDeletionError::Unhandled(error) => error.code.as_deref(),
-            CancelKeyDeletionError::InvalidResponse(_) => ::std::option::Option::None,
+            CancelKeyDeletionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CancelKeyDeletionError::NotFoundException(error) => error.meta(),
             CancelKeyDeletionError::InvalidArnException(error) => error.meta(),
@@ -79,12 +70,12 @@ impl CancelKeyDeletionError {
             CancelKeyDeletionError::KmsInternalException(error) => error.meta(),
             CancelKeyDeletionError::KmsInvalidStateException(error) => error.meta(),
             CancelKeyDeletionError::Unlisted(error) => error.meta(),
-            CancelKeyDeletionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CancelKeyDeletionError::Unhandled(meta) => Some(meta),
             CancelKeyDeletionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CancelKeyDeletionError::NotFoundException(error) => error.message(),
             CancelKeyDeletionError::InvalidArnException(error) => error.message(),
@@ -105,31 +96,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CancelKeyDeletionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelKeyDeletionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelKeyDeletionError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelKeyDeletionError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelKeyDeletionError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelKeyDeletionError::KmsInvalidStateException,
@@ -140,15 +131,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CancelKeyDeletionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CancelKeyDeletionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CancelKeyDeletionError::Unlisted(error),
+                    Some(Err(error)) => {
                         CancelKeyDeletionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CancelKeyDeletionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,30 +182,16 @@ impl ::std::fmt::Display for CancelKeyDeletionError {
     }
 }
 impl ::std::error::Error for CancelKeyDeletionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CancelKeyDeletionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelKeyDeletionError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelKeyDeletionError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelKeyDeletionError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelKeyDeletionError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CancelKeyDeletionError::NotFoundException(error) => Some(error),
+            CancelKeyDeletionError::InvalidArnException(error) => Some(error),
+            CancelKeyDeletionError::DependencyTimeoutException(error) => Some(error),
+            CancelKeyDeletionError::KmsInternalException(error) => Some(error),
+            CancelKeyDeletionError::KmsInvalidStateException(error) => Some(error),
             CancelKeyDeletionError::Unlisted(error) => ::std::error::Error::source(error),
-            CancelKeyDeletionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelKeyDeletionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CancelKeyDeletionError::Unhandled(error) => Some(error),
+            CancelKeyDeletionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -235,14 +210,14 @@ impl super::Operation for CancelKeyDeletion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.CancelKeyDeletion");
         request.header("Content-Type", "application/x-amz-json-1.1");

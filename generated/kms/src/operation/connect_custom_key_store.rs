@@ -44,17 +44,12 @@
 /// - `UpdateCustomKeyStore`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ConnectCustomKeyStore;
 impl super::private::Sealed for ConnectCustomKeyStore {}
 /// Errors of [`ConnectCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ConnectCustomKeyStoreError {
     /// The service answered `CloudHsmClusterNotActiveException`.
@@ -81,35 +76,31 @@ pub enum ConnectCustomKeyStoreError {
 }
 impl ConnectCustomKeyStoreError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotActiveException")
+                Some("CloudHsmClusterNotActiveException")
             }
             ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreInvalidStateException")
+                Some("CustomKeyStoreInvalidStateException")
             }
             ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNotFoundException")
+                Some("CustomKeyStoreNotFoundException")
             }
             ConnectCustomKeyStoreError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "CloudHsmClusterInvalidConfigurationException",
-                )
-            }
+            ) => Some("CloudHsmClusterInvalidConfigurationException"),
             ConnectCustomKeyStoreError::Unlisted(error) => error.code(),
             ConnectCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
-            ConnectCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
+            ConnectCustomKeyStoreError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
                 error.meta()
@@ -125,14 +116,12 @@ impl ConnectCustomKeyStoreError {
                 error,
             ) => error.meta(),
             ConnectCustomKeyStoreError::Unlisted(error) => error.meta(),
-            ConnectCustomKeyStoreError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ConnectCustomKeyStoreError::Unhandled(meta) => Some(meta),
             ConnectCustomKeyStoreError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
                 error.message()
@@ -161,33 +150,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ConnectCustomKeyStoreErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
+            Some("CloudHsmClusterNotActiveException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+            Some("CustomKeyStoreInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+            Some("CustomKeyStoreNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConnectCustomKeyStoreError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some(
-                "CloudHsmClusterInvalidConfigurationException",
-            ) => {
+            Some("CloudHsmClusterInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException,
@@ -198,15 +185,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ConnectCustomKeyStoreErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ConnectCustomKeyStoreError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ConnectCustomKeyStoreError::Unlisted(error),
+                    Some(Err(error)) => {
                         ConnectCustomKeyStoreError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ConnectCustomKeyStoreError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -253,32 +238,26 @@ impl ::std::fmt::Display for ConnectCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for ConnectCustomKeyStoreError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ConnectCustomKeyStoreError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ConnectCustomKeyStoreError::KmsInternalException(error) => Some(error),
             ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ConnectCustomKeyStoreError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ConnectCustomKeyStoreError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ConnectCustomKeyStoreError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ConnectCustomKeyStoreError::Unhandled(error) => Some(error),
+            ConnectCustomKeyStoreError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -297,14 +276,14 @@ impl super::Operation for ConnectCustomKeyStore {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ConnectCustomKeyStore");
         request.header("Content-Type", "application/x-amz-json-1.1");

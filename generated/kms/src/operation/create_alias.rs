@@ -31,17 +31,12 @@
 /// - `UpdateAlias`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateAlias;
 impl super::private::Sealed for CreateAlias {}
 /// Errors of [`CreateAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateAliasError {
     /// The service answered `DependencyTimeoutException`.
@@ -68,37 +63,29 @@ pub enum CreateAliasError {
 }
 impl CreateAliasError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateAliasError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            CreateAliasError::AlreadyExistsException(_) => {
-                ::std::option::Option::Some("AlreadyExistsException")
-            }
-            CreateAliasError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            CreateAliasError::AlreadyExistsException(_) => Some("AlreadyExistsException"),
+            CreateAliasError::NotFoundException(_) => Some("NotFoundException"),
             CreateAliasError::InvalidAliasNameException(_) => {
-                ::std::option::Option::Some("InvalidAliasNameException")
+                Some("InvalidAliasNameException")
             }
-            CreateAliasError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            CreateAliasError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            CreateAliasError::KmsInternalException(_) => Some("KMSInternalException"),
+            CreateAliasError::LimitExceededException(_) => Some("LimitExceededException"),
             CreateAliasError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             CreateAliasError::Unlisted(error) => error.code(),
             CreateAliasError::Unhandled(error) => error.code.as_deref(),
-            CreateAliasError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateAliasError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateAliasError::DependencyTimeoutException(error) => error.meta(),
             CreateAliasError::AlreadyExistsException(error) => error.meta(),
@@ -108,12 +95,12 @@ impl CreateAliasError {
             CreateAliasError::LimitExceededException(error) => error.meta(),
             CreateAliasError::KmsInvalidStateException(error) => error.meta(),
             CreateAliasError::Unlisted(error) => error.meta(),
-            CreateAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateAliasError::Unhandled(meta) => Some(meta),
             CreateAliasError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateAliasError::DependencyTimeoutException(error) => error.message(),
             CreateAliasError::AlreadyExistsException(error) => error.message(),
@@ -136,43 +123,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateAliasError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("AlreadyExistsException") => {
+            Some("AlreadyExistsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::AlreadyExistsException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidAliasNameException") => {
+            Some("InvalidAliasNameException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::InvalidAliasNameException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::KmsInvalidStateException,
@@ -183,13 +170,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateAliasError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateAliasError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateAliasError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateAliasError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateAliasError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -238,34 +223,18 @@ impl ::std::fmt::Display for CreateAliasError {
     }
 }
 impl ::std::error::Error for CreateAliasError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateAliasError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::AlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::InvalidAliasNameException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateAliasError::DependencyTimeoutException(error) => Some(error),
+            CreateAliasError::AlreadyExistsException(error) => Some(error),
+            CreateAliasError::NotFoundException(error) => Some(error),
+            CreateAliasError::InvalidAliasNameException(error) => Some(error),
+            CreateAliasError::KmsInternalException(error) => Some(error),
+            CreateAliasError::LimitExceededException(error) => Some(error),
+            CreateAliasError::KmsInvalidStateException(error) => Some(error),
             CreateAliasError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateAliasError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateAliasError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateAliasError::Unhandled(error) => Some(error),
+            CreateAliasError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -286,14 +255,14 @@ impl super::Operation for CreateAlias {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.CreateAlias");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -33,17 +33,12 @@
 /// - `UpdateCustomKeyStore`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateCustomKeyStore;
 impl super::private::Sealed for CreateCustomKeyStore {}
 /// Errors of [`CreateCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateCustomKeyStoreError {
     /// The service answered `CloudHsmClusterInUseException`.
@@ -102,81 +97,67 @@ pub enum CreateCustomKeyStoreError {
 }
 impl CreateCustomKeyStoreError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateCustomKeyStoreError::CloudHsmClusterInUseException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterInUseException")
+                Some("CloudHsmClusterInUseException")
             }
             CreateCustomKeyStoreError::CustomKeyStoreNameInUseException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNameInUseException")
+                Some("CustomKeyStoreNameInUseException")
             }
             CreateCustomKeyStoreError::CloudHsmClusterNotFoundException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotFoundException")
+                Some("CloudHsmClusterNotFoundException")
             }
             CreateCustomKeyStoreError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             CreateCustomKeyStoreError::CloudHsmClusterNotActiveException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotActiveException")
+                Some("CloudHsmClusterNotActiveException")
             }
             CreateCustomKeyStoreError::IncorrectTrustAnchorException(_) => {
-                ::std::option::Option::Some("IncorrectTrustAnchorException")
+                Some("IncorrectTrustAnchorException")
             }
             CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "CloudHsmClusterInvalidConfigurationException",
-                )
-            }
+            ) => Some("CloudHsmClusterInvalidConfigurationException"),
             CreateCustomKeyStoreError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             CreateCustomKeyStoreError::XksProxyUriInUseException(_) => {
-                ::std::option::Option::Some("XksProxyUriInUseException")
+                Some("XksProxyUriInUseException")
             }
             CreateCustomKeyStoreError::XksProxyUriEndpointInUseException(_) => {
-                ::std::option::Option::Some("XksProxyUriEndpointInUseException")
+                Some("XksProxyUriEndpointInUseException")
             }
             CreateCustomKeyStoreError::XksProxyUriUnreachableException(_) => {
-                ::std::option::Option::Some("XksProxyUriUnreachableException")
+                Some("XksProxyUriUnreachableException")
             }
             CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "XksProxyIncorrectAuthenticationCredentialException",
-                )
-            }
+            ) => Some("XksProxyIncorrectAuthenticationCredentialException"),
             CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(_) => {
-                ::std::option::Option::Some("XksProxyVpcEndpointServiceInUseException")
+                Some("XksProxyVpcEndpointServiceInUseException")
             }
             CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(_) => {
-                ::std::option::Option::Some(
-                    "XksProxyVpcEndpointServiceNotFoundException",
-                )
+                Some("XksProxyVpcEndpointServiceNotFoundException")
             }
             CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "XksProxyVpcEndpointServiceInvalidConfigurationException",
-                )
-            }
+            ) => Some("XksProxyVpcEndpointServiceInvalidConfigurationException"),
             CreateCustomKeyStoreError::XksProxyInvalidResponseException(_) => {
-                ::std::option::Option::Some("XksProxyInvalidResponseException")
+                Some("XksProxyInvalidResponseException")
             }
             CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(_) => {
-                ::std::option::Option::Some("XksProxyInvalidConfigurationException")
+                Some("XksProxyInvalidConfigurationException")
             }
             CreateCustomKeyStoreError::Unlisted(error) => error.code(),
             CreateCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
-            CreateCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateCustomKeyStoreError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateCustomKeyStoreError::CloudHsmClusterInUseException(error) => {
                 error.meta()
@@ -224,14 +205,12 @@ impl CreateCustomKeyStoreError {
                 error.meta()
             }
             CreateCustomKeyStoreError::Unlisted(error) => error.meta(),
-            CreateCustomKeyStoreError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateCustomKeyStoreError::Unhandled(meta) => Some(meta),
             CreateCustomKeyStoreError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateCustomKeyStoreError::CloudHsmClusterInUseException(error) => {
                 error.message()
@@ -294,111 +273,103 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCustomKeyStoreError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("CloudHsmClusterInUseException") => {
+            Some("CloudHsmClusterInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::CloudHsmClusterInUseException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreNameInUseException") => {
+            Some("CustomKeyStoreNameInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::CustomKeyStoreNameInUseException,
                 )
             }
-            ::std::option::Option::Some("CloudHsmClusterNotFoundException") => {
+            Some("CloudHsmClusterNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::CloudHsmClusterNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
+            Some("CloudHsmClusterNotActiveException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::CloudHsmClusterNotActiveException,
                 )
             }
-            ::std::option::Option::Some("IncorrectTrustAnchorException") => {
+            Some("IncorrectTrustAnchorException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::IncorrectTrustAnchorException,
                 )
             }
-            ::std::option::Option::Some(
-                "CloudHsmClusterInvalidConfigurationException",
-            ) => {
+            Some("CloudHsmClusterInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("XksProxyUriInUseException") => {
+            Some("XksProxyUriInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyUriInUseException,
                 )
             }
-            ::std::option::Option::Some("XksProxyUriEndpointInUseException") => {
+            Some("XksProxyUriEndpointInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyUriEndpointInUseException,
                 )
             }
-            ::std::option::Option::Some("XksProxyUriUnreachableException") => {
+            Some("XksProxyUriUnreachableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyUriUnreachableException,
                 )
             }
-            ::std::option::Option::Some(
-                "XksProxyIncorrectAuthenticationCredentialException",
-            ) => {
+            Some("XksProxyIncorrectAuthenticationCredentialException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException,
                 )
             }
-            ::std::option::Option::Some("XksProxyVpcEndpointServiceInUseException") => {
+            Some("XksProxyVpcEndpointServiceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException,
                 )
             }
-            ::std::option::Option::Some(
-                "XksProxyVpcEndpointServiceNotFoundException",
-            ) => {
+            Some("XksProxyVpcEndpointServiceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException,
                 )
             }
-            ::std::option::Option::Some(
-                "XksProxyVpcEndpointServiceInvalidConfigurationException",
-            ) => {
+            Some("XksProxyVpcEndpointServiceInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException,
                 )
             }
-            ::std::option::Option::Some("XksProxyInvalidResponseException") => {
+            Some("XksProxyInvalidResponseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyInvalidResponseException,
                 )
             }
-            ::std::option::Option::Some("XksProxyInvalidConfigurationException") => {
+            Some("XksProxyInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCustomKeyStoreError::XksProxyInvalidConfigurationException,
@@ -409,15 +380,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCustomKeyStoreError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateCustomKeyStoreError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateCustomKeyStoreError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateCustomKeyStoreError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateCustomKeyStoreError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -500,68 +469,58 @@ impl ::std::fmt::Display for CreateCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for CreateCustomKeyStoreError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateCustomKeyStoreError::CloudHsmClusterInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateCustomKeyStoreError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCustomKeyStoreError::KmsInternalException(error) => Some(error),
             CreateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateCustomKeyStoreError::IncorrectTrustAnchorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            CreateCustomKeyStoreError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateCustomKeyStoreError::XksProxyUriInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            CreateCustomKeyStoreError::LimitExceededException(error) => Some(error),
+            CreateCustomKeyStoreError::XksProxyUriInUseException(error) => Some(error),
             CreateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateCustomKeyStoreError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateCustomKeyStoreError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateCustomKeyStoreError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCustomKeyStoreError::Unhandled(error) => Some(error),
+            CreateCustomKeyStoreError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -592,14 +551,14 @@ impl super::Operation for CreateCustomKeyStore {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.CreateCustomKeyStore");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -30,17 +30,12 @@
 /// - `RevokeGrant`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateGrant;
 impl super::private::Sealed for CreateGrant {}
 /// Errors of [`CreateGrant`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateGrantError {
     /// The service answered `NotFoundException`.
@@ -71,43 +66,33 @@ pub enum CreateGrantError {
 }
 impl CreateGrantError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateGrantError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            CreateGrantError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            CreateGrantError::NotFoundException(_) => Some("NotFoundException"),
+            CreateGrantError::DisabledException(_) => Some("DisabledException"),
             CreateGrantError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            CreateGrantError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
-            CreateGrantError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            CreateGrantError::InvalidArnException(_) => Some("InvalidArnException"),
+            CreateGrantError::KmsInternalException(_) => Some("KMSInternalException"),
             CreateGrantError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            CreateGrantError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            CreateGrantError::LimitExceededException(_) => Some("LimitExceededException"),
             CreateGrantError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             CreateGrantError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             CreateGrantError::Unlisted(error) => error.code(),
             CreateGrantError::Unhandled(error) => error.code.as_deref(),
-            CreateGrantError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateGrantError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateGrantError::NotFoundException(error) => error.meta(),
             CreateGrantError::DisabledException(error) => error.meta(),
@@ -119,12 +104,12 @@ impl CreateGrantError {
             CreateGrantError::KmsInvalidStateException(error) => error.meta(),
             CreateGrantError::DryRunOperationException(error) => error.meta(),
             CreateGrantError::Unlisted(error) => error.meta(),
-            CreateGrantError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateGrantError::Unhandled(meta) => Some(meta),
             CreateGrantError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateGrantError::NotFoundException(error) => error.message(),
             CreateGrantError::DisabledException(error) => error.message(),
@@ -149,55 +134,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateGrantError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateGrantError::DryRunOperationException,
@@ -208,13 +193,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateGrantError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateGrantError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateGrantError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateGrantError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateGrantError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -269,40 +252,20 @@ impl ::std::fmt::Display for CreateGrantError {
     }
 }
 impl ::std::error::Error for CreateGrantError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateGrantError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGrantError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGrantError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGrantError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGrantError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGrantError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGrantError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGrantError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateGrantError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateGrantError::NotFoundException(error) => Some(error),
+            CreateGrantError::DisabledException(error) => Some(error),
+            CreateGrantError::DependencyTimeoutException(error) => Some(error),
+            CreateGrantError::InvalidArnException(error) => Some(error),
+            CreateGrantError::KmsInternalException(error) => Some(error),
+            CreateGrantError::InvalidGrantTokenException(error) => Some(error),
+            CreateGrantError::LimitExceededException(error) => Some(error),
+            CreateGrantError::KmsInvalidStateException(error) => Some(error),
+            CreateGrantError::DryRunOperationException(error) => Some(error),
             CreateGrantError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateGrantError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateGrantError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateGrantError::Unhandled(error) => Some(error),
+            CreateGrantError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -325,14 +288,14 @@ impl super::Operation for CreateGrant {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.CreateGrant");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -59,17 +59,12 @@
 /// - `ScheduleKeyDeletion`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateKey;
 impl super::private::Sealed for CreateKey {}
 /// Errors of [`CreateKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateKeyError {
     /// The service answered `MalformedPolicyDocumentException`.
@@ -114,57 +109,45 @@ pub enum CreateKeyError {
 }
 impl CreateKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateKeyError::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocumentException")
+                Some("MalformedPolicyDocumentException")
             }
             CreateKeyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            CreateKeyError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            CreateKeyError::InvalidArnException(_) => Some("InvalidArnException"),
             CreateKeyError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
-            CreateKeyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            CreateKeyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            CreateKeyError::TagException(_) => {
-                ::std::option::Option::Some("TagException")
-            }
+            CreateKeyError::KmsInternalException(_) => Some("KMSInternalException"),
+            CreateKeyError::LimitExceededException(_) => Some("LimitExceededException"),
+            CreateKeyError::TagException(_) => Some("TagException"),
             CreateKeyError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNotFoundException")
+                Some("CustomKeyStoreNotFoundException")
             }
             CreateKeyError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreInvalidStateException")
+                Some("CustomKeyStoreInvalidStateException")
             }
             CreateKeyError::CloudHsmClusterInvalidConfigurationException(_) => {
-                ::std::option::Option::Some(
-                    "CloudHsmClusterInvalidConfigurationException",
-                )
+                Some("CloudHsmClusterInvalidConfigurationException")
             }
             CreateKeyError::XksKeyInvalidConfigurationException(_) => {
-                ::std::option::Option::Some("XksKeyInvalidConfigurationException")
+                Some("XksKeyInvalidConfigurationException")
             }
             CreateKeyError::XksKeyAlreadyInUseException(_) => {
-                ::std::option::Option::Some("XksKeyAlreadyInUseException")
+                Some("XksKeyAlreadyInUseException")
             }
-            CreateKeyError::XksKeyNotFoundException(_) => {
-                ::std::option::Option::Some("XksKeyNotFoundException")
-            }
+            CreateKeyError::XksKeyNotFoundException(_) => Some("XksKeyNotFoundException"),
             CreateKeyError::Unlisted(error) => error.code(),
             CreateKeyError::Unhandled(error) => error.code.as_deref(),
-            CreateKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateKeyError::MalformedPolicyDocumentException(error) => error.meta(),
             CreateKeyError::DependencyTimeoutException(error) => error.meta(),
@@ -182,12 +165,12 @@ impl CreateKeyError {
             CreateKeyError::XksKeyAlreadyInUseException(error) => error.meta(),
             CreateKeyError::XksKeyNotFoundException(error) => error.meta(),
             CreateKeyError::Unlisted(error) => error.meta(),
-            CreateKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateKeyError::Unhandled(meta) => Some(meta),
             CreateKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateKeyError::MalformedPolicyDocumentException(error) => error.message(),
             CreateKeyError::DependencyTimeoutException(error) => error.message(),
@@ -218,81 +201,79 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("MalformedPolicyDocumentException") => {
+            Some("MalformedPolicyDocumentException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::MalformedPolicyDocumentException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("TagException") => {
+            Some("TagException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::TagException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+            Some("CustomKeyStoreNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::CustomKeyStoreNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+            Some("CustomKeyStoreInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::CustomKeyStoreInvalidStateException,
                 )
             }
-            ::std::option::Option::Some(
-                "CloudHsmClusterInvalidConfigurationException",
-            ) => {
+            Some("CloudHsmClusterInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::CloudHsmClusterInvalidConfigurationException,
                 )
             }
-            ::std::option::Option::Some("XksKeyInvalidConfigurationException") => {
+            Some("XksKeyInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::XksKeyInvalidConfigurationException,
                 )
             }
-            ::std::option::Option::Some("XksKeyAlreadyInUseException") => {
+            Some("XksKeyAlreadyInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::XksKeyAlreadyInUseException,
                 )
             }
-            ::std::option::Option::Some("XksKeyNotFoundException") => {
+            Some("XksKeyNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeyError::XksKeyNotFoundException,
@@ -303,13 +284,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -372,48 +351,26 @@ impl ::std::fmt::Display for CreateKeyError {
     }
 }
 impl ::std::error::Error for CreateKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateKeyError::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::TagException(error) => ::std::option::Option::Some(error),
-            CreateKeyError::CustomKeyStoreNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateKeyError::MalformedPolicyDocumentException(error) => Some(error),
+            CreateKeyError::DependencyTimeoutException(error) => Some(error),
+            CreateKeyError::InvalidArnException(error) => Some(error),
+            CreateKeyError::UnsupportedOperationException(error) => Some(error),
+            CreateKeyError::KmsInternalException(error) => Some(error),
+            CreateKeyError::LimitExceededException(error) => Some(error),
+            CreateKeyError::TagException(error) => Some(error),
+            CreateKeyError::CustomKeyStoreNotFoundException(error) => Some(error),
+            CreateKeyError::CustomKeyStoreInvalidStateException(error) => Some(error),
             CreateKeyError::CloudHsmClusterInvalidConfigurationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateKeyError::XksKeyInvalidConfigurationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::XksKeyAlreadyInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeyError::XksKeyNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateKeyError::XksKeyInvalidConfigurationException(error) => Some(error),
+            CreateKeyError::XksKeyAlreadyInUseException(error) => Some(error),
+            CreateKeyError::XksKeyNotFoundException(error) => Some(error),
             CreateKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            CreateKeyError::Unhandled(error) => Some(error),
+            CreateKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -440,14 +397,14 @@ impl super::Operation for CreateKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.CreateKey");
         request.header("Content-Type", "application/x-amz-json-1.1");

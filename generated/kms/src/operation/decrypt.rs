@@ -33,17 +33,12 @@
 /// - `ReEncrypt`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Decrypt;
 impl super::private::Sealed for Decrypt {}
 /// Errors of [`Decrypt`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DecryptError {
     /// The service answered `NotFoundException`.
@@ -78,49 +73,33 @@ pub enum DecryptError {
 }
 impl DecryptError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DecryptError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DecryptError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            DecryptError::NotFoundException(_) => Some("NotFoundException"),
+            DecryptError::DisabledException(_) => Some("DisabledException"),
             DecryptError::InvalidCiphertextException(_) => {
-                ::std::option::Option::Some("InvalidCiphertextException")
+                Some("InvalidCiphertextException")
             }
-            DecryptError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
-            }
-            DecryptError::IncorrectKeyException(_) => {
-                ::std::option::Option::Some("IncorrectKeyException")
-            }
-            DecryptError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
-            }
+            DecryptError::KeyUnavailableException(_) => Some("KeyUnavailableException"),
+            DecryptError::IncorrectKeyException(_) => Some("IncorrectKeyException"),
+            DecryptError::InvalidKeyUsageException(_) => Some("InvalidKeyUsageException"),
             DecryptError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             DecryptError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            DecryptError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            DecryptError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
-            }
-            DecryptError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
-            }
+            DecryptError::KmsInternalException(_) => Some("KMSInternalException"),
+            DecryptError::KmsInvalidStateException(_) => Some("KMSInvalidStateException"),
+            DecryptError::DryRunOperationException(_) => Some("DryRunOperationException"),
             DecryptError::Unlisted(error) => error.code(),
             DecryptError::Unhandled(error) => error.code.as_deref(),
-            DecryptError::InvalidResponse(_) => ::std::option::Option::None,
+            DecryptError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DecryptError::NotFoundException(error) => error.meta(),
             DecryptError::DisabledException(error) => error.meta(),
@@ -134,12 +113,12 @@ impl DecryptError {
             DecryptError::KmsInvalidStateException(error) => error.meta(),
             DecryptError::DryRunOperationException(error) => error.meta(),
             DecryptError::Unlisted(error) => error.meta(),
-            DecryptError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DecryptError::Unhandled(meta) => Some(meta),
             DecryptError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DecryptError::NotFoundException(error) => error.message(),
             DecryptError::DisabledException(error) => error.message(),
@@ -166,67 +145,67 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DecryptError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("InvalidCiphertextException") => {
+            Some("InvalidCiphertextException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::InvalidCiphertextException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("IncorrectKeyException") => {
+            Some("IncorrectKeyException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::IncorrectKeyException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecryptError::DryRunOperationException,
@@ -237,13 +216,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DecryptError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DecryptError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DecryptError::Unlisted(error),
+                    Some(Err(error)) => {
                         DecryptError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DecryptError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -298,40 +275,22 @@ impl ::std::fmt::Display for DecryptError {
     }
 }
 impl ::std::error::Error for DecryptError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DecryptError::NotFoundException(error) => ::std::option::Option::Some(error),
-            DecryptError::DisabledException(error) => ::std::option::Option::Some(error),
-            DecryptError::InvalidCiphertextException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecryptError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecryptError::IncorrectKeyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecryptError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecryptError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecryptError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecryptError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecryptError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecryptError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DecryptError::NotFoundException(error) => Some(error),
+            DecryptError::DisabledException(error) => Some(error),
+            DecryptError::InvalidCiphertextException(error) => Some(error),
+            DecryptError::KeyUnavailableException(error) => Some(error),
+            DecryptError::IncorrectKeyException(error) => Some(error),
+            DecryptError::InvalidKeyUsageException(error) => Some(error),
+            DecryptError::DependencyTimeoutException(error) => Some(error),
+            DecryptError::InvalidGrantTokenException(error) => Some(error),
+            DecryptError::KmsInternalException(error) => Some(error),
+            DecryptError::KmsInvalidStateException(error) => Some(error),
+            DecryptError::DryRunOperationException(error) => Some(error),
             DecryptError::Unlisted(error) => ::std::error::Error::source(error),
-            DecryptError::Unhandled(error) => ::std::option::Option::Some(error),
-            DecryptError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            DecryptError::Unhandled(error) => Some(error),
+            DecryptError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -356,14 +315,14 @@ impl super::Operation for Decrypt {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.Decrypt");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -25,17 +25,12 @@
 /// - `UpdateAlias`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteAlias;
 impl super::private::Sealed for DeleteAlias {}
 /// Errors of [`DeleteAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteAliasError {
     /// The service answered `DependencyTimeoutException`.
@@ -56,40 +51,36 @@ pub enum DeleteAliasError {
 }
 impl DeleteAliasError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteAliasError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            DeleteAliasError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DeleteAliasError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            DeleteAliasError::NotFoundException(_) => Some("NotFoundException"),
+            DeleteAliasError::KmsInternalException(_) => Some("KMSInternalException"),
             DeleteAliasError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             DeleteAliasError::Unlisted(error) => error.code(),
             DeleteAliasError::Unhandled(error) => error.code.as_deref(),
-            DeleteAliasError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteAliasError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteAliasError::DependencyTimeoutException(error) => error.meta(),
             DeleteAliasError::NotFoundException(error) => error.meta(),
             DeleteAliasError::KmsInternalException(error) => error.meta(),
             DeleteAliasError::KmsInvalidStateException(error) => error.meta(),
             DeleteAliasError::Unlisted(error) => error.meta(),
-            DeleteAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteAliasError::Unhandled(meta) => Some(meta),
             DeleteAliasError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteAliasError::DependencyTimeoutException(error) => error.message(),
             DeleteAliasError::NotFoundException(error) => error.message(),
@@ -109,25 +100,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteAliasError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::KmsInvalidStateException,
@@ -138,13 +129,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteAliasError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteAliasError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteAliasError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteAliasError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteAliasError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -184,25 +173,15 @@ impl ::std::fmt::Display for DeleteAliasError {
     }
 }
 impl ::std::error::Error for DeleteAliasError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteAliasError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAliasError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAliasError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAliasError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteAliasError::DependencyTimeoutException(error) => Some(error),
+            DeleteAliasError::NotFoundException(error) => Some(error),
+            DeleteAliasError::KmsInternalException(error) => Some(error),
+            DeleteAliasError::KmsInvalidStateException(error) => Some(error),
             DeleteAliasError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteAliasError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteAliasError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteAliasError::Unhandled(error) => Some(error),
+            DeleteAliasError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,14 +199,14 @@ impl super::Operation for DeleteAlias {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DeleteAlias");
         request.header("Content-Type", "application/x-amz-json-1.1");

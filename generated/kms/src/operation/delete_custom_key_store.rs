@@ -26,17 +26,12 @@
 /// - `UpdateCustomKeyStore`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteCustomKeyStore;
 impl super::private::Sealed for DeleteCustomKeyStore {}
 /// Errors of [`DeleteCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteCustomKeyStoreError {
     /// The service answered `CustomKeyStoreHasCMKsException`.
@@ -59,28 +54,28 @@ pub enum DeleteCustomKeyStoreError {
 }
 impl DeleteCustomKeyStoreError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreHasCMKsException")
+                Some("CustomKeyStoreHasCMKsException")
             }
             DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreInvalidStateException")
+                Some("CustomKeyStoreInvalidStateException")
             }
             DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNotFoundException")
+                Some("CustomKeyStoreNotFoundException")
             }
             DeleteCustomKeyStoreError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             DeleteCustomKeyStoreError::Unlisted(error) => error.code(),
             DeleteCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
-            DeleteCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteCustomKeyStoreError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
                 error.meta()
@@ -93,14 +88,12 @@ impl DeleteCustomKeyStoreError {
             }
             DeleteCustomKeyStoreError::KmsInternalException(error) => error.meta(),
             DeleteCustomKeyStoreError::Unlisted(error) => error.meta(),
-            DeleteCustomKeyStoreError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteCustomKeyStoreError::Unhandled(meta) => Some(meta),
             DeleteCustomKeyStoreError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
                 error.message()
@@ -126,25 +119,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCustomKeyStoreError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("CustomKeyStoreHasCMKsException") => {
+            Some("CustomKeyStoreHasCMKsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+            Some("CustomKeyStoreInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+            Some("CustomKeyStoreNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCustomKeyStoreError::KmsInternalException,
@@ -155,15 +148,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCustomKeyStoreError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteCustomKeyStoreError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteCustomKeyStoreError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteCustomKeyStoreError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteCustomKeyStoreError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -207,29 +198,23 @@ impl ::std::fmt::Display for DeleteCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for DeleteCustomKeyStoreError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteCustomKeyStoreError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteCustomKeyStoreError::KmsInternalException(error) => Some(error),
             DeleteCustomKeyStoreError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteCustomKeyStoreError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCustomKeyStoreError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteCustomKeyStoreError::Unhandled(error) => Some(error),
+            DeleteCustomKeyStoreError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -247,14 +232,14 @@ impl super::Operation for DeleteCustomKeyStore {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DeleteCustomKeyStore");
         request.header("Content-Type", "application/x-amz-json-1.1");

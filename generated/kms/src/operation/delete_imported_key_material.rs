@@ -23,17 +23,12 @@
 /// - `ImportKeyMaterial`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteImportedKeyMaterial;
 impl super::private::Sealed for DeleteImportedKeyMaterial {}
 /// Errors of [`DeleteImportedKeyMaterial`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteImportedKeyMaterialError {
     /// The service answered `InvalidArnException`.
@@ -58,36 +53,34 @@ pub enum DeleteImportedKeyMaterialError {
 }
 impl DeleteImportedKeyMaterialError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteImportedKeyMaterialError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
+                Some("InvalidArnException")
             }
             DeleteImportedKeyMaterialError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             DeleteImportedKeyMaterialError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             DeleteImportedKeyMaterialError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             DeleteImportedKeyMaterialError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             DeleteImportedKeyMaterialError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             DeleteImportedKeyMaterialError::Unlisted(error) => error.code(),
             DeleteImportedKeyMaterialError::Unhandled(error) => error.code.as_deref(),
-            DeleteImportedKeyMaterialError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteImportedKeyMaterialError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteImportedKeyMaterialError::InvalidArnException(error) => error.meta(),
             DeleteImportedKeyMaterialError::UnsupportedOperationException(error) => {
@@ -102,14 +95,12 @@ impl DeleteImportedKeyMaterialError {
                 error.meta()
             }
             DeleteImportedKeyMaterialError::Unlisted(error) => error.meta(),
-            DeleteImportedKeyMaterialError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteImportedKeyMaterialError::Unhandled(meta) => Some(meta),
             DeleteImportedKeyMaterialError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteImportedKeyMaterialError::InvalidArnException(error) => error.message(),
             DeleteImportedKeyMaterialError::UnsupportedOperationException(error) => {
@@ -139,37 +130,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteImportedKeyMaterial
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteImportedKeyMaterialError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteImportedKeyMaterialError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteImportedKeyMaterialError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteImportedKeyMaterialError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteImportedKeyMaterialError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteImportedKeyMaterialError::KmsInvalidStateException,
@@ -180,15 +171,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteImportedKeyMaterial
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteImportedKeyMaterialError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteImportedKeyMaterialError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteImportedKeyMaterialError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteImportedKeyMaterialError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -238,35 +227,25 @@ impl ::std::fmt::Display for DeleteImportedKeyMaterialError {
     }
 }
 impl ::std::error::Error for DeleteImportedKeyMaterialError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteImportedKeyMaterialError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteImportedKeyMaterialError::InvalidArnException(error) => Some(error),
             DeleteImportedKeyMaterialError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteImportedKeyMaterialError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteImportedKeyMaterialError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteImportedKeyMaterialError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteImportedKeyMaterialError::NotFoundException(error) => Some(error),
+            DeleteImportedKeyMaterialError::KmsInternalException(error) => Some(error),
             DeleteImportedKeyMaterialError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteImportedKeyMaterialError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteImportedKeyMaterialError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteImportedKeyMaterialError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteImportedKeyMaterialError::Unhandled(error) => Some(error),
+            DeleteImportedKeyMaterialError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -286,14 +265,14 @@ impl super::Operation for DeleteImportedKeyMaterial {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DeleteImportedKeyMaterial");
         request.header("Content-Type", "application/x-amz-json-1.1");

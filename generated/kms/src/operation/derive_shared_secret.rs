@@ -40,17 +40,12 @@
 /// - `DescribeKey`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeriveSharedSecret;
 impl super::private::Sealed for DeriveSharedSecret {}
 /// Errors of [`DeriveSharedSecret`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeriveSharedSecretError {
     /// The service answered `NotFoundException`.
@@ -81,43 +76,39 @@ pub enum DeriveSharedSecretError {
 }
 impl DeriveSharedSecretError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeriveSharedSecretError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DeriveSharedSecretError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            DeriveSharedSecretError::NotFoundException(_) => Some("NotFoundException"),
+            DeriveSharedSecretError::DisabledException(_) => Some("DisabledException"),
             DeriveSharedSecretError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
+                Some("KeyUnavailableException")
             }
             DeriveSharedSecretError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             DeriveSharedSecretError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
             DeriveSharedSecretError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
             DeriveSharedSecretError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             DeriveSharedSecretError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             DeriveSharedSecretError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             DeriveSharedSecretError::Unlisted(error) => error.code(),
             DeriveSharedSecretError::Unhandled(error) => error.code.as_deref(),
-            DeriveSharedSecretError::InvalidResponse(_) => ::std::option::Option::None,
+            DeriveSharedSecretError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeriveSharedSecretError::NotFoundException(error) => error.meta(),
             DeriveSharedSecretError::DisabledException(error) => error.meta(),
@@ -129,12 +120,12 @@ impl DeriveSharedSecretError {
             DeriveSharedSecretError::KmsInvalidStateException(error) => error.meta(),
             DeriveSharedSecretError::DryRunOperationException(error) => error.meta(),
             DeriveSharedSecretError::Unlisted(error) => error.meta(),
-            DeriveSharedSecretError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeriveSharedSecretError::Unhandled(meta) => Some(meta),
             DeriveSharedSecretError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeriveSharedSecretError::NotFoundException(error) => error.message(),
             DeriveSharedSecretError::DisabledException(error) => error.message(),
@@ -159,55 +150,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeriveSharedSecretError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeriveSharedSecretError::DryRunOperationException,
@@ -218,15 +209,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeriveSharedSecretError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeriveSharedSecretError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeriveSharedSecretError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeriveSharedSecretError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeriveSharedSecretError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -285,44 +274,22 @@ impl ::std::fmt::Display for DeriveSharedSecretError {
     }
 }
 impl ::std::error::Error for DeriveSharedSecretError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeriveSharedSecretError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeriveSharedSecretError::NotFoundException(error) => Some(error),
+            DeriveSharedSecretError::DisabledException(error) => Some(error),
+            DeriveSharedSecretError::KeyUnavailableException(error) => Some(error),
+            DeriveSharedSecretError::DependencyTimeoutException(error) => Some(error),
+            DeriveSharedSecretError::InvalidGrantTokenException(error) => Some(error),
+            DeriveSharedSecretError::InvalidKeyUsageException(error) => Some(error),
+            DeriveSharedSecretError::KmsInternalException(error) => Some(error),
+            DeriveSharedSecretError::KmsInvalidStateException(error) => Some(error),
+            DeriveSharedSecretError::DryRunOperationException(error) => Some(error),
             DeriveSharedSecretError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeriveSharedSecretError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeriveSharedSecretError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeriveSharedSecretError::Unhandled(error) => Some(error),
+            DeriveSharedSecretError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -345,14 +312,14 @@ impl super::Operation for DeriveSharedSecret {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DeriveSharedSecret");
         request.header("Content-Type", "application/x-amz-json-1.1");

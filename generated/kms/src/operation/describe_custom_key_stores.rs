@@ -26,17 +26,12 @@
 /// - `UpdateCustomKeyStore`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeCustomKeyStores;
 impl super::private::Sealed for DescribeCustomKeyStores {}
 /// Errors of [`DescribeCustomKeyStores`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeCustomKeyStoresError {
     /// The service answered `CustomKeyStoreNotFoundException`.
@@ -55,27 +50,25 @@ pub enum DescribeCustomKeyStoresError {
 }
 impl DescribeCustomKeyStoresError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNotFoundException")
+                Some("CustomKeyStoreNotFoundException")
             }
             DescribeCustomKeyStoresError::InvalidMarkerException(_) => {
-                ::std::option::Option::Some("InvalidMarkerException")
+                Some("InvalidMarkerException")
             }
             DescribeCustomKeyStoresError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             DescribeCustomKeyStoresError::Unlisted(error) => error.code(),
             DescribeCustomKeyStoresError::Unhandled(error) => error.code.as_deref(),
-            DescribeCustomKeyStoresError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DescribeCustomKeyStoresError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
                 error.meta()
@@ -83,14 +76,12 @@ impl DescribeCustomKeyStoresError {
             DescribeCustomKeyStoresError::InvalidMarkerException(error) => error.meta(),
             DescribeCustomKeyStoresError::KmsInternalException(error) => error.meta(),
             DescribeCustomKeyStoresError::Unlisted(error) => error.meta(),
-            DescribeCustomKeyStoresError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DescribeCustomKeyStoresError::Unhandled(meta) => Some(meta),
             DescribeCustomKeyStoresError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
                 error.message()
@@ -113,19 +104,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeCustomKeyStoresEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+            Some("CustomKeyStoreNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidMarkerException") => {
+            Some("InvalidMarkerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeCustomKeyStoresError::InvalidMarkerException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeCustomKeyStoresError::KmsInternalException,
@@ -136,15 +127,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeCustomKeyStoresEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeCustomKeyStoresError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeCustomKeyStoresError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeCustomKeyStoresError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeCustomKeyStoresError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,26 +174,18 @@ impl ::std::fmt::Display for DescribeCustomKeyStoresError {
     }
 }
 impl ::std::error::Error for DescribeCustomKeyStoresError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DescribeCustomKeyStoresError::InvalidMarkerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeCustomKeyStoresError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeCustomKeyStoresError::InvalidMarkerException(error) => Some(error),
+            DescribeCustomKeyStoresError::KmsInternalException(error) => Some(error),
             DescribeCustomKeyStoresError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DescribeCustomKeyStoresError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeCustomKeyStoresError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeCustomKeyStoresError::Unhandled(error) => Some(error),
+            DescribeCustomKeyStoresError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -219,22 +200,22 @@ impl super::Operation for DescribeCustomKeyStores {
         "InvalidMarkerException",
         "KMSInternalException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["CustomKeyStores"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DescribeCustomKeyStores");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -31,17 +31,12 @@
 /// - `ListRetirableGrants`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DescribeKey;
 impl super::private::Sealed for DescribeKey {}
 /// Errors of [`DescribeKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeKeyError {
     /// The service answered `NotFoundException`.
@@ -62,40 +57,34 @@ pub enum DescribeKeyError {
 }
 impl DescribeKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DescribeKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DescribeKeyError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            DescribeKeyError::NotFoundException(_) => Some("NotFoundException"),
+            DescribeKeyError::InvalidArnException(_) => Some("InvalidArnException"),
             DescribeKeyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            DescribeKeyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            DescribeKeyError::KmsInternalException(_) => Some("KMSInternalException"),
             DescribeKeyError::Unlisted(error) => error.code(),
             DescribeKeyError::Unhandled(error) => error.code.as_deref(),
-            DescribeKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            DescribeKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DescribeKeyError::NotFoundException(error) => error.meta(),
             DescribeKeyError::InvalidArnException(error) => error.meta(),
             DescribeKeyError::DependencyTimeoutException(error) => error.meta(),
             DescribeKeyError::KmsInternalException(error) => error.meta(),
             DescribeKeyError::Unlisted(error) => error.meta(),
-            DescribeKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DescribeKeyError::Unhandled(meta) => Some(meta),
             DescribeKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DescribeKeyError::NotFoundException(error) => error.message(),
             DescribeKeyError::InvalidArnException(error) => error.message(),
@@ -115,25 +104,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeKeyError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeKeyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DescribeKeyError::KmsInternalException,
@@ -144,13 +133,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DescribeKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DescribeKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DescribeKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DescribeKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DescribeKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -190,25 +177,15 @@ impl ::std::fmt::Display for DescribeKeyError {
     }
 }
 impl ::std::error::Error for DescribeKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DescribeKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeKeyError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeKeyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DescribeKeyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeKeyError::NotFoundException(error) => Some(error),
+            DescribeKeyError::InvalidArnException(error) => Some(error),
+            DescribeKeyError::DependencyTimeoutException(error) => Some(error),
+            DescribeKeyError::KmsInternalException(error) => Some(error),
             DescribeKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            DescribeKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            DescribeKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DescribeKeyError::Unhandled(error) => Some(error),
+            DescribeKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -226,14 +203,14 @@ impl super::Operation for DescribeKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DescribeKey");
         request.header("Content-Type", "application/x-amz-json-1.1");

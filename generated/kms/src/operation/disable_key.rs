@@ -12,17 +12,12 @@
 /// **Related operations**: `EnableKey`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableKey;
 impl super::private::Sealed for DisableKey {}
 /// Errors of [`DisableKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisableKeyError {
     /// The service answered `NotFoundException`.
@@ -45,31 +40,25 @@ pub enum DisableKeyError {
 }
 impl DisableKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DisableKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DisableKeyError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            DisableKeyError::NotFoundException(_) => Some("NotFoundException"),
+            DisableKeyError::InvalidArnException(_) => Some("InvalidArnException"),
             DisableKeyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            DisableKeyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            DisableKeyError::KmsInternalException(_) => Some("KMSInternalException"),
             DisableKeyError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             DisableKeyError::Unlisted(error) => error.code(),
             DisableKeyError::Unhandled(error) => error.code.as_deref(),
-            DisableKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            DisableKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DisableKeyError::NotFoundException(error) => error.meta(),
             DisableKeyError::InvalidArnException(error) => error.meta(),
@@ -77,12 +66,12 @@ impl DisableKeyError {
             DisableKeyError::KmsInternalException(error) => error.meta(),
             DisableKeyError::KmsInvalidStateException(error) => error.meta(),
             DisableKeyError::Unlisted(error) => error.meta(),
-            DisableKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DisableKeyError::Unhandled(meta) => Some(meta),
             DisableKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DisableKeyError::NotFoundException(error) => error.message(),
             DisableKeyError::InvalidArnException(error) => error.message(),
@@ -103,31 +92,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DisableKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyError::KmsInvalidStateException,
@@ -138,13 +127,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DisableKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DisableKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DisableKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DisableKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DisableKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,26 +172,16 @@ impl ::std::fmt::Display for DisableKeyError {
     }
 }
 impl ::std::error::Error for DisableKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DisableKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisableKeyError::NotFoundException(error) => Some(error),
+            DisableKeyError::InvalidArnException(error) => Some(error),
+            DisableKeyError::DependencyTimeoutException(error) => Some(error),
+            DisableKeyError::KmsInternalException(error) => Some(error),
+            DisableKeyError::KmsInvalidStateException(error) => Some(error),
             DisableKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            DisableKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            DisableKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            DisableKeyError::Unhandled(error) => Some(error),
+            DisableKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -223,14 +200,14 @@ impl super::Operation for DisableKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DisableKey");
         request.header("Content-Type", "application/x-amz-json-1.1");

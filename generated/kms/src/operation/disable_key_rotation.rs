@@ -23,17 +23,12 @@
 /// - `RotateKeyOnDemand`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableKeyRotation;
 impl super::private::Sealed for DisableKeyRotation {}
 /// Errors of [`DisableKeyRotation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisableKeyRotationError {
     /// The service answered `NotFoundException`.
@@ -60,37 +55,33 @@ pub enum DisableKeyRotationError {
 }
 impl DisableKeyRotationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DisableKeyRotationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            DisableKeyRotationError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            DisableKeyRotationError::NotFoundException(_) => Some("NotFoundException"),
+            DisableKeyRotationError::DisabledException(_) => Some("DisabledException"),
             DisableKeyRotationError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
+                Some("InvalidArnException")
             }
             DisableKeyRotationError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             DisableKeyRotationError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             DisableKeyRotationError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             DisableKeyRotationError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             DisableKeyRotationError::Unlisted(error) => error.code(),
             DisableKeyRotationError::Unhandled(error) => error.code.as_deref(),
-            DisableKeyRotationError::InvalidResponse(_) => ::std::option::Option::None,
+            DisableKeyRotationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DisableKeyRotationError::NotFoundException(error) => error.meta(),
             DisableKeyRotationError::DisabledException(error) => error.meta(),
@@ -100,12 +91,12 @@ impl DisableKeyRotationError {
             DisableKeyRotationError::KmsInvalidStateException(error) => error.meta(),
             DisableKeyRotationError::UnsupportedOperationException(error) => error.meta(),
             DisableKeyRotationError::Unlisted(error) => error.meta(),
-            DisableKeyRotationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DisableKeyRotationError::Unhandled(meta) => Some(meta),
             DisableKeyRotationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DisableKeyRotationError::NotFoundException(error) => error.message(),
             DisableKeyRotationError::DisabledException(error) => error.message(),
@@ -130,43 +121,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DisableKeyRotationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyRotationError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyRotationError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyRotationError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyRotationError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyRotationError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyRotationError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableKeyRotationError::UnsupportedOperationException,
@@ -177,15 +168,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DisableKeyRotationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DisableKeyRotationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DisableKeyRotationError::Unlisted(error),
+                    Some(Err(error)) => {
                         DisableKeyRotationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DisableKeyRotationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -238,38 +227,20 @@ impl ::std::fmt::Display for DisableKeyRotationError {
     }
 }
 impl ::std::error::Error for DisableKeyRotationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DisableKeyRotationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyRotationError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyRotationError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyRotationError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyRotationError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyRotationError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyRotationError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisableKeyRotationError::NotFoundException(error) => Some(error),
+            DisableKeyRotationError::DisabledException(error) => Some(error),
+            DisableKeyRotationError::InvalidArnException(error) => Some(error),
+            DisableKeyRotationError::DependencyTimeoutException(error) => Some(error),
+            DisableKeyRotationError::KmsInternalException(error) => Some(error),
+            DisableKeyRotationError::KmsInvalidStateException(error) => Some(error),
+            DisableKeyRotationError::UnsupportedOperationException(error) => Some(error),
             DisableKeyRotationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DisableKeyRotationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableKeyRotationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisableKeyRotationError::Unhandled(error) => Some(error),
+            DisableKeyRotationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -290,14 +261,14 @@ impl super::Operation for DisableKeyRotation {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DisableKeyRotation");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -26,17 +26,12 @@
 /// - `UpdateCustomKeyStore`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisconnectCustomKeyStore;
 impl super::private::Sealed for DisconnectCustomKeyStore {}
 /// Errors of [`DisconnectCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisconnectCustomKeyStoreError {
     /// The service answered `CustomKeyStoreInvalidStateException`.
@@ -57,27 +52,25 @@ pub enum DisconnectCustomKeyStoreError {
 }
 impl DisconnectCustomKeyStoreError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreInvalidStateException")
+                Some("CustomKeyStoreInvalidStateException")
             }
             DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNotFoundException")
+                Some("CustomKeyStoreNotFoundException")
             }
             DisconnectCustomKeyStoreError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             DisconnectCustomKeyStoreError::Unlisted(error) => error.code(),
             DisconnectCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
-            DisconnectCustomKeyStoreError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DisconnectCustomKeyStoreError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
                 error.meta()
@@ -87,14 +80,12 @@ impl DisconnectCustomKeyStoreError {
             }
             DisconnectCustomKeyStoreError::KmsInternalException(error) => error.meta(),
             DisconnectCustomKeyStoreError::Unlisted(error) => error.meta(),
-            DisconnectCustomKeyStoreError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DisconnectCustomKeyStoreError::Unhandled(meta) => Some(meta),
             DisconnectCustomKeyStoreError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
                 error.message()
@@ -117,19 +108,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DisconnectCustomKeyStoreE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+            Some("CustomKeyStoreInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+            Some("CustomKeyStoreNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisconnectCustomKeyStoreError::KmsInternalException,
@@ -140,15 +131,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DisconnectCustomKeyStoreE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DisconnectCustomKeyStoreError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DisconnectCustomKeyStoreError::Unlisted(error),
+                    Some(Err(error)) => {
                         DisconnectCustomKeyStoreError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DisconnectCustomKeyStoreError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -189,26 +178,20 @@ impl ::std::fmt::Display for DisconnectCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for DisconnectCustomKeyStoreError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DisconnectCustomKeyStoreError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisconnectCustomKeyStoreError::KmsInternalException(error) => Some(error),
             DisconnectCustomKeyStoreError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DisconnectCustomKeyStoreError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisconnectCustomKeyStoreError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisconnectCustomKeyStoreError::Unhandled(error) => Some(error),
+            DisconnectCustomKeyStoreError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -225,14 +208,14 @@ impl super::Operation for DisconnectCustomKeyStore {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.DisconnectCustomKeyStore");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -12,17 +12,12 @@
 /// **Related operations**: `DisableKey`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableKey;
 impl super::private::Sealed for EnableKey {}
 /// Errors of [`EnableKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum EnableKeyError {
     /// The service answered `NotFoundException`.
@@ -47,34 +42,26 @@ pub enum EnableKeyError {
 }
 impl EnableKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            EnableKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            EnableKeyError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            EnableKeyError::NotFoundException(_) => Some("NotFoundException"),
+            EnableKeyError::InvalidArnException(_) => Some("InvalidArnException"),
             EnableKeyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            EnableKeyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            EnableKeyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            EnableKeyError::KmsInternalException(_) => Some("KMSInternalException"),
+            EnableKeyError::LimitExceededException(_) => Some("LimitExceededException"),
             EnableKeyError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             EnableKeyError::Unlisted(error) => error.code(),
             EnableKeyError::Unhandled(error) => error.code.as_deref(),
-            EnableKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            EnableKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             EnableKeyError::NotFoundException(error) => error.meta(),
             EnableKeyError::InvalidArnException(error) => error.meta(),
@@ -83,12 +70,12 @@ impl EnableKeyError {
             EnableKeyError::LimitExceededException(error) => error.meta(),
             EnableKeyError::KmsInvalidStateException(error) => error.meta(),
             EnableKeyError::Unlisted(error) => error.meta(),
-            EnableKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            EnableKeyError::Unhandled(meta) => Some(meta),
             EnableKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             EnableKeyError::NotFoundException(error) => error.message(),
             EnableKeyError::InvalidArnException(error) => error.message(),
@@ -110,37 +97,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for EnableKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyError::KmsInvalidStateException,
@@ -151,13 +138,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for EnableKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        EnableKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => EnableKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         EnableKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         EnableKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -201,29 +186,17 @@ impl ::std::fmt::Display for EnableKeyError {
     }
 }
 impl ::std::error::Error for EnableKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            EnableKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EnableKeyError::NotFoundException(error) => Some(error),
+            EnableKeyError::InvalidArnException(error) => Some(error),
+            EnableKeyError::DependencyTimeoutException(error) => Some(error),
+            EnableKeyError::KmsInternalException(error) => Some(error),
+            EnableKeyError::LimitExceededException(error) => Some(error),
+            EnableKeyError::KmsInvalidStateException(error) => Some(error),
             EnableKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            EnableKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            EnableKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            EnableKeyError::Unhandled(error) => Some(error),
+            EnableKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -243,14 +216,14 @@ impl super::Operation for EnableKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.EnableKey");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -33,17 +33,12 @@
 ///   **Note:** You can perform on-demand (`RotateKeyOnDemand`) rotation of the key material in customer managed KMS keys, regardless of whether or not automatic key rotation is enabled.
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableKeyRotation;
 impl super::private::Sealed for EnableKeyRotation {}
 /// Errors of [`EnableKeyRotation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum EnableKeyRotationError {
     /// The service answered `NotFoundException`.
@@ -70,37 +65,31 @@ pub enum EnableKeyRotationError {
 }
 impl EnableKeyRotationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            EnableKeyRotationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            EnableKeyRotationError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
-            EnableKeyRotationError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            EnableKeyRotationError::NotFoundException(_) => Some("NotFoundException"),
+            EnableKeyRotationError::DisabledException(_) => Some("DisabledException"),
+            EnableKeyRotationError::InvalidArnException(_) => Some("InvalidArnException"),
             EnableKeyRotationError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             EnableKeyRotationError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             EnableKeyRotationError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             EnableKeyRotationError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             EnableKeyRotationError::Unlisted(error) => error.code(),
             EnableKeyRotationError::Unhandled(error) => error.code.as_deref(),
-            EnableKeyRotationError::InvalidResponse(_) => ::std::option::Option::None,
+            EnableKeyRotationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             EnableKeyRotationError::NotFoundException(error) => error.meta(),
             EnableKeyRotationError::DisabledException(error) => error.meta(),
@@ -110,12 +99,12 @@ impl EnableKeyRotationError {
             EnableKeyRotationError::KmsInvalidStateException(error) => error.meta(),
             EnableKeyRotationError::UnsupportedOperationException(error) => error.meta(),
             EnableKeyRotationError::Unlisted(error) => error.meta(),
-            EnableKeyRotationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            EnableKeyRotationError::Unhandled(meta) => Some(meta),
             EnableKeyRotationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             EnableKeyRotationError::NotFoundException(error) => error.message(),
             EnableKeyRotationError::DisabledException(error) => error.message(),
@@ -140,43 +129,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for EnableKeyRotationError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyRotationError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyRotationError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyRotationError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyRotationError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyRotationError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyRotationError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableKeyRotationError::UnsupportedOperationException,
@@ -187,15 +176,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for EnableKeyRotationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        EnableKeyRotationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => EnableKeyRotationError::Unlisted(error),
+                    Some(Err(error)) => {
                         EnableKeyRotationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         EnableKeyRotationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -246,36 +233,18 @@ impl ::std::fmt::Display for EnableKeyRotationError {
     }
 }
 impl ::std::error::Error for EnableKeyRotationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            EnableKeyRotationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyRotationError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyRotationError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyRotationError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyRotationError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyRotationError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyRotationError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EnableKeyRotationError::NotFoundException(error) => Some(error),
+            EnableKeyRotationError::DisabledException(error) => Some(error),
+            EnableKeyRotationError::InvalidArnException(error) => Some(error),
+            EnableKeyRotationError::DependencyTimeoutException(error) => Some(error),
+            EnableKeyRotationError::KmsInternalException(error) => Some(error),
+            EnableKeyRotationError::KmsInvalidStateException(error) => Some(error),
+            EnableKeyRotationError::UnsupportedOperationException(error) => Some(error),
             EnableKeyRotationError::Unlisted(error) => ::std::error::Error::source(error),
-            EnableKeyRotationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableKeyRotationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EnableKeyRotationError::Unhandled(error) => Some(error),
+            EnableKeyRotationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -296,14 +265,14 @@ impl super::Operation for EnableKeyRotation {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.EnableKeyRotation");
         request.header("Content-Type", "application/x-amz-json-1.1");

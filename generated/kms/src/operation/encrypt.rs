@@ -41,17 +41,12 @@
 /// - `GenerateDataKeyPair`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Encrypt;
 impl super::private::Sealed for Encrypt {}
 /// Errors of [`Encrypt`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum EncryptError {
     /// The service answered `NotFoundException`.
@@ -82,43 +77,29 @@ pub enum EncryptError {
 }
 impl EncryptError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            EncryptError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            EncryptError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
-            EncryptError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
-            }
+            EncryptError::NotFoundException(_) => Some("NotFoundException"),
+            EncryptError::DisabledException(_) => Some("DisabledException"),
+            EncryptError::KeyUnavailableException(_) => Some("KeyUnavailableException"),
             EncryptError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            EncryptError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
-            }
+            EncryptError::InvalidKeyUsageException(_) => Some("InvalidKeyUsageException"),
             EncryptError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            EncryptError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            EncryptError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
-            }
-            EncryptError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
-            }
+            EncryptError::KmsInternalException(_) => Some("KMSInternalException"),
+            EncryptError::KmsInvalidStateException(_) => Some("KMSInvalidStateException"),
+            EncryptError::DryRunOperationException(_) => Some("DryRunOperationException"),
             EncryptError::Unlisted(error) => error.code(),
             EncryptError::Unhandled(error) => error.code.as_deref(),
-            EncryptError::InvalidResponse(_) => ::std::option::Option::None,
+            EncryptError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             EncryptError::NotFoundException(error) => error.meta(),
             EncryptError::DisabledException(error) => error.meta(),
@@ -130,12 +111,12 @@ impl EncryptError {
             EncryptError::KmsInvalidStateException(error) => error.meta(),
             EncryptError::DryRunOperationException(error) => error.meta(),
             EncryptError::Unlisted(error) => error.meta(),
-            EncryptError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            EncryptError::Unhandled(meta) => Some(meta),
             EncryptError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             EncryptError::NotFoundException(error) => error.message(),
             EncryptError::DisabledException(error) => error.message(),
@@ -160,55 +141,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for EncryptError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EncryptError::DryRunOperationException,
@@ -219,13 +200,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for EncryptError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        EncryptError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => EncryptError::Unlisted(error),
+                    Some(Err(error)) => {
                         EncryptError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         EncryptError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -274,34 +253,20 @@ impl ::std::fmt::Display for EncryptError {
     }
 }
 impl ::std::error::Error for EncryptError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            EncryptError::NotFoundException(error) => ::std::option::Option::Some(error),
-            EncryptError::DisabledException(error) => ::std::option::Option::Some(error),
-            EncryptError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EncryptError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EncryptError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EncryptError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EncryptError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EncryptError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EncryptError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EncryptError::NotFoundException(error) => Some(error),
+            EncryptError::DisabledException(error) => Some(error),
+            EncryptError::KeyUnavailableException(error) => Some(error),
+            EncryptError::DependencyTimeoutException(error) => Some(error),
+            EncryptError::InvalidKeyUsageException(error) => Some(error),
+            EncryptError::InvalidGrantTokenException(error) => Some(error),
+            EncryptError::KmsInternalException(error) => Some(error),
+            EncryptError::KmsInvalidStateException(error) => Some(error),
+            EncryptError::DryRunOperationException(error) => Some(error),
             EncryptError::Unlisted(error) => ::std::error::Error::source(error),
-            EncryptError::Unhandled(error) => ::std::option::Option::Some(error),
-            EncryptError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            EncryptError::Unhandled(error) => Some(error),
+            EncryptError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -324,14 +289,14 @@ impl super::Operation for Encrypt {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.Encrypt");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -45,17 +45,12 @@
 /// - `GenerateDataKeyWithoutPlaintext`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKey;
 impl super::private::Sealed for GenerateDataKey {}
 /// Errors of [`GenerateDataKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyError {
     /// The service answered `NotFoundException`.
@@ -86,43 +81,37 @@ pub enum GenerateDataKeyError {
 }
 impl GenerateDataKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GenerateDataKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GenerateDataKeyError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            GenerateDataKeyError::NotFoundException(_) => Some("NotFoundException"),
+            GenerateDataKeyError::DisabledException(_) => Some("DisabledException"),
             GenerateDataKeyError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
+                Some("KeyUnavailableException")
             }
             GenerateDataKeyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             GenerateDataKeyError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
             GenerateDataKeyError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            GenerateDataKeyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            GenerateDataKeyError::KmsInternalException(_) => Some("KMSInternalException"),
             GenerateDataKeyError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GenerateDataKeyError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             GenerateDataKeyError::Unlisted(error) => error.code(),
             GenerateDataKeyError::Unhandled(error) => error.code.as_deref(),
-            GenerateDataKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            GenerateDataKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GenerateDataKeyError::NotFoundException(error) => error.meta(),
             GenerateDataKeyError::DisabledException(error) => error.meta(),
@@ -134,12 +123,12 @@ impl GenerateDataKeyError {
             GenerateDataKeyError::KmsInvalidStateException(error) => error.meta(),
             GenerateDataKeyError::DryRunOperationException(error) => error.meta(),
             GenerateDataKeyError::Unlisted(error) => error.meta(),
-            GenerateDataKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GenerateDataKeyError::Unhandled(meta) => Some(meta),
             GenerateDataKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GenerateDataKeyError::NotFoundException(error) => error.message(),
             GenerateDataKeyError::DisabledException(error) => error.message(),
@@ -164,55 +153,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateDataKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyError::DryRunOperationException,
@@ -223,15 +212,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateDataKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GenerateDataKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GenerateDataKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GenerateDataKeyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GenerateDataKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -286,40 +273,20 @@ impl ::std::fmt::Display for GenerateDataKeyError {
     }
 }
 impl ::std::error::Error for GenerateDataKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GenerateDataKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateDataKeyError::NotFoundException(error) => Some(error),
+            GenerateDataKeyError::DisabledException(error) => Some(error),
+            GenerateDataKeyError::KeyUnavailableException(error) => Some(error),
+            GenerateDataKeyError::DependencyTimeoutException(error) => Some(error),
+            GenerateDataKeyError::InvalidKeyUsageException(error) => Some(error),
+            GenerateDataKeyError::InvalidGrantTokenException(error) => Some(error),
+            GenerateDataKeyError::KmsInternalException(error) => Some(error),
+            GenerateDataKeyError::KmsInvalidStateException(error) => Some(error),
+            GenerateDataKeyError::DryRunOperationException(error) => Some(error),
             GenerateDataKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            GenerateDataKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            GenerateDataKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateDataKeyError::Unhandled(error) => Some(error),
+            GenerateDataKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -342,14 +309,14 @@ impl super::Operation for GenerateDataKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GenerateDataKey");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -32,17 +32,12 @@
 /// - `GenerateDataKeyWithoutPlaintext`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPair;
 impl super::private::Sealed for GenerateDataKeyPair {}
 /// Errors of [`GenerateDataKeyPair`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyPairError {
     /// The service answered `NotFoundException`.
@@ -75,46 +70,42 @@ pub enum GenerateDataKeyPairError {
 }
 impl GenerateDataKeyPairError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GenerateDataKeyPairError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GenerateDataKeyPairError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            GenerateDataKeyPairError::NotFoundException(_) => Some("NotFoundException"),
+            GenerateDataKeyPairError::DisabledException(_) => Some("DisabledException"),
             GenerateDataKeyPairError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
+                Some("KeyUnavailableException")
             }
             GenerateDataKeyPairError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             GenerateDataKeyPairError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
             GenerateDataKeyPairError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
             GenerateDataKeyPairError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             GenerateDataKeyPairError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GenerateDataKeyPairError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             GenerateDataKeyPairError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             GenerateDataKeyPairError::Unlisted(error) => error.code(),
             GenerateDataKeyPairError::Unhandled(error) => error.code.as_deref(),
-            GenerateDataKeyPairError::InvalidResponse(_) => ::std::option::Option::None,
+            GenerateDataKeyPairError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GenerateDataKeyPairError::NotFoundException(error) => error.meta(),
             GenerateDataKeyPairError::DisabledException(error) => error.meta(),
@@ -129,14 +120,12 @@ impl GenerateDataKeyPairError {
             }
             GenerateDataKeyPairError::DryRunOperationException(error) => error.meta(),
             GenerateDataKeyPairError::Unlisted(error) => error.meta(),
-            GenerateDataKeyPairError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GenerateDataKeyPairError::Unhandled(meta) => Some(meta),
             GenerateDataKeyPairError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GenerateDataKeyPairError::NotFoundException(error) => error.message(),
             GenerateDataKeyPairError::DisabledException(error) => error.message(),
@@ -168,61 +157,61 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateDataKeyPairError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairError::DryRunOperationException,
@@ -233,15 +222,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateDataKeyPairError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GenerateDataKeyPairError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GenerateDataKeyPairError::Unlisted(error),
+                    Some(Err(error)) => {
                         GenerateDataKeyPairError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GenerateDataKeyPairError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -303,47 +290,23 @@ impl ::std::fmt::Display for GenerateDataKeyPairError {
     }
 }
 impl ::std::error::Error for GenerateDataKeyPairError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GenerateDataKeyPairError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateDataKeyPairError::NotFoundException(error) => Some(error),
+            GenerateDataKeyPairError::DisabledException(error) => Some(error),
+            GenerateDataKeyPairError::KeyUnavailableException(error) => Some(error),
+            GenerateDataKeyPairError::DependencyTimeoutException(error) => Some(error),
+            GenerateDataKeyPairError::InvalidKeyUsageException(error) => Some(error),
+            GenerateDataKeyPairError::InvalidGrantTokenException(error) => Some(error),
+            GenerateDataKeyPairError::KmsInternalException(error) => Some(error),
+            GenerateDataKeyPairError::KmsInvalidStateException(error) => Some(error),
+            GenerateDataKeyPairError::UnsupportedOperationException(error) => Some(error),
+            GenerateDataKeyPairError::DryRunOperationException(error) => Some(error),
             GenerateDataKeyPairError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GenerateDataKeyPairError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyPairError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateDataKeyPairError::Unhandled(error) => Some(error),
+            GenerateDataKeyPairError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -367,14 +330,14 @@ impl super::Operation for GenerateDataKeyPair {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GenerateDataKeyPair");
         request.header("Content-Type", "application/x-amz-json-1.1");

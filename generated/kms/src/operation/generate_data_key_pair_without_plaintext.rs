@@ -28,17 +28,12 @@
 /// - `GenerateDataKeyWithoutPlaintext`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPairWithoutPlaintext;
 impl super::private::Sealed for GenerateDataKeyPairWithoutPlaintext {}
 /// Errors of [`GenerateDataKeyPairWithoutPlaintext`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyPairWithoutPlaintextError {
     /// The service answered `NotFoundException`.
@@ -71,50 +66,48 @@ pub enum GenerateDataKeyPairWithoutPlaintextError {
 }
 impl GenerateDataKeyPairWithoutPlaintextError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GenerateDataKeyPairWithoutPlaintextError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             GenerateDataKeyPairWithoutPlaintextError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
+                Some("DisabledException")
             }
             GenerateDataKeyPairWithoutPlaintextError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
+                Some("KeyUnavailableException")
             }
             GenerateDataKeyPairWithoutPlaintextError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             GenerateDataKeyPairWithoutPlaintextError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
             GenerateDataKeyPairWithoutPlaintextError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
             GenerateDataKeyPairWithoutPlaintextError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             GenerateDataKeyPairWithoutPlaintextError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GenerateDataKeyPairWithoutPlaintextError::UnsupportedOperationException(
                 _,
-            ) => ::std::option::Option::Some("UnsupportedOperationException"),
+            ) => Some("UnsupportedOperationException"),
             GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             GenerateDataKeyPairWithoutPlaintextError::Unlisted(error) => error.code(),
             GenerateDataKeyPairWithoutPlaintextError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GenerateDataKeyPairWithoutPlaintextError::NotFoundException(error) => {
                 error.meta()
@@ -147,16 +140,14 @@ impl GenerateDataKeyPairWithoutPlaintextError {
                 error.meta()
             }
             GenerateDataKeyPairWithoutPlaintextError::Unlisted(error) => error.meta(),
-            GenerateDataKeyPairWithoutPlaintextError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GenerateDataKeyPairWithoutPlaintextError::Unhandled(meta) => Some(meta),
             GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GenerateDataKeyPairWithoutPlaintextError::NotFoundException(error) => {
                 error.message()
@@ -205,61 +196,61 @@ for GenerateDataKeyPairWithoutPlaintextError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException,
@@ -270,15 +261,15 @@ for GenerateDataKeyPairWithoutPlaintextError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GenerateDataKeyPairWithoutPlaintextError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GenerateDataKeyPairWithoutPlaintextError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -340,46 +331,44 @@ impl ::std::fmt::Display for GenerateDataKeyPairWithoutPlaintextError {
     }
 }
 impl ::std::error::Error for GenerateDataKeyPairWithoutPlaintextError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GenerateDataKeyPairWithoutPlaintextError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyPairWithoutPlaintextError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyPairWithoutPlaintextError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyPairWithoutPlaintextError::DependencyTimeoutException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             GenerateDataKeyPairWithoutPlaintextError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyPairWithoutPlaintextError::InvalidGrantTokenException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             GenerateDataKeyPairWithoutPlaintextError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyPairWithoutPlaintextError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyPairWithoutPlaintextError::UnsupportedOperationException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             GenerateDataKeyPairWithoutPlaintextError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyPairWithoutPlaintextError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GenerateDataKeyPairWithoutPlaintextError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateDataKeyPairWithoutPlaintextError::Unhandled(error) => Some(error),
             GenerateDataKeyPairWithoutPlaintextError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -404,14 +393,14 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request
             .header("X-Amz-Target", "TrentService.GenerateDataKeyPairWithoutPlaintext");

@@ -36,17 +36,12 @@
 /// - `GenerateDataKeyPairWithoutPlaintext`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyWithoutPlaintext;
 impl super::private::Sealed for GenerateDataKeyWithoutPlaintext {}
 /// Errors of [`GenerateDataKeyWithoutPlaintext`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GenerateDataKeyWithoutPlaintextError {
     /// The service answered `NotFoundException`.
@@ -77,47 +72,45 @@ pub enum GenerateDataKeyWithoutPlaintextError {
 }
 impl GenerateDataKeyWithoutPlaintextError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GenerateDataKeyWithoutPlaintextError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             GenerateDataKeyWithoutPlaintextError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
+                Some("DisabledException")
             }
             GenerateDataKeyWithoutPlaintextError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
+                Some("KeyUnavailableException")
             }
             GenerateDataKeyWithoutPlaintextError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             GenerateDataKeyWithoutPlaintextError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
             GenerateDataKeyWithoutPlaintextError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
             GenerateDataKeyWithoutPlaintextError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             GenerateDataKeyWithoutPlaintextError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GenerateDataKeyWithoutPlaintextError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             GenerateDataKeyWithoutPlaintextError::Unlisted(error) => error.code(),
             GenerateDataKeyWithoutPlaintextError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GenerateDataKeyWithoutPlaintextError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GenerateDataKeyWithoutPlaintextError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GenerateDataKeyWithoutPlaintextError::NotFoundException(error) => {
                 error.meta()
@@ -147,14 +140,12 @@ impl GenerateDataKeyWithoutPlaintextError {
                 error.meta()
             }
             GenerateDataKeyWithoutPlaintextError::Unlisted(error) => error.meta(),
-            GenerateDataKeyWithoutPlaintextError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GenerateDataKeyWithoutPlaintextError::Unhandled(meta) => Some(meta),
             GenerateDataKeyWithoutPlaintextError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GenerateDataKeyWithoutPlaintextError::NotFoundException(error) => {
                 error.message()
@@ -200,55 +191,55 @@ for GenerateDataKeyWithoutPlaintextError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateDataKeyWithoutPlaintextError::DryRunOperationException,
@@ -259,15 +250,15 @@ for GenerateDataKeyWithoutPlaintextError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GenerateDataKeyWithoutPlaintextError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GenerateDataKeyWithoutPlaintextError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GenerateDataKeyWithoutPlaintextError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -326,44 +317,36 @@ impl ::std::fmt::Display for GenerateDataKeyWithoutPlaintextError {
     }
 }
 impl ::std::error::Error for GenerateDataKeyWithoutPlaintextError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GenerateDataKeyWithoutPlaintextError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyWithoutPlaintextError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateDataKeyWithoutPlaintextError::NotFoundException(error) => Some(error),
+            GenerateDataKeyWithoutPlaintextError::DisabledException(error) => Some(error),
             GenerateDataKeyWithoutPlaintextError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyWithoutPlaintextError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyWithoutPlaintextError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyWithoutPlaintextError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyWithoutPlaintextError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyWithoutPlaintextError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyWithoutPlaintextError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateDataKeyWithoutPlaintextError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GenerateDataKeyWithoutPlaintextError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateDataKeyWithoutPlaintextError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateDataKeyWithoutPlaintextError::Unhandled(error) => Some(error),
+            GenerateDataKeyWithoutPlaintextError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -386,14 +369,14 @@ impl super::Operation for GenerateDataKeyWithoutPlaintext {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GenerateDataKeyWithoutPlaintext");
         request.header("Content-Type", "application/x-amz-json-1.1");

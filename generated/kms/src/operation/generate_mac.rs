@@ -16,17 +16,12 @@
 /// **Related operations**: `VerifyMac`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GenerateMac;
 impl super::private::Sealed for GenerateMac {}
 /// Errors of [`GenerateMac`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GenerateMacError {
     /// The service answered `NotFoundException`.
@@ -55,40 +50,34 @@ pub enum GenerateMacError {
 }
 impl GenerateMacError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GenerateMacError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GenerateMacError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            GenerateMacError::NotFoundException(_) => Some("NotFoundException"),
+            GenerateMacError::DisabledException(_) => Some("DisabledException"),
             GenerateMacError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
+                Some("KeyUnavailableException")
             }
             GenerateMacError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
             GenerateMacError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            GenerateMacError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            GenerateMacError::KmsInternalException(_) => Some("KMSInternalException"),
             GenerateMacError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GenerateMacError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             GenerateMacError::Unlisted(error) => error.code(),
             GenerateMacError::Unhandled(error) => error.code.as_deref(),
-            GenerateMacError::InvalidResponse(_) => ::std::option::Option::None,
+            GenerateMacError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GenerateMacError::NotFoundException(error) => error.meta(),
             GenerateMacError::DisabledException(error) => error.meta(),
@@ -99,12 +88,12 @@ impl GenerateMacError {
             GenerateMacError::KmsInvalidStateException(error) => error.meta(),
             GenerateMacError::DryRunOperationException(error) => error.meta(),
             GenerateMacError::Unlisted(error) => error.meta(),
-            GenerateMacError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GenerateMacError::Unhandled(meta) => Some(meta),
             GenerateMacError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GenerateMacError::NotFoundException(error) => error.message(),
             GenerateMacError::DisabledException(error) => error.message(),
@@ -128,49 +117,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateMacError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateMacError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateMacError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateMacError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateMacError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateMacError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateMacError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateMacError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateMacError::DryRunOperationException,
@@ -181,13 +170,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateMacError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GenerateMacError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GenerateMacError::Unlisted(error),
+                    Some(Err(error)) => {
                         GenerateMacError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GenerateMacError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -239,37 +226,19 @@ impl ::std::fmt::Display for GenerateMacError {
     }
 }
 impl ::std::error::Error for GenerateMacError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GenerateMacError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateMacError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateMacError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateMacError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateMacError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateMacError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateMacError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateMacError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateMacError::NotFoundException(error) => Some(error),
+            GenerateMacError::DisabledException(error) => Some(error),
+            GenerateMacError::KeyUnavailableException(error) => Some(error),
+            GenerateMacError::InvalidKeyUsageException(error) => Some(error),
+            GenerateMacError::InvalidGrantTokenException(error) => Some(error),
+            GenerateMacError::KmsInternalException(error) => Some(error),
+            GenerateMacError::KmsInvalidStateException(error) => Some(error),
+            GenerateMacError::DryRunOperationException(error) => Some(error),
             GenerateMacError::Unlisted(error) => ::std::error::Error::source(error),
-            GenerateMacError::Unhandled(error) => ::std::option::Option::Some(error),
-            GenerateMacError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateMacError::Unhandled(error) => Some(error),
+            GenerateMacError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -291,14 +260,14 @@ impl super::Operation for GenerateMac {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GenerateMac");
         request.header("Content-Type", "application/x-amz-json-1.1");

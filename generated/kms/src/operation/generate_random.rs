@@ -16,17 +16,12 @@
 /// **Required permissions**: [kms:GenerateRandom](https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html) (IAM policy)
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GenerateRandom;
 impl super::private::Sealed for GenerateRandom {}
 /// Errors of [`GenerateRandom`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GenerateRandomError {
     /// The service answered `DependencyTimeoutException`.
@@ -51,31 +46,29 @@ pub enum GenerateRandomError {
 }
 impl GenerateRandomError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GenerateRandomError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            GenerateRandomError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            GenerateRandomError::KmsInternalException(_) => Some("KMSInternalException"),
             GenerateRandomError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             GenerateRandomError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNotFoundException")
+                Some("CustomKeyStoreNotFoundException")
             }
             GenerateRandomError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreInvalidStateException")
+                Some("CustomKeyStoreInvalidStateException")
             }
             GenerateRandomError::Unlisted(error) => error.code(),
             GenerateRandomError::Unhandled(error) => error.code.as_deref(),
-            GenerateRandomError::InvalidResponse(_) => ::std::option::Option::None,
+            GenerateRandomError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GenerateRandomError::DependencyTimeoutException(error) => error.meta(),
             GenerateRandomError::KmsInternalException(error) => error.meta(),
@@ -85,12 +78,12 @@ impl GenerateRandomError {
                 error.meta()
             }
             GenerateRandomError::Unlisted(error) => error.meta(),
-            GenerateRandomError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GenerateRandomError::Unhandled(meta) => Some(meta),
             GenerateRandomError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GenerateRandomError::DependencyTimeoutException(error) => error.message(),
             GenerateRandomError::KmsInternalException(error) => error.message(),
@@ -115,31 +108,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateRandomError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateRandomError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateRandomError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateRandomError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+            Some("CustomKeyStoreNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateRandomError::CustomKeyStoreNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+            Some("CustomKeyStoreInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GenerateRandomError::CustomKeyStoreInvalidStateException,
@@ -150,15 +143,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GenerateRandomError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GenerateRandomError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GenerateRandomError::Unlisted(error),
+                    Some(Err(error)) => {
                         GenerateRandomError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GenerateRandomError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -201,28 +192,18 @@ impl ::std::fmt::Display for GenerateRandomError {
     }
 }
 impl ::std::error::Error for GenerateRandomError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GenerateRandomError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateRandomError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateRandomError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GenerateRandomError::CustomKeyStoreNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateRandomError::DependencyTimeoutException(error) => Some(error),
+            GenerateRandomError::KmsInternalException(error) => Some(error),
+            GenerateRandomError::UnsupportedOperationException(error) => Some(error),
+            GenerateRandomError::CustomKeyStoreNotFoundException(error) => Some(error),
             GenerateRandomError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GenerateRandomError::Unlisted(error) => ::std::error::Error::source(error),
-            GenerateRandomError::Unhandled(error) => ::std::option::Option::Some(error),
-            GenerateRandomError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GenerateRandomError::Unhandled(error) => Some(error),
+            GenerateRandomError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -241,14 +222,14 @@ impl super::Operation for GenerateRandom {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GenerateRandom");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -26,17 +26,12 @@
 /// - `ScheduleKeyDeletion`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetKeyLastUsage;
 impl super::private::Sealed for GetKeyLastUsage {}
 /// Errors of [`GetKeyLastUsage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetKeyLastUsageError {
     /// The service answered `NotFoundException`.
@@ -57,40 +52,34 @@ pub enum GetKeyLastUsageError {
 }
 impl GetKeyLastUsageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetKeyLastUsageError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetKeyLastUsageError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            GetKeyLastUsageError::NotFoundException(_) => Some("NotFoundException"),
+            GetKeyLastUsageError::InvalidArnException(_) => Some("InvalidArnException"),
             GetKeyLastUsageError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            GetKeyLastUsageError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            GetKeyLastUsageError::KmsInternalException(_) => Some("KMSInternalException"),
             GetKeyLastUsageError::Unlisted(error) => error.code(),
             GetKeyLastUsageError::Unhandled(error) => error.code.as_deref(),
-            GetKeyLastUsageError::InvalidResponse(_) => ::std::option::Option::None,
+            GetKeyLastUsageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetKeyLastUsageError::NotFoundException(error) => error.meta(),
             GetKeyLastUsageError::InvalidArnException(error) => error.meta(),
             GetKeyLastUsageError::DependencyTimeoutException(error) => error.meta(),
             GetKeyLastUsageError::KmsInternalException(error) => error.meta(),
             GetKeyLastUsageError::Unlisted(error) => error.meta(),
-            GetKeyLastUsageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetKeyLastUsageError::Unhandled(meta) => Some(meta),
             GetKeyLastUsageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetKeyLastUsageError::NotFoundException(error) => error.message(),
             GetKeyLastUsageError::InvalidArnException(error) => error.message(),
@@ -110,25 +99,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetKeyLastUsageError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyLastUsageError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyLastUsageError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyLastUsageError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyLastUsageError::KmsInternalException,
@@ -139,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetKeyLastUsageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetKeyLastUsageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetKeyLastUsageError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetKeyLastUsageError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetKeyLastUsageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,25 +174,15 @@ impl ::std::fmt::Display for GetKeyLastUsageError {
     }
 }
 impl ::std::error::Error for GetKeyLastUsageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetKeyLastUsageError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyLastUsageError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyLastUsageError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyLastUsageError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetKeyLastUsageError::NotFoundException(error) => Some(error),
+            GetKeyLastUsageError::InvalidArnException(error) => Some(error),
+            GetKeyLastUsageError::DependencyTimeoutException(error) => Some(error),
+            GetKeyLastUsageError::KmsInternalException(error) => Some(error),
             GetKeyLastUsageError::Unlisted(error) => ::std::error::Error::source(error),
-            GetKeyLastUsageError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetKeyLastUsageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetKeyLastUsageError::Unhandled(error) => Some(error),
+            GetKeyLastUsageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -223,14 +200,14 @@ impl super::Operation for GetKeyLastUsage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GetKeyLastUsage");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -10,17 +10,12 @@
 /// **Related operations**: [PutKeyPolicy](https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html)
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetKeyPolicy;
 impl super::private::Sealed for GetKeyPolicy {}
 /// Errors of [`GetKeyPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetKeyPolicyError {
     /// The service answered `NotFoundException`.
@@ -43,31 +38,25 @@ pub enum GetKeyPolicyError {
 }
 impl GetKeyPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetKeyPolicyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetKeyPolicyError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            GetKeyPolicyError::NotFoundException(_) => Some("NotFoundException"),
+            GetKeyPolicyError::InvalidArnException(_) => Some("InvalidArnException"),
             GetKeyPolicyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            GetKeyPolicyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            GetKeyPolicyError::KmsInternalException(_) => Some("KMSInternalException"),
             GetKeyPolicyError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GetKeyPolicyError::Unlisted(error) => error.code(),
             GetKeyPolicyError::Unhandled(error) => error.code.as_deref(),
-            GetKeyPolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            GetKeyPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetKeyPolicyError::NotFoundException(error) => error.meta(),
             GetKeyPolicyError::InvalidArnException(error) => error.meta(),
@@ -75,12 +64,12 @@ impl GetKeyPolicyError {
             GetKeyPolicyError::KmsInternalException(error) => error.meta(),
             GetKeyPolicyError::KmsInvalidStateException(error) => error.meta(),
             GetKeyPolicyError::Unlisted(error) => error.meta(),
-            GetKeyPolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetKeyPolicyError::Unhandled(meta) => Some(meta),
             GetKeyPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetKeyPolicyError::NotFoundException(error) => error.message(),
             GetKeyPolicyError::InvalidArnException(error) => error.message(),
@@ -101,31 +90,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetKeyPolicyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyPolicyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyPolicyError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyPolicyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyPolicyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyPolicyError::KmsInvalidStateException,
@@ -136,13 +125,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetKeyPolicyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetKeyPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetKeyPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetKeyPolicyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetKeyPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,28 +172,16 @@ impl ::std::fmt::Display for GetKeyPolicyError {
     }
 }
 impl ::std::error::Error for GetKeyPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetKeyPolicyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyPolicyError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyPolicyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyPolicyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyPolicyError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetKeyPolicyError::NotFoundException(error) => Some(error),
+            GetKeyPolicyError::InvalidArnException(error) => Some(error),
+            GetKeyPolicyError::DependencyTimeoutException(error) => Some(error),
+            GetKeyPolicyError::KmsInternalException(error) => Some(error),
+            GetKeyPolicyError::KmsInvalidStateException(error) => Some(error),
             GetKeyPolicyError::Unlisted(error) => ::std::error::Error::source(error),
-            GetKeyPolicyError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetKeyPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetKeyPolicyError::Unhandled(error) => Some(error),
+            GetKeyPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -225,14 +200,14 @@ impl super::Operation for GetKeyPolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GetKeyPolicy");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -28,17 +28,12 @@
 /// - `RotateKeyOnDemand`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetKeyRotationStatus;
 impl super::private::Sealed for GetKeyRotationStatus {}
 /// Errors of [`GetKeyRotationStatus`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetKeyRotationStatusError {
     /// The service answered `NotFoundException`.
@@ -63,34 +58,32 @@ pub enum GetKeyRotationStatusError {
 }
 impl GetKeyRotationStatusError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetKeyRotationStatusError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            GetKeyRotationStatusError::NotFoundException(_) => Some("NotFoundException"),
             GetKeyRotationStatusError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
+                Some("InvalidArnException")
             }
             GetKeyRotationStatusError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             GetKeyRotationStatusError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             GetKeyRotationStatusError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GetKeyRotationStatusError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             GetKeyRotationStatusError::Unlisted(error) => error.code(),
             GetKeyRotationStatusError::Unhandled(error) => error.code.as_deref(),
-            GetKeyRotationStatusError::InvalidResponse(_) => ::std::option::Option::None,
+            GetKeyRotationStatusError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetKeyRotationStatusError::NotFoundException(error) => error.meta(),
             GetKeyRotationStatusError::InvalidArnException(error) => error.meta(),
@@ -101,14 +94,12 @@ impl GetKeyRotationStatusError {
                 error.meta()
             }
             GetKeyRotationStatusError::Unlisted(error) => error.meta(),
-            GetKeyRotationStatusError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetKeyRotationStatusError::Unhandled(meta) => Some(meta),
             GetKeyRotationStatusError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetKeyRotationStatusError::NotFoundException(error) => error.message(),
             GetKeyRotationStatusError::InvalidArnException(error) => error.message(),
@@ -134,37 +125,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetKeyRotationStatusError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyRotationStatusError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyRotationStatusError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyRotationStatusError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyRotationStatusError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyRotationStatusError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetKeyRotationStatusError::UnsupportedOperationException,
@@ -175,15 +166,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetKeyRotationStatusError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetKeyRotationStatusError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetKeyRotationStatusError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetKeyRotationStatusError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetKeyRotationStatusError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -233,35 +222,21 @@ impl ::std::fmt::Display for GetKeyRotationStatusError {
     }
 }
 impl ::std::error::Error for GetKeyRotationStatusError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetKeyRotationStatusError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyRotationStatusError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyRotationStatusError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyRotationStatusError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyRotationStatusError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetKeyRotationStatusError::NotFoundException(error) => Some(error),
+            GetKeyRotationStatusError::InvalidArnException(error) => Some(error),
+            GetKeyRotationStatusError::DependencyTimeoutException(error) => Some(error),
+            GetKeyRotationStatusError::KmsInternalException(error) => Some(error),
+            GetKeyRotationStatusError::KmsInvalidStateException(error) => Some(error),
             GetKeyRotationStatusError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetKeyRotationStatusError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetKeyRotationStatusError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetKeyRotationStatusError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetKeyRotationStatusError::Unhandled(error) => Some(error),
+            GetKeyRotationStatusError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -281,14 +256,14 @@ impl super::Operation for GetKeyRotationStatus {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GetKeyRotationStatus");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -36,17 +36,12 @@
 /// - `DeleteImportedKeyMaterial`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetParametersForImport;
 impl super::private::Sealed for GetParametersForImport {}
 /// Errors of [`GetParametersForImport`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetParametersForImportError {
     /// The service answered `InvalidArnException`.
@@ -71,36 +66,34 @@ pub enum GetParametersForImportError {
 }
 impl GetParametersForImportError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetParametersForImportError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
+                Some("InvalidArnException")
             }
             GetParametersForImportError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             GetParametersForImportError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             GetParametersForImportError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
+                Some("NotFoundException")
             }
             GetParametersForImportError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             GetParametersForImportError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GetParametersForImportError::Unlisted(error) => error.code(),
             GetParametersForImportError::Unhandled(error) => error.code.as_deref(),
-            GetParametersForImportError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetParametersForImportError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetParametersForImportError::InvalidArnException(error) => error.meta(),
             GetParametersForImportError::UnsupportedOperationException(error) => {
@@ -113,14 +106,12 @@ impl GetParametersForImportError {
             GetParametersForImportError::KmsInternalException(error) => error.meta(),
             GetParametersForImportError::KmsInvalidStateException(error) => error.meta(),
             GetParametersForImportError::Unlisted(error) => error.meta(),
-            GetParametersForImportError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetParametersForImportError::Unhandled(meta) => Some(meta),
             GetParametersForImportError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetParametersForImportError::InvalidArnException(error) => error.message(),
             GetParametersForImportError::UnsupportedOperationException(error) => {
@@ -148,37 +139,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetParametersForImportErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetParametersForImportError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetParametersForImportError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetParametersForImportError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetParametersForImportError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetParametersForImportError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetParametersForImportError::KmsInvalidStateException,
@@ -189,15 +180,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetParametersForImportErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetParametersForImportError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetParametersForImportError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetParametersForImportError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetParametersForImportError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -247,35 +236,21 @@ impl ::std::fmt::Display for GetParametersForImportError {
     }
 }
 impl ::std::error::Error for GetParametersForImportError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetParametersForImportError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetParametersForImportError::InvalidArnException(error) => Some(error),
             GetParametersForImportError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetParametersForImportError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetParametersForImportError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetParametersForImportError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetParametersForImportError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetParametersForImportError::DependencyTimeoutException(error) => Some(error),
+            GetParametersForImportError::NotFoundException(error) => Some(error),
+            GetParametersForImportError::KmsInternalException(error) => Some(error),
+            GetParametersForImportError::KmsInvalidStateException(error) => Some(error),
             GetParametersForImportError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetParametersForImportError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetParametersForImportError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetParametersForImportError::Unhandled(error) => Some(error),
+            GetParametersForImportError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -295,14 +270,14 @@ impl super::Operation for GetParametersForImport {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GetParametersForImport");
         request.header("Content-Type", "application/x-amz-json-1.1");

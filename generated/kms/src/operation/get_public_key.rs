@@ -24,17 +24,12 @@
 /// **Related operations**: `CreateKey`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetPublicKey;
 impl super::private::Sealed for GetPublicKey {}
 /// Errors of [`GetPublicKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetPublicKeyError {
     /// The service answered `NotFoundException`.
@@ -67,46 +62,38 @@ pub enum GetPublicKeyError {
 }
 impl GetPublicKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetPublicKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            GetPublicKeyError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            GetPublicKeyError::NotFoundException(_) => Some("NotFoundException"),
+            GetPublicKeyError::DisabledException(_) => Some("DisabledException"),
             GetPublicKeyError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
+                Some("KeyUnavailableException")
             }
             GetPublicKeyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             GetPublicKeyError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
-            GetPublicKeyError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            GetPublicKeyError::InvalidArnException(_) => Some("InvalidArnException"),
             GetPublicKeyError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
             GetPublicKeyError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
-            GetPublicKeyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            GetPublicKeyError::KmsInternalException(_) => Some("KMSInternalException"),
             GetPublicKeyError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GetPublicKeyError::Unlisted(error) => error.code(),
             GetPublicKeyError::Unhandled(error) => error.code.as_deref(),
-            GetPublicKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            GetPublicKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetPublicKeyError::NotFoundException(error) => error.meta(),
             GetPublicKeyError::DisabledException(error) => error.meta(),
@@ -119,12 +106,12 @@ impl GetPublicKeyError {
             GetPublicKeyError::KmsInternalException(error) => error.meta(),
             GetPublicKeyError::KmsInvalidStateException(error) => error.meta(),
             GetPublicKeyError::Unlisted(error) => error.meta(),
-            GetPublicKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetPublicKeyError::Unhandled(meta) => Some(meta),
             GetPublicKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetPublicKeyError::NotFoundException(error) => error.message(),
             GetPublicKeyError::DisabledException(error) => error.message(),
@@ -150,61 +137,61 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetPublicKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPublicKeyError::KmsInvalidStateException,
@@ -215,13 +202,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetPublicKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetPublicKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetPublicKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetPublicKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetPublicKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -279,43 +264,21 @@ impl ::std::fmt::Display for GetPublicKeyError {
     }
 }
 impl ::std::error::Error for GetPublicKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetPublicKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPublicKeyError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetPublicKeyError::NotFoundException(error) => Some(error),
+            GetPublicKeyError::DisabledException(error) => Some(error),
+            GetPublicKeyError::KeyUnavailableException(error) => Some(error),
+            GetPublicKeyError::DependencyTimeoutException(error) => Some(error),
+            GetPublicKeyError::UnsupportedOperationException(error) => Some(error),
+            GetPublicKeyError::InvalidArnException(error) => Some(error),
+            GetPublicKeyError::InvalidGrantTokenException(error) => Some(error),
+            GetPublicKeyError::InvalidKeyUsageException(error) => Some(error),
+            GetPublicKeyError::KmsInternalException(error) => Some(error),
+            GetPublicKeyError::KmsInvalidStateException(error) => Some(error),
             GetPublicKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            GetPublicKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetPublicKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetPublicKeyError::Unhandled(error) => Some(error),
+            GetPublicKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -339,14 +302,14 @@ impl super::Operation for GetPublicKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.GetPublicKey");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -53,17 +53,12 @@
 /// - `RotateKeyOnDemand`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ImportKeyMaterial;
 impl super::private::Sealed for ImportKeyMaterial {}
 /// Errors of [`ImportKeyMaterial`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ImportKeyMaterialError {
     /// The service answered `InvalidArnException`.
@@ -96,46 +91,42 @@ pub enum ImportKeyMaterialError {
 }
 impl ImportKeyMaterialError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ImportKeyMaterialError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            ImportKeyMaterialError::InvalidArnException(_) => Some("InvalidArnException"),
             ImportKeyMaterialError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             ImportKeyMaterialError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            ImportKeyMaterialError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            ImportKeyMaterialError::NotFoundException(_) => Some("NotFoundException"),
             ImportKeyMaterialError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             ImportKeyMaterialError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             ImportKeyMaterialError::InvalidCiphertextException(_) => {
-                ::std::option::Option::Some("InvalidCiphertextException")
+                Some("InvalidCiphertextException")
             }
             ImportKeyMaterialError::IncorrectKeyMaterialException(_) => {
-                ::std::option::Option::Some("IncorrectKeyMaterialException")
+                Some("IncorrectKeyMaterialException")
             }
             ImportKeyMaterialError::ExpiredImportTokenException(_) => {
-                ::std::option::Option::Some("ExpiredImportTokenException")
+                Some("ExpiredImportTokenException")
             }
             ImportKeyMaterialError::InvalidImportTokenException(_) => {
-                ::std::option::Option::Some("InvalidImportTokenException")
+                Some("InvalidImportTokenException")
             }
             ImportKeyMaterialError::Unlisted(error) => error.code(),
             ImportKeyMaterialError::Unhandled(error) => error.code.as_deref(),
-            ImportKeyMaterialError::InvalidResponse(_) => ::std::option::Option::None,
+            ImportKeyMaterialError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ImportKeyMaterialError::InvalidArnException(error) => error.meta(),
             ImportKeyMaterialError::UnsupportedOperationException(error) => error.meta(),
@@ -148,12 +139,12 @@ impl ImportKeyMaterialError {
             ImportKeyMaterialError::ExpiredImportTokenException(error) => error.meta(),
             ImportKeyMaterialError::InvalidImportTokenException(error) => error.meta(),
             ImportKeyMaterialError::Unlisted(error) => error.meta(),
-            ImportKeyMaterialError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ImportKeyMaterialError::Unhandled(meta) => Some(meta),
             ImportKeyMaterialError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ImportKeyMaterialError::InvalidArnException(error) => error.message(),
             ImportKeyMaterialError::UnsupportedOperationException(error) => {
@@ -183,61 +174,61 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportKeyMaterialError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("InvalidCiphertextException") => {
+            Some("InvalidCiphertextException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::InvalidCiphertextException,
                 )
             }
-            ::std::option::Option::Some("IncorrectKeyMaterialException") => {
+            Some("IncorrectKeyMaterialException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::IncorrectKeyMaterialException,
                 )
             }
-            ::std::option::Option::Some("ExpiredImportTokenException") => {
+            Some("ExpiredImportTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::ExpiredImportTokenException,
                 )
             }
-            ::std::option::Option::Some("InvalidImportTokenException") => {
+            Some("InvalidImportTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ImportKeyMaterialError::InvalidImportTokenException,
@@ -248,15 +239,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ImportKeyMaterialError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ImportKeyMaterialError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ImportKeyMaterialError::Unlisted(error),
+                    Some(Err(error)) => {
                         ImportKeyMaterialError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ImportKeyMaterialError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -316,45 +305,21 @@ impl ::std::fmt::Display for ImportKeyMaterialError {
     }
 }
 impl ::std::error::Error for ImportKeyMaterialError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ImportKeyMaterialError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::InvalidCiphertextException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::IncorrectKeyMaterialException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::ExpiredImportTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::InvalidImportTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportKeyMaterialError::InvalidArnException(error) => Some(error),
+            ImportKeyMaterialError::UnsupportedOperationException(error) => Some(error),
+            ImportKeyMaterialError::DependencyTimeoutException(error) => Some(error),
+            ImportKeyMaterialError::NotFoundException(error) => Some(error),
+            ImportKeyMaterialError::KmsInternalException(error) => Some(error),
+            ImportKeyMaterialError::KmsInvalidStateException(error) => Some(error),
+            ImportKeyMaterialError::InvalidCiphertextException(error) => Some(error),
+            ImportKeyMaterialError::IncorrectKeyMaterialException(error) => Some(error),
+            ImportKeyMaterialError::ExpiredImportTokenException(error) => Some(error),
+            ImportKeyMaterialError::InvalidImportTokenException(error) => Some(error),
             ImportKeyMaterialError::Unlisted(error) => ::std::error::Error::source(error),
-            ImportKeyMaterialError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ImportKeyMaterialError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ImportKeyMaterialError::Unhandled(error) => Some(error),
+            ImportKeyMaterialError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -378,14 +343,14 @@ impl super::Operation for ImportKeyMaterial {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ImportKeyMaterial");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -22,17 +22,12 @@
 /// - `UpdateAlias`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListAliases;
 impl super::private::Sealed for ListAliases {}
 /// Errors of [`ListAliases`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListAliasesError {
     /// The service answered `DependencyTimeoutException`.
@@ -55,31 +50,23 @@ pub enum ListAliasesError {
 }
 impl ListAliasesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListAliasesError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            ListAliasesError::InvalidMarkerException(_) => {
-                ::std::option::Option::Some("InvalidMarkerException")
-            }
-            ListAliasesError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            ListAliasesError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
-            ListAliasesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            ListAliasesError::InvalidMarkerException(_) => Some("InvalidMarkerException"),
+            ListAliasesError::KmsInternalException(_) => Some("KMSInternalException"),
+            ListAliasesError::InvalidArnException(_) => Some("InvalidArnException"),
+            ListAliasesError::NotFoundException(_) => Some("NotFoundException"),
             ListAliasesError::Unlisted(error) => error.code(),
             ListAliasesError::Unhandled(error) => error.code.as_deref(),
-            ListAliasesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListAliasesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListAliasesError::DependencyTimeoutException(error) => error.meta(),
             ListAliasesError::InvalidMarkerException(error) => error.meta(),
@@ -87,12 +74,12 @@ impl ListAliasesError {
             ListAliasesError::InvalidArnException(error) => error.meta(),
             ListAliasesError::NotFoundException(error) => error.meta(),
             ListAliasesError::Unlisted(error) => error.meta(),
-            ListAliasesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListAliasesError::Unhandled(meta) => Some(meta),
             ListAliasesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListAliasesError::DependencyTimeoutException(error) => error.message(),
             ListAliasesError::InvalidMarkerException(error) => error.message(),
@@ -113,31 +100,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListAliasesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidMarkerException") => {
+            Some("InvalidMarkerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::InvalidMarkerException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::NotFoundException,
@@ -148,13 +135,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListAliasesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListAliasesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListAliasesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListAliasesError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListAliasesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -197,28 +182,16 @@ impl ::std::fmt::Display for ListAliasesError {
     }
 }
 impl ::std::error::Error for ListAliasesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListAliasesError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListAliasesError::InvalidMarkerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListAliasesError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListAliasesError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListAliasesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListAliasesError::DependencyTimeoutException(error) => Some(error),
+            ListAliasesError::InvalidMarkerException(error) => Some(error),
+            ListAliasesError::KmsInternalException(error) => Some(error),
+            ListAliasesError::InvalidArnException(error) => Some(error),
+            ListAliasesError::NotFoundException(error) => Some(error),
             ListAliasesError::Unlisted(error) => ::std::error::Error::source(error),
-            ListAliasesError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListAliasesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListAliasesError::Unhandled(error) => Some(error),
+            ListAliasesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -235,22 +208,22 @@ impl super::Operation for ListAliases {
         "InvalidArnException",
         "NotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["Aliases"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ListAliases");
         request.header("Content-Type", "application/x-amz-json-1.1");

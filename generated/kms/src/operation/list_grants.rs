@@ -23,17 +23,12 @@
 /// - `RevokeGrant`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListGrants;
 impl super::private::Sealed for ListGrants {}
 /// Errors of [`ListGrants`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListGrantsError {
     /// The service answered `NotFoundException`.
@@ -60,37 +55,29 @@ pub enum ListGrantsError {
 }
 impl ListGrantsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListGrantsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            ListGrantsError::NotFoundException(_) => Some("NotFoundException"),
             ListGrantsError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            ListGrantsError::InvalidMarkerException(_) => {
-                ::std::option::Option::Some("InvalidMarkerException")
-            }
+            ListGrantsError::InvalidMarkerException(_) => Some("InvalidMarkerException"),
             ListGrantsError::InvalidGrantIdException(_) => {
-                ::std::option::Option::Some("InvalidGrantIdException")
+                Some("InvalidGrantIdException")
             }
-            ListGrantsError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
-            ListGrantsError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            ListGrantsError::InvalidArnException(_) => Some("InvalidArnException"),
+            ListGrantsError::KmsInternalException(_) => Some("KMSInternalException"),
             ListGrantsError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             ListGrantsError::Unlisted(error) => error.code(),
             ListGrantsError::Unhandled(error) => error.code.as_deref(),
-            ListGrantsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListGrantsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListGrantsError::NotFoundException(error) => error.meta(),
             ListGrantsError::DependencyTimeoutException(error) => error.meta(),
@@ -100,12 +87,12 @@ impl ListGrantsError {
             ListGrantsError::KmsInternalException(error) => error.meta(),
             ListGrantsError::KmsInvalidStateException(error) => error.meta(),
             ListGrantsError::Unlisted(error) => error.meta(),
-            ListGrantsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListGrantsError::Unhandled(meta) => Some(meta),
             ListGrantsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListGrantsError::NotFoundException(error) => error.message(),
             ListGrantsError::DependencyTimeoutException(error) => error.message(),
@@ -128,43 +115,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListGrantsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGrantsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGrantsError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidMarkerException") => {
+            Some("InvalidMarkerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGrantsError::InvalidMarkerException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantIdException") => {
+            Some("InvalidGrantIdException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGrantsError::InvalidGrantIdException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGrantsError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGrantsError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGrantsError::KmsInvalidStateException,
@@ -175,13 +162,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListGrantsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListGrantsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListGrantsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListGrantsError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListGrantsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -228,32 +213,18 @@ impl ::std::fmt::Display for ListGrantsError {
     }
 }
 impl ::std::error::Error for ListGrantsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListGrantsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListGrantsError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListGrantsError::InvalidMarkerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListGrantsError::InvalidGrantIdException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListGrantsError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListGrantsError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListGrantsError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListGrantsError::NotFoundException(error) => Some(error),
+            ListGrantsError::DependencyTimeoutException(error) => Some(error),
+            ListGrantsError::InvalidMarkerException(error) => Some(error),
+            ListGrantsError::InvalidGrantIdException(error) => Some(error),
+            ListGrantsError::InvalidArnException(error) => Some(error),
+            ListGrantsError::KmsInternalException(error) => Some(error),
+            ListGrantsError::KmsInvalidStateException(error) => Some(error),
             ListGrantsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListGrantsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListGrantsError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ListGrantsError::Unhandled(error) => Some(error),
+            ListGrantsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -272,22 +243,22 @@ impl super::Operation for ListGrants {
         "KMSInternalException",
         "KMSInvalidStateException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["Grants"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ListGrants");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -13,17 +13,12 @@
 /// - [PutKeyPolicy](https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html)
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListKeyPolicies;
 impl super::private::Sealed for ListKeyPolicies {}
 /// Errors of [`ListKeyPolicies`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListKeyPoliciesError {
     /// The service answered `NotFoundException`.
@@ -46,31 +41,25 @@ pub enum ListKeyPoliciesError {
 }
 impl ListKeyPoliciesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListKeyPoliciesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            ListKeyPoliciesError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            ListKeyPoliciesError::NotFoundException(_) => Some("NotFoundException"),
+            ListKeyPoliciesError::InvalidArnException(_) => Some("InvalidArnException"),
             ListKeyPoliciesError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            ListKeyPoliciesError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            ListKeyPoliciesError::KmsInternalException(_) => Some("KMSInternalException"),
             ListKeyPoliciesError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             ListKeyPoliciesError::Unlisted(error) => error.code(),
             ListKeyPoliciesError::Unhandled(error) => error.code.as_deref(),
-            ListKeyPoliciesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListKeyPoliciesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListKeyPoliciesError::NotFoundException(error) => error.meta(),
             ListKeyPoliciesError::InvalidArnException(error) => error.meta(),
@@ -78,12 +67,12 @@ impl ListKeyPoliciesError {
             ListKeyPoliciesError::KmsInternalException(error) => error.meta(),
             ListKeyPoliciesError::KmsInvalidStateException(error) => error.meta(),
             ListKeyPoliciesError::Unlisted(error) => error.meta(),
-            ListKeyPoliciesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListKeyPoliciesError::Unhandled(meta) => Some(meta),
             ListKeyPoliciesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListKeyPoliciesError::NotFoundException(error) => error.message(),
             ListKeyPoliciesError::InvalidArnException(error) => error.message(),
@@ -104,31 +93,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListKeyPoliciesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyPoliciesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyPoliciesError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyPoliciesError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyPoliciesError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyPoliciesError::KmsInvalidStateException,
@@ -139,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListKeyPoliciesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListKeyPoliciesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListKeyPoliciesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListKeyPoliciesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListKeyPoliciesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -190,28 +177,16 @@ impl ::std::fmt::Display for ListKeyPoliciesError {
     }
 }
 impl ::std::error::Error for ListKeyPoliciesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListKeyPoliciesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyPoliciesError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyPoliciesError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyPoliciesError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyPoliciesError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListKeyPoliciesError::NotFoundException(error) => Some(error),
+            ListKeyPoliciesError::InvalidArnException(error) => Some(error),
+            ListKeyPoliciesError::DependencyTimeoutException(error) => Some(error),
+            ListKeyPoliciesError::KmsInternalException(error) => Some(error),
+            ListKeyPoliciesError::KmsInvalidStateException(error) => Some(error),
             ListKeyPoliciesError::Unlisted(error) => ::std::error::Error::source(error),
-            ListKeyPoliciesError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListKeyPoliciesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListKeyPoliciesError::Unhandled(error) => Some(error),
+            ListKeyPoliciesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -228,22 +203,22 @@ impl super::Operation for ListKeyPolicies {
         "KMSInternalException",
         "KMSInvalidStateException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["PolicyNames"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ListKeyPolicies");
         request.header("Content-Type", "application/x-amz-json-1.1");

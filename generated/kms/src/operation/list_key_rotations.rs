@@ -21,17 +21,12 @@
 /// - `RotateKeyOnDemand`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListKeyRotations;
 impl super::private::Sealed for ListKeyRotations {}
 /// Errors of [`ListKeyRotations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListKeyRotationsError {
     /// The service answered `NotFoundException`.
@@ -56,34 +51,30 @@ pub enum ListKeyRotationsError {
 }
 impl ListKeyRotationsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListKeyRotationsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            ListKeyRotationsError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            ListKeyRotationsError::NotFoundException(_) => Some("NotFoundException"),
+            ListKeyRotationsError::InvalidArnException(_) => Some("InvalidArnException"),
             ListKeyRotationsError::InvalidMarkerException(_) => {
-                ::std::option::Option::Some("InvalidMarkerException")
+                Some("InvalidMarkerException")
             }
             ListKeyRotationsError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             ListKeyRotationsError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             ListKeyRotationsError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             ListKeyRotationsError::Unlisted(error) => error.code(),
             ListKeyRotationsError::Unhandled(error) => error.code.as_deref(),
-            ListKeyRotationsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListKeyRotationsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListKeyRotationsError::NotFoundException(error) => error.meta(),
             ListKeyRotationsError::InvalidArnException(error) => error.meta(),
@@ -92,12 +83,12 @@ impl ListKeyRotationsError {
             ListKeyRotationsError::KmsInvalidStateException(error) => error.meta(),
             ListKeyRotationsError::UnsupportedOperationException(error) => error.meta(),
             ListKeyRotationsError::Unlisted(error) => error.meta(),
-            ListKeyRotationsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListKeyRotationsError::Unhandled(meta) => Some(meta),
             ListKeyRotationsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListKeyRotationsError::NotFoundException(error) => error.message(),
             ListKeyRotationsError::InvalidArnException(error) => error.message(),
@@ -121,37 +112,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListKeyRotationsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyRotationsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyRotationsError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("InvalidMarkerException") => {
+            Some("InvalidMarkerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyRotationsError::InvalidMarkerException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyRotationsError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyRotationsError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeyRotationsError::UnsupportedOperationException,
@@ -162,15 +153,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListKeyRotationsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListKeyRotationsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListKeyRotationsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListKeyRotationsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListKeyRotationsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -216,31 +205,17 @@ impl ::std::fmt::Display for ListKeyRotationsError {
     }
 }
 impl ::std::error::Error for ListKeyRotationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListKeyRotationsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyRotationsError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyRotationsError::InvalidMarkerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyRotationsError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyRotationsError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeyRotationsError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListKeyRotationsError::NotFoundException(error) => Some(error),
+            ListKeyRotationsError::InvalidArnException(error) => Some(error),
+            ListKeyRotationsError::InvalidMarkerException(error) => Some(error),
+            ListKeyRotationsError::KmsInternalException(error) => Some(error),
+            ListKeyRotationsError::KmsInvalidStateException(error) => Some(error),
+            ListKeyRotationsError::UnsupportedOperationException(error) => Some(error),
             ListKeyRotationsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListKeyRotationsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListKeyRotationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListKeyRotationsError::Unhandled(error) => Some(error),
+            ListKeyRotationsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -258,22 +233,22 @@ impl super::Operation for ListKeyRotations {
         "KMSInvalidStateException",
         "UnsupportedOperationException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["Rotations"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ListKeyRotations");
         request.header("Content-Type", "application/x-amz-json-1.1");

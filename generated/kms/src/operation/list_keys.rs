@@ -15,17 +15,12 @@
 /// - `ListResourceTags`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListKeys;
 impl super::private::Sealed for ListKeys {}
 /// Errors of [`ListKeys`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListKeysError {
     /// The service answered `DependencyTimeoutException`.
@@ -44,36 +39,32 @@ pub enum ListKeysError {
 }
 impl ListKeysError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListKeysError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            ListKeysError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            ListKeysError::InvalidMarkerException(_) => {
-                ::std::option::Option::Some("InvalidMarkerException")
-            }
+            ListKeysError::KmsInternalException(_) => Some("KMSInternalException"),
+            ListKeysError::InvalidMarkerException(_) => Some("InvalidMarkerException"),
             ListKeysError::Unlisted(error) => error.code(),
             ListKeysError::Unhandled(error) => error.code.as_deref(),
-            ListKeysError::InvalidResponse(_) => ::std::option::Option::None,
+            ListKeysError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListKeysError::DependencyTimeoutException(error) => error.meta(),
             ListKeysError::KmsInternalException(error) => error.meta(),
             ListKeysError::InvalidMarkerException(error) => error.meta(),
             ListKeysError::Unlisted(error) => error.meta(),
-            ListKeysError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListKeysError::Unhandled(meta) => Some(meta),
             ListKeysError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListKeysError::DependencyTimeoutException(error) => error.message(),
             ListKeysError::KmsInternalException(error) => error.message(),
@@ -92,19 +83,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListKeysError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeysError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeysError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("InvalidMarkerException") => {
+            Some("InvalidMarkerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListKeysError::InvalidMarkerException,
@@ -115,13 +106,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListKeysError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListKeysError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListKeysError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListKeysError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListKeysError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -156,20 +145,14 @@ impl ::std::fmt::Display for ListKeysError {
     }
 }
 impl ::std::error::Error for ListKeysError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListKeysError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeysError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListKeysError::InvalidMarkerException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListKeysError::DependencyTimeoutException(error) => Some(error),
+            ListKeysError::KmsInternalException(error) => Some(error),
+            ListKeysError::InvalidMarkerException(error) => Some(error),
             ListKeysError::Unlisted(error) => ::std::error::Error::source(error),
-            ListKeysError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListKeysError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ListKeysError::Unhandled(error) => Some(error),
+            ListKeysError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -184,22 +167,22 @@ impl super::Operation for ListKeys {
         "KMSInternalException",
         "InvalidMarkerException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["Keys"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ListKeys");
         request.header("Content-Type", "application/x-amz-json-1.1");

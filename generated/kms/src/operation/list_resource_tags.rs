@@ -17,17 +17,12 @@
 /// - `UntagResource`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListResourceTags;
 impl super::private::Sealed for ListResourceTags {}
 /// Errors of [`ListResourceTags`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListResourceTagsError {
     /// The service answered `KMSInternalException`.
@@ -48,40 +43,36 @@ pub enum ListResourceTagsError {
 }
 impl ListResourceTagsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListResourceTagsError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
-            ListResourceTagsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            ListResourceTagsError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            ListResourceTagsError::NotFoundException(_) => Some("NotFoundException"),
+            ListResourceTagsError::InvalidArnException(_) => Some("InvalidArnException"),
             ListResourceTagsError::InvalidMarkerException(_) => {
-                ::std::option::Option::Some("InvalidMarkerException")
+                Some("InvalidMarkerException")
             }
             ListResourceTagsError::Unlisted(error) => error.code(),
             ListResourceTagsError::Unhandled(error) => error.code.as_deref(),
-            ListResourceTagsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListResourceTagsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListResourceTagsError::KmsInternalException(error) => error.meta(),
             ListResourceTagsError::NotFoundException(error) => error.meta(),
             ListResourceTagsError::InvalidArnException(error) => error.meta(),
             ListResourceTagsError::InvalidMarkerException(error) => error.meta(),
             ListResourceTagsError::Unlisted(error) => error.meta(),
-            ListResourceTagsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListResourceTagsError::Unhandled(meta) => Some(meta),
             ListResourceTagsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListResourceTagsError::KmsInternalException(error) => error.message(),
             ListResourceTagsError::NotFoundException(error) => error.message(),
@@ -101,25 +92,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListResourceTagsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListResourceTagsError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListResourceTagsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListResourceTagsError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("InvalidMarkerException") => {
+            Some("InvalidMarkerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListResourceTagsError::InvalidMarkerException,
@@ -130,15 +121,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListResourceTagsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListResourceTagsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListResourceTagsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListResourceTagsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListResourceTagsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -178,25 +167,15 @@ impl ::std::fmt::Display for ListResourceTagsError {
     }
 }
 impl ::std::error::Error for ListResourceTagsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListResourceTagsError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListResourceTagsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListResourceTagsError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListResourceTagsError::InvalidMarkerException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListResourceTagsError::KmsInternalException(error) => Some(error),
+            ListResourceTagsError::NotFoundException(error) => Some(error),
+            ListResourceTagsError::InvalidArnException(error) => Some(error),
+            ListResourceTagsError::InvalidMarkerException(error) => Some(error),
             ListResourceTagsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListResourceTagsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListResourceTagsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListResourceTagsError::Unhandled(error) => Some(error),
+            ListResourceTagsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -212,22 +191,22 @@ impl super::Operation for ListResourceTags {
         "InvalidArnException",
         "InvalidMarkerException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["Tags"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ListResourceTags");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -23,17 +23,12 @@
 /// - `RevokeGrant`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListRetirableGrants;
 impl super::private::Sealed for ListRetirableGrants {}
 /// Errors of [`ListRetirableGrants`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListRetirableGrantsError {
     /// The service answered `DependencyTimeoutException`.
@@ -56,31 +51,29 @@ pub enum ListRetirableGrantsError {
 }
 impl ListRetirableGrantsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListRetirableGrantsError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             ListRetirableGrantsError::InvalidMarkerException(_) => {
-                ::std::option::Option::Some("InvalidMarkerException")
+                Some("InvalidMarkerException")
             }
             ListRetirableGrantsError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
+                Some("InvalidArnException")
             }
-            ListRetirableGrantsError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            ListRetirableGrantsError::NotFoundException(_) => Some("NotFoundException"),
             ListRetirableGrantsError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             ListRetirableGrantsError::Unlisted(error) => error.code(),
             ListRetirableGrantsError::Unhandled(error) => error.code.as_deref(),
-            ListRetirableGrantsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListRetirableGrantsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListRetirableGrantsError::DependencyTimeoutException(error) => error.meta(),
             ListRetirableGrantsError::InvalidMarkerException(error) => error.meta(),
@@ -88,14 +81,12 @@ impl ListRetirableGrantsError {
             ListRetirableGrantsError::NotFoundException(error) => error.meta(),
             ListRetirableGrantsError::KmsInternalException(error) => error.meta(),
             ListRetirableGrantsError::Unlisted(error) => error.meta(),
-            ListRetirableGrantsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListRetirableGrantsError::Unhandled(meta) => Some(meta),
             ListRetirableGrantsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListRetirableGrantsError::DependencyTimeoutException(error) => {
                 error.message()
@@ -118,31 +109,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListRetirableGrantsError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRetirableGrantsError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidMarkerException") => {
+            Some("InvalidMarkerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRetirableGrantsError::InvalidMarkerException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRetirableGrantsError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRetirableGrantsError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRetirableGrantsError::KmsInternalException,
@@ -153,15 +144,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListRetirableGrantsError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListRetirableGrantsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListRetirableGrantsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListRetirableGrantsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListRetirableGrantsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -208,32 +197,18 @@ impl ::std::fmt::Display for ListRetirableGrantsError {
     }
 }
 impl ::std::error::Error for ListRetirableGrantsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListRetirableGrantsError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRetirableGrantsError::InvalidMarkerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRetirableGrantsError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRetirableGrantsError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRetirableGrantsError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListRetirableGrantsError::DependencyTimeoutException(error) => Some(error),
+            ListRetirableGrantsError::InvalidMarkerException(error) => Some(error),
+            ListRetirableGrantsError::InvalidArnException(error) => Some(error),
+            ListRetirableGrantsError::NotFoundException(error) => Some(error),
+            ListRetirableGrantsError::KmsInternalException(error) => Some(error),
             ListRetirableGrantsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListRetirableGrantsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRetirableGrantsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListRetirableGrantsError::Unhandled(error) => Some(error),
+            ListRetirableGrantsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -250,22 +225,22 @@ impl super::Operation for ListRetirableGrants {
         "NotFoundException",
         "KMSInternalException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("Limit"),
+        limit_key: Some("Limit"),
         result_keys: &["Grants"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ListRetirableGrants");
         request.header("Content-Type", "application/x-amz-json-1.1");

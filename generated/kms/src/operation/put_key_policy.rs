@@ -12,17 +12,12 @@
 /// **Related operations**: `GetKeyPolicy`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutKeyPolicy;
 impl super::private::Sealed for PutKeyPolicy {}
 /// Errors of [`PutKeyPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutKeyPolicyError {
     /// The service answered `NotFoundException`.
@@ -51,40 +46,34 @@ pub enum PutKeyPolicyError {
 }
 impl PutKeyPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            PutKeyPolicyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            PutKeyPolicyError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            PutKeyPolicyError::NotFoundException(_) => Some("NotFoundException"),
+            PutKeyPolicyError::InvalidArnException(_) => Some("InvalidArnException"),
             PutKeyPolicyError::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocumentException")
+                Some("MalformedPolicyDocumentException")
             }
             PutKeyPolicyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             PutKeyPolicyError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
-            PutKeyPolicyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            PutKeyPolicyError::KmsInternalException(_) => Some("KMSInternalException"),
             PutKeyPolicyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             PutKeyPolicyError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             PutKeyPolicyError::Unlisted(error) => error.code(),
             PutKeyPolicyError::Unhandled(error) => error.code.as_deref(),
-            PutKeyPolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            PutKeyPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutKeyPolicyError::NotFoundException(error) => error.meta(),
             PutKeyPolicyError::InvalidArnException(error) => error.meta(),
@@ -95,12 +84,12 @@ impl PutKeyPolicyError {
             PutKeyPolicyError::LimitExceededException(error) => error.meta(),
             PutKeyPolicyError::KmsInvalidStateException(error) => error.meta(),
             PutKeyPolicyError::Unlisted(error) => error.meta(),
-            PutKeyPolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PutKeyPolicyError::Unhandled(meta) => Some(meta),
             PutKeyPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutKeyPolicyError::NotFoundException(error) => error.message(),
             PutKeyPolicyError::InvalidArnException(error) => error.message(),
@@ -124,49 +113,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutKeyPolicyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutKeyPolicyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutKeyPolicyError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("MalformedPolicyDocumentException") => {
+            Some("MalformedPolicyDocumentException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutKeyPolicyError::MalformedPolicyDocumentException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutKeyPolicyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutKeyPolicyError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutKeyPolicyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutKeyPolicyError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutKeyPolicyError::KmsInvalidStateException,
@@ -177,13 +166,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutKeyPolicyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutKeyPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutKeyPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutKeyPolicyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutKeyPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -235,37 +222,19 @@ impl ::std::fmt::Display for PutKeyPolicyError {
     }
 }
 impl ::std::error::Error for PutKeyPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutKeyPolicyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutKeyPolicyError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutKeyPolicyError::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutKeyPolicyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutKeyPolicyError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutKeyPolicyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutKeyPolicyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutKeyPolicyError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutKeyPolicyError::NotFoundException(error) => Some(error),
+            PutKeyPolicyError::InvalidArnException(error) => Some(error),
+            PutKeyPolicyError::MalformedPolicyDocumentException(error) => Some(error),
+            PutKeyPolicyError::DependencyTimeoutException(error) => Some(error),
+            PutKeyPolicyError::UnsupportedOperationException(error) => Some(error),
+            PutKeyPolicyError::KmsInternalException(error) => Some(error),
+            PutKeyPolicyError::LimitExceededException(error) => Some(error),
+            PutKeyPolicyError::KmsInvalidStateException(error) => Some(error),
             PutKeyPolicyError::Unlisted(error) => ::std::error::Error::source(error),
-            PutKeyPolicyError::Unhandled(error) => ::std::option::Option::Some(error),
-            PutKeyPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutKeyPolicyError::Unhandled(error) => Some(error),
+            PutKeyPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -287,14 +256,14 @@ impl super::Operation for PutKeyPolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.PutKeyPolicy");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -36,17 +36,12 @@
 /// - `GenerateDataKeyPair`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReEncrypt;
 impl super::private::Sealed for ReEncrypt {}
 /// Errors of [`ReEncrypt`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ReEncryptError {
     /// The service answered `NotFoundException`.
@@ -81,49 +76,39 @@ pub enum ReEncryptError {
 }
 impl ReEncryptError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ReEncryptError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            ReEncryptError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            ReEncryptError::NotFoundException(_) => Some("NotFoundException"),
+            ReEncryptError::DisabledException(_) => Some("DisabledException"),
             ReEncryptError::InvalidCiphertextException(_) => {
-                ::std::option::Option::Some("InvalidCiphertextException")
+                Some("InvalidCiphertextException")
             }
-            ReEncryptError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
-            }
-            ReEncryptError::IncorrectKeyException(_) => {
-                ::std::option::Option::Some("IncorrectKeyException")
-            }
+            ReEncryptError::KeyUnavailableException(_) => Some("KeyUnavailableException"),
+            ReEncryptError::IncorrectKeyException(_) => Some("IncorrectKeyException"),
             ReEncryptError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             ReEncryptError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
             ReEncryptError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            ReEncryptError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            ReEncryptError::KmsInternalException(_) => Some("KMSInternalException"),
             ReEncryptError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             ReEncryptError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             ReEncryptError::Unlisted(error) => error.code(),
             ReEncryptError::Unhandled(error) => error.code.as_deref(),
-            ReEncryptError::InvalidResponse(_) => ::std::option::Option::None,
+            ReEncryptError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ReEncryptError::NotFoundException(error) => error.meta(),
             ReEncryptError::DisabledException(error) => error.meta(),
@@ -137,12 +122,12 @@ impl ReEncryptError {
             ReEncryptError::KmsInvalidStateException(error) => error.meta(),
             ReEncryptError::DryRunOperationException(error) => error.meta(),
             ReEncryptError::Unlisted(error) => error.meta(),
-            ReEncryptError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ReEncryptError::Unhandled(meta) => Some(meta),
             ReEncryptError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ReEncryptError::NotFoundException(error) => error.message(),
             ReEncryptError::DisabledException(error) => error.message(),
@@ -169,67 +154,67 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ReEncryptError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("InvalidCiphertextException") => {
+            Some("InvalidCiphertextException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::InvalidCiphertextException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("IncorrectKeyException") => {
+            Some("IncorrectKeyException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::IncorrectKeyException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReEncryptError::DryRunOperationException,
@@ -240,13 +225,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ReEncryptError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ReEncryptError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ReEncryptError::Unlisted(error),
+                    Some(Err(error)) => {
                         ReEncryptError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ReEncryptError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -305,44 +288,22 @@ impl ::std::fmt::Display for ReEncryptError {
     }
 }
 impl ::std::error::Error for ReEncryptError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ReEncryptError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::InvalidCiphertextException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::IncorrectKeyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReEncryptError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ReEncryptError::NotFoundException(error) => Some(error),
+            ReEncryptError::DisabledException(error) => Some(error),
+            ReEncryptError::InvalidCiphertextException(error) => Some(error),
+            ReEncryptError::KeyUnavailableException(error) => Some(error),
+            ReEncryptError::IncorrectKeyException(error) => Some(error),
+            ReEncryptError::DependencyTimeoutException(error) => Some(error),
+            ReEncryptError::InvalidKeyUsageException(error) => Some(error),
+            ReEncryptError::InvalidGrantTokenException(error) => Some(error),
+            ReEncryptError::KmsInternalException(error) => Some(error),
+            ReEncryptError::KmsInvalidStateException(error) => Some(error),
+            ReEncryptError::DryRunOperationException(error) => Some(error),
             ReEncryptError::Unlisted(error) => ::std::error::Error::source(error),
-            ReEncryptError::Unhandled(error) => ::std::option::Option::Some(error),
-            ReEncryptError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ReEncryptError::Unhandled(error) => Some(error),
+            ReEncryptError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -367,14 +328,14 @@ impl super::Operation for ReEncrypt {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ReEncrypt");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -33,17 +33,12 @@
 /// - `UpdatePrimaryRegion`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReplicateKey;
 impl super::private::Sealed for ReplicateKey {}
 /// Errors of [`ReplicateKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ReplicateKeyError {
     /// The service answered `AlreadyExistsException`.
@@ -76,46 +71,36 @@ pub enum ReplicateKeyError {
 }
 impl ReplicateKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ReplicateKeyError::AlreadyExistsException(_) => {
-                ::std::option::Option::Some("AlreadyExistsException")
+                Some("AlreadyExistsException")
             }
-            ReplicateKeyError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
-            ReplicateKeyError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            ReplicateKeyError::DisabledException(_) => Some("DisabledException"),
+            ReplicateKeyError::InvalidArnException(_) => Some("InvalidArnException"),
             ReplicateKeyError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
-            ReplicateKeyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            ReplicateKeyError::KmsInternalException(_) => Some("KMSInternalException"),
             ReplicateKeyError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
             ReplicateKeyError::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocumentException")
+                Some("MalformedPolicyDocumentException")
             }
-            ReplicateKeyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            ReplicateKeyError::TagException(_) => {
-                ::std::option::Option::Some("TagException")
-            }
+            ReplicateKeyError::NotFoundException(_) => Some("NotFoundException"),
+            ReplicateKeyError::TagException(_) => Some("TagException"),
             ReplicateKeyError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             ReplicateKeyError::Unlisted(error) => error.code(),
             ReplicateKeyError::Unhandled(error) => error.code.as_deref(),
-            ReplicateKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            ReplicateKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ReplicateKeyError::AlreadyExistsException(error) => error.meta(),
             ReplicateKeyError::DisabledException(error) => error.meta(),
@@ -128,12 +113,12 @@ impl ReplicateKeyError {
             ReplicateKeyError::TagException(error) => error.meta(),
             ReplicateKeyError::UnsupportedOperationException(error) => error.meta(),
             ReplicateKeyError::Unlisted(error) => error.meta(),
-            ReplicateKeyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ReplicateKeyError::Unhandled(meta) => Some(meta),
             ReplicateKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ReplicateKeyError::AlreadyExistsException(error) => error.message(),
             ReplicateKeyError::DisabledException(error) => error.message(),
@@ -159,61 +144,61 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ReplicateKeyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("AlreadyExistsException") => {
+            Some("AlreadyExistsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::AlreadyExistsException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("MalformedPolicyDocumentException") => {
+            Some("MalformedPolicyDocumentException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::MalformedPolicyDocumentException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("TagException") => {
+            Some("TagException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::TagException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReplicateKeyError::UnsupportedOperationException,
@@ -224,13 +209,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ReplicateKeyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ReplicateKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ReplicateKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         ReplicateKeyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ReplicateKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -286,41 +269,21 @@ impl ::std::fmt::Display for ReplicateKeyError {
     }
 }
 impl ::std::error::Error for ReplicateKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ReplicateKeyError::AlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReplicateKeyError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReplicateKeyError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReplicateKeyError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReplicateKeyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReplicateKeyError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReplicateKeyError::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReplicateKeyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReplicateKeyError::TagException(error) => ::std::option::Option::Some(error),
-            ReplicateKeyError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ReplicateKeyError::AlreadyExistsException(error) => Some(error),
+            ReplicateKeyError::DisabledException(error) => Some(error),
+            ReplicateKeyError::InvalidArnException(error) => Some(error),
+            ReplicateKeyError::KmsInvalidStateException(error) => Some(error),
+            ReplicateKeyError::KmsInternalException(error) => Some(error),
+            ReplicateKeyError::LimitExceededException(error) => Some(error),
+            ReplicateKeyError::MalformedPolicyDocumentException(error) => Some(error),
+            ReplicateKeyError::NotFoundException(error) => Some(error),
+            ReplicateKeyError::TagException(error) => Some(error),
+            ReplicateKeyError::UnsupportedOperationException(error) => Some(error),
             ReplicateKeyError::Unlisted(error) => ::std::error::Error::source(error),
-            ReplicateKeyError::Unhandled(error) => ::std::option::Option::Some(error),
-            ReplicateKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ReplicateKeyError::Unhandled(error) => Some(error),
+            ReplicateKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -344,14 +307,14 @@ impl super::Operation for ReplicateKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ReplicateKey");
         request.header("Content-Type", "application/x-amz-json-1.1");

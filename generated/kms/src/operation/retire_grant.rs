@@ -19,17 +19,12 @@
 /// - `RevokeGrant`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RetireGrant;
 impl super::private::Sealed for RetireGrant {}
 /// Errors of [`RetireGrant`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RetireGrantError {
     /// The service answered `InvalidArnException`.
@@ -58,40 +53,34 @@ pub enum RetireGrantError {
 }
 impl RetireGrantError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            RetireGrantError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            RetireGrantError::InvalidArnException(_) => Some("InvalidArnException"),
             RetireGrantError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
             RetireGrantError::InvalidGrantIdException(_) => {
-                ::std::option::Option::Some("InvalidGrantIdException")
+                Some("InvalidGrantIdException")
             }
-            RetireGrantError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            RetireGrantError::NotFoundException(_) => Some("NotFoundException"),
             RetireGrantError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            RetireGrantError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            RetireGrantError::KmsInternalException(_) => Some("KMSInternalException"),
             RetireGrantError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             RetireGrantError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             RetireGrantError::Unlisted(error) => error.code(),
             RetireGrantError::Unhandled(error) => error.code.as_deref(),
-            RetireGrantError::InvalidResponse(_) => ::std::option::Option::None,
+            RetireGrantError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RetireGrantError::InvalidArnException(error) => error.meta(),
             RetireGrantError::InvalidGrantTokenException(error) => error.meta(),
@@ -102,12 +91,12 @@ impl RetireGrantError {
             RetireGrantError::KmsInvalidStateException(error) => error.meta(),
             RetireGrantError::DryRunOperationException(error) => error.meta(),
             RetireGrantError::Unlisted(error) => error.meta(),
-            RetireGrantError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RetireGrantError::Unhandled(meta) => Some(meta),
             RetireGrantError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RetireGrantError::InvalidArnException(error) => error.message(),
             RetireGrantError::InvalidGrantTokenException(error) => error.message(),
@@ -131,49 +120,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RetireGrantError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RetireGrantError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RetireGrantError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantIdException") => {
+            Some("InvalidGrantIdException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RetireGrantError::InvalidGrantIdException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RetireGrantError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RetireGrantError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RetireGrantError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RetireGrantError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RetireGrantError::DryRunOperationException,
@@ -184,13 +173,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RetireGrantError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RetireGrantError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RetireGrantError::Unlisted(error),
+                    Some(Err(error)) => {
                         RetireGrantError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RetireGrantError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -242,37 +229,19 @@ impl ::std::fmt::Display for RetireGrantError {
     }
 }
 impl ::std::error::Error for RetireGrantError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            RetireGrantError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RetireGrantError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RetireGrantError::InvalidGrantIdException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RetireGrantError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RetireGrantError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RetireGrantError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RetireGrantError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RetireGrantError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RetireGrantError::InvalidArnException(error) => Some(error),
+            RetireGrantError::InvalidGrantTokenException(error) => Some(error),
+            RetireGrantError::InvalidGrantIdException(error) => Some(error),
+            RetireGrantError::NotFoundException(error) => Some(error),
+            RetireGrantError::DependencyTimeoutException(error) => Some(error),
+            RetireGrantError::KmsInternalException(error) => Some(error),
+            RetireGrantError::KmsInvalidStateException(error) => Some(error),
+            RetireGrantError::DryRunOperationException(error) => Some(error),
             RetireGrantError::Unlisted(error) => ::std::error::Error::source(error),
-            RetireGrantError::Unhandled(error) => ::std::option::Option::Some(error),
-            RetireGrantError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RetireGrantError::Unhandled(error) => Some(error),
+            RetireGrantError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -294,14 +263,14 @@ impl super::Operation for RetireGrant {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.RetireGrant");
         request.header("Content-Type", "application/x-amz-json-1.1");

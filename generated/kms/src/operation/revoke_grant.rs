@@ -19,17 +19,12 @@
 /// - `RetireGrant`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RevokeGrant;
 impl super::private::Sealed for RevokeGrant {}
 /// Errors of [`RevokeGrant`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RevokeGrantError {
     /// The service answered `NotFoundException`.
@@ -56,37 +51,31 @@ pub enum RevokeGrantError {
 }
 impl RevokeGrantError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            RevokeGrantError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            RevokeGrantError::NotFoundException(_) => Some("NotFoundException"),
             RevokeGrantError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            RevokeGrantError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            RevokeGrantError::InvalidArnException(_) => Some("InvalidArnException"),
             RevokeGrantError::InvalidGrantIdException(_) => {
-                ::std::option::Option::Some("InvalidGrantIdException")
+                Some("InvalidGrantIdException")
             }
-            RevokeGrantError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
+            RevokeGrantError::KmsInternalException(_) => Some("KMSInternalException"),
             RevokeGrantError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             RevokeGrantError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             RevokeGrantError::Unlisted(error) => error.code(),
             RevokeGrantError::Unhandled(error) => error.code.as_deref(),
-            RevokeGrantError::InvalidResponse(_) => ::std::option::Option::None,
+            RevokeGrantError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RevokeGrantError::NotFoundException(error) => error.meta(),
             RevokeGrantError::DependencyTimeoutException(error) => error.meta(),
@@ -96,12 +85,12 @@ impl RevokeGrantError {
             RevokeGrantError::KmsInvalidStateException(error) => error.meta(),
             RevokeGrantError::DryRunOperationException(error) => error.meta(),
             RevokeGrantError::Unlisted(error) => error.meta(),
-            RevokeGrantError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RevokeGrantError::Unhandled(meta) => Some(meta),
             RevokeGrantError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RevokeGrantError::NotFoundException(error) => error.message(),
             RevokeGrantError::DependencyTimeoutException(error) => error.message(),
@@ -124,43 +113,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RevokeGrantError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RevokeGrantError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RevokeGrantError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RevokeGrantError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantIdException") => {
+            Some("InvalidGrantIdException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RevokeGrantError::InvalidGrantIdException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RevokeGrantError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RevokeGrantError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RevokeGrantError::DryRunOperationException,
@@ -171,13 +160,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RevokeGrantError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RevokeGrantError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RevokeGrantError::Unlisted(error),
+                    Some(Err(error)) => {
                         RevokeGrantError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RevokeGrantError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -226,34 +213,18 @@ impl ::std::fmt::Display for RevokeGrantError {
     }
 }
 impl ::std::error::Error for RevokeGrantError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            RevokeGrantError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RevokeGrantError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RevokeGrantError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RevokeGrantError::InvalidGrantIdException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RevokeGrantError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RevokeGrantError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RevokeGrantError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RevokeGrantError::NotFoundException(error) => Some(error),
+            RevokeGrantError::DependencyTimeoutException(error) => Some(error),
+            RevokeGrantError::InvalidArnException(error) => Some(error),
+            RevokeGrantError::InvalidGrantIdException(error) => Some(error),
+            RevokeGrantError::KmsInternalException(error) => Some(error),
+            RevokeGrantError::KmsInvalidStateException(error) => Some(error),
+            RevokeGrantError::DryRunOperationException(error) => Some(error),
             RevokeGrantError::Unlisted(error) => ::std::error::Error::source(error),
-            RevokeGrantError::Unhandled(error) => ::std::option::Option::Some(error),
-            RevokeGrantError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RevokeGrantError::Unhandled(error) => Some(error),
+            RevokeGrantError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -274,14 +245,14 @@ impl super::Operation for RevokeGrant {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.RevokeGrant");
         request.header("Content-Type", "application/x-amz-json-1.1");

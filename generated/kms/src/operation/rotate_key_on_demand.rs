@@ -28,17 +28,12 @@
 /// - `ListKeyRotations`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RotateKeyOnDemand;
 impl super::private::Sealed for RotateKeyOnDemand {}
 /// Errors of [`RotateKeyOnDemand`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RotateKeyOnDemandError {
     /// The service answered `NotFoundException`.
@@ -69,43 +64,35 @@ pub enum RotateKeyOnDemandError {
 }
 impl RotateKeyOnDemandError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            RotateKeyOnDemandError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            RotateKeyOnDemandError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
-            RotateKeyOnDemandError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            RotateKeyOnDemandError::NotFoundException(_) => Some("NotFoundException"),
+            RotateKeyOnDemandError::DisabledException(_) => Some("DisabledException"),
+            RotateKeyOnDemandError::InvalidArnException(_) => Some("InvalidArnException"),
             RotateKeyOnDemandError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             RotateKeyOnDemandError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             RotateKeyOnDemandError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             RotateKeyOnDemandError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             RotateKeyOnDemandError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
+                Some("LimitExceededException")
             }
-            RotateKeyOnDemandError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            RotateKeyOnDemandError::ConflictException(_) => Some("ConflictException"),
             RotateKeyOnDemandError::Unlisted(error) => error.code(),
             RotateKeyOnDemandError::Unhandled(error) => error.code.as_deref(),
-            RotateKeyOnDemandError::InvalidResponse(_) => ::std::option::Option::None,
+            RotateKeyOnDemandError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RotateKeyOnDemandError::NotFoundException(error) => error.meta(),
             RotateKeyOnDemandError::DisabledException(error) => error.meta(),
@@ -117,12 +104,12 @@ impl RotateKeyOnDemandError {
             RotateKeyOnDemandError::LimitExceededException(error) => error.meta(),
             RotateKeyOnDemandError::ConflictException(error) => error.meta(),
             RotateKeyOnDemandError::Unlisted(error) => error.meta(),
-            RotateKeyOnDemandError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RotateKeyOnDemandError::Unhandled(meta) => Some(meta),
             RotateKeyOnDemandError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RotateKeyOnDemandError::NotFoundException(error) => error.message(),
             RotateKeyOnDemandError::DisabledException(error) => error.message(),
@@ -149,55 +136,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RotateKeyOnDemandError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::UnsupportedOperationException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RotateKeyOnDemandError::ConflictException,
@@ -208,15 +195,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RotateKeyOnDemandError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RotateKeyOnDemandError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RotateKeyOnDemandError::Unlisted(error),
+                    Some(Err(error)) => {
                         RotateKeyOnDemandError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RotateKeyOnDemandError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -273,42 +258,20 @@ impl ::std::fmt::Display for RotateKeyOnDemandError {
     }
 }
 impl ::std::error::Error for RotateKeyOnDemandError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            RotateKeyOnDemandError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RotateKeyOnDemandError::NotFoundException(error) => Some(error),
+            RotateKeyOnDemandError::DisabledException(error) => Some(error),
+            RotateKeyOnDemandError::InvalidArnException(error) => Some(error),
+            RotateKeyOnDemandError::DependencyTimeoutException(error) => Some(error),
+            RotateKeyOnDemandError::KmsInternalException(error) => Some(error),
+            RotateKeyOnDemandError::KmsInvalidStateException(error) => Some(error),
+            RotateKeyOnDemandError::UnsupportedOperationException(error) => Some(error),
+            RotateKeyOnDemandError::LimitExceededException(error) => Some(error),
+            RotateKeyOnDemandError::ConflictException(error) => Some(error),
             RotateKeyOnDemandError::Unlisted(error) => ::std::error::Error::source(error),
-            RotateKeyOnDemandError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RotateKeyOnDemandError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RotateKeyOnDemandError::Unhandled(error) => Some(error),
+            RotateKeyOnDemandError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -331,14 +294,14 @@ impl super::Operation for RotateKeyOnDemand {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.RotateKeyOnDemand");
         request.header("Content-Type", "application/x-amz-json-1.1");

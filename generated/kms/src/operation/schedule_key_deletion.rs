@@ -23,17 +23,12 @@
 /// - `DisableKey`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ScheduleKeyDeletion;
 impl super::private::Sealed for ScheduleKeyDeletion {}
 /// Errors of [`ScheduleKeyDeletion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ScheduleKeyDeletionError {
     /// The service answered `NotFoundException`.
@@ -56,31 +51,29 @@ pub enum ScheduleKeyDeletionError {
 }
 impl ScheduleKeyDeletionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ScheduleKeyDeletionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            ScheduleKeyDeletionError::NotFoundException(_) => Some("NotFoundException"),
             ScheduleKeyDeletionError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
+                Some("InvalidArnException")
             }
             ScheduleKeyDeletionError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             ScheduleKeyDeletionError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             ScheduleKeyDeletionError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             ScheduleKeyDeletionError::Unlisted(error) => error.code(),
             ScheduleKeyDeletionError::Unhandled(error) => error.code.as_deref(),
-            ScheduleKeyDeletionError::InvalidResponse(_) => ::std::option::Option::None,
+            ScheduleKeyDeletionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ScheduleKeyDeletionError::NotFoundException(error) => error.meta(),
             ScheduleKeyDeletionError::InvalidArnException(error) => error.meta(),
@@ -88,14 +81,12 @@ impl ScheduleKeyDeletionError {
             ScheduleKeyDeletionError::KmsInternalException(error) => error.meta(),
             ScheduleKeyDeletionError::KmsInvalidStateException(error) => error.meta(),
             ScheduleKeyDeletionError::Unlisted(error) => error.meta(),
-            ScheduleKeyDeletionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ScheduleKeyDeletionError::Unhandled(meta) => Some(meta),
             ScheduleKeyDeletionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ScheduleKeyDeletionError::NotFoundException(error) => error.message(),
             ScheduleKeyDeletionError::InvalidArnException(error) => error.message(),
@@ -118,31 +109,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ScheduleKeyDeletionError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScheduleKeyDeletionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScheduleKeyDeletionError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScheduleKeyDeletionError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScheduleKeyDeletionError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ScheduleKeyDeletionError::KmsInvalidStateException,
@@ -153,15 +144,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ScheduleKeyDeletionError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ScheduleKeyDeletionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ScheduleKeyDeletionError::Unlisted(error),
+                    Some(Err(error)) => {
                         ScheduleKeyDeletionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ScheduleKeyDeletionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -208,32 +197,18 @@ impl ::std::fmt::Display for ScheduleKeyDeletionError {
     }
 }
 impl ::std::error::Error for ScheduleKeyDeletionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ScheduleKeyDeletionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ScheduleKeyDeletionError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ScheduleKeyDeletionError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ScheduleKeyDeletionError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ScheduleKeyDeletionError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ScheduleKeyDeletionError::NotFoundException(error) => Some(error),
+            ScheduleKeyDeletionError::InvalidArnException(error) => Some(error),
+            ScheduleKeyDeletionError::DependencyTimeoutException(error) => Some(error),
+            ScheduleKeyDeletionError::KmsInternalException(error) => Some(error),
+            ScheduleKeyDeletionError::KmsInvalidStateException(error) => Some(error),
             ScheduleKeyDeletionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ScheduleKeyDeletionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ScheduleKeyDeletionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ScheduleKeyDeletionError::Unhandled(error) => Some(error),
+            ScheduleKeyDeletionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -252,14 +227,14 @@ impl super::Operation for ScheduleKeyDeletion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.ScheduleKeyDeletion");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -26,17 +26,12 @@
 /// **Related operations**: `Verify`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Sign;
 impl super::private::Sealed for Sign {}
 /// Errors of [`Sign`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SignError {
     /// The service answered `NotFoundException`.
@@ -67,43 +62,29 @@ pub enum SignError {
 }
 impl SignError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            SignError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            SignError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
-            SignError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
-            }
+            SignError::NotFoundException(_) => Some("NotFoundException"),
+            SignError::DisabledException(_) => Some("DisabledException"),
+            SignError::KeyUnavailableException(_) => Some("KeyUnavailableException"),
             SignError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            SignError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
-            }
+            SignError::InvalidKeyUsageException(_) => Some("InvalidKeyUsageException"),
             SignError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            SignError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            SignError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
-            }
-            SignError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
-            }
+            SignError::KmsInternalException(_) => Some("KMSInternalException"),
+            SignError::KmsInvalidStateException(_) => Some("KMSInvalidStateException"),
+            SignError::DryRunOperationException(_) => Some("DryRunOperationException"),
             SignError::Unlisted(error) => error.code(),
             SignError::Unhandled(error) => error.code.as_deref(),
-            SignError::InvalidResponse(_) => ::std::option::Option::None,
+            SignError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SignError::NotFoundException(error) => error.meta(),
             SignError::DisabledException(error) => error.meta(),
@@ -115,12 +96,12 @@ impl SignError {
             SignError::KmsInvalidStateException(error) => error.meta(),
             SignError::DryRunOperationException(error) => error.meta(),
             SignError::Unlisted(error) => error.meta(),
-            SignError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SignError::Unhandled(meta) => Some(meta),
             SignError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SignError::NotFoundException(error) => error.message(),
             SignError::DisabledException(error) => error.message(),
@@ -145,55 +126,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SignError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SignError::DryRunOperationException,
@@ -204,13 +185,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SignError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SignError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SignError::Unlisted(error),
+                    Some(Err(error)) => {
                         SignError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SignError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -257,32 +236,20 @@ impl ::std::fmt::Display for SignError {
     }
 }
 impl ::std::error::Error for SignError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SignError::NotFoundException(error) => ::std::option::Option::Some(error),
-            SignError::DisabledException(error) => ::std::option::Option::Some(error),
-            SignError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SignError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SignError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SignError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SignError::KmsInternalException(error) => ::std::option::Option::Some(error),
-            SignError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SignError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SignError::NotFoundException(error) => Some(error),
+            SignError::DisabledException(error) => Some(error),
+            SignError::KeyUnavailableException(error) => Some(error),
+            SignError::DependencyTimeoutException(error) => Some(error),
+            SignError::InvalidKeyUsageException(error) => Some(error),
+            SignError::InvalidGrantTokenException(error) => Some(error),
+            SignError::KmsInternalException(error) => Some(error),
+            SignError::KmsInvalidStateException(error) => Some(error),
+            SignError::DryRunOperationException(error) => Some(error),
             SignError::Unlisted(error) => ::std::error::Error::source(error),
-            SignError::Unhandled(error) => ::std::option::Option::Some(error),
-            SignError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            SignError::Unhandled(error) => Some(error),
+            SignError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -305,14 +272,14 @@ impl super::Operation for Sign {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.Sign");
         request.header("Content-Type", "application/x-amz-json-1.1");

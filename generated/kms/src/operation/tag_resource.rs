@@ -27,17 +27,12 @@
 /// - `UntagResource`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TagResource;
 impl super::private::Sealed for TagResource {}
 /// Errors of [`TagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// The service answered `KMSInternalException`.
@@ -62,34 +57,24 @@ pub enum TagResourceError {
 }
 impl TagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            TagResourceError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            TagResourceError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            TagResourceError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            TagResourceError::KmsInternalException(_) => Some("KMSInternalException"),
+            TagResourceError::NotFoundException(_) => Some("NotFoundException"),
+            TagResourceError::InvalidArnException(_) => Some("InvalidArnException"),
             TagResourceError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
-            TagResourceError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
-            TagResourceError::TagException(_) => {
-                ::std::option::Option::Some("TagException")
-            }
+            TagResourceError::LimitExceededException(_) => Some("LimitExceededException"),
+            TagResourceError::TagException(_) => Some("TagException"),
             TagResourceError::Unlisted(error) => error.code(),
             TagResourceError::Unhandled(error) => error.code.as_deref(),
-            TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            TagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TagResourceError::KmsInternalException(error) => error.meta(),
             TagResourceError::NotFoundException(error) => error.meta(),
@@ -98,12 +83,12 @@ impl TagResourceError {
             TagResourceError::LimitExceededException(error) => error.meta(),
             TagResourceError::TagException(error) => error.meta(),
             TagResourceError::Unlisted(error) => error.meta(),
-            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::Unhandled(meta) => Some(meta),
             TagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TagResourceError::KmsInternalException(error) => error.message(),
             TagResourceError::NotFoundException(error) => error.message(),
@@ -125,37 +110,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("TagException") => {
+            Some("TagException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::TagException,
@@ -166,13 +151,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         TagResourceError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -216,29 +199,17 @@ impl ::std::fmt::Display for TagResourceError {
     }
 }
 impl ::std::error::Error for TagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TagResourceError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::TagException(error) => ::std::option::Option::Some(error),
+            TagResourceError::KmsInternalException(error) => Some(error),
+            TagResourceError::NotFoundException(error) => Some(error),
+            TagResourceError::InvalidArnException(error) => Some(error),
+            TagResourceError::KmsInvalidStateException(error) => Some(error),
+            TagResourceError::LimitExceededException(error) => Some(error),
+            TagResourceError::TagException(error) => Some(error),
             TagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            TagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            TagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::Unhandled(error) => Some(error),
+            TagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -258,14 +229,14 @@ impl super::Operation for TagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.TagResource");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -23,17 +23,12 @@
 /// - `TagResource`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UntagResource;
 impl super::private::Sealed for UntagResource {}
 /// Errors of [`UntagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// The service answered `KMSInternalException`.
@@ -56,31 +51,23 @@ pub enum UntagResourceError {
 }
 impl UntagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UntagResourceError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            UntagResourceError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UntagResourceError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
-            }
+            UntagResourceError::KmsInternalException(_) => Some("KMSInternalException"),
+            UntagResourceError::NotFoundException(_) => Some("NotFoundException"),
+            UntagResourceError::InvalidArnException(_) => Some("InvalidArnException"),
             UntagResourceError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
-            UntagResourceError::TagException(_) => {
-                ::std::option::Option::Some("TagException")
-            }
+            UntagResourceError::TagException(_) => Some("TagException"),
             UntagResourceError::Unlisted(error) => error.code(),
             UntagResourceError::Unhandled(error) => error.code.as_deref(),
-            UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            UntagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UntagResourceError::KmsInternalException(error) => error.meta(),
             UntagResourceError::NotFoundException(error) => error.meta(),
@@ -88,12 +75,12 @@ impl UntagResourceError {
             UntagResourceError::KmsInvalidStateException(error) => error.meta(),
             UntagResourceError::TagException(error) => error.meta(),
             UntagResourceError::Unlisted(error) => error.meta(),
-            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::Unhandled(meta) => Some(meta),
             UntagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UntagResourceError::KmsInternalException(error) => error.message(),
             UntagResourceError::NotFoundException(error) => error.message(),
@@ -114,31 +101,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("TagException") => {
+            Some("TagException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::TagException,
@@ -149,15 +136,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UntagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UntagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         UntagResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UntagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -198,26 +183,16 @@ impl ::std::fmt::Display for UntagResourceError {
     }
 }
 impl ::std::error::Error for UntagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UntagResourceError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::TagException(error) => ::std::option::Option::Some(error),
+            UntagResourceError::KmsInternalException(error) => Some(error),
+            UntagResourceError::NotFoundException(error) => Some(error),
+            UntagResourceError::InvalidArnException(error) => Some(error),
+            UntagResourceError::KmsInvalidStateException(error) => Some(error),
+            UntagResourceError::TagException(error) => Some(error),
             UntagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            UntagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            UntagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::Unhandled(error) => Some(error),
+            UntagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -236,14 +211,14 @@ impl super::Operation for UntagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.UntagResource");
         request.header("Content-Type", "application/x-amz-json-1.1");

@@ -30,17 +30,12 @@
 /// - `ListAliases`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateAlias;
 impl super::private::Sealed for UpdateAlias {}
 /// Errors of [`UpdateAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateAliasError {
     /// The service answered `DependencyTimeoutException`.
@@ -63,31 +58,25 @@ pub enum UpdateAliasError {
 }
 impl UpdateAliasError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateAliasError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            UpdateAliasError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            UpdateAliasError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            UpdateAliasError::LimitExceededException(_) => {
-                ::std::option::Option::Some("LimitExceededException")
-            }
+            UpdateAliasError::NotFoundException(_) => Some("NotFoundException"),
+            UpdateAliasError::KmsInternalException(_) => Some("KMSInternalException"),
+            UpdateAliasError::LimitExceededException(_) => Some("LimitExceededException"),
             UpdateAliasError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             UpdateAliasError::Unlisted(error) => error.code(),
             UpdateAliasError::Unhandled(error) => error.code.as_deref(),
-            UpdateAliasError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateAliasError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateAliasError::DependencyTimeoutException(error) => error.meta(),
             UpdateAliasError::NotFoundException(error) => error.meta(),
@@ -95,12 +84,12 @@ impl UpdateAliasError {
             UpdateAliasError::LimitExceededException(error) => error.meta(),
             UpdateAliasError::KmsInvalidStateException(error) => error.meta(),
             UpdateAliasError::Unlisted(error) => error.meta(),
-            UpdateAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateAliasError::Unhandled(meta) => Some(meta),
             UpdateAliasError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateAliasError::DependencyTimeoutException(error) => error.message(),
             UpdateAliasError::NotFoundException(error) => error.message(),
@@ -121,31 +110,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAliasError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("LimitExceededException") => {
+            Some("LimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::LimitExceededException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::KmsInvalidStateException,
@@ -156,13 +145,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAliasError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateAliasError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateAliasError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateAliasError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateAliasError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -205,28 +192,16 @@ impl ::std::fmt::Display for UpdateAliasError {
     }
 }
 impl ::std::error::Error for UpdateAliasError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateAliasError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::LimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateAliasError::DependencyTimeoutException(error) => Some(error),
+            UpdateAliasError::NotFoundException(error) => Some(error),
+            UpdateAliasError::KmsInternalException(error) => Some(error),
+            UpdateAliasError::LimitExceededException(error) => Some(error),
+            UpdateAliasError::KmsInvalidStateException(error) => Some(error),
             UpdateAliasError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateAliasError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateAliasError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateAliasError::Unhandled(error) => Some(error),
+            UpdateAliasError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -245,14 +220,14 @@ impl super::Operation for UpdateAlias {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.UpdateAlias");
         request.header("Content-Type", "application/x-amz-json-1.1");

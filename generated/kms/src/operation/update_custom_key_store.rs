@@ -38,17 +38,12 @@
 /// - `DisconnectCustomKeyStore`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateCustomKeyStore;
 impl super::private::Sealed for UpdateCustomKeyStore {}
 /// Errors of [`UpdateCustomKeyStore`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateCustomKeyStoreError {
     /// The service answered `CustomKeyStoreNotFoundException`.
@@ -109,81 +104,67 @@ pub enum UpdateCustomKeyStoreError {
 }
 impl UpdateCustomKeyStoreError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNotFoundException")
+                Some("CustomKeyStoreNotFoundException")
             }
             UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreNameInUseException")
+                Some("CustomKeyStoreNameInUseException")
             }
             UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotFoundException")
+                Some("CloudHsmClusterNotFoundException")
             }
             UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotRelatedException")
+                Some("CloudHsmClusterNotRelatedException")
             }
             UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some("CustomKeyStoreInvalidStateException")
+                Some("CustomKeyStoreInvalidStateException")
             }
             UpdateCustomKeyStoreError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException(_) => {
-                ::std::option::Option::Some("CloudHsmClusterNotActiveException")
+                Some("CloudHsmClusterNotActiveException")
             }
             UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "CloudHsmClusterInvalidConfigurationException",
-                )
-            }
+            ) => Some("CloudHsmClusterInvalidConfigurationException"),
             UpdateCustomKeyStoreError::XksProxyUriInUseException(_) => {
-                ::std::option::Option::Some("XksProxyUriInUseException")
+                Some("XksProxyUriInUseException")
             }
             UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException(_) => {
-                ::std::option::Option::Some("XksProxyUriEndpointInUseException")
+                Some("XksProxyUriEndpointInUseException")
             }
             UpdateCustomKeyStoreError::XksProxyUriUnreachableException(_) => {
-                ::std::option::Option::Some("XksProxyUriUnreachableException")
+                Some("XksProxyUriUnreachableException")
             }
             UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "XksProxyIncorrectAuthenticationCredentialException",
-                )
-            }
+            ) => Some("XksProxyIncorrectAuthenticationCredentialException"),
             UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(_) => {
-                ::std::option::Option::Some("XksProxyVpcEndpointServiceInUseException")
+                Some("XksProxyVpcEndpointServiceInUseException")
             }
             UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(_) => {
-                ::std::option::Option::Some(
-                    "XksProxyVpcEndpointServiceNotFoundException",
-                )
+                Some("XksProxyVpcEndpointServiceNotFoundException")
             }
             UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "XksProxyVpcEndpointServiceInvalidConfigurationException",
-                )
-            }
+            ) => Some("XksProxyVpcEndpointServiceInvalidConfigurationException"),
             UpdateCustomKeyStoreError::XksProxyInvalidResponseException(_) => {
-                ::std::option::Option::Some("XksProxyInvalidResponseException")
+                Some("XksProxyInvalidResponseException")
             }
             UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(_) => {
-                ::std::option::Option::Some("XksProxyInvalidConfigurationException")
+                Some("XksProxyInvalidConfigurationException")
             }
             UpdateCustomKeyStoreError::Unlisted(error) => error.code(),
             UpdateCustomKeyStoreError::Unhandled(error) => error.code.as_deref(),
-            UpdateCustomKeyStoreError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateCustomKeyStoreError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
                 error.meta()
@@ -233,14 +214,12 @@ impl UpdateCustomKeyStoreError {
                 error.meta()
             }
             UpdateCustomKeyStoreError::Unlisted(error) => error.meta(),
-            UpdateCustomKeyStoreError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateCustomKeyStoreError::Unhandled(meta) => Some(meta),
             UpdateCustomKeyStoreError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
                 error.message()
@@ -305,111 +284,103 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateCustomKeyStoreError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("CustomKeyStoreNotFoundException") => {
+            Some("CustomKeyStoreNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreNameInUseException") => {
+            Some("CustomKeyStoreNameInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException,
                 )
             }
-            ::std::option::Option::Some("CloudHsmClusterNotFoundException") => {
+            Some("CloudHsmClusterNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CloudHsmClusterNotRelatedException") => {
+            Some("CloudHsmClusterNotRelatedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException,
                 )
             }
-            ::std::option::Option::Some("CustomKeyStoreInvalidStateException") => {
+            Some("CustomKeyStoreInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("CloudHsmClusterNotActiveException") => {
+            Some("CloudHsmClusterNotActiveException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException,
                 )
             }
-            ::std::option::Option::Some(
-                "CloudHsmClusterInvalidConfigurationException",
-            ) => {
+            Some("CloudHsmClusterInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException,
                 )
             }
-            ::std::option::Option::Some("XksProxyUriInUseException") => {
+            Some("XksProxyUriInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyUriInUseException,
                 )
             }
-            ::std::option::Option::Some("XksProxyUriEndpointInUseException") => {
+            Some("XksProxyUriEndpointInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException,
                 )
             }
-            ::std::option::Option::Some("XksProxyUriUnreachableException") => {
+            Some("XksProxyUriUnreachableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyUriUnreachableException,
                 )
             }
-            ::std::option::Option::Some(
-                "XksProxyIncorrectAuthenticationCredentialException",
-            ) => {
+            Some("XksProxyIncorrectAuthenticationCredentialException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException,
                 )
             }
-            ::std::option::Option::Some("XksProxyVpcEndpointServiceInUseException") => {
+            Some("XksProxyVpcEndpointServiceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException,
                 )
             }
-            ::std::option::Option::Some(
-                "XksProxyVpcEndpointServiceNotFoundException",
-            ) => {
+            Some("XksProxyVpcEndpointServiceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException,
                 )
             }
-            ::std::option::Option::Some(
-                "XksProxyVpcEndpointServiceInvalidConfigurationException",
-            ) => {
+            Some("XksProxyVpcEndpointServiceInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException,
                 )
             }
-            ::std::option::Option::Some("XksProxyInvalidResponseException") => {
+            Some("XksProxyInvalidResponseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyInvalidResponseException,
                 )
             }
-            ::std::option::Option::Some("XksProxyInvalidConfigurationException") => {
+            Some("XksProxyInvalidConfigurationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException,
@@ -420,15 +391,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateCustomKeyStoreError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateCustomKeyStoreError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateCustomKeyStoreError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateCustomKeyStoreError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateCustomKeyStoreError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -511,68 +480,60 @@ impl ::std::fmt::Display for UpdateCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for UpdateCustomKeyStoreError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateCustomKeyStoreError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateCustomKeyStoreError::KmsInternalException(error) => Some(error),
             UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            UpdateCustomKeyStoreError::XksProxyUriInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            UpdateCustomKeyStoreError::XksProxyUriInUseException(error) => Some(error),
             UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             UpdateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateCustomKeyStoreError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateCustomKeyStoreError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateCustomKeyStoreError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateCustomKeyStoreError::Unhandled(error) => Some(error),
+            UpdateCustomKeyStoreError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -603,14 +564,14 @@ impl super::Operation for UpdateCustomKeyStore {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.UpdateCustomKeyStore");
         request.header("Content-Type", "application/x-amz-json-1.1");

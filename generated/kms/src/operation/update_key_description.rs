@@ -15,17 +15,12 @@
 /// - `DescribeKey`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateKeyDescription;
 impl super::private::Sealed for UpdateKeyDescription {}
 /// Errors of [`UpdateKeyDescription`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateKeyDescriptionError {
     /// The service answered `NotFoundException`.
@@ -48,31 +43,29 @@ pub enum UpdateKeyDescriptionError {
 }
 impl UpdateKeyDescriptionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateKeyDescriptionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdateKeyDescriptionError::NotFoundException(_) => Some("NotFoundException"),
             UpdateKeyDescriptionError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
+                Some("InvalidArnException")
             }
             UpdateKeyDescriptionError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
             UpdateKeyDescriptionError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
             UpdateKeyDescriptionError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             UpdateKeyDescriptionError::Unlisted(error) => error.code(),
             UpdateKeyDescriptionError::Unhandled(error) => error.code.as_deref(),
-            UpdateKeyDescriptionError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateKeyDescriptionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateKeyDescriptionError::NotFoundException(error) => error.meta(),
             UpdateKeyDescriptionError::InvalidArnException(error) => error.meta(),
@@ -80,14 +73,12 @@ impl UpdateKeyDescriptionError {
             UpdateKeyDescriptionError::KmsInternalException(error) => error.meta(),
             UpdateKeyDescriptionError::KmsInvalidStateException(error) => error.meta(),
             UpdateKeyDescriptionError::Unlisted(error) => error.meta(),
-            UpdateKeyDescriptionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateKeyDescriptionError::Unhandled(meta) => Some(meta),
             UpdateKeyDescriptionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateKeyDescriptionError::NotFoundException(error) => error.message(),
             UpdateKeyDescriptionError::InvalidArnException(error) => error.message(),
@@ -110,31 +101,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateKeyDescriptionError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKeyDescriptionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKeyDescriptionError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKeyDescriptionError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKeyDescriptionError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateKeyDescriptionError::KmsInvalidStateException,
@@ -145,15 +136,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateKeyDescriptionError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateKeyDescriptionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateKeyDescriptionError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateKeyDescriptionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateKeyDescriptionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -200,32 +189,18 @@ impl ::std::fmt::Display for UpdateKeyDescriptionError {
     }
 }
 impl ::std::error::Error for UpdateKeyDescriptionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateKeyDescriptionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateKeyDescriptionError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateKeyDescriptionError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateKeyDescriptionError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateKeyDescriptionError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateKeyDescriptionError::NotFoundException(error) => Some(error),
+            UpdateKeyDescriptionError::InvalidArnException(error) => Some(error),
+            UpdateKeyDescriptionError::DependencyTimeoutException(error) => Some(error),
+            UpdateKeyDescriptionError::KmsInternalException(error) => Some(error),
+            UpdateKeyDescriptionError::KmsInvalidStateException(error) => Some(error),
             UpdateKeyDescriptionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateKeyDescriptionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateKeyDescriptionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateKeyDescriptionError::Unhandled(error) => Some(error),
+            UpdateKeyDescriptionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -244,14 +219,14 @@ impl super::Operation for UpdateKeyDescription {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.UpdateKeyDescription");
         request.header("Content-Type", "application/x-amz-json-1.1");

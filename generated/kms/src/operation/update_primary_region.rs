@@ -30,17 +30,12 @@
 /// - `ReplicateKey`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdatePrimaryRegion;
 impl super::private::Sealed for UpdatePrimaryRegion {}
 /// Errors of [`UpdatePrimaryRegion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdatePrimaryRegionError {
     /// The service answered `DisabledException`.
@@ -65,34 +60,30 @@ pub enum UpdatePrimaryRegionError {
 }
 impl UpdatePrimaryRegionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdatePrimaryRegionError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
+            UpdatePrimaryRegionError::DisabledException(_) => Some("DisabledException"),
             UpdatePrimaryRegionError::InvalidArnException(_) => {
-                ::std::option::Option::Some("InvalidArnException")
+                Some("InvalidArnException")
             }
             UpdatePrimaryRegionError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             UpdatePrimaryRegionError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
+                Some("KMSInternalException")
             }
-            UpdatePrimaryRegionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
+            UpdatePrimaryRegionError::NotFoundException(_) => Some("NotFoundException"),
             UpdatePrimaryRegionError::UnsupportedOperationException(_) => {
-                ::std::option::Option::Some("UnsupportedOperationException")
+                Some("UnsupportedOperationException")
             }
             UpdatePrimaryRegionError::Unlisted(error) => error.code(),
             UpdatePrimaryRegionError::Unhandled(error) => error.code.as_deref(),
-            UpdatePrimaryRegionError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdatePrimaryRegionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdatePrimaryRegionError::DisabledException(error) => error.meta(),
             UpdatePrimaryRegionError::InvalidArnException(error) => error.meta(),
@@ -103,14 +94,12 @@ impl UpdatePrimaryRegionError {
                 error.meta()
             }
             UpdatePrimaryRegionError::Unlisted(error) => error.meta(),
-            UpdatePrimaryRegionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdatePrimaryRegionError::Unhandled(meta) => Some(meta),
             UpdatePrimaryRegionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdatePrimaryRegionError::DisabledException(error) => error.message(),
             UpdatePrimaryRegionError::InvalidArnException(error) => error.message(),
@@ -134,37 +123,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdatePrimaryRegionError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdatePrimaryRegionError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("InvalidArnException") => {
+            Some("InvalidArnException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdatePrimaryRegionError::InvalidArnException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdatePrimaryRegionError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdatePrimaryRegionError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdatePrimaryRegionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperationException") => {
+            Some("UnsupportedOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdatePrimaryRegionError::UnsupportedOperationException,
@@ -175,15 +164,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdatePrimaryRegionError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdatePrimaryRegionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdatePrimaryRegionError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdatePrimaryRegionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdatePrimaryRegionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -233,35 +220,19 @@ impl ::std::fmt::Display for UpdatePrimaryRegionError {
     }
 }
 impl ::std::error::Error for UpdatePrimaryRegionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdatePrimaryRegionError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdatePrimaryRegionError::InvalidArnException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdatePrimaryRegionError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdatePrimaryRegionError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdatePrimaryRegionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdatePrimaryRegionError::UnsupportedOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdatePrimaryRegionError::DisabledException(error) => Some(error),
+            UpdatePrimaryRegionError::InvalidArnException(error) => Some(error),
+            UpdatePrimaryRegionError::KmsInvalidStateException(error) => Some(error),
+            UpdatePrimaryRegionError::KmsInternalException(error) => Some(error),
+            UpdatePrimaryRegionError::NotFoundException(error) => Some(error),
+            UpdatePrimaryRegionError::UnsupportedOperationException(error) => Some(error),
             UpdatePrimaryRegionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdatePrimaryRegionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdatePrimaryRegionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdatePrimaryRegionError::Unhandled(error) => Some(error),
+            UpdatePrimaryRegionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -281,14 +252,14 @@ impl super::Operation for UpdatePrimaryRegion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.UpdatePrimaryRegion");
         request.header("Content-Type", "application/x-amz-json-1.1");

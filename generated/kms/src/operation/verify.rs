@@ -22,17 +22,12 @@
 /// **Related operations**: `Sign`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Verify;
 impl super::private::Sealed for Verify {}
 /// Errors of [`Verify`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum VerifyError {
     /// The service answered `NotFoundException`.
@@ -65,46 +60,32 @@ pub enum VerifyError {
 }
 impl VerifyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            VerifyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            VerifyError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
-            VerifyError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
-            }
+            VerifyError::NotFoundException(_) => Some("NotFoundException"),
+            VerifyError::DisabledException(_) => Some("DisabledException"),
+            VerifyError::KeyUnavailableException(_) => Some("KeyUnavailableException"),
             VerifyError::DependencyTimeoutException(_) => {
-                ::std::option::Option::Some("DependencyTimeoutException")
+                Some("DependencyTimeoutException")
             }
-            VerifyError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
-            }
+            VerifyError::InvalidKeyUsageException(_) => Some("InvalidKeyUsageException"),
             VerifyError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            VerifyError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            VerifyError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
-            }
+            VerifyError::KmsInternalException(_) => Some("KMSInternalException"),
+            VerifyError::KmsInvalidStateException(_) => Some("KMSInvalidStateException"),
             VerifyError::KmsInvalidSignatureException(_) => {
-                ::std::option::Option::Some("KMSInvalidSignatureException")
+                Some("KMSInvalidSignatureException")
             }
-            VerifyError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
-            }
+            VerifyError::DryRunOperationException(_) => Some("DryRunOperationException"),
             VerifyError::Unlisted(error) => error.code(),
             VerifyError::Unhandled(error) => error.code.as_deref(),
-            VerifyError::InvalidResponse(_) => ::std::option::Option::None,
+            VerifyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             VerifyError::NotFoundException(error) => error.meta(),
             VerifyError::DisabledException(error) => error.meta(),
@@ -117,12 +98,12 @@ impl VerifyError {
             VerifyError::KmsInvalidSignatureException(error) => error.meta(),
             VerifyError::DryRunOperationException(error) => error.meta(),
             VerifyError::Unlisted(error) => error.meta(),
-            VerifyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            VerifyError::Unhandled(meta) => Some(meta),
             VerifyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             VerifyError::NotFoundException(error) => error.message(),
             VerifyError::DisabledException(error) => error.message(),
@@ -148,61 +129,61 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for VerifyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("DependencyTimeoutException") => {
+            Some("DependencyTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::DependencyTimeoutException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidSignatureException") => {
+            Some("KMSInvalidSignatureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::KmsInvalidSignatureException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyError::DryRunOperationException,
@@ -213,13 +194,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for VerifyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        VerifyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => VerifyError::Unlisted(error),
+                    Some(Err(error)) => {
                         VerifyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         VerifyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -271,37 +250,21 @@ impl ::std::fmt::Display for VerifyError {
     }
 }
 impl ::std::error::Error for VerifyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            VerifyError::NotFoundException(error) => ::std::option::Option::Some(error),
-            VerifyError::DisabledException(error) => ::std::option::Option::Some(error),
-            VerifyError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyError::DependencyTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyError::KmsInvalidSignatureException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            VerifyError::NotFoundException(error) => Some(error),
+            VerifyError::DisabledException(error) => Some(error),
+            VerifyError::KeyUnavailableException(error) => Some(error),
+            VerifyError::DependencyTimeoutException(error) => Some(error),
+            VerifyError::InvalidKeyUsageException(error) => Some(error),
+            VerifyError::InvalidGrantTokenException(error) => Some(error),
+            VerifyError::KmsInternalException(error) => Some(error),
+            VerifyError::KmsInvalidStateException(error) => Some(error),
+            VerifyError::KmsInvalidSignatureException(error) => Some(error),
+            VerifyError::DryRunOperationException(error) => Some(error),
             VerifyError::Unlisted(error) => ::std::error::Error::source(error),
-            VerifyError::Unhandled(error) => ::std::option::Option::Some(error),
-            VerifyError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            VerifyError::Unhandled(error) => Some(error),
+            VerifyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -325,14 +288,14 @@ impl super::Operation for Verify {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.Verify");
         request.header("Content-Type", "application/x-amz-json-1.1");

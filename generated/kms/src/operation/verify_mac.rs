@@ -16,17 +16,12 @@
 /// **Related operations**: `GenerateMac`
 ///
 /// **Eventual consistency**: The KMS API follows an eventual consistency model. For more information, see [KMS eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/accessing-kms.html#programming-eventual-consistency).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct VerifyMac;
 impl super::private::Sealed for VerifyMac {}
 /// Errors of [`VerifyMac`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum VerifyMacError {
     /// The service answered `NotFoundException`.
@@ -57,43 +52,33 @@ pub enum VerifyMacError {
 }
 impl VerifyMacError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            VerifyMacError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFoundException")
-            }
-            VerifyMacError::DisabledException(_) => {
-                ::std::option::Option::Some("DisabledException")
-            }
-            VerifyMacError::KeyUnavailableException(_) => {
-                ::std::option::Option::Some("KeyUnavailableException")
-            }
+            VerifyMacError::NotFoundException(_) => Some("NotFoundException"),
+            VerifyMacError::DisabledException(_) => Some("DisabledException"),
+            VerifyMacError::KeyUnavailableException(_) => Some("KeyUnavailableException"),
             VerifyMacError::InvalidKeyUsageException(_) => {
-                ::std::option::Option::Some("InvalidKeyUsageException")
+                Some("InvalidKeyUsageException")
             }
             VerifyMacError::InvalidGrantTokenException(_) => {
-                ::std::option::Option::Some("InvalidGrantTokenException")
+                Some("InvalidGrantTokenException")
             }
-            VerifyMacError::KmsInternalException(_) => {
-                ::std::option::Option::Some("KMSInternalException")
-            }
-            VerifyMacError::KmsInvalidMacException(_) => {
-                ::std::option::Option::Some("KMSInvalidMacException")
-            }
+            VerifyMacError::KmsInternalException(_) => Some("KMSInternalException"),
+            VerifyMacError::KmsInvalidMacException(_) => Some("KMSInvalidMacException"),
             VerifyMacError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             VerifyMacError::DryRunOperationException(_) => {
-                ::std::option::Option::Some("DryRunOperationException")
+                Some("DryRunOperationException")
             }
             VerifyMacError::Unlisted(error) => error.code(),
             VerifyMacError::Unhandled(error) => error.code.as_deref(),
-            VerifyMacError::InvalidResponse(_) => ::std::option::Option::None,
+            VerifyMacError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             VerifyMacError::NotFoundException(error) => error.meta(),
             VerifyMacError::DisabledException(error) => error.meta(),
@@ -105,12 +90,12 @@ impl VerifyMacError {
             VerifyMacError::KmsInvalidStateException(error) => error.meta(),
             VerifyMacError::DryRunOperationException(error) => error.meta(),
             VerifyMacError::Unlisted(error) => error.meta(),
-            VerifyMacError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            VerifyMacError::Unhandled(meta) => Some(meta),
             VerifyMacError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             VerifyMacError::NotFoundException(error) => error.message(),
             VerifyMacError::DisabledException(error) => error.message(),
@@ -135,55 +120,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for VerifyMacError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NotFoundException") => {
+            Some("NotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("DisabledException") => {
+            Some("DisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::DisabledException,
                 )
             }
-            ::std::option::Option::Some("KeyUnavailableException") => {
+            Some("KeyUnavailableException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::KeyUnavailableException,
                 )
             }
-            ::std::option::Option::Some("InvalidKeyUsageException") => {
+            Some("InvalidKeyUsageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::InvalidKeyUsageException,
                 )
             }
-            ::std::option::Option::Some("InvalidGrantTokenException") => {
+            Some("InvalidGrantTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::InvalidGrantTokenException,
                 )
             }
-            ::std::option::Option::Some("KMSInternalException") => {
+            Some("KMSInternalException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::KmsInternalException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidMacException") => {
+            Some("KMSInvalidMacException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::KmsInvalidMacException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("DryRunOperationException") => {
+            Some("DryRunOperationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifyMacError::DryRunOperationException,
@@ -194,13 +179,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for VerifyMacError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        VerifyMacError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => VerifyMacError::Unlisted(error),
+                    Some(Err(error)) => {
                         VerifyMacError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         VerifyMacError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -253,38 +236,20 @@ impl ::std::fmt::Display for VerifyMacError {
     }
 }
 impl ::std::error::Error for VerifyMacError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            VerifyMacError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyMacError::DisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyMacError::KeyUnavailableException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyMacError::InvalidKeyUsageException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyMacError::InvalidGrantTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyMacError::KmsInternalException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyMacError::KmsInvalidMacException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyMacError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifyMacError::DryRunOperationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            VerifyMacError::NotFoundException(error) => Some(error),
+            VerifyMacError::DisabledException(error) => Some(error),
+            VerifyMacError::KeyUnavailableException(error) => Some(error),
+            VerifyMacError::InvalidKeyUsageException(error) => Some(error),
+            VerifyMacError::InvalidGrantTokenException(error) => Some(error),
+            VerifyMacError::KmsInternalException(error) => Some(error),
+            VerifyMacError::KmsInvalidMacException(error) => Some(error),
+            VerifyMacError::KmsInvalidStateException(error) => Some(error),
+            VerifyMacError::DryRunOperationException(error) => Some(error),
             VerifyMacError::Unlisted(error) => ::std::error::Error::source(error),
-            VerifyMacError::Unhandled(error) => ::std::option::Option::Some(error),
-            VerifyMacError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            VerifyMacError::Unhandled(error) => Some(error),
+            VerifyMacError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -307,14 +272,14 @@ impl super::Operation for VerifyMac {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "TrentService.VerifyMac");
         request.header("Content-Type", "application/x-amz-json-1.1");

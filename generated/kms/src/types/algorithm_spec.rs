@@ -4,7 +4,7 @@
 /// The `AlgorithmSpec` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AlgorithmSpec {
     /// `RSAES_PKCS1_V1_5`
@@ -54,7 +54,7 @@ impl AlgorithmSpec {
         }
     }
 }
-impl ::std::convert::From<&str> for AlgorithmSpec {
+impl From<&str> for AlgorithmSpec {
     fn from(value: &str) -> Self {
         match value {
             "RSAES_PKCS1_V1_5" => AlgorithmSpec::RsaesPkcs1V1_5,
@@ -73,18 +73,18 @@ impl ::std::convert::From<&str> for AlgorithmSpec {
 }
 impl ::std::str::FromStr for AlgorithmSpec {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for AlgorithmSpec {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for AlgorithmSpec {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for AlgorithmSpec {
+impl Ord for AlgorithmSpec {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -113,7 +113,7 @@ impl ::std::hash::Hash for AlgorithmSpec {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for AlgorithmSpec {
+impl AsRef<str> for AlgorithmSpec {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,136 +2,104 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about an alias.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AliasListEntry {
     /// String that contains the alias. This value begins with `alias/`.
-    pub alias_name: ::std::option::Option<::std::string::String>,
+    pub alias_name: Option<String>,
     /// String that contains the key ARN.
-    pub alias_arn: ::std::option::Option<::std::string::String>,
+    pub alias_arn: Option<String>,
     /// String that contains the key identifier of the KMS key associated with the alias.
-    pub target_key_id: ::std::option::Option<::std::string::String>,
+    pub target_key_id: Option<String>,
     /// Date and time that the alias was most recently created in the account and Region. Formatted as Unix time.
-    pub creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Date and time that the alias was most recently associated with a KMS key in the account and Region. Formatted as Unix time.
-    pub last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_updated_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl AliasListEntry {
     /// Starts building a [`AliasListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::AliasListEntryBuilder {
-        <crate::types::builders::AliasListEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AliasListEntryBuilder as Default>::default()
     }
     /// The `AliasName` member, when set.
     #[inline]
-    pub fn alias_name(&self) -> ::std::option::Option<&str> {
+    pub fn alias_name(&self) -> Option<&str> {
         self.alias_name.as_deref()
     }
     /// The `AliasArn` member, when set.
     #[inline]
-    pub fn alias_arn(&self) -> ::std::option::Option<&str> {
+    pub fn alias_arn(&self) -> Option<&str> {
         self.alias_arn.as_deref()
     }
     /// The `TargetKeyId` member, when set.
     #[inline]
-    pub fn target_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_key_id(&self) -> Option<&str> {
         self.target_key_id.as_deref()
     }
     /// The `CreationDate` member, when set.
     #[inline]
-    pub fn creation_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_date.as_ref()
     }
     /// The `LastUpdatedDate` member, when set.
     #[inline]
-    pub fn last_updated_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_updated_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_updated_date.as_ref()
     }
 }
 /// A builder for [`AliasListEntry`](crate::types::AliasListEntry); start one with `AliasListEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AliasListEntryBuilder {
     inner: crate::types::AliasListEntry,
 }
 impl AliasListEntryBuilder {
     /// Sets [`AliasListEntry::alias_name`](crate::types::AliasListEntry::alias_name): String that contains the alias.
-    pub fn alias_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.alias_name = ::std::option::Option::Some(input.into());
+    pub fn alias_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.alias_name = Some(input.into());
         self
     }
     /// Sets or clears [`AliasListEntry::alias_name`](crate::types::AliasListEntry::alias_name).
     #[inline]
-    pub fn set_alias_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_alias_name(mut self, input: Option<String>) -> Self {
         self.inner.alias_name = input;
         self
     }
     /// The value set for [`AliasListEntry::alias_name`](crate::types::AliasListEntry::alias_name), if any.
     #[inline]
-    pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_alias_name(&self) -> &Option<String> {
         &self.inner.alias_name
     }
     /// Sets [`AliasListEntry::alias_arn`](crate::types::AliasListEntry::alias_arn): String that contains the key ARN.
-    pub fn alias_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.alias_arn = ::std::option::Option::Some(input.into());
+    pub fn alias_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.alias_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AliasListEntry::alias_arn`](crate::types::AliasListEntry::alias_arn).
     #[inline]
-    pub fn set_alias_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_alias_arn(mut self, input: Option<String>) -> Self {
         self.inner.alias_arn = input;
         self
     }
     /// The value set for [`AliasListEntry::alias_arn`](crate::types::AliasListEntry::alias_arn), if any.
     #[inline]
-    pub fn get_alias_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_alias_arn(&self) -> &Option<String> {
         &self.inner.alias_arn
     }
     /// Sets [`AliasListEntry::target_key_id`](crate::types::AliasListEntry::target_key_id): String that contains the key identifier of the KMS key associated with the alias.
-    pub fn target_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_key_id = ::std::option::Option::Some(input.into());
+    pub fn target_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`AliasListEntry::target_key_id`](crate::types::AliasListEntry::target_key_id).
     #[inline]
-    pub fn set_target_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_key_id(mut self, input: Option<String>) -> Self {
         self.inner.target_key_id = input;
         self
     }
     /// The value set for [`AliasListEntry::target_key_id`](crate::types::AliasListEntry::target_key_id), if any.
     #[inline]
-    pub fn get_target_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_key_id(&self) -> &Option<String> {
         &self.inner.target_key_id
     }
     /// Sets [`AliasListEntry::creation_date`](crate::types::AliasListEntry::creation_date): Date and time that the alias was most recently created in the account and Region.
@@ -139,23 +107,21 @@ impl AliasListEntryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input);
+        self.inner.creation_date = Some(input);
         self
     }
     /// Sets or clears [`AliasListEntry::creation_date`](crate::types::AliasListEntry::creation_date).
     #[inline]
     pub fn set_creation_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_date = input;
         self
     }
     /// The value set for [`AliasListEntry::creation_date`](crate::types::AliasListEntry::creation_date), if any.
     #[inline]
-    pub fn get_creation_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_date
     }
     /// Sets [`AliasListEntry::last_updated_date`](crate::types::AliasListEntry::last_updated_date): Date and time that the alias was most recently associated with a KMS key in the account and Region.
@@ -163,14 +129,14 @@ impl AliasListEntryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_updated_date = ::std::option::Option::Some(input);
+        self.inner.last_updated_date = Some(input);
         self
     }
     /// Sets or clears [`AliasListEntry::last_updated_date`](crate::types::AliasListEntry::last_updated_date).
     #[inline]
     pub fn set_last_updated_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_updated_date = input;
         self
@@ -179,7 +145,7 @@ impl AliasListEntryBuilder {
     #[inline]
     pub fn get_last_updated_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_updated_date
     }
     /// Builds the [`AliasListEntry`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelKeyDeletionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelKeyDeletionRequest {
     /// Identifies the KMS key whose deletion is being canceled.
@@ -22,17 +17,17 @@ pub struct CancelKeyDeletionRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
 }
 impl CancelKeyDeletionRequest {
     /// Starts building a [`CancelKeyDeletionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelKeyDeletionRequestBuilder {
-        <crate::types::builders::CancelKeyDeletionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelKeyDeletionRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
 }
@@ -43,52 +38,41 @@ impl CancelKeyDeletionRequest {
     }
 }
 /// A builder for [`CancelKeyDeletionRequest`](crate::types::CancelKeyDeletionRequest); start one with `CancelKeyDeletionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelKeyDeletionRequestBuilder {
     inner: crate::types::CancelKeyDeletionRequest,
 }
 impl CancelKeyDeletionRequestBuilder {
     /// Sets [`CancelKeyDeletionRequest::key_id`](crate::types::CancelKeyDeletionRequest::key_id): Identifies the KMS key whose deletion is being canceled.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CancelKeyDeletionRequest::key_id`](crate::types::CancelKeyDeletionRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`CancelKeyDeletionRequest::key_id`](crate::types::CancelKeyDeletionRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Builds the [`CancelKeyDeletionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelKeyDeletionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelKeyDeletionRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ConnectCustomKeyStoreRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectCustomKeyStoreRequest {
     /// Enter the key store ID of the custom key store that you want to connect. To find the ID of a custom key store, use the `DescribeCustomKeyStores` operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_id: Option<String>,
 }
 impl ConnectCustomKeyStoreRequest {
     /// Starts building a [`ConnectCustomKeyStoreRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConnectCustomKeyStoreRequestBuilder {
-        <crate::types::builders::ConnectCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConnectCustomKeyStoreRequestBuilder as Default>::default()
     }
     /// The `CustomKeyStoreId` member, when set.
     #[inline]
-    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_id(&self) -> Option<&str> {
         self.custom_key_store_id.as_deref()
     }
 }
@@ -34,54 +29,41 @@ impl ConnectCustomKeyStoreRequest {
     }
 }
 /// A builder for [`ConnectCustomKeyStoreRequest`](crate::types::ConnectCustomKeyStoreRequest); start one with `ConnectCustomKeyStoreRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectCustomKeyStoreRequestBuilder {
     inner: crate::types::ConnectCustomKeyStoreRequest,
 }
 impl ConnectCustomKeyStoreRequestBuilder {
     /// Sets [`ConnectCustomKeyStoreRequest::custom_key_store_id`](crate::types::ConnectCustomKeyStoreRequest::custom_key_store_id): Enter the key store ID of the custom key store that you want to connect.
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_id = Some(input.into());
         self
     }
     /// Sets or clears [`ConnectCustomKeyStoreRequest::custom_key_store_id`](crate::types::ConnectCustomKeyStoreRequest::custom_key_store_id).
     #[inline]
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`ConnectCustomKeyStoreRequest::custom_key_store_id`](crate::types::ConnectCustomKeyStoreRequest::custom_key_store_id), if any.
     #[inline]
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         &self.inner.custom_key_store_id
     }
     /// Builds the [`ConnectCustomKeyStoreRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ConnectCustomKeyStoreRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.custom_key_store_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConnectCustomKeyStoreRequest",
                 member: "custom_key_store_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

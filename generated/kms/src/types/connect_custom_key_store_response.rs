@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ConnectCustomKeyStoreResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectCustomKeyStoreResponse {}
 impl ConnectCustomKeyStoreResponse {
     /// Starts building a [`ConnectCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConnectCustomKeyStoreResponseBuilder {
-        <crate::types::builders::ConnectCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConnectCustomKeyStoreResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ConnectCustomKeyStoreResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ConnectCustomKeyStoreResponse`](crate::types::ConnectCustomKeyStoreResponse); start one with `ConnectCustomKeyStoreResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConnectCustomKeyStoreResponseBuilder {
     inner: crate::types::ConnectCustomKeyStoreResponse,
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateAliasRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateAliasRequest {
     /// Specifies the alias name. This value must begin with `alias/` followed by a name, such as `alias/ExampleAlias`.
@@ -17,7 +12,7 @@ pub struct CreateAliasRequest {
     /// The `AliasName` value must be string of 1-256 characters. It can contain only alphanumeric characters, forward slashes (/), underscores (\_), and dashes (-). The alias name cannot begin with `alias/aws/`. The `alias/aws/` prefix is reserved for [Amazon Web Services managed keys](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub alias_name: ::std::option::Option<::std::string::String>,
+    pub alias_name: Option<String>,
     /// Associates the alias with the specified [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key). The KMS key must be in the same Amazon Web Services Region.
     ///
     /// A valid key ID is required. If you supply a null or empty string value, this operation returns an error.
@@ -34,22 +29,22 @@ pub struct CreateAliasRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_key_id: ::std::option::Option<::std::string::String>,
+    pub target_key_id: Option<String>,
 }
 impl CreateAliasRequest {
     /// Starts building a [`CreateAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateAliasRequestBuilder {
-        <crate::types::builders::CreateAliasRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateAliasRequestBuilder as Default>::default()
     }
     /// The `AliasName` member, when set.
     #[inline]
-    pub fn alias_name(&self) -> ::std::option::Option<&str> {
+    pub fn alias_name(&self) -> Option<&str> {
         self.alias_name.as_deref()
     }
     /// The `TargetKeyId` member, when set.
     #[inline]
-    pub fn target_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_key_id(&self) -> Option<&str> {
         self.target_key_id.as_deref()
     }
 }
@@ -60,80 +55,63 @@ impl CreateAliasRequest {
     }
 }
 /// A builder for [`CreateAliasRequest`](crate::types::CreateAliasRequest); start one with `CreateAliasRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateAliasRequestBuilder {
     inner: crate::types::CreateAliasRequest,
 }
 impl CreateAliasRequestBuilder {
     /// Sets [`CreateAliasRequest::alias_name`](crate::types::CreateAliasRequest::alias_name): Specifies the alias name.
-    pub fn alias_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.alias_name = ::std::option::Option::Some(input.into());
+    pub fn alias_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.alias_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAliasRequest::alias_name`](crate::types::CreateAliasRequest::alias_name).
     #[inline]
-    pub fn set_alias_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_alias_name(mut self, input: Option<String>) -> Self {
         self.inner.alias_name = input;
         self
     }
     /// The value set for [`CreateAliasRequest::alias_name`](crate::types::CreateAliasRequest::alias_name), if any.
     #[inline]
-    pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_alias_name(&self) -> &Option<String> {
         &self.inner.alias_name
     }
     /// Sets [`CreateAliasRequest::target_key_id`](crate::types::CreateAliasRequest::target_key_id): Associates the alias with the specified [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key).
-    pub fn target_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_key_id = ::std::option::Option::Some(input.into());
+    pub fn target_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAliasRequest::target_key_id`](crate::types::CreateAliasRequest::target_key_id).
     #[inline]
-    pub fn set_target_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_key_id(mut self, input: Option<String>) -> Self {
         self.inner.target_key_id = input;
         self
     }
     /// The value set for [`CreateAliasRequest::target_key_id`](crate::types::CreateAliasRequest::target_key_id), if any.
     #[inline]
-    pub fn get_target_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_key_id(&self) -> &Option<String> {
         &self.inner.target_key_id
     }
     /// Builds the [`CreateAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.alias_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
                 member: "alias_name",
             });
         }
         if self.inner.target_key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
                 member: "target_key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

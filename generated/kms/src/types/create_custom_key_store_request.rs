@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCustomKeyStoreRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCustomKeyStoreRequest {
     /// Specifies a friendly name for the custom key store. The name must be unique in your Amazon Web Services account and Region. This parameter is required for all custom key stores.
@@ -10,15 +10,15 @@ pub struct CreateCustomKeyStoreRequest {
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub custom_key_store_name: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_name: Option<String>,
     /// Identifies the CloudHSM cluster for an CloudHSM key store. This parameter is required for custom key stores with [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `AWS_CLOUDHSM`.
     ///
     /// Enter the cluster ID of any active CloudHSM cluster that is not already associated with a custom key store. To find the cluster ID, use the [DescribeClusters](https://docs.aws.amazon.com/cloudhsm/latest/APIReference/API_DescribeClusters.html) operation.
-    pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
+    pub cloud_hsm_cluster_id: Option<String>,
     /// Specifies the certificate for an CloudHSM key store. This parameter is required for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `AWS_CLOUDHSM`.
     ///
     /// Enter the content of the trust anchor certificate for the CloudHSM cluster. This is the content of the `customerCA.crt` file that you created when you [initialized the cluster](https://docs.aws.amazon.com/cloudhsm/latest/userguide/initialize-cluster.html).
-    pub trust_anchor_certificate: ::std::option::Option<::std::string::String>,
+    pub trust_anchor_certificate: Option<String>,
     /// Specifies the `kmsuser` password for an CloudHSM key store. This parameter is required for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `AWS_CLOUDHSM`.
     ///
     /// Enter the password of the [`kmsuser` crypto user (CU) account](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-cloudhsm.html#concept-kmsuser) in the specified CloudHSM cluster. KMS logs into the cluster as this user to manage key material on your behalf.
@@ -26,11 +26,11 @@ pub struct CreateCustomKeyStoreRequest {
     /// The password must be a string of 7 to 32 characters. Its value is case sensitive.
     ///
     /// This parameter tells KMS the `kmsuser` account password; it does not change the password in the CloudHSM cluster.
-    pub key_store_password: ::std::option::Option<::std::string::String>,
+    pub key_store_password: Option<String>,
     /// Specifies the type of custom key store. The default value is `AWS_CLOUDHSM`.
     ///
     /// For a custom key store backed by an CloudHSM cluster, omit the parameter or enter `AWS_CLOUDHSM`. For a custom key store backed by an external key manager outside of Amazon Web Services, enter `EXTERNAL_KEY_STORE`. You cannot change this property after the key store is created.
-    pub custom_key_store_type: ::std::option::Option<crate::types::CustomKeyStoreType>,
+    pub custom_key_store_type: Option<crate::types::CustomKeyStoreType>,
     /// Specifies the endpoint that KMS uses to send requests to the external key store proxy (XKS proxy). This parameter is required for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `EXTERNAL_KEY_STORE`.
     ///
     /// The protocol must be HTTPS. KMS communicates on port 443. Do not specify the port in the `XksProxyUriEndpoint` value.
@@ -46,7 +46,7 @@ pub struct CreateCustomKeyStoreRequest {
     /// - The combined `XksProxyUriEndpoint` and `XksProxyUriPath` values must be unique in the Amazon Web Services account and Region.
     /// - An external key store with `PUBLIC_ENDPOINT` connectivity cannot use the same `XksProxyUriEndpoint` value as an external key store with `VPC_ENDPOINT_SERVICE` connectivity in this Amazon Web Services Region.
     /// - Each external key store with `VPC_ENDPOINT_SERVICE` connectivity must have its own private DNS name. The `XksProxyUriEndpoint` value for external key stores with `VPC_ENDPOINT_SERVICE` connectivity (private DNS name) must be unique in the Amazon Web Services account and Region.
-    pub xks_proxy_uri_endpoint: ::std::option::Option<::std::string::String>,
+    pub xks_proxy_uri_endpoint: Option<String>,
     /// Specifies the base path to the proxy APIs for this external key store. To find this value, see the documentation for your external key store proxy. This parameter is required for all custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `EXTERNAL_KEY_STORE`.
     ///
     /// The value must start with `/` and must end with `/kms/xks/v1` where `v1` represents the version of the KMS external key store proxy API. This path can include an optional prefix between the required elements such as `/prefix/kms/xks/v1`.
@@ -54,7 +54,7 @@ pub struct CreateCustomKeyStoreRequest {
     /// **Uniqueness requirements:**
     ///
     /// - The combined `XksProxyUriEndpoint` and `XksProxyUriPath` values must be unique in the Amazon Web Services account and Region.
-    pub xks_proxy_uri_path: ::std::option::Option<::std::string::String>,
+    pub xks_proxy_uri_path: Option<String>,
     /// Specifies the name of the Amazon VPC endpoint service for interface endpoints that is used to communicate with your external key store proxy (XKS proxy). This parameter is required when the value of [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) is `EXTERNAL_KEY_STORE` and the value of `XksProxyConnectivity` is `VPC_ENDPOINT_SERVICE`.
     ///
     /// The Amazon VPC endpoint service must [fulfill all requirements](https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keystore.html#xks-requirements) for use with an external key store.
@@ -62,13 +62,9 @@ pub struct CreateCustomKeyStoreRequest {
     /// **Uniqueness requirements:**
     ///
     /// - External key stores with `VPC_ENDPOINT_SERVICE` connectivity can share an Amazon VPC, but each external key store must have its own VPC endpoint service and private DNS name.
-    pub xks_proxy_vpc_endpoint_service_name: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub xks_proxy_vpc_endpoint_service_name: Option<String>,
     /// Specifies the Amazon Web Services account ID that owns the Amazon VPC service endpoint for the interface that is used to communicate with your external key store proxy (XKS proxy). This parameter is optional. If not provided, the Amazon Web Services account ID calling the action will be used.
-    pub xks_proxy_vpc_endpoint_service_owner: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub xks_proxy_vpc_endpoint_service_owner: Option<String>,
     /// Specifies an authentication credential for the external key store proxy (XKS proxy). This parameter is required for all custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `EXTERNAL_KEY_STORE`.
     ///
     /// The `XksProxyAuthenticationCredential` has two required elements: `RawSecretAccessKey`, a secret key, and `AccessKeyId`, a unique identifier for the `RawSecretAccessKey`. For character requirements, see XksProxyAuthenticationCredentialType (`API_XksProxyAuthenticationCredentialType.html`).
@@ -76,7 +72,7 @@ pub struct CreateCustomKeyStoreRequest {
     /// KMS uses this authentication credential to sign requests to the external key store proxy on your behalf. This credential is unrelated to Identity and Access Management (IAM) and Amazon Web Services credentials.
     ///
     /// This parameter doesn't set or change the authentication credentials on the XKS proxy. It just tells KMS the credential that you established on your external key store proxy. If you rotate your proxy authentication credential, use the `UpdateCustomKeyStore` operation to provide the new credential to KMS.
-    pub xks_proxy_authentication_credential: ::std::option::Option<
+    pub xks_proxy_authentication_credential: Option<
         crate::types::XksProxyAuthenticationCredentialType,
     >,
     /// Indicates how KMS communicates with the external key store proxy. This parameter is required for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `EXTERNAL_KEY_STORE`.
@@ -84,75 +80,71 @@ pub struct CreateCustomKeyStoreRequest {
     /// If the external key store proxy uses a public endpoint, specify `PUBLIC_ENDPOINT`. If the external key store proxy uses a Amazon VPC endpoint service for communication with KMS, specify `VPC_ENDPOINT_SERVICE`. For help making this choice, see [Choosing a connectivity option](https://docs.aws.amazon.com/kms/latest/developerguide/choose-xks-connectivity.html) in the *Key Management Service Developer Guide*.
     ///
     /// An Amazon VPC endpoint service keeps your communication with KMS in a private address space entirely within Amazon Web Services, but it requires more configuration, including establishing a Amazon VPC with multiple subnets, a VPC endpoint service, a network load balancer, and a verified private DNS name. A public endpoint is simpler to set up, but it might be slower and might not fulfill your security requirements. You might consider testing with a public endpoint, and then establishing a VPC endpoint service for production tasks. Note that this choice does not determine the location of the external key store proxy. Even if you choose a VPC endpoint service, the proxy can be hosted within the VPC or outside of Amazon Web Services such as in your corporate data center.
-    pub xks_proxy_connectivity: ::std::option::Option<
-        crate::types::XksProxyConnectivityType,
-    >,
+    pub xks_proxy_connectivity: Option<crate::types::XksProxyConnectivityType>,
 }
 impl CreateCustomKeyStoreRequest {
     /// Starts building a [`CreateCustomKeyStoreRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCustomKeyStoreRequestBuilder {
-        <crate::types::builders::CreateCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCustomKeyStoreRequestBuilder as Default>::default()
     }
     /// The `CustomKeyStoreName` member, when set.
     #[inline]
-    pub fn custom_key_store_name(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_name(&self) -> Option<&str> {
         self.custom_key_store_name.as_deref()
     }
     /// The `CloudHsmClusterId` member, when set.
     #[inline]
-    pub fn cloud_hsm_cluster_id(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_hsm_cluster_id(&self) -> Option<&str> {
         self.cloud_hsm_cluster_id.as_deref()
     }
     /// The `TrustAnchorCertificate` member, when set.
     #[inline]
-    pub fn trust_anchor_certificate(&self) -> ::std::option::Option<&str> {
+    pub fn trust_anchor_certificate(&self) -> Option<&str> {
         self.trust_anchor_certificate.as_deref()
     }
     /// The `KeyStorePassword` member, when set.
     #[inline]
-    pub fn key_store_password(&self) -> ::std::option::Option<&str> {
+    pub fn key_store_password(&self) -> Option<&str> {
         self.key_store_password.as_deref()
     }
     /// The `CustomKeyStoreType` member, when set.
     #[inline]
-    pub fn custom_key_store_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CustomKeyStoreType> {
+    pub fn custom_key_store_type(&self) -> Option<&crate::types::CustomKeyStoreType> {
         self.custom_key_store_type.as_ref()
     }
     /// The `XksProxyUriEndpoint` member, when set.
     #[inline]
-    pub fn xks_proxy_uri_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn xks_proxy_uri_endpoint(&self) -> Option<&str> {
         self.xks_proxy_uri_endpoint.as_deref()
     }
     /// The `XksProxyUriPath` member, when set.
     #[inline]
-    pub fn xks_proxy_uri_path(&self) -> ::std::option::Option<&str> {
+    pub fn xks_proxy_uri_path(&self) -> Option<&str> {
         self.xks_proxy_uri_path.as_deref()
     }
     /// The `XksProxyVpcEndpointServiceName` member, when set.
     #[inline]
-    pub fn xks_proxy_vpc_endpoint_service_name(&self) -> ::std::option::Option<&str> {
+    pub fn xks_proxy_vpc_endpoint_service_name(&self) -> Option<&str> {
         self.xks_proxy_vpc_endpoint_service_name.as_deref()
     }
     /// The `XksProxyVpcEndpointServiceOwner` member, when set.
     #[inline]
-    pub fn xks_proxy_vpc_endpoint_service_owner(&self) -> ::std::option::Option<&str> {
+    pub fn xks_proxy_vpc_endpoint_service_owner(&self) -> Option<&str> {
         self.xks_proxy_vpc_endpoint_service_owner.as_deref()
     }
     /// The `XksProxyAuthenticationCredential` member, when set.
     #[inline]
     pub fn xks_proxy_authentication_credential(
         &self,
-    ) -> ::std::option::Option<&crate::types::XksProxyAuthenticationCredentialType> {
+    ) -> Option<&crate::types::XksProxyAuthenticationCredentialType> {
         self.xks_proxy_authentication_credential.as_ref()
     }
     /// The `XksProxyConnectivity` member, when set.
     #[inline]
     pub fn xks_proxy_connectivity(
         &self,
-    ) -> ::std::option::Option<&crate::types::XksProxyConnectivityType> {
+    ) -> Option<&crate::types::XksProxyConnectivityType> {
         self.xks_proxy_connectivity.as_ref()
     }
 }
@@ -192,110 +184,73 @@ impl ::std::fmt::Debug for CreateCustomKeyStoreRequest {
     }
 }
 /// A builder for [`CreateCustomKeyStoreRequest`](crate::types::CreateCustomKeyStoreRequest); start one with `CreateCustomKeyStoreRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCustomKeyStoreRequestBuilder {
     inner: crate::types::CreateCustomKeyStoreRequest,
 }
 impl CreateCustomKeyStoreRequestBuilder {
     /// Sets [`CreateCustomKeyStoreRequest::custom_key_store_name`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_name): Specifies a friendly name for the custom key store.
-    pub fn custom_key_store_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_name = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::custom_key_store_name`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_name).
     #[inline]
-    pub fn set_custom_key_store_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_name(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_name = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::custom_key_store_name`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_name), if any.
     #[inline]
-    pub fn get_custom_key_store_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_name(&self) -> &Option<String> {
         &self.inner.custom_key_store_name
     }
     /// Sets [`CreateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::CreateCustomKeyStoreRequest::cloud_hsm_cluster_id): Identifies the CloudHSM cluster for an CloudHSM key store.
-    pub fn cloud_hsm_cluster_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
+    pub fn cloud_hsm_cluster_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_hsm_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::CreateCustomKeyStoreRequest::cloud_hsm_cluster_id).
     #[inline]
-    pub fn set_cloud_hsm_cluster_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_hsm_cluster_id(mut self, input: Option<String>) -> Self {
         self.inner.cloud_hsm_cluster_id = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::CreateCustomKeyStoreRequest::cloud_hsm_cluster_id), if any.
     #[inline]
-    pub fn get_cloud_hsm_cluster_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_hsm_cluster_id(&self) -> &Option<String> {
         &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`CreateCustomKeyStoreRequest::trust_anchor_certificate`](crate::types::CreateCustomKeyStoreRequest::trust_anchor_certificate): Specifies the certificate for an CloudHSM key store.
-    pub fn trust_anchor_certificate(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.trust_anchor_certificate = ::std::option::Option::Some(input.into());
+    pub fn trust_anchor_certificate(mut self, input: impl Into<String>) -> Self {
+        self.inner.trust_anchor_certificate = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::trust_anchor_certificate`](crate::types::CreateCustomKeyStoreRequest::trust_anchor_certificate).
     #[inline]
-    pub fn set_trust_anchor_certificate(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_trust_anchor_certificate(mut self, input: Option<String>) -> Self {
         self.inner.trust_anchor_certificate = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::trust_anchor_certificate`](crate::types::CreateCustomKeyStoreRequest::trust_anchor_certificate), if any.
     #[inline]
-    pub fn get_trust_anchor_certificate(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_trust_anchor_certificate(&self) -> &Option<String> {
         &self.inner.trust_anchor_certificate
     }
     /// Sets [`CreateCustomKeyStoreRequest::key_store_password`](crate::types::CreateCustomKeyStoreRequest::key_store_password): Specifies the `kmsuser` password for an CloudHSM key store.
-    pub fn key_store_password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_store_password = ::std::option::Option::Some(input.into());
+    pub fn key_store_password(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_store_password = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::key_store_password`](crate::types::CreateCustomKeyStoreRequest::key_store_password).
     #[inline]
-    pub fn set_key_store_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_store_password(mut self, input: Option<String>) -> Self {
         self.inner.key_store_password = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::key_store_password`](crate::types::CreateCustomKeyStoreRequest::key_store_password), if any.
     #[inline]
-    pub fn get_key_store_password(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_store_password(&self) -> &Option<String> {
         &self.inner.key_store_password
     }
     /// Sets [`CreateCustomKeyStoreRequest::custom_key_store_type`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_type): Specifies the type of custom key store.
@@ -303,14 +258,14 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: crate::types::CustomKeyStoreType,
     ) -> Self {
-        self.inner.custom_key_store_type = ::std::option::Option::Some(input);
+        self.inner.custom_key_store_type = Some(input);
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::custom_key_store_type`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_type).
     #[inline]
     pub fn set_custom_key_store_type(
         mut self,
-        input: ::std::option::Option<crate::types::CustomKeyStoreType>,
+        input: Option<crate::types::CustomKeyStoreType>,
     ) -> Self {
         self.inner.custom_key_store_type = input;
         self
@@ -319,107 +274,83 @@ impl CreateCustomKeyStoreRequestBuilder {
     #[inline]
     pub fn get_custom_key_store_type(
         &self,
-    ) -> &::std::option::Option<crate::types::CustomKeyStoreType> {
+    ) -> &Option<crate::types::CustomKeyStoreType> {
         &self.inner.custom_key_store_type
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint): Specifies the endpoint that KMS uses to send requests to the external key store proxy (XKS proxy).
-    pub fn xks_proxy_uri_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.xks_proxy_uri_endpoint = ::std::option::Option::Some(input.into());
+    pub fn xks_proxy_uri_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.xks_proxy_uri_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint).
     #[inline]
-    pub fn set_xks_proxy_uri_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_xks_proxy_uri_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.xks_proxy_uri_endpoint = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint), if any.
     #[inline]
-    pub fn get_xks_proxy_uri_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_uri_endpoint(&self) -> &Option<String> {
         &self.inner.xks_proxy_uri_endpoint
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_path): Specifies the base path to the proxy APIs for this external key store.
-    pub fn xks_proxy_uri_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.xks_proxy_uri_path = ::std::option::Option::Some(input.into());
+    pub fn xks_proxy_uri_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.xks_proxy_uri_path = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_path).
     #[inline]
-    pub fn set_xks_proxy_uri_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_xks_proxy_uri_path(mut self, input: Option<String>) -> Self {
         self.inner.xks_proxy_uri_path = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_path), if any.
     #[inline]
-    pub fn get_xks_proxy_uri_path(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_uri_path(&self) -> &Option<String> {
         &self.inner.xks_proxy_uri_path
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name): Specifies the name of the Amazon VPC endpoint service for interface endpoints that is used to communicate with your external key store proxy (XKS proxy).
     pub fn xks_proxy_vpc_endpoint_service_name(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.xks_proxy_vpc_endpoint_service_name = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.xks_proxy_vpc_endpoint_service_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name).
     #[inline]
     pub fn set_xks_proxy_vpc_endpoint_service_name(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.xks_proxy_vpc_endpoint_service_name = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name), if any.
     #[inline]
-    pub fn get_xks_proxy_vpc_endpoint_service_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_vpc_endpoint_service_name(&self) -> &Option<String> {
         &self.inner.xks_proxy_vpc_endpoint_service_name
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner): Specifies the Amazon Web Services account ID that owns the Amazon VPC service endpoint for the interface that is used to communicate with your external key store proxy (XKS proxy).
     pub fn xks_proxy_vpc_endpoint_service_owner(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.xks_proxy_vpc_endpoint_service_owner = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.xks_proxy_vpc_endpoint_service_owner = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner).
     #[inline]
     pub fn set_xks_proxy_vpc_endpoint_service_owner(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.xks_proxy_vpc_endpoint_service_owner = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner), if any.
     #[inline]
-    pub fn get_xks_proxy_vpc_endpoint_service_owner(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_vpc_endpoint_service_owner(&self) -> &Option<String> {
         &self.inner.xks_proxy_vpc_endpoint_service_owner
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_authentication_credential): Specifies an authentication credential for the external key store proxy (XKS proxy).
@@ -427,16 +358,14 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: crate::types::XksProxyAuthenticationCredentialType,
     ) -> Self {
-        self.inner.xks_proxy_authentication_credential = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.xks_proxy_authentication_credential = Some(input);
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_authentication_credential).
     #[inline]
     pub fn set_xks_proxy_authentication_credential(
         mut self,
-        input: ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
+        input: Option<crate::types::XksProxyAuthenticationCredentialType>,
     ) -> Self {
         self.inner.xks_proxy_authentication_credential = input;
         self
@@ -445,7 +374,7 @@ impl CreateCustomKeyStoreRequestBuilder {
     #[inline]
     pub fn get_xks_proxy_authentication_credential(
         &self,
-    ) -> &::std::option::Option<crate::types::XksProxyAuthenticationCredentialType> {
+    ) -> &Option<crate::types::XksProxyAuthenticationCredentialType> {
         &self.inner.xks_proxy_authentication_credential
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_connectivity): Indicates how KMS communicates with the external key store proxy.
@@ -453,14 +382,14 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: crate::types::XksProxyConnectivityType,
     ) -> Self {
-        self.inner.xks_proxy_connectivity = ::std::option::Option::Some(input);
+        self.inner.xks_proxy_connectivity = Some(input);
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_connectivity).
     #[inline]
     pub fn set_xks_proxy_connectivity(
         mut self,
-        input: ::std::option::Option<crate::types::XksProxyConnectivityType>,
+        input: Option<crate::types::XksProxyConnectivityType>,
     ) -> Self {
         self.inner.xks_proxy_connectivity = input;
         self
@@ -469,23 +398,23 @@ impl CreateCustomKeyStoreRequestBuilder {
     #[inline]
     pub fn get_xks_proxy_connectivity(
         &self,
-    ) -> &::std::option::Option<crate::types::XksProxyConnectivityType> {
+    ) -> &Option<crate::types::XksProxyConnectivityType> {
         &self.inner.xks_proxy_connectivity
     }
     /// Builds the [`CreateCustomKeyStoreRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCustomKeyStoreRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.custom_key_store_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCustomKeyStoreRequest",
                 member: "custom_key_store_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

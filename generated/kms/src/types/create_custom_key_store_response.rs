@@ -2,73 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCustomKeyStoreResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCustomKeyStoreResponse {
     /// A unique identifier for the new custom key store.
-    pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_id: Option<String>,
 }
 impl CreateCustomKeyStoreResponse {
     /// Starts building a [`CreateCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCustomKeyStoreResponseBuilder {
-        <crate::types::builders::CreateCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCustomKeyStoreResponseBuilder as Default>::default()
     }
     /// The `CustomKeyStoreId` member, when set.
     #[inline]
-    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_id(&self) -> Option<&str> {
         self.custom_key_store_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateCustomKeyStoreResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CreateCustomKeyStoreResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateCustomKeyStoreResponse`](crate::types::CreateCustomKeyStoreResponse); start one with `CreateCustomKeyStoreResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCustomKeyStoreResponseBuilder {
     inner: crate::types::CreateCustomKeyStoreResponse,
 }
 impl CreateCustomKeyStoreResponseBuilder {
     /// Sets [`CreateCustomKeyStoreResponse::custom_key_store_id`](crate::types::CreateCustomKeyStoreResponse::custom_key_store_id): A unique identifier for the new custom key store.
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreResponse::custom_key_store_id`](crate::types::CreateCustomKeyStoreResponse::custom_key_store_id).
     #[inline]
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreResponse::custom_key_store_id`](crate::types::CreateCustomKeyStoreResponse::custom_key_store_id), if any.
     #[inline]
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         &self.inner.custom_key_store_id
     }
     /// Builds the [`CreateCustomKeyStoreResponse`]; it has no required members, so this cannot fail.

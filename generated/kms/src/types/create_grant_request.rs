@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateGrantRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateGrantRequest {
     /// Identifies the KMS key for the grant. The grant gives principals permission to use this KMS key.
@@ -22,13 +17,13 @@ pub struct CreateGrantRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The identity that gets the permissions specified in the grant.
     ///
     /// To specify the grantee principal, use the Amazon Resource Name (ARN) of an Amazon Web Services principal. Valid principals include Amazon Web Services accounts, IAM users, IAM roles, federated users, and assumed role users. For help with the ARN syntax for a principal, see [IAM ARNs](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns) in the **Identity and Access Management User Guide** .
     ///
     /// You must specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
-    pub grantee_principal: ::std::option::Option<::std::string::String>,
+    pub grantee_principal: Option<String>,
     /// The principal that has permission to use the `RetireGrant` operation to retire the grant.
     ///
     /// To specify the principal, use the [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services principal. Valid principals include Amazon Web Services accounts, IAM users, IAM roles, federated users, and assumed role users. For help with the ARN syntax for a principal, see [IAM ARNs](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns) in the **Identity and Access Management User Guide** .
@@ -36,13 +31,13 @@ pub struct CreateGrantRequest {
     /// The grant determines the retiring principal. Other principals might have permission to retire the grant or revoke the grant. For details, see `RevokeGrant` and [Retiring and revoking grants](https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html) in the *Key Management Service Developer Guide*.
     ///
     /// You can specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
-    pub retiring_principal: ::std::option::Option<::std::string::String>,
+    pub retiring_principal: Option<String>,
     /// A list of operations that the grant permits.
     ///
     /// This list must include only operations that are permitted in a grant. Also, the operation must be supported on the KMS key. For example, you cannot create a grant for a symmetric encryption KMS key that allows the `Sign` operation, or a grant for an asymmetric KMS key that allows the `GenerateDataKey` operation. If you try, KMS returns a `ValidationError` exception. For details, see [Grant operations](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#terms-grant-operations) in the *Key Management Service Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub operations: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
+    pub operations: Option<Vec<crate::types::GrantOperation>>,
     /// Specifies a grant constraint.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
@@ -57,11 +52,11 @@ pub struct CreateGrantRequest {
     /// - `SourceArn` — This grant constraint allows the permissions in the grant only when the request is made on behalf of a specific Amazon Web Services resource, identified by its [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html). This is effectively the same as having the [aws:SourceArn](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn) global condition key in the grant. The SourceArn constraint is supported on grants for all types of KMS keys and can also be applied to the `DescribeKey` operation when specified in the request. However, it does not apply to `RetireGrant` operation.
     ///
     /// For information about grant constraints, see [Using grant constraints](https://docs.aws.amazon.com/kms/latest/developerguide/create-grant-overview.html#grant-constraints) in the *Key Management Service Developer Guide*.
-    pub constraints: ::std::option::Option<crate::types::GrantConstraints>,
+    pub constraints: Option<crate::types::GrantConstraints>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// A friendly name for the grant. Use this value to prevent the unintended creation of duplicate grants when retrying this request.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
@@ -69,41 +64,41 @@ pub struct CreateGrantRequest {
     /// When this value is absent, all `CreateGrant` requests result in a new grant with a unique `GrantId` even if all the supplied parameters are identical. This can result in unintended duplicates when you retry the `CreateGrant` request.
     ///
     /// When this value is present, you can retry a `CreateGrant` request with identical parameters; if the grant already exists, the original `GrantId` is returned without creating a new grant. Note that the returned grant token is unique with every `CreateGrant` request, even when a duplicate `GrantId` is returned. All grant tokens for the same grant ID can be used interchangeably.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that gets the permissions specified in the grant.
     ///
     /// When you specify a `GranteeServicePrincipal`, you must also specify a `SourceArn` grant constraint. In addition, you must specify either a `RetiringPrincipal` or a `RetiringServicePrincipal`.
     ///
     /// You must specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
-    pub grantee_service_principal: ::std::option::Option<::std::string::String>,
+    pub grantee_service_principal: Option<String>,
     /// The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that has permission to use the `RetireGrant` operation to retire the grant.
     ///
     /// You can specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
-    pub retiring_service_principal: ::std::option::Option<::std::string::String>,
+    pub retiring_service_principal: Option<String>,
 }
 impl CreateGrantRequest {
     /// Starts building a [`CreateGrantRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGrantRequestBuilder {
-        <crate::types::builders::CreateGrantRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateGrantRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `GranteePrincipal` member, when set.
     #[inline]
-    pub fn grantee_principal(&self) -> ::std::option::Option<&str> {
+    pub fn grantee_principal(&self) -> Option<&str> {
         self.grantee_principal.as_deref()
     }
     /// The `RetiringPrincipal` member, when set.
     #[inline]
-    pub fn retiring_principal(&self) -> ::std::option::Option<&str> {
+    pub fn retiring_principal(&self) -> Option<&str> {
         self.retiring_principal.as_deref()
     }
     /// The `Operations` member, empty when not set; the field tells an empty list from an absent one.
@@ -113,32 +108,32 @@ impl CreateGrantRequest {
     }
     /// The `Constraints` member, when set.
     #[inline]
-    pub fn constraints(&self) -> ::std::option::Option<&crate::types::GrantConstraints> {
+    pub fn constraints(&self) -> Option<&crate::types::GrantConstraints> {
         self.constraints.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `GranteeServicePrincipal` member, when set.
     #[inline]
-    pub fn grantee_service_principal(&self) -> ::std::option::Option<&str> {
+    pub fn grantee_service_principal(&self) -> Option<&str> {
         self.grantee_service_principal.as_deref()
     }
     /// The `RetiringServicePrincipal` member, when set.
     #[inline]
-    pub fn retiring_service_principal(&self) -> ::std::option::Option<&str> {
+    pub fn retiring_service_principal(&self) -> Option<&str> {
         self.retiring_service_principal.as_deref()
     }
 }
@@ -149,84 +144,57 @@ impl CreateGrantRequest {
     }
 }
 /// A builder for [`CreateGrantRequest`](crate::types::CreateGrantRequest); start one with `CreateGrantRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateGrantRequestBuilder {
     inner: crate::types::CreateGrantRequest,
 }
 impl CreateGrantRequestBuilder {
     /// Sets [`CreateGrantRequest::key_id`](crate::types::CreateGrantRequest::key_id): Identifies the KMS key for the grant.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::key_id`](crate::types::CreateGrantRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`CreateGrantRequest::key_id`](crate::types::CreateGrantRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`CreateGrantRequest::grantee_principal`](crate::types::CreateGrantRequest::grantee_principal): The identity that gets the permissions specified in the grant.
-    pub fn grantee_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grantee_principal = ::std::option::Option::Some(input.into());
+    pub fn grantee_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.grantee_principal = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::grantee_principal`](crate::types::CreateGrantRequest::grantee_principal).
     #[inline]
-    pub fn set_grantee_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_principal(mut self, input: Option<String>) -> Self {
         self.inner.grantee_principal = input;
         self
     }
     /// The value set for [`CreateGrantRequest::grantee_principal`](crate::types::CreateGrantRequest::grantee_principal), if any.
     #[inline]
-    pub fn get_grantee_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_principal(&self) -> &Option<String> {
         &self.inner.grantee_principal
     }
     /// Sets [`CreateGrantRequest::retiring_principal`](crate::types::CreateGrantRequest::retiring_principal): The principal that has permission to use the `RetireGrant` operation to retire the grant.
-    pub fn retiring_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.retiring_principal = ::std::option::Option::Some(input.into());
+    pub fn retiring_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.retiring_principal = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::retiring_principal`](crate::types::CreateGrantRequest::retiring_principal).
     #[inline]
-    pub fn set_retiring_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_principal(mut self, input: Option<String>) -> Self {
         self.inner.retiring_principal = input;
         self
     }
     /// The value set for [`CreateGrantRequest::retiring_principal`](crate::types::CreateGrantRequest::retiring_principal), if any.
     #[inline]
-    pub fn get_retiring_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_principal(&self) -> &Option<String> {
         &self.inner.retiring_principal
     }
     /// Appends one item to [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations): A list of operations that the grant permits.
@@ -240,173 +208,137 @@ impl CreateGrantRequestBuilder {
     #[inline]
     pub fn set_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
+        input: Option<Vec<crate::types::GrantOperation>>,
     ) -> Self {
         self.inner.operations = input;
         self
     }
     /// The value set for [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations), if any.
     #[inline]
-    pub fn get_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>> {
+    pub fn get_operations(&self) -> &Option<Vec<crate::types::GrantOperation>> {
         &self.inner.operations
     }
     /// Sets [`CreateGrantRequest::constraints`](crate::types::CreateGrantRequest::constraints): Specifies a grant constraint.
     pub fn constraints(mut self, input: crate::types::GrantConstraints) -> Self {
-        self.inner.constraints = ::std::option::Option::Some(input);
+        self.inner.constraints = Some(input);
         self
     }
     /// Sets or clears [`CreateGrantRequest::constraints`](crate::types::CreateGrantRequest::constraints).
     #[inline]
     pub fn set_constraints(
         mut self,
-        input: ::std::option::Option<crate::types::GrantConstraints>,
+        input: Option<crate::types::GrantConstraints>,
     ) -> Self {
         self.inner.constraints = input;
         self
     }
     /// The value set for [`CreateGrantRequest::constraints`](crate::types::CreateGrantRequest::constraints), if any.
     #[inline]
-    pub fn get_constraints(
-        &self,
-    ) -> &::std::option::Option<crate::types::GrantConstraints> {
+    pub fn get_constraints(&self) -> &Option<crate::types::GrantConstraints> {
         &self.inner.constraints
     }
     /// Appends one item to [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`CreateGrantRequest::name`](crate::types::CreateGrantRequest::name): A friendly name for the grant.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::name`](crate::types::CreateGrantRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateGrantRequest::name`](crate::types::CreateGrantRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateGrantRequest::dry_run`](crate::types::CreateGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`CreateGrantRequest::dry_run`](crate::types::CreateGrantRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateGrantRequest::dry_run`](crate::types::CreateGrantRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`CreateGrantRequest::grantee_service_principal`](crate::types::CreateGrantRequest::grantee_service_principal): The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that gets the permissions specified in the grant.
-    pub fn grantee_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grantee_service_principal = ::std::option::Option::Some(input.into());
+    pub fn grantee_service_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.grantee_service_principal = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::grantee_service_principal`](crate::types::CreateGrantRequest::grantee_service_principal).
     #[inline]
-    pub fn set_grantee_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_service_principal(mut self, input: Option<String>) -> Self {
         self.inner.grantee_service_principal = input;
         self
     }
     /// The value set for [`CreateGrantRequest::grantee_service_principal`](crate::types::CreateGrantRequest::grantee_service_principal), if any.
     #[inline]
-    pub fn get_grantee_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_service_principal(&self) -> &Option<String> {
         &self.inner.grantee_service_principal
     }
     /// Sets [`CreateGrantRequest::retiring_service_principal`](crate::types::CreateGrantRequest::retiring_service_principal): The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that has permission to use the `RetireGrant` operation to retire the grant.
-    pub fn retiring_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.retiring_service_principal = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn retiring_service_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.retiring_service_principal = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::retiring_service_principal`](crate::types::CreateGrantRequest::retiring_service_principal).
     #[inline]
-    pub fn set_retiring_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_service_principal(mut self, input: Option<String>) -> Self {
         self.inner.retiring_service_principal = input;
         self
     }
     /// The value set for [`CreateGrantRequest::retiring_service_principal`](crate::types::CreateGrantRequest::retiring_service_principal), if any.
     #[inline]
-    pub fn get_retiring_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_service_principal(&self) -> &Option<String> {
         &self.inner.retiring_service_principal
     }
     /// Builds the [`CreateGrantRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateGrantRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGrantRequest",
                 member: "key_id",
             });
         }
         if self.inner.operations.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGrantRequest",
                 member: "operations",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

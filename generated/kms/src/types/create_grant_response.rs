@@ -2,104 +2,82 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateGrantResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateGrantResponse {
     /// The grant token.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_token: ::std::option::Option<::std::string::String>,
+    pub grant_token: Option<String>,
     /// The unique identifier for the grant.
     ///
     /// You can use the `GrantId` in a `ListGrants`, `RetireGrant`, or `RevokeGrant` operation.
-    pub grant_id: ::std::option::Option<::std::string::String>,
+    pub grant_id: Option<String>,
 }
 impl CreateGrantResponse {
     /// Starts building a [`CreateGrantResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGrantResponseBuilder {
-        <crate::types::builders::CreateGrantResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateGrantResponseBuilder as Default>::default()
     }
     /// The `GrantToken` member, when set.
     #[inline]
-    pub fn grant_token(&self) -> ::std::option::Option<&str> {
+    pub fn grant_token(&self) -> Option<&str> {
         self.grant_token.as_deref()
     }
     /// The `GrantId` member, when set.
     #[inline]
-    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+    pub fn grant_id(&self) -> Option<&str> {
         self.grant_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateGrantResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CreateGrantResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateGrantResponse`](crate::types::CreateGrantResponse); start one with `CreateGrantResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateGrantResponseBuilder {
     inner: crate::types::CreateGrantResponse,
 }
 impl CreateGrantResponseBuilder {
     /// Sets [`CreateGrantResponse::grant_token`](crate::types::CreateGrantResponse::grant_token): The grant token.
-    pub fn grant_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grant_token = ::std::option::Option::Some(input.into());
+    pub fn grant_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.grant_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantResponse::grant_token`](crate::types::CreateGrantResponse::grant_token).
     #[inline]
-    pub fn set_grant_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_token(mut self, input: Option<String>) -> Self {
         self.inner.grant_token = input;
         self
     }
     /// The value set for [`CreateGrantResponse::grant_token`](crate::types::CreateGrantResponse::grant_token), if any.
     #[inline]
-    pub fn get_grant_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_token(&self) -> &Option<String> {
         &self.inner.grant_token
     }
     /// Sets [`CreateGrantResponse::grant_id`](crate::types::CreateGrantResponse::grant_id): The unique identifier for the grant.
-    pub fn grant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grant_id = ::std::option::Option::Some(input.into());
+    pub fn grant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.grant_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantResponse::grant_id`](crate::types::CreateGrantResponse::grant_id).
     #[inline]
-    pub fn set_grant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_id(mut self, input: Option<String>) -> Self {
         self.inner.grant_id = input;
         self
     }
     /// The value set for [`CreateGrantResponse::grant_id`](crate::types::CreateGrantResponse::grant_id), if any.
     #[inline]
-    pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_id(&self) -> &Option<String> {
         &self.inner.grant_id
     }
     /// Builds the [`CreateGrantResponse`]; it has no required members, so this cannot fail.

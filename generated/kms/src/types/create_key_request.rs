@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateKeyRequest {
     /// The key policy to attach to the KMS key.
@@ -26,13 +21,13 @@ pub struct CreateKeyRequest {
     /// **Note:** If the key policy exceeds the length constraint, KMS returns a [`LimitExceededException`](crate::error::LimitExceededException).
     ///
     /// For help writing and formatting a JSON policy document, see the [IAM JSON Policy Reference](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html) in the **Identity and Access Management User Guide** .
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// A description of the KMS key. Use a description that helps you decide whether the KMS key is appropriate for a task. The default value is an empty string (no description).
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
     ///
     /// To set or change the description after the key is created, use `UpdateKeyDescription`.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Determines the [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key. The default value is `ENCRYPT_DECRYPT`. This parameter is optional when you are creating a symmetric encryption KMS key; otherwise, it is required. You can't change the [`KeyUsage`](https://docs.aws.amazon.com/kms/latest/developerguide/create-keys.html#key-usage) value after the KMS key is created. Each KMS key can have only one key usage. This follows key usage best practices according to [NIST SP 800-57 Recommendations for Key Management](https://csrc.nist.gov/pubs/sp/800/57/pt1/r5/final), section 5.2, Key usage.
     ///
     /// Select only one valid value.
@@ -44,16 +39,14 @@ pub struct CreateKeyRequest {
     /// - For asymmetric KMS keys with `ECC_SECG_P256K1` key pairs, specify `SIGN_VERIFY`.
     /// - For asymmetric KMS keys with ML-DSA key pairs, specify `SIGN_VERIFY`.
     /// - For asymmetric KMS keys with SM2 key pairs (China Regions only), specify `ENCRYPT_DECRYPT`, `SIGN_VERIFY`, or `KEY_AGREEMENT`.
-    pub key_usage: ::std::option::Option<crate::types::KeyUsageType>,
+    pub key_usage: Option<crate::types::KeyUsageType>,
     /// Instead, use the [`KeySpec`](crate::types::KeySpec) parameter.
     ///
     /// The [`KeySpec`](crate::types::KeySpec) and [`CustomerMasterKeySpec`](crate::types::CustomerMasterKeySpec) parameters work the same way. Only the names differ. We recommend that you use [`KeySpec`](crate::types::KeySpec) parameter in your code. However, to avoid breaking changes, KMS supports both parameters.
     #[deprecated(
         note = "This parameter has been deprecated. Instead, use the KeySpec parameter."
     )]
-    pub customer_master_key_spec: ::std::option::Option<
-        crate::types::CustomerMasterKeySpec,
-    >,
+    pub customer_master_key_spec: Option<crate::types::CustomerMasterKeySpec>,
     /// Specifies the type of KMS key to create. The default value, `SYMMETRIC_DEFAULT`, creates a KMS key with a 256-bit AES-GCM key that is used for encryption and decryption, except in China Regions, where it creates a 128-bit symmetric key that uses SM4 encryption. For a detailed description of all supported key specs, see [Key spec reference](https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html) in the **Key Management Service Developer Guide** .
     ///
     /// The [`KeySpec`](crate::types::KeySpec) determines whether the KMS key contains a symmetric key or an asymmetric key pair. It also determines the algorithms that the KMS key supports. You can't change the [`KeySpec`](crate::types::KeySpec) after the KMS key is created. To further restrict the algorithms that can be used with the KMS key, use a condition key in its key policy or IAM policy. For more information, see [kms:EncryptionAlgorithm](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-encryption-algorithm), [kms:MacAlgorithm](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-mac-algorithm), [kms:KeyAgreementAlgorithm](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-key-agreement-algorithm), or [kms:SigningAlgorithm](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-signing-algorithm) in the **Key Management Service Developer Guide** .
@@ -87,7 +80,7 @@ pub struct CreateKeyRequest {
     ///   - `ML_DSA_87`
     /// - SM2 key pairs (encryption and decryption -or- signing and verification -or- deriving shared secrets)
     ///   - `SM2` (China Regions only)
-    pub key_spec: ::std::option::Option<crate::types::KeySpec>,
+    pub key_spec: Option<crate::types::KeySpec>,
     /// The source of the key material for the KMS key. You cannot change the origin after you create the KMS key. The default is `AWS_KMS`, which means that KMS creates the key material.
     ///
     /// To [create a KMS key with no key material](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-create-cmk.html) (for imported key material), set this value to `EXTERNAL`. For more information about importing key material into KMS, see [Importing Key Material](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html) in the *Key Management Service Developer Guide*. The `EXTERNAL` origin value is valid only for symmetric KMS keys.
@@ -95,13 +88,13 @@ pub struct CreateKeyRequest {
     /// To [create a KMS key in an CloudHSM key store](https://docs.aws.amazon.com/kms/latest/developerguide/create-cmk-keystore.html) and create its key material in the associated CloudHSM cluster, set this value to `AWS_CLOUDHSM`. You must also use the `CustomKeyStoreId` parameter to identify the CloudHSM key store. The [`KeySpec`](crate::types::KeySpec) value must be `SYMMETRIC_DEFAULT`.
     ///
     /// To [create a KMS key in an external key store](https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html), set this value to `EXTERNAL_KEY_STORE`. You must also use the `CustomKeyStoreId` parameter to identify the external key store and the `XksKeyId` parameter to identify the associated external key. The [`KeySpec`](crate::types::KeySpec) value must be `SYMMETRIC_DEFAULT`.
-    pub origin: ::std::option::Option<crate::types::OriginType>,
+    pub origin: Option<crate::types::OriginType>,
     /// Creates the KMS key in the specified [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). The `ConnectionState` of the custom key store must be `CONNECTED`. To find the CustomKeyStoreID and ConnectionState use the `DescribeCustomKeyStores` operation.
     ///
     /// This parameter is valid only for symmetric encryption KMS keys in a single Region. You cannot create any other type of KMS key in a custom key store.
     ///
     /// When you create a KMS key in an CloudHSM key store, KMS generates a non-exportable 256-bit symmetric key in its associated CloudHSM cluster and associates it with the KMS key. When you create a KMS key in an external key store, you must use the `XksKeyId` parameter to specify an external key that serves as key material for the KMS key.
-    pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_id: Option<String>,
     /// Skips ("bypasses") the key policy lockout safety check. The default value is false.
     ///
     /// **Important:** Setting this value to true increases the risk that the KMS key becomes unmanageable. Do not set this value to true indiscriminately.
@@ -109,7 +102,7 @@ pub struct CreateKeyRequest {
     /// For more information, see [Default key policy](https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the *Key Management Service Developer Guide*.
     ///
     /// Use this parameter only when you intend to prevent the principal that is making the request from making a subsequent [PutKeyPolicy](https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) request on the KMS key.
-    pub bypass_policy_lockout_safety_check: ::std::option::Option<bool>,
+    pub bypass_policy_lockout_safety_check: Option<bool>,
     /// Assigns one or more tags to the KMS key. Use this parameter to tag the KMS key when it is created. To tag an existing KMS key, use the `TagResource` operation.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
@@ -121,7 +114,7 @@ pub struct CreateKeyRequest {
     /// Each tag consists of a tag key and a tag value. Both the tag key and the tag value are required, but the tag value can be an empty (null) string. You cannot have more than one tag on a KMS key with the same tag key. If you specify an existing tag key with a different tag value, KMS replaces the current tag value with the specified one.
     ///
     /// When you add tags to an Amazon Web Services resource, Amazon Web Services generates a cost allocation report with usage and costs aggregated by tags. Tags can also be used to control access to a KMS key. For details, see [Tags in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html).
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Creates a multi-Region primary key that you can replicate into other Amazon Web Services Regions. You cannot change this value after you create the KMS key.
     ///
     /// For a multi-Region key, set this parameter to `True`. For a single-Region KMS key, omit this parameter or set it to `False`. The default value is `False`.
@@ -131,7 +124,7 @@ pub struct CreateKeyRequest {
     /// This value creates a *primary key*, not a replica. To create a *replica key*, use the `ReplicateKey` operation.
     ///
     /// You can create a symmetric or asymmetric multi-Region key, and you can create a multi-Region key with imported key material. However, you cannot create a multi-Region key in a custom key store.
-    pub multi_region: ::std::option::Option<bool>,
+    pub multi_region: Option<bool>,
     /// Identifies the [external key](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) that serves as key material for the KMS key in an [external key store](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html). Specify the ID that the [external key store proxy](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-xks-proxy) uses to refer to the external key. For help, see the documentation for your external key store proxy.
     ///
     /// This parameter is required for a KMS key with an `Origin` value of `EXTERNAL_KEY_STORE`. It is not valid for KMS keys with any other `Origin` value.
@@ -139,27 +132,27 @@ pub struct CreateKeyRequest {
     /// The external key must be an existing 256-bit AES symmetric encryption key hosted outside of Amazon Web Services in an external key manager associated with the external key store specified by the `CustomKeyStoreId` parameter. This key must be enabled and configured to perform encryption and decryption. Each KMS key in an external key store must use a different external key. For details, see [Requirements for a KMS key in an external key store](https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html#xks-key-requirements) in the *Key Management Service Developer Guide*.
     ///
     /// Each KMS key in an external key store is associated two backing keys. One is key material that KMS generates. The other is the external key specified by this parameter. When you use the KMS key in an external key store to encrypt data, the encryption operation is performed first by KMS using the KMS key material, and then by the external key manager using the specified external key, a process known as *double encryption*. For details, see [Double encryption](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-double-encryption) in the *Key Management Service Developer Guide*.
-    pub xks_key_id: ::std::option::Option<::std::string::String>,
+    pub xks_key_id: Option<String>,
 }
 impl CreateKeyRequest {
     /// Starts building a [`CreateKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateKeyRequestBuilder {
-        <crate::types::builders::CreateKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateKeyRequestBuilder as Default>::default()
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `KeyUsage` member, when set.
     #[inline]
-    pub fn key_usage(&self) -> ::std::option::Option<&crate::types::KeyUsageType> {
+    pub fn key_usage(&self) -> Option<&crate::types::KeyUsageType> {
         self.key_usage.as_ref()
     }
     /// The `CustomerMasterKeySpec` member, when set.
@@ -169,27 +162,27 @@ impl CreateKeyRequest {
     #[inline]
     pub fn customer_master_key_spec(
         &self,
-    ) -> ::std::option::Option<&crate::types::CustomerMasterKeySpec> {
+    ) -> Option<&crate::types::CustomerMasterKeySpec> {
         self.customer_master_key_spec.as_ref()
     }
     /// The `KeySpec` member, when set.
     #[inline]
-    pub fn key_spec(&self) -> ::std::option::Option<&crate::types::KeySpec> {
+    pub fn key_spec(&self) -> Option<&crate::types::KeySpec> {
         self.key_spec.as_ref()
     }
     /// The `Origin` member, when set.
     #[inline]
-    pub fn origin(&self) -> ::std::option::Option<&crate::types::OriginType> {
+    pub fn origin(&self) -> Option<&crate::types::OriginType> {
         self.origin.as_ref()
     }
     /// The `CustomKeyStoreId` member, when set.
     #[inline]
-    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_id(&self) -> Option<&str> {
         self.custom_key_store_id.as_deref()
     }
     /// The `BypassPolicyLockoutSafetyCheck` member, when set.
     #[inline]
-    pub fn bypass_policy_lockout_safety_check(&self) -> ::std::option::Option<bool> {
+    pub fn bypass_policy_lockout_safety_check(&self) -> Option<bool> {
         self.bypass_policy_lockout_safety_check
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -199,12 +192,12 @@ impl CreateKeyRequest {
     }
     /// The `MultiRegion` member, when set.
     #[inline]
-    pub fn multi_region(&self) -> ::std::option::Option<bool> {
+    pub fn multi_region(&self) -> Option<bool> {
         self.multi_region
     }
     /// The `XksKeyId` member, when set.
     #[inline]
-    pub fn xks_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn xks_key_id(&self) -> Option<&str> {
         self.xks_key_id.as_deref()
     }
 }
@@ -215,78 +208,58 @@ impl CreateKeyRequest {
     }
 }
 /// A builder for [`CreateKeyRequest`](crate::types::CreateKeyRequest); start one with `CreateKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateKeyRequestBuilder {
     inner: crate::types::CreateKeyRequest,
 }
 #[allow(deprecated)]
 impl CreateKeyRequestBuilder {
     /// Sets [`CreateKeyRequest::policy`](crate::types::CreateKeyRequest::policy): The key policy to attach to the KMS key.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::policy`](crate::types::CreateKeyRequest::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`CreateKeyRequest::policy`](crate::types::CreateKeyRequest::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`CreateKeyRequest::description`](crate::types::CreateKeyRequest::description): A description of the KMS key.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::description`](crate::types::CreateKeyRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateKeyRequest::description`](crate::types::CreateKeyRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateKeyRequest::key_usage`](crate::types::CreateKeyRequest::key_usage): Determines the [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key.
     pub fn key_usage(mut self, input: crate::types::KeyUsageType) -> Self {
-        self.inner.key_usage = ::std::option::Option::Some(input);
+        self.inner.key_usage = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::key_usage`](crate::types::CreateKeyRequest::key_usage).
     #[inline]
-    pub fn set_key_usage(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyUsageType>,
-    ) -> Self {
+    pub fn set_key_usage(mut self, input: Option<crate::types::KeyUsageType>) -> Self {
         self.inner.key_usage = input;
         self
     }
     /// The value set for [`CreateKeyRequest::key_usage`](crate::types::CreateKeyRequest::key_usage), if any.
     #[inline]
-    pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
+    pub fn get_key_usage(&self) -> &Option<crate::types::KeyUsageType> {
         &self.inner.key_usage
     }
     /// Sets [`CreateKeyRequest::customer_master_key_spec`](crate::types::CreateKeyRequest::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) parameter.
@@ -294,14 +267,14 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: crate::types::CustomerMasterKeySpec,
     ) -> Self {
-        self.inner.customer_master_key_spec = ::std::option::Option::Some(input);
+        self.inner.customer_master_key_spec = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::customer_master_key_spec`](crate::types::CreateKeyRequest::customer_master_key_spec).
     #[inline]
     pub fn set_customer_master_key_spec(
         mut self,
-        input: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
+        input: Option<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
         self.inner.customer_master_key_spec = input;
         self
@@ -310,92 +283,74 @@ impl CreateKeyRequestBuilder {
     #[inline]
     pub fn get_customer_master_key_spec(
         &self,
-    ) -> &::std::option::Option<crate::types::CustomerMasterKeySpec> {
+    ) -> &Option<crate::types::CustomerMasterKeySpec> {
         &self.inner.customer_master_key_spec
     }
     /// Sets [`CreateKeyRequest::key_spec`](crate::types::CreateKeyRequest::key_spec): Specifies the type of KMS key to create.
     pub fn key_spec(mut self, input: crate::types::KeySpec) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input);
+        self.inner.key_spec = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::key_spec`](crate::types::CreateKeyRequest::key_spec).
     #[inline]
-    pub fn set_key_spec(
-        mut self,
-        input: ::std::option::Option<crate::types::KeySpec>,
-    ) -> Self {
+    pub fn set_key_spec(mut self, input: Option<crate::types::KeySpec>) -> Self {
         self.inner.key_spec = input;
         self
     }
     /// The value set for [`CreateKeyRequest::key_spec`](crate::types::CreateKeyRequest::key_spec), if any.
     #[inline]
-    pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
+    pub fn get_key_spec(&self) -> &Option<crate::types::KeySpec> {
         &self.inner.key_spec
     }
     /// Sets [`CreateKeyRequest::origin`](crate::types::CreateKeyRequest::origin): The source of the key material for the KMS key.
     pub fn origin(mut self, input: crate::types::OriginType) -> Self {
-        self.inner.origin = ::std::option::Option::Some(input);
+        self.inner.origin = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::origin`](crate::types::CreateKeyRequest::origin).
     #[inline]
-    pub fn set_origin(
-        mut self,
-        input: ::std::option::Option<crate::types::OriginType>,
-    ) -> Self {
+    pub fn set_origin(mut self, input: Option<crate::types::OriginType>) -> Self {
         self.inner.origin = input;
         self
     }
     /// The value set for [`CreateKeyRequest::origin`](crate::types::CreateKeyRequest::origin), if any.
     #[inline]
-    pub fn get_origin(&self) -> &::std::option::Option<crate::types::OriginType> {
+    pub fn get_origin(&self) -> &Option<crate::types::OriginType> {
         &self.inner.origin
     }
     /// Sets [`CreateKeyRequest::custom_key_store_id`](crate::types::CreateKeyRequest::custom_key_store_id): Creates the KMS key in the specified [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html).
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::custom_key_store_id`](crate::types::CreateKeyRequest::custom_key_store_id).
     #[inline]
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`CreateKeyRequest::custom_key_store_id`](crate::types::CreateKeyRequest::custom_key_store_id), if any.
     #[inline]
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         &self.inner.custom_key_store_id
     }
     /// Sets [`CreateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::CreateKeyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
     pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
-        self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.bypass_policy_lockout_safety_check = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::CreateKeyRequest::bypass_policy_lockout_safety_check).
     #[inline]
     pub fn set_bypass_policy_lockout_safety_check(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.bypass_policy_lockout_safety_check = input;
         self
     }
     /// The value set for [`CreateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::CreateKeyRequest::bypass_policy_lockout_safety_check), if any.
     #[inline]
-    pub fn get_bypass_policy_lockout_safety_check(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_bypass_policy_lockout_safety_check(&self) -> &Option<bool> {
         &self.inner.bypass_policy_lockout_safety_check
     }
     /// Appends one item to [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags): Assigns one or more tags to the KMS key.
@@ -407,56 +362,45 @@ impl CreateKeyRequestBuilder {
     }
     /// Sets or clears [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`CreateKeyRequest::multi_region`](crate::types::CreateKeyRequest::multi_region): Creates a multi-Region primary key that you can replicate into other Amazon Web Services Regions.
     pub fn multi_region(mut self, input: bool) -> Self {
-        self.inner.multi_region = ::std::option::Option::Some(input);
+        self.inner.multi_region = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyRequest::multi_region`](crate::types::CreateKeyRequest::multi_region).
     #[inline]
-    pub fn set_multi_region(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_multi_region(mut self, input: Option<bool>) -> Self {
         self.inner.multi_region = input;
         self
     }
     /// The value set for [`CreateKeyRequest::multi_region`](crate::types::CreateKeyRequest::multi_region), if any.
     #[inline]
-    pub fn get_multi_region(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_region(&self) -> &Option<bool> {
         &self.inner.multi_region
     }
     /// Sets [`CreateKeyRequest::xks_key_id`](crate::types::CreateKeyRequest::xks_key_id): Identifies the [external key](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) that serves as key material for the KMS key in an [external key store](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html).
-    pub fn xks_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.xks_key_id = ::std::option::Option::Some(input.into());
+    pub fn xks_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.xks_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::xks_key_id`](crate::types::CreateKeyRequest::xks_key_id).
     #[inline]
-    pub fn set_xks_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_xks_key_id(mut self, input: Option<String>) -> Self {
         self.inner.xks_key_id = input;
         self
     }
     /// The value set for [`CreateKeyRequest::xks_key_id`](crate::types::CreateKeyRequest::xks_key_id), if any.
     #[inline]
-    pub fn get_xks_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_key_id(&self) -> &Option<String> {
         &self.inner.xks_key_id
     }
     /// Builds the [`CreateKeyRequest`]; it has no required members, so this cannot fail.

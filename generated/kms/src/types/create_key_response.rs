@@ -2,68 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateKeyResponse {
     /// Metadata associated with the KMS key.
-    pub key_metadata: ::std::option::Option<crate::types::KeyMetadata>,
+    pub key_metadata: Option<crate::types::KeyMetadata>,
 }
 impl CreateKeyResponse {
     /// Starts building a [`CreateKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateKeyResponseBuilder {
-        <crate::types::builders::CreateKeyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateKeyResponseBuilder as Default>::default()
     }
     /// The `KeyMetadata` member, when set.
     #[inline]
-    pub fn key_metadata(&self) -> ::std::option::Option<&crate::types::KeyMetadata> {
+    pub fn key_metadata(&self) -> Option<&crate::types::KeyMetadata> {
         self.key_metadata.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateKeyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CreateKeyResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateKeyResponse`](crate::types::CreateKeyResponse); start one with `CreateKeyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateKeyResponseBuilder {
     inner: crate::types::CreateKeyResponse,
 }
 impl CreateKeyResponseBuilder {
     /// Sets [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata): Metadata associated with the KMS key.
     pub fn key_metadata(mut self, input: crate::types::KeyMetadata) -> Self {
-        self.inner.key_metadata = ::std::option::Option::Some(input);
+        self.inner.key_metadata = Some(input);
         self
     }
     /// Sets or clears [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata).
     #[inline]
-    pub fn set_key_metadata(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyMetadata>,
-    ) -> Self {
+    pub fn set_key_metadata(mut self, input: Option<crate::types::KeyMetadata>) -> Self {
         self.inner.key_metadata = input;
         self
     }
     /// The value set for [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata), if any.
     #[inline]
-    pub fn get_key_metadata(&self) -> &::std::option::Option<crate::types::KeyMetadata> {
+    pub fn get_key_metadata(&self) -> &Option<crate::types::KeyMetadata> {
         &self.inner.key_metadata
     }
     /// Builds the [`CreateKeyResponse`]; it has no required members, so this cannot fail.

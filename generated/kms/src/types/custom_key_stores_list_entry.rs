@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about each custom key store in the custom key store list.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CustomKeyStoresListEntry {
     /// A unique identifier for the custom key store.
-    pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_id: Option<String>,
     /// The user-specified friendly name for the custom key store.
-    pub custom_key_store_name: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_name: Option<String>,
     /// A unique identifier for the CloudHSM cluster that is associated with an CloudHSM key store. This field appears only when the [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) is `AWS_CLOUDHSM`.
-    pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
+    pub cloud_hsm_cluster_id: Option<String>,
     /// The trust anchor certificate of the CloudHSM cluster associated with an CloudHSM key store. When you [initialize the cluster](https://docs.aws.amazon.com/cloudhsm/latest/userguide/initialize-cluster.html#sign-csr), you create this certificate and save it in the `customerCA.crt` file.
     ///
     /// This field appears only when the [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) is `AWS_CLOUDHSM`.
-    pub trust_anchor_certificate: ::std::option::Option<::std::string::String>,
+    pub trust_anchor_certificate: Option<String>,
     /// Indicates whether the custom key store is connected to its backing key store. For an CloudHSM key store, the `ConnectionState` indicates whether it is connected to its CloudHSM cluster. For an external key store, the `ConnectionState` indicates whether it is connected to the external key store proxy that communicates with your external key manager.
     ///
     /// You can create and use KMS keys in your custom key stores only when its `ConnectionState` is `CONNECTED`.
@@ -27,7 +22,7 @@ pub struct CustomKeyStoresListEntry {
     /// The `ConnectionState` value is `DISCONNECTED` only if the key store has never been connected or you use the `DisconnectCustomKeyStore` operation to disconnect it. If the value is `CONNECTED` but you are having trouble using the custom key store, make sure that the backing key store is reachable and active. For an CloudHSM key store, verify that its associated CloudHSM cluster is active and contains at least one active HSM. For an external key store, verify that the external key store proxy and external key manager are connected and enabled.
     ///
     /// A value of `FAILED` indicates that an attempt to connect was unsuccessful. The `ConnectionErrorCode` field in the response indicates the cause of the failure. For help resolving a connection failure, see [Troubleshooting a custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html) in the *Key Management Service Developer Guide*.
-    pub connection_state: ::std::option::Option<crate::types::ConnectionStateType>,
+    pub connection_state: Option<crate::types::ConnectionStateType>,
     /// Describes the connection error. This field appears in the response only when the `ConnectionState` is `FAILED`.
     ///
     /// Many failures can be resolved by updating the properties of the custom key store. To update a custom key store, disconnect it (`DisconnectCustomKeyStore`), correct the errors (`UpdateCustomKeyStore`), and try to connect again (`ConnectCustomKeyStore`). For additional help resolving these errors, see [How to Fix a Connection Failure](https://docs.aws.amazon.com/kms/latest/developerguide/fix-keystore.html#fix-keystore-failed) in *Key Management Service Developer Guide*.
@@ -66,208 +61,159 @@ pub struct CustomKeyStoresListEntry {
     ///   - The domain of the private DNS name must have a [verification status](https://docs.aws.amazon.com/vpc/latest/privatelink/verify-domains.html) of `verified`.
     ///   - The [TLS certificate](https://docs.aws.amazon.com/elasticloadbalancing/latest/network/create-tls-listener.html) specifies the private DNS hostname at which the endpoint is reachable.
     /// - `XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND` — KMS can't find the VPC endpoint service that it uses to communicate with the external key store proxy. Verify that the `XksProxyVpcEndpointServiceName` is correct and the KMS service principal has service consumer permissions on the Amazon VPC endpoint service.
-    pub connection_error_code: ::std::option::Option<
-        crate::types::ConnectionErrorCodeType,
-    >,
+    pub connection_error_code: Option<crate::types::ConnectionErrorCodeType>,
     /// The date and time when the custom key store was created.
-    pub creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Indicates the type of the custom key store. `AWS_CLOUDHSM` indicates a custom key store backed by an CloudHSM cluster. `EXTERNAL_KEY_STORE` indicates a custom key store backed by an external key store proxy and external key manager outside of Amazon Web Services.
-    pub custom_key_store_type: ::std::option::Option<crate::types::CustomKeyStoreType>,
+    pub custom_key_store_type: Option<crate::types::CustomKeyStoreType>,
     /// Configuration settings for the external key store proxy (XKS proxy). The external key store proxy translates KMS requests into a format that your external key manager can understand. The proxy configuration includes connection information that KMS requires.
     ///
     /// This field appears only when the [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) is `EXTERNAL_KEY_STORE`.
-    pub xks_proxy_configuration: ::std::option::Option<
-        crate::types::XksProxyConfigurationType,
-    >,
+    pub xks_proxy_configuration: Option<crate::types::XksProxyConfigurationType>,
 }
 impl CustomKeyStoresListEntry {
     /// Starts building a [`CustomKeyStoresListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::CustomKeyStoresListEntryBuilder {
-        <crate::types::builders::CustomKeyStoresListEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CustomKeyStoresListEntryBuilder as Default>::default()
     }
     /// The `CustomKeyStoreId` member, when set.
     #[inline]
-    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_id(&self) -> Option<&str> {
         self.custom_key_store_id.as_deref()
     }
     /// The `CustomKeyStoreName` member, when set.
     #[inline]
-    pub fn custom_key_store_name(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_name(&self) -> Option<&str> {
         self.custom_key_store_name.as_deref()
     }
     /// The `CloudHsmClusterId` member, when set.
     #[inline]
-    pub fn cloud_hsm_cluster_id(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_hsm_cluster_id(&self) -> Option<&str> {
         self.cloud_hsm_cluster_id.as_deref()
     }
     /// The `TrustAnchorCertificate` member, when set.
     #[inline]
-    pub fn trust_anchor_certificate(&self) -> ::std::option::Option<&str> {
+    pub fn trust_anchor_certificate(&self) -> Option<&str> {
         self.trust_anchor_certificate.as_deref()
     }
     /// The `ConnectionState` member, when set.
     #[inline]
-    pub fn connection_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionStateType> {
+    pub fn connection_state(&self) -> Option<&crate::types::ConnectionStateType> {
         self.connection_state.as_ref()
     }
     /// The `ConnectionErrorCode` member, when set.
     #[inline]
     pub fn connection_error_code(
         &self,
-    ) -> ::std::option::Option<&crate::types::ConnectionErrorCodeType> {
+    ) -> Option<&crate::types::ConnectionErrorCodeType> {
         self.connection_error_code.as_ref()
     }
     /// The `CreationDate` member, when set.
     #[inline]
-    pub fn creation_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_date.as_ref()
     }
     /// The `CustomKeyStoreType` member, when set.
     #[inline]
-    pub fn custom_key_store_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CustomKeyStoreType> {
+    pub fn custom_key_store_type(&self) -> Option<&crate::types::CustomKeyStoreType> {
         self.custom_key_store_type.as_ref()
     }
     /// The `XksProxyConfiguration` member, when set.
     #[inline]
     pub fn xks_proxy_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::XksProxyConfigurationType> {
+    ) -> Option<&crate::types::XksProxyConfigurationType> {
         self.xks_proxy_configuration.as_ref()
     }
 }
 /// A builder for [`CustomKeyStoresListEntry`](crate::types::CustomKeyStoresListEntry); start one with `CustomKeyStoresListEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CustomKeyStoresListEntryBuilder {
     inner: crate::types::CustomKeyStoresListEntry,
 }
 impl CustomKeyStoresListEntryBuilder {
     /// Sets [`CustomKeyStoresListEntry::custom_key_store_id`](crate::types::CustomKeyStoresListEntry::custom_key_store_id): A unique identifier for the custom key store.
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_id = Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::custom_key_store_id`](crate::types::CustomKeyStoresListEntry::custom_key_store_id).
     #[inline]
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::custom_key_store_id`](crate::types::CustomKeyStoresListEntry::custom_key_store_id), if any.
     #[inline]
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         &self.inner.custom_key_store_id
     }
     /// Sets [`CustomKeyStoresListEntry::custom_key_store_name`](crate::types::CustomKeyStoresListEntry::custom_key_store_name): The user-specified friendly name for the custom key store.
-    pub fn custom_key_store_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_name = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_name = Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::custom_key_store_name`](crate::types::CustomKeyStoresListEntry::custom_key_store_name).
     #[inline]
-    pub fn set_custom_key_store_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_name(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_name = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::custom_key_store_name`](crate::types::CustomKeyStoresListEntry::custom_key_store_name), if any.
     #[inline]
-    pub fn get_custom_key_store_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_name(&self) -> &Option<String> {
         &self.inner.custom_key_store_name
     }
     /// Sets [`CustomKeyStoresListEntry::cloud_hsm_cluster_id`](crate::types::CustomKeyStoresListEntry::cloud_hsm_cluster_id): A unique identifier for the CloudHSM cluster that is associated with an CloudHSM key store.
-    pub fn cloud_hsm_cluster_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
+    pub fn cloud_hsm_cluster_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_hsm_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::cloud_hsm_cluster_id`](crate::types::CustomKeyStoresListEntry::cloud_hsm_cluster_id).
     #[inline]
-    pub fn set_cloud_hsm_cluster_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_hsm_cluster_id(mut self, input: Option<String>) -> Self {
         self.inner.cloud_hsm_cluster_id = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::cloud_hsm_cluster_id`](crate::types::CustomKeyStoresListEntry::cloud_hsm_cluster_id), if any.
     #[inline]
-    pub fn get_cloud_hsm_cluster_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_hsm_cluster_id(&self) -> &Option<String> {
         &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`CustomKeyStoresListEntry::trust_anchor_certificate`](crate::types::CustomKeyStoresListEntry::trust_anchor_certificate): The trust anchor certificate of the CloudHSM cluster associated with an CloudHSM key store.
-    pub fn trust_anchor_certificate(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.trust_anchor_certificate = ::std::option::Option::Some(input.into());
+    pub fn trust_anchor_certificate(mut self, input: impl Into<String>) -> Self {
+        self.inner.trust_anchor_certificate = Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::trust_anchor_certificate`](crate::types::CustomKeyStoresListEntry::trust_anchor_certificate).
     #[inline]
-    pub fn set_trust_anchor_certificate(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_trust_anchor_certificate(mut self, input: Option<String>) -> Self {
         self.inner.trust_anchor_certificate = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::trust_anchor_certificate`](crate::types::CustomKeyStoresListEntry::trust_anchor_certificate), if any.
     #[inline]
-    pub fn get_trust_anchor_certificate(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_trust_anchor_certificate(&self) -> &Option<String> {
         &self.inner.trust_anchor_certificate
     }
     /// Sets [`CustomKeyStoresListEntry::connection_state`](crate::types::CustomKeyStoresListEntry::connection_state): Indicates whether the custom key store is connected to its backing key store.
     pub fn connection_state(mut self, input: crate::types::ConnectionStateType) -> Self {
-        self.inner.connection_state = ::std::option::Option::Some(input);
+        self.inner.connection_state = Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::connection_state`](crate::types::CustomKeyStoresListEntry::connection_state).
     #[inline]
     pub fn set_connection_state(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionStateType>,
+        input: Option<crate::types::ConnectionStateType>,
     ) -> Self {
         self.inner.connection_state = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::connection_state`](crate::types::CustomKeyStoresListEntry::connection_state), if any.
     #[inline]
-    pub fn get_connection_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::ConnectionStateType> {
+    pub fn get_connection_state(&self) -> &Option<crate::types::ConnectionStateType> {
         &self.inner.connection_state
     }
     /// Sets [`CustomKeyStoresListEntry::connection_error_code`](crate::types::CustomKeyStoresListEntry::connection_error_code): Describes the connection error.
@@ -275,14 +221,14 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: crate::types::ConnectionErrorCodeType,
     ) -> Self {
-        self.inner.connection_error_code = ::std::option::Option::Some(input);
+        self.inner.connection_error_code = Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::connection_error_code`](crate::types::CustomKeyStoresListEntry::connection_error_code).
     #[inline]
     pub fn set_connection_error_code(
         mut self,
-        input: ::std::option::Option<crate::types::ConnectionErrorCodeType>,
+        input: Option<crate::types::ConnectionErrorCodeType>,
     ) -> Self {
         self.inner.connection_error_code = input;
         self
@@ -291,7 +237,7 @@ impl CustomKeyStoresListEntryBuilder {
     #[inline]
     pub fn get_connection_error_code(
         &self,
-    ) -> &::std::option::Option<crate::types::ConnectionErrorCodeType> {
+    ) -> &Option<crate::types::ConnectionErrorCodeType> {
         &self.inner.connection_error_code
     }
     /// Sets [`CustomKeyStoresListEntry::creation_date`](crate::types::CustomKeyStoresListEntry::creation_date): The date and time when the custom key store was created.
@@ -299,23 +245,21 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input);
+        self.inner.creation_date = Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::creation_date`](crate::types::CustomKeyStoresListEntry::creation_date).
     #[inline]
     pub fn set_creation_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_date = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::creation_date`](crate::types::CustomKeyStoresListEntry::creation_date), if any.
     #[inline]
-    pub fn get_creation_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_date
     }
     /// Sets [`CustomKeyStoresListEntry::custom_key_store_type`](crate::types::CustomKeyStoresListEntry::custom_key_store_type): Indicates the type of the custom key store. `AWS_CLOUDHSM` indicates a custom key store backed by an CloudHSM cluster. `EXTERNAL_KEY_STORE` indicates a custom key store backed by an external key store proxy and external key manager outside of Amazon Web Services.
@@ -323,14 +267,14 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: crate::types::CustomKeyStoreType,
     ) -> Self {
-        self.inner.custom_key_store_type = ::std::option::Option::Some(input);
+        self.inner.custom_key_store_type = Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::custom_key_store_type`](crate::types::CustomKeyStoresListEntry::custom_key_store_type).
     #[inline]
     pub fn set_custom_key_store_type(
         mut self,
-        input: ::std::option::Option<crate::types::CustomKeyStoreType>,
+        input: Option<crate::types::CustomKeyStoreType>,
     ) -> Self {
         self.inner.custom_key_store_type = input;
         self
@@ -339,7 +283,7 @@ impl CustomKeyStoresListEntryBuilder {
     #[inline]
     pub fn get_custom_key_store_type(
         &self,
-    ) -> &::std::option::Option<crate::types::CustomKeyStoreType> {
+    ) -> &Option<crate::types::CustomKeyStoreType> {
         &self.inner.custom_key_store_type
     }
     /// Sets [`CustomKeyStoresListEntry::xks_proxy_configuration`](crate::types::CustomKeyStoresListEntry::xks_proxy_configuration): Configuration settings for the external key store proxy (XKS proxy).
@@ -347,14 +291,14 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: crate::types::XksProxyConfigurationType,
     ) -> Self {
-        self.inner.xks_proxy_configuration = ::std::option::Option::Some(input);
+        self.inner.xks_proxy_configuration = Some(input);
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::xks_proxy_configuration`](crate::types::CustomKeyStoresListEntry::xks_proxy_configuration).
     #[inline]
     pub fn set_xks_proxy_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::XksProxyConfigurationType>,
+        input: Option<crate::types::XksProxyConfigurationType>,
     ) -> Self {
         self.inner.xks_proxy_configuration = input;
         self
@@ -363,7 +307,7 @@ impl CustomKeyStoresListEntryBuilder {
     #[inline]
     pub fn get_xks_proxy_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::XksProxyConfigurationType> {
+    ) -> &Option<crate::types::XksProxyConfigurationType> {
         &self.inner.xks_proxy_configuration
     }
     /// Builds the [`CustomKeyStoresListEntry`]; it has no required members, so this cannot fail.

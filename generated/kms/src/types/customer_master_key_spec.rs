@@ -5,7 +5,7 @@
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
 #[deprecated(note = "This enum has been deprecated. Instead, use the KeySpec enum.")]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CustomerMasterKeySpec {
     /// `RSA_2048`
@@ -90,7 +90,7 @@ impl CustomerMasterKeySpec {
         }
     }
 }
-impl ::std::convert::From<&str> for CustomerMasterKeySpec {
+impl From<&str> for CustomerMasterKeySpec {
     fn from(value: &str) -> Self {
         match value {
             "RSA_2048" => CustomerMasterKeySpec::Rsa2048,
@@ -116,18 +116,18 @@ impl ::std::convert::From<&str> for CustomerMasterKeySpec {
 }
 impl ::std::str::FromStr for CustomerMasterKeySpec {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for CustomerMasterKeySpec {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for CustomerMasterKeySpec {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for CustomerMasterKeySpec {
+impl Ord for CustomerMasterKeySpec {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -156,7 +156,7 @@ impl ::std::hash::Hash for CustomerMasterKeySpec {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for CustomerMasterKeySpec {
+impl AsRef<str> for CustomerMasterKeySpec {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

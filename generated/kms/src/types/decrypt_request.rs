@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DecryptRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DecryptRequest {
     /// Ciphertext to be decrypted. The blob includes metadata.
     ///
     /// This parameter is required in all cases except when `DryRun` is `true` and `DryRunModifiers` is set to `IGNORE_CIPHERTEXT`.
-    pub ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub ciphertext_blob: Option<::awsgen_runtime::primitives::Blob>,
     /// Specifies the encryption context to use when decrypting the data. An encryption context is valid only for [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) with a symmetric encryption KMS key. The standard asymmetric encryption algorithms and HMAC algorithms that KMS uses do not support an encryption context.
     ///
     /// An *encryption context* is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
     ///
     /// For more information, see [Encryption context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the *Key Management Service Developer Guide*.
-    pub encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub encryption_context: Option<::std::collections::BTreeMap<String, String>>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// Specifies the KMS key that KMS uses to decrypt the ciphertext.
     ///
     /// Enter a key ID of the KMS key that was used to encrypt the ciphertext. If you identify a different KMS key, the `Decrypt` operation throws an [`IncorrectKeyException`](crate::error::IncorrectKeyException).
@@ -42,13 +35,11 @@ pub struct DecryptRequest {
     /// - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
     ///
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Specifies the encryption algorithm that will be used to decrypt the ciphertext. Specify the same algorithm that was used to encrypt the data. If you specify a different algorithm, the `Decrypt` operation fails.
     ///
     /// This parameter is required only when the ciphertext was encrypted under an asymmetric KMS key. The default value, `SYMMETRIC_DEFAULT`, represents the only supported algorithm that is valid for symmetric encryption KMS keys.
-    pub encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
+    pub encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
     /// A signed [attestation document](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave-concepts.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
     ///
     /// This parameter supports the [Amazon Web Services Nitro Enclaves SDK](https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK for Amazon Web Services Nitro Enclaves. It supports any Amazon Web Services SDK for Amazon Web Services NitroTPM.
@@ -56,67 +47,61 @@ pub struct DecryptRequest {
     /// When you use this parameter, instead of returning the plaintext data, KMS encrypts the plaintext data with the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the attested environment. The `Plaintext` field in the response is null or empty.
     ///
     /// For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub recipient: ::std::option::Option<crate::types::RecipientInfo>,
+    pub recipient: Option<crate::types::RecipientInfo>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
     ///
     /// When set to `IGNORE_CIPHERTEXT`, KMS performs only authorization validation without ciphertext validation. This allows you to test permissions without requiring a valid ciphertext blob.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run_modifiers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DryRunModifierType>,
-    >,
+    pub dry_run_modifiers: Option<Vec<crate::types::DryRunModifierType>>,
 }
 impl DecryptRequest {
     /// Starts building a [`DecryptRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DecryptRequestBuilder {
-        <crate::types::builders::DecryptRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DecryptRequestBuilder as Default>::default()
     }
     /// The `CiphertextBlob` member, when set.
     #[inline]
-    pub fn ciphertext_blob(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn ciphertext_blob(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_blob.as_ref()
     }
     /// The `EncryptionContext` member, when set.
     #[inline]
     pub fn encryption_context(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.encryption_context.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `EncryptionAlgorithm` member, when set.
     #[inline]
     pub fn encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+    ) -> Option<&crate::types::EncryptionAlgorithmSpec> {
         self.encryption_algorithm.as_ref()
     }
     /// The `Recipient` member, when set.
     #[inline]
-    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+    pub fn recipient(&self) -> Option<&crate::types::RecipientInfo> {
         self.recipient.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `DryRunModifiers` member, empty when not set; the field tells an empty list from an absent one.
@@ -132,12 +117,7 @@ impl DecryptRequest {
     }
 }
 /// A builder for [`DecryptRequest`](crate::types::DecryptRequest); start one with `DecryptRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DecryptRequestBuilder {
     inner: crate::types::DecryptRequest,
 }
@@ -145,25 +125,23 @@ impl DecryptRequestBuilder {
     /// Sets [`DecryptRequest::ciphertext_blob`](crate::types::DecryptRequest::ciphertext_blob): Ciphertext to be decrypted.
     pub fn ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = Some(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::ciphertext_blob`](crate::types::DecryptRequest::ciphertext_blob).
     #[inline]
     pub fn set_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`DecryptRequest::ciphertext_blob`](crate::types::DecryptRequest::ciphertext_blob), if any.
     #[inline]
-    pub fn get_ciphertext_blob(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_ciphertext_blob(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
     /// Adds one entry to [`DecryptRequest::encryption_context`](crate::types::DecryptRequest::encryption_context): Specifies the encryption context to use when decrypting the data.
@@ -171,8 +149,8 @@ impl DecryptRequestBuilder {
     /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .encryption_context
@@ -184,9 +162,7 @@ impl DecryptRequestBuilder {
     #[inline]
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.encryption_context = input;
         self
@@ -195,57 +171,41 @@ impl DecryptRequestBuilder {
     #[inline]
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.encryption_context
     }
     /// Appends one item to [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`DecryptRequest::key_id`](crate::types::DecryptRequest::key_id): Specifies the KMS key that KMS uses to decrypt the ciphertext.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::key_id`](crate::types::DecryptRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`DecryptRequest::key_id`](crate::types::DecryptRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`DecryptRequest::encryption_algorithm`](crate::types::DecryptRequest::encryption_algorithm): Specifies the encryption algorithm that will be used to decrypt the ciphertext.
@@ -253,14 +213,14 @@ impl DecryptRequestBuilder {
         mut self,
         input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`DecryptRequest::encryption_algorithm`](crate::types::DecryptRequest::encryption_algorithm).
     #[inline]
     pub fn set_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.inner.encryption_algorithm = input;
         self
@@ -269,42 +229,39 @@ impl DecryptRequestBuilder {
     #[inline]
     pub fn get_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.encryption_algorithm
     }
     /// Sets [`DecryptRequest::recipient`](crate::types::DecryptRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave-concepts.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input);
+        self.inner.recipient = Some(input);
         self
     }
     /// Sets or clears [`DecryptRequest::recipient`](crate::types::DecryptRequest::recipient).
     #[inline]
-    pub fn set_recipient(
-        mut self,
-        input: ::std::option::Option<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn set_recipient(mut self, input: Option<crate::types::RecipientInfo>) -> Self {
         self.inner.recipient = input;
         self
     }
     /// The value set for [`DecryptRequest::recipient`](crate::types::DecryptRequest::recipient), if any.
     #[inline]
-    pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
+    pub fn get_recipient(&self) -> &Option<crate::types::RecipientInfo> {
         &self.inner.recipient
     }
     /// Sets [`DecryptRequest::dry_run`](crate::types::DecryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DecryptRequest::dry_run`](crate::types::DecryptRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DecryptRequest::dry_run`](crate::types::DecryptRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
@@ -318,7 +275,7 @@ impl DecryptRequestBuilder {
     #[inline]
     pub fn set_dry_run_modifiers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>>,
+        input: Option<Vec<crate::types::DryRunModifierType>>,
     ) -> Self {
         self.inner.dry_run_modifiers = input;
         self
@@ -327,7 +284,7 @@ impl DecryptRequestBuilder {
     #[inline]
     pub fn get_dry_run_modifiers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>> {
+    ) -> &Option<Vec<crate::types::DryRunModifierType>> {
         &self.inner.dry_run_modifiers
     }
     /// Builds the [`DecryptRequest`]; it has no required members, so this cannot fail.

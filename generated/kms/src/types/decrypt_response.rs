@@ -2,75 +2,69 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DecryptResponse` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DecryptResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to decrypt the ciphertext.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Decrypted plaintext data. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
     ///
     /// If the response includes the `CiphertextForRecipient` field, the `Plaintext` field is null or empty.
-    pub plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub plaintext: Option<::awsgen_runtime::primitives::Blob>,
     /// The encryption algorithm that was used to decrypt the ciphertext.
-    pub encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
+    pub encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
     /// The plaintext data encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
     ///
     /// This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub ciphertext_for_recipient: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
+    pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
     /// The identifier of the key material used to decrypt the ciphertext. This field is present only when the operation uses a symmetric encryption KMS key. This field is omitted if the request includes the `Recipient` parameter.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
 }
 impl DecryptResponse {
     /// Starts building a [`DecryptResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DecryptResponseBuilder {
-        <crate::types::builders::DecryptResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DecryptResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `Plaintext` member, when set.
     #[inline]
-    pub fn plaintext(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn plaintext(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.plaintext.as_ref()
     }
     /// The `EncryptionAlgorithm` member, when set.
     #[inline]
     pub fn encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+    ) -> Option<&crate::types::EncryptionAlgorithmSpec> {
         self.encryption_algorithm.as_ref()
     }
     /// The `CiphertextForRecipient` member, when set.
     #[inline]
     pub fn ciphertext_for_recipient(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    ) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_for_recipient.as_ref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DecryptResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DecryptResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for DecryptResponse {
@@ -85,60 +79,47 @@ impl ::std::fmt::Debug for DecryptResponse {
     }
 }
 /// A builder for [`DecryptResponse`](crate::types::DecryptResponse); start one with `DecryptResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DecryptResponseBuilder {
     inner: crate::types::DecryptResponse,
 }
 impl DecryptResponseBuilder {
     /// Sets [`DecryptResponse::key_id`](crate::types::DecryptResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to decrypt the ciphertext.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::key_id`](crate::types::DecryptResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`DecryptResponse::key_id`](crate::types::DecryptResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`DecryptResponse::plaintext`](crate::types::DecryptResponse::plaintext): Decrypted plaintext data.
     pub fn plaintext(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.plaintext = ::std::option::Option::Some(input.into());
+        self.inner.plaintext = Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::plaintext`](crate::types::DecryptResponse::plaintext).
     #[inline]
     pub fn set_plaintext(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.plaintext = input;
         self
     }
     /// The value set for [`DecryptResponse::plaintext`](crate::types::DecryptResponse::plaintext), if any.
     #[inline]
-    pub fn get_plaintext(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_plaintext(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.plaintext
     }
     /// Sets [`DecryptResponse::encryption_algorithm`](crate::types::DecryptResponse::encryption_algorithm): The encryption algorithm that was used to decrypt the ciphertext.
@@ -146,14 +127,14 @@ impl DecryptResponseBuilder {
         mut self,
         input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`DecryptResponse::encryption_algorithm`](crate::types::DecryptResponse::encryption_algorithm).
     #[inline]
     pub fn set_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.inner.encryption_algorithm = input;
         self
@@ -162,22 +143,22 @@ impl DecryptResponseBuilder {
     #[inline]
     pub fn get_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.encryption_algorithm
     }
     /// Sets [`DecryptResponse::ciphertext_for_recipient`](crate::types::DecryptResponse::ciphertext_for_recipient): The plaintext data encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::ciphertext_for_recipient`](crate::types::DecryptResponse::ciphertext_for_recipient).
     #[inline]
     pub fn set_ciphertext_for_recipient(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_for_recipient = input;
         self
@@ -186,29 +167,23 @@ impl DecryptResponseBuilder {
     #[inline]
     pub fn get_ciphertext_for_recipient(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_for_recipient
     }
     /// Sets [`DecryptResponse::key_material_id`](crate::types::DecryptResponse::key_material_id): The identifier of the key material used to decrypt the ciphertext.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::key_material_id`](crate::types::DecryptResponse::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`DecryptResponse::key_material_id`](crate::types::DecryptResponse::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Builds the [`DecryptResponse`]; it has no required members, so this cannot fail.

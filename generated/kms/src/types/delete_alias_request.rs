@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteAliasRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteAliasRequest {
     /// The alias to be deleted. The alias name must begin with `alias/` followed by the alias name, such as `alias/ExampleAlias`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub alias_name: ::std::option::Option<::std::string::String>,
+    pub alias_name: Option<String>,
 }
 impl DeleteAliasRequest {
     /// Starts building a [`DeleteAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteAliasRequestBuilder {
-        <crate::types::builders::DeleteAliasRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteAliasRequestBuilder as Default>::default()
     }
     /// The `AliasName` member, when set.
     #[inline]
-    pub fn alias_name(&self) -> ::std::option::Option<&str> {
+    pub fn alias_name(&self) -> Option<&str> {
         self.alias_name.as_deref()
     }
 }
@@ -34,52 +29,41 @@ impl DeleteAliasRequest {
     }
 }
 /// A builder for [`DeleteAliasRequest`](crate::types::DeleteAliasRequest); start one with `DeleteAliasRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteAliasRequestBuilder {
     inner: crate::types::DeleteAliasRequest,
 }
 impl DeleteAliasRequestBuilder {
     /// Sets [`DeleteAliasRequest::alias_name`](crate::types::DeleteAliasRequest::alias_name): The alias to be deleted.
-    pub fn alias_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.alias_name = ::std::option::Option::Some(input.into());
+    pub fn alias_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.alias_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteAliasRequest::alias_name`](crate::types::DeleteAliasRequest::alias_name).
     #[inline]
-    pub fn set_alias_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_alias_name(mut self, input: Option<String>) -> Self {
         self.inner.alias_name = input;
         self
     }
     /// The value set for [`DeleteAliasRequest::alias_name`](crate::types::DeleteAliasRequest::alias_name), if any.
     #[inline]
-    pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_alias_name(&self) -> &Option<String> {
         &self.inner.alias_name
     }
     /// Builds the [`DeleteAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.alias_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAliasRequest",
                 member: "alias_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

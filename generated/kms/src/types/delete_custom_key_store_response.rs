@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCustomKeyStoreResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCustomKeyStoreResponse {}
 impl DeleteCustomKeyStoreResponse {
     /// Starts building a [`DeleteCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCustomKeyStoreResponseBuilder {
-        <crate::types::builders::DeleteCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCustomKeyStoreResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteCustomKeyStoreResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteCustomKeyStoreResponse`](crate::types::DeleteCustomKeyStoreResponse); start one with `DeleteCustomKeyStoreResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCustomKeyStoreResponseBuilder {
     inner: crate::types::DeleteCustomKeyStoreResponse,
 }

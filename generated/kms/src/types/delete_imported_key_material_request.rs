@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteImportedKeyMaterialRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteImportedKeyMaterialRequest {
     /// Identifies the KMS key from which you are deleting imported key material. The `Origin` of the KMS key must be `EXTERNAL`.
@@ -22,28 +17,28 @@ pub struct DeleteImportedKeyMaterialRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Identifies the imported key material you are deleting.
     ///
     /// **Important:** If no KeyMaterialId is specified, KMS deletes the current key material.
     ///
     /// To get the list of key material IDs associated with a KMS key, use `ListKeyRotations`.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
 }
 impl DeleteImportedKeyMaterialRequest {
     /// Starts building a [`DeleteImportedKeyMaterialRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteImportedKeyMaterialRequestBuilder {
-        <crate::types::builders::DeleteImportedKeyMaterialRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteImportedKeyMaterialRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
 }
@@ -54,74 +49,57 @@ impl DeleteImportedKeyMaterialRequest {
     }
 }
 /// A builder for [`DeleteImportedKeyMaterialRequest`](crate::types::DeleteImportedKeyMaterialRequest); start one with `DeleteImportedKeyMaterialRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteImportedKeyMaterialRequestBuilder {
     inner: crate::types::DeleteImportedKeyMaterialRequest,
 }
 impl DeleteImportedKeyMaterialRequestBuilder {
     /// Sets [`DeleteImportedKeyMaterialRequest::key_id`](crate::types::DeleteImportedKeyMaterialRequest::key_id): Identifies the KMS key from which you are deleting imported key material.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteImportedKeyMaterialRequest::key_id`](crate::types::DeleteImportedKeyMaterialRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`DeleteImportedKeyMaterialRequest::key_id`](crate::types::DeleteImportedKeyMaterialRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`DeleteImportedKeyMaterialRequest::key_material_id`](crate::types::DeleteImportedKeyMaterialRequest::key_material_id): Identifies the imported key material you are deleting.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteImportedKeyMaterialRequest::key_material_id`](crate::types::DeleteImportedKeyMaterialRequest::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`DeleteImportedKeyMaterialRequest::key_material_id`](crate::types::DeleteImportedKeyMaterialRequest::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Builds the [`DeleteImportedKeyMaterialRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteImportedKeyMaterialRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteImportedKeyMaterialRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,100 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteImportedKeyMaterialResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteImportedKeyMaterialResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key from which the key material was deleted.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Identifies the deleted key material.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
 }
 impl DeleteImportedKeyMaterialResponse {
     /// Starts building a [`DeleteImportedKeyMaterialResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteImportedKeyMaterialResponseBuilder {
-        <crate::types::builders::DeleteImportedKeyMaterialResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteImportedKeyMaterialResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteImportedKeyMaterialResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DeleteImportedKeyMaterialResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteImportedKeyMaterialResponse`](crate::types::DeleteImportedKeyMaterialResponse); start one with `DeleteImportedKeyMaterialResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteImportedKeyMaterialResponseBuilder {
     inner: crate::types::DeleteImportedKeyMaterialResponse,
 }
 impl DeleteImportedKeyMaterialResponseBuilder {
     /// Sets [`DeleteImportedKeyMaterialResponse::key_id`](crate::types::DeleteImportedKeyMaterialResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key from which the key material was deleted.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteImportedKeyMaterialResponse::key_id`](crate::types::DeleteImportedKeyMaterialResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`DeleteImportedKeyMaterialResponse::key_id`](crate::types::DeleteImportedKeyMaterialResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`DeleteImportedKeyMaterialResponse::key_material_id`](crate::types::DeleteImportedKeyMaterialResponse::key_material_id): Identifies the deleted key material.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteImportedKeyMaterialResponse::key_material_id`](crate::types::DeleteImportedKeyMaterialResponse::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`DeleteImportedKeyMaterialResponse::key_material_id`](crate::types::DeleteImportedKeyMaterialResponse::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Builds the [`DeleteImportedKeyMaterialResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeriveSharedSecretRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeriveSharedSecretRequest {
     /// Identifies an asymmetric NIST-standard ECC or SM2 (China Regions only) KMS key. KMS uses the private key in the specified key pair to derive the shared secret. The key usage of the KMS key must be `KEY_AGREEMENT`. To find the `KeyUsage` of a KMS key, use the `DescribeKey` operation.
@@ -24,13 +19,11 @@ pub struct DeriveSharedSecretRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Specifies the key agreement algorithm used to derive the shared secret. The only valid value is `ECDH`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_agreement_algorithm: ::std::option::Option<
-        crate::types::KeyAgreementAlgorithmSpec,
-    >,
+    pub key_agreement_algorithm: Option<crate::types::KeyAgreementAlgorithmSpec>,
     /// Specifies the public key in your peer's NIST-standard elliptic curve (ECC) or SM2 (China Regions only) key pair.
     ///
     /// The public key must be a DER-encoded X.509 public key, also known as `SubjectPublicKeyInfo` (SPKI), as defined in [RFC 5280](https://tools.ietf.org/html/rfc5280).
@@ -42,15 +35,15 @@ pub struct DeriveSharedSecretRequest {
     /// You can specify the public key as binary data in a file using fileb (`fileb://<path-to-file>`) or in-line using a Base64 encoded string.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub public_key: Option<::awsgen_runtime::primitives::Blob>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
     ///
     /// This parameter only supports attestation documents for Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM. To call DeriveSharedSecret generate an attestation document use either [Amazon Web Services Nitro Enclaves SDK](https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) for an Amazon Web Services Nitro Enclaves or [Amazon Web Services NitroTPM tools](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/attestation-get-doc.html) for Amazon Web Services NitroTPM. Then use the Recipient parameter from any Amazon Web Services SDK to provide the attestation document for the attested environment.
@@ -58,46 +51,44 @@ pub struct DeriveSharedSecretRequest {
     /// When you use this parameter, instead of returning a plaintext copy of the shared secret, KMS encrypts the plaintext shared secret under the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the attested environment. The `CiphertextBlob` field in the response contains the encrypted shared secret derived from the KMS key specified by the `KeyId` parameter and public key specified by the `PublicKey` parameter. The `SharedSecret` field in the response is null or empty.
     ///
     /// For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub recipient: ::std::option::Option<crate::types::RecipientInfo>,
+    pub recipient: Option<crate::types::RecipientInfo>,
 }
 impl DeriveSharedSecretRequest {
     /// Starts building a [`DeriveSharedSecretRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeriveSharedSecretRequestBuilder {
-        <crate::types::builders::DeriveSharedSecretRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeriveSharedSecretRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyAgreementAlgorithm` member, when set.
     #[inline]
     pub fn key_agreement_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::KeyAgreementAlgorithmSpec> {
+    ) -> Option<&crate::types::KeyAgreementAlgorithmSpec> {
         self.key_agreement_algorithm.as_ref()
     }
     /// The `PublicKey` member, when set.
     #[inline]
-    pub fn public_key(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn public_key(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.public_key.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `Recipient` member, when set.
     #[inline]
-    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+    pub fn recipient(&self) -> Option<&crate::types::RecipientInfo> {
         self.recipient.as_ref()
     }
 }
@@ -108,36 +99,25 @@ impl DeriveSharedSecretRequest {
     }
 }
 /// A builder for [`DeriveSharedSecretRequest`](crate::types::DeriveSharedSecretRequest); start one with `DeriveSharedSecretRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeriveSharedSecretRequestBuilder {
     inner: crate::types::DeriveSharedSecretRequest,
 }
 impl DeriveSharedSecretRequestBuilder {
     /// Sets [`DeriveSharedSecretRequest::key_id`](crate::types::DeriveSharedSecretRequest::key_id): Identifies an asymmetric NIST-standard ECC or SM2 (China Regions only) KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::key_id`](crate::types::DeriveSharedSecretRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::key_id`](crate::types::DeriveSharedSecretRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`DeriveSharedSecretRequest::key_agreement_algorithm`](crate::types::DeriveSharedSecretRequest::key_agreement_algorithm): Specifies the key agreement algorithm used to derive the shared secret.
@@ -145,14 +125,14 @@ impl DeriveSharedSecretRequestBuilder {
         mut self,
         input: crate::types::KeyAgreementAlgorithmSpec,
     ) -> Self {
-        self.inner.key_agreement_algorithm = ::std::option::Option::Some(input);
+        self.inner.key_agreement_algorithm = Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::key_agreement_algorithm`](crate::types::DeriveSharedSecretRequest::key_agreement_algorithm).
     #[inline]
     pub fn set_key_agreement_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::KeyAgreementAlgorithmSpec>,
+        input: Option<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
         self.inner.key_agreement_algorithm = input;
         self
@@ -161,120 +141,107 @@ impl DeriveSharedSecretRequestBuilder {
     #[inline]
     pub fn get_key_agreement_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::KeyAgreementAlgorithmSpec> {
+    ) -> &Option<crate::types::KeyAgreementAlgorithmSpec> {
         &self.inner.key_agreement_algorithm
     }
     /// Sets [`DeriveSharedSecretRequest::public_key`](crate::types::DeriveSharedSecretRequest::public_key): Specifies the public key in your peer's NIST-standard elliptic curve (ECC) or SM2 (China Regions only) key pair.
     pub fn public_key(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::public_key`](crate::types::DeriveSharedSecretRequest::public_key).
     #[inline]
     pub fn set_public_key(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.public_key = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::public_key`](crate::types::DeriveSharedSecretRequest::public_key), if any.
     #[inline]
-    pub fn get_public_key(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_public_key(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.public_key
     }
     /// Appends one item to [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`DeriveSharedSecretRequest::dry_run`](crate::types::DeriveSharedSecretRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::dry_run`](crate::types::DeriveSharedSecretRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::dry_run`](crate::types::DeriveSharedSecretRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`DeriveSharedSecretRequest::recipient`](crate::types::DeriveSharedSecretRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input);
+        self.inner.recipient = Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::recipient`](crate::types::DeriveSharedSecretRequest::recipient).
     #[inline]
-    pub fn set_recipient(
-        mut self,
-        input: ::std::option::Option<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn set_recipient(mut self, input: Option<crate::types::RecipientInfo>) -> Self {
         self.inner.recipient = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::recipient`](crate::types::DeriveSharedSecretRequest::recipient), if any.
     #[inline]
-    pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
+    pub fn get_recipient(&self) -> &Option<crate::types::RecipientInfo> {
         &self.inner.recipient
     }
     /// Builds the [`DeriveSharedSecretRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeriveSharedSecretRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
                 member: "key_id",
             });
         }
         if self.inner.key_agreement_algorithm.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
                 member: "key_agreement_algorithm",
             });
         }
         if self.inner.public_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
                 member: "public_key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,79 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeriveSharedSecretResponse` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeriveSharedSecretResponse {
     /// Identifies the KMS key used to derive the shared secret.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The raw secret derived from the specified key agreement algorithm, private key in the asymmetric KMS key, and your peer's public key.
     ///
     /// If the response includes the `CiphertextForRecipient` field, the `SharedSecret` field is null or empty.
-    pub shared_secret: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub shared_secret: Option<::awsgen_runtime::primitives::Blob>,
     /// The plaintext shared secret encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
     ///
     /// This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub ciphertext_for_recipient: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
+    pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
     /// Identifies the key agreement algorithm used to derive the shared secret.
-    pub key_agreement_algorithm: ::std::option::Option<
-        crate::types::KeyAgreementAlgorithmSpec,
-    >,
+    pub key_agreement_algorithm: Option<crate::types::KeyAgreementAlgorithmSpec>,
     /// The source of the key material for the specified KMS key.
     ///
     /// When this value is `AWS_KMS`, KMS created the key material. When this value is `EXTERNAL`, the key material was imported or the KMS key doesn't have any key material.
     ///
     /// The only valid values for DeriveSharedSecret are `AWS_KMS` and `EXTERNAL`. DeriveSharedSecret does not support KMS keys with a `KeyOrigin` value of `AWS_CLOUDHSM` or `EXTERNAL_KEY_STORE`.
-    pub key_origin: ::std::option::Option<crate::types::OriginType>,
+    pub key_origin: Option<crate::types::OriginType>,
 }
 impl DeriveSharedSecretResponse {
     /// Starts building a [`DeriveSharedSecretResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeriveSharedSecretResponseBuilder {
-        <crate::types::builders::DeriveSharedSecretResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeriveSharedSecretResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `SharedSecret` member, when set.
     #[inline]
-    pub fn shared_secret(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn shared_secret(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.shared_secret.as_ref()
     }
     /// The `CiphertextForRecipient` member, when set.
     #[inline]
     pub fn ciphertext_for_recipient(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    ) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_for_recipient.as_ref()
     }
     /// The `KeyAgreementAlgorithm` member, when set.
     #[inline]
     pub fn key_agreement_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::KeyAgreementAlgorithmSpec> {
+    ) -> Option<&crate::types::KeyAgreementAlgorithmSpec> {
         self.key_agreement_algorithm.as_ref()
     }
     /// The `KeyOrigin` member, when set.
     #[inline]
-    pub fn key_origin(&self) -> ::std::option::Option<&crate::types::OriginType> {
+    pub fn key_origin(&self) -> Option<&crate::types::OriginType> {
         self.key_origin.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeriveSharedSecretResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DeriveSharedSecretResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for DeriveSharedSecretResponse {
@@ -89,75 +83,62 @@ impl ::std::fmt::Debug for DeriveSharedSecretResponse {
     }
 }
 /// A builder for [`DeriveSharedSecretResponse`](crate::types::DeriveSharedSecretResponse); start one with `DeriveSharedSecretResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeriveSharedSecretResponseBuilder {
     inner: crate::types::DeriveSharedSecretResponse,
 }
 impl DeriveSharedSecretResponseBuilder {
     /// Sets [`DeriveSharedSecretResponse::key_id`](crate::types::DeriveSharedSecretResponse::key_id): Identifies the KMS key used to derive the shared secret.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::key_id`](crate::types::DeriveSharedSecretResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`DeriveSharedSecretResponse::key_id`](crate::types::DeriveSharedSecretResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`DeriveSharedSecretResponse::shared_secret`](crate::types::DeriveSharedSecretResponse::shared_secret): The raw secret derived from the specified key agreement algorithm, private key in the asymmetric KMS key, and your peer's public key.
     pub fn shared_secret(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.shared_secret = ::std::option::Option::Some(input.into());
+        self.inner.shared_secret = Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::shared_secret`](crate::types::DeriveSharedSecretResponse::shared_secret).
     #[inline]
     pub fn set_shared_secret(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.shared_secret = input;
         self
     }
     /// The value set for [`DeriveSharedSecretResponse::shared_secret`](crate::types::DeriveSharedSecretResponse::shared_secret), if any.
     #[inline]
-    pub fn get_shared_secret(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_shared_secret(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.shared_secret
     }
     /// Sets [`DeriveSharedSecretResponse::ciphertext_for_recipient`](crate::types::DeriveSharedSecretResponse::ciphertext_for_recipient): The plaintext shared secret encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::ciphertext_for_recipient`](crate::types::DeriveSharedSecretResponse::ciphertext_for_recipient).
     #[inline]
     pub fn set_ciphertext_for_recipient(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_for_recipient = input;
         self
@@ -166,7 +147,7 @@ impl DeriveSharedSecretResponseBuilder {
     #[inline]
     pub fn get_ciphertext_for_recipient(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_for_recipient
     }
     /// Sets [`DeriveSharedSecretResponse::key_agreement_algorithm`](crate::types::DeriveSharedSecretResponse::key_agreement_algorithm): Identifies the key agreement algorithm used to derive the shared secret.
@@ -174,14 +155,14 @@ impl DeriveSharedSecretResponseBuilder {
         mut self,
         input: crate::types::KeyAgreementAlgorithmSpec,
     ) -> Self {
-        self.inner.key_agreement_algorithm = ::std::option::Option::Some(input);
+        self.inner.key_agreement_algorithm = Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::key_agreement_algorithm`](crate::types::DeriveSharedSecretResponse::key_agreement_algorithm).
     #[inline]
     pub fn set_key_agreement_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::KeyAgreementAlgorithmSpec>,
+        input: Option<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
         self.inner.key_agreement_algorithm = input;
         self
@@ -190,26 +171,23 @@ impl DeriveSharedSecretResponseBuilder {
     #[inline]
     pub fn get_key_agreement_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::KeyAgreementAlgorithmSpec> {
+    ) -> &Option<crate::types::KeyAgreementAlgorithmSpec> {
         &self.inner.key_agreement_algorithm
     }
     /// Sets [`DeriveSharedSecretResponse::key_origin`](crate::types::DeriveSharedSecretResponse::key_origin): The source of the key material for the specified KMS key.
     pub fn key_origin(mut self, input: crate::types::OriginType) -> Self {
-        self.inner.key_origin = ::std::option::Option::Some(input);
+        self.inner.key_origin = Some(input);
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::key_origin`](crate::types::DeriveSharedSecretResponse::key_origin).
     #[inline]
-    pub fn set_key_origin(
-        mut self,
-        input: ::std::option::Option<crate::types::OriginType>,
-    ) -> Self {
+    pub fn set_key_origin(mut self, input: Option<crate::types::OriginType>) -> Self {
         self.inner.key_origin = input;
         self
     }
     /// The value set for [`DeriveSharedSecretResponse::key_origin`](crate::types::DeriveSharedSecretResponse::key_origin), if any.
     #[inline]
-    pub fn get_key_origin(&self) -> &::std::option::Option<crate::types::OriginType> {
+    pub fn get_key_origin(&self) -> &Option<crate::types::OriginType> {
         &self.inner.key_origin
     }
     /// Builds the [`DeriveSharedSecretResponse`]; it has no required members, so this cannot fail.

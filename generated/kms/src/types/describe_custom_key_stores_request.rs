@@ -2,51 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCustomKeyStoresRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCustomKeyStoresRequest {
     /// Gets only information about the specified custom key store. Enter the key store ID.
     ///
     /// By default, this operation gets information about all custom key stores in the account and Region. To limit the output to a particular custom key store, provide either the `CustomKeyStoreId` or `CustomKeyStoreName` parameter, but not both.
-    pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_id: Option<String>,
     /// Gets only information about the specified custom key store. Enter the friendly name of the custom key store.
     ///
     /// By default, this operation gets information about all custom key stores in the account and Region. To limit the output to a particular custom key store, provide either the `CustomKeyStoreId` or `CustomKeyStoreName` parameter, but not both.
-    pub custom_key_store_name: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_name: Option<String>,
     /// Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
 }
 impl DescribeCustomKeyStoresRequest {
     /// Starts building a [`DescribeCustomKeyStoresRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCustomKeyStoresRequestBuilder {
-        <crate::types::builders::DescribeCustomKeyStoresRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCustomKeyStoresRequestBuilder as Default>::default()
     }
     /// The `CustomKeyStoreId` member, when set.
     #[inline]
-    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_id(&self) -> Option<&str> {
         self.custom_key_store_id.as_deref()
     }
     /// The `CustomKeyStoreName` member, when set.
     #[inline]
-    pub fn custom_key_store_name(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_name(&self) -> Option<&str> {
         self.custom_key_store_name.as_deref()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
 }
@@ -57,100 +52,73 @@ impl DescribeCustomKeyStoresRequest {
     }
 }
 /// A builder for [`DescribeCustomKeyStoresRequest`](crate::types::DescribeCustomKeyStoresRequest); start one with `DescribeCustomKeyStoresRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCustomKeyStoresRequestBuilder {
     inner: crate::types::DescribeCustomKeyStoresRequest,
 }
 impl DescribeCustomKeyStoresRequestBuilder {
     /// Sets [`DescribeCustomKeyStoresRequest::custom_key_store_id`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_id): Gets only information about the specified custom key store.
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::custom_key_store_id`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_id).
     #[inline]
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresRequest::custom_key_store_id`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_id), if any.
     #[inline]
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         &self.inner.custom_key_store_id
     }
     /// Sets [`DescribeCustomKeyStoresRequest::custom_key_store_name`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_name): Gets only information about the specified custom key store.
-    pub fn custom_key_store_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_name = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_name = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::custom_key_store_name`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_name).
     #[inline]
-    pub fn set_custom_key_store_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_name(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_name = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresRequest::custom_key_store_name`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_name), if any.
     #[inline]
-    pub fn get_custom_key_store_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_name(&self) -> &Option<String> {
         &self.inner.custom_key_store_name
     }
     /// Sets [`DescribeCustomKeyStoresRequest::limit`](crate::types::DescribeCustomKeyStoresRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::limit`](crate::types::DescribeCustomKeyStoresRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresRequest::limit`](crate::types::DescribeCustomKeyStoresRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`DescribeCustomKeyStoresRequest::marker`](crate::types::DescribeCustomKeyStoresRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::marker`](crate::types::DescribeCustomKeyStoresRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresRequest::marker`](crate::types::DescribeCustomKeyStoresRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Builds the [`DescribeCustomKeyStoresRequest`]; it has no required members, so this cannot fail.

@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeCustomKeyStoresResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeCustomKeyStoresResponse {
     /// Contains metadata about each custom key store.
-    pub custom_key_stores: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomKeyStoresListEntry>,
-    >,
+    pub custom_key_stores: Option<Vec<crate::types::CustomKeyStoresListEntry>>,
     /// When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
-    pub truncated: ::std::option::Option<bool>,
+    pub truncated: Option<bool>,
 }
 impl DescribeCustomKeyStoresResponse {
     /// Starts building a [`DescribeCustomKeyStoresResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCustomKeyStoresResponseBuilder {
-        <crate::types::builders::DescribeCustomKeyStoresResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeCustomKeyStoresResponseBuilder as Default>::default()
     }
     /// The `CustomKeyStores` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,33 +25,28 @@ impl DescribeCustomKeyStoresResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Truncated` member, when set.
     #[inline]
-    pub fn truncated(&self) -> ::std::option::Option<bool> {
+    pub fn truncated(&self) -> Option<bool> {
         self.truncated
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DescribeCustomKeyStoresResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DescribeCustomKeyStoresResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DescribeCustomKeyStoresResponse`](crate::types::DescribeCustomKeyStoresResponse); start one with `DescribeCustomKeyStoresResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeCustomKeyStoresResponseBuilder {
     inner: crate::types::DescribeCustomKeyStoresResponse,
 }
@@ -77,9 +65,7 @@ impl DescribeCustomKeyStoresResponseBuilder {
     #[inline]
     pub fn set_custom_key_stores(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::CustomKeyStoresListEntry>,
-        >,
+        input: Option<Vec<crate::types::CustomKeyStoresListEntry>>,
     ) -> Self {
         self.inner.custom_key_stores = input;
         self
@@ -88,47 +74,39 @@ impl DescribeCustomKeyStoresResponseBuilder {
     #[inline]
     pub fn get_custom_key_stores(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomKeyStoresListEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::CustomKeyStoresListEntry>> {
         &self.inner.custom_key_stores
     }
     /// Sets [`DescribeCustomKeyStoresResponse::next_marker`](crate::types::DescribeCustomKeyStoresResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresResponse::next_marker`](crate::types::DescribeCustomKeyStoresResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresResponse::next_marker`](crate::types::DescribeCustomKeyStoresResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Sets [`DescribeCustomKeyStoresResponse::truncated`](crate::types::DescribeCustomKeyStoresResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: bool) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input);
+        self.inner.truncated = Some(input);
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresResponse::truncated`](crate::types::DescribeCustomKeyStoresResponse::truncated).
     #[inline]
-    pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.truncated = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresResponse::truncated`](crate::types::DescribeCustomKeyStoresResponse::truncated), if any.
     #[inline]
-    pub fn get_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_truncated(&self) -> &Option<bool> {
         &self.inner.truncated
     }
     /// Builds the [`DescribeCustomKeyStoresResponse`]; it has no required members, so this cannot fail.

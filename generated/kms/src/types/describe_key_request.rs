@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DescribeKeyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DescribeKeyRequest {
     /// Describes the specified KMS key.
@@ -26,26 +21,26 @@ pub struct DescribeKeyRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
 }
 impl DescribeKeyRequest {
     /// Starts building a [`DescribeKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKeyRequestBuilder {
-        <crate::types::builders::DescribeKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DescribeKeyRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
 }
@@ -56,78 +51,59 @@ impl DescribeKeyRequest {
     }
 }
 /// A builder for [`DescribeKeyRequest`](crate::types::DescribeKeyRequest); start one with `DescribeKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DescribeKeyRequestBuilder {
     inner: crate::types::DescribeKeyRequest,
 }
 impl DescribeKeyRequestBuilder {
     /// Sets [`DescribeKeyRequest::key_id`](crate::types::DescribeKeyRequest::key_id): Describes the specified KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`DescribeKeyRequest::key_id`](crate::types::DescribeKeyRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`DescribeKeyRequest::key_id`](crate::types::DescribeKeyRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Appends one item to [`DescribeKeyRequest::grant_tokens`](crate::types::DescribeKeyRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DescribeKeyRequest::grant_tokens`](crate::types::DescribeKeyRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`DescribeKeyRequest::grant_tokens`](crate::types::DescribeKeyRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Builds the [`DescribeKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DescribeKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeKeyRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DisconnectCustomKeyStoreResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisconnectCustomKeyStoreResponse {}
 impl DisconnectCustomKeyStoreResponse {
     /// Starts building a [`DisconnectCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisconnectCustomKeyStoreResponseBuilder {
-        <crate::types::builders::DisconnectCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisconnectCustomKeyStoreResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DisconnectCustomKeyStoreResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DisconnectCustomKeyStoreResponse`](crate::types::DisconnectCustomKeyStoreResponse); start one with `DisconnectCustomKeyStoreResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisconnectCustomKeyStoreResponseBuilder {
     inner: crate::types::DisconnectCustomKeyStoreResponse,
 }

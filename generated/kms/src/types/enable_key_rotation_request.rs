@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EnableKeyRotationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnableKeyRotationRequest {
     /// Identifies a symmetric encryption KMS key. You cannot enable automatic rotation of [asymmetric KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/symmetric-asymmetric.html), [HMAC KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/hmac.html), KMS keys with [imported key material](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html), or KMS keys in a [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html). To enable or disable automatic rotation of a set of related [multi-Region keys](https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#multi-region-rotate), set the property on the primary key.
@@ -22,28 +17,28 @@ pub struct EnableKeyRotationRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Use this parameter to specify a custom period of time between each rotation date. If no value is specified, the default value is 365 days.
     ///
     /// The rotation period defines the number of days after you enable automatic key rotation that KMS will rotate your key material, and the number of days between each automatic rotation thereafter.
     ///
     /// You can use the [`kms:RotationPeriodInDays`](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-rotation-period-in-days) condition key to further constrain the values that principals can specify in the `RotationPeriodInDays` parameter.
-    pub rotation_period_in_days: ::std::option::Option<i32>,
+    pub rotation_period_in_days: Option<i32>,
 }
 impl EnableKeyRotationRequest {
     /// Starts building a [`EnableKeyRotationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableKeyRotationRequestBuilder {
-        <crate::types::builders::EnableKeyRotationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnableKeyRotationRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `RotationPeriodInDays` member, when set.
     #[inline]
-    pub fn rotation_period_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn rotation_period_in_days(&self) -> Option<i32> {
         self.rotation_period_in_days
     }
 }
@@ -54,71 +49,57 @@ impl EnableKeyRotationRequest {
     }
 }
 /// A builder for [`EnableKeyRotationRequest`](crate::types::EnableKeyRotationRequest); start one with `EnableKeyRotationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnableKeyRotationRequestBuilder {
     inner: crate::types::EnableKeyRotationRequest,
 }
 impl EnableKeyRotationRequestBuilder {
     /// Sets [`EnableKeyRotationRequest::key_id`](crate::types::EnableKeyRotationRequest::key_id): Identifies a symmetric encryption KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`EnableKeyRotationRequest::key_id`](crate::types::EnableKeyRotationRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`EnableKeyRotationRequest::key_id`](crate::types::EnableKeyRotationRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`EnableKeyRotationRequest::rotation_period_in_days`](crate::types::EnableKeyRotationRequest::rotation_period_in_days): Use this parameter to specify a custom period of time between each rotation date.
     pub fn rotation_period_in_days(mut self, input: i32) -> Self {
-        self.inner.rotation_period_in_days = ::std::option::Option::Some(input);
+        self.inner.rotation_period_in_days = Some(input);
         self
     }
     /// Sets or clears [`EnableKeyRotationRequest::rotation_period_in_days`](crate::types::EnableKeyRotationRequest::rotation_period_in_days).
     #[inline]
-    pub fn set_rotation_period_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_rotation_period_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.rotation_period_in_days = input;
         self
     }
     /// The value set for [`EnableKeyRotationRequest::rotation_period_in_days`](crate::types::EnableKeyRotationRequest::rotation_period_in_days), if any.
     #[inline]
-    pub fn get_rotation_period_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_rotation_period_in_days(&self) -> &Option<i32> {
         &self.inner.rotation_period_in_days
     }
     /// Builds the [`EnableKeyRotationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableKeyRotationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableKeyRotationRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EncryptRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EncryptRequest {
     /// Identifies the KMS key to use in the encryption operation. The KMS key must have a `KeyUsage` of `ENCRYPT_DECRYPT`. To find the `KeyUsage` of a KMS key, use the `DescribeKey` operation.
@@ -19,11 +19,11 @@ pub struct EncryptRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Data to be encrypted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub plaintext: Option<::awsgen_runtime::primitives::Blob>,
     /// Specifies the encryption context that will be used to encrypt the data. An encryption context is valid only for [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) with a symmetric encryption KMS key. The standard asymmetric encryption algorithms and HMAC algorithms that KMS uses do not support an encryption context.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
@@ -31,68 +31,60 @@ pub struct EncryptRequest {
     /// An *encryption context* is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
     ///
     /// For more information, see [Encryption context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the *Key Management Service Developer Guide*.
-    pub encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub encryption_context: Option<::std::collections::BTreeMap<String, String>>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// Specifies the encryption algorithm that KMS will use to encrypt the plaintext message. The algorithm must be compatible with the KMS key that you specify.
     ///
     /// This parameter is required only for asymmetric KMS keys. The default value, `SYMMETRIC_DEFAULT`, is the algorithm used for symmetric encryption KMS keys. If you are using an asymmetric KMS key, we recommend RSAES_OAEP_SHA_256.
     ///
     /// The SM2PKE algorithm is only available in China Regions.
-    pub encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
+    pub encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl EncryptRequest {
     /// Starts building a [`EncryptRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EncryptRequestBuilder {
-        <crate::types::builders::EncryptRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EncryptRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `Plaintext` member, when set.
     #[inline]
-    pub fn plaintext(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn plaintext(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.plaintext.as_ref()
     }
     /// The `EncryptionContext` member, when set.
     #[inline]
     pub fn encryption_context(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.encryption_context.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `EncryptionAlgorithm` member, when set.
     #[inline]
     pub fn encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+    ) -> Option<&crate::types::EncryptionAlgorithmSpec> {
         self.encryption_algorithm.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
@@ -115,60 +107,47 @@ impl ::std::fmt::Debug for EncryptRequest {
     }
 }
 /// A builder for [`EncryptRequest`](crate::types::EncryptRequest); start one with `EncryptRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EncryptRequestBuilder {
     inner: crate::types::EncryptRequest,
 }
 impl EncryptRequestBuilder {
     /// Sets [`EncryptRequest::key_id`](crate::types::EncryptRequest::key_id): Identifies the KMS key to use in the encryption operation.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`EncryptRequest::key_id`](crate::types::EncryptRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`EncryptRequest::key_id`](crate::types::EncryptRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`EncryptRequest::plaintext`](crate::types::EncryptRequest::plaintext): Data to be encrypted.
     pub fn plaintext(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.plaintext = ::std::option::Option::Some(input.into());
+        self.inner.plaintext = Some(input.into());
         self
     }
     /// Sets or clears [`EncryptRequest::plaintext`](crate::types::EncryptRequest::plaintext).
     #[inline]
     pub fn set_plaintext(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.plaintext = input;
         self
     }
     /// The value set for [`EncryptRequest::plaintext`](crate::types::EncryptRequest::plaintext), if any.
     #[inline]
-    pub fn get_plaintext(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_plaintext(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.plaintext
     }
     /// Adds one entry to [`EncryptRequest::encryption_context`](crate::types::EncryptRequest::encryption_context): Specifies the encryption context that will be used to encrypt the data.
@@ -176,8 +155,8 @@ impl EncryptRequestBuilder {
     /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .encryption_context
@@ -189,9 +168,7 @@ impl EncryptRequestBuilder {
     #[inline]
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.encryption_context = input;
         self
@@ -200,35 +177,25 @@ impl EncryptRequestBuilder {
     #[inline]
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.encryption_context
     }
     /// Appends one item to [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`EncryptRequest::encryption_algorithm`](crate::types::EncryptRequest::encryption_algorithm): Specifies the encryption algorithm that KMS will use to encrypt the plaintext message.
@@ -236,14 +203,14 @@ impl EncryptRequestBuilder {
         mut self,
         input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`EncryptRequest::encryption_algorithm`](crate::types::EncryptRequest::encryption_algorithm).
     #[inline]
     pub fn set_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.inner.encryption_algorithm = input;
         self
@@ -252,45 +219,42 @@ impl EncryptRequestBuilder {
     #[inline]
     pub fn get_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.encryption_algorithm
     }
     /// Sets [`EncryptRequest::dry_run`](crate::types::EncryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`EncryptRequest::dry_run`](crate::types::EncryptRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`EncryptRequest::dry_run`](crate::types::EncryptRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`EncryptRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::EncryptRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::EncryptRequest, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EncryptRequest",
                 member: "key_id",
             });
         }
         if self.inner.plaintext.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EncryptRequest",
                 member: "plaintext",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,67 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `EncryptResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EncryptResponse {
     /// The encrypted plaintext. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub ciphertext_blob: Option<::awsgen_runtime::primitives::Blob>,
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to encrypt the plaintext.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The encryption algorithm that was used to encrypt the plaintext.
-    pub encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
+    pub encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
 }
 impl EncryptResponse {
     /// Starts building a [`EncryptResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::EncryptResponseBuilder {
-        <crate::types::builders::EncryptResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EncryptResponseBuilder as Default>::default()
     }
     /// The `CiphertextBlob` member, when set.
     #[inline]
-    pub fn ciphertext_blob(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn ciphertext_blob(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_blob.as_ref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `EncryptionAlgorithm` member, when set.
     #[inline]
     pub fn encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+    ) -> Option<&crate::types::EncryptionAlgorithmSpec> {
         self.encryption_algorithm.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for EncryptResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "EncryptResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`EncryptResponse`](crate::types::EncryptResponse); start one with `EncryptResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EncryptResponseBuilder {
     inner: crate::types::EncryptResponse,
 }
@@ -70,47 +56,39 @@ impl EncryptResponseBuilder {
     /// Sets [`EncryptResponse::ciphertext_blob`](crate::types::EncryptResponse::ciphertext_blob): The encrypted plaintext.
     pub fn ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = Some(input.into());
         self
     }
     /// Sets or clears [`EncryptResponse::ciphertext_blob`](crate::types::EncryptResponse::ciphertext_blob).
     #[inline]
     pub fn set_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`EncryptResponse::ciphertext_blob`](crate::types::EncryptResponse::ciphertext_blob), if any.
     #[inline]
-    pub fn get_ciphertext_blob(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_ciphertext_blob(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
     /// Sets [`EncryptResponse::key_id`](crate::types::EncryptResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to encrypt the plaintext.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`EncryptResponse::key_id`](crate::types::EncryptResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`EncryptResponse::key_id`](crate::types::EncryptResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`EncryptResponse::encryption_algorithm`](crate::types::EncryptResponse::encryption_algorithm): The encryption algorithm that was used to encrypt the plaintext.
@@ -118,14 +96,14 @@ impl EncryptResponseBuilder {
         mut self,
         input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`EncryptResponse::encryption_algorithm`](crate::types::EncryptResponse::encryption_algorithm).
     #[inline]
     pub fn set_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.inner.encryption_algorithm = input;
         self
@@ -134,7 +112,7 @@ impl EncryptResponseBuilder {
     #[inline]
     pub fn get_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.encryption_algorithm
     }
     /// Builds the [`EncryptResponse`]; it has no required members, so this cannot fail.

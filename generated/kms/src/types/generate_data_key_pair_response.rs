@@ -2,93 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyPairResponse` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPairResponse {
     /// The encrypted copy of the private key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub private_key_ciphertext_blob: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
+    pub private_key_ciphertext_blob: Option<::awsgen_runtime::primitives::Blob>,
     /// The plaintext copy of the private key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
     ///
     /// If the response includes the `CiphertextForRecipient` field, the `PrivateKeyPlaintext` field is null or empty.
-    pub private_key_plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub private_key_plaintext: Option<::awsgen_runtime::primitives::Blob>,
     /// The public key (in plaintext). When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub public_key: Option<::awsgen_runtime::primitives::Blob>,
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the private key.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The type of data key pair that was generated.
-    pub key_pair_spec: ::std::option::Option<crate::types::DataKeyPairSpec>,
+    pub key_pair_spec: Option<crate::types::DataKeyPairSpec>,
     /// The plaintext private data key encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
     ///
     /// This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub ciphertext_for_recipient: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
+    pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
     /// The identifier of the key material used to encrypt the private key.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
 }
 impl GenerateDataKeyPairResponse {
     /// Starts building a [`GenerateDataKeyPairResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairResponseBuilder {
-        <crate::types::builders::GenerateDataKeyPairResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateDataKeyPairResponseBuilder as Default>::default()
     }
     /// The `PrivateKeyCiphertextBlob` member, when set.
     #[inline]
     pub fn private_key_ciphertext_blob(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    ) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.private_key_ciphertext_blob.as_ref()
     }
     /// The `PrivateKeyPlaintext` member, when set.
     #[inline]
-    pub fn private_key_plaintext(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn private_key_plaintext(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.private_key_plaintext.as_ref()
     }
     /// The `PublicKey` member, when set.
     #[inline]
-    pub fn public_key(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn public_key(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.public_key.as_ref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyPairSpec` member, when set.
     #[inline]
-    pub fn key_pair_spec(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DataKeyPairSpec> {
+    pub fn key_pair_spec(&self) -> Option<&crate::types::DataKeyPairSpec> {
         self.key_pair_spec.as_ref()
     }
     /// The `CiphertextForRecipient` member, when set.
     #[inline]
     pub fn ciphertext_for_recipient(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    ) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_for_recipient.as_ref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GenerateDataKeyPairResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GenerateDataKeyPairResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for GenerateDataKeyPairResponse {
@@ -105,12 +95,7 @@ impl ::std::fmt::Debug for GenerateDataKeyPairResponse {
     }
 }
 /// A builder for [`GenerateDataKeyPairResponse`](crate::types::GenerateDataKeyPairResponse); start one with `GenerateDataKeyPairResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateDataKeyPairResponseBuilder {
     inner: crate::types::GenerateDataKeyPairResponse,
 }
@@ -118,18 +103,16 @@ impl GenerateDataKeyPairResponseBuilder {
     /// Sets [`GenerateDataKeyPairResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairResponse::private_key_ciphertext_blob): The encrypted copy of the private key.
     pub fn private_key_ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.private_key_ciphertext_blob = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.private_key_ciphertext_blob = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairResponse::private_key_ciphertext_blob).
     #[inline]
     pub fn set_private_key_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.private_key_ciphertext_blob = input;
         self
@@ -138,22 +121,22 @@ impl GenerateDataKeyPairResponseBuilder {
     #[inline]
     pub fn get_private_key_ciphertext_blob(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.private_key_ciphertext_blob
     }
     /// Sets [`GenerateDataKeyPairResponse::private_key_plaintext`](crate::types::GenerateDataKeyPairResponse::private_key_plaintext): The plaintext copy of the private key.
     pub fn private_key_plaintext(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.private_key_plaintext = ::std::option::Option::Some(input.into());
+        self.inner.private_key_plaintext = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::private_key_plaintext`](crate::types::GenerateDataKeyPairResponse::private_key_plaintext).
     #[inline]
     pub fn set_private_key_plaintext(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.private_key_plaintext = input;
         self
@@ -162,89 +145,79 @@ impl GenerateDataKeyPairResponseBuilder {
     #[inline]
     pub fn get_private_key_plaintext(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.private_key_plaintext
     }
     /// Sets [`GenerateDataKeyPairResponse::public_key`](crate::types::GenerateDataKeyPairResponse::public_key): The public key (in plaintext).
     pub fn public_key(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::public_key`](crate::types::GenerateDataKeyPairResponse::public_key).
     #[inline]
     pub fn set_public_key(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.public_key = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::public_key`](crate::types::GenerateDataKeyPairResponse::public_key), if any.
     #[inline]
-    pub fn get_public_key(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_public_key(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.public_key
     }
     /// Sets [`GenerateDataKeyPairResponse::key_id`](crate::types::GenerateDataKeyPairResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the private key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::key_id`](crate::types::GenerateDataKeyPairResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::key_id`](crate::types::GenerateDataKeyPairResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairResponse::key_pair_spec`](crate::types::GenerateDataKeyPairResponse::key_pair_spec): The type of data key pair that was generated.
     pub fn key_pair_spec(mut self, input: crate::types::DataKeyPairSpec) -> Self {
-        self.inner.key_pair_spec = ::std::option::Option::Some(input);
+        self.inner.key_pair_spec = Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::key_pair_spec`](crate::types::GenerateDataKeyPairResponse::key_pair_spec).
     #[inline]
     pub fn set_key_pair_spec(
         mut self,
-        input: ::std::option::Option<crate::types::DataKeyPairSpec>,
+        input: Option<crate::types::DataKeyPairSpec>,
     ) -> Self {
         self.inner.key_pair_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::key_pair_spec`](crate::types::GenerateDataKeyPairResponse::key_pair_spec), if any.
     #[inline]
-    pub fn get_key_pair_spec(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
+    pub fn get_key_pair_spec(&self) -> &Option<crate::types::DataKeyPairSpec> {
         &self.inner.key_pair_spec
     }
     /// Sets [`GenerateDataKeyPairResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyPairResponse::ciphertext_for_recipient): The plaintext private data key encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyPairResponse::ciphertext_for_recipient).
     #[inline]
     pub fn set_ciphertext_for_recipient(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_for_recipient = input;
         self
@@ -253,29 +226,23 @@ impl GenerateDataKeyPairResponseBuilder {
     #[inline]
     pub fn get_ciphertext_for_recipient(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_for_recipient
     }
     /// Sets [`GenerateDataKeyPairResponse::key_material_id`](crate::types::GenerateDataKeyPairResponse::key_material_id): The identifier of the key material used to encrypt the private key.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::key_material_id`](crate::types::GenerateDataKeyPairResponse::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::key_material_id`](crate::types::GenerateDataKeyPairResponse::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Builds the [`GenerateDataKeyPairResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyPairWithoutPlaintextRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPairWithoutPlaintextRequest {
     /// Specifies the encryption context that will be used when encrypting the private key in the data key pair.
@@ -17,9 +12,7 @@ pub struct GenerateDataKeyPairWithoutPlaintextRequest {
     /// An *encryption context* is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
     ///
     /// For more information, see [Encryption context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the *Key Management Service Developer Guide*.
-    pub encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub encryption_context: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the `DescribeKey` operation.
     ///
     /// To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
@@ -34,57 +27,53 @@ pub struct GenerateDataKeyPairWithoutPlaintextRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Determines the type of data key pair that is generated.
     ///
     /// The KMS rule that restricts the use of asymmetric RSA and SM2 KMS keys to encrypt and decrypt or to sign and verify (but not both), the rule that permits you to use ECC KMS keys only to sign and verify, and the rule that permits you to use ML-DSA key pairs to sign and verify only are not effective on data key pairs, which are used outside of KMS. The SM2 key spec is only available in China Regions.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_pair_spec: ::std::option::Option<crate::types::DataKeyPairSpec>,
+    pub key_pair_spec: Option<crate::types::DataKeyPairSpec>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GenerateDataKeyPairWithoutPlaintextRequest {
     /// Starts building a [`GenerateDataKeyPairWithoutPlaintextRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder {
-        <crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder as Default>::default()
     }
     /// The `EncryptionContext` member, when set.
     #[inline]
     pub fn encryption_context(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.encryption_context.as_ref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyPairSpec` member, when set.
     #[inline]
-    pub fn key_pair_spec(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DataKeyPairSpec> {
+    pub fn key_pair_spec(&self) -> Option<&crate::types::DataKeyPairSpec> {
         self.key_pair_spec.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
@@ -95,12 +84,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequest {
     }
 }
 /// A builder for [`GenerateDataKeyPairWithoutPlaintextRequest`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest); start one with `GenerateDataKeyPairWithoutPlaintextRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     inner: crate::types::GenerateDataKeyPairWithoutPlaintextRequest,
 }
@@ -110,8 +94,8 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .encryption_context
@@ -123,9 +107,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     #[inline]
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.encryption_context = input;
         self
@@ -134,116 +116,98 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     #[inline]
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.encryption_context
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_id): Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec): Determines the type of data key pair that is generated.
     pub fn key_pair_spec(mut self, input: crate::types::DataKeyPairSpec) -> Self {
-        self.inner.key_pair_spec = ::std::option::Option::Some(input);
+        self.inner.key_pair_spec = Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec).
     #[inline]
     pub fn set_key_pair_spec(
         mut self,
-        input: ::std::option::Option<crate::types::DataKeyPairSpec>,
+        input: Option<crate::types::DataKeyPairSpec>,
     ) -> Self {
         self.inner.key_pair_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec), if any.
     #[inline]
-    pub fn get_key_pair_spec(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
+    pub fn get_key_pair_spec(&self) -> &Option<crate::types::DataKeyPairSpec> {
         &self.inner.key_pair_spec
     }
     /// Appends one item to [`GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GenerateDataKeyPairWithoutPlaintextRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GenerateDataKeyPairWithoutPlaintextRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyPairWithoutPlaintextRequest",
                 member: "key_id",
             });
         }
         if self.inner.key_pair_spec.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyPairWithoutPlaintextRequest",
                 member: "key_pair_spec",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,62 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyPairWithoutPlaintextResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyPairWithoutPlaintextResponse {
     /// The encrypted copy of the private key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub private_key_ciphertext_blob: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
+    pub private_key_ciphertext_blob: Option<::awsgen_runtime::primitives::Blob>,
     /// The public key (in plaintext). When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub public_key: Option<::awsgen_runtime::primitives::Blob>,
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the private key.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The type of data key pair that was generated.
-    pub key_pair_spec: ::std::option::Option<crate::types::DataKeyPairSpec>,
+    pub key_pair_spec: Option<crate::types::DataKeyPairSpec>,
     /// The identifier of the key material used to encrypt the private key.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
 }
 impl GenerateDataKeyPairWithoutPlaintextResponse {
     /// Starts building a [`GenerateDataKeyPairWithoutPlaintextResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairWithoutPlaintextResponseBuilder {
-        <crate::types::builders::GenerateDataKeyPairWithoutPlaintextResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateDataKeyPairWithoutPlaintextResponseBuilder as Default>::default()
     }
     /// The `PrivateKeyCiphertextBlob` member, when set.
     #[inline]
     pub fn private_key_ciphertext_blob(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    ) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.private_key_ciphertext_blob.as_ref()
     }
     /// The `PublicKey` member, when set.
     #[inline]
-    pub fn public_key(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn public_key(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.public_key.as_ref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyPairSpec` member, when set.
     #[inline]
-    pub fn key_pair_spec(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DataKeyPairSpec> {
+    pub fn key_pair_spec(&self) -> Option<&crate::types::DataKeyPairSpec> {
         self.key_pair_spec.as_ref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
 }
@@ -65,21 +54,16 @@ impl ::awsgen_runtime::protocol::FromResponse
 for GenerateDataKeyPairWithoutPlaintextResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GenerateDataKeyPairWithoutPlaintextResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GenerateDataKeyPairWithoutPlaintextResponse`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse); start one with `GenerateDataKeyPairWithoutPlaintextResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     inner: crate::types::GenerateDataKeyPairWithoutPlaintextResponse,
 }
@@ -87,18 +71,16 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob): The encrypted copy of the private key.
     pub fn private_key_ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.private_key_ciphertext_blob = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.private_key_ciphertext_blob = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob).
     #[inline]
     pub fn set_private_key_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.private_key_ciphertext_blob = input;
         self
@@ -107,96 +89,80 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     #[inline]
     pub fn get_private_key_ciphertext_blob(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.private_key_ciphertext_blob
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::public_key`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::public_key): The public key (in plaintext).
     pub fn public_key(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::public_key`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::public_key).
     #[inline]
     pub fn set_public_key(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.public_key = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::public_key`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::public_key), if any.
     #[inline]
-    pub fn get_public_key(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_public_key(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.public_key
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the private key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec): The type of data key pair that was generated.
     pub fn key_pair_spec(mut self, input: crate::types::DataKeyPairSpec) -> Self {
-        self.inner.key_pair_spec = ::std::option::Option::Some(input);
+        self.inner.key_pair_spec = Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec).
     #[inline]
     pub fn set_key_pair_spec(
         mut self,
-        input: ::std::option::Option<crate::types::DataKeyPairSpec>,
+        input: Option<crate::types::DataKeyPairSpec>,
     ) -> Self {
         self.inner.key_pair_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec), if any.
     #[inline]
-    pub fn get_key_pair_spec(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
+    pub fn get_key_pair_spec(&self) -> &Option<crate::types::DataKeyPairSpec> {
         &self.inner.key_pair_spec
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_material_id): The identifier of the key material used to encrypt the private key.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Builds the [`GenerateDataKeyPairWithoutPlaintextResponse`]; it has no required members, so this cannot fail.

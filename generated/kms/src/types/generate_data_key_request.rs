@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyRequest {
     /// Specifies the symmetric encryption KMS key that encrypts the data key. You cannot specify an asymmetric KMS key or a KMS key in a custom key store. To get the type and origin of your KMS key, use the `DescribeKey` operation.
@@ -24,7 +19,7 @@ pub struct GenerateDataKeyRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Specifies the encryption context that will be used when encrypting the data key.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
@@ -32,21 +27,19 @@ pub struct GenerateDataKeyRequest {
     /// An *encryption context* is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
     ///
     /// For more information, see [Encryption context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the *Key Management Service Developer Guide*.
-    pub encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub encryption_context: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies the length of the data key in bytes. For example, use the value 64 to generate a 512-bit data key (64 bytes is 512 bits). For 128-bit (16-byte) and 256-bit (32-byte) data keys, use the [`KeySpec`](crate::types::KeySpec) parameter.
     ///
     /// You must specify either the [`KeySpec`](crate::types::KeySpec) or the `NumberOfBytes` parameter (but not both) in every `GenerateDataKey` request.
-    pub number_of_bytes: ::std::option::Option<i32>,
+    pub number_of_bytes: Option<i32>,
     /// Specifies the length of the data key. Use `AES_128` to generate a 128-bit symmetric key, or `AES_256` to generate a 256-bit symmetric key.
     ///
     /// You must specify either the [`KeySpec`](crate::types::KeySpec) or the `NumberOfBytes` parameter (but not both) in every `GenerateDataKey` request.
-    pub key_spec: ::std::option::Option<crate::types::DataKeySpec>,
+    pub key_spec: Option<crate::types::DataKeySpec>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
     ///
     /// This parameter supports the [Amazon Web Services Nitro Enclaves SDK](https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK for Amazon Web Services Nitro Enclaves. It supports any Amazon Web Services SDK for Amazon Web Services NitroTPM.
@@ -54,55 +47,53 @@ pub struct GenerateDataKeyRequest {
     /// When you use this parameter, instead of returning the plaintext data key, KMS encrypts the plaintext data key under the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the enclave. The `CiphertextBlob` field in the response contains a copy of the data key encrypted under the KMS key specified by the `KeyId` parameter. The `Plaintext` field in the response is null or empty.
     ///
     /// For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub recipient: ::std::option::Option<crate::types::RecipientInfo>,
+    pub recipient: Option<crate::types::RecipientInfo>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GenerateDataKeyRequest {
     /// Starts building a [`GenerateDataKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyRequestBuilder {
-        <crate::types::builders::GenerateDataKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateDataKeyRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `EncryptionContext` member, when set.
     #[inline]
     pub fn encryption_context(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.encryption_context.as_ref()
     }
     /// The `NumberOfBytes` member, when set.
     #[inline]
-    pub fn number_of_bytes(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_bytes(&self) -> Option<i32> {
         self.number_of_bytes
     }
     /// The `KeySpec` member, when set.
     #[inline]
-    pub fn key_spec(&self) -> ::std::option::Option<&crate::types::DataKeySpec> {
+    pub fn key_spec(&self) -> Option<&crate::types::DataKeySpec> {
         self.key_spec.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `Recipient` member, when set.
     #[inline]
-    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+    pub fn recipient(&self) -> Option<&crate::types::RecipientInfo> {
         self.recipient.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
@@ -113,36 +104,25 @@ impl GenerateDataKeyRequest {
     }
 }
 /// A builder for [`GenerateDataKeyRequest`](crate::types::GenerateDataKeyRequest); start one with `GenerateDataKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateDataKeyRequestBuilder {
     inner: crate::types::GenerateDataKeyRequest,
 }
 impl GenerateDataKeyRequestBuilder {
     /// Sets [`GenerateDataKeyRequest::key_id`](crate::types::GenerateDataKeyRequest::key_id): Specifies the symmetric encryption KMS key that encrypts the data key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::key_id`](crate::types::GenerateDataKeyRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::key_id`](crate::types::GenerateDataKeyRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Adds one entry to [`GenerateDataKeyRequest::encryption_context`](crate::types::GenerateDataKeyRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
@@ -150,8 +130,8 @@ impl GenerateDataKeyRequestBuilder {
     /// To set the whole map at once, use [`set_encryption_context`](Self::set_encryption_context).
     pub fn encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .encryption_context
@@ -163,9 +143,7 @@ impl GenerateDataKeyRequestBuilder {
     #[inline]
     pub fn set_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.encryption_context = input;
         self
@@ -174,121 +152,105 @@ impl GenerateDataKeyRequestBuilder {
     #[inline]
     pub fn get_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.encryption_context
     }
     /// Sets [`GenerateDataKeyRequest::number_of_bytes`](crate::types::GenerateDataKeyRequest::number_of_bytes): Specifies the length of the data key in bytes.
     pub fn number_of_bytes(mut self, input: i32) -> Self {
-        self.inner.number_of_bytes = ::std::option::Option::Some(input);
+        self.inner.number_of_bytes = Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::number_of_bytes`](crate::types::GenerateDataKeyRequest::number_of_bytes).
     #[inline]
-    pub fn set_number_of_bytes(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_number_of_bytes(mut self, input: Option<i32>) -> Self {
         self.inner.number_of_bytes = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::number_of_bytes`](crate::types::GenerateDataKeyRequest::number_of_bytes), if any.
     #[inline]
-    pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_bytes(&self) -> &Option<i32> {
         &self.inner.number_of_bytes
     }
     /// Sets [`GenerateDataKeyRequest::key_spec`](crate::types::GenerateDataKeyRequest::key_spec): Specifies the length of the data key.
     pub fn key_spec(mut self, input: crate::types::DataKeySpec) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input);
+        self.inner.key_spec = Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::key_spec`](crate::types::GenerateDataKeyRequest::key_spec).
     #[inline]
-    pub fn set_key_spec(
-        mut self,
-        input: ::std::option::Option<crate::types::DataKeySpec>,
-    ) -> Self {
+    pub fn set_key_spec(mut self, input: Option<crate::types::DataKeySpec>) -> Self {
         self.inner.key_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::key_spec`](crate::types::GenerateDataKeyRequest::key_spec), if any.
     #[inline]
-    pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::DataKeySpec> {
+    pub fn get_key_spec(&self) -> &Option<crate::types::DataKeySpec> {
         &self.inner.key_spec
     }
     /// Appends one item to [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyRequest::recipient`](crate::types::GenerateDataKeyRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input);
+        self.inner.recipient = Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::recipient`](crate::types::GenerateDataKeyRequest::recipient).
     #[inline]
-    pub fn set_recipient(
-        mut self,
-        input: ::std::option::Option<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn set_recipient(mut self, input: Option<crate::types::RecipientInfo>) -> Self {
         self.inner.recipient = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::recipient`](crate::types::GenerateDataKeyRequest::recipient), if any.
     #[inline]
-    pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
+    pub fn get_recipient(&self) -> &Option<crate::types::RecipientInfo> {
         &self.inner.recipient
     }
     /// Sets [`GenerateDataKeyRequest::dry_run`](crate::types::GenerateDataKeyRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::dry_run`](crate::types::GenerateDataKeyRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::dry_run`](crate::types::GenerateDataKeyRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GenerateDataKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GenerateDataKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,73 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyResponse` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyResponse {
     /// The encrypted copy of the data key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub ciphertext_blob: Option<::awsgen_runtime::primitives::Blob>,
     /// The plaintext data key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded. Use this data key to encrypt your data outside of KMS. Then, remove it from memory as soon as possible.
     ///
     /// If the response includes the `CiphertextForRecipient` field, the `Plaintext` field is null or empty.
-    pub plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub plaintext: Option<::awsgen_runtime::primitives::Blob>,
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the data key.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The plaintext data key encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
     ///
     /// This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub ciphertext_for_recipient: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
+    pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
     /// The identifier of the key material used to encrypt the data key. This field is omitted if the request includes the `Recipient` parameter.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
 }
 impl GenerateDataKeyResponse {
     /// Starts building a [`GenerateDataKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyResponseBuilder {
-        <crate::types::builders::GenerateDataKeyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateDataKeyResponseBuilder as Default>::default()
     }
     /// The `CiphertextBlob` member, when set.
     #[inline]
-    pub fn ciphertext_blob(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn ciphertext_blob(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_blob.as_ref()
     }
     /// The `Plaintext` member, when set.
     #[inline]
-    pub fn plaintext(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn plaintext(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.plaintext.as_ref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `CiphertextForRecipient` member, when set.
     #[inline]
     pub fn ciphertext_for_recipient(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    ) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_for_recipient.as_ref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GenerateDataKeyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GenerateDataKeyResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for GenerateDataKeyResponse {
@@ -83,12 +77,7 @@ impl ::std::fmt::Debug for GenerateDataKeyResponse {
     }
 }
 /// A builder for [`GenerateDataKeyResponse`](crate::types::GenerateDataKeyResponse); start one with `GenerateDataKeyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateDataKeyResponseBuilder {
     inner: crate::types::GenerateDataKeyResponse,
 }
@@ -96,86 +85,76 @@ impl GenerateDataKeyResponseBuilder {
     /// Sets [`GenerateDataKeyResponse::ciphertext_blob`](crate::types::GenerateDataKeyResponse::ciphertext_blob): The encrypted copy of the data key.
     pub fn ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::ciphertext_blob`](crate::types::GenerateDataKeyResponse::ciphertext_blob).
     #[inline]
     pub fn set_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::ciphertext_blob`](crate::types::GenerateDataKeyResponse::ciphertext_blob), if any.
     #[inline]
-    pub fn get_ciphertext_blob(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_ciphertext_blob(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
     /// Sets [`GenerateDataKeyResponse::plaintext`](crate::types::GenerateDataKeyResponse::plaintext): The plaintext data key.
     pub fn plaintext(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.plaintext = ::std::option::Option::Some(input.into());
+        self.inner.plaintext = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::plaintext`](crate::types::GenerateDataKeyResponse::plaintext).
     #[inline]
     pub fn set_plaintext(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.plaintext = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::plaintext`](crate::types::GenerateDataKeyResponse::plaintext), if any.
     #[inline]
-    pub fn get_plaintext(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_plaintext(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.plaintext
     }
     /// Sets [`GenerateDataKeyResponse::key_id`](crate::types::GenerateDataKeyResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the data key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::key_id`](crate::types::GenerateDataKeyResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::key_id`](crate::types::GenerateDataKeyResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyResponse::ciphertext_for_recipient): The plaintext data key encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyResponse::ciphertext_for_recipient).
     #[inline]
     pub fn set_ciphertext_for_recipient(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_for_recipient = input;
         self
@@ -184,29 +163,23 @@ impl GenerateDataKeyResponseBuilder {
     #[inline]
     pub fn get_ciphertext_for_recipient(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_for_recipient
     }
     /// Sets [`GenerateDataKeyResponse::key_material_id`](crate::types::GenerateDataKeyResponse::key_material_id): The identifier of the key material used to encrypt the data key.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::key_material_id`](crate::types::GenerateDataKeyResponse::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::key_material_id`](crate::types::GenerateDataKeyResponse::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Builds the [`GenerateDataKeyResponse`]; it has no required members, so this cannot fail.

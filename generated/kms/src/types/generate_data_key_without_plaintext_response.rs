@@ -2,42 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateDataKeyWithoutPlaintextResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateDataKeyWithoutPlaintextResponse {
     /// The encrypted data key. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub ciphertext_blob: Option<::awsgen_runtime::primitives::Blob>,
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the data key.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The identifier of the key material used to encrypt the data key.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
 }
 impl GenerateDataKeyWithoutPlaintextResponse {
     /// Starts building a [`GenerateDataKeyWithoutPlaintextResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyWithoutPlaintextResponseBuilder {
-        <crate::types::builders::GenerateDataKeyWithoutPlaintextResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateDataKeyWithoutPlaintextResponseBuilder as Default>::default()
     }
     /// The `CiphertextBlob` member, when set.
     #[inline]
-    pub fn ciphertext_blob(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn ciphertext_blob(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_blob.as_ref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
 }
@@ -45,21 +38,16 @@ impl ::awsgen_runtime::protocol::FromResponse
 for GenerateDataKeyWithoutPlaintextResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GenerateDataKeyWithoutPlaintextResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GenerateDataKeyWithoutPlaintextResponse`](crate::types::GenerateDataKeyWithoutPlaintextResponse); start one with `GenerateDataKeyWithoutPlaintextResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateDataKeyWithoutPlaintextResponseBuilder {
     inner: crate::types::GenerateDataKeyWithoutPlaintextResponse,
 }
@@ -67,69 +55,55 @@ impl GenerateDataKeyWithoutPlaintextResponseBuilder {
     /// Sets [`GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob`](crate::types::GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob): The encrypted data key.
     pub fn ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob`](crate::types::GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob).
     #[inline]
     pub fn set_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob`](crate::types::GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob), if any.
     #[inline]
-    pub fn get_ciphertext_blob(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_ciphertext_blob(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the data key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_material_id): The identifier of the key material used to encrypt the data key.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Builds the [`GenerateDataKeyWithoutPlaintextResponse`]; it has no required members, so this cannot fail.

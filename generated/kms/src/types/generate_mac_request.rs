@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateMacRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateMacRequest {
     /// The message to be hashed. Specify a message of up to 4,096 bytes.
@@ -10,59 +10,57 @@ pub struct GenerateMacRequest {
     /// `GenerateMac` and `VerifyMac` do not provide special handling for message digests. If you generate an HMAC for a hash digest of a message, you must verify the HMAC of the same hash digest.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub message: Option<::awsgen_runtime::primitives::Blob>,
     /// The HMAC KMS key to use in the operation. The MAC algorithm computes the HMAC for the message and the key as described in [RFC 2104](https://datatracker.ietf.org/doc/html/rfc2104).
     ///
     /// To identify an HMAC KMS key, use the `DescribeKey` operation and see the [`KeySpec`](crate::types::KeySpec) field in the response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The MAC algorithm used in the operation.
     ///
     /// The algorithm must be compatible with the HMAC KMS key that you specify. To find the MAC algorithms that your HMAC KMS key supports, use the `DescribeKey` operation and see the `MacAlgorithms` field in the `DescribeKey` response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub mac_algorithm: ::std::option::Option<crate::types::MacAlgorithmSpec>,
+    pub mac_algorithm: Option<crate::types::MacAlgorithmSpec>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl GenerateMacRequest {
     /// Starts building a [`GenerateMacRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateMacRequestBuilder {
-        <crate::types::builders::GenerateMacRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateMacRequestBuilder as Default>::default()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn message(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.message.as_ref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `MacAlgorithm` member, when set.
     #[inline]
-    pub fn mac_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MacAlgorithmSpec> {
+    pub fn mac_algorithm(&self) -> Option<&crate::types::MacAlgorithmSpec> {
         self.mac_algorithm.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
@@ -84,12 +82,7 @@ impl ::std::fmt::Debug for GenerateMacRequest {
     }
 }
 /// A builder for [`GenerateMacRequest`](crate::types::GenerateMacRequest); start one with `GenerateMacRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateMacRequestBuilder {
     inner: crate::types::GenerateMacRequest,
 }
@@ -97,138 +90,120 @@ impl GenerateMacRequestBuilder {
     /// Sets [`GenerateMacRequest::message`](crate::types::GenerateMacRequest::message): The message to be hashed.
     pub fn message(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacRequest::message`](crate::types::GenerateMacRequest::message).
     #[inline]
     pub fn set_message(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`GenerateMacRequest::message`](crate::types::GenerateMacRequest::message), if any.
     #[inline]
-    pub fn get_message(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_message(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.message
     }
     /// Sets [`GenerateMacRequest::key_id`](crate::types::GenerateMacRequest::key_id): The HMAC KMS key to use in the operation.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacRequest::key_id`](crate::types::GenerateMacRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateMacRequest::key_id`](crate::types::GenerateMacRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GenerateMacRequest::mac_algorithm`](crate::types::GenerateMacRequest::mac_algorithm): The MAC algorithm used in the operation.
     pub fn mac_algorithm(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
-        self.inner.mac_algorithm = ::std::option::Option::Some(input);
+        self.inner.mac_algorithm = Some(input);
         self
     }
     /// Sets or clears [`GenerateMacRequest::mac_algorithm`](crate::types::GenerateMacRequest::mac_algorithm).
     #[inline]
     pub fn set_mac_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::MacAlgorithmSpec>,
+        input: Option<crate::types::MacAlgorithmSpec>,
     ) -> Self {
         self.inner.mac_algorithm = input;
         self
     }
     /// The value set for [`GenerateMacRequest::mac_algorithm`](crate::types::GenerateMacRequest::mac_algorithm), if any.
     #[inline]
-    pub fn get_mac_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
+    pub fn get_mac_algorithm(&self) -> &Option<crate::types::MacAlgorithmSpec> {
         &self.inner.mac_algorithm
     }
     /// Appends one item to [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`GenerateMacRequest::dry_run`](crate::types::GenerateMacRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`GenerateMacRequest::dry_run`](crate::types::GenerateMacRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`GenerateMacRequest::dry_run`](crate::types::GenerateMacRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`GenerateMacRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GenerateMacRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
                 member: "message",
             });
         }
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
                 member: "key_id",
             });
         }
         if self.inner.mac_algorithm.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
                 member: "mac_algorithm",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,132 +2,106 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateMacResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateMacResponse {
     /// The hash-based message authentication code (HMAC) that was generated for the specified message, HMAC KMS key, and MAC algorithm.
     ///
     /// This is the standard, raw HMAC defined in [RFC 2104](https://datatracker.ietf.org/doc/html/rfc2104).
-    pub mac: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub mac: Option<::awsgen_runtime::primitives::Blob>,
     /// The MAC algorithm that was used to generate the HMAC.
-    pub mac_algorithm: ::std::option::Option<crate::types::MacAlgorithmSpec>,
+    pub mac_algorithm: Option<crate::types::MacAlgorithmSpec>,
     /// The HMAC KMS key used in the operation.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
 }
 impl GenerateMacResponse {
     /// Starts building a [`GenerateMacResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateMacResponseBuilder {
-        <crate::types::builders::GenerateMacResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateMacResponseBuilder as Default>::default()
     }
     /// The `Mac` member, when set.
     #[inline]
-    pub fn mac(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn mac(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.mac.as_ref()
     }
     /// The `MacAlgorithm` member, when set.
     #[inline]
-    pub fn mac_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MacAlgorithmSpec> {
+    pub fn mac_algorithm(&self) -> Option<&crate::types::MacAlgorithmSpec> {
         self.mac_algorithm.as_ref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GenerateMacResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GenerateMacResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GenerateMacResponse`](crate::types::GenerateMacResponse); start one with `GenerateMacResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateMacResponseBuilder {
     inner: crate::types::GenerateMacResponse,
 }
 impl GenerateMacResponseBuilder {
     /// Sets [`GenerateMacResponse::mac`](crate::types::GenerateMacResponse::mac): The hash-based message authentication code (HMAC) that was generated for the specified message, HMAC KMS key, and MAC algorithm.
-    pub fn mac(
-        mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
-        self.inner.mac = ::std::option::Option::Some(input.into());
+    pub fn mac(mut self, input: impl Into<::awsgen_runtime::primitives::Blob>) -> Self {
+        self.inner.mac = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacResponse::mac`](crate::types::GenerateMacResponse::mac).
     #[inline]
-    pub fn set_mac(
-        mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    ) -> Self {
+    pub fn set_mac(mut self, input: Option<::awsgen_runtime::primitives::Blob>) -> Self {
         self.inner.mac = input;
         self
     }
     /// The value set for [`GenerateMacResponse::mac`](crate::types::GenerateMacResponse::mac), if any.
     #[inline]
-    pub fn get_mac(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_mac(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.mac
     }
     /// Sets [`GenerateMacResponse::mac_algorithm`](crate::types::GenerateMacResponse::mac_algorithm): The MAC algorithm that was used to generate the HMAC.
     pub fn mac_algorithm(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
-        self.inner.mac_algorithm = ::std::option::Option::Some(input);
+        self.inner.mac_algorithm = Some(input);
         self
     }
     /// Sets or clears [`GenerateMacResponse::mac_algorithm`](crate::types::GenerateMacResponse::mac_algorithm).
     #[inline]
     pub fn set_mac_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::MacAlgorithmSpec>,
+        input: Option<crate::types::MacAlgorithmSpec>,
     ) -> Self {
         self.inner.mac_algorithm = input;
         self
     }
     /// The value set for [`GenerateMacResponse::mac_algorithm`](crate::types::GenerateMacResponse::mac_algorithm), if any.
     #[inline]
-    pub fn get_mac_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
+    pub fn get_mac_algorithm(&self) -> &Option<crate::types::MacAlgorithmSpec> {
         &self.inner.mac_algorithm
     }
     /// Sets [`GenerateMacResponse::key_id`](crate::types::GenerateMacResponse::key_id): The HMAC KMS key used in the operation.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacResponse::key_id`](crate::types::GenerateMacResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateMacResponse::key_id`](crate::types::GenerateMacResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Builds the [`GenerateMacResponse`]; it has no required members, so this cannot fail.

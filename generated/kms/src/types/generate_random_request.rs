@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateRandomRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateRandomRequest {
     /// The length of the random byte string. This parameter is required.
-    pub number_of_bytes: ::std::option::Option<i32>,
+    pub number_of_bytes: Option<i32>,
     /// Generates the random byte string in the CloudHSM cluster that is associated with the specified CloudHSM key store. To find the ID of a custom key store, use the `DescribeCustomKeyStores` operation.
     ///
     /// External key store IDs are not valid for this parameter. If you specify the ID of an external key store, `GenerateRandom` throws an [`UnsupportedOperationException`](crate::error::UnsupportedOperationException).
-    pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_id: Option<String>,
     /// A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document. The only valid encryption algorithm is `RSAES_OAEP_SHA_256`.
     ///
     /// This parameter supports the [Amazon Web Services Nitro Enclaves SDK](https://docs.aws.amazon.com/enclaves/latest/user/developing-applications.html#sdk) or any Amazon Web Services SDK for Amazon Web Services Nitro Enclaves. It supports any Amazon Web Services SDK for Amazon Web Services NitroTPM.
@@ -23,27 +18,27 @@ pub struct GenerateRandomRequest {
     /// When you use this parameter, instead of returning plaintext bytes, KMS encrypts the plaintext bytes under the public key in the attestation document, and returns the resulting ciphertext in the `CiphertextForRecipient` field in the response. This ciphertext can be decrypted only with the private key in the attested environment. The `Plaintext` field in the response is null or empty.
     ///
     /// For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub recipient: ::std::option::Option<crate::types::RecipientInfo>,
+    pub recipient: Option<crate::types::RecipientInfo>,
 }
 impl GenerateRandomRequest {
     /// Starts building a [`GenerateRandomRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateRandomRequestBuilder {
-        <crate::types::builders::GenerateRandomRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateRandomRequestBuilder as Default>::default()
     }
     /// The `NumberOfBytes` member, when set.
     #[inline]
-    pub fn number_of_bytes(&self) -> ::std::option::Option<i32> {
+    pub fn number_of_bytes(&self) -> Option<i32> {
         self.number_of_bytes
     }
     /// The `CustomKeyStoreId` member, when set.
     #[inline]
-    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_id(&self) -> Option<&str> {
         self.custom_key_store_id.as_deref()
     }
     /// The `Recipient` member, when set.
     #[inline]
-    pub fn recipient(&self) -> ::std::option::Option<&crate::types::RecipientInfo> {
+    pub fn recipient(&self) -> Option<&crate::types::RecipientInfo> {
         self.recipient.as_ref()
     }
 }
@@ -54,73 +49,57 @@ impl GenerateRandomRequest {
     }
 }
 /// A builder for [`GenerateRandomRequest`](crate::types::GenerateRandomRequest); start one with `GenerateRandomRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateRandomRequestBuilder {
     inner: crate::types::GenerateRandomRequest,
 }
 impl GenerateRandomRequestBuilder {
     /// Sets [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes): The length of the random byte string.
     pub fn number_of_bytes(mut self, input: i32) -> Self {
-        self.inner.number_of_bytes = ::std::option::Option::Some(input);
+        self.inner.number_of_bytes = Some(input);
         self
     }
     /// Sets or clears [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes).
     #[inline]
-    pub fn set_number_of_bytes(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_number_of_bytes(mut self, input: Option<i32>) -> Self {
         self.inner.number_of_bytes = input;
         self
     }
     /// The value set for [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes), if any.
     #[inline]
-    pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
+    pub fn get_number_of_bytes(&self) -> &Option<i32> {
         &self.inner.number_of_bytes
     }
     /// Sets [`GenerateRandomRequest::custom_key_store_id`](crate::types::GenerateRandomRequest::custom_key_store_id): Generates the random byte string in the CloudHSM cluster that is associated with the specified CloudHSM key store.
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_id = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateRandomRequest::custom_key_store_id`](crate::types::GenerateRandomRequest::custom_key_store_id).
     #[inline]
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`GenerateRandomRequest::custom_key_store_id`](crate::types::GenerateRandomRequest::custom_key_store_id), if any.
     #[inline]
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         &self.inner.custom_key_store_id
     }
     /// Sets [`GenerateRandomRequest::recipient`](crate::types::GenerateRandomRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(mut self, input: crate::types::RecipientInfo) -> Self {
-        self.inner.recipient = ::std::option::Option::Some(input);
+        self.inner.recipient = Some(input);
         self
     }
     /// Sets or clears [`GenerateRandomRequest::recipient`](crate::types::GenerateRandomRequest::recipient).
     #[inline]
-    pub fn set_recipient(
-        mut self,
-        input: ::std::option::Option<crate::types::RecipientInfo>,
-    ) -> Self {
+    pub fn set_recipient(mut self, input: Option<crate::types::RecipientInfo>) -> Self {
         self.inner.recipient = input;
         self
     }
     /// The value set for [`GenerateRandomRequest::recipient`](crate::types::GenerateRandomRequest::recipient), if any.
     #[inline]
-    pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
+    pub fn get_recipient(&self) -> &Option<crate::types::RecipientInfo> {
         &self.inner.recipient
     }
     /// Builds the [`GenerateRandomRequest`]; it has no required members, so this cannot fail.

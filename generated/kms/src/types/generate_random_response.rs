@@ -2,50 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GenerateRandomResponse` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GenerateRandomResponse {
     /// The random byte string. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
     ///
     /// If the response includes the `CiphertextForRecipient` field, the `Plaintext` field is null or empty.
-    pub plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub plaintext: Option<::awsgen_runtime::primitives::Blob>,
     /// The plaintext random bytes encrypted with the public key from the attestation document. This ciphertext can be decrypted only by using a private key from the attested environment.
     ///
     /// This field is included in the response only when the `Recipient` parameter in the request includes a valid attestation document from an Amazon Web Services Nitro enclave or NitroTPM. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-    pub ciphertext_for_recipient: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
+    pub ciphertext_for_recipient: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl GenerateRandomResponse {
     /// Starts building a [`GenerateRandomResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateRandomResponseBuilder {
-        <crate::types::builders::GenerateRandomResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GenerateRandomResponseBuilder as Default>::default()
     }
     /// The `Plaintext` member, when set.
     #[inline]
-    pub fn plaintext(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn plaintext(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.plaintext.as_ref()
     }
     /// The `CiphertextForRecipient` member, when set.
     #[inline]
     pub fn ciphertext_for_recipient(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    ) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_for_recipient.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GenerateRandomResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GenerateRandomResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for GenerateRandomResponse {
@@ -57,12 +53,7 @@ impl ::std::fmt::Debug for GenerateRandomResponse {
     }
 }
 /// A builder for [`GenerateRandomResponse`](crate::types::GenerateRandomResponse); start one with `GenerateRandomResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GenerateRandomResponseBuilder {
     inner: crate::types::GenerateRandomResponse,
 }
@@ -70,40 +61,38 @@ impl GenerateRandomResponseBuilder {
     /// Sets [`GenerateRandomResponse::plaintext`](crate::types::GenerateRandomResponse::plaintext): The random byte string.
     pub fn plaintext(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.plaintext = ::std::option::Option::Some(input.into());
+        self.inner.plaintext = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateRandomResponse::plaintext`](crate::types::GenerateRandomResponse::plaintext).
     #[inline]
     pub fn set_plaintext(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.plaintext = input;
         self
     }
     /// The value set for [`GenerateRandomResponse::plaintext`](crate::types::GenerateRandomResponse::plaintext), if any.
     #[inline]
-    pub fn get_plaintext(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_plaintext(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.plaintext
     }
     /// Sets [`GenerateRandomResponse::ciphertext_for_recipient`](crate::types::GenerateRandomResponse::ciphertext_for_recipient): The plaintext random bytes encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = Some(input.into());
         self
     }
     /// Sets or clears [`GenerateRandomResponse::ciphertext_for_recipient`](crate::types::GenerateRandomResponse::ciphertext_for_recipient).
     #[inline]
     pub fn set_ciphertext_for_recipient(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_for_recipient = input;
         self
@@ -112,7 +101,7 @@ impl GenerateRandomResponseBuilder {
     #[inline]
     pub fn get_ciphertext_for_recipient(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_for_recipient
     }
     /// Builds the [`GenerateRandomResponse`]; it has no required members, so this cannot fail.

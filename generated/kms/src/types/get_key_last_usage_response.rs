@@ -2,121 +2,97 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyLastUsageResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetKeyLastUsageResponse {
     /// The globally unique identifier for the KMS key.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Contains usage information about the last time the KMS key was used for a successful cryptographic operation. If the key has not been used since tracking began, this response element is empty.
-    pub key_last_usage: ::std::option::Option<crate::types::KeyLastUsageData>,
+    pub key_last_usage: Option<crate::types::KeyLastUsageData>,
     /// The date from which KMS began recording cryptographic activity for this key, or the date the KMS key was created, whichever is later.
-    pub tracking_start_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub tracking_start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the KMS key was created.
-    pub key_creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub key_creation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl GetKeyLastUsageResponse {
     /// Starts building a [`GetKeyLastUsageResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyLastUsageResponseBuilder {
-        <crate::types::builders::GetKeyLastUsageResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetKeyLastUsageResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyLastUsage` member, when set.
     #[inline]
-    pub fn key_last_usage(
-        &self,
-    ) -> ::std::option::Option<&crate::types::KeyLastUsageData> {
+    pub fn key_last_usage(&self) -> Option<&crate::types::KeyLastUsageData> {
         self.key_last_usage.as_ref()
     }
     /// The `TrackingStartDate` member, when set.
     #[inline]
     pub fn tracking_start_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.tracking_start_date.as_ref()
     }
     /// The `KeyCreationDate` member, when set.
     #[inline]
-    pub fn key_creation_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn key_creation_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.key_creation_date.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetKeyLastUsageResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetKeyLastUsageResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetKeyLastUsageResponse`](crate::types::GetKeyLastUsageResponse); start one with `GetKeyLastUsageResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetKeyLastUsageResponseBuilder {
     inner: crate::types::GetKeyLastUsageResponse,
 }
 impl GetKeyLastUsageResponseBuilder {
     /// Sets [`GetKeyLastUsageResponse::key_id`](crate::types::GetKeyLastUsageResponse::key_id): The globally unique identifier for the KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::key_id`](crate::types::GetKeyLastUsageResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GetKeyLastUsageResponse::key_id`](crate::types::GetKeyLastUsageResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GetKeyLastUsageResponse::key_last_usage`](crate::types::GetKeyLastUsageResponse::key_last_usage): Contains usage information about the last time the KMS key was used for a successful cryptographic operation.
     pub fn key_last_usage(mut self, input: crate::types::KeyLastUsageData) -> Self {
-        self.inner.key_last_usage = ::std::option::Option::Some(input);
+        self.inner.key_last_usage = Some(input);
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::key_last_usage`](crate::types::GetKeyLastUsageResponse::key_last_usage).
     #[inline]
     pub fn set_key_last_usage(
         mut self,
-        input: ::std::option::Option<crate::types::KeyLastUsageData>,
+        input: Option<crate::types::KeyLastUsageData>,
     ) -> Self {
         self.inner.key_last_usage = input;
         self
     }
     /// The value set for [`GetKeyLastUsageResponse::key_last_usage`](crate::types::GetKeyLastUsageResponse::key_last_usage), if any.
     #[inline]
-    pub fn get_key_last_usage(
-        &self,
-    ) -> &::std::option::Option<crate::types::KeyLastUsageData> {
+    pub fn get_key_last_usage(&self) -> &Option<crate::types::KeyLastUsageData> {
         &self.inner.key_last_usage
     }
     /// Sets [`GetKeyLastUsageResponse::tracking_start_date`](crate::types::GetKeyLastUsageResponse::tracking_start_date): The date from which KMS began recording cryptographic activity for this key, or the date the KMS key was created, whichever is later.
@@ -124,14 +100,14 @@ impl GetKeyLastUsageResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.tracking_start_date = ::std::option::Option::Some(input);
+        self.inner.tracking_start_date = Some(input);
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::tracking_start_date`](crate::types::GetKeyLastUsageResponse::tracking_start_date).
     #[inline]
     pub fn set_tracking_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.tracking_start_date = input;
         self
@@ -140,7 +116,7 @@ impl GetKeyLastUsageResponseBuilder {
     #[inline]
     pub fn get_tracking_start_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.tracking_start_date
     }
     /// Sets [`GetKeyLastUsageResponse::key_creation_date`](crate::types::GetKeyLastUsageResponse::key_creation_date): The date and time when the KMS key was created.
@@ -148,14 +124,14 @@ impl GetKeyLastUsageResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.key_creation_date = ::std::option::Option::Some(input);
+        self.inner.key_creation_date = Some(input);
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::key_creation_date`](crate::types::GetKeyLastUsageResponse::key_creation_date).
     #[inline]
     pub fn set_key_creation_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.key_creation_date = input;
         self
@@ -164,7 +140,7 @@ impl GetKeyLastUsageResponseBuilder {
     #[inline]
     pub fn get_key_creation_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.key_creation_date
     }
     /// Builds the [`GetKeyLastUsageResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyPolicyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetKeyPolicyRequest {
     /// Gets the key policy for the specified KMS key.
@@ -22,24 +17,24 @@ pub struct GetKeyPolicyRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Specifies the name of the key policy. If no policy name is specified, the default value is `default`. The only valid name is `default`. To get the names of key policies, use `ListKeyPolicies`.
-    pub policy_name: ::std::option::Option<::std::string::String>,
+    pub policy_name: Option<String>,
 }
 impl GetKeyPolicyRequest {
     /// Starts building a [`GetKeyPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyPolicyRequestBuilder {
-        <crate::types::builders::GetKeyPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetKeyPolicyRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `PolicyName` member, when set.
     #[inline]
-    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+    pub fn policy_name(&self) -> Option<&str> {
         self.policy_name.as_deref()
     }
 }
@@ -50,74 +45,57 @@ impl GetKeyPolicyRequest {
     }
 }
 /// A builder for [`GetKeyPolicyRequest`](crate::types::GetKeyPolicyRequest); start one with `GetKeyPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetKeyPolicyRequestBuilder {
     inner: crate::types::GetKeyPolicyRequest,
 }
 impl GetKeyPolicyRequestBuilder {
     /// Sets [`GetKeyPolicyRequest::key_id`](crate::types::GetKeyPolicyRequest::key_id): Gets the key policy for the specified KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyPolicyRequest::key_id`](crate::types::GetKeyPolicyRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GetKeyPolicyRequest::key_id`](crate::types::GetKeyPolicyRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GetKeyPolicyRequest::policy_name`](crate::types::GetKeyPolicyRequest::policy_name): Specifies the name of the key policy.
-    pub fn policy_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_name = ::std::option::Option::Some(input.into());
+    pub fn policy_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyPolicyRequest::policy_name`](crate::types::GetKeyPolicyRequest::policy_name).
     #[inline]
-    pub fn set_policy_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_name(mut self, input: Option<String>) -> Self {
         self.inner.policy_name = input;
         self
     }
     /// The value set for [`GetKeyPolicyRequest::policy_name`](crate::types::GetKeyPolicyRequest::policy_name), if any.
     #[inline]
-    pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_name(&self) -> &Option<String> {
         &self.inner.policy_name
     }
     /// Builds the [`GetKeyPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetKeyPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetKeyPolicyRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,100 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyPolicyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetKeyPolicyResponse {
     /// A key policy document in JSON format.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The name of the key policy. The only valid value is `default`.
-    pub policy_name: ::std::option::Option<::std::string::String>,
+    pub policy_name: Option<String>,
 }
 impl GetKeyPolicyResponse {
     /// Starts building a [`GetKeyPolicyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyPolicyResponseBuilder {
-        <crate::types::builders::GetKeyPolicyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetKeyPolicyResponseBuilder as Default>::default()
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `PolicyName` member, when set.
     #[inline]
-    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+    pub fn policy_name(&self) -> Option<&str> {
         self.policy_name.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetKeyPolicyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetKeyPolicyResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetKeyPolicyResponse`](crate::types::GetKeyPolicyResponse); start one with `GetKeyPolicyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetKeyPolicyResponseBuilder {
     inner: crate::types::GetKeyPolicyResponse,
 }
 impl GetKeyPolicyResponseBuilder {
     /// Sets [`GetKeyPolicyResponse::policy`](crate::types::GetKeyPolicyResponse::policy): A key policy document in JSON format.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyPolicyResponse::policy`](crate::types::GetKeyPolicyResponse::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`GetKeyPolicyResponse::policy`](crate::types::GetKeyPolicyResponse::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`GetKeyPolicyResponse::policy_name`](crate::types::GetKeyPolicyResponse::policy_name): The name of the key policy.
-    pub fn policy_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_name = ::std::option::Option::Some(input.into());
+    pub fn policy_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyPolicyResponse::policy_name`](crate::types::GetKeyPolicyResponse::policy_name).
     #[inline]
-    pub fn set_policy_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_name(mut self, input: Option<String>) -> Self {
         self.inner.policy_name = input;
         self
     }
     /// The value set for [`GetKeyPolicyResponse::policy_name`](crate::types::GetKeyPolicyResponse::policy_name), if any.
     #[inline]
-    pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_name(&self) -> &Option<String> {
         &self.inner.policy_name
     }
     /// Builds the [`GetKeyPolicyResponse`]; it has no required members, so this cannot fail.

@@ -2,147 +2,119 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetKeyRotationStatusResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetKeyRotationStatusResponse {
     /// A Boolean value that specifies whether key rotation is enabled.
-    pub key_rotation_enabled: ::std::option::Option<bool>,
+    pub key_rotation_enabled: Option<bool>,
     /// Identifies the specified symmetric encryption KMS key.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The number of days between each automatic rotation. The default value is 365 days.
-    pub rotation_period_in_days: ::std::option::Option<i32>,
+    pub rotation_period_in_days: Option<i32>,
     /// The next date that KMS will automatically rotate the key material.
-    pub next_rotation_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub next_rotation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Identifies the date and time that an in progress on-demand rotation was initiated.
     ///
     /// KMS uses a background process to perform rotations. As a result, there might be a slight delay between initiating on-demand key rotation and the rotation's completion. Once the on-demand rotation is complete, KMS removes this field from the response. You can use `ListKeyRotations` to view the details of the completed on-demand rotation.
-    pub on_demand_rotation_start_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub on_demand_rotation_start_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl GetKeyRotationStatusResponse {
     /// Starts building a [`GetKeyRotationStatusResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyRotationStatusResponseBuilder {
-        <crate::types::builders::GetKeyRotationStatusResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetKeyRotationStatusResponseBuilder as Default>::default()
     }
     /// The `KeyRotationEnabled` member, when set.
     #[inline]
-    pub fn key_rotation_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn key_rotation_enabled(&self) -> Option<bool> {
         self.key_rotation_enabled
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `RotationPeriodInDays` member, when set.
     #[inline]
-    pub fn rotation_period_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn rotation_period_in_days(&self) -> Option<i32> {
         self.rotation_period_in_days
     }
     /// The `NextRotationDate` member, when set.
     #[inline]
-    pub fn next_rotation_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn next_rotation_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.next_rotation_date.as_ref()
     }
     /// The `OnDemandRotationStartDate` member, when set.
     #[inline]
     pub fn on_demand_rotation_start_date(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.on_demand_rotation_start_date.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetKeyRotationStatusResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetKeyRotationStatusResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetKeyRotationStatusResponse`](crate::types::GetKeyRotationStatusResponse); start one with `GetKeyRotationStatusResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetKeyRotationStatusResponseBuilder {
     inner: crate::types::GetKeyRotationStatusResponse,
 }
 impl GetKeyRotationStatusResponseBuilder {
     /// Sets [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled): A Boolean value that specifies whether key rotation is enabled.
     pub fn key_rotation_enabled(mut self, input: bool) -> Self {
-        self.inner.key_rotation_enabled = ::std::option::Option::Some(input);
+        self.inner.key_rotation_enabled = Some(input);
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled).
     #[inline]
-    pub fn set_key_rotation_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_key_rotation_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.key_rotation_enabled = input;
         self
     }
     /// The value set for [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled), if any.
     #[inline]
-    pub fn get_key_rotation_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_key_rotation_enabled(&self) -> &Option<bool> {
         &self.inner.key_rotation_enabled
     }
     /// Sets [`GetKeyRotationStatusResponse::key_id`](crate::types::GetKeyRotationStatusResponse::key_id): Identifies the specified symmetric encryption KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::key_id`](crate::types::GetKeyRotationStatusResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GetKeyRotationStatusResponse::key_id`](crate::types::GetKeyRotationStatusResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GetKeyRotationStatusResponse::rotation_period_in_days`](crate::types::GetKeyRotationStatusResponse::rotation_period_in_days): The number of days between each automatic rotation.
     pub fn rotation_period_in_days(mut self, input: i32) -> Self {
-        self.inner.rotation_period_in_days = ::std::option::Option::Some(input);
+        self.inner.rotation_period_in_days = Some(input);
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::rotation_period_in_days`](crate::types::GetKeyRotationStatusResponse::rotation_period_in_days).
     #[inline]
-    pub fn set_rotation_period_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_rotation_period_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.rotation_period_in_days = input;
         self
     }
     /// The value set for [`GetKeyRotationStatusResponse::rotation_period_in_days`](crate::types::GetKeyRotationStatusResponse::rotation_period_in_days), if any.
     #[inline]
-    pub fn get_rotation_period_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_rotation_period_in_days(&self) -> &Option<i32> {
         &self.inner.rotation_period_in_days
     }
     /// Sets [`GetKeyRotationStatusResponse::next_rotation_date`](crate::types::GetKeyRotationStatusResponse::next_rotation_date): The next date that KMS will automatically rotate the key material.
@@ -150,14 +122,14 @@ impl GetKeyRotationStatusResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.next_rotation_date = ::std::option::Option::Some(input);
+        self.inner.next_rotation_date = Some(input);
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::next_rotation_date`](crate::types::GetKeyRotationStatusResponse::next_rotation_date).
     #[inline]
     pub fn set_next_rotation_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.next_rotation_date = input;
         self
@@ -166,7 +138,7 @@ impl GetKeyRotationStatusResponseBuilder {
     #[inline]
     pub fn get_next_rotation_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.next_rotation_date
     }
     /// Sets [`GetKeyRotationStatusResponse::on_demand_rotation_start_date`](crate::types::GetKeyRotationStatusResponse::on_demand_rotation_start_date): Identifies the date and time that an in progress on-demand rotation was initiated.
@@ -174,14 +146,14 @@ impl GetKeyRotationStatusResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.on_demand_rotation_start_date = ::std::option::Option::Some(input);
+        self.inner.on_demand_rotation_start_date = Some(input);
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::on_demand_rotation_start_date`](crate::types::GetKeyRotationStatusResponse::on_demand_rotation_start_date).
     #[inline]
     pub fn set_on_demand_rotation_start_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.on_demand_rotation_start_date = input;
         self
@@ -190,7 +162,7 @@ impl GetKeyRotationStatusResponseBuilder {
     #[inline]
     pub fn get_on_demand_rotation_start_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.on_demand_rotation_start_date
     }
     /// Builds the [`GetKeyRotationStatusResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetParametersForImportRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetParametersForImportRequest {
     /// The identifier of the KMS key that will be associated with the imported key material. The `Origin` of the KMS key must be `EXTERNAL`.
@@ -24,7 +19,7 @@ pub struct GetParametersForImportRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The algorithm you will use with the RSA public key (`PublicKey`) in the response to protect your key material during import. For more information, see [Select a wrapping algorithm](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-get-public-key-and-token.html#select-wrapping-algorithm) in the *Key Management Service Developer Guide*.
     ///
     /// For RSA_AES wrapping algorithms, you encrypt your key material with an AES key that you generate, then encrypt your AES key with the RSA public key from KMS. For RSAES wrapping algorithms, you encrypt your key material directly with the RSA public key from KMS.
@@ -42,7 +37,7 @@ pub struct GetParametersForImportRequest {
     /// - **RSAES_PKCS1_V1_5** (Deprecated) — As of October 10, 2023, KMS does not support the RSAES_PKCS1_V1_5 wrapping algorithm.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub wrapping_algorithm: ::std::option::Option<crate::types::AlgorithmSpec>,
+    pub wrapping_algorithm: Option<crate::types::AlgorithmSpec>,
     /// The type of RSA public key to return in the response. You will use this wrapping key with the specified wrapping algorithm to protect your key material during import.
     ///
     /// Use the longest RSA wrapping key that is practical.
@@ -50,31 +45,27 @@ pub struct GetParametersForImportRequest {
     /// You cannot use an RSA_2048 public key to directly wrap an ECC_NIST_P521 private key. Instead, use an RSA_AES wrapping algorithm or choose a longer RSA public key.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub wrapping_key_spec: ::std::option::Option<crate::types::WrappingKeySpec>,
+    pub wrapping_key_spec: Option<crate::types::WrappingKeySpec>,
 }
 impl GetParametersForImportRequest {
     /// Starts building a [`GetParametersForImportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetParametersForImportRequestBuilder {
-        <crate::types::builders::GetParametersForImportRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetParametersForImportRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `WrappingAlgorithm` member, when set.
     #[inline]
-    pub fn wrapping_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AlgorithmSpec> {
+    pub fn wrapping_algorithm(&self) -> Option<&crate::types::AlgorithmSpec> {
         self.wrapping_algorithm.as_ref()
     }
     /// The `WrappingKeySpec` member, when set.
     #[inline]
-    pub fn wrapping_key_spec(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WrappingKeySpec> {
+    pub fn wrapping_key_spec(&self) -> Option<&crate::types::WrappingKeySpec> {
         self.wrapping_key_spec.as_ref()
     }
 }
@@ -85,106 +76,91 @@ impl GetParametersForImportRequest {
     }
 }
 /// A builder for [`GetParametersForImportRequest`](crate::types::GetParametersForImportRequest); start one with `GetParametersForImportRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetParametersForImportRequestBuilder {
     inner: crate::types::GetParametersForImportRequest,
 }
 impl GetParametersForImportRequestBuilder {
     /// Sets [`GetParametersForImportRequest::key_id`](crate::types::GetParametersForImportRequest::key_id): The identifier of the KMS key that will be associated with the imported key material.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportRequest::key_id`](crate::types::GetParametersForImportRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GetParametersForImportRequest::key_id`](crate::types::GetParametersForImportRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GetParametersForImportRequest::wrapping_algorithm`](crate::types::GetParametersForImportRequest::wrapping_algorithm): The algorithm you will use with the RSA public key (`PublicKey`) in the response to protect your key material during import.
     pub fn wrapping_algorithm(mut self, input: crate::types::AlgorithmSpec) -> Self {
-        self.inner.wrapping_algorithm = ::std::option::Option::Some(input);
+        self.inner.wrapping_algorithm = Some(input);
         self
     }
     /// Sets or clears [`GetParametersForImportRequest::wrapping_algorithm`](crate::types::GetParametersForImportRequest::wrapping_algorithm).
     #[inline]
     pub fn set_wrapping_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::AlgorithmSpec>,
+        input: Option<crate::types::AlgorithmSpec>,
     ) -> Self {
         self.inner.wrapping_algorithm = input;
         self
     }
     /// The value set for [`GetParametersForImportRequest::wrapping_algorithm`](crate::types::GetParametersForImportRequest::wrapping_algorithm), if any.
     #[inline]
-    pub fn get_wrapping_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::AlgorithmSpec> {
+    pub fn get_wrapping_algorithm(&self) -> &Option<crate::types::AlgorithmSpec> {
         &self.inner.wrapping_algorithm
     }
     /// Sets [`GetParametersForImportRequest::wrapping_key_spec`](crate::types::GetParametersForImportRequest::wrapping_key_spec): The type of RSA public key to return in the response.
     pub fn wrapping_key_spec(mut self, input: crate::types::WrappingKeySpec) -> Self {
-        self.inner.wrapping_key_spec = ::std::option::Option::Some(input);
+        self.inner.wrapping_key_spec = Some(input);
         self
     }
     /// Sets or clears [`GetParametersForImportRequest::wrapping_key_spec`](crate::types::GetParametersForImportRequest::wrapping_key_spec).
     #[inline]
     pub fn set_wrapping_key_spec(
         mut self,
-        input: ::std::option::Option<crate::types::WrappingKeySpec>,
+        input: Option<crate::types::WrappingKeySpec>,
     ) -> Self {
         self.inner.wrapping_key_spec = input;
         self
     }
     /// The value set for [`GetParametersForImportRequest::wrapping_key_spec`](crate::types::GetParametersForImportRequest::wrapping_key_spec), if any.
     #[inline]
-    pub fn get_wrapping_key_spec(
-        &self,
-    ) -> &::std::option::Option<crate::types::WrappingKeySpec> {
+    pub fn get_wrapping_key_spec(&self) -> &Option<crate::types::WrappingKeySpec> {
         &self.inner.wrapping_key_spec
     }
     /// Builds the [`GetParametersForImportRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetParametersForImportRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
                 member: "key_id",
             });
         }
         if self.inner.wrapping_algorithm.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
                 member: "wrapping_algorithm",
             });
         }
         if self.inner.wrapping_key_spec.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
                 member: "wrapping_key_spec",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,62 +2,56 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetParametersForImportResponse` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetParametersForImportResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key to use in a subsequent `ImportKeyMaterial` request. This is the same KMS key specified in the `GetParametersForImport` request.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The import token to send in a subsequent `ImportKeyMaterial` request.
-    pub import_token: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub import_token: Option<::awsgen_runtime::primitives::Blob>,
     /// The public key to use to encrypt the key material before importing it with `ImportKeyMaterial`.
-    pub public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub public_key: Option<::awsgen_runtime::primitives::Blob>,
     /// The time at which the import token and public key are no longer valid. After this time, you cannot use them to make an `ImportKeyMaterial` request and you must send another `GetParametersForImport` request to get new ones.
-    pub parameters_valid_to: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub parameters_valid_to: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl GetParametersForImportResponse {
     /// Starts building a [`GetParametersForImportResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetParametersForImportResponseBuilder {
-        <crate::types::builders::GetParametersForImportResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetParametersForImportResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `ImportToken` member, when set.
     #[inline]
-    pub fn import_token(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn import_token(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.import_token.as_ref()
     }
     /// The `PublicKey` member, when set.
     #[inline]
-    pub fn public_key(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn public_key(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.public_key.as_ref()
     }
     /// The `ParametersValidTo` member, when set.
     #[inline]
     pub fn parameters_valid_to(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.parameters_valid_to.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetParametersForImportResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetParametersForImportResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for GetParametersForImportResponse {
@@ -71,84 +65,69 @@ impl ::std::fmt::Debug for GetParametersForImportResponse {
     }
 }
 /// A builder for [`GetParametersForImportResponse`](crate::types::GetParametersForImportResponse); start one with `GetParametersForImportResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetParametersForImportResponseBuilder {
     inner: crate::types::GetParametersForImportResponse,
 }
 impl GetParametersForImportResponseBuilder {
     /// Sets [`GetParametersForImportResponse::key_id`](crate::types::GetParametersForImportResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key to use in a subsequent `ImportKeyMaterial` request.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::key_id`](crate::types::GetParametersForImportResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GetParametersForImportResponse::key_id`](crate::types::GetParametersForImportResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GetParametersForImportResponse::import_token`](crate::types::GetParametersForImportResponse::import_token): The import token to send in a subsequent `ImportKeyMaterial` request.
     pub fn import_token(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.import_token = ::std::option::Option::Some(input.into());
+        self.inner.import_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::import_token`](crate::types::GetParametersForImportResponse::import_token).
     #[inline]
     pub fn set_import_token(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.import_token = input;
         self
     }
     /// The value set for [`GetParametersForImportResponse::import_token`](crate::types::GetParametersForImportResponse::import_token), if any.
     #[inline]
-    pub fn get_import_token(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_import_token(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.import_token
     }
     /// Sets [`GetParametersForImportResponse::public_key`](crate::types::GetParametersForImportResponse::public_key): The public key to use to encrypt the key material before importing it with `ImportKeyMaterial`.
     pub fn public_key(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::public_key`](crate::types::GetParametersForImportResponse::public_key).
     #[inline]
     pub fn set_public_key(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.public_key = input;
         self
     }
     /// The value set for [`GetParametersForImportResponse::public_key`](crate::types::GetParametersForImportResponse::public_key), if any.
     #[inline]
-    pub fn get_public_key(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_public_key(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.public_key
     }
     /// Sets [`GetParametersForImportResponse::parameters_valid_to`](crate::types::GetParametersForImportResponse::parameters_valid_to): The time at which the import token and public key are no longer valid.
@@ -156,14 +135,14 @@ impl GetParametersForImportResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.parameters_valid_to = ::std::option::Option::Some(input);
+        self.inner.parameters_valid_to = Some(input);
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::parameters_valid_to`](crate::types::GetParametersForImportResponse::parameters_valid_to).
     #[inline]
     pub fn set_parameters_valid_to(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.parameters_valid_to = input;
         self
@@ -172,7 +151,7 @@ impl GetParametersForImportResponseBuilder {
     #[inline]
     pub fn get_parameters_valid_to(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.parameters_valid_to
     }
     /// Builds the [`GetParametersForImportResponse`]; it has no required members, so this cannot fail.

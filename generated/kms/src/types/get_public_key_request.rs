@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPublicKeyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPublicKeyRequest {
     /// Identifies the asymmetric KMS key that includes the public key.
@@ -24,26 +19,26 @@ pub struct GetPublicKeyRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
 }
 impl GetPublicKeyRequest {
     /// Starts building a [`GetPublicKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetPublicKeyRequestBuilder {
-        <crate::types::builders::GetPublicKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetPublicKeyRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
 }
@@ -54,78 +49,59 @@ impl GetPublicKeyRequest {
     }
 }
 /// A builder for [`GetPublicKeyRequest`](crate::types::GetPublicKeyRequest); start one with `GetPublicKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetPublicKeyRequestBuilder {
     inner: crate::types::GetPublicKeyRequest,
 }
 impl GetPublicKeyRequestBuilder {
     /// Sets [`GetPublicKeyRequest::key_id`](crate::types::GetPublicKeyRequest::key_id): Identifies the asymmetric KMS key that includes the public key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyRequest::key_id`](crate::types::GetPublicKeyRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GetPublicKeyRequest::key_id`](crate::types::GetPublicKeyRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Appends one item to [`GetPublicKeyRequest::grant_tokens`](crate::types::GetPublicKeyRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyRequest::grant_tokens`](crate::types::GetPublicKeyRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GetPublicKeyRequest::grant_tokens`](crate::types::GetPublicKeyRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Builds the [`GetPublicKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetPublicKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetPublicKeyRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

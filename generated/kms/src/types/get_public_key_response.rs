@@ -2,70 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetPublicKeyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPublicKeyResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key from which the public key was downloaded.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The exported public key.
     ///
     /// The value is a DER-encoded X.509 public key, also known as `SubjectPublicKeyInfo` (SPKI), as defined in [RFC 5280](https://tools.ietf.org/html/rfc5280). When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub public_key: Option<::awsgen_runtime::primitives::Blob>,
     /// Instead, use the [`KeySpec`](crate::types::KeySpec) field in the `GetPublicKey` response.
     ///
     /// The [`KeySpec`](crate::types::KeySpec) and [`CustomerMasterKeySpec`](crate::types::CustomerMasterKeySpec) fields have the same value. We recommend that you use the [`KeySpec`](crate::types::KeySpec) field in your code. However, to avoid breaking changes, KMS supports both fields.
     #[deprecated(
         note = "This field has been deprecated. Instead, use the KeySpec field."
     )]
-    pub customer_master_key_spec: ::std::option::Option<
-        crate::types::CustomerMasterKeySpec,
-    >,
+    pub customer_master_key_spec: Option<crate::types::CustomerMasterKeySpec>,
     /// The type of the of the public key that was downloaded.
-    pub key_spec: ::std::option::Option<crate::types::KeySpec>,
+    pub key_spec: Option<crate::types::KeySpec>,
     /// The permitted use of the public key. Valid values for asymmetric key pairs are `ENCRYPT_DECRYPT`, `SIGN_VERIFY`, and `KEY_AGREEMENT`.
     ///
     /// This information is critical. For example, if a public key with `SIGN_VERIFY` key usage encrypts data outside of KMS, the ciphertext cannot be decrypted.
-    pub key_usage: ::std::option::Option<crate::types::KeyUsageType>,
+    pub key_usage: Option<crate::types::KeyUsageType>,
     /// The encryption algorithms that KMS supports for this key.
     ///
     /// This information is critical. If a public key encrypts data outside of KMS by using an unsupported encryption algorithm, the ciphertext cannot be decrypted.
     ///
     /// This field appears in the response only when the `KeyUsage` of the public key is `ENCRYPT_DECRYPT`.
-    pub encryption_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>,
-    >,
+    pub encryption_algorithms: Option<Vec<crate::types::EncryptionAlgorithmSpec>>,
     /// The signing algorithms that KMS supports for this key.
     ///
     /// This field appears in the response only when the `KeyUsage` of the public key is `SIGN_VERIFY`.
-    pub signing_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SigningAlgorithmSpec>,
-    >,
+    pub signing_algorithms: Option<Vec<crate::types::SigningAlgorithmSpec>>,
     /// The key agreement algorithm used to derive a shared secret. This field is present only when the KMS key has a `KeyUsage` value of `KEY_AGREEMENT`.
-    pub key_agreement_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
-    >,
+    pub key_agreement_algorithms: Option<Vec<crate::types::KeyAgreementAlgorithmSpec>>,
 }
 impl GetPublicKeyResponse {
     /// Starts building a [`GetPublicKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetPublicKeyResponseBuilder {
-        <crate::types::builders::GetPublicKeyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetPublicKeyResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `PublicKey` member, when set.
     #[inline]
-    pub fn public_key(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn public_key(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.public_key.as_ref()
     }
     /// The `CustomerMasterKeySpec` member, when set.
@@ -75,17 +60,17 @@ impl GetPublicKeyResponse {
     #[inline]
     pub fn customer_master_key_spec(
         &self,
-    ) -> ::std::option::Option<&crate::types::CustomerMasterKeySpec> {
+    ) -> Option<&crate::types::CustomerMasterKeySpec> {
         self.customer_master_key_spec.as_ref()
     }
     /// The `KeySpec` member, when set.
     #[inline]
-    pub fn key_spec(&self) -> ::std::option::Option<&crate::types::KeySpec> {
+    pub fn key_spec(&self) -> Option<&crate::types::KeySpec> {
         self.key_spec.as_ref()
     }
     /// The `KeyUsage` member, when set.
     #[inline]
-    pub fn key_usage(&self) -> ::std::option::Option<&crate::types::KeyUsageType> {
+    pub fn key_usage(&self) -> Option<&crate::types::KeyUsageType> {
         self.key_usage.as_ref()
     }
     /// The `EncryptionAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
@@ -109,70 +94,57 @@ impl GetPublicKeyResponse {
 impl ::awsgen_runtime::protocol::FromResponse for GetPublicKeyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetPublicKeyResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetPublicKeyResponse`](crate::types::GetPublicKeyResponse); start one with `GetPublicKeyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetPublicKeyResponseBuilder {
     inner: crate::types::GetPublicKeyResponse,
 }
 #[allow(deprecated)]
 impl GetPublicKeyResponseBuilder {
     /// Sets [`GetPublicKeyResponse::key_id`](crate::types::GetPublicKeyResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key from which the public key was downloaded.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_id`](crate::types::GetPublicKeyResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::key_id`](crate::types::GetPublicKeyResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GetPublicKeyResponse::public_key`](crate::types::GetPublicKeyResponse::public_key): The exported public key.
     pub fn public_key(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::public_key`](crate::types::GetPublicKeyResponse::public_key).
     #[inline]
     pub fn set_public_key(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.public_key = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::public_key`](crate::types::GetPublicKeyResponse::public_key), if any.
     #[inline]
-    pub fn get_public_key(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_public_key(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.public_key
     }
     /// Sets [`GetPublicKeyResponse::customer_master_key_spec`](crate::types::GetPublicKeyResponse::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) field in the `GetPublicKey` response.
@@ -180,14 +152,14 @@ impl GetPublicKeyResponseBuilder {
         mut self,
         input: crate::types::CustomerMasterKeySpec,
     ) -> Self {
-        self.inner.customer_master_key_spec = ::std::option::Option::Some(input);
+        self.inner.customer_master_key_spec = Some(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::customer_master_key_spec`](crate::types::GetPublicKeyResponse::customer_master_key_spec).
     #[inline]
     pub fn set_customer_master_key_spec(
         mut self,
-        input: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
+        input: Option<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
         self.inner.customer_master_key_spec = input;
         self
@@ -196,45 +168,39 @@ impl GetPublicKeyResponseBuilder {
     #[inline]
     pub fn get_customer_master_key_spec(
         &self,
-    ) -> &::std::option::Option<crate::types::CustomerMasterKeySpec> {
+    ) -> &Option<crate::types::CustomerMasterKeySpec> {
         &self.inner.customer_master_key_spec
     }
     /// Sets [`GetPublicKeyResponse::key_spec`](crate::types::GetPublicKeyResponse::key_spec): The type of the of the public key that was downloaded.
     pub fn key_spec(mut self, input: crate::types::KeySpec) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input);
+        self.inner.key_spec = Some(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_spec`](crate::types::GetPublicKeyResponse::key_spec).
     #[inline]
-    pub fn set_key_spec(
-        mut self,
-        input: ::std::option::Option<crate::types::KeySpec>,
-    ) -> Self {
+    pub fn set_key_spec(mut self, input: Option<crate::types::KeySpec>) -> Self {
         self.inner.key_spec = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::key_spec`](crate::types::GetPublicKeyResponse::key_spec), if any.
     #[inline]
-    pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
+    pub fn get_key_spec(&self) -> &Option<crate::types::KeySpec> {
         &self.inner.key_spec
     }
     /// Sets [`GetPublicKeyResponse::key_usage`](crate::types::GetPublicKeyResponse::key_usage): The permitted use of the public key.
     pub fn key_usage(mut self, input: crate::types::KeyUsageType) -> Self {
-        self.inner.key_usage = ::std::option::Option::Some(input);
+        self.inner.key_usage = Some(input);
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_usage`](crate::types::GetPublicKeyResponse::key_usage).
     #[inline]
-    pub fn set_key_usage(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyUsageType>,
-    ) -> Self {
+    pub fn set_key_usage(mut self, input: Option<crate::types::KeyUsageType>) -> Self {
         self.inner.key_usage = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::key_usage`](crate::types::GetPublicKeyResponse::key_usage), if any.
     #[inline]
-    pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
+    pub fn get_key_usage(&self) -> &Option<crate::types::KeyUsageType> {
         &self.inner.key_usage
     }
     /// Appends one item to [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms): The encryption algorithms that KMS supports for this key.
@@ -251,9 +217,7 @@ impl GetPublicKeyResponseBuilder {
     #[inline]
     pub fn set_encryption_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>,
-        >,
+        input: Option<Vec<crate::types::EncryptionAlgorithmSpec>>,
     ) -> Self {
         self.inner.encryption_algorithms = input;
         self
@@ -262,7 +226,7 @@ impl GetPublicKeyResponseBuilder {
     #[inline]
     pub fn get_encryption_algorithms(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>> {
+    ) -> &Option<Vec<crate::types::EncryptionAlgorithmSpec>> {
         &self.inner.encryption_algorithms
     }
     /// Appends one item to [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms): The signing algorithms that KMS supports for this key.
@@ -279,7 +243,7 @@ impl GetPublicKeyResponseBuilder {
     #[inline]
     pub fn set_signing_algorithms(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>>,
+        input: Option<Vec<crate::types::SigningAlgorithmSpec>>,
     ) -> Self {
         self.inner.signing_algorithms = input;
         self
@@ -288,7 +252,7 @@ impl GetPublicKeyResponseBuilder {
     #[inline]
     pub fn get_signing_algorithms(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>> {
+    ) -> &Option<Vec<crate::types::SigningAlgorithmSpec>> {
         &self.inner.signing_algorithms
     }
     /// Appends one item to [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
@@ -305,9 +269,7 @@ impl GetPublicKeyResponseBuilder {
     #[inline]
     pub fn set_key_agreement_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
-        >,
+        input: Option<Vec<crate::types::KeyAgreementAlgorithmSpec>>,
     ) -> Self {
         self.inner.key_agreement_algorithms = input;
         self
@@ -316,9 +278,7 @@ impl GetPublicKeyResponseBuilder {
     #[inline]
     pub fn get_key_agreement_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
-    > {
+    ) -> &Option<Vec<crate::types::KeyAgreementAlgorithmSpec>> {
         &self.inner.key_agreement_algorithms
     }
     /// Builds the [`GetPublicKeyResponse`]; it has no required members, so this cannot fail.

@@ -13,62 +13,44 @@
 ///
 ///   To avoid confusion, do not use multiple encryption context pairs that differ only by case. To require a fully case-sensitive encryption context, use the `kms:EncryptionContext:` and `kms:EncryptionContextKeys` conditions in an IAM or key policy. For details, see [kms:EncryptionContext:context-key](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-encryption-context) in the **Key Management Service Developer Guide** .
 /// - `SourceArn` — This grant constraint allows the permissions in the grant only when the request is made on behalf of a specific Amazon Web Services resource, identified by its [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html). This is effectively the same as having the [aws:SourceArn](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn) global condition key in the grant. The SourceArn constraint is supported on grants for all types of KMS keys and can also be applied to the `DescribeKey` operation when specified in the request. However, it does not apply to `RetireGrant` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GrantConstraints {
     /// A list of key-value pairs that must be included in the encryption context of the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request. The grant allows the cryptographic operation only when the encryption context in the request includes the key-value pairs specified in this constraint, although it can include additional key-value pairs.
-    pub encryption_context_subset: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub encryption_context_subset: Option<::std::collections::BTreeMap<String, String>>,
     /// A list of key-value pairs that must match the encryption context in the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request. The grant allows the operation only when the encryption context in the request is the same as the encryption context specified in this constraint.
-    pub encryption_context_equals: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub encryption_context_equals: Option<::std::collections::BTreeMap<String, String>>,
     /// The [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services resource on behalf of which the request is made. This is effectively the same as having the [aws:SourceArn](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcearn) global condition key in the grant. The SourceArn constraint ensures that the principal can use the KMS key only when the request is made on behalf of the specified resource.
-    pub source_arn: ::std::option::Option<::std::string::String>,
+    pub source_arn: Option<String>,
 }
 impl GrantConstraints {
     /// Starts building a [`GrantConstraints`].
     #[inline]
     pub fn builder() -> crate::types::builders::GrantConstraintsBuilder {
-        <crate::types::builders::GrantConstraintsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GrantConstraintsBuilder as Default>::default()
     }
     /// The `EncryptionContextSubset` member, when set.
     #[inline]
     pub fn encryption_context_subset(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.encryption_context_subset.as_ref()
     }
     /// The `EncryptionContextEquals` member, when set.
     #[inline]
     pub fn encryption_context_equals(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.encryption_context_equals.as_ref()
     }
     /// The `SourceArn` member, when set.
     #[inline]
-    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_arn(&self) -> Option<&str> {
         self.source_arn.as_deref()
     }
 }
 /// A builder for [`GrantConstraints`](crate::types::GrantConstraints); start one with `GrantConstraints::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GrantConstraintsBuilder {
     inner: crate::types::GrantConstraints,
 }
@@ -78,8 +60,8 @@ impl GrantConstraintsBuilder {
     /// To set the whole map at once, use [`set_encryption_context_subset`](Self::set_encryption_context_subset).
     pub fn encryption_context_subset(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .encryption_context_subset
@@ -91,9 +73,7 @@ impl GrantConstraintsBuilder {
     #[inline]
     pub fn set_encryption_context_subset(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.encryption_context_subset = input;
         self
@@ -102,9 +82,7 @@ impl GrantConstraintsBuilder {
     #[inline]
     pub fn get_encryption_context_subset(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.encryption_context_subset
     }
     /// Adds one entry to [`GrantConstraints::encryption_context_equals`](crate::types::GrantConstraints::encryption_context_equals): A list of key-value pairs that must match the encryption context in the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
@@ -112,8 +90,8 @@ impl GrantConstraintsBuilder {
     /// To set the whole map at once, use [`set_encryption_context_equals`](Self::set_encryption_context_equals).
     pub fn encryption_context_equals(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .encryption_context_equals
@@ -125,9 +103,7 @@ impl GrantConstraintsBuilder {
     #[inline]
     pub fn set_encryption_context_equals(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.encryption_context_equals = input;
         self
@@ -136,31 +112,23 @@ impl GrantConstraintsBuilder {
     #[inline]
     pub fn get_encryption_context_equals(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.encryption_context_equals
     }
     /// Sets [`GrantConstraints::source_arn`](crate::types::GrantConstraints::source_arn): The [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services resource on behalf of which the request is made.
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_arn = ::std::option::Option::Some(input.into());
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GrantConstraints::source_arn`](crate::types::GrantConstraints::source_arn).
     #[inline]
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_arn = input;
         self
     }
     /// The value set for [`GrantConstraints::source_arn`](crate::types::GrantConstraints::source_arn), if any.
     #[inline]
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         &self.inner.source_arn
     }
     /// Builds the [`GrantConstraints`]; it has no required members, so this cannot fail.

@@ -2,80 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about a grant.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GrantListEntry {
     /// The unique identifier for the KMS key to which the grant applies.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The unique identifier for the grant.
-    pub grant_id: ::std::option::Option<::std::string::String>,
+    pub grant_id: Option<String>,
     /// The friendly name that identifies the grant. If a name was provided in the `CreateGrant` request, that name is returned. Otherwise this value is null.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The date and time when the grant was created.
-    pub creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The identity that gets the permissions in the grant.
     ///
     /// When a grant is created with the `GranteePrincipal` field, the `ListGrants` response usually contains the user or role designated as the grantee principal in the grant. However, if the grantee principal is an Amazon Web Services service, the `GranteePrincipal` field contains an Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services), which might correspond to several different grantee principals, such as an IAM user, IAM role, or Amazon Web Services account.
-    pub grantee_principal: ::std::option::Option<::std::string::String>,
+    pub grantee_principal: Option<String>,
     /// The principal that can retire the grant.
-    pub retiring_principal: ::std::option::Option<::std::string::String>,
+    pub retiring_principal: Option<String>,
     /// The Amazon Web Services account under which the grant was issued.
-    pub issuing_account: ::std::option::Option<::std::string::String>,
+    pub issuing_account: Option<String>,
     /// The list of operations permitted by the grant.
-    pub operations: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
+    pub operations: Option<Vec<crate::types::GrantOperation>>,
     /// The constraints on the grant, such as encryption context pairs or a SourceArn, that restrict the subsequent operations the grant allows.
-    pub constraints: ::std::option::Option<crate::types::GrantConstraints>,
+    pub constraints: Option<crate::types::GrantConstraints>,
     /// The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that gets the permissions in the grant.
-    pub grantee_service_principal: ::std::option::Option<::std::string::String>,
+    pub grantee_service_principal: Option<String>,
     /// The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that can retire the grant.
-    pub retiring_service_principal: ::std::option::Option<::std::string::String>,
+    pub retiring_service_principal: Option<String>,
 }
 impl GrantListEntry {
     /// Starts building a [`GrantListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::GrantListEntryBuilder {
-        <crate::types::builders::GrantListEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GrantListEntryBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `GrantId` member, when set.
     #[inline]
-    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+    pub fn grant_id(&self) -> Option<&str> {
         self.grant_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `CreationDate` member, when set.
     #[inline]
-    pub fn creation_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_date.as_ref()
     }
     /// The `GranteePrincipal` member, when set.
     #[inline]
-    pub fn grantee_principal(&self) -> ::std::option::Option<&str> {
+    pub fn grantee_principal(&self) -> Option<&str> {
         self.grantee_principal.as_deref()
     }
     /// The `RetiringPrincipal` member, when set.
     #[inline]
-    pub fn retiring_principal(&self) -> ::std::option::Option<&str> {
+    pub fn retiring_principal(&self) -> Option<&str> {
         self.retiring_principal.as_deref()
     }
     /// The `IssuingAccount` member, when set.
     #[inline]
-    pub fn issuing_account(&self) -> ::std::option::Option<&str> {
+    pub fn issuing_account(&self) -> Option<&str> {
         self.issuing_account.as_deref()
     }
     /// The `Operations` member, empty when not set; the field tells an empty list from an absent one.
@@ -85,95 +78,72 @@ impl GrantListEntry {
     }
     /// The `Constraints` member, when set.
     #[inline]
-    pub fn constraints(&self) -> ::std::option::Option<&crate::types::GrantConstraints> {
+    pub fn constraints(&self) -> Option<&crate::types::GrantConstraints> {
         self.constraints.as_ref()
     }
     /// The `GranteeServicePrincipal` member, when set.
     #[inline]
-    pub fn grantee_service_principal(&self) -> ::std::option::Option<&str> {
+    pub fn grantee_service_principal(&self) -> Option<&str> {
         self.grantee_service_principal.as_deref()
     }
     /// The `RetiringServicePrincipal` member, when set.
     #[inline]
-    pub fn retiring_service_principal(&self) -> ::std::option::Option<&str> {
+    pub fn retiring_service_principal(&self) -> Option<&str> {
         self.retiring_service_principal.as_deref()
     }
 }
 /// A builder for [`GrantListEntry`](crate::types::GrantListEntry); start one with `GrantListEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GrantListEntryBuilder {
     inner: crate::types::GrantListEntry,
 }
 impl GrantListEntryBuilder {
     /// Sets [`GrantListEntry::key_id`](crate::types::GrantListEntry::key_id): The unique identifier for the KMS key to which the grant applies.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::key_id`](crate::types::GrantListEntry::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`GrantListEntry::key_id`](crate::types::GrantListEntry::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`GrantListEntry::grant_id`](crate::types::GrantListEntry::grant_id): The unique identifier for the grant.
-    pub fn grant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grant_id = ::std::option::Option::Some(input.into());
+    pub fn grant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.grant_id = Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::grant_id`](crate::types::GrantListEntry::grant_id).
     #[inline]
-    pub fn set_grant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_id(mut self, input: Option<String>) -> Self {
         self.inner.grant_id = input;
         self
     }
     /// The value set for [`GrantListEntry::grant_id`](crate::types::GrantListEntry::grant_id), if any.
     #[inline]
-    pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_id(&self) -> &Option<String> {
         &self.inner.grant_id
     }
     /// Sets [`GrantListEntry::name`](crate::types::GrantListEntry::name): The friendly name that identifies the grant.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::name`](crate::types::GrantListEntry::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`GrantListEntry::name`](crate::types::GrantListEntry::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`GrantListEntry::creation_date`](crate::types::GrantListEntry::creation_date): The date and time when the grant was created.
@@ -181,93 +151,69 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input);
+        self.inner.creation_date = Some(input);
         self
     }
     /// Sets or clears [`GrantListEntry::creation_date`](crate::types::GrantListEntry::creation_date).
     #[inline]
     pub fn set_creation_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_date = input;
         self
     }
     /// The value set for [`GrantListEntry::creation_date`](crate::types::GrantListEntry::creation_date), if any.
     #[inline]
-    pub fn get_creation_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_date
     }
     /// Sets [`GrantListEntry::grantee_principal`](crate::types::GrantListEntry::grantee_principal): The identity that gets the permissions in the grant.
-    pub fn grantee_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grantee_principal = ::std::option::Option::Some(input.into());
+    pub fn grantee_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.grantee_principal = Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::grantee_principal`](crate::types::GrantListEntry::grantee_principal).
     #[inline]
-    pub fn set_grantee_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_principal(mut self, input: Option<String>) -> Self {
         self.inner.grantee_principal = input;
         self
     }
     /// The value set for [`GrantListEntry::grantee_principal`](crate::types::GrantListEntry::grantee_principal), if any.
     #[inline]
-    pub fn get_grantee_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_principal(&self) -> &Option<String> {
         &self.inner.grantee_principal
     }
     /// Sets [`GrantListEntry::retiring_principal`](crate::types::GrantListEntry::retiring_principal): The principal that can retire the grant.
-    pub fn retiring_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.retiring_principal = ::std::option::Option::Some(input.into());
+    pub fn retiring_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.retiring_principal = Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::retiring_principal`](crate::types::GrantListEntry::retiring_principal).
     #[inline]
-    pub fn set_retiring_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_principal(mut self, input: Option<String>) -> Self {
         self.inner.retiring_principal = input;
         self
     }
     /// The value set for [`GrantListEntry::retiring_principal`](crate::types::GrantListEntry::retiring_principal), if any.
     #[inline]
-    pub fn get_retiring_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_principal(&self) -> &Option<String> {
         &self.inner.retiring_principal
     }
     /// Sets [`GrantListEntry::issuing_account`](crate::types::GrantListEntry::issuing_account): The Amazon Web Services account under which the grant was issued.
-    pub fn issuing_account(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.issuing_account = ::std::option::Option::Some(input.into());
+    pub fn issuing_account(mut self, input: impl Into<String>) -> Self {
+        self.inner.issuing_account = Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::issuing_account`](crate::types::GrantListEntry::issuing_account).
     #[inline]
-    pub fn set_issuing_account(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_issuing_account(mut self, input: Option<String>) -> Self {
         self.inner.issuing_account = input;
         self
     }
     /// The value set for [`GrantListEntry::issuing_account`](crate::types::GrantListEntry::issuing_account), if any.
     #[inline]
-    pub fn get_issuing_account(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_issuing_account(&self) -> &Option<String> {
         &self.inner.issuing_account
     }
     /// Appends one item to [`GrantListEntry::operations`](crate::types::GrantListEntry::operations): The list of operations permitted by the grant.
@@ -281,87 +227,65 @@ impl GrantListEntryBuilder {
     #[inline]
     pub fn set_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
+        input: Option<Vec<crate::types::GrantOperation>>,
     ) -> Self {
         self.inner.operations = input;
         self
     }
     /// The value set for [`GrantListEntry::operations`](crate::types::GrantListEntry::operations), if any.
     #[inline]
-    pub fn get_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>> {
+    pub fn get_operations(&self) -> &Option<Vec<crate::types::GrantOperation>> {
         &self.inner.operations
     }
     /// Sets [`GrantListEntry::constraints`](crate::types::GrantListEntry::constraints): The constraints on the grant, such as encryption context pairs or a SourceArn, that restrict the subsequent operations the grant allows.
     pub fn constraints(mut self, input: crate::types::GrantConstraints) -> Self {
-        self.inner.constraints = ::std::option::Option::Some(input);
+        self.inner.constraints = Some(input);
         self
     }
     /// Sets or clears [`GrantListEntry::constraints`](crate::types::GrantListEntry::constraints).
     #[inline]
     pub fn set_constraints(
         mut self,
-        input: ::std::option::Option<crate::types::GrantConstraints>,
+        input: Option<crate::types::GrantConstraints>,
     ) -> Self {
         self.inner.constraints = input;
         self
     }
     /// The value set for [`GrantListEntry::constraints`](crate::types::GrantListEntry::constraints), if any.
     #[inline]
-    pub fn get_constraints(
-        &self,
-    ) -> &::std::option::Option<crate::types::GrantConstraints> {
+    pub fn get_constraints(&self) -> &Option<crate::types::GrantConstraints> {
         &self.inner.constraints
     }
     /// Sets [`GrantListEntry::grantee_service_principal`](crate::types::GrantListEntry::grantee_service_principal): The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that gets the permissions in the grant.
-    pub fn grantee_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grantee_service_principal = ::std::option::Option::Some(input.into());
+    pub fn grantee_service_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.grantee_service_principal = Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::grantee_service_principal`](crate::types::GrantListEntry::grantee_service_principal).
     #[inline]
-    pub fn set_grantee_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_service_principal(mut self, input: Option<String>) -> Self {
         self.inner.grantee_service_principal = input;
         self
     }
     /// The value set for [`GrantListEntry::grantee_service_principal`](crate::types::GrantListEntry::grantee_service_principal), if any.
     #[inline]
-    pub fn get_grantee_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_service_principal(&self) -> &Option<String> {
         &self.inner.grantee_service_principal
     }
     /// Sets [`GrantListEntry::retiring_service_principal`](crate::types::GrantListEntry::retiring_service_principal): The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that can retire the grant.
-    pub fn retiring_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.retiring_service_principal = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn retiring_service_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.retiring_service_principal = Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::retiring_service_principal`](crate::types::GrantListEntry::retiring_service_principal).
     #[inline]
-    pub fn set_retiring_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_service_principal(mut self, input: Option<String>) -> Self {
         self.inner.retiring_service_principal = input;
         self
     }
     /// The value set for [`GrantListEntry::retiring_service_principal`](crate::types::GrantListEntry::retiring_service_principal), if any.
     #[inline]
-    pub fn get_retiring_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_service_principal(&self) -> &Option<String> {
         &self.inner.retiring_service_principal
     }
     /// Builds the [`GrantListEntry`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ImportKeyMaterialRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImportKeyMaterialRequest {
     /// The identifier of the KMS key that will be associated with the imported key material. This must be the same KMS key specified in the `KeyID` parameter of the corresponding `GetParametersForImport` request. The `Origin` of the KMS key must be `EXTERNAL` and its [`KeyState`](crate::types::KeyState) must be `PendingImport`.
@@ -24,17 +19,15 @@ pub struct ImportKeyMaterialRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The import token that you received in the response to a previous `GetParametersForImport` request. It must be from the same response that contained the public key that you used to encrypt the key material.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub import_token: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub import_token: Option<::awsgen_runtime::primitives::Blob>,
     /// The encrypted key material to import. The key material must be encrypted under the public wrapping key that `GetParametersForImport` returned, using the wrapping algorithm that you specified in the same `GetParametersForImport` request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub encrypted_key_material: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
+    pub encrypted_key_material: Option<::awsgen_runtime::primitives::Blob>,
     /// The date and time when the imported key material expires. This parameter is required when the value of the `ExpirationModel` parameter is `KEY_MATERIAL_EXPIRES`. Otherwise it is not valid.
     ///
     /// The value of this parameter must be a future date and time. The maximum value is 365 days from the request date.
@@ -42,19 +35,19 @@ pub struct ImportKeyMaterialRequest {
     /// When the key material expires, KMS deletes the key material from the KMS key. Without its key material, the KMS key is unusable. To use the KMS key in cryptographic operations, you must reimport the same key material.
     ///
     /// You cannot change the `ExpirationModel` or `ValidTo` values for the current import after the request completes. To change either value, you must delete (`DeleteImportedKeyMaterial`) and reimport the key material.
-    pub valid_to: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_to: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Specifies whether the key material expires. The default is `KEY_MATERIAL_EXPIRES`. For help with this choice, see [Setting an expiration time](https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-import-key-material.html#importing-keys-expiration) in the *Key Management Service Developer Guide*.
     ///
     /// When the value of `ExpirationModel` is `KEY_MATERIAL_EXPIRES`, you must specify a value for the `ValidTo` parameter. When value is `KEY_MATERIAL_DOES_NOT_EXPIRE`, you must omit the `ValidTo` parameter.
     ///
     /// You cannot change the `ExpirationModel` or `ValidTo` values for the current import after the request completes. To change either value, you must reimport the key material.
-    pub expiration_model: ::std::option::Option<crate::types::ExpirationModelType>,
+    pub expiration_model: Option<crate::types::ExpirationModelType>,
     /// Indicates whether the key material being imported is previously associated with this KMS key or not. This parameter is optional and only usable with symmetric encryption keys. If no key material has ever been imported into the KMS key, and this parameter is omitted, the parameter defaults to `NEW_KEY_MATERIAL`. After the first key material is imported, if this parameter is omitted then the parameter defaults to `EXISTING_KEY_MATERIAL`.
     ///
     /// For multi-Region keys, you must first import new key material into the primary Region key. You should use the `NEW_KEY_MATERIAL` import type when importing key material into the primary Region key. Then, you can import the same key material into the replica Region key. The import type for the replica Region key should be `EXISTING_KEY_MATERIAL`.
-    pub import_type: ::std::option::Option<crate::types::ImportType>,
+    pub import_type: Option<crate::types::ImportType>,
     /// Description for the key material being imported. This parameter is optional and only usable with symmetric encryption keys. If you do not specify a key material description, KMS retains the value you specified when you last imported the same key material into this KMS key.
-    pub key_material_description: ::std::option::Option<::std::string::String>,
+    pub key_material_description: Option<String>,
     /// Identifies the key material being imported. This parameter is optional and only usable with symmetric encryption keys. You cannot specify a key material ID with [`ImportType`](crate::types::ImportType) set to `NEW_KEY_MATERIAL`. Whenever you import key material into a symmetric encryption key, KMS assigns a unique identifier to the key material based on the KMS key ID and the imported key material. When you re-import key material with a specified key material ID, KMS:
     ///
     /// - Computes the identifier for the key material
@@ -62,60 +55,52 @@ pub struct ImportKeyMaterialRequest {
     /// - Verifies that the key material ID is already associated with the KMS key
     ///
     /// To get the list of key material IDs associated with a KMS key, use `ListKeyRotations`.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
 }
 impl ImportKeyMaterialRequest {
     /// Starts building a [`ImportKeyMaterialRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportKeyMaterialRequestBuilder {
-        <crate::types::builders::ImportKeyMaterialRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImportKeyMaterialRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `ImportToken` member, when set.
     #[inline]
-    pub fn import_token(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn import_token(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.import_token.as_ref()
     }
     /// The `EncryptedKeyMaterial` member, when set.
     #[inline]
-    pub fn encrypted_key_material(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn encrypted_key_material(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.encrypted_key_material.as_ref()
     }
     /// The `ValidTo` member, when set.
     #[inline]
-    pub fn valid_to(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_to(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_to.as_ref()
     }
     /// The `ExpirationModel` member, when set.
     #[inline]
-    pub fn expiration_model(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExpirationModelType> {
+    pub fn expiration_model(&self) -> Option<&crate::types::ExpirationModelType> {
         self.expiration_model.as_ref()
     }
     /// The `ImportType` member, when set.
     #[inline]
-    pub fn import_type(&self) -> ::std::option::Option<&crate::types::ImportType> {
+    pub fn import_type(&self) -> Option<&crate::types::ImportType> {
         self.import_type.as_ref()
     }
     /// The `KeyMaterialDescription` member, when set.
     #[inline]
-    pub fn key_material_description(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_description(&self) -> Option<&str> {
         self.key_material_description.as_deref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
 }
@@ -126,75 +111,62 @@ impl ImportKeyMaterialRequest {
     }
 }
 /// A builder for [`ImportKeyMaterialRequest`](crate::types::ImportKeyMaterialRequest); start one with `ImportKeyMaterialRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportKeyMaterialRequestBuilder {
     inner: crate::types::ImportKeyMaterialRequest,
 }
 impl ImportKeyMaterialRequestBuilder {
     /// Sets [`ImportKeyMaterialRequest::key_id`](crate::types::ImportKeyMaterialRequest::key_id): The identifier of the KMS key that will be associated with the imported key material.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::key_id`](crate::types::ImportKeyMaterialRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::key_id`](crate::types::ImportKeyMaterialRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`ImportKeyMaterialRequest::import_token`](crate::types::ImportKeyMaterialRequest::import_token): The import token that you received in the response to a previous `GetParametersForImport` request.
     pub fn import_token(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.import_token = ::std::option::Option::Some(input.into());
+        self.inner.import_token = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::import_token`](crate::types::ImportKeyMaterialRequest::import_token).
     #[inline]
     pub fn set_import_token(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.import_token = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::import_token`](crate::types::ImportKeyMaterialRequest::import_token), if any.
     #[inline]
-    pub fn get_import_token(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_import_token(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.import_token
     }
     /// Sets [`ImportKeyMaterialRequest::encrypted_key_material`](crate::types::ImportKeyMaterialRequest::encrypted_key_material): The encrypted key material to import.
     pub fn encrypted_key_material(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.encrypted_key_material = ::std::option::Option::Some(input.into());
+        self.inner.encrypted_key_material = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::encrypted_key_material`](crate::types::ImportKeyMaterialRequest::encrypted_key_material).
     #[inline]
     pub fn set_encrypted_key_material(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.encrypted_key_material = input;
         self
@@ -203,142 +175,121 @@ impl ImportKeyMaterialRequestBuilder {
     #[inline]
     pub fn get_encrypted_key_material(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.encrypted_key_material
     }
     /// Sets [`ImportKeyMaterialRequest::valid_to`](crate::types::ImportKeyMaterialRequest::valid_to): The date and time when the imported key material expires.
     pub fn valid_to(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_to = ::std::option::Option::Some(input);
+        self.inner.valid_to = Some(input);
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::valid_to`](crate::types::ImportKeyMaterialRequest::valid_to).
     #[inline]
     pub fn set_valid_to(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_to = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::valid_to`](crate::types::ImportKeyMaterialRequest::valid_to), if any.
     #[inline]
-    pub fn get_valid_to(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_to(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_to
     }
     /// Sets [`ImportKeyMaterialRequest::expiration_model`](crate::types::ImportKeyMaterialRequest::expiration_model): Specifies whether the key material expires.
     pub fn expiration_model(mut self, input: crate::types::ExpirationModelType) -> Self {
-        self.inner.expiration_model = ::std::option::Option::Some(input);
+        self.inner.expiration_model = Some(input);
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::expiration_model`](crate::types::ImportKeyMaterialRequest::expiration_model).
     #[inline]
     pub fn set_expiration_model(
         mut self,
-        input: ::std::option::Option<crate::types::ExpirationModelType>,
+        input: Option<crate::types::ExpirationModelType>,
     ) -> Self {
         self.inner.expiration_model = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::expiration_model`](crate::types::ImportKeyMaterialRequest::expiration_model), if any.
     #[inline]
-    pub fn get_expiration_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExpirationModelType> {
+    pub fn get_expiration_model(&self) -> &Option<crate::types::ExpirationModelType> {
         &self.inner.expiration_model
     }
     /// Sets [`ImportKeyMaterialRequest::import_type`](crate::types::ImportKeyMaterialRequest::import_type): Indicates whether the key material being imported is previously associated with this KMS key or not.
     pub fn import_type(mut self, input: crate::types::ImportType) -> Self {
-        self.inner.import_type = ::std::option::Option::Some(input);
+        self.inner.import_type = Some(input);
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::import_type`](crate::types::ImportKeyMaterialRequest::import_type).
     #[inline]
-    pub fn set_import_type(
-        mut self,
-        input: ::std::option::Option<crate::types::ImportType>,
-    ) -> Self {
+    pub fn set_import_type(mut self, input: Option<crate::types::ImportType>) -> Self {
         self.inner.import_type = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::import_type`](crate::types::ImportKeyMaterialRequest::import_type), if any.
     #[inline]
-    pub fn get_import_type(&self) -> &::std::option::Option<crate::types::ImportType> {
+    pub fn get_import_type(&self) -> &Option<crate::types::ImportType> {
         &self.inner.import_type
     }
     /// Sets [`ImportKeyMaterialRequest::key_material_description`](crate::types::ImportKeyMaterialRequest::key_material_description): Description for the key material being imported.
-    pub fn key_material_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_description = ::std::option::Option::Some(input.into());
+    pub fn key_material_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_description = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::key_material_description`](crate::types::ImportKeyMaterialRequest::key_material_description).
     #[inline]
-    pub fn set_key_material_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_description(mut self, input: Option<String>) -> Self {
         self.inner.key_material_description = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::key_material_description`](crate::types::ImportKeyMaterialRequest::key_material_description), if any.
     #[inline]
-    pub fn get_key_material_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_description(&self) -> &Option<String> {
         &self.inner.key_material_description
     }
     /// Sets [`ImportKeyMaterialRequest::key_material_id`](crate::types::ImportKeyMaterialRequest::key_material_id): Identifies the key material being imported.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::key_material_id`](crate::types::ImportKeyMaterialRequest::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::key_material_id`](crate::types::ImportKeyMaterialRequest::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Builds the [`ImportKeyMaterialRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ImportKeyMaterialRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
                 member: "key_id",
             });
         }
         if self.inner.import_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
                 member: "import_token",
             });
         }
         if self.inner.encrypted_key_material.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
                 member: "encrypted_key_material",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

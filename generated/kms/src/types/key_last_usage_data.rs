@@ -2,61 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains usage information about the last time the KMS key was used for a successful cryptographic operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeyLastUsageData {
     /// The last successful cryptographic operation the KMS key was used for. Absent if the key has not been used since KMS began tracking.
-    pub operation: ::std::option::Option<crate::types::KeyLastUsageTrackingOperation>,
+    pub operation: Option<crate::types::KeyLastUsageTrackingOperation>,
     /// The date and time when the KMS key was most recently used for a successful cryptographic operation. Absent if the key has not been used since KMS began tracking.
-    pub timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The CloudTrail `eventId` associated with the last successful cryptographic operation. Absent if the key has not been used since KMS began tracking.
-    pub cloud_trail_event_id: ::std::option::Option<::std::string::String>,
+    pub cloud_trail_event_id: Option<String>,
     /// The KMS request ID associated with the last successful cryptographic operation. Absent if the key has not been used since KMS began tracking.
-    pub kms_request_id: ::std::option::Option<::std::string::String>,
+    pub kms_request_id: Option<String>,
 }
 impl KeyLastUsageData {
     /// Starts building a [`KeyLastUsageData`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeyLastUsageDataBuilder {
-        <crate::types::builders::KeyLastUsageDataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KeyLastUsageDataBuilder as Default>::default()
     }
     /// The `Operation` member, when set.
     #[inline]
-    pub fn operation(
-        &self,
-    ) -> ::std::option::Option<&crate::types::KeyLastUsageTrackingOperation> {
+    pub fn operation(&self) -> Option<&crate::types::KeyLastUsageTrackingOperation> {
         self.operation.as_ref()
     }
     /// The `Timestamp` member, when set.
     #[inline]
-    pub fn timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.timestamp.as_ref()
     }
     /// The `CloudTrailEventId` member, when set.
     #[inline]
-    pub fn cloud_trail_event_id(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_trail_event_id(&self) -> Option<&str> {
         self.cloud_trail_event_id.as_deref()
     }
     /// The `KmsRequestId` member, when set.
     #[inline]
-    pub fn kms_request_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_request_id(&self) -> Option<&str> {
         self.kms_request_id.as_deref()
     }
 }
 /// A builder for [`KeyLastUsageData`](crate::types::KeyLastUsageData); start one with `KeyLastUsageData::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KeyLastUsageDataBuilder {
     inner: crate::types::KeyLastUsageData,
 }
@@ -66,90 +52,72 @@ impl KeyLastUsageDataBuilder {
         mut self,
         input: crate::types::KeyLastUsageTrackingOperation,
     ) -> Self {
-        self.inner.operation = ::std::option::Option::Some(input);
+        self.inner.operation = Some(input);
         self
     }
     /// Sets or clears [`KeyLastUsageData::operation`](crate::types::KeyLastUsageData::operation).
     #[inline]
     pub fn set_operation(
         mut self,
-        input: ::std::option::Option<crate::types::KeyLastUsageTrackingOperation>,
+        input: Option<crate::types::KeyLastUsageTrackingOperation>,
     ) -> Self {
         self.inner.operation = input;
         self
     }
     /// The value set for [`KeyLastUsageData::operation`](crate::types::KeyLastUsageData::operation), if any.
     #[inline]
-    pub fn get_operation(
-        &self,
-    ) -> &::std::option::Option<crate::types::KeyLastUsageTrackingOperation> {
+    pub fn get_operation(&self) -> &Option<crate::types::KeyLastUsageTrackingOperation> {
         &self.inner.operation
     }
     /// Sets [`KeyLastUsageData::timestamp`](crate::types::KeyLastUsageData::timestamp): The date and time when the KMS key was most recently used for a successful cryptographic operation.
     pub fn timestamp(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.timestamp = ::std::option::Option::Some(input);
+        self.inner.timestamp = Some(input);
         self
     }
     /// Sets or clears [`KeyLastUsageData::timestamp`](crate::types::KeyLastUsageData::timestamp).
     #[inline]
     pub fn set_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.timestamp = input;
         self
     }
     /// The value set for [`KeyLastUsageData::timestamp`](crate::types::KeyLastUsageData::timestamp), if any.
     #[inline]
-    pub fn get_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.timestamp
     }
     /// Sets [`KeyLastUsageData::cloud_trail_event_id`](crate::types::KeyLastUsageData::cloud_trail_event_id): The CloudTrail `eventId` associated with the last successful cryptographic operation.
-    pub fn cloud_trail_event_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_trail_event_id = ::std::option::Option::Some(input.into());
+    pub fn cloud_trail_event_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_trail_event_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyLastUsageData::cloud_trail_event_id`](crate::types::KeyLastUsageData::cloud_trail_event_id).
     #[inline]
-    pub fn set_cloud_trail_event_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_trail_event_id(mut self, input: Option<String>) -> Self {
         self.inner.cloud_trail_event_id = input;
         self
     }
     /// The value set for [`KeyLastUsageData::cloud_trail_event_id`](crate::types::KeyLastUsageData::cloud_trail_event_id), if any.
     #[inline]
-    pub fn get_cloud_trail_event_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_trail_event_id(&self) -> &Option<String> {
         &self.inner.cloud_trail_event_id
     }
     /// Sets [`KeyLastUsageData::kms_request_id`](crate::types::KeyLastUsageData::kms_request_id): The KMS request ID associated with the last successful cryptographic operation.
-    pub fn kms_request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_request_id = ::std::option::Option::Some(input.into());
+    pub fn kms_request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_request_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyLastUsageData::kms_request_id`](crate::types::KeyLastUsageData::kms_request_id).
     #[inline]
-    pub fn set_kms_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_request_id(mut self, input: Option<String>) -> Self {
         self.inner.kms_request_id = input;
         self
     }
     /// The value set for [`KeyLastUsageData::kms_request_id`](crate::types::KeyLastUsageData::kms_request_id), if any.
     #[inline]
-    pub fn get_kms_request_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_request_id(&self) -> &Option<String> {
         &self.inner.kms_request_id
     }
     /// Builds the [`KeyLastUsageData`]; it has no required members, so this cannot fail.

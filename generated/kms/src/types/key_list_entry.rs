@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about each entry in the key list.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeyListEntry {
     /// Unique identifier of the key.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// ARN of the key.
-    pub key_arn: ::std::option::Option<::std::string::String>,
+    pub key_arn: Option<String>,
 }
 impl KeyListEntry {
     /// Starts building a [`KeyListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeyListEntryBuilder {
-        <crate::types::builders::KeyListEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KeyListEntryBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyArn` member, when set.
     #[inline]
-    pub fn key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn key_arn(&self) -> Option<&str> {
         self.key_arn.as_deref()
     }
 }
 /// A builder for [`KeyListEntry`](crate::types::KeyListEntry); start one with `KeyListEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KeyListEntryBuilder {
     inner: crate::types::KeyListEntry,
 }
 impl KeyListEntryBuilder {
     /// Sets [`KeyListEntry::key_id`](crate::types::KeyListEntry::key_id): Unique identifier of the key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyListEntry::key_id`](crate::types::KeyListEntry::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`KeyListEntry::key_id`](crate::types::KeyListEntry::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`KeyListEntry::key_arn`](crate::types::KeyListEntry::key_arn): ARN of the key.
-    pub fn key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_arn = ::std::option::Option::Some(input.into());
+    pub fn key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`KeyListEntry::key_arn`](crate::types::KeyListEntry::key_arn).
     #[inline]
-    pub fn set_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.key_arn = input;
         self
     }
     /// The value set for [`KeyListEntry::key_arn`](crate::types::KeyListEntry::key_arn), if any.
     #[inline]
-    pub fn get_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_arn(&self) -> &Option<String> {
         &self.inner.key_arn
     }
     /// Builds the [`KeyListEntry`]; it has no required members, so this cannot fail.

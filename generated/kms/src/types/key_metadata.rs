@@ -4,81 +4,68 @@
 /// Contains metadata about a KMS key.
 ///
 /// This data type is used as a response element for the `CreateKey`, `DescribeKey`, and `ReplicateKey` operations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeyMetadata {
     /// The twelve-digit account ID of the Amazon Web Services account that owns the KMS key.
-    pub aws_account_id: ::std::option::Option<::std::string::String>,
+    pub aws_account_id: Option<String>,
     /// The globally unique identifier for the KMS key.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the KMS key. For examples, see [Key Management Service (KMS)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html#arn-syntax-kms) in the Example ARNs section of the *Amazon Web Services General Reference*.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The date and time when the KMS key was created.
-    pub creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub creation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Specifies whether the KMS key is enabled. When [`KeyState`](crate::types::KeyState) is `Enabled` this value is true, otherwise it is false.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The description of the KMS key.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key.
-    pub key_usage: ::std::option::Option<crate::types::KeyUsageType>,
+    pub key_usage: Option<crate::types::KeyUsageType>,
     /// The current status of the KMS key.
     ///
     /// For more information about how key state affects the use of a KMS key, see [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the *Key Management Service Developer Guide*.
-    pub key_state: ::std::option::Option<crate::types::KeyState>,
+    pub key_state: Option<crate::types::KeyState>,
     /// The date and time after which KMS deletes this KMS key. This value is present only when the KMS key is scheduled for deletion, that is, when its [`KeyState`](crate::types::KeyState) is `PendingDeletion`.
     ///
     /// When the primary key in a multi-Region key is scheduled for deletion but still has replica keys, its key state is `PendingReplicaDeletion` and the length of its waiting period is displayed in the `PendingDeletionWindowInDays` field.
-    pub deletion_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub deletion_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The earliest time at which any imported key material permanently associated with this KMS key expires. When a key material expires, KMS deletes the key material and the KMS key becomes unusable. This value is present only for KMS keys whose `Origin` is `EXTERNAL` and the `ExpirationModel` is `KEY_MATERIAL_EXPIRES`, otherwise this value is omitted.
-    pub valid_to: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_to: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The source of the key material for the KMS key. When this value is `AWS_KMS`, KMS created the key material. When this value is `EXTERNAL`, the key material was imported or the KMS key doesn't have any key material. When this value is `AWS_CLOUDHSM`, the key material was created in the CloudHSM cluster associated with a custom key store.
-    pub origin: ::std::option::Option<crate::types::OriginType>,
+    pub origin: Option<crate::types::OriginType>,
     /// A unique identifier for the [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) that contains the KMS key. This field is present only when the KMS key is created in a custom key store.
-    pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_id: Option<String>,
     /// The cluster ID of the CloudHSM cluster that contains the key material for the KMS key. When you create a KMS key in an CloudHSM [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html), KMS creates the key material for the KMS key in the associated CloudHSM cluster. This field is present only when the KMS key is created in an CloudHSM key store.
-    pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
+    pub cloud_hsm_cluster_id: Option<String>,
     /// Specifies whether the KMS key's key material expires. This value is present only when `Origin` is `EXTERNAL`, otherwise this value is omitted.
-    pub expiration_model: ::std::option::Option<crate::types::ExpirationModelType>,
+    pub expiration_model: Option<crate::types::ExpirationModelType>,
     /// The manager of the KMS key. KMS keys in your Amazon Web Services account are either customer managed or Amazon Web Services managed. For more information about the difference, see [KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#kms_keys) in the *Key Management Service Developer Guide*.
-    pub key_manager: ::std::option::Option<crate::types::KeyManagerType>,
+    pub key_manager: Option<crate::types::KeyManagerType>,
     /// Instead, use the [`KeySpec`](crate::types::KeySpec) field.
     ///
     /// The [`KeySpec`](crate::types::KeySpec) and [`CustomerMasterKeySpec`](crate::types::CustomerMasterKeySpec) fields have the same value. We recommend that you use the [`KeySpec`](crate::types::KeySpec) field in your code. However, to avoid breaking changes, KMS supports both fields.
     #[deprecated(
         note = "This field has been deprecated. Instead, use the KeySpec field."
     )]
-    pub customer_master_key_spec: ::std::option::Option<
-        crate::types::CustomerMasterKeySpec,
-    >,
+    pub customer_master_key_spec: Option<crate::types::CustomerMasterKeySpec>,
     /// Describes the type of key material in the KMS key.
-    pub key_spec: ::std::option::Option<crate::types::KeySpec>,
+    pub key_spec: Option<crate::types::KeySpec>,
     /// The encryption algorithms that the KMS key supports. You cannot use the KMS key with other encryption algorithms within KMS.
     ///
     /// This value is present only when the `KeyUsage` of the KMS key is `ENCRYPT_DECRYPT`.
-    pub encryption_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>,
-    >,
+    pub encryption_algorithms: Option<Vec<crate::types::EncryptionAlgorithmSpec>>,
     /// The signing algorithms that the KMS key supports. You cannot use the KMS key with other signing algorithms within KMS.
     ///
     /// This field appears only when the `KeyUsage` of the KMS key is `SIGN_VERIFY`.
-    pub signing_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SigningAlgorithmSpec>,
-    >,
+    pub signing_algorithms: Option<Vec<crate::types::SigningAlgorithmSpec>>,
     /// The key agreement algorithm used to derive a shared secret.
-    pub key_agreement_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
-    >,
+    pub key_agreement_algorithms: Option<Vec<crate::types::KeyAgreementAlgorithmSpec>>,
     /// Indicates whether the KMS key is a multi-Region (`True`) or regional (`False`) key. This value is `True` for multi-Region primary and replica keys and `False` for regional KMS keys.
     ///
     /// For more information about multi-Region keys, see [Multi-Region keys in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html) in the *Key Management Service Developer Guide*.
-    pub multi_region: ::std::option::Option<bool>,
+    pub multi_region: Option<bool>,
     /// Lists the primary and replica keys in same multi-Region key. This field is present only when the value of the `MultiRegion` field is `True`.
     ///
     /// For more information about any listed KMS key, use the `DescribeKey` operation.
@@ -86,115 +73,101 @@ pub struct KeyMetadata {
     /// - [`MultiRegionKeyType`](crate::types::MultiRegionKeyType) indicates whether the KMS key is a `PRIMARY` or `REPLICA` key.
     /// - `PrimaryKey` displays the key ARN and Region of the primary key. This field displays the current KMS key if it is the primary key.
     /// - `ReplicaKeys` displays the key ARNs and Regions of all replica keys. This field includes the current KMS key if it is a replica key.
-    pub multi_region_configuration: ::std::option::Option<
-        crate::types::MultiRegionConfiguration,
-    >,
+    pub multi_region_configuration: Option<crate::types::MultiRegionConfiguration>,
     /// The waiting period before the primary key in a multi-Region key is deleted. This waiting period begins when the last of its replica keys is deleted. This value is present only when the [`KeyState`](crate::types::KeyState) of the KMS key is `PendingReplicaDeletion`. That indicates that the KMS key is the primary key in a multi-Region key, it is scheduled for deletion, and it still has existing replica keys.
     ///
     /// When a single-Region KMS key or a multi-Region replica key is scheduled for deletion, its deletion date is displayed in the `DeletionDate` field. However, when the primary key in a multi-Region key is scheduled for deletion, its waiting period doesn't begin until all of its replica keys are deleted. This value displays that waiting period. When the last replica key in the multi-Region key is deleted, the [`KeyState`](crate::types::KeyState) of the scheduled primary key changes from `PendingReplicaDeletion` to `PendingDeletion` and the deletion date appears in the `DeletionDate` field.
-    pub pending_deletion_window_in_days: ::std::option::Option<i32>,
+    pub pending_deletion_window_in_days: Option<i32>,
     /// The message authentication code (MAC) algorithm that the HMAC KMS key supports.
     ///
     /// This value is present only when the `KeyUsage` of the KMS key is `GENERATE_VERIFY_MAC`.
-    pub mac_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MacAlgorithmSpec>,
-    >,
+    pub mac_algorithms: Option<Vec<crate::types::MacAlgorithmSpec>>,
     /// Information about the external key that is associated with a KMS key in an external key store.
     ///
     /// For more information, see [External key](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) in the *Key Management Service Developer Guide*.
-    pub xks_key_configuration: ::std::option::Option<
-        crate::types::XksKeyConfigurationType,
-    >,
+    pub xks_key_configuration: Option<crate::types::XksKeyConfigurationType>,
     /// Identifies the current key material. This value is present for symmetric encryption keys with `AWS_KMS` or `EXTERNAL` origin. These KMS keys support automatic or on-demand key rotation and can have multiple key materials associated with them. KMS uses the current key material for both encryption and decryption, and the non-current key material for decryption operations only.
-    pub current_key_material_id: ::std::option::Option<::std::string::String>,
+    pub current_key_material_id: Option<String>,
 }
 impl KeyMetadata {
     /// Starts building a [`KeyMetadata`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeyMetadataBuilder {
-        <crate::types::builders::KeyMetadataBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KeyMetadataBuilder as Default>::default()
     }
     /// The `AWSAccountId` member, when set.
     #[inline]
-    pub fn aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn aws_account_id(&self) -> Option<&str> {
         self.aws_account_id.as_deref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `CreationDate` member, when set.
     #[inline]
-    pub fn creation_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn creation_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.creation_date.as_ref()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `KeyUsage` member, when set.
     #[inline]
-    pub fn key_usage(&self) -> ::std::option::Option<&crate::types::KeyUsageType> {
+    pub fn key_usage(&self) -> Option<&crate::types::KeyUsageType> {
         self.key_usage.as_ref()
     }
     /// The `KeyState` member, when set.
     #[inline]
-    pub fn key_state(&self) -> ::std::option::Option<&crate::types::KeyState> {
+    pub fn key_state(&self) -> Option<&crate::types::KeyState> {
         self.key_state.as_ref()
     }
     /// The `DeletionDate` member, when set.
     #[inline]
-    pub fn deletion_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn deletion_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.deletion_date.as_ref()
     }
     /// The `ValidTo` member, when set.
     #[inline]
-    pub fn valid_to(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_to(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_to.as_ref()
     }
     /// The `Origin` member, when set.
     #[inline]
-    pub fn origin(&self) -> ::std::option::Option<&crate::types::OriginType> {
+    pub fn origin(&self) -> Option<&crate::types::OriginType> {
         self.origin.as_ref()
     }
     /// The `CustomKeyStoreId` member, when set.
     #[inline]
-    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_id(&self) -> Option<&str> {
         self.custom_key_store_id.as_deref()
     }
     /// The `CloudHsmClusterId` member, when set.
     #[inline]
-    pub fn cloud_hsm_cluster_id(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_hsm_cluster_id(&self) -> Option<&str> {
         self.cloud_hsm_cluster_id.as_deref()
     }
     /// The `ExpirationModel` member, when set.
     #[inline]
-    pub fn expiration_model(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExpirationModelType> {
+    pub fn expiration_model(&self) -> Option<&crate::types::ExpirationModelType> {
         self.expiration_model.as_ref()
     }
     /// The `KeyManager` member, when set.
     #[inline]
-    pub fn key_manager(&self) -> ::std::option::Option<&crate::types::KeyManagerType> {
+    pub fn key_manager(&self) -> Option<&crate::types::KeyManagerType> {
         self.key_manager.as_ref()
     }
     /// The `CustomerMasterKeySpec` member, when set.
@@ -204,12 +177,12 @@ impl KeyMetadata {
     #[inline]
     pub fn customer_master_key_spec(
         &self,
-    ) -> ::std::option::Option<&crate::types::CustomerMasterKeySpec> {
+    ) -> Option<&crate::types::CustomerMasterKeySpec> {
         self.customer_master_key_spec.as_ref()
     }
     /// The `KeySpec` member, when set.
     #[inline]
-    pub fn key_spec(&self) -> ::std::option::Option<&crate::types::KeySpec> {
+    pub fn key_spec(&self) -> Option<&crate::types::KeySpec> {
         self.key_spec.as_ref()
     }
     /// The `EncryptionAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
@@ -231,19 +204,19 @@ impl KeyMetadata {
     }
     /// The `MultiRegion` member, when set.
     #[inline]
-    pub fn multi_region(&self) -> ::std::option::Option<bool> {
+    pub fn multi_region(&self) -> Option<bool> {
         self.multi_region
     }
     /// The `MultiRegionConfiguration` member, when set.
     #[inline]
     pub fn multi_region_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::MultiRegionConfiguration> {
+    ) -> Option<&crate::types::MultiRegionConfiguration> {
         self.multi_region_configuration.as_ref()
     }
     /// The `PendingDeletionWindowInDays` member, when set.
     #[inline]
-    pub fn pending_deletion_window_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn pending_deletion_window_in_days(&self) -> Option<i32> {
         self.pending_deletion_window_in_days
     }
     /// The `MacAlgorithms` member, empty when not set; the field tells an empty list from an absent one.
@@ -255,91 +228,68 @@ impl KeyMetadata {
     #[inline]
     pub fn xks_key_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::XksKeyConfigurationType> {
+    ) -> Option<&crate::types::XksKeyConfigurationType> {
         self.xks_key_configuration.as_ref()
     }
     /// The `CurrentKeyMaterialId` member, when set.
     #[inline]
-    pub fn current_key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn current_key_material_id(&self) -> Option<&str> {
         self.current_key_material_id.as_deref()
     }
 }
 /// A builder for [`KeyMetadata`](crate::types::KeyMetadata); start one with `KeyMetadata::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KeyMetadataBuilder {
     inner: crate::types::KeyMetadata,
 }
 #[allow(deprecated)]
 impl KeyMetadataBuilder {
     /// Sets [`KeyMetadata::aws_account_id`](crate::types::KeyMetadata::aws_account_id): The twelve-digit account ID of the Amazon Web Services account that owns the KMS key.
-    pub fn aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_account_id = ::std::option::Option::Some(input.into());
+    pub fn aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::aws_account_id`](crate::types::KeyMetadata::aws_account_id).
     #[inline]
-    pub fn set_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.aws_account_id = input;
         self
     }
     /// The value set for [`KeyMetadata::aws_account_id`](crate::types::KeyMetadata::aws_account_id), if any.
     #[inline]
-    pub fn get_aws_account_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_account_id(&self) -> &Option<String> {
         &self.inner.aws_account_id
     }
     /// Sets [`KeyMetadata::key_id`](crate::types::KeyMetadata::key_id): The globally unique identifier for the KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::key_id`](crate::types::KeyMetadata::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`KeyMetadata::key_id`](crate::types::KeyMetadata::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`KeyMetadata::arn`](crate::types::KeyMetadata::arn): The Amazon Resource Name (ARN) of the KMS key.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::arn`](crate::types::KeyMetadata::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`KeyMetadata::arn`](crate::types::KeyMetadata::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`KeyMetadata::creation_date`](crate::types::KeyMetadata::creation_date): The date and time when the KMS key was created.
@@ -347,99 +297,85 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.creation_date = ::std::option::Option::Some(input);
+        self.inner.creation_date = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::creation_date`](crate::types::KeyMetadata::creation_date).
     #[inline]
     pub fn set_creation_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.creation_date = input;
         self
     }
     /// The value set for [`KeyMetadata::creation_date`](crate::types::KeyMetadata::creation_date), if any.
     #[inline]
-    pub fn get_creation_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_creation_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.creation_date
     }
     /// Sets [`KeyMetadata::enabled`](crate::types::KeyMetadata::enabled): Specifies whether the KMS key is enabled.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::enabled`](crate::types::KeyMetadata::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`KeyMetadata::enabled`](crate::types::KeyMetadata::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`KeyMetadata::description`](crate::types::KeyMetadata::description): The description of the KMS key.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::description`](crate::types::KeyMetadata::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`KeyMetadata::description`](crate::types::KeyMetadata::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`KeyMetadata::key_usage`](crate::types::KeyMetadata::key_usage): The [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key.
     pub fn key_usage(mut self, input: crate::types::KeyUsageType) -> Self {
-        self.inner.key_usage = ::std::option::Option::Some(input);
+        self.inner.key_usage = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_usage`](crate::types::KeyMetadata::key_usage).
     #[inline]
-    pub fn set_key_usage(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyUsageType>,
-    ) -> Self {
+    pub fn set_key_usage(mut self, input: Option<crate::types::KeyUsageType>) -> Self {
         self.inner.key_usage = input;
         self
     }
     /// The value set for [`KeyMetadata::key_usage`](crate::types::KeyMetadata::key_usage), if any.
     #[inline]
-    pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
+    pub fn get_key_usage(&self) -> &Option<crate::types::KeyUsageType> {
         &self.inner.key_usage
     }
     /// Sets [`KeyMetadata::key_state`](crate::types::KeyMetadata::key_state): The current status of the KMS key.
     pub fn key_state(mut self, input: crate::types::KeyState) -> Self {
-        self.inner.key_state = ::std::option::Option::Some(input);
+        self.inner.key_state = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_state`](crate::types::KeyMetadata::key_state).
     #[inline]
-    pub fn set_key_state(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyState>,
-    ) -> Self {
+    pub fn set_key_state(mut self, input: Option<crate::types::KeyState>) -> Self {
         self.inner.key_state = input;
         self
     }
     /// The value set for [`KeyMetadata::key_state`](crate::types::KeyMetadata::key_state), if any.
     #[inline]
-    pub fn get_key_state(&self) -> &::std::option::Option<crate::types::KeyState> {
+    pub fn get_key_state(&self) -> &Option<crate::types::KeyState> {
         &self.inner.key_state
     }
     /// Sets [`KeyMetadata::deletion_date`](crate::types::KeyMetadata::deletion_date): The date and time after which KMS deletes this KMS key.
@@ -447,153 +383,126 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deletion_date = ::std::option::Option::Some(input);
+        self.inner.deletion_date = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::deletion_date`](crate::types::KeyMetadata::deletion_date).
     #[inline]
     pub fn set_deletion_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.deletion_date = input;
         self
     }
     /// The value set for [`KeyMetadata::deletion_date`](crate::types::KeyMetadata::deletion_date), if any.
     #[inline]
-    pub fn get_deletion_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_deletion_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.deletion_date
     }
     /// Sets [`KeyMetadata::valid_to`](crate::types::KeyMetadata::valid_to): The earliest time at which any imported key material permanently associated with this KMS key expires.
     pub fn valid_to(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_to = ::std::option::Option::Some(input);
+        self.inner.valid_to = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::valid_to`](crate::types::KeyMetadata::valid_to).
     #[inline]
     pub fn set_valid_to(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_to = input;
         self
     }
     /// The value set for [`KeyMetadata::valid_to`](crate::types::KeyMetadata::valid_to), if any.
     #[inline]
-    pub fn get_valid_to(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_to(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_to
     }
     /// Sets [`KeyMetadata::origin`](crate::types::KeyMetadata::origin): The source of the key material for the KMS key.
     pub fn origin(mut self, input: crate::types::OriginType) -> Self {
-        self.inner.origin = ::std::option::Option::Some(input);
+        self.inner.origin = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::origin`](crate::types::KeyMetadata::origin).
     #[inline]
-    pub fn set_origin(
-        mut self,
-        input: ::std::option::Option<crate::types::OriginType>,
-    ) -> Self {
+    pub fn set_origin(mut self, input: Option<crate::types::OriginType>) -> Self {
         self.inner.origin = input;
         self
     }
     /// The value set for [`KeyMetadata::origin`](crate::types::KeyMetadata::origin), if any.
     #[inline]
-    pub fn get_origin(&self) -> &::std::option::Option<crate::types::OriginType> {
+    pub fn get_origin(&self) -> &Option<crate::types::OriginType> {
         &self.inner.origin
     }
     /// Sets [`KeyMetadata::custom_key_store_id`](crate::types::KeyMetadata::custom_key_store_id): A unique identifier for the [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) that contains the KMS key.
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::custom_key_store_id`](crate::types::KeyMetadata::custom_key_store_id).
     #[inline]
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`KeyMetadata::custom_key_store_id`](crate::types::KeyMetadata::custom_key_store_id), if any.
     #[inline]
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         &self.inner.custom_key_store_id
     }
     /// Sets [`KeyMetadata::cloud_hsm_cluster_id`](crate::types::KeyMetadata::cloud_hsm_cluster_id): The cluster ID of the CloudHSM cluster that contains the key material for the KMS key.
-    pub fn cloud_hsm_cluster_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
+    pub fn cloud_hsm_cluster_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_hsm_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::cloud_hsm_cluster_id`](crate::types::KeyMetadata::cloud_hsm_cluster_id).
     #[inline]
-    pub fn set_cloud_hsm_cluster_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_hsm_cluster_id(mut self, input: Option<String>) -> Self {
         self.inner.cloud_hsm_cluster_id = input;
         self
     }
     /// The value set for [`KeyMetadata::cloud_hsm_cluster_id`](crate::types::KeyMetadata::cloud_hsm_cluster_id), if any.
     #[inline]
-    pub fn get_cloud_hsm_cluster_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_hsm_cluster_id(&self) -> &Option<String> {
         &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`KeyMetadata::expiration_model`](crate::types::KeyMetadata::expiration_model): Specifies whether the KMS key's key material expires.
     pub fn expiration_model(mut self, input: crate::types::ExpirationModelType) -> Self {
-        self.inner.expiration_model = ::std::option::Option::Some(input);
+        self.inner.expiration_model = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::expiration_model`](crate::types::KeyMetadata::expiration_model).
     #[inline]
     pub fn set_expiration_model(
         mut self,
-        input: ::std::option::Option<crate::types::ExpirationModelType>,
+        input: Option<crate::types::ExpirationModelType>,
     ) -> Self {
         self.inner.expiration_model = input;
         self
     }
     /// The value set for [`KeyMetadata::expiration_model`](crate::types::KeyMetadata::expiration_model), if any.
     #[inline]
-    pub fn get_expiration_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExpirationModelType> {
+    pub fn get_expiration_model(&self) -> &Option<crate::types::ExpirationModelType> {
         &self.inner.expiration_model
     }
     /// Sets [`KeyMetadata::key_manager`](crate::types::KeyMetadata::key_manager): The manager of the KMS key.
     pub fn key_manager(mut self, input: crate::types::KeyManagerType) -> Self {
-        self.inner.key_manager = ::std::option::Option::Some(input);
+        self.inner.key_manager = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_manager`](crate::types::KeyMetadata::key_manager).
     #[inline]
     pub fn set_key_manager(
         mut self,
-        input: ::std::option::Option<crate::types::KeyManagerType>,
+        input: Option<crate::types::KeyManagerType>,
     ) -> Self {
         self.inner.key_manager = input;
         self
     }
     /// The value set for [`KeyMetadata::key_manager`](crate::types::KeyMetadata::key_manager), if any.
     #[inline]
-    pub fn get_key_manager(
-        &self,
-    ) -> &::std::option::Option<crate::types::KeyManagerType> {
+    pub fn get_key_manager(&self) -> &Option<crate::types::KeyManagerType> {
         &self.inner.key_manager
     }
     /// Sets [`KeyMetadata::customer_master_key_spec`](crate::types::KeyMetadata::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) field.
@@ -601,14 +510,14 @@ impl KeyMetadataBuilder {
         mut self,
         input: crate::types::CustomerMasterKeySpec,
     ) -> Self {
-        self.inner.customer_master_key_spec = ::std::option::Option::Some(input);
+        self.inner.customer_master_key_spec = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::customer_master_key_spec`](crate::types::KeyMetadata::customer_master_key_spec).
     #[inline]
     pub fn set_customer_master_key_spec(
         mut self,
-        input: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
+        input: Option<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
         self.inner.customer_master_key_spec = input;
         self
@@ -617,26 +526,23 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn get_customer_master_key_spec(
         &self,
-    ) -> &::std::option::Option<crate::types::CustomerMasterKeySpec> {
+    ) -> &Option<crate::types::CustomerMasterKeySpec> {
         &self.inner.customer_master_key_spec
     }
     /// Sets [`KeyMetadata::key_spec`](crate::types::KeyMetadata::key_spec): Describes the type of key material in the KMS key.
     pub fn key_spec(mut self, input: crate::types::KeySpec) -> Self {
-        self.inner.key_spec = ::std::option::Option::Some(input);
+        self.inner.key_spec = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::key_spec`](crate::types::KeyMetadata::key_spec).
     #[inline]
-    pub fn set_key_spec(
-        mut self,
-        input: ::std::option::Option<crate::types::KeySpec>,
-    ) -> Self {
+    pub fn set_key_spec(mut self, input: Option<crate::types::KeySpec>) -> Self {
         self.inner.key_spec = input;
         self
     }
     /// The value set for [`KeyMetadata::key_spec`](crate::types::KeyMetadata::key_spec), if any.
     #[inline]
-    pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
+    pub fn get_key_spec(&self) -> &Option<crate::types::KeySpec> {
         &self.inner.key_spec
     }
     /// Appends one item to [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms): The encryption algorithms that the KMS key supports.
@@ -653,9 +559,7 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn set_encryption_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>,
-        >,
+        input: Option<Vec<crate::types::EncryptionAlgorithmSpec>>,
     ) -> Self {
         self.inner.encryption_algorithms = input;
         self
@@ -664,7 +568,7 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn get_encryption_algorithms(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>> {
+    ) -> &Option<Vec<crate::types::EncryptionAlgorithmSpec>> {
         &self.inner.encryption_algorithms
     }
     /// Appends one item to [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms): The signing algorithms that the KMS key supports.
@@ -681,7 +585,7 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn set_signing_algorithms(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>>,
+        input: Option<Vec<crate::types::SigningAlgorithmSpec>>,
     ) -> Self {
         self.inner.signing_algorithms = input;
         self
@@ -690,7 +594,7 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn get_signing_algorithms(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>> {
+    ) -> &Option<Vec<crate::types::SigningAlgorithmSpec>> {
         &self.inner.signing_algorithms
     }
     /// Appends one item to [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
@@ -707,9 +611,7 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn set_key_agreement_algorithms(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
-        >,
+        input: Option<Vec<crate::types::KeyAgreementAlgorithmSpec>>,
     ) -> Self {
         self.inner.key_agreement_algorithms = input;
         self
@@ -718,25 +620,23 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn get_key_agreement_algorithms(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
-    > {
+    ) -> &Option<Vec<crate::types::KeyAgreementAlgorithmSpec>> {
         &self.inner.key_agreement_algorithms
     }
     /// Sets [`KeyMetadata::multi_region`](crate::types::KeyMetadata::multi_region): Indicates whether the KMS key is a multi-Region (`True`) or regional (`False`) key.
     pub fn multi_region(mut self, input: bool) -> Self {
-        self.inner.multi_region = ::std::option::Option::Some(input);
+        self.inner.multi_region = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::multi_region`](crate::types::KeyMetadata::multi_region).
     #[inline]
-    pub fn set_multi_region(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_multi_region(mut self, input: Option<bool>) -> Self {
         self.inner.multi_region = input;
         self
     }
     /// The value set for [`KeyMetadata::multi_region`](crate::types::KeyMetadata::multi_region), if any.
     #[inline]
-    pub fn get_multi_region(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_region(&self) -> &Option<bool> {
         &self.inner.multi_region
     }
     /// Sets [`KeyMetadata::multi_region_configuration`](crate::types::KeyMetadata::multi_region_configuration): Lists the primary and replica keys in same multi-Region key.
@@ -744,14 +644,14 @@ impl KeyMetadataBuilder {
         mut self,
         input: crate::types::MultiRegionConfiguration,
     ) -> Self {
-        self.inner.multi_region_configuration = ::std::option::Option::Some(input);
+        self.inner.multi_region_configuration = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::multi_region_configuration`](crate::types::KeyMetadata::multi_region_configuration).
     #[inline]
     pub fn set_multi_region_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::MultiRegionConfiguration>,
+        input: Option<crate::types::MultiRegionConfiguration>,
     ) -> Self {
         self.inner.multi_region_configuration = input;
         self
@@ -760,26 +660,23 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn get_multi_region_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::MultiRegionConfiguration> {
+    ) -> &Option<crate::types::MultiRegionConfiguration> {
         &self.inner.multi_region_configuration
     }
     /// Sets [`KeyMetadata::pending_deletion_window_in_days`](crate::types::KeyMetadata::pending_deletion_window_in_days): The waiting period before the primary key in a multi-Region key is deleted.
     pub fn pending_deletion_window_in_days(mut self, input: i32) -> Self {
-        self.inner.pending_deletion_window_in_days = ::std::option::Option::Some(input);
+        self.inner.pending_deletion_window_in_days = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::pending_deletion_window_in_days`](crate::types::KeyMetadata::pending_deletion_window_in_days).
     #[inline]
-    pub fn set_pending_deletion_window_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_pending_deletion_window_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.pending_deletion_window_in_days = input;
         self
     }
     /// The value set for [`KeyMetadata::pending_deletion_window_in_days`](crate::types::KeyMetadata::pending_deletion_window_in_days), if any.
     #[inline]
-    pub fn get_pending_deletion_window_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_pending_deletion_window_in_days(&self) -> &Option<i32> {
         &self.inner.pending_deletion_window_in_days
     }
     /// Appends one item to [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms): The message authentication code (MAC) algorithm that the HMAC KMS key supports.
@@ -793,16 +690,14 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn set_mac_algorithms(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MacAlgorithmSpec>>,
+        input: Option<Vec<crate::types::MacAlgorithmSpec>>,
     ) -> Self {
         self.inner.mac_algorithms = input;
         self
     }
     /// The value set for [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms), if any.
     #[inline]
-    pub fn get_mac_algorithms(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MacAlgorithmSpec>> {
+    pub fn get_mac_algorithms(&self) -> &Option<Vec<crate::types::MacAlgorithmSpec>> {
         &self.inner.mac_algorithms
     }
     /// Sets [`KeyMetadata::xks_key_configuration`](crate::types::KeyMetadata::xks_key_configuration): Information about the external key that is associated with a KMS key in an external key store.
@@ -810,14 +705,14 @@ impl KeyMetadataBuilder {
         mut self,
         input: crate::types::XksKeyConfigurationType,
     ) -> Self {
-        self.inner.xks_key_configuration = ::std::option::Option::Some(input);
+        self.inner.xks_key_configuration = Some(input);
         self
     }
     /// Sets or clears [`KeyMetadata::xks_key_configuration`](crate::types::KeyMetadata::xks_key_configuration).
     #[inline]
     pub fn set_xks_key_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::XksKeyConfigurationType>,
+        input: Option<crate::types::XksKeyConfigurationType>,
     ) -> Self {
         self.inner.xks_key_configuration = input;
         self
@@ -826,47 +721,36 @@ impl KeyMetadataBuilder {
     #[inline]
     pub fn get_xks_key_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::XksKeyConfigurationType> {
+    ) -> &Option<crate::types::XksKeyConfigurationType> {
         &self.inner.xks_key_configuration
     }
     /// Sets [`KeyMetadata::current_key_material_id`](crate::types::KeyMetadata::current_key_material_id): Identifies the current key material.
-    pub fn current_key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.current_key_material_id = ::std::option::Option::Some(input.into());
+    pub fn current_key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.current_key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::current_key_material_id`](crate::types::KeyMetadata::current_key_material_id).
     #[inline]
-    pub fn set_current_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_current_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.current_key_material_id = input;
         self
     }
     /// The value set for [`KeyMetadata::current_key_material_id`](crate::types::KeyMetadata::current_key_material_id), if any.
     #[inline]
-    pub fn get_current_key_material_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_current_key_material_id(&self) -> &Option<String> {
         &self.inner.current_key_material_id
     }
     /// Builds the [`KeyMetadata`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::KeyMetadata,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::KeyMetadata, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeyMetadata",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListAliasesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAliasesRequest {
     /// Lists only aliases that are associated with the specified KMS key. Enter a KMS key in your Amazon Web Services account.
@@ -22,33 +17,33 @@ pub struct ListAliasesRequest {
     /// - Key ARN: `arn:aws:kms:us-east-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`
     ///
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
     ///
     /// This value is optional. If you include a value, it must be between 1 and 100, inclusive. If you do not include a value, it defaults to 50.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
 }
 impl ListAliasesRequest {
     /// Starts building a [`ListAliasesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListAliasesRequestBuilder {
-        <crate::types::builders::ListAliasesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListAliasesRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
 }
@@ -59,74 +54,57 @@ impl ListAliasesRequest {
     }
 }
 /// A builder for [`ListAliasesRequest`](crate::types::ListAliasesRequest); start one with `ListAliasesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListAliasesRequestBuilder {
     inner: crate::types::ListAliasesRequest,
 }
 impl ListAliasesRequestBuilder {
     /// Sets [`ListAliasesRequest::key_id`](crate::types::ListAliasesRequest::key_id): Lists only aliases that are associated with the specified KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesRequest::key_id`](crate::types::ListAliasesRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`ListAliasesRequest::key_id`](crate::types::ListAliasesRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`ListAliasesRequest::limit`](crate::types::ListAliasesRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ListAliasesRequest::limit`](crate::types::ListAliasesRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ListAliasesRequest::limit`](crate::types::ListAliasesRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Builds the [`ListAliasesRequest`]; it has no required members, so this cannot fail.

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListAliasesResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAliasesResponse {
     /// A list of aliases.
-    pub aliases: ::std::option::Option<::std::vec::Vec<crate::types::AliasListEntry>>,
+    pub aliases: Option<Vec<crate::types::AliasListEntry>>,
     /// When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
-    pub truncated: ::std::option::Option<bool>,
+    pub truncated: Option<bool>,
 }
 impl ListAliasesResponse {
     /// Starts building a [`ListAliasesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListAliasesResponseBuilder {
-        <crate::types::builders::ListAliasesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListAliasesResponseBuilder as Default>::default()
     }
     /// The `Aliases` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,33 +25,28 @@ impl ListAliasesResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Truncated` member, when set.
     #[inline]
-    pub fn truncated(&self) -> ::std::option::Option<bool> {
+    pub fn truncated(&self) -> Option<bool> {
         self.truncated
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListAliasesResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListAliasesResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListAliasesResponse`](crate::types::ListAliasesResponse); start one with `ListAliasesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListAliasesResponseBuilder {
     inner: crate::types::ListAliasesResponse,
 }
@@ -72,54 +62,46 @@ impl ListAliasesResponseBuilder {
     #[inline]
     pub fn set_aliases(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AliasListEntry>>,
+        input: Option<Vec<crate::types::AliasListEntry>>,
     ) -> Self {
         self.inner.aliases = input;
         self
     }
     /// The value set for [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases), if any.
     #[inline]
-    pub fn get_aliases(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AliasListEntry>> {
+    pub fn get_aliases(&self) -> &Option<Vec<crate::types::AliasListEntry>> {
         &self.inner.aliases
     }
     /// Sets [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Sets [`ListAliasesResponse::truncated`](crate::types::ListAliasesResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: bool) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input);
+        self.inner.truncated = Some(input);
         self
     }
     /// Sets or clears [`ListAliasesResponse::truncated`](crate::types::ListAliasesResponse::truncated).
     #[inline]
-    pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.truncated = input;
         self
     }
     /// The value set for [`ListAliasesResponse::truncated`](crate::types::ListAliasesResponse::truncated), if any.
     #[inline]
-    pub fn get_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_truncated(&self) -> &Option<bool> {
         &self.inner.truncated
     }
     /// Builds the [`ListAliasesResponse`]; it has no required members, so this cannot fail.

@@ -2,20 +2,15 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListGrantsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListGrantsRequest {
     /// Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
     ///
     /// This value is optional. If you include a value, it must be between 1 and 100, inclusive. If you do not include a value, it defaults to 50.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// Returns only grants for the specified KMS key. This parameter is required.
     ///
     /// Specify the key ID or key ARN of the KMS key. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN.
@@ -28,52 +23,52 @@ pub struct ListGrantsRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Returns only the grant with the specified grant ID. The grant ID uniquely identifies the grant.
-    pub grant_id: ::std::option::Option<::std::string::String>,
+    pub grant_id: Option<String>,
     /// Returns only grants where the specified principal is the grantee principal for the grant.
     ///
     /// You can specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
-    pub grantee_principal: ::std::option::Option<::std::string::String>,
+    pub grantee_principal: Option<String>,
     /// Returns only grants where the specified Amazon Web Services service principal is the grantee service principal for the grant. This filter is only usable by callers in a service principal.
     ///
     /// You can specify either `GranteePrincipal` or `GranteeServicePrincipal`, but not both.
-    pub grantee_service_principal: ::std::option::Option<::std::string::String>,
+    pub grantee_service_principal: Option<String>,
 }
 impl ListGrantsRequest {
     /// Starts building a [`ListGrantsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGrantsRequestBuilder {
-        <crate::types::builders::ListGrantsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListGrantsRequestBuilder as Default>::default()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `GrantId` member, when set.
     #[inline]
-    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+    pub fn grant_id(&self) -> Option<&str> {
         self.grant_id.as_deref()
     }
     /// The `GranteePrincipal` member, when set.
     #[inline]
-    pub fn grantee_principal(&self) -> ::std::option::Option<&str> {
+    pub fn grantee_principal(&self) -> Option<&str> {
         self.grantee_principal.as_deref()
     }
     /// The `GranteeServicePrincipal` member, when set.
     #[inline]
-    pub fn grantee_service_principal(&self) -> ::std::option::Option<&str> {
+    pub fn grantee_service_principal(&self) -> Option<&str> {
         self.grantee_service_principal.as_deref()
     }
 }
@@ -84,160 +79,121 @@ impl ListGrantsRequest {
     }
 }
 /// A builder for [`ListGrantsRequest`](crate::types::ListGrantsRequest); start one with `ListGrantsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListGrantsRequestBuilder {
     inner: crate::types::ListGrantsRequest,
 }
 impl ListGrantsRequestBuilder {
     /// Sets [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`ListGrantsRequest::marker`](crate::types::ListGrantsRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::marker`](crate::types::ListGrantsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListGrantsRequest::marker`](crate::types::ListGrantsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListGrantsRequest::key_id`](crate::types::ListGrantsRequest::key_id): Returns only grants for the specified KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::key_id`](crate::types::ListGrantsRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`ListGrantsRequest::key_id`](crate::types::ListGrantsRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`ListGrantsRequest::grant_id`](crate::types::ListGrantsRequest::grant_id): Returns only the grant with the specified grant ID.
-    pub fn grant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grant_id = ::std::option::Option::Some(input.into());
+    pub fn grant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.grant_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::grant_id`](crate::types::ListGrantsRequest::grant_id).
     #[inline]
-    pub fn set_grant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_id(mut self, input: Option<String>) -> Self {
         self.inner.grant_id = input;
         self
     }
     /// The value set for [`ListGrantsRequest::grant_id`](crate::types::ListGrantsRequest::grant_id), if any.
     #[inline]
-    pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_id(&self) -> &Option<String> {
         &self.inner.grant_id
     }
     /// Sets [`ListGrantsRequest::grantee_principal`](crate::types::ListGrantsRequest::grantee_principal): Returns only grants where the specified principal is the grantee principal for the grant.
-    pub fn grantee_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grantee_principal = ::std::option::Option::Some(input.into());
+    pub fn grantee_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.grantee_principal = Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::grantee_principal`](crate::types::ListGrantsRequest::grantee_principal).
     #[inline]
-    pub fn set_grantee_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_principal(mut self, input: Option<String>) -> Self {
         self.inner.grantee_principal = input;
         self
     }
     /// The value set for [`ListGrantsRequest::grantee_principal`](crate::types::ListGrantsRequest::grantee_principal), if any.
     #[inline]
-    pub fn get_grantee_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_principal(&self) -> &Option<String> {
         &self.inner.grantee_principal
     }
     /// Sets [`ListGrantsRequest::grantee_service_principal`](crate::types::ListGrantsRequest::grantee_service_principal): Returns only grants where the specified Amazon Web Services service principal is the grantee service principal for the grant.
-    pub fn grantee_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grantee_service_principal = ::std::option::Option::Some(input.into());
+    pub fn grantee_service_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.grantee_service_principal = Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::grantee_service_principal`](crate::types::ListGrantsRequest::grantee_service_principal).
     #[inline]
-    pub fn set_grantee_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grantee_service_principal(mut self, input: Option<String>) -> Self {
         self.inner.grantee_service_principal = input;
         self
     }
     /// The value set for [`ListGrantsRequest::grantee_service_principal`](crate::types::ListGrantsRequest::grantee_service_principal), if any.
     #[inline]
-    pub fn get_grantee_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grantee_service_principal(&self) -> &Option<String> {
         &self.inner.grantee_service_principal
     }
     /// Builds the [`ListGrantsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListGrantsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListGrantsRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

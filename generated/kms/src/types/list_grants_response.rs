@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListGrantsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListGrantsResponse {
     /// A list of grants.
-    pub grants: ::std::option::Option<::std::vec::Vec<crate::types::GrantListEntry>>,
+    pub grants: Option<Vec<crate::types::GrantListEntry>>,
     /// When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
-    pub truncated: ::std::option::Option<bool>,
+    pub truncated: Option<bool>,
 }
 impl ListGrantsResponse {
     /// Starts building a [`ListGrantsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGrantsResponseBuilder {
-        <crate::types::builders::ListGrantsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListGrantsResponseBuilder as Default>::default()
     }
     /// The `Grants` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,33 +25,28 @@ impl ListGrantsResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Truncated` member, when set.
     #[inline]
-    pub fn truncated(&self) -> ::std::option::Option<bool> {
+    pub fn truncated(&self) -> Option<bool> {
         self.truncated
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListGrantsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListGrantsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListGrantsResponse`](crate::types::ListGrantsResponse); start one with `ListGrantsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListGrantsResponseBuilder {
     inner: crate::types::ListGrantsResponse,
 }
@@ -72,54 +62,46 @@ impl ListGrantsResponseBuilder {
     #[inline]
     pub fn set_grants(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GrantListEntry>>,
+        input: Option<Vec<crate::types::GrantListEntry>>,
     ) -> Self {
         self.inner.grants = input;
         self
     }
     /// The value set for [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants), if any.
     #[inline]
-    pub fn get_grants(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GrantListEntry>> {
+    pub fn get_grants(&self) -> &Option<Vec<crate::types::GrantListEntry>> {
         &self.inner.grants
     }
     /// Sets [`ListGrantsResponse::next_marker`](crate::types::ListGrantsResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsResponse::next_marker`](crate::types::ListGrantsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListGrantsResponse::next_marker`](crate::types::ListGrantsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Sets [`ListGrantsResponse::truncated`](crate::types::ListGrantsResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: bool) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input);
+        self.inner.truncated = Some(input);
         self
     }
     /// Sets or clears [`ListGrantsResponse::truncated`](crate::types::ListGrantsResponse::truncated).
     #[inline]
-    pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.truncated = input;
         self
     }
     /// The value set for [`ListGrantsResponse::truncated`](crate::types::ListGrantsResponse::truncated), if any.
     #[inline]
-    pub fn get_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_truncated(&self) -> &Option<bool> {
         &self.inner.truncated
     }
     /// Builds the [`ListGrantsResponse`]; it has no required members, so this cannot fail.

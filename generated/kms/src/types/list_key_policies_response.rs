@@ -2,61 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeyPoliciesResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListKeyPoliciesResponse {
     /// A list of key policy names. The only valid value is `default`.
-    pub policy_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub policy_names: Option<Vec<String>>,
     /// When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
-    pub truncated: ::std::option::Option<bool>,
+    pub truncated: Option<bool>,
 }
 impl ListKeyPoliciesResponse {
     /// Starts building a [`ListKeyPoliciesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeyPoliciesResponseBuilder {
-        <crate::types::builders::ListKeyPoliciesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListKeyPoliciesResponseBuilder as Default>::default()
     }
     /// The `PolicyNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn policy_names(&self) -> &[::std::string::String] {
+    pub fn policy_names(&self) -> &[String] {
         self.policy_names.as_deref().unwrap_or_default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Truncated` member, when set.
     #[inline]
-    pub fn truncated(&self) -> ::std::option::Option<bool> {
+    pub fn truncated(&self) -> Option<bool> {
         self.truncated
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListKeyPoliciesResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListKeyPoliciesResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListKeyPoliciesResponse`](crate::types::ListKeyPoliciesResponse); start one with `ListKeyPoliciesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListKeyPoliciesResponseBuilder {
     inner: crate::types::ListKeyPoliciesResponse,
 }
@@ -64,65 +54,51 @@ impl ListKeyPoliciesResponseBuilder {
     /// Appends one item to [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names): A list of key policy names.
     ///
     /// To set the whole list at once, use [`set_policy_names`](Self::set_policy_names).
-    pub fn policy_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy_names(mut self, input: impl Into<String>) -> Self {
         self.inner.policy_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names).
     #[inline]
-    pub fn set_policy_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_policy_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.policy_names = input;
         self
     }
     /// The value set for [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names), if any.
     #[inline]
-    pub fn get_policy_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_policy_names(&self) -> &Option<Vec<String>> {
         &self.inner.policy_names
     }
     /// Sets [`ListKeyPoliciesResponse::next_marker`](crate::types::ListKeyPoliciesResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyPoliciesResponse::next_marker`](crate::types::ListKeyPoliciesResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListKeyPoliciesResponse::next_marker`](crate::types::ListKeyPoliciesResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Sets [`ListKeyPoliciesResponse::truncated`](crate::types::ListKeyPoliciesResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: bool) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input);
+        self.inner.truncated = Some(input);
         self
     }
     /// Sets or clears [`ListKeyPoliciesResponse::truncated`](crate::types::ListKeyPoliciesResponse::truncated).
     #[inline]
-    pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.truncated = input;
         self
     }
     /// The value set for [`ListKeyPoliciesResponse::truncated`](crate::types::ListKeyPoliciesResponse::truncated), if any.
     #[inline]
-    pub fn get_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_truncated(&self) -> &Option<bool> {
         &self.inner.truncated
     }
     /// Builds the [`ListKeyPoliciesResponse`]; it has no required members, so this cannot fail.

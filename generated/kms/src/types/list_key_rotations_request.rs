@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeyRotationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListKeyRotationsRequest {
     /// Gets the key rotations for the specified KMS key.
@@ -22,42 +17,40 @@ pub struct ListKeyRotationsRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Use this optional parameter to control which key materials associated with this key are listed in the response. The default value of this parameter is `ROTATIONS_ONLY`. If you omit this parameter, KMS returns information on the key materials created by automatic or on-demand key rotation. When you specify a value of `ALL_KEY_MATERIAL`, KMS adds the first key material and any imported key material pending rotation to the response. This parameter can only be used with KMS keys that support automatic or on-demand key rotation.
-    pub include_key_material: ::std::option::Option<crate::types::IncludeKeyMaterial>,
+    pub include_key_material: Option<crate::types::IncludeKeyMaterial>,
     /// Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
     ///
     /// This value is optional. If you include a value, it must be between 1 and 1000, inclusive. If you do not include a value, it defaults to 100.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
 }
 impl ListKeyRotationsRequest {
     /// Starts building a [`ListKeyRotationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeyRotationsRequestBuilder {
-        <crate::types::builders::ListKeyRotationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListKeyRotationsRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `IncludeKeyMaterial` member, when set.
     #[inline]
-    pub fn include_key_material(
-        &self,
-    ) -> ::std::option::Option<&crate::types::IncludeKeyMaterial> {
+    pub fn include_key_material(&self) -> Option<&crate::types::IncludeKeyMaterial> {
         self.include_key_material.as_ref()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
 }
@@ -68,36 +61,25 @@ impl ListKeyRotationsRequest {
     }
 }
 /// A builder for [`ListKeyRotationsRequest`](crate::types::ListKeyRotationsRequest); start one with `ListKeyRotationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListKeyRotationsRequestBuilder {
     inner: crate::types::ListKeyRotationsRequest,
 }
 impl ListKeyRotationsRequestBuilder {
     /// Sets [`ListKeyRotationsRequest::key_id`](crate::types::ListKeyRotationsRequest::key_id): Gets the key rotations for the specified KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::key_id`](crate::types::ListKeyRotationsRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`ListKeyRotationsRequest::key_id`](crate::types::ListKeyRotationsRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`ListKeyRotationsRequest::include_key_material`](crate::types::ListKeyRotationsRequest::include_key_material): Use this optional parameter to control which key materials associated with this key are listed in the response.
@@ -105,77 +87,69 @@ impl ListKeyRotationsRequestBuilder {
         mut self,
         input: crate::types::IncludeKeyMaterial,
     ) -> Self {
-        self.inner.include_key_material = ::std::option::Option::Some(input);
+        self.inner.include_key_material = Some(input);
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::include_key_material`](crate::types::ListKeyRotationsRequest::include_key_material).
     #[inline]
     pub fn set_include_key_material(
         mut self,
-        input: ::std::option::Option<crate::types::IncludeKeyMaterial>,
+        input: Option<crate::types::IncludeKeyMaterial>,
     ) -> Self {
         self.inner.include_key_material = input;
         self
     }
     /// The value set for [`ListKeyRotationsRequest::include_key_material`](crate::types::ListKeyRotationsRequest::include_key_material), if any.
     #[inline]
-    pub fn get_include_key_material(
-        &self,
-    ) -> &::std::option::Option<crate::types::IncludeKeyMaterial> {
+    pub fn get_include_key_material(&self) -> &Option<crate::types::IncludeKeyMaterial> {
         &self.inner.include_key_material
     }
     /// Sets [`ListKeyRotationsRequest::limit`](crate::types::ListKeyRotationsRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::limit`](crate::types::ListKeyRotationsRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ListKeyRotationsRequest::limit`](crate::types::ListKeyRotationsRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`ListKeyRotationsRequest::marker`](crate::types::ListKeyRotationsRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::marker`](crate::types::ListKeyRotationsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListKeyRotationsRequest::marker`](crate::types::ListKeyRotationsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Builds the [`ListKeyRotationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListKeyRotationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListKeyRotationsRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

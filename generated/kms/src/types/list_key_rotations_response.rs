@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListKeyRotationsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListKeyRotationsResponse {
     /// A list of completed key material rotations. When the optional input parameter [`IncludeKeyMaterial`](crate::types::IncludeKeyMaterial) is specified with a value of `ALL_KEY_MATERIAL`, this list includes the first key material and any imported key material pending rotation.
-    pub rotations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RotationsListEntry>,
-    >,
+    pub rotations: Option<Vec<crate::types::RotationsListEntry>>,
     /// When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A flag that indicates whether there are more items in the list. When this value is true, the list in this response is truncated. To get more items, pass the value of the `NextMarker` element in this response to the `Marker` parameter in a subsequent request.
-    pub truncated: ::std::option::Option<bool>,
+    pub truncated: Option<bool>,
 }
 impl ListKeyRotationsResponse {
     /// Starts building a [`ListKeyRotationsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeyRotationsResponseBuilder {
-        <crate::types::builders::ListKeyRotationsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListKeyRotationsResponseBuilder as Default>::default()
     }
     /// The `Rotations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,33 +25,28 @@ impl ListKeyRotationsResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Truncated` member, when set.
     #[inline]
-    pub fn truncated(&self) -> ::std::option::Option<bool> {
+    pub fn truncated(&self) -> Option<bool> {
         self.truncated
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListKeyRotationsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListKeyRotationsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListKeyRotationsResponse`](crate::types::ListKeyRotationsResponse); start one with `ListKeyRotationsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListKeyRotationsResponseBuilder {
     inner: crate::types::ListKeyRotationsResponse,
 }
@@ -74,54 +62,46 @@ impl ListKeyRotationsResponseBuilder {
     #[inline]
     pub fn set_rotations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::RotationsListEntry>>,
+        input: Option<Vec<crate::types::RotationsListEntry>>,
     ) -> Self {
         self.inner.rotations = input;
         self
     }
     /// The value set for [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations), if any.
     #[inline]
-    pub fn get_rotations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RotationsListEntry>> {
+    pub fn get_rotations(&self) -> &Option<Vec<crate::types::RotationsListEntry>> {
         &self.inner.rotations
     }
     /// Sets [`ListKeyRotationsResponse::next_marker`](crate::types::ListKeyRotationsResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsResponse::next_marker`](crate::types::ListKeyRotationsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListKeyRotationsResponse::next_marker`](crate::types::ListKeyRotationsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Sets [`ListKeyRotationsResponse::truncated`](crate::types::ListKeyRotationsResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: bool) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input);
+        self.inner.truncated = Some(input);
         self
     }
     /// Sets or clears [`ListKeyRotationsResponse::truncated`](crate::types::ListKeyRotationsResponse::truncated).
     #[inline]
-    pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.truncated = input;
         self
     }
     /// The value set for [`ListKeyRotationsResponse::truncated`](crate::types::ListKeyRotationsResponse::truncated), if any.
     #[inline]
-    pub fn get_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_truncated(&self) -> &Option<bool> {
         &self.inner.truncated
     }
     /// Builds the [`ListKeyRotationsResponse`]; it has no required members, so this cannot fail.

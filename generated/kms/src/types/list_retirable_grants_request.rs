@@ -2,55 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRetirableGrantsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRetirableGrantsRequest {
     /// Use this parameter to specify the maximum number of items to return. When this value is present, KMS does not return more than the specified number of items, but it might return fewer.
     ///
     /// This value is optional. If you include a value, it must be between 1 and 100, inclusive. If you do not include a value, it defaults to 50.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// Use this parameter in a subsequent request after you receive a response with truncated results. Set it to the value of `NextMarker` from the truncated response you just received.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The retiring principal for which to list grants. Enter a principal in your Amazon Web Services account.
     ///
     /// To specify the retiring principal, use the [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services principal. Valid principals include Amazon Web Services accounts, IAM users, IAM roles, federated users, and assumed role users. For help with the ARN syntax for a principal, see [IAM ARNs](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns) in the **Identity and Access Management User Guide** .
     ///
     /// You must specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
-    pub retiring_principal: ::std::option::Option<::std::string::String>,
+    pub retiring_principal: Option<String>,
     /// The retiring service principal for which to list grants. This filter is only usable by callers in a service principal.
     ///
     /// You must specify either `RetiringPrincipal` or `RetiringServicePrincipal`, but not both.
-    pub retiring_service_principal: ::std::option::Option<::std::string::String>,
+    pub retiring_service_principal: Option<String>,
 }
 impl ListRetirableGrantsRequest {
     /// Starts building a [`ListRetirableGrantsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListRetirableGrantsRequestBuilder {
-        <crate::types::builders::ListRetirableGrantsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListRetirableGrantsRequestBuilder as Default>::default()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<i32> {
+    pub fn limit(&self) -> Option<i32> {
         self.limit
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `RetiringPrincipal` member, when set.
     #[inline]
-    pub fn retiring_principal(&self) -> ::std::option::Option<&str> {
+    pub fn retiring_principal(&self) -> Option<&str> {
         self.retiring_principal.as_deref()
     }
     /// The `RetiringServicePrincipal` member, when set.
     #[inline]
-    pub fn retiring_service_principal(&self) -> ::std::option::Option<&str> {
+    pub fn retiring_service_principal(&self) -> Option<&str> {
         self.retiring_service_principal.as_deref()
     }
 }
@@ -61,102 +56,73 @@ impl ListRetirableGrantsRequest {
     }
 }
 /// A builder for [`ListRetirableGrantsRequest`](crate::types::ListRetirableGrantsRequest); start one with `ListRetirableGrantsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListRetirableGrantsRequestBuilder {
     inner: crate::types::ListRetirableGrantsRequest,
 }
 impl ListRetirableGrantsRequestBuilder {
     /// Sets [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: i32) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit).
     #[inline]
-    pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_limit(mut self, input: Option<i32>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<i32> {
+    pub fn get_limit(&self) -> &Option<i32> {
         &self.inner.limit
     }
     /// Sets [`ListRetirableGrantsRequest::marker`](crate::types::ListRetirableGrantsRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::marker`](crate::types::ListRetirableGrantsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListRetirableGrantsRequest::marker`](crate::types::ListRetirableGrantsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListRetirableGrantsRequest::retiring_principal`](crate::types::ListRetirableGrantsRequest::retiring_principal): The retiring principal for which to list grants.
-    pub fn retiring_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.retiring_principal = ::std::option::Option::Some(input.into());
+    pub fn retiring_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.retiring_principal = Some(input.into());
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::retiring_principal`](crate::types::ListRetirableGrantsRequest::retiring_principal).
     #[inline]
-    pub fn set_retiring_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_principal(mut self, input: Option<String>) -> Self {
         self.inner.retiring_principal = input;
         self
     }
     /// The value set for [`ListRetirableGrantsRequest::retiring_principal`](crate::types::ListRetirableGrantsRequest::retiring_principal), if any.
     #[inline]
-    pub fn get_retiring_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_principal(&self) -> &Option<String> {
         &self.inner.retiring_principal
     }
     /// Sets [`ListRetirableGrantsRequest::retiring_service_principal`](crate::types::ListRetirableGrantsRequest::retiring_service_principal): The retiring service principal for which to list grants.
-    pub fn retiring_service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.retiring_service_principal = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn retiring_service_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.retiring_service_principal = Some(input.into());
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::retiring_service_principal`](crate::types::ListRetirableGrantsRequest::retiring_service_principal).
     #[inline]
-    pub fn set_retiring_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retiring_service_principal(mut self, input: Option<String>) -> Self {
         self.inner.retiring_service_principal = input;
         self
     }
     /// The value set for [`ListRetirableGrantsRequest::retiring_service_principal`](crate::types::ListRetirableGrantsRequest::retiring_service_principal), if any.
     #[inline]
-    pub fn get_retiring_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retiring_service_principal(&self) -> &Option<String> {
         &self.inner.retiring_service_principal
     }
     /// Builds the [`ListRetirableGrantsRequest`]; it has no required members, so this cannot fail.

@@ -4,39 +4,30 @@
 /// Describes the configuration of this multi-Region key. This field appears only when the KMS key is a primary or replica of a multi-Region key.
 ///
 /// For more information about any listed KMS key, use the `DescribeKey` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MultiRegionConfiguration {
     /// Indicates whether the KMS key is a `PRIMARY` or `REPLICA` key.
-    pub multi_region_key_type: ::std::option::Option<crate::types::MultiRegionKeyType>,
+    pub multi_region_key_type: Option<crate::types::MultiRegionKeyType>,
     /// Displays the key ARN and Region of the primary key. This field includes the current KMS key if it is the primary key.
-    pub primary_key: ::std::option::Option<crate::types::MultiRegionKey>,
+    pub primary_key: Option<crate::types::MultiRegionKey>,
     /// displays the key ARNs and Regions of all replica keys. This field includes the current KMS key if it is a replica key.
-    pub replica_keys: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MultiRegionKey>,
-    >,
+    pub replica_keys: Option<Vec<crate::types::MultiRegionKey>>,
 }
 impl MultiRegionConfiguration {
     /// Starts building a [`MultiRegionConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::MultiRegionConfigurationBuilder {
-        <crate::types::builders::MultiRegionConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MultiRegionConfigurationBuilder as Default>::default()
     }
     /// The `MultiRegionKeyType` member, when set.
     #[inline]
-    pub fn multi_region_key_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MultiRegionKeyType> {
+    pub fn multi_region_key_type(&self) -> Option<&crate::types::MultiRegionKeyType> {
         self.multi_region_key_type.as_ref()
     }
     /// The `PrimaryKey` member, when set.
     #[inline]
-    pub fn primary_key(&self) -> ::std::option::Option<&crate::types::MultiRegionKey> {
+    pub fn primary_key(&self) -> Option<&crate::types::MultiRegionKey> {
         self.primary_key.as_ref()
     }
     /// The `ReplicaKeys` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,12 +37,7 @@ impl MultiRegionConfiguration {
     }
 }
 /// A builder for [`MultiRegionConfiguration`](crate::types::MultiRegionConfiguration); start one with `MultiRegionConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MultiRegionConfigurationBuilder {
     inner: crate::types::MultiRegionConfiguration,
 }
@@ -61,14 +47,14 @@ impl MultiRegionConfigurationBuilder {
         mut self,
         input: crate::types::MultiRegionKeyType,
     ) -> Self {
-        self.inner.multi_region_key_type = ::std::option::Option::Some(input);
+        self.inner.multi_region_key_type = Some(input);
         self
     }
     /// Sets or clears [`MultiRegionConfiguration::multi_region_key_type`](crate::types::MultiRegionConfiguration::multi_region_key_type).
     #[inline]
     pub fn set_multi_region_key_type(
         mut self,
-        input: ::std::option::Option<crate::types::MultiRegionKeyType>,
+        input: Option<crate::types::MultiRegionKeyType>,
     ) -> Self {
         self.inner.multi_region_key_type = input;
         self
@@ -77,28 +63,26 @@ impl MultiRegionConfigurationBuilder {
     #[inline]
     pub fn get_multi_region_key_type(
         &self,
-    ) -> &::std::option::Option<crate::types::MultiRegionKeyType> {
+    ) -> &Option<crate::types::MultiRegionKeyType> {
         &self.inner.multi_region_key_type
     }
     /// Sets [`MultiRegionConfiguration::primary_key`](crate::types::MultiRegionConfiguration::primary_key): Displays the key ARN and Region of the primary key.
     pub fn primary_key(mut self, input: crate::types::MultiRegionKey) -> Self {
-        self.inner.primary_key = ::std::option::Option::Some(input);
+        self.inner.primary_key = Some(input);
         self
     }
     /// Sets or clears [`MultiRegionConfiguration::primary_key`](crate::types::MultiRegionConfiguration::primary_key).
     #[inline]
     pub fn set_primary_key(
         mut self,
-        input: ::std::option::Option<crate::types::MultiRegionKey>,
+        input: Option<crate::types::MultiRegionKey>,
     ) -> Self {
         self.inner.primary_key = input;
         self
     }
     /// The value set for [`MultiRegionConfiguration::primary_key`](crate::types::MultiRegionConfiguration::primary_key), if any.
     #[inline]
-    pub fn get_primary_key(
-        &self,
-    ) -> &::std::option::Option<crate::types::MultiRegionKey> {
+    pub fn get_primary_key(&self) -> &Option<crate::types::MultiRegionKey> {
         &self.inner.primary_key
     }
     /// Appends one item to [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys): displays the key ARNs and Regions of all replica keys.
@@ -112,16 +96,14 @@ impl MultiRegionConfigurationBuilder {
     #[inline]
     pub fn set_replica_keys(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::MultiRegionKey>>,
+        input: Option<Vec<crate::types::MultiRegionKey>>,
     ) -> Self {
         self.inner.replica_keys = input;
         self
     }
     /// The value set for [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys), if any.
     #[inline]
-    pub fn get_replica_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::MultiRegionKey>> {
+    pub fn get_replica_keys(&self) -> &Option<Vec<crate::types::MultiRegionKey>> {
         &self.inner.replica_keys
     }
     /// Builds the [`MultiRegionConfiguration`]; it has no required members, so this cannot fail.

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Describes the primary or replica key in a multi-Region key.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MultiRegionKey {
     /// Displays the key ARN of a primary or replica key of a multi-Region key.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// Displays the Amazon Web Services Region of a primary or replica key in a multi-Region key.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
 }
 impl MultiRegionKey {
     /// Starts building a [`MultiRegionKey`].
     #[inline]
     pub fn builder() -> crate::types::builders::MultiRegionKeyBuilder {
-        <crate::types::builders::MultiRegionKeyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MultiRegionKeyBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(&self) -> ::std::option::Option<&str> {
+    pub fn region(&self) -> Option<&str> {
         self.region.as_deref()
     }
 }
 /// A builder for [`MultiRegionKey`](crate::types::MultiRegionKey); start one with `MultiRegionKey::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MultiRegionKeyBuilder {
     inner: crate::types::MultiRegionKey,
 }
 impl MultiRegionKeyBuilder {
     /// Sets [`MultiRegionKey::arn`](crate::types::MultiRegionKey::arn): Displays the key ARN of a primary or replica key of a multi-Region key.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`MultiRegionKey::arn`](crate::types::MultiRegionKey::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`MultiRegionKey::arn`](crate::types::MultiRegionKey::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`MultiRegionKey::region`](crate::types::MultiRegionKey::region): Displays the Amazon Web Services Region of a primary or replica key in a multi-Region key.
-    pub fn region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.region = ::std::option::Option::Some(input.into());
+    pub fn region(mut self, input: impl Into<String>) -> Self {
+        self.inner.region = Some(input.into());
         self
     }
     /// Sets or clears [`MultiRegionKey::region`](crate::types::MultiRegionKey::region).
     #[inline]
-    pub fn set_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_region(mut self, input: Option<String>) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`MultiRegionKey::region`](crate::types::MultiRegionKey::region), if any.
     #[inline]
-    pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_region(&self) -> &Option<String> {
         &self.inner.region
     }
     /// Builds the [`MultiRegionKey`]; it has no required members, so this cannot fail.

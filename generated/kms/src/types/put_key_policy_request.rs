@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutKeyPolicyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutKeyPolicyRequest {
     /// Sets the key policy on the specified KMS key.
@@ -22,9 +17,9 @@ pub struct PutKeyPolicyRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The name of the key policy. If no policy name is specified, the default value is `default`. The only valid value is `default`.
-    pub policy_name: ::std::option::Option<::std::string::String>,
+    pub policy_name: Option<String>,
     /// The key policy to attach to the KMS key.
     ///
     /// The key policy must meet the following criteria:
@@ -47,7 +42,7 @@ pub struct PutKeyPolicyRequest {
     /// For information about key policies, see [Key policies in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html) in the *Key Management Service Developer Guide*.For help writing and formatting a JSON policy document, see the [IAM JSON Policy Reference](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html) in the **Identity and Access Management User Guide** .
     ///
     /// Required: the builder's `build()` fails without it.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// Skips ("bypasses") the key policy lockout safety check. The default value is false.
     ///
     /// **Important:** Setting this value to true increases the risk that the KMS key becomes unmanageable. Do not set this value to true indiscriminately.
@@ -55,32 +50,32 @@ pub struct PutKeyPolicyRequest {
     /// For more information, see [Default key policy](https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the *Key Management Service Developer Guide*.
     ///
     /// Use this parameter only when you intend to prevent the principal that is making the request from making a subsequent [PutKeyPolicy](https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) request on the KMS key.
-    pub bypass_policy_lockout_safety_check: ::std::option::Option<bool>,
+    pub bypass_policy_lockout_safety_check: Option<bool>,
 }
 impl PutKeyPolicyRequest {
     /// Starts building a [`PutKeyPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutKeyPolicyRequestBuilder {
-        <crate::types::builders::PutKeyPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutKeyPolicyRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `PolicyName` member, when set.
     #[inline]
-    pub fn policy_name(&self) -> ::std::option::Option<&str> {
+    pub fn policy_name(&self) -> Option<&str> {
         self.policy_name.as_deref()
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `BypassPolicyLockoutSafetyCheck` member, when set.
     #[inline]
-    pub fn bypass_policy_lockout_safety_check(&self) -> ::std::option::Option<bool> {
+    pub fn bypass_policy_lockout_safety_check(&self) -> Option<bool> {
         self.bypass_policy_lockout_safety_check
     }
 }
@@ -91,125 +86,98 @@ impl PutKeyPolicyRequest {
     }
 }
 /// A builder for [`PutKeyPolicyRequest`](crate::types::PutKeyPolicyRequest); start one with `PutKeyPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutKeyPolicyRequestBuilder {
     inner: crate::types::PutKeyPolicyRequest,
 }
 impl PutKeyPolicyRequestBuilder {
     /// Sets [`PutKeyPolicyRequest::key_id`](crate::types::PutKeyPolicyRequest::key_id): Sets the key policy on the specified KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`PutKeyPolicyRequest::key_id`](crate::types::PutKeyPolicyRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`PutKeyPolicyRequest::key_id`](crate::types::PutKeyPolicyRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`PutKeyPolicyRequest::policy_name`](crate::types::PutKeyPolicyRequest::policy_name): The name of the key policy.
-    pub fn policy_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy_name = ::std::option::Option::Some(input.into());
+    pub fn policy_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutKeyPolicyRequest::policy_name`](crate::types::PutKeyPolicyRequest::policy_name).
     #[inline]
-    pub fn set_policy_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy_name(mut self, input: Option<String>) -> Self {
         self.inner.policy_name = input;
         self
     }
     /// The value set for [`PutKeyPolicyRequest::policy_name`](crate::types::PutKeyPolicyRequest::policy_name), if any.
     #[inline]
-    pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy_name(&self) -> &Option<String> {
         &self.inner.policy_name
     }
     /// Sets [`PutKeyPolicyRequest::policy`](crate::types::PutKeyPolicyRequest::policy): The key policy to attach to the KMS key.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`PutKeyPolicyRequest::policy`](crate::types::PutKeyPolicyRequest::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`PutKeyPolicyRequest::policy`](crate::types::PutKeyPolicyRequest::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`PutKeyPolicyRequest::bypass_policy_lockout_safety_check`](crate::types::PutKeyPolicyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
     pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
-        self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.bypass_policy_lockout_safety_check = Some(input);
         self
     }
     /// Sets or clears [`PutKeyPolicyRequest::bypass_policy_lockout_safety_check`](crate::types::PutKeyPolicyRequest::bypass_policy_lockout_safety_check).
     #[inline]
     pub fn set_bypass_policy_lockout_safety_check(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.bypass_policy_lockout_safety_check = input;
         self
     }
     /// The value set for [`PutKeyPolicyRequest::bypass_policy_lockout_safety_check`](crate::types::PutKeyPolicyRequest::bypass_policy_lockout_safety_check), if any.
     #[inline]
-    pub fn get_bypass_policy_lockout_safety_check(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_bypass_policy_lockout_safety_check(&self) -> &Option<bool> {
         &self.inner.bypass_policy_lockout_safety_check
     }
     /// Builds the [`PutKeyPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutKeyPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutKeyPolicyRequest",
                 member: "key_id",
             });
         }
         if self.inner.policy.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutKeyPolicyRequest",
                 member: "policy",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReEncryptRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReEncryptRequest {
     /// Ciphertext of the data to reencrypt.
     ///
     /// This parameter is required in all cases except when `DryRun` is `true` and `DryRunModifiers` is set to `IGNORE_CIPHERTEXT`.
-    pub ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub ciphertext_blob: Option<::awsgen_runtime::primitives::Blob>,
     /// Specifies the encryption context to use to decrypt the ciphertext. Enter the same encryption context that was used to encrypt the ciphertext.
     ///
     /// An *encryption context* is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
     ///
     /// For more information, see [Encryption context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the *Key Management Service Developer Guide*.
-    pub source_encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub source_encryption_context: Option<::std::collections::BTreeMap<String, String>>,
     /// Specifies the KMS key that KMS will use to decrypt the ciphertext before it is re-encrypted.
     ///
     /// Enter a key ID of the KMS key that was used to encrypt the ciphertext. If you identify a different KMS key, the `ReEncrypt` operation throws an [`IncorrectKeyException`](crate::error::IncorrectKeyException).
@@ -38,7 +31,7 @@ pub struct ReEncryptRequest {
     /// - Alias ARN: `arn:aws:kms:us-east-2:111122223333:alias/ExampleAlias`
     ///
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
-    pub source_key_id: ::std::option::Option<::std::string::String>,
+    pub source_key_id: Option<String>,
     /// A unique identifier for the KMS key that is used to reencrypt the data. Specify a symmetric encryption KMS key or an asymmetric KMS key with a `KeyUsage` value of `ENCRYPT_DECRYPT`. To find the `KeyUsage` value of a KMS key, use the `DescribeKey` operation.
     ///
     /// To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN. When using an alias name, prefix it with `"alias/"`. To specify a KMS key in a different Amazon Web Services account, you must use the key ARN or alias ARN.
@@ -53,7 +46,7 @@ pub struct ReEncryptRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub destination_key_id: ::std::option::Option<::std::string::String>,
+    pub destination_key_id: Option<String>,
     /// Specifies that encryption context to use when the reencrypting the data.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
@@ -63,103 +56,91 @@ pub struct ReEncryptRequest {
     /// An *encryption context* is a collection of non-secret key-value pairs that represent additional authenticated data. When you use an encryption context to encrypt data, you must specify the same (an exact case-sensitive match) encryption context to decrypt the data. An encryption context is supported only on operations with symmetric encryption KMS keys. On operations with symmetric encryption KMS keys, an encryption context is optional, but it is strongly recommended.
     ///
     /// For more information, see [Encryption context](https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html) in the *Key Management Service Developer Guide*.
-    pub destination_encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    pub destination_encryption_context: Option<
+        ::std::collections::BTreeMap<String, String>,
     >,
     /// Specifies the encryption algorithm that KMS will use to decrypt the ciphertext before it is reencrypted. The default value, `SYMMETRIC_DEFAULT`, represents the algorithm used for symmetric encryption KMS keys.
     ///
     /// Specify the same algorithm that was used to encrypt the ciphertext. If you specify a different algorithm, the decrypt attempt fails.
     ///
     /// This parameter is required only when the ciphertext was encrypted under an asymmetric KMS key.
-    pub source_encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
+    pub source_encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
     /// Specifies the encryption algorithm that KMS will use to reecrypt the data after it has decrypted it. The default value, `SYMMETRIC_DEFAULT`, represents the encryption algorithm used for symmetric encryption KMS keys.
     ///
     /// This parameter is required only when the destination KMS key is an asymmetric KMS key.
-    pub destination_encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
+    pub destination_encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
     ///
     /// When set to `IGNORE_CIPHERTEXT`, KMS performs only authorization validation without ciphertext validation. This allows you to test permissions without requiring a valid ciphertext blob.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run_modifiers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DryRunModifierType>,
-    >,
+    pub dry_run_modifiers: Option<Vec<crate::types::DryRunModifierType>>,
 }
 impl ReEncryptRequest {
     /// Starts building a [`ReEncryptRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReEncryptRequestBuilder {
-        <crate::types::builders::ReEncryptRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReEncryptRequestBuilder as Default>::default()
     }
     /// The `CiphertextBlob` member, when set.
     #[inline]
-    pub fn ciphertext_blob(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn ciphertext_blob(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_blob.as_ref()
     }
     /// The `SourceEncryptionContext` member, when set.
     #[inline]
     pub fn source_encryption_context(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.source_encryption_context.as_ref()
     }
     /// The `SourceKeyId` member, when set.
     #[inline]
-    pub fn source_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_key_id(&self) -> Option<&str> {
         self.source_key_id.as_deref()
     }
     /// The `DestinationKeyId` member, when set.
     #[inline]
-    pub fn destination_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_key_id(&self) -> Option<&str> {
         self.destination_key_id.as_deref()
     }
     /// The `DestinationEncryptionContext` member, when set.
     #[inline]
     pub fn destination_encryption_context(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.destination_encryption_context.as_ref()
     }
     /// The `SourceEncryptionAlgorithm` member, when set.
     #[inline]
     pub fn source_encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+    ) -> Option<&crate::types::EncryptionAlgorithmSpec> {
         self.source_encryption_algorithm.as_ref()
     }
     /// The `DestinationEncryptionAlgorithm` member, when set.
     #[inline]
     pub fn destination_encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+    ) -> Option<&crate::types::EncryptionAlgorithmSpec> {
         self.destination_encryption_algorithm.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `DryRunModifiers` member, empty when not set; the field tells an empty list from an absent one.
@@ -175,12 +156,7 @@ impl ReEncryptRequest {
     }
 }
 /// A builder for [`ReEncryptRequest`](crate::types::ReEncryptRequest); start one with `ReEncryptRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReEncryptRequestBuilder {
     inner: crate::types::ReEncryptRequest,
 }
@@ -188,25 +164,23 @@ impl ReEncryptRequestBuilder {
     /// Sets [`ReEncryptRequest::ciphertext_blob`](crate::types::ReEncryptRequest::ciphertext_blob): Ciphertext of the data to reencrypt.
     pub fn ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::ciphertext_blob`](crate::types::ReEncryptRequest::ciphertext_blob).
     #[inline]
     pub fn set_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`ReEncryptRequest::ciphertext_blob`](crate::types::ReEncryptRequest::ciphertext_blob), if any.
     #[inline]
-    pub fn get_ciphertext_blob(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_ciphertext_blob(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
     /// Adds one entry to [`ReEncryptRequest::source_encryption_context`](crate::types::ReEncryptRequest::source_encryption_context): Specifies the encryption context to use to decrypt the ciphertext.
@@ -214,8 +188,8 @@ impl ReEncryptRequestBuilder {
     /// To set the whole map at once, use [`set_source_encryption_context`](Self::set_source_encryption_context).
     pub fn source_encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .source_encryption_context
@@ -227,9 +201,7 @@ impl ReEncryptRequestBuilder {
     #[inline]
     pub fn set_source_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.source_encryption_context = input;
         self
@@ -238,55 +210,39 @@ impl ReEncryptRequestBuilder {
     #[inline]
     pub fn get_source_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.source_encryption_context
     }
     /// Sets [`ReEncryptRequest::source_key_id`](crate::types::ReEncryptRequest::source_key_id): Specifies the KMS key that KMS will use to decrypt the ciphertext before it is re-encrypted.
-    pub fn source_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_key_id = ::std::option::Option::Some(input.into());
+    pub fn source_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::source_key_id`](crate::types::ReEncryptRequest::source_key_id).
     #[inline]
-    pub fn set_source_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_key_id(mut self, input: Option<String>) -> Self {
         self.inner.source_key_id = input;
         self
     }
     /// The value set for [`ReEncryptRequest::source_key_id`](crate::types::ReEncryptRequest::source_key_id), if any.
     #[inline]
-    pub fn get_source_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_key_id(&self) -> &Option<String> {
         &self.inner.source_key_id
     }
     /// Sets [`ReEncryptRequest::destination_key_id`](crate::types::ReEncryptRequest::destination_key_id): A unique identifier for the KMS key that is used to reencrypt the data.
-    pub fn destination_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_key_id = ::std::option::Option::Some(input.into());
+    pub fn destination_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::destination_key_id`](crate::types::ReEncryptRequest::destination_key_id).
     #[inline]
-    pub fn set_destination_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_key_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_key_id = input;
         self
     }
     /// The value set for [`ReEncryptRequest::destination_key_id`](crate::types::ReEncryptRequest::destination_key_id), if any.
     #[inline]
-    pub fn get_destination_key_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_key_id(&self) -> &Option<String> {
         &self.inner.destination_key_id
     }
     /// Adds one entry to [`ReEncryptRequest::destination_encryption_context`](crate::types::ReEncryptRequest::destination_encryption_context): Specifies that encryption context to use when the reencrypting the data.
@@ -294,8 +250,8 @@ impl ReEncryptRequestBuilder {
     /// To set the whole map at once, use [`set_destination_encryption_context`](Self::set_destination_encryption_context).
     pub fn destination_encryption_context(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .destination_encryption_context
@@ -307,9 +263,7 @@ impl ReEncryptRequestBuilder {
     #[inline]
     pub fn set_destination_encryption_context(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.destination_encryption_context = input;
         self
@@ -318,9 +272,7 @@ impl ReEncryptRequestBuilder {
     #[inline]
     pub fn get_destination_encryption_context(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.destination_encryption_context
     }
     /// Sets [`ReEncryptRequest::source_encryption_algorithm`](crate::types::ReEncryptRequest::source_encryption_algorithm): Specifies the encryption algorithm that KMS will use to decrypt the ciphertext before it is reencrypted.
@@ -328,14 +280,14 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.source_encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.source_encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`ReEncryptRequest::source_encryption_algorithm`](crate::types::ReEncryptRequest::source_encryption_algorithm).
     #[inline]
     pub fn set_source_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.inner.source_encryption_algorithm = input;
         self
@@ -344,7 +296,7 @@ impl ReEncryptRequestBuilder {
     #[inline]
     pub fn get_source_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.source_encryption_algorithm
     }
     /// Sets [`ReEncryptRequest::destination_encryption_algorithm`](crate::types::ReEncryptRequest::destination_encryption_algorithm): Specifies the encryption algorithm that KMS will use to reecrypt the data after it has decrypted it.
@@ -352,14 +304,14 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.destination_encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.destination_encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`ReEncryptRequest::destination_encryption_algorithm`](crate::types::ReEncryptRequest::destination_encryption_algorithm).
     #[inline]
     pub fn set_destination_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.inner.destination_encryption_algorithm = input;
         self
@@ -368,49 +320,41 @@ impl ReEncryptRequestBuilder {
     #[inline]
     pub fn get_destination_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.destination_encryption_algorithm
     }
     /// Appends one item to [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`ReEncryptRequest::dry_run`](crate::types::ReEncryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`ReEncryptRequest::dry_run`](crate::types::ReEncryptRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`ReEncryptRequest::dry_run`](crate::types::ReEncryptRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Appends one item to [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
@@ -424,7 +368,7 @@ impl ReEncryptRequestBuilder {
     #[inline]
     pub fn set_dry_run_modifiers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>>,
+        input: Option<Vec<crate::types::DryRunModifierType>>,
     ) -> Self {
         self.inner.dry_run_modifiers = input;
         self
@@ -433,23 +377,23 @@ impl ReEncryptRequestBuilder {
     #[inline]
     pub fn get_dry_run_modifiers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>> {
+    ) -> &Option<Vec<crate::types::DryRunModifierType>> {
         &self.inner.dry_run_modifiers
     }
     /// Builds the [`ReEncryptRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReEncryptRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.destination_key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReEncryptRequest",
                 member: "destination_key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

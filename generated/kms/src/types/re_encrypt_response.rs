@@ -2,99 +2,83 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReEncryptResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReEncryptResponse {
     /// The reencrypted data. When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub ciphertext_blob: Option<::awsgen_runtime::primitives::Blob>,
     /// Unique identifier of the KMS key used to originally encrypt the data.
-    pub source_key_id: ::std::option::Option<::std::string::String>,
+    pub source_key_id: Option<String>,
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to reencrypt the data.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The encryption algorithm that was used to decrypt the ciphertext before it was reencrypted.
-    pub source_encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
+    pub source_encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
     /// The encryption algorithm that was used to reencrypt the data.
-    pub destination_encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
+    pub destination_encryption_algorithm: Option<crate::types::EncryptionAlgorithmSpec>,
     /// The identifier of the key material used to originally encrypt the data. This field is present only when the original encryption used a symmetric encryption KMS key.
-    pub source_key_material_id: ::std::option::Option<::std::string::String>,
+    pub source_key_material_id: Option<String>,
     /// The identifier of the key material used to reencrypt the data. This field is present only when data is reencrypted using a symmetric encryption KMS key.
-    pub destination_key_material_id: ::std::option::Option<::std::string::String>,
+    pub destination_key_material_id: Option<String>,
 }
 impl ReEncryptResponse {
     /// Starts building a [`ReEncryptResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReEncryptResponseBuilder {
-        <crate::types::builders::ReEncryptResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReEncryptResponseBuilder as Default>::default()
     }
     /// The `CiphertextBlob` member, when set.
     #[inline]
-    pub fn ciphertext_blob(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn ciphertext_blob(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.ciphertext_blob.as_ref()
     }
     /// The `SourceKeyId` member, when set.
     #[inline]
-    pub fn source_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_key_id(&self) -> Option<&str> {
         self.source_key_id.as_deref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `SourceEncryptionAlgorithm` member, when set.
     #[inline]
     pub fn source_encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+    ) -> Option<&crate::types::EncryptionAlgorithmSpec> {
         self.source_encryption_algorithm.as_ref()
     }
     /// The `DestinationEncryptionAlgorithm` member, when set.
     #[inline]
     pub fn destination_encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::EncryptionAlgorithmSpec> {
+    ) -> Option<&crate::types::EncryptionAlgorithmSpec> {
         self.destination_encryption_algorithm.as_ref()
     }
     /// The `SourceKeyMaterialId` member, when set.
     #[inline]
-    pub fn source_key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_key_material_id(&self) -> Option<&str> {
         self.source_key_material_id.as_deref()
     }
     /// The `DestinationKeyMaterialId` member, when set.
     #[inline]
-    pub fn destination_key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn destination_key_material_id(&self) -> Option<&str> {
         self.destination_key_material_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ReEncryptResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ReEncryptResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ReEncryptResponse`](crate::types::ReEncryptResponse); start one with `ReEncryptResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReEncryptResponseBuilder {
     inner: crate::types::ReEncryptResponse,
 }
@@ -102,69 +86,55 @@ impl ReEncryptResponseBuilder {
     /// Sets [`ReEncryptResponse::ciphertext_blob`](crate::types::ReEncryptResponse::ciphertext_blob): The reencrypted data.
     pub fn ciphertext_blob(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::ciphertext_blob`](crate::types::ReEncryptResponse::ciphertext_blob).
     #[inline]
     pub fn set_ciphertext_blob(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`ReEncryptResponse::ciphertext_blob`](crate::types::ReEncryptResponse::ciphertext_blob), if any.
     #[inline]
-    pub fn get_ciphertext_blob(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_ciphertext_blob(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.ciphertext_blob
     }
     /// Sets [`ReEncryptResponse::source_key_id`](crate::types::ReEncryptResponse::source_key_id): Unique identifier of the KMS key used to originally encrypt the data.
-    pub fn source_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_key_id = ::std::option::Option::Some(input.into());
+    pub fn source_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::source_key_id`](crate::types::ReEncryptResponse::source_key_id).
     #[inline]
-    pub fn set_source_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_key_id(mut self, input: Option<String>) -> Self {
         self.inner.source_key_id = input;
         self
     }
     /// The value set for [`ReEncryptResponse::source_key_id`](crate::types::ReEncryptResponse::source_key_id), if any.
     #[inline]
-    pub fn get_source_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_key_id(&self) -> &Option<String> {
         &self.inner.source_key_id
     }
     /// Sets [`ReEncryptResponse::key_id`](crate::types::ReEncryptResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to reencrypt the data.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::key_id`](crate::types::ReEncryptResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`ReEncryptResponse::key_id`](crate::types::ReEncryptResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`ReEncryptResponse::source_encryption_algorithm`](crate::types::ReEncryptResponse::source_encryption_algorithm): The encryption algorithm that was used to decrypt the ciphertext before it was reencrypted.
@@ -172,14 +142,14 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.source_encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.source_encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`ReEncryptResponse::source_encryption_algorithm`](crate::types::ReEncryptResponse::source_encryption_algorithm).
     #[inline]
     pub fn set_source_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.inner.source_encryption_algorithm = input;
         self
@@ -188,7 +158,7 @@ impl ReEncryptResponseBuilder {
     #[inline]
     pub fn get_source_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.source_encryption_algorithm
     }
     /// Sets [`ReEncryptResponse::destination_encryption_algorithm`](crate::types::ReEncryptResponse::destination_encryption_algorithm): The encryption algorithm that was used to reencrypt the data.
@@ -196,14 +166,14 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: crate::types::EncryptionAlgorithmSpec,
     ) -> Self {
-        self.inner.destination_encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.destination_encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`ReEncryptResponse::destination_encryption_algorithm`](crate::types::ReEncryptResponse::destination_encryption_algorithm).
     #[inline]
     pub fn set_destination_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+        input: Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
         self.inner.destination_encryption_algorithm = input;
         self
@@ -212,57 +182,39 @@ impl ReEncryptResponseBuilder {
     #[inline]
     pub fn get_destination_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
+    ) -> &Option<crate::types::EncryptionAlgorithmSpec> {
         &self.inner.destination_encryption_algorithm
     }
     /// Sets [`ReEncryptResponse::source_key_material_id`](crate::types::ReEncryptResponse::source_key_material_id): The identifier of the key material used to originally encrypt the data.
-    pub fn source_key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_key_material_id = ::std::option::Option::Some(input.into());
+    pub fn source_key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::source_key_material_id`](crate::types::ReEncryptResponse::source_key_material_id).
     #[inline]
-    pub fn set_source_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.source_key_material_id = input;
         self
     }
     /// The value set for [`ReEncryptResponse::source_key_material_id`](crate::types::ReEncryptResponse::source_key_material_id), if any.
     #[inline]
-    pub fn get_source_key_material_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_key_material_id(&self) -> &Option<String> {
         &self.inner.source_key_material_id
     }
     /// Sets [`ReEncryptResponse::destination_key_material_id`](crate::types::ReEncryptResponse::destination_key_material_id): The identifier of the key material used to reencrypt the data.
-    pub fn destination_key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_key_material_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn destination_key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::destination_key_material_id`](crate::types::ReEncryptResponse::destination_key_material_id).
     #[inline]
-    pub fn set_destination_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.destination_key_material_id = input;
         self
     }
     /// The value set for [`ReEncryptResponse::destination_key_material_id`](crate::types::ReEncryptResponse::destination_key_material_id), if any.
     #[inline]
-    pub fn get_destination_key_material_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_key_material_id(&self) -> &Option<String> {
         &self.inner.destination_key_material_id
     }
     /// Builds the [`ReEncryptResponse`]; it has no required members, so this cannot fail.

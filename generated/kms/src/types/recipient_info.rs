@@ -4,49 +4,35 @@
 /// Contains information about the party that receives the response from the API operation.
 ///
 /// This data type is designed to support Amazon Web Services Nitro Enclaves and Amazon Web Services NitroTPM, which lets you create an attested environment in Amazon EC2. For information about the interaction between KMS and Amazon Web Services Nitro Enclaves or Amazon Web Services NitroTPM, see [Cryptographic attestation support in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/cryptographic-attestation.html) in the *Key Management Service Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RecipientInfo {
     /// The encryption algorithm that KMS should use with the public key for an Amazon Web Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response. The only valid value is `RSAES_OAEP_SHA_256`.
-    pub key_encryption_algorithm: ::std::option::Option<
-        crate::types::KeyEncryptionMechanism,
-    >,
+    pub key_encryption_algorithm: Option<crate::types::KeyEncryptionMechanism>,
     /// The attestation document for an Amazon Web Services Nitro Enclave or a NitroTPM. This document includes the enclave's public key.
-    pub attestation_document: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub attestation_document: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl RecipientInfo {
     /// Starts building a [`RecipientInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::RecipientInfoBuilder {
-        <crate::types::builders::RecipientInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RecipientInfoBuilder as Default>::default()
     }
     /// The `KeyEncryptionAlgorithm` member, when set.
     #[inline]
     pub fn key_encryption_algorithm(
         &self,
-    ) -> ::std::option::Option<&crate::types::KeyEncryptionMechanism> {
+    ) -> Option<&crate::types::KeyEncryptionMechanism> {
         self.key_encryption_algorithm.as_ref()
     }
     /// The `AttestationDocument` member, when set.
     #[inline]
-    pub fn attestation_document(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn attestation_document(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.attestation_document.as_ref()
     }
 }
 /// A builder for [`RecipientInfo`](crate::types::RecipientInfo); start one with `RecipientInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RecipientInfoBuilder {
     inner: crate::types::RecipientInfo,
 }
@@ -56,14 +42,14 @@ impl RecipientInfoBuilder {
         mut self,
         input: crate::types::KeyEncryptionMechanism,
     ) -> Self {
-        self.inner.key_encryption_algorithm = ::std::option::Option::Some(input);
+        self.inner.key_encryption_algorithm = Some(input);
         self
     }
     /// Sets or clears [`RecipientInfo::key_encryption_algorithm`](crate::types::RecipientInfo::key_encryption_algorithm).
     #[inline]
     pub fn set_key_encryption_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::KeyEncryptionMechanism>,
+        input: Option<crate::types::KeyEncryptionMechanism>,
     ) -> Self {
         self.inner.key_encryption_algorithm = input;
         self
@@ -72,22 +58,22 @@ impl RecipientInfoBuilder {
     #[inline]
     pub fn get_key_encryption_algorithm(
         &self,
-    ) -> &::std::option::Option<crate::types::KeyEncryptionMechanism> {
+    ) -> &Option<crate::types::KeyEncryptionMechanism> {
         &self.inner.key_encryption_algorithm
     }
     /// Sets [`RecipientInfo::attestation_document`](crate::types::RecipientInfo::attestation_document): The attestation document for an Amazon Web Services Nitro Enclave or a NitroTPM.
     pub fn attestation_document(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.attestation_document = ::std::option::Option::Some(input.into());
+        self.inner.attestation_document = Some(input.into());
         self
     }
     /// Sets or clears [`RecipientInfo::attestation_document`](crate::types::RecipientInfo::attestation_document).
     #[inline]
     pub fn set_attestation_document(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.attestation_document = input;
         self
@@ -96,7 +82,7 @@ impl RecipientInfoBuilder {
     #[inline]
     pub fn get_attestation_document(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    ) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.attestation_document
     }
     /// Builds the [`RecipientInfo`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplicateKeyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicateKeyRequest {
     /// Identifies the multi-Region primary key that is being replicated. To determine whether a KMS key is a multi-Region primary key, use the `DescribeKey` operation to check the value of the [`MultiRegionKeyType`](crate::types::MultiRegionKeyType) property.
@@ -22,7 +17,7 @@ pub struct ReplicateKeyRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The Region ID of the Amazon Web Services Region for this replica key.
     ///
     /// Enter the Region ID, such as `us-east-1` or `ap-southeast-2`. For a list of Amazon Web Services Regions in which KMS is supported, see [KMS service endpoints](https://docs.aws.amazon.com/general/latest/gr/kms.html#kms_region) in the *Amazon Web Services General Reference*.
@@ -30,7 +25,7 @@ pub struct ReplicateKeyRequest {
     /// The replica must be in a different Amazon Web Services Region than its primary key and other replicas of that primary key, but in the same Amazon Web Services partition. KMS must be available in the replica Region. If the Region is not enabled by default, the Amazon Web Services account must be enabled in the Region. For information about Amazon Web Services partitions, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*. For information about enabling and disabling Regions, see [Enabling a Region](https://docs.aws.amazon.com/general/latest/gr/rande-manage.html#rande-manage-enable) and [Disabling a Region](https://docs.aws.amazon.com/general/latest/gr/rande-manage.html#rande-manage-disable) in the *Amazon Web Services General Reference*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub replica_region: ::std::option::Option<::std::string::String>,
+    pub replica_region: Option<String>,
     /// The key policy to attach to the KMS key. This parameter is optional. If you do not provide a key policy, KMS attaches the [default key policy](https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html) to the KMS key.
     ///
     /// The key policy is not a shared property of multi-Region keys. You can specify the same key policy or a different key policy for each key in a set of related multi-Region keys. KMS does not synchronize this property.
@@ -47,7 +42,7 @@ pub struct ReplicateKeyRequest {
     /// - The tab (`\u0009`), line feed (`\u000A`), and carriage return (`\u000D`) special characters
     ///
     /// For information about key policies, see [Key policies in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html) in the *Key Management Service Developer Guide*. For help writing and formatting a JSON policy document, see the [IAM JSON Policy Reference](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies.html) in the **Identity and Access Management User Guide** .
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// Skips ("bypasses") the key policy lockout safety check. The default value is false.
     ///
     /// **Important:** Setting this value to true increases the risk that the KMS key becomes unmanageable. Do not set this value to true indiscriminately.
@@ -55,13 +50,13 @@ pub struct ReplicateKeyRequest {
     /// For more information, see [Default key policy](https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key) in the *Key Management Service Developer Guide*.
     ///
     /// Use this parameter only when you intend to prevent the principal that is making the request from making a subsequent [PutKeyPolicy](https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html) request on the KMS key.
-    pub bypass_policy_lockout_safety_check: ::std::option::Option<bool>,
+    pub bypass_policy_lockout_safety_check: Option<bool>,
     /// A description of the KMS key. The default value is an empty string (no description).
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
     ///
     /// The description is not a shared property of multi-Region keys. You can specify the same description or a different description for each key in a set of related multi-Region keys. KMS does not synchronize this property.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Assigns one or more tags to the replica key. Use this parameter to tag the KMS key when it is created. To tag an existing KMS key, use the `TagResource` operation.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
@@ -75,37 +70,37 @@ pub struct ReplicateKeyRequest {
     /// Each tag consists of a tag key and a tag value. Both the tag key and the tag value are required, but the tag value can be an empty (null) string. You cannot have more than one tag on a KMS key with the same tag key. If you specify an existing tag key with a different tag value, KMS replaces the current tag value with the specified one.
     ///
     /// When you add tags to an Amazon Web Services resource, Amazon Web Services generates a cost allocation report with usage and costs aggregated by tags. Tags can also be used to control access to a KMS key. For details, see [Tags in KMS](https://docs.aws.amazon.com/kms/latest/developerguide/tagging-keys.html).
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ReplicateKeyRequest {
     /// Starts building a [`ReplicateKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicateKeyRequestBuilder {
-        <crate::types::builders::ReplicateKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicateKeyRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `ReplicaRegion` member, when set.
     #[inline]
-    pub fn replica_region(&self) -> ::std::option::Option<&str> {
+    pub fn replica_region(&self) -> Option<&str> {
         self.replica_region.as_deref()
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `BypassPolicyLockoutSafetyCheck` member, when set.
     #[inline]
-    pub fn bypass_policy_lockout_safety_check(&self) -> ::std::option::Option<bool> {
+    pub fn bypass_policy_lockout_safety_check(&self) -> Option<bool> {
         self.bypass_policy_lockout_safety_check
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -121,125 +116,92 @@ impl ReplicateKeyRequest {
     }
 }
 /// A builder for [`ReplicateKeyRequest`](crate::types::ReplicateKeyRequest); start one with `ReplicateKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicateKeyRequestBuilder {
     inner: crate::types::ReplicateKeyRequest,
 }
 impl ReplicateKeyRequestBuilder {
     /// Sets [`ReplicateKeyRequest::key_id`](crate::types::ReplicateKeyRequest::key_id): Identifies the multi-Region primary key that is being replicated.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::key_id`](crate::types::ReplicateKeyRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::key_id`](crate::types::ReplicateKeyRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`ReplicateKeyRequest::replica_region`](crate::types::ReplicateKeyRequest::replica_region): The Region ID of the Amazon Web Services Region for this replica key.
-    pub fn replica_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.replica_region = ::std::option::Option::Some(input.into());
+    pub fn replica_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.replica_region = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::replica_region`](crate::types::ReplicateKeyRequest::replica_region).
     #[inline]
-    pub fn set_replica_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_replica_region(mut self, input: Option<String>) -> Self {
         self.inner.replica_region = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::replica_region`](crate::types::ReplicateKeyRequest::replica_region), if any.
     #[inline]
-    pub fn get_replica_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_replica_region(&self) -> &Option<String> {
         &self.inner.replica_region
     }
     /// Sets [`ReplicateKeyRequest::policy`](crate::types::ReplicateKeyRequest::policy): The key policy to attach to the KMS key.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::policy`](crate::types::ReplicateKeyRequest::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::policy`](crate::types::ReplicateKeyRequest::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`ReplicateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::ReplicateKeyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
     pub fn bypass_policy_lockout_safety_check(mut self, input: bool) -> Self {
-        self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.bypass_policy_lockout_safety_check = Some(input);
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::ReplicateKeyRequest::bypass_policy_lockout_safety_check).
     #[inline]
     pub fn set_bypass_policy_lockout_safety_check(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.inner.bypass_policy_lockout_safety_check = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::ReplicateKeyRequest::bypass_policy_lockout_safety_check), if any.
     #[inline]
-    pub fn get_bypass_policy_lockout_safety_check(
-        &self,
-    ) -> &::std::option::Option<bool> {
+    pub fn get_bypass_policy_lockout_safety_check(&self) -> &Option<bool> {
         &self.inner.bypass_policy_lockout_safety_check
     }
     /// Sets [`ReplicateKeyRequest::description`](crate::types::ReplicateKeyRequest::description): A description of the KMS key.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::description`](crate::types::ReplicateKeyRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::description`](crate::types::ReplicateKeyRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Appends one item to [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags): Assigns one or more tags to the replica key.
@@ -251,40 +213,35 @@ impl ReplicateKeyRequestBuilder {
     }
     /// Sets or clears [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ReplicateKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReplicateKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicateKeyRequest",
                 member: "key_id",
             });
         }
         if self.inner.replica_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicateKeyRequest",
                 member: "replica_region",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,37 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ReplicateKeyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReplicateKeyResponse {
     /// Displays details about the new replica key, including its Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) and [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html). It also includes the ARN and Amazon Web Services Region of its primary key and other replica keys.
-    pub replica_key_metadata: ::std::option::Option<crate::types::KeyMetadata>,
+    pub replica_key_metadata: Option<crate::types::KeyMetadata>,
     /// The key policy of the new replica key. The value is a key policy document in JSON format.
-    pub replica_policy: ::std::option::Option<::std::string::String>,
+    pub replica_policy: Option<String>,
     /// The tags on the new replica key. The value is a list of tag key and tag value pairs.
-    pub replica_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub replica_tags: Option<Vec<crate::types::Tag>>,
 }
 impl ReplicateKeyResponse {
     /// Starts building a [`ReplicateKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicateKeyResponseBuilder {
-        <crate::types::builders::ReplicateKeyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReplicateKeyResponseBuilder as Default>::default()
     }
     /// The `ReplicaKeyMetadata` member, when set.
     #[inline]
-    pub fn replica_key_metadata(
-        &self,
-    ) -> ::std::option::Option<&crate::types::KeyMetadata> {
+    pub fn replica_key_metadata(&self) -> Option<&crate::types::KeyMetadata> {
         self.replica_key_metadata.as_ref()
     }
     /// The `ReplicaPolicy` member, when set.
     #[inline]
-    pub fn replica_policy(&self) -> ::std::option::Option<&str> {
+    pub fn replica_policy(&self) -> Option<&str> {
         self.replica_policy.as_deref()
     }
     /// The `ReplicaTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,66 +37,53 @@ impl ReplicateKeyResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ReplicateKeyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ReplicateKeyResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ReplicateKeyResponse`](crate::types::ReplicateKeyResponse); start one with `ReplicateKeyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReplicateKeyResponseBuilder {
     inner: crate::types::ReplicateKeyResponse,
 }
 impl ReplicateKeyResponseBuilder {
     /// Sets [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata): Displays details about the new replica key, including its Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) and [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html).
     pub fn replica_key_metadata(mut self, input: crate::types::KeyMetadata) -> Self {
-        self.inner.replica_key_metadata = ::std::option::Option::Some(input);
+        self.inner.replica_key_metadata = Some(input);
         self
     }
     /// Sets or clears [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata).
     #[inline]
     pub fn set_replica_key_metadata(
         mut self,
-        input: ::std::option::Option<crate::types::KeyMetadata>,
+        input: Option<crate::types::KeyMetadata>,
     ) -> Self {
         self.inner.replica_key_metadata = input;
         self
     }
     /// The value set for [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata), if any.
     #[inline]
-    pub fn get_replica_key_metadata(
-        &self,
-    ) -> &::std::option::Option<crate::types::KeyMetadata> {
+    pub fn get_replica_key_metadata(&self) -> &Option<crate::types::KeyMetadata> {
         &self.inner.replica_key_metadata
     }
     /// Sets [`ReplicateKeyResponse::replica_policy`](crate::types::ReplicateKeyResponse::replica_policy): The key policy of the new replica key.
-    pub fn replica_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.replica_policy = ::std::option::Option::Some(input.into());
+    pub fn replica_policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.replica_policy = Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyResponse::replica_policy`](crate::types::ReplicateKeyResponse::replica_policy).
     #[inline]
-    pub fn set_replica_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_replica_policy(mut self, input: Option<String>) -> Self {
         self.inner.replica_policy = input;
         self
     }
     /// The value set for [`ReplicateKeyResponse::replica_policy`](crate::types::ReplicateKeyResponse::replica_policy), if any.
     #[inline]
-    pub fn get_replica_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_replica_policy(&self) -> &Option<String> {
         &self.inner.replica_policy
     }
     /// Appends one item to [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags): The tags on the new replica key.
@@ -115,18 +95,13 @@ impl ReplicateKeyResponseBuilder {
     }
     /// Sets or clears [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags).
     #[inline]
-    pub fn set_replica_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_replica_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.replica_tags = input;
         self
     }
     /// The value set for [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags), if any.
     #[inline]
-    pub fn get_replica_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_replica_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.replica_tags
     }
     /// Builds the [`ReplicateKeyResponse`]; it has no required members, so this cannot fail.

@@ -2,55 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RetireGrantRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RetireGrantRequest {
     /// Identifies the grant to be retired. You can use a grant token to identify a new grant even before it has achieved eventual consistency.
     ///
     /// Only the `CreateGrant` operation returns a grant token. For details, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Eventual consistency](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#terms-eventual-consistency) in the *Key Management Service Developer Guide*.
-    pub grant_token: ::std::option::Option<::std::string::String>,
+    pub grant_token: Option<String>,
     /// The key ARN KMS key associated with the grant. To find the key ARN, use the `ListKeys` operation.
     ///
     /// For example: `arn:aws:kms:us-east-2:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab`
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Identifies the grant to retire. To get the grant ID, use `CreateGrant`, `ListGrants`, or `ListRetirableGrants`.
     ///
     /// - Grant ID Example - 0123456789012345678901234567890123456789012345678901234567890123
-    pub grant_id: ::std::option::Option<::std::string::String>,
+    pub grant_id: Option<String>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl RetireGrantRequest {
     /// Starts building a [`RetireGrantRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RetireGrantRequestBuilder {
-        <crate::types::builders::RetireGrantRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RetireGrantRequestBuilder as Default>::default()
     }
     /// The `GrantToken` member, when set.
     #[inline]
-    pub fn grant_token(&self) -> ::std::option::Option<&str> {
+    pub fn grant_token(&self) -> Option<&str> {
         self.grant_token.as_deref()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `GrantId` member, when set.
     #[inline]
-    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+    pub fn grant_id(&self) -> Option<&str> {
         self.grant_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
@@ -61,96 +56,73 @@ impl RetireGrantRequest {
     }
 }
 /// A builder for [`RetireGrantRequest`](crate::types::RetireGrantRequest); start one with `RetireGrantRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RetireGrantRequestBuilder {
     inner: crate::types::RetireGrantRequest,
 }
 impl RetireGrantRequestBuilder {
     /// Sets [`RetireGrantRequest::grant_token`](crate::types::RetireGrantRequest::grant_token): Identifies the grant to be retired.
-    pub fn grant_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grant_token = ::std::option::Option::Some(input.into());
+    pub fn grant_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.grant_token = Some(input.into());
         self
     }
     /// Sets or clears [`RetireGrantRequest::grant_token`](crate::types::RetireGrantRequest::grant_token).
     #[inline]
-    pub fn set_grant_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_token(mut self, input: Option<String>) -> Self {
         self.inner.grant_token = input;
         self
     }
     /// The value set for [`RetireGrantRequest::grant_token`](crate::types::RetireGrantRequest::grant_token), if any.
     #[inline]
-    pub fn get_grant_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_token(&self) -> &Option<String> {
         &self.inner.grant_token
     }
     /// Sets [`RetireGrantRequest::key_id`](crate::types::RetireGrantRequest::key_id): The key ARN KMS key associated with the grant.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`RetireGrantRequest::key_id`](crate::types::RetireGrantRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`RetireGrantRequest::key_id`](crate::types::RetireGrantRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`RetireGrantRequest::grant_id`](crate::types::RetireGrantRequest::grant_id): Identifies the grant to retire.
-    pub fn grant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grant_id = ::std::option::Option::Some(input.into());
+    pub fn grant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.grant_id = Some(input.into());
         self
     }
     /// Sets or clears [`RetireGrantRequest::grant_id`](crate::types::RetireGrantRequest::grant_id).
     #[inline]
-    pub fn set_grant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_id(mut self, input: Option<String>) -> Self {
         self.inner.grant_id = input;
         self
     }
     /// The value set for [`RetireGrantRequest::grant_id`](crate::types::RetireGrantRequest::grant_id), if any.
     #[inline]
-    pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_id(&self) -> &Option<String> {
         &self.inner.grant_id
     }
     /// Sets [`RetireGrantRequest::dry_run`](crate::types::RetireGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RetireGrantRequest::dry_run`](crate::types::RetireGrantRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RetireGrantRequest::dry_run`](crate::types::RetireGrantRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`RetireGrantRequest`]; it has no required members, so this cannot fail.

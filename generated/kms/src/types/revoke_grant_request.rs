@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RevokeGrantRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevokeGrantRequest {
     /// A unique identifier for the KMS key associated with the grant. To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
@@ -22,35 +17,35 @@ pub struct RevokeGrantRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Identifies the grant to revoke. To get the grant ID, use `CreateGrant`, `ListGrants`, or `ListRetirableGrants`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub grant_id: ::std::option::Option<::std::string::String>,
+    pub grant_id: Option<String>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl RevokeGrantRequest {
     /// Starts building a [`RevokeGrantRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevokeGrantRequestBuilder {
-        <crate::types::builders::RevokeGrantRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RevokeGrantRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `GrantId` member, when set.
     #[inline]
-    pub fn grant_id(&self) -> ::std::option::Option<&str> {
+    pub fn grant_id(&self) -> Option<&str> {
         self.grant_id.as_deref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
@@ -61,96 +56,79 @@ impl RevokeGrantRequest {
     }
 }
 /// A builder for [`RevokeGrantRequest`](crate::types::RevokeGrantRequest); start one with `RevokeGrantRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RevokeGrantRequestBuilder {
     inner: crate::types::RevokeGrantRequest,
 }
 impl RevokeGrantRequestBuilder {
     /// Sets [`RevokeGrantRequest::key_id`](crate::types::RevokeGrantRequest::key_id): A unique identifier for the KMS key associated with the grant.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeGrantRequest::key_id`](crate::types::RevokeGrantRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`RevokeGrantRequest::key_id`](crate::types::RevokeGrantRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`RevokeGrantRequest::grant_id`](crate::types::RevokeGrantRequest::grant_id): Identifies the grant to revoke.
-    pub fn grant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.grant_id = ::std::option::Option::Some(input.into());
+    pub fn grant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.grant_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevokeGrantRequest::grant_id`](crate::types::RevokeGrantRequest::grant_id).
     #[inline]
-    pub fn set_grant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_grant_id(mut self, input: Option<String>) -> Self {
         self.inner.grant_id = input;
         self
     }
     /// The value set for [`RevokeGrantRequest::grant_id`](crate::types::RevokeGrantRequest::grant_id), if any.
     #[inline]
-    pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_grant_id(&self) -> &Option<String> {
         &self.inner.grant_id
     }
     /// Sets [`RevokeGrantRequest::dry_run`](crate::types::RevokeGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`RevokeGrantRequest::dry_run`](crate::types::RevokeGrantRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`RevokeGrantRequest::dry_run`](crate::types::RevokeGrantRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`RevokeGrantRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RevokeGrantRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeGrantRequest",
                 member: "key_id",
             });
         }
         if self.inner.grant_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeGrantRequest",
                 member: "grant_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,71 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RotateKeyOnDemandResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RotateKeyOnDemandResponse {
     /// Identifies the symmetric encryption KMS key that you initiated on-demand rotation on.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
 }
 impl RotateKeyOnDemandResponse {
     /// Starts building a [`RotateKeyOnDemandResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::RotateKeyOnDemandResponseBuilder {
-        <crate::types::builders::RotateKeyOnDemandResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RotateKeyOnDemandResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for RotateKeyOnDemandResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "RotateKeyOnDemandResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`RotateKeyOnDemandResponse`](crate::types::RotateKeyOnDemandResponse); start one with `RotateKeyOnDemandResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RotateKeyOnDemandResponseBuilder {
     inner: crate::types::RotateKeyOnDemandResponse,
 }
 impl RotateKeyOnDemandResponseBuilder {
     /// Sets [`RotateKeyOnDemandResponse::key_id`](crate::types::RotateKeyOnDemandResponse::key_id): Identifies the symmetric encryption KMS key that you initiated on-demand rotation on.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`RotateKeyOnDemandResponse::key_id`](crate::types::RotateKeyOnDemandResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`RotateKeyOnDemandResponse::key_id`](crate::types::RotateKeyOnDemandResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Builds the [`RotateKeyOnDemandResponse`]; it has no required members, so this cannot fail.

@@ -2,252 +2,205 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Each entry contains information about one of the key materials associated with a KMS key.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RotationsListEntry {
     /// Unique identifier of the key.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Unique identifier of the key material.
-    pub key_material_id: ::std::option::Option<::std::string::String>,
+    pub key_material_id: Option<String>,
     /// User-specified description of the key material. This field is only present for symmetric encryption KMS keys with `EXTERNAL` origin.
-    pub key_material_description: ::std::option::Option<::std::string::String>,
+    pub key_material_description: Option<String>,
     /// Indicates if the key material is currently imported into KMS. It has two possible values: `IMPORTED` or `PENDING_IMPORT`. This field is only present for symmetric encryption KMS keys with `EXTERNAL` origin.
-    pub import_state: ::std::option::Option<crate::types::ImportState>,
+    pub import_state: Option<crate::types::ImportState>,
     /// There are four possible values for this field: `CURRENT`, `NON_CURRENT`, `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` and `PENDING_ROTATION`. KMS uses `CURRENT` key material for both encryption and decryption and `NON_CURRENT` key material only for decryption. `PENDING_ROTATION` identifies key material that has been imported for on-demand key rotation but the rotation hasn't completed. The key material state `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` is unique to multi-region, symmetric encryption keys with imported key material. It indicates key material that has been imported into the primary Region key but not all of the replica Region keys. When this key material is imported in to all of the replica Region keys, the key material state will change to `PENDING_ROTATION`. Key material in `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` or `PENDING_ROTATION` state is not permanently associated with the KMS key. You can delete this key material and import different key material in its place. The `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` and `PENDING_ROTATION` values are only used in symmetric encryption keys with imported key material. The other values, `CURRENT` and `NON_CURRENT`, are used for all KMS keys that support automatic or on-demand key rotation.
-    pub key_material_state: ::std::option::Option<crate::types::KeyMaterialState>,
+    pub key_material_state: Option<crate::types::KeyMaterialState>,
     /// Indicates if the key material is configured to automatically expire. There are two possible values for this field: `KEY_MATERIAL_EXPIRES` and `KEY_MATERIAL_DOES_NOT_EXPIRE`. For any key material that expires, the expiration date and time is indicated in `ValidTo`. This field is only present for symmetric encryption KMS keys with `EXTERNAL` origin.
-    pub expiration_model: ::std::option::Option<crate::types::ExpirationModelType>,
+    pub expiration_model: Option<crate::types::ExpirationModelType>,
     /// Date and time at which the key material expires. This field is only present for symmetric encryption KMS keys with `EXTERNAL` origin in rotation list entries with an `ExpirationModel` value of `KEY_MATERIAL_EXPIRES`.
-    pub valid_to: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub valid_to: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Date and time that the key material rotation completed. Formatted as Unix time. This field is not present for the first key material or an imported key material in `PENDING_ROTATION` state.
-    pub rotation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub rotation_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Identifies whether the key material rotation was a scheduled [automatic rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) or an [on-demand rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-on-demand.html). This field is not present for the first key material or an imported key material in `PENDING_ROTATION` state.
-    pub rotation_type: ::std::option::Option<crate::types::RotationType>,
+    pub rotation_type: Option<crate::types::RotationType>,
 }
 impl RotationsListEntry {
     /// Starts building a [`RotationsListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::RotationsListEntryBuilder {
-        <crate::types::builders::RotationsListEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RotationsListEntryBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `KeyMaterialId` member, when set.
     #[inline]
-    pub fn key_material_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_id(&self) -> Option<&str> {
         self.key_material_id.as_deref()
     }
     /// The `KeyMaterialDescription` member, when set.
     #[inline]
-    pub fn key_material_description(&self) -> ::std::option::Option<&str> {
+    pub fn key_material_description(&self) -> Option<&str> {
         self.key_material_description.as_deref()
     }
     /// The `ImportState` member, when set.
     #[inline]
-    pub fn import_state(&self) -> ::std::option::Option<&crate::types::ImportState> {
+    pub fn import_state(&self) -> Option<&crate::types::ImportState> {
         self.import_state.as_ref()
     }
     /// The `KeyMaterialState` member, when set.
     #[inline]
-    pub fn key_material_state(
-        &self,
-    ) -> ::std::option::Option<&crate::types::KeyMaterialState> {
+    pub fn key_material_state(&self) -> Option<&crate::types::KeyMaterialState> {
         self.key_material_state.as_ref()
     }
     /// The `ExpirationModel` member, when set.
     #[inline]
-    pub fn expiration_model(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExpirationModelType> {
+    pub fn expiration_model(&self) -> Option<&crate::types::ExpirationModelType> {
         self.expiration_model.as_ref()
     }
     /// The `ValidTo` member, when set.
     #[inline]
-    pub fn valid_to(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn valid_to(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.valid_to.as_ref()
     }
     /// The `RotationDate` member, when set.
     #[inline]
-    pub fn rotation_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn rotation_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.rotation_date.as_ref()
     }
     /// The `RotationType` member, when set.
     #[inline]
-    pub fn rotation_type(&self) -> ::std::option::Option<&crate::types::RotationType> {
+    pub fn rotation_type(&self) -> Option<&crate::types::RotationType> {
         self.rotation_type.as_ref()
     }
 }
 /// A builder for [`RotationsListEntry`](crate::types::RotationsListEntry); start one with `RotationsListEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RotationsListEntryBuilder {
     inner: crate::types::RotationsListEntry,
 }
 impl RotationsListEntryBuilder {
     /// Sets [`RotationsListEntry::key_id`](crate::types::RotationsListEntry::key_id): Unique identifier of the key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::key_id`](crate::types::RotationsListEntry::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`RotationsListEntry::key_id`](crate::types::RotationsListEntry::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`RotationsListEntry::key_material_id`](crate::types::RotationsListEntry::key_material_id): Unique identifier of the key material.
-    pub fn key_material_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_id = ::std::option::Option::Some(input.into());
+    pub fn key_material_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_id = Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::key_material_id`](crate::types::RotationsListEntry::key_material_id).
     #[inline]
-    pub fn set_key_material_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_id(mut self, input: Option<String>) -> Self {
         self.inner.key_material_id = input;
         self
     }
     /// The value set for [`RotationsListEntry::key_material_id`](crate::types::RotationsListEntry::key_material_id), if any.
     #[inline]
-    pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_id(&self) -> &Option<String> {
         &self.inner.key_material_id
     }
     /// Sets [`RotationsListEntry::key_material_description`](crate::types::RotationsListEntry::key_material_description): User-specified description of the key material.
-    pub fn key_material_description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_material_description = ::std::option::Option::Some(input.into());
+    pub fn key_material_description(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_material_description = Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::key_material_description`](crate::types::RotationsListEntry::key_material_description).
     #[inline]
-    pub fn set_key_material_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_material_description(mut self, input: Option<String>) -> Self {
         self.inner.key_material_description = input;
         self
     }
     /// The value set for [`RotationsListEntry::key_material_description`](crate::types::RotationsListEntry::key_material_description), if any.
     #[inline]
-    pub fn get_key_material_description(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_material_description(&self) -> &Option<String> {
         &self.inner.key_material_description
     }
     /// Sets [`RotationsListEntry::import_state`](crate::types::RotationsListEntry::import_state): Indicates if the key material is currently imported into KMS.
     pub fn import_state(mut self, input: crate::types::ImportState) -> Self {
-        self.inner.import_state = ::std::option::Option::Some(input);
+        self.inner.import_state = Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::import_state`](crate::types::RotationsListEntry::import_state).
     #[inline]
-    pub fn set_import_state(
-        mut self,
-        input: ::std::option::Option<crate::types::ImportState>,
-    ) -> Self {
+    pub fn set_import_state(mut self, input: Option<crate::types::ImportState>) -> Self {
         self.inner.import_state = input;
         self
     }
     /// The value set for [`RotationsListEntry::import_state`](crate::types::RotationsListEntry::import_state), if any.
     #[inline]
-    pub fn get_import_state(&self) -> &::std::option::Option<crate::types::ImportState> {
+    pub fn get_import_state(&self) -> &Option<crate::types::ImportState> {
         &self.inner.import_state
     }
     /// Sets [`RotationsListEntry::key_material_state`](crate::types::RotationsListEntry::key_material_state): There are four possible values for this field: `CURRENT`, `NON_CURRENT`, `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` and `PENDING_ROTATION`.
     pub fn key_material_state(mut self, input: crate::types::KeyMaterialState) -> Self {
-        self.inner.key_material_state = ::std::option::Option::Some(input);
+        self.inner.key_material_state = Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::key_material_state`](crate::types::RotationsListEntry::key_material_state).
     #[inline]
     pub fn set_key_material_state(
         mut self,
-        input: ::std::option::Option<crate::types::KeyMaterialState>,
+        input: Option<crate::types::KeyMaterialState>,
     ) -> Self {
         self.inner.key_material_state = input;
         self
     }
     /// The value set for [`RotationsListEntry::key_material_state`](crate::types::RotationsListEntry::key_material_state), if any.
     #[inline]
-    pub fn get_key_material_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::KeyMaterialState> {
+    pub fn get_key_material_state(&self) -> &Option<crate::types::KeyMaterialState> {
         &self.inner.key_material_state
     }
     /// Sets [`RotationsListEntry::expiration_model`](crate::types::RotationsListEntry::expiration_model): Indicates if the key material is configured to automatically expire.
     pub fn expiration_model(mut self, input: crate::types::ExpirationModelType) -> Self {
-        self.inner.expiration_model = ::std::option::Option::Some(input);
+        self.inner.expiration_model = Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::expiration_model`](crate::types::RotationsListEntry::expiration_model).
     #[inline]
     pub fn set_expiration_model(
         mut self,
-        input: ::std::option::Option<crate::types::ExpirationModelType>,
+        input: Option<crate::types::ExpirationModelType>,
     ) -> Self {
         self.inner.expiration_model = input;
         self
     }
     /// The value set for [`RotationsListEntry::expiration_model`](crate::types::RotationsListEntry::expiration_model), if any.
     #[inline]
-    pub fn get_expiration_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExpirationModelType> {
+    pub fn get_expiration_model(&self) -> &Option<crate::types::ExpirationModelType> {
         &self.inner.expiration_model
     }
     /// Sets [`RotationsListEntry::valid_to`](crate::types::RotationsListEntry::valid_to): Date and time at which the key material expires.
     pub fn valid_to(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.valid_to = ::std::option::Option::Some(input);
+        self.inner.valid_to = Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::valid_to`](crate::types::RotationsListEntry::valid_to).
     #[inline]
     pub fn set_valid_to(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.valid_to = input;
         self
     }
     /// The value set for [`RotationsListEntry::valid_to`](crate::types::RotationsListEntry::valid_to), if any.
     #[inline]
-    pub fn get_valid_to(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_valid_to(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.valid_to
     }
     /// Sets [`RotationsListEntry::rotation_date`](crate::types::RotationsListEntry::rotation_date): Date and time that the key material rotation completed.
@@ -255,44 +208,40 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.rotation_date = ::std::option::Option::Some(input);
+        self.inner.rotation_date = Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::rotation_date`](crate::types::RotationsListEntry::rotation_date).
     #[inline]
     pub fn set_rotation_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.rotation_date = input;
         self
     }
     /// The value set for [`RotationsListEntry::rotation_date`](crate::types::RotationsListEntry::rotation_date), if any.
     #[inline]
-    pub fn get_rotation_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_rotation_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.rotation_date
     }
     /// Sets [`RotationsListEntry::rotation_type`](crate::types::RotationsListEntry::rotation_type): Identifies whether the key material rotation was a scheduled [automatic rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) or an [on-demand rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-on-demand.html).
     pub fn rotation_type(mut self, input: crate::types::RotationType) -> Self {
-        self.inner.rotation_type = ::std::option::Option::Some(input);
+        self.inner.rotation_type = Some(input);
         self
     }
     /// Sets or clears [`RotationsListEntry::rotation_type`](crate::types::RotationsListEntry::rotation_type).
     #[inline]
     pub fn set_rotation_type(
         mut self,
-        input: ::std::option::Option<crate::types::RotationType>,
+        input: Option<crate::types::RotationType>,
     ) -> Self {
         self.inner.rotation_type = input;
         self
     }
     /// The value set for [`RotationsListEntry::rotation_type`](crate::types::RotationsListEntry::rotation_type), if any.
     #[inline]
-    pub fn get_rotation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::RotationType> {
+    pub fn get_rotation_type(&self) -> &Option<crate::types::RotationType> {
         &self.inner.rotation_type
     }
     /// Builds the [`RotationsListEntry`]; it has no required members, so this cannot fail.

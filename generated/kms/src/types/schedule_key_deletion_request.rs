@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ScheduleKeyDeletionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduleKeyDeletionRequest {
     /// The unique identifier of the KMS key to delete.
@@ -22,28 +17,28 @@ pub struct ScheduleKeyDeletionRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The waiting period, specified in number of days. After the waiting period ends, KMS deletes the KMS key.
     ///
     /// If the KMS key is a multi-Region primary key with replica keys, the waiting period begins when the last of its replica keys is deleted. Otherwise, the waiting period begins immediately.
     ///
     /// This value is optional. If you include a value, it must be between 7 and 30, inclusive. If you do not include a value, it defaults to 30. You can use the [`kms:ScheduleKeyDeletionPendingWindowInDays`](https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-schedule-key-deletion-pending-window-in-days) condition key to further constrain the values that principals can specify in the `PendingWindowInDays` parameter.
-    pub pending_window_in_days: ::std::option::Option<i32>,
+    pub pending_window_in_days: Option<i32>,
 }
 impl ScheduleKeyDeletionRequest {
     /// Starts building a [`ScheduleKeyDeletionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduleKeyDeletionRequestBuilder {
-        <crate::types::builders::ScheduleKeyDeletionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduleKeyDeletionRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `PendingWindowInDays` member, when set.
     #[inline]
-    pub fn pending_window_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn pending_window_in_days(&self) -> Option<i32> {
         self.pending_window_in_days
     }
 }
@@ -54,71 +49,57 @@ impl ScheduleKeyDeletionRequest {
     }
 }
 /// A builder for [`ScheduleKeyDeletionRequest`](crate::types::ScheduleKeyDeletionRequest); start one with `ScheduleKeyDeletionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduleKeyDeletionRequestBuilder {
     inner: crate::types::ScheduleKeyDeletionRequest,
 }
 impl ScheduleKeyDeletionRequestBuilder {
     /// Sets [`ScheduleKeyDeletionRequest::key_id`](crate::types::ScheduleKeyDeletionRequest::key_id): The unique identifier of the KMS key to delete.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionRequest::key_id`](crate::types::ScheduleKeyDeletionRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionRequest::key_id`](crate::types::ScheduleKeyDeletionRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`ScheduleKeyDeletionRequest::pending_window_in_days`](crate::types::ScheduleKeyDeletionRequest::pending_window_in_days): The waiting period, specified in number of days.
     pub fn pending_window_in_days(mut self, input: i32) -> Self {
-        self.inner.pending_window_in_days = ::std::option::Option::Some(input);
+        self.inner.pending_window_in_days = Some(input);
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionRequest::pending_window_in_days`](crate::types::ScheduleKeyDeletionRequest::pending_window_in_days).
     #[inline]
-    pub fn set_pending_window_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_pending_window_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.pending_window_in_days = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionRequest::pending_window_in_days`](crate::types::ScheduleKeyDeletionRequest::pending_window_in_days), if any.
     #[inline]
-    pub fn get_pending_window_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_pending_window_in_days(&self) -> &Option<i32> {
         &self.inner.pending_window_in_days
     }
     /// Builds the [`ScheduleKeyDeletionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ScheduleKeyDeletionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ScheduleKeyDeletionRequest",
                 member: "key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

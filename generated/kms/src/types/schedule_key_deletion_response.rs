@@ -2,100 +2,82 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ScheduleKeyDeletionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScheduleKeyDeletionResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is scheduled.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The date and time after which KMS deletes the KMS key.
     ///
     /// If the KMS key is a multi-Region primary key with replica keys, this field does not appear. The deletion date for the primary key isn't known until its last replica key is deleted.
-    pub deletion_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub deletion_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The current status of the KMS key.
     ///
     /// For more information about how key state affects the use of a KMS key, see [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html) in the *Key Management Service Developer Guide*.
-    pub key_state: ::std::option::Option<crate::types::KeyState>,
+    pub key_state: Option<crate::types::KeyState>,
     /// The waiting period before the KMS key is deleted.
     ///
     /// If the KMS key is a multi-Region primary key with replicas, the waiting period begins when the last of its replica keys is deleted. Otherwise, the waiting period begins immediately.
-    pub pending_window_in_days: ::std::option::Option<i32>,
+    pub pending_window_in_days: Option<i32>,
 }
 impl ScheduleKeyDeletionResponse {
     /// Starts building a [`ScheduleKeyDeletionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduleKeyDeletionResponseBuilder {
-        <crate::types::builders::ScheduleKeyDeletionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScheduleKeyDeletionResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `DeletionDate` member, when set.
     #[inline]
-    pub fn deletion_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn deletion_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.deletion_date.as_ref()
     }
     /// The `KeyState` member, when set.
     #[inline]
-    pub fn key_state(&self) -> ::std::option::Option<&crate::types::KeyState> {
+    pub fn key_state(&self) -> Option<&crate::types::KeyState> {
         self.key_state.as_ref()
     }
     /// The `PendingWindowInDays` member, when set.
     #[inline]
-    pub fn pending_window_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn pending_window_in_days(&self) -> Option<i32> {
         self.pending_window_in_days
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ScheduleKeyDeletionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ScheduleKeyDeletionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ScheduleKeyDeletionResponse`](crate::types::ScheduleKeyDeletionResponse); start one with `ScheduleKeyDeletionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScheduleKeyDeletionResponseBuilder {
     inner: crate::types::ScheduleKeyDeletionResponse,
 }
 impl ScheduleKeyDeletionResponseBuilder {
     /// Sets [`ScheduleKeyDeletionResponse::key_id`](crate::types::ScheduleKeyDeletionResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is scheduled.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::key_id`](crate::types::ScheduleKeyDeletionResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionResponse::key_id`](crate::types::ScheduleKeyDeletionResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`ScheduleKeyDeletionResponse::deletion_date`](crate::types::ScheduleKeyDeletionResponse::deletion_date): The date and time after which KMS deletes the KMS key.
@@ -103,61 +85,53 @@ impl ScheduleKeyDeletionResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.deletion_date = ::std::option::Option::Some(input);
+        self.inner.deletion_date = Some(input);
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::deletion_date`](crate::types::ScheduleKeyDeletionResponse::deletion_date).
     #[inline]
     pub fn set_deletion_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.deletion_date = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionResponse::deletion_date`](crate::types::ScheduleKeyDeletionResponse::deletion_date), if any.
     #[inline]
-    pub fn get_deletion_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_deletion_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.deletion_date
     }
     /// Sets [`ScheduleKeyDeletionResponse::key_state`](crate::types::ScheduleKeyDeletionResponse::key_state): The current status of the KMS key.
     pub fn key_state(mut self, input: crate::types::KeyState) -> Self {
-        self.inner.key_state = ::std::option::Option::Some(input);
+        self.inner.key_state = Some(input);
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::key_state`](crate::types::ScheduleKeyDeletionResponse::key_state).
     #[inline]
-    pub fn set_key_state(
-        mut self,
-        input: ::std::option::Option<crate::types::KeyState>,
-    ) -> Self {
+    pub fn set_key_state(mut self, input: Option<crate::types::KeyState>) -> Self {
         self.inner.key_state = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionResponse::key_state`](crate::types::ScheduleKeyDeletionResponse::key_state), if any.
     #[inline]
-    pub fn get_key_state(&self) -> &::std::option::Option<crate::types::KeyState> {
+    pub fn get_key_state(&self) -> &Option<crate::types::KeyState> {
         &self.inner.key_state
     }
     /// Sets [`ScheduleKeyDeletionResponse::pending_window_in_days`](crate::types::ScheduleKeyDeletionResponse::pending_window_in_days): The waiting period before the KMS key is deleted.
     pub fn pending_window_in_days(mut self, input: i32) -> Self {
-        self.inner.pending_window_in_days = ::std::option::Option::Some(input);
+        self.inner.pending_window_in_days = Some(input);
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::pending_window_in_days`](crate::types::ScheduleKeyDeletionResponse::pending_window_in_days).
     #[inline]
-    pub fn set_pending_window_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_pending_window_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.pending_window_in_days = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionResponse::pending_window_in_days`](crate::types::ScheduleKeyDeletionResponse::pending_window_in_days), if any.
     #[inline]
-    pub fn get_pending_window_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_pending_window_in_days(&self) -> &Option<i32> {
         &self.inner.pending_window_in_days
     }
     /// Builds the [`ScheduleKeyDeletionResponse`]; it has no required members, so this cannot fail.

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SignRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SignRequest {
     /// Identifies an asymmetric KMS key. KMS uses the private key in the asymmetric KMS key to sign the message. The `KeyUsage` type of the KMS key must be `SIGN_VERIFY`. To find the `KeyUsage` of a KMS key, use the `DescribeKey` operation.
@@ -19,13 +19,13 @@ pub struct SignRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`. To get the alias name and alias ARN, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// Specifies the message or message digest to sign. Messages can be 0-4096 bytes. To sign a larger message, provide a message digest.
     ///
     /// If you provide a message digest, use the `DIGEST` value of [`MessageType`](crate::types::MessageType) to prevent the digest from being hashed again while signing.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub message: Option<::awsgen_runtime::primitives::Blob>,
     /// Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm. Use `RAW` for unhashed messages; use `DIGEST` for message digests, which are already hashed; use `EXTERNAL_MU` for 64-byte representative μ used in ML-DSA signing as defined in NIST FIPS 204 Section 6.2.
     ///
     /// When the value of [`MessageType`](crate::types::MessageType) is `RAW`, KMS uses the standard signing algorithm, which begins with a hash function. When the value is `DIGEST`, KMS skips the hashing step in the signing algorithm. When the value is `EXTERNAL_MU` KMS skips the concatenated hashing of the public key hash and the message done in the ML-DSA signing algorithm.
@@ -52,58 +52,56 @@ pub struct SignRequest {
     /// - Signing algorithms that end in SHA_512 use the SHA_512 hashing algorithm.
     /// - Signing algorithms that end in SHAKE_256 use the SHAKE_256 hashing algorithm.
     /// - SM2DSA uses the SM3 hashing algorithm. For details, see [Offline verification with SM2 key pairs](https://docs.aws.amazon.com/kms/latest/developerguide/offline-operations.html#key-spec-sm-offline-verification).
-    pub message_type: ::std::option::Option<crate::types::MessageType>,
+    pub message_type: Option<crate::types::MessageType>,
     /// A list of grant tokens.
     ///
     /// Use a grant token when your permission to call this operation comes from a new grant that has not yet achieved *eventual consistency*. For more information, see [Grant token](https://docs.aws.amazon.com/kms/latest/developerguide/grants.html#grant_token) and [Using a grant token](https://docs.aws.amazon.com/kms/latest/developerguide/using-grant-token.html) in the *Key Management Service Developer Guide*.
-    pub grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub grant_tokens: Option<Vec<String>>,
     /// Specifies the signing algorithm to use when signing the message.
     ///
     /// Choose an algorithm that is compatible with the type and size of the specified asymmetric KMS key. When signing with RSA key pairs, RSASSA-PSS algorithms are preferred. We include RSASSA-PKCS1-v1_5 algorithms for compatibility with existing applications.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub signing_algorithm: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+    pub signing_algorithm: Option<crate::types::SigningAlgorithmSpec>,
     /// Checks if your request will succeed. `DryRun` is an optional parameter.
     ///
     /// To learn more about how to use this parameter, see [Testing your permissions](https://docs.aws.amazon.com/kms/latest/developerguide/testing-permissions.html) in the *Key Management Service Developer Guide*.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
 }
 impl SignRequest {
     /// Starts building a [`SignRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SignRequestBuilder {
-        <crate::types::builders::SignRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SignRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn message(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.message.as_ref()
     }
     /// The `MessageType` member, when set.
     #[inline]
-    pub fn message_type(&self) -> ::std::option::Option<&crate::types::MessageType> {
+    pub fn message_type(&self) -> Option<&crate::types::MessageType> {
         self.message_type.as_ref()
     }
     /// The `GrantTokens` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn grant_tokens(&self) -> &[::std::string::String] {
+    pub fn grant_tokens(&self) -> &[String] {
         self.grant_tokens.as_deref().unwrap_or_default()
     }
     /// The `SigningAlgorithm` member, when set.
     #[inline]
-    pub fn signing_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SigningAlgorithmSpec> {
+    pub fn signing_algorithm(&self) -> Option<&crate::types::SigningAlgorithmSpec> {
         self.signing_algorithm.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
 }
@@ -126,105 +124,81 @@ impl ::std::fmt::Debug for SignRequest {
     }
 }
 /// A builder for [`SignRequest`](crate::types::SignRequest); start one with `SignRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SignRequestBuilder {
     inner: crate::types::SignRequest,
 }
 impl SignRequestBuilder {
     /// Sets [`SignRequest::key_id`](crate::types::SignRequest::key_id): Identifies an asymmetric KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`SignRequest::key_id`](crate::types::SignRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`SignRequest::key_id`](crate::types::SignRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`SignRequest::message`](crate::types::SignRequest::message): Specifies the message or message digest to sign.
     pub fn message(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`SignRequest::message`](crate::types::SignRequest::message).
     #[inline]
     pub fn set_message(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`SignRequest::message`](crate::types::SignRequest::message), if any.
     #[inline]
-    pub fn get_message(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_message(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.message
     }
     /// Sets [`SignRequest::message_type`](crate::types::SignRequest::message_type): Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm.
     pub fn message_type(mut self, input: crate::types::MessageType) -> Self {
-        self.inner.message_type = ::std::option::Option::Some(input);
+        self.inner.message_type = Some(input);
         self
     }
     /// Sets or clears [`SignRequest::message_type`](crate::types::SignRequest::message_type).
     #[inline]
-    pub fn set_message_type(
-        mut self,
-        input: ::std::option::Option<crate::types::MessageType>,
-    ) -> Self {
+    pub fn set_message_type(mut self, input: Option<crate::types::MessageType>) -> Self {
         self.inner.message_type = input;
         self
     }
     /// The value set for [`SignRequest::message_type`](crate::types::SignRequest::message_type), if any.
     #[inline]
-    pub fn get_message_type(&self) -> &::std::option::Option<crate::types::MessageType> {
+    pub fn get_message_type(&self) -> &Option<crate::types::MessageType> {
         &self.inner.message_type
     }
     /// Appends one item to [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens): A list of grant tokens.
     ///
     /// To set the whole list at once, use [`set_grant_tokens`](Self::set_grant_tokens).
-    pub fn grant_tokens(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn grant_tokens(mut self, input: impl Into<String>) -> Self {
         self.inner.grant_tokens.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens).
     #[inline]
-    pub fn set_grant_tokens(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_grant_tokens(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens), if any.
     #[inline]
-    pub fn get_grant_tokens(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_grant_tokens(&self) -> &Option<Vec<String>> {
         &self.inner.grant_tokens
     }
     /// Sets [`SignRequest::signing_algorithm`](crate::types::SignRequest::signing_algorithm): Specifies the signing algorithm to use when signing the message.
@@ -232,67 +206,62 @@ impl SignRequestBuilder {
         mut self,
         input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithm = ::std::option::Option::Some(input);
+        self.inner.signing_algorithm = Some(input);
         self
     }
     /// Sets or clears [`SignRequest::signing_algorithm`](crate::types::SignRequest::signing_algorithm).
     #[inline]
     pub fn set_signing_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+        input: Option<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
         self.inner.signing_algorithm = input;
         self
     }
     /// The value set for [`SignRequest::signing_algorithm`](crate::types::SignRequest::signing_algorithm), if any.
     #[inline]
-    pub fn get_signing_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
+    pub fn get_signing_algorithm(&self) -> &Option<crate::types::SigningAlgorithmSpec> {
         &self.inner.signing_algorithm
     }
     /// Sets [`SignRequest::dry_run`](crate::types::SignRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`SignRequest::dry_run`](crate::types::SignRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`SignRequest::dry_run`](crate::types::SignRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Builds the [`SignRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::SignRequest,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::SignRequest, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
                 member: "key_id",
             });
         }
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
                 member: "message",
             });
         }
         if self.inner.signing_algorithm.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
                 member: "signing_algorithm",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

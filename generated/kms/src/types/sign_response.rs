@@ -2,118 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SignResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SignResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to sign the message.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The cryptographic signature that was generated for the message.
     ///
     /// - When used with the supported RSA signing algorithms, the encoding of this value is defined by [PKCS #1 in RFC 8017](https://tools.ietf.org/html/rfc8017).
     /// - When used with the `ECDSA_SHA_256`, `ECDSA_SHA_384`, or `ECDSA_SHA_512` signing algorithms, this value is a DER-encoded object as defined by ANSI X9.62–2005 and [RFC 3279 Section 2.2.3](https://tools.ietf.org/html/rfc3279#section-2.2.3). This is the most commonly used signature format and is appropriate for most uses.
     ///
     /// When you use the HTTP API or the Amazon Web Services CLI, the value is Base64-encoded. Otherwise, it is not Base64-encoded.
-    pub signature: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub signature: Option<::awsgen_runtime::primitives::Blob>,
     /// The signing algorithm that was used to sign the message.
-    pub signing_algorithm: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+    pub signing_algorithm: Option<crate::types::SigningAlgorithmSpec>,
 }
 impl SignResponse {
     /// Starts building a [`SignResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SignResponseBuilder {
-        <crate::types::builders::SignResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SignResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `Signature` member, when set.
     #[inline]
-    pub fn signature(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn signature(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.signature.as_ref()
     }
     /// The `SigningAlgorithm` member, when set.
     #[inline]
-    pub fn signing_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SigningAlgorithmSpec> {
+    pub fn signing_algorithm(&self) -> Option<&crate::types::SigningAlgorithmSpec> {
         self.signing_algorithm.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for SignResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "SignResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SignResponse`](crate::types::SignResponse); start one with `SignResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SignResponseBuilder {
     inner: crate::types::SignResponse,
 }
 impl SignResponseBuilder {
     /// Sets [`SignResponse::key_id`](crate::types::SignResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to sign the message.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`SignResponse::key_id`](crate::types::SignResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`SignResponse::key_id`](crate::types::SignResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`SignResponse::signature`](crate::types::SignResponse::signature): The cryptographic signature that was generated for the message.
     pub fn signature(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.signature = ::std::option::Option::Some(input.into());
+        self.inner.signature = Some(input.into());
         self
     }
     /// Sets or clears [`SignResponse::signature`](crate::types::SignResponse::signature).
     #[inline]
     pub fn set_signature(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.signature = input;
         self
     }
     /// The value set for [`SignResponse::signature`](crate::types::SignResponse::signature), if any.
     #[inline]
-    pub fn get_signature(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_signature(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.signature
     }
     /// Sets [`SignResponse::signing_algorithm`](crate::types::SignResponse::signing_algorithm): The signing algorithm that was used to sign the message.
@@ -121,23 +99,21 @@ impl SignResponseBuilder {
         mut self,
         input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithm = ::std::option::Option::Some(input);
+        self.inner.signing_algorithm = Some(input);
         self
     }
     /// Sets or clears [`SignResponse::signing_algorithm`](crate::types::SignResponse::signing_algorithm).
     #[inline]
     pub fn set_signing_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+        input: Option<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
         self.inner.signing_algorithm = input;
         self
     }
     /// The value set for [`SignResponse::signing_algorithm`](crate::types::SignResponse::signing_algorithm), if any.
     #[inline]
-    pub fn get_signing_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
+    pub fn get_signing_algorithm(&self) -> &Option<crate::types::SigningAlgorithmSpec> {
         &self.inner.signing_algorithm
     }
     /// Builds the [`SignResponse`]; it has no required members, so this cannot fail.

@@ -6,115 +6,90 @@
 /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
 ///
 /// For information about the rules that apply to tag keys and tag values, see [User-Defined Tag Restrictions](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html) in the *Amazon Web Services Billing and Cost Management User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key of the tag.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tag_key: ::std::option::Option<::std::string::String>,
+    pub tag_key: Option<String>,
     /// The value of the tag.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tag_value: ::std::option::Option<::std::string::String>,
+    pub tag_value: Option<String>,
 }
 impl Tag {
     /// Starts building a [`Tag`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagBuilder {
-        <crate::types::builders::TagBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagBuilder as Default>::default()
     }
     /// The `TagKey` member, when set.
     #[inline]
-    pub fn tag_key(&self) -> ::std::option::Option<&str> {
+    pub fn tag_key(&self) -> Option<&str> {
         self.tag_key.as_deref()
     }
     /// The `TagValue` member, when set.
     #[inline]
-    pub fn tag_value(&self) -> ::std::option::Option<&str> {
+    pub fn tag_value(&self) -> Option<&str> {
         self.tag_value.as_deref()
     }
 }
 /// A builder for [`Tag`](crate::types::Tag); start one with `Tag::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagBuilder {
     inner: crate::types::Tag,
 }
 impl TagBuilder {
     /// Sets [`Tag::tag_key`](crate::types::Tag::tag_key): The key of the tag.
-    pub fn tag_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tag_key = ::std::option::Option::Some(input.into());
+    pub fn tag_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.tag_key = Some(input.into());
         self
     }
     /// Sets or clears [`Tag::tag_key`](crate::types::Tag::tag_key).
     #[inline]
-    pub fn set_tag_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tag_key(mut self, input: Option<String>) -> Self {
         self.inner.tag_key = input;
         self
     }
     /// The value set for [`Tag::tag_key`](crate::types::Tag::tag_key), if any.
     #[inline]
-    pub fn get_tag_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tag_key(&self) -> &Option<String> {
         &self.inner.tag_key
     }
     /// Sets [`Tag::tag_value`](crate::types::Tag::tag_value): The value of the tag.
-    pub fn tag_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tag_value = ::std::option::Option::Some(input.into());
+    pub fn tag_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.tag_value = Some(input.into());
         self
     }
     /// Sets or clears [`Tag::tag_value`](crate::types::Tag::tag_value).
     #[inline]
-    pub fn set_tag_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tag_value(mut self, input: Option<String>) -> Self {
         self.inner.tag_value = input;
         self
     }
     /// The value set for [`Tag::tag_value`](crate::types::Tag::tag_value), if any.
     #[inline]
-    pub fn get_tag_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tag_value(&self) -> &Option<String> {
         &self.inner.tag_value
     }
     /// Builds the [`Tag`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Tag,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Tag, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.tag_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
                 member: "tag_key",
             });
         }
         if self.inner.tag_value.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
                 member: "tag_value",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UntagResourceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UntagResourceRequest {
     /// Identifies the KMS key from which you are removing tags.
@@ -22,26 +17,26 @@ pub struct UntagResourceRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// One or more tag keys. Specify only the tag keys, not the tag values.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tag_keys: Option<Vec<String>>,
 }
 impl UntagResourceRequest {
     /// Starts building a [`UntagResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
-        <crate::types::builders::UntagResourceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UntagResourceRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn tag_keys(&self) -> &[::std::string::String] {
+    pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
 }
@@ -52,84 +47,65 @@ impl UntagResourceRequest {
     }
 }
 /// A builder for [`UntagResourceRequest`](crate::types::UntagResourceRequest); start one with `UntagResourceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UntagResourceRequestBuilder {
     inner: crate::types::UntagResourceRequest,
 }
 impl UntagResourceRequestBuilder {
     /// Sets [`UntagResourceRequest::key_id`](crate::types::UntagResourceRequest::key_id): Identifies the KMS key from which you are removing tags.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`UntagResourceRequest::key_id`](crate::types::UntagResourceRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`UntagResourceRequest::key_id`](crate::types::UntagResourceRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): One or more tag keys.
     ///
     /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
-    pub fn tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys).
     #[inline]
-    pub fn set_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.tag_keys = input;
         self
     }
     /// The value set for [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys), if any.
     #[inline]
-    pub fn get_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.tag_keys
     }
     /// Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UntagResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "key_id",
             });
         }
         if self.inner.tag_keys.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "tag_keys",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

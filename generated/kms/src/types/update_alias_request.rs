@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateAliasRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateAliasRequest {
     /// Identifies the alias that is changing its KMS key. This value must begin with `alias/` followed by the alias name, such as `alias/ExampleAlias`. You cannot use `UpdateAlias` to change the alias name.
@@ -15,7 +10,7 @@ pub struct UpdateAliasRequest {
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub alias_name: ::std::option::Option<::std::string::String>,
+    pub alias_name: Option<String>,
     /// Identifies the [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key) to associate with the alias. You don't have permission to associate an alias with an [Amazon Web Services managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key).
     ///
     /// The KMS key must be in the same Amazon Web Services account and Region as the alias. Also, the new target KMS key must be the same type as the current target KMS key (both symmetric or both asymmetric or both HMAC) and they must have the same key usage.
@@ -32,22 +27,22 @@ pub struct UpdateAliasRequest {
     /// To verify that the alias is mapped to the correct KMS key, use `ListAliases`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_key_id: ::std::option::Option<::std::string::String>,
+    pub target_key_id: Option<String>,
 }
 impl UpdateAliasRequest {
     /// Starts building a [`UpdateAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateAliasRequestBuilder {
-        <crate::types::builders::UpdateAliasRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateAliasRequestBuilder as Default>::default()
     }
     /// The `AliasName` member, when set.
     #[inline]
-    pub fn alias_name(&self) -> ::std::option::Option<&str> {
+    pub fn alias_name(&self) -> Option<&str> {
         self.alias_name.as_deref()
     }
     /// The `TargetKeyId` member, when set.
     #[inline]
-    pub fn target_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn target_key_id(&self) -> Option<&str> {
         self.target_key_id.as_deref()
     }
 }
@@ -58,80 +53,63 @@ impl UpdateAliasRequest {
     }
 }
 /// A builder for [`UpdateAliasRequest`](crate::types::UpdateAliasRequest); start one with `UpdateAliasRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateAliasRequestBuilder {
     inner: crate::types::UpdateAliasRequest,
 }
 impl UpdateAliasRequestBuilder {
     /// Sets [`UpdateAliasRequest::alias_name`](crate::types::UpdateAliasRequest::alias_name): Identifies the alias that is changing its KMS key.
-    pub fn alias_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.alias_name = ::std::option::Option::Some(input.into());
+    pub fn alias_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.alias_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::alias_name`](crate::types::UpdateAliasRequest::alias_name).
     #[inline]
-    pub fn set_alias_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_alias_name(mut self, input: Option<String>) -> Self {
         self.inner.alias_name = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::alias_name`](crate::types::UpdateAliasRequest::alias_name), if any.
     #[inline]
-    pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_alias_name(&self) -> &Option<String> {
         &self.inner.alias_name
     }
     /// Sets [`UpdateAliasRequest::target_key_id`](crate::types::UpdateAliasRequest::target_key_id): Identifies the [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key) to associate with the alias.
-    pub fn target_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_key_id = ::std::option::Option::Some(input.into());
+    pub fn target_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::target_key_id`](crate::types::UpdateAliasRequest::target_key_id).
     #[inline]
-    pub fn set_target_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_key_id(mut self, input: Option<String>) -> Self {
         self.inner.target_key_id = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::target_key_id`](crate::types::UpdateAliasRequest::target_key_id), if any.
     #[inline]
-    pub fn get_target_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_key_id(&self) -> &Option<String> {
         &self.inner.target_key_id
     }
     /// Builds the [`UpdateAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.alias_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAliasRequest",
                 member: "alias_name",
             });
         }
         if self.inner.target_key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAliasRequest",
                 member: "target_key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

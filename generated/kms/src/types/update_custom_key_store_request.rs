@@ -2,31 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCustomKeyStoreRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCustomKeyStoreRequest {
     /// Identifies the custom key store that you want to update. Enter the ID of the custom key store. To find the ID of a custom key store, use the `DescribeCustomKeyStores` operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+    pub custom_key_store_id: Option<String>,
     /// Changes the friendly name of the custom key store to the value that you specify. The custom key store name must be unique in the Amazon Web Services account.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
     ///
     /// To change this value, the custom key store can be connected or disconnected.
-    pub new_custom_key_store_name: ::std::option::Option<::std::string::String>,
+    pub new_custom_key_store_name: Option<String>,
     /// Enter the current password of the `kmsuser` crypto user (CU) in the CloudHSM cluster that is associated with the custom key store. This parameter is valid only for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `AWS_CLOUDHSM`.
     ///
     /// This parameter tells KMS the current password of the `kmsuser` crypto user (CU). It does not set or change the password of any users in the CloudHSM cluster.
     ///
     /// To change this value, the CloudHSM key store must be disconnected.
-    pub key_store_password: ::std::option::Option<::std::string::String>,
+    pub key_store_password: Option<String>,
     /// Associates the custom key store with a related CloudHSM cluster. This parameter is valid only for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `AWS_CLOUDHSM`.
     ///
     /// Enter the cluster ID of the cluster that you used to create the custom key store or a cluster that shares a backup history and has the same cluster certificate as the original cluster. You cannot use this parameter to associate a custom key store with an unrelated cluster. In addition, the replacement cluster must [fulfill the requirements](https://docs.aws.amazon.com/kms/latest/developerguide/create-keystore.html#before-keystore) for a cluster associated with a custom key store. To view the cluster certificate of a cluster, use the [DescribeClusters](https://docs.aws.amazon.com/cloudhsm/latest/APIReference/API_DescribeClusters.html) operation.
     ///
     /// To change this value, the CloudHSM key store must be disconnected.
-    pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
+    pub cloud_hsm_cluster_id: Option<String>,
     /// Changes the URI endpoint that KMS uses to connect to your external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `EXTERNAL_KEY_STORE`.
     ///
     /// For external key stores with an `XksProxyConnectivity` value of `PUBLIC_ENDPOINT`, the protocol must be HTTPS.
@@ -36,7 +36,7 @@ pub struct UpdateCustomKeyStoreRequest {
     /// The combined `XksProxyUriEndpoint` and `XksProxyUriPath` values must be unique in the Amazon Web Services account and Region.
     ///
     /// To change this value, the external key store must be disconnected.
-    pub xks_proxy_uri_endpoint: ::std::option::Option<::std::string::String>,
+    pub xks_proxy_uri_endpoint: Option<String>,
     /// Changes the base path to the proxy APIs for this external key store. To find this value, see the documentation for your external key manager and external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `EXTERNAL_KEY_STORE`.
     ///
     /// The value must start with `/` and must end with `/kms/xks/v1`, where `v1` represents the version of the KMS external key store proxy API. You can include an optional prefix between the required elements such as `/example/kms/xks/v1`.
@@ -44,19 +44,15 @@ pub struct UpdateCustomKeyStoreRequest {
     /// The combined `XksProxyUriEndpoint` and `XksProxyUriPath` values must be unique in the Amazon Web Services account and Region.
     ///
     /// You can change this value when the external key store is connected or disconnected.
-    pub xks_proxy_uri_path: ::std::option::Option<::std::string::String>,
+    pub xks_proxy_uri_path: Option<String>,
     /// Changes the name that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy). This parameter is valid when the [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) is `EXTERNAL_KEY_STORE` and the `XksProxyConnectivity` is `VPC_ENDPOINT_SERVICE`.
     ///
     /// To change this value, the external key store must be disconnected.
-    pub xks_proxy_vpc_endpoint_service_name: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub xks_proxy_vpc_endpoint_service_name: Option<String>,
     /// Changes the Amazon Web Services account ID that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy). This parameter is optional. If not specified, the current Amazon Web Services account ID for the VPC endpoint service will not be updated.
     ///
     /// To change this value, the external key store must be disconnected.
-    pub xks_proxy_vpc_endpoint_service_owner: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub xks_proxy_vpc_endpoint_service_owner: Option<String>,
     /// Changes the credentials that KMS uses to sign requests to the external key store proxy (XKS proxy). This parameter is valid only for custom key stores with a [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) of `EXTERNAL_KEY_STORE`.
     ///
     /// You must specify both the `AccessKeyId` and `SecretAccessKey` value in the authentication credential, even if you are only updating one value.
@@ -64,7 +60,7 @@ pub struct UpdateCustomKeyStoreRequest {
     /// This parameter doesn't establish or change your authentication credentials on the proxy. It just tells KMS the credential that you established with your external key store proxy. For example, if you rotate the credential on your external key store proxy, you can use this parameter to update the credential in KMS.
     ///
     /// You can change this value when the external key store is connected or disconnected.
-    pub xks_proxy_authentication_credential: ::std::option::Option<
+    pub xks_proxy_authentication_credential: Option<
         crate::types::XksProxyAuthenticationCredentialType,
     >,
     /// Changes the connectivity setting for the external key store. To indicate that the external key store proxy uses a Amazon VPC endpoint service to communicate with KMS, specify `VPC_ENDPOINT_SERVICE`. Otherwise, specify `PUBLIC_ENDPOINT`.
@@ -74,68 +70,66 @@ pub struct UpdateCustomKeyStoreRequest {
     /// If you change the `XksProxyConnectivity` to `PUBLIC_ENDPOINT`, you must also change the `XksProxyUriEndpoint` and specify a null or empty string for the `XksProxyVpcEndpointServiceName` value.
     ///
     /// To change this value, the external key store must be disconnected.
-    pub xks_proxy_connectivity: ::std::option::Option<
-        crate::types::XksProxyConnectivityType,
-    >,
+    pub xks_proxy_connectivity: Option<crate::types::XksProxyConnectivityType>,
 }
 impl UpdateCustomKeyStoreRequest {
     /// Starts building a [`UpdateCustomKeyStoreRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCustomKeyStoreRequestBuilder {
-        <crate::types::builders::UpdateCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateCustomKeyStoreRequestBuilder as Default>::default()
     }
     /// The `CustomKeyStoreId` member, when set.
     #[inline]
-    pub fn custom_key_store_id(&self) -> ::std::option::Option<&str> {
+    pub fn custom_key_store_id(&self) -> Option<&str> {
         self.custom_key_store_id.as_deref()
     }
     /// The `NewCustomKeyStoreName` member, when set.
     #[inline]
-    pub fn new_custom_key_store_name(&self) -> ::std::option::Option<&str> {
+    pub fn new_custom_key_store_name(&self) -> Option<&str> {
         self.new_custom_key_store_name.as_deref()
     }
     /// The `KeyStorePassword` member, when set.
     #[inline]
-    pub fn key_store_password(&self) -> ::std::option::Option<&str> {
+    pub fn key_store_password(&self) -> Option<&str> {
         self.key_store_password.as_deref()
     }
     /// The `CloudHsmClusterId` member, when set.
     #[inline]
-    pub fn cloud_hsm_cluster_id(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_hsm_cluster_id(&self) -> Option<&str> {
         self.cloud_hsm_cluster_id.as_deref()
     }
     /// The `XksProxyUriEndpoint` member, when set.
     #[inline]
-    pub fn xks_proxy_uri_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn xks_proxy_uri_endpoint(&self) -> Option<&str> {
         self.xks_proxy_uri_endpoint.as_deref()
     }
     /// The `XksProxyUriPath` member, when set.
     #[inline]
-    pub fn xks_proxy_uri_path(&self) -> ::std::option::Option<&str> {
+    pub fn xks_proxy_uri_path(&self) -> Option<&str> {
         self.xks_proxy_uri_path.as_deref()
     }
     /// The `XksProxyVpcEndpointServiceName` member, when set.
     #[inline]
-    pub fn xks_proxy_vpc_endpoint_service_name(&self) -> ::std::option::Option<&str> {
+    pub fn xks_proxy_vpc_endpoint_service_name(&self) -> Option<&str> {
         self.xks_proxy_vpc_endpoint_service_name.as_deref()
     }
     /// The `XksProxyVpcEndpointServiceOwner` member, when set.
     #[inline]
-    pub fn xks_proxy_vpc_endpoint_service_owner(&self) -> ::std::option::Option<&str> {
+    pub fn xks_proxy_vpc_endpoint_service_owner(&self) -> Option<&str> {
         self.xks_proxy_vpc_endpoint_service_owner.as_deref()
     }
     /// The `XksProxyAuthenticationCredential` member, when set.
     #[inline]
     pub fn xks_proxy_authentication_credential(
         &self,
-    ) -> ::std::option::Option<&crate::types::XksProxyAuthenticationCredentialType> {
+    ) -> Option<&crate::types::XksProxyAuthenticationCredentialType> {
         self.xks_proxy_authentication_credential.as_ref()
     }
     /// The `XksProxyConnectivity` member, when set.
     #[inline]
     pub fn xks_proxy_connectivity(
         &self,
-    ) -> ::std::option::Option<&crate::types::XksProxyConnectivityType> {
+    ) -> Option<&crate::types::XksProxyConnectivityType> {
         self.xks_proxy_connectivity.as_ref()
     }
 }
@@ -174,210 +168,149 @@ impl ::std::fmt::Debug for UpdateCustomKeyStoreRequest {
     }
 }
 /// A builder for [`UpdateCustomKeyStoreRequest`](crate::types::UpdateCustomKeyStoreRequest); start one with `UpdateCustomKeyStoreRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateCustomKeyStoreRequestBuilder {
     inner: crate::types::UpdateCustomKeyStoreRequest,
 }
 impl UpdateCustomKeyStoreRequestBuilder {
     /// Sets [`UpdateCustomKeyStoreRequest::custom_key_store_id`](crate::types::UpdateCustomKeyStoreRequest::custom_key_store_id): Identifies the custom key store that you want to update.
-    pub fn custom_key_store_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
+    pub fn custom_key_store_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_key_store_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::custom_key_store_id`](crate::types::UpdateCustomKeyStoreRequest::custom_key_store_id).
     #[inline]
-    pub fn set_custom_key_store_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_key_store_id(mut self, input: Option<String>) -> Self {
         self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::custom_key_store_id`](crate::types::UpdateCustomKeyStoreRequest::custom_key_store_id), if any.
     #[inline]
-    pub fn get_custom_key_store_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_key_store_id(&self) -> &Option<String> {
         &self.inner.custom_key_store_id
     }
     /// Sets [`UpdateCustomKeyStoreRequest::new_custom_key_store_name`](crate::types::UpdateCustomKeyStoreRequest::new_custom_key_store_name): Changes the friendly name of the custom key store to the value that you specify.
-    pub fn new_custom_key_store_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.new_custom_key_store_name = ::std::option::Option::Some(input.into());
+    pub fn new_custom_key_store_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.new_custom_key_store_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::new_custom_key_store_name`](crate::types::UpdateCustomKeyStoreRequest::new_custom_key_store_name).
     #[inline]
-    pub fn set_new_custom_key_store_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_new_custom_key_store_name(mut self, input: Option<String>) -> Self {
         self.inner.new_custom_key_store_name = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::new_custom_key_store_name`](crate::types::UpdateCustomKeyStoreRequest::new_custom_key_store_name), if any.
     #[inline]
-    pub fn get_new_custom_key_store_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_new_custom_key_store_name(&self) -> &Option<String> {
         &self.inner.new_custom_key_store_name
     }
     /// Sets [`UpdateCustomKeyStoreRequest::key_store_password`](crate::types::UpdateCustomKeyStoreRequest::key_store_password): Enter the current password of the `kmsuser` crypto user (CU) in the CloudHSM cluster that is associated with the custom key store.
-    pub fn key_store_password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_store_password = ::std::option::Option::Some(input.into());
+    pub fn key_store_password(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_store_password = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::key_store_password`](crate::types::UpdateCustomKeyStoreRequest::key_store_password).
     #[inline]
-    pub fn set_key_store_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_store_password(mut self, input: Option<String>) -> Self {
         self.inner.key_store_password = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::key_store_password`](crate::types::UpdateCustomKeyStoreRequest::key_store_password), if any.
     #[inline]
-    pub fn get_key_store_password(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_store_password(&self) -> &Option<String> {
         &self.inner.key_store_password
     }
     /// Sets [`UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id): Associates the custom key store with a related CloudHSM cluster.
-    pub fn cloud_hsm_cluster_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
+    pub fn cloud_hsm_cluster_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_hsm_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id).
     #[inline]
-    pub fn set_cloud_hsm_cluster_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_hsm_cluster_id(mut self, input: Option<String>) -> Self {
         self.inner.cloud_hsm_cluster_id = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id), if any.
     #[inline]
-    pub fn get_cloud_hsm_cluster_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_hsm_cluster_id(&self) -> &Option<String> {
         &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint): Changes the URI endpoint that KMS uses to connect to your external key store proxy (XKS proxy).
-    pub fn xks_proxy_uri_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.xks_proxy_uri_endpoint = ::std::option::Option::Some(input.into());
+    pub fn xks_proxy_uri_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.xks_proxy_uri_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint).
     #[inline]
-    pub fn set_xks_proxy_uri_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_xks_proxy_uri_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.xks_proxy_uri_endpoint = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint), if any.
     #[inline]
-    pub fn get_xks_proxy_uri_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_uri_endpoint(&self) -> &Option<String> {
         &self.inner.xks_proxy_uri_endpoint
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_path): Changes the base path to the proxy APIs for this external key store.
-    pub fn xks_proxy_uri_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.xks_proxy_uri_path = ::std::option::Option::Some(input.into());
+    pub fn xks_proxy_uri_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.xks_proxy_uri_path = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_path).
     #[inline]
-    pub fn set_xks_proxy_uri_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_xks_proxy_uri_path(mut self, input: Option<String>) -> Self {
         self.inner.xks_proxy_uri_path = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_path), if any.
     #[inline]
-    pub fn get_xks_proxy_uri_path(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_uri_path(&self) -> &Option<String> {
         &self.inner.xks_proxy_uri_path
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name): Changes the name that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy).
     pub fn xks_proxy_vpc_endpoint_service_name(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.xks_proxy_vpc_endpoint_service_name = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.xks_proxy_vpc_endpoint_service_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name).
     #[inline]
     pub fn set_xks_proxy_vpc_endpoint_service_name(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.xks_proxy_vpc_endpoint_service_name = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name), if any.
     #[inline]
-    pub fn get_xks_proxy_vpc_endpoint_service_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_vpc_endpoint_service_name(&self) -> &Option<String> {
         &self.inner.xks_proxy_vpc_endpoint_service_name
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner): Changes the Amazon Web Services account ID that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy).
     pub fn xks_proxy_vpc_endpoint_service_owner(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.xks_proxy_vpc_endpoint_service_owner = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.xks_proxy_vpc_endpoint_service_owner = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner).
     #[inline]
     pub fn set_xks_proxy_vpc_endpoint_service_owner(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.xks_proxy_vpc_endpoint_service_owner = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner), if any.
     #[inline]
-    pub fn get_xks_proxy_vpc_endpoint_service_owner(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_xks_proxy_vpc_endpoint_service_owner(&self) -> &Option<String> {
         &self.inner.xks_proxy_vpc_endpoint_service_owner
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential): Changes the credentials that KMS uses to sign requests to the external key store proxy (XKS proxy).
@@ -385,16 +318,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: crate::types::XksProxyAuthenticationCredentialType,
     ) -> Self {
-        self.inner.xks_proxy_authentication_credential = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.xks_proxy_authentication_credential = Some(input);
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential).
     #[inline]
     pub fn set_xks_proxy_authentication_credential(
         mut self,
-        input: ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
+        input: Option<crate::types::XksProxyAuthenticationCredentialType>,
     ) -> Self {
         self.inner.xks_proxy_authentication_credential = input;
         self
@@ -403,7 +334,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
     #[inline]
     pub fn get_xks_proxy_authentication_credential(
         &self,
-    ) -> &::std::option::Option<crate::types::XksProxyAuthenticationCredentialType> {
+    ) -> &Option<crate::types::XksProxyAuthenticationCredentialType> {
         &self.inner.xks_proxy_authentication_credential
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_connectivity): Changes the connectivity setting for the external key store.
@@ -411,14 +342,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: crate::types::XksProxyConnectivityType,
     ) -> Self {
-        self.inner.xks_proxy_connectivity = ::std::option::Option::Some(input);
+        self.inner.xks_proxy_connectivity = Some(input);
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_connectivity).
     #[inline]
     pub fn set_xks_proxy_connectivity(
         mut self,
-        input: ::std::option::Option<crate::types::XksProxyConnectivityType>,
+        input: Option<crate::types::XksProxyConnectivityType>,
     ) -> Self {
         self.inner.xks_proxy_connectivity = input;
         self
@@ -427,23 +358,23 @@ impl UpdateCustomKeyStoreRequestBuilder {
     #[inline]
     pub fn get_xks_proxy_connectivity(
         &self,
-    ) -> &::std::option::Option<crate::types::XksProxyConnectivityType> {
+    ) -> &Option<crate::types::XksProxyConnectivityType> {
         &self.inner.xks_proxy_connectivity
     }
     /// Builds the [`UpdateCustomKeyStoreRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCustomKeyStoreRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.custom_key_store_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateCustomKeyStoreRequest",
                 member: "custom_key_store_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

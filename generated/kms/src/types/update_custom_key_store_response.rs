@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCustomKeyStoreResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCustomKeyStoreResponse {}
 impl UpdateCustomKeyStoreResponse {
     /// Starts building a [`UpdateCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCustomKeyStoreResponseBuilder {
-        <crate::types::builders::UpdateCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateCustomKeyStoreResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateCustomKeyStoreResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateCustomKeyStoreResponse`](crate::types::UpdateCustomKeyStoreResponse); start one with `UpdateCustomKeyStoreResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateCustomKeyStoreResponseBuilder {
     inner: crate::types::UpdateCustomKeyStoreResponse,
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateKeyDescriptionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateKeyDescriptionRequest {
     /// Updates the description of the specified KMS key.
@@ -22,28 +17,28 @@ pub struct UpdateKeyDescriptionRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// New description for the KMS key.
     ///
     /// **Important:** Do not include confidential or sensitive information in this field. This field may be displayed in plaintext in CloudTrail logs and other output.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl UpdateKeyDescriptionRequest {
     /// Starts building a [`UpdateKeyDescriptionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateKeyDescriptionRequestBuilder {
-        <crate::types::builders::UpdateKeyDescriptionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateKeyDescriptionRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
@@ -54,80 +49,63 @@ impl UpdateKeyDescriptionRequest {
     }
 }
 /// A builder for [`UpdateKeyDescriptionRequest`](crate::types::UpdateKeyDescriptionRequest); start one with `UpdateKeyDescriptionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateKeyDescriptionRequestBuilder {
     inner: crate::types::UpdateKeyDescriptionRequest,
 }
 impl UpdateKeyDescriptionRequestBuilder {
     /// Sets [`UpdateKeyDescriptionRequest::key_id`](crate::types::UpdateKeyDescriptionRequest::key_id): Updates the description of the specified KMS key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKeyDescriptionRequest::key_id`](crate::types::UpdateKeyDescriptionRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`UpdateKeyDescriptionRequest::key_id`](crate::types::UpdateKeyDescriptionRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`UpdateKeyDescriptionRequest::description`](crate::types::UpdateKeyDescriptionRequest::description): New description for the KMS key.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKeyDescriptionRequest::description`](crate::types::UpdateKeyDescriptionRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`UpdateKeyDescriptionRequest::description`](crate::types::UpdateKeyDescriptionRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`UpdateKeyDescriptionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateKeyDescriptionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKeyDescriptionRequest",
                 member: "key_id",
             });
         }
         if self.inner.description.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKeyDescriptionRequest",
                 member: "description",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

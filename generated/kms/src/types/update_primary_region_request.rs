@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdatePrimaryRegionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatePrimaryRegionRequest {
     /// Identifies the current primary key. When the operation completes, this KMS key will be a replica key.
@@ -22,28 +17,28 @@ pub struct UpdatePrimaryRegionRequest {
     /// To get the key ID and key ARN for a KMS key, use `ListKeys` or `DescribeKey`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// The Amazon Web Services Region of the new primary key. Enter the Region ID, such as `us-east-1` or `ap-southeast-2`. There must be an existing replica key in this Region.
     ///
     /// When the operation completes, the multi-Region key in this Region will be the primary key.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub primary_region: ::std::option::Option<::std::string::String>,
+    pub primary_region: Option<String>,
 }
 impl UpdatePrimaryRegionRequest {
     /// Starts building a [`UpdatePrimaryRegionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdatePrimaryRegionRequestBuilder {
-        <crate::types::builders::UpdatePrimaryRegionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdatePrimaryRegionRequestBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `PrimaryRegion` member, when set.
     #[inline]
-    pub fn primary_region(&self) -> ::std::option::Option<&str> {
+    pub fn primary_region(&self) -> Option<&str> {
         self.primary_region.as_deref()
     }
 }
@@ -54,80 +49,63 @@ impl UpdatePrimaryRegionRequest {
     }
 }
 /// A builder for [`UpdatePrimaryRegionRequest`](crate::types::UpdatePrimaryRegionRequest); start one with `UpdatePrimaryRegionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdatePrimaryRegionRequestBuilder {
     inner: crate::types::UpdatePrimaryRegionRequest,
 }
 impl UpdatePrimaryRegionRequestBuilder {
     /// Sets [`UpdatePrimaryRegionRequest::key_id`](crate::types::UpdatePrimaryRegionRequest::key_id): Identifies the current primary key.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdatePrimaryRegionRequest::key_id`](crate::types::UpdatePrimaryRegionRequest::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`UpdatePrimaryRegionRequest::key_id`](crate::types::UpdatePrimaryRegionRequest::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`UpdatePrimaryRegionRequest::primary_region`](crate::types::UpdatePrimaryRegionRequest::primary_region): The Amazon Web Services Region of the new primary key.
-    pub fn primary_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.primary_region = ::std::option::Option::Some(input.into());
+    pub fn primary_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.primary_region = Some(input.into());
         self
     }
     /// Sets or clears [`UpdatePrimaryRegionRequest::primary_region`](crate::types::UpdatePrimaryRegionRequest::primary_region).
     #[inline]
-    pub fn set_primary_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_primary_region(mut self, input: Option<String>) -> Self {
         self.inner.primary_region = input;
         self
     }
     /// The value set for [`UpdatePrimaryRegionRequest::primary_region`](crate::types::UpdatePrimaryRegionRequest::primary_region), if any.
     #[inline]
-    pub fn get_primary_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_primary_region(&self) -> &Option<String> {
         &self.inner.primary_region
     }
     /// Builds the [`UpdatePrimaryRegionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdatePrimaryRegionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdatePrimaryRegionRequest",
                 member: "key_id",
             });
         }
         if self.inner.primary_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdatePrimaryRegionRequest",
                 member: "primary_region",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

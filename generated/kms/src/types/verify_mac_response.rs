@@ -2,126 +2,106 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `VerifyMacResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifyMacResponse {
     /// The HMAC KMS key used in the verification.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// A Boolean value that indicates whether the HMAC was verified. A value of `True` indicates that the HMAC (`Mac`) was generated with the specified `Message`, HMAC KMS key (`KeyID`) and `MacAlgorithm.`.
     ///
     /// If the HMAC is not verified, the `VerifyMac` operation fails with a [`KMSInvalidMacException`](crate::error::KmsInvalidMacException) exception. This exception indicates that one or more of the inputs changed since the HMAC was computed.
-    pub mac_valid: ::std::option::Option<bool>,
+    pub mac_valid: Option<bool>,
     /// The MAC algorithm used in the verification.
-    pub mac_algorithm: ::std::option::Option<crate::types::MacAlgorithmSpec>,
+    pub mac_algorithm: Option<crate::types::MacAlgorithmSpec>,
 }
 impl VerifyMacResponse {
     /// Starts building a [`VerifyMacResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifyMacResponseBuilder {
-        <crate::types::builders::VerifyMacResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifyMacResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `MacValid` member, when set.
     #[inline]
-    pub fn mac_valid(&self) -> ::std::option::Option<bool> {
+    pub fn mac_valid(&self) -> Option<bool> {
         self.mac_valid
     }
     /// The `MacAlgorithm` member, when set.
     #[inline]
-    pub fn mac_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MacAlgorithmSpec> {
+    pub fn mac_algorithm(&self) -> Option<&crate::types::MacAlgorithmSpec> {
         self.mac_algorithm.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for VerifyMacResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "VerifyMacResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`VerifyMacResponse`](crate::types::VerifyMacResponse); start one with `VerifyMacResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifyMacResponseBuilder {
     inner: crate::types::VerifyMacResponse,
 }
 impl VerifyMacResponseBuilder {
     /// Sets [`VerifyMacResponse::key_id`](crate::types::VerifyMacResponse::key_id): The HMAC KMS key used in the verification.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacResponse::key_id`](crate::types::VerifyMacResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`VerifyMacResponse::key_id`](crate::types::VerifyMacResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`VerifyMacResponse::mac_valid`](crate::types::VerifyMacResponse::mac_valid): A Boolean value that indicates whether the HMAC was verified.
     pub fn mac_valid(mut self, input: bool) -> Self {
-        self.inner.mac_valid = ::std::option::Option::Some(input);
+        self.inner.mac_valid = Some(input);
         self
     }
     /// Sets or clears [`VerifyMacResponse::mac_valid`](crate::types::VerifyMacResponse::mac_valid).
     #[inline]
-    pub fn set_mac_valid(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_mac_valid(mut self, input: Option<bool>) -> Self {
         self.inner.mac_valid = input;
         self
     }
     /// The value set for [`VerifyMacResponse::mac_valid`](crate::types::VerifyMacResponse::mac_valid), if any.
     #[inline]
-    pub fn get_mac_valid(&self) -> &::std::option::Option<bool> {
+    pub fn get_mac_valid(&self) -> &Option<bool> {
         &self.inner.mac_valid
     }
     /// Sets [`VerifyMacResponse::mac_algorithm`](crate::types::VerifyMacResponse::mac_algorithm): The MAC algorithm used in the verification.
     pub fn mac_algorithm(mut self, input: crate::types::MacAlgorithmSpec) -> Self {
-        self.inner.mac_algorithm = ::std::option::Option::Some(input);
+        self.inner.mac_algorithm = Some(input);
         self
     }
     /// Sets or clears [`VerifyMacResponse::mac_algorithm`](crate::types::VerifyMacResponse::mac_algorithm).
     #[inline]
     pub fn set_mac_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::MacAlgorithmSpec>,
+        input: Option<crate::types::MacAlgorithmSpec>,
     ) -> Self {
         self.inner.mac_algorithm = input;
         self
     }
     /// The value set for [`VerifyMacResponse::mac_algorithm`](crate::types::VerifyMacResponse::mac_algorithm), if any.
     #[inline]
-    pub fn get_mac_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
+    pub fn get_mac_algorithm(&self) -> &Option<crate::types::MacAlgorithmSpec> {
         &self.inner.mac_algorithm
     }
     /// Builds the [`VerifyMacResponse`]; it has no required members, so this cannot fail.

@@ -2,103 +2,85 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `VerifyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifyResponse {
     /// The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to verify the signature.
-    pub key_id: ::std::option::Option<::std::string::String>,
+    pub key_id: Option<String>,
     /// A Boolean value that indicates whether the signature was verified. A value of `True` indicates that the `Signature` was produced by signing the `Message` with the specified `KeyID` and `SigningAlgorithm.` If the signature is not verified, the `Verify` operation fails with a [`KMSInvalidSignatureException`](crate::error::KmsInvalidSignatureException) exception.
-    pub signature_valid: ::std::option::Option<bool>,
+    pub signature_valid: Option<bool>,
     /// The signing algorithm that was used to verify the signature.
-    pub signing_algorithm: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+    pub signing_algorithm: Option<crate::types::SigningAlgorithmSpec>,
 }
 impl VerifyResponse {
     /// Starts building a [`VerifyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifyResponseBuilder {
-        <crate::types::builders::VerifyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifyResponseBuilder as Default>::default()
     }
     /// The `KeyId` member, when set.
     #[inline]
-    pub fn key_id(&self) -> ::std::option::Option<&str> {
+    pub fn key_id(&self) -> Option<&str> {
         self.key_id.as_deref()
     }
     /// The `SignatureValid` member, when set.
     #[inline]
-    pub fn signature_valid(&self) -> ::std::option::Option<bool> {
+    pub fn signature_valid(&self) -> Option<bool> {
         self.signature_valid
     }
     /// The `SigningAlgorithm` member, when set.
     #[inline]
-    pub fn signing_algorithm(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SigningAlgorithmSpec> {
+    pub fn signing_algorithm(&self) -> Option<&crate::types::SigningAlgorithmSpec> {
         self.signing_algorithm.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for VerifyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "VerifyResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`VerifyResponse`](crate::types::VerifyResponse); start one with `VerifyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifyResponseBuilder {
     inner: crate::types::VerifyResponse,
 }
 impl VerifyResponseBuilder {
     /// Sets [`VerifyResponse::key_id`](crate::types::VerifyResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to verify the signature.
-    pub fn key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_id = ::std::option::Option::Some(input.into());
+    pub fn key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_id = Some(input.into());
         self
     }
     /// Sets or clears [`VerifyResponse::key_id`](crate::types::VerifyResponse::key_id).
     #[inline]
-    pub fn set_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_id(mut self, input: Option<String>) -> Self {
         self.inner.key_id = input;
         self
     }
     /// The value set for [`VerifyResponse::key_id`](crate::types::VerifyResponse::key_id), if any.
     #[inline]
-    pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_id(&self) -> &Option<String> {
         &self.inner.key_id
     }
     /// Sets [`VerifyResponse::signature_valid`](crate::types::VerifyResponse::signature_valid): A Boolean value that indicates whether the signature was verified.
     pub fn signature_valid(mut self, input: bool) -> Self {
-        self.inner.signature_valid = ::std::option::Option::Some(input);
+        self.inner.signature_valid = Some(input);
         self
     }
     /// Sets or clears [`VerifyResponse::signature_valid`](crate::types::VerifyResponse::signature_valid).
     #[inline]
-    pub fn set_signature_valid(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_signature_valid(mut self, input: Option<bool>) -> Self {
         self.inner.signature_valid = input;
         self
     }
     /// The value set for [`VerifyResponse::signature_valid`](crate::types::VerifyResponse::signature_valid), if any.
     #[inline]
-    pub fn get_signature_valid(&self) -> &::std::option::Option<bool> {
+    pub fn get_signature_valid(&self) -> &Option<bool> {
         &self.inner.signature_valid
     }
     /// Sets [`VerifyResponse::signing_algorithm`](crate::types::VerifyResponse::signing_algorithm): The signing algorithm that was used to verify the signature.
@@ -106,23 +88,21 @@ impl VerifyResponseBuilder {
         mut self,
         input: crate::types::SigningAlgorithmSpec,
     ) -> Self {
-        self.inner.signing_algorithm = ::std::option::Option::Some(input);
+        self.inner.signing_algorithm = Some(input);
         self
     }
     /// Sets or clears [`VerifyResponse::signing_algorithm`](crate::types::VerifyResponse::signing_algorithm).
     #[inline]
     pub fn set_signing_algorithm(
         mut self,
-        input: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+        input: Option<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
         self.inner.signing_algorithm = input;
         self
     }
     /// The value set for [`VerifyResponse::signing_algorithm`](crate::types::VerifyResponse::signing_algorithm), if any.
     #[inline]
-    pub fn get_signing_algorithm(
-        &self,
-    ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
+    pub fn get_signing_algorithm(&self) -> &Option<crate::types::SigningAlgorithmSpec> {
         &self.inner.signing_algorithm
     }
     /// Builds the [`VerifyResponse`]; it has no required members, so this cannot fail.

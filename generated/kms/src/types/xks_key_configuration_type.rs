@@ -6,60 +6,44 @@
 /// This element appears in a `CreateKey` or `DescribeKey` response only for a KMS key in an external key store.
 ///
 /// The *external key* is a symmetric encryption key that is hosted by an external key manager outside of Amazon Web Services. When you use the KMS key in an external key store in a cryptographic operation, the cryptographic operation is performed in the external key manager using the specified external key. For more information, see [External key](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) in the *Key Management Service Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct XksKeyConfigurationType {
     /// The ID of the external key in its external key manager. This is the ID that the external key store proxy uses to identify the external key.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl XksKeyConfigurationType {
     /// Starts building a [`XksKeyConfigurationType`].
     #[inline]
     pub fn builder() -> crate::types::builders::XksKeyConfigurationTypeBuilder {
-        <crate::types::builders::XksKeyConfigurationTypeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::XksKeyConfigurationTypeBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 }
 /// A builder for [`XksKeyConfigurationType`](crate::types::XksKeyConfigurationType); start one with `XksKeyConfigurationType::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct XksKeyConfigurationTypeBuilder {
     inner: crate::types::XksKeyConfigurationType,
 }
 impl XksKeyConfigurationTypeBuilder {
     /// Sets [`XksKeyConfigurationType::id`](crate::types::XksKeyConfigurationType::id): The ID of the external key in its external key manager.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`XksKeyConfigurationType::id`](crate::types::XksKeyConfigurationType::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`XksKeyConfigurationType::id`](crate::types::XksKeyConfigurationType::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Builds the [`XksKeyConfigurationType`]; it has no required members, so this cannot fail.

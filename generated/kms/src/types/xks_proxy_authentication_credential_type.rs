@@ -4,32 +4,32 @@
 /// KMS uses the authentication credential to sign requests that it sends to the external key store proxy (XKS proxy) on your behalf. You establish these credentials on your external key store proxy and report them to KMS.
 ///
 /// The `XksProxyAuthenticationCredential` includes two required elements.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct XksProxyAuthenticationCredentialType {
     /// A unique identifier for the raw secret access key.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub access_key_id: ::std::option::Option<::std::string::String>,
+    pub access_key_id: Option<String>,
     /// A secret string of 43-64 characters. Valid characters are a-z, A-Z, 0-9, /, +, and =.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub raw_secret_access_key: ::std::option::Option<::std::string::String>,
+    pub raw_secret_access_key: Option<String>,
 }
 impl XksProxyAuthenticationCredentialType {
     /// Starts building a [`XksProxyAuthenticationCredentialType`].
     #[inline]
     pub fn builder() -> crate::types::builders::XksProxyAuthenticationCredentialTypeBuilder {
-        <crate::types::builders::XksProxyAuthenticationCredentialTypeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::XksProxyAuthenticationCredentialTypeBuilder as Default>::default()
     }
     /// The `AccessKeyId` member, when set.
     #[inline]
-    pub fn access_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn access_key_id(&self) -> Option<&str> {
         self.access_key_id.as_deref()
     }
     /// The `RawSecretAccessKey` member, when set.
     #[inline]
-    pub fn raw_secret_access_key(&self) -> ::std::option::Option<&str> {
+    pub fn raw_secret_access_key(&self) -> Option<&str> {
         self.raw_secret_access_key.as_deref()
     }
 }
@@ -42,82 +42,63 @@ impl ::std::fmt::Debug for XksProxyAuthenticationCredentialType {
     }
 }
 /// A builder for [`XksProxyAuthenticationCredentialType`](crate::types::XksProxyAuthenticationCredentialType); start one with `XksProxyAuthenticationCredentialType::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct XksProxyAuthenticationCredentialTypeBuilder {
     inner: crate::types::XksProxyAuthenticationCredentialType,
 }
 impl XksProxyAuthenticationCredentialTypeBuilder {
     /// Sets [`XksProxyAuthenticationCredentialType::access_key_id`](crate::types::XksProxyAuthenticationCredentialType::access_key_id): A unique identifier for the raw secret access key.
-    pub fn access_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_key_id = ::std::option::Option::Some(input.into());
+    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.access_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyAuthenticationCredentialType::access_key_id`](crate::types::XksProxyAuthenticationCredentialType::access_key_id).
     #[inline]
-    pub fn set_access_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
         self.inner.access_key_id = input;
         self
     }
     /// The value set for [`XksProxyAuthenticationCredentialType::access_key_id`](crate::types::XksProxyAuthenticationCredentialType::access_key_id), if any.
     #[inline]
-    pub fn get_access_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_key_id(&self) -> &Option<String> {
         &self.inner.access_key_id
     }
     /// Sets [`XksProxyAuthenticationCredentialType::raw_secret_access_key`](crate::types::XksProxyAuthenticationCredentialType::raw_secret_access_key): A secret string of 43-64 characters.
-    pub fn raw_secret_access_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.raw_secret_access_key = ::std::option::Option::Some(input.into());
+    pub fn raw_secret_access_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.raw_secret_access_key = Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyAuthenticationCredentialType::raw_secret_access_key`](crate::types::XksProxyAuthenticationCredentialType::raw_secret_access_key).
     #[inline]
-    pub fn set_raw_secret_access_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_raw_secret_access_key(mut self, input: Option<String>) -> Self {
         self.inner.raw_secret_access_key = input;
         self
     }
     /// The value set for [`XksProxyAuthenticationCredentialType::raw_secret_access_key`](crate::types::XksProxyAuthenticationCredentialType::raw_secret_access_key), if any.
     #[inline]
-    pub fn get_raw_secret_access_key(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_raw_secret_access_key(&self) -> &Option<String> {
         &self.inner.raw_secret_access_key
     }
     /// Builds the [`XksProxyAuthenticationCredentialType`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::XksProxyAuthenticationCredentialType,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.access_key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "XksProxyAuthenticationCredentialType",
                 member: "access_key_id",
             });
         }
         if self.inner.raw_secret_access_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "XksProxyAuthenticationCredentialType",
                 member: "raw_secret_access_key",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,62 +2,60 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Detailed information about the external key store proxy (XKS proxy). Your external key store proxy translates KMS requests into a format that your external key manager can understand. These fields appear in a `DescribeCustomKeyStores` response only when the [`CustomKeyStoreType`](crate::types::CustomKeyStoreType) is `EXTERNAL_KEY_STORE`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct XksProxyConfigurationType {
     /// Indicates whether the external key store proxy uses a public endpoint or an Amazon VPC endpoint service to communicate with KMS.
-    pub connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
+    pub connectivity: Option<crate::types::XksProxyConnectivityType>,
     /// The part of the external key store [proxy authentication credential](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html#KMS-CreateCustomKeyStore-request-XksProxyAuthenticationCredential) that uniquely identifies the secret access key.
-    pub access_key_id: ::std::option::Option<::std::string::String>,
+    pub access_key_id: Option<String>,
     /// The URI endpoint for the external key store proxy.
     ///
     /// If the external key store proxy has a public endpoint, it is displayed here.
     ///
     /// If the external key store proxy uses an Amazon VPC endpoint service name, this field displays the private DNS name associated with the VPC endpoint service.
-    pub uri_endpoint: ::std::option::Option<::std::string::String>,
+    pub uri_endpoint: Option<String>,
     /// The path to the external key store proxy APIs.
-    pub uri_path: ::std::option::Option<::std::string::String>,
+    pub uri_path: Option<String>,
     /// The Amazon VPC endpoint service used to communicate with the external key store proxy. This field appears only when the external key store proxy uses an Amazon VPC endpoint service to communicate with KMS.
-    pub vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_service_name: Option<String>,
     /// The Amazon Web Services account ID that owns the Amazon VPC endpoint service used to communicate with the external key store proxy (XKS). This field appears only when the XKS uses an VPC endpoint service to communicate with KMS.
-    pub vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
+    pub vpc_endpoint_service_owner: Option<String>,
 }
 impl XksProxyConfigurationType {
     /// Starts building a [`XksProxyConfigurationType`].
     #[inline]
     pub fn builder() -> crate::types::builders::XksProxyConfigurationTypeBuilder {
-        <crate::types::builders::XksProxyConfigurationTypeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::XksProxyConfigurationTypeBuilder as Default>::default()
     }
     /// The `Connectivity` member, when set.
     #[inline]
-    pub fn connectivity(
-        &self,
-    ) -> ::std::option::Option<&crate::types::XksProxyConnectivityType> {
+    pub fn connectivity(&self) -> Option<&crate::types::XksProxyConnectivityType> {
         self.connectivity.as_ref()
     }
     /// The `AccessKeyId` member, when set.
     #[inline]
-    pub fn access_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn access_key_id(&self) -> Option<&str> {
         self.access_key_id.as_deref()
     }
     /// The `UriEndpoint` member, when set.
     #[inline]
-    pub fn uri_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn uri_endpoint(&self) -> Option<&str> {
         self.uri_endpoint.as_deref()
     }
     /// The `UriPath` member, when set.
     #[inline]
-    pub fn uri_path(&self) -> ::std::option::Option<&str> {
+    pub fn uri_path(&self) -> Option<&str> {
         self.uri_path.as_deref()
     }
     /// The `VpcEndpointServiceName` member, when set.
     #[inline]
-    pub fn vpc_endpoint_service_name(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_service_name(&self) -> Option<&str> {
         self.vpc_endpoint_service_name.as_deref()
     }
     /// The `VpcEndpointServiceOwner` member, when set.
     #[inline]
-    pub fn vpc_endpoint_service_owner(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_endpoint_service_owner(&self) -> Option<&str> {
         self.vpc_endpoint_service_owner.as_deref()
     }
 }
@@ -74,12 +72,7 @@ impl ::std::fmt::Debug for XksProxyConfigurationType {
     }
 }
 /// A builder for [`XksProxyConfigurationType`](crate::types::XksProxyConfigurationType); start one with `XksProxyConfigurationType::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct XksProxyConfigurationTypeBuilder {
     inner: crate::types::XksProxyConfigurationType,
 }
@@ -89,139 +82,101 @@ impl XksProxyConfigurationTypeBuilder {
         mut self,
         input: crate::types::XksProxyConnectivityType,
     ) -> Self {
-        self.inner.connectivity = ::std::option::Option::Some(input);
+        self.inner.connectivity = Some(input);
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::connectivity`](crate::types::XksProxyConfigurationType::connectivity).
     #[inline]
     pub fn set_connectivity(
         mut self,
-        input: ::std::option::Option<crate::types::XksProxyConnectivityType>,
+        input: Option<crate::types::XksProxyConnectivityType>,
     ) -> Self {
         self.inner.connectivity = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::connectivity`](crate::types::XksProxyConfigurationType::connectivity), if any.
     #[inline]
-    pub fn get_connectivity(
-        &self,
-    ) -> &::std::option::Option<crate::types::XksProxyConnectivityType> {
+    pub fn get_connectivity(&self) -> &Option<crate::types::XksProxyConnectivityType> {
         &self.inner.connectivity
     }
     /// Sets [`XksProxyConfigurationType::access_key_id`](crate::types::XksProxyConfigurationType::access_key_id): The part of the external key store [proxy authentication credential](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html#KMS-CreateCustomKeyStore-request-XksProxyAuthenticationCredential) that uniquely identifies the secret access key.
-    pub fn access_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_key_id = ::std::option::Option::Some(input.into());
+    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.access_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::access_key_id`](crate::types::XksProxyConfigurationType::access_key_id).
     #[inline]
-    pub fn set_access_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
         self.inner.access_key_id = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::access_key_id`](crate::types::XksProxyConfigurationType::access_key_id), if any.
     #[inline]
-    pub fn get_access_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_key_id(&self) -> &Option<String> {
         &self.inner.access_key_id
     }
     /// Sets [`XksProxyConfigurationType::uri_endpoint`](crate::types::XksProxyConfigurationType::uri_endpoint): The URI endpoint for the external key store proxy.
-    pub fn uri_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uri_endpoint = ::std::option::Option::Some(input.into());
+    pub fn uri_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.uri_endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::uri_endpoint`](crate::types::XksProxyConfigurationType::uri_endpoint).
     #[inline]
-    pub fn set_uri_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uri_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.uri_endpoint = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::uri_endpoint`](crate::types::XksProxyConfigurationType::uri_endpoint), if any.
     #[inline]
-    pub fn get_uri_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uri_endpoint(&self) -> &Option<String> {
         &self.inner.uri_endpoint
     }
     /// Sets [`XksProxyConfigurationType::uri_path`](crate::types::XksProxyConfigurationType::uri_path): The path to the external key store proxy APIs.
-    pub fn uri_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uri_path = ::std::option::Option::Some(input.into());
+    pub fn uri_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.uri_path = Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::uri_path`](crate::types::XksProxyConfigurationType::uri_path).
     #[inline]
-    pub fn set_uri_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uri_path(mut self, input: Option<String>) -> Self {
         self.inner.uri_path = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::uri_path`](crate::types::XksProxyConfigurationType::uri_path), if any.
     #[inline]
-    pub fn get_uri_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uri_path(&self) -> &Option<String> {
         &self.inner.uri_path
     }
     /// Sets [`XksProxyConfigurationType::vpc_endpoint_service_name`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_name): The Amazon VPC endpoint service used to communicate with the external key store proxy.
-    pub fn vpc_endpoint_service_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_service_name = ::std::option::Option::Some(input.into());
+    pub fn vpc_endpoint_service_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_service_name = Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::vpc_endpoint_service_name`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_name).
     #[inline]
-    pub fn set_vpc_endpoint_service_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_service_name(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_service_name = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::vpc_endpoint_service_name`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_name), if any.
     #[inline]
-    pub fn get_vpc_endpoint_service_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_service_name(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_service_name
     }
     /// Sets [`XksProxyConfigurationType::vpc_endpoint_service_owner`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_owner): The Amazon Web Services account ID that owns the Amazon VPC endpoint service used to communicate with the external key store proxy (XKS).
-    pub fn vpc_endpoint_service_owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_endpoint_service_owner = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn vpc_endpoint_service_owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_endpoint_service_owner = Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::vpc_endpoint_service_owner`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_owner).
     #[inline]
-    pub fn set_vpc_endpoint_service_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_endpoint_service_owner(mut self, input: Option<String>) -> Self {
         self.inner.vpc_endpoint_service_owner = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::vpc_endpoint_service_owner`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_owner), if any.
     #[inline]
-    pub fn get_vpc_endpoint_service_owner(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_endpoint_service_owner(&self) -> &Option<String> {
         &self.inner.vpc_endpoint_service_owner
     }
     /// Builds the [`XksProxyConfigurationType`]; it has no required members, so this cannot fail.

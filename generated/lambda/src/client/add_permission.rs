@@ -3,7 +3,7 @@
 
 use crate::operation::{AddPermission, AddPermissionError, Operation};
 /// A call to [`AddPermission`](crate::operation::AddPermission): Grants a [principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#Principal_specifying) permission to use a function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AddPermissionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AddPermissionRequestBuilder,
@@ -14,13 +14,13 @@ impl AddPermissionFluentBuilder {
     ) -> Self {
         AddPermissionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AddPermissionError`](crate::operation::AddPermissionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AddPermissionResponse,
         ::awsgen_runtime::client::SdkError<AddPermissionError>,
     > {
@@ -35,103 +35,73 @@ impl AddPermissionFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::AddPermissionRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `statement_id`: see [`statement_id`](crate::types::builders::AddPermissionRequestBuilder::statement_id).
-    pub fn statement_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn statement_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.statement_id(input);
         self
     }
     /// Sets or clears the input's `statement_id`.
-    pub fn set_statement_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_statement_id(input);
         self
     }
     /// The value set for the input's `statement_id`, if any.
-    pub fn get_statement_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement_id(&self) -> &Option<String> {
         self.input.get_statement_id()
     }
     /// Sets the input's `action`: see [`action`](crate::types::builders::AddPermissionRequestBuilder::action).
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn action(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.action(input);
         self
     }
     /// Sets or clears the input's `action`.
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_action(input);
         self
     }
     /// The value set for the input's `action`, if any.
-    pub fn get_action(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_action(&self) -> &Option<String> {
         self.input.get_action()
     }
     /// Sets the input's `principal`: see [`principal`](crate::types::builders::AddPermissionRequestBuilder::principal).
-    pub fn principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.principal(input);
         self
     }
     /// Sets or clears the input's `principal`.
-    pub fn set_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_principal(input);
         self
     }
     /// The value set for the input's `principal`, if any.
-    pub fn get_principal(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal(&self) -> &Option<String> {
         self.input.get_principal()
     }
     /// Sets the input's `source_arn`: see [`source_arn`](crate::types::builders::AddPermissionRequestBuilder::source_arn).
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_arn(input);
         self
     }
     /// Sets or clears the input's `source_arn`.
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_arn(input);
         self
     }
     /// The value set for the input's `source_arn`, if any.
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         self.input.get_source_arn()
     }
     /// Sets the input's `function_url_auth_type`: see [`function_url_auth_type`](crate::types::builders::AddPermissionRequestBuilder::function_url_auth_type).
@@ -145,7 +115,7 @@ impl AddPermissionFluentBuilder {
     /// Sets or clears the input's `function_url_auth_type`.
     pub fn set_function_url_auth_type(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionUrlAuthType>,
+        input: Option<crate::types::FunctionUrlAuthType>,
     ) -> Self {
         self.input = self.input.set_function_url_auth_type(input);
         self
@@ -153,7 +123,7 @@ impl AddPermissionFluentBuilder {
     /// The value set for the input's `function_url_auth_type`, if any.
     pub fn get_function_url_auth_type(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionUrlAuthType> {
+    ) -> &Option<crate::types::FunctionUrlAuthType> {
         self.input.get_function_url_auth_type()
     }
     /// Sets the input's `invoked_via_function_url`: see [`invoked_via_function_url`](crate::types::builders::AddPermissionRequestBuilder::invoked_via_function_url).
@@ -162,117 +132,82 @@ impl AddPermissionFluentBuilder {
         self
     }
     /// Sets or clears the input's `invoked_via_function_url`.
-    pub fn set_invoked_via_function_url(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_invoked_via_function_url(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_invoked_via_function_url(input);
         self
     }
     /// The value set for the input's `invoked_via_function_url`, if any.
-    pub fn get_invoked_via_function_url(&self) -> &::std::option::Option<bool> {
+    pub fn get_invoked_via_function_url(&self) -> &Option<bool> {
         self.input.get_invoked_via_function_url()
     }
     /// Sets the input's `source_account`: see [`source_account`](crate::types::builders::AddPermissionRequestBuilder::source_account).
-    pub fn source_account(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_account(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_account(input);
         self
     }
     /// Sets or clears the input's `source_account`.
-    pub fn set_source_account(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_account(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_account(input);
         self
     }
     /// The value set for the input's `source_account`, if any.
-    pub fn get_source_account(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_account(&self) -> &Option<String> {
         self.input.get_source_account()
     }
     /// Sets the input's `event_source_token`: see [`event_source_token`](crate::types::builders::AddPermissionRequestBuilder::event_source_token).
-    pub fn event_source_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn event_source_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.event_source_token(input);
         self
     }
     /// Sets or clears the input's `event_source_token`.
-    pub fn set_event_source_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_source_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_event_source_token(input);
         self
     }
     /// The value set for the input's `event_source_token`, if any.
-    pub fn get_event_source_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_source_token(&self) -> &Option<String> {
         self.input.get_event_source_token()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::AddPermissionRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `revision_id`: see [`revision_id`](crate::types::builders::AddPermissionRequestBuilder::revision_id).
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revision_id(input);
         self
     }
     /// Sets or clears the input's `revision_id`.
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revision_id(input);
         self
     }
     /// The value set for the input's `revision_id`, if any.
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         self.input.get_revision_id()
     }
     /// Sets the input's `principal_org_id`: see [`principal_org_id`](crate::types::builders::AddPermissionRequestBuilder::principal_org_id).
-    pub fn principal_org_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn principal_org_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.principal_org_id(input);
         self
     }
     /// Sets or clears the input's `principal_org_id`.
-    pub fn set_principal_org_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_org_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_principal_org_id(input);
         self
     }
     /// The value set for the input's `principal_org_id`, if any.
-    pub fn get_principal_org_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_org_id(&self) -> &Option<String> {
         self.input.get_principal_org_id()
     }
 }
@@ -291,17 +226,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AddPermission as Operation>::serialize_request(input),
             <AddPermission as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for AddPermissionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         AddPermissionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

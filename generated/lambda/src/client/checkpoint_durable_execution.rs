@@ -5,7 +5,7 @@ use crate::operation::{
     CheckpointDurableExecution, CheckpointDurableExecutionError, Operation,
 };
 /// A call to [`CheckpointDurableExecution`](crate::operation::CheckpointDurableExecution): Saves the progress of a [durable function](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) execution during runtime. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CheckpointDurableExecutionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CheckpointDurableExecutionRequestBuilder,
@@ -16,13 +16,13 @@ impl CheckpointDurableExecutionFluentBuilder {
     ) -> Self {
         CheckpointDurableExecutionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CheckpointDurableExecutionError`](crate::operation::CheckpointDurableExecutionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CheckpointDurableExecutionResponse,
         ::awsgen_runtime::client::SdkError<CheckpointDurableExecutionError>,
     > {
@@ -39,45 +39,31 @@ impl CheckpointDurableExecutionFluentBuilder {
         &self.input
     }
     /// Sets the input's `durable_execution_arn`: see [`durable_execution_arn`](crate::types::builders::CheckpointDurableExecutionRequestBuilder::durable_execution_arn).
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.durable_execution_arn(input);
         self
     }
     /// Sets or clears the input's `durable_execution_arn`.
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_durable_execution_arn(input);
         self
     }
     /// The value set for the input's `durable_execution_arn`, if any.
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         self.input.get_durable_execution_arn()
     }
     /// Sets the input's `checkpoint_token`: see [`checkpoint_token`](crate::types::builders::CheckpointDurableExecutionRequestBuilder::checkpoint_token).
-    pub fn checkpoint_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn checkpoint_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.checkpoint_token(input);
         self
     }
     /// Sets or clears the input's `checkpoint_token`.
-    pub fn set_checkpoint_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_checkpoint_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_checkpoint_token(input);
         self
     }
     /// The value set for the input's `checkpoint_token`, if any.
-    pub fn get_checkpoint_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_checkpoint_token(&self) -> &Option<String> {
         self.input.get_checkpoint_token()
     }
     /// Appends one item to the input's `updates`: see [`updates`](crate::types::builders::CheckpointDurableExecutionRequestBuilder::updates).
@@ -88,35 +74,27 @@ impl CheckpointDurableExecutionFluentBuilder {
     /// Sets or clears the input's `updates`.
     pub fn set_updates(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::OperationUpdate>>,
+        input: Option<Vec<crate::types::OperationUpdate>>,
     ) -> Self {
         self.input = self.input.set_updates(input);
         self
     }
     /// The value set for the input's `updates`, if any.
-    pub fn get_updates(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OperationUpdate>> {
+    pub fn get_updates(&self) -> &Option<Vec<crate::types::OperationUpdate>> {
         self.input.get_updates()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CheckpointDurableExecutionRequestBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
 }
@@ -135,17 +113,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CheckpointDurableExecution as Operation>::serialize_request(input),
             <CheckpointDurableExecution as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CheckpointDurableExecutionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CheckpointDurableExecutionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateAlias, CreateAliasError, Operation};
 /// A call to [`CreateAlias`](crate::operation::CreateAlias): Creates an [alias](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html) for a Lambda function version. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateAliasFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateAliasRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateAliasFluentBuilder {
     ) -> Self {
         CreateAliasFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateAliasError`](crate::operation::CreateAliasError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AliasConfiguration,
         ::awsgen_runtime::client::SdkError<CreateAliasError>,
     > {
@@ -35,83 +35,59 @@ impl CreateAliasFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::CreateAliasRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateAliasRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `function_version`: see [`function_version`](crate::types::builders::CreateAliasRequestBuilder::function_version).
-    pub fn function_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_version(input);
         self
     }
     /// Sets or clears the input's `function_version`.
-    pub fn set_function_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_version(input);
         self
     }
     /// The value set for the input's `function_version`, if any.
-    pub fn get_function_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_version(&self) -> &Option<String> {
         self.input.get_function_version()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateAliasRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `routing_config`: see [`routing_config`](crate::types::builders::CreateAliasRequestBuilder::routing_config).
@@ -125,7 +101,7 @@ impl CreateAliasFluentBuilder {
     /// Sets or clears the input's `routing_config`.
     pub fn set_routing_config(
         mut self,
-        input: ::std::option::Option<crate::types::AliasRoutingConfiguration>,
+        input: Option<crate::types::AliasRoutingConfiguration>,
     ) -> Self {
         self.input = self.input.set_routing_config(input);
         self
@@ -133,7 +109,7 @@ impl CreateAliasFluentBuilder {
     /// The value set for the input's `routing_config`, if any.
     pub fn get_routing_config(
         &self,
-    ) -> &::std::option::Option<crate::types::AliasRoutingConfiguration> {
+    ) -> &Option<crate::types::AliasRoutingConfiguration> {
         self.input.get_routing_config()
     }
 }
@@ -152,17 +128,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateAlias as Operation>::serialize_request(input),
             <CreateAlias as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateAliasError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateAliasError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateCapacityProvider, CreateCapacityProviderError, Operation};
 /// A call to [`CreateCapacityProvider`](crate::operation::CreateCapacityProvider): Creates a capacity provider that manages compute resources for Lambda functions Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCapacityProviderFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCapacityProviderRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateCapacityProviderFluentBuilder {
     ) -> Self {
         CreateCapacityProviderFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCapacityProviderError`](crate::operation::CreateCapacityProviderError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityProviderResponse,
         ::awsgen_runtime::client::SdkError<CreateCapacityProviderError>,
     > {
@@ -37,25 +37,17 @@ impl CreateCapacityProviderFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_provider_name`: see [`capacity_provider_name`](crate::types::builders::CreateCapacityProviderRequestBuilder::capacity_provider_name).
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_provider_name(input);
         self
     }
     /// Sets or clears the input's `capacity_provider_name`.
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_provider_name(input);
         self
     }
     /// The value set for the input's `capacity_provider_name`, if any.
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         self.input.get_capacity_provider_name()
     }
     /// Sets the input's `vpc_config`: see [`vpc_config`](crate::types::builders::CreateCapacityProviderRequestBuilder::vpc_config).
@@ -66,15 +58,13 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `vpc_config`.
     pub fn set_vpc_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderVpcConfig>,
+        input: Option<crate::types::CapacityProviderVpcConfig>,
     ) -> Self {
         self.input = self.input.set_vpc_config(input);
         self
     }
     /// The value set for the input's `vpc_config`, if any.
-    pub fn get_vpc_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderVpcConfig> {
+    pub fn get_vpc_config(&self) -> &Option<crate::types::CapacityProviderVpcConfig> {
         self.input.get_vpc_config()
     }
     /// Sets the input's `permissions_config`: see [`permissions_config`](crate::types::builders::CreateCapacityProviderRequestBuilder::permissions_config).
@@ -88,7 +78,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `permissions_config`.
     pub fn set_permissions_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderPermissionsConfig>,
+        input: Option<crate::types::CapacityProviderPermissionsConfig>,
     ) -> Self {
         self.input = self.input.set_permissions_config(input);
         self
@@ -96,7 +86,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// The value set for the input's `permissions_config`, if any.
     pub fn get_permissions_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderPermissionsConfig> {
+    ) -> &Option<crate::types::CapacityProviderPermissionsConfig> {
         self.input.get_permissions_config()
     }
     /// Sets the input's `instance_requirements`: see [`instance_requirements`](crate::types::builders::CreateCapacityProviderRequestBuilder::instance_requirements).
@@ -110,7 +100,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `instance_requirements`.
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirements>,
+        input: Option<crate::types::InstanceRequirements>,
     ) -> Self {
         self.input = self.input.set_instance_requirements(input);
         self
@@ -118,7 +108,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// The value set for the input's `instance_requirements`, if any.
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirements> {
+    ) -> &Option<crate::types::InstanceRequirements> {
         self.input.get_instance_requirements()
     }
     /// Sets the input's `capacity_provider_scaling_config`: see [`capacity_provider_scaling_config`](crate::types::builders::CreateCapacityProviderRequestBuilder::capacity_provider_scaling_config).
@@ -132,7 +122,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `capacity_provider_scaling_config`.
     pub fn set_capacity_provider_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderScalingConfig>,
+        input: Option<crate::types::CapacityProviderScalingConfig>,
     ) -> Self {
         self.input = self.input.set_capacity_provider_scaling_config(input);
         self
@@ -140,54 +130,38 @@ impl CreateCapacityProviderFluentBuilder {
     /// The value set for the input's `capacity_provider_scaling_config`, if any.
     pub fn get_capacity_provider_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderScalingConfig> {
+    ) -> &Option<crate::types::CapacityProviderScalingConfig> {
         self.input.get_capacity_provider_scaling_config()
     }
     /// Sets the input's `kms_key_arn`: see [`kms_key_arn`](crate::types::builders::CreateCapacityProviderRequestBuilder::kms_key_arn).
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_arn(input);
         self
     }
     /// Sets or clears the input's `kms_key_arn`.
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_arn(input);
         self
     }
     /// The value set for the input's `kms_key_arn`, if any.
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         self.input.get_kms_key_arn()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateCapacityProviderRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
     /// Sets the input's `propagate_tags`: see [`propagate_tags`](crate::types::builders::CreateCapacityProviderRequestBuilder::propagate_tags).
@@ -198,15 +172,13 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `propagate_tags`.
     pub fn set_propagate_tags(
         mut self,
-        input: ::std::option::Option<crate::types::PropagateTags>,
+        input: Option<crate::types::PropagateTags>,
     ) -> Self {
         self.input = self.input.set_propagate_tags(input);
         self
     }
     /// The value set for the input's `propagate_tags`, if any.
-    pub fn get_propagate_tags(
-        &self,
-    ) -> &::std::option::Option<crate::types::PropagateTags> {
+    pub fn get_propagate_tags(&self) -> &Option<crate::types::PropagateTags> {
         self.input.get_propagate_tags()
     }
     /// Sets the input's `telemetry_config`: see [`telemetry_config`](crate::types::builders::CreateCapacityProviderRequestBuilder::telemetry_config).
@@ -220,7 +192,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `telemetry_config`.
     pub fn set_telemetry_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderTelemetryConfig>,
+        input: Option<crate::types::CapacityProviderTelemetryConfig>,
     ) -> Self {
         self.input = self.input.set_telemetry_config(input);
         self
@@ -228,7 +200,7 @@ impl CreateCapacityProviderFluentBuilder {
     /// The value set for the input's `telemetry_config`, if any.
     pub fn get_telemetry_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderTelemetryConfig> {
+    ) -> &Option<crate::types::CapacityProviderTelemetryConfig> {
         self.input.get_telemetry_config()
     }
 }
@@ -247,17 +219,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCapacityProvider as Operation>::serialize_request(input),
             <CreateCapacityProvider as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateCapacityProviderError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateCapacityProviderError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

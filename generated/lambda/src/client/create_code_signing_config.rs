@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateCodeSigningConfig, CreateCodeSigningConfigError, Operation};
 /// A call to [`CreateCodeSigningConfig`](crate::operation::CreateCodeSigningConfig): Creates a code signing configuration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCodeSigningConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCodeSigningConfigRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateCodeSigningConfigFluentBuilder {
     ) -> Self {
         CreateCodeSigningConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCodeSigningConfigError`](crate::operation::CreateCodeSigningConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCodeSigningConfigResponse,
         ::awsgen_runtime::client::SdkError<CreateCodeSigningConfigError>,
     > {
@@ -37,23 +37,17 @@ impl CreateCodeSigningConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateCodeSigningConfigRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `allowed_publishers`: see [`allowed_publishers`](crate::types::builders::CreateCodeSigningConfigRequestBuilder::allowed_publishers).
@@ -64,15 +58,13 @@ impl CreateCodeSigningConfigFluentBuilder {
     /// Sets or clears the input's `allowed_publishers`.
     pub fn set_allowed_publishers(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedPublishers>,
+        input: Option<crate::types::AllowedPublishers>,
     ) -> Self {
         self.input = self.input.set_allowed_publishers(input);
         self
     }
     /// The value set for the input's `allowed_publishers`, if any.
-    pub fn get_allowed_publishers(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllowedPublishers> {
+    pub fn get_allowed_publishers(&self) -> &Option<crate::types::AllowedPublishers> {
         self.input.get_allowed_publishers()
     }
     /// Sets the input's `code_signing_policies`: see [`code_signing_policies`](crate::types::builders::CreateCodeSigningConfigRequestBuilder::code_signing_policies).
@@ -86,7 +78,7 @@ impl CreateCodeSigningConfigFluentBuilder {
     /// Sets or clears the input's `code_signing_policies`.
     pub fn set_code_signing_policies(
         mut self,
-        input: ::std::option::Option<crate::types::CodeSigningPolicies>,
+        input: Option<crate::types::CodeSigningPolicies>,
     ) -> Self {
         self.input = self.input.set_code_signing_policies(input);
         self
@@ -94,34 +86,24 @@ impl CreateCodeSigningConfigFluentBuilder {
     /// The value set for the input's `code_signing_policies`, if any.
     pub fn get_code_signing_policies(
         &self,
-    ) -> &::std::option::Option<crate::types::CodeSigningPolicies> {
+    ) -> &Option<crate::types::CodeSigningPolicies> {
         self.input.get_code_signing_policies()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateCodeSigningConfigRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
 }
@@ -140,17 +122,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCodeSigningConfig as Operation>::serialize_request(input),
             <CreateCodeSigningConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateCodeSigningConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateCodeSigningConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

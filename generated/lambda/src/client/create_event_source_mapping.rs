@@ -5,7 +5,7 @@ use crate::operation::{
     CreateEventSourceMapping, CreateEventSourceMappingError, Operation,
 };
 /// A call to [`CreateEventSourceMapping`](crate::operation::CreateEventSourceMapping): Creates a mapping between an event source and an Lambda function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateEventSourceMappingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateEventSourceMappingRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateEventSourceMappingFluentBuilder {
     ) -> Self {
         CreateEventSourceMappingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateEventSourceMappingError`](crate::operation::CreateEventSourceMappingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EventSourceMappingConfiguration,
         ::awsgen_runtime::client::SdkError<CreateEventSourceMappingError>,
     > {
@@ -39,43 +39,31 @@ impl CreateEventSourceMappingFluentBuilder {
         &self.input
     }
     /// Sets the input's `event_source_arn`: see [`event_source_arn`](crate::types::builders::CreateEventSourceMappingRequestBuilder::event_source_arn).
-    pub fn event_source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn event_source_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.event_source_arn(input);
         self
     }
     /// Sets or clears the input's `event_source_arn`.
-    pub fn set_event_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_source_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_event_source_arn(input);
         self
     }
     /// The value set for the input's `event_source_arn`, if any.
-    pub fn get_event_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_source_arn(&self) -> &Option<String> {
         self.input.get_event_source_arn()
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::CreateEventSourceMappingRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `enabled`: see [`enabled`](crate::types::builders::CreateEventSourceMappingRequestBuilder::enabled).
@@ -84,12 +72,12 @@ impl CreateEventSourceMappingFluentBuilder {
         self
     }
     /// Sets or clears the input's `enabled`.
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enabled(input);
         self
     }
     /// The value set for the input's `enabled`, if any.
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         self.input.get_enabled()
     }
     /// Sets the input's `batch_size`: see [`batch_size`](crate::types::builders::CreateEventSourceMappingRequestBuilder::batch_size).
@@ -98,12 +86,12 @@ impl CreateEventSourceMappingFluentBuilder {
         self
     }
     /// Sets or clears the input's `batch_size`.
-    pub fn set_batch_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_batch_size(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_batch_size(input);
         self
     }
     /// The value set for the input's `batch_size`, if any.
-    pub fn get_batch_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_batch_size(&self) -> &Option<i32> {
         self.input.get_batch_size()
     }
     /// Sets the input's `filter_criteria`: see [`filter_criteria`](crate::types::builders::CreateEventSourceMappingRequestBuilder::filter_criteria).
@@ -114,35 +102,27 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `filter_criteria`.
     pub fn set_filter_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::FilterCriteria>,
+        input: Option<crate::types::FilterCriteria>,
     ) -> Self {
         self.input = self.input.set_filter_criteria(input);
         self
     }
     /// The value set for the input's `filter_criteria`, if any.
-    pub fn get_filter_criteria(
-        &self,
-    ) -> &::std::option::Option<crate::types::FilterCriteria> {
+    pub fn get_filter_criteria(&self) -> &Option<crate::types::FilterCriteria> {
         self.input.get_filter_criteria()
     }
     /// Sets the input's `kms_key_arn`: see [`kms_key_arn`](crate::types::builders::CreateEventSourceMappingRequestBuilder::kms_key_arn).
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_arn(input);
         self
     }
     /// Sets or clears the input's `kms_key_arn`.
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_arn(input);
         self
     }
     /// The value set for the input's `kms_key_arn`, if any.
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         self.input.get_kms_key_arn()
     }
     /// Sets the input's `metrics_config`: see [`metrics_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::metrics_config).
@@ -156,7 +136,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `metrics_config`.
     pub fn set_metrics_config(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingMetricsConfig>,
+        input: Option<crate::types::EventSourceMappingMetricsConfig>,
     ) -> Self {
         self.input = self.input.set_metrics_config(input);
         self
@@ -164,7 +144,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `metrics_config`, if any.
     pub fn get_metrics_config(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingMetricsConfig> {
+    ) -> &Option<crate::types::EventSourceMappingMetricsConfig> {
         self.input.get_metrics_config()
     }
     /// Sets the input's `logging_config`: see [`logging_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::logging_config).
@@ -178,7 +158,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `logging_config`.
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingLoggingConfig>,
+        input: Option<crate::types::EventSourceMappingLoggingConfig>,
     ) -> Self {
         self.input = self.input.set_logging_config(input);
         self
@@ -186,7 +166,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `logging_config`, if any.
     pub fn get_logging_config(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingLoggingConfig> {
+    ) -> &Option<crate::types::EventSourceMappingLoggingConfig> {
         self.input.get_logging_config()
     }
     /// Sets the input's `scaling_config`: see [`scaling_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::scaling_config).
@@ -197,15 +177,13 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `scaling_config`.
     pub fn set_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::ScalingConfig>,
+        input: Option<crate::types::ScalingConfig>,
     ) -> Self {
         self.input = self.input.set_scaling_config(input);
         self
     }
     /// The value set for the input's `scaling_config`, if any.
-    pub fn get_scaling_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScalingConfig> {
+    pub fn get_scaling_config(&self) -> &Option<crate::types::ScalingConfig> {
         self.input.get_scaling_config()
     }
     /// Sets the input's `maximum_batching_window_in_seconds`: see [`maximum_batching_window_in_seconds`](crate::types::builders::CreateEventSourceMappingRequestBuilder::maximum_batching_window_in_seconds).
@@ -214,15 +192,12 @@ impl CreateEventSourceMappingFluentBuilder {
         self
     }
     /// Sets or clears the input's `maximum_batching_window_in_seconds`.
-    pub fn set_maximum_batching_window_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_batching_window_in_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_maximum_batching_window_in_seconds(input);
         self
     }
     /// The value set for the input's `maximum_batching_window_in_seconds`, if any.
-    pub fn get_maximum_batching_window_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_batching_window_in_seconds(&self) -> &Option<i32> {
         self.input.get_maximum_batching_window_in_seconds()
     }
     /// Sets the input's `parallelization_factor`: see [`parallelization_factor`](crate::types::builders::CreateEventSourceMappingRequestBuilder::parallelization_factor).
@@ -231,15 +206,12 @@ impl CreateEventSourceMappingFluentBuilder {
         self
     }
     /// Sets or clears the input's `parallelization_factor`.
-    pub fn set_parallelization_factor(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_parallelization_factor(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_parallelization_factor(input);
         self
     }
     /// The value set for the input's `parallelization_factor`, if any.
-    pub fn get_parallelization_factor(&self) -> &::std::option::Option<i32> {
+    pub fn get_parallelization_factor(&self) -> &Option<i32> {
         self.input.get_parallelization_factor()
     }
     /// Sets the input's `starting_position`: see [`starting_position`](crate::types::builders::CreateEventSourceMappingRequestBuilder::starting_position).
@@ -253,15 +225,13 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `starting_position`.
     pub fn set_starting_position(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourcePosition>,
+        input: Option<crate::types::EventSourcePosition>,
     ) -> Self {
         self.input = self.input.set_starting_position(input);
         self
     }
     /// The value set for the input's `starting_position`, if any.
-    pub fn get_starting_position(
-        &self,
-    ) -> &::std::option::Option<crate::types::EventSourcePosition> {
+    pub fn get_starting_position(&self) -> &Option<crate::types::EventSourcePosition> {
         self.input.get_starting_position()
     }
     /// Sets the input's `starting_position_timestamp`: see [`starting_position_timestamp`](crate::types::builders::CreateEventSourceMappingRequestBuilder::starting_position_timestamp).
@@ -275,7 +245,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `starting_position_timestamp`.
     pub fn set_starting_position_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_starting_position_timestamp(input);
         self
@@ -283,7 +253,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `starting_position_timestamp`, if any.
     pub fn get_starting_position_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_starting_position_timestamp()
     }
     /// Sets the input's `destination_config`: see [`destination_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::destination_config).
@@ -294,15 +264,13 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `destination_config`.
     pub fn set_destination_config(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationConfig>,
+        input: Option<crate::types::DestinationConfig>,
     ) -> Self {
         self.input = self.input.set_destination_config(input);
         self
     }
     /// The value set for the input's `destination_config`, if any.
-    pub fn get_destination_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationConfig> {
+    pub fn get_destination_config(&self) -> &Option<crate::types::DestinationConfig> {
         self.input.get_destination_config()
     }
     /// Sets the input's `maximum_record_age_in_seconds`: see [`maximum_record_age_in_seconds`](crate::types::builders::CreateEventSourceMappingRequestBuilder::maximum_record_age_in_seconds).
@@ -311,15 +279,12 @@ impl CreateEventSourceMappingFluentBuilder {
         self
     }
     /// Sets or clears the input's `maximum_record_age_in_seconds`.
-    pub fn set_maximum_record_age_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_record_age_in_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_maximum_record_age_in_seconds(input);
         self
     }
     /// The value set for the input's `maximum_record_age_in_seconds`, if any.
-    pub fn get_maximum_record_age_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_record_age_in_seconds(&self) -> &Option<i32> {
         self.input.get_maximum_record_age_in_seconds()
     }
     /// Sets the input's `bisect_batch_on_function_error`: see [`bisect_batch_on_function_error`](crate::types::builders::CreateEventSourceMappingRequestBuilder::bisect_batch_on_function_error).
@@ -328,15 +293,12 @@ impl CreateEventSourceMappingFluentBuilder {
         self
     }
     /// Sets or clears the input's `bisect_batch_on_function_error`.
-    pub fn set_bisect_batch_on_function_error(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_bisect_batch_on_function_error(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_bisect_batch_on_function_error(input);
         self
     }
     /// The value set for the input's `bisect_batch_on_function_error`, if any.
-    pub fn get_bisect_batch_on_function_error(&self) -> &::std::option::Option<bool> {
+    pub fn get_bisect_batch_on_function_error(&self) -> &Option<bool> {
         self.input.get_bisect_batch_on_function_error()
     }
     /// Sets the input's `maximum_retry_attempts`: see [`maximum_retry_attempts`](crate::types::builders::CreateEventSourceMappingRequestBuilder::maximum_retry_attempts).
@@ -345,42 +307,29 @@ impl CreateEventSourceMappingFluentBuilder {
         self
     }
     /// Sets or clears the input's `maximum_retry_attempts`.
-    pub fn set_maximum_retry_attempts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_retry_attempts(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_maximum_retry_attempts(input);
         self
     }
     /// The value set for the input's `maximum_retry_attempts`, if any.
-    pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_retry_attempts(&self) -> &Option<i32> {
         self.input.get_maximum_retry_attempts()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateEventSourceMappingRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
     /// Sets the input's `tumbling_window_in_seconds`: see [`tumbling_window_in_seconds`](crate::types::builders::CreateEventSourceMappingRequestBuilder::tumbling_window_in_seconds).
@@ -389,59 +338,40 @@ impl CreateEventSourceMappingFluentBuilder {
         self
     }
     /// Sets or clears the input's `tumbling_window_in_seconds`.
-    pub fn set_tumbling_window_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_tumbling_window_in_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_tumbling_window_in_seconds(input);
         self
     }
     /// The value set for the input's `tumbling_window_in_seconds`, if any.
-    pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_tumbling_window_in_seconds(&self) -> &Option<i32> {
         self.input.get_tumbling_window_in_seconds()
     }
     /// Appends one item to the input's `topics`: see [`topics`](crate::types::builders::CreateEventSourceMappingRequestBuilder::topics).
-    pub fn topics(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topics(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topics(input);
         self
     }
     /// Sets or clears the input's `topics`.
-    pub fn set_topics(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_topics(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_topics(input);
         self
     }
     /// The value set for the input's `topics`, if any.
-    pub fn get_topics(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_topics(&self) -> &Option<Vec<String>> {
         self.input.get_topics()
     }
     /// Appends one item to the input's `queues`: see [`queues`](crate::types::builders::CreateEventSourceMappingRequestBuilder::queues).
-    pub fn queues(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queues(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queues(input);
         self
     }
     /// Sets or clears the input's `queues`.
-    pub fn set_queues(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_queues(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_queues(input);
         self
     }
     /// The value set for the input's `queues`, if any.
-    pub fn get_queues(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_queues(&self) -> &Option<Vec<String>> {
         self.input.get_queues()
     }
     /// Appends one item to the input's `source_access_configurations`: see [`source_access_configurations`](crate::types::builders::CreateEventSourceMappingRequestBuilder::source_access_configurations).
@@ -455,9 +385,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `source_access_configurations`.
     pub fn set_source_access_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
-        >,
+        input: Option<Vec<crate::types::SourceAccessConfiguration>>,
     ) -> Self {
         self.input = self.input.set_source_access_configurations(input);
         self
@@ -465,9 +393,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `source_access_configurations`, if any.
     pub fn get_source_access_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::SourceAccessConfiguration>> {
         self.input.get_source_access_configurations()
     }
     /// Sets the input's `self_managed_event_source`: see [`self_managed_event_source`](crate::types::builders::CreateEventSourceMappingRequestBuilder::self_managed_event_source).
@@ -481,7 +407,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `self_managed_event_source`.
     pub fn set_self_managed_event_source(
         mut self,
-        input: ::std::option::Option<crate::types::SelfManagedEventSource>,
+        input: Option<crate::types::SelfManagedEventSource>,
     ) -> Self {
         self.input = self.input.set_self_managed_event_source(input);
         self
@@ -489,7 +415,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `self_managed_event_source`, if any.
     pub fn get_self_managed_event_source(
         &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedEventSource> {
+    ) -> &Option<crate::types::SelfManagedEventSource> {
         self.input.get_self_managed_event_source()
     }
     /// Appends one item to the input's `function_response_types`: see [`function_response_types`](crate::types::builders::CreateEventSourceMappingRequestBuilder::function_response_types).
@@ -503,7 +429,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `function_response_types`.
     pub fn set_function_response_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FunctionResponseType>>,
+        input: Option<Vec<crate::types::FunctionResponseType>>,
     ) -> Self {
         self.input = self.input.set_function_response_types(input);
         self
@@ -511,7 +437,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `function_response_types`, if any.
     pub fn get_function_response_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionResponseType>> {
+    ) -> &Option<Vec<crate::types::FunctionResponseType>> {
         self.input.get_function_response_types()
     }
     /// Sets the input's `amazon_managed_kafka_event_source_config`: see [`amazon_managed_kafka_event_source_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::amazon_managed_kafka_event_source_config).
@@ -525,7 +451,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `amazon_managed_kafka_event_source_config`.
     pub fn set_amazon_managed_kafka_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::AmazonManagedKafkaEventSourceConfig>,
+        input: Option<crate::types::AmazonManagedKafkaEventSourceConfig>,
     ) -> Self {
         self.input = self.input.set_amazon_managed_kafka_event_source_config(input);
         self
@@ -533,7 +459,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `amazon_managed_kafka_event_source_config`, if any.
     pub fn get_amazon_managed_kafka_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::AmazonManagedKafkaEventSourceConfig> {
+    ) -> &Option<crate::types::AmazonManagedKafkaEventSourceConfig> {
         self.input.get_amazon_managed_kafka_event_source_config()
     }
     /// Sets the input's `self_managed_kafka_event_source_config`: see [`self_managed_kafka_event_source_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::self_managed_kafka_event_source_config).
@@ -547,7 +473,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `self_managed_kafka_event_source_config`.
     pub fn set_self_managed_kafka_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::SelfManagedKafkaEventSourceConfig>,
+        input: Option<crate::types::SelfManagedKafkaEventSourceConfig>,
     ) -> Self {
         self.input = self.input.set_self_managed_kafka_event_source_config(input);
         self
@@ -555,7 +481,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `self_managed_kafka_event_source_config`, if any.
     pub fn get_self_managed_kafka_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedKafkaEventSourceConfig> {
+    ) -> &Option<crate::types::SelfManagedKafkaEventSourceConfig> {
         self.input.get_self_managed_kafka_event_source_config()
     }
     /// Sets the input's `document_db_event_source_config`: see [`document_db_event_source_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::document_db_event_source_config).
@@ -569,7 +495,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `document_db_event_source_config`.
     pub fn set_document_db_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentDbEventSourceConfig>,
+        input: Option<crate::types::DocumentDbEventSourceConfig>,
     ) -> Self {
         self.input = self.input.set_document_db_event_source_config(input);
         self
@@ -577,7 +503,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `document_db_event_source_config`, if any.
     pub fn get_document_db_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::DocumentDbEventSourceConfig> {
+    ) -> &Option<crate::types::DocumentDbEventSourceConfig> {
         self.input.get_document_db_event_source_config()
     }
     /// Sets the input's `provisioned_poller_config`: see [`provisioned_poller_config`](crate::types::builders::CreateEventSourceMappingRequestBuilder::provisioned_poller_config).
@@ -591,7 +517,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// Sets or clears the input's `provisioned_poller_config`.
     pub fn set_provisioned_poller_config(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedPollerConfig>,
+        input: Option<crate::types::ProvisionedPollerConfig>,
     ) -> Self {
         self.input = self.input.set_provisioned_poller_config(input);
         self
@@ -599,7 +525,7 @@ impl CreateEventSourceMappingFluentBuilder {
     /// The value set for the input's `provisioned_poller_config`, if any.
     pub fn get_provisioned_poller_config(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedPollerConfig> {
+    ) -> &Option<crate::types::ProvisionedPollerConfig> {
         self.input.get_provisioned_poller_config()
     }
 }
@@ -618,17 +544,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateEventSourceMapping as Operation>::serialize_request(input),
             <CreateEventSourceMapping as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateEventSourceMappingError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateEventSourceMappingError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

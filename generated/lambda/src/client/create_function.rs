@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateFunction, CreateFunctionError, Operation};
 /// A call to [`CreateFunction`](crate::operation::CreateFunction): Creates a Lambda function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateFunctionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateFunctionRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateFunctionFluentBuilder {
     ) -> Self {
         CreateFunctionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateFunctionError`](crate::operation::CreateFunctionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::FunctionConfiguration,
         ::awsgen_runtime::client::SdkError<CreateFunctionError>,
     > {
@@ -35,23 +35,17 @@ impl CreateFunctionFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::CreateFunctionRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `runtime`: see [`runtime`](crate::types::builders::CreateFunctionRequestBuilder::runtime).
@@ -60,55 +54,40 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `runtime`.
-    pub fn set_runtime(
-        mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
-    ) -> Self {
+    pub fn set_runtime(mut self, input: Option<crate::types::Runtime>) -> Self {
         self.input = self.input.set_runtime(input);
         self
     }
     /// The value set for the input's `runtime`, if any.
-    pub fn get_runtime(&self) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_runtime(&self) -> &Option<crate::types::Runtime> {
         self.input.get_runtime()
     }
     /// Sets the input's `role`: see [`role`](crate::types::builders::CreateFunctionRequestBuilder::role).
-    pub fn role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role(input);
         self
     }
     /// Sets or clears the input's `role`.
-    pub fn set_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role(input);
         self
     }
     /// The value set for the input's `role`, if any.
-    pub fn get_role(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role(&self) -> &Option<String> {
         self.input.get_role()
     }
     /// Sets the input's `handler`: see [`handler`](crate::types::builders::CreateFunctionRequestBuilder::handler).
-    pub fn handler(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn handler(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.handler(input);
         self
     }
     /// Sets or clears the input's `handler`.
-    pub fn set_handler(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_handler(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_handler(input);
         self
     }
     /// The value set for the input's `handler`, if any.
-    pub fn get_handler(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_handler(&self) -> &Option<String> {
         self.input.get_handler()
     }
     /// Sets the input's `code`: see [`code`](crate::types::builders::CreateFunctionRequestBuilder::code).
@@ -117,35 +96,26 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `code`.
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<crate::types::FunctionCode>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<crate::types::FunctionCode>) -> Self {
         self.input = self.input.set_code(input);
         self
     }
     /// The value set for the input's `code`, if any.
-    pub fn get_code(&self) -> &::std::option::Option<crate::types::FunctionCode> {
+    pub fn get_code(&self) -> &Option<crate::types::FunctionCode> {
         self.input.get_code()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateFunctionRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `timeout`: see [`timeout`](crate::types::builders::CreateFunctionRequestBuilder::timeout).
@@ -154,12 +124,12 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `timeout`.
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_timeout(input);
         self
     }
     /// The value set for the input's `timeout`, if any.
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         self.input.get_timeout()
     }
     /// Sets the input's `memory_size`: see [`memory_size`](crate::types::builders::CreateFunctionRequestBuilder::memory_size).
@@ -168,12 +138,12 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `memory_size`.
-    pub fn set_memory_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_memory_size(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_memory_size(input);
         self
     }
     /// The value set for the input's `memory_size`, if any.
-    pub fn get_memory_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_memory_size(&self) -> &Option<i32> {
         self.input.get_memory_size()
     }
     /// Sets the input's `publish`: see [`publish`](crate::types::builders::CreateFunctionRequestBuilder::publish).
@@ -182,12 +152,12 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `publish`.
-    pub fn set_publish(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_publish(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_publish(input);
         self
     }
     /// The value set for the input's `publish`, if any.
-    pub fn get_publish(&self) -> &::std::option::Option<bool> {
+    pub fn get_publish(&self) -> &Option<bool> {
         self.input.get_publish()
     }
     /// Sets the input's `publish_to`: see [`publish_to`](crate::types::builders::CreateFunctionRequestBuilder::publish_to).
@@ -201,7 +171,7 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `publish_to`.
     pub fn set_publish_to(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+        input: Option<crate::types::FunctionVersionLatestPublished>,
     ) -> Self {
         self.input = self.input.set_publish_to(input);
         self
@@ -209,7 +179,7 @@ impl CreateFunctionFluentBuilder {
     /// The value set for the input's `publish_to`, if any.
     pub fn get_publish_to(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionVersionLatestPublished> {
+    ) -> &Option<crate::types::FunctionVersionLatestPublished> {
         self.input.get_publish_to()
     }
     /// Sets the input's `vpc_config`: see [`vpc_config`](crate::types::builders::CreateFunctionRequestBuilder::vpc_config).
@@ -218,15 +188,12 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpc_config`.
-    pub fn set_vpc_config(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcConfig>,
-    ) -> Self {
+    pub fn set_vpc_config(mut self, input: Option<crate::types::VpcConfig>) -> Self {
         self.input = self.input.set_vpc_config(input);
         self
     }
     /// The value set for the input's `vpc_config`, if any.
-    pub fn get_vpc_config(&self) -> &::std::option::Option<crate::types::VpcConfig> {
+    pub fn get_vpc_config(&self) -> &Option<crate::types::VpcConfig> {
         self.input.get_vpc_config()
     }
     /// Sets the input's `package_type`: see [`package_type`](crate::types::builders::CreateFunctionRequestBuilder::package_type).
@@ -235,15 +202,12 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `package_type`.
-    pub fn set_package_type(
-        mut self,
-        input: ::std::option::Option<crate::types::PackageType>,
-    ) -> Self {
+    pub fn set_package_type(mut self, input: Option<crate::types::PackageType>) -> Self {
         self.input = self.input.set_package_type(input);
         self
     }
     /// The value set for the input's `package_type`, if any.
-    pub fn get_package_type(&self) -> &::std::option::Option<crate::types::PackageType> {
+    pub fn get_package_type(&self) -> &Option<crate::types::PackageType> {
         self.input.get_package_type()
     }
     /// Sets the input's `dead_letter_config`: see [`dead_letter_config`](crate::types::builders::CreateFunctionRequestBuilder::dead_letter_config).
@@ -254,15 +218,13 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `dead_letter_config`.
     pub fn set_dead_letter_config(
         mut self,
-        input: ::std::option::Option<crate::types::DeadLetterConfig>,
+        input: Option<crate::types::DeadLetterConfig>,
     ) -> Self {
         self.input = self.input.set_dead_letter_config(input);
         self
     }
     /// The value set for the input's `dead_letter_config`, if any.
-    pub fn get_dead_letter_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeadLetterConfig> {
+    pub fn get_dead_letter_config(&self) -> &Option<crate::types::DeadLetterConfig> {
         self.input.get_dead_letter_config()
     }
     /// Sets the input's `environment`: see [`environment`](crate::types::builders::CreateFunctionRequestBuilder::environment).
@@ -271,35 +233,26 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `environment`.
-    pub fn set_environment(
-        mut self,
-        input: ::std::option::Option<crate::types::Environment>,
-    ) -> Self {
+    pub fn set_environment(mut self, input: Option<crate::types::Environment>) -> Self {
         self.input = self.input.set_environment(input);
         self
     }
     /// The value set for the input's `environment`, if any.
-    pub fn get_environment(&self) -> &::std::option::Option<crate::types::Environment> {
+    pub fn get_environment(&self) -> &Option<crate::types::Environment> {
         self.input.get_environment()
     }
     /// Sets the input's `kms_key_arn`: see [`kms_key_arn`](crate::types::builders::CreateFunctionRequestBuilder::kms_key_arn).
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_arn(input);
         self
     }
     /// Sets or clears the input's `kms_key_arn`.
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_arn(input);
         self
     }
     /// The value set for the input's `kms_key_arn`, if any.
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         self.input.get_kms_key_arn()
     }
     /// Sets the input's `tracing_config`: see [`tracing_config`](crate::types::builders::CreateFunctionRequestBuilder::tracing_config).
@@ -310,64 +263,44 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `tracing_config`.
     pub fn set_tracing_config(
         mut self,
-        input: ::std::option::Option<crate::types::TracingConfig>,
+        input: Option<crate::types::TracingConfig>,
     ) -> Self {
         self.input = self.input.set_tracing_config(input);
         self
     }
     /// The value set for the input's `tracing_config`, if any.
-    pub fn get_tracing_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TracingConfig> {
+    pub fn get_tracing_config(&self) -> &Option<crate::types::TracingConfig> {
         self.input.get_tracing_config()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateFunctionRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
     /// Appends one item to the input's `layers`: see [`layers`](crate::types::builders::CreateFunctionRequestBuilder::layers).
-    pub fn layers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn layers(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.layers(input);
         self
     }
     /// Sets or clears the input's `layers`.
-    pub fn set_layers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_layers(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_layers(input);
         self
     }
     /// The value set for the input's `layers`, if any.
-    pub fn get_layers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_layers(&self) -> &Option<Vec<String>> {
         self.input.get_layers()
     }
     /// Appends one item to the input's `file_system_configs`: see [`file_system_configs`](crate::types::builders::CreateFunctionRequestBuilder::file_system_configs).
@@ -378,7 +311,7 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `file_system_configs`.
     pub fn set_file_system_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>>,
+        input: Option<Vec<crate::types::FileSystemConfig>>,
     ) -> Self {
         self.input = self.input.set_file_system_configs(input);
         self
@@ -386,29 +319,21 @@ impl CreateFunctionFluentBuilder {
     /// The value set for the input's `file_system_configs`, if any.
     pub fn get_file_system_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>> {
+    ) -> &Option<Vec<crate::types::FileSystemConfig>> {
         self.input.get_file_system_configs()
     }
     /// Sets the input's `code_signing_config_arn`: see [`code_signing_config_arn`](crate::types::builders::CreateFunctionRequestBuilder::code_signing_config_arn).
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.code_signing_config_arn(input);
         self
     }
     /// Sets or clears the input's `code_signing_config_arn`.
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_code_signing_config_arn(input);
         self
     }
     /// The value set for the input's `code_signing_config_arn`, if any.
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         self.input.get_code_signing_config_arn()
     }
     /// Sets the input's `image_config`: see [`image_config`](crate::types::builders::CreateFunctionRequestBuilder::image_config).
@@ -417,15 +342,12 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `image_config`.
-    pub fn set_image_config(
-        mut self,
-        input: ::std::option::Option<crate::types::ImageConfig>,
-    ) -> Self {
+    pub fn set_image_config(mut self, input: Option<crate::types::ImageConfig>) -> Self {
         self.input = self.input.set_image_config(input);
         self
     }
     /// The value set for the input's `image_config`, if any.
-    pub fn get_image_config(&self) -> &::std::option::Option<crate::types::ImageConfig> {
+    pub fn get_image_config(&self) -> &Option<crate::types::ImageConfig> {
         self.input.get_image_config()
     }
     /// Appends one item to the input's `architectures`: see [`architectures`](crate::types::builders::CreateFunctionRequestBuilder::architectures).
@@ -436,15 +358,13 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `architectures`.
     pub fn set_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.input = self.input.set_architectures(input);
         self
     }
     /// The value set for the input's `architectures`, if any.
-    pub fn get_architectures(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    pub fn get_architectures(&self) -> &Option<Vec<crate::types::Architecture>> {
         self.input.get_architectures()
     }
     /// Sets the input's `ephemeral_storage`: see [`ephemeral_storage`](crate::types::builders::CreateFunctionRequestBuilder::ephemeral_storage).
@@ -455,15 +375,13 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `ephemeral_storage`.
     pub fn set_ephemeral_storage(
         mut self,
-        input: ::std::option::Option<crate::types::EphemeralStorage>,
+        input: Option<crate::types::EphemeralStorage>,
     ) -> Self {
         self.input = self.input.set_ephemeral_storage(input);
         self
     }
     /// The value set for the input's `ephemeral_storage`, if any.
-    pub fn get_ephemeral_storage(
-        &self,
-    ) -> &::std::option::Option<crate::types::EphemeralStorage> {
+    pub fn get_ephemeral_storage(&self) -> &Option<crate::types::EphemeralStorage> {
         self.input.get_ephemeral_storage()
     }
     /// Sets the input's `snap_start`: see [`snap_start`](crate::types::builders::CreateFunctionRequestBuilder::snap_start).
@@ -472,15 +390,12 @@ impl CreateFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `snap_start`.
-    pub fn set_snap_start(
-        mut self,
-        input: ::std::option::Option<crate::types::SnapStart>,
-    ) -> Self {
+    pub fn set_snap_start(mut self, input: Option<crate::types::SnapStart>) -> Self {
         self.input = self.input.set_snap_start(input);
         self
     }
     /// The value set for the input's `snap_start`, if any.
-    pub fn get_snap_start(&self) -> &::std::option::Option<crate::types::SnapStart> {
+    pub fn get_snap_start(&self) -> &Option<crate::types::SnapStart> {
         self.input.get_snap_start()
     }
     /// Sets the input's `logging_config`: see [`logging_config`](crate::types::builders::CreateFunctionRequestBuilder::logging_config).
@@ -491,15 +406,13 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `logging_config`.
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::LoggingConfig>,
+        input: Option<crate::types::LoggingConfig>,
     ) -> Self {
         self.input = self.input.set_logging_config(input);
         self
     }
     /// The value set for the input's `logging_config`, if any.
-    pub fn get_logging_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::LoggingConfig> {
+    pub fn get_logging_config(&self) -> &Option<crate::types::LoggingConfig> {
         self.input.get_logging_config()
     }
     /// Sets the input's `tenancy_config`: see [`tenancy_config`](crate::types::builders::CreateFunctionRequestBuilder::tenancy_config).
@@ -510,15 +423,13 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `tenancy_config`.
     pub fn set_tenancy_config(
         mut self,
-        input: ::std::option::Option<crate::types::TenancyConfig>,
+        input: Option<crate::types::TenancyConfig>,
     ) -> Self {
         self.input = self.input.set_tenancy_config(input);
         self
     }
     /// The value set for the input's `tenancy_config`, if any.
-    pub fn get_tenancy_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TenancyConfig> {
+    pub fn get_tenancy_config(&self) -> &Option<crate::types::TenancyConfig> {
         self.input.get_tenancy_config()
     }
     /// Sets the input's `capacity_provider_config`: see [`capacity_provider_config`](crate::types::builders::CreateFunctionRequestBuilder::capacity_provider_config).
@@ -532,7 +443,7 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `capacity_provider_config`.
     pub fn set_capacity_provider_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderConfig>,
+        input: Option<crate::types::CapacityProviderConfig>,
     ) -> Self {
         self.input = self.input.set_capacity_provider_config(input);
         self
@@ -540,7 +451,7 @@ impl CreateFunctionFluentBuilder {
     /// The value set for the input's `capacity_provider_config`, if any.
     pub fn get_capacity_provider_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderConfig> {
+    ) -> &Option<crate::types::CapacityProviderConfig> {
         self.input.get_capacity_provider_config()
     }
     /// Sets the input's `durable_config`: see [`durable_config`](crate::types::builders::CreateFunctionRequestBuilder::durable_config).
@@ -551,15 +462,13 @@ impl CreateFunctionFluentBuilder {
     /// Sets or clears the input's `durable_config`.
     pub fn set_durable_config(
         mut self,
-        input: ::std::option::Option<crate::types::DurableConfig>,
+        input: Option<crate::types::DurableConfig>,
     ) -> Self {
         self.input = self.input.set_durable_config(input);
         self
     }
     /// The value set for the input's `durable_config`, if any.
-    pub fn get_durable_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DurableConfig> {
+    pub fn get_durable_config(&self) -> &Option<crate::types::DurableConfig> {
         self.input.get_durable_config()
     }
 }
@@ -578,17 +487,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateFunction as Operation>::serialize_request(input),
             <CreateFunction as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateFunctionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateFunctionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

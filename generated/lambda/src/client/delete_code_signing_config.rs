@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteCodeSigningConfig, DeleteCodeSigningConfigError, Operation};
 /// A call to [`DeleteCodeSigningConfig`](crate::operation::DeleteCodeSigningConfig): Deletes the code signing configuration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteCodeSigningConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteCodeSigningConfigRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteCodeSigningConfigFluentBuilder {
     ) -> Self {
         DeleteCodeSigningConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteCodeSigningConfigError`](crate::operation::DeleteCodeSigningConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCodeSigningConfigResponse,
         ::awsgen_runtime::client::SdkError<DeleteCodeSigningConfigError>,
     > {
@@ -37,25 +37,17 @@ impl DeleteCodeSigningConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `code_signing_config_arn`: see [`code_signing_config_arn`](crate::types::builders::DeleteCodeSigningConfigRequestBuilder::code_signing_config_arn).
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.code_signing_config_arn(input);
         self
     }
     /// Sets or clears the input's `code_signing_config_arn`.
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_code_signing_config_arn(input);
         self
     }
     /// The value set for the input's `code_signing_config_arn`, if any.
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         self.input.get_code_signing_config_arn()
     }
 }
@@ -74,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteCodeSigningConfig as Operation>::serialize_request(input),
             <DeleteCodeSigningConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteCodeSigningConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteCodeSigningConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteEventSourceMapping, DeleteEventSourceMappingError, Operation,
 };
 /// A call to [`DeleteEventSourceMapping`](crate::operation::DeleteEventSourceMapping): Deletes an [event source mapping](https://docs.aws.amazon.com/lambda/latest/dg/intro-invocation-modes.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteEventSourceMappingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteEventSourceMappingRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteEventSourceMappingFluentBuilder {
     ) -> Self {
         DeleteEventSourceMappingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteEventSourceMappingError`](crate::operation::DeleteEventSourceMappingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EventSourceMappingConfiguration,
         ::awsgen_runtime::client::SdkError<DeleteEventSourceMappingError>,
     > {
@@ -39,23 +39,17 @@ impl DeleteEventSourceMappingFluentBuilder {
         &self.input
     }
     /// Sets the input's `uuid`: see [`uuid`](crate::types::builders::DeleteEventSourceMappingRequestBuilder::uuid).
-    pub fn uuid(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn uuid(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.uuid(input);
         self
     }
     /// Sets or clears the input's `uuid`.
-    pub fn set_uuid(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uuid(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_uuid(input);
         self
     }
     /// The value set for the input's `uuid`, if any.
-    pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uuid(&self) -> &Option<String> {
         self.input.get_uuid()
     }
 }
@@ -74,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteEventSourceMapping as Operation>::serialize_request(input),
             <DeleteEventSourceMapping as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteEventSourceMappingError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteEventSourceMappingError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`DeleteProvisionedConcurrencyConfig`](crate::operation::DeleteProvisionedConcurrencyConfig): Deletes the provisioned concurrency configuration for a function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteProvisionedConcurrencyConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteProvisionedConcurrencyConfigRequestBuilder,
@@ -17,13 +17,13 @@ impl DeleteProvisionedConcurrencyConfigFluentBuilder {
     ) -> Self {
         DeleteProvisionedConcurrencyConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteProvisionedConcurrencyConfigError`](crate::operation::DeleteProvisionedConcurrencyConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<DeleteProvisionedConcurrencyConfigError>,
     > {
@@ -40,43 +40,31 @@ impl DeleteProvisionedConcurrencyConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::DeleteProvisionedConcurrencyConfigRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::DeleteProvisionedConcurrencyConfigRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
 }
@@ -92,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteProvisionedConcurrencyConfig as Operation>::serialize_request(input),
             <DeleteProvisionedConcurrencyConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteProvisionedConcurrencyConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteProvisionedConcurrencyConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetAccountSettings, GetAccountSettingsError, Operation};
 /// A call to [`GetAccountSettings`](crate::operation::GetAccountSettings): Retrieves details about your account's [limits](https://docs.aws.amazon.com/lambda/latest/dg/limits.html) and usage in an Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetAccountSettingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetAccountSettingsRequestBuilder,
@@ -14,13 +14,13 @@ impl GetAccountSettingsFluentBuilder {
     ) -> Self {
         GetAccountSettingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetAccountSettingsError`](crate::operation::GetAccountSettingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAccountSettingsResponse,
         ::awsgen_runtime::client::SdkError<GetAccountSettingsError>,
     > {
@@ -47,17 +47,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetAccountSettings as Operation>::serialize_request(input),
             <GetAccountSettings as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetAccountSettingsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetAccountSettingsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

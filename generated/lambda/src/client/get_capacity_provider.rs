@@ -3,7 +3,7 @@
 
 use crate::operation::{GetCapacityProvider, GetCapacityProviderError, Operation};
 /// A call to [`GetCapacityProvider`](crate::operation::GetCapacityProvider): Retrieves information about a specific capacity provider, including its configuration, state, and associated resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetCapacityProviderFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetCapacityProviderRequestBuilder,
@@ -14,13 +14,13 @@ impl GetCapacityProviderFluentBuilder {
     ) -> Self {
         GetCapacityProviderFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetCapacityProviderError`](crate::operation::GetCapacityProviderError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityProviderResponse,
         ::awsgen_runtime::client::SdkError<GetCapacityProviderError>,
     > {
@@ -37,25 +37,17 @@ impl GetCapacityProviderFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_provider_name`: see [`capacity_provider_name`](crate::types::builders::GetCapacityProviderRequestBuilder::capacity_provider_name).
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_provider_name(input);
         self
     }
     /// Sets or clears the input's `capacity_provider_name`.
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_provider_name(input);
         self
     }
     /// The value set for the input's `capacity_provider_name`, if any.
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         self.input.get_capacity_provider_name()
     }
 }
@@ -74,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetCapacityProvider as Operation>::serialize_request(input),
             <GetCapacityProvider as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetCapacityProviderError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetCapacityProviderError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

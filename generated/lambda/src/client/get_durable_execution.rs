@@ -3,7 +3,7 @@
 
 use crate::operation::{GetDurableExecution, GetDurableExecutionError, Operation};
 /// A call to [`GetDurableExecution`](crate::operation::GetDurableExecution): Retrieves detailed information about a specific [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including its current status, input payload, result or error information, and execution metadata such as start time and usage statistics. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDurableExecutionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDurableExecutionRequestBuilder,
@@ -14,13 +14,13 @@ impl GetDurableExecutionFluentBuilder {
     ) -> Self {
         GetDurableExecutionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDurableExecutionError`](crate::operation::GetDurableExecutionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionResponse,
         ::awsgen_runtime::client::SdkError<GetDurableExecutionError>,
     > {
@@ -37,25 +37,17 @@ impl GetDurableExecutionFluentBuilder {
         &self.input
     }
     /// Sets the input's `durable_execution_arn`: see [`durable_execution_arn`](crate::types::builders::GetDurableExecutionRequestBuilder::durable_execution_arn).
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.durable_execution_arn(input);
         self
     }
     /// Sets or clears the input's `durable_execution_arn`.
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_durable_execution_arn(input);
         self
     }
     /// The value set for the input's `durable_execution_arn`, if any.
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         self.input.get_durable_execution_arn()
     }
     /// Sets the input's `include_execution_data`: see [`include_execution_data`](crate::types::builders::GetDurableExecutionRequestBuilder::include_execution_data).
@@ -64,15 +56,12 @@ impl GetDurableExecutionFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_execution_data`.
-    pub fn set_include_execution_data(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_execution_data(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_execution_data(input);
         self
     }
     /// The value set for the input's `include_execution_data`, if any.
-    pub fn get_include_execution_data(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_execution_data(&self) -> &Option<bool> {
         self.input.get_include_execution_data()
     }
 }
@@ -91,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDurableExecution as Operation>::serialize_request(input),
             <GetDurableExecution as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDurableExecutionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDurableExecutionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     GetDurableExecutionHistory, GetDurableExecutionHistoryError, Operation,
 };
 /// A call to [`GetDurableExecutionHistory`](crate::operation::GetDurableExecutionHistory): Retrieves the execution history for a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), showing all the steps, callbacks, and events that occurred during the execution. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDurableExecutionHistoryFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDurableExecutionHistoryRequestBuilder,
@@ -16,13 +16,13 @@ impl GetDurableExecutionHistoryFluentBuilder {
     ) -> Self {
         GetDurableExecutionHistoryFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDurableExecutionHistoryError`](crate::operation::GetDurableExecutionHistoryError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionHistoryResponse,
         ::awsgen_runtime::client::SdkError<GetDurableExecutionHistoryError>,
     > {
@@ -39,25 +39,17 @@ impl GetDurableExecutionHistoryFluentBuilder {
         &self.input
     }
     /// Sets the input's `durable_execution_arn`: see [`durable_execution_arn`](crate::types::builders::GetDurableExecutionHistoryRequestBuilder::durable_execution_arn).
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.durable_execution_arn(input);
         self
     }
     /// Sets or clears the input's `durable_execution_arn`.
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_durable_execution_arn(input);
         self
     }
     /// The value set for the input's `durable_execution_arn`, if any.
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         self.input.get_durable_execution_arn()
     }
     /// Sets the input's `include_execution_data`: see [`include_execution_data`](crate::types::builders::GetDurableExecutionHistoryRequestBuilder::include_execution_data).
@@ -66,15 +58,12 @@ impl GetDurableExecutionHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `include_execution_data`.
-    pub fn set_include_execution_data(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_execution_data(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_include_execution_data(input);
         self
     }
     /// The value set for the input's `include_execution_data`, if any.
-    pub fn get_include_execution_data(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_execution_data(&self) -> &Option<bool> {
         self.input.get_include_execution_data()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::GetDurableExecutionHistoryRequestBuilder::max_items).
@@ -83,32 +72,26 @@ impl GetDurableExecutionHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::GetDurableExecutionHistoryRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `reverse_order`: see [`reverse_order`](crate::types::builders::GetDurableExecutionHistoryRequestBuilder::reverse_order).
@@ -117,12 +100,12 @@ impl GetDurableExecutionHistoryFluentBuilder {
         self
     }
     /// Sets or clears the input's `reverse_order`.
-    pub fn set_reverse_order(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_reverse_order(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_reverse_order(input);
         self
     }
     /// The value set for the input's `reverse_order`, if any.
-    pub fn get_reverse_order(&self) -> &::std::option::Option<bool> {
+    pub fn get_reverse_order(&self) -> &Option<bool> {
         self.input.get_reverse_order()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -138,7 +121,7 @@ impl GetDurableExecutionHistoryFluentBuilder {
     }
 }
 /// How [`GetDurableExecutionHistory`](crate::operation::GetDurableExecutionHistory) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDurableExecutionHistoryPages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetDurableExecutionHistoryPages {
@@ -148,7 +131,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDurableExecutionHistor
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetDurableExecutionHistoryRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionHistoryResponse,
         ::awsgen_runtime::client::SdkError<GetDurableExecutionHistoryError>,
     > {
@@ -157,7 +140,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDurableExecutionHistor
     fn next_input(
         input: &crate::types::GetDurableExecutionHistoryRequest,
         output: &crate::types::GetDurableExecutionHistoryResponse,
-    ) -> ::std::option::Option<crate::types::GetDurableExecutionHistoryRequest> {
+    ) -> Option<crate::types::GetDurableExecutionHistoryRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -165,7 +148,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDurableExecutionHistor
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -173,10 +156,8 @@ for GetDurableExecutionHistoryPages {
     type Item = crate::types::Event;
     fn items(
         output: crate::types::GetDurableExecutionHistoryResponse,
-    ) -> ::std::vec::Vec<crate::types::Event> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.events)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Event> {
+        Some(output).and_then(|value| value.events).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -194,17 +175,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDurableExecutionHistory as Operation>::serialize_request(input),
             <GetDurableExecutionHistory as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDurableExecutionHistoryError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDurableExecutionHistoryError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

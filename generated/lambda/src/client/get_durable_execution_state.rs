@@ -5,7 +5,7 @@ use crate::operation::{
     GetDurableExecutionState, GetDurableExecutionStateError, Operation,
 };
 /// A call to [`GetDurableExecutionState`](crate::operation::GetDurableExecutionState): Retrieves the current execution state required for the replay process during [durable function](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) execution. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDurableExecutionStateFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDurableExecutionStateRequestBuilder,
@@ -16,13 +16,13 @@ impl GetDurableExecutionStateFluentBuilder {
     ) -> Self {
         GetDurableExecutionStateFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDurableExecutionStateError`](crate::operation::GetDurableExecutionStateError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionStateResponse,
         ::awsgen_runtime::client::SdkError<GetDurableExecutionStateError>,
     > {
@@ -39,65 +39,45 @@ impl GetDurableExecutionStateFluentBuilder {
         &self.input
     }
     /// Sets the input's `durable_execution_arn`: see [`durable_execution_arn`](crate::types::builders::GetDurableExecutionStateRequestBuilder::durable_execution_arn).
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.durable_execution_arn(input);
         self
     }
     /// Sets or clears the input's `durable_execution_arn`.
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_durable_execution_arn(input);
         self
     }
     /// The value set for the input's `durable_execution_arn`, if any.
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         self.input.get_durable_execution_arn()
     }
     /// Sets the input's `checkpoint_token`: see [`checkpoint_token`](crate::types::builders::GetDurableExecutionStateRequestBuilder::checkpoint_token).
-    pub fn checkpoint_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn checkpoint_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.checkpoint_token(input);
         self
     }
     /// Sets or clears the input's `checkpoint_token`.
-    pub fn set_checkpoint_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_checkpoint_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_checkpoint_token(input);
         self
     }
     /// The value set for the input's `checkpoint_token`, if any.
-    pub fn get_checkpoint_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_checkpoint_token(&self) -> &Option<String> {
         self.input.get_checkpoint_token()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::GetDurableExecutionStateRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::GetDurableExecutionStateRequestBuilder::max_items).
@@ -106,12 +86,12 @@ impl GetDurableExecutionStateFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,7 +107,7 @@ impl GetDurableExecutionStateFluentBuilder {
     }
 }
 /// How [`GetDurableExecutionState`](crate::operation::GetDurableExecutionState) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct GetDurableExecutionStatePages;
 impl ::awsgen_runtime::client::paginate::Paginated for GetDurableExecutionStatePages {
@@ -137,7 +117,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDurableExecutionStateP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::GetDurableExecutionStateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionStateResponse,
         ::awsgen_runtime::client::SdkError<GetDurableExecutionStateError>,
     > {
@@ -146,7 +126,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDurableExecutionStateP
     fn next_input(
         input: &crate::types::GetDurableExecutionStateRequest,
         output: &crate::types::GetDurableExecutionStateResponse,
-    ) -> ::std::option::Option<crate::types::GetDurableExecutionStateRequest> {
+    ) -> Option<crate::types::GetDurableExecutionStateRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -154,7 +134,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for GetDurableExecutionStateP
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -162,10 +142,8 @@ for GetDurableExecutionStatePages {
     type Item = crate::types::Operation;
     fn items(
         output: crate::types::GetDurableExecutionStateResponse,
-    ) -> ::std::vec::Vec<crate::types::Operation> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.operations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Operation> {
+        Some(output).and_then(|value| value.operations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -183,17 +161,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDurableExecutionState as Operation>::serialize_request(input),
             <GetDurableExecutionState as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDurableExecutionStateError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDurableExecutionStateError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

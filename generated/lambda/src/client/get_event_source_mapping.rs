@@ -3,7 +3,7 @@
 
 use crate::operation::{GetEventSourceMapping, GetEventSourceMappingError, Operation};
 /// A call to [`GetEventSourceMapping`](crate::operation::GetEventSourceMapping): Returns details about an event source mapping. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetEventSourceMappingFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetEventSourceMappingRequestBuilder,
@@ -14,13 +14,13 @@ impl GetEventSourceMappingFluentBuilder {
     ) -> Self {
         GetEventSourceMappingFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetEventSourceMappingError`](crate::operation::GetEventSourceMappingError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EventSourceMappingConfiguration,
         ::awsgen_runtime::client::SdkError<GetEventSourceMappingError>,
     > {
@@ -37,23 +37,17 @@ impl GetEventSourceMappingFluentBuilder {
         &self.input
     }
     /// Sets the input's `uuid`: see [`uuid`](crate::types::builders::GetEventSourceMappingRequestBuilder::uuid).
-    pub fn uuid(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn uuid(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.uuid(input);
         self
     }
     /// Sets or clears the input's `uuid`.
-    pub fn set_uuid(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uuid(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_uuid(input);
         self
     }
     /// The value set for the input's `uuid`, if any.
-    pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uuid(&self) -> &Option<String> {
         self.input.get_uuid()
     }
 }
@@ -72,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetEventSourceMapping as Operation>::serialize_request(input),
             <GetEventSourceMapping as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetEventSourceMappingError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetEventSourceMappingError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

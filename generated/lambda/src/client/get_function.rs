@@ -3,7 +3,7 @@
 
 use crate::operation::{GetFunction, GetFunctionError, Operation};
 /// A call to [`GetFunction`](crate::operation::GetFunction): Returns information about the function or function version, with a link to download the deployment package that's valid for 10 minutes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetFunctionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetFunctionRequestBuilder,
@@ -14,13 +14,13 @@ impl GetFunctionFluentBuilder {
     ) -> Self {
         GetFunctionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetFunctionError`](crate::operation::GetFunctionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetFunctionResponse,
         ::awsgen_runtime::client::SdkError<GetFunctionError>,
     > {
@@ -35,43 +35,31 @@ impl GetFunctionFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::GetFunctionRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::GetFunctionRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Waits until [`FunctionActiveV2`](crate::waiters::FunctionActiveV2) says the wait is over: polls `GetFunction` with this input every 1 seconds, at most 300 times, and for at most `timeout` overall.
@@ -80,7 +68,7 @@ impl GetFunctionFluentBuilder {
     pub async fn wait_until_function_active_v2(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::GetFunctionResponse,
             GetFunctionError,
@@ -96,9 +84,9 @@ impl GetFunctionFluentBuilder {
             .build()
             .map_err(::awsgen_runtime::client::SdkError::Build)
         {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -126,7 +114,7 @@ impl GetFunctionFluentBuilder {
     pub async fn wait_until_function_exists(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::GetFunctionResponse,
             GetFunctionError,
@@ -142,9 +130,9 @@ impl GetFunctionFluentBuilder {
             .build()
             .map_err(::awsgen_runtime::client::SdkError::Build)
         {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -172,7 +160,7 @@ impl GetFunctionFluentBuilder {
     pub async fn wait_until_function_updated_v2(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::GetFunctionResponse,
             GetFunctionError,
@@ -188,9 +176,9 @@ impl GetFunctionFluentBuilder {
             .build()
             .map_err(::awsgen_runtime::client::SdkError::Build)
         {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -228,17 +216,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetFunction as Operation>::serialize_request(input),
             <GetFunction as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetFunctionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetFunctionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

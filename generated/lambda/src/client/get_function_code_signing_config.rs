@@ -5,7 +5,7 @@ use crate::operation::{
     GetFunctionCodeSigningConfig, GetFunctionCodeSigningConfigError, Operation,
 };
 /// A call to [`GetFunctionCodeSigningConfig`](crate::operation::GetFunctionCodeSigningConfig): Returns the code signing configuration for the specified function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetFunctionCodeSigningConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetFunctionCodeSigningConfigRequestBuilder,
@@ -16,13 +16,13 @@ impl GetFunctionCodeSigningConfigFluentBuilder {
     ) -> Self {
         GetFunctionCodeSigningConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetFunctionCodeSigningConfigError`](crate::operation::GetFunctionCodeSigningConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetFunctionCodeSigningConfigResponse,
         ::awsgen_runtime::client::SdkError<GetFunctionCodeSigningConfigError>,
     > {
@@ -39,23 +39,17 @@ impl GetFunctionCodeSigningConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::GetFunctionCodeSigningConfigRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
 }
@@ -74,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetFunctionCodeSigningConfig as Operation>::serialize_request(input),
             <GetFunctionCodeSigningConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetFunctionCodeSigningConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetFunctionCodeSigningConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetLayerVersion, GetLayerVersionError, Operation};
 /// A call to [`GetLayerVersion`](crate::operation::GetLayerVersion): Returns information about a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html), with a link to download the layer archive that's valid for 10 minutes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetLayerVersionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetLayerVersionRequestBuilder,
@@ -14,13 +14,13 @@ impl GetLayerVersionFluentBuilder {
     ) -> Self {
         GetLayerVersionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetLayerVersionError`](crate::operation::GetLayerVersionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetLayerVersionResponse,
         ::awsgen_runtime::client::SdkError<GetLayerVersionError>,
     > {
@@ -35,23 +35,17 @@ impl GetLayerVersionFluentBuilder {
         &self.input
     }
     /// Sets the input's `layer_name`: see [`layer_name`](crate::types::builders::GetLayerVersionRequestBuilder::layer_name).
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.layer_name(input);
         self
     }
     /// Sets or clears the input's `layer_name`.
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_layer_name(input);
         self
     }
     /// The value set for the input's `layer_name`, if any.
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         self.input.get_layer_name()
     }
     /// Sets the input's `version_number`: see [`version_number`](crate::types::builders::GetLayerVersionRequestBuilder::version_number).
@@ -60,12 +54,12 @@ impl GetLayerVersionFluentBuilder {
         self
     }
     /// Sets or clears the input's `version_number`.
-    pub fn set_version_number(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version_number(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_version_number(input);
         self
     }
     /// The value set for the input's `version_number`, if any.
-    pub fn get_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_version_number(&self) -> &Option<i64> {
         self.input.get_version_number()
     }
 }
@@ -84,17 +78,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetLayerVersion as Operation>::serialize_request(input),
             <GetLayerVersion as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetLayerVersionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetLayerVersionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetLayerVersionByArn, GetLayerVersionByArnError, Operation};
 /// A call to [`GetLayerVersionByArn`](crate::operation::GetLayerVersionByArn): Returns information about a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html), with a link to download the layer archive that's valid for 10 minutes. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetLayerVersionByArnFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetLayerVersionByArnRequestBuilder,
@@ -14,13 +14,13 @@ impl GetLayerVersionByArnFluentBuilder {
     ) -> Self {
         GetLayerVersionByArnFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetLayerVersionByArnError`](crate::operation::GetLayerVersionByArnError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetLayerVersionResponse,
         ::awsgen_runtime::client::SdkError<GetLayerVersionByArnError>,
     > {
@@ -37,23 +37,17 @@ impl GetLayerVersionByArnFluentBuilder {
         &self.input
     }
     /// Sets the input's `arn`: see [`arn`](crate::types::builders::GetLayerVersionByArnRequestBuilder::arn).
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.arn(input);
         self
     }
     /// Sets or clears the input's `arn`.
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_arn(input);
         self
     }
     /// The value set for the input's `arn`, if any.
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         self.input.get_arn()
     }
 }
@@ -72,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetLayerVersionByArn as Operation>::serialize_request(input),
             <GetLayerVersionByArn as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetLayerVersionByArnError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetLayerVersionByArnError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

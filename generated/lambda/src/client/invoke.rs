@@ -3,7 +3,7 @@
 
 use crate::operation::{Invoke, InvokeError, Operation};
 /// A call to [`Invoke`](crate::operation::Invoke): Invokes a Lambda function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct InvokeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::InvocationRequestBuilder,
@@ -14,13 +14,13 @@ impl InvokeFluentBuilder {
     ) -> Self {
         InvokeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`InvokeError`](crate::operation::InvokeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InvocationResponse,
         ::awsgen_runtime::client::SdkError<InvokeError>,
     > {
@@ -35,23 +35,17 @@ impl InvokeFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::InvocationRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `invocation_type`: see [`invocation_type`](crate::types::builders::InvocationRequestBuilder::invocation_type).
@@ -62,15 +56,13 @@ impl InvokeFluentBuilder {
     /// Sets or clears the input's `invocation_type`.
     pub fn set_invocation_type(
         mut self,
-        input: ::std::option::Option<crate::types::InvocationType>,
+        input: Option<crate::types::InvocationType>,
     ) -> Self {
         self.input = self.input.set_invocation_type(input);
         self
     }
     /// The value set for the input's `invocation_type`, if any.
-    pub fn get_invocation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InvocationType> {
+    pub fn get_invocation_type(&self) -> &Option<crate::types::InvocationType> {
         self.input.get_invocation_type()
     }
     /// Sets the input's `log_type`: see [`log_type`](crate::types::builders::InvocationRequestBuilder::log_type).
@@ -79,63 +71,46 @@ impl InvokeFluentBuilder {
         self
     }
     /// Sets or clears the input's `log_type`.
-    pub fn set_log_type(
-        mut self,
-        input: ::std::option::Option<crate::types::LogType>,
-    ) -> Self {
+    pub fn set_log_type(mut self, input: Option<crate::types::LogType>) -> Self {
         self.input = self.input.set_log_type(input);
         self
     }
     /// The value set for the input's `log_type`, if any.
-    pub fn get_log_type(&self) -> &::std::option::Option<crate::types::LogType> {
+    pub fn get_log_type(&self) -> &Option<crate::types::LogType> {
         self.input.get_log_type()
     }
     /// Sets the input's `client_context`: see [`client_context`](crate::types::builders::InvocationRequestBuilder::client_context).
-    pub fn client_context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_context(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_context(input);
         self
     }
     /// Sets or clears the input's `client_context`.
-    pub fn set_client_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_context(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_context(input);
         self
     }
     /// The value set for the input's `client_context`, if any.
-    pub fn get_client_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_context(&self) -> &Option<String> {
         self.input.get_client_context()
     }
     /// Sets the input's `durable_execution_name`: see [`durable_execution_name`](crate::types::builders::InvocationRequestBuilder::durable_execution_name).
-    pub fn durable_execution_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn durable_execution_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.durable_execution_name(input);
         self
     }
     /// Sets or clears the input's `durable_execution_name`.
-    pub fn set_durable_execution_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_durable_execution_name(input);
         self
     }
     /// The value set for the input's `durable_execution_name`, if any.
-    pub fn get_durable_execution_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_name(&self) -> &Option<String> {
         self.input.get_durable_execution_name()
     }
     /// Sets the input's `payload`: see [`payload`](crate::types::builders::InvocationRequestBuilder::payload).
     pub fn payload(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.payload(input);
         self
@@ -143,55 +118,41 @@ impl InvokeFluentBuilder {
     /// Sets or clears the input's `payload`.
     pub fn set_payload(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_payload(input);
         self
     }
     /// The value set for the input's `payload`, if any.
-    pub fn get_payload(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_payload(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_payload()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::InvocationRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `tenant_id`: see [`tenant_id`](crate::types::builders::InvocationRequestBuilder::tenant_id).
-    pub fn tenant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tenant_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.tenant_id(input);
         self
     }
     /// Sets or clears the input's `tenant_id`.
-    pub fn set_tenant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tenant_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_tenant_id(input);
         self
     }
     /// The value set for the input's `tenant_id`, if any.
-    pub fn get_tenant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tenant_id(&self) -> &Option<String> {
         self.input.get_tenant_id()
     }
 }
@@ -207,17 +168,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <Invoke as Operation>::serialize_request(input),
             <Invoke as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for InvokeError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         InvokeError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{InvokeAsync, InvokeAsyncError, Operation};
 /// A call to [`InvokeAsync`](crate::operation::InvokeAsync): For asynchronous function invocation, use `Invoke`. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct InvokeAsyncFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::InvokeAsyncRequestBuilder,
@@ -15,13 +15,13 @@ impl InvokeAsyncFluentBuilder {
     ) -> Self {
         InvokeAsyncFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`InvokeAsyncError`](crate::operation::InvokeAsyncError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InvokeAsyncResponse,
         ::awsgen_runtime::client::SdkError<InvokeAsyncError>,
     > {
@@ -36,29 +36,23 @@ impl InvokeAsyncFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::InvokeAsyncRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `invoke_args`: see [`invoke_args`](crate::types::builders::InvokeAsyncRequestBuilder::invoke_args).
     pub fn invoke_args(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.invoke_args(input);
         self
@@ -66,15 +60,13 @@ impl InvokeAsyncFluentBuilder {
     /// Sets or clears the input's `invoke_args`.
     pub fn set_invoke_args(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_invoke_args(input);
         self
     }
     /// The value set for the input's `invoke_args`, if any.
-    pub fn get_invoke_args(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_invoke_args(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_invoke_args()
     }
 }
@@ -94,17 +86,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <InvokeAsync as Operation>::serialize_request(input),
             <InvokeAsync as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for InvokeAsyncError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         InvokeAsyncError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListAliases, ListAliasesError, Operation};
 /// A call to [`ListAliases`](crate::operation::ListAliases): Returns a list of [aliases](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html) for a Lambda function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListAliasesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListAliasesRequestBuilder,
@@ -14,13 +14,13 @@ impl ListAliasesFluentBuilder {
     ) -> Self {
         ListAliasesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListAliasesError`](crate::operation::ListAliasesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListAliasesResponse,
         ::awsgen_runtime::client::SdkError<ListAliasesError>,
     > {
@@ -35,63 +35,45 @@ impl ListAliasesFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::ListAliasesRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `function_version`: see [`function_version`](crate::types::builders::ListAliasesRequestBuilder::function_version).
-    pub fn function_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_version(input);
         self
     }
     /// Sets or clears the input's `function_version`.
-    pub fn set_function_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_version(input);
         self
     }
     /// The value set for the input's `function_version`, if any.
-    pub fn get_function_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_version(&self) -> &Option<String> {
         self.input.get_function_version()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListAliasesRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListAliasesRequestBuilder::max_items).
@@ -100,12 +82,12 @@ impl ListAliasesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -121,7 +103,7 @@ impl ListAliasesFluentBuilder {
     }
 }
 /// How [`ListAliases`](crate::operation::ListAliases) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListAliasesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListAliasesPages {
@@ -131,7 +113,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListAliasesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListAliasesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListAliasesResponse,
         ::awsgen_runtime::client::SdkError<ListAliasesError>,
     > {
@@ -140,7 +122,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListAliasesPages {
     fn next_input(
         input: &crate::types::ListAliasesRequest,
         output: &crate::types::ListAliasesResponse,
-    ) -> ::std::option::Option<crate::types::ListAliasesRequest> {
+    ) -> Option<crate::types::ListAliasesRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -148,17 +130,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListAliasesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListAliasesPages {
     type Item = crate::types::AliasConfiguration;
     fn items(
         output: crate::types::ListAliasesResponse,
-    ) -> ::std::vec::Vec<crate::types::AliasConfiguration> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.aliases)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::AliasConfiguration> {
+        Some(output).and_then(|value| value.aliases).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -176,17 +156,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListAliases as Operation>::serialize_request(input),
             <ListAliases as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListAliasesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListAliasesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListCapacityProviders, ListCapacityProvidersError, Operation};
 /// A call to [`ListCapacityProviders`](crate::operation::ListCapacityProviders): Returns a list of capacity providers in your account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListCapacityProvidersFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListCapacityProvidersRequestBuilder,
@@ -14,13 +14,13 @@ impl ListCapacityProvidersFluentBuilder {
     ) -> Self {
         ListCapacityProvidersFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListCapacityProvidersError`](crate::operation::ListCapacityProvidersError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCapacityProvidersResponse,
         ::awsgen_runtime::client::SdkError<ListCapacityProvidersError>,
     > {
@@ -41,35 +41,27 @@ impl ListCapacityProvidersFluentBuilder {
     /// Sets or clears the input's `state`.
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderState>,
+        input: Option<crate::types::CapacityProviderState>,
     ) -> Self {
         self.input = self.input.set_state(input);
         self
     }
     /// The value set for the input's `state`, if any.
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderState> {
+    pub fn get_state(&self) -> &Option<crate::types::CapacityProviderState> {
         self.input.get_state()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListCapacityProvidersRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListCapacityProvidersRequestBuilder::max_items).
@@ -78,12 +70,12 @@ impl ListCapacityProvidersFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -91,12 +83,12 @@ impl ListCapacityProvidersFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListCapacityProvidersPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListCapacityProviders`](crate::operation::ListCapacityProviders) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCapacityProvidersPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListCapacityProvidersPages {
@@ -106,7 +98,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCapacityProvidersPage
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListCapacityProvidersRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCapacityProvidersResponse,
         ::awsgen_runtime::client::SdkError<ListCapacityProvidersError>,
     > {
@@ -115,7 +107,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCapacityProvidersPage
     fn next_input(
         input: &crate::types::ListCapacityProvidersRequest,
         output: &crate::types::ListCapacityProvidersResponse,
-    ) -> ::std::option::Option<crate::types::ListCapacityProvidersRequest> {
+    ) -> Option<crate::types::ListCapacityProvidersRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -123,17 +115,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCapacityProvidersPage
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListCapacityProvidersPages {
     type Item = crate::types::CapacityProvider;
     fn items(
         output: crate::types::ListCapacityProvidersResponse,
-    ) -> ::std::vec::Vec<crate::types::CapacityProvider> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.capacity_providers)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::CapacityProvider> {
+        Some(output).and_then(|value| value.capacity_providers).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -151,17 +141,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListCapacityProviders as Operation>::serialize_request(input),
             <ListCapacityProviders as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListCapacityProvidersError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListCapacityProvidersError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

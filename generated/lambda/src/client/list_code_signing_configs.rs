@@ -3,7 +3,7 @@
 
 use crate::operation::{ListCodeSigningConfigs, ListCodeSigningConfigsError, Operation};
 /// A call to [`ListCodeSigningConfigs`](crate::operation::ListCodeSigningConfigs): Returns a list of [code signing configurations](https://docs.aws.amazon.com/lambda/latest/dg/configuring-codesigning.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListCodeSigningConfigsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListCodeSigningConfigsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListCodeSigningConfigsFluentBuilder {
     ) -> Self {
         ListCodeSigningConfigsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListCodeSigningConfigsError`](crate::operation::ListCodeSigningConfigsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCodeSigningConfigsResponse,
         ::awsgen_runtime::client::SdkError<ListCodeSigningConfigsError>,
     > {
@@ -34,23 +34,17 @@ impl ListCodeSigningConfigsFluentBuilder {
         &self.input
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListCodeSigningConfigsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListCodeSigningConfigsRequestBuilder::max_items).
@@ -59,12 +53,12 @@ impl ListCodeSigningConfigsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -72,12 +66,12 @@ impl ListCodeSigningConfigsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListCodeSigningConfigsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListCodeSigningConfigs`](crate::operation::ListCodeSigningConfigs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCodeSigningConfigsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListCodeSigningConfigsPages {
@@ -87,7 +81,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCodeSigningConfigsPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListCodeSigningConfigsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCodeSigningConfigsResponse,
         ::awsgen_runtime::client::SdkError<ListCodeSigningConfigsError>,
     > {
@@ -96,7 +90,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCodeSigningConfigsPag
     fn next_input(
         input: &crate::types::ListCodeSigningConfigsRequest,
         output: &crate::types::ListCodeSigningConfigsResponse,
-    ) -> ::std::option::Option<crate::types::ListCodeSigningConfigsRequest> {
+    ) -> Option<crate::types::ListCodeSigningConfigsRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -104,17 +98,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCodeSigningConfigsPag
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListCodeSigningConfigsPages {
     type Item = crate::types::CodeSigningConfig;
     fn items(
         output: crate::types::ListCodeSigningConfigsResponse,
-    ) -> ::std::vec::Vec<crate::types::CodeSigningConfig> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.code_signing_configs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::CodeSigningConfig> {
+        Some(output).and_then(|value| value.code_signing_configs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -132,17 +124,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListCodeSigningConfigs as Operation>::serialize_request(input),
             <ListCodeSigningConfigs as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListCodeSigningConfigsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListCodeSigningConfigsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ListDurableExecutionsByFunction, ListDurableExecutionsByFunctionError, Operation,
 };
 /// A call to [`ListDurableExecutionsByFunction`](crate::operation::ListDurableExecutionsByFunction): Returns a list of [durable executions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) for a specified Lambda function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListDurableExecutionsByFunctionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder,
@@ -16,13 +16,13 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
     ) -> Self {
         ListDurableExecutionsByFunctionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListDurableExecutionsByFunctionError`](crate::operation::ListDurableExecutionsByFunctionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListDurableExecutionsByFunctionResponse,
         ::awsgen_runtime::client::SdkError<ListDurableExecutionsByFunctionError>,
     > {
@@ -39,65 +39,45 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `durable_execution_name`: see [`durable_execution_name`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::durable_execution_name).
-    pub fn durable_execution_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn durable_execution_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.durable_execution_name(input);
         self
     }
     /// Sets or clears the input's `durable_execution_name`.
-    pub fn set_durable_execution_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_durable_execution_name(input);
         self
     }
     /// The value set for the input's `durable_execution_name`, if any.
-    pub fn get_durable_execution_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_name(&self) -> &Option<String> {
         self.input.get_durable_execution_name()
     }
     /// Appends one item to the input's `statuses`: see [`statuses`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::statuses).
@@ -108,15 +88,13 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
     /// Sets or clears the input's `statuses`.
     pub fn set_statuses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ExecutionStatus>>,
+        input: Option<Vec<crate::types::ExecutionStatus>>,
     ) -> Self {
         self.input = self.input.set_statuses(input);
         self
     }
     /// The value set for the input's `statuses`, if any.
-    pub fn get_statuses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ExecutionStatus>> {
+    pub fn get_statuses(&self) -> &Option<Vec<crate::types::ExecutionStatus>> {
         self.input.get_statuses()
     }
     /// Sets the input's `started_after`: see [`started_after`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::started_after).
@@ -130,15 +108,13 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
     /// Sets or clears the input's `started_after`.
     pub fn set_started_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_started_after(input);
         self
     }
     /// The value set for the input's `started_after`, if any.
-    pub fn get_started_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_started_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_started_after()
     }
     /// Sets the input's `started_before`: see [`started_before`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::started_before).
@@ -152,15 +128,13 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
     /// Sets or clears the input's `started_before`.
     pub fn set_started_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_started_before(input);
         self
     }
     /// The value set for the input's `started_before`, if any.
-    pub fn get_started_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_started_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_started_before()
     }
     /// Sets the input's `reverse_order`: see [`reverse_order`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::reverse_order).
@@ -169,32 +143,26 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `reverse_order`.
-    pub fn set_reverse_order(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_reverse_order(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_reverse_order(input);
         self
     }
     /// The value set for the input's `reverse_order`, if any.
-    pub fn get_reverse_order(&self) -> &::std::option::Option<bool> {
+    pub fn get_reverse_order(&self) -> &Option<bool> {
         self.input.get_reverse_order()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder::max_items).
@@ -203,12 +171,12 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -226,7 +194,7 @@ impl ListDurableExecutionsByFunctionFluentBuilder {
     }
 }
 /// How [`ListDurableExecutionsByFunction`](crate::operation::ListDurableExecutionsByFunction) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListDurableExecutionsByFunctionPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -237,7 +205,7 @@ for ListDurableExecutionsByFunctionPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListDurableExecutionsByFunctionRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListDurableExecutionsByFunctionResponse,
         ::awsgen_runtime::client::SdkError<ListDurableExecutionsByFunctionError>,
     > {
@@ -246,7 +214,7 @@ for ListDurableExecutionsByFunctionPages {
     fn next_input(
         input: &crate::types::ListDurableExecutionsByFunctionRequest,
         output: &crate::types::ListDurableExecutionsByFunctionResponse,
-    ) -> ::std::option::Option<crate::types::ListDurableExecutionsByFunctionRequest> {
+    ) -> Option<crate::types::ListDurableExecutionsByFunctionRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -254,7 +222,7 @@ for ListDurableExecutionsByFunctionPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -262,10 +230,8 @@ for ListDurableExecutionsByFunctionPages {
     type Item = crate::types::Execution;
     fn items(
         output: crate::types::ListDurableExecutionsByFunctionResponse,
-    ) -> ::std::vec::Vec<crate::types::Execution> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.durable_executions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Execution> {
+        Some(output).and_then(|value| value.durable_executions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -283,17 +249,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListDurableExecutionsByFunction as Operation>::serialize_request(input),
             <ListDurableExecutionsByFunction as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListDurableExecutionsByFunctionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListDurableExecutionsByFunctionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListEventSourceMappings, ListEventSourceMappingsError, Operation};
 /// A call to [`ListEventSourceMappings`](crate::operation::ListEventSourceMappings): Lists event source mappings. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListEventSourceMappingsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListEventSourceMappingsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListEventSourceMappingsFluentBuilder {
     ) -> Self {
         ListEventSourceMappingsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListEventSourceMappingsError`](crate::operation::ListEventSourceMappingsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListEventSourceMappingsResponse,
         ::awsgen_runtime::client::SdkError<ListEventSourceMappingsError>,
     > {
@@ -34,63 +34,45 @@ impl ListEventSourceMappingsFluentBuilder {
         &self.input
     }
     /// Sets the input's `event_source_arn`: see [`event_source_arn`](crate::types::builders::ListEventSourceMappingsRequestBuilder::event_source_arn).
-    pub fn event_source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn event_source_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.event_source_arn(input);
         self
     }
     /// Sets or clears the input's `event_source_arn`.
-    pub fn set_event_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_source_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_event_source_arn(input);
         self
     }
     /// The value set for the input's `event_source_arn`, if any.
-    pub fn get_event_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_source_arn(&self) -> &Option<String> {
         self.input.get_event_source_arn()
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::ListEventSourceMappingsRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListEventSourceMappingsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListEventSourceMappingsRequestBuilder::max_items).
@@ -99,12 +81,12 @@ impl ListEventSourceMappingsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -112,12 +94,12 @@ impl ListEventSourceMappingsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListEventSourceMappingsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListEventSourceMappings`](crate::operation::ListEventSourceMappings) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListEventSourceMappingsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListEventSourceMappingsPages {
@@ -127,7 +109,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListEventSourceMappingsPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListEventSourceMappingsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListEventSourceMappingsResponse,
         ::awsgen_runtime::client::SdkError<ListEventSourceMappingsError>,
     > {
@@ -136,7 +118,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListEventSourceMappingsPa
     fn next_input(
         input: &crate::types::ListEventSourceMappingsRequest,
         output: &crate::types::ListEventSourceMappingsResponse,
-    ) -> ::std::option::Option<crate::types::ListEventSourceMappingsRequest> {
+    ) -> Option<crate::types::ListEventSourceMappingsRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -144,7 +126,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListEventSourceMappingsPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -152,10 +134,8 @@ for ListEventSourceMappingsPages {
     type Item = crate::types::EventSourceMappingConfiguration;
     fn items(
         output: crate::types::ListEventSourceMappingsResponse,
-    ) -> ::std::vec::Vec<crate::types::EventSourceMappingConfiguration> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.event_source_mappings)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::EventSourceMappingConfiguration> {
+        Some(output).and_then(|value| value.event_source_mappings).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -173,17 +153,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListEventSourceMappings as Operation>::serialize_request(input),
             <ListEventSourceMappings as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListEventSourceMappingsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListEventSourceMappingsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ListFunctionEventInvokeConfigs, ListFunctionEventInvokeConfigsError, Operation,
 };
 /// A call to [`ListFunctionEventInvokeConfigs`](crate::operation::ListFunctionEventInvokeConfigs): Retrieves a list of configurations for asynchronous invocation for a function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListFunctionEventInvokeConfigsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListFunctionEventInvokeConfigsRequestBuilder,
@@ -16,13 +16,13 @@ impl ListFunctionEventInvokeConfigsFluentBuilder {
     ) -> Self {
         ListFunctionEventInvokeConfigsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListFunctionEventInvokeConfigsError`](crate::operation::ListFunctionEventInvokeConfigsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionEventInvokeConfigsResponse,
         ::awsgen_runtime::client::SdkError<ListFunctionEventInvokeConfigsError>,
     > {
@@ -39,43 +39,31 @@ impl ListFunctionEventInvokeConfigsFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::ListFunctionEventInvokeConfigsRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListFunctionEventInvokeConfigsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListFunctionEventInvokeConfigsRequestBuilder::max_items).
@@ -84,12 +72,12 @@ impl ListFunctionEventInvokeConfigsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -105,7 +93,7 @@ impl ListFunctionEventInvokeConfigsFluentBuilder {
     }
 }
 /// How [`ListFunctionEventInvokeConfigs`](crate::operation::ListFunctionEventInvokeConfigs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionEventInvokeConfigsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -116,7 +104,7 @@ for ListFunctionEventInvokeConfigsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListFunctionEventInvokeConfigsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionEventInvokeConfigsResponse,
         ::awsgen_runtime::client::SdkError<ListFunctionEventInvokeConfigsError>,
     > {
@@ -125,7 +113,7 @@ for ListFunctionEventInvokeConfigsPages {
     fn next_input(
         input: &crate::types::ListFunctionEventInvokeConfigsRequest,
         output: &crate::types::ListFunctionEventInvokeConfigsResponse,
-    ) -> ::std::option::Option<crate::types::ListFunctionEventInvokeConfigsRequest> {
+    ) -> Option<crate::types::ListFunctionEventInvokeConfigsRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -133,7 +121,7 @@ for ListFunctionEventInvokeConfigsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -141,8 +129,8 @@ for ListFunctionEventInvokeConfigsPages {
     type Item = crate::types::FunctionEventInvokeConfig;
     fn items(
         output: crate::types::ListFunctionEventInvokeConfigsResponse,
-    ) -> ::std::vec::Vec<crate::types::FunctionEventInvokeConfig> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::FunctionEventInvokeConfig> {
+        Some(output)
             .and_then(|value| value.function_event_invoke_configs)
             .unwrap_or_default()
     }
@@ -162,17 +150,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListFunctionEventInvokeConfigs as Operation>::serialize_request(input),
             <ListFunctionEventInvokeConfigs as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListFunctionEventInvokeConfigsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListFunctionEventInvokeConfigsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ListFunctionVersionsByCapacityProvider`](crate::operation::ListFunctionVersionsByCapacityProvider): Returns a list of function versions that are configured to use a specific capacity provider. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListFunctionVersionsByCapacityProviderFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder,
@@ -17,13 +17,13 @@ impl ListFunctionVersionsByCapacityProviderFluentBuilder {
     ) -> Self {
         ListFunctionVersionsByCapacityProviderFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListFunctionVersionsByCapacityProviderError`](crate::operation::ListFunctionVersionsByCapacityProviderError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionVersionsByCapacityProviderResponse,
         ::awsgen_runtime::client::SdkError<ListFunctionVersionsByCapacityProviderError>,
     > {
@@ -40,45 +40,31 @@ impl ListFunctionVersionsByCapacityProviderFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_provider_name`: see [`capacity_provider_name`](crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder::capacity_provider_name).
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_provider_name(input);
         self
     }
     /// Sets or clears the input's `capacity_provider_name`.
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_provider_name(input);
         self
     }
     /// The value set for the input's `capacity_provider_name`, if any.
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         self.input.get_capacity_provider_name()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder::max_items).
@@ -87,12 +73,12 @@ impl ListFunctionVersionsByCapacityProviderFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -110,7 +96,7 @@ impl ListFunctionVersionsByCapacityProviderFluentBuilder {
     }
 }
 /// How [`ListFunctionVersionsByCapacityProvider`](crate::operation::ListFunctionVersionsByCapacityProvider) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionVersionsByCapacityProviderPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -121,7 +107,7 @@ for ListFunctionVersionsByCapacityProviderPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListFunctionVersionsByCapacityProviderRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionVersionsByCapacityProviderResponse,
         ::awsgen_runtime::client::SdkError<ListFunctionVersionsByCapacityProviderError>,
     > {
@@ -130,9 +116,7 @@ for ListFunctionVersionsByCapacityProviderPages {
     fn next_input(
         input: &crate::types::ListFunctionVersionsByCapacityProviderRequest,
         output: &crate::types::ListFunctionVersionsByCapacityProviderResponse,
-    ) -> ::std::option::Option<
-        crate::types::ListFunctionVersionsByCapacityProviderRequest,
-    > {
+    ) -> Option<crate::types::ListFunctionVersionsByCapacityProviderRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -140,7 +124,7 @@ for ListFunctionVersionsByCapacityProviderPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -148,10 +132,8 @@ for ListFunctionVersionsByCapacityProviderPages {
     type Item = crate::types::FunctionVersionsByCapacityProviderListItem;
     fn items(
         output: crate::types::ListFunctionVersionsByCapacityProviderResponse,
-    ) -> ::std::vec::Vec<crate::types::FunctionVersionsByCapacityProviderListItem> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.function_versions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::FunctionVersionsByCapacityProviderListItem> {
+        Some(output).and_then(|value| value.function_versions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -169,7 +151,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListFunctionVersionsByCapacityProvider as Operation>::serialize_request(
                 input,
             ),
@@ -179,10 +161,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for ListFunctionVersionsByCapacityProviderError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListFunctionVersionsByCapacityProviderError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

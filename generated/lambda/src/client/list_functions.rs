@@ -3,7 +3,7 @@
 
 use crate::operation::{ListFunctions, ListFunctionsError, Operation};
 /// A call to [`ListFunctions`](crate::operation::ListFunctions): Returns a list of Lambda functions, with the version-specific configuration of each. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListFunctionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListFunctionsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListFunctionsFluentBuilder {
     ) -> Self {
         ListFunctionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListFunctionsError`](crate::operation::ListFunctionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionsResponse,
         ::awsgen_runtime::client::SdkError<ListFunctionsError>,
     > {
@@ -32,23 +32,17 @@ impl ListFunctionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `master_region`: see [`master_region`](crate::types::builders::ListFunctionsRequestBuilder::master_region).
-    pub fn master_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn master_region(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.master_region(input);
         self
     }
     /// Sets or clears the input's `master_region`.
-    pub fn set_master_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_master_region(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_master_region(input);
         self
     }
     /// The value set for the input's `master_region`, if any.
-    pub fn get_master_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_master_region(&self) -> &Option<String> {
         self.input.get_master_region()
     }
     /// Sets the input's `function_version`: see [`function_version`](crate::types::builders::ListFunctionsRequestBuilder::function_version).
@@ -59,35 +53,27 @@ impl ListFunctionsFluentBuilder {
     /// Sets or clears the input's `function_version`.
     pub fn set_function_version(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionVersion>,
+        input: Option<crate::types::FunctionVersion>,
     ) -> Self {
         self.input = self.input.set_function_version(input);
         self
     }
     /// The value set for the input's `function_version`, if any.
-    pub fn get_function_version(
-        &self,
-    ) -> &::std::option::Option<crate::types::FunctionVersion> {
+    pub fn get_function_version(&self) -> &Option<crate::types::FunctionVersion> {
         self.input.get_function_version()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListFunctionsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListFunctionsRequestBuilder::max_items).
@@ -96,12 +82,12 @@ impl ListFunctionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -109,12 +95,12 @@ impl ListFunctionsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListFunctionsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListFunctions`](crate::operation::ListFunctions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListFunctionsPages {
@@ -124,7 +110,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListFunctionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListFunctionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionsResponse,
         ::awsgen_runtime::client::SdkError<ListFunctionsError>,
     > {
@@ -133,7 +119,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListFunctionsPages {
     fn next_input(
         input: &crate::types::ListFunctionsRequest,
         output: &crate::types::ListFunctionsResponse,
-    ) -> ::std::option::Option<crate::types::ListFunctionsRequest> {
+    ) -> Option<crate::types::ListFunctionsRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -141,17 +127,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListFunctionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListFunctionsPages {
     type Item = crate::types::FunctionConfiguration;
     fn items(
         output: crate::types::ListFunctionsResponse,
-    ) -> ::std::vec::Vec<crate::types::FunctionConfiguration> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.functions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::FunctionConfiguration> {
+        Some(output).and_then(|value| value.functions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -169,17 +153,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListFunctions as Operation>::serialize_request(input),
             <ListFunctions as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListFunctionsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListFunctionsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ListFunctionsByCodeSigningConfig, ListFunctionsByCodeSigningConfigError, Operation,
 };
 /// A call to [`ListFunctionsByCodeSigningConfig`](crate::operation::ListFunctionsByCodeSigningConfig): List the functions that use the specified code signing configuration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListFunctionsByCodeSigningConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder,
@@ -16,13 +16,13 @@ impl ListFunctionsByCodeSigningConfigFluentBuilder {
     ) -> Self {
         ListFunctionsByCodeSigningConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListFunctionsByCodeSigningConfigError`](crate::operation::ListFunctionsByCodeSigningConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionsByCodeSigningConfigResponse,
         ::awsgen_runtime::client::SdkError<ListFunctionsByCodeSigningConfigError>,
     > {
@@ -39,45 +39,31 @@ impl ListFunctionsByCodeSigningConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `code_signing_config_arn`: see [`code_signing_config_arn`](crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder::code_signing_config_arn).
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.code_signing_config_arn(input);
         self
     }
     /// Sets or clears the input's `code_signing_config_arn`.
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_code_signing_config_arn(input);
         self
     }
     /// The value set for the input's `code_signing_config_arn`, if any.
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         self.input.get_code_signing_config_arn()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder::max_items).
@@ -86,12 +72,12 @@ impl ListFunctionsByCodeSigningConfigFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -109,7 +95,7 @@ impl ListFunctionsByCodeSigningConfigFluentBuilder {
     }
 }
 /// How [`ListFunctionsByCodeSigningConfig`](crate::operation::ListFunctionsByCodeSigningConfig) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListFunctionsByCodeSigningConfigPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -120,7 +106,7 @@ for ListFunctionsByCodeSigningConfigPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListFunctionsByCodeSigningConfigRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionsByCodeSigningConfigResponse,
         ::awsgen_runtime::client::SdkError<ListFunctionsByCodeSigningConfigError>,
     > {
@@ -129,7 +115,7 @@ for ListFunctionsByCodeSigningConfigPages {
     fn next_input(
         input: &crate::types::ListFunctionsByCodeSigningConfigRequest,
         output: &crate::types::ListFunctionsByCodeSigningConfigResponse,
-    ) -> ::std::option::Option<crate::types::ListFunctionsByCodeSigningConfigRequest> {
+    ) -> Option<crate::types::ListFunctionsByCodeSigningConfigRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -137,18 +123,16 @@ for ListFunctionsByCodeSigningConfigPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
 for ListFunctionsByCodeSigningConfigPages {
-    type Item = ::std::string::String;
+    type Item = String;
     fn items(
         output: crate::types::ListFunctionsByCodeSigningConfigResponse,
-    ) -> ::std::vec::Vec<::std::string::String> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.function_arns)
-            .unwrap_or_default()
+    ) -> Vec<String> {
+        Some(output).and_then(|value| value.function_arns).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -166,17 +150,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListFunctionsByCodeSigningConfig as Operation>::serialize_request(input),
             <ListFunctionsByCodeSigningConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListFunctionsByCodeSigningConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListFunctionsByCodeSigningConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

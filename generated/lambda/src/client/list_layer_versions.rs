@@ -3,7 +3,7 @@
 
 use crate::operation::{ListLayerVersions, ListLayerVersionsError, Operation};
 /// A call to [`ListLayerVersions`](crate::operation::ListLayerVersions): Lists the versions of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListLayerVersionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListLayerVersionsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListLayerVersionsFluentBuilder {
     ) -> Self {
         ListLayerVersionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListLayerVersionsError`](crate::operation::ListLayerVersionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListLayerVersionsResponse,
         ::awsgen_runtime::client::SdkError<ListLayerVersionsError>,
     > {
@@ -42,15 +42,13 @@ impl ListLayerVersionsFluentBuilder {
     /// Sets or clears the input's `compatible_architecture`.
     pub fn set_compatible_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::Architecture>,
+        input: Option<crate::types::Architecture>,
     ) -> Self {
         self.input = self.input.set_compatible_architecture(input);
         self
     }
     /// The value set for the input's `compatible_architecture`, if any.
-    pub fn get_compatible_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::Architecture> {
+    pub fn get_compatible_architecture(&self) -> &Option<crate::types::Architecture> {
         self.input.get_compatible_architecture()
     }
     /// Sets the input's `compatible_runtime`: see [`compatible_runtime`](crate::types::builders::ListLayerVersionsRequestBuilder::compatible_runtime).
@@ -61,55 +59,41 @@ impl ListLayerVersionsFluentBuilder {
     /// Sets or clears the input's `compatible_runtime`.
     pub fn set_compatible_runtime(
         mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
+        input: Option<crate::types::Runtime>,
     ) -> Self {
         self.input = self.input.set_compatible_runtime(input);
         self
     }
     /// The value set for the input's `compatible_runtime`, if any.
-    pub fn get_compatible_runtime(
-        &self,
-    ) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_compatible_runtime(&self) -> &Option<crate::types::Runtime> {
         self.input.get_compatible_runtime()
     }
     /// Sets the input's `layer_name`: see [`layer_name`](crate::types::builders::ListLayerVersionsRequestBuilder::layer_name).
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.layer_name(input);
         self
     }
     /// Sets or clears the input's `layer_name`.
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_layer_name(input);
         self
     }
     /// The value set for the input's `layer_name`, if any.
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         self.input.get_layer_name()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListLayerVersionsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListLayerVersionsRequestBuilder::max_items).
@@ -118,12 +102,12 @@ impl ListLayerVersionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -139,7 +123,7 @@ impl ListLayerVersionsFluentBuilder {
     }
 }
 /// How [`ListLayerVersions`](crate::operation::ListLayerVersions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListLayerVersionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListLayerVersionsPages {
@@ -149,7 +133,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListLayerVersionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListLayerVersionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListLayerVersionsResponse,
         ::awsgen_runtime::client::SdkError<ListLayerVersionsError>,
     > {
@@ -158,7 +142,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListLayerVersionsPages {
     fn next_input(
         input: &crate::types::ListLayerVersionsRequest,
         output: &crate::types::ListLayerVersionsResponse,
-    ) -> ::std::option::Option<crate::types::ListLayerVersionsRequest> {
+    ) -> Option<crate::types::ListLayerVersionsRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -166,17 +150,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListLayerVersionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListLayerVersionsPages {
     type Item = crate::types::LayerVersionsListItem;
     fn items(
         output: crate::types::ListLayerVersionsResponse,
-    ) -> ::std::vec::Vec<crate::types::LayerVersionsListItem> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.layer_versions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::LayerVersionsListItem> {
+        Some(output).and_then(|value| value.layer_versions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -194,17 +176,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListLayerVersions as Operation>::serialize_request(input),
             <ListLayerVersions as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListLayerVersionsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListLayerVersionsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListLayers, ListLayersError, Operation};
 /// A call to [`ListLayers`](crate::operation::ListLayers): Lists [Lambda layers](https://docs.aws.amazon.com/lambda/latest/dg/invocation-layers.html) and shows information about the latest version of each. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListLayersFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListLayersRequestBuilder,
@@ -14,13 +14,13 @@ impl ListLayersFluentBuilder {
     ) -> Self {
         ListLayersFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListLayersError`](crate::operation::ListLayersError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListLayersResponse,
         ::awsgen_runtime::client::SdkError<ListLayersError>,
     > {
@@ -39,15 +39,13 @@ impl ListLayersFluentBuilder {
     /// Sets or clears the input's `compatible_architecture`.
     pub fn set_compatible_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::Architecture>,
+        input: Option<crate::types::Architecture>,
     ) -> Self {
         self.input = self.input.set_compatible_architecture(input);
         self
     }
     /// The value set for the input's `compatible_architecture`, if any.
-    pub fn get_compatible_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::Architecture> {
+    pub fn get_compatible_architecture(&self) -> &Option<crate::types::Architecture> {
         self.input.get_compatible_architecture()
     }
     /// Sets the input's `compatible_runtime`: see [`compatible_runtime`](crate::types::builders::ListLayersRequestBuilder::compatible_runtime).
@@ -58,35 +56,27 @@ impl ListLayersFluentBuilder {
     /// Sets or clears the input's `compatible_runtime`.
     pub fn set_compatible_runtime(
         mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
+        input: Option<crate::types::Runtime>,
     ) -> Self {
         self.input = self.input.set_compatible_runtime(input);
         self
     }
     /// The value set for the input's `compatible_runtime`, if any.
-    pub fn get_compatible_runtime(
-        &self,
-    ) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_compatible_runtime(&self) -> &Option<crate::types::Runtime> {
         self.input.get_compatible_runtime()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListLayersRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListLayersRequestBuilder::max_items).
@@ -95,12 +85,12 @@ impl ListLayersFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -108,12 +98,12 @@ impl ListLayersFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListLayersPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListLayers`](crate::operation::ListLayers) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListLayersPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListLayersPages {
@@ -123,7 +113,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListLayersPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListLayersRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListLayersResponse,
         ::awsgen_runtime::client::SdkError<ListLayersError>,
     > {
@@ -132,7 +122,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListLayersPages {
     fn next_input(
         input: &crate::types::ListLayersRequest,
         output: &crate::types::ListLayersResponse,
-    ) -> ::std::option::Option<crate::types::ListLayersRequest> {
+    ) -> Option<crate::types::ListLayersRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -140,17 +130,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListLayersPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListLayersPages {
     type Item = crate::types::LayersListItem;
     fn items(
         output: crate::types::ListLayersResponse,
-    ) -> ::std::vec::Vec<crate::types::LayersListItem> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.layers)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::LayersListItem> {
+        Some(output).and_then(|value| value.layers).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -168,17 +156,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListLayers as Operation>::serialize_request(input),
             <ListLayers as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListLayersError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListLayersError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

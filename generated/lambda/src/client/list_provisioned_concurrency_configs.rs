@@ -5,7 +5,7 @@ use crate::operation::{
     ListProvisionedConcurrencyConfigs, ListProvisionedConcurrencyConfigsError, Operation,
 };
 /// A call to [`ListProvisionedConcurrencyConfigs`](crate::operation::ListProvisionedConcurrencyConfigs): Retrieves a list of provisioned concurrency configurations for a function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListProvisionedConcurrencyConfigsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder,
@@ -16,13 +16,13 @@ impl ListProvisionedConcurrencyConfigsFluentBuilder {
     ) -> Self {
         ListProvisionedConcurrencyConfigsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListProvisionedConcurrencyConfigsError`](crate::operation::ListProvisionedConcurrencyConfigsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListProvisionedConcurrencyConfigsResponse,
         ::awsgen_runtime::client::SdkError<ListProvisionedConcurrencyConfigsError>,
     > {
@@ -39,43 +39,31 @@ impl ListProvisionedConcurrencyConfigsFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder::max_items).
@@ -84,12 +72,12 @@ impl ListProvisionedConcurrencyConfigsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -107,7 +95,7 @@ impl ListProvisionedConcurrencyConfigsFluentBuilder {
     }
 }
 /// How [`ListProvisionedConcurrencyConfigs`](crate::operation::ListProvisionedConcurrencyConfigs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListProvisionedConcurrencyConfigsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -118,7 +106,7 @@ for ListProvisionedConcurrencyConfigsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListProvisionedConcurrencyConfigsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListProvisionedConcurrencyConfigsResponse,
         ::awsgen_runtime::client::SdkError<ListProvisionedConcurrencyConfigsError>,
     > {
@@ -127,7 +115,7 @@ for ListProvisionedConcurrencyConfigsPages {
     fn next_input(
         input: &crate::types::ListProvisionedConcurrencyConfigsRequest,
         output: &crate::types::ListProvisionedConcurrencyConfigsResponse,
-    ) -> ::std::option::Option<crate::types::ListProvisionedConcurrencyConfigsRequest> {
+    ) -> Option<crate::types::ListProvisionedConcurrencyConfigsRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -135,7 +123,7 @@ for ListProvisionedConcurrencyConfigsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -143,8 +131,8 @@ for ListProvisionedConcurrencyConfigsPages {
     type Item = crate::types::ProvisionedConcurrencyConfigListItem;
     fn items(
         output: crate::types::ListProvisionedConcurrencyConfigsResponse,
-    ) -> ::std::vec::Vec<crate::types::ProvisionedConcurrencyConfigListItem> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::ProvisionedConcurrencyConfigListItem> {
+        Some(output)
             .and_then(|value| value.provisioned_concurrency_configs)
             .unwrap_or_default()
     }
@@ -164,17 +152,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListProvisionedConcurrencyConfigs as Operation>::serialize_request(input),
             <ListProvisionedConcurrencyConfigs as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListProvisionedConcurrencyConfigsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListProvisionedConcurrencyConfigsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

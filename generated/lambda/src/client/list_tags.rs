@@ -3,7 +3,7 @@
 
 use crate::operation::{ListTags, ListTagsError, Operation};
 /// A call to [`ListTags`](crate::operation::ListTags): Returns a function, event source mapping, or code signing configuration's [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTagsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTagsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListTagsFluentBuilder {
     ) -> Self {
         ListTagsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTagsError`](crate::operation::ListTagsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsResponse,
         ::awsgen_runtime::client::SdkError<ListTagsError>,
     > {
@@ -35,23 +35,17 @@ impl ListTagsFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource`: see [`resource`](crate::types::builders::ListTagsRequestBuilder::resource).
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource(input);
         self
     }
     /// Sets or clears the input's `resource`.
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource(input);
         self
     }
     /// The value set for the input's `resource`, if any.
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         self.input.get_resource()
     }
 }
@@ -67,17 +61,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTags as Operation>::serialize_request(input),
             <ListTags as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTagsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTagsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

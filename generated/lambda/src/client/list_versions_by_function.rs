@@ -3,7 +3,7 @@
 
 use crate::operation::{ListVersionsByFunction, ListVersionsByFunctionError, Operation};
 /// A call to [`ListVersionsByFunction`](crate::operation::ListVersionsByFunction): Returns a list of [versions](https://docs.aws.amazon.com/lambda/latest/dg/versioning-aliases.html), with the version-specific configuration of each. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListVersionsByFunctionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListVersionsByFunctionRequestBuilder,
@@ -14,13 +14,13 @@ impl ListVersionsByFunctionFluentBuilder {
     ) -> Self {
         ListVersionsByFunctionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListVersionsByFunctionError`](crate::operation::ListVersionsByFunctionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListVersionsByFunctionResponse,
         ::awsgen_runtime::client::SdkError<ListVersionsByFunctionError>,
     > {
@@ -37,43 +37,31 @@ impl ListVersionsByFunctionFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::ListVersionsByFunctionRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListVersionsByFunctionRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListVersionsByFunctionRequestBuilder::max_items).
@@ -82,12 +70,12 @@ impl ListVersionsByFunctionFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -103,7 +91,7 @@ impl ListVersionsByFunctionFluentBuilder {
     }
 }
 /// How [`ListVersionsByFunction`](crate::operation::ListVersionsByFunction) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListVersionsByFunctionPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListVersionsByFunctionPages {
@@ -113,7 +101,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListVersionsByFunctionPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListVersionsByFunctionRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListVersionsByFunctionResponse,
         ::awsgen_runtime::client::SdkError<ListVersionsByFunctionError>,
     > {
@@ -122,7 +110,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListVersionsByFunctionPag
     fn next_input(
         input: &crate::types::ListVersionsByFunctionRequest,
         output: &crate::types::ListVersionsByFunctionResponse,
-    ) -> ::std::option::Option<crate::types::ListVersionsByFunctionRequest> {
+    ) -> Option<crate::types::ListVersionsByFunctionRequest> {
         let mut next = input.clone();
         next.marker = output
             .next_marker
@@ -130,17 +118,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListVersionsByFunctionPag
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListVersionsByFunctionPages {
     type Item = crate::types::FunctionConfiguration;
     fn items(
         output: crate::types::ListVersionsByFunctionResponse,
-    ) -> ::std::vec::Vec<crate::types::FunctionConfiguration> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.versions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::FunctionConfiguration> {
+        Some(output).and_then(|value| value.versions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -158,17 +144,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListVersionsByFunction as Operation>::serialize_request(input),
             <ListVersionsByFunction as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListVersionsByFunctionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListVersionsByFunctionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{PublishLayerVersion, PublishLayerVersionError, Operation};
 /// A call to [`PublishLayerVersion`](crate::operation::PublishLayerVersion): Creates an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) from a ZIP archive. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PublishLayerVersionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PublishLayerVersionRequestBuilder,
@@ -14,13 +14,13 @@ impl PublishLayerVersionFluentBuilder {
     ) -> Self {
         PublishLayerVersionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PublishLayerVersionError`](crate::operation::PublishLayerVersionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PublishLayerVersionResponse,
         ::awsgen_runtime::client::SdkError<PublishLayerVersionError>,
     > {
@@ -37,43 +37,31 @@ impl PublishLayerVersionFluentBuilder {
         &self.input
     }
     /// Sets the input's `layer_name`: see [`layer_name`](crate::types::builders::PublishLayerVersionRequestBuilder::layer_name).
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.layer_name(input);
         self
     }
     /// Sets or clears the input's `layer_name`.
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_layer_name(input);
         self
     }
     /// The value set for the input's `layer_name`, if any.
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         self.input.get_layer_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::PublishLayerVersionRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `content`: see [`content`](crate::types::builders::PublishLayerVersionRequestBuilder::content).
@@ -84,15 +72,13 @@ impl PublishLayerVersionFluentBuilder {
     /// Sets or clears the input's `content`.
     pub fn set_content(
         mut self,
-        input: ::std::option::Option<crate::types::LayerVersionContentInput>,
+        input: Option<crate::types::LayerVersionContentInput>,
     ) -> Self {
         self.input = self.input.set_content(input);
         self
     }
     /// The value set for the input's `content`, if any.
-    pub fn get_content(
-        &self,
-    ) -> &::std::option::Option<crate::types::LayerVersionContentInput> {
+    pub fn get_content(&self) -> &Option<crate::types::LayerVersionContentInput> {
         self.input.get_content()
     }
     /// Appends one item to the input's `compatible_architectures`: see [`compatible_architectures`](crate::types::builders::PublishLayerVersionRequestBuilder::compatible_architectures).
@@ -106,7 +92,7 @@ impl PublishLayerVersionFluentBuilder {
     /// Sets or clears the input's `compatible_architectures`.
     pub fn set_compatible_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.input = self.input.set_compatible_architectures(input);
         self
@@ -114,7 +100,7 @@ impl PublishLayerVersionFluentBuilder {
     /// The value set for the input's `compatible_architectures`, if any.
     pub fn get_compatible_architectures(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    ) -> &Option<Vec<crate::types::Architecture>> {
         self.input.get_compatible_architectures()
     }
     /// Appends one item to the input's `compatible_runtimes`: see [`compatible_runtimes`](crate::types::builders::PublishLayerVersionRequestBuilder::compatible_runtimes).
@@ -125,35 +111,27 @@ impl PublishLayerVersionFluentBuilder {
     /// Sets or clears the input's `compatible_runtimes`.
     pub fn set_compatible_runtimes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Runtime>>,
+        input: Option<Vec<crate::types::Runtime>>,
     ) -> Self {
         self.input = self.input.set_compatible_runtimes(input);
         self
     }
     /// The value set for the input's `compatible_runtimes`, if any.
-    pub fn get_compatible_runtimes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Runtime>> {
+    pub fn get_compatible_runtimes(&self) -> &Option<Vec<crate::types::Runtime>> {
         self.input.get_compatible_runtimes()
     }
     /// Sets the input's `license_info`: see [`license_info`](crate::types::builders::PublishLayerVersionRequestBuilder::license_info).
-    pub fn license_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn license_info(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.license_info(input);
         self
     }
     /// Sets or clears the input's `license_info`.
-    pub fn set_license_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_info(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_license_info(input);
         self
     }
     /// The value set for the input's `license_info`, if any.
-    pub fn get_license_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_info(&self) -> &Option<String> {
         self.input.get_license_info()
     }
 }
@@ -172,17 +150,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PublishLayerVersion as Operation>::serialize_request(input),
             <PublishLayerVersion as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PublishLayerVersionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PublishLayerVersionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

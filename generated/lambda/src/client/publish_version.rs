@@ -3,7 +3,7 @@
 
 use crate::operation::{PublishVersion, PublishVersionError, Operation};
 /// A call to [`PublishVersion`](crate::operation::PublishVersion): Creates a [version](https://docs.aws.amazon.com/lambda/latest/dg/versioning-aliases.html) from the current code and configuration of a function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PublishVersionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PublishVersionRequestBuilder,
@@ -14,13 +14,13 @@ impl PublishVersionFluentBuilder {
     ) -> Self {
         PublishVersionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PublishVersionError`](crate::operation::PublishVersionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::FunctionConfiguration,
         ::awsgen_runtime::client::SdkError<PublishVersionError>,
     > {
@@ -35,83 +35,59 @@ impl PublishVersionFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::PublishVersionRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `code_sha256`: see [`code_sha256`](crate::types::builders::PublishVersionRequestBuilder::code_sha256).
-    pub fn code_sha256(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn code_sha256(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.code_sha256(input);
         self
     }
     /// Sets or clears the input's `code_sha256`.
-    pub fn set_code_sha256(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_sha256(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_code_sha256(input);
         self
     }
     /// The value set for the input's `code_sha256`, if any.
-    pub fn get_code_sha256(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_sha256(&self) -> &Option<String> {
         self.input.get_code_sha256()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::PublishVersionRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `revision_id`: see [`revision_id`](crate::types::builders::PublishVersionRequestBuilder::revision_id).
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revision_id(input);
         self
     }
     /// Sets or clears the input's `revision_id`.
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revision_id(input);
         self
     }
     /// The value set for the input's `revision_id`, if any.
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         self.input.get_revision_id()
     }
     /// Sets the input's `publish_to`: see [`publish_to`](crate::types::builders::PublishVersionRequestBuilder::publish_to).
@@ -125,7 +101,7 @@ impl PublishVersionFluentBuilder {
     /// Sets or clears the input's `publish_to`.
     pub fn set_publish_to(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+        input: Option<crate::types::FunctionVersionLatestPublished>,
     ) -> Self {
         self.input = self.input.set_publish_to(input);
         self
@@ -133,7 +109,7 @@ impl PublishVersionFluentBuilder {
     /// The value set for the input's `publish_to`, if any.
     pub fn get_publish_to(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionVersionLatestPublished> {
+    ) -> &Option<crate::types::FunctionVersionLatestPublished> {
         self.input.get_publish_to()
     }
 }
@@ -152,17 +128,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PublishVersion as Operation>::serialize_request(input),
             <PublishVersion as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PublishVersionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PublishVersionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     PutFunctionCodeSigningConfig, PutFunctionCodeSigningConfigError, Operation,
 };
 /// A call to [`PutFunctionCodeSigningConfig`](crate::operation::PutFunctionCodeSigningConfig): Update the code signing configuration for the function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutFunctionCodeSigningConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutFunctionCodeSigningConfigRequestBuilder,
@@ -16,13 +16,13 @@ impl PutFunctionCodeSigningConfigFluentBuilder {
     ) -> Self {
         PutFunctionCodeSigningConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutFunctionCodeSigningConfigError`](crate::operation::PutFunctionCodeSigningConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutFunctionCodeSigningConfigResponse,
         ::awsgen_runtime::client::SdkError<PutFunctionCodeSigningConfigError>,
     > {
@@ -39,45 +39,31 @@ impl PutFunctionCodeSigningConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `code_signing_config_arn`: see [`code_signing_config_arn`](crate::types::builders::PutFunctionCodeSigningConfigRequestBuilder::code_signing_config_arn).
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.code_signing_config_arn(input);
         self
     }
     /// Sets or clears the input's `code_signing_config_arn`.
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_code_signing_config_arn(input);
         self
     }
     /// The value set for the input's `code_signing_config_arn`, if any.
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         self.input.get_code_signing_config_arn()
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::PutFunctionCodeSigningConfigRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
 }
@@ -96,17 +82,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutFunctionCodeSigningConfig as Operation>::serialize_request(input),
             <PutFunctionCodeSigningConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutFunctionCodeSigningConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutFunctionCodeSigningConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

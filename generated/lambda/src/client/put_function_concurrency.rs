@@ -3,7 +3,7 @@
 
 use crate::operation::{PutFunctionConcurrency, PutFunctionConcurrencyError, Operation};
 /// A call to [`PutFunctionConcurrency`](crate::operation::PutFunctionConcurrency): Sets the maximum number of simultaneous executions for a function, and reserves capacity for that concurrency level. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutFunctionConcurrencyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutFunctionConcurrencyRequestBuilder,
@@ -14,13 +14,13 @@ impl PutFunctionConcurrencyFluentBuilder {
     ) -> Self {
         PutFunctionConcurrencyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutFunctionConcurrencyError`](crate::operation::PutFunctionConcurrencyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::Concurrency,
         ::awsgen_runtime::client::SdkError<PutFunctionConcurrencyError>,
     > {
@@ -37,23 +37,17 @@ impl PutFunctionConcurrencyFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::PutFunctionConcurrencyRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `reserved_concurrent_executions`: see [`reserved_concurrent_executions`](crate::types::builders::PutFunctionConcurrencyRequestBuilder::reserved_concurrent_executions).
@@ -62,15 +56,12 @@ impl PutFunctionConcurrencyFluentBuilder {
         self
     }
     /// Sets or clears the input's `reserved_concurrent_executions`.
-    pub fn set_reserved_concurrent_executions(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_reserved_concurrent_executions(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_reserved_concurrent_executions(input);
         self
     }
     /// The value set for the input's `reserved_concurrent_executions`, if any.
-    pub fn get_reserved_concurrent_executions(&self) -> &::std::option::Option<i32> {
+    pub fn get_reserved_concurrent_executions(&self) -> &Option<i32> {
         self.input.get_reserved_concurrent_executions()
     }
 }
@@ -89,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutFunctionConcurrency as Operation>::serialize_request(input),
             <PutFunctionConcurrency as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutFunctionConcurrencyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutFunctionConcurrencyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     PutFunctionScalingConfig, PutFunctionScalingConfigError, Operation,
 };
 /// A call to [`PutFunctionScalingConfig`](crate::operation::PutFunctionScalingConfig): Sets the scaling configuration for a Lambda Managed Instances function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutFunctionScalingConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutFunctionScalingConfigRequestBuilder,
@@ -16,13 +16,13 @@ impl PutFunctionScalingConfigFluentBuilder {
     ) -> Self {
         PutFunctionScalingConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutFunctionScalingConfigError`](crate::operation::PutFunctionScalingConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutFunctionScalingConfigResponse,
         ::awsgen_runtime::client::SdkError<PutFunctionScalingConfigError>,
     > {
@@ -39,43 +39,31 @@ impl PutFunctionScalingConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::PutFunctionScalingConfigRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::PutFunctionScalingConfigRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `function_scaling_config`: see [`function_scaling_config`](crate::types::builders::PutFunctionScalingConfigRequestBuilder::function_scaling_config).
@@ -89,7 +77,7 @@ impl PutFunctionScalingConfigFluentBuilder {
     /// Sets or clears the input's `function_scaling_config`.
     pub fn set_function_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionScalingConfig>,
+        input: Option<crate::types::FunctionScalingConfig>,
     ) -> Self {
         self.input = self.input.set_function_scaling_config(input);
         self
@@ -97,7 +85,7 @@ impl PutFunctionScalingConfigFluentBuilder {
     /// The value set for the input's `function_scaling_config`, if any.
     pub fn get_function_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionScalingConfig> {
+    ) -> &Option<crate::types::FunctionScalingConfig> {
         self.input.get_function_scaling_config()
     }
 }
@@ -116,17 +104,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutFunctionScalingConfig as Operation>::serialize_request(input),
             <PutFunctionScalingConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutFunctionScalingConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutFunctionScalingConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

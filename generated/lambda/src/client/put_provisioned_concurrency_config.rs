@@ -5,7 +5,7 @@ use crate::operation::{
     PutProvisionedConcurrencyConfig, PutProvisionedConcurrencyConfigError, Operation,
 };
 /// A call to [`PutProvisionedConcurrencyConfig`](crate::operation::PutProvisionedConcurrencyConfig): Adds a provisioned concurrency configuration to a function's alias or version. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutProvisionedConcurrencyConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder,
@@ -16,13 +16,13 @@ impl PutProvisionedConcurrencyConfigFluentBuilder {
     ) -> Self {
         PutProvisionedConcurrencyConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutProvisionedConcurrencyConfigError`](crate::operation::PutProvisionedConcurrencyConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutProvisionedConcurrencyConfigResponse,
         ::awsgen_runtime::client::SdkError<PutProvisionedConcurrencyConfigError>,
     > {
@@ -39,43 +39,31 @@ impl PutProvisionedConcurrencyConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `provisioned_concurrent_executions`: see [`provisioned_concurrent_executions`](crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder::provisioned_concurrent_executions).
@@ -84,15 +72,12 @@ impl PutProvisionedConcurrencyConfigFluentBuilder {
         self
     }
     /// Sets or clears the input's `provisioned_concurrent_executions`.
-    pub fn set_provisioned_concurrent_executions(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_provisioned_concurrent_executions(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_provisioned_concurrent_executions(input);
         self
     }
     /// The value set for the input's `provisioned_concurrent_executions`, if any.
-    pub fn get_provisioned_concurrent_executions(&self) -> &::std::option::Option<i32> {
+    pub fn get_provisioned_concurrent_executions(&self) -> &Option<i32> {
         self.input.get_provisioned_concurrent_executions()
     }
 }
@@ -111,17 +96,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutProvisionedConcurrencyConfig as Operation>::serialize_request(input),
             <PutProvisionedConcurrencyConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutProvisionedConcurrencyConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutProvisionedConcurrencyConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

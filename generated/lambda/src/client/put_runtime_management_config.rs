@@ -5,7 +5,7 @@ use crate::operation::{
     PutRuntimeManagementConfig, PutRuntimeManagementConfigError, Operation,
 };
 /// A call to [`PutRuntimeManagementConfig`](crate::operation::PutRuntimeManagementConfig): Sets the runtime management configuration for a function's version. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutRuntimeManagementConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutRuntimeManagementConfigRequestBuilder,
@@ -16,13 +16,13 @@ impl PutRuntimeManagementConfigFluentBuilder {
     ) -> Self {
         PutRuntimeManagementConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutRuntimeManagementConfigError`](crate::operation::PutRuntimeManagementConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutRuntimeManagementConfigResponse,
         ::awsgen_runtime::client::SdkError<PutRuntimeManagementConfigError>,
     > {
@@ -39,43 +39,31 @@ impl PutRuntimeManagementConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::PutRuntimeManagementConfigRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::PutRuntimeManagementConfigRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `update_runtime_on`: see [`update_runtime_on`](crate::types::builders::PutRuntimeManagementConfigRequestBuilder::update_runtime_on).
@@ -86,37 +74,27 @@ impl PutRuntimeManagementConfigFluentBuilder {
     /// Sets or clears the input's `update_runtime_on`.
     pub fn set_update_runtime_on(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateRuntimeOn>,
+        input: Option<crate::types::UpdateRuntimeOn>,
     ) -> Self {
         self.input = self.input.set_update_runtime_on(input);
         self
     }
     /// The value set for the input's `update_runtime_on`, if any.
-    pub fn get_update_runtime_on(
-        &self,
-    ) -> &::std::option::Option<crate::types::UpdateRuntimeOn> {
+    pub fn get_update_runtime_on(&self) -> &Option<crate::types::UpdateRuntimeOn> {
         self.input.get_update_runtime_on()
     }
     /// Sets the input's `runtime_version_arn`: see [`runtime_version_arn`](crate::types::builders::PutRuntimeManagementConfigRequestBuilder::runtime_version_arn).
-    pub fn runtime_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn runtime_version_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.runtime_version_arn(input);
         self
     }
     /// Sets or clears the input's `runtime_version_arn`.
-    pub fn set_runtime_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_runtime_version_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_runtime_version_arn(input);
         self
     }
     /// The value set for the input's `runtime_version_arn`, if any.
-    pub fn get_runtime_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_runtime_version_arn(&self) -> &Option<String> {
         self.input.get_runtime_version_arn()
     }
 }
@@ -135,17 +113,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutRuntimeManagementConfig as Operation>::serialize_request(input),
             <PutRuntimeManagementConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutRuntimeManagementConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutRuntimeManagementConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

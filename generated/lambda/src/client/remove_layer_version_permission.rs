@@ -5,7 +5,7 @@ use crate::operation::{
     RemoveLayerVersionPermission, RemoveLayerVersionPermissionError, Operation,
 };
 /// A call to [`RemoveLayerVersionPermission`](crate::operation::RemoveLayerVersionPermission): Removes a statement from the permissions policy for a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RemoveLayerVersionPermissionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RemoveLayerVersionPermissionRequestBuilder,
@@ -16,13 +16,13 @@ impl RemoveLayerVersionPermissionFluentBuilder {
     ) -> Self {
         RemoveLayerVersionPermissionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RemoveLayerVersionPermissionError`](crate::operation::RemoveLayerVersionPermissionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<RemoveLayerVersionPermissionError>,
     > {
@@ -39,23 +39,17 @@ impl RemoveLayerVersionPermissionFluentBuilder {
         &self.input
     }
     /// Sets the input's `layer_name`: see [`layer_name`](crate::types::builders::RemoveLayerVersionPermissionRequestBuilder::layer_name).
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.layer_name(input);
         self
     }
     /// Sets or clears the input's `layer_name`.
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_layer_name(input);
         self
     }
     /// The value set for the input's `layer_name`, if any.
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         self.input.get_layer_name()
     }
     /// Sets the input's `version_number`: see [`version_number`](crate::types::builders::RemoveLayerVersionPermissionRequestBuilder::version_number).
@@ -64,52 +58,40 @@ impl RemoveLayerVersionPermissionFluentBuilder {
         self
     }
     /// Sets or clears the input's `version_number`.
-    pub fn set_version_number(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version_number(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_version_number(input);
         self
     }
     /// The value set for the input's `version_number`, if any.
-    pub fn get_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_version_number(&self) -> &Option<i64> {
         self.input.get_version_number()
     }
     /// Sets the input's `statement_id`: see [`statement_id`](crate::types::builders::RemoveLayerVersionPermissionRequestBuilder::statement_id).
-    pub fn statement_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn statement_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.statement_id(input);
         self
     }
     /// Sets or clears the input's `statement_id`.
-    pub fn set_statement_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_statement_id(input);
         self
     }
     /// The value set for the input's `statement_id`, if any.
-    pub fn get_statement_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement_id(&self) -> &Option<String> {
         self.input.get_statement_id()
     }
     /// Sets the input's `revision_id`: see [`revision_id`](crate::types::builders::RemoveLayerVersionPermissionRequestBuilder::revision_id).
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revision_id(input);
         self
     }
     /// Sets or clears the input's `revision_id`.
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revision_id(input);
         self
     }
     /// The value set for the input's `revision_id`, if any.
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         self.input.get_revision_id()
     }
 }
@@ -125,17 +107,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RemoveLayerVersionPermission as Operation>::serialize_request(input),
             <RemoveLayerVersionPermission as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for RemoveLayerVersionPermissionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         RemoveLayerVersionPermissionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

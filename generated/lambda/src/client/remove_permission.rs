@@ -3,7 +3,7 @@
 
 use crate::operation::{RemovePermission, RemovePermissionError, Operation};
 /// A call to [`RemovePermission`](crate::operation::RemovePermission): Revokes function-use permission from an Amazon Web Services service or another Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RemovePermissionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RemovePermissionRequestBuilder,
@@ -14,16 +14,13 @@ impl RemovePermissionFluentBuilder {
     ) -> Self {
         RemovePermissionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RemovePermissionError`](crate::operation::RemovePermissionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<RemovePermissionError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<RemovePermissionError>> {
         let input = self
             .input
             .build()
@@ -35,83 +32,59 @@ impl RemovePermissionFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::RemovePermissionRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `statement_id`: see [`statement_id`](crate::types::builders::RemovePermissionRequestBuilder::statement_id).
-    pub fn statement_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn statement_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.statement_id(input);
         self
     }
     /// Sets or clears the input's `statement_id`.
-    pub fn set_statement_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_statement_id(input);
         self
     }
     /// The value set for the input's `statement_id`, if any.
-    pub fn get_statement_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement_id(&self) -> &Option<String> {
         self.input.get_statement_id()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::RemovePermissionRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `revision_id`: see [`revision_id`](crate::types::builders::RemovePermissionRequestBuilder::revision_id).
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revision_id(input);
         self
     }
     /// Sets or clears the input's `revision_id`.
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revision_id(input);
         self
     }
     /// The value set for the input's `revision_id`, if any.
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         self.input.get_revision_id()
     }
 }
@@ -127,17 +100,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RemovePermission as Operation>::serialize_request(input),
             <RemovePermission as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for RemovePermissionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         RemovePermissionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`SendDurableExecutionCallbackFailure`](crate::operation::SendDurableExecutionCallbackFailure): Sends a failure response for a callback operation in a durable execution. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SendDurableExecutionCallbackFailureFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder,
@@ -17,13 +17,13 @@ impl SendDurableExecutionCallbackFailureFluentBuilder {
     ) -> Self {
         SendDurableExecutionCallbackFailureFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SendDurableExecutionCallbackFailureError`](crate::operation::SendDurableExecutionCallbackFailureError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendDurableExecutionCallbackFailureResponse,
         ::awsgen_runtime::client::SdkError<SendDurableExecutionCallbackFailureError>,
     > {
@@ -40,23 +40,17 @@ impl SendDurableExecutionCallbackFailureFluentBuilder {
         &self.input
     }
     /// Sets the input's `callback_id`: see [`callback_id`](crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder::callback_id).
-    pub fn callback_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn callback_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.callback_id(input);
         self
     }
     /// Sets or clears the input's `callback_id`.
-    pub fn set_callback_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_callback_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_callback_id(input);
         self
     }
     /// The value set for the input's `callback_id`, if any.
-    pub fn get_callback_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_callback_id(&self) -> &Option<String> {
         self.input.get_callback_id()
     }
     /// Sets the input's `error`: see [`error`](crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder::error).
@@ -65,15 +59,12 @@ impl SendDurableExecutionCallbackFailureFluentBuilder {
         self
     }
     /// Sets or clears the input's `error`.
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.input = self.input.set_error(input);
         self
     }
     /// The value set for the input's `error`, if any.
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         self.input.get_error()
     }
 }
@@ -92,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SendDurableExecutionCallbackFailure as Operation>::serialize_request(input),
             <SendDurableExecutionCallbackFailure as Operation>::parse_response,
         )
@@ -100,10 +91,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for SendDurableExecutionCallbackFailureError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SendDurableExecutionCallbackFailureError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`SendDurableExecutionCallbackHeartbeat`](crate::operation::SendDurableExecutionCallbackHeartbeat): Sends a heartbeat signal for a long-running callback operation to prevent timeout. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SendDurableExecutionCallbackHeartbeatFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SendDurableExecutionCallbackHeartbeatRequestBuilder,
@@ -17,13 +17,13 @@ impl SendDurableExecutionCallbackHeartbeatFluentBuilder {
     ) -> Self {
         SendDurableExecutionCallbackHeartbeatFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SendDurableExecutionCallbackHeartbeatError`](crate::operation::SendDurableExecutionCallbackHeartbeatError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendDurableExecutionCallbackHeartbeatResponse,
         ::awsgen_runtime::client::SdkError<SendDurableExecutionCallbackHeartbeatError>,
     > {
@@ -40,23 +40,17 @@ impl SendDurableExecutionCallbackHeartbeatFluentBuilder {
         &self.input
     }
     /// Sets the input's `callback_id`: see [`callback_id`](crate::types::builders::SendDurableExecutionCallbackHeartbeatRequestBuilder::callback_id).
-    pub fn callback_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn callback_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.callback_id(input);
         self
     }
     /// Sets or clears the input's `callback_id`.
-    pub fn set_callback_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_callback_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_callback_id(input);
         self
     }
     /// The value set for the input's `callback_id`, if any.
-    pub fn get_callback_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_callback_id(&self) -> &Option<String> {
         self.input.get_callback_id()
     }
 }
@@ -75,7 +69,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SendDurableExecutionCallbackHeartbeat as Operation>::serialize_request(
                 input,
             ),
@@ -85,10 +79,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for SendDurableExecutionCallbackHeartbeatError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SendDurableExecutionCallbackHeartbeatError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

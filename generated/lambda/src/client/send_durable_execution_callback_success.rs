@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`SendDurableExecutionCallbackSuccess`](crate::operation::SendDurableExecutionCallbackSuccess): Sends a successful completion response for a callback operation in a durable execution. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SendDurableExecutionCallbackSuccessFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SendDurableExecutionCallbackSuccessRequestBuilder,
@@ -17,13 +17,13 @@ impl SendDurableExecutionCallbackSuccessFluentBuilder {
     ) -> Self {
         SendDurableExecutionCallbackSuccessFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SendDurableExecutionCallbackSuccessError`](crate::operation::SendDurableExecutionCallbackSuccessError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendDurableExecutionCallbackSuccessResponse,
         ::awsgen_runtime::client::SdkError<SendDurableExecutionCallbackSuccessError>,
     > {
@@ -40,29 +40,23 @@ impl SendDurableExecutionCallbackSuccessFluentBuilder {
         &self.input
     }
     /// Sets the input's `callback_id`: see [`callback_id`](crate::types::builders::SendDurableExecutionCallbackSuccessRequestBuilder::callback_id).
-    pub fn callback_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn callback_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.callback_id(input);
         self
     }
     /// Sets or clears the input's `callback_id`.
-    pub fn set_callback_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_callback_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_callback_id(input);
         self
     }
     /// The value set for the input's `callback_id`, if any.
-    pub fn get_callback_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_callback_id(&self) -> &Option<String> {
         self.input.get_callback_id()
     }
     /// Sets the input's `result`: see [`result`](crate::types::builders::SendDurableExecutionCallbackSuccessRequestBuilder::result).
     pub fn result(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.result(input);
         self
@@ -70,15 +64,13 @@ impl SendDurableExecutionCallbackSuccessFluentBuilder {
     /// Sets or clears the input's `result`.
     pub fn set_result(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_result(input);
         self
     }
     /// The value set for the input's `result`, if any.
-    pub fn get_result(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_result(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_result()
     }
 }
@@ -97,7 +89,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SendDurableExecutionCallbackSuccess as Operation>::serialize_request(input),
             <SendDurableExecutionCallbackSuccess as Operation>::parse_response,
         )
@@ -105,10 +97,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for SendDurableExecutionCallbackSuccessError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SendDurableExecutionCallbackSuccessError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

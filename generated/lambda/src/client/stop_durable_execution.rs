@@ -3,7 +3,7 @@
 
 use crate::operation::{StopDurableExecution, StopDurableExecutionError, Operation};
 /// A call to [`StopDurableExecution`](crate::operation::StopDurableExecution): Stops a running [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct StopDurableExecutionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::StopDurableExecutionRequestBuilder,
@@ -14,13 +14,13 @@ impl StopDurableExecutionFluentBuilder {
     ) -> Self {
         StopDurableExecutionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`StopDurableExecutionError`](crate::operation::StopDurableExecutionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StopDurableExecutionResponse,
         ::awsgen_runtime::client::SdkError<StopDurableExecutionError>,
     > {
@@ -37,25 +37,17 @@ impl StopDurableExecutionFluentBuilder {
         &self.input
     }
     /// Sets the input's `durable_execution_arn`: see [`durable_execution_arn`](crate::types::builders::StopDurableExecutionRequestBuilder::durable_execution_arn).
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.durable_execution_arn(input);
         self
     }
     /// Sets or clears the input's `durable_execution_arn`.
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_durable_execution_arn(input);
         self
     }
     /// The value set for the input's `durable_execution_arn`, if any.
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         self.input.get_durable_execution_arn()
     }
     /// Sets the input's `error`: see [`error`](crate::types::builders::StopDurableExecutionRequestBuilder::error).
@@ -64,15 +56,12 @@ impl StopDurableExecutionFluentBuilder {
         self
     }
     /// Sets or clears the input's `error`.
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.input = self.input.set_error(input);
         self
     }
     /// The value set for the input's `error`, if any.
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         self.input.get_error()
     }
 }
@@ -91,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <StopDurableExecution as Operation>::serialize_request(input),
             <StopDurableExecution as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for StopDurableExecutionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         StopDurableExecutionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

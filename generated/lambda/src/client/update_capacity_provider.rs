@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateCapacityProvider, UpdateCapacityProviderError, Operation};
 /// A call to [`UpdateCapacityProvider`](crate::operation::UpdateCapacityProvider): Updates the configuration of an existing capacity provider. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateCapacityProviderFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateCapacityProviderRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateCapacityProviderFluentBuilder {
     ) -> Self {
         UpdateCapacityProviderFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateCapacityProviderError`](crate::operation::UpdateCapacityProviderError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCapacityProviderResponse,
         ::awsgen_runtime::client::SdkError<UpdateCapacityProviderError>,
     > {
@@ -37,25 +37,17 @@ impl UpdateCapacityProviderFluentBuilder {
         &self.input
     }
     /// Sets the input's `capacity_provider_name`: see [`capacity_provider_name`](crate::types::builders::UpdateCapacityProviderRequestBuilder::capacity_provider_name).
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.capacity_provider_name(input);
         self
     }
     /// Sets or clears the input's `capacity_provider_name`.
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_capacity_provider_name(input);
         self
     }
     /// The value set for the input's `capacity_provider_name`, if any.
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         self.input.get_capacity_provider_name()
     }
     /// Sets the input's `capacity_provider_scaling_config`: see [`capacity_provider_scaling_config`](crate::types::builders::UpdateCapacityProviderRequestBuilder::capacity_provider_scaling_config).
@@ -69,7 +61,7 @@ impl UpdateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `capacity_provider_scaling_config`.
     pub fn set_capacity_provider_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderScalingConfig>,
+        input: Option<crate::types::CapacityProviderScalingConfig>,
     ) -> Self {
         self.input = self.input.set_capacity_provider_scaling_config(input);
         self
@@ -77,7 +69,7 @@ impl UpdateCapacityProviderFluentBuilder {
     /// The value set for the input's `capacity_provider_scaling_config`, if any.
     pub fn get_capacity_provider_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderScalingConfig> {
+    ) -> &Option<crate::types::CapacityProviderScalingConfig> {
         self.input.get_capacity_provider_scaling_config()
     }
     /// Sets the input's `propagate_tags`: see [`propagate_tags`](crate::types::builders::UpdateCapacityProviderRequestBuilder::propagate_tags).
@@ -88,15 +80,13 @@ impl UpdateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `propagate_tags`.
     pub fn set_propagate_tags(
         mut self,
-        input: ::std::option::Option<crate::types::PropagateTags>,
+        input: Option<crate::types::PropagateTags>,
     ) -> Self {
         self.input = self.input.set_propagate_tags(input);
         self
     }
     /// The value set for the input's `propagate_tags`, if any.
-    pub fn get_propagate_tags(
-        &self,
-    ) -> &::std::option::Option<crate::types::PropagateTags> {
+    pub fn get_propagate_tags(&self) -> &Option<crate::types::PropagateTags> {
         self.input.get_propagate_tags()
     }
     /// Sets the input's `telemetry_config`: see [`telemetry_config`](crate::types::builders::UpdateCapacityProviderRequestBuilder::telemetry_config).
@@ -110,7 +100,7 @@ impl UpdateCapacityProviderFluentBuilder {
     /// Sets or clears the input's `telemetry_config`.
     pub fn set_telemetry_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderTelemetryConfig>,
+        input: Option<crate::types::CapacityProviderTelemetryConfig>,
     ) -> Self {
         self.input = self.input.set_telemetry_config(input);
         self
@@ -118,7 +108,7 @@ impl UpdateCapacityProviderFluentBuilder {
     /// The value set for the input's `telemetry_config`, if any.
     pub fn get_telemetry_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderTelemetryConfig> {
+    ) -> &Option<crate::types::CapacityProviderTelemetryConfig> {
         self.input.get_telemetry_config()
     }
 }
@@ -137,17 +127,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateCapacityProvider as Operation>::serialize_request(input),
             <UpdateCapacityProvider as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateCapacityProviderError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateCapacityProviderError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateCodeSigningConfig, UpdateCodeSigningConfigError, Operation};
 /// A call to [`UpdateCodeSigningConfig`](crate::operation::UpdateCodeSigningConfig): Update the code signing configuration. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateCodeSigningConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateCodeSigningConfigRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateCodeSigningConfigFluentBuilder {
     ) -> Self {
         UpdateCodeSigningConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateCodeSigningConfigError`](crate::operation::UpdateCodeSigningConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCodeSigningConfigResponse,
         ::awsgen_runtime::client::SdkError<UpdateCodeSigningConfigError>,
     > {
@@ -37,45 +37,31 @@ impl UpdateCodeSigningConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `code_signing_config_arn`: see [`code_signing_config_arn`](crate::types::builders::UpdateCodeSigningConfigRequestBuilder::code_signing_config_arn).
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.code_signing_config_arn(input);
         self
     }
     /// Sets or clears the input's `code_signing_config_arn`.
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_code_signing_config_arn(input);
         self
     }
     /// The value set for the input's `code_signing_config_arn`, if any.
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         self.input.get_code_signing_config_arn()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::UpdateCodeSigningConfigRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `allowed_publishers`: see [`allowed_publishers`](crate::types::builders::UpdateCodeSigningConfigRequestBuilder::allowed_publishers).
@@ -86,15 +72,13 @@ impl UpdateCodeSigningConfigFluentBuilder {
     /// Sets or clears the input's `allowed_publishers`.
     pub fn set_allowed_publishers(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedPublishers>,
+        input: Option<crate::types::AllowedPublishers>,
     ) -> Self {
         self.input = self.input.set_allowed_publishers(input);
         self
     }
     /// The value set for the input's `allowed_publishers`, if any.
-    pub fn get_allowed_publishers(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllowedPublishers> {
+    pub fn get_allowed_publishers(&self) -> &Option<crate::types::AllowedPublishers> {
         self.input.get_allowed_publishers()
     }
     /// Sets the input's `code_signing_policies`: see [`code_signing_policies`](crate::types::builders::UpdateCodeSigningConfigRequestBuilder::code_signing_policies).
@@ -108,7 +92,7 @@ impl UpdateCodeSigningConfigFluentBuilder {
     /// Sets or clears the input's `code_signing_policies`.
     pub fn set_code_signing_policies(
         mut self,
-        input: ::std::option::Option<crate::types::CodeSigningPolicies>,
+        input: Option<crate::types::CodeSigningPolicies>,
     ) -> Self {
         self.input = self.input.set_code_signing_policies(input);
         self
@@ -116,7 +100,7 @@ impl UpdateCodeSigningConfigFluentBuilder {
     /// The value set for the input's `code_signing_policies`, if any.
     pub fn get_code_signing_policies(
         &self,
-    ) -> &::std::option::Option<crate::types::CodeSigningPolicies> {
+    ) -> &Option<crate::types::CodeSigningPolicies> {
         self.input.get_code_signing_policies()
     }
 }
@@ -135,17 +119,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateCodeSigningConfig as Operation>::serialize_request(input),
             <UpdateCodeSigningConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateCodeSigningConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateCodeSigningConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateFunctionCode, UpdateFunctionCodeError, Operation};
 /// A call to [`UpdateFunctionCode`](crate::operation::UpdateFunctionCode): Updates a Lambda function's code. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateFunctionCodeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateFunctionCodeRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateFunctionCodeFluentBuilder {
     ) -> Self {
         UpdateFunctionCodeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateFunctionCodeError`](crate::operation::UpdateFunctionCodeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::FunctionConfiguration,
         ::awsgen_runtime::client::SdkError<UpdateFunctionCodeError>,
     > {
@@ -35,29 +35,23 @@ impl UpdateFunctionCodeFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::UpdateFunctionCodeRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `zip_file`: see [`zip_file`](crate::types::builders::UpdateFunctionCodeRequestBuilder::zip_file).
     pub fn zip_file(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.zip_file(input);
         self
@@ -65,77 +59,55 @@ impl UpdateFunctionCodeFluentBuilder {
     /// Sets or clears the input's `zip_file`.
     pub fn set_zip_file(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.input = self.input.set_zip_file(input);
         self
     }
     /// The value set for the input's `zip_file`, if any.
-    pub fn get_zip_file(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_zip_file(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         self.input.get_zip_file()
     }
     /// Sets the input's `s3_bucket`: see [`s3_bucket`](crate::types::builders::UpdateFunctionCodeRequestBuilder::s3_bucket).
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_bucket(input);
         self
     }
     /// Sets or clears the input's `s3_bucket`.
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_bucket(input);
         self
     }
     /// The value set for the input's `s3_bucket`, if any.
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         self.input.get_s3_bucket()
     }
     /// Sets the input's `s3_key`: see [`s3_key`](crate::types::builders::UpdateFunctionCodeRequestBuilder::s3_key).
-    pub fn s3_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_key(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_key(input);
         self
     }
     /// Sets or clears the input's `s3_key`.
-    pub fn set_s3_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_key(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_key(input);
         self
     }
     /// The value set for the input's `s3_key`, if any.
-    pub fn get_s3_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_key(&self) -> &Option<String> {
         self.input.get_s3_key()
     }
     /// Sets the input's `s3_object_version`: see [`s3_object_version`](crate::types::builders::UpdateFunctionCodeRequestBuilder::s3_object_version).
-    pub fn s3_object_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn s3_object_version(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.s3_object_version(input);
         self
     }
     /// Sets or clears the input's `s3_object_version`.
-    pub fn set_s3_object_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_object_version(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_s3_object_version(input);
         self
     }
     /// The value set for the input's `s3_object_version`, if any.
-    pub fn get_s3_object_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_object_version(&self) -> &Option<String> {
         self.input.get_s3_object_version()
     }
     /// Sets the input's `s3_object_storage_mode`: see [`s3_object_storage_mode`](crate::types::builders::UpdateFunctionCodeRequestBuilder::s3_object_storage_mode).
@@ -149,7 +121,7 @@ impl UpdateFunctionCodeFluentBuilder {
     /// Sets or clears the input's `s3_object_storage_mode`.
     pub fn set_s3_object_storage_mode(
         mut self,
-        input: ::std::option::Option<crate::types::S3ObjectStorageMode>,
+        input: Option<crate::types::S3ObjectStorageMode>,
     ) -> Self {
         self.input = self.input.set_s3_object_storage_mode(input);
         self
@@ -157,27 +129,21 @@ impl UpdateFunctionCodeFluentBuilder {
     /// The value set for the input's `s3_object_storage_mode`, if any.
     pub fn get_s3_object_storage_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::S3ObjectStorageMode> {
+    ) -> &Option<crate::types::S3ObjectStorageMode> {
         self.input.get_s3_object_storage_mode()
     }
     /// Sets the input's `image_uri`: see [`image_uri`](crate::types::builders::UpdateFunctionCodeRequestBuilder::image_uri).
-    pub fn image_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn image_uri(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.image_uri(input);
         self
     }
     /// Sets or clears the input's `image_uri`.
-    pub fn set_image_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_uri(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_image_uri(input);
         self
     }
     /// The value set for the input's `image_uri`, if any.
-    pub fn get_image_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_uri(&self) -> &Option<String> {
         self.input.get_image_uri()
     }
     /// Appends one item to the input's `architectures`: see [`architectures`](crate::types::builders::UpdateFunctionCodeRequestBuilder::architectures).
@@ -188,15 +154,13 @@ impl UpdateFunctionCodeFluentBuilder {
     /// Sets or clears the input's `architectures`.
     pub fn set_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.input = self.input.set_architectures(input);
         self
     }
     /// The value set for the input's `architectures`, if any.
-    pub fn get_architectures(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    pub fn get_architectures(&self) -> &Option<Vec<crate::types::Architecture>> {
         self.input.get_architectures()
     }
     /// Sets the input's `publish`: see [`publish`](crate::types::builders::UpdateFunctionCodeRequestBuilder::publish).
@@ -205,12 +169,12 @@ impl UpdateFunctionCodeFluentBuilder {
         self
     }
     /// Sets or clears the input's `publish`.
-    pub fn set_publish(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_publish(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_publish(input);
         self
     }
     /// The value set for the input's `publish`, if any.
-    pub fn get_publish(&self) -> &::std::option::Option<bool> {
+    pub fn get_publish(&self) -> &Option<bool> {
         self.input.get_publish()
     }
     /// Sets the input's `publish_to`: see [`publish_to`](crate::types::builders::UpdateFunctionCodeRequestBuilder::publish_to).
@@ -224,7 +188,7 @@ impl UpdateFunctionCodeFluentBuilder {
     /// Sets or clears the input's `publish_to`.
     pub fn set_publish_to(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+        input: Option<crate::types::FunctionVersionLatestPublished>,
     ) -> Self {
         self.input = self.input.set_publish_to(input);
         self
@@ -232,7 +196,7 @@ impl UpdateFunctionCodeFluentBuilder {
     /// The value set for the input's `publish_to`, if any.
     pub fn get_publish_to(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionVersionLatestPublished> {
+    ) -> &Option<crate::types::FunctionVersionLatestPublished> {
         self.input.get_publish_to()
     }
     /// Sets the input's `dry_run`: see [`dry_run`](crate::types::builders::UpdateFunctionCodeRequestBuilder::dry_run).
@@ -241,54 +205,40 @@ impl UpdateFunctionCodeFluentBuilder {
         self
     }
     /// Sets or clears the input's `dry_run`.
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_dry_run(input);
         self
     }
     /// The value set for the input's `dry_run`, if any.
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         self.input.get_dry_run()
     }
     /// Sets the input's `revision_id`: see [`revision_id`](crate::types::builders::UpdateFunctionCodeRequestBuilder::revision_id).
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revision_id(input);
         self
     }
     /// Sets or clears the input's `revision_id`.
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revision_id(input);
         self
     }
     /// The value set for the input's `revision_id`, if any.
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         self.input.get_revision_id()
     }
     /// Sets the input's `source_kms_key_arn`: see [`source_kms_key_arn`](crate::types::builders::UpdateFunctionCodeRequestBuilder::source_kms_key_arn).
-    pub fn source_kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_kms_key_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_kms_key_arn(input);
         self
     }
     /// Sets or clears the input's `source_kms_key_arn`.
-    pub fn set_source_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_kms_key_arn(input);
         self
     }
     /// The value set for the input's `source_kms_key_arn`, if any.
-    pub fn get_source_kms_key_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_kms_key_arn(&self) -> &Option<String> {
         self.input.get_source_kms_key_arn()
     }
 }
@@ -307,17 +257,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateFunctionCode as Operation>::serialize_request(input),
             <UpdateFunctionCode as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateFunctionCodeError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateFunctionCodeError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

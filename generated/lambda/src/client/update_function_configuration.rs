@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateFunctionConfiguration, UpdateFunctionConfigurationError, Operation,
 };
 /// A call to [`UpdateFunctionConfiguration`](crate::operation::UpdateFunctionConfiguration): Modify the version-specific settings of a Lambda function. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateFunctionConfigurationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateFunctionConfigurationRequestBuilder,
@@ -16,13 +16,13 @@ impl UpdateFunctionConfigurationFluentBuilder {
     ) -> Self {
         UpdateFunctionConfigurationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateFunctionConfigurationError`](crate::operation::UpdateFunctionConfigurationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::FunctionConfiguration,
         ::awsgen_runtime::client::SdkError<UpdateFunctionConfigurationError>,
     > {
@@ -39,83 +39,59 @@ impl UpdateFunctionConfigurationFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `role`: see [`role`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::role).
-    pub fn role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role(input);
         self
     }
     /// Sets or clears the input's `role`.
-    pub fn set_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role(input);
         self
     }
     /// The value set for the input's `role`, if any.
-    pub fn get_role(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role(&self) -> &Option<String> {
         self.input.get_role()
     }
     /// Sets the input's `handler`: see [`handler`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::handler).
-    pub fn handler(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn handler(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.handler(input);
         self
     }
     /// Sets or clears the input's `handler`.
-    pub fn set_handler(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_handler(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_handler(input);
         self
     }
     /// The value set for the input's `handler`, if any.
-    pub fn get_handler(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_handler(&self) -> &Option<String> {
         self.input.get_handler()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `timeout`: see [`timeout`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::timeout).
@@ -124,12 +100,12 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `timeout`.
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_timeout(input);
         self
     }
     /// The value set for the input's `timeout`, if any.
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         self.input.get_timeout()
     }
     /// Sets the input's `memory_size`: see [`memory_size`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::memory_size).
@@ -138,12 +114,12 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `memory_size`.
-    pub fn set_memory_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_memory_size(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_memory_size(input);
         self
     }
     /// The value set for the input's `memory_size`, if any.
-    pub fn get_memory_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_memory_size(&self) -> &Option<i32> {
         self.input.get_memory_size()
     }
     /// Sets the input's `vpc_config`: see [`vpc_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::vpc_config).
@@ -152,15 +128,12 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpc_config`.
-    pub fn set_vpc_config(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcConfig>,
-    ) -> Self {
+    pub fn set_vpc_config(mut self, input: Option<crate::types::VpcConfig>) -> Self {
         self.input = self.input.set_vpc_config(input);
         self
     }
     /// The value set for the input's `vpc_config`, if any.
-    pub fn get_vpc_config(&self) -> &::std::option::Option<crate::types::VpcConfig> {
+    pub fn get_vpc_config(&self) -> &Option<crate::types::VpcConfig> {
         self.input.get_vpc_config()
     }
     /// Sets the input's `environment`: see [`environment`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::environment).
@@ -169,15 +142,12 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `environment`.
-    pub fn set_environment(
-        mut self,
-        input: ::std::option::Option<crate::types::Environment>,
-    ) -> Self {
+    pub fn set_environment(mut self, input: Option<crate::types::Environment>) -> Self {
         self.input = self.input.set_environment(input);
         self
     }
     /// The value set for the input's `environment`, if any.
-    pub fn get_environment(&self) -> &::std::option::Option<crate::types::Environment> {
+    pub fn get_environment(&self) -> &Option<crate::types::Environment> {
         self.input.get_environment()
     }
     /// Sets the input's `runtime`: see [`runtime`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::runtime).
@@ -186,15 +156,12 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `runtime`.
-    pub fn set_runtime(
-        mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
-    ) -> Self {
+    pub fn set_runtime(mut self, input: Option<crate::types::Runtime>) -> Self {
         self.input = self.input.set_runtime(input);
         self
     }
     /// The value set for the input's `runtime`, if any.
-    pub fn get_runtime(&self) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_runtime(&self) -> &Option<crate::types::Runtime> {
         self.input.get_runtime()
     }
     /// Sets the input's `dead_letter_config`: see [`dead_letter_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::dead_letter_config).
@@ -205,35 +172,27 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// Sets or clears the input's `dead_letter_config`.
     pub fn set_dead_letter_config(
         mut self,
-        input: ::std::option::Option<crate::types::DeadLetterConfig>,
+        input: Option<crate::types::DeadLetterConfig>,
     ) -> Self {
         self.input = self.input.set_dead_letter_config(input);
         self
     }
     /// The value set for the input's `dead_letter_config`, if any.
-    pub fn get_dead_letter_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeadLetterConfig> {
+    pub fn get_dead_letter_config(&self) -> &Option<crate::types::DeadLetterConfig> {
         self.input.get_dead_letter_config()
     }
     /// Sets the input's `kms_key_arn`: see [`kms_key_arn`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::kms_key_arn).
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_arn(input);
         self
     }
     /// Sets or clears the input's `kms_key_arn`.
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_arn(input);
         self
     }
     /// The value set for the input's `kms_key_arn`, if any.
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         self.input.get_kms_key_arn()
     }
     /// Sets the input's `tracing_config`: see [`tracing_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::tracing_config).
@@ -244,57 +203,41 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// Sets or clears the input's `tracing_config`.
     pub fn set_tracing_config(
         mut self,
-        input: ::std::option::Option<crate::types::TracingConfig>,
+        input: Option<crate::types::TracingConfig>,
     ) -> Self {
         self.input = self.input.set_tracing_config(input);
         self
     }
     /// The value set for the input's `tracing_config`, if any.
-    pub fn get_tracing_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TracingConfig> {
+    pub fn get_tracing_config(&self) -> &Option<crate::types::TracingConfig> {
         self.input.get_tracing_config()
     }
     /// Sets the input's `revision_id`: see [`revision_id`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::revision_id).
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revision_id(input);
         self
     }
     /// Sets or clears the input's `revision_id`.
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revision_id(input);
         self
     }
     /// The value set for the input's `revision_id`, if any.
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         self.input.get_revision_id()
     }
     /// Appends one item to the input's `layers`: see [`layers`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::layers).
-    pub fn layers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn layers(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.layers(input);
         self
     }
     /// Sets or clears the input's `layers`.
-    pub fn set_layers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_layers(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_layers(input);
         self
     }
     /// The value set for the input's `layers`, if any.
-    pub fn get_layers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_layers(&self) -> &Option<Vec<String>> {
         self.input.get_layers()
     }
     /// Appends one item to the input's `file_system_configs`: see [`file_system_configs`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::file_system_configs).
@@ -305,7 +248,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// Sets or clears the input's `file_system_configs`.
     pub fn set_file_system_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>>,
+        input: Option<Vec<crate::types::FileSystemConfig>>,
     ) -> Self {
         self.input = self.input.set_file_system_configs(input);
         self
@@ -313,7 +256,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// The value set for the input's `file_system_configs`, if any.
     pub fn get_file_system_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>> {
+    ) -> &Option<Vec<crate::types::FileSystemConfig>> {
         self.input.get_file_system_configs()
     }
     /// Sets the input's `image_config`: see [`image_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::image_config).
@@ -322,15 +265,12 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `image_config`.
-    pub fn set_image_config(
-        mut self,
-        input: ::std::option::Option<crate::types::ImageConfig>,
-    ) -> Self {
+    pub fn set_image_config(mut self, input: Option<crate::types::ImageConfig>) -> Self {
         self.input = self.input.set_image_config(input);
         self
     }
     /// The value set for the input's `image_config`, if any.
-    pub fn get_image_config(&self) -> &::std::option::Option<crate::types::ImageConfig> {
+    pub fn get_image_config(&self) -> &Option<crate::types::ImageConfig> {
         self.input.get_image_config()
     }
     /// Sets the input's `ephemeral_storage`: see [`ephemeral_storage`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::ephemeral_storage).
@@ -341,15 +281,13 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// Sets or clears the input's `ephemeral_storage`.
     pub fn set_ephemeral_storage(
         mut self,
-        input: ::std::option::Option<crate::types::EphemeralStorage>,
+        input: Option<crate::types::EphemeralStorage>,
     ) -> Self {
         self.input = self.input.set_ephemeral_storage(input);
         self
     }
     /// The value set for the input's `ephemeral_storage`, if any.
-    pub fn get_ephemeral_storage(
-        &self,
-    ) -> &::std::option::Option<crate::types::EphemeralStorage> {
+    pub fn get_ephemeral_storage(&self) -> &Option<crate::types::EphemeralStorage> {
         self.input.get_ephemeral_storage()
     }
     /// Sets the input's `snap_start`: see [`snap_start`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::snap_start).
@@ -358,15 +296,12 @@ impl UpdateFunctionConfigurationFluentBuilder {
         self
     }
     /// Sets or clears the input's `snap_start`.
-    pub fn set_snap_start(
-        mut self,
-        input: ::std::option::Option<crate::types::SnapStart>,
-    ) -> Self {
+    pub fn set_snap_start(mut self, input: Option<crate::types::SnapStart>) -> Self {
         self.input = self.input.set_snap_start(input);
         self
     }
     /// The value set for the input's `snap_start`, if any.
-    pub fn get_snap_start(&self) -> &::std::option::Option<crate::types::SnapStart> {
+    pub fn get_snap_start(&self) -> &Option<crate::types::SnapStart> {
         self.input.get_snap_start()
     }
     /// Sets the input's `logging_config`: see [`logging_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::logging_config).
@@ -377,15 +312,13 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// Sets or clears the input's `logging_config`.
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::LoggingConfig>,
+        input: Option<crate::types::LoggingConfig>,
     ) -> Self {
         self.input = self.input.set_logging_config(input);
         self
     }
     /// The value set for the input's `logging_config`, if any.
-    pub fn get_logging_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::LoggingConfig> {
+    pub fn get_logging_config(&self) -> &Option<crate::types::LoggingConfig> {
         self.input.get_logging_config()
     }
     /// Sets the input's `capacity_provider_config`: see [`capacity_provider_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::capacity_provider_config).
@@ -399,7 +332,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// Sets or clears the input's `capacity_provider_config`.
     pub fn set_capacity_provider_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderConfig>,
+        input: Option<crate::types::CapacityProviderConfig>,
     ) -> Self {
         self.input = self.input.set_capacity_provider_config(input);
         self
@@ -407,7 +340,7 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// The value set for the input's `capacity_provider_config`, if any.
     pub fn get_capacity_provider_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderConfig> {
+    ) -> &Option<crate::types::CapacityProviderConfig> {
         self.input.get_capacity_provider_config()
     }
     /// Sets the input's `durable_config`: see [`durable_config`](crate::types::builders::UpdateFunctionConfigurationRequestBuilder::durable_config).
@@ -418,15 +351,13 @@ impl UpdateFunctionConfigurationFluentBuilder {
     /// Sets or clears the input's `durable_config`.
     pub fn set_durable_config(
         mut self,
-        input: ::std::option::Option<crate::types::DurableConfig>,
+        input: Option<crate::types::DurableConfig>,
     ) -> Self {
         self.input = self.input.set_durable_config(input);
         self
     }
     /// The value set for the input's `durable_config`, if any.
-    pub fn get_durable_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DurableConfig> {
+    pub fn get_durable_config(&self) -> &Option<crate::types::DurableConfig> {
         self.input.get_durable_config()
     }
 }
@@ -445,17 +376,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateFunctionConfiguration as Operation>::serialize_request(input),
             <UpdateFunctionConfiguration as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateFunctionConfigurationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateFunctionConfigurationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateFunctionEventInvokeConfig, UpdateFunctionEventInvokeConfigError, Operation,
 };
 /// A call to [`UpdateFunctionEventInvokeConfig`](crate::operation::UpdateFunctionEventInvokeConfig): Updates the configuration for asynchronous invocation for a function, version, or alias. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateFunctionEventInvokeConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateFunctionEventInvokeConfigRequestBuilder,
@@ -16,13 +16,13 @@ impl UpdateFunctionEventInvokeConfigFluentBuilder {
     ) -> Self {
         UpdateFunctionEventInvokeConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateFunctionEventInvokeConfigError`](crate::operation::UpdateFunctionEventInvokeConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::FunctionEventInvokeConfig,
         ::awsgen_runtime::client::SdkError<UpdateFunctionEventInvokeConfigError>,
     > {
@@ -39,43 +39,31 @@ impl UpdateFunctionEventInvokeConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::UpdateFunctionEventInvokeConfigRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::UpdateFunctionEventInvokeConfigRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `maximum_retry_attempts`: see [`maximum_retry_attempts`](crate::types::builders::UpdateFunctionEventInvokeConfigRequestBuilder::maximum_retry_attempts).
@@ -84,15 +72,12 @@ impl UpdateFunctionEventInvokeConfigFluentBuilder {
         self
     }
     /// Sets or clears the input's `maximum_retry_attempts`.
-    pub fn set_maximum_retry_attempts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_retry_attempts(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_maximum_retry_attempts(input);
         self
     }
     /// The value set for the input's `maximum_retry_attempts`, if any.
-    pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_retry_attempts(&self) -> &Option<i32> {
         self.input.get_maximum_retry_attempts()
     }
     /// Sets the input's `maximum_event_age_in_seconds`: see [`maximum_event_age_in_seconds`](crate::types::builders::UpdateFunctionEventInvokeConfigRequestBuilder::maximum_event_age_in_seconds).
@@ -101,15 +86,12 @@ impl UpdateFunctionEventInvokeConfigFluentBuilder {
         self
     }
     /// Sets or clears the input's `maximum_event_age_in_seconds`.
-    pub fn set_maximum_event_age_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_event_age_in_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_maximum_event_age_in_seconds(input);
         self
     }
     /// The value set for the input's `maximum_event_age_in_seconds`, if any.
-    pub fn get_maximum_event_age_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_event_age_in_seconds(&self) -> &Option<i32> {
         self.input.get_maximum_event_age_in_seconds()
     }
     /// Sets the input's `destination_config`: see [`destination_config`](crate::types::builders::UpdateFunctionEventInvokeConfigRequestBuilder::destination_config).
@@ -120,15 +102,13 @@ impl UpdateFunctionEventInvokeConfigFluentBuilder {
     /// Sets or clears the input's `destination_config`.
     pub fn set_destination_config(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationConfig>,
+        input: Option<crate::types::DestinationConfig>,
     ) -> Self {
         self.input = self.input.set_destination_config(input);
         self
     }
     /// The value set for the input's `destination_config`, if any.
-    pub fn get_destination_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationConfig> {
+    pub fn get_destination_config(&self) -> &Option<crate::types::DestinationConfig> {
         self.input.get_destination_config()
     }
 }
@@ -147,17 +127,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateFunctionEventInvokeConfig as Operation>::serialize_request(input),
             <UpdateFunctionEventInvokeConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateFunctionEventInvokeConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateFunctionEventInvokeConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateFunctionUrlConfig, UpdateFunctionUrlConfigError, Operation};
 /// A call to [`UpdateFunctionUrlConfig`](crate::operation::UpdateFunctionUrlConfig): Updates the configuration for a Lambda function URL. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateFunctionUrlConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateFunctionUrlConfigRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateFunctionUrlConfigFluentBuilder {
     ) -> Self {
         UpdateFunctionUrlConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateFunctionUrlConfigError`](crate::operation::UpdateFunctionUrlConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateFunctionUrlConfigResponse,
         ::awsgen_runtime::client::SdkError<UpdateFunctionUrlConfigError>,
     > {
@@ -37,43 +37,31 @@ impl UpdateFunctionUrlConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `function_name`: see [`function_name`](crate::types::builders::UpdateFunctionUrlConfigRequestBuilder::function_name).
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.function_name(input);
         self
     }
     /// Sets or clears the input's `function_name`.
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_function_name(input);
         self
     }
     /// The value set for the input's `function_name`, if any.
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         self.input.get_function_name()
     }
     /// Sets the input's `qualifier`: see [`qualifier`](crate::types::builders::UpdateFunctionUrlConfigRequestBuilder::qualifier).
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.qualifier(input);
         self
     }
     /// Sets or clears the input's `qualifier`.
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_qualifier(input);
         self
     }
     /// The value set for the input's `qualifier`, if any.
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         self.input.get_qualifier()
     }
     /// Sets the input's `auth_type`: see [`auth_type`](crate::types::builders::UpdateFunctionUrlConfigRequestBuilder::auth_type).
@@ -84,15 +72,13 @@ impl UpdateFunctionUrlConfigFluentBuilder {
     /// Sets or clears the input's `auth_type`.
     pub fn set_auth_type(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionUrlAuthType>,
+        input: Option<crate::types::FunctionUrlAuthType>,
     ) -> Self {
         self.input = self.input.set_auth_type(input);
         self
     }
     /// The value set for the input's `auth_type`, if any.
-    pub fn get_auth_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FunctionUrlAuthType> {
+    pub fn get_auth_type(&self) -> &Option<crate::types::FunctionUrlAuthType> {
         self.input.get_auth_type()
     }
     /// Sets the input's `cors`: see [`cors`](crate::types::builders::UpdateFunctionUrlConfigRequestBuilder::cors).
@@ -101,12 +87,12 @@ impl UpdateFunctionUrlConfigFluentBuilder {
         self
     }
     /// Sets or clears the input's `cors`.
-    pub fn set_cors(mut self, input: ::std::option::Option<crate::types::Cors>) -> Self {
+    pub fn set_cors(mut self, input: Option<crate::types::Cors>) -> Self {
         self.input = self.input.set_cors(input);
         self
     }
     /// The value set for the input's `cors`, if any.
-    pub fn get_cors(&self) -> &::std::option::Option<crate::types::Cors> {
+    pub fn get_cors(&self) -> &Option<crate::types::Cors> {
         self.input.get_cors()
     }
     /// Sets the input's `invoke_mode`: see [`invoke_mode`](crate::types::builders::UpdateFunctionUrlConfigRequestBuilder::invoke_mode).
@@ -115,15 +101,12 @@ impl UpdateFunctionUrlConfigFluentBuilder {
         self
     }
     /// Sets or clears the input's `invoke_mode`.
-    pub fn set_invoke_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::InvokeMode>,
-    ) -> Self {
+    pub fn set_invoke_mode(mut self, input: Option<crate::types::InvokeMode>) -> Self {
         self.input = self.input.set_invoke_mode(input);
         self
     }
     /// The value set for the input's `invoke_mode`, if any.
-    pub fn get_invoke_mode(&self) -> &::std::option::Option<crate::types::InvokeMode> {
+    pub fn get_invoke_mode(&self) -> &Option<crate::types::InvokeMode> {
         self.input.get_invoke_mode()
     }
 }
@@ -142,17 +125,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateFunctionUrlConfig as Operation>::serialize_request(input),
             <UpdateFunctionUrlConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateFunctionUrlConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateFunctionUrlConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

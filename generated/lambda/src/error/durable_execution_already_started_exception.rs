@@ -2,29 +2,24 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The durable execution with the specified name has already been started. Each durable execution name must be unique within the function. Use a different name or check the status of the existing execution.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DurableExecutionAlreadyStartedException {
     /// The exception type.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub message: Option<String>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl DurableExecutionAlreadyStartedException {
     /// Starts building a [`DurableExecutionAlreadyStartedException`].
     #[inline]
     pub fn builder() -> crate::error::builders::DurableExecutionAlreadyStartedExceptionBuilder {
-        <crate::error::builders::DurableExecutionAlreadyStartedExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::DurableExecutionAlreadyStartedExceptionBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
 }
@@ -32,109 +27,88 @@ impl ::awsgen_runtime::protocol::FromResponse
 for DurableExecutionAlreadyStartedException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DurableExecutionAlreadyStartedException")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl DurableExecutionAlreadyStartedException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "DurableExecutionAlreadyStartedException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        409u16,
-    );
+    pub const HTTP_STATUS: Option<u16> = Some(409u16);
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for DurableExecutionAlreadyStartedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for DurableExecutionAlreadyStartedException {}
 /// A builder for [`DurableExecutionAlreadyStartedException`](crate::error::DurableExecutionAlreadyStartedException); start one with `DurableExecutionAlreadyStartedException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DurableExecutionAlreadyStartedExceptionBuilder {
     inner: crate::error::DurableExecutionAlreadyStartedException,
 }
 impl DurableExecutionAlreadyStartedExceptionBuilder {
     /// Sets [`DurableExecutionAlreadyStartedException::type_`](crate::error::DurableExecutionAlreadyStartedException::type_): The exception type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`DurableExecutionAlreadyStartedException::type_`](crate::error::DurableExecutionAlreadyStartedException::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`DurableExecutionAlreadyStartedException::type_`](crate::error::DurableExecutionAlreadyStartedException::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`DurableExecutionAlreadyStartedException::message`](crate::error::DurableExecutionAlreadyStartedException::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`DurableExecutionAlreadyStartedException::message`](crate::error::DurableExecutionAlreadyStartedException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`DurableExecutionAlreadyStartedException::message`](crate::error::DurableExecutionAlreadyStartedException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`DurableExecutionAlreadyStartedException`]; it has no required members, so this cannot fail.

@@ -2,138 +2,112 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The resource already exists, or another operation is in progress.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResourceConflictException {
     /// The exception type.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The exception message.
-    pub message: ::std::option::Option<::std::string::String>,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub message: Option<String>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl ResourceConflictException {
     /// Starts building a [`ResourceConflictException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ResourceConflictExceptionBuilder {
-        <crate::error::builders::ResourceConflictExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::ResourceConflictExceptionBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ResourceConflictException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ResourceConflictException")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ResourceConflictException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ResourceConflictException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        409u16,
-    );
+    pub const HTTP_STATUS: Option<u16> = Some(409u16);
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for ResourceConflictException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for ResourceConflictException {}
 /// A builder for [`ResourceConflictException`](crate::error::ResourceConflictException); start one with `ResourceConflictException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceConflictExceptionBuilder {
     inner: crate::error::ResourceConflictException,
 }
 impl ResourceConflictExceptionBuilder {
     /// Sets [`ResourceConflictException::type_`](crate::error::ResourceConflictException::type_): The exception type.
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`ResourceConflictException::type_`](crate::error::ResourceConflictException::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ResourceConflictException::type_`](crate::error::ResourceConflictException::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`ResourceConflictException::message`](crate::error::ResourceConflictException::message): The exception message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ResourceConflictException::message`](crate::error::ResourceConflictException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ResourceConflictException::message`](crate::error::ResourceConflictException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ResourceConflictException`]; it has no required members, so this cannot fail.

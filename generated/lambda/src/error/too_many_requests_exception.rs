@@ -2,205 +2,166 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request throughput limit was exceeded. For more information, see [Lambda quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TooManyRequestsException {
     /// The number of seconds the caller should wait before retrying.
     ///
     /// Sent in the header `Retry-After`, not in the JSON body.
-    pub retry_after_seconds: ::std::option::Option<::std::string::String>,
+    pub retry_after_seconds: Option<String>,
     /// The `Type` member.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The `Reason` member.
-    pub reason: ::std::option::Option<crate::types::ThrottleReason>,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub reason: Option<crate::types::ThrottleReason>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl TooManyRequestsException {
     /// Starts building a [`TooManyRequestsException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TooManyRequestsExceptionBuilder {
-        <crate::error::builders::TooManyRequestsExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::TooManyRequestsExceptionBuilder as Default>::default()
     }
     /// The `retryAfterSeconds` member, when set.
     #[inline]
-    pub fn retry_after_seconds(&self) -> ::std::option::Option<&str> {
+    pub fn retry_after_seconds(&self) -> Option<&str> {
         self.retry_after_seconds.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&str> {
+    pub fn type_(&self) -> Option<&str> {
         self.type_.as_deref()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(&self) -> ::std::option::Option<&crate::types::ThrottleReason> {
+    pub fn reason(&self) -> Option<&crate::types::ThrottleReason> {
         self.reason.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for TooManyRequestsException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "TooManyRequestsException")?
             .0;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
+        if let Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "Retry-After",
         )? {
-            value.retry_after_seconds = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+            value.retry_after_seconds = Some(String::from(text));
         }
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl TooManyRequestsException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "TooManyRequestsException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        429u16,
-    );
+    pub const HTTP_STATUS: Option<u16> = Some(429u16);
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for TooManyRequestsException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for TooManyRequestsException {}
 /// A builder for [`TooManyRequestsException`](crate::error::TooManyRequestsException); start one with `TooManyRequestsException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TooManyRequestsExceptionBuilder {
     inner: crate::error::TooManyRequestsException,
 }
 impl TooManyRequestsExceptionBuilder {
     /// Sets [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds): The number of seconds the caller should wait before retrying.
-    pub fn retry_after_seconds(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.retry_after_seconds = ::std::option::Option::Some(input.into());
+    pub fn retry_after_seconds(mut self, input: impl Into<String>) -> Self {
+        self.inner.retry_after_seconds = Some(input.into());
         self
     }
     /// Sets or clears [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds).
     #[inline]
-    pub fn set_retry_after_seconds(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_retry_after_seconds(mut self, input: Option<String>) -> Self {
         self.inner.retry_after_seconds = input;
         self
     }
     /// The value set for [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds), if any.
     #[inline]
-    pub fn get_retry_after_seconds(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_retry_after_seconds(&self) -> &Option<String> {
         &self.inner.retry_after_seconds
     }
     /// Sets [`TooManyRequestsException::type_`](crate::error::TooManyRequestsException::type_)
-    pub fn type_(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input.into());
+    pub fn type_(mut self, input: impl Into<String>) -> Self {
+        self.inner.type_ = Some(input.into());
         self
     }
     /// Sets or clears [`TooManyRequestsException::type_`](crate::error::TooManyRequestsException::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<String>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`TooManyRequestsException::type_`](crate::error::TooManyRequestsException::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_type_(&self) -> &Option<String> {
         &self.inner.type_
     }
     /// Sets [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`TooManyRequestsException::reason`](crate::error::TooManyRequestsException::reason)
     pub fn reason(mut self, input: crate::types::ThrottleReason) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input);
+        self.inner.reason = Some(input);
         self
     }
     /// Sets or clears [`TooManyRequestsException::reason`](crate::error::TooManyRequestsException::reason).
     #[inline]
-    pub fn set_reason(
-        mut self,
-        input: ::std::option::Option<crate::types::ThrottleReason>,
-    ) -> Self {
+    pub fn set_reason(mut self, input: Option<crate::types::ThrottleReason>) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`TooManyRequestsException::reason`](crate::error::TooManyRequestsException::reason), if any.
     #[inline]
-    pub fn get_reason(&self) -> &::std::option::Option<crate::types::ThrottleReason> {
+    pub fn get_reason(&self) -> &Option<crate::types::ThrottleReason> {
         &self.inner.reason
     }
     /// Builds the [`TooManyRequestsException`]; it has no required members, so this cannot fail.

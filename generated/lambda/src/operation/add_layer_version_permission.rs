@@ -4,17 +4,12 @@
 /// Adds permissions to the resource-based policy of a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Use this action to grant layer usage permission to other accounts. You can grant permission to a single account, all accounts in an organization, or all Amazon Web Services accounts.
 ///
 /// To revoke permission, call `RemoveLayerVersionPermission` with the statement ID that you specified when you added it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AddLayerVersionPermission;
 impl super::private::Sealed for AddLayerVersionPermission {}
 /// Errors of [`AddLayerVersionPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AddLayerVersionPermissionError {
     /// The service answered `InvalidParameterValueException`.
@@ -41,39 +36,37 @@ pub enum AddLayerVersionPermissionError {
 }
 impl AddLayerVersionPermissionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             AddLayerVersionPermissionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             AddLayerVersionPermissionError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             AddLayerVersionPermissionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             AddLayerVersionPermissionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             AddLayerVersionPermissionError::PolicyLengthExceededException(_) => {
-                ::std::option::Option::Some("PolicyLengthExceededException")
+                Some("PolicyLengthExceededException")
             }
             AddLayerVersionPermissionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             AddLayerVersionPermissionError::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
+                Some("PreconditionFailedException")
             }
             AddLayerVersionPermissionError::Unlisted(error) => error.code(),
             AddLayerVersionPermissionError::Unhandled(error) => error.code.as_deref(),
-            AddLayerVersionPermissionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            AddLayerVersionPermissionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AddLayerVersionPermissionError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -95,14 +88,12 @@ impl AddLayerVersionPermissionError {
                 error.meta()
             }
             AddLayerVersionPermissionError::Unlisted(error) => error.meta(),
-            AddLayerVersionPermissionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            AddLayerVersionPermissionError::Unhandled(meta) => Some(meta),
             AddLayerVersionPermissionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AddLayerVersionPermissionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -137,43 +128,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AddLayerVersionPermission
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddLayerVersionPermissionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddLayerVersionPermissionError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddLayerVersionPermissionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddLayerVersionPermissionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("PolicyLengthExceededException") => {
+            Some("PolicyLengthExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddLayerVersionPermissionError::PolicyLengthExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddLayerVersionPermissionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("PreconditionFailedException") => {
+            Some("PreconditionFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddLayerVersionPermissionError::PreconditionFailedException,
@@ -184,15 +175,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AddLayerVersionPermission
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AddLayerVersionPermissionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AddLayerVersionPermissionError::Unlisted(error),
+                    Some(Err(error)) => {
                         AddLayerVersionPermissionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AddLayerVersionPermissionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -245,38 +234,32 @@ impl ::std::fmt::Display for AddLayerVersionPermissionError {
     }
 }
 impl ::std::error::Error for AddLayerVersionPermissionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             AddLayerVersionPermissionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AddLayerVersionPermissionError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            AddLayerVersionPermissionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AddLayerVersionPermissionError::ServiceException(error) => Some(error),
             AddLayerVersionPermissionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AddLayerVersionPermissionError::PolicyLengthExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AddLayerVersionPermissionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AddLayerVersionPermissionError::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AddLayerVersionPermissionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            AddLayerVersionPermissionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddLayerVersionPermissionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AddLayerVersionPermissionError::Unhandled(error) => Some(error),
+            AddLayerVersionPermissionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -298,14 +281,14 @@ impl super::Operation for AddLayerVersionPermission {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(78usize);
+        let mut path = String::with_capacity(78usize);
         path.push_str("/2018-10-31/layers/");
         match input.layer_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "LayerName",
@@ -313,15 +296,15 @@ impl super::Operation for AddLayerVersionPermission {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "LayerName",
                 });
             }
         }
         path.push_str("/versions/");
         match input.version_number.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "VersionNumber",
@@ -329,15 +312,15 @@ impl super::Operation for AddLayerVersionPermission {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "VersionNumber",
                 });
             }
         }
         path.push_str("/policy");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.revision_id.as_ref() {
+        if let Some(value) = input.revision_id.as_ref() {
             query.push("RevisionId", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

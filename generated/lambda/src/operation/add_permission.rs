@@ -6,17 +6,12 @@
 /// To grant permission to another account, specify the account ID as the `Principal`. To grant permission to an organization defined in Organizations, specify the organization ID as the `PrincipalOrgID`. For Amazon Web Services services, the principal is a domain-style identifier that the service defines, such as `s3.amazonaws.com` or `sns.amazonaws.com`. For Amazon Web Services services, you can also specify the ARN of the associated resource as the `SourceArn`. If you grant permission to a service principal without specifying the source, other accounts could potentially configure resources in their account to invoke your Lambda function.
 ///
 /// This operation adds a statement to a resource-based permissions policy for the function. For more information about function policies, see [Using resource-based policies for Lambda](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AddPermission;
 impl super::private::Sealed for AddPermission {}
 /// Errors of [`AddPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AddPermissionError {
     /// The service answered `InvalidParameterValueException`.
@@ -45,40 +40,36 @@ pub enum AddPermissionError {
 }
 impl AddPermissionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             AddPermissionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             AddPermissionError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            AddPermissionError::PublicPolicyException(_) => {
-                ::std::option::Option::Some("PublicPolicyException")
-            }
-            AddPermissionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            AddPermissionError::PublicPolicyException(_) => Some("PublicPolicyException"),
+            AddPermissionError::ServiceException(_) => Some("ServiceException"),
             AddPermissionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             AddPermissionError::PolicyLengthExceededException(_) => {
-                ::std::option::Option::Some("PolicyLengthExceededException")
+                Some("PolicyLengthExceededException")
             }
             AddPermissionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             AddPermissionError::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
+                Some("PreconditionFailedException")
             }
             AddPermissionError::Unlisted(error) => error.code(),
             AddPermissionError::Unhandled(error) => error.code.as_deref(),
-            AddPermissionError::InvalidResponse(_) => ::std::option::Option::None,
+            AddPermissionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AddPermissionError::InvalidParameterValueException(error) => error.meta(),
             AddPermissionError::ResourceConflictException(error) => error.meta(),
@@ -89,12 +80,12 @@ impl AddPermissionError {
             AddPermissionError::ResourceNotFoundException(error) => error.meta(),
             AddPermissionError::PreconditionFailedException(error) => error.meta(),
             AddPermissionError::Unlisted(error) => error.meta(),
-            AddPermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            AddPermissionError::Unhandled(meta) => Some(meta),
             AddPermissionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AddPermissionError::InvalidParameterValueException(error) => error.message(),
             AddPermissionError::ResourceConflictException(error) => error.message(),
@@ -118,49 +109,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AddPermissionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("PublicPolicyException") => {
+            Some("PublicPolicyException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::PublicPolicyException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("PolicyLengthExceededException") => {
+            Some("PolicyLengthExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::PolicyLengthExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("PreconditionFailedException") => {
+            Some("PreconditionFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::PreconditionFailedException,
@@ -171,15 +162,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AddPermissionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AddPermissionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AddPermissionError::Unlisted(error),
+                    Some(Err(error)) => {
                         AddPermissionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AddPermissionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -231,37 +220,19 @@ impl ::std::fmt::Display for AddPermissionError {
     }
 }
 impl ::std::error::Error for AddPermissionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            AddPermissionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::PublicPolicyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::PolicyLengthExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AddPermissionError::InvalidParameterValueException(error) => Some(error),
+            AddPermissionError::ResourceConflictException(error) => Some(error),
+            AddPermissionError::PublicPolicyException(error) => Some(error),
+            AddPermissionError::ServiceException(error) => Some(error),
+            AddPermissionError::TooManyRequestsException(error) => Some(error),
+            AddPermissionError::PolicyLengthExceededException(error) => Some(error),
+            AddPermissionError::ResourceNotFoundException(error) => Some(error),
+            AddPermissionError::PreconditionFailedException(error) => Some(error),
             AddPermissionError::Unlisted(error) => ::std::error::Error::source(error),
-            AddPermissionError::Unhandled(error) => ::std::option::Option::Some(error),
-            AddPermissionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AddPermissionError::Unhandled(error) => Some(error),
+            AddPermissionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -284,14 +255,14 @@ impl super::Operation for AddPermission {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(59usize);
+        let mut path = String::with_capacity(59usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -299,15 +270,15 @@ impl super::Operation for AddPermission {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/policy");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Saves the progress of a [durable function](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) execution during runtime. This API is used by the Lambda durable functions SDK to checkpoint completed steps and schedule asynchronous operations. You typically don't need to call this API directly as the SDK handles checkpointing automatically.
 ///
 /// Each checkpoint operation consumes the current checkpoint token and returns a new one for the next checkpoint. This ensures that checkpoints are applied in the correct order and prevents duplicate or out-of-order state updates.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CheckpointDurableExecution;
 impl super::private::Sealed for CheckpointDurableExecution {}
 /// Errors of [`CheckpointDurableExecution`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CheckpointDurableExecutionError {
     /// The service answered `InvalidParameterValueException`.
@@ -41,39 +36,37 @@ pub enum CheckpointDurableExecutionError {
 }
 impl CheckpointDurableExecutionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CheckpointDurableExecutionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             CheckpointDurableExecutionError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             CheckpointDurableExecutionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             CheckpointDurableExecutionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CheckpointDurableExecutionError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
+                Some("KMSNotFoundException")
             }
             CheckpointDurableExecutionError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
+                Some("KMSAccessDeniedException")
             }
             CheckpointDurableExecutionError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
+                Some("KMSDisabledException")
             }
             CheckpointDurableExecutionError::Unlisted(error) => error.code(),
             CheckpointDurableExecutionError::Unhandled(error) => error.code.as_deref(),
-            CheckpointDurableExecutionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CheckpointDurableExecutionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CheckpointDurableExecutionError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -91,14 +84,12 @@ impl CheckpointDurableExecutionError {
             }
             CheckpointDurableExecutionError::KmsDisabledException(error) => error.meta(),
             CheckpointDurableExecutionError::Unlisted(error) => error.meta(),
-            CheckpointDurableExecutionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CheckpointDurableExecutionError::Unhandled(meta) => Some(meta),
             CheckpointDurableExecutionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CheckpointDurableExecutionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -133,43 +124,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CheckpointDurableExecutio
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckpointDurableExecutionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckpointDurableExecutionError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckpointDurableExecutionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckpointDurableExecutionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckpointDurableExecutionError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckpointDurableExecutionError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckpointDurableExecutionError::KmsDisabledException,
@@ -180,15 +171,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CheckpointDurableExecutio
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CheckpointDurableExecutionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CheckpointDurableExecutionError::Unlisted(error),
+                    Some(Err(error)) => {
                         CheckpointDurableExecutionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CheckpointDurableExecutionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -241,38 +230,28 @@ impl ::std::fmt::Display for CheckpointDurableExecutionError {
     }
 }
 impl ::std::error::Error for CheckpointDurableExecutionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CheckpointDurableExecutionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CheckpointDurableExecutionError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CheckpointDurableExecutionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CheckpointDurableExecutionError::ServiceException(error) => Some(error),
             CheckpointDurableExecutionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CheckpointDurableExecutionError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CheckpointDurableExecutionError::KmsNotFoundException(error) => Some(error),
             CheckpointDurableExecutionError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CheckpointDurableExecutionError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CheckpointDurableExecutionError::KmsDisabledException(error) => Some(error),
             CheckpointDurableExecutionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CheckpointDurableExecutionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CheckpointDurableExecutionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CheckpointDurableExecutionError::Unhandled(error) => Some(error),
+            CheckpointDurableExecutionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -294,15 +273,15 @@ impl super::Operation for CheckpointDurableExecution {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -311,10 +290,10 @@ impl super::Operation for CheckpointDurableExecution {
         } else {
             input
         };
-        let mut path = ::std::string::String::with_capacity(79usize);
+        let mut path = String::with_capacity(79usize);
         path.push_str("/2025-12-01/durable-executions/");
         match input.durable_execution_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "DurableExecutionArn",
@@ -322,8 +301,8 @@ impl super::Operation for CheckpointDurableExecution {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "DurableExecutionArn",
                 });
             }

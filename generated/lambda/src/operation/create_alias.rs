@@ -4,17 +4,12 @@
 /// Creates an [alias](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html) for a Lambda function version. Use aliases to provide clients with a function identifier that you can update to invoke a different version.
 ///
 /// You can also map an alias to split invocation requests between two versions. Use the `RoutingConfig` parameter to specify a second version and the percentage of invocation requests that it receives.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateAlias;
 impl super::private::Sealed for CreateAlias {}
 /// Errors of [`CreateAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateAliasError {
     /// The service answered `InvalidParameterValueException`.
@@ -39,34 +34,32 @@ pub enum CreateAliasError {
 }
 impl CreateAliasError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateAliasError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             CreateAliasError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            CreateAliasError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            CreateAliasError::ServiceException(_) => Some("ServiceException"),
             CreateAliasError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateAliasError::AliasLimitExceededException(_) => {
-                ::std::option::Option::Some("AliasLimitExceededException")
+                Some("AliasLimitExceededException")
             }
             CreateAliasError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             CreateAliasError::Unlisted(error) => error.code(),
             CreateAliasError::Unhandled(error) => error.code.as_deref(),
-            CreateAliasError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateAliasError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateAliasError::InvalidParameterValueException(error) => error.meta(),
             CreateAliasError::ResourceConflictException(error) => error.meta(),
@@ -75,12 +68,12 @@ impl CreateAliasError {
             CreateAliasError::AliasLimitExceededException(error) => error.meta(),
             CreateAliasError::ResourceNotFoundException(error) => error.meta(),
             CreateAliasError::Unlisted(error) => error.meta(),
-            CreateAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateAliasError::Unhandled(meta) => Some(meta),
             CreateAliasError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateAliasError::InvalidParameterValueException(error) => error.message(),
             CreateAliasError::ResourceConflictException(error) => error.message(),
@@ -102,37 +95,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateAliasError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("AliasLimitExceededException") => {
+            Some("AliasLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::AliasLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateAliasError::ResourceNotFoundException,
@@ -143,13 +136,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateAliasError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateAliasError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateAliasError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateAliasError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateAliasError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +186,17 @@ impl ::std::fmt::Display for CreateAliasError {
     }
 }
 impl ::std::error::Error for CreateAliasError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateAliasError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::AliasLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateAliasError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateAliasError::InvalidParameterValueException(error) => Some(error),
+            CreateAliasError::ResourceConflictException(error) => Some(error),
+            CreateAliasError::ServiceException(error) => Some(error),
+            CreateAliasError::TooManyRequestsException(error) => Some(error),
+            CreateAliasError::AliasLimitExceededException(error) => Some(error),
+            CreateAliasError::ResourceNotFoundException(error) => Some(error),
             CreateAliasError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateAliasError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateAliasError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateAliasError::Unhandled(error) => Some(error),
+            CreateAliasError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -241,14 +218,14 @@ impl super::Operation for CreateAlias {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(60usize);
+        let mut path = String::with_capacity(60usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -256,8 +233,8 @@ impl super::Operation for CreateAlias {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a capacity provider that manages compute resources for Lambda functions
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityProvider;
 impl super::private::Sealed for CreateCapacityProvider {}
 /// Errors of [`CreateCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateCapacityProviderError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,33 +32,29 @@ pub enum CreateCapacityProviderError {
 }
 impl CreateCapacityProviderError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateCapacityProviderError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             CreateCapacityProviderError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            CreateCapacityProviderError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            CreateCapacityProviderError::ServiceException(_) => Some("ServiceException"),
             CreateCapacityProviderError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateCapacityProviderError::CapacityProviderLimitExceededException(_) => {
-                ::std::option::Option::Some("CapacityProviderLimitExceededException")
+                Some("CapacityProviderLimitExceededException")
             }
             CreateCapacityProviderError::Unlisted(error) => error.code(),
             CreateCapacityProviderError::Unhandled(error) => error.code.as_deref(),
-            CreateCapacityProviderError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateCapacityProviderError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateCapacityProviderError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -75,14 +66,12 @@ impl CreateCapacityProviderError {
                 error,
             ) => error.meta(),
             CreateCapacityProviderError::Unlisted(error) => error.meta(),
-            CreateCapacityProviderError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateCapacityProviderError::Unhandled(meta) => Some(meta),
             CreateCapacityProviderError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateCapacityProviderError::InvalidParameterValueException(error) => {
                 error.message()
@@ -111,31 +100,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCapacityProviderErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCapacityProviderError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCapacityProviderError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCapacityProviderError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCapacityProviderError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("CapacityProviderLimitExceededException") => {
+            Some("CapacityProviderLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCapacityProviderError::CapacityProviderLimitExceededException,
@@ -146,15 +135,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCapacityProviderErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateCapacityProviderError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateCapacityProviderError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateCapacityProviderError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateCapacityProviderError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -201,32 +188,22 @@ impl ::std::fmt::Display for CreateCapacityProviderError {
     }
 }
 impl ::std::error::Error for CreateCapacityProviderError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateCapacityProviderError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateCapacityProviderError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateCapacityProviderError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateCapacityProviderError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCapacityProviderError::ResourceConflictException(error) => Some(error),
+            CreateCapacityProviderError::ServiceException(error) => Some(error),
+            CreateCapacityProviderError::TooManyRequestsException(error) => Some(error),
             CreateCapacityProviderError::CapacityProviderLimitExceededException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateCapacityProviderError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateCapacityProviderError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateCapacityProviderError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCapacityProviderError::Unhandled(error) => Some(error),
+            CreateCapacityProviderError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -247,11 +224,11 @@ impl super::Operation for CreateCapacityProvider {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2025-11-30/capacity-providers");
+        let path = String::from("/2025-11-30/capacity-providers");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

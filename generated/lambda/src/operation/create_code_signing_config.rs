@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a code signing configuration. A [code signing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html) defines a list of allowed signing profiles and defines the code-signing validation policy (action to be taken if deployment validation checks fail).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateCodeSigningConfig;
 impl super::private::Sealed for CreateCodeSigningConfig {}
 /// Errors of [`CreateCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateCodeSigningConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -29,38 +24,32 @@ pub enum CreateCodeSigningConfigError {
 }
 impl CreateCodeSigningConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateCodeSigningConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            CreateCodeSigningConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            CreateCodeSigningConfigError::ServiceException(_) => Some("ServiceException"),
             CreateCodeSigningConfigError::Unlisted(error) => error.code(),
             CreateCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
-            CreateCodeSigningConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateCodeSigningConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.meta()
             }
             CreateCodeSigningConfigError::ServiceException(error) => error.meta(),
             CreateCodeSigningConfigError::Unlisted(error) => error.meta(),
-            CreateCodeSigningConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateCodeSigningConfigError::Unhandled(meta) => Some(meta),
             CreateCodeSigningConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -80,13 +69,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCodeSigningConfigEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCodeSigningConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCodeSigningConfigError::ServiceException,
@@ -97,15 +86,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCodeSigningConfigEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateCodeSigningConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateCodeSigningConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateCodeSigningConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateCodeSigningConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -143,23 +130,17 @@ impl ::std::fmt::Display for CreateCodeSigningConfigError {
     }
 }
 impl ::std::error::Error for CreateCodeSigningConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateCodeSigningConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateCodeSigningConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCodeSigningConfigError::ServiceException(error) => Some(error),
             CreateCodeSigningConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateCodeSigningConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateCodeSigningConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCodeSigningConfigError::Unhandled(error) => Some(error),
+            CreateCodeSigningConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -176,11 +157,11 @@ impl super::Operation for CreateCodeSigningConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2020-04-22/code-signing-configs");
+        let path = String::from("/2020-04-22/code-signing-configs");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

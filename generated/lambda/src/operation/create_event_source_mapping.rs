@@ -33,17 +33,12 @@
 /// - [Amazon MSK](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-parms)
 /// - [Apache Kafka](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-kafka-parms)
 /// - [Amazon DocumentDB](https://docs.aws.amazon.com/lambda/latest/dg/with-documentdb.html#docdb-configuration)
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateEventSourceMapping;
 impl super::private::Sealed for CreateEventSourceMapping {}
 /// Errors of [`CreateEventSourceMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateEventSourceMappingError {
     /// The service answered `InvalidParameterValueException`.
@@ -66,33 +61,31 @@ pub enum CreateEventSourceMappingError {
 }
 impl CreateEventSourceMappingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateEventSourceMappingError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             CreateEventSourceMappingError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             CreateEventSourceMappingError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             CreateEventSourceMappingError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateEventSourceMappingError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             CreateEventSourceMappingError::Unlisted(error) => error.code(),
             CreateEventSourceMappingError::Unhandled(error) => error.code.as_deref(),
-            CreateEventSourceMappingError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateEventSourceMappingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateEventSourceMappingError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -108,14 +101,12 @@ impl CreateEventSourceMappingError {
                 error.meta()
             }
             CreateEventSourceMappingError::Unlisted(error) => error.meta(),
-            CreateEventSourceMappingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateEventSourceMappingError::Unhandled(meta) => Some(meta),
             CreateEventSourceMappingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateEventSourceMappingError::InvalidParameterValueException(error) => {
                 error.message()
@@ -144,31 +135,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateEventSourceMappingE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateEventSourceMappingError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateEventSourceMappingError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateEventSourceMappingError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateEventSourceMappingError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateEventSourceMappingError::ResourceNotFoundException,
@@ -179,15 +170,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateEventSourceMappingE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateEventSourceMappingError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateEventSourceMappingError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateEventSourceMappingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateEventSourceMappingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -234,32 +223,24 @@ impl ::std::fmt::Display for CreateEventSourceMappingError {
     }
 }
 impl ::std::error::Error for CreateEventSourceMappingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateEventSourceMappingError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateEventSourceMappingError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateEventSourceMappingError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateEventSourceMappingError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateEventSourceMappingError::ServiceException(error) => Some(error),
+            CreateEventSourceMappingError::TooManyRequestsException(error) => Some(error),
             CreateEventSourceMappingError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateEventSourceMappingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateEventSourceMappingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateEventSourceMappingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateEventSourceMappingError::Unhandled(error) => Some(error),
+            CreateEventSourceMappingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -279,11 +260,11 @@ impl super::Operation for CreateEventSourceMapping {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2015-03-31/event-source-mappings");
+        let path = String::from("/2015-03-31/event-source-mappings");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

@@ -18,17 +18,12 @@
 /// If another Amazon Web Services account or an Amazon Web Services service invokes your function, use `AddPermission` to grant permission by creating a resource-based Identity and Access Management (IAM) policy. You can grant permissions at the function level, on a version, or on an alias.
 ///
 /// To invoke your function directly, use `Invoke`. To invoke your function in response to events in other Amazon Web Services services, create an event source mapping (`CreateEventSourceMapping`), or configure a function trigger in the other service. For more information, see [Invoking Lambda functions](https://docs.aws.amazon.com/lambda/latest/dg/lambda-invocation.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateFunction;
 impl super::private::Sealed for CreateFunction {}
 /// Errors of [`CreateFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateFunctionError {
     /// The service answered `InvalidParameterValueException`.
@@ -63,50 +58,44 @@ pub enum CreateFunctionError {
 }
 impl CreateFunctionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateFunctionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             CreateFunctionError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            CreateFunctionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            CreateFunctionError::ServiceException(_) => Some("ServiceException"),
             CreateFunctionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateFunctionError::InvalidCodeSignatureException(_) => {
-                ::std::option::Option::Some("InvalidCodeSignatureException")
+                Some("InvalidCodeSignatureException")
             }
             CreateFunctionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             CreateFunctionError::CodeVerificationFailedException(_) => {
-                ::std::option::Option::Some("CodeVerificationFailedException")
+                Some("CodeVerificationFailedException")
             }
             CreateFunctionError::CodeSigningConfigNotFoundException(_) => {
-                ::std::option::Option::Some("CodeSigningConfigNotFoundException")
+                Some("CodeSigningConfigNotFoundException")
             }
             CreateFunctionError::CodeStorageExceededException(_) => {
-                ::std::option::Option::Some("CodeStorageExceededException")
+                Some("CodeStorageExceededException")
             }
             CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "FunctionVersionsPerCapacityProviderLimitExceededException",
-                )
-            }
+            ) => Some("FunctionVersionsPerCapacityProviderLimitExceededException"),
             CreateFunctionError::Unlisted(error) => error.code(),
             CreateFunctionError::Unhandled(error) => error.code.as_deref(),
-            CreateFunctionError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateFunctionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateFunctionError::InvalidParameterValueException(error) => error.meta(),
             CreateFunctionError::ResourceConflictException(error) => error.meta(),
@@ -123,12 +112,12 @@ impl CreateFunctionError {
                 error,
             ) => error.meta(),
             CreateFunctionError::Unlisted(error) => error.meta(),
-            CreateFunctionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateFunctionError::Unhandled(meta) => Some(meta),
             CreateFunctionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateFunctionError::InvalidParameterValueException(error) => error.message(),
             CreateFunctionError::ResourceConflictException(error) => error.message(),
@@ -160,63 +149,61 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateFunctionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("InvalidCodeSignatureException") => {
+            Some("InvalidCodeSignatureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::InvalidCodeSignatureException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeVerificationFailedException") => {
+            Some("CodeVerificationFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::CodeVerificationFailedException,
                 )
             }
-            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+            Some("CodeSigningConfigNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::CodeSigningConfigNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeStorageExceededException") => {
+            Some("CodeStorageExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::CodeStorageExceededException,
                 )
             }
-            ::std::option::Option::Some(
-                "FunctionVersionsPerCapacityProviderLimitExceededException",
-            ) => {
+            Some("FunctionVersionsPerCapacityProviderLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException,
@@ -227,15 +214,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateFunctionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateFunctionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateFunctionError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateFunctionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateFunctionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -293,43 +278,23 @@ impl ::std::fmt::Display for CreateFunctionError {
     }
 }
 impl ::std::error::Error for CreateFunctionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateFunctionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionError::InvalidCodeSignatureException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionError::CodeVerificationFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionError::CodeSigningConfigNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionError::CodeStorageExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateFunctionError::InvalidParameterValueException(error) => Some(error),
+            CreateFunctionError::ResourceConflictException(error) => Some(error),
+            CreateFunctionError::ServiceException(error) => Some(error),
+            CreateFunctionError::TooManyRequestsException(error) => Some(error),
+            CreateFunctionError::InvalidCodeSignatureException(error) => Some(error),
+            CreateFunctionError::ResourceNotFoundException(error) => Some(error),
+            CreateFunctionError::CodeVerificationFailedException(error) => Some(error),
+            CreateFunctionError::CodeSigningConfigNotFoundException(error) => Some(error),
+            CreateFunctionError::CodeStorageExceededException(error) => Some(error),
             CreateFunctionError::FunctionVersionsPerCapacityProviderLimitExceededException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateFunctionError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateFunctionError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateFunctionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateFunctionError::Unhandled(error) => Some(error),
+            CreateFunctionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -355,11 +320,11 @@ impl super::Operation for CreateFunction {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2015-03-31/functions");
+        let path = String::from("/2015-03-31/functions");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a Lambda function URL with the specified configuration parameters. A function URL is a dedicated HTTP(S) endpoint that you can use to invoke your function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateFunctionUrlConfig;
 impl super::private::Sealed for CreateFunctionUrlConfig {}
 /// Errors of [`CreateFunctionUrlConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateFunctionUrlConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,29 @@ pub enum CreateFunctionUrlConfigError {
 }
 impl CreateFunctionUrlConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateFunctionUrlConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             CreateFunctionUrlConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            CreateFunctionUrlConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            CreateFunctionUrlConfigError::ServiceException(_) => Some("ServiceException"),
             CreateFunctionUrlConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             CreateFunctionUrlConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             CreateFunctionUrlConfigError::Unlisted(error) => error.code(),
             CreateFunctionUrlConfigError::Unhandled(error) => error.code.as_deref(),
-            CreateFunctionUrlConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateFunctionUrlConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateFunctionUrlConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -75,14 +66,12 @@ impl CreateFunctionUrlConfigError {
                 error.meta()
             }
             CreateFunctionUrlConfigError::Unlisted(error) => error.meta(),
-            CreateFunctionUrlConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateFunctionUrlConfigError::Unhandled(meta) => Some(meta),
             CreateFunctionUrlConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateFunctionUrlConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -111,31 +100,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateFunctionUrlConfigEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionUrlConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionUrlConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionUrlConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionUrlConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateFunctionUrlConfigError::ResourceNotFoundException,
@@ -146,15 +135,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateFunctionUrlConfigEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateFunctionUrlConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateFunctionUrlConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateFunctionUrlConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateFunctionUrlConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -201,32 +188,20 @@ impl ::std::fmt::Display for CreateFunctionUrlConfigError {
     }
 }
 impl ::std::error::Error for CreateFunctionUrlConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateFunctionUrlConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateFunctionUrlConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionUrlConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionUrlConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionUrlConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateFunctionUrlConfigError::ResourceConflictException(error) => Some(error),
+            CreateFunctionUrlConfigError::ServiceException(error) => Some(error),
+            CreateFunctionUrlConfigError::TooManyRequestsException(error) => Some(error),
+            CreateFunctionUrlConfigError::ResourceNotFoundException(error) => Some(error),
             CreateFunctionUrlConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateFunctionUrlConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateFunctionUrlConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateFunctionUrlConfigError::Unhandled(error) => Some(error),
+            CreateFunctionUrlConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -246,14 +221,14 @@ impl super::Operation for CreateFunctionUrlConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2021-10-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -261,15 +236,15 @@ impl super::Operation for CreateFunctionUrlConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/url");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a Lambda function [alias](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteAlias;
 impl super::private::Sealed for DeleteAlias {}
 /// Errors of [`DeleteAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteAliasError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,31 +30,29 @@ pub enum DeleteAliasError {
 }
 impl DeleteAliasError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteAliasError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteAliasError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            DeleteAliasError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            DeleteAliasError::ServiceException(_) => Some("ServiceException"),
             DeleteAliasError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteAliasError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteAliasError::Unlisted(error) => error.code(),
             DeleteAliasError::Unhandled(error) => error.code.as_deref(),
-            DeleteAliasError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteAliasError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteAliasError::InvalidParameterValueException(error) => error.meta(),
             DeleteAliasError::ResourceConflictException(error) => error.meta(),
@@ -67,12 +60,12 @@ impl DeleteAliasError {
             DeleteAliasError::TooManyRequestsException(error) => error.meta(),
             DeleteAliasError::ResourceNotFoundException(error) => error.meta(),
             DeleteAliasError::Unlisted(error) => error.meta(),
-            DeleteAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteAliasError::Unhandled(meta) => Some(meta),
             DeleteAliasError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteAliasError::InvalidParameterValueException(error) => error.message(),
             DeleteAliasError::ResourceConflictException(error) => error.message(),
@@ -93,31 +86,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteAliasError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteAliasError::ResourceNotFoundException,
@@ -128,13 +121,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteAliasError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteAliasError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteAliasError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteAliasError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteAliasError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,28 +168,16 @@ impl ::std::fmt::Display for DeleteAliasError {
     }
 }
 impl ::std::error::Error for DeleteAliasError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteAliasError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAliasError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAliasError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAliasError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteAliasError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteAliasError::InvalidParameterValueException(error) => Some(error),
+            DeleteAliasError::ResourceConflictException(error) => Some(error),
+            DeleteAliasError::ServiceException(error) => Some(error),
+            DeleteAliasError::TooManyRequestsException(error) => Some(error),
+            DeleteAliasError::ResourceNotFoundException(error) => Some(error),
             DeleteAliasError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteAliasError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteAliasError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteAliasError::Unhandled(error) => Some(error),
+            DeleteAliasError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -219,14 +198,14 @@ impl super::Operation for DeleteAlias {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(67usize);
+        let mut path = String::with_capacity(67usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -234,15 +213,15 @@ impl super::Operation for DeleteAlias {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/aliases/");
         match input.name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Name",
@@ -250,8 +229,8 @@ impl super::Operation for DeleteAlias {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Name",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a capacity provider. You cannot delete a capacity provider that is currently being used by Lambda functions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteCapacityProvider;
 impl super::private::Sealed for DeleteCapacityProvider {}
 /// Errors of [`DeleteCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteCapacityProviderError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,29 @@ pub enum DeleteCapacityProviderError {
 }
 impl DeleteCapacityProviderError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteCapacityProviderError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteCapacityProviderError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            DeleteCapacityProviderError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            DeleteCapacityProviderError::ServiceException(_) => Some("ServiceException"),
             DeleteCapacityProviderError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteCapacityProviderError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteCapacityProviderError::Unlisted(error) => error.code(),
             DeleteCapacityProviderError::Unhandled(error) => error.code.as_deref(),
-            DeleteCapacityProviderError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteCapacityProviderError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteCapacityProviderError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -71,14 +62,12 @@ impl DeleteCapacityProviderError {
             DeleteCapacityProviderError::TooManyRequestsException(error) => error.meta(),
             DeleteCapacityProviderError::ResourceNotFoundException(error) => error.meta(),
             DeleteCapacityProviderError::Unlisted(error) => error.meta(),
-            DeleteCapacityProviderError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteCapacityProviderError::Unhandled(meta) => Some(meta),
             DeleteCapacityProviderError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteCapacityProviderError::InvalidParameterValueException(error) => {
                 error.message()
@@ -107,31 +96,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCapacityProviderErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCapacityProviderError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCapacityProviderError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCapacityProviderError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCapacityProviderError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCapacityProviderError::ResourceNotFoundException,
@@ -142,15 +131,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCapacityProviderErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteCapacityProviderError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteCapacityProviderError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteCapacityProviderError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteCapacityProviderError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -197,32 +184,20 @@ impl ::std::fmt::Display for DeleteCapacityProviderError {
     }
 }
 impl ::std::error::Error for DeleteCapacityProviderError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteCapacityProviderError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteCapacityProviderError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCapacityProviderError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCapacityProviderError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCapacityProviderError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteCapacityProviderError::ResourceConflictException(error) => Some(error),
+            DeleteCapacityProviderError::ServiceException(error) => Some(error),
+            DeleteCapacityProviderError::TooManyRequestsException(error) => Some(error),
+            DeleteCapacityProviderError::ResourceNotFoundException(error) => Some(error),
             DeleteCapacityProviderError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteCapacityProviderError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCapacityProviderError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteCapacityProviderError::Unhandled(error) => Some(error),
+            DeleteCapacityProviderError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -243,14 +218,14 @@ impl super::Operation for DeleteCapacityProvider {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(69usize);
+        let mut path = String::with_capacity(69usize);
         path.push_str("/2025-11-30/capacity-providers/");
         match input.capacity_provider_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CapacityProviderName",
@@ -258,8 +233,8 @@ impl super::Operation for DeleteCapacityProvider {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CapacityProviderName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the code signing configuration. You can delete the code signing configuration only if no function is using it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteCodeSigningConfig;
 impl super::private::Sealed for DeleteCodeSigningConfig {}
 /// Errors of [`DeleteCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteCodeSigningConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,30 +28,26 @@ pub enum DeleteCodeSigningConfigError {
 }
 impl DeleteCodeSigningConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteCodeSigningConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteCodeSigningConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            DeleteCodeSigningConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            DeleteCodeSigningConfigError::ServiceException(_) => Some("ServiceException"),
             DeleteCodeSigningConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteCodeSigningConfigError::Unlisted(error) => error.code(),
             DeleteCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
-            DeleteCodeSigningConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteCodeSigningConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -69,14 +60,12 @@ impl DeleteCodeSigningConfigError {
                 error.meta()
             }
             DeleteCodeSigningConfigError::Unlisted(error) => error.meta(),
-            DeleteCodeSigningConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteCodeSigningConfigError::Unhandled(meta) => Some(meta),
             DeleteCodeSigningConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -102,25 +91,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCodeSigningConfigEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCodeSigningConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCodeSigningConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCodeSigningConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCodeSigningConfigError::ResourceNotFoundException,
@@ -131,15 +120,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCodeSigningConfigEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteCodeSigningConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteCodeSigningConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteCodeSigningConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteCodeSigningConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,29 +170,19 @@ impl ::std::fmt::Display for DeleteCodeSigningConfigError {
     }
 }
 impl ::std::error::Error for DeleteCodeSigningConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteCodeSigningConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteCodeSigningConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCodeSigningConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCodeSigningConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteCodeSigningConfigError::ResourceConflictException(error) => Some(error),
+            DeleteCodeSigningConfigError::ServiceException(error) => Some(error),
+            DeleteCodeSigningConfigError::ResourceNotFoundException(error) => Some(error),
             DeleteCodeSigningConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteCodeSigningConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCodeSigningConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteCodeSigningConfigError::Unhandled(error) => Some(error),
+            DeleteCodeSigningConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -225,14 +202,14 @@ impl super::Operation for DeleteCodeSigningConfig {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/2020-04-22/code-signing-configs/");
         match input.code_signing_config_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CodeSigningConfigArn",
@@ -240,8 +217,8 @@ impl super::Operation for DeleteCodeSigningConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CodeSigningConfigArn",
                 });
             }

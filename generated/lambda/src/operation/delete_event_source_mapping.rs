@@ -4,17 +4,12 @@
 /// Deletes an [event source mapping](https://docs.aws.amazon.com/lambda/latest/dg/intro-invocation-modes.html). You can get the identifier of a mapping from the output of `ListEventSourceMappings`.
 ///
 /// When you delete an event source mapping, it enters a `Deleting` state and might not be completely deleted for several seconds.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteEventSourceMapping;
 impl super::private::Sealed for DeleteEventSourceMapping {}
 /// Errors of [`DeleteEventSourceMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteEventSourceMappingError {
     /// The service answered `InvalidParameterValueException`.
@@ -39,36 +34,34 @@ pub enum DeleteEventSourceMappingError {
 }
 impl DeleteEventSourceMappingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteEventSourceMappingError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteEventSourceMappingError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             DeleteEventSourceMappingError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             DeleteEventSourceMappingError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             DeleteEventSourceMappingError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteEventSourceMappingError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteEventSourceMappingError::Unlisted(error) => error.code(),
             DeleteEventSourceMappingError::Unhandled(error) => error.code.as_deref(),
-            DeleteEventSourceMappingError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteEventSourceMappingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteEventSourceMappingError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -85,14 +78,12 @@ impl DeleteEventSourceMappingError {
                 error.meta()
             }
             DeleteEventSourceMappingError::Unlisted(error) => error.meta(),
-            DeleteEventSourceMappingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteEventSourceMappingError::Unhandled(meta) => Some(meta),
             DeleteEventSourceMappingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteEventSourceMappingError::InvalidParameterValueException(error) => {
                 error.message()
@@ -124,37 +115,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteEventSourceMappingE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEventSourceMappingError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEventSourceMappingError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEventSourceMappingError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEventSourceMappingError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEventSourceMappingError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEventSourceMappingError::ResourceNotFoundException,
@@ -165,15 +156,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteEventSourceMappingE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteEventSourceMappingError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteEventSourceMappingError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteEventSourceMappingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteEventSourceMappingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -223,35 +212,25 @@ impl ::std::fmt::Display for DeleteEventSourceMappingError {
     }
 }
 impl ::std::error::Error for DeleteEventSourceMappingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteEventSourceMappingError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteEventSourceMappingError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteEventSourceMappingError::ResourceInUseException(error) => Some(error),
             DeleteEventSourceMappingError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteEventSourceMappingError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteEventSourceMappingError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteEventSourceMappingError::ServiceException(error) => Some(error),
+            DeleteEventSourceMappingError::TooManyRequestsException(error) => Some(error),
             DeleteEventSourceMappingError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteEventSourceMappingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteEventSourceMappingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteEventSourceMappingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteEventSourceMappingError::Unhandled(error) => Some(error),
+            DeleteEventSourceMappingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -273,14 +252,14 @@ impl super::Operation for DeleteEventSourceMapping {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2015-03-31/event-source-mappings/");
         match input.uuid.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "UUID",
@@ -288,8 +267,8 @@ impl super::Operation for DeleteEventSourceMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "UUID",
                 });
             }

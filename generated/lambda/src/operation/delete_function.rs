@@ -6,17 +6,12 @@
 /// **Note:** A deleted Lambda function cannot be recovered. Ensure that you specify the correct function name and version before deleting.
 ///
 /// To delete Lambda event source mappings that invoke a function, use `DeleteEventSourceMapping`. For Amazon Web Services services and resources that invoke your function directly, delete the trigger in the service where you originally configured it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteFunction;
 impl super::private::Sealed for DeleteFunction {}
 /// Errors of [`DeleteFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionError {
     /// The service answered `InvalidParameterValueException`.
@@ -39,31 +34,29 @@ pub enum DeleteFunctionError {
 }
 impl DeleteFunctionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteFunctionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteFunctionError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            DeleteFunctionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            DeleteFunctionError::ServiceException(_) => Some("ServiceException"),
             DeleteFunctionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteFunctionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteFunctionError::Unlisted(error) => error.code(),
             DeleteFunctionError::Unhandled(error) => error.code.as_deref(),
-            DeleteFunctionError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteFunctionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteFunctionError::InvalidParameterValueException(error) => error.meta(),
             DeleteFunctionError::ResourceConflictException(error) => error.meta(),
@@ -71,12 +64,12 @@ impl DeleteFunctionError {
             DeleteFunctionError::TooManyRequestsException(error) => error.meta(),
             DeleteFunctionError::ResourceNotFoundException(error) => error.meta(),
             DeleteFunctionError::Unlisted(error) => error.meta(),
-            DeleteFunctionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteFunctionError::Unhandled(meta) => Some(meta),
             DeleteFunctionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteFunctionError::InvalidParameterValueException(error) => error.message(),
             DeleteFunctionError::ResourceConflictException(error) => error.message(),
@@ -97,31 +90,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteFunctionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionError::ResourceNotFoundException,
@@ -132,15 +125,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteFunctionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteFunctionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteFunctionError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteFunctionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteFunctionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,28 +174,16 @@ impl ::std::fmt::Display for DeleteFunctionError {
     }
 }
 impl ::std::error::Error for DeleteFunctionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteFunctionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionError::InvalidParameterValueException(error) => Some(error),
+            DeleteFunctionError::ResourceConflictException(error) => Some(error),
+            DeleteFunctionError::ServiceException(error) => Some(error),
+            DeleteFunctionError::TooManyRequestsException(error) => Some(error),
+            DeleteFunctionError::ResourceNotFoundException(error) => Some(error),
             DeleteFunctionError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteFunctionError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteFunctionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionError::Unhandled(error) => Some(error),
+            DeleteFunctionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -224,14 +203,14 @@ impl super::Operation for DeleteFunction {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(52usize);
+        let mut path = String::with_capacity(52usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -239,14 +218,14 @@ impl super::Operation for DeleteFunction {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

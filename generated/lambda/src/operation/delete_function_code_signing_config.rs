@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes the code signing configuration from the function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteFunctionCodeSigningConfig;
 impl super::private::Sealed for DeleteFunctionCodeSigningConfig {}
 /// Errors of [`DeleteFunctionCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionCodeSigningConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,38 +32,36 @@ pub enum DeleteFunctionCodeSigningConfigError {
 }
 impl DeleteFunctionCodeSigningConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteFunctionCodeSigningConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteFunctionCodeSigningConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             DeleteFunctionCodeSigningConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             DeleteFunctionCodeSigningConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteFunctionCodeSigningConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 _,
-            ) => ::std::option::Option::Some("CodeSigningConfigNotFoundException"),
+            ) => Some("CodeSigningConfigNotFoundException"),
             DeleteFunctionCodeSigningConfigError::Unlisted(error) => error.code(),
             DeleteFunctionCodeSigningConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            DeleteFunctionCodeSigningConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteFunctionCodeSigningConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteFunctionCodeSigningConfigError::InvalidParameterValueException(
                 error,
@@ -87,14 +80,12 @@ impl DeleteFunctionCodeSigningConfigError {
                 error,
             ) => error.meta(),
             DeleteFunctionCodeSigningConfigError::Unlisted(error) => error.meta(),
-            DeleteFunctionCodeSigningConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteFunctionCodeSigningConfigError::Unhandled(meta) => Some(meta),
             DeleteFunctionCodeSigningConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteFunctionCodeSigningConfigError::InvalidParameterValueException(
                 error,
@@ -131,37 +122,37 @@ for DeleteFunctionCodeSigningConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionCodeSigningConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionCodeSigningConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionCodeSigningConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionCodeSigningConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionCodeSigningConfigError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+            Some("CodeSigningConfigNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException,
@@ -172,15 +163,15 @@ for DeleteFunctionCodeSigningConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DeleteFunctionCodeSigningConfigError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DeleteFunctionCodeSigningConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteFunctionCodeSigningConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -230,35 +221,29 @@ impl ::std::fmt::Display for DeleteFunctionCodeSigningConfigError {
     }
 }
 impl ::std::error::Error for DeleteFunctionCodeSigningConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteFunctionCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             DeleteFunctionCodeSigningConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteFunctionCodeSigningConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionCodeSigningConfigError::ServiceException(error) => Some(error),
             DeleteFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             DeleteFunctionCodeSigningConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteFunctionCodeSigningConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionCodeSigningConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionCodeSigningConfigError::Unhandled(error) => Some(error),
+            DeleteFunctionCodeSigningConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -279,14 +264,14 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2020-06-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -294,8 +279,8 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

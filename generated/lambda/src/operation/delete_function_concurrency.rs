@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes a concurrent execution limit from a function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteFunctionConcurrency;
 impl super::private::Sealed for DeleteFunctionConcurrency {}
 /// Errors of [`DeleteFunctionConcurrency`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionConcurrencyError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,31 @@ pub enum DeleteFunctionConcurrencyError {
 }
 impl DeleteFunctionConcurrencyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteFunctionConcurrencyError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteFunctionConcurrencyError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             DeleteFunctionConcurrencyError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             DeleteFunctionConcurrencyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteFunctionConcurrencyError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteFunctionConcurrencyError::Unlisted(error) => error.code(),
             DeleteFunctionConcurrencyError::Unhandled(error) => error.code.as_deref(),
-            DeleteFunctionConcurrencyError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteFunctionConcurrencyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteFunctionConcurrencyError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -77,14 +70,12 @@ impl DeleteFunctionConcurrencyError {
                 error.meta()
             }
             DeleteFunctionConcurrencyError::Unlisted(error) => error.meta(),
-            DeleteFunctionConcurrencyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteFunctionConcurrencyError::Unhandled(meta) => Some(meta),
             DeleteFunctionConcurrencyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteFunctionConcurrencyError::InvalidParameterValueException(error) => {
                 error.message()
@@ -113,31 +104,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteFunctionConcurrency
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionConcurrencyError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionConcurrencyError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionConcurrencyError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionConcurrencyError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionConcurrencyError::ResourceNotFoundException,
@@ -148,15 +139,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteFunctionConcurrency
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteFunctionConcurrencyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteFunctionConcurrencyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteFunctionConcurrencyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteFunctionConcurrencyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -203,32 +192,26 @@ impl ::std::fmt::Display for DeleteFunctionConcurrencyError {
     }
 }
 impl ::std::error::Error for DeleteFunctionConcurrencyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteFunctionConcurrencyError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteFunctionConcurrencyError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteFunctionConcurrencyError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionConcurrencyError::ServiceException(error) => Some(error),
             DeleteFunctionConcurrencyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteFunctionConcurrencyError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteFunctionConcurrencyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteFunctionConcurrencyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionConcurrencyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionConcurrencyError::Unhandled(error) => Some(error),
+            DeleteFunctionConcurrencyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -248,14 +231,14 @@ impl super::Operation for DeleteFunctionConcurrency {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(64usize);
+        let mut path = String::with_capacity(64usize);
         path.push_str("/2017-10-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -263,8 +246,8 @@ impl super::Operation for DeleteFunctionConcurrency {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

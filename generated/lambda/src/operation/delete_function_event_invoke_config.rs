@@ -4,17 +4,12 @@
 /// Deletes the configuration for asynchronous invocation for a function, version, or alias.
 ///
 /// To configure options for asynchronous invocation, use `PutFunctionEventInvokeConfig`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteFunctionEventInvokeConfig;
 impl super::private::Sealed for DeleteFunctionEventInvokeConfig {}
 /// Errors of [`DeleteFunctionEventInvokeConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionEventInvokeConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,35 +32,33 @@ pub enum DeleteFunctionEventInvokeConfigError {
 }
 impl DeleteFunctionEventInvokeConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteFunctionEventInvokeConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteFunctionEventInvokeConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             DeleteFunctionEventInvokeConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             DeleteFunctionEventInvokeConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteFunctionEventInvokeConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteFunctionEventInvokeConfigError::Unlisted(error) => error.code(),
             DeleteFunctionEventInvokeConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            DeleteFunctionEventInvokeConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteFunctionEventInvokeConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
@@ -81,14 +74,12 @@ impl DeleteFunctionEventInvokeConfigError {
                 error.meta()
             }
             DeleteFunctionEventInvokeConfigError::Unlisted(error) => error.meta(),
-            DeleteFunctionEventInvokeConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteFunctionEventInvokeConfigError::Unhandled(meta) => Some(meta),
             DeleteFunctionEventInvokeConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
@@ -122,31 +113,31 @@ for DeleteFunctionEventInvokeConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionEventInvokeConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionEventInvokeConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionEventInvokeConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionEventInvokeConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionEventInvokeConfigError::ResourceNotFoundException,
@@ -157,15 +148,15 @@ for DeleteFunctionEventInvokeConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DeleteFunctionEventInvokeConfigError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DeleteFunctionEventInvokeConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteFunctionEventInvokeConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -212,32 +203,26 @@ impl ::std::fmt::Display for DeleteFunctionEventInvokeConfigError {
     }
 }
 impl ::std::error::Error for DeleteFunctionEventInvokeConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             DeleteFunctionEventInvokeConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteFunctionEventInvokeConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionEventInvokeConfigError::ServiceException(error) => Some(error),
             DeleteFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteFunctionEventInvokeConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteFunctionEventInvokeConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionEventInvokeConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionEventInvokeConfigError::Unhandled(error) => Some(error),
+            DeleteFunctionEventInvokeConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -257,14 +242,14 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2019-09-25/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -272,15 +257,15 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/event-invoke-config");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a Lambda function URL. When you delete a function URL, you can't recover it. Creating a new function URL results in a different URL address.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteFunctionUrlConfig;
 impl super::private::Sealed for DeleteFunctionUrlConfig {}
 /// Errors of [`DeleteFunctionUrlConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionUrlConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,29 @@ pub enum DeleteFunctionUrlConfigError {
 }
 impl DeleteFunctionUrlConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteFunctionUrlConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             DeleteFunctionUrlConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            DeleteFunctionUrlConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            DeleteFunctionUrlConfigError::ServiceException(_) => Some("ServiceException"),
             DeleteFunctionUrlConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteFunctionUrlConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteFunctionUrlConfigError::Unlisted(error) => error.code(),
             DeleteFunctionUrlConfigError::Unhandled(error) => error.code.as_deref(),
-            DeleteFunctionUrlConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteFunctionUrlConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteFunctionUrlConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -75,14 +66,12 @@ impl DeleteFunctionUrlConfigError {
                 error.meta()
             }
             DeleteFunctionUrlConfigError::Unlisted(error) => error.meta(),
-            DeleteFunctionUrlConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteFunctionUrlConfigError::Unhandled(meta) => Some(meta),
             DeleteFunctionUrlConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteFunctionUrlConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -111,31 +100,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteFunctionUrlConfigEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionUrlConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionUrlConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionUrlConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionUrlConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteFunctionUrlConfigError::ResourceNotFoundException,
@@ -146,15 +135,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteFunctionUrlConfigEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteFunctionUrlConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteFunctionUrlConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteFunctionUrlConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteFunctionUrlConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -201,32 +188,20 @@ impl ::std::fmt::Display for DeleteFunctionUrlConfigError {
     }
 }
 impl ::std::error::Error for DeleteFunctionUrlConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteFunctionUrlConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteFunctionUrlConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionUrlConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionUrlConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionUrlConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionUrlConfigError::ResourceConflictException(error) => Some(error),
+            DeleteFunctionUrlConfigError::ServiceException(error) => Some(error),
+            DeleteFunctionUrlConfigError::TooManyRequestsException(error) => Some(error),
+            DeleteFunctionUrlConfigError::ResourceNotFoundException(error) => Some(error),
             DeleteFunctionUrlConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteFunctionUrlConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteFunctionUrlConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteFunctionUrlConfigError::Unhandled(error) => Some(error),
+            DeleteFunctionUrlConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -246,14 +221,14 @@ impl super::Operation for DeleteFunctionUrlConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2021-10-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -261,15 +236,15 @@ impl super::Operation for DeleteFunctionUrlConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/url");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

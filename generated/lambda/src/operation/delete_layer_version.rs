@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Deleted versions can no longer be viewed or added to functions. To avoid breaking functions, a copy of the version remains in Lambda until no functions refer to it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteLayerVersion;
 impl super::private::Sealed for DeleteLayerVersion {}
 /// Errors of [`DeleteLayerVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteLayerVersionError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,28 +28,26 @@ pub enum DeleteLayerVersionError {
 }
 impl DeleteLayerVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteLayerVersionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            DeleteLayerVersionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            DeleteLayerVersionError::ServiceException(_) => Some("ServiceException"),
             DeleteLayerVersionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteLayerVersionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteLayerVersionError::Unlisted(error) => error.code(),
             DeleteLayerVersionError::Unhandled(error) => error.code.as_deref(),
-            DeleteLayerVersionError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteLayerVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteLayerVersionError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -63,12 +56,12 @@ impl DeleteLayerVersionError {
             DeleteLayerVersionError::TooManyRequestsException(error) => error.meta(),
             DeleteLayerVersionError::ResourceNotFoundException(error) => error.meta(),
             DeleteLayerVersionError::Unlisted(error) => error.meta(),
-            DeleteLayerVersionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteLayerVersionError::Unhandled(meta) => Some(meta),
             DeleteLayerVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteLayerVersionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -90,25 +83,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteLayerVersionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteLayerVersionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteLayerVersionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteLayerVersionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteLayerVersionError::ResourceNotFoundException,
@@ -119,15 +112,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteLayerVersionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteLayerVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteLayerVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteLayerVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteLayerVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -171,29 +162,17 @@ impl ::std::fmt::Display for DeleteLayerVersionError {
     }
 }
 impl ::std::error::Error for DeleteLayerVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteLayerVersionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteLayerVersionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteLayerVersionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteLayerVersionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteLayerVersionError::InvalidParameterValueException(error) => Some(error),
+            DeleteLayerVersionError::ServiceException(error) => Some(error),
+            DeleteLayerVersionError::TooManyRequestsException(error) => Some(error),
+            DeleteLayerVersionError::ResourceNotFoundException(error) => Some(error),
             DeleteLayerVersionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteLayerVersionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteLayerVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteLayerVersionError::Unhandled(error) => Some(error),
+            DeleteLayerVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -213,14 +192,14 @@ impl super::Operation for DeleteLayerVersion {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/2018-10-31/layers/");
         match input.layer_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "LayerName",
@@ -228,15 +207,15 @@ impl super::Operation for DeleteLayerVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "LayerName",
                 });
             }
         }
         path.push_str("/versions/");
         match input.version_number.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "VersionNumber",
@@ -244,8 +223,8 @@ impl super::Operation for DeleteLayerVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "VersionNumber",
                 });
             }

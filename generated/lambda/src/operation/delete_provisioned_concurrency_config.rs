@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes the provisioned concurrency configuration for a function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteProvisionedConcurrencyConfig;
 impl super::private::Sealed for DeleteProvisionedConcurrencyConfig {}
 /// Errors of [`DeleteProvisionedConcurrencyConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteProvisionedConcurrencyConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,35 +30,33 @@ pub enum DeleteProvisionedConcurrencyConfigError {
 }
 impl DeleteProvisionedConcurrencyConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 _,
-            ) => ::std::option::Option::Some("InvalidParameterValueException"),
+            ) => Some("InvalidParameterValueException"),
             DeleteProvisionedConcurrencyConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             DeleteProvisionedConcurrencyConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             DeleteProvisionedConcurrencyConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             DeleteProvisionedConcurrencyConfigError::Unlisted(error) => error.code(),
             DeleteProvisionedConcurrencyConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            DeleteProvisionedConcurrencyConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteProvisionedConcurrencyConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
@@ -81,16 +74,14 @@ impl DeleteProvisionedConcurrencyConfigError {
                 error.meta()
             }
             DeleteProvisionedConcurrencyConfigError::Unlisted(error) => error.meta(),
-            DeleteProvisionedConcurrencyConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteProvisionedConcurrencyConfigError::Unhandled(meta) => Some(meta),
             DeleteProvisionedConcurrencyConfigError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
@@ -124,31 +115,31 @@ for DeleteProvisionedConcurrencyConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteProvisionedConcurrencyConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteProvisionedConcurrencyConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteProvisionedConcurrencyConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteProvisionedConcurrencyConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException,
@@ -159,15 +150,15 @@ for DeleteProvisionedConcurrencyConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DeleteProvisionedConcurrencyConfigError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DeleteProvisionedConcurrencyConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteProvisionedConcurrencyConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -214,31 +205,29 @@ impl ::std::fmt::Display for DeleteProvisionedConcurrencyConfigError {
     }
 }
 impl ::std::error::Error for DeleteProvisionedConcurrencyConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             DeleteProvisionedConcurrencyConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteProvisionedConcurrencyConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteProvisionedConcurrencyConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteProvisionedConcurrencyConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteProvisionedConcurrencyConfigError::Unhandled(error) => Some(error),
             DeleteProvisionedConcurrencyConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -260,14 +249,14 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/2019-09-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -275,15 +264,15 @@ impl super::Operation for DeleteProvisionedConcurrencyConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/provisioned-concurrency");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves details about your account's [limits](https://docs.aws.amazon.com/lambda/latest/dg/limits.html) and usage in an Amazon Web Services Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetAccountSettings;
 impl super::private::Sealed for GetAccountSettings {}
 /// Errors of [`GetAccountSettings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAccountSettingsError {
     /// The service answered `ServiceException`.
@@ -29,32 +24,30 @@ pub enum GetAccountSettingsError {
 }
 impl GetAccountSettingsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetAccountSettingsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetAccountSettingsError::ServiceException(_) => Some("ServiceException"),
             GetAccountSettingsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetAccountSettingsError::Unlisted(error) => error.code(),
             GetAccountSettingsError::Unhandled(error) => error.code.as_deref(),
-            GetAccountSettingsError::InvalidResponse(_) => ::std::option::Option::None,
+            GetAccountSettingsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetAccountSettingsError::ServiceException(error) => error.meta(),
             GetAccountSettingsError::TooManyRequestsException(error) => error.meta(),
             GetAccountSettingsError::Unlisted(error) => error.meta(),
-            GetAccountSettingsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAccountSettingsError::Unhandled(meta) => Some(meta),
             GetAccountSettingsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetAccountSettingsError::ServiceException(error) => error.message(),
             GetAccountSettingsError::TooManyRequestsException(error) => error.message(),
@@ -72,13 +65,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAccountSettingsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAccountSettingsError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAccountSettingsError::TooManyRequestsException,
@@ -89,15 +82,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAccountSettingsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetAccountSettingsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetAccountSettingsError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetAccountSettingsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetAccountSettingsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -135,23 +126,15 @@ impl ::std::fmt::Display for GetAccountSettingsError {
     }
 }
 impl ::std::error::Error for GetAccountSettingsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetAccountSettingsError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAccountSettingsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAccountSettingsError::ServiceException(error) => Some(error),
+            GetAccountSettingsError::TooManyRequestsException(error) => Some(error),
             GetAccountSettingsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetAccountSettingsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAccountSettingsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAccountSettingsError::Unhandled(error) => Some(error),
+            GetAccountSettingsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -167,12 +150,12 @@ impl super::Operation for GetAccountSettings {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let _ = input;
-        let path = ::std::string::String::from("/2016-08-19/account-settings");
+        let path = String::from("/2016-08-19/account-settings");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let request = ::awsgen_runtime::protocol::RequestParts::new(
             "GET",

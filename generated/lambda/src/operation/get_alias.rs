@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns details about a Lambda function [alias](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetAlias;
 impl super::private::Sealed for GetAlias {}
 /// Errors of [`GetAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAliasError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,40 +28,38 @@ pub enum GetAliasError {
 }
 impl GetAliasError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetAliasError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetAliasError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetAliasError::ServiceException(_) => Some("ServiceException"),
             GetAliasError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetAliasError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetAliasError::Unlisted(error) => error.code(),
             GetAliasError::Unhandled(error) => error.code.as_deref(),
-            GetAliasError::InvalidResponse(_) => ::std::option::Option::None,
+            GetAliasError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetAliasError::InvalidParameterValueException(error) => error.meta(),
             GetAliasError::ServiceException(error) => error.meta(),
             GetAliasError::TooManyRequestsException(error) => error.meta(),
             GetAliasError::ResourceNotFoundException(error) => error.meta(),
             GetAliasError::Unlisted(error) => error.meta(),
-            GetAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAliasError::Unhandled(meta) => Some(meta),
             GetAliasError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetAliasError::InvalidParameterValueException(error) => error.message(),
             GetAliasError::ServiceException(error) => error.message(),
@@ -86,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAliasError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAliasError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAliasError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAliasError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAliasError::ResourceNotFoundException,
@@ -115,13 +108,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAliasError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetAliasError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetAliasError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetAliasError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetAliasError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,21 +148,15 @@ impl ::std::fmt::Display for GetAliasError {
     }
 }
 impl ::std::error::Error for GetAliasError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetAliasError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAliasError::ServiceException(error) => ::std::option::Option::Some(error),
-            GetAliasError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetAliasError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAliasError::InvalidParameterValueException(error) => Some(error),
+            GetAliasError::ServiceException(error) => Some(error),
+            GetAliasError::TooManyRequestsException(error) => Some(error),
+            GetAliasError::ResourceNotFoundException(error) => Some(error),
             GetAliasError::Unlisted(error) => ::std::error::Error::source(error),
-            GetAliasError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetAliasError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetAliasError::Unhandled(error) => Some(error),
+            GetAliasError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -189,14 +174,14 @@ impl super::Operation for GetAlias {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(67usize);
+        let mut path = String::with_capacity(67usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -204,15 +189,15 @@ impl super::Operation for GetAlias {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/aliases/");
         match input.name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Name",
@@ -220,8 +205,8 @@ impl super::Operation for GetAlias {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Name",
                 });
             }

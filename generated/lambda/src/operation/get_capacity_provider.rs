@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves information about a specific capacity provider, including its configuration, state, and associated resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetCapacityProvider;
 impl super::private::Sealed for GetCapacityProvider {}
 /// Errors of [`GetCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetCapacityProviderError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,28 +28,26 @@ pub enum GetCapacityProviderError {
 }
 impl GetCapacityProviderError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetCapacityProviderError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetCapacityProviderError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetCapacityProviderError::ServiceException(_) => Some("ServiceException"),
             GetCapacityProviderError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetCapacityProviderError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetCapacityProviderError::Unlisted(error) => error.code(),
             GetCapacityProviderError::Unhandled(error) => error.code.as_deref(),
-            GetCapacityProviderError::InvalidResponse(_) => ::std::option::Option::None,
+            GetCapacityProviderError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetCapacityProviderError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -63,14 +56,12 @@ impl GetCapacityProviderError {
             GetCapacityProviderError::TooManyRequestsException(error) => error.meta(),
             GetCapacityProviderError::ResourceNotFoundException(error) => error.meta(),
             GetCapacityProviderError::Unlisted(error) => error.meta(),
-            GetCapacityProviderError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetCapacityProviderError::Unhandled(meta) => Some(meta),
             GetCapacityProviderError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetCapacityProviderError::InvalidParameterValueException(error) => {
                 error.message()
@@ -92,25 +83,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetCapacityProviderError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetCapacityProviderError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetCapacityProviderError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetCapacityProviderError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetCapacityProviderError::ResourceNotFoundException,
@@ -121,15 +112,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetCapacityProviderError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetCapacityProviderError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetCapacityProviderError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetCapacityProviderError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetCapacityProviderError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -173,29 +162,19 @@ impl ::std::fmt::Display for GetCapacityProviderError {
     }
 }
 impl ::std::error::Error for GetCapacityProviderError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetCapacityProviderError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetCapacityProviderError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetCapacityProviderError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetCapacityProviderError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetCapacityProviderError::ServiceException(error) => Some(error),
+            GetCapacityProviderError::TooManyRequestsException(error) => Some(error),
+            GetCapacityProviderError::ResourceNotFoundException(error) => Some(error),
             GetCapacityProviderError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetCapacityProviderError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetCapacityProviderError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetCapacityProviderError::Unhandled(error) => Some(error),
+            GetCapacityProviderError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -213,14 +192,14 @@ impl super::Operation for GetCapacityProvider {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(69usize);
+        let mut path = String::with_capacity(69usize);
         path.push_str("/2025-11-30/capacity-providers/");
         match input.capacity_provider_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CapacityProviderName",
@@ -228,8 +207,8 @@ impl super::Operation for GetCapacityProvider {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CapacityProviderName",
                 });
             }

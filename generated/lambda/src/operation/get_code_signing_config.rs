@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns information about the specified code signing configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetCodeSigningConfig;
 impl super::private::Sealed for GetCodeSigningConfig {}
 /// Errors of [`GetCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetCodeSigningConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -31,25 +26,23 @@ pub enum GetCodeSigningConfigError {
 }
 impl GetCodeSigningConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetCodeSigningConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetCodeSigningConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetCodeSigningConfigError::ServiceException(_) => Some("ServiceException"),
             GetCodeSigningConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetCodeSigningConfigError::Unlisted(error) => error.code(),
             GetCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
-            GetCodeSigningConfigError::InvalidResponse(_) => ::std::option::Option::None,
+            GetCodeSigningConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -57,14 +50,12 @@ impl GetCodeSigningConfigError {
             GetCodeSigningConfigError::ServiceException(error) => error.meta(),
             GetCodeSigningConfigError::ResourceNotFoundException(error) => error.meta(),
             GetCodeSigningConfigError::Unlisted(error) => error.meta(),
-            GetCodeSigningConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetCodeSigningConfigError::Unhandled(meta) => Some(meta),
             GetCodeSigningConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -87,19 +78,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetCodeSigningConfigError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetCodeSigningConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetCodeSigningConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetCodeSigningConfigError::ResourceNotFoundException,
@@ -110,15 +101,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetCodeSigningConfigError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetCodeSigningConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetCodeSigningConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetCodeSigningConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetCodeSigningConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,26 +148,18 @@ impl ::std::fmt::Display for GetCodeSigningConfigError {
     }
 }
 impl ::std::error::Error for GetCodeSigningConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetCodeSigningConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetCodeSigningConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetCodeSigningConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetCodeSigningConfigError::ServiceException(error) => Some(error),
+            GetCodeSigningConfigError::ResourceNotFoundException(error) => Some(error),
             GetCodeSigningConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetCodeSigningConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetCodeSigningConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetCodeSigningConfigError::Unhandled(error) => Some(error),
+            GetCodeSigningConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -195,14 +176,14 @@ impl super::Operation for GetCodeSigningConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/2020-04-22/code-signing-configs/");
         match input.code_signing_config_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CodeSigningConfigArn",
@@ -210,8 +191,8 @@ impl super::Operation for GetCodeSigningConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CodeSigningConfigArn",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves detailed information about a specific [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including its current status, input payload, result or error information, and execution metadata such as start time and usage statistics.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecution;
 impl super::private::Sealed for GetDurableExecution {}
 /// Errors of [`GetDurableExecution`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDurableExecutionError {
     /// The service answered `InvalidParameterValueException`.
@@ -41,40 +36,38 @@ pub enum GetDurableExecutionError {
 }
 impl GetDurableExecutionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDurableExecutionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetDurableExecutionError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
-            GetDurableExecutionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetDurableExecutionError::ServiceException(_) => Some("ServiceException"),
             GetDurableExecutionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDurableExecutionError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
+                Some("KMSNotFoundException")
             }
             GetDurableExecutionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetDurableExecutionError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
+                Some("KMSAccessDeniedException")
             }
             GetDurableExecutionError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
+                Some("KMSDisabledException")
             }
             GetDurableExecutionError::Unlisted(error) => error.code(),
             GetDurableExecutionError::Unhandled(error) => error.code.as_deref(),
-            GetDurableExecutionError::InvalidResponse(_) => ::std::option::Option::None,
+            GetDurableExecutionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDurableExecutionError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -87,14 +80,12 @@ impl GetDurableExecutionError {
             GetDurableExecutionError::KmsAccessDeniedException(error) => error.meta(),
             GetDurableExecutionError::KmsDisabledException(error) => error.meta(),
             GetDurableExecutionError::Unlisted(error) => error.meta(),
-            GetDurableExecutionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDurableExecutionError::Unhandled(meta) => Some(meta),
             GetDurableExecutionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDurableExecutionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -120,49 +111,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDurableExecutionError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionError::KmsDisabledException,
@@ -173,15 +164,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDurableExecutionError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDurableExecutionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDurableExecutionError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDurableExecutionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDurableExecutionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -237,41 +226,23 @@ impl ::std::fmt::Display for GetDurableExecutionError {
     }
 }
 impl ::std::error::Error for GetDurableExecutionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetDurableExecutionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetDurableExecutionError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDurableExecutionError::KmsInvalidStateException(error) => Some(error),
+            GetDurableExecutionError::ServiceException(error) => Some(error),
+            GetDurableExecutionError::TooManyRequestsException(error) => Some(error),
+            GetDurableExecutionError::KmsNotFoundException(error) => Some(error),
+            GetDurableExecutionError::ResourceNotFoundException(error) => Some(error),
+            GetDurableExecutionError::KmsAccessDeniedException(error) => Some(error),
+            GetDurableExecutionError::KmsDisabledException(error) => Some(error),
             GetDurableExecutionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDurableExecutionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDurableExecutionError::Unhandled(error) => Some(error),
+            GetDurableExecutionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -293,14 +264,14 @@ impl super::Operation for GetDurableExecution {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(68usize);
+        let mut path = String::with_capacity(68usize);
         path.push_str("/2025-12-01/durable-executions/");
         match input.durable_execution_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "DurableExecutionArn",
@@ -308,15 +279,14 @@ impl super::Operation for GetDurableExecution {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "DurableExecutionArn",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.include_execution_data.as_ref()
-        {
+        if let Some(value) = input.include_execution_data.as_ref() {
             query.push("IncludeExecutionData", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Retrieves the execution history for a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), showing all the steps, callbacks, and events that occurred during the execution. This provides a detailed audit trail of the execution's progress over time.
 ///
 /// The history is available while the execution is running and for a retention period after it completes (1-90 days, default 30 days). You can control whether to include execution data such as step results and callback payloads.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionHistory;
 impl super::private::Sealed for GetDurableExecutionHistory {}
 /// Errors of [`GetDurableExecutionHistory`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDurableExecutionHistoryError {
     /// The service answered `InvalidParameterValueException`.
@@ -43,42 +38,40 @@ pub enum GetDurableExecutionHistoryError {
 }
 impl GetDurableExecutionHistoryError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDurableExecutionHistoryError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetDurableExecutionHistoryError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GetDurableExecutionHistoryError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetDurableExecutionHistoryError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDurableExecutionHistoryError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
+                Some("KMSNotFoundException")
             }
             GetDurableExecutionHistoryError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetDurableExecutionHistoryError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
+                Some("KMSAccessDeniedException")
             }
             GetDurableExecutionHistoryError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
+                Some("KMSDisabledException")
             }
             GetDurableExecutionHistoryError::Unlisted(error) => error.code(),
             GetDurableExecutionHistoryError::Unhandled(error) => error.code.as_deref(),
-            GetDurableExecutionHistoryError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetDurableExecutionHistoryError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDurableExecutionHistoryError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -99,14 +92,12 @@ impl GetDurableExecutionHistoryError {
             }
             GetDurableExecutionHistoryError::KmsDisabledException(error) => error.meta(),
             GetDurableExecutionHistoryError::Unlisted(error) => error.meta(),
-            GetDurableExecutionHistoryError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDurableExecutionHistoryError::Unhandled(meta) => Some(meta),
             GetDurableExecutionHistoryError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDurableExecutionHistoryError::InvalidParameterValueException(error) => {
                 error.message()
@@ -144,49 +135,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDurableExecutionHistor
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionHistoryError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionHistoryError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionHistoryError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionHistoryError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionHistoryError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionHistoryError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionHistoryError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionHistoryError::KmsDisabledException,
@@ -197,15 +188,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDurableExecutionHistor
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDurableExecutionHistoryError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDurableExecutionHistoryError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDurableExecutionHistoryError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDurableExecutionHistoryError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -261,41 +250,31 @@ impl ::std::fmt::Display for GetDurableExecutionHistoryError {
     }
 }
 impl ::std::error::Error for GetDurableExecutionHistoryError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetDurableExecutionHistoryError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetDurableExecutionHistoryError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetDurableExecutionHistoryError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDurableExecutionHistoryError::ServiceException(error) => Some(error),
             GetDurableExecutionHistoryError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetDurableExecutionHistoryError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDurableExecutionHistoryError::KmsNotFoundException(error) => Some(error),
             GetDurableExecutionHistoryError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetDurableExecutionHistoryError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetDurableExecutionHistoryError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDurableExecutionHistoryError::KmsDisabledException(error) => Some(error),
             GetDurableExecutionHistoryError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDurableExecutionHistoryError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionHistoryError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDurableExecutionHistoryError::Unhandled(error) => Some(error),
+            GetDurableExecutionHistoryError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -315,22 +294,22 @@ impl super::Operation for GetDurableExecutionHistory {
         "KMSAccessDeniedException",
         "KMSDisabledException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["Events"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/2025-12-01/durable-executions/");
         match input.durable_execution_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "DurableExecutionArn",
@@ -338,25 +317,24 @@ impl super::Operation for GetDurableExecutionHistory {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "DurableExecutionArn",
                 });
             }
         }
         path.push_str("/history");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.include_execution_data.as_ref()
-        {
+        if let Some(value) = input.include_execution_data.as_ref() {
             query.push("IncludeExecutionData", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.reverse_order.as_ref() {
+        if let Some(value) = input.reverse_order.as_ref() {
             query.push("ReverseOrder", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

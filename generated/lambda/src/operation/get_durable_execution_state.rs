@@ -4,17 +4,12 @@
 /// Retrieves the current execution state required for the replay process during [durable function](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) execution. This API is used by the Lambda durable functions SDK to get state information needed for replay. You typically don't need to call this API directly as the SDK handles state management automatically.
 ///
 /// The response contains operations ordered by start sequence number in ascending order. Completed operations with children don't include child operation details since they don't need to be replayed.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionState;
 impl super::private::Sealed for GetDurableExecutionState {}
 /// Errors of [`GetDurableExecutionState`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDurableExecutionStateError {
     /// The service answered `InvalidParameterValueException`.
@@ -41,39 +36,37 @@ pub enum GetDurableExecutionStateError {
 }
 impl GetDurableExecutionStateError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDurableExecutionStateError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetDurableExecutionStateError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             GetDurableExecutionStateError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetDurableExecutionStateError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetDurableExecutionStateError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
+                Some("KMSNotFoundException")
             }
             GetDurableExecutionStateError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
+                Some("KMSAccessDeniedException")
             }
             GetDurableExecutionStateError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
+                Some("KMSDisabledException")
             }
             GetDurableExecutionStateError::Unlisted(error) => error.code(),
             GetDurableExecutionStateError::Unhandled(error) => error.code.as_deref(),
-            GetDurableExecutionStateError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetDurableExecutionStateError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDurableExecutionStateError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -91,14 +84,12 @@ impl GetDurableExecutionStateError {
             }
             GetDurableExecutionStateError::KmsDisabledException(error) => error.meta(),
             GetDurableExecutionStateError::Unlisted(error) => error.meta(),
-            GetDurableExecutionStateError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDurableExecutionStateError::Unhandled(meta) => Some(meta),
             GetDurableExecutionStateError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDurableExecutionStateError::InvalidParameterValueException(error) => {
                 error.message()
@@ -129,43 +120,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDurableExecutionStateE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionStateError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionStateError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionStateError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionStateError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionStateError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionStateError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDurableExecutionStateError::KmsDisabledException,
@@ -176,15 +167,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDurableExecutionStateE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDurableExecutionStateError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDurableExecutionStateError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDurableExecutionStateError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDurableExecutionStateError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -237,38 +226,22 @@ impl ::std::fmt::Display for GetDurableExecutionStateError {
     }
 }
 impl ::std::error::Error for GetDurableExecutionStateError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetDurableExecutionStateError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetDurableExecutionStateError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionStateError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionStateError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionStateError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionStateError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionStateError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDurableExecutionStateError::KmsInvalidStateException(error) => Some(error),
+            GetDurableExecutionStateError::ServiceException(error) => Some(error),
+            GetDurableExecutionStateError::TooManyRequestsException(error) => Some(error),
+            GetDurableExecutionStateError::KmsNotFoundException(error) => Some(error),
+            GetDurableExecutionStateError::KmsAccessDeniedException(error) => Some(error),
+            GetDurableExecutionStateError::KmsDisabledException(error) => Some(error),
             GetDurableExecutionStateError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDurableExecutionStateError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDurableExecutionStateError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDurableExecutionStateError::Unhandled(error) => Some(error),
+            GetDurableExecutionStateError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -287,22 +260,22 @@ impl super::Operation for GetDurableExecutionState {
         "KMSAccessDeniedException",
         "KMSDisabledException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["Operations"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(74usize);
+        let mut path = String::with_capacity(74usize);
         path.push_str("/2025-12-01/durable-executions/");
         match input.durable_execution_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "DurableExecutionArn",
@@ -310,21 +283,21 @@ impl super::Operation for GetDurableExecutionState {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "DurableExecutionArn",
                 });
             }
         }
         path.push_str("/state");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.checkpoint_token.as_ref() {
+        if let Some(value) = input.checkpoint_token.as_ref() {
             query.push("CheckpointToken", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns details about an event source mapping. You can get the identifier of a mapping from the output of `ListEventSourceMappings`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetEventSourceMapping;
 impl super::private::Sealed for GetEventSourceMapping {}
 /// Errors of [`GetEventSourceMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetEventSourceMappingError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,28 +28,26 @@ pub enum GetEventSourceMappingError {
 }
 impl GetEventSourceMappingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetEventSourceMappingError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetEventSourceMappingError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetEventSourceMappingError::ServiceException(_) => Some("ServiceException"),
             GetEventSourceMappingError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetEventSourceMappingError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetEventSourceMappingError::Unlisted(error) => error.code(),
             GetEventSourceMappingError::Unhandled(error) => error.code.as_deref(),
-            GetEventSourceMappingError::InvalidResponse(_) => ::std::option::Option::None,
+            GetEventSourceMappingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetEventSourceMappingError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -63,14 +56,12 @@ impl GetEventSourceMappingError {
             GetEventSourceMappingError::TooManyRequestsException(error) => error.meta(),
             GetEventSourceMappingError::ResourceNotFoundException(error) => error.meta(),
             GetEventSourceMappingError::Unlisted(error) => error.meta(),
-            GetEventSourceMappingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetEventSourceMappingError::Unhandled(meta) => Some(meta),
             GetEventSourceMappingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetEventSourceMappingError::InvalidParameterValueException(error) => {
                 error.message()
@@ -96,25 +87,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetEventSourceMappingErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetEventSourceMappingError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetEventSourceMappingError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetEventSourceMappingError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetEventSourceMappingError::ResourceNotFoundException,
@@ -125,15 +116,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetEventSourceMappingErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetEventSourceMappingError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetEventSourceMappingError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetEventSourceMappingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetEventSourceMappingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,29 +166,19 @@ impl ::std::fmt::Display for GetEventSourceMappingError {
     }
 }
 impl ::std::error::Error for GetEventSourceMappingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetEventSourceMappingError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetEventSourceMappingError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetEventSourceMappingError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetEventSourceMappingError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetEventSourceMappingError::ServiceException(error) => Some(error),
+            GetEventSourceMappingError::TooManyRequestsException(error) => Some(error),
+            GetEventSourceMappingError::ResourceNotFoundException(error) => Some(error),
             GetEventSourceMappingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetEventSourceMappingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetEventSourceMappingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetEventSourceMappingError::Unhandled(error) => Some(error),
+            GetEventSourceMappingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -217,14 +196,14 @@ impl super::Operation for GetEventSourceMapping {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2015-03-31/event-source-mappings/");
         match input.uuid.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "UUID",
@@ -232,8 +211,8 @@ impl super::Operation for GetEventSourceMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "UUID",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns information about the function or function version, with a link to download the deployment package that's valid for 10 minutes. If you specify a function version, only details that are specific to that version are returned.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFunction;
 impl super::private::Sealed for GetFunction {}
 /// Errors of [`GetFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,40 +28,38 @@ pub enum GetFunctionError {
 }
 impl GetFunctionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFunctionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetFunctionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetFunctionError::ServiceException(_) => Some("ServiceException"),
             GetFunctionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetFunctionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetFunctionError::Unlisted(error) => error.code(),
             GetFunctionError::Unhandled(error) => error.code.as_deref(),
-            GetFunctionError::InvalidResponse(_) => ::std::option::Option::None,
+            GetFunctionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFunctionError::InvalidParameterValueException(error) => error.meta(),
             GetFunctionError::ServiceException(error) => error.meta(),
             GetFunctionError::TooManyRequestsException(error) => error.meta(),
             GetFunctionError::ResourceNotFoundException(error) => error.meta(),
             GetFunctionError::Unlisted(error) => error.meta(),
-            GetFunctionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetFunctionError::Unhandled(meta) => Some(meta),
             GetFunctionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFunctionError::InvalidParameterValueException(error) => error.message(),
             GetFunctionError::ServiceException(error) => error.message(),
@@ -86,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionError::ResourceNotFoundException,
@@ -115,13 +108,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFunctionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFunctionError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFunctionError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFunctionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,25 +152,15 @@ impl ::std::fmt::Display for GetFunctionError {
     }
 }
 impl ::std::error::Error for GetFunctionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetFunctionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionError::InvalidParameterValueException(error) => Some(error),
+            GetFunctionError::ServiceException(error) => Some(error),
+            GetFunctionError::TooManyRequestsException(error) => Some(error),
+            GetFunctionError::ResourceNotFoundException(error) => Some(error),
             GetFunctionError::Unlisted(error) => ::std::error::Error::source(error),
-            GetFunctionError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetFunctionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionError::Unhandled(error) => Some(error),
+            GetFunctionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -197,14 +178,14 @@ impl super::Operation for GetFunction {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(52usize);
+        let mut path = String::with_capacity(52usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -212,14 +193,14 @@ impl super::Operation for GetFunction {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns the code signing configuration for the specified function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFunctionCodeSigningConfig;
 impl super::private::Sealed for GetFunctionCodeSigningConfig {}
 /// Errors of [`GetFunctionCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionCodeSigningConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,31 @@ pub enum GetFunctionCodeSigningConfigError {
 }
 impl GetFunctionCodeSigningConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFunctionCodeSigningConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetFunctionCodeSigningConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetFunctionCodeSigningConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetFunctionCodeSigningConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(_) => {
-                ::std::option::Option::Some("CodeSigningConfigNotFoundException")
+                Some("CodeSigningConfigNotFoundException")
             }
             GetFunctionCodeSigningConfigError::Unlisted(error) => error.code(),
             GetFunctionCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
-            GetFunctionCodeSigningConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetFunctionCodeSigningConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -77,14 +70,12 @@ impl GetFunctionCodeSigningConfigError {
                 error,
             ) => error.meta(),
             GetFunctionCodeSigningConfigError::Unlisted(error) => error.meta(),
-            GetFunctionCodeSigningConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetFunctionCodeSigningConfigError::Unhandled(meta) => Some(meta),
             GetFunctionCodeSigningConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -114,31 +105,31 @@ for GetFunctionCodeSigningConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionCodeSigningConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionCodeSigningConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionCodeSigningConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionCodeSigningConfigError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+            Some("CodeSigningConfigNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException,
@@ -149,15 +140,13 @@ for GetFunctionCodeSigningConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFunctionCodeSigningConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFunctionCodeSigningConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFunctionCodeSigningConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFunctionCodeSigningConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -204,32 +193,26 @@ impl ::std::fmt::Display for GetFunctionCodeSigningConfigError {
     }
 }
 impl ::std::error::Error for GetFunctionCodeSigningConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetFunctionCodeSigningConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionCodeSigningConfigError::ServiceException(error) => Some(error),
             GetFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             GetFunctionCodeSigningConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetFunctionCodeSigningConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionCodeSigningConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionCodeSigningConfigError::Unhandled(error) => Some(error),
+            GetFunctionCodeSigningConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -248,14 +231,14 @@ impl super::Operation for GetFunctionCodeSigningConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2020-06-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -263,8 +246,8 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns details about the reserved concurrency configuration for a function. To set a concurrency limit for a function, use `PutFunctionConcurrency`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFunctionConcurrency;
 impl super::private::Sealed for GetFunctionConcurrency {}
 /// Errors of [`GetFunctionConcurrency`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionConcurrencyError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,30 +28,26 @@ pub enum GetFunctionConcurrencyError {
 }
 impl GetFunctionConcurrencyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFunctionConcurrencyError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetFunctionConcurrencyError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetFunctionConcurrencyError::ServiceException(_) => Some("ServiceException"),
             GetFunctionConcurrencyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetFunctionConcurrencyError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetFunctionConcurrencyError::Unlisted(error) => error.code(),
             GetFunctionConcurrencyError::Unhandled(error) => error.code.as_deref(),
-            GetFunctionConcurrencyError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetFunctionConcurrencyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFunctionConcurrencyError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -65,14 +56,12 @@ impl GetFunctionConcurrencyError {
             GetFunctionConcurrencyError::TooManyRequestsException(error) => error.meta(),
             GetFunctionConcurrencyError::ResourceNotFoundException(error) => error.meta(),
             GetFunctionConcurrencyError::Unlisted(error) => error.meta(),
-            GetFunctionConcurrencyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetFunctionConcurrencyError::Unhandled(meta) => Some(meta),
             GetFunctionConcurrencyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFunctionConcurrencyError::InvalidParameterValueException(error) => {
                 error.message()
@@ -98,25 +87,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionConcurrencyErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionConcurrencyError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionConcurrencyError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionConcurrencyError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionConcurrencyError::ResourceNotFoundException,
@@ -127,15 +116,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionConcurrencyErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFunctionConcurrencyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFunctionConcurrencyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFunctionConcurrencyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFunctionConcurrencyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,29 +166,19 @@ impl ::std::fmt::Display for GetFunctionConcurrencyError {
     }
 }
 impl ::std::error::Error for GetFunctionConcurrencyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetFunctionConcurrencyError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetFunctionConcurrencyError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionConcurrencyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionConcurrencyError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionConcurrencyError::ServiceException(error) => Some(error),
+            GetFunctionConcurrencyError::TooManyRequestsException(error) => Some(error),
+            GetFunctionConcurrencyError::ResourceNotFoundException(error) => Some(error),
             GetFunctionConcurrencyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetFunctionConcurrencyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionConcurrencyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionConcurrencyError::Unhandled(error) => Some(error),
+            GetFunctionConcurrencyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -219,14 +196,14 @@ impl super::Operation for GetFunctionConcurrency {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(64usize);
+        let mut path = String::with_capacity(64usize);
         path.push_str("/2019-09-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -234,8 +211,8 @@ impl super::Operation for GetFunctionConcurrency {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

@@ -4,17 +4,12 @@
 /// Returns the version-specific settings of a Lambda function or version. The output includes only options that can vary between versions of a function. To modify these settings, use `UpdateFunctionConfiguration`.
 ///
 /// To get all of a function's details, including function-level settings, use `GetFunction`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFunctionConfiguration;
 impl super::private::Sealed for GetFunctionConfiguration {}
 /// Errors of [`GetFunctionConfiguration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionConfigurationError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,30 +30,28 @@ pub enum GetFunctionConfigurationError {
 }
 impl GetFunctionConfigurationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFunctionConfigurationError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetFunctionConfigurationError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetFunctionConfigurationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetFunctionConfigurationError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetFunctionConfigurationError::Unlisted(error) => error.code(),
             GetFunctionConfigurationError::Unhandled(error) => error.code.as_deref(),
-            GetFunctionConfigurationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetFunctionConfigurationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFunctionConfigurationError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -71,14 +64,12 @@ impl GetFunctionConfigurationError {
                 error.meta()
             }
             GetFunctionConfigurationError::Unlisted(error) => error.meta(),
-            GetFunctionConfigurationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetFunctionConfigurationError::Unhandled(meta) => Some(meta),
             GetFunctionConfigurationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFunctionConfigurationError::InvalidParameterValueException(error) => {
                 error.message()
@@ -104,25 +95,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionConfigurationE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionConfigurationError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionConfigurationError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionConfigurationError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionConfigurationError::ResourceNotFoundException,
@@ -133,15 +124,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionConfigurationE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFunctionConfigurationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFunctionConfigurationError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFunctionConfigurationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFunctionConfigurationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,29 +174,21 @@ impl ::std::fmt::Display for GetFunctionConfigurationError {
     }
 }
 impl ::std::error::Error for GetFunctionConfigurationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetFunctionConfigurationError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetFunctionConfigurationError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionConfigurationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionConfigurationError::ServiceException(error) => Some(error),
+            GetFunctionConfigurationError::TooManyRequestsException(error) => Some(error),
             GetFunctionConfigurationError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetFunctionConfigurationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetFunctionConfigurationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionConfigurationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionConfigurationError::Unhandled(error) => Some(error),
+            GetFunctionConfigurationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -225,14 +206,14 @@ impl super::Operation for GetFunctionConfiguration {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -240,15 +221,15 @@ impl super::Operation for GetFunctionConfiguration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/configuration");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

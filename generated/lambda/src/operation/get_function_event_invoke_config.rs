@@ -4,17 +4,12 @@
 /// Retrieves the configuration for asynchronous invocation for a function, version, or alias.
 ///
 /// To configure options for asynchronous invocation, use `PutFunctionEventInvokeConfig`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFunctionEventInvokeConfig;
 impl super::private::Sealed for GetFunctionEventInvokeConfig {}
 /// Errors of [`GetFunctionEventInvokeConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionEventInvokeConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,30 +30,28 @@ pub enum GetFunctionEventInvokeConfigError {
 }
 impl GetFunctionEventInvokeConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFunctionEventInvokeConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetFunctionEventInvokeConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetFunctionEventInvokeConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetFunctionEventInvokeConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetFunctionEventInvokeConfigError::Unlisted(error) => error.code(),
             GetFunctionEventInvokeConfigError::Unhandled(error) => error.code.as_deref(),
-            GetFunctionEventInvokeConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetFunctionEventInvokeConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -71,14 +64,12 @@ impl GetFunctionEventInvokeConfigError {
                 error.meta()
             }
             GetFunctionEventInvokeConfigError::Unlisted(error) => error.meta(),
-            GetFunctionEventInvokeConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetFunctionEventInvokeConfigError::Unhandled(meta) => Some(meta),
             GetFunctionEventInvokeConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -105,25 +96,25 @@ for GetFunctionEventInvokeConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionEventInvokeConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionEventInvokeConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionEventInvokeConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionEventInvokeConfigError::ResourceNotFoundException,
@@ -134,15 +125,13 @@ for GetFunctionEventInvokeConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFunctionEventInvokeConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFunctionEventInvokeConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFunctionEventInvokeConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFunctionEventInvokeConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -186,29 +175,23 @@ impl ::std::fmt::Display for GetFunctionEventInvokeConfigError {
     }
 }
 impl ::std::error::Error for GetFunctionEventInvokeConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetFunctionEventInvokeConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionEventInvokeConfigError::ServiceException(error) => Some(error),
             GetFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetFunctionEventInvokeConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetFunctionEventInvokeConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionEventInvokeConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionEventInvokeConfigError::Unhandled(error) => Some(error),
+            GetFunctionEventInvokeConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -226,14 +209,14 @@ impl super::Operation for GetFunctionEventInvokeConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2019-09-25/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -241,15 +224,15 @@ impl super::Operation for GetFunctionEventInvokeConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/event-invoke-config");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

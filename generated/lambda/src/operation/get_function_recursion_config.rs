@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns your function's [recursive loop detection](https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html) configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFunctionRecursionConfig;
 impl super::private::Sealed for GetFunctionRecursionConfig {}
 /// Errors of [`GetFunctionRecursionConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionRecursionConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,30 +28,28 @@ pub enum GetFunctionRecursionConfigError {
 }
 impl GetFunctionRecursionConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFunctionRecursionConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetFunctionRecursionConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetFunctionRecursionConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetFunctionRecursionConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetFunctionRecursionConfigError::Unlisted(error) => error.code(),
             GetFunctionRecursionConfigError::Unhandled(error) => error.code.as_deref(),
-            GetFunctionRecursionConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetFunctionRecursionConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFunctionRecursionConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -69,14 +62,12 @@ impl GetFunctionRecursionConfigError {
                 error.meta()
             }
             GetFunctionRecursionConfigError::Unlisted(error) => error.meta(),
-            GetFunctionRecursionConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetFunctionRecursionConfigError::Unhandled(meta) => Some(meta),
             GetFunctionRecursionConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFunctionRecursionConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -102,25 +93,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionRecursionConfi
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionRecursionConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionRecursionConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionRecursionConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionRecursionConfigError::ResourceNotFoundException,
@@ -131,15 +122,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionRecursionConfi
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFunctionRecursionConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFunctionRecursionConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFunctionRecursionConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFunctionRecursionConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,29 +172,23 @@ impl ::std::fmt::Display for GetFunctionRecursionConfigError {
     }
 }
 impl ::std::error::Error for GetFunctionRecursionConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetFunctionRecursionConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetFunctionRecursionConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionRecursionConfigError::ServiceException(error) => Some(error),
             GetFunctionRecursionConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetFunctionRecursionConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetFunctionRecursionConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetFunctionRecursionConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionRecursionConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionRecursionConfigError::Unhandled(error) => Some(error),
+            GetFunctionRecursionConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -223,14 +206,14 @@ impl super::Operation for GetFunctionRecursionConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(69usize);
+        let mut path = String::with_capacity(69usize);
         path.push_str("/2024-08-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -238,8 +221,8 @@ impl super::Operation for GetFunctionRecursionConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

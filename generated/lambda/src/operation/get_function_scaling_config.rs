@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the scaling configuration for a Lambda Managed Instances function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFunctionScalingConfig;
 impl super::private::Sealed for GetFunctionScalingConfig {}
 /// Errors of [`GetFunctionScalingConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionScalingConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,30 +28,28 @@ pub enum GetFunctionScalingConfigError {
 }
 impl GetFunctionScalingConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFunctionScalingConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetFunctionScalingConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetFunctionScalingConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetFunctionScalingConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetFunctionScalingConfigError::Unlisted(error) => error.code(),
             GetFunctionScalingConfigError::Unhandled(error) => error.code.as_deref(),
-            GetFunctionScalingConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetFunctionScalingConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFunctionScalingConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -69,14 +62,12 @@ impl GetFunctionScalingConfigError {
                 error.meta()
             }
             GetFunctionScalingConfigError::Unlisted(error) => error.meta(),
-            GetFunctionScalingConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetFunctionScalingConfigError::Unhandled(meta) => Some(meta),
             GetFunctionScalingConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFunctionScalingConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -102,25 +93,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionScalingConfigE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionScalingConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionScalingConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionScalingConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionScalingConfigError::ResourceNotFoundException,
@@ -131,15 +122,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionScalingConfigE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFunctionScalingConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFunctionScalingConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFunctionScalingConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFunctionScalingConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,29 +172,21 @@ impl ::std::fmt::Display for GetFunctionScalingConfigError {
     }
 }
 impl ::std::error::Error for GetFunctionScalingConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetFunctionScalingConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetFunctionScalingConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionScalingConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionScalingConfigError::ServiceException(error) => Some(error),
+            GetFunctionScalingConfigError::TooManyRequestsException(error) => Some(error),
             GetFunctionScalingConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetFunctionScalingConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetFunctionScalingConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionScalingConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionScalingConfigError::Unhandled(error) => Some(error),
+            GetFunctionScalingConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -223,14 +204,14 @@ impl super::Operation for GetFunctionScalingConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/2025-11-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -238,15 +219,15 @@ impl super::Operation for GetFunctionScalingConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/function-scaling-config");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

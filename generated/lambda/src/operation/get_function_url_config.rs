@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns details about a Lambda function URL.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFunctionUrlConfig;
 impl super::private::Sealed for GetFunctionUrlConfig {}
 /// Errors of [`GetFunctionUrlConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionUrlConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,28 +28,26 @@ pub enum GetFunctionUrlConfigError {
 }
 impl GetFunctionUrlConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFunctionUrlConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetFunctionUrlConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetFunctionUrlConfigError::ServiceException(_) => Some("ServiceException"),
             GetFunctionUrlConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetFunctionUrlConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetFunctionUrlConfigError::Unlisted(error) => error.code(),
             GetFunctionUrlConfigError::Unhandled(error) => error.code.as_deref(),
-            GetFunctionUrlConfigError::InvalidResponse(_) => ::std::option::Option::None,
+            GetFunctionUrlConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFunctionUrlConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -63,14 +56,12 @@ impl GetFunctionUrlConfigError {
             GetFunctionUrlConfigError::TooManyRequestsException(error) => error.meta(),
             GetFunctionUrlConfigError::ResourceNotFoundException(error) => error.meta(),
             GetFunctionUrlConfigError::Unlisted(error) => error.meta(),
-            GetFunctionUrlConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetFunctionUrlConfigError::Unhandled(meta) => Some(meta),
             GetFunctionUrlConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFunctionUrlConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -94,25 +85,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionUrlConfigError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionUrlConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionUrlConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionUrlConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFunctionUrlConfigError::ResourceNotFoundException,
@@ -123,15 +114,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFunctionUrlConfigError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFunctionUrlConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFunctionUrlConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFunctionUrlConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFunctionUrlConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -175,29 +164,19 @@ impl ::std::fmt::Display for GetFunctionUrlConfigError {
     }
 }
 impl ::std::error::Error for GetFunctionUrlConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetFunctionUrlConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetFunctionUrlConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionUrlConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionUrlConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionUrlConfigError::ServiceException(error) => Some(error),
+            GetFunctionUrlConfigError::TooManyRequestsException(error) => Some(error),
+            GetFunctionUrlConfigError::ResourceNotFoundException(error) => Some(error),
             GetFunctionUrlConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetFunctionUrlConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFunctionUrlConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFunctionUrlConfigError::Unhandled(error) => Some(error),
+            GetFunctionUrlConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -215,14 +194,14 @@ impl super::Operation for GetFunctionUrlConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2021-10-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -230,15 +209,15 @@ impl super::Operation for GetFunctionUrlConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/url");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

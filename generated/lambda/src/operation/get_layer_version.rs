@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns information about a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html), with a link to download the layer archive that's valid for 10 minutes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetLayerVersion;
 impl super::private::Sealed for GetLayerVersion {}
 /// Errors of [`GetLayerVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetLayerVersionError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,40 +28,38 @@ pub enum GetLayerVersionError {
 }
 impl GetLayerVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetLayerVersionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetLayerVersionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetLayerVersionError::ServiceException(_) => Some("ServiceException"),
             GetLayerVersionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetLayerVersionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetLayerVersionError::Unlisted(error) => error.code(),
             GetLayerVersionError::Unhandled(error) => error.code.as_deref(),
-            GetLayerVersionError::InvalidResponse(_) => ::std::option::Option::None,
+            GetLayerVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetLayerVersionError::InvalidParameterValueException(error) => error.meta(),
             GetLayerVersionError::ServiceException(error) => error.meta(),
             GetLayerVersionError::TooManyRequestsException(error) => error.meta(),
             GetLayerVersionError::ResourceNotFoundException(error) => error.meta(),
             GetLayerVersionError::Unlisted(error) => error.meta(),
-            GetLayerVersionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetLayerVersionError::Unhandled(meta) => Some(meta),
             GetLayerVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetLayerVersionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -88,25 +81,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetLayerVersionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionError::ResourceNotFoundException,
@@ -117,15 +110,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetLayerVersionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetLayerVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetLayerVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetLayerVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetLayerVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,25 +156,15 @@ impl ::std::fmt::Display for GetLayerVersionError {
     }
 }
 impl ::std::error::Error for GetLayerVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetLayerVersionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetLayerVersionError::InvalidParameterValueException(error) => Some(error),
+            GetLayerVersionError::ServiceException(error) => Some(error),
+            GetLayerVersionError::TooManyRequestsException(error) => Some(error),
+            GetLayerVersionError::ResourceNotFoundException(error) => Some(error),
             GetLayerVersionError::Unlisted(error) => ::std::error::Error::source(error),
-            GetLayerVersionError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetLayerVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetLayerVersionError::Unhandled(error) => Some(error),
+            GetLayerVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -201,14 +182,14 @@ impl super::Operation for GetLayerVersion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/2018-10-31/layers/");
         match input.layer_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "LayerName",
@@ -216,15 +197,15 @@ impl super::Operation for GetLayerVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "LayerName",
                 });
             }
         }
         path.push_str("/versions/");
         match input.version_number.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "VersionNumber",
@@ -232,8 +213,8 @@ impl super::Operation for GetLayerVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "VersionNumber",
                 });
             }

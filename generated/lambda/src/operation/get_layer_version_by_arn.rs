@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns information about a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html), with a link to download the layer archive that's valid for 10 minutes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetLayerVersionByArn;
 impl super::private::Sealed for GetLayerVersionByArn {}
 /// Errors of [`GetLayerVersionByArn`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetLayerVersionByArnError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,28 +28,26 @@ pub enum GetLayerVersionByArnError {
 }
 impl GetLayerVersionByArnError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetLayerVersionByArnError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetLayerVersionByArnError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetLayerVersionByArnError::ServiceException(_) => Some("ServiceException"),
             GetLayerVersionByArnError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetLayerVersionByArnError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetLayerVersionByArnError::Unlisted(error) => error.code(),
             GetLayerVersionByArnError::Unhandled(error) => error.code.as_deref(),
-            GetLayerVersionByArnError::InvalidResponse(_) => ::std::option::Option::None,
+            GetLayerVersionByArnError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetLayerVersionByArnError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -63,14 +56,12 @@ impl GetLayerVersionByArnError {
             GetLayerVersionByArnError::TooManyRequestsException(error) => error.meta(),
             GetLayerVersionByArnError::ResourceNotFoundException(error) => error.meta(),
             GetLayerVersionByArnError::Unlisted(error) => error.meta(),
-            GetLayerVersionByArnError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetLayerVersionByArnError::Unhandled(meta) => Some(meta),
             GetLayerVersionByArnError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetLayerVersionByArnError::InvalidParameterValueException(error) => {
                 error.message()
@@ -94,25 +85,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetLayerVersionByArnError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionByArnError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionByArnError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionByArnError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionByArnError::ResourceNotFoundException,
@@ -123,15 +114,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetLayerVersionByArnError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetLayerVersionByArnError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetLayerVersionByArnError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetLayerVersionByArnError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetLayerVersionByArnError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -175,29 +164,19 @@ impl ::std::fmt::Display for GetLayerVersionByArnError {
     }
 }
 impl ::std::error::Error for GetLayerVersionByArnError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetLayerVersionByArnError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetLayerVersionByArnError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionByArnError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionByArnError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetLayerVersionByArnError::ServiceException(error) => Some(error),
+            GetLayerVersionByArnError::TooManyRequestsException(error) => Some(error),
+            GetLayerVersionByArnError::ResourceNotFoundException(error) => Some(error),
             GetLayerVersionByArnError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetLayerVersionByArnError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionByArnError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetLayerVersionByArnError::Unhandled(error) => Some(error),
+            GetLayerVersionByArnError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -215,13 +194,13 @@ impl super::Operation for GetLayerVersionByArn {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2018-10-31/layers");
+        let path = String::from("/2018-10-31/layers");
         let mut query = ::awsgen_runtime::protocol::Query::new("find=LayerVersion");
-        if let ::std::option::Option::Some(value) = input.arn.as_ref() {
+        if let Some(value) = input.arn.as_ref() {
             query.push("Arn", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

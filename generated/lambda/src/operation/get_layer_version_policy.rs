@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns the permission policy for a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). For more information, see `AddLayerVersionPermission`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetLayerVersionPolicy;
 impl super::private::Sealed for GetLayerVersionPolicy {}
 /// Errors of [`GetLayerVersionPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetLayerVersionPolicyError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,28 +28,26 @@ pub enum GetLayerVersionPolicyError {
 }
 impl GetLayerVersionPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetLayerVersionPolicyError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetLayerVersionPolicyError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetLayerVersionPolicyError::ServiceException(_) => Some("ServiceException"),
             GetLayerVersionPolicyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetLayerVersionPolicyError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetLayerVersionPolicyError::Unlisted(error) => error.code(),
             GetLayerVersionPolicyError::Unhandled(error) => error.code.as_deref(),
-            GetLayerVersionPolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            GetLayerVersionPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetLayerVersionPolicyError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -63,14 +56,12 @@ impl GetLayerVersionPolicyError {
             GetLayerVersionPolicyError::TooManyRequestsException(error) => error.meta(),
             GetLayerVersionPolicyError::ResourceNotFoundException(error) => error.meta(),
             GetLayerVersionPolicyError::Unlisted(error) => error.meta(),
-            GetLayerVersionPolicyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetLayerVersionPolicyError::Unhandled(meta) => Some(meta),
             GetLayerVersionPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetLayerVersionPolicyError::InvalidParameterValueException(error) => {
                 error.message()
@@ -96,25 +87,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetLayerVersionPolicyErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionPolicyError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionPolicyError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionPolicyError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetLayerVersionPolicyError::ResourceNotFoundException,
@@ -125,15 +116,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetLayerVersionPolicyErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetLayerVersionPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetLayerVersionPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetLayerVersionPolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetLayerVersionPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,29 +166,19 @@ impl ::std::fmt::Display for GetLayerVersionPolicyError {
     }
 }
 impl ::std::error::Error for GetLayerVersionPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetLayerVersionPolicyError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetLayerVersionPolicyError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionPolicyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionPolicyError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetLayerVersionPolicyError::ServiceException(error) => Some(error),
+            GetLayerVersionPolicyError::TooManyRequestsException(error) => Some(error),
+            GetLayerVersionPolicyError::ResourceNotFoundException(error) => Some(error),
             GetLayerVersionPolicyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetLayerVersionPolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetLayerVersionPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetLayerVersionPolicyError::Unhandled(error) => Some(error),
+            GetLayerVersionPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -217,14 +196,14 @@ impl super::Operation for GetLayerVersionPolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(78usize);
+        let mut path = String::with_capacity(78usize);
         path.push_str("/2018-10-31/layers/");
         match input.layer_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "LayerName",
@@ -232,15 +211,15 @@ impl super::Operation for GetLayerVersionPolicy {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "LayerName",
                 });
             }
         }
         path.push_str("/versions/");
         match input.version_number.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "VersionNumber",
@@ -248,8 +227,8 @@ impl super::Operation for GetLayerVersionPolicy {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "VersionNumber",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns the [resource-based IAM policy](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html) for a function, version, or alias.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetPolicy;
 impl super::private::Sealed for GetPolicy {}
 /// Errors of [`GetPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetPolicyError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,40 +28,38 @@ pub enum GetPolicyError {
 }
 impl GetPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetPolicyError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            GetPolicyError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            GetPolicyError::ServiceException(_) => Some("ServiceException"),
             GetPolicyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetPolicyError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetPolicyError::Unlisted(error) => error.code(),
             GetPolicyError::Unhandled(error) => error.code.as_deref(),
-            GetPolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            GetPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetPolicyError::InvalidParameterValueException(error) => error.meta(),
             GetPolicyError::ServiceException(error) => error.meta(),
             GetPolicyError::TooManyRequestsException(error) => error.meta(),
             GetPolicyError::ResourceNotFoundException(error) => error.meta(),
             GetPolicyError::Unlisted(error) => error.meta(),
-            GetPolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetPolicyError::Unhandled(meta) => Some(meta),
             GetPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetPolicyError::InvalidParameterValueException(error) => error.message(),
             GetPolicyError::ServiceException(error) => error.message(),
@@ -86,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetPolicyError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPolicyError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPolicyError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPolicyError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPolicyError::ResourceNotFoundException,
@@ -115,13 +108,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetPolicyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetPolicyError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,21 +148,15 @@ impl ::std::fmt::Display for GetPolicyError {
     }
 }
 impl ::std::error::Error for GetPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetPolicyError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPolicyError::ServiceException(error) => ::std::option::Option::Some(error),
-            GetPolicyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPolicyError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetPolicyError::InvalidParameterValueException(error) => Some(error),
+            GetPolicyError::ServiceException(error) => Some(error),
+            GetPolicyError::TooManyRequestsException(error) => Some(error),
+            GetPolicyError::ResourceNotFoundException(error) => Some(error),
             GetPolicyError::Unlisted(error) => ::std::error::Error::source(error),
-            GetPolicyError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetPolicyError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetPolicyError::Unhandled(error) => Some(error),
+            GetPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -189,14 +174,14 @@ impl super::Operation for GetPolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(59usize);
+        let mut path = String::with_capacity(59usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -204,15 +189,15 @@ impl super::Operation for GetPolicy {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/policy");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

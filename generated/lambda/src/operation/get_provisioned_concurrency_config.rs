@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the provisioned concurrency configuration for a function's alias or version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetProvisionedConcurrencyConfig;
 impl super::private::Sealed for GetProvisionedConcurrencyConfig {}
 /// Errors of [`GetProvisionedConcurrencyConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetProvisionedConcurrencyConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,39 +32,33 @@ pub enum GetProvisionedConcurrencyConfigError {
 }
 impl GetProvisionedConcurrencyConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetProvisionedConcurrencyConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetProvisionedConcurrencyConfigError::ProvisionedConcurrencyConfigNotFoundException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "ProvisionedConcurrencyConfigNotFoundException",
-                )
-            }
+            ) => Some("ProvisionedConcurrencyConfigNotFoundException"),
             GetProvisionedConcurrencyConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetProvisionedConcurrencyConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetProvisionedConcurrencyConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetProvisionedConcurrencyConfigError::Unlisted(error) => error.code(),
             GetProvisionedConcurrencyConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GetProvisionedConcurrencyConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetProvisionedConcurrencyConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
@@ -85,14 +74,12 @@ impl GetProvisionedConcurrencyConfigError {
                 error.meta()
             }
             GetProvisionedConcurrencyConfigError::Unlisted(error) => error.meta(),
-            GetProvisionedConcurrencyConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetProvisionedConcurrencyConfigError::Unhandled(meta) => Some(meta),
             GetProvisionedConcurrencyConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
@@ -126,33 +113,31 @@ for GetProvisionedConcurrencyConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetProvisionedConcurrencyConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some(
-                "ProvisionedConcurrencyConfigNotFoundException",
-            ) => {
+            Some("ProvisionedConcurrencyConfigNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetProvisionedConcurrencyConfigError::ProvisionedConcurrencyConfigNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetProvisionedConcurrencyConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetProvisionedConcurrencyConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetProvisionedConcurrencyConfigError::ResourceNotFoundException,
@@ -163,15 +148,15 @@ for GetProvisionedConcurrencyConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GetProvisionedConcurrencyConfigError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GetProvisionedConcurrencyConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetProvisionedConcurrencyConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -218,32 +203,26 @@ impl ::std::fmt::Display for GetProvisionedConcurrencyConfigError {
     }
 }
 impl ::std::error::Error for GetProvisionedConcurrencyConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             GetProvisionedConcurrencyConfigError::ProvisionedConcurrencyConfigNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            GetProvisionedConcurrencyConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            GetProvisionedConcurrencyConfigError::ServiceException(error) => Some(error),
             GetProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetProvisionedConcurrencyConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetProvisionedConcurrencyConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetProvisionedConcurrencyConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetProvisionedConcurrencyConfigError::Unhandled(error) => Some(error),
+            GetProvisionedConcurrencyConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -262,14 +241,14 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/2019-09-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -277,15 +256,15 @@ impl super::Operation for GetProvisionedConcurrencyConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/provisioned-concurrency");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the runtime management configuration for a function's version. If the runtime update mode is **Manual**, this includes the ARN of the runtime version and the runtime update mode. If the runtime update mode is **Auto** or **Function update**, this includes the runtime update mode and `null` is returned for the ARN. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetRuntimeManagementConfig;
 impl super::private::Sealed for GetRuntimeManagementConfig {}
 /// Errors of [`GetRuntimeManagementConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRuntimeManagementConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,30 +28,28 @@ pub enum GetRuntimeManagementConfigError {
 }
 impl GetRuntimeManagementConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetRuntimeManagementConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             GetRuntimeManagementConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             GetRuntimeManagementConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             GetRuntimeManagementConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetRuntimeManagementConfigError::Unlisted(error) => error.code(),
             GetRuntimeManagementConfigError::Unhandled(error) => error.code.as_deref(),
-            GetRuntimeManagementConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetRuntimeManagementConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetRuntimeManagementConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -69,14 +62,12 @@ impl GetRuntimeManagementConfigError {
                 error.meta()
             }
             GetRuntimeManagementConfigError::Unlisted(error) => error.meta(),
-            GetRuntimeManagementConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetRuntimeManagementConfigError::Unhandled(meta) => Some(meta),
             GetRuntimeManagementConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetRuntimeManagementConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -102,25 +93,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRuntimeManagementConfi
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRuntimeManagementConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRuntimeManagementConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRuntimeManagementConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRuntimeManagementConfigError::ResourceNotFoundException,
@@ -131,15 +122,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRuntimeManagementConfi
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetRuntimeManagementConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetRuntimeManagementConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetRuntimeManagementConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetRuntimeManagementConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,29 +172,23 @@ impl ::std::fmt::Display for GetRuntimeManagementConfigError {
     }
 }
 impl ::std::error::Error for GetRuntimeManagementConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetRuntimeManagementConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetRuntimeManagementConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRuntimeManagementConfigError::ServiceException(error) => Some(error),
             GetRuntimeManagementConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRuntimeManagementConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRuntimeManagementConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetRuntimeManagementConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRuntimeManagementConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRuntimeManagementConfigError::Unhandled(error) => Some(error),
+            GetRuntimeManagementConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -223,14 +206,14 @@ impl super::Operation for GetRuntimeManagementConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(78usize);
+        let mut path = String::with_capacity(78usize);
         path.push_str("/2021-07-20/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -238,15 +221,15 @@ impl super::Operation for GetRuntimeManagementConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/runtime-management-config");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -16,17 +16,12 @@
 /// For functions with a long timeout, your client might disconnect during synchronous invocation while it waits for a response. Configure your HTTP client, SDK, firewall, proxy, or operating system to allow for long connections with timeout or keep-alive settings.
 ///
 /// This operation requires permission for the [lambda:InvokeFunction](https://docs.aws.amazon.com/IAM/latest/UserGuide/list_awslambda.html) action. For details on how to set up permissions for cross-account invocations, see [Granting function access to other accounts](https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html#permissions-resource-xaccountinvoke).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Invoke;
 impl super::private::Sealed for Invoke {}
 /// Errors of [`Invoke`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum InvokeError {
     /// The service answered `CodeArtifactUserDeletedException`.
@@ -133,145 +128,107 @@ pub enum InvokeError {
 }
 impl InvokeError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             InvokeError::CodeArtifactUserDeletedException(_) => {
-                ::std::option::Option::Some("CodeArtifactUserDeletedException")
+                Some("CodeArtifactUserDeletedException")
             }
             InvokeError::ResourceNotReadyException(_) => {
-                ::std::option::Option::Some("ResourceNotReadyException")
+                Some("ResourceNotReadyException")
             }
             InvokeError::ServiceQuotaExceededException(_) => {
-                ::std::option::Option::Some("ServiceQuotaExceededException")
+                Some("ServiceQuotaExceededException")
             }
             InvokeError::InvalidSecurityGroupIdException(_) => {
-                ::std::option::Option::Some("InvalidSecurityGroupIDException")
+                Some("InvalidSecurityGroupIDException")
             }
             InvokeError::SnapStartTimeoutException(_) => {
-                ::std::option::Option::Some("SnapStartTimeoutException")
+                Some("SnapStartTimeoutException")
             }
-            InvokeError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
-            }
-            InvokeError::Ec2ThrottledException(_) => {
-                ::std::option::Option::Some("EC2ThrottledException")
-            }
+            InvokeError::TooManyRequestsException(_) => Some("TooManyRequestsException"),
+            InvokeError::Ec2ThrottledException(_) => Some("EC2ThrottledException"),
             InvokeError::EfsMountConnectivityException(_) => {
-                ::std::option::Option::Some("EFSMountConnectivityException")
+                Some("EFSMountConnectivityException")
             }
             InvokeError::SubnetIpAddressLimitReachedException(_) => {
-                ::std::option::Option::Some("SubnetIPAddressLimitReachedException")
+                Some("SubnetIPAddressLimitReachedException")
             }
-            InvokeError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
-            }
-            InvokeError::RequestTooLargeException(_) => {
-                ::std::option::Option::Some("RequestTooLargeException")
-            }
-            InvokeError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
-            }
+            InvokeError::KmsAccessDeniedException(_) => Some("KMSAccessDeniedException"),
+            InvokeError::RequestTooLargeException(_) => Some("RequestTooLargeException"),
+            InvokeError::KmsDisabledException(_) => Some("KMSDisabledException"),
             InvokeError::UnsupportedMediaTypeException(_) => {
-                ::std::option::Option::Some("UnsupportedMediaTypeException")
+                Some("UnsupportedMediaTypeException")
             }
             InvokeError::S3FilesMountConnectivityException(_) => {
-                ::std::option::Option::Some("S3FilesMountConnectivityException")
+                Some("S3FilesMountConnectivityException")
             }
             InvokeError::SerializedRequestEntityTooLargeException(_) => {
-                ::std::option::Option::Some("SerializedRequestEntityTooLargeException")
+                Some("SerializedRequestEntityTooLargeException")
             }
-            InvokeError::InvalidRuntimeException(_) => {
-                ::std::option::Option::Some("InvalidRuntimeException")
-            }
+            InvokeError::InvalidRuntimeException(_) => Some("InvalidRuntimeException"),
             InvokeError::NoPublishedVersionException(_) => {
-                ::std::option::Option::Some("NoPublishedVersionException")
+                Some("NoPublishedVersionException")
             }
-            InvokeError::Ec2UnexpectedException(_) => {
-                ::std::option::Option::Some("EC2UnexpectedException")
-            }
-            InvokeError::InvalidSubnetIdException(_) => {
-                ::std::option::Option::Some("InvalidSubnetIDException")
-            }
-            InvokeError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
-            }
+            InvokeError::Ec2UnexpectedException(_) => Some("EC2UnexpectedException"),
+            InvokeError::InvalidSubnetIdException(_) => Some("InvalidSubnetIDException"),
+            InvokeError::KmsNotFoundException(_) => Some("KMSNotFoundException"),
             InvokeError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            InvokeError::Ec2AccessDeniedException(_) => {
-                ::std::option::Option::Some("EC2AccessDeniedException")
-            }
-            InvokeError::EfsioException(_) => {
-                ::std::option::Option::Some("EFSIOException")
-            }
-            InvokeError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
-            }
+            InvokeError::Ec2AccessDeniedException(_) => Some("EC2AccessDeniedException"),
+            InvokeError::EfsioException(_) => Some("EFSIOException"),
+            InvokeError::KmsInvalidStateException(_) => Some("KMSInvalidStateException"),
             InvokeError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            InvokeError::EniLimitReachedException(_) => {
-                ::std::option::Option::Some("ENILimitReachedException")
-            }
+            InvokeError::EniLimitReachedException(_) => Some("ENILimitReachedException"),
             InvokeError::SnapStartNotReadyException(_) => {
-                ::std::option::Option::Some("SnapStartNotReadyException")
+                Some("SnapStartNotReadyException")
             }
-            InvokeError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            InvokeError::ServiceException(_) => Some("ServiceException"),
             InvokeError::CodeArtifactUserPendingException(_) => {
-                ::std::option::Option::Some("CodeArtifactUserPendingException")
+                Some("CodeArtifactUserPendingException")
             }
-            InvokeError::SnapStartException(_) => {
-                ::std::option::Option::Some("SnapStartException")
-            }
+            InvokeError::SnapStartException(_) => Some("SnapStartException"),
             InvokeError::RecursiveInvocationException(_) => {
-                ::std::option::Option::Some("RecursiveInvocationException")
+                Some("RecursiveInvocationException")
             }
             InvokeError::S3FilesMountFailureException(_) => {
-                ::std::option::Option::Some("S3FilesMountFailureException")
+                Some("S3FilesMountFailureException")
             }
-            InvokeError::EfsMountTimeoutException(_) => {
-                ::std::option::Option::Some("EFSMountTimeoutException")
-            }
-            InvokeError::EniNotReadyException(_) => {
-                ::std::option::Option::Some("ENINotReadyException")
-            }
+            InvokeError::EfsMountTimeoutException(_) => Some("EFSMountTimeoutException"),
+            InvokeError::EniNotReadyException(_) => Some("ENINotReadyException"),
             InvokeError::S3FilesMountTimeoutException(_) => {
-                ::std::option::Option::Some("S3FilesMountTimeoutException")
+                Some("S3FilesMountTimeoutException")
             }
             InvokeError::CodeArtifactUserFailedException(_) => {
-                ::std::option::Option::Some("CodeArtifactUserFailedException")
+                Some("CodeArtifactUserFailedException")
             }
             InvokeError::ModeNotSupportedException(_) => {
-                ::std::option::Option::Some("ModeNotSupportedException")
+                Some("ModeNotSupportedException")
             }
             InvokeError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             InvokeError::InvalidRequestContentException(_) => {
-                ::std::option::Option::Some("InvalidRequestContentException")
+                Some("InvalidRequestContentException")
             }
             InvokeError::SnapStartRegenerationFailureException(_) => {
-                ::std::option::Option::Some("SnapStartRegenerationFailureException")
+                Some("SnapStartRegenerationFailureException")
             }
             InvokeError::DurableExecutionAlreadyStartedException(_) => {
-                ::std::option::Option::Some("DurableExecutionAlreadyStartedException")
+                Some("DurableExecutionAlreadyStartedException")
             }
-            InvokeError::InvalidZipFileException(_) => {
-                ::std::option::Option::Some("InvalidZipFileException")
-            }
-            InvokeError::EfsMountFailureException(_) => {
-                ::std::option::Option::Some("EFSMountFailureException")
-            }
+            InvokeError::InvalidZipFileException(_) => Some("InvalidZipFileException"),
+            InvokeError::EfsMountFailureException(_) => Some("EFSMountFailureException"),
             InvokeError::Unlisted(error) => error.code(),
             InvokeError::Unhandled(error) => error.code.as_deref(),
-            InvokeError::InvalidResponse(_) => ::std::option::Option::None,
+            InvokeError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             InvokeError::CodeArtifactUserDeletedException(error) => error.meta(),
             InvokeError::ResourceNotReadyException(error) => error.meta(),
@@ -317,12 +274,12 @@ impl InvokeError {
             InvokeError::InvalidZipFileException(error) => error.meta(),
             InvokeError::EfsMountFailureException(error) => error.meta(),
             InvokeError::Unlisted(error) => error.meta(),
-            InvokeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            InvokeError::Unhandled(meta) => Some(meta),
             InvokeError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             InvokeError::CodeArtifactUserDeletedException(error) => error.message(),
             InvokeError::ResourceNotReadyException(error) => error.message(),
@@ -385,259 +342,259 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for InvokeError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("CodeArtifactUserDeletedException") => {
+            Some("CodeArtifactUserDeletedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::CodeArtifactUserDeletedException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotReadyException") => {
+            Some("ResourceNotReadyException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::ResourceNotReadyException,
                 )
             }
-            ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            Some("ServiceQuotaExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::ServiceQuotaExceededException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurityGroupIDException") => {
+            Some("InvalidSecurityGroupIDException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::InvalidSecurityGroupIdException,
                 )
             }
-            ::std::option::Option::Some("SnapStartTimeoutException") => {
+            Some("SnapStartTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::SnapStartTimeoutException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("EC2ThrottledException") => {
+            Some("EC2ThrottledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::Ec2ThrottledException,
                 )
             }
-            ::std::option::Option::Some("EFSMountConnectivityException") => {
+            Some("EFSMountConnectivityException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::EfsMountConnectivityException,
                 )
             }
-            ::std::option::Option::Some("SubnetIPAddressLimitReachedException") => {
+            Some("SubnetIPAddressLimitReachedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::SubnetIpAddressLimitReachedException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("RequestTooLargeException") => {
+            Some("RequestTooLargeException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::RequestTooLargeException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::KmsDisabledException,
                 )
             }
-            ::std::option::Option::Some("UnsupportedMediaTypeException") => {
+            Some("UnsupportedMediaTypeException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::UnsupportedMediaTypeException,
                 )
             }
-            ::std::option::Option::Some("S3FilesMountConnectivityException") => {
+            Some("S3FilesMountConnectivityException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::S3FilesMountConnectivityException,
                 )
             }
-            ::std::option::Option::Some("SerializedRequestEntityTooLargeException") => {
+            Some("SerializedRequestEntityTooLargeException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::SerializedRequestEntityTooLargeException,
                 )
             }
-            ::std::option::Option::Some("InvalidRuntimeException") => {
+            Some("InvalidRuntimeException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::InvalidRuntimeException,
                 )
             }
-            ::std::option::Option::Some("NoPublishedVersionException") => {
+            Some("NoPublishedVersionException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::NoPublishedVersionException,
                 )
             }
-            ::std::option::Option::Some("EC2UnexpectedException") => {
+            Some("EC2UnexpectedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::Ec2UnexpectedException,
                 )
             }
-            ::std::option::Option::Some("InvalidSubnetIDException") => {
+            Some("InvalidSubnetIDException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::InvalidSubnetIdException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("EC2AccessDeniedException") => {
+            Some("EC2AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::Ec2AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("EFSIOException") => {
+            Some("EFSIOException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::EfsioException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ENILimitReachedException") => {
+            Some("ENILimitReachedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::EniLimitReachedException,
                 )
             }
-            ::std::option::Option::Some("SnapStartNotReadyException") => {
+            Some("SnapStartNotReadyException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::SnapStartNotReadyException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("CodeArtifactUserPendingException") => {
+            Some("CodeArtifactUserPendingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::CodeArtifactUserPendingException,
                 )
             }
-            ::std::option::Option::Some("SnapStartException") => {
+            Some("SnapStartException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::SnapStartException,
                 )
             }
-            ::std::option::Option::Some("RecursiveInvocationException") => {
+            Some("RecursiveInvocationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::RecursiveInvocationException,
                 )
             }
-            ::std::option::Option::Some("S3FilesMountFailureException") => {
+            Some("S3FilesMountFailureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::S3FilesMountFailureException,
                 )
             }
-            ::std::option::Option::Some("EFSMountTimeoutException") => {
+            Some("EFSMountTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::EfsMountTimeoutException,
                 )
             }
-            ::std::option::Option::Some("ENINotReadyException") => {
+            Some("ENINotReadyException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::EniNotReadyException,
                 )
             }
-            ::std::option::Option::Some("S3FilesMountTimeoutException") => {
+            Some("S3FilesMountTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::S3FilesMountTimeoutException,
                 )
             }
-            ::std::option::Option::Some("CodeArtifactUserFailedException") => {
+            Some("CodeArtifactUserFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::CodeArtifactUserFailedException,
                 )
             }
-            ::std::option::Option::Some("ModeNotSupportedException") => {
+            Some("ModeNotSupportedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::ModeNotSupportedException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidRequestContentException") => {
+            Some("InvalidRequestContentException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::InvalidRequestContentException,
                 )
             }
-            ::std::option::Option::Some("SnapStartRegenerationFailureException") => {
+            Some("SnapStartRegenerationFailureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::SnapStartRegenerationFailureException,
                 )
             }
-            ::std::option::Option::Some("DurableExecutionAlreadyStartedException") => {
+            Some("DurableExecutionAlreadyStartedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::DurableExecutionAlreadyStartedException,
                 )
             }
-            ::std::option::Option::Some("InvalidZipFileException") => {
+            Some("InvalidZipFileException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::InvalidZipFileException,
                 )
             }
-            ::std::option::Option::Some("EFSMountFailureException") => {
+            Some("EFSMountFailureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeError::EfsMountFailureException,
@@ -648,13 +605,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for InvokeError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        InvokeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => InvokeError::Unlisted(error),
+                    Some(Err(error)) => {
                         InvokeError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         InvokeError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -803,134 +758,54 @@ impl ::std::fmt::Display for InvokeError {
     }
 }
 impl ::std::error::Error for InvokeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            InvokeError::CodeArtifactUserDeletedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::ResourceNotReadyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::ServiceQuotaExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::InvalidSecurityGroupIdException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::SnapStartTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::Ec2ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::EfsMountConnectivityException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::SubnetIpAddressLimitReachedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::RequestTooLargeException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::UnsupportedMediaTypeException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::S3FilesMountConnectivityException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::SerializedRequestEntityTooLargeException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::InvalidRuntimeException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::NoPublishedVersionException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::Ec2UnexpectedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::InvalidSubnetIdException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::Ec2AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::EfsioException(error) => ::std::option::Option::Some(error),
-            InvokeError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::EniLimitReachedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::SnapStartNotReadyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::ServiceException(error) => ::std::option::Option::Some(error),
-            InvokeError::CodeArtifactUserPendingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::SnapStartException(error) => ::std::option::Option::Some(error),
-            InvokeError::RecursiveInvocationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::S3FilesMountFailureException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::EfsMountTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::EniNotReadyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::S3FilesMountTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::CodeArtifactUserFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::ModeNotSupportedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::InvalidRequestContentException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::SnapStartRegenerationFailureException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::DurableExecutionAlreadyStartedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::InvalidZipFileException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeError::EfsMountFailureException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            InvokeError::CodeArtifactUserDeletedException(error) => Some(error),
+            InvokeError::ResourceNotReadyException(error) => Some(error),
+            InvokeError::ServiceQuotaExceededException(error) => Some(error),
+            InvokeError::InvalidSecurityGroupIdException(error) => Some(error),
+            InvokeError::SnapStartTimeoutException(error) => Some(error),
+            InvokeError::TooManyRequestsException(error) => Some(error),
+            InvokeError::Ec2ThrottledException(error) => Some(error),
+            InvokeError::EfsMountConnectivityException(error) => Some(error),
+            InvokeError::SubnetIpAddressLimitReachedException(error) => Some(error),
+            InvokeError::KmsAccessDeniedException(error) => Some(error),
+            InvokeError::RequestTooLargeException(error) => Some(error),
+            InvokeError::KmsDisabledException(error) => Some(error),
+            InvokeError::UnsupportedMediaTypeException(error) => Some(error),
+            InvokeError::S3FilesMountConnectivityException(error) => Some(error),
+            InvokeError::SerializedRequestEntityTooLargeException(error) => Some(error),
+            InvokeError::InvalidRuntimeException(error) => Some(error),
+            InvokeError::NoPublishedVersionException(error) => Some(error),
+            InvokeError::Ec2UnexpectedException(error) => Some(error),
+            InvokeError::InvalidSubnetIdException(error) => Some(error),
+            InvokeError::KmsNotFoundException(error) => Some(error),
+            InvokeError::InvalidParameterValueException(error) => Some(error),
+            InvokeError::Ec2AccessDeniedException(error) => Some(error),
+            InvokeError::EfsioException(error) => Some(error),
+            InvokeError::KmsInvalidStateException(error) => Some(error),
+            InvokeError::ResourceConflictException(error) => Some(error),
+            InvokeError::EniLimitReachedException(error) => Some(error),
+            InvokeError::SnapStartNotReadyException(error) => Some(error),
+            InvokeError::ServiceException(error) => Some(error),
+            InvokeError::CodeArtifactUserPendingException(error) => Some(error),
+            InvokeError::SnapStartException(error) => Some(error),
+            InvokeError::RecursiveInvocationException(error) => Some(error),
+            InvokeError::S3FilesMountFailureException(error) => Some(error),
+            InvokeError::EfsMountTimeoutException(error) => Some(error),
+            InvokeError::EniNotReadyException(error) => Some(error),
+            InvokeError::S3FilesMountTimeoutException(error) => Some(error),
+            InvokeError::CodeArtifactUserFailedException(error) => Some(error),
+            InvokeError::ModeNotSupportedException(error) => Some(error),
+            InvokeError::ResourceNotFoundException(error) => Some(error),
+            InvokeError::InvalidRequestContentException(error) => Some(error),
+            InvokeError::SnapStartRegenerationFailureException(error) => Some(error),
+            InvokeError::DurableExecutionAlreadyStartedException(error) => Some(error),
+            InvokeError::InvalidZipFileException(error) => Some(error),
+            InvokeError::EfsMountFailureException(error) => Some(error),
             InvokeError::Unlisted(error) => ::std::error::Error::source(error),
-            InvokeError::Unhandled(error) => ::std::option::Option::Some(error),
-            InvokeError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            InvokeError::Unhandled(error) => Some(error),
+            InvokeError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -987,14 +862,14 @@ impl super::Operation for Invoke {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(64usize);
+        let mut path = String::with_capacity(64usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -1002,15 +877,15 @@ impl super::Operation for Invoke {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/invocations");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
@@ -1018,23 +893,22 @@ impl super::Operation for Invoke {
             path,
             query.finish(),
         );
-        if let ::std::option::Option::Some(value) = input.invocation_type.as_ref() {
+        if let Some(value) = input.invocation_type.as_ref() {
             request.header("X-Amz-Invocation-Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.log_type.as_ref() {
+        if let Some(value) = input.log_type.as_ref() {
             request.header("X-Amz-Log-Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.client_context.as_ref() {
+        if let Some(value) = input.client_context.as_ref() {
             request.header("X-Amz-Client-Context", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.durable_execution_name.as_ref()
-        {
+        if let Some(value) = input.durable_execution_name.as_ref() {
             request.header("X-Amz-Durable-Execution-Name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.tenant_id.as_ref() {
+        if let Some(value) = input.tenant_id.as_ref() {
             request.header("X-Amz-Tenant-Id", value.as_str());
         }
-        if let ::std::option::Option::Some(blob) = &input.payload {
+        if let Some(blob) = &input.payload {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()

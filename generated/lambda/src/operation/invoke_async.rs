@@ -9,18 +9,13 @@
 ///
 /// **Note:** If you do use the InvokeAsync action, note that it doesn't support the use of X-Ray active tracing. Trace ID is not propagated to the function, even if X-Ray active tracing is turned on.
 #[deprecated(note = "deprecated by the service model")]
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct InvokeAsync;
 #[allow(deprecated)]
 impl super::private::Sealed for InvokeAsync {}
 /// Errors of [`InvokeAsync`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum InvokeAsyncError {
     /// The service answered `ServiceQuotaExceededException`.
@@ -95,103 +90,89 @@ pub enum InvokeAsyncError {
 }
 impl InvokeAsyncError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             InvokeAsyncError::ServiceQuotaExceededException(_) => {
-                ::std::option::Option::Some("ServiceQuotaExceededException")
+                Some("ServiceQuotaExceededException")
             }
             InvokeAsyncError::InvalidSecurityGroupIdException(_) => {
-                ::std::option::Option::Some("InvalidSecurityGroupIDException")
+                Some("InvalidSecurityGroupIDException")
             }
             InvokeAsyncError::SnapStartTimeoutException(_) => {
-                ::std::option::Option::Some("SnapStartTimeoutException")
+                Some("SnapStartTimeoutException")
             }
-            InvokeAsyncError::Ec2ThrottledException(_) => {
-                ::std::option::Option::Some("EC2ThrottledException")
-            }
+            InvokeAsyncError::Ec2ThrottledException(_) => Some("EC2ThrottledException"),
             InvokeAsyncError::EfsMountConnectivityException(_) => {
-                ::std::option::Option::Some("EFSMountConnectivityException")
+                Some("EFSMountConnectivityException")
             }
             InvokeAsyncError::SubnetIpAddressLimitReachedException(_) => {
-                ::std::option::Option::Some("SubnetIPAddressLimitReachedException")
+                Some("SubnetIPAddressLimitReachedException")
             }
             InvokeAsyncError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
+                Some("KMSAccessDeniedException")
             }
-            InvokeAsyncError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
-            }
+            InvokeAsyncError::KmsDisabledException(_) => Some("KMSDisabledException"),
             InvokeAsyncError::S3FilesMountConnectivityException(_) => {
-                ::std::option::Option::Some("S3FilesMountConnectivityException")
+                Some("S3FilesMountConnectivityException")
             }
             InvokeAsyncError::InvalidRuntimeException(_) => {
-                ::std::option::Option::Some("InvalidRuntimeException")
+                Some("InvalidRuntimeException")
             }
-            InvokeAsyncError::Ec2UnexpectedException(_) => {
-                ::std::option::Option::Some("EC2UnexpectedException")
-            }
+            InvokeAsyncError::Ec2UnexpectedException(_) => Some("EC2UnexpectedException"),
             InvokeAsyncError::InvalidSubnetIdException(_) => {
-                ::std::option::Option::Some("InvalidSubnetIDException")
+                Some("InvalidSubnetIDException")
             }
-            InvokeAsyncError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
-            }
+            InvokeAsyncError::KmsNotFoundException(_) => Some("KMSNotFoundException"),
             InvokeAsyncError::Ec2AccessDeniedException(_) => {
-                ::std::option::Option::Some("EC2AccessDeniedException")
+                Some("EC2AccessDeniedException")
             }
-            InvokeAsyncError::EfsioException(_) => {
-                ::std::option::Option::Some("EFSIOException")
-            }
+            InvokeAsyncError::EfsioException(_) => Some("EFSIOException"),
             InvokeAsyncError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             InvokeAsyncError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             InvokeAsyncError::EniLimitReachedException(_) => {
-                ::std::option::Option::Some("ENILimitReachedException")
+                Some("ENILimitReachedException")
             }
             InvokeAsyncError::SnapStartNotReadyException(_) => {
-                ::std::option::Option::Some("SnapStartNotReadyException")
+                Some("SnapStartNotReadyException")
             }
-            InvokeAsyncError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
-            InvokeAsyncError::SnapStartException(_) => {
-                ::std::option::Option::Some("SnapStartException")
-            }
+            InvokeAsyncError::ServiceException(_) => Some("ServiceException"),
+            InvokeAsyncError::SnapStartException(_) => Some("SnapStartException"),
             InvokeAsyncError::S3FilesMountFailureException(_) => {
-                ::std::option::Option::Some("S3FilesMountFailureException")
+                Some("S3FilesMountFailureException")
             }
             InvokeAsyncError::EfsMountTimeoutException(_) => {
-                ::std::option::Option::Some("EFSMountTimeoutException")
+                Some("EFSMountTimeoutException")
             }
             InvokeAsyncError::S3FilesMountTimeoutException(_) => {
-                ::std::option::Option::Some("S3FilesMountTimeoutException")
+                Some("S3FilesMountTimeoutException")
             }
             InvokeAsyncError::ModeNotSupportedException(_) => {
-                ::std::option::Option::Some("ModeNotSupportedException")
+                Some("ModeNotSupportedException")
             }
             InvokeAsyncError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             InvokeAsyncError::InvalidRequestContentException(_) => {
-                ::std::option::Option::Some("InvalidRequestContentException")
+                Some("InvalidRequestContentException")
             }
             InvokeAsyncError::SnapStartRegenerationFailureException(_) => {
-                ::std::option::Option::Some("SnapStartRegenerationFailureException")
+                Some("SnapStartRegenerationFailureException")
             }
             InvokeAsyncError::EfsMountFailureException(_) => {
-                ::std::option::Option::Some("EFSMountFailureException")
+                Some("EFSMountFailureException")
             }
             InvokeAsyncError::Unlisted(error) => error.code(),
             InvokeAsyncError::Unhandled(error) => error.code.as_deref(),
-            InvokeAsyncError::InvalidResponse(_) => ::std::option::Option::None,
+            InvokeAsyncError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             InvokeAsyncError::ServiceQuotaExceededException(error) => error.meta(),
             InvokeAsyncError::InvalidSecurityGroupIdException(error) => error.meta(),
@@ -225,12 +206,12 @@ impl InvokeAsyncError {
             }
             InvokeAsyncError::EfsMountFailureException(error) => error.meta(),
             InvokeAsyncError::Unlisted(error) => error.meta(),
-            InvokeAsyncError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            InvokeAsyncError::Unhandled(meta) => Some(meta),
             InvokeAsyncError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             InvokeAsyncError::ServiceQuotaExceededException(error) => error.message(),
             InvokeAsyncError::InvalidSecurityGroupIdException(error) => error.message(),
@@ -279,175 +260,175 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for InvokeAsyncError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            Some("ServiceQuotaExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::ServiceQuotaExceededException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurityGroupIDException") => {
+            Some("InvalidSecurityGroupIDException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::InvalidSecurityGroupIdException,
                 )
             }
-            ::std::option::Option::Some("SnapStartTimeoutException") => {
+            Some("SnapStartTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::SnapStartTimeoutException,
                 )
             }
-            ::std::option::Option::Some("EC2ThrottledException") => {
+            Some("EC2ThrottledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::Ec2ThrottledException,
                 )
             }
-            ::std::option::Option::Some("EFSMountConnectivityException") => {
+            Some("EFSMountConnectivityException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::EfsMountConnectivityException,
                 )
             }
-            ::std::option::Option::Some("SubnetIPAddressLimitReachedException") => {
+            Some("SubnetIPAddressLimitReachedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::SubnetIpAddressLimitReachedException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::KmsDisabledException,
                 )
             }
-            ::std::option::Option::Some("S3FilesMountConnectivityException") => {
+            Some("S3FilesMountConnectivityException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::S3FilesMountConnectivityException,
                 )
             }
-            ::std::option::Option::Some("InvalidRuntimeException") => {
+            Some("InvalidRuntimeException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::InvalidRuntimeException,
                 )
             }
-            ::std::option::Option::Some("EC2UnexpectedException") => {
+            Some("EC2UnexpectedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::Ec2UnexpectedException,
                 )
             }
-            ::std::option::Option::Some("InvalidSubnetIDException") => {
+            Some("InvalidSubnetIDException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::InvalidSubnetIdException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("EC2AccessDeniedException") => {
+            Some("EC2AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::Ec2AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("EFSIOException") => {
+            Some("EFSIOException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::EfsioException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ENILimitReachedException") => {
+            Some("ENILimitReachedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::EniLimitReachedException,
                 )
             }
-            ::std::option::Option::Some("SnapStartNotReadyException") => {
+            Some("SnapStartNotReadyException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::SnapStartNotReadyException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("SnapStartException") => {
+            Some("SnapStartException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::SnapStartException,
                 )
             }
-            ::std::option::Option::Some("S3FilesMountFailureException") => {
+            Some("S3FilesMountFailureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::S3FilesMountFailureException,
                 )
             }
-            ::std::option::Option::Some("EFSMountTimeoutException") => {
+            Some("EFSMountTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::EfsMountTimeoutException,
                 )
             }
-            ::std::option::Option::Some("S3FilesMountTimeoutException") => {
+            Some("S3FilesMountTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::S3FilesMountTimeoutException,
                 )
             }
-            ::std::option::Option::Some("ModeNotSupportedException") => {
+            Some("ModeNotSupportedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::ModeNotSupportedException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidRequestContentException") => {
+            Some("InvalidRequestContentException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::InvalidRequestContentException,
                 )
             }
-            ::std::option::Option::Some("SnapStartRegenerationFailureException") => {
+            Some("SnapStartRegenerationFailureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::SnapStartRegenerationFailureException,
                 )
             }
-            ::std::option::Option::Some("EFSMountFailureException") => {
+            Some("EFSMountFailureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     InvokeAsyncError::EfsMountFailureException,
@@ -458,13 +439,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for InvokeAsyncError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        InvokeAsyncError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => InvokeAsyncError::Unlisted(error),
+                    Some(Err(error)) => {
                         InvokeAsyncError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         InvokeAsyncError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -577,98 +556,40 @@ impl ::std::fmt::Display for InvokeAsyncError {
     }
 }
 impl ::std::error::Error for InvokeAsyncError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            InvokeAsyncError::ServiceQuotaExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::InvalidSecurityGroupIdException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::SnapStartTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::Ec2ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::EfsMountConnectivityException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::SubnetIpAddressLimitReachedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::S3FilesMountConnectivityException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::InvalidRuntimeException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::Ec2UnexpectedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::InvalidSubnetIdException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::Ec2AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::EfsioException(error) => ::std::option::Option::Some(error),
-            InvokeAsyncError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::EniLimitReachedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::SnapStartNotReadyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::SnapStartException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::S3FilesMountFailureException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::EfsMountTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::S3FilesMountTimeoutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::ModeNotSupportedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::InvalidRequestContentException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::SnapStartRegenerationFailureException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            InvokeAsyncError::EfsMountFailureException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            InvokeAsyncError::ServiceQuotaExceededException(error) => Some(error),
+            InvokeAsyncError::InvalidSecurityGroupIdException(error) => Some(error),
+            InvokeAsyncError::SnapStartTimeoutException(error) => Some(error),
+            InvokeAsyncError::Ec2ThrottledException(error) => Some(error),
+            InvokeAsyncError::EfsMountConnectivityException(error) => Some(error),
+            InvokeAsyncError::SubnetIpAddressLimitReachedException(error) => Some(error),
+            InvokeAsyncError::KmsAccessDeniedException(error) => Some(error),
+            InvokeAsyncError::KmsDisabledException(error) => Some(error),
+            InvokeAsyncError::S3FilesMountConnectivityException(error) => Some(error),
+            InvokeAsyncError::InvalidRuntimeException(error) => Some(error),
+            InvokeAsyncError::Ec2UnexpectedException(error) => Some(error),
+            InvokeAsyncError::InvalidSubnetIdException(error) => Some(error),
+            InvokeAsyncError::KmsNotFoundException(error) => Some(error),
+            InvokeAsyncError::Ec2AccessDeniedException(error) => Some(error),
+            InvokeAsyncError::EfsioException(error) => Some(error),
+            InvokeAsyncError::KmsInvalidStateException(error) => Some(error),
+            InvokeAsyncError::ResourceConflictException(error) => Some(error),
+            InvokeAsyncError::EniLimitReachedException(error) => Some(error),
+            InvokeAsyncError::SnapStartNotReadyException(error) => Some(error),
+            InvokeAsyncError::ServiceException(error) => Some(error),
+            InvokeAsyncError::SnapStartException(error) => Some(error),
+            InvokeAsyncError::S3FilesMountFailureException(error) => Some(error),
+            InvokeAsyncError::EfsMountTimeoutException(error) => Some(error),
+            InvokeAsyncError::S3FilesMountTimeoutException(error) => Some(error),
+            InvokeAsyncError::ModeNotSupportedException(error) => Some(error),
+            InvokeAsyncError::ResourceNotFoundException(error) => Some(error),
+            InvokeAsyncError::InvalidRequestContentException(error) => Some(error),
+            InvokeAsyncError::SnapStartRegenerationFailureException(error) => Some(error),
+            InvokeAsyncError::EfsMountFailureException(error) => Some(error),
             InvokeAsyncError::Unlisted(error) => ::std::error::Error::source(error),
-            InvokeAsyncError::Unhandled(error) => ::std::option::Option::Some(error),
-            InvokeAsyncError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            InvokeAsyncError::Unhandled(error) => Some(error),
+            InvokeAsyncError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -713,14 +634,14 @@ impl super::Operation for InvokeAsync {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(65usize);
+        let mut path = String::with_capacity(65usize);
         path.push_str("/2014-11-13/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -728,8 +649,8 @@ impl super::Operation for InvokeAsync {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
@@ -741,7 +662,7 @@ impl super::Operation for InvokeAsync {
             path,
             query.finish(),
         );
-        if let ::std::option::Option::Some(blob) = &input.invoke_args {
+        if let Some(blob) = &input.invoke_args {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a list of [aliases](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html) for a Lambda function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListAliases;
 impl super::private::Sealed for ListAliases {}
 /// Errors of [`ListAliases`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListAliasesError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,40 +28,38 @@ pub enum ListAliasesError {
 }
 impl ListAliasesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListAliasesError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListAliasesError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListAliasesError::ServiceException(_) => Some("ServiceException"),
             ListAliasesError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListAliasesError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListAliasesError::Unlisted(error) => error.code(),
             ListAliasesError::Unhandled(error) => error.code.as_deref(),
-            ListAliasesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListAliasesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListAliasesError::InvalidParameterValueException(error) => error.meta(),
             ListAliasesError::ServiceException(error) => error.meta(),
             ListAliasesError::TooManyRequestsException(error) => error.meta(),
             ListAliasesError::ResourceNotFoundException(error) => error.meta(),
             ListAliasesError::Unlisted(error) => error.meta(),
-            ListAliasesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListAliasesError::Unhandled(meta) => Some(meta),
             ListAliasesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListAliasesError::InvalidParameterValueException(error) => error.message(),
             ListAliasesError::ServiceException(error) => error.message(),
@@ -86,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListAliasesError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListAliasesError::ResourceNotFoundException,
@@ -115,13 +108,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListAliasesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListAliasesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListAliasesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListAliasesError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListAliasesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,25 +152,15 @@ impl ::std::fmt::Display for ListAliasesError {
     }
 }
 impl ::std::error::Error for ListAliasesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListAliasesError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListAliasesError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListAliasesError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListAliasesError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListAliasesError::InvalidParameterValueException(error) => Some(error),
+            ListAliasesError::ServiceException(error) => Some(error),
+            ListAliasesError::TooManyRequestsException(error) => Some(error),
+            ListAliasesError::ResourceNotFoundException(error) => Some(error),
             ListAliasesError::Unlisted(error) => ::std::error::Error::source(error),
-            ListAliasesError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListAliasesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListAliasesError::Unhandled(error) => Some(error),
+            ListAliasesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -195,22 +176,22 @@ impl super::Operation for ListAliases {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["Aliases"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(60usize);
+        let mut path = String::with_capacity(60usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -218,21 +199,21 @@ impl super::Operation for ListAliases {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/aliases");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.function_version.as_ref() {
+        if let Some(value) = input.function_version.as_ref() {
             query.push("FunctionVersion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a list of capacity providers in your account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListCapacityProviders;
 impl super::private::Sealed for ListCapacityProviders {}
 /// Errors of [`ListCapacityProviders`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCapacityProvidersError {
     /// The service answered `InvalidParameterValueException`.
@@ -31,25 +26,23 @@ pub enum ListCapacityProvidersError {
 }
 impl ListCapacityProvidersError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListCapacityProvidersError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListCapacityProvidersError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListCapacityProvidersError::ServiceException(_) => Some("ServiceException"),
             ListCapacityProvidersError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListCapacityProvidersError::Unlisted(error) => error.code(),
             ListCapacityProvidersError::Unhandled(error) => error.code.as_deref(),
-            ListCapacityProvidersError::InvalidResponse(_) => ::std::option::Option::None,
+            ListCapacityProvidersError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListCapacityProvidersError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -57,14 +50,12 @@ impl ListCapacityProvidersError {
             ListCapacityProvidersError::ServiceException(error) => error.meta(),
             ListCapacityProvidersError::TooManyRequestsException(error) => error.meta(),
             ListCapacityProvidersError::Unlisted(error) => error.meta(),
-            ListCapacityProvidersError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListCapacityProvidersError::Unhandled(meta) => Some(meta),
             ListCapacityProvidersError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListCapacityProvidersError::InvalidParameterValueException(error) => {
                 error.message()
@@ -87,19 +78,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCapacityProvidersErro
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCapacityProvidersError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCapacityProvidersError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCapacityProvidersError::TooManyRequestsException,
@@ -110,15 +101,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCapacityProvidersErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListCapacityProvidersError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListCapacityProvidersError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListCapacityProvidersError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListCapacityProvidersError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,26 +148,18 @@ impl ::std::fmt::Display for ListCapacityProvidersError {
     }
 }
 impl ::std::error::Error for ListCapacityProvidersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListCapacityProvidersError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListCapacityProvidersError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListCapacityProvidersError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCapacityProvidersError::ServiceException(error) => Some(error),
+            ListCapacityProvidersError::TooManyRequestsException(error) => Some(error),
             ListCapacityProvidersError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListCapacityProvidersError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListCapacityProvidersError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCapacityProvidersError::Unhandled(error) => Some(error),
+            ListCapacityProvidersError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,27 +174,27 @@ impl super::Operation for ListCapacityProviders {
         "ServiceException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["CapacityProviders"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2025-11-30/capacity-providers");
+        let path = String::from("/2025-11-30/capacity-providers");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.state.as_ref() {
+        if let Some(value) = input.state.as_ref() {
             query.push("State", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a list of [code signing configurations](https://docs.aws.amazon.com/lambda/latest/dg/configuring-codesigning.html). A request returns up to 10,000 configurations per call. You can use the `MaxItems` parameter to return fewer configurations per call.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListCodeSigningConfigs;
 impl super::private::Sealed for ListCodeSigningConfigs {}
 /// Errors of [`ListCodeSigningConfigs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCodeSigningConfigsError {
     /// The service answered `InvalidParameterValueException`.
@@ -29,38 +24,32 @@ pub enum ListCodeSigningConfigsError {
 }
 impl ListCodeSigningConfigsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListCodeSigningConfigsError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListCodeSigningConfigsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListCodeSigningConfigsError::ServiceException(_) => Some("ServiceException"),
             ListCodeSigningConfigsError::Unlisted(error) => error.code(),
             ListCodeSigningConfigsError::Unhandled(error) => error.code.as_deref(),
-            ListCodeSigningConfigsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListCodeSigningConfigsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListCodeSigningConfigsError::InvalidParameterValueException(error) => {
                 error.meta()
             }
             ListCodeSigningConfigsError::ServiceException(error) => error.meta(),
             ListCodeSigningConfigsError::Unlisted(error) => error.meta(),
-            ListCodeSigningConfigsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListCodeSigningConfigsError::Unhandled(meta) => Some(meta),
             ListCodeSigningConfigsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListCodeSigningConfigsError::InvalidParameterValueException(error) => {
                 error.message()
@@ -80,13 +69,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCodeSigningConfigsErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCodeSigningConfigsError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCodeSigningConfigsError::ServiceException,
@@ -97,15 +86,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCodeSigningConfigsErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListCodeSigningConfigsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListCodeSigningConfigsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListCodeSigningConfigsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListCodeSigningConfigsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -143,23 +130,17 @@ impl ::std::fmt::Display for ListCodeSigningConfigsError {
     }
 }
 impl ::std::error::Error for ListCodeSigningConfigsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListCodeSigningConfigsError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListCodeSigningConfigsError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCodeSigningConfigsError::ServiceException(error) => Some(error),
             ListCodeSigningConfigsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListCodeSigningConfigsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListCodeSigningConfigsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCodeSigningConfigsError::Unhandled(error) => Some(error),
+            ListCodeSigningConfigsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -173,24 +154,24 @@ impl super::Operation for ListCodeSigningConfigs {
         "InvalidParameterValueException",
         "ServiceException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["CodeSigningConfigs"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2020-04-22/code-signing-configs");
+        let path = String::from("/2020-04-22/code-signing-configs");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a list of [durable executions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) for a specified Lambda function. You can filter the results by execution name, status, and start time range. This API supports pagination for large result sets.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListDurableExecutionsByFunction;
 impl super::private::Sealed for ListDurableExecutionsByFunction {}
 /// Errors of [`ListDurableExecutionsByFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDurableExecutionsByFunctionError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,32 +28,30 @@ pub enum ListDurableExecutionsByFunctionError {
 }
 impl ListDurableExecutionsByFunctionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListDurableExecutionsByFunctionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             ListDurableExecutionsByFunctionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             ListDurableExecutionsByFunctionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListDurableExecutionsByFunctionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListDurableExecutionsByFunctionError::Unlisted(error) => error.code(),
             ListDurableExecutionsByFunctionError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListDurableExecutionsByFunctionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListDurableExecutionsByFunctionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListDurableExecutionsByFunctionError::InvalidParameterValueException(
                 error,
@@ -71,14 +64,12 @@ impl ListDurableExecutionsByFunctionError {
                 error.meta()
             }
             ListDurableExecutionsByFunctionError::Unlisted(error) => error.meta(),
-            ListDurableExecutionsByFunctionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListDurableExecutionsByFunctionError::Unhandled(meta) => Some(meta),
             ListDurableExecutionsByFunctionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListDurableExecutionsByFunctionError::InvalidParameterValueException(
                 error,
@@ -109,25 +100,25 @@ for ListDurableExecutionsByFunctionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDurableExecutionsByFunctionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDurableExecutionsByFunctionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDurableExecutionsByFunctionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDurableExecutionsByFunctionError::ResourceNotFoundException,
@@ -138,15 +129,15 @@ for ListDurableExecutionsByFunctionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListDurableExecutionsByFunctionError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListDurableExecutionsByFunctionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListDurableExecutionsByFunctionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -190,29 +181,23 @@ impl ::std::fmt::Display for ListDurableExecutionsByFunctionError {
     }
 }
 impl ::std::error::Error for ListDurableExecutionsByFunctionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListDurableExecutionsByFunctionError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            ListDurableExecutionsByFunctionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            ListDurableExecutionsByFunctionError::ServiceException(error) => Some(error),
             ListDurableExecutionsByFunctionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListDurableExecutionsByFunctionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListDurableExecutionsByFunctionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListDurableExecutionsByFunctionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListDurableExecutionsByFunctionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListDurableExecutionsByFunctionError::Unhandled(error) => Some(error),
+            ListDurableExecutionsByFunctionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -228,22 +213,22 @@ impl super::Operation for ListDurableExecutionsByFunction {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["DurableExecutions"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/2025-12-01/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -251,27 +236,26 @@ impl super::Operation for ListDurableExecutionsByFunction {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/durable-executions");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.durable_execution_name.as_ref()
-        {
+        if let Some(value) = input.durable_execution_name.as_ref() {
             query.push("DurableExecutionName", value.as_str());
         }
-        if let ::std::option::Option::Some(items) = input.statuses.as_ref() {
+        if let Some(items) = input.statuses.as_ref() {
             for item in items {
                 query.push("Statuses", item.as_str());
             }
         }
-        if let ::std::option::Option::Some(value) = input.started_after.as_ref() {
+        if let Some(value) = input.started_after.as_ref() {
             query
                 .push(
                     "StartedAfter",
@@ -281,7 +265,7 @@ impl super::Operation for ListDurableExecutionsByFunction {
                     ),
                 );
         }
-        if let ::std::option::Option::Some(value) = input.started_before.as_ref() {
+        if let Some(value) = input.started_before.as_ref() {
             query
                 .push(
                     "StartedBefore",
@@ -291,13 +275,13 @@ impl super::Operation for ListDurableExecutionsByFunction {
                     ),
                 );
         }
-        if let ::std::option::Option::Some(value) = input.reverse_order.as_ref() {
+        if let Some(value) = input.reverse_order.as_ref() {
             query.push("ReverseOrder", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists event source mappings. Specify an `EventSourceArn` to show only event source mappings for a single event source.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListEventSourceMappings;
 impl super::private::Sealed for ListEventSourceMappings {}
 /// Errors of [`ListEventSourceMappings`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListEventSourceMappingsError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,30 +28,26 @@ pub enum ListEventSourceMappingsError {
 }
 impl ListEventSourceMappingsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListEventSourceMappingsError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListEventSourceMappingsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListEventSourceMappingsError::ServiceException(_) => Some("ServiceException"),
             ListEventSourceMappingsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListEventSourceMappingsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListEventSourceMappingsError::Unlisted(error) => error.code(),
             ListEventSourceMappingsError::Unhandled(error) => error.code.as_deref(),
-            ListEventSourceMappingsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListEventSourceMappingsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListEventSourceMappingsError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -67,14 +58,12 @@ impl ListEventSourceMappingsError {
                 error.meta()
             }
             ListEventSourceMappingsError::Unlisted(error) => error.meta(),
-            ListEventSourceMappingsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListEventSourceMappingsError::Unhandled(meta) => Some(meta),
             ListEventSourceMappingsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListEventSourceMappingsError::InvalidParameterValueException(error) => {
                 error.message()
@@ -100,25 +89,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListEventSourceMappingsEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListEventSourceMappingsError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListEventSourceMappingsError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListEventSourceMappingsError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListEventSourceMappingsError::ResourceNotFoundException,
@@ -129,15 +118,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListEventSourceMappingsEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListEventSourceMappingsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListEventSourceMappingsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListEventSourceMappingsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListEventSourceMappingsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -181,29 +168,19 @@ impl ::std::fmt::Display for ListEventSourceMappingsError {
     }
 }
 impl ::std::error::Error for ListEventSourceMappingsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListEventSourceMappingsError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListEventSourceMappingsError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListEventSourceMappingsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListEventSourceMappingsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListEventSourceMappingsError::ServiceException(error) => Some(error),
+            ListEventSourceMappingsError::TooManyRequestsException(error) => Some(error),
+            ListEventSourceMappingsError::ResourceNotFoundException(error) => Some(error),
             ListEventSourceMappingsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListEventSourceMappingsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListEventSourceMappingsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListEventSourceMappingsError::Unhandled(error) => Some(error),
+            ListEventSourceMappingsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -219,30 +196,30 @@ impl super::Operation for ListEventSourceMappings {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["EventSourceMappings"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2015-03-31/event-source-mappings");
+        let path = String::from("/2015-03-31/event-source-mappings");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.event_source_arn.as_ref() {
+        if let Some(value) = input.event_source_arn.as_ref() {
             query.push("EventSourceArn", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.function_name.as_ref() {
+        if let Some(value) = input.function_name.as_ref() {
             query.push("FunctionName", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Retrieves a list of configurations for asynchronous invocation for a function.
 ///
 /// To configure options for asynchronous invocation, use `PutFunctionEventInvokeConfig`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListFunctionEventInvokeConfigs;
 impl super::private::Sealed for ListFunctionEventInvokeConfigs {}
 /// Errors of [`ListFunctionEventInvokeConfigs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListFunctionEventInvokeConfigsError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,32 +30,30 @@ pub enum ListFunctionEventInvokeConfigsError {
 }
 impl ListFunctionEventInvokeConfigsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListFunctionEventInvokeConfigsError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             ListFunctionEventInvokeConfigsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             ListFunctionEventInvokeConfigsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListFunctionEventInvokeConfigsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListFunctionEventInvokeConfigsError::Unlisted(error) => error.code(),
             ListFunctionEventInvokeConfigsError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListFunctionEventInvokeConfigsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListFunctionEventInvokeConfigsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListFunctionEventInvokeConfigsError::InvalidParameterValueException(
                 error,
@@ -73,14 +66,12 @@ impl ListFunctionEventInvokeConfigsError {
                 error.meta()
             }
             ListFunctionEventInvokeConfigsError::Unlisted(error) => error.meta(),
-            ListFunctionEventInvokeConfigsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListFunctionEventInvokeConfigsError::Unhandled(meta) => Some(meta),
             ListFunctionEventInvokeConfigsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListFunctionEventInvokeConfigsError::InvalidParameterValueException(
                 error,
@@ -111,25 +102,25 @@ for ListFunctionEventInvokeConfigsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionEventInvokeConfigsError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionEventInvokeConfigsError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionEventInvokeConfigsError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionEventInvokeConfigsError::ResourceNotFoundException,
@@ -140,15 +131,15 @@ for ListFunctionEventInvokeConfigsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListFunctionEventInvokeConfigsError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListFunctionEventInvokeConfigsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListFunctionEventInvokeConfigsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -192,29 +183,23 @@ impl ::std::fmt::Display for ListFunctionEventInvokeConfigsError {
     }
 }
 impl ::std::error::Error for ListFunctionEventInvokeConfigsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListFunctionEventInvokeConfigsError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            ListFunctionEventInvokeConfigsError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            ListFunctionEventInvokeConfigsError::ServiceException(error) => Some(error),
             ListFunctionEventInvokeConfigsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListFunctionEventInvokeConfigsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListFunctionEventInvokeConfigsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListFunctionEventInvokeConfigsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListFunctionEventInvokeConfigsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListFunctionEventInvokeConfigsError::Unhandled(error) => Some(error),
+            ListFunctionEventInvokeConfigsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -230,22 +215,22 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["FunctionEventInvokeConfigs"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(77usize);
+        let mut path = String::with_capacity(77usize);
         path.push_str("/2019-09-25/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -253,18 +238,18 @@ impl super::Operation for ListFunctionEventInvokeConfigs {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/event-invoke-config/list");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a list of Lambda function URLs for the specified function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListFunctionUrlConfigs;
 impl super::private::Sealed for ListFunctionUrlConfigs {}
 /// Errors of [`ListFunctionUrlConfigs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListFunctionUrlConfigsError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,30 +28,26 @@ pub enum ListFunctionUrlConfigsError {
 }
 impl ListFunctionUrlConfigsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListFunctionUrlConfigsError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListFunctionUrlConfigsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListFunctionUrlConfigsError::ServiceException(_) => Some("ServiceException"),
             ListFunctionUrlConfigsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListFunctionUrlConfigsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListFunctionUrlConfigsError::Unlisted(error) => error.code(),
             ListFunctionUrlConfigsError::Unhandled(error) => error.code.as_deref(),
-            ListFunctionUrlConfigsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListFunctionUrlConfigsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListFunctionUrlConfigsError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -65,14 +56,12 @@ impl ListFunctionUrlConfigsError {
             ListFunctionUrlConfigsError::TooManyRequestsException(error) => error.meta(),
             ListFunctionUrlConfigsError::ResourceNotFoundException(error) => error.meta(),
             ListFunctionUrlConfigsError::Unlisted(error) => error.meta(),
-            ListFunctionUrlConfigsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListFunctionUrlConfigsError::Unhandled(meta) => Some(meta),
             ListFunctionUrlConfigsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListFunctionUrlConfigsError::InvalidParameterValueException(error) => {
                 error.message()
@@ -98,25 +87,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListFunctionUrlConfigsErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionUrlConfigsError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionUrlConfigsError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionUrlConfigsError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionUrlConfigsError::ResourceNotFoundException,
@@ -127,15 +116,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListFunctionUrlConfigsErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListFunctionUrlConfigsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListFunctionUrlConfigsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListFunctionUrlConfigsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListFunctionUrlConfigsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,29 +166,19 @@ impl ::std::fmt::Display for ListFunctionUrlConfigsError {
     }
 }
 impl ::std::error::Error for ListFunctionUrlConfigsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListFunctionUrlConfigsError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListFunctionUrlConfigsError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListFunctionUrlConfigsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListFunctionUrlConfigsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListFunctionUrlConfigsError::ServiceException(error) => Some(error),
+            ListFunctionUrlConfigsError::TooManyRequestsException(error) => Some(error),
+            ListFunctionUrlConfigsError::ResourceNotFoundException(error) => Some(error),
             ListFunctionUrlConfigsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListFunctionUrlConfigsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListFunctionUrlConfigsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListFunctionUrlConfigsError::Unhandled(error) => Some(error),
+            ListFunctionUrlConfigsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -217,22 +194,22 @@ impl super::Operation for ListFunctionUrlConfigs {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["FunctionUrlConfigs"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(57usize);
+        let mut path = String::with_capacity(57usize);
         path.push_str("/2021-10-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -240,18 +217,18 @@ impl super::Operation for ListFunctionUrlConfigs {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/urls");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

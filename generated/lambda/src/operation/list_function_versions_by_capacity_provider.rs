@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a list of function versions that are configured to use a specific capacity provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListFunctionVersionsByCapacityProvider;
 impl super::private::Sealed for ListFunctionVersionsByCapacityProvider {}
 /// Errors of [`ListFunctionVersionsByCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListFunctionVersionsByCapacityProviderError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,32 +28,30 @@ pub enum ListFunctionVersionsByCapacityProviderError {
 }
 impl ListFunctionVersionsByCapacityProviderError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListFunctionVersionsByCapacityProviderError::InvalidParameterValueException(
                 _,
-            ) => ::std::option::Option::Some("InvalidParameterValueException"),
+            ) => Some("InvalidParameterValueException"),
             ListFunctionVersionsByCapacityProviderError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             ListFunctionVersionsByCapacityProviderError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListFunctionVersionsByCapacityProviderError::Unlisted(error) => error.code(),
             ListFunctionVersionsByCapacityProviderError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListFunctionVersionsByCapacityProviderError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListFunctionVersionsByCapacityProviderError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListFunctionVersionsByCapacityProviderError::InvalidParameterValueException(
                 error,
@@ -73,16 +66,14 @@ impl ListFunctionVersionsByCapacityProviderError {
                 error,
             ) => error.meta(),
             ListFunctionVersionsByCapacityProviderError::Unlisted(error) => error.meta(),
-            ListFunctionVersionsByCapacityProviderError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListFunctionVersionsByCapacityProviderError::Unhandled(meta) => Some(meta),
             ListFunctionVersionsByCapacityProviderError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListFunctionVersionsByCapacityProviderError::InvalidParameterValueException(
                 error,
@@ -115,25 +106,25 @@ for ListFunctionVersionsByCapacityProviderError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionVersionsByCapacityProviderError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionVersionsByCapacityProviderError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionVersionsByCapacityProviderError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException,
@@ -144,15 +135,15 @@ for ListFunctionVersionsByCapacityProviderError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListFunctionVersionsByCapacityProviderError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListFunctionVersionsByCapacityProviderError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListFunctionVersionsByCapacityProviderError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -196,28 +187,26 @@ impl ::std::fmt::Display for ListFunctionVersionsByCapacityProviderError {
     }
 }
 impl ::std::error::Error for ListFunctionVersionsByCapacityProviderError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListFunctionVersionsByCapacityProviderError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListFunctionVersionsByCapacityProviderError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListFunctionVersionsByCapacityProviderError::TooManyRequestsException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListFunctionVersionsByCapacityProviderError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListFunctionVersionsByCapacityProviderError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListFunctionVersionsByCapacityProviderError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListFunctionVersionsByCapacityProviderError::Unhandled(error) => Some(error),
             ListFunctionVersionsByCapacityProviderError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -234,22 +223,22 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["FunctionVersions"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(87usize);
+        let mut path = String::with_capacity(87usize);
         path.push_str("/2025-11-30/capacity-providers/");
         match input.capacity_provider_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CapacityProviderName",
@@ -257,18 +246,18 @@ impl super::Operation for ListFunctionVersionsByCapacityProvider {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CapacityProviderName",
                 });
             }
         }
         path.push_str("/function-versions");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

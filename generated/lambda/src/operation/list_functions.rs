@@ -6,17 +6,12 @@
 /// Set [`FunctionVersion`](crate::types::FunctionVersion) to `ALL` to include all published versions of each function in addition to the unpublished version.
 ///
 /// **Note:** The `ListFunctions` operation returns a subset of the [`FunctionConfiguration`](crate::types::FunctionConfiguration) fields. To get the additional fields (State, StateReasonCode, StateReason, LastUpdateStatus, LastUpdateStatusReason, LastUpdateStatusReasonCode, RuntimeVersionConfig) for a function or version, use `GetFunction`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListFunctions;
 impl super::private::Sealed for ListFunctions {}
 /// Errors of [`ListFunctions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListFunctionsError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,36 +30,34 @@ pub enum ListFunctionsError {
 }
 impl ListFunctionsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListFunctionsError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListFunctionsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListFunctionsError::ServiceException(_) => Some("ServiceException"),
             ListFunctionsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListFunctionsError::Unlisted(error) => error.code(),
             ListFunctionsError::Unhandled(error) => error.code.as_deref(),
-            ListFunctionsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListFunctionsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListFunctionsError::InvalidParameterValueException(error) => error.meta(),
             ListFunctionsError::ServiceException(error) => error.meta(),
             ListFunctionsError::TooManyRequestsException(error) => error.meta(),
             ListFunctionsError::Unlisted(error) => error.meta(),
-            ListFunctionsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListFunctionsError::Unhandled(meta) => Some(meta),
             ListFunctionsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListFunctionsError::InvalidParameterValueException(error) => error.message(),
             ListFunctionsError::ServiceException(error) => error.message(),
@@ -83,19 +76,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListFunctionsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionsError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionsError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionsError::TooManyRequestsException,
@@ -106,15 +99,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListFunctionsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListFunctionsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListFunctionsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListFunctionsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListFunctionsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -151,22 +142,14 @@ impl ::std::fmt::Display for ListFunctionsError {
     }
 }
 impl ::std::error::Error for ListFunctionsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListFunctionsError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListFunctionsError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListFunctionsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListFunctionsError::InvalidParameterValueException(error) => Some(error),
+            ListFunctionsError::ServiceException(error) => Some(error),
+            ListFunctionsError::TooManyRequestsException(error) => Some(error),
             ListFunctionsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListFunctionsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListFunctionsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListFunctionsError::Unhandled(error) => Some(error),
+            ListFunctionsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -181,30 +164,30 @@ impl super::Operation for ListFunctions {
         "ServiceException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["Functions"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2015-03-31/functions");
+        let path = String::from("/2015-03-31/functions");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.master_region.as_ref() {
+        if let Some(value) = input.master_region.as_ref() {
             query.push("MasterRegion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.function_version.as_ref() {
+        if let Some(value) = input.function_version.as_ref() {
             query.push("FunctionVersion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// List the functions that use the specified code signing configuration. You can use this method prior to deleting a code signing configuration, to verify that no functions are using it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListFunctionsByCodeSigningConfig;
 impl super::private::Sealed for ListFunctionsByCodeSigningConfig {}
 /// Errors of [`ListFunctionsByCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListFunctionsByCodeSigningConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -31,29 +26,27 @@ pub enum ListFunctionsByCodeSigningConfigError {
 }
 impl ListFunctionsByCodeSigningConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListFunctionsByCodeSigningConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             ListFunctionsByCodeSigningConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListFunctionsByCodeSigningConfigError::Unlisted(error) => error.code(),
             ListFunctionsByCodeSigningConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListFunctionsByCodeSigningConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListFunctionsByCodeSigningConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListFunctionsByCodeSigningConfigError::InvalidParameterValueException(
                 error,
@@ -65,14 +58,12 @@ impl ListFunctionsByCodeSigningConfigError {
                 error.meta()
             }
             ListFunctionsByCodeSigningConfigError::Unlisted(error) => error.meta(),
-            ListFunctionsByCodeSigningConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListFunctionsByCodeSigningConfigError::Unhandled(meta) => Some(meta),
             ListFunctionsByCodeSigningConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListFunctionsByCodeSigningConfigError::InvalidParameterValueException(
                 error,
@@ -100,19 +91,19 @@ for ListFunctionsByCodeSigningConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionsByCodeSigningConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionsByCodeSigningConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListFunctionsByCodeSigningConfigError::ResourceNotFoundException,
@@ -123,15 +114,15 @@ for ListFunctionsByCodeSigningConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListFunctionsByCodeSigningConfigError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListFunctionsByCodeSigningConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListFunctionsByCodeSigningConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -172,26 +163,20 @@ impl ::std::fmt::Display for ListFunctionsByCodeSigningConfigError {
     }
 }
 impl ::std::error::Error for ListFunctionsByCodeSigningConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListFunctionsByCodeSigningConfigError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            ListFunctionsByCodeSigningConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            ListFunctionsByCodeSigningConfigError::ServiceException(error) => Some(error),
             ListFunctionsByCodeSigningConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListFunctionsByCodeSigningConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListFunctionsByCodeSigningConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListFunctionsByCodeSigningConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListFunctionsByCodeSigningConfigError::Unhandled(error) => Some(error),
+            ListFunctionsByCodeSigningConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -206,22 +191,22 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
         "ServiceException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["FunctionArns"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(81usize);
+        let mut path = String::with_capacity(81usize);
         path.push_str("/2020-04-22/code-signing-configs/");
         match input.code_signing_config_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CodeSigningConfigArn",
@@ -229,18 +214,18 @@ impl super::Operation for ListFunctionsByCodeSigningConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CodeSigningConfigArn",
                 });
             }
         }
         path.push_str("/functions");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

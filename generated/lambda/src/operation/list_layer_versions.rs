@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists the versions of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). Versions that have been deleted aren't listed. Specify a [runtime identifier](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html) to list only versions that indicate that they're compatible with that runtime. Specify a compatible architecture to include only layer versions that are compatible with that architecture.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListLayerVersions;
 impl super::private::Sealed for ListLayerVersions {}
 /// Errors of [`ListLayerVersions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListLayerVersionsError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,40 +28,38 @@ pub enum ListLayerVersionsError {
 }
 impl ListLayerVersionsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListLayerVersionsError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListLayerVersionsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListLayerVersionsError::ServiceException(_) => Some("ServiceException"),
             ListLayerVersionsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListLayerVersionsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListLayerVersionsError::Unlisted(error) => error.code(),
             ListLayerVersionsError::Unhandled(error) => error.code.as_deref(),
-            ListLayerVersionsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListLayerVersionsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListLayerVersionsError::InvalidParameterValueException(error) => error.meta(),
             ListLayerVersionsError::ServiceException(error) => error.meta(),
             ListLayerVersionsError::TooManyRequestsException(error) => error.meta(),
             ListLayerVersionsError::ResourceNotFoundException(error) => error.meta(),
             ListLayerVersionsError::Unlisted(error) => error.meta(),
-            ListLayerVersionsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListLayerVersionsError::Unhandled(meta) => Some(meta),
             ListLayerVersionsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListLayerVersionsError::InvalidParameterValueException(error) => {
                 error.message()
@@ -88,25 +81,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListLayerVersionsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListLayerVersionsError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListLayerVersionsError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListLayerVersionsError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListLayerVersionsError::ResourceNotFoundException,
@@ -117,15 +110,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListLayerVersionsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListLayerVersionsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListLayerVersionsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListLayerVersionsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListLayerVersionsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -167,27 +158,15 @@ impl ::std::fmt::Display for ListLayerVersionsError {
     }
 }
 impl ::std::error::Error for ListLayerVersionsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListLayerVersionsError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListLayerVersionsError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListLayerVersionsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListLayerVersionsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListLayerVersionsError::InvalidParameterValueException(error) => Some(error),
+            ListLayerVersionsError::ServiceException(error) => Some(error),
+            ListLayerVersionsError::TooManyRequestsException(error) => Some(error),
+            ListLayerVersionsError::ResourceNotFoundException(error) => Some(error),
             ListLayerVersionsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListLayerVersionsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListLayerVersionsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListLayerVersionsError::Unhandled(error) => Some(error),
+            ListLayerVersionsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -203,22 +182,22 @@ impl super::Operation for ListLayerVersions {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["LayerVersions"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(55usize);
+        let mut path = String::with_capacity(55usize);
         path.push_str("/2018-10-31/layers/");
         match input.layer_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "LayerName",
@@ -226,27 +205,24 @@ impl super::Operation for ListLayerVersions {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "LayerName",
                 });
             }
         }
         path.push_str("/versions");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input
-            .compatible_architecture
-            .as_ref()
-        {
+        if let Some(value) = input.compatible_architecture.as_ref() {
             query.push("CompatibleArchitecture", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.compatible_runtime.as_ref() {
+        if let Some(value) = input.compatible_runtime.as_ref() {
             query.push("CompatibleRuntime", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists [Lambda layers](https://docs.aws.amazon.com/lambda/latest/dg/invocation-layers.html) and shows information about the latest version of each. Specify a [runtime identifier](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html) to list only layers that indicate that they're compatible with that runtime. Specify a compatible architecture to include only layers that are compatible with that [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListLayers;
 impl super::private::Sealed for ListLayers {}
 /// Errors of [`ListLayers`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListLayersError {
     /// The service answered `InvalidParameterValueException`.
@@ -31,36 +26,34 @@ pub enum ListLayersError {
 }
 impl ListLayersError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListLayersError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListLayersError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListLayersError::ServiceException(_) => Some("ServiceException"),
             ListLayersError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListLayersError::Unlisted(error) => error.code(),
             ListLayersError::Unhandled(error) => error.code.as_deref(),
-            ListLayersError::InvalidResponse(_) => ::std::option::Option::None,
+            ListLayersError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListLayersError::InvalidParameterValueException(error) => error.meta(),
             ListLayersError::ServiceException(error) => error.meta(),
             ListLayersError::TooManyRequestsException(error) => error.meta(),
             ListLayersError::Unlisted(error) => error.meta(),
-            ListLayersError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListLayersError::Unhandled(meta) => Some(meta),
             ListLayersError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListLayersError::InvalidParameterValueException(error) => error.message(),
             ListLayersError::ServiceException(error) => error.message(),
@@ -79,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListLayersError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListLayersError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListLayersError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListLayersError::TooManyRequestsException,
@@ -102,13 +95,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListLayersError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListLayersError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListLayersError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListLayersError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListLayersError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -143,20 +134,14 @@ impl ::std::fmt::Display for ListLayersError {
     }
 }
 impl ::std::error::Error for ListLayersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListLayersError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListLayersError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListLayersError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListLayersError::InvalidParameterValueException(error) => Some(error),
+            ListLayersError::ServiceException(error) => Some(error),
+            ListLayersError::TooManyRequestsException(error) => Some(error),
             ListLayersError::Unlisted(error) => ::std::error::Error::source(error),
-            ListLayersError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListLayersError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ListLayersError::Unhandled(error) => Some(error),
+            ListLayersError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -171,33 +156,30 @@ impl super::Operation for ListLayers {
         "ServiceException",
         "TooManyRequestsException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["Layers"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2018-10-31/layers");
+        let path = String::from("/2018-10-31/layers");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input
-            .compatible_architecture
-            .as_ref()
-        {
+        if let Some(value) = input.compatible_architecture.as_ref() {
             query.push("CompatibleArchitecture", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.compatible_runtime.as_ref() {
+        if let Some(value) = input.compatible_runtime.as_ref() {
             query.push("CompatibleRuntime", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves a list of provisioned concurrency configurations for a function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListProvisionedConcurrencyConfigs;
 impl super::private::Sealed for ListProvisionedConcurrencyConfigs {}
 /// Errors of [`ListProvisionedConcurrencyConfigs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListProvisionedConcurrencyConfigsError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,32 +28,30 @@ pub enum ListProvisionedConcurrencyConfigsError {
 }
 impl ListProvisionedConcurrencyConfigsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListProvisionedConcurrencyConfigsError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             ListProvisionedConcurrencyConfigsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             ListProvisionedConcurrencyConfigsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListProvisionedConcurrencyConfigsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListProvisionedConcurrencyConfigsError::Unlisted(error) => error.code(),
             ListProvisionedConcurrencyConfigsError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListProvisionedConcurrencyConfigsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListProvisionedConcurrencyConfigsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListProvisionedConcurrencyConfigsError::InvalidParameterValueException(
                 error,
@@ -73,16 +66,14 @@ impl ListProvisionedConcurrencyConfigsError {
                 error.meta()
             }
             ListProvisionedConcurrencyConfigsError::Unlisted(error) => error.meta(),
-            ListProvisionedConcurrencyConfigsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListProvisionedConcurrencyConfigsError::Unhandled(meta) => Some(meta),
             ListProvisionedConcurrencyConfigsError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListProvisionedConcurrencyConfigsError::InvalidParameterValueException(
                 error,
@@ -113,25 +104,25 @@ for ListProvisionedConcurrencyConfigsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListProvisionedConcurrencyConfigsError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListProvisionedConcurrencyConfigsError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListProvisionedConcurrencyConfigsError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListProvisionedConcurrencyConfigsError::ResourceNotFoundException,
@@ -142,15 +133,15 @@ for ListProvisionedConcurrencyConfigsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListProvisionedConcurrencyConfigsError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListProvisionedConcurrencyConfigsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListProvisionedConcurrencyConfigsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -194,29 +185,25 @@ impl ::std::fmt::Display for ListProvisionedConcurrencyConfigsError {
     }
 }
 impl ::std::error::Error for ListProvisionedConcurrencyConfigsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListProvisionedConcurrencyConfigsError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListProvisionedConcurrencyConfigsError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListProvisionedConcurrencyConfigsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListProvisionedConcurrencyConfigsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListProvisionedConcurrencyConfigsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListProvisionedConcurrencyConfigsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListProvisionedConcurrencyConfigsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListProvisionedConcurrencyConfigsError::Unhandled(error) => Some(error),
+            ListProvisionedConcurrencyConfigsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -232,22 +219,22 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["ProvisionedConcurrencyConfigs"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/2019-09-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -255,18 +242,18 @@ impl super::Operation for ListProvisionedConcurrencyConfigs {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/provisioned-concurrency");
         let mut query = ::awsgen_runtime::protocol::Query::new("List=ALL");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

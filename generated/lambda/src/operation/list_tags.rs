@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a function, event source mapping, or code signing configuration's [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html). You can also view function tags with `GetFunction`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTags;
 impl super::private::Sealed for ListTags {}
 /// Errors of [`ListTags`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,40 +28,38 @@ pub enum ListTagsError {
 }
 impl ListTagsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListTagsError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListTagsError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListTagsError::ServiceException(_) => Some("ServiceException"),
             ListTagsError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListTagsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListTagsError::Unlisted(error) => error.code(),
             ListTagsError::Unhandled(error) => error.code.as_deref(),
-            ListTagsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTagsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTagsError::InvalidParameterValueException(error) => error.meta(),
             ListTagsError::ServiceException(error) => error.meta(),
             ListTagsError::TooManyRequestsException(error) => error.meta(),
             ListTagsError::ResourceNotFoundException(error) => error.meta(),
             ListTagsError::Unlisted(error) => error.meta(),
-            ListTagsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListTagsError::Unhandled(meta) => Some(meta),
             ListTagsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTagsError::InvalidParameterValueException(error) => error.message(),
             ListTagsError::ServiceException(error) => error.message(),
@@ -86,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsError::ResourceNotFoundException,
@@ -115,13 +108,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTagsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTagsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTagsError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTagsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,21 +148,15 @@ impl ::std::fmt::Display for ListTagsError {
     }
 }
 impl ::std::error::Error for ListTagsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTagsError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsError::ServiceException(error) => ::std::option::Option::Some(error),
-            ListTagsError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsError::InvalidParameterValueException(error) => Some(error),
+            ListTagsError::ServiceException(error) => Some(error),
+            ListTagsError::TooManyRequestsException(error) => Some(error),
+            ListTagsError::ResourceNotFoundException(error) => Some(error),
             ListTagsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListTagsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListTagsError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ListTagsError::Unhandled(error) => Some(error),
+            ListTagsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -189,14 +174,14 @@ impl super::Operation for ListTags {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(43usize);
+        let mut path = String::with_capacity(43usize);
         path.push_str("/2017-03-31/tags/");
         match input.resource.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Resource",
@@ -204,8 +189,8 @@ impl super::Operation for ListTags {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Resource",
                 });
             }

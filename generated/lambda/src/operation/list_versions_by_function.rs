@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a list of [versions](https://docs.aws.amazon.com/lambda/latest/dg/versioning-aliases.html), with the version-specific configuration of each. Lambda returns up to 50 versions per call.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListVersionsByFunction;
 impl super::private::Sealed for ListVersionsByFunction {}
 /// Errors of [`ListVersionsByFunction`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListVersionsByFunctionError {
     /// The service answered `InvalidParameterValueException`.
@@ -33,30 +28,26 @@ pub enum ListVersionsByFunctionError {
 }
 impl ListVersionsByFunctionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListVersionsByFunctionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            ListVersionsByFunctionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            ListVersionsByFunctionError::ServiceException(_) => Some("ServiceException"),
             ListVersionsByFunctionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             ListVersionsByFunctionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListVersionsByFunctionError::Unlisted(error) => error.code(),
             ListVersionsByFunctionError::Unhandled(error) => error.code.as_deref(),
-            ListVersionsByFunctionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListVersionsByFunctionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListVersionsByFunctionError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -65,14 +56,12 @@ impl ListVersionsByFunctionError {
             ListVersionsByFunctionError::TooManyRequestsException(error) => error.meta(),
             ListVersionsByFunctionError::ResourceNotFoundException(error) => error.meta(),
             ListVersionsByFunctionError::Unlisted(error) => error.meta(),
-            ListVersionsByFunctionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListVersionsByFunctionError::Unhandled(meta) => Some(meta),
             ListVersionsByFunctionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListVersionsByFunctionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -98,25 +87,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListVersionsByFunctionErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListVersionsByFunctionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListVersionsByFunctionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListVersionsByFunctionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListVersionsByFunctionError::ResourceNotFoundException,
@@ -127,15 +116,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListVersionsByFunctionErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListVersionsByFunctionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListVersionsByFunctionError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListVersionsByFunctionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListVersionsByFunctionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,29 +166,19 @@ impl ::std::fmt::Display for ListVersionsByFunctionError {
     }
 }
 impl ::std::error::Error for ListVersionsByFunctionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListVersionsByFunctionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListVersionsByFunctionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListVersionsByFunctionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListVersionsByFunctionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListVersionsByFunctionError::ServiceException(error) => Some(error),
+            ListVersionsByFunctionError::TooManyRequestsException(error) => Some(error),
+            ListVersionsByFunctionError::ResourceNotFoundException(error) => Some(error),
             ListVersionsByFunctionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListVersionsByFunctionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListVersionsByFunctionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListVersionsByFunctionError::Unhandled(error) => Some(error),
+            ListVersionsByFunctionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -217,22 +194,22 @@ impl super::Operation for ListVersionsByFunction {
         "TooManyRequestsException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["Versions"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(61usize);
+        let mut path = String::with_capacity(61usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -240,18 +217,18 @@ impl super::Operation for ListVersionsByFunction {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/versions");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("Marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("MaxItems", &value.to_string());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Creates an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) from a ZIP archive. Each time you call `PublishLayerVersion` with the same layer name, a new version is created.
 ///
 /// Add layers to your function with `CreateFunction` or `UpdateFunctionConfiguration`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PublishLayerVersion;
 impl super::private::Sealed for PublishLayerVersion {}
 /// Errors of [`PublishLayerVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PublishLayerVersionError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,31 +32,29 @@ pub enum PublishLayerVersionError {
 }
 impl PublishLayerVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PublishLayerVersionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            PublishLayerVersionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            PublishLayerVersionError::ServiceException(_) => Some("ServiceException"),
             PublishLayerVersionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PublishLayerVersionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PublishLayerVersionError::CodeStorageExceededException(_) => {
-                ::std::option::Option::Some("CodeStorageExceededException")
+                Some("CodeStorageExceededException")
             }
             PublishLayerVersionError::Unlisted(error) => error.code(),
             PublishLayerVersionError::Unhandled(error) => error.code.as_deref(),
-            PublishLayerVersionError::InvalidResponse(_) => ::std::option::Option::None,
+            PublishLayerVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PublishLayerVersionError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -71,14 +64,12 @@ impl PublishLayerVersionError {
             PublishLayerVersionError::ResourceNotFoundException(error) => error.meta(),
             PublishLayerVersionError::CodeStorageExceededException(error) => error.meta(),
             PublishLayerVersionError::Unlisted(error) => error.meta(),
-            PublishLayerVersionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PublishLayerVersionError::Unhandled(meta) => Some(meta),
             PublishLayerVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PublishLayerVersionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -103,31 +94,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PublishLayerVersionError 
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishLayerVersionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishLayerVersionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishLayerVersionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishLayerVersionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeStorageExceededException") => {
+            Some("CodeStorageExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishLayerVersionError::CodeStorageExceededException,
@@ -138,15 +129,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PublishLayerVersionError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PublishLayerVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PublishLayerVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         PublishLayerVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PublishLayerVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,32 +182,20 @@ impl ::std::fmt::Display for PublishLayerVersionError {
     }
 }
 impl ::std::error::Error for PublishLayerVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             PublishLayerVersionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PublishLayerVersionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishLayerVersionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishLayerVersionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishLayerVersionError::CodeStorageExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PublishLayerVersionError::ServiceException(error) => Some(error),
+            PublishLayerVersionError::TooManyRequestsException(error) => Some(error),
+            PublishLayerVersionError::ResourceNotFoundException(error) => Some(error),
+            PublishLayerVersionError::CodeStorageExceededException(error) => Some(error),
             PublishLayerVersionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PublishLayerVersionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishLayerVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PublishLayerVersionError::Unhandled(error) => Some(error),
+            PublishLayerVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -238,14 +215,14 @@ impl super::Operation for PublishLayerVersion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(55usize);
+        let mut path = String::with_capacity(55usize);
         path.push_str("/2018-10-31/layers/");
         match input.layer_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "LayerName",
@@ -253,8 +230,8 @@ impl super::Operation for PublishLayerVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "LayerName",
                 });
             }

@@ -6,17 +6,12 @@
 /// Lambda doesn't publish a version if the function's configuration and code haven't changed since the last version. Use `UpdateFunctionCode` or `UpdateFunctionConfiguration` to update the function before publishing a version.
 ///
 /// Clients can invoke versions directly or with an alias. To create an alias, use `CreateAlias`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PublishVersion;
 impl super::private::Sealed for PublishVersion {}
 /// Errors of [`PublishVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PublishVersionError {
     /// The service answered `InvalidParameterValueException`.
@@ -47,44 +42,38 @@ pub enum PublishVersionError {
 }
 impl PublishVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PublishVersionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             PublishVersionError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            PublishVersionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            PublishVersionError::ServiceException(_) => Some("ServiceException"),
             PublishVersionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PublishVersionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PublishVersionError::CodeStorageExceededException(_) => {
-                ::std::option::Option::Some("CodeStorageExceededException")
+                Some("CodeStorageExceededException")
             }
             PublishVersionError::FunctionVersionsPerCapacityProviderLimitExceededException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "FunctionVersionsPerCapacityProviderLimitExceededException",
-                )
-            }
+            ) => Some("FunctionVersionsPerCapacityProviderLimitExceededException"),
             PublishVersionError::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
+                Some("PreconditionFailedException")
             }
             PublishVersionError::Unlisted(error) => error.code(),
             PublishVersionError::Unhandled(error) => error.code.as_deref(),
-            PublishVersionError::InvalidResponse(_) => ::std::option::Option::None,
+            PublishVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PublishVersionError::InvalidParameterValueException(error) => error.meta(),
             PublishVersionError::ResourceConflictException(error) => error.meta(),
@@ -97,12 +86,12 @@ impl PublishVersionError {
             ) => error.meta(),
             PublishVersionError::PreconditionFailedException(error) => error.meta(),
             PublishVersionError::Unlisted(error) => error.meta(),
-            PublishVersionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PublishVersionError::Unhandled(meta) => Some(meta),
             PublishVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PublishVersionError::InvalidParameterValueException(error) => error.message(),
             PublishVersionError::ResourceConflictException(error) => error.message(),
@@ -128,51 +117,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PublishVersionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishVersionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishVersionError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishVersionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishVersionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishVersionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeStorageExceededException") => {
+            Some("CodeStorageExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishVersionError::CodeStorageExceededException,
                 )
             }
-            ::std::option::Option::Some(
-                "FunctionVersionsPerCapacityProviderLimitExceededException",
-            ) => {
+            Some("FunctionVersionsPerCapacityProviderLimitExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishVersionError::FunctionVersionsPerCapacityProviderLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("PreconditionFailedException") => {
+            Some("PreconditionFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishVersionError::PreconditionFailedException,
@@ -183,15 +170,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PublishVersionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PublishVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PublishVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         PublishVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PublishVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -243,37 +228,21 @@ impl ::std::fmt::Display for PublishVersionError {
     }
 }
 impl ::std::error::Error for PublishVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PublishVersionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishVersionError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishVersionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishVersionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishVersionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishVersionError::CodeStorageExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PublishVersionError::InvalidParameterValueException(error) => Some(error),
+            PublishVersionError::ResourceConflictException(error) => Some(error),
+            PublishVersionError::ServiceException(error) => Some(error),
+            PublishVersionError::TooManyRequestsException(error) => Some(error),
+            PublishVersionError::ResourceNotFoundException(error) => Some(error),
+            PublishVersionError::CodeStorageExceededException(error) => Some(error),
             PublishVersionError::FunctionVersionsPerCapacityProviderLimitExceededException(
                 error,
-            ) => ::std::option::Option::Some(error),
-            PublishVersionError::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            PublishVersionError::PreconditionFailedException(error) => Some(error),
             PublishVersionError::Unlisted(error) => ::std::error::Error::source(error),
-            PublishVersionError::Unhandled(error) => ::std::option::Option::Some(error),
-            PublishVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PublishVersionError::Unhandled(error) => Some(error),
+            PublishVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -296,14 +265,14 @@ impl super::Operation for PublishVersion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(61usize);
+        let mut path = String::with_capacity(61usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -311,8 +280,8 @@ impl super::Operation for PublishVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Update the code signing configuration for the function. Changes to the code signing configuration take effect the next time a user tries to deploy a code package to the function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutFunctionCodeSigningConfig;
 impl super::private::Sealed for PutFunctionCodeSigningConfig {}
 /// Errors of [`PutFunctionCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutFunctionCodeSigningConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,36 +32,34 @@ pub enum PutFunctionCodeSigningConfigError {
 }
 impl PutFunctionCodeSigningConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutFunctionCodeSigningConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             PutFunctionCodeSigningConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             PutFunctionCodeSigningConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             PutFunctionCodeSigningConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutFunctionCodeSigningConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(_) => {
-                ::std::option::Option::Some("CodeSigningConfigNotFoundException")
+                Some("CodeSigningConfigNotFoundException")
             }
             PutFunctionCodeSigningConfigError::Unlisted(error) => error.code(),
             PutFunctionCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
-            PutFunctionCodeSigningConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutFunctionCodeSigningConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -85,14 +78,12 @@ impl PutFunctionCodeSigningConfigError {
                 error,
             ) => error.meta(),
             PutFunctionCodeSigningConfigError::Unlisted(error) => error.meta(),
-            PutFunctionCodeSigningConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutFunctionCodeSigningConfigError::Unhandled(meta) => Some(meta),
             PutFunctionCodeSigningConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -125,37 +116,37 @@ for PutFunctionCodeSigningConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionCodeSigningConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionCodeSigningConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionCodeSigningConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionCodeSigningConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionCodeSigningConfigError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+            Some("CodeSigningConfigNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException,
@@ -166,15 +157,13 @@ for PutFunctionCodeSigningConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutFunctionCodeSigningConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutFunctionCodeSigningConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutFunctionCodeSigningConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutFunctionCodeSigningConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -224,35 +213,29 @@ impl ::std::fmt::Display for PutFunctionCodeSigningConfigError {
     }
 }
 impl ::std::error::Error for PutFunctionCodeSigningConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             PutFunctionCodeSigningConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionCodeSigningConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PutFunctionCodeSigningConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionCodeSigningConfigError::ServiceException(error) => Some(error),
             PutFunctionCodeSigningConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionCodeSigningConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionCodeSigningConfigError::CodeSigningConfigNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             PutFunctionCodeSigningConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutFunctionCodeSigningConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionCodeSigningConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionCodeSigningConfigError::Unhandled(error) => Some(error),
+            PutFunctionCodeSigningConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -272,14 +255,14 @@ impl super::Operation for PutFunctionCodeSigningConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2020-06-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -287,8 +270,8 @@ impl super::Operation for PutFunctionCodeSigningConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

@@ -6,17 +6,12 @@
 /// Concurrency settings apply to the function as a whole, including all published versions and the unpublished version. Reserving concurrency both ensures that your function has capacity to process the specified number of events simultaneously, and prevents it from scaling beyond that level. Use `GetFunction` to see the current setting for a function.
 ///
 /// Use `GetAccountSettings` to see your Regional concurrency limit. You can reserve concurrency for as many functions as you like, as long as you leave at least 100 simultaneous executions unreserved for functions that aren't configured with a per-function limit. For more information, see [Lambda function scaling](https://docs.aws.amazon.com/lambda/latest/dg/invocation-scaling.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutFunctionConcurrency;
 impl super::private::Sealed for PutFunctionConcurrency {}
 /// Errors of [`PutFunctionConcurrency`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutFunctionConcurrencyError {
     /// The service answered `InvalidParameterValueException`.
@@ -39,33 +34,29 @@ pub enum PutFunctionConcurrencyError {
 }
 impl PutFunctionConcurrencyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutFunctionConcurrencyError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             PutFunctionConcurrencyError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            PutFunctionConcurrencyError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            PutFunctionConcurrencyError::ServiceException(_) => Some("ServiceException"),
             PutFunctionConcurrencyError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutFunctionConcurrencyError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PutFunctionConcurrencyError::Unlisted(error) => error.code(),
             PutFunctionConcurrencyError::Unhandled(error) => error.code.as_deref(),
-            PutFunctionConcurrencyError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutFunctionConcurrencyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutFunctionConcurrencyError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -75,14 +66,12 @@ impl PutFunctionConcurrencyError {
             PutFunctionConcurrencyError::TooManyRequestsException(error) => error.meta(),
             PutFunctionConcurrencyError::ResourceNotFoundException(error) => error.meta(),
             PutFunctionConcurrencyError::Unlisted(error) => error.meta(),
-            PutFunctionConcurrencyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutFunctionConcurrencyError::Unhandled(meta) => Some(meta),
             PutFunctionConcurrencyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutFunctionConcurrencyError::InvalidParameterValueException(error) => {
                 error.message()
@@ -111,31 +100,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutFunctionConcurrencyErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionConcurrencyError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionConcurrencyError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionConcurrencyError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionConcurrencyError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionConcurrencyError::ResourceNotFoundException,
@@ -146,15 +135,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutFunctionConcurrencyErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutFunctionConcurrencyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutFunctionConcurrencyError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutFunctionConcurrencyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutFunctionConcurrencyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -201,32 +188,20 @@ impl ::std::fmt::Display for PutFunctionConcurrencyError {
     }
 }
 impl ::std::error::Error for PutFunctionConcurrencyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             PutFunctionConcurrencyError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PutFunctionConcurrencyError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionConcurrencyError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionConcurrencyError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionConcurrencyError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionConcurrencyError::ResourceConflictException(error) => Some(error),
+            PutFunctionConcurrencyError::ServiceException(error) => Some(error),
+            PutFunctionConcurrencyError::TooManyRequestsException(error) => Some(error),
+            PutFunctionConcurrencyError::ResourceNotFoundException(error) => Some(error),
             PutFunctionConcurrencyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutFunctionConcurrencyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionConcurrencyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionConcurrencyError::Unhandled(error) => Some(error),
+            PutFunctionConcurrencyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -245,14 +220,14 @@ impl super::Operation for PutFunctionConcurrency {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(64usize);
+        let mut path = String::with_capacity(64usize);
         path.push_str("/2017-10-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -260,8 +235,8 @@ impl super::Operation for PutFunctionConcurrency {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

@@ -8,17 +8,12 @@
 /// To send an invocation record to a queue, topic, S3 bucket, function, or event bus, specify a [destination](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-async-destinations). You can configure separate destinations for successful invocations (on-success) and events that fail all processing attempts (on-failure). You can configure destinations in addition to or instead of a dead-letter queue.
 ///
 /// **Note:** S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutFunctionEventInvokeConfig;
 impl super::private::Sealed for PutFunctionEventInvokeConfig {}
 /// Errors of [`PutFunctionEventInvokeConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutFunctionEventInvokeConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -41,33 +36,31 @@ pub enum PutFunctionEventInvokeConfigError {
 }
 impl PutFunctionEventInvokeConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutFunctionEventInvokeConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             PutFunctionEventInvokeConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             PutFunctionEventInvokeConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             PutFunctionEventInvokeConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutFunctionEventInvokeConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PutFunctionEventInvokeConfigError::Unlisted(error) => error.code(),
             PutFunctionEventInvokeConfigError::Unhandled(error) => error.code.as_deref(),
-            PutFunctionEventInvokeConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutFunctionEventInvokeConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -83,14 +76,12 @@ impl PutFunctionEventInvokeConfigError {
                 error.meta()
             }
             PutFunctionEventInvokeConfigError::Unlisted(error) => error.meta(),
-            PutFunctionEventInvokeConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutFunctionEventInvokeConfigError::Unhandled(meta) => Some(meta),
             PutFunctionEventInvokeConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -120,31 +111,31 @@ for PutFunctionEventInvokeConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionEventInvokeConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionEventInvokeConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionEventInvokeConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionEventInvokeConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionEventInvokeConfigError::ResourceNotFoundException,
@@ -155,15 +146,13 @@ for PutFunctionEventInvokeConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutFunctionEventInvokeConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutFunctionEventInvokeConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutFunctionEventInvokeConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutFunctionEventInvokeConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -210,32 +199,26 @@ impl ::std::fmt::Display for PutFunctionEventInvokeConfigError {
     }
 }
 impl ::std::error::Error for PutFunctionEventInvokeConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             PutFunctionEventInvokeConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionEventInvokeConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PutFunctionEventInvokeConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionEventInvokeConfigError::ServiceException(error) => Some(error),
             PutFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionEventInvokeConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutFunctionEventInvokeConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionEventInvokeConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionEventInvokeConfigError::Unhandled(error) => Some(error),
+            PutFunctionEventInvokeConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -254,14 +237,14 @@ impl super::Operation for PutFunctionEventInvokeConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2019-09-25/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -269,15 +252,15 @@ impl super::Operation for PutFunctionEventInvokeConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/event-invoke-config");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

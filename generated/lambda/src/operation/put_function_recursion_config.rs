@@ -6,17 +6,12 @@
 /// When you configure a Lambda function to output to the same service or resource that invokes the function, it's possible to create an infinite recursive loop. For example, a Lambda function might write a message to an Amazon Simple Queue Service (Amazon SQS) queue, which then invokes the same function. This invocation causes the function to write another message to the queue, which in turn invokes the function again.
 ///
 /// Lambda can detect certain types of recursive loops shortly after they occur. When Lambda detects a recursive loop and your function's recursive loop detection configuration is set to `Terminate`, it stops your function being invoked and notifies you.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutFunctionRecursionConfig;
 impl super::private::Sealed for PutFunctionRecursionConfig {}
 /// Errors of [`PutFunctionRecursionConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutFunctionRecursionConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -39,33 +34,31 @@ pub enum PutFunctionRecursionConfigError {
 }
 impl PutFunctionRecursionConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutFunctionRecursionConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             PutFunctionRecursionConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             PutFunctionRecursionConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             PutFunctionRecursionConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutFunctionRecursionConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PutFunctionRecursionConfigError::Unlisted(error) => error.code(),
             PutFunctionRecursionConfigError::Unhandled(error) => error.code.as_deref(),
-            PutFunctionRecursionConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutFunctionRecursionConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutFunctionRecursionConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -81,14 +74,12 @@ impl PutFunctionRecursionConfigError {
                 error.meta()
             }
             PutFunctionRecursionConfigError::Unlisted(error) => error.meta(),
-            PutFunctionRecursionConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutFunctionRecursionConfigError::Unhandled(meta) => Some(meta),
             PutFunctionRecursionConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutFunctionRecursionConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -117,31 +108,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutFunctionRecursionConfi
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionRecursionConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionRecursionConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionRecursionConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionRecursionConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionRecursionConfigError::ResourceNotFoundException,
@@ -152,15 +143,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutFunctionRecursionConfi
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutFunctionRecursionConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutFunctionRecursionConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutFunctionRecursionConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutFunctionRecursionConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -207,32 +196,26 @@ impl ::std::fmt::Display for PutFunctionRecursionConfigError {
     }
 }
 impl ::std::error::Error for PutFunctionRecursionConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             PutFunctionRecursionConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionRecursionConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PutFunctionRecursionConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionRecursionConfigError::ServiceException(error) => Some(error),
             PutFunctionRecursionConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionRecursionConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionRecursionConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutFunctionRecursionConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionRecursionConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionRecursionConfigError::Unhandled(error) => Some(error),
+            PutFunctionRecursionConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -251,14 +234,14 @@ impl super::Operation for PutFunctionRecursionConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(69usize);
+        let mut path = String::with_capacity(69usize);
         path.push_str("/2024-08-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -266,8 +249,8 @@ impl super::Operation for PutFunctionRecursionConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

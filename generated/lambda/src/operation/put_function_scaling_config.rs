@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets the scaling configuration for a Lambda Managed Instances function. The scaling configuration defines the minimum and maximum number of execution environments that can be provisioned for the function, allowing you to control scaling behavior and resource allocation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutFunctionScalingConfig;
 impl super::private::Sealed for PutFunctionScalingConfig {}
 /// Errors of [`PutFunctionScalingConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutFunctionScalingConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,31 @@ pub enum PutFunctionScalingConfigError {
 }
 impl PutFunctionScalingConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutFunctionScalingConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             PutFunctionScalingConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             PutFunctionScalingConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             PutFunctionScalingConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutFunctionScalingConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PutFunctionScalingConfigError::Unlisted(error) => error.code(),
             PutFunctionScalingConfigError::Unhandled(error) => error.code.as_deref(),
-            PutFunctionScalingConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutFunctionScalingConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutFunctionScalingConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -77,14 +70,12 @@ impl PutFunctionScalingConfigError {
                 error.meta()
             }
             PutFunctionScalingConfigError::Unlisted(error) => error.meta(),
-            PutFunctionScalingConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutFunctionScalingConfigError::Unhandled(meta) => Some(meta),
             PutFunctionScalingConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutFunctionScalingConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -113,31 +104,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutFunctionScalingConfigE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionScalingConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionScalingConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionScalingConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionScalingConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutFunctionScalingConfigError::ResourceNotFoundException,
@@ -148,15 +139,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutFunctionScalingConfigE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutFunctionScalingConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutFunctionScalingConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutFunctionScalingConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutFunctionScalingConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -203,32 +192,24 @@ impl ::std::fmt::Display for PutFunctionScalingConfigError {
     }
 }
 impl ::std::error::Error for PutFunctionScalingConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             PutFunctionScalingConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionScalingConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PutFunctionScalingConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionScalingConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionScalingConfigError::ServiceException(error) => Some(error),
+            PutFunctionScalingConfigError::TooManyRequestsException(error) => Some(error),
             PutFunctionScalingConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutFunctionScalingConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutFunctionScalingConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutFunctionScalingConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutFunctionScalingConfigError::Unhandled(error) => Some(error),
+            PutFunctionScalingConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -248,14 +229,14 @@ impl super::Operation for PutFunctionScalingConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/2025-11-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -263,15 +244,15 @@ impl super::Operation for PutFunctionScalingConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/function-scaling-config");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

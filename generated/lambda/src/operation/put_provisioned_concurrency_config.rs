@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Adds a provisioned concurrency configuration to a function's alias or version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutProvisionedConcurrencyConfig;
 impl super::private::Sealed for PutProvisionedConcurrencyConfig {}
 /// Errors of [`PutProvisionedConcurrencyConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutProvisionedConcurrencyConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,35 +30,33 @@ pub enum PutProvisionedConcurrencyConfigError {
 }
 impl PutProvisionedConcurrencyConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutProvisionedConcurrencyConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             PutProvisionedConcurrencyConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             PutProvisionedConcurrencyConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             PutProvisionedConcurrencyConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutProvisionedConcurrencyConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PutProvisionedConcurrencyConfigError::Unlisted(error) => error.code(),
             PutProvisionedConcurrencyConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            PutProvisionedConcurrencyConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutProvisionedConcurrencyConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
@@ -79,14 +72,12 @@ impl PutProvisionedConcurrencyConfigError {
                 error.meta()
             }
             PutProvisionedConcurrencyConfigError::Unlisted(error) => error.meta(),
-            PutProvisionedConcurrencyConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutProvisionedConcurrencyConfigError::Unhandled(meta) => Some(meta),
             PutProvisionedConcurrencyConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
@@ -120,31 +111,31 @@ for PutProvisionedConcurrencyConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutProvisionedConcurrencyConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutProvisionedConcurrencyConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutProvisionedConcurrencyConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutProvisionedConcurrencyConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutProvisionedConcurrencyConfigError::ResourceNotFoundException,
@@ -155,15 +146,15 @@ for PutProvisionedConcurrencyConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         PutProvisionedConcurrencyConfigError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         PutProvisionedConcurrencyConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutProvisionedConcurrencyConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -210,32 +201,26 @@ impl ::std::fmt::Display for PutProvisionedConcurrencyConfigError {
     }
 }
 impl ::std::error::Error for PutProvisionedConcurrencyConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             PutProvisionedConcurrencyConfigError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             PutProvisionedConcurrencyConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PutProvisionedConcurrencyConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutProvisionedConcurrencyConfigError::ServiceException(error) => Some(error),
             PutProvisionedConcurrencyConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutProvisionedConcurrencyConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutProvisionedConcurrencyConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutProvisionedConcurrencyConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutProvisionedConcurrencyConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutProvisionedConcurrencyConfigError::Unhandled(error) => Some(error),
+            PutProvisionedConcurrencyConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -256,14 +241,14 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/2019-09-30/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -271,15 +256,15 @@ impl super::Operation for PutProvisionedConcurrencyConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/provisioned-concurrency");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

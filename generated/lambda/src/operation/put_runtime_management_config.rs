@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets the runtime management configuration for a function's version. For more information, see [Runtime updates](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutRuntimeManagementConfig;
 impl super::private::Sealed for PutRuntimeManagementConfig {}
 /// Errors of [`PutRuntimeManagementConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutRuntimeManagementConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,31 @@ pub enum PutRuntimeManagementConfigError {
 }
 impl PutRuntimeManagementConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutRuntimeManagementConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             PutRuntimeManagementConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             PutRuntimeManagementConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             PutRuntimeManagementConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             PutRuntimeManagementConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             PutRuntimeManagementConfigError::Unlisted(error) => error.code(),
             PutRuntimeManagementConfigError::Unhandled(error) => error.code.as_deref(),
-            PutRuntimeManagementConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutRuntimeManagementConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutRuntimeManagementConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -77,14 +70,12 @@ impl PutRuntimeManagementConfigError {
                 error.meta()
             }
             PutRuntimeManagementConfigError::Unlisted(error) => error.meta(),
-            PutRuntimeManagementConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutRuntimeManagementConfigError::Unhandled(meta) => Some(meta),
             PutRuntimeManagementConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutRuntimeManagementConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -113,31 +104,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutRuntimeManagementConfi
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRuntimeManagementConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRuntimeManagementConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRuntimeManagementConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRuntimeManagementConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutRuntimeManagementConfigError::ResourceNotFoundException,
@@ -148,15 +139,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutRuntimeManagementConfi
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutRuntimeManagementConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutRuntimeManagementConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutRuntimeManagementConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutRuntimeManagementConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -203,32 +192,26 @@ impl ::std::fmt::Display for PutRuntimeManagementConfigError {
     }
 }
 impl ::std::error::Error for PutRuntimeManagementConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             PutRuntimeManagementConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutRuntimeManagementConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PutRuntimeManagementConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutRuntimeManagementConfigError::ServiceException(error) => Some(error),
             PutRuntimeManagementConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutRuntimeManagementConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             PutRuntimeManagementConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutRuntimeManagementConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutRuntimeManagementConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutRuntimeManagementConfigError::Unhandled(error) => Some(error),
+            PutRuntimeManagementConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -247,14 +230,14 @@ impl super::Operation for PutRuntimeManagementConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(78usize);
+        let mut path = String::with_capacity(78usize);
         path.push_str("/2021-07-20/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -262,15 +245,15 @@ impl super::Operation for PutRuntimeManagementConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/runtime-management-config");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes a statement from the permissions policy for a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). For more information, see `AddLayerVersionPermission`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RemoveLayerVersionPermission;
 impl super::private::Sealed for RemoveLayerVersionPermission {}
 /// Errors of [`RemoveLayerVersionPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RemoveLayerVersionPermissionError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,31 @@ pub enum RemoveLayerVersionPermissionError {
 }
 impl RemoveLayerVersionPermissionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             RemoveLayerVersionPermissionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             RemoveLayerVersionPermissionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             RemoveLayerVersionPermissionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             RemoveLayerVersionPermissionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             RemoveLayerVersionPermissionError::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
+                Some("PreconditionFailedException")
             }
             RemoveLayerVersionPermissionError::Unlisted(error) => error.code(),
             RemoveLayerVersionPermissionError::Unhandled(error) => error.code.as_deref(),
-            RemoveLayerVersionPermissionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            RemoveLayerVersionPermissionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RemoveLayerVersionPermissionError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -77,14 +70,12 @@ impl RemoveLayerVersionPermissionError {
                 error.meta()
             }
             RemoveLayerVersionPermissionError::Unlisted(error) => error.meta(),
-            RemoveLayerVersionPermissionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            RemoveLayerVersionPermissionError::Unhandled(meta) => Some(meta),
             RemoveLayerVersionPermissionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RemoveLayerVersionPermissionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -114,31 +105,31 @@ for RemoveLayerVersionPermissionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemoveLayerVersionPermissionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemoveLayerVersionPermissionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemoveLayerVersionPermissionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemoveLayerVersionPermissionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("PreconditionFailedException") => {
+            Some("PreconditionFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemoveLayerVersionPermissionError::PreconditionFailedException,
@@ -149,15 +140,13 @@ for RemoveLayerVersionPermissionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RemoveLayerVersionPermissionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RemoveLayerVersionPermissionError::Unlisted(error),
+                    Some(Err(error)) => {
                         RemoveLayerVersionPermissionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RemoveLayerVersionPermissionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -204,32 +193,26 @@ impl ::std::fmt::Display for RemoveLayerVersionPermissionError {
     }
 }
 impl ::std::error::Error for RemoveLayerVersionPermissionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             RemoveLayerVersionPermissionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            RemoveLayerVersionPermissionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RemoveLayerVersionPermissionError::ServiceException(error) => Some(error),
             RemoveLayerVersionPermissionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RemoveLayerVersionPermissionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RemoveLayerVersionPermissionError::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             RemoveLayerVersionPermissionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            RemoveLayerVersionPermissionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemoveLayerVersionPermissionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RemoveLayerVersionPermissionError::Unhandled(error) => Some(error),
+            RemoveLayerVersionPermissionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -249,14 +232,14 @@ impl super::Operation for RemoveLayerVersionPermission {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(92usize);
+        let mut path = String::with_capacity(92usize);
         path.push_str("/2018-10-31/layers/");
         match input.layer_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "LayerName",
@@ -264,15 +247,15 @@ impl super::Operation for RemoveLayerVersionPermission {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "LayerName",
                 });
             }
         }
         path.push_str("/versions/");
         match input.version_number.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "VersionNumber",
@@ -280,15 +263,15 @@ impl super::Operation for RemoveLayerVersionPermission {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "VersionNumber",
                 });
             }
         }
         path.push_str("/policy/");
         match input.statement_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "StatementId",
@@ -296,14 +279,14 @@ impl super::Operation for RemoveLayerVersionPermission {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "StatementId",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.revision_id.as_ref() {
+        if let Some(value) = input.revision_id.as_ref() {
             query.push("RevisionId", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

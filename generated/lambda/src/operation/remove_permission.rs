@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Revokes function-use permission from an Amazon Web Services service or another Amazon Web Services account. You can get the ID of the statement from the output of `GetPolicy`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RemovePermission;
 impl super::private::Sealed for RemovePermission {}
 /// Errors of [`RemovePermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RemovePermissionError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,34 +32,32 @@ pub enum RemovePermissionError {
 }
 impl RemovePermissionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             RemovePermissionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             RemovePermissionError::PublicPolicyException(_) => {
-                ::std::option::Option::Some("PublicPolicyException")
+                Some("PublicPolicyException")
             }
-            RemovePermissionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            RemovePermissionError::ServiceException(_) => Some("ServiceException"),
             RemovePermissionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             RemovePermissionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             RemovePermissionError::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
+                Some("PreconditionFailedException")
             }
             RemovePermissionError::Unlisted(error) => error.code(),
             RemovePermissionError::Unhandled(error) => error.code.as_deref(),
-            RemovePermissionError::InvalidResponse(_) => ::std::option::Option::None,
+            RemovePermissionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RemovePermissionError::InvalidParameterValueException(error) => error.meta(),
             RemovePermissionError::PublicPolicyException(error) => error.meta(),
@@ -73,12 +66,12 @@ impl RemovePermissionError {
             RemovePermissionError::ResourceNotFoundException(error) => error.meta(),
             RemovePermissionError::PreconditionFailedException(error) => error.meta(),
             RemovePermissionError::Unlisted(error) => error.meta(),
-            RemovePermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RemovePermissionError::Unhandled(meta) => Some(meta),
             RemovePermissionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RemovePermissionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -102,37 +95,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RemovePermissionError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("PublicPolicyException") => {
+            Some("PublicPolicyException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::PublicPolicyException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("PreconditionFailedException") => {
+            Some("PreconditionFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::PreconditionFailedException,
@@ -143,15 +136,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RemovePermissionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RemovePermissionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RemovePermissionError::Unlisted(error),
+                    Some(Err(error)) => {
                         RemovePermissionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RemovePermissionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -197,31 +188,17 @@ impl ::std::fmt::Display for RemovePermissionError {
     }
 }
 impl ::std::error::Error for RemovePermissionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            RemovePermissionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::PublicPolicyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RemovePermissionError::InvalidParameterValueException(error) => Some(error),
+            RemovePermissionError::PublicPolicyException(error) => Some(error),
+            RemovePermissionError::ServiceException(error) => Some(error),
+            RemovePermissionError::TooManyRequestsException(error) => Some(error),
+            RemovePermissionError::ResourceNotFoundException(error) => Some(error),
+            RemovePermissionError::PreconditionFailedException(error) => Some(error),
             RemovePermissionError::Unlisted(error) => ::std::error::Error::source(error),
-            RemovePermissionError::Unhandled(error) => ::std::option::Option::Some(error),
-            RemovePermissionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RemovePermissionError::Unhandled(error) => Some(error),
+            RemovePermissionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -242,14 +219,14 @@ impl super::Operation for RemovePermission {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(73usize);
+        let mut path = String::with_capacity(73usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -257,15 +234,15 @@ impl super::Operation for RemovePermission {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/policy/");
         match input.statement_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "StatementId",
@@ -273,17 +250,17 @@ impl super::Operation for RemovePermission {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "StatementId",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.revision_id.as_ref() {
+        if let Some(value) = input.revision_id.as_ref() {
             query.push("RevisionId", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

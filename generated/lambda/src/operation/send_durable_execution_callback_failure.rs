@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sends a failure response for a callback operation in a durable execution. Use this API when an external system cannot complete a callback operation successfully.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackFailure;
 impl super::private::Sealed for SendDurableExecutionCallbackFailure {}
 /// Errors of [`SendDurableExecutionCallbackFailure`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SendDurableExecutionCallbackFailureError {
     /// The service answered `InvalidParameterValueException`.
@@ -43,47 +38,45 @@ pub enum SendDurableExecutionCallbackFailureError {
 }
 impl SendDurableExecutionCallbackFailureError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SendDurableExecutionCallbackFailureError::InvalidParameterValueException(
                 _,
-            ) => ::std::option::Option::Some("InvalidParameterValueException"),
+            ) => Some("InvalidParameterValueException"),
             SendDurableExecutionCallbackFailureError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             SendDurableExecutionCallbackFailureError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             SendDurableExecutionCallbackFailureError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             SendDurableExecutionCallbackFailureError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
+                Some("KMSNotFoundException")
             }
             SendDurableExecutionCallbackFailureError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             SendDurableExecutionCallbackFailureError::CallbackTimeoutException(_) => {
-                ::std::option::Option::Some("CallbackTimeoutException")
+                Some("CallbackTimeoutException")
             }
             SendDurableExecutionCallbackFailureError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
+                Some("KMSAccessDeniedException")
             }
             SendDurableExecutionCallbackFailureError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
+                Some("KMSDisabledException")
             }
             SendDurableExecutionCallbackFailureError::Unlisted(error) => error.code(),
             SendDurableExecutionCallbackFailureError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            SendDurableExecutionCallbackFailureError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            SendDurableExecutionCallbackFailureError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SendDurableExecutionCallbackFailureError::InvalidParameterValueException(
                 error,
@@ -113,16 +106,14 @@ impl SendDurableExecutionCallbackFailureError {
                 error.meta()
             }
             SendDurableExecutionCallbackFailureError::Unlisted(error) => error.meta(),
-            SendDurableExecutionCallbackFailureError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            SendDurableExecutionCallbackFailureError::Unhandled(meta) => Some(meta),
             SendDurableExecutionCallbackFailureError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SendDurableExecutionCallbackFailureError::InvalidParameterValueException(
                 error,
@@ -168,55 +159,55 @@ for SendDurableExecutionCallbackFailureError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CallbackTimeoutException") => {
+            Some("CallbackTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::CallbackTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackFailureError::KmsDisabledException,
@@ -227,15 +218,15 @@ for SendDurableExecutionCallbackFailureError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         SendDurableExecutionCallbackFailureError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         SendDurableExecutionCallbackFailureError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SendDurableExecutionCallbackFailureError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -294,43 +285,41 @@ impl ::std::fmt::Display for SendDurableExecutionCallbackFailureError {
     }
 }
 impl ::std::error::Error for SendDurableExecutionCallbackFailureError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             SendDurableExecutionCallbackFailureError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             SendDurableExecutionCallbackFailureError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackFailureError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackFailureError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackFailureError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackFailureError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             SendDurableExecutionCallbackFailureError::CallbackTimeoutException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackFailureError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackFailureError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackFailureError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            SendDurableExecutionCallbackFailureError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SendDurableExecutionCallbackFailureError::Unhandled(error) => Some(error),
             SendDurableExecutionCallbackFailureError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -354,14 +343,14 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(73usize);
+        let mut path = String::with_capacity(73usize);
         path.push_str("/2025-12-01/durable-execution-callbacks/");
         match input.callback_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CallbackId",
@@ -369,8 +358,8 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CallbackId",
                 });
             }
@@ -383,10 +372,10 @@ impl super::Operation for SendDurableExecutionCallbackFailure {
             query.finish(),
         );
         match &input.error {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 request.json_body(value)?;
             }
-            ::std::option::Option::None => {
+            None => {
                 request.body("application/json", &b"{}"[..]);
             }
         }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sends a heartbeat signal for a long-running callback operation to prevent timeout. Use this API to extend the callback timeout period while the external operation is still in progress.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackHeartbeat;
 impl super::private::Sealed for SendDurableExecutionCallbackHeartbeat {}
 /// Errors of [`SendDurableExecutionCallbackHeartbeat`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SendDurableExecutionCallbackHeartbeatError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,35 +30,33 @@ pub enum SendDurableExecutionCallbackHeartbeatError {
 }
 impl SendDurableExecutionCallbackHeartbeatError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException(
                 _,
-            ) => ::std::option::Option::Some("InvalidParameterValueException"),
+            ) => Some("InvalidParameterValueException"),
             SendDurableExecutionCallbackHeartbeatError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             SendDurableExecutionCallbackHeartbeatError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             SendDurableExecutionCallbackHeartbeatError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(_) => {
-                ::std::option::Option::Some("CallbackTimeoutException")
+                Some("CallbackTimeoutException")
             }
             SendDurableExecutionCallbackHeartbeatError::Unlisted(error) => error.code(),
             SendDurableExecutionCallbackHeartbeatError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            SendDurableExecutionCallbackHeartbeatError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            SendDurableExecutionCallbackHeartbeatError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException(
                 error,
@@ -81,16 +74,14 @@ impl SendDurableExecutionCallbackHeartbeatError {
                 error,
             ) => error.meta(),
             SendDurableExecutionCallbackHeartbeatError::Unlisted(error) => error.meta(),
-            SendDurableExecutionCallbackHeartbeatError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            SendDurableExecutionCallbackHeartbeatError::Unhandled(meta) => Some(meta),
             SendDurableExecutionCallbackHeartbeatError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException(
                 error,
@@ -126,31 +117,31 @@ for SendDurableExecutionCallbackHeartbeatError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackHeartbeatError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackHeartbeatError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackHeartbeatError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CallbackTimeoutException") => {
+            Some("CallbackTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException,
@@ -161,15 +152,15 @@ for SendDurableExecutionCallbackHeartbeatError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         SendDurableExecutionCallbackHeartbeatError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         SendDurableExecutionCallbackHeartbeatError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SendDurableExecutionCallbackHeartbeatError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -216,31 +207,29 @@ impl ::std::fmt::Display for SendDurableExecutionCallbackHeartbeatError {
     }
 }
 impl ::std::error::Error for SendDurableExecutionCallbackHeartbeatError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             SendDurableExecutionCallbackHeartbeatError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             SendDurableExecutionCallbackHeartbeatError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackHeartbeatError::TooManyRequestsException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             SendDurableExecutionCallbackHeartbeatError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             SendDurableExecutionCallbackHeartbeatError::CallbackTimeoutException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             SendDurableExecutionCallbackHeartbeatError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            SendDurableExecutionCallbackHeartbeatError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SendDurableExecutionCallbackHeartbeatError::Unhandled(error) => Some(error),
             SendDurableExecutionCallbackHeartbeatError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -260,14 +249,14 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(78usize);
+        let mut path = String::with_capacity(78usize);
         path.push_str("/2025-12-01/durable-execution-callbacks/");
         match input.callback_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CallbackId",
@@ -275,8 +264,8 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CallbackId",
                 });
             }

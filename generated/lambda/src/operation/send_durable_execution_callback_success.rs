@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sends a successful completion response for a callback operation in a durable execution. Use this API when an external system has successfully completed a callback operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackSuccess;
 impl super::private::Sealed for SendDurableExecutionCallbackSuccess {}
 /// Errors of [`SendDurableExecutionCallbackSuccess`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SendDurableExecutionCallbackSuccessError {
     /// The service answered `InvalidParameterValueException`.
@@ -43,47 +38,45 @@ pub enum SendDurableExecutionCallbackSuccessError {
 }
 impl SendDurableExecutionCallbackSuccessError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SendDurableExecutionCallbackSuccessError::InvalidParameterValueException(
                 _,
-            ) => ::std::option::Option::Some("InvalidParameterValueException"),
+            ) => Some("InvalidParameterValueException"),
             SendDurableExecutionCallbackSuccessError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
             SendDurableExecutionCallbackSuccessError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             SendDurableExecutionCallbackSuccessError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             SendDurableExecutionCallbackSuccessError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
+                Some("KMSNotFoundException")
             }
             SendDurableExecutionCallbackSuccessError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             SendDurableExecutionCallbackSuccessError::CallbackTimeoutException(_) => {
-                ::std::option::Option::Some("CallbackTimeoutException")
+                Some("CallbackTimeoutException")
             }
             SendDurableExecutionCallbackSuccessError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
+                Some("KMSAccessDeniedException")
             }
             SendDurableExecutionCallbackSuccessError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
+                Some("KMSDisabledException")
             }
             SendDurableExecutionCallbackSuccessError::Unlisted(error) => error.code(),
             SendDurableExecutionCallbackSuccessError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            SendDurableExecutionCallbackSuccessError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            SendDurableExecutionCallbackSuccessError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SendDurableExecutionCallbackSuccessError::InvalidParameterValueException(
                 error,
@@ -113,16 +106,14 @@ impl SendDurableExecutionCallbackSuccessError {
                 error.meta()
             }
             SendDurableExecutionCallbackSuccessError::Unlisted(error) => error.meta(),
-            SendDurableExecutionCallbackSuccessError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            SendDurableExecutionCallbackSuccessError::Unhandled(meta) => Some(meta),
             SendDurableExecutionCallbackSuccessError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SendDurableExecutionCallbackSuccessError::InvalidParameterValueException(
                 error,
@@ -168,55 +159,55 @@ for SendDurableExecutionCallbackSuccessError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CallbackTimeoutException") => {
+            Some("CallbackTimeoutException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::CallbackTimeoutException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendDurableExecutionCallbackSuccessError::KmsDisabledException,
@@ -227,15 +218,15 @@ for SendDurableExecutionCallbackSuccessError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         SendDurableExecutionCallbackSuccessError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         SendDurableExecutionCallbackSuccessError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SendDurableExecutionCallbackSuccessError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -294,43 +285,41 @@ impl ::std::fmt::Display for SendDurableExecutionCallbackSuccessError {
     }
 }
 impl ::std::error::Error for SendDurableExecutionCallbackSuccessError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             SendDurableExecutionCallbackSuccessError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             SendDurableExecutionCallbackSuccessError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackSuccessError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackSuccessError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackSuccessError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackSuccessError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             SendDurableExecutionCallbackSuccessError::CallbackTimeoutException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackSuccessError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackSuccessError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SendDurableExecutionCallbackSuccessError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            SendDurableExecutionCallbackSuccessError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SendDurableExecutionCallbackSuccessError::Unhandled(error) => Some(error),
             SendDurableExecutionCallbackSuccessError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -354,14 +343,14 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(76usize);
+        let mut path = String::with_capacity(76usize);
         path.push_str("/2025-12-01/durable-execution-callbacks/");
         match input.callback_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CallbackId",
@@ -369,8 +358,8 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CallbackId",
                 });
             }
@@ -382,7 +371,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
             path,
             query.finish(),
         );
-        if let ::std::option::Option::Some(blob) = &input.result {
+        if let Some(blob) = &input.result {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Stops a running [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html). The execution transitions to STOPPED status and cannot be resumed. Any in-progress operations are terminated.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct StopDurableExecution;
 impl super::private::Sealed for StopDurableExecution {}
 /// Errors of [`StopDurableExecution`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum StopDurableExecutionError {
     /// The service answered `InvalidParameterValueException`.
@@ -41,40 +36,38 @@ pub enum StopDurableExecutionError {
 }
 impl StopDurableExecutionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             StopDurableExecutionError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             StopDurableExecutionError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidStateException")
+                Some("KMSInvalidStateException")
             }
-            StopDurableExecutionError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            StopDurableExecutionError::ServiceException(_) => Some("ServiceException"),
             StopDurableExecutionError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             StopDurableExecutionError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFoundException")
+                Some("KMSNotFoundException")
             }
             StopDurableExecutionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             StopDurableExecutionError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDeniedException")
+                Some("KMSAccessDeniedException")
             }
             StopDurableExecutionError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabledException")
+                Some("KMSDisabledException")
             }
             StopDurableExecutionError::Unlisted(error) => error.code(),
             StopDurableExecutionError::Unhandled(error) => error.code.as_deref(),
-            StopDurableExecutionError::InvalidResponse(_) => ::std::option::Option::None,
+            StopDurableExecutionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             StopDurableExecutionError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -87,14 +80,12 @@ impl StopDurableExecutionError {
             StopDurableExecutionError::KmsAccessDeniedException(error) => error.meta(),
             StopDurableExecutionError::KmsDisabledException(error) => error.meta(),
             StopDurableExecutionError::Unlisted(error) => error.meta(),
-            StopDurableExecutionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            StopDurableExecutionError::Unhandled(meta) => Some(meta),
             StopDurableExecutionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             StopDurableExecutionError::InvalidParameterValueException(error) => {
                 error.message()
@@ -122,49 +113,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for StopDurableExecutionError
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StopDurableExecutionError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidStateException") => {
+            Some("KMSInvalidStateException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StopDurableExecutionError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StopDurableExecutionError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StopDurableExecutionError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFoundException") => {
+            Some("KMSNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StopDurableExecutionError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StopDurableExecutionError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDeniedException") => {
+            Some("KMSAccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StopDurableExecutionError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabledException") => {
+            Some("KMSDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StopDurableExecutionError::KmsDisabledException,
@@ -175,15 +166,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for StopDurableExecutionError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        StopDurableExecutionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => StopDurableExecutionError::Unlisted(error),
+                    Some(Err(error)) => {
                         StopDurableExecutionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         StopDurableExecutionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -239,41 +228,23 @@ impl ::std::fmt::Display for StopDurableExecutionError {
     }
 }
 impl ::std::error::Error for StopDurableExecutionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             StopDurableExecutionError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            StopDurableExecutionError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StopDurableExecutionError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StopDurableExecutionError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StopDurableExecutionError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StopDurableExecutionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StopDurableExecutionError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StopDurableExecutionError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            StopDurableExecutionError::KmsInvalidStateException(error) => Some(error),
+            StopDurableExecutionError::ServiceException(error) => Some(error),
+            StopDurableExecutionError::TooManyRequestsException(error) => Some(error),
+            StopDurableExecutionError::KmsNotFoundException(error) => Some(error),
+            StopDurableExecutionError::ResourceNotFoundException(error) => Some(error),
+            StopDurableExecutionError::KmsAccessDeniedException(error) => Some(error),
+            StopDurableExecutionError::KmsDisabledException(error) => Some(error),
             StopDurableExecutionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            StopDurableExecutionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StopDurableExecutionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            StopDurableExecutionError::Unhandled(error) => Some(error),
+            StopDurableExecutionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -295,14 +266,14 @@ impl super::Operation for StopDurableExecution {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(73usize);
+        let mut path = String::with_capacity(73usize);
         path.push_str("/2025-12-01/durable-executions/");
         match input.durable_execution_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "DurableExecutionArn",
@@ -310,8 +281,8 @@ impl super::Operation for StopDurableExecution {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "DurableExecutionArn",
                 });
             }
@@ -324,10 +295,10 @@ impl super::Operation for StopDurableExecution {
             query.finish(),
         );
         match &input.error {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 request.json_body(value)?;
             }
-            ::std::option::Option::None => {
+            None => {
                 request.body("application/json", &b"{}"[..]);
             }
         }

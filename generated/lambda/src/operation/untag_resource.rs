@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) from a function, event source mapping, or code signing configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UntagResource;
 impl super::private::Sealed for UntagResource {}
 /// Errors of [`UntagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,31 +30,29 @@ pub enum UntagResourceError {
 }
 impl UntagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UntagResourceError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             UntagResourceError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            UntagResourceError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            UntagResourceError::ServiceException(_) => Some("ServiceException"),
             UntagResourceError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UntagResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UntagResourceError::Unlisted(error) => error.code(),
             UntagResourceError::Unhandled(error) => error.code.as_deref(),
-            UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            UntagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UntagResourceError::InvalidParameterValueException(error) => error.meta(),
             UntagResourceError::ResourceConflictException(error) => error.meta(),
@@ -67,12 +60,12 @@ impl UntagResourceError {
             UntagResourceError::TooManyRequestsException(error) => error.meta(),
             UntagResourceError::ResourceNotFoundException(error) => error.meta(),
             UntagResourceError::Unlisted(error) => error.meta(),
-            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::Unhandled(meta) => Some(meta),
             UntagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UntagResourceError::InvalidParameterValueException(error) => error.message(),
             UntagResourceError::ResourceConflictException(error) => error.message(),
@@ -93,31 +86,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ResourceNotFoundException,
@@ -128,15 +121,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UntagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UntagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         UntagResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UntagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +170,16 @@ impl ::std::fmt::Display for UntagResourceError {
     }
 }
 impl ::std::error::Error for UntagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UntagResourceError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::InvalidParameterValueException(error) => Some(error),
+            UntagResourceError::ResourceConflictException(error) => Some(error),
+            UntagResourceError::ServiceException(error) => Some(error),
+            UntagResourceError::TooManyRequestsException(error) => Some(error),
+            UntagResourceError::ResourceNotFoundException(error) => Some(error),
             UntagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            UntagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            UntagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::Unhandled(error) => Some(error),
+            UntagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -220,14 +199,14 @@ impl super::Operation for UntagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(43usize);
+        let mut path = String::with_capacity(43usize);
         path.push_str("/2017-03-31/tags/");
         match input.resource.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Resource",
@@ -235,14 +214,14 @@ impl super::Operation for UntagResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Resource",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(items) = input.tag_keys.as_ref() {
+        if let Some(items) = input.tag_keys.as_ref() {
             for item in items {
                 query.push("tagKeys", item.as_str());
             }

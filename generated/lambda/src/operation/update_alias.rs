@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates the configuration of a Lambda function [alias](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateAlias;
 impl super::private::Sealed for UpdateAlias {}
 /// Errors of [`UpdateAlias`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateAliasError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,34 +32,32 @@ pub enum UpdateAliasError {
 }
 impl UpdateAliasError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateAliasError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             UpdateAliasError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            UpdateAliasError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            UpdateAliasError::ServiceException(_) => Some("ServiceException"),
             UpdateAliasError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateAliasError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateAliasError::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
+                Some("PreconditionFailedException")
             }
             UpdateAliasError::Unlisted(error) => error.code(),
             UpdateAliasError::Unhandled(error) => error.code.as_deref(),
-            UpdateAliasError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateAliasError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateAliasError::InvalidParameterValueException(error) => error.meta(),
             UpdateAliasError::ResourceConflictException(error) => error.meta(),
@@ -73,12 +66,12 @@ impl UpdateAliasError {
             UpdateAliasError::ResourceNotFoundException(error) => error.meta(),
             UpdateAliasError::PreconditionFailedException(error) => error.meta(),
             UpdateAliasError::Unlisted(error) => error.meta(),
-            UpdateAliasError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateAliasError::Unhandled(meta) => Some(meta),
             UpdateAliasError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateAliasError::InvalidParameterValueException(error) => error.message(),
             UpdateAliasError::ResourceConflictException(error) => error.message(),
@@ -100,37 +93,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAliasError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("PreconditionFailedException") => {
+            Some("PreconditionFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateAliasError::PreconditionFailedException,
@@ -141,13 +134,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateAliasError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateAliasError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateAliasError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateAliasError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateAliasError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +184,17 @@ impl ::std::fmt::Display for UpdateAliasError {
     }
 }
 impl ::std::error::Error for UpdateAliasError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateAliasError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateAliasError::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateAliasError::InvalidParameterValueException(error) => Some(error),
+            UpdateAliasError::ResourceConflictException(error) => Some(error),
+            UpdateAliasError::ServiceException(error) => Some(error),
+            UpdateAliasError::TooManyRequestsException(error) => Some(error),
+            UpdateAliasError::ResourceNotFoundException(error) => Some(error),
+            UpdateAliasError::PreconditionFailedException(error) => Some(error),
             UpdateAliasError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateAliasError::Unhandled(error) => ::std::option::Option::Some(error),
-            UpdateAliasError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateAliasError::Unhandled(error) => Some(error),
+            UpdateAliasError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -237,14 +214,14 @@ impl super::Operation for UpdateAlias {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(67usize);
+        let mut path = String::with_capacity(67usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -252,15 +229,15 @@ impl super::Operation for UpdateAlias {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/aliases/");
         match input.name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Name",
@@ -268,8 +245,8 @@ impl super::Operation for UpdateAlias {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Name",
                 });
             }

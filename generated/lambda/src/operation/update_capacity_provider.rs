@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates the configuration of an existing capacity provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateCapacityProvider;
 impl super::private::Sealed for UpdateCapacityProvider {}
 /// Errors of [`UpdateCapacityProvider`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateCapacityProviderError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,29 @@ pub enum UpdateCapacityProviderError {
 }
 impl UpdateCapacityProviderError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateCapacityProviderError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             UpdateCapacityProviderError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            UpdateCapacityProviderError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            UpdateCapacityProviderError::ServiceException(_) => Some("ServiceException"),
             UpdateCapacityProviderError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateCapacityProviderError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateCapacityProviderError::Unlisted(error) => error.code(),
             UpdateCapacityProviderError::Unhandled(error) => error.code.as_deref(),
-            UpdateCapacityProviderError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateCapacityProviderError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateCapacityProviderError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -71,14 +62,12 @@ impl UpdateCapacityProviderError {
             UpdateCapacityProviderError::TooManyRequestsException(error) => error.meta(),
             UpdateCapacityProviderError::ResourceNotFoundException(error) => error.meta(),
             UpdateCapacityProviderError::Unlisted(error) => error.meta(),
-            UpdateCapacityProviderError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateCapacityProviderError::Unhandled(meta) => Some(meta),
             UpdateCapacityProviderError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateCapacityProviderError::InvalidParameterValueException(error) => {
                 error.message()
@@ -107,31 +96,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateCapacityProviderErr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCapacityProviderError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCapacityProviderError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCapacityProviderError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCapacityProviderError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCapacityProviderError::ResourceNotFoundException,
@@ -142,15 +131,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateCapacityProviderErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateCapacityProviderError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateCapacityProviderError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateCapacityProviderError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateCapacityProviderError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -197,32 +184,20 @@ impl ::std::fmt::Display for UpdateCapacityProviderError {
     }
 }
 impl ::std::error::Error for UpdateCapacityProviderError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateCapacityProviderError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateCapacityProviderError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateCapacityProviderError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateCapacityProviderError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateCapacityProviderError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateCapacityProviderError::ResourceConflictException(error) => Some(error),
+            UpdateCapacityProviderError::ServiceException(error) => Some(error),
+            UpdateCapacityProviderError::TooManyRequestsException(error) => Some(error),
+            UpdateCapacityProviderError::ResourceNotFoundException(error) => Some(error),
             UpdateCapacityProviderError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateCapacityProviderError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateCapacityProviderError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateCapacityProviderError::Unhandled(error) => Some(error),
+            UpdateCapacityProviderError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -242,14 +217,14 @@ impl super::Operation for UpdateCapacityProvider {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(69usize);
+        let mut path = String::with_capacity(69usize);
         path.push_str("/2025-11-30/capacity-providers/");
         match input.capacity_provider_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CapacityProviderName",
@@ -257,8 +232,8 @@ impl super::Operation for UpdateCapacityProvider {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CapacityProviderName",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Update the code signing configuration. Changes to the code signing configuration take effect the next time a user tries to deploy a code package to the function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateCodeSigningConfig;
 impl super::private::Sealed for UpdateCodeSigningConfig {}
 /// Errors of [`UpdateCodeSigningConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateCodeSigningConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -31,27 +26,23 @@ pub enum UpdateCodeSigningConfigError {
 }
 impl UpdateCodeSigningConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateCodeSigningConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
-            UpdateCodeSigningConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            UpdateCodeSigningConfigError::ServiceException(_) => Some("ServiceException"),
             UpdateCodeSigningConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateCodeSigningConfigError::Unlisted(error) => error.code(),
             UpdateCodeSigningConfigError::Unhandled(error) => error.code.as_deref(),
-            UpdateCodeSigningConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateCodeSigningConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -61,14 +52,12 @@ impl UpdateCodeSigningConfigError {
                 error.meta()
             }
             UpdateCodeSigningConfigError::Unlisted(error) => error.meta(),
-            UpdateCodeSigningConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateCodeSigningConfigError::Unhandled(meta) => Some(meta),
             UpdateCodeSigningConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateCodeSigningConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -91,19 +80,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateCodeSigningConfigEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCodeSigningConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCodeSigningConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateCodeSigningConfigError::ResourceNotFoundException,
@@ -114,15 +103,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateCodeSigningConfigEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateCodeSigningConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateCodeSigningConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateCodeSigningConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateCodeSigningConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,26 +150,18 @@ impl ::std::fmt::Display for UpdateCodeSigningConfigError {
     }
 }
 impl ::std::error::Error for UpdateCodeSigningConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateCodeSigningConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateCodeSigningConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateCodeSigningConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateCodeSigningConfigError::ServiceException(error) => Some(error),
+            UpdateCodeSigningConfigError::ResourceNotFoundException(error) => Some(error),
             UpdateCodeSigningConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateCodeSigningConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateCodeSigningConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateCodeSigningConfigError::Unhandled(error) => Some(error),
+            UpdateCodeSigningConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +178,14 @@ impl super::Operation for UpdateCodeSigningConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(71usize);
+        let mut path = String::with_capacity(71usize);
         path.push_str("/2020-04-22/code-signing-configs/");
         match input.code_signing_config_arn.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CodeSigningConfigArn",
@@ -214,8 +193,8 @@ impl super::Operation for UpdateCodeSigningConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CodeSigningConfigArn",
                 });
             }

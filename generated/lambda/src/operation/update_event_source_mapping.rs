@@ -33,17 +33,12 @@
 /// - [Amazon MSK](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-parms)
 /// - [Apache Kafka](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-kafka-parms)
 /// - [Amazon DocumentDB](https://docs.aws.amazon.com/lambda/latest/dg/with-documentdb.html#docdb-configuration)
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateEventSourceMapping;
 impl super::private::Sealed for UpdateEventSourceMapping {}
 /// Errors of [`UpdateEventSourceMapping`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateEventSourceMappingError {
     /// The service answered `InvalidParameterValueException`.
@@ -68,36 +63,34 @@ pub enum UpdateEventSourceMappingError {
 }
 impl UpdateEventSourceMappingError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateEventSourceMappingError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             UpdateEventSourceMappingError::ResourceInUseException(_) => {
-                ::std::option::Option::Some("ResourceInUseException")
+                Some("ResourceInUseException")
             }
             UpdateEventSourceMappingError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             UpdateEventSourceMappingError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             UpdateEventSourceMappingError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateEventSourceMappingError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateEventSourceMappingError::Unlisted(error) => error.code(),
             UpdateEventSourceMappingError::Unhandled(error) => error.code.as_deref(),
-            UpdateEventSourceMappingError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateEventSourceMappingError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateEventSourceMappingError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -114,14 +107,12 @@ impl UpdateEventSourceMappingError {
                 error.meta()
             }
             UpdateEventSourceMappingError::Unlisted(error) => error.meta(),
-            UpdateEventSourceMappingError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateEventSourceMappingError::Unhandled(meta) => Some(meta),
             UpdateEventSourceMappingError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateEventSourceMappingError::InvalidParameterValueException(error) => {
                 error.message()
@@ -153,37 +144,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateEventSourceMappingE
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateEventSourceMappingError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceInUseException") => {
+            Some("ResourceInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateEventSourceMappingError::ResourceInUseException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateEventSourceMappingError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateEventSourceMappingError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateEventSourceMappingError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateEventSourceMappingError::ResourceNotFoundException,
@@ -194,15 +185,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateEventSourceMappingE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateEventSourceMappingError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateEventSourceMappingError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateEventSourceMappingError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateEventSourceMappingError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -252,35 +241,25 @@ impl ::std::fmt::Display for UpdateEventSourceMappingError {
     }
 }
 impl ::std::error::Error for UpdateEventSourceMappingError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateEventSourceMappingError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateEventSourceMappingError::ResourceInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateEventSourceMappingError::ResourceInUseException(error) => Some(error),
             UpdateEventSourceMappingError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateEventSourceMappingError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateEventSourceMappingError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateEventSourceMappingError::ServiceException(error) => Some(error),
+            UpdateEventSourceMappingError::TooManyRequestsException(error) => Some(error),
             UpdateEventSourceMappingError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateEventSourceMappingError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateEventSourceMappingError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateEventSourceMappingError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateEventSourceMappingError::Unhandled(error) => Some(error),
+            UpdateEventSourceMappingError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -301,14 +280,14 @@ impl super::Operation for UpdateEventSourceMapping {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2015-03-31/event-source-mappings/");
         match input.uuid.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "UUID",
@@ -316,8 +295,8 @@ impl super::Operation for UpdateEventSourceMapping {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "UUID",
                 });
             }

@@ -12,17 +12,12 @@
 /// The function's code is locked when you publish a version. You can't modify the code of a published version, only the unpublished version.
 ///
 /// **Note:** For a function defined as a container image, Lambda resolves the image tag to an image digest. In Amazon ECR, if you update the image tag to a new image, Lambda does not automatically update the function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateFunctionCode;
 impl super::private::Sealed for UpdateFunctionCode {}
 /// Errors of [`UpdateFunctionCode`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateFunctionCodeError {
     /// The service answered `InvalidParameterValueException`.
@@ -55,46 +50,44 @@ pub enum UpdateFunctionCodeError {
 }
 impl UpdateFunctionCodeError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateFunctionCodeError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             UpdateFunctionCodeError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            UpdateFunctionCodeError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            UpdateFunctionCodeError::ServiceException(_) => Some("ServiceException"),
             UpdateFunctionCodeError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateFunctionCodeError::InvalidCodeSignatureException(_) => {
-                ::std::option::Option::Some("InvalidCodeSignatureException")
+                Some("InvalidCodeSignatureException")
             }
             UpdateFunctionCodeError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateFunctionCodeError::CodeVerificationFailedException(_) => {
-                ::std::option::Option::Some("CodeVerificationFailedException")
+                Some("CodeVerificationFailedException")
             }
             UpdateFunctionCodeError::CodeSigningConfigNotFoundException(_) => {
-                ::std::option::Option::Some("CodeSigningConfigNotFoundException")
+                Some("CodeSigningConfigNotFoundException")
             }
             UpdateFunctionCodeError::CodeStorageExceededException(_) => {
-                ::std::option::Option::Some("CodeStorageExceededException")
+                Some("CodeStorageExceededException")
             }
             UpdateFunctionCodeError::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
+                Some("PreconditionFailedException")
             }
             UpdateFunctionCodeError::Unlisted(error) => error.code(),
             UpdateFunctionCodeError::Unhandled(error) => error.code.as_deref(),
-            UpdateFunctionCodeError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateFunctionCodeError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateFunctionCodeError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -113,12 +106,12 @@ impl UpdateFunctionCodeError {
             UpdateFunctionCodeError::CodeStorageExceededException(error) => error.meta(),
             UpdateFunctionCodeError::PreconditionFailedException(error) => error.meta(),
             UpdateFunctionCodeError::Unlisted(error) => error.meta(),
-            UpdateFunctionCodeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateFunctionCodeError::Unhandled(meta) => Some(meta),
             UpdateFunctionCodeError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateFunctionCodeError::InvalidParameterValueException(error) => {
                 error.message()
@@ -156,61 +149,61 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateFunctionCodeError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("InvalidCodeSignatureException") => {
+            Some("InvalidCodeSignatureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::InvalidCodeSignatureException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeVerificationFailedException") => {
+            Some("CodeVerificationFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::CodeVerificationFailedException,
                 )
             }
-            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+            Some("CodeSigningConfigNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::CodeSigningConfigNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeStorageExceededException") => {
+            Some("CodeStorageExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::CodeStorageExceededException,
                 )
             }
-            ::std::option::Option::Some("PreconditionFailedException") => {
+            Some("PreconditionFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionCodeError::PreconditionFailedException,
@@ -221,15 +214,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateFunctionCodeError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateFunctionCodeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateFunctionCodeError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateFunctionCodeError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateFunctionCodeError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -291,47 +282,27 @@ impl ::std::fmt::Display for UpdateFunctionCodeError {
     }
 }
 impl ::std::error::Error for UpdateFunctionCodeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateFunctionCodeError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionCodeError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionCodeError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionCodeError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionCodeError::InvalidCodeSignatureException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionCodeError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionCodeError::InvalidParameterValueException(error) => Some(error),
+            UpdateFunctionCodeError::ResourceConflictException(error) => Some(error),
+            UpdateFunctionCodeError::ServiceException(error) => Some(error),
+            UpdateFunctionCodeError::TooManyRequestsException(error) => Some(error),
+            UpdateFunctionCodeError::InvalidCodeSignatureException(error) => Some(error),
+            UpdateFunctionCodeError::ResourceNotFoundException(error) => Some(error),
             UpdateFunctionCodeError::CodeVerificationFailedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionCodeError::CodeSigningConfigNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateFunctionCodeError::CodeStorageExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionCodeError::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionCodeError::CodeStorageExceededException(error) => Some(error),
+            UpdateFunctionCodeError::PreconditionFailedException(error) => Some(error),
             UpdateFunctionCodeError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateFunctionCodeError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionCodeError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionCodeError::Unhandled(error) => Some(error),
+            UpdateFunctionCodeError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -355,14 +326,14 @@ impl super::Operation for UpdateFunctionCode {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(57usize);
+        let mut path = String::with_capacity(57usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -370,8 +341,8 @@ impl super::Operation for UpdateFunctionCode {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

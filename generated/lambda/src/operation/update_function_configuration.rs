@@ -8,17 +8,12 @@
 /// These settings can vary between versions of a function and are locked when you publish a version. You can't modify the configuration of a published version, only the unpublished version.
 ///
 /// To configure function concurrency, use `PutFunctionConcurrency`. To grant invoke permissions to an Amazon Web Services account or Amazon Web Services service, use `AddPermission`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateFunctionConfiguration;
 impl super::private::Sealed for UpdateFunctionConfiguration {}
 /// Errors of [`UpdateFunctionConfiguration`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateFunctionConfigurationError {
     /// The service answered `InvalidParameterValueException`.
@@ -49,45 +44,43 @@ pub enum UpdateFunctionConfigurationError {
 }
 impl UpdateFunctionConfigurationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateFunctionConfigurationError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             UpdateFunctionConfigurationError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             UpdateFunctionConfigurationError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             UpdateFunctionConfigurationError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateFunctionConfigurationError::InvalidCodeSignatureException(_) => {
-                ::std::option::Option::Some("InvalidCodeSignatureException")
+                Some("InvalidCodeSignatureException")
             }
             UpdateFunctionConfigurationError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateFunctionConfigurationError::CodeVerificationFailedException(_) => {
-                ::std::option::Option::Some("CodeVerificationFailedException")
+                Some("CodeVerificationFailedException")
             }
             UpdateFunctionConfigurationError::CodeSigningConfigNotFoundException(_) => {
-                ::std::option::Option::Some("CodeSigningConfigNotFoundException")
+                Some("CodeSigningConfigNotFoundException")
             }
             UpdateFunctionConfigurationError::PreconditionFailedException(_) => {
-                ::std::option::Option::Some("PreconditionFailedException")
+                Some("PreconditionFailedException")
             }
             UpdateFunctionConfigurationError::Unlisted(error) => error.code(),
             UpdateFunctionConfigurationError::Unhandled(error) => error.code.as_deref(),
-            UpdateFunctionConfigurationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateFunctionConfigurationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateFunctionConfigurationError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -115,14 +108,12 @@ impl UpdateFunctionConfigurationError {
                 error.meta()
             }
             UpdateFunctionConfigurationError::Unlisted(error) => error.meta(),
-            UpdateFunctionConfigurationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateFunctionConfigurationError::Unhandled(meta) => Some(meta),
             UpdateFunctionConfigurationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateFunctionConfigurationError::InvalidParameterValueException(error) => {
                 error.message()
@@ -163,55 +154,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateFunctionConfigurati
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("InvalidCodeSignatureException") => {
+            Some("InvalidCodeSignatureException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::InvalidCodeSignatureException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("CodeVerificationFailedException") => {
+            Some("CodeVerificationFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::CodeVerificationFailedException,
                 )
             }
-            ::std::option::Option::Some("CodeSigningConfigNotFoundException") => {
+            Some("CodeSigningConfigNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::CodeSigningConfigNotFoundException,
                 )
             }
-            ::std::option::Option::Some("PreconditionFailedException") => {
+            Some("PreconditionFailedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionConfigurationError::PreconditionFailedException,
@@ -222,15 +213,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateFunctionConfigurati
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateFunctionConfigurationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateFunctionConfigurationError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateFunctionConfigurationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateFunctionConfigurationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -289,44 +278,38 @@ impl ::std::fmt::Display for UpdateFunctionConfigurationError {
     }
 }
 impl ::std::error::Error for UpdateFunctionConfigurationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateFunctionConfigurationError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionConfigurationError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateFunctionConfigurationError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionConfigurationError::ServiceException(error) => Some(error),
             UpdateFunctionConfigurationError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionConfigurationError::InvalidCodeSignatureException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionConfigurationError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionConfigurationError::CodeVerificationFailedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionConfigurationError::CodeSigningConfigNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             UpdateFunctionConfigurationError::PreconditionFailedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionConfigurationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateFunctionConfigurationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionConfigurationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionConfigurationError::Unhandled(error) => Some(error),
+            UpdateFunctionConfigurationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -349,14 +332,14 @@ impl super::Operation for UpdateFunctionConfiguration {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/2015-03-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -364,8 +347,8 @@ impl super::Operation for UpdateFunctionConfiguration {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }

@@ -4,17 +4,12 @@
 /// Updates the configuration for asynchronous invocation for a function, version, or alias.
 ///
 /// To configure options for asynchronous invocation, use `PutFunctionEventInvokeConfig`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateFunctionEventInvokeConfig;
 impl super::private::Sealed for UpdateFunctionEventInvokeConfig {}
 /// Errors of [`UpdateFunctionEventInvokeConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateFunctionEventInvokeConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -37,35 +32,33 @@ pub enum UpdateFunctionEventInvokeConfigError {
 }
 impl UpdateFunctionEventInvokeConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateFunctionEventInvokeConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             UpdateFunctionEventInvokeConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
             UpdateFunctionEventInvokeConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
+                Some("ServiceException")
             }
             UpdateFunctionEventInvokeConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateFunctionEventInvokeConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateFunctionEventInvokeConfigError::Unlisted(error) => error.code(),
             UpdateFunctionEventInvokeConfigError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            UpdateFunctionEventInvokeConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateFunctionEventInvokeConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
@@ -81,14 +74,12 @@ impl UpdateFunctionEventInvokeConfigError {
                 error.meta()
             }
             UpdateFunctionEventInvokeConfigError::Unlisted(error) => error.meta(),
-            UpdateFunctionEventInvokeConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateFunctionEventInvokeConfigError::Unhandled(meta) => Some(meta),
             UpdateFunctionEventInvokeConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
@@ -122,31 +113,31 @@ for UpdateFunctionEventInvokeConfigError {
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionEventInvokeConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionEventInvokeConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionEventInvokeConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionEventInvokeConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionEventInvokeConfigError::ResourceNotFoundException,
@@ -157,15 +148,15 @@ for UpdateFunctionEventInvokeConfigError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         UpdateFunctionEventInvokeConfigError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         UpdateFunctionEventInvokeConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateFunctionEventInvokeConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -212,32 +203,26 @@ impl ::std::fmt::Display for UpdateFunctionEventInvokeConfigError {
     }
 }
 impl ::std::error::Error for UpdateFunctionEventInvokeConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateFunctionEventInvokeConfigError::InvalidParameterValueException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             UpdateFunctionEventInvokeConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateFunctionEventInvokeConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionEventInvokeConfigError::ServiceException(error) => Some(error),
             UpdateFunctionEventInvokeConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionEventInvokeConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateFunctionEventInvokeConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateFunctionEventInvokeConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionEventInvokeConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionEventInvokeConfigError::Unhandled(error) => Some(error),
+            UpdateFunctionEventInvokeConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -256,14 +241,14 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2019-09-25/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -271,15 +256,15 @@ impl super::Operation for UpdateFunctionEventInvokeConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/event-invoke-config");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates the configuration for a Lambda function URL.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateFunctionUrlConfig;
 impl super::private::Sealed for UpdateFunctionUrlConfig {}
 /// Errors of [`UpdateFunctionUrlConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateFunctionUrlConfigError {
     /// The service answered `InvalidParameterValueException`.
@@ -35,33 +30,29 @@ pub enum UpdateFunctionUrlConfigError {
 }
 impl UpdateFunctionUrlConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateFunctionUrlConfigError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("InvalidParameterValueException")
+                Some("InvalidParameterValueException")
             }
             UpdateFunctionUrlConfigError::ResourceConflictException(_) => {
-                ::std::option::Option::Some("ResourceConflictException")
+                Some("ResourceConflictException")
             }
-            UpdateFunctionUrlConfigError::ServiceException(_) => {
-                ::std::option::Option::Some("ServiceException")
-            }
+            UpdateFunctionUrlConfigError::ServiceException(_) => Some("ServiceException"),
             UpdateFunctionUrlConfigError::TooManyRequestsException(_) => {
-                ::std::option::Option::Some("TooManyRequestsException")
+                Some("TooManyRequestsException")
             }
             UpdateFunctionUrlConfigError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateFunctionUrlConfigError::Unlisted(error) => error.code(),
             UpdateFunctionUrlConfigError::Unhandled(error) => error.code.as_deref(),
-            UpdateFunctionUrlConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateFunctionUrlConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateFunctionUrlConfigError::InvalidParameterValueException(error) => {
                 error.meta()
@@ -75,14 +66,12 @@ impl UpdateFunctionUrlConfigError {
                 error.meta()
             }
             UpdateFunctionUrlConfigError::Unlisted(error) => error.meta(),
-            UpdateFunctionUrlConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateFunctionUrlConfigError::Unhandled(meta) => Some(meta),
             UpdateFunctionUrlConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateFunctionUrlConfigError::InvalidParameterValueException(error) => {
                 error.message()
@@ -111,31 +100,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateFunctionUrlConfigEr
     ) -> Self {
         let code = ::awsgen_runtime::protocol::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameterValueException") => {
+            Some("InvalidParameterValueException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionUrlConfigError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("ResourceConflictException") => {
+            Some("ResourceConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionUrlConfigError::ResourceConflictException,
                 )
             }
-            ::std::option::Option::Some("ServiceException") => {
+            Some("ServiceException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionUrlConfigError::ServiceException,
                 )
             }
-            ::std::option::Option::Some("TooManyRequestsException") => {
+            Some("TooManyRequestsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionUrlConfigError::TooManyRequestsException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateFunctionUrlConfigError::ResourceNotFoundException,
@@ -146,15 +135,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateFunctionUrlConfigEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateFunctionUrlConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateFunctionUrlConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateFunctionUrlConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateFunctionUrlConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -201,32 +188,20 @@ impl ::std::fmt::Display for UpdateFunctionUrlConfigError {
     }
 }
 impl ::std::error::Error for UpdateFunctionUrlConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             UpdateFunctionUrlConfigError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateFunctionUrlConfigError::ResourceConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionUrlConfigError::ServiceException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionUrlConfigError::TooManyRequestsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionUrlConfigError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionUrlConfigError::ResourceConflictException(error) => Some(error),
+            UpdateFunctionUrlConfigError::ServiceException(error) => Some(error),
+            UpdateFunctionUrlConfigError::TooManyRequestsException(error) => Some(error),
+            UpdateFunctionUrlConfigError::ResourceNotFoundException(error) => Some(error),
             UpdateFunctionUrlConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateFunctionUrlConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateFunctionUrlConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateFunctionUrlConfigError::Unhandled(error) => Some(error),
+            UpdateFunctionUrlConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -245,14 +220,14 @@ impl super::Operation for UpdateFunctionUrlConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2021-10-31/functions/");
         match input.function_name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "FunctionName",
@@ -260,15 +235,15 @@ impl super::Operation for UpdateFunctionUrlConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "FunctionName",
                 });
             }
         }
         path.push_str("/url");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.qualifier.as_ref() {
+        if let Some(value) = input.qualifier.as_ref() {
             query.push("Qualifier", value.as_str());
         }
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(

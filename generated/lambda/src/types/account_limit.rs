@@ -2,152 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Limits that are related to concurrency and storage. All file and storage sizes are in bytes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccountLimit {
     /// The amount of storage space that you can use for all deployment packages and layer archives.
-    pub total_code_size: ::std::option::Option<i64>,
+    pub total_code_size: Option<i64>,
     /// The maximum size of a function's deployment package and layers when they're extracted.
-    pub code_size_unzipped: ::std::option::Option<i64>,
+    pub code_size_unzipped: Option<i64>,
     /// The maximum size of a deployment package when it's uploaded directly to Lambda. Use Amazon S3 for larger files.
-    pub code_size_zipped: ::std::option::Option<i64>,
+    pub code_size_zipped: Option<i64>,
     /// The maximum number of simultaneous function executions.
-    pub concurrent_executions: ::std::option::Option<i32>,
+    pub concurrent_executions: Option<i32>,
     /// The maximum number of simultaneous function executions, minus the capacity that's reserved for individual functions with `PutFunctionConcurrency`.
-    pub unreserved_concurrent_executions: ::std::option::Option<i32>,
+    pub unreserved_concurrent_executions: Option<i32>,
 }
 impl AccountLimit {
     /// Starts building a [`AccountLimit`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountLimitBuilder {
-        <crate::types::builders::AccountLimitBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccountLimitBuilder as Default>::default()
     }
     /// The `TotalCodeSize` member, when set.
     #[inline]
-    pub fn total_code_size(&self) -> ::std::option::Option<i64> {
+    pub fn total_code_size(&self) -> Option<i64> {
         self.total_code_size
     }
     /// The `CodeSizeUnzipped` member, when set.
     #[inline]
-    pub fn code_size_unzipped(&self) -> ::std::option::Option<i64> {
+    pub fn code_size_unzipped(&self) -> Option<i64> {
         self.code_size_unzipped
     }
     /// The `CodeSizeZipped` member, when set.
     #[inline]
-    pub fn code_size_zipped(&self) -> ::std::option::Option<i64> {
+    pub fn code_size_zipped(&self) -> Option<i64> {
         self.code_size_zipped
     }
     /// The `ConcurrentExecutions` member, when set.
     #[inline]
-    pub fn concurrent_executions(&self) -> ::std::option::Option<i32> {
+    pub fn concurrent_executions(&self) -> Option<i32> {
         self.concurrent_executions
     }
     /// The `UnreservedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn unreserved_concurrent_executions(&self) -> ::std::option::Option<i32> {
+    pub fn unreserved_concurrent_executions(&self) -> Option<i32> {
         self.unreserved_concurrent_executions
     }
 }
 /// A builder for [`AccountLimit`](crate::types::AccountLimit); start one with `AccountLimit::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccountLimitBuilder {
     inner: crate::types::AccountLimit,
 }
 impl AccountLimitBuilder {
     /// Sets [`AccountLimit::total_code_size`](crate::types::AccountLimit::total_code_size): The amount of storage space that you can use for all deployment packages and layer archives.
     pub fn total_code_size(mut self, input: i64) -> Self {
-        self.inner.total_code_size = ::std::option::Option::Some(input);
+        self.inner.total_code_size = Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::total_code_size`](crate::types::AccountLimit::total_code_size).
     #[inline]
-    pub fn set_total_code_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_total_code_size(mut self, input: Option<i64>) -> Self {
         self.inner.total_code_size = input;
         self
     }
     /// The value set for [`AccountLimit::total_code_size`](crate::types::AccountLimit::total_code_size), if any.
     #[inline]
-    pub fn get_total_code_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_total_code_size(&self) -> &Option<i64> {
         &self.inner.total_code_size
     }
     /// Sets [`AccountLimit::code_size_unzipped`](crate::types::AccountLimit::code_size_unzipped): The maximum size of a function's deployment package and layers when they're extracted.
     pub fn code_size_unzipped(mut self, input: i64) -> Self {
-        self.inner.code_size_unzipped = ::std::option::Option::Some(input);
+        self.inner.code_size_unzipped = Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::code_size_unzipped`](crate::types::AccountLimit::code_size_unzipped).
     #[inline]
-    pub fn set_code_size_unzipped(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_code_size_unzipped(mut self, input: Option<i64>) -> Self {
         self.inner.code_size_unzipped = input;
         self
     }
     /// The value set for [`AccountLimit::code_size_unzipped`](crate::types::AccountLimit::code_size_unzipped), if any.
     #[inline]
-    pub fn get_code_size_unzipped(&self) -> &::std::option::Option<i64> {
+    pub fn get_code_size_unzipped(&self) -> &Option<i64> {
         &self.inner.code_size_unzipped
     }
     /// Sets [`AccountLimit::code_size_zipped`](crate::types::AccountLimit::code_size_zipped): The maximum size of a deployment package when it's uploaded directly to Lambda.
     pub fn code_size_zipped(mut self, input: i64) -> Self {
-        self.inner.code_size_zipped = ::std::option::Option::Some(input);
+        self.inner.code_size_zipped = Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::code_size_zipped`](crate::types::AccountLimit::code_size_zipped).
     #[inline]
-    pub fn set_code_size_zipped(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_code_size_zipped(mut self, input: Option<i64>) -> Self {
         self.inner.code_size_zipped = input;
         self
     }
     /// The value set for [`AccountLimit::code_size_zipped`](crate::types::AccountLimit::code_size_zipped), if any.
     #[inline]
-    pub fn get_code_size_zipped(&self) -> &::std::option::Option<i64> {
+    pub fn get_code_size_zipped(&self) -> &Option<i64> {
         &self.inner.code_size_zipped
     }
     /// Sets [`AccountLimit::concurrent_executions`](crate::types::AccountLimit::concurrent_executions): The maximum number of simultaneous function executions.
     pub fn concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.concurrent_executions = ::std::option::Option::Some(input);
+        self.inner.concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::concurrent_executions`](crate::types::AccountLimit::concurrent_executions).
     #[inline]
-    pub fn set_concurrent_executions(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_concurrent_executions(mut self, input: Option<i32>) -> Self {
         self.inner.concurrent_executions = input;
         self
     }
     /// The value set for [`AccountLimit::concurrent_executions`](crate::types::AccountLimit::concurrent_executions), if any.
     #[inline]
-    pub fn get_concurrent_executions(&self) -> &::std::option::Option<i32> {
+    pub fn get_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.concurrent_executions
     }
     /// Sets [`AccountLimit::unreserved_concurrent_executions`](crate::types::AccountLimit::unreserved_concurrent_executions): The maximum number of simultaneous function executions, minus the capacity that's reserved for individual functions with `PutFunctionConcurrency`.
     pub fn unreserved_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.unreserved_concurrent_executions = ::std::option::Option::Some(input);
+        self.inner.unreserved_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::unreserved_concurrent_executions`](crate::types::AccountLimit::unreserved_concurrent_executions).
     #[inline]
-    pub fn set_unreserved_concurrent_executions(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_unreserved_concurrent_executions(mut self, input: Option<i32>) -> Self {
         self.inner.unreserved_concurrent_executions = input;
         self
     }
     /// The value set for [`AccountLimit::unreserved_concurrent_executions`](crate::types::AccountLimit::unreserved_concurrent_executions), if any.
     #[inline]
-    pub fn get_unreserved_concurrent_executions(&self) -> &::std::option::Option<i32> {
+    pub fn get_unreserved_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.unreserved_concurrent_executions
     }
     /// Builds the [`AccountLimit`]; it has no required members, so this cannot fail.

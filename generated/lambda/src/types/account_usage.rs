@@ -2,77 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The number of functions and amount of storage in use.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccountUsage {
     /// The amount of storage space, in bytes, that's being used by deployment packages and layer archives.
-    pub total_code_size: ::std::option::Option<i64>,
+    pub total_code_size: Option<i64>,
     /// The number of Lambda functions.
-    pub function_count: ::std::option::Option<i64>,
+    pub function_count: Option<i64>,
 }
 impl AccountUsage {
     /// Starts building a [`AccountUsage`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountUsageBuilder {
-        <crate::types::builders::AccountUsageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccountUsageBuilder as Default>::default()
     }
     /// The `TotalCodeSize` member, when set.
     #[inline]
-    pub fn total_code_size(&self) -> ::std::option::Option<i64> {
+    pub fn total_code_size(&self) -> Option<i64> {
         self.total_code_size
     }
     /// The `FunctionCount` member, when set.
     #[inline]
-    pub fn function_count(&self) -> ::std::option::Option<i64> {
+    pub fn function_count(&self) -> Option<i64> {
         self.function_count
     }
 }
 /// A builder for [`AccountUsage`](crate::types::AccountUsage); start one with `AccountUsage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccountUsageBuilder {
     inner: crate::types::AccountUsage,
 }
 impl AccountUsageBuilder {
     /// Sets [`AccountUsage::total_code_size`](crate::types::AccountUsage::total_code_size): The amount of storage space, in bytes, that's being used by deployment packages and layer archives.
     pub fn total_code_size(mut self, input: i64) -> Self {
-        self.inner.total_code_size = ::std::option::Option::Some(input);
+        self.inner.total_code_size = Some(input);
         self
     }
     /// Sets or clears [`AccountUsage::total_code_size`](crate::types::AccountUsage::total_code_size).
     #[inline]
-    pub fn set_total_code_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_total_code_size(mut self, input: Option<i64>) -> Self {
         self.inner.total_code_size = input;
         self
     }
     /// The value set for [`AccountUsage::total_code_size`](crate::types::AccountUsage::total_code_size), if any.
     #[inline]
-    pub fn get_total_code_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_total_code_size(&self) -> &Option<i64> {
         &self.inner.total_code_size
     }
     /// Sets [`AccountUsage::function_count`](crate::types::AccountUsage::function_count): The number of Lambda functions.
     pub fn function_count(mut self, input: i64) -> Self {
-        self.inner.function_count = ::std::option::Option::Some(input);
+        self.inner.function_count = Some(input);
         self
     }
     /// Sets or clears [`AccountUsage::function_count`](crate::types::AccountUsage::function_count).
     #[inline]
-    pub fn set_function_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_function_count(mut self, input: Option<i64>) -> Self {
         self.inner.function_count = input;
         self
     }
     /// The value set for [`AccountUsage::function_count`](crate::types::AccountUsage::function_count), if any.
     #[inline]
-    pub fn get_function_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_function_count(&self) -> &Option<i64> {
         &self.inner.function_count
     }
     /// Builds the [`AccountUsage`]; it has no required members, so this cannot fail.

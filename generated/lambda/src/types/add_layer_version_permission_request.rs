@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddLayerVersionPermissionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddLayerVersionPermissionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -15,71 +10,71 @@ pub struct AddLayerVersionPermissionRequest {
     /// Sent in the URI label `{LayerName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub layer_name: ::std::option::Option<::std::string::String>,
+    pub layer_name: Option<String>,
     /// The version number.
     ///
     /// Sent in the URI label `{VersionNumber}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub version_number: ::std::option::Option<i64>,
+    pub version_number: Option<i64>,
     /// An identifier that distinguishes the policy from others on the same layer version.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statement_id: ::std::option::Option<::std::string::String>,
+    pub statement_id: Option<String>,
     /// The API action that grants access to the layer. For example, `lambda:GetLayerVersion`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub action: ::std::option::Option<::std::string::String>,
+    pub action: Option<String>,
     /// An account ID, or `*` to grant layer usage permission to all accounts in an organization, or all Amazon Web Services accounts (if `organizationId` is not specified). For the last case, make sure that you really do want all Amazon Web Services accounts to have usage permission to this layer.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub principal: ::std::option::Option<::std::string::String>,
+    pub principal: Option<String>,
     /// With the principal set to `*`, grant permission to all accounts in the specified organization.
-    pub organization_id: ::std::option::Option<::std::string::String>,
+    pub organization_id: Option<String>,
     /// Only update the policy if the revision ID matches the ID specified. Use this option to avoid modifying a policy that has changed since you last read it.
     ///
     /// Sent in the query parameter `RevisionId`, not in the JSON body.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl AddLayerVersionPermissionRequest {
     /// Starts building a [`AddLayerVersionPermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddLayerVersionPermissionRequestBuilder {
-        <crate::types::builders::AddLayerVersionPermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddLayerVersionPermissionRequestBuilder as Default>::default()
     }
     /// The `LayerName` member, when set.
     #[inline]
-    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+    pub fn layer_name(&self) -> Option<&str> {
         self.layer_name.as_deref()
     }
     /// The `VersionNumber` member, when set.
     #[inline]
-    pub fn version_number(&self) -> ::std::option::Option<i64> {
+    pub fn version_number(&self) -> Option<i64> {
         self.version_number
     }
     /// The `StatementId` member, when set.
     #[inline]
-    pub fn statement_id(&self) -> ::std::option::Option<&str> {
+    pub fn statement_id(&self) -> Option<&str> {
         self.statement_id.as_deref()
     }
     /// The `Action` member, when set.
     #[inline]
-    pub fn action(&self) -> ::std::option::Option<&str> {
+    pub fn action(&self) -> Option<&str> {
         self.action.as_deref()
     }
     /// The `Principal` member, when set.
     #[inline]
-    pub fn principal(&self) -> ::std::option::Option<&str> {
+    pub fn principal(&self) -> Option<&str> {
         self.principal.as_deref()
     }
     /// The `OrganizationId` member, when set.
     #[inline]
-    pub fn organization_id(&self) -> ::std::option::Option<&str> {
+    pub fn organization_id(&self) -> Option<&str> {
         self.organization_id.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
@@ -90,202 +85,161 @@ impl AddLayerVersionPermissionRequest {
     }
 }
 /// A builder for [`AddLayerVersionPermissionRequest`](crate::types::AddLayerVersionPermissionRequest); start one with `AddLayerVersionPermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddLayerVersionPermissionRequestBuilder {
     inner: crate::types::AddLayerVersionPermissionRequest,
 }
 impl AddLayerVersionPermissionRequestBuilder {
     /// Sets [`AddLayerVersionPermissionRequest::layer_name`](crate::types::AddLayerVersionPermissionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_name = ::std::option::Option::Some(input.into());
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_name = Some(input.into());
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionRequest::layer_name`](crate::types::AddLayerVersionPermissionRequest::layer_name).
     #[inline]
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.inner.layer_name = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionRequest::layer_name`](crate::types::AddLayerVersionPermissionRequest::layer_name), if any.
     #[inline]
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         &self.inner.layer_name
     }
     /// Sets [`AddLayerVersionPermissionRequest::version_number`](crate::types::AddLayerVersionPermissionRequest::version_number): The version number.
     pub fn version_number(mut self, input: i64) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input);
+        self.inner.version_number = Some(input);
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionRequest::version_number`](crate::types::AddLayerVersionPermissionRequest::version_number).
     #[inline]
-    pub fn set_version_number(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version_number(mut self, input: Option<i64>) -> Self {
         self.inner.version_number = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionRequest::version_number`](crate::types::AddLayerVersionPermissionRequest::version_number), if any.
     #[inline]
-    pub fn get_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_version_number(&self) -> &Option<i64> {
         &self.inner.version_number
     }
     /// Sets [`AddLayerVersionPermissionRequest::statement_id`](crate::types::AddLayerVersionPermissionRequest::statement_id): An identifier that distinguishes the policy from others on the same layer version.
-    pub fn statement_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement_id = ::std::option::Option::Some(input.into());
+    pub fn statement_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionRequest::statement_id`](crate::types::AddLayerVersionPermissionRequest::statement_id).
     #[inline]
-    pub fn set_statement_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement_id(mut self, input: Option<String>) -> Self {
         self.inner.statement_id = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionRequest::statement_id`](crate::types::AddLayerVersionPermissionRequest::statement_id), if any.
     #[inline]
-    pub fn get_statement_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement_id(&self) -> &Option<String> {
         &self.inner.statement_id
     }
     /// Sets [`AddLayerVersionPermissionRequest::action`](crate::types::AddLayerVersionPermissionRequest::action): The API action that grants access to the layer.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: impl Into<String>) -> Self {
+        self.inner.action = Some(input.into());
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionRequest::action`](crate::types::AddLayerVersionPermissionRequest::action).
     #[inline]
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<String>) -> Self {
         self.inner.action = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionRequest::action`](crate::types::AddLayerVersionPermissionRequest::action), if any.
     #[inline]
-    pub fn get_action(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_action(&self) -> &Option<String> {
         &self.inner.action
     }
     /// Sets [`AddLayerVersionPermissionRequest::principal`](crate::types::AddLayerVersionPermissionRequest::principal): An account ID, or `*` to grant layer usage permission to all accounts in an organization, or all Amazon Web Services accounts (if `organizationId` is not specified).
-    pub fn principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal = ::std::option::Option::Some(input.into());
+    pub fn principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal = Some(input.into());
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionRequest::principal`](crate::types::AddLayerVersionPermissionRequest::principal).
     #[inline]
-    pub fn set_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal(mut self, input: Option<String>) -> Self {
         self.inner.principal = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionRequest::principal`](crate::types::AddLayerVersionPermissionRequest::principal), if any.
     #[inline]
-    pub fn get_principal(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal(&self) -> &Option<String> {
         &self.inner.principal
     }
     /// Sets [`AddLayerVersionPermissionRequest::organization_id`](crate::types::AddLayerVersionPermissionRequest::organization_id): With the principal set to `*`, grant permission to all accounts in the specified organization.
-    pub fn organization_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.organization_id = ::std::option::Option::Some(input.into());
+    pub fn organization_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.organization_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionRequest::organization_id`](crate::types::AddLayerVersionPermissionRequest::organization_id).
     #[inline]
-    pub fn set_organization_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_organization_id(mut self, input: Option<String>) -> Self {
         self.inner.organization_id = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionRequest::organization_id`](crate::types::AddLayerVersionPermissionRequest::organization_id), if any.
     #[inline]
-    pub fn get_organization_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organization_id(&self) -> &Option<String> {
         &self.inner.organization_id
     }
     /// Sets [`AddLayerVersionPermissionRequest::revision_id`](crate::types::AddLayerVersionPermissionRequest::revision_id): Only update the policy if the revision ID matches the ID specified.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionRequest::revision_id`](crate::types::AddLayerVersionPermissionRequest::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionRequest::revision_id`](crate::types::AddLayerVersionPermissionRequest::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`AddLayerVersionPermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AddLayerVersionPermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.layer_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
                 member: "layer_name",
             });
         }
         if self.inner.version_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
                 member: "version_number",
             });
         }
         if self.inner.statement_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
                 member: "statement_id",
             });
         }
         if self.inner.action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
                 member: "action",
             });
         }
         if self.inner.principal.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddLayerVersionPermissionRequest",
                 member: "principal",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

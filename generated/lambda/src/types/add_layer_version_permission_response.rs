@@ -2,100 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddLayerVersionPermissionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddLayerVersionPermissionResponse {
     /// The permission statement.
-    pub statement: ::std::option::Option<::std::string::String>,
+    pub statement: Option<String>,
     /// A unique identifier for the current revision of the policy.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl AddLayerVersionPermissionResponse {
     /// Starts building a [`AddLayerVersionPermissionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddLayerVersionPermissionResponseBuilder {
-        <crate::types::builders::AddLayerVersionPermissionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddLayerVersionPermissionResponseBuilder as Default>::default()
     }
     /// The `Statement` member, when set.
     #[inline]
-    pub fn statement(&self) -> ::std::option::Option<&str> {
+    pub fn statement(&self) -> Option<&str> {
         self.statement.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for AddLayerVersionPermissionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "AddLayerVersionPermissionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`AddLayerVersionPermissionResponse`](crate::types::AddLayerVersionPermissionResponse); start one with `AddLayerVersionPermissionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddLayerVersionPermissionResponseBuilder {
     inner: crate::types::AddLayerVersionPermissionResponse,
 }
 impl AddLayerVersionPermissionResponseBuilder {
     /// Sets [`AddLayerVersionPermissionResponse::statement`](crate::types::AddLayerVersionPermissionResponse::statement): The permission statement.
-    pub fn statement(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement = ::std::option::Option::Some(input.into());
+    pub fn statement(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement = Some(input.into());
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionResponse::statement`](crate::types::AddLayerVersionPermissionResponse::statement).
     #[inline]
-    pub fn set_statement(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement(mut self, input: Option<String>) -> Self {
         self.inner.statement = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionResponse::statement`](crate::types::AddLayerVersionPermissionResponse::statement), if any.
     #[inline]
-    pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement(&self) -> &Option<String> {
         &self.inner.statement
     }
     /// Sets [`AddLayerVersionPermissionResponse::revision_id`](crate::types::AddLayerVersionPermissionResponse::revision_id): A unique identifier for the current revision of the policy.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddLayerVersionPermissionResponse::revision_id`](crate::types::AddLayerVersionPermissionResponse::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`AddLayerVersionPermissionResponse::revision_id`](crate::types::AddLayerVersionPermissionResponse::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`AddLayerVersionPermissionResponse`]; it has no required members, so this cannot fail.

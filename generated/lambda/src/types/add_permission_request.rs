@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddPermissionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddPermissionRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,106 +18,104 @@ pub struct AddPermissionRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// A statement identifier that differentiates the statement from others in the same policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statement_id: ::std::option::Option<::std::string::String>,
+    pub statement_id: Option<String>,
     /// The action that the principal can use on the function. For example, `lambda:InvokeFunction` or `lambda:GetFunction`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub action: ::std::option::Option<::std::string::String>,
+    pub action: Option<String>,
     /// The Amazon Web Services service, Amazon Web Services account, IAM user, or IAM role that invokes the function. If you specify a service, use `SourceArn` or `SourceAccount` to limit who can invoke the function through that service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub principal: ::std::option::Option<::std::string::String>,
+    pub principal: Option<String>,
     /// For Amazon Web Services services, the ARN of the Amazon Web Services resource that invokes the function. For example, an Amazon S3 bucket or Amazon SNS topic.
     ///
     /// Note that Lambda configures the comparison using the `StringLike` operator.
-    pub source_arn: ::std::option::Option<::std::string::String>,
+    pub source_arn: Option<String>,
     /// The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
-    pub function_url_auth_type: ::std::option::Option<crate::types::FunctionUrlAuthType>,
+    pub function_url_auth_type: Option<crate::types::FunctionUrlAuthType>,
     /// Indicates whether the permission applies when the function is invoked through a function URL.
-    pub invoked_via_function_url: ::std::option::Option<bool>,
+    pub invoked_via_function_url: Option<bool>,
     /// For Amazon Web Services service, the ID of the Amazon Web Services account that owns the resource. Use this together with `SourceArn` to ensure that the specified account owns the resource. It is possible for an Amazon S3 bucket to be deleted by its owner and recreated by another account.
-    pub source_account: ::std::option::Option<::std::string::String>,
+    pub source_account: Option<String>,
     /// For Alexa Smart Home functions, a token that the invoker must supply.
-    pub event_source_token: ::std::option::Option<::std::string::String>,
+    pub event_source_token: Option<String>,
     /// Specify a version or alias to add permissions to a published version of the function.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// Update the policy only if the revision ID matches the ID that's specified. Use this option to avoid modifying a policy that has changed since you last read it.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
     /// The identifier for your organization in Organizations. Use this to grant permissions to all the Amazon Web Services accounts under this organization.
-    pub principal_org_id: ::std::option::Option<::std::string::String>,
+    pub principal_org_id: Option<String>,
 }
 impl AddPermissionRequest {
     /// Starts building a [`AddPermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddPermissionRequestBuilder {
-        <crate::types::builders::AddPermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddPermissionRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `StatementId` member, when set.
     #[inline]
-    pub fn statement_id(&self) -> ::std::option::Option<&str> {
+    pub fn statement_id(&self) -> Option<&str> {
         self.statement_id.as_deref()
     }
     /// The `Action` member, when set.
     #[inline]
-    pub fn action(&self) -> ::std::option::Option<&str> {
+    pub fn action(&self) -> Option<&str> {
         self.action.as_deref()
     }
     /// The `Principal` member, when set.
     #[inline]
-    pub fn principal(&self) -> ::std::option::Option<&str> {
+    pub fn principal(&self) -> Option<&str> {
         self.principal.as_deref()
     }
     /// The `SourceArn` member, when set.
     #[inline]
-    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_arn(&self) -> Option<&str> {
         self.source_arn.as_deref()
     }
     /// The `FunctionUrlAuthType` member, when set.
     #[inline]
-    pub fn function_url_auth_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionUrlAuthType> {
+    pub fn function_url_auth_type(&self) -> Option<&crate::types::FunctionUrlAuthType> {
         self.function_url_auth_type.as_ref()
     }
     /// The `InvokedViaFunctionUrl` member, when set.
     #[inline]
-    pub fn invoked_via_function_url(&self) -> ::std::option::Option<bool> {
+    pub fn invoked_via_function_url(&self) -> Option<bool> {
         self.invoked_via_function_url
     }
     /// The `SourceAccount` member, when set.
     #[inline]
-    pub fn source_account(&self) -> ::std::option::Option<&str> {
+    pub fn source_account(&self) -> Option<&str> {
         self.source_account.as_deref()
     }
     /// The `EventSourceToken` member, when set.
     #[inline]
-    pub fn event_source_token(&self) -> ::std::option::Option<&str> {
+    pub fn event_source_token(&self) -> Option<&str> {
         self.event_source_token.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
     /// The `PrincipalOrgID` member, when set.
     #[inline]
-    pub fn principal_org_id(&self) -> ::std::option::Option<&str> {
+    pub fn principal_org_id(&self) -> Option<&str> {
         self.principal_org_id.as_deref()
     }
 }
@@ -133,124 +126,89 @@ impl AddPermissionRequest {
     }
 }
 /// A builder for [`AddPermissionRequest`](crate::types::AddPermissionRequest); start one with `AddPermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddPermissionRequestBuilder {
     inner: crate::types::AddPermissionRequest,
 }
 impl AddPermissionRequestBuilder {
     /// Sets [`AddPermissionRequest::function_name`](crate::types::AddPermissionRequest::function_name): The name or ARN of the Lambda function, version, or alias.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::function_name`](crate::types::AddPermissionRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`AddPermissionRequest::function_name`](crate::types::AddPermissionRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`AddPermissionRequest::statement_id`](crate::types::AddPermissionRequest::statement_id): A statement identifier that differentiates the statement from others in the same policy.
-    pub fn statement_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement_id = ::std::option::Option::Some(input.into());
+    pub fn statement_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::statement_id`](crate::types::AddPermissionRequest::statement_id).
     #[inline]
-    pub fn set_statement_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement_id(mut self, input: Option<String>) -> Self {
         self.inner.statement_id = input;
         self
     }
     /// The value set for [`AddPermissionRequest::statement_id`](crate::types::AddPermissionRequest::statement_id), if any.
     #[inline]
-    pub fn get_statement_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement_id(&self) -> &Option<String> {
         &self.inner.statement_id
     }
     /// Sets [`AddPermissionRequest::action`](crate::types::AddPermissionRequest::action): The action that the principal can use on the function.
-    pub fn action(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input.into());
+    pub fn action(mut self, input: impl Into<String>) -> Self {
+        self.inner.action = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::action`](crate::types::AddPermissionRequest::action).
     #[inline]
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<String>) -> Self {
         self.inner.action = input;
         self
     }
     /// The value set for [`AddPermissionRequest::action`](crate::types::AddPermissionRequest::action), if any.
     #[inline]
-    pub fn get_action(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_action(&self) -> &Option<String> {
         &self.inner.action
     }
     /// Sets [`AddPermissionRequest::principal`](crate::types::AddPermissionRequest::principal): The Amazon Web Services service, Amazon Web Services account, IAM user, or IAM role that invokes the function.
-    pub fn principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal = ::std::option::Option::Some(input.into());
+    pub fn principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::principal`](crate::types::AddPermissionRequest::principal).
     #[inline]
-    pub fn set_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal(mut self, input: Option<String>) -> Self {
         self.inner.principal = input;
         self
     }
     /// The value set for [`AddPermissionRequest::principal`](crate::types::AddPermissionRequest::principal), if any.
     #[inline]
-    pub fn get_principal(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal(&self) -> &Option<String> {
         &self.inner.principal
     }
     /// Sets [`AddPermissionRequest::source_arn`](crate::types::AddPermissionRequest::source_arn): For Amazon Web Services services, the ARN of the Amazon Web Services resource that invokes the function.
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_arn = ::std::option::Option::Some(input.into());
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::source_arn`](crate::types::AddPermissionRequest::source_arn).
     #[inline]
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_arn = input;
         self
     }
     /// The value set for [`AddPermissionRequest::source_arn`](crate::types::AddPermissionRequest::source_arn), if any.
     #[inline]
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         &self.inner.source_arn
     }
     /// Sets [`AddPermissionRequest::function_url_auth_type`](crate::types::AddPermissionRequest::function_url_auth_type): The type of authentication that your function URL uses.
@@ -258,14 +216,14 @@ impl AddPermissionRequestBuilder {
         mut self,
         input: crate::types::FunctionUrlAuthType,
     ) -> Self {
-        self.inner.function_url_auth_type = ::std::option::Option::Some(input);
+        self.inner.function_url_auth_type = Some(input);
         self
     }
     /// Sets or clears [`AddPermissionRequest::function_url_auth_type`](crate::types::AddPermissionRequest::function_url_auth_type).
     #[inline]
     pub fn set_function_url_auth_type(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionUrlAuthType>,
+        input: Option<crate::types::FunctionUrlAuthType>,
     ) -> Self {
         self.inner.function_url_auth_type = input;
         self
@@ -274,172 +232,137 @@ impl AddPermissionRequestBuilder {
     #[inline]
     pub fn get_function_url_auth_type(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionUrlAuthType> {
+    ) -> &Option<crate::types::FunctionUrlAuthType> {
         &self.inner.function_url_auth_type
     }
     /// Sets [`AddPermissionRequest::invoked_via_function_url`](crate::types::AddPermissionRequest::invoked_via_function_url): Indicates whether the permission applies when the function is invoked through a function URL.
     pub fn invoked_via_function_url(mut self, input: bool) -> Self {
-        self.inner.invoked_via_function_url = ::std::option::Option::Some(input);
+        self.inner.invoked_via_function_url = Some(input);
         self
     }
     /// Sets or clears [`AddPermissionRequest::invoked_via_function_url`](crate::types::AddPermissionRequest::invoked_via_function_url).
     #[inline]
-    pub fn set_invoked_via_function_url(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_invoked_via_function_url(mut self, input: Option<bool>) -> Self {
         self.inner.invoked_via_function_url = input;
         self
     }
     /// The value set for [`AddPermissionRequest::invoked_via_function_url`](crate::types::AddPermissionRequest::invoked_via_function_url), if any.
     #[inline]
-    pub fn get_invoked_via_function_url(&self) -> &::std::option::Option<bool> {
+    pub fn get_invoked_via_function_url(&self) -> &Option<bool> {
         &self.inner.invoked_via_function_url
     }
     /// Sets [`AddPermissionRequest::source_account`](crate::types::AddPermissionRequest::source_account): For Amazon Web Services service, the ID of the Amazon Web Services account that owns the resource.
-    pub fn source_account(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_account = ::std::option::Option::Some(input.into());
+    pub fn source_account(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_account = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::source_account`](crate::types::AddPermissionRequest::source_account).
     #[inline]
-    pub fn set_source_account(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_account(mut self, input: Option<String>) -> Self {
         self.inner.source_account = input;
         self
     }
     /// The value set for [`AddPermissionRequest::source_account`](crate::types::AddPermissionRequest::source_account), if any.
     #[inline]
-    pub fn get_source_account(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_account(&self) -> &Option<String> {
         &self.inner.source_account
     }
     /// Sets [`AddPermissionRequest::event_source_token`](crate::types::AddPermissionRequest::event_source_token): For Alexa Smart Home functions, a token that the invoker must supply.
-    pub fn event_source_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_source_token = ::std::option::Option::Some(input.into());
+    pub fn event_source_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_source_token = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::event_source_token`](crate::types::AddPermissionRequest::event_source_token).
     #[inline]
-    pub fn set_event_source_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_source_token(mut self, input: Option<String>) -> Self {
         self.inner.event_source_token = input;
         self
     }
     /// The value set for [`AddPermissionRequest::event_source_token`](crate::types::AddPermissionRequest::event_source_token), if any.
     #[inline]
-    pub fn get_event_source_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_source_token(&self) -> &Option<String> {
         &self.inner.event_source_token
     }
     /// Sets [`AddPermissionRequest::qualifier`](crate::types::AddPermissionRequest::qualifier): Specify a version or alias to add permissions to a published version of the function.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::qualifier`](crate::types::AddPermissionRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`AddPermissionRequest::qualifier`](crate::types::AddPermissionRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`AddPermissionRequest::revision_id`](crate::types::AddPermissionRequest::revision_id): Update the policy only if the revision ID matches the ID that's specified.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::revision_id`](crate::types::AddPermissionRequest::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`AddPermissionRequest::revision_id`](crate::types::AddPermissionRequest::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Sets [`AddPermissionRequest::principal_org_id`](crate::types::AddPermissionRequest::principal_org_id): The identifier for your organization in Organizations.
-    pub fn principal_org_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal_org_id = ::std::option::Option::Some(input.into());
+    pub fn principal_org_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal_org_id = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::principal_org_id`](crate::types::AddPermissionRequest::principal_org_id).
     #[inline]
-    pub fn set_principal_org_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_org_id(mut self, input: Option<String>) -> Self {
         self.inner.principal_org_id = input;
         self
     }
     /// The value set for [`AddPermissionRequest::principal_org_id`](crate::types::AddPermissionRequest::principal_org_id), if any.
     #[inline]
-    pub fn get_principal_org_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_org_id(&self) -> &Option<String> {
         &self.inner.principal_org_id
     }
     /// Builds the [`AddPermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AddPermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "function_name",
             });
         }
         if self.inner.statement_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "statement_id",
             });
         }
         if self.inner.action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "action",
             });
         }
         if self.inner.principal.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "principal",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,71 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddPermissionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddPermissionResponse {
     /// The permission statement that's added to the function policy.
-    pub statement: ::std::option::Option<::std::string::String>,
+    pub statement: Option<String>,
 }
 impl AddPermissionResponse {
     /// Starts building a [`AddPermissionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddPermissionResponseBuilder {
-        <crate::types::builders::AddPermissionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddPermissionResponseBuilder as Default>::default()
     }
     /// The `Statement` member, when set.
     #[inline]
-    pub fn statement(&self) -> ::std::option::Option<&str> {
+    pub fn statement(&self) -> Option<&str> {
         self.statement.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for AddPermissionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "AddPermissionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`AddPermissionResponse`](crate::types::AddPermissionResponse); start one with `AddPermissionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddPermissionResponseBuilder {
     inner: crate::types::AddPermissionResponse,
 }
 impl AddPermissionResponseBuilder {
     /// Sets [`AddPermissionResponse::statement`](crate::types::AddPermissionResponse::statement): The permission statement that's added to the function policy.
-    pub fn statement(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement = ::std::option::Option::Some(input.into());
+    pub fn statement(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionResponse::statement`](crate::types::AddPermissionResponse::statement).
     #[inline]
-    pub fn set_statement(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement(mut self, input: Option<String>) -> Self {
         self.inner.statement = input;
         self
     }
     /// The value set for [`AddPermissionResponse::statement`](crate::types::AddPermissionResponse::statement), if any.
     #[inline]
-    pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement(&self) -> &Option<String> {
         &self.inner.statement
     }
     /// Builds the [`AddPermissionResponse`]; it has no required members, so this cannot fail.

@@ -2,174 +2,138 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Provides configuration information about a Lambda function [alias](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AliasConfiguration {
     /// The Amazon Resource Name (ARN) of the alias.
-    pub alias_arn: ::std::option::Option<::std::string::String>,
+    pub alias_arn: Option<String>,
     /// The name of the alias.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The function version that the alias invokes.
-    pub function_version: ::std::option::Option<::std::string::String>,
+    pub function_version: Option<String>,
     /// A description of the alias.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/lambda-traffic-shifting-using-aliases.html) of the alias.
-    pub routing_config: ::std::option::Option<crate::types::AliasRoutingConfiguration>,
+    pub routing_config: Option<crate::types::AliasRoutingConfiguration>,
     /// A unique identifier that changes when you update the alias.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl AliasConfiguration {
     /// Starts building a [`AliasConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::AliasConfigurationBuilder {
-        <crate::types::builders::AliasConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AliasConfigurationBuilder as Default>::default()
     }
     /// The `AliasArn` member, when set.
     #[inline]
-    pub fn alias_arn(&self) -> ::std::option::Option<&str> {
+    pub fn alias_arn(&self) -> Option<&str> {
         self.alias_arn.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `FunctionVersion` member, when set.
     #[inline]
-    pub fn function_version(&self) -> ::std::option::Option<&str> {
+    pub fn function_version(&self) -> Option<&str> {
         self.function_version.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `RoutingConfig` member, when set.
     #[inline]
-    pub fn routing_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AliasRoutingConfiguration> {
+    pub fn routing_config(&self) -> Option<&crate::types::AliasRoutingConfiguration> {
         self.routing_config.as_ref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for AliasConfiguration {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "AliasConfiguration")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`AliasConfiguration`](crate::types::AliasConfiguration); start one with `AliasConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AliasConfigurationBuilder {
     inner: crate::types::AliasConfiguration,
 }
 impl AliasConfigurationBuilder {
     /// Sets [`AliasConfiguration::alias_arn`](crate::types::AliasConfiguration::alias_arn): The Amazon Resource Name (ARN) of the alias.
-    pub fn alias_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.alias_arn = ::std::option::Option::Some(input.into());
+    pub fn alias_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.alias_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AliasConfiguration::alias_arn`](crate::types::AliasConfiguration::alias_arn).
     #[inline]
-    pub fn set_alias_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_alias_arn(mut self, input: Option<String>) -> Self {
         self.inner.alias_arn = input;
         self
     }
     /// The value set for [`AliasConfiguration::alias_arn`](crate::types::AliasConfiguration::alias_arn), if any.
     #[inline]
-    pub fn get_alias_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_alias_arn(&self) -> &Option<String> {
         &self.inner.alias_arn
     }
     /// Sets [`AliasConfiguration::name`](crate::types::AliasConfiguration::name): The name of the alias.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`AliasConfiguration::name`](crate::types::AliasConfiguration::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`AliasConfiguration::name`](crate::types::AliasConfiguration::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`AliasConfiguration::function_version`](crate::types::AliasConfiguration::function_version): The function version that the alias invokes.
-    pub fn function_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_version = ::std::option::Option::Some(input.into());
+    pub fn function_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_version = Some(input.into());
         self
     }
     /// Sets or clears [`AliasConfiguration::function_version`](crate::types::AliasConfiguration::function_version).
     #[inline]
-    pub fn set_function_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_version(mut self, input: Option<String>) -> Self {
         self.inner.function_version = input;
         self
     }
     /// The value set for [`AliasConfiguration::function_version`](crate::types::AliasConfiguration::function_version), if any.
     #[inline]
-    pub fn get_function_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_version(&self) -> &Option<String> {
         &self.inner.function_version
     }
     /// Sets [`AliasConfiguration::description`](crate::types::AliasConfiguration::description): A description of the alias.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`AliasConfiguration::description`](crate::types::AliasConfiguration::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`AliasConfiguration::description`](crate::types::AliasConfiguration::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`AliasConfiguration::routing_config`](crate::types::AliasConfiguration::routing_config): The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/lambda-traffic-shifting-using-aliases.html) of the alias.
@@ -177,14 +141,14 @@ impl AliasConfigurationBuilder {
         mut self,
         input: crate::types::AliasRoutingConfiguration,
     ) -> Self {
-        self.inner.routing_config = ::std::option::Option::Some(input);
+        self.inner.routing_config = Some(input);
         self
     }
     /// Sets or clears [`AliasConfiguration::routing_config`](crate::types::AliasConfiguration::routing_config).
     #[inline]
     pub fn set_routing_config(
         mut self,
-        input: ::std::option::Option<crate::types::AliasRoutingConfiguration>,
+        input: Option<crate::types::AliasRoutingConfiguration>,
     ) -> Self {
         self.inner.routing_config = input;
         self
@@ -193,29 +157,23 @@ impl AliasConfigurationBuilder {
     #[inline]
     pub fn get_routing_config(
         &self,
-    ) -> &::std::option::Option<crate::types::AliasRoutingConfiguration> {
+    ) -> &Option<crate::types::AliasRoutingConfiguration> {
         &self.inner.routing_config
     }
     /// Sets [`AliasConfiguration::revision_id`](crate::types::AliasConfiguration::revision_id): A unique identifier that changes when you update the alias.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`AliasConfiguration::revision_id`](crate::types::AliasConfiguration::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`AliasConfiguration::revision_id`](crate::types::AliasConfiguration::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`AliasConfiguration`]; it has no required members, so this cannot fail.

@@ -2,42 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The [traffic-shifting](https://docs.aws.amazon.com/lambda/latest/dg/lambda-traffic-shifting-using-aliases.html) configuration of a Lambda function alias.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AliasRoutingConfiguration {
     /// The second version, and the percentage of traffic that's routed to it.
-    pub additional_version_weights: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, f64>,
-    >,
+    pub additional_version_weights: Option<::std::collections::BTreeMap<String, f64>>,
 }
 impl AliasRoutingConfiguration {
     /// Starts building a [`AliasRoutingConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::AliasRoutingConfigurationBuilder {
-        <crate::types::builders::AliasRoutingConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AliasRoutingConfigurationBuilder as Default>::default()
     }
     /// The `AdditionalVersionWeights` member, when set.
     #[inline]
     pub fn additional_version_weights(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, f64>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, f64>> {
         self.additional_version_weights.as_ref()
     }
 }
 /// A builder for [`AliasRoutingConfiguration`](crate::types::AliasRoutingConfiguration); start one with `AliasRoutingConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AliasRoutingConfigurationBuilder {
     inner: crate::types::AliasRoutingConfiguration,
 }
@@ -47,7 +33,7 @@ impl AliasRoutingConfigurationBuilder {
     /// To set the whole map at once, use [`set_additional_version_weights`](Self::set_additional_version_weights).
     pub fn additional_version_weights(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: f64,
     ) -> Self {
         self.inner
@@ -60,9 +46,7 @@ impl AliasRoutingConfigurationBuilder {
     #[inline]
     pub fn set_additional_version_weights(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, f64>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, f64>>,
     ) -> Self {
         self.inner.additional_version_weights = input;
         self
@@ -71,9 +55,7 @@ impl AliasRoutingConfigurationBuilder {
     #[inline]
     pub fn get_additional_version_weights(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, f64>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, f64>> {
         &self.inner.additional_version_weights
     }
     /// Builds the [`AliasRoutingConfiguration`]; it has no required members, so this cannot fail.

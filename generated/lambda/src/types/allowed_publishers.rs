@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// List of signing profiles that can sign a code package.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AllowedPublishers {
     /// The Amazon Resource Name (ARN) for each of the signing profiles. A signing profile defines a trusted user who can sign a code package.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub signing_profile_version_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub signing_profile_version_arns: Option<Vec<String>>,
 }
 impl AllowedPublishers {
     /// Starts building a [`AllowedPublishers`].
     #[inline]
     pub fn builder() -> crate::types::builders::AllowedPublishersBuilder {
-        <crate::types::builders::AllowedPublishersBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AllowedPublishersBuilder as Default>::default()
     }
     /// The `SigningProfileVersionArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn signing_profile_version_arns(&self) -> &[::std::string::String] {
+    pub fn signing_profile_version_arns(&self) -> &[String] {
         self.signing_profile_version_arns.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`AllowedPublishers`](crate::types::AllowedPublishers); start one with `AllowedPublishers::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AllowedPublishersBuilder {
     inner: crate::types::AllowedPublishers,
 }
@@ -43,10 +31,7 @@ impl AllowedPublishersBuilder {
     /// Appends one item to [`AllowedPublishers::signing_profile_version_arns`](crate::types::AllowedPublishers::signing_profile_version_arns): The Amazon Resource Name (ARN) for each of the signing profiles.
     ///
     /// To set the whole list at once, use [`set_signing_profile_version_arns`](Self::set_signing_profile_version_arns).
-    pub fn signing_profile_version_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn signing_profile_version_arns(mut self, input: impl Into<String>) -> Self {
         self.inner
             .signing_profile_version_arns
             .get_or_insert_default()
@@ -57,32 +42,30 @@ impl AllowedPublishersBuilder {
     #[inline]
     pub fn set_signing_profile_version_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.signing_profile_version_arns = input;
         self
     }
     /// The value set for [`AllowedPublishers::signing_profile_version_arns`](crate::types::AllowedPublishers::signing_profile_version_arns), if any.
     #[inline]
-    pub fn get_signing_profile_version_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_signing_profile_version_arns(&self) -> &Option<Vec<String>> {
         &self.inner.signing_profile_version_arns
     }
     /// Builds the [`AllowedPublishers`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AllowedPublishers,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.signing_profile_version_arns.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AllowedPublishers",
                 member: "signing_profile_version_arns",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

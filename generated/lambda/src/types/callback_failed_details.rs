@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a failed callback operation, including error information and the reason for failure.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackFailedDetails {
     /// An error object that contains details about the failure.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl CallbackFailedDetails {
     /// Starts building a [`CallbackFailedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::CallbackFailedDetailsBuilder {
-        <crate::types::builders::CallbackFailedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CallbackFailedDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`CallbackFailedDetails`](crate::types::CallbackFailedDetails); start one with `CallbackFailedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CallbackFailedDetailsBuilder {
     inner: crate::types::CallbackFailedDetails,
 }
 impl CallbackFailedDetailsBuilder {
     /// Sets [`CallbackFailedDetails::error`](crate::types::CallbackFailedDetails::error): An error object that contains details about the failure.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`CallbackFailedDetails::error`](crate::types::CallbackFailedDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`CallbackFailedDetails::error`](crate::types::CallbackFailedDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`CallbackFailedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CallbackFailedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.error.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CallbackFailedDetails",
                 member: "error",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

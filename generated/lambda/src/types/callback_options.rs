@@ -2,80 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration options for callback operations in durable executions, including timeout settings and retry behavior.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackOptions {
     /// The timeout for the callback operation in seconds. If not specified or set to 0, the callback has no timeout.
-    pub timeout_seconds: ::std::option::Option<i32>,
+    pub timeout_seconds: Option<i32>,
     /// The heartbeat timeout for the callback operation, in seconds. If not specified or set to 0, heartbeat timeout is disabled.
-    pub heartbeat_timeout_seconds: ::std::option::Option<i32>,
+    pub heartbeat_timeout_seconds: Option<i32>,
 }
 impl CallbackOptions {
     /// Starts building a [`CallbackOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CallbackOptionsBuilder {
-        <crate::types::builders::CallbackOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CallbackOptionsBuilder as Default>::default()
     }
     /// The `TimeoutSeconds` member, when set.
     #[inline]
-    pub fn timeout_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn timeout_seconds(&self) -> Option<i32> {
         self.timeout_seconds
     }
     /// The `HeartbeatTimeoutSeconds` member, when set.
     #[inline]
-    pub fn heartbeat_timeout_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn heartbeat_timeout_seconds(&self) -> Option<i32> {
         self.heartbeat_timeout_seconds
     }
 }
 /// A builder for [`CallbackOptions`](crate::types::CallbackOptions); start one with `CallbackOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CallbackOptionsBuilder {
     inner: crate::types::CallbackOptions,
 }
 impl CallbackOptionsBuilder {
     /// Sets [`CallbackOptions::timeout_seconds`](crate::types::CallbackOptions::timeout_seconds): The timeout for the callback operation in seconds.
     pub fn timeout_seconds(mut self, input: i32) -> Self {
-        self.inner.timeout_seconds = ::std::option::Option::Some(input);
+        self.inner.timeout_seconds = Some(input);
         self
     }
     /// Sets or clears [`CallbackOptions::timeout_seconds`](crate::types::CallbackOptions::timeout_seconds).
     #[inline]
-    pub fn set_timeout_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.timeout_seconds = input;
         self
     }
     /// The value set for [`CallbackOptions::timeout_seconds`](crate::types::CallbackOptions::timeout_seconds), if any.
     #[inline]
-    pub fn get_timeout_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout_seconds(&self) -> &Option<i32> {
         &self.inner.timeout_seconds
     }
     /// Sets [`CallbackOptions::heartbeat_timeout_seconds`](crate::types::CallbackOptions::heartbeat_timeout_seconds): The heartbeat timeout for the callback operation, in seconds.
     pub fn heartbeat_timeout_seconds(mut self, input: i32) -> Self {
-        self.inner.heartbeat_timeout_seconds = ::std::option::Option::Some(input);
+        self.inner.heartbeat_timeout_seconds = Some(input);
         self
     }
     /// Sets or clears [`CallbackOptions::heartbeat_timeout_seconds`](crate::types::CallbackOptions::heartbeat_timeout_seconds).
     #[inline]
-    pub fn set_heartbeat_timeout_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_heartbeat_timeout_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.heartbeat_timeout_seconds = input;
         self
     }
     /// The value set for [`CallbackOptions::heartbeat_timeout_seconds`](crate::types::CallbackOptions::heartbeat_timeout_seconds), if any.
     #[inline]
-    pub fn get_heartbeat_timeout_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_heartbeat_timeout_seconds(&self) -> &Option<i32> {
         &self.inner.heartbeat_timeout_seconds
     }
     /// Builds the [`CallbackOptions`]; it has no required members, so this cannot fail.

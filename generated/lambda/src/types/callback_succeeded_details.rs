@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a successfully completed callback operation, including the result data and completion timestamp.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackSucceededDetails {
     /// The response payload from the successful operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub result: ::std::option::Option<crate::types::EventResult>,
+    pub result: Option<crate::types::EventResult>,
 }
 impl CallbackSucceededDetails {
     /// Starts building a [`CallbackSucceededDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::CallbackSucceededDetailsBuilder {
-        <crate::types::builders::CallbackSucceededDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CallbackSucceededDetailsBuilder as Default>::default()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&crate::types::EventResult> {
+    pub fn result(&self) -> Option<&crate::types::EventResult> {
         self.result.as_ref()
     }
 }
 /// A builder for [`CallbackSucceededDetails`](crate::types::CallbackSucceededDetails); start one with `CallbackSucceededDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CallbackSucceededDetailsBuilder {
     inner: crate::types::CallbackSucceededDetails,
 }
 impl CallbackSucceededDetailsBuilder {
     /// Sets [`CallbackSucceededDetails::result`](crate::types::CallbackSucceededDetails::result): The response payload from the successful operation.
     pub fn result(mut self, input: crate::types::EventResult) -> Self {
-        self.inner.result = ::std::option::Option::Some(input);
+        self.inner.result = Some(input);
         self
     }
     /// Sets or clears [`CallbackSucceededDetails::result`](crate::types::CallbackSucceededDetails::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<crate::types::EventResult>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<crate::types::EventResult>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`CallbackSucceededDetails::result`](crate::types::CallbackSucceededDetails::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<crate::types::EventResult> {
+    pub fn get_result(&self) -> &Option<crate::types::EventResult> {
         &self.inner.result
     }
     /// Builds the [`CallbackSucceededDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CallbackSucceededDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.result.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CallbackSucceededDetails",
                 member: "result",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

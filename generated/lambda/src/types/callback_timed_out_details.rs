@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a callback operation that timed out, including timeout duration and any partial results.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallbackTimedOutDetails {
     /// Details about the callback timeout.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl CallbackTimedOutDetails {
     /// Starts building a [`CallbackTimedOutDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::CallbackTimedOutDetailsBuilder {
-        <crate::types::builders::CallbackTimedOutDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CallbackTimedOutDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`CallbackTimedOutDetails`](crate::types::CallbackTimedOutDetails); start one with `CallbackTimedOutDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CallbackTimedOutDetailsBuilder {
     inner: crate::types::CallbackTimedOutDetails,
 }
 impl CallbackTimedOutDetailsBuilder {
     /// Sets [`CallbackTimedOutDetails::error`](crate::types::CallbackTimedOutDetails::error): Details about the callback timeout.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`CallbackTimedOutDetails::error`](crate::types::CallbackTimedOutDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`CallbackTimedOutDetails::error`](crate::types::CallbackTimedOutDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`CallbackTimedOutDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CallbackTimedOutDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.error.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CallbackTimedOutDetails",
                 member: "error",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,191 +2,161 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A capacity provider manages compute resources for Lambda functions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityProvider {
     /// The Amazon Resource Name (ARN) of the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_arn: ::std::option::Option<::std::string::String>,
+    pub capacity_provider_arn: Option<String>,
     /// The current state of the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub state: ::std::option::Option<crate::types::CapacityProviderState>,
+    pub state: Option<crate::types::CapacityProviderState>,
     /// The VPC configuration for the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_config: ::std::option::Option<crate::types::CapacityProviderVpcConfig>,
+    pub vpc_config: Option<crate::types::CapacityProviderVpcConfig>,
     /// The permissions configuration for the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub permissions_config: ::std::option::Option<
-        crate::types::CapacityProviderPermissionsConfig,
-    >,
+    pub permissions_config: Option<crate::types::CapacityProviderPermissionsConfig>,
     /// The instance requirements for compute resources managed by the capacity provider.
-    pub instance_requirements: ::std::option::Option<crate::types::InstanceRequirements>,
+    pub instance_requirements: Option<crate::types::InstanceRequirements>,
     /// The scaling configuration for the capacity provider.
-    pub capacity_provider_scaling_config: ::std::option::Option<
+    pub capacity_provider_scaling_config: Option<
         crate::types::CapacityProviderScalingConfig,
     >,
     /// The ARN of the KMS key used to encrypt the capacity provider's resources.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// The date and time when the capacity provider was last modified.
-    pub last_modified: ::std::option::Option<::std::string::String>,
+    pub last_modified: Option<String>,
     /// The `PropagateTags` member.
-    pub propagate_tags: ::std::option::Option<crate::types::PropagateTags>,
+    pub propagate_tags: Option<crate::types::PropagateTags>,
     /// The telemetry configuration for the capacity provider, including logging settings.
-    pub telemetry_config: ::std::option::Option<
-        crate::types::CapacityProviderTelemetryConfig,
-    >,
+    pub telemetry_config: Option<crate::types::CapacityProviderTelemetryConfig>,
 }
 impl CapacityProvider {
     /// Starts building a [`CapacityProvider`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityProviderBuilder {
-        <crate::types::builders::CapacityProviderBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityProviderBuilder as Default>::default()
     }
     /// The `CapacityProviderArn` member, when set.
     #[inline]
-    pub fn capacity_provider_arn(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_arn(&self) -> Option<&str> {
         self.capacity_provider_arn.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::CapacityProviderState> {
+    pub fn state(&self) -> Option<&crate::types::CapacityProviderState> {
         self.state.as_ref()
     }
     /// The `VpcConfig` member, when set.
     #[inline]
-    pub fn vpc_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderVpcConfig> {
+    pub fn vpc_config(&self) -> Option<&crate::types::CapacityProviderVpcConfig> {
         self.vpc_config.as_ref()
     }
     /// The `PermissionsConfig` member, when set.
     #[inline]
     pub fn permissions_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderPermissionsConfig> {
+    ) -> Option<&crate::types::CapacityProviderPermissionsConfig> {
         self.permissions_config.as_ref()
     }
     /// The `InstanceRequirements` member, when set.
     #[inline]
-    pub fn instance_requirements(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirements> {
+    pub fn instance_requirements(&self) -> Option<&crate::types::InstanceRequirements> {
         self.instance_requirements.as_ref()
     }
     /// The `CapacityProviderScalingConfig` member, when set.
     #[inline]
     pub fn capacity_provider_scaling_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderScalingConfig> {
+    ) -> Option<&crate::types::CapacityProviderScalingConfig> {
         self.capacity_provider_scaling_config.as_ref()
     }
     /// The `KmsKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `LastModified` member, when set.
     #[inline]
-    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+    pub fn last_modified(&self) -> Option<&str> {
         self.last_modified.as_deref()
     }
     /// The `PropagateTags` member, when set.
     #[inline]
-    pub fn propagate_tags(&self) -> ::std::option::Option<&crate::types::PropagateTags> {
+    pub fn propagate_tags(&self) -> Option<&crate::types::PropagateTags> {
         self.propagate_tags.as_ref()
     }
     /// The `TelemetryConfig` member, when set.
     #[inline]
     pub fn telemetry_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderTelemetryConfig> {
+    ) -> Option<&crate::types::CapacityProviderTelemetryConfig> {
         self.telemetry_config.as_ref()
     }
 }
 /// A builder for [`CapacityProvider`](crate::types::CapacityProvider); start one with `CapacityProvider::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityProviderBuilder {
     inner: crate::types::CapacityProvider,
 }
 impl CapacityProviderBuilder {
     /// Sets [`CapacityProvider::capacity_provider_arn`](crate::types::CapacityProvider::capacity_provider_arn): The Amazon Resource Name (ARN) of the capacity provider.
-    pub fn capacity_provider_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_provider_arn = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_provider_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityProvider::capacity_provider_arn`](crate::types::CapacityProvider::capacity_provider_arn).
     #[inline]
-    pub fn set_capacity_provider_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_arn(mut self, input: Option<String>) -> Self {
         self.inner.capacity_provider_arn = input;
         self
     }
     /// The value set for [`CapacityProvider::capacity_provider_arn`](crate::types::CapacityProvider::capacity_provider_arn), if any.
     #[inline]
-    pub fn get_capacity_provider_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_arn(&self) -> &Option<String> {
         &self.inner.capacity_provider_arn
     }
     /// Sets [`CapacityProvider::state`](crate::types::CapacityProvider::state): The current state of the capacity provider.
     pub fn state(mut self, input: crate::types::CapacityProviderState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::state`](crate::types::CapacityProvider::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderState>,
+        input: Option<crate::types::CapacityProviderState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`CapacityProvider::state`](crate::types::CapacityProvider::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderState> {
+    pub fn get_state(&self) -> &Option<crate::types::CapacityProviderState> {
         &self.inner.state
     }
     /// Sets [`CapacityProvider::vpc_config`](crate::types::CapacityProvider::vpc_config): The VPC configuration for the capacity provider.
     pub fn vpc_config(mut self, input: crate::types::CapacityProviderVpcConfig) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input);
+        self.inner.vpc_config = Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::vpc_config`](crate::types::CapacityProvider::vpc_config).
     #[inline]
     pub fn set_vpc_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderVpcConfig>,
+        input: Option<crate::types::CapacityProviderVpcConfig>,
     ) -> Self {
         self.inner.vpc_config = input;
         self
     }
     /// The value set for [`CapacityProvider::vpc_config`](crate::types::CapacityProvider::vpc_config), if any.
     #[inline]
-    pub fn get_vpc_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderVpcConfig> {
+    pub fn get_vpc_config(&self) -> &Option<crate::types::CapacityProviderVpcConfig> {
         &self.inner.vpc_config
     }
     /// Sets [`CapacityProvider::permissions_config`](crate::types::CapacityProvider::permissions_config): The permissions configuration for the capacity provider.
@@ -194,14 +164,14 @@ impl CapacityProviderBuilder {
         mut self,
         input: crate::types::CapacityProviderPermissionsConfig,
     ) -> Self {
-        self.inner.permissions_config = ::std::option::Option::Some(input);
+        self.inner.permissions_config = Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::permissions_config`](crate::types::CapacityProvider::permissions_config).
     #[inline]
     pub fn set_permissions_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderPermissionsConfig>,
+        input: Option<crate::types::CapacityProviderPermissionsConfig>,
     ) -> Self {
         self.inner.permissions_config = input;
         self
@@ -210,7 +180,7 @@ impl CapacityProviderBuilder {
     #[inline]
     pub fn get_permissions_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderPermissionsConfig> {
+    ) -> &Option<crate::types::CapacityProviderPermissionsConfig> {
         &self.inner.permissions_config
     }
     /// Sets [`CapacityProvider::instance_requirements`](crate::types::CapacityProvider::instance_requirements): The instance requirements for compute resources managed by the capacity provider.
@@ -218,14 +188,14 @@ impl CapacityProviderBuilder {
         mut self,
         input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::instance_requirements`](crate::types::CapacityProvider::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirements>,
+        input: Option<crate::types::InstanceRequirements>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -234,7 +204,7 @@ impl CapacityProviderBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirements> {
+    ) -> &Option<crate::types::InstanceRequirements> {
         &self.inner.instance_requirements
     }
     /// Sets [`CapacityProvider::capacity_provider_scaling_config`](crate::types::CapacityProvider::capacity_provider_scaling_config): The scaling configuration for the capacity provider.
@@ -242,14 +212,14 @@ impl CapacityProviderBuilder {
         mut self,
         input: crate::types::CapacityProviderScalingConfig,
     ) -> Self {
-        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(input);
+        self.inner.capacity_provider_scaling_config = Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::capacity_provider_scaling_config`](crate::types::CapacityProvider::capacity_provider_scaling_config).
     #[inline]
     pub fn set_capacity_provider_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderScalingConfig>,
+        input: Option<crate::types::CapacityProviderScalingConfig>,
     ) -> Self {
         self.inner.capacity_provider_scaling_config = input;
         self
@@ -258,72 +228,58 @@ impl CapacityProviderBuilder {
     #[inline]
     pub fn get_capacity_provider_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderScalingConfig> {
+    ) -> &Option<crate::types::CapacityProviderScalingConfig> {
         &self.inner.capacity_provider_scaling_config
     }
     /// Sets [`CapacityProvider::kms_key_arn`](crate::types::CapacityProvider::kms_key_arn): The ARN of the KMS key used to encrypt the capacity provider's resources.
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityProvider::kms_key_arn`](crate::types::CapacityProvider::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`CapacityProvider::kms_key_arn`](crate::types::CapacityProvider::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Sets [`CapacityProvider::last_modified`](crate::types::CapacityProvider::last_modified): The date and time when the capacity provider was last modified.
-    pub fn last_modified(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input.into());
+    pub fn last_modified(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_modified = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityProvider::last_modified`](crate::types::CapacityProvider::last_modified).
     #[inline]
-    pub fn set_last_modified(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_modified(mut self, input: Option<String>) -> Self {
         self.inner.last_modified = input;
         self
     }
     /// The value set for [`CapacityProvider::last_modified`](crate::types::CapacityProvider::last_modified), if any.
     #[inline]
-    pub fn get_last_modified(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_modified(&self) -> &Option<String> {
         &self.inner.last_modified
     }
     /// Sets [`CapacityProvider::propagate_tags`](crate::types::CapacityProvider::propagate_tags)
     pub fn propagate_tags(mut self, input: crate::types::PropagateTags) -> Self {
-        self.inner.propagate_tags = ::std::option::Option::Some(input);
+        self.inner.propagate_tags = Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::propagate_tags`](crate::types::CapacityProvider::propagate_tags).
     #[inline]
     pub fn set_propagate_tags(
         mut self,
-        input: ::std::option::Option<crate::types::PropagateTags>,
+        input: Option<crate::types::PropagateTags>,
     ) -> Self {
         self.inner.propagate_tags = input;
         self
     }
     /// The value set for [`CapacityProvider::propagate_tags`](crate::types::CapacityProvider::propagate_tags), if any.
     #[inline]
-    pub fn get_propagate_tags(
-        &self,
-    ) -> &::std::option::Option<crate::types::PropagateTags> {
+    pub fn get_propagate_tags(&self) -> &Option<crate::types::PropagateTags> {
         &self.inner.propagate_tags
     }
     /// Sets [`CapacityProvider::telemetry_config`](crate::types::CapacityProvider::telemetry_config): The telemetry configuration for the capacity provider, including logging settings.
@@ -331,14 +287,14 @@ impl CapacityProviderBuilder {
         mut self,
         input: crate::types::CapacityProviderTelemetryConfig,
     ) -> Self {
-        self.inner.telemetry_config = ::std::option::Option::Some(input);
+        self.inner.telemetry_config = Some(input);
         self
     }
     /// Sets or clears [`CapacityProvider::telemetry_config`](crate::types::CapacityProvider::telemetry_config).
     #[inline]
     pub fn set_telemetry_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderTelemetryConfig>,
+        input: Option<crate::types::CapacityProviderTelemetryConfig>,
     ) -> Self {
         self.inner.telemetry_config = input;
         self
@@ -347,41 +303,41 @@ impl CapacityProviderBuilder {
     #[inline]
     pub fn get_telemetry_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderTelemetryConfig> {
+    ) -> &Option<crate::types::CapacityProviderTelemetryConfig> {
         &self.inner.telemetry_config
     }
     /// Builds the [`CapacityProvider`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CapacityProvider,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProvider",
                 member: "capacity_provider_arn",
             });
         }
         if self.inner.state.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProvider",
                 member: "state",
             });
         }
         if self.inner.vpc_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProvider",
                 member: "vpc_config",
             });
         }
         if self.inner.permissions_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProvider",
                 member: "permissions_config",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration for the capacity provider that manages compute resources for Lambda functions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityProviderConfig {
     /// Configuration for Lambda-managed instances used by the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub lambda_managed_instances_capacity_provider_config: ::std::option::Option<
+    pub lambda_managed_instances_capacity_provider_config: Option<
         crate::types::LambdaManagedInstancesCapacityProviderConfig,
     >,
 }
@@ -21,25 +16,18 @@ impl CapacityProviderConfig {
     /// Starts building a [`CapacityProviderConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityProviderConfigBuilder {
-        <crate::types::builders::CapacityProviderConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityProviderConfigBuilder as Default>::default()
     }
     /// The `LambdaManagedInstancesCapacityProviderConfig` member, when set.
     #[inline]
     pub fn lambda_managed_instances_capacity_provider_config(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::LambdaManagedInstancesCapacityProviderConfig,
-    > {
+    ) -> Option<&crate::types::LambdaManagedInstancesCapacityProviderConfig> {
         self.lambda_managed_instances_capacity_provider_config.as_ref()
     }
 }
 /// A builder for [`CapacityProviderConfig`](crate::types::CapacityProviderConfig); start one with `CapacityProviderConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityProviderConfigBuilder {
     inner: crate::types::CapacityProviderConfig,
 }
@@ -49,18 +37,14 @@ impl CapacityProviderConfigBuilder {
         mut self,
         input: crate::types::LambdaManagedInstancesCapacityProviderConfig,
     ) -> Self {
-        self.inner.lambda_managed_instances_capacity_provider_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.lambda_managed_instances_capacity_provider_config = Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderConfig::lambda_managed_instances_capacity_provider_config`](crate::types::CapacityProviderConfig::lambda_managed_instances_capacity_provider_config).
     #[inline]
     pub fn set_lambda_managed_instances_capacity_provider_config(
         mut self,
-        input: ::std::option::Option<
-            crate::types::LambdaManagedInstancesCapacityProviderConfig,
-        >,
+        input: Option<crate::types::LambdaManagedInstancesCapacityProviderConfig>,
     ) -> Self {
         self.inner.lambda_managed_instances_capacity_provider_config = input;
         self
@@ -69,25 +53,23 @@ impl CapacityProviderConfigBuilder {
     #[inline]
     pub fn get_lambda_managed_instances_capacity_provider_config(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::LambdaManagedInstancesCapacityProviderConfig,
-    > {
+    ) -> &Option<crate::types::LambdaManagedInstancesCapacityProviderConfig> {
         &self.inner.lambda_managed_instances_capacity_provider_config
     }
     /// Builds the [`CapacityProviderConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CapacityProviderConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.lambda_managed_instances_capacity_provider_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProviderConfig",
                 member: "lambda_managed_instances_capacity_provider_config",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The capacity provider's Amazon CloudWatch Logs configuration settings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityProviderLoggingConfig {
     /// Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest.
-    pub system_log_level: ::std::option::Option<crate::types::SystemLogLevel>,
+    pub system_log_level: Option<crate::types::SystemLogLevel>,
     /// The name of the Amazon CloudWatch log group the capacity provider sends logs to. By default, Lambda capacity providers send logs to a default log group named `/aws/lambda/capacity-provider/<capacity provider name>`. To use a different log group, enter an existing log group or enter a new log group name.
-    pub log_group: ::std::option::Option<::std::string::String>,
+    pub log_group: Option<String>,
 }
 impl CapacityProviderLoggingConfig {
     /// Starts building a [`CapacityProviderLoggingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityProviderLoggingConfigBuilder {
-        <crate::types::builders::CapacityProviderLoggingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityProviderLoggingConfigBuilder as Default>::default()
     }
     /// The `SystemLogLevel` member, when set.
     #[inline]
-    pub fn system_log_level(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SystemLogLevel> {
+    pub fn system_log_level(&self) -> Option<&crate::types::SystemLogLevel> {
         self.system_log_level.as_ref()
     }
     /// The `LogGroup` member, when set.
     #[inline]
-    pub fn log_group(&self) -> ::std::option::Option<&str> {
+    pub fn log_group(&self) -> Option<&str> {
         self.log_group.as_deref()
     }
 }
 /// A builder for [`CapacityProviderLoggingConfig`](crate::types::CapacityProviderLoggingConfig); start one with `CapacityProviderLoggingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityProviderLoggingConfigBuilder {
     inner: crate::types::CapacityProviderLoggingConfig,
 }
 impl CapacityProviderLoggingConfigBuilder {
     /// Sets [`CapacityProviderLoggingConfig::system_log_level`](crate::types::CapacityProviderLoggingConfig::system_log_level): Set this property to filter the system logs for your capacity provider that Lambda sends to CloudWatch.
     pub fn system_log_level(mut self, input: crate::types::SystemLogLevel) -> Self {
-        self.inner.system_log_level = ::std::option::Option::Some(input);
+        self.inner.system_log_level = Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderLoggingConfig::system_log_level`](crate::types::CapacityProviderLoggingConfig::system_log_level).
     #[inline]
     pub fn set_system_log_level(
         mut self,
-        input: ::std::option::Option<crate::types::SystemLogLevel>,
+        input: Option<crate::types::SystemLogLevel>,
     ) -> Self {
         self.inner.system_log_level = input;
         self
     }
     /// The value set for [`CapacityProviderLoggingConfig::system_log_level`](crate::types::CapacityProviderLoggingConfig::system_log_level), if any.
     #[inline]
-    pub fn get_system_log_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::SystemLogLevel> {
+    pub fn get_system_log_level(&self) -> &Option<crate::types::SystemLogLevel> {
         &self.inner.system_log_level
     }
     /// Sets [`CapacityProviderLoggingConfig::log_group`](crate::types::CapacityProviderLoggingConfig::log_group): The name of the Amazon CloudWatch log group the capacity provider sends logs to.
-    pub fn log_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_group = ::std::option::Option::Some(input.into());
+    pub fn log_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_group = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityProviderLoggingConfig::log_group`](crate::types::CapacityProviderLoggingConfig::log_group).
     #[inline]
-    pub fn set_log_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group(mut self, input: Option<String>) -> Self {
         self.inner.log_group = input;
         self
     }
     /// The value set for [`CapacityProviderLoggingConfig::log_group`](crate::types::CapacityProviderLoggingConfig::log_group), if any.
     #[inline]
-    pub fn get_log_group(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group(&self) -> &Option<String> {
         &self.inner.log_group
     }
     /// Builds the [`CapacityProviderLoggingConfig`]; it has no required members, so this cannot fail.

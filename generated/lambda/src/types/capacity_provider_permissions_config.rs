@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration that specifies the permissions required for the capacity provider to manage compute resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityProviderPermissionsConfig {
     /// The ARN of the IAM role that the capacity provider uses to manage compute instances and other Amazon Web Services resources.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_operator_role_arn: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub capacity_provider_operator_role_arn: Option<String>,
 }
 impl CapacityProviderPermissionsConfig {
     /// Starts building a [`CapacityProviderPermissionsConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityProviderPermissionsConfigBuilder {
-        <crate::types::builders::CapacityProviderPermissionsConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityProviderPermissionsConfigBuilder as Default>::default()
     }
     /// The `CapacityProviderOperatorRoleArn` member, when set.
     #[inline]
-    pub fn capacity_provider_operator_role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_operator_role_arn(&self) -> Option<&str> {
         self.capacity_provider_operator_role_arn.as_deref()
     }
 }
 /// A builder for [`CapacityProviderPermissionsConfig`](crate::types::CapacityProviderPermissionsConfig); start one with `CapacityProviderPermissionsConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityProviderPermissionsConfigBuilder {
     inner: crate::types::CapacityProviderPermissionsConfig,
 }
@@ -43,43 +31,39 @@ impl CapacityProviderPermissionsConfigBuilder {
     /// Sets [`CapacityProviderPermissionsConfig::capacity_provider_operator_role_arn`](crate::types::CapacityProviderPermissionsConfig::capacity_provider_operator_role_arn): The ARN of the IAM role that the capacity provider uses to manage compute instances and other Amazon Web Services resources.
     pub fn capacity_provider_operator_role_arn(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.capacity_provider_operator_role_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.capacity_provider_operator_role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CapacityProviderPermissionsConfig::capacity_provider_operator_role_arn`](crate::types::CapacityProviderPermissionsConfig::capacity_provider_operator_role_arn).
     #[inline]
     pub fn set_capacity_provider_operator_role_arn(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.capacity_provider_operator_role_arn = input;
         self
     }
     /// The value set for [`CapacityProviderPermissionsConfig::capacity_provider_operator_role_arn`](crate::types::CapacityProviderPermissionsConfig::capacity_provider_operator_role_arn), if any.
     #[inline]
-    pub fn get_capacity_provider_operator_role_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_operator_role_arn(&self) -> &Option<String> {
         &self.inner.capacity_provider_operator_role_arn
     }
     /// Builds the [`CapacityProviderPermissionsConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CapacityProviderPermissionsConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_operator_role_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProviderPermissionsConfig",
                 member: "capacity_provider_operator_role_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,39 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration that defines how the capacity provider scales compute instances based on demand and policies.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityProviderScalingConfig {
     /// The maximum number of vCPUs that the capacity provider can provision across all compute instances.
-    pub max_v_cpu_count: ::std::option::Option<i32>,
+    pub max_v_cpu_count: Option<i32>,
     /// The scaling mode that determines how the capacity provider responds to changes in demand.
-    pub scaling_mode: ::std::option::Option<crate::types::CapacityProviderScalingMode>,
+    pub scaling_mode: Option<crate::types::CapacityProviderScalingMode>,
     /// A list of scaling policies that define how the capacity provider scales compute instances based on metrics and thresholds.
-    pub scaling_policies: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetTrackingScalingPolicy>,
-    >,
+    pub scaling_policies: Option<Vec<crate::types::TargetTrackingScalingPolicy>>,
 }
 impl CapacityProviderScalingConfig {
     /// Starts building a [`CapacityProviderScalingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityProviderScalingConfigBuilder {
-        <crate::types::builders::CapacityProviderScalingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityProviderScalingConfigBuilder as Default>::default()
     }
     /// The `MaxVCpuCount` member, when set.
     #[inline]
-    pub fn max_v_cpu_count(&self) -> ::std::option::Option<i32> {
+    pub fn max_v_cpu_count(&self) -> Option<i32> {
         self.max_v_cpu_count
     }
     /// The `ScalingMode` member, when set.
     #[inline]
-    pub fn scaling_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderScalingMode> {
+    pub fn scaling_mode(&self) -> Option<&crate::types::CapacityProviderScalingMode> {
         self.scaling_mode.as_ref()
     }
     /// The `ScalingPolicies` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,30 +35,25 @@ impl CapacityProviderScalingConfig {
     }
 }
 /// A builder for [`CapacityProviderScalingConfig`](crate::types::CapacityProviderScalingConfig); start one with `CapacityProviderScalingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityProviderScalingConfigBuilder {
     inner: crate::types::CapacityProviderScalingConfig,
 }
 impl CapacityProviderScalingConfigBuilder {
     /// Sets [`CapacityProviderScalingConfig::max_v_cpu_count`](crate::types::CapacityProviderScalingConfig::max_v_cpu_count): The maximum number of vCPUs that the capacity provider can provision across all compute instances.
     pub fn max_v_cpu_count(mut self, input: i32) -> Self {
-        self.inner.max_v_cpu_count = ::std::option::Option::Some(input);
+        self.inner.max_v_cpu_count = Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderScalingConfig::max_v_cpu_count`](crate::types::CapacityProviderScalingConfig::max_v_cpu_count).
     #[inline]
-    pub fn set_max_v_cpu_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_v_cpu_count(mut self, input: Option<i32>) -> Self {
         self.inner.max_v_cpu_count = input;
         self
     }
     /// The value set for [`CapacityProviderScalingConfig::max_v_cpu_count`](crate::types::CapacityProviderScalingConfig::max_v_cpu_count), if any.
     #[inline]
-    pub fn get_max_v_cpu_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_v_cpu_count(&self) -> &Option<i32> {
         &self.inner.max_v_cpu_count
     }
     /// Sets [`CapacityProviderScalingConfig::scaling_mode`](crate::types::CapacityProviderScalingConfig::scaling_mode): The scaling mode that determines how the capacity provider responds to changes in demand.
@@ -75,14 +61,14 @@ impl CapacityProviderScalingConfigBuilder {
         mut self,
         input: crate::types::CapacityProviderScalingMode,
     ) -> Self {
-        self.inner.scaling_mode = ::std::option::Option::Some(input);
+        self.inner.scaling_mode = Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderScalingConfig::scaling_mode`](crate::types::CapacityProviderScalingConfig::scaling_mode).
     #[inline]
     pub fn set_scaling_mode(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderScalingMode>,
+        input: Option<crate::types::CapacityProviderScalingMode>,
     ) -> Self {
         self.inner.scaling_mode = input;
         self
@@ -91,7 +77,7 @@ impl CapacityProviderScalingConfigBuilder {
     #[inline]
     pub fn get_scaling_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderScalingMode> {
+    ) -> &Option<crate::types::CapacityProviderScalingMode> {
         &self.inner.scaling_mode
     }
     /// Appends one item to [`CapacityProviderScalingConfig::scaling_policies`](crate::types::CapacityProviderScalingConfig::scaling_policies): A list of scaling policies that define how the capacity provider scales compute instances based on metrics and thresholds.
@@ -108,9 +94,7 @@ impl CapacityProviderScalingConfigBuilder {
     #[inline]
     pub fn set_scaling_policies(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TargetTrackingScalingPolicy>,
-        >,
+        input: Option<Vec<crate::types::TargetTrackingScalingPolicy>>,
     ) -> Self {
         self.inner.scaling_policies = input;
         self
@@ -119,9 +103,7 @@ impl CapacityProviderScalingConfigBuilder {
     #[inline]
     pub fn get_scaling_policies(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::TargetTrackingScalingPolicy>,
-    > {
+    ) -> &Option<Vec<crate::types::TargetTrackingScalingPolicy>> {
         &self.inner.scaling_policies
     }
     /// Builds the [`CapacityProviderScalingConfig`]; it has no required members, so this cannot fail.

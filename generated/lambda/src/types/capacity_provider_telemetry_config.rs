@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration that specifies the telemetry collection for the capacity provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityProviderTelemetryConfig {
     /// The capacity provider's Amazon CloudWatch Logs configuration settings.
-    pub logging_config: ::std::option::Option<
-        crate::types::CapacityProviderLoggingConfig,
-    >,
+    pub logging_config: Option<crate::types::CapacityProviderLoggingConfig>,
 }
 impl CapacityProviderTelemetryConfig {
     /// Starts building a [`CapacityProviderTelemetryConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityProviderTelemetryConfigBuilder {
-        <crate::types::builders::CapacityProviderTelemetryConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityProviderTelemetryConfigBuilder as Default>::default()
     }
     /// The `LoggingConfig` member, when set.
     #[inline]
     pub fn logging_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderLoggingConfig> {
+    ) -> Option<&crate::types::CapacityProviderLoggingConfig> {
         self.logging_config.as_ref()
     }
 }
 /// A builder for [`CapacityProviderTelemetryConfig`](crate::types::CapacityProviderTelemetryConfig); start one with `CapacityProviderTelemetryConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityProviderTelemetryConfigBuilder {
     inner: crate::types::CapacityProviderTelemetryConfig,
 }
@@ -45,14 +33,14 @@ impl CapacityProviderTelemetryConfigBuilder {
         mut self,
         input: crate::types::CapacityProviderLoggingConfig,
     ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input);
+        self.inner.logging_config = Some(input);
         self
     }
     /// Sets or clears [`CapacityProviderTelemetryConfig::logging_config`](crate::types::CapacityProviderTelemetryConfig::logging_config).
     #[inline]
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderLoggingConfig>,
+        input: Option<crate::types::CapacityProviderLoggingConfig>,
     ) -> Self {
         self.inner.logging_config = input;
         self
@@ -61,7 +49,7 @@ impl CapacityProviderTelemetryConfigBuilder {
     #[inline]
     pub fn get_logging_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderLoggingConfig> {
+    ) -> &Option<crate::types::CapacityProviderLoggingConfig> {
         &self.inner.logging_config
     }
     /// Builds the [`CapacityProviderTelemetryConfig`]; it has no required members, so this cannot fail.

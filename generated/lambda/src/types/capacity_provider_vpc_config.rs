@@ -2,49 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// VPC configuration that specifies the network settings for compute instances managed by the capacity provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CapacityProviderVpcConfig {
     /// A list of subnet IDs where the capacity provider launches compute instances.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// A list of security group IDs that control network access for compute instances managed by the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
 }
 impl CapacityProviderVpcConfig {
     /// Starts building a [`CapacityProviderVpcConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityProviderVpcConfigBuilder {
-        <crate::types::builders::CapacityProviderVpcConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CapacityProviderVpcConfigBuilder as Default>::default()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CapacityProviderVpcConfig`](crate::types::CapacityProviderVpcConfig); start one with `CapacityProviderVpcConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CapacityProviderVpcConfigBuilder {
     inner: crate::types::CapacityProviderVpcConfig,
 }
@@ -52,75 +40,59 @@ impl CapacityProviderVpcConfigBuilder {
     /// Appends one item to [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids): A list of subnet IDs where the capacity provider launches compute instances.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`CapacityProviderVpcConfig::subnet_ids`](crate::types::CapacityProviderVpcConfig::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Appends one item to [`CapacityProviderVpcConfig::security_group_ids`](crate::types::CapacityProviderVpcConfig::security_group_ids): A list of security group IDs that control network access for compute instances managed by the capacity provider.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CapacityProviderVpcConfig::security_group_ids`](crate::types::CapacityProviderVpcConfig::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`CapacityProviderVpcConfig::security_group_ids`](crate::types::CapacityProviderVpcConfig::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Builds the [`CapacityProviderVpcConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CapacityProviderVpcConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subnet_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProviderVpcConfig",
                 member: "subnet_ids",
             });
         }
         if self.inner.security_group_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CapacityProviderVpcConfig",
                 member: "security_group_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

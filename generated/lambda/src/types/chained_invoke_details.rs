@@ -2,28 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a chained function invocation in a durable execution, including the target function and invocation parameters.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChainedInvokeDetails {
     /// The response payload from the chained invocation.
-    pub result: ::std::option::Option<::std::string::String>,
+    pub result: Option<String>,
     /// Details about the chained invocation failure.
-    pub error: ::std::option::Option<crate::types::ErrorObject>,
+    pub error: Option<crate::types::ErrorObject>,
 }
 impl ChainedInvokeDetails {
     /// Starts building a [`ChainedInvokeDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChainedInvokeDetailsBuilder {
-        <crate::types::builders::ChainedInvokeDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChainedInvokeDetailsBuilder as Default>::default()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&str> {
+    pub fn result(&self) -> Option<&str> {
         self.result.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+    pub fn error(&self) -> Option<&crate::types::ErrorObject> {
         self.error.as_ref()
     }
 }
@@ -36,55 +36,41 @@ impl ::std::fmt::Debug for ChainedInvokeDetails {
     }
 }
 /// A builder for [`ChainedInvokeDetails`](crate::types::ChainedInvokeDetails); start one with `ChainedInvokeDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChainedInvokeDetailsBuilder {
     inner: crate::types::ChainedInvokeDetails,
 }
 impl ChainedInvokeDetailsBuilder {
     /// Sets [`ChainedInvokeDetails::result`](crate::types::ChainedInvokeDetails::result): The response payload from the chained invocation.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: impl Into<String>) -> Self {
+        self.inner.result = Some(input.into());
         self
     }
     /// Sets or clears [`ChainedInvokeDetails::result`](crate::types::ChainedInvokeDetails::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<String>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`ChainedInvokeDetails::result`](crate::types::ChainedInvokeDetails::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_result(&self) -> &Option<String> {
         &self.inner.result
     }
     /// Sets [`ChainedInvokeDetails::error`](crate::types::ChainedInvokeDetails::error): Details about the chained invocation failure.
     pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeDetails::error`](crate::types::ChainedInvokeDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`ChainedInvokeDetails::error`](crate::types::ChainedInvokeDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         &self.inner.error
     }
     /// Builds the [`ChainedInvokeDetails`]; it has no required members, so this cannot fail.

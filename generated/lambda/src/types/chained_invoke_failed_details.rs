@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a failed chained function invocation, including error information and failure reason.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChainedInvokeFailedDetails {
     /// Details about the chained invocation failure.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl ChainedInvokeFailedDetails {
     /// Starts building a [`ChainedInvokeFailedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChainedInvokeFailedDetailsBuilder {
-        <crate::types::builders::ChainedInvokeFailedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChainedInvokeFailedDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`ChainedInvokeFailedDetails`](crate::types::ChainedInvokeFailedDetails); start one with `ChainedInvokeFailedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChainedInvokeFailedDetailsBuilder {
     inner: crate::types::ChainedInvokeFailedDetails,
 }
 impl ChainedInvokeFailedDetailsBuilder {
     /// Sets [`ChainedInvokeFailedDetails::error`](crate::types::ChainedInvokeFailedDetails::error): Details about the chained invocation failure.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeFailedDetails::error`](crate::types::ChainedInvokeFailedDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`ChainedInvokeFailedDetails::error`](crate::types::ChainedInvokeFailedDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`ChainedInvokeFailedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChainedInvokeFailedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.error.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeFailedDetails",
                 member: "error",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

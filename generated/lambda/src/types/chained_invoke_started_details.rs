@@ -2,193 +2,154 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about a chained function invocation that has started execution, including start time and execution context.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChainedInvokeStartedDetails {
     /// The name or ARN of the Lambda function being invoked.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The tenant identifier for the chained invocation.
-    pub tenant_id: ::std::option::Option<::std::string::String>,
+    pub tenant_id: Option<String>,
     /// The JSON input payload provided to the chained invocation.
-    pub input: ::std::option::Option<crate::types::EventInput>,
+    pub input: Option<crate::types::EventInput>,
     /// The version of the function that was executed.
-    pub executed_version: ::std::option::Option<::std::string::String>,
+    pub executed_version: Option<String>,
     /// The Amazon Resource Name (ARN) that identifies the durable execution.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
 }
 impl ChainedInvokeStartedDetails {
     /// Starts building a [`ChainedInvokeStartedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChainedInvokeStartedDetailsBuilder {
-        <crate::types::builders::ChainedInvokeStartedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChainedInvokeStartedDetailsBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `TenantId` member, when set.
     #[inline]
-    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+    pub fn tenant_id(&self) -> Option<&str> {
         self.tenant_id.as_deref()
     }
     /// The `Input` member, when set.
     #[inline]
-    pub fn input(&self) -> ::std::option::Option<&crate::types::EventInput> {
+    pub fn input(&self) -> Option<&crate::types::EventInput> {
         self.input.as_ref()
     }
     /// The `ExecutedVersion` member, when set.
     #[inline]
-    pub fn executed_version(&self) -> ::std::option::Option<&str> {
+    pub fn executed_version(&self) -> Option<&str> {
         self.executed_version.as_deref()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
 }
 /// A builder for [`ChainedInvokeStartedDetails`](crate::types::ChainedInvokeStartedDetails); start one with `ChainedInvokeStartedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChainedInvokeStartedDetailsBuilder {
     inner: crate::types::ChainedInvokeStartedDetails,
 }
 impl ChainedInvokeStartedDetailsBuilder {
     /// Sets [`ChainedInvokeStartedDetails::function_name`](crate::types::ChainedInvokeStartedDetails::function_name): The name or ARN of the Lambda function being invoked.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`ChainedInvokeStartedDetails::function_name`](crate::types::ChainedInvokeStartedDetails::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`ChainedInvokeStartedDetails::function_name`](crate::types::ChainedInvokeStartedDetails::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`ChainedInvokeStartedDetails::tenant_id`](crate::types::ChainedInvokeStartedDetails::tenant_id): The tenant identifier for the chained invocation.
-    pub fn tenant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tenant_id = ::std::option::Option::Some(input.into());
+    pub fn tenant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.tenant_id = Some(input.into());
         self
     }
     /// Sets or clears [`ChainedInvokeStartedDetails::tenant_id`](crate::types::ChainedInvokeStartedDetails::tenant_id).
     #[inline]
-    pub fn set_tenant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tenant_id(mut self, input: Option<String>) -> Self {
         self.inner.tenant_id = input;
         self
     }
     /// The value set for [`ChainedInvokeStartedDetails::tenant_id`](crate::types::ChainedInvokeStartedDetails::tenant_id), if any.
     #[inline]
-    pub fn get_tenant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tenant_id(&self) -> &Option<String> {
         &self.inner.tenant_id
     }
     /// Sets [`ChainedInvokeStartedDetails::input`](crate::types::ChainedInvokeStartedDetails::input): The JSON input payload provided to the chained invocation.
     pub fn input(mut self, input: crate::types::EventInput) -> Self {
-        self.inner.input = ::std::option::Option::Some(input);
+        self.inner.input = Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeStartedDetails::input`](crate::types::ChainedInvokeStartedDetails::input).
     #[inline]
-    pub fn set_input(
-        mut self,
-        input: ::std::option::Option<crate::types::EventInput>,
-    ) -> Self {
+    pub fn set_input(mut self, input: Option<crate::types::EventInput>) -> Self {
         self.inner.input = input;
         self
     }
     /// The value set for [`ChainedInvokeStartedDetails::input`](crate::types::ChainedInvokeStartedDetails::input), if any.
     #[inline]
-    pub fn get_input(&self) -> &::std::option::Option<crate::types::EventInput> {
+    pub fn get_input(&self) -> &Option<crate::types::EventInput> {
         &self.inner.input
     }
     /// Sets [`ChainedInvokeStartedDetails::executed_version`](crate::types::ChainedInvokeStartedDetails::executed_version): The version of the function that was executed.
-    pub fn executed_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.executed_version = ::std::option::Option::Some(input.into());
+    pub fn executed_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.executed_version = Some(input.into());
         self
     }
     /// Sets or clears [`ChainedInvokeStartedDetails::executed_version`](crate::types::ChainedInvokeStartedDetails::executed_version).
     #[inline]
-    pub fn set_executed_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_executed_version(mut self, input: Option<String>) -> Self {
         self.inner.executed_version = input;
         self
     }
     /// The value set for [`ChainedInvokeStartedDetails::executed_version`](crate::types::ChainedInvokeStartedDetails::executed_version), if any.
     #[inline]
-    pub fn get_executed_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_executed_version(&self) -> &Option<String> {
         &self.inner.executed_version
     }
     /// Sets [`ChainedInvokeStartedDetails::durable_execution_arn`](crate::types::ChainedInvokeStartedDetails::durable_execution_arn): The Amazon Resource Name (ARN) that identifies the durable execution.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ChainedInvokeStartedDetails::durable_execution_arn`](crate::types::ChainedInvokeStartedDetails::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`ChainedInvokeStartedDetails::durable_execution_arn`](crate::types::ChainedInvokeStartedDetails::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Builds the [`ChainedInvokeStartedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChainedInvokeStartedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeStartedDetails",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a chained invocation that was stopped.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChainedInvokeStoppedDetails {
     /// Details about why the chained invocation stopped.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl ChainedInvokeStoppedDetails {
     /// Starts building a [`ChainedInvokeStoppedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChainedInvokeStoppedDetailsBuilder {
-        <crate::types::builders::ChainedInvokeStoppedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChainedInvokeStoppedDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`ChainedInvokeStoppedDetails`](crate::types::ChainedInvokeStoppedDetails); start one with `ChainedInvokeStoppedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChainedInvokeStoppedDetailsBuilder {
     inner: crate::types::ChainedInvokeStoppedDetails,
 }
 impl ChainedInvokeStoppedDetailsBuilder {
     /// Sets [`ChainedInvokeStoppedDetails::error`](crate::types::ChainedInvokeStoppedDetails::error): Details about why the chained invocation stopped.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeStoppedDetails::error`](crate::types::ChainedInvokeStoppedDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`ChainedInvokeStoppedDetails::error`](crate::types::ChainedInvokeStoppedDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`ChainedInvokeStoppedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChainedInvokeStoppedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.error.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeStoppedDetails",
                 member: "error",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a chained invocation that timed out.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChainedInvokeTimedOutDetails {
     /// Details about the chained invocation timeout.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl ChainedInvokeTimedOutDetails {
     /// Starts building a [`ChainedInvokeTimedOutDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChainedInvokeTimedOutDetailsBuilder {
-        <crate::types::builders::ChainedInvokeTimedOutDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChainedInvokeTimedOutDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`ChainedInvokeTimedOutDetails`](crate::types::ChainedInvokeTimedOutDetails); start one with `ChainedInvokeTimedOutDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChainedInvokeTimedOutDetailsBuilder {
     inner: crate::types::ChainedInvokeTimedOutDetails,
 }
 impl ChainedInvokeTimedOutDetailsBuilder {
     /// Sets [`ChainedInvokeTimedOutDetails::error`](crate::types::ChainedInvokeTimedOutDetails::error): Details about the chained invocation timeout.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`ChainedInvokeTimedOutDetails::error`](crate::types::ChainedInvokeTimedOutDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`ChainedInvokeTimedOutDetails::error`](crate::types::ChainedInvokeTimedOutDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`ChainedInvokeTimedOutDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChainedInvokeTimedOutDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.error.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChainedInvokeTimedOutDetails",
                 member: "error",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

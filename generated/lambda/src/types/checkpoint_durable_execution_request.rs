@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CheckpointDurableExecutionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CheckpointDurableExecutionRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -15,30 +10,30 @@ pub struct CheckpointDurableExecutionRequest {
     /// Sent in the URI label `{DurableExecutionArn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
     /// A unique token that identifies the current checkpoint state. This token is provided by the Lambda runtime and must be used to ensure checkpoints are applied in the correct order. Each checkpoint operation consumes this token and returns a new one.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub checkpoint_token: ::std::option::Option<::std::string::String>,
+    pub checkpoint_token: Option<String>,
     /// An array of state updates to apply during this checkpoint. Each update represents a change to the execution state, such as completing a step, starting a callback, or scheduling a timer. Updates are applied atomically as part of the checkpoint operation.
-    pub updates: ::std::option::Option<::std::vec::Vec<crate::types::OperationUpdate>>,
+    pub updates: Option<Vec<crate::types::OperationUpdate>>,
     /// An optional idempotency token to ensure that duplicate checkpoint requests are handled correctly. If provided, Lambda uses this token to detect and handle duplicate requests within a 15-minute window.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl CheckpointDurableExecutionRequest {
     /// Starts building a [`CheckpointDurableExecutionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CheckpointDurableExecutionRequestBuilder {
-        <crate::types::builders::CheckpointDurableExecutionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CheckpointDurableExecutionRequestBuilder as Default>::default()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
     /// The `CheckpointToken` member, when set.
     #[inline]
-    pub fn checkpoint_token(&self) -> ::std::option::Option<&str> {
+    pub fn checkpoint_token(&self) -> Option<&str> {
         self.checkpoint_token.as_deref()
     }
     /// The `Updates` member, empty when not set; the field tells an empty list from an absent one.
@@ -48,7 +43,7 @@ impl CheckpointDurableExecutionRequest {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
 }
@@ -59,60 +54,41 @@ impl CheckpointDurableExecutionRequest {
     }
 }
 /// A builder for [`CheckpointDurableExecutionRequest`](crate::types::CheckpointDurableExecutionRequest); start one with `CheckpointDurableExecutionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CheckpointDurableExecutionRequestBuilder {
     inner: crate::types::CheckpointDurableExecutionRequest,
 }
 impl CheckpointDurableExecutionRequestBuilder {
     /// Sets [`CheckpointDurableExecutionRequest::durable_execution_arn`](crate::types::CheckpointDurableExecutionRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CheckpointDurableExecutionRequest::durable_execution_arn`](crate::types::CheckpointDurableExecutionRequest::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`CheckpointDurableExecutionRequest::durable_execution_arn`](crate::types::CheckpointDurableExecutionRequest::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Sets [`CheckpointDurableExecutionRequest::checkpoint_token`](crate::types::CheckpointDurableExecutionRequest::checkpoint_token): A unique token that identifies the current checkpoint state.
-    pub fn checkpoint_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.checkpoint_token = ::std::option::Option::Some(input.into());
+    pub fn checkpoint_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.checkpoint_token = Some(input.into());
         self
     }
     /// Sets or clears [`CheckpointDurableExecutionRequest::checkpoint_token`](crate::types::CheckpointDurableExecutionRequest::checkpoint_token).
     #[inline]
-    pub fn set_checkpoint_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_checkpoint_token(mut self, input: Option<String>) -> Self {
         self.inner.checkpoint_token = input;
         self
     }
     /// The value set for [`CheckpointDurableExecutionRequest::checkpoint_token`](crate::types::CheckpointDurableExecutionRequest::checkpoint_token), if any.
     #[inline]
-    pub fn get_checkpoint_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_checkpoint_token(&self) -> &Option<String> {
         &self.inner.checkpoint_token
     }
     /// Appends one item to [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates): An array of state updates to apply during this checkpoint.
@@ -126,60 +102,52 @@ impl CheckpointDurableExecutionRequestBuilder {
     #[inline]
     pub fn set_updates(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::OperationUpdate>>,
+        input: Option<Vec<crate::types::OperationUpdate>>,
     ) -> Self {
         self.inner.updates = input;
         self
     }
     /// The value set for [`CheckpointDurableExecutionRequest::updates`](crate::types::CheckpointDurableExecutionRequest::updates), if any.
     #[inline]
-    pub fn get_updates(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OperationUpdate>> {
+    pub fn get_updates(&self) -> &Option<Vec<crate::types::OperationUpdate>> {
         &self.inner.updates
     }
     /// Sets [`CheckpointDurableExecutionRequest::client_token`](crate::types::CheckpointDurableExecutionRequest::client_token): An optional idempotency token to ensure that duplicate checkpoint requests are handled correctly.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CheckpointDurableExecutionRequest::client_token`](crate::types::CheckpointDurableExecutionRequest::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CheckpointDurableExecutionRequest::client_token`](crate::types::CheckpointDurableExecutionRequest::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Builds the [`CheckpointDurableExecutionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CheckpointDurableExecutionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.durable_execution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CheckpointDurableExecutionRequest",
                 member: "durable_execution_arn",
             });
         }
         if self.inner.checkpoint_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CheckpointDurableExecutionRequest",
                 member: "checkpoint_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,84 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the CheckpointDurableExecution operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CheckpointDurableExecutionResponse {
     /// A new checkpoint token to use for the next checkpoint operation. This token replaces the one provided in the request and must be used for subsequent checkpoints to maintain proper ordering.
-    pub checkpoint_token: ::std::option::Option<::std::string::String>,
+    pub checkpoint_token: Option<String>,
     /// Updated execution state information that includes any changes that occurred since the last checkpoint, such as completed callbacks or expired timers. This allows the SDK to update its internal state during replay.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub new_execution_state: ::std::option::Option<
-        crate::types::CheckpointUpdatedExecutionState,
-    >,
+    pub new_execution_state: Option<crate::types::CheckpointUpdatedExecutionState>,
 }
 impl CheckpointDurableExecutionResponse {
     /// Starts building a [`CheckpointDurableExecutionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CheckpointDurableExecutionResponseBuilder {
-        <crate::types::builders::CheckpointDurableExecutionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CheckpointDurableExecutionResponseBuilder as Default>::default()
     }
     /// The `CheckpointToken` member, when set.
     #[inline]
-    pub fn checkpoint_token(&self) -> ::std::option::Option<&str> {
+    pub fn checkpoint_token(&self) -> Option<&str> {
         self.checkpoint_token.as_deref()
     }
     /// The `NewExecutionState` member, when set.
     #[inline]
     pub fn new_execution_state(
         &self,
-    ) -> ::std::option::Option<&crate::types::CheckpointUpdatedExecutionState> {
+    ) -> Option<&crate::types::CheckpointUpdatedExecutionState> {
         self.new_execution_state.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CheckpointDurableExecutionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CheckpointDurableExecutionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CheckpointDurableExecutionResponse`](crate::types::CheckpointDurableExecutionResponse); start one with `CheckpointDurableExecutionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CheckpointDurableExecutionResponseBuilder {
     inner: crate::types::CheckpointDurableExecutionResponse,
 }
 impl CheckpointDurableExecutionResponseBuilder {
     /// Sets [`CheckpointDurableExecutionResponse::checkpoint_token`](crate::types::CheckpointDurableExecutionResponse::checkpoint_token): A new checkpoint token to use for the next checkpoint operation.
-    pub fn checkpoint_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.checkpoint_token = ::std::option::Option::Some(input.into());
+    pub fn checkpoint_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.checkpoint_token = Some(input.into());
         self
     }
     /// Sets or clears [`CheckpointDurableExecutionResponse::checkpoint_token`](crate::types::CheckpointDurableExecutionResponse::checkpoint_token).
     #[inline]
-    pub fn set_checkpoint_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_checkpoint_token(mut self, input: Option<String>) -> Self {
         self.inner.checkpoint_token = input;
         self
     }
     /// The value set for [`CheckpointDurableExecutionResponse::checkpoint_token`](crate::types::CheckpointDurableExecutionResponse::checkpoint_token), if any.
     #[inline]
-    pub fn get_checkpoint_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_checkpoint_token(&self) -> &Option<String> {
         &self.inner.checkpoint_token
     }
     /// Sets [`CheckpointDurableExecutionResponse::new_execution_state`](crate::types::CheckpointDurableExecutionResponse::new_execution_state): Updated execution state information that includes any changes that occurred since the last checkpoint, such as completed callbacks or expired timers.
@@ -87,14 +69,14 @@ impl CheckpointDurableExecutionResponseBuilder {
         mut self,
         input: crate::types::CheckpointUpdatedExecutionState,
     ) -> Self {
-        self.inner.new_execution_state = ::std::option::Option::Some(input);
+        self.inner.new_execution_state = Some(input);
         self
     }
     /// Sets or clears [`CheckpointDurableExecutionResponse::new_execution_state`](crate::types::CheckpointDurableExecutionResponse::new_execution_state).
     #[inline]
     pub fn set_new_execution_state(
         mut self,
-        input: ::std::option::Option<crate::types::CheckpointUpdatedExecutionState>,
+        input: Option<crate::types::CheckpointUpdatedExecutionState>,
     ) -> Self {
         self.inner.new_execution_state = input;
         self
@@ -103,23 +85,23 @@ impl CheckpointDurableExecutionResponseBuilder {
     #[inline]
     pub fn get_new_execution_state(
         &self,
-    ) -> &::std::option::Option<crate::types::CheckpointUpdatedExecutionState> {
+    ) -> &Option<crate::types::CheckpointUpdatedExecutionState> {
         &self.inner.new_execution_state
     }
     /// Builds the [`CheckpointDurableExecutionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CheckpointDurableExecutionResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.new_execution_state.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CheckpointDurableExecutionResponse",
                 member: "new_execution_state",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains operations that have been updated since the last checkpoint, such as completed asynchronous work like timers or callbacks.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CheckpointUpdatedExecutionState {
     /// A list of operations that have been updated since the last checkpoint.
-    pub operations: ::std::option::Option<::std::vec::Vec<crate::types::Operation>>,
+    pub operations: Option<Vec<crate::types::Operation>>,
     /// Indicates that more results are available. Use this value in a subsequent call to retrieve the next page of results.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl CheckpointUpdatedExecutionState {
     /// Starts building a [`CheckpointUpdatedExecutionState`].
     #[inline]
     pub fn builder() -> crate::types::builders::CheckpointUpdatedExecutionStateBuilder {
-        <crate::types::builders::CheckpointUpdatedExecutionStateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CheckpointUpdatedExecutionStateBuilder as Default>::default()
     }
     /// The `Operations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl CheckpointUpdatedExecutionState {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
 /// A builder for [`CheckpointUpdatedExecutionState`](crate::types::CheckpointUpdatedExecutionState); start one with `CheckpointUpdatedExecutionState::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CheckpointUpdatedExecutionStateBuilder {
     inner: crate::types::CheckpointUpdatedExecutionState,
 }
@@ -54,38 +44,30 @@ impl CheckpointUpdatedExecutionStateBuilder {
     #[inline]
     pub fn set_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Operation>>,
+        input: Option<Vec<crate::types::Operation>>,
     ) -> Self {
         self.inner.operations = input;
         self
     }
     /// The value set for [`CheckpointUpdatedExecutionState::operations`](crate::types::CheckpointUpdatedExecutionState::operations), if any.
     #[inline]
-    pub fn get_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Operation>> {
+    pub fn get_operations(&self) -> &Option<Vec<crate::types::Operation>> {
         &self.inner.operations
     }
     /// Sets [`CheckpointUpdatedExecutionState::next_marker`](crate::types::CheckpointUpdatedExecutionState::next_marker): Indicates that more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`CheckpointUpdatedExecutionState::next_marker`](crate::types::CheckpointUpdatedExecutionState::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`CheckpointUpdatedExecutionState::next_marker`](crate::types::CheckpointUpdatedExecutionState::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`CheckpointUpdatedExecutionState`]; it has no required members, so this cannot fail.

@@ -2,178 +2,140 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [Code signing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CodeSigningConfig {
     /// Unique identifer for the Code signing configuration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_config_id: ::std::option::Option<::std::string::String>,
+    pub code_signing_config_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the Code signing configuration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_config_arn: ::std::option::Option<::std::string::String>,
+    pub code_signing_config_arn: Option<String>,
     /// Code signing configuration description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// List of allowed publishers.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub allowed_publishers: ::std::option::Option<crate::types::AllowedPublishers>,
+    pub allowed_publishers: Option<crate::types::AllowedPublishers>,
     /// The code signing policy controls the validation failure action for signature mismatch or expiry.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_policies: ::std::option::Option<crate::types::CodeSigningPolicies>,
+    pub code_signing_policies: Option<crate::types::CodeSigningPolicies>,
     /// The date and time that the Code signing configuration was last modified, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub last_modified: ::std::option::Option<::std::string::String>,
+    pub last_modified: Option<String>,
 }
 impl CodeSigningConfig {
     /// Starts building a [`CodeSigningConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::CodeSigningConfigBuilder {
-        <crate::types::builders::CodeSigningConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CodeSigningConfigBuilder as Default>::default()
     }
     /// The `CodeSigningConfigId` member, when set.
     #[inline]
-    pub fn code_signing_config_id(&self) -> ::std::option::Option<&str> {
+    pub fn code_signing_config_id(&self) -> Option<&str> {
         self.code_signing_config_id.as_deref()
     }
     /// The `CodeSigningConfigArn` member, when set.
     #[inline]
-    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+    pub fn code_signing_config_arn(&self) -> Option<&str> {
         self.code_signing_config_arn.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AllowedPublishers` member, when set.
     #[inline]
-    pub fn allowed_publishers(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AllowedPublishers> {
+    pub fn allowed_publishers(&self) -> Option<&crate::types::AllowedPublishers> {
         self.allowed_publishers.as_ref()
     }
     /// The `CodeSigningPolicies` member, when set.
     #[inline]
-    pub fn code_signing_policies(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CodeSigningPolicies> {
+    pub fn code_signing_policies(&self) -> Option<&crate::types::CodeSigningPolicies> {
         self.code_signing_policies.as_ref()
     }
     /// The `LastModified` member, when set.
     #[inline]
-    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+    pub fn last_modified(&self) -> Option<&str> {
         self.last_modified.as_deref()
     }
 }
 /// A builder for [`CodeSigningConfig`](crate::types::CodeSigningConfig); start one with `CodeSigningConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CodeSigningConfigBuilder {
     inner: crate::types::CodeSigningConfig,
 }
 impl CodeSigningConfigBuilder {
     /// Sets [`CodeSigningConfig::code_signing_config_id`](crate::types::CodeSigningConfig::code_signing_config_id): Unique identifer for the Code signing configuration.
-    pub fn code_signing_config_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_signing_config_id = ::std::option::Option::Some(input.into());
+    pub fn code_signing_config_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_signing_config_id = Some(input.into());
         self
     }
     /// Sets or clears [`CodeSigningConfig::code_signing_config_id`](crate::types::CodeSigningConfig::code_signing_config_id).
     #[inline]
-    pub fn set_code_signing_config_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_id(mut self, input: Option<String>) -> Self {
         self.inner.code_signing_config_id = input;
         self
     }
     /// The value set for [`CodeSigningConfig::code_signing_config_id`](crate::types::CodeSigningConfig::code_signing_config_id), if any.
     #[inline]
-    pub fn get_code_signing_config_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_id(&self) -> &Option<String> {
         &self.inner.code_signing_config_id
     }
     /// Sets [`CodeSigningConfig::code_signing_config_arn`](crate::types::CodeSigningConfig::code_signing_config_arn): The Amazon Resource Name (ARN) of the Code signing configuration.
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_signing_config_arn = ::std::option::Option::Some(input.into());
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_signing_config_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CodeSigningConfig::code_signing_config_arn`](crate::types::CodeSigningConfig::code_signing_config_arn).
     #[inline]
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.inner.code_signing_config_arn = input;
         self
     }
     /// The value set for [`CodeSigningConfig::code_signing_config_arn`](crate::types::CodeSigningConfig::code_signing_config_arn), if any.
     #[inline]
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         &self.inner.code_signing_config_arn
     }
     /// Sets [`CodeSigningConfig::description`](crate::types::CodeSigningConfig::description): Code signing configuration description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CodeSigningConfig::description`](crate::types::CodeSigningConfig::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CodeSigningConfig::description`](crate::types::CodeSigningConfig::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CodeSigningConfig::allowed_publishers`](crate::types::CodeSigningConfig::allowed_publishers): List of allowed publishers.
     pub fn allowed_publishers(mut self, input: crate::types::AllowedPublishers) -> Self {
-        self.inner.allowed_publishers = ::std::option::Option::Some(input);
+        self.inner.allowed_publishers = Some(input);
         self
     }
     /// Sets or clears [`CodeSigningConfig::allowed_publishers`](crate::types::CodeSigningConfig::allowed_publishers).
     #[inline]
     pub fn set_allowed_publishers(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedPublishers>,
+        input: Option<crate::types::AllowedPublishers>,
     ) -> Self {
         self.inner.allowed_publishers = input;
         self
     }
     /// The value set for [`CodeSigningConfig::allowed_publishers`](crate::types::CodeSigningConfig::allowed_publishers), if any.
     #[inline]
-    pub fn get_allowed_publishers(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllowedPublishers> {
+    pub fn get_allowed_publishers(&self) -> &Option<crate::types::AllowedPublishers> {
         &self.inner.allowed_publishers
     }
     /// Sets [`CodeSigningConfig::code_signing_policies`](crate::types::CodeSigningConfig::code_signing_policies): The code signing policy controls the validation failure action for signature mismatch or expiry.
@@ -181,14 +143,14 @@ impl CodeSigningConfigBuilder {
         mut self,
         input: crate::types::CodeSigningPolicies,
     ) -> Self {
-        self.inner.code_signing_policies = ::std::option::Option::Some(input);
+        self.inner.code_signing_policies = Some(input);
         self
     }
     /// Sets or clears [`CodeSigningConfig::code_signing_policies`](crate::types::CodeSigningConfig::code_signing_policies).
     #[inline]
     pub fn set_code_signing_policies(
         mut self,
-        input: ::std::option::Option<crate::types::CodeSigningPolicies>,
+        input: Option<crate::types::CodeSigningPolicies>,
     ) -> Self {
         self.inner.code_signing_policies = input;
         self
@@ -197,69 +159,63 @@ impl CodeSigningConfigBuilder {
     #[inline]
     pub fn get_code_signing_policies(
         &self,
-    ) -> &::std::option::Option<crate::types::CodeSigningPolicies> {
+    ) -> &Option<crate::types::CodeSigningPolicies> {
         &self.inner.code_signing_policies
     }
     /// Sets [`CodeSigningConfig::last_modified`](crate::types::CodeSigningConfig::last_modified): The date and time that the Code signing configuration was last modified, in ISO-8601 format (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub fn last_modified(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input.into());
+    pub fn last_modified(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_modified = Some(input.into());
         self
     }
     /// Sets or clears [`CodeSigningConfig::last_modified`](crate::types::CodeSigningConfig::last_modified).
     #[inline]
-    pub fn set_last_modified(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_modified(mut self, input: Option<String>) -> Self {
         self.inner.last_modified = input;
         self
     }
     /// The value set for [`CodeSigningConfig::last_modified`](crate::types::CodeSigningConfig::last_modified), if any.
     #[inline]
-    pub fn get_last_modified(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_modified(&self) -> &Option<String> {
         &self.inner.last_modified
     }
     /// Builds the [`CodeSigningConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CodeSigningConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.code_signing_config_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
                 member: "code_signing_config_id",
             });
         }
         if self.inner.code_signing_config_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
                 member: "code_signing_config_arn",
             });
         }
         if self.inner.allowed_publishers.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
                 member: "allowed_publishers",
             });
         }
         if self.inner.code_signing_policies.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
                 member: "code_signing_policies",
             });
         }
         if self.inner.last_modified.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CodeSigningConfig",
                 member: "last_modified",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,42 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Code signing configuration [policies](https://docs.aws.amazon.com/lambda/latest/dg/configuration-codesigning.html#config-codesigning-policies) specify the validation failure action for signature mismatch or expiry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CodeSigningPolicies {
     /// Code signing configuration policy for deployment validation failure. If you set the policy to `Enforce`, Lambda blocks the deployment request if signature validation checks fail. If you set the policy to `Warn`, Lambda allows the deployment and issues a new Amazon CloudWatch metric (`SignatureValidationErrors`) and also stores the warning in the CloudTrail log.
     ///
     /// Default value: `Warn`
-    pub untrusted_artifact_on_deployment: ::std::option::Option<
-        crate::types::CodeSigningPolicy,
-    >,
+    pub untrusted_artifact_on_deployment: Option<crate::types::CodeSigningPolicy>,
 }
 impl CodeSigningPolicies {
     /// Starts building a [`CodeSigningPolicies`].
     #[inline]
     pub fn builder() -> crate::types::builders::CodeSigningPoliciesBuilder {
-        <crate::types::builders::CodeSigningPoliciesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CodeSigningPoliciesBuilder as Default>::default()
     }
     /// The `UntrustedArtifactOnDeployment` member, when set.
     #[inline]
     pub fn untrusted_artifact_on_deployment(
         &self,
-    ) -> ::std::option::Option<&crate::types::CodeSigningPolicy> {
+    ) -> Option<&crate::types::CodeSigningPolicy> {
         self.untrusted_artifact_on_deployment.as_ref()
     }
 }
 /// A builder for [`CodeSigningPolicies`](crate::types::CodeSigningPolicies); start one with `CodeSigningPolicies::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CodeSigningPoliciesBuilder {
     inner: crate::types::CodeSigningPolicies,
 }
@@ -47,14 +35,14 @@ impl CodeSigningPoliciesBuilder {
         mut self,
         input: crate::types::CodeSigningPolicy,
     ) -> Self {
-        self.inner.untrusted_artifact_on_deployment = ::std::option::Option::Some(input);
+        self.inner.untrusted_artifact_on_deployment = Some(input);
         self
     }
     /// Sets or clears [`CodeSigningPolicies::untrusted_artifact_on_deployment`](crate::types::CodeSigningPolicies::untrusted_artifact_on_deployment).
     #[inline]
     pub fn set_untrusted_artifact_on_deployment(
         mut self,
-        input: ::std::option::Option<crate::types::CodeSigningPolicy>,
+        input: Option<crate::types::CodeSigningPolicy>,
     ) -> Self {
         self.inner.untrusted_artifact_on_deployment = input;
         self
@@ -63,7 +51,7 @@ impl CodeSigningPoliciesBuilder {
     #[inline]
     pub fn get_untrusted_artifact_on_deployment(
         &self,
-    ) -> &::std::option::Option<crate::types::CodeSigningPolicy> {
+    ) -> &Option<crate::types::CodeSigningPolicy> {
         &self.inner.untrusted_artifact_on_deployment
     }
     /// Builds the [`CodeSigningPolicies`]; it has no required members, so this cannot fail.

@@ -2,35 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a durable execution context.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContextDetails {
     /// Whether the state data of child operations of this completed context should be included in the invoke payload and `GetDurableExecutionState` response.
-    pub replay_children: ::std::option::Option<bool>,
+    pub replay_children: Option<bool>,
     /// The response payload from the context.
-    pub result: ::std::option::Option<::std::string::String>,
+    pub result: Option<String>,
     /// Details about the context failure.
-    pub error: ::std::option::Option<crate::types::ErrorObject>,
+    pub error: Option<crate::types::ErrorObject>,
 }
 impl ContextDetails {
     /// Starts building a [`ContextDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContextDetailsBuilder {
-        <crate::types::builders::ContextDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ContextDetailsBuilder as Default>::default()
     }
     /// The `ReplayChildren` member, when set.
     #[inline]
-    pub fn replay_children(&self) -> ::std::option::Option<bool> {
+    pub fn replay_children(&self) -> Option<bool> {
         self.replay_children
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&str> {
+    pub fn result(&self) -> Option<&str> {
         self.result.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+    pub fn error(&self) -> Option<&crate::types::ErrorObject> {
         self.error.as_ref()
     }
 }
@@ -44,71 +44,57 @@ impl ::std::fmt::Debug for ContextDetails {
     }
 }
 /// A builder for [`ContextDetails`](crate::types::ContextDetails); start one with `ContextDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ContextDetailsBuilder {
     inner: crate::types::ContextDetails,
 }
 impl ContextDetailsBuilder {
     /// Sets [`ContextDetails::replay_children`](crate::types::ContextDetails::replay_children): Whether the state data of child operations of this completed context should be included in the invoke payload and `GetDurableExecutionState` response.
     pub fn replay_children(mut self, input: bool) -> Self {
-        self.inner.replay_children = ::std::option::Option::Some(input);
+        self.inner.replay_children = Some(input);
         self
     }
     /// Sets or clears [`ContextDetails::replay_children`](crate::types::ContextDetails::replay_children).
     #[inline]
-    pub fn set_replay_children(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_replay_children(mut self, input: Option<bool>) -> Self {
         self.inner.replay_children = input;
         self
     }
     /// The value set for [`ContextDetails::replay_children`](crate::types::ContextDetails::replay_children), if any.
     #[inline]
-    pub fn get_replay_children(&self) -> &::std::option::Option<bool> {
+    pub fn get_replay_children(&self) -> &Option<bool> {
         &self.inner.replay_children
     }
     /// Sets [`ContextDetails::result`](crate::types::ContextDetails::result): The response payload from the context.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: impl Into<String>) -> Self {
+        self.inner.result = Some(input.into());
         self
     }
     /// Sets or clears [`ContextDetails::result`](crate::types::ContextDetails::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<String>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`ContextDetails::result`](crate::types::ContextDetails::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_result(&self) -> &Option<String> {
         &self.inner.result
     }
     /// Sets [`ContextDetails::error`](crate::types::ContextDetails::error): Details about the context failure.
     pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`ContextDetails::error`](crate::types::ContextDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`ContextDetails::error`](crate::types::ContextDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         &self.inner.error
     }
     /// Builds the [`ContextDetails`]; it has no required members, so this cannot fail.

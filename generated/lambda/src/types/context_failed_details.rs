@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a context that failed.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContextFailedDetails {
     /// Details about the context failure.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl ContextFailedDetails {
     /// Starts building a [`ContextFailedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContextFailedDetailsBuilder {
-        <crate::types::builders::ContextFailedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ContextFailedDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`ContextFailedDetails`](crate::types::ContextFailedDetails); start one with `ContextFailedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ContextFailedDetailsBuilder {
     inner: crate::types::ContextFailedDetails,
 }
 impl ContextFailedDetailsBuilder {
     /// Sets [`ContextFailedDetails::error`](crate::types::ContextFailedDetails::error): Details about the context failure.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`ContextFailedDetails::error`](crate::types::ContextFailedDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`ContextFailedDetails::error`](crate::types::ContextFailedDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`ContextFailedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ContextFailedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.error.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ContextFailedDetails",
                 member: "error",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

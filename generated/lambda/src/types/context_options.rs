@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration options for a durable execution context.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContextOptions {
     /// Whether the state data of children of the completed context should be included in the invoke payload and `GetDurableExecutionState` response.
-    pub replay_children: ::std::option::Option<bool>,
+    pub replay_children: Option<bool>,
 }
 impl ContextOptions {
     /// Starts building a [`ContextOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContextOptionsBuilder {
-        <crate::types::builders::ContextOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ContextOptionsBuilder as Default>::default()
     }
     /// The `ReplayChildren` member, when set.
     #[inline]
-    pub fn replay_children(&self) -> ::std::option::Option<bool> {
+    pub fn replay_children(&self) -> Option<bool> {
         self.replay_children
     }
 }
 /// A builder for [`ContextOptions`](crate::types::ContextOptions); start one with `ContextOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ContextOptionsBuilder {
     inner: crate::types::ContextOptions,
 }
 impl ContextOptionsBuilder {
     /// Sets [`ContextOptions::replay_children`](crate::types::ContextOptions::replay_children): Whether the state data of children of the completed context should be included in the invoke payload and `GetDurableExecutionState` response.
     pub fn replay_children(mut self, input: bool) -> Self {
-        self.inner.replay_children = ::std::option::Option::Some(input);
+        self.inner.replay_children = Some(input);
         self
     }
     /// Sets or clears [`ContextOptions::replay_children`](crate::types::ContextOptions::replay_children).
     #[inline]
-    pub fn set_replay_children(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_replay_children(mut self, input: Option<bool>) -> Self {
         self.inner.replay_children = input;
         self
     }
     /// The value set for [`ContextOptions::replay_children`](crate::types::ContextOptions::replay_children), if any.
     #[inline]
-    pub fn get_replay_children(&self) -> &::std::option::Option<bool> {
+    pub fn get_replay_children(&self) -> &Option<bool> {
         &self.inner.replay_children
     }
     /// Builds the [`ContextOptions`]; it has no required members, so this cannot fail.

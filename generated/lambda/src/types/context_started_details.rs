@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a context that has started.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContextStartedDetails {}
 impl ContextStartedDetails {
     /// Starts building a [`ContextStartedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContextStartedDetailsBuilder {
-        <crate::types::builders::ContextStartedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ContextStartedDetailsBuilder as Default>::default()
     }
 }
 /// A builder for [`ContextStartedDetails`](crate::types::ContextStartedDetails); start one with `ContextStartedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ContextStartedDetailsBuilder {
     inner: crate::types::ContextStartedDetails,
 }

@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a context that succeeded.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ContextSucceededDetails {
     /// The JSON response payload from the successful context.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub result: ::std::option::Option<crate::types::EventResult>,
+    pub result: Option<crate::types::EventResult>,
 }
 impl ContextSucceededDetails {
     /// Starts building a [`ContextSucceededDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContextSucceededDetailsBuilder {
-        <crate::types::builders::ContextSucceededDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ContextSucceededDetailsBuilder as Default>::default()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&crate::types::EventResult> {
+    pub fn result(&self) -> Option<&crate::types::EventResult> {
         self.result.as_ref()
     }
 }
 /// A builder for [`ContextSucceededDetails`](crate::types::ContextSucceededDetails); start one with `ContextSucceededDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ContextSucceededDetailsBuilder {
     inner: crate::types::ContextSucceededDetails,
 }
 impl ContextSucceededDetailsBuilder {
     /// Sets [`ContextSucceededDetails::result`](crate::types::ContextSucceededDetails::result): The JSON response payload from the successful context.
     pub fn result(mut self, input: crate::types::EventResult) -> Self {
-        self.inner.result = ::std::option::Option::Some(input);
+        self.inner.result = Some(input);
         self
     }
     /// Sets or clears [`ContextSucceededDetails::result`](crate::types::ContextSucceededDetails::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<crate::types::EventResult>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<crate::types::EventResult>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`ContextSucceededDetails::result`](crate::types::ContextSucceededDetails::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<crate::types::EventResult> {
+    pub fn get_result(&self) -> &Option<crate::types::EventResult> {
         &self.inner.result
     }
     /// Builds the [`ContextSucceededDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ContextSucceededDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.result.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ContextSucceededDetails",
                 member: "result",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,211 +2,169 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your Lambda function URL. Use CORS to grant access to your function URL from any origin. You can also use CORS to control access for specific HTTP headers and methods in requests to your function URL.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Cors {
     /// Whether to allow cookies or other credentials in requests to your function URL. The default is `false`.
-    pub allow_credentials: ::std::option::Option<bool>,
+    pub allow_credentials: Option<bool>,
     /// The HTTP headers that origins can include in requests to your function URL. For example: `Date`, `Keep-Alive`, `X-Custom-Header`.
-    pub allow_headers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allow_headers: Option<Vec<String>>,
     /// The HTTP methods that are allowed when calling your function URL. For example: `GET`, `POST`, `DELETE`, or the wildcard character (`*`).
-    pub allow_methods: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allow_methods: Option<Vec<String>>,
     /// The origins that can access your function URL. You can list any number of specific origins, separated by a comma. For example: `https://www.example.com`, `http://localhost:60905`.
     ///
     /// Alternatively, you can grant access to all origins using the wildcard character (`*`).
-    pub allow_origins: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allow_origins: Option<Vec<String>>,
     /// The HTTP headers in your function response that you want to expose to origins that call your function URL. For example: `Date`, `Keep-Alive`, `X-Custom-Header`.
-    pub expose_headers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub expose_headers: Option<Vec<String>>,
     /// The maximum amount of time, in seconds, that web browsers can cache results of a preflight request. By default, this is set to `0`, which means that the browser doesn't cache results.
-    pub max_age: ::std::option::Option<i32>,
+    pub max_age: Option<i32>,
 }
 impl Cors {
     /// Starts building a [`Cors`].
     #[inline]
     pub fn builder() -> crate::types::builders::CorsBuilder {
-        <crate::types::builders::CorsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CorsBuilder as Default>::default()
     }
     /// The `AllowCredentials` member, when set.
     #[inline]
-    pub fn allow_credentials(&self) -> ::std::option::Option<bool> {
+    pub fn allow_credentials(&self) -> Option<bool> {
         self.allow_credentials
     }
     /// The `AllowHeaders` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allow_headers(&self) -> &[::std::string::String] {
+    pub fn allow_headers(&self) -> &[String] {
         self.allow_headers.as_deref().unwrap_or_default()
     }
     /// The `AllowMethods` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allow_methods(&self) -> &[::std::string::String] {
+    pub fn allow_methods(&self) -> &[String] {
         self.allow_methods.as_deref().unwrap_or_default()
     }
     /// The `AllowOrigins` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allow_origins(&self) -> &[::std::string::String] {
+    pub fn allow_origins(&self) -> &[String] {
         self.allow_origins.as_deref().unwrap_or_default()
     }
     /// The `ExposeHeaders` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn expose_headers(&self) -> &[::std::string::String] {
+    pub fn expose_headers(&self) -> &[String] {
         self.expose_headers.as_deref().unwrap_or_default()
     }
     /// The `MaxAge` member, when set.
     #[inline]
-    pub fn max_age(&self) -> ::std::option::Option<i32> {
+    pub fn max_age(&self) -> Option<i32> {
         self.max_age
     }
 }
 /// A builder for [`Cors`](crate::types::Cors); start one with `Cors::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CorsBuilder {
     inner: crate::types::Cors,
 }
 impl CorsBuilder {
     /// Sets [`Cors::allow_credentials`](crate::types::Cors::allow_credentials): Whether to allow cookies or other credentials in requests to your function URL.
     pub fn allow_credentials(mut self, input: bool) -> Self {
-        self.inner.allow_credentials = ::std::option::Option::Some(input);
+        self.inner.allow_credentials = Some(input);
         self
     }
     /// Sets or clears [`Cors::allow_credentials`](crate::types::Cors::allow_credentials).
     #[inline]
-    pub fn set_allow_credentials(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_allow_credentials(mut self, input: Option<bool>) -> Self {
         self.inner.allow_credentials = input;
         self
     }
     /// The value set for [`Cors::allow_credentials`](crate::types::Cors::allow_credentials), if any.
     #[inline]
-    pub fn get_allow_credentials(&self) -> &::std::option::Option<bool> {
+    pub fn get_allow_credentials(&self) -> &Option<bool> {
         &self.inner.allow_credentials
     }
     /// Appends one item to [`Cors::allow_headers`](crate::types::Cors::allow_headers): The HTTP headers that origins can include in requests to your function URL.
     ///
     /// To set the whole list at once, use [`set_allow_headers`](Self::set_allow_headers).
-    pub fn allow_headers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allow_headers(mut self, input: impl Into<String>) -> Self {
         self.inner.allow_headers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Cors::allow_headers`](crate::types::Cors::allow_headers).
     #[inline]
-    pub fn set_allow_headers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allow_headers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allow_headers = input;
         self
     }
     /// The value set for [`Cors::allow_headers`](crate::types::Cors::allow_headers), if any.
     #[inline]
-    pub fn get_allow_headers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allow_headers(&self) -> &Option<Vec<String>> {
         &self.inner.allow_headers
     }
     /// Appends one item to [`Cors::allow_methods`](crate::types::Cors::allow_methods): The HTTP methods that are allowed when calling your function URL.
     ///
     /// To set the whole list at once, use [`set_allow_methods`](Self::set_allow_methods).
-    pub fn allow_methods(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allow_methods(mut self, input: impl Into<String>) -> Self {
         self.inner.allow_methods.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Cors::allow_methods`](crate::types::Cors::allow_methods).
     #[inline]
-    pub fn set_allow_methods(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allow_methods(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allow_methods = input;
         self
     }
     /// The value set for [`Cors::allow_methods`](crate::types::Cors::allow_methods), if any.
     #[inline]
-    pub fn get_allow_methods(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allow_methods(&self) -> &Option<Vec<String>> {
         &self.inner.allow_methods
     }
     /// Appends one item to [`Cors::allow_origins`](crate::types::Cors::allow_origins): The origins that can access your function URL.
     ///
     /// To set the whole list at once, use [`set_allow_origins`](Self::set_allow_origins).
-    pub fn allow_origins(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allow_origins(mut self, input: impl Into<String>) -> Self {
         self.inner.allow_origins.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Cors::allow_origins`](crate::types::Cors::allow_origins).
     #[inline]
-    pub fn set_allow_origins(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allow_origins(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allow_origins = input;
         self
     }
     /// The value set for [`Cors::allow_origins`](crate::types::Cors::allow_origins), if any.
     #[inline]
-    pub fn get_allow_origins(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allow_origins(&self) -> &Option<Vec<String>> {
         &self.inner.allow_origins
     }
     /// Appends one item to [`Cors::expose_headers`](crate::types::Cors::expose_headers): The HTTP headers in your function response that you want to expose to origins that call your function URL.
     ///
     /// To set the whole list at once, use [`set_expose_headers`](Self::set_expose_headers).
-    pub fn expose_headers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn expose_headers(mut self, input: impl Into<String>) -> Self {
         self.inner.expose_headers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`Cors::expose_headers`](crate::types::Cors::expose_headers).
     #[inline]
-    pub fn set_expose_headers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_expose_headers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.expose_headers = input;
         self
     }
     /// The value set for [`Cors::expose_headers`](crate::types::Cors::expose_headers), if any.
     #[inline]
-    pub fn get_expose_headers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_expose_headers(&self) -> &Option<Vec<String>> {
         &self.inner.expose_headers
     }
     /// Sets [`Cors::max_age`](crate::types::Cors::max_age): The maximum amount of time, in seconds, that web browsers can cache results of a preflight request.
     pub fn max_age(mut self, input: i32) -> Self {
-        self.inner.max_age = ::std::option::Option::Some(input);
+        self.inner.max_age = Some(input);
         self
     }
     /// Sets or clears [`Cors::max_age`](crate::types::Cors::max_age).
     #[inline]
-    pub fn set_max_age(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_age(mut self, input: Option<i32>) -> Self {
         self.inner.max_age = input;
         self
     }
     /// The value set for [`Cors::max_age`](crate::types::Cors::max_age), if any.
     #[inline]
-    pub fn get_max_age(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_age(&self) -> &Option<i32> {
         &self.inner.max_age
     }
     /// Builds the [`Cors`]; it has no required members, so this cannot fail.

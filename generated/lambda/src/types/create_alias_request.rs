@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateAliasRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateAliasRequest {
     /// The name or ARN of the Lambda function.
@@ -23,51 +18,49 @@ pub struct CreateAliasRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The name of the alias.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The function version that the alias invokes.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_version: ::std::option::Option<::std::string::String>,
+    pub function_version: Option<String>,
     /// A description of the alias.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html#configuring-alias-routing) of the alias.
-    pub routing_config: ::std::option::Option<crate::types::AliasRoutingConfiguration>,
+    pub routing_config: Option<crate::types::AliasRoutingConfiguration>,
 }
 impl CreateAliasRequest {
     /// Starts building a [`CreateAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateAliasRequestBuilder {
-        <crate::types::builders::CreateAliasRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateAliasRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `FunctionVersion` member, when set.
     #[inline]
-    pub fn function_version(&self) -> ::std::option::Option<&str> {
+    pub fn function_version(&self) -> Option<&str> {
         self.function_version.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `RoutingConfig` member, when set.
     #[inline]
-    pub fn routing_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AliasRoutingConfiguration> {
+    pub fn routing_config(&self) -> Option<&crate::types::AliasRoutingConfiguration> {
         self.routing_config.as_ref()
     }
 }
@@ -78,102 +71,73 @@ impl CreateAliasRequest {
     }
 }
 /// A builder for [`CreateAliasRequest`](crate::types::CreateAliasRequest); start one with `CreateAliasRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateAliasRequestBuilder {
     inner: crate::types::CreateAliasRequest,
 }
 impl CreateAliasRequestBuilder {
     /// Sets [`CreateAliasRequest::function_name`](crate::types::CreateAliasRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAliasRequest::function_name`](crate::types::CreateAliasRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`CreateAliasRequest::function_name`](crate::types::CreateAliasRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`CreateAliasRequest::name`](crate::types::CreateAliasRequest::name): The name of the alias.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAliasRequest::name`](crate::types::CreateAliasRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateAliasRequest::name`](crate::types::CreateAliasRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateAliasRequest::function_version`](crate::types::CreateAliasRequest::function_version): The function version that the alias invokes.
-    pub fn function_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_version = ::std::option::Option::Some(input.into());
+    pub fn function_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_version = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAliasRequest::function_version`](crate::types::CreateAliasRequest::function_version).
     #[inline]
-    pub fn set_function_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_version(mut self, input: Option<String>) -> Self {
         self.inner.function_version = input;
         self
     }
     /// The value set for [`CreateAliasRequest::function_version`](crate::types::CreateAliasRequest::function_version), if any.
     #[inline]
-    pub fn get_function_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_version(&self) -> &Option<String> {
         &self.inner.function_version
     }
     /// Sets [`CreateAliasRequest::description`](crate::types::CreateAliasRequest::description): A description of the alias.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateAliasRequest::description`](crate::types::CreateAliasRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateAliasRequest::description`](crate::types::CreateAliasRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateAliasRequest::routing_config`](crate::types::CreateAliasRequest::routing_config): The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html#configuring-alias-routing) of the alias.
@@ -181,14 +145,14 @@ impl CreateAliasRequestBuilder {
         mut self,
         input: crate::types::AliasRoutingConfiguration,
     ) -> Self {
-        self.inner.routing_config = ::std::option::Option::Some(input);
+        self.inner.routing_config = Some(input);
         self
     }
     /// Sets or clears [`CreateAliasRequest::routing_config`](crate::types::CreateAliasRequest::routing_config).
     #[inline]
     pub fn set_routing_config(
         mut self,
-        input: ::std::option::Option<crate::types::AliasRoutingConfiguration>,
+        input: Option<crate::types::AliasRoutingConfiguration>,
     ) -> Self {
         self.inner.routing_config = input;
         self
@@ -197,35 +161,35 @@ impl CreateAliasRequestBuilder {
     #[inline]
     pub fn get_routing_config(
         &self,
-    ) -> &::std::option::Option<crate::types::AliasRoutingConfiguration> {
+    ) -> &Option<crate::types::AliasRoutingConfiguration> {
         &self.inner.routing_config
     }
     /// Builds the [`CreateAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
                 member: "function_name",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
                 member: "name",
             });
         }
         if self.inner.function_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
                 member: "function_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,110 +2,91 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCapacityProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCapacityProviderRequest {
     /// The name of the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_name: ::std::option::Option<::std::string::String>,
+    pub capacity_provider_name: Option<String>,
     /// The VPC configuration for the capacity provider, including subnet IDs and security group IDs where compute instances will be launched.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_config: ::std::option::Option<crate::types::CapacityProviderVpcConfig>,
+    pub vpc_config: Option<crate::types::CapacityProviderVpcConfig>,
     /// The permissions configuration that specifies the IAM role ARN used by the capacity provider to manage compute resources.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub permissions_config: ::std::option::Option<
-        crate::types::CapacityProviderPermissionsConfig,
-    >,
+    pub permissions_config: Option<crate::types::CapacityProviderPermissionsConfig>,
     /// The instance requirements that specify the compute instance characteristics, including architectures and allowed or excluded instance types.
-    pub instance_requirements: ::std::option::Option<crate::types::InstanceRequirements>,
+    pub instance_requirements: Option<crate::types::InstanceRequirements>,
     /// The scaling configuration that defines how the capacity provider scales compute instances, including maximum vCPU count and scaling policies.
-    pub capacity_provider_scaling_config: ::std::option::Option<
+    pub capacity_provider_scaling_config: Option<
         crate::types::CapacityProviderScalingConfig,
     >,
     /// The ARN of the KMS key used to encrypt data associated with the capacity provider.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// A list of tags to associate with the capacity provider.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// The tag propagation configuration for the capacity provider. Specifies tags to apply to managed resources at launch.
-    pub propagate_tags: ::std::option::Option<crate::types::PropagateTags>,
+    pub propagate_tags: Option<crate::types::PropagateTags>,
     /// The telemetry configuration for the capacity provider. Specifies logging settings for managed resources.
-    pub telemetry_config: ::std::option::Option<
-        crate::types::CapacityProviderTelemetryConfig,
-    >,
+    pub telemetry_config: Option<crate::types::CapacityProviderTelemetryConfig>,
 }
 impl CreateCapacityProviderRequest {
     /// Starts building a [`CreateCapacityProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCapacityProviderRequestBuilder {
-        <crate::types::builders::CreateCapacityProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCapacityProviderRequestBuilder as Default>::default()
     }
     /// The `CapacityProviderName` member, when set.
     #[inline]
-    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_name(&self) -> Option<&str> {
         self.capacity_provider_name.as_deref()
     }
     /// The `VpcConfig` member, when set.
     #[inline]
-    pub fn vpc_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderVpcConfig> {
+    pub fn vpc_config(&self) -> Option<&crate::types::CapacityProviderVpcConfig> {
         self.vpc_config.as_ref()
     }
     /// The `PermissionsConfig` member, when set.
     #[inline]
     pub fn permissions_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderPermissionsConfig> {
+    ) -> Option<&crate::types::CapacityProviderPermissionsConfig> {
         self.permissions_config.as_ref()
     }
     /// The `InstanceRequirements` member, when set.
     #[inline]
-    pub fn instance_requirements(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InstanceRequirements> {
+    pub fn instance_requirements(&self) -> Option<&crate::types::InstanceRequirements> {
         self.instance_requirements.as_ref()
     }
     /// The `CapacityProviderScalingConfig` member, when set.
     #[inline]
     pub fn capacity_provider_scaling_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderScalingConfig> {
+    ) -> Option<&crate::types::CapacityProviderScalingConfig> {
         self.capacity_provider_scaling_config.as_ref()
     }
     /// The `KmsKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `Tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `PropagateTags` member, when set.
     #[inline]
-    pub fn propagate_tags(&self) -> ::std::option::Option<&crate::types::PropagateTags> {
+    pub fn propagate_tags(&self) -> Option<&crate::types::PropagateTags> {
         self.propagate_tags.as_ref()
     }
     /// The `TelemetryConfig` member, when set.
     #[inline]
     pub fn telemetry_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderTelemetryConfig> {
+    ) -> Option<&crate::types::CapacityProviderTelemetryConfig> {
         self.telemetry_config.as_ref()
     }
 }
@@ -116,59 +97,44 @@ impl CreateCapacityProviderRequest {
     }
 }
 /// A builder for [`CreateCapacityProviderRequest`](crate::types::CreateCapacityProviderRequest); start one with `CreateCapacityProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCapacityProviderRequestBuilder {
     inner: crate::types::CreateCapacityProviderRequest,
 }
 impl CreateCapacityProviderRequestBuilder {
     /// Sets [`CreateCapacityProviderRequest::capacity_provider_name`](crate::types::CreateCapacityProviderRequest::capacity_provider_name): The name of the capacity provider.
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_provider_name = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_provider_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::capacity_provider_name`](crate::types::CreateCapacityProviderRequest::capacity_provider_name).
     #[inline]
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.inner.capacity_provider_name = input;
         self
     }
     /// The value set for [`CreateCapacityProviderRequest::capacity_provider_name`](crate::types::CreateCapacityProviderRequest::capacity_provider_name), if any.
     #[inline]
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         &self.inner.capacity_provider_name
     }
     /// Sets [`CreateCapacityProviderRequest::vpc_config`](crate::types::CreateCapacityProviderRequest::vpc_config): The VPC configuration for the capacity provider, including subnet IDs and security group IDs where compute instances will be launched.
     pub fn vpc_config(mut self, input: crate::types::CapacityProviderVpcConfig) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input);
+        self.inner.vpc_config = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::vpc_config`](crate::types::CreateCapacityProviderRequest::vpc_config).
     #[inline]
     pub fn set_vpc_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderVpcConfig>,
+        input: Option<crate::types::CapacityProviderVpcConfig>,
     ) -> Self {
         self.inner.vpc_config = input;
         self
     }
     /// The value set for [`CreateCapacityProviderRequest::vpc_config`](crate::types::CreateCapacityProviderRequest::vpc_config), if any.
     #[inline]
-    pub fn get_vpc_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderVpcConfig> {
+    pub fn get_vpc_config(&self) -> &Option<crate::types::CapacityProviderVpcConfig> {
         &self.inner.vpc_config
     }
     /// Sets [`CreateCapacityProviderRequest::permissions_config`](crate::types::CreateCapacityProviderRequest::permissions_config): The permissions configuration that specifies the IAM role ARN used by the capacity provider to manage compute resources.
@@ -176,14 +142,14 @@ impl CreateCapacityProviderRequestBuilder {
         mut self,
         input: crate::types::CapacityProviderPermissionsConfig,
     ) -> Self {
-        self.inner.permissions_config = ::std::option::Option::Some(input);
+        self.inner.permissions_config = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::permissions_config`](crate::types::CreateCapacityProviderRequest::permissions_config).
     #[inline]
     pub fn set_permissions_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderPermissionsConfig>,
+        input: Option<crate::types::CapacityProviderPermissionsConfig>,
     ) -> Self {
         self.inner.permissions_config = input;
         self
@@ -192,7 +158,7 @@ impl CreateCapacityProviderRequestBuilder {
     #[inline]
     pub fn get_permissions_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderPermissionsConfig> {
+    ) -> &Option<crate::types::CapacityProviderPermissionsConfig> {
         &self.inner.permissions_config
     }
     /// Sets [`CreateCapacityProviderRequest::instance_requirements`](crate::types::CreateCapacityProviderRequest::instance_requirements): The instance requirements that specify the compute instance characteristics, including architectures and allowed or excluded instance types.
@@ -200,14 +166,14 @@ impl CreateCapacityProviderRequestBuilder {
         mut self,
         input: crate::types::InstanceRequirements,
     ) -> Self {
-        self.inner.instance_requirements = ::std::option::Option::Some(input);
+        self.inner.instance_requirements = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::instance_requirements`](crate::types::CreateCapacityProviderRequest::instance_requirements).
     #[inline]
     pub fn set_instance_requirements(
         mut self,
-        input: ::std::option::Option<crate::types::InstanceRequirements>,
+        input: Option<crate::types::InstanceRequirements>,
     ) -> Self {
         self.inner.instance_requirements = input;
         self
@@ -216,7 +182,7 @@ impl CreateCapacityProviderRequestBuilder {
     #[inline]
     pub fn get_instance_requirements(
         &self,
-    ) -> &::std::option::Option<crate::types::InstanceRequirements> {
+    ) -> &Option<crate::types::InstanceRequirements> {
         &self.inner.instance_requirements
     }
     /// Sets [`CreateCapacityProviderRequest::capacity_provider_scaling_config`](crate::types::CreateCapacityProviderRequest::capacity_provider_scaling_config): The scaling configuration that defines how the capacity provider scales compute instances, including maximum vCPU count and scaling policies.
@@ -224,14 +190,14 @@ impl CreateCapacityProviderRequestBuilder {
         mut self,
         input: crate::types::CapacityProviderScalingConfig,
     ) -> Self {
-        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(input);
+        self.inner.capacity_provider_scaling_config = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::capacity_provider_scaling_config`](crate::types::CreateCapacityProviderRequest::capacity_provider_scaling_config).
     #[inline]
     pub fn set_capacity_provider_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderScalingConfig>,
+        input: Option<crate::types::CapacityProviderScalingConfig>,
     ) -> Self {
         self.inner.capacity_provider_scaling_config = input;
         self
@@ -240,39 +206,29 @@ impl CreateCapacityProviderRequestBuilder {
     #[inline]
     pub fn get_capacity_provider_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderScalingConfig> {
+    ) -> &Option<crate::types::CapacityProviderScalingConfig> {
         &self.inner.capacity_provider_scaling_config
     }
     /// Sets [`CreateCapacityProviderRequest::kms_key_arn`](crate::types::CreateCapacityProviderRequest::kms_key_arn): The ARN of the KMS key used to encrypt data associated with the capacity provider.
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::kms_key_arn`](crate::types::CreateCapacityProviderRequest::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`CreateCapacityProviderRequest::kms_key_arn`](crate::types::CreateCapacityProviderRequest::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Adds one entry to [`CreateCapacityProviderRequest::tags`](crate::types::CreateCapacityProviderRequest::tags): A list of tags to associate with the capacity provider.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -280,41 +236,33 @@ impl CreateCapacityProviderRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateCapacityProviderRequest::tags`](crate::types::CreateCapacityProviderRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Sets [`CreateCapacityProviderRequest::propagate_tags`](crate::types::CreateCapacityProviderRequest::propagate_tags): The tag propagation configuration for the capacity provider.
     pub fn propagate_tags(mut self, input: crate::types::PropagateTags) -> Self {
-        self.inner.propagate_tags = ::std::option::Option::Some(input);
+        self.inner.propagate_tags = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::propagate_tags`](crate::types::CreateCapacityProviderRequest::propagate_tags).
     #[inline]
     pub fn set_propagate_tags(
         mut self,
-        input: ::std::option::Option<crate::types::PropagateTags>,
+        input: Option<crate::types::PropagateTags>,
     ) -> Self {
         self.inner.propagate_tags = input;
         self
     }
     /// The value set for [`CreateCapacityProviderRequest::propagate_tags`](crate::types::CreateCapacityProviderRequest::propagate_tags), if any.
     #[inline]
-    pub fn get_propagate_tags(
-        &self,
-    ) -> &::std::option::Option<crate::types::PropagateTags> {
+    pub fn get_propagate_tags(&self) -> &Option<crate::types::PropagateTags> {
         &self.inner.propagate_tags
     }
     /// Sets [`CreateCapacityProviderRequest::telemetry_config`](crate::types::CreateCapacityProviderRequest::telemetry_config): The telemetry configuration for the capacity provider.
@@ -322,14 +270,14 @@ impl CreateCapacityProviderRequestBuilder {
         mut self,
         input: crate::types::CapacityProviderTelemetryConfig,
     ) -> Self {
-        self.inner.telemetry_config = ::std::option::Option::Some(input);
+        self.inner.telemetry_config = Some(input);
         self
     }
     /// Sets or clears [`CreateCapacityProviderRequest::telemetry_config`](crate::types::CreateCapacityProviderRequest::telemetry_config).
     #[inline]
     pub fn set_telemetry_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderTelemetryConfig>,
+        input: Option<crate::types::CapacityProviderTelemetryConfig>,
     ) -> Self {
         self.inner.telemetry_config = input;
         self
@@ -338,35 +286,35 @@ impl CreateCapacityProviderRequestBuilder {
     #[inline]
     pub fn get_telemetry_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderTelemetryConfig> {
+    ) -> &Option<crate::types::CapacityProviderTelemetryConfig> {
         &self.inner.telemetry_config
     }
     /// Builds the [`CreateCapacityProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCapacityProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityProviderRequest",
                 member: "capacity_provider_name",
             });
         }
         if self.inner.vpc_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityProviderRequest",
                 member: "vpc_config",
             });
         }
         if self.inner.permissions_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCapacityProviderRequest",
                 member: "permissions_config",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,59 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCodeSigningConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCodeSigningConfigRequest {
     /// Descriptive name for this code signing configuration.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Signing profiles for this code signing configuration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub allowed_publishers: ::std::option::Option<crate::types::AllowedPublishers>,
+    pub allowed_publishers: Option<crate::types::AllowedPublishers>,
     /// The code signing policies define the actions to take if the validation checks fail.
-    pub code_signing_policies: ::std::option::Option<crate::types::CodeSigningPolicies>,
+    pub code_signing_policies: Option<crate::types::CodeSigningPolicies>,
     /// A list of tags to add to the code signing configuration.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreateCodeSigningConfigRequest {
     /// Starts building a [`CreateCodeSigningConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCodeSigningConfigRequestBuilder {
-        <crate::types::builders::CreateCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCodeSigningConfigRequestBuilder as Default>::default()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AllowedPublishers` member, when set.
     #[inline]
-    pub fn allowed_publishers(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AllowedPublishers> {
+    pub fn allowed_publishers(&self) -> Option<&crate::types::AllowedPublishers> {
         self.allowed_publishers.as_ref()
     }
     /// The `CodeSigningPolicies` member, when set.
     #[inline]
-    pub fn code_signing_policies(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CodeSigningPolicies> {
+    pub fn code_signing_policies(&self) -> Option<&crate::types::CodeSigningPolicies> {
         self.code_signing_policies.as_ref()
     }
     /// The `Tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -65,57 +50,44 @@ impl CreateCodeSigningConfigRequest {
     }
 }
 /// A builder for [`CreateCodeSigningConfigRequest`](crate::types::CreateCodeSigningConfigRequest); start one with `CreateCodeSigningConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCodeSigningConfigRequestBuilder {
     inner: crate::types::CreateCodeSigningConfigRequest,
 }
 impl CreateCodeSigningConfigRequestBuilder {
     /// Sets [`CreateCodeSigningConfigRequest::description`](crate::types::CreateCodeSigningConfigRequest::description): Descriptive name for this code signing configuration.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCodeSigningConfigRequest::description`](crate::types::CreateCodeSigningConfigRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateCodeSigningConfigRequest::description`](crate::types::CreateCodeSigningConfigRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateCodeSigningConfigRequest::allowed_publishers`](crate::types::CreateCodeSigningConfigRequest::allowed_publishers): Signing profiles for this code signing configuration.
     pub fn allowed_publishers(mut self, input: crate::types::AllowedPublishers) -> Self {
-        self.inner.allowed_publishers = ::std::option::Option::Some(input);
+        self.inner.allowed_publishers = Some(input);
         self
     }
     /// Sets or clears [`CreateCodeSigningConfigRequest::allowed_publishers`](crate::types::CreateCodeSigningConfigRequest::allowed_publishers).
     #[inline]
     pub fn set_allowed_publishers(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedPublishers>,
+        input: Option<crate::types::AllowedPublishers>,
     ) -> Self {
         self.inner.allowed_publishers = input;
         self
     }
     /// The value set for [`CreateCodeSigningConfigRequest::allowed_publishers`](crate::types::CreateCodeSigningConfigRequest::allowed_publishers), if any.
     #[inline]
-    pub fn get_allowed_publishers(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllowedPublishers> {
+    pub fn get_allowed_publishers(&self) -> &Option<crate::types::AllowedPublishers> {
         &self.inner.allowed_publishers
     }
     /// Sets [`CreateCodeSigningConfigRequest::code_signing_policies`](crate::types::CreateCodeSigningConfigRequest::code_signing_policies): The code signing policies define the actions to take if the validation checks fail.
@@ -123,14 +95,14 @@ impl CreateCodeSigningConfigRequestBuilder {
         mut self,
         input: crate::types::CodeSigningPolicies,
     ) -> Self {
-        self.inner.code_signing_policies = ::std::option::Option::Some(input);
+        self.inner.code_signing_policies = Some(input);
         self
     }
     /// Sets or clears [`CreateCodeSigningConfigRequest::code_signing_policies`](crate::types::CreateCodeSigningConfigRequest::code_signing_policies).
     #[inline]
     pub fn set_code_signing_policies(
         mut self,
-        input: ::std::option::Option<crate::types::CodeSigningPolicies>,
+        input: Option<crate::types::CodeSigningPolicies>,
     ) -> Self {
         self.inner.code_signing_policies = input;
         self
@@ -139,17 +111,13 @@ impl CreateCodeSigningConfigRequestBuilder {
     #[inline]
     pub fn get_code_signing_policies(
         &self,
-    ) -> &::std::option::Option<crate::types::CodeSigningPolicies> {
+    ) -> &Option<crate::types::CodeSigningPolicies> {
         &self.inner.code_signing_policies
     }
     /// Adds one entry to [`CreateCodeSigningConfigRequest::tags`](crate::types::CreateCodeSigningConfigRequest::tags): A list of tags to add to the code signing configuration.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -157,36 +125,30 @@ impl CreateCodeSigningConfigRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateCodeSigningConfigRequest::tags`](crate::types::CreateCodeSigningConfigRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`CreateCodeSigningConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCodeSigningConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.allowed_publishers.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCodeSigningConfigRequest",
                 member: "allowed_publishers",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

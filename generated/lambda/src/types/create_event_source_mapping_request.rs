@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateEventSourceMappingRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateEventSourceMappingRequest {
     /// The Amazon Resource Name (ARN) of the event source.
@@ -18,7 +13,7 @@ pub struct CreateEventSourceMappingRequest {
     /// - **Amazon Managed Streaming for Apache Kafka** – The ARN of the cluster or the ARN of the VPC connection (for [cross-account event source mappings](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#msk-multi-vpc)).
     /// - **Amazon MQ** – The ARN of the broker.
     /// - **Amazon DocumentDB** – The ARN of the DocumentDB change stream.
-    pub event_source_arn: ::std::option::Option<::std::string::String>,
+    pub event_source_arn: Option<String>,
     /// The name or ARN of the Lambda function.
     ///
     /// **Name formats**
@@ -31,11 +26,11 @@ pub struct CreateEventSourceMappingRequest {
     /// The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// When true, the event source mapping is active. When false, Lambda pauses polling and invocation.
     ///
     /// Default: True
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
     ///
     /// - **Amazon Kinesis** – Default 100. Max 10,000.
@@ -45,207 +40,183 @@ pub struct CreateEventSourceMappingRequest {
     /// - **Self-managed Apache Kafka** – Default 100. Max 10,000.
     /// - **Amazon MQ (ActiveMQ and RabbitMQ)** – Default 100. Max 10,000.
     /// - **DocumentDB** – Default 100. Max 10,000.
-    pub batch_size: ::std::option::Option<i32>,
+    pub batch_size: Option<i32>,
     /// An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-    pub filter_criteria: ::std::option::Option<crate::types::FilterCriteria>,
+    pub filter_criteria: Option<crate::types::FilterCriteria>,
     /// The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). By default, Lambda does not encrypt your filter criteria object. Specify this property to encrypt data using your own customer managed key.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
-    pub metrics_config: ::std::option::Option<
-        crate::types::EventSourceMappingMetricsConfig,
-    >,
+    pub metrics_config: Option<crate::types::EventSourceMappingMetricsConfig>,
     /// (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html).
-    pub logging_config: ::std::option::Option<
-        crate::types::EventSourceMappingLoggingConfig,
-    >,
+    pub logging_config: Option<crate::types::EventSourceMappingLoggingConfig>,
     /// (Amazon SQS only) The scaling configuration for the event source. For more information, see [Configuring maximum concurrency for Amazon SQS event sources](https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-max-concurrency).
-    pub scaling_config: ::std::option::Option<crate::types::ScalingConfig>,
+    pub scaling_config: Option<crate::types::ScalingConfig>,
     /// The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
     ///
     /// For Kinesis, DynamoDB, and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
     ///
     /// Related setting: For Kinesis, DynamoDB, and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-    pub maximum_batching_window_in_seconds: ::std::option::Option<i32>,
+    pub maximum_batching_window_in_seconds: Option<i32>,
     /// (Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently.
-    pub parallelization_factor: ::std::option::Option<i32>,
+    pub parallelization_factor: Option<i32>,
     /// The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon DynamoDB Stream event sources. `AT_TIMESTAMP` is supported only for Amazon Kinesis streams, Amazon DocumentDB, Amazon MSK, and self-managed Apache Kafka.
-    pub starting_position: ::std::option::Option<crate::types::EventSourcePosition>,
+    pub starting_position: Option<crate::types::EventSourcePosition>,
     /// With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future.
-    pub starting_position_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub starting_position_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
-    pub destination_config: ::std::option::Option<crate::types::DestinationConfig>,
+    pub destination_config: Option<crate::types::DestinationConfig>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is infinite (-1).
-    pub maximum_record_age_in_seconds: ::std::option::Option<i32>,
+    pub maximum_record_age_in_seconds: Option<i32>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
-    pub bisect_batch_on_function_error: ::std::option::Option<bool>,
+    pub bisect_batch_on_function_error: Option<bool>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is infinite (-1). When set to infinite (-1), failed records are retried until the record expires.
-    pub maximum_retry_attempts: ::std::option::Option<i32>,
+    pub maximum_retry_attempts: Option<i32>,
     /// A list of tags to apply to the event source mapping.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window.
-    pub tumbling_window_in_seconds: ::std::option::Option<i32>,
+    pub tumbling_window_in_seconds: Option<i32>,
     /// The name of the Kafka topic.
-    pub topics: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub topics: Option<Vec<String>>,
     /// (MQ) The name of the Amazon MQ broker destination queue to consume.
-    pub queues: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub queues: Option<Vec<String>>,
     /// An array of authentication protocols or VPC components required to secure your event source.
-    pub source_access_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
+    pub source_access_configurations: Option<
+        Vec<crate::types::SourceAccessConfiguration>,
     >,
     /// The self-managed Apache Kafka cluster to receive records from.
-    pub self_managed_event_source: ::std::option::Option<
-        crate::types::SelfManagedEventSource,
-    >,
+    pub self_managed_event_source: Option<crate::types::SelfManagedEventSource>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
-    pub function_response_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionResponseType>,
-    >,
+    pub function_response_types: Option<Vec<crate::types::FunctionResponseType>>,
     /// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
-    pub amazon_managed_kafka_event_source_config: ::std::option::Option<
+    pub amazon_managed_kafka_event_source_config: Option<
         crate::types::AmazonManagedKafkaEventSourceConfig,
     >,
     /// Specific configuration settings for a self-managed Apache Kafka event source.
-    pub self_managed_kafka_event_source_config: ::std::option::Option<
+    pub self_managed_kafka_event_source_config: Option<
         crate::types::SelfManagedKafkaEventSourceConfig,
     >,
     /// Specific configuration settings for a DocumentDB event source.
-    pub document_db_event_source_config: ::std::option::Option<
+    pub document_db_event_source_config: Option<
         crate::types::DocumentDbEventSourceConfig,
     >,
     /// (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
-    pub provisioned_poller_config: ::std::option::Option<
-        crate::types::ProvisionedPollerConfig,
-    >,
+    pub provisioned_poller_config: Option<crate::types::ProvisionedPollerConfig>,
 }
 impl CreateEventSourceMappingRequest {
     /// Starts building a [`CreateEventSourceMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateEventSourceMappingRequestBuilder {
-        <crate::types::builders::CreateEventSourceMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateEventSourceMappingRequestBuilder as Default>::default()
     }
     /// The `EventSourceArn` member, when set.
     #[inline]
-    pub fn event_source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn event_source_arn(&self) -> Option<&str> {
         self.event_source_arn.as_deref()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `BatchSize` member, when set.
     #[inline]
-    pub fn batch_size(&self) -> ::std::option::Option<i32> {
+    pub fn batch_size(&self) -> Option<i32> {
         self.batch_size
     }
     /// The `FilterCriteria` member, when set.
     #[inline]
-    pub fn filter_criteria(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FilterCriteria> {
+    pub fn filter_criteria(&self) -> Option<&crate::types::FilterCriteria> {
         self.filter_criteria.as_ref()
     }
     /// The `KMSKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `MetricsConfig` member, when set.
     #[inline]
     pub fn metrics_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::EventSourceMappingMetricsConfig> {
+    ) -> Option<&crate::types::EventSourceMappingMetricsConfig> {
         self.metrics_config.as_ref()
     }
     /// The `LoggingConfig` member, when set.
     #[inline]
     pub fn logging_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::EventSourceMappingLoggingConfig> {
+    ) -> Option<&crate::types::EventSourceMappingLoggingConfig> {
         self.logging_config.as_ref()
     }
     /// The `ScalingConfig` member, when set.
     #[inline]
-    pub fn scaling_config(&self) -> ::std::option::Option<&crate::types::ScalingConfig> {
+    pub fn scaling_config(&self) -> Option<&crate::types::ScalingConfig> {
         self.scaling_config.as_ref()
     }
     /// The `MaximumBatchingWindowInSeconds` member, when set.
     #[inline]
-    pub fn maximum_batching_window_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_batching_window_in_seconds(&self) -> Option<i32> {
         self.maximum_batching_window_in_seconds
     }
     /// The `ParallelizationFactor` member, when set.
     #[inline]
-    pub fn parallelization_factor(&self) -> ::std::option::Option<i32> {
+    pub fn parallelization_factor(&self) -> Option<i32> {
         self.parallelization_factor
     }
     /// The `StartingPosition` member, when set.
     #[inline]
-    pub fn starting_position(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EventSourcePosition> {
+    pub fn starting_position(&self) -> Option<&crate::types::EventSourcePosition> {
         self.starting_position.as_ref()
     }
     /// The `StartingPositionTimestamp` member, when set.
     #[inline]
     pub fn starting_position_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.starting_position_timestamp.as_ref()
     }
     /// The `DestinationConfig` member, when set.
     #[inline]
-    pub fn destination_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+    pub fn destination_config(&self) -> Option<&crate::types::DestinationConfig> {
         self.destination_config.as_ref()
     }
     /// The `MaximumRecordAgeInSeconds` member, when set.
     #[inline]
-    pub fn maximum_record_age_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_record_age_in_seconds(&self) -> Option<i32> {
         self.maximum_record_age_in_seconds
     }
     /// The `BisectBatchOnFunctionError` member, when set.
     #[inline]
-    pub fn bisect_batch_on_function_error(&self) -> ::std::option::Option<bool> {
+    pub fn bisect_batch_on_function_error(&self) -> Option<bool> {
         self.bisect_batch_on_function_error
     }
     /// The `MaximumRetryAttempts` member, when set.
     #[inline]
-    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_retry_attempts(&self) -> Option<i32> {
         self.maximum_retry_attempts
     }
     /// The `Tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `TumblingWindowInSeconds` member, when set.
     #[inline]
-    pub fn tumbling_window_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn tumbling_window_in_seconds(&self) -> Option<i32> {
         self.tumbling_window_in_seconds
     }
     /// The `Topics` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn topics(&self) -> &[::std::string::String] {
+    pub fn topics(&self) -> &[String] {
         self.topics.as_deref().unwrap_or_default()
     }
     /// The `Queues` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn queues(&self) -> &[::std::string::String] {
+    pub fn queues(&self) -> &[String] {
         self.queues.as_deref().unwrap_or_default()
     }
     /// The `SourceAccessConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -259,7 +230,7 @@ impl CreateEventSourceMappingRequest {
     #[inline]
     pub fn self_managed_event_source(
         &self,
-    ) -> ::std::option::Option<&crate::types::SelfManagedEventSource> {
+    ) -> Option<&crate::types::SelfManagedEventSource> {
         self.self_managed_event_source.as_ref()
     }
     /// The `FunctionResponseTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -271,28 +242,28 @@ impl CreateEventSourceMappingRequest {
     #[inline]
     pub fn amazon_managed_kafka_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
+    ) -> Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
         self.amazon_managed_kafka_event_source_config.as_ref()
     }
     /// The `SelfManagedKafkaEventSourceConfig` member, when set.
     #[inline]
     pub fn self_managed_kafka_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
+    ) -> Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
         self.self_managed_kafka_event_source_config.as_ref()
     }
     /// The `DocumentDBEventSourceConfig` member, when set.
     #[inline]
     pub fn document_db_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::DocumentDbEventSourceConfig> {
+    ) -> Option<&crate::types::DocumentDbEventSourceConfig> {
         self.document_db_event_source_config.as_ref()
     }
     /// The `ProvisionedPollerConfig` member, when set.
     #[inline]
     pub fn provisioned_poller_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedPollerConfig> {
+    ) -> Option<&crate::types::ProvisionedPollerConfig> {
         self.provisioned_poller_config.as_ref()
     }
 }
@@ -303,133 +274,108 @@ impl CreateEventSourceMappingRequest {
     }
 }
 /// A builder for [`CreateEventSourceMappingRequest`](crate::types::CreateEventSourceMappingRequest); start one with `CreateEventSourceMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateEventSourceMappingRequestBuilder {
     inner: crate::types::CreateEventSourceMappingRequest,
 }
 impl CreateEventSourceMappingRequestBuilder {
     /// Sets [`CreateEventSourceMappingRequest::event_source_arn`](crate::types::CreateEventSourceMappingRequest::event_source_arn): The Amazon Resource Name (ARN) of the event source.
-    pub fn event_source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_source_arn = ::std::option::Option::Some(input.into());
+    pub fn event_source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::event_source_arn`](crate::types::CreateEventSourceMappingRequest::event_source_arn).
     #[inline]
-    pub fn set_event_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.event_source_arn = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::event_source_arn`](crate::types::CreateEventSourceMappingRequest::event_source_arn), if any.
     #[inline]
-    pub fn get_event_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_source_arn(&self) -> &Option<String> {
         &self.inner.event_source_arn
     }
     /// Sets [`CreateEventSourceMappingRequest::function_name`](crate::types::CreateEventSourceMappingRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::function_name`](crate::types::CreateEventSourceMappingRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::function_name`](crate::types::CreateEventSourceMappingRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`CreateEventSourceMappingRequest::enabled`](crate::types::CreateEventSourceMappingRequest::enabled): When true, the event source mapping is active.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::enabled`](crate::types::CreateEventSourceMappingRequest::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::enabled`](crate::types::CreateEventSourceMappingRequest::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`CreateEventSourceMappingRequest::batch_size`](crate::types::CreateEventSourceMappingRequest::batch_size): The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function.
     pub fn batch_size(mut self, input: i32) -> Self {
-        self.inner.batch_size = ::std::option::Option::Some(input);
+        self.inner.batch_size = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::batch_size`](crate::types::CreateEventSourceMappingRequest::batch_size).
     #[inline]
-    pub fn set_batch_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_batch_size(mut self, input: Option<i32>) -> Self {
         self.inner.batch_size = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::batch_size`](crate::types::CreateEventSourceMappingRequest::batch_size), if any.
     #[inline]
-    pub fn get_batch_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_batch_size(&self) -> &Option<i32> {
         &self.inner.batch_size
     }
     /// Sets [`CreateEventSourceMappingRequest::filter_criteria`](crate::types::CreateEventSourceMappingRequest::filter_criteria): An object that defines the filter criteria that determine whether Lambda should process an event.
     pub fn filter_criteria(mut self, input: crate::types::FilterCriteria) -> Self {
-        self.inner.filter_criteria = ::std::option::Option::Some(input);
+        self.inner.filter_criteria = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::filter_criteria`](crate::types::CreateEventSourceMappingRequest::filter_criteria).
     #[inline]
     pub fn set_filter_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::FilterCriteria>,
+        input: Option<crate::types::FilterCriteria>,
     ) -> Self {
         self.inner.filter_criteria = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::filter_criteria`](crate::types::CreateEventSourceMappingRequest::filter_criteria), if any.
     #[inline]
-    pub fn get_filter_criteria(
-        &self,
-    ) -> &::std::option::Option<crate::types::FilterCriteria> {
+    pub fn get_filter_criteria(&self) -> &Option<crate::types::FilterCriteria> {
         &self.inner.filter_criteria
     }
     /// Sets [`CreateEventSourceMappingRequest::kms_key_arn`](crate::types::CreateEventSourceMappingRequest::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics).
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::kms_key_arn`](crate::types::CreateEventSourceMappingRequest::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::kms_key_arn`](crate::types::CreateEventSourceMappingRequest::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Sets [`CreateEventSourceMappingRequest::metrics_config`](crate::types::CreateEventSourceMappingRequest::metrics_config): The metrics configuration for your event source.
@@ -437,14 +383,14 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::EventSourceMappingMetricsConfig,
     ) -> Self {
-        self.inner.metrics_config = ::std::option::Option::Some(input);
+        self.inner.metrics_config = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::metrics_config`](crate::types::CreateEventSourceMappingRequest::metrics_config).
     #[inline]
     pub fn set_metrics_config(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingMetricsConfig>,
+        input: Option<crate::types::EventSourceMappingMetricsConfig>,
     ) -> Self {
         self.inner.metrics_config = input;
         self
@@ -453,7 +399,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_metrics_config(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingMetricsConfig> {
+    ) -> &Option<crate::types::EventSourceMappingMetricsConfig> {
         &self.inner.metrics_config
     }
     /// Sets [`CreateEventSourceMappingRequest::logging_config`](crate::types::CreateEventSourceMappingRequest::logging_config): (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source.
@@ -461,14 +407,14 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::EventSourceMappingLoggingConfig,
     ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input);
+        self.inner.logging_config = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::logging_config`](crate::types::CreateEventSourceMappingRequest::logging_config).
     #[inline]
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingLoggingConfig>,
+        input: Option<crate::types::EventSourceMappingLoggingConfig>,
     ) -> Self {
         self.inner.logging_config = input;
         self
@@ -477,68 +423,58 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_logging_config(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingLoggingConfig> {
+    ) -> &Option<crate::types::EventSourceMappingLoggingConfig> {
         &self.inner.logging_config
     }
     /// Sets [`CreateEventSourceMappingRequest::scaling_config`](crate::types::CreateEventSourceMappingRequest::scaling_config): (Amazon SQS only) The scaling configuration for the event source.
     pub fn scaling_config(mut self, input: crate::types::ScalingConfig) -> Self {
-        self.inner.scaling_config = ::std::option::Option::Some(input);
+        self.inner.scaling_config = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::scaling_config`](crate::types::CreateEventSourceMappingRequest::scaling_config).
     #[inline]
     pub fn set_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::ScalingConfig>,
+        input: Option<crate::types::ScalingConfig>,
     ) -> Self {
         self.inner.scaling_config = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::scaling_config`](crate::types::CreateEventSourceMappingRequest::scaling_config), if any.
     #[inline]
-    pub fn get_scaling_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScalingConfig> {
+    pub fn get_scaling_config(&self) -> &Option<crate::types::ScalingConfig> {
         &self.inner.scaling_config
     }
     /// Sets [`CreateEventSourceMappingRequest::maximum_batching_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_batching_window_in_seconds): The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function.
     pub fn maximum_batching_window_in_seconds(mut self, input: i32) -> Self {
-        self.inner.maximum_batching_window_in_seconds = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_batching_window_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::maximum_batching_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_batching_window_in_seconds).
     #[inline]
-    pub fn set_maximum_batching_window_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_batching_window_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_batching_window_in_seconds = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::maximum_batching_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_batching_window_in_seconds), if any.
     #[inline]
-    pub fn get_maximum_batching_window_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_batching_window_in_seconds(&self) -> &Option<i32> {
         &self.inner.maximum_batching_window_in_seconds
     }
     /// Sets [`CreateEventSourceMappingRequest::parallelization_factor`](crate::types::CreateEventSourceMappingRequest::parallelization_factor): (Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently.
     pub fn parallelization_factor(mut self, input: i32) -> Self {
-        self.inner.parallelization_factor = ::std::option::Option::Some(input);
+        self.inner.parallelization_factor = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::parallelization_factor`](crate::types::CreateEventSourceMappingRequest::parallelization_factor).
     #[inline]
-    pub fn set_parallelization_factor(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_parallelization_factor(mut self, input: Option<i32>) -> Self {
         self.inner.parallelization_factor = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::parallelization_factor`](crate::types::CreateEventSourceMappingRequest::parallelization_factor), if any.
     #[inline]
-    pub fn get_parallelization_factor(&self) -> &::std::option::Option<i32> {
+    pub fn get_parallelization_factor(&self) -> &Option<i32> {
         &self.inner.parallelization_factor
     }
     /// Sets [`CreateEventSourceMappingRequest::starting_position`](crate::types::CreateEventSourceMappingRequest::starting_position): The position in a stream from which to start reading.
@@ -546,23 +482,21 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::EventSourcePosition,
     ) -> Self {
-        self.inner.starting_position = ::std::option::Option::Some(input);
+        self.inner.starting_position = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::starting_position`](crate::types::CreateEventSourceMappingRequest::starting_position).
     #[inline]
     pub fn set_starting_position(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourcePosition>,
+        input: Option<crate::types::EventSourcePosition>,
     ) -> Self {
         self.inner.starting_position = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::starting_position`](crate::types::CreateEventSourceMappingRequest::starting_position), if any.
     #[inline]
-    pub fn get_starting_position(
-        &self,
-    ) -> &::std::option::Option<crate::types::EventSourcePosition> {
+    pub fn get_starting_position(&self) -> &Option<crate::types::EventSourcePosition> {
         &self.inner.starting_position
     }
     /// Sets [`CreateEventSourceMappingRequest::starting_position_timestamp`](crate::types::CreateEventSourceMappingRequest::starting_position_timestamp): With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future.
@@ -570,14 +504,14 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.starting_position_timestamp = ::std::option::Option::Some(input);
+        self.inner.starting_position_timestamp = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::starting_position_timestamp`](crate::types::CreateEventSourceMappingRequest::starting_position_timestamp).
     #[inline]
     pub fn set_starting_position_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.starting_position_timestamp = input;
         self
@@ -586,95 +520,80 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_starting_position_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.starting_position_timestamp
     }
     /// Sets [`CreateEventSourceMappingRequest::destination_config`](crate::types::CreateEventSourceMappingRequest::destination_config): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
     pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input);
+        self.inner.destination_config = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::destination_config`](crate::types::CreateEventSourceMappingRequest::destination_config).
     #[inline]
     pub fn set_destination_config(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationConfig>,
+        input: Option<crate::types::DestinationConfig>,
     ) -> Self {
         self.inner.destination_config = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::destination_config`](crate::types::CreateEventSourceMappingRequest::destination_config), if any.
     #[inline]
-    pub fn get_destination_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationConfig> {
+    pub fn get_destination_config(&self) -> &Option<crate::types::DestinationConfig> {
         &self.inner.destination_config
     }
     /// Sets [`CreateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_record_age_in_seconds): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age.
     pub fn maximum_record_age_in_seconds(mut self, input: i32) -> Self {
-        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(input);
+        self.inner.maximum_record_age_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_record_age_in_seconds).
     #[inline]
-    pub fn set_maximum_record_age_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_record_age_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_record_age_in_seconds = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::CreateEventSourceMappingRequest::maximum_record_age_in_seconds), if any.
     #[inline]
-    pub fn get_maximum_record_age_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_record_age_in_seconds(&self) -> &Option<i32> {
         &self.inner.maximum_record_age_in_seconds
     }
     /// Sets [`CreateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::CreateEventSourceMappingRequest::bisect_batch_on_function_error): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
     pub fn bisect_batch_on_function_error(mut self, input: bool) -> Self {
-        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(input);
+        self.inner.bisect_batch_on_function_error = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::CreateEventSourceMappingRequest::bisect_batch_on_function_error).
     #[inline]
-    pub fn set_bisect_batch_on_function_error(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_bisect_batch_on_function_error(mut self, input: Option<bool>) -> Self {
         self.inner.bisect_batch_on_function_error = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::CreateEventSourceMappingRequest::bisect_batch_on_function_error), if any.
     #[inline]
-    pub fn get_bisect_batch_on_function_error(&self) -> &::std::option::Option<bool> {
+    pub fn get_bisect_batch_on_function_error(&self) -> &Option<bool> {
         &self.inner.bisect_batch_on_function_error
     }
     /// Sets [`CreateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::CreateEventSourceMappingRequest::maximum_retry_attempts): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries.
     pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
+        self.inner.maximum_retry_attempts = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::CreateEventSourceMappingRequest::maximum_retry_attempts).
     #[inline]
-    pub fn set_maximum_retry_attempts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_retry_attempts(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_retry_attempts = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::CreateEventSourceMappingRequest::maximum_retry_attempts), if any.
     #[inline]
-    pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_retry_attempts(&self) -> &Option<i32> {
         &self.inner.maximum_retry_attempts
     }
     /// Adds one entry to [`CreateEventSourceMappingRequest::tags`](crate::types::CreateEventSourceMappingRequest::tags): A list of tags to apply to the event source mapping.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -682,91 +601,66 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::tags`](crate::types::CreateEventSourceMappingRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Sets [`CreateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::tumbling_window_in_seconds): (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources.
     pub fn tumbling_window_in_seconds(mut self, input: i32) -> Self {
-        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(input);
+        self.inner.tumbling_window_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::tumbling_window_in_seconds).
     #[inline]
-    pub fn set_tumbling_window_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_tumbling_window_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.tumbling_window_in_seconds = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::CreateEventSourceMappingRequest::tumbling_window_in_seconds), if any.
     #[inline]
-    pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_tumbling_window_in_seconds(&self) -> &Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
     /// Appends one item to [`CreateEventSourceMappingRequest::topics`](crate::types::CreateEventSourceMappingRequest::topics): The name of the Kafka topic.
     ///
     /// To set the whole list at once, use [`set_topics`](Self::set_topics).
-    pub fn topics(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topics(mut self, input: impl Into<String>) -> Self {
         self.inner.topics.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::topics`](crate::types::CreateEventSourceMappingRequest::topics).
     #[inline]
-    pub fn set_topics(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_topics(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.topics = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::topics`](crate::types::CreateEventSourceMappingRequest::topics), if any.
     #[inline]
-    pub fn get_topics(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_topics(&self) -> &Option<Vec<String>> {
         &self.inner.topics
     }
     /// Appends one item to [`CreateEventSourceMappingRequest::queues`](crate::types::CreateEventSourceMappingRequest::queues): (MQ) The name of the Amazon MQ broker destination queue to consume.
     ///
     /// To set the whole list at once, use [`set_queues`](Self::set_queues).
-    pub fn queues(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queues(mut self, input: impl Into<String>) -> Self {
         self.inner.queues.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::queues`](crate::types::CreateEventSourceMappingRequest::queues).
     #[inline]
-    pub fn set_queues(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_queues(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.queues = input;
         self
     }
     /// The value set for [`CreateEventSourceMappingRequest::queues`](crate::types::CreateEventSourceMappingRequest::queues), if any.
     #[inline]
-    pub fn get_queues(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_queues(&self) -> &Option<Vec<String>> {
         &self.inner.queues
     }
     /// Appends one item to [`CreateEventSourceMappingRequest::source_access_configurations`](crate::types::CreateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
@@ -783,9 +677,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn set_source_access_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
-        >,
+        input: Option<Vec<crate::types::SourceAccessConfiguration>>,
     ) -> Self {
         self.inner.source_access_configurations = input;
         self
@@ -794,9 +686,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_source_access_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::SourceAccessConfiguration>> {
         &self.inner.source_access_configurations
     }
     /// Sets [`CreateEventSourceMappingRequest::self_managed_event_source`](crate::types::CreateEventSourceMappingRequest::self_managed_event_source): The self-managed Apache Kafka cluster to receive records from.
@@ -804,14 +694,14 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::SelfManagedEventSource,
     ) -> Self {
-        self.inner.self_managed_event_source = ::std::option::Option::Some(input);
+        self.inner.self_managed_event_source = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::self_managed_event_source`](crate::types::CreateEventSourceMappingRequest::self_managed_event_source).
     #[inline]
     pub fn set_self_managed_event_source(
         mut self,
-        input: ::std::option::Option<crate::types::SelfManagedEventSource>,
+        input: Option<crate::types::SelfManagedEventSource>,
     ) -> Self {
         self.inner.self_managed_event_source = input;
         self
@@ -820,7 +710,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_self_managed_event_source(
         &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedEventSource> {
+    ) -> &Option<crate::types::SelfManagedEventSource> {
         &self.inner.self_managed_event_source
     }
     /// Appends one item to [`CreateEventSourceMappingRequest::function_response_types`](crate::types::CreateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
@@ -837,7 +727,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn set_function_response_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FunctionResponseType>>,
+        input: Option<Vec<crate::types::FunctionResponseType>>,
     ) -> Self {
         self.inner.function_response_types = input;
         self
@@ -846,7 +736,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_function_response_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionResponseType>> {
+    ) -> &Option<Vec<crate::types::FunctionResponseType>> {
         &self.inner.function_response_types
     }
     /// Sets [`CreateEventSourceMappingRequest::amazon_managed_kafka_event_source_config`](crate::types::CreateEventSourceMappingRequest::amazon_managed_kafka_event_source_config): Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
@@ -854,16 +744,14 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::AmazonManagedKafkaEventSourceConfig,
     ) -> Self {
-        self.inner.amazon_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.amazon_managed_kafka_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::amazon_managed_kafka_event_source_config`](crate::types::CreateEventSourceMappingRequest::amazon_managed_kafka_event_source_config).
     #[inline]
     pub fn set_amazon_managed_kafka_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::AmazonManagedKafkaEventSourceConfig>,
+        input: Option<crate::types::AmazonManagedKafkaEventSourceConfig>,
     ) -> Self {
         self.inner.amazon_managed_kafka_event_source_config = input;
         self
@@ -872,7 +760,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_amazon_managed_kafka_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::AmazonManagedKafkaEventSourceConfig> {
+    ) -> &Option<crate::types::AmazonManagedKafkaEventSourceConfig> {
         &self.inner.amazon_managed_kafka_event_source_config
     }
     /// Sets [`CreateEventSourceMappingRequest::self_managed_kafka_event_source_config`](crate::types::CreateEventSourceMappingRequest::self_managed_kafka_event_source_config): Specific configuration settings for a self-managed Apache Kafka event source.
@@ -880,16 +768,14 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::SelfManagedKafkaEventSourceConfig,
     ) -> Self {
-        self.inner.self_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.self_managed_kafka_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::self_managed_kafka_event_source_config`](crate::types::CreateEventSourceMappingRequest::self_managed_kafka_event_source_config).
     #[inline]
     pub fn set_self_managed_kafka_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::SelfManagedKafkaEventSourceConfig>,
+        input: Option<crate::types::SelfManagedKafkaEventSourceConfig>,
     ) -> Self {
         self.inner.self_managed_kafka_event_source_config = input;
         self
@@ -898,7 +784,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_self_managed_kafka_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedKafkaEventSourceConfig> {
+    ) -> &Option<crate::types::SelfManagedKafkaEventSourceConfig> {
         &self.inner.self_managed_kafka_event_source_config
     }
     /// Sets [`CreateEventSourceMappingRequest::document_db_event_source_config`](crate::types::CreateEventSourceMappingRequest::document_db_event_source_config): Specific configuration settings for a DocumentDB event source.
@@ -906,14 +792,14 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::DocumentDbEventSourceConfig,
     ) -> Self {
-        self.inner.document_db_event_source_config = ::std::option::Option::Some(input);
+        self.inner.document_db_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::document_db_event_source_config`](crate::types::CreateEventSourceMappingRequest::document_db_event_source_config).
     #[inline]
     pub fn set_document_db_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentDbEventSourceConfig>,
+        input: Option<crate::types::DocumentDbEventSourceConfig>,
     ) -> Self {
         self.inner.document_db_event_source_config = input;
         self
@@ -922,7 +808,7 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_document_db_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::DocumentDbEventSourceConfig> {
+    ) -> &Option<crate::types::DocumentDbEventSourceConfig> {
         &self.inner.document_db_event_source_config
     }
     /// Sets [`CreateEventSourceMappingRequest::provisioned_poller_config`](crate::types::CreateEventSourceMappingRequest::provisioned_poller_config): (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source.
@@ -930,14 +816,14 @@ impl CreateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::ProvisionedPollerConfig,
     ) -> Self {
-        self.inner.provisioned_poller_config = ::std::option::Option::Some(input);
+        self.inner.provisioned_poller_config = Some(input);
         self
     }
     /// Sets or clears [`CreateEventSourceMappingRequest::provisioned_poller_config`](crate::types::CreateEventSourceMappingRequest::provisioned_poller_config).
     #[inline]
     pub fn set_provisioned_poller_config(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedPollerConfig>,
+        input: Option<crate::types::ProvisionedPollerConfig>,
     ) -> Self {
         self.inner.provisioned_poller_config = input;
         self
@@ -946,23 +832,23 @@ impl CreateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_provisioned_poller_config(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedPollerConfig> {
+    ) -> &Option<crate::types::ProvisionedPollerConfig> {
         &self.inner.provisioned_poller_config
     }
     /// Builds the [`CreateEventSourceMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateEventSourceMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateEventSourceMappingRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFunctionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFunctionRequest {
     /// The name or ARN of the Lambda function.
@@ -21,41 +16,41 @@ pub struct CreateFunctionRequest {
     /// The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
     ///
     /// The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
     ///
     /// For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-    pub runtime: ::std::option::Option<crate::types::Runtime>,
+    pub runtime: Option<crate::types::Runtime>,
     /// The Amazon Resource Name (ARN) of the function's execution role.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub role: ::std::option::Option<::std::string::String>,
+    pub role: Option<String>,
     /// The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html).
-    pub handler: ::std::option::Option<::std::string::String>,
+    pub handler: Option<String>,
     /// The code for the function.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code: ::std::option::Option<crate::types::FunctionCode>,
+    pub code: Option<crate::types::FunctionCode>,
     /// A description of the function.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds. The maximum allowed value is 900 seconds. For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html).
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB.
-    pub memory_size: ::std::option::Option<i32>,
+    pub memory_size: Option<i32>,
     /// Set to true to publish the first version of the function during creation.
-    pub publish: ::std::option::Option<bool>,
+    pub publish: Option<bool>,
     /// Specifies where to publish the function version or configuration.
-    pub publish_to: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+    pub publish_to: Option<crate::types::FunctionVersionLatestPublished>,
     /// For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
-    pub vpc_config: ::std::option::Option<crate::types::VpcConfig>,
+    pub vpc_config: Option<crate::types::VpcConfig>,
     /// The type of deployment package. Set to `Image` for container image and set to `Zip` for .zip file archive.
-    pub package_type: ::std::option::Option<crate::types::PackageType>,
+    pub package_type: Option<crate::types::PackageType>,
     /// A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
-    pub dead_letter_config: ::std::option::Option<crate::types::DeadLetterConfig>,
+    pub dead_letter_config: Option<crate::types::DeadLetterConfig>,
     /// Environment variables that are accessible from function code during execution.
-    pub environment: ::std::option::Option<crate::types::Environment>,
+    pub environment: Option<crate::types::Environment>,
     /// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
     ///
     /// - The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
@@ -64,144 +59,128 @@ pub struct CreateFunctionRequest {
     /// - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
     ///
     /// If you don't provide a customer managed key, Lambda uses an [Amazon Web Services owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [Amazon Web Services managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// Set `Mode` to `Active` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
-    pub tracing_config: ::std::option::Option<crate::types::TracingConfig>,
+    pub tracing_config: Option<crate::types::TracingConfig>,
     /// A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version.
-    pub layers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub layers: Option<Vec<String>>,
     /// Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
-    pub file_system_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemConfig>,
-    >,
+    pub file_system_configs: Option<Vec<crate::types::FileSystemConfig>>,
     /// To enable code signing for this function, specify the ARN of a code-signing configuration. A code-signing configuration includes a set of signing profiles, which define the trusted publishers for this function.
-    pub code_signing_config_arn: ::std::option::Option<::std::string::String>,
+    pub code_signing_config_arn: Option<String>,
     /// Container image [configuration values](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms) that override the values in the container image Dockerfile.
-    pub image_config: ::std::option::Option<crate::types::ImageConfig>,
+    pub image_config: Option<crate::types::ImageConfig>,
     /// The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is `x86_64`.
-    pub architectures: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Architecture>,
-    >,
+    pub architectures: Option<Vec<crate::types::Architecture>>,
     /// The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see [Configuring ephemeral storage (console)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage).
-    pub ephemeral_storage: ::std::option::Option<crate::types::EphemeralStorage>,
+    pub ephemeral_storage: Option<crate::types::EphemeralStorage>,
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-    pub snap_start: ::std::option::Option<crate::types::SnapStart>,
+    pub snap_start: Option<crate::types::SnapStart>,
     /// The function's Amazon CloudWatch Logs configuration settings.
-    pub logging_config: ::std::option::Option<crate::types::LoggingConfig>,
+    pub logging_config: Option<crate::types::LoggingConfig>,
     /// Configuration for multi-tenant applications that use Lambda functions. Defines tenant isolation settings and resource allocations. Required for functions supporting multiple tenants.
-    pub tenancy_config: ::std::option::Option<crate::types::TenancyConfig>,
+    pub tenancy_config: Option<crate::types::TenancyConfig>,
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
-    pub capacity_provider_config: ::std::option::Option<
-        crate::types::CapacityProviderConfig,
-    >,
+    pub capacity_provider_config: Option<crate::types::CapacityProviderConfig>,
     /// Configuration settings for durable functions. Enables creating functions with durability that can remember their state and continue execution even after interruptions.
-    pub durable_config: ::std::option::Option<crate::types::DurableConfig>,
+    pub durable_config: Option<crate::types::DurableConfig>,
 }
 impl CreateFunctionRequest {
     /// Starts building a [`CreateFunctionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFunctionRequestBuilder {
-        <crate::types::builders::CreateFunctionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFunctionRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Runtime` member, when set.
     #[inline]
-    pub fn runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+    pub fn runtime(&self) -> Option<&crate::types::Runtime> {
         self.runtime.as_ref()
     }
     /// The `Role` member, when set.
     #[inline]
-    pub fn role(&self) -> ::std::option::Option<&str> {
+    pub fn role(&self) -> Option<&str> {
         self.role.as_deref()
     }
     /// The `Handler` member, when set.
     #[inline]
-    pub fn handler(&self) -> ::std::option::Option<&str> {
+    pub fn handler(&self) -> Option<&str> {
         self.handler.as_deref()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::FunctionCode> {
+    pub fn code(&self) -> Option<&crate::types::FunctionCode> {
         self.code.as_ref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Timeout` member, when set.
     #[inline]
-    pub fn timeout(&self) -> ::std::option::Option<i32> {
+    pub fn timeout(&self) -> Option<i32> {
         self.timeout
     }
     /// The `MemorySize` member, when set.
     #[inline]
-    pub fn memory_size(&self) -> ::std::option::Option<i32> {
+    pub fn memory_size(&self) -> Option<i32> {
         self.memory_size
     }
     /// The `Publish` member, when set.
     #[inline]
-    pub fn publish(&self) -> ::std::option::Option<bool> {
+    pub fn publish(&self) -> Option<bool> {
         self.publish
     }
     /// The `PublishTo` member, when set.
     #[inline]
-    pub fn publish_to(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionVersionLatestPublished> {
+    pub fn publish_to(&self) -> Option<&crate::types::FunctionVersionLatestPublished> {
         self.publish_to.as_ref()
     }
     /// The `VpcConfig` member, when set.
     #[inline]
-    pub fn vpc_config(&self) -> ::std::option::Option<&crate::types::VpcConfig> {
+    pub fn vpc_config(&self) -> Option<&crate::types::VpcConfig> {
         self.vpc_config.as_ref()
     }
     /// The `PackageType` member, when set.
     #[inline]
-    pub fn package_type(&self) -> ::std::option::Option<&crate::types::PackageType> {
+    pub fn package_type(&self) -> Option<&crate::types::PackageType> {
         self.package_type.as_ref()
     }
     /// The `DeadLetterConfig` member, when set.
     #[inline]
-    pub fn dead_letter_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeadLetterConfig> {
+    pub fn dead_letter_config(&self) -> Option<&crate::types::DeadLetterConfig> {
         self.dead_letter_config.as_ref()
     }
     /// The `Environment` member, when set.
     #[inline]
-    pub fn environment(&self) -> ::std::option::Option<&crate::types::Environment> {
+    pub fn environment(&self) -> Option<&crate::types::Environment> {
         self.environment.as_ref()
     }
     /// The `KMSKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `TracingConfig` member, when set.
     #[inline]
-    pub fn tracing_config(&self) -> ::std::option::Option<&crate::types::TracingConfig> {
+    pub fn tracing_config(&self) -> Option<&crate::types::TracingConfig> {
         self.tracing_config.as_ref()
     }
     /// The `Tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `Layers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn layers(&self) -> &[::std::string::String] {
+    pub fn layers(&self) -> &[String] {
         self.layers.as_deref().unwrap_or_default()
     }
     /// The `FileSystemConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -211,12 +190,12 @@ impl CreateFunctionRequest {
     }
     /// The `CodeSigningConfigArn` member, when set.
     #[inline]
-    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+    pub fn code_signing_config_arn(&self) -> Option<&str> {
         self.code_signing_config_arn.as_deref()
     }
     /// The `ImageConfig` member, when set.
     #[inline]
-    pub fn image_config(&self) -> ::std::option::Option<&crate::types::ImageConfig> {
+    pub fn image_config(&self) -> Option<&crate::types::ImageConfig> {
         self.image_config.as_ref()
     }
     /// The `Architectures` member, empty when not set; the field tells an empty list from an absent one.
@@ -226,36 +205,34 @@ impl CreateFunctionRequest {
     }
     /// The `EphemeralStorage` member, when set.
     #[inline]
-    pub fn ephemeral_storage(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EphemeralStorage> {
+    pub fn ephemeral_storage(&self) -> Option<&crate::types::EphemeralStorage> {
         self.ephemeral_storage.as_ref()
     }
     /// The `SnapStart` member, when set.
     #[inline]
-    pub fn snap_start(&self) -> ::std::option::Option<&crate::types::SnapStart> {
+    pub fn snap_start(&self) -> Option<&crate::types::SnapStart> {
         self.snap_start.as_ref()
     }
     /// The `LoggingConfig` member, when set.
     #[inline]
-    pub fn logging_config(&self) -> ::std::option::Option<&crate::types::LoggingConfig> {
+    pub fn logging_config(&self) -> Option<&crate::types::LoggingConfig> {
         self.logging_config.as_ref()
     }
     /// The `TenancyConfig` member, when set.
     #[inline]
-    pub fn tenancy_config(&self) -> ::std::option::Option<&crate::types::TenancyConfig> {
+    pub fn tenancy_config(&self) -> Option<&crate::types::TenancyConfig> {
         self.tenancy_config.as_ref()
     }
     /// The `CapacityProviderConfig` member, when set.
     #[inline]
     pub fn capacity_provider_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderConfig> {
+    ) -> Option<&crate::types::CapacityProviderConfig> {
         self.capacity_provider_config.as_ref()
     }
     /// The `DurableConfig` member, when set.
     #[inline]
-    pub fn durable_config(&self) -> ::std::option::Option<&crate::types::DurableConfig> {
+    pub fn durable_config(&self) -> Option<&crate::types::DurableConfig> {
         self.durable_config.as_ref()
     }
 }
@@ -266,188 +243,153 @@ impl CreateFunctionRequest {
     }
 }
 /// A builder for [`CreateFunctionRequest`](crate::types::CreateFunctionRequest); start one with `CreateFunctionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFunctionRequestBuilder {
     inner: crate::types::CreateFunctionRequest,
 }
 impl CreateFunctionRequestBuilder {
     /// Sets [`CreateFunctionRequest::function_name`](crate::types::CreateFunctionRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::function_name`](crate::types::CreateFunctionRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::function_name`](crate::types::CreateFunctionRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`CreateFunctionRequest::runtime`](crate::types::CreateFunctionRequest::runtime): The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
     pub fn runtime(mut self, input: crate::types::Runtime) -> Self {
-        self.inner.runtime = ::std::option::Option::Some(input);
+        self.inner.runtime = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::runtime`](crate::types::CreateFunctionRequest::runtime).
     #[inline]
-    pub fn set_runtime(
-        mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
-    ) -> Self {
+    pub fn set_runtime(mut self, input: Option<crate::types::Runtime>) -> Self {
         self.inner.runtime = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::runtime`](crate::types::CreateFunctionRequest::runtime), if any.
     #[inline]
-    pub fn get_runtime(&self) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_runtime(&self) -> &Option<crate::types::Runtime> {
         &self.inner.runtime
     }
     /// Sets [`CreateFunctionRequest::role`](crate::types::CreateFunctionRequest::role): The Amazon Resource Name (ARN) of the function's execution role.
-    pub fn role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role = ::std::option::Option::Some(input.into());
+    pub fn role(mut self, input: impl Into<String>) -> Self {
+        self.inner.role = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::role`](crate::types::CreateFunctionRequest::role).
     #[inline]
-    pub fn set_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role(mut self, input: Option<String>) -> Self {
         self.inner.role = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::role`](crate::types::CreateFunctionRequest::role), if any.
     #[inline]
-    pub fn get_role(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role(&self) -> &Option<String> {
         &self.inner.role
     }
     /// Sets [`CreateFunctionRequest::handler`](crate::types::CreateFunctionRequest::handler): The name of the method within your code that Lambda calls to run your function.
-    pub fn handler(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.handler = ::std::option::Option::Some(input.into());
+    pub fn handler(mut self, input: impl Into<String>) -> Self {
+        self.inner.handler = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::handler`](crate::types::CreateFunctionRequest::handler).
     #[inline]
-    pub fn set_handler(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_handler(mut self, input: Option<String>) -> Self {
         self.inner.handler = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::handler`](crate::types::CreateFunctionRequest::handler), if any.
     #[inline]
-    pub fn get_handler(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_handler(&self) -> &Option<String> {
         &self.inner.handler
     }
     /// Sets [`CreateFunctionRequest::code`](crate::types::CreateFunctionRequest::code): The code for the function.
     pub fn code(mut self, input: crate::types::FunctionCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::code`](crate::types::CreateFunctionRequest::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<crate::types::FunctionCode>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<crate::types::FunctionCode>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::code`](crate::types::CreateFunctionRequest::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<crate::types::FunctionCode> {
+    pub fn get_code(&self) -> &Option<crate::types::FunctionCode> {
         &self.inner.code
     }
     /// Sets [`CreateFunctionRequest::description`](crate::types::CreateFunctionRequest::description): A description of the function.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::description`](crate::types::CreateFunctionRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::description`](crate::types::CreateFunctionRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateFunctionRequest::timeout`](crate::types::CreateFunctionRequest::timeout): The amount of time (in seconds) that Lambda allows a function to run before stopping it.
     pub fn timeout(mut self, input: i32) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input);
+        self.inner.timeout = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::timeout`](crate::types::CreateFunctionRequest::timeout).
     #[inline]
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.timeout = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::timeout`](crate::types::CreateFunctionRequest::timeout), if any.
     #[inline]
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         &self.inner.timeout
     }
     /// Sets [`CreateFunctionRequest::memory_size`](crate::types::CreateFunctionRequest::memory_size): The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime.
     pub fn memory_size(mut self, input: i32) -> Self {
-        self.inner.memory_size = ::std::option::Option::Some(input);
+        self.inner.memory_size = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::memory_size`](crate::types::CreateFunctionRequest::memory_size).
     #[inline]
-    pub fn set_memory_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_memory_size(mut self, input: Option<i32>) -> Self {
         self.inner.memory_size = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::memory_size`](crate::types::CreateFunctionRequest::memory_size), if any.
     #[inline]
-    pub fn get_memory_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_memory_size(&self) -> &Option<i32> {
         &self.inner.memory_size
     }
     /// Sets [`CreateFunctionRequest::publish`](crate::types::CreateFunctionRequest::publish): Set to true to publish the first version of the function during creation.
     pub fn publish(mut self, input: bool) -> Self {
-        self.inner.publish = ::std::option::Option::Some(input);
+        self.inner.publish = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::publish`](crate::types::CreateFunctionRequest::publish).
     #[inline]
-    pub fn set_publish(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_publish(mut self, input: Option<bool>) -> Self {
         self.inner.publish = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::publish`](crate::types::CreateFunctionRequest::publish), if any.
     #[inline]
-    pub fn get_publish(&self) -> &::std::option::Option<bool> {
+    pub fn get_publish(&self) -> &Option<bool> {
         &self.inner.publish
     }
     /// Sets [`CreateFunctionRequest::publish_to`](crate::types::CreateFunctionRequest::publish_to): Specifies where to publish the function version or configuration.
@@ -455,14 +397,14 @@ impl CreateFunctionRequestBuilder {
         mut self,
         input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
-        self.inner.publish_to = ::std::option::Option::Some(input);
+        self.inner.publish_to = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::publish_to`](crate::types::CreateFunctionRequest::publish_to).
     #[inline]
     pub fn set_publish_to(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+        input: Option<crate::types::FunctionVersionLatestPublished>,
     ) -> Self {
         self.inner.publish_to = input;
         self
@@ -471,138 +413,115 @@ impl CreateFunctionRequestBuilder {
     #[inline]
     pub fn get_publish_to(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionVersionLatestPublished> {
+    ) -> &Option<crate::types::FunctionVersionLatestPublished> {
         &self.inner.publish_to
     }
     /// Sets [`CreateFunctionRequest::vpc_config`](crate::types::CreateFunctionRequest::vpc_config): For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC.
     pub fn vpc_config(mut self, input: crate::types::VpcConfig) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input);
+        self.inner.vpc_config = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::vpc_config`](crate::types::CreateFunctionRequest::vpc_config).
     #[inline]
-    pub fn set_vpc_config(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcConfig>,
-    ) -> Self {
+    pub fn set_vpc_config(mut self, input: Option<crate::types::VpcConfig>) -> Self {
         self.inner.vpc_config = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::vpc_config`](crate::types::CreateFunctionRequest::vpc_config), if any.
     #[inline]
-    pub fn get_vpc_config(&self) -> &::std::option::Option<crate::types::VpcConfig> {
+    pub fn get_vpc_config(&self) -> &Option<crate::types::VpcConfig> {
         &self.inner.vpc_config
     }
     /// Sets [`CreateFunctionRequest::package_type`](crate::types::CreateFunctionRequest::package_type): The type of deployment package.
     pub fn package_type(mut self, input: crate::types::PackageType) -> Self {
-        self.inner.package_type = ::std::option::Option::Some(input);
+        self.inner.package_type = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::package_type`](crate::types::CreateFunctionRequest::package_type).
     #[inline]
-    pub fn set_package_type(
-        mut self,
-        input: ::std::option::Option<crate::types::PackageType>,
-    ) -> Self {
+    pub fn set_package_type(mut self, input: Option<crate::types::PackageType>) -> Self {
         self.inner.package_type = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::package_type`](crate::types::CreateFunctionRequest::package_type), if any.
     #[inline]
-    pub fn get_package_type(&self) -> &::std::option::Option<crate::types::PackageType> {
+    pub fn get_package_type(&self) -> &Option<crate::types::PackageType> {
         &self.inner.package_type
     }
     /// Sets [`CreateFunctionRequest::dead_letter_config`](crate::types::CreateFunctionRequest::dead_letter_config): A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing.
     pub fn dead_letter_config(mut self, input: crate::types::DeadLetterConfig) -> Self {
-        self.inner.dead_letter_config = ::std::option::Option::Some(input);
+        self.inner.dead_letter_config = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::dead_letter_config`](crate::types::CreateFunctionRequest::dead_letter_config).
     #[inline]
     pub fn set_dead_letter_config(
         mut self,
-        input: ::std::option::Option<crate::types::DeadLetterConfig>,
+        input: Option<crate::types::DeadLetterConfig>,
     ) -> Self {
         self.inner.dead_letter_config = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::dead_letter_config`](crate::types::CreateFunctionRequest::dead_letter_config), if any.
     #[inline]
-    pub fn get_dead_letter_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeadLetterConfig> {
+    pub fn get_dead_letter_config(&self) -> &Option<crate::types::DeadLetterConfig> {
         &self.inner.dead_letter_config
     }
     /// Sets [`CreateFunctionRequest::environment`](crate::types::CreateFunctionRequest::environment): Environment variables that are accessible from function code during execution.
     pub fn environment(mut self, input: crate::types::Environment) -> Self {
-        self.inner.environment = ::std::option::Option::Some(input);
+        self.inner.environment = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::environment`](crate::types::CreateFunctionRequest::environment).
     #[inline]
-    pub fn set_environment(
-        mut self,
-        input: ::std::option::Option<crate::types::Environment>,
-    ) -> Self {
+    pub fn set_environment(mut self, input: Option<crate::types::Environment>) -> Self {
         self.inner.environment = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::environment`](crate::types::CreateFunctionRequest::environment), if any.
     #[inline]
-    pub fn get_environment(&self) -> &::std::option::Option<crate::types::Environment> {
+    pub fn get_environment(&self) -> &Option<crate::types::Environment> {
         &self.inner.environment
     }
     /// Sets [`CreateFunctionRequest::kms_key_arn`](crate::types::CreateFunctionRequest::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::kms_key_arn`](crate::types::CreateFunctionRequest::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::kms_key_arn`](crate::types::CreateFunctionRequest::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Sets [`CreateFunctionRequest::tracing_config`](crate::types::CreateFunctionRequest::tracing_config): Set `Mode` to `Active` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
     pub fn tracing_config(mut self, input: crate::types::TracingConfig) -> Self {
-        self.inner.tracing_config = ::std::option::Option::Some(input);
+        self.inner.tracing_config = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::tracing_config`](crate::types::CreateFunctionRequest::tracing_config).
     #[inline]
     pub fn set_tracing_config(
         mut self,
-        input: ::std::option::Option<crate::types::TracingConfig>,
+        input: Option<crate::types::TracingConfig>,
     ) -> Self {
         self.inner.tracing_config = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::tracing_config`](crate::types::CreateFunctionRequest::tracing_config), if any.
     #[inline]
-    pub fn get_tracing_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TracingConfig> {
+    pub fn get_tracing_config(&self) -> &Option<crate::types::TracingConfig> {
         &self.inner.tracing_config
     }
     /// Adds one entry to [`CreateFunctionRequest::tags`](crate::types::CreateFunctionRequest::tags): A list of [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html) to apply to the function.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -610,46 +529,32 @@ impl CreateFunctionRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::tags`](crate::types::CreateFunctionRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Appends one item to [`CreateFunctionRequest::layers`](crate::types::CreateFunctionRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
     ///
     /// To set the whole list at once, use [`set_layers`](Self::set_layers).
-    pub fn layers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn layers(mut self, input: impl Into<String>) -> Self {
         self.inner.layers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::layers`](crate::types::CreateFunctionRequest::layers).
     #[inline]
-    pub fn set_layers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_layers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.layers = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::layers`](crate::types::CreateFunctionRequest::layers), if any.
     #[inline]
-    pub fn get_layers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_layers(&self) -> &Option<Vec<String>> {
         &self.inner.layers
     }
     /// Appends one item to [`CreateFunctionRequest::file_system_configs`](crate::types::CreateFunctionRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
@@ -663,7 +568,7 @@ impl CreateFunctionRequestBuilder {
     #[inline]
     pub fn set_file_system_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>>,
+        input: Option<Vec<crate::types::FileSystemConfig>>,
     ) -> Self {
         self.inner.file_system_configs = input;
         self
@@ -672,50 +577,39 @@ impl CreateFunctionRequestBuilder {
     #[inline]
     pub fn get_file_system_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>> {
+    ) -> &Option<Vec<crate::types::FileSystemConfig>> {
         &self.inner.file_system_configs
     }
     /// Sets [`CreateFunctionRequest::code_signing_config_arn`](crate::types::CreateFunctionRequest::code_signing_config_arn): To enable code signing for this function, specify the ARN of a code-signing configuration.
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_signing_config_arn = ::std::option::Option::Some(input.into());
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_signing_config_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionRequest::code_signing_config_arn`](crate::types::CreateFunctionRequest::code_signing_config_arn).
     #[inline]
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.inner.code_signing_config_arn = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::code_signing_config_arn`](crate::types::CreateFunctionRequest::code_signing_config_arn), if any.
     #[inline]
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         &self.inner.code_signing_config_arn
     }
     /// Sets [`CreateFunctionRequest::image_config`](crate::types::CreateFunctionRequest::image_config): Container image [configuration values](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms) that override the values in the container image Dockerfile.
     pub fn image_config(mut self, input: crate::types::ImageConfig) -> Self {
-        self.inner.image_config = ::std::option::Option::Some(input);
+        self.inner.image_config = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::image_config`](crate::types::CreateFunctionRequest::image_config).
     #[inline]
-    pub fn set_image_config(
-        mut self,
-        input: ::std::option::Option<crate::types::ImageConfig>,
-    ) -> Self {
+    pub fn set_image_config(mut self, input: Option<crate::types::ImageConfig>) -> Self {
         self.inner.image_config = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::image_config`](crate::types::CreateFunctionRequest::image_config), if any.
     #[inline]
-    pub fn get_image_config(&self) -> &::std::option::Option<crate::types::ImageConfig> {
+    pub fn get_image_config(&self) -> &Option<crate::types::ImageConfig> {
         &self.inner.image_config
     }
     /// Appends one item to [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures): The instruction set architecture that the function supports.
@@ -729,98 +623,87 @@ impl CreateFunctionRequestBuilder {
     #[inline]
     pub fn set_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.inner.architectures = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::architectures`](crate::types::CreateFunctionRequest::architectures), if any.
     #[inline]
-    pub fn get_architectures(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    pub fn get_architectures(&self) -> &Option<Vec<crate::types::Architecture>> {
         &self.inner.architectures
     }
     /// Sets [`CreateFunctionRequest::ephemeral_storage`](crate::types::CreateFunctionRequest::ephemeral_storage): The size of the function's `/tmp` directory in MB.
     pub fn ephemeral_storage(mut self, input: crate::types::EphemeralStorage) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
+        self.inner.ephemeral_storage = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::ephemeral_storage`](crate::types::CreateFunctionRequest::ephemeral_storage).
     #[inline]
     pub fn set_ephemeral_storage(
         mut self,
-        input: ::std::option::Option<crate::types::EphemeralStorage>,
+        input: Option<crate::types::EphemeralStorage>,
     ) -> Self {
         self.inner.ephemeral_storage = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::ephemeral_storage`](crate::types::CreateFunctionRequest::ephemeral_storage), if any.
     #[inline]
-    pub fn get_ephemeral_storage(
-        &self,
-    ) -> &::std::option::Option<crate::types::EphemeralStorage> {
+    pub fn get_ephemeral_storage(&self) -> &Option<crate::types::EphemeralStorage> {
         &self.inner.ephemeral_storage
     }
     /// Sets [`CreateFunctionRequest::snap_start`](crate::types::CreateFunctionRequest::snap_start): The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
     pub fn snap_start(mut self, input: crate::types::SnapStart) -> Self {
-        self.inner.snap_start = ::std::option::Option::Some(input);
+        self.inner.snap_start = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::snap_start`](crate::types::CreateFunctionRequest::snap_start).
     #[inline]
-    pub fn set_snap_start(
-        mut self,
-        input: ::std::option::Option<crate::types::SnapStart>,
-    ) -> Self {
+    pub fn set_snap_start(mut self, input: Option<crate::types::SnapStart>) -> Self {
         self.inner.snap_start = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::snap_start`](crate::types::CreateFunctionRequest::snap_start), if any.
     #[inline]
-    pub fn get_snap_start(&self) -> &::std::option::Option<crate::types::SnapStart> {
+    pub fn get_snap_start(&self) -> &Option<crate::types::SnapStart> {
         &self.inner.snap_start
     }
     /// Sets [`CreateFunctionRequest::logging_config`](crate::types::CreateFunctionRequest::logging_config): The function's Amazon CloudWatch Logs configuration settings.
     pub fn logging_config(mut self, input: crate::types::LoggingConfig) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input);
+        self.inner.logging_config = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::logging_config`](crate::types::CreateFunctionRequest::logging_config).
     #[inline]
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::LoggingConfig>,
+        input: Option<crate::types::LoggingConfig>,
     ) -> Self {
         self.inner.logging_config = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::logging_config`](crate::types::CreateFunctionRequest::logging_config), if any.
     #[inline]
-    pub fn get_logging_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::LoggingConfig> {
+    pub fn get_logging_config(&self) -> &Option<crate::types::LoggingConfig> {
         &self.inner.logging_config
     }
     /// Sets [`CreateFunctionRequest::tenancy_config`](crate::types::CreateFunctionRequest::tenancy_config): Configuration for multi-tenant applications that use Lambda functions.
     pub fn tenancy_config(mut self, input: crate::types::TenancyConfig) -> Self {
-        self.inner.tenancy_config = ::std::option::Option::Some(input);
+        self.inner.tenancy_config = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::tenancy_config`](crate::types::CreateFunctionRequest::tenancy_config).
     #[inline]
     pub fn set_tenancy_config(
         mut self,
-        input: ::std::option::Option<crate::types::TenancyConfig>,
+        input: Option<crate::types::TenancyConfig>,
     ) -> Self {
         self.inner.tenancy_config = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::tenancy_config`](crate::types::CreateFunctionRequest::tenancy_config), if any.
     #[inline]
-    pub fn get_tenancy_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TenancyConfig> {
+    pub fn get_tenancy_config(&self) -> &Option<crate::types::TenancyConfig> {
         &self.inner.tenancy_config
     }
     /// Sets [`CreateFunctionRequest::capacity_provider_config`](crate::types::CreateFunctionRequest::capacity_provider_config): Configuration for the capacity provider that manages compute resources for Lambda functions.
@@ -828,14 +711,14 @@ impl CreateFunctionRequestBuilder {
         mut self,
         input: crate::types::CapacityProviderConfig,
     ) -> Self {
-        self.inner.capacity_provider_config = ::std::option::Option::Some(input);
+        self.inner.capacity_provider_config = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::capacity_provider_config`](crate::types::CreateFunctionRequest::capacity_provider_config).
     #[inline]
     pub fn set_capacity_provider_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderConfig>,
+        input: Option<crate::types::CapacityProviderConfig>,
     ) -> Self {
         self.inner.capacity_provider_config = input;
         self
@@ -844,56 +727,54 @@ impl CreateFunctionRequestBuilder {
     #[inline]
     pub fn get_capacity_provider_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderConfig> {
+    ) -> &Option<crate::types::CapacityProviderConfig> {
         &self.inner.capacity_provider_config
     }
     /// Sets [`CreateFunctionRequest::durable_config`](crate::types::CreateFunctionRequest::durable_config): Configuration settings for durable functions.
     pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
-        self.inner.durable_config = ::std::option::Option::Some(input);
+        self.inner.durable_config = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionRequest::durable_config`](crate::types::CreateFunctionRequest::durable_config).
     #[inline]
     pub fn set_durable_config(
         mut self,
-        input: ::std::option::Option<crate::types::DurableConfig>,
+        input: Option<crate::types::DurableConfig>,
     ) -> Self {
         self.inner.durable_config = input;
         self
     }
     /// The value set for [`CreateFunctionRequest::durable_config`](crate::types::CreateFunctionRequest::durable_config), if any.
     #[inline]
-    pub fn get_durable_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DurableConfig> {
+    pub fn get_durable_config(&self) -> &Option<crate::types::DurableConfig> {
         &self.inner.durable_config
     }
     /// Builds the [`CreateFunctionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFunctionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionRequest",
                 member: "function_name",
             });
         }
         if self.inner.role.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionRequest",
                 member: "role",
             });
         }
         if self.inner.code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionRequest",
                 member: "code",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

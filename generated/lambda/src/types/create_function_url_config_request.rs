@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFunctionUrlConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFunctionUrlConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,54 +18,52 @@ pub struct CreateFunctionUrlConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The alias name.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub auth_type: ::std::option::Option<crate::types::FunctionUrlAuthType>,
+    pub auth_type: Option<crate::types::FunctionUrlAuthType>,
     /// The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
-    pub cors: ::std::option::Option<crate::types::Cors>,
+    pub cors: Option<crate::types::Cors>,
     /// Use one of the following options:
     ///
     /// - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
     /// - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
-    pub invoke_mode: ::std::option::Option<crate::types::InvokeMode>,
+    pub invoke_mode: Option<crate::types::InvokeMode>,
 }
 impl CreateFunctionUrlConfigRequest {
     /// Starts building a [`CreateFunctionUrlConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFunctionUrlConfigRequestBuilder {
-        <crate::types::builders::CreateFunctionUrlConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFunctionUrlConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `AuthType` member, when set.
     #[inline]
-    pub fn auth_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionUrlAuthType> {
+    pub fn auth_type(&self) -> Option<&crate::types::FunctionUrlAuthType> {
         self.auth_type.as_ref()
     }
     /// The `Cors` member, when set.
     #[inline]
-    pub fn cors(&self) -> ::std::option::Option<&crate::types::Cors> {
+    pub fn cors(&self) -> Option<&crate::types::Cors> {
         self.cors.as_ref()
     }
     /// The `InvokeMode` member, when set.
     #[inline]
-    pub fn invoke_mode(&self) -> ::std::option::Option<&crate::types::InvokeMode> {
+    pub fn invoke_mode(&self) -> Option<&crate::types::InvokeMode> {
         self.invoke_mode.as_ref()
     }
 }
@@ -81,136 +74,114 @@ impl CreateFunctionUrlConfigRequest {
     }
 }
 /// A builder for [`CreateFunctionUrlConfigRequest`](crate::types::CreateFunctionUrlConfigRequest); start one with `CreateFunctionUrlConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFunctionUrlConfigRequestBuilder {
     inner: crate::types::CreateFunctionUrlConfigRequest,
 }
 impl CreateFunctionUrlConfigRequestBuilder {
     /// Sets [`CreateFunctionUrlConfigRequest::function_name`](crate::types::CreateFunctionUrlConfigRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigRequest::function_name`](crate::types::CreateFunctionUrlConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigRequest::function_name`](crate::types::CreateFunctionUrlConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`CreateFunctionUrlConfigRequest::qualifier`](crate::types::CreateFunctionUrlConfigRequest::qualifier): The alias name.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigRequest::qualifier`](crate::types::CreateFunctionUrlConfigRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigRequest::qualifier`](crate::types::CreateFunctionUrlConfigRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`CreateFunctionUrlConfigRequest::auth_type`](crate::types::CreateFunctionUrlConfigRequest::auth_type): The type of authentication that your function URL uses.
     pub fn auth_type(mut self, input: crate::types::FunctionUrlAuthType) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input);
+        self.inner.auth_type = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigRequest::auth_type`](crate::types::CreateFunctionUrlConfigRequest::auth_type).
     #[inline]
     pub fn set_auth_type(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionUrlAuthType>,
+        input: Option<crate::types::FunctionUrlAuthType>,
     ) -> Self {
         self.inner.auth_type = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigRequest::auth_type`](crate::types::CreateFunctionUrlConfigRequest::auth_type), if any.
     #[inline]
-    pub fn get_auth_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FunctionUrlAuthType> {
+    pub fn get_auth_type(&self) -> &Option<crate::types::FunctionUrlAuthType> {
         &self.inner.auth_type
     }
     /// Sets [`CreateFunctionUrlConfigRequest::cors`](crate::types::CreateFunctionUrlConfigRequest::cors): The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
     pub fn cors(mut self, input: crate::types::Cors) -> Self {
-        self.inner.cors = ::std::option::Option::Some(input);
+        self.inner.cors = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigRequest::cors`](crate::types::CreateFunctionUrlConfigRequest::cors).
     #[inline]
-    pub fn set_cors(mut self, input: ::std::option::Option<crate::types::Cors>) -> Self {
+    pub fn set_cors(mut self, input: Option<crate::types::Cors>) -> Self {
         self.inner.cors = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigRequest::cors`](crate::types::CreateFunctionUrlConfigRequest::cors), if any.
     #[inline]
-    pub fn get_cors(&self) -> &::std::option::Option<crate::types::Cors> {
+    pub fn get_cors(&self) -> &Option<crate::types::Cors> {
         &self.inner.cors
     }
     /// Sets [`CreateFunctionUrlConfigRequest::invoke_mode`](crate::types::CreateFunctionUrlConfigRequest::invoke_mode): Use one of the following options:
     pub fn invoke_mode(mut self, input: crate::types::InvokeMode) -> Self {
-        self.inner.invoke_mode = ::std::option::Option::Some(input);
+        self.inner.invoke_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigRequest::invoke_mode`](crate::types::CreateFunctionUrlConfigRequest::invoke_mode).
     #[inline]
-    pub fn set_invoke_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::InvokeMode>,
-    ) -> Self {
+    pub fn set_invoke_mode(mut self, input: Option<crate::types::InvokeMode>) -> Self {
         self.inner.invoke_mode = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigRequest::invoke_mode`](crate::types::CreateFunctionUrlConfigRequest::invoke_mode), if any.
     #[inline]
-    pub fn get_invoke_mode(&self) -> &::std::option::Option<crate::types::InvokeMode> {
+    pub fn get_invoke_mode(&self) -> &Option<crate::types::InvokeMode> {
         &self.inner.invoke_mode
     }
     /// Builds the [`CreateFunctionUrlConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFunctionUrlConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigRequest",
                 member: "function_name",
             });
         }
         if self.inner.auth_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigRequest",
                 member: "auth_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

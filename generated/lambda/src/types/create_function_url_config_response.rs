@@ -2,253 +2,218 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateFunctionUrlConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateFunctionUrlConfigResponse {
     /// The HTTP URL endpoint for your function.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_url: ::std::option::Option<::std::string::String>,
+    pub function_url: Option<String>,
     /// The Amazon Resource Name (ARN) of your function.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The type of authentication that your function URL uses. Set to `AWS_IAM` if you want to restrict access to authenticated users only. Set to `NONE` if you want to bypass IAM authentication to create a public endpoint. For more information, see [Control access to Lambda function URLs](https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub auth_type: ::std::option::Option<crate::types::FunctionUrlAuthType>,
+    pub auth_type: Option<crate::types::FunctionUrlAuthType>,
     /// The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
-    pub cors: ::std::option::Option<crate::types::Cors>,
+    pub cors: Option<crate::types::Cors>,
     /// When the function URL was created, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub creation_time: ::std::option::Option<::std::string::String>,
+    pub creation_time: Option<String>,
     /// Use one of the following options:
     ///
     /// - `BUFFERED` – This is the default option. Lambda invokes your function using the `Invoke` API operation. Invocation results are available when the payload is complete. The maximum payload size is 6 MB.
     /// - `RESPONSE_STREAM` – Your function streams payload results as they become available. Lambda invokes your function using the `InvokeWithResponseStream` API operation. The maximum response payload size is 200 MB.
-    pub invoke_mode: ::std::option::Option<crate::types::InvokeMode>,
+    pub invoke_mode: Option<crate::types::InvokeMode>,
 }
 impl CreateFunctionUrlConfigResponse {
     /// Starts building a [`CreateFunctionUrlConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateFunctionUrlConfigResponseBuilder {
-        <crate::types::builders::CreateFunctionUrlConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateFunctionUrlConfigResponseBuilder as Default>::default()
     }
     /// The `FunctionUrl` member, when set.
     #[inline]
-    pub fn function_url(&self) -> ::std::option::Option<&str> {
+    pub fn function_url(&self) -> Option<&str> {
         self.function_url.as_deref()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `AuthType` member, when set.
     #[inline]
-    pub fn auth_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionUrlAuthType> {
+    pub fn auth_type(&self) -> Option<&crate::types::FunctionUrlAuthType> {
         self.auth_type.as_ref()
     }
     /// The `Cors` member, when set.
     #[inline]
-    pub fn cors(&self) -> ::std::option::Option<&crate::types::Cors> {
+    pub fn cors(&self) -> Option<&crate::types::Cors> {
         self.cors.as_ref()
     }
     /// The `CreationTime` member, when set.
     #[inline]
-    pub fn creation_time(&self) -> ::std::option::Option<&str> {
+    pub fn creation_time(&self) -> Option<&str> {
         self.creation_time.as_deref()
     }
     /// The `InvokeMode` member, when set.
     #[inline]
-    pub fn invoke_mode(&self) -> ::std::option::Option<&crate::types::InvokeMode> {
+    pub fn invoke_mode(&self) -> Option<&crate::types::InvokeMode> {
         self.invoke_mode.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateFunctionUrlConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CreateFunctionUrlConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateFunctionUrlConfigResponse`](crate::types::CreateFunctionUrlConfigResponse); start one with `CreateFunctionUrlConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateFunctionUrlConfigResponseBuilder {
     inner: crate::types::CreateFunctionUrlConfigResponse,
 }
 impl CreateFunctionUrlConfigResponseBuilder {
     /// Sets [`CreateFunctionUrlConfigResponse::function_url`](crate::types::CreateFunctionUrlConfigResponse::function_url): The HTTP URL endpoint for your function.
-    pub fn function_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_url = ::std::option::Option::Some(input.into());
+    pub fn function_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_url = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::function_url`](crate::types::CreateFunctionUrlConfigResponse::function_url).
     #[inline]
-    pub fn set_function_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_url(mut self, input: Option<String>) -> Self {
         self.inner.function_url = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigResponse::function_url`](crate::types::CreateFunctionUrlConfigResponse::function_url), if any.
     #[inline]
-    pub fn get_function_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_url(&self) -> &Option<String> {
         &self.inner.function_url
     }
     /// Sets [`CreateFunctionUrlConfigResponse::function_arn`](crate::types::CreateFunctionUrlConfigResponse::function_arn): The Amazon Resource Name (ARN) of your function.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::function_arn`](crate::types::CreateFunctionUrlConfigResponse::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigResponse::function_arn`](crate::types::CreateFunctionUrlConfigResponse::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`CreateFunctionUrlConfigResponse::auth_type`](crate::types::CreateFunctionUrlConfigResponse::auth_type): The type of authentication that your function URL uses.
     pub fn auth_type(mut self, input: crate::types::FunctionUrlAuthType) -> Self {
-        self.inner.auth_type = ::std::option::Option::Some(input);
+        self.inner.auth_type = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::auth_type`](crate::types::CreateFunctionUrlConfigResponse::auth_type).
     #[inline]
     pub fn set_auth_type(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionUrlAuthType>,
+        input: Option<crate::types::FunctionUrlAuthType>,
     ) -> Self {
         self.inner.auth_type = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigResponse::auth_type`](crate::types::CreateFunctionUrlConfigResponse::auth_type), if any.
     #[inline]
-    pub fn get_auth_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FunctionUrlAuthType> {
+    pub fn get_auth_type(&self) -> &Option<crate::types::FunctionUrlAuthType> {
         &self.inner.auth_type
     }
     /// Sets [`CreateFunctionUrlConfigResponse::cors`](crate::types::CreateFunctionUrlConfigResponse::cors): The [cross-origin resource sharing (CORS)](https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS) settings for your function URL.
     pub fn cors(mut self, input: crate::types::Cors) -> Self {
-        self.inner.cors = ::std::option::Option::Some(input);
+        self.inner.cors = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::cors`](crate::types::CreateFunctionUrlConfigResponse::cors).
     #[inline]
-    pub fn set_cors(mut self, input: ::std::option::Option<crate::types::Cors>) -> Self {
+    pub fn set_cors(mut self, input: Option<crate::types::Cors>) -> Self {
         self.inner.cors = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigResponse::cors`](crate::types::CreateFunctionUrlConfigResponse::cors), if any.
     #[inline]
-    pub fn get_cors(&self) -> &::std::option::Option<crate::types::Cors> {
+    pub fn get_cors(&self) -> &Option<crate::types::Cors> {
         &self.inner.cors
     }
     /// Sets [`CreateFunctionUrlConfigResponse::creation_time`](crate::types::CreateFunctionUrlConfigResponse::creation_time): When the function URL was created, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub fn creation_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.creation_time = ::std::option::Option::Some(input.into());
+    pub fn creation_time(mut self, input: impl Into<String>) -> Self {
+        self.inner.creation_time = Some(input.into());
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::creation_time`](crate::types::CreateFunctionUrlConfigResponse::creation_time).
     #[inline]
-    pub fn set_creation_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_creation_time(mut self, input: Option<String>) -> Self {
         self.inner.creation_time = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigResponse::creation_time`](crate::types::CreateFunctionUrlConfigResponse::creation_time), if any.
     #[inline]
-    pub fn get_creation_time(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_creation_time(&self) -> &Option<String> {
         &self.inner.creation_time
     }
     /// Sets [`CreateFunctionUrlConfigResponse::invoke_mode`](crate::types::CreateFunctionUrlConfigResponse::invoke_mode): Use one of the following options:
     pub fn invoke_mode(mut self, input: crate::types::InvokeMode) -> Self {
-        self.inner.invoke_mode = ::std::option::Option::Some(input);
+        self.inner.invoke_mode = Some(input);
         self
     }
     /// Sets or clears [`CreateFunctionUrlConfigResponse::invoke_mode`](crate::types::CreateFunctionUrlConfigResponse::invoke_mode).
     #[inline]
-    pub fn set_invoke_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::InvokeMode>,
-    ) -> Self {
+    pub fn set_invoke_mode(mut self, input: Option<crate::types::InvokeMode>) -> Self {
         self.inner.invoke_mode = input;
         self
     }
     /// The value set for [`CreateFunctionUrlConfigResponse::invoke_mode`](crate::types::CreateFunctionUrlConfigResponse::invoke_mode), if any.
     #[inline]
-    pub fn get_invoke_mode(&self) -> &::std::option::Option<crate::types::InvokeMode> {
+    pub fn get_invoke_mode(&self) -> &Option<crate::types::InvokeMode> {
         &self.inner.invoke_mode
     }
     /// Builds the [`CreateFunctionUrlConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateFunctionUrlConfigResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigResponse",
                 member: "function_url",
             });
         }
         if self.inner.function_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigResponse",
                 member: "function_arn",
             });
         }
         if self.inner.auth_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigResponse",
                 member: "auth_type",
             });
         }
         if self.inner.creation_time.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateFunctionUrlConfigResponse",
                 member: "creation_time",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

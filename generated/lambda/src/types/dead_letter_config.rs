@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The [dead-letter queue](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-dlq) for failed asynchronous invocations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeadLetterConfig {
     /// The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
-    pub target_arn: ::std::option::Option<::std::string::String>,
+    pub target_arn: Option<String>,
 }
 impl DeadLetterConfig {
     /// Starts building a [`DeadLetterConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeadLetterConfigBuilder {
-        <crate::types::builders::DeadLetterConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeadLetterConfigBuilder as Default>::default()
     }
     /// The `TargetArn` member, when set.
     #[inline]
-    pub fn target_arn(&self) -> ::std::option::Option<&str> {
+    pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
 }
 /// A builder for [`DeadLetterConfig`](crate::types::DeadLetterConfig); start one with `DeadLetterConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeadLetterConfigBuilder {
     inner: crate::types::DeadLetterConfig,
 }
 impl DeadLetterConfigBuilder {
     /// Sets [`DeadLetterConfig::target_arn`](crate::types::DeadLetterConfig::target_arn): The Amazon Resource Name (ARN) of an Amazon SQS queue or Amazon SNS topic.
-    pub fn target_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_arn = ::std::option::Option::Some(input.into());
+    pub fn target_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DeadLetterConfig::target_arn`](crate::types::DeadLetterConfig::target_arn).
     #[inline]
-    pub fn set_target_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_arn(mut self, input: Option<String>) -> Self {
         self.inner.target_arn = input;
         self
     }
     /// The value set for [`DeadLetterConfig::target_arn`](crate::types::DeadLetterConfig::target_arn), if any.
     #[inline]
-    pub fn get_target_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_arn(&self) -> &Option<String> {
         &self.inner.target_arn
     }
     /// Builds the [`DeadLetterConfig`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteAliasRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteAliasRequest {
     /// The name or ARN of the Lambda function.
@@ -23,28 +18,28 @@ pub struct DeleteAliasRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The name of the alias.
     ///
     /// Sent in the URI label `{Name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl DeleteAliasRequest {
     /// Starts building a [`DeleteAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteAliasRequestBuilder {
-        <crate::types::builders::DeleteAliasRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteAliasRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
@@ -55,80 +50,63 @@ impl DeleteAliasRequest {
     }
 }
 /// A builder for [`DeleteAliasRequest`](crate::types::DeleteAliasRequest); start one with `DeleteAliasRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteAliasRequestBuilder {
     inner: crate::types::DeleteAliasRequest,
 }
 impl DeleteAliasRequestBuilder {
     /// Sets [`DeleteAliasRequest::function_name`](crate::types::DeleteAliasRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteAliasRequest::function_name`](crate::types::DeleteAliasRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`DeleteAliasRequest::function_name`](crate::types::DeleteAliasRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`DeleteAliasRequest::name`](crate::types::DeleteAliasRequest::name): The name of the alias.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteAliasRequest::name`](crate::types::DeleteAliasRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`DeleteAliasRequest::name`](crate::types::DeleteAliasRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`DeleteAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAliasRequest",
                 member: "function_name",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAliasRequest",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCapacityProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCapacityProviderRequest {
     /// The name of the capacity provider to delete.
@@ -15,17 +10,17 @@ pub struct DeleteCapacityProviderRequest {
     /// Sent in the URI label `{CapacityProviderName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_name: ::std::option::Option<::std::string::String>,
+    pub capacity_provider_name: Option<String>,
 }
 impl DeleteCapacityProviderRequest {
     /// Starts building a [`DeleteCapacityProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCapacityProviderRequestBuilder {
-        <crate::types::builders::DeleteCapacityProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCapacityProviderRequestBuilder as Default>::default()
     }
     /// The `CapacityProviderName` member, when set.
     #[inline]
-    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_name(&self) -> Option<&str> {
         self.capacity_provider_name.as_deref()
     }
 }
@@ -36,54 +31,41 @@ impl DeleteCapacityProviderRequest {
     }
 }
 /// A builder for [`DeleteCapacityProviderRequest`](crate::types::DeleteCapacityProviderRequest); start one with `DeleteCapacityProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCapacityProviderRequestBuilder {
     inner: crate::types::DeleteCapacityProviderRequest,
 }
 impl DeleteCapacityProviderRequestBuilder {
     /// Sets [`DeleteCapacityProviderRequest::capacity_provider_name`](crate::types::DeleteCapacityProviderRequest::capacity_provider_name): The name of the capacity provider to delete.
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_provider_name = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_provider_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteCapacityProviderRequest::capacity_provider_name`](crate::types::DeleteCapacityProviderRequest::capacity_provider_name).
     #[inline]
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.inner.capacity_provider_name = input;
         self
     }
     /// The value set for [`DeleteCapacityProviderRequest::capacity_provider_name`](crate::types::DeleteCapacityProviderRequest::capacity_provider_name), if any.
     #[inline]
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         &self.inner.capacity_provider_name
     }
     /// Builds the [`DeleteCapacityProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCapacityProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCapacityProviderRequest",
                 member: "capacity_provider_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

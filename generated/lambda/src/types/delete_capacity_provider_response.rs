@@ -2,90 +2,76 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCapacityProviderResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCapacityProviderResponse {
     /// Information about the deleted capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider: ::std::option::Option<crate::types::CapacityProvider>,
+    pub capacity_provider: Option<crate::types::CapacityProvider>,
 }
 impl DeleteCapacityProviderResponse {
     /// Starts building a [`DeleteCapacityProviderResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCapacityProviderResponseBuilder {
-        <crate::types::builders::DeleteCapacityProviderResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCapacityProviderResponseBuilder as Default>::default()
     }
     /// The `CapacityProvider` member, when set.
     #[inline]
-    pub fn capacity_provider(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProvider> {
+    pub fn capacity_provider(&self) -> Option<&crate::types::CapacityProvider> {
         self.capacity_provider.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteCapacityProviderResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DeleteCapacityProviderResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteCapacityProviderResponse`](crate::types::DeleteCapacityProviderResponse); start one with `DeleteCapacityProviderResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCapacityProviderResponseBuilder {
     inner: crate::types::DeleteCapacityProviderResponse,
 }
 impl DeleteCapacityProviderResponseBuilder {
     /// Sets [`DeleteCapacityProviderResponse::capacity_provider`](crate::types::DeleteCapacityProviderResponse::capacity_provider): Information about the deleted capacity provider.
     pub fn capacity_provider(mut self, input: crate::types::CapacityProvider) -> Self {
-        self.inner.capacity_provider = ::std::option::Option::Some(input);
+        self.inner.capacity_provider = Some(input);
         self
     }
     /// Sets or clears [`DeleteCapacityProviderResponse::capacity_provider`](crate::types::DeleteCapacityProviderResponse::capacity_provider).
     #[inline]
     pub fn set_capacity_provider(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProvider>,
+        input: Option<crate::types::CapacityProvider>,
     ) -> Self {
         self.inner.capacity_provider = input;
         self
     }
     /// The value set for [`DeleteCapacityProviderResponse::capacity_provider`](crate::types::DeleteCapacityProviderResponse::capacity_provider), if any.
     #[inline]
-    pub fn get_capacity_provider(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityProvider> {
+    pub fn get_capacity_provider(&self) -> &Option<crate::types::CapacityProvider> {
         &self.inner.capacity_provider
     }
     /// Builds the [`DeleteCapacityProviderResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCapacityProviderResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCapacityProviderResponse",
                 member: "capacity_provider",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

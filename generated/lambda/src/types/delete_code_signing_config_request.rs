@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCodeSigningConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCodeSigningConfigRequest {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -15,17 +10,17 @@ pub struct DeleteCodeSigningConfigRequest {
     /// Sent in the URI label `{CodeSigningConfigArn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_config_arn: ::std::option::Option<::std::string::String>,
+    pub code_signing_config_arn: Option<String>,
 }
 impl DeleteCodeSigningConfigRequest {
     /// Starts building a [`DeleteCodeSigningConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCodeSigningConfigRequestBuilder {
-        <crate::types::builders::DeleteCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCodeSigningConfigRequestBuilder as Default>::default()
     }
     /// The `CodeSigningConfigArn` member, when set.
     #[inline]
-    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+    pub fn code_signing_config_arn(&self) -> Option<&str> {
         self.code_signing_config_arn.as_deref()
     }
 }
@@ -36,54 +31,41 @@ impl DeleteCodeSigningConfigRequest {
     }
 }
 /// A builder for [`DeleteCodeSigningConfigRequest`](crate::types::DeleteCodeSigningConfigRequest); start one with `DeleteCodeSigningConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCodeSigningConfigRequestBuilder {
     inner: crate::types::DeleteCodeSigningConfigRequest,
 }
 impl DeleteCodeSigningConfigRequestBuilder {
     /// Sets [`DeleteCodeSigningConfigRequest::code_signing_config_arn`](crate::types::DeleteCodeSigningConfigRequest::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_signing_config_arn = ::std::option::Option::Some(input.into());
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_signing_config_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteCodeSigningConfigRequest::code_signing_config_arn`](crate::types::DeleteCodeSigningConfigRequest::code_signing_config_arn).
     #[inline]
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.inner.code_signing_config_arn = input;
         self
     }
     /// The value set for [`DeleteCodeSigningConfigRequest::code_signing_config_arn`](crate::types::DeleteCodeSigningConfigRequest::code_signing_config_arn), if any.
     #[inline]
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         &self.inner.code_signing_config_arn
     }
     /// Builds the [`DeleteCodeSigningConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteCodeSigningConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.code_signing_config_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCodeSigningConfigRequest",
                 member: "code_signing_config_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCodeSigningConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCodeSigningConfigResponse {}
 impl DeleteCodeSigningConfigResponse {
     /// Starts building a [`DeleteCodeSigningConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCodeSigningConfigResponseBuilder {
-        <crate::types::builders::DeleteCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCodeSigningConfigResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteCodeSigningConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteCodeSigningConfigResponse`](crate::types::DeleteCodeSigningConfigResponse); start one with `DeleteCodeSigningConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCodeSigningConfigResponseBuilder {
     inner: crate::types::DeleteCodeSigningConfigResponse,
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteEventSourceMappingRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteEventSourceMappingRequest {
     /// The identifier of the event source mapping.
@@ -15,17 +10,17 @@ pub struct DeleteEventSourceMappingRequest {
     /// Sent in the URI label `{UUID}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub uuid: ::std::option::Option<::std::string::String>,
+    pub uuid: Option<String>,
 }
 impl DeleteEventSourceMappingRequest {
     /// Starts building a [`DeleteEventSourceMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteEventSourceMappingRequestBuilder {
-        <crate::types::builders::DeleteEventSourceMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteEventSourceMappingRequestBuilder as Default>::default()
     }
     /// The `UUID` member, when set.
     #[inline]
-    pub fn uuid(&self) -> ::std::option::Option<&str> {
+    pub fn uuid(&self) -> Option<&str> {
         self.uuid.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl DeleteEventSourceMappingRequest {
     }
 }
 /// A builder for [`DeleteEventSourceMappingRequest`](crate::types::DeleteEventSourceMappingRequest); start one with `DeleteEventSourceMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteEventSourceMappingRequestBuilder {
     inner: crate::types::DeleteEventSourceMappingRequest,
 }
 impl DeleteEventSourceMappingRequestBuilder {
     /// Sets [`DeleteEventSourceMappingRequest::uuid`](crate::types::DeleteEventSourceMappingRequest::uuid): The identifier of the event source mapping.
-    pub fn uuid(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uuid = ::std::option::Option::Some(input.into());
+    pub fn uuid(mut self, input: impl Into<String>) -> Self {
+        self.inner.uuid = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteEventSourceMappingRequest::uuid`](crate::types::DeleteEventSourceMappingRequest::uuid).
     #[inline]
-    pub fn set_uuid(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uuid(mut self, input: Option<String>) -> Self {
         self.inner.uuid = input;
         self
     }
     /// The value set for [`DeleteEventSourceMappingRequest::uuid`](crate::types::DeleteEventSourceMappingRequest::uuid), if any.
     #[inline]
-    pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uuid(&self) -> &Option<String> {
         &self.inner.uuid
     }
     /// Builds the [`DeleteEventSourceMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteEventSourceMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.uuid.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteEventSourceMappingRequest",
                 member: "uuid",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFunctionCodeSigningConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteFunctionCodeSigningConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,17 +18,17 @@ pub struct DeleteFunctionCodeSigningConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
 }
 impl DeleteFunctionCodeSigningConfigRequest {
     /// Starts building a [`DeleteFunctionCodeSigningConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteFunctionCodeSigningConfigRequestBuilder {
-        <crate::types::builders::DeleteFunctionCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteFunctionCodeSigningConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
 }
@@ -44,52 +39,41 @@ impl DeleteFunctionCodeSigningConfigRequest {
     }
 }
 /// A builder for [`DeleteFunctionCodeSigningConfigRequest`](crate::types::DeleteFunctionCodeSigningConfigRequest); start one with `DeleteFunctionCodeSigningConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteFunctionCodeSigningConfigRequestBuilder {
     inner: crate::types::DeleteFunctionCodeSigningConfigRequest,
 }
 impl DeleteFunctionCodeSigningConfigRequestBuilder {
     /// Sets [`DeleteFunctionCodeSigningConfigRequest::function_name`](crate::types::DeleteFunctionCodeSigningConfigRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteFunctionCodeSigningConfigRequest::function_name`](crate::types::DeleteFunctionCodeSigningConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`DeleteFunctionCodeSigningConfigRequest::function_name`](crate::types::DeleteFunctionCodeSigningConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Builds the [`DeleteFunctionCodeSigningConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteFunctionCodeSigningConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteFunctionCodeSigningConfigRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

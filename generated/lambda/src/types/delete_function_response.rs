@@ -2,67 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteFunctionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteFunctionResponse {
     /// The HTTP status code returned by the operation.
     ///
     /// Sent in the HTTP status code, not in the JSON body.
-    pub status_code: ::std::option::Option<i32>,
+    pub status_code: Option<i32>,
 }
 impl DeleteFunctionResponse {
     /// Starts building a [`DeleteFunctionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteFunctionResponseBuilder {
-        <crate::types::builders::DeleteFunctionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteFunctionResponseBuilder as Default>::default()
     }
     /// The `StatusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<i32> {
+    pub fn status_code(&self) -> Option<i32> {
         self.status_code
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteFunctionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value: Self = { <Self as ::std::default::Default>::default() };
-        value.status_code = ::std::option::Option::Some(
-            i32::from(response.status().as_u16()),
-        );
-        ::std::result::Result::Ok(value)
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value: Self = { <Self as Default>::default() };
+        value.status_code = Some(i32::from(response.status().as_u16()));
+        Ok(value)
     }
 }
 /// A builder for [`DeleteFunctionResponse`](crate::types::DeleteFunctionResponse); start one with `DeleteFunctionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteFunctionResponseBuilder {
     inner: crate::types::DeleteFunctionResponse,
 }
 impl DeleteFunctionResponseBuilder {
     /// Sets [`DeleteFunctionResponse::status_code`](crate::types::DeleteFunctionResponse::status_code): The HTTP status code returned by the operation.
     pub fn status_code(mut self, input: i32) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input);
+        self.inner.status_code = Some(input);
         self
     }
     /// Sets or clears [`DeleteFunctionResponse::status_code`](crate::types::DeleteFunctionResponse::status_code).
     #[inline]
-    pub fn set_status_code(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status_code(mut self, input: Option<i32>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`DeleteFunctionResponse::status_code`](crate::types::DeleteFunctionResponse::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<i32> {
+    pub fn get_status_code(&self) -> &Option<i32> {
         &self.inner.status_code
     }
     /// Builds the [`DeleteFunctionResponse`]; it has no required members, so this cannot fail.

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A configuration object that specifies the destination of an event after Lambda processes it. For more information, see [Adding a destination](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DestinationConfig {
     /// The destination configuration for successful invocations. Not supported in `CreateEventSourceMapping` or `UpdateEventSourceMapping`.
-    pub on_success: ::std::option::Option<crate::types::OnSuccess>,
+    pub on_success: Option<crate::types::OnSuccess>,
     /// The destination configuration for failed invocations.
-    pub on_failure: ::std::option::Option<crate::types::OnFailure>,
+    pub on_failure: Option<crate::types::OnFailure>,
 }
 impl DestinationConfig {
     /// Starts building a [`DestinationConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::DestinationConfigBuilder {
-        <crate::types::builders::DestinationConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DestinationConfigBuilder as Default>::default()
     }
     /// The `OnSuccess` member, when set.
     #[inline]
-    pub fn on_success(&self) -> ::std::option::Option<&crate::types::OnSuccess> {
+    pub fn on_success(&self) -> Option<&crate::types::OnSuccess> {
         self.on_success.as_ref()
     }
     /// The `OnFailure` member, when set.
     #[inline]
-    pub fn on_failure(&self) -> ::std::option::Option<&crate::types::OnFailure> {
+    pub fn on_failure(&self) -> Option<&crate::types::OnFailure> {
         self.on_failure.as_ref()
     }
 }
 /// A builder for [`DestinationConfig`](crate::types::DestinationConfig); start one with `DestinationConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DestinationConfigBuilder {
     inner: crate::types::DestinationConfig,
 }
 impl DestinationConfigBuilder {
     /// Sets [`DestinationConfig::on_success`](crate::types::DestinationConfig::on_success): The destination configuration for successful invocations.
     pub fn on_success(mut self, input: crate::types::OnSuccess) -> Self {
-        self.inner.on_success = ::std::option::Option::Some(input);
+        self.inner.on_success = Some(input);
         self
     }
     /// Sets or clears [`DestinationConfig::on_success`](crate::types::DestinationConfig::on_success).
     #[inline]
-    pub fn set_on_success(
-        mut self,
-        input: ::std::option::Option<crate::types::OnSuccess>,
-    ) -> Self {
+    pub fn set_on_success(mut self, input: Option<crate::types::OnSuccess>) -> Self {
         self.inner.on_success = input;
         self
     }
     /// The value set for [`DestinationConfig::on_success`](crate::types::DestinationConfig::on_success), if any.
     #[inline]
-    pub fn get_on_success(&self) -> &::std::option::Option<crate::types::OnSuccess> {
+    pub fn get_on_success(&self) -> &Option<crate::types::OnSuccess> {
         &self.inner.on_success
     }
     /// Sets [`DestinationConfig::on_failure`](crate::types::DestinationConfig::on_failure): The destination configuration for failed invocations.
     pub fn on_failure(mut self, input: crate::types::OnFailure) -> Self {
-        self.inner.on_failure = ::std::option::Option::Some(input);
+        self.inner.on_failure = Some(input);
         self
     }
     /// Sets or clears [`DestinationConfig::on_failure`](crate::types::DestinationConfig::on_failure).
     #[inline]
-    pub fn set_on_failure(
-        mut self,
-        input: ::std::option::Option<crate::types::OnFailure>,
-    ) -> Self {
+    pub fn set_on_failure(mut self, input: Option<crate::types::OnFailure>) -> Self {
         self.inner.on_failure = input;
         self
     }
     /// The value set for [`DestinationConfig::on_failure`](crate::types::DestinationConfig::on_failure), if any.
     #[inline]
-    pub fn get_on_failure(&self) -> &::std::option::Option<crate::types::OnFailure> {
+    pub fn get_on_failure(&self) -> &Option<crate::types::OnFailure> {
         &self.inner.on_failure
     }
     /// Builds the [`DestinationConfig`]; it has no required members, so this cannot fail.

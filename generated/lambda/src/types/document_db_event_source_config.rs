@@ -2,117 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific configuration settings for a DocumentDB event source.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DocumentDbEventSourceConfig {
     /// The name of the database to consume within the DocumentDB cluster.
-    pub database_name: ::std::option::Option<::std::string::String>,
+    pub database_name: Option<String>,
     /// The name of the collection to consume within the database. If you do not specify a collection, Lambda consumes all collections.
-    pub collection_name: ::std::option::Option<::std::string::String>,
+    pub collection_name: Option<String>,
     /// Determines what DocumentDB sends to your event stream during document update operations. If set to UpdateLookup, DocumentDB sends a delta describing the changes, along with a copy of the entire document. Otherwise, DocumentDB sends only a partial document that contains the changes.
-    pub full_document: ::std::option::Option<crate::types::FullDocument>,
+    pub full_document: Option<crate::types::FullDocument>,
 }
 impl DocumentDbEventSourceConfig {
     /// Starts building a [`DocumentDbEventSourceConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentDbEventSourceConfigBuilder {
-        <crate::types::builders::DocumentDbEventSourceConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DocumentDbEventSourceConfigBuilder as Default>::default()
     }
     /// The `DatabaseName` member, when set.
     #[inline]
-    pub fn database_name(&self) -> ::std::option::Option<&str> {
+    pub fn database_name(&self) -> Option<&str> {
         self.database_name.as_deref()
     }
     /// The `CollectionName` member, when set.
     #[inline]
-    pub fn collection_name(&self) -> ::std::option::Option<&str> {
+    pub fn collection_name(&self) -> Option<&str> {
         self.collection_name.as_deref()
     }
     /// The `FullDocument` member, when set.
     #[inline]
-    pub fn full_document(&self) -> ::std::option::Option<&crate::types::FullDocument> {
+    pub fn full_document(&self) -> Option<&crate::types::FullDocument> {
         self.full_document.as_ref()
     }
 }
 /// A builder for [`DocumentDbEventSourceConfig`](crate::types::DocumentDbEventSourceConfig); start one with `DocumentDbEventSourceConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DocumentDbEventSourceConfigBuilder {
     inner: crate::types::DocumentDbEventSourceConfig,
 }
 impl DocumentDbEventSourceConfigBuilder {
     /// Sets [`DocumentDbEventSourceConfig::database_name`](crate::types::DocumentDbEventSourceConfig::database_name): The name of the database to consume within the DocumentDB cluster.
-    pub fn database_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.database_name = ::std::option::Option::Some(input.into());
+    pub fn database_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.database_name = Some(input.into());
         self
     }
     /// Sets or clears [`DocumentDbEventSourceConfig::database_name`](crate::types::DocumentDbEventSourceConfig::database_name).
     #[inline]
-    pub fn set_database_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_database_name(mut self, input: Option<String>) -> Self {
         self.inner.database_name = input;
         self
     }
     /// The value set for [`DocumentDbEventSourceConfig::database_name`](crate::types::DocumentDbEventSourceConfig::database_name), if any.
     #[inline]
-    pub fn get_database_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_database_name(&self) -> &Option<String> {
         &self.inner.database_name
     }
     /// Sets [`DocumentDbEventSourceConfig::collection_name`](crate::types::DocumentDbEventSourceConfig::collection_name): The name of the collection to consume within the database.
-    pub fn collection_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.collection_name = ::std::option::Option::Some(input.into());
+    pub fn collection_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.collection_name = Some(input.into());
         self
     }
     /// Sets or clears [`DocumentDbEventSourceConfig::collection_name`](crate::types::DocumentDbEventSourceConfig::collection_name).
     #[inline]
-    pub fn set_collection_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_collection_name(mut self, input: Option<String>) -> Self {
         self.inner.collection_name = input;
         self
     }
     /// The value set for [`DocumentDbEventSourceConfig::collection_name`](crate::types::DocumentDbEventSourceConfig::collection_name), if any.
     #[inline]
-    pub fn get_collection_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_collection_name(&self) -> &Option<String> {
         &self.inner.collection_name
     }
     /// Sets [`DocumentDbEventSourceConfig::full_document`](crate::types::DocumentDbEventSourceConfig::full_document): Determines what DocumentDB sends to your event stream during document update operations.
     pub fn full_document(mut self, input: crate::types::FullDocument) -> Self {
-        self.inner.full_document = ::std::option::Option::Some(input);
+        self.inner.full_document = Some(input);
         self
     }
     /// Sets or clears [`DocumentDbEventSourceConfig::full_document`](crate::types::DocumentDbEventSourceConfig::full_document).
     #[inline]
     pub fn set_full_document(
         mut self,
-        input: ::std::option::Option<crate::types::FullDocument>,
+        input: Option<crate::types::FullDocument>,
     ) -> Self {
         self.inner.full_document = input;
         self
     }
     /// The value set for [`DocumentDbEventSourceConfig::full_document`](crate::types::DocumentDbEventSourceConfig::full_document), if any.
     #[inline]
-    pub fn get_full_document(
-        &self,
-    ) -> &::std::option::Option<crate::types::FullDocument> {
+    pub fn get_full_document(&self) -> &Option<crate::types::FullDocument> {
         &self.inner.full_document
     }
     /// Builds the [`DocumentDbEventSourceConfig`]; it has no required members, so this cannot fail.

@@ -2,109 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DurableConfig {
     /// The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// The number of days to retain execution history after a durable execution completes. After this period, execution history is no longer available through the GetDurableExecutionHistory API.
-    pub retention_period_in_days: ::std::option::Option<i32>,
+    pub retention_period_in_days: Option<i32>,
     /// The maximum time (in seconds) that a durable execution can run before timing out. This timeout applies to the entire durable execution, not individual function invocations.
-    pub execution_timeout: ::std::option::Option<i32>,
+    pub execution_timeout: Option<i32>,
 }
 impl DurableConfig {
     /// Starts building a [`DurableConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::DurableConfigBuilder {
-        <crate::types::builders::DurableConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DurableConfigBuilder as Default>::default()
     }
     /// The `KMSKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `RetentionPeriodInDays` member, when set.
     #[inline]
-    pub fn retention_period_in_days(&self) -> ::std::option::Option<i32> {
+    pub fn retention_period_in_days(&self) -> Option<i32> {
         self.retention_period_in_days
     }
     /// The `ExecutionTimeout` member, when set.
     #[inline]
-    pub fn execution_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn execution_timeout(&self) -> Option<i32> {
         self.execution_timeout
     }
 }
 /// A builder for [`DurableConfig`](crate::types::DurableConfig); start one with `DurableConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DurableConfigBuilder {
     inner: crate::types::DurableConfig,
 }
 impl DurableConfigBuilder {
     /// Sets [`DurableConfig::kms_key_arn`](crate::types::DurableConfig::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DurableConfig::kms_key_arn`](crate::types::DurableConfig::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`DurableConfig::kms_key_arn`](crate::types::DurableConfig::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Sets [`DurableConfig::retention_period_in_days`](crate::types::DurableConfig::retention_period_in_days): The number of days to retain execution history after a durable execution completes.
     pub fn retention_period_in_days(mut self, input: i32) -> Self {
-        self.inner.retention_period_in_days = ::std::option::Option::Some(input);
+        self.inner.retention_period_in_days = Some(input);
         self
     }
     /// Sets or clears [`DurableConfig::retention_period_in_days`](crate::types::DurableConfig::retention_period_in_days).
     #[inline]
-    pub fn set_retention_period_in_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_retention_period_in_days(mut self, input: Option<i32>) -> Self {
         self.inner.retention_period_in_days = input;
         self
     }
     /// The value set for [`DurableConfig::retention_period_in_days`](crate::types::DurableConfig::retention_period_in_days), if any.
     #[inline]
-    pub fn get_retention_period_in_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_retention_period_in_days(&self) -> &Option<i32> {
         &self.inner.retention_period_in_days
     }
     /// Sets [`DurableConfig::execution_timeout`](crate::types::DurableConfig::execution_timeout): The maximum time (in seconds) that a durable execution can run before timing out.
     pub fn execution_timeout(mut self, input: i32) -> Self {
-        self.inner.execution_timeout = ::std::option::Option::Some(input);
+        self.inner.execution_timeout = Some(input);
         self
     }
     /// Sets or clears [`DurableConfig::execution_timeout`](crate::types::DurableConfig::execution_timeout).
     #[inline]
-    pub fn set_execution_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_execution_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.execution_timeout = input;
         self
     }
     /// The value set for [`DurableConfig::execution_timeout`](crate::types::DurableConfig::execution_timeout), if any.
     #[inline]
-    pub fn get_execution_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_execution_timeout(&self) -> &Option<i32> {
         &self.inner.execution_timeout
     }
     /// Builds the [`DurableConfig`]; it has no required members, so this cannot fail.

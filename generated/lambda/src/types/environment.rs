@@ -2,27 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A function's environment variable settings. You can use environment variables to adjust your function's behavior without updating code. An environment variable is a pair of strings that are stored in a function's version-specific configuration.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Environment {
     /// Environment variable key-value pairs. For more information, see [Using Lambda environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
-    pub variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub variables: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl Environment {
     /// Starts building a [`Environment`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnvironmentBuilder {
-        <crate::types::builders::EnvironmentBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnvironmentBuilder as Default>::default()
     }
     /// The `Variables` member, when set.
     #[inline]
-    pub fn variables(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn variables(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.variables.as_ref()
     }
 }
@@ -34,12 +28,7 @@ impl ::std::fmt::Debug for Environment {
     }
 }
 /// A builder for [`Environment`](crate::types::Environment); start one with `Environment::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnvironmentBuilder {
     inner: crate::types::Environment,
 }
@@ -49,8 +38,8 @@ impl EnvironmentBuilder {
     /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -59,9 +48,7 @@ impl EnvironmentBuilder {
     #[inline]
     pub fn set_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.variables = input;
         self
@@ -70,9 +57,7 @@ impl EnvironmentBuilder {
     #[inline]
     pub fn get_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.variables
     }
     /// Builds the [`Environment`]; it has no required members, so this cannot fail.

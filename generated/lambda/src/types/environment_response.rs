@@ -2,34 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The results of an operation to update or read environment variables. If the operation succeeds, the response contains the environment variables. If it fails, the response contains details about the error.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EnvironmentResponse {
     /// Environment variable key-value pairs. Omitted from CloudTrail logs.
-    pub variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub variables: Option<::std::collections::BTreeMap<String, String>>,
     /// Error messages for environment variables that couldn't be applied.
-    pub error: ::std::option::Option<crate::types::EnvironmentError>,
+    pub error: Option<crate::types::EnvironmentError>,
 }
 impl EnvironmentResponse {
     /// Starts building a [`EnvironmentResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnvironmentResponseBuilder {
-        <crate::types::builders::EnvironmentResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EnvironmentResponseBuilder as Default>::default()
     }
     /// The `Variables` member, when set.
     #[inline]
-    pub fn variables(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn variables(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.variables.as_ref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EnvironmentError> {
+    pub fn error(&self) -> Option<&crate::types::EnvironmentError> {
         self.error.as_ref()
     }
 }
@@ -42,12 +36,7 @@ impl ::std::fmt::Debug for EnvironmentResponse {
     }
 }
 /// A builder for [`EnvironmentResponse`](crate::types::EnvironmentResponse); start one with `EnvironmentResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EnvironmentResponseBuilder {
     inner: crate::types::EnvironmentResponse,
 }
@@ -57,8 +46,8 @@ impl EnvironmentResponseBuilder {
     /// To set the whole map at once, use [`set_variables`](Self::set_variables).
     pub fn variables(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.variables.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -67,9 +56,7 @@ impl EnvironmentResponseBuilder {
     #[inline]
     pub fn set_variables(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.variables = input;
         self
@@ -78,28 +65,23 @@ impl EnvironmentResponseBuilder {
     #[inline]
     pub fn get_variables(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.variables
     }
     /// Sets [`EnvironmentResponse::error`](crate::types::EnvironmentResponse::error): Error messages for environment variables that couldn't be applied.
     pub fn error(mut self, input: crate::types::EnvironmentError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`EnvironmentResponse::error`](crate::types::EnvironmentResponse::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EnvironmentError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EnvironmentError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`EnvironmentResponse::error`](crate::types::EnvironmentResponse::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EnvironmentError> {
+    pub fn get_error(&self) -> &Option<crate::types::EnvironmentError> {
         &self.inner.error
     }
     /// Builds the [`EnvironmentResponse`]; it has no required members, so this cannot fail.

@@ -2,72 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see [Configuring ephemeral storage (console)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EphemeralStorage {
     /// The size of the function's `/tmp` directory.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub size: ::std::option::Option<i32>,
+    pub size: Option<i32>,
 }
 impl EphemeralStorage {
     /// Starts building a [`EphemeralStorage`].
     #[inline]
     pub fn builder() -> crate::types::builders::EphemeralStorageBuilder {
-        <crate::types::builders::EphemeralStorageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EphemeralStorageBuilder as Default>::default()
     }
     /// The `Size` member, when set.
     #[inline]
-    pub fn size(&self) -> ::std::option::Option<i32> {
+    pub fn size(&self) -> Option<i32> {
         self.size
     }
 }
 /// A builder for [`EphemeralStorage`](crate::types::EphemeralStorage); start one with `EphemeralStorage::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EphemeralStorageBuilder {
     inner: crate::types::EphemeralStorage,
 }
 impl EphemeralStorageBuilder {
     /// Sets [`EphemeralStorage::size`](crate::types::EphemeralStorage::size): The size of the function's `/tmp` directory.
     pub fn size(mut self, input: i32) -> Self {
-        self.inner.size = ::std::option::Option::Some(input);
+        self.inner.size = Some(input);
         self
     }
     /// Sets or clears [`EphemeralStorage::size`](crate::types::EphemeralStorage::size).
     #[inline]
-    pub fn set_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size(mut self, input: Option<i32>) -> Self {
         self.inner.size = input;
         self
     }
     /// The value set for [`EphemeralStorage::size`](crate::types::EphemeralStorage::size), if any.
     #[inline]
-    pub fn get_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_size(&self) -> &Option<i32> {
         &self.inner.size
     }
     /// Builds the [`EphemeralStorage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EphemeralStorage,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.size.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EphemeralStorage",
                 member: "size",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,42 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that contains error information.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ErrorObject {
     /// A human-readable error message.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
     /// The error type.
-    pub error_type: ::std::option::Option<::std::string::String>,
+    pub error_type: Option<String>,
     /// Machine-readable error data.
-    pub error_data: ::std::option::Option<::std::string::String>,
+    pub error_data: Option<String>,
     /// Stack trace information for the error.
-    pub stack_trace: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub stack_trace: Option<Vec<String>>,
 }
 impl ErrorObject {
     /// Starts building a [`ErrorObject`].
     #[inline]
     pub fn builder() -> crate::types::builders::ErrorObjectBuilder {
-        <crate::types::builders::ErrorObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ErrorObjectBuilder as Default>::default()
     }
     /// The `ErrorMessage` member, when set.
     #[inline]
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
+    pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
     /// The `ErrorType` member, when set.
     #[inline]
-    pub fn error_type(&self) -> ::std::option::Option<&str> {
+    pub fn error_type(&self) -> Option<&str> {
         self.error_type.as_deref()
     }
     /// The `ErrorData` member, when set.
     #[inline]
-    pub fn error_data(&self) -> ::std::option::Option<&str> {
+    pub fn error_data(&self) -> Option<&str> {
         self.error_data.as_deref()
     }
     /// The `StackTrace` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn stack_trace(&self) -> &[::std::string::String] {
+    pub fn stack_trace(&self) -> &[String] {
         self.stack_trace.as_deref().unwrap_or_default()
     }
 }
@@ -52,106 +52,75 @@ impl ::std::fmt::Debug for ErrorObject {
     }
 }
 /// A builder for [`ErrorObject`](crate::types::ErrorObject); start one with `ErrorObject::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ErrorObjectBuilder {
     inner: crate::types::ErrorObject,
 }
 impl ErrorObjectBuilder {
     /// Sets [`ErrorObject::error_message`](crate::types::ErrorObject::error_message): A human-readable error message.
-    pub fn error_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_message = ::std::option::Option::Some(input.into());
+    pub fn error_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_message = Some(input.into());
         self
     }
     /// Sets or clears [`ErrorObject::error_message`](crate::types::ErrorObject::error_message).
     #[inline]
-    pub fn set_error_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_message(mut self, input: Option<String>) -> Self {
         self.inner.error_message = input;
         self
     }
     /// The value set for [`ErrorObject::error_message`](crate::types::ErrorObject::error_message), if any.
     #[inline]
-    pub fn get_error_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_message(&self) -> &Option<String> {
         &self.inner.error_message
     }
     /// Sets [`ErrorObject::error_type`](crate::types::ErrorObject::error_type): The error type.
-    pub fn error_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_type = ::std::option::Option::Some(input.into());
+    pub fn error_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_type = Some(input.into());
         self
     }
     /// Sets or clears [`ErrorObject::error_type`](crate::types::ErrorObject::error_type).
     #[inline]
-    pub fn set_error_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_type(mut self, input: Option<String>) -> Self {
         self.inner.error_type = input;
         self
     }
     /// The value set for [`ErrorObject::error_type`](crate::types::ErrorObject::error_type), if any.
     #[inline]
-    pub fn get_error_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_type(&self) -> &Option<String> {
         &self.inner.error_type
     }
     /// Sets [`ErrorObject::error_data`](crate::types::ErrorObject::error_data): Machine-readable error data.
-    pub fn error_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_data = ::std::option::Option::Some(input.into());
+    pub fn error_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_data = Some(input.into());
         self
     }
     /// Sets or clears [`ErrorObject::error_data`](crate::types::ErrorObject::error_data).
     #[inline]
-    pub fn set_error_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_data(mut self, input: Option<String>) -> Self {
         self.inner.error_data = input;
         self
     }
     /// The value set for [`ErrorObject::error_data`](crate::types::ErrorObject::error_data), if any.
     #[inline]
-    pub fn get_error_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_data(&self) -> &Option<String> {
         &self.inner.error_data
     }
     /// Appends one item to [`ErrorObject::stack_trace`](crate::types::ErrorObject::stack_trace): Stack trace information for the error.
     ///
     /// To set the whole list at once, use [`set_stack_trace`](Self::set_stack_trace).
-    pub fn stack_trace(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn stack_trace(mut self, input: impl Into<String>) -> Self {
         self.inner.stack_trace.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ErrorObject::stack_trace`](crate::types::ErrorObject::stack_trace).
     #[inline]
-    pub fn set_stack_trace(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_stack_trace(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.stack_trace = input;
         self
     }
     /// The value set for [`ErrorObject::stack_trace`](crate::types::ErrorObject::stack_trace), if any.
     #[inline]
-    pub fn get_stack_trace(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_stack_trace(&self) -> &Option<Vec<String>> {
         &self.inner.stack_trace
     }
     /// Builds the [`ErrorObject`]; it has no required members, so this cannot fail.

@@ -2,441 +2,360 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An event that occurred during the execution of a durable function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Event {
     /// The type of event that occurred.
-    pub event_type: ::std::option::Option<crate::types::EventType>,
+    pub event_type: Option<crate::types::EventType>,
     /// The subtype of the event, providing additional categorization.
-    pub sub_type: ::std::option::Option<::std::string::String>,
+    pub sub_type: Option<String>,
     /// The unique identifier for this event. Event IDs increment sequentially.
-    pub event_id: ::std::option::Option<i32>,
+    pub event_id: Option<i32>,
     /// The unique identifier for this operation.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The customer-provided name for this operation.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The date and time when this event occurred, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub event_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub event_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The unique identifier of the parent operation, if this operation is running within a child context.
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    pub parent_id: Option<String>,
     /// Details about an execution that started.
-    pub execution_started_details: ::std::option::Option<
-        crate::types::ExecutionStartedDetails,
-    >,
+    pub execution_started_details: Option<crate::types::ExecutionStartedDetails>,
     /// Details about an execution that succeeded.
-    pub execution_succeeded_details: ::std::option::Option<
-        crate::types::ExecutionSucceededDetails,
-    >,
+    pub execution_succeeded_details: Option<crate::types::ExecutionSucceededDetails>,
     /// Details about an execution that failed.
-    pub execution_failed_details: ::std::option::Option<
-        crate::types::ExecutionFailedDetails,
-    >,
+    pub execution_failed_details: Option<crate::types::ExecutionFailedDetails>,
     /// Details about an execution that timed out.
-    pub execution_timed_out_details: ::std::option::Option<
-        crate::types::ExecutionTimedOutDetails,
-    >,
+    pub execution_timed_out_details: Option<crate::types::ExecutionTimedOutDetails>,
     /// Details about an execution that was stopped.
-    pub execution_stopped_details: ::std::option::Option<
-        crate::types::ExecutionStoppedDetails,
-    >,
+    pub execution_stopped_details: Option<crate::types::ExecutionStoppedDetails>,
     /// Details about a context that started.
-    pub context_started_details: ::std::option::Option<
-        crate::types::ContextStartedDetails,
-    >,
+    pub context_started_details: Option<crate::types::ContextStartedDetails>,
     /// Details about a context that succeeded.
-    pub context_succeeded_details: ::std::option::Option<
-        crate::types::ContextSucceededDetails,
-    >,
+    pub context_succeeded_details: Option<crate::types::ContextSucceededDetails>,
     /// Details about a context that failed.
-    pub context_failed_details: ::std::option::Option<
-        crate::types::ContextFailedDetails,
-    >,
+    pub context_failed_details: Option<crate::types::ContextFailedDetails>,
     /// Details about a wait operation that started.
-    pub wait_started_details: ::std::option::Option<crate::types::WaitStartedDetails>,
+    pub wait_started_details: Option<crate::types::WaitStartedDetails>,
     /// Details about a wait operation that succeeded.
-    pub wait_succeeded_details: ::std::option::Option<
-        crate::types::WaitSucceededDetails,
-    >,
+    pub wait_succeeded_details: Option<crate::types::WaitSucceededDetails>,
     /// Details about a wait operation that was cancelled.
-    pub wait_cancelled_details: ::std::option::Option<
-        crate::types::WaitCancelledDetails,
-    >,
+    pub wait_cancelled_details: Option<crate::types::WaitCancelledDetails>,
     /// Details about a step that started.
-    pub step_started_details: ::std::option::Option<crate::types::StepStartedDetails>,
+    pub step_started_details: Option<crate::types::StepStartedDetails>,
     /// Details about a step that succeeded.
-    pub step_succeeded_details: ::std::option::Option<
-        crate::types::StepSucceededDetails,
-    >,
+    pub step_succeeded_details: Option<crate::types::StepSucceededDetails>,
     /// Details about a step that failed.
-    pub step_failed_details: ::std::option::Option<crate::types::StepFailedDetails>,
+    pub step_failed_details: Option<crate::types::StepFailedDetails>,
     /// The `ChainedInvokeStartedDetails` member.
-    pub chained_invoke_started_details: ::std::option::Option<
+    pub chained_invoke_started_details: Option<
         crate::types::ChainedInvokeStartedDetails,
     >,
     /// Details about a chained invocation that succeeded.
-    pub chained_invoke_succeeded_details: ::std::option::Option<
+    pub chained_invoke_succeeded_details: Option<
         crate::types::ChainedInvokeSucceededDetails,
     >,
     /// The `ChainedInvokeFailedDetails` member.
-    pub chained_invoke_failed_details: ::std::option::Option<
-        crate::types::ChainedInvokeFailedDetails,
-    >,
+    pub chained_invoke_failed_details: Option<crate::types::ChainedInvokeFailedDetails>,
     /// Details about a chained invocation that timed out.
-    pub chained_invoke_timed_out_details: ::std::option::Option<
+    pub chained_invoke_timed_out_details: Option<
         crate::types::ChainedInvokeTimedOutDetails,
     >,
     /// Details about a chained invocation that was stopped.
-    pub chained_invoke_stopped_details: ::std::option::Option<
+    pub chained_invoke_stopped_details: Option<
         crate::types::ChainedInvokeStoppedDetails,
     >,
     /// The `CallbackStartedDetails` member.
-    pub callback_started_details: ::std::option::Option<
-        crate::types::CallbackStartedDetails,
-    >,
+    pub callback_started_details: Option<crate::types::CallbackStartedDetails>,
     /// The `CallbackSucceededDetails` member.
-    pub callback_succeeded_details: ::std::option::Option<
-        crate::types::CallbackSucceededDetails,
-    >,
+    pub callback_succeeded_details: Option<crate::types::CallbackSucceededDetails>,
     /// The `CallbackFailedDetails` member.
-    pub callback_failed_details: ::std::option::Option<
-        crate::types::CallbackFailedDetails,
-    >,
+    pub callback_failed_details: Option<crate::types::CallbackFailedDetails>,
     /// The `CallbackTimedOutDetails` member.
-    pub callback_timed_out_details: ::std::option::Option<
-        crate::types::CallbackTimedOutDetails,
-    >,
+    pub callback_timed_out_details: Option<crate::types::CallbackTimedOutDetails>,
     /// Details about a function invocation that completed.
-    pub invocation_completed_details: ::std::option::Option<
-        crate::types::InvocationCompletedDetails,
-    >,
+    pub invocation_completed_details: Option<crate::types::InvocationCompletedDetails>,
 }
 impl Event {
     /// Starts building a [`Event`].
     #[inline]
     pub fn builder() -> crate::types::builders::EventBuilder {
-        <crate::types::builders::EventBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EventBuilder as Default>::default()
     }
     /// The `EventType` member, when set.
     #[inline]
-    pub fn event_type(&self) -> ::std::option::Option<&crate::types::EventType> {
+    pub fn event_type(&self) -> Option<&crate::types::EventType> {
         self.event_type.as_ref()
     }
     /// The `SubType` member, when set.
     #[inline]
-    pub fn sub_type(&self) -> ::std::option::Option<&str> {
+    pub fn sub_type(&self) -> Option<&str> {
         self.sub_type.as_deref()
     }
     /// The `EventId` member, when set.
     #[inline]
-    pub fn event_id(&self) -> ::std::option::Option<i32> {
+    pub fn event_id(&self) -> Option<i32> {
         self.event_id
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `EventTimestamp` member, when set.
     #[inline]
-    pub fn event_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn event_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.event_timestamp.as_ref()
     }
     /// The `ParentId` member, when set.
     #[inline]
-    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_id(&self) -> Option<&str> {
         self.parent_id.as_deref()
     }
     /// The `ExecutionStartedDetails` member, when set.
     #[inline]
     pub fn execution_started_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExecutionStartedDetails> {
+    ) -> Option<&crate::types::ExecutionStartedDetails> {
         self.execution_started_details.as_ref()
     }
     /// The `ExecutionSucceededDetails` member, when set.
     #[inline]
     pub fn execution_succeeded_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExecutionSucceededDetails> {
+    ) -> Option<&crate::types::ExecutionSucceededDetails> {
         self.execution_succeeded_details.as_ref()
     }
     /// The `ExecutionFailedDetails` member, when set.
     #[inline]
     pub fn execution_failed_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExecutionFailedDetails> {
+    ) -> Option<&crate::types::ExecutionFailedDetails> {
         self.execution_failed_details.as_ref()
     }
     /// The `ExecutionTimedOutDetails` member, when set.
     #[inline]
     pub fn execution_timed_out_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExecutionTimedOutDetails> {
+    ) -> Option<&crate::types::ExecutionTimedOutDetails> {
         self.execution_timed_out_details.as_ref()
     }
     /// The `ExecutionStoppedDetails` member, when set.
     #[inline]
     pub fn execution_stopped_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ExecutionStoppedDetails> {
+    ) -> Option<&crate::types::ExecutionStoppedDetails> {
         self.execution_stopped_details.as_ref()
     }
     /// The `ContextStartedDetails` member, when set.
     #[inline]
     pub fn context_started_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContextStartedDetails> {
+    ) -> Option<&crate::types::ContextStartedDetails> {
         self.context_started_details.as_ref()
     }
     /// The `ContextSucceededDetails` member, when set.
     #[inline]
     pub fn context_succeeded_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ContextSucceededDetails> {
+    ) -> Option<&crate::types::ContextSucceededDetails> {
         self.context_succeeded_details.as_ref()
     }
     /// The `ContextFailedDetails` member, when set.
     #[inline]
-    pub fn context_failed_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContextFailedDetails> {
+    pub fn context_failed_details(&self) -> Option<&crate::types::ContextFailedDetails> {
         self.context_failed_details.as_ref()
     }
     /// The `WaitStartedDetails` member, when set.
     #[inline]
-    pub fn wait_started_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WaitStartedDetails> {
+    pub fn wait_started_details(&self) -> Option<&crate::types::WaitStartedDetails> {
         self.wait_started_details.as_ref()
     }
     /// The `WaitSucceededDetails` member, when set.
     #[inline]
-    pub fn wait_succeeded_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WaitSucceededDetails> {
+    pub fn wait_succeeded_details(&self) -> Option<&crate::types::WaitSucceededDetails> {
         self.wait_succeeded_details.as_ref()
     }
     /// The `WaitCancelledDetails` member, when set.
     #[inline]
-    pub fn wait_cancelled_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WaitCancelledDetails> {
+    pub fn wait_cancelled_details(&self) -> Option<&crate::types::WaitCancelledDetails> {
         self.wait_cancelled_details.as_ref()
     }
     /// The `StepStartedDetails` member, when set.
     #[inline]
-    pub fn step_started_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StepStartedDetails> {
+    pub fn step_started_details(&self) -> Option<&crate::types::StepStartedDetails> {
         self.step_started_details.as_ref()
     }
     /// The `StepSucceededDetails` member, when set.
     #[inline]
-    pub fn step_succeeded_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StepSucceededDetails> {
+    pub fn step_succeeded_details(&self) -> Option<&crate::types::StepSucceededDetails> {
         self.step_succeeded_details.as_ref()
     }
     /// The `StepFailedDetails` member, when set.
     #[inline]
-    pub fn step_failed_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StepFailedDetails> {
+    pub fn step_failed_details(&self) -> Option<&crate::types::StepFailedDetails> {
         self.step_failed_details.as_ref()
     }
     /// The `ChainedInvokeStartedDetails` member, when set.
     #[inline]
     pub fn chained_invoke_started_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ChainedInvokeStartedDetails> {
+    ) -> Option<&crate::types::ChainedInvokeStartedDetails> {
         self.chained_invoke_started_details.as_ref()
     }
     /// The `ChainedInvokeSucceededDetails` member, when set.
     #[inline]
     pub fn chained_invoke_succeeded_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ChainedInvokeSucceededDetails> {
+    ) -> Option<&crate::types::ChainedInvokeSucceededDetails> {
         self.chained_invoke_succeeded_details.as_ref()
     }
     /// The `ChainedInvokeFailedDetails` member, when set.
     #[inline]
     pub fn chained_invoke_failed_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ChainedInvokeFailedDetails> {
+    ) -> Option<&crate::types::ChainedInvokeFailedDetails> {
         self.chained_invoke_failed_details.as_ref()
     }
     /// The `ChainedInvokeTimedOutDetails` member, when set.
     #[inline]
     pub fn chained_invoke_timed_out_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ChainedInvokeTimedOutDetails> {
+    ) -> Option<&crate::types::ChainedInvokeTimedOutDetails> {
         self.chained_invoke_timed_out_details.as_ref()
     }
     /// The `ChainedInvokeStoppedDetails` member, when set.
     #[inline]
     pub fn chained_invoke_stopped_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::ChainedInvokeStoppedDetails> {
+    ) -> Option<&crate::types::ChainedInvokeStoppedDetails> {
         self.chained_invoke_stopped_details.as_ref()
     }
     /// The `CallbackStartedDetails` member, when set.
     #[inline]
     pub fn callback_started_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::CallbackStartedDetails> {
+    ) -> Option<&crate::types::CallbackStartedDetails> {
         self.callback_started_details.as_ref()
     }
     /// The `CallbackSucceededDetails` member, when set.
     #[inline]
     pub fn callback_succeeded_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::CallbackSucceededDetails> {
+    ) -> Option<&crate::types::CallbackSucceededDetails> {
         self.callback_succeeded_details.as_ref()
     }
     /// The `CallbackFailedDetails` member, when set.
     #[inline]
     pub fn callback_failed_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::CallbackFailedDetails> {
+    ) -> Option<&crate::types::CallbackFailedDetails> {
         self.callback_failed_details.as_ref()
     }
     /// The `CallbackTimedOutDetails` member, when set.
     #[inline]
     pub fn callback_timed_out_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::CallbackTimedOutDetails> {
+    ) -> Option<&crate::types::CallbackTimedOutDetails> {
         self.callback_timed_out_details.as_ref()
     }
     /// The `InvocationCompletedDetails` member, when set.
     #[inline]
     pub fn invocation_completed_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::InvocationCompletedDetails> {
+    ) -> Option<&crate::types::InvocationCompletedDetails> {
         self.invocation_completed_details.as_ref()
     }
 }
 /// A builder for [`Event`](crate::types::Event); start one with `Event::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EventBuilder {
     inner: crate::types::Event,
 }
 impl EventBuilder {
     /// Sets [`Event::event_type`](crate::types::Event::event_type): The type of event that occurred.
     pub fn event_type(mut self, input: crate::types::EventType) -> Self {
-        self.inner.event_type = ::std::option::Option::Some(input);
+        self.inner.event_type = Some(input);
         self
     }
     /// Sets or clears [`Event::event_type`](crate::types::Event::event_type).
     #[inline]
-    pub fn set_event_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EventType>,
-    ) -> Self {
+    pub fn set_event_type(mut self, input: Option<crate::types::EventType>) -> Self {
         self.inner.event_type = input;
         self
     }
     /// The value set for [`Event::event_type`](crate::types::Event::event_type), if any.
     #[inline]
-    pub fn get_event_type(&self) -> &::std::option::Option<crate::types::EventType> {
+    pub fn get_event_type(&self) -> &Option<crate::types::EventType> {
         &self.inner.event_type
     }
     /// Sets [`Event::sub_type`](crate::types::Event::sub_type): The subtype of the event, providing additional categorization.
-    pub fn sub_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sub_type = ::std::option::Option::Some(input.into());
+    pub fn sub_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.sub_type = Some(input.into());
         self
     }
     /// Sets or clears [`Event::sub_type`](crate::types::Event::sub_type).
     #[inline]
-    pub fn set_sub_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sub_type(mut self, input: Option<String>) -> Self {
         self.inner.sub_type = input;
         self
     }
     /// The value set for [`Event::sub_type`](crate::types::Event::sub_type), if any.
     #[inline]
-    pub fn get_sub_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sub_type(&self) -> &Option<String> {
         &self.inner.sub_type
     }
     /// Sets [`Event::event_id`](crate::types::Event::event_id): The unique identifier for this event.
     pub fn event_id(mut self, input: i32) -> Self {
-        self.inner.event_id = ::std::option::Option::Some(input);
+        self.inner.event_id = Some(input);
         self
     }
     /// Sets or clears [`Event::event_id`](crate::types::Event::event_id).
     #[inline]
-    pub fn set_event_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_event_id(mut self, input: Option<i32>) -> Self {
         self.inner.event_id = input;
         self
     }
     /// The value set for [`Event::event_id`](crate::types::Event::event_id), if any.
     #[inline]
-    pub fn get_event_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_event_id(&self) -> &Option<i32> {
         &self.inner.event_id
     }
     /// Sets [`Event::id`](crate::types::Event::id): The unique identifier for this operation.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`Event::id`](crate::types::Event::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`Event::id`](crate::types::Event::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`Event::name`](crate::types::Event::name): The customer-provided name for this operation.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`Event::name`](crate::types::Event::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`Event::name`](crate::types::Event::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`Event::event_timestamp`](crate::types::Event::event_timestamp): The date and time when this event occurred, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -444,14 +363,14 @@ impl EventBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.event_timestamp = ::std::option::Option::Some(input);
+        self.inner.event_timestamp = Some(input);
         self
     }
     /// Sets or clears [`Event::event_timestamp`](crate::types::Event::event_timestamp).
     #[inline]
     pub fn set_event_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.event_timestamp = input;
         self
@@ -460,29 +379,23 @@ impl EventBuilder {
     #[inline]
     pub fn get_event_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.event_timestamp
     }
     /// Sets [`Event::parent_id`](crate::types::Event::parent_id): The unique identifier of the parent operation, if this operation is running within a child context.
-    pub fn parent_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_id = ::std::option::Option::Some(input.into());
+    pub fn parent_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_id = Some(input.into());
         self
     }
     /// Sets or clears [`Event::parent_id`](crate::types::Event::parent_id).
     #[inline]
-    pub fn set_parent_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_id(mut self, input: Option<String>) -> Self {
         self.inner.parent_id = input;
         self
     }
     /// The value set for [`Event::parent_id`](crate::types::Event::parent_id), if any.
     #[inline]
-    pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_id(&self) -> &Option<String> {
         &self.inner.parent_id
     }
     /// Sets [`Event::execution_started_details`](crate::types::Event::execution_started_details): Details about an execution that started.
@@ -490,14 +403,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ExecutionStartedDetails,
     ) -> Self {
-        self.inner.execution_started_details = ::std::option::Option::Some(input);
+        self.inner.execution_started_details = Some(input);
         self
     }
     /// Sets or clears [`Event::execution_started_details`](crate::types::Event::execution_started_details).
     #[inline]
     pub fn set_execution_started_details(
         mut self,
-        input: ::std::option::Option<crate::types::ExecutionStartedDetails>,
+        input: Option<crate::types::ExecutionStartedDetails>,
     ) -> Self {
         self.inner.execution_started_details = input;
         self
@@ -506,7 +419,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_execution_started_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ExecutionStartedDetails> {
+    ) -> &Option<crate::types::ExecutionStartedDetails> {
         &self.inner.execution_started_details
     }
     /// Sets [`Event::execution_succeeded_details`](crate::types::Event::execution_succeeded_details): Details about an execution that succeeded.
@@ -514,14 +427,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ExecutionSucceededDetails,
     ) -> Self {
-        self.inner.execution_succeeded_details = ::std::option::Option::Some(input);
+        self.inner.execution_succeeded_details = Some(input);
         self
     }
     /// Sets or clears [`Event::execution_succeeded_details`](crate::types::Event::execution_succeeded_details).
     #[inline]
     pub fn set_execution_succeeded_details(
         mut self,
-        input: ::std::option::Option<crate::types::ExecutionSucceededDetails>,
+        input: Option<crate::types::ExecutionSucceededDetails>,
     ) -> Self {
         self.inner.execution_succeeded_details = input;
         self
@@ -530,7 +443,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_execution_succeeded_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ExecutionSucceededDetails> {
+    ) -> &Option<crate::types::ExecutionSucceededDetails> {
         &self.inner.execution_succeeded_details
     }
     /// Sets [`Event::execution_failed_details`](crate::types::Event::execution_failed_details): Details about an execution that failed.
@@ -538,14 +451,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ExecutionFailedDetails,
     ) -> Self {
-        self.inner.execution_failed_details = ::std::option::Option::Some(input);
+        self.inner.execution_failed_details = Some(input);
         self
     }
     /// Sets or clears [`Event::execution_failed_details`](crate::types::Event::execution_failed_details).
     #[inline]
     pub fn set_execution_failed_details(
         mut self,
-        input: ::std::option::Option<crate::types::ExecutionFailedDetails>,
+        input: Option<crate::types::ExecutionFailedDetails>,
     ) -> Self {
         self.inner.execution_failed_details = input;
         self
@@ -554,7 +467,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_execution_failed_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ExecutionFailedDetails> {
+    ) -> &Option<crate::types::ExecutionFailedDetails> {
         &self.inner.execution_failed_details
     }
     /// Sets [`Event::execution_timed_out_details`](crate::types::Event::execution_timed_out_details): Details about an execution that timed out.
@@ -562,14 +475,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ExecutionTimedOutDetails,
     ) -> Self {
-        self.inner.execution_timed_out_details = ::std::option::Option::Some(input);
+        self.inner.execution_timed_out_details = Some(input);
         self
     }
     /// Sets or clears [`Event::execution_timed_out_details`](crate::types::Event::execution_timed_out_details).
     #[inline]
     pub fn set_execution_timed_out_details(
         mut self,
-        input: ::std::option::Option<crate::types::ExecutionTimedOutDetails>,
+        input: Option<crate::types::ExecutionTimedOutDetails>,
     ) -> Self {
         self.inner.execution_timed_out_details = input;
         self
@@ -578,7 +491,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_execution_timed_out_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ExecutionTimedOutDetails> {
+    ) -> &Option<crate::types::ExecutionTimedOutDetails> {
         &self.inner.execution_timed_out_details
     }
     /// Sets [`Event::execution_stopped_details`](crate::types::Event::execution_stopped_details): Details about an execution that was stopped.
@@ -586,14 +499,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ExecutionStoppedDetails,
     ) -> Self {
-        self.inner.execution_stopped_details = ::std::option::Option::Some(input);
+        self.inner.execution_stopped_details = Some(input);
         self
     }
     /// Sets or clears [`Event::execution_stopped_details`](crate::types::Event::execution_stopped_details).
     #[inline]
     pub fn set_execution_stopped_details(
         mut self,
-        input: ::std::option::Option<crate::types::ExecutionStoppedDetails>,
+        input: Option<crate::types::ExecutionStoppedDetails>,
     ) -> Self {
         self.inner.execution_stopped_details = input;
         self
@@ -602,7 +515,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_execution_stopped_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ExecutionStoppedDetails> {
+    ) -> &Option<crate::types::ExecutionStoppedDetails> {
         &self.inner.execution_stopped_details
     }
     /// Sets [`Event::context_started_details`](crate::types::Event::context_started_details): Details about a context that started.
@@ -610,14 +523,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ContextStartedDetails,
     ) -> Self {
-        self.inner.context_started_details = ::std::option::Option::Some(input);
+        self.inner.context_started_details = Some(input);
         self
     }
     /// Sets or clears [`Event::context_started_details`](crate::types::Event::context_started_details).
     #[inline]
     pub fn set_context_started_details(
         mut self,
-        input: ::std::option::Option<crate::types::ContextStartedDetails>,
+        input: Option<crate::types::ContextStartedDetails>,
     ) -> Self {
         self.inner.context_started_details = input;
         self
@@ -626,7 +539,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_context_started_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ContextStartedDetails> {
+    ) -> &Option<crate::types::ContextStartedDetails> {
         &self.inner.context_started_details
     }
     /// Sets [`Event::context_succeeded_details`](crate::types::Event::context_succeeded_details): Details about a context that succeeded.
@@ -634,14 +547,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ContextSucceededDetails,
     ) -> Self {
-        self.inner.context_succeeded_details = ::std::option::Option::Some(input);
+        self.inner.context_succeeded_details = Some(input);
         self
     }
     /// Sets or clears [`Event::context_succeeded_details`](crate::types::Event::context_succeeded_details).
     #[inline]
     pub fn set_context_succeeded_details(
         mut self,
-        input: ::std::option::Option<crate::types::ContextSucceededDetails>,
+        input: Option<crate::types::ContextSucceededDetails>,
     ) -> Self {
         self.inner.context_succeeded_details = input;
         self
@@ -650,7 +563,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_context_succeeded_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ContextSucceededDetails> {
+    ) -> &Option<crate::types::ContextSucceededDetails> {
         &self.inner.context_succeeded_details
     }
     /// Sets [`Event::context_failed_details`](crate::types::Event::context_failed_details): Details about a context that failed.
@@ -658,14 +571,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ContextFailedDetails,
     ) -> Self {
-        self.inner.context_failed_details = ::std::option::Option::Some(input);
+        self.inner.context_failed_details = Some(input);
         self
     }
     /// Sets or clears [`Event::context_failed_details`](crate::types::Event::context_failed_details).
     #[inline]
     pub fn set_context_failed_details(
         mut self,
-        input: ::std::option::Option<crate::types::ContextFailedDetails>,
+        input: Option<crate::types::ContextFailedDetails>,
     ) -> Self {
         self.inner.context_failed_details = input;
         self
@@ -674,7 +587,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_context_failed_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ContextFailedDetails> {
+    ) -> &Option<crate::types::ContextFailedDetails> {
         &self.inner.context_failed_details
     }
     /// Sets [`Event::wait_started_details`](crate::types::Event::wait_started_details): Details about a wait operation that started.
@@ -682,23 +595,21 @@ impl EventBuilder {
         mut self,
         input: crate::types::WaitStartedDetails,
     ) -> Self {
-        self.inner.wait_started_details = ::std::option::Option::Some(input);
+        self.inner.wait_started_details = Some(input);
         self
     }
     /// Sets or clears [`Event::wait_started_details`](crate::types::Event::wait_started_details).
     #[inline]
     pub fn set_wait_started_details(
         mut self,
-        input: ::std::option::Option<crate::types::WaitStartedDetails>,
+        input: Option<crate::types::WaitStartedDetails>,
     ) -> Self {
         self.inner.wait_started_details = input;
         self
     }
     /// The value set for [`Event::wait_started_details`](crate::types::Event::wait_started_details), if any.
     #[inline]
-    pub fn get_wait_started_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::WaitStartedDetails> {
+    pub fn get_wait_started_details(&self) -> &Option<crate::types::WaitStartedDetails> {
         &self.inner.wait_started_details
     }
     /// Sets [`Event::wait_succeeded_details`](crate::types::Event::wait_succeeded_details): Details about a wait operation that succeeded.
@@ -706,14 +617,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::WaitSucceededDetails,
     ) -> Self {
-        self.inner.wait_succeeded_details = ::std::option::Option::Some(input);
+        self.inner.wait_succeeded_details = Some(input);
         self
     }
     /// Sets or clears [`Event::wait_succeeded_details`](crate::types::Event::wait_succeeded_details).
     #[inline]
     pub fn set_wait_succeeded_details(
         mut self,
-        input: ::std::option::Option<crate::types::WaitSucceededDetails>,
+        input: Option<crate::types::WaitSucceededDetails>,
     ) -> Self {
         self.inner.wait_succeeded_details = input;
         self
@@ -722,7 +633,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_wait_succeeded_details(
         &self,
-    ) -> &::std::option::Option<crate::types::WaitSucceededDetails> {
+    ) -> &Option<crate::types::WaitSucceededDetails> {
         &self.inner.wait_succeeded_details
     }
     /// Sets [`Event::wait_cancelled_details`](crate::types::Event::wait_cancelled_details): Details about a wait operation that was cancelled.
@@ -730,14 +641,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::WaitCancelledDetails,
     ) -> Self {
-        self.inner.wait_cancelled_details = ::std::option::Option::Some(input);
+        self.inner.wait_cancelled_details = Some(input);
         self
     }
     /// Sets or clears [`Event::wait_cancelled_details`](crate::types::Event::wait_cancelled_details).
     #[inline]
     pub fn set_wait_cancelled_details(
         mut self,
-        input: ::std::option::Option<crate::types::WaitCancelledDetails>,
+        input: Option<crate::types::WaitCancelledDetails>,
     ) -> Self {
         self.inner.wait_cancelled_details = input;
         self
@@ -746,7 +657,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_wait_cancelled_details(
         &self,
-    ) -> &::std::option::Option<crate::types::WaitCancelledDetails> {
+    ) -> &Option<crate::types::WaitCancelledDetails> {
         &self.inner.wait_cancelled_details
     }
     /// Sets [`Event::step_started_details`](crate::types::Event::step_started_details): Details about a step that started.
@@ -754,23 +665,21 @@ impl EventBuilder {
         mut self,
         input: crate::types::StepStartedDetails,
     ) -> Self {
-        self.inner.step_started_details = ::std::option::Option::Some(input);
+        self.inner.step_started_details = Some(input);
         self
     }
     /// Sets or clears [`Event::step_started_details`](crate::types::Event::step_started_details).
     #[inline]
     pub fn set_step_started_details(
         mut self,
-        input: ::std::option::Option<crate::types::StepStartedDetails>,
+        input: Option<crate::types::StepStartedDetails>,
     ) -> Self {
         self.inner.step_started_details = input;
         self
     }
     /// The value set for [`Event::step_started_details`](crate::types::Event::step_started_details), if any.
     #[inline]
-    pub fn get_step_started_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::StepStartedDetails> {
+    pub fn get_step_started_details(&self) -> &Option<crate::types::StepStartedDetails> {
         &self.inner.step_started_details
     }
     /// Sets [`Event::step_succeeded_details`](crate::types::Event::step_succeeded_details): Details about a step that succeeded.
@@ -778,14 +687,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::StepSucceededDetails,
     ) -> Self {
-        self.inner.step_succeeded_details = ::std::option::Option::Some(input);
+        self.inner.step_succeeded_details = Some(input);
         self
     }
     /// Sets or clears [`Event::step_succeeded_details`](crate::types::Event::step_succeeded_details).
     #[inline]
     pub fn set_step_succeeded_details(
         mut self,
-        input: ::std::option::Option<crate::types::StepSucceededDetails>,
+        input: Option<crate::types::StepSucceededDetails>,
     ) -> Self {
         self.inner.step_succeeded_details = input;
         self
@@ -794,7 +703,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_step_succeeded_details(
         &self,
-    ) -> &::std::option::Option<crate::types::StepSucceededDetails> {
+    ) -> &Option<crate::types::StepSucceededDetails> {
         &self.inner.step_succeeded_details
     }
     /// Sets [`Event::step_failed_details`](crate::types::Event::step_failed_details): Details about a step that failed.
@@ -802,23 +711,21 @@ impl EventBuilder {
         mut self,
         input: crate::types::StepFailedDetails,
     ) -> Self {
-        self.inner.step_failed_details = ::std::option::Option::Some(input);
+        self.inner.step_failed_details = Some(input);
         self
     }
     /// Sets or clears [`Event::step_failed_details`](crate::types::Event::step_failed_details).
     #[inline]
     pub fn set_step_failed_details(
         mut self,
-        input: ::std::option::Option<crate::types::StepFailedDetails>,
+        input: Option<crate::types::StepFailedDetails>,
     ) -> Self {
         self.inner.step_failed_details = input;
         self
     }
     /// The value set for [`Event::step_failed_details`](crate::types::Event::step_failed_details), if any.
     #[inline]
-    pub fn get_step_failed_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::StepFailedDetails> {
+    pub fn get_step_failed_details(&self) -> &Option<crate::types::StepFailedDetails> {
         &self.inner.step_failed_details
     }
     /// Sets [`Event::chained_invoke_started_details`](crate::types::Event::chained_invoke_started_details)
@@ -826,14 +733,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ChainedInvokeStartedDetails,
     ) -> Self {
-        self.inner.chained_invoke_started_details = ::std::option::Option::Some(input);
+        self.inner.chained_invoke_started_details = Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_started_details`](crate::types::Event::chained_invoke_started_details).
     #[inline]
     pub fn set_chained_invoke_started_details(
         mut self,
-        input: ::std::option::Option<crate::types::ChainedInvokeStartedDetails>,
+        input: Option<crate::types::ChainedInvokeStartedDetails>,
     ) -> Self {
         self.inner.chained_invoke_started_details = input;
         self
@@ -842,7 +749,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_chained_invoke_started_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ChainedInvokeStartedDetails> {
+    ) -> &Option<crate::types::ChainedInvokeStartedDetails> {
         &self.inner.chained_invoke_started_details
     }
     /// Sets [`Event::chained_invoke_succeeded_details`](crate::types::Event::chained_invoke_succeeded_details): Details about a chained invocation that succeeded.
@@ -850,14 +757,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ChainedInvokeSucceededDetails,
     ) -> Self {
-        self.inner.chained_invoke_succeeded_details = ::std::option::Option::Some(input);
+        self.inner.chained_invoke_succeeded_details = Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_succeeded_details`](crate::types::Event::chained_invoke_succeeded_details).
     #[inline]
     pub fn set_chained_invoke_succeeded_details(
         mut self,
-        input: ::std::option::Option<crate::types::ChainedInvokeSucceededDetails>,
+        input: Option<crate::types::ChainedInvokeSucceededDetails>,
     ) -> Self {
         self.inner.chained_invoke_succeeded_details = input;
         self
@@ -866,7 +773,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_chained_invoke_succeeded_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ChainedInvokeSucceededDetails> {
+    ) -> &Option<crate::types::ChainedInvokeSucceededDetails> {
         &self.inner.chained_invoke_succeeded_details
     }
     /// Sets [`Event::chained_invoke_failed_details`](crate::types::Event::chained_invoke_failed_details)
@@ -874,14 +781,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ChainedInvokeFailedDetails,
     ) -> Self {
-        self.inner.chained_invoke_failed_details = ::std::option::Option::Some(input);
+        self.inner.chained_invoke_failed_details = Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_failed_details`](crate::types::Event::chained_invoke_failed_details).
     #[inline]
     pub fn set_chained_invoke_failed_details(
         mut self,
-        input: ::std::option::Option<crate::types::ChainedInvokeFailedDetails>,
+        input: Option<crate::types::ChainedInvokeFailedDetails>,
     ) -> Self {
         self.inner.chained_invoke_failed_details = input;
         self
@@ -890,7 +797,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_chained_invoke_failed_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ChainedInvokeFailedDetails> {
+    ) -> &Option<crate::types::ChainedInvokeFailedDetails> {
         &self.inner.chained_invoke_failed_details
     }
     /// Sets [`Event::chained_invoke_timed_out_details`](crate::types::Event::chained_invoke_timed_out_details): Details about a chained invocation that timed out.
@@ -898,14 +805,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ChainedInvokeTimedOutDetails,
     ) -> Self {
-        self.inner.chained_invoke_timed_out_details = ::std::option::Option::Some(input);
+        self.inner.chained_invoke_timed_out_details = Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_timed_out_details`](crate::types::Event::chained_invoke_timed_out_details).
     #[inline]
     pub fn set_chained_invoke_timed_out_details(
         mut self,
-        input: ::std::option::Option<crate::types::ChainedInvokeTimedOutDetails>,
+        input: Option<crate::types::ChainedInvokeTimedOutDetails>,
     ) -> Self {
         self.inner.chained_invoke_timed_out_details = input;
         self
@@ -914,7 +821,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_chained_invoke_timed_out_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ChainedInvokeTimedOutDetails> {
+    ) -> &Option<crate::types::ChainedInvokeTimedOutDetails> {
         &self.inner.chained_invoke_timed_out_details
     }
     /// Sets [`Event::chained_invoke_stopped_details`](crate::types::Event::chained_invoke_stopped_details): Details about a chained invocation that was stopped.
@@ -922,14 +829,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::ChainedInvokeStoppedDetails,
     ) -> Self {
-        self.inner.chained_invoke_stopped_details = ::std::option::Option::Some(input);
+        self.inner.chained_invoke_stopped_details = Some(input);
         self
     }
     /// Sets or clears [`Event::chained_invoke_stopped_details`](crate::types::Event::chained_invoke_stopped_details).
     #[inline]
     pub fn set_chained_invoke_stopped_details(
         mut self,
-        input: ::std::option::Option<crate::types::ChainedInvokeStoppedDetails>,
+        input: Option<crate::types::ChainedInvokeStoppedDetails>,
     ) -> Self {
         self.inner.chained_invoke_stopped_details = input;
         self
@@ -938,7 +845,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_chained_invoke_stopped_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ChainedInvokeStoppedDetails> {
+    ) -> &Option<crate::types::ChainedInvokeStoppedDetails> {
         &self.inner.chained_invoke_stopped_details
     }
     /// Sets [`Event::callback_started_details`](crate::types::Event::callback_started_details)
@@ -946,14 +853,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::CallbackStartedDetails,
     ) -> Self {
-        self.inner.callback_started_details = ::std::option::Option::Some(input);
+        self.inner.callback_started_details = Some(input);
         self
     }
     /// Sets or clears [`Event::callback_started_details`](crate::types::Event::callback_started_details).
     #[inline]
     pub fn set_callback_started_details(
         mut self,
-        input: ::std::option::Option<crate::types::CallbackStartedDetails>,
+        input: Option<crate::types::CallbackStartedDetails>,
     ) -> Self {
         self.inner.callback_started_details = input;
         self
@@ -962,7 +869,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_callback_started_details(
         &self,
-    ) -> &::std::option::Option<crate::types::CallbackStartedDetails> {
+    ) -> &Option<crate::types::CallbackStartedDetails> {
         &self.inner.callback_started_details
     }
     /// Sets [`Event::callback_succeeded_details`](crate::types::Event::callback_succeeded_details)
@@ -970,14 +877,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::CallbackSucceededDetails,
     ) -> Self {
-        self.inner.callback_succeeded_details = ::std::option::Option::Some(input);
+        self.inner.callback_succeeded_details = Some(input);
         self
     }
     /// Sets or clears [`Event::callback_succeeded_details`](crate::types::Event::callback_succeeded_details).
     #[inline]
     pub fn set_callback_succeeded_details(
         mut self,
-        input: ::std::option::Option<crate::types::CallbackSucceededDetails>,
+        input: Option<crate::types::CallbackSucceededDetails>,
     ) -> Self {
         self.inner.callback_succeeded_details = input;
         self
@@ -986,7 +893,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_callback_succeeded_details(
         &self,
-    ) -> &::std::option::Option<crate::types::CallbackSucceededDetails> {
+    ) -> &Option<crate::types::CallbackSucceededDetails> {
         &self.inner.callback_succeeded_details
     }
     /// Sets [`Event::callback_failed_details`](crate::types::Event::callback_failed_details)
@@ -994,14 +901,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::CallbackFailedDetails,
     ) -> Self {
-        self.inner.callback_failed_details = ::std::option::Option::Some(input);
+        self.inner.callback_failed_details = Some(input);
         self
     }
     /// Sets or clears [`Event::callback_failed_details`](crate::types::Event::callback_failed_details).
     #[inline]
     pub fn set_callback_failed_details(
         mut self,
-        input: ::std::option::Option<crate::types::CallbackFailedDetails>,
+        input: Option<crate::types::CallbackFailedDetails>,
     ) -> Self {
         self.inner.callback_failed_details = input;
         self
@@ -1010,7 +917,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_callback_failed_details(
         &self,
-    ) -> &::std::option::Option<crate::types::CallbackFailedDetails> {
+    ) -> &Option<crate::types::CallbackFailedDetails> {
         &self.inner.callback_failed_details
     }
     /// Sets [`Event::callback_timed_out_details`](crate::types::Event::callback_timed_out_details)
@@ -1018,14 +925,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::CallbackTimedOutDetails,
     ) -> Self {
-        self.inner.callback_timed_out_details = ::std::option::Option::Some(input);
+        self.inner.callback_timed_out_details = Some(input);
         self
     }
     /// Sets or clears [`Event::callback_timed_out_details`](crate::types::Event::callback_timed_out_details).
     #[inline]
     pub fn set_callback_timed_out_details(
         mut self,
-        input: ::std::option::Option<crate::types::CallbackTimedOutDetails>,
+        input: Option<crate::types::CallbackTimedOutDetails>,
     ) -> Self {
         self.inner.callback_timed_out_details = input;
         self
@@ -1034,7 +941,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_callback_timed_out_details(
         &self,
-    ) -> &::std::option::Option<crate::types::CallbackTimedOutDetails> {
+    ) -> &Option<crate::types::CallbackTimedOutDetails> {
         &self.inner.callback_timed_out_details
     }
     /// Sets [`Event::invocation_completed_details`](crate::types::Event::invocation_completed_details): Details about a function invocation that completed.
@@ -1042,14 +949,14 @@ impl EventBuilder {
         mut self,
         input: crate::types::InvocationCompletedDetails,
     ) -> Self {
-        self.inner.invocation_completed_details = ::std::option::Option::Some(input);
+        self.inner.invocation_completed_details = Some(input);
         self
     }
     /// Sets or clears [`Event::invocation_completed_details`](crate::types::Event::invocation_completed_details).
     #[inline]
     pub fn set_invocation_completed_details(
         mut self,
-        input: ::std::option::Option<crate::types::InvocationCompletedDetails>,
+        input: Option<crate::types::InvocationCompletedDetails>,
     ) -> Self {
         self.inner.invocation_completed_details = input;
         self
@@ -1058,7 +965,7 @@ impl EventBuilder {
     #[inline]
     pub fn get_invocation_completed_details(
         &self,
-    ) -> &::std::option::Option<crate::types::InvocationCompletedDetails> {
+    ) -> &Option<crate::types::InvocationCompletedDetails> {
         &self.inner.invocation_completed_details
     }
     /// Builds the [`Event`]; it has no required members, so this cannot fail.

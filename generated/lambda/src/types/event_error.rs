@@ -2,80 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Error information for an event.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventError {
     /// The error payload.
-    pub payload: ::std::option::Option<crate::types::ErrorObject>,
+    pub payload: Option<crate::types::ErrorObject>,
     /// Indicates if the error payload was truncated due to size limits.
-    pub truncated: ::std::option::Option<bool>,
+    pub truncated: Option<bool>,
 }
 impl EventError {
     /// Starts building a [`EventError`].
     #[inline]
     pub fn builder() -> crate::types::builders::EventErrorBuilder {
-        <crate::types::builders::EventErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EventErrorBuilder as Default>::default()
     }
     /// The `Payload` member, when set.
     #[inline]
-    pub fn payload(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+    pub fn payload(&self) -> Option<&crate::types::ErrorObject> {
         self.payload.as_ref()
     }
     /// The `Truncated` member, when set.
     #[inline]
-    pub fn truncated(&self) -> ::std::option::Option<bool> {
+    pub fn truncated(&self) -> Option<bool> {
         self.truncated
     }
 }
 /// A builder for [`EventError`](crate::types::EventError); start one with `EventError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EventErrorBuilder {
     inner: crate::types::EventError,
 }
 impl EventErrorBuilder {
     /// Sets [`EventError::payload`](crate::types::EventError::payload): The error payload.
     pub fn payload(mut self, input: crate::types::ErrorObject) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input);
+        self.inner.payload = Some(input);
         self
     }
     /// Sets or clears [`EventError::payload`](crate::types::EventError::payload).
     #[inline]
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.inner.payload = input;
         self
     }
     /// The value set for [`EventError::payload`](crate::types::EventError::payload), if any.
     #[inline]
-    pub fn get_payload(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_payload(&self) -> &Option<crate::types::ErrorObject> {
         &self.inner.payload
     }
     /// Sets [`EventError::truncated`](crate::types::EventError::truncated): Indicates if the error payload was truncated due to size limits.
     pub fn truncated(mut self, input: bool) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input);
+        self.inner.truncated = Some(input);
         self
     }
     /// Sets or clears [`EventError::truncated`](crate::types::EventError::truncated).
     #[inline]
-    pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.truncated = input;
         self
     }
     /// The value set for [`EventError::truncated`](crate::types::EventError::truncated), if any.
     #[inline]
-    pub fn get_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_truncated(&self) -> &Option<bool> {
         &self.inner.truncated
     }
     /// Builds the [`EventError`]; it has no required members, so this cannot fail.

@@ -2,28 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Result information for an event.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventResult {
     /// The result payload.
-    pub payload: ::std::option::Option<::std::string::String>,
+    pub payload: Option<String>,
     /// Indicates if the error payload was truncated due to size limits.
-    pub truncated: ::std::option::Option<bool>,
+    pub truncated: Option<bool>,
 }
 impl EventResult {
     /// Starts building a [`EventResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::EventResultBuilder {
-        <crate::types::builders::EventResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EventResultBuilder as Default>::default()
     }
     /// The `Payload` member, when set.
     #[inline]
-    pub fn payload(&self) -> ::std::option::Option<&str> {
+    pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
     }
     /// The `Truncated` member, when set.
     #[inline]
-    pub fn truncated(&self) -> ::std::option::Option<bool> {
+    pub fn truncated(&self) -> Option<bool> {
         self.truncated
     }
 }
@@ -36,52 +36,41 @@ impl ::std::fmt::Debug for EventResult {
     }
 }
 /// A builder for [`EventResult`](crate::types::EventResult); start one with `EventResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EventResultBuilder {
     inner: crate::types::EventResult,
 }
 impl EventResultBuilder {
     /// Sets [`EventResult::payload`](crate::types::EventResult::payload): The result payload.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<String>) -> Self {
+        self.inner.payload = Some(input.into());
         self
     }
     /// Sets or clears [`EventResult::payload`](crate::types::EventResult::payload).
     #[inline]
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<String>) -> Self {
         self.inner.payload = input;
         self
     }
     /// The value set for [`EventResult::payload`](crate::types::EventResult::payload), if any.
     #[inline]
-    pub fn get_payload(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_payload(&self) -> &Option<String> {
         &self.inner.payload
     }
     /// Sets [`EventResult::truncated`](crate::types::EventResult::truncated): Indicates if the error payload was truncated due to size limits.
     pub fn truncated(mut self, input: bool) -> Self {
-        self.inner.truncated = ::std::option::Option::Some(input);
+        self.inner.truncated = Some(input);
         self
     }
     /// Sets or clears [`EventResult::truncated`](crate::types::EventResult::truncated).
     #[inline]
-    pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.truncated = input;
         self
     }
     /// The value set for [`EventResult::truncated`](crate::types::EventResult::truncated), if any.
     #[inline]
-    pub fn get_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_truncated(&self) -> &Option<bool> {
         &self.inner.truncated
     }
     /// Builds the [`EventResult`]; it has no required members, so this cannot fail.

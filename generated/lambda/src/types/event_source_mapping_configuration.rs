@@ -2,238 +2,211 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A mapping between an Amazon Web Services resource and a Lambda function. For details, see `CreateEventSourceMapping`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventSourceMappingConfiguration {
     /// The identifier of the event source mapping.
-    pub uuid: ::std::option::Option<::std::string::String>,
+    pub uuid: Option<String>,
     /// The position in a stream from which to start reading. Required for Amazon Kinesis and Amazon DynamoDB Stream event sources. `AT_TIMESTAMP` is supported only for Amazon Kinesis streams, Amazon DocumentDB, Amazon MSK, and self-managed Apache Kafka.
-    pub starting_position: ::std::option::Option<crate::types::EventSourcePosition>,
+    pub starting_position: Option<crate::types::EventSourcePosition>,
     /// With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future.
-    pub starting_position_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub starting_position_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
     ///
     /// Default value: Varies by service. For Amazon SQS, the default is 10. For all other services, the default is 100.
     ///
     /// Related setting: When you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-    pub batch_size: ::std::option::Option<i32>,
+    pub batch_size: Option<i32>,
     /// The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
     ///
     /// For streams and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
     ///
     /// Related setting: For streams and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-    pub maximum_batching_window_in_seconds: ::std::option::Option<i32>,
+    pub maximum_batching_window_in_seconds: Option<i32>,
     /// (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard. The default value is 1.
-    pub parallelization_factor: ::std::option::Option<i32>,
+    pub parallelization_factor: Option<i32>,
     /// The Amazon Resource Name (ARN) of the event source.
-    pub event_source_arn: ::std::option::Option<::std::string::String>,
+    pub event_source_arn: Option<String>,
     /// An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
     ///
     /// If filter criteria is encrypted, this field shows up as `null` in the response of ListEventSourceMapping API calls. You can view this field in plaintext in the response of GetEventSourceMapping and DeleteEventSourceMapping calls if you have `kms:Decrypt` permissions for the correct KMS key.
-    pub filter_criteria: ::std::option::Option<crate::types::FilterCriteria>,
+    pub filter_criteria: Option<crate::types::FilterCriteria>,
     /// An object that contains details about an error related to filter criteria encryption.
-    pub filter_criteria_error: ::std::option::Option<crate::types::FilterCriteriaError>,
+    pub filter_criteria_error: Option<crate::types::FilterCriteriaError>,
     /// The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics).
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
-    pub metrics_config: ::std::option::Option<
-        crate::types::EventSourceMappingMetricsConfig,
-    >,
+    pub metrics_config: Option<crate::types::EventSourceMappingMetricsConfig>,
     /// (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. For more information, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html).
-    pub logging_config: ::std::option::Option<
-        crate::types::EventSourceMappingLoggingConfig,
-    >,
+    pub logging_config: Option<crate::types::EventSourceMappingLoggingConfig>,
     /// (Amazon SQS only) The scaling configuration for the event source. For more information, see [Configuring maximum concurrency for Amazon SQS event sources](https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-max-concurrency).
-    pub scaling_config: ::std::option::Option<crate::types::ScalingConfig>,
+    pub scaling_config: Option<crate::types::ScalingConfig>,
     /// The ARN of the Lambda function.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The date that the event source mapping was last updated or that its state changed.
-    pub last_modified: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_modified: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The result of the event source mapping's last processing attempt.
-    pub last_processing_result: ::std::option::Option<::std::string::String>,
+    pub last_processing_result: Option<String>,
     /// The state of the event source mapping. It can be one of the following: `Creating`, `Enabling`, `Enabled`, `Disabling`, `Disabled`, `Updating`, or `Deleting`.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// Indicates whether a user or Lambda made the last change to the event source mapping.
-    pub state_transition_reason: ::std::option::Option<::std::string::String>,
+    pub state_transition_reason: Option<String>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
-    pub destination_config: ::std::option::Option<crate::types::DestinationConfig>,
+    pub destination_config: Option<crate::types::DestinationConfig>,
     /// The name of the Kafka topic.
-    pub topics: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub topics: Option<Vec<String>>,
     /// (Amazon MQ) The name of the Amazon MQ broker destination queue to consume.
-    pub queues: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub queues: Option<Vec<String>>,
     /// An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
-    pub source_access_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
+    pub source_access_configurations: Option<
+        Vec<crate::types::SourceAccessConfiguration>,
     >,
     /// The self-managed Apache Kafka cluster for your event source.
-    pub self_managed_event_source: ::std::option::Option<
-        crate::types::SelfManagedEventSource,
-    >,
+    pub self_managed_event_source: Option<crate::types::SelfManagedEventSource>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is -1, which sets the maximum age to infinite. When the value is set to infinite, Lambda never discards old records.
     ///
     /// **Note:** The minimum valid value for maximum record age is 60s. Although values less than 60 and greater than -1 fall within the parameter's absolute range, they are not allowed
-    pub maximum_record_age_in_seconds: ::std::option::Option<i32>,
+    pub maximum_record_age_in_seconds: Option<i32>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry. The default value is false.
-    pub bisect_batch_on_function_error: ::std::option::Option<bool>,
+    pub bisect_batch_on_function_error: Option<bool>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is -1, which sets the maximum number of retries to infinite. When MaximumRetryAttempts is infinite, Lambda retries failed records until the record expires in the event source.
-    pub maximum_retry_attempts: ::std::option::Option<i32>,
+    pub maximum_retry_attempts: Option<i32>,
     /// (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window.
-    pub tumbling_window_in_seconds: ::std::option::Option<i32>,
+    pub tumbling_window_in_seconds: Option<i32>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
-    pub function_response_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionResponseType>,
-    >,
+    pub function_response_types: Option<Vec<crate::types::FunctionResponseType>>,
     /// Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
-    pub amazon_managed_kafka_event_source_config: ::std::option::Option<
+    pub amazon_managed_kafka_event_source_config: Option<
         crate::types::AmazonManagedKafkaEventSourceConfig,
     >,
     /// Specific configuration settings for a self-managed Apache Kafka event source.
-    pub self_managed_kafka_event_source_config: ::std::option::Option<
+    pub self_managed_kafka_event_source_config: Option<
         crate::types::SelfManagedKafkaEventSourceConfig,
     >,
     /// Specific configuration settings for a DocumentDB event source.
-    pub document_db_event_source_config: ::std::option::Option<
+    pub document_db_event_source_config: Option<
         crate::types::DocumentDbEventSourceConfig,
     >,
     /// The Amazon Resource Name (ARN) of the event source mapping.
-    pub event_source_mapping_arn: ::std::option::Option<::std::string::String>,
+    pub event_source_mapping_arn: Option<String>,
     /// (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
-    pub provisioned_poller_config: ::std::option::Option<
-        crate::types::ProvisionedPollerConfig,
-    >,
+    pub provisioned_poller_config: Option<crate::types::ProvisionedPollerConfig>,
 }
 impl EventSourceMappingConfiguration {
     /// Starts building a [`EventSourceMappingConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::EventSourceMappingConfigurationBuilder {
-        <crate::types::builders::EventSourceMappingConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EventSourceMappingConfigurationBuilder as Default>::default()
     }
     /// The `UUID` member, when set.
     #[inline]
-    pub fn uuid(&self) -> ::std::option::Option<&str> {
+    pub fn uuid(&self) -> Option<&str> {
         self.uuid.as_deref()
     }
     /// The `StartingPosition` member, when set.
     #[inline]
-    pub fn starting_position(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EventSourcePosition> {
+    pub fn starting_position(&self) -> Option<&crate::types::EventSourcePosition> {
         self.starting_position.as_ref()
     }
     /// The `StartingPositionTimestamp` member, when set.
     #[inline]
     pub fn starting_position_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.starting_position_timestamp.as_ref()
     }
     /// The `BatchSize` member, when set.
     #[inline]
-    pub fn batch_size(&self) -> ::std::option::Option<i32> {
+    pub fn batch_size(&self) -> Option<i32> {
         self.batch_size
     }
     /// The `MaximumBatchingWindowInSeconds` member, when set.
     #[inline]
-    pub fn maximum_batching_window_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_batching_window_in_seconds(&self) -> Option<i32> {
         self.maximum_batching_window_in_seconds
     }
     /// The `ParallelizationFactor` member, when set.
     #[inline]
-    pub fn parallelization_factor(&self) -> ::std::option::Option<i32> {
+    pub fn parallelization_factor(&self) -> Option<i32> {
         self.parallelization_factor
     }
     /// The `EventSourceArn` member, when set.
     #[inline]
-    pub fn event_source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn event_source_arn(&self) -> Option<&str> {
         self.event_source_arn.as_deref()
     }
     /// The `FilterCriteria` member, when set.
     #[inline]
-    pub fn filter_criteria(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FilterCriteria> {
+    pub fn filter_criteria(&self) -> Option<&crate::types::FilterCriteria> {
         self.filter_criteria.as_ref()
     }
     /// The `FilterCriteriaError` member, when set.
     #[inline]
-    pub fn filter_criteria_error(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FilterCriteriaError> {
+    pub fn filter_criteria_error(&self) -> Option<&crate::types::FilterCriteriaError> {
         self.filter_criteria_error.as_ref()
     }
     /// The `KMSKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `MetricsConfig` member, when set.
     #[inline]
     pub fn metrics_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::EventSourceMappingMetricsConfig> {
+    ) -> Option<&crate::types::EventSourceMappingMetricsConfig> {
         self.metrics_config.as_ref()
     }
     /// The `LoggingConfig` member, when set.
     #[inline]
     pub fn logging_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::EventSourceMappingLoggingConfig> {
+    ) -> Option<&crate::types::EventSourceMappingLoggingConfig> {
         self.logging_config.as_ref()
     }
     /// The `ScalingConfig` member, when set.
     #[inline]
-    pub fn scaling_config(&self) -> ::std::option::Option<&crate::types::ScalingConfig> {
+    pub fn scaling_config(&self) -> Option<&crate::types::ScalingConfig> {
         self.scaling_config.as_ref()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `LastModified` member, when set.
     #[inline]
-    pub fn last_modified(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified.as_ref()
     }
     /// The `LastProcessingResult` member, when set.
     #[inline]
-    pub fn last_processing_result(&self) -> ::std::option::Option<&str> {
+    pub fn last_processing_result(&self) -> Option<&str> {
         self.last_processing_result.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `StateTransitionReason` member, when set.
     #[inline]
-    pub fn state_transition_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_transition_reason(&self) -> Option<&str> {
         self.state_transition_reason.as_deref()
     }
     /// The `DestinationConfig` member, when set.
     #[inline]
-    pub fn destination_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+    pub fn destination_config(&self) -> Option<&crate::types::DestinationConfig> {
         self.destination_config.as_ref()
     }
     /// The `Topics` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn topics(&self) -> &[::std::string::String] {
+    pub fn topics(&self) -> &[String] {
         self.topics.as_deref().unwrap_or_default()
     }
     /// The `Queues` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn queues(&self) -> &[::std::string::String] {
+    pub fn queues(&self) -> &[String] {
         self.queues.as_deref().unwrap_or_default()
     }
     /// The `SourceAccessConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -247,27 +220,27 @@ impl EventSourceMappingConfiguration {
     #[inline]
     pub fn self_managed_event_source(
         &self,
-    ) -> ::std::option::Option<&crate::types::SelfManagedEventSource> {
+    ) -> Option<&crate::types::SelfManagedEventSource> {
         self.self_managed_event_source.as_ref()
     }
     /// The `MaximumRecordAgeInSeconds` member, when set.
     #[inline]
-    pub fn maximum_record_age_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_record_age_in_seconds(&self) -> Option<i32> {
         self.maximum_record_age_in_seconds
     }
     /// The `BisectBatchOnFunctionError` member, when set.
     #[inline]
-    pub fn bisect_batch_on_function_error(&self) -> ::std::option::Option<bool> {
+    pub fn bisect_batch_on_function_error(&self) -> Option<bool> {
         self.bisect_batch_on_function_error
     }
     /// The `MaximumRetryAttempts` member, when set.
     #[inline]
-    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_retry_attempts(&self) -> Option<i32> {
         self.maximum_retry_attempts
     }
     /// The `TumblingWindowInSeconds` member, when set.
     #[inline]
-    pub fn tumbling_window_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn tumbling_window_in_seconds(&self) -> Option<i32> {
         self.tumbling_window_in_seconds
     }
     /// The `FunctionResponseTypes` member, empty when not set; the field tells an empty list from an absent one.
@@ -279,78 +252,67 @@ impl EventSourceMappingConfiguration {
     #[inline]
     pub fn amazon_managed_kafka_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
+    ) -> Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
         self.amazon_managed_kafka_event_source_config.as_ref()
     }
     /// The `SelfManagedKafkaEventSourceConfig` member, when set.
     #[inline]
     pub fn self_managed_kafka_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
+    ) -> Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
         self.self_managed_kafka_event_source_config.as_ref()
     }
     /// The `DocumentDBEventSourceConfig` member, when set.
     #[inline]
     pub fn document_db_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::DocumentDbEventSourceConfig> {
+    ) -> Option<&crate::types::DocumentDbEventSourceConfig> {
         self.document_db_event_source_config.as_ref()
     }
     /// The `EventSourceMappingArn` member, when set.
     #[inline]
-    pub fn event_source_mapping_arn(&self) -> ::std::option::Option<&str> {
+    pub fn event_source_mapping_arn(&self) -> Option<&str> {
         self.event_source_mapping_arn.as_deref()
     }
     /// The `ProvisionedPollerConfig` member, when set.
     #[inline]
     pub fn provisioned_poller_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedPollerConfig> {
+    ) -> Option<&crate::types::ProvisionedPollerConfig> {
         self.provisioned_poller_config.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for EventSourceMappingConfiguration {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "EventSourceMappingConfiguration")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`EventSourceMappingConfiguration`](crate::types::EventSourceMappingConfiguration); start one with `EventSourceMappingConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EventSourceMappingConfigurationBuilder {
     inner: crate::types::EventSourceMappingConfiguration,
 }
 impl EventSourceMappingConfigurationBuilder {
     /// Sets [`EventSourceMappingConfiguration::uuid`](crate::types::EventSourceMappingConfiguration::uuid): The identifier of the event source mapping.
-    pub fn uuid(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uuid = ::std::option::Option::Some(input.into());
+    pub fn uuid(mut self, input: impl Into<String>) -> Self {
+        self.inner.uuid = Some(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::uuid`](crate::types::EventSourceMappingConfiguration::uuid).
     #[inline]
-    pub fn set_uuid(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uuid(mut self, input: Option<String>) -> Self {
         self.inner.uuid = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::uuid`](crate::types::EventSourceMappingConfiguration::uuid), if any.
     #[inline]
-    pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uuid(&self) -> &Option<String> {
         &self.inner.uuid
     }
     /// Sets [`EventSourceMappingConfiguration::starting_position`](crate::types::EventSourceMappingConfiguration::starting_position): The position in a stream from which to start reading.
@@ -358,23 +320,21 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::EventSourcePosition,
     ) -> Self {
-        self.inner.starting_position = ::std::option::Option::Some(input);
+        self.inner.starting_position = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::starting_position`](crate::types::EventSourceMappingConfiguration::starting_position).
     #[inline]
     pub fn set_starting_position(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourcePosition>,
+        input: Option<crate::types::EventSourcePosition>,
     ) -> Self {
         self.inner.starting_position = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::starting_position`](crate::types::EventSourceMappingConfiguration::starting_position), if any.
     #[inline]
-    pub fn get_starting_position(
-        &self,
-    ) -> &::std::option::Option<crate::types::EventSourcePosition> {
+    pub fn get_starting_position(&self) -> &Option<crate::types::EventSourcePosition> {
         &self.inner.starting_position
     }
     /// Sets [`EventSourceMappingConfiguration::starting_position_timestamp`](crate::types::EventSourceMappingConfiguration::starting_position_timestamp): With `StartingPosition` set to `AT_TIMESTAMP`, the time from which to start reading. `StartingPositionTimestamp` cannot be in the future.
@@ -382,14 +342,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.starting_position_timestamp = ::std::option::Option::Some(input);
+        self.inner.starting_position_timestamp = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::starting_position_timestamp`](crate::types::EventSourceMappingConfiguration::starting_position_timestamp).
     #[inline]
     pub fn set_starting_position_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.starting_position_timestamp = input;
         self
@@ -398,106 +358,90 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_starting_position_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.starting_position_timestamp
     }
     /// Sets [`EventSourceMappingConfiguration::batch_size`](crate::types::EventSourceMappingConfiguration::batch_size): The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function.
     pub fn batch_size(mut self, input: i32) -> Self {
-        self.inner.batch_size = ::std::option::Option::Some(input);
+        self.inner.batch_size = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::batch_size`](crate::types::EventSourceMappingConfiguration::batch_size).
     #[inline]
-    pub fn set_batch_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_batch_size(mut self, input: Option<i32>) -> Self {
         self.inner.batch_size = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::batch_size`](crate::types::EventSourceMappingConfiguration::batch_size), if any.
     #[inline]
-    pub fn get_batch_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_batch_size(&self) -> &Option<i32> {
         &self.inner.batch_size
     }
     /// Sets [`EventSourceMappingConfiguration::maximum_batching_window_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_batching_window_in_seconds): The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function.
     pub fn maximum_batching_window_in_seconds(mut self, input: i32) -> Self {
-        self.inner.maximum_batching_window_in_seconds = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_batching_window_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::maximum_batching_window_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_batching_window_in_seconds).
     #[inline]
-    pub fn set_maximum_batching_window_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_batching_window_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_batching_window_in_seconds = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::maximum_batching_window_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_batching_window_in_seconds), if any.
     #[inline]
-    pub fn get_maximum_batching_window_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_batching_window_in_seconds(&self) -> &Option<i32> {
         &self.inner.maximum_batching_window_in_seconds
     }
     /// Sets [`EventSourceMappingConfiguration::parallelization_factor`](crate::types::EventSourceMappingConfiguration::parallelization_factor): (Kinesis and DynamoDB Streams only) The number of batches to process concurrently from each shard.
     pub fn parallelization_factor(mut self, input: i32) -> Self {
-        self.inner.parallelization_factor = ::std::option::Option::Some(input);
+        self.inner.parallelization_factor = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::parallelization_factor`](crate::types::EventSourceMappingConfiguration::parallelization_factor).
     #[inline]
-    pub fn set_parallelization_factor(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_parallelization_factor(mut self, input: Option<i32>) -> Self {
         self.inner.parallelization_factor = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::parallelization_factor`](crate::types::EventSourceMappingConfiguration::parallelization_factor), if any.
     #[inline]
-    pub fn get_parallelization_factor(&self) -> &::std::option::Option<i32> {
+    pub fn get_parallelization_factor(&self) -> &Option<i32> {
         &self.inner.parallelization_factor
     }
     /// Sets [`EventSourceMappingConfiguration::event_source_arn`](crate::types::EventSourceMappingConfiguration::event_source_arn): The Amazon Resource Name (ARN) of the event source.
-    pub fn event_source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_source_arn = ::std::option::Option::Some(input.into());
+    pub fn event_source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::event_source_arn`](crate::types::EventSourceMappingConfiguration::event_source_arn).
     #[inline]
-    pub fn set_event_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.event_source_arn = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::event_source_arn`](crate::types::EventSourceMappingConfiguration::event_source_arn), if any.
     #[inline]
-    pub fn get_event_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_source_arn(&self) -> &Option<String> {
         &self.inner.event_source_arn
     }
     /// Sets [`EventSourceMappingConfiguration::filter_criteria`](crate::types::EventSourceMappingConfiguration::filter_criteria): An object that defines the filter criteria that determine whether Lambda should process an event.
     pub fn filter_criteria(mut self, input: crate::types::FilterCriteria) -> Self {
-        self.inner.filter_criteria = ::std::option::Option::Some(input);
+        self.inner.filter_criteria = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::filter_criteria`](crate::types::EventSourceMappingConfiguration::filter_criteria).
     #[inline]
     pub fn set_filter_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::FilterCriteria>,
+        input: Option<crate::types::FilterCriteria>,
     ) -> Self {
         self.inner.filter_criteria = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::filter_criteria`](crate::types::EventSourceMappingConfiguration::filter_criteria), if any.
     #[inline]
-    pub fn get_filter_criteria(
-        &self,
-    ) -> &::std::option::Option<crate::types::FilterCriteria> {
+    pub fn get_filter_criteria(&self) -> &Option<crate::types::FilterCriteria> {
         &self.inner.filter_criteria
     }
     /// Sets [`EventSourceMappingConfiguration::filter_criteria_error`](crate::types::EventSourceMappingConfiguration::filter_criteria_error): An object that contains details about an error related to filter criteria encryption.
@@ -505,14 +449,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::FilterCriteriaError,
     ) -> Self {
-        self.inner.filter_criteria_error = ::std::option::Option::Some(input);
+        self.inner.filter_criteria_error = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::filter_criteria_error`](crate::types::EventSourceMappingConfiguration::filter_criteria_error).
     #[inline]
     pub fn set_filter_criteria_error(
         mut self,
-        input: ::std::option::Option<crate::types::FilterCriteriaError>,
+        input: Option<crate::types::FilterCriteriaError>,
     ) -> Self {
         self.inner.filter_criteria_error = input;
         self
@@ -521,29 +465,23 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_filter_criteria_error(
         &self,
-    ) -> &::std::option::Option<crate::types::FilterCriteriaError> {
+    ) -> &Option<crate::types::FilterCriteriaError> {
         &self.inner.filter_criteria_error
     }
     /// Sets [`EventSourceMappingConfiguration::kms_key_arn`](crate::types::EventSourceMappingConfiguration::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics).
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::kms_key_arn`](crate::types::EventSourceMappingConfiguration::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::kms_key_arn`](crate::types::EventSourceMappingConfiguration::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Sets [`EventSourceMappingConfiguration::metrics_config`](crate::types::EventSourceMappingConfiguration::metrics_config): The metrics configuration for your event source.
@@ -551,14 +489,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::EventSourceMappingMetricsConfig,
     ) -> Self {
-        self.inner.metrics_config = ::std::option::Option::Some(input);
+        self.inner.metrics_config = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::metrics_config`](crate::types::EventSourceMappingConfiguration::metrics_config).
     #[inline]
     pub fn set_metrics_config(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingMetricsConfig>,
+        input: Option<crate::types::EventSourceMappingMetricsConfig>,
     ) -> Self {
         self.inner.metrics_config = input;
         self
@@ -567,7 +505,7 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_metrics_config(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingMetricsConfig> {
+    ) -> &Option<crate::types::EventSourceMappingMetricsConfig> {
         &self.inner.metrics_config
     }
     /// Sets [`EventSourceMappingConfiguration::logging_config`](crate::types::EventSourceMappingConfiguration::logging_config): (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source.
@@ -575,14 +513,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::EventSourceMappingLoggingConfig,
     ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input);
+        self.inner.logging_config = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::logging_config`](crate::types::EventSourceMappingConfiguration::logging_config).
     #[inline]
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingLoggingConfig>,
+        input: Option<crate::types::EventSourceMappingLoggingConfig>,
     ) -> Self {
         self.inner.logging_config = input;
         self
@@ -591,50 +529,42 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_logging_config(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingLoggingConfig> {
+    ) -> &Option<crate::types::EventSourceMappingLoggingConfig> {
         &self.inner.logging_config
     }
     /// Sets [`EventSourceMappingConfiguration::scaling_config`](crate::types::EventSourceMappingConfiguration::scaling_config): (Amazon SQS only) The scaling configuration for the event source.
     pub fn scaling_config(mut self, input: crate::types::ScalingConfig) -> Self {
-        self.inner.scaling_config = ::std::option::Option::Some(input);
+        self.inner.scaling_config = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::scaling_config`](crate::types::EventSourceMappingConfiguration::scaling_config).
     #[inline]
     pub fn set_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::ScalingConfig>,
+        input: Option<crate::types::ScalingConfig>,
     ) -> Self {
         self.inner.scaling_config = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::scaling_config`](crate::types::EventSourceMappingConfiguration::scaling_config), if any.
     #[inline]
-    pub fn get_scaling_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScalingConfig> {
+    pub fn get_scaling_config(&self) -> &Option<crate::types::ScalingConfig> {
         &self.inner.scaling_config
     }
     /// Sets [`EventSourceMappingConfiguration::function_arn`](crate::types::EventSourceMappingConfiguration::function_arn): The ARN of the Lambda function.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::function_arn`](crate::types::EventSourceMappingConfiguration::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::function_arn`](crate::types::EventSourceMappingConfiguration::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`EventSourceMappingConfiguration::last_modified`](crate::types::EventSourceMappingConfiguration::last_modified): The date that the event source mapping was last updated or that its state changed.
@@ -642,166 +572,124 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input);
+        self.inner.last_modified = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::last_modified`](crate::types::EventSourceMappingConfiguration::last_modified).
     #[inline]
     pub fn set_last_modified(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::last_modified`](crate::types::EventSourceMappingConfiguration::last_modified), if any.
     #[inline]
-    pub fn get_last_modified(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_last_modified(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified
     }
     /// Sets [`EventSourceMappingConfiguration::last_processing_result`](crate::types::EventSourceMappingConfiguration::last_processing_result): The result of the event source mapping's last processing attempt.
-    pub fn last_processing_result(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_processing_result = ::std::option::Option::Some(input.into());
+    pub fn last_processing_result(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_processing_result = Some(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::last_processing_result`](crate::types::EventSourceMappingConfiguration::last_processing_result).
     #[inline]
-    pub fn set_last_processing_result(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_processing_result(mut self, input: Option<String>) -> Self {
         self.inner.last_processing_result = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::last_processing_result`](crate::types::EventSourceMappingConfiguration::last_processing_result), if any.
     #[inline]
-    pub fn get_last_processing_result(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_processing_result(&self) -> &Option<String> {
         &self.inner.last_processing_result
     }
     /// Sets [`EventSourceMappingConfiguration::state`](crate::types::EventSourceMappingConfiguration::state): The state of the event source mapping.
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::state`](crate::types::EventSourceMappingConfiguration::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::state`](crate::types::EventSourceMappingConfiguration::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`EventSourceMappingConfiguration::state_transition_reason`](crate::types::EventSourceMappingConfiguration::state_transition_reason): Indicates whether a user or Lambda made the last change to the event source mapping.
-    pub fn state_transition_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_transition_reason = ::std::option::Option::Some(input.into());
+    pub fn state_transition_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_transition_reason = Some(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::state_transition_reason`](crate::types::EventSourceMappingConfiguration::state_transition_reason).
     #[inline]
-    pub fn set_state_transition_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_transition_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_transition_reason = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::state_transition_reason`](crate::types::EventSourceMappingConfiguration::state_transition_reason), if any.
     #[inline]
-    pub fn get_state_transition_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_transition_reason(&self) -> &Option<String> {
         &self.inner.state_transition_reason
     }
     /// Sets [`EventSourceMappingConfiguration::destination_config`](crate::types::EventSourceMappingConfiguration::destination_config): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
     pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input);
+        self.inner.destination_config = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::destination_config`](crate::types::EventSourceMappingConfiguration::destination_config).
     #[inline]
     pub fn set_destination_config(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationConfig>,
+        input: Option<crate::types::DestinationConfig>,
     ) -> Self {
         self.inner.destination_config = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::destination_config`](crate::types::EventSourceMappingConfiguration::destination_config), if any.
     #[inline]
-    pub fn get_destination_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationConfig> {
+    pub fn get_destination_config(&self) -> &Option<crate::types::DestinationConfig> {
         &self.inner.destination_config
     }
     /// Appends one item to [`EventSourceMappingConfiguration::topics`](crate::types::EventSourceMappingConfiguration::topics): The name of the Kafka topic.
     ///
     /// To set the whole list at once, use [`set_topics`](Self::set_topics).
-    pub fn topics(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topics(mut self, input: impl Into<String>) -> Self {
         self.inner.topics.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::topics`](crate::types::EventSourceMappingConfiguration::topics).
     #[inline]
-    pub fn set_topics(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_topics(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.topics = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::topics`](crate::types::EventSourceMappingConfiguration::topics), if any.
     #[inline]
-    pub fn get_topics(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_topics(&self) -> &Option<Vec<String>> {
         &self.inner.topics
     }
     /// Appends one item to [`EventSourceMappingConfiguration::queues`](crate::types::EventSourceMappingConfiguration::queues): (Amazon MQ) The name of the Amazon MQ broker destination queue to consume.
     ///
     /// To set the whole list at once, use [`set_queues`](Self::set_queues).
-    pub fn queues(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queues(mut self, input: impl Into<String>) -> Self {
         self.inner.queues.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::queues`](crate::types::EventSourceMappingConfiguration::queues).
     #[inline]
-    pub fn set_queues(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_queues(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.queues = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::queues`](crate::types::EventSourceMappingConfiguration::queues), if any.
     #[inline]
-    pub fn get_queues(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_queues(&self) -> &Option<Vec<String>> {
         &self.inner.queues
     }
     /// Appends one item to [`EventSourceMappingConfiguration::source_access_configurations`](crate::types::EventSourceMappingConfiguration::source_access_configurations): An array of the authentication protocol, VPC components, or virtual host to secure and define your event source.
@@ -818,9 +706,7 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn set_source_access_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
-        >,
+        input: Option<Vec<crate::types::SourceAccessConfiguration>>,
     ) -> Self {
         self.inner.source_access_configurations = input;
         self
@@ -829,9 +715,7 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_source_access_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::SourceAccessConfiguration>> {
         &self.inner.source_access_configurations
     }
     /// Sets [`EventSourceMappingConfiguration::self_managed_event_source`](crate::types::EventSourceMappingConfiguration::self_managed_event_source): The self-managed Apache Kafka cluster for your event source.
@@ -839,14 +723,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::SelfManagedEventSource,
     ) -> Self {
-        self.inner.self_managed_event_source = ::std::option::Option::Some(input);
+        self.inner.self_managed_event_source = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::self_managed_event_source`](crate::types::EventSourceMappingConfiguration::self_managed_event_source).
     #[inline]
     pub fn set_self_managed_event_source(
         mut self,
-        input: ::std::option::Option<crate::types::SelfManagedEventSource>,
+        input: Option<crate::types::SelfManagedEventSource>,
     ) -> Self {
         self.inner.self_managed_event_source = input;
         self
@@ -855,83 +739,71 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_self_managed_event_source(
         &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedEventSource> {
+    ) -> &Option<crate::types::SelfManagedEventSource> {
         &self.inner.self_managed_event_source
     }
     /// Sets [`EventSourceMappingConfiguration::maximum_record_age_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_record_age_in_seconds): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age.
     pub fn maximum_record_age_in_seconds(mut self, input: i32) -> Self {
-        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(input);
+        self.inner.maximum_record_age_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::maximum_record_age_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_record_age_in_seconds).
     #[inline]
-    pub fn set_maximum_record_age_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_record_age_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_record_age_in_seconds = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::maximum_record_age_in_seconds`](crate::types::EventSourceMappingConfiguration::maximum_record_age_in_seconds), if any.
     #[inline]
-    pub fn get_maximum_record_age_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_record_age_in_seconds(&self) -> &Option<i32> {
         &self.inner.maximum_record_age_in_seconds
     }
     /// Sets [`EventSourceMappingConfiguration::bisect_batch_on_function_error`](crate::types::EventSourceMappingConfiguration::bisect_batch_on_function_error): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
     pub fn bisect_batch_on_function_error(mut self, input: bool) -> Self {
-        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(input);
+        self.inner.bisect_batch_on_function_error = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::bisect_batch_on_function_error`](crate::types::EventSourceMappingConfiguration::bisect_batch_on_function_error).
     #[inline]
-    pub fn set_bisect_batch_on_function_error(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_bisect_batch_on_function_error(mut self, input: Option<bool>) -> Self {
         self.inner.bisect_batch_on_function_error = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::bisect_batch_on_function_error`](crate::types::EventSourceMappingConfiguration::bisect_batch_on_function_error), if any.
     #[inline]
-    pub fn get_bisect_batch_on_function_error(&self) -> &::std::option::Option<bool> {
+    pub fn get_bisect_batch_on_function_error(&self) -> &Option<bool> {
         &self.inner.bisect_batch_on_function_error
     }
     /// Sets [`EventSourceMappingConfiguration::maximum_retry_attempts`](crate::types::EventSourceMappingConfiguration::maximum_retry_attempts): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries.
     pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
+        self.inner.maximum_retry_attempts = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::maximum_retry_attempts`](crate::types::EventSourceMappingConfiguration::maximum_retry_attempts).
     #[inline]
-    pub fn set_maximum_retry_attempts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_retry_attempts(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_retry_attempts = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::maximum_retry_attempts`](crate::types::EventSourceMappingConfiguration::maximum_retry_attempts), if any.
     #[inline]
-    pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_retry_attempts(&self) -> &Option<i32> {
         &self.inner.maximum_retry_attempts
     }
     /// Sets [`EventSourceMappingConfiguration::tumbling_window_in_seconds`](crate::types::EventSourceMappingConfiguration::tumbling_window_in_seconds): (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources.
     pub fn tumbling_window_in_seconds(mut self, input: i32) -> Self {
-        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(input);
+        self.inner.tumbling_window_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::tumbling_window_in_seconds`](crate::types::EventSourceMappingConfiguration::tumbling_window_in_seconds).
     #[inline]
-    pub fn set_tumbling_window_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_tumbling_window_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.tumbling_window_in_seconds = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::tumbling_window_in_seconds`](crate::types::EventSourceMappingConfiguration::tumbling_window_in_seconds), if any.
     #[inline]
-    pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_tumbling_window_in_seconds(&self) -> &Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
     /// Appends one item to [`EventSourceMappingConfiguration::function_response_types`](crate::types::EventSourceMappingConfiguration::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
@@ -948,7 +820,7 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn set_function_response_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FunctionResponseType>>,
+        input: Option<Vec<crate::types::FunctionResponseType>>,
     ) -> Self {
         self.inner.function_response_types = input;
         self
@@ -957,7 +829,7 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_function_response_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionResponseType>> {
+    ) -> &Option<Vec<crate::types::FunctionResponseType>> {
         &self.inner.function_response_types
     }
     /// Sets [`EventSourceMappingConfiguration::amazon_managed_kafka_event_source_config`](crate::types::EventSourceMappingConfiguration::amazon_managed_kafka_event_source_config): Specific configuration settings for an Amazon Managed Streaming for Apache Kafka (Amazon MSK) event source.
@@ -965,16 +837,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::AmazonManagedKafkaEventSourceConfig,
     ) -> Self {
-        self.inner.amazon_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.amazon_managed_kafka_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::amazon_managed_kafka_event_source_config`](crate::types::EventSourceMappingConfiguration::amazon_managed_kafka_event_source_config).
     #[inline]
     pub fn set_amazon_managed_kafka_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::AmazonManagedKafkaEventSourceConfig>,
+        input: Option<crate::types::AmazonManagedKafkaEventSourceConfig>,
     ) -> Self {
         self.inner.amazon_managed_kafka_event_source_config = input;
         self
@@ -983,7 +853,7 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_amazon_managed_kafka_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::AmazonManagedKafkaEventSourceConfig> {
+    ) -> &Option<crate::types::AmazonManagedKafkaEventSourceConfig> {
         &self.inner.amazon_managed_kafka_event_source_config
     }
     /// Sets [`EventSourceMappingConfiguration::self_managed_kafka_event_source_config`](crate::types::EventSourceMappingConfiguration::self_managed_kafka_event_source_config): Specific configuration settings for a self-managed Apache Kafka event source.
@@ -991,16 +861,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::SelfManagedKafkaEventSourceConfig,
     ) -> Self {
-        self.inner.self_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.self_managed_kafka_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::self_managed_kafka_event_source_config`](crate::types::EventSourceMappingConfiguration::self_managed_kafka_event_source_config).
     #[inline]
     pub fn set_self_managed_kafka_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::SelfManagedKafkaEventSourceConfig>,
+        input: Option<crate::types::SelfManagedKafkaEventSourceConfig>,
     ) -> Self {
         self.inner.self_managed_kafka_event_source_config = input;
         self
@@ -1009,7 +877,7 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_self_managed_kafka_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedKafkaEventSourceConfig> {
+    ) -> &Option<crate::types::SelfManagedKafkaEventSourceConfig> {
         &self.inner.self_managed_kafka_event_source_config
     }
     /// Sets [`EventSourceMappingConfiguration::document_db_event_source_config`](crate::types::EventSourceMappingConfiguration::document_db_event_source_config): Specific configuration settings for a DocumentDB event source.
@@ -1017,14 +885,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::DocumentDbEventSourceConfig,
     ) -> Self {
-        self.inner.document_db_event_source_config = ::std::option::Option::Some(input);
+        self.inner.document_db_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::document_db_event_source_config`](crate::types::EventSourceMappingConfiguration::document_db_event_source_config).
     #[inline]
     pub fn set_document_db_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentDbEventSourceConfig>,
+        input: Option<crate::types::DocumentDbEventSourceConfig>,
     ) -> Self {
         self.inner.document_db_event_source_config = input;
         self
@@ -1033,31 +901,23 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_document_db_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::DocumentDbEventSourceConfig> {
+    ) -> &Option<crate::types::DocumentDbEventSourceConfig> {
         &self.inner.document_db_event_source_config
     }
     /// Sets [`EventSourceMappingConfiguration::event_source_mapping_arn`](crate::types::EventSourceMappingConfiguration::event_source_mapping_arn): The Amazon Resource Name (ARN) of the event source mapping.
-    pub fn event_source_mapping_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_source_mapping_arn = ::std::option::Option::Some(input.into());
+    pub fn event_source_mapping_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_source_mapping_arn = Some(input.into());
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::event_source_mapping_arn`](crate::types::EventSourceMappingConfiguration::event_source_mapping_arn).
     #[inline]
-    pub fn set_event_source_mapping_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_source_mapping_arn(mut self, input: Option<String>) -> Self {
         self.inner.event_source_mapping_arn = input;
         self
     }
     /// The value set for [`EventSourceMappingConfiguration::event_source_mapping_arn`](crate::types::EventSourceMappingConfiguration::event_source_mapping_arn), if any.
     #[inline]
-    pub fn get_event_source_mapping_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_source_mapping_arn(&self) -> &Option<String> {
         &self.inner.event_source_mapping_arn
     }
     /// Sets [`EventSourceMappingConfiguration::provisioned_poller_config`](crate::types::EventSourceMappingConfiguration::provisioned_poller_config): (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source.
@@ -1065,14 +925,14 @@ impl EventSourceMappingConfigurationBuilder {
         mut self,
         input: crate::types::ProvisionedPollerConfig,
     ) -> Self {
-        self.inner.provisioned_poller_config = ::std::option::Option::Some(input);
+        self.inner.provisioned_poller_config = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingConfiguration::provisioned_poller_config`](crate::types::EventSourceMappingConfiguration::provisioned_poller_config).
     #[inline]
     pub fn set_provisioned_poller_config(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedPollerConfig>,
+        input: Option<crate::types::ProvisionedPollerConfig>,
     ) -> Self {
         self.inner.provisioned_poller_config = input;
         self
@@ -1081,7 +941,7 @@ impl EventSourceMappingConfigurationBuilder {
     #[inline]
     pub fn get_provisioned_poller_config(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedPollerConfig> {
+    ) -> &Option<crate::types::ProvisionedPollerConfig> {
         &self.inner.provisioned_poller_config
     }
     /// Builds the [`EventSourceMappingConfiguration`]; it has no required members, so this cannot fail.

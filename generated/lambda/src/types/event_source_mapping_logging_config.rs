@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// (Amazon MSK, and self-managed Apache Kafka only) The logging configuration for your event source. Use this configuration object to define the level of logs for your event source mapping.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventSourceMappingLoggingConfig {
     /// The log level you want your event source mapping to use. Lambda event poller only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest. For more information about these metrics, see [Event source mapping logging](https://docs.aws.amazon.com/lambda/latest/dg/esm-logging.html).
-    pub system_log_level: ::std::option::Option<
-        crate::types::EventSourceMappingSystemLogLevel,
-    >,
+    pub system_log_level: Option<crate::types::EventSourceMappingSystemLogLevel>,
 }
 impl EventSourceMappingLoggingConfig {
     /// Starts building a [`EventSourceMappingLoggingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::EventSourceMappingLoggingConfigBuilder {
-        <crate::types::builders::EventSourceMappingLoggingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EventSourceMappingLoggingConfigBuilder as Default>::default()
     }
     /// The `SystemLogLevel` member, when set.
     #[inline]
     pub fn system_log_level(
         &self,
-    ) -> ::std::option::Option<&crate::types::EventSourceMappingSystemLogLevel> {
+    ) -> Option<&crate::types::EventSourceMappingSystemLogLevel> {
         self.system_log_level.as_ref()
     }
 }
 /// A builder for [`EventSourceMappingLoggingConfig`](crate::types::EventSourceMappingLoggingConfig); start one with `EventSourceMappingLoggingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EventSourceMappingLoggingConfigBuilder {
     inner: crate::types::EventSourceMappingLoggingConfig,
 }
@@ -45,14 +33,14 @@ impl EventSourceMappingLoggingConfigBuilder {
         mut self,
         input: crate::types::EventSourceMappingSystemLogLevel,
     ) -> Self {
-        self.inner.system_log_level = ::std::option::Option::Some(input);
+        self.inner.system_log_level = Some(input);
         self
     }
     /// Sets or clears [`EventSourceMappingLoggingConfig::system_log_level`](crate::types::EventSourceMappingLoggingConfig::system_log_level).
     #[inline]
     pub fn set_system_log_level(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingSystemLogLevel>,
+        input: Option<crate::types::EventSourceMappingSystemLogLevel>,
     ) -> Self {
         self.inner.system_log_level = input;
         self
@@ -61,7 +49,7 @@ impl EventSourceMappingLoggingConfigBuilder {
     #[inline]
     pub fn get_system_log_level(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingSystemLogLevel> {
+    ) -> &Option<crate::types::EventSourceMappingSystemLogLevel> {
         &self.inner.system_log_level
     }
     /// Builds the [`EventSourceMappingLoggingConfig`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The metrics configuration for your event source. Use this configuration object to define which metrics you want your event source mapping to produce.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EventSourceMappingMetricsConfig {
     /// The metrics you want your event source mapping to produce, including `EventCount`, `ErrorCount`, `KafkaMetrics`.
@@ -17,15 +12,13 @@ pub struct EventSourceMappingMetricsConfig {
     /// - `KafkaMetrics` (Amazon MSK and self-managed Apache Kafka) to receive metrics related to the Kafka consumers from your event source mapping.
     ///
     /// For more information about these metrics, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
-    pub metrics: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EventSourceMappingMetric>,
-    >,
+    pub metrics: Option<Vec<crate::types::EventSourceMappingMetric>>,
 }
 impl EventSourceMappingMetricsConfig {
     /// Starts building a [`EventSourceMappingMetricsConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::EventSourceMappingMetricsConfigBuilder {
-        <crate::types::builders::EventSourceMappingMetricsConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EventSourceMappingMetricsConfigBuilder as Default>::default()
     }
     /// The `Metrics` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,12 +27,7 @@ impl EventSourceMappingMetricsConfig {
     }
 }
 /// A builder for [`EventSourceMappingMetricsConfig`](crate::types::EventSourceMappingMetricsConfig); start one with `EventSourceMappingMetricsConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EventSourceMappingMetricsConfigBuilder {
     inner: crate::types::EventSourceMappingMetricsConfig,
 }
@@ -55,20 +43,14 @@ impl EventSourceMappingMetricsConfigBuilder {
     #[inline]
     pub fn set_metrics(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::EventSourceMappingMetric>,
-        >,
+        input: Option<Vec<crate::types::EventSourceMappingMetric>>,
     ) -> Self {
         self.inner.metrics = input;
         self
     }
     /// The value set for [`EventSourceMappingMetricsConfig::metrics`](crate::types::EventSourceMappingMetricsConfig::metrics), if any.
     #[inline]
-    pub fn get_metrics(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::EventSourceMappingMetric>,
-    > {
+    pub fn get_metrics(&self) -> &Option<Vec<crate::types::EventSourceMappingMetric>> {
         &self.inner.metrics
     }
     /// Builds the [`EventSourceMappingMetricsConfig`]; it has no required members, so this cannot fail.

@@ -2,183 +2,144 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Execution {
     /// The Amazon Resource Name (ARN) of the durable execution, if this execution is a durable execution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
     /// The unique name of the durable execution, if one was provided when the execution was started.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_name: ::std::option::Option<::std::string::String>,
+    pub durable_execution_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the Lambda function.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The current status of the durable execution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<crate::types::ExecutionStatus>,
+    pub status: Option<crate::types::ExecutionStatus>,
     /// The date and time when the durable execution started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub start_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the durable execution ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub end_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
 }
 impl Execution {
     /// Starts building a [`Execution`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecutionBuilder {
-        <crate::types::builders::ExecutionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecutionBuilder as Default>::default()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
     /// The `DurableExecutionName` member, when set.
     #[inline]
-    pub fn durable_execution_name(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_name(&self) -> Option<&str> {
         self.durable_execution_name.as_deref()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ExecutionStatus> {
+    pub fn status(&self) -> Option<&crate::types::ExecutionStatus> {
         self.status.as_ref()
     }
     /// The `StartTimestamp` member, when set.
     #[inline]
-    pub fn start_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_timestamp.as_ref()
     }
     /// The `EndTimestamp` member, when set.
     #[inline]
-    pub fn end_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_timestamp.as_ref()
     }
     /// The `KMSKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
 }
 /// A builder for [`Execution`](crate::types::Execution); start one with `Execution::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecutionBuilder {
     inner: crate::types::Execution,
 }
 impl ExecutionBuilder {
     /// Sets [`Execution::durable_execution_arn`](crate::types::Execution::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution, if this execution is a durable execution.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Execution::durable_execution_arn`](crate::types::Execution::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`Execution::durable_execution_arn`](crate::types::Execution::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Sets [`Execution::durable_execution_name`](crate::types::Execution::durable_execution_name): The unique name of the durable execution, if one was provided when the execution was started.
-    pub fn durable_execution_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_name = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_name = Some(input.into());
         self
     }
     /// Sets or clears [`Execution::durable_execution_name`](crate::types::Execution::durable_execution_name).
     #[inline]
-    pub fn set_durable_execution_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_name(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_name = input;
         self
     }
     /// The value set for [`Execution::durable_execution_name`](crate::types::Execution::durable_execution_name), if any.
     #[inline]
-    pub fn get_durable_execution_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_name(&self) -> &Option<String> {
         &self.inner.durable_execution_name
     }
     /// Sets [`Execution::function_arn`](crate::types::Execution::function_arn): The Amazon Resource Name (ARN) of the Lambda function.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Execution::function_arn`](crate::types::Execution::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`Execution::function_arn`](crate::types::Execution::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`Execution::status`](crate::types::Execution::status): The current status of the durable execution.
     pub fn status(mut self, input: crate::types::ExecutionStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`Execution::status`](crate::types::Execution::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ExecutionStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::ExecutionStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`Execution::status`](crate::types::Execution::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::ExecutionStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ExecutionStatus> {
         &self.inner.status
     }
     /// Sets [`Execution::start_timestamp`](crate::types::Execution::start_timestamp): The date and time when the durable execution started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -186,14 +147,14 @@ impl ExecutionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_timestamp = ::std::option::Option::Some(input);
+        self.inner.start_timestamp = Some(input);
         self
     }
     /// Sets or clears [`Execution::start_timestamp`](crate::types::Execution::start_timestamp).
     #[inline]
     pub fn set_start_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_timestamp = input;
         self
@@ -202,7 +163,7 @@ impl ExecutionBuilder {
     #[inline]
     pub fn get_start_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_timestamp
     }
     /// Sets [`Execution::end_timestamp`](crate::types::Execution::end_timestamp): The date and time when the durable execution ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -210,85 +171,74 @@ impl ExecutionBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_timestamp = ::std::option::Option::Some(input);
+        self.inner.end_timestamp = Some(input);
         self
     }
     /// Sets or clears [`Execution::end_timestamp`](crate::types::Execution::end_timestamp).
     #[inline]
     pub fn set_end_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_timestamp = input;
         self
     }
     /// The value set for [`Execution::end_timestamp`](crate::types::Execution::end_timestamp), if any.
     #[inline]
-    pub fn get_end_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_timestamp
     }
     /// Sets [`Execution::kms_key_arn`](crate::types::Execution::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Execution::kms_key_arn`](crate::types::Execution::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`Execution::kms_key_arn`](crate::types::Execution::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Builds the [`Execution`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Execution,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Execution, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.durable_execution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
                 member: "durable_execution_arn",
             });
         }
         if self.inner.durable_execution_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
                 member: "durable_execution_name",
             });
         }
         if self.inner.function_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
                 member: "function_arn",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
                 member: "status",
             });
         }
         if self.inner.start_timestamp.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Execution",
                 member: "start_timestamp",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,21 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecutionDetails {
     /// The original input payload provided for the durable execution.
-    pub input_payload: ::std::option::Option<::std::string::String>,
+    pub input_payload: Option<String>,
 }
 impl ExecutionDetails {
     /// Starts building a [`ExecutionDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecutionDetailsBuilder {
-        <crate::types::builders::ExecutionDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecutionDetailsBuilder as Default>::default()
     }
     /// The `InputPayload` member, when set.
     #[inline]
-    pub fn input_payload(&self) -> ::std::option::Option<&str> {
+    pub fn input_payload(&self) -> Option<&str> {
         self.input_payload.as_deref()
     }
 }
@@ -28,36 +28,25 @@ impl ::std::fmt::Debug for ExecutionDetails {
     }
 }
 /// A builder for [`ExecutionDetails`](crate::types::ExecutionDetails); start one with `ExecutionDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecutionDetailsBuilder {
     inner: crate::types::ExecutionDetails,
 }
 impl ExecutionDetailsBuilder {
     /// Sets [`ExecutionDetails::input_payload`](crate::types::ExecutionDetails::input_payload): The original input payload provided for the durable execution.
-    pub fn input_payload(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.input_payload = ::std::option::Option::Some(input.into());
+    pub fn input_payload(mut self, input: impl Into<String>) -> Self {
+        self.inner.input_payload = Some(input.into());
         self
     }
     /// Sets or clears [`ExecutionDetails::input_payload`](crate::types::ExecutionDetails::input_payload).
     #[inline]
-    pub fn set_input_payload(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_input_payload(mut self, input: Option<String>) -> Self {
         self.inner.input_payload = input;
         self
     }
     /// The value set for [`ExecutionDetails::input_payload`](crate::types::ExecutionDetails::input_payload), if any.
     #[inline]
-    pub fn get_input_payload(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_input_payload(&self) -> &Option<String> {
         &self.inner.input_payload
     }
     /// Builds the [`ExecutionDetails`]; it has no required members, so this cannot fail.

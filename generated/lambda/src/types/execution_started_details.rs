@@ -2,106 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a durable execution that started.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecutionStartedDetails {
     /// The input payload provided for the durable execution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub input: ::std::option::Option<crate::types::EventInput>,
+    pub input: Option<crate::types::EventInput>,
     /// The maximum amount of time that the durable execution is allowed to run, in seconds.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub execution_timeout: ::std::option::Option<i32>,
+    pub execution_timeout: Option<i32>,
 }
 impl ExecutionStartedDetails {
     /// Starts building a [`ExecutionStartedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecutionStartedDetailsBuilder {
-        <crate::types::builders::ExecutionStartedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecutionStartedDetailsBuilder as Default>::default()
     }
     /// The `Input` member, when set.
     #[inline]
-    pub fn input(&self) -> ::std::option::Option<&crate::types::EventInput> {
+    pub fn input(&self) -> Option<&crate::types::EventInput> {
         self.input.as_ref()
     }
     /// The `ExecutionTimeout` member, when set.
     #[inline]
-    pub fn execution_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn execution_timeout(&self) -> Option<i32> {
         self.execution_timeout
     }
 }
 /// A builder for [`ExecutionStartedDetails`](crate::types::ExecutionStartedDetails); start one with `ExecutionStartedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecutionStartedDetailsBuilder {
     inner: crate::types::ExecutionStartedDetails,
 }
 impl ExecutionStartedDetailsBuilder {
     /// Sets [`ExecutionStartedDetails::input`](crate::types::ExecutionStartedDetails::input): The input payload provided for the durable execution.
     pub fn input(mut self, input: crate::types::EventInput) -> Self {
-        self.inner.input = ::std::option::Option::Some(input);
+        self.inner.input = Some(input);
         self
     }
     /// Sets or clears [`ExecutionStartedDetails::input`](crate::types::ExecutionStartedDetails::input).
     #[inline]
-    pub fn set_input(
-        mut self,
-        input: ::std::option::Option<crate::types::EventInput>,
-    ) -> Self {
+    pub fn set_input(mut self, input: Option<crate::types::EventInput>) -> Self {
         self.inner.input = input;
         self
     }
     /// The value set for [`ExecutionStartedDetails::input`](crate::types::ExecutionStartedDetails::input), if any.
     #[inline]
-    pub fn get_input(&self) -> &::std::option::Option<crate::types::EventInput> {
+    pub fn get_input(&self) -> &Option<crate::types::EventInput> {
         &self.inner.input
     }
     /// Sets [`ExecutionStartedDetails::execution_timeout`](crate::types::ExecutionStartedDetails::execution_timeout): The maximum amount of time that the durable execution is allowed to run, in seconds.
     pub fn execution_timeout(mut self, input: i32) -> Self {
-        self.inner.execution_timeout = ::std::option::Option::Some(input);
+        self.inner.execution_timeout = Some(input);
         self
     }
     /// Sets or clears [`ExecutionStartedDetails::execution_timeout`](crate::types::ExecutionStartedDetails::execution_timeout).
     #[inline]
-    pub fn set_execution_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_execution_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.execution_timeout = input;
         self
     }
     /// The value set for [`ExecutionStartedDetails::execution_timeout`](crate::types::ExecutionStartedDetails::execution_timeout), if any.
     #[inline]
-    pub fn get_execution_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_execution_timeout(&self) -> &Option<i32> {
         &self.inner.execution_timeout
     }
     /// Builds the [`ExecutionStartedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExecutionStartedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.input.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecutionStartedDetails",
                 member: "input",
             });
         }
         if self.inner.execution_timeout.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecutionStartedDetails",
                 member: "execution_timeout",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

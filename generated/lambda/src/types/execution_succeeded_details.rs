@@ -2,75 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that succeeded.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecutionSucceededDetails {
     /// The response payload from the successful operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub result: ::std::option::Option<crate::types::EventResult>,
+    pub result: Option<crate::types::EventResult>,
 }
 impl ExecutionSucceededDetails {
     /// Starts building a [`ExecutionSucceededDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecutionSucceededDetailsBuilder {
-        <crate::types::builders::ExecutionSucceededDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecutionSucceededDetailsBuilder as Default>::default()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&crate::types::EventResult> {
+    pub fn result(&self) -> Option<&crate::types::EventResult> {
         self.result.as_ref()
     }
 }
 /// A builder for [`ExecutionSucceededDetails`](crate::types::ExecutionSucceededDetails); start one with `ExecutionSucceededDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecutionSucceededDetailsBuilder {
     inner: crate::types::ExecutionSucceededDetails,
 }
 impl ExecutionSucceededDetailsBuilder {
     /// Sets [`ExecutionSucceededDetails::result`](crate::types::ExecutionSucceededDetails::result): The response payload from the successful operation.
     pub fn result(mut self, input: crate::types::EventResult) -> Self {
-        self.inner.result = ::std::option::Option::Some(input);
+        self.inner.result = Some(input);
         self
     }
     /// Sets or clears [`ExecutionSucceededDetails::result`](crate::types::ExecutionSucceededDetails::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<crate::types::EventResult>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<crate::types::EventResult>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`ExecutionSucceededDetails::result`](crate::types::ExecutionSucceededDetails::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<crate::types::EventResult> {
+    pub fn get_result(&self) -> &Option<crate::types::EventResult> {
         &self.inner.result
     }
     /// Builds the [`ExecutionSucceededDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ExecutionSucceededDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.result.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecutionSucceededDetails",
                 member: "result",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a [durable execution](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html) that timed out.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ExecutionTimedOutDetails {
     /// Details about the execution timeout.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl ExecutionTimedOutDetails {
     /// Starts building a [`ExecutionTimedOutDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecutionTimedOutDetailsBuilder {
-        <crate::types::builders::ExecutionTimedOutDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ExecutionTimedOutDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`ExecutionTimedOutDetails`](crate::types::ExecutionTimedOutDetails); start one with `ExecutionTimedOutDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ExecutionTimedOutDetailsBuilder {
     inner: crate::types::ExecutionTimedOutDetails,
 }
 impl ExecutionTimedOutDetailsBuilder {
     /// Sets [`ExecutionTimedOutDetails::error`](crate::types::ExecutionTimedOutDetails::error): Details about the execution timeout.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`ExecutionTimedOutDetails::error`](crate::types::ExecutionTimedOutDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`ExecutionTimedOutDetails::error`](crate::types::ExecutionTimedOutDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`ExecutionTimedOutDetails`]; it has no required members, so this cannot fail.

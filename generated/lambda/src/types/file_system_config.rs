@@ -2,115 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the connection between a Lambda function and an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FileSystemConfig {
     /// The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The path where the function can access the file system, starting with `/mnt/`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub local_mount_path: ::std::option::Option<::std::string::String>,
+    pub local_mount_path: Option<String>,
 }
 impl FileSystemConfig {
     /// Starts building a [`FileSystemConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::FileSystemConfigBuilder {
-        <crate::types::builders::FileSystemConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FileSystemConfigBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `LocalMountPath` member, when set.
     #[inline]
-    pub fn local_mount_path(&self) -> ::std::option::Option<&str> {
+    pub fn local_mount_path(&self) -> Option<&str> {
         self.local_mount_path.as_deref()
     }
 }
 /// A builder for [`FileSystemConfig`](crate::types::FileSystemConfig); start one with `FileSystemConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FileSystemConfigBuilder {
     inner: crate::types::FileSystemConfig,
 }
 impl FileSystemConfigBuilder {
     /// Sets [`FileSystemConfig::arn`](crate::types::FileSystemConfig::arn): The Amazon Resource Name (ARN) of the Amazon EFS or Amazon S3 Files access point that provides access to the file system.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`FileSystemConfig::arn`](crate::types::FileSystemConfig::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`FileSystemConfig::arn`](crate::types::FileSystemConfig::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`FileSystemConfig::local_mount_path`](crate::types::FileSystemConfig::local_mount_path): The path where the function can access the file system, starting with `/mnt/`.
-    pub fn local_mount_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_mount_path = ::std::option::Option::Some(input.into());
+    pub fn local_mount_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_mount_path = Some(input.into());
         self
     }
     /// Sets or clears [`FileSystemConfig::local_mount_path`](crate::types::FileSystemConfig::local_mount_path).
     #[inline]
-    pub fn set_local_mount_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_mount_path(mut self, input: Option<String>) -> Self {
         self.inner.local_mount_path = input;
         self
     }
     /// The value set for [`FileSystemConfig::local_mount_path`](crate::types::FileSystemConfig::local_mount_path), if any.
     #[inline]
-    pub fn get_local_mount_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_mount_path(&self) -> &Option<String> {
         &self.inner.local_mount_path
     }
     /// Builds the [`FileSystemConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::FileSystemConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FileSystemConfig",
                 member: "arn",
             });
         }
         if self.inner.local_mount_path.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FileSystemConfig",
                 member: "local_mount_path",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A structure within a [`FilterCriteria`](crate::types::FilterCriteria) object that defines an event filtering pattern.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Filter {
     /// A filter pattern. For more information on the syntax of a filter pattern, see [Filter rule syntax](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-syntax).
-    pub pattern: ::std::option::Option<::std::string::String>,
+    pub pattern: Option<String>,
 }
 impl Filter {
     /// Starts building a [`Filter`].
     #[inline]
     pub fn builder() -> crate::types::builders::FilterBuilder {
-        <crate::types::builders::FilterBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FilterBuilder as Default>::default()
     }
     /// The `Pattern` member, when set.
     #[inline]
-    pub fn pattern(&self) -> ::std::option::Option<&str> {
+    pub fn pattern(&self) -> Option<&str> {
         self.pattern.as_deref()
     }
 }
 /// A builder for [`Filter`](crate::types::Filter); start one with `Filter::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FilterBuilder {
     inner: crate::types::Filter,
 }
 impl FilterBuilder {
     /// Sets [`Filter::pattern`](crate::types::Filter::pattern): A filter pattern.
-    pub fn pattern(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.pattern = ::std::option::Option::Some(input.into());
+    pub fn pattern(mut self, input: impl Into<String>) -> Self {
+        self.inner.pattern = Some(input.into());
         self
     }
     /// Sets or clears [`Filter::pattern`](crate::types::Filter::pattern).
     #[inline]
-    pub fn set_pattern(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_pattern(mut self, input: Option<String>) -> Self {
         self.inner.pattern = input;
         self
     }
     /// The value set for [`Filter::pattern`](crate::types::Filter::pattern), if any.
     #[inline]
-    pub fn get_pattern(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_pattern(&self) -> &Option<String> {
         &self.inner.pattern
     }
     /// Builds the [`Filter`]; it has no required members, so this cannot fail.

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that contains the filters for an event source.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilterCriteria {
     /// A list of filters.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
+    pub filters: Option<Vec<crate::types::Filter>>,
 }
 impl FilterCriteria {
     /// Starts building a [`FilterCriteria`].
     #[inline]
     pub fn builder() -> crate::types::builders::FilterCriteriaBuilder {
-        <crate::types::builders::FilterCriteriaBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FilterCriteriaBuilder as Default>::default()
     }
     /// The `Filters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl FilterCriteria {
     }
 }
 /// A builder for [`FilterCriteria`](crate::types::FilterCriteria); start one with `FilterCriteria::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FilterCriteriaBuilder {
     inner: crate::types::FilterCriteria,
 }
@@ -45,18 +35,13 @@ impl FilterCriteriaBuilder {
     }
     /// Sets or clears [`FilterCriteria::filters`](crate::types::FilterCriteria::filters).
     #[inline]
-    pub fn set_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Filter>>,
-    ) -> Self {
+    pub fn set_filters(mut self, input: Option<Vec<crate::types::Filter>>) -> Self {
         self.inner.filters = input;
         self
     }
     /// The value set for [`FilterCriteria::filters`](crate::types::FilterCriteria::filters), if any.
     #[inline]
-    pub fn get_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Filter>> {
+    pub fn get_filters(&self) -> &Option<Vec<crate::types::Filter>> {
         &self.inner.filters
     }
     /// Builds the [`FilterCriteria`]; it has no required members, so this cannot fail.

@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that contains details about an error related to filter criteria encryption.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilterCriteriaError {
     /// The KMS exception that resulted from filter criteria encryption or decryption.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The error message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl FilterCriteriaError {
     /// Starts building a [`FilterCriteriaError`].
     #[inline]
     pub fn builder() -> crate::types::builders::FilterCriteriaErrorBuilder {
-        <crate::types::builders::FilterCriteriaErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FilterCriteriaErrorBuilder as Default>::default()
     }
     /// The `ErrorCode` member, when set.
     #[inline]
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`FilterCriteriaError`](crate::types::FilterCriteriaError); start one with `FilterCriteriaError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FilterCriteriaErrorBuilder {
     inner: crate::types::FilterCriteriaError,
 }
 impl FilterCriteriaErrorBuilder {
     /// Sets [`FilterCriteriaError::error_code`](crate::types::FilterCriteriaError::error_code): The KMS exception that resulted from filter criteria encryption or decryption.
-    pub fn error_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input.into());
+    pub fn error_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_code = Some(input.into());
         self
     }
     /// Sets or clears [`FilterCriteriaError::error_code`](crate::types::FilterCriteriaError::error_code).
     #[inline]
-    pub fn set_error_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.inner.error_code = input;
         self
     }
     /// The value set for [`FilterCriteriaError::error_code`](crate::types::FilterCriteriaError::error_code), if any.
     #[inline]
-    pub fn get_error_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_code(&self) -> &Option<String> {
         &self.inner.error_code
     }
     /// Sets [`FilterCriteriaError::message`](crate::types::FilterCriteriaError::message): The error message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`FilterCriteriaError::message`](crate::types::FilterCriteriaError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`FilterCriteriaError::message`](crate::types::FilterCriteriaError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`FilterCriteriaError`]; it has no required members, so this cannot fail.

@@ -2,70 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The code for the Lambda function. You can either specify an object in Amazon S3, upload a .zip file archive deployment package directly, or specify the URI of a container image.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionCode {
     /// The base64-encoded contents of the deployment package. Amazon Web Services SDK and CLI clients handle the encoding for you.
-    pub zip_file: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub zip_file: Option<::awsgen_runtime::primitives::Blob>,
     /// An Amazon S3 bucket in the same Amazon Web Services Region as your function. The bucket can be in a different Amazon Web Services account.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The Amazon S3 key of the deployment package.
-    pub s3_key: ::std::option::Option<::std::string::String>,
+    pub s3_key: Option<String>,
     /// For versioned objects, the version of the deployment package object to use.
-    pub s3_object_version: ::std::option::Option<::std::string::String>,
+    pub s3_object_version: Option<String>,
     /// Specifies how the deployment package is stored. Valid values:
     ///
     /// - `COPY` (default) – Uploads a copy of your deployment package to Lambda.
     /// - `REFERENCE` – Lambda references the deployment package from the specified Amazon S3 bucket.
-    pub s3_object_storage_mode: ::std::option::Option<crate::types::S3ObjectStorageMode>,
+    pub s3_object_storage_mode: Option<crate::types::S3ObjectStorageMode>,
     /// URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
-    pub image_uri: ::std::option::Option<::std::string::String>,
+    pub image_uri: Option<String>,
     /// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an [Amazon Web Services owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk).
-    pub source_kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub source_kms_key_arn: Option<String>,
 }
 impl FunctionCode {
     /// Starts building a [`FunctionCode`].
     #[inline]
     pub fn builder() -> crate::types::builders::FunctionCodeBuilder {
-        <crate::types::builders::FunctionCodeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FunctionCodeBuilder as Default>::default()
     }
     /// The `ZipFile` member, when set.
     #[inline]
-    pub fn zip_file(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn zip_file(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.zip_file.as_ref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Key` member, when set.
     #[inline]
-    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+    pub fn s3_key(&self) -> Option<&str> {
         self.s3_key.as_deref()
     }
     /// The `S3ObjectVersion` member, when set.
     #[inline]
-    pub fn s3_object_version(&self) -> ::std::option::Option<&str> {
+    pub fn s3_object_version(&self) -> Option<&str> {
         self.s3_object_version.as_deref()
     }
     /// The `S3ObjectStorageMode` member, when set.
     #[inline]
-    pub fn s3_object_storage_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::S3ObjectStorageMode> {
+    pub fn s3_object_storage_mode(&self) -> Option<&crate::types::S3ObjectStorageMode> {
         self.s3_object_storage_mode.as_ref()
     }
     /// The `ImageUri` member, when set.
     #[inline]
-    pub fn image_uri(&self) -> ::std::option::Option<&str> {
+    pub fn image_uri(&self) -> Option<&str> {
         self.image_uri.as_deref()
     }
     /// The `SourceKMSKeyArn` member, when set.
     #[inline]
-    pub fn source_kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_kms_key_arn(&self) -> Option<&str> {
         self.source_kms_key_arn.as_deref()
     }
 }
@@ -83,12 +79,7 @@ impl ::std::fmt::Debug for FunctionCode {
     }
 }
 /// A builder for [`FunctionCode`](crate::types::FunctionCode); start one with `FunctionCode::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FunctionCodeBuilder {
     inner: crate::types::FunctionCode,
 }
@@ -96,93 +87,71 @@ impl FunctionCodeBuilder {
     /// Sets [`FunctionCode::zip_file`](crate::types::FunctionCode::zip_file): The base64-encoded contents of the deployment package.
     pub fn zip_file(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.zip_file = ::std::option::Option::Some(input.into());
+        self.inner.zip_file = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCode::zip_file`](crate::types::FunctionCode::zip_file).
     #[inline]
     pub fn set_zip_file(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.zip_file = input;
         self
     }
     /// The value set for [`FunctionCode::zip_file`](crate::types::FunctionCode::zip_file), if any.
     #[inline]
-    pub fn get_zip_file(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_zip_file(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.zip_file
     }
     /// Sets [`FunctionCode::s3_bucket`](crate::types::FunctionCode::s3_bucket): An Amazon S3 bucket in the same Amazon Web Services Region as your function.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCode::s3_bucket`](crate::types::FunctionCode::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`FunctionCode::s3_bucket`](crate::types::FunctionCode::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`FunctionCode::s3_key`](crate::types::FunctionCode::s3_key): The Amazon S3 key of the deployment package.
-    pub fn s3_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_key = ::std::option::Option::Some(input.into());
+    pub fn s3_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_key = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCode::s3_key`](crate::types::FunctionCode::s3_key).
     #[inline]
-    pub fn set_s3_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_key(mut self, input: Option<String>) -> Self {
         self.inner.s3_key = input;
         self
     }
     /// The value set for [`FunctionCode::s3_key`](crate::types::FunctionCode::s3_key), if any.
     #[inline]
-    pub fn get_s3_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_key(&self) -> &Option<String> {
         &self.inner.s3_key
     }
     /// Sets [`FunctionCode::s3_object_version`](crate::types::FunctionCode::s3_object_version): For versioned objects, the version of the deployment package object to use.
-    pub fn s3_object_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_object_version = ::std::option::Option::Some(input.into());
+    pub fn s3_object_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_object_version = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCode::s3_object_version`](crate::types::FunctionCode::s3_object_version).
     #[inline]
-    pub fn set_s3_object_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_object_version(mut self, input: Option<String>) -> Self {
         self.inner.s3_object_version = input;
         self
     }
     /// The value set for [`FunctionCode::s3_object_version`](crate::types::FunctionCode::s3_object_version), if any.
     #[inline]
-    pub fn get_s3_object_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_object_version(&self) -> &Option<String> {
         &self.inner.s3_object_version
     }
     /// Sets [`FunctionCode::s3_object_storage_mode`](crate::types::FunctionCode::s3_object_storage_mode): Specifies how the deployment package is stored.
@@ -190,14 +159,14 @@ impl FunctionCodeBuilder {
         mut self,
         input: crate::types::S3ObjectStorageMode,
     ) -> Self {
-        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input);
+        self.inner.s3_object_storage_mode = Some(input);
         self
     }
     /// Sets or clears [`FunctionCode::s3_object_storage_mode`](crate::types::FunctionCode::s3_object_storage_mode).
     #[inline]
     pub fn set_s3_object_storage_mode(
         mut self,
-        input: ::std::option::Option<crate::types::S3ObjectStorageMode>,
+        input: Option<crate::types::S3ObjectStorageMode>,
     ) -> Self {
         self.inner.s3_object_storage_mode = input;
         self
@@ -206,53 +175,39 @@ impl FunctionCodeBuilder {
     #[inline]
     pub fn get_s3_object_storage_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::S3ObjectStorageMode> {
+    ) -> &Option<crate::types::S3ObjectStorageMode> {
         &self.inner.s3_object_storage_mode
     }
     /// Sets [`FunctionCode::image_uri`](crate::types::FunctionCode::image_uri): URI of a [container image](https://docs.aws.amazon.com/lambda/latest/dg/lambda-images.html) in the Amazon ECR registry.
-    pub fn image_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_uri = ::std::option::Option::Some(input.into());
+    pub fn image_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_uri = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCode::image_uri`](crate::types::FunctionCode::image_uri).
     #[inline]
-    pub fn set_image_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_uri(mut self, input: Option<String>) -> Self {
         self.inner.image_uri = input;
         self
     }
     /// The value set for [`FunctionCode::image_uri`](crate::types::FunctionCode::image_uri), if any.
     #[inline]
-    pub fn get_image_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_uri(&self) -> &Option<String> {
         &self.inner.image_uri
     }
     /// Sets [`FunctionCode::source_kms_key_arn`](crate::types::FunctionCode::source_kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package.
-    pub fn source_kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn source_kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCode::source_kms_key_arn`](crate::types::FunctionCode::source_kms_key_arn).
     #[inline]
-    pub fn set_source_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_kms_key_arn = input;
         self
     }
     /// The value set for [`FunctionCode::source_kms_key_arn`](crate::types::FunctionCode::source_kms_key_arn), if any.
     #[inline]
-    pub fn get_source_kms_key_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_kms_key_arn(&self) -> &Option<String> {
         &self.inner.source_kms_key_arn
     }
     /// Builds the [`FunctionCode`]; it has no required members, so this cannot fail.

@@ -2,240 +2,188 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a function's deployment package.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionCodeLocation {
     /// The service that's hosting the file.
-    pub repository_type: ::std::option::Option<::std::string::String>,
+    pub repository_type: Option<String>,
     /// A presigned URL that you can use to download the deployment package.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
     /// URI of a container image in the Amazon ECR registry.
-    pub image_uri: ::std::option::Option<::std::string::String>,
+    pub image_uri: Option<String>,
     /// The resolved URI for the image.
-    pub resolved_image_uri: ::std::option::Option<::std::string::String>,
+    pub resolved_image_uri: Option<String>,
     /// The resolved Amazon S3 object that contains the deployment package.
-    pub resolved_s3_object: ::std::option::Option<crate::types::ResolvedS3Object>,
+    pub resolved_s3_object: Option<crate::types::ResolvedS3Object>,
     /// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an [Amazon Web Services owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk).
-    pub source_kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub source_kms_key_arn: Option<String>,
     /// An object that contains details about an error related to function deployment package retrieval.
-    pub error: ::std::option::Option<crate::types::FunctionCodeLocationError>,
+    pub error: Option<crate::types::FunctionCodeLocationError>,
 }
 impl FunctionCodeLocation {
     /// Starts building a [`FunctionCodeLocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::FunctionCodeLocationBuilder {
-        <crate::types::builders::FunctionCodeLocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FunctionCodeLocationBuilder as Default>::default()
     }
     /// The `RepositoryType` member, when set.
     #[inline]
-    pub fn repository_type(&self) -> ::std::option::Option<&str> {
+    pub fn repository_type(&self) -> Option<&str> {
         self.repository_type.as_deref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
     /// The `ImageUri` member, when set.
     #[inline]
-    pub fn image_uri(&self) -> ::std::option::Option<&str> {
+    pub fn image_uri(&self) -> Option<&str> {
         self.image_uri.as_deref()
     }
     /// The `ResolvedImageUri` member, when set.
     #[inline]
-    pub fn resolved_image_uri(&self) -> ::std::option::Option<&str> {
+    pub fn resolved_image_uri(&self) -> Option<&str> {
         self.resolved_image_uri.as_deref()
     }
     /// The `ResolvedS3Object` member, when set.
     #[inline]
-    pub fn resolved_s3_object(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResolvedS3Object> {
+    pub fn resolved_s3_object(&self) -> Option<&crate::types::ResolvedS3Object> {
         self.resolved_s3_object.as_ref()
     }
     /// The `SourceKMSKeyArn` member, when set.
     #[inline]
-    pub fn source_kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_kms_key_arn(&self) -> Option<&str> {
         self.source_kms_key_arn.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionCodeLocationError> {
+    pub fn error(&self) -> Option<&crate::types::FunctionCodeLocationError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`FunctionCodeLocation`](crate::types::FunctionCodeLocation); start one with `FunctionCodeLocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FunctionCodeLocationBuilder {
     inner: crate::types::FunctionCodeLocation,
 }
 impl FunctionCodeLocationBuilder {
     /// Sets [`FunctionCodeLocation::repository_type`](crate::types::FunctionCodeLocation::repository_type): The service that's hosting the file.
-    pub fn repository_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.repository_type = ::std::option::Option::Some(input.into());
+    pub fn repository_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.repository_type = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCodeLocation::repository_type`](crate::types::FunctionCodeLocation::repository_type).
     #[inline]
-    pub fn set_repository_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_repository_type(mut self, input: Option<String>) -> Self {
         self.inner.repository_type = input;
         self
     }
     /// The value set for [`FunctionCodeLocation::repository_type`](crate::types::FunctionCodeLocation::repository_type), if any.
     #[inline]
-    pub fn get_repository_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_repository_type(&self) -> &Option<String> {
         &self.inner.repository_type
     }
     /// Sets [`FunctionCodeLocation::location`](crate::types::FunctionCodeLocation::location): A presigned URL that you can use to download the deployment package.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCodeLocation::location`](crate::types::FunctionCodeLocation::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`FunctionCodeLocation::location`](crate::types::FunctionCodeLocation::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Sets [`FunctionCodeLocation::image_uri`](crate::types::FunctionCodeLocation::image_uri): URI of a container image in the Amazon ECR registry.
-    pub fn image_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_uri = ::std::option::Option::Some(input.into());
+    pub fn image_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_uri = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCodeLocation::image_uri`](crate::types::FunctionCodeLocation::image_uri).
     #[inline]
-    pub fn set_image_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_uri(mut self, input: Option<String>) -> Self {
         self.inner.image_uri = input;
         self
     }
     /// The value set for [`FunctionCodeLocation::image_uri`](crate::types::FunctionCodeLocation::image_uri), if any.
     #[inline]
-    pub fn get_image_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_uri(&self) -> &Option<String> {
         &self.inner.image_uri
     }
     /// Sets [`FunctionCodeLocation::resolved_image_uri`](crate::types::FunctionCodeLocation::resolved_image_uri): The resolved URI for the image.
-    pub fn resolved_image_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resolved_image_uri = ::std::option::Option::Some(input.into());
+    pub fn resolved_image_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.resolved_image_uri = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCodeLocation::resolved_image_uri`](crate::types::FunctionCodeLocation::resolved_image_uri).
     #[inline]
-    pub fn set_resolved_image_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resolved_image_uri(mut self, input: Option<String>) -> Self {
         self.inner.resolved_image_uri = input;
         self
     }
     /// The value set for [`FunctionCodeLocation::resolved_image_uri`](crate::types::FunctionCodeLocation::resolved_image_uri), if any.
     #[inline]
-    pub fn get_resolved_image_uri(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resolved_image_uri(&self) -> &Option<String> {
         &self.inner.resolved_image_uri
     }
     /// Sets [`FunctionCodeLocation::resolved_s3_object`](crate::types::FunctionCodeLocation::resolved_s3_object): The resolved Amazon S3 object that contains the deployment package.
     pub fn resolved_s3_object(mut self, input: crate::types::ResolvedS3Object) -> Self {
-        self.inner.resolved_s3_object = ::std::option::Option::Some(input);
+        self.inner.resolved_s3_object = Some(input);
         self
     }
     /// Sets or clears [`FunctionCodeLocation::resolved_s3_object`](crate::types::FunctionCodeLocation::resolved_s3_object).
     #[inline]
     pub fn set_resolved_s3_object(
         mut self,
-        input: ::std::option::Option<crate::types::ResolvedS3Object>,
+        input: Option<crate::types::ResolvedS3Object>,
     ) -> Self {
         self.inner.resolved_s3_object = input;
         self
     }
     /// The value set for [`FunctionCodeLocation::resolved_s3_object`](crate::types::FunctionCodeLocation::resolved_s3_object), if any.
     #[inline]
-    pub fn get_resolved_s3_object(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResolvedS3Object> {
+    pub fn get_resolved_s3_object(&self) -> &Option<crate::types::ResolvedS3Object> {
         &self.inner.resolved_s3_object
     }
     /// Sets [`FunctionCodeLocation::source_kms_key_arn`](crate::types::FunctionCodeLocation::source_kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package.
-    pub fn source_kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn source_kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCodeLocation::source_kms_key_arn`](crate::types::FunctionCodeLocation::source_kms_key_arn).
     #[inline]
-    pub fn set_source_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_kms_key_arn = input;
         self
     }
     /// The value set for [`FunctionCodeLocation::source_kms_key_arn`](crate::types::FunctionCodeLocation::source_kms_key_arn), if any.
     #[inline]
-    pub fn get_source_kms_key_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_kms_key_arn(&self) -> &Option<String> {
         &self.inner.source_kms_key_arn
     }
     /// Sets [`FunctionCodeLocation::error`](crate::types::FunctionCodeLocation::error): An object that contains details about an error related to function deployment package retrieval.
     pub fn error(mut self, input: crate::types::FunctionCodeLocationError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`FunctionCodeLocation::error`](crate::types::FunctionCodeLocation::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionCodeLocationError>,
+        input: Option<crate::types::FunctionCodeLocationError>,
     ) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`FunctionCodeLocation::error`](crate::types::FunctionCodeLocation::error), if any.
     #[inline]
-    pub fn get_error(
-        &self,
-    ) -> &::std::option::Option<crate::types::FunctionCodeLocationError> {
+    pub fn get_error(&self) -> &Option<crate::types::FunctionCodeLocationError> {
         &self.inner.error
     }
     /// Builds the [`FunctionCodeLocation`]; it has no required members, so this cannot fail.

@@ -2,28 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains details about an error that occurred when Lambda attempted to retrieve a function's deployment package.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionCodeLocationError {
     /// The error code that identifies why Lambda failed to retrieve the deployment package.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The human-readable message that describes why Lambda failed to retrieve the deployment package.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl FunctionCodeLocationError {
     /// Starts building a [`FunctionCodeLocationError`].
     #[inline]
     pub fn builder() -> crate::types::builders::FunctionCodeLocationErrorBuilder {
-        <crate::types::builders::FunctionCodeLocationErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FunctionCodeLocationErrorBuilder as Default>::default()
     }
     /// The `ErrorCode` member, when set.
     #[inline]
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -36,58 +36,41 @@ impl ::std::fmt::Debug for FunctionCodeLocationError {
     }
 }
 /// A builder for [`FunctionCodeLocationError`](crate::types::FunctionCodeLocationError); start one with `FunctionCodeLocationError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FunctionCodeLocationErrorBuilder {
     inner: crate::types::FunctionCodeLocationError,
 }
 impl FunctionCodeLocationErrorBuilder {
     /// Sets [`FunctionCodeLocationError::error_code`](crate::types::FunctionCodeLocationError::error_code): The error code that identifies why Lambda failed to retrieve the deployment package.
-    pub fn error_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input.into());
+    pub fn error_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_code = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCodeLocationError::error_code`](crate::types::FunctionCodeLocationError::error_code).
     #[inline]
-    pub fn set_error_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.inner.error_code = input;
         self
     }
     /// The value set for [`FunctionCodeLocationError::error_code`](crate::types::FunctionCodeLocationError::error_code), if any.
     #[inline]
-    pub fn get_error_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_code(&self) -> &Option<String> {
         &self.inner.error_code
     }
     /// Sets [`FunctionCodeLocationError::message`](crate::types::FunctionCodeLocationError::message): The human-readable message that describes why Lambda failed to retrieve the deployment package.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionCodeLocationError::message`](crate::types::FunctionCodeLocationError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`FunctionCodeLocationError::message`](crate::types::FunctionCodeLocationError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`FunctionCodeLocationError`]; it has no required members, so this cannot fail.

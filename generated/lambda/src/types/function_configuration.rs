@@ -2,48 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a function's configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionConfiguration {
     /// The name of the function.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The function's Amazon Resource Name (ARN).
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
     ///
     /// The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
     ///
     /// For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-    pub runtime: ::std::option::Option<crate::types::Runtime>,
+    pub runtime: Option<crate::types::Runtime>,
     /// The function's execution role.
-    pub role: ::std::option::Option<::std::string::String>,
+    pub role: Option<String>,
     /// The function that Lambda calls to begin running your function.
-    pub handler: ::std::option::Option<::std::string::String>,
+    pub handler: Option<String>,
     /// The size of the function's deployment package, in bytes.
-    pub code_size: ::std::option::Option<i64>,
+    pub code_size: Option<i64>,
     /// The function's description.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The amount of time in seconds that Lambda allows a function to run before stopping it.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// The amount of memory available to the function at runtime.
-    pub memory_size: ::std::option::Option<i32>,
+    pub memory_size: Option<i32>,
     /// The date and time that the function was last updated, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub last_modified: ::std::option::Option<::std::string::String>,
+    pub last_modified: Option<String>,
     /// The SHA256 hash of the function's deployment package.
-    pub code_sha256: ::std::option::Option<::std::string::String>,
+    pub code_sha256: Option<String>,
     /// The version of the Lambda function.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
     /// The function's networking configuration.
-    pub vpc_config: ::std::option::Option<crate::types::VpcConfigResponse>,
+    pub vpc_config: Option<crate::types::VpcConfigResponse>,
     /// The function's dead letter queue.
-    pub dead_letter_config: ::std::option::Option<crate::types::DeadLetterConfig>,
+    pub dead_letter_config: Option<crate::types::DeadLetterConfig>,
     /// The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html). Omitted from CloudTrail logs.
-    pub environment: ::std::option::Option<crate::types::EnvironmentResponse>,
+    pub environment: Option<crate::types::EnvironmentResponse>,
     /// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
     ///
     /// - The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
@@ -52,171 +47,155 @@ pub struct FunctionConfiguration {
     /// - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
     ///
     /// If you don't provide a customer managed key, Lambda uses an [Amazon Web Services owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [Amazon Web Services managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// The function's X-Ray tracing configuration.
-    pub tracing_config: ::std::option::Option<crate::types::TracingConfigResponse>,
+    pub tracing_config: Option<crate::types::TracingConfigResponse>,
     /// For Lambda@Edge functions, the ARN of the main function.
-    pub master_arn: ::std::option::Option<::std::string::String>,
+    pub master_arn: Option<String>,
     /// The latest updated revision of the function or alias.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
     /// The function's [layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-    pub layers: ::std::option::Option<::std::vec::Vec<crate::types::Layer>>,
+    pub layers: Option<Vec<crate::types::Layer>>,
     /// The current state of the function. When the state is `Inactive`, you can reactivate the function by invoking it.
-    pub state: ::std::option::Option<crate::types::State>,
+    pub state: Option<crate::types::State>,
     /// The reason for the function's current state.
-    pub state_reason: ::std::option::Option<::std::string::String>,
+    pub state_reason: Option<String>,
     /// The reason code for the function's current state. When the code is `Creating`, you can't invoke or modify the function.
-    pub state_reason_code: ::std::option::Option<crate::types::StateReasonCode>,
+    pub state_reason_code: Option<crate::types::StateReasonCode>,
     /// The status of the last update that was performed on the function. This is first set to `Successful` after function creation completes.
-    pub last_update_status: ::std::option::Option<crate::types::LastUpdateStatus>,
+    pub last_update_status: Option<crate::types::LastUpdateStatus>,
     /// The reason for the last update that was performed on the function.
-    pub last_update_status_reason: ::std::option::Option<::std::string::String>,
+    pub last_update_status_reason: Option<String>,
     /// The reason code for the last update that was performed on the function.
-    pub last_update_status_reason_code: ::std::option::Option<
-        crate::types::LastUpdateStatusReasonCode,
-    >,
+    pub last_update_status_reason_code: Option<crate::types::LastUpdateStatusReasonCode>,
     /// Connection settings for an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
-    pub file_system_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemConfig>,
-    >,
+    pub file_system_configs: Option<Vec<crate::types::FileSystemConfig>>,
     /// The ARN of the signing profile version.
-    pub signing_profile_version_arn: ::std::option::Option<::std::string::String>,
+    pub signing_profile_version_arn: Option<String>,
     /// The ARN of the signing job.
-    pub signing_job_arn: ::std::option::Option<::std::string::String>,
+    pub signing_job_arn: Option<String>,
     /// The type of deployment package. Set to `Image` for container image and set `Zip` for .zip file archive.
-    pub package_type: ::std::option::Option<crate::types::PackageType>,
+    pub package_type: Option<crate::types::PackageType>,
     /// The function's image configuration values.
-    pub image_config_response: ::std::option::Option<crate::types::ImageConfigResponse>,
+    pub image_config_response: Option<crate::types::ImageConfigResponse>,
     /// The instruction set architecture that the function supports. Architecture is a string array with one of the valid values. The default architecture value is `x86_64`.
-    pub architectures: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Architecture>,
-    >,
+    pub architectures: Option<Vec<crate::types::Architecture>>,
     /// The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see [Configuring ephemeral storage (console)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage).
-    pub ephemeral_storage: ::std::option::Option<crate::types::EphemeralStorage>,
+    pub ephemeral_storage: Option<crate::types::EphemeralStorage>,
     /// Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version. For more information, see [Improving startup performance with Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html).
-    pub snap_start: ::std::option::Option<crate::types::SnapStartResponse>,
+    pub snap_start: Option<crate::types::SnapStartResponse>,
     /// The ARN of the runtime and any errors that occured.
-    pub runtime_version_config: ::std::option::Option<
-        crate::types::RuntimeVersionConfig,
-    >,
+    pub runtime_version_config: Option<crate::types::RuntimeVersionConfig>,
     /// The function's Amazon CloudWatch Logs configuration settings.
-    pub logging_config: ::std::option::Option<crate::types::LoggingConfig>,
+    pub logging_config: Option<crate::types::LoggingConfig>,
     /// The function's tenant isolation configuration settings. Determines whether the Lambda function runs on a shared or dedicated infrastructure per unique tenant.
-    pub tenancy_config: ::std::option::Option<crate::types::TenancyConfig>,
+    pub tenancy_config: Option<crate::types::TenancyConfig>,
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
-    pub capacity_provider_config: ::std::option::Option<
-        crate::types::CapacityProviderConfig,
-    >,
+    pub capacity_provider_config: Option<crate::types::CapacityProviderConfig>,
     /// The SHA256 hash of the function configuration.
-    pub config_sha256: ::std::option::Option<::std::string::String>,
+    pub config_sha256: Option<String>,
     /// The function's durable execution configuration settings, if the function is configured for durability.
-    pub durable_config: ::std::option::Option<crate::types::DurableConfig>,
+    pub durable_config: Option<crate::types::DurableConfig>,
 }
 impl FunctionConfiguration {
     /// Starts building a [`FunctionConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::FunctionConfigurationBuilder {
-        <crate::types::builders::FunctionConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FunctionConfigurationBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `Runtime` member, when set.
     #[inline]
-    pub fn runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+    pub fn runtime(&self) -> Option<&crate::types::Runtime> {
         self.runtime.as_ref()
     }
     /// The `Role` member, when set.
     #[inline]
-    pub fn role(&self) -> ::std::option::Option<&str> {
+    pub fn role(&self) -> Option<&str> {
         self.role.as_deref()
     }
     /// The `Handler` member, when set.
     #[inline]
-    pub fn handler(&self) -> ::std::option::Option<&str> {
+    pub fn handler(&self) -> Option<&str> {
         self.handler.as_deref()
     }
     /// The `CodeSize` member, when set.
     #[inline]
-    pub fn code_size(&self) -> ::std::option::Option<i64> {
+    pub fn code_size(&self) -> Option<i64> {
         self.code_size
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Timeout` member, when set.
     #[inline]
-    pub fn timeout(&self) -> ::std::option::Option<i32> {
+    pub fn timeout(&self) -> Option<i32> {
         self.timeout
     }
     /// The `MemorySize` member, when set.
     #[inline]
-    pub fn memory_size(&self) -> ::std::option::Option<i32> {
+    pub fn memory_size(&self) -> Option<i32> {
         self.memory_size
     }
     /// The `LastModified` member, when set.
     #[inline]
-    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+    pub fn last_modified(&self) -> Option<&str> {
         self.last_modified.as_deref()
     }
     /// The `CodeSha256` member, when set.
     #[inline]
-    pub fn code_sha256(&self) -> ::std::option::Option<&str> {
+    pub fn code_sha256(&self) -> Option<&str> {
         self.code_sha256.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
     /// The `VpcConfig` member, when set.
     #[inline]
-    pub fn vpc_config(&self) -> ::std::option::Option<&crate::types::VpcConfigResponse> {
+    pub fn vpc_config(&self) -> Option<&crate::types::VpcConfigResponse> {
         self.vpc_config.as_ref()
     }
     /// The `DeadLetterConfig` member, when set.
     #[inline]
-    pub fn dead_letter_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeadLetterConfig> {
+    pub fn dead_letter_config(&self) -> Option<&crate::types::DeadLetterConfig> {
         self.dead_letter_config.as_ref()
     }
     /// The `Environment` member, when set.
     #[inline]
-    pub fn environment(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EnvironmentResponse> {
+    pub fn environment(&self) -> Option<&crate::types::EnvironmentResponse> {
         self.environment.as_ref()
     }
     /// The `KMSKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `TracingConfig` member, when set.
     #[inline]
-    pub fn tracing_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TracingConfigResponse> {
+    pub fn tracing_config(&self) -> Option<&crate::types::TracingConfigResponse> {
         self.tracing_config.as_ref()
     }
     /// The `MasterArn` member, when set.
     #[inline]
-    pub fn master_arn(&self) -> ::std::option::Option<&str> {
+    pub fn master_arn(&self) -> Option<&str> {
         self.master_arn.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
     /// The `Layers` member, empty when not set; the field tells an empty list from an absent one.
@@ -226,38 +205,34 @@ impl FunctionConfiguration {
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::State> {
+    pub fn state(&self) -> Option<&crate::types::State> {
         self.state.as_ref()
     }
     /// The `StateReason` member, when set.
     #[inline]
-    pub fn state_reason(&self) -> ::std::option::Option<&str> {
+    pub fn state_reason(&self) -> Option<&str> {
         self.state_reason.as_deref()
     }
     /// The `StateReasonCode` member, when set.
     #[inline]
-    pub fn state_reason_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::StateReasonCode> {
+    pub fn state_reason_code(&self) -> Option<&crate::types::StateReasonCode> {
         self.state_reason_code.as_ref()
     }
     /// The `LastUpdateStatus` member, when set.
     #[inline]
-    pub fn last_update_status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LastUpdateStatus> {
+    pub fn last_update_status(&self) -> Option<&crate::types::LastUpdateStatus> {
         self.last_update_status.as_ref()
     }
     /// The `LastUpdateStatusReason` member, when set.
     #[inline]
-    pub fn last_update_status_reason(&self) -> ::std::option::Option<&str> {
+    pub fn last_update_status_reason(&self) -> Option<&str> {
         self.last_update_status_reason.as_deref()
     }
     /// The `LastUpdateStatusReasonCode` member, when set.
     #[inline]
     pub fn last_update_status_reason_code(
         &self,
-    ) -> ::std::option::Option<&crate::types::LastUpdateStatusReasonCode> {
+    ) -> Option<&crate::types::LastUpdateStatusReasonCode> {
         self.last_update_status_reason_code.as_ref()
     }
     /// The `FileSystemConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -267,24 +242,22 @@ impl FunctionConfiguration {
     }
     /// The `SigningProfileVersionArn` member, when set.
     #[inline]
-    pub fn signing_profile_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn signing_profile_version_arn(&self) -> Option<&str> {
         self.signing_profile_version_arn.as_deref()
     }
     /// The `SigningJobArn` member, when set.
     #[inline]
-    pub fn signing_job_arn(&self) -> ::std::option::Option<&str> {
+    pub fn signing_job_arn(&self) -> Option<&str> {
         self.signing_job_arn.as_deref()
     }
     /// The `PackageType` member, when set.
     #[inline]
-    pub fn package_type(&self) -> ::std::option::Option<&crate::types::PackageType> {
+    pub fn package_type(&self) -> Option<&crate::types::PackageType> {
         self.package_type.as_ref()
     }
     /// The `ImageConfigResponse` member, when set.
     #[inline]
-    pub fn image_config_response(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ImageConfigResponse> {
+    pub fn image_config_response(&self) -> Option<&crate::types::ImageConfigResponse> {
         self.image_config_response.as_ref()
     }
     /// The `Architectures` member, empty when not set; the field tells an empty list from an absent one.
@@ -294,464 +267,378 @@ impl FunctionConfiguration {
     }
     /// The `EphemeralStorage` member, when set.
     #[inline]
-    pub fn ephemeral_storage(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EphemeralStorage> {
+    pub fn ephemeral_storage(&self) -> Option<&crate::types::EphemeralStorage> {
         self.ephemeral_storage.as_ref()
     }
     /// The `SnapStart` member, when set.
     #[inline]
-    pub fn snap_start(&self) -> ::std::option::Option<&crate::types::SnapStartResponse> {
+    pub fn snap_start(&self) -> Option<&crate::types::SnapStartResponse> {
         self.snap_start.as_ref()
     }
     /// The `RuntimeVersionConfig` member, when set.
     #[inline]
-    pub fn runtime_version_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RuntimeVersionConfig> {
+    pub fn runtime_version_config(&self) -> Option<&crate::types::RuntimeVersionConfig> {
         self.runtime_version_config.as_ref()
     }
     /// The `LoggingConfig` member, when set.
     #[inline]
-    pub fn logging_config(&self) -> ::std::option::Option<&crate::types::LoggingConfig> {
+    pub fn logging_config(&self) -> Option<&crate::types::LoggingConfig> {
         self.logging_config.as_ref()
     }
     /// The `TenancyConfig` member, when set.
     #[inline]
-    pub fn tenancy_config(&self) -> ::std::option::Option<&crate::types::TenancyConfig> {
+    pub fn tenancy_config(&self) -> Option<&crate::types::TenancyConfig> {
         self.tenancy_config.as_ref()
     }
     /// The `CapacityProviderConfig` member, when set.
     #[inline]
     pub fn capacity_provider_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderConfig> {
+    ) -> Option<&crate::types::CapacityProviderConfig> {
         self.capacity_provider_config.as_ref()
     }
     /// The `ConfigSha256` member, when set.
     #[inline]
-    pub fn config_sha256(&self) -> ::std::option::Option<&str> {
+    pub fn config_sha256(&self) -> Option<&str> {
         self.config_sha256.as_deref()
     }
     /// The `DurableConfig` member, when set.
     #[inline]
-    pub fn durable_config(&self) -> ::std::option::Option<&crate::types::DurableConfig> {
+    pub fn durable_config(&self) -> Option<&crate::types::DurableConfig> {
         self.durable_config.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for FunctionConfiguration {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "FunctionConfiguration")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`FunctionConfiguration`](crate::types::FunctionConfiguration); start one with `FunctionConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FunctionConfigurationBuilder {
     inner: crate::types::FunctionConfiguration,
 }
 impl FunctionConfigurationBuilder {
     /// Sets [`FunctionConfiguration::function_name`](crate::types::FunctionConfiguration::function_name): The name of the function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::function_name`](crate::types::FunctionConfiguration::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`FunctionConfiguration::function_name`](crate::types::FunctionConfiguration::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`FunctionConfiguration::function_arn`](crate::types::FunctionConfiguration::function_arn): The function's Amazon Resource Name (ARN).
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::function_arn`](crate::types::FunctionConfiguration::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`FunctionConfiguration::function_arn`](crate::types::FunctionConfiguration::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`FunctionConfiguration::runtime`](crate::types::FunctionConfiguration::runtime): The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
     pub fn runtime(mut self, input: crate::types::Runtime) -> Self {
-        self.inner.runtime = ::std::option::Option::Some(input);
+        self.inner.runtime = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::runtime`](crate::types::FunctionConfiguration::runtime).
     #[inline]
-    pub fn set_runtime(
-        mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
-    ) -> Self {
+    pub fn set_runtime(mut self, input: Option<crate::types::Runtime>) -> Self {
         self.inner.runtime = input;
         self
     }
     /// The value set for [`FunctionConfiguration::runtime`](crate::types::FunctionConfiguration::runtime), if any.
     #[inline]
-    pub fn get_runtime(&self) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_runtime(&self) -> &Option<crate::types::Runtime> {
         &self.inner.runtime
     }
     /// Sets [`FunctionConfiguration::role`](crate::types::FunctionConfiguration::role): The function's execution role.
-    pub fn role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role = ::std::option::Option::Some(input.into());
+    pub fn role(mut self, input: impl Into<String>) -> Self {
+        self.inner.role = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::role`](crate::types::FunctionConfiguration::role).
     #[inline]
-    pub fn set_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role(mut self, input: Option<String>) -> Self {
         self.inner.role = input;
         self
     }
     /// The value set for [`FunctionConfiguration::role`](crate::types::FunctionConfiguration::role), if any.
     #[inline]
-    pub fn get_role(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role(&self) -> &Option<String> {
         &self.inner.role
     }
     /// Sets [`FunctionConfiguration::handler`](crate::types::FunctionConfiguration::handler): The function that Lambda calls to begin running your function.
-    pub fn handler(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.handler = ::std::option::Option::Some(input.into());
+    pub fn handler(mut self, input: impl Into<String>) -> Self {
+        self.inner.handler = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::handler`](crate::types::FunctionConfiguration::handler).
     #[inline]
-    pub fn set_handler(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_handler(mut self, input: Option<String>) -> Self {
         self.inner.handler = input;
         self
     }
     /// The value set for [`FunctionConfiguration::handler`](crate::types::FunctionConfiguration::handler), if any.
     #[inline]
-    pub fn get_handler(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_handler(&self) -> &Option<String> {
         &self.inner.handler
     }
     /// Sets [`FunctionConfiguration::code_size`](crate::types::FunctionConfiguration::code_size): The size of the function's deployment package, in bytes.
     pub fn code_size(mut self, input: i64) -> Self {
-        self.inner.code_size = ::std::option::Option::Some(input);
+        self.inner.code_size = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::code_size`](crate::types::FunctionConfiguration::code_size).
     #[inline]
-    pub fn set_code_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_code_size(mut self, input: Option<i64>) -> Self {
         self.inner.code_size = input;
         self
     }
     /// The value set for [`FunctionConfiguration::code_size`](crate::types::FunctionConfiguration::code_size), if any.
     #[inline]
-    pub fn get_code_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_code_size(&self) -> &Option<i64> {
         &self.inner.code_size
     }
     /// Sets [`FunctionConfiguration::description`](crate::types::FunctionConfiguration::description): The function's description.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::description`](crate::types::FunctionConfiguration::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`FunctionConfiguration::description`](crate::types::FunctionConfiguration::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`FunctionConfiguration::timeout`](crate::types::FunctionConfiguration::timeout): The amount of time in seconds that Lambda allows a function to run before stopping it.
     pub fn timeout(mut self, input: i32) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input);
+        self.inner.timeout = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::timeout`](crate::types::FunctionConfiguration::timeout).
     #[inline]
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.timeout = input;
         self
     }
     /// The value set for [`FunctionConfiguration::timeout`](crate::types::FunctionConfiguration::timeout), if any.
     #[inline]
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         &self.inner.timeout
     }
     /// Sets [`FunctionConfiguration::memory_size`](crate::types::FunctionConfiguration::memory_size): The amount of memory available to the function at runtime.
     pub fn memory_size(mut self, input: i32) -> Self {
-        self.inner.memory_size = ::std::option::Option::Some(input);
+        self.inner.memory_size = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::memory_size`](crate::types::FunctionConfiguration::memory_size).
     #[inline]
-    pub fn set_memory_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_memory_size(mut self, input: Option<i32>) -> Self {
         self.inner.memory_size = input;
         self
     }
     /// The value set for [`FunctionConfiguration::memory_size`](crate::types::FunctionConfiguration::memory_size), if any.
     #[inline]
-    pub fn get_memory_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_memory_size(&self) -> &Option<i32> {
         &self.inner.memory_size
     }
     /// Sets [`FunctionConfiguration::last_modified`](crate::types::FunctionConfiguration::last_modified): The date and time that the function was last updated, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub fn last_modified(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input.into());
+    pub fn last_modified(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_modified = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::last_modified`](crate::types::FunctionConfiguration::last_modified).
     #[inline]
-    pub fn set_last_modified(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_modified(mut self, input: Option<String>) -> Self {
         self.inner.last_modified = input;
         self
     }
     /// The value set for [`FunctionConfiguration::last_modified`](crate::types::FunctionConfiguration::last_modified), if any.
     #[inline]
-    pub fn get_last_modified(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_modified(&self) -> &Option<String> {
         &self.inner.last_modified
     }
     /// Sets [`FunctionConfiguration::code_sha256`](crate::types::FunctionConfiguration::code_sha256): The SHA256 hash of the function's deployment package.
-    pub fn code_sha256(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_sha256 = ::std::option::Option::Some(input.into());
+    pub fn code_sha256(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_sha256 = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::code_sha256`](crate::types::FunctionConfiguration::code_sha256).
     #[inline]
-    pub fn set_code_sha256(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_sha256(mut self, input: Option<String>) -> Self {
         self.inner.code_sha256 = input;
         self
     }
     /// The value set for [`FunctionConfiguration::code_sha256`](crate::types::FunctionConfiguration::code_sha256), if any.
     #[inline]
-    pub fn get_code_sha256(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_sha256(&self) -> &Option<String> {
         &self.inner.code_sha256
     }
     /// Sets [`FunctionConfiguration::version`](crate::types::FunctionConfiguration::version): The version of the Lambda function.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::version`](crate::types::FunctionConfiguration::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`FunctionConfiguration::version`](crate::types::FunctionConfiguration::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Sets [`FunctionConfiguration::vpc_config`](crate::types::FunctionConfiguration::vpc_config): The function's networking configuration.
     pub fn vpc_config(mut self, input: crate::types::VpcConfigResponse) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input);
+        self.inner.vpc_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::vpc_config`](crate::types::FunctionConfiguration::vpc_config).
     #[inline]
     pub fn set_vpc_config(
         mut self,
-        input: ::std::option::Option<crate::types::VpcConfigResponse>,
+        input: Option<crate::types::VpcConfigResponse>,
     ) -> Self {
         self.inner.vpc_config = input;
         self
     }
     /// The value set for [`FunctionConfiguration::vpc_config`](crate::types::FunctionConfiguration::vpc_config), if any.
     #[inline]
-    pub fn get_vpc_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::VpcConfigResponse> {
+    pub fn get_vpc_config(&self) -> &Option<crate::types::VpcConfigResponse> {
         &self.inner.vpc_config
     }
     /// Sets [`FunctionConfiguration::dead_letter_config`](crate::types::FunctionConfiguration::dead_letter_config): The function's dead letter queue.
     pub fn dead_letter_config(mut self, input: crate::types::DeadLetterConfig) -> Self {
-        self.inner.dead_letter_config = ::std::option::Option::Some(input);
+        self.inner.dead_letter_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::dead_letter_config`](crate::types::FunctionConfiguration::dead_letter_config).
     #[inline]
     pub fn set_dead_letter_config(
         mut self,
-        input: ::std::option::Option<crate::types::DeadLetterConfig>,
+        input: Option<crate::types::DeadLetterConfig>,
     ) -> Self {
         self.inner.dead_letter_config = input;
         self
     }
     /// The value set for [`FunctionConfiguration::dead_letter_config`](crate::types::FunctionConfiguration::dead_letter_config), if any.
     #[inline]
-    pub fn get_dead_letter_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeadLetterConfig> {
+    pub fn get_dead_letter_config(&self) -> &Option<crate::types::DeadLetterConfig> {
         &self.inner.dead_letter_config
     }
     /// Sets [`FunctionConfiguration::environment`](crate::types::FunctionConfiguration::environment): The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html).
     pub fn environment(mut self, input: crate::types::EnvironmentResponse) -> Self {
-        self.inner.environment = ::std::option::Option::Some(input);
+        self.inner.environment = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::environment`](crate::types::FunctionConfiguration::environment).
     #[inline]
     pub fn set_environment(
         mut self,
-        input: ::std::option::Option<crate::types::EnvironmentResponse>,
+        input: Option<crate::types::EnvironmentResponse>,
     ) -> Self {
         self.inner.environment = input;
         self
     }
     /// The value set for [`FunctionConfiguration::environment`](crate::types::FunctionConfiguration::environment), if any.
     #[inline]
-    pub fn get_environment(
-        &self,
-    ) -> &::std::option::Option<crate::types::EnvironmentResponse> {
+    pub fn get_environment(&self) -> &Option<crate::types::EnvironmentResponse> {
         &self.inner.environment
     }
     /// Sets [`FunctionConfiguration::kms_key_arn`](crate::types::FunctionConfiguration::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::kms_key_arn`](crate::types::FunctionConfiguration::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`FunctionConfiguration::kms_key_arn`](crate::types::FunctionConfiguration::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Sets [`FunctionConfiguration::tracing_config`](crate::types::FunctionConfiguration::tracing_config): The function's X-Ray tracing configuration.
     pub fn tracing_config(mut self, input: crate::types::TracingConfigResponse) -> Self {
-        self.inner.tracing_config = ::std::option::Option::Some(input);
+        self.inner.tracing_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::tracing_config`](crate::types::FunctionConfiguration::tracing_config).
     #[inline]
     pub fn set_tracing_config(
         mut self,
-        input: ::std::option::Option<crate::types::TracingConfigResponse>,
+        input: Option<crate::types::TracingConfigResponse>,
     ) -> Self {
         self.inner.tracing_config = input;
         self
     }
     /// The value set for [`FunctionConfiguration::tracing_config`](crate::types::FunctionConfiguration::tracing_config), if any.
     #[inline]
-    pub fn get_tracing_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TracingConfigResponse> {
+    pub fn get_tracing_config(&self) -> &Option<crate::types::TracingConfigResponse> {
         &self.inner.tracing_config
     }
     /// Sets [`FunctionConfiguration::master_arn`](crate::types::FunctionConfiguration::master_arn): For Lambda@Edge functions, the ARN of the main function.
-    pub fn master_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.master_arn = ::std::option::Option::Some(input.into());
+    pub fn master_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.master_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::master_arn`](crate::types::FunctionConfiguration::master_arn).
     #[inline]
-    pub fn set_master_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_master_arn(mut self, input: Option<String>) -> Self {
         self.inner.master_arn = input;
         self
     }
     /// The value set for [`FunctionConfiguration::master_arn`](crate::types::FunctionConfiguration::master_arn), if any.
     #[inline]
-    pub fn get_master_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_master_arn(&self) -> &Option<String> {
         &self.inner.master_arn
     }
     /// Sets [`FunctionConfiguration::revision_id`](crate::types::FunctionConfiguration::revision_id): The latest updated revision of the function or alias.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::revision_id`](crate::types::FunctionConfiguration::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`FunctionConfiguration::revision_id`](crate::types::FunctionConfiguration::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Appends one item to [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers): The function's [layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
@@ -763,125 +650,99 @@ impl FunctionConfigurationBuilder {
     }
     /// Sets or clears [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers).
     #[inline]
-    pub fn set_layers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Layer>>,
-    ) -> Self {
+    pub fn set_layers(mut self, input: Option<Vec<crate::types::Layer>>) -> Self {
         self.inner.layers = input;
         self
     }
     /// The value set for [`FunctionConfiguration::layers`](crate::types::FunctionConfiguration::layers), if any.
     #[inline]
-    pub fn get_layers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Layer>> {
+    pub fn get_layers(&self) -> &Option<Vec<crate::types::Layer>> {
         &self.inner.layers
     }
     /// Sets [`FunctionConfiguration::state`](crate::types::FunctionConfiguration::state): The current state of the function.
     pub fn state(mut self, input: crate::types::State) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::state`](crate::types::FunctionConfiguration::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::State>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::State>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`FunctionConfiguration::state`](crate::types::FunctionConfiguration::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::State> {
+    pub fn get_state(&self) -> &Option<crate::types::State> {
         &self.inner.state
     }
     /// Sets [`FunctionConfiguration::state_reason`](crate::types::FunctionConfiguration::state_reason): The reason for the function's current state.
-    pub fn state_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state_reason = ::std::option::Option::Some(input.into());
+    pub fn state_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.state_reason = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::state_reason`](crate::types::FunctionConfiguration::state_reason).
     #[inline]
-    pub fn set_state_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state_reason(mut self, input: Option<String>) -> Self {
         self.inner.state_reason = input;
         self
     }
     /// The value set for [`FunctionConfiguration::state_reason`](crate::types::FunctionConfiguration::state_reason), if any.
     #[inline]
-    pub fn get_state_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state_reason(&self) -> &Option<String> {
         &self.inner.state_reason
     }
     /// Sets [`FunctionConfiguration::state_reason_code`](crate::types::FunctionConfiguration::state_reason_code): The reason code for the function's current state.
     pub fn state_reason_code(mut self, input: crate::types::StateReasonCode) -> Self {
-        self.inner.state_reason_code = ::std::option::Option::Some(input);
+        self.inner.state_reason_code = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::state_reason_code`](crate::types::FunctionConfiguration::state_reason_code).
     #[inline]
     pub fn set_state_reason_code(
         mut self,
-        input: ::std::option::Option<crate::types::StateReasonCode>,
+        input: Option<crate::types::StateReasonCode>,
     ) -> Self {
         self.inner.state_reason_code = input;
         self
     }
     /// The value set for [`FunctionConfiguration::state_reason_code`](crate::types::FunctionConfiguration::state_reason_code), if any.
     #[inline]
-    pub fn get_state_reason_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::StateReasonCode> {
+    pub fn get_state_reason_code(&self) -> &Option<crate::types::StateReasonCode> {
         &self.inner.state_reason_code
     }
     /// Sets [`FunctionConfiguration::last_update_status`](crate::types::FunctionConfiguration::last_update_status): The status of the last update that was performed on the function.
     pub fn last_update_status(mut self, input: crate::types::LastUpdateStatus) -> Self {
-        self.inner.last_update_status = ::std::option::Option::Some(input);
+        self.inner.last_update_status = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::last_update_status`](crate::types::FunctionConfiguration::last_update_status).
     #[inline]
     pub fn set_last_update_status(
         mut self,
-        input: ::std::option::Option<crate::types::LastUpdateStatus>,
+        input: Option<crate::types::LastUpdateStatus>,
     ) -> Self {
         self.inner.last_update_status = input;
         self
     }
     /// The value set for [`FunctionConfiguration::last_update_status`](crate::types::FunctionConfiguration::last_update_status), if any.
     #[inline]
-    pub fn get_last_update_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::LastUpdateStatus> {
+    pub fn get_last_update_status(&self) -> &Option<crate::types::LastUpdateStatus> {
         &self.inner.last_update_status
     }
     /// Sets [`FunctionConfiguration::last_update_status_reason`](crate::types::FunctionConfiguration::last_update_status_reason): The reason for the last update that was performed on the function.
-    pub fn last_update_status_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_update_status_reason = ::std::option::Option::Some(input.into());
+    pub fn last_update_status_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_update_status_reason = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::last_update_status_reason`](crate::types::FunctionConfiguration::last_update_status_reason).
     #[inline]
-    pub fn set_last_update_status_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_update_status_reason(mut self, input: Option<String>) -> Self {
         self.inner.last_update_status_reason = input;
         self
     }
     /// The value set for [`FunctionConfiguration::last_update_status_reason`](crate::types::FunctionConfiguration::last_update_status_reason), if any.
     #[inline]
-    pub fn get_last_update_status_reason(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_update_status_reason(&self) -> &Option<String> {
         &self.inner.last_update_status_reason
     }
     /// Sets [`FunctionConfiguration::last_update_status_reason_code`](crate::types::FunctionConfiguration::last_update_status_reason_code): The reason code for the last update that was performed on the function.
@@ -889,14 +750,14 @@ impl FunctionConfigurationBuilder {
         mut self,
         input: crate::types::LastUpdateStatusReasonCode,
     ) -> Self {
-        self.inner.last_update_status_reason_code = ::std::option::Option::Some(input);
+        self.inner.last_update_status_reason_code = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::last_update_status_reason_code`](crate::types::FunctionConfiguration::last_update_status_reason_code).
     #[inline]
     pub fn set_last_update_status_reason_code(
         mut self,
-        input: ::std::option::Option<crate::types::LastUpdateStatusReasonCode>,
+        input: Option<crate::types::LastUpdateStatusReasonCode>,
     ) -> Self {
         self.inner.last_update_status_reason_code = input;
         self
@@ -905,7 +766,7 @@ impl FunctionConfigurationBuilder {
     #[inline]
     pub fn get_last_update_status_reason_code(
         &self,
-    ) -> &::std::option::Option<crate::types::LastUpdateStatusReasonCode> {
+    ) -> &Option<crate::types::LastUpdateStatusReasonCode> {
         &self.inner.last_update_status_reason_code
     }
     /// Appends one item to [`FunctionConfiguration::file_system_configs`](crate::types::FunctionConfiguration::file_system_configs): Connection settings for an [Amazon EFS file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html) or an [Amazon S3 Files file system](https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html).
@@ -919,7 +780,7 @@ impl FunctionConfigurationBuilder {
     #[inline]
     pub fn set_file_system_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>>,
+        input: Option<Vec<crate::types::FileSystemConfig>>,
     ) -> Self {
         self.inner.file_system_configs = input;
         self
@@ -928,74 +789,55 @@ impl FunctionConfigurationBuilder {
     #[inline]
     pub fn get_file_system_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>> {
+    ) -> &Option<Vec<crate::types::FileSystemConfig>> {
         &self.inner.file_system_configs
     }
     /// Sets [`FunctionConfiguration::signing_profile_version_arn`](crate::types::FunctionConfiguration::signing_profile_version_arn): The ARN of the signing profile version.
-    pub fn signing_profile_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signing_profile_version_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn signing_profile_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.signing_profile_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::signing_profile_version_arn`](crate::types::FunctionConfiguration::signing_profile_version_arn).
     #[inline]
-    pub fn set_signing_profile_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_profile_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.signing_profile_version_arn = input;
         self
     }
     /// The value set for [`FunctionConfiguration::signing_profile_version_arn`](crate::types::FunctionConfiguration::signing_profile_version_arn), if any.
     #[inline]
-    pub fn get_signing_profile_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_profile_version_arn(&self) -> &Option<String> {
         &self.inner.signing_profile_version_arn
     }
     /// Sets [`FunctionConfiguration::signing_job_arn`](crate::types::FunctionConfiguration::signing_job_arn): The ARN of the signing job.
-    pub fn signing_job_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signing_job_arn = ::std::option::Option::Some(input.into());
+    pub fn signing_job_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.signing_job_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::signing_job_arn`](crate::types::FunctionConfiguration::signing_job_arn).
     #[inline]
-    pub fn set_signing_job_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_job_arn(mut self, input: Option<String>) -> Self {
         self.inner.signing_job_arn = input;
         self
     }
     /// The value set for [`FunctionConfiguration::signing_job_arn`](crate::types::FunctionConfiguration::signing_job_arn), if any.
     #[inline]
-    pub fn get_signing_job_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_job_arn(&self) -> &Option<String> {
         &self.inner.signing_job_arn
     }
     /// Sets [`FunctionConfiguration::package_type`](crate::types::FunctionConfiguration::package_type): The type of deployment package.
     pub fn package_type(mut self, input: crate::types::PackageType) -> Self {
-        self.inner.package_type = ::std::option::Option::Some(input);
+        self.inner.package_type = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::package_type`](crate::types::FunctionConfiguration::package_type).
     #[inline]
-    pub fn set_package_type(
-        mut self,
-        input: ::std::option::Option<crate::types::PackageType>,
-    ) -> Self {
+    pub fn set_package_type(mut self, input: Option<crate::types::PackageType>) -> Self {
         self.inner.package_type = input;
         self
     }
     /// The value set for [`FunctionConfiguration::package_type`](crate::types::FunctionConfiguration::package_type), if any.
     #[inline]
-    pub fn get_package_type(&self) -> &::std::option::Option<crate::types::PackageType> {
+    pub fn get_package_type(&self) -> &Option<crate::types::PackageType> {
         &self.inner.package_type
     }
     /// Sets [`FunctionConfiguration::image_config_response`](crate::types::FunctionConfiguration::image_config_response): The function's image configuration values.
@@ -1003,14 +845,14 @@ impl FunctionConfigurationBuilder {
         mut self,
         input: crate::types::ImageConfigResponse,
     ) -> Self {
-        self.inner.image_config_response = ::std::option::Option::Some(input);
+        self.inner.image_config_response = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::image_config_response`](crate::types::FunctionConfiguration::image_config_response).
     #[inline]
     pub fn set_image_config_response(
         mut self,
-        input: ::std::option::Option<crate::types::ImageConfigResponse>,
+        input: Option<crate::types::ImageConfigResponse>,
     ) -> Self {
         self.inner.image_config_response = input;
         self
@@ -1019,7 +861,7 @@ impl FunctionConfigurationBuilder {
     #[inline]
     pub fn get_image_config_response(
         &self,
-    ) -> &::std::option::Option<crate::types::ImageConfigResponse> {
+    ) -> &Option<crate::types::ImageConfigResponse> {
         &self.inner.image_config_response
     }
     /// Appends one item to [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures): The instruction set architecture that the function supports.
@@ -1033,58 +875,52 @@ impl FunctionConfigurationBuilder {
     #[inline]
     pub fn set_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.inner.architectures = input;
         self
     }
     /// The value set for [`FunctionConfiguration::architectures`](crate::types::FunctionConfiguration::architectures), if any.
     #[inline]
-    pub fn get_architectures(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    pub fn get_architectures(&self) -> &Option<Vec<crate::types::Architecture>> {
         &self.inner.architectures
     }
     /// Sets [`FunctionConfiguration::ephemeral_storage`](crate::types::FunctionConfiguration::ephemeral_storage): The size of the function's `/tmp` directory in MB.
     pub fn ephemeral_storage(mut self, input: crate::types::EphemeralStorage) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
+        self.inner.ephemeral_storage = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::ephemeral_storage`](crate::types::FunctionConfiguration::ephemeral_storage).
     #[inline]
     pub fn set_ephemeral_storage(
         mut self,
-        input: ::std::option::Option<crate::types::EphemeralStorage>,
+        input: Option<crate::types::EphemeralStorage>,
     ) -> Self {
         self.inner.ephemeral_storage = input;
         self
     }
     /// The value set for [`FunctionConfiguration::ephemeral_storage`](crate::types::FunctionConfiguration::ephemeral_storage), if any.
     #[inline]
-    pub fn get_ephemeral_storage(
-        &self,
-    ) -> &::std::option::Option<crate::types::EphemeralStorage> {
+    pub fn get_ephemeral_storage(&self) -> &Option<crate::types::EphemeralStorage> {
         &self.inner.ephemeral_storage
     }
     /// Sets [`FunctionConfiguration::snap_start`](crate::types::FunctionConfiguration::snap_start): Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.
     pub fn snap_start(mut self, input: crate::types::SnapStartResponse) -> Self {
-        self.inner.snap_start = ::std::option::Option::Some(input);
+        self.inner.snap_start = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::snap_start`](crate::types::FunctionConfiguration::snap_start).
     #[inline]
     pub fn set_snap_start(
         mut self,
-        input: ::std::option::Option<crate::types::SnapStartResponse>,
+        input: Option<crate::types::SnapStartResponse>,
     ) -> Self {
         self.inner.snap_start = input;
         self
     }
     /// The value set for [`FunctionConfiguration::snap_start`](crate::types::FunctionConfiguration::snap_start), if any.
     #[inline]
-    pub fn get_snap_start(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapStartResponse> {
+    pub fn get_snap_start(&self) -> &Option<crate::types::SnapStartResponse> {
         &self.inner.snap_start
     }
     /// Sets [`FunctionConfiguration::runtime_version_config`](crate::types::FunctionConfiguration::runtime_version_config): The ARN of the runtime and any errors that occured.
@@ -1092,14 +928,14 @@ impl FunctionConfigurationBuilder {
         mut self,
         input: crate::types::RuntimeVersionConfig,
     ) -> Self {
-        self.inner.runtime_version_config = ::std::option::Option::Some(input);
+        self.inner.runtime_version_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::runtime_version_config`](crate::types::FunctionConfiguration::runtime_version_config).
     #[inline]
     pub fn set_runtime_version_config(
         mut self,
-        input: ::std::option::Option<crate::types::RuntimeVersionConfig>,
+        input: Option<crate::types::RuntimeVersionConfig>,
     ) -> Self {
         self.inner.runtime_version_config = input;
         self
@@ -1108,49 +944,45 @@ impl FunctionConfigurationBuilder {
     #[inline]
     pub fn get_runtime_version_config(
         &self,
-    ) -> &::std::option::Option<crate::types::RuntimeVersionConfig> {
+    ) -> &Option<crate::types::RuntimeVersionConfig> {
         &self.inner.runtime_version_config
     }
     /// Sets [`FunctionConfiguration::logging_config`](crate::types::FunctionConfiguration::logging_config): The function's Amazon CloudWatch Logs configuration settings.
     pub fn logging_config(mut self, input: crate::types::LoggingConfig) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input);
+        self.inner.logging_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::logging_config`](crate::types::FunctionConfiguration::logging_config).
     #[inline]
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::LoggingConfig>,
+        input: Option<crate::types::LoggingConfig>,
     ) -> Self {
         self.inner.logging_config = input;
         self
     }
     /// The value set for [`FunctionConfiguration::logging_config`](crate::types::FunctionConfiguration::logging_config), if any.
     #[inline]
-    pub fn get_logging_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::LoggingConfig> {
+    pub fn get_logging_config(&self) -> &Option<crate::types::LoggingConfig> {
         &self.inner.logging_config
     }
     /// Sets [`FunctionConfiguration::tenancy_config`](crate::types::FunctionConfiguration::tenancy_config): The function's tenant isolation configuration settings.
     pub fn tenancy_config(mut self, input: crate::types::TenancyConfig) -> Self {
-        self.inner.tenancy_config = ::std::option::Option::Some(input);
+        self.inner.tenancy_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::tenancy_config`](crate::types::FunctionConfiguration::tenancy_config).
     #[inline]
     pub fn set_tenancy_config(
         mut self,
-        input: ::std::option::Option<crate::types::TenancyConfig>,
+        input: Option<crate::types::TenancyConfig>,
     ) -> Self {
         self.inner.tenancy_config = input;
         self
     }
     /// The value set for [`FunctionConfiguration::tenancy_config`](crate::types::FunctionConfiguration::tenancy_config), if any.
     #[inline]
-    pub fn get_tenancy_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TenancyConfig> {
+    pub fn get_tenancy_config(&self) -> &Option<crate::types::TenancyConfig> {
         &self.inner.tenancy_config
     }
     /// Sets [`FunctionConfiguration::capacity_provider_config`](crate::types::FunctionConfiguration::capacity_provider_config): Configuration for the capacity provider that manages compute resources for Lambda functions.
@@ -1158,14 +990,14 @@ impl FunctionConfigurationBuilder {
         mut self,
         input: crate::types::CapacityProviderConfig,
     ) -> Self {
-        self.inner.capacity_provider_config = ::std::option::Option::Some(input);
+        self.inner.capacity_provider_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::capacity_provider_config`](crate::types::FunctionConfiguration::capacity_provider_config).
     #[inline]
     pub fn set_capacity_provider_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderConfig>,
+        input: Option<crate::types::CapacityProviderConfig>,
     ) -> Self {
         self.inner.capacity_provider_config = input;
         self
@@ -1174,50 +1006,42 @@ impl FunctionConfigurationBuilder {
     #[inline]
     pub fn get_capacity_provider_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderConfig> {
+    ) -> &Option<crate::types::CapacityProviderConfig> {
         &self.inner.capacity_provider_config
     }
     /// Sets [`FunctionConfiguration::config_sha256`](crate::types::FunctionConfiguration::config_sha256): The SHA256 hash of the function configuration.
-    pub fn config_sha256(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.config_sha256 = ::std::option::Option::Some(input.into());
+    pub fn config_sha256(mut self, input: impl Into<String>) -> Self {
+        self.inner.config_sha256 = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionConfiguration::config_sha256`](crate::types::FunctionConfiguration::config_sha256).
     #[inline]
-    pub fn set_config_sha256(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_config_sha256(mut self, input: Option<String>) -> Self {
         self.inner.config_sha256 = input;
         self
     }
     /// The value set for [`FunctionConfiguration::config_sha256`](crate::types::FunctionConfiguration::config_sha256), if any.
     #[inline]
-    pub fn get_config_sha256(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_config_sha256(&self) -> &Option<String> {
         &self.inner.config_sha256
     }
     /// Sets [`FunctionConfiguration::durable_config`](crate::types::FunctionConfiguration::durable_config): The function's durable execution configuration settings, if the function is configured for durability.
     pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
-        self.inner.durable_config = ::std::option::Option::Some(input);
+        self.inner.durable_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionConfiguration::durable_config`](crate::types::FunctionConfiguration::durable_config).
     #[inline]
     pub fn set_durable_config(
         mut self,
-        input: ::std::option::Option<crate::types::DurableConfig>,
+        input: Option<crate::types::DurableConfig>,
     ) -> Self {
         self.inner.durable_config = input;
         self
     }
     /// The value set for [`FunctionConfiguration::durable_config`](crate::types::FunctionConfiguration::durable_config), if any.
     #[inline]
-    pub fn get_durable_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DurableConfig> {
+    pub fn get_durable_config(&self) -> &Option<crate::types::DurableConfig> {
         &self.inner.durable_config
     }
     /// Builds the [`FunctionConfiguration`]; it has no required members, so this cannot fail.

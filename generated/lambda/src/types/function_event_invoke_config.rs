@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `FunctionEventInvokeConfig` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionEventInvokeConfig {
     /// The date and time that the configuration was last updated.
-    pub last_modified: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub last_modified: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The Amazon Resource Name (ARN) of the function.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The maximum number of times to retry when the function returns an error.
-    pub maximum_retry_attempts: ::std::option::Option<i32>,
+    pub maximum_retry_attempts: Option<i32>,
     /// The maximum age of a request that Lambda sends to a function for processing.
-    pub maximum_event_age_in_seconds: ::std::option::Option<i32>,
+    pub maximum_event_age_in_seconds: Option<i32>,
     /// A destination for events after they have been sent to a function for processing.
     ///
     /// **Destinations**
@@ -29,62 +24,53 @@ pub struct FunctionEventInvokeConfig {
     /// - **Event Bus** - The ARN of an Amazon EventBridge event bus.
     ///
     /// **Note:** S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-    pub destination_config: ::std::option::Option<crate::types::DestinationConfig>,
+    pub destination_config: Option<crate::types::DestinationConfig>,
 }
 impl FunctionEventInvokeConfig {
     /// Starts building a [`FunctionEventInvokeConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::FunctionEventInvokeConfigBuilder {
-        <crate::types::builders::FunctionEventInvokeConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FunctionEventInvokeConfigBuilder as Default>::default()
     }
     /// The `LastModified` member, when set.
     #[inline]
-    pub fn last_modified(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified.as_ref()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `MaximumRetryAttempts` member, when set.
     #[inline]
-    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_retry_attempts(&self) -> Option<i32> {
         self.maximum_retry_attempts
     }
     /// The `MaximumEventAgeInSeconds` member, when set.
     #[inline]
-    pub fn maximum_event_age_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_event_age_in_seconds(&self) -> Option<i32> {
         self.maximum_event_age_in_seconds
     }
     /// The `DestinationConfig` member, when set.
     #[inline]
-    pub fn destination_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+    pub fn destination_config(&self) -> Option<&crate::types::DestinationConfig> {
         self.destination_config.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for FunctionEventInvokeConfig {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "FunctionEventInvokeConfig")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`FunctionEventInvokeConfig`](crate::types::FunctionEventInvokeConfig); start one with `FunctionEventInvokeConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FunctionEventInvokeConfigBuilder {
     inner: crate::types::FunctionEventInvokeConfig,
 }
@@ -94,104 +80,88 @@ impl FunctionEventInvokeConfigBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input);
+        self.inner.last_modified = Some(input);
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::last_modified`](crate::types::FunctionEventInvokeConfig::last_modified).
     #[inline]
     pub fn set_last_modified(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified = input;
         self
     }
     /// The value set for [`FunctionEventInvokeConfig::last_modified`](crate::types::FunctionEventInvokeConfig::last_modified), if any.
     #[inline]
-    pub fn get_last_modified(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_last_modified(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified
     }
     /// Sets [`FunctionEventInvokeConfig::function_arn`](crate::types::FunctionEventInvokeConfig::function_arn): The Amazon Resource Name (ARN) of the function.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::function_arn`](crate::types::FunctionEventInvokeConfig::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`FunctionEventInvokeConfig::function_arn`](crate::types::FunctionEventInvokeConfig::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`FunctionEventInvokeConfig::maximum_retry_attempts`](crate::types::FunctionEventInvokeConfig::maximum_retry_attempts): The maximum number of times to retry when the function returns an error.
     pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
+        self.inner.maximum_retry_attempts = Some(input);
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::maximum_retry_attempts`](crate::types::FunctionEventInvokeConfig::maximum_retry_attempts).
     #[inline]
-    pub fn set_maximum_retry_attempts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_retry_attempts(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_retry_attempts = input;
         self
     }
     /// The value set for [`FunctionEventInvokeConfig::maximum_retry_attempts`](crate::types::FunctionEventInvokeConfig::maximum_retry_attempts), if any.
     #[inline]
-    pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_retry_attempts(&self) -> &Option<i32> {
         &self.inner.maximum_retry_attempts
     }
     /// Sets [`FunctionEventInvokeConfig::maximum_event_age_in_seconds`](crate::types::FunctionEventInvokeConfig::maximum_event_age_in_seconds): The maximum age of a request that Lambda sends to a function for processing.
     pub fn maximum_event_age_in_seconds(mut self, input: i32) -> Self {
-        self.inner.maximum_event_age_in_seconds = ::std::option::Option::Some(input);
+        self.inner.maximum_event_age_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::maximum_event_age_in_seconds`](crate::types::FunctionEventInvokeConfig::maximum_event_age_in_seconds).
     #[inline]
-    pub fn set_maximum_event_age_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_event_age_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_event_age_in_seconds = input;
         self
     }
     /// The value set for [`FunctionEventInvokeConfig::maximum_event_age_in_seconds`](crate::types::FunctionEventInvokeConfig::maximum_event_age_in_seconds), if any.
     #[inline]
-    pub fn get_maximum_event_age_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_event_age_in_seconds(&self) -> &Option<i32> {
         &self.inner.maximum_event_age_in_seconds
     }
     /// Sets [`FunctionEventInvokeConfig::destination_config`](crate::types::FunctionEventInvokeConfig::destination_config): A destination for events after they have been sent to a function for processing.
     pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input);
+        self.inner.destination_config = Some(input);
         self
     }
     /// Sets or clears [`FunctionEventInvokeConfig::destination_config`](crate::types::FunctionEventInvokeConfig::destination_config).
     #[inline]
     pub fn set_destination_config(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationConfig>,
+        input: Option<crate::types::DestinationConfig>,
     ) -> Self {
         self.inner.destination_config = input;
         self
     }
     /// The value set for [`FunctionEventInvokeConfig::destination_config`](crate::types::FunctionEventInvokeConfig::destination_config), if any.
     #[inline]
-    pub fn get_destination_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationConfig> {
+    pub fn get_destination_config(&self) -> &Option<crate::types::DestinationConfig> {
         &self.inner.destination_config
     }
     /// Builds the [`FunctionEventInvokeConfig`]; it has no required members, so this cannot fail.

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration that defines the scaling behavior for a Lambda Managed Instances function, including the minimum and maximum number of execution environments that can be provisioned.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionScalingConfig {
     /// The minimum number of execution environments to maintain for the function.
-    pub min_execution_environments: ::std::option::Option<i32>,
+    pub min_execution_environments: Option<i32>,
     /// The maximum number of execution environments that can be provisioned for the function.
-    pub max_execution_environments: ::std::option::Option<i32>,
+    pub max_execution_environments: Option<i32>,
 }
 impl FunctionScalingConfig {
     /// Starts building a [`FunctionScalingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::FunctionScalingConfigBuilder {
-        <crate::types::builders::FunctionScalingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FunctionScalingConfigBuilder as Default>::default()
     }
     /// The `MinExecutionEnvironments` member, when set.
     #[inline]
-    pub fn min_execution_environments(&self) -> ::std::option::Option<i32> {
+    pub fn min_execution_environments(&self) -> Option<i32> {
         self.min_execution_environments
     }
     /// The `MaxExecutionEnvironments` member, when set.
     #[inline]
-    pub fn max_execution_environments(&self) -> ::std::option::Option<i32> {
+    pub fn max_execution_environments(&self) -> Option<i32> {
         self.max_execution_environments
     }
 }
 /// A builder for [`FunctionScalingConfig`](crate::types::FunctionScalingConfig); start one with `FunctionScalingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FunctionScalingConfigBuilder {
     inner: crate::types::FunctionScalingConfig,
 }
 impl FunctionScalingConfigBuilder {
     /// Sets [`FunctionScalingConfig::min_execution_environments`](crate::types::FunctionScalingConfig::min_execution_environments): The minimum number of execution environments to maintain for the function.
     pub fn min_execution_environments(mut self, input: i32) -> Self {
-        self.inner.min_execution_environments = ::std::option::Option::Some(input);
+        self.inner.min_execution_environments = Some(input);
         self
     }
     /// Sets or clears [`FunctionScalingConfig::min_execution_environments`](crate::types::FunctionScalingConfig::min_execution_environments).
     #[inline]
-    pub fn set_min_execution_environments(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_min_execution_environments(mut self, input: Option<i32>) -> Self {
         self.inner.min_execution_environments = input;
         self
     }
     /// The value set for [`FunctionScalingConfig::min_execution_environments`](crate::types::FunctionScalingConfig::min_execution_environments), if any.
     #[inline]
-    pub fn get_min_execution_environments(&self) -> &::std::option::Option<i32> {
+    pub fn get_min_execution_environments(&self) -> &Option<i32> {
         &self.inner.min_execution_environments
     }
     /// Sets [`FunctionScalingConfig::max_execution_environments`](crate::types::FunctionScalingConfig::max_execution_environments): The maximum number of execution environments that can be provisioned for the function.
     pub fn max_execution_environments(mut self, input: i32) -> Self {
-        self.inner.max_execution_environments = ::std::option::Option::Some(input);
+        self.inner.max_execution_environments = Some(input);
         self
     }
     /// Sets or clears [`FunctionScalingConfig::max_execution_environments`](crate::types::FunctionScalingConfig::max_execution_environments).
     #[inline]
-    pub fn set_max_execution_environments(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_execution_environments(mut self, input: Option<i32>) -> Self {
         self.inner.max_execution_environments = input;
         self
     }
     /// The value set for [`FunctionScalingConfig::max_execution_environments`](crate::types::FunctionScalingConfig::max_execution_environments), if any.
     #[inline]
-    pub fn get_max_execution_environments(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_execution_environments(&self) -> &Option<i32> {
         &self.inner.max_execution_environments
     }
     /// Builds the [`FunctionScalingConfig`]; it has no required members, so this cannot fail.

@@ -2,112 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about a function version that uses a specific capacity provider, including its ARN and current state.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FunctionVersionsByCapacityProviderListItem {
     /// The Amazon Resource Name (ARN) of the function version.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The current state of the function version.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub state: ::std::option::Option<crate::types::State>,
+    pub state: Option<crate::types::State>,
 }
 impl FunctionVersionsByCapacityProviderListItem {
     /// Starts building a [`FunctionVersionsByCapacityProviderListItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::FunctionVersionsByCapacityProviderListItemBuilder {
-        <crate::types::builders::FunctionVersionsByCapacityProviderListItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FunctionVersionsByCapacityProviderListItemBuilder as Default>::default()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::State> {
+    pub fn state(&self) -> Option<&crate::types::State> {
         self.state.as_ref()
     }
 }
 /// A builder for [`FunctionVersionsByCapacityProviderListItem`](crate::types::FunctionVersionsByCapacityProviderListItem); start one with `FunctionVersionsByCapacityProviderListItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FunctionVersionsByCapacityProviderListItemBuilder {
     inner: crate::types::FunctionVersionsByCapacityProviderListItem,
 }
 impl FunctionVersionsByCapacityProviderListItemBuilder {
     /// Sets [`FunctionVersionsByCapacityProviderListItem::function_arn`](crate::types::FunctionVersionsByCapacityProviderListItem::function_arn): The Amazon Resource Name (ARN) of the function version.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`FunctionVersionsByCapacityProviderListItem::function_arn`](crate::types::FunctionVersionsByCapacityProviderListItem::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`FunctionVersionsByCapacityProviderListItem::function_arn`](crate::types::FunctionVersionsByCapacityProviderListItem::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`FunctionVersionsByCapacityProviderListItem::state`](crate::types::FunctionVersionsByCapacityProviderListItem::state): The current state of the function version.
     pub fn state(mut self, input: crate::types::State) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`FunctionVersionsByCapacityProviderListItem::state`](crate::types::FunctionVersionsByCapacityProviderListItem::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<crate::types::State>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<crate::types::State>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`FunctionVersionsByCapacityProviderListItem::state`](crate::types::FunctionVersionsByCapacityProviderListItem::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<crate::types::State> {
+    pub fn get_state(&self) -> &Option<crate::types::State> {
         &self.inner.state
     }
     /// Builds the [`FunctionVersionsByCapacityProviderListItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::FunctionVersionsByCapacityProviderListItem,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FunctionVersionsByCapacityProviderListItem",
                 member: "function_arn",
             });
         }
         if self.inner.state.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FunctionVersionsByCapacityProviderListItem",
                 member: "state",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

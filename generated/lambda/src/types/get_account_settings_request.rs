@@ -2,19 +2,14 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAccountSettingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccountSettingsRequest {}
 impl GetAccountSettingsRequest {
     /// Starts building a [`GetAccountSettingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAccountSettingsRequestBuilder {
-        <crate::types::builders::GetAccountSettingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAccountSettingsRequestBuilder as Default>::default()
     }
 }
 impl GetAccountSettingsRequest {
@@ -24,12 +19,7 @@ impl GetAccountSettingsRequest {
     }
 }
 /// A builder for [`GetAccountSettingsRequest`](crate::types::GetAccountSettingsRequest); start one with `GetAccountSettingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAccountSettingsRequestBuilder {
     inner: crate::types::GetAccountSettingsRequest,
 }

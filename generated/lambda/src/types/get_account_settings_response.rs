@@ -2,98 +2,84 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAccountSettingsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccountSettingsResponse {
     /// Limits that are related to concurrency and code storage.
-    pub account_limit: ::std::option::Option<crate::types::AccountLimit>,
+    pub account_limit: Option<crate::types::AccountLimit>,
     /// The number of functions and amount of storage in use.
-    pub account_usage: ::std::option::Option<crate::types::AccountUsage>,
+    pub account_usage: Option<crate::types::AccountUsage>,
 }
 impl GetAccountSettingsResponse {
     /// Starts building a [`GetAccountSettingsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAccountSettingsResponseBuilder {
-        <crate::types::builders::GetAccountSettingsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAccountSettingsResponseBuilder as Default>::default()
     }
     /// The `AccountLimit` member, when set.
     #[inline]
-    pub fn account_limit(&self) -> ::std::option::Option<&crate::types::AccountLimit> {
+    pub fn account_limit(&self) -> Option<&crate::types::AccountLimit> {
         self.account_limit.as_ref()
     }
     /// The `AccountUsage` member, when set.
     #[inline]
-    pub fn account_usage(&self) -> ::std::option::Option<&crate::types::AccountUsage> {
+    pub fn account_usage(&self) -> Option<&crate::types::AccountUsage> {
         self.account_usage.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetAccountSettingsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetAccountSettingsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetAccountSettingsResponse`](crate::types::GetAccountSettingsResponse); start one with `GetAccountSettingsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAccountSettingsResponseBuilder {
     inner: crate::types::GetAccountSettingsResponse,
 }
 impl GetAccountSettingsResponseBuilder {
     /// Sets [`GetAccountSettingsResponse::account_limit`](crate::types::GetAccountSettingsResponse::account_limit): Limits that are related to concurrency and code storage.
     pub fn account_limit(mut self, input: crate::types::AccountLimit) -> Self {
-        self.inner.account_limit = ::std::option::Option::Some(input);
+        self.inner.account_limit = Some(input);
         self
     }
     /// Sets or clears [`GetAccountSettingsResponse::account_limit`](crate::types::GetAccountSettingsResponse::account_limit).
     #[inline]
     pub fn set_account_limit(
         mut self,
-        input: ::std::option::Option<crate::types::AccountLimit>,
+        input: Option<crate::types::AccountLimit>,
     ) -> Self {
         self.inner.account_limit = input;
         self
     }
     /// The value set for [`GetAccountSettingsResponse::account_limit`](crate::types::GetAccountSettingsResponse::account_limit), if any.
     #[inline]
-    pub fn get_account_limit(
-        &self,
-    ) -> &::std::option::Option<crate::types::AccountLimit> {
+    pub fn get_account_limit(&self) -> &Option<crate::types::AccountLimit> {
         &self.inner.account_limit
     }
     /// Sets [`GetAccountSettingsResponse::account_usage`](crate::types::GetAccountSettingsResponse::account_usage): The number of functions and amount of storage in use.
     pub fn account_usage(mut self, input: crate::types::AccountUsage) -> Self {
-        self.inner.account_usage = ::std::option::Option::Some(input);
+        self.inner.account_usage = Some(input);
         self
     }
     /// Sets or clears [`GetAccountSettingsResponse::account_usage`](crate::types::GetAccountSettingsResponse::account_usage).
     #[inline]
     pub fn set_account_usage(
         mut self,
-        input: ::std::option::Option<crate::types::AccountUsage>,
+        input: Option<crate::types::AccountUsage>,
     ) -> Self {
         self.inner.account_usage = input;
         self
     }
     /// The value set for [`GetAccountSettingsResponse::account_usage`](crate::types::GetAccountSettingsResponse::account_usage), if any.
     #[inline]
-    pub fn get_account_usage(
-        &self,
-    ) -> &::std::option::Option<crate::types::AccountUsage> {
+    pub fn get_account_usage(&self) -> &Option<crate::types::AccountUsage> {
         &self.inner.account_usage
     }
     /// Builds the [`GetAccountSettingsResponse`]; it has no required members, so this cannot fail.

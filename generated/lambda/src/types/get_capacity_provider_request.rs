@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCapacityProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCapacityProviderRequest {
     /// The name of the capacity provider to retrieve.
@@ -15,17 +10,17 @@ pub struct GetCapacityProviderRequest {
     /// Sent in the URI label `{CapacityProviderName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_name: ::std::option::Option<::std::string::String>,
+    pub capacity_provider_name: Option<String>,
 }
 impl GetCapacityProviderRequest {
     /// Starts building a [`GetCapacityProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCapacityProviderRequestBuilder {
-        <crate::types::builders::GetCapacityProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCapacityProviderRequestBuilder as Default>::default()
     }
     /// The `CapacityProviderName` member, when set.
     #[inline]
-    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_name(&self) -> Option<&str> {
         self.capacity_provider_name.as_deref()
     }
 }
@@ -36,54 +31,41 @@ impl GetCapacityProviderRequest {
     }
 }
 /// A builder for [`GetCapacityProviderRequest`](crate::types::GetCapacityProviderRequest); start one with `GetCapacityProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCapacityProviderRequestBuilder {
     inner: crate::types::GetCapacityProviderRequest,
 }
 impl GetCapacityProviderRequestBuilder {
     /// Sets [`GetCapacityProviderRequest::capacity_provider_name`](crate::types::GetCapacityProviderRequest::capacity_provider_name): The name of the capacity provider to retrieve.
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_provider_name = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_provider_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetCapacityProviderRequest::capacity_provider_name`](crate::types::GetCapacityProviderRequest::capacity_provider_name).
     #[inline]
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.inner.capacity_provider_name = input;
         self
     }
     /// The value set for [`GetCapacityProviderRequest::capacity_provider_name`](crate::types::GetCapacityProviderRequest::capacity_provider_name), if any.
     #[inline]
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         &self.inner.capacity_provider_name
     }
     /// Builds the [`GetCapacityProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCapacityProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCapacityProviderRequest",
                 member: "capacity_provider_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,51 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCodeSigningConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCodeSigningConfigResponse {
     /// The code signing configuration
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_config: ::std::option::Option<crate::types::CodeSigningConfig>,
+    pub code_signing_config: Option<crate::types::CodeSigningConfig>,
 }
 impl GetCodeSigningConfigResponse {
     /// Starts building a [`GetCodeSigningConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCodeSigningConfigResponseBuilder {
-        <crate::types::builders::GetCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCodeSigningConfigResponseBuilder as Default>::default()
     }
     /// The `CodeSigningConfig` member, when set.
     #[inline]
-    pub fn code_signing_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CodeSigningConfig> {
+    pub fn code_signing_config(&self) -> Option<&crate::types::CodeSigningConfig> {
         self.code_signing_config.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetCodeSigningConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetCodeSigningConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetCodeSigningConfigResponse`](crate::types::GetCodeSigningConfigResponse); start one with `GetCodeSigningConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCodeSigningConfigResponseBuilder {
     inner: crate::types::GetCodeSigningConfigResponse,
 }
@@ -56,39 +44,37 @@ impl GetCodeSigningConfigResponseBuilder {
         mut self,
         input: crate::types::CodeSigningConfig,
     ) -> Self {
-        self.inner.code_signing_config = ::std::option::Option::Some(input);
+        self.inner.code_signing_config = Some(input);
         self
     }
     /// Sets or clears [`GetCodeSigningConfigResponse::code_signing_config`](crate::types::GetCodeSigningConfigResponse::code_signing_config).
     #[inline]
     pub fn set_code_signing_config(
         mut self,
-        input: ::std::option::Option<crate::types::CodeSigningConfig>,
+        input: Option<crate::types::CodeSigningConfig>,
     ) -> Self {
         self.inner.code_signing_config = input;
         self
     }
     /// The value set for [`GetCodeSigningConfigResponse::code_signing_config`](crate::types::GetCodeSigningConfigResponse::code_signing_config), if any.
     #[inline]
-    pub fn get_code_signing_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::CodeSigningConfig> {
+    pub fn get_code_signing_config(&self) -> &Option<crate::types::CodeSigningConfig> {
         &self.inner.code_signing_config
     }
     /// Builds the [`GetCodeSigningConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCodeSigningConfigResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.code_signing_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCodeSigningConfigResponse",
                 member: "code_signing_config",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

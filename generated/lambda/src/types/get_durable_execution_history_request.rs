@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDurableExecutionHistoryRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionHistoryRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -15,53 +10,53 @@ pub struct GetDurableExecutionHistoryRequest {
     /// Sent in the URI label `{DurableExecutionArn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
     /// Specifies whether to include execution data such as step results and callback payloads in the history events. Set to `true` to include data, or `false` to exclude it for a more compact response. The default is `true`.
     ///
     /// Sent in the query parameter `IncludeExecutionData`, not in the JSON body.
-    pub include_execution_data: ::std::option::Option<bool>,
+    pub include_execution_data: Option<bool>,
     /// The maximum number of history events to return per call. You can use `Marker` to retrieve additional pages of results. The default is 100 and the maximum allowed is 1000. A value of 0 uses the default.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
     /// If `NextMarker` was returned from a previous request, use this value to retrieve the next page of results. Each pagination token expires after 24 hours.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// When set to `true`, returns the history events in reverse chronological order (newest first). By default, events are returned in chronological order (oldest first).
     ///
     /// Sent in the query parameter `ReverseOrder`, not in the JSON body.
-    pub reverse_order: ::std::option::Option<bool>,
+    pub reverse_order: Option<bool>,
 }
 impl GetDurableExecutionHistoryRequest {
     /// Starts building a [`GetDurableExecutionHistoryRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDurableExecutionHistoryRequestBuilder {
-        <crate::types::builders::GetDurableExecutionHistoryRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDurableExecutionHistoryRequestBuilder as Default>::default()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
     /// The `IncludeExecutionData` member, when set.
     #[inline]
-    pub fn include_execution_data(&self) -> ::std::option::Option<bool> {
+    pub fn include_execution_data(&self) -> Option<bool> {
         self.include_execution_data
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `ReverseOrder` member, when set.
     #[inline]
-    pub fn reverse_order(&self) -> ::std::option::Option<bool> {
+    pub fn reverse_order(&self) -> Option<bool> {
         self.reverse_order
     }
 }
@@ -72,127 +67,105 @@ impl GetDurableExecutionHistoryRequest {
     }
 }
 /// A builder for [`GetDurableExecutionHistoryRequest`](crate::types::GetDurableExecutionHistoryRequest); start one with `GetDurableExecutionHistoryRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDurableExecutionHistoryRequestBuilder {
     inner: crate::types::GetDurableExecutionHistoryRequest,
 }
 impl GetDurableExecutionHistoryRequestBuilder {
     /// Sets [`GetDurableExecutionHistoryRequest::durable_execution_arn`](crate::types::GetDurableExecutionHistoryRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryRequest::durable_execution_arn`](crate::types::GetDurableExecutionHistoryRequest::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`GetDurableExecutionHistoryRequest::durable_execution_arn`](crate::types::GetDurableExecutionHistoryRequest::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Sets [`GetDurableExecutionHistoryRequest::include_execution_data`](crate::types::GetDurableExecutionHistoryRequest::include_execution_data): Specifies whether to include execution data such as step results and callback payloads in the history events.
     pub fn include_execution_data(mut self, input: bool) -> Self {
-        self.inner.include_execution_data = ::std::option::Option::Some(input);
+        self.inner.include_execution_data = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryRequest::include_execution_data`](crate::types::GetDurableExecutionHistoryRequest::include_execution_data).
     #[inline]
-    pub fn set_include_execution_data(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_execution_data(mut self, input: Option<bool>) -> Self {
         self.inner.include_execution_data = input;
         self
     }
     /// The value set for [`GetDurableExecutionHistoryRequest::include_execution_data`](crate::types::GetDurableExecutionHistoryRequest::include_execution_data), if any.
     #[inline]
-    pub fn get_include_execution_data(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_execution_data(&self) -> &Option<bool> {
         &self.inner.include_execution_data
     }
     /// Sets [`GetDurableExecutionHistoryRequest::max_items`](crate::types::GetDurableExecutionHistoryRequest::max_items): The maximum number of history events to return per call.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryRequest::max_items`](crate::types::GetDurableExecutionHistoryRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`GetDurableExecutionHistoryRequest::max_items`](crate::types::GetDurableExecutionHistoryRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Sets [`GetDurableExecutionHistoryRequest::marker`](crate::types::GetDurableExecutionHistoryRequest::marker): If `NextMarker` was returned from a previous request, use this value to retrieve the next page of results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryRequest::marker`](crate::types::GetDurableExecutionHistoryRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`GetDurableExecutionHistoryRequest::marker`](crate::types::GetDurableExecutionHistoryRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`GetDurableExecutionHistoryRequest::reverse_order`](crate::types::GetDurableExecutionHistoryRequest::reverse_order): When set to `true`, returns the history events in reverse chronological order (newest first).
     pub fn reverse_order(mut self, input: bool) -> Self {
-        self.inner.reverse_order = ::std::option::Option::Some(input);
+        self.inner.reverse_order = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryRequest::reverse_order`](crate::types::GetDurableExecutionHistoryRequest::reverse_order).
     #[inline]
-    pub fn set_reverse_order(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_reverse_order(mut self, input: Option<bool>) -> Self {
         self.inner.reverse_order = input;
         self
     }
     /// The value set for [`GetDurableExecutionHistoryRequest::reverse_order`](crate::types::GetDurableExecutionHistoryRequest::reverse_order), if any.
     #[inline]
-    pub fn get_reverse_order(&self) -> &::std::option::Option<bool> {
+    pub fn get_reverse_order(&self) -> &Option<bool> {
         &self.inner.reverse_order
     }
     /// Builds the [`GetDurableExecutionHistoryRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionHistoryRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.durable_execution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionHistoryRequest",
                 member: "durable_execution_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

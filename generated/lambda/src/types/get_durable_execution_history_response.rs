@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the GetDurableExecutionHistory operation, containing the execution history and events.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionHistoryResponse {
     /// An array of execution history events, ordered chronologically unless `ReverseOrder` is set to `true`. Each event represents a significant occurrence during the execution, such as step completion or callback resolution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub events: ::std::option::Option<::std::vec::Vec<crate::types::Event>>,
+    pub events: Option<Vec<crate::types::Event>>,
     /// If present, indicates that more history events are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl GetDurableExecutionHistoryResponse {
     /// Starts building a [`GetDurableExecutionHistoryResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDurableExecutionHistoryResponseBuilder {
-        <crate::types::builders::GetDurableExecutionHistoryResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDurableExecutionHistoryResponseBuilder as Default>::default()
     }
     /// The `Events` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,28 +25,23 @@ impl GetDurableExecutionHistoryResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetDurableExecutionHistoryResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetDurableExecutionHistoryResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetDurableExecutionHistoryResponse`](crate::types::GetDurableExecutionHistoryResponse); start one with `GetDurableExecutionHistoryResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDurableExecutionHistoryResponseBuilder {
     inner: crate::types::GetDurableExecutionHistoryResponse,
 }
@@ -65,56 +55,45 @@ impl GetDurableExecutionHistoryResponseBuilder {
     }
     /// Sets or clears [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events).
     #[inline]
-    pub fn set_events(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Event>>,
-    ) -> Self {
+    pub fn set_events(mut self, input: Option<Vec<crate::types::Event>>) -> Self {
         self.inner.events = input;
         self
     }
     /// The value set for [`GetDurableExecutionHistoryResponse::events`](crate::types::GetDurableExecutionHistoryResponse::events), if any.
     #[inline]
-    pub fn get_events(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Event>> {
+    pub fn get_events(&self) -> &Option<Vec<crate::types::Event>> {
         &self.inner.events
     }
     /// Sets [`GetDurableExecutionHistoryResponse::next_marker`](crate::types::GetDurableExecutionHistoryResponse::next_marker): If present, indicates that more history events are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionHistoryResponse::next_marker`](crate::types::GetDurableExecutionHistoryResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`GetDurableExecutionHistoryResponse::next_marker`](crate::types::GetDurableExecutionHistoryResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`GetDurableExecutionHistoryResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionHistoryResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.events.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionHistoryResponse",
                 member: "events",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDurableExecutionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -15,26 +10,26 @@ pub struct GetDurableExecutionRequest {
     /// Sent in the URI label `{DurableExecutionArn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
     /// Specifies whether to include execution data such as input payload, result, and error information in the response. Set to `false` for a more compact response that includes only execution metadata. The default value is set to `true`.
     ///
     /// Sent in the query parameter `IncludeExecutionData`, not in the JSON body.
-    pub include_execution_data: ::std::option::Option<bool>,
+    pub include_execution_data: Option<bool>,
 }
 impl GetDurableExecutionRequest {
     /// Starts building a [`GetDurableExecutionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDurableExecutionRequestBuilder {
-        <crate::types::builders::GetDurableExecutionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDurableExecutionRequestBuilder as Default>::default()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
     /// The `IncludeExecutionData` member, when set.
     #[inline]
-    pub fn include_execution_data(&self) -> ::std::option::Option<bool> {
+    pub fn include_execution_data(&self) -> Option<bool> {
         self.include_execution_data
     }
 }
@@ -45,73 +40,57 @@ impl GetDurableExecutionRequest {
     }
 }
 /// A builder for [`GetDurableExecutionRequest`](crate::types::GetDurableExecutionRequest); start one with `GetDurableExecutionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDurableExecutionRequestBuilder {
     inner: crate::types::GetDurableExecutionRequest,
 }
 impl GetDurableExecutionRequestBuilder {
     /// Sets [`GetDurableExecutionRequest::durable_execution_arn`](crate::types::GetDurableExecutionRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionRequest::durable_execution_arn`](crate::types::GetDurableExecutionRequest::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`GetDurableExecutionRequest::durable_execution_arn`](crate::types::GetDurableExecutionRequest::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Sets [`GetDurableExecutionRequest::include_execution_data`](crate::types::GetDurableExecutionRequest::include_execution_data): Specifies whether to include execution data such as input payload, result, and error information in the response.
     pub fn include_execution_data(mut self, input: bool) -> Self {
-        self.inner.include_execution_data = ::std::option::Option::Some(input);
+        self.inner.include_execution_data = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionRequest::include_execution_data`](crate::types::GetDurableExecutionRequest::include_execution_data).
     #[inline]
-    pub fn set_include_execution_data(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_include_execution_data(mut self, input: Option<bool>) -> Self {
         self.inner.include_execution_data = input;
         self
     }
     /// The value set for [`GetDurableExecutionRequest::include_execution_data`](crate::types::GetDurableExecutionRequest::include_execution_data), if any.
     #[inline]
-    pub fn get_include_execution_data(&self) -> &::std::option::Option<bool> {
+    pub fn get_include_execution_data(&self) -> &Option<bool> {
         &self.inner.include_execution_data
     }
     /// Builds the [`GetDurableExecutionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.durable_execution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionRequest",
                 member: "durable_execution_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

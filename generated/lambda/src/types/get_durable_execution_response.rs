@@ -2,131 +2,127 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the GetDurableExecution operation, containing detailed information about the durable execution.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionResponse {
     /// The Amazon Resource Name (ARN) of the durable execution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
     /// The name of the durable execution. This is either the name you provided when invoking the function, or a system-generated unique identifier if no name was provided.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_name: ::std::option::Option<::std::string::String>,
+    pub durable_execution_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the Lambda function that was invoked to start this durable execution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The JSON input payload that was provided when the durable execution was started. For asynchronous invocations, this is limited to 256 KB. For synchronous invocations, this can be up to 6 MB.
-    pub input_payload: ::std::option::Option<::std::string::String>,
+    pub input_payload: Option<String>,
     /// The JSON result returned by the durable execution if it completed successfully. This field is only present when the execution status is `SUCCEEDED`. The result is limited to 256 KB.
-    pub result: ::std::option::Option<::std::string::String>,
+    pub result: Option<String>,
     /// Error information if the durable execution failed. This field is only present when the execution status is `FAILED`, `TIMED_OUT`, or `STOPPED`. The combined size of all error fields is limited to 256 KB.
-    pub error: ::std::option::Option<crate::types::ErrorObject>,
+    pub error: Option<crate::types::ErrorObject>,
     /// The date and time when the durable execution started, in Unix timestamp format.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub start_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The current status of the durable execution. Valid values are `RUNNING`, `SUCCEEDED`, `FAILED`, `TIMED_OUT`, and `STOPPED`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<crate::types::ExecutionStatus>,
+    pub status: Option<crate::types::ExecutionStatus>,
     /// The date and time when the durable execution ended, in Unix timestamp format. This field is only present if the execution has completed (status is `SUCCEEDED`, `FAILED`, `TIMED_OUT`, or `STOPPED`).
-    pub end_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The version of the Lambda function that was invoked for this durable execution. This ensures that all replays during the execution use the same function version.
-    pub version: ::std::option::Option<::std::string::String>,
+    pub version: Option<String>,
     /// The trace headers associated with the durable execution.
-    pub trace_header: ::std::option::Option<crate::types::TraceHeader>,
+    pub trace_header: Option<crate::types::TraceHeader>,
     /// Indicates whether execution data is included in this response. Returns `false` when `IncludeExecutionData` is set to `false` in the request.
-    pub execution_data_included: ::std::option::Option<bool>,
+    pub execution_data_included: Option<bool>,
     /// Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-    pub durable_config: ::std::option::Option<crate::types::DurableConfig>,
+    pub durable_config: Option<crate::types::DurableConfig>,
 }
 impl GetDurableExecutionResponse {
     /// Starts building a [`GetDurableExecutionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDurableExecutionResponseBuilder {
-        <crate::types::builders::GetDurableExecutionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDurableExecutionResponseBuilder as Default>::default()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
     /// The `DurableExecutionName` member, when set.
     #[inline]
-    pub fn durable_execution_name(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_name(&self) -> Option<&str> {
         self.durable_execution_name.as_deref()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `InputPayload` member, when set.
     #[inline]
-    pub fn input_payload(&self) -> ::std::option::Option<&str> {
+    pub fn input_payload(&self) -> Option<&str> {
         self.input_payload.as_deref()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&str> {
+    pub fn result(&self) -> Option<&str> {
         self.result.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+    pub fn error(&self) -> Option<&crate::types::ErrorObject> {
         self.error.as_ref()
     }
     /// The `StartTimestamp` member, when set.
     #[inline]
-    pub fn start_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_timestamp.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ExecutionStatus> {
+    pub fn status(&self) -> Option<&crate::types::ExecutionStatus> {
         self.status.as_ref()
     }
     /// The `EndTimestamp` member, when set.
     #[inline]
-    pub fn end_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_timestamp.as_ref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<&str> {
+    pub fn version(&self) -> Option<&str> {
         self.version.as_deref()
     }
     /// The `TraceHeader` member, when set.
     #[inline]
-    pub fn trace_header(&self) -> ::std::option::Option<&crate::types::TraceHeader> {
+    pub fn trace_header(&self) -> Option<&crate::types::TraceHeader> {
         self.trace_header.as_ref()
     }
     /// The `ExecutionDataIncluded` member, when set.
     #[inline]
-    pub fn execution_data_included(&self) -> ::std::option::Option<bool> {
+    pub fn execution_data_included(&self) -> Option<bool> {
         self.execution_data_included
     }
     /// The `DurableConfig` member, when set.
     #[inline]
-    pub fn durable_config(&self) -> ::std::option::Option<&crate::types::DurableConfig> {
+    pub fn durable_config(&self) -> Option<&crate::types::DurableConfig> {
         self.durable_config.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetDurableExecutionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetDurableExecutionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for GetDurableExecutionResponse {
@@ -149,147 +145,105 @@ impl ::std::fmt::Debug for GetDurableExecutionResponse {
     }
 }
 /// A builder for [`GetDurableExecutionResponse`](crate::types::GetDurableExecutionResponse); start one with `GetDurableExecutionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDurableExecutionResponseBuilder {
     inner: crate::types::GetDurableExecutionResponse,
 }
 impl GetDurableExecutionResponseBuilder {
     /// Sets [`GetDurableExecutionResponse::durable_execution_arn`](crate::types::GetDurableExecutionResponse::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::durable_execution_arn`](crate::types::GetDurableExecutionResponse::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::durable_execution_arn`](crate::types::GetDurableExecutionResponse::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Sets [`GetDurableExecutionResponse::durable_execution_name`](crate::types::GetDurableExecutionResponse::durable_execution_name): The name of the durable execution.
-    pub fn durable_execution_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_name = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::durable_execution_name`](crate::types::GetDurableExecutionResponse::durable_execution_name).
     #[inline]
-    pub fn set_durable_execution_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_name(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_name = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::durable_execution_name`](crate::types::GetDurableExecutionResponse::durable_execution_name), if any.
     #[inline]
-    pub fn get_durable_execution_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_name(&self) -> &Option<String> {
         &self.inner.durable_execution_name
     }
     /// Sets [`GetDurableExecutionResponse::function_arn`](crate::types::GetDurableExecutionResponse::function_arn): The Amazon Resource Name (ARN) of the Lambda function that was invoked to start this durable execution.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::function_arn`](crate::types::GetDurableExecutionResponse::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::function_arn`](crate::types::GetDurableExecutionResponse::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`GetDurableExecutionResponse::input_payload`](crate::types::GetDurableExecutionResponse::input_payload): The JSON input payload that was provided when the durable execution was started.
-    pub fn input_payload(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.input_payload = ::std::option::Option::Some(input.into());
+    pub fn input_payload(mut self, input: impl Into<String>) -> Self {
+        self.inner.input_payload = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::input_payload`](crate::types::GetDurableExecutionResponse::input_payload).
     #[inline]
-    pub fn set_input_payload(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_input_payload(mut self, input: Option<String>) -> Self {
         self.inner.input_payload = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::input_payload`](crate::types::GetDurableExecutionResponse::input_payload), if any.
     #[inline]
-    pub fn get_input_payload(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_input_payload(&self) -> &Option<String> {
         &self.inner.input_payload
     }
     /// Sets [`GetDurableExecutionResponse::result`](crate::types::GetDurableExecutionResponse::result): The JSON result returned by the durable execution if it completed successfully.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: impl Into<String>) -> Self {
+        self.inner.result = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::result`](crate::types::GetDurableExecutionResponse::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<String>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::result`](crate::types::GetDurableExecutionResponse::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_result(&self) -> &Option<String> {
         &self.inner.result
     }
     /// Sets [`GetDurableExecutionResponse::error`](crate::types::GetDurableExecutionResponse::error): Error information if the durable execution failed.
     pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::error`](crate::types::GetDurableExecutionResponse::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::error`](crate::types::GetDurableExecutionResponse::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         &self.inner.error
     }
     /// Sets [`GetDurableExecutionResponse::start_timestamp`](crate::types::GetDurableExecutionResponse::start_timestamp): The date and time when the durable execution started, in Unix timestamp format.
@@ -297,14 +251,14 @@ impl GetDurableExecutionResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_timestamp = ::std::option::Option::Some(input);
+        self.inner.start_timestamp = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::start_timestamp`](crate::types::GetDurableExecutionResponse::start_timestamp).
     #[inline]
     pub fn set_start_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_timestamp = input;
         self
@@ -313,26 +267,23 @@ impl GetDurableExecutionResponseBuilder {
     #[inline]
     pub fn get_start_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_timestamp
     }
     /// Sets [`GetDurableExecutionResponse::status`](crate::types::GetDurableExecutionResponse::status): The current status of the durable execution.
     pub fn status(mut self, input: crate::types::ExecutionStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::status`](crate::types::GetDurableExecutionResponse::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ExecutionStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::ExecutionStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::status`](crate::types::GetDurableExecutionResponse::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::ExecutionStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ExecutionStatus> {
         &self.inner.status
     }
     /// Sets [`GetDurableExecutionResponse::end_timestamp`](crate::types::GetDurableExecutionResponse::end_timestamp): The date and time when the durable execution ended, in Unix timestamp format.
@@ -340,144 +291,128 @@ impl GetDurableExecutionResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_timestamp = ::std::option::Option::Some(input);
+        self.inner.end_timestamp = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::end_timestamp`](crate::types::GetDurableExecutionResponse::end_timestamp).
     #[inline]
     pub fn set_end_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_timestamp = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::end_timestamp`](crate::types::GetDurableExecutionResponse::end_timestamp), if any.
     #[inline]
-    pub fn get_end_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_timestamp
     }
     /// Sets [`GetDurableExecutionResponse::version`](crate::types::GetDurableExecutionResponse::version): The version of the Lambda function that was invoked for this durable execution.
-    pub fn version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.version = ::std::option::Option::Some(input.into());
+    pub fn version(mut self, input: impl Into<String>) -> Self {
+        self.inner.version = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::version`](crate::types::GetDurableExecutionResponse::version).
     #[inline]
-    pub fn set_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_version(mut self, input: Option<String>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::version`](crate::types::GetDurableExecutionResponse::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_version(&self) -> &Option<String> {
         &self.inner.version
     }
     /// Sets [`GetDurableExecutionResponse::trace_header`](crate::types::GetDurableExecutionResponse::trace_header): The trace headers associated with the durable execution.
     pub fn trace_header(mut self, input: crate::types::TraceHeader) -> Self {
-        self.inner.trace_header = ::std::option::Option::Some(input);
+        self.inner.trace_header = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::trace_header`](crate::types::GetDurableExecutionResponse::trace_header).
     #[inline]
-    pub fn set_trace_header(
-        mut self,
-        input: ::std::option::Option<crate::types::TraceHeader>,
-    ) -> Self {
+    pub fn set_trace_header(mut self, input: Option<crate::types::TraceHeader>) -> Self {
         self.inner.trace_header = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::trace_header`](crate::types::GetDurableExecutionResponse::trace_header), if any.
     #[inline]
-    pub fn get_trace_header(&self) -> &::std::option::Option<crate::types::TraceHeader> {
+    pub fn get_trace_header(&self) -> &Option<crate::types::TraceHeader> {
         &self.inner.trace_header
     }
     /// Sets [`GetDurableExecutionResponse::execution_data_included`](crate::types::GetDurableExecutionResponse::execution_data_included): Indicates whether execution data is included in this response.
     pub fn execution_data_included(mut self, input: bool) -> Self {
-        self.inner.execution_data_included = ::std::option::Option::Some(input);
+        self.inner.execution_data_included = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::execution_data_included`](crate::types::GetDurableExecutionResponse::execution_data_included).
     #[inline]
-    pub fn set_execution_data_included(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_execution_data_included(mut self, input: Option<bool>) -> Self {
         self.inner.execution_data_included = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::execution_data_included`](crate::types::GetDurableExecutionResponse::execution_data_included), if any.
     #[inline]
-    pub fn get_execution_data_included(&self) -> &::std::option::Option<bool> {
+    pub fn get_execution_data_included(&self) -> &Option<bool> {
         &self.inner.execution_data_included
     }
     /// Sets [`GetDurableExecutionResponse::durable_config`](crate::types::GetDurableExecutionResponse::durable_config): Configuration settings for the durable execution, including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
-        self.inner.durable_config = ::std::option::Option::Some(input);
+        self.inner.durable_config = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionResponse::durable_config`](crate::types::GetDurableExecutionResponse::durable_config).
     #[inline]
     pub fn set_durable_config(
         mut self,
-        input: ::std::option::Option<crate::types::DurableConfig>,
+        input: Option<crate::types::DurableConfig>,
     ) -> Self {
         self.inner.durable_config = input;
         self
     }
     /// The value set for [`GetDurableExecutionResponse::durable_config`](crate::types::GetDurableExecutionResponse::durable_config), if any.
     #[inline]
-    pub fn get_durable_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DurableConfig> {
+    pub fn get_durable_config(&self) -> &Option<crate::types::DurableConfig> {
         &self.inner.durable_config
     }
     /// Builds the [`GetDurableExecutionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.durable_execution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
                 member: "durable_execution_arn",
             });
         }
         if self.inner.durable_execution_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
                 member: "durable_execution_name",
             });
         }
         if self.inner.function_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
                 member: "function_arn",
             });
         }
         if self.inner.start_timestamp.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
                 member: "start_timestamp",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionResponse",
                 member: "status",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDurableExecutionStateRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionStateRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -15,46 +10,46 @@ pub struct GetDurableExecutionStateRequest {
     /// Sent in the URI label `{DurableExecutionArn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
     /// A checkpoint token that identifies the current state of the execution. This token is provided by the Lambda runtime and ensures that state retrieval is consistent with the current execution context.
     ///
     /// Sent in the query parameter `CheckpointToken`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub checkpoint_token: ::std::option::Option<::std::string::String>,
+    pub checkpoint_token: Option<String>,
     /// If `NextMarker` was returned from a previous request, use this value to retrieve the next page of operations. Each pagination token expires after 24 hours.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The maximum number of operations to return per call. You can use `Marker` to retrieve additional pages of results. The default is 100 and the maximum allowed is 1000. A value of 0 uses the default.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl GetDurableExecutionStateRequest {
     /// Starts building a [`GetDurableExecutionStateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDurableExecutionStateRequestBuilder {
-        <crate::types::builders::GetDurableExecutionStateRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDurableExecutionStateRequestBuilder as Default>::default()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
     /// The `CheckpointToken` member, when set.
     #[inline]
-    pub fn checkpoint_token(&self) -> ::std::option::Option<&str> {
+    pub fn checkpoint_token(&self) -> Option<&str> {
         self.checkpoint_token.as_deref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -65,120 +60,95 @@ impl GetDurableExecutionStateRequest {
     }
 }
 /// A builder for [`GetDurableExecutionStateRequest`](crate::types::GetDurableExecutionStateRequest); start one with `GetDurableExecutionStateRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDurableExecutionStateRequestBuilder {
     inner: crate::types::GetDurableExecutionStateRequest,
 }
 impl GetDurableExecutionStateRequestBuilder {
     /// Sets [`GetDurableExecutionStateRequest::durable_execution_arn`](crate::types::GetDurableExecutionStateRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionStateRequest::durable_execution_arn`](crate::types::GetDurableExecutionStateRequest::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`GetDurableExecutionStateRequest::durable_execution_arn`](crate::types::GetDurableExecutionStateRequest::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Sets [`GetDurableExecutionStateRequest::checkpoint_token`](crate::types::GetDurableExecutionStateRequest::checkpoint_token): A checkpoint token that identifies the current state of the execution.
-    pub fn checkpoint_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.checkpoint_token = ::std::option::Option::Some(input.into());
+    pub fn checkpoint_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.checkpoint_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionStateRequest::checkpoint_token`](crate::types::GetDurableExecutionStateRequest::checkpoint_token).
     #[inline]
-    pub fn set_checkpoint_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_checkpoint_token(mut self, input: Option<String>) -> Self {
         self.inner.checkpoint_token = input;
         self
     }
     /// The value set for [`GetDurableExecutionStateRequest::checkpoint_token`](crate::types::GetDurableExecutionStateRequest::checkpoint_token), if any.
     #[inline]
-    pub fn get_checkpoint_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_checkpoint_token(&self) -> &Option<String> {
         &self.inner.checkpoint_token
     }
     /// Sets [`GetDurableExecutionStateRequest::marker`](crate::types::GetDurableExecutionStateRequest::marker): If `NextMarker` was returned from a previous request, use this value to retrieve the next page of operations.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionStateRequest::marker`](crate::types::GetDurableExecutionStateRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`GetDurableExecutionStateRequest::marker`](crate::types::GetDurableExecutionStateRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`GetDurableExecutionStateRequest::max_items`](crate::types::GetDurableExecutionStateRequest::max_items): The maximum number of operations to return per call.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`GetDurableExecutionStateRequest::max_items`](crate::types::GetDurableExecutionStateRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`GetDurableExecutionStateRequest::max_items`](crate::types::GetDurableExecutionStateRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`GetDurableExecutionStateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionStateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.durable_execution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionStateRequest",
                 member: "durable_execution_arn",
             });
         }
         if self.inner.checkpoint_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionStateRequest",
                 member: "checkpoint_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

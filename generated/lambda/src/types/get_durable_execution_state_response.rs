@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the GetDurableExecutionState operation, containing the current execution state for replay.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDurableExecutionStateResponse {
     /// An array of operations that represent the current state of the durable execution. Operations are ordered by their start sequence number in ascending order and include information needed for replay processing.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub operations: ::std::option::Option<::std::vec::Vec<crate::types::Operation>>,
+    pub operations: Option<Vec<crate::types::Operation>>,
     /// If present, indicates that more operations are available. Use this value as the `Marker` parameter in a subsequent request to retrieve the next page of results.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl GetDurableExecutionStateResponse {
     /// Starts building a [`GetDurableExecutionStateResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDurableExecutionStateResponseBuilder {
-        <crate::types::builders::GetDurableExecutionStateResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDurableExecutionStateResponseBuilder as Default>::default()
     }
     /// The `Operations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,28 +25,23 @@ impl GetDurableExecutionStateResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetDurableExecutionStateResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetDurableExecutionStateResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetDurableExecutionStateResponse`](crate::types::GetDurableExecutionStateResponse); start one with `GetDurableExecutionStateResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDurableExecutionStateResponseBuilder {
     inner: crate::types::GetDurableExecutionStateResponse,
 }
@@ -67,54 +57,46 @@ impl GetDurableExecutionStateResponseBuilder {
     #[inline]
     pub fn set_operations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Operation>>,
+        input: Option<Vec<crate::types::Operation>>,
     ) -> Self {
         self.inner.operations = input;
         self
     }
     /// The value set for [`GetDurableExecutionStateResponse::operations`](crate::types::GetDurableExecutionStateResponse::operations), if any.
     #[inline]
-    pub fn get_operations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Operation>> {
+    pub fn get_operations(&self) -> &Option<Vec<crate::types::Operation>> {
         &self.inner.operations
     }
     /// Sets [`GetDurableExecutionStateResponse::next_marker`](crate::types::GetDurableExecutionStateResponse::next_marker): If present, indicates that more operations are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`GetDurableExecutionStateResponse::next_marker`](crate::types::GetDurableExecutionStateResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`GetDurableExecutionStateResponse::next_marker`](crate::types::GetDurableExecutionStateResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`GetDurableExecutionStateResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDurableExecutionStateResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.operations.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDurableExecutionStateResponse",
                 member: "operations",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

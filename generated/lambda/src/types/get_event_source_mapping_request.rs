@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetEventSourceMappingRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetEventSourceMappingRequest {
     /// The identifier of the event source mapping.
@@ -15,17 +10,17 @@ pub struct GetEventSourceMappingRequest {
     /// Sent in the URI label `{UUID}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub uuid: ::std::option::Option<::std::string::String>,
+    pub uuid: Option<String>,
 }
 impl GetEventSourceMappingRequest {
     /// Starts building a [`GetEventSourceMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetEventSourceMappingRequestBuilder {
-        <crate::types::builders::GetEventSourceMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetEventSourceMappingRequestBuilder as Default>::default()
     }
     /// The `UUID` member, when set.
     #[inline]
-    pub fn uuid(&self) -> ::std::option::Option<&str> {
+    pub fn uuid(&self) -> Option<&str> {
         self.uuid.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl GetEventSourceMappingRequest {
     }
 }
 /// A builder for [`GetEventSourceMappingRequest`](crate::types::GetEventSourceMappingRequest); start one with `GetEventSourceMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetEventSourceMappingRequestBuilder {
     inner: crate::types::GetEventSourceMappingRequest,
 }
 impl GetEventSourceMappingRequestBuilder {
     /// Sets [`GetEventSourceMappingRequest::uuid`](crate::types::GetEventSourceMappingRequest::uuid): The identifier of the event source mapping.
-    pub fn uuid(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uuid = ::std::option::Option::Some(input.into());
+    pub fn uuid(mut self, input: impl Into<String>) -> Self {
+        self.inner.uuid = Some(input.into());
         self
     }
     /// Sets or clears [`GetEventSourceMappingRequest::uuid`](crate::types::GetEventSourceMappingRequest::uuid).
     #[inline]
-    pub fn set_uuid(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uuid(mut self, input: Option<String>) -> Self {
         self.inner.uuid = input;
         self
     }
     /// The value set for [`GetEventSourceMappingRequest::uuid`](crate::types::GetEventSourceMappingRequest::uuid), if any.
     #[inline]
-    pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uuid(&self) -> &Option<String> {
         &self.inner.uuid
     }
     /// Builds the [`GetEventSourceMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetEventSourceMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.uuid.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetEventSourceMappingRequest",
                 member: "uuid",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

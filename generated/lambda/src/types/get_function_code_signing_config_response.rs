@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionCodeSigningConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFunctionCodeSigningConfigResponse {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_config_arn: ::std::option::Option<::std::string::String>,
+    pub code_signing_config_arn: Option<String>,
     /// The name or ARN of the Lambda function.
     ///
     /// **Name formats**
@@ -25,113 +20,94 @@ pub struct GetFunctionCodeSigningConfigResponse {
     /// The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
 }
 impl GetFunctionCodeSigningConfigResponse {
     /// Starts building a [`GetFunctionCodeSigningConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFunctionCodeSigningConfigResponseBuilder {
-        <crate::types::builders::GetFunctionCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFunctionCodeSigningConfigResponseBuilder as Default>::default()
     }
     /// The `CodeSigningConfigArn` member, when set.
     #[inline]
-    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+    pub fn code_signing_config_arn(&self) -> Option<&str> {
         self.code_signing_config_arn.as_deref()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetFunctionCodeSigningConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetFunctionCodeSigningConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetFunctionCodeSigningConfigResponse`](crate::types::GetFunctionCodeSigningConfigResponse); start one with `GetFunctionCodeSigningConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFunctionCodeSigningConfigResponseBuilder {
     inner: crate::types::GetFunctionCodeSigningConfigResponse,
 }
 impl GetFunctionCodeSigningConfigResponseBuilder {
     /// Sets [`GetFunctionCodeSigningConfigResponse::code_signing_config_arn`](crate::types::GetFunctionCodeSigningConfigResponse::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_signing_config_arn = ::std::option::Option::Some(input.into());
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_signing_config_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetFunctionCodeSigningConfigResponse::code_signing_config_arn`](crate::types::GetFunctionCodeSigningConfigResponse::code_signing_config_arn).
     #[inline]
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.inner.code_signing_config_arn = input;
         self
     }
     /// The value set for [`GetFunctionCodeSigningConfigResponse::code_signing_config_arn`](crate::types::GetFunctionCodeSigningConfigResponse::code_signing_config_arn), if any.
     #[inline]
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         &self.inner.code_signing_config_arn
     }
     /// Sets [`GetFunctionCodeSigningConfigResponse::function_name`](crate::types::GetFunctionCodeSigningConfigResponse::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetFunctionCodeSigningConfigResponse::function_name`](crate::types::GetFunctionCodeSigningConfigResponse::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`GetFunctionCodeSigningConfigResponse::function_name`](crate::types::GetFunctionCodeSigningConfigResponse::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Builds the [`GetFunctionCodeSigningConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetFunctionCodeSigningConfigResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.code_signing_config_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionCodeSigningConfigResponse",
                 member: "code_signing_config_arn",
             });
         }
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionCodeSigningConfigResponse",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,68 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionConcurrencyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFunctionConcurrencyResponse {
     /// The number of simultaneous executions that are reserved for the function.
-    pub reserved_concurrent_executions: ::std::option::Option<i32>,
+    pub reserved_concurrent_executions: Option<i32>,
 }
 impl GetFunctionConcurrencyResponse {
     /// Starts building a [`GetFunctionConcurrencyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFunctionConcurrencyResponseBuilder {
-        <crate::types::builders::GetFunctionConcurrencyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFunctionConcurrencyResponseBuilder as Default>::default()
     }
     /// The `ReservedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn reserved_concurrent_executions(&self) -> ::std::option::Option<i32> {
+    pub fn reserved_concurrent_executions(&self) -> Option<i32> {
         self.reserved_concurrent_executions
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetFunctionConcurrencyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetFunctionConcurrencyResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetFunctionConcurrencyResponse`](crate::types::GetFunctionConcurrencyResponse); start one with `GetFunctionConcurrencyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFunctionConcurrencyResponseBuilder {
     inner: crate::types::GetFunctionConcurrencyResponse,
 }
 impl GetFunctionConcurrencyResponseBuilder {
     /// Sets [`GetFunctionConcurrencyResponse::reserved_concurrent_executions`](crate::types::GetFunctionConcurrencyResponse::reserved_concurrent_executions): The number of simultaneous executions that are reserved for the function.
     pub fn reserved_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.reserved_concurrent_executions = ::std::option::Option::Some(input);
+        self.inner.reserved_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`GetFunctionConcurrencyResponse::reserved_concurrent_executions`](crate::types::GetFunctionConcurrencyResponse::reserved_concurrent_executions).
     #[inline]
-    pub fn set_reserved_concurrent_executions(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_reserved_concurrent_executions(mut self, input: Option<i32>) -> Self {
         self.inner.reserved_concurrent_executions = input;
         self
     }
     /// The value set for [`GetFunctionConcurrencyResponse::reserved_concurrent_executions`](crate::types::GetFunctionConcurrencyResponse::reserved_concurrent_executions), if any.
     #[inline]
-    pub fn get_reserved_concurrent_executions(&self) -> &::std::option::Option<i32> {
+    pub fn get_reserved_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.reserved_concurrent_executions
     }
     /// Builds the [`GetFunctionConcurrencyResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionEventInvokeConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFunctionEventInvokeConfigRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,26 +18,26 @@ pub struct GetFunctionEventInvokeConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// A version number or alias name.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
 }
 impl GetFunctionEventInvokeConfigRequest {
     /// Starts building a [`GetFunctionEventInvokeConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFunctionEventInvokeConfigRequestBuilder {
-        <crate::types::builders::GetFunctionEventInvokeConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFunctionEventInvokeConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
 }
@@ -53,74 +48,57 @@ impl GetFunctionEventInvokeConfigRequest {
     }
 }
 /// A builder for [`GetFunctionEventInvokeConfigRequest`](crate::types::GetFunctionEventInvokeConfigRequest); start one with `GetFunctionEventInvokeConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFunctionEventInvokeConfigRequestBuilder {
     inner: crate::types::GetFunctionEventInvokeConfigRequest,
 }
 impl GetFunctionEventInvokeConfigRequestBuilder {
     /// Sets [`GetFunctionEventInvokeConfigRequest::function_name`](crate::types::GetFunctionEventInvokeConfigRequest::function_name): The name or ARN of the Lambda function, version, or alias.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetFunctionEventInvokeConfigRequest::function_name`](crate::types::GetFunctionEventInvokeConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`GetFunctionEventInvokeConfigRequest::function_name`](crate::types::GetFunctionEventInvokeConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`GetFunctionEventInvokeConfigRequest::qualifier`](crate::types::GetFunctionEventInvokeConfigRequest::qualifier): A version number or alias name.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`GetFunctionEventInvokeConfigRequest::qualifier`](crate::types::GetFunctionEventInvokeConfigRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`GetFunctionEventInvokeConfigRequest::qualifier`](crate::types::GetFunctionEventInvokeConfigRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Builds the [`GetFunctionEventInvokeConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetFunctionEventInvokeConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetFunctionEventInvokeConfigRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionRecursionConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFunctionRecursionConfigResponse {
     /// If your function's recursive loop detection configuration is `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop.
@@ -15,61 +10,54 @@ pub struct GetFunctionRecursionConfigResponse {
     /// If your function's recursive loop detection configuration is `Terminate`, Lambda stops your function being invoked and notifies you when it detects your function being invoked as part of a recursive loop.
     ///
     /// By default, Lambda sets your function's configuration to `Terminate`. You can update this configuration using the `PutFunctionRecursionConfig` action.
-    pub recursive_loop: ::std::option::Option<crate::types::RecursiveLoop>,
+    pub recursive_loop: Option<crate::types::RecursiveLoop>,
 }
 impl GetFunctionRecursionConfigResponse {
     /// Starts building a [`GetFunctionRecursionConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFunctionRecursionConfigResponseBuilder {
-        <crate::types::builders::GetFunctionRecursionConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFunctionRecursionConfigResponseBuilder as Default>::default()
     }
     /// The `RecursiveLoop` member, when set.
     #[inline]
-    pub fn recursive_loop(&self) -> ::std::option::Option<&crate::types::RecursiveLoop> {
+    pub fn recursive_loop(&self) -> Option<&crate::types::RecursiveLoop> {
         self.recursive_loop.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetFunctionRecursionConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetFunctionRecursionConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetFunctionRecursionConfigResponse`](crate::types::GetFunctionRecursionConfigResponse); start one with `GetFunctionRecursionConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFunctionRecursionConfigResponseBuilder {
     inner: crate::types::GetFunctionRecursionConfigResponse,
 }
 impl GetFunctionRecursionConfigResponseBuilder {
     /// Sets [`GetFunctionRecursionConfigResponse::recursive_loop`](crate::types::GetFunctionRecursionConfigResponse::recursive_loop): If your function's recursive loop detection configuration is `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop.
     pub fn recursive_loop(mut self, input: crate::types::RecursiveLoop) -> Self {
-        self.inner.recursive_loop = ::std::option::Option::Some(input);
+        self.inner.recursive_loop = Some(input);
         self
     }
     /// Sets or clears [`GetFunctionRecursionConfigResponse::recursive_loop`](crate::types::GetFunctionRecursionConfigResponse::recursive_loop).
     #[inline]
     pub fn set_recursive_loop(
         mut self,
-        input: ::std::option::Option<crate::types::RecursiveLoop>,
+        input: Option<crate::types::RecursiveLoop>,
     ) -> Self {
         self.inner.recursive_loop = input;
         self
     }
     /// The value set for [`GetFunctionRecursionConfigResponse::recursive_loop`](crate::types::GetFunctionRecursionConfigResponse::recursive_loop), if any.
     #[inline]
-    pub fn get_recursive_loop(
-        &self,
-    ) -> &::std::option::Option<crate::types::RecursiveLoop> {
+    pub fn get_recursive_loop(&self) -> &Option<crate::types::RecursiveLoop> {
         &self.inner.recursive_loop
     }
     /// Builds the [`GetFunctionRecursionConfigResponse`]; it has no required members, so this cannot fail.

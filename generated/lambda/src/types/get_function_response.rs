@@ -2,137 +2,111 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFunctionResponse {
     /// The configuration of the function or version.
-    pub configuration: ::std::option::Option<crate::types::FunctionConfiguration>,
+    pub configuration: Option<crate::types::FunctionConfiguration>,
     /// The deployment package of the function or version.
-    pub code: ::std::option::Option<crate::types::FunctionCodeLocation>,
+    pub code: Option<crate::types::FunctionCodeLocation>,
     /// The function's [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html). Lambda returns tag data only if you have explicit allow permissions for [lambda:ListTags](https://docs.aws.amazon.com/lambda/latest/api/API_ListTags.html).
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// An object that contains details about an error related to retrieving tags.
-    pub tags_error: ::std::option::Option<crate::types::TagsError>,
+    pub tags_error: Option<crate::types::TagsError>,
     /// The function's [reserved concurrency](https://docs.aws.amazon.com/lambda/latest/dg/concurrent-executions.html).
-    pub concurrency: ::std::option::Option<crate::types::Concurrency>,
+    pub concurrency: Option<crate::types::Concurrency>,
 }
 impl GetFunctionResponse {
     /// Starts building a [`GetFunctionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFunctionResponseBuilder {
-        <crate::types::builders::GetFunctionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFunctionResponseBuilder as Default>::default()
     }
     /// The `Configuration` member, when set.
     #[inline]
-    pub fn configuration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionConfiguration> {
+    pub fn configuration(&self) -> Option<&crate::types::FunctionConfiguration> {
         self.configuration.as_ref()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::FunctionCodeLocation> {
+    pub fn code(&self) -> Option<&crate::types::FunctionCodeLocation> {
         self.code.as_ref()
     }
     /// The `Tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
     /// The `TagsError` member, when set.
     #[inline]
-    pub fn tags_error(&self) -> ::std::option::Option<&crate::types::TagsError> {
+    pub fn tags_error(&self) -> Option<&crate::types::TagsError> {
         self.tags_error.as_ref()
     }
     /// The `Concurrency` member, when set.
     #[inline]
-    pub fn concurrency(&self) -> ::std::option::Option<&crate::types::Concurrency> {
+    pub fn concurrency(&self) -> Option<&crate::types::Concurrency> {
         self.concurrency.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetFunctionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetFunctionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetFunctionResponse`](crate::types::GetFunctionResponse); start one with `GetFunctionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFunctionResponseBuilder {
     inner: crate::types::GetFunctionResponse,
 }
 impl GetFunctionResponseBuilder {
     /// Sets [`GetFunctionResponse::configuration`](crate::types::GetFunctionResponse::configuration): The configuration of the function or version.
     pub fn configuration(mut self, input: crate::types::FunctionConfiguration) -> Self {
-        self.inner.configuration = ::std::option::Option::Some(input);
+        self.inner.configuration = Some(input);
         self
     }
     /// Sets or clears [`GetFunctionResponse::configuration`](crate::types::GetFunctionResponse::configuration).
     #[inline]
     pub fn set_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionConfiguration>,
+        input: Option<crate::types::FunctionConfiguration>,
     ) -> Self {
         self.inner.configuration = input;
         self
     }
     /// The value set for [`GetFunctionResponse::configuration`](crate::types::GetFunctionResponse::configuration), if any.
     #[inline]
-    pub fn get_configuration(
-        &self,
-    ) -> &::std::option::Option<crate::types::FunctionConfiguration> {
+    pub fn get_configuration(&self) -> &Option<crate::types::FunctionConfiguration> {
         &self.inner.configuration
     }
     /// Sets [`GetFunctionResponse::code`](crate::types::GetFunctionResponse::code): The deployment package of the function or version.
     pub fn code(mut self, input: crate::types::FunctionCodeLocation) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`GetFunctionResponse::code`](crate::types::GetFunctionResponse::code).
     #[inline]
     pub fn set_code(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionCodeLocation>,
+        input: Option<crate::types::FunctionCodeLocation>,
     ) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`GetFunctionResponse::code`](crate::types::GetFunctionResponse::code), if any.
     #[inline]
-    pub fn get_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::FunctionCodeLocation> {
+    pub fn get_code(&self) -> &Option<crate::types::FunctionCodeLocation> {
         &self.inner.code
     }
     /// Adds one entry to [`GetFunctionResponse::tags`](crate::types::GetFunctionResponse::tags): The function's [tags](https://docs.aws.amazon.com/lambda/latest/dg/tagging.html).
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -140,58 +114,46 @@ impl GetFunctionResponseBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`GetFunctionResponse::tags`](crate::types::GetFunctionResponse::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Sets [`GetFunctionResponse::tags_error`](crate::types::GetFunctionResponse::tags_error): An object that contains details about an error related to retrieving tags.
     pub fn tags_error(mut self, input: crate::types::TagsError) -> Self {
-        self.inner.tags_error = ::std::option::Option::Some(input);
+        self.inner.tags_error = Some(input);
         self
     }
     /// Sets or clears [`GetFunctionResponse::tags_error`](crate::types::GetFunctionResponse::tags_error).
     #[inline]
-    pub fn set_tags_error(
-        mut self,
-        input: ::std::option::Option<crate::types::TagsError>,
-    ) -> Self {
+    pub fn set_tags_error(mut self, input: Option<crate::types::TagsError>) -> Self {
         self.inner.tags_error = input;
         self
     }
     /// The value set for [`GetFunctionResponse::tags_error`](crate::types::GetFunctionResponse::tags_error), if any.
     #[inline]
-    pub fn get_tags_error(&self) -> &::std::option::Option<crate::types::TagsError> {
+    pub fn get_tags_error(&self) -> &Option<crate::types::TagsError> {
         &self.inner.tags_error
     }
     /// Sets [`GetFunctionResponse::concurrency`](crate::types::GetFunctionResponse::concurrency): The function's [reserved concurrency](https://docs.aws.amazon.com/lambda/latest/dg/concurrent-executions.html).
     pub fn concurrency(mut self, input: crate::types::Concurrency) -> Self {
-        self.inner.concurrency = ::std::option::Option::Some(input);
+        self.inner.concurrency = Some(input);
         self
     }
     /// Sets or clears [`GetFunctionResponse::concurrency`](crate::types::GetFunctionResponse::concurrency).
     #[inline]
-    pub fn set_concurrency(
-        mut self,
-        input: ::std::option::Option<crate::types::Concurrency>,
-    ) -> Self {
+    pub fn set_concurrency(mut self, input: Option<crate::types::Concurrency>) -> Self {
         self.inner.concurrency = input;
         self
     }
     /// The value set for [`GetFunctionResponse::concurrency`](crate::types::GetFunctionResponse::concurrency), if any.
     #[inline]
-    pub fn get_concurrency(&self) -> &::std::option::Option<crate::types::Concurrency> {
+    pub fn get_concurrency(&self) -> &Option<crate::types::Concurrency> {
         &self.inner.concurrency
     }
     /// Builds the [`GetFunctionResponse`]; it has no required members, so this cannot fail.

@@ -2,93 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetFunctionScalingConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFunctionScalingConfigResponse {
     /// The Amazon Resource Name (ARN) of the function.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The scaling configuration that is currently applied to the function. This represents the actual scaling settings in effect.
-    pub applied_function_scaling_config: ::std::option::Option<
-        crate::types::FunctionScalingConfig,
-    >,
+    pub applied_function_scaling_config: Option<crate::types::FunctionScalingConfig>,
     /// The scaling configuration that was requested for the function.
-    pub requested_function_scaling_config: ::std::option::Option<
-        crate::types::FunctionScalingConfig,
-    >,
+    pub requested_function_scaling_config: Option<crate::types::FunctionScalingConfig>,
 }
 impl GetFunctionScalingConfigResponse {
     /// Starts building a [`GetFunctionScalingConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFunctionScalingConfigResponseBuilder {
-        <crate::types::builders::GetFunctionScalingConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFunctionScalingConfigResponseBuilder as Default>::default()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `AppliedFunctionScalingConfig` member, when set.
     #[inline]
     pub fn applied_function_scaling_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::FunctionScalingConfig> {
+    ) -> Option<&crate::types::FunctionScalingConfig> {
         self.applied_function_scaling_config.as_ref()
     }
     /// The `RequestedFunctionScalingConfig` member, when set.
     #[inline]
     pub fn requested_function_scaling_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::FunctionScalingConfig> {
+    ) -> Option<&crate::types::FunctionScalingConfig> {
         self.requested_function_scaling_config.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetFunctionScalingConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetFunctionScalingConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetFunctionScalingConfigResponse`](crate::types::GetFunctionScalingConfigResponse); start one with `GetFunctionScalingConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFunctionScalingConfigResponseBuilder {
     inner: crate::types::GetFunctionScalingConfigResponse,
 }
 impl GetFunctionScalingConfigResponseBuilder {
     /// Sets [`GetFunctionScalingConfigResponse::function_arn`](crate::types::GetFunctionScalingConfigResponse::function_arn): The Amazon Resource Name (ARN) of the function.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetFunctionScalingConfigResponse::function_arn`](crate::types::GetFunctionScalingConfigResponse::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`GetFunctionScalingConfigResponse::function_arn`](crate::types::GetFunctionScalingConfigResponse::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`GetFunctionScalingConfigResponse::applied_function_scaling_config`](crate::types::GetFunctionScalingConfigResponse::applied_function_scaling_config): The scaling configuration that is currently applied to the function.
@@ -96,14 +76,14 @@ impl GetFunctionScalingConfigResponseBuilder {
         mut self,
         input: crate::types::FunctionScalingConfig,
     ) -> Self {
-        self.inner.applied_function_scaling_config = ::std::option::Option::Some(input);
+        self.inner.applied_function_scaling_config = Some(input);
         self
     }
     /// Sets or clears [`GetFunctionScalingConfigResponse::applied_function_scaling_config`](crate::types::GetFunctionScalingConfigResponse::applied_function_scaling_config).
     #[inline]
     pub fn set_applied_function_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionScalingConfig>,
+        input: Option<crate::types::FunctionScalingConfig>,
     ) -> Self {
         self.inner.applied_function_scaling_config = input;
         self
@@ -112,7 +92,7 @@ impl GetFunctionScalingConfigResponseBuilder {
     #[inline]
     pub fn get_applied_function_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionScalingConfig> {
+    ) -> &Option<crate::types::FunctionScalingConfig> {
         &self.inner.applied_function_scaling_config
     }
     /// Sets [`GetFunctionScalingConfigResponse::requested_function_scaling_config`](crate::types::GetFunctionScalingConfigResponse::requested_function_scaling_config): The scaling configuration that was requested for the function.
@@ -120,16 +100,14 @@ impl GetFunctionScalingConfigResponseBuilder {
         mut self,
         input: crate::types::FunctionScalingConfig,
     ) -> Self {
-        self.inner.requested_function_scaling_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.requested_function_scaling_config = Some(input);
         self
     }
     /// Sets or clears [`GetFunctionScalingConfigResponse::requested_function_scaling_config`](crate::types::GetFunctionScalingConfigResponse::requested_function_scaling_config).
     #[inline]
     pub fn set_requested_function_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionScalingConfig>,
+        input: Option<crate::types::FunctionScalingConfig>,
     ) -> Self {
         self.inner.requested_function_scaling_config = input;
         self
@@ -138,7 +116,7 @@ impl GetFunctionScalingConfigResponseBuilder {
     #[inline]
     pub fn get_requested_function_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionScalingConfig> {
+    ) -> &Option<crate::types::FunctionScalingConfig> {
         &self.inner.requested_function_scaling_config
     }
     /// Builds the [`GetFunctionScalingConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionByArnRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetLayerVersionByArnRequest {
     /// The ARN of the layer version.
@@ -15,17 +10,17 @@ pub struct GetLayerVersionByArnRequest {
     /// Sent in the query parameter `Arn`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
 }
 impl GetLayerVersionByArnRequest {
     /// Starts building a [`GetLayerVersionByArnRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetLayerVersionByArnRequestBuilder {
-        <crate::types::builders::GetLayerVersionByArnRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetLayerVersionByArnRequestBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl GetLayerVersionByArnRequest {
     }
 }
 /// A builder for [`GetLayerVersionByArnRequest`](crate::types::GetLayerVersionByArnRequest); start one with `GetLayerVersionByArnRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetLayerVersionByArnRequestBuilder {
     inner: crate::types::GetLayerVersionByArnRequest,
 }
 impl GetLayerVersionByArnRequestBuilder {
     /// Sets [`GetLayerVersionByArnRequest::arn`](crate::types::GetLayerVersionByArnRequest::arn): The ARN of the layer version.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionByArnRequest::arn`](crate::types::GetLayerVersionByArnRequest::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`GetLayerVersionByArnRequest::arn`](crate::types::GetLayerVersionByArnRequest::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Builds the [`GetLayerVersionByArnRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetLayerVersionByArnRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetLayerVersionByArnRequest",
                 member: "arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

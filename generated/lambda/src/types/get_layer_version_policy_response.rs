@@ -2,100 +2,78 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionPolicyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetLayerVersionPolicyResponse {
     /// The policy document.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// A unique identifier for the current revision of the policy.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl GetLayerVersionPolicyResponse {
     /// Starts building a [`GetLayerVersionPolicyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetLayerVersionPolicyResponseBuilder {
-        <crate::types::builders::GetLayerVersionPolicyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetLayerVersionPolicyResponseBuilder as Default>::default()
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetLayerVersionPolicyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetLayerVersionPolicyResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetLayerVersionPolicyResponse`](crate::types::GetLayerVersionPolicyResponse); start one with `GetLayerVersionPolicyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetLayerVersionPolicyResponseBuilder {
     inner: crate::types::GetLayerVersionPolicyResponse,
 }
 impl GetLayerVersionPolicyResponseBuilder {
     /// Sets [`GetLayerVersionPolicyResponse::policy`](crate::types::GetLayerVersionPolicyResponse::policy): The policy document.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionPolicyResponse::policy`](crate::types::GetLayerVersionPolicyResponse::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`GetLayerVersionPolicyResponse::policy`](crate::types::GetLayerVersionPolicyResponse::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`GetLayerVersionPolicyResponse::revision_id`](crate::types::GetLayerVersionPolicyResponse::revision_id): A unique identifier for the current revision of the policy.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionPolicyResponse::revision_id`](crate::types::GetLayerVersionPolicyResponse::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`GetLayerVersionPolicyResponse::revision_id`](crate::types::GetLayerVersionPolicyResponse::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`GetLayerVersionPolicyResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetLayerVersionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -15,28 +10,28 @@ pub struct GetLayerVersionRequest {
     /// Sent in the URI label `{LayerName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub layer_name: ::std::option::Option<::std::string::String>,
+    pub layer_name: Option<String>,
     /// The version number.
     ///
     /// Sent in the URI label `{VersionNumber}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub version_number: ::std::option::Option<i64>,
+    pub version_number: Option<i64>,
 }
 impl GetLayerVersionRequest {
     /// Starts building a [`GetLayerVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetLayerVersionRequestBuilder {
-        <crate::types::builders::GetLayerVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetLayerVersionRequestBuilder as Default>::default()
     }
     /// The `LayerName` member, when set.
     #[inline]
-    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+    pub fn layer_name(&self) -> Option<&str> {
         self.layer_name.as_deref()
     }
     /// The `VersionNumber` member, when set.
     #[inline]
-    pub fn version_number(&self) -> ::std::option::Option<i64> {
+    pub fn version_number(&self) -> Option<i64> {
         self.version_number
     }
 }
@@ -47,74 +42,63 @@ impl GetLayerVersionRequest {
     }
 }
 /// A builder for [`GetLayerVersionRequest`](crate::types::GetLayerVersionRequest); start one with `GetLayerVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetLayerVersionRequestBuilder {
     inner: crate::types::GetLayerVersionRequest,
 }
 impl GetLayerVersionRequestBuilder {
     /// Sets [`GetLayerVersionRequest::layer_name`](crate::types::GetLayerVersionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_name = ::std::option::Option::Some(input.into());
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionRequest::layer_name`](crate::types::GetLayerVersionRequest::layer_name).
     #[inline]
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.inner.layer_name = input;
         self
     }
     /// The value set for [`GetLayerVersionRequest::layer_name`](crate::types::GetLayerVersionRequest::layer_name), if any.
     #[inline]
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         &self.inner.layer_name
     }
     /// Sets [`GetLayerVersionRequest::version_number`](crate::types::GetLayerVersionRequest::version_number): The version number.
     pub fn version_number(mut self, input: i64) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input);
+        self.inner.version_number = Some(input);
         self
     }
     /// Sets or clears [`GetLayerVersionRequest::version_number`](crate::types::GetLayerVersionRequest::version_number).
     #[inline]
-    pub fn set_version_number(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version_number(mut self, input: Option<i64>) -> Self {
         self.inner.version_number = input;
         self
     }
     /// The value set for [`GetLayerVersionRequest::version_number`](crate::types::GetLayerVersionRequest::version_number), if any.
     #[inline]
-    pub fn get_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_version_number(&self) -> &Option<i64> {
         &self.inner.version_number
     }
     /// Builds the [`GetLayerVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetLayerVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.layer_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetLayerVersionRequest",
                 member: "layer_name",
             });
         }
         if self.inner.version_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetLayerVersionRequest",
                 member: "version_number",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

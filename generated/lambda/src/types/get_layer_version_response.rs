@@ -2,77 +2,66 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetLayerVersionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetLayerVersionResponse {
     /// Details about the layer version.
-    pub content: ::std::option::Option<crate::types::LayerVersionContentOutput>,
+    pub content: Option<crate::types::LayerVersionContentOutput>,
     /// The ARN of the layer.
-    pub layer_arn: ::std::option::Option<::std::string::String>,
+    pub layer_arn: Option<String>,
     /// The ARN of the layer version.
-    pub layer_version_arn: ::std::option::Option<::std::string::String>,
+    pub layer_version_arn: Option<String>,
     /// The description of the version.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The date that the layer version was created, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub created_date: ::std::option::Option<::std::string::String>,
+    pub created_date: Option<String>,
     /// The version number.
-    pub version: ::std::option::Option<i64>,
+    pub version: Option<i64>,
     /// A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-    pub compatible_architectures: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Architecture>,
-    >,
+    pub compatible_architectures: Option<Vec<crate::types::Architecture>>,
     /// The layer's compatible runtimes.
     ///
     /// The following list includes deprecated runtimes. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
     ///
     /// For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-    pub compatible_runtimes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Runtime>,
-    >,
+    pub compatible_runtimes: Option<Vec<crate::types::Runtime>>,
     /// The layer's software license.
-    pub license_info: ::std::option::Option<::std::string::String>,
+    pub license_info: Option<String>,
 }
 impl GetLayerVersionResponse {
     /// Starts building a [`GetLayerVersionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetLayerVersionResponseBuilder {
-        <crate::types::builders::GetLayerVersionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetLayerVersionResponseBuilder as Default>::default()
     }
     /// The `Content` member, when set.
     #[inline]
-    pub fn content(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LayerVersionContentOutput> {
+    pub fn content(&self) -> Option<&crate::types::LayerVersionContentOutput> {
         self.content.as_ref()
     }
     /// The `LayerArn` member, when set.
     #[inline]
-    pub fn layer_arn(&self) -> ::std::option::Option<&str> {
+    pub fn layer_arn(&self) -> Option<&str> {
         self.layer_arn.as_deref()
     }
     /// The `LayerVersionArn` member, when set.
     #[inline]
-    pub fn layer_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn layer_version_arn(&self) -> Option<&str> {
         self.layer_version_arn.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(&self) -> ::std::option::Option<&str> {
+    pub fn created_date(&self) -> Option<&str> {
         self.created_date.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i64> {
+    pub fn version(&self) -> Option<i64> {
         self.version
     }
     /// The `CompatibleArchitectures` member, empty when not set; the field tells an empty list from an absent one.
@@ -87,157 +76,124 @@ impl GetLayerVersionResponse {
     }
     /// The `LicenseInfo` member, when set.
     #[inline]
-    pub fn license_info(&self) -> ::std::option::Option<&str> {
+    pub fn license_info(&self) -> Option<&str> {
         self.license_info.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetLayerVersionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetLayerVersionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetLayerVersionResponse`](crate::types::GetLayerVersionResponse); start one with `GetLayerVersionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetLayerVersionResponseBuilder {
     inner: crate::types::GetLayerVersionResponse,
 }
 impl GetLayerVersionResponseBuilder {
     /// Sets [`GetLayerVersionResponse::content`](crate::types::GetLayerVersionResponse::content): Details about the layer version.
     pub fn content(mut self, input: crate::types::LayerVersionContentOutput) -> Self {
-        self.inner.content = ::std::option::Option::Some(input);
+        self.inner.content = Some(input);
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::content`](crate::types::GetLayerVersionResponse::content).
     #[inline]
     pub fn set_content(
         mut self,
-        input: ::std::option::Option<crate::types::LayerVersionContentOutput>,
+        input: Option<crate::types::LayerVersionContentOutput>,
     ) -> Self {
         self.inner.content = input;
         self
     }
     /// The value set for [`GetLayerVersionResponse::content`](crate::types::GetLayerVersionResponse::content), if any.
     #[inline]
-    pub fn get_content(
-        &self,
-    ) -> &::std::option::Option<crate::types::LayerVersionContentOutput> {
+    pub fn get_content(&self) -> &Option<crate::types::LayerVersionContentOutput> {
         &self.inner.content
     }
     /// Sets [`GetLayerVersionResponse::layer_arn`](crate::types::GetLayerVersionResponse::layer_arn): The ARN of the layer.
-    pub fn layer_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_arn = ::std::option::Option::Some(input.into());
+    pub fn layer_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::layer_arn`](crate::types::GetLayerVersionResponse::layer_arn).
     #[inline]
-    pub fn set_layer_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_arn(mut self, input: Option<String>) -> Self {
         self.inner.layer_arn = input;
         self
     }
     /// The value set for [`GetLayerVersionResponse::layer_arn`](crate::types::GetLayerVersionResponse::layer_arn), if any.
     #[inline]
-    pub fn get_layer_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_arn(&self) -> &Option<String> {
         &self.inner.layer_arn
     }
     /// Sets [`GetLayerVersionResponse::layer_version_arn`](crate::types::GetLayerVersionResponse::layer_version_arn): The ARN of the layer version.
-    pub fn layer_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_version_arn = ::std::option::Option::Some(input.into());
+    pub fn layer_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::layer_version_arn`](crate::types::GetLayerVersionResponse::layer_version_arn).
     #[inline]
-    pub fn set_layer_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.layer_version_arn = input;
         self
     }
     /// The value set for [`GetLayerVersionResponse::layer_version_arn`](crate::types::GetLayerVersionResponse::layer_version_arn), if any.
     #[inline]
-    pub fn get_layer_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_version_arn(&self) -> &Option<String> {
         &self.inner.layer_version_arn
     }
     /// Sets [`GetLayerVersionResponse::description`](crate::types::GetLayerVersionResponse::description): The description of the version.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::description`](crate::types::GetLayerVersionResponse::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`GetLayerVersionResponse::description`](crate::types::GetLayerVersionResponse::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`GetLayerVersionResponse::created_date`](crate::types::GetLayerVersionResponse::created_date): The date that the layer version was created, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub fn created_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+    pub fn created_date(mut self, input: impl Into<String>) -> Self {
+        self.inner.created_date = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::created_date`](crate::types::GetLayerVersionResponse::created_date).
     #[inline]
-    pub fn set_created_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_created_date(mut self, input: Option<String>) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`GetLayerVersionResponse::created_date`](crate::types::GetLayerVersionResponse::created_date), if any.
     #[inline]
-    pub fn get_created_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_created_date(&self) -> &Option<String> {
         &self.inner.created_date
     }
     /// Sets [`GetLayerVersionResponse::version`](crate::types::GetLayerVersionResponse::version): The version number.
     pub fn version(mut self, input: i64) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::version`](crate::types::GetLayerVersionResponse::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`GetLayerVersionResponse::version`](crate::types::GetLayerVersionResponse::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_version(&self) -> &Option<i64> {
         &self.inner.version
     }
     /// Appends one item to [`GetLayerVersionResponse::compatible_architectures`](crate::types::GetLayerVersionResponse::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
@@ -254,7 +210,7 @@ impl GetLayerVersionResponseBuilder {
     #[inline]
     pub fn set_compatible_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.inner.compatible_architectures = input;
         self
@@ -263,7 +219,7 @@ impl GetLayerVersionResponseBuilder {
     #[inline]
     pub fn get_compatible_architectures(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    ) -> &Option<Vec<crate::types::Architecture>> {
         &self.inner.compatible_architectures
     }
     /// Appends one item to [`GetLayerVersionResponse::compatible_runtimes`](crate::types::GetLayerVersionResponse::compatible_runtimes): The layer's compatible runtimes.
@@ -277,38 +233,30 @@ impl GetLayerVersionResponseBuilder {
     #[inline]
     pub fn set_compatible_runtimes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Runtime>>,
+        input: Option<Vec<crate::types::Runtime>>,
     ) -> Self {
         self.inner.compatible_runtimes = input;
         self
     }
     /// The value set for [`GetLayerVersionResponse::compatible_runtimes`](crate::types::GetLayerVersionResponse::compatible_runtimes), if any.
     #[inline]
-    pub fn get_compatible_runtimes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Runtime>> {
+    pub fn get_compatible_runtimes(&self) -> &Option<Vec<crate::types::Runtime>> {
         &self.inner.compatible_runtimes
     }
     /// Sets [`GetLayerVersionResponse::license_info`](crate::types::GetLayerVersionResponse::license_info): The layer's software license.
-    pub fn license_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_info = ::std::option::Option::Some(input.into());
+    pub fn license_info(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_info = Some(input.into());
         self
     }
     /// Sets or clears [`GetLayerVersionResponse::license_info`](crate::types::GetLayerVersionResponse::license_info).
     #[inline]
-    pub fn set_license_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_info(mut self, input: Option<String>) -> Self {
         self.inner.license_info = input;
         self
     }
     /// The value set for [`GetLayerVersionResponse::license_info`](crate::types::GetLayerVersionResponse::license_info), if any.
     #[inline]
-    pub fn get_license_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_info(&self) -> &Option<String> {
         &self.inner.license_info
     }
     /// Builds the [`GetLayerVersionResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetProvisionedConcurrencyConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetProvisionedConcurrencyConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,28 +18,28 @@ pub struct GetProvisionedConcurrencyConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The version number or alias name.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
 }
 impl GetProvisionedConcurrencyConfigRequest {
     /// Starts building a [`GetProvisionedConcurrencyConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetProvisionedConcurrencyConfigRequestBuilder {
-        <crate::types::builders::GetProvisionedConcurrencyConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetProvisionedConcurrencyConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
 }
@@ -55,80 +50,63 @@ impl GetProvisionedConcurrencyConfigRequest {
     }
 }
 /// A builder for [`GetProvisionedConcurrencyConfigRequest`](crate::types::GetProvisionedConcurrencyConfigRequest); start one with `GetProvisionedConcurrencyConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetProvisionedConcurrencyConfigRequestBuilder {
     inner: crate::types::GetProvisionedConcurrencyConfigRequest,
 }
 impl GetProvisionedConcurrencyConfigRequestBuilder {
     /// Sets [`GetProvisionedConcurrencyConfigRequest::function_name`](crate::types::GetProvisionedConcurrencyConfigRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetProvisionedConcurrencyConfigRequest::function_name`](crate::types::GetProvisionedConcurrencyConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`GetProvisionedConcurrencyConfigRequest::function_name`](crate::types::GetProvisionedConcurrencyConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`GetProvisionedConcurrencyConfigRequest::qualifier`](crate::types::GetProvisionedConcurrencyConfigRequest::qualifier): The version number or alias name.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`GetProvisionedConcurrencyConfigRequest::qualifier`](crate::types::GetProvisionedConcurrencyConfigRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`GetProvisionedConcurrencyConfigRequest::qualifier`](crate::types::GetProvisionedConcurrencyConfigRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Builds the [`GetProvisionedConcurrencyConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetProvisionedConcurrencyConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetProvisionedConcurrencyConfigRequest",
                 member: "function_name",
             });
         }
         if self.inner.qualifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetProvisionedConcurrencyConfigRequest",
                 member: "qualifier",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,132 +2,104 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRuntimeManagementConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRuntimeManagementConfigResponse {
     /// The current runtime update mode of the function.
-    pub update_runtime_on: ::std::option::Option<crate::types::UpdateRuntimeOn>,
+    pub update_runtime_on: Option<crate::types::UpdateRuntimeOn>,
     /// The Amazon Resource Name (ARN) of your function.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The ARN of the runtime the function is configured to use. If the runtime update mode is **Manual**, the ARN is returned, otherwise `null` is returned.
-    pub runtime_version_arn: ::std::option::Option<::std::string::String>,
+    pub runtime_version_arn: Option<String>,
 }
 impl GetRuntimeManagementConfigResponse {
     /// Starts building a [`GetRuntimeManagementConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRuntimeManagementConfigResponseBuilder {
-        <crate::types::builders::GetRuntimeManagementConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRuntimeManagementConfigResponseBuilder as Default>::default()
     }
     /// The `UpdateRuntimeOn` member, when set.
     #[inline]
-    pub fn update_runtime_on(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UpdateRuntimeOn> {
+    pub fn update_runtime_on(&self) -> Option<&crate::types::UpdateRuntimeOn> {
         self.update_runtime_on.as_ref()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `RuntimeVersionArn` member, when set.
     #[inline]
-    pub fn runtime_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn runtime_version_arn(&self) -> Option<&str> {
         self.runtime_version_arn.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetRuntimeManagementConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetRuntimeManagementConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetRuntimeManagementConfigResponse`](crate::types::GetRuntimeManagementConfigResponse); start one with `GetRuntimeManagementConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRuntimeManagementConfigResponseBuilder {
     inner: crate::types::GetRuntimeManagementConfigResponse,
 }
 impl GetRuntimeManagementConfigResponseBuilder {
     /// Sets [`GetRuntimeManagementConfigResponse::update_runtime_on`](crate::types::GetRuntimeManagementConfigResponse::update_runtime_on): The current runtime update mode of the function.
     pub fn update_runtime_on(mut self, input: crate::types::UpdateRuntimeOn) -> Self {
-        self.inner.update_runtime_on = ::std::option::Option::Some(input);
+        self.inner.update_runtime_on = Some(input);
         self
     }
     /// Sets or clears [`GetRuntimeManagementConfigResponse::update_runtime_on`](crate::types::GetRuntimeManagementConfigResponse::update_runtime_on).
     #[inline]
     pub fn set_update_runtime_on(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateRuntimeOn>,
+        input: Option<crate::types::UpdateRuntimeOn>,
     ) -> Self {
         self.inner.update_runtime_on = input;
         self
     }
     /// The value set for [`GetRuntimeManagementConfigResponse::update_runtime_on`](crate::types::GetRuntimeManagementConfigResponse::update_runtime_on), if any.
     #[inline]
-    pub fn get_update_runtime_on(
-        &self,
-    ) -> &::std::option::Option<crate::types::UpdateRuntimeOn> {
+    pub fn get_update_runtime_on(&self) -> &Option<crate::types::UpdateRuntimeOn> {
         &self.inner.update_runtime_on
     }
     /// Sets [`GetRuntimeManagementConfigResponse::function_arn`](crate::types::GetRuntimeManagementConfigResponse::function_arn): The Amazon Resource Name (ARN) of your function.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetRuntimeManagementConfigResponse::function_arn`](crate::types::GetRuntimeManagementConfigResponse::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`GetRuntimeManagementConfigResponse::function_arn`](crate::types::GetRuntimeManagementConfigResponse::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`GetRuntimeManagementConfigResponse::runtime_version_arn`](crate::types::GetRuntimeManagementConfigResponse::runtime_version_arn): The ARN of the runtime the function is configured to use.
-    pub fn runtime_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.runtime_version_arn = ::std::option::Option::Some(input.into());
+    pub fn runtime_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.runtime_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetRuntimeManagementConfigResponse::runtime_version_arn`](crate::types::GetRuntimeManagementConfigResponse::runtime_version_arn).
     #[inline]
-    pub fn set_runtime_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_runtime_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.runtime_version_arn = input;
         self
     }
     /// The value set for [`GetRuntimeManagementConfigResponse::runtime_version_arn`](crate::types::GetRuntimeManagementConfigResponse::runtime_version_arn), if any.
     #[inline]
-    pub fn get_runtime_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_runtime_version_arn(&self) -> &Option<String> {
         &self.inner.runtime_version_arn
     }
     /// Builds the [`GetRuntimeManagementConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,50 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration values that override the container image Dockerfile settings. For more information, see [Container image settings](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageConfig {
     /// Specifies the entry point to their application, which is typically the location of the runtime executable.
-    pub entry_point: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub entry_point: Option<Vec<String>>,
     /// Specifies parameters that you want to pass in with ENTRYPOINT.
-    pub command: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub command: Option<Vec<String>>,
     /// Specifies the working directory.
-    pub working_directory: ::std::option::Option<::std::string::String>,
+    pub working_directory: Option<String>,
 }
 impl ImageConfig {
     /// Starts building a [`ImageConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageConfigBuilder {
-        <crate::types::builders::ImageConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageConfigBuilder as Default>::default()
     }
     /// The `EntryPoint` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn entry_point(&self) -> &[::std::string::String] {
+    pub fn entry_point(&self) -> &[String] {
         self.entry_point.as_deref().unwrap_or_default()
     }
     /// The `Command` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn command(&self) -> &[::std::string::String] {
+    pub fn command(&self) -> &[String] {
         self.command.as_deref().unwrap_or_default()
     }
     /// The `WorkingDirectory` member, when set.
     #[inline]
-    pub fn working_directory(&self) -> ::std::option::Option<&str> {
+    pub fn working_directory(&self) -> Option<&str> {
         self.working_directory.as_deref()
     }
 }
 /// A builder for [`ImageConfig`](crate::types::ImageConfig); start one with `ImageConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageConfigBuilder {
     inner: crate::types::ImageConfig,
 }
@@ -53,77 +43,53 @@ impl ImageConfigBuilder {
     /// Appends one item to [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point): Specifies the entry point to their application, which is typically the location of the runtime executable.
     ///
     /// To set the whole list at once, use [`set_entry_point`](Self::set_entry_point).
-    pub fn entry_point(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn entry_point(mut self, input: impl Into<String>) -> Self {
         self.inner.entry_point.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point).
     #[inline]
-    pub fn set_entry_point(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_entry_point(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.entry_point = input;
         self
     }
     /// The value set for [`ImageConfig::entry_point`](crate::types::ImageConfig::entry_point), if any.
     #[inline]
-    pub fn get_entry_point(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_entry_point(&self) -> &Option<Vec<String>> {
         &self.inner.entry_point
     }
     /// Appends one item to [`ImageConfig::command`](crate::types::ImageConfig::command): Specifies parameters that you want to pass in with ENTRYPOINT.
     ///
     /// To set the whole list at once, use [`set_command`](Self::set_command).
-    pub fn command(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn command(mut self, input: impl Into<String>) -> Self {
         self.inner.command.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ImageConfig::command`](crate::types::ImageConfig::command).
     #[inline]
-    pub fn set_command(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_command(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.command = input;
         self
     }
     /// The value set for [`ImageConfig::command`](crate::types::ImageConfig::command), if any.
     #[inline]
-    pub fn get_command(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_command(&self) -> &Option<Vec<String>> {
         &self.inner.command
     }
     /// Sets [`ImageConfig::working_directory`](crate::types::ImageConfig::working_directory): Specifies the working directory.
-    pub fn working_directory(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.working_directory = ::std::option::Option::Some(input.into());
+    pub fn working_directory(mut self, input: impl Into<String>) -> Self {
+        self.inner.working_directory = Some(input.into());
         self
     }
     /// Sets or clears [`ImageConfig::working_directory`](crate::types::ImageConfig::working_directory).
     #[inline]
-    pub fn set_working_directory(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_working_directory(mut self, input: Option<String>) -> Self {
         self.inner.working_directory = input;
         self
     }
     /// The value set for [`ImageConfig::working_directory`](crate::types::ImageConfig::working_directory), if any.
     #[inline]
-    pub fn get_working_directory(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_working_directory(&self) -> &Option<String> {
         &self.inner.working_directory
     }
     /// Builds the [`ImageConfig`]; it has no required members, so this cannot fail.

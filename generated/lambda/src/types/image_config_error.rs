@@ -2,28 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Error response to `GetFunctionConfiguration`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageConfigError {
     /// Error code.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Error message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ImageConfigError {
     /// Starts building a [`ImageConfigError`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageConfigErrorBuilder {
-        <crate::types::builders::ImageConfigErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageConfigErrorBuilder as Default>::default()
     }
     /// The `ErrorCode` member, when set.
     #[inline]
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -36,58 +36,41 @@ impl ::std::fmt::Debug for ImageConfigError {
     }
 }
 /// A builder for [`ImageConfigError`](crate::types::ImageConfigError); start one with `ImageConfigError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageConfigErrorBuilder {
     inner: crate::types::ImageConfigError,
 }
 impl ImageConfigErrorBuilder {
     /// Sets [`ImageConfigError::error_code`](crate::types::ImageConfigError::error_code): Error code.
-    pub fn error_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input.into());
+    pub fn error_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_code = Some(input.into());
         self
     }
     /// Sets or clears [`ImageConfigError::error_code`](crate::types::ImageConfigError::error_code).
     #[inline]
-    pub fn set_error_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.inner.error_code = input;
         self
     }
     /// The value set for [`ImageConfigError::error_code`](crate::types::ImageConfigError::error_code), if any.
     #[inline]
-    pub fn get_error_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_code(&self) -> &Option<String> {
         &self.inner.error_code
     }
     /// Sets [`ImageConfigError::message`](crate::types::ImageConfigError::message): Error message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ImageConfigError::message`](crate::types::ImageConfigError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ImageConfigError::message`](crate::types::ImageConfigError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`ImageConfigError`]; it has no required members, so this cannot fail.

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response to a `GetFunctionConfiguration` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ImageConfigResponse {
     /// Configuration values that override the container image Dockerfile.
-    pub image_config: ::std::option::Option<crate::types::ImageConfig>,
+    pub image_config: Option<crate::types::ImageConfig>,
     /// Error response to `GetFunctionConfiguration`.
-    pub error: ::std::option::Option<crate::types::ImageConfigError>,
+    pub error: Option<crate::types::ImageConfigError>,
 }
 impl ImageConfigResponse {
     /// Starts building a [`ImageConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImageConfigResponseBuilder {
-        <crate::types::builders::ImageConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ImageConfigResponseBuilder as Default>::default()
     }
     /// The `ImageConfig` member, when set.
     #[inline]
-    pub fn image_config(&self) -> ::std::option::Option<&crate::types::ImageConfig> {
+    pub fn image_config(&self) -> Option<&crate::types::ImageConfig> {
         self.image_config.as_ref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::ImageConfigError> {
+    pub fn error(&self) -> Option<&crate::types::ImageConfigError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`ImageConfigResponse`](crate::types::ImageConfigResponse); start one with `ImageConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImageConfigResponseBuilder {
     inner: crate::types::ImageConfigResponse,
 }
 impl ImageConfigResponseBuilder {
     /// Sets [`ImageConfigResponse::image_config`](crate::types::ImageConfigResponse::image_config): Configuration values that override the container image Dockerfile.
     pub fn image_config(mut self, input: crate::types::ImageConfig) -> Self {
-        self.inner.image_config = ::std::option::Option::Some(input);
+        self.inner.image_config = Some(input);
         self
     }
     /// Sets or clears [`ImageConfigResponse::image_config`](crate::types::ImageConfigResponse::image_config).
     #[inline]
-    pub fn set_image_config(
-        mut self,
-        input: ::std::option::Option<crate::types::ImageConfig>,
-    ) -> Self {
+    pub fn set_image_config(mut self, input: Option<crate::types::ImageConfig>) -> Self {
         self.inner.image_config = input;
         self
     }
     /// The value set for [`ImageConfigResponse::image_config`](crate::types::ImageConfigResponse::image_config), if any.
     #[inline]
-    pub fn get_image_config(&self) -> &::std::option::Option<crate::types::ImageConfig> {
+    pub fn get_image_config(&self) -> &Option<crate::types::ImageConfig> {
         &self.inner.image_config
     }
     /// Sets [`ImageConfigResponse::error`](crate::types::ImageConfigResponse::error): Error response to `GetFunctionConfiguration`.
     pub fn error(mut self, input: crate::types::ImageConfigError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`ImageConfigResponse::error`](crate::types::ImageConfigResponse::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ImageConfigError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ImageConfigError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`ImageConfigResponse::error`](crate::types::ImageConfigResponse::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ImageConfigError> {
+    pub fn get_error(&self) -> &Option<crate::types::ImageConfigError> {
         &self.inner.error
     }
     /// Builds the [`ImageConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,32 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifications that define the characteristics and constraints for compute instances used by the capacity provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InstanceRequirements {
     /// A list of supported CPU architectures for compute instances. Valid values include `x86_64` and `arm64`.
-    pub architectures: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Architecture>,
-    >,
+    pub architectures: Option<Vec<crate::types::Architecture>>,
     /// A list of EC2 instance types that the capacity provider is allowed to use. If not specified, all compatible instance types are allowed.
-    pub allowed_instance_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub allowed_instance_types: Option<Vec<String>>,
     /// A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements.
-    pub excluded_instance_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub excluded_instance_types: Option<Vec<String>>,
 }
 impl InstanceRequirements {
     /// Starts building a [`InstanceRequirements`].
     #[inline]
     pub fn builder() -> crate::types::builders::InstanceRequirementsBuilder {
-        <crate::types::builders::InstanceRequirementsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InstanceRequirementsBuilder as Default>::default()
     }
     /// The `Architectures` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,22 +25,17 @@ impl InstanceRequirements {
     }
     /// The `AllowedInstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn allowed_instance_types(&self) -> &[::std::string::String] {
+    pub fn allowed_instance_types(&self) -> &[String] {
         self.allowed_instance_types.as_deref().unwrap_or_default()
     }
     /// The `ExcludedInstanceTypes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn excluded_instance_types(&self) -> &[::std::string::String] {
+    pub fn excluded_instance_types(&self) -> &[String] {
         self.excluded_instance_types.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`InstanceRequirements`](crate::types::InstanceRequirements); start one with `InstanceRequirements::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InstanceRequirementsBuilder {
     inner: crate::types::InstanceRequirements,
 }
@@ -67,68 +51,50 @@ impl InstanceRequirementsBuilder {
     #[inline]
     pub fn set_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.inner.architectures = input;
         self
     }
     /// The value set for [`InstanceRequirements::architectures`](crate::types::InstanceRequirements::architectures), if any.
     #[inline]
-    pub fn get_architectures(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    pub fn get_architectures(&self) -> &Option<Vec<crate::types::Architecture>> {
         &self.inner.architectures
     }
     /// Appends one item to [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types): A list of EC2 instance types that the capacity provider is allowed to use.
     ///
     /// To set the whole list at once, use [`set_allowed_instance_types`](Self::set_allowed_instance_types).
-    pub fn allowed_instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn allowed_instance_types(mut self, input: impl Into<String>) -> Self {
         self.inner.allowed_instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types).
     #[inline]
-    pub fn set_allowed_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_allowed_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.allowed_instance_types = input;
         self
     }
     /// The value set for [`InstanceRequirements::allowed_instance_types`](crate::types::InstanceRequirements::allowed_instance_types), if any.
     #[inline]
-    pub fn get_allowed_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_allowed_instance_types(&self) -> &Option<Vec<String>> {
         &self.inner.allowed_instance_types
     }
     /// Appends one item to [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types): A list of EC2 instance types that the capacity provider should not use, even if they meet other requirements.
     ///
     /// To set the whole list at once, use [`set_excluded_instance_types`](Self::set_excluded_instance_types).
-    pub fn excluded_instance_types(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn excluded_instance_types(mut self, input: impl Into<String>) -> Self {
         self.inner.excluded_instance_types.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types).
     #[inline]
-    pub fn set_excluded_instance_types(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_excluded_instance_types(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.excluded_instance_types = input;
         self
     }
     /// The value set for [`InstanceRequirements::excluded_instance_types`](crate::types::InstanceRequirements::excluded_instance_types), if any.
     #[inline]
-    pub fn get_excluded_instance_types(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_excluded_instance_types(&self) -> &Option<Vec<String>> {
         &self.inner.excluded_instance_types
     }
     /// Builds the [`InstanceRequirements`]; it has no required members, so this cannot fail.

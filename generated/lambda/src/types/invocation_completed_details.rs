@@ -2,67 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a function invocation that completed.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvocationCompletedDetails {
     /// The date and time when the invocation started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub start_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the invocation ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub end_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The request ID for the invocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub request_id: ::std::option::Option<::std::string::String>,
+    pub request_id: Option<String>,
     /// Details about the invocation failure.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl InvocationCompletedDetails {
     /// Starts building a [`InvocationCompletedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvocationCompletedDetailsBuilder {
-        <crate::types::builders::InvocationCompletedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvocationCompletedDetailsBuilder as Default>::default()
     }
     /// The `StartTimestamp` member, when set.
     #[inline]
-    pub fn start_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_timestamp.as_ref()
     }
     /// The `EndTimestamp` member, when set.
     #[inline]
-    pub fn end_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_timestamp.as_ref()
     }
     /// The `RequestId` member, when set.
     #[inline]
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`InvocationCompletedDetails`](crate::types::InvocationCompletedDetails); start one with `InvocationCompletedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvocationCompletedDetailsBuilder {
     inner: crate::types::InvocationCompletedDetails,
 }
@@ -72,14 +58,14 @@ impl InvocationCompletedDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_timestamp = ::std::option::Option::Some(input);
+        self.inner.start_timestamp = Some(input);
         self
     }
     /// Sets or clears [`InvocationCompletedDetails::start_timestamp`](crate::types::InvocationCompletedDetails::start_timestamp).
     #[inline]
     pub fn set_start_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_timestamp = input;
         self
@@ -88,7 +74,7 @@ impl InvocationCompletedDetailsBuilder {
     #[inline]
     pub fn get_start_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_timestamp
     }
     /// Sets [`InvocationCompletedDetails::end_timestamp`](crate::types::InvocationCompletedDetails::end_timestamp): The date and time when the invocation ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -96,92 +82,81 @@ impl InvocationCompletedDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_timestamp = ::std::option::Option::Some(input);
+        self.inner.end_timestamp = Some(input);
         self
     }
     /// Sets or clears [`InvocationCompletedDetails::end_timestamp`](crate::types::InvocationCompletedDetails::end_timestamp).
     #[inline]
     pub fn set_end_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_timestamp = input;
         self
     }
     /// The value set for [`InvocationCompletedDetails::end_timestamp`](crate::types::InvocationCompletedDetails::end_timestamp), if any.
     #[inline]
-    pub fn get_end_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_timestamp
     }
     /// Sets [`InvocationCompletedDetails::request_id`](crate::types::InvocationCompletedDetails::request_id): The request ID for the invocation.
-    pub fn request_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.request_id = ::std::option::Option::Some(input.into());
+    pub fn request_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.request_id = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationCompletedDetails::request_id`](crate::types::InvocationCompletedDetails::request_id).
     #[inline]
-    pub fn set_request_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_request_id(mut self, input: Option<String>) -> Self {
         self.inner.request_id = input;
         self
     }
     /// The value set for [`InvocationCompletedDetails::request_id`](crate::types::InvocationCompletedDetails::request_id), if any.
     #[inline]
-    pub fn get_request_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_request_id(&self) -> &Option<String> {
         &self.inner.request_id
     }
     /// Sets [`InvocationCompletedDetails::error`](crate::types::InvocationCompletedDetails::error): Details about the invocation failure.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`InvocationCompletedDetails::error`](crate::types::InvocationCompletedDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`InvocationCompletedDetails::error`](crate::types::InvocationCompletedDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`InvocationCompletedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InvocationCompletedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.start_timestamp.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvocationCompletedDetails",
                 member: "start_timestamp",
             });
         }
         if self.inner.end_timestamp.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvocationCompletedDetails",
                 member: "end_timestamp",
             });
         }
         if self.inner.request_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvocationCompletedDetails",
                 member: "request_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `InvocationRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvocationRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -18,7 +18,7 @@ pub struct InvocationRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// Choose from the following options.
     ///
     /// - `RequestResponse` (default) – Invoke the function synchronously. Keep the connection open until the function returns a response or times out. The API response includes the function response and additional data.
@@ -26,82 +26,80 @@ pub struct InvocationRequest {
     /// - `DryRun` – Validate parameter values and verify that the user or role has permission to invoke the function.
     ///
     /// Sent in the header `X-Amz-Invocation-Type`, not in the JSON body.
-    pub invocation_type: ::std::option::Option<crate::types::InvocationType>,
+    pub invocation_type: Option<crate::types::InvocationType>,
     /// Set to `Tail` to include the execution log in the response. Applies to synchronously invoked functions only.
     ///
     /// Sent in the header `X-Amz-Log-Type`, not in the JSON body.
-    pub log_type: ::std::option::Option<crate::types::LogType>,
+    pub log_type: Option<crate::types::LogType>,
     /// Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in the context object. Lambda passes the `ClientContext` object to your function for synchronous invocations only.
     ///
     /// Sent in the header `X-Amz-Client-Context`, not in the JSON body.
-    pub client_context: ::std::option::Option<::std::string::String>,
+    pub client_context: Option<String>,
     /// A unique name for the durable execution. If you invoke a durable function using a name that already exists with the same payload, Lambda returns the existing execution instead of creating a duplicate. If the payload differs, Lambda returns a [`DurableExecutionAlreadyStartedException`](crate::error::DurableExecutionAlreadyStartedException) error.
     ///
     /// If not specified, Lambda generates a unique identifier automatically. For more information, see [Execution names](https://docs.aws.amazon.com/lambda/latest/dg/durable-execution-idempotency.html#durable-idempotency-execution-names).
     ///
     /// Sent in the header `X-Amz-Durable-Execution-Name`, not in the JSON body.
-    pub durable_execution_name: ::std::option::Option<::std::string::String>,
+    pub durable_execution_name: Option<String>,
     /// The JSON that you want to provide to your Lambda function as input. The maximum payload size is 6 MB for synchronous invocations and 1 MB for asynchronous invocations.
     ///
     /// You can enter the JSON directly. For example, `--payload '{ "key": "value" }'`. You can also specify a file path. For example, `--payload file://payload.json`.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub payload: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub payload: Option<::awsgen_runtime::primitives::Blob>,
     /// Specify a version or alias to invoke a published version of the function.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// The identifier of the tenant in a multi-tenant Lambda function.
     ///
     /// Sent in the header `X-Amz-Tenant-Id`, not in the JSON body.
-    pub tenant_id: ::std::option::Option<::std::string::String>,
+    pub tenant_id: Option<String>,
 }
 impl InvocationRequest {
     /// Starts building a [`InvocationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvocationRequestBuilder {
-        <crate::types::builders::InvocationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvocationRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `InvocationType` member, when set.
     #[inline]
-    pub fn invocation_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InvocationType> {
+    pub fn invocation_type(&self) -> Option<&crate::types::InvocationType> {
         self.invocation_type.as_ref()
     }
     /// The `LogType` member, when set.
     #[inline]
-    pub fn log_type(&self) -> ::std::option::Option<&crate::types::LogType> {
+    pub fn log_type(&self) -> Option<&crate::types::LogType> {
         self.log_type.as_ref()
     }
     /// The `ClientContext` member, when set.
     #[inline]
-    pub fn client_context(&self) -> ::std::option::Option<&str> {
+    pub fn client_context(&self) -> Option<&str> {
         self.client_context.as_deref()
     }
     /// The `DurableExecutionName` member, when set.
     #[inline]
-    pub fn durable_execution_name(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_name(&self) -> Option<&str> {
         self.durable_execution_name.as_deref()
     }
     /// The `Payload` member, when set.
     #[inline]
-    pub fn payload(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn payload(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.payload.as_ref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `TenantId` member, when set.
     #[inline]
-    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+    pub fn tenant_id(&self) -> Option<&str> {
         self.tenant_id.as_deref()
     }
 }
@@ -120,206 +118,162 @@ impl ::std::fmt::Debug for InvocationRequest {
     }
 }
 /// A builder for [`InvocationRequest`](crate::types::InvocationRequest); start one with `InvocationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvocationRequestBuilder {
     inner: crate::types::InvocationRequest,
 }
 impl InvocationRequestBuilder {
     /// Sets [`InvocationRequest::function_name`](crate::types::InvocationRequest::function_name): The name or ARN of the Lambda function, version, or alias.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationRequest::function_name`](crate::types::InvocationRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`InvocationRequest::function_name`](crate::types::InvocationRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`InvocationRequest::invocation_type`](crate::types::InvocationRequest::invocation_type): Choose from the following options.
     pub fn invocation_type(mut self, input: crate::types::InvocationType) -> Self {
-        self.inner.invocation_type = ::std::option::Option::Some(input);
+        self.inner.invocation_type = Some(input);
         self
     }
     /// Sets or clears [`InvocationRequest::invocation_type`](crate::types::InvocationRequest::invocation_type).
     #[inline]
     pub fn set_invocation_type(
         mut self,
-        input: ::std::option::Option<crate::types::InvocationType>,
+        input: Option<crate::types::InvocationType>,
     ) -> Self {
         self.inner.invocation_type = input;
         self
     }
     /// The value set for [`InvocationRequest::invocation_type`](crate::types::InvocationRequest::invocation_type), if any.
     #[inline]
-    pub fn get_invocation_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::InvocationType> {
+    pub fn get_invocation_type(&self) -> &Option<crate::types::InvocationType> {
         &self.inner.invocation_type
     }
     /// Sets [`InvocationRequest::log_type`](crate::types::InvocationRequest::log_type): Set to `Tail` to include the execution log in the response.
     pub fn log_type(mut self, input: crate::types::LogType) -> Self {
-        self.inner.log_type = ::std::option::Option::Some(input);
+        self.inner.log_type = Some(input);
         self
     }
     /// Sets or clears [`InvocationRequest::log_type`](crate::types::InvocationRequest::log_type).
     #[inline]
-    pub fn set_log_type(
-        mut self,
-        input: ::std::option::Option<crate::types::LogType>,
-    ) -> Self {
+    pub fn set_log_type(mut self, input: Option<crate::types::LogType>) -> Self {
         self.inner.log_type = input;
         self
     }
     /// The value set for [`InvocationRequest::log_type`](crate::types::InvocationRequest::log_type), if any.
     #[inline]
-    pub fn get_log_type(&self) -> &::std::option::Option<crate::types::LogType> {
+    pub fn get_log_type(&self) -> &Option<crate::types::LogType> {
         &self.inner.log_type
     }
     /// Sets [`InvocationRequest::client_context`](crate::types::InvocationRequest::client_context): Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in the context object.
-    pub fn client_context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_context = ::std::option::Option::Some(input.into());
+    pub fn client_context(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_context = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationRequest::client_context`](crate::types::InvocationRequest::client_context).
     #[inline]
-    pub fn set_client_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_context(mut self, input: Option<String>) -> Self {
         self.inner.client_context = input;
         self
     }
     /// The value set for [`InvocationRequest::client_context`](crate::types::InvocationRequest::client_context), if any.
     #[inline]
-    pub fn get_client_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_context(&self) -> &Option<String> {
         &self.inner.client_context
     }
     /// Sets [`InvocationRequest::durable_execution_name`](crate::types::InvocationRequest::durable_execution_name): A unique name for the durable execution.
-    pub fn durable_execution_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_name = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_name = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationRequest::durable_execution_name`](crate::types::InvocationRequest::durable_execution_name).
     #[inline]
-    pub fn set_durable_execution_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_name(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_name = input;
         self
     }
     /// The value set for [`InvocationRequest::durable_execution_name`](crate::types::InvocationRequest::durable_execution_name), if any.
     #[inline]
-    pub fn get_durable_execution_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_name(&self) -> &Option<String> {
         &self.inner.durable_execution_name
     }
     /// Sets [`InvocationRequest::payload`](crate::types::InvocationRequest::payload): The JSON that you want to provide to your Lambda function as input.
     pub fn payload(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
+        self.inner.payload = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationRequest::payload`](crate::types::InvocationRequest::payload).
     #[inline]
     pub fn set_payload(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.payload = input;
         self
     }
     /// The value set for [`InvocationRequest::payload`](crate::types::InvocationRequest::payload), if any.
     #[inline]
-    pub fn get_payload(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_payload(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.payload
     }
     /// Sets [`InvocationRequest::qualifier`](crate::types::InvocationRequest::qualifier): Specify a version or alias to invoke a published version of the function.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationRequest::qualifier`](crate::types::InvocationRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`InvocationRequest::qualifier`](crate::types::InvocationRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`InvocationRequest::tenant_id`](crate::types::InvocationRequest::tenant_id): The identifier of the tenant in a multi-tenant Lambda function.
-    pub fn tenant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tenant_id = ::std::option::Option::Some(input.into());
+    pub fn tenant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.tenant_id = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationRequest::tenant_id`](crate::types::InvocationRequest::tenant_id).
     #[inline]
-    pub fn set_tenant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tenant_id(mut self, input: Option<String>) -> Self {
         self.inner.tenant_id = input;
         self
     }
     /// The value set for [`InvocationRequest::tenant_id`](crate::types::InvocationRequest::tenant_id), if any.
     #[inline]
-    pub fn get_tenant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tenant_id(&self) -> &Option<String> {
         &self.inner.tenant_id
     }
     /// Builds the [`InvocationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InvocationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvocationRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

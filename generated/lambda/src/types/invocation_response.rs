@@ -2,118 +2,108 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `InvocationResponse` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvocationResponse {
     /// The HTTP status code is in the 200 range for a successful request. For the `RequestResponse` invocation type, this status code is 200. For the [`Event`](crate::types::Event) invocation type, this status code is 202. For the `DryRun` invocation type, the status code is 204.
     ///
     /// Sent in the HTTP status code, not in the JSON body.
-    pub status_code: ::std::option::Option<i32>,
+    pub status_code: Option<i32>,
     /// If present, indicates that an error occurred during function execution. Details about the error are included in the response payload.
     ///
     /// Sent in the header `X-Amz-Function-Error`, not in the JSON body.
-    pub function_error: ::std::option::Option<::std::string::String>,
+    pub function_error: Option<String>,
     /// The last 4 KB of the execution log, which is base64-encoded.
     ///
     /// Sent in the header `X-Amz-Log-Result`, not in the JSON body.
-    pub log_result: ::std::option::Option<::std::string::String>,
+    pub log_result: Option<String>,
     /// The response from the function, or an error object.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub payload: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub payload: Option<::awsgen_runtime::primitives::Blob>,
     /// The version of the function that executed. When you invoke a function with an alias, this indicates which version the alias resolved to.
     ///
     /// Sent in the header `X-Amz-Executed-Version`, not in the JSON body.
-    pub executed_version: ::std::option::Option<::std::string::String>,
+    pub executed_version: Option<String>,
     /// The ARN of the durable execution that was started. This is returned when invoking a durable function and provides a unique identifier for tracking the execution.
     ///
     /// Sent in the header `X-Amz-Durable-Execution-Arn`, not in the JSON body.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
 }
 impl InvocationResponse {
     /// Starts building a [`InvocationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvocationResponseBuilder {
-        <crate::types::builders::InvocationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvocationResponseBuilder as Default>::default()
     }
     /// The `StatusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<i32> {
+    pub fn status_code(&self) -> Option<i32> {
         self.status_code
     }
     /// The `FunctionError` member, when set.
     #[inline]
-    pub fn function_error(&self) -> ::std::option::Option<&str> {
+    pub fn function_error(&self) -> Option<&str> {
         self.function_error.as_deref()
     }
     /// The `LogResult` member, when set.
     #[inline]
-    pub fn log_result(&self) -> ::std::option::Option<&str> {
+    pub fn log_result(&self) -> Option<&str> {
         self.log_result.as_deref()
     }
     /// The `Payload` member, when set.
     #[inline]
-    pub fn payload(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn payload(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.payload.as_ref()
     }
     /// The `ExecutedVersion` member, when set.
     #[inline]
-    pub fn executed_version(&self) -> ::std::option::Option<&str> {
+    pub fn executed_version(&self) -> Option<&str> {
         self.executed_version.as_deref()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for InvocationResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = Self {
             payload: (!response.body().is_empty())
                 .then(|| ::awsgen_runtime::primitives::Blob::new(
                     response.body().to_vec(),
                 )),
-            ..::std::default::Default::default()
+            ..Default::default()
         };
-        value.status_code = ::std::option::Option::Some(
-            i32::from(response.status().as_u16()),
-        );
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
+        value.status_code = Some(i32::from(response.status().as_u16()));
+        if let Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "X-Amz-Function-Error",
         )? {
-            value.function_error = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+            value.function_error = Some(String::from(text));
         }
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
+        if let Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "X-Amz-Log-Result",
         )? {
-            value.log_result = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+            value.log_result = Some(String::from(text));
         }
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
+        if let Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "X-Amz-Executed-Version",
         )? {
-            value.executed_version = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+            value.executed_version = Some(String::from(text));
         }
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
+        if let Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "X-Amz-Durable-Execution-Arn",
         )? {
-            value.durable_execution_arn = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+            value.durable_execution_arn = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for InvocationResponse {
@@ -129,144 +119,111 @@ impl ::std::fmt::Debug for InvocationResponse {
     }
 }
 /// A builder for [`InvocationResponse`](crate::types::InvocationResponse); start one with `InvocationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvocationResponseBuilder {
     inner: crate::types::InvocationResponse,
 }
 impl InvocationResponseBuilder {
     /// Sets [`InvocationResponse::status_code`](crate::types::InvocationResponse::status_code): The HTTP status code is in the 200 range for a successful request.
     pub fn status_code(mut self, input: i32) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input);
+        self.inner.status_code = Some(input);
         self
     }
     /// Sets or clears [`InvocationResponse::status_code`](crate::types::InvocationResponse::status_code).
     #[inline]
-    pub fn set_status_code(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status_code(mut self, input: Option<i32>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`InvocationResponse::status_code`](crate::types::InvocationResponse::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<i32> {
+    pub fn get_status_code(&self) -> &Option<i32> {
         &self.inner.status_code
     }
     /// Sets [`InvocationResponse::function_error`](crate::types::InvocationResponse::function_error): If present, indicates that an error occurred during function execution.
-    pub fn function_error(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_error = ::std::option::Option::Some(input.into());
+    pub fn function_error(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_error = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationResponse::function_error`](crate::types::InvocationResponse::function_error).
     #[inline]
-    pub fn set_function_error(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_error(mut self, input: Option<String>) -> Self {
         self.inner.function_error = input;
         self
     }
     /// The value set for [`InvocationResponse::function_error`](crate::types::InvocationResponse::function_error), if any.
     #[inline]
-    pub fn get_function_error(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_error(&self) -> &Option<String> {
         &self.inner.function_error
     }
     /// Sets [`InvocationResponse::log_result`](crate::types::InvocationResponse::log_result): The last 4 KB of the execution log, which is base64-encoded.
-    pub fn log_result(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_result = ::std::option::Option::Some(input.into());
+    pub fn log_result(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_result = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationResponse::log_result`](crate::types::InvocationResponse::log_result).
     #[inline]
-    pub fn set_log_result(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_result(mut self, input: Option<String>) -> Self {
         self.inner.log_result = input;
         self
     }
     /// The value set for [`InvocationResponse::log_result`](crate::types::InvocationResponse::log_result), if any.
     #[inline]
-    pub fn get_log_result(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_result(&self) -> &Option<String> {
         &self.inner.log_result
     }
     /// Sets [`InvocationResponse::payload`](crate::types::InvocationResponse::payload): The response from the function, or an error object.
     pub fn payload(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
+        self.inner.payload = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationResponse::payload`](crate::types::InvocationResponse::payload).
     #[inline]
     pub fn set_payload(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.payload = input;
         self
     }
     /// The value set for [`InvocationResponse::payload`](crate::types::InvocationResponse::payload), if any.
     #[inline]
-    pub fn get_payload(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_payload(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.payload
     }
     /// Sets [`InvocationResponse::executed_version`](crate::types::InvocationResponse::executed_version): The version of the function that executed.
-    pub fn executed_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.executed_version = ::std::option::Option::Some(input.into());
+    pub fn executed_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.executed_version = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationResponse::executed_version`](crate::types::InvocationResponse::executed_version).
     #[inline]
-    pub fn set_executed_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_executed_version(mut self, input: Option<String>) -> Self {
         self.inner.executed_version = input;
         self
     }
     /// The value set for [`InvocationResponse::executed_version`](crate::types::InvocationResponse::executed_version), if any.
     #[inline]
-    pub fn get_executed_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_executed_version(&self) -> &Option<String> {
         &self.inner.executed_version
     }
     /// Sets [`InvocationResponse::durable_execution_arn`](crate::types::InvocationResponse::durable_execution_arn): The ARN of the durable execution that was started.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`InvocationResponse::durable_execution_arn`](crate::types::InvocationResponse::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`InvocationResponse::durable_execution_arn`](crate::types::InvocationResponse::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Builds the [`InvocationResponse`]; it has no required members, so this cannot fail.

@@ -3,12 +3,7 @@
 
 /// The `InvokeAsyncRequest` structure of the model.
 #[deprecated(note = "deprecated by the service model")]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeAsyncRequest {
     /// The name or ARN of the Lambda function.
@@ -24,111 +19,96 @@ pub struct InvokeAsyncRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The JSON that you want to provide to your Lambda function as input.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub invoke_args: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub invoke_args: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl InvokeAsyncRequest {
     /// Starts building a [`InvokeAsyncRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvokeAsyncRequestBuilder {
-        <crate::types::builders::InvokeAsyncRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvokeAsyncRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `InvokeArgs` member, when set.
     #[inline]
-    pub fn invoke_args(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn invoke_args(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.invoke_args.as_ref()
     }
 }
 /// A builder for [`InvokeAsyncRequest`](crate::types::InvokeAsyncRequest); start one with `InvokeAsyncRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvokeAsyncRequestBuilder {
     inner: crate::types::InvokeAsyncRequest,
 }
 #[allow(deprecated)]
 impl InvokeAsyncRequestBuilder {
     /// Sets [`InvokeAsyncRequest::function_name`](crate::types::InvokeAsyncRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeAsyncRequest::function_name`](crate::types::InvokeAsyncRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`InvokeAsyncRequest::function_name`](crate::types::InvokeAsyncRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`InvokeAsyncRequest::invoke_args`](crate::types::InvokeAsyncRequest::invoke_args): The JSON that you want to provide to your Lambda function as input.
     pub fn invoke_args(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.invoke_args = ::std::option::Option::Some(input.into());
+        self.inner.invoke_args = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeAsyncRequest::invoke_args`](crate::types::InvokeAsyncRequest::invoke_args).
     #[inline]
     pub fn set_invoke_args(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.invoke_args = input;
         self
     }
     /// The value set for [`InvokeAsyncRequest::invoke_args`](crate::types::InvokeAsyncRequest::invoke_args), if any.
     #[inline]
-    pub fn get_invoke_args(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_invoke_args(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.invoke_args
     }
     /// Builds the [`InvokeAsyncRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InvokeAsyncRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvokeAsyncRequest",
                 member: "function_name",
             });
         }
         if self.inner.invoke_args.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvokeAsyncRequest",
                 member: "invoke_args",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -3,49 +3,37 @@
 
 /// A success response (`202 Accepted`) indicates that the request is queued for invocation.
 #[deprecated(note = "deprecated by the service model")]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeAsyncResponse {
     /// The status code.
     ///
     /// Sent in the HTTP status code, not in the JSON body.
-    pub status: ::std::option::Option<i32>,
+    pub status: Option<i32>,
 }
 impl InvokeAsyncResponse {
     /// Starts building a [`InvokeAsyncResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvokeAsyncResponseBuilder {
-        <crate::types::builders::InvokeAsyncResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvokeAsyncResponseBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<i32> {
+    pub fn status(&self) -> Option<i32> {
         self.status
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for InvokeAsyncResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value: Self = { <Self as ::std::default::Default>::default() };
-        value.status = ::std::option::Option::Some(
-            i32::from(response.status().as_u16()),
-        );
-        ::std::result::Result::Ok(value)
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value: Self = { <Self as Default>::default() };
+        value.status = Some(i32::from(response.status().as_u16()));
+        Ok(value)
     }
 }
 /// A builder for [`InvokeAsyncResponse`](crate::types::InvokeAsyncResponse); start one with `InvokeAsyncResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvokeAsyncResponseBuilder {
     inner: crate::types::InvokeAsyncResponse,
 }
@@ -53,18 +41,18 @@ pub struct InvokeAsyncResponseBuilder {
 impl InvokeAsyncResponseBuilder {
     /// Sets [`InvokeAsyncResponse::status`](crate::types::InvokeAsyncResponse::status): The status code.
     pub fn status(mut self, input: i32) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`InvokeAsyncResponse::status`](crate::types::InvokeAsyncResponse::status).
     #[inline]
-    pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status(mut self, input: Option<i32>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`InvokeAsyncResponse::status`](crate::types::InvokeAsyncResponse::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<i32> {
+    pub fn get_status(&self) -> &Option<i32> {
         &self.inner.status
     }
     /// Builds the [`InvokeAsyncResponse`]; it has no required members, so this cannot fail.

@@ -2,21 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A chunk of the streamed response payload.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeResponseStreamUpdate {
     /// Data returned by your Lambda function.
-    pub payload: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub payload: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl InvokeResponseStreamUpdate {
     /// Starts building a [`InvokeResponseStreamUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvokeResponseStreamUpdateBuilder {
-        <crate::types::builders::InvokeResponseStreamUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvokeResponseStreamUpdateBuilder as Default>::default()
     }
     /// The `Payload` member, when set.
     #[inline]
-    pub fn payload(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn payload(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.payload.as_ref()
     }
 }
@@ -28,12 +28,7 @@ impl ::std::fmt::Debug for InvokeResponseStreamUpdate {
     }
 }
 /// A builder for [`InvokeResponseStreamUpdate`](crate::types::InvokeResponseStreamUpdate); start one with `InvokeResponseStreamUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvokeResponseStreamUpdateBuilder {
     inner: crate::types::InvokeResponseStreamUpdate,
 }
@@ -41,25 +36,23 @@ impl InvokeResponseStreamUpdateBuilder {
     /// Sets [`InvokeResponseStreamUpdate::payload`](crate::types::InvokeResponseStreamUpdate::payload): Data returned by your Lambda function.
     pub fn payload(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
+        self.inner.payload = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeResponseStreamUpdate::payload`](crate::types::InvokeResponseStreamUpdate::payload).
     #[inline]
     pub fn set_payload(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.payload = input;
         self
     }
     /// The value set for [`InvokeResponseStreamUpdate::payload`](crate::types::InvokeResponseStreamUpdate::payload), if any.
     #[inline]
-    pub fn get_payload(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_payload(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.payload
     }
     /// Builds the [`InvokeResponseStreamUpdate`]; it has no required members, so this cannot fail.

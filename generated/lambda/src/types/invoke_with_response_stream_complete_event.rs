@@ -2,118 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A response confirming that the event stream is complete.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeWithResponseStreamCompleteEvent {
     /// An error code.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The details of any returned error.
-    pub error_details: ::std::option::Option<::std::string::String>,
+    pub error_details: Option<String>,
     /// The last 4 KB of the execution log, which is base64-encoded.
-    pub log_result: ::std::option::Option<::std::string::String>,
+    pub log_result: Option<String>,
 }
 impl InvokeWithResponseStreamCompleteEvent {
     /// Starts building a [`InvokeWithResponseStreamCompleteEvent`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvokeWithResponseStreamCompleteEventBuilder {
-        <crate::types::builders::InvokeWithResponseStreamCompleteEventBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvokeWithResponseStreamCompleteEventBuilder as Default>::default()
     }
     /// The `ErrorCode` member, when set.
     #[inline]
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
     /// The `ErrorDetails` member, when set.
     #[inline]
-    pub fn error_details(&self) -> ::std::option::Option<&str> {
+    pub fn error_details(&self) -> Option<&str> {
         self.error_details.as_deref()
     }
     /// The `LogResult` member, when set.
     #[inline]
-    pub fn log_result(&self) -> ::std::option::Option<&str> {
+    pub fn log_result(&self) -> Option<&str> {
         self.log_result.as_deref()
     }
 }
 /// A builder for [`InvokeWithResponseStreamCompleteEvent`](crate::types::InvokeWithResponseStreamCompleteEvent); start one with `InvokeWithResponseStreamCompleteEvent::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvokeWithResponseStreamCompleteEventBuilder {
     inner: crate::types::InvokeWithResponseStreamCompleteEvent,
 }
 impl InvokeWithResponseStreamCompleteEventBuilder {
     /// Sets [`InvokeWithResponseStreamCompleteEvent::error_code`](crate::types::InvokeWithResponseStreamCompleteEvent::error_code): An error code.
-    pub fn error_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input.into());
+    pub fn error_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_code = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamCompleteEvent::error_code`](crate::types::InvokeWithResponseStreamCompleteEvent::error_code).
     #[inline]
-    pub fn set_error_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.inner.error_code = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamCompleteEvent::error_code`](crate::types::InvokeWithResponseStreamCompleteEvent::error_code), if any.
     #[inline]
-    pub fn get_error_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_code(&self) -> &Option<String> {
         &self.inner.error_code
     }
     /// Sets [`InvokeWithResponseStreamCompleteEvent::error_details`](crate::types::InvokeWithResponseStreamCompleteEvent::error_details): The details of any returned error.
-    pub fn error_details(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_details = ::std::option::Option::Some(input.into());
+    pub fn error_details(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_details = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamCompleteEvent::error_details`](crate::types::InvokeWithResponseStreamCompleteEvent::error_details).
     #[inline]
-    pub fn set_error_details(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_details(mut self, input: Option<String>) -> Self {
         self.inner.error_details = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamCompleteEvent::error_details`](crate::types::InvokeWithResponseStreamCompleteEvent::error_details), if any.
     #[inline]
-    pub fn get_error_details(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_details(&self) -> &Option<String> {
         &self.inner.error_details
     }
     /// Sets [`InvokeWithResponseStreamCompleteEvent::log_result`](crate::types::InvokeWithResponseStreamCompleteEvent::log_result): The last 4 KB of the execution log, which is base64-encoded.
-    pub fn log_result(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_result = ::std::option::Option::Some(input.into());
+    pub fn log_result(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_result = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamCompleteEvent::log_result`](crate::types::InvokeWithResponseStreamCompleteEvent::log_result).
     #[inline]
-    pub fn set_log_result(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_result(mut self, input: Option<String>) -> Self {
         self.inner.log_result = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamCompleteEvent::log_result`](crate::types::InvokeWithResponseStreamCompleteEvent::log_result), if any.
     #[inline]
-    pub fn get_log_result(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_result(&self) -> &Option<String> {
         &self.inner.log_result
     }
     /// Builds the [`InvokeWithResponseStreamCompleteEvent`]; it has no required members, so this cannot fail.

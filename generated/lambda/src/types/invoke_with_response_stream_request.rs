@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `InvokeWithResponseStreamRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeWithResponseStreamRequest {
     /// The name or ARN of the Lambda function.
@@ -18,80 +18,78 @@ pub struct InvokeWithResponseStreamRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// Set to `Tail` to include the execution log in the response. Applies to synchronously invoked functions only.
     ///
     /// Sent in the header `X-Amz-Log-Type`, not in the JSON body.
-    pub log_type: ::std::option::Option<crate::types::LogType>,
+    pub log_type: Option<crate::types::LogType>,
     /// Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in the context object.
     ///
     /// Sent in the header `X-Amz-Client-Context`, not in the JSON body.
-    pub client_context: ::std::option::Option<::std::string::String>,
+    pub client_context: Option<String>,
     /// The alias name.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// The JSON that you want to provide to your Lambda function as input.
     ///
     /// You can enter the JSON directly. For example, `--payload '{ "key": "value" }'`. You can also specify a file path. For example, `--payload file://payload.json`.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub payload: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub payload: Option<::awsgen_runtime::primitives::Blob>,
     /// The identifier of the tenant in a multi-tenant Lambda function.
     ///
     /// Sent in the header `X-Amz-Tenant-Id`, not in the JSON body.
-    pub tenant_id: ::std::option::Option<::std::string::String>,
+    pub tenant_id: Option<String>,
     /// Use one of the following options:
     ///
     /// - `RequestResponse` (default) – Invoke the function synchronously. Keep the connection open until the function returns a response or times out. The API operation response includes the function response and additional data.
     /// - `DryRun` – Validate parameter values and verify that the IAM user or role has permission to invoke the function.
     ///
     /// Sent in the header `X-Amz-Invocation-Type`, not in the JSON body.
-    pub invocation_type: ::std::option::Option<
-        crate::types::ResponseStreamingInvocationType,
-    >,
+    pub invocation_type: Option<crate::types::ResponseStreamingInvocationType>,
 }
 impl InvokeWithResponseStreamRequest {
     /// Starts building a [`InvokeWithResponseStreamRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvokeWithResponseStreamRequestBuilder {
-        <crate::types::builders::InvokeWithResponseStreamRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvokeWithResponseStreamRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `LogType` member, when set.
     #[inline]
-    pub fn log_type(&self) -> ::std::option::Option<&crate::types::LogType> {
+    pub fn log_type(&self) -> Option<&crate::types::LogType> {
         self.log_type.as_ref()
     }
     /// The `ClientContext` member, when set.
     #[inline]
-    pub fn client_context(&self) -> ::std::option::Option<&str> {
+    pub fn client_context(&self) -> Option<&str> {
         self.client_context.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `Payload` member, when set.
     #[inline]
-    pub fn payload(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn payload(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.payload.as_ref()
     }
     /// The `TenantId` member, when set.
     #[inline]
-    pub fn tenant_id(&self) -> ::std::option::Option<&str> {
+    pub fn tenant_id(&self) -> Option<&str> {
         self.tenant_id.as_deref()
     }
     /// The `InvocationType` member, when set.
     #[inline]
     pub fn invocation_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::ResponseStreamingInvocationType> {
+    ) -> Option<&crate::types::ResponseStreamingInvocationType> {
         self.invocation_type.as_ref()
     }
 }
@@ -109,145 +107,111 @@ impl ::std::fmt::Debug for InvokeWithResponseStreamRequest {
     }
 }
 /// A builder for [`InvokeWithResponseStreamRequest`](crate::types::InvokeWithResponseStreamRequest); start one with `InvokeWithResponseStreamRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvokeWithResponseStreamRequestBuilder {
     inner: crate::types::InvokeWithResponseStreamRequest,
 }
 impl InvokeWithResponseStreamRequestBuilder {
     /// Sets [`InvokeWithResponseStreamRequest::function_name`](crate::types::InvokeWithResponseStreamRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::function_name`](crate::types::InvokeWithResponseStreamRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamRequest::function_name`](crate::types::InvokeWithResponseStreamRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`InvokeWithResponseStreamRequest::log_type`](crate::types::InvokeWithResponseStreamRequest::log_type): Set to `Tail` to include the execution log in the response.
     pub fn log_type(mut self, input: crate::types::LogType) -> Self {
-        self.inner.log_type = ::std::option::Option::Some(input);
+        self.inner.log_type = Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::log_type`](crate::types::InvokeWithResponseStreamRequest::log_type).
     #[inline]
-    pub fn set_log_type(
-        mut self,
-        input: ::std::option::Option<crate::types::LogType>,
-    ) -> Self {
+    pub fn set_log_type(mut self, input: Option<crate::types::LogType>) -> Self {
         self.inner.log_type = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamRequest::log_type`](crate::types::InvokeWithResponseStreamRequest::log_type), if any.
     #[inline]
-    pub fn get_log_type(&self) -> &::std::option::Option<crate::types::LogType> {
+    pub fn get_log_type(&self) -> &Option<crate::types::LogType> {
         &self.inner.log_type
     }
     /// Sets [`InvokeWithResponseStreamRequest::client_context`](crate::types::InvokeWithResponseStreamRequest::client_context): Up to 3,583 bytes of base64-encoded data about the invoking client to pass to the function in the context object.
-    pub fn client_context(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_context = ::std::option::Option::Some(input.into());
+    pub fn client_context(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_context = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::client_context`](crate::types::InvokeWithResponseStreamRequest::client_context).
     #[inline]
-    pub fn set_client_context(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_context(mut self, input: Option<String>) -> Self {
         self.inner.client_context = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamRequest::client_context`](crate::types::InvokeWithResponseStreamRequest::client_context), if any.
     #[inline]
-    pub fn get_client_context(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_context(&self) -> &Option<String> {
         &self.inner.client_context
     }
     /// Sets [`InvokeWithResponseStreamRequest::qualifier`](crate::types::InvokeWithResponseStreamRequest::qualifier): The alias name.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::qualifier`](crate::types::InvokeWithResponseStreamRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamRequest::qualifier`](crate::types::InvokeWithResponseStreamRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`InvokeWithResponseStreamRequest::payload`](crate::types::InvokeWithResponseStreamRequest::payload): The JSON that you want to provide to your Lambda function as input.
     pub fn payload(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
+        self.inner.payload = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::payload`](crate::types::InvokeWithResponseStreamRequest::payload).
     #[inline]
     pub fn set_payload(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.payload = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamRequest::payload`](crate::types::InvokeWithResponseStreamRequest::payload), if any.
     #[inline]
-    pub fn get_payload(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_payload(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.payload
     }
     /// Sets [`InvokeWithResponseStreamRequest::tenant_id`](crate::types::InvokeWithResponseStreamRequest::tenant_id): The identifier of the tenant in a multi-tenant Lambda function.
-    pub fn tenant_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.tenant_id = ::std::option::Option::Some(input.into());
+    pub fn tenant_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.tenant_id = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::tenant_id`](crate::types::InvokeWithResponseStreamRequest::tenant_id).
     #[inline]
-    pub fn set_tenant_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_tenant_id(mut self, input: Option<String>) -> Self {
         self.inner.tenant_id = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamRequest::tenant_id`](crate::types::InvokeWithResponseStreamRequest::tenant_id), if any.
     #[inline]
-    pub fn get_tenant_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_tenant_id(&self) -> &Option<String> {
         &self.inner.tenant_id
     }
     /// Sets [`InvokeWithResponseStreamRequest::invocation_type`](crate::types::InvokeWithResponseStreamRequest::invocation_type): Use one of the following options:
@@ -255,14 +219,14 @@ impl InvokeWithResponseStreamRequestBuilder {
         mut self,
         input: crate::types::ResponseStreamingInvocationType,
     ) -> Self {
-        self.inner.invocation_type = ::std::option::Option::Some(input);
+        self.inner.invocation_type = Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamRequest::invocation_type`](crate::types::InvokeWithResponseStreamRequest::invocation_type).
     #[inline]
     pub fn set_invocation_type(
         mut self,
-        input: ::std::option::Option<crate::types::ResponseStreamingInvocationType>,
+        input: Option<crate::types::ResponseStreamingInvocationType>,
     ) -> Self {
         self.inner.invocation_type = input;
         self
@@ -271,23 +235,23 @@ impl InvokeWithResponseStreamRequestBuilder {
     #[inline]
     pub fn get_invocation_type(
         &self,
-    ) -> &::std::option::Option<crate::types::ResponseStreamingInvocationType> {
+    ) -> &Option<crate::types::ResponseStreamingInvocationType> {
         &self.inner.invocation_type
     }
     /// Builds the [`InvokeWithResponseStreamRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::InvokeWithResponseStreamRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "InvokeWithResponseStreamRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,109 +2,91 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `InvokeWithResponseStreamResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeWithResponseStreamResponse {
     /// For a successful request, the HTTP status code is in the 200 range. For the `RequestResponse` invocation type, this status code is 200. For the `DryRun` invocation type, this status code is 204.
     ///
     /// Sent in the HTTP status code, not in the JSON body.
-    pub status_code: ::std::option::Option<i32>,
+    pub status_code: Option<i32>,
     /// The version of the function that executed. When you invoke a function with an alias, this indicates which version the alias resolved to.
     ///
     /// Sent in the header `X-Amz-Executed-Version`, not in the JSON body.
-    pub executed_version: ::std::option::Option<::std::string::String>,
+    pub executed_version: Option<String>,
     /// The stream of response payloads.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub event_stream: ::std::option::Option<
-        crate::types::InvokeWithResponseStreamResponseEvent,
-    >,
+    pub event_stream: Option<crate::types::InvokeWithResponseStreamResponseEvent>,
     /// The type of data the stream is returning.
     ///
     /// Sent in the header `Content-Type`, not in the JSON body.
-    pub response_stream_content_type: ::std::option::Option<::std::string::String>,
+    pub response_stream_content_type: Option<String>,
 }
 impl InvokeWithResponseStreamResponse {
     /// Starts building a [`InvokeWithResponseStreamResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvokeWithResponseStreamResponseBuilder {
-        <crate::types::builders::InvokeWithResponseStreamResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvokeWithResponseStreamResponseBuilder as Default>::default()
     }
     /// The `StatusCode` member, when set.
     #[inline]
-    pub fn status_code(&self) -> ::std::option::Option<i32> {
+    pub fn status_code(&self) -> Option<i32> {
         self.status_code
     }
     /// The `ExecutedVersion` member, when set.
     #[inline]
-    pub fn executed_version(&self) -> ::std::option::Option<&str> {
+    pub fn executed_version(&self) -> Option<&str> {
         self.executed_version.as_deref()
     }
     /// The `EventStream` member, when set.
     #[inline]
     pub fn event_stream(
         &self,
-    ) -> ::std::option::Option<&crate::types::InvokeWithResponseStreamResponseEvent> {
+    ) -> Option<&crate::types::InvokeWithResponseStreamResponseEvent> {
         self.event_stream.as_ref()
     }
     /// The `ResponseStreamContentType` member, when set.
     #[inline]
-    pub fn response_stream_content_type(&self) -> ::std::option::Option<&str> {
+    pub fn response_stream_content_type(&self) -> Option<&str> {
         self.response_stream_content_type.as_deref()
     }
 }
 /// A builder for [`InvokeWithResponseStreamResponse`](crate::types::InvokeWithResponseStreamResponse); start one with `InvokeWithResponseStreamResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvokeWithResponseStreamResponseBuilder {
     inner: crate::types::InvokeWithResponseStreamResponse,
 }
 impl InvokeWithResponseStreamResponseBuilder {
     /// Sets [`InvokeWithResponseStreamResponse::status_code`](crate::types::InvokeWithResponseStreamResponse::status_code): For a successful request, the HTTP status code is in the 200 range.
     pub fn status_code(mut self, input: i32) -> Self {
-        self.inner.status_code = ::std::option::Option::Some(input);
+        self.inner.status_code = Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponse::status_code`](crate::types::InvokeWithResponseStreamResponse::status_code).
     #[inline]
-    pub fn set_status_code(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_status_code(mut self, input: Option<i32>) -> Self {
         self.inner.status_code = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamResponse::status_code`](crate::types::InvokeWithResponseStreamResponse::status_code), if any.
     #[inline]
-    pub fn get_status_code(&self) -> &::std::option::Option<i32> {
+    pub fn get_status_code(&self) -> &Option<i32> {
         &self.inner.status_code
     }
     /// Sets [`InvokeWithResponseStreamResponse::executed_version`](crate::types::InvokeWithResponseStreamResponse::executed_version): The version of the function that executed.
-    pub fn executed_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.executed_version = ::std::option::Option::Some(input.into());
+    pub fn executed_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.executed_version = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponse::executed_version`](crate::types::InvokeWithResponseStreamResponse::executed_version).
     #[inline]
-    pub fn set_executed_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_executed_version(mut self, input: Option<String>) -> Self {
         self.inner.executed_version = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamResponse::executed_version`](crate::types::InvokeWithResponseStreamResponse::executed_version), if any.
     #[inline]
-    pub fn get_executed_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_executed_version(&self) -> &Option<String> {
         &self.inner.executed_version
     }
     /// Sets [`InvokeWithResponseStreamResponse::event_stream`](crate::types::InvokeWithResponseStreamResponse::event_stream): The stream of response payloads.
@@ -112,14 +94,14 @@ impl InvokeWithResponseStreamResponseBuilder {
         mut self,
         input: crate::types::InvokeWithResponseStreamResponseEvent,
     ) -> Self {
-        self.inner.event_stream = ::std::option::Option::Some(input);
+        self.inner.event_stream = Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponse::event_stream`](crate::types::InvokeWithResponseStreamResponse::event_stream).
     #[inline]
     pub fn set_event_stream(
         mut self,
-        input: ::std::option::Option<crate::types::InvokeWithResponseStreamResponseEvent>,
+        input: Option<crate::types::InvokeWithResponseStreamResponseEvent>,
     ) -> Self {
         self.inner.event_stream = input;
         self
@@ -128,33 +110,23 @@ impl InvokeWithResponseStreamResponseBuilder {
     #[inline]
     pub fn get_event_stream(
         &self,
-    ) -> &::std::option::Option<crate::types::InvokeWithResponseStreamResponseEvent> {
+    ) -> &Option<crate::types::InvokeWithResponseStreamResponseEvent> {
         &self.inner.event_stream
     }
     /// Sets [`InvokeWithResponseStreamResponse::response_stream_content_type`](crate::types::InvokeWithResponseStreamResponse::response_stream_content_type): The type of data the stream is returning.
-    pub fn response_stream_content_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.response_stream_content_type = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn response_stream_content_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.response_stream_content_type = Some(input.into());
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponse::response_stream_content_type`](crate::types::InvokeWithResponseStreamResponse::response_stream_content_type).
     #[inline]
-    pub fn set_response_stream_content_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_response_stream_content_type(mut self, input: Option<String>) -> Self {
         self.inner.response_stream_content_type = input;
         self
     }
     /// The value set for [`InvokeWithResponseStreamResponse::response_stream_content_type`](crate::types::InvokeWithResponseStreamResponse::response_stream_content_type), if any.
     #[inline]
-    pub fn get_response_stream_content_type(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_response_stream_content_type(&self) -> &Option<String> {
         &self.inner.response_stream_content_type
     }
     /// Builds the [`InvokeWithResponseStreamResponse`]; it has no required members, so this cannot fail.

@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that includes a chunk of the response payload. When the stream has ended, Lambda includes a `InvokeComplete` object.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvokeWithResponseStreamResponseEvent {
     /// A chunk of the streamed response payload.
-    pub payload_chunk: ::std::option::Option<crate::types::InvokeResponseStreamUpdate>,
+    pub payload_chunk: Option<crate::types::InvokeResponseStreamUpdate>,
     /// An object that's returned when the stream has ended and all the payload chunks have been returned.
-    pub invoke_complete: ::std::option::Option<
-        crate::types::InvokeWithResponseStreamCompleteEvent,
-    >,
+    pub invoke_complete: Option<crate::types::InvokeWithResponseStreamCompleteEvent>,
 }
 impl InvokeWithResponseStreamResponseEvent {
     /// Starts building a [`InvokeWithResponseStreamResponseEvent`].
     #[inline]
     pub fn builder() -> crate::types::builders::InvokeWithResponseStreamResponseEventBuilder {
-        <crate::types::builders::InvokeWithResponseStreamResponseEventBuilder as ::std::default::Default>::default()
+        <crate::types::builders::InvokeWithResponseStreamResponseEventBuilder as Default>::default()
     }
     /// The `PayloadChunk` member, when set.
     #[inline]
-    pub fn payload_chunk(
-        &self,
-    ) -> ::std::option::Option<&crate::types::InvokeResponseStreamUpdate> {
+    pub fn payload_chunk(&self) -> Option<&crate::types::InvokeResponseStreamUpdate> {
         self.payload_chunk.as_ref()
     }
     /// The `InvokeComplete` member, when set.
     #[inline]
     pub fn invoke_complete(
         &self,
-    ) -> ::std::option::Option<&crate::types::InvokeWithResponseStreamCompleteEvent> {
+    ) -> Option<&crate::types::InvokeWithResponseStreamCompleteEvent> {
         self.invoke_complete.as_ref()
     }
 }
 /// A builder for [`InvokeWithResponseStreamResponseEvent`](crate::types::InvokeWithResponseStreamResponseEvent); start one with `InvokeWithResponseStreamResponseEvent::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvokeWithResponseStreamResponseEventBuilder {
     inner: crate::types::InvokeWithResponseStreamResponseEvent,
 }
@@ -54,14 +40,14 @@ impl InvokeWithResponseStreamResponseEventBuilder {
         mut self,
         input: crate::types::InvokeResponseStreamUpdate,
     ) -> Self {
-        self.inner.payload_chunk = ::std::option::Option::Some(input);
+        self.inner.payload_chunk = Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponseEvent::payload_chunk`](crate::types::InvokeWithResponseStreamResponseEvent::payload_chunk).
     #[inline]
     pub fn set_payload_chunk(
         mut self,
-        input: ::std::option::Option<crate::types::InvokeResponseStreamUpdate>,
+        input: Option<crate::types::InvokeResponseStreamUpdate>,
     ) -> Self {
         self.inner.payload_chunk = input;
         self
@@ -70,7 +56,7 @@ impl InvokeWithResponseStreamResponseEventBuilder {
     #[inline]
     pub fn get_payload_chunk(
         &self,
-    ) -> &::std::option::Option<crate::types::InvokeResponseStreamUpdate> {
+    ) -> &Option<crate::types::InvokeResponseStreamUpdate> {
         &self.inner.payload_chunk
     }
     /// Sets [`InvokeWithResponseStreamResponseEvent::invoke_complete`](crate::types::InvokeWithResponseStreamResponseEvent::invoke_complete): An object that's returned when the stream has ended and all the payload chunks have been returned.
@@ -78,14 +64,14 @@ impl InvokeWithResponseStreamResponseEventBuilder {
         mut self,
         input: crate::types::InvokeWithResponseStreamCompleteEvent,
     ) -> Self {
-        self.inner.invoke_complete = ::std::option::Option::Some(input);
+        self.inner.invoke_complete = Some(input);
         self
     }
     /// Sets or clears [`InvokeWithResponseStreamResponseEvent::invoke_complete`](crate::types::InvokeWithResponseStreamResponseEvent::invoke_complete).
     #[inline]
     pub fn set_invoke_complete(
         mut self,
-        input: ::std::option::Option<crate::types::InvokeWithResponseStreamCompleteEvent>,
+        input: Option<crate::types::InvokeWithResponseStreamCompleteEvent>,
     ) -> Self {
         self.inner.invoke_complete = input;
         self
@@ -94,7 +80,7 @@ impl InvokeWithResponseStreamResponseEventBuilder {
     #[inline]
     pub fn get_invoke_complete(
         &self,
-    ) -> &::std::option::Option<crate::types::InvokeWithResponseStreamCompleteEvent> {
+    ) -> &Option<crate::types::InvokeWithResponseStreamCompleteEvent> {
         &self.inner.invoke_complete
     }
     /// Builds the [`InvokeWithResponseStreamResponseEvent`]; it has no required members, so this cannot fail.

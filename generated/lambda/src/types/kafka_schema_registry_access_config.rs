@@ -6,90 +6,70 @@
 /// If you're working with an Glue schema registry, don't provide authentication details in this object. Instead, ensure that your execution role has the required permissions for Lambda to access your cluster.
 ///
 /// If you're working with a Confluent schema registry, choose the authentication method in the `Type` field, and provide the Secrets Manager secret ARN in the `URI` field.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KafkaSchemaRegistryAccessConfig {
     /// The type of authentication Lambda uses to access your schema registry.
-    pub type_: ::std::option::Option<crate::types::KafkaSchemaRegistryAuthType>,
+    pub type_: Option<crate::types::KafkaSchemaRegistryAuthType>,
     /// The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry.
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
 }
 impl KafkaSchemaRegistryAccessConfig {
     /// Starts building a [`KafkaSchemaRegistryAccessConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::KafkaSchemaRegistryAccessConfigBuilder {
-        <crate::types::builders::KafkaSchemaRegistryAccessConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KafkaSchemaRegistryAccessConfigBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::KafkaSchemaRegistryAuthType> {
+    pub fn type_(&self) -> Option<&crate::types::KafkaSchemaRegistryAuthType> {
         self.type_.as_ref()
     }
     /// The `URI` member, when set.
     #[inline]
-    pub fn uri(&self) -> ::std::option::Option<&str> {
+    pub fn uri(&self) -> Option<&str> {
         self.uri.as_deref()
     }
 }
 /// A builder for [`KafkaSchemaRegistryAccessConfig`](crate::types::KafkaSchemaRegistryAccessConfig); start one with `KafkaSchemaRegistryAccessConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KafkaSchemaRegistryAccessConfigBuilder {
     inner: crate::types::KafkaSchemaRegistryAccessConfig,
 }
 impl KafkaSchemaRegistryAccessConfigBuilder {
     /// Sets [`KafkaSchemaRegistryAccessConfig::type_`](crate::types::KafkaSchemaRegistryAccessConfig::type_): The type of authentication Lambda uses to access your schema registry.
     pub fn type_(mut self, input: crate::types::KafkaSchemaRegistryAuthType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryAccessConfig::type_`](crate::types::KafkaSchemaRegistryAccessConfig::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::KafkaSchemaRegistryAuthType>,
+        input: Option<crate::types::KafkaSchemaRegistryAuthType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`KafkaSchemaRegistryAccessConfig::type_`](crate::types::KafkaSchemaRegistryAccessConfig::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::KafkaSchemaRegistryAuthType> {
+    pub fn get_type_(&self) -> &Option<crate::types::KafkaSchemaRegistryAuthType> {
         &self.inner.type_
     }
     /// Sets [`KafkaSchemaRegistryAccessConfig::uri`](crate::types::KafkaSchemaRegistryAccessConfig::uri): The URI of the secret (Secrets Manager secret ARN) to authenticate with your schema registry.
-    pub fn uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uri = ::std::option::Option::Some(input.into());
+    pub fn uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.uri = Some(input.into());
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryAccessConfig::uri`](crate::types::KafkaSchemaRegistryAccessConfig::uri).
     #[inline]
-    pub fn set_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uri(mut self, input: Option<String>) -> Self {
         self.inner.uri = input;
         self
     }
     /// The value set for [`KafkaSchemaRegistryAccessConfig::uri`](crate::types::KafkaSchemaRegistryAccessConfig::uri), if any.
     #[inline]
-    pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uri(&self) -> &Option<String> {
         &self.inner.uri
     }
     /// Builds the [`KafkaSchemaRegistryAccessConfig`]; it has no required members, so this cannot fail.

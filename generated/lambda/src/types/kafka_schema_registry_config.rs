@@ -2,51 +2,42 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific configuration settings for a Kafka schema registry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KafkaSchemaRegistryConfig {
     /// The URI for your schema registry. The correct URI format depends on the type of schema registry you're using.
     ///
     /// - For Glue schema registries, use the ARN of the registry.
     /// - For Confluent schema registries, use the URL of the registry.
-    pub schema_registry_uri: ::std::option::Option<::std::string::String>,
+    pub schema_registry_uri: Option<String>,
     /// The record format that Lambda delivers to your function after schema validation.
     ///
     /// - Choose `JSON` to have Lambda deliver the record to your function as a standard JSON object.
     /// - Choose `SOURCE` to have Lambda deliver the record to your function in its original source format. Lambda removes all schema metadata, such as the schema ID, before sending the record to your function.
-    pub event_record_format: ::std::option::Option<
-        crate::types::SchemaRegistryEventRecordFormat,
-    >,
+    pub event_record_format: Option<crate::types::SchemaRegistryEventRecordFormat>,
     /// An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
-    pub access_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KafkaSchemaRegistryAccessConfig>,
-    >,
+    pub access_configs: Option<Vec<crate::types::KafkaSchemaRegistryAccessConfig>>,
     /// An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry.
-    pub schema_validation_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KafkaSchemaValidationConfig>,
+    pub schema_validation_configs: Option<
+        Vec<crate::types::KafkaSchemaValidationConfig>,
     >,
 }
 impl KafkaSchemaRegistryConfig {
     /// Starts building a [`KafkaSchemaRegistryConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::KafkaSchemaRegistryConfigBuilder {
-        <crate::types::builders::KafkaSchemaRegistryConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KafkaSchemaRegistryConfigBuilder as Default>::default()
     }
     /// The `SchemaRegistryURI` member, when set.
     #[inline]
-    pub fn schema_registry_uri(&self) -> ::std::option::Option<&str> {
+    pub fn schema_registry_uri(&self) -> Option<&str> {
         self.schema_registry_uri.as_deref()
     }
     /// The `EventRecordFormat` member, when set.
     #[inline]
     pub fn event_record_format(
         &self,
-    ) -> ::std::option::Option<&crate::types::SchemaRegistryEventRecordFormat> {
+    ) -> Option<&crate::types::SchemaRegistryEventRecordFormat> {
         self.event_record_format.as_ref()
     }
     /// The `AccessConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -63,38 +54,25 @@ impl KafkaSchemaRegistryConfig {
     }
 }
 /// A builder for [`KafkaSchemaRegistryConfig`](crate::types::KafkaSchemaRegistryConfig); start one with `KafkaSchemaRegistryConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KafkaSchemaRegistryConfigBuilder {
     inner: crate::types::KafkaSchemaRegistryConfig,
 }
 impl KafkaSchemaRegistryConfigBuilder {
     /// Sets [`KafkaSchemaRegistryConfig::schema_registry_uri`](crate::types::KafkaSchemaRegistryConfig::schema_registry_uri): The URI for your schema registry.
-    pub fn schema_registry_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.schema_registry_uri = ::std::option::Option::Some(input.into());
+    pub fn schema_registry_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.schema_registry_uri = Some(input.into());
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryConfig::schema_registry_uri`](crate::types::KafkaSchemaRegistryConfig::schema_registry_uri).
     #[inline]
-    pub fn set_schema_registry_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_schema_registry_uri(mut self, input: Option<String>) -> Self {
         self.inner.schema_registry_uri = input;
         self
     }
     /// The value set for [`KafkaSchemaRegistryConfig::schema_registry_uri`](crate::types::KafkaSchemaRegistryConfig::schema_registry_uri), if any.
     #[inline]
-    pub fn get_schema_registry_uri(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_schema_registry_uri(&self) -> &Option<String> {
         &self.inner.schema_registry_uri
     }
     /// Sets [`KafkaSchemaRegistryConfig::event_record_format`](crate::types::KafkaSchemaRegistryConfig::event_record_format): The record format that Lambda delivers to your function after schema validation.
@@ -102,14 +80,14 @@ impl KafkaSchemaRegistryConfigBuilder {
         mut self,
         input: crate::types::SchemaRegistryEventRecordFormat,
     ) -> Self {
-        self.inner.event_record_format = ::std::option::Option::Some(input);
+        self.inner.event_record_format = Some(input);
         self
     }
     /// Sets or clears [`KafkaSchemaRegistryConfig::event_record_format`](crate::types::KafkaSchemaRegistryConfig::event_record_format).
     #[inline]
     pub fn set_event_record_format(
         mut self,
-        input: ::std::option::Option<crate::types::SchemaRegistryEventRecordFormat>,
+        input: Option<crate::types::SchemaRegistryEventRecordFormat>,
     ) -> Self {
         self.inner.event_record_format = input;
         self
@@ -118,7 +96,7 @@ impl KafkaSchemaRegistryConfigBuilder {
     #[inline]
     pub fn get_event_record_format(
         &self,
-    ) -> &::std::option::Option<crate::types::SchemaRegistryEventRecordFormat> {
+    ) -> &Option<crate::types::SchemaRegistryEventRecordFormat> {
         &self.inner.event_record_format
     }
     /// Appends one item to [`KafkaSchemaRegistryConfig::access_configs`](crate::types::KafkaSchemaRegistryConfig::access_configs): An array of access configuration objects that tell Lambda how to authenticate with your schema registry.
@@ -135,9 +113,7 @@ impl KafkaSchemaRegistryConfigBuilder {
     #[inline]
     pub fn set_access_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::KafkaSchemaRegistryAccessConfig>,
-        >,
+        input: Option<Vec<crate::types::KafkaSchemaRegistryAccessConfig>>,
     ) -> Self {
         self.inner.access_configs = input;
         self
@@ -146,9 +122,7 @@ impl KafkaSchemaRegistryConfigBuilder {
     #[inline]
     pub fn get_access_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::KafkaSchemaRegistryAccessConfig>,
-    > {
+    ) -> &Option<Vec<crate::types::KafkaSchemaRegistryAccessConfig>> {
         &self.inner.access_configs
     }
     /// Appends one item to [`KafkaSchemaRegistryConfig::schema_validation_configs`](crate::types::KafkaSchemaRegistryConfig::schema_validation_configs): An array of schema validation configuration objects, which tell Lambda the message attributes you want to validate and filter using your schema registry.
@@ -165,9 +139,7 @@ impl KafkaSchemaRegistryConfigBuilder {
     #[inline]
     pub fn set_schema_validation_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::KafkaSchemaValidationConfig>,
-        >,
+        input: Option<Vec<crate::types::KafkaSchemaValidationConfig>>,
     ) -> Self {
         self.inner.schema_validation_configs = input;
         self
@@ -176,9 +148,7 @@ impl KafkaSchemaRegistryConfigBuilder {
     #[inline]
     pub fn get_schema_validation_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::KafkaSchemaValidationConfig>,
-    > {
+    ) -> &Option<Vec<crate::types::KafkaSchemaValidationConfig>> {
         &self.inner.schema_validation_configs
     }
     /// Builds the [`KafkaSchemaRegistryConfig`]; it has no required members, so this cannot fail.

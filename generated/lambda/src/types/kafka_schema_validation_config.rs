@@ -2,38 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific schema validation configuration settings that tell Lambda the message attributes you want to validate and filter using your schema registry.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KafkaSchemaValidationConfig {
     /// The attributes you want your schema registry to validate and filter for. If you selected `JSON` as the `EventRecordFormat`, Lambda also deserializes the selected message attributes.
-    pub attribute: ::std::option::Option<crate::types::KafkaSchemaValidationAttribute>,
+    pub attribute: Option<crate::types::KafkaSchemaValidationAttribute>,
 }
 impl KafkaSchemaValidationConfig {
     /// Starts building a [`KafkaSchemaValidationConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::KafkaSchemaValidationConfigBuilder {
-        <crate::types::builders::KafkaSchemaValidationConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KafkaSchemaValidationConfigBuilder as Default>::default()
     }
     /// The `Attribute` member, when set.
     #[inline]
-    pub fn attribute(
-        &self,
-    ) -> ::std::option::Option<&crate::types::KafkaSchemaValidationAttribute> {
+    pub fn attribute(&self) -> Option<&crate::types::KafkaSchemaValidationAttribute> {
         self.attribute.as_ref()
     }
 }
 /// A builder for [`KafkaSchemaValidationConfig`](crate::types::KafkaSchemaValidationConfig); start one with `KafkaSchemaValidationConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KafkaSchemaValidationConfigBuilder {
     inner: crate::types::KafkaSchemaValidationConfig,
 }
@@ -43,14 +31,14 @@ impl KafkaSchemaValidationConfigBuilder {
         mut self,
         input: crate::types::KafkaSchemaValidationAttribute,
     ) -> Self {
-        self.inner.attribute = ::std::option::Option::Some(input);
+        self.inner.attribute = Some(input);
         self
     }
     /// Sets or clears [`KafkaSchemaValidationConfig::attribute`](crate::types::KafkaSchemaValidationConfig::attribute).
     #[inline]
     pub fn set_attribute(
         mut self,
-        input: ::std::option::Option<crate::types::KafkaSchemaValidationAttribute>,
+        input: Option<crate::types::KafkaSchemaValidationAttribute>,
     ) -> Self {
         self.inner.attribute = input;
         self
@@ -59,7 +47,7 @@ impl KafkaSchemaValidationConfigBuilder {
     #[inline]
     pub fn get_attribute(
         &self,
-    ) -> &::std::option::Option<crate::types::KafkaSchemaValidationAttribute> {
+    ) -> &Option<crate::types::KafkaSchemaValidationAttribute> {
         &self.inner.attribute
     }
     /// Builds the [`KafkaSchemaValidationConfig`]; it has no required members, so this cannot fail.

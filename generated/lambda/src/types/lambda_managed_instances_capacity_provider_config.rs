@@ -2,144 +2,114 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration for Lambda-managed instances used by the capacity provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LambdaManagedInstancesCapacityProviderConfig {
     /// The Amazon Resource Name (ARN) of the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_arn: ::std::option::Option<::std::string::String>,
+    pub capacity_provider_arn: Option<String>,
     /// The maximum number of concurrent execution environments that can run on each compute instance.
-    pub per_execution_environment_max_concurrency: ::std::option::Option<i32>,
+    pub per_execution_environment_max_concurrency: Option<i32>,
     /// The amount of memory in GiB allocated per vCPU for execution environments.
-    pub execution_environment_memory_gib_per_v_cpu: ::std::option::Option<f64>,
+    pub execution_environment_memory_gib_per_v_cpu: Option<f64>,
 }
 impl LambdaManagedInstancesCapacityProviderConfig {
     /// Starts building a [`LambdaManagedInstancesCapacityProviderConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::LambdaManagedInstancesCapacityProviderConfigBuilder {
-        <crate::types::builders::LambdaManagedInstancesCapacityProviderConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LambdaManagedInstancesCapacityProviderConfigBuilder as Default>::default()
     }
     /// The `CapacityProviderArn` member, when set.
     #[inline]
-    pub fn capacity_provider_arn(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_arn(&self) -> Option<&str> {
         self.capacity_provider_arn.as_deref()
     }
     /// The `PerExecutionEnvironmentMaxConcurrency` member, when set.
     #[inline]
-    pub fn per_execution_environment_max_concurrency(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn per_execution_environment_max_concurrency(&self) -> Option<i32> {
         self.per_execution_environment_max_concurrency
     }
     /// The `ExecutionEnvironmentMemoryGiBPerVCpu` member, when set.
     #[inline]
-    pub fn execution_environment_memory_gib_per_v_cpu(
-        &self,
-    ) -> ::std::option::Option<f64> {
+    pub fn execution_environment_memory_gib_per_v_cpu(&self) -> Option<f64> {
         self.execution_environment_memory_gib_per_v_cpu
     }
 }
 /// A builder for [`LambdaManagedInstancesCapacityProviderConfig`](crate::types::LambdaManagedInstancesCapacityProviderConfig); start one with `LambdaManagedInstancesCapacityProviderConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LambdaManagedInstancesCapacityProviderConfigBuilder {
     inner: crate::types::LambdaManagedInstancesCapacityProviderConfig,
 }
 impl LambdaManagedInstancesCapacityProviderConfigBuilder {
     /// Sets [`LambdaManagedInstancesCapacityProviderConfig::capacity_provider_arn`](crate::types::LambdaManagedInstancesCapacityProviderConfig::capacity_provider_arn): The Amazon Resource Name (ARN) of the capacity provider.
-    pub fn capacity_provider_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_provider_arn = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_provider_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LambdaManagedInstancesCapacityProviderConfig::capacity_provider_arn`](crate::types::LambdaManagedInstancesCapacityProviderConfig::capacity_provider_arn).
     #[inline]
-    pub fn set_capacity_provider_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_arn(mut self, input: Option<String>) -> Self {
         self.inner.capacity_provider_arn = input;
         self
     }
     /// The value set for [`LambdaManagedInstancesCapacityProviderConfig::capacity_provider_arn`](crate::types::LambdaManagedInstancesCapacityProviderConfig::capacity_provider_arn), if any.
     #[inline]
-    pub fn get_capacity_provider_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_arn(&self) -> &Option<String> {
         &self.inner.capacity_provider_arn
     }
     /// Sets [`LambdaManagedInstancesCapacityProviderConfig::per_execution_environment_max_concurrency`](crate::types::LambdaManagedInstancesCapacityProviderConfig::per_execution_environment_max_concurrency): The maximum number of concurrent execution environments that can run on each compute instance.
     pub fn per_execution_environment_max_concurrency(mut self, input: i32) -> Self {
-        self.inner.per_execution_environment_max_concurrency = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.per_execution_environment_max_concurrency = Some(input);
         self
     }
     /// Sets or clears [`LambdaManagedInstancesCapacityProviderConfig::per_execution_environment_max_concurrency`](crate::types::LambdaManagedInstancesCapacityProviderConfig::per_execution_environment_max_concurrency).
     #[inline]
     pub fn set_per_execution_environment_max_concurrency(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.per_execution_environment_max_concurrency = input;
         self
     }
     /// The value set for [`LambdaManagedInstancesCapacityProviderConfig::per_execution_environment_max_concurrency`](crate::types::LambdaManagedInstancesCapacityProviderConfig::per_execution_environment_max_concurrency), if any.
     #[inline]
-    pub fn get_per_execution_environment_max_concurrency(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_per_execution_environment_max_concurrency(&self) -> &Option<i32> {
         &self.inner.per_execution_environment_max_concurrency
     }
     /// Sets [`LambdaManagedInstancesCapacityProviderConfig::execution_environment_memory_gib_per_v_cpu`](crate::types::LambdaManagedInstancesCapacityProviderConfig::execution_environment_memory_gib_per_v_cpu): The amount of memory in GiB allocated per vCPU for execution environments.
     pub fn execution_environment_memory_gib_per_v_cpu(mut self, input: f64) -> Self {
-        self.inner.execution_environment_memory_gib_per_v_cpu = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.execution_environment_memory_gib_per_v_cpu = Some(input);
         self
     }
     /// Sets or clears [`LambdaManagedInstancesCapacityProviderConfig::execution_environment_memory_gib_per_v_cpu`](crate::types::LambdaManagedInstancesCapacityProviderConfig::execution_environment_memory_gib_per_v_cpu).
     #[inline]
     pub fn set_execution_environment_memory_gib_per_v_cpu(
         mut self,
-        input: ::std::option::Option<f64>,
+        input: Option<f64>,
     ) -> Self {
         self.inner.execution_environment_memory_gib_per_v_cpu = input;
         self
     }
     /// The value set for [`LambdaManagedInstancesCapacityProviderConfig::execution_environment_memory_gib_per_v_cpu`](crate::types::LambdaManagedInstancesCapacityProviderConfig::execution_environment_memory_gib_per_v_cpu), if any.
     #[inline]
-    pub fn get_execution_environment_memory_gib_per_v_cpu(
-        &self,
-    ) -> &::std::option::Option<f64> {
+    pub fn get_execution_environment_memory_gib_per_v_cpu(&self) -> &Option<f64> {
         &self.inner.execution_environment_memory_gib_per_v_cpu
     }
     /// Builds the [`LambdaManagedInstancesCapacityProviderConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::LambdaManagedInstancesCapacityProviderConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LambdaManagedInstancesCapacityProviderConfig",
                 member: "capacity_provider_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

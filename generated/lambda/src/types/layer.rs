@@ -2,145 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Layer {
     /// The Amazon Resource Name (ARN) of the function layer.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The size of the layer archive in bytes.
-    pub code_size: ::std::option::Option<i64>,
+    pub code_size: Option<i64>,
     /// The Amazon Resource Name (ARN) for a signing profile version.
-    pub signing_profile_version_arn: ::std::option::Option<::std::string::String>,
+    pub signing_profile_version_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of a signing job.
-    pub signing_job_arn: ::std::option::Option<::std::string::String>,
+    pub signing_job_arn: Option<String>,
 }
 impl Layer {
     /// Starts building a [`Layer`].
     #[inline]
     pub fn builder() -> crate::types::builders::LayerBuilder {
-        <crate::types::builders::LayerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LayerBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `CodeSize` member, when set.
     #[inline]
-    pub fn code_size(&self) -> ::std::option::Option<i64> {
+    pub fn code_size(&self) -> Option<i64> {
         self.code_size
     }
     /// The `SigningProfileVersionArn` member, when set.
     #[inline]
-    pub fn signing_profile_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn signing_profile_version_arn(&self) -> Option<&str> {
         self.signing_profile_version_arn.as_deref()
     }
     /// The `SigningJobArn` member, when set.
     #[inline]
-    pub fn signing_job_arn(&self) -> ::std::option::Option<&str> {
+    pub fn signing_job_arn(&self) -> Option<&str> {
         self.signing_job_arn.as_deref()
     }
 }
 /// A builder for [`Layer`](crate::types::Layer); start one with `Layer::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LayerBuilder {
     inner: crate::types::Layer,
 }
 impl LayerBuilder {
     /// Sets [`Layer::arn`](crate::types::Layer::arn): The Amazon Resource Name (ARN) of the function layer.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`Layer::arn`](crate::types::Layer::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`Layer::arn`](crate::types::Layer::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`Layer::code_size`](crate::types::Layer::code_size): The size of the layer archive in bytes.
     pub fn code_size(mut self, input: i64) -> Self {
-        self.inner.code_size = ::std::option::Option::Some(input);
+        self.inner.code_size = Some(input);
         self
     }
     /// Sets or clears [`Layer::code_size`](crate::types::Layer::code_size).
     #[inline]
-    pub fn set_code_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_code_size(mut self, input: Option<i64>) -> Self {
         self.inner.code_size = input;
         self
     }
     /// The value set for [`Layer::code_size`](crate::types::Layer::code_size), if any.
     #[inline]
-    pub fn get_code_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_code_size(&self) -> &Option<i64> {
         &self.inner.code_size
     }
     /// Sets [`Layer::signing_profile_version_arn`](crate::types::Layer::signing_profile_version_arn): The Amazon Resource Name (ARN) for a signing profile version.
-    pub fn signing_profile_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signing_profile_version_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn signing_profile_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.signing_profile_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Layer::signing_profile_version_arn`](crate::types::Layer::signing_profile_version_arn).
     #[inline]
-    pub fn set_signing_profile_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_profile_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.signing_profile_version_arn = input;
         self
     }
     /// The value set for [`Layer::signing_profile_version_arn`](crate::types::Layer::signing_profile_version_arn), if any.
     #[inline]
-    pub fn get_signing_profile_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_profile_version_arn(&self) -> &Option<String> {
         &self.inner.signing_profile_version_arn
     }
     /// Sets [`Layer::signing_job_arn`](crate::types::Layer::signing_job_arn): The Amazon Resource Name (ARN) of a signing job.
-    pub fn signing_job_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signing_job_arn = ::std::option::Option::Some(input.into());
+    pub fn signing_job_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.signing_job_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Layer::signing_job_arn`](crate::types::Layer::signing_job_arn).
     #[inline]
-    pub fn set_signing_job_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_job_arn(mut self, input: Option<String>) -> Self {
         self.inner.signing_job_arn = input;
         self
     }
     /// The value set for [`Layer::signing_job_arn`](crate::types::Layer::signing_job_arn), if any.
     #[inline]
-    pub fn get_signing_job_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_job_arn(&self) -> &Option<String> {
         &self.inner.signing_job_arn
     }
     /// Builds the [`Layer`]; it has no required members, so this cannot fail.

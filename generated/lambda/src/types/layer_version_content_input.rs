@@ -2,56 +2,52 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A ZIP archive that contains the contents of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html). You can specify either an Amazon S3 location, or upload a layer archive directly.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LayerVersionContentInput {
     /// The Amazon S3 bucket of the layer archive.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The Amazon S3 key of the layer archive.
-    pub s3_key: ::std::option::Option<::std::string::String>,
+    pub s3_key: Option<String>,
     /// For versioned objects, the version of the layer archive object to use.
-    pub s3_object_version: ::std::option::Option<::std::string::String>,
+    pub s3_object_version: Option<String>,
     /// Specifies how the layer archive is stored. Valid values:
     ///
     /// - `COPY` (default) – Uploads a copy of your layer archive to Lambda.
     /// - `REFERENCE` – Lambda references the layer archive from the specified Amazon S3 bucket.
-    pub s3_object_storage_mode: ::std::option::Option<crate::types::S3ObjectStorageMode>,
+    pub s3_object_storage_mode: Option<crate::types::S3ObjectStorageMode>,
     /// The base64-encoded contents of the layer archive. Amazon Web Services SDK and Amazon Web Services CLI clients handle the encoding for you.
-    pub zip_file: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub zip_file: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl LayerVersionContentInput {
     /// Starts building a [`LayerVersionContentInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::LayerVersionContentInputBuilder {
-        <crate::types::builders::LayerVersionContentInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LayerVersionContentInputBuilder as Default>::default()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Key` member, when set.
     #[inline]
-    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+    pub fn s3_key(&self) -> Option<&str> {
         self.s3_key.as_deref()
     }
     /// The `S3ObjectVersion` member, when set.
     #[inline]
-    pub fn s3_object_version(&self) -> ::std::option::Option<&str> {
+    pub fn s3_object_version(&self) -> Option<&str> {
         self.s3_object_version.as_deref()
     }
     /// The `S3ObjectStorageMode` member, when set.
     #[inline]
-    pub fn s3_object_storage_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::S3ObjectStorageMode> {
+    pub fn s3_object_storage_mode(&self) -> Option<&crate::types::S3ObjectStorageMode> {
         self.s3_object_storage_mode.as_ref()
     }
     /// The `ZipFile` member, when set.
     #[inline]
-    pub fn zip_file(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn zip_file(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.zip_file.as_ref()
     }
 }
@@ -67,82 +63,57 @@ impl ::std::fmt::Debug for LayerVersionContentInput {
     }
 }
 /// A builder for [`LayerVersionContentInput`](crate::types::LayerVersionContentInput); start one with `LayerVersionContentInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LayerVersionContentInputBuilder {
     inner: crate::types::LayerVersionContentInput,
 }
 impl LayerVersionContentInputBuilder {
     /// Sets [`LayerVersionContentInput::s3_bucket`](crate::types::LayerVersionContentInput::s3_bucket): The Amazon S3 bucket of the layer archive.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionContentInput::s3_bucket`](crate::types::LayerVersionContentInput::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`LayerVersionContentInput::s3_bucket`](crate::types::LayerVersionContentInput::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`LayerVersionContentInput::s3_key`](crate::types::LayerVersionContentInput::s3_key): The Amazon S3 key of the layer archive.
-    pub fn s3_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_key = ::std::option::Option::Some(input.into());
+    pub fn s3_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_key = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionContentInput::s3_key`](crate::types::LayerVersionContentInput::s3_key).
     #[inline]
-    pub fn set_s3_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_key(mut self, input: Option<String>) -> Self {
         self.inner.s3_key = input;
         self
     }
     /// The value set for [`LayerVersionContentInput::s3_key`](crate::types::LayerVersionContentInput::s3_key), if any.
     #[inline]
-    pub fn get_s3_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_key(&self) -> &Option<String> {
         &self.inner.s3_key
     }
     /// Sets [`LayerVersionContentInput::s3_object_version`](crate::types::LayerVersionContentInput::s3_object_version): For versioned objects, the version of the layer archive object to use.
-    pub fn s3_object_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_object_version = ::std::option::Option::Some(input.into());
+    pub fn s3_object_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_object_version = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionContentInput::s3_object_version`](crate::types::LayerVersionContentInput::s3_object_version).
     #[inline]
-    pub fn set_s3_object_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_object_version(mut self, input: Option<String>) -> Self {
         self.inner.s3_object_version = input;
         self
     }
     /// The value set for [`LayerVersionContentInput::s3_object_version`](crate::types::LayerVersionContentInput::s3_object_version), if any.
     #[inline]
-    pub fn get_s3_object_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_object_version(&self) -> &Option<String> {
         &self.inner.s3_object_version
     }
     /// Sets [`LayerVersionContentInput::s3_object_storage_mode`](crate::types::LayerVersionContentInput::s3_object_storage_mode): Specifies how the layer archive is stored.
@@ -150,14 +121,14 @@ impl LayerVersionContentInputBuilder {
         mut self,
         input: crate::types::S3ObjectStorageMode,
     ) -> Self {
-        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input);
+        self.inner.s3_object_storage_mode = Some(input);
         self
     }
     /// Sets or clears [`LayerVersionContentInput::s3_object_storage_mode`](crate::types::LayerVersionContentInput::s3_object_storage_mode).
     #[inline]
     pub fn set_s3_object_storage_mode(
         mut self,
-        input: ::std::option::Option<crate::types::S3ObjectStorageMode>,
+        input: Option<crate::types::S3ObjectStorageMode>,
     ) -> Self {
         self.inner.s3_object_storage_mode = input;
         self
@@ -166,31 +137,29 @@ impl LayerVersionContentInputBuilder {
     #[inline]
     pub fn get_s3_object_storage_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::S3ObjectStorageMode> {
+    ) -> &Option<crate::types::S3ObjectStorageMode> {
         &self.inner.s3_object_storage_mode
     }
     /// Sets [`LayerVersionContentInput::zip_file`](crate::types::LayerVersionContentInput::zip_file): The base64-encoded contents of the layer archive.
     pub fn zip_file(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.zip_file = ::std::option::Option::Some(input.into());
+        self.inner.zip_file = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionContentInput::zip_file`](crate::types::LayerVersionContentInput::zip_file).
     #[inline]
     pub fn set_zip_file(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.zip_file = input;
         self
     }
     /// The value set for [`LayerVersionContentInput::zip_file`](crate::types::LayerVersionContentInput::zip_file), if any.
     #[inline]
-    pub fn get_zip_file(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_zip_file(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.zip_file
     }
     /// Builds the [`LayerVersionContentInput`]; it has no required members, so this cannot fail.

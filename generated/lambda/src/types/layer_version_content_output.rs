@@ -2,204 +2,162 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LayerVersionContentOutput {
     /// A link to the layer archive in Amazon S3 that is valid for 10 minutes.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
     /// The SHA-256 hash of the layer archive.
-    pub code_sha256: ::std::option::Option<::std::string::String>,
+    pub code_sha256: Option<String>,
     /// The size of the layer archive in bytes.
-    pub code_size: ::std::option::Option<i64>,
+    pub code_size: Option<i64>,
     /// The Amazon Resource Name (ARN) for a signing profile version.
-    pub signing_profile_version_arn: ::std::option::Option<::std::string::String>,
+    pub signing_profile_version_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of a signing job.
-    pub signing_job_arn: ::std::option::Option<::std::string::String>,
+    pub signing_job_arn: Option<String>,
     /// The resolved Amazon S3 object that contains the layer archive.
-    pub resolved_s3_object: ::std::option::Option<crate::types::ResolvedS3Object>,
+    pub resolved_s3_object: Option<crate::types::ResolvedS3Object>,
 }
 impl LayerVersionContentOutput {
     /// Starts building a [`LayerVersionContentOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::LayerVersionContentOutputBuilder {
-        <crate::types::builders::LayerVersionContentOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LayerVersionContentOutputBuilder as Default>::default()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
     /// The `CodeSha256` member, when set.
     #[inline]
-    pub fn code_sha256(&self) -> ::std::option::Option<&str> {
+    pub fn code_sha256(&self) -> Option<&str> {
         self.code_sha256.as_deref()
     }
     /// The `CodeSize` member, when set.
     #[inline]
-    pub fn code_size(&self) -> ::std::option::Option<i64> {
+    pub fn code_size(&self) -> Option<i64> {
         self.code_size
     }
     /// The `SigningProfileVersionArn` member, when set.
     #[inline]
-    pub fn signing_profile_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn signing_profile_version_arn(&self) -> Option<&str> {
         self.signing_profile_version_arn.as_deref()
     }
     /// The `SigningJobArn` member, when set.
     #[inline]
-    pub fn signing_job_arn(&self) -> ::std::option::Option<&str> {
+    pub fn signing_job_arn(&self) -> Option<&str> {
         self.signing_job_arn.as_deref()
     }
     /// The `ResolvedS3Object` member, when set.
     #[inline]
-    pub fn resolved_s3_object(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResolvedS3Object> {
+    pub fn resolved_s3_object(&self) -> Option<&crate::types::ResolvedS3Object> {
         self.resolved_s3_object.as_ref()
     }
 }
 /// A builder for [`LayerVersionContentOutput`](crate::types::LayerVersionContentOutput); start one with `LayerVersionContentOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LayerVersionContentOutputBuilder {
     inner: crate::types::LayerVersionContentOutput,
 }
 impl LayerVersionContentOutputBuilder {
     /// Sets [`LayerVersionContentOutput::location`](crate::types::LayerVersionContentOutput::location): A link to the layer archive in Amazon S3 that is valid for 10 minutes.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionContentOutput::location`](crate::types::LayerVersionContentOutput::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`LayerVersionContentOutput::location`](crate::types::LayerVersionContentOutput::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Sets [`LayerVersionContentOutput::code_sha256`](crate::types::LayerVersionContentOutput::code_sha256): The SHA-256 hash of the layer archive.
-    pub fn code_sha256(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_sha256 = ::std::option::Option::Some(input.into());
+    pub fn code_sha256(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_sha256 = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionContentOutput::code_sha256`](crate::types::LayerVersionContentOutput::code_sha256).
     #[inline]
-    pub fn set_code_sha256(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_sha256(mut self, input: Option<String>) -> Self {
         self.inner.code_sha256 = input;
         self
     }
     /// The value set for [`LayerVersionContentOutput::code_sha256`](crate::types::LayerVersionContentOutput::code_sha256), if any.
     #[inline]
-    pub fn get_code_sha256(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_sha256(&self) -> &Option<String> {
         &self.inner.code_sha256
     }
     /// Sets [`LayerVersionContentOutput::code_size`](crate::types::LayerVersionContentOutput::code_size): The size of the layer archive in bytes.
     pub fn code_size(mut self, input: i64) -> Self {
-        self.inner.code_size = ::std::option::Option::Some(input);
+        self.inner.code_size = Some(input);
         self
     }
     /// Sets or clears [`LayerVersionContentOutput::code_size`](crate::types::LayerVersionContentOutput::code_size).
     #[inline]
-    pub fn set_code_size(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_code_size(mut self, input: Option<i64>) -> Self {
         self.inner.code_size = input;
         self
     }
     /// The value set for [`LayerVersionContentOutput::code_size`](crate::types::LayerVersionContentOutput::code_size), if any.
     #[inline]
-    pub fn get_code_size(&self) -> &::std::option::Option<i64> {
+    pub fn get_code_size(&self) -> &Option<i64> {
         &self.inner.code_size
     }
     /// Sets [`LayerVersionContentOutput::signing_profile_version_arn`](crate::types::LayerVersionContentOutput::signing_profile_version_arn): The Amazon Resource Name (ARN) for a signing profile version.
-    pub fn signing_profile_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signing_profile_version_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn signing_profile_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.signing_profile_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionContentOutput::signing_profile_version_arn`](crate::types::LayerVersionContentOutput::signing_profile_version_arn).
     #[inline]
-    pub fn set_signing_profile_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_profile_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.signing_profile_version_arn = input;
         self
     }
     /// The value set for [`LayerVersionContentOutput::signing_profile_version_arn`](crate::types::LayerVersionContentOutput::signing_profile_version_arn), if any.
     #[inline]
-    pub fn get_signing_profile_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_profile_version_arn(&self) -> &Option<String> {
         &self.inner.signing_profile_version_arn
     }
     /// Sets [`LayerVersionContentOutput::signing_job_arn`](crate::types::LayerVersionContentOutput::signing_job_arn): The Amazon Resource Name (ARN) of a signing job.
-    pub fn signing_job_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signing_job_arn = ::std::option::Option::Some(input.into());
+    pub fn signing_job_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.signing_job_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionContentOutput::signing_job_arn`](crate::types::LayerVersionContentOutput::signing_job_arn).
     #[inline]
-    pub fn set_signing_job_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_job_arn(mut self, input: Option<String>) -> Self {
         self.inner.signing_job_arn = input;
         self
     }
     /// The value set for [`LayerVersionContentOutput::signing_job_arn`](crate::types::LayerVersionContentOutput::signing_job_arn), if any.
     #[inline]
-    pub fn get_signing_job_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_job_arn(&self) -> &Option<String> {
         &self.inner.signing_job_arn
     }
     /// Sets [`LayerVersionContentOutput::resolved_s3_object`](crate::types::LayerVersionContentOutput::resolved_s3_object): The resolved Amazon S3 object that contains the layer archive.
     pub fn resolved_s3_object(mut self, input: crate::types::ResolvedS3Object) -> Self {
-        self.inner.resolved_s3_object = ::std::option::Option::Some(input);
+        self.inner.resolved_s3_object = Some(input);
         self
     }
     /// Sets or clears [`LayerVersionContentOutput::resolved_s3_object`](crate::types::LayerVersionContentOutput::resolved_s3_object).
     #[inline]
     pub fn set_resolved_s3_object(
         mut self,
-        input: ::std::option::Option<crate::types::ResolvedS3Object>,
+        input: Option<crate::types::ResolvedS3Object>,
     ) -> Self {
         self.inner.resolved_s3_object = input;
         self
     }
     /// The value set for [`LayerVersionContentOutput::resolved_s3_object`](crate::types::LayerVersionContentOutput::resolved_s3_object), if any.
     #[inline]
-    pub fn get_resolved_s3_object(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResolvedS3Object> {
+    pub fn get_resolved_s3_object(&self) -> &Option<crate::types::ResolvedS3Object> {
         &self.inner.resolved_s3_object
     }
     /// Builds the [`LayerVersionContentOutput`]; it has no required members, so this cannot fail.

@@ -2,61 +2,52 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a version of an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LayerVersionsListItem {
     /// The ARN of the layer version.
-    pub layer_version_arn: ::std::option::Option<::std::string::String>,
+    pub layer_version_arn: Option<String>,
     /// The version number.
-    pub version: ::std::option::Option<i64>,
+    pub version: Option<i64>,
     /// The description of the version.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The date that the version was created, in ISO 8601 format. For example, `2018-11-27T15:10:45.123+0000`.
-    pub created_date: ::std::option::Option<::std::string::String>,
+    pub created_date: Option<String>,
     /// A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-    pub compatible_architectures: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Architecture>,
-    >,
+    pub compatible_architectures: Option<Vec<crate::types::Architecture>>,
     /// The layer's compatible runtimes.
     ///
     /// The following list includes deprecated runtimes. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
     ///
     /// For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-    pub compatible_runtimes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Runtime>,
-    >,
+    pub compatible_runtimes: Option<Vec<crate::types::Runtime>>,
     /// The layer's open-source license.
-    pub license_info: ::std::option::Option<::std::string::String>,
+    pub license_info: Option<String>,
 }
 impl LayerVersionsListItem {
     /// Starts building a [`LayerVersionsListItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::LayerVersionsListItemBuilder {
-        <crate::types::builders::LayerVersionsListItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LayerVersionsListItemBuilder as Default>::default()
     }
     /// The `LayerVersionArn` member, when set.
     #[inline]
-    pub fn layer_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn layer_version_arn(&self) -> Option<&str> {
         self.layer_version_arn.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i64> {
+    pub fn version(&self) -> Option<i64> {
         self.version
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(&self) -> ::std::option::Option<&str> {
+    pub fn created_date(&self) -> Option<&str> {
         self.created_date.as_deref()
     }
     /// The `CompatibleArchitectures` member, empty when not set; the field tells an empty list from an absent one.
@@ -71,103 +62,78 @@ impl LayerVersionsListItem {
     }
     /// The `LicenseInfo` member, when set.
     #[inline]
-    pub fn license_info(&self) -> ::std::option::Option<&str> {
+    pub fn license_info(&self) -> Option<&str> {
         self.license_info.as_deref()
     }
 }
 /// A builder for [`LayerVersionsListItem`](crate::types::LayerVersionsListItem); start one with `LayerVersionsListItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LayerVersionsListItemBuilder {
     inner: crate::types::LayerVersionsListItem,
 }
 impl LayerVersionsListItemBuilder {
     /// Sets [`LayerVersionsListItem::layer_version_arn`](crate::types::LayerVersionsListItem::layer_version_arn): The ARN of the layer version.
-    pub fn layer_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_version_arn = ::std::option::Option::Some(input.into());
+    pub fn layer_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionsListItem::layer_version_arn`](crate::types::LayerVersionsListItem::layer_version_arn).
     #[inline]
-    pub fn set_layer_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.layer_version_arn = input;
         self
     }
     /// The value set for [`LayerVersionsListItem::layer_version_arn`](crate::types::LayerVersionsListItem::layer_version_arn), if any.
     #[inline]
-    pub fn get_layer_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_version_arn(&self) -> &Option<String> {
         &self.inner.layer_version_arn
     }
     /// Sets [`LayerVersionsListItem::version`](crate::types::LayerVersionsListItem::version): The version number.
     pub fn version(mut self, input: i64) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`LayerVersionsListItem::version`](crate::types::LayerVersionsListItem::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`LayerVersionsListItem::version`](crate::types::LayerVersionsListItem::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_version(&self) -> &Option<i64> {
         &self.inner.version
     }
     /// Sets [`LayerVersionsListItem::description`](crate::types::LayerVersionsListItem::description): The description of the version.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionsListItem::description`](crate::types::LayerVersionsListItem::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`LayerVersionsListItem::description`](crate::types::LayerVersionsListItem::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`LayerVersionsListItem::created_date`](crate::types::LayerVersionsListItem::created_date): The date that the version was created, in ISO 8601 format.
-    pub fn created_date(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input.into());
+    pub fn created_date(mut self, input: impl Into<String>) -> Self {
+        self.inner.created_date = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionsListItem::created_date`](crate::types::LayerVersionsListItem::created_date).
     #[inline]
-    pub fn set_created_date(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_created_date(mut self, input: Option<String>) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`LayerVersionsListItem::created_date`](crate::types::LayerVersionsListItem::created_date), if any.
     #[inline]
-    pub fn get_created_date(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_created_date(&self) -> &Option<String> {
         &self.inner.created_date
     }
     /// Appends one item to [`LayerVersionsListItem::compatible_architectures`](crate::types::LayerVersionsListItem::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
@@ -184,7 +150,7 @@ impl LayerVersionsListItemBuilder {
     #[inline]
     pub fn set_compatible_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.inner.compatible_architectures = input;
         self
@@ -193,7 +159,7 @@ impl LayerVersionsListItemBuilder {
     #[inline]
     pub fn get_compatible_architectures(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    ) -> &Option<Vec<crate::types::Architecture>> {
         &self.inner.compatible_architectures
     }
     /// Appends one item to [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes): The layer's compatible runtimes.
@@ -207,38 +173,30 @@ impl LayerVersionsListItemBuilder {
     #[inline]
     pub fn set_compatible_runtimes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Runtime>>,
+        input: Option<Vec<crate::types::Runtime>>,
     ) -> Self {
         self.inner.compatible_runtimes = input;
         self
     }
     /// The value set for [`LayerVersionsListItem::compatible_runtimes`](crate::types::LayerVersionsListItem::compatible_runtimes), if any.
     #[inline]
-    pub fn get_compatible_runtimes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Runtime>> {
+    pub fn get_compatible_runtimes(&self) -> &Option<Vec<crate::types::Runtime>> {
         &self.inner.compatible_runtimes
     }
     /// Sets [`LayerVersionsListItem::license_info`](crate::types::LayerVersionsListItem::license_info): The layer's open-source license.
-    pub fn license_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_info = ::std::option::Option::Some(input.into());
+    pub fn license_info(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_info = Some(input.into());
         self
     }
     /// Sets or clears [`LayerVersionsListItem::license_info`](crate::types::LayerVersionsListItem::license_info).
     #[inline]
-    pub fn set_license_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_info(mut self, input: Option<String>) -> Self {
         self.inner.license_info = input;
         self
     }
     /// The value set for [`LayerVersionsListItem::license_info`](crate::types::LayerVersionsListItem::license_info), if any.
     #[inline]
-    pub fn get_license_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_info(&self) -> &Option<String> {
         &self.inner.license_info
     }
     /// Builds the [`LayerVersionsListItem`]; it has no required members, so this cannot fail.

@@ -2,100 +2,76 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about an [Lambda layer](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LayersListItem {
     /// The name of the layer.
-    pub layer_name: ::std::option::Option<::std::string::String>,
+    pub layer_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the function layer.
-    pub layer_arn: ::std::option::Option<::std::string::String>,
+    pub layer_arn: Option<String>,
     /// The newest version of the layer.
-    pub latest_matching_version: ::std::option::Option<
-        crate::types::LayerVersionsListItem,
-    >,
+    pub latest_matching_version: Option<crate::types::LayerVersionsListItem>,
 }
 impl LayersListItem {
     /// Starts building a [`LayersListItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::LayersListItemBuilder {
-        <crate::types::builders::LayersListItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LayersListItemBuilder as Default>::default()
     }
     /// The `LayerName` member, when set.
     #[inline]
-    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+    pub fn layer_name(&self) -> Option<&str> {
         self.layer_name.as_deref()
     }
     /// The `LayerArn` member, when set.
     #[inline]
-    pub fn layer_arn(&self) -> ::std::option::Option<&str> {
+    pub fn layer_arn(&self) -> Option<&str> {
         self.layer_arn.as_deref()
     }
     /// The `LatestMatchingVersion` member, when set.
     #[inline]
     pub fn latest_matching_version(
         &self,
-    ) -> ::std::option::Option<&crate::types::LayerVersionsListItem> {
+    ) -> Option<&crate::types::LayerVersionsListItem> {
         self.latest_matching_version.as_ref()
     }
 }
 /// A builder for [`LayersListItem`](crate::types::LayersListItem); start one with `LayersListItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LayersListItemBuilder {
     inner: crate::types::LayersListItem,
 }
 impl LayersListItemBuilder {
     /// Sets [`LayersListItem::layer_name`](crate::types::LayersListItem::layer_name): The name of the layer.
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_name = ::std::option::Option::Some(input.into());
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_name = Some(input.into());
         self
     }
     /// Sets or clears [`LayersListItem::layer_name`](crate::types::LayersListItem::layer_name).
     #[inline]
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.inner.layer_name = input;
         self
     }
     /// The value set for [`LayersListItem::layer_name`](crate::types::LayersListItem::layer_name), if any.
     #[inline]
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         &self.inner.layer_name
     }
     /// Sets [`LayersListItem::layer_arn`](crate::types::LayersListItem::layer_arn): The Amazon Resource Name (ARN) of the function layer.
-    pub fn layer_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_arn = ::std::option::Option::Some(input.into());
+    pub fn layer_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_arn = Some(input.into());
         self
     }
     /// Sets or clears [`LayersListItem::layer_arn`](crate::types::LayersListItem::layer_arn).
     #[inline]
-    pub fn set_layer_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_arn(mut self, input: Option<String>) -> Self {
         self.inner.layer_arn = input;
         self
     }
     /// The value set for [`LayersListItem::layer_arn`](crate::types::LayersListItem::layer_arn), if any.
     #[inline]
-    pub fn get_layer_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_arn(&self) -> &Option<String> {
         &self.inner.layer_arn
     }
     /// Sets [`LayersListItem::latest_matching_version`](crate::types::LayersListItem::latest_matching_version): The newest version of the layer.
@@ -103,14 +79,14 @@ impl LayersListItemBuilder {
         mut self,
         input: crate::types::LayerVersionsListItem,
     ) -> Self {
-        self.inner.latest_matching_version = ::std::option::Option::Some(input);
+        self.inner.latest_matching_version = Some(input);
         self
     }
     /// Sets or clears [`LayersListItem::latest_matching_version`](crate::types::LayersListItem::latest_matching_version).
     #[inline]
     pub fn set_latest_matching_version(
         mut self,
-        input: ::std::option::Option<crate::types::LayerVersionsListItem>,
+        input: Option<crate::types::LayerVersionsListItem>,
     ) -> Self {
         self.inner.latest_matching_version = input;
         self
@@ -119,7 +95,7 @@ impl LayersListItemBuilder {
     #[inline]
     pub fn get_latest_matching_version(
         &self,
-    ) -> &::std::option::Option<crate::types::LayerVersionsListItem> {
+    ) -> &Option<crate::types::LayerVersionsListItem> {
         &self.inner.latest_matching_version
     }
     /// Builds the [`LayersListItem`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListAliasesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAliasesRequest {
     /// The name or ARN of the Lambda function.
@@ -23,44 +18,44 @@ pub struct ListAliasesRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// Specify a function version to only list aliases that invoke that version.
     ///
     /// Sent in the query parameter `FunctionVersion`, not in the JSON body.
-    pub function_version: ::std::option::Option<::std::string::String>,
+    pub function_version: Option<String>,
     /// Specify the pagination token that's returned by a previous request to retrieve the next page of results.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// Limit the number of aliases returned.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListAliasesRequest {
     /// Starts building a [`ListAliasesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListAliasesRequestBuilder {
-        <crate::types::builders::ListAliasesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListAliasesRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `FunctionVersion` member, when set.
     #[inline]
-    pub fn function_version(&self) -> ::std::option::Option<&str> {
+    pub fn function_version(&self) -> Option<&str> {
         self.function_version.as_deref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -71,112 +66,89 @@ impl ListAliasesRequest {
     }
 }
 /// A builder for [`ListAliasesRequest`](crate::types::ListAliasesRequest); start one with `ListAliasesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListAliasesRequestBuilder {
     inner: crate::types::ListAliasesRequest,
 }
 impl ListAliasesRequestBuilder {
     /// Sets [`ListAliasesRequest::function_name`](crate::types::ListAliasesRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesRequest::function_name`](crate::types::ListAliasesRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`ListAliasesRequest::function_name`](crate::types::ListAliasesRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`ListAliasesRequest::function_version`](crate::types::ListAliasesRequest::function_version): Specify a function version to only list aliases that invoke that version.
-    pub fn function_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_version = ::std::option::Option::Some(input.into());
+    pub fn function_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_version = Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesRequest::function_version`](crate::types::ListAliasesRequest::function_version).
     #[inline]
-    pub fn set_function_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_version(mut self, input: Option<String>) -> Self {
         self.inner.function_version = input;
         self
     }
     /// The value set for [`ListAliasesRequest::function_version`](crate::types::ListAliasesRequest::function_version), if any.
     #[inline]
-    pub fn get_function_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_version(&self) -> &Option<String> {
         &self.inner.function_version
     }
     /// Sets [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker): Specify the pagination token that's returned by a previous request to retrieve the next page of results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListAliasesRequest::max_items`](crate::types::ListAliasesRequest::max_items): Limit the number of aliases returned.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListAliasesRequest::max_items`](crate::types::ListAliasesRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListAliasesRequest::max_items`](crate::types::ListAliasesRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListAliasesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListAliasesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListAliasesRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

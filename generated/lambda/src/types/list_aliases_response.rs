@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListAliasesResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAliasesResponse {
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A list of aliases.
-    pub aliases: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AliasConfiguration>,
-    >,
+    pub aliases: Option<Vec<crate::types::AliasConfiguration>>,
 }
 impl ListAliasesResponse {
     /// Starts building a [`ListAliasesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListAliasesResponseBuilder {
-        <crate::types::builders::ListAliasesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListAliasesResponseBuilder as Default>::default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Aliases` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,45 +30,34 @@ impl ListAliasesResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListAliasesResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListAliasesResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListAliasesResponse`](crate::types::ListAliasesResponse); start one with `ListAliasesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListAliasesResponseBuilder {
     inner: crate::types::ListAliasesResponse,
 }
 impl ListAliasesResponseBuilder {
     /// Sets [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Appends one item to [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
@@ -89,16 +71,14 @@ impl ListAliasesResponseBuilder {
     #[inline]
     pub fn set_aliases(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AliasConfiguration>>,
+        input: Option<Vec<crate::types::AliasConfiguration>>,
     ) -> Self {
         self.inner.aliases = input;
         self
     }
     /// The value set for [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases), if any.
     #[inline]
-    pub fn get_aliases(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AliasConfiguration>> {
+    pub fn get_aliases(&self) -> &Option<Vec<crate::types::AliasConfiguration>> {
         &self.inner.aliases
     }
     /// Builds the [`ListAliasesResponse`]; it has no required members, so this cannot fail.

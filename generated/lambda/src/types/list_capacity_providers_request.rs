@@ -2,46 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCapacityProvidersRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCapacityProvidersRequest {
     /// Filter capacity providers by their current state.
     ///
     /// Sent in the query parameter `State`, not in the JSON body.
-    pub state: ::std::option::Option<crate::types::CapacityProviderState>,
+    pub state: Option<crate::types::CapacityProviderState>,
     /// Specify the pagination token that's returned by a previous request to retrieve the next page of results.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The maximum number of capacity providers to return.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListCapacityProvidersRequest {
     /// Starts building a [`ListCapacityProvidersRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCapacityProvidersRequestBuilder {
-        <crate::types::builders::ListCapacityProvidersRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCapacityProvidersRequestBuilder as Default>::default()
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&crate::types::CapacityProviderState> {
+    pub fn state(&self) -> Option<&crate::types::CapacityProviderState> {
         self.state.as_ref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -52,73 +47,60 @@ impl ListCapacityProvidersRequest {
     }
 }
 /// A builder for [`ListCapacityProvidersRequest`](crate::types::ListCapacityProvidersRequest); start one with `ListCapacityProvidersRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCapacityProvidersRequestBuilder {
     inner: crate::types::ListCapacityProvidersRequest,
 }
 impl ListCapacityProvidersRequestBuilder {
     /// Sets [`ListCapacityProvidersRequest::state`](crate::types::ListCapacityProvidersRequest::state): Filter capacity providers by their current state.
     pub fn state(mut self, input: crate::types::CapacityProviderState) -> Self {
-        self.inner.state = ::std::option::Option::Some(input);
+        self.inner.state = Some(input);
         self
     }
     /// Sets or clears [`ListCapacityProvidersRequest::state`](crate::types::ListCapacityProvidersRequest::state).
     #[inline]
     pub fn set_state(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderState>,
+        input: Option<crate::types::CapacityProviderState>,
     ) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`ListCapacityProvidersRequest::state`](crate::types::ListCapacityProvidersRequest::state), if any.
     #[inline]
-    pub fn get_state(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderState> {
+    pub fn get_state(&self) -> &Option<crate::types::CapacityProviderState> {
         &self.inner.state
     }
     /// Sets [`ListCapacityProvidersRequest::marker`](crate::types::ListCapacityProvidersRequest::marker): Specify the pagination token that's returned by a previous request to retrieve the next page of results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListCapacityProvidersRequest::marker`](crate::types::ListCapacityProvidersRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListCapacityProvidersRequest::marker`](crate::types::ListCapacityProvidersRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListCapacityProvidersRequest::max_items`](crate::types::ListCapacityProvidersRequest::max_items): The maximum number of capacity providers to return.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListCapacityProvidersRequest::max_items`](crate::types::ListCapacityProvidersRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListCapacityProvidersRequest::max_items`](crate::types::ListCapacityProvidersRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListCapacityProvidersRequest`]; it has no required members, so this cannot fail.

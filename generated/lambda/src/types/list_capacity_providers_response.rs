@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCapacityProvidersResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCapacityProvidersResponse {
     /// A list of capacity providers in your account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_providers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CapacityProvider>,
-    >,
+    pub capacity_providers: Option<Vec<crate::types::CapacityProvider>>,
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl ListCapacityProvidersResponse {
     /// Starts building a [`ListCapacityProvidersResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCapacityProvidersResponseBuilder {
-        <crate::types::builders::ListCapacityProvidersResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCapacityProvidersResponseBuilder as Default>::default()
     }
     /// The `CapacityProviders` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,28 +25,23 @@ impl ListCapacityProvidersResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListCapacityProvidersResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListCapacityProvidersResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListCapacityProvidersResponse`](crate::types::ListCapacityProvidersResponse); start one with `ListCapacityProvidersResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCapacityProvidersResponseBuilder {
     inner: crate::types::ListCapacityProvidersResponse,
 }
@@ -69,7 +57,7 @@ impl ListCapacityProvidersResponseBuilder {
     #[inline]
     pub fn set_capacity_providers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CapacityProvider>>,
+        input: Option<Vec<crate::types::CapacityProvider>>,
     ) -> Self {
         self.inner.capacity_providers = input;
         self
@@ -78,45 +66,39 @@ impl ListCapacityProvidersResponseBuilder {
     #[inline]
     pub fn get_capacity_providers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CapacityProvider>> {
+    ) -> &Option<Vec<crate::types::CapacityProvider>> {
         &self.inner.capacity_providers
     }
     /// Sets [`ListCapacityProvidersResponse::next_marker`](crate::types::ListCapacityProvidersResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListCapacityProvidersResponse::next_marker`](crate::types::ListCapacityProvidersResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListCapacityProvidersResponse::next_marker`](crate::types::ListCapacityProvidersResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`ListCapacityProvidersResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCapacityProvidersResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_providers.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListCapacityProvidersResponse",
                 member: "capacity_providers",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

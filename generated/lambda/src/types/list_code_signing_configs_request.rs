@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCodeSigningConfigsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCodeSigningConfigsRequest {
     /// Specify the pagination token that's returned by a previous request to retrieve the next page of results.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// Maximum number of items to return.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListCodeSigningConfigsRequest {
     /// Starts building a [`ListCodeSigningConfigsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCodeSigningConfigsRequestBuilder {
-        <crate::types::builders::ListCodeSigningConfigsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCodeSigningConfigsRequestBuilder as Default>::default()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -43,52 +38,41 @@ impl ListCodeSigningConfigsRequest {
     }
 }
 /// A builder for [`ListCodeSigningConfigsRequest`](crate::types::ListCodeSigningConfigsRequest); start one with `ListCodeSigningConfigsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCodeSigningConfigsRequestBuilder {
     inner: crate::types::ListCodeSigningConfigsRequest,
 }
 impl ListCodeSigningConfigsRequestBuilder {
     /// Sets [`ListCodeSigningConfigsRequest::marker`](crate::types::ListCodeSigningConfigsRequest::marker): Specify the pagination token that's returned by a previous request to retrieve the next page of results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListCodeSigningConfigsRequest::marker`](crate::types::ListCodeSigningConfigsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListCodeSigningConfigsRequest::marker`](crate::types::ListCodeSigningConfigsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListCodeSigningConfigsRequest::max_items`](crate::types::ListCodeSigningConfigsRequest::max_items): Maximum number of items to return.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListCodeSigningConfigsRequest::max_items`](crate::types::ListCodeSigningConfigsRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListCodeSigningConfigsRequest::max_items`](crate::types::ListCodeSigningConfigsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListCodeSigningConfigsRequest`]; it has no required members, so this cannot fail.

@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCodeSigningConfigsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCodeSigningConfigsResponse {
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// The code signing configurations
-    pub code_signing_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CodeSigningConfig>,
-    >,
+    pub code_signing_configs: Option<Vec<crate::types::CodeSigningConfig>>,
 }
 impl ListCodeSigningConfigsResponse {
     /// Starts building a [`ListCodeSigningConfigsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCodeSigningConfigsResponseBuilder {
-        <crate::types::builders::ListCodeSigningConfigsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCodeSigningConfigsResponseBuilder as Default>::default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `CodeSigningConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,45 +30,34 @@ impl ListCodeSigningConfigsResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListCodeSigningConfigsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListCodeSigningConfigsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListCodeSigningConfigsResponse`](crate::types::ListCodeSigningConfigsResponse); start one with `ListCodeSigningConfigsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCodeSigningConfigsResponseBuilder {
     inner: crate::types::ListCodeSigningConfigsResponse,
 }
 impl ListCodeSigningConfigsResponseBuilder {
     /// Sets [`ListCodeSigningConfigsResponse::next_marker`](crate::types::ListCodeSigningConfigsResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListCodeSigningConfigsResponse::next_marker`](crate::types::ListCodeSigningConfigsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListCodeSigningConfigsResponse::next_marker`](crate::types::ListCodeSigningConfigsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Appends one item to [`ListCodeSigningConfigsResponse::code_signing_configs`](crate::types::ListCodeSigningConfigsResponse::code_signing_configs): The code signing configurations
@@ -92,7 +74,7 @@ impl ListCodeSigningConfigsResponseBuilder {
     #[inline]
     pub fn set_code_signing_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CodeSigningConfig>>,
+        input: Option<Vec<crate::types::CodeSigningConfig>>,
     ) -> Self {
         self.inner.code_signing_configs = input;
         self
@@ -101,7 +83,7 @@ impl ListCodeSigningConfigsResponseBuilder {
     #[inline]
     pub fn get_code_signing_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CodeSigningConfig>> {
+    ) -> &Option<Vec<crate::types::CodeSigningConfig>> {
         &self.inner.code_signing_configs
     }
     /// Builds the [`ListCodeSigningConfigsResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListDurableExecutionsByFunctionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDurableExecutionsByFunctionRequest {
     /// The name or ARN of the Lambda function. You can specify a function name, a partial ARN, or a full ARN.
@@ -15,59 +10,59 @@ pub struct ListDurableExecutionsByFunctionRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The function version or alias. If not specified, lists executions for the $LATEST version.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// Filter executions by name. Only executions with names that matches this string are returned.
     ///
     /// Sent in the query parameter `DurableExecutionName`, not in the JSON body.
-    pub durable_execution_name: ::std::option::Option<::std::string::String>,
+    pub durable_execution_name: Option<String>,
     /// Filter executions by status. Valid values: RUNNING, SUCCEEDED, FAILED, TIMED_OUT, STOPPED.
     ///
     /// Sent in the query parameter `Statuses`, not in the JSON body.
-    pub statuses: ::std::option::Option<::std::vec::Vec<crate::types::ExecutionStatus>>,
+    pub statuses: Option<Vec<crate::types::ExecutionStatus>>,
     /// Filter executions that started after this timestamp (ISO 8601 format).
     ///
     /// Sent in the query parameter `StartedAfter`, not in the JSON body.
-    pub started_after: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub started_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Filter executions that started before this timestamp (ISO 8601 format).
     ///
     /// Sent in the query parameter `StartedBefore`, not in the JSON body.
-    pub started_before: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub started_before: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Set to true to return results in chronological order (oldest first). Default is false.
     ///
     /// Sent in the query parameter `ReverseOrder`, not in the JSON body.
-    pub reverse_order: ::std::option::Option<bool>,
+    pub reverse_order: Option<bool>,
     /// Pagination token from a previous request to continue retrieving results.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// Maximum number of executions to return (1-1000). Default is 100.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListDurableExecutionsByFunctionRequest {
     /// Starts building a [`ListDurableExecutionsByFunctionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder {
-        <crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListDurableExecutionsByFunctionRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `DurableExecutionName` member, when set.
     #[inline]
-    pub fn durable_execution_name(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_name(&self) -> Option<&str> {
         self.durable_execution_name.as_deref()
     }
     /// The `Statuses` member, empty when not set; the field tells an empty list from an absent one.
@@ -77,31 +72,27 @@ impl ListDurableExecutionsByFunctionRequest {
     }
     /// The `StartedAfter` member, when set.
     #[inline]
-    pub fn started_after(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn started_after(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.started_after.as_ref()
     }
     /// The `StartedBefore` member, when set.
     #[inline]
-    pub fn started_before(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn started_before(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.started_before.as_ref()
     }
     /// The `ReverseOrder` member, when set.
     #[inline]
-    pub fn reverse_order(&self) -> ::std::option::Option<bool> {
+    pub fn reverse_order(&self) -> Option<bool> {
         self.reverse_order
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -112,82 +103,57 @@ impl ListDurableExecutionsByFunctionRequest {
     }
 }
 /// A builder for [`ListDurableExecutionsByFunctionRequest`](crate::types::ListDurableExecutionsByFunctionRequest); start one with `ListDurableExecutionsByFunctionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListDurableExecutionsByFunctionRequestBuilder {
     inner: crate::types::ListDurableExecutionsByFunctionRequest,
 }
 impl ListDurableExecutionsByFunctionRequestBuilder {
     /// Sets [`ListDurableExecutionsByFunctionRequest::function_name`](crate::types::ListDurableExecutionsByFunctionRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::function_name`](crate::types::ListDurableExecutionsByFunctionRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::function_name`](crate::types::ListDurableExecutionsByFunctionRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::qualifier`](crate::types::ListDurableExecutionsByFunctionRequest::qualifier): The function version or alias.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::qualifier`](crate::types::ListDurableExecutionsByFunctionRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::qualifier`](crate::types::ListDurableExecutionsByFunctionRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::durable_execution_name`](crate::types::ListDurableExecutionsByFunctionRequest::durable_execution_name): Filter executions by name.
-    pub fn durable_execution_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_name = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::durable_execution_name`](crate::types::ListDurableExecutionsByFunctionRequest::durable_execution_name).
     #[inline]
-    pub fn set_durable_execution_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_name(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_name = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::durable_execution_name`](crate::types::ListDurableExecutionsByFunctionRequest::durable_execution_name), if any.
     #[inline]
-    pub fn get_durable_execution_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_name(&self) -> &Option<String> {
         &self.inner.durable_execution_name
     }
     /// Appends one item to [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses): Filter executions by status.
@@ -201,16 +167,14 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
     #[inline]
     pub fn set_statuses(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ExecutionStatus>>,
+        input: Option<Vec<crate::types::ExecutionStatus>>,
     ) -> Self {
         self.inner.statuses = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::statuses`](crate::types::ListDurableExecutionsByFunctionRequest::statuses), if any.
     #[inline]
-    pub fn get_statuses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ExecutionStatus>> {
+    pub fn get_statuses(&self) -> &Option<Vec<crate::types::ExecutionStatus>> {
         &self.inner.statuses
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::started_after`](crate::types::ListDurableExecutionsByFunctionRequest::started_after): Filter executions that started after this timestamp (ISO 8601 format).
@@ -218,23 +182,21 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.started_after = ::std::option::Option::Some(input);
+        self.inner.started_after = Some(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::started_after`](crate::types::ListDurableExecutionsByFunctionRequest::started_after).
     #[inline]
     pub fn set_started_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.started_after = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::started_after`](crate::types::ListDurableExecutionsByFunctionRequest::started_after), if any.
     #[inline]
-    pub fn get_started_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_started_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.started_after
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::started_before`](crate::types::ListDurableExecutionsByFunctionRequest::started_before): Filter executions that started before this timestamp (ISO 8601 format).
@@ -242,93 +204,85 @@ impl ListDurableExecutionsByFunctionRequestBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.started_before = ::std::option::Option::Some(input);
+        self.inner.started_before = Some(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::started_before`](crate::types::ListDurableExecutionsByFunctionRequest::started_before).
     #[inline]
     pub fn set_started_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.started_before = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::started_before`](crate::types::ListDurableExecutionsByFunctionRequest::started_before), if any.
     #[inline]
-    pub fn get_started_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_started_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.started_before
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::reverse_order`](crate::types::ListDurableExecutionsByFunctionRequest::reverse_order): Set to true to return results in chronological order (oldest first).
     pub fn reverse_order(mut self, input: bool) -> Self {
-        self.inner.reverse_order = ::std::option::Option::Some(input);
+        self.inner.reverse_order = Some(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::reverse_order`](crate::types::ListDurableExecutionsByFunctionRequest::reverse_order).
     #[inline]
-    pub fn set_reverse_order(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_reverse_order(mut self, input: Option<bool>) -> Self {
         self.inner.reverse_order = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::reverse_order`](crate::types::ListDurableExecutionsByFunctionRequest::reverse_order), if any.
     #[inline]
-    pub fn get_reverse_order(&self) -> &::std::option::Option<bool> {
+    pub fn get_reverse_order(&self) -> &Option<bool> {
         &self.inner.reverse_order
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::marker`](crate::types::ListDurableExecutionsByFunctionRequest::marker): Pagination token from a previous request to continue retrieving results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::marker`](crate::types::ListDurableExecutionsByFunctionRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::marker`](crate::types::ListDurableExecutionsByFunctionRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListDurableExecutionsByFunctionRequest::max_items`](crate::types::ListDurableExecutionsByFunctionRequest::max_items): Maximum number of executions to return (1-1000).
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionRequest::max_items`](crate::types::ListDurableExecutionsByFunctionRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionRequest::max_items`](crate::types::ListDurableExecutionsByFunctionRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListDurableExecutionsByFunctionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListDurableExecutionsByFunctionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListDurableExecutionsByFunctionRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the ListDurableExecutionsByFunction operation, containing a list of durable executions and pagination information.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDurableExecutionsByFunctionResponse {
     /// List of durable execution summaries matching the filter criteria.
-    pub durable_executions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Execution>,
-    >,
+    pub durable_executions: Option<Vec<crate::types::Execution>>,
     /// Pagination token for retrieving additional results. Present only if there are more results available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl ListDurableExecutionsByFunctionResponse {
     /// Starts building a [`ListDurableExecutionsByFunctionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListDurableExecutionsByFunctionResponseBuilder {
-        <crate::types::builders::ListDurableExecutionsByFunctionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListDurableExecutionsByFunctionResponseBuilder as Default>::default()
     }
     /// The `DurableExecutions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,7 +23,7 @@ impl ListDurableExecutionsByFunctionResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
@@ -38,21 +31,16 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListDurableExecutionsByFunctionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListDurableExecutionsByFunctionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListDurableExecutionsByFunctionResponse`](crate::types::ListDurableExecutionsByFunctionResponse); start one with `ListDurableExecutionsByFunctionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListDurableExecutionsByFunctionResponseBuilder {
     inner: crate::types::ListDurableExecutionsByFunctionResponse,
 }
@@ -68,38 +56,30 @@ impl ListDurableExecutionsByFunctionResponseBuilder {
     #[inline]
     pub fn set_durable_executions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Execution>>,
+        input: Option<Vec<crate::types::Execution>>,
     ) -> Self {
         self.inner.durable_executions = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionResponse::durable_executions`](crate::types::ListDurableExecutionsByFunctionResponse::durable_executions), if any.
     #[inline]
-    pub fn get_durable_executions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Execution>> {
+    pub fn get_durable_executions(&self) -> &Option<Vec<crate::types::Execution>> {
         &self.inner.durable_executions
     }
     /// Sets [`ListDurableExecutionsByFunctionResponse::next_marker`](crate::types::ListDurableExecutionsByFunctionResponse::next_marker): Pagination token for retrieving additional results.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListDurableExecutionsByFunctionResponse::next_marker`](crate::types::ListDurableExecutionsByFunctionResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListDurableExecutionsByFunctionResponse::next_marker`](crate::types::ListDurableExecutionsByFunctionResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`ListDurableExecutionsByFunctionResponse`]; it has no required members, so this cannot fail.

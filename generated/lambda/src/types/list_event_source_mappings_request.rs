@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListEventSourceMappingsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListEventSourceMappingsRequest {
     /// The Amazon Resource Name (ARN) of the event source.
@@ -20,7 +15,7 @@ pub struct ListEventSourceMappingsRequest {
     /// - **Amazon DocumentDB** – The ARN of the DocumentDB change stream.
     ///
     /// Sent in the query parameter `EventSourceArn`, not in the JSON body.
-    pub event_source_arn: ::std::option::Option<::std::string::String>,
+    pub event_source_arn: Option<String>,
     /// The name or ARN of the Lambda function.
     ///
     /// **Name formats**
@@ -33,40 +28,40 @@ pub struct ListEventSourceMappingsRequest {
     /// The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length.
     ///
     /// Sent in the query parameter `FunctionName`, not in the JSON body.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// A pagination token returned by a previous call.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The maximum number of event source mappings to return. Note that ListEventSourceMappings returns a maximum of 100 items in each response, even if you set the number higher.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListEventSourceMappingsRequest {
     /// Starts building a [`ListEventSourceMappingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListEventSourceMappingsRequestBuilder {
-        <crate::types::builders::ListEventSourceMappingsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListEventSourceMappingsRequestBuilder as Default>::default()
     }
     /// The `EventSourceArn` member, when set.
     #[inline]
-    pub fn event_source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn event_source_arn(&self) -> Option<&str> {
         self.event_source_arn.as_deref()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -77,96 +72,73 @@ impl ListEventSourceMappingsRequest {
     }
 }
 /// A builder for [`ListEventSourceMappingsRequest`](crate::types::ListEventSourceMappingsRequest); start one with `ListEventSourceMappingsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListEventSourceMappingsRequestBuilder {
     inner: crate::types::ListEventSourceMappingsRequest,
 }
 impl ListEventSourceMappingsRequestBuilder {
     /// Sets [`ListEventSourceMappingsRequest::event_source_arn`](crate::types::ListEventSourceMappingsRequest::event_source_arn): The Amazon Resource Name (ARN) of the event source.
-    pub fn event_source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.event_source_arn = ::std::option::Option::Some(input.into());
+    pub fn event_source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.event_source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListEventSourceMappingsRequest::event_source_arn`](crate::types::ListEventSourceMappingsRequest::event_source_arn).
     #[inline]
-    pub fn set_event_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.event_source_arn = input;
         self
     }
     /// The value set for [`ListEventSourceMappingsRequest::event_source_arn`](crate::types::ListEventSourceMappingsRequest::event_source_arn), if any.
     #[inline]
-    pub fn get_event_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_source_arn(&self) -> &Option<String> {
         &self.inner.event_source_arn
     }
     /// Sets [`ListEventSourceMappingsRequest::function_name`](crate::types::ListEventSourceMappingsRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListEventSourceMappingsRequest::function_name`](crate::types::ListEventSourceMappingsRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`ListEventSourceMappingsRequest::function_name`](crate::types::ListEventSourceMappingsRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`ListEventSourceMappingsRequest::marker`](crate::types::ListEventSourceMappingsRequest::marker): A pagination token returned by a previous call.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListEventSourceMappingsRequest::marker`](crate::types::ListEventSourceMappingsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListEventSourceMappingsRequest::marker`](crate::types::ListEventSourceMappingsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListEventSourceMappingsRequest::max_items`](crate::types::ListEventSourceMappingsRequest::max_items): The maximum number of event source mappings to return.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListEventSourceMappingsRequest::max_items`](crate::types::ListEventSourceMappingsRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListEventSourceMappingsRequest::max_items`](crate::types::ListEventSourceMappingsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListEventSourceMappingsRequest`]; it has no required members, so this cannot fail.

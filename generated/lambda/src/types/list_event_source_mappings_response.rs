@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListEventSourceMappingsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListEventSourceMappingsResponse {
     /// A pagination token that's returned when the response doesn't contain all event source mappings.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A list of event source mappings.
-    pub event_source_mappings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EventSourceMappingConfiguration>,
+    pub event_source_mappings: Option<
+        Vec<crate::types::EventSourceMappingConfiguration>,
     >,
 }
 impl ListEventSourceMappingsResponse {
     /// Starts building a [`ListEventSourceMappingsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListEventSourceMappingsResponseBuilder {
-        <crate::types::builders::ListEventSourceMappingsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListEventSourceMappingsResponseBuilder as Default>::default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `EventSourceMappings` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,45 +34,34 @@ impl ListEventSourceMappingsResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListEventSourceMappingsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListEventSourceMappingsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListEventSourceMappingsResponse`](crate::types::ListEventSourceMappingsResponse); start one with `ListEventSourceMappingsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListEventSourceMappingsResponseBuilder {
     inner: crate::types::ListEventSourceMappingsResponse,
 }
 impl ListEventSourceMappingsResponseBuilder {
     /// Sets [`ListEventSourceMappingsResponse::next_marker`](crate::types::ListEventSourceMappingsResponse::next_marker): A pagination token that's returned when the response doesn't contain all event source mappings.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListEventSourceMappingsResponse::next_marker`](crate::types::ListEventSourceMappingsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListEventSourceMappingsResponse::next_marker`](crate::types::ListEventSourceMappingsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Appends one item to [`ListEventSourceMappingsResponse::event_source_mappings`](crate::types::ListEventSourceMappingsResponse::event_source_mappings): A list of event source mappings.
@@ -94,9 +78,7 @@ impl ListEventSourceMappingsResponseBuilder {
     #[inline]
     pub fn set_event_source_mappings(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::EventSourceMappingConfiguration>,
-        >,
+        input: Option<Vec<crate::types::EventSourceMappingConfiguration>>,
     ) -> Self {
         self.inner.event_source_mappings = input;
         self
@@ -105,9 +87,7 @@ impl ListEventSourceMappingsResponseBuilder {
     #[inline]
     pub fn get_event_source_mappings(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::EventSourceMappingConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::EventSourceMappingConfiguration>> {
         &self.inner.event_source_mappings
     }
     /// Builds the [`ListEventSourceMappingsResponse`]; it has no required members, so this cannot fail.

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionEventInvokeConfigsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFunctionEventInvokeConfigsResponse {
     /// A list of configurations.
-    pub function_event_invoke_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionEventInvokeConfig>,
+    pub function_event_invoke_configs: Option<
+        Vec<crate::types::FunctionEventInvokeConfig>,
     >,
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl ListFunctionEventInvokeConfigsResponse {
     /// Starts building a [`ListFunctionEventInvokeConfigsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListFunctionEventInvokeConfigsResponseBuilder {
-        <crate::types::builders::ListFunctionEventInvokeConfigsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListFunctionEventInvokeConfigsResponseBuilder as Default>::default()
     }
     /// The `FunctionEventInvokeConfigs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,7 +27,7 @@ impl ListFunctionEventInvokeConfigsResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
@@ -40,21 +35,16 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListFunctionEventInvokeConfigsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListFunctionEventInvokeConfigsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListFunctionEventInvokeConfigsResponse`](crate::types::ListFunctionEventInvokeConfigsResponse); start one with `ListFunctionEventInvokeConfigsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListFunctionEventInvokeConfigsResponseBuilder {
     inner: crate::types::ListFunctionEventInvokeConfigsResponse,
 }
@@ -73,9 +63,7 @@ impl ListFunctionEventInvokeConfigsResponseBuilder {
     #[inline]
     pub fn set_function_event_invoke_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FunctionEventInvokeConfig>,
-        >,
+        input: Option<Vec<crate::types::FunctionEventInvokeConfig>>,
     ) -> Self {
         self.inner.function_event_invoke_configs = input;
         self
@@ -84,31 +72,23 @@ impl ListFunctionEventInvokeConfigsResponseBuilder {
     #[inline]
     pub fn get_function_event_invoke_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionEventInvokeConfig>,
-    > {
+    ) -> &Option<Vec<crate::types::FunctionEventInvokeConfig>> {
         &self.inner.function_event_invoke_configs
     }
     /// Sets [`ListFunctionEventInvokeConfigsResponse::next_marker`](crate::types::ListFunctionEventInvokeConfigsResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionEventInvokeConfigsResponse::next_marker`](crate::types::ListFunctionEventInvokeConfigsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListFunctionEventInvokeConfigsResponse::next_marker`](crate::types::ListFunctionEventInvokeConfigsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`ListFunctionEventInvokeConfigsResponse`]; it has no required members, so this cannot fail.

@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionUrlConfigsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFunctionUrlConfigsResponse {
     /// A list of function URL configurations.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_url_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionUrlConfig>,
-    >,
+    pub function_url_configs: Option<Vec<crate::types::FunctionUrlConfig>>,
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl ListFunctionUrlConfigsResponse {
     /// Starts building a [`ListFunctionUrlConfigsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListFunctionUrlConfigsResponseBuilder {
-        <crate::types::builders::ListFunctionUrlConfigsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListFunctionUrlConfigsResponseBuilder as Default>::default()
     }
     /// The `FunctionUrlConfigs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,28 +25,23 @@ impl ListFunctionUrlConfigsResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListFunctionUrlConfigsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListFunctionUrlConfigsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListFunctionUrlConfigsResponse`](crate::types::ListFunctionUrlConfigsResponse); start one with `ListFunctionUrlConfigsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListFunctionUrlConfigsResponseBuilder {
     inner: crate::types::ListFunctionUrlConfigsResponse,
 }
@@ -72,7 +60,7 @@ impl ListFunctionUrlConfigsResponseBuilder {
     #[inline]
     pub fn set_function_url_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FunctionUrlConfig>>,
+        input: Option<Vec<crate::types::FunctionUrlConfig>>,
     ) -> Self {
         self.inner.function_url_configs = input;
         self
@@ -81,45 +69,39 @@ impl ListFunctionUrlConfigsResponseBuilder {
     #[inline]
     pub fn get_function_url_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionUrlConfig>> {
+    ) -> &Option<Vec<crate::types::FunctionUrlConfig>> {
         &self.inner.function_url_configs
     }
     /// Sets [`ListFunctionUrlConfigsResponse::next_marker`](crate::types::ListFunctionUrlConfigsResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionUrlConfigsResponse::next_marker`](crate::types::ListFunctionUrlConfigsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListFunctionUrlConfigsResponse::next_marker`](crate::types::ListFunctionUrlConfigsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`ListFunctionUrlConfigsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionUrlConfigsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_url_configs.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionUrlConfigsResponse",
                 member: "function_url_configs",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

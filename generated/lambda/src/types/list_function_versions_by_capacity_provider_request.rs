@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionVersionsByCapacityProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFunctionVersionsByCapacityProviderRequest {
     /// The name of the capacity provider to list function versions for.
@@ -15,35 +10,35 @@ pub struct ListFunctionVersionsByCapacityProviderRequest {
     /// Sent in the URI label `{CapacityProviderName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_name: ::std::option::Option<::std::string::String>,
+    pub capacity_provider_name: Option<String>,
     /// Specify the pagination token that's returned by a previous request to retrieve the next page of results.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The maximum number of function versions to return in the response.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListFunctionVersionsByCapacityProviderRequest {
     /// Starts building a [`ListFunctionVersionsByCapacityProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder {
-        <crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListFunctionVersionsByCapacityProviderRequestBuilder as Default>::default()
     }
     /// The `CapacityProviderName` member, when set.
     #[inline]
-    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_name(&self) -> Option<&str> {
         self.capacity_provider_name.as_deref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -54,92 +49,73 @@ impl ListFunctionVersionsByCapacityProviderRequest {
     }
 }
 /// A builder for [`ListFunctionVersionsByCapacityProviderRequest`](crate::types::ListFunctionVersionsByCapacityProviderRequest); start one with `ListFunctionVersionsByCapacityProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListFunctionVersionsByCapacityProviderRequestBuilder {
     inner: crate::types::ListFunctionVersionsByCapacityProviderRequest,
 }
 impl ListFunctionVersionsByCapacityProviderRequestBuilder {
     /// Sets [`ListFunctionVersionsByCapacityProviderRequest::capacity_provider_name`](crate::types::ListFunctionVersionsByCapacityProviderRequest::capacity_provider_name): The name of the capacity provider to list function versions for.
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_provider_name = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_provider_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionVersionsByCapacityProviderRequest::capacity_provider_name`](crate::types::ListFunctionVersionsByCapacityProviderRequest::capacity_provider_name).
     #[inline]
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.inner.capacity_provider_name = input;
         self
     }
     /// The value set for [`ListFunctionVersionsByCapacityProviderRequest::capacity_provider_name`](crate::types::ListFunctionVersionsByCapacityProviderRequest::capacity_provider_name), if any.
     #[inline]
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         &self.inner.capacity_provider_name
     }
     /// Sets [`ListFunctionVersionsByCapacityProviderRequest::marker`](crate::types::ListFunctionVersionsByCapacityProviderRequest::marker): Specify the pagination token that's returned by a previous request to retrieve the next page of results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionVersionsByCapacityProviderRequest::marker`](crate::types::ListFunctionVersionsByCapacityProviderRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListFunctionVersionsByCapacityProviderRequest::marker`](crate::types::ListFunctionVersionsByCapacityProviderRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListFunctionVersionsByCapacityProviderRequest::max_items`](crate::types::ListFunctionVersionsByCapacityProviderRequest::max_items): The maximum number of function versions to return in the response.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListFunctionVersionsByCapacityProviderRequest::max_items`](crate::types::ListFunctionVersionsByCapacityProviderRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListFunctionVersionsByCapacityProviderRequest::max_items`](crate::types::ListFunctionVersionsByCapacityProviderRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListFunctionVersionsByCapacityProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionVersionsByCapacityProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionVersionsByCapacityProviderRequest",
                 member: "capacity_provider_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

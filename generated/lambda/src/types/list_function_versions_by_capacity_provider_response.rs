@@ -2,36 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionVersionsByCapacityProviderResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFunctionVersionsByCapacityProviderResponse {
     /// The Amazon Resource Name (ARN) of the capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_arn: ::std::option::Option<::std::string::String>,
+    pub capacity_provider_arn: Option<String>,
     /// A list of function versions that use the specified capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionVersionsByCapacityProviderListItem>,
+    pub function_versions: Option<
+        Vec<crate::types::FunctionVersionsByCapacityProviderListItem>,
     >,
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl ListFunctionVersionsByCapacityProviderResponse {
     /// Starts building a [`ListFunctionVersionsByCapacityProviderResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListFunctionVersionsByCapacityProviderResponseBuilder {
-        <crate::types::builders::ListFunctionVersionsByCapacityProviderResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListFunctionVersionsByCapacityProviderResponseBuilder as Default>::default()
     }
     /// The `CapacityProviderArn` member, when set.
     #[inline]
-    pub fn capacity_provider_arn(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_arn(&self) -> Option<&str> {
         self.capacity_provider_arn.as_deref()
     }
     /// The `FunctionVersions` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,7 +38,7 @@ impl ListFunctionVersionsByCapacityProviderResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
@@ -51,47 +46,34 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListFunctionVersionsByCapacityProviderResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListFunctionVersionsByCapacityProviderResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListFunctionVersionsByCapacityProviderResponse`](crate::types::ListFunctionVersionsByCapacityProviderResponse); start one with `ListFunctionVersionsByCapacityProviderResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListFunctionVersionsByCapacityProviderResponseBuilder {
     inner: crate::types::ListFunctionVersionsByCapacityProviderResponse,
 }
 impl ListFunctionVersionsByCapacityProviderResponseBuilder {
     /// Sets [`ListFunctionVersionsByCapacityProviderResponse::capacity_provider_arn`](crate::types::ListFunctionVersionsByCapacityProviderResponse::capacity_provider_arn): The Amazon Resource Name (ARN) of the capacity provider.
-    pub fn capacity_provider_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_provider_arn = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_provider_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionVersionsByCapacityProviderResponse::capacity_provider_arn`](crate::types::ListFunctionVersionsByCapacityProviderResponse::capacity_provider_arn).
     #[inline]
-    pub fn set_capacity_provider_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_arn(mut self, input: Option<String>) -> Self {
         self.inner.capacity_provider_arn = input;
         self
     }
     /// The value set for [`ListFunctionVersionsByCapacityProviderResponse::capacity_provider_arn`](crate::types::ListFunctionVersionsByCapacityProviderResponse::capacity_provider_arn), if any.
     #[inline]
-    pub fn get_capacity_provider_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_arn(&self) -> &Option<String> {
         &self.inner.capacity_provider_arn
     }
     /// Appends one item to [`ListFunctionVersionsByCapacityProviderResponse::function_versions`](crate::types::ListFunctionVersionsByCapacityProviderResponse::function_versions): A list of function versions that use the specified capacity provider.
@@ -108,9 +90,7 @@ impl ListFunctionVersionsByCapacityProviderResponseBuilder {
     #[inline]
     pub fn set_function_versions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FunctionVersionsByCapacityProviderListItem>,
-        >,
+        input: Option<Vec<crate::types::FunctionVersionsByCapacityProviderListItem>>,
     ) -> Self {
         self.inner.function_versions = input;
         self
@@ -119,53 +99,45 @@ impl ListFunctionVersionsByCapacityProviderResponseBuilder {
     #[inline]
     pub fn get_function_versions(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionVersionsByCapacityProviderListItem>,
-    > {
+    ) -> &Option<Vec<crate::types::FunctionVersionsByCapacityProviderListItem>> {
         &self.inner.function_versions
     }
     /// Sets [`ListFunctionVersionsByCapacityProviderResponse::next_marker`](crate::types::ListFunctionVersionsByCapacityProviderResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionVersionsByCapacityProviderResponse::next_marker`](crate::types::ListFunctionVersionsByCapacityProviderResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListFunctionVersionsByCapacityProviderResponse::next_marker`](crate::types::ListFunctionVersionsByCapacityProviderResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`ListFunctionVersionsByCapacityProviderResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionVersionsByCapacityProviderResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionVersionsByCapacityProviderResponse",
                 member: "capacity_provider_arn",
             });
         }
         if self.inner.function_versions.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionVersionsByCapacityProviderResponse",
                 member: "function_versions",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionsByCodeSigningConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFunctionsByCodeSigningConfigRequest {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -15,35 +10,35 @@ pub struct ListFunctionsByCodeSigningConfigRequest {
     /// Sent in the URI label `{CodeSigningConfigArn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_config_arn: ::std::option::Option<::std::string::String>,
+    pub code_signing_config_arn: Option<String>,
     /// Specify the pagination token that's returned by a previous request to retrieve the next page of results.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// Maximum number of items to return.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListFunctionsByCodeSigningConfigRequest {
     /// Starts building a [`ListFunctionsByCodeSigningConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder {
-        <crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListFunctionsByCodeSigningConfigRequestBuilder as Default>::default()
     }
     /// The `CodeSigningConfigArn` member, when set.
     #[inline]
-    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+    pub fn code_signing_config_arn(&self) -> Option<&str> {
         self.code_signing_config_arn.as_deref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -54,92 +49,73 @@ impl ListFunctionsByCodeSigningConfigRequest {
     }
 }
 /// A builder for [`ListFunctionsByCodeSigningConfigRequest`](crate::types::ListFunctionsByCodeSigningConfigRequest); start one with `ListFunctionsByCodeSigningConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListFunctionsByCodeSigningConfigRequestBuilder {
     inner: crate::types::ListFunctionsByCodeSigningConfigRequest,
 }
 impl ListFunctionsByCodeSigningConfigRequestBuilder {
     /// Sets [`ListFunctionsByCodeSigningConfigRequest::code_signing_config_arn`](crate::types::ListFunctionsByCodeSigningConfigRequest::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_signing_config_arn = ::std::option::Option::Some(input.into());
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_signing_config_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsByCodeSigningConfigRequest::code_signing_config_arn`](crate::types::ListFunctionsByCodeSigningConfigRequest::code_signing_config_arn).
     #[inline]
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.inner.code_signing_config_arn = input;
         self
     }
     /// The value set for [`ListFunctionsByCodeSigningConfigRequest::code_signing_config_arn`](crate::types::ListFunctionsByCodeSigningConfigRequest::code_signing_config_arn), if any.
     #[inline]
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         &self.inner.code_signing_config_arn
     }
     /// Sets [`ListFunctionsByCodeSigningConfigRequest::marker`](crate::types::ListFunctionsByCodeSigningConfigRequest::marker): Specify the pagination token that's returned by a previous request to retrieve the next page of results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsByCodeSigningConfigRequest::marker`](crate::types::ListFunctionsByCodeSigningConfigRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListFunctionsByCodeSigningConfigRequest::marker`](crate::types::ListFunctionsByCodeSigningConfigRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListFunctionsByCodeSigningConfigRequest::max_items`](crate::types::ListFunctionsByCodeSigningConfigRequest::max_items): Maximum number of items to return.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListFunctionsByCodeSigningConfigRequest::max_items`](crate::types::ListFunctionsByCodeSigningConfigRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListFunctionsByCodeSigningConfigRequest::max_items`](crate::types::ListFunctionsByCodeSigningConfigRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListFunctionsByCodeSigningConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListFunctionsByCodeSigningConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.code_signing_config_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListFunctionsByCodeSigningConfigRequest",
                 member: "code_signing_config_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,33 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionsByCodeSigningConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFunctionsByCodeSigningConfigResponse {
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// The function ARNs.
-    pub function_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub function_arns: Option<Vec<String>>,
 }
 impl ListFunctionsByCodeSigningConfigResponse {
     /// Starts building a [`ListFunctionsByCodeSigningConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListFunctionsByCodeSigningConfigResponseBuilder {
-        <crate::types::builders::ListFunctionsByCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListFunctionsByCodeSigningConfigResponseBuilder as Default>::default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `FunctionArns` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn function_arns(&self) -> &[::std::string::String] {
+    pub fn function_arns(&self) -> &[String] {
         self.function_arns.as_deref().unwrap_or_default()
     }
 }
@@ -36,71 +31,52 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListFunctionsByCodeSigningConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListFunctionsByCodeSigningConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListFunctionsByCodeSigningConfigResponse`](crate::types::ListFunctionsByCodeSigningConfigResponse); start one with `ListFunctionsByCodeSigningConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListFunctionsByCodeSigningConfigResponseBuilder {
     inner: crate::types::ListFunctionsByCodeSigningConfigResponse,
 }
 impl ListFunctionsByCodeSigningConfigResponseBuilder {
     /// Sets [`ListFunctionsByCodeSigningConfigResponse::next_marker`](crate::types::ListFunctionsByCodeSigningConfigResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsByCodeSigningConfigResponse::next_marker`](crate::types::ListFunctionsByCodeSigningConfigResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListFunctionsByCodeSigningConfigResponse::next_marker`](crate::types::ListFunctionsByCodeSigningConfigResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Appends one item to [`ListFunctionsByCodeSigningConfigResponse::function_arns`](crate::types::ListFunctionsByCodeSigningConfigResponse::function_arns): The function ARNs.
     ///
     /// To set the whole list at once, use [`set_function_arns`](Self::set_function_arns).
-    pub fn function_arns(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn function_arns(mut self, input: impl Into<String>) -> Self {
         self.inner.function_arns.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsByCodeSigningConfigResponse::function_arns`](crate::types::ListFunctionsByCodeSigningConfigResponse::function_arns).
     #[inline]
-    pub fn set_function_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_function_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.function_arns = input;
         self
     }
     /// The value set for [`ListFunctionsByCodeSigningConfigResponse::function_arns`](crate::types::ListFunctionsByCodeSigningConfigResponse::function_arns), if any.
     #[inline]
-    pub fn get_function_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_function_arns(&self) -> &Option<Vec<String>> {
         &self.inner.function_arns
     }
     /// Builds the [`ListFunctionsByCodeSigningConfigResponse`]; it has no required members, so this cannot fail.

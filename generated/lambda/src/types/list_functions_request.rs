@@ -2,57 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListFunctionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFunctionsRequest {
     /// For Lambda@Edge functions, the Amazon Web Services Region of the master function. For example, `us-east-1` filters the list of functions to include only Lambda@Edge functions replicated from a master function in US East (N. Virginia). If specified, you must set [`FunctionVersion`](crate::types::FunctionVersion) to `ALL`.
     ///
     /// Sent in the query parameter `MasterRegion`, not in the JSON body.
-    pub master_region: ::std::option::Option<::std::string::String>,
+    pub master_region: Option<String>,
     /// Set to `ALL` to include entries for all published versions of each function.
     ///
     /// Sent in the query parameter `FunctionVersion`, not in the JSON body.
-    pub function_version: ::std::option::Option<crate::types::FunctionVersion>,
+    pub function_version: Option<crate::types::FunctionVersion>,
     /// Specify the pagination token that's returned by a previous request to retrieve the next page of results.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The maximum number of functions to return in the response. Note that `ListFunctions` returns a maximum of 50 items in each response, even if you set the number higher.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListFunctionsRequest {
     /// Starts building a [`ListFunctionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListFunctionsRequestBuilder {
-        <crate::types::builders::ListFunctionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListFunctionsRequestBuilder as Default>::default()
     }
     /// The `MasterRegion` member, when set.
     #[inline]
-    pub fn master_region(&self) -> ::std::option::Option<&str> {
+    pub fn master_region(&self) -> Option<&str> {
         self.master_region.as_deref()
     }
     /// The `FunctionVersion` member, when set.
     #[inline]
-    pub fn function_version(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionVersion> {
+    pub fn function_version(&self) -> Option<&crate::types::FunctionVersion> {
         self.function_version.as_ref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -63,95 +56,76 @@ impl ListFunctionsRequest {
     }
 }
 /// A builder for [`ListFunctionsRequest`](crate::types::ListFunctionsRequest); start one with `ListFunctionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListFunctionsRequestBuilder {
     inner: crate::types::ListFunctionsRequest,
 }
 impl ListFunctionsRequestBuilder {
     /// Sets [`ListFunctionsRequest::master_region`](crate::types::ListFunctionsRequest::master_region): For Lambda@Edge functions, the Amazon Web Services Region of the master function.
-    pub fn master_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.master_region = ::std::option::Option::Some(input.into());
+    pub fn master_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.master_region = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsRequest::master_region`](crate::types::ListFunctionsRequest::master_region).
     #[inline]
-    pub fn set_master_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_master_region(mut self, input: Option<String>) -> Self {
         self.inner.master_region = input;
         self
     }
     /// The value set for [`ListFunctionsRequest::master_region`](crate::types::ListFunctionsRequest::master_region), if any.
     #[inline]
-    pub fn get_master_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_master_region(&self) -> &Option<String> {
         &self.inner.master_region
     }
     /// Sets [`ListFunctionsRequest::function_version`](crate::types::ListFunctionsRequest::function_version): Set to `ALL` to include entries for all published versions of each function.
     pub fn function_version(mut self, input: crate::types::FunctionVersion) -> Self {
-        self.inner.function_version = ::std::option::Option::Some(input);
+        self.inner.function_version = Some(input);
         self
     }
     /// Sets or clears [`ListFunctionsRequest::function_version`](crate::types::ListFunctionsRequest::function_version).
     #[inline]
     pub fn set_function_version(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionVersion>,
+        input: Option<crate::types::FunctionVersion>,
     ) -> Self {
         self.inner.function_version = input;
         self
     }
     /// The value set for [`ListFunctionsRequest::function_version`](crate::types::ListFunctionsRequest::function_version), if any.
     #[inline]
-    pub fn get_function_version(
-        &self,
-    ) -> &::std::option::Option<crate::types::FunctionVersion> {
+    pub fn get_function_version(&self) -> &Option<crate::types::FunctionVersion> {
         &self.inner.function_version
     }
     /// Sets [`ListFunctionsRequest::marker`](crate::types::ListFunctionsRequest::marker): Specify the pagination token that's returned by a previous request to retrieve the next page of results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsRequest::marker`](crate::types::ListFunctionsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListFunctionsRequest::marker`](crate::types::ListFunctionsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListFunctionsRequest::max_items`](crate::types::ListFunctionsRequest::max_items): The maximum number of functions to return in the response.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListFunctionsRequest::max_items`](crate::types::ListFunctionsRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListFunctionsRequest::max_items`](crate::types::ListFunctionsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListFunctionsRequest`]; it has no required members, so this cannot fail.

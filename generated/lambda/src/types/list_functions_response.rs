@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of Lambda functions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFunctionsResponse {
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A list of Lambda functions.
-    pub functions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionConfiguration>,
-    >,
+    pub functions: Option<Vec<crate::types::FunctionConfiguration>>,
 }
 impl ListFunctionsResponse {
     /// Starts building a [`ListFunctionsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListFunctionsResponseBuilder {
-        <crate::types::builders::ListFunctionsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListFunctionsResponseBuilder as Default>::default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Functions` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,45 +30,34 @@ impl ListFunctionsResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListFunctionsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListFunctionsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListFunctionsResponse`](crate::types::ListFunctionsResponse); start one with `ListFunctionsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListFunctionsResponseBuilder {
     inner: crate::types::ListFunctionsResponse,
 }
 impl ListFunctionsResponseBuilder {
     /// Sets [`ListFunctionsResponse::next_marker`](crate::types::ListFunctionsResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListFunctionsResponse::next_marker`](crate::types::ListFunctionsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListFunctionsResponse::next_marker`](crate::types::ListFunctionsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Appends one item to [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions): A list of Lambda functions.
@@ -89,18 +71,14 @@ impl ListFunctionsResponseBuilder {
     #[inline]
     pub fn set_functions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FunctionConfiguration>,
-        >,
+        input: Option<Vec<crate::types::FunctionConfiguration>>,
     ) -> Self {
         self.inner.functions = input;
         self
     }
     /// The value set for [`ListFunctionsResponse::functions`](crate::types::ListFunctionsResponse::functions), if any.
     #[inline]
-    pub fn get_functions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionConfiguration>> {
+    pub fn get_functions(&self) -> &Option<Vec<crate::types::FunctionConfiguration>> {
         &self.inner.functions
     }
     /// Builds the [`ListFunctionsResponse`]; it has no required members, so this cannot fail.

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListLayerVersionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListLayerVersionsRequest {
     /// The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
     ///
     /// Sent in the query parameter `CompatibleArchitecture`, not in the JSON body.
-    pub compatible_architecture: ::std::option::Option<crate::types::Architecture>,
+    pub compatible_architecture: Option<crate::types::Architecture>,
     /// A runtime identifier.
     ///
     /// The following list includes deprecated runtimes. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
@@ -21,53 +16,51 @@ pub struct ListLayerVersionsRequest {
     /// For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
     ///
     /// Sent in the query parameter `CompatibleRuntime`, not in the JSON body.
-    pub compatible_runtime: ::std::option::Option<crate::types::Runtime>,
+    pub compatible_runtime: Option<crate::types::Runtime>,
     /// The name or Amazon Resource Name (ARN) of the layer.
     ///
     /// Sent in the URI label `{LayerName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub layer_name: ::std::option::Option<::std::string::String>,
+    pub layer_name: Option<String>,
     /// A pagination token returned by a previous call.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The maximum number of versions to return.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListLayerVersionsRequest {
     /// Starts building a [`ListLayerVersionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListLayerVersionsRequestBuilder {
-        <crate::types::builders::ListLayerVersionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListLayerVersionsRequestBuilder as Default>::default()
     }
     /// The `CompatibleArchitecture` member, when set.
     #[inline]
-    pub fn compatible_architecture(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Architecture> {
+    pub fn compatible_architecture(&self) -> Option<&crate::types::Architecture> {
         self.compatible_architecture.as_ref()
     }
     /// The `CompatibleRuntime` member, when set.
     #[inline]
-    pub fn compatible_runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+    pub fn compatible_runtime(&self) -> Option<&crate::types::Runtime> {
         self.compatible_runtime.as_ref()
     }
     /// The `LayerName` member, when set.
     #[inline]
-    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+    pub fn layer_name(&self) -> Option<&str> {
         self.layer_name.as_deref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -78,132 +71,111 @@ impl ListLayerVersionsRequest {
     }
 }
 /// A builder for [`ListLayerVersionsRequest`](crate::types::ListLayerVersionsRequest); start one with `ListLayerVersionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListLayerVersionsRequestBuilder {
     inner: crate::types::ListLayerVersionsRequest,
 }
 impl ListLayerVersionsRequestBuilder {
     /// Sets [`ListLayerVersionsRequest::compatible_architecture`](crate::types::ListLayerVersionsRequest::compatible_architecture): The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
     pub fn compatible_architecture(mut self, input: crate::types::Architecture) -> Self {
-        self.inner.compatible_architecture = ::std::option::Option::Some(input);
+        self.inner.compatible_architecture = Some(input);
         self
     }
     /// Sets or clears [`ListLayerVersionsRequest::compatible_architecture`](crate::types::ListLayerVersionsRequest::compatible_architecture).
     #[inline]
     pub fn set_compatible_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::Architecture>,
+        input: Option<crate::types::Architecture>,
     ) -> Self {
         self.inner.compatible_architecture = input;
         self
     }
     /// The value set for [`ListLayerVersionsRequest::compatible_architecture`](crate::types::ListLayerVersionsRequest::compatible_architecture), if any.
     #[inline]
-    pub fn get_compatible_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::Architecture> {
+    pub fn get_compatible_architecture(&self) -> &Option<crate::types::Architecture> {
         &self.inner.compatible_architecture
     }
     /// Sets [`ListLayerVersionsRequest::compatible_runtime`](crate::types::ListLayerVersionsRequest::compatible_runtime): A runtime identifier.
     pub fn compatible_runtime(mut self, input: crate::types::Runtime) -> Self {
-        self.inner.compatible_runtime = ::std::option::Option::Some(input);
+        self.inner.compatible_runtime = Some(input);
         self
     }
     /// Sets or clears [`ListLayerVersionsRequest::compatible_runtime`](crate::types::ListLayerVersionsRequest::compatible_runtime).
     #[inline]
     pub fn set_compatible_runtime(
         mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
+        input: Option<crate::types::Runtime>,
     ) -> Self {
         self.inner.compatible_runtime = input;
         self
     }
     /// The value set for [`ListLayerVersionsRequest::compatible_runtime`](crate::types::ListLayerVersionsRequest::compatible_runtime), if any.
     #[inline]
-    pub fn get_compatible_runtime(
-        &self,
-    ) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_compatible_runtime(&self) -> &Option<crate::types::Runtime> {
         &self.inner.compatible_runtime
     }
     /// Sets [`ListLayerVersionsRequest::layer_name`](crate::types::ListLayerVersionsRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_name = ::std::option::Option::Some(input.into());
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListLayerVersionsRequest::layer_name`](crate::types::ListLayerVersionsRequest::layer_name).
     #[inline]
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.inner.layer_name = input;
         self
     }
     /// The value set for [`ListLayerVersionsRequest::layer_name`](crate::types::ListLayerVersionsRequest::layer_name), if any.
     #[inline]
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         &self.inner.layer_name
     }
     /// Sets [`ListLayerVersionsRequest::marker`](crate::types::ListLayerVersionsRequest::marker): A pagination token returned by a previous call.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListLayerVersionsRequest::marker`](crate::types::ListLayerVersionsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListLayerVersionsRequest::marker`](crate::types::ListLayerVersionsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListLayerVersionsRequest::max_items`](crate::types::ListLayerVersionsRequest::max_items): The maximum number of versions to return.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListLayerVersionsRequest::max_items`](crate::types::ListLayerVersionsRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListLayerVersionsRequest::max_items`](crate::types::ListLayerVersionsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListLayerVersionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListLayerVersionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.layer_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListLayerVersionsRequest",
                 member: "layer_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

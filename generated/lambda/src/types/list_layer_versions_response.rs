@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListLayerVersionsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListLayerVersionsResponse {
     /// A pagination token returned when the response doesn't contain all versions.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A list of versions.
-    pub layer_versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LayerVersionsListItem>,
-    >,
+    pub layer_versions: Option<Vec<crate::types::LayerVersionsListItem>>,
 }
 impl ListLayerVersionsResponse {
     /// Starts building a [`ListLayerVersionsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListLayerVersionsResponseBuilder {
-        <crate::types::builders::ListLayerVersionsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListLayerVersionsResponseBuilder as Default>::default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `LayerVersions` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,45 +30,34 @@ impl ListLayerVersionsResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListLayerVersionsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListLayerVersionsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListLayerVersionsResponse`](crate::types::ListLayerVersionsResponse); start one with `ListLayerVersionsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListLayerVersionsResponseBuilder {
     inner: crate::types::ListLayerVersionsResponse,
 }
 impl ListLayerVersionsResponseBuilder {
     /// Sets [`ListLayerVersionsResponse::next_marker`](crate::types::ListLayerVersionsResponse::next_marker): A pagination token returned when the response doesn't contain all versions.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListLayerVersionsResponse::next_marker`](crate::types::ListLayerVersionsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListLayerVersionsResponse::next_marker`](crate::types::ListLayerVersionsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Appends one item to [`ListLayerVersionsResponse::layer_versions`](crate::types::ListLayerVersionsResponse::layer_versions): A list of versions.
@@ -89,9 +71,7 @@ impl ListLayerVersionsResponseBuilder {
     #[inline]
     pub fn set_layer_versions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::LayerVersionsListItem>,
-        >,
+        input: Option<Vec<crate::types::LayerVersionsListItem>>,
     ) -> Self {
         self.inner.layer_versions = input;
         self
@@ -100,7 +80,7 @@ impl ListLayerVersionsResponseBuilder {
     #[inline]
     pub fn get_layer_versions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LayerVersionsListItem>> {
+    ) -> &Option<Vec<crate::types::LayerVersionsListItem>> {
         &self.inner.layer_versions
     }
     /// Builds the [`ListLayerVersionsResponse`]; it has no required members, so this cannot fail.

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListLayersRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListLayersRequest {
     /// The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
     ///
     /// Sent in the query parameter `CompatibleArchitecture`, not in the JSON body.
-    pub compatible_architecture: ::std::option::Option<crate::types::Architecture>,
+    pub compatible_architecture: Option<crate::types::Architecture>,
     /// A runtime identifier.
     ///
     /// The following list includes deprecated runtimes. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
@@ -21,42 +16,40 @@ pub struct ListLayersRequest {
     /// For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
     ///
     /// Sent in the query parameter `CompatibleRuntime`, not in the JSON body.
-    pub compatible_runtime: ::std::option::Option<crate::types::Runtime>,
+    pub compatible_runtime: Option<crate::types::Runtime>,
     /// A pagination token returned by a previous call.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The maximum number of layers to return.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListLayersRequest {
     /// Starts building a [`ListLayersRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListLayersRequestBuilder {
-        <crate::types::builders::ListLayersRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListLayersRequestBuilder as Default>::default()
     }
     /// The `CompatibleArchitecture` member, when set.
     #[inline]
-    pub fn compatible_architecture(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Architecture> {
+    pub fn compatible_architecture(&self) -> Option<&crate::types::Architecture> {
         self.compatible_architecture.as_ref()
     }
     /// The `CompatibleRuntime` member, when set.
     #[inline]
-    pub fn compatible_runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+    pub fn compatible_runtime(&self) -> Option<&crate::types::Runtime> {
         self.compatible_runtime.as_ref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -67,94 +60,79 @@ impl ListLayersRequest {
     }
 }
 /// A builder for [`ListLayersRequest`](crate::types::ListLayersRequest); start one with `ListLayersRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListLayersRequestBuilder {
     inner: crate::types::ListLayersRequest,
 }
 impl ListLayersRequestBuilder {
     /// Sets [`ListLayersRequest::compatible_architecture`](crate::types::ListLayersRequest::compatible_architecture): The compatible [instruction set architecture](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
     pub fn compatible_architecture(mut self, input: crate::types::Architecture) -> Self {
-        self.inner.compatible_architecture = ::std::option::Option::Some(input);
+        self.inner.compatible_architecture = Some(input);
         self
     }
     /// Sets or clears [`ListLayersRequest::compatible_architecture`](crate::types::ListLayersRequest::compatible_architecture).
     #[inline]
     pub fn set_compatible_architecture(
         mut self,
-        input: ::std::option::Option<crate::types::Architecture>,
+        input: Option<crate::types::Architecture>,
     ) -> Self {
         self.inner.compatible_architecture = input;
         self
     }
     /// The value set for [`ListLayersRequest::compatible_architecture`](crate::types::ListLayersRequest::compatible_architecture), if any.
     #[inline]
-    pub fn get_compatible_architecture(
-        &self,
-    ) -> &::std::option::Option<crate::types::Architecture> {
+    pub fn get_compatible_architecture(&self) -> &Option<crate::types::Architecture> {
         &self.inner.compatible_architecture
     }
     /// Sets [`ListLayersRequest::compatible_runtime`](crate::types::ListLayersRequest::compatible_runtime): A runtime identifier.
     pub fn compatible_runtime(mut self, input: crate::types::Runtime) -> Self {
-        self.inner.compatible_runtime = ::std::option::Option::Some(input);
+        self.inner.compatible_runtime = Some(input);
         self
     }
     /// Sets or clears [`ListLayersRequest::compatible_runtime`](crate::types::ListLayersRequest::compatible_runtime).
     #[inline]
     pub fn set_compatible_runtime(
         mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
+        input: Option<crate::types::Runtime>,
     ) -> Self {
         self.inner.compatible_runtime = input;
         self
     }
     /// The value set for [`ListLayersRequest::compatible_runtime`](crate::types::ListLayersRequest::compatible_runtime), if any.
     #[inline]
-    pub fn get_compatible_runtime(
-        &self,
-    ) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_compatible_runtime(&self) -> &Option<crate::types::Runtime> {
         &self.inner.compatible_runtime
     }
     /// Sets [`ListLayersRequest::marker`](crate::types::ListLayersRequest::marker): A pagination token returned by a previous call.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListLayersRequest::marker`](crate::types::ListLayersRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListLayersRequest::marker`](crate::types::ListLayersRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListLayersRequest::max_items`](crate::types::ListLayersRequest::max_items): The maximum number of layers to return.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListLayersRequest::max_items`](crate::types::ListLayersRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListLayersRequest::max_items`](crate::types::ListLayersRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListLayersRequest`]; it has no required members, so this cannot fail.

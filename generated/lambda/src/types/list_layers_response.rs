@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListLayersResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListLayersResponse {
     /// A pagination token returned when the response doesn't contain all layers.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A list of function layers.
-    pub layers: ::std::option::Option<::std::vec::Vec<crate::types::LayersListItem>>,
+    pub layers: Option<Vec<crate::types::LayersListItem>>,
 }
 impl ListLayersResponse {
     /// Starts building a [`ListLayersResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListLayersResponseBuilder {
-        <crate::types::builders::ListLayersResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListLayersResponseBuilder as Default>::default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Layers` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,45 +30,34 @@ impl ListLayersResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListLayersResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListLayersResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListLayersResponse`](crate::types::ListLayersResponse); start one with `ListLayersResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListLayersResponseBuilder {
     inner: crate::types::ListLayersResponse,
 }
 impl ListLayersResponseBuilder {
     /// Sets [`ListLayersResponse::next_marker`](crate::types::ListLayersResponse::next_marker): A pagination token returned when the response doesn't contain all layers.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListLayersResponse::next_marker`](crate::types::ListLayersResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListLayersResponse::next_marker`](crate::types::ListLayersResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Appends one item to [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers): A list of function layers.
@@ -87,16 +71,14 @@ impl ListLayersResponseBuilder {
     #[inline]
     pub fn set_layers(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LayersListItem>>,
+        input: Option<Vec<crate::types::LayersListItem>>,
     ) -> Self {
         self.inner.layers = input;
         self
     }
     /// The value set for [`ListLayersResponse::layers`](crate::types::ListLayersResponse::layers), if any.
     #[inline]
-    pub fn get_layers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LayersListItem>> {
+    pub fn get_layers(&self) -> &Option<Vec<crate::types::LayersListItem>> {
         &self.inner.layers
     }
     /// Builds the [`ListLayersResponse`]; it has no required members, so this cannot fail.

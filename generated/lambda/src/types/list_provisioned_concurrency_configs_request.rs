@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListProvisionedConcurrencyConfigsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListProvisionedConcurrencyConfigsRequest {
     /// The name or ARN of the Lambda function.
@@ -23,35 +18,35 @@ pub struct ListProvisionedConcurrencyConfigsRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// Specify the pagination token that's returned by a previous request to retrieve the next page of results.
     ///
     /// Sent in the query parameter `Marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// Specify a number to limit the number of configurations returned.
     ///
     /// Sent in the query parameter `MaxItems`, not in the JSON body.
-    pub max_items: ::std::option::Option<i32>,
+    pub max_items: Option<i32>,
 }
 impl ListProvisionedConcurrencyConfigsRequest {
     /// Starts building a [`ListProvisionedConcurrencyConfigsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder {
-        <crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListProvisionedConcurrencyConfigsRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<i32> {
+    pub fn max_items(&self) -> Option<i32> {
         self.max_items
     }
 }
@@ -62,90 +57,73 @@ impl ListProvisionedConcurrencyConfigsRequest {
     }
 }
 /// A builder for [`ListProvisionedConcurrencyConfigsRequest`](crate::types::ListProvisionedConcurrencyConfigsRequest); start one with `ListProvisionedConcurrencyConfigsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListProvisionedConcurrencyConfigsRequestBuilder {
     inner: crate::types::ListProvisionedConcurrencyConfigsRequest,
 }
 impl ListProvisionedConcurrencyConfigsRequestBuilder {
     /// Sets [`ListProvisionedConcurrencyConfigsRequest::function_name`](crate::types::ListProvisionedConcurrencyConfigsRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListProvisionedConcurrencyConfigsRequest::function_name`](crate::types::ListProvisionedConcurrencyConfigsRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`ListProvisionedConcurrencyConfigsRequest::function_name`](crate::types::ListProvisionedConcurrencyConfigsRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`ListProvisionedConcurrencyConfigsRequest::marker`](crate::types::ListProvisionedConcurrencyConfigsRequest::marker): Specify the pagination token that's returned by a previous request to retrieve the next page of results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListProvisionedConcurrencyConfigsRequest::marker`](crate::types::ListProvisionedConcurrencyConfigsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListProvisionedConcurrencyConfigsRequest::marker`](crate::types::ListProvisionedConcurrencyConfigsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListProvisionedConcurrencyConfigsRequest::max_items`](crate::types::ListProvisionedConcurrencyConfigsRequest::max_items): Specify a number to limit the number of configurations returned.
     pub fn max_items(mut self, input: i32) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input);
+        self.inner.max_items = Some(input);
         self
     }
     /// Sets or clears [`ListProvisionedConcurrencyConfigsRequest::max_items`](crate::types::ListProvisionedConcurrencyConfigsRequest::max_items).
     #[inline]
-    pub fn set_max_items(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_items(mut self, input: Option<i32>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListProvisionedConcurrencyConfigsRequest::max_items`](crate::types::ListProvisionedConcurrencyConfigsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_items(&self) -> &Option<i32> {
         &self.inner.max_items
     }
     /// Builds the [`ListProvisionedConcurrencyConfigsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListProvisionedConcurrencyConfigsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListProvisionedConcurrencyConfigsRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,26 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListProvisionedConcurrencyConfigsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListProvisionedConcurrencyConfigsResponse {
     /// A list of provisioned concurrency configurations.
-    pub provisioned_concurrency_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ProvisionedConcurrencyConfigListItem>,
+    pub provisioned_concurrency_configs: Option<
+        Vec<crate::types::ProvisionedConcurrencyConfigListItem>,
     >,
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
 }
 impl ListProvisionedConcurrencyConfigsResponse {
     /// Starts building a [`ListProvisionedConcurrencyConfigsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListProvisionedConcurrencyConfigsResponseBuilder {
-        <crate::types::builders::ListProvisionedConcurrencyConfigsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListProvisionedConcurrencyConfigsResponseBuilder as Default>::default()
     }
     /// The `ProvisionedConcurrencyConfigs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,7 +27,7 @@ impl ListProvisionedConcurrencyConfigsResponse {
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
 }
@@ -40,21 +35,16 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListProvisionedConcurrencyConfigsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListProvisionedConcurrencyConfigsResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListProvisionedConcurrencyConfigsResponse`](crate::types::ListProvisionedConcurrencyConfigsResponse); start one with `ListProvisionedConcurrencyConfigsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListProvisionedConcurrencyConfigsResponseBuilder {
     inner: crate::types::ListProvisionedConcurrencyConfigsResponse,
 }
@@ -73,9 +63,7 @@ impl ListProvisionedConcurrencyConfigsResponseBuilder {
     #[inline]
     pub fn set_provisioned_concurrency_configs(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ProvisionedConcurrencyConfigListItem>,
-        >,
+        input: Option<Vec<crate::types::ProvisionedConcurrencyConfigListItem>>,
     ) -> Self {
         self.inner.provisioned_concurrency_configs = input;
         self
@@ -84,31 +72,23 @@ impl ListProvisionedConcurrencyConfigsResponseBuilder {
     #[inline]
     pub fn get_provisioned_concurrency_configs(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ProvisionedConcurrencyConfigListItem>,
-    > {
+    ) -> &Option<Vec<crate::types::ProvisionedConcurrencyConfigListItem>> {
         &self.inner.provisioned_concurrency_configs
     }
     /// Sets [`ListProvisionedConcurrencyConfigsResponse::next_marker`](crate::types::ListProvisionedConcurrencyConfigsResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListProvisionedConcurrencyConfigsResponse::next_marker`](crate::types::ListProvisionedConcurrencyConfigsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListProvisionedConcurrencyConfigsResponse::next_marker`](crate::types::ListProvisionedConcurrencyConfigsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Builds the [`ListProvisionedConcurrencyConfigsResponse`]; it has no required members, so this cannot fail.

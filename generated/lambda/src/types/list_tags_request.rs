@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsRequest {
     /// The resource's Amazon Resource Name (ARN). Note: Lambda does not support adding tags to function aliases or versions.
@@ -15,17 +10,17 @@ pub struct ListTagsRequest {
     /// Sent in the URI label `{Resource}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource: ::std::option::Option<::std::string::String>,
+    pub resource: Option<String>,
 }
 impl ListTagsRequest {
     /// Starts building a [`ListTagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsRequestBuilder {
-        <crate::types::builders::ListTagsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsRequestBuilder as Default>::default()
     }
     /// The `Resource` member, when set.
     #[inline]
-    pub fn resource(&self) -> ::std::option::Option<&str> {
+    pub fn resource(&self) -> Option<&str> {
         self.resource.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl ListTagsRequest {
     }
 }
 /// A builder for [`ListTagsRequest`](crate::types::ListTagsRequest); start one with `ListTagsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsRequestBuilder {
     inner: crate::types::ListTagsRequest,
 }
 impl ListTagsRequestBuilder {
     /// Sets [`ListTagsRequest::resource`](crate::types::ListTagsRequest::resource): The resource's Amazon Resource Name (ARN).
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource = ::std::option::Option::Some(input.into());
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource = Some(input.into());
         self
     }
     /// Sets or clears [`ListTagsRequest::resource`](crate::types::ListTagsRequest::resource).
     #[inline]
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.inner.resource = input;
         self
     }
     /// The value set for [`ListTagsRequest::resource`](crate::types::ListTagsRequest::resource), if any.
     #[inline]
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         &self.inner.resource
     }
     /// Builds the [`ListTagsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsRequest",
                 member: "resource",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

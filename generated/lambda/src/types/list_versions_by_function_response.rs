@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListVersionsByFunctionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListVersionsByFunctionResponse {
     /// The pagination token that's included if more results are available.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// A list of Lambda function versions.
-    pub versions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionConfiguration>,
-    >,
+    pub versions: Option<Vec<crate::types::FunctionConfiguration>>,
 }
 impl ListVersionsByFunctionResponse {
     /// Starts building a [`ListVersionsByFunctionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListVersionsByFunctionResponseBuilder {
-        <crate::types::builders::ListVersionsByFunctionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListVersionsByFunctionResponseBuilder as Default>::default()
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `Versions` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,45 +30,34 @@ impl ListVersionsByFunctionResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListVersionsByFunctionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListVersionsByFunctionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListVersionsByFunctionResponse`](crate::types::ListVersionsByFunctionResponse); start one with `ListVersionsByFunctionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListVersionsByFunctionResponseBuilder {
     inner: crate::types::ListVersionsByFunctionResponse,
 }
 impl ListVersionsByFunctionResponseBuilder {
     /// Sets [`ListVersionsByFunctionResponse::next_marker`](crate::types::ListVersionsByFunctionResponse::next_marker): The pagination token that's included if more results are available.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListVersionsByFunctionResponse::next_marker`](crate::types::ListVersionsByFunctionResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListVersionsByFunctionResponse::next_marker`](crate::types::ListVersionsByFunctionResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Appends one item to [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions): A list of Lambda function versions.
@@ -89,18 +71,14 @@ impl ListVersionsByFunctionResponseBuilder {
     #[inline]
     pub fn set_versions(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FunctionConfiguration>,
-        >,
+        input: Option<Vec<crate::types::FunctionConfiguration>>,
     ) -> Self {
         self.inner.versions = input;
         self
     }
     /// The value set for [`ListVersionsByFunctionResponse::versions`](crate::types::ListVersionsByFunctionResponse::versions), if any.
     #[inline]
-    pub fn get_versions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionConfiguration>> {
+    pub fn get_versions(&self) -> &Option<Vec<crate::types::FunctionConfiguration>> {
         &self.inner.versions
     }
     /// Builds the [`ListVersionsByFunctionResponse`]; it has no required members, so this cannot fail.

@@ -2,82 +2,65 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's Amazon CloudWatch Logs configuration settings.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LoggingConfig {
     /// The format in which Lambda sends your function's application and system logs to CloudWatch. Select between plain text and structured JSON.
-    pub log_format: ::std::option::Option<crate::types::LogFormat>,
+    pub log_format: Option<crate::types::LogFormat>,
     /// Set this property to filter the application logs for your function that Lambda sends to CloudWatch. Lambda only sends application logs at the selected level of detail and lower, where `TRACE` is the highest level and `FATAL` is the lowest.
-    pub application_log_level: ::std::option::Option<crate::types::ApplicationLogLevel>,
+    pub application_log_level: Option<crate::types::ApplicationLogLevel>,
     /// Set this property to filter the system logs for your function that Lambda sends to CloudWatch. Lambda only sends system logs at the selected level of detail and lower, where `DEBUG` is the highest level and `WARN` is the lowest.
-    pub system_log_level: ::std::option::Option<crate::types::SystemLogLevel>,
+    pub system_log_level: Option<crate::types::SystemLogLevel>,
     /// The name of the Amazon CloudWatch log group the function sends logs to. By default, Lambda functions send logs to a default log group named `/aws/lambda/<function name>`. To use a different log group, enter an existing log group or enter a new log group name.
-    pub log_group: ::std::option::Option<::std::string::String>,
+    pub log_group: Option<String>,
 }
 impl LoggingConfig {
     /// Starts building a [`LoggingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::LoggingConfigBuilder {
-        <crate::types::builders::LoggingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LoggingConfigBuilder as Default>::default()
     }
     /// The `LogFormat` member, when set.
     #[inline]
-    pub fn log_format(&self) -> ::std::option::Option<&crate::types::LogFormat> {
+    pub fn log_format(&self) -> Option<&crate::types::LogFormat> {
         self.log_format.as_ref()
     }
     /// The `ApplicationLogLevel` member, when set.
     #[inline]
-    pub fn application_log_level(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ApplicationLogLevel> {
+    pub fn application_log_level(&self) -> Option<&crate::types::ApplicationLogLevel> {
         self.application_log_level.as_ref()
     }
     /// The `SystemLogLevel` member, when set.
     #[inline]
-    pub fn system_log_level(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SystemLogLevel> {
+    pub fn system_log_level(&self) -> Option<&crate::types::SystemLogLevel> {
         self.system_log_level.as_ref()
     }
     /// The `LogGroup` member, when set.
     #[inline]
-    pub fn log_group(&self) -> ::std::option::Option<&str> {
+    pub fn log_group(&self) -> Option<&str> {
         self.log_group.as_deref()
     }
 }
 /// A builder for [`LoggingConfig`](crate::types::LoggingConfig); start one with `LoggingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LoggingConfigBuilder {
     inner: crate::types::LoggingConfig,
 }
 impl LoggingConfigBuilder {
     /// Sets [`LoggingConfig::log_format`](crate::types::LoggingConfig::log_format): The format in which Lambda sends your function's application and system logs to CloudWatch.
     pub fn log_format(mut self, input: crate::types::LogFormat) -> Self {
-        self.inner.log_format = ::std::option::Option::Some(input);
+        self.inner.log_format = Some(input);
         self
     }
     /// Sets or clears [`LoggingConfig::log_format`](crate::types::LoggingConfig::log_format).
     #[inline]
-    pub fn set_log_format(
-        mut self,
-        input: ::std::option::Option<crate::types::LogFormat>,
-    ) -> Self {
+    pub fn set_log_format(mut self, input: Option<crate::types::LogFormat>) -> Self {
         self.inner.log_format = input;
         self
     }
     /// The value set for [`LoggingConfig::log_format`](crate::types::LoggingConfig::log_format), if any.
     #[inline]
-    pub fn get_log_format(&self) -> &::std::option::Option<crate::types::LogFormat> {
+    pub fn get_log_format(&self) -> &Option<crate::types::LogFormat> {
         &self.inner.log_format
     }
     /// Sets [`LoggingConfig::application_log_level`](crate::types::LoggingConfig::application_log_level): Set this property to filter the application logs for your function that Lambda sends to CloudWatch.
@@ -85,14 +68,14 @@ impl LoggingConfigBuilder {
         mut self,
         input: crate::types::ApplicationLogLevel,
     ) -> Self {
-        self.inner.application_log_level = ::std::option::Option::Some(input);
+        self.inner.application_log_level = Some(input);
         self
     }
     /// Sets or clears [`LoggingConfig::application_log_level`](crate::types::LoggingConfig::application_log_level).
     #[inline]
     pub fn set_application_log_level(
         mut self,
-        input: ::std::option::Option<crate::types::ApplicationLogLevel>,
+        input: Option<crate::types::ApplicationLogLevel>,
     ) -> Self {
         self.inner.application_log_level = input;
         self
@@ -101,50 +84,42 @@ impl LoggingConfigBuilder {
     #[inline]
     pub fn get_application_log_level(
         &self,
-    ) -> &::std::option::Option<crate::types::ApplicationLogLevel> {
+    ) -> &Option<crate::types::ApplicationLogLevel> {
         &self.inner.application_log_level
     }
     /// Sets [`LoggingConfig::system_log_level`](crate::types::LoggingConfig::system_log_level): Set this property to filter the system logs for your function that Lambda sends to CloudWatch.
     pub fn system_log_level(mut self, input: crate::types::SystemLogLevel) -> Self {
-        self.inner.system_log_level = ::std::option::Option::Some(input);
+        self.inner.system_log_level = Some(input);
         self
     }
     /// Sets or clears [`LoggingConfig::system_log_level`](crate::types::LoggingConfig::system_log_level).
     #[inline]
     pub fn set_system_log_level(
         mut self,
-        input: ::std::option::Option<crate::types::SystemLogLevel>,
+        input: Option<crate::types::SystemLogLevel>,
     ) -> Self {
         self.inner.system_log_level = input;
         self
     }
     /// The value set for [`LoggingConfig::system_log_level`](crate::types::LoggingConfig::system_log_level), if any.
     #[inline]
-    pub fn get_system_log_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::SystemLogLevel> {
+    pub fn get_system_log_level(&self) -> &Option<crate::types::SystemLogLevel> {
         &self.inner.system_log_level
     }
     /// Sets [`LoggingConfig::log_group`](crate::types::LoggingConfig::log_group): The name of the Amazon CloudWatch log group the function sends logs to.
-    pub fn log_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.log_group = ::std::option::Option::Some(input.into());
+    pub fn log_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.log_group = Some(input.into());
         self
     }
     /// Sets or clears [`LoggingConfig::log_group`](crate::types::LoggingConfig::log_group).
     #[inline]
-    pub fn set_log_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group(mut self, input: Option<String>) -> Self {
         self.inner.log_group = input;
         self
     }
     /// The value set for [`LoggingConfig::log_group`](crate::types::LoggingConfig::log_group), if any.
     #[inline]
-    pub fn get_log_group(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_log_group(&self) -> &Option<String> {
         &self.inner.log_group
     }
     /// Builds the [`LoggingConfig`]; it has no required members, so this cannot fail.

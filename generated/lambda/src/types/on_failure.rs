@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A destination for events that failed processing. For more information, see [Adding a destination](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html#invocation-async-destinations).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OnFailure {
     /// The Amazon Resource Name (ARN) of the destination resource.
@@ -17,51 +12,40 @@ pub struct OnFailure {
     /// **Note:** Amazon SNS destinations have a message size limit of 256 KB. If the combined size of the function request and response payload exceeds the limit, Lambda will drop the payload when sending [`OnFailure`](crate::types::OnFailure) event to the destination. For details on this behavior, refer to [Retaining records of asynchronous invocations](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
     ///
     /// To retain records of failed invocations from [Kinesis](https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html), [DynamoDB](https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), [self-managed Kafka](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka.html#services-smaa-onfailure-destination) or [Amazon MSK](https://docs.aws.amazon.com/lambda/latest/dg/with-msk.html#services-msk-onfailure-destination), you can configure an Amazon SNS topic, Amazon SQS queue, or Amazon S3 bucket as the destination.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
 }
 impl OnFailure {
     /// Starts building a [`OnFailure`].
     #[inline]
     pub fn builder() -> crate::types::builders::OnFailureBuilder {
-        <crate::types::builders::OnFailureBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OnFailureBuilder as Default>::default()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
 }
 /// A builder for [`OnFailure`](crate::types::OnFailure); start one with `OnFailure::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OnFailureBuilder {
     inner: crate::types::OnFailure,
 }
 impl OnFailureBuilder {
     /// Sets [`OnFailure::destination`](crate::types::OnFailure::destination): The Amazon Resource Name (ARN) of the destination resource.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`OnFailure::destination`](crate::types::OnFailure::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`OnFailure::destination`](crate::types::OnFailure::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Builds the [`OnFailure`]; it has no required members, so this cannot fail.

@@ -6,62 +6,46 @@
 /// To retain records of successful [asynchronous invocations](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-async-destinations), you can configure an Amazon SNS topic, Amazon SQS queue, Lambda function, or Amazon EventBridge event bus as the destination.
 ///
 /// **Note:** [`OnSuccess`](crate::types::OnSuccess) is not supported in `CreateEventSourceMapping` or `UpdateEventSourceMapping` requests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OnSuccess {
     /// The Amazon Resource Name (ARN) of the destination resource.
     ///
     /// **Note:** Amazon SNS destinations have a message size limit of 256 KB. If the combined size of the function request and response payload exceeds the limit, Lambda will drop the payload when sending [`OnFailure`](crate::types::OnFailure) event to the destination. For details on this behavior, refer to [Retaining records of asynchronous invocations](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
 }
 impl OnSuccess {
     /// Starts building a [`OnSuccess`].
     #[inline]
     pub fn builder() -> crate::types::builders::OnSuccessBuilder {
-        <crate::types::builders::OnSuccessBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OnSuccessBuilder as Default>::default()
     }
     /// The `Destination` member, when set.
     #[inline]
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
 }
 /// A builder for [`OnSuccess`](crate::types::OnSuccess); start one with `OnSuccess::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OnSuccessBuilder {
     inner: crate::types::OnSuccess,
 }
 impl OnSuccessBuilder {
     /// Sets [`OnSuccess::destination`](crate::types::OnSuccess::destination): The Amazon Resource Name (ARN) of the destination resource.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination = Some(input.into());
         self
     }
     /// Sets or clears [`OnSuccess::destination`](crate::types::OnSuccess::destination).
     #[inline]
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.inner.destination = input;
         self
     }
     /// The value set for [`OnSuccess::destination`](crate::types::OnSuccess::destination), if any.
     #[inline]
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.inner.destination
     }
     /// Builds the [`OnSuccess`]; it has no required members, so this cannot fail.

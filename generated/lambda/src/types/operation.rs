@@ -2,258 +2,207 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about an operation within a durable execution.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Operation {
     /// The unique identifier for this operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The unique identifier of the parent operation, if this operation is running within a child context.
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    pub parent_id: Option<String>,
     /// The customer-provided name for this operation.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The type of operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::OperationType>,
+    pub type_: Option<crate::types::OperationType>,
     /// The subtype of the operation, providing additional categorization.
-    pub sub_type: ::std::option::Option<::std::string::String>,
+    pub sub_type: Option<String>,
     /// The date and time when the operation started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub start_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub start_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date and time when the operation ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub end_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The current status of the operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<crate::types::OperationStatus>,
+    pub status: Option<crate::types::OperationStatus>,
     /// Details about the execution, if this operation represents an execution.
-    pub execution_details: ::std::option::Option<crate::types::ExecutionDetails>,
+    pub execution_details: Option<crate::types::ExecutionDetails>,
     /// Details about the context, if this operation represents a context.
-    pub context_details: ::std::option::Option<crate::types::ContextDetails>,
+    pub context_details: Option<crate::types::ContextDetails>,
     /// Details about the step, if this operation represents a step.
-    pub step_details: ::std::option::Option<crate::types::StepDetails>,
+    pub step_details: Option<crate::types::StepDetails>,
     /// Details about the wait operation, if this operation represents a wait.
-    pub wait_details: ::std::option::Option<crate::types::WaitDetails>,
+    pub wait_details: Option<crate::types::WaitDetails>,
     /// The `CallbackDetails` member.
-    pub callback_details: ::std::option::Option<crate::types::CallbackDetails>,
+    pub callback_details: Option<crate::types::CallbackDetails>,
     /// The `ChainedInvokeDetails` member.
-    pub chained_invoke_details: ::std::option::Option<
-        crate::types::ChainedInvokeDetails,
-    >,
+    pub chained_invoke_details: Option<crate::types::ChainedInvokeDetails>,
 }
 impl Operation {
     /// Starts building a [`Operation`].
     #[inline]
     pub fn builder() -> crate::types::builders::OperationBuilder {
-        <crate::types::builders::OperationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OperationBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `ParentId` member, when set.
     #[inline]
-    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_id(&self) -> Option<&str> {
         self.parent_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::OperationType> {
+    pub fn type_(&self) -> Option<&crate::types::OperationType> {
         self.type_.as_ref()
     }
     /// The `SubType` member, when set.
     #[inline]
-    pub fn sub_type(&self) -> ::std::option::Option<&str> {
+    pub fn sub_type(&self) -> Option<&str> {
         self.sub_type.as_deref()
     }
     /// The `StartTimestamp` member, when set.
     #[inline]
-    pub fn start_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn start_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.start_timestamp.as_ref()
     }
     /// The `EndTimestamp` member, when set.
     #[inline]
-    pub fn end_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn end_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.end_timestamp.as_ref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::OperationStatus> {
+    pub fn status(&self) -> Option<&crate::types::OperationStatus> {
         self.status.as_ref()
     }
     /// The `ExecutionDetails` member, when set.
     #[inline]
-    pub fn execution_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ExecutionDetails> {
+    pub fn execution_details(&self) -> Option<&crate::types::ExecutionDetails> {
         self.execution_details.as_ref()
     }
     /// The `ContextDetails` member, when set.
     #[inline]
-    pub fn context_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContextDetails> {
+    pub fn context_details(&self) -> Option<&crate::types::ContextDetails> {
         self.context_details.as_ref()
     }
     /// The `StepDetails` member, when set.
     #[inline]
-    pub fn step_details(&self) -> ::std::option::Option<&crate::types::StepDetails> {
+    pub fn step_details(&self) -> Option<&crate::types::StepDetails> {
         self.step_details.as_ref()
     }
     /// The `WaitDetails` member, when set.
     #[inline]
-    pub fn wait_details(&self) -> ::std::option::Option<&crate::types::WaitDetails> {
+    pub fn wait_details(&self) -> Option<&crate::types::WaitDetails> {
         self.wait_details.as_ref()
     }
     /// The `CallbackDetails` member, when set.
     #[inline]
-    pub fn callback_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CallbackDetails> {
+    pub fn callback_details(&self) -> Option<&crate::types::CallbackDetails> {
         self.callback_details.as_ref()
     }
     /// The `ChainedInvokeDetails` member, when set.
     #[inline]
-    pub fn chained_invoke_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ChainedInvokeDetails> {
+    pub fn chained_invoke_details(&self) -> Option<&crate::types::ChainedInvokeDetails> {
         self.chained_invoke_details.as_ref()
     }
 }
 /// A builder for [`Operation`](crate::types::Operation); start one with `Operation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OperationBuilder {
     inner: crate::types::Operation,
 }
 impl OperationBuilder {
     /// Sets [`Operation::id`](crate::types::Operation::id): The unique identifier for this operation.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`Operation::id`](crate::types::Operation::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`Operation::id`](crate::types::Operation::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`Operation::parent_id`](crate::types::Operation::parent_id): The unique identifier of the parent operation, if this operation is running within a child context.
-    pub fn parent_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_id = ::std::option::Option::Some(input.into());
+    pub fn parent_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_id = Some(input.into());
         self
     }
     /// Sets or clears [`Operation::parent_id`](crate::types::Operation::parent_id).
     #[inline]
-    pub fn set_parent_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_id(mut self, input: Option<String>) -> Self {
         self.inner.parent_id = input;
         self
     }
     /// The value set for [`Operation::parent_id`](crate::types::Operation::parent_id), if any.
     #[inline]
-    pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_id(&self) -> &Option<String> {
         &self.inner.parent_id
     }
     /// Sets [`Operation::name`](crate::types::Operation::name): The customer-provided name for this operation.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`Operation::name`](crate::types::Operation::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`Operation::name`](crate::types::Operation::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`Operation::type_`](crate::types::Operation::type_): The type of operation.
     pub fn type_(mut self, input: crate::types::OperationType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`Operation::type_`](crate::types::Operation::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::OperationType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::OperationType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`Operation::type_`](crate::types::Operation::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::OperationType> {
+    pub fn get_type_(&self) -> &Option<crate::types::OperationType> {
         &self.inner.type_
     }
     /// Sets [`Operation::sub_type`](crate::types::Operation::sub_type): The subtype of the operation, providing additional categorization.
-    pub fn sub_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sub_type = ::std::option::Option::Some(input.into());
+    pub fn sub_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.sub_type = Some(input.into());
         self
     }
     /// Sets or clears [`Operation::sub_type`](crate::types::Operation::sub_type).
     #[inline]
-    pub fn set_sub_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sub_type(mut self, input: Option<String>) -> Self {
         self.inner.sub_type = input;
         self
     }
     /// The value set for [`Operation::sub_type`](crate::types::Operation::sub_type), if any.
     #[inline]
-    pub fn get_sub_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sub_type(&self) -> &Option<String> {
         &self.inner.sub_type
     }
     /// Sets [`Operation::start_timestamp`](crate::types::Operation::start_timestamp): The date and time when the operation started, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -261,14 +210,14 @@ impl OperationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.start_timestamp = ::std::option::Option::Some(input);
+        self.inner.start_timestamp = Some(input);
         self
     }
     /// Sets or clears [`Operation::start_timestamp`](crate::types::Operation::start_timestamp).
     #[inline]
     pub fn set_start_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.start_timestamp = input;
         self
@@ -277,7 +226,7 @@ impl OperationBuilder {
     #[inline]
     pub fn get_start_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.start_timestamp
     }
     /// Sets [`Operation::end_timestamp`](crate::types::Operation::end_timestamp): The date and time when the operation ended, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -285,143 +234,126 @@ impl OperationBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.end_timestamp = ::std::option::Option::Some(input);
+        self.inner.end_timestamp = Some(input);
         self
     }
     /// Sets or clears [`Operation::end_timestamp`](crate::types::Operation::end_timestamp).
     #[inline]
     pub fn set_end_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.end_timestamp = input;
         self
     }
     /// The value set for [`Operation::end_timestamp`](crate::types::Operation::end_timestamp), if any.
     #[inline]
-    pub fn get_end_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_end_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.end_timestamp
     }
     /// Sets [`Operation::status`](crate::types::Operation::status): The current status of the operation.
     pub fn status(mut self, input: crate::types::OperationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`Operation::status`](crate::types::Operation::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::OperationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::OperationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`Operation::status`](crate::types::Operation::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::OperationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::OperationStatus> {
         &self.inner.status
     }
     /// Sets [`Operation::execution_details`](crate::types::Operation::execution_details): Details about the execution, if this operation represents an execution.
     pub fn execution_details(mut self, input: crate::types::ExecutionDetails) -> Self {
-        self.inner.execution_details = ::std::option::Option::Some(input);
+        self.inner.execution_details = Some(input);
         self
     }
     /// Sets or clears [`Operation::execution_details`](crate::types::Operation::execution_details).
     #[inline]
     pub fn set_execution_details(
         mut self,
-        input: ::std::option::Option<crate::types::ExecutionDetails>,
+        input: Option<crate::types::ExecutionDetails>,
     ) -> Self {
         self.inner.execution_details = input;
         self
     }
     /// The value set for [`Operation::execution_details`](crate::types::Operation::execution_details), if any.
     #[inline]
-    pub fn get_execution_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::ExecutionDetails> {
+    pub fn get_execution_details(&self) -> &Option<crate::types::ExecutionDetails> {
         &self.inner.execution_details
     }
     /// Sets [`Operation::context_details`](crate::types::Operation::context_details): Details about the context, if this operation represents a context.
     pub fn context_details(mut self, input: crate::types::ContextDetails) -> Self {
-        self.inner.context_details = ::std::option::Option::Some(input);
+        self.inner.context_details = Some(input);
         self
     }
     /// Sets or clears [`Operation::context_details`](crate::types::Operation::context_details).
     #[inline]
     pub fn set_context_details(
         mut self,
-        input: ::std::option::Option<crate::types::ContextDetails>,
+        input: Option<crate::types::ContextDetails>,
     ) -> Self {
         self.inner.context_details = input;
         self
     }
     /// The value set for [`Operation::context_details`](crate::types::Operation::context_details), if any.
     #[inline]
-    pub fn get_context_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::ContextDetails> {
+    pub fn get_context_details(&self) -> &Option<crate::types::ContextDetails> {
         &self.inner.context_details
     }
     /// Sets [`Operation::step_details`](crate::types::Operation::step_details): Details about the step, if this operation represents a step.
     pub fn step_details(mut self, input: crate::types::StepDetails) -> Self {
-        self.inner.step_details = ::std::option::Option::Some(input);
+        self.inner.step_details = Some(input);
         self
     }
     /// Sets or clears [`Operation::step_details`](crate::types::Operation::step_details).
     #[inline]
-    pub fn set_step_details(
-        mut self,
-        input: ::std::option::Option<crate::types::StepDetails>,
-    ) -> Self {
+    pub fn set_step_details(mut self, input: Option<crate::types::StepDetails>) -> Self {
         self.inner.step_details = input;
         self
     }
     /// The value set for [`Operation::step_details`](crate::types::Operation::step_details), if any.
     #[inline]
-    pub fn get_step_details(&self) -> &::std::option::Option<crate::types::StepDetails> {
+    pub fn get_step_details(&self) -> &Option<crate::types::StepDetails> {
         &self.inner.step_details
     }
     /// Sets [`Operation::wait_details`](crate::types::Operation::wait_details): Details about the wait operation, if this operation represents a wait.
     pub fn wait_details(mut self, input: crate::types::WaitDetails) -> Self {
-        self.inner.wait_details = ::std::option::Option::Some(input);
+        self.inner.wait_details = Some(input);
         self
     }
     /// Sets or clears [`Operation::wait_details`](crate::types::Operation::wait_details).
     #[inline]
-    pub fn set_wait_details(
-        mut self,
-        input: ::std::option::Option<crate::types::WaitDetails>,
-    ) -> Self {
+    pub fn set_wait_details(mut self, input: Option<crate::types::WaitDetails>) -> Self {
         self.inner.wait_details = input;
         self
     }
     /// The value set for [`Operation::wait_details`](crate::types::Operation::wait_details), if any.
     #[inline]
-    pub fn get_wait_details(&self) -> &::std::option::Option<crate::types::WaitDetails> {
+    pub fn get_wait_details(&self) -> &Option<crate::types::WaitDetails> {
         &self.inner.wait_details
     }
     /// Sets [`Operation::callback_details`](crate::types::Operation::callback_details)
     pub fn callback_details(mut self, input: crate::types::CallbackDetails) -> Self {
-        self.inner.callback_details = ::std::option::Option::Some(input);
+        self.inner.callback_details = Some(input);
         self
     }
     /// Sets or clears [`Operation::callback_details`](crate::types::Operation::callback_details).
     #[inline]
     pub fn set_callback_details(
         mut self,
-        input: ::std::option::Option<crate::types::CallbackDetails>,
+        input: Option<crate::types::CallbackDetails>,
     ) -> Self {
         self.inner.callback_details = input;
         self
     }
     /// The value set for [`Operation::callback_details`](crate::types::Operation::callback_details), if any.
     #[inline]
-    pub fn get_callback_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::CallbackDetails> {
+    pub fn get_callback_details(&self) -> &Option<crate::types::CallbackDetails> {
         &self.inner.callback_details
     }
     /// Sets [`Operation::chained_invoke_details`](crate::types::Operation::chained_invoke_details)
@@ -429,14 +361,14 @@ impl OperationBuilder {
         mut self,
         input: crate::types::ChainedInvokeDetails,
     ) -> Self {
-        self.inner.chained_invoke_details = ::std::option::Option::Some(input);
+        self.inner.chained_invoke_details = Some(input);
         self
     }
     /// Sets or clears [`Operation::chained_invoke_details`](crate::types::Operation::chained_invoke_details).
     #[inline]
     pub fn set_chained_invoke_details(
         mut self,
-        input: ::std::option::Option<crate::types::ChainedInvokeDetails>,
+        input: Option<crate::types::ChainedInvokeDetails>,
     ) -> Self {
         self.inner.chained_invoke_details = input;
         self
@@ -445,41 +377,38 @@ impl OperationBuilder {
     #[inline]
     pub fn get_chained_invoke_details(
         &self,
-    ) -> &::std::option::Option<crate::types::ChainedInvokeDetails> {
+    ) -> &Option<crate::types::ChainedInvokeDetails> {
         &self.inner.chained_invoke_details
     }
     /// Builds the [`Operation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Operation,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Operation, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Operation",
                 member: "id",
             });
         }
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Operation",
                 member: "type_",
             });
         }
         if self.inner.start_timestamp.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Operation",
                 member: "start_timestamp",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Operation",
                 member: "status",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,119 +2,111 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An update to be applied to an operation during checkpointing.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OperationUpdate {
     /// The unique identifier for this operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The unique identifier of the parent operation, if this operation is running within a child context.
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    pub parent_id: Option<String>,
     /// The customer-provided name for this operation.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The type of operation to update.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::OperationType>,
+    pub type_: Option<crate::types::OperationType>,
     /// The subtype of the operation, providing additional categorization.
-    pub sub_type: ::std::option::Option<::std::string::String>,
+    pub sub_type: Option<String>,
     /// The action to take on the operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub action: ::std::option::Option<crate::types::OperationAction>,
+    pub action: Option<crate::types::OperationAction>,
     /// The payload for successful operations. The maximum payload size is 6 MB for synchronous `EXECUTION` operations (RequestResponse invocationType), 1 MB for asynchronous `EXECUTION` (Event invocationType) and `CHAINED_INVOKE` operations, and 256 KB for `CONTEXT`, `STEP`, `WAIT`, and `CALLBACK` operations.
-    pub payload: ::std::option::Option<::std::string::String>,
+    pub payload: Option<String>,
     /// The error information for failed operations.
-    pub error: ::std::option::Option<crate::types::ErrorObject>,
+    pub error: Option<crate::types::ErrorObject>,
     /// Options for context operations.
-    pub context_options: ::std::option::Option<crate::types::ContextOptions>,
+    pub context_options: Option<crate::types::ContextOptions>,
     /// Options for step operations.
-    pub step_options: ::std::option::Option<crate::types::StepOptions>,
+    pub step_options: Option<crate::types::StepOptions>,
     /// Options for wait operations.
-    pub wait_options: ::std::option::Option<crate::types::WaitOptions>,
+    pub wait_options: Option<crate::types::WaitOptions>,
     /// The `CallbackOptions` member.
-    pub callback_options: ::std::option::Option<crate::types::CallbackOptions>,
+    pub callback_options: Option<crate::types::CallbackOptions>,
     /// The `ChainedInvokeOptions` member.
-    pub chained_invoke_options: ::std::option::Option<
-        crate::types::ChainedInvokeOptions,
-    >,
+    pub chained_invoke_options: Option<crate::types::ChainedInvokeOptions>,
 }
 impl OperationUpdate {
     /// Starts building a [`OperationUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::OperationUpdateBuilder {
-        <crate::types::builders::OperationUpdateBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OperationUpdateBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `ParentId` member, when set.
     #[inline]
-    pub fn parent_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_id(&self) -> Option<&str> {
         self.parent_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::OperationType> {
+    pub fn type_(&self) -> Option<&crate::types::OperationType> {
         self.type_.as_ref()
     }
     /// The `SubType` member, when set.
     #[inline]
-    pub fn sub_type(&self) -> ::std::option::Option<&str> {
+    pub fn sub_type(&self) -> Option<&str> {
         self.sub_type.as_deref()
     }
     /// The `Action` member, when set.
     #[inline]
-    pub fn action(&self) -> ::std::option::Option<&crate::types::OperationAction> {
+    pub fn action(&self) -> Option<&crate::types::OperationAction> {
         self.action.as_ref()
     }
     /// The `Payload` member, when set.
     #[inline]
-    pub fn payload(&self) -> ::std::option::Option<&str> {
+    pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+    pub fn error(&self) -> Option<&crate::types::ErrorObject> {
         self.error.as_ref()
     }
     /// The `ContextOptions` member, when set.
     #[inline]
-    pub fn context_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ContextOptions> {
+    pub fn context_options(&self) -> Option<&crate::types::ContextOptions> {
         self.context_options.as_ref()
     }
     /// The `StepOptions` member, when set.
     #[inline]
-    pub fn step_options(&self) -> ::std::option::Option<&crate::types::StepOptions> {
+    pub fn step_options(&self) -> Option<&crate::types::StepOptions> {
         self.step_options.as_ref()
     }
     /// The `WaitOptions` member, when set.
     #[inline]
-    pub fn wait_options(&self) -> ::std::option::Option<&crate::types::WaitOptions> {
+    pub fn wait_options(&self) -> Option<&crate::types::WaitOptions> {
         self.wait_options.as_ref()
     }
     /// The `CallbackOptions` member, when set.
     #[inline]
-    pub fn callback_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CallbackOptions> {
+    pub fn callback_options(&self) -> Option<&crate::types::CallbackOptions> {
         self.callback_options.as_ref()
     }
     /// The `ChainedInvokeOptions` member, when set.
     #[inline]
-    pub fn chained_invoke_options(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ChainedInvokeOptions> {
+    pub fn chained_invoke_options(&self) -> Option<&crate::types::ChainedInvokeOptions> {
         self.chained_invoke_options.as_ref()
     }
 }
@@ -138,261 +130,207 @@ impl ::std::fmt::Debug for OperationUpdate {
     }
 }
 /// A builder for [`OperationUpdate`](crate::types::OperationUpdate); start one with `OperationUpdate::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OperationUpdateBuilder {
     inner: crate::types::OperationUpdate,
 }
 impl OperationUpdateBuilder {
     /// Sets [`OperationUpdate::id`](crate::types::OperationUpdate::id): The unique identifier for this operation.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`OperationUpdate::id`](crate::types::OperationUpdate::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`OperationUpdate::id`](crate::types::OperationUpdate::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`OperationUpdate::parent_id`](crate::types::OperationUpdate::parent_id): The unique identifier of the parent operation, if this operation is running within a child context.
-    pub fn parent_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.parent_id = ::std::option::Option::Some(input.into());
+    pub fn parent_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.parent_id = Some(input.into());
         self
     }
     /// Sets or clears [`OperationUpdate::parent_id`](crate::types::OperationUpdate::parent_id).
     #[inline]
-    pub fn set_parent_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_id(mut self, input: Option<String>) -> Self {
         self.inner.parent_id = input;
         self
     }
     /// The value set for [`OperationUpdate::parent_id`](crate::types::OperationUpdate::parent_id), if any.
     #[inline]
-    pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_id(&self) -> &Option<String> {
         &self.inner.parent_id
     }
     /// Sets [`OperationUpdate::name`](crate::types::OperationUpdate::name): The customer-provided name for this operation.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`OperationUpdate::name`](crate::types::OperationUpdate::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`OperationUpdate::name`](crate::types::OperationUpdate::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`OperationUpdate::type_`](crate::types::OperationUpdate::type_): The type of operation to update.
     pub fn type_(mut self, input: crate::types::OperationType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::type_`](crate::types::OperationUpdate::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::OperationType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::OperationType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`OperationUpdate::type_`](crate::types::OperationUpdate::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::OperationType> {
+    pub fn get_type_(&self) -> &Option<crate::types::OperationType> {
         &self.inner.type_
     }
     /// Sets [`OperationUpdate::sub_type`](crate::types::OperationUpdate::sub_type): The subtype of the operation, providing additional categorization.
-    pub fn sub_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sub_type = ::std::option::Option::Some(input.into());
+    pub fn sub_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.sub_type = Some(input.into());
         self
     }
     /// Sets or clears [`OperationUpdate::sub_type`](crate::types::OperationUpdate::sub_type).
     #[inline]
-    pub fn set_sub_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sub_type(mut self, input: Option<String>) -> Self {
         self.inner.sub_type = input;
         self
     }
     /// The value set for [`OperationUpdate::sub_type`](crate::types::OperationUpdate::sub_type), if any.
     #[inline]
-    pub fn get_sub_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sub_type(&self) -> &Option<String> {
         &self.inner.sub_type
     }
     /// Sets [`OperationUpdate::action`](crate::types::OperationUpdate::action): The action to take on the operation.
     pub fn action(mut self, input: crate::types::OperationAction) -> Self {
-        self.inner.action = ::std::option::Option::Some(input);
+        self.inner.action = Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::action`](crate::types::OperationUpdate::action).
     #[inline]
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<crate::types::OperationAction>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<crate::types::OperationAction>) -> Self {
         self.inner.action = input;
         self
     }
     /// The value set for [`OperationUpdate::action`](crate::types::OperationUpdate::action), if any.
     #[inline]
-    pub fn get_action(&self) -> &::std::option::Option<crate::types::OperationAction> {
+    pub fn get_action(&self) -> &Option<crate::types::OperationAction> {
         &self.inner.action
     }
     /// Sets [`OperationUpdate::payload`](crate::types::OperationUpdate::payload): The payload for successful operations.
-    pub fn payload(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.payload = ::std::option::Option::Some(input.into());
+    pub fn payload(mut self, input: impl Into<String>) -> Self {
+        self.inner.payload = Some(input.into());
         self
     }
     /// Sets or clears [`OperationUpdate::payload`](crate::types::OperationUpdate::payload).
     #[inline]
-    pub fn set_payload(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_payload(mut self, input: Option<String>) -> Self {
         self.inner.payload = input;
         self
     }
     /// The value set for [`OperationUpdate::payload`](crate::types::OperationUpdate::payload), if any.
     #[inline]
-    pub fn get_payload(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_payload(&self) -> &Option<String> {
         &self.inner.payload
     }
     /// Sets [`OperationUpdate::error`](crate::types::OperationUpdate::error): The error information for failed operations.
     pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::error`](crate::types::OperationUpdate::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`OperationUpdate::error`](crate::types::OperationUpdate::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         &self.inner.error
     }
     /// Sets [`OperationUpdate::context_options`](crate::types::OperationUpdate::context_options): Options for context operations.
     pub fn context_options(mut self, input: crate::types::ContextOptions) -> Self {
-        self.inner.context_options = ::std::option::Option::Some(input);
+        self.inner.context_options = Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::context_options`](crate::types::OperationUpdate::context_options).
     #[inline]
     pub fn set_context_options(
         mut self,
-        input: ::std::option::Option<crate::types::ContextOptions>,
+        input: Option<crate::types::ContextOptions>,
     ) -> Self {
         self.inner.context_options = input;
         self
     }
     /// The value set for [`OperationUpdate::context_options`](crate::types::OperationUpdate::context_options), if any.
     #[inline]
-    pub fn get_context_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::ContextOptions> {
+    pub fn get_context_options(&self) -> &Option<crate::types::ContextOptions> {
         &self.inner.context_options
     }
     /// Sets [`OperationUpdate::step_options`](crate::types::OperationUpdate::step_options): Options for step operations.
     pub fn step_options(mut self, input: crate::types::StepOptions) -> Self {
-        self.inner.step_options = ::std::option::Option::Some(input);
+        self.inner.step_options = Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::step_options`](crate::types::OperationUpdate::step_options).
     #[inline]
-    pub fn set_step_options(
-        mut self,
-        input: ::std::option::Option<crate::types::StepOptions>,
-    ) -> Self {
+    pub fn set_step_options(mut self, input: Option<crate::types::StepOptions>) -> Self {
         self.inner.step_options = input;
         self
     }
     /// The value set for [`OperationUpdate::step_options`](crate::types::OperationUpdate::step_options), if any.
     #[inline]
-    pub fn get_step_options(&self) -> &::std::option::Option<crate::types::StepOptions> {
+    pub fn get_step_options(&self) -> &Option<crate::types::StepOptions> {
         &self.inner.step_options
     }
     /// Sets [`OperationUpdate::wait_options`](crate::types::OperationUpdate::wait_options): Options for wait operations.
     pub fn wait_options(mut self, input: crate::types::WaitOptions) -> Self {
-        self.inner.wait_options = ::std::option::Option::Some(input);
+        self.inner.wait_options = Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::wait_options`](crate::types::OperationUpdate::wait_options).
     #[inline]
-    pub fn set_wait_options(
-        mut self,
-        input: ::std::option::Option<crate::types::WaitOptions>,
-    ) -> Self {
+    pub fn set_wait_options(mut self, input: Option<crate::types::WaitOptions>) -> Self {
         self.inner.wait_options = input;
         self
     }
     /// The value set for [`OperationUpdate::wait_options`](crate::types::OperationUpdate::wait_options), if any.
     #[inline]
-    pub fn get_wait_options(&self) -> &::std::option::Option<crate::types::WaitOptions> {
+    pub fn get_wait_options(&self) -> &Option<crate::types::WaitOptions> {
         &self.inner.wait_options
     }
     /// Sets [`OperationUpdate::callback_options`](crate::types::OperationUpdate::callback_options)
     pub fn callback_options(mut self, input: crate::types::CallbackOptions) -> Self {
-        self.inner.callback_options = ::std::option::Option::Some(input);
+        self.inner.callback_options = Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::callback_options`](crate::types::OperationUpdate::callback_options).
     #[inline]
     pub fn set_callback_options(
         mut self,
-        input: ::std::option::Option<crate::types::CallbackOptions>,
+        input: Option<crate::types::CallbackOptions>,
     ) -> Self {
         self.inner.callback_options = input;
         self
     }
     /// The value set for [`OperationUpdate::callback_options`](crate::types::OperationUpdate::callback_options), if any.
     #[inline]
-    pub fn get_callback_options(
-        &self,
-    ) -> &::std::option::Option<crate::types::CallbackOptions> {
+    pub fn get_callback_options(&self) -> &Option<crate::types::CallbackOptions> {
         &self.inner.callback_options
     }
     /// Sets [`OperationUpdate::chained_invoke_options`](crate::types::OperationUpdate::chained_invoke_options)
@@ -400,14 +338,14 @@ impl OperationUpdateBuilder {
         mut self,
         input: crate::types::ChainedInvokeOptions,
     ) -> Self {
-        self.inner.chained_invoke_options = ::std::option::Option::Some(input);
+        self.inner.chained_invoke_options = Some(input);
         self
     }
     /// Sets or clears [`OperationUpdate::chained_invoke_options`](crate::types::OperationUpdate::chained_invoke_options).
     #[inline]
     pub fn set_chained_invoke_options(
         mut self,
-        input: ::std::option::Option<crate::types::ChainedInvokeOptions>,
+        input: Option<crate::types::ChainedInvokeOptions>,
     ) -> Self {
         self.inner.chained_invoke_options = input;
         self
@@ -416,35 +354,35 @@ impl OperationUpdateBuilder {
     #[inline]
     pub fn get_chained_invoke_options(
         &self,
-    ) -> &::std::option::Option<crate::types::ChainedInvokeOptions> {
+    ) -> &Option<crate::types::ChainedInvokeOptions> {
         &self.inner.chained_invoke_options
     }
     /// Builds the [`OperationUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::OperationUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "OperationUpdate",
                 member: "id",
             });
         }
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "OperationUpdate",
                 member: "type_",
             });
         }
         if self.inner.action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "OperationUpdate",
                 member: "action",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,70 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration for tag propagation to managed resources launched by the capacity provider.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PropagateTags {
     /// The tag propagation mode. Set to `Explicit` to propagate the tags specified in `ExplicitTags` to managed resources. Set to `None` to disable tag propagation.
-    pub mode: ::std::option::Option<crate::types::PropagateTagsMode>,
+    pub mode: Option<crate::types::PropagateTagsMode>,
     /// A list of tags to apply to managed resources when `Mode` is set to `Explicit`. You can specify up to 40 tags.
-    pub explicit_tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub explicit_tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl PropagateTags {
     /// Starts building a [`PropagateTags`].
     #[inline]
     pub fn builder() -> crate::types::builders::PropagateTagsBuilder {
-        <crate::types::builders::PropagateTagsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PropagateTagsBuilder as Default>::default()
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(&self) -> ::std::option::Option<&crate::types::PropagateTagsMode> {
+    pub fn mode(&self) -> Option<&crate::types::PropagateTagsMode> {
         self.mode.as_ref()
     }
     /// The `ExplicitTags` member, when set.
     #[inline]
     pub fn explicit_tags(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.explicit_tags.as_ref()
     }
 }
 /// A builder for [`PropagateTags`](crate::types::PropagateTags); start one with `PropagateTags::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PropagateTagsBuilder {
     inner: crate::types::PropagateTags,
 }
 impl PropagateTagsBuilder {
     /// Sets [`PropagateTags::mode`](crate::types::PropagateTags::mode): The tag propagation mode.
     pub fn mode(mut self, input: crate::types::PropagateTagsMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`PropagateTags::mode`](crate::types::PropagateTags::mode).
     #[inline]
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::PropagateTagsMode>,
-    ) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::PropagateTagsMode>) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`PropagateTags::mode`](crate::types::PropagateTags::mode), if any.
     #[inline]
-    pub fn get_mode(&self) -> &::std::option::Option<crate::types::PropagateTagsMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::PropagateTagsMode> {
         &self.inner.mode
     }
     /// Adds one entry to [`PropagateTags::explicit_tags`](crate::types::PropagateTags::explicit_tags): A list of tags to apply to managed resources when `Mode` is set to `Explicit`.
@@ -73,8 +56,8 @@ impl PropagateTagsBuilder {
     /// To set the whole map at once, use [`set_explicit_tags`](Self::set_explicit_tags).
     pub fn explicit_tags(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner
             .explicit_tags
@@ -86,9 +69,7 @@ impl PropagateTagsBuilder {
     #[inline]
     pub fn set_explicit_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.explicit_tags = input;
         self
@@ -97,9 +78,7 @@ impl PropagateTagsBuilder {
     #[inline]
     pub fn get_explicit_tags(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.explicit_tags
     }
     /// Builds the [`PropagateTags`]; it has no required members, so this cannot fail.

@@ -2,179 +2,143 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the provisioned concurrency configuration for a function alias or version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionedConcurrencyConfigListItem {
     /// The Amazon Resource Name (ARN) of the alias or version.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The amount of provisioned concurrency requested.
-    pub requested_provisioned_concurrent_executions: ::std::option::Option<i32>,
+    pub requested_provisioned_concurrent_executions: Option<i32>,
     /// The amount of provisioned concurrency available.
-    pub available_provisioned_concurrent_executions: ::std::option::Option<i32>,
+    pub available_provisioned_concurrent_executions: Option<i32>,
     /// The amount of provisioned concurrency allocated. When a weighted alias is used during linear and canary deployments, this value fluctuates depending on the amount of concurrency that is provisioned for the function versions.
-    pub allocated_provisioned_concurrent_executions: ::std::option::Option<i32>,
+    pub allocated_provisioned_concurrent_executions: Option<i32>,
     /// The status of the allocation process.
-    pub status: ::std::option::Option<crate::types::ProvisionedConcurrencyStatusEnum>,
+    pub status: Option<crate::types::ProvisionedConcurrencyStatusEnum>,
     /// For failed allocations, the reason that provisioned concurrency could not be allocated.
-    pub status_reason: ::std::option::Option<::std::string::String>,
+    pub status_reason: Option<String>,
     /// The date and time that a user last updated the configuration, in [ISO 8601 format](https://www.iso.org/iso-8601-date-and-time-format.html).
-    pub last_modified: ::std::option::Option<::std::string::String>,
+    pub last_modified: Option<String>,
 }
 impl ProvisionedConcurrencyConfigListItem {
     /// Starts building a [`ProvisionedConcurrencyConfigListItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedConcurrencyConfigListItemBuilder {
-        <crate::types::builders::ProvisionedConcurrencyConfigListItemBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionedConcurrencyConfigListItemBuilder as Default>::default()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `RequestedProvisionedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn requested_provisioned_concurrent_executions(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn requested_provisioned_concurrent_executions(&self) -> Option<i32> {
         self.requested_provisioned_concurrent_executions
     }
     /// The `AvailableProvisionedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn available_provisioned_concurrent_executions(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn available_provisioned_concurrent_executions(&self) -> Option<i32> {
         self.available_provisioned_concurrent_executions
     }
     /// The `AllocatedProvisionedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn allocated_provisioned_concurrent_executions(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn allocated_provisioned_concurrent_executions(&self) -> Option<i32> {
         self.allocated_provisioned_concurrent_executions
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedConcurrencyStatusEnum> {
+    pub fn status(&self) -> Option<&crate::types::ProvisionedConcurrencyStatusEnum> {
         self.status.as_ref()
     }
     /// The `StatusReason` member, when set.
     #[inline]
-    pub fn status_reason(&self) -> ::std::option::Option<&str> {
+    pub fn status_reason(&self) -> Option<&str> {
         self.status_reason.as_deref()
     }
     /// The `LastModified` member, when set.
     #[inline]
-    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+    pub fn last_modified(&self) -> Option<&str> {
         self.last_modified.as_deref()
     }
 }
 /// A builder for [`ProvisionedConcurrencyConfigListItem`](crate::types::ProvisionedConcurrencyConfigListItem); start one with `ProvisionedConcurrencyConfigListItem::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionedConcurrencyConfigListItemBuilder {
     inner: crate::types::ProvisionedConcurrencyConfigListItem,
 }
 impl ProvisionedConcurrencyConfigListItemBuilder {
     /// Sets [`ProvisionedConcurrencyConfigListItem::function_arn`](crate::types::ProvisionedConcurrencyConfigListItem::function_arn): The Amazon Resource Name (ARN) of the alias or version.
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedConcurrencyConfigListItem::function_arn`](crate::types::ProvisionedConcurrencyConfigListItem::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`ProvisionedConcurrencyConfigListItem::function_arn`](crate::types::ProvisionedConcurrencyConfigListItem::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::requested_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::requested_provisioned_concurrent_executions): The amount of provisioned concurrency requested.
     pub fn requested_provisioned_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.requested_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.requested_provisioned_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedConcurrencyConfigListItem::requested_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::requested_provisioned_concurrent_executions).
     #[inline]
     pub fn set_requested_provisioned_concurrent_executions(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.requested_provisioned_concurrent_executions = input;
         self
     }
     /// The value set for [`ProvisionedConcurrencyConfigListItem::requested_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::requested_provisioned_concurrent_executions), if any.
     #[inline]
-    pub fn get_requested_provisioned_concurrent_executions(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_requested_provisioned_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.requested_provisioned_concurrent_executions
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::available_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::available_provisioned_concurrent_executions): The amount of provisioned concurrency available.
     pub fn available_provisioned_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.available_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.available_provisioned_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedConcurrencyConfigListItem::available_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::available_provisioned_concurrent_executions).
     #[inline]
     pub fn set_available_provisioned_concurrent_executions(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.available_provisioned_concurrent_executions = input;
         self
     }
     /// The value set for [`ProvisionedConcurrencyConfigListItem::available_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::available_provisioned_concurrent_executions), if any.
     #[inline]
-    pub fn get_available_provisioned_concurrent_executions(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_available_provisioned_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.available_provisioned_concurrent_executions
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::allocated_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::allocated_provisioned_concurrent_executions): The amount of provisioned concurrency allocated.
     pub fn allocated_provisioned_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.allocated_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allocated_provisioned_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedConcurrencyConfigListItem::allocated_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::allocated_provisioned_concurrent_executions).
     #[inline]
     pub fn set_allocated_provisioned_concurrent_executions(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.allocated_provisioned_concurrent_executions = input;
         self
     }
     /// The value set for [`ProvisionedConcurrencyConfigListItem::allocated_provisioned_concurrent_executions`](crate::types::ProvisionedConcurrencyConfigListItem::allocated_provisioned_concurrent_executions), if any.
     #[inline]
-    pub fn get_allocated_provisioned_concurrent_executions(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_allocated_provisioned_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.allocated_provisioned_concurrent_executions
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::status`](crate::types::ProvisionedConcurrencyConfigListItem::status): The status of the allocation process.
@@ -182,67 +146,53 @@ impl ProvisionedConcurrencyConfigListItemBuilder {
         mut self,
         input: crate::types::ProvisionedConcurrencyStatusEnum,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedConcurrencyConfigListItem::status`](crate::types::ProvisionedConcurrencyConfigListItem::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedConcurrencyStatusEnum>,
+        input: Option<crate::types::ProvisionedConcurrencyStatusEnum>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ProvisionedConcurrencyConfigListItem::status`](crate::types::ProvisionedConcurrencyConfigListItem::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedConcurrencyStatusEnum> {
+    pub fn get_status(&self) -> &Option<crate::types::ProvisionedConcurrencyStatusEnum> {
         &self.inner.status
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::status_reason`](crate::types::ProvisionedConcurrencyConfigListItem::status_reason): For failed allocations, the reason that provisioned concurrency could not be allocated.
-    pub fn status_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_reason = ::std::option::Option::Some(input.into());
+    pub fn status_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_reason = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedConcurrencyConfigListItem::status_reason`](crate::types::ProvisionedConcurrencyConfigListItem::status_reason).
     #[inline]
-    pub fn set_status_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_reason(mut self, input: Option<String>) -> Self {
         self.inner.status_reason = input;
         self
     }
     /// The value set for [`ProvisionedConcurrencyConfigListItem::status_reason`](crate::types::ProvisionedConcurrencyConfigListItem::status_reason), if any.
     #[inline]
-    pub fn get_status_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_reason(&self) -> &Option<String> {
         &self.inner.status_reason
     }
     /// Sets [`ProvisionedConcurrencyConfigListItem::last_modified`](crate::types::ProvisionedConcurrencyConfigListItem::last_modified): The date and time that a user last updated the configuration, in [ISO 8601 format](https://www.iso.org/iso-8601-date-and-time-format.html).
-    pub fn last_modified(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input.into());
+    pub fn last_modified(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_modified = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedConcurrencyConfigListItem::last_modified`](crate::types::ProvisionedConcurrencyConfigListItem::last_modified).
     #[inline]
-    pub fn set_last_modified(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_modified(mut self, input: Option<String>) -> Self {
         self.inner.last_modified = input;
         self
     }
     /// The value set for [`ProvisionedConcurrencyConfigListItem::last_modified`](crate::types::ProvisionedConcurrencyConfigListItem::last_modified), if any.
     #[inline]
-    pub fn get_last_modified(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_modified(&self) -> &Option<String> {
         &self.inner.last_modified
     }
     /// Builds the [`ProvisionedConcurrencyConfigListItem`]; it has no required members, so this cannot fail.

@@ -2,108 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode) configuration for the event source. Use Provisioned Mode to customize the minimum and maximum number of event pollers for your event source.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProvisionedPollerConfig {
     /// The minimum number of event pollers this event source can scale down to. For Amazon SQS events source mappings, default is 2, and minimum 2 required. For Amazon MSK and self-managed Apache Kafka event source mappings, default is 1.
-    pub minimum_pollers: ::std::option::Option<i32>,
+    pub minimum_pollers: Option<i32>,
     /// The maximum number of event pollers this event source can scale up to. For Amazon SQS events source mappings, default is 200, and minimum value allowed is 2. For Amazon MSK and self-managed Apache Kafka event source mappings, default is 200, and minimum value allowed is 1.
-    pub maximum_pollers: ::std::option::Option<i32>,
+    pub maximum_pollers: Option<i32>,
     /// (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group. Use this option to group multiple ESMs within the event source's VPC to share Event Poller Unit (EPU) capacity. You can use this option to optimize Provisioned mode costs for your ESMs. You can group up to 100 ESMs per poller group and aggregate maximum pollers across all ESMs in a group cannot exceed 2000.
-    pub poller_group_name: ::std::option::Option<::std::string::String>,
+    pub poller_group_name: Option<String>,
 }
 impl ProvisionedPollerConfig {
     /// Starts building a [`ProvisionedPollerConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedPollerConfigBuilder {
-        <crate::types::builders::ProvisionedPollerConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ProvisionedPollerConfigBuilder as Default>::default()
     }
     /// The `MinimumPollers` member, when set.
     #[inline]
-    pub fn minimum_pollers(&self) -> ::std::option::Option<i32> {
+    pub fn minimum_pollers(&self) -> Option<i32> {
         self.minimum_pollers
     }
     /// The `MaximumPollers` member, when set.
     #[inline]
-    pub fn maximum_pollers(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_pollers(&self) -> Option<i32> {
         self.maximum_pollers
     }
     /// The `PollerGroupName` member, when set.
     #[inline]
-    pub fn poller_group_name(&self) -> ::std::option::Option<&str> {
+    pub fn poller_group_name(&self) -> Option<&str> {
         self.poller_group_name.as_deref()
     }
 }
 /// A builder for [`ProvisionedPollerConfig`](crate::types::ProvisionedPollerConfig); start one with `ProvisionedPollerConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ProvisionedPollerConfigBuilder {
     inner: crate::types::ProvisionedPollerConfig,
 }
 impl ProvisionedPollerConfigBuilder {
     /// Sets [`ProvisionedPollerConfig::minimum_pollers`](crate::types::ProvisionedPollerConfig::minimum_pollers): The minimum number of event pollers this event source can scale down to.
     pub fn minimum_pollers(mut self, input: i32) -> Self {
-        self.inner.minimum_pollers = ::std::option::Option::Some(input);
+        self.inner.minimum_pollers = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedPollerConfig::minimum_pollers`](crate::types::ProvisionedPollerConfig::minimum_pollers).
     #[inline]
-    pub fn set_minimum_pollers(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_minimum_pollers(mut self, input: Option<i32>) -> Self {
         self.inner.minimum_pollers = input;
         self
     }
     /// The value set for [`ProvisionedPollerConfig::minimum_pollers`](crate::types::ProvisionedPollerConfig::minimum_pollers), if any.
     #[inline]
-    pub fn get_minimum_pollers(&self) -> &::std::option::Option<i32> {
+    pub fn get_minimum_pollers(&self) -> &Option<i32> {
         &self.inner.minimum_pollers
     }
     /// Sets [`ProvisionedPollerConfig::maximum_pollers`](crate::types::ProvisionedPollerConfig::maximum_pollers): The maximum number of event pollers this event source can scale up to.
     pub fn maximum_pollers(mut self, input: i32) -> Self {
-        self.inner.maximum_pollers = ::std::option::Option::Some(input);
+        self.inner.maximum_pollers = Some(input);
         self
     }
     /// Sets or clears [`ProvisionedPollerConfig::maximum_pollers`](crate::types::ProvisionedPollerConfig::maximum_pollers).
     #[inline]
-    pub fn set_maximum_pollers(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_maximum_pollers(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_pollers = input;
         self
     }
     /// The value set for [`ProvisionedPollerConfig::maximum_pollers`](crate::types::ProvisionedPollerConfig::maximum_pollers), if any.
     #[inline]
-    pub fn get_maximum_pollers(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_pollers(&self) -> &Option<i32> {
         &self.inner.maximum_pollers
     }
     /// Sets [`ProvisionedPollerConfig::poller_group_name`](crate::types::ProvisionedPollerConfig::poller_group_name): (Amazon MSK and self-managed Apache Kafka) The name of the provisioned poller group.
-    pub fn poller_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.poller_group_name = ::std::option::Option::Some(input.into());
+    pub fn poller_group_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.poller_group_name = Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedPollerConfig::poller_group_name`](crate::types::ProvisionedPollerConfig::poller_group_name).
     #[inline]
-    pub fn set_poller_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_poller_group_name(mut self, input: Option<String>) -> Self {
         self.inner.poller_group_name = input;
         self
     }
     /// The value set for [`ProvisionedPollerConfig::poller_group_name`](crate::types::ProvisionedPollerConfig::poller_group_name), if any.
     #[inline]
-    pub fn get_poller_group_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_poller_group_name(&self) -> &Option<String> {
         &self.inner.poller_group_name
     }
     /// Builds the [`ProvisionedPollerConfig`]; it has no required members, so this cannot fail.

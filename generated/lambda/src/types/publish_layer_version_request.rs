@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PublishLayerVersionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishLayerVersionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -15,51 +10,45 @@ pub struct PublishLayerVersionRequest {
     /// Sent in the URI label `{LayerName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub layer_name: ::std::option::Option<::std::string::String>,
+    pub layer_name: Option<String>,
     /// The description of the version.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The function layer archive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub content: ::std::option::Option<crate::types::LayerVersionContentInput>,
+    pub content: Option<crate::types::LayerVersionContentInput>,
     /// A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
-    pub compatible_architectures: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Architecture>,
-    >,
+    pub compatible_architectures: Option<Vec<crate::types::Architecture>>,
     /// A list of compatible [function runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Used for filtering with `ListLayers` and `ListLayerVersions`.
     ///
     /// The following list includes deprecated runtimes. For more information, see [Runtime deprecation policy](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-support-policy).
-    pub compatible_runtimes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Runtime>,
-    >,
+    pub compatible_runtimes: Option<Vec<crate::types::Runtime>>,
     /// The layer's software license. It can be any of the following:
     ///
     /// - An [SPDX license identifier](https://spdx.org/licenses/). For example, `MIT`.
     /// - The URL of a license hosted on the internet. For example, `https://opensource.org/licenses/MIT`.
     /// - The full text of the license.
-    pub license_info: ::std::option::Option<::std::string::String>,
+    pub license_info: Option<String>,
 }
 impl PublishLayerVersionRequest {
     /// Starts building a [`PublishLayerVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublishLayerVersionRequestBuilder {
-        <crate::types::builders::PublishLayerVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublishLayerVersionRequestBuilder as Default>::default()
     }
     /// The `LayerName` member, when set.
     #[inline]
-    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+    pub fn layer_name(&self) -> Option<&str> {
         self.layer_name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Content` member, when set.
     #[inline]
-    pub fn content(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LayerVersionContentInput> {
+    pub fn content(&self) -> Option<&crate::types::LayerVersionContentInput> {
         self.content.as_ref()
     }
     /// The `CompatibleArchitectures` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,7 +63,7 @@ impl PublishLayerVersionRequest {
     }
     /// The `LicenseInfo` member, when set.
     #[inline]
-    pub fn license_info(&self) -> ::std::option::Option<&str> {
+    pub fn license_info(&self) -> Option<&str> {
         self.license_info.as_deref()
     }
 }
@@ -85,79 +74,60 @@ impl PublishLayerVersionRequest {
     }
 }
 /// A builder for [`PublishLayerVersionRequest`](crate::types::PublishLayerVersionRequest); start one with `PublishLayerVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublishLayerVersionRequestBuilder {
     inner: crate::types::PublishLayerVersionRequest,
 }
 impl PublishLayerVersionRequestBuilder {
     /// Sets [`PublishLayerVersionRequest::layer_name`](crate::types::PublishLayerVersionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_name = ::std::option::Option::Some(input.into());
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_name = Some(input.into());
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::layer_name`](crate::types::PublishLayerVersionRequest::layer_name).
     #[inline]
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.inner.layer_name = input;
         self
     }
     /// The value set for [`PublishLayerVersionRequest::layer_name`](crate::types::PublishLayerVersionRequest::layer_name), if any.
     #[inline]
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         &self.inner.layer_name
     }
     /// Sets [`PublishLayerVersionRequest::description`](crate::types::PublishLayerVersionRequest::description): The description of the version.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::description`](crate::types::PublishLayerVersionRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`PublishLayerVersionRequest::description`](crate::types::PublishLayerVersionRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`PublishLayerVersionRequest::content`](crate::types::PublishLayerVersionRequest::content): The function layer archive.
     pub fn content(mut self, input: crate::types::LayerVersionContentInput) -> Self {
-        self.inner.content = ::std::option::Option::Some(input);
+        self.inner.content = Some(input);
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::content`](crate::types::PublishLayerVersionRequest::content).
     #[inline]
     pub fn set_content(
         mut self,
-        input: ::std::option::Option<crate::types::LayerVersionContentInput>,
+        input: Option<crate::types::LayerVersionContentInput>,
     ) -> Self {
         self.inner.content = input;
         self
     }
     /// The value set for [`PublishLayerVersionRequest::content`](crate::types::PublishLayerVersionRequest::content), if any.
     #[inline]
-    pub fn get_content(
-        &self,
-    ) -> &::std::option::Option<crate::types::LayerVersionContentInput> {
+    pub fn get_content(&self) -> &Option<crate::types::LayerVersionContentInput> {
         &self.inner.content
     }
     /// Appends one item to [`PublishLayerVersionRequest::compatible_architectures`](crate::types::PublishLayerVersionRequest::compatible_architectures): A list of compatible [instruction set architectures](https://docs.aws.amazon.com/lambda/latest/dg/foundation-arch.html).
@@ -174,7 +144,7 @@ impl PublishLayerVersionRequestBuilder {
     #[inline]
     pub fn set_compatible_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.inner.compatible_architectures = input;
         self
@@ -183,7 +153,7 @@ impl PublishLayerVersionRequestBuilder {
     #[inline]
     pub fn get_compatible_architectures(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    ) -> &Option<Vec<crate::types::Architecture>> {
         &self.inner.compatible_architectures
     }
     /// Appends one item to [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes): A list of compatible [function runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
@@ -197,60 +167,52 @@ impl PublishLayerVersionRequestBuilder {
     #[inline]
     pub fn set_compatible_runtimes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Runtime>>,
+        input: Option<Vec<crate::types::Runtime>>,
     ) -> Self {
         self.inner.compatible_runtimes = input;
         self
     }
     /// The value set for [`PublishLayerVersionRequest::compatible_runtimes`](crate::types::PublishLayerVersionRequest::compatible_runtimes), if any.
     #[inline]
-    pub fn get_compatible_runtimes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Runtime>> {
+    pub fn get_compatible_runtimes(&self) -> &Option<Vec<crate::types::Runtime>> {
         &self.inner.compatible_runtimes
     }
     /// Sets [`PublishLayerVersionRequest::license_info`](crate::types::PublishLayerVersionRequest::license_info): The layer's software license.
-    pub fn license_info(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.license_info = ::std::option::Option::Some(input.into());
+    pub fn license_info(mut self, input: impl Into<String>) -> Self {
+        self.inner.license_info = Some(input.into());
         self
     }
     /// Sets or clears [`PublishLayerVersionRequest::license_info`](crate::types::PublishLayerVersionRequest::license_info).
     #[inline]
-    pub fn set_license_info(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_license_info(mut self, input: Option<String>) -> Self {
         self.inner.license_info = input;
         self
     }
     /// The value set for [`PublishLayerVersionRequest::license_info`](crate::types::PublishLayerVersionRequest::license_info), if any.
     #[inline]
-    pub fn get_license_info(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_license_info(&self) -> &Option<String> {
         &self.inner.license_info
     }
     /// Builds the [`PublishLayerVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PublishLayerVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.layer_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishLayerVersionRequest",
                 member: "layer_name",
             });
         }
         if self.inner.content.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishLayerVersionRequest",
                 member: "content",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

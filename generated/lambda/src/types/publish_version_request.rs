@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PublishVersionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishVersionRequest {
     /// The name or ARN of the Lambda function.
@@ -23,47 +18,45 @@ pub struct PublishVersionRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// Only publish a version if the hash value matches the value that's specified. Use this option to avoid publishing a version if the function code has changed since you last updated it. You can get the hash for the version that you uploaded from the output of `UpdateFunctionCode`.
-    pub code_sha256: ::std::option::Option<::std::string::String>,
+    pub code_sha256: Option<String>,
     /// A description for the version to override the description in the function configuration.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Only update the function if the revision ID matches the ID that's specified. Use this option to avoid publishing a version if the function configuration has changed since you last updated it.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
     /// Specifies where to publish the function version or configuration.
-    pub publish_to: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+    pub publish_to: Option<crate::types::FunctionVersionLatestPublished>,
 }
 impl PublishVersionRequest {
     /// Starts building a [`PublishVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublishVersionRequestBuilder {
-        <crate::types::builders::PublishVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublishVersionRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `CodeSha256` member, when set.
     #[inline]
-    pub fn code_sha256(&self) -> ::std::option::Option<&str> {
+    pub fn code_sha256(&self) -> Option<&str> {
         self.code_sha256.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
     /// The `PublishTo` member, when set.
     #[inline]
-    pub fn publish_to(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionVersionLatestPublished> {
+    pub fn publish_to(&self) -> Option<&crate::types::FunctionVersionLatestPublished> {
         self.publish_to.as_ref()
     }
 }
@@ -74,102 +67,73 @@ impl PublishVersionRequest {
     }
 }
 /// A builder for [`PublishVersionRequest`](crate::types::PublishVersionRequest); start one with `PublishVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublishVersionRequestBuilder {
     inner: crate::types::PublishVersionRequest,
 }
 impl PublishVersionRequestBuilder {
     /// Sets [`PublishVersionRequest::function_name`](crate::types::PublishVersionRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`PublishVersionRequest::function_name`](crate::types::PublishVersionRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`PublishVersionRequest::function_name`](crate::types::PublishVersionRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`PublishVersionRequest::code_sha256`](crate::types::PublishVersionRequest::code_sha256): Only publish a version if the hash value matches the value that's specified.
-    pub fn code_sha256(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_sha256 = ::std::option::Option::Some(input.into());
+    pub fn code_sha256(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_sha256 = Some(input.into());
         self
     }
     /// Sets or clears [`PublishVersionRequest::code_sha256`](crate::types::PublishVersionRequest::code_sha256).
     #[inline]
-    pub fn set_code_sha256(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_sha256(mut self, input: Option<String>) -> Self {
         self.inner.code_sha256 = input;
         self
     }
     /// The value set for [`PublishVersionRequest::code_sha256`](crate::types::PublishVersionRequest::code_sha256), if any.
     #[inline]
-    pub fn get_code_sha256(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_sha256(&self) -> &Option<String> {
         &self.inner.code_sha256
     }
     /// Sets [`PublishVersionRequest::description`](crate::types::PublishVersionRequest::description): A description for the version to override the description in the function configuration.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`PublishVersionRequest::description`](crate::types::PublishVersionRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`PublishVersionRequest::description`](crate::types::PublishVersionRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`PublishVersionRequest::revision_id`](crate::types::PublishVersionRequest::revision_id): Only update the function if the revision ID matches the ID that's specified.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishVersionRequest::revision_id`](crate::types::PublishVersionRequest::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`PublishVersionRequest::revision_id`](crate::types::PublishVersionRequest::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Sets [`PublishVersionRequest::publish_to`](crate::types::PublishVersionRequest::publish_to): Specifies where to publish the function version or configuration.
@@ -177,14 +141,14 @@ impl PublishVersionRequestBuilder {
         mut self,
         input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
-        self.inner.publish_to = ::std::option::Option::Some(input);
+        self.inner.publish_to = Some(input);
         self
     }
     /// Sets or clears [`PublishVersionRequest::publish_to`](crate::types::PublishVersionRequest::publish_to).
     #[inline]
     pub fn set_publish_to(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+        input: Option<crate::types::FunctionVersionLatestPublished>,
     ) -> Self {
         self.inner.publish_to = input;
         self
@@ -193,23 +157,23 @@ impl PublishVersionRequestBuilder {
     #[inline]
     pub fn get_publish_to(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionVersionLatestPublished> {
+    ) -> &Option<crate::types::FunctionVersionLatestPublished> {
         &self.inner.publish_to
     }
     /// Builds the [`PublishVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PublishVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishVersionRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionCodeSigningConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutFunctionCodeSigningConfigResponse {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_config_arn: ::std::option::Option<::std::string::String>,
+    pub code_signing_config_arn: Option<String>,
     /// The name or ARN of the Lambda function.
     ///
     /// **Name formats**
@@ -25,113 +20,94 @@ pub struct PutFunctionCodeSigningConfigResponse {
     /// The length constraint applies only to the full ARN. If you specify only the function name, it is limited to 64 characters in length.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
 }
 impl PutFunctionCodeSigningConfigResponse {
     /// Starts building a [`PutFunctionCodeSigningConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutFunctionCodeSigningConfigResponseBuilder {
-        <crate::types::builders::PutFunctionCodeSigningConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutFunctionCodeSigningConfigResponseBuilder as Default>::default()
     }
     /// The `CodeSigningConfigArn` member, when set.
     #[inline]
-    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+    pub fn code_signing_config_arn(&self) -> Option<&str> {
         self.code_signing_config_arn.as_deref()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for PutFunctionCodeSigningConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "PutFunctionCodeSigningConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`PutFunctionCodeSigningConfigResponse`](crate::types::PutFunctionCodeSigningConfigResponse); start one with `PutFunctionCodeSigningConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutFunctionCodeSigningConfigResponseBuilder {
     inner: crate::types::PutFunctionCodeSigningConfigResponse,
 }
 impl PutFunctionCodeSigningConfigResponseBuilder {
     /// Sets [`PutFunctionCodeSigningConfigResponse::code_signing_config_arn`](crate::types::PutFunctionCodeSigningConfigResponse::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_signing_config_arn = ::std::option::Option::Some(input.into());
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_signing_config_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PutFunctionCodeSigningConfigResponse::code_signing_config_arn`](crate::types::PutFunctionCodeSigningConfigResponse::code_signing_config_arn).
     #[inline]
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.inner.code_signing_config_arn = input;
         self
     }
     /// The value set for [`PutFunctionCodeSigningConfigResponse::code_signing_config_arn`](crate::types::PutFunctionCodeSigningConfigResponse::code_signing_config_arn), if any.
     #[inline]
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         &self.inner.code_signing_config_arn
     }
     /// Sets [`PutFunctionCodeSigningConfigResponse::function_name`](crate::types::PutFunctionCodeSigningConfigResponse::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutFunctionCodeSigningConfigResponse::function_name`](crate::types::PutFunctionCodeSigningConfigResponse::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`PutFunctionCodeSigningConfigResponse::function_name`](crate::types::PutFunctionCodeSigningConfigResponse::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Builds the [`PutFunctionCodeSigningConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutFunctionCodeSigningConfigResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.code_signing_config_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionCodeSigningConfigResponse",
                 member: "code_signing_config_arn",
             });
         }
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionCodeSigningConfigResponse",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionConcurrencyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutFunctionConcurrencyRequest {
     /// The name or ARN of the Lambda function.
@@ -23,26 +18,26 @@ pub struct PutFunctionConcurrencyRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The number of simultaneous executions to reserve for the function.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reserved_concurrent_executions: ::std::option::Option<i32>,
+    pub reserved_concurrent_executions: Option<i32>,
 }
 impl PutFunctionConcurrencyRequest {
     /// Starts building a [`PutFunctionConcurrencyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutFunctionConcurrencyRequestBuilder {
-        <crate::types::builders::PutFunctionConcurrencyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutFunctionConcurrencyRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `ReservedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn reserved_concurrent_executions(&self) -> ::std::option::Option<i32> {
+    pub fn reserved_concurrent_executions(&self) -> Option<i32> {
         self.reserved_concurrent_executions
     }
 }
@@ -53,77 +48,63 @@ impl PutFunctionConcurrencyRequest {
     }
 }
 /// A builder for [`PutFunctionConcurrencyRequest`](crate::types::PutFunctionConcurrencyRequest); start one with `PutFunctionConcurrencyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutFunctionConcurrencyRequestBuilder {
     inner: crate::types::PutFunctionConcurrencyRequest,
 }
 impl PutFunctionConcurrencyRequestBuilder {
     /// Sets [`PutFunctionConcurrencyRequest::function_name`](crate::types::PutFunctionConcurrencyRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutFunctionConcurrencyRequest::function_name`](crate::types::PutFunctionConcurrencyRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`PutFunctionConcurrencyRequest::function_name`](crate::types::PutFunctionConcurrencyRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`PutFunctionConcurrencyRequest::reserved_concurrent_executions`](crate::types::PutFunctionConcurrencyRequest::reserved_concurrent_executions): The number of simultaneous executions to reserve for the function.
     pub fn reserved_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.reserved_concurrent_executions = ::std::option::Option::Some(input);
+        self.inner.reserved_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`PutFunctionConcurrencyRequest::reserved_concurrent_executions`](crate::types::PutFunctionConcurrencyRequest::reserved_concurrent_executions).
     #[inline]
-    pub fn set_reserved_concurrent_executions(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_reserved_concurrent_executions(mut self, input: Option<i32>) -> Self {
         self.inner.reserved_concurrent_executions = input;
         self
     }
     /// The value set for [`PutFunctionConcurrencyRequest::reserved_concurrent_executions`](crate::types::PutFunctionConcurrencyRequest::reserved_concurrent_executions), if any.
     #[inline]
-    pub fn get_reserved_concurrent_executions(&self) -> &::std::option::Option<i32> {
+    pub fn get_reserved_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.reserved_concurrent_executions
     }
     /// Builds the [`PutFunctionConcurrencyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutFunctionConcurrencyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionConcurrencyRequest",
                 member: "function_name",
             });
         }
         if self.inner.reserved_concurrent_executions.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionConcurrencyRequest",
                 member: "reserved_concurrent_executions",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionEventInvokeConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutFunctionEventInvokeConfigRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,15 +18,15 @@ pub struct PutFunctionEventInvokeConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// A version number or alias name.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// The maximum number of times to retry when the function returns an error.
-    pub maximum_retry_attempts: ::std::option::Option<i32>,
+    pub maximum_retry_attempts: Option<i32>,
     /// The maximum age of a request that Lambda sends to a function for processing.
-    pub maximum_event_age_in_seconds: ::std::option::Option<i32>,
+    pub maximum_event_age_in_seconds: Option<i32>,
     /// A destination for events after they have been sent to a function for processing.
     ///
     /// **Destinations**
@@ -43,39 +38,37 @@ pub struct PutFunctionEventInvokeConfigRequest {
     /// - **Event Bus** - The ARN of an Amazon EventBridge event bus.
     ///
     /// **Note:** S3 buckets are supported only for on-failure destinations. To retain records of successful invocations, use another destination type.
-    pub destination_config: ::std::option::Option<crate::types::DestinationConfig>,
+    pub destination_config: Option<crate::types::DestinationConfig>,
 }
 impl PutFunctionEventInvokeConfigRequest {
     /// Starts building a [`PutFunctionEventInvokeConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutFunctionEventInvokeConfigRequestBuilder {
-        <crate::types::builders::PutFunctionEventInvokeConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutFunctionEventInvokeConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `MaximumRetryAttempts` member, when set.
     #[inline]
-    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_retry_attempts(&self) -> Option<i32> {
         self.maximum_retry_attempts
     }
     /// The `MaximumEventAgeInSeconds` member, when set.
     #[inline]
-    pub fn maximum_event_age_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_event_age_in_seconds(&self) -> Option<i32> {
         self.maximum_event_age_in_seconds
     }
     /// The `DestinationConfig` member, when set.
     #[inline]
-    pub fn destination_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+    pub fn destination_config(&self) -> Option<&crate::types::DestinationConfig> {
         self.destination_config.as_ref()
     }
 }
@@ -86,133 +79,108 @@ impl PutFunctionEventInvokeConfigRequest {
     }
 }
 /// A builder for [`PutFunctionEventInvokeConfigRequest`](crate::types::PutFunctionEventInvokeConfigRequest); start one with `PutFunctionEventInvokeConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutFunctionEventInvokeConfigRequestBuilder {
     inner: crate::types::PutFunctionEventInvokeConfigRequest,
 }
 impl PutFunctionEventInvokeConfigRequestBuilder {
     /// Sets [`PutFunctionEventInvokeConfigRequest::function_name`](crate::types::PutFunctionEventInvokeConfigRequest::function_name): The name or ARN of the Lambda function, version, or alias.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutFunctionEventInvokeConfigRequest::function_name`](crate::types::PutFunctionEventInvokeConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`PutFunctionEventInvokeConfigRequest::function_name`](crate::types::PutFunctionEventInvokeConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`PutFunctionEventInvokeConfigRequest::qualifier`](crate::types::PutFunctionEventInvokeConfigRequest::qualifier): A version number or alias name.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`PutFunctionEventInvokeConfigRequest::qualifier`](crate::types::PutFunctionEventInvokeConfigRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`PutFunctionEventInvokeConfigRequest::qualifier`](crate::types::PutFunctionEventInvokeConfigRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`PutFunctionEventInvokeConfigRequest::maximum_retry_attempts`](crate::types::PutFunctionEventInvokeConfigRequest::maximum_retry_attempts): The maximum number of times to retry when the function returns an error.
     pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
+        self.inner.maximum_retry_attempts = Some(input);
         self
     }
     /// Sets or clears [`PutFunctionEventInvokeConfigRequest::maximum_retry_attempts`](crate::types::PutFunctionEventInvokeConfigRequest::maximum_retry_attempts).
     #[inline]
-    pub fn set_maximum_retry_attempts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_retry_attempts(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_retry_attempts = input;
         self
     }
     /// The value set for [`PutFunctionEventInvokeConfigRequest::maximum_retry_attempts`](crate::types::PutFunctionEventInvokeConfigRequest::maximum_retry_attempts), if any.
     #[inline]
-    pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_retry_attempts(&self) -> &Option<i32> {
         &self.inner.maximum_retry_attempts
     }
     /// Sets [`PutFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds`](crate::types::PutFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds): The maximum age of a request that Lambda sends to a function for processing.
     pub fn maximum_event_age_in_seconds(mut self, input: i32) -> Self {
-        self.inner.maximum_event_age_in_seconds = ::std::option::Option::Some(input);
+        self.inner.maximum_event_age_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`PutFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds`](crate::types::PutFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds).
     #[inline]
-    pub fn set_maximum_event_age_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_event_age_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_event_age_in_seconds = input;
         self
     }
     /// The value set for [`PutFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds`](crate::types::PutFunctionEventInvokeConfigRequest::maximum_event_age_in_seconds), if any.
     #[inline]
-    pub fn get_maximum_event_age_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_event_age_in_seconds(&self) -> &Option<i32> {
         &self.inner.maximum_event_age_in_seconds
     }
     /// Sets [`PutFunctionEventInvokeConfigRequest::destination_config`](crate::types::PutFunctionEventInvokeConfigRequest::destination_config): A destination for events after they have been sent to a function for processing.
     pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input);
+        self.inner.destination_config = Some(input);
         self
     }
     /// Sets or clears [`PutFunctionEventInvokeConfigRequest::destination_config`](crate::types::PutFunctionEventInvokeConfigRequest::destination_config).
     #[inline]
     pub fn set_destination_config(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationConfig>,
+        input: Option<crate::types::DestinationConfig>,
     ) -> Self {
         self.inner.destination_config = input;
         self
     }
     /// The value set for [`PutFunctionEventInvokeConfigRequest::destination_config`](crate::types::PutFunctionEventInvokeConfigRequest::destination_config), if any.
     #[inline]
-    pub fn get_destination_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationConfig> {
+    pub fn get_destination_config(&self) -> &Option<crate::types::DestinationConfig> {
         &self.inner.destination_config
     }
     /// Builds the [`PutFunctionEventInvokeConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutFunctionEventInvokeConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionEventInvokeConfigRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionRecursionConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutFunctionRecursionConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,7 +18,7 @@ pub struct PutFunctionRecursionConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// If you set your function's recursive loop detection configuration to `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop. We recommend that you only use this setting if your design intentionally uses a Lambda function to write data back to the same Amazon Web Services resource that invokes it.
     ///
     /// If you set your function's recursive loop detection configuration to `Terminate`, Lambda stops your function being invoked and notifies you when it detects your function being invoked as part of a recursive loop.
@@ -33,22 +28,22 @@ pub struct PutFunctionRecursionConfigRequest {
     /// **Important:** If your design intentionally uses a Lambda function to write data back to the same Amazon Web Services resource that invokes the function, then use caution and implement suitable guard rails to prevent unexpected charges being billed to your Amazon Web Services account. To learn more about best practices for using recursive invocation patterns, see [Recursive patterns that cause run-away Lambda functions](https://serverlessland.com/content/service/lambda/guides/aws-lambda-operator-guide/recursive-runaway) in Serverless Land.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub recursive_loop: ::std::option::Option<crate::types::RecursiveLoop>,
+    pub recursive_loop: Option<crate::types::RecursiveLoop>,
 }
 impl PutFunctionRecursionConfigRequest {
     /// Starts building a [`PutFunctionRecursionConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutFunctionRecursionConfigRequestBuilder {
-        <crate::types::builders::PutFunctionRecursionConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutFunctionRecursionConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `RecursiveLoop` member, when set.
     #[inline]
-    pub fn recursive_loop(&self) -> ::std::option::Option<&crate::types::RecursiveLoop> {
+    pub fn recursive_loop(&self) -> Option<&crate::types::RecursiveLoop> {
         self.recursive_loop.as_ref()
     }
 }
@@ -59,79 +54,66 @@ impl PutFunctionRecursionConfigRequest {
     }
 }
 /// A builder for [`PutFunctionRecursionConfigRequest`](crate::types::PutFunctionRecursionConfigRequest); start one with `PutFunctionRecursionConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutFunctionRecursionConfigRequestBuilder {
     inner: crate::types::PutFunctionRecursionConfigRequest,
 }
 impl PutFunctionRecursionConfigRequestBuilder {
     /// Sets [`PutFunctionRecursionConfigRequest::function_name`](crate::types::PutFunctionRecursionConfigRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutFunctionRecursionConfigRequest::function_name`](crate::types::PutFunctionRecursionConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`PutFunctionRecursionConfigRequest::function_name`](crate::types::PutFunctionRecursionConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`PutFunctionRecursionConfigRequest::recursive_loop`](crate::types::PutFunctionRecursionConfigRequest::recursive_loop): If you set your function's recursive loop detection configuration to `Allow`, Lambda doesn't take any action when it detects your function being invoked as part of a recursive loop.
     pub fn recursive_loop(mut self, input: crate::types::RecursiveLoop) -> Self {
-        self.inner.recursive_loop = ::std::option::Option::Some(input);
+        self.inner.recursive_loop = Some(input);
         self
     }
     /// Sets or clears [`PutFunctionRecursionConfigRequest::recursive_loop`](crate::types::PutFunctionRecursionConfigRequest::recursive_loop).
     #[inline]
     pub fn set_recursive_loop(
         mut self,
-        input: ::std::option::Option<crate::types::RecursiveLoop>,
+        input: Option<crate::types::RecursiveLoop>,
     ) -> Self {
         self.inner.recursive_loop = input;
         self
     }
     /// The value set for [`PutFunctionRecursionConfigRequest::recursive_loop`](crate::types::PutFunctionRecursionConfigRequest::recursive_loop), if any.
     #[inline]
-    pub fn get_recursive_loop(
-        &self,
-    ) -> &::std::option::Option<crate::types::RecursiveLoop> {
+    pub fn get_recursive_loop(&self) -> &Option<crate::types::RecursiveLoop> {
         &self.inner.recursive_loop
     }
     /// Builds the [`PutFunctionRecursionConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutFunctionRecursionConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionRecursionConfigRequest",
                 member: "function_name",
             });
         }
         if self.inner.recursive_loop.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionRecursionConfigRequest",
                 member: "recursive_loop",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionRecursionConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutFunctionRecursionConfigResponse {
     /// The status of your function's recursive loop detection configuration.
@@ -15,61 +10,54 @@ pub struct PutFunctionRecursionConfigResponse {
     /// When this value is set to `Allow`and Lambda detects your function being invoked as part of a recursive loop, it doesn't take any action.
     ///
     /// When this value is set to `Terminate` and Lambda detects your function being invoked as part of a recursive loop, it stops your function being invoked and notifies you.
-    pub recursive_loop: ::std::option::Option<crate::types::RecursiveLoop>,
+    pub recursive_loop: Option<crate::types::RecursiveLoop>,
 }
 impl PutFunctionRecursionConfigResponse {
     /// Starts building a [`PutFunctionRecursionConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutFunctionRecursionConfigResponseBuilder {
-        <crate::types::builders::PutFunctionRecursionConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutFunctionRecursionConfigResponseBuilder as Default>::default()
     }
     /// The `RecursiveLoop` member, when set.
     #[inline]
-    pub fn recursive_loop(&self) -> ::std::option::Option<&crate::types::RecursiveLoop> {
+    pub fn recursive_loop(&self) -> Option<&crate::types::RecursiveLoop> {
         self.recursive_loop.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for PutFunctionRecursionConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "PutFunctionRecursionConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`PutFunctionRecursionConfigResponse`](crate::types::PutFunctionRecursionConfigResponse); start one with `PutFunctionRecursionConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutFunctionRecursionConfigResponseBuilder {
     inner: crate::types::PutFunctionRecursionConfigResponse,
 }
 impl PutFunctionRecursionConfigResponseBuilder {
     /// Sets [`PutFunctionRecursionConfigResponse::recursive_loop`](crate::types::PutFunctionRecursionConfigResponse::recursive_loop): The status of your function's recursive loop detection configuration.
     pub fn recursive_loop(mut self, input: crate::types::RecursiveLoop) -> Self {
-        self.inner.recursive_loop = ::std::option::Option::Some(input);
+        self.inner.recursive_loop = Some(input);
         self
     }
     /// Sets or clears [`PutFunctionRecursionConfigResponse::recursive_loop`](crate::types::PutFunctionRecursionConfigResponse::recursive_loop).
     #[inline]
     pub fn set_recursive_loop(
         mut self,
-        input: ::std::option::Option<crate::types::RecursiveLoop>,
+        input: Option<crate::types::RecursiveLoop>,
     ) -> Self {
         self.inner.recursive_loop = input;
         self
     }
     /// The value set for [`PutFunctionRecursionConfigResponse::recursive_loop`](crate::types::PutFunctionRecursionConfigResponse::recursive_loop), if any.
     #[inline]
-    pub fn get_recursive_loop(
-        &self,
-    ) -> &::std::option::Option<crate::types::RecursiveLoop> {
+    pub fn get_recursive_loop(&self) -> &Option<crate::types::RecursiveLoop> {
         &self.inner.recursive_loop
     }
     /// Builds the [`PutFunctionRecursionConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionScalingConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutFunctionScalingConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -15,39 +10,37 @@ pub struct PutFunctionScalingConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// Specify a version or alias to set the scaling configuration for a published version of the function.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// The scaling configuration to apply to the function, including minimum and maximum execution environment limits.
-    pub function_scaling_config: ::std::option::Option<
-        crate::types::FunctionScalingConfig,
-    >,
+    pub function_scaling_config: Option<crate::types::FunctionScalingConfig>,
 }
 impl PutFunctionScalingConfigRequest {
     /// Starts building a [`PutFunctionScalingConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutFunctionScalingConfigRequestBuilder {
-        <crate::types::builders::PutFunctionScalingConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutFunctionScalingConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `FunctionScalingConfig` member, when set.
     #[inline]
     pub fn function_scaling_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::FunctionScalingConfig> {
+    ) -> Option<&crate::types::FunctionScalingConfig> {
         self.function_scaling_config.as_ref()
     }
 }
@@ -58,58 +51,41 @@ impl PutFunctionScalingConfigRequest {
     }
 }
 /// A builder for [`PutFunctionScalingConfigRequest`](crate::types::PutFunctionScalingConfigRequest); start one with `PutFunctionScalingConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutFunctionScalingConfigRequestBuilder {
     inner: crate::types::PutFunctionScalingConfigRequest,
 }
 impl PutFunctionScalingConfigRequestBuilder {
     /// Sets [`PutFunctionScalingConfigRequest::function_name`](crate::types::PutFunctionScalingConfigRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutFunctionScalingConfigRequest::function_name`](crate::types::PutFunctionScalingConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`PutFunctionScalingConfigRequest::function_name`](crate::types::PutFunctionScalingConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`PutFunctionScalingConfigRequest::qualifier`](crate::types::PutFunctionScalingConfigRequest::qualifier): Specify a version or alias to set the scaling configuration for a published version of the function.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`PutFunctionScalingConfigRequest::qualifier`](crate::types::PutFunctionScalingConfigRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`PutFunctionScalingConfigRequest::qualifier`](crate::types::PutFunctionScalingConfigRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`PutFunctionScalingConfigRequest::function_scaling_config`](crate::types::PutFunctionScalingConfigRequest::function_scaling_config): The scaling configuration to apply to the function, including minimum and maximum execution environment limits.
@@ -117,14 +93,14 @@ impl PutFunctionScalingConfigRequestBuilder {
         mut self,
         input: crate::types::FunctionScalingConfig,
     ) -> Self {
-        self.inner.function_scaling_config = ::std::option::Option::Some(input);
+        self.inner.function_scaling_config = Some(input);
         self
     }
     /// Sets or clears [`PutFunctionScalingConfigRequest::function_scaling_config`](crate::types::PutFunctionScalingConfigRequest::function_scaling_config).
     #[inline]
     pub fn set_function_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionScalingConfig>,
+        input: Option<crate::types::FunctionScalingConfig>,
     ) -> Self {
         self.inner.function_scaling_config = input;
         self
@@ -133,29 +109,29 @@ impl PutFunctionScalingConfigRequestBuilder {
     #[inline]
     pub fn get_function_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionScalingConfig> {
+    ) -> &Option<crate::types::FunctionScalingConfig> {
         &self.inner.function_scaling_config
     }
     /// Builds the [`PutFunctionScalingConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutFunctionScalingConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionScalingConfigRequest",
                 member: "function_name",
             });
         }
         if self.inner.qualifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutFunctionScalingConfigRequest",
                 member: "qualifier",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,68 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutFunctionScalingConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutFunctionScalingConfigResponse {
     /// The current state of the function after applying the scaling configuration.
-    pub function_state: ::std::option::Option<crate::types::State>,
+    pub function_state: Option<crate::types::State>,
 }
 impl PutFunctionScalingConfigResponse {
     /// Starts building a [`PutFunctionScalingConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutFunctionScalingConfigResponseBuilder {
-        <crate::types::builders::PutFunctionScalingConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutFunctionScalingConfigResponseBuilder as Default>::default()
     }
     /// The `FunctionState` member, when set.
     #[inline]
-    pub fn function_state(&self) -> ::std::option::Option<&crate::types::State> {
+    pub fn function_state(&self) -> Option<&crate::types::State> {
         self.function_state.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for PutFunctionScalingConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "PutFunctionScalingConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`PutFunctionScalingConfigResponse`](crate::types::PutFunctionScalingConfigResponse); start one with `PutFunctionScalingConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutFunctionScalingConfigResponseBuilder {
     inner: crate::types::PutFunctionScalingConfigResponse,
 }
 impl PutFunctionScalingConfigResponseBuilder {
     /// Sets [`PutFunctionScalingConfigResponse::function_state`](crate::types::PutFunctionScalingConfigResponse::function_state): The current state of the function after applying the scaling configuration.
     pub fn function_state(mut self, input: crate::types::State) -> Self {
-        self.inner.function_state = ::std::option::Option::Some(input);
+        self.inner.function_state = Some(input);
         self
     }
     /// Sets or clears [`PutFunctionScalingConfigResponse::function_state`](crate::types::PutFunctionScalingConfigResponse::function_state).
     #[inline]
-    pub fn set_function_state(
-        mut self,
-        input: ::std::option::Option<crate::types::State>,
-    ) -> Self {
+    pub fn set_function_state(mut self, input: Option<crate::types::State>) -> Self {
         self.inner.function_state = input;
         self
     }
     /// The value set for [`PutFunctionScalingConfigResponse::function_state`](crate::types::PutFunctionScalingConfigResponse::function_state), if any.
     #[inline]
-    pub fn get_function_state(&self) -> &::std::option::Option<crate::types::State> {
+    pub fn get_function_state(&self) -> &Option<crate::types::State> {
         &self.inner.function_state
     }
     /// Builds the [`PutFunctionScalingConfigResponse`]; it has no required members, so this cannot fail.

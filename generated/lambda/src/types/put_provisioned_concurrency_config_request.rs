@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutProvisionedConcurrencyConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutProvisionedConcurrencyConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,37 +18,37 @@ pub struct PutProvisionedConcurrencyConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The version number or alias name.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// The amount of provisioned concurrency to allocate for the version or alias.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub provisioned_concurrent_executions: ::std::option::Option<i32>,
+    pub provisioned_concurrent_executions: Option<i32>,
 }
 impl PutProvisionedConcurrencyConfigRequest {
     /// Starts building a [`PutProvisionedConcurrencyConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder {
-        <crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutProvisionedConcurrencyConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `ProvisionedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn provisioned_concurrent_executions(&self) -> ::std::option::Option<i32> {
+    pub fn provisioned_concurrent_executions(&self) -> Option<i32> {
         self.provisioned_concurrent_executions
     }
 }
@@ -64,107 +59,85 @@ impl PutProvisionedConcurrencyConfigRequest {
     }
 }
 /// A builder for [`PutProvisionedConcurrencyConfigRequest`](crate::types::PutProvisionedConcurrencyConfigRequest); start one with `PutProvisionedConcurrencyConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutProvisionedConcurrencyConfigRequestBuilder {
     inner: crate::types::PutProvisionedConcurrencyConfigRequest,
 }
 impl PutProvisionedConcurrencyConfigRequestBuilder {
     /// Sets [`PutProvisionedConcurrencyConfigRequest::function_name`](crate::types::PutProvisionedConcurrencyConfigRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigRequest::function_name`](crate::types::PutProvisionedConcurrencyConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigRequest::function_name`](crate::types::PutProvisionedConcurrencyConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`PutProvisionedConcurrencyConfigRequest::qualifier`](crate::types::PutProvisionedConcurrencyConfigRequest::qualifier): The version number or alias name.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigRequest::qualifier`](crate::types::PutProvisionedConcurrencyConfigRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigRequest::qualifier`](crate::types::PutProvisionedConcurrencyConfigRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`PutProvisionedConcurrencyConfigRequest::provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigRequest::provisioned_concurrent_executions): The amount of provisioned concurrency to allocate for the version or alias.
     pub fn provisioned_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.provisioned_concurrent_executions = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.provisioned_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigRequest::provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigRequest::provisioned_concurrent_executions).
     #[inline]
-    pub fn set_provisioned_concurrent_executions(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_provisioned_concurrent_executions(mut self, input: Option<i32>) -> Self {
         self.inner.provisioned_concurrent_executions = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigRequest::provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigRequest::provisioned_concurrent_executions), if any.
     #[inline]
-    pub fn get_provisioned_concurrent_executions(&self) -> &::std::option::Option<i32> {
+    pub fn get_provisioned_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.provisioned_concurrent_executions
     }
     /// Builds the [`PutProvisionedConcurrencyConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutProvisionedConcurrencyConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutProvisionedConcurrencyConfigRequest",
                 member: "function_name",
             });
         }
         if self.inner.qualifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutProvisionedConcurrencyConfigRequest",
                 member: "qualifier",
             });
         }
         if self.inner.provisioned_concurrent_executions.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutProvisionedConcurrencyConfigRequest",
                 member: "provisioned_concurrent_executions",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,69 +2,56 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutProvisionedConcurrencyConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutProvisionedConcurrencyConfigResponse {
     /// The amount of provisioned concurrency requested.
-    pub requested_provisioned_concurrent_executions: ::std::option::Option<i32>,
+    pub requested_provisioned_concurrent_executions: Option<i32>,
     /// The amount of provisioned concurrency allocated. When a weighted alias is used during linear and canary deployments, this value fluctuates depending on the amount of concurrency that is provisioned for the function versions.
-    pub allocated_provisioned_concurrent_executions: ::std::option::Option<i32>,
+    pub allocated_provisioned_concurrent_executions: Option<i32>,
     /// The amount of provisioned concurrency available.
-    pub available_provisioned_concurrent_executions: ::std::option::Option<i32>,
+    pub available_provisioned_concurrent_executions: Option<i32>,
     /// The status of the allocation process.
-    pub status: ::std::option::Option<crate::types::ProvisionedConcurrencyStatusEnum>,
+    pub status: Option<crate::types::ProvisionedConcurrencyStatusEnum>,
     /// For failed allocations, the reason that provisioned concurrency could not be allocated.
-    pub status_reason: ::std::option::Option<::std::string::String>,
+    pub status_reason: Option<String>,
     /// The date and time that a user last updated the configuration, in [ISO 8601 format](https://www.iso.org/iso-8601-date-and-time-format.html).
-    pub last_modified: ::std::option::Option<::std::string::String>,
+    pub last_modified: Option<String>,
 }
 impl PutProvisionedConcurrencyConfigResponse {
     /// Starts building a [`PutProvisionedConcurrencyConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutProvisionedConcurrencyConfigResponseBuilder {
-        <crate::types::builders::PutProvisionedConcurrencyConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutProvisionedConcurrencyConfigResponseBuilder as Default>::default()
     }
     /// The `RequestedProvisionedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn requested_provisioned_concurrent_executions(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn requested_provisioned_concurrent_executions(&self) -> Option<i32> {
         self.requested_provisioned_concurrent_executions
     }
     /// The `AllocatedProvisionedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn allocated_provisioned_concurrent_executions(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn allocated_provisioned_concurrent_executions(&self) -> Option<i32> {
         self.allocated_provisioned_concurrent_executions
     }
     /// The `AvailableProvisionedConcurrentExecutions` member, when set.
     #[inline]
-    pub fn available_provisioned_concurrent_executions(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn available_provisioned_concurrent_executions(&self) -> Option<i32> {
         self.available_provisioned_concurrent_executions
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedConcurrencyStatusEnum> {
+    pub fn status(&self) -> Option<&crate::types::ProvisionedConcurrencyStatusEnum> {
         self.status.as_ref()
     }
     /// The `StatusReason` member, when set.
     #[inline]
-    pub fn status_reason(&self) -> ::std::option::Option<&str> {
+    pub fn status_reason(&self) -> Option<&str> {
         self.status_reason.as_deref()
     }
     /// The `LastModified` member, when set.
     #[inline]
-    pub fn last_modified(&self) -> ::std::option::Option<&str> {
+    pub fn last_modified(&self) -> Option<&str> {
         self.last_modified.as_deref()
     }
 }
@@ -72,92 +59,75 @@ impl ::awsgen_runtime::protocol::FromResponse
 for PutProvisionedConcurrencyConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "PutProvisionedConcurrencyConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`PutProvisionedConcurrencyConfigResponse`](crate::types::PutProvisionedConcurrencyConfigResponse); start one with `PutProvisionedConcurrencyConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutProvisionedConcurrencyConfigResponseBuilder {
     inner: crate::types::PutProvisionedConcurrencyConfigResponse,
 }
 impl PutProvisionedConcurrencyConfigResponseBuilder {
     /// Sets [`PutProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions): The amount of provisioned concurrency requested.
     pub fn requested_provisioned_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.requested_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.requested_provisioned_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions).
     #[inline]
     pub fn set_requested_provisioned_concurrent_executions(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.requested_provisioned_concurrent_executions = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::requested_provisioned_concurrent_executions), if any.
     #[inline]
-    pub fn get_requested_provisioned_concurrent_executions(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_requested_provisioned_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.requested_provisioned_concurrent_executions
     }
     /// Sets [`PutProvisionedConcurrencyConfigResponse::allocated_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::allocated_provisioned_concurrent_executions): The amount of provisioned concurrency allocated.
     pub fn allocated_provisioned_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.allocated_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.allocated_provisioned_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigResponse::allocated_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::allocated_provisioned_concurrent_executions).
     #[inline]
     pub fn set_allocated_provisioned_concurrent_executions(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.allocated_provisioned_concurrent_executions = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigResponse::allocated_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::allocated_provisioned_concurrent_executions), if any.
     #[inline]
-    pub fn get_allocated_provisioned_concurrent_executions(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_allocated_provisioned_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.allocated_provisioned_concurrent_executions
     }
     /// Sets [`PutProvisionedConcurrencyConfigResponse::available_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::available_provisioned_concurrent_executions): The amount of provisioned concurrency available.
     pub fn available_provisioned_concurrent_executions(mut self, input: i32) -> Self {
-        self.inner.available_provisioned_concurrent_executions = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.available_provisioned_concurrent_executions = Some(input);
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigResponse::available_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::available_provisioned_concurrent_executions).
     #[inline]
     pub fn set_available_provisioned_concurrent_executions(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.available_provisioned_concurrent_executions = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigResponse::available_provisioned_concurrent_executions`](crate::types::PutProvisionedConcurrencyConfigResponse::available_provisioned_concurrent_executions), if any.
     #[inline]
-    pub fn get_available_provisioned_concurrent_executions(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_available_provisioned_concurrent_executions(&self) -> &Option<i32> {
         &self.inner.available_provisioned_concurrent_executions
     }
     /// Sets [`PutProvisionedConcurrencyConfigResponse::status`](crate::types::PutProvisionedConcurrencyConfigResponse::status): The status of the allocation process.
@@ -165,67 +135,53 @@ impl PutProvisionedConcurrencyConfigResponseBuilder {
         mut self,
         input: crate::types::ProvisionedConcurrencyStatusEnum,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigResponse::status`](crate::types::PutProvisionedConcurrencyConfigResponse::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedConcurrencyStatusEnum>,
+        input: Option<crate::types::ProvisionedConcurrencyStatusEnum>,
     ) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigResponse::status`](crate::types::PutProvisionedConcurrencyConfigResponse::status), if any.
     #[inline]
-    pub fn get_status(
-        &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedConcurrencyStatusEnum> {
+    pub fn get_status(&self) -> &Option<crate::types::ProvisionedConcurrencyStatusEnum> {
         &self.inner.status
     }
     /// Sets [`PutProvisionedConcurrencyConfigResponse::status_reason`](crate::types::PutProvisionedConcurrencyConfigResponse::status_reason): For failed allocations, the reason that provisioned concurrency could not be allocated.
-    pub fn status_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_reason = ::std::option::Option::Some(input.into());
+    pub fn status_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_reason = Some(input.into());
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigResponse::status_reason`](crate::types::PutProvisionedConcurrencyConfigResponse::status_reason).
     #[inline]
-    pub fn set_status_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_reason(mut self, input: Option<String>) -> Self {
         self.inner.status_reason = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigResponse::status_reason`](crate::types::PutProvisionedConcurrencyConfigResponse::status_reason), if any.
     #[inline]
-    pub fn get_status_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_reason(&self) -> &Option<String> {
         &self.inner.status_reason
     }
     /// Sets [`PutProvisionedConcurrencyConfigResponse::last_modified`](crate::types::PutProvisionedConcurrencyConfigResponse::last_modified): The date and time that a user last updated the configuration, in [ISO 8601 format](https://www.iso.org/iso-8601-date-and-time-format.html).
-    pub fn last_modified(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.last_modified = ::std::option::Option::Some(input.into());
+    pub fn last_modified(mut self, input: impl Into<String>) -> Self {
+        self.inner.last_modified = Some(input.into());
         self
     }
     /// Sets or clears [`PutProvisionedConcurrencyConfigResponse::last_modified`](crate::types::PutProvisionedConcurrencyConfigResponse::last_modified).
     #[inline]
-    pub fn set_last_modified(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_last_modified(mut self, input: Option<String>) -> Self {
         self.inner.last_modified = input;
         self
     }
     /// The value set for [`PutProvisionedConcurrencyConfigResponse::last_modified`](crate::types::PutProvisionedConcurrencyConfigResponse::last_modified), if any.
     #[inline]
-    pub fn get_last_modified(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_last_modified(&self) -> &Option<String> {
         &self.inner.last_modified
     }
     /// Builds the [`PutProvisionedConcurrencyConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutRuntimeManagementConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutRuntimeManagementConfigRequest {
     /// The name or ARN of the Lambda function.
@@ -23,11 +18,11 @@ pub struct PutRuntimeManagementConfigRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// Specify a version of the function. This can be `$LATEST` or a published version number. If no value is specified, the configuration for the `$LATEST` version is returned.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// Specify the runtime update mode.
     ///
     /// - **Auto (default)** - Automatically update to the most recent and secure runtime version using a [Two-phase runtime version rollout](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-two-phase). This is the best choice for most customers to ensure they always benefit from runtime updates.
@@ -35,38 +30,36 @@ pub struct PutRuntimeManagementConfigRequest {
     /// - **Manual** - You specify a runtime version in your function configuration. The function will use this runtime version indefinitely. In the rare case where a new runtime version is incompatible with an existing function, this allows you to roll back your function to an earlier runtime version. For more information, see [Roll back a runtime version](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html#runtime-management-rollback).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub update_runtime_on: ::std::option::Option<crate::types::UpdateRuntimeOn>,
+    pub update_runtime_on: Option<crate::types::UpdateRuntimeOn>,
     /// The ARN of the runtime version you want the function to use.
     ///
     /// **Note:** This is only required if you're using the **Manual** runtime update mode.
-    pub runtime_version_arn: ::std::option::Option<::std::string::String>,
+    pub runtime_version_arn: Option<String>,
 }
 impl PutRuntimeManagementConfigRequest {
     /// Starts building a [`PutRuntimeManagementConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutRuntimeManagementConfigRequestBuilder {
-        <crate::types::builders::PutRuntimeManagementConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutRuntimeManagementConfigRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `UpdateRuntimeOn` member, when set.
     #[inline]
-    pub fn update_runtime_on(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UpdateRuntimeOn> {
+    pub fn update_runtime_on(&self) -> Option<&crate::types::UpdateRuntimeOn> {
         self.update_runtime_on.as_ref()
     }
     /// The `RuntimeVersionArn` member, when set.
     #[inline]
-    pub fn runtime_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn runtime_version_arn(&self) -> Option<&str> {
         self.runtime_version_arn.as_deref()
     }
 }
@@ -77,125 +70,98 @@ impl PutRuntimeManagementConfigRequest {
     }
 }
 /// A builder for [`PutRuntimeManagementConfigRequest`](crate::types::PutRuntimeManagementConfigRequest); start one with `PutRuntimeManagementConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutRuntimeManagementConfigRequestBuilder {
     inner: crate::types::PutRuntimeManagementConfigRequest,
 }
 impl PutRuntimeManagementConfigRequestBuilder {
     /// Sets [`PutRuntimeManagementConfigRequest::function_name`](crate::types::PutRuntimeManagementConfigRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigRequest::function_name`](crate::types::PutRuntimeManagementConfigRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`PutRuntimeManagementConfigRequest::function_name`](crate::types::PutRuntimeManagementConfigRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`PutRuntimeManagementConfigRequest::qualifier`](crate::types::PutRuntimeManagementConfigRequest::qualifier): Specify a version of the function.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigRequest::qualifier`](crate::types::PutRuntimeManagementConfigRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`PutRuntimeManagementConfigRequest::qualifier`](crate::types::PutRuntimeManagementConfigRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`PutRuntimeManagementConfigRequest::update_runtime_on`](crate::types::PutRuntimeManagementConfigRequest::update_runtime_on): Specify the runtime update mode.
     pub fn update_runtime_on(mut self, input: crate::types::UpdateRuntimeOn) -> Self {
-        self.inner.update_runtime_on = ::std::option::Option::Some(input);
+        self.inner.update_runtime_on = Some(input);
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigRequest::update_runtime_on`](crate::types::PutRuntimeManagementConfigRequest::update_runtime_on).
     #[inline]
     pub fn set_update_runtime_on(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateRuntimeOn>,
+        input: Option<crate::types::UpdateRuntimeOn>,
     ) -> Self {
         self.inner.update_runtime_on = input;
         self
     }
     /// The value set for [`PutRuntimeManagementConfigRequest::update_runtime_on`](crate::types::PutRuntimeManagementConfigRequest::update_runtime_on), if any.
     #[inline]
-    pub fn get_update_runtime_on(
-        &self,
-    ) -> &::std::option::Option<crate::types::UpdateRuntimeOn> {
+    pub fn get_update_runtime_on(&self) -> &Option<crate::types::UpdateRuntimeOn> {
         &self.inner.update_runtime_on
     }
     /// Sets [`PutRuntimeManagementConfigRequest::runtime_version_arn`](crate::types::PutRuntimeManagementConfigRequest::runtime_version_arn): The ARN of the runtime version you want the function to use.
-    pub fn runtime_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.runtime_version_arn = ::std::option::Option::Some(input.into());
+    pub fn runtime_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.runtime_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigRequest::runtime_version_arn`](crate::types::PutRuntimeManagementConfigRequest::runtime_version_arn).
     #[inline]
-    pub fn set_runtime_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_runtime_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.runtime_version_arn = input;
         self
     }
     /// The value set for [`PutRuntimeManagementConfigRequest::runtime_version_arn`](crate::types::PutRuntimeManagementConfigRequest::runtime_version_arn), if any.
     #[inline]
-    pub fn get_runtime_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_runtime_version_arn(&self) -> &Option<String> {
         &self.inner.runtime_version_arn
     }
     /// Builds the [`PutRuntimeManagementConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutRuntimeManagementConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRuntimeManagementConfigRequest",
                 member: "function_name",
             });
         }
         if self.inner.update_runtime_on.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRuntimeManagementConfigRequest",
                 member: "update_runtime_on",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,158 +2,130 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutRuntimeManagementConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutRuntimeManagementConfigResponse {
     /// The runtime update mode.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub update_runtime_on: ::std::option::Option<crate::types::UpdateRuntimeOn>,
+    pub update_runtime_on: Option<crate::types::UpdateRuntimeOn>,
     /// The ARN of the function
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    pub function_arn: Option<String>,
     /// The ARN of the runtime the function is configured to use. If the runtime update mode is **manual**, the ARN is returned, otherwise `null` is returned.
-    pub runtime_version_arn: ::std::option::Option<::std::string::String>,
+    pub runtime_version_arn: Option<String>,
 }
 impl PutRuntimeManagementConfigResponse {
     /// Starts building a [`PutRuntimeManagementConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutRuntimeManagementConfigResponseBuilder {
-        <crate::types::builders::PutRuntimeManagementConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutRuntimeManagementConfigResponseBuilder as Default>::default()
     }
     /// The `UpdateRuntimeOn` member, when set.
     #[inline]
-    pub fn update_runtime_on(
-        &self,
-    ) -> ::std::option::Option<&crate::types::UpdateRuntimeOn> {
+    pub fn update_runtime_on(&self) -> Option<&crate::types::UpdateRuntimeOn> {
         self.update_runtime_on.as_ref()
     }
     /// The `FunctionArn` member, when set.
     #[inline]
-    pub fn function_arn(&self) -> ::std::option::Option<&str> {
+    pub fn function_arn(&self) -> Option<&str> {
         self.function_arn.as_deref()
     }
     /// The `RuntimeVersionArn` member, when set.
     #[inline]
-    pub fn runtime_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn runtime_version_arn(&self) -> Option<&str> {
         self.runtime_version_arn.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for PutRuntimeManagementConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "PutRuntimeManagementConfigResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`PutRuntimeManagementConfigResponse`](crate::types::PutRuntimeManagementConfigResponse); start one with `PutRuntimeManagementConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutRuntimeManagementConfigResponseBuilder {
     inner: crate::types::PutRuntimeManagementConfigResponse,
 }
 impl PutRuntimeManagementConfigResponseBuilder {
     /// Sets [`PutRuntimeManagementConfigResponse::update_runtime_on`](crate::types::PutRuntimeManagementConfigResponse::update_runtime_on): The runtime update mode.
     pub fn update_runtime_on(mut self, input: crate::types::UpdateRuntimeOn) -> Self {
-        self.inner.update_runtime_on = ::std::option::Option::Some(input);
+        self.inner.update_runtime_on = Some(input);
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigResponse::update_runtime_on`](crate::types::PutRuntimeManagementConfigResponse::update_runtime_on).
     #[inline]
     pub fn set_update_runtime_on(
         mut self,
-        input: ::std::option::Option<crate::types::UpdateRuntimeOn>,
+        input: Option<crate::types::UpdateRuntimeOn>,
     ) -> Self {
         self.inner.update_runtime_on = input;
         self
     }
     /// The value set for [`PutRuntimeManagementConfigResponse::update_runtime_on`](crate::types::PutRuntimeManagementConfigResponse::update_runtime_on), if any.
     #[inline]
-    pub fn get_update_runtime_on(
-        &self,
-    ) -> &::std::option::Option<crate::types::UpdateRuntimeOn> {
+    pub fn get_update_runtime_on(&self) -> &Option<crate::types::UpdateRuntimeOn> {
         &self.inner.update_runtime_on
     }
     /// Sets [`PutRuntimeManagementConfigResponse::function_arn`](crate::types::PutRuntimeManagementConfigResponse::function_arn): The ARN of the function
-    pub fn function_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_arn = ::std::option::Option::Some(input.into());
+    pub fn function_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigResponse::function_arn`](crate::types::PutRuntimeManagementConfigResponse::function_arn).
     #[inline]
-    pub fn set_function_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_arn(mut self, input: Option<String>) -> Self {
         self.inner.function_arn = input;
         self
     }
     /// The value set for [`PutRuntimeManagementConfigResponse::function_arn`](crate::types::PutRuntimeManagementConfigResponse::function_arn), if any.
     #[inline]
-    pub fn get_function_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_arn(&self) -> &Option<String> {
         &self.inner.function_arn
     }
     /// Sets [`PutRuntimeManagementConfigResponse::runtime_version_arn`](crate::types::PutRuntimeManagementConfigResponse::runtime_version_arn): The ARN of the runtime the function is configured to use.
-    pub fn runtime_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.runtime_version_arn = ::std::option::Option::Some(input.into());
+    pub fn runtime_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.runtime_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PutRuntimeManagementConfigResponse::runtime_version_arn`](crate::types::PutRuntimeManagementConfigResponse::runtime_version_arn).
     #[inline]
-    pub fn set_runtime_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_runtime_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.runtime_version_arn = input;
         self
     }
     /// The value set for [`PutRuntimeManagementConfigResponse::runtime_version_arn`](crate::types::PutRuntimeManagementConfigResponse::runtime_version_arn), if any.
     #[inline]
-    pub fn get_runtime_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_runtime_version_arn(&self) -> &Option<String> {
         &self.inner.runtime_version_arn
     }
     /// Builds the [`PutRuntimeManagementConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutRuntimeManagementConfigResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.update_runtime_on.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRuntimeManagementConfigResponse",
                 member: "update_runtime_on",
             });
         }
         if self.inner.function_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRuntimeManagementConfigResponse",
                 member: "function_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

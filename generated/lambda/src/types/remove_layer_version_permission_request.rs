@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RemoveLayerVersionPermissionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemoveLayerVersionPermissionRequest {
     /// The name or Amazon Resource Name (ARN) of the layer.
@@ -15,48 +10,48 @@ pub struct RemoveLayerVersionPermissionRequest {
     /// Sent in the URI label `{LayerName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub layer_name: ::std::option::Option<::std::string::String>,
+    pub layer_name: Option<String>,
     /// The version number.
     ///
     /// Sent in the URI label `{VersionNumber}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub version_number: ::std::option::Option<i64>,
+    pub version_number: Option<i64>,
     /// The identifier that was specified when the statement was added.
     ///
     /// Sent in the URI label `{StatementId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statement_id: ::std::option::Option<::std::string::String>,
+    pub statement_id: Option<String>,
     /// Only update the policy if the revision ID matches the ID specified. Use this option to avoid modifying a policy that has changed since you last read it.
     ///
     /// Sent in the query parameter `RevisionId`, not in the JSON body.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl RemoveLayerVersionPermissionRequest {
     /// Starts building a [`RemoveLayerVersionPermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RemoveLayerVersionPermissionRequestBuilder {
-        <crate::types::builders::RemoveLayerVersionPermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RemoveLayerVersionPermissionRequestBuilder as Default>::default()
     }
     /// The `LayerName` member, when set.
     #[inline]
-    pub fn layer_name(&self) -> ::std::option::Option<&str> {
+    pub fn layer_name(&self) -> Option<&str> {
         self.layer_name.as_deref()
     }
     /// The `VersionNumber` member, when set.
     #[inline]
-    pub fn version_number(&self) -> ::std::option::Option<i64> {
+    pub fn version_number(&self) -> Option<i64> {
         self.version_number
     }
     /// The `StatementId` member, when set.
     #[inline]
-    pub fn statement_id(&self) -> ::std::option::Option<&str> {
+    pub fn statement_id(&self) -> Option<&str> {
         self.statement_id.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
@@ -67,124 +62,101 @@ impl RemoveLayerVersionPermissionRequest {
     }
 }
 /// A builder for [`RemoveLayerVersionPermissionRequest`](crate::types::RemoveLayerVersionPermissionRequest); start one with `RemoveLayerVersionPermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RemoveLayerVersionPermissionRequestBuilder {
     inner: crate::types::RemoveLayerVersionPermissionRequest,
 }
 impl RemoveLayerVersionPermissionRequestBuilder {
     /// Sets [`RemoveLayerVersionPermissionRequest::layer_name`](crate::types::RemoveLayerVersionPermissionRequest::layer_name): The name or Amazon Resource Name (ARN) of the layer.
-    pub fn layer_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.layer_name = ::std::option::Option::Some(input.into());
+    pub fn layer_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.layer_name = Some(input.into());
         self
     }
     /// Sets or clears [`RemoveLayerVersionPermissionRequest::layer_name`](crate::types::RemoveLayerVersionPermissionRequest::layer_name).
     #[inline]
-    pub fn set_layer_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_layer_name(mut self, input: Option<String>) -> Self {
         self.inner.layer_name = input;
         self
     }
     /// The value set for [`RemoveLayerVersionPermissionRequest::layer_name`](crate::types::RemoveLayerVersionPermissionRequest::layer_name), if any.
     #[inline]
-    pub fn get_layer_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_layer_name(&self) -> &Option<String> {
         &self.inner.layer_name
     }
     /// Sets [`RemoveLayerVersionPermissionRequest::version_number`](crate::types::RemoveLayerVersionPermissionRequest::version_number): The version number.
     pub fn version_number(mut self, input: i64) -> Self {
-        self.inner.version_number = ::std::option::Option::Some(input);
+        self.inner.version_number = Some(input);
         self
     }
     /// Sets or clears [`RemoveLayerVersionPermissionRequest::version_number`](crate::types::RemoveLayerVersionPermissionRequest::version_number).
     #[inline]
-    pub fn set_version_number(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version_number(mut self, input: Option<i64>) -> Self {
         self.inner.version_number = input;
         self
     }
     /// The value set for [`RemoveLayerVersionPermissionRequest::version_number`](crate::types::RemoveLayerVersionPermissionRequest::version_number), if any.
     #[inline]
-    pub fn get_version_number(&self) -> &::std::option::Option<i64> {
+    pub fn get_version_number(&self) -> &Option<i64> {
         &self.inner.version_number
     }
     /// Sets [`RemoveLayerVersionPermissionRequest::statement_id`](crate::types::RemoveLayerVersionPermissionRequest::statement_id): The identifier that was specified when the statement was added.
-    pub fn statement_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement_id = ::std::option::Option::Some(input.into());
+    pub fn statement_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement_id = Some(input.into());
         self
     }
     /// Sets or clears [`RemoveLayerVersionPermissionRequest::statement_id`](crate::types::RemoveLayerVersionPermissionRequest::statement_id).
     #[inline]
-    pub fn set_statement_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement_id(mut self, input: Option<String>) -> Self {
         self.inner.statement_id = input;
         self
     }
     /// The value set for [`RemoveLayerVersionPermissionRequest::statement_id`](crate::types::RemoveLayerVersionPermissionRequest::statement_id), if any.
     #[inline]
-    pub fn get_statement_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement_id(&self) -> &Option<String> {
         &self.inner.statement_id
     }
     /// Sets [`RemoveLayerVersionPermissionRequest::revision_id`](crate::types::RemoveLayerVersionPermissionRequest::revision_id): Only update the policy if the revision ID matches the ID specified.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`RemoveLayerVersionPermissionRequest::revision_id`](crate::types::RemoveLayerVersionPermissionRequest::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`RemoveLayerVersionPermissionRequest::revision_id`](crate::types::RemoveLayerVersionPermissionRequest::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`RemoveLayerVersionPermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RemoveLayerVersionPermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.layer_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemoveLayerVersionPermissionRequest",
                 member: "layer_name",
             });
         }
         if self.inner.version_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemoveLayerVersionPermissionRequest",
                 member: "version_number",
             });
         }
         if self.inner.statement_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemoveLayerVersionPermissionRequest",
                 member: "statement_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

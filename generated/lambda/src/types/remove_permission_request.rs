@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RemovePermissionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemovePermissionRequest {
     /// The name or ARN of the Lambda function, version, or alias.
@@ -23,46 +18,46 @@ pub struct RemovePermissionRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// Statement ID of the permission to remove.
     ///
     /// Sent in the URI label `{StatementId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statement_id: ::std::option::Option<::std::string::String>,
+    pub statement_id: Option<String>,
     /// Specify a version or alias to remove permissions from a published version of the function.
     ///
     /// Sent in the query parameter `Qualifier`, not in the JSON body.
-    pub qualifier: ::std::option::Option<::std::string::String>,
+    pub qualifier: Option<String>,
     /// Update the policy only if the revision ID matches the ID that's specified. Use this option to avoid modifying a policy that has changed since you last read it.
     ///
     /// Sent in the query parameter `RevisionId`, not in the JSON body.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl RemovePermissionRequest {
     /// Starts building a [`RemovePermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RemovePermissionRequestBuilder {
-        <crate::types::builders::RemovePermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RemovePermissionRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `StatementId` member, when set.
     #[inline]
-    pub fn statement_id(&self) -> ::std::option::Option<&str> {
+    pub fn statement_id(&self) -> Option<&str> {
         self.statement_id.as_deref()
     }
     /// The `Qualifier` member, when set.
     #[inline]
-    pub fn qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn qualifier(&self) -> Option<&str> {
         self.qualifier.as_deref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
@@ -73,124 +68,95 @@ impl RemovePermissionRequest {
     }
 }
 /// A builder for [`RemovePermissionRequest`](crate::types::RemovePermissionRequest); start one with `RemovePermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RemovePermissionRequestBuilder {
     inner: crate::types::RemovePermissionRequest,
 }
 impl RemovePermissionRequestBuilder {
     /// Sets [`RemovePermissionRequest::function_name`](crate::types::RemovePermissionRequest::function_name): The name or ARN of the Lambda function, version, or alias.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionRequest::function_name`](crate::types::RemovePermissionRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`RemovePermissionRequest::function_name`](crate::types::RemovePermissionRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`RemovePermissionRequest::statement_id`](crate::types::RemovePermissionRequest::statement_id): Statement ID of the permission to remove.
-    pub fn statement_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.statement_id = ::std::option::Option::Some(input.into());
+    pub fn statement_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.statement_id = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionRequest::statement_id`](crate::types::RemovePermissionRequest::statement_id).
     #[inline]
-    pub fn set_statement_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_statement_id(mut self, input: Option<String>) -> Self {
         self.inner.statement_id = input;
         self
     }
     /// The value set for [`RemovePermissionRequest::statement_id`](crate::types::RemovePermissionRequest::statement_id), if any.
     #[inline]
-    pub fn get_statement_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_statement_id(&self) -> &Option<String> {
         &self.inner.statement_id
     }
     /// Sets [`RemovePermissionRequest::qualifier`](crate::types::RemovePermissionRequest::qualifier): Specify a version or alias to remove permissions from a published version of the function.
-    pub fn qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.qualifier = ::std::option::Option::Some(input.into());
+    pub fn qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionRequest::qualifier`](crate::types::RemovePermissionRequest::qualifier).
     #[inline]
-    pub fn set_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.qualifier = input;
         self
     }
     /// The value set for [`RemovePermissionRequest::qualifier`](crate::types::RemovePermissionRequest::qualifier), if any.
     #[inline]
-    pub fn get_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_qualifier(&self) -> &Option<String> {
         &self.inner.qualifier
     }
     /// Sets [`RemovePermissionRequest::revision_id`](crate::types::RemovePermissionRequest::revision_id): Update the policy only if the revision ID matches the ID that's specified.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionRequest::revision_id`](crate::types::RemovePermissionRequest::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`RemovePermissionRequest::revision_id`](crate::types::RemovePermissionRequest::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`RemovePermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RemovePermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
                 member: "function_name",
             });
         }
         if self.inner.statement_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
                 member: "statement_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

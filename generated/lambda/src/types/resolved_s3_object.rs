@@ -2,120 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about the resolved Amazon S3 object that contains a function's deployment package.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResolvedS3Object {
     /// The Amazon S3 bucket that contains the deployment package.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The Amazon S3 key of the deployment package.
-    pub s3_key: ::std::option::Option<::std::string::String>,
+    pub s3_key: Option<String>,
     /// The version of the deployment package object.
-    pub s3_object_version: ::std::option::Option<::std::string::String>,
+    pub s3_object_version: Option<String>,
 }
 impl ResolvedS3Object {
     /// Starts building a [`ResolvedS3Object`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResolvedS3ObjectBuilder {
-        <crate::types::builders::ResolvedS3ObjectBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResolvedS3ObjectBuilder as Default>::default()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Key` member, when set.
     #[inline]
-    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+    pub fn s3_key(&self) -> Option<&str> {
         self.s3_key.as_deref()
     }
     /// The `S3ObjectVersion` member, when set.
     #[inline]
-    pub fn s3_object_version(&self) -> ::std::option::Option<&str> {
+    pub fn s3_object_version(&self) -> Option<&str> {
         self.s3_object_version.as_deref()
     }
 }
 /// A builder for [`ResolvedS3Object`](crate::types::ResolvedS3Object); start one with `ResolvedS3Object::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResolvedS3ObjectBuilder {
     inner: crate::types::ResolvedS3Object,
 }
 impl ResolvedS3ObjectBuilder {
     /// Sets [`ResolvedS3Object::s3_bucket`](crate::types::ResolvedS3Object::s3_bucket): The Amazon S3 bucket that contains the deployment package.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`ResolvedS3Object::s3_bucket`](crate::types::ResolvedS3Object::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ResolvedS3Object::s3_bucket`](crate::types::ResolvedS3Object::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`ResolvedS3Object::s3_key`](crate::types::ResolvedS3Object::s3_key): The Amazon S3 key of the deployment package.
-    pub fn s3_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_key = ::std::option::Option::Some(input.into());
+    pub fn s3_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_key = Some(input.into());
         self
     }
     /// Sets or clears [`ResolvedS3Object::s3_key`](crate::types::ResolvedS3Object::s3_key).
     #[inline]
-    pub fn set_s3_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_key(mut self, input: Option<String>) -> Self {
         self.inner.s3_key = input;
         self
     }
     /// The value set for [`ResolvedS3Object::s3_key`](crate::types::ResolvedS3Object::s3_key), if any.
     #[inline]
-    pub fn get_s3_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_key(&self) -> &Option<String> {
         &self.inner.s3_key
     }
     /// Sets [`ResolvedS3Object::s3_object_version`](crate::types::ResolvedS3Object::s3_object_version): The version of the deployment package object.
-    pub fn s3_object_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_object_version = ::std::option::Option::Some(input.into());
+    pub fn s3_object_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_object_version = Some(input.into());
         self
     }
     /// Sets or clears [`ResolvedS3Object::s3_object_version`](crate::types::ResolvedS3Object::s3_object_version).
     #[inline]
-    pub fn set_s3_object_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_object_version(mut self, input: Option<String>) -> Self {
         self.inner.s3_object_version = input;
         self
     }
     /// The value set for [`ResolvedS3Object::s3_object_version`](crate::types::ResolvedS3Object::s3_object_version), if any.
     #[inline]
-    pub fn get_s3_object_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_object_version(&self) -> &Option<String> {
         &self.inner.s3_object_version
     }
     /// Builds the [`ResolvedS3Object`]; it has no required members, so this cannot fail.

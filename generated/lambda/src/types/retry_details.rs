@@ -2,80 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about retry attempts for an operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RetryDetails {
     /// The current attempt number for this operation.
-    pub current_attempt: ::std::option::Option<i32>,
+    pub current_attempt: Option<i32>,
     /// The delay before the next retry attempt, in seconds.
-    pub next_attempt_delay_seconds: ::std::option::Option<i32>,
+    pub next_attempt_delay_seconds: Option<i32>,
 }
 impl RetryDetails {
     /// Starts building a [`RetryDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::RetryDetailsBuilder {
-        <crate::types::builders::RetryDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RetryDetailsBuilder as Default>::default()
     }
     /// The `CurrentAttempt` member, when set.
     #[inline]
-    pub fn current_attempt(&self) -> ::std::option::Option<i32> {
+    pub fn current_attempt(&self) -> Option<i32> {
         self.current_attempt
     }
     /// The `NextAttemptDelaySeconds` member, when set.
     #[inline]
-    pub fn next_attempt_delay_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn next_attempt_delay_seconds(&self) -> Option<i32> {
         self.next_attempt_delay_seconds
     }
 }
 /// A builder for [`RetryDetails`](crate::types::RetryDetails); start one with `RetryDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RetryDetailsBuilder {
     inner: crate::types::RetryDetails,
 }
 impl RetryDetailsBuilder {
     /// Sets [`RetryDetails::current_attempt`](crate::types::RetryDetails::current_attempt): The current attempt number for this operation.
     pub fn current_attempt(mut self, input: i32) -> Self {
-        self.inner.current_attempt = ::std::option::Option::Some(input);
+        self.inner.current_attempt = Some(input);
         self
     }
     /// Sets or clears [`RetryDetails::current_attempt`](crate::types::RetryDetails::current_attempt).
     #[inline]
-    pub fn set_current_attempt(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_current_attempt(mut self, input: Option<i32>) -> Self {
         self.inner.current_attempt = input;
         self
     }
     /// The value set for [`RetryDetails::current_attempt`](crate::types::RetryDetails::current_attempt), if any.
     #[inline]
-    pub fn get_current_attempt(&self) -> &::std::option::Option<i32> {
+    pub fn get_current_attempt(&self) -> &Option<i32> {
         &self.inner.current_attempt
     }
     /// Sets [`RetryDetails::next_attempt_delay_seconds`](crate::types::RetryDetails::next_attempt_delay_seconds): The delay before the next retry attempt, in seconds.
     pub fn next_attempt_delay_seconds(mut self, input: i32) -> Self {
-        self.inner.next_attempt_delay_seconds = ::std::option::Option::Some(input);
+        self.inner.next_attempt_delay_seconds = Some(input);
         self
     }
     /// Sets or clears [`RetryDetails::next_attempt_delay_seconds`](crate::types::RetryDetails::next_attempt_delay_seconds).
     #[inline]
-    pub fn set_next_attempt_delay_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_next_attempt_delay_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.next_attempt_delay_seconds = input;
         self
     }
     /// The value set for [`RetryDetails::next_attempt_delay_seconds`](crate::types::RetryDetails::next_attempt_delay_seconds), if any.
     #[inline]
-    pub fn get_next_attempt_delay_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_next_attempt_delay_seconds(&self) -> &Option<i32> {
         &self.inner.next_attempt_delay_seconds
     }
     /// Builds the [`RetryDetails`]; it has no required members, so this cannot fail.

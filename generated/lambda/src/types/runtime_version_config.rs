@@ -2,90 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The ARN of the runtime and any errors that occured.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuntimeVersionConfig {
     /// The ARN of the runtime version you want the function to use.
-    pub runtime_version_arn: ::std::option::Option<::std::string::String>,
+    pub runtime_version_arn: Option<String>,
     /// Error response when Lambda is unable to retrieve the runtime version for a function.
-    pub error: ::std::option::Option<crate::types::RuntimeVersionError>,
+    pub error: Option<crate::types::RuntimeVersionError>,
 }
 impl RuntimeVersionConfig {
     /// Starts building a [`RuntimeVersionConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::RuntimeVersionConfigBuilder {
-        <crate::types::builders::RuntimeVersionConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RuntimeVersionConfigBuilder as Default>::default()
     }
     /// The `RuntimeVersionArn` member, when set.
     #[inline]
-    pub fn runtime_version_arn(&self) -> ::std::option::Option<&str> {
+    pub fn runtime_version_arn(&self) -> Option<&str> {
         self.runtime_version_arn.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::RuntimeVersionError> {
+    pub fn error(&self) -> Option<&crate::types::RuntimeVersionError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`RuntimeVersionConfig`](crate::types::RuntimeVersionConfig); start one with `RuntimeVersionConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RuntimeVersionConfigBuilder {
     inner: crate::types::RuntimeVersionConfig,
 }
 impl RuntimeVersionConfigBuilder {
     /// Sets [`RuntimeVersionConfig::runtime_version_arn`](crate::types::RuntimeVersionConfig::runtime_version_arn): The ARN of the runtime version you want the function to use.
-    pub fn runtime_version_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.runtime_version_arn = ::std::option::Option::Some(input.into());
+    pub fn runtime_version_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.runtime_version_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RuntimeVersionConfig::runtime_version_arn`](crate::types::RuntimeVersionConfig::runtime_version_arn).
     #[inline]
-    pub fn set_runtime_version_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_runtime_version_arn(mut self, input: Option<String>) -> Self {
         self.inner.runtime_version_arn = input;
         self
     }
     /// The value set for [`RuntimeVersionConfig::runtime_version_arn`](crate::types::RuntimeVersionConfig::runtime_version_arn), if any.
     #[inline]
-    pub fn get_runtime_version_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_runtime_version_arn(&self) -> &Option<String> {
         &self.inner.runtime_version_arn
     }
     /// Sets [`RuntimeVersionConfig::error`](crate::types::RuntimeVersionConfig::error): Error response when Lambda is unable to retrieve the runtime version for a function.
     pub fn error(mut self, input: crate::types::RuntimeVersionError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`RuntimeVersionConfig::error`](crate::types::RuntimeVersionConfig::error).
     #[inline]
     pub fn set_error(
         mut self,
-        input: ::std::option::Option<crate::types::RuntimeVersionError>,
+        input: Option<crate::types::RuntimeVersionError>,
     ) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`RuntimeVersionConfig::error`](crate::types::RuntimeVersionConfig::error), if any.
     #[inline]
-    pub fn get_error(
-        &self,
-    ) -> &::std::option::Option<crate::types::RuntimeVersionError> {
+    pub fn get_error(&self) -> &Option<crate::types::RuntimeVersionError> {
         &self.inner.error
     }
     /// Builds the [`RuntimeVersionConfig`]; it has no required members, so this cannot fail.

@@ -2,28 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Any error returned when the runtime version information for the function could not be retrieved.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RuntimeVersionError {
     /// The error code.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The error message.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl RuntimeVersionError {
     /// Starts building a [`RuntimeVersionError`].
     #[inline]
     pub fn builder() -> crate::types::builders::RuntimeVersionErrorBuilder {
-        <crate::types::builders::RuntimeVersionErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RuntimeVersionErrorBuilder as Default>::default()
     }
     /// The `ErrorCode` member, when set.
     #[inline]
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -36,58 +36,41 @@ impl ::std::fmt::Debug for RuntimeVersionError {
     }
 }
 /// A builder for [`RuntimeVersionError`](crate::types::RuntimeVersionError); start one with `RuntimeVersionError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RuntimeVersionErrorBuilder {
     inner: crate::types::RuntimeVersionError,
 }
 impl RuntimeVersionErrorBuilder {
     /// Sets [`RuntimeVersionError::error_code`](crate::types::RuntimeVersionError::error_code): The error code.
-    pub fn error_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input.into());
+    pub fn error_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_code = Some(input.into());
         self
     }
     /// Sets or clears [`RuntimeVersionError::error_code`](crate::types::RuntimeVersionError::error_code).
     #[inline]
-    pub fn set_error_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.inner.error_code = input;
         self
     }
     /// The value set for [`RuntimeVersionError::error_code`](crate::types::RuntimeVersionError::error_code), if any.
     #[inline]
-    pub fn get_error_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_code(&self) -> &Option<String> {
         &self.inner.error_code
     }
     /// Sets [`RuntimeVersionError::message`](crate::types::RuntimeVersionError::message): The error message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`RuntimeVersionError::message`](crate::types::RuntimeVersionError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`RuntimeVersionError::message`](crate::types::RuntimeVersionError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`RuntimeVersionError`]; it has no required members, so this cannot fail.

@@ -4,7 +4,7 @@
 /// The method Lambda uses to store a function's deployment package — either by copying the package into Lambda-managed storage (`COPY`) or by referencing it directly from the source Amazon S3 bucket (`REFERENCE`).
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum S3ObjectStorageMode {
     /// `COPY`
@@ -28,7 +28,7 @@ impl S3ObjectStorageMode {
         }
     }
 }
-impl ::std::convert::From<&str> for S3ObjectStorageMode {
+impl From<&str> for S3ObjectStorageMode {
     fn from(value: &str) -> Self {
         match value {
             "COPY" => S3ObjectStorageMode::Copy,
@@ -43,18 +43,18 @@ impl ::std::convert::From<&str> for S3ObjectStorageMode {
 }
 impl ::std::str::FromStr for S3ObjectStorageMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for S3ObjectStorageMode {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for S3ObjectStorageMode {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for S3ObjectStorageMode {
+impl Ord for S3ObjectStorageMode {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -83,7 +83,7 @@ impl ::std::hash::Hash for S3ObjectStorageMode {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for S3ObjectStorageMode {
+impl AsRef<str> for S3ObjectStorageMode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// (Amazon SQS only) The scaling configuration for the event source. To remove the configuration, pass an empty value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ScalingConfig {
     /// Limits the number of concurrent instances that the Amazon SQS event source can invoke.
-    pub maximum_concurrency: ::std::option::Option<i32>,
+    pub maximum_concurrency: Option<i32>,
 }
 impl ScalingConfig {
     /// Starts building a [`ScalingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScalingConfigBuilder {
-        <crate::types::builders::ScalingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ScalingConfigBuilder as Default>::default()
     }
     /// The `MaximumConcurrency` member, when set.
     #[inline]
-    pub fn maximum_concurrency(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_concurrency(&self) -> Option<i32> {
         self.maximum_concurrency
     }
 }
 /// A builder for [`ScalingConfig`](crate::types::ScalingConfig); start one with `ScalingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ScalingConfigBuilder {
     inner: crate::types::ScalingConfig,
 }
 impl ScalingConfigBuilder {
     /// Sets [`ScalingConfig::maximum_concurrency`](crate::types::ScalingConfig::maximum_concurrency): Limits the number of concurrent instances that the Amazon SQS event source can invoke.
     pub fn maximum_concurrency(mut self, input: i32) -> Self {
-        self.inner.maximum_concurrency = ::std::option::Option::Some(input);
+        self.inner.maximum_concurrency = Some(input);
         self
     }
     /// Sets or clears [`ScalingConfig::maximum_concurrency`](crate::types::ScalingConfig::maximum_concurrency).
     #[inline]
-    pub fn set_maximum_concurrency(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_maximum_concurrency(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_concurrency = input;
         self
     }
     /// The value set for [`ScalingConfig::maximum_concurrency`](crate::types::ScalingConfig::maximum_concurrency), if any.
     #[inline]
-    pub fn get_maximum_concurrency(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_concurrency(&self) -> &Option<i32> {
         &self.inner.maximum_concurrency
     }
     /// Builds the [`ScalingConfig`]; it has no required members, so this cannot fail.

@@ -2,48 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The self-managed Apache Kafka cluster for your event source.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SelfManagedEventSource {
     /// The list of bootstrap servers for your Kafka brokers in the following format: `"KAFKA_BOOTSTRAP_SERVERS": ["abc.xyz.com:xxxx","abc2.xyz.com:xxxx"]`.
-    pub endpoints: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::EndPointType,
-            ::std::vec::Vec<::std::string::String>,
-        >,
+    pub endpoints: Option<
+        ::std::collections::BTreeMap<crate::types::EndPointType, Vec<String>>,
     >,
 }
 impl SelfManagedEventSource {
     /// Starts building a [`SelfManagedEventSource`].
     #[inline]
     pub fn builder() -> crate::types::builders::SelfManagedEventSourceBuilder {
-        <crate::types::builders::SelfManagedEventSourceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SelfManagedEventSourceBuilder as Default>::default()
     }
     /// The `Endpoints` member, when set.
     #[inline]
     pub fn endpoints(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            crate::types::EndPointType,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> Option<&::std::collections::BTreeMap<crate::types::EndPointType, Vec<String>>> {
         self.endpoints.as_ref()
     }
 }
 /// A builder for [`SelfManagedEventSource`](crate::types::SelfManagedEventSource); start one with `SelfManagedEventSource::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SelfManagedEventSourceBuilder {
     inner: crate::types::SelfManagedEventSource,
 }
@@ -54,7 +36,7 @@ impl SelfManagedEventSourceBuilder {
     pub fn endpoints(
         mut self,
         key: crate::types::EndPointType,
-        value: ::std::vec::Vec<::std::string::String>,
+        value: Vec<String>,
     ) -> Self {
         self.inner.endpoints.get_or_insert_default().insert(key, value);
         self
@@ -63,11 +45,8 @@ impl SelfManagedEventSourceBuilder {
     #[inline]
     pub fn set_endpoints(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                crate::types::EndPointType,
-                ::std::vec::Vec<::std::string::String>,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<crate::types::EndPointType, Vec<String>>,
         >,
     ) -> Self {
         self.inner.endpoints = input;
@@ -77,12 +56,7 @@ impl SelfManagedEventSourceBuilder {
     #[inline]
     pub fn get_endpoints(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::EndPointType,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<crate::types::EndPointType, Vec<String>>> {
         &self.inner.endpoints
     }
     /// Builds the [`SelfManagedEventSource`]; it has no required members, so this cannot fail.

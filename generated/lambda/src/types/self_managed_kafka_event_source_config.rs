@@ -2,73 +2,53 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specific configuration settings for a self-managed Apache Kafka event source.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SelfManagedKafkaEventSourceConfig {
     /// The identifier for the Kafka consumer group to join. The consumer group ID must be unique among all your Kafka event sources. After creating a Kafka event source mapping with the consumer group ID specified, you cannot update this value. For more information, see [Customizable consumer group ID](https://docs.aws.amazon.com/lambda/latest/dg/with-kafka-process.html#services-smaa-topic-add).
-    pub consumer_group_id: ::std::option::Option<::std::string::String>,
+    pub consumer_group_id: Option<String>,
     /// Specific configuration settings for a Kafka schema registry.
-    pub schema_registry_config: ::std::option::Option<
-        crate::types::KafkaSchemaRegistryConfig,
-    >,
+    pub schema_registry_config: Option<crate::types::KafkaSchemaRegistryConfig>,
 }
 impl SelfManagedKafkaEventSourceConfig {
     /// Starts building a [`SelfManagedKafkaEventSourceConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::SelfManagedKafkaEventSourceConfigBuilder {
-        <crate::types::builders::SelfManagedKafkaEventSourceConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SelfManagedKafkaEventSourceConfigBuilder as Default>::default()
     }
     /// The `ConsumerGroupId` member, when set.
     #[inline]
-    pub fn consumer_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn consumer_group_id(&self) -> Option<&str> {
         self.consumer_group_id.as_deref()
     }
     /// The `SchemaRegistryConfig` member, when set.
     #[inline]
     pub fn schema_registry_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::KafkaSchemaRegistryConfig> {
+    ) -> Option<&crate::types::KafkaSchemaRegistryConfig> {
         self.schema_registry_config.as_ref()
     }
 }
 /// A builder for [`SelfManagedKafkaEventSourceConfig`](crate::types::SelfManagedKafkaEventSourceConfig); start one with `SelfManagedKafkaEventSourceConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SelfManagedKafkaEventSourceConfigBuilder {
     inner: crate::types::SelfManagedKafkaEventSourceConfig,
 }
 impl SelfManagedKafkaEventSourceConfigBuilder {
     /// Sets [`SelfManagedKafkaEventSourceConfig::consumer_group_id`](crate::types::SelfManagedKafkaEventSourceConfig::consumer_group_id): The identifier for the Kafka consumer group to join.
-    pub fn consumer_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.consumer_group_id = ::std::option::Option::Some(input.into());
+    pub fn consumer_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.consumer_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SelfManagedKafkaEventSourceConfig::consumer_group_id`](crate::types::SelfManagedKafkaEventSourceConfig::consumer_group_id).
     #[inline]
-    pub fn set_consumer_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_consumer_group_id(mut self, input: Option<String>) -> Self {
         self.inner.consumer_group_id = input;
         self
     }
     /// The value set for [`SelfManagedKafkaEventSourceConfig::consumer_group_id`](crate::types::SelfManagedKafkaEventSourceConfig::consumer_group_id), if any.
     #[inline]
-    pub fn get_consumer_group_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_consumer_group_id(&self) -> &Option<String> {
         &self.inner.consumer_group_id
     }
     /// Sets [`SelfManagedKafkaEventSourceConfig::schema_registry_config`](crate::types::SelfManagedKafkaEventSourceConfig::schema_registry_config): Specific configuration settings for a Kafka schema registry.
@@ -76,14 +56,14 @@ impl SelfManagedKafkaEventSourceConfigBuilder {
         mut self,
         input: crate::types::KafkaSchemaRegistryConfig,
     ) -> Self {
-        self.inner.schema_registry_config = ::std::option::Option::Some(input);
+        self.inner.schema_registry_config = Some(input);
         self
     }
     /// Sets or clears [`SelfManagedKafkaEventSourceConfig::schema_registry_config`](crate::types::SelfManagedKafkaEventSourceConfig::schema_registry_config).
     #[inline]
     pub fn set_schema_registry_config(
         mut self,
-        input: ::std::option::Option<crate::types::KafkaSchemaRegistryConfig>,
+        input: Option<crate::types::KafkaSchemaRegistryConfig>,
     ) -> Self {
         self.inner.schema_registry_config = input;
         self
@@ -92,7 +72,7 @@ impl SelfManagedKafkaEventSourceConfigBuilder {
     #[inline]
     pub fn get_schema_registry_config(
         &self,
-    ) -> &::std::option::Option<crate::types::KafkaSchemaRegistryConfig> {
+    ) -> &Option<crate::types::KafkaSchemaRegistryConfig> {
         &self.inner.schema_registry_config
     }
     /// Builds the [`SelfManagedKafkaEventSourceConfig`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackFailureRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackFailureRequest {
     /// The unique identifier for the callback operation.
@@ -15,95 +10,81 @@ pub struct SendDurableExecutionCallbackFailureRequest {
     /// Sent in the URI label `{CallbackId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub callback_id: ::std::option::Option<::std::string::String>,
+    pub callback_id: Option<String>,
     /// Error details describing why the callback operation failed.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub error: ::std::option::Option<crate::types::ErrorObject>,
+    pub error: Option<crate::types::ErrorObject>,
 }
 impl SendDurableExecutionCallbackFailureRequest {
     /// Starts building a [`SendDurableExecutionCallbackFailureRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder {
-        <crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendDurableExecutionCallbackFailureRequestBuilder as Default>::default()
     }
     /// The `CallbackId` member, when set.
     #[inline]
-    pub fn callback_id(&self) -> ::std::option::Option<&str> {
+    pub fn callback_id(&self) -> Option<&str> {
         self.callback_id.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+    pub fn error(&self) -> Option<&crate::types::ErrorObject> {
         self.error.as_ref()
     }
 }
 /// A builder for [`SendDurableExecutionCallbackFailureRequest`](crate::types::SendDurableExecutionCallbackFailureRequest); start one with `SendDurableExecutionCallbackFailureRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendDurableExecutionCallbackFailureRequestBuilder {
     inner: crate::types::SendDurableExecutionCallbackFailureRequest,
 }
 impl SendDurableExecutionCallbackFailureRequestBuilder {
     /// Sets [`SendDurableExecutionCallbackFailureRequest::callback_id`](crate::types::SendDurableExecutionCallbackFailureRequest::callback_id): The unique identifier for the callback operation.
-    pub fn callback_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.callback_id = ::std::option::Option::Some(input.into());
+    pub fn callback_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.callback_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendDurableExecutionCallbackFailureRequest::callback_id`](crate::types::SendDurableExecutionCallbackFailureRequest::callback_id).
     #[inline]
-    pub fn set_callback_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_callback_id(mut self, input: Option<String>) -> Self {
         self.inner.callback_id = input;
         self
     }
     /// The value set for [`SendDurableExecutionCallbackFailureRequest::callback_id`](crate::types::SendDurableExecutionCallbackFailureRequest::callback_id), if any.
     #[inline]
-    pub fn get_callback_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_callback_id(&self) -> &Option<String> {
         &self.inner.callback_id
     }
     /// Sets [`SendDurableExecutionCallbackFailureRequest::error`](crate::types::SendDurableExecutionCallbackFailureRequest::error): Error details describing why the callback operation failed.
     pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`SendDurableExecutionCallbackFailureRequest::error`](crate::types::SendDurableExecutionCallbackFailureRequest::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`SendDurableExecutionCallbackFailureRequest::error`](crate::types::SendDurableExecutionCallbackFailureRequest::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         &self.inner.error
     }
     /// Builds the [`SendDurableExecutionCallbackFailureRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendDurableExecutionCallbackFailureRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.callback_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendDurableExecutionCallbackFailureRequest",
                 member: "callback_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

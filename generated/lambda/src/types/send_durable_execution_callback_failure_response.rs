@@ -2,40 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackFailureResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackFailureResponse {}
 impl SendDurableExecutionCallbackFailureResponse {
     /// Starts building a [`SendDurableExecutionCallbackFailureResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackFailureResponseBuilder {
-        <crate::types::builders::SendDurableExecutionCallbackFailureResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendDurableExecutionCallbackFailureResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse
 for SendDurableExecutionCallbackFailureResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SendDurableExecutionCallbackFailureResponse`](crate::types::SendDurableExecutionCallbackFailureResponse); start one with `SendDurableExecutionCallbackFailureResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendDurableExecutionCallbackFailureResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackFailureResponse,
 }

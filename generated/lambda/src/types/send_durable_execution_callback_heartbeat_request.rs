@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackHeartbeatRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackHeartbeatRequest {
     /// The unique identifier for the callback operation.
@@ -15,17 +10,17 @@ pub struct SendDurableExecutionCallbackHeartbeatRequest {
     /// Sent in the URI label `{CallbackId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub callback_id: ::std::option::Option<::std::string::String>,
+    pub callback_id: Option<String>,
 }
 impl SendDurableExecutionCallbackHeartbeatRequest {
     /// Starts building a [`SendDurableExecutionCallbackHeartbeatRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackHeartbeatRequestBuilder {
-        <crate::types::builders::SendDurableExecutionCallbackHeartbeatRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendDurableExecutionCallbackHeartbeatRequestBuilder as Default>::default()
     }
     /// The `CallbackId` member, when set.
     #[inline]
-    pub fn callback_id(&self) -> ::std::option::Option<&str> {
+    pub fn callback_id(&self) -> Option<&str> {
         self.callback_id.as_deref()
     }
 }
@@ -36,52 +31,41 @@ impl SendDurableExecutionCallbackHeartbeatRequest {
     }
 }
 /// A builder for [`SendDurableExecutionCallbackHeartbeatRequest`](crate::types::SendDurableExecutionCallbackHeartbeatRequest); start one with `SendDurableExecutionCallbackHeartbeatRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendDurableExecutionCallbackHeartbeatRequestBuilder {
     inner: crate::types::SendDurableExecutionCallbackHeartbeatRequest,
 }
 impl SendDurableExecutionCallbackHeartbeatRequestBuilder {
     /// Sets [`SendDurableExecutionCallbackHeartbeatRequest::callback_id`](crate::types::SendDurableExecutionCallbackHeartbeatRequest::callback_id): The unique identifier for the callback operation.
-    pub fn callback_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.callback_id = ::std::option::Option::Some(input.into());
+    pub fn callback_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.callback_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendDurableExecutionCallbackHeartbeatRequest::callback_id`](crate::types::SendDurableExecutionCallbackHeartbeatRequest::callback_id).
     #[inline]
-    pub fn set_callback_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_callback_id(mut self, input: Option<String>) -> Self {
         self.inner.callback_id = input;
         self
     }
     /// The value set for [`SendDurableExecutionCallbackHeartbeatRequest::callback_id`](crate::types::SendDurableExecutionCallbackHeartbeatRequest::callback_id), if any.
     #[inline]
-    pub fn get_callback_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_callback_id(&self) -> &Option<String> {
         &self.inner.callback_id
     }
     /// Builds the [`SendDurableExecutionCallbackHeartbeatRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendDurableExecutionCallbackHeartbeatRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.callback_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendDurableExecutionCallbackHeartbeatRequest",
                 member: "callback_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

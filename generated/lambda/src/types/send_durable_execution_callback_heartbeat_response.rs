@@ -2,40 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackHeartbeatResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackHeartbeatResponse {}
 impl SendDurableExecutionCallbackHeartbeatResponse {
     /// Starts building a [`SendDurableExecutionCallbackHeartbeatResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackHeartbeatResponseBuilder {
-        <crate::types::builders::SendDurableExecutionCallbackHeartbeatResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendDurableExecutionCallbackHeartbeatResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse
 for SendDurableExecutionCallbackHeartbeatResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SendDurableExecutionCallbackHeartbeatResponse`](crate::types::SendDurableExecutionCallbackHeartbeatResponse); start one with `SendDurableExecutionCallbackHeartbeatResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendDurableExecutionCallbackHeartbeatResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackHeartbeatResponse,
 }

@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackSuccessRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackSuccessRequest {
     /// The unique identifier for the callback operation.
@@ -10,26 +10,26 @@ pub struct SendDurableExecutionCallbackSuccessRequest {
     /// Sent in the URI label `{CallbackId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub callback_id: ::std::option::Option<::std::string::String>,
+    pub callback_id: Option<String>,
     /// The result data from the successful callback operation. Maximum size is 256 KB.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub result: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub result: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl SendDurableExecutionCallbackSuccessRequest {
     /// Starts building a [`SendDurableExecutionCallbackSuccessRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackSuccessRequestBuilder {
-        <crate::types::builders::SendDurableExecutionCallbackSuccessRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendDurableExecutionCallbackSuccessRequestBuilder as Default>::default()
     }
     /// The `CallbackId` member, when set.
     #[inline]
-    pub fn callback_id(&self) -> ::std::option::Option<&str> {
+    pub fn callback_id(&self) -> Option<&str> {
         self.callback_id.as_deref()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn result(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.result.as_ref()
     }
 }
@@ -42,76 +42,63 @@ impl ::std::fmt::Debug for SendDurableExecutionCallbackSuccessRequest {
     }
 }
 /// A builder for [`SendDurableExecutionCallbackSuccessRequest`](crate::types::SendDurableExecutionCallbackSuccessRequest); start one with `SendDurableExecutionCallbackSuccessRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendDurableExecutionCallbackSuccessRequestBuilder {
     inner: crate::types::SendDurableExecutionCallbackSuccessRequest,
 }
 impl SendDurableExecutionCallbackSuccessRequestBuilder {
     /// Sets [`SendDurableExecutionCallbackSuccessRequest::callback_id`](crate::types::SendDurableExecutionCallbackSuccessRequest::callback_id): The unique identifier for the callback operation.
-    pub fn callback_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.callback_id = ::std::option::Option::Some(input.into());
+    pub fn callback_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.callback_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendDurableExecutionCallbackSuccessRequest::callback_id`](crate::types::SendDurableExecutionCallbackSuccessRequest::callback_id).
     #[inline]
-    pub fn set_callback_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_callback_id(mut self, input: Option<String>) -> Self {
         self.inner.callback_id = input;
         self
     }
     /// The value set for [`SendDurableExecutionCallbackSuccessRequest::callback_id`](crate::types::SendDurableExecutionCallbackSuccessRequest::callback_id), if any.
     #[inline]
-    pub fn get_callback_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_callback_id(&self) -> &Option<String> {
         &self.inner.callback_id
     }
     /// Sets [`SendDurableExecutionCallbackSuccessRequest::result`](crate::types::SendDurableExecutionCallbackSuccessRequest::result): The result data from the successful callback operation.
     pub fn result(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+        self.inner.result = Some(input.into());
         self
     }
     /// Sets or clears [`SendDurableExecutionCallbackSuccessRequest::result`](crate::types::SendDurableExecutionCallbackSuccessRequest::result).
     #[inline]
     pub fn set_result(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`SendDurableExecutionCallbackSuccessRequest::result`](crate::types::SendDurableExecutionCallbackSuccessRequest::result), if any.
     #[inline]
-    pub fn get_result(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_result(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.result
     }
     /// Builds the [`SendDurableExecutionCallbackSuccessRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendDurableExecutionCallbackSuccessRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.callback_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendDurableExecutionCallbackSuccessRequest",
                 member: "callback_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,40 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendDurableExecutionCallbackSuccessResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendDurableExecutionCallbackSuccessResponse {}
 impl SendDurableExecutionCallbackSuccessResponse {
     /// Starts building a [`SendDurableExecutionCallbackSuccessResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendDurableExecutionCallbackSuccessResponseBuilder {
-        <crate::types::builders::SendDurableExecutionCallbackSuccessResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendDurableExecutionCallbackSuccessResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse
 for SendDurableExecutionCallbackSuccessResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SendDurableExecutionCallbackSuccessResponse`](crate::types::SendDurableExecutionCallbackSuccessResponse); start one with `SendDurableExecutionCallbackSuccessResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendDurableExecutionCallbackSuccessResponseBuilder {
     inner: crate::types::SendDurableExecutionCallbackSuccessResponse,
 }

@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's [Lambda SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting. Set `ApplyOn` to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapStart {
     /// Set to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.
-    pub apply_on: ::std::option::Option<crate::types::SnapStartApplyOn>,
+    pub apply_on: Option<crate::types::SnapStartApplyOn>,
 }
 impl SnapStart {
     /// Starts building a [`SnapStart`].
     #[inline]
     pub fn builder() -> crate::types::builders::SnapStartBuilder {
-        <crate::types::builders::SnapStartBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SnapStartBuilder as Default>::default()
     }
     /// The `ApplyOn` member, when set.
     #[inline]
-    pub fn apply_on(&self) -> ::std::option::Option<&crate::types::SnapStartApplyOn> {
+    pub fn apply_on(&self) -> Option<&crate::types::SnapStartApplyOn> {
         self.apply_on.as_ref()
     }
 }
 /// A builder for [`SnapStart`](crate::types::SnapStart); start one with `SnapStart::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SnapStartBuilder {
     inner: crate::types::SnapStart,
 }
 impl SnapStartBuilder {
     /// Sets [`SnapStart::apply_on`](crate::types::SnapStart::apply_on): Set to `PublishedVersions` to create a snapshot of the initialized execution environment when you publish a function version.
     pub fn apply_on(mut self, input: crate::types::SnapStartApplyOn) -> Self {
-        self.inner.apply_on = ::std::option::Option::Some(input);
+        self.inner.apply_on = Some(input);
         self
     }
     /// Sets or clears [`SnapStart::apply_on`](crate::types::SnapStart::apply_on).
     #[inline]
     pub fn set_apply_on(
         mut self,
-        input: ::std::option::Option<crate::types::SnapStartApplyOn>,
+        input: Option<crate::types::SnapStartApplyOn>,
     ) -> Self {
         self.inner.apply_on = input;
         self
     }
     /// The value set for [`SnapStart::apply_on`](crate::types::SnapStart::apply_on), if any.
     #[inline]
-    pub fn get_apply_on(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapStartApplyOn> {
+    pub fn get_apply_on(&self) -> &Option<crate::types::SnapStartApplyOn> {
         &self.inner.apply_on
     }
     /// Builds the [`SnapStart`]; it has no required members, so this cannot fail.

@@ -2,70 +2,56 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SnapStartResponse {
     /// When set to `PublishedVersions`, Lambda creates a snapshot of the execution environment when you publish a function version.
-    pub apply_on: ::std::option::Option<crate::types::SnapStartApplyOn>,
+    pub apply_on: Option<crate::types::SnapStartApplyOn>,
     /// When you provide a [qualified Amazon Resource Name (ARN)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html#versioning-versions-using), this response element indicates whether SnapStart is activated for the specified function version.
-    pub optimization_status: ::std::option::Option<
-        crate::types::SnapStartOptimizationStatus,
-    >,
+    pub optimization_status: Option<crate::types::SnapStartOptimizationStatus>,
 }
 impl SnapStartResponse {
     /// Starts building a [`SnapStartResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SnapStartResponseBuilder {
-        <crate::types::builders::SnapStartResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SnapStartResponseBuilder as Default>::default()
     }
     /// The `ApplyOn` member, when set.
     #[inline]
-    pub fn apply_on(&self) -> ::std::option::Option<&crate::types::SnapStartApplyOn> {
+    pub fn apply_on(&self) -> Option<&crate::types::SnapStartApplyOn> {
         self.apply_on.as_ref()
     }
     /// The `OptimizationStatus` member, when set.
     #[inline]
     pub fn optimization_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::SnapStartOptimizationStatus> {
+    ) -> Option<&crate::types::SnapStartOptimizationStatus> {
         self.optimization_status.as_ref()
     }
 }
 /// A builder for [`SnapStartResponse`](crate::types::SnapStartResponse); start one with `SnapStartResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SnapStartResponseBuilder {
     inner: crate::types::SnapStartResponse,
 }
 impl SnapStartResponseBuilder {
     /// Sets [`SnapStartResponse::apply_on`](crate::types::SnapStartResponse::apply_on): When set to `PublishedVersions`, Lambda creates a snapshot of the execution environment when you publish a function version.
     pub fn apply_on(mut self, input: crate::types::SnapStartApplyOn) -> Self {
-        self.inner.apply_on = ::std::option::Option::Some(input);
+        self.inner.apply_on = Some(input);
         self
     }
     /// Sets or clears [`SnapStartResponse::apply_on`](crate::types::SnapStartResponse::apply_on).
     #[inline]
     pub fn set_apply_on(
         mut self,
-        input: ::std::option::Option<crate::types::SnapStartApplyOn>,
+        input: Option<crate::types::SnapStartApplyOn>,
     ) -> Self {
         self.inner.apply_on = input;
         self
     }
     /// The value set for [`SnapStartResponse::apply_on`](crate::types::SnapStartResponse::apply_on), if any.
     #[inline]
-    pub fn get_apply_on(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapStartApplyOn> {
+    pub fn get_apply_on(&self) -> &Option<crate::types::SnapStartApplyOn> {
         &self.inner.apply_on
     }
     /// Sets [`SnapStartResponse::optimization_status`](crate::types::SnapStartResponse::optimization_status): When you provide a [qualified Amazon Resource Name (ARN)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-versions.html#versioning-versions-using), this response element indicates whether SnapStart is activated for the specified function version.
@@ -73,14 +59,14 @@ impl SnapStartResponseBuilder {
         mut self,
         input: crate::types::SnapStartOptimizationStatus,
     ) -> Self {
-        self.inner.optimization_status = ::std::option::Option::Some(input);
+        self.inner.optimization_status = Some(input);
         self
     }
     /// Sets or clears [`SnapStartResponse::optimization_status`](crate::types::SnapStartResponse::optimization_status).
     #[inline]
     pub fn set_optimization_status(
         mut self,
-        input: ::std::option::Option<crate::types::SnapStartOptimizationStatus>,
+        input: Option<crate::types::SnapStartOptimizationStatus>,
     ) -> Self {
         self.inner.optimization_status = input;
         self
@@ -89,7 +75,7 @@ impl SnapStartResponseBuilder {
     #[inline]
     pub fn get_optimization_status(
         &self,
-    ) -> &::std::option::Option<crate::types::SnapStartOptimizationStatus> {
+    ) -> &Option<crate::types::SnapStartOptimizationStatus> {
         &self.inner.optimization_status
     }
     /// Builds the [`SnapStartResponse`]; it has no required members, so this cannot fail.

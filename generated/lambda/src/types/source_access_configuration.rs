@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// To secure and define access to your event source, you can specify the authentication protocol, VPC components, or virtual host.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SourceAccessConfiguration {
     /// The type of authentication protocol, VPC components, or virtual host for your event source. For example: `"Type":"SASL_SCRAM_512_AUTH"`.
@@ -21,77 +16,63 @@ pub struct SourceAccessConfiguration {
     /// - `VIRTUAL_HOST` –- (RabbitMQ) The name of the virtual host in your RabbitMQ broker. Lambda uses this RabbitMQ host as the event source. This property cannot be specified in an UpdateEventSourceMapping API call.
     /// - `CLIENT_CERTIFICATE_TLS_AUTH` – (Amazon MSK, self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the certificate chain (X.509 PEM), private key (PKCS#8 PEM), and private key password (optional) used for mutual TLS authentication of your MSK/Apache Kafka brokers.
     /// - `SERVER_ROOT_CA_CERTIFICATE` – (Self-managed Apache Kafka) The Secrets Manager ARN of your secret key containing the root CA certificate (X.509 PEM) used for TLS encryption of your Apache Kafka brokers.
-    pub type_: ::std::option::Option<crate::types::SourceAccessType>,
+    pub type_: Option<crate::types::SourceAccessType>,
     /// The value for your chosen configuration in `Type`. For example: `"URI": "arn:aws:secretsmanager:us-east-1:01234567890:secret:MyBrokerSecretName"`.
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
 }
 impl SourceAccessConfiguration {
     /// Starts building a [`SourceAccessConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::SourceAccessConfigurationBuilder {
-        <crate::types::builders::SourceAccessConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SourceAccessConfigurationBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::SourceAccessType> {
+    pub fn type_(&self) -> Option<&crate::types::SourceAccessType> {
         self.type_.as_ref()
     }
     /// The `URI` member, when set.
     #[inline]
-    pub fn uri(&self) -> ::std::option::Option<&str> {
+    pub fn uri(&self) -> Option<&str> {
         self.uri.as_deref()
     }
 }
 /// A builder for [`SourceAccessConfiguration`](crate::types::SourceAccessConfiguration); start one with `SourceAccessConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SourceAccessConfigurationBuilder {
     inner: crate::types::SourceAccessConfiguration,
 }
 impl SourceAccessConfigurationBuilder {
     /// Sets [`SourceAccessConfiguration::type_`](crate::types::SourceAccessConfiguration::type_): The type of authentication protocol, VPC components, or virtual host for your event source.
     pub fn type_(mut self, input: crate::types::SourceAccessType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`SourceAccessConfiguration::type_`](crate::types::SourceAccessConfiguration::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::SourceAccessType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::SourceAccessType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`SourceAccessConfiguration::type_`](crate::types::SourceAccessConfiguration::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::SourceAccessType> {
+    pub fn get_type_(&self) -> &Option<crate::types::SourceAccessType> {
         &self.inner.type_
     }
     /// Sets [`SourceAccessConfiguration::uri`](crate::types::SourceAccessConfiguration::uri): The value for your chosen configuration in `Type`.
-    pub fn uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uri = ::std::option::Option::Some(input.into());
+    pub fn uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.uri = Some(input.into());
         self
     }
     /// Sets or clears [`SourceAccessConfiguration::uri`](crate::types::SourceAccessConfiguration::uri).
     #[inline]
-    pub fn set_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uri(mut self, input: Option<String>) -> Self {
         self.inner.uri = input;
         self
     }
     /// The value set for [`SourceAccessConfiguration::uri`](crate::types::SourceAccessConfiguration::uri), if any.
     #[inline]
-    pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uri(&self) -> &Option<String> {
         &self.inner.uri
     }
     /// Builds the [`SourceAccessConfiguration`]; it has no required members, so this cannot fail.

@@ -2,46 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a step operation.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StepDetails {
     /// The current attempt number for this step.
-    pub attempt: ::std::option::Option<i32>,
+    pub attempt: Option<i32>,
     /// The date and time when the next attempt is scheduled, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD). Only populated when the step is in a pending state.
-    pub next_attempt_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub next_attempt_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The JSON response payload from the step operation.
-    pub result: ::std::option::Option<::std::string::String>,
+    pub result: Option<String>,
     /// Details about the step failure.
-    pub error: ::std::option::Option<crate::types::ErrorObject>,
+    pub error: Option<crate::types::ErrorObject>,
 }
 impl StepDetails {
     /// Starts building a [`StepDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::StepDetailsBuilder {
-        <crate::types::builders::StepDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StepDetailsBuilder as Default>::default()
     }
     /// The `Attempt` member, when set.
     #[inline]
-    pub fn attempt(&self) -> ::std::option::Option<i32> {
+    pub fn attempt(&self) -> Option<i32> {
         self.attempt
     }
     /// The `NextAttemptTimestamp` member, when set.
     #[inline]
     pub fn next_attempt_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.next_attempt_timestamp.as_ref()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&str> {
+    pub fn result(&self) -> Option<&str> {
         self.result.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+    pub fn error(&self) -> Option<&crate::types::ErrorObject> {
         self.error.as_ref()
     }
 }
@@ -56,30 +54,25 @@ impl ::std::fmt::Debug for StepDetails {
     }
 }
 /// A builder for [`StepDetails`](crate::types::StepDetails); start one with `StepDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StepDetailsBuilder {
     inner: crate::types::StepDetails,
 }
 impl StepDetailsBuilder {
     /// Sets [`StepDetails::attempt`](crate::types::StepDetails::attempt): The current attempt number for this step.
     pub fn attempt(mut self, input: i32) -> Self {
-        self.inner.attempt = ::std::option::Option::Some(input);
+        self.inner.attempt = Some(input);
         self
     }
     /// Sets or clears [`StepDetails::attempt`](crate::types::StepDetails::attempt).
     #[inline]
-    pub fn set_attempt(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_attempt(mut self, input: Option<i32>) -> Self {
         self.inner.attempt = input;
         self
     }
     /// The value set for [`StepDetails::attempt`](crate::types::StepDetails::attempt), if any.
     #[inline]
-    pub fn get_attempt(&self) -> &::std::option::Option<i32> {
+    pub fn get_attempt(&self) -> &Option<i32> {
         &self.inner.attempt
     }
     /// Sets [`StepDetails::next_attempt_timestamp`](crate::types::StepDetails::next_attempt_timestamp): The date and time when the next attempt is scheduled, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -87,14 +80,14 @@ impl StepDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.next_attempt_timestamp = ::std::option::Option::Some(input);
+        self.inner.next_attempt_timestamp = Some(input);
         self
     }
     /// Sets or clears [`StepDetails::next_attempt_timestamp`](crate::types::StepDetails::next_attempt_timestamp).
     #[inline]
     pub fn set_next_attempt_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.next_attempt_timestamp = input;
         self
@@ -103,48 +96,39 @@ impl StepDetailsBuilder {
     #[inline]
     pub fn get_next_attempt_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.next_attempt_timestamp
     }
     /// Sets [`StepDetails::result`](crate::types::StepDetails::result): The JSON response payload from the step operation.
-    pub fn result(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.result = ::std::option::Option::Some(input.into());
+    pub fn result(mut self, input: impl Into<String>) -> Self {
+        self.inner.result = Some(input.into());
         self
     }
     /// Sets or clears [`StepDetails::result`](crate::types::StepDetails::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<String>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`StepDetails::result`](crate::types::StepDetails::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_result(&self) -> &Option<String> {
         &self.inner.result
     }
     /// Sets [`StepDetails::error`](crate::types::StepDetails::error): Details about the step failure.
     pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`StepDetails::error`](crate::types::StepDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`StepDetails::error`](crate::types::StepDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         &self.inner.error
     }
     /// Builds the [`StepDetails`]; it has no required members, so this cannot fail.

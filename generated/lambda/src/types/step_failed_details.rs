@@ -2,111 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a step that failed.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StepFailedDetails {
     /// Details about the step failure.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
     /// Information about retry attempts for this step operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub retry_details: ::std::option::Option<crate::types::RetryDetails>,
+    pub retry_details: Option<crate::types::RetryDetails>,
 }
 impl StepFailedDetails {
     /// Starts building a [`StepFailedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::StepFailedDetailsBuilder {
-        <crate::types::builders::StepFailedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StepFailedDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
     /// The `RetryDetails` member, when set.
     #[inline]
-    pub fn retry_details(&self) -> ::std::option::Option<&crate::types::RetryDetails> {
+    pub fn retry_details(&self) -> Option<&crate::types::RetryDetails> {
         self.retry_details.as_ref()
     }
 }
 /// A builder for [`StepFailedDetails`](crate::types::StepFailedDetails); start one with `StepFailedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StepFailedDetailsBuilder {
     inner: crate::types::StepFailedDetails,
 }
 impl StepFailedDetailsBuilder {
     /// Sets [`StepFailedDetails::error`](crate::types::StepFailedDetails::error): Details about the step failure.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`StepFailedDetails::error`](crate::types::StepFailedDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`StepFailedDetails::error`](crate::types::StepFailedDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Sets [`StepFailedDetails::retry_details`](crate::types::StepFailedDetails::retry_details): Information about retry attempts for this step operation.
     pub fn retry_details(mut self, input: crate::types::RetryDetails) -> Self {
-        self.inner.retry_details = ::std::option::Option::Some(input);
+        self.inner.retry_details = Some(input);
         self
     }
     /// Sets or clears [`StepFailedDetails::retry_details`](crate::types::StepFailedDetails::retry_details).
     #[inline]
     pub fn set_retry_details(
         mut self,
-        input: ::std::option::Option<crate::types::RetryDetails>,
+        input: Option<crate::types::RetryDetails>,
     ) -> Self {
         self.inner.retry_details = input;
         self
     }
     /// The value set for [`StepFailedDetails::retry_details`](crate::types::StepFailedDetails::retry_details), if any.
     #[inline]
-    pub fn get_retry_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetryDetails> {
+    pub fn get_retry_details(&self) -> &Option<crate::types::RetryDetails> {
         &self.inner.retry_details
     }
     /// Builds the [`StepFailedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StepFailedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.error.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StepFailedDetails",
                 member: "error",
             });
         }
         if self.inner.retry_details.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StepFailedDetails",
                 member: "retry_details",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Configuration options for a step operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StepOptions {
     /// The delay in seconds before the next retry attempt.
-    pub next_attempt_delay_seconds: ::std::option::Option<i32>,
+    pub next_attempt_delay_seconds: Option<i32>,
 }
 impl StepOptions {
     /// Starts building a [`StepOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::StepOptionsBuilder {
-        <crate::types::builders::StepOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StepOptionsBuilder as Default>::default()
     }
     /// The `NextAttemptDelaySeconds` member, when set.
     #[inline]
-    pub fn next_attempt_delay_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn next_attempt_delay_seconds(&self) -> Option<i32> {
         self.next_attempt_delay_seconds
     }
 }
 /// A builder for [`StepOptions`](crate::types::StepOptions); start one with `StepOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StepOptionsBuilder {
     inner: crate::types::StepOptions,
 }
 impl StepOptionsBuilder {
     /// Sets [`StepOptions::next_attempt_delay_seconds`](crate::types::StepOptions::next_attempt_delay_seconds): The delay in seconds before the next retry attempt.
     pub fn next_attempt_delay_seconds(mut self, input: i32) -> Self {
-        self.inner.next_attempt_delay_seconds = ::std::option::Option::Some(input);
+        self.inner.next_attempt_delay_seconds = Some(input);
         self
     }
     /// Sets or clears [`StepOptions::next_attempt_delay_seconds`](crate::types::StepOptions::next_attempt_delay_seconds).
     #[inline]
-    pub fn set_next_attempt_delay_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_next_attempt_delay_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.next_attempt_delay_seconds = input;
         self
     }
     /// The value set for [`StepOptions::next_attempt_delay_seconds`](crate::types::StepOptions::next_attempt_delay_seconds), if any.
     #[inline]
-    pub fn get_next_attempt_delay_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_next_attempt_delay_seconds(&self) -> &Option<i32> {
         &self.inner.next_attempt_delay_seconds
     }
     /// Builds the [`StepOptions`]; it has no required members, so this cannot fail.

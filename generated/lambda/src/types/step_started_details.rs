@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a step that has started.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StepStartedDetails {}
 impl StepStartedDetails {
     /// Starts building a [`StepStartedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::StepStartedDetailsBuilder {
-        <crate::types::builders::StepStartedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StepStartedDetailsBuilder as Default>::default()
     }
 }
 /// A builder for [`StepStartedDetails`](crate::types::StepStartedDetails); start one with `StepStartedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StepStartedDetailsBuilder {
     inner: crate::types::StepStartedDetails,
 }

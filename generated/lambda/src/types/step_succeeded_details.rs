@@ -2,111 +2,96 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a step that succeeded.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StepSucceededDetails {
     /// The response payload from the successful operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub result: ::std::option::Option<crate::types::EventResult>,
+    pub result: Option<crate::types::EventResult>,
     /// Information about retry attempts for this step operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub retry_details: ::std::option::Option<crate::types::RetryDetails>,
+    pub retry_details: Option<crate::types::RetryDetails>,
 }
 impl StepSucceededDetails {
     /// Starts building a [`StepSucceededDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::StepSucceededDetailsBuilder {
-        <crate::types::builders::StepSucceededDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StepSucceededDetailsBuilder as Default>::default()
     }
     /// The `Result` member, when set.
     #[inline]
-    pub fn result(&self) -> ::std::option::Option<&crate::types::EventResult> {
+    pub fn result(&self) -> Option<&crate::types::EventResult> {
         self.result.as_ref()
     }
     /// The `RetryDetails` member, when set.
     #[inline]
-    pub fn retry_details(&self) -> ::std::option::Option<&crate::types::RetryDetails> {
+    pub fn retry_details(&self) -> Option<&crate::types::RetryDetails> {
         self.retry_details.as_ref()
     }
 }
 /// A builder for [`StepSucceededDetails`](crate::types::StepSucceededDetails); start one with `StepSucceededDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StepSucceededDetailsBuilder {
     inner: crate::types::StepSucceededDetails,
 }
 impl StepSucceededDetailsBuilder {
     /// Sets [`StepSucceededDetails::result`](crate::types::StepSucceededDetails::result): The response payload from the successful operation.
     pub fn result(mut self, input: crate::types::EventResult) -> Self {
-        self.inner.result = ::std::option::Option::Some(input);
+        self.inner.result = Some(input);
         self
     }
     /// Sets or clears [`StepSucceededDetails::result`](crate::types::StepSucceededDetails::result).
     #[inline]
-    pub fn set_result(
-        mut self,
-        input: ::std::option::Option<crate::types::EventResult>,
-    ) -> Self {
+    pub fn set_result(mut self, input: Option<crate::types::EventResult>) -> Self {
         self.inner.result = input;
         self
     }
     /// The value set for [`StepSucceededDetails::result`](crate::types::StepSucceededDetails::result), if any.
     #[inline]
-    pub fn get_result(&self) -> &::std::option::Option<crate::types::EventResult> {
+    pub fn get_result(&self) -> &Option<crate::types::EventResult> {
         &self.inner.result
     }
     /// Sets [`StepSucceededDetails::retry_details`](crate::types::StepSucceededDetails::retry_details): Information about retry attempts for this step operation.
     pub fn retry_details(mut self, input: crate::types::RetryDetails) -> Self {
-        self.inner.retry_details = ::std::option::Option::Some(input);
+        self.inner.retry_details = Some(input);
         self
     }
     /// Sets or clears [`StepSucceededDetails::retry_details`](crate::types::StepSucceededDetails::retry_details).
     #[inline]
     pub fn set_retry_details(
         mut self,
-        input: ::std::option::Option<crate::types::RetryDetails>,
+        input: Option<crate::types::RetryDetails>,
     ) -> Self {
         self.inner.retry_details = input;
         self
     }
     /// The value set for [`StepSucceededDetails::retry_details`](crate::types::StepSucceededDetails::retry_details), if any.
     #[inline]
-    pub fn get_retry_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetryDetails> {
+    pub fn get_retry_details(&self) -> &Option<crate::types::RetryDetails> {
         &self.inner.retry_details
     }
     /// Builds the [`StepSucceededDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StepSucceededDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.result.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StepSucceededDetails",
                 member: "result",
             });
         }
         if self.inner.retry_details.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StepSucceededDetails",
                 member: "retry_details",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StopDurableExecutionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StopDurableExecutionRequest {
     /// The Amazon Resource Name (ARN) of the durable execution.
@@ -15,97 +10,81 @@ pub struct StopDurableExecutionRequest {
     /// Sent in the URI label `{DurableExecutionArn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub durable_execution_arn: ::std::option::Option<::std::string::String>,
+    pub durable_execution_arn: Option<String>,
     /// Optional error details explaining why the execution is being stopped.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub error: ::std::option::Option<crate::types::ErrorObject>,
+    pub error: Option<crate::types::ErrorObject>,
 }
 impl StopDurableExecutionRequest {
     /// Starts building a [`StopDurableExecutionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::StopDurableExecutionRequestBuilder {
-        <crate::types::builders::StopDurableExecutionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StopDurableExecutionRequestBuilder as Default>::default()
     }
     /// The `DurableExecutionArn` member, when set.
     #[inline]
-    pub fn durable_execution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn durable_execution_arn(&self) -> Option<&str> {
         self.durable_execution_arn.as_deref()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::ErrorObject> {
+    pub fn error(&self) -> Option<&crate::types::ErrorObject> {
         self.error.as_ref()
     }
 }
 /// A builder for [`StopDurableExecutionRequest`](crate::types::StopDurableExecutionRequest); start one with `StopDurableExecutionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StopDurableExecutionRequestBuilder {
     inner: crate::types::StopDurableExecutionRequest,
 }
 impl StopDurableExecutionRequestBuilder {
     /// Sets [`StopDurableExecutionRequest::durable_execution_arn`](crate::types::StopDurableExecutionRequest::durable_execution_arn): The Amazon Resource Name (ARN) of the durable execution.
-    pub fn durable_execution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.durable_execution_arn = ::std::option::Option::Some(input.into());
+    pub fn durable_execution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.durable_execution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`StopDurableExecutionRequest::durable_execution_arn`](crate::types::StopDurableExecutionRequest::durable_execution_arn).
     #[inline]
-    pub fn set_durable_execution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_durable_execution_arn(mut self, input: Option<String>) -> Self {
         self.inner.durable_execution_arn = input;
         self
     }
     /// The value set for [`StopDurableExecutionRequest::durable_execution_arn`](crate::types::StopDurableExecutionRequest::durable_execution_arn), if any.
     #[inline]
-    pub fn get_durable_execution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_durable_execution_arn(&self) -> &Option<String> {
         &self.inner.durable_execution_arn
     }
     /// Sets [`StopDurableExecutionRequest::error`](crate::types::StopDurableExecutionRequest::error): Optional error details explaining why the execution is being stopped.
     pub fn error(mut self, input: crate::types::ErrorObject) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`StopDurableExecutionRequest::error`](crate::types::StopDurableExecutionRequest::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::ErrorObject>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::ErrorObject>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`StopDurableExecutionRequest::error`](crate::types::StopDurableExecutionRequest::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::ErrorObject> {
+    pub fn get_error(&self) -> &Option<crate::types::ErrorObject> {
         &self.inner.error
     }
     /// Builds the [`StopDurableExecutionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StopDurableExecutionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.durable_execution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StopDurableExecutionRequest",
                 member: "durable_execution_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

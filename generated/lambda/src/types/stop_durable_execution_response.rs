@@ -2,51 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StopDurableExecutionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StopDurableExecutionResponse {
     /// The timestamp when the execution was stopped (ISO 8601 format).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub stop_timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub stop_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl StopDurableExecutionResponse {
     /// Starts building a [`StopDurableExecutionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::StopDurableExecutionResponseBuilder {
-        <crate::types::builders::StopDurableExecutionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StopDurableExecutionResponseBuilder as Default>::default()
     }
     /// The `StopTimestamp` member, when set.
     #[inline]
-    pub fn stop_timestamp(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn stop_timestamp(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.stop_timestamp.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for StopDurableExecutionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "StopDurableExecutionResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`StopDurableExecutionResponse`](crate::types::StopDurableExecutionResponse); start one with `StopDurableExecutionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StopDurableExecutionResponseBuilder {
     inner: crate::types::StopDurableExecutionResponse,
 }
@@ -56,39 +44,37 @@ impl StopDurableExecutionResponseBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.stop_timestamp = ::std::option::Option::Some(input);
+        self.inner.stop_timestamp = Some(input);
         self
     }
     /// Sets or clears [`StopDurableExecutionResponse::stop_timestamp`](crate::types::StopDurableExecutionResponse::stop_timestamp).
     #[inline]
     pub fn set_stop_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.stop_timestamp = input;
         self
     }
     /// The value set for [`StopDurableExecutionResponse::stop_timestamp`](crate::types::StopDurableExecutionResponse::stop_timestamp), if any.
     #[inline]
-    pub fn get_stop_timestamp(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_stop_timestamp(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.stop_timestamp
     }
     /// Builds the [`StopDurableExecutionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StopDurableExecutionResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.stop_timestamp.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StopDurableExecutionResponse",
                 member: "stop_timestamp",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

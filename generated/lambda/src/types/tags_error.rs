@@ -2,115 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An object that contains details about an error related to retrieving tags.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TagsError {
     /// The error code.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The error message.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl TagsError {
     /// Starts building a [`TagsError`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagsErrorBuilder {
-        <crate::types::builders::TagsErrorBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagsErrorBuilder as Default>::default()
     }
     /// The `ErrorCode` member, when set.
     #[inline]
-    pub fn error_code(&self) -> ::std::option::Option<&str> {
+    pub fn error_code(&self) -> Option<&str> {
         self.error_code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`TagsError`](crate::types::TagsError); start one with `TagsError::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagsErrorBuilder {
     inner: crate::types::TagsError,
 }
 impl TagsErrorBuilder {
     /// Sets [`TagsError::error_code`](crate::types::TagsError::error_code): The error code.
-    pub fn error_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input.into());
+    pub fn error_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_code = Some(input.into());
         self
     }
     /// Sets or clears [`TagsError::error_code`](crate::types::TagsError::error_code).
     #[inline]
-    pub fn set_error_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_code(mut self, input: Option<String>) -> Self {
         self.inner.error_code = input;
         self
     }
     /// The value set for [`TagsError::error_code`](crate::types::TagsError::error_code), if any.
     #[inline]
-    pub fn get_error_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_code(&self) -> &Option<String> {
         &self.inner.error_code
     }
     /// Sets [`TagsError::message`](crate::types::TagsError::message): The error message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`TagsError::message`](crate::types::TagsError::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`TagsError::message`](crate::types::TagsError::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`TagsError`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::TagsError,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::TagsError, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.error_code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagsError",
                 member: "error_code",
             });
         }
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagsError",
                 member: "message",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

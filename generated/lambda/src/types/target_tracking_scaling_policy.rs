@@ -2,51 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A scaling policy for the capacity provider that automatically adjusts capacity to maintain a target value for a specific metric.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TargetTrackingScalingPolicy {
     /// The predefined metric type to track for scaling decisions.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub predefined_metric_type: ::std::option::Option<
+    pub predefined_metric_type: Option<
         crate::types::CapacityProviderPredefinedMetricType,
     >,
     /// The target value for the metric that the scaling policy attempts to maintain through scaling actions.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_value: ::std::option::Option<f64>,
+    pub target_value: Option<f64>,
 }
 impl TargetTrackingScalingPolicy {
     /// Starts building a [`TargetTrackingScalingPolicy`].
     #[inline]
     pub fn builder() -> crate::types::builders::TargetTrackingScalingPolicyBuilder {
-        <crate::types::builders::TargetTrackingScalingPolicyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TargetTrackingScalingPolicyBuilder as Default>::default()
     }
     /// The `PredefinedMetricType` member, when set.
     #[inline]
     pub fn predefined_metric_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderPredefinedMetricType> {
+    ) -> Option<&crate::types::CapacityProviderPredefinedMetricType> {
         self.predefined_metric_type.as_ref()
     }
     /// The `TargetValue` member, when set.
     #[inline]
-    pub fn target_value(&self) -> ::std::option::Option<f64> {
+    pub fn target_value(&self) -> Option<f64> {
         self.target_value
     }
 }
 /// A builder for [`TargetTrackingScalingPolicy`](crate::types::TargetTrackingScalingPolicy); start one with `TargetTrackingScalingPolicy::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TargetTrackingScalingPolicyBuilder {
     inner: crate::types::TargetTrackingScalingPolicy,
 }
@@ -56,14 +46,14 @@ impl TargetTrackingScalingPolicyBuilder {
         mut self,
         input: crate::types::CapacityProviderPredefinedMetricType,
     ) -> Self {
-        self.inner.predefined_metric_type = ::std::option::Option::Some(input);
+        self.inner.predefined_metric_type = Some(input);
         self
     }
     /// Sets or clears [`TargetTrackingScalingPolicy::predefined_metric_type`](crate::types::TargetTrackingScalingPolicy::predefined_metric_type).
     #[inline]
     pub fn set_predefined_metric_type(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderPredefinedMetricType>,
+        input: Option<crate::types::CapacityProviderPredefinedMetricType>,
     ) -> Self {
         self.inner.predefined_metric_type = input;
         self
@@ -72,45 +62,45 @@ impl TargetTrackingScalingPolicyBuilder {
     #[inline]
     pub fn get_predefined_metric_type(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderPredefinedMetricType> {
+    ) -> &Option<crate::types::CapacityProviderPredefinedMetricType> {
         &self.inner.predefined_metric_type
     }
     /// Sets [`TargetTrackingScalingPolicy::target_value`](crate::types::TargetTrackingScalingPolicy::target_value): The target value for the metric that the scaling policy attempts to maintain through scaling actions.
     pub fn target_value(mut self, input: f64) -> Self {
-        self.inner.target_value = ::std::option::Option::Some(input);
+        self.inner.target_value = Some(input);
         self
     }
     /// Sets or clears [`TargetTrackingScalingPolicy::target_value`](crate::types::TargetTrackingScalingPolicy::target_value).
     #[inline]
-    pub fn set_target_value(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_target_value(mut self, input: Option<f64>) -> Self {
         self.inner.target_value = input;
         self
     }
     /// The value set for [`TargetTrackingScalingPolicy::target_value`](crate::types::TargetTrackingScalingPolicy::target_value), if any.
     #[inline]
-    pub fn get_target_value(&self) -> &::std::option::Option<f64> {
+    pub fn get_target_value(&self) -> &Option<f64> {
         &self.inner.target_value
     }
     /// Builds the [`TargetTrackingScalingPolicy`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TargetTrackingScalingPolicy,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.predefined_metric_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TargetTrackingScalingPolicy",
                 member: "predefined_metric_type",
             });
         }
         if self.inner.target_value.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TargetTrackingScalingPolicy",
                 member: "target_value",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies the tenant isolation mode configuration for a Lambda function. This allows you to configure specific tenant isolation strategies for your function invocations. Tenant isolation configuration cannot be modified after function creation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TenancyConfig {
     /// Tenant isolation mode allows for invocation to be sent to a corresponding execution environment dedicated to a specific tenant ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tenant_isolation_mode: ::std::option::Option<crate::types::TenantIsolationMode>,
+    pub tenant_isolation_mode: Option<crate::types::TenantIsolationMode>,
 }
 impl TenancyConfig {
     /// Starts building a [`TenancyConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::TenancyConfigBuilder {
-        <crate::types::builders::TenancyConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TenancyConfigBuilder as Default>::default()
     }
     /// The `TenantIsolationMode` member, when set.
     #[inline]
-    pub fn tenant_isolation_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TenantIsolationMode> {
+    pub fn tenant_isolation_mode(&self) -> Option<&crate::types::TenantIsolationMode> {
         self.tenant_isolation_mode.as_ref()
     }
 }
 /// A builder for [`TenancyConfig`](crate::types::TenancyConfig); start one with `TenancyConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TenancyConfigBuilder {
     inner: crate::types::TenancyConfig,
 }
@@ -45,14 +33,14 @@ impl TenancyConfigBuilder {
         mut self,
         input: crate::types::TenantIsolationMode,
     ) -> Self {
-        self.inner.tenant_isolation_mode = ::std::option::Option::Some(input);
+        self.inner.tenant_isolation_mode = Some(input);
         self
     }
     /// Sets or clears [`TenancyConfig::tenant_isolation_mode`](crate::types::TenancyConfig::tenant_isolation_mode).
     #[inline]
     pub fn set_tenant_isolation_mode(
         mut self,
-        input: ::std::option::Option<crate::types::TenantIsolationMode>,
+        input: Option<crate::types::TenantIsolationMode>,
     ) -> Self {
         self.inner.tenant_isolation_mode = input;
         self
@@ -61,23 +49,20 @@ impl TenancyConfigBuilder {
     #[inline]
     pub fn get_tenant_isolation_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::TenantIsolationMode> {
+    ) -> &Option<crate::types::TenantIsolationMode> {
         &self.inner.tenant_isolation_mode
     }
     /// Builds the [`TenancyConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::TenancyConfig,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::TenancyConfig, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.tenant_isolation_mode.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TenancyConfig",
                 member: "tenant_isolation_mode",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

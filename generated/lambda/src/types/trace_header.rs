@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains trace headers for the Lambda durable execution.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TraceHeader {
     /// The X-Ray trace header associated with the durable execution.
-    pub x_amzn_trace_id: ::std::option::Option<::std::string::String>,
+    pub x_amzn_trace_id: Option<String>,
 }
 impl TraceHeader {
     /// Starts building a [`TraceHeader`].
     #[inline]
     pub fn builder() -> crate::types::builders::TraceHeaderBuilder {
-        <crate::types::builders::TraceHeaderBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TraceHeaderBuilder as Default>::default()
     }
     /// The `XAmznTraceId` member, when set.
     #[inline]
-    pub fn x_amzn_trace_id(&self) -> ::std::option::Option<&str> {
+    pub fn x_amzn_trace_id(&self) -> Option<&str> {
         self.x_amzn_trace_id.as_deref()
     }
 }
 /// A builder for [`TraceHeader`](crate::types::TraceHeader); start one with `TraceHeader::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TraceHeaderBuilder {
     inner: crate::types::TraceHeader,
 }
 impl TraceHeaderBuilder {
     /// Sets [`TraceHeader::x_amzn_trace_id`](crate::types::TraceHeader::x_amzn_trace_id): The X-Ray trace header associated with the durable execution.
-    pub fn x_amzn_trace_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.x_amzn_trace_id = ::std::option::Option::Some(input.into());
+    pub fn x_amzn_trace_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.x_amzn_trace_id = Some(input.into());
         self
     }
     /// Sets or clears [`TraceHeader::x_amzn_trace_id`](crate::types::TraceHeader::x_amzn_trace_id).
     #[inline]
-    pub fn set_x_amzn_trace_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_x_amzn_trace_id(mut self, input: Option<String>) -> Self {
         self.inner.x_amzn_trace_id = input;
         self
     }
     /// The value set for [`TraceHeader::x_amzn_trace_id`](crate::types::TraceHeader::x_amzn_trace_id), if any.
     #[inline]
-    pub fn get_x_amzn_trace_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_x_amzn_trace_id(&self) -> &Option<String> {
         &self.inner.x_amzn_trace_id
     }
     /// Builds the [`TraceHeader`]; it has no required members, so this cannot fail.

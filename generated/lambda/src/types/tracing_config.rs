@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html) tracing configuration. To sample and record incoming requests, set `Mode` to `Active`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TracingConfig {
     /// The tracing mode.
-    pub mode: ::std::option::Option<crate::types::TracingMode>,
+    pub mode: Option<crate::types::TracingMode>,
 }
 impl TracingConfig {
     /// Starts building a [`TracingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::TracingConfigBuilder {
-        <crate::types::builders::TracingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TracingConfigBuilder as Default>::default()
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(&self) -> ::std::option::Option<&crate::types::TracingMode> {
+    pub fn mode(&self) -> Option<&crate::types::TracingMode> {
         self.mode.as_ref()
     }
 }
 /// A builder for [`TracingConfig`](crate::types::TracingConfig); start one with `TracingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TracingConfigBuilder {
     inner: crate::types::TracingConfig,
 }
 impl TracingConfigBuilder {
     /// Sets [`TracingConfig::mode`](crate::types::TracingConfig::mode): The tracing mode.
     pub fn mode(mut self, input: crate::types::TracingMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`TracingConfig::mode`](crate::types::TracingConfig::mode).
     #[inline]
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::TracingMode>,
-    ) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::TracingMode>) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`TracingConfig::mode`](crate::types::TracingConfig::mode), if any.
     #[inline]
-    pub fn get_mode(&self) -> &::std::option::Option<crate::types::TracingMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::TracingMode> {
         &self.inner.mode
     }
     /// Builds the [`TracingConfig`]; it has no required members, so this cannot fail.

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The function's X-Ray tracing configuration.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TracingConfigResponse {
     /// The tracing mode.
-    pub mode: ::std::option::Option<crate::types::TracingMode>,
+    pub mode: Option<crate::types::TracingMode>,
 }
 impl TracingConfigResponse {
     /// Starts building a [`TracingConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::TracingConfigResponseBuilder {
-        <crate::types::builders::TracingConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TracingConfigResponseBuilder as Default>::default()
     }
     /// The `Mode` member, when set.
     #[inline]
-    pub fn mode(&self) -> ::std::option::Option<&crate::types::TracingMode> {
+    pub fn mode(&self) -> Option<&crate::types::TracingMode> {
         self.mode.as_ref()
     }
 }
 /// A builder for [`TracingConfigResponse`](crate::types::TracingConfigResponse); start one with `TracingConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TracingConfigResponseBuilder {
     inner: crate::types::TracingConfigResponse,
 }
 impl TracingConfigResponseBuilder {
     /// Sets [`TracingConfigResponse::mode`](crate::types::TracingConfigResponse::mode): The tracing mode.
     pub fn mode(mut self, input: crate::types::TracingMode) -> Self {
-        self.inner.mode = ::std::option::Option::Some(input);
+        self.inner.mode = Some(input);
         self
     }
     /// Sets or clears [`TracingConfigResponse::mode`](crate::types::TracingConfigResponse::mode).
     #[inline]
-    pub fn set_mode(
-        mut self,
-        input: ::std::option::Option<crate::types::TracingMode>,
-    ) -> Self {
+    pub fn set_mode(mut self, input: Option<crate::types::TracingMode>) -> Self {
         self.inner.mode = input;
         self
     }
     /// The value set for [`TracingConfigResponse::mode`](crate::types::TracingConfigResponse::mode), if any.
     #[inline]
-    pub fn get_mode(&self) -> &::std::option::Option<crate::types::TracingMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::TracingMode> {
         &self.inner.mode
     }
     /// Builds the [`TracingConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UntagResourceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UntagResourceRequest {
     /// The resource's Amazon Resource Name (ARN).
@@ -15,28 +10,28 @@ pub struct UntagResourceRequest {
     /// Sent in the URI label `{Resource}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource: ::std::option::Option<::std::string::String>,
+    pub resource: Option<String>,
     /// A list of tag keys to remove from the resource.
     ///
     /// Sent in the query parameter `tagKeys`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tag_keys: Option<Vec<String>>,
 }
 impl UntagResourceRequest {
     /// Starts building a [`UntagResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
-        <crate::types::builders::UntagResourceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UntagResourceRequestBuilder as Default>::default()
     }
     /// The `Resource` member, when set.
     #[inline]
-    pub fn resource(&self) -> ::std::option::Option<&str> {
+    pub fn resource(&self) -> Option<&str> {
         self.resource.as_deref()
     }
     /// The `TagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn tag_keys(&self) -> &[::std::string::String] {
+    pub fn tag_keys(&self) -> &[String] {
         self.tag_keys.as_deref().unwrap_or_default()
     }
 }
@@ -47,84 +42,65 @@ impl UntagResourceRequest {
     }
 }
 /// A builder for [`UntagResourceRequest`](crate::types::UntagResourceRequest); start one with `UntagResourceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UntagResourceRequestBuilder {
     inner: crate::types::UntagResourceRequest,
 }
 impl UntagResourceRequestBuilder {
     /// Sets [`UntagResourceRequest::resource`](crate::types::UntagResourceRequest::resource): The resource's Amazon Resource Name (ARN).
-    pub fn resource(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource = ::std::option::Option::Some(input.into());
+    pub fn resource(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource = Some(input.into());
         self
     }
     /// Sets or clears [`UntagResourceRequest::resource`](crate::types::UntagResourceRequest::resource).
     #[inline]
-    pub fn set_resource(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource(mut self, input: Option<String>) -> Self {
         self.inner.resource = input;
         self
     }
     /// The value set for [`UntagResourceRequest::resource`](crate::types::UntagResourceRequest::resource), if any.
     #[inline]
-    pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource(&self) -> &Option<String> {
         &self.inner.resource
     }
     /// Appends one item to [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): A list of tag keys to remove from the resource.
     ///
     /// To set the whole list at once, use [`set_tag_keys`](Self::set_tag_keys).
-    pub fn tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys).
     #[inline]
-    pub fn set_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.tag_keys = input;
         self
     }
     /// The value set for [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys), if any.
     #[inline]
-    pub fn get_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.tag_keys
     }
     /// Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UntagResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "resource",
             });
         }
         if self.inner.tag_keys.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "tag_keys",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

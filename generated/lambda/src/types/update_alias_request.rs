@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateAliasRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateAliasRequest {
     /// The name or ARN of the Lambda function.
@@ -23,58 +18,56 @@ pub struct UpdateAliasRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The name of the alias.
     ///
     /// Sent in the URI label `{Name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The function version that the alias invokes.
-    pub function_version: ::std::option::Option<::std::string::String>,
+    pub function_version: Option<String>,
     /// A description of the alias.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html#configuring-alias-routing) of the alias.
-    pub routing_config: ::std::option::Option<crate::types::AliasRoutingConfiguration>,
+    pub routing_config: Option<crate::types::AliasRoutingConfiguration>,
     /// Only update the alias if the revision ID matches the ID that's specified. Use this option to avoid modifying an alias that has changed since you last read it.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
 }
 impl UpdateAliasRequest {
     /// Starts building a [`UpdateAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateAliasRequestBuilder {
-        <crate::types::builders::UpdateAliasRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateAliasRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `FunctionVersion` member, when set.
     #[inline]
-    pub fn function_version(&self) -> ::std::option::Option<&str> {
+    pub fn function_version(&self) -> Option<&str> {
         self.function_version.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `RoutingConfig` member, when set.
     #[inline]
-    pub fn routing_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AliasRoutingConfiguration> {
+    pub fn routing_config(&self) -> Option<&crate::types::AliasRoutingConfiguration> {
         self.routing_config.as_ref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
 }
@@ -85,102 +78,73 @@ impl UpdateAliasRequest {
     }
 }
 /// A builder for [`UpdateAliasRequest`](crate::types::UpdateAliasRequest); start one with `UpdateAliasRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateAliasRequestBuilder {
     inner: crate::types::UpdateAliasRequest,
 }
 impl UpdateAliasRequestBuilder {
     /// Sets [`UpdateAliasRequest::function_name`](crate::types::UpdateAliasRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::function_name`](crate::types::UpdateAliasRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::function_name`](crate::types::UpdateAliasRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`UpdateAliasRequest::name`](crate::types::UpdateAliasRequest::name): The name of the alias.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::name`](crate::types::UpdateAliasRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::name`](crate::types::UpdateAliasRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`UpdateAliasRequest::function_version`](crate::types::UpdateAliasRequest::function_version): The function version that the alias invokes.
-    pub fn function_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_version = ::std::option::Option::Some(input.into());
+    pub fn function_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_version = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::function_version`](crate::types::UpdateAliasRequest::function_version).
     #[inline]
-    pub fn set_function_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_version(mut self, input: Option<String>) -> Self {
         self.inner.function_version = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::function_version`](crate::types::UpdateAliasRequest::function_version), if any.
     #[inline]
-    pub fn get_function_version(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_version(&self) -> &Option<String> {
         &self.inner.function_version
     }
     /// Sets [`UpdateAliasRequest::description`](crate::types::UpdateAliasRequest::description): A description of the alias.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::description`](crate::types::UpdateAliasRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::description`](crate::types::UpdateAliasRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`UpdateAliasRequest::routing_config`](crate::types::UpdateAliasRequest::routing_config): The [routing configuration](https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html#configuring-alias-routing) of the alias.
@@ -188,14 +152,14 @@ impl UpdateAliasRequestBuilder {
         mut self,
         input: crate::types::AliasRoutingConfiguration,
     ) -> Self {
-        self.inner.routing_config = ::std::option::Option::Some(input);
+        self.inner.routing_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateAliasRequest::routing_config`](crate::types::UpdateAliasRequest::routing_config).
     #[inline]
     pub fn set_routing_config(
         mut self,
-        input: ::std::option::Option<crate::types::AliasRoutingConfiguration>,
+        input: Option<crate::types::AliasRoutingConfiguration>,
     ) -> Self {
         self.inner.routing_config = input;
         self
@@ -204,51 +168,45 @@ impl UpdateAliasRequestBuilder {
     #[inline]
     pub fn get_routing_config(
         &self,
-    ) -> &::std::option::Option<crate::types::AliasRoutingConfiguration> {
+    ) -> &Option<crate::types::AliasRoutingConfiguration> {
         &self.inner.routing_config
     }
     /// Sets [`UpdateAliasRequest::revision_id`](crate::types::UpdateAliasRequest::revision_id): Only update the alias if the revision ID matches the ID that's specified.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::revision_id`](crate::types::UpdateAliasRequest::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::revision_id`](crate::types::UpdateAliasRequest::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Builds the [`UpdateAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAliasRequest",
                 member: "function_name",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAliasRequest",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

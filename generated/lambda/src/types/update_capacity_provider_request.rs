@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityProviderRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCapacityProviderRequest {
     /// The name of the capacity provider to update.
@@ -15,46 +10,44 @@ pub struct UpdateCapacityProviderRequest {
     /// Sent in the URI label `{CapacityProviderName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider_name: ::std::option::Option<::std::string::String>,
+    pub capacity_provider_name: Option<String>,
     /// The updated scaling configuration for the capacity provider.
-    pub capacity_provider_scaling_config: ::std::option::Option<
+    pub capacity_provider_scaling_config: Option<
         crate::types::CapacityProviderScalingConfig,
     >,
     /// The `PropagateTags` member.
-    pub propagate_tags: ::std::option::Option<crate::types::PropagateTags>,
+    pub propagate_tags: Option<crate::types::PropagateTags>,
     /// The updated telemetry configuration for the capacity provider.
-    pub telemetry_config: ::std::option::Option<
-        crate::types::CapacityProviderTelemetryConfig,
-    >,
+    pub telemetry_config: Option<crate::types::CapacityProviderTelemetryConfig>,
 }
 impl UpdateCapacityProviderRequest {
     /// Starts building a [`UpdateCapacityProviderRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCapacityProviderRequestBuilder {
-        <crate::types::builders::UpdateCapacityProviderRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateCapacityProviderRequestBuilder as Default>::default()
     }
     /// The `CapacityProviderName` member, when set.
     #[inline]
-    pub fn capacity_provider_name(&self) -> ::std::option::Option<&str> {
+    pub fn capacity_provider_name(&self) -> Option<&str> {
         self.capacity_provider_name.as_deref()
     }
     /// The `CapacityProviderScalingConfig` member, when set.
     #[inline]
     pub fn capacity_provider_scaling_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderScalingConfig> {
+    ) -> Option<&crate::types::CapacityProviderScalingConfig> {
         self.capacity_provider_scaling_config.as_ref()
     }
     /// The `PropagateTags` member, when set.
     #[inline]
-    pub fn propagate_tags(&self) -> ::std::option::Option<&crate::types::PropagateTags> {
+    pub fn propagate_tags(&self) -> Option<&crate::types::PropagateTags> {
         self.propagate_tags.as_ref()
     }
     /// The `TelemetryConfig` member, when set.
     #[inline]
     pub fn telemetry_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderTelemetryConfig> {
+    ) -> Option<&crate::types::CapacityProviderTelemetryConfig> {
         self.telemetry_config.as_ref()
     }
 }
@@ -65,38 +58,25 @@ impl UpdateCapacityProviderRequest {
     }
 }
 /// A builder for [`UpdateCapacityProviderRequest`](crate::types::UpdateCapacityProviderRequest); start one with `UpdateCapacityProviderRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateCapacityProviderRequestBuilder {
     inner: crate::types::UpdateCapacityProviderRequest,
 }
 impl UpdateCapacityProviderRequestBuilder {
     /// Sets [`UpdateCapacityProviderRequest::capacity_provider_name`](crate::types::UpdateCapacityProviderRequest::capacity_provider_name): The name of the capacity provider to update.
-    pub fn capacity_provider_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.capacity_provider_name = ::std::option::Option::Some(input.into());
+    pub fn capacity_provider_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.capacity_provider_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCapacityProviderRequest::capacity_provider_name`](crate::types::UpdateCapacityProviderRequest::capacity_provider_name).
     #[inline]
-    pub fn set_capacity_provider_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_capacity_provider_name(mut self, input: Option<String>) -> Self {
         self.inner.capacity_provider_name = input;
         self
     }
     /// The value set for [`UpdateCapacityProviderRequest::capacity_provider_name`](crate::types::UpdateCapacityProviderRequest::capacity_provider_name), if any.
     #[inline]
-    pub fn get_capacity_provider_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_capacity_provider_name(&self) -> &Option<String> {
         &self.inner.capacity_provider_name
     }
     /// Sets [`UpdateCapacityProviderRequest::capacity_provider_scaling_config`](crate::types::UpdateCapacityProviderRequest::capacity_provider_scaling_config): The updated scaling configuration for the capacity provider.
@@ -104,14 +84,14 @@ impl UpdateCapacityProviderRequestBuilder {
         mut self,
         input: crate::types::CapacityProviderScalingConfig,
     ) -> Self {
-        self.inner.capacity_provider_scaling_config = ::std::option::Option::Some(input);
+        self.inner.capacity_provider_scaling_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityProviderRequest::capacity_provider_scaling_config`](crate::types::UpdateCapacityProviderRequest::capacity_provider_scaling_config).
     #[inline]
     pub fn set_capacity_provider_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderScalingConfig>,
+        input: Option<crate::types::CapacityProviderScalingConfig>,
     ) -> Self {
         self.inner.capacity_provider_scaling_config = input;
         self
@@ -120,28 +100,26 @@ impl UpdateCapacityProviderRequestBuilder {
     #[inline]
     pub fn get_capacity_provider_scaling_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderScalingConfig> {
+    ) -> &Option<crate::types::CapacityProviderScalingConfig> {
         &self.inner.capacity_provider_scaling_config
     }
     /// Sets [`UpdateCapacityProviderRequest::propagate_tags`](crate::types::UpdateCapacityProviderRequest::propagate_tags)
     pub fn propagate_tags(mut self, input: crate::types::PropagateTags) -> Self {
-        self.inner.propagate_tags = ::std::option::Option::Some(input);
+        self.inner.propagate_tags = Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityProviderRequest::propagate_tags`](crate::types::UpdateCapacityProviderRequest::propagate_tags).
     #[inline]
     pub fn set_propagate_tags(
         mut self,
-        input: ::std::option::Option<crate::types::PropagateTags>,
+        input: Option<crate::types::PropagateTags>,
     ) -> Self {
         self.inner.propagate_tags = input;
         self
     }
     /// The value set for [`UpdateCapacityProviderRequest::propagate_tags`](crate::types::UpdateCapacityProviderRequest::propagate_tags), if any.
     #[inline]
-    pub fn get_propagate_tags(
-        &self,
-    ) -> &::std::option::Option<crate::types::PropagateTags> {
+    pub fn get_propagate_tags(&self) -> &Option<crate::types::PropagateTags> {
         &self.inner.propagate_tags
     }
     /// Sets [`UpdateCapacityProviderRequest::telemetry_config`](crate::types::UpdateCapacityProviderRequest::telemetry_config): The updated telemetry configuration for the capacity provider.
@@ -149,14 +127,14 @@ impl UpdateCapacityProviderRequestBuilder {
         mut self,
         input: crate::types::CapacityProviderTelemetryConfig,
     ) -> Self {
-        self.inner.telemetry_config = ::std::option::Option::Some(input);
+        self.inner.telemetry_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityProviderRequest::telemetry_config`](crate::types::UpdateCapacityProviderRequest::telemetry_config).
     #[inline]
     pub fn set_telemetry_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderTelemetryConfig>,
+        input: Option<crate::types::CapacityProviderTelemetryConfig>,
     ) -> Self {
         self.inner.telemetry_config = input;
         self
@@ -165,23 +143,23 @@ impl UpdateCapacityProviderRequestBuilder {
     #[inline]
     pub fn get_telemetry_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderTelemetryConfig> {
+    ) -> &Option<crate::types::CapacityProviderTelemetryConfig> {
         &self.inner.telemetry_config
     }
     /// Builds the [`UpdateCapacityProviderRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCapacityProviderRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateCapacityProviderRequest",
                 member: "capacity_provider_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,90 +2,76 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCapacityProviderResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCapacityProviderResponse {
     /// Information about the updated capacity provider.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub capacity_provider: ::std::option::Option<crate::types::CapacityProvider>,
+    pub capacity_provider: Option<crate::types::CapacityProvider>,
 }
 impl UpdateCapacityProviderResponse {
     /// Starts building a [`UpdateCapacityProviderResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCapacityProviderResponseBuilder {
-        <crate::types::builders::UpdateCapacityProviderResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateCapacityProviderResponseBuilder as Default>::default()
     }
     /// The `CapacityProvider` member, when set.
     #[inline]
-    pub fn capacity_provider(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProvider> {
+    pub fn capacity_provider(&self) -> Option<&crate::types::CapacityProvider> {
         self.capacity_provider.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateCapacityProviderResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateCapacityProviderResponse")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateCapacityProviderResponse`](crate::types::UpdateCapacityProviderResponse); start one with `UpdateCapacityProviderResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateCapacityProviderResponseBuilder {
     inner: crate::types::UpdateCapacityProviderResponse,
 }
 impl UpdateCapacityProviderResponseBuilder {
     /// Sets [`UpdateCapacityProviderResponse::capacity_provider`](crate::types::UpdateCapacityProviderResponse::capacity_provider): Information about the updated capacity provider.
     pub fn capacity_provider(mut self, input: crate::types::CapacityProvider) -> Self {
-        self.inner.capacity_provider = ::std::option::Option::Some(input);
+        self.inner.capacity_provider = Some(input);
         self
     }
     /// Sets or clears [`UpdateCapacityProviderResponse::capacity_provider`](crate::types::UpdateCapacityProviderResponse::capacity_provider).
     #[inline]
     pub fn set_capacity_provider(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProvider>,
+        input: Option<crate::types::CapacityProvider>,
     ) -> Self {
         self.inner.capacity_provider = input;
         self
     }
     /// The value set for [`UpdateCapacityProviderResponse::capacity_provider`](crate::types::UpdateCapacityProviderResponse::capacity_provider), if any.
     #[inline]
-    pub fn get_capacity_provider(
-        &self,
-    ) -> &::std::option::Option<crate::types::CapacityProvider> {
+    pub fn get_capacity_provider(&self) -> &Option<crate::types::CapacityProvider> {
         &self.inner.capacity_provider
     }
     /// Builds the [`UpdateCapacityProviderResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCapacityProviderResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.capacity_provider.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateCapacityProviderResponse",
                 member: "capacity_provider",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

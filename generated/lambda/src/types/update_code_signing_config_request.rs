@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateCodeSigningConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCodeSigningConfigRequest {
     /// The The Amazon Resource Name (ARN) of the code signing configuration.
@@ -15,42 +10,38 @@ pub struct UpdateCodeSigningConfigRequest {
     /// Sent in the URI label `{CodeSigningConfigArn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code_signing_config_arn: ::std::option::Option<::std::string::String>,
+    pub code_signing_config_arn: Option<String>,
     /// Descriptive name for this code signing configuration.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Signing profiles for this code signing configuration.
-    pub allowed_publishers: ::std::option::Option<crate::types::AllowedPublishers>,
+    pub allowed_publishers: Option<crate::types::AllowedPublishers>,
     /// The code signing policy.
-    pub code_signing_policies: ::std::option::Option<crate::types::CodeSigningPolicies>,
+    pub code_signing_policies: Option<crate::types::CodeSigningPolicies>,
 }
 impl UpdateCodeSigningConfigRequest {
     /// Starts building a [`UpdateCodeSigningConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCodeSigningConfigRequestBuilder {
-        <crate::types::builders::UpdateCodeSigningConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateCodeSigningConfigRequestBuilder as Default>::default()
     }
     /// The `CodeSigningConfigArn` member, when set.
     #[inline]
-    pub fn code_signing_config_arn(&self) -> ::std::option::Option<&str> {
+    pub fn code_signing_config_arn(&self) -> Option<&str> {
         self.code_signing_config_arn.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `AllowedPublishers` member, when set.
     #[inline]
-    pub fn allowed_publishers(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AllowedPublishers> {
+    pub fn allowed_publishers(&self) -> Option<&crate::types::AllowedPublishers> {
         self.allowed_publishers.as_ref()
     }
     /// The `CodeSigningPolicies` member, when set.
     #[inline]
-    pub fn code_signing_policies(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CodeSigningPolicies> {
+    pub fn code_signing_policies(&self) -> Option<&crate::types::CodeSigningPolicies> {
         self.code_signing_policies.as_ref()
     }
 }
@@ -61,81 +52,60 @@ impl UpdateCodeSigningConfigRequest {
     }
 }
 /// A builder for [`UpdateCodeSigningConfigRequest`](crate::types::UpdateCodeSigningConfigRequest); start one with `UpdateCodeSigningConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateCodeSigningConfigRequestBuilder {
     inner: crate::types::UpdateCodeSigningConfigRequest,
 }
 impl UpdateCodeSigningConfigRequestBuilder {
     /// Sets [`UpdateCodeSigningConfigRequest::code_signing_config_arn`](crate::types::UpdateCodeSigningConfigRequest::code_signing_config_arn): The The Amazon Resource Name (ARN) of the code signing configuration.
-    pub fn code_signing_config_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code_signing_config_arn = ::std::option::Option::Some(input.into());
+    pub fn code_signing_config_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.code_signing_config_arn = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCodeSigningConfigRequest::code_signing_config_arn`](crate::types::UpdateCodeSigningConfigRequest::code_signing_config_arn).
     #[inline]
-    pub fn set_code_signing_config_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code_signing_config_arn(mut self, input: Option<String>) -> Self {
         self.inner.code_signing_config_arn = input;
         self
     }
     /// The value set for [`UpdateCodeSigningConfigRequest::code_signing_config_arn`](crate::types::UpdateCodeSigningConfigRequest::code_signing_config_arn), if any.
     #[inline]
-    pub fn get_code_signing_config_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code_signing_config_arn(&self) -> &Option<String> {
         &self.inner.code_signing_config_arn
     }
     /// Sets [`UpdateCodeSigningConfigRequest::description`](crate::types::UpdateCodeSigningConfigRequest::description): Descriptive name for this code signing configuration.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCodeSigningConfigRequest::description`](crate::types::UpdateCodeSigningConfigRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`UpdateCodeSigningConfigRequest::description`](crate::types::UpdateCodeSigningConfigRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`UpdateCodeSigningConfigRequest::allowed_publishers`](crate::types::UpdateCodeSigningConfigRequest::allowed_publishers): Signing profiles for this code signing configuration.
     pub fn allowed_publishers(mut self, input: crate::types::AllowedPublishers) -> Self {
-        self.inner.allowed_publishers = ::std::option::Option::Some(input);
+        self.inner.allowed_publishers = Some(input);
         self
     }
     /// Sets or clears [`UpdateCodeSigningConfigRequest::allowed_publishers`](crate::types::UpdateCodeSigningConfigRequest::allowed_publishers).
     #[inline]
     pub fn set_allowed_publishers(
         mut self,
-        input: ::std::option::Option<crate::types::AllowedPublishers>,
+        input: Option<crate::types::AllowedPublishers>,
     ) -> Self {
         self.inner.allowed_publishers = input;
         self
     }
     /// The value set for [`UpdateCodeSigningConfigRequest::allowed_publishers`](crate::types::UpdateCodeSigningConfigRequest::allowed_publishers), if any.
     #[inline]
-    pub fn get_allowed_publishers(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllowedPublishers> {
+    pub fn get_allowed_publishers(&self) -> &Option<crate::types::AllowedPublishers> {
         &self.inner.allowed_publishers
     }
     /// Sets [`UpdateCodeSigningConfigRequest::code_signing_policies`](crate::types::UpdateCodeSigningConfigRequest::code_signing_policies): The code signing policy.
@@ -143,14 +113,14 @@ impl UpdateCodeSigningConfigRequestBuilder {
         mut self,
         input: crate::types::CodeSigningPolicies,
     ) -> Self {
-        self.inner.code_signing_policies = ::std::option::Option::Some(input);
+        self.inner.code_signing_policies = Some(input);
         self
     }
     /// Sets or clears [`UpdateCodeSigningConfigRequest::code_signing_policies`](crate::types::UpdateCodeSigningConfigRequest::code_signing_policies).
     #[inline]
     pub fn set_code_signing_policies(
         mut self,
-        input: ::std::option::Option<crate::types::CodeSigningPolicies>,
+        input: Option<crate::types::CodeSigningPolicies>,
     ) -> Self {
         self.inner.code_signing_policies = input;
         self
@@ -159,23 +129,23 @@ impl UpdateCodeSigningConfigRequestBuilder {
     #[inline]
     pub fn get_code_signing_policies(
         &self,
-    ) -> &::std::option::Option<crate::types::CodeSigningPolicies> {
+    ) -> &Option<crate::types::CodeSigningPolicies> {
         &self.inner.code_signing_policies
     }
     /// Builds the [`UpdateCodeSigningConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateCodeSigningConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.code_signing_config_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateCodeSigningConfigRequest",
                 member: "code_signing_config_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateEventSourceMappingRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateEventSourceMappingRequest {
     /// The identifier of the event source mapping.
@@ -15,7 +10,7 @@ pub struct UpdateEventSourceMappingRequest {
     /// Sent in the URI label `{UUID}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub uuid: ::std::option::Option<::std::string::String>,
+    pub uuid: Option<String>,
     /// The name or ARN of the Lambda function.
     ///
     /// **Name formats**
@@ -26,11 +21,11 @@ pub struct UpdateEventSourceMappingRequest {
     /// - **Partial ARN** – `123456789012:function:MyFunction`.
     ///
     /// The length constraint applies only to the full ARN. If you specify only the function name, it's limited to 64 characters in length.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// When true, the event source mapping is active. When false, Lambda pauses polling and invocation.
     ///
     /// Default: True
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function. Lambda passes all of the records in the batch to the function in a single call, up to the payload limit for synchronous invocation (6 MB).
     ///
     /// - **Amazon Kinesis** – Default 100. Max 10,000.
@@ -40,156 +35,144 @@ pub struct UpdateEventSourceMappingRequest {
     /// - **Self-managed Apache Kafka** – Default 100. Max 10,000.
     /// - **Amazon MQ (ActiveMQ and RabbitMQ)** – Default 100. Max 10,000.
     /// - **DocumentDB** – Default 100. Max 10,000.
-    pub batch_size: ::std::option::Option<i32>,
+    pub batch_size: Option<i32>,
     /// An object that defines the filter criteria that determine whether Lambda should process an event. For more information, see [Lambda event filtering](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
-    pub filter_criteria: ::std::option::Option<crate::types::FilterCriteria>,
+    pub filter_criteria: Option<crate::types::FilterCriteria>,
     /// The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics). By default, Lambda does not encrypt your filter criteria object. Specify this property to encrypt data using your own customer managed key.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// The metrics configuration for your event source. For more information, see [Event source mapping metrics](https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html#event-source-mapping-metrics).
-    pub metrics_config: ::std::option::Option<
-        crate::types::EventSourceMappingMetricsConfig,
-    >,
+    pub metrics_config: Option<crate::types::EventSourceMappingMetricsConfig>,
     /// The `LoggingConfig` member.
-    pub logging_config: ::std::option::Option<
-        crate::types::EventSourceMappingLoggingConfig,
-    >,
+    pub logging_config: Option<crate::types::EventSourceMappingLoggingConfig>,
     /// (Amazon SQS only) The scaling configuration for the event source. For more information, see [Configuring maximum concurrency for Amazon SQS event sources](https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-max-concurrency).
-    pub scaling_config: ::std::option::Option<crate::types::ScalingConfig>,
+    pub scaling_config: Option<crate::types::ScalingConfig>,
     /// The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function. You can configure `MaximumBatchingWindowInSeconds` to any value from 0 seconds to 300 seconds in increments of seconds.
     ///
     /// For Kinesis, DynamoDB, and Amazon SQS event sources, the default batching window is 0 seconds. For Amazon MSK, Self-managed Apache Kafka, Amazon MQ, and DocumentDB event sources, the default batching window is 500 ms. Note that because you can only change `MaximumBatchingWindowInSeconds` in increments of seconds, you cannot revert back to the 500 ms default batching window after you have changed it. To restore the default batching window, you must create a new event source mapping.
     ///
     /// Related setting: For Kinesis, DynamoDB, and Amazon SQS event sources, when you set `BatchSize` to a value greater than 10, you must set `MaximumBatchingWindowInSeconds` to at least 1.
-    pub maximum_batching_window_in_seconds: ::std::option::Option<i32>,
+    pub maximum_batching_window_in_seconds: Option<i32>,
     /// (Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently.
-    pub parallelization_factor: ::std::option::Option<i32>,
+    pub parallelization_factor: Option<i32>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
-    pub destination_config: ::std::option::Option<crate::types::DestinationConfig>,
+    pub destination_config: Option<crate::types::DestinationConfig>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age. The default value is infinite (-1).
-    pub maximum_record_age_in_seconds: ::std::option::Option<i32>,
+    pub maximum_record_age_in_seconds: Option<i32>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
-    pub bisect_batch_on_function_error: ::std::option::Option<bool>,
+    pub bisect_batch_on_function_error: Option<bool>,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries. The default value is infinite (-1). When set to infinite (-1), failed records are retried until the record expires.
-    pub maximum_retry_attempts: ::std::option::Option<i32>,
+    pub maximum_retry_attempts: Option<i32>,
     /// (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources. A value of 0 seconds indicates no tumbling window.
-    pub tumbling_window_in_seconds: ::std::option::Option<i32>,
+    pub tumbling_window_in_seconds: Option<i32>,
     /// An array of authentication protocols or VPC components required to secure your event source.
-    pub source_access_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
+    pub source_access_configurations: Option<
+        Vec<crate::types::SourceAccessConfiguration>,
     >,
     /// (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
-    pub function_response_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FunctionResponseType>,
-    >,
+    pub function_response_types: Option<Vec<crate::types::FunctionResponseType>>,
     /// The `AmazonManagedKafkaEventSourceConfig` member.
-    pub amazon_managed_kafka_event_source_config: ::std::option::Option<
+    pub amazon_managed_kafka_event_source_config: Option<
         crate::types::AmazonManagedKafkaEventSourceConfig,
     >,
     /// The `SelfManagedKafkaEventSourceConfig` member.
-    pub self_managed_kafka_event_source_config: ::std::option::Option<
+    pub self_managed_kafka_event_source_config: Option<
         crate::types::SelfManagedKafkaEventSourceConfig,
     >,
     /// Specific configuration settings for a DocumentDB event source.
-    pub document_db_event_source_config: ::std::option::Option<
+    pub document_db_event_source_config: Option<
         crate::types::DocumentDbEventSourceConfig,
     >,
     /// (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source. For more information, see [provisioned mode](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html#invocation-eventsourcemapping-provisioned-mode).
-    pub provisioned_poller_config: ::std::option::Option<
-        crate::types::ProvisionedPollerConfig,
-    >,
+    pub provisioned_poller_config: Option<crate::types::ProvisionedPollerConfig>,
 }
 impl UpdateEventSourceMappingRequest {
     /// Starts building a [`UpdateEventSourceMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateEventSourceMappingRequestBuilder {
-        <crate::types::builders::UpdateEventSourceMappingRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateEventSourceMappingRequestBuilder as Default>::default()
     }
     /// The `UUID` member, when set.
     #[inline]
-    pub fn uuid(&self) -> ::std::option::Option<&str> {
+    pub fn uuid(&self) -> Option<&str> {
         self.uuid.as_deref()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Enabled` member, when set.
     #[inline]
-    pub fn enabled(&self) -> ::std::option::Option<bool> {
+    pub fn enabled(&self) -> Option<bool> {
         self.enabled
     }
     /// The `BatchSize` member, when set.
     #[inline]
-    pub fn batch_size(&self) -> ::std::option::Option<i32> {
+    pub fn batch_size(&self) -> Option<i32> {
         self.batch_size
     }
     /// The `FilterCriteria` member, when set.
     #[inline]
-    pub fn filter_criteria(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FilterCriteria> {
+    pub fn filter_criteria(&self) -> Option<&crate::types::FilterCriteria> {
         self.filter_criteria.as_ref()
     }
     /// The `KMSKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `MetricsConfig` member, when set.
     #[inline]
     pub fn metrics_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::EventSourceMappingMetricsConfig> {
+    ) -> Option<&crate::types::EventSourceMappingMetricsConfig> {
         self.metrics_config.as_ref()
     }
     /// The `LoggingConfig` member, when set.
     #[inline]
     pub fn logging_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::EventSourceMappingLoggingConfig> {
+    ) -> Option<&crate::types::EventSourceMappingLoggingConfig> {
         self.logging_config.as_ref()
     }
     /// The `ScalingConfig` member, when set.
     #[inline]
-    pub fn scaling_config(&self) -> ::std::option::Option<&crate::types::ScalingConfig> {
+    pub fn scaling_config(&self) -> Option<&crate::types::ScalingConfig> {
         self.scaling_config.as_ref()
     }
     /// The `MaximumBatchingWindowInSeconds` member, when set.
     #[inline]
-    pub fn maximum_batching_window_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_batching_window_in_seconds(&self) -> Option<i32> {
         self.maximum_batching_window_in_seconds
     }
     /// The `ParallelizationFactor` member, when set.
     #[inline]
-    pub fn parallelization_factor(&self) -> ::std::option::Option<i32> {
+    pub fn parallelization_factor(&self) -> Option<i32> {
         self.parallelization_factor
     }
     /// The `DestinationConfig` member, when set.
     #[inline]
-    pub fn destination_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DestinationConfig> {
+    pub fn destination_config(&self) -> Option<&crate::types::DestinationConfig> {
         self.destination_config.as_ref()
     }
     /// The `MaximumRecordAgeInSeconds` member, when set.
     #[inline]
-    pub fn maximum_record_age_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_record_age_in_seconds(&self) -> Option<i32> {
         self.maximum_record_age_in_seconds
     }
     /// The `BisectBatchOnFunctionError` member, when set.
     #[inline]
-    pub fn bisect_batch_on_function_error(&self) -> ::std::option::Option<bool> {
+    pub fn bisect_batch_on_function_error(&self) -> Option<bool> {
         self.bisect_batch_on_function_error
     }
     /// The `MaximumRetryAttempts` member, when set.
     #[inline]
-    pub fn maximum_retry_attempts(&self) -> ::std::option::Option<i32> {
+    pub fn maximum_retry_attempts(&self) -> Option<i32> {
         self.maximum_retry_attempts
     }
     /// The `TumblingWindowInSeconds` member, when set.
     #[inline]
-    pub fn tumbling_window_in_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn tumbling_window_in_seconds(&self) -> Option<i32> {
         self.tumbling_window_in_seconds
     }
     /// The `SourceAccessConfigurations` member, empty when not set; the field tells an empty list from an absent one.
@@ -208,28 +191,28 @@ impl UpdateEventSourceMappingRequest {
     #[inline]
     pub fn amazon_managed_kafka_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
+    ) -> Option<&crate::types::AmazonManagedKafkaEventSourceConfig> {
         self.amazon_managed_kafka_event_source_config.as_ref()
     }
     /// The `SelfManagedKafkaEventSourceConfig` member, when set.
     #[inline]
     pub fn self_managed_kafka_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
+    ) -> Option<&crate::types::SelfManagedKafkaEventSourceConfig> {
         self.self_managed_kafka_event_source_config.as_ref()
     }
     /// The `DocumentDBEventSourceConfig` member, when set.
     #[inline]
     pub fn document_db_event_source_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::DocumentDbEventSourceConfig> {
+    ) -> Option<&crate::types::DocumentDbEventSourceConfig> {
         self.document_db_event_source_config.as_ref()
     }
     /// The `ProvisionedPollerConfig` member, when set.
     #[inline]
     pub fn provisioned_poller_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::ProvisionedPollerConfig> {
+    ) -> Option<&crate::types::ProvisionedPollerConfig> {
         self.provisioned_poller_config.as_ref()
     }
 }
@@ -240,133 +223,108 @@ impl UpdateEventSourceMappingRequest {
     }
 }
 /// A builder for [`UpdateEventSourceMappingRequest`](crate::types::UpdateEventSourceMappingRequest); start one with `UpdateEventSourceMappingRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateEventSourceMappingRequestBuilder {
     inner: crate::types::UpdateEventSourceMappingRequest,
 }
 impl UpdateEventSourceMappingRequestBuilder {
     /// Sets [`UpdateEventSourceMappingRequest::uuid`](crate::types::UpdateEventSourceMappingRequest::uuid): The identifier of the event source mapping.
-    pub fn uuid(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.uuid = ::std::option::Option::Some(input.into());
+    pub fn uuid(mut self, input: impl Into<String>) -> Self {
+        self.inner.uuid = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::uuid`](crate::types::UpdateEventSourceMappingRequest::uuid).
     #[inline]
-    pub fn set_uuid(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uuid(mut self, input: Option<String>) -> Self {
         self.inner.uuid = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::uuid`](crate::types::UpdateEventSourceMappingRequest::uuid), if any.
     #[inline]
-    pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uuid(&self) -> &Option<String> {
         &self.inner.uuid
     }
     /// Sets [`UpdateEventSourceMappingRequest::function_name`](crate::types::UpdateEventSourceMappingRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::function_name`](crate::types::UpdateEventSourceMappingRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::function_name`](crate::types::UpdateEventSourceMappingRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`UpdateEventSourceMappingRequest::enabled`](crate::types::UpdateEventSourceMappingRequest::enabled): When true, the event source mapping is active.
     pub fn enabled(mut self, input: bool) -> Self {
-        self.inner.enabled = ::std::option::Option::Some(input);
+        self.inner.enabled = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::enabled`](crate::types::UpdateEventSourceMappingRequest::enabled).
     #[inline]
-    pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enabled(mut self, input: Option<bool>) -> Self {
         self.inner.enabled = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::enabled`](crate::types::UpdateEventSourceMappingRequest::enabled), if any.
     #[inline]
-    pub fn get_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_enabled(&self) -> &Option<bool> {
         &self.inner.enabled
     }
     /// Sets [`UpdateEventSourceMappingRequest::batch_size`](crate::types::UpdateEventSourceMappingRequest::batch_size): The maximum number of records in each batch that Lambda pulls from your stream or queue and sends to your function.
     pub fn batch_size(mut self, input: i32) -> Self {
-        self.inner.batch_size = ::std::option::Option::Some(input);
+        self.inner.batch_size = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::batch_size`](crate::types::UpdateEventSourceMappingRequest::batch_size).
     #[inline]
-    pub fn set_batch_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_batch_size(mut self, input: Option<i32>) -> Self {
         self.inner.batch_size = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::batch_size`](crate::types::UpdateEventSourceMappingRequest::batch_size), if any.
     #[inline]
-    pub fn get_batch_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_batch_size(&self) -> &Option<i32> {
         &self.inner.batch_size
     }
     /// Sets [`UpdateEventSourceMappingRequest::filter_criteria`](crate::types::UpdateEventSourceMappingRequest::filter_criteria): An object that defines the filter criteria that determine whether Lambda should process an event.
     pub fn filter_criteria(mut self, input: crate::types::FilterCriteria) -> Self {
-        self.inner.filter_criteria = ::std::option::Option::Some(input);
+        self.inner.filter_criteria = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::filter_criteria`](crate::types::UpdateEventSourceMappingRequest::filter_criteria).
     #[inline]
     pub fn set_filter_criteria(
         mut self,
-        input: ::std::option::Option<crate::types::FilterCriteria>,
+        input: Option<crate::types::FilterCriteria>,
     ) -> Self {
         self.inner.filter_criteria = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::filter_criteria`](crate::types::UpdateEventSourceMappingRequest::filter_criteria), if any.
     #[inline]
-    pub fn get_filter_criteria(
-        &self,
-    ) -> &::std::option::Option<crate::types::FilterCriteria> {
+    pub fn get_filter_criteria(&self) -> &Option<crate::types::FilterCriteria> {
         &self.inner.filter_criteria
     }
     /// Sets [`UpdateEventSourceMappingRequest::kms_key_arn`](crate::types::UpdateEventSourceMappingRequest::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that Lambda uses to encrypt your function's [filter criteria](https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html#filtering-basics).
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::kms_key_arn`](crate::types::UpdateEventSourceMappingRequest::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::kms_key_arn`](crate::types::UpdateEventSourceMappingRequest::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Sets [`UpdateEventSourceMappingRequest::metrics_config`](crate::types::UpdateEventSourceMappingRequest::metrics_config): The metrics configuration for your event source.
@@ -374,14 +332,14 @@ impl UpdateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::EventSourceMappingMetricsConfig,
     ) -> Self {
-        self.inner.metrics_config = ::std::option::Option::Some(input);
+        self.inner.metrics_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::metrics_config`](crate::types::UpdateEventSourceMappingRequest::metrics_config).
     #[inline]
     pub fn set_metrics_config(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingMetricsConfig>,
+        input: Option<crate::types::EventSourceMappingMetricsConfig>,
     ) -> Self {
         self.inner.metrics_config = input;
         self
@@ -390,7 +348,7 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_metrics_config(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingMetricsConfig> {
+    ) -> &Option<crate::types::EventSourceMappingMetricsConfig> {
         &self.inner.metrics_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::logging_config`](crate::types::UpdateEventSourceMappingRequest::logging_config)
@@ -398,14 +356,14 @@ impl UpdateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::EventSourceMappingLoggingConfig,
     ) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input);
+        self.inner.logging_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::logging_config`](crate::types::UpdateEventSourceMappingRequest::logging_config).
     #[inline]
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::EventSourceMappingLoggingConfig>,
+        input: Option<crate::types::EventSourceMappingLoggingConfig>,
     ) -> Self {
         self.inner.logging_config = input;
         self
@@ -414,165 +372,141 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_logging_config(
         &self,
-    ) -> &::std::option::Option<crate::types::EventSourceMappingLoggingConfig> {
+    ) -> &Option<crate::types::EventSourceMappingLoggingConfig> {
         &self.inner.logging_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::scaling_config`](crate::types::UpdateEventSourceMappingRequest::scaling_config): (Amazon SQS only) The scaling configuration for the event source.
     pub fn scaling_config(mut self, input: crate::types::ScalingConfig) -> Self {
-        self.inner.scaling_config = ::std::option::Option::Some(input);
+        self.inner.scaling_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::scaling_config`](crate::types::UpdateEventSourceMappingRequest::scaling_config).
     #[inline]
     pub fn set_scaling_config(
         mut self,
-        input: ::std::option::Option<crate::types::ScalingConfig>,
+        input: Option<crate::types::ScalingConfig>,
     ) -> Self {
         self.inner.scaling_config = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::scaling_config`](crate::types::UpdateEventSourceMappingRequest::scaling_config), if any.
     #[inline]
-    pub fn get_scaling_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::ScalingConfig> {
+    pub fn get_scaling_config(&self) -> &Option<crate::types::ScalingConfig> {
         &self.inner.scaling_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::maximum_batching_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_batching_window_in_seconds): The maximum amount of time, in seconds, that Lambda spends gathering records before invoking the function.
     pub fn maximum_batching_window_in_seconds(mut self, input: i32) -> Self {
-        self.inner.maximum_batching_window_in_seconds = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.maximum_batching_window_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::maximum_batching_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_batching_window_in_seconds).
     #[inline]
-    pub fn set_maximum_batching_window_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_batching_window_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_batching_window_in_seconds = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::maximum_batching_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_batching_window_in_seconds), if any.
     #[inline]
-    pub fn get_maximum_batching_window_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_batching_window_in_seconds(&self) -> &Option<i32> {
         &self.inner.maximum_batching_window_in_seconds
     }
     /// Sets [`UpdateEventSourceMappingRequest::parallelization_factor`](crate::types::UpdateEventSourceMappingRequest::parallelization_factor): (Kinesis and DynamoDB Streams only) The number of batches to process from each shard concurrently.
     pub fn parallelization_factor(mut self, input: i32) -> Self {
-        self.inner.parallelization_factor = ::std::option::Option::Some(input);
+        self.inner.parallelization_factor = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::parallelization_factor`](crate::types::UpdateEventSourceMappingRequest::parallelization_factor).
     #[inline]
-    pub fn set_parallelization_factor(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_parallelization_factor(mut self, input: Option<i32>) -> Self {
         self.inner.parallelization_factor = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::parallelization_factor`](crate::types::UpdateEventSourceMappingRequest::parallelization_factor), if any.
     #[inline]
-    pub fn get_parallelization_factor(&self) -> &::std::option::Option<i32> {
+    pub fn get_parallelization_factor(&self) -> &Option<i32> {
         &self.inner.parallelization_factor
     }
     /// Sets [`UpdateEventSourceMappingRequest::destination_config`](crate::types::UpdateEventSourceMappingRequest::destination_config): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) A configuration object that specifies the destination of an event after Lambda processes it.
     pub fn destination_config(mut self, input: crate::types::DestinationConfig) -> Self {
-        self.inner.destination_config = ::std::option::Option::Some(input);
+        self.inner.destination_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::destination_config`](crate::types::UpdateEventSourceMappingRequest::destination_config).
     #[inline]
     pub fn set_destination_config(
         mut self,
-        input: ::std::option::Option<crate::types::DestinationConfig>,
+        input: Option<crate::types::DestinationConfig>,
     ) -> Self {
         self.inner.destination_config = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::destination_config`](crate::types::UpdateEventSourceMappingRequest::destination_config), if any.
     #[inline]
-    pub fn get_destination_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DestinationConfig> {
+    pub fn get_destination_config(&self) -> &Option<crate::types::DestinationConfig> {
         &self.inner.destination_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_record_age_in_seconds): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records older than the specified age.
     pub fn maximum_record_age_in_seconds(mut self, input: i32) -> Self {
-        self.inner.maximum_record_age_in_seconds = ::std::option::Option::Some(input);
+        self.inner.maximum_record_age_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_record_age_in_seconds).
     #[inline]
-    pub fn set_maximum_record_age_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_record_age_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_record_age_in_seconds = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::maximum_record_age_in_seconds`](crate::types::UpdateEventSourceMappingRequest::maximum_record_age_in_seconds), if any.
     #[inline]
-    pub fn get_maximum_record_age_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_record_age_in_seconds(&self) -> &Option<i32> {
         &self.inner.maximum_record_age_in_seconds
     }
     /// Sets [`UpdateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::UpdateEventSourceMappingRequest::bisect_batch_on_function_error): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) If the function returns an error, split the batch in two and retry.
     pub fn bisect_batch_on_function_error(mut self, input: bool) -> Self {
-        self.inner.bisect_batch_on_function_error = ::std::option::Option::Some(input);
+        self.inner.bisect_batch_on_function_error = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::UpdateEventSourceMappingRequest::bisect_batch_on_function_error).
     #[inline]
-    pub fn set_bisect_batch_on_function_error(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_bisect_batch_on_function_error(mut self, input: Option<bool>) -> Self {
         self.inner.bisect_batch_on_function_error = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::bisect_batch_on_function_error`](crate::types::UpdateEventSourceMappingRequest::bisect_batch_on_function_error), if any.
     #[inline]
-    pub fn get_bisect_batch_on_function_error(&self) -> &::std::option::Option<bool> {
+    pub fn get_bisect_batch_on_function_error(&self) -> &Option<bool> {
         &self.inner.bisect_batch_on_function_error
     }
     /// Sets [`UpdateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::UpdateEventSourceMappingRequest::maximum_retry_attempts): (Kinesis, DynamoDB Streams, Amazon MSK, and self-managed Apache Kafka) Discard records after the specified number of retries.
     pub fn maximum_retry_attempts(mut self, input: i32) -> Self {
-        self.inner.maximum_retry_attempts = ::std::option::Option::Some(input);
+        self.inner.maximum_retry_attempts = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::UpdateEventSourceMappingRequest::maximum_retry_attempts).
     #[inline]
-    pub fn set_maximum_retry_attempts(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_maximum_retry_attempts(mut self, input: Option<i32>) -> Self {
         self.inner.maximum_retry_attempts = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::maximum_retry_attempts`](crate::types::UpdateEventSourceMappingRequest::maximum_retry_attempts), if any.
     #[inline]
-    pub fn get_maximum_retry_attempts(&self) -> &::std::option::Option<i32> {
+    pub fn get_maximum_retry_attempts(&self) -> &Option<i32> {
         &self.inner.maximum_retry_attempts
     }
     /// Sets [`UpdateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::tumbling_window_in_seconds): (Kinesis and DynamoDB Streams only) The duration in seconds of a processing window for DynamoDB and Kinesis Streams event sources.
     pub fn tumbling_window_in_seconds(mut self, input: i32) -> Self {
-        self.inner.tumbling_window_in_seconds = ::std::option::Option::Some(input);
+        self.inner.tumbling_window_in_seconds = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::tumbling_window_in_seconds).
     #[inline]
-    pub fn set_tumbling_window_in_seconds(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_tumbling_window_in_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.tumbling_window_in_seconds = input;
         self
     }
     /// The value set for [`UpdateEventSourceMappingRequest::tumbling_window_in_seconds`](crate::types::UpdateEventSourceMappingRequest::tumbling_window_in_seconds), if any.
     #[inline]
-    pub fn get_tumbling_window_in_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_tumbling_window_in_seconds(&self) -> &Option<i32> {
         &self.inner.tumbling_window_in_seconds
     }
     /// Appends one item to [`UpdateEventSourceMappingRequest::source_access_configurations`](crate::types::UpdateEventSourceMappingRequest::source_access_configurations): An array of authentication protocols or VPC components required to secure your event source.
@@ -589,9 +523,7 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn set_source_access_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
-        >,
+        input: Option<Vec<crate::types::SourceAccessConfiguration>>,
     ) -> Self {
         self.inner.source_access_configurations = input;
         self
@@ -600,9 +532,7 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_source_access_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SourceAccessConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::SourceAccessConfiguration>> {
         &self.inner.source_access_configurations
     }
     /// Appends one item to [`UpdateEventSourceMappingRequest::function_response_types`](crate::types::UpdateEventSourceMappingRequest::function_response_types): (Kinesis, DynamoDB Streams, Amazon MSK, self-managed Apache Kafka, and Amazon SQS) A list of current response type enums applied to the event source mapping.
@@ -619,7 +549,7 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn set_function_response_types(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FunctionResponseType>>,
+        input: Option<Vec<crate::types::FunctionResponseType>>,
     ) -> Self {
         self.inner.function_response_types = input;
         self
@@ -628,7 +558,7 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_function_response_types(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FunctionResponseType>> {
+    ) -> &Option<Vec<crate::types::FunctionResponseType>> {
         &self.inner.function_response_types
     }
     /// Sets [`UpdateEventSourceMappingRequest::amazon_managed_kafka_event_source_config`](crate::types::UpdateEventSourceMappingRequest::amazon_managed_kafka_event_source_config)
@@ -636,16 +566,14 @@ impl UpdateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::AmazonManagedKafkaEventSourceConfig,
     ) -> Self {
-        self.inner.amazon_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.amazon_managed_kafka_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::amazon_managed_kafka_event_source_config`](crate::types::UpdateEventSourceMappingRequest::amazon_managed_kafka_event_source_config).
     #[inline]
     pub fn set_amazon_managed_kafka_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::AmazonManagedKafkaEventSourceConfig>,
+        input: Option<crate::types::AmazonManagedKafkaEventSourceConfig>,
     ) -> Self {
         self.inner.amazon_managed_kafka_event_source_config = input;
         self
@@ -654,7 +582,7 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_amazon_managed_kafka_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::AmazonManagedKafkaEventSourceConfig> {
+    ) -> &Option<crate::types::AmazonManagedKafkaEventSourceConfig> {
         &self.inner.amazon_managed_kafka_event_source_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::self_managed_kafka_event_source_config`](crate::types::UpdateEventSourceMappingRequest::self_managed_kafka_event_source_config)
@@ -662,16 +590,14 @@ impl UpdateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::SelfManagedKafkaEventSourceConfig,
     ) -> Self {
-        self.inner.self_managed_kafka_event_source_config = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.self_managed_kafka_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::self_managed_kafka_event_source_config`](crate::types::UpdateEventSourceMappingRequest::self_managed_kafka_event_source_config).
     #[inline]
     pub fn set_self_managed_kafka_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::SelfManagedKafkaEventSourceConfig>,
+        input: Option<crate::types::SelfManagedKafkaEventSourceConfig>,
     ) -> Self {
         self.inner.self_managed_kafka_event_source_config = input;
         self
@@ -680,7 +606,7 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_self_managed_kafka_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedKafkaEventSourceConfig> {
+    ) -> &Option<crate::types::SelfManagedKafkaEventSourceConfig> {
         &self.inner.self_managed_kafka_event_source_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::document_db_event_source_config`](crate::types::UpdateEventSourceMappingRequest::document_db_event_source_config): Specific configuration settings for a DocumentDB event source.
@@ -688,14 +614,14 @@ impl UpdateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::DocumentDbEventSourceConfig,
     ) -> Self {
-        self.inner.document_db_event_source_config = ::std::option::Option::Some(input);
+        self.inner.document_db_event_source_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::document_db_event_source_config`](crate::types::UpdateEventSourceMappingRequest::document_db_event_source_config).
     #[inline]
     pub fn set_document_db_event_source_config(
         mut self,
-        input: ::std::option::Option<crate::types::DocumentDbEventSourceConfig>,
+        input: Option<crate::types::DocumentDbEventSourceConfig>,
     ) -> Self {
         self.inner.document_db_event_source_config = input;
         self
@@ -704,7 +630,7 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_document_db_event_source_config(
         &self,
-    ) -> &::std::option::Option<crate::types::DocumentDbEventSourceConfig> {
+    ) -> &Option<crate::types::DocumentDbEventSourceConfig> {
         &self.inner.document_db_event_source_config
     }
     /// Sets [`UpdateEventSourceMappingRequest::provisioned_poller_config`](crate::types::UpdateEventSourceMappingRequest::provisioned_poller_config): (Amazon SQS, Amazon MSK, and self-managed Apache Kafka only) The provisioned mode configuration for the event source.
@@ -712,14 +638,14 @@ impl UpdateEventSourceMappingRequestBuilder {
         mut self,
         input: crate::types::ProvisionedPollerConfig,
     ) -> Self {
-        self.inner.provisioned_poller_config = ::std::option::Option::Some(input);
+        self.inner.provisioned_poller_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateEventSourceMappingRequest::provisioned_poller_config`](crate::types::UpdateEventSourceMappingRequest::provisioned_poller_config).
     #[inline]
     pub fn set_provisioned_poller_config(
         mut self,
-        input: ::std::option::Option<crate::types::ProvisionedPollerConfig>,
+        input: Option<crate::types::ProvisionedPollerConfig>,
     ) -> Self {
         self.inner.provisioned_poller_config = input;
         self
@@ -728,23 +654,23 @@ impl UpdateEventSourceMappingRequestBuilder {
     #[inline]
     pub fn get_provisioned_poller_config(
         &self,
-    ) -> &::std::option::Option<crate::types::ProvisionedPollerConfig> {
+    ) -> &Option<crate::types::ProvisionedPollerConfig> {
         &self.inner.provisioned_poller_config
     }
     /// Builds the [`UpdateEventSourceMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateEventSourceMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.uuid.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateEventSourceMappingRequest",
                 member: "uuid",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

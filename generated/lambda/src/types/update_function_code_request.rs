@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateFunctionCodeRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateFunctionCodeRequest {
     /// The name or ARN of the Lambda function.
@@ -18,80 +18,74 @@ pub struct UpdateFunctionCodeRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The base64-encoded contents of the deployment package. Amazon Web Services SDK and CLI clients handle the encoding for you. Use only with a function defined with a .zip file archive deployment package.
-    pub zip_file: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub zip_file: Option<::awsgen_runtime::primitives::Blob>,
     /// An Amazon S3 bucket in the same Amazon Web Services Region as your function. The bucket can be in a different Amazon Web Services account. Use only with a function defined with a .zip file archive deployment package.
-    pub s3_bucket: ::std::option::Option<::std::string::String>,
+    pub s3_bucket: Option<String>,
     /// The Amazon S3 key of the deployment package. Use only with a function defined with a .zip file archive deployment package.
-    pub s3_key: ::std::option::Option<::std::string::String>,
+    pub s3_key: Option<String>,
     /// For versioned objects, the version of the deployment package object to use.
-    pub s3_object_version: ::std::option::Option<::std::string::String>,
+    pub s3_object_version: Option<String>,
     /// Specifies how the deployment package is stored. Valid values:
     ///
     /// - `COPY` (default) – Uploads a copy of your deployment package to Lambda.
     /// - `REFERENCE` – Lambda references the deployment package from the specified Amazon S3 bucket.
-    pub s3_object_storage_mode: ::std::option::Option<crate::types::S3ObjectStorageMode>,
+    pub s3_object_storage_mode: Option<crate::types::S3ObjectStorageMode>,
     /// URI of a container image in the Amazon ECR registry. Do not use for a function defined with a .zip file archive.
-    pub image_uri: ::std::option::Option<::std::string::String>,
+    pub image_uri: Option<String>,
     /// The instruction set architecture that the function supports. Enter a string array with one of the valid values (arm64 or x86_64). The default value is `x86_64`.
-    pub architectures: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Architecture>,
-    >,
+    pub architectures: Option<Vec<crate::types::Architecture>>,
     /// Set to true to publish a new version of the function after updating the code. This has the same effect as calling `PublishVersion` separately.
-    pub publish: ::std::option::Option<bool>,
+    pub publish: Option<bool>,
     /// Specifies where to publish the function version or configuration.
-    pub publish_to: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+    pub publish_to: Option<crate::types::FunctionVersionLatestPublished>,
     /// Set to true to validate the request parameters and access permissions without modifying the function code.
-    pub dry_run: ::std::option::Option<bool>,
+    pub dry_run: Option<bool>,
     /// Update the function only if the revision ID matches the ID that's specified. Use this option to avoid modifying a function that has changed since you last read it.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
     /// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package. If you don't provide a customer managed key, Lambda uses an Amazon Web Services managed key.
-    pub source_kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub source_kms_key_arn: Option<String>,
 }
 impl UpdateFunctionCodeRequest {
     /// Starts building a [`UpdateFunctionCodeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateFunctionCodeRequestBuilder {
-        <crate::types::builders::UpdateFunctionCodeRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateFunctionCodeRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `ZipFile` member, when set.
     #[inline]
-    pub fn zip_file(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn zip_file(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.zip_file.as_ref()
     }
     /// The `S3Bucket` member, when set.
     #[inline]
-    pub fn s3_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn s3_bucket(&self) -> Option<&str> {
         self.s3_bucket.as_deref()
     }
     /// The `S3Key` member, when set.
     #[inline]
-    pub fn s3_key(&self) -> ::std::option::Option<&str> {
+    pub fn s3_key(&self) -> Option<&str> {
         self.s3_key.as_deref()
     }
     /// The `S3ObjectVersion` member, when set.
     #[inline]
-    pub fn s3_object_version(&self) -> ::std::option::Option<&str> {
+    pub fn s3_object_version(&self) -> Option<&str> {
         self.s3_object_version.as_deref()
     }
     /// The `S3ObjectStorageMode` member, when set.
     #[inline]
-    pub fn s3_object_storage_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::S3ObjectStorageMode> {
+    pub fn s3_object_storage_mode(&self) -> Option<&crate::types::S3ObjectStorageMode> {
         self.s3_object_storage_mode.as_ref()
     }
     /// The `ImageUri` member, when set.
     #[inline]
-    pub fn image_uri(&self) -> ::std::option::Option<&str> {
+    pub fn image_uri(&self) -> Option<&str> {
         self.image_uri.as_deref()
     }
     /// The `Architectures` member, empty when not set; the field tells an empty list from an absent one.
@@ -101,29 +95,27 @@ impl UpdateFunctionCodeRequest {
     }
     /// The `Publish` member, when set.
     #[inline]
-    pub fn publish(&self) -> ::std::option::Option<bool> {
+    pub fn publish(&self) -> Option<bool> {
         self.publish
     }
     /// The `PublishTo` member, when set.
     #[inline]
-    pub fn publish_to(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FunctionVersionLatestPublished> {
+    pub fn publish_to(&self) -> Option<&crate::types::FunctionVersionLatestPublished> {
         self.publish_to.as_ref()
     }
     /// The `DryRun` member, when set.
     #[inline]
-    pub fn dry_run(&self) -> ::std::option::Option<bool> {
+    pub fn dry_run(&self) -> Option<bool> {
         self.dry_run
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
     /// The `SourceKMSKeyArn` member, when set.
     #[inline]
-    pub fn source_kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_kms_key_arn(&self) -> Option<&str> {
         self.source_kms_key_arn.as_deref()
     }
 }
@@ -153,128 +145,95 @@ impl ::std::fmt::Debug for UpdateFunctionCodeRequest {
     }
 }
 /// A builder for [`UpdateFunctionCodeRequest`](crate::types::UpdateFunctionCodeRequest); start one with `UpdateFunctionCodeRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateFunctionCodeRequestBuilder {
     inner: crate::types::UpdateFunctionCodeRequest,
 }
 impl UpdateFunctionCodeRequestBuilder {
     /// Sets [`UpdateFunctionCodeRequest::function_name`](crate::types::UpdateFunctionCodeRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::function_name`](crate::types::UpdateFunctionCodeRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::function_name`](crate::types::UpdateFunctionCodeRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`UpdateFunctionCodeRequest::zip_file`](crate::types::UpdateFunctionCodeRequest::zip_file): The base64-encoded contents of the deployment package.
     pub fn zip_file(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.zip_file = ::std::option::Option::Some(input.into());
+        self.inner.zip_file = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::zip_file`](crate::types::UpdateFunctionCodeRequest::zip_file).
     #[inline]
     pub fn set_zip_file(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.zip_file = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::zip_file`](crate::types::UpdateFunctionCodeRequest::zip_file), if any.
     #[inline]
-    pub fn get_zip_file(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_zip_file(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.zip_file
     }
     /// Sets [`UpdateFunctionCodeRequest::s3_bucket`](crate::types::UpdateFunctionCodeRequest::s3_bucket): An Amazon S3 bucket in the same Amazon Web Services Region as your function.
-    pub fn s3_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
+    pub fn s3_bucket(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_bucket = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::s3_bucket`](crate::types::UpdateFunctionCodeRequest::s3_bucket).
     #[inline]
-    pub fn set_s3_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_bucket(mut self, input: Option<String>) -> Self {
         self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::s3_bucket`](crate::types::UpdateFunctionCodeRequest::s3_bucket), if any.
     #[inline]
-    pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_bucket(&self) -> &Option<String> {
         &self.inner.s3_bucket
     }
     /// Sets [`UpdateFunctionCodeRequest::s3_key`](crate::types::UpdateFunctionCodeRequest::s3_key): The Amazon S3 key of the deployment package.
-    pub fn s3_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_key = ::std::option::Option::Some(input.into());
+    pub fn s3_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_key = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::s3_key`](crate::types::UpdateFunctionCodeRequest::s3_key).
     #[inline]
-    pub fn set_s3_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_key(mut self, input: Option<String>) -> Self {
         self.inner.s3_key = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::s3_key`](crate::types::UpdateFunctionCodeRequest::s3_key), if any.
     #[inline]
-    pub fn get_s3_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_key(&self) -> &Option<String> {
         &self.inner.s3_key
     }
     /// Sets [`UpdateFunctionCodeRequest::s3_object_version`](crate::types::UpdateFunctionCodeRequest::s3_object_version): For versioned objects, the version of the deployment package object to use.
-    pub fn s3_object_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.s3_object_version = ::std::option::Option::Some(input.into());
+    pub fn s3_object_version(mut self, input: impl Into<String>) -> Self {
+        self.inner.s3_object_version = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::s3_object_version`](crate::types::UpdateFunctionCodeRequest::s3_object_version).
     #[inline]
-    pub fn set_s3_object_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_s3_object_version(mut self, input: Option<String>) -> Self {
         self.inner.s3_object_version = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::s3_object_version`](crate::types::UpdateFunctionCodeRequest::s3_object_version), if any.
     #[inline]
-    pub fn get_s3_object_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_s3_object_version(&self) -> &Option<String> {
         &self.inner.s3_object_version
     }
     /// Sets [`UpdateFunctionCodeRequest::s3_object_storage_mode`](crate::types::UpdateFunctionCodeRequest::s3_object_storage_mode): Specifies how the deployment package is stored.
@@ -282,14 +241,14 @@ impl UpdateFunctionCodeRequestBuilder {
         mut self,
         input: crate::types::S3ObjectStorageMode,
     ) -> Self {
-        self.inner.s3_object_storage_mode = ::std::option::Option::Some(input);
+        self.inner.s3_object_storage_mode = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::s3_object_storage_mode`](crate::types::UpdateFunctionCodeRequest::s3_object_storage_mode).
     #[inline]
     pub fn set_s3_object_storage_mode(
         mut self,
-        input: ::std::option::Option<crate::types::S3ObjectStorageMode>,
+        input: Option<crate::types::S3ObjectStorageMode>,
     ) -> Self {
         self.inner.s3_object_storage_mode = input;
         self
@@ -298,29 +257,23 @@ impl UpdateFunctionCodeRequestBuilder {
     #[inline]
     pub fn get_s3_object_storage_mode(
         &self,
-    ) -> &::std::option::Option<crate::types::S3ObjectStorageMode> {
+    ) -> &Option<crate::types::S3ObjectStorageMode> {
         &self.inner.s3_object_storage_mode
     }
     /// Sets [`UpdateFunctionCodeRequest::image_uri`](crate::types::UpdateFunctionCodeRequest::image_uri): URI of a container image in the Amazon ECR registry.
-    pub fn image_uri(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.image_uri = ::std::option::Option::Some(input.into());
+    pub fn image_uri(mut self, input: impl Into<String>) -> Self {
+        self.inner.image_uri = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::image_uri`](crate::types::UpdateFunctionCodeRequest::image_uri).
     #[inline]
-    pub fn set_image_uri(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_image_uri(mut self, input: Option<String>) -> Self {
         self.inner.image_uri = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::image_uri`](crate::types::UpdateFunctionCodeRequest::image_uri), if any.
     #[inline]
-    pub fn get_image_uri(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_image_uri(&self) -> &Option<String> {
         &self.inner.image_uri
     }
     /// Appends one item to [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures): The instruction set architecture that the function supports.
@@ -334,32 +287,30 @@ impl UpdateFunctionCodeRequestBuilder {
     #[inline]
     pub fn set_architectures(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Architecture>>,
+        input: Option<Vec<crate::types::Architecture>>,
     ) -> Self {
         self.inner.architectures = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::architectures`](crate::types::UpdateFunctionCodeRequest::architectures), if any.
     #[inline]
-    pub fn get_architectures(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Architecture>> {
+    pub fn get_architectures(&self) -> &Option<Vec<crate::types::Architecture>> {
         &self.inner.architectures
     }
     /// Sets [`UpdateFunctionCodeRequest::publish`](crate::types::UpdateFunctionCodeRequest::publish): Set to true to publish a new version of the function after updating the code.
     pub fn publish(mut self, input: bool) -> Self {
-        self.inner.publish = ::std::option::Option::Some(input);
+        self.inner.publish = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::publish`](crate::types::UpdateFunctionCodeRequest::publish).
     #[inline]
-    pub fn set_publish(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_publish(mut self, input: Option<bool>) -> Self {
         self.inner.publish = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::publish`](crate::types::UpdateFunctionCodeRequest::publish), if any.
     #[inline]
-    pub fn get_publish(&self) -> &::std::option::Option<bool> {
+    pub fn get_publish(&self) -> &Option<bool> {
         &self.inner.publish
     }
     /// Sets [`UpdateFunctionCodeRequest::publish_to`](crate::types::UpdateFunctionCodeRequest::publish_to): Specifies where to publish the function version or configuration.
@@ -367,14 +318,14 @@ impl UpdateFunctionCodeRequestBuilder {
         mut self,
         input: crate::types::FunctionVersionLatestPublished,
     ) -> Self {
-        self.inner.publish_to = ::std::option::Option::Some(input);
+        self.inner.publish_to = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::publish_to`](crate::types::UpdateFunctionCodeRequest::publish_to).
     #[inline]
     pub fn set_publish_to(
         mut self,
-        input: ::std::option::Option<crate::types::FunctionVersionLatestPublished>,
+        input: Option<crate::types::FunctionVersionLatestPublished>,
     ) -> Self {
         self.inner.publish_to = input;
         self
@@ -383,85 +334,71 @@ impl UpdateFunctionCodeRequestBuilder {
     #[inline]
     pub fn get_publish_to(
         &self,
-    ) -> &::std::option::Option<crate::types::FunctionVersionLatestPublished> {
+    ) -> &Option<crate::types::FunctionVersionLatestPublished> {
         &self.inner.publish_to
     }
     /// Sets [`UpdateFunctionCodeRequest::dry_run`](crate::types::UpdateFunctionCodeRequest::dry_run): Set to true to validate the request parameters and access permissions without modifying the function code.
     pub fn dry_run(mut self, input: bool) -> Self {
-        self.inner.dry_run = ::std::option::Option::Some(input);
+        self.inner.dry_run = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::dry_run`](crate::types::UpdateFunctionCodeRequest::dry_run).
     #[inline]
-    pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_dry_run(mut self, input: Option<bool>) -> Self {
         self.inner.dry_run = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::dry_run`](crate::types::UpdateFunctionCodeRequest::dry_run), if any.
     #[inline]
-    pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
+    pub fn get_dry_run(&self) -> &Option<bool> {
         &self.inner.dry_run
     }
     /// Sets [`UpdateFunctionCodeRequest::revision_id`](crate::types::UpdateFunctionCodeRequest::revision_id): Update the function only if the revision ID matches the ID that's specified.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::revision_id`](crate::types::UpdateFunctionCodeRequest::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::revision_id`](crate::types::UpdateFunctionCodeRequest::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Sets [`UpdateFunctionCodeRequest::source_kms_key_arn`](crate::types::UpdateFunctionCodeRequest::source_kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt your function's .zip deployment package.
-    pub fn source_kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn source_kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionCodeRequest::source_kms_key_arn`](crate::types::UpdateFunctionCodeRequest::source_kms_key_arn).
     #[inline]
-    pub fn set_source_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_kms_key_arn = input;
         self
     }
     /// The value set for [`UpdateFunctionCodeRequest::source_kms_key_arn`](crate::types::UpdateFunctionCodeRequest::source_kms_key_arn), if any.
     #[inline]
-    pub fn get_source_kms_key_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_kms_key_arn(&self) -> &Option<String> {
         &self.inner.source_kms_key_arn
     }
     /// Builds the [`UpdateFunctionCodeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateFunctionCodeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateFunctionCodeRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

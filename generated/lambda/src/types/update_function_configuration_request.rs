@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateFunctionConfigurationRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateFunctionConfigurationRequest {
     /// The name or ARN of the Lambda function.
@@ -23,29 +18,29 @@ pub struct UpdateFunctionConfigurationRequest {
     /// Sent in the URI label `{FunctionName}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub function_name: ::std::option::Option<::std::string::String>,
+    pub function_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the function's execution role.
-    pub role: ::std::option::Option<::std::string::String>,
+    pub role: Option<String>,
     /// The name of the method within your code that Lambda calls to run your function. Handler is required if the deployment package is a .zip file archive. The format includes the file name. It can also include namespaces and other qualifiers, depending on the runtime. For more information, see [Lambda programming model](https://docs.aws.amazon.com/lambda/latest/dg/foundation-progmodel.html).
-    pub handler: ::std::option::Option<::std::string::String>,
+    pub handler: Option<String>,
     /// A description of the function.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The amount of time (in seconds) that Lambda allows a function to run before stopping it. The default is 3 seconds. The maximum allowed value is 900 seconds. For more information, see [Lambda execution environment](https://docs.aws.amazon.com/lambda/latest/dg/runtimes-context.html).
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime. Increasing the function memory also increases its CPU allocation. The default value is 128 MB. The value can be any multiple of 1 MB.
-    pub memory_size: ::std::option::Option<i32>,
+    pub memory_size: Option<i32>,
     /// For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC. When you connect a function to a VPC, it can access resources and the internet only through that VPC. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
-    pub vpc_config: ::std::option::Option<crate::types::VpcConfig>,
+    pub vpc_config: Option<crate::types::VpcConfig>,
     /// Environment variables that are accessible from function code during execution.
-    pub environment: ::std::option::Option<crate::types::Environment>,
+    pub environment: Option<crate::types::Environment>,
     /// The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html). Runtime is required if the deployment package is a .zip file archive. Specifying a runtime results in an error if you're deploying a function using a container image.
     ///
     /// The following list includes deprecated runtimes. Lambda blocks creating new functions and updating existing functions shortly after each runtime is deprecated. For more information, see [Runtime use after deprecation](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtime-deprecation-levels).
     ///
     /// For a list of all currently supported runtimes, see [Supported runtimes](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-supported).
-    pub runtime: ::std::option::Option<crate::types::Runtime>,
+    pub runtime: Option<crate::types::Runtime>,
     /// A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing. For more information, see [Dead-letter queues](https://docs.aws.amazon.com/lambda/latest/dg/invocation-async.html#invocation-dlq).
-    pub dead_letter_config: ::std::option::Option<crate::types::DeadLetterConfig>,
+    pub dead_letter_config: Option<crate::types::DeadLetterConfig>,
     /// The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
     ///
     /// - The function's [environment variables](https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption).
@@ -54,108 +49,102 @@ pub struct UpdateFunctionConfigurationRequest {
     /// - The optimized version of the container image that's used for function invocations. Note that this is not the same key that's used to protect your container image in the Amazon Elastic Container Registry (Amazon ECR). For more information, see [Function lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-lifecycle).
     ///
     /// If you don't provide a customer managed key, Lambda uses an [Amazon Web Services owned key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-owned-cmk) or an [Amazon Web Services managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk).
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
     /// Set `Mode` to `Active` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
-    pub tracing_config: ::std::option::Option<crate::types::TracingConfig>,
+    pub tracing_config: Option<crate::types::TracingConfig>,
     /// Update the function only if the revision ID matches the ID that's specified. Use this option to avoid modifying a function that has changed since you last read it.
-    pub revision_id: ::std::option::Option<::std::string::String>,
+    pub revision_id: Option<String>,
     /// A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment. Specify each layer by its ARN, including the version.
-    pub layers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub layers: Option<Vec<String>>,
     /// Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
-    pub file_system_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemConfig>,
-    >,
+    pub file_system_configs: Option<Vec<crate::types::FileSystemConfig>>,
     /// [Container image configuration values](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms) that override the values in the container image Docker file.
-    pub image_config: ::std::option::Option<crate::types::ImageConfig>,
+    pub image_config: Option<crate::types::ImageConfig>,
     /// The size of the function's `/tmp` directory in MB. The default value is 512, but can be any whole number between 512 and 10,240 MB. For more information, see [Configuring ephemeral storage (console)](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-ephemeral-storage).
-    pub ephemeral_storage: ::std::option::Option<crate::types::EphemeralStorage>,
+    pub ephemeral_storage: Option<crate::types::EphemeralStorage>,
     /// The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
-    pub snap_start: ::std::option::Option<crate::types::SnapStart>,
+    pub snap_start: Option<crate::types::SnapStart>,
     /// The function's Amazon CloudWatch Logs configuration settings.
-    pub logging_config: ::std::option::Option<crate::types::LoggingConfig>,
+    pub logging_config: Option<crate::types::LoggingConfig>,
     /// Configuration for the capacity provider that manages compute resources for Lambda functions.
-    pub capacity_provider_config: ::std::option::Option<
-        crate::types::CapacityProviderConfig,
-    >,
+    pub capacity_provider_config: Option<crate::types::CapacityProviderConfig>,
     /// Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
-    pub durable_config: ::std::option::Option<crate::types::DurableConfig>,
+    pub durable_config: Option<crate::types::DurableConfig>,
 }
 impl UpdateFunctionConfigurationRequest {
     /// Starts building a [`UpdateFunctionConfigurationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateFunctionConfigurationRequestBuilder {
-        <crate::types::builders::UpdateFunctionConfigurationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateFunctionConfigurationRequestBuilder as Default>::default()
     }
     /// The `FunctionName` member, when set.
     #[inline]
-    pub fn function_name(&self) -> ::std::option::Option<&str> {
+    pub fn function_name(&self) -> Option<&str> {
         self.function_name.as_deref()
     }
     /// The `Role` member, when set.
     #[inline]
-    pub fn role(&self) -> ::std::option::Option<&str> {
+    pub fn role(&self) -> Option<&str> {
         self.role.as_deref()
     }
     /// The `Handler` member, when set.
     #[inline]
-    pub fn handler(&self) -> ::std::option::Option<&str> {
+    pub fn handler(&self) -> Option<&str> {
         self.handler.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Timeout` member, when set.
     #[inline]
-    pub fn timeout(&self) -> ::std::option::Option<i32> {
+    pub fn timeout(&self) -> Option<i32> {
         self.timeout
     }
     /// The `MemorySize` member, when set.
     #[inline]
-    pub fn memory_size(&self) -> ::std::option::Option<i32> {
+    pub fn memory_size(&self) -> Option<i32> {
         self.memory_size
     }
     /// The `VpcConfig` member, when set.
     #[inline]
-    pub fn vpc_config(&self) -> ::std::option::Option<&crate::types::VpcConfig> {
+    pub fn vpc_config(&self) -> Option<&crate::types::VpcConfig> {
         self.vpc_config.as_ref()
     }
     /// The `Environment` member, when set.
     #[inline]
-    pub fn environment(&self) -> ::std::option::Option<&crate::types::Environment> {
+    pub fn environment(&self) -> Option<&crate::types::Environment> {
         self.environment.as_ref()
     }
     /// The `Runtime` member, when set.
     #[inline]
-    pub fn runtime(&self) -> ::std::option::Option<&crate::types::Runtime> {
+    pub fn runtime(&self) -> Option<&crate::types::Runtime> {
         self.runtime.as_ref()
     }
     /// The `DeadLetterConfig` member, when set.
     #[inline]
-    pub fn dead_letter_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DeadLetterConfig> {
+    pub fn dead_letter_config(&self) -> Option<&crate::types::DeadLetterConfig> {
         self.dead_letter_config.as_ref()
     }
     /// The `KMSKeyArn` member, when set.
     #[inline]
-    pub fn kms_key_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_arn(&self) -> Option<&str> {
         self.kms_key_arn.as_deref()
     }
     /// The `TracingConfig` member, when set.
     #[inline]
-    pub fn tracing_config(&self) -> ::std::option::Option<&crate::types::TracingConfig> {
+    pub fn tracing_config(&self) -> Option<&crate::types::TracingConfig> {
         self.tracing_config.as_ref()
     }
     /// The `RevisionId` member, when set.
     #[inline]
-    pub fn revision_id(&self) -> ::std::option::Option<&str> {
+    pub fn revision_id(&self) -> Option<&str> {
         self.revision_id.as_deref()
     }
     /// The `Layers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn layers(&self) -> &[::std::string::String] {
+    pub fn layers(&self) -> &[String] {
         self.layers.as_deref().unwrap_or_default()
     }
     /// The `FileSystemConfigs` member, empty when not set; the field tells an empty list from an absent one.
@@ -165,36 +154,34 @@ impl UpdateFunctionConfigurationRequest {
     }
     /// The `ImageConfig` member, when set.
     #[inline]
-    pub fn image_config(&self) -> ::std::option::Option<&crate::types::ImageConfig> {
+    pub fn image_config(&self) -> Option<&crate::types::ImageConfig> {
         self.image_config.as_ref()
     }
     /// The `EphemeralStorage` member, when set.
     #[inline]
-    pub fn ephemeral_storage(
-        &self,
-    ) -> ::std::option::Option<&crate::types::EphemeralStorage> {
+    pub fn ephemeral_storage(&self) -> Option<&crate::types::EphemeralStorage> {
         self.ephemeral_storage.as_ref()
     }
     /// The `SnapStart` member, when set.
     #[inline]
-    pub fn snap_start(&self) -> ::std::option::Option<&crate::types::SnapStart> {
+    pub fn snap_start(&self) -> Option<&crate::types::SnapStart> {
         self.snap_start.as_ref()
     }
     /// The `LoggingConfig` member, when set.
     #[inline]
-    pub fn logging_config(&self) -> ::std::option::Option<&crate::types::LoggingConfig> {
+    pub fn logging_config(&self) -> Option<&crate::types::LoggingConfig> {
         self.logging_config.as_ref()
     }
     /// The `CapacityProviderConfig` member, when set.
     #[inline]
     pub fn capacity_provider_config(
         &self,
-    ) -> ::std::option::Option<&crate::types::CapacityProviderConfig> {
+    ) -> Option<&crate::types::CapacityProviderConfig> {
         self.capacity_provider_config.as_ref()
     }
     /// The `DurableConfig` member, when set.
     #[inline]
-    pub fn durable_config(&self) -> ::std::option::Option<&crate::types::DurableConfig> {
+    pub fn durable_config(&self) -> Option<&crate::types::DurableConfig> {
         self.durable_config.as_ref()
     }
 }
@@ -205,303 +192,241 @@ impl UpdateFunctionConfigurationRequest {
     }
 }
 /// A builder for [`UpdateFunctionConfigurationRequest`](crate::types::UpdateFunctionConfigurationRequest); start one with `UpdateFunctionConfigurationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateFunctionConfigurationRequestBuilder {
     inner: crate::types::UpdateFunctionConfigurationRequest,
 }
 impl UpdateFunctionConfigurationRequestBuilder {
     /// Sets [`UpdateFunctionConfigurationRequest::function_name`](crate::types::UpdateFunctionConfigurationRequest::function_name): The name or ARN of the Lambda function.
-    pub fn function_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.function_name = ::std::option::Option::Some(input.into());
+    pub fn function_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.function_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::function_name`](crate::types::UpdateFunctionConfigurationRequest::function_name).
     #[inline]
-    pub fn set_function_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_function_name(mut self, input: Option<String>) -> Self {
         self.inner.function_name = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::function_name`](crate::types::UpdateFunctionConfigurationRequest::function_name), if any.
     #[inline]
-    pub fn get_function_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_function_name(&self) -> &Option<String> {
         &self.inner.function_name
     }
     /// Sets [`UpdateFunctionConfigurationRequest::role`](crate::types::UpdateFunctionConfigurationRequest::role): The Amazon Resource Name (ARN) of the function's execution role.
-    pub fn role(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role = ::std::option::Option::Some(input.into());
+    pub fn role(mut self, input: impl Into<String>) -> Self {
+        self.inner.role = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::role`](crate::types::UpdateFunctionConfigurationRequest::role).
     #[inline]
-    pub fn set_role(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role(mut self, input: Option<String>) -> Self {
         self.inner.role = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::role`](crate::types::UpdateFunctionConfigurationRequest::role), if any.
     #[inline]
-    pub fn get_role(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role(&self) -> &Option<String> {
         &self.inner.role
     }
     /// Sets [`UpdateFunctionConfigurationRequest::handler`](crate::types::UpdateFunctionConfigurationRequest::handler): The name of the method within your code that Lambda calls to run your function.
-    pub fn handler(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.handler = ::std::option::Option::Some(input.into());
+    pub fn handler(mut self, input: impl Into<String>) -> Self {
+        self.inner.handler = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::handler`](crate::types::UpdateFunctionConfigurationRequest::handler).
     #[inline]
-    pub fn set_handler(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_handler(mut self, input: Option<String>) -> Self {
         self.inner.handler = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::handler`](crate::types::UpdateFunctionConfigurationRequest::handler), if any.
     #[inline]
-    pub fn get_handler(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_handler(&self) -> &Option<String> {
         &self.inner.handler
     }
     /// Sets [`UpdateFunctionConfigurationRequest::description`](crate::types::UpdateFunctionConfigurationRequest::description): A description of the function.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::description`](crate::types::UpdateFunctionConfigurationRequest::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::description`](crate::types::UpdateFunctionConfigurationRequest::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`UpdateFunctionConfigurationRequest::timeout`](crate::types::UpdateFunctionConfigurationRequest::timeout): The amount of time (in seconds) that Lambda allows a function to run before stopping it.
     pub fn timeout(mut self, input: i32) -> Self {
-        self.inner.timeout = ::std::option::Option::Some(input);
+        self.inner.timeout = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::timeout`](crate::types::UpdateFunctionConfigurationRequest::timeout).
     #[inline]
-    pub fn set_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.timeout = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::timeout`](crate::types::UpdateFunctionConfigurationRequest::timeout), if any.
     #[inline]
-    pub fn get_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_timeout(&self) -> &Option<i32> {
         &self.inner.timeout
     }
     /// Sets [`UpdateFunctionConfigurationRequest::memory_size`](crate::types::UpdateFunctionConfigurationRequest::memory_size): The amount of [memory available to the function](https://docs.aws.amazon.com/lambda/latest/dg/configuration-function-common.html#configuration-memory-console) at runtime.
     pub fn memory_size(mut self, input: i32) -> Self {
-        self.inner.memory_size = ::std::option::Option::Some(input);
+        self.inner.memory_size = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::memory_size`](crate::types::UpdateFunctionConfigurationRequest::memory_size).
     #[inline]
-    pub fn set_memory_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_memory_size(mut self, input: Option<i32>) -> Self {
         self.inner.memory_size = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::memory_size`](crate::types::UpdateFunctionConfigurationRequest::memory_size), if any.
     #[inline]
-    pub fn get_memory_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_memory_size(&self) -> &Option<i32> {
         &self.inner.memory_size
     }
     /// Sets [`UpdateFunctionConfigurationRequest::vpc_config`](crate::types::UpdateFunctionConfigurationRequest::vpc_config): For network connectivity to Amazon Web Services resources in a VPC, specify a list of security groups and subnets in the VPC.
     pub fn vpc_config(mut self, input: crate::types::VpcConfig) -> Self {
-        self.inner.vpc_config = ::std::option::Option::Some(input);
+        self.inner.vpc_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::vpc_config`](crate::types::UpdateFunctionConfigurationRequest::vpc_config).
     #[inline]
-    pub fn set_vpc_config(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcConfig>,
-    ) -> Self {
+    pub fn set_vpc_config(mut self, input: Option<crate::types::VpcConfig>) -> Self {
         self.inner.vpc_config = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::vpc_config`](crate::types::UpdateFunctionConfigurationRequest::vpc_config), if any.
     #[inline]
-    pub fn get_vpc_config(&self) -> &::std::option::Option<crate::types::VpcConfig> {
+    pub fn get_vpc_config(&self) -> &Option<crate::types::VpcConfig> {
         &self.inner.vpc_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::environment`](crate::types::UpdateFunctionConfigurationRequest::environment): Environment variables that are accessible from function code during execution.
     pub fn environment(mut self, input: crate::types::Environment) -> Self {
-        self.inner.environment = ::std::option::Option::Some(input);
+        self.inner.environment = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::environment`](crate::types::UpdateFunctionConfigurationRequest::environment).
     #[inline]
-    pub fn set_environment(
-        mut self,
-        input: ::std::option::Option<crate::types::Environment>,
-    ) -> Self {
+    pub fn set_environment(mut self, input: Option<crate::types::Environment>) -> Self {
         self.inner.environment = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::environment`](crate::types::UpdateFunctionConfigurationRequest::environment), if any.
     #[inline]
-    pub fn get_environment(&self) -> &::std::option::Option<crate::types::Environment> {
+    pub fn get_environment(&self) -> &Option<crate::types::Environment> {
         &self.inner.environment
     }
     /// Sets [`UpdateFunctionConfigurationRequest::runtime`](crate::types::UpdateFunctionConfigurationRequest::runtime): The identifier of the function's [runtime](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
     pub fn runtime(mut self, input: crate::types::Runtime) -> Self {
-        self.inner.runtime = ::std::option::Option::Some(input);
+        self.inner.runtime = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::runtime`](crate::types::UpdateFunctionConfigurationRequest::runtime).
     #[inline]
-    pub fn set_runtime(
-        mut self,
-        input: ::std::option::Option<crate::types::Runtime>,
-    ) -> Self {
+    pub fn set_runtime(mut self, input: Option<crate::types::Runtime>) -> Self {
         self.inner.runtime = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::runtime`](crate::types::UpdateFunctionConfigurationRequest::runtime), if any.
     #[inline]
-    pub fn get_runtime(&self) -> &::std::option::Option<crate::types::Runtime> {
+    pub fn get_runtime(&self) -> &Option<crate::types::Runtime> {
         &self.inner.runtime
     }
     /// Sets [`UpdateFunctionConfigurationRequest::dead_letter_config`](crate::types::UpdateFunctionConfigurationRequest::dead_letter_config): A dead-letter queue configuration that specifies the queue or topic where Lambda sends asynchronous events when they fail processing.
     pub fn dead_letter_config(mut self, input: crate::types::DeadLetterConfig) -> Self {
-        self.inner.dead_letter_config = ::std::option::Option::Some(input);
+        self.inner.dead_letter_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::dead_letter_config`](crate::types::UpdateFunctionConfigurationRequest::dead_letter_config).
     #[inline]
     pub fn set_dead_letter_config(
         mut self,
-        input: ::std::option::Option<crate::types::DeadLetterConfig>,
+        input: Option<crate::types::DeadLetterConfig>,
     ) -> Self {
         self.inner.dead_letter_config = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::dead_letter_config`](crate::types::UpdateFunctionConfigurationRequest::dead_letter_config), if any.
     #[inline]
-    pub fn get_dead_letter_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DeadLetterConfig> {
+    pub fn get_dead_letter_config(&self) -> &Option<crate::types::DeadLetterConfig> {
         &self.inner.dead_letter_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::kms_key_arn`](crate::types::UpdateFunctionConfigurationRequest::kms_key_arn): The ARN of the Key Management Service (KMS) customer managed key that's used to encrypt the following resources:
-    pub fn kms_key_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_key_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_key_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_key_arn = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::kms_key_arn`](crate::types::UpdateFunctionConfigurationRequest::kms_key_arn).
     #[inline]
-    pub fn set_kms_key_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_key_arn = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::kms_key_arn`](crate::types::UpdateFunctionConfigurationRequest::kms_key_arn), if any.
     #[inline]
-    pub fn get_kms_key_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_arn(&self) -> &Option<String> {
         &self.inner.kms_key_arn
     }
     /// Sets [`UpdateFunctionConfigurationRequest::tracing_config`](crate::types::UpdateFunctionConfigurationRequest::tracing_config): Set `Mode` to `Active` to sample and trace a subset of incoming requests with [X-Ray](https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html).
     pub fn tracing_config(mut self, input: crate::types::TracingConfig) -> Self {
-        self.inner.tracing_config = ::std::option::Option::Some(input);
+        self.inner.tracing_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::tracing_config`](crate::types::UpdateFunctionConfigurationRequest::tracing_config).
     #[inline]
     pub fn set_tracing_config(
         mut self,
-        input: ::std::option::Option<crate::types::TracingConfig>,
+        input: Option<crate::types::TracingConfig>,
     ) -> Self {
         self.inner.tracing_config = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::tracing_config`](crate::types::UpdateFunctionConfigurationRequest::tracing_config), if any.
     #[inline]
-    pub fn get_tracing_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::TracingConfig> {
+    pub fn get_tracing_config(&self) -> &Option<crate::types::TracingConfig> {
         &self.inner.tracing_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::revision_id`](crate::types::UpdateFunctionConfigurationRequest::revision_id): Update the function only if the revision ID matches the ID that's specified.
-    pub fn revision_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision_id = ::std::option::Option::Some(input.into());
+    pub fn revision_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::revision_id`](crate::types::UpdateFunctionConfigurationRequest::revision_id).
     #[inline]
-    pub fn set_revision_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision_id(mut self, input: Option<String>) -> Self {
         self.inner.revision_id = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::revision_id`](crate::types::UpdateFunctionConfigurationRequest::revision_id), if any.
     #[inline]
-    pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision_id(&self) -> &Option<String> {
         &self.inner.revision_id
     }
     /// Appends one item to [`UpdateFunctionConfigurationRequest::layers`](crate::types::UpdateFunctionConfigurationRequest::layers): A list of [function layers](https://docs.aws.amazon.com/lambda/latest/dg/configuration-layers.html) to add to the function's execution environment.
     ///
     /// To set the whole list at once, use [`set_layers`](Self::set_layers).
-    pub fn layers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn layers(mut self, input: impl Into<String>) -> Self {
         self.inner.layers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::layers`](crate::types::UpdateFunctionConfigurationRequest::layers).
     #[inline]
-    pub fn set_layers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_layers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.layers = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::layers`](crate::types::UpdateFunctionConfigurationRequest::layers), if any.
     #[inline]
-    pub fn get_layers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_layers(&self) -> &Option<Vec<String>> {
         &self.inner.layers
     }
     /// Appends one item to [`UpdateFunctionConfigurationRequest::file_system_configs`](crate::types::UpdateFunctionConfigurationRequest::file_system_configs): Connection settings for an Amazon EFS file system or an Amazon S3 Files file system.
@@ -515,7 +440,7 @@ impl UpdateFunctionConfigurationRequestBuilder {
     #[inline]
     pub fn set_file_system_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>>,
+        input: Option<Vec<crate::types::FileSystemConfig>>,
     ) -> Self {
         self.inner.file_system_configs = input;
         self
@@ -524,87 +449,77 @@ impl UpdateFunctionConfigurationRequestBuilder {
     #[inline]
     pub fn get_file_system_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::FileSystemConfig>> {
+    ) -> &Option<Vec<crate::types::FileSystemConfig>> {
         &self.inner.file_system_configs
     }
     /// Sets [`UpdateFunctionConfigurationRequest::image_config`](crate::types::UpdateFunctionConfigurationRequest::image_config): [Container image configuration values](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#images-parms) that override the values in the container image Docker file.
     pub fn image_config(mut self, input: crate::types::ImageConfig) -> Self {
-        self.inner.image_config = ::std::option::Option::Some(input);
+        self.inner.image_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::image_config`](crate::types::UpdateFunctionConfigurationRequest::image_config).
     #[inline]
-    pub fn set_image_config(
-        mut self,
-        input: ::std::option::Option<crate::types::ImageConfig>,
-    ) -> Self {
+    pub fn set_image_config(mut self, input: Option<crate::types::ImageConfig>) -> Self {
         self.inner.image_config = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::image_config`](crate::types::UpdateFunctionConfigurationRequest::image_config), if any.
     #[inline]
-    pub fn get_image_config(&self) -> &::std::option::Option<crate::types::ImageConfig> {
+    pub fn get_image_config(&self) -> &Option<crate::types::ImageConfig> {
         &self.inner.image_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::ephemeral_storage`](crate::types::UpdateFunctionConfigurationRequest::ephemeral_storage): The size of the function's `/tmp` directory in MB.
     pub fn ephemeral_storage(mut self, input: crate::types::EphemeralStorage) -> Self {
-        self.inner.ephemeral_storage = ::std::option::Option::Some(input);
+        self.inner.ephemeral_storage = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::ephemeral_storage`](crate::types::UpdateFunctionConfigurationRequest::ephemeral_storage).
     #[inline]
     pub fn set_ephemeral_storage(
         mut self,
-        input: ::std::option::Option<crate::types::EphemeralStorage>,
+        input: Option<crate::types::EphemeralStorage>,
     ) -> Self {
         self.inner.ephemeral_storage = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::ephemeral_storage`](crate::types::UpdateFunctionConfigurationRequest::ephemeral_storage), if any.
     #[inline]
-    pub fn get_ephemeral_storage(
-        &self,
-    ) -> &::std::option::Option<crate::types::EphemeralStorage> {
+    pub fn get_ephemeral_storage(&self) -> &Option<crate::types::EphemeralStorage> {
         &self.inner.ephemeral_storage
     }
     /// Sets [`UpdateFunctionConfigurationRequest::snap_start`](crate::types::UpdateFunctionConfigurationRequest::snap_start): The function's [SnapStart](https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html) setting.
     pub fn snap_start(mut self, input: crate::types::SnapStart) -> Self {
-        self.inner.snap_start = ::std::option::Option::Some(input);
+        self.inner.snap_start = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::snap_start`](crate::types::UpdateFunctionConfigurationRequest::snap_start).
     #[inline]
-    pub fn set_snap_start(
-        mut self,
-        input: ::std::option::Option<crate::types::SnapStart>,
-    ) -> Self {
+    pub fn set_snap_start(mut self, input: Option<crate::types::SnapStart>) -> Self {
         self.inner.snap_start = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::snap_start`](crate::types::UpdateFunctionConfigurationRequest::snap_start), if any.
     #[inline]
-    pub fn get_snap_start(&self) -> &::std::option::Option<crate::types::SnapStart> {
+    pub fn get_snap_start(&self) -> &Option<crate::types::SnapStart> {
         &self.inner.snap_start
     }
     /// Sets [`UpdateFunctionConfigurationRequest::logging_config`](crate::types::UpdateFunctionConfigurationRequest::logging_config): The function's Amazon CloudWatch Logs configuration settings.
     pub fn logging_config(mut self, input: crate::types::LoggingConfig) -> Self {
-        self.inner.logging_config = ::std::option::Option::Some(input);
+        self.inner.logging_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::logging_config`](crate::types::UpdateFunctionConfigurationRequest::logging_config).
     #[inline]
     pub fn set_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::LoggingConfig>,
+        input: Option<crate::types::LoggingConfig>,
     ) -> Self {
         self.inner.logging_config = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::logging_config`](crate::types::UpdateFunctionConfigurationRequest::logging_config), if any.
     #[inline]
-    pub fn get_logging_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::LoggingConfig> {
+    pub fn get_logging_config(&self) -> &Option<crate::types::LoggingConfig> {
         &self.inner.logging_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::capacity_provider_config`](crate::types::UpdateFunctionConfigurationRequest::capacity_provider_config): Configuration for the capacity provider that manages compute resources for Lambda functions.
@@ -612,14 +527,14 @@ impl UpdateFunctionConfigurationRequestBuilder {
         mut self,
         input: crate::types::CapacityProviderConfig,
     ) -> Self {
-        self.inner.capacity_provider_config = ::std::option::Option::Some(input);
+        self.inner.capacity_provider_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::capacity_provider_config`](crate::types::UpdateFunctionConfigurationRequest::capacity_provider_config).
     #[inline]
     pub fn set_capacity_provider_config(
         mut self,
-        input: ::std::option::Option<crate::types::CapacityProviderConfig>,
+        input: Option<crate::types::CapacityProviderConfig>,
     ) -> Self {
         self.inner.capacity_provider_config = input;
         self
@@ -628,44 +543,42 @@ impl UpdateFunctionConfigurationRequestBuilder {
     #[inline]
     pub fn get_capacity_provider_config(
         &self,
-    ) -> &::std::option::Option<crate::types::CapacityProviderConfig> {
+    ) -> &Option<crate::types::CapacityProviderConfig> {
         &self.inner.capacity_provider_config
     }
     /// Sets [`UpdateFunctionConfigurationRequest::durable_config`](crate::types::UpdateFunctionConfigurationRequest::durable_config): Configuration settings for [durable functions](https://docs.aws.amazon.com/lambda/latest/dg/durable-functions.html), including execution timeout, retention period for execution history, and an optional ARN of the Key Management Service (KMS) customer managed key that is used to encrypt your durable execution's payload data, including input, output, and error payloads.
     pub fn durable_config(mut self, input: crate::types::DurableConfig) -> Self {
-        self.inner.durable_config = ::std::option::Option::Some(input);
+        self.inner.durable_config = Some(input);
         self
     }
     /// Sets or clears [`UpdateFunctionConfigurationRequest::durable_config`](crate::types::UpdateFunctionConfigurationRequest::durable_config).
     #[inline]
     pub fn set_durable_config(
         mut self,
-        input: ::std::option::Option<crate::types::DurableConfig>,
+        input: Option<crate::types::DurableConfig>,
     ) -> Self {
         self.inner.durable_config = input;
         self
     }
     /// The value set for [`UpdateFunctionConfigurationRequest::durable_config`](crate::types::UpdateFunctionConfigurationRequest::durable_config), if any.
     #[inline]
-    pub fn get_durable_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::DurableConfig> {
+    pub fn get_durable_config(&self) -> &Option<crate::types::DurableConfig> {
         &self.inner.durable_config
     }
     /// Builds the [`UpdateFunctionConfigurationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateFunctionConfigurationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.function_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateFunctionConfigurationRequest",
                 member: "function_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

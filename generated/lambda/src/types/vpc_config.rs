@@ -2,52 +2,40 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC security groups and subnets that are attached to a Lambda function. For more information, see [Configuring a Lambda function to access resources in a VPC](https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcConfig {
     /// A list of VPC subnet IDs.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// A list of VPC security group IDs.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
-    pub ipv6_allowed_for_dual_stack: ::std::option::Option<bool>,
+    pub ipv6_allowed_for_dual_stack: Option<bool>,
 }
 impl VpcConfig {
     /// Starts building a [`VpcConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcConfigBuilder {
-        <crate::types::builders::VpcConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcConfigBuilder as Default>::default()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `Ipv6AllowedForDualStack` member, when set.
     #[inline]
-    pub fn ipv6_allowed_for_dual_stack(&self) -> ::std::option::Option<bool> {
+    pub fn ipv6_allowed_for_dual_stack(&self) -> Option<bool> {
         self.ipv6_allowed_for_dual_stack
     }
 }
 /// A builder for [`VpcConfig`](crate::types::VpcConfig); start one with `VpcConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcConfigBuilder {
     inner: crate::types::VpcConfig,
 }
@@ -55,72 +43,53 @@ impl VpcConfigBuilder {
     /// Appends one item to [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids): A list of VPC subnet IDs.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`VpcConfig::subnet_ids`](crate::types::VpcConfig::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Appends one item to [`VpcConfig::security_group_ids`](crate::types::VpcConfig::security_group_ids): A list of VPC security group IDs.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcConfig::security_group_ids`](crate::types::VpcConfig::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`VpcConfig::security_group_ids`](crate::types::VpcConfig::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`VpcConfig::ipv6_allowed_for_dual_stack`](crate::types::VpcConfig::ipv6_allowed_for_dual_stack): Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
     pub fn ipv6_allowed_for_dual_stack(mut self, input: bool) -> Self {
-        self.inner.ipv6_allowed_for_dual_stack = ::std::option::Option::Some(input);
+        self.inner.ipv6_allowed_for_dual_stack = Some(input);
         self
     }
     /// Sets or clears [`VpcConfig::ipv6_allowed_for_dual_stack`](crate::types::VpcConfig::ipv6_allowed_for_dual_stack).
     #[inline]
-    pub fn set_ipv6_allowed_for_dual_stack(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ipv6_allowed_for_dual_stack(mut self, input: Option<bool>) -> Self {
         self.inner.ipv6_allowed_for_dual_stack = input;
         self
     }
     /// The value set for [`VpcConfig::ipv6_allowed_for_dual_stack`](crate::types::VpcConfig::ipv6_allowed_for_dual_stack), if any.
     #[inline]
-    pub fn get_ipv6_allowed_for_dual_stack(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_allowed_for_dual_stack(&self) -> &Option<bool> {
         &self.inner.ipv6_allowed_for_dual_stack
     }
     /// Builds the [`VpcConfig`]; it has no required members, so this cannot fail.

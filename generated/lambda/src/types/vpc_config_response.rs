@@ -2,59 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The VPC security groups and subnets that are attached to a Lambda function.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VpcConfigResponse {
     /// A list of VPC subnet IDs.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// A list of VPC security group IDs.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// The ID of the VPC.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
-    pub ipv6_allowed_for_dual_stack: ::std::option::Option<bool>,
+    pub ipv6_allowed_for_dual_stack: Option<bool>,
 }
 impl VpcConfigResponse {
     /// Starts building a [`VpcConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcConfigResponseBuilder {
-        <crate::types::builders::VpcConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcConfigResponseBuilder as Default>::default()
     }
     /// The `SubnetIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// The `SecurityGroupIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn security_group_ids(&self) -> &[::std::string::String] {
+    pub fn security_group_ids(&self) -> &[String] {
         self.security_group_ids.as_deref().unwrap_or_default()
     }
     /// The `VpcId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `Ipv6AllowedForDualStack` member, when set.
     #[inline]
-    pub fn ipv6_allowed_for_dual_stack(&self) -> ::std::option::Option<bool> {
+    pub fn ipv6_allowed_for_dual_stack(&self) -> Option<bool> {
         self.ipv6_allowed_for_dual_stack
     }
 }
 /// A builder for [`VpcConfigResponse`](crate::types::VpcConfigResponse); start one with `VpcConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcConfigResponseBuilder {
     inner: crate::types::VpcConfigResponse,
 }
@@ -62,94 +50,69 @@ impl VpcConfigResponseBuilder {
     /// Appends one item to [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids): A list of VPC subnet IDs.
     ///
     /// To set the whole list at once, use [`set_subnet_ids`](Self::set_subnet_ids).
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.subnet_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids).
     #[inline]
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.subnet_ids = input;
         self
     }
     /// The value set for [`VpcConfigResponse::subnet_ids`](crate::types::VpcConfigResponse::subnet_ids), if any.
     #[inline]
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.inner.subnet_ids
     }
     /// Appends one item to [`VpcConfigResponse::security_group_ids`](crate::types::VpcConfigResponse::security_group_ids): A list of VPC security group IDs.
     ///
     /// To set the whole list at once, use [`set_security_group_ids`](Self::set_security_group_ids).
-    pub fn security_group_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_group_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.security_group_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`VpcConfigResponse::security_group_ids`](crate::types::VpcConfigResponse::security_group_ids).
     #[inline]
-    pub fn set_security_group_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_security_group_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.security_group_ids = input;
         self
     }
     /// The value set for [`VpcConfigResponse::security_group_ids`](crate::types::VpcConfigResponse::security_group_ids), if any.
     #[inline]
-    pub fn get_security_group_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_security_group_ids(&self) -> &Option<Vec<String>> {
         &self.inner.security_group_ids
     }
     /// Sets [`VpcConfigResponse::vpc_id`](crate::types::VpcConfigResponse::vpc_id): The ID of the VPC.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`VpcConfigResponse::vpc_id`](crate::types::VpcConfigResponse::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`VpcConfigResponse::vpc_id`](crate::types::VpcConfigResponse::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`VpcConfigResponse::ipv6_allowed_for_dual_stack`](crate::types::VpcConfigResponse::ipv6_allowed_for_dual_stack): Allows outbound IPv6 traffic on VPC functions that are connected to dual-stack subnets.
     pub fn ipv6_allowed_for_dual_stack(mut self, input: bool) -> Self {
-        self.inner.ipv6_allowed_for_dual_stack = ::std::option::Option::Some(input);
+        self.inner.ipv6_allowed_for_dual_stack = Some(input);
         self
     }
     /// Sets or clears [`VpcConfigResponse::ipv6_allowed_for_dual_stack`](crate::types::VpcConfigResponse::ipv6_allowed_for_dual_stack).
     #[inline]
-    pub fn set_ipv6_allowed_for_dual_stack(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_ipv6_allowed_for_dual_stack(mut self, input: Option<bool>) -> Self {
         self.inner.ipv6_allowed_for_dual_stack = input;
         self
     }
     /// The value set for [`VpcConfigResponse::ipv6_allowed_for_dual_stack`](crate::types::VpcConfigResponse::ipv6_allowed_for_dual_stack), if any.
     #[inline]
-    pub fn get_ipv6_allowed_for_dual_stack(&self) -> &::std::option::Option<bool> {
+    pub fn get_ipv6_allowed_for_dual_stack(&self) -> &Option<bool> {
         &self.inner.ipv6_allowed_for_dual_stack
     }
     /// Builds the [`VpcConfigResponse`]; it has no required members, so this cannot fail.

@@ -2,57 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a wait operation that was cancelled.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WaitCancelledDetails {
     /// Details about why the wait operation was cancelled.
-    pub error: ::std::option::Option<crate::types::EventError>,
+    pub error: Option<crate::types::EventError>,
 }
 impl WaitCancelledDetails {
     /// Starts building a [`WaitCancelledDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::WaitCancelledDetailsBuilder {
-        <crate::types::builders::WaitCancelledDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::WaitCancelledDetailsBuilder as Default>::default()
     }
     /// The `Error` member, when set.
     #[inline]
-    pub fn error(&self) -> ::std::option::Option<&crate::types::EventError> {
+    pub fn error(&self) -> Option<&crate::types::EventError> {
         self.error.as_ref()
     }
 }
 /// A builder for [`WaitCancelledDetails`](crate::types::WaitCancelledDetails); start one with `WaitCancelledDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WaitCancelledDetailsBuilder {
     inner: crate::types::WaitCancelledDetails,
 }
 impl WaitCancelledDetailsBuilder {
     /// Sets [`WaitCancelledDetails::error`](crate::types::WaitCancelledDetails::error): Details about why the wait operation was cancelled.
     pub fn error(mut self, input: crate::types::EventError) -> Self {
-        self.inner.error = ::std::option::Option::Some(input);
+        self.inner.error = Some(input);
         self
     }
     /// Sets or clears [`WaitCancelledDetails::error`](crate::types::WaitCancelledDetails::error).
     #[inline]
-    pub fn set_error(
-        mut self,
-        input: ::std::option::Option<crate::types::EventError>,
-    ) -> Self {
+    pub fn set_error(mut self, input: Option<crate::types::EventError>) -> Self {
         self.inner.error = input;
         self
     }
     /// The value set for [`WaitCancelledDetails::error`](crate::types::WaitCancelledDetails::error), if any.
     #[inline]
-    pub fn get_error(&self) -> &::std::option::Option<crate::types::EventError> {
+    pub fn get_error(&self) -> &Option<crate::types::EventError> {
         &self.inner.error
     }
     /// Builds the [`WaitCancelledDetails`]; it has no required members, so this cannot fail.

@@ -2,40 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a wait operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WaitDetails {
     /// The date and time when the wait operation is scheduled to complete, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
-    pub scheduled_end_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub scheduled_end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl WaitDetails {
     /// Starts building a [`WaitDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::WaitDetailsBuilder {
-        <crate::types::builders::WaitDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::WaitDetailsBuilder as Default>::default()
     }
     /// The `ScheduledEndTimestamp` member, when set.
     #[inline]
     pub fn scheduled_end_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.scheduled_end_timestamp.as_ref()
     }
 }
 /// A builder for [`WaitDetails`](crate::types::WaitDetails); start one with `WaitDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WaitDetailsBuilder {
     inner: crate::types::WaitDetails,
 }
@@ -45,14 +33,14 @@ impl WaitDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.scheduled_end_timestamp = ::std::option::Option::Some(input);
+        self.inner.scheduled_end_timestamp = Some(input);
         self
     }
     /// Sets or clears [`WaitDetails::scheduled_end_timestamp`](crate::types::WaitDetails::scheduled_end_timestamp).
     #[inline]
     pub fn set_scheduled_end_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.scheduled_end_timestamp = input;
         self
@@ -61,7 +49,7 @@ impl WaitDetailsBuilder {
     #[inline]
     pub fn get_scheduled_end_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.scheduled_end_timestamp
     }
     /// Builds the [`WaitDetails`]; it has no required members, so this cannot fail.

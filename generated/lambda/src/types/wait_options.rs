@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Specifies how long to pause the durable execution.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WaitOptions {
     /// The duration to wait, in seconds.
-    pub wait_seconds: ::std::option::Option<i32>,
+    pub wait_seconds: Option<i32>,
 }
 impl WaitOptions {
     /// Starts building a [`WaitOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::WaitOptionsBuilder {
-        <crate::types::builders::WaitOptionsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::WaitOptionsBuilder as Default>::default()
     }
     /// The `WaitSeconds` member, when set.
     #[inline]
-    pub fn wait_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn wait_seconds(&self) -> Option<i32> {
         self.wait_seconds
     }
 }
 /// A builder for [`WaitOptions`](crate::types::WaitOptions); start one with `WaitOptions::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WaitOptionsBuilder {
     inner: crate::types::WaitOptions,
 }
 impl WaitOptionsBuilder {
     /// Sets [`WaitOptions::wait_seconds`](crate::types::WaitOptions::wait_seconds): The duration to wait, in seconds.
     pub fn wait_seconds(mut self, input: i32) -> Self {
-        self.inner.wait_seconds = ::std::option::Option::Some(input);
+        self.inner.wait_seconds = Some(input);
         self
     }
     /// Sets or clears [`WaitOptions::wait_seconds`](crate::types::WaitOptions::wait_seconds).
     #[inline]
-    pub fn set_wait_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_wait_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.wait_seconds = input;
         self
     }
     /// The value set for [`WaitOptions::wait_seconds`](crate::types::WaitOptions::wait_seconds), if any.
     #[inline]
-    pub fn get_wait_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_wait_seconds(&self) -> &Option<i32> {
         &self.inner.wait_seconds
     }
     /// Builds the [`WaitOptions`]; it has no required members, so this cannot fail.

@@ -2,69 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a wait operation that has started.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WaitStartedDetails {
     /// The duration to wait, in seconds.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The date and time when the wait operation is scheduled to complete, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub scheduled_end_timestamp: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub scheduled_end_timestamp: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl WaitStartedDetails {
     /// Starts building a [`WaitStartedDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::WaitStartedDetailsBuilder {
-        <crate::types::builders::WaitStartedDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::WaitStartedDetailsBuilder as Default>::default()
     }
     /// The `Duration` member, when set.
     #[inline]
-    pub fn duration(&self) -> ::std::option::Option<i32> {
+    pub fn duration(&self) -> Option<i32> {
         self.duration
     }
     /// The `ScheduledEndTimestamp` member, when set.
     #[inline]
     pub fn scheduled_end_timestamp(
         &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    ) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.scheduled_end_timestamp.as_ref()
     }
 }
 /// A builder for [`WaitStartedDetails`](crate::types::WaitStartedDetails); start one with `WaitStartedDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WaitStartedDetailsBuilder {
     inner: crate::types::WaitStartedDetails,
 }
 impl WaitStartedDetailsBuilder {
     /// Sets [`WaitStartedDetails::duration`](crate::types::WaitStartedDetails::duration): The duration to wait, in seconds.
     pub fn duration(mut self, input: i32) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input);
+        self.inner.duration = Some(input);
         self
     }
     /// Sets or clears [`WaitStartedDetails::duration`](crate::types::WaitStartedDetails::duration).
     #[inline]
-    pub fn set_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration(mut self, input: Option<i32>) -> Self {
         self.inner.duration = input;
         self
     }
     /// The value set for [`WaitStartedDetails::duration`](crate::types::WaitStartedDetails::duration), if any.
     #[inline]
-    pub fn get_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration(&self) -> &Option<i32> {
         &self.inner.duration
     }
     /// Sets [`WaitStartedDetails::scheduled_end_timestamp`](crate::types::WaitStartedDetails::scheduled_end_timestamp): The date and time when the wait operation is scheduled to complete, in [ISO-8601 format](https://www.w3.org/TR/NOTE-datetime) (YYYY-MM-DDThh:mm:ss.sTZD).
@@ -72,14 +60,14 @@ impl WaitStartedDetailsBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.scheduled_end_timestamp = ::std::option::Option::Some(input);
+        self.inner.scheduled_end_timestamp = Some(input);
         self
     }
     /// Sets or clears [`WaitStartedDetails::scheduled_end_timestamp`](crate::types::WaitStartedDetails::scheduled_end_timestamp).
     #[inline]
     pub fn set_scheduled_end_timestamp(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.scheduled_end_timestamp = input;
         self
@@ -88,29 +76,29 @@ impl WaitStartedDetailsBuilder {
     #[inline]
     pub fn get_scheduled_end_timestamp(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.scheduled_end_timestamp
     }
     /// Builds the [`WaitStartedDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::WaitStartedDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.duration.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "WaitStartedDetails",
                 member: "duration",
             });
         }
         if self.inner.scheduled_end_timestamp.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "WaitStartedDetails",
                 member: "scheduled_end_timestamp",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

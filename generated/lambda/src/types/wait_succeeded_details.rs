@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a wait operation that succeeded.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WaitSucceededDetails {
     /// The wait duration, in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
 }
 impl WaitSucceededDetails {
     /// Starts building a [`WaitSucceededDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::WaitSucceededDetailsBuilder {
-        <crate::types::builders::WaitSucceededDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::WaitSucceededDetailsBuilder as Default>::default()
     }
     /// The `Duration` member, when set.
     #[inline]
-    pub fn duration(&self) -> ::std::option::Option<i32> {
+    pub fn duration(&self) -> Option<i32> {
         self.duration
     }
 }
 /// A builder for [`WaitSucceededDetails`](crate::types::WaitSucceededDetails); start one with `WaitSucceededDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct WaitSucceededDetailsBuilder {
     inner: crate::types::WaitSucceededDetails,
 }
 impl WaitSucceededDetailsBuilder {
     /// Sets [`WaitSucceededDetails::duration`](crate::types::WaitSucceededDetails::duration): The wait duration, in seconds.
     pub fn duration(mut self, input: i32) -> Self {
-        self.inner.duration = ::std::option::Option::Some(input);
+        self.inner.duration = Some(input);
         self
     }
     /// Sets or clears [`WaitSucceededDetails::duration`](crate::types::WaitSucceededDetails::duration).
     #[inline]
-    pub fn set_duration(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration(mut self, input: Option<i32>) -> Self {
         self.inner.duration = input;
         self
     }
     /// The value set for [`WaitSucceededDetails::duration`](crate::types::WaitSucceededDetails::duration), if any.
     #[inline]
-    pub fn get_duration(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration(&self) -> &Option<i32> {
         &self.inner.duration
     }
     /// Builds the [`WaitSucceededDetails`]; it has no required members, so this cannot fail.

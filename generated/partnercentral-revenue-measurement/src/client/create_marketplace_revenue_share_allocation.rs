@@ -6,7 +6,7 @@ use crate::operation::{
     CreateMarketplaceRevenueShareAllocationError, Operation,
 };
 /// A call to [`CreateMarketplaceRevenueShareAllocation`](crate::operation::CreateMarketplaceRevenueShareAllocation): Creates a new marketplace revenue share allocation for the specified product. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateMarketplaceRevenueShareAllocationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder,
@@ -17,13 +17,13 @@ impl CreateMarketplaceRevenueShareAllocationFluentBuilder {
     ) -> Self {
         CreateMarketplaceRevenueShareAllocationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateMarketplaceRevenueShareAllocationError`](crate::operation::CreateMarketplaceRevenueShareAllocationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateMarketplaceRevenueShareAllocationOutput,
         ::awsgen_runtime::client::SdkError<CreateMarketplaceRevenueShareAllocationError>,
     > {
@@ -45,117 +45,82 @@ impl CreateMarketplaceRevenueShareAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `product_id`: see [`product_id`](crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder::product_id).
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_id(input);
         self
     }
     /// Sets or clears the input's `product_id`.
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_product_id(input);
         self
     }
     /// The value set for the input's `product_id`, if any.
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         self.input.get_product_id()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `effective_from`: see [`effective_from`](crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder::effective_from).
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.effective_from(input);
         self
     }
     /// Sets or clears the input's `effective_from`.
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_effective_from(input);
         self
     }
     /// The value set for the input's `effective_from`, if any.
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         self.input.get_effective_from()
     }
     /// Sets the input's `effective_until`: see [`effective_until`](crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder::effective_until).
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.effective_until(input);
         self
     }
     /// Sets or clears the input's `effective_until`.
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_effective_until(input);
         self
     }
     /// The value set for the input's `effective_until`, if any.
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         self.input.get_effective_until()
     }
     /// Sets the input's `revenue_share_percent`: see [`revenue_share_percent`](crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder::revenue_share_percent).
-    pub fn revenue_share_percent(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_share_percent(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_share_percent(input);
         self
     }
     /// Sets or clears the input's `revenue_share_percent`.
-    pub fn set_revenue_share_percent(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_share_percent(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_share_percent(input);
         self
     }
     /// The value set for the input's `revenue_share_percent`, if any.
-    pub fn get_revenue_share_percent(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_share_percent(&self) -> &Option<String> {
         self.input.get_revenue_share_percent()
     }
 }
@@ -174,7 +139,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateMarketplaceRevenueShareAllocation as Operation>::serialize_request(
                 input,
             ),
@@ -184,10 +149,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for CreateMarketplaceRevenueShareAllocationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateMarketplaceRevenueShareAllocationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateRevenueAttribution, CreateRevenueAttributionError, Operation,
 };
 /// A call to [`CreateRevenueAttribution`](crate::operation::CreateRevenueAttribution): Creates a new revenue attribution record in the specified catalog. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateRevenueAttributionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateRevenueAttributionInputBuilder,
@@ -16,13 +16,13 @@ impl CreateRevenueAttributionFluentBuilder {
     ) -> Self {
         CreateRevenueAttributionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateRevenueAttributionError`](crate::operation::CreateRevenueAttributionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRevenueAttributionOutput,
         ::awsgen_runtime::client::SdkError<CreateRevenueAttributionError>,
     > {
@@ -44,75 +44,54 @@ impl CreateRevenueAttributionFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::CreateRevenueAttributionInputBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateRevenueAttributionInputBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::CreateRevenueAttributionInputBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `tenancy_model`: see [`tenancy_model`](crate::types::builders::CreateRevenueAttributionInputBuilder::tenancy_model).
@@ -123,37 +102,27 @@ impl CreateRevenueAttributionFluentBuilder {
     /// Sets or clears the input's `tenancy_model`.
     pub fn set_tenancy_model(
         mut self,
-        input: ::std::option::Option<crate::types::TenancyModel>,
+        input: Option<crate::types::TenancyModel>,
     ) -> Self {
         self.input = self.input.set_tenancy_model(input);
         self
     }
     /// The value set for the input's `tenancy_model`, if any.
-    pub fn get_tenancy_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::TenancyModel> {
+    pub fn get_tenancy_model(&self) -> &Option<crate::types::TenancyModel> {
         self.input.get_tenancy_model()
     }
     /// Sets the input's `product_identifier`: see [`product_identifier`](crate::types::builders::CreateRevenueAttributionInputBuilder::product_identifier).
-    pub fn product_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_identifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_identifier(input);
         self
     }
     /// Sets or clears the input's `product_identifier`.
-    pub fn set_product_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_identifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_product_identifier(input);
         self
     }
     /// The value set for the input's `product_identifier`, if any.
-    pub fn get_product_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_identifier(&self) -> &Option<String> {
         self.input.get_product_identifier()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateRevenueAttributionInputBuilder::tags).
@@ -162,17 +131,12 @@ impl CreateRevenueAttributionFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
 }
@@ -191,17 +155,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateRevenueAttribution as Operation>::serialize_request(input),
             <CreateRevenueAttribution as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateRevenueAttributionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateRevenueAttributionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

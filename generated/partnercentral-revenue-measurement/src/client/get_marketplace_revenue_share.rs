@@ -5,7 +5,7 @@ use crate::operation::{
     GetMarketplaceRevenueShare, GetMarketplaceRevenueShareError, Operation,
 };
 /// A call to [`GetMarketplaceRevenueShare`](crate::operation::GetMarketplaceRevenueShare): Retrieves the details of a specific marketplace revenue share. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetMarketplaceRevenueShareFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetMarketplaceRevenueShareInputBuilder,
@@ -16,13 +16,13 @@ impl GetMarketplaceRevenueShareFluentBuilder {
     ) -> Self {
         GetMarketplaceRevenueShareFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetMarketplaceRevenueShareError`](crate::operation::GetMarketplaceRevenueShareError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetMarketplaceRevenueShareOutput,
         ::awsgen_runtime::client::SdkError<GetMarketplaceRevenueShareError>,
     > {
@@ -44,35 +44,26 @@ impl GetMarketplaceRevenueShareFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `product_id`: see [`product_id`](crate::types::builders::GetMarketplaceRevenueShareInputBuilder::product_id).
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_id(input);
         self
     }
     /// Sets or clears the input's `product_id`.
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_product_id(input);
         self
     }
     /// The value set for the input's `product_id`, if any.
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         self.input.get_product_id()
     }
     /// Sets the input's `revision`: see [`revision`](crate::types::builders::GetMarketplaceRevenueShareInputBuilder::revision).
@@ -81,12 +72,12 @@ impl GetMarketplaceRevenueShareFluentBuilder {
         self
     }
     /// Sets or clears the input's `revision`.
-    pub fn set_revision(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_revision(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_revision(input);
         self
     }
     /// The value set for the input's `revision`, if any.
-    pub fn get_revision(&self) -> &::std::option::Option<i32> {
+    pub fn get_revision(&self) -> &Option<i32> {
         self.input.get_revision()
     }
 }
@@ -105,17 +96,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetMarketplaceRevenueShare as Operation>::serialize_request(input),
             <GetMarketplaceRevenueShare as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetMarketplaceRevenueShareError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetMarketplaceRevenueShareError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`GetMarketplaceRevenueShareAllocation`](crate::operation::GetMarketplaceRevenueShareAllocation): Retrieves the details of a specific marketplace revenue share allocation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetMarketplaceRevenueShareAllocationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetMarketplaceRevenueShareAllocationInputBuilder,
@@ -17,13 +17,13 @@ impl GetMarketplaceRevenueShareAllocationFluentBuilder {
     ) -> Self {
         GetMarketplaceRevenueShareAllocationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetMarketplaceRevenueShareAllocationError`](crate::operation::GetMarketplaceRevenueShareAllocationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetMarketplaceRevenueShareAllocationOutput,
         ::awsgen_runtime::client::SdkError<GetMarketplaceRevenueShareAllocationError>,
     > {
@@ -45,41 +45,32 @@ impl GetMarketplaceRevenueShareAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `product_id`: see [`product_id`](crate::types::builders::GetMarketplaceRevenueShareAllocationInputBuilder::product_id).
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_id(input);
         self
     }
     /// Sets or clears the input's `product_id`.
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_product_id(input);
         self
     }
     /// The value set for the input's `product_id`, if any.
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         self.input.get_product_id()
     }
     /// Sets the input's `marketplace_revenue_share_allocation_id`: see [`marketplace_revenue_share_allocation_id`](crate::types::builders::GetMarketplaceRevenueShareAllocationInputBuilder::marketplace_revenue_share_allocation_id).
     pub fn marketplace_revenue_share_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.marketplace_revenue_share_allocation_id(input);
         self
@@ -87,21 +78,19 @@ impl GetMarketplaceRevenueShareAllocationFluentBuilder {
     /// Sets or clears the input's `marketplace_revenue_share_allocation_id`.
     pub fn set_marketplace_revenue_share_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_marketplace_revenue_share_allocation_id(input);
         self
     }
     /// The value set for the input's `marketplace_revenue_share_allocation_id`, if any.
-    pub fn get_marketplace_revenue_share_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_allocation_id(&self) -> &Option<String> {
         self.input.get_marketplace_revenue_share_allocation_id()
     }
     /// Sets the input's `marketplace_revenue_share_revision`: see [`marketplace_revenue_share_revision`](crate::types::builders::GetMarketplaceRevenueShareAllocationInputBuilder::marketplace_revenue_share_revision).
     pub fn marketplace_revenue_share_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.marketplace_revenue_share_revision(input);
         self
@@ -109,15 +98,13 @@ impl GetMarketplaceRevenueShareAllocationFluentBuilder {
     /// Sets or clears the input's `marketplace_revenue_share_revision`.
     pub fn set_marketplace_revenue_share_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_marketplace_revenue_share_revision(input);
         self
     }
     /// The value set for the input's `marketplace_revenue_share_revision`, if any.
-    pub fn get_marketplace_revenue_share_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_revision(&self) -> &Option<String> {
         self.input.get_marketplace_revenue_share_revision()
     }
 }
@@ -136,7 +123,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetMarketplaceRevenueShareAllocation as Operation>::serialize_request(
                 input,
             ),
@@ -146,10 +133,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for GetMarketplaceRevenueShareAllocationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetMarketplaceRevenueShareAllocationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

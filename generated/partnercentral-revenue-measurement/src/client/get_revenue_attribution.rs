@@ -3,7 +3,7 @@
 
 use crate::operation::{GetRevenueAttribution, GetRevenueAttributionError, Operation};
 /// A call to [`GetRevenueAttribution`](crate::operation::GetRevenueAttribution): Retrieves the details of a specific revenue attribution. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetRevenueAttributionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetRevenueAttributionInputBuilder,
@@ -14,13 +14,13 @@ impl GetRevenueAttributionFluentBuilder {
     ) -> Self {
         GetRevenueAttributionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetRevenueAttributionError`](crate::operation::GetRevenueAttributionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionOutput,
         ::awsgen_runtime::client::SdkError<GetRevenueAttributionError>,
     > {
@@ -42,55 +42,40 @@ impl GetRevenueAttributionFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `identifier`: see [`identifier`](crate::types::builders::GetRevenueAttributionInputBuilder::identifier).
-    pub fn identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn identifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.identifier(input);
         self
     }
     /// Sets or clears the input's `identifier`.
-    pub fn set_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_identifier(input);
         self
     }
     /// The value set for the input's `identifier`, if any.
-    pub fn get_identifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identifier(&self) -> &Option<String> {
         self.input.get_identifier()
     }
     /// Sets the input's `revision`: see [`revision`](crate::types::builders::GetRevenueAttributionInputBuilder::revision).
-    pub fn revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revision(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revision(input);
         self
     }
     /// Sets or clears the input's `revision`.
-    pub fn set_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revision(input);
         self
     }
     /// The value set for the input's `revision`, if any.
-    pub fn get_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision(&self) -> &Option<String> {
         self.input.get_revision()
     }
 }
@@ -109,17 +94,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetRevenueAttribution as Operation>::serialize_request(input),
             <GetRevenueAttribution as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetRevenueAttributionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetRevenueAttributionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     GetRevenueAttributionAllocation, GetRevenueAttributionAllocationError, Operation,
 };
 /// A call to [`GetRevenueAttributionAllocation`](crate::operation::GetRevenueAttributionAllocation): Retrieves a single allocation by its RevenueAttributionAllocationId. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetRevenueAttributionAllocationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetRevenueAttributionAllocationInputBuilder,
@@ -16,13 +16,13 @@ impl GetRevenueAttributionAllocationFluentBuilder {
     ) -> Self {
         GetRevenueAttributionAllocationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetRevenueAttributionAllocationError`](crate::operation::GetRevenueAttributionAllocationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionAllocationOutput,
         ::awsgen_runtime::client::SdkError<GetRevenueAttributionAllocationError>,
     > {
@@ -44,43 +44,32 @@ impl GetRevenueAttributionAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `revenue_attribution_identifier`: see [`revenue_attribution_identifier`](crate::types::builders::GetRevenueAttributionAllocationInputBuilder::revenue_attribution_identifier).
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_attribution_identifier(input);
         self
     }
     /// Sets or clears the input's `revenue_attribution_identifier`.
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_attribution_identifier(input);
         self
     }
     /// The value set for the input's `revenue_attribution_identifier`, if any.
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         self.input.get_revenue_attribution_identifier()
     }
     /// Sets the input's `revenue_attribution_allocation_id`: see [`revenue_attribution_allocation_id`](crate::types::builders::GetRevenueAttributionAllocationInputBuilder::revenue_attribution_allocation_id).
     pub fn revenue_attribution_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.revenue_attribution_allocation_id(input);
         self
@@ -88,37 +77,27 @@ impl GetRevenueAttributionAllocationFluentBuilder {
     /// Sets or clears the input's `revenue_attribution_allocation_id`.
     pub fn set_revenue_attribution_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_revenue_attribution_allocation_id(input);
         self
     }
     /// The value set for the input's `revenue_attribution_allocation_id`, if any.
-    pub fn get_revenue_attribution_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_allocation_id(&self) -> &Option<String> {
         self.input.get_revenue_attribution_allocation_id()
     }
     /// Sets the input's `revenue_attribution_revision`: see [`revenue_attribution_revision`](crate::types::builders::GetRevenueAttributionAllocationInputBuilder::revenue_attribution_revision).
-    pub fn revenue_attribution_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_attribution_revision(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_attribution_revision(input);
         self
     }
     /// Sets or clears the input's `revenue_attribution_revision`.
-    pub fn set_revenue_attribution_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_revision(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_attribution_revision(input);
         self
     }
     /// The value set for the input's `revenue_attribution_revision`, if any.
-    pub fn get_revenue_attribution_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_revision(&self) -> &Option<String> {
         self.input.get_revenue_attribution_revision()
     }
 }
@@ -137,17 +116,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetRevenueAttributionAllocation as Operation>::serialize_request(input),
             <GetRevenueAttributionAllocation as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetRevenueAttributionAllocationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetRevenueAttributionAllocationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

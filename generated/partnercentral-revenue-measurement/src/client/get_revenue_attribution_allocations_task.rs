@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`GetRevenueAttributionAllocationsTask`](crate::operation::GetRevenueAttributionAllocationsTask): Retrieves the current status of a previously submitted allocations task. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetRevenueAttributionAllocationsTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetRevenueAttributionAllocationsTaskInputBuilder,
@@ -17,13 +17,13 @@ impl GetRevenueAttributionAllocationsTaskFluentBuilder {
     ) -> Self {
         GetRevenueAttributionAllocationsTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetRevenueAttributionAllocationsTaskError`](crate::operation::GetRevenueAttributionAllocationsTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionAllocationsTaskOutput,
         ::awsgen_runtime::client::SdkError<GetRevenueAttributionAllocationsTaskError>,
     > {
@@ -45,37 +45,26 @@ impl GetRevenueAttributionAllocationsTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `revenue_attribution_identifier`: see [`revenue_attribution_identifier`](crate::types::builders::GetRevenueAttributionAllocationsTaskInputBuilder::revenue_attribution_identifier).
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_attribution_identifier(input);
         self
     }
     /// Sets or clears the input's `revenue_attribution_identifier`.
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_attribution_identifier(input);
         self
     }
     /// The value set for the input's `revenue_attribution_identifier`, if any.
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         self.input.get_revenue_attribution_identifier()
     }
 }
@@ -94,7 +83,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetRevenueAttributionAllocationsTask as Operation>::serialize_request(
                 input,
             ),
@@ -104,10 +93,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for GetRevenueAttributionAllocationsTaskError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetRevenueAttributionAllocationsTaskError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

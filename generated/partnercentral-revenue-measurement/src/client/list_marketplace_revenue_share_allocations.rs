@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ListMarketplaceRevenueShareAllocations`](crate::operation::ListMarketplaceRevenueShareAllocations): Returns a paginated list of allocations under a marketplace revenue share, with optional filtering by status and effective date range. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListMarketplaceRevenueShareAllocationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder,
@@ -17,13 +17,13 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
     ) -> Self {
         ListMarketplaceRevenueShareAllocationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListMarketplaceRevenueShareAllocationsError`](crate::operation::ListMarketplaceRevenueShareAllocationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMarketplaceRevenueShareAllocationsOutput,
         ::awsgen_runtime::client::SdkError<ListMarketplaceRevenueShareAllocationsError>,
     > {
@@ -45,35 +45,26 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `product_id`: see [`product_id`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::product_id).
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_id(input);
         self
     }
     /// Sets or clears the input's `product_id`.
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_product_id(input);
         self
     }
     /// The value set for the input's `product_id`, if any.
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         self.input.get_product_id()
     }
     /// Sets the input's `status`: see [`status`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::status).
@@ -82,59 +73,40 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `status`.
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AllocationStatus>) -> Self {
         self.input = self.input.set_status(input);
         self
     }
     /// The value set for the input's `status`, if any.
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AllocationStatus> {
         self.input.get_status()
     }
     /// Sets the input's `after_effective_from`: see [`after_effective_from`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::after_effective_from).
-    pub fn after_effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn after_effective_from(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.after_effective_from(input);
         self
     }
     /// Sets or clears the input's `after_effective_from`.
-    pub fn set_after_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_after_effective_from(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_after_effective_from(input);
         self
     }
     /// The value set for the input's `after_effective_from`, if any.
-    pub fn get_after_effective_from(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_after_effective_from(&self) -> &Option<String> {
         self.input.get_after_effective_from()
     }
     /// Sets the input's `before_effective_from`: see [`before_effective_from`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::before_effective_from).
-    pub fn before_effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn before_effective_from(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.before_effective_from(input);
         self
     }
     /// Sets or clears the input's `before_effective_from`.
-    pub fn set_before_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_before_effective_from(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_before_effective_from(input);
         self
     }
     /// The value set for the input's `before_effective_from`, if any.
-    pub fn get_before_effective_from(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_before_effective_from(&self) -> &Option<String> {
         self.input.get_before_effective_from()
     }
     /// Sets the input's `sort_by`: see [`sort_by`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::sort_by).
@@ -148,9 +120,7 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
     /// Sets or clears the input's `sort_by`.
     pub fn set_sort_by(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MarketplaceRevenueShareAllocationSortField,
-        >,
+        input: Option<crate::types::MarketplaceRevenueShareAllocationSortField>,
     ) -> Self {
         self.input = self.input.set_sort_by(input);
         self
@@ -158,9 +128,7 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
     /// The value set for the input's `sort_by`, if any.
     pub fn get_sort_by(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MarketplaceRevenueShareAllocationSortField,
-    > {
+    ) -> &Option<crate::types::MarketplaceRevenueShareAllocationSortField> {
         self.input.get_sort_by()
     }
     /// Sets the input's `sort_order`: see [`sort_order`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::sort_order).
@@ -169,15 +137,12 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `sort_order`.
-    pub fn set_sort_order(
-        mut self,
-        input: ::std::option::Option<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.input = self.input.set_sort_order(input);
         self
     }
     /// The value set for the input's `sort_order`, if any.
-    pub fn get_sort_order(&self) -> &::std::option::Option<crate::types::SortOrder> {
+    pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         self.input.get_sort_order()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::max_results).
@@ -186,38 +151,32 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `marketplace_revenue_share_revision`: see [`marketplace_revenue_share_revision`](crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder::marketplace_revenue_share_revision).
     pub fn marketplace_revenue_share_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.marketplace_revenue_share_revision(input);
         self
@@ -225,15 +184,13 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
     /// Sets or clears the input's `marketplace_revenue_share_revision`.
     pub fn set_marketplace_revenue_share_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_marketplace_revenue_share_revision(input);
         self
     }
     /// The value set for the input's `marketplace_revenue_share_revision`, if any.
-    pub fn get_marketplace_revenue_share_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_revision(&self) -> &Option<String> {
         self.input.get_marketplace_revenue_share_revision()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -251,7 +208,7 @@ impl ListMarketplaceRevenueShareAllocationsFluentBuilder {
     }
 }
 /// How [`ListMarketplaceRevenueShareAllocations`](crate::operation::ListMarketplaceRevenueShareAllocations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueShareAllocationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -262,7 +219,7 @@ for ListMarketplaceRevenueShareAllocationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListMarketplaceRevenueShareAllocationsInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMarketplaceRevenueShareAllocationsOutput,
         ::awsgen_runtime::client::SdkError<ListMarketplaceRevenueShareAllocationsError>,
     > {
@@ -271,9 +228,7 @@ for ListMarketplaceRevenueShareAllocationsPages {
     fn next_input(
         input: &crate::types::ListMarketplaceRevenueShareAllocationsInput,
         output: &crate::types::ListMarketplaceRevenueShareAllocationsOutput,
-    ) -> ::std::option::Option<
-        crate::types::ListMarketplaceRevenueShareAllocationsInput,
-    > {
+    ) -> Option<crate::types::ListMarketplaceRevenueShareAllocationsInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -281,7 +236,7 @@ for ListMarketplaceRevenueShareAllocationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -289,8 +244,8 @@ for ListMarketplaceRevenueShareAllocationsPages {
     type Item = crate::types::MarketplaceRevenueShareAllocationSummary;
     fn items(
         output: crate::types::ListMarketplaceRevenueShareAllocationsOutput,
-    ) -> ::std::vec::Vec<crate::types::MarketplaceRevenueShareAllocationSummary> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::MarketplaceRevenueShareAllocationSummary> {
+        Some(output)
             .and_then(|value| value.marketplace_revenue_share_allocation_summaries)
             .unwrap_or_default()
     }
@@ -310,7 +265,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListMarketplaceRevenueShareAllocations as Operation>::serialize_request(
                 input,
             ),
@@ -320,10 +275,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for ListMarketplaceRevenueShareAllocationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListMarketplaceRevenueShareAllocationsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

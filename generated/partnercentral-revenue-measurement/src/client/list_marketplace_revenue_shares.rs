@@ -5,7 +5,7 @@ use crate::operation::{
     ListMarketplaceRevenueShares, ListMarketplaceRevenueSharesError, Operation,
 };
 /// A call to [`ListMarketplaceRevenueShares`](crate::operation::ListMarketplaceRevenueShares): Returns a paginated list of marketplace revenue shares with optional filters. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListMarketplaceRevenueSharesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListMarketplaceRevenueSharesInputBuilder,
@@ -16,13 +16,13 @@ impl ListMarketplaceRevenueSharesFluentBuilder {
     ) -> Self {
         ListMarketplaceRevenueSharesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListMarketplaceRevenueSharesError`](crate::operation::ListMarketplaceRevenueSharesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMarketplaceRevenueSharesOutput,
         ::awsgen_runtime::client::SdkError<ListMarketplaceRevenueSharesError>,
     > {
@@ -44,59 +44,40 @@ impl ListMarketplaceRevenueSharesFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Appends one item to the input's `product_ids`: see [`product_ids`](crate::types::builders::ListMarketplaceRevenueSharesInputBuilder::product_ids).
-    pub fn product_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_ids(input);
         self
     }
     /// Sets or clears the input's `product_ids`.
-    pub fn set_product_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_product_ids(input);
         self
     }
     /// The value set for the input's `product_ids`, if any.
-    pub fn get_product_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_ids(&self) -> &Option<Vec<String>> {
         self.input.get_product_ids()
     }
     /// Appends one item to the input's `product_codes`: see [`product_codes`](crate::types::builders::ListMarketplaceRevenueSharesInputBuilder::product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_codes(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_codes(input);
         self
     }
     /// Sets or clears the input's `product_codes`.
-    pub fn set_product_codes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_codes(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_product_codes(input);
         self
     }
     /// The value set for the input's `product_codes`, if any.
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<String>> {
         self.input.get_product_codes()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListMarketplaceRevenueSharesInputBuilder::max_results).
@@ -105,32 +86,26 @@ impl ListMarketplaceRevenueSharesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListMarketplaceRevenueSharesInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `sort_by`: see [`sort_by`](crate::types::builders::ListMarketplaceRevenueSharesInputBuilder::sort_by).
@@ -144,15 +119,13 @@ impl ListMarketplaceRevenueSharesFluentBuilder {
     /// Sets or clears the input's `sort_by`.
     pub fn set_sort_by(
         mut self,
-        input: ::std::option::Option<crate::types::MarketplaceRevenueShareSortBy>,
+        input: Option<crate::types::MarketplaceRevenueShareSortBy>,
     ) -> Self {
         self.input = self.input.set_sort_by(input);
         self
     }
     /// The value set for the input's `sort_by`, if any.
-    pub fn get_sort_by(
-        &self,
-    ) -> &::std::option::Option<crate::types::MarketplaceRevenueShareSortBy> {
+    pub fn get_sort_by(&self) -> &Option<crate::types::MarketplaceRevenueShareSortBy> {
         self.input.get_sort_by()
     }
     /// Sets the input's `sort_order`: see [`sort_order`](crate::types::builders::ListMarketplaceRevenueSharesInputBuilder::sort_order).
@@ -161,15 +134,12 @@ impl ListMarketplaceRevenueSharesFluentBuilder {
         self
     }
     /// Sets or clears the input's `sort_order`.
-    pub fn set_sort_order(
-        mut self,
-        input: ::std::option::Option<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.input = self.input.set_sort_order(input);
         self
     }
     /// The value set for the input's `sort_order`, if any.
-    pub fn get_sort_order(&self) -> &::std::option::Option<crate::types::SortOrder> {
+    pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         self.input.get_sort_order()
     }
     /// Sets the input's `created_after`: see [`created_after`](crate::types::builders::ListMarketplaceRevenueSharesInputBuilder::created_after).
@@ -183,15 +153,13 @@ impl ListMarketplaceRevenueSharesFluentBuilder {
     /// Sets or clears the input's `created_after`.
     pub fn set_created_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_created_after(input);
         self
     }
     /// The value set for the input's `created_after`, if any.
-    pub fn get_created_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_created_after()
     }
     /// Sets the input's `created_before`: see [`created_before`](crate::types::builders::ListMarketplaceRevenueSharesInputBuilder::created_before).
@@ -205,15 +173,13 @@ impl ListMarketplaceRevenueSharesFluentBuilder {
     /// Sets or clears the input's `created_before`.
     pub fn set_created_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_created_before(input);
         self
     }
     /// The value set for the input's `created_before`, if any.
-    pub fn get_created_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_created_before()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -229,7 +195,7 @@ impl ListMarketplaceRevenueSharesFluentBuilder {
     }
 }
 /// How [`ListMarketplaceRevenueShares`](crate::operation::ListMarketplaceRevenueShares) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueSharesPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -240,7 +206,7 @@ for ListMarketplaceRevenueSharesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListMarketplaceRevenueSharesInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMarketplaceRevenueSharesOutput,
         ::awsgen_runtime::client::SdkError<ListMarketplaceRevenueSharesError>,
     > {
@@ -249,7 +215,7 @@ for ListMarketplaceRevenueSharesPages {
     fn next_input(
         input: &crate::types::ListMarketplaceRevenueSharesInput,
         output: &crate::types::ListMarketplaceRevenueSharesOutput,
-    ) -> ::std::option::Option<crate::types::ListMarketplaceRevenueSharesInput> {
+    ) -> Option<crate::types::ListMarketplaceRevenueSharesInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -257,7 +223,7 @@ for ListMarketplaceRevenueSharesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -265,8 +231,8 @@ for ListMarketplaceRevenueSharesPages {
     type Item = crate::types::MarketplaceRevenueShareSummary;
     fn items(
         output: crate::types::ListMarketplaceRevenueSharesOutput,
-    ) -> ::std::vec::Vec<crate::types::MarketplaceRevenueShareSummary> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::MarketplaceRevenueShareSummary> {
+        Some(output)
             .and_then(|value| value.marketplace_revenue_share_summaries)
             .unwrap_or_default()
     }
@@ -286,17 +252,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListMarketplaceRevenueShares as Operation>::serialize_request(input),
             <ListMarketplaceRevenueShares as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListMarketplaceRevenueSharesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListMarketplaceRevenueSharesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ListRevenueAttributionAllocations, ListRevenueAttributionAllocationsError, Operation,
 };
 /// A call to [`ListRevenueAttributionAllocations`](crate::operation::ListRevenueAttributionAllocations): Returns a paginated list of committed allocations with support for filtering by entity, customer, status, or date range. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListRevenueAttributionAllocationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListRevenueAttributionAllocationsInputBuilder,
@@ -16,13 +16,13 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
     ) -> Self {
         ListRevenueAttributionAllocationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListRevenueAttributionAllocationsError`](crate::operation::ListRevenueAttributionAllocationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListRevenueAttributionAllocationsOutput,
         ::awsgen_runtime::client::SdkError<ListRevenueAttributionAllocationsError>,
     > {
@@ -44,37 +44,26 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `revenue_attribution_identifier`: see [`revenue_attribution_identifier`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::revenue_attribution_identifier).
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_attribution_identifier(input);
         self
     }
     /// Sets or clears the input's `revenue_attribution_identifier`.
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_attribution_identifier(input);
         self
     }
     /// The value set for the input's `revenue_attribution_identifier`, if any.
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         self.input.get_revenue_attribution_identifier()
     }
     /// Appends one item to the input's `entity_type_filters`: see [`entity_type_filters`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::entity_type_filters).
@@ -85,59 +74,44 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
     /// Sets or clears the input's `entity_type_filters`.
     pub fn set_entity_type_filters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::EntityType>>,
+        input: Option<Vec<crate::types::EntityType>>,
     ) -> Self {
         self.input = self.input.set_entity_type_filters(input);
         self
     }
     /// The value set for the input's `entity_type_filters`, if any.
-    pub fn get_entity_type_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::EntityType>> {
+    pub fn get_entity_type_filters(&self) -> &Option<Vec<crate::types::EntityType>> {
         self.input.get_entity_type_filters()
     }
     /// Appends one item to the input's `entity_identifier_filters`: see [`entity_identifier_filters`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::entity_identifier_filters).
-    pub fn entity_identifier_filters(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn entity_identifier_filters(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.entity_identifier_filters(input);
         self
     }
     /// Sets or clears the input's `entity_identifier_filters`.
-    pub fn set_entity_identifier_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_entity_identifier_filters(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_entity_identifier_filters(input);
         self
     }
     /// The value set for the input's `entity_identifier_filters`, if any.
-    pub fn get_entity_identifier_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_entity_identifier_filters(&self) -> &Option<Vec<String>> {
         self.input.get_entity_identifier_filters()
     }
     /// Appends one item to the input's `customer_aws_account_id_filters`: see [`customer_aws_account_id_filters`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::customer_aws_account_id_filters).
-    pub fn customer_aws_account_id_filters(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_aws_account_id_filters(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.customer_aws_account_id_filters(input);
         self
     }
     /// Sets or clears the input's `customer_aws_account_id_filters`.
     pub fn set_customer_aws_account_id_filters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.input = self.input.set_customer_aws_account_id_filters(input);
         self
     }
     /// The value set for the input's `customer_aws_account_id_filters`, if any.
-    pub fn get_customer_aws_account_id_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_customer_aws_account_id_filters(&self) -> &Option<Vec<String>> {
         self.input.get_customer_aws_account_id_filters()
     }
     /// Sets the input's `status_filter`: see [`status_filter`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::status_filter).
@@ -148,103 +122,69 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
     /// Sets or clears the input's `status_filter`.
     pub fn set_status_filter(
         mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
+        input: Option<crate::types::AllocationStatus>,
     ) -> Self {
         self.input = self.input.set_status_filter(input);
         self
     }
     /// The value set for the input's `status_filter`, if any.
-    pub fn get_status_filter(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status_filter(&self) -> &Option<crate::types::AllocationStatus> {
         self.input.get_status_filter()
     }
     /// Sets the input's `after_effective_from`: see [`after_effective_from`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::after_effective_from).
-    pub fn after_effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn after_effective_from(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.after_effective_from(input);
         self
     }
     /// Sets or clears the input's `after_effective_from`.
-    pub fn set_after_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_after_effective_from(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_after_effective_from(input);
         self
     }
     /// The value set for the input's `after_effective_from`, if any.
-    pub fn get_after_effective_from(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_after_effective_from(&self) -> &Option<String> {
         self.input.get_after_effective_from()
     }
     /// Sets the input's `before_effective_from`: see [`before_effective_from`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::before_effective_from).
-    pub fn before_effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn before_effective_from(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.before_effective_from(input);
         self
     }
     /// Sets or clears the input's `before_effective_from`.
-    pub fn set_before_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_before_effective_from(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_before_effective_from(input);
         self
     }
     /// The value set for the input's `before_effective_from`, if any.
-    pub fn get_before_effective_from(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_before_effective_from(&self) -> &Option<String> {
         self.input.get_before_effective_from()
     }
     /// Sets the input's `after_effective_until`: see [`after_effective_until`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::after_effective_until).
-    pub fn after_effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn after_effective_until(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.after_effective_until(input);
         self
     }
     /// Sets or clears the input's `after_effective_until`.
-    pub fn set_after_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_after_effective_until(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_after_effective_until(input);
         self
     }
     /// The value set for the input's `after_effective_until`, if any.
-    pub fn get_after_effective_until(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_after_effective_until(&self) -> &Option<String> {
         self.input.get_after_effective_until()
     }
     /// Sets the input's `before_effective_until`: see [`before_effective_until`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::before_effective_until).
-    pub fn before_effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn before_effective_until(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.before_effective_until(input);
         self
     }
     /// Sets or clears the input's `before_effective_until`.
-    pub fn set_before_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_before_effective_until(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_before_effective_until(input);
         self
     }
     /// The value set for the input's `before_effective_until`, if any.
-    pub fn get_before_effective_until(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_before_effective_until(&self) -> &Option<String> {
         self.input.get_before_effective_until()
     }
     /// Sets the input's `sort_by`: see [`sort_by`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::sort_by).
@@ -258,7 +198,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
     /// Sets or clears the input's `sort_by`.
     pub fn set_sort_by(
         mut self,
-        input: ::std::option::Option<crate::types::RevenueAttributionAllocationSortField>,
+        input: Option<crate::types::RevenueAttributionAllocationSortField>,
     ) -> Self {
         self.input = self.input.set_sort_by(input);
         self
@@ -266,7 +206,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
     /// The value set for the input's `sort_by`, if any.
     pub fn get_sort_by(
         &self,
-    ) -> &::std::option::Option<crate::types::RevenueAttributionAllocationSortField> {
+    ) -> &Option<crate::types::RevenueAttributionAllocationSortField> {
         self.input.get_sort_by()
     }
     /// Sets the input's `sort_order`: see [`sort_order`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::sort_order).
@@ -275,37 +215,26 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `sort_order`.
-    pub fn set_sort_order(
-        mut self,
-        input: ::std::option::Option<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.input = self.input.set_sort_order(input);
         self
     }
     /// The value set for the input's `sort_order`, if any.
-    pub fn get_sort_order(&self) -> &::std::option::Option<crate::types::SortOrder> {
+    pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         self.input.get_sort_order()
     }
     /// Sets the input's `revenue_attribution_revision`: see [`revenue_attribution_revision`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::revenue_attribution_revision).
-    pub fn revenue_attribution_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_attribution_revision(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_attribution_revision(input);
         self
     }
     /// Sets or clears the input's `revenue_attribution_revision`.
-    pub fn set_revenue_attribution_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_revision(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_attribution_revision(input);
         self
     }
     /// The value set for the input's `revenue_attribution_revision`, if any.
-    pub fn get_revenue_attribution_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_revision(&self) -> &Option<String> {
         self.input.get_revenue_attribution_revision()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::max_results).
@@ -314,32 +243,26 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListRevenueAttributionAllocationsInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -357,7 +280,7 @@ impl ListRevenueAttributionAllocationsFluentBuilder {
     }
 }
 /// How [`ListRevenueAttributionAllocations`](crate::operation::ListRevenueAttributionAllocations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionAllocationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -368,7 +291,7 @@ for ListRevenueAttributionAllocationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListRevenueAttributionAllocationsInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListRevenueAttributionAllocationsOutput,
         ::awsgen_runtime::client::SdkError<ListRevenueAttributionAllocationsError>,
     > {
@@ -377,7 +300,7 @@ for ListRevenueAttributionAllocationsPages {
     fn next_input(
         input: &crate::types::ListRevenueAttributionAllocationsInput,
         output: &crate::types::ListRevenueAttributionAllocationsOutput,
-    ) -> ::std::option::Option<crate::types::ListRevenueAttributionAllocationsInput> {
+    ) -> Option<crate::types::ListRevenueAttributionAllocationsInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -385,7 +308,7 @@ for ListRevenueAttributionAllocationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -393,8 +316,8 @@ for ListRevenueAttributionAllocationsPages {
     type Item = crate::types::RevenueAttributionAllocationSummary;
     fn items(
         output: crate::types::ListRevenueAttributionAllocationsOutput,
-    ) -> ::std::vec::Vec<crate::types::RevenueAttributionAllocationSummary> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::RevenueAttributionAllocationSummary> {
+        Some(output)
             .and_then(|value| value.revenue_attribution_allocation_summaries)
             .unwrap_or_default()
     }
@@ -414,17 +337,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListRevenueAttributionAllocations as Operation>::serialize_request(input),
             <ListRevenueAttributionAllocations as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListRevenueAttributionAllocationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListRevenueAttributionAllocationsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListRevenueAttributions, ListRevenueAttributionsError, Operation};
 /// A call to [`ListRevenueAttributions`](crate::operation::ListRevenueAttributions): Returns a paginated list of revenue attributions with optional filters. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListRevenueAttributionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListRevenueAttributionsInputBuilder,
@@ -14,13 +14,13 @@ impl ListRevenueAttributionsFluentBuilder {
     ) -> Self {
         ListRevenueAttributionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListRevenueAttributionsError`](crate::operation::ListRevenueAttributionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListRevenueAttributionsOutput,
         ::awsgen_runtime::client::SdkError<ListRevenueAttributionsError>,
     > {
@@ -42,37 +42,26 @@ impl ListRevenueAttributionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Appends one item to the input's `identifiers`: see [`identifiers`](crate::types::builders::ListRevenueAttributionsInputBuilder::identifiers).
-    pub fn identifiers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn identifiers(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.identifiers(input);
         self
     }
     /// Sets or clears the input's `identifiers`.
-    pub fn set_identifiers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_identifiers(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_identifiers(input);
         self
     }
     /// The value set for the input's `identifiers`, if any.
-    pub fn get_identifiers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_identifiers(&self) -> &Option<Vec<String>> {
         self.input.get_identifiers()
     }
     /// Sets the input's `created_after`: see [`created_after`](crate::types::builders::ListRevenueAttributionsInputBuilder::created_after).
@@ -86,15 +75,13 @@ impl ListRevenueAttributionsFluentBuilder {
     /// Sets or clears the input's `created_after`.
     pub fn set_created_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_created_after(input);
         self
     }
     /// The value set for the input's `created_after`, if any.
-    pub fn get_created_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_created_after()
     }
     /// Sets the input's `created_before`: see [`created_before`](crate::types::builders::ListRevenueAttributionsInputBuilder::created_before).
@@ -108,15 +95,13 @@ impl ListRevenueAttributionsFluentBuilder {
     /// Sets or clears the input's `created_before`.
     pub fn set_created_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.input = self.input.set_created_before(input);
         self
     }
     /// The value set for the input's `created_before`, if any.
-    pub fn get_created_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         self.input.get_created_before()
     }
     /// Sets the input's `sort_by`: see [`sort_by`](crate::types::builders::ListRevenueAttributionsInputBuilder::sort_by).
@@ -127,15 +112,13 @@ impl ListRevenueAttributionsFluentBuilder {
     /// Sets or clears the input's `sort_by`.
     pub fn set_sort_by(
         mut self,
-        input: ::std::option::Option<crate::types::AttributionSortBy>,
+        input: Option<crate::types::AttributionSortBy>,
     ) -> Self {
         self.input = self.input.set_sort_by(input);
         self
     }
     /// The value set for the input's `sort_by`, if any.
-    pub fn get_sort_by(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributionSortBy> {
+    pub fn get_sort_by(&self) -> &Option<crate::types::AttributionSortBy> {
         self.input.get_sort_by()
     }
     /// Sets the input's `sort_order`: see [`sort_order`](crate::types::builders::ListRevenueAttributionsInputBuilder::sort_order).
@@ -144,15 +127,12 @@ impl ListRevenueAttributionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `sort_order`.
-    pub fn set_sort_order(
-        mut self,
-        input: ::std::option::Option<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.input = self.input.set_sort_order(input);
         self
     }
     /// The value set for the input's `sort_order`, if any.
-    pub fn get_sort_order(&self) -> &::std::option::Option<crate::types::SortOrder> {
+    pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         self.input.get_sort_order()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListRevenueAttributionsInputBuilder::max_results).
@@ -161,32 +141,26 @@ impl ListRevenueAttributionsFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListRevenueAttributionsInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -202,7 +176,7 @@ impl ListRevenueAttributionsFluentBuilder {
     }
 }
 /// How [`ListRevenueAttributions`](crate::operation::ListRevenueAttributions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListRevenueAttributionsPages {
@@ -212,7 +186,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListRevenueAttributionsPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListRevenueAttributionsInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListRevenueAttributionsOutput,
         ::awsgen_runtime::client::SdkError<ListRevenueAttributionsError>,
     > {
@@ -221,7 +195,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListRevenueAttributionsPa
     fn next_input(
         input: &crate::types::ListRevenueAttributionsInput,
         output: &crate::types::ListRevenueAttributionsOutput,
-    ) -> ::std::option::Option<crate::types::ListRevenueAttributionsInput> {
+    ) -> Option<crate::types::ListRevenueAttributionsInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -229,7 +203,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListRevenueAttributionsPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -237,8 +211,8 @@ for ListRevenueAttributionsPages {
     type Item = crate::types::AttributionSummary;
     fn items(
         output: crate::types::ListRevenueAttributionsOutput,
-    ) -> ::std::vec::Vec<crate::types::AttributionSummary> {
-        ::std::option::Option::Some(output)
+    ) -> Vec<crate::types::AttributionSummary> {
+        Some(output)
             .and_then(|value| value.revenue_attribution_summaries)
             .unwrap_or_default()
     }
@@ -258,17 +232,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListRevenueAttributions as Operation>::serialize_request(input),
             <ListRevenueAttributions as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListRevenueAttributionsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListRevenueAttributionsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

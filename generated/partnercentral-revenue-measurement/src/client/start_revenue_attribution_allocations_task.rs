@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`StartRevenueAttributionAllocationsTask`](crate::operation::StartRevenueAttributionAllocationsTask): Submits a batch of up to 250 allocation changes (CREATE and/or UPDATE) for asynchronous processing. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct StartRevenueAttributionAllocationsTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder,
@@ -17,13 +17,13 @@ impl StartRevenueAttributionAllocationsTaskFluentBuilder {
     ) -> Self {
         StartRevenueAttributionAllocationsTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`StartRevenueAttributionAllocationsTaskError`](crate::operation::StartRevenueAttributionAllocationsTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartRevenueAttributionAllocationsTaskOutput,
         ::awsgen_runtime::client::SdkError<StartRevenueAttributionAllocationsTaskError>,
     > {
@@ -45,59 +45,40 @@ impl StartRevenueAttributionAllocationsTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `revenue_attribution_identifier`: see [`revenue_attribution_identifier`](crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder::revenue_attribution_identifier).
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_attribution_identifier(input);
         self
     }
     /// Sets or clears the input's `revenue_attribution_identifier`.
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_attribution_identifier(input);
         self
     }
     /// The value set for the input's `revenue_attribution_identifier`, if any.
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         self.input.get_revenue_attribution_identifier()
     }
     /// Sets the input's `revenue_attribution_revision`: see [`revenue_attribution_revision`](crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder::revenue_attribution_revision).
-    pub fn revenue_attribution_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_attribution_revision(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_attribution_revision(input);
         self
     }
     /// Sets or clears the input's `revenue_attribution_revision`.
-    pub fn set_revenue_attribution_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_revision(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_attribution_revision(input);
         self
     }
     /// The value set for the input's `revenue_attribution_revision`, if any.
-    pub fn get_revenue_attribution_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_revision(&self) -> &Option<String> {
         self.input.get_revenue_attribution_revision()
     }
     /// Appends one item to the input's `revenue_share_allocations`: see [`revenue_share_allocations`](crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder::revenue_share_allocations).
@@ -111,9 +92,7 @@ impl StartRevenueAttributionAllocationsTaskFluentBuilder {
     /// Sets or clears the input's `revenue_share_allocations`.
     pub fn set_revenue_share_allocations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RevenueShareAllocation>,
-        >,
+        input: Option<Vec<crate::types::RevenueShareAllocation>>,
     ) -> Self {
         self.input = self.input.set_revenue_share_allocations(input);
         self
@@ -121,47 +100,35 @@ impl StartRevenueAttributionAllocationsTaskFluentBuilder {
     /// The value set for the input's `revenue_share_allocations`, if any.
     pub fn get_revenue_share_allocations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RevenueShareAllocation>> {
+    ) -> &Option<Vec<crate::types::RevenueShareAllocation>> {
         self.input.get_revenue_share_allocations()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
 }
@@ -180,7 +147,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <StartRevenueAttributionAllocationsTask as Operation>::serialize_request(
                 input,
             ),
@@ -190,10 +157,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for StartRevenueAttributionAllocationsTaskError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         StartRevenueAttributionAllocationsTaskError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -6,7 +6,7 @@ use crate::operation::{
     UpdateMarketplaceRevenueShareAllocationError, Operation,
 };
 /// A call to [`UpdateMarketplaceRevenueShareAllocation`](crate::operation::UpdateMarketplaceRevenueShareAllocation): Updates an existing marketplace revenue share allocation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateMarketplaceRevenueShareAllocationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder,
@@ -17,13 +17,13 @@ impl UpdateMarketplaceRevenueShareAllocationFluentBuilder {
     ) -> Self {
         UpdateMarketplaceRevenueShareAllocationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateMarketplaceRevenueShareAllocationError`](crate::operation::UpdateMarketplaceRevenueShareAllocationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateMarketplaceRevenueShareAllocationOutput,
         ::awsgen_runtime::client::SdkError<UpdateMarketplaceRevenueShareAllocationError>,
     > {
@@ -45,41 +45,32 @@ impl UpdateMarketplaceRevenueShareAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `product_id`: see [`product_id`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::product_id).
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.product_id(input);
         self
     }
     /// Sets or clears the input's `product_id`.
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_product_id(input);
         self
     }
     /// The value set for the input's `product_id`, if any.
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         self.input.get_product_id()
     }
     /// Sets the input's `marketplace_revenue_share_allocation_id`: see [`marketplace_revenue_share_allocation_id`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::marketplace_revenue_share_allocation_id).
     pub fn marketplace_revenue_share_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.marketplace_revenue_share_allocation_id(input);
         self
@@ -87,21 +78,19 @@ impl UpdateMarketplaceRevenueShareAllocationFluentBuilder {
     /// Sets or clears the input's `marketplace_revenue_share_allocation_id`.
     pub fn set_marketplace_revenue_share_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_marketplace_revenue_share_allocation_id(input);
         self
     }
     /// The value set for the input's `marketplace_revenue_share_allocation_id`, if any.
-    pub fn get_marketplace_revenue_share_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_allocation_id(&self) -> &Option<String> {
         self.input.get_marketplace_revenue_share_allocation_id()
     }
     /// Sets the input's `marketplace_revenue_share_revision`: see [`marketplace_revenue_share_revision`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::marketplace_revenue_share_revision).
     pub fn marketplace_revenue_share_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.marketplace_revenue_share_revision(input);
         self
@@ -109,97 +98,69 @@ impl UpdateMarketplaceRevenueShareAllocationFluentBuilder {
     /// Sets or clears the input's `marketplace_revenue_share_revision`.
     pub fn set_marketplace_revenue_share_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_marketplace_revenue_share_revision(input);
         self
     }
     /// The value set for the input's `marketplace_revenue_share_revision`, if any.
-    pub fn get_marketplace_revenue_share_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_revision(&self) -> &Option<String> {
         self.input.get_marketplace_revenue_share_revision()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `effective_from`: see [`effective_from`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::effective_from).
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.effective_from(input);
         self
     }
     /// Sets or clears the input's `effective_from`.
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_effective_from(input);
         self
     }
     /// The value set for the input's `effective_from`, if any.
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         self.input.get_effective_from()
     }
     /// Sets the input's `effective_until`: see [`effective_until`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::effective_until).
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.effective_until(input);
         self
     }
     /// Sets or clears the input's `effective_until`.
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_effective_until(input);
         self
     }
     /// The value set for the input's `effective_until`, if any.
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         self.input.get_effective_until()
     }
     /// Sets the input's `revenue_share_percent`: see [`revenue_share_percent`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::revenue_share_percent).
-    pub fn revenue_share_percent(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revenue_share_percent(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revenue_share_percent(input);
         self
     }
     /// Sets or clears the input's `revenue_share_percent`.
-    pub fn set_revenue_share_percent(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_share_percent(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revenue_share_percent(input);
         self
     }
     /// The value set for the input's `revenue_share_percent`, if any.
-    pub fn get_revenue_share_percent(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_share_percent(&self) -> &Option<String> {
         self.input.get_revenue_share_percent()
     }
     /// Sets the input's `status`: see [`status`](crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder::status).
@@ -208,15 +169,12 @@ impl UpdateMarketplaceRevenueShareAllocationFluentBuilder {
         self
     }
     /// Sets or clears the input's `status`.
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AllocationStatus>) -> Self {
         self.input = self.input.set_status(input);
         self
     }
     /// The value set for the input's `status`, if any.
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AllocationStatus> {
         self.input.get_status()
     }
 }
@@ -235,7 +193,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateMarketplaceRevenueShareAllocation as Operation>::serialize_request(
                 input,
             ),
@@ -245,10 +203,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for UpdateMarketplaceRevenueShareAllocationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateMarketplaceRevenueShareAllocationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

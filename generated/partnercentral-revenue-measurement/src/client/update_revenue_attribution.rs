@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateRevenueAttribution, UpdateRevenueAttributionError, Operation,
 };
 /// A call to [`UpdateRevenueAttribution`](crate::operation::UpdateRevenueAttribution): Updates an existing revenue attribution record. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateRevenueAttributionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateRevenueAttributionInputBuilder,
@@ -16,13 +16,13 @@ impl UpdateRevenueAttributionFluentBuilder {
     ) -> Self {
         UpdateRevenueAttributionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateRevenueAttributionError`](crate::operation::UpdateRevenueAttributionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateRevenueAttributionOutput,
         ::awsgen_runtime::client::SdkError<UpdateRevenueAttributionError>,
     > {
@@ -44,95 +44,68 @@ impl UpdateRevenueAttributionFluentBuilder {
         self
     }
     /// Sets or clears the input's `catalog`.
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.input = self.input.set_catalog(input);
         self
     }
     /// The value set for the input's `catalog`, if any.
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         self.input.get_catalog()
     }
     /// Sets the input's `identifier`: see [`identifier`](crate::types::builders::UpdateRevenueAttributionInputBuilder::identifier).
-    pub fn identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn identifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.identifier(input);
         self
     }
     /// Sets or clears the input's `identifier`.
-    pub fn set_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_identifier(input);
         self
     }
     /// The value set for the input's `identifier`, if any.
-    pub fn get_identifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identifier(&self) -> &Option<String> {
         self.input.get_identifier()
     }
     /// Sets the input's `client_token`: see [`client_token`](crate::types::builders::UpdateRevenueAttributionInputBuilder::client_token).
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_token(input);
         self
     }
     /// Sets or clears the input's `client_token`.
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_token(input);
         self
     }
     /// The value set for the input's `client_token`, if any.
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         self.input.get_client_token()
     }
     /// Sets the input's `description`: see [`description`](crate::types::builders::UpdateRevenueAttributionInputBuilder::description).
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.description(input);
         self
     }
     /// Sets or clears the input's `description`.
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_description(input);
         self
     }
     /// The value set for the input's `description`, if any.
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         self.input.get_description()
     }
     /// Sets the input's `revision`: see [`revision`](crate::types::builders::UpdateRevenueAttributionInputBuilder::revision).
-    pub fn revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn revision(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.revision(input);
         self
     }
     /// Sets or clears the input's `revision`.
-    pub fn set_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_revision(input);
         self
     }
     /// The value set for the input's `revision`, if any.
-    pub fn get_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision(&self) -> &Option<String> {
         self.input.get_revision()
     }
 }
@@ -151,17 +124,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateRevenueAttribution as Operation>::serialize_request(input),
             <UpdateRevenueAttribution as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateRevenueAttributionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateRevenueAttributionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

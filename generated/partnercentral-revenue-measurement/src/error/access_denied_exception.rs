@@ -2,165 +2,141 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was denied due to insufficient permissions.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccessDeniedException {
     /// The `Message` member.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The reason for the access denial.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reason: ::std::option::Option<crate::types::AccessDeniedExceptionReason>,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub reason: Option<crate::types::AccessDeniedExceptionReason>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl AccessDeniedException {
     /// Starts building a [`AccessDeniedException`].
     #[inline]
     pub fn builder() -> crate::error::builders::AccessDeniedExceptionBuilder {
-        <crate::error::builders::AccessDeniedExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::AccessDeniedExceptionBuilder as Default>::default()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AccessDeniedExceptionReason> {
+    pub fn reason(&self) -> Option<&crate::types::AccessDeniedExceptionReason> {
         self.reason.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for AccessDeniedException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "AccessDeniedException")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl AccessDeniedException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "AccessDeniedException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        403u16,
-    );
+    pub const HTTP_STATUS: Option<u16> = Some(403u16);
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for AccessDeniedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for AccessDeniedException {}
 /// A builder for [`AccessDeniedException`](crate::error::AccessDeniedException); start one with `AccessDeniedException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccessDeniedExceptionBuilder {
     inner: crate::error::AccessDeniedException,
 }
 impl AccessDeniedExceptionBuilder {
     /// Sets [`AccessDeniedException::message`](crate::error::AccessDeniedException::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`AccessDeniedException::message`](crate::error::AccessDeniedException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`AccessDeniedException::message`](crate::error::AccessDeniedException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`AccessDeniedException::reason`](crate::error::AccessDeniedException::reason): The reason for the access denial.
     pub fn reason(mut self, input: crate::types::AccessDeniedExceptionReason) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input);
+        self.inner.reason = Some(input);
         self
     }
     /// Sets or clears [`AccessDeniedException::reason`](crate::error::AccessDeniedException::reason).
     #[inline]
     pub fn set_reason(
         mut self,
-        input: ::std::option::Option<crate::types::AccessDeniedExceptionReason>,
+        input: Option<crate::types::AccessDeniedExceptionReason>,
     ) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`AccessDeniedException::reason`](crate::error::AccessDeniedException::reason), if any.
     #[inline]
-    pub fn get_reason(
-        &self,
-    ) -> &::std::option::Option<crate::types::AccessDeniedExceptionReason> {
+    pub fn get_reason(&self) -> &Option<crate::types::AccessDeniedExceptionReason> {
         &self.inner.reason
     }
     /// Builds the [`AccessDeniedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::error::AccessDeniedException,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AccessDeniedException",
                 member: "message",
             });
         }
         if self.inner.reason.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AccessDeniedException",
                 member: "reason",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,185 +2,153 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was throttled due to too many requests. Retry your request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ThrottlingException {
     /// The `Message` member.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The service code associated with the throttling error.
-    pub service_code: ::std::option::Option<::std::string::String>,
+    pub service_code: Option<String>,
     /// The quota code associated with the throttling error.
-    pub quota_code: ::std::option::Option<::std::string::String>,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub quota_code: Option<String>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl ThrottlingException {
     /// Starts building a [`ThrottlingException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ThrottlingExceptionBuilder {
-        <crate::error::builders::ThrottlingExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::ThrottlingExceptionBuilder as Default>::default()
     }
     /// The `ServiceCode` member, when set.
     #[inline]
-    pub fn service_code(&self) -> ::std::option::Option<&str> {
+    pub fn service_code(&self) -> Option<&str> {
         self.service_code.as_deref()
     }
     /// The `QuotaCode` member, when set.
     #[inline]
-    pub fn quota_code(&self) -> ::std::option::Option<&str> {
+    pub fn quota_code(&self) -> Option<&str> {
         self.quota_code.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ThrottlingException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ThrottlingException")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ThrottlingException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ThrottlingException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        429u16,
-    );
+    pub const HTTP_STATUS: Option<u16> = Some(429u16);
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for ThrottlingException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for ThrottlingException {}
 /// A builder for [`ThrottlingException`](crate::error::ThrottlingException); start one with `ThrottlingException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ThrottlingExceptionBuilder {
     inner: crate::error::ThrottlingException,
 }
 impl ThrottlingExceptionBuilder {
     /// Sets [`ThrottlingException::message`](crate::error::ThrottlingException::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ThrottlingException::message`](crate::error::ThrottlingException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ThrottlingException::message`](crate::error::ThrottlingException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`ThrottlingException::service_code`](crate::error::ThrottlingException::service_code): The service code associated with the throttling error.
-    pub fn service_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_code = ::std::option::Option::Some(input.into());
+    pub fn service_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_code = Some(input.into());
         self
     }
     /// Sets or clears [`ThrottlingException::service_code`](crate::error::ThrottlingException::service_code).
     #[inline]
-    pub fn set_service_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_code(mut self, input: Option<String>) -> Self {
         self.inner.service_code = input;
         self
     }
     /// The value set for [`ThrottlingException::service_code`](crate::error::ThrottlingException::service_code), if any.
     #[inline]
-    pub fn get_service_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_code(&self) -> &Option<String> {
         &self.inner.service_code
     }
     /// Sets [`ThrottlingException::quota_code`](crate::error::ThrottlingException::quota_code): The quota code associated with the throttling error.
-    pub fn quota_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.quota_code = ::std::option::Option::Some(input.into());
+    pub fn quota_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.quota_code = Some(input.into());
         self
     }
     /// Sets or clears [`ThrottlingException::quota_code`](crate::error::ThrottlingException::quota_code).
     #[inline]
-    pub fn set_quota_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_quota_code(mut self, input: Option<String>) -> Self {
         self.inner.quota_code = input;
         self
     }
     /// The value set for [`ThrottlingException::quota_code`](crate::error::ThrottlingException::quota_code), if any.
     #[inline]
-    pub fn get_quota_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_quota_code(&self) -> &Option<String> {
         &self.inner.quota_code
     }
     /// Builds the [`ThrottlingException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::error::ThrottlingException,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ThrottlingException",
                 member: "message",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

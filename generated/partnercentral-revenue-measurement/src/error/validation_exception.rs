@@ -2,39 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request failed validation due to invalid input parameters.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ValidationException {
     /// The `Message` member.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The reason for the validation failure.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub reason: ::std::option::Option<crate::types::ValidationExceptionReason>,
+    pub reason: Option<crate::types::ValidationExceptionReason>,
     /// A list of fields that failed validation.
-    pub field_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ValidationExceptionField>,
-    >,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub field_list: Option<Vec<crate::types::ValidationExceptionField>>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl ValidationException {
     /// Starts building a [`ValidationException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ValidationExceptionBuilder {
-        <crate::error::builders::ValidationExceptionBuilder as ::std::default::Default>::default()
+        <crate::error::builders::ValidationExceptionBuilder as Default>::default()
     }
     /// The `Reason` member, when set.
     #[inline]
-    pub fn reason(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ValidationExceptionReason> {
+    pub fn reason(&self) -> Option<&crate::types::ValidationExceptionReason> {
         self.reason.as_ref()
     }
     /// The `FieldList` member, empty when not set; the field tells an empty list from an absent one.
@@ -46,108 +37,91 @@ impl ValidationException {
 impl ::awsgen_runtime::protocol::FromResponse for ValidationException {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ValidationException")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ValidationException {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "ValidationException";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::Some(
-        400u16,
-    );
+    pub const HTTP_STATUS: Option<u16> = Some(400u16);
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for ValidationException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for ValidationException {}
 /// A builder for [`ValidationException`](crate::error::ValidationException); start one with `ValidationException::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ValidationExceptionBuilder {
     inner: crate::error::ValidationException,
 }
 impl ValidationExceptionBuilder {
     /// Sets [`ValidationException::message`](crate::error::ValidationException::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ValidationException::message`](crate::error::ValidationException::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ValidationException::message`](crate::error::ValidationException::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`ValidationException::reason`](crate::error::ValidationException::reason): The reason for the validation failure.
     pub fn reason(mut self, input: crate::types::ValidationExceptionReason) -> Self {
-        self.inner.reason = ::std::option::Option::Some(input);
+        self.inner.reason = Some(input);
         self
     }
     /// Sets or clears [`ValidationException::reason`](crate::error::ValidationException::reason).
     #[inline]
     pub fn set_reason(
         mut self,
-        input: ::std::option::Option<crate::types::ValidationExceptionReason>,
+        input: Option<crate::types::ValidationExceptionReason>,
     ) -> Self {
         self.inner.reason = input;
         self
     }
     /// The value set for [`ValidationException::reason`](crate::error::ValidationException::reason), if any.
     #[inline]
-    pub fn get_reason(
-        &self,
-    ) -> &::std::option::Option<crate::types::ValidationExceptionReason> {
+    pub fn get_reason(&self) -> &Option<crate::types::ValidationExceptionReason> {
         &self.inner.reason
     }
     /// Appends one item to [`ValidationException::field_list`](crate::error::ValidationException::field_list): A list of fields that failed validation.
@@ -161,9 +135,7 @@ impl ValidationExceptionBuilder {
     #[inline]
     pub fn set_field_list(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ValidationExceptionField>,
-        >,
+        input: Option<Vec<crate::types::ValidationExceptionField>>,
     ) -> Self {
         self.inner.field_list = input;
         self
@@ -172,31 +144,29 @@ impl ValidationExceptionBuilder {
     #[inline]
     pub fn get_field_list(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ValidationExceptionField>,
-    > {
+    ) -> &Option<Vec<crate::types::ValidationExceptionField>> {
         &self.inner.field_list
     }
     /// Builds the [`ValidationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::error::ValidationException,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ValidationException",
                 member: "message",
             });
         }
         if self.inner.reason.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ValidationException",
                 member: "reason",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

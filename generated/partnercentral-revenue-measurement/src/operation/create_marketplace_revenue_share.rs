@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new marketplace revenue share resource in the specified catalog.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShare;
 impl super::private::Sealed for CreateMarketplaceRevenueShare {}
 /// Errors of [`CreateMarketplaceRevenueShare`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateMarketplaceRevenueShareError {
     /// The service answered `ServiceQuotaExceededException`.
@@ -39,39 +34,37 @@ pub enum CreateMarketplaceRevenueShareError {
 }
 impl CreateMarketplaceRevenueShareError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateMarketplaceRevenueShareError::ServiceQuotaExceededException(_) => {
-                ::std::option::Option::Some("ServiceQuotaExceededException")
+                Some("ServiceQuotaExceededException")
             }
             CreateMarketplaceRevenueShareError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             CreateMarketplaceRevenueShareError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             CreateMarketplaceRevenueShareError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             CreateMarketplaceRevenueShareError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             CreateMarketplaceRevenueShareError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             CreateMarketplaceRevenueShareError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             CreateMarketplaceRevenueShareError::Unlisted(error) => error.code(),
             CreateMarketplaceRevenueShareError::Unhandled(error) => error.code.as_deref(),
-            CreateMarketplaceRevenueShareError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateMarketplaceRevenueShareError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateMarketplaceRevenueShareError::ServiceQuotaExceededException(error) => {
                 error.meta()
@@ -93,14 +86,12 @@ impl CreateMarketplaceRevenueShareError {
                 error.meta()
             }
             CreateMarketplaceRevenueShareError::Unlisted(error) => error.meta(),
-            CreateMarketplaceRevenueShareError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateMarketplaceRevenueShareError::Unhandled(meta) => Some(meta),
             CreateMarketplaceRevenueShareError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateMarketplaceRevenueShareError::ServiceQuotaExceededException(error) => {
                 error.message()
@@ -140,43 +131,43 @@ for CreateMarketplaceRevenueShareError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            Some("ServiceQuotaExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareError::ServiceQuotaExceededException,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareError::ResourceNotFoundException,
@@ -187,15 +178,15 @@ for CreateMarketplaceRevenueShareError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         CreateMarketplaceRevenueShareError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         CreateMarketplaceRevenueShareError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateMarketplaceRevenueShareError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -248,38 +239,28 @@ impl ::std::fmt::Display for CreateMarketplaceRevenueShareError {
     }
 }
 impl ::std::error::Error for CreateMarketplaceRevenueShareError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateMarketplaceRevenueShareError::ServiceQuotaExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateMarketplaceRevenueShareError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateMarketplaceRevenueShareError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateMarketplaceRevenueShareError::ThrottlingException(error) => Some(error),
+            CreateMarketplaceRevenueShareError::ValidationException(error) => Some(error),
             CreateMarketplaceRevenueShareError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateMarketplaceRevenueShareError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateMarketplaceRevenueShareError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateMarketplaceRevenueShareError::ConflictException(error) => Some(error),
             CreateMarketplaceRevenueShareError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateMarketplaceRevenueShareError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateMarketplaceRevenueShareError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateMarketplaceRevenueShareError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateMarketplaceRevenueShareError::Unhandled(error) => Some(error),
+            CreateMarketplaceRevenueShareError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -301,15 +282,15 @@ impl super::Operation for CreateMarketplaceRevenueShare {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -320,10 +301,10 @@ impl super::Operation for CreateMarketplaceRevenueShare {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/CreateMarketplaceRevenueShare",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new marketplace revenue share allocation for the specified product.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShareAllocation;
 impl super::private::Sealed for CreateMarketplaceRevenueShareAllocation {}
 /// Errors of [`CreateMarketplaceRevenueShareAllocation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateMarketplaceRevenueShareAllocationError {
     /// The service answered `ThrottlingException`.
@@ -37,38 +32,36 @@ pub enum CreateMarketplaceRevenueShareAllocationError {
 }
 impl CreateMarketplaceRevenueShareAllocationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateMarketplaceRevenueShareAllocationError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             CreateMarketplaceRevenueShareAllocationError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             CreateMarketplaceRevenueShareAllocationError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             CreateMarketplaceRevenueShareAllocationError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             CreateMarketplaceRevenueShareAllocationError::ResourceNotFoundException(
                 _,
-            ) => ::std::option::Option::Some("ResourceNotFoundException"),
+            ) => Some("ResourceNotFoundException"),
             CreateMarketplaceRevenueShareAllocationError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             CreateMarketplaceRevenueShareAllocationError::Unlisted(error) => error.code(),
             CreateMarketplaceRevenueShareAllocationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            CreateMarketplaceRevenueShareAllocationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateMarketplaceRevenueShareAllocationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateMarketplaceRevenueShareAllocationError::ThrottlingException(error) => {
                 error.meta()
@@ -89,16 +82,14 @@ impl CreateMarketplaceRevenueShareAllocationError {
                 error.meta()
             }
             CreateMarketplaceRevenueShareAllocationError::Unlisted(error) => error.meta(),
-            CreateMarketplaceRevenueShareAllocationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateMarketplaceRevenueShareAllocationError::Unhandled(meta) => Some(meta),
             CreateMarketplaceRevenueShareAllocationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateMarketplaceRevenueShareAllocationError::ThrottlingException(error) => {
                 error.message()
@@ -137,37 +128,37 @@ for CreateMarketplaceRevenueShareAllocationError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareAllocationError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareAllocationError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareAllocationError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareAllocationError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareAllocationError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateMarketplaceRevenueShareAllocationError::ConflictException,
@@ -178,15 +169,15 @@ for CreateMarketplaceRevenueShareAllocationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         CreateMarketplaceRevenueShareAllocationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         CreateMarketplaceRevenueShareAllocationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateMarketplaceRevenueShareAllocationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -236,34 +227,32 @@ impl ::std::fmt::Display for CreateMarketplaceRevenueShareAllocationError {
     }
 }
 impl ::std::error::Error for CreateMarketplaceRevenueShareAllocationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateMarketplaceRevenueShareAllocationError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateMarketplaceRevenueShareAllocationError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateMarketplaceRevenueShareAllocationError::AccessDeniedException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateMarketplaceRevenueShareAllocationError::InternalServerException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateMarketplaceRevenueShareAllocationError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateMarketplaceRevenueShareAllocationError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateMarketplaceRevenueShareAllocationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateMarketplaceRevenueShareAllocationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateMarketplaceRevenueShareAllocationError::Unhandled(error) => Some(error),
             CreateMarketplaceRevenueShareAllocationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -285,15 +274,15 @@ impl super::Operation for CreateMarketplaceRevenueShareAllocation {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -304,10 +293,10 @@ impl super::Operation for CreateMarketplaceRevenueShareAllocation {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/CreateMarketplaceRevenueShareAllocation",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

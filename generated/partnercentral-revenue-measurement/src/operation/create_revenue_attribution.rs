@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new revenue attribution record in the specified catalog.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateRevenueAttribution;
 impl super::private::Sealed for CreateRevenueAttribution {}
 /// Errors of [`CreateRevenueAttribution`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateRevenueAttributionError {
     /// The service answered `ServiceQuotaExceededException`.
@@ -39,39 +34,37 @@ pub enum CreateRevenueAttributionError {
 }
 impl CreateRevenueAttributionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateRevenueAttributionError::ServiceQuotaExceededException(_) => {
-                ::std::option::Option::Some("ServiceQuotaExceededException")
+                Some("ServiceQuotaExceededException")
             }
             CreateRevenueAttributionError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             CreateRevenueAttributionError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             CreateRevenueAttributionError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             CreateRevenueAttributionError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             CreateRevenueAttributionError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             CreateRevenueAttributionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             CreateRevenueAttributionError::Unlisted(error) => error.code(),
             CreateRevenueAttributionError::Unhandled(error) => error.code.as_deref(),
-            CreateRevenueAttributionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateRevenueAttributionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateRevenueAttributionError::ServiceQuotaExceededException(error) => {
                 error.meta()
@@ -85,14 +78,12 @@ impl CreateRevenueAttributionError {
                 error.meta()
             }
             CreateRevenueAttributionError::Unlisted(error) => error.meta(),
-            CreateRevenueAttributionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateRevenueAttributionError::Unhandled(meta) => Some(meta),
             CreateRevenueAttributionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateRevenueAttributionError::ServiceQuotaExceededException(error) => {
                 error.message()
@@ -123,43 +114,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateRevenueAttributionE
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ServiceQuotaExceededException") => {
+            Some("ServiceQuotaExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRevenueAttributionError::ServiceQuotaExceededException,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRevenueAttributionError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRevenueAttributionError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRevenueAttributionError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRevenueAttributionError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRevenueAttributionError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateRevenueAttributionError::ResourceNotFoundException,
@@ -170,15 +161,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateRevenueAttributionE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateRevenueAttributionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateRevenueAttributionError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateRevenueAttributionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateRevenueAttributionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -231,38 +220,24 @@ impl ::std::fmt::Display for CreateRevenueAttributionError {
     }
 }
 impl ::std::error::Error for CreateRevenueAttributionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateRevenueAttributionError::ServiceQuotaExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateRevenueAttributionError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRevenueAttributionError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRevenueAttributionError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRevenueAttributionError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRevenueAttributionError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateRevenueAttributionError::ThrottlingException(error) => Some(error),
+            CreateRevenueAttributionError::ValidationException(error) => Some(error),
+            CreateRevenueAttributionError::AccessDeniedException(error) => Some(error),
+            CreateRevenueAttributionError::InternalServerException(error) => Some(error),
+            CreateRevenueAttributionError::ConflictException(error) => Some(error),
             CreateRevenueAttributionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateRevenueAttributionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateRevenueAttributionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateRevenueAttributionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateRevenueAttributionError::Unhandled(error) => Some(error),
+            CreateRevenueAttributionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -284,15 +259,15 @@ impl super::Operation for CreateRevenueAttribution {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -303,10 +278,10 @@ impl super::Operation for CreateRevenueAttribution {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/CreateRevenueAttribution",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the details of a specific marketplace revenue share.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShare;
 impl super::private::Sealed for GetMarketplaceRevenueShare {}
 /// Errors of [`GetMarketplaceRevenueShare`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetMarketplaceRevenueShareError {
     /// The service answered `ThrottlingException`.
@@ -37,36 +32,34 @@ pub enum GetMarketplaceRevenueShareError {
 }
 impl GetMarketplaceRevenueShareError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetMarketplaceRevenueShareError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             GetMarketplaceRevenueShareError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             GetMarketplaceRevenueShareError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             GetMarketplaceRevenueShareError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             GetMarketplaceRevenueShareError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetMarketplaceRevenueShareError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             GetMarketplaceRevenueShareError::Unlisted(error) => error.code(),
             GetMarketplaceRevenueShareError::Unhandled(error) => error.code.as_deref(),
-            GetMarketplaceRevenueShareError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetMarketplaceRevenueShareError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetMarketplaceRevenueShareError::ThrottlingException(error) => error.meta(),
             GetMarketplaceRevenueShareError::ValidationException(error) => error.meta(),
@@ -79,14 +72,12 @@ impl GetMarketplaceRevenueShareError {
             }
             GetMarketplaceRevenueShareError::ConflictException(error) => error.meta(),
             GetMarketplaceRevenueShareError::Unlisted(error) => error.meta(),
-            GetMarketplaceRevenueShareError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetMarketplaceRevenueShareError::Unhandled(meta) => Some(meta),
             GetMarketplaceRevenueShareError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetMarketplaceRevenueShareError::ThrottlingException(error) => {
                 error.message()
@@ -118,37 +109,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetMarketplaceRevenueShar
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareError::ConflictException,
@@ -159,15 +150,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetMarketplaceRevenueShar
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetMarketplaceRevenueShareError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetMarketplaceRevenueShareError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetMarketplaceRevenueShareError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetMarketplaceRevenueShareError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -217,35 +206,23 @@ impl ::std::fmt::Display for GetMarketplaceRevenueShareError {
     }
 }
 impl ::std::error::Error for GetMarketplaceRevenueShareError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetMarketplaceRevenueShareError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetMarketplaceRevenueShareError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetMarketplaceRevenueShareError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetMarketplaceRevenueShareError::ThrottlingException(error) => Some(error),
+            GetMarketplaceRevenueShareError::ValidationException(error) => Some(error),
+            GetMarketplaceRevenueShareError::AccessDeniedException(error) => Some(error),
             GetMarketplaceRevenueShareError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetMarketplaceRevenueShareError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetMarketplaceRevenueShareError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetMarketplaceRevenueShareError::ConflictException(error) => Some(error),
             GetMarketplaceRevenueShareError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetMarketplaceRevenueShareError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetMarketplaceRevenueShareError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetMarketplaceRevenueShareError::Unhandled(error) => Some(error),
+            GetMarketplaceRevenueShareError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -265,16 +242,16 @@ impl super::Operation for GetMarketplaceRevenueShare {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/GetMarketplaceRevenueShare",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

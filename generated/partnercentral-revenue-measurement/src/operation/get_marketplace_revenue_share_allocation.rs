@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the details of a specific marketplace revenue share allocation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShareAllocation;
 impl super::private::Sealed for GetMarketplaceRevenueShareAllocation {}
 /// Errors of [`GetMarketplaceRevenueShareAllocation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetMarketplaceRevenueShareAllocationError {
     /// The service answered `ThrottlingException`.
@@ -35,35 +30,33 @@ pub enum GetMarketplaceRevenueShareAllocationError {
 }
 impl GetMarketplaceRevenueShareAllocationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetMarketplaceRevenueShareAllocationError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             GetMarketplaceRevenueShareAllocationError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             GetMarketplaceRevenueShareAllocationError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             GetMarketplaceRevenueShareAllocationError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             GetMarketplaceRevenueShareAllocationError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetMarketplaceRevenueShareAllocationError::Unlisted(error) => error.code(),
             GetMarketplaceRevenueShareAllocationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GetMarketplaceRevenueShareAllocationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetMarketplaceRevenueShareAllocationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetMarketplaceRevenueShareAllocationError::ThrottlingException(error) => {
                 error.meta()
@@ -81,16 +74,14 @@ impl GetMarketplaceRevenueShareAllocationError {
                 error,
             ) => error.meta(),
             GetMarketplaceRevenueShareAllocationError::Unlisted(error) => error.meta(),
-            GetMarketplaceRevenueShareAllocationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetMarketplaceRevenueShareAllocationError::Unhandled(meta) => Some(meta),
             GetMarketplaceRevenueShareAllocationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetMarketplaceRevenueShareAllocationError::ThrottlingException(error) => {
                 error.message()
@@ -124,31 +115,31 @@ for GetMarketplaceRevenueShareAllocationError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareAllocationError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareAllocationError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareAllocationError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareAllocationError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetMarketplaceRevenueShareAllocationError::ResourceNotFoundException,
@@ -159,15 +150,15 @@ for GetMarketplaceRevenueShareAllocationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GetMarketplaceRevenueShareAllocationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GetMarketplaceRevenueShareAllocationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetMarketplaceRevenueShareAllocationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -214,31 +205,29 @@ impl ::std::fmt::Display for GetMarketplaceRevenueShareAllocationError {
     }
 }
 impl ::std::error::Error for GetMarketplaceRevenueShareAllocationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetMarketplaceRevenueShareAllocationError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetMarketplaceRevenueShareAllocationError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetMarketplaceRevenueShareAllocationError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetMarketplaceRevenueShareAllocationError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetMarketplaceRevenueShareAllocationError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             GetMarketplaceRevenueShareAllocationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetMarketplaceRevenueShareAllocationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetMarketplaceRevenueShareAllocationError::Unhandled(error) => Some(error),
             GetMarketplaceRevenueShareAllocationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -258,16 +247,16 @@ impl super::Operation for GetMarketplaceRevenueShareAllocation {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/GetMarketplaceRevenueShareAllocation",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

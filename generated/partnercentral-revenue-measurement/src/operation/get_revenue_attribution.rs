@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the details of a specific revenue attribution.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttribution;
 impl super::private::Sealed for GetRevenueAttribution {}
 /// Errors of [`GetRevenueAttribution`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRevenueAttributionError {
     /// The service answered `ThrottlingException`.
@@ -35,31 +30,31 @@ pub enum GetRevenueAttributionError {
 }
 impl GetRevenueAttributionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetRevenueAttributionError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             GetRevenueAttributionError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             GetRevenueAttributionError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             GetRevenueAttributionError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             GetRevenueAttributionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetRevenueAttributionError::Unlisted(error) => error.code(),
             GetRevenueAttributionError::Unhandled(error) => error.code.as_deref(),
-            GetRevenueAttributionError::InvalidResponse(_) => ::std::option::Option::None,
+            GetRevenueAttributionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetRevenueAttributionError::ThrottlingException(error) => error.meta(),
             GetRevenueAttributionError::ValidationException(error) => error.meta(),
@@ -67,14 +62,12 @@ impl GetRevenueAttributionError {
             GetRevenueAttributionError::InternalServerException(error) => error.meta(),
             GetRevenueAttributionError::ResourceNotFoundException(error) => error.meta(),
             GetRevenueAttributionError::Unlisted(error) => error.meta(),
-            GetRevenueAttributionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetRevenueAttributionError::Unhandled(meta) => Some(meta),
             GetRevenueAttributionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetRevenueAttributionError::ThrottlingException(error) => error.message(),
             GetRevenueAttributionError::ValidationException(error) => error.message(),
@@ -97,31 +90,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRevenueAttributionErro
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionError::ResourceNotFoundException,
@@ -132,15 +125,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetRevenueAttributionErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetRevenueAttributionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetRevenueAttributionError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetRevenueAttributionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetRevenueAttributionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,32 +178,18 @@ impl ::std::fmt::Display for GetRevenueAttributionError {
     }
 }
 impl ::std::error::Error for GetRevenueAttributionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetRevenueAttributionError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRevenueAttributionError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRevenueAttributionError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRevenueAttributionError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRevenueAttributionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRevenueAttributionError::ThrottlingException(error) => Some(error),
+            GetRevenueAttributionError::ValidationException(error) => Some(error),
+            GetRevenueAttributionError::AccessDeniedException(error) => Some(error),
+            GetRevenueAttributionError::InternalServerException(error) => Some(error),
+            GetRevenueAttributionError::ResourceNotFoundException(error) => Some(error),
             GetRevenueAttributionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetRevenueAttributionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRevenueAttributionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRevenueAttributionError::Unhandled(error) => Some(error),
+            GetRevenueAttributionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -231,16 +208,16 @@ impl super::Operation for GetRevenueAttribution {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/GetRevenueAttribution",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves a single allocation by its RevenueAttributionAllocationId. Supports optional point-in-time version queries.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocation;
 impl super::private::Sealed for GetRevenueAttributionAllocation {}
 /// Errors of [`GetRevenueAttributionAllocation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRevenueAttributionAllocationError {
     /// The service answered `ThrottlingException`.
@@ -35,35 +30,33 @@ pub enum GetRevenueAttributionAllocationError {
 }
 impl GetRevenueAttributionAllocationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetRevenueAttributionAllocationError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             GetRevenueAttributionAllocationError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             GetRevenueAttributionAllocationError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             GetRevenueAttributionAllocationError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             GetRevenueAttributionAllocationError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetRevenueAttributionAllocationError::Unlisted(error) => error.code(),
             GetRevenueAttributionAllocationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GetRevenueAttributionAllocationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetRevenueAttributionAllocationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetRevenueAttributionAllocationError::ThrottlingException(error) => {
                 error.meta()
@@ -81,14 +74,12 @@ impl GetRevenueAttributionAllocationError {
                 error.meta()
             }
             GetRevenueAttributionAllocationError::Unlisted(error) => error.meta(),
-            GetRevenueAttributionAllocationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetRevenueAttributionAllocationError::Unhandled(meta) => Some(meta),
             GetRevenueAttributionAllocationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetRevenueAttributionAllocationError::ThrottlingException(error) => {
                 error.message()
@@ -122,31 +113,31 @@ for GetRevenueAttributionAllocationError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationError::ResourceNotFoundException,
@@ -157,15 +148,15 @@ for GetRevenueAttributionAllocationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GetRevenueAttributionAllocationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GetRevenueAttributionAllocationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetRevenueAttributionAllocationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -212,32 +203,28 @@ impl ::std::fmt::Display for GetRevenueAttributionAllocationError {
     }
 }
 impl ::std::error::Error for GetRevenueAttributionAllocationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetRevenueAttributionAllocationError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetRevenueAttributionAllocationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetRevenueAttributionAllocationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRevenueAttributionAllocationError::Unhandled(error) => Some(error),
+            GetRevenueAttributionAllocationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -256,16 +243,16 @@ impl super::Operation for GetRevenueAttributionAllocation {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/GetRevenueAttributionAllocation",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the current status of a previously submitted allocations task. When COMPLETE, includes the latest revision. When FAILED, includes error details.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationsTask;
 impl super::private::Sealed for GetRevenueAttributionAllocationsTask {}
 /// Errors of [`GetRevenueAttributionAllocationsTask`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRevenueAttributionAllocationsTaskError {
     /// The service answered `ThrottlingException`.
@@ -35,35 +30,33 @@ pub enum GetRevenueAttributionAllocationsTaskError {
 }
 impl GetRevenueAttributionAllocationsTaskError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetRevenueAttributionAllocationsTaskError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             GetRevenueAttributionAllocationsTaskError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             GetRevenueAttributionAllocationsTaskError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             GetRevenueAttributionAllocationsTaskError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             GetRevenueAttributionAllocationsTaskError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             GetRevenueAttributionAllocationsTaskError::Unlisted(error) => error.code(),
             GetRevenueAttributionAllocationsTaskError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GetRevenueAttributionAllocationsTaskError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetRevenueAttributionAllocationsTaskError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetRevenueAttributionAllocationsTaskError::ThrottlingException(error) => {
                 error.meta()
@@ -81,16 +74,14 @@ impl GetRevenueAttributionAllocationsTaskError {
                 error,
             ) => error.meta(),
             GetRevenueAttributionAllocationsTaskError::Unlisted(error) => error.meta(),
-            GetRevenueAttributionAllocationsTaskError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetRevenueAttributionAllocationsTaskError::Unhandled(meta) => Some(meta),
             GetRevenueAttributionAllocationsTaskError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetRevenueAttributionAllocationsTaskError::ThrottlingException(error) => {
                 error.message()
@@ -124,31 +115,31 @@ for GetRevenueAttributionAllocationsTaskError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationsTaskError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationsTaskError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationsTaskError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationsTaskError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetRevenueAttributionAllocationsTaskError::ResourceNotFoundException,
@@ -159,15 +150,15 @@ for GetRevenueAttributionAllocationsTaskError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GetRevenueAttributionAllocationsTaskError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GetRevenueAttributionAllocationsTaskError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetRevenueAttributionAllocationsTaskError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -214,31 +205,29 @@ impl ::std::fmt::Display for GetRevenueAttributionAllocationsTaskError {
     }
 }
 impl ::std::error::Error for GetRevenueAttributionAllocationsTaskError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetRevenueAttributionAllocationsTaskError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationsTaskError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationsTaskError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationsTaskError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetRevenueAttributionAllocationsTaskError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             GetRevenueAttributionAllocationsTaskError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetRevenueAttributionAllocationsTaskError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetRevenueAttributionAllocationsTaskError::Unhandled(error) => Some(error),
             GetRevenueAttributionAllocationsTaskError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -258,16 +247,16 @@ impl super::Operation for GetRevenueAttributionAllocationsTask {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/GetRevenueAttributionAllocationsTask",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

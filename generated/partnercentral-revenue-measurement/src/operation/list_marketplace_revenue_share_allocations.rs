@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a paginated list of allocations under a marketplace revenue share, with optional filtering by status and effective date range. Supports historical reads at a specific share revision.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueShareAllocations;
 impl super::private::Sealed for ListMarketplaceRevenueShareAllocations {}
 /// Errors of [`ListMarketplaceRevenueShareAllocations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListMarketplaceRevenueShareAllocationsError {
     /// The service answered `ThrottlingException`.
@@ -35,35 +30,33 @@ pub enum ListMarketplaceRevenueShareAllocationsError {
 }
 impl ListMarketplaceRevenueShareAllocationsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListMarketplaceRevenueShareAllocationsError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ListMarketplaceRevenueShareAllocationsError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             ListMarketplaceRevenueShareAllocationsError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             ListMarketplaceRevenueShareAllocationsError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             ListMarketplaceRevenueShareAllocationsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListMarketplaceRevenueShareAllocationsError::Unlisted(error) => error.code(),
             ListMarketplaceRevenueShareAllocationsError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListMarketplaceRevenueShareAllocationsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListMarketplaceRevenueShareAllocationsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListMarketplaceRevenueShareAllocationsError::ThrottlingException(error) => {
                 error.meta()
@@ -81,16 +74,14 @@ impl ListMarketplaceRevenueShareAllocationsError {
                 error,
             ) => error.meta(),
             ListMarketplaceRevenueShareAllocationsError::Unlisted(error) => error.meta(),
-            ListMarketplaceRevenueShareAllocationsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListMarketplaceRevenueShareAllocationsError::Unhandled(meta) => Some(meta),
             ListMarketplaceRevenueShareAllocationsError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListMarketplaceRevenueShareAllocationsError::ThrottlingException(error) => {
                 error.message()
@@ -126,31 +117,31 @@ for ListMarketplaceRevenueShareAllocationsError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueShareAllocationsError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueShareAllocationsError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueShareAllocationsError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueShareAllocationsError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueShareAllocationsError::ResourceNotFoundException,
@@ -161,15 +152,15 @@ for ListMarketplaceRevenueShareAllocationsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListMarketplaceRevenueShareAllocationsError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListMarketplaceRevenueShareAllocationsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListMarketplaceRevenueShareAllocationsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -216,31 +207,29 @@ impl ::std::fmt::Display for ListMarketplaceRevenueShareAllocationsError {
     }
 }
 impl ::std::error::Error for ListMarketplaceRevenueShareAllocationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListMarketplaceRevenueShareAllocationsError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListMarketplaceRevenueShareAllocationsError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListMarketplaceRevenueShareAllocationsError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListMarketplaceRevenueShareAllocationsError::InternalServerException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListMarketplaceRevenueShareAllocationsError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListMarketplaceRevenueShareAllocationsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListMarketplaceRevenueShareAllocationsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListMarketplaceRevenueShareAllocationsError::Unhandled(error) => Some(error),
             ListMarketplaceRevenueShareAllocationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -258,24 +247,24 @@ impl super::Operation for ListMarketplaceRevenueShareAllocations {
         "InternalServerException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["MarketplaceRevenueShareAllocationSummaries"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/ListMarketplaceRevenueShareAllocations",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a paginated list of marketplace revenue shares with optional filters.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueShares;
 impl super::private::Sealed for ListMarketplaceRevenueShares {}
 /// Errors of [`ListMarketplaceRevenueShares`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListMarketplaceRevenueSharesError {
     /// The service answered `ThrottlingException`.
@@ -33,30 +28,28 @@ pub enum ListMarketplaceRevenueSharesError {
 }
 impl ListMarketplaceRevenueSharesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListMarketplaceRevenueSharesError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ListMarketplaceRevenueSharesError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             ListMarketplaceRevenueSharesError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             ListMarketplaceRevenueSharesError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             ListMarketplaceRevenueSharesError::Unlisted(error) => error.code(),
             ListMarketplaceRevenueSharesError::Unhandled(error) => error.code.as_deref(),
-            ListMarketplaceRevenueSharesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListMarketplaceRevenueSharesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListMarketplaceRevenueSharesError::ThrottlingException(error) => error.meta(),
             ListMarketplaceRevenueSharesError::ValidationException(error) => error.meta(),
@@ -67,14 +60,12 @@ impl ListMarketplaceRevenueSharesError {
                 error.meta()
             }
             ListMarketplaceRevenueSharesError::Unlisted(error) => error.meta(),
-            ListMarketplaceRevenueSharesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListMarketplaceRevenueSharesError::Unhandled(meta) => Some(meta),
             ListMarketplaceRevenueSharesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListMarketplaceRevenueSharesError::ThrottlingException(error) => {
                 error.message()
@@ -103,25 +94,25 @@ for ListMarketplaceRevenueSharesError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueSharesError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueSharesError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueSharesError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMarketplaceRevenueSharesError::InternalServerException,
@@ -132,15 +123,13 @@ for ListMarketplaceRevenueSharesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListMarketplaceRevenueSharesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListMarketplaceRevenueSharesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListMarketplaceRevenueSharesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListMarketplaceRevenueSharesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -184,29 +173,21 @@ impl ::std::fmt::Display for ListMarketplaceRevenueSharesError {
     }
 }
 impl ::std::error::Error for ListMarketplaceRevenueSharesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListMarketplaceRevenueSharesError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListMarketplaceRevenueSharesError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListMarketplaceRevenueSharesError::ThrottlingException(error) => Some(error),
+            ListMarketplaceRevenueSharesError::ValidationException(error) => Some(error),
             ListMarketplaceRevenueSharesError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListMarketplaceRevenueSharesError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListMarketplaceRevenueSharesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListMarketplaceRevenueSharesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListMarketplaceRevenueSharesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListMarketplaceRevenueSharesError::Unhandled(error) => Some(error),
+            ListMarketplaceRevenueSharesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -222,24 +203,24 @@ impl super::Operation for ListMarketplaceRevenueShares {
         "AccessDeniedException",
         "InternalServerException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["MarketplaceRevenueShareSummaries"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/ListMarketplaceRevenueShares",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

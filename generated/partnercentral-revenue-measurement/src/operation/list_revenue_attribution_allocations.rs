@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a paginated list of committed allocations with support for filtering by entity, customer, status, or date range.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionAllocations;
 impl super::private::Sealed for ListRevenueAttributionAllocations {}
 /// Errors of [`ListRevenueAttributionAllocations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListRevenueAttributionAllocationsError {
     /// The service answered `ThrottlingException`.
@@ -35,35 +30,33 @@ pub enum ListRevenueAttributionAllocationsError {
 }
 impl ListRevenueAttributionAllocationsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListRevenueAttributionAllocationsError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ListRevenueAttributionAllocationsError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             ListRevenueAttributionAllocationsError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             ListRevenueAttributionAllocationsError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             ListRevenueAttributionAllocationsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListRevenueAttributionAllocationsError::Unlisted(error) => error.code(),
             ListRevenueAttributionAllocationsError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListRevenueAttributionAllocationsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListRevenueAttributionAllocationsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListRevenueAttributionAllocationsError::ThrottlingException(error) => {
                 error.meta()
@@ -81,16 +74,14 @@ impl ListRevenueAttributionAllocationsError {
                 error.meta()
             }
             ListRevenueAttributionAllocationsError::Unlisted(error) => error.meta(),
-            ListRevenueAttributionAllocationsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListRevenueAttributionAllocationsError::Unhandled(meta) => Some(meta),
             ListRevenueAttributionAllocationsError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListRevenueAttributionAllocationsError::ThrottlingException(error) => {
                 error.message()
@@ -124,31 +115,31 @@ for ListRevenueAttributionAllocationsError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionAllocationsError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionAllocationsError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionAllocationsError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionAllocationsError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionAllocationsError::ResourceNotFoundException,
@@ -159,15 +150,15 @@ for ListRevenueAttributionAllocationsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListRevenueAttributionAllocationsError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListRevenueAttributionAllocationsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListRevenueAttributionAllocationsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -214,32 +205,28 @@ impl ::std::fmt::Display for ListRevenueAttributionAllocationsError {
     }
 }
 impl ::std::error::Error for ListRevenueAttributionAllocationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListRevenueAttributionAllocationsError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListRevenueAttributionAllocationsError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListRevenueAttributionAllocationsError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListRevenueAttributionAllocationsError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListRevenueAttributionAllocationsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListRevenueAttributionAllocationsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListRevenueAttributionAllocationsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRevenueAttributionAllocationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListRevenueAttributionAllocationsError::Unhandled(error) => Some(error),
+            ListRevenueAttributionAllocationsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -256,24 +243,24 @@ impl super::Operation for ListRevenueAttributionAllocations {
         "InternalServerException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["RevenueAttributionAllocationSummaries"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/ListRevenueAttributionAllocations",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a paginated list of revenue attributions with optional filters.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListRevenueAttributions;
 impl super::private::Sealed for ListRevenueAttributions {}
 /// Errors of [`ListRevenueAttributions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListRevenueAttributionsError {
     /// The service answered `ThrottlingException`.
@@ -35,33 +30,31 @@ pub enum ListRevenueAttributionsError {
 }
 impl ListRevenueAttributionsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListRevenueAttributionsError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ListRevenueAttributionsError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             ListRevenueAttributionsError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             ListRevenueAttributionsError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             ListRevenueAttributionsError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListRevenueAttributionsError::Unlisted(error) => error.code(),
             ListRevenueAttributionsError::Unhandled(error) => error.code.as_deref(),
-            ListRevenueAttributionsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListRevenueAttributionsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListRevenueAttributionsError::ThrottlingException(error) => error.meta(),
             ListRevenueAttributionsError::ValidationException(error) => error.meta(),
@@ -71,14 +64,12 @@ impl ListRevenueAttributionsError {
                 error.meta()
             }
             ListRevenueAttributionsError::Unlisted(error) => error.meta(),
-            ListRevenueAttributionsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListRevenueAttributionsError::Unhandled(meta) => Some(meta),
             ListRevenueAttributionsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListRevenueAttributionsError::ThrottlingException(error) => error.message(),
             ListRevenueAttributionsError::ValidationException(error) => error.message(),
@@ -103,31 +94,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListRevenueAttributionsEr
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionsError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionsError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionsError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionsError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListRevenueAttributionsError::ResourceNotFoundException,
@@ -138,15 +129,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListRevenueAttributionsEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListRevenueAttributionsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListRevenueAttributionsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListRevenueAttributionsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListRevenueAttributionsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,32 +182,18 @@ impl ::std::fmt::Display for ListRevenueAttributionsError {
     }
 }
 impl ::std::error::Error for ListRevenueAttributionsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListRevenueAttributionsError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRevenueAttributionsError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRevenueAttributionsError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRevenueAttributionsError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRevenueAttributionsError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListRevenueAttributionsError::ThrottlingException(error) => Some(error),
+            ListRevenueAttributionsError::ValidationException(error) => Some(error),
+            ListRevenueAttributionsError::AccessDeniedException(error) => Some(error),
+            ListRevenueAttributionsError::InternalServerException(error) => Some(error),
+            ListRevenueAttributionsError::ResourceNotFoundException(error) => Some(error),
             ListRevenueAttributionsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListRevenueAttributionsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListRevenueAttributionsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListRevenueAttributionsError::Unhandled(error) => Some(error),
+            ListRevenueAttributionsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -235,24 +210,24 @@ impl super::Operation for ListRevenueAttributions {
         "InternalServerException",
         "ResourceNotFoundException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["RevenueAttributionSummaries"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/ListRevenueAttributions",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns the tags associated with the specified resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResource;
 impl super::private::Sealed for ListTagsForResource {}
 /// Errors of [`ListTagsForResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The service answered `ThrottlingException`.
@@ -35,31 +30,31 @@ pub enum ListTagsForResourceError {
 }
 impl ListTagsForResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListTagsForResourceError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ListTagsForResourceError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             ListTagsForResourceError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             ListTagsForResourceError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             ListTagsForResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             ListTagsForResourceError::Unlisted(error) => error.code(),
             ListTagsForResourceError::Unhandled(error) => error.code.as_deref(),
-            ListTagsForResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTagsForResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTagsForResourceError::ThrottlingException(error) => error.meta(),
             ListTagsForResourceError::ValidationException(error) => error.meta(),
@@ -67,14 +62,12 @@ impl ListTagsForResourceError {
             ListTagsForResourceError::InternalServerException(error) => error.meta(),
             ListTagsForResourceError::ResourceNotFoundException(error) => error.meta(),
             ListTagsForResourceError::Unlisted(error) => error.meta(),
-            ListTagsForResourceError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTagsForResourceError::Unhandled(meta) => Some(meta),
             ListTagsForResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTagsForResourceError::ThrottlingException(error) => error.message(),
             ListTagsForResourceError::ValidationException(error) => error.message(),
@@ -95,31 +88,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsForResourceError 
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::ResourceNotFoundException,
@@ -130,15 +123,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsForResourceError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTagsForResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTagsForResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTagsForResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTagsForResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,32 +176,18 @@ impl ::std::fmt::Display for ListTagsForResourceError {
     }
 }
 impl ::std::error::Error for ListTagsForResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTagsForResourceError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsForResourceError::ThrottlingException(error) => Some(error),
+            ListTagsForResourceError::ValidationException(error) => Some(error),
+            ListTagsForResourceError::AccessDeniedException(error) => Some(error),
+            ListTagsForResourceError::InternalServerException(error) => Some(error),
+            ListTagsForResourceError::ResourceNotFoundException(error) => Some(error),
             ListTagsForResourceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTagsForResourceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsForResourceError::Unhandled(error) => Some(error),
+            ListTagsForResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -229,16 +206,16 @@ impl super::Operation for ListTagsForResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/ListTagsForResource",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

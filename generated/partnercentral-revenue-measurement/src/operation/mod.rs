@@ -81,7 +81,7 @@ pub trait Operation: private::Sealed {
     /// Whether sending the same request twice is safe: only where the model marks the operation idempotent.
     const IDEMPOTENT: bool = false;
     /// How the operation pages through results, when it does: `None` unless the model has a paginator for it.
-    const PAGINATOR: ::std::option::Option<Paginator> = ::std::option::Option::None;
+    const PAGINATOR: Option<Paginator> = None;
     /// Turns an input into the HTTP request the service expects: method, path
     /// and query (no scheme or host), headers, and body.
     ///
@@ -89,32 +89,26 @@ pub trait Operation: private::Sealed {
     /// value cannot be sent as a header.
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     >;
     /// The operation's error: its documented exceptions, an unhandled error, or an unreadable response.
     type Error: ::std::error::Error
-        + ::std::marker::Send
-        + ::std::marker::Sync
+        + Send
+        + Sync
         + ::awsgen_runtime::protocol::FromErrorResponse
         + 'static;
     /// Reads the service's HTTP response: the output for a success status,
     /// else the typed error the response's error code names.
     fn parse_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> Result<Self::Output, Self::Error> {
         ::awsgen_runtime::protocol::parse_response(response)
     }
 }
 /// How an operation pages through results, from the model's paginators.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Paginator {
     /// Input members carrying the continuation token.
@@ -122,7 +116,7 @@ pub struct Paginator {
     /// Output members holding the next token.
     pub output_tokens: &'static [&'static str],
     /// Input member limiting the page size.
-    pub limit_key: ::std::option::Option<&'static str>,
+    pub limit_key: Option<&'static str>,
     /// Output members holding each page's items.
     pub result_keys: &'static [&'static str],
 }

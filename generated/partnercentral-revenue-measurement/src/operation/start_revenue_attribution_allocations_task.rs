@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Submits a batch of up to 250 allocation changes (CREATE and/or UPDATE) for asynchronous processing. Returns a TaskId for tracking.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct StartRevenueAttributionAllocationsTask;
 impl super::private::Sealed for StartRevenueAttributionAllocationsTask {}
 /// Errors of [`StartRevenueAttributionAllocationsTask`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum StartRevenueAttributionAllocationsTaskError {
     /// The service answered `ThrottlingException`.
@@ -37,38 +32,36 @@ pub enum StartRevenueAttributionAllocationsTaskError {
 }
 impl StartRevenueAttributionAllocationsTaskError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             StartRevenueAttributionAllocationsTaskError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             StartRevenueAttributionAllocationsTaskError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             StartRevenueAttributionAllocationsTaskError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             StartRevenueAttributionAllocationsTaskError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             StartRevenueAttributionAllocationsTaskError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             StartRevenueAttributionAllocationsTaskError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             StartRevenueAttributionAllocationsTaskError::Unlisted(error) => error.code(),
             StartRevenueAttributionAllocationsTaskError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            StartRevenueAttributionAllocationsTaskError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            StartRevenueAttributionAllocationsTaskError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             StartRevenueAttributionAllocationsTaskError::ThrottlingException(error) => {
                 error.meta()
@@ -89,16 +82,14 @@ impl StartRevenueAttributionAllocationsTaskError {
                 error.meta()
             }
             StartRevenueAttributionAllocationsTaskError::Unlisted(error) => error.meta(),
-            StartRevenueAttributionAllocationsTaskError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            StartRevenueAttributionAllocationsTaskError::Unhandled(meta) => Some(meta),
             StartRevenueAttributionAllocationsTaskError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             StartRevenueAttributionAllocationsTaskError::ThrottlingException(error) => {
                 error.message()
@@ -137,37 +128,37 @@ for StartRevenueAttributionAllocationsTaskError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartRevenueAttributionAllocationsTaskError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartRevenueAttributionAllocationsTaskError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartRevenueAttributionAllocationsTaskError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartRevenueAttributionAllocationsTaskError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartRevenueAttributionAllocationsTaskError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartRevenueAttributionAllocationsTaskError::ConflictException,
@@ -178,15 +169,15 @@ for StartRevenueAttributionAllocationsTaskError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         StartRevenueAttributionAllocationsTaskError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         StartRevenueAttributionAllocationsTaskError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         StartRevenueAttributionAllocationsTaskError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -236,34 +227,32 @@ impl ::std::fmt::Display for StartRevenueAttributionAllocationsTaskError {
     }
 }
 impl ::std::error::Error for StartRevenueAttributionAllocationsTaskError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             StartRevenueAttributionAllocationsTaskError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             StartRevenueAttributionAllocationsTaskError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             StartRevenueAttributionAllocationsTaskError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             StartRevenueAttributionAllocationsTaskError::InternalServerException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             StartRevenueAttributionAllocationsTaskError::ResourceNotFoundException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             StartRevenueAttributionAllocationsTaskError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             StartRevenueAttributionAllocationsTaskError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            StartRevenueAttributionAllocationsTaskError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            StartRevenueAttributionAllocationsTaskError::Unhandled(error) => Some(error),
             StartRevenueAttributionAllocationsTaskError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -285,15 +274,15 @@ impl super::Operation for StartRevenueAttributionAllocationsTask {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -304,10 +293,10 @@ impl super::Operation for StartRevenueAttributionAllocationsTask {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/StartRevenueAttributionAllocationsTask",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Adds or overwrites one or more tags for the specified resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TagResource;
 impl super::private::Sealed for TagResource {}
 /// Errors of [`TagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// The service answered `ThrottlingException`.
@@ -37,34 +32,26 @@ pub enum TagResourceError {
 }
 impl TagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            TagResourceError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
-            TagResourceError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
-            }
-            TagResourceError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
-            }
+            TagResourceError::ThrottlingException(_) => Some("ThrottlingException"),
+            TagResourceError::ValidationException(_) => Some("ValidationException"),
+            TagResourceError::AccessDeniedException(_) => Some("AccessDeniedException"),
             TagResourceError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             TagResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            TagResourceError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            TagResourceError::ConflictException(_) => Some("ConflictException"),
             TagResourceError::Unlisted(error) => error.code(),
             TagResourceError::Unhandled(error) => error.code.as_deref(),
-            TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            TagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TagResourceError::ThrottlingException(error) => error.meta(),
             TagResourceError::ValidationException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl TagResourceError {
             TagResourceError::ResourceNotFoundException(error) => error.meta(),
             TagResourceError::ConflictException(error) => error.meta(),
             TagResourceError::Unlisted(error) => error.meta(),
-            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::Unhandled(meta) => Some(meta),
             TagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TagResourceError::ThrottlingException(error) => error.message(),
             TagResourceError::ValidationException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ConflictException,
@@ -141,13 +128,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         TagResourceError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,31 +178,17 @@ impl ::std::fmt::Display for TagResourceError {
     }
 }
 impl ::std::error::Error for TagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TagResourceError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::ThrottlingException(error) => Some(error),
+            TagResourceError::ValidationException(error) => Some(error),
+            TagResourceError::AccessDeniedException(error) => Some(error),
+            TagResourceError::InternalServerException(error) => Some(error),
+            TagResourceError::ResourceNotFoundException(error) => Some(error),
+            TagResourceError::ConflictException(error) => Some(error),
             TagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            TagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            TagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::Unhandled(error) => Some(error),
+            TagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -237,16 +208,16 @@ impl super::Operation for TagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/TagResource",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Removes one or more tags from the specified resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UntagResource;
 impl super::private::Sealed for UntagResource {}
 /// Errors of [`UntagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// The service answered `ThrottlingException`.
@@ -37,34 +32,26 @@ pub enum UntagResourceError {
 }
 impl UntagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UntagResourceError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
-            }
-            UntagResourceError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
-            }
-            UntagResourceError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
-            }
+            UntagResourceError::ThrottlingException(_) => Some("ThrottlingException"),
+            UntagResourceError::ValidationException(_) => Some("ValidationException"),
+            UntagResourceError::AccessDeniedException(_) => Some("AccessDeniedException"),
             UntagResourceError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             UntagResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            UntagResourceError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
-            }
+            UntagResourceError::ConflictException(_) => Some("ConflictException"),
             UntagResourceError::Unlisted(error) => error.code(),
             UntagResourceError::Unhandled(error) => error.code.as_deref(),
-            UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            UntagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UntagResourceError::ThrottlingException(error) => error.meta(),
             UntagResourceError::ValidationException(error) => error.meta(),
@@ -73,12 +60,12 @@ impl UntagResourceError {
             UntagResourceError::ResourceNotFoundException(error) => error.meta(),
             UntagResourceError::ConflictException(error) => error.meta(),
             UntagResourceError::Unlisted(error) => error.meta(),
-            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::Unhandled(meta) => Some(meta),
             UntagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UntagResourceError::ThrottlingException(error) => error.message(),
             UntagResourceError::ValidationException(error) => error.message(),
@@ -100,37 +87,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ConflictException,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UntagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UntagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         UntagResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UntagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -195,31 +180,17 @@ impl ::std::fmt::Display for UntagResourceError {
     }
 }
 impl ::std::error::Error for UntagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UntagResourceError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::ThrottlingException(error) => Some(error),
+            UntagResourceError::ValidationException(error) => Some(error),
+            UntagResourceError::AccessDeniedException(error) => Some(error),
+            UntagResourceError::InternalServerException(error) => Some(error),
+            UntagResourceError::ResourceNotFoundException(error) => Some(error),
+            UntagResourceError::ConflictException(error) => Some(error),
             UntagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            UntagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            UntagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::Unhandled(error) => Some(error),
+            UntagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -239,16 +210,16 @@ impl super::Operation for UntagResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/UntagResource",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

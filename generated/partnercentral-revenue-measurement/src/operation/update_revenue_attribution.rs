@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates an existing revenue attribution record.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateRevenueAttribution;
 impl super::private::Sealed for UpdateRevenueAttribution {}
 /// Errors of [`UpdateRevenueAttribution`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateRevenueAttributionError {
     /// The service answered `ThrottlingException`.
@@ -37,36 +32,34 @@ pub enum UpdateRevenueAttributionError {
 }
 impl UpdateRevenueAttributionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateRevenueAttributionError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             UpdateRevenueAttributionError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             UpdateRevenueAttributionError::AccessDeniedException(_) => {
-                ::std::option::Option::Some("AccessDeniedException")
+                Some("AccessDeniedException")
             }
             UpdateRevenueAttributionError::InternalServerException(_) => {
-                ::std::option::Option::Some("InternalServerException")
+                Some("InternalServerException")
             }
             UpdateRevenueAttributionError::ConflictException(_) => {
-                ::std::option::Option::Some("ConflictException")
+                Some("ConflictException")
             }
             UpdateRevenueAttributionError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
             UpdateRevenueAttributionError::Unlisted(error) => error.code(),
             UpdateRevenueAttributionError::Unhandled(error) => error.code.as_deref(),
-            UpdateRevenueAttributionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateRevenueAttributionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateRevenueAttributionError::ThrottlingException(error) => error.meta(),
             UpdateRevenueAttributionError::ValidationException(error) => error.meta(),
@@ -77,14 +70,12 @@ impl UpdateRevenueAttributionError {
                 error.meta()
             }
             UpdateRevenueAttributionError::Unlisted(error) => error.meta(),
-            UpdateRevenueAttributionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateRevenueAttributionError::Unhandled(meta) => Some(meta),
             UpdateRevenueAttributionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateRevenueAttributionError::ThrottlingException(error) => error.message(),
             UpdateRevenueAttributionError::ValidationException(error) => error.message(),
@@ -112,37 +103,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateRevenueAttributionE
     ) -> Self {
         let code = ::awsgen_runtime::cbor::error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRevenueAttributionError::ThrottlingException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRevenueAttributionError::ValidationException,
                 )
             }
-            ::std::option::Option::Some("AccessDeniedException") => {
+            Some("AccessDeniedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRevenueAttributionError::AccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InternalServerException") => {
+            Some("InternalServerException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRevenueAttributionError::InternalServerException,
                 )
             }
-            ::std::option::Option::Some("ConflictException") => {
+            Some("ConflictException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRevenueAttributionError::ConflictException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateRevenueAttributionError::ResourceNotFoundException,
@@ -153,15 +144,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateRevenueAttributionE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateRevenueAttributionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateRevenueAttributionError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateRevenueAttributionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateRevenueAttributionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -211,35 +200,21 @@ impl ::std::fmt::Display for UpdateRevenueAttributionError {
     }
 }
 impl ::std::error::Error for UpdateRevenueAttributionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateRevenueAttributionError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRevenueAttributionError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRevenueAttributionError::AccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRevenueAttributionError::InternalServerException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRevenueAttributionError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateRevenueAttributionError::ThrottlingException(error) => Some(error),
+            UpdateRevenueAttributionError::ValidationException(error) => Some(error),
+            UpdateRevenueAttributionError::AccessDeniedException(error) => Some(error),
+            UpdateRevenueAttributionError::InternalServerException(error) => Some(error),
+            UpdateRevenueAttributionError::ConflictException(error) => Some(error),
             UpdateRevenueAttributionError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateRevenueAttributionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateRevenueAttributionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateRevenueAttributionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateRevenueAttributionError::Unhandled(error) => Some(error),
+            UpdateRevenueAttributionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -260,15 +235,15 @@ impl super::Operation for UpdateRevenueAttribution {
     const IDEMPOTENT: bool = true;
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let filled;
         let input = if input.client_token.is_none() {
-            let mut copy = ::std::clone::Clone::clone(input);
+            let mut copy = Clone::clone(input);
             if copy.client_token.is_none() {
-                copy.client_token = ::std::option::Option::Some(
+                copy.client_token = Some(
                     ::awsgen_runtime::protocol::idempotency_token(),
                 );
             }
@@ -279,10 +254,10 @@ impl super::Operation for UpdateRevenueAttribution {
         };
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from(
+            String::from(
                 "/service/PartnerCentralRevenueMeasurement/operation/UpdateRevenueAttribution",
             ),
-            ::std::string::String::new(),
+            String::new(),
         );
         request.header("smithy-protocol", "rpc-v2-cbor");
         request.header("Accept", "application/cbor");

@@ -2,244 +2,199 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Summary representation of a revenue attribution returned in list operations.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AttributionSummary {
     /// The Amazon Resource Name (ARN) of the revenue attribution.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The unique identifier of the revenue attribution.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The catalog that the revenue attribution belongs to.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The display name of the revenue attribution.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The tenancy model for this revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tenancy_model: ::std::option::Option<crate::types::TenancyModel>,
+    pub tenancy_model: Option<crate::types::TenancyModel>,
     /// The AWS Marketplace product attributes associated with this attribution, if set.
-    pub marketplace_product: ::std::option::Option<
-        crate::types::MarketplaceProductSummary,
-    >,
+    pub marketplace_product: Option<crate::types::MarketplaceProductSummary>,
     /// The date when the revenue attribution was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date when the revenue attribution was last modified.
-    pub last_modified_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest revision of the revenue attribution resource.
-    pub latest_revision: ::std::option::Option<::std::string::String>,
+    pub latest_revision: Option<String>,
     /// The date from which this revenue attribution is effective, derived from the earliest allocation start date (YYYY-MM-DD).
-    pub effective_from: ::std::option::Option<::std::string::String>,
+    pub effective_from: Option<String>,
     /// The date until which this revenue attribution is effective, derived from the latest allocation end date (YYYY-MM-DD).
-    pub effective_until: ::std::option::Option<::std::string::String>,
+    pub effective_until: Option<String>,
     /// The total number of allocations under this revenue attribution whose Status is ACTIVE.
-    pub total_active_revenue_attribution_allocation_count: ::std::option::Option<i32>,
+    pub total_active_revenue_attribution_allocation_count: Option<i32>,
     /// The total number of allocations under this revenue attribution, counting both ACTIVE and INACTIVE.
-    pub total_revenue_attribution_allocation_count: ::std::option::Option<i32>,
+    pub total_revenue_attribution_allocation_count: Option<i32>,
 }
 impl AttributionSummary {
     /// Starts building a [`AttributionSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributionSummaryBuilder {
-        <crate::types::builders::AttributionSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AttributionSummaryBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `TenancyModel` member, when set.
     #[inline]
-    pub fn tenancy_model(&self) -> ::std::option::Option<&crate::types::TenancyModel> {
+    pub fn tenancy_model(&self) -> Option<&crate::types::TenancyModel> {
         self.tenancy_model.as_ref()
     }
     /// The `MarketplaceProduct` member, when set.
     #[inline]
     pub fn marketplace_product(
         &self,
-    ) -> ::std::option::Option<&crate::types::MarketplaceProductSummary> {
+    ) -> Option<&crate::types::MarketplaceProductSummary> {
         self.marketplace_product.as_ref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `LastModifiedDate` member, when set.
     #[inline]
-    pub fn last_modified_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified_date.as_ref()
     }
     /// The `LatestRevision` member, when set.
     #[inline]
-    pub fn latest_revision(&self) -> ::std::option::Option<&str> {
+    pub fn latest_revision(&self) -> Option<&str> {
         self.latest_revision.as_deref()
     }
     /// The `EffectiveFrom` member, when set.
     #[inline]
-    pub fn effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
     /// The `EffectiveUntil` member, when set.
     #[inline]
-    pub fn effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn effective_until(&self) -> Option<&str> {
         self.effective_until.as_deref()
     }
     /// The `TotalActiveRevenueAttributionAllocationCount` member, when set.
     #[inline]
-    pub fn total_active_revenue_attribution_allocation_count(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn total_active_revenue_attribution_allocation_count(&self) -> Option<i32> {
         self.total_active_revenue_attribution_allocation_count
     }
     /// The `TotalRevenueAttributionAllocationCount` member, when set.
     #[inline]
-    pub fn total_revenue_attribution_allocation_count(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn total_revenue_attribution_allocation_count(&self) -> Option<i32> {
         self.total_revenue_attribution_allocation_count
     }
 }
 /// A builder for [`AttributionSummary`](crate::types::AttributionSummary); start one with `AttributionSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AttributionSummaryBuilder {
     inner: crate::types::AttributionSummary,
 }
 impl AttributionSummaryBuilder {
     /// Sets [`AttributionSummary::arn`](crate::types::AttributionSummary::arn): The Amazon Resource Name (ARN) of the revenue attribution.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`AttributionSummary::arn`](crate::types::AttributionSummary::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`AttributionSummary::arn`](crate::types::AttributionSummary::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`AttributionSummary::id`](crate::types::AttributionSummary::id): The unique identifier of the revenue attribution.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`AttributionSummary::id`](crate::types::AttributionSummary::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`AttributionSummary::id`](crate::types::AttributionSummary::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`AttributionSummary::catalog`](crate::types::AttributionSummary::catalog): The catalog that the revenue attribution belongs to.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::catalog`](crate::types::AttributionSummary::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`AttributionSummary::catalog`](crate::types::AttributionSummary::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`AttributionSummary::name`](crate::types::AttributionSummary::name): The display name of the revenue attribution.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`AttributionSummary::name`](crate::types::AttributionSummary::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`AttributionSummary::name`](crate::types::AttributionSummary::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`AttributionSummary::tenancy_model`](crate::types::AttributionSummary::tenancy_model): The tenancy model for this revenue attribution.
     pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
-        self.inner.tenancy_model = ::std::option::Option::Some(input);
+        self.inner.tenancy_model = Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::tenancy_model`](crate::types::AttributionSummary::tenancy_model).
     #[inline]
     pub fn set_tenancy_model(
         mut self,
-        input: ::std::option::Option<crate::types::TenancyModel>,
+        input: Option<crate::types::TenancyModel>,
     ) -> Self {
         self.inner.tenancy_model = input;
         self
     }
     /// The value set for [`AttributionSummary::tenancy_model`](crate::types::AttributionSummary::tenancy_model), if any.
     #[inline]
-    pub fn get_tenancy_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::TenancyModel> {
+    pub fn get_tenancy_model(&self) -> &Option<crate::types::TenancyModel> {
         &self.inner.tenancy_model
     }
     /// Sets [`AttributionSummary::marketplace_product`](crate::types::AttributionSummary::marketplace_product): The AWS Marketplace product attributes associated with this attribution, if set.
@@ -247,14 +202,14 @@ impl AttributionSummaryBuilder {
         mut self,
         input: crate::types::MarketplaceProductSummary,
     ) -> Self {
-        self.inner.marketplace_product = ::std::option::Option::Some(input);
+        self.inner.marketplace_product = Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::marketplace_product`](crate::types::AttributionSummary::marketplace_product).
     #[inline]
     pub fn set_marketplace_product(
         mut self,
-        input: ::std::option::Option<crate::types::MarketplaceProductSummary>,
+        input: Option<crate::types::MarketplaceProductSummary>,
     ) -> Self {
         self.inner.marketplace_product = input;
         self
@@ -263,7 +218,7 @@ impl AttributionSummaryBuilder {
     #[inline]
     pub fn get_marketplace_product(
         &self,
-    ) -> &::std::option::Option<crate::types::MarketplaceProductSummary> {
+    ) -> &Option<crate::types::MarketplaceProductSummary> {
         &self.inner.marketplace_product
     }
     /// Sets [`AttributionSummary::created_date`](crate::types::AttributionSummary::created_date): The date when the revenue attribution was created.
@@ -271,23 +226,21 @@ impl AttributionSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::created_date`](crate::types::AttributionSummary::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`AttributionSummary::created_date`](crate::types::AttributionSummary::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`AttributionSummary::last_modified_date`](crate::types::AttributionSummary::last_modified_date): The date when the revenue attribution was last modified.
@@ -295,14 +248,14 @@ impl AttributionSummaryBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input);
+        self.inner.last_modified_date = Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::last_modified_date`](crate::types::AttributionSummary::last_modified_date).
     #[inline]
     pub fn set_last_modified_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified_date = input;
         self
@@ -311,73 +264,55 @@ impl AttributionSummaryBuilder {
     #[inline]
     pub fn get_last_modified_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified_date
     }
     /// Sets [`AttributionSummary::latest_revision`](crate::types::AttributionSummary::latest_revision): The latest revision of the revenue attribution resource.
-    pub fn latest_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.latest_revision = ::std::option::Option::Some(input.into());
+    pub fn latest_revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.latest_revision = Some(input.into());
         self
     }
     /// Sets or clears [`AttributionSummary::latest_revision`](crate::types::AttributionSummary::latest_revision).
     #[inline]
-    pub fn set_latest_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_latest_revision(mut self, input: Option<String>) -> Self {
         self.inner.latest_revision = input;
         self
     }
     /// The value set for [`AttributionSummary::latest_revision`](crate::types::AttributionSummary::latest_revision), if any.
     #[inline]
-    pub fn get_latest_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_latest_revision(&self) -> &Option<String> {
         &self.inner.latest_revision
     }
     /// Sets [`AttributionSummary::effective_from`](crate::types::AttributionSummary::effective_from): The date from which this revenue attribution is effective, derived from the earliest allocation start date (YYYY-MM-DD).
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_from = ::std::option::Option::Some(input.into());
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`AttributionSummary::effective_from`](crate::types::AttributionSummary::effective_from).
     #[inline]
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.effective_from = input;
         self
     }
     /// The value set for [`AttributionSummary::effective_from`](crate::types::AttributionSummary::effective_from), if any.
     #[inline]
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         &self.inner.effective_from
     }
     /// Sets [`AttributionSummary::effective_until`](crate::types::AttributionSummary::effective_until): The date until which this revenue attribution is effective, derived from the latest allocation end date (YYYY-MM-DD).
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_until = ::std::option::Option::Some(input.into());
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`AttributionSummary::effective_until`](crate::types::AttributionSummary::effective_until).
     #[inline]
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.effective_until = input;
         self
     }
     /// The value set for [`AttributionSummary::effective_until`](crate::types::AttributionSummary::effective_until), if any.
     #[inline]
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         &self.inner.effective_until
     }
     /// Sets [`AttributionSummary::total_active_revenue_attribution_allocation_count`](crate::types::AttributionSummary::total_active_revenue_attribution_allocation_count): The total number of allocations under this revenue attribution whose Status is ACTIVE.
@@ -385,64 +320,56 @@ impl AttributionSummaryBuilder {
         mut self,
         input: i32,
     ) -> Self {
-        self.inner.total_active_revenue_attribution_allocation_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_active_revenue_attribution_allocation_count = Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::total_active_revenue_attribution_allocation_count`](crate::types::AttributionSummary::total_active_revenue_attribution_allocation_count).
     #[inline]
     pub fn set_total_active_revenue_attribution_allocation_count(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.total_active_revenue_attribution_allocation_count = input;
         self
     }
     /// The value set for [`AttributionSummary::total_active_revenue_attribution_allocation_count`](crate::types::AttributionSummary::total_active_revenue_attribution_allocation_count), if any.
     #[inline]
-    pub fn get_total_active_revenue_attribution_allocation_count(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_total_active_revenue_attribution_allocation_count(&self) -> &Option<i32> {
         &self.inner.total_active_revenue_attribution_allocation_count
     }
     /// Sets [`AttributionSummary::total_revenue_attribution_allocation_count`](crate::types::AttributionSummary::total_revenue_attribution_allocation_count): The total number of allocations under this revenue attribution, counting both ACTIVE and INACTIVE.
     pub fn total_revenue_attribution_allocation_count(mut self, input: i32) -> Self {
-        self.inner.total_revenue_attribution_allocation_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_revenue_attribution_allocation_count = Some(input);
         self
     }
     /// Sets or clears [`AttributionSummary::total_revenue_attribution_allocation_count`](crate::types::AttributionSummary::total_revenue_attribution_allocation_count).
     #[inline]
     pub fn set_total_revenue_attribution_allocation_count(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.total_revenue_attribution_allocation_count = input;
         self
     }
     /// The value set for [`AttributionSummary::total_revenue_attribution_allocation_count`](crate::types::AttributionSummary::total_revenue_attribution_allocation_count), if any.
     #[inline]
-    pub fn get_total_revenue_attribution_allocation_count(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_total_revenue_attribution_allocation_count(&self) -> &Option<i32> {
         &self.inner.total_revenue_attribution_allocation_count
     }
     /// Builds the [`AttributionSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AttributionSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.tenancy_model.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttributionSummary",
                 member: "tenancy_model",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

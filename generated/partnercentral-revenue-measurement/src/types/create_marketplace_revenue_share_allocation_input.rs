@@ -2,69 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMarketplaceRevenueShareAllocationInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShareAllocationInput {
     /// The catalog in which to create the allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The AWS Marketplace product identifier for the parent revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// A unique token to ensure idempotency of the create request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The effective start date for the allocation. Must be the first day of a month.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub effective_from: ::std::option::Option<::std::string::String>,
+    pub effective_from: Option<String>,
     /// The effective end date for the allocation. Must be the last day of a month (YYYY-MM-DD). Omit for open-ended allocations.
-    pub effective_until: ::std::option::Option<::std::string::String>,
+    pub effective_until: Option<String>,
     /// The revenue share percentage for this allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_share_percent: ::std::option::Option<::std::string::String>,
+    pub revenue_share_percent: Option<String>,
 }
 impl CreateMarketplaceRevenueShareAllocationInput {
     /// Starts building a [`CreateMarketplaceRevenueShareAllocationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder {
-        <crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateMarketplaceRevenueShareAllocationInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `EffectiveFrom` member, when set.
     #[inline]
-    pub fn effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
     /// The `EffectiveUntil` member, when set.
     #[inline]
-    pub fn effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn effective_until(&self) -> Option<&str> {
         self.effective_until.as_deref()
     }
     /// The `RevenueSharePercent` member, when set.
     #[inline]
-    pub fn revenue_share_percent(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_share_percent(&self) -> Option<&str> {
         self.revenue_share_percent.as_deref()
     }
 }
@@ -75,179 +70,139 @@ impl CreateMarketplaceRevenueShareAllocationInput {
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareAllocationInput`](crate::types::CreateMarketplaceRevenueShareAllocationInput); start one with `CreateMarketplaceRevenueShareAllocationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateMarketplaceRevenueShareAllocationInputBuilder {
     inner: crate::types::CreateMarketplaceRevenueShareAllocationInput,
 }
 impl CreateMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::CreateMarketplaceRevenueShareAllocationInput::catalog): The catalog in which to create the allocation.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::CreateMarketplaceRevenueShareAllocationInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::CreateMarketplaceRevenueShareAllocationInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`CreateMarketplaceRevenueShareAllocationInput::product_id`](crate::types::CreateMarketplaceRevenueShareAllocationInput::product_id): The AWS Marketplace product identifier for the parent revenue share.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationInput::product_id`](crate::types::CreateMarketplaceRevenueShareAllocationInput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareAllocationInput::product_id`](crate::types::CreateMarketplaceRevenueShareAllocationInput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`CreateMarketplaceRevenueShareAllocationInput::client_token`](crate::types::CreateMarketplaceRevenueShareAllocationInput::client_token): A unique token to ensure idempotency of the create request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationInput::client_token`](crate::types::CreateMarketplaceRevenueShareAllocationInput::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareAllocationInput::client_token`](crate::types::CreateMarketplaceRevenueShareAllocationInput::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateMarketplaceRevenueShareAllocationInput::effective_from`](crate::types::CreateMarketplaceRevenueShareAllocationInput::effective_from): The effective start date for the allocation.
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_from = ::std::option::Option::Some(input.into());
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationInput::effective_from`](crate::types::CreateMarketplaceRevenueShareAllocationInput::effective_from).
     #[inline]
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.effective_from = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareAllocationInput::effective_from`](crate::types::CreateMarketplaceRevenueShareAllocationInput::effective_from), if any.
     #[inline]
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         &self.inner.effective_from
     }
     /// Sets [`CreateMarketplaceRevenueShareAllocationInput::effective_until`](crate::types::CreateMarketplaceRevenueShareAllocationInput::effective_until): The effective end date for the allocation.
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_until = ::std::option::Option::Some(input.into());
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationInput::effective_until`](crate::types::CreateMarketplaceRevenueShareAllocationInput::effective_until).
     #[inline]
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.effective_until = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareAllocationInput::effective_until`](crate::types::CreateMarketplaceRevenueShareAllocationInput::effective_until), if any.
     #[inline]
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         &self.inner.effective_until
     }
     /// Sets [`CreateMarketplaceRevenueShareAllocationInput::revenue_share_percent`](crate::types::CreateMarketplaceRevenueShareAllocationInput::revenue_share_percent): The revenue share percentage for this allocation.
-    pub fn revenue_share_percent(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_share_percent = ::std::option::Option::Some(input.into());
+    pub fn revenue_share_percent(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_share_percent = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareAllocationInput::revenue_share_percent`](crate::types::CreateMarketplaceRevenueShareAllocationInput::revenue_share_percent).
     #[inline]
-    pub fn set_revenue_share_percent(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_share_percent(mut self, input: Option<String>) -> Self {
         self.inner.revenue_share_percent = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareAllocationInput::revenue_share_percent`](crate::types::CreateMarketplaceRevenueShareAllocationInput::revenue_share_percent), if any.
     #[inline]
-    pub fn get_revenue_share_percent(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_share_percent(&self) -> &Option<String> {
         &self.inner.revenue_share_percent
     }
     /// Builds the [`CreateMarketplaceRevenueShareAllocationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateMarketplaceRevenueShareAllocationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMarketplaceRevenueShareAllocationInput",
                 member: "catalog",
             });
         }
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMarketplaceRevenueShareAllocationInput",
                 member: "product_id",
             });
         }
         if self.inner.effective_from.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMarketplaceRevenueShareAllocationInput",
                 member: "effective_from",
             });
         }
         if self.inner.revenue_share_percent.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMarketplaceRevenueShareAllocationInput",
                 member: "revenue_share_percent",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,46 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMarketplaceRevenueShareInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShareInput {
     /// The catalog in which to create the marketplace revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// A unique token to ensure idempotency of the create request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The AWS Marketplace product identifier for this revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// Tags to associate with the marketplace revenue share upon creation.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CreateMarketplaceRevenueShareInput {
     /// Starts building a [`CreateMarketplaceRevenueShareInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateMarketplaceRevenueShareInputBuilder {
-        <crate::types::builders::CreateMarketplaceRevenueShareInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateMarketplaceRevenueShareInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,77 +52,57 @@ impl CreateMarketplaceRevenueShareInput {
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareInput`](crate::types::CreateMarketplaceRevenueShareInput); start one with `CreateMarketplaceRevenueShareInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateMarketplaceRevenueShareInputBuilder {
     inner: crate::types::CreateMarketplaceRevenueShareInput,
 }
 impl CreateMarketplaceRevenueShareInputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareInput::catalog`](crate::types::CreateMarketplaceRevenueShareInput::catalog): The catalog in which to create the marketplace revenue share.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareInput::catalog`](crate::types::CreateMarketplaceRevenueShareInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareInput::catalog`](crate::types::CreateMarketplaceRevenueShareInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`CreateMarketplaceRevenueShareInput::client_token`](crate::types::CreateMarketplaceRevenueShareInput::client_token): A unique token to ensure idempotency of the create request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareInput::client_token`](crate::types::CreateMarketplaceRevenueShareInput::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareInput::client_token`](crate::types::CreateMarketplaceRevenueShareInput::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateMarketplaceRevenueShareInput::product_id`](crate::types::CreateMarketplaceRevenueShareInput::product_id): The AWS Marketplace product identifier for this revenue share.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareInput::product_id`](crate::types::CreateMarketplaceRevenueShareInput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareInput::product_id`](crate::types::CreateMarketplaceRevenueShareInput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Appends one item to [`CreateMarketplaceRevenueShareInput::tags`](crate::types::CreateMarketplaceRevenueShareInput::tags): Tags to associate with the marketplace revenue share upon creation.
@@ -139,40 +114,35 @@ impl CreateMarketplaceRevenueShareInputBuilder {
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareInput::tags`](crate::types::CreateMarketplaceRevenueShareInput::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareInput::tags`](crate::types::CreateMarketplaceRevenueShareInput::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CreateMarketplaceRevenueShareInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateMarketplaceRevenueShareInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMarketplaceRevenueShareInput",
                 member: "catalog",
             });
         }
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMarketplaceRevenueShareInput",
                 member: "product_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,215 +2,172 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateMarketplaceRevenueShareOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateMarketplaceRevenueShareOutput {
     /// The AWS Marketplace product identifier of the newly created revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the newly created marketplace revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The catalog that the marketplace revenue share belongs to.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The AWS Marketplace product code.
-    pub product_code: ::std::option::Option<::std::string::String>,
+    pub product_code: Option<String>,
     /// The display name of the AWS Marketplace product.
-    pub product_name: ::std::option::Option<::std::string::String>,
+    pub product_name: Option<String>,
     /// The date when the marketplace revenue share was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date when the marketplace revenue share was last modified.
-    pub last_modified_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The revision number of the newly created marketplace revenue share.
-    pub revision: ::std::option::Option<i32>,
+    pub revision: Option<i32>,
 }
 impl CreateMarketplaceRevenueShareOutput {
     /// Starts building a [`CreateMarketplaceRevenueShareOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateMarketplaceRevenueShareOutputBuilder {
-        <crate::types::builders::CreateMarketplaceRevenueShareOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateMarketplaceRevenueShareOutputBuilder as Default>::default()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ProductCode` member, when set.
     #[inline]
-    pub fn product_code(&self) -> ::std::option::Option<&str> {
+    pub fn product_code(&self) -> Option<&str> {
         self.product_code.as_deref()
     }
     /// The `ProductName` member, when set.
     #[inline]
-    pub fn product_name(&self) -> ::std::option::Option<&str> {
+    pub fn product_name(&self) -> Option<&str> {
         self.product_name.as_deref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `LastModifiedDate` member, when set.
     #[inline]
-    pub fn last_modified_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified_date.as_ref()
     }
     /// The `Revision` member, when set.
     #[inline]
-    pub fn revision(&self) -> ::std::option::Option<i32> {
+    pub fn revision(&self) -> Option<i32> {
         self.revision
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateMarketplaceRevenueShareOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CreateMarketplaceRevenueShareOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateMarketplaceRevenueShareOutput`](crate::types::CreateMarketplaceRevenueShareOutput); start one with `CreateMarketplaceRevenueShareOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateMarketplaceRevenueShareOutputBuilder {
     inner: crate::types::CreateMarketplaceRevenueShareOutput,
 }
 impl CreateMarketplaceRevenueShareOutputBuilder {
     /// Sets [`CreateMarketplaceRevenueShareOutput::product_id`](crate::types::CreateMarketplaceRevenueShareOutput::product_id): The AWS Marketplace product identifier of the newly created revenue share.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::product_id`](crate::types::CreateMarketplaceRevenueShareOutput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareOutput::product_id`](crate::types::CreateMarketplaceRevenueShareOutput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::arn`](crate::types::CreateMarketplaceRevenueShareOutput::arn): The Amazon Resource Name (ARN) of the newly created marketplace revenue share.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::arn`](crate::types::CreateMarketplaceRevenueShareOutput::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareOutput::arn`](crate::types::CreateMarketplaceRevenueShareOutput::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::catalog`](crate::types::CreateMarketplaceRevenueShareOutput::catalog): The catalog that the marketplace revenue share belongs to.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::catalog`](crate::types::CreateMarketplaceRevenueShareOutput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareOutput::catalog`](crate::types::CreateMarketplaceRevenueShareOutput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::product_code`](crate::types::CreateMarketplaceRevenueShareOutput::product_code): The AWS Marketplace product code.
-    pub fn product_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_code = ::std::option::Option::Some(input.into());
+    pub fn product_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_code = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::product_code`](crate::types::CreateMarketplaceRevenueShareOutput::product_code).
     #[inline]
-    pub fn set_product_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_code(mut self, input: Option<String>) -> Self {
         self.inner.product_code = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareOutput::product_code`](crate::types::CreateMarketplaceRevenueShareOutput::product_code), if any.
     #[inline]
-    pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_code(&self) -> &Option<String> {
         &self.inner.product_code
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::product_name`](crate::types::CreateMarketplaceRevenueShareOutput::product_name): The display name of the AWS Marketplace product.
-    pub fn product_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_name = ::std::option::Option::Some(input.into());
+    pub fn product_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::product_name`](crate::types::CreateMarketplaceRevenueShareOutput::product_name).
     #[inline]
-    pub fn set_product_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_name(mut self, input: Option<String>) -> Self {
         self.inner.product_name = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareOutput::product_name`](crate::types::CreateMarketplaceRevenueShareOutput::product_name), if any.
     #[inline]
-    pub fn get_product_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_name(&self) -> &Option<String> {
         &self.inner.product_name
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::created_date`](crate::types::CreateMarketplaceRevenueShareOutput::created_date): The date when the marketplace revenue share was created.
@@ -218,23 +175,21 @@ impl CreateMarketplaceRevenueShareOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::created_date`](crate::types::CreateMarketplaceRevenueShareOutput::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareOutput::created_date`](crate::types::CreateMarketplaceRevenueShareOutput::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::last_modified_date`](crate::types::CreateMarketplaceRevenueShareOutput::last_modified_date): The date when the marketplace revenue share was last modified.
@@ -242,14 +197,14 @@ impl CreateMarketplaceRevenueShareOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input);
+        self.inner.last_modified_date = Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::last_modified_date`](crate::types::CreateMarketplaceRevenueShareOutput::last_modified_date).
     #[inline]
     pub fn set_last_modified_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified_date = input;
         self
@@ -258,45 +213,45 @@ impl CreateMarketplaceRevenueShareOutputBuilder {
     #[inline]
     pub fn get_last_modified_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified_date
     }
     /// Sets [`CreateMarketplaceRevenueShareOutput::revision`](crate::types::CreateMarketplaceRevenueShareOutput::revision): The revision number of the newly created marketplace revenue share.
     pub fn revision(mut self, input: i32) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input);
+        self.inner.revision = Some(input);
         self
     }
     /// Sets or clears [`CreateMarketplaceRevenueShareOutput::revision`](crate::types::CreateMarketplaceRevenueShareOutput::revision).
     #[inline]
-    pub fn set_revision(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_revision(mut self, input: Option<i32>) -> Self {
         self.inner.revision = input;
         self
     }
     /// The value set for [`CreateMarketplaceRevenueShareOutput::revision`](crate::types::CreateMarketplaceRevenueShareOutput::revision), if any.
     #[inline]
-    pub fn get_revision(&self) -> &::std::option::Option<i32> {
+    pub fn get_revision(&self) -> &Option<i32> {
         &self.inner.revision
     }
     /// Builds the [`CreateMarketplaceRevenueShareOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateMarketplaceRevenueShareOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMarketplaceRevenueShareOutput",
                 member: "product_id",
             });
         }
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateMarketplaceRevenueShareOutput",
                 member: "arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,69 +2,64 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRevenueAttributionInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRevenueAttributionInput {
     /// The catalog in which to create the revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// A unique token to ensure idempotency of the create request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The name of the revenue attribution. Must be unique within the catalog and the partner's account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A description of the revenue attribution.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tenancy model for this revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tenancy_model: ::std::option::Option<crate::types::TenancyModel>,
+    pub tenancy_model: Option<crate::types::TenancyModel>,
     /// The unique product identifier in AWS Marketplace. Accepts a product entity ID (e.g., prod-abc123def4567) or a product ARN.
-    pub product_identifier: ::std::option::Option<::std::string::String>,
+    pub product_identifier: Option<String>,
     /// Tags to associate with the revenue attribution upon creation.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CreateRevenueAttributionInput {
     /// Starts building a [`CreateRevenueAttributionInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRevenueAttributionInputBuilder {
-        <crate::types::builders::CreateRevenueAttributionInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRevenueAttributionInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TenancyModel` member, when set.
     #[inline]
-    pub fn tenancy_model(&self) -> ::std::option::Option<&crate::types::TenancyModel> {
+    pub fn tenancy_model(&self) -> Option<&crate::types::TenancyModel> {
         self.tenancy_model.as_ref()
     }
     /// The `ProductIdentifier` member, when set.
     #[inline]
-    pub fn product_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn product_identifier(&self) -> Option<&str> {
         self.product_identifier.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -80,144 +75,108 @@ impl CreateRevenueAttributionInput {
     }
 }
 /// A builder for [`CreateRevenueAttributionInput`](crate::types::CreateRevenueAttributionInput); start one with `CreateRevenueAttributionInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRevenueAttributionInputBuilder {
     inner: crate::types::CreateRevenueAttributionInput,
 }
 impl CreateRevenueAttributionInputBuilder {
     /// Sets [`CreateRevenueAttributionInput::catalog`](crate::types::CreateRevenueAttributionInput::catalog): The catalog in which to create the revenue attribution.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::catalog`](crate::types::CreateRevenueAttributionInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionInput::catalog`](crate::types::CreateRevenueAttributionInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`CreateRevenueAttributionInput::client_token`](crate::types::CreateRevenueAttributionInput::client_token): A unique token to ensure idempotency of the create request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::client_token`](crate::types::CreateRevenueAttributionInput::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionInput::client_token`](crate::types::CreateRevenueAttributionInput::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`CreateRevenueAttributionInput::name`](crate::types::CreateRevenueAttributionInput::name): The name of the revenue attribution.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::name`](crate::types::CreateRevenueAttributionInput::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionInput::name`](crate::types::CreateRevenueAttributionInput::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateRevenueAttributionInput::description`](crate::types::CreateRevenueAttributionInput::description): A description of the revenue attribution.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::description`](crate::types::CreateRevenueAttributionInput::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionInput::description`](crate::types::CreateRevenueAttributionInput::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateRevenueAttributionInput::tenancy_model`](crate::types::CreateRevenueAttributionInput::tenancy_model): The tenancy model for this revenue attribution.
     pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
-        self.inner.tenancy_model = ::std::option::Option::Some(input);
+        self.inner.tenancy_model = Some(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::tenancy_model`](crate::types::CreateRevenueAttributionInput::tenancy_model).
     #[inline]
     pub fn set_tenancy_model(
         mut self,
-        input: ::std::option::Option<crate::types::TenancyModel>,
+        input: Option<crate::types::TenancyModel>,
     ) -> Self {
         self.inner.tenancy_model = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionInput::tenancy_model`](crate::types::CreateRevenueAttributionInput::tenancy_model), if any.
     #[inline]
-    pub fn get_tenancy_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::TenancyModel> {
+    pub fn get_tenancy_model(&self) -> &Option<crate::types::TenancyModel> {
         &self.inner.tenancy_model
     }
     /// Sets [`CreateRevenueAttributionInput::product_identifier`](crate::types::CreateRevenueAttributionInput::product_identifier): The unique product identifier in AWS Marketplace.
-    pub fn product_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_identifier = ::std::option::Option::Some(input.into());
+    pub fn product_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionInput::product_identifier`](crate::types::CreateRevenueAttributionInput::product_identifier).
     #[inline]
-    pub fn set_product_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_identifier(mut self, input: Option<String>) -> Self {
         self.inner.product_identifier = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionInput::product_identifier`](crate::types::CreateRevenueAttributionInput::product_identifier), if any.
     #[inline]
-    pub fn get_product_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_identifier(&self) -> &Option<String> {
         &self.inner.product_identifier
     }
     /// Appends one item to [`CreateRevenueAttributionInput::tags`](crate::types::CreateRevenueAttributionInput::tags): Tags to associate with the revenue attribution upon creation.
@@ -229,46 +188,41 @@ impl CreateRevenueAttributionInputBuilder {
     }
     /// Sets or clears [`CreateRevenueAttributionInput::tags`](crate::types::CreateRevenueAttributionInput::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionInput::tags`](crate::types::CreateRevenueAttributionInput::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`CreateRevenueAttributionInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRevenueAttributionInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRevenueAttributionInput",
                 member: "catalog",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRevenueAttributionInput",
                 member: "name",
             });
         }
         if self.inner.tenancy_model.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRevenueAttributionInput",
                 member: "tenancy_model",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,210 +2,172 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateRevenueAttributionOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateRevenueAttributionOutput {
     /// The unique identifier of the newly created revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The Amazon Resource Name (ARN) of the newly created revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The name of the revenue attribution.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The description of the revenue attribution.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tenancy model for this revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tenancy_model: ::std::option::Option<crate::types::TenancyModel>,
+    pub tenancy_model: Option<crate::types::TenancyModel>,
     /// The associated AWS Marketplace product listing, if set at creation.
-    pub marketplace_product: ::std::option::Option<
-        crate::types::MarketplaceProductSummary,
-    >,
+    pub marketplace_product: Option<crate::types::MarketplaceProductSummary>,
     /// The revision of the newly created attribution resource.
-    pub revision: ::std::option::Option<::std::string::String>,
+    pub revision: Option<String>,
 }
 impl CreateRevenueAttributionOutput {
     /// Starts building a [`CreateRevenueAttributionOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRevenueAttributionOutputBuilder {
-        <crate::types::builders::CreateRevenueAttributionOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateRevenueAttributionOutputBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TenancyModel` member, when set.
     #[inline]
-    pub fn tenancy_model(&self) -> ::std::option::Option<&crate::types::TenancyModel> {
+    pub fn tenancy_model(&self) -> Option<&crate::types::TenancyModel> {
         self.tenancy_model.as_ref()
     }
     /// The `MarketplaceProduct` member, when set.
     #[inline]
     pub fn marketplace_product(
         &self,
-    ) -> ::std::option::Option<&crate::types::MarketplaceProductSummary> {
+    ) -> Option<&crate::types::MarketplaceProductSummary> {
         self.marketplace_product.as_ref()
     }
     /// The `Revision` member, when set.
     #[inline]
-    pub fn revision(&self) -> ::std::option::Option<&str> {
+    pub fn revision(&self) -> Option<&str> {
         self.revision.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateRevenueAttributionOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CreateRevenueAttributionOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateRevenueAttributionOutput`](crate::types::CreateRevenueAttributionOutput); start one with `CreateRevenueAttributionOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateRevenueAttributionOutputBuilder {
     inner: crate::types::CreateRevenueAttributionOutput,
 }
 impl CreateRevenueAttributionOutputBuilder {
     /// Sets [`CreateRevenueAttributionOutput::id`](crate::types::CreateRevenueAttributionOutput::id): The unique identifier of the newly created revenue attribution.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::id`](crate::types::CreateRevenueAttributionOutput::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionOutput::id`](crate::types::CreateRevenueAttributionOutput::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`CreateRevenueAttributionOutput::arn`](crate::types::CreateRevenueAttributionOutput::arn): The Amazon Resource Name (ARN) of the newly created revenue attribution.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::arn`](crate::types::CreateRevenueAttributionOutput::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionOutput::arn`](crate::types::CreateRevenueAttributionOutput::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`CreateRevenueAttributionOutput::name`](crate::types::CreateRevenueAttributionOutput::name): The name of the revenue attribution.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::name`](crate::types::CreateRevenueAttributionOutput::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionOutput::name`](crate::types::CreateRevenueAttributionOutput::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateRevenueAttributionOutput::description`](crate::types::CreateRevenueAttributionOutput::description): The description of the revenue attribution.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::description`](crate::types::CreateRevenueAttributionOutput::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionOutput::description`](crate::types::CreateRevenueAttributionOutput::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`CreateRevenueAttributionOutput::tenancy_model`](crate::types::CreateRevenueAttributionOutput::tenancy_model): The tenancy model for this revenue attribution.
     pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
-        self.inner.tenancy_model = ::std::option::Option::Some(input);
+        self.inner.tenancy_model = Some(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::tenancy_model`](crate::types::CreateRevenueAttributionOutput::tenancy_model).
     #[inline]
     pub fn set_tenancy_model(
         mut self,
-        input: ::std::option::Option<crate::types::TenancyModel>,
+        input: Option<crate::types::TenancyModel>,
     ) -> Self {
         self.inner.tenancy_model = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionOutput::tenancy_model`](crate::types::CreateRevenueAttributionOutput::tenancy_model), if any.
     #[inline]
-    pub fn get_tenancy_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::TenancyModel> {
+    pub fn get_tenancy_model(&self) -> &Option<crate::types::TenancyModel> {
         &self.inner.tenancy_model
     }
     /// Sets [`CreateRevenueAttributionOutput::marketplace_product`](crate::types::CreateRevenueAttributionOutput::marketplace_product): The associated AWS Marketplace product listing, if set at creation.
@@ -213,14 +175,14 @@ impl CreateRevenueAttributionOutputBuilder {
         mut self,
         input: crate::types::MarketplaceProductSummary,
     ) -> Self {
-        self.inner.marketplace_product = ::std::option::Option::Some(input);
+        self.inner.marketplace_product = Some(input);
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::marketplace_product`](crate::types::CreateRevenueAttributionOutput::marketplace_product).
     #[inline]
     pub fn set_marketplace_product(
         mut self,
-        input: ::std::option::Option<crate::types::MarketplaceProductSummary>,
+        input: Option<crate::types::MarketplaceProductSummary>,
     ) -> Self {
         self.inner.marketplace_product = input;
         self
@@ -229,57 +191,51 @@ impl CreateRevenueAttributionOutputBuilder {
     #[inline]
     pub fn get_marketplace_product(
         &self,
-    ) -> &::std::option::Option<crate::types::MarketplaceProductSummary> {
+    ) -> &Option<crate::types::MarketplaceProductSummary> {
         &self.inner.marketplace_product
     }
     /// Sets [`CreateRevenueAttributionOutput::revision`](crate::types::CreateRevenueAttributionOutput::revision): The revision of the newly created attribution resource.
-    pub fn revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
+    pub fn revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision = Some(input.into());
         self
     }
     /// Sets or clears [`CreateRevenueAttributionOutput::revision`](crate::types::CreateRevenueAttributionOutput::revision).
     #[inline]
-    pub fn set_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision(mut self, input: Option<String>) -> Self {
         self.inner.revision = input;
         self
     }
     /// The value set for [`CreateRevenueAttributionOutput::revision`](crate::types::CreateRevenueAttributionOutput::revision), if any.
     #[inline]
-    pub fn get_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision(&self) -> &Option<String> {
         &self.inner.revision
     }
     /// Builds the [`CreateRevenueAttributionOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateRevenueAttributionOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRevenueAttributionOutput",
                 member: "id",
             });
         }
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRevenueAttributionOutput",
                 member: "arn",
             });
         }
         if self.inner.tenancy_model.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRevenueAttributionOutput",
                 member: "tenancy_model",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

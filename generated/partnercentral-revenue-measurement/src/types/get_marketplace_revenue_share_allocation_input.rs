@@ -2,57 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetMarketplaceRevenueShareAllocationInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShareAllocationInput {
     /// The catalog that the allocation belongs to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The AWS Marketplace product identifier of the parent revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// The unique identifier of the allocation to retrieve.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marketplace_revenue_share_allocation_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub marketplace_revenue_share_allocation_id: Option<String>,
     /// The revision of the parent marketplace revenue share at which to retrieve the allocation. Omit to return the latest.
-    pub marketplace_revenue_share_revision: ::std::option::Option<::std::string::String>,
+    pub marketplace_revenue_share_revision: Option<String>,
 }
 impl GetMarketplaceRevenueShareAllocationInput {
     /// Starts building a [`GetMarketplaceRevenueShareAllocationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetMarketplaceRevenueShareAllocationInputBuilder {
-        <crate::types::builders::GetMarketplaceRevenueShareAllocationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetMarketplaceRevenueShareAllocationInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `MarketplaceRevenueShareAllocationId` member, when set.
     #[inline]
-    pub fn marketplace_revenue_share_allocation_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn marketplace_revenue_share_allocation_id(&self) -> Option<&str> {
         self.marketplace_revenue_share_allocation_id.as_deref()
     }
     /// The `MarketplaceRevenueShareRevision` member, when set.
     #[inline]
-    pub fn marketplace_revenue_share_revision(&self) -> ::std::option::Option<&str> {
+    pub fn marketplace_revenue_share_revision(&self) -> Option<&str> {
         self.marketplace_revenue_share_revision.as_deref()
     }
 }
@@ -63,135 +54,113 @@ impl GetMarketplaceRevenueShareAllocationInput {
     }
 }
 /// A builder for [`GetMarketplaceRevenueShareAllocationInput`](crate::types::GetMarketplaceRevenueShareAllocationInput); start one with `GetMarketplaceRevenueShareAllocationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetMarketplaceRevenueShareAllocationInputBuilder {
     inner: crate::types::GetMarketplaceRevenueShareAllocationInput,
 }
 impl GetMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`GetMarketplaceRevenueShareAllocationInput::catalog`](crate::types::GetMarketplaceRevenueShareAllocationInput::catalog): The catalog that the allocation belongs to.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareAllocationInput::catalog`](crate::types::GetMarketplaceRevenueShareAllocationInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareAllocationInput::catalog`](crate::types::GetMarketplaceRevenueShareAllocationInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`GetMarketplaceRevenueShareAllocationInput::product_id`](crate::types::GetMarketplaceRevenueShareAllocationInput::product_id): The AWS Marketplace product identifier of the parent revenue share.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareAllocationInput::product_id`](crate::types::GetMarketplaceRevenueShareAllocationInput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareAllocationInput::product_id`](crate::types::GetMarketplaceRevenueShareAllocationInput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id`](crate::types::GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id): The unique identifier of the allocation to retrieve.
     pub fn marketplace_revenue_share_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.marketplace_revenue_share_allocation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.marketplace_revenue_share_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id`](crate::types::GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id).
     #[inline]
     pub fn set_marketplace_revenue_share_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.marketplace_revenue_share_allocation_id = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id`](crate::types::GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id), if any.
     #[inline]
-    pub fn get_marketplace_revenue_share_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_allocation_id(&self) -> &Option<String> {
         &self.inner.marketplace_revenue_share_allocation_id
     }
     /// Sets [`GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision`](crate::types::GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision): The revision of the parent marketplace revenue share at which to retrieve the allocation.
     pub fn marketplace_revenue_share_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.marketplace_revenue_share_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.marketplace_revenue_share_revision = Some(input.into());
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision`](crate::types::GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision).
     #[inline]
     pub fn set_marketplace_revenue_share_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.marketplace_revenue_share_revision = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision`](crate::types::GetMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision), if any.
     #[inline]
-    pub fn get_marketplace_revenue_share_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_revision(&self) -> &Option<String> {
         &self.inner.marketplace_revenue_share_revision
     }
     /// Builds the [`GetMarketplaceRevenueShareAllocationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetMarketplaceRevenueShareAllocationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMarketplaceRevenueShareAllocationInput",
                 member: "catalog",
             });
         }
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMarketplaceRevenueShareAllocationInput",
                 member: "product_id",
             });
         }
         if self.inner.marketplace_revenue_share_allocation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMarketplaceRevenueShareAllocationInput",
                 member: "marketplace_revenue_share_allocation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

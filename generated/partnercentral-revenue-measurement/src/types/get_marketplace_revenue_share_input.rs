@@ -2,44 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetMarketplaceRevenueShareInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShareInput {
     /// The catalog that the marketplace revenue share belongs to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The AWS Marketplace product identifier of the revenue share to retrieve.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// The revision of the marketplace revenue share to retrieve. Omit to return the latest revision.
-    pub revision: ::std::option::Option<i32>,
+    pub revision: Option<i32>,
 }
 impl GetMarketplaceRevenueShareInput {
     /// Starts building a [`GetMarketplaceRevenueShareInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetMarketplaceRevenueShareInputBuilder {
-        <crate::types::builders::GetMarketplaceRevenueShareInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetMarketplaceRevenueShareInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `Revision` member, when set.
     #[inline]
-    pub fn revision(&self) -> ::std::option::Option<i32> {
+    pub fn revision(&self) -> Option<i32> {
         self.revision
     }
 }
@@ -50,93 +45,79 @@ impl GetMarketplaceRevenueShareInput {
     }
 }
 /// A builder for [`GetMarketplaceRevenueShareInput`](crate::types::GetMarketplaceRevenueShareInput); start one with `GetMarketplaceRevenueShareInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetMarketplaceRevenueShareInputBuilder {
     inner: crate::types::GetMarketplaceRevenueShareInput,
 }
 impl GetMarketplaceRevenueShareInputBuilder {
     /// Sets [`GetMarketplaceRevenueShareInput::catalog`](crate::types::GetMarketplaceRevenueShareInput::catalog): The catalog that the marketplace revenue share belongs to.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareInput::catalog`](crate::types::GetMarketplaceRevenueShareInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareInput::catalog`](crate::types::GetMarketplaceRevenueShareInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`GetMarketplaceRevenueShareInput::product_id`](crate::types::GetMarketplaceRevenueShareInput::product_id): The AWS Marketplace product identifier of the revenue share to retrieve.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareInput::product_id`](crate::types::GetMarketplaceRevenueShareInput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareInput::product_id`](crate::types::GetMarketplaceRevenueShareInput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`GetMarketplaceRevenueShareInput::revision`](crate::types::GetMarketplaceRevenueShareInput::revision): The revision of the marketplace revenue share to retrieve.
     pub fn revision(mut self, input: i32) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input);
+        self.inner.revision = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareInput::revision`](crate::types::GetMarketplaceRevenueShareInput::revision).
     #[inline]
-    pub fn set_revision(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_revision(mut self, input: Option<i32>) -> Self {
         self.inner.revision = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareInput::revision`](crate::types::GetMarketplaceRevenueShareInput::revision), if any.
     #[inline]
-    pub fn get_revision(&self) -> &::std::option::Option<i32> {
+    pub fn get_revision(&self) -> &Option<i32> {
         &self.inner.revision
     }
     /// Builds the [`GetMarketplaceRevenueShareInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetMarketplaceRevenueShareInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMarketplaceRevenueShareInput",
                 member: "catalog",
             });
         }
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMarketplaceRevenueShareInput",
                 member: "product_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

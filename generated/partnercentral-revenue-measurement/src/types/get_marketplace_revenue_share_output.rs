@@ -2,244 +2,197 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetMarketplaceRevenueShareOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetMarketplaceRevenueShareOutput {
     /// The AWS Marketplace product identifier of the revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the marketplace revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The catalog that the marketplace revenue share belongs to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The AWS Marketplace product code.
-    pub product_code: ::std::option::Option<::std::string::String>,
+    pub product_code: Option<String>,
     /// The display name of the AWS Marketplace product.
-    pub product_name: ::std::option::Option<::std::string::String>,
+    pub product_name: Option<String>,
     /// The date when the marketplace revenue share was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date when the marketplace revenue share was last modified.
-    pub last_modified_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The revision number of the retrieved marketplace revenue share.
-    pub revision: ::std::option::Option<i32>,
+    pub revision: Option<i32>,
     /// The latest revision number of the marketplace revenue share.
-    pub latest_revision: ::std::option::Option<i32>,
+    pub latest_revision: Option<i32>,
     /// The number of active allocations under this marketplace revenue share.
-    pub total_active_marketplace_revenue_share_allocation_count: ::std::option::Option<
-        i32,
-    >,
+    pub total_active_marketplace_revenue_share_allocation_count: Option<i32>,
     /// The total number of allocations under this marketplace revenue share.
-    pub total_marketplace_revenue_share_allocation_count: ::std::option::Option<i32>,
+    pub total_marketplace_revenue_share_allocation_count: Option<i32>,
 }
 impl GetMarketplaceRevenueShareOutput {
     /// Starts building a [`GetMarketplaceRevenueShareOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetMarketplaceRevenueShareOutputBuilder {
-        <crate::types::builders::GetMarketplaceRevenueShareOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetMarketplaceRevenueShareOutputBuilder as Default>::default()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ProductCode` member, when set.
     #[inline]
-    pub fn product_code(&self) -> ::std::option::Option<&str> {
+    pub fn product_code(&self) -> Option<&str> {
         self.product_code.as_deref()
     }
     /// The `ProductName` member, when set.
     #[inline]
-    pub fn product_name(&self) -> ::std::option::Option<&str> {
+    pub fn product_name(&self) -> Option<&str> {
         self.product_name.as_deref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `LastModifiedDate` member, when set.
     #[inline]
-    pub fn last_modified_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified_date.as_ref()
     }
     /// The `Revision` member, when set.
     #[inline]
-    pub fn revision(&self) -> ::std::option::Option<i32> {
+    pub fn revision(&self) -> Option<i32> {
         self.revision
     }
     /// The `LatestRevision` member, when set.
     #[inline]
-    pub fn latest_revision(&self) -> ::std::option::Option<i32> {
+    pub fn latest_revision(&self) -> Option<i32> {
         self.latest_revision
     }
     /// The `TotalActiveMarketplaceRevenueShareAllocationCount` member, when set.
     #[inline]
     pub fn total_active_marketplace_revenue_share_allocation_count(
         &self,
-    ) -> ::std::option::Option<i32> {
+    ) -> Option<i32> {
         self.total_active_marketplace_revenue_share_allocation_count
     }
     /// The `TotalMarketplaceRevenueShareAllocationCount` member, when set.
     #[inline]
-    pub fn total_marketplace_revenue_share_allocation_count(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn total_marketplace_revenue_share_allocation_count(&self) -> Option<i32> {
         self.total_marketplace_revenue_share_allocation_count
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetMarketplaceRevenueShareOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetMarketplaceRevenueShareOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetMarketplaceRevenueShareOutput`](crate::types::GetMarketplaceRevenueShareOutput); start one with `GetMarketplaceRevenueShareOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetMarketplaceRevenueShareOutputBuilder {
     inner: crate::types::GetMarketplaceRevenueShareOutput,
 }
 impl GetMarketplaceRevenueShareOutputBuilder {
     /// Sets [`GetMarketplaceRevenueShareOutput::product_id`](crate::types::GetMarketplaceRevenueShareOutput::product_id): The AWS Marketplace product identifier of the revenue share.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::product_id`](crate::types::GetMarketplaceRevenueShareOutput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::product_id`](crate::types::GetMarketplaceRevenueShareOutput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::arn`](crate::types::GetMarketplaceRevenueShareOutput::arn): The Amazon Resource Name (ARN) of the marketplace revenue share.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::arn`](crate::types::GetMarketplaceRevenueShareOutput::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::arn`](crate::types::GetMarketplaceRevenueShareOutput::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::catalog`](crate::types::GetMarketplaceRevenueShareOutput::catalog): The catalog that the marketplace revenue share belongs to.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::catalog`](crate::types::GetMarketplaceRevenueShareOutput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::catalog`](crate::types::GetMarketplaceRevenueShareOutput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::product_code`](crate::types::GetMarketplaceRevenueShareOutput::product_code): The AWS Marketplace product code.
-    pub fn product_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_code = ::std::option::Option::Some(input.into());
+    pub fn product_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_code = Some(input.into());
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::product_code`](crate::types::GetMarketplaceRevenueShareOutput::product_code).
     #[inline]
-    pub fn set_product_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_code(mut self, input: Option<String>) -> Self {
         self.inner.product_code = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::product_code`](crate::types::GetMarketplaceRevenueShareOutput::product_code), if any.
     #[inline]
-    pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_code(&self) -> &Option<String> {
         &self.inner.product_code
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::product_name`](crate::types::GetMarketplaceRevenueShareOutput::product_name): The display name of the AWS Marketplace product.
-    pub fn product_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_name = ::std::option::Option::Some(input.into());
+    pub fn product_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::product_name`](crate::types::GetMarketplaceRevenueShareOutput::product_name).
     #[inline]
-    pub fn set_product_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_name(mut self, input: Option<String>) -> Self {
         self.inner.product_name = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::product_name`](crate::types::GetMarketplaceRevenueShareOutput::product_name), if any.
     #[inline]
-    pub fn get_product_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_name(&self) -> &Option<String> {
         &self.inner.product_name
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::created_date`](crate::types::GetMarketplaceRevenueShareOutput::created_date): The date when the marketplace revenue share was created.
@@ -247,23 +200,21 @@ impl GetMarketplaceRevenueShareOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::created_date`](crate::types::GetMarketplaceRevenueShareOutput::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::created_date`](crate::types::GetMarketplaceRevenueShareOutput::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::last_modified_date`](crate::types::GetMarketplaceRevenueShareOutput::last_modified_date): The date when the marketplace revenue share was last modified.
@@ -271,14 +222,14 @@ impl GetMarketplaceRevenueShareOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input);
+        self.inner.last_modified_date = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::last_modified_date`](crate::types::GetMarketplaceRevenueShareOutput::last_modified_date).
     #[inline]
     pub fn set_last_modified_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified_date = input;
         self
@@ -287,39 +238,39 @@ impl GetMarketplaceRevenueShareOutputBuilder {
     #[inline]
     pub fn get_last_modified_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified_date
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::revision`](crate::types::GetMarketplaceRevenueShareOutput::revision): The revision number of the retrieved marketplace revenue share.
     pub fn revision(mut self, input: i32) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input);
+        self.inner.revision = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::revision`](crate::types::GetMarketplaceRevenueShareOutput::revision).
     #[inline]
-    pub fn set_revision(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_revision(mut self, input: Option<i32>) -> Self {
         self.inner.revision = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::revision`](crate::types::GetMarketplaceRevenueShareOutput::revision), if any.
     #[inline]
-    pub fn get_revision(&self) -> &::std::option::Option<i32> {
+    pub fn get_revision(&self) -> &Option<i32> {
         &self.inner.revision
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::latest_revision`](crate::types::GetMarketplaceRevenueShareOutput::latest_revision): The latest revision number of the marketplace revenue share.
     pub fn latest_revision(mut self, input: i32) -> Self {
-        self.inner.latest_revision = ::std::option::Option::Some(input);
+        self.inner.latest_revision = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::latest_revision`](crate::types::GetMarketplaceRevenueShareOutput::latest_revision).
     #[inline]
-    pub fn set_latest_revision(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_latest_revision(mut self, input: Option<i32>) -> Self {
         self.inner.latest_revision = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::latest_revision`](crate::types::GetMarketplaceRevenueShareOutput::latest_revision), if any.
     #[inline]
-    pub fn get_latest_revision(&self) -> &::std::option::Option<i32> {
+    pub fn get_latest_revision(&self) -> &Option<i32> {
         &self.inner.latest_revision
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::total_active_marketplace_revenue_share_allocation_count`](crate::types::GetMarketplaceRevenueShareOutput::total_active_marketplace_revenue_share_allocation_count): The number of active allocations under this marketplace revenue share.
@@ -327,16 +278,14 @@ impl GetMarketplaceRevenueShareOutputBuilder {
         mut self,
         input: i32,
     ) -> Self {
-        self.inner.total_active_marketplace_revenue_share_allocation_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_active_marketplace_revenue_share_allocation_count = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::total_active_marketplace_revenue_share_allocation_count`](crate::types::GetMarketplaceRevenueShareOutput::total_active_marketplace_revenue_share_allocation_count).
     #[inline]
     pub fn set_total_active_marketplace_revenue_share_allocation_count(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.total_active_marketplace_revenue_share_allocation_count = input;
         self
@@ -345,7 +294,7 @@ impl GetMarketplaceRevenueShareOutputBuilder {
     #[inline]
     pub fn get_total_active_marketplace_revenue_share_allocation_count(
         &self,
-    ) -> &::std::option::Option<i32> {
+    ) -> &Option<i32> {
         &self.inner.total_active_marketplace_revenue_share_allocation_count
     }
     /// Sets [`GetMarketplaceRevenueShareOutput::total_marketplace_revenue_share_allocation_count`](crate::types::GetMarketplaceRevenueShareOutput::total_marketplace_revenue_share_allocation_count): The total number of allocations under this marketplace revenue share.
@@ -353,53 +302,49 @@ impl GetMarketplaceRevenueShareOutputBuilder {
         mut self,
         input: i32,
     ) -> Self {
-        self.inner.total_marketplace_revenue_share_allocation_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_marketplace_revenue_share_allocation_count = Some(input);
         self
     }
     /// Sets or clears [`GetMarketplaceRevenueShareOutput::total_marketplace_revenue_share_allocation_count`](crate::types::GetMarketplaceRevenueShareOutput::total_marketplace_revenue_share_allocation_count).
     #[inline]
     pub fn set_total_marketplace_revenue_share_allocation_count(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.total_marketplace_revenue_share_allocation_count = input;
         self
     }
     /// The value set for [`GetMarketplaceRevenueShareOutput::total_marketplace_revenue_share_allocation_count`](crate::types::GetMarketplaceRevenueShareOutput::total_marketplace_revenue_share_allocation_count), if any.
     #[inline]
-    pub fn get_total_marketplace_revenue_share_allocation_count(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_total_marketplace_revenue_share_allocation_count(&self) -> &Option<i32> {
         &self.inner.total_marketplace_revenue_share_allocation_count
     }
     /// Builds the [`GetMarketplaceRevenueShareOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetMarketplaceRevenueShareOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMarketplaceRevenueShareOutput",
                 member: "product_id",
             });
         }
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMarketplaceRevenueShareOutput",
                 member: "arn",
             });
         }
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMarketplaceRevenueShareOutput",
                 member: "catalog",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,53 +2,48 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionAllocationInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationInput {
     /// The catalog that contains the resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The revenue attribution identifier.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_identifier: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_identifier: Option<String>,
     /// The allocation identifier.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_allocation_id: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_allocation_id: Option<String>,
     /// Point-in-time revision number to query.
-    pub revenue_attribution_revision: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_revision: Option<String>,
 }
 impl GetRevenueAttributionAllocationInput {
     /// Starts building a [`GetRevenueAttributionAllocationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRevenueAttributionAllocationInputBuilder {
-        <crate::types::builders::GetRevenueAttributionAllocationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRevenueAttributionAllocationInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `RevenueAttributionIdentifier` member, when set.
     #[inline]
-    pub fn revenue_attribution_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_identifier(&self) -> Option<&str> {
         self.revenue_attribution_identifier.as_deref()
     }
     /// The `RevenueAttributionAllocationId` member, when set.
     #[inline]
-    pub fn revenue_attribution_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_allocation_id(&self) -> Option<&str> {
         self.revenue_attribution_allocation_id.as_deref()
     }
     /// The `RevenueAttributionRevision` member, when set.
     #[inline]
-    pub fn revenue_attribution_revision(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_revision(&self) -> Option<&str> {
         self.revenue_attribution_revision.as_deref()
     }
 }
@@ -59,139 +54,107 @@ impl GetRevenueAttributionAllocationInput {
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationInput`](crate::types::GetRevenueAttributionAllocationInput); start one with `GetRevenueAttributionAllocationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRevenueAttributionAllocationInputBuilder {
     inner: crate::types::GetRevenueAttributionAllocationInput,
 }
 impl GetRevenueAttributionAllocationInputBuilder {
     /// Sets [`GetRevenueAttributionAllocationInput::catalog`](crate::types::GetRevenueAttributionAllocationInput::catalog): The catalog that contains the resource.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationInput::catalog`](crate::types::GetRevenueAttributionAllocationInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationInput::catalog`](crate::types::GetRevenueAttributionAllocationInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`GetRevenueAttributionAllocationInput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_identifier): The revenue attribution identifier.
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_identifier = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationInput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_identifier).
     #[inline]
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_identifier = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationInput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_identifier), if any.
     #[inline]
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         &self.inner.revenue_attribution_identifier
     }
     /// Sets [`GetRevenueAttributionAllocationInput::revenue_attribution_allocation_id`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_allocation_id): The allocation identifier.
     pub fn revenue_attribution_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.revenue_attribution_allocation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.revenue_attribution_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationInput::revenue_attribution_allocation_id`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_allocation_id).
     #[inline]
     pub fn set_revenue_attribution_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.revenue_attribution_allocation_id = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationInput::revenue_attribution_allocation_id`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_allocation_id), if any.
     #[inline]
-    pub fn get_revenue_attribution_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_allocation_id(&self) -> &Option<String> {
         &self.inner.revenue_attribution_allocation_id
     }
     /// Sets [`GetRevenueAttributionAllocationInput::revenue_attribution_revision`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_revision): Point-in-time revision number to query.
-    pub fn revenue_attribution_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_revision = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationInput::revenue_attribution_revision`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_revision).
     #[inline]
-    pub fn set_revenue_attribution_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_revision(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_revision = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationInput::revenue_attribution_revision`](crate::types::GetRevenueAttributionAllocationInput::revenue_attribution_revision), if any.
     #[inline]
-    pub fn get_revenue_attribution_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_revision(&self) -> &Option<String> {
         &self.inner.revenue_attribution_revision
     }
     /// Builds the [`GetRevenueAttributionAllocationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionAllocationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationInput",
                 member: "catalog",
             });
         }
         if self.inner.revenue_attribution_identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationInput",
                 member: "revenue_attribution_identifier",
             });
         }
         if self.inner.revenue_attribution_allocation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationInput",
                 member: "revenue_attribution_allocation_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,158 +2,150 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionAllocationOutput` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationOutput {
     /// Unique allocation identifier.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_allocation_id: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_allocation_id: Option<String>,
     /// The revenue attribution identifier.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_identifier: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_identifier: Option<String>,
     /// The type of the associated deal entity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entity_type: ::std::option::Option<crate::types::EntityType>,
+    pub entity_type: Option<crate::types::EntityType>,
     /// The unique identifier of the associated deal entity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entity_identifier: ::std::option::Option<::std::string::String>,
+    pub entity_identifier: Option<String>,
     /// The display name of the associated deal entity.
-    pub entity_name: ::std::option::Option<::std::string::String>,
+    pub entity_name: Option<String>,
     /// The customer AWS account ID for this associated deal entity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub customer_aws_account_id: ::std::option::Option<::std::string::String>,
+    pub customer_aws_account_id: Option<String>,
     /// Revenue share percentage.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_share_percent: ::std::option::Option<::std::string::String>,
+    pub revenue_share_percent: Option<String>,
     /// First day of the effective month.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub effective_from: ::std::option::Option<::std::string::String>,
+    pub effective_from: Option<String>,
     /// Last day of the effective month.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub effective_until: ::std::option::Option<::std::string::String>,
+    pub effective_until: Option<String>,
     /// Current allocation status.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<crate::types::AllocationStatus>,
+    pub status: Option<crate::types::AllocationStatus>,
     /// When the allocation was first created.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// When the allocation was last modified.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub last_modified_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The revision of this allocation version.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_revision: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_revision: Option<String>,
     /// The latest committed revision.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_latest_revision: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub revenue_attribution_latest_revision: Option<String>,
 }
 impl GetRevenueAttributionAllocationOutput {
     /// Starts building a [`GetRevenueAttributionAllocationOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRevenueAttributionAllocationOutputBuilder {
-        <crate::types::builders::GetRevenueAttributionAllocationOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRevenueAttributionAllocationOutputBuilder as Default>::default()
     }
     /// The `RevenueAttributionAllocationId` member, when set.
     #[inline]
-    pub fn revenue_attribution_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_allocation_id(&self) -> Option<&str> {
         self.revenue_attribution_allocation_id.as_deref()
     }
     /// The `RevenueAttributionIdentifier` member, when set.
     #[inline]
-    pub fn revenue_attribution_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_identifier(&self) -> Option<&str> {
         self.revenue_attribution_identifier.as_deref()
     }
     /// The `EntityType` member, when set.
     #[inline]
-    pub fn entity_type(&self) -> ::std::option::Option<&crate::types::EntityType> {
+    pub fn entity_type(&self) -> Option<&crate::types::EntityType> {
         self.entity_type.as_ref()
     }
     /// The `EntityIdentifier` member, when set.
     #[inline]
-    pub fn entity_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn entity_identifier(&self) -> Option<&str> {
         self.entity_identifier.as_deref()
     }
     /// The `EntityName` member, when set.
     #[inline]
-    pub fn entity_name(&self) -> ::std::option::Option<&str> {
+    pub fn entity_name(&self) -> Option<&str> {
         self.entity_name.as_deref()
     }
     /// The `CustomerAwsAccountId` member, when set.
     #[inline]
-    pub fn customer_aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_aws_account_id(&self) -> Option<&str> {
         self.customer_aws_account_id.as_deref()
     }
     /// The `RevenueSharePercent` member, when set.
     #[inline]
-    pub fn revenue_share_percent(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_share_percent(&self) -> Option<&str> {
         self.revenue_share_percent.as_deref()
     }
     /// The `EffectiveFrom` member, when set.
     #[inline]
-    pub fn effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
     /// The `EffectiveUntil` member, when set.
     #[inline]
-    pub fn effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn effective_until(&self) -> Option<&str> {
         self.effective_until.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AllocationStatus> {
+    pub fn status(&self) -> Option<&crate::types::AllocationStatus> {
         self.status.as_ref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `LastModifiedDate` member, when set.
     #[inline]
-    pub fn last_modified_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified_date.as_ref()
     }
     /// The `RevenueAttributionRevision` member, when set.
     #[inline]
-    pub fn revenue_attribution_revision(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_revision(&self) -> Option<&str> {
         self.revenue_attribution_revision.as_deref()
     }
     /// The `RevenueAttributionLatestRevision` member, when set.
     #[inline]
-    pub fn revenue_attribution_latest_revision(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_latest_revision(&self) -> Option<&str> {
         self.revenue_attribution_latest_revision.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetRevenueAttributionAllocationOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetRevenueAttributionAllocationOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl ::std::fmt::Debug for GetRevenueAttributionAllocationOutput {
@@ -189,12 +181,7 @@ impl ::std::fmt::Debug for GetRevenueAttributionAllocationOutput {
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationOutput`](crate::types::GetRevenueAttributionAllocationOutput); start one with `GetRevenueAttributionAllocationOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRevenueAttributionAllocationOutputBuilder {
     inner: crate::types::GetRevenueAttributionAllocationOutput,
 }
@@ -202,229 +189,167 @@ impl GetRevenueAttributionAllocationOutputBuilder {
     /// Sets [`GetRevenueAttributionAllocationOutput::revenue_attribution_allocation_id`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_allocation_id): Unique allocation identifier.
     pub fn revenue_attribution_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.revenue_attribution_allocation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.revenue_attribution_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::revenue_attribution_allocation_id`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_allocation_id).
     #[inline]
     pub fn set_revenue_attribution_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.revenue_attribution_allocation_id = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::revenue_attribution_allocation_id`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_allocation_id), if any.
     #[inline]
-    pub fn get_revenue_attribution_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_allocation_id(&self) -> &Option<String> {
         &self.inner.revenue_attribution_allocation_id
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_identifier): The revenue attribution identifier.
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_identifier = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_identifier).
     #[inline]
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_identifier = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_identifier), if any.
     #[inline]
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         &self.inner.revenue_attribution_identifier
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::entity_type`](crate::types::GetRevenueAttributionAllocationOutput::entity_type): The type of the associated deal entity.
     pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
-        self.inner.entity_type = ::std::option::Option::Some(input);
+        self.inner.entity_type = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::entity_type`](crate::types::GetRevenueAttributionAllocationOutput::entity_type).
     #[inline]
-    pub fn set_entity_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EntityType>,
-    ) -> Self {
+    pub fn set_entity_type(mut self, input: Option<crate::types::EntityType>) -> Self {
         self.inner.entity_type = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::entity_type`](crate::types::GetRevenueAttributionAllocationOutput::entity_type), if any.
     #[inline]
-    pub fn get_entity_type(&self) -> &::std::option::Option<crate::types::EntityType> {
+    pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
         &self.inner.entity_type
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::entity_identifier`](crate::types::GetRevenueAttributionAllocationOutput::entity_identifier): The unique identifier of the associated deal entity.
-    pub fn entity_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.entity_identifier = ::std::option::Option::Some(input.into());
+    pub fn entity_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.entity_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::entity_identifier`](crate::types::GetRevenueAttributionAllocationOutput::entity_identifier).
     #[inline]
-    pub fn set_entity_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_entity_identifier(mut self, input: Option<String>) -> Self {
         self.inner.entity_identifier = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::entity_identifier`](crate::types::GetRevenueAttributionAllocationOutput::entity_identifier), if any.
     #[inline]
-    pub fn get_entity_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_entity_identifier(&self) -> &Option<String> {
         &self.inner.entity_identifier
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::entity_name`](crate::types::GetRevenueAttributionAllocationOutput::entity_name): The display name of the associated deal entity.
-    pub fn entity_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.entity_name = ::std::option::Option::Some(input.into());
+    pub fn entity_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.entity_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::entity_name`](crate::types::GetRevenueAttributionAllocationOutput::entity_name).
     #[inline]
-    pub fn set_entity_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_entity_name(mut self, input: Option<String>) -> Self {
         self.inner.entity_name = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::entity_name`](crate::types::GetRevenueAttributionAllocationOutput::entity_name), if any.
     #[inline]
-    pub fn get_entity_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_entity_name(&self) -> &Option<String> {
         &self.inner.entity_name
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::customer_aws_account_id`](crate::types::GetRevenueAttributionAllocationOutput::customer_aws_account_id): The customer AWS account ID for this associated deal entity.
-    pub fn customer_aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_aws_account_id = ::std::option::Option::Some(input.into());
+    pub fn customer_aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::customer_aws_account_id`](crate::types::GetRevenueAttributionAllocationOutput::customer_aws_account_id).
     #[inline]
-    pub fn set_customer_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_aws_account_id = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::customer_aws_account_id`](crate::types::GetRevenueAttributionAllocationOutput::customer_aws_account_id), if any.
     #[inline]
-    pub fn get_customer_aws_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_aws_account_id(&self) -> &Option<String> {
         &self.inner.customer_aws_account_id
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::revenue_share_percent`](crate::types::GetRevenueAttributionAllocationOutput::revenue_share_percent): Revenue share percentage.
-    pub fn revenue_share_percent(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_share_percent = ::std::option::Option::Some(input.into());
+    pub fn revenue_share_percent(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_share_percent = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::revenue_share_percent`](crate::types::GetRevenueAttributionAllocationOutput::revenue_share_percent).
     #[inline]
-    pub fn set_revenue_share_percent(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_share_percent(mut self, input: Option<String>) -> Self {
         self.inner.revenue_share_percent = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::revenue_share_percent`](crate::types::GetRevenueAttributionAllocationOutput::revenue_share_percent), if any.
     #[inline]
-    pub fn get_revenue_share_percent(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_share_percent(&self) -> &Option<String> {
         &self.inner.revenue_share_percent
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::effective_from`](crate::types::GetRevenueAttributionAllocationOutput::effective_from): First day of the effective month.
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_from = ::std::option::Option::Some(input.into());
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::effective_from`](crate::types::GetRevenueAttributionAllocationOutput::effective_from).
     #[inline]
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.effective_from = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::effective_from`](crate::types::GetRevenueAttributionAllocationOutput::effective_from), if any.
     #[inline]
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         &self.inner.effective_from
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::effective_until`](crate::types::GetRevenueAttributionAllocationOutput::effective_until): Last day of the effective month.
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_until = ::std::option::Option::Some(input.into());
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::effective_until`](crate::types::GetRevenueAttributionAllocationOutput::effective_until).
     #[inline]
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.effective_until = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::effective_until`](crate::types::GetRevenueAttributionAllocationOutput::effective_until), if any.
     #[inline]
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         &self.inner.effective_until
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::status`](crate::types::GetRevenueAttributionAllocationOutput::status): Current allocation status.
     pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::status`](crate::types::GetRevenueAttributionAllocationOutput::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AllocationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::status`](crate::types::GetRevenueAttributionAllocationOutput::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AllocationStatus> {
         &self.inner.status
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::created_date`](crate::types::GetRevenueAttributionAllocationOutput::created_date): When the allocation was first created.
@@ -432,23 +357,21 @@ impl GetRevenueAttributionAllocationOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::created_date`](crate::types::GetRevenueAttributionAllocationOutput::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::created_date`](crate::types::GetRevenueAttributionAllocationOutput::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::last_modified_date`](crate::types::GetRevenueAttributionAllocationOutput::last_modified_date): When the allocation was last modified.
@@ -456,14 +379,14 @@ impl GetRevenueAttributionAllocationOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input);
+        self.inner.last_modified_date = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::last_modified_date`](crate::types::GetRevenueAttributionAllocationOutput::last_modified_date).
     #[inline]
     pub fn set_last_modified_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified_date = input;
         self
@@ -472,147 +395,133 @@ impl GetRevenueAttributionAllocationOutputBuilder {
     #[inline]
     pub fn get_last_modified_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified_date
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::revenue_attribution_revision`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_revision): The revision of this allocation version.
-    pub fn revenue_attribution_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_revision = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::revenue_attribution_revision`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_revision).
     #[inline]
-    pub fn set_revenue_attribution_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_revision(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_revision = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::revenue_attribution_revision`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_revision), if any.
     #[inline]
-    pub fn get_revenue_attribution_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_revision(&self) -> &Option<String> {
         &self.inner.revenue_attribution_revision
     }
     /// Sets [`GetRevenueAttributionAllocationOutput::revenue_attribution_latest_revision`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_latest_revision): The latest committed revision.
     pub fn revenue_attribution_latest_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.revenue_attribution_latest_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.revenue_attribution_latest_revision = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationOutput::revenue_attribution_latest_revision`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_latest_revision).
     #[inline]
     pub fn set_revenue_attribution_latest_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.revenue_attribution_latest_revision = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationOutput::revenue_attribution_latest_revision`](crate::types::GetRevenueAttributionAllocationOutput::revenue_attribution_latest_revision), if any.
     #[inline]
-    pub fn get_revenue_attribution_latest_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_latest_revision(&self) -> &Option<String> {
         &self.inner.revenue_attribution_latest_revision
     }
     /// Builds the [`GetRevenueAttributionAllocationOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionAllocationOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.revenue_attribution_allocation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "revenue_attribution_allocation_id",
             });
         }
         if self.inner.revenue_attribution_identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "revenue_attribution_identifier",
             });
         }
         if self.inner.entity_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "entity_type",
             });
         }
         if self.inner.entity_identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "entity_identifier",
             });
         }
         if self.inner.customer_aws_account_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "customer_aws_account_id",
             });
         }
         if self.inner.revenue_share_percent.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "revenue_share_percent",
             });
         }
         if self.inner.effective_from.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "effective_from",
             });
         }
         if self.inner.effective_until.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "effective_until",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "status",
             });
         }
         if self.inner.created_date.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "created_date",
             });
         }
         if self.inner.last_modified_date.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "last_modified_date",
             });
         }
         if self.inner.revenue_attribution_revision.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "revenue_attribution_revision",
             });
         }
         if self.inner.revenue_attribution_latest_revision.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationOutput",
                 member: "revenue_attribution_latest_revision",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

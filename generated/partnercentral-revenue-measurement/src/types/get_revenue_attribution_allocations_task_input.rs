@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionAllocationsTaskInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationsTaskInput {
     /// The catalog that contains the resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The revenue attribution identifier.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_identifier: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_identifier: Option<String>,
 }
 impl GetRevenueAttributionAllocationsTaskInput {
     /// Starts building a [`GetRevenueAttributionAllocationsTaskInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRevenueAttributionAllocationsTaskInputBuilder {
-        <crate::types::builders::GetRevenueAttributionAllocationsTaskInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRevenueAttributionAllocationsTaskInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `RevenueAttributionIdentifier` member, when set.
     #[inline]
-    pub fn revenue_attribution_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_identifier(&self) -> Option<&str> {
         self.revenue_attribution_identifier.as_deref()
     }
 }
@@ -43,81 +38,63 @@ impl GetRevenueAttributionAllocationsTaskInput {
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationsTaskInput`](crate::types::GetRevenueAttributionAllocationsTaskInput); start one with `GetRevenueAttributionAllocationsTaskInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRevenueAttributionAllocationsTaskInputBuilder {
     inner: crate::types::GetRevenueAttributionAllocationsTaskInput,
 }
 impl GetRevenueAttributionAllocationsTaskInputBuilder {
     /// Sets [`GetRevenueAttributionAllocationsTaskInput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskInput::catalog): The catalog that contains the resource.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskInput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskInput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier): The revenue attribution identifier.
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_identifier = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier).
     #[inline]
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_identifier = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier`](crate::types::GetRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier), if any.
     #[inline]
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         &self.inner.revenue_attribution_identifier
     }
     /// Builds the [`GetRevenueAttributionAllocationsTaskInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionAllocationsTaskInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationsTaskInput",
                 member: "catalog",
             });
         }
         if self.inner.revenue_attribution_identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationsTaskInput",
                 member: "revenue_attribution_identifier",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

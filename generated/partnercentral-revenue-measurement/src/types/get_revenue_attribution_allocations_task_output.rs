@@ -2,110 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionAllocationsTaskOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionAllocationsTaskOutput {
     /// The unique identifier for the asynchronous task.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub task_id: ::std::option::Option<::std::string::String>,
+    pub task_id: Option<String>,
     /// Current task status.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<
-        crate::types::RevenueAttributionAllocationTaskStatus,
-    >,
+    pub status: Option<crate::types::RevenueAttributionAllocationTaskStatus>,
     /// The catalog used for this task.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// ARN of the revenue attribution resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_arn: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_arn: Option<String>,
     /// When processing started.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub started_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub started_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// When processing ended. Only present when COMPLETE or FAILED.
-    pub ended_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub ended_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Total revenue attribution allocation records in the batch.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub total_revenue_attribution_allocation_records: ::std::option::Option<i32>,
+    pub total_revenue_attribution_allocation_records: Option<i32>,
     /// Human-readable description, if provided at creation.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The revision number assigned to this batch. Only present when COMPLETE.
-    pub revenue_attribution_latest_revision: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub revenue_attribution_latest_revision: Option<String>,
     /// All errors discovered during async processing. Only present when FAILED.
-    pub error_detail_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RevenueAttributionAllocationErrorDetail>,
+    pub error_detail_list: Option<
+        Vec<crate::types::RevenueAttributionAllocationErrorDetail>,
     >,
 }
 impl GetRevenueAttributionAllocationsTaskOutput {
     /// Starts building a [`GetRevenueAttributionAllocationsTaskOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRevenueAttributionAllocationsTaskOutputBuilder {
-        <crate::types::builders::GetRevenueAttributionAllocationsTaskOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRevenueAttributionAllocationsTaskOutputBuilder as Default>::default()
     }
     /// The `TaskId` member, when set.
     #[inline]
-    pub fn task_id(&self) -> ::std::option::Option<&str> {
+    pub fn task_id(&self) -> Option<&str> {
         self.task_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<&crate::types::RevenueAttributionAllocationTaskStatus> {
+    ) -> Option<&crate::types::RevenueAttributionAllocationTaskStatus> {
         self.status.as_ref()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `RevenueAttributionArn` member, when set.
     #[inline]
-    pub fn revenue_attribution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_arn(&self) -> Option<&str> {
         self.revenue_attribution_arn.as_deref()
     }
     /// The `StartedAt` member, when set.
     #[inline]
-    pub fn started_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn started_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.started_at.as_ref()
     }
     /// The `EndedAt` member, when set.
     #[inline]
-    pub fn ended_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn ended_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.ended_at.as_ref()
     }
     /// The `TotalRevenueAttributionAllocationRecords` member, when set.
     #[inline]
-    pub fn total_revenue_attribution_allocation_records(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn total_revenue_attribution_allocation_records(&self) -> Option<i32> {
         self.total_revenue_attribution_allocation_records
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `RevenueAttributionLatestRevision` member, when set.
     #[inline]
-    pub fn revenue_attribution_latest_revision(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_latest_revision(&self) -> Option<&str> {
         self.revenue_attribution_latest_revision.as_deref()
     }
     /// The `ErrorDetailList` member, empty when not set; the field tells an empty list from an absent one.
@@ -120,45 +105,34 @@ impl ::awsgen_runtime::protocol::FromResponse
 for GetRevenueAttributionAllocationsTaskOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetRevenueAttributionAllocationsTaskOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetRevenueAttributionAllocationsTaskOutput`](crate::types::GetRevenueAttributionAllocationsTaskOutput); start one with `GetRevenueAttributionAllocationsTaskOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRevenueAttributionAllocationsTaskOutputBuilder {
     inner: crate::types::GetRevenueAttributionAllocationsTaskOutput,
 }
 impl GetRevenueAttributionAllocationsTaskOutputBuilder {
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::task_id`](crate::types::GetRevenueAttributionAllocationsTaskOutput::task_id): The unique identifier for the asynchronous task.
-    pub fn task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.task_id = ::std::option::Option::Some(input.into());
+    pub fn task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.task_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::task_id`](crate::types::GetRevenueAttributionAllocationsTaskOutput::task_id).
     #[inline]
-    pub fn set_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_task_id(mut self, input: Option<String>) -> Self {
         self.inner.task_id = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskOutput::task_id`](crate::types::GetRevenueAttributionAllocationsTaskOutput::task_id), if any.
     #[inline]
-    pub fn get_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_task_id(&self) -> &Option<String> {
         &self.inner.task_id
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::status`](crate::types::GetRevenueAttributionAllocationsTaskOutput::status): Current task status.
@@ -166,16 +140,14 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
         mut self,
         input: crate::types::RevenueAttributionAllocationTaskStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::status`](crate::types::GetRevenueAttributionAllocationsTaskOutput::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::RevenueAttributionAllocationTaskStatus,
-        >,
+        input: Option<crate::types::RevenueAttributionAllocationTaskStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -184,163 +156,134 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<crate::types::RevenueAttributionAllocationTaskStatus> {
+    ) -> &Option<crate::types::RevenueAttributionAllocationTaskStatus> {
         &self.inner.status
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskOutput::catalog): The catalog used for this task.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskOutput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::GetRevenueAttributionAllocationsTaskOutput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn`](crate::types::GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn): ARN of the revenue attribution resource.
-    pub fn revenue_attribution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_arn = ::std::option::Option::Some(input.into());
+    pub fn revenue_attribution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn`](crate::types::GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn).
     #[inline]
-    pub fn set_revenue_attribution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_arn(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_arn = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn`](crate::types::GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn), if any.
     #[inline]
-    pub fn get_revenue_attribution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_arn(&self) -> &Option<String> {
         &self.inner.revenue_attribution_arn
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::started_at): When processing started.
     pub fn started_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.started_at = ::std::option::Option::Some(input);
+        self.inner.started_at = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::started_at).
     #[inline]
     pub fn set_started_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.started_at = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::started_at), if any.
     #[inline]
-    pub fn get_started_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_started_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.started_at
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::ended_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::ended_at): When processing ended.
     pub fn ended_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.ended_at = ::std::option::Option::Some(input);
+        self.inner.ended_at = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::ended_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::ended_at).
     #[inline]
     pub fn set_ended_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.ended_at = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskOutput::ended_at`](crate::types::GetRevenueAttributionAllocationsTaskOutput::ended_at), if any.
     #[inline]
-    pub fn get_ended_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_ended_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.ended_at
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records`](crate::types::GetRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records): Total revenue attribution allocation records in the batch.
     pub fn total_revenue_attribution_allocation_records(mut self, input: i32) -> Self {
-        self.inner.total_revenue_attribution_allocation_records = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_revenue_attribution_allocation_records = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records`](crate::types::GetRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records).
     #[inline]
     pub fn set_total_revenue_attribution_allocation_records(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.total_revenue_attribution_allocation_records = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records`](crate::types::GetRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records), if any.
     #[inline]
-    pub fn get_total_revenue_attribution_allocation_records(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_total_revenue_attribution_allocation_records(&self) -> &Option<i32> {
         &self.inner.total_revenue_attribution_allocation_records
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::description`](crate::types::GetRevenueAttributionAllocationsTaskOutput::description): Human-readable description, if provided at creation.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::description`](crate::types::GetRevenueAttributionAllocationsTaskOutput::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskOutput::description`](crate::types::GetRevenueAttributionAllocationsTaskOutput::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_latest_revision`](crate::types::GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_latest_revision): The revision number assigned to this batch.
     pub fn revenue_attribution_latest_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.revenue_attribution_latest_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.revenue_attribution_latest_revision = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_latest_revision`](crate::types::GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_latest_revision).
     #[inline]
     pub fn set_revenue_attribution_latest_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.revenue_attribution_latest_revision = input;
         self
     }
     /// The value set for [`GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_latest_revision`](crate::types::GetRevenueAttributionAllocationsTaskOutput::revenue_attribution_latest_revision), if any.
     #[inline]
-    pub fn get_revenue_attribution_latest_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_latest_revision(&self) -> &Option<String> {
         &self.inner.revenue_attribution_latest_revision
     }
     /// Appends one item to [`GetRevenueAttributionAllocationsTaskOutput::error_detail_list`](crate::types::GetRevenueAttributionAllocationsTaskOutput::error_detail_list): All errors discovered during async processing.
@@ -357,9 +300,7 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
     #[inline]
     pub fn set_error_detail_list(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RevenueAttributionAllocationErrorDetail>,
-        >,
+        input: Option<Vec<crate::types::RevenueAttributionAllocationErrorDetail>>,
     ) -> Self {
         self.inner.error_detail_list = input;
         self
@@ -368,55 +309,53 @@ impl GetRevenueAttributionAllocationsTaskOutputBuilder {
     #[inline]
     pub fn get_error_detail_list(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RevenueAttributionAllocationErrorDetail>,
-    > {
+    ) -> &Option<Vec<crate::types::RevenueAttributionAllocationErrorDetail>> {
         &self.inner.error_detail_list
     }
     /// Builds the [`GetRevenueAttributionAllocationsTaskOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionAllocationsTaskOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.task_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationsTaskOutput",
                 member: "task_id",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationsTaskOutput",
                 member: "status",
             });
         }
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationsTaskOutput",
                 member: "catalog",
             });
         }
         if self.inner.revenue_attribution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationsTaskOutput",
                 member: "revenue_attribution_arn",
             });
         }
         if self.inner.started_at.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationsTaskOutput",
                 member: "started_at",
             });
         }
         if self.inner.total_revenue_attribution_allocation_records.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionAllocationsTaskOutput",
                 member: "total_revenue_attribution_allocation_records",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,44 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionInput {
     /// The catalog that the revenue attribution belongs to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The unique identifier of the revenue attribution to retrieve. Accepts a direct ID or ARN.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub identifier: ::std::option::Option<::std::string::String>,
+    pub identifier: Option<String>,
     /// The revision of the attribution to retrieve. Omit to return the latest revision.
-    pub revision: ::std::option::Option<::std::string::String>,
+    pub revision: Option<String>,
 }
 impl GetRevenueAttributionInput {
     /// Starts building a [`GetRevenueAttributionInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRevenueAttributionInputBuilder {
-        <crate::types::builders::GetRevenueAttributionInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRevenueAttributionInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `Identifier` member, when set.
     #[inline]
-    pub fn identifier(&self) -> ::std::option::Option<&str> {
+    pub fn identifier(&self) -> Option<&str> {
         self.identifier.as_deref()
     }
     /// The `Revision` member, when set.
     #[inline]
-    pub fn revision(&self) -> ::std::option::Option<&str> {
+    pub fn revision(&self) -> Option<&str> {
         self.revision.as_deref()
     }
 }
@@ -50,99 +45,79 @@ impl GetRevenueAttributionInput {
     }
 }
 /// A builder for [`GetRevenueAttributionInput`](crate::types::GetRevenueAttributionInput); start one with `GetRevenueAttributionInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRevenueAttributionInputBuilder {
     inner: crate::types::GetRevenueAttributionInput,
 }
 impl GetRevenueAttributionInputBuilder {
     /// Sets [`GetRevenueAttributionInput::catalog`](crate::types::GetRevenueAttributionInput::catalog): The catalog that the revenue attribution belongs to.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionInput::catalog`](crate::types::GetRevenueAttributionInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`GetRevenueAttributionInput::catalog`](crate::types::GetRevenueAttributionInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`GetRevenueAttributionInput::identifier`](crate::types::GetRevenueAttributionInput::identifier): The unique identifier of the revenue attribution to retrieve.
-    pub fn identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.identifier = ::std::option::Option::Some(input.into());
+    pub fn identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.identifier = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionInput::identifier`](crate::types::GetRevenueAttributionInput::identifier).
     #[inline]
-    pub fn set_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identifier(mut self, input: Option<String>) -> Self {
         self.inner.identifier = input;
         self
     }
     /// The value set for [`GetRevenueAttributionInput::identifier`](crate::types::GetRevenueAttributionInput::identifier), if any.
     #[inline]
-    pub fn get_identifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identifier(&self) -> &Option<String> {
         &self.inner.identifier
     }
     /// Sets [`GetRevenueAttributionInput::revision`](crate::types::GetRevenueAttributionInput::revision): The revision of the attribution to retrieve.
-    pub fn revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
+    pub fn revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionInput::revision`](crate::types::GetRevenueAttributionInput::revision).
     #[inline]
-    pub fn set_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision(mut self, input: Option<String>) -> Self {
         self.inner.revision = input;
         self
     }
     /// The value set for [`GetRevenueAttributionInput::revision`](crate::types::GetRevenueAttributionInput::revision), if any.
     #[inline]
-    pub fn get_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision(&self) -> &Option<String> {
         &self.inner.revision
     }
     /// Builds the [`GetRevenueAttributionInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionInput",
                 member: "catalog",
             });
         }
         if self.inner.identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionInput",
                 member: "identifier",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

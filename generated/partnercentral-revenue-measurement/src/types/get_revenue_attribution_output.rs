@@ -2,297 +2,246 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetRevenueAttributionOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRevenueAttributionOutput {
     /// The Amazon Resource Name (ARN) of the revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The unique identifier of the revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The catalog that the revenue attribution belongs to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The display name of the revenue attribution.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A description of the revenue attribution.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The tenancy model for this revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tenancy_model: ::std::option::Option<crate::types::TenancyModel>,
+    pub tenancy_model: Option<crate::types::TenancyModel>,
     /// The associated AWS Marketplace product listing, if set.
-    pub marketplace_product: ::std::option::Option<
-        crate::types::MarketplaceProductSummary,
-    >,
+    pub marketplace_product: Option<crate::types::MarketplaceProductSummary>,
     /// The date when the revenue attribution was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date when the revenue attribution was last modified.
-    pub last_modified_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The revision of the retrieved attribution.
-    pub revision: ::std::option::Option<::std::string::String>,
+    pub revision: Option<String>,
     /// The latest revision of the attribution.
-    pub latest_revision: ::std::option::Option<::std::string::String>,
+    pub latest_revision: Option<String>,
     /// The date from which this revenue attribution is effective, derived from the earliest allocation start date (YYYY-MM-DD).
-    pub effective_from: ::std::option::Option<::std::string::String>,
+    pub effective_from: Option<String>,
     /// The date until which this revenue attribution is effective, derived from the latest allocation end date (YYYY-MM-DD).
-    pub effective_until: ::std::option::Option<::std::string::String>,
+    pub effective_until: Option<String>,
     /// The total number of allocations under this revenue attribution whose Status is ACTIVE.
-    pub total_active_revenue_attribution_allocation_count: ::std::option::Option<i32>,
+    pub total_active_revenue_attribution_allocation_count: Option<i32>,
     /// The total number of allocations under this revenue attribution, counting both ACTIVE and INACTIVE.
-    pub total_revenue_attribution_allocation_count: ::std::option::Option<i32>,
+    pub total_revenue_attribution_allocation_count: Option<i32>,
 }
 impl GetRevenueAttributionOutput {
     /// Starts building a [`GetRevenueAttributionOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRevenueAttributionOutputBuilder {
-        <crate::types::builders::GetRevenueAttributionOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetRevenueAttributionOutputBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `TenancyModel` member, when set.
     #[inline]
-    pub fn tenancy_model(&self) -> ::std::option::Option<&crate::types::TenancyModel> {
+    pub fn tenancy_model(&self) -> Option<&crate::types::TenancyModel> {
         self.tenancy_model.as_ref()
     }
     /// The `MarketplaceProduct` member, when set.
     #[inline]
     pub fn marketplace_product(
         &self,
-    ) -> ::std::option::Option<&crate::types::MarketplaceProductSummary> {
+    ) -> Option<&crate::types::MarketplaceProductSummary> {
         self.marketplace_product.as_ref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `LastModifiedDate` member, when set.
     #[inline]
-    pub fn last_modified_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified_date.as_ref()
     }
     /// The `Revision` member, when set.
     #[inline]
-    pub fn revision(&self) -> ::std::option::Option<&str> {
+    pub fn revision(&self) -> Option<&str> {
         self.revision.as_deref()
     }
     /// The `LatestRevision` member, when set.
     #[inline]
-    pub fn latest_revision(&self) -> ::std::option::Option<&str> {
+    pub fn latest_revision(&self) -> Option<&str> {
         self.latest_revision.as_deref()
     }
     /// The `EffectiveFrom` member, when set.
     #[inline]
-    pub fn effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
     /// The `EffectiveUntil` member, when set.
     #[inline]
-    pub fn effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn effective_until(&self) -> Option<&str> {
         self.effective_until.as_deref()
     }
     /// The `TotalActiveRevenueAttributionAllocationCount` member, when set.
     #[inline]
-    pub fn total_active_revenue_attribution_allocation_count(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn total_active_revenue_attribution_allocation_count(&self) -> Option<i32> {
         self.total_active_revenue_attribution_allocation_count
     }
     /// The `TotalRevenueAttributionAllocationCount` member, when set.
     #[inline]
-    pub fn total_revenue_attribution_allocation_count(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn total_revenue_attribution_allocation_count(&self) -> Option<i32> {
         self.total_revenue_attribution_allocation_count
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetRevenueAttributionOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetRevenueAttributionOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetRevenueAttributionOutput`](crate::types::GetRevenueAttributionOutput); start one with `GetRevenueAttributionOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetRevenueAttributionOutputBuilder {
     inner: crate::types::GetRevenueAttributionOutput,
 }
 impl GetRevenueAttributionOutputBuilder {
     /// Sets [`GetRevenueAttributionOutput::arn`](crate::types::GetRevenueAttributionOutput::arn): The Amazon Resource Name (ARN) of the revenue attribution.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::arn`](crate::types::GetRevenueAttributionOutput::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::arn`](crate::types::GetRevenueAttributionOutput::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`GetRevenueAttributionOutput::id`](crate::types::GetRevenueAttributionOutput::id): The unique identifier of the revenue attribution.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::id`](crate::types::GetRevenueAttributionOutput::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::id`](crate::types::GetRevenueAttributionOutput::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`GetRevenueAttributionOutput::catalog`](crate::types::GetRevenueAttributionOutput::catalog): The catalog that the revenue attribution belongs to.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::catalog`](crate::types::GetRevenueAttributionOutput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::catalog`](crate::types::GetRevenueAttributionOutput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`GetRevenueAttributionOutput::name`](crate::types::GetRevenueAttributionOutput::name): The display name of the revenue attribution.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::name`](crate::types::GetRevenueAttributionOutput::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::name`](crate::types::GetRevenueAttributionOutput::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`GetRevenueAttributionOutput::description`](crate::types::GetRevenueAttributionOutput::description): A description of the revenue attribution.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::description`](crate::types::GetRevenueAttributionOutput::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::description`](crate::types::GetRevenueAttributionOutput::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`GetRevenueAttributionOutput::tenancy_model`](crate::types::GetRevenueAttributionOutput::tenancy_model): The tenancy model for this revenue attribution.
     pub fn tenancy_model(mut self, input: crate::types::TenancyModel) -> Self {
-        self.inner.tenancy_model = ::std::option::Option::Some(input);
+        self.inner.tenancy_model = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::tenancy_model`](crate::types::GetRevenueAttributionOutput::tenancy_model).
     #[inline]
     pub fn set_tenancy_model(
         mut self,
-        input: ::std::option::Option<crate::types::TenancyModel>,
+        input: Option<crate::types::TenancyModel>,
     ) -> Self {
         self.inner.tenancy_model = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::tenancy_model`](crate::types::GetRevenueAttributionOutput::tenancy_model), if any.
     #[inline]
-    pub fn get_tenancy_model(
-        &self,
-    ) -> &::std::option::Option<crate::types::TenancyModel> {
+    pub fn get_tenancy_model(&self) -> &Option<crate::types::TenancyModel> {
         &self.inner.tenancy_model
     }
     /// Sets [`GetRevenueAttributionOutput::marketplace_product`](crate::types::GetRevenueAttributionOutput::marketplace_product): The associated AWS Marketplace product listing, if set.
@@ -300,14 +249,14 @@ impl GetRevenueAttributionOutputBuilder {
         mut self,
         input: crate::types::MarketplaceProductSummary,
     ) -> Self {
-        self.inner.marketplace_product = ::std::option::Option::Some(input);
+        self.inner.marketplace_product = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::marketplace_product`](crate::types::GetRevenueAttributionOutput::marketplace_product).
     #[inline]
     pub fn set_marketplace_product(
         mut self,
-        input: ::std::option::Option<crate::types::MarketplaceProductSummary>,
+        input: Option<crate::types::MarketplaceProductSummary>,
     ) -> Self {
         self.inner.marketplace_product = input;
         self
@@ -316,7 +265,7 @@ impl GetRevenueAttributionOutputBuilder {
     #[inline]
     pub fn get_marketplace_product(
         &self,
-    ) -> &::std::option::Option<crate::types::MarketplaceProductSummary> {
+    ) -> &Option<crate::types::MarketplaceProductSummary> {
         &self.inner.marketplace_product
     }
     /// Sets [`GetRevenueAttributionOutput::created_date`](crate::types::GetRevenueAttributionOutput::created_date): The date when the revenue attribution was created.
@@ -324,23 +273,21 @@ impl GetRevenueAttributionOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::created_date`](crate::types::GetRevenueAttributionOutput::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::created_date`](crate::types::GetRevenueAttributionOutput::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`GetRevenueAttributionOutput::last_modified_date`](crate::types::GetRevenueAttributionOutput::last_modified_date): The date when the revenue attribution was last modified.
@@ -348,14 +295,14 @@ impl GetRevenueAttributionOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input);
+        self.inner.last_modified_date = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::last_modified_date`](crate::types::GetRevenueAttributionOutput::last_modified_date).
     #[inline]
     pub fn set_last_modified_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified_date = input;
         self
@@ -364,95 +311,71 @@ impl GetRevenueAttributionOutputBuilder {
     #[inline]
     pub fn get_last_modified_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified_date
     }
     /// Sets [`GetRevenueAttributionOutput::revision`](crate::types::GetRevenueAttributionOutput::revision): The revision of the retrieved attribution.
-    pub fn revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
+    pub fn revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::revision`](crate::types::GetRevenueAttributionOutput::revision).
     #[inline]
-    pub fn set_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision(mut self, input: Option<String>) -> Self {
         self.inner.revision = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::revision`](crate::types::GetRevenueAttributionOutput::revision), if any.
     #[inline]
-    pub fn get_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision(&self) -> &Option<String> {
         &self.inner.revision
     }
     /// Sets [`GetRevenueAttributionOutput::latest_revision`](crate::types::GetRevenueAttributionOutput::latest_revision): The latest revision of the attribution.
-    pub fn latest_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.latest_revision = ::std::option::Option::Some(input.into());
+    pub fn latest_revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.latest_revision = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::latest_revision`](crate::types::GetRevenueAttributionOutput::latest_revision).
     #[inline]
-    pub fn set_latest_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_latest_revision(mut self, input: Option<String>) -> Self {
         self.inner.latest_revision = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::latest_revision`](crate::types::GetRevenueAttributionOutput::latest_revision), if any.
     #[inline]
-    pub fn get_latest_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_latest_revision(&self) -> &Option<String> {
         &self.inner.latest_revision
     }
     /// Sets [`GetRevenueAttributionOutput::effective_from`](crate::types::GetRevenueAttributionOutput::effective_from): The date from which this revenue attribution is effective, derived from the earliest allocation start date (YYYY-MM-DD).
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_from = ::std::option::Option::Some(input.into());
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::effective_from`](crate::types::GetRevenueAttributionOutput::effective_from).
     #[inline]
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.effective_from = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::effective_from`](crate::types::GetRevenueAttributionOutput::effective_from), if any.
     #[inline]
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         &self.inner.effective_from
     }
     /// Sets [`GetRevenueAttributionOutput::effective_until`](crate::types::GetRevenueAttributionOutput::effective_until): The date until which this revenue attribution is effective, derived from the latest allocation end date (YYYY-MM-DD).
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_until = ::std::option::Option::Some(input.into());
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::effective_until`](crate::types::GetRevenueAttributionOutput::effective_until).
     #[inline]
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.effective_until = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::effective_until`](crate::types::GetRevenueAttributionOutput::effective_until), if any.
     #[inline]
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         &self.inner.effective_until
     }
     /// Sets [`GetRevenueAttributionOutput::total_active_revenue_attribution_allocation_count`](crate::types::GetRevenueAttributionOutput::total_active_revenue_attribution_allocation_count): The total number of allocations under this revenue attribution whose Status is ACTIVE.
@@ -460,82 +383,74 @@ impl GetRevenueAttributionOutputBuilder {
         mut self,
         input: i32,
     ) -> Self {
-        self.inner.total_active_revenue_attribution_allocation_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_active_revenue_attribution_allocation_count = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::total_active_revenue_attribution_allocation_count`](crate::types::GetRevenueAttributionOutput::total_active_revenue_attribution_allocation_count).
     #[inline]
     pub fn set_total_active_revenue_attribution_allocation_count(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.total_active_revenue_attribution_allocation_count = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::total_active_revenue_attribution_allocation_count`](crate::types::GetRevenueAttributionOutput::total_active_revenue_attribution_allocation_count), if any.
     #[inline]
-    pub fn get_total_active_revenue_attribution_allocation_count(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_total_active_revenue_attribution_allocation_count(&self) -> &Option<i32> {
         &self.inner.total_active_revenue_attribution_allocation_count
     }
     /// Sets [`GetRevenueAttributionOutput::total_revenue_attribution_allocation_count`](crate::types::GetRevenueAttributionOutput::total_revenue_attribution_allocation_count): The total number of allocations under this revenue attribution, counting both ACTIVE and INACTIVE.
     pub fn total_revenue_attribution_allocation_count(mut self, input: i32) -> Self {
-        self.inner.total_revenue_attribution_allocation_count = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_revenue_attribution_allocation_count = Some(input);
         self
     }
     /// Sets or clears [`GetRevenueAttributionOutput::total_revenue_attribution_allocation_count`](crate::types::GetRevenueAttributionOutput::total_revenue_attribution_allocation_count).
     #[inline]
     pub fn set_total_revenue_attribution_allocation_count(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.total_revenue_attribution_allocation_count = input;
         self
     }
     /// The value set for [`GetRevenueAttributionOutput::total_revenue_attribution_allocation_count`](crate::types::GetRevenueAttributionOutput::total_revenue_attribution_allocation_count), if any.
     #[inline]
-    pub fn get_total_revenue_attribution_allocation_count(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_total_revenue_attribution_allocation_count(&self) -> &Option<i32> {
         &self.inner.total_revenue_attribution_allocation_count
     }
     /// Builds the [`GetRevenueAttributionOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetRevenueAttributionOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionOutput",
                 member: "arn",
             });
         }
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionOutput",
                 member: "id",
             });
         }
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionOutput",
                 member: "catalog",
             });
         }
         if self.inner.tenancy_model.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRevenueAttributionOutput",
                 member: "tenancy_model",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,99 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMarketplaceRevenueShareAllocationsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueShareAllocationsInput {
     /// The catalog containing the allocations.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The AWS Marketplace product identifier for the parent revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// Filter by allocation status.
-    pub status: ::std::option::Option<crate::types::AllocationStatus>,
+    pub status: Option<crate::types::AllocationStatus>,
     /// Inclusive lower bound for EffectiveFrom date filter.
-    pub after_effective_from: ::std::option::Option<::std::string::String>,
+    pub after_effective_from: Option<String>,
     /// Exclusive upper bound for EffectiveFrom date filter (half-open range).
-    pub before_effective_from: ::std::option::Option<::std::string::String>,
+    pub before_effective_from: Option<String>,
     /// The field to sort marketplace revenue share allocations by.
-    pub sort_by: ::std::option::Option<
-        crate::types::MarketplaceRevenueShareAllocationSortField,
-    >,
+    pub sort_by: Option<crate::types::MarketplaceRevenueShareAllocationSortField>,
     /// The direction to sort results. Defaults to DESCENDING.
-    pub sort_order: ::std::option::Option<crate::types::SortOrder>,
+    pub sort_order: Option<crate::types::SortOrder>,
     /// Maximum number of results per page.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Pagination token from a previous response.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Optional share revision for historical list. Returns allocations as they existed at this revision.
-    pub marketplace_revenue_share_revision: ::std::option::Option<::std::string::String>,
+    pub marketplace_revenue_share_revision: Option<String>,
 }
 impl ListMarketplaceRevenueShareAllocationsInput {
     /// Starts building a [`ListMarketplaceRevenueShareAllocationsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder {
-        <crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListMarketplaceRevenueShareAllocationsInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AllocationStatus> {
+    pub fn status(&self) -> Option<&crate::types::AllocationStatus> {
         self.status.as_ref()
     }
     /// The `AfterEffectiveFrom` member, when set.
     #[inline]
-    pub fn after_effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn after_effective_from(&self) -> Option<&str> {
         self.after_effective_from.as_deref()
     }
     /// The `BeforeEffectiveFrom` member, when set.
     #[inline]
-    pub fn before_effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn before_effective_from(&self) -> Option<&str> {
         self.before_effective_from.as_deref()
     }
     /// The `SortBy` member, when set.
     #[inline]
     pub fn sort_by(
         &self,
-    ) -> ::std::option::Option<
-        &crate::types::MarketplaceRevenueShareAllocationSortField,
-    > {
+    ) -> Option<&crate::types::MarketplaceRevenueShareAllocationSortField> {
         self.sort_by.as_ref()
     }
     /// The `SortOrder` member, when set.
     #[inline]
-    pub fn sort_order(&self) -> ::std::option::Option<&crate::types::SortOrder> {
+    pub fn sort_order(&self) -> Option<&crate::types::SortOrder> {
         self.sort_order.as_ref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MarketplaceRevenueShareRevision` member, when set.
     #[inline]
-    pub fn marketplace_revenue_share_revision(&self) -> ::std::option::Option<&str> {
+    pub fn marketplace_revenue_share_revision(&self) -> Option<&str> {
         self.marketplace_revenue_share_revision.as_deref()
     }
 }
@@ -105,122 +96,89 @@ impl ListMarketplaceRevenueShareAllocationsInput {
     }
 }
 /// A builder for [`ListMarketplaceRevenueShareAllocationsInput`](crate::types::ListMarketplaceRevenueShareAllocationsInput); start one with `ListMarketplaceRevenueShareAllocationsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListMarketplaceRevenueShareAllocationsInputBuilder {
     inner: crate::types::ListMarketplaceRevenueShareAllocationsInput,
 }
 impl ListMarketplaceRevenueShareAllocationsInputBuilder {
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::catalog`](crate::types::ListMarketplaceRevenueShareAllocationsInput::catalog): The catalog containing the allocations.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::catalog`](crate::types::ListMarketplaceRevenueShareAllocationsInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::catalog`](crate::types::ListMarketplaceRevenueShareAllocationsInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::product_id`](crate::types::ListMarketplaceRevenueShareAllocationsInput::product_id): The AWS Marketplace product identifier for the parent revenue share.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::product_id`](crate::types::ListMarketplaceRevenueShareAllocationsInput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::product_id`](crate::types::ListMarketplaceRevenueShareAllocationsInput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::status`](crate::types::ListMarketplaceRevenueShareAllocationsInput::status): Filter by allocation status.
     pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::status`](crate::types::ListMarketplaceRevenueShareAllocationsInput::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AllocationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::status`](crate::types::ListMarketplaceRevenueShareAllocationsInput::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AllocationStatus> {
         &self.inner.status
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::after_effective_from`](crate::types::ListMarketplaceRevenueShareAllocationsInput::after_effective_from): Inclusive lower bound for EffectiveFrom date filter.
-    pub fn after_effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.after_effective_from = ::std::option::Option::Some(input.into());
+    pub fn after_effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.after_effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::after_effective_from`](crate::types::ListMarketplaceRevenueShareAllocationsInput::after_effective_from).
     #[inline]
-    pub fn set_after_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_after_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.after_effective_from = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::after_effective_from`](crate::types::ListMarketplaceRevenueShareAllocationsInput::after_effective_from), if any.
     #[inline]
-    pub fn get_after_effective_from(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_after_effective_from(&self) -> &Option<String> {
         &self.inner.after_effective_from
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::before_effective_from`](crate::types::ListMarketplaceRevenueShareAllocationsInput::before_effective_from): Exclusive upper bound for EffectiveFrom date filter (half-open range).
-    pub fn before_effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.before_effective_from = ::std::option::Option::Some(input.into());
+    pub fn before_effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.before_effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::before_effective_from`](crate::types::ListMarketplaceRevenueShareAllocationsInput::before_effective_from).
     #[inline]
-    pub fn set_before_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_before_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.before_effective_from = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::before_effective_from`](crate::types::ListMarketplaceRevenueShareAllocationsInput::before_effective_from), if any.
     #[inline]
-    pub fn get_before_effective_from(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_before_effective_from(&self) -> &Option<String> {
         &self.inner.before_effective_from
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::sort_by`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_by): The field to sort marketplace revenue share allocations by.
@@ -228,16 +186,14 @@ impl ListMarketplaceRevenueShareAllocationsInputBuilder {
         mut self,
         input: crate::types::MarketplaceRevenueShareAllocationSortField,
     ) -> Self {
-        self.inner.sort_by = ::std::option::Option::Some(input);
+        self.inner.sort_by = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::sort_by`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_by).
     #[inline]
     pub fn set_sort_by(
         mut self,
-        input: ::std::option::Option<
-            crate::types::MarketplaceRevenueShareAllocationSortField,
-        >,
+        input: Option<crate::types::MarketplaceRevenueShareAllocationSortField>,
     ) -> Self {
         self.inner.sort_by = input;
         self
@@ -246,114 +202,99 @@ impl ListMarketplaceRevenueShareAllocationsInputBuilder {
     #[inline]
     pub fn get_sort_by(
         &self,
-    ) -> &::std::option::Option<
-        crate::types::MarketplaceRevenueShareAllocationSortField,
-    > {
+    ) -> &Option<crate::types::MarketplaceRevenueShareAllocationSortField> {
         &self.inner.sort_by
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::sort_order`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_order): The direction to sort results.
     pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
-        self.inner.sort_order = ::std::option::Option::Some(input);
+        self.inner.sort_order = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::sort_order`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_order).
     #[inline]
-    pub fn set_sort_order(
-        mut self,
-        input: ::std::option::Option<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.inner.sort_order = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::sort_order`](crate::types::ListMarketplaceRevenueShareAllocationsInput::sort_order), if any.
     #[inline]
-    pub fn get_sort_order(&self) -> &::std::option::Option<crate::types::SortOrder> {
+    pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         &self.inner.sort_order
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::max_results`](crate::types::ListMarketplaceRevenueShareAllocationsInput::max_results): Maximum number of results per page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::max_results`](crate::types::ListMarketplaceRevenueShareAllocationsInput::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::max_results`](crate::types::ListMarketplaceRevenueShareAllocationsInput::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::next_token`](crate::types::ListMarketplaceRevenueShareAllocationsInput::next_token): Pagination token from a previous response.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::next_token`](crate::types::ListMarketplaceRevenueShareAllocationsInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::next_token`](crate::types::ListMarketplaceRevenueShareAllocationsInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsInput::marketplace_revenue_share_revision`](crate::types::ListMarketplaceRevenueShareAllocationsInput::marketplace_revenue_share_revision): Optional share revision for historical list.
     pub fn marketplace_revenue_share_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.marketplace_revenue_share_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.marketplace_revenue_share_revision = Some(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsInput::marketplace_revenue_share_revision`](crate::types::ListMarketplaceRevenueShareAllocationsInput::marketplace_revenue_share_revision).
     #[inline]
     pub fn set_marketplace_revenue_share_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.marketplace_revenue_share_revision = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsInput::marketplace_revenue_share_revision`](crate::types::ListMarketplaceRevenueShareAllocationsInput::marketplace_revenue_share_revision), if any.
     #[inline]
-    pub fn get_marketplace_revenue_share_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_revision(&self) -> &Option<String> {
         &self.inner.marketplace_revenue_share_revision
     }
     /// Builds the [`ListMarketplaceRevenueShareAllocationsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMarketplaceRevenueShareAllocationsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListMarketplaceRevenueShareAllocationsInput",
                 member: "catalog",
             });
         }
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListMarketplaceRevenueShareAllocationsInput",
                 member: "product_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMarketplaceRevenueShareAllocationsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueShareAllocationsOutput {
     /// The list of allocation summaries for the current page.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marketplace_revenue_share_allocation_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MarketplaceRevenueShareAllocationSummary>,
+    pub marketplace_revenue_share_allocation_summaries: Option<
+        Vec<crate::types::MarketplaceRevenueShareAllocationSummary>,
     >,
     /// Pagination token for the next page. Absent if no more results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListMarketplaceRevenueShareAllocationsOutput {
     /// Starts building a [`ListMarketplaceRevenueShareAllocationsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMarketplaceRevenueShareAllocationsOutputBuilder {
-        <crate::types::builders::ListMarketplaceRevenueShareAllocationsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListMarketplaceRevenueShareAllocationsOutputBuilder as Default>::default()
     }
     /// The `MarketplaceRevenueShareAllocationSummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,7 +31,7 @@ impl ListMarketplaceRevenueShareAllocationsOutput {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
@@ -44,21 +39,16 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListMarketplaceRevenueShareAllocationsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListMarketplaceRevenueShareAllocationsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListMarketplaceRevenueShareAllocationsOutput`](crate::types::ListMarketplaceRevenueShareAllocationsOutput); start one with `ListMarketplaceRevenueShareAllocationsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListMarketplaceRevenueShareAllocationsOutputBuilder {
     inner: crate::types::ListMarketplaceRevenueShareAllocationsOutput,
 }
@@ -80,9 +70,7 @@ impl ListMarketplaceRevenueShareAllocationsOutputBuilder {
     #[inline]
     pub fn set_marketplace_revenue_share_allocation_summaries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::MarketplaceRevenueShareAllocationSummary>,
-        >,
+        input: Option<Vec<crate::types::MarketplaceRevenueShareAllocationSummary>>,
     ) -> Self {
         self.inner.marketplace_revenue_share_allocation_summaries = input;
         self
@@ -91,47 +79,39 @@ impl ListMarketplaceRevenueShareAllocationsOutputBuilder {
     #[inline]
     pub fn get_marketplace_revenue_share_allocation_summaries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::MarketplaceRevenueShareAllocationSummary>,
-    > {
+    ) -> &Option<Vec<crate::types::MarketplaceRevenueShareAllocationSummary>> {
         &self.inner.marketplace_revenue_share_allocation_summaries
     }
     /// Sets [`ListMarketplaceRevenueShareAllocationsOutput::next_token`](crate::types::ListMarketplaceRevenueShareAllocationsOutput::next_token): Pagination token for the next page.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueShareAllocationsOutput::next_token`](crate::types::ListMarketplaceRevenueShareAllocationsOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueShareAllocationsOutput::next_token`](crate::types::ListMarketplaceRevenueShareAllocationsOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListMarketplaceRevenueShareAllocationsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMarketplaceRevenueShareAllocationsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.marketplace_revenue_share_allocation_summaries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListMarketplaceRevenueShareAllocationsOutput",
                 member: "marketplace_revenue_share_allocation_summaries",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,90 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMarketplaceRevenueSharesInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueSharesInput {
     /// The catalog to list marketplace revenue shares from.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// Filter results to only include shares with these product identifiers.
-    pub product_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub product_ids: Option<Vec<String>>,
     /// Filter results to only include shares with these product codes.
-    pub product_codes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub product_codes: Option<Vec<String>>,
     /// The maximum number of results to return in a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Token for pagination. Use the value returned in the previous response to retrieve the next page.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The field to sort marketplace revenue shares by.
-    pub sort_by: ::std::option::Option<crate::types::MarketplaceRevenueShareSortBy>,
+    pub sort_by: Option<crate::types::MarketplaceRevenueShareSortBy>,
     /// The direction to sort results.
-    pub sort_order: ::std::option::Option<crate::types::SortOrder>,
+    pub sort_order: Option<crate::types::SortOrder>,
     /// Filter results to only include marketplace revenue shares created after this timestamp.
-    pub created_after: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Filter results to only include marketplace revenue shares created before this timestamp.
-    pub created_before: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_before: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl ListMarketplaceRevenueSharesInput {
     /// Starts building a [`ListMarketplaceRevenueSharesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMarketplaceRevenueSharesInputBuilder {
-        <crate::types::builders::ListMarketplaceRevenueSharesInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListMarketplaceRevenueSharesInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ProductIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn product_ids(&self) -> &[::std::string::String] {
+    pub fn product_ids(&self) -> &[String] {
         self.product_ids.as_deref().unwrap_or_default()
     }
     /// The `ProductCodes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn product_codes(&self) -> &[::std::string::String] {
+    pub fn product_codes(&self) -> &[String] {
         self.product_codes.as_deref().unwrap_or_default()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `SortBy` member, when set.
     #[inline]
-    pub fn sort_by(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MarketplaceRevenueShareSortBy> {
+    pub fn sort_by(&self) -> Option<&crate::types::MarketplaceRevenueShareSortBy> {
         self.sort_by.as_ref()
     }
     /// The `SortOrder` member, when set.
     #[inline]
-    pub fn sort_order(&self) -> ::std::option::Option<&crate::types::SortOrder> {
+    pub fn sort_order(&self) -> Option<&crate::types::SortOrder> {
         self.sort_order.as_ref()
     }
     /// The `CreatedAfter` member, when set.
     #[inline]
-    pub fn created_after(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_after(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_after.as_ref()
     }
     /// The `CreatedBefore` member, when set.
     #[inline]
-    pub fn created_before(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_before(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_before.as_ref()
     }
 }
@@ -96,123 +85,93 @@ impl ListMarketplaceRevenueSharesInput {
     }
 }
 /// A builder for [`ListMarketplaceRevenueSharesInput`](crate::types::ListMarketplaceRevenueSharesInput); start one with `ListMarketplaceRevenueSharesInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListMarketplaceRevenueSharesInputBuilder {
     inner: crate::types::ListMarketplaceRevenueSharesInput,
 }
 impl ListMarketplaceRevenueSharesInputBuilder {
     /// Sets [`ListMarketplaceRevenueSharesInput::catalog`](crate::types::ListMarketplaceRevenueSharesInput::catalog): The catalog to list marketplace revenue shares from.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::catalog`](crate::types::ListMarketplaceRevenueSharesInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::catalog`](crate::types::ListMarketplaceRevenueSharesInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Appends one item to [`ListMarketplaceRevenueSharesInput::product_ids`](crate::types::ListMarketplaceRevenueSharesInput::product_ids): Filter results to only include shares with these product identifiers.
     ///
     /// To set the whole list at once, use [`set_product_ids`](Self::set_product_ids).
-    pub fn product_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.product_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::product_ids`](crate::types::ListMarketplaceRevenueSharesInput::product_ids).
     #[inline]
-    pub fn set_product_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.product_ids = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::product_ids`](crate::types::ListMarketplaceRevenueSharesInput::product_ids), if any.
     #[inline]
-    pub fn get_product_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_ids(&self) -> &Option<Vec<String>> {
         &self.inner.product_ids
     }
     /// Appends one item to [`ListMarketplaceRevenueSharesInput::product_codes`](crate::types::ListMarketplaceRevenueSharesInput::product_codes): Filter results to only include shares with these product codes.
     ///
     /// To set the whole list at once, use [`set_product_codes`](Self::set_product_codes).
-    pub fn product_codes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn product_codes(mut self, input: impl Into<String>) -> Self {
         self.inner.product_codes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::product_codes`](crate::types::ListMarketplaceRevenueSharesInput::product_codes).
     #[inline]
-    pub fn set_product_codes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_product_codes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.product_codes = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::product_codes`](crate::types::ListMarketplaceRevenueSharesInput::product_codes), if any.
     #[inline]
-    pub fn get_product_codes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_product_codes(&self) -> &Option<Vec<String>> {
         &self.inner.product_codes
     }
     /// Sets [`ListMarketplaceRevenueSharesInput::max_results`](crate::types::ListMarketplaceRevenueSharesInput::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::max_results`](crate::types::ListMarketplaceRevenueSharesInput::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::max_results`](crate::types::ListMarketplaceRevenueSharesInput::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`ListMarketplaceRevenueSharesInput::next_token`](crate::types::ListMarketplaceRevenueSharesInput::next_token): Token for pagination.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::next_token`](crate::types::ListMarketplaceRevenueSharesInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::next_token`](crate::types::ListMarketplaceRevenueSharesInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListMarketplaceRevenueSharesInput::sort_by`](crate::types::ListMarketplaceRevenueSharesInput::sort_by): The field to sort marketplace revenue shares by.
@@ -220,42 +179,37 @@ impl ListMarketplaceRevenueSharesInputBuilder {
         mut self,
         input: crate::types::MarketplaceRevenueShareSortBy,
     ) -> Self {
-        self.inner.sort_by = ::std::option::Option::Some(input);
+        self.inner.sort_by = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::sort_by`](crate::types::ListMarketplaceRevenueSharesInput::sort_by).
     #[inline]
     pub fn set_sort_by(
         mut self,
-        input: ::std::option::Option<crate::types::MarketplaceRevenueShareSortBy>,
+        input: Option<crate::types::MarketplaceRevenueShareSortBy>,
     ) -> Self {
         self.inner.sort_by = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::sort_by`](crate::types::ListMarketplaceRevenueSharesInput::sort_by), if any.
     #[inline]
-    pub fn get_sort_by(
-        &self,
-    ) -> &::std::option::Option<crate::types::MarketplaceRevenueShareSortBy> {
+    pub fn get_sort_by(&self) -> &Option<crate::types::MarketplaceRevenueShareSortBy> {
         &self.inner.sort_by
     }
     /// Sets [`ListMarketplaceRevenueSharesInput::sort_order`](crate::types::ListMarketplaceRevenueSharesInput::sort_order): The direction to sort results.
     pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
-        self.inner.sort_order = ::std::option::Option::Some(input);
+        self.inner.sort_order = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::sort_order`](crate::types::ListMarketplaceRevenueSharesInput::sort_order).
     #[inline]
-    pub fn set_sort_order(
-        mut self,
-        input: ::std::option::Option<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.inner.sort_order = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::sort_order`](crate::types::ListMarketplaceRevenueSharesInput::sort_order), if any.
     #[inline]
-    pub fn get_sort_order(&self) -> &::std::option::Option<crate::types::SortOrder> {
+    pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         &self.inner.sort_order
     }
     /// Sets [`ListMarketplaceRevenueSharesInput::created_after`](crate::types::ListMarketplaceRevenueSharesInput::created_after): Filter results to only include marketplace revenue shares created after this timestamp.
@@ -263,23 +217,21 @@ impl ListMarketplaceRevenueSharesInputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_after = ::std::option::Option::Some(input);
+        self.inner.created_after = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::created_after`](crate::types::ListMarketplaceRevenueSharesInput::created_after).
     #[inline]
     pub fn set_created_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_after = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::created_after`](crate::types::ListMarketplaceRevenueSharesInput::created_after), if any.
     #[inline]
-    pub fn get_created_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_after
     }
     /// Sets [`ListMarketplaceRevenueSharesInput::created_before`](crate::types::ListMarketplaceRevenueSharesInput::created_before): Filter results to only include marketplace revenue shares created before this timestamp.
@@ -287,39 +239,37 @@ impl ListMarketplaceRevenueSharesInputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_before = ::std::option::Option::Some(input);
+        self.inner.created_before = Some(input);
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesInput::created_before`](crate::types::ListMarketplaceRevenueSharesInput::created_before).
     #[inline]
     pub fn set_created_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_before = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesInput::created_before`](crate::types::ListMarketplaceRevenueSharesInput::created_before), if any.
     #[inline]
-    pub fn get_created_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_before
     }
     /// Builds the [`ListMarketplaceRevenueSharesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMarketplaceRevenueSharesInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListMarketplaceRevenueSharesInput",
                 member: "catalog",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMarketplaceRevenueSharesOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMarketplaceRevenueSharesOutput {
     /// The list of marketplace revenue share summaries.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marketplace_revenue_share_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MarketplaceRevenueShareSummary>,
+    pub marketplace_revenue_share_summaries: Option<
+        Vec<crate::types::MarketplaceRevenueShareSummary>,
     >,
     /// Token for pagination. Present if there are more results available.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListMarketplaceRevenueSharesOutput {
     /// Starts building a [`ListMarketplaceRevenueSharesOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMarketplaceRevenueSharesOutputBuilder {
-        <crate::types::builders::ListMarketplaceRevenueSharesOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListMarketplaceRevenueSharesOutputBuilder as Default>::default()
     }
     /// The `MarketplaceRevenueShareSummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,28 +29,23 @@ impl ListMarketplaceRevenueSharesOutput {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListMarketplaceRevenueSharesOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListMarketplaceRevenueSharesOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListMarketplaceRevenueSharesOutput`](crate::types::ListMarketplaceRevenueSharesOutput); start one with `ListMarketplaceRevenueSharesOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListMarketplaceRevenueSharesOutputBuilder {
     inner: crate::types::ListMarketplaceRevenueSharesOutput,
 }
@@ -77,9 +67,7 @@ impl ListMarketplaceRevenueSharesOutputBuilder {
     #[inline]
     pub fn set_marketplace_revenue_share_summaries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::MarketplaceRevenueShareSummary>,
-        >,
+        input: Option<Vec<crate::types::MarketplaceRevenueShareSummary>>,
     ) -> Self {
         self.inner.marketplace_revenue_share_summaries = input;
         self
@@ -88,47 +76,39 @@ impl ListMarketplaceRevenueSharesOutputBuilder {
     #[inline]
     pub fn get_marketplace_revenue_share_summaries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::MarketplaceRevenueShareSummary>,
-    > {
+    ) -> &Option<Vec<crate::types::MarketplaceRevenueShareSummary>> {
         &self.inner.marketplace_revenue_share_summaries
     }
     /// Sets [`ListMarketplaceRevenueSharesOutput::next_token`](crate::types::ListMarketplaceRevenueSharesOutput::next_token): Token for pagination.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListMarketplaceRevenueSharesOutput::next_token`](crate::types::ListMarketplaceRevenueSharesOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListMarketplaceRevenueSharesOutput::next_token`](crate::types::ListMarketplaceRevenueSharesOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListMarketplaceRevenueSharesOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMarketplaceRevenueSharesOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.marketplace_revenue_share_summaries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListMarketplaceRevenueSharesOutput",
                 member: "marketplace_revenue_share_summaries",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

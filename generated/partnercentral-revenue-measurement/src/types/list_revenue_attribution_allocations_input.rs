@@ -2,71 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRevenueAttributionAllocationsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionAllocationsInput {
     /// The catalog that contains the resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The revenue attribution identifier to query.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_identifier: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_identifier: Option<String>,
     /// Filter by deal entity types.
-    pub entity_type_filters: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EntityType>,
-    >,
+    pub entity_type_filters: Option<Vec<crate::types::EntityType>>,
     /// Filter by deal entity identifiers.
-    pub entity_identifier_filters: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub entity_identifier_filters: Option<Vec<String>>,
     /// Filter by customer AWS account IDs for associated deal entities.
-    pub customer_aws_account_id_filters: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub customer_aws_account_id_filters: Option<Vec<String>>,
     /// Filter by allocation status.
-    pub status_filter: ::std::option::Option<crate::types::AllocationStatus>,
+    pub status_filter: Option<crate::types::AllocationStatus>,
     /// Inclusive lower bound for EffectiveFrom date filter.
-    pub after_effective_from: ::std::option::Option<::std::string::String>,
+    pub after_effective_from: Option<String>,
     /// Exclusive upper bound for EffectiveFrom date filter (half-open range).
-    pub before_effective_from: ::std::option::Option<::std::string::String>,
+    pub before_effective_from: Option<String>,
     /// Inclusive lower bound for EffectiveUntil date filter.
-    pub after_effective_until: ::std::option::Option<::std::string::String>,
+    pub after_effective_until: Option<String>,
     /// Exclusive upper bound for EffectiveUntil date filter (half-open range).
-    pub before_effective_until: ::std::option::Option<::std::string::String>,
+    pub before_effective_until: Option<String>,
     /// Field to sort by.
-    pub sort_by: ::std::option::Option<
-        crate::types::RevenueAttributionAllocationSortField,
-    >,
+    pub sort_by: Option<crate::types::RevenueAttributionAllocationSortField>,
     /// Sort direction. Defaults to ASCENDING.
-    pub sort_order: ::std::option::Option<crate::types::SortOrder>,
+    pub sort_order: Option<crate::types::SortOrder>,
     /// Point-in-time revision number to query.
-    pub revenue_attribution_revision: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_revision: Option<String>,
     /// Maximum results per page.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Pagination token from previous response.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListRevenueAttributionAllocationsInput {
     /// Starts building a [`ListRevenueAttributionAllocationsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListRevenueAttributionAllocationsInputBuilder {
-        <crate::types::builders::ListRevenueAttributionAllocationsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListRevenueAttributionAllocationsInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `RevenueAttributionIdentifier` member, when set.
     #[inline]
-    pub fn revenue_attribution_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_identifier(&self) -> Option<&str> {
         self.revenue_attribution_identifier.as_deref()
     }
     /// The `EntityTypeFilters` member, empty when not set; the field tells an empty list from an absent one.
@@ -76,66 +63,64 @@ impl ListRevenueAttributionAllocationsInput {
     }
     /// The `EntityIdentifierFilters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn entity_identifier_filters(&self) -> &[::std::string::String] {
+    pub fn entity_identifier_filters(&self) -> &[String] {
         self.entity_identifier_filters.as_deref().unwrap_or_default()
     }
     /// The `CustomerAwsAccountIdFilters` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn customer_aws_account_id_filters(&self) -> &[::std::string::String] {
+    pub fn customer_aws_account_id_filters(&self) -> &[String] {
         self.customer_aws_account_id_filters.as_deref().unwrap_or_default()
     }
     /// The `StatusFilter` member, when set.
     #[inline]
-    pub fn status_filter(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AllocationStatus> {
+    pub fn status_filter(&self) -> Option<&crate::types::AllocationStatus> {
         self.status_filter.as_ref()
     }
     /// The `AfterEffectiveFrom` member, when set.
     #[inline]
-    pub fn after_effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn after_effective_from(&self) -> Option<&str> {
         self.after_effective_from.as_deref()
     }
     /// The `BeforeEffectiveFrom` member, when set.
     #[inline]
-    pub fn before_effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn before_effective_from(&self) -> Option<&str> {
         self.before_effective_from.as_deref()
     }
     /// The `AfterEffectiveUntil` member, when set.
     #[inline]
-    pub fn after_effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn after_effective_until(&self) -> Option<&str> {
         self.after_effective_until.as_deref()
     }
     /// The `BeforeEffectiveUntil` member, when set.
     #[inline]
-    pub fn before_effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn before_effective_until(&self) -> Option<&str> {
         self.before_effective_until.as_deref()
     }
     /// The `SortBy` member, when set.
     #[inline]
     pub fn sort_by(
         &self,
-    ) -> ::std::option::Option<&crate::types::RevenueAttributionAllocationSortField> {
+    ) -> Option<&crate::types::RevenueAttributionAllocationSortField> {
         self.sort_by.as_ref()
     }
     /// The `SortOrder` member, when set.
     #[inline]
-    pub fn sort_order(&self) -> ::std::option::Option<&crate::types::SortOrder> {
+    pub fn sort_order(&self) -> Option<&crate::types::SortOrder> {
         self.sort_order.as_ref()
     }
     /// The `RevenueAttributionRevision` member, when set.
     #[inline]
-    pub fn revenue_attribution_revision(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_revision(&self) -> Option<&str> {
         self.revenue_attribution_revision.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
@@ -146,59 +131,41 @@ impl ListRevenueAttributionAllocationsInput {
     }
 }
 /// A builder for [`ListRevenueAttributionAllocationsInput`](crate::types::ListRevenueAttributionAllocationsInput); start one with `ListRevenueAttributionAllocationsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListRevenueAttributionAllocationsInputBuilder {
     inner: crate::types::ListRevenueAttributionAllocationsInput,
 }
 impl ListRevenueAttributionAllocationsInputBuilder {
     /// Sets [`ListRevenueAttributionAllocationsInput::catalog`](crate::types::ListRevenueAttributionAllocationsInput::catalog): The catalog that contains the resource.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::catalog`](crate::types::ListRevenueAttributionAllocationsInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::catalog`](crate::types::ListRevenueAttributionAllocationsInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::revenue_attribution_identifier`](crate::types::ListRevenueAttributionAllocationsInput::revenue_attribution_identifier): The revenue attribution identifier to query.
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_identifier = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::revenue_attribution_identifier`](crate::types::ListRevenueAttributionAllocationsInput::revenue_attribution_identifier).
     #[inline]
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_identifier = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::revenue_attribution_identifier`](crate::types::ListRevenueAttributionAllocationsInput::revenue_attribution_identifier), if any.
     #[inline]
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         &self.inner.revenue_attribution_identifier
     }
     /// Appends one item to [`ListRevenueAttributionAllocationsInput::entity_type_filters`](crate::types::ListRevenueAttributionAllocationsInput::entity_type_filters): Filter by deal entity types.
@@ -212,51 +179,38 @@ impl ListRevenueAttributionAllocationsInputBuilder {
     #[inline]
     pub fn set_entity_type_filters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::EntityType>>,
+        input: Option<Vec<crate::types::EntityType>>,
     ) -> Self {
         self.inner.entity_type_filters = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::entity_type_filters`](crate::types::ListRevenueAttributionAllocationsInput::entity_type_filters), if any.
     #[inline]
-    pub fn get_entity_type_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::EntityType>> {
+    pub fn get_entity_type_filters(&self) -> &Option<Vec<crate::types::EntityType>> {
         &self.inner.entity_type_filters
     }
     /// Appends one item to [`ListRevenueAttributionAllocationsInput::entity_identifier_filters`](crate::types::ListRevenueAttributionAllocationsInput::entity_identifier_filters): Filter by deal entity identifiers.
     ///
     /// To set the whole list at once, use [`set_entity_identifier_filters`](Self::set_entity_identifier_filters).
-    pub fn entity_identifier_filters(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn entity_identifier_filters(mut self, input: impl Into<String>) -> Self {
         self.inner.entity_identifier_filters.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::entity_identifier_filters`](crate::types::ListRevenueAttributionAllocationsInput::entity_identifier_filters).
     #[inline]
-    pub fn set_entity_identifier_filters(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_entity_identifier_filters(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.entity_identifier_filters = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::entity_identifier_filters`](crate::types::ListRevenueAttributionAllocationsInput::entity_identifier_filters), if any.
     #[inline]
-    pub fn get_entity_identifier_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_entity_identifier_filters(&self) -> &Option<Vec<String>> {
         &self.inner.entity_identifier_filters
     }
     /// Appends one item to [`ListRevenueAttributionAllocationsInput::customer_aws_account_id_filters`](crate::types::ListRevenueAttributionAllocationsInput::customer_aws_account_id_filters): Filter by customer AWS account IDs for associated deal entities.
     ///
     /// To set the whole list at once, use [`set_customer_aws_account_id_filters`](Self::set_customer_aws_account_id_filters).
-    pub fn customer_aws_account_id_filters(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn customer_aws_account_id_filters(mut self, input: impl Into<String>) -> Self {
         self.inner
             .customer_aws_account_id_filters
             .get_or_insert_default()
@@ -267,133 +221,97 @@ impl ListRevenueAttributionAllocationsInputBuilder {
     #[inline]
     pub fn set_customer_aws_account_id_filters(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        input: Option<Vec<String>>,
     ) -> Self {
         self.inner.customer_aws_account_id_filters = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::customer_aws_account_id_filters`](crate::types::ListRevenueAttributionAllocationsInput::customer_aws_account_id_filters), if any.
     #[inline]
-    pub fn get_customer_aws_account_id_filters(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_customer_aws_account_id_filters(&self) -> &Option<Vec<String>> {
         &self.inner.customer_aws_account_id_filters
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::status_filter`](crate::types::ListRevenueAttributionAllocationsInput::status_filter): Filter by allocation status.
     pub fn status_filter(mut self, input: crate::types::AllocationStatus) -> Self {
-        self.inner.status_filter = ::std::option::Option::Some(input);
+        self.inner.status_filter = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::status_filter`](crate::types::ListRevenueAttributionAllocationsInput::status_filter).
     #[inline]
     pub fn set_status_filter(
         mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
+        input: Option<crate::types::AllocationStatus>,
     ) -> Self {
         self.inner.status_filter = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::status_filter`](crate::types::ListRevenueAttributionAllocationsInput::status_filter), if any.
     #[inline]
-    pub fn get_status_filter(
-        &self,
-    ) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status_filter(&self) -> &Option<crate::types::AllocationStatus> {
         &self.inner.status_filter
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::after_effective_from`](crate::types::ListRevenueAttributionAllocationsInput::after_effective_from): Inclusive lower bound for EffectiveFrom date filter.
-    pub fn after_effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.after_effective_from = ::std::option::Option::Some(input.into());
+    pub fn after_effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.after_effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::after_effective_from`](crate::types::ListRevenueAttributionAllocationsInput::after_effective_from).
     #[inline]
-    pub fn set_after_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_after_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.after_effective_from = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::after_effective_from`](crate::types::ListRevenueAttributionAllocationsInput::after_effective_from), if any.
     #[inline]
-    pub fn get_after_effective_from(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_after_effective_from(&self) -> &Option<String> {
         &self.inner.after_effective_from
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::before_effective_from`](crate::types::ListRevenueAttributionAllocationsInput::before_effective_from): Exclusive upper bound for EffectiveFrom date filter (half-open range).
-    pub fn before_effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.before_effective_from = ::std::option::Option::Some(input.into());
+    pub fn before_effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.before_effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::before_effective_from`](crate::types::ListRevenueAttributionAllocationsInput::before_effective_from).
     #[inline]
-    pub fn set_before_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_before_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.before_effective_from = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::before_effective_from`](crate::types::ListRevenueAttributionAllocationsInput::before_effective_from), if any.
     #[inline]
-    pub fn get_before_effective_from(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_before_effective_from(&self) -> &Option<String> {
         &self.inner.before_effective_from
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::after_effective_until`](crate::types::ListRevenueAttributionAllocationsInput::after_effective_until): Inclusive lower bound for EffectiveUntil date filter.
-    pub fn after_effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.after_effective_until = ::std::option::Option::Some(input.into());
+    pub fn after_effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.after_effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::after_effective_until`](crate::types::ListRevenueAttributionAllocationsInput::after_effective_until).
     #[inline]
-    pub fn set_after_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_after_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.after_effective_until = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::after_effective_until`](crate::types::ListRevenueAttributionAllocationsInput::after_effective_until), if any.
     #[inline]
-    pub fn get_after_effective_until(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_after_effective_until(&self) -> &Option<String> {
         &self.inner.after_effective_until
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::before_effective_until`](crate::types::ListRevenueAttributionAllocationsInput::before_effective_until): Exclusive upper bound for EffectiveUntil date filter (half-open range).
-    pub fn before_effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.before_effective_until = ::std::option::Option::Some(input.into());
+    pub fn before_effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.before_effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::before_effective_until`](crate::types::ListRevenueAttributionAllocationsInput::before_effective_until).
     #[inline]
-    pub fn set_before_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_before_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.before_effective_until = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::before_effective_until`](crate::types::ListRevenueAttributionAllocationsInput::before_effective_until), if any.
     #[inline]
-    pub fn get_before_effective_until(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_before_effective_until(&self) -> &Option<String> {
         &self.inner.before_effective_until
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::sort_by`](crate::types::ListRevenueAttributionAllocationsInput::sort_by): Field to sort by.
@@ -401,14 +319,14 @@ impl ListRevenueAttributionAllocationsInputBuilder {
         mut self,
         input: crate::types::RevenueAttributionAllocationSortField,
     ) -> Self {
-        self.inner.sort_by = ::std::option::Option::Some(input);
+        self.inner.sort_by = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::sort_by`](crate::types::ListRevenueAttributionAllocationsInput::sort_by).
     #[inline]
     pub fn set_sort_by(
         mut self,
-        input: ::std::option::Option<crate::types::RevenueAttributionAllocationSortField>,
+        input: Option<crate::types::RevenueAttributionAllocationSortField>,
     ) -> Self {
         self.inner.sort_by = input;
         self
@@ -417,112 +335,93 @@ impl ListRevenueAttributionAllocationsInputBuilder {
     #[inline]
     pub fn get_sort_by(
         &self,
-    ) -> &::std::option::Option<crate::types::RevenueAttributionAllocationSortField> {
+    ) -> &Option<crate::types::RevenueAttributionAllocationSortField> {
         &self.inner.sort_by
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::sort_order`](crate::types::ListRevenueAttributionAllocationsInput::sort_order): Sort direction.
     pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
-        self.inner.sort_order = ::std::option::Option::Some(input);
+        self.inner.sort_order = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::sort_order`](crate::types::ListRevenueAttributionAllocationsInput::sort_order).
     #[inline]
-    pub fn set_sort_order(
-        mut self,
-        input: ::std::option::Option<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.inner.sort_order = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::sort_order`](crate::types::ListRevenueAttributionAllocationsInput::sort_order), if any.
     #[inline]
-    pub fn get_sort_order(&self) -> &::std::option::Option<crate::types::SortOrder> {
+    pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         &self.inner.sort_order
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::revenue_attribution_revision`](crate::types::ListRevenueAttributionAllocationsInput::revenue_attribution_revision): Point-in-time revision number to query.
-    pub fn revenue_attribution_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_revision = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::revenue_attribution_revision`](crate::types::ListRevenueAttributionAllocationsInput::revenue_attribution_revision).
     #[inline]
-    pub fn set_revenue_attribution_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_revision(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_revision = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::revenue_attribution_revision`](crate::types::ListRevenueAttributionAllocationsInput::revenue_attribution_revision), if any.
     #[inline]
-    pub fn get_revenue_attribution_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_revision(&self) -> &Option<String> {
         &self.inner.revenue_attribution_revision
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::max_results`](crate::types::ListRevenueAttributionAllocationsInput::max_results): Maximum results per page.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::max_results`](crate::types::ListRevenueAttributionAllocationsInput::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::max_results`](crate::types::ListRevenueAttributionAllocationsInput::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`ListRevenueAttributionAllocationsInput::next_token`](crate::types::ListRevenueAttributionAllocationsInput::next_token): Pagination token from previous response.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsInput::next_token`](crate::types::ListRevenueAttributionAllocationsInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsInput::next_token`](crate::types::ListRevenueAttributionAllocationsInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListRevenueAttributionAllocationsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListRevenueAttributionAllocationsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListRevenueAttributionAllocationsInput",
                 member: "catalog",
             });
         }
         if self.inner.revenue_attribution_identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListRevenueAttributionAllocationsInput",
                 member: "revenue_attribution_identifier",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRevenueAttributionAllocationsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionAllocationsOutput {
     /// Paginated list of allocations matching filters.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_allocation_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RevenueAttributionAllocationSummary>,
+    pub revenue_attribution_allocation_summaries: Option<
+        Vec<crate::types::RevenueAttributionAllocationSummary>,
     >,
     /// Token for next page. Absent if no more results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListRevenueAttributionAllocationsOutput {
     /// Starts building a [`ListRevenueAttributionAllocationsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListRevenueAttributionAllocationsOutputBuilder {
-        <crate::types::builders::ListRevenueAttributionAllocationsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListRevenueAttributionAllocationsOutputBuilder as Default>::default()
     }
     /// The `RevenueAttributionAllocationSummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,7 +29,7 @@ impl ListRevenueAttributionAllocationsOutput {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
@@ -42,21 +37,16 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListRevenueAttributionAllocationsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListRevenueAttributionAllocationsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListRevenueAttributionAllocationsOutput`](crate::types::ListRevenueAttributionAllocationsOutput); start one with `ListRevenueAttributionAllocationsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListRevenueAttributionAllocationsOutputBuilder {
     inner: crate::types::ListRevenueAttributionAllocationsOutput,
 }
@@ -78,9 +68,7 @@ impl ListRevenueAttributionAllocationsOutputBuilder {
     #[inline]
     pub fn set_revenue_attribution_allocation_summaries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RevenueAttributionAllocationSummary>,
-        >,
+        input: Option<Vec<crate::types::RevenueAttributionAllocationSummary>>,
     ) -> Self {
         self.inner.revenue_attribution_allocation_summaries = input;
         self
@@ -89,47 +77,39 @@ impl ListRevenueAttributionAllocationsOutputBuilder {
     #[inline]
     pub fn get_revenue_attribution_allocation_summaries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::RevenueAttributionAllocationSummary>,
-    > {
+    ) -> &Option<Vec<crate::types::RevenueAttributionAllocationSummary>> {
         &self.inner.revenue_attribution_allocation_summaries
     }
     /// Sets [`ListRevenueAttributionAllocationsOutput::next_token`](crate::types::ListRevenueAttributionAllocationsOutput::next_token): Token for next page.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionAllocationsOutput::next_token`](crate::types::ListRevenueAttributionAllocationsOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListRevenueAttributionAllocationsOutput::next_token`](crate::types::ListRevenueAttributionAllocationsOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListRevenueAttributionAllocationsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListRevenueAttributionAllocationsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.revenue_attribution_allocation_summaries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListRevenueAttributionAllocationsOutput",
                 member: "revenue_attribution_allocation_summaries",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

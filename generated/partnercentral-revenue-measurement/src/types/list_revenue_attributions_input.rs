@@ -2,81 +2,72 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRevenueAttributionsInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionsInput {
     /// The catalog to list revenue attributions from.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// Filter results to only include revenue attributions with the specified identifiers.
-    pub identifiers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub identifiers: Option<Vec<String>>,
     /// Filter results to only include revenue attributions created after this timestamp.
-    pub created_after: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_after: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Filter results to only include revenue attributions created before this timestamp.
-    pub created_before: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_before: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The field to sort revenue attributions by.
-    pub sort_by: ::std::option::Option<crate::types::AttributionSortBy>,
+    pub sort_by: Option<crate::types::AttributionSortBy>,
     /// The direction to sort results.
-    pub sort_order: ::std::option::Option<crate::types::SortOrder>,
+    pub sort_order: Option<crate::types::SortOrder>,
     /// The maximum number of results to return in a single call.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Token for pagination. Use the value returned in the previous response to retrieve the next page.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListRevenueAttributionsInput {
     /// Starts building a [`ListRevenueAttributionsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListRevenueAttributionsInputBuilder {
-        <crate::types::builders::ListRevenueAttributionsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListRevenueAttributionsInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `Identifiers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn identifiers(&self) -> &[::std::string::String] {
+    pub fn identifiers(&self) -> &[String] {
         self.identifiers.as_deref().unwrap_or_default()
     }
     /// The `CreatedAfter` member, when set.
     #[inline]
-    pub fn created_after(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_after(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_after.as_ref()
     }
     /// The `CreatedBefore` member, when set.
     #[inline]
-    pub fn created_before(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_before(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_before.as_ref()
     }
     /// The `SortBy` member, when set.
     #[inline]
-    pub fn sort_by(&self) -> ::std::option::Option<&crate::types::AttributionSortBy> {
+    pub fn sort_by(&self) -> Option<&crate::types::AttributionSortBy> {
         self.sort_by.as_ref()
     }
     /// The `SortOrder` member, when set.
     #[inline]
-    pub fn sort_order(&self) -> ::std::option::Option<&crate::types::SortOrder> {
+    pub fn sort_order(&self) -> Option<&crate::types::SortOrder> {
         self.sort_order.as_ref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
@@ -87,59 +78,43 @@ impl ListRevenueAttributionsInput {
     }
 }
 /// A builder for [`ListRevenueAttributionsInput`](crate::types::ListRevenueAttributionsInput); start one with `ListRevenueAttributionsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListRevenueAttributionsInputBuilder {
     inner: crate::types::ListRevenueAttributionsInput,
 }
 impl ListRevenueAttributionsInputBuilder {
     /// Sets [`ListRevenueAttributionsInput::catalog`](crate::types::ListRevenueAttributionsInput::catalog): The catalog to list revenue attributions from.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::catalog`](crate::types::ListRevenueAttributionsInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsInput::catalog`](crate::types::ListRevenueAttributionsInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Appends one item to [`ListRevenueAttributionsInput::identifiers`](crate::types::ListRevenueAttributionsInput::identifiers): Filter results to only include revenue attributions with the specified identifiers.
     ///
     /// To set the whole list at once, use [`set_identifiers`](Self::set_identifiers).
-    pub fn identifiers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn identifiers(mut self, input: impl Into<String>) -> Self {
         self.inner.identifiers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::identifiers`](crate::types::ListRevenueAttributionsInput::identifiers).
     #[inline]
-    pub fn set_identifiers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_identifiers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.identifiers = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsInput::identifiers`](crate::types::ListRevenueAttributionsInput::identifiers), if any.
     #[inline]
-    pub fn get_identifiers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_identifiers(&self) -> &Option<Vec<String>> {
         &self.inner.identifiers
     }
     /// Sets [`ListRevenueAttributionsInput::created_after`](crate::types::ListRevenueAttributionsInput::created_after): Filter results to only include revenue attributions created after this timestamp.
@@ -147,23 +122,21 @@ impl ListRevenueAttributionsInputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_after = ::std::option::Option::Some(input);
+        self.inner.created_after = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::created_after`](crate::types::ListRevenueAttributionsInput::created_after).
     #[inline]
     pub fn set_created_after(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_after = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsInput::created_after`](crate::types::ListRevenueAttributionsInput::created_after), if any.
     #[inline]
-    pub fn get_created_after(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_after(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_after
     }
     /// Sets [`ListRevenueAttributionsInput::created_before`](crate::types::ListRevenueAttributionsInput::created_before): Filter results to only include revenue attributions created before this timestamp.
@@ -171,117 +144,104 @@ impl ListRevenueAttributionsInputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_before = ::std::option::Option::Some(input);
+        self.inner.created_before = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::created_before`](crate::types::ListRevenueAttributionsInput::created_before).
     #[inline]
     pub fn set_created_before(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_before = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsInput::created_before`](crate::types::ListRevenueAttributionsInput::created_before), if any.
     #[inline]
-    pub fn get_created_before(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_before(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_before
     }
     /// Sets [`ListRevenueAttributionsInput::sort_by`](crate::types::ListRevenueAttributionsInput::sort_by): The field to sort revenue attributions by.
     pub fn sort_by(mut self, input: crate::types::AttributionSortBy) -> Self {
-        self.inner.sort_by = ::std::option::Option::Some(input);
+        self.inner.sort_by = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::sort_by`](crate::types::ListRevenueAttributionsInput::sort_by).
     #[inline]
     pub fn set_sort_by(
         mut self,
-        input: ::std::option::Option<crate::types::AttributionSortBy>,
+        input: Option<crate::types::AttributionSortBy>,
     ) -> Self {
         self.inner.sort_by = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsInput::sort_by`](crate::types::ListRevenueAttributionsInput::sort_by), if any.
     #[inline]
-    pub fn get_sort_by(
-        &self,
-    ) -> &::std::option::Option<crate::types::AttributionSortBy> {
+    pub fn get_sort_by(&self) -> &Option<crate::types::AttributionSortBy> {
         &self.inner.sort_by
     }
     /// Sets [`ListRevenueAttributionsInput::sort_order`](crate::types::ListRevenueAttributionsInput::sort_order): The direction to sort results.
     pub fn sort_order(mut self, input: crate::types::SortOrder) -> Self {
-        self.inner.sort_order = ::std::option::Option::Some(input);
+        self.inner.sort_order = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::sort_order`](crate::types::ListRevenueAttributionsInput::sort_order).
     #[inline]
-    pub fn set_sort_order(
-        mut self,
-        input: ::std::option::Option<crate::types::SortOrder>,
-    ) -> Self {
+    pub fn set_sort_order(mut self, input: Option<crate::types::SortOrder>) -> Self {
         self.inner.sort_order = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsInput::sort_order`](crate::types::ListRevenueAttributionsInput::sort_order), if any.
     #[inline]
-    pub fn get_sort_order(&self) -> &::std::option::Option<crate::types::SortOrder> {
+    pub fn get_sort_order(&self) -> &Option<crate::types::SortOrder> {
         &self.inner.sort_order
     }
     /// Sets [`ListRevenueAttributionsInput::max_results`](crate::types::ListRevenueAttributionsInput::max_results): The maximum number of results to return in a single call.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::max_results`](crate::types::ListRevenueAttributionsInput::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsInput::max_results`](crate::types::ListRevenueAttributionsInput::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Sets [`ListRevenueAttributionsInput::next_token`](crate::types::ListRevenueAttributionsInput::next_token): Token for pagination.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionsInput::next_token`](crate::types::ListRevenueAttributionsInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsInput::next_token`](crate::types::ListRevenueAttributionsInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListRevenueAttributionsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListRevenueAttributionsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListRevenueAttributionsInput",
                 member: "catalog",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

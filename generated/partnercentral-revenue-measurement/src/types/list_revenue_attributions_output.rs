@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListRevenueAttributionsOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRevenueAttributionsOutput {
     /// The list of revenue attribution summaries.
-    pub revenue_attribution_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributionSummary>,
-    >,
+    pub revenue_attribution_summaries: Option<Vec<crate::types::AttributionSummary>>,
     /// Token for pagination. Present if there are more results available.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListRevenueAttributionsOutput {
     /// Starts building a [`ListRevenueAttributionsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListRevenueAttributionsOutputBuilder {
-        <crate::types::builders::ListRevenueAttributionsOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListRevenueAttributionsOutputBuilder as Default>::default()
     }
     /// The `RevenueAttributionSummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,28 +23,23 @@ impl ListRevenueAttributionsOutput {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListRevenueAttributionsOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListRevenueAttributionsOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListRevenueAttributionsOutput`](crate::types::ListRevenueAttributionsOutput); start one with `ListRevenueAttributionsOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListRevenueAttributionsOutputBuilder {
     inner: crate::types::ListRevenueAttributionsOutput,
 }
@@ -70,7 +58,7 @@ impl ListRevenueAttributionsOutputBuilder {
     #[inline]
     pub fn set_revenue_attribution_summaries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AttributionSummary>>,
+        input: Option<Vec<crate::types::AttributionSummary>>,
     ) -> Self {
         self.inner.revenue_attribution_summaries = input;
         self
@@ -79,29 +67,23 @@ impl ListRevenueAttributionsOutputBuilder {
     #[inline]
     pub fn get_revenue_attribution_summaries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributionSummary>> {
+    ) -> &Option<Vec<crate::types::AttributionSummary>> {
         &self.inner.revenue_attribution_summaries
     }
     /// Sets [`ListRevenueAttributionsOutput::next_token`](crate::types::ListRevenueAttributionsOutput::next_token): Token for pagination.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListRevenueAttributionsOutput::next_token`](crate::types::ListRevenueAttributionsOutput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListRevenueAttributionsOutput::next_token`](crate::types::ListRevenueAttributionsOutput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListRevenueAttributionsOutput`]; it has no required members, so this cannot fail.

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsForResourceOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResourceOutput {
     /// The tags associated with the resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ListTagsForResourceOutput {
     /// Starts building a [`ListTagsForResourceOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsForResourceOutputBuilder {
-        <crate::types::builders::ListTagsForResourceOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsForResourceOutputBuilder as Default>::default()
     }
     /// The `tags` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,21 +23,16 @@ impl ListTagsForResourceOutput {
 impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourceOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListTagsForResourceOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTagsForResourceOutput`](crate::types::ListTagsForResourceOutput); start one with `ListTagsForResourceOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsForResourceOutputBuilder {
     inner: crate::types::ListTagsForResourceOutput,
 }
@@ -56,18 +46,13 @@ impl ListTagsForResourceOutputBuilder {
     }
     /// Sets or clears [`ListTagsForResourceOutput::tags`](crate::types::ListTagsForResourceOutput::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ListTagsForResourceOutput::tags`](crate::types::ListTagsForResourceOutput::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ListTagsForResourceOutput`]; it has no required members, so this cannot fail.

@@ -2,118 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Read-time AWS Marketplace product attributes returned in revenue attribution responses, including service-resolved fields.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MarketplaceProductSummary {
     /// The product identifier provided at attribution creation.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// The AWS Marketplace product code resolved using the product identifier.
-    pub product_code: ::std::option::Option<::std::string::String>,
+    pub product_code: Option<String>,
     /// The display name of the AWS Marketplace product.
-    pub product_name: ::std::option::Option<::std::string::String>,
+    pub product_name: Option<String>,
 }
 impl MarketplaceProductSummary {
     /// Starts building a [`MarketplaceProductSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::MarketplaceProductSummaryBuilder {
-        <crate::types::builders::MarketplaceProductSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MarketplaceProductSummaryBuilder as Default>::default()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `ProductCode` member, when set.
     #[inline]
-    pub fn product_code(&self) -> ::std::option::Option<&str> {
+    pub fn product_code(&self) -> Option<&str> {
         self.product_code.as_deref()
     }
     /// The `ProductName` member, when set.
     #[inline]
-    pub fn product_name(&self) -> ::std::option::Option<&str> {
+    pub fn product_name(&self) -> Option<&str> {
         self.product_name.as_deref()
     }
 }
 /// A builder for [`MarketplaceProductSummary`](crate::types::MarketplaceProductSummary); start one with `MarketplaceProductSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MarketplaceProductSummaryBuilder {
     inner: crate::types::MarketplaceProductSummary,
 }
 impl MarketplaceProductSummaryBuilder {
     /// Sets [`MarketplaceProductSummary::product_id`](crate::types::MarketplaceProductSummary::product_id): The product identifier provided at attribution creation.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`MarketplaceProductSummary::product_id`](crate::types::MarketplaceProductSummary::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`MarketplaceProductSummary::product_id`](crate::types::MarketplaceProductSummary::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`MarketplaceProductSummary::product_code`](crate::types::MarketplaceProductSummary::product_code): The AWS Marketplace product code resolved using the product identifier.
-    pub fn product_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_code = ::std::option::Option::Some(input.into());
+    pub fn product_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_code = Some(input.into());
         self
     }
     /// Sets or clears [`MarketplaceProductSummary::product_code`](crate::types::MarketplaceProductSummary::product_code).
     #[inline]
-    pub fn set_product_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_code(mut self, input: Option<String>) -> Self {
         self.inner.product_code = input;
         self
     }
     /// The value set for [`MarketplaceProductSummary::product_code`](crate::types::MarketplaceProductSummary::product_code), if any.
     #[inline]
-    pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_code(&self) -> &Option<String> {
         &self.inner.product_code
     }
     /// Sets [`MarketplaceProductSummary::product_name`](crate::types::MarketplaceProductSummary::product_name): The display name of the AWS Marketplace product.
-    pub fn product_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_name = ::std::option::Option::Some(input.into());
+    pub fn product_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_name = Some(input.into());
         self
     }
     /// Sets or clears [`MarketplaceProductSummary::product_name`](crate::types::MarketplaceProductSummary::product_name).
     #[inline]
-    pub fn set_product_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_name(mut self, input: Option<String>) -> Self {
         self.inner.product_name = input;
         self
     }
     /// The value set for [`MarketplaceProductSummary::product_name`](crate::types::MarketplaceProductSummary::product_name), if any.
     #[inline]
-    pub fn get_product_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_name(&self) -> &Option<String> {
         &self.inner.product_name
     }
     /// Builds the [`MarketplaceProductSummary`]; it has no required members, so this cannot fail.

@@ -2,99 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details of a validation error for a single revenue attribution allocation record.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevenueAttributionAllocationErrorDetail {
     /// The allocation identifier. Present for UPDATE actions; absent for CREATE actions.
-    pub revenue_attribution_allocation_id: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_allocation_id: Option<String>,
     /// The deal entity type of the failing record.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entity_type: ::std::option::Option<crate::types::EntityType>,
+    pub entity_type: Option<crate::types::EntityType>,
     /// The deal entity identifier of the failing record.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entity_id: ::std::option::Option<::std::string::String>,
+    pub entity_id: Option<String>,
     /// The customer AWS account ID of the failing record.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub customer_aws_account_id: ::std::option::Option<::std::string::String>,
+    pub customer_aws_account_id: Option<String>,
     /// Effective start date of the failing record.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub effective_from: ::std::option::Option<::std::string::String>,
+    pub effective_from: Option<String>,
     /// Effective end date of the failing record.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub effective_until: ::std::option::Option<::std::string::String>,
+    pub effective_until: Option<String>,
     /// The action that was attempted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub action: ::std::option::Option<crate::types::RevenueAttributionAllocationAction>,
+    pub action: Option<crate::types::RevenueAttributionAllocationAction>,
     /// Machine-readable error code.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error_code: ::std::option::Option<
-        crate::types::RevenueAttributionAllocationErrorCode,
-    >,
+    pub error_code: Option<crate::types::RevenueAttributionAllocationErrorCode>,
     /// Human-readable error description.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
 }
 impl RevenueAttributionAllocationErrorDetail {
     /// Starts building a [`RevenueAttributionAllocationErrorDetail`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevenueAttributionAllocationErrorDetailBuilder {
-        <crate::types::builders::RevenueAttributionAllocationErrorDetailBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RevenueAttributionAllocationErrorDetailBuilder as Default>::default()
     }
     /// The `RevenueAttributionAllocationId` member, when set.
     #[inline]
-    pub fn revenue_attribution_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_allocation_id(&self) -> Option<&str> {
         self.revenue_attribution_allocation_id.as_deref()
     }
     /// The `EntityType` member, when set.
     #[inline]
-    pub fn entity_type(&self) -> ::std::option::Option<&crate::types::EntityType> {
+    pub fn entity_type(&self) -> Option<&crate::types::EntityType> {
         self.entity_type.as_ref()
     }
     /// The `EntityId` member, when set.
     #[inline]
-    pub fn entity_id(&self) -> ::std::option::Option<&str> {
+    pub fn entity_id(&self) -> Option<&str> {
         self.entity_id.as_deref()
     }
     /// The `CustomerAwsAccountId` member, when set.
     #[inline]
-    pub fn customer_aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_aws_account_id(&self) -> Option<&str> {
         self.customer_aws_account_id.as_deref()
     }
     /// The `EffectiveFrom` member, when set.
     #[inline]
-    pub fn effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
     /// The `EffectiveUntil` member, when set.
     #[inline]
-    pub fn effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn effective_until(&self) -> Option<&str> {
         self.effective_until.as_deref()
     }
     /// The `Action` member, when set.
     #[inline]
-    pub fn action(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RevenueAttributionAllocationAction> {
+    pub fn action(&self) -> Option<&crate::types::RevenueAttributionAllocationAction> {
         self.action.as_ref()
     }
     /// The `ErrorCode` member, when set.
     #[inline]
     pub fn error_code(
         &self,
-    ) -> ::std::option::Option<&crate::types::RevenueAttributionAllocationErrorCode> {
+    ) -> Option<&crate::types::RevenueAttributionAllocationErrorCode> {
         self.error_code.as_ref()
     }
     /// The `ErrorMessage` member, when set.
     #[inline]
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
+    pub fn error_message(&self) -> Option<&str> {
         self.error_message.as_deref()
     }
 }
@@ -118,12 +114,7 @@ impl ::std::fmt::Debug for RevenueAttributionAllocationErrorDetail {
     }
 }
 /// A builder for [`RevenueAttributionAllocationErrorDetail`](crate::types::RevenueAttributionAllocationErrorDetail); start one with `RevenueAttributionAllocationErrorDetail::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RevenueAttributionAllocationErrorDetailBuilder {
     inner: crate::types::RevenueAttributionAllocationErrorDetail,
 }
@@ -131,136 +122,103 @@ impl RevenueAttributionAllocationErrorDetailBuilder {
     /// Sets [`RevenueAttributionAllocationErrorDetail::revenue_attribution_allocation_id`](crate::types::RevenueAttributionAllocationErrorDetail::revenue_attribution_allocation_id): The allocation identifier.
     pub fn revenue_attribution_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.revenue_attribution_allocation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.revenue_attribution_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::revenue_attribution_allocation_id`](crate::types::RevenueAttributionAllocationErrorDetail::revenue_attribution_allocation_id).
     #[inline]
     pub fn set_revenue_attribution_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.revenue_attribution_allocation_id = input;
         self
     }
     /// The value set for [`RevenueAttributionAllocationErrorDetail::revenue_attribution_allocation_id`](crate::types::RevenueAttributionAllocationErrorDetail::revenue_attribution_allocation_id), if any.
     #[inline]
-    pub fn get_revenue_attribution_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_allocation_id(&self) -> &Option<String> {
         &self.inner.revenue_attribution_allocation_id
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::entity_type`](crate::types::RevenueAttributionAllocationErrorDetail::entity_type): The deal entity type of the failing record.
     pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
-        self.inner.entity_type = ::std::option::Option::Some(input);
+        self.inner.entity_type = Some(input);
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::entity_type`](crate::types::RevenueAttributionAllocationErrorDetail::entity_type).
     #[inline]
-    pub fn set_entity_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EntityType>,
-    ) -> Self {
+    pub fn set_entity_type(mut self, input: Option<crate::types::EntityType>) -> Self {
         self.inner.entity_type = input;
         self
     }
     /// The value set for [`RevenueAttributionAllocationErrorDetail::entity_type`](crate::types::RevenueAttributionAllocationErrorDetail::entity_type), if any.
     #[inline]
-    pub fn get_entity_type(&self) -> &::std::option::Option<crate::types::EntityType> {
+    pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
         &self.inner.entity_type
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::entity_id`](crate::types::RevenueAttributionAllocationErrorDetail::entity_id): The deal entity identifier of the failing record.
-    pub fn entity_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.entity_id = ::std::option::Option::Some(input.into());
+    pub fn entity_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.entity_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::entity_id`](crate::types::RevenueAttributionAllocationErrorDetail::entity_id).
     #[inline]
-    pub fn set_entity_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_entity_id(mut self, input: Option<String>) -> Self {
         self.inner.entity_id = input;
         self
     }
     /// The value set for [`RevenueAttributionAllocationErrorDetail::entity_id`](crate::types::RevenueAttributionAllocationErrorDetail::entity_id), if any.
     #[inline]
-    pub fn get_entity_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_entity_id(&self) -> &Option<String> {
         &self.inner.entity_id
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::customer_aws_account_id`](crate::types::RevenueAttributionAllocationErrorDetail::customer_aws_account_id): The customer AWS account ID of the failing record.
-    pub fn customer_aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_aws_account_id = ::std::option::Option::Some(input.into());
+    pub fn customer_aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::customer_aws_account_id`](crate::types::RevenueAttributionAllocationErrorDetail::customer_aws_account_id).
     #[inline]
-    pub fn set_customer_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_aws_account_id = input;
         self
     }
     /// The value set for [`RevenueAttributionAllocationErrorDetail::customer_aws_account_id`](crate::types::RevenueAttributionAllocationErrorDetail::customer_aws_account_id), if any.
     #[inline]
-    pub fn get_customer_aws_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_aws_account_id(&self) -> &Option<String> {
         &self.inner.customer_aws_account_id
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::effective_from`](crate::types::RevenueAttributionAllocationErrorDetail::effective_from): Effective start date of the failing record.
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_from = ::std::option::Option::Some(input.into());
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::effective_from`](crate::types::RevenueAttributionAllocationErrorDetail::effective_from).
     #[inline]
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.effective_from = input;
         self
     }
     /// The value set for [`RevenueAttributionAllocationErrorDetail::effective_from`](crate::types::RevenueAttributionAllocationErrorDetail::effective_from), if any.
     #[inline]
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         &self.inner.effective_from
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::effective_until`](crate::types::RevenueAttributionAllocationErrorDetail::effective_until): Effective end date of the failing record.
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_until = ::std::option::Option::Some(input.into());
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::effective_until`](crate::types::RevenueAttributionAllocationErrorDetail::effective_until).
     #[inline]
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.effective_until = input;
         self
     }
     /// The value set for [`RevenueAttributionAllocationErrorDetail::effective_until`](crate::types::RevenueAttributionAllocationErrorDetail::effective_until), if any.
     #[inline]
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         &self.inner.effective_until
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::action`](crate::types::RevenueAttributionAllocationErrorDetail::action): The action that was attempted.
@@ -268,14 +226,14 @@ impl RevenueAttributionAllocationErrorDetailBuilder {
         mut self,
         input: crate::types::RevenueAttributionAllocationAction,
     ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input);
+        self.inner.action = Some(input);
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::action`](crate::types::RevenueAttributionAllocationErrorDetail::action).
     #[inline]
     pub fn set_action(
         mut self,
-        input: ::std::option::Option<crate::types::RevenueAttributionAllocationAction>,
+        input: Option<crate::types::RevenueAttributionAllocationAction>,
     ) -> Self {
         self.inner.action = input;
         self
@@ -284,7 +242,7 @@ impl RevenueAttributionAllocationErrorDetailBuilder {
     #[inline]
     pub fn get_action(
         &self,
-    ) -> &::std::option::Option<crate::types::RevenueAttributionAllocationAction> {
+    ) -> &Option<crate::types::RevenueAttributionAllocationAction> {
         &self.inner.action
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::error_code`](crate::types::RevenueAttributionAllocationErrorDetail::error_code): Machine-readable error code.
@@ -292,14 +250,14 @@ impl RevenueAttributionAllocationErrorDetailBuilder {
         mut self,
         input: crate::types::RevenueAttributionAllocationErrorCode,
     ) -> Self {
-        self.inner.error_code = ::std::option::Option::Some(input);
+        self.inner.error_code = Some(input);
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::error_code`](crate::types::RevenueAttributionAllocationErrorDetail::error_code).
     #[inline]
     pub fn set_error_code(
         mut self,
-        input: ::std::option::Option<crate::types::RevenueAttributionAllocationErrorCode>,
+        input: Option<crate::types::RevenueAttributionAllocationErrorCode>,
     ) -> Self {
         self.inner.error_code = input;
         self
@@ -308,87 +266,81 @@ impl RevenueAttributionAllocationErrorDetailBuilder {
     #[inline]
     pub fn get_error_code(
         &self,
-    ) -> &::std::option::Option<crate::types::RevenueAttributionAllocationErrorCode> {
+    ) -> &Option<crate::types::RevenueAttributionAllocationErrorCode> {
         &self.inner.error_code
     }
     /// Sets [`RevenueAttributionAllocationErrorDetail::error_message`](crate::types::RevenueAttributionAllocationErrorDetail::error_message): Human-readable error description.
-    pub fn error_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.error_message = ::std::option::Option::Some(input.into());
+    pub fn error_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.error_message = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueAttributionAllocationErrorDetail::error_message`](crate::types::RevenueAttributionAllocationErrorDetail::error_message).
     #[inline]
-    pub fn set_error_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_error_message(mut self, input: Option<String>) -> Self {
         self.inner.error_message = input;
         self
     }
     /// The value set for [`RevenueAttributionAllocationErrorDetail::error_message`](crate::types::RevenueAttributionAllocationErrorDetail::error_message), if any.
     #[inline]
-    pub fn get_error_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_error_message(&self) -> &Option<String> {
         &self.inner.error_message
     }
     /// Builds the [`RevenueAttributionAllocationErrorDetail`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RevenueAttributionAllocationErrorDetail,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.entity_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueAttributionAllocationErrorDetail",
                 member: "entity_type",
             });
         }
         if self.inner.entity_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueAttributionAllocationErrorDetail",
                 member: "entity_id",
             });
         }
         if self.inner.customer_aws_account_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueAttributionAllocationErrorDetail",
                 member: "customer_aws_account_id",
             });
         }
         if self.inner.effective_from.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueAttributionAllocationErrorDetail",
                 member: "effective_from",
             });
         }
         if self.inner.effective_until.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueAttributionAllocationErrorDetail",
                 member: "effective_until",
             });
         }
         if self.inner.action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueAttributionAllocationErrorDetail",
                 member: "action",
             });
         }
         if self.inner.error_code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueAttributionAllocationErrorDetail",
                 member: "error_code",
             });
         }
         if self.inner.error_message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueAttributionAllocationErrorDetail",
                 member: "error_message",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,93 +2,91 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A single allocation change within a batch request.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RevenueShareAllocation {
     /// The operation type: CREATE or UPDATE.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub action: ::std::option::Option<crate::types::RevenueAttributionAllocationAction>,
+    pub action: Option<crate::types::RevenueAttributionAllocationAction>,
     /// The allocation to update. Required when Action is UPDATE.
-    pub revenue_attribution_allocation_id: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_allocation_id: Option<String>,
     /// The type of the associated deal entity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entity_type: ::std::option::Option<crate::types::EntityType>,
+    pub entity_type: Option<crate::types::EntityType>,
     /// The unique identifier of the associated deal entity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entity_identifier: ::std::option::Option<::std::string::String>,
+    pub entity_identifier: Option<String>,
     /// The customer AWS account ID for this associated deal entity.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub customer_aws_account_id: ::std::option::Option<::std::string::String>,
+    pub customer_aws_account_id: Option<String>,
     /// Revenue share percentage.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_share_percent: ::std::option::Option<::std::string::String>,
+    pub revenue_share_percent: Option<String>,
     /// The effective start date for this allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub effective_from: ::std::option::Option<::std::string::String>,
+    pub effective_from: Option<String>,
     /// The effective end date for this allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub effective_until: ::std::option::Option<::std::string::String>,
+    pub effective_until: Option<String>,
     /// Allocation status. Defaults to ACTIVE on CREATE.
-    pub status: ::std::option::Option<crate::types::AllocationStatus>,
+    pub status: Option<crate::types::AllocationStatus>,
 }
 impl RevenueShareAllocation {
     /// Starts building a [`RevenueShareAllocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevenueShareAllocationBuilder {
-        <crate::types::builders::RevenueShareAllocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RevenueShareAllocationBuilder as Default>::default()
     }
     /// The `Action` member, when set.
     #[inline]
-    pub fn action(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RevenueAttributionAllocationAction> {
+    pub fn action(&self) -> Option<&crate::types::RevenueAttributionAllocationAction> {
         self.action.as_ref()
     }
     /// The `RevenueAttributionAllocationId` member, when set.
     #[inline]
-    pub fn revenue_attribution_allocation_id(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_allocation_id(&self) -> Option<&str> {
         self.revenue_attribution_allocation_id.as_deref()
     }
     /// The `EntityType` member, when set.
     #[inline]
-    pub fn entity_type(&self) -> ::std::option::Option<&crate::types::EntityType> {
+    pub fn entity_type(&self) -> Option<&crate::types::EntityType> {
         self.entity_type.as_ref()
     }
     /// The `EntityIdentifier` member, when set.
     #[inline]
-    pub fn entity_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn entity_identifier(&self) -> Option<&str> {
         self.entity_identifier.as_deref()
     }
     /// The `CustomerAwsAccountId` member, when set.
     #[inline]
-    pub fn customer_aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn customer_aws_account_id(&self) -> Option<&str> {
         self.customer_aws_account_id.as_deref()
     }
     /// The `RevenueSharePercent` member, when set.
     #[inline]
-    pub fn revenue_share_percent(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_share_percent(&self) -> Option<&str> {
         self.revenue_share_percent.as_deref()
     }
     /// The `EffectiveFrom` member, when set.
     #[inline]
-    pub fn effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
     /// The `EffectiveUntil` member, when set.
     #[inline]
-    pub fn effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn effective_until(&self) -> Option<&str> {
         self.effective_until.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AllocationStatus> {
+    pub fn status(&self) -> Option<&crate::types::AllocationStatus> {
         self.status.as_ref()
     }
 }
@@ -112,12 +110,7 @@ impl ::std::fmt::Debug for RevenueShareAllocation {
     }
 }
 /// A builder for [`RevenueShareAllocation`](crate::types::RevenueShareAllocation); start one with `RevenueShareAllocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RevenueShareAllocationBuilder {
     inner: crate::types::RevenueShareAllocation,
 }
@@ -127,14 +120,14 @@ impl RevenueShareAllocationBuilder {
         mut self,
         input: crate::types::RevenueAttributionAllocationAction,
     ) -> Self {
-        self.inner.action = ::std::option::Option::Some(input);
+        self.inner.action = Some(input);
         self
     }
     /// Sets or clears [`RevenueShareAllocation::action`](crate::types::RevenueShareAllocation::action).
     #[inline]
     pub fn set_action(
         mut self,
-        input: ::std::option::Option<crate::types::RevenueAttributionAllocationAction>,
+        input: Option<crate::types::RevenueAttributionAllocationAction>,
     ) -> Self {
         self.inner.action = input;
         self
@@ -143,239 +136,193 @@ impl RevenueShareAllocationBuilder {
     #[inline]
     pub fn get_action(
         &self,
-    ) -> &::std::option::Option<crate::types::RevenueAttributionAllocationAction> {
+    ) -> &Option<crate::types::RevenueAttributionAllocationAction> {
         &self.inner.action
     }
     /// Sets [`RevenueShareAllocation::revenue_attribution_allocation_id`](crate::types::RevenueShareAllocation::revenue_attribution_allocation_id): The allocation to update.
     pub fn revenue_attribution_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.revenue_attribution_allocation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.revenue_attribution_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueShareAllocation::revenue_attribution_allocation_id`](crate::types::RevenueShareAllocation::revenue_attribution_allocation_id).
     #[inline]
     pub fn set_revenue_attribution_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.revenue_attribution_allocation_id = input;
         self
     }
     /// The value set for [`RevenueShareAllocation::revenue_attribution_allocation_id`](crate::types::RevenueShareAllocation::revenue_attribution_allocation_id), if any.
     #[inline]
-    pub fn get_revenue_attribution_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_allocation_id(&self) -> &Option<String> {
         &self.inner.revenue_attribution_allocation_id
     }
     /// Sets [`RevenueShareAllocation::entity_type`](crate::types::RevenueShareAllocation::entity_type): The type of the associated deal entity.
     pub fn entity_type(mut self, input: crate::types::EntityType) -> Self {
-        self.inner.entity_type = ::std::option::Option::Some(input);
+        self.inner.entity_type = Some(input);
         self
     }
     /// Sets or clears [`RevenueShareAllocation::entity_type`](crate::types::RevenueShareAllocation::entity_type).
     #[inline]
-    pub fn set_entity_type(
-        mut self,
-        input: ::std::option::Option<crate::types::EntityType>,
-    ) -> Self {
+    pub fn set_entity_type(mut self, input: Option<crate::types::EntityType>) -> Self {
         self.inner.entity_type = input;
         self
     }
     /// The value set for [`RevenueShareAllocation::entity_type`](crate::types::RevenueShareAllocation::entity_type), if any.
     #[inline]
-    pub fn get_entity_type(&self) -> &::std::option::Option<crate::types::EntityType> {
+    pub fn get_entity_type(&self) -> &Option<crate::types::EntityType> {
         &self.inner.entity_type
     }
     /// Sets [`RevenueShareAllocation::entity_identifier`](crate::types::RevenueShareAllocation::entity_identifier): The unique identifier of the associated deal entity.
-    pub fn entity_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.entity_identifier = ::std::option::Option::Some(input.into());
+    pub fn entity_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.entity_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueShareAllocation::entity_identifier`](crate::types::RevenueShareAllocation::entity_identifier).
     #[inline]
-    pub fn set_entity_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_entity_identifier(mut self, input: Option<String>) -> Self {
         self.inner.entity_identifier = input;
         self
     }
     /// The value set for [`RevenueShareAllocation::entity_identifier`](crate::types::RevenueShareAllocation::entity_identifier), if any.
     #[inline]
-    pub fn get_entity_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_entity_identifier(&self) -> &Option<String> {
         &self.inner.entity_identifier
     }
     /// Sets [`RevenueShareAllocation::customer_aws_account_id`](crate::types::RevenueShareAllocation::customer_aws_account_id): The customer AWS account ID for this associated deal entity.
-    pub fn customer_aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.customer_aws_account_id = ::std::option::Option::Some(input.into());
+    pub fn customer_aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.customer_aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueShareAllocation::customer_aws_account_id`](crate::types::RevenueShareAllocation::customer_aws_account_id).
     #[inline]
-    pub fn set_customer_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_customer_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.customer_aws_account_id = input;
         self
     }
     /// The value set for [`RevenueShareAllocation::customer_aws_account_id`](crate::types::RevenueShareAllocation::customer_aws_account_id), if any.
     #[inline]
-    pub fn get_customer_aws_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_customer_aws_account_id(&self) -> &Option<String> {
         &self.inner.customer_aws_account_id
     }
     /// Sets [`RevenueShareAllocation::revenue_share_percent`](crate::types::RevenueShareAllocation::revenue_share_percent): Revenue share percentage.
-    pub fn revenue_share_percent(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_share_percent = ::std::option::Option::Some(input.into());
+    pub fn revenue_share_percent(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_share_percent = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueShareAllocation::revenue_share_percent`](crate::types::RevenueShareAllocation::revenue_share_percent).
     #[inline]
-    pub fn set_revenue_share_percent(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_share_percent(mut self, input: Option<String>) -> Self {
         self.inner.revenue_share_percent = input;
         self
     }
     /// The value set for [`RevenueShareAllocation::revenue_share_percent`](crate::types::RevenueShareAllocation::revenue_share_percent), if any.
     #[inline]
-    pub fn get_revenue_share_percent(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_share_percent(&self) -> &Option<String> {
         &self.inner.revenue_share_percent
     }
     /// Sets [`RevenueShareAllocation::effective_from`](crate::types::RevenueShareAllocation::effective_from): The effective start date for this allocation.
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_from = ::std::option::Option::Some(input.into());
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueShareAllocation::effective_from`](crate::types::RevenueShareAllocation::effective_from).
     #[inline]
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.effective_from = input;
         self
     }
     /// The value set for [`RevenueShareAllocation::effective_from`](crate::types::RevenueShareAllocation::effective_from), if any.
     #[inline]
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         &self.inner.effective_from
     }
     /// Sets [`RevenueShareAllocation::effective_until`](crate::types::RevenueShareAllocation::effective_until): The effective end date for this allocation.
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_until = ::std::option::Option::Some(input.into());
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`RevenueShareAllocation::effective_until`](crate::types::RevenueShareAllocation::effective_until).
     #[inline]
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.effective_until = input;
         self
     }
     /// The value set for [`RevenueShareAllocation::effective_until`](crate::types::RevenueShareAllocation::effective_until), if any.
     #[inline]
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         &self.inner.effective_until
     }
     /// Sets [`RevenueShareAllocation::status`](crate::types::RevenueShareAllocation::status): Allocation status.
     pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`RevenueShareAllocation::status`](crate::types::RevenueShareAllocation::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AllocationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`RevenueShareAllocation::status`](crate::types::RevenueShareAllocation::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AllocationStatus> {
         &self.inner.status
     }
     /// Builds the [`RevenueShareAllocation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RevenueShareAllocation,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueShareAllocation",
                 member: "action",
             });
         }
         if self.inner.entity_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueShareAllocation",
                 member: "entity_type",
             });
         }
         if self.inner.entity_identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueShareAllocation",
                 member: "entity_identifier",
             });
         }
         if self.inner.customer_aws_account_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueShareAllocation",
                 member: "customer_aws_account_id",
             });
         }
         if self.inner.revenue_share_percent.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueShareAllocation",
                 member: "revenue_share_percent",
             });
         }
         if self.inner.effective_from.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueShareAllocation",
                 member: "effective_from",
             });
         }
         if self.inner.effective_until.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevenueShareAllocation",
                 member: "effective_until",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

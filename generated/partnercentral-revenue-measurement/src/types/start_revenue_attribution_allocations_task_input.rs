@@ -2,56 +2,49 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartRevenueAttributionAllocationsTaskInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartRevenueAttributionAllocationsTaskInput {
     /// The catalog context for this operation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The revenue attribution identifier.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_identifier: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_identifier: Option<String>,
     /// Current revision of the revenue attribution for optimistic locking.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_revision: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_revision: Option<String>,
     /// The list of allocation changes to process in this batch.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_share_allocations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::RevenueShareAllocation>,
-    >,
+    pub revenue_share_allocations: Option<Vec<crate::types::RevenueShareAllocation>>,
     /// Idempotency token for deduplication and retry.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// Human-readable description of the batch.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl StartRevenueAttributionAllocationsTaskInput {
     /// Starts building a [`StartRevenueAttributionAllocationsTaskInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder {
-        <crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartRevenueAttributionAllocationsTaskInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `RevenueAttributionIdentifier` member, when set.
     #[inline]
-    pub fn revenue_attribution_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_identifier(&self) -> Option<&str> {
         self.revenue_attribution_identifier.as_deref()
     }
     /// The `RevenueAttributionRevision` member, when set.
     #[inline]
-    pub fn revenue_attribution_revision(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_revision(&self) -> Option<&str> {
         self.revenue_attribution_revision.as_deref()
     }
     /// The `RevenueShareAllocations` member, empty when not set; the field tells an empty list from an absent one.
@@ -61,12 +54,12 @@ impl StartRevenueAttributionAllocationsTaskInput {
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
@@ -77,85 +70,57 @@ impl StartRevenueAttributionAllocationsTaskInput {
     }
 }
 /// A builder for [`StartRevenueAttributionAllocationsTaskInput`](crate::types::StartRevenueAttributionAllocationsTaskInput); start one with `StartRevenueAttributionAllocationsTaskInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartRevenueAttributionAllocationsTaskInputBuilder {
     inner: crate::types::StartRevenueAttributionAllocationsTaskInput,
 }
 impl StartRevenueAttributionAllocationsTaskInputBuilder {
     /// Sets [`StartRevenueAttributionAllocationsTaskInput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskInput::catalog): The catalog context for this operation.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskInput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskInput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier`](crate::types::StartRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier): The revenue attribution identifier.
-    pub fn revenue_attribution_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_identifier = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier`](crate::types::StartRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier).
     #[inline]
-    pub fn set_revenue_attribution_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_identifier(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_identifier = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier`](crate::types::StartRevenueAttributionAllocationsTaskInput::revenue_attribution_identifier), if any.
     #[inline]
-    pub fn get_revenue_attribution_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_identifier(&self) -> &Option<String> {
         &self.inner.revenue_attribution_identifier
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskInput::revenue_attribution_revision`](crate::types::StartRevenueAttributionAllocationsTaskInput::revenue_attribution_revision): Current revision of the revenue attribution for optimistic locking.
-    pub fn revenue_attribution_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn revenue_attribution_revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_revision = Some(input.into());
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskInput::revenue_attribution_revision`](crate::types::StartRevenueAttributionAllocationsTaskInput::revenue_attribution_revision).
     #[inline]
-    pub fn set_revenue_attribution_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_revision(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_revision = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskInput::revenue_attribution_revision`](crate::types::StartRevenueAttributionAllocationsTaskInput::revenue_attribution_revision), if any.
     #[inline]
-    pub fn get_revenue_attribution_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_revision(&self) -> &Option<String> {
         &self.inner.revenue_attribution_revision
     }
     /// Appends one item to [`StartRevenueAttributionAllocationsTaskInput::revenue_share_allocations`](crate::types::StartRevenueAttributionAllocationsTaskInput::revenue_share_allocations): The list of allocation changes to process in this batch.
@@ -172,9 +137,7 @@ impl StartRevenueAttributionAllocationsTaskInputBuilder {
     #[inline]
     pub fn set_revenue_share_allocations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::RevenueShareAllocation>,
-        >,
+        input: Option<Vec<crate::types::RevenueShareAllocation>>,
     ) -> Self {
         self.inner.revenue_share_allocations = input;
         self
@@ -183,85 +146,73 @@ impl StartRevenueAttributionAllocationsTaskInputBuilder {
     #[inline]
     pub fn get_revenue_share_allocations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::RevenueShareAllocation>> {
+    ) -> &Option<Vec<crate::types::RevenueShareAllocation>> {
         &self.inner.revenue_share_allocations
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskInput::client_token`](crate::types::StartRevenueAttributionAllocationsTaskInput::client_token): Idempotency token for deduplication and retry.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskInput::client_token`](crate::types::StartRevenueAttributionAllocationsTaskInput::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskInput::client_token`](crate::types::StartRevenueAttributionAllocationsTaskInput::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskInput::description`](crate::types::StartRevenueAttributionAllocationsTaskInput::description): Human-readable description of the batch.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskInput::description`](crate::types::StartRevenueAttributionAllocationsTaskInput::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskInput::description`](crate::types::StartRevenueAttributionAllocationsTaskInput::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`StartRevenueAttributionAllocationsTaskInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartRevenueAttributionAllocationsTaskInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskInput",
                 member: "catalog",
             });
         }
         if self.inner.revenue_attribution_identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskInput",
                 member: "revenue_attribution_identifier",
             });
         }
         if self.inner.revenue_attribution_revision.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskInput",
                 member: "revenue_attribution_revision",
             });
         }
         if self.inner.revenue_share_allocations.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskInput",
                 member: "revenue_share_allocations",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,81 +2,70 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartRevenueAttributionAllocationsTaskOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartRevenueAttributionAllocationsTaskOutput {
     /// Unique identifier for the submitted task.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub task_id: ::std::option::Option<::std::string::String>,
+    pub task_id: Option<String>,
     /// Initial task status. Always IN_PROGRESS on successful submission.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<
-        crate::types::RevenueAttributionAllocationTaskStatus,
-    >,
+    pub status: Option<crate::types::RevenueAttributionAllocationTaskStatus>,
     /// The catalog used for this task.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// ARN of the revenue attribution resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_attribution_arn: ::std::option::Option<::std::string::String>,
+    pub revenue_attribution_arn: Option<String>,
     /// When processing started.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub started_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub started_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// Total revenue attribution allocation records in the batch.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub total_revenue_attribution_allocation_records: ::std::option::Option<i32>,
+    pub total_revenue_attribution_allocation_records: Option<i32>,
 }
 impl StartRevenueAttributionAllocationsTaskOutput {
     /// Starts building a [`StartRevenueAttributionAllocationsTaskOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartRevenueAttributionAllocationsTaskOutputBuilder {
-        <crate::types::builders::StartRevenueAttributionAllocationsTaskOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartRevenueAttributionAllocationsTaskOutputBuilder as Default>::default()
     }
     /// The `TaskId` member, when set.
     #[inline]
-    pub fn task_id(&self) -> ::std::option::Option<&str> {
+    pub fn task_id(&self) -> Option<&str> {
         self.task_id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<&crate::types::RevenueAttributionAllocationTaskStatus> {
+    ) -> Option<&crate::types::RevenueAttributionAllocationTaskStatus> {
         self.status.as_ref()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `RevenueAttributionArn` member, when set.
     #[inline]
-    pub fn revenue_attribution_arn(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_attribution_arn(&self) -> Option<&str> {
         self.revenue_attribution_arn.as_deref()
     }
     /// The `StartedAt` member, when set.
     #[inline]
-    pub fn started_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn started_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.started_at.as_ref()
     }
     /// The `TotalRevenueAttributionAllocationRecords` member, when set.
     #[inline]
-    pub fn total_revenue_attribution_allocation_records(
-        &self,
-    ) -> ::std::option::Option<i32> {
+    pub fn total_revenue_attribution_allocation_records(&self) -> Option<i32> {
         self.total_revenue_attribution_allocation_records
     }
 }
@@ -84,45 +73,34 @@ impl ::awsgen_runtime::protocol::FromResponse
 for StartRevenueAttributionAllocationsTaskOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "StartRevenueAttributionAllocationsTaskOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`StartRevenueAttributionAllocationsTaskOutput`](crate::types::StartRevenueAttributionAllocationsTaskOutput); start one with `StartRevenueAttributionAllocationsTaskOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartRevenueAttributionAllocationsTaskOutputBuilder {
     inner: crate::types::StartRevenueAttributionAllocationsTaskOutput,
 }
 impl StartRevenueAttributionAllocationsTaskOutputBuilder {
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::task_id`](crate::types::StartRevenueAttributionAllocationsTaskOutput::task_id): Unique identifier for the submitted task.
-    pub fn task_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.task_id = ::std::option::Option::Some(input.into());
+    pub fn task_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.task_id = Some(input.into());
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::task_id`](crate::types::StartRevenueAttributionAllocationsTaskOutput::task_id).
     #[inline]
-    pub fn set_task_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_task_id(mut self, input: Option<String>) -> Self {
         self.inner.task_id = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskOutput::task_id`](crate::types::StartRevenueAttributionAllocationsTaskOutput::task_id), if any.
     #[inline]
-    pub fn get_task_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_task_id(&self) -> &Option<String> {
         &self.inner.task_id
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::status`](crate::types::StartRevenueAttributionAllocationsTaskOutput::status): Initial task status.
@@ -130,16 +108,14 @@ impl StartRevenueAttributionAllocationsTaskOutputBuilder {
         mut self,
         input: crate::types::RevenueAttributionAllocationTaskStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::status`](crate::types::StartRevenueAttributionAllocationsTaskOutput::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::RevenueAttributionAllocationTaskStatus,
-        >,
+        input: Option<crate::types::RevenueAttributionAllocationTaskStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -148,140 +124,123 @@ impl StartRevenueAttributionAllocationsTaskOutputBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<crate::types::RevenueAttributionAllocationTaskStatus> {
+    ) -> &Option<crate::types::RevenueAttributionAllocationTaskStatus> {
         &self.inner.status
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskOutput::catalog): The catalog used for this task.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskOutput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskOutput::catalog`](crate::types::StartRevenueAttributionAllocationsTaskOutput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn`](crate::types::StartRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn): ARN of the revenue attribution resource.
-    pub fn revenue_attribution_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_attribution_arn = ::std::option::Option::Some(input.into());
+    pub fn revenue_attribution_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_attribution_arn = Some(input.into());
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn`](crate::types::StartRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn).
     #[inline]
-    pub fn set_revenue_attribution_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_attribution_arn(mut self, input: Option<String>) -> Self {
         self.inner.revenue_attribution_arn = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn`](crate::types::StartRevenueAttributionAllocationsTaskOutput::revenue_attribution_arn), if any.
     #[inline]
-    pub fn get_revenue_attribution_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_attribution_arn(&self) -> &Option<String> {
         &self.inner.revenue_attribution_arn
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::StartRevenueAttributionAllocationsTaskOutput::started_at): When processing started.
     pub fn started_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.started_at = ::std::option::Option::Some(input);
+        self.inner.started_at = Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::StartRevenueAttributionAllocationsTaskOutput::started_at).
     #[inline]
     pub fn set_started_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.started_at = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskOutput::started_at`](crate::types::StartRevenueAttributionAllocationsTaskOutput::started_at), if any.
     #[inline]
-    pub fn get_started_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_started_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.started_at
     }
     /// Sets [`StartRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records`](crate::types::StartRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records): Total revenue attribution allocation records in the batch.
     pub fn total_revenue_attribution_allocation_records(mut self, input: i32) -> Self {
-        self.inner.total_revenue_attribution_allocation_records = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.total_revenue_attribution_allocation_records = Some(input);
         self
     }
     /// Sets or clears [`StartRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records`](crate::types::StartRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records).
     #[inline]
     pub fn set_total_revenue_attribution_allocation_records(
         mut self,
-        input: ::std::option::Option<i32>,
+        input: Option<i32>,
     ) -> Self {
         self.inner.total_revenue_attribution_allocation_records = input;
         self
     }
     /// The value set for [`StartRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records`](crate::types::StartRevenueAttributionAllocationsTaskOutput::total_revenue_attribution_allocation_records), if any.
     #[inline]
-    pub fn get_total_revenue_attribution_allocation_records(
-        &self,
-    ) -> &::std::option::Option<i32> {
+    pub fn get_total_revenue_attribution_allocation_records(&self) -> &Option<i32> {
         &self.inner.total_revenue_attribution_allocation_records
     }
     /// Builds the [`StartRevenueAttributionAllocationsTaskOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartRevenueAttributionAllocationsTaskOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.task_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskOutput",
                 member: "task_id",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskOutput",
                 member: "status",
             });
         }
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskOutput",
                 member: "catalog",
             });
         }
         if self.inner.revenue_attribution_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskOutput",
                 member: "revenue_attribution_arn",
             });
         }
         if self.inner.started_at.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskOutput",
                 member: "started_at",
             });
         }
         if self.inner.total_revenue_attribution_allocation_records.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartRevenueAttributionAllocationsTaskOutput",
                 member: "total_revenue_attribution_allocation_records",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagResourceInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TagResourceInput {
     /// The Amazon Resource Name (ARN) of the resource to tag.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The tags to add to the resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TagResourceInput {
     /// Starts building a [`TagResourceInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagResourceInputBuilder {
-        <crate::types::builders::TagResourceInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagResourceInputBuilder as Default>::default()
     }
     /// The `resourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -43,36 +38,25 @@ impl TagResourceInput {
     }
 }
 /// A builder for [`TagResourceInput`](crate::types::TagResourceInput); start one with `TagResourceInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagResourceInputBuilder {
     inner: crate::types::TagResourceInput,
 }
 impl TagResourceInputBuilder {
     /// Sets [`TagResourceInput::resource_arn`](crate::types::TagResourceInput::resource_arn): The Amazon Resource Name (ARN) of the resource to tag.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`TagResourceInput::resource_arn`](crate::types::TagResourceInput::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`TagResourceInput::resource_arn`](crate::types::TagResourceInput::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Appends one item to [`TagResourceInput::tags`](crate::types::TagResourceInput::tags): The tags to add to the resource.
@@ -84,40 +68,35 @@ impl TagResourceInputBuilder {
     }
     /// Sets or clears [`TagResourceInput::tags`](crate::types::TagResourceInput::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TagResourceInput::tags`](crate::types::TagResourceInput::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TagResourceInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TagResourceInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceInput",
                 member: "resource_arn",
             });
         }
         if self.inner.tags.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceInput",
                 member: "tags",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,94 +2,85 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateMarketplaceRevenueShareAllocationInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateMarketplaceRevenueShareAllocationInput {
     /// The catalog containing the allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The AWS Marketplace product identifier for the parent revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// The identifier of the allocation to update.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marketplace_revenue_share_allocation_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub marketplace_revenue_share_allocation_id: Option<String>,
     /// The current revision of the parent share. Must match for optimistic concurrency control.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marketplace_revenue_share_revision: ::std::option::Option<::std::string::String>,
+    pub marketplace_revenue_share_revision: Option<String>,
     /// A unique token to ensure idempotency of the update request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The new effective start date. Must be the first day of a month. Only modifiable on future-dated allocations.
-    pub effective_from: ::std::option::Option<::std::string::String>,
+    pub effective_from: Option<String>,
     /// The new effective end date. Must be the last day of a month and on or after today.
-    pub effective_until: ::std::option::Option<::std::string::String>,
+    pub effective_until: Option<String>,
     /// The new revenue share percentage. Only modifiable on future-dated allocations.
-    pub revenue_share_percent: ::std::option::Option<::std::string::String>,
+    pub revenue_share_percent: Option<String>,
     /// The new status. Set to INACTIVE for soft-delete. Only modifiable on future-dated allocations.
-    pub status: ::std::option::Option<crate::types::AllocationStatus>,
+    pub status: Option<crate::types::AllocationStatus>,
 }
 impl UpdateMarketplaceRevenueShareAllocationInput {
     /// Starts building a [`UpdateMarketplaceRevenueShareAllocationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder {
-        <crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateMarketplaceRevenueShareAllocationInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `MarketplaceRevenueShareAllocationId` member, when set.
     #[inline]
-    pub fn marketplace_revenue_share_allocation_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn marketplace_revenue_share_allocation_id(&self) -> Option<&str> {
         self.marketplace_revenue_share_allocation_id.as_deref()
     }
     /// The `MarketplaceRevenueShareRevision` member, when set.
     #[inline]
-    pub fn marketplace_revenue_share_revision(&self) -> ::std::option::Option<&str> {
+    pub fn marketplace_revenue_share_revision(&self) -> Option<&str> {
         self.marketplace_revenue_share_revision.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `EffectiveFrom` member, when set.
     #[inline]
-    pub fn effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
     /// The `EffectiveUntil` member, when set.
     #[inline]
-    pub fn effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn effective_until(&self) -> Option<&str> {
         self.effective_until.as_deref()
     }
     /// The `RevenueSharePercent` member, when set.
     #[inline]
-    pub fn revenue_share_percent(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_share_percent(&self) -> Option<&str> {
         self.revenue_share_percent.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AllocationStatus> {
+    pub fn status(&self) -> Option<&crate::types::AllocationStatus> {
         self.status.as_ref()
     }
 }
@@ -100,250 +91,199 @@ impl UpdateMarketplaceRevenueShareAllocationInput {
     }
 }
 /// A builder for [`UpdateMarketplaceRevenueShareAllocationInput`](crate::types::UpdateMarketplaceRevenueShareAllocationInput); start one with `UpdateMarketplaceRevenueShareAllocationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateMarketplaceRevenueShareAllocationInputBuilder {
     inner: crate::types::UpdateMarketplaceRevenueShareAllocationInput,
 }
 impl UpdateMarketplaceRevenueShareAllocationInputBuilder {
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::catalog): The catalog containing the allocation.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::catalog`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::product_id`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::product_id): The AWS Marketplace product identifier for the parent revenue share.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::product_id`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::product_id`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id): The identifier of the allocation to update.
     pub fn marketplace_revenue_share_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.marketplace_revenue_share_allocation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.marketplace_revenue_share_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id).
     #[inline]
     pub fn set_marketplace_revenue_share_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.marketplace_revenue_share_allocation_id = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_allocation_id), if any.
     #[inline]
-    pub fn get_marketplace_revenue_share_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_allocation_id(&self) -> &Option<String> {
         &self.inner.marketplace_revenue_share_allocation_id
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision): The current revision of the parent share.
     pub fn marketplace_revenue_share_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.marketplace_revenue_share_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.marketplace_revenue_share_revision = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision).
     #[inline]
     pub fn set_marketplace_revenue_share_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.marketplace_revenue_share_revision = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::marketplace_revenue_share_revision), if any.
     #[inline]
-    pub fn get_marketplace_revenue_share_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_revision(&self) -> &Option<String> {
         &self.inner.marketplace_revenue_share_revision
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::client_token`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::client_token): A unique token to ensure idempotency of the update request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::client_token`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::client_token`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::effective_from`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::effective_from): The new effective start date.
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_from = ::std::option::Option::Some(input.into());
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::effective_from`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::effective_from).
     #[inline]
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.effective_from = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::effective_from`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::effective_from), if any.
     #[inline]
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         &self.inner.effective_from
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::effective_until`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::effective_until): The new effective end date.
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_until = ::std::option::Option::Some(input.into());
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::effective_until`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::effective_until).
     #[inline]
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.effective_until = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::effective_until`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::effective_until), if any.
     #[inline]
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         &self.inner.effective_until
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::revenue_share_percent`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::revenue_share_percent): The new revenue share percentage.
-    pub fn revenue_share_percent(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_share_percent = ::std::option::Option::Some(input.into());
+    pub fn revenue_share_percent(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_share_percent = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::revenue_share_percent`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::revenue_share_percent).
     #[inline]
-    pub fn set_revenue_share_percent(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_share_percent(mut self, input: Option<String>) -> Self {
         self.inner.revenue_share_percent = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::revenue_share_percent`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::revenue_share_percent), if any.
     #[inline]
-    pub fn get_revenue_share_percent(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_share_percent(&self) -> &Option<String> {
         &self.inner.revenue_share_percent
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationInput::status`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::status): The new status.
     pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationInput::status`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AllocationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationInput::status`](crate::types::UpdateMarketplaceRevenueShareAllocationInput::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AllocationStatus> {
         &self.inner.status
     }
     /// Builds the [`UpdateMarketplaceRevenueShareAllocationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateMarketplaceRevenueShareAllocationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationInput",
                 member: "catalog",
             });
         }
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationInput",
                 member: "product_id",
             });
         }
         if self.inner.marketplace_revenue_share_allocation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationInput",
                 member: "marketplace_revenue_share_allocation_id",
             });
         }
         if self.inner.marketplace_revenue_share_revision.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationInput",
                 member: "marketplace_revenue_share_revision",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

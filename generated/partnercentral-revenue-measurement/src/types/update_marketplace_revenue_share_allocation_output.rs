@@ -2,122 +2,103 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateMarketplaceRevenueShareAllocationOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateMarketplaceRevenueShareAllocationOutput {
     /// The unique identifier of the updated allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marketplace_revenue_share_allocation_id: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub marketplace_revenue_share_allocation_id: Option<String>,
     /// The AWS Marketplace product identifier.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub product_id: ::std::option::Option<::std::string::String>,
+    pub product_id: Option<String>,
     /// The display name of the AWS Marketplace product.
-    pub product_name: ::std::option::Option<::std::string::String>,
+    pub product_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the parent marketplace revenue share.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The effective start date of the allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub effective_from: ::std::option::Option<::std::string::String>,
+    pub effective_from: Option<String>,
     /// The effective end date of the allocation, or null if open-ended.
-    pub effective_until: ::std::option::Option<::std::string::String>,
+    pub effective_until: Option<String>,
     /// The revenue share percentage.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revenue_share_percent: ::std::option::Option<::std::string::String>,
+    pub revenue_share_percent: Option<String>,
     /// The status of the allocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<crate::types::AllocationStatus>,
+    pub status: Option<crate::types::AllocationStatus>,
     /// The date when the allocation was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The date when the allocation was last modified.
-    pub last_modified_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest revision of the parent marketplace revenue share after the update.
-    pub latest_marketplace_revenue_share_revision: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub latest_marketplace_revenue_share_revision: Option<String>,
 }
 impl UpdateMarketplaceRevenueShareAllocationOutput {
     /// Starts building a [`UpdateMarketplaceRevenueShareAllocationOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateMarketplaceRevenueShareAllocationOutputBuilder {
-        <crate::types::builders::UpdateMarketplaceRevenueShareAllocationOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateMarketplaceRevenueShareAllocationOutputBuilder as Default>::default()
     }
     /// The `MarketplaceRevenueShareAllocationId` member, when set.
     #[inline]
-    pub fn marketplace_revenue_share_allocation_id(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn marketplace_revenue_share_allocation_id(&self) -> Option<&str> {
         self.marketplace_revenue_share_allocation_id.as_deref()
     }
     /// The `ProductId` member, when set.
     #[inline]
-    pub fn product_id(&self) -> ::std::option::Option<&str> {
+    pub fn product_id(&self) -> Option<&str> {
         self.product_id.as_deref()
     }
     /// The `ProductName` member, when set.
     #[inline]
-    pub fn product_name(&self) -> ::std::option::Option<&str> {
+    pub fn product_name(&self) -> Option<&str> {
         self.product_name.as_deref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `EffectiveFrom` member, when set.
     #[inline]
-    pub fn effective_from(&self) -> ::std::option::Option<&str> {
+    pub fn effective_from(&self) -> Option<&str> {
         self.effective_from.as_deref()
     }
     /// The `EffectiveUntil` member, when set.
     #[inline]
-    pub fn effective_until(&self) -> ::std::option::Option<&str> {
+    pub fn effective_until(&self) -> Option<&str> {
         self.effective_until.as_deref()
     }
     /// The `RevenueSharePercent` member, when set.
     #[inline]
-    pub fn revenue_share_percent(&self) -> ::std::option::Option<&str> {
+    pub fn revenue_share_percent(&self) -> Option<&str> {
         self.revenue_share_percent.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::AllocationStatus> {
+    pub fn status(&self) -> Option<&crate::types::AllocationStatus> {
         self.status.as_ref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `LastModifiedDate` member, when set.
     #[inline]
-    pub fn last_modified_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified_date.as_ref()
     }
     /// The `LatestMarketplaceRevenueShareRevision` member, when set.
     #[inline]
-    pub fn latest_marketplace_revenue_share_revision(
-        &self,
-    ) -> ::std::option::Option<&str> {
+    pub fn latest_marketplace_revenue_share_revision(&self) -> Option<&str> {
         self.latest_marketplace_revenue_share_revision.as_deref()
     }
 }
@@ -125,21 +106,16 @@ impl ::awsgen_runtime::protocol::FromResponse
 for UpdateMarketplaceRevenueShareAllocationOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateMarketplaceRevenueShareAllocationOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateMarketplaceRevenueShareAllocationOutput`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput); start one with `UpdateMarketplaceRevenueShareAllocationOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateMarketplaceRevenueShareAllocationOutputBuilder {
     inner: crate::types::UpdateMarketplaceRevenueShareAllocationOutput,
 }
@@ -147,180 +123,135 @@ impl UpdateMarketplaceRevenueShareAllocationOutputBuilder {
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id): The unique identifier of the updated allocation.
     pub fn marketplace_revenue_share_allocation_id(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.marketplace_revenue_share_allocation_id = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.marketplace_revenue_share_allocation_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id).
     #[inline]
     pub fn set_marketplace_revenue_share_allocation_id(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.marketplace_revenue_share_allocation_id = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::marketplace_revenue_share_allocation_id), if any.
     #[inline]
-    pub fn get_marketplace_revenue_share_allocation_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marketplace_revenue_share_allocation_id(&self) -> &Option<String> {
         &self.inner.marketplace_revenue_share_allocation_id
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::product_id`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::product_id): The AWS Marketplace product identifier.
-    pub fn product_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_id = ::std::option::Option::Some(input.into());
+    pub fn product_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::product_id`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::product_id).
     #[inline]
-    pub fn set_product_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_id(mut self, input: Option<String>) -> Self {
         self.inner.product_id = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::product_id`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::product_id), if any.
     #[inline]
-    pub fn get_product_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_id(&self) -> &Option<String> {
         &self.inner.product_id
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::product_name`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::product_name): The display name of the AWS Marketplace product.
-    pub fn product_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.product_name = ::std::option::Option::Some(input.into());
+    pub fn product_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.product_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::product_name`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::product_name).
     #[inline]
-    pub fn set_product_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_product_name(mut self, input: Option<String>) -> Self {
         self.inner.product_name = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::product_name`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::product_name), if any.
     #[inline]
-    pub fn get_product_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_product_name(&self) -> &Option<String> {
         &self.inner.product_name
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::arn`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::arn): The Amazon Resource Name (ARN) of the parent marketplace revenue share.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::arn`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::arn`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::effective_from`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::effective_from): The effective start date of the allocation.
-    pub fn effective_from(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_from = ::std::option::Option::Some(input.into());
+    pub fn effective_from(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_from = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::effective_from`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::effective_from).
     #[inline]
-    pub fn set_effective_from(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_from(mut self, input: Option<String>) -> Self {
         self.inner.effective_from = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::effective_from`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::effective_from), if any.
     #[inline]
-    pub fn get_effective_from(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_from(&self) -> &Option<String> {
         &self.inner.effective_from
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::effective_until`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::effective_until): The effective end date of the allocation, or null if open-ended.
-    pub fn effective_until(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.effective_until = ::std::option::Option::Some(input.into());
+    pub fn effective_until(mut self, input: impl Into<String>) -> Self {
+        self.inner.effective_until = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::effective_until`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::effective_until).
     #[inline]
-    pub fn set_effective_until(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_effective_until(mut self, input: Option<String>) -> Self {
         self.inner.effective_until = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::effective_until`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::effective_until), if any.
     #[inline]
-    pub fn get_effective_until(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_effective_until(&self) -> &Option<String> {
         &self.inner.effective_until
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::revenue_share_percent`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::revenue_share_percent): The revenue share percentage.
-    pub fn revenue_share_percent(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revenue_share_percent = ::std::option::Option::Some(input.into());
+    pub fn revenue_share_percent(mut self, input: impl Into<String>) -> Self {
+        self.inner.revenue_share_percent = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::revenue_share_percent`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::revenue_share_percent).
     #[inline]
-    pub fn set_revenue_share_percent(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revenue_share_percent(mut self, input: Option<String>) -> Self {
         self.inner.revenue_share_percent = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::revenue_share_percent`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::revenue_share_percent), if any.
     #[inline]
-    pub fn get_revenue_share_percent(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revenue_share_percent(&self) -> &Option<String> {
         &self.inner.revenue_share_percent
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::status`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::status): The status of the allocation.
     pub fn status(mut self, input: crate::types::AllocationStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::status`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::AllocationStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::AllocationStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::status`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::AllocationStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::AllocationStatus> {
         &self.inner.status
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::created_date`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::created_date): The date when the allocation was created.
@@ -328,23 +259,21 @@ impl UpdateMarketplaceRevenueShareAllocationOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::created_date`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::created_date`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::last_modified_date`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::last_modified_date): The date when the allocation was last modified.
@@ -352,14 +281,14 @@ impl UpdateMarketplaceRevenueShareAllocationOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input);
+        self.inner.last_modified_date = Some(input);
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::last_modified_date`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::last_modified_date).
     #[inline]
     pub fn set_last_modified_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified_date = input;
         self
@@ -368,79 +297,75 @@ impl UpdateMarketplaceRevenueShareAllocationOutputBuilder {
     #[inline]
     pub fn get_last_modified_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified_date
     }
     /// Sets [`UpdateMarketplaceRevenueShareAllocationOutput::latest_marketplace_revenue_share_revision`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::latest_marketplace_revenue_share_revision): The latest revision of the parent marketplace revenue share after the update.
     pub fn latest_marketplace_revenue_share_revision(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.latest_marketplace_revenue_share_revision = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.latest_marketplace_revenue_share_revision = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateMarketplaceRevenueShareAllocationOutput::latest_marketplace_revenue_share_revision`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::latest_marketplace_revenue_share_revision).
     #[inline]
     pub fn set_latest_marketplace_revenue_share_revision(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.latest_marketplace_revenue_share_revision = input;
         self
     }
     /// The value set for [`UpdateMarketplaceRevenueShareAllocationOutput::latest_marketplace_revenue_share_revision`](crate::types::UpdateMarketplaceRevenueShareAllocationOutput::latest_marketplace_revenue_share_revision), if any.
     #[inline]
-    pub fn get_latest_marketplace_revenue_share_revision(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_latest_marketplace_revenue_share_revision(&self) -> &Option<String> {
         &self.inner.latest_marketplace_revenue_share_revision
     }
     /// Builds the [`UpdateMarketplaceRevenueShareAllocationOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateMarketplaceRevenueShareAllocationOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.marketplace_revenue_share_allocation_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationOutput",
                 member: "marketplace_revenue_share_allocation_id",
             });
         }
         if self.inner.product_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationOutput",
                 member: "product_id",
             });
         }
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationOutput",
                 member: "arn",
             });
         }
         if self.inner.effective_from.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationOutput",
                 member: "effective_from",
             });
         }
         if self.inner.revenue_share_percent.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationOutput",
                 member: "revenue_share_percent",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateMarketplaceRevenueShareAllocationOutput",
                 member: "status",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,60 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateRevenueAttributionInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateRevenueAttributionInput {
     /// The catalog that the revenue attribution belongs to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub catalog: ::std::option::Option<crate::types::CatalogName>,
+    pub catalog: Option<crate::types::CatalogName>,
     /// The unique identifier of the revenue attribution to update. Accepts a direct ID or ARN.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub identifier: ::std::option::Option<::std::string::String>,
+    pub identifier: Option<String>,
     /// A unique token to ensure idempotency of the update request.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
     /// The updated description of the revenue attribution.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The current revision of the revenue attribution. Must match the server's current value.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub revision: ::std::option::Option<::std::string::String>,
+    pub revision: Option<String>,
 }
 impl UpdateRevenueAttributionInput {
     /// Starts building a [`UpdateRevenueAttributionInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateRevenueAttributionInputBuilder {
-        <crate::types::builders::UpdateRevenueAttributionInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateRevenueAttributionInputBuilder as Default>::default()
     }
     /// The `Catalog` member, when set.
     #[inline]
-    pub fn catalog(&self) -> ::std::option::Option<&crate::types::CatalogName> {
+    pub fn catalog(&self) -> Option<&crate::types::CatalogName> {
         self.catalog.as_ref()
     }
     /// The `Identifier` member, when set.
     #[inline]
-    pub fn identifier(&self) -> ::std::option::Option<&str> {
+    pub fn identifier(&self) -> Option<&str> {
         self.identifier.as_deref()
     }
     /// The `ClientToken` member, when set.
     #[inline]
-    pub fn client_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_token(&self) -> Option<&str> {
         self.client_token.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `Revision` member, when set.
     #[inline]
-    pub fn revision(&self) -> ::std::option::Option<&str> {
+    pub fn revision(&self) -> Option<&str> {
         self.revision.as_deref()
     }
 }
@@ -66,149 +61,117 @@ impl UpdateRevenueAttributionInput {
     }
 }
 /// A builder for [`UpdateRevenueAttributionInput`](crate::types::UpdateRevenueAttributionInput); start one with `UpdateRevenueAttributionInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateRevenueAttributionInputBuilder {
     inner: crate::types::UpdateRevenueAttributionInput,
 }
 impl UpdateRevenueAttributionInputBuilder {
     /// Sets [`UpdateRevenueAttributionInput::catalog`](crate::types::UpdateRevenueAttributionInput::catalog): The catalog that the revenue attribution belongs to.
     pub fn catalog(mut self, input: crate::types::CatalogName) -> Self {
-        self.inner.catalog = ::std::option::Option::Some(input);
+        self.inner.catalog = Some(input);
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionInput::catalog`](crate::types::UpdateRevenueAttributionInput::catalog).
     #[inline]
-    pub fn set_catalog(
-        mut self,
-        input: ::std::option::Option<crate::types::CatalogName>,
-    ) -> Self {
+    pub fn set_catalog(mut self, input: Option<crate::types::CatalogName>) -> Self {
         self.inner.catalog = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionInput::catalog`](crate::types::UpdateRevenueAttributionInput::catalog), if any.
     #[inline]
-    pub fn get_catalog(&self) -> &::std::option::Option<crate::types::CatalogName> {
+    pub fn get_catalog(&self) -> &Option<crate::types::CatalogName> {
         &self.inner.catalog
     }
     /// Sets [`UpdateRevenueAttributionInput::identifier`](crate::types::UpdateRevenueAttributionInput::identifier): The unique identifier of the revenue attribution to update.
-    pub fn identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.identifier = ::std::option::Option::Some(input.into());
+    pub fn identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.identifier = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionInput::identifier`](crate::types::UpdateRevenueAttributionInput::identifier).
     #[inline]
-    pub fn set_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_identifier(mut self, input: Option<String>) -> Self {
         self.inner.identifier = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionInput::identifier`](crate::types::UpdateRevenueAttributionInput::identifier), if any.
     #[inline]
-    pub fn get_identifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_identifier(&self) -> &Option<String> {
         &self.inner.identifier
     }
     /// Sets [`UpdateRevenueAttributionInput::client_token`](crate::types::UpdateRevenueAttributionInput::client_token): A unique token to ensure idempotency of the update request.
-    pub fn client_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.client_token = ::std::option::Option::Some(input.into());
+    pub fn client_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.client_token = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionInput::client_token`](crate::types::UpdateRevenueAttributionInput::client_token).
     #[inline]
-    pub fn set_client_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_token(mut self, input: Option<String>) -> Self {
         self.inner.client_token = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionInput::client_token`](crate::types::UpdateRevenueAttributionInput::client_token), if any.
     #[inline]
-    pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_token(&self) -> &Option<String> {
         &self.inner.client_token
     }
     /// Sets [`UpdateRevenueAttributionInput::description`](crate::types::UpdateRevenueAttributionInput::description): The updated description of the revenue attribution.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionInput::description`](crate::types::UpdateRevenueAttributionInput::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionInput::description`](crate::types::UpdateRevenueAttributionInput::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`UpdateRevenueAttributionInput::revision`](crate::types::UpdateRevenueAttributionInput::revision): The current revision of the revenue attribution.
-    pub fn revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.revision = ::std::option::Option::Some(input.into());
+    pub fn revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.revision = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionInput::revision`](crate::types::UpdateRevenueAttributionInput::revision).
     #[inline]
-    pub fn set_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_revision(mut self, input: Option<String>) -> Self {
         self.inner.revision = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionInput::revision`](crate::types::UpdateRevenueAttributionInput::revision), if any.
     #[inline]
-    pub fn get_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_revision(&self) -> &Option<String> {
         &self.inner.revision
     }
     /// Builds the [`UpdateRevenueAttributionInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateRevenueAttributionInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.catalog.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRevenueAttributionInput",
                 member: "catalog",
             });
         }
         if self.inner.identifier.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRevenueAttributionInput",
                 member: "identifier",
             });
         }
         if self.inner.revision.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRevenueAttributionInput",
                 member: "revision",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

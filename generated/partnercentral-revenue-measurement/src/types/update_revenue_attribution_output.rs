@@ -2,153 +2,121 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateRevenueAttributionOutput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateRevenueAttributionOutput {
     /// The unique identifier of the updated revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The Amazon Resource Name (ARN) of the updated revenue attribution.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The updated description of the revenue attribution.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The date when the attribution was last modified.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub last_modified_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The latest revision of the attribution after the update.
-    pub latest_revision: ::std::option::Option<::std::string::String>,
+    pub latest_revision: Option<String>,
 }
 impl UpdateRevenueAttributionOutput {
     /// Starts building a [`UpdateRevenueAttributionOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateRevenueAttributionOutputBuilder {
-        <crate::types::builders::UpdateRevenueAttributionOutputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateRevenueAttributionOutputBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
     /// The `LastModifiedDate` member, when set.
     #[inline]
-    pub fn last_modified_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified_date.as_ref()
     }
     /// The `LatestRevision` member, when set.
     #[inline]
-    pub fn latest_revision(&self) -> ::std::option::Option<&str> {
+    pub fn latest_revision(&self) -> Option<&str> {
         self.latest_revision.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateRevenueAttributionOutput {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::cbor::body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "UpdateRevenueAttributionOutput")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateRevenueAttributionOutput`](crate::types::UpdateRevenueAttributionOutput); start one with `UpdateRevenueAttributionOutput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateRevenueAttributionOutputBuilder {
     inner: crate::types::UpdateRevenueAttributionOutput,
 }
 impl UpdateRevenueAttributionOutputBuilder {
     /// Sets [`UpdateRevenueAttributionOutput::id`](crate::types::UpdateRevenueAttributionOutput::id): The unique identifier of the updated revenue attribution.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionOutput::id`](crate::types::UpdateRevenueAttributionOutput::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionOutput::id`](crate::types::UpdateRevenueAttributionOutput::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`UpdateRevenueAttributionOutput::arn`](crate::types::UpdateRevenueAttributionOutput::arn): The Amazon Resource Name (ARN) of the updated revenue attribution.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionOutput::arn`](crate::types::UpdateRevenueAttributionOutput::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionOutput::arn`](crate::types::UpdateRevenueAttributionOutput::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`UpdateRevenueAttributionOutput::description`](crate::types::UpdateRevenueAttributionOutput::description): The updated description of the revenue attribution.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionOutput::description`](crate::types::UpdateRevenueAttributionOutput::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionOutput::description`](crate::types::UpdateRevenueAttributionOutput::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Sets [`UpdateRevenueAttributionOutput::last_modified_date`](crate::types::UpdateRevenueAttributionOutput::last_modified_date): The date when the attribution was last modified.
@@ -156,14 +124,14 @@ impl UpdateRevenueAttributionOutputBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input);
+        self.inner.last_modified_date = Some(input);
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionOutput::last_modified_date`](crate::types::UpdateRevenueAttributionOutput::last_modified_date).
     #[inline]
     pub fn set_last_modified_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified_date = input;
         self
@@ -172,57 +140,51 @@ impl UpdateRevenueAttributionOutputBuilder {
     #[inline]
     pub fn get_last_modified_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified_date
     }
     /// Sets [`UpdateRevenueAttributionOutput::latest_revision`](crate::types::UpdateRevenueAttributionOutput::latest_revision): The latest revision of the attribution after the update.
-    pub fn latest_revision(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.latest_revision = ::std::option::Option::Some(input.into());
+    pub fn latest_revision(mut self, input: impl Into<String>) -> Self {
+        self.inner.latest_revision = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRevenueAttributionOutput::latest_revision`](crate::types::UpdateRevenueAttributionOutput::latest_revision).
     #[inline]
-    pub fn set_latest_revision(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_latest_revision(mut self, input: Option<String>) -> Self {
         self.inner.latest_revision = input;
         self
     }
     /// The value set for [`UpdateRevenueAttributionOutput::latest_revision`](crate::types::UpdateRevenueAttributionOutput::latest_revision), if any.
     #[inline]
-    pub fn get_latest_revision(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_latest_revision(&self) -> &Option<String> {
         &self.inner.latest_revision
     }
     /// Builds the [`UpdateRevenueAttributionOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateRevenueAttributionOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRevenueAttributionOutput",
                 member: "id",
             });
         }
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRevenueAttributionOutput",
                 member: "arn",
             });
         }
         if self.inner.last_modified_date.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRevenueAttributionOutput",
                 member: "last_modified_date",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

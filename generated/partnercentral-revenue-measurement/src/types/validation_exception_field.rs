@@ -2,149 +2,124 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Details about a specific field that failed validation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ValidationExceptionField {
     /// The name of the field that failed validation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A human-readable message describing why the field validation failed.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The specific validation error code indicating the type of validation failure.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code: ::std::option::Option<crate::types::FieldValidationCode>,
+    pub code: Option<crate::types::FieldValidationCode>,
 }
 impl ValidationExceptionField {
     /// Starts building a [`ValidationExceptionField`].
     #[inline]
     pub fn builder() -> crate::types::builders::ValidationExceptionFieldBuilder {
-        <crate::types::builders::ValidationExceptionFieldBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ValidationExceptionFieldBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&crate::types::FieldValidationCode> {
+    pub fn code(&self) -> Option<&crate::types::FieldValidationCode> {
         self.code.as_ref()
     }
 }
 /// A builder for [`ValidationExceptionField`](crate::types::ValidationExceptionField); start one with `ValidationExceptionField::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ValidationExceptionFieldBuilder {
     inner: crate::types::ValidationExceptionField,
 }
 impl ValidationExceptionFieldBuilder {
     /// Sets [`ValidationExceptionField::name`](crate::types::ValidationExceptionField::name): The name of the field that failed validation.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ValidationExceptionField::name`](crate::types::ValidationExceptionField::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ValidationExceptionField::name`](crate::types::ValidationExceptionField::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`ValidationExceptionField::message`](crate::types::ValidationExceptionField::message): A human-readable message describing why the field validation failed.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`ValidationExceptionField::message`](crate::types::ValidationExceptionField::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`ValidationExceptionField::message`](crate::types::ValidationExceptionField::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`ValidationExceptionField::code`](crate::types::ValidationExceptionField::code): The specific validation error code indicating the type of validation failure.
     pub fn code(mut self, input: crate::types::FieldValidationCode) -> Self {
-        self.inner.code = ::std::option::Option::Some(input);
+        self.inner.code = Some(input);
         self
     }
     /// Sets or clears [`ValidationExceptionField::code`](crate::types::ValidationExceptionField::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<crate::types::FieldValidationCode>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<crate::types::FieldValidationCode>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`ValidationExceptionField::code`](crate::types::ValidationExceptionField::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<crate::types::FieldValidationCode> {
+    pub fn get_code(&self) -> &Option<crate::types::FieldValidationCode> {
         &self.inner.code
     }
     /// Builds the [`ValidationExceptionField`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ValidationExceptionField,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ValidationExceptionField",
                 member: "name",
             });
         }
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ValidationExceptionField",
                 member: "message",
             });
         }
         if self.inner.code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ValidationExceptionField",
                 member: "code",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

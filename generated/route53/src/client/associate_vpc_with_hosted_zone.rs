@@ -5,7 +5,7 @@ use crate::operation::{
     AssociateVpcWithHostedZone, AssociateVpcWithHostedZoneError, Operation,
 };
 /// A call to [`AssociateVpcWithHostedZone`](crate::operation::AssociateVpcWithHostedZone): Associates an Amazon VPC with a private hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssociateVpcWithHostedZoneFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssociateVpcWithHostedZoneRequestBuilder,
@@ -16,13 +16,13 @@ impl AssociateVpcWithHostedZoneFluentBuilder {
     ) -> Self {
         AssociateVpcWithHostedZoneFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssociateVpcWithHostedZoneError`](crate::operation::AssociateVpcWithHostedZoneError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssociateVpcWithHostedZoneResponse,
         ::awsgen_runtime::client::SdkError<AssociateVpcWithHostedZoneError>,
     > {
@@ -39,23 +39,17 @@ impl AssociateVpcWithHostedZoneFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::AssociateVpcWithHostedZoneRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `vpc`: see [`vpc`](crate::types::builders::AssociateVpcWithHostedZoneRequestBuilder::vpc).
@@ -64,32 +58,26 @@ impl AssociateVpcWithHostedZoneFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpc`.
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.input = self.input.set_vpc(input);
         self
     }
     /// The value set for the input's `vpc`, if any.
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         self.input.get_vpc()
     }
     /// Sets the input's `comment`: see [`comment`](crate::types::builders::AssociateVpcWithHostedZoneRequestBuilder::comment).
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.comment(input);
         self
     }
     /// Sets or clears the input's `comment`.
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_comment(input);
         self
     }
     /// The value set for the input's `comment`, if any.
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         self.input.get_comment()
     }
 }
@@ -108,17 +96,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssociateVpcWithHostedZone as Operation>::serialize_request(input),
             <AssociateVpcWithHostedZone as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for AssociateVpcWithHostedZoneError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         AssociateVpcWithHostedZoneError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

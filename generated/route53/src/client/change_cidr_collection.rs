@@ -3,7 +3,7 @@
 
 use crate::operation::{ChangeCidrCollection, ChangeCidrCollectionError, Operation};
 /// A call to [`ChangeCidrCollection`](crate::operation::ChangeCidrCollection): Creates, changes, or deletes CIDR blocks within a collection. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ChangeCidrCollectionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ChangeCidrCollectionRequestBuilder,
@@ -14,13 +14,13 @@ impl ChangeCidrCollectionFluentBuilder {
     ) -> Self {
         ChangeCidrCollectionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ChangeCidrCollectionError`](crate::operation::ChangeCidrCollectionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeCidrCollectionResponse,
         ::awsgen_runtime::client::SdkError<ChangeCidrCollectionError>,
     > {
@@ -37,23 +37,17 @@ impl ChangeCidrCollectionFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::ChangeCidrCollectionRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
     /// Sets the input's `collection_version`: see [`collection_version`](crate::types::builders::ChangeCidrCollectionRequestBuilder::collection_version).
@@ -62,12 +56,12 @@ impl ChangeCidrCollectionFluentBuilder {
         self
     }
     /// Sets or clears the input's `collection_version`.
-    pub fn set_collection_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_collection_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_collection_version(input);
         self
     }
     /// The value set for the input's `collection_version`, if any.
-    pub fn get_collection_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_collection_version(&self) -> &Option<i64> {
         self.input.get_collection_version()
     }
     /// Appends one item to the input's `changes`: see [`changes`](crate::types::builders::ChangeCidrCollectionRequestBuilder::changes).
@@ -78,15 +72,13 @@ impl ChangeCidrCollectionFluentBuilder {
     /// Sets or clears the input's `changes`.
     pub fn set_changes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CidrCollectionChange>>,
+        input: Option<Vec<crate::types::CidrCollectionChange>>,
     ) -> Self {
         self.input = self.input.set_changes(input);
         self
     }
     /// The value set for the input's `changes`, if any.
-    pub fn get_changes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CidrCollectionChange>> {
+    pub fn get_changes(&self) -> &Option<Vec<crate::types::CidrCollectionChange>> {
         self.input.get_changes()
     }
 }
@@ -105,17 +97,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ChangeCidrCollection as Operation>::serialize_request(input),
             <ChangeCidrCollection as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ChangeCidrCollectionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ChangeCidrCollectionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ChangeResourceRecordSets, ChangeResourceRecordSetsError, Operation,
 };
 /// A call to [`ChangeResourceRecordSets`](crate::operation::ChangeResourceRecordSets): Creates, changes, or deletes a resource record set, which contains authoritative DNS information for a specified domain name or subdomain name. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ChangeResourceRecordSetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ChangeResourceRecordSetsRequestBuilder,
@@ -16,13 +16,13 @@ impl ChangeResourceRecordSetsFluentBuilder {
     ) -> Self {
         ChangeResourceRecordSetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ChangeResourceRecordSetsError`](crate::operation::ChangeResourceRecordSetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeResourceRecordSetsResponse,
         ::awsgen_runtime::client::SdkError<ChangeResourceRecordSetsError>,
     > {
@@ -39,23 +39,17 @@ impl ChangeResourceRecordSetsFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::ChangeResourceRecordSetsRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `change_batch`: see [`change_batch`](crate::types::builders::ChangeResourceRecordSetsRequestBuilder::change_batch).
@@ -64,15 +58,12 @@ impl ChangeResourceRecordSetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `change_batch`.
-    pub fn set_change_batch(
-        mut self,
-        input: ::std::option::Option<crate::types::ChangeBatch>,
-    ) -> Self {
+    pub fn set_change_batch(mut self, input: Option<crate::types::ChangeBatch>) -> Self {
         self.input = self.input.set_change_batch(input);
         self
     }
     /// The value set for the input's `change_batch`, if any.
-    pub fn get_change_batch(&self) -> &::std::option::Option<crate::types::ChangeBatch> {
+    pub fn get_change_batch(&self) -> &Option<crate::types::ChangeBatch> {
         self.input.get_change_batch()
     }
 }
@@ -91,17 +82,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ChangeResourceRecordSets as Operation>::serialize_request(input),
             <ChangeResourceRecordSets as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ChangeResourceRecordSetsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ChangeResourceRecordSetsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

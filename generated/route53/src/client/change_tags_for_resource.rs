@@ -3,7 +3,7 @@
 
 use crate::operation::{ChangeTagsForResource, ChangeTagsForResourceError, Operation};
 /// A call to [`ChangeTagsForResource`](crate::operation::ChangeTagsForResource): Adds, edits, or deletes tags for a health check or a hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ChangeTagsForResourceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ChangeTagsForResourceRequestBuilder,
@@ -14,13 +14,13 @@ impl ChangeTagsForResourceFluentBuilder {
     ) -> Self {
         ChangeTagsForResourceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ChangeTagsForResourceError`](crate::operation::ChangeTagsForResourceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeTagsForResourceResponse,
         ::awsgen_runtime::client::SdkError<ChangeTagsForResourceError>,
     > {
@@ -44,35 +44,27 @@ impl ChangeTagsForResourceFluentBuilder {
     /// Sets or clears the input's `resource_type`.
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TagResourceType>,
+        input: Option<crate::types::TagResourceType>,
     ) -> Self {
         self.input = self.input.set_resource_type(input);
         self
     }
     /// The value set for the input's `resource_type`, if any.
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TagResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::TagResourceType> {
         self.input.get_resource_type()
     }
     /// Sets the input's `resource_id`: see [`resource_id`](crate::types::builders::ChangeTagsForResourceRequestBuilder::resource_id).
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_id(input);
         self
     }
     /// Sets or clears the input's `resource_id`.
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_id(input);
         self
     }
     /// The value set for the input's `resource_id`, if any.
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         self.input.get_resource_id()
     }
     /// Appends one item to the input's `add_tags`: see [`add_tags`](crate::types::builders::ChangeTagsForResourceRequestBuilder::add_tags).
@@ -81,39 +73,26 @@ impl ChangeTagsForResourceFluentBuilder {
         self
     }
     /// Sets or clears the input's `add_tags`.
-    pub fn set_add_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_add_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_add_tags(input);
         self
     }
     /// The value set for the input's `add_tags`, if any.
-    pub fn get_add_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_add_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_add_tags()
     }
     /// Appends one item to the input's `remove_tag_keys`: see [`remove_tag_keys`](crate::types::builders::ChangeTagsForResourceRequestBuilder::remove_tag_keys).
-    pub fn remove_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.remove_tag_keys(input);
         self
     }
     /// Sets or clears the input's `remove_tag_keys`.
-    pub fn set_remove_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_remove_tag_keys(input);
         self
     }
     /// The value set for the input's `remove_tag_keys`, if any.
-    pub fn get_remove_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_tag_keys(&self) -> &Option<Vec<String>> {
         self.input.get_remove_tag_keys()
     }
 }
@@ -132,17 +111,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ChangeTagsForResource as Operation>::serialize_request(input),
             <ChangeTagsForResource as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ChangeTagsForResourceError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ChangeTagsForResourceError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

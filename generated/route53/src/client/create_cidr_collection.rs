@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateCidrCollection, CreateCidrCollectionError, Operation};
 /// A call to [`CreateCidrCollection`](crate::operation::CreateCidrCollection): Creates a CIDR collection in the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateCidrCollectionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateCidrCollectionRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateCidrCollectionFluentBuilder {
     ) -> Self {
         CreateCidrCollectionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateCidrCollectionError`](crate::operation::CreateCidrCollectionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateCidrCollectionResponse,
         ::awsgen_runtime::client::SdkError<CreateCidrCollectionError>,
     > {
@@ -37,43 +37,31 @@ impl CreateCidrCollectionFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateCidrCollectionRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `caller_reference`: see [`caller_reference`](crate::types::builders::CreateCidrCollectionRequestBuilder::caller_reference).
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.caller_reference(input);
         self
     }
     /// Sets or clears the input's `caller_reference`.
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_caller_reference(input);
         self
     }
     /// The value set for the input's `caller_reference`, if any.
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         self.input.get_caller_reference()
     }
 }
@@ -92,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateCidrCollection as Operation>::serialize_request(input),
             <CreateCidrCollection as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateCidrCollectionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateCidrCollectionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

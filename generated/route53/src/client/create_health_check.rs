@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateHealthCheck, CreateHealthCheckError, Operation};
 /// A call to [`CreateHealthCheck`](crate::operation::CreateHealthCheck): Creates a new health check. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateHealthCheckFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateHealthCheckRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateHealthCheckFluentBuilder {
     ) -> Self {
         CreateHealthCheckFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateHealthCheckError`](crate::operation::CreateHealthCheckError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateHealthCheckResponse,
         ::awsgen_runtime::client::SdkError<CreateHealthCheckError>,
     > {
@@ -35,23 +35,17 @@ impl CreateHealthCheckFluentBuilder {
         &self.input
     }
     /// Sets the input's `caller_reference`: see [`caller_reference`](crate::types::builders::CreateHealthCheckRequestBuilder::caller_reference).
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.caller_reference(input);
         self
     }
     /// Sets or clears the input's `caller_reference`.
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_caller_reference(input);
         self
     }
     /// The value set for the input's `caller_reference`, if any.
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         self.input.get_caller_reference()
     }
     /// Sets the input's `health_check_config`: see [`health_check_config`](crate::types::builders::CreateHealthCheckRequestBuilder::health_check_config).
@@ -65,15 +59,13 @@ impl CreateHealthCheckFluentBuilder {
     /// Sets or clears the input's `health_check_config`.
     pub fn set_health_check_config(
         mut self,
-        input: ::std::option::Option<crate::types::HealthCheckConfig>,
+        input: Option<crate::types::HealthCheckConfig>,
     ) -> Self {
         self.input = self.input.set_health_check_config(input);
         self
     }
     /// The value set for the input's `health_check_config`, if any.
-    pub fn get_health_check_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::HealthCheckConfig> {
+    pub fn get_health_check_config(&self) -> &Option<crate::types::HealthCheckConfig> {
         self.input.get_health_check_config()
     }
 }
@@ -92,17 +84,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateHealthCheck as Operation>::serialize_request(input),
             <CreateHealthCheck as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateHealthCheckError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateHealthCheckError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

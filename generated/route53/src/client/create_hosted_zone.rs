@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateHostedZone, CreateHostedZoneError, Operation};
 /// A call to [`CreateHostedZone`](crate::operation::CreateHostedZone): Creates a new public or private hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateHostedZoneFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateHostedZoneRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateHostedZoneFluentBuilder {
     ) -> Self {
         CreateHostedZoneFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateHostedZoneError`](crate::operation::CreateHostedZoneError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateHostedZoneResponse,
         ::awsgen_runtime::client::SdkError<CreateHostedZoneError>,
     > {
@@ -35,23 +35,17 @@ impl CreateHostedZoneFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateHostedZoneRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `vpc`: see [`vpc`](crate::types::builders::CreateHostedZoneRequestBuilder::vpc).
@@ -60,32 +54,26 @@ impl CreateHostedZoneFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpc`.
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.input = self.input.set_vpc(input);
         self
     }
     /// The value set for the input's `vpc`, if any.
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         self.input.get_vpc()
     }
     /// Sets the input's `caller_reference`: see [`caller_reference`](crate::types::builders::CreateHostedZoneRequestBuilder::caller_reference).
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.caller_reference(input);
         self
     }
     /// Sets or clears the input's `caller_reference`.
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_caller_reference(input);
         self
     }
     /// The value set for the input's `caller_reference`, if any.
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         self.input.get_caller_reference()
     }
     /// Sets the input's `hosted_zone_config`: see [`hosted_zone_config`](crate::types::builders::CreateHostedZoneRequestBuilder::hosted_zone_config).
@@ -96,37 +84,27 @@ impl CreateHostedZoneFluentBuilder {
     /// Sets or clears the input's `hosted_zone_config`.
     pub fn set_hosted_zone_config(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneConfig>,
+        input: Option<crate::types::HostedZoneConfig>,
     ) -> Self {
         self.input = self.input.set_hosted_zone_config(input);
         self
     }
     /// The value set for the input's `hosted_zone_config`, if any.
-    pub fn get_hosted_zone_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneConfig> {
+    pub fn get_hosted_zone_config(&self) -> &Option<crate::types::HostedZoneConfig> {
         self.input.get_hosted_zone_config()
     }
     /// Sets the input's `delegation_set_id`: see [`delegation_set_id`](crate::types::builders::CreateHostedZoneRequestBuilder::delegation_set_id).
-    pub fn delegation_set_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn delegation_set_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.delegation_set_id(input);
         self
     }
     /// Sets or clears the input's `delegation_set_id`.
-    pub fn set_delegation_set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegation_set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_delegation_set_id(input);
         self
     }
     /// The value set for the input's `delegation_set_id`, if any.
-    pub fn get_delegation_set_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegation_set_id(&self) -> &Option<String> {
         self.input.get_delegation_set_id()
     }
 }
@@ -145,17 +123,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateHostedZone as Operation>::serialize_request(input),
             <CreateHostedZone as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateHostedZoneError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateHostedZoneError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

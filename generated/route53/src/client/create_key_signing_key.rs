@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateKeySigningKey, CreateKeySigningKeyError, Operation};
 /// A call to [`CreateKeySigningKey`](crate::operation::CreateKeySigningKey): Creates a new key-signing key (KSK) associated with a hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateKeySigningKeyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateKeySigningKeyRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateKeySigningKeyFluentBuilder {
     ) -> Self {
         CreateKeySigningKeyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateKeySigningKeyError`](crate::operation::CreateKeySigningKeyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateKeySigningKeyResponse,
         ::awsgen_runtime::client::SdkError<CreateKeySigningKeyError>,
     > {
@@ -37,105 +37,73 @@ impl CreateKeySigningKeyFluentBuilder {
         &self.input
     }
     /// Sets the input's `caller_reference`: see [`caller_reference`](crate::types::builders::CreateKeySigningKeyRequestBuilder::caller_reference).
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.caller_reference(input);
         self
     }
     /// Sets or clears the input's `caller_reference`.
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_caller_reference(input);
         self
     }
     /// The value set for the input's `caller_reference`, if any.
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         self.input.get_caller_reference()
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::CreateKeySigningKeyRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `key_management_service_arn`: see [`key_management_service_arn`](crate::types::builders::CreateKeySigningKeyRequestBuilder::key_management_service_arn).
-    pub fn key_management_service_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn key_management_service_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.key_management_service_arn(input);
         self
     }
     /// Sets or clears the input's `key_management_service_arn`.
-    pub fn set_key_management_service_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_management_service_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_key_management_service_arn(input);
         self
     }
     /// The value set for the input's `key_management_service_arn`, if any.
-    pub fn get_key_management_service_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_management_service_arn(&self) -> &Option<String> {
         self.input.get_key_management_service_arn()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateKeySigningKeyRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `status`: see [`status`](crate::types::builders::CreateKeySigningKeyRequestBuilder::status).
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn status(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.status(input);
         self
     }
     /// Sets or clears the input's `status`.
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_status(input);
         self
     }
     /// The value set for the input's `status`, if any.
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         self.input.get_status()
     }
 }
@@ -154,17 +122,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateKeySigningKey as Operation>::serialize_request(input),
             <CreateKeySigningKey as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateKeySigningKeyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateKeySigningKeyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateQueryLoggingConfig, CreateQueryLoggingConfigError, Operation,
 };
 /// A call to [`CreateQueryLoggingConfig`](crate::operation::CreateQueryLoggingConfig): Creates a configuration for DNS query logging. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateQueryLoggingConfigFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateQueryLoggingConfigRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateQueryLoggingConfigFluentBuilder {
     ) -> Self {
         CreateQueryLoggingConfigFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateQueryLoggingConfigError`](crate::operation::CreateQueryLoggingConfigError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateQueryLoggingConfigResponse,
         ::awsgen_runtime::client::SdkError<CreateQueryLoggingConfigError>,
     > {
@@ -39,45 +39,31 @@ impl CreateQueryLoggingConfigFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::CreateQueryLoggingConfigRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `cloud_watch_logs_log_group_arn`: see [`cloud_watch_logs_log_group_arn`](crate::types::builders::CreateQueryLoggingConfigRequestBuilder::cloud_watch_logs_log_group_arn).
-    pub fn cloud_watch_logs_log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cloud_watch_logs_log_group_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.cloud_watch_logs_log_group_arn(input);
         self
     }
     /// Sets or clears the input's `cloud_watch_logs_log_group_arn`.
-    pub fn set_cloud_watch_logs_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_watch_logs_log_group_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_cloud_watch_logs_log_group_arn(input);
         self
     }
     /// The value set for the input's `cloud_watch_logs_log_group_arn`, if any.
-    pub fn get_cloud_watch_logs_log_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_watch_logs_log_group_arn(&self) -> &Option<String> {
         self.input.get_cloud_watch_logs_log_group_arn()
     }
 }
@@ -96,17 +82,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateQueryLoggingConfig as Operation>::serialize_request(input),
             <CreateQueryLoggingConfig as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateQueryLoggingConfigError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateQueryLoggingConfigError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateTrafficPolicy, CreateTrafficPolicyError, Operation};
 /// A call to [`CreateTrafficPolicy`](crate::operation::CreateTrafficPolicy): Creates a traffic policy, which you use to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTrafficPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTrafficPolicyRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateTrafficPolicyFluentBuilder {
     ) -> Self {
         CreateTrafficPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTrafficPolicyError`](crate::operation::CreateTrafficPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyResponse,
         ::awsgen_runtime::client::SdkError<CreateTrafficPolicyError>,
     > {
@@ -37,63 +37,45 @@ impl CreateTrafficPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateTrafficPolicyRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `document`: see [`document`](crate::types::builders::CreateTrafficPolicyRequestBuilder::document).
-    pub fn document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn document(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.document(input);
         self
     }
     /// Sets or clears the input's `document`.
-    pub fn set_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_document(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_document(input);
         self
     }
     /// The value set for the input's `document`, if any.
-    pub fn get_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_document(&self) -> &Option<String> {
         self.input.get_document()
     }
     /// Sets the input's `comment`: see [`comment`](crate::types::builders::CreateTrafficPolicyRequestBuilder::comment).
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.comment(input);
         self
     }
     /// Sets or clears the input's `comment`.
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_comment(input);
         self
     }
     /// The value set for the input's `comment`, if any.
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         self.input.get_comment()
     }
 }
@@ -112,17 +94,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTrafficPolicy as Operation>::serialize_request(input),
             <CreateTrafficPolicy as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateTrafficPolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateTrafficPolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTrafficPolicyInstance, CreateTrafficPolicyInstanceError, Operation,
 };
 /// A call to [`CreateTrafficPolicyInstance`](crate::operation::CreateTrafficPolicyInstance): Creates resource record sets in a specified hosted zone based on the settings in a specified traffic policy version. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTrafficPolicyInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
     ) -> Self {
         CreateTrafficPolicyInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTrafficPolicyInstanceError`](crate::operation::CreateTrafficPolicyInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyInstanceResponse,
         ::awsgen_runtime::client::SdkError<CreateTrafficPolicyInstanceError>,
     > {
@@ -39,43 +39,31 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `ttl`: see [`ttl`](crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder::ttl).
@@ -84,34 +72,26 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `ttl`.
-    pub fn set_ttl(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_ttl(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_ttl(input);
         self
     }
     /// The value set for the input's `ttl`, if any.
-    pub fn get_ttl(&self) -> &::std::option::Option<i64> {
+    pub fn get_ttl(&self) -> &Option<i64> {
         self.input.get_ttl()
     }
     /// Sets the input's `traffic_policy_id`: see [`traffic_policy_id`](crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder::traffic_policy_id).
-    pub fn traffic_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_policy_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_id(input);
         self
     }
     /// Sets or clears the input's `traffic_policy_id`.
-    pub fn set_traffic_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_policy_id(input);
         self
     }
     /// The value set for the input's `traffic_policy_id`, if any.
-    pub fn get_traffic_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id(&self) -> &Option<String> {
         self.input.get_traffic_policy_id()
     }
     /// Sets the input's `traffic_policy_version`: see [`traffic_policy_version`](crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder::traffic_policy_version).
@@ -120,15 +100,12 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `traffic_policy_version`.
-    pub fn set_traffic_policy_version(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_version(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_traffic_policy_version(input);
         self
     }
     /// The value set for the input's `traffic_policy_version`, if any.
-    pub fn get_traffic_policy_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_version(&self) -> &Option<i32> {
         self.input.get_traffic_policy_version()
     }
 }
@@ -147,17 +124,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTrafficPolicyInstance as Operation>::serialize_request(input),
             <CreateTrafficPolicyInstance as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateTrafficPolicyInstanceError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateTrafficPolicyInstanceError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     CreateTrafficPolicyVersion, CreateTrafficPolicyVersionError, Operation,
 };
 /// A call to [`CreateTrafficPolicyVersion`](crate::operation::CreateTrafficPolicyVersion): Creates a new version of an existing traffic policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTrafficPolicyVersionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTrafficPolicyVersionRequestBuilder,
@@ -16,13 +16,13 @@ impl CreateTrafficPolicyVersionFluentBuilder {
     ) -> Self {
         CreateTrafficPolicyVersionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTrafficPolicyVersionError`](crate::operation::CreateTrafficPolicyVersionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyVersionResponse,
         ::awsgen_runtime::client::SdkError<CreateTrafficPolicyVersionError>,
     > {
@@ -39,63 +39,45 @@ impl CreateTrafficPolicyVersionFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::CreateTrafficPolicyVersionRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
     /// Sets the input's `document`: see [`document`](crate::types::builders::CreateTrafficPolicyVersionRequestBuilder::document).
-    pub fn document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn document(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.document(input);
         self
     }
     /// Sets or clears the input's `document`.
-    pub fn set_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_document(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_document(input);
         self
     }
     /// The value set for the input's `document`, if any.
-    pub fn get_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_document(&self) -> &Option<String> {
         self.input.get_document()
     }
     /// Sets the input's `comment`: see [`comment`](crate::types::builders::CreateTrafficPolicyVersionRequestBuilder::comment).
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.comment(input);
         self
     }
     /// Sets or clears the input's `comment`.
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_comment(input);
         self
     }
     /// The value set for the input's `comment`, if any.
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         self.input.get_comment()
     }
 }
@@ -114,17 +96,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTrafficPolicyVersion as Operation>::serialize_request(input),
             <CreateTrafficPolicyVersion as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateTrafficPolicyVersionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateTrafficPolicyVersionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

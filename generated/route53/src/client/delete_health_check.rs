@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteHealthCheck, DeleteHealthCheckError, Operation};
 /// A call to [`DeleteHealthCheck`](crate::operation::DeleteHealthCheck): Deletes a health check. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteHealthCheckFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteHealthCheckRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteHealthCheckFluentBuilder {
     ) -> Self {
         DeleteHealthCheckFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteHealthCheckError`](crate::operation::DeleteHealthCheckError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteHealthCheckResponse,
         ::awsgen_runtime::client::SdkError<DeleteHealthCheckError>,
     > {
@@ -35,23 +35,17 @@ impl DeleteHealthCheckFluentBuilder {
         &self.input
     }
     /// Sets the input's `health_check_id`: see [`health_check_id`](crate::types::builders::DeleteHealthCheckRequestBuilder::health_check_id).
-    pub fn health_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn health_check_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.health_check_id(input);
         self
     }
     /// Sets or clears the input's `health_check_id`.
-    pub fn set_health_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_health_check_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_health_check_id(input);
         self
     }
     /// The value set for the input's `health_check_id`, if any.
-    pub fn get_health_check_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_health_check_id(&self) -> &Option<String> {
         self.input.get_health_check_id()
     }
 }
@@ -70,17 +64,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteHealthCheck as Operation>::serialize_request(input),
             <DeleteHealthCheck as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteHealthCheckError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteHealthCheckError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteTrafficPolicy, DeleteTrafficPolicyError, Operation};
 /// A call to [`DeleteTrafficPolicy`](crate::operation::DeleteTrafficPolicy): Deletes a traffic policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTrafficPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTrafficPolicyRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteTrafficPolicyFluentBuilder {
     ) -> Self {
         DeleteTrafficPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTrafficPolicyError`](crate::operation::DeleteTrafficPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTrafficPolicyResponse,
         ::awsgen_runtime::client::SdkError<DeleteTrafficPolicyError>,
     > {
@@ -37,23 +37,17 @@ impl DeleteTrafficPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::DeleteTrafficPolicyRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
     /// Sets the input's `version`: see [`version`](crate::types::builders::DeleteTrafficPolicyRequestBuilder::version).
@@ -62,12 +56,12 @@ impl DeleteTrafficPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `version`.
-    pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_version(input);
         self
     }
     /// The value set for the input's `version`, if any.
-    pub fn get_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_version(&self) -> &Option<i32> {
         self.input.get_version()
     }
 }
@@ -86,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTrafficPolicy as Operation>::serialize_request(input),
             <DeleteTrafficPolicy as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteTrafficPolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteTrafficPolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteTrafficPolicyInstance, DeleteTrafficPolicyInstanceError, Operation,
 };
 /// A call to [`DeleteTrafficPolicyInstance`](crate::operation::DeleteTrafficPolicyInstance): Deletes a traffic policy instance and all of the resource record sets that Amazon Route 53 created when you created the instance. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTrafficPolicyInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTrafficPolicyInstanceRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
     ) -> Self {
         DeleteTrafficPolicyInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTrafficPolicyInstanceError`](crate::operation::DeleteTrafficPolicyInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTrafficPolicyInstanceResponse,
         ::awsgen_runtime::client::SdkError<DeleteTrafficPolicyInstanceError>,
     > {
@@ -39,23 +39,17 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::DeleteTrafficPolicyInstanceRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
 }
@@ -74,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTrafficPolicyInstance as Operation>::serialize_request(input),
             <DeleteTrafficPolicyInstance as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteTrafficPolicyInstanceError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteTrafficPolicyInstanceError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

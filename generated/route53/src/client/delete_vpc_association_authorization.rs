@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteVpcAssociationAuthorization, DeleteVpcAssociationAuthorizationError, Operation,
 };
 /// A call to [`DeleteVpcAssociationAuthorization`](crate::operation::DeleteVpcAssociationAuthorization): Removes authorization to submit an `AssociateVPCWithHostedZone` request to associate a specified VPC with a hosted zone that was created by a different account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteVpcAssociationAuthorizationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteVpcAssociationAuthorizationRequestBuilder,
@@ -16,13 +16,13 @@ impl DeleteVpcAssociationAuthorizationFluentBuilder {
     ) -> Self {
         DeleteVpcAssociationAuthorizationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteVpcAssociationAuthorizationError`](crate::operation::DeleteVpcAssociationAuthorizationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcAssociationAuthorizationResponse,
         ::awsgen_runtime::client::SdkError<DeleteVpcAssociationAuthorizationError>,
     > {
@@ -39,23 +39,17 @@ impl DeleteVpcAssociationAuthorizationFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::DeleteVpcAssociationAuthorizationRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `vpc`: see [`vpc`](crate::types::builders::DeleteVpcAssociationAuthorizationRequestBuilder::vpc).
@@ -64,12 +58,12 @@ impl DeleteVpcAssociationAuthorizationFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpc`.
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.input = self.input.set_vpc(input);
         self
     }
     /// The value set for the input's `vpc`, if any.
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         self.input.get_vpc()
     }
 }
@@ -88,17 +82,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteVpcAssociationAuthorization as Operation>::serialize_request(input),
             <DeleteVpcAssociationAuthorization as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteVpcAssociationAuthorizationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteVpcAssociationAuthorizationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     DisassociateVpcFromHostedZone, DisassociateVpcFromHostedZoneError, Operation,
 };
 /// A call to [`DisassociateVpcFromHostedZone`](crate::operation::DisassociateVpcFromHostedZone): Disassociates an Amazon Virtual Private Cloud (Amazon VPC) from an Amazon Route 53 private hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DisassociateVpcFromHostedZoneFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DisassociateVpcFromHostedZoneRequestBuilder,
@@ -16,13 +16,13 @@ impl DisassociateVpcFromHostedZoneFluentBuilder {
     ) -> Self {
         DisassociateVpcFromHostedZoneFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DisassociateVpcFromHostedZoneError`](crate::operation::DisassociateVpcFromHostedZoneError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateVpcFromHostedZoneResponse,
         ::awsgen_runtime::client::SdkError<DisassociateVpcFromHostedZoneError>,
     > {
@@ -39,23 +39,17 @@ impl DisassociateVpcFromHostedZoneFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::DisassociateVpcFromHostedZoneRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `vpc`: see [`vpc`](crate::types::builders::DisassociateVpcFromHostedZoneRequestBuilder::vpc).
@@ -64,32 +58,26 @@ impl DisassociateVpcFromHostedZoneFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpc`.
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.input = self.input.set_vpc(input);
         self
     }
     /// The value set for the input's `vpc`, if any.
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         self.input.get_vpc()
     }
     /// Sets the input's `comment`: see [`comment`](crate::types::builders::DisassociateVpcFromHostedZoneRequestBuilder::comment).
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.comment(input);
         self
     }
     /// Sets or clears the input's `comment`.
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_comment(input);
         self
     }
     /// The value set for the input's `comment`, if any.
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         self.input.get_comment()
     }
 }
@@ -108,17 +96,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DisassociateVpcFromHostedZone as Operation>::serialize_request(input),
             <DisassociateVpcFromHostedZone as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DisassociateVpcFromHostedZoneError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DisassociateVpcFromHostedZoneError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

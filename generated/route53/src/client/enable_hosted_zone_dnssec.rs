@@ -3,7 +3,7 @@
 
 use crate::operation::{EnableHostedZoneDnssec, EnableHostedZoneDnssecError, Operation};
 /// A call to [`EnableHostedZoneDnssec`](crate::operation::EnableHostedZoneDnssec): Enables DNSSEC signing in a specific hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct EnableHostedZoneDnssecFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::EnableHostedZoneDnssecRequestBuilder,
@@ -14,13 +14,13 @@ impl EnableHostedZoneDnssecFluentBuilder {
     ) -> Self {
         EnableHostedZoneDnssecFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`EnableHostedZoneDnssecError`](crate::operation::EnableHostedZoneDnssecError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::EnableHostedZoneDnssecResponse,
         ::awsgen_runtime::client::SdkError<EnableHostedZoneDnssecError>,
     > {
@@ -37,23 +37,17 @@ impl EnableHostedZoneDnssecFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::EnableHostedZoneDnssecRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
 }
@@ -72,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <EnableHostedZoneDnssec as Operation>::serialize_request(input),
             <EnableHostedZoneDnssec as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for EnableHostedZoneDnssecError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         EnableHostedZoneDnssecError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetAccountLimit, GetAccountLimitError, Operation};
 /// A call to [`GetAccountLimit`](crate::operation::GetAccountLimit): Gets the specified limit for the current account, for example, the maximum number of health checks that you can create using the account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetAccountLimitFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetAccountLimitRequestBuilder,
@@ -14,13 +14,13 @@ impl GetAccountLimitFluentBuilder {
     ) -> Self {
         GetAccountLimitFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetAccountLimitError`](crate::operation::GetAccountLimitError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAccountLimitResponse,
         ::awsgen_runtime::client::SdkError<GetAccountLimitError>,
     > {
@@ -40,15 +40,12 @@ impl GetAccountLimitFluentBuilder {
         self
     }
     /// Sets or clears the input's `type_`.
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::AccountLimitType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::AccountLimitType>) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::AccountLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::AccountLimitType> {
         self.input.get_type_()
     }
 }
@@ -67,17 +64,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetAccountLimit as Operation>::serialize_request(input),
             <GetAccountLimit as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetAccountLimitError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetAccountLimitError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetChange, GetChangeError, Operation};
 /// A call to [`GetChange`](crate::operation::GetChange): Returns the current status of a change batch request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetChangeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetChangeRequestBuilder,
@@ -14,13 +14,13 @@ impl GetChangeFluentBuilder {
     ) -> Self {
         GetChangeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetChangeError`](crate::operation::GetChangeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetChangeResponse,
         ::awsgen_runtime::client::SdkError<GetChangeError>,
     > {
@@ -35,23 +35,17 @@ impl GetChangeFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::GetChangeRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
     /// Waits until [`ResourceRecordSetsChanged`](crate::waiters::ResourceRecordSetsChanged) says the wait is over: polls `GetChange` with this input every 30 seconds, at most 60 times, and for at most `timeout` overall.
@@ -60,7 +54,7 @@ impl GetChangeFluentBuilder {
     pub async fn wait_until_resource_record_sets_changed(
         self,
         timeout: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::client::waiter::FinalPoll<
             crate::types::GetChangeResponse,
             GetChangeError,
@@ -77,9 +71,9 @@ impl GetChangeFluentBuilder {
             .build()
             .map_err(::awsgen_runtime::client::SdkError::Build)
         {
-            ::std::result::Result::Ok(input) => input,
-            ::std::result::Result::Err(error) => {
-                return ::std::result::Result::Err(::awsgen_runtime::client::waiter::WaiterError::Request {
+            Ok(input) => input,
+            Err(error) => {
+                return Err(::awsgen_runtime::client::waiter::WaiterError::Request {
                     waiter: settings.name(),
                     attempts: 0,
                     error,
@@ -114,17 +108,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetChange as Operation>::serialize_request(input),
             <GetChange as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetChangeError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetChangeError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

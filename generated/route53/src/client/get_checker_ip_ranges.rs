@@ -3,7 +3,7 @@
 
 use crate::operation::{GetCheckerIpRanges, GetCheckerIpRangesError, Operation};
 /// A call to [`GetCheckerIpRanges`](crate::operation::GetCheckerIpRanges): Route 53 does not perform authorization for this API because it retrieves information that is already available to the public. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetCheckerIpRangesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetCheckerIpRangesRequestBuilder,
@@ -14,13 +14,13 @@ impl GetCheckerIpRangesFluentBuilder {
     ) -> Self {
         GetCheckerIpRangesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetCheckerIpRangesError`](crate::operation::GetCheckerIpRangesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCheckerIpRangesResponse,
         ::awsgen_runtime::client::SdkError<GetCheckerIpRangesError>,
     > {
@@ -47,7 +47,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetCheckerIpRanges as Operation>::serialize_request(input),
             <GetCheckerIpRanges as Operation>::parse_response,
         )

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetGeoLocation, GetGeoLocationError, Operation};
 /// A call to [`GetGeoLocation`](crate::operation::GetGeoLocation): Gets information about whether a specified geographic location is supported for Amazon Route 53 geolocation resource record sets. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetGeoLocationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetGeoLocationRequestBuilder,
@@ -14,13 +14,13 @@ impl GetGeoLocationFluentBuilder {
     ) -> Self {
         GetGeoLocationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetGeoLocationError`](crate::operation::GetGeoLocationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetGeoLocationResponse,
         ::awsgen_runtime::client::SdkError<GetGeoLocationError>,
     > {
@@ -32,63 +32,45 @@ impl GetGeoLocationFluentBuilder {
         &self.input
     }
     /// Sets the input's `continent_code`: see [`continent_code`](crate::types::builders::GetGeoLocationRequestBuilder::continent_code).
-    pub fn continent_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn continent_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.continent_code(input);
         self
     }
     /// Sets or clears the input's `continent_code`.
-    pub fn set_continent_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_continent_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_continent_code(input);
         self
     }
     /// The value set for the input's `continent_code`, if any.
-    pub fn get_continent_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_continent_code(&self) -> &Option<String> {
         self.input.get_continent_code()
     }
     /// Sets the input's `country_code`: see [`country_code`](crate::types::builders::GetGeoLocationRequestBuilder::country_code).
-    pub fn country_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn country_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.country_code(input);
         self
     }
     /// Sets or clears the input's `country_code`.
-    pub fn set_country_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_country_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_country_code(input);
         self
     }
     /// The value set for the input's `country_code`, if any.
-    pub fn get_country_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_country_code(&self) -> &Option<String> {
         self.input.get_country_code()
     }
     /// Sets the input's `subdivision_code`: see [`subdivision_code`](crate::types::builders::GetGeoLocationRequestBuilder::subdivision_code).
-    pub fn subdivision_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subdivision_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subdivision_code(input);
         self
     }
     /// Sets or clears the input's `subdivision_code`.
-    pub fn set_subdivision_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subdivision_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subdivision_code(input);
         self
     }
     /// The value set for the input's `subdivision_code`, if any.
-    pub fn get_subdivision_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subdivision_code(&self) -> &Option<String> {
         self.input.get_subdivision_code()
     }
 }
@@ -107,17 +89,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetGeoLocation as Operation>::serialize_request(input),
             <GetGeoLocation as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetGeoLocationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetGeoLocationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetHealthCheckCount, GetHealthCheckCountError, Operation};
 /// A call to [`GetHealthCheckCount`](crate::operation::GetHealthCheckCount): Retrieves the number of health checks that are associated with the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetHealthCheckCountFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetHealthCheckCountRequestBuilder,
@@ -14,13 +14,13 @@ impl GetHealthCheckCountFluentBuilder {
     ) -> Self {
         GetHealthCheckCountFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetHealthCheckCountError`](crate::operation::GetHealthCheckCountError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHealthCheckCountResponse,
         ::awsgen_runtime::client::SdkError<GetHealthCheckCountError>,
     > {
@@ -49,7 +49,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetHealthCheckCount as Operation>::serialize_request(input),
             <GetHealthCheckCount as Operation>::parse_response,
         )

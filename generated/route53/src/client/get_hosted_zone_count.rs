@@ -3,7 +3,7 @@
 
 use crate::operation::{GetHostedZoneCount, GetHostedZoneCountError, Operation};
 /// A call to [`GetHostedZoneCount`](crate::operation::GetHostedZoneCount): Retrieves the number of hosted zones that are associated with the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetHostedZoneCountFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetHostedZoneCountRequestBuilder,
@@ -14,13 +14,13 @@ impl GetHostedZoneCountFluentBuilder {
     ) -> Self {
         GetHostedZoneCountFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetHostedZoneCountError`](crate::operation::GetHostedZoneCountError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHostedZoneCountResponse,
         ::awsgen_runtime::client::SdkError<GetHostedZoneCountError>,
     > {
@@ -47,17 +47,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetHostedZoneCount as Operation>::serialize_request(input),
             <GetHostedZoneCount as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetHostedZoneCountError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetHostedZoneCountError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

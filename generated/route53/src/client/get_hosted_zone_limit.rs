@@ -3,7 +3,7 @@
 
 use crate::operation::{GetHostedZoneLimit, GetHostedZoneLimitError, Operation};
 /// A call to [`GetHostedZoneLimit`](crate::operation::GetHostedZoneLimit): Gets the specified limit for a specified hosted zone, for example, the maximum number of records that you can create in the hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetHostedZoneLimitFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetHostedZoneLimitRequestBuilder,
@@ -14,13 +14,13 @@ impl GetHostedZoneLimitFluentBuilder {
     ) -> Self {
         GetHostedZoneLimitFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetHostedZoneLimitError`](crate::operation::GetHostedZoneLimitError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHostedZoneLimitResponse,
         ::awsgen_runtime::client::SdkError<GetHostedZoneLimitError>,
     > {
@@ -42,35 +42,27 @@ impl GetHostedZoneLimitFluentBuilder {
     /// Sets or clears the input's `type_`.
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneLimitType>,
+        input: Option<crate::types::HostedZoneLimitType>,
     ) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::HostedZoneLimitType> {
         self.input.get_type_()
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::GetHostedZoneLimitRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
 }
@@ -89,17 +81,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetHostedZoneLimit as Operation>::serialize_request(input),
             <GetHostedZoneLimit as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetHostedZoneLimitError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetHostedZoneLimitError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

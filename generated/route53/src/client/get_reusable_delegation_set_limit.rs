@@ -5,7 +5,7 @@ use crate::operation::{
     GetReusableDelegationSetLimit, GetReusableDelegationSetLimitError, Operation,
 };
 /// A call to [`GetReusableDelegationSetLimit`](crate::operation::GetReusableDelegationSetLimit): Gets the maximum number of hosted zones that you can associate with the specified reusable delegation set. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetReusableDelegationSetLimitFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetReusableDelegationSetLimitRequestBuilder,
@@ -16,13 +16,13 @@ impl GetReusableDelegationSetLimitFluentBuilder {
     ) -> Self {
         GetReusableDelegationSetLimitFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetReusableDelegationSetLimitError`](crate::operation::GetReusableDelegationSetLimitError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetReusableDelegationSetLimitResponse,
         ::awsgen_runtime::client::SdkError<GetReusableDelegationSetLimitError>,
     > {
@@ -46,37 +46,27 @@ impl GetReusableDelegationSetLimitFluentBuilder {
     /// Sets or clears the input's `type_`.
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::ReusableDelegationSetLimitType>,
+        input: Option<crate::types::ReusableDelegationSetLimitType>,
     ) -> Self {
         self.input = self.input.set_type_(input);
         self
     }
     /// The value set for the input's `type_`, if any.
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReusableDelegationSetLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::ReusableDelegationSetLimitType> {
         self.input.get_type_()
     }
     /// Sets the input's `delegation_set_id`: see [`delegation_set_id`](crate::types::builders::GetReusableDelegationSetLimitRequestBuilder::delegation_set_id).
-    pub fn delegation_set_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn delegation_set_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.delegation_set_id(input);
         self
     }
     /// Sets or clears the input's `delegation_set_id`.
-    pub fn set_delegation_set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegation_set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_delegation_set_id(input);
         self
     }
     /// The value set for the input's `delegation_set_id`, if any.
-    pub fn get_delegation_set_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegation_set_id(&self) -> &Option<String> {
         self.input.get_delegation_set_id()
     }
 }
@@ -95,17 +85,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetReusableDelegationSetLimit as Operation>::serialize_request(input),
             <GetReusableDelegationSetLimit as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetReusableDelegationSetLimitError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetReusableDelegationSetLimitError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     GetTrafficPolicyInstanceCount, GetTrafficPolicyInstanceCountError, Operation,
 };
 /// A call to [`GetTrafficPolicyInstanceCount`](crate::operation::GetTrafficPolicyInstanceCount): Gets the number of traffic policy instances that are associated with the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetTrafficPolicyInstanceCountFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetTrafficPolicyInstanceCountRequestBuilder,
@@ -16,13 +16,13 @@ impl GetTrafficPolicyInstanceCountFluentBuilder {
     ) -> Self {
         GetTrafficPolicyInstanceCountFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetTrafficPolicyInstanceCountError`](crate::operation::GetTrafficPolicyInstanceCountError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTrafficPolicyInstanceCountResponse,
         ::awsgen_runtime::client::SdkError<GetTrafficPolicyInstanceCountError>,
     > {
@@ -51,7 +51,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetTrafficPolicyInstanceCount as Operation>::serialize_request(input),
             <GetTrafficPolicyInstanceCount as Operation>::parse_response,
         )

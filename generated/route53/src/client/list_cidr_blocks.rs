@@ -3,7 +3,7 @@
 
 use crate::operation::{ListCidrBlocks, ListCidrBlocksError, Operation};
 /// A call to [`ListCidrBlocks`](crate::operation::ListCidrBlocks): Returns a paginated list of location objects and their CIDR blocks. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListCidrBlocksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListCidrBlocksRequestBuilder,
@@ -14,13 +14,13 @@ impl ListCidrBlocksFluentBuilder {
     ) -> Self {
         ListCidrBlocksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListCidrBlocksError`](crate::operation::ListCidrBlocksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCidrBlocksResponse,
         ::awsgen_runtime::client::SdkError<ListCidrBlocksError>,
     > {
@@ -35,83 +35,59 @@ impl ListCidrBlocksFluentBuilder {
         &self.input
     }
     /// Sets the input's `collection_id`: see [`collection_id`](crate::types::builders::ListCidrBlocksRequestBuilder::collection_id).
-    pub fn collection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn collection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.collection_id(input);
         self
     }
     /// Sets or clears the input's `collection_id`.
-    pub fn set_collection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_collection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_collection_id(input);
         self
     }
     /// The value set for the input's `collection_id`, if any.
-    pub fn get_collection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_collection_id(&self) -> &Option<String> {
         self.input.get_collection_id()
     }
     /// Sets the input's `location_name`: see [`location_name`](crate::types::builders::ListCidrBlocksRequestBuilder::location_name).
-    pub fn location_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn location_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.location_name(input);
         self
     }
     /// Sets or clears the input's `location_name`.
-    pub fn set_location_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_location_name(input);
         self
     }
     /// The value set for the input's `location_name`, if any.
-    pub fn get_location_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location_name(&self) -> &Option<String> {
         self.input.get_location_name()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListCidrBlocksRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListCidrBlocksRequestBuilder::max_results).
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_results(input);
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -127,7 +103,7 @@ impl ListCidrBlocksFluentBuilder {
     }
 }
 /// How [`ListCidrBlocks`](crate::operation::ListCidrBlocks) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrBlocksPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListCidrBlocksPages {
@@ -137,7 +113,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrBlocksPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListCidrBlocksRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCidrBlocksResponse,
         ::awsgen_runtime::client::SdkError<ListCidrBlocksError>,
     > {
@@ -146,7 +122,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrBlocksPages {
     fn next_input(
         input: &crate::types::ListCidrBlocksRequest,
         output: &crate::types::ListCidrBlocksResponse,
-    ) -> ::std::option::Option<crate::types::ListCidrBlocksRequest> {
+    ) -> Option<crate::types::ListCidrBlocksRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -154,17 +130,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrBlocksPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListCidrBlocksPages {
     type Item = crate::types::CidrBlockSummary;
     fn items(
         output: crate::types::ListCidrBlocksResponse,
-    ) -> ::std::vec::Vec<crate::types::CidrBlockSummary> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.cidr_blocks)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::CidrBlockSummary> {
+        Some(output).and_then(|value| value.cidr_blocks).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -182,17 +156,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListCidrBlocks as Operation>::serialize_request(input),
             <ListCidrBlocks as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListCidrBlocksError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListCidrBlocksError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListCidrCollections, ListCidrCollectionsError, Operation};
 /// A call to [`ListCidrCollections`](crate::operation::ListCidrCollections): Returns a paginated list of CIDR collections in the Amazon Web Services account (metadata only). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListCidrCollectionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListCidrCollectionsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListCidrCollectionsFluentBuilder {
     ) -> Self {
         ListCidrCollectionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListCidrCollectionsError`](crate::operation::ListCidrCollectionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCidrCollectionsResponse,
         ::awsgen_runtime::client::SdkError<ListCidrCollectionsError>,
     > {
@@ -34,43 +34,31 @@ impl ListCidrCollectionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListCidrCollectionsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListCidrCollectionsRequestBuilder::max_results).
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_results(input);
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -78,12 +66,12 @@ impl ListCidrCollectionsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListCidrCollectionsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListCidrCollections`](crate::operation::ListCidrCollections) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrCollectionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListCidrCollectionsPages {
@@ -93,7 +81,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrCollectionsPages 
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListCidrCollectionsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCidrCollectionsResponse,
         ::awsgen_runtime::client::SdkError<ListCidrCollectionsError>,
     > {
@@ -102,7 +90,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrCollectionsPages 
     fn next_input(
         input: &crate::types::ListCidrCollectionsRequest,
         output: &crate::types::ListCidrCollectionsResponse,
-    ) -> ::std::option::Option<crate::types::ListCidrCollectionsRequest> {
+    ) -> Option<crate::types::ListCidrCollectionsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -110,17 +98,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrCollectionsPages 
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListCidrCollectionsPages {
     type Item = crate::types::CollectionSummary;
     fn items(
         output: crate::types::ListCidrCollectionsResponse,
-    ) -> ::std::vec::Vec<crate::types::CollectionSummary> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.cidr_collections)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::CollectionSummary> {
+        Some(output).and_then(|value| value.cidr_collections).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -138,17 +124,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListCidrCollections as Operation>::serialize_request(input),
             <ListCidrCollections as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListCidrCollectionsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListCidrCollectionsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

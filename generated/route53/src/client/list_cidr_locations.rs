@@ -3,7 +3,7 @@
 
 use crate::operation::{ListCidrLocations, ListCidrLocationsError, Operation};
 /// A call to [`ListCidrLocations`](crate::operation::ListCidrLocations): Returns a paginated list of CIDR locations for the given collection (metadata only, does not include CIDR blocks). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListCidrLocationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListCidrLocationsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListCidrLocationsFluentBuilder {
     ) -> Self {
         ListCidrLocationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListCidrLocationsError`](crate::operation::ListCidrLocationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCidrLocationsResponse,
         ::awsgen_runtime::client::SdkError<ListCidrLocationsError>,
     > {
@@ -35,63 +35,45 @@ impl ListCidrLocationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `collection_id`: see [`collection_id`](crate::types::builders::ListCidrLocationsRequestBuilder::collection_id).
-    pub fn collection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn collection_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.collection_id(input);
         self
     }
     /// Sets or clears the input's `collection_id`.
-    pub fn set_collection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_collection_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_collection_id(input);
         self
     }
     /// The value set for the input's `collection_id`, if any.
-    pub fn get_collection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_collection_id(&self) -> &Option<String> {
         self.input.get_collection_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListCidrLocationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListCidrLocationsRequestBuilder::max_results).
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_results(input);
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -107,7 +89,7 @@ impl ListCidrLocationsFluentBuilder {
     }
 }
 /// How [`ListCidrLocations`](crate::operation::ListCidrLocations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListCidrLocationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListCidrLocationsPages {
@@ -117,7 +99,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrLocationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListCidrLocationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCidrLocationsResponse,
         ::awsgen_runtime::client::SdkError<ListCidrLocationsError>,
     > {
@@ -126,7 +108,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrLocationsPages {
     fn next_input(
         input: &crate::types::ListCidrLocationsRequest,
         output: &crate::types::ListCidrLocationsResponse,
-    ) -> ::std::option::Option<crate::types::ListCidrLocationsRequest> {
+    ) -> Option<crate::types::ListCidrLocationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -134,17 +116,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListCidrLocationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListCidrLocationsPages {
     type Item = crate::types::LocationSummary;
     fn items(
         output: crate::types::ListCidrLocationsResponse,
-    ) -> ::std::vec::Vec<crate::types::LocationSummary> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.cidr_locations)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::LocationSummary> {
+        Some(output).and_then(|value| value.cidr_locations).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -162,17 +142,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListCidrLocations as Operation>::serialize_request(input),
             <ListCidrLocations as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListCidrLocationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListCidrLocationsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListGeoLocations, ListGeoLocationsError, Operation};
 /// A call to [`ListGeoLocations`](crate::operation::ListGeoLocations): Retrieves a list of supported geographic locations. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListGeoLocationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListGeoLocationsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListGeoLocationsFluentBuilder {
     ) -> Self {
         ListGeoLocationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListGeoLocationsError`](crate::operation::ListGeoLocationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListGeoLocationsResponse,
         ::awsgen_runtime::client::SdkError<ListGeoLocationsError>,
     > {
@@ -32,89 +32,59 @@ impl ListGeoLocationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `start_continent_code`: see [`start_continent_code`](crate::types::builders::ListGeoLocationsRequestBuilder::start_continent_code).
-    pub fn start_continent_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn start_continent_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.start_continent_code(input);
         self
     }
     /// Sets or clears the input's `start_continent_code`.
-    pub fn set_start_continent_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_continent_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_start_continent_code(input);
         self
     }
     /// The value set for the input's `start_continent_code`, if any.
-    pub fn get_start_continent_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_continent_code(&self) -> &Option<String> {
         self.input.get_start_continent_code()
     }
     /// Sets the input's `start_country_code`: see [`start_country_code`](crate::types::builders::ListGeoLocationsRequestBuilder::start_country_code).
-    pub fn start_country_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn start_country_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.start_country_code(input);
         self
     }
     /// Sets or clears the input's `start_country_code`.
-    pub fn set_start_country_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_country_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_start_country_code(input);
         self
     }
     /// The value set for the input's `start_country_code`, if any.
-    pub fn get_start_country_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_country_code(&self) -> &Option<String> {
         self.input.get_start_country_code()
     }
     /// Sets the input's `start_subdivision_code`: see [`start_subdivision_code`](crate::types::builders::ListGeoLocationsRequestBuilder::start_subdivision_code).
-    pub fn start_subdivision_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn start_subdivision_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.start_subdivision_code(input);
         self
     }
     /// Sets or clears the input's `start_subdivision_code`.
-    pub fn set_start_subdivision_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_subdivision_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_start_subdivision_code(input);
         self
     }
     /// The value set for the input's `start_subdivision_code`, if any.
-    pub fn get_start_subdivision_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_subdivision_code(&self) -> &Option<String> {
         self.input.get_start_subdivision_code()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListGeoLocationsRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
 }
@@ -133,17 +103,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListGeoLocations as Operation>::serialize_request(input),
             <ListGeoLocations as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListGeoLocationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListGeoLocationsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

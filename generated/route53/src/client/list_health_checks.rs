@@ -3,7 +3,7 @@
 
 use crate::operation::{ListHealthChecks, ListHealthChecksError, Operation};
 /// A call to [`ListHealthChecks`](crate::operation::ListHealthChecks): Retrieve a list of the health checks that are associated with the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListHealthChecksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListHealthChecksRequestBuilder,
@@ -14,13 +14,13 @@ impl ListHealthChecksFluentBuilder {
     ) -> Self {
         ListHealthChecksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListHealthChecksError`](crate::operation::ListHealthChecksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHealthChecksResponse,
         ::awsgen_runtime::client::SdkError<ListHealthChecksError>,
     > {
@@ -32,43 +32,31 @@ impl ListHealthChecksFluentBuilder {
         &self.input
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListHealthChecksRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListHealthChecksRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -76,12 +64,12 @@ impl ListHealthChecksFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListHealthChecksPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListHealthChecks`](crate::operation::ListHealthChecks) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHealthChecksPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListHealthChecksPages {
@@ -91,7 +79,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListHealthChecksPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListHealthChecksRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHealthChecksResponse,
         ::awsgen_runtime::client::SdkError<ListHealthChecksError>,
     > {
@@ -100,9 +88,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListHealthChecksPages {
     fn next_input(
         input: &crate::types::ListHealthChecksRequest,
         output: &crate::types::ListHealthChecksResponse,
-    ) -> ::std::option::Option<crate::types::ListHealthChecksRequest> {
-        if output.is_truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListHealthChecksRequest> {
+        if output.is_truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -111,17 +99,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListHealthChecksPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListHealthChecksPages {
     type Item = crate::types::HealthCheck;
     fn items(
         output: crate::types::ListHealthChecksResponse,
-    ) -> ::std::vec::Vec<crate::types::HealthCheck> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.health_checks)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::HealthCheck> {
+        Some(output).and_then(|value| value.health_checks).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -139,17 +125,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListHealthChecks as Operation>::serialize_request(input),
             <ListHealthChecks as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListHealthChecksError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListHealthChecksError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

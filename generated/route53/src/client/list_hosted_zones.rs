@@ -3,7 +3,7 @@
 
 use crate::operation::{ListHostedZones, ListHostedZonesError, Operation};
 /// A call to [`ListHostedZones`](crate::operation::ListHostedZones): Retrieves a list of the public and private hosted zones that are associated with the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListHostedZonesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListHostedZonesRequestBuilder,
@@ -14,13 +14,13 @@ impl ListHostedZonesFluentBuilder {
     ) -> Self {
         ListHostedZonesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListHostedZonesError`](crate::operation::ListHostedZonesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHostedZonesResponse,
         ::awsgen_runtime::client::SdkError<ListHostedZonesError>,
     > {
@@ -32,65 +32,45 @@ impl ListHostedZonesFluentBuilder {
         &self.input
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListHostedZonesRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListHostedZonesRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
     /// Sets the input's `delegation_set_id`: see [`delegation_set_id`](crate::types::builders::ListHostedZonesRequestBuilder::delegation_set_id).
-    pub fn delegation_set_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn delegation_set_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.delegation_set_id(input);
         self
     }
     /// Sets or clears the input's `delegation_set_id`.
-    pub fn set_delegation_set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegation_set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_delegation_set_id(input);
         self
     }
     /// The value set for the input's `delegation_set_id`, if any.
-    pub fn get_delegation_set_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegation_set_id(&self) -> &Option<String> {
         self.input.get_delegation_set_id()
     }
     /// Sets the input's `hosted_zone_type`: see [`hosted_zone_type`](crate::types::builders::ListHostedZonesRequestBuilder::hosted_zone_type).
@@ -101,15 +81,13 @@ impl ListHostedZonesFluentBuilder {
     /// Sets or clears the input's `hosted_zone_type`.
     pub fn set_hosted_zone_type(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneType>,
+        input: Option<crate::types::HostedZoneType>,
     ) -> Self {
         self.input = self.input.set_hosted_zone_type(input);
         self
     }
     /// The value set for the input's `hosted_zone_type`, if any.
-    pub fn get_hosted_zone_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneType> {
+    pub fn get_hosted_zone_type(&self) -> &Option<crate::types::HostedZoneType> {
         self.input.get_hosted_zone_type()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -117,12 +95,12 @@ impl ListHostedZonesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListHostedZonesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListHostedZones`](crate::operation::ListHostedZones) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListHostedZonesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListHostedZonesPages {
@@ -132,7 +110,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListHostedZonesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListHostedZonesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHostedZonesResponse,
         ::awsgen_runtime::client::SdkError<ListHostedZonesError>,
     > {
@@ -141,9 +119,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListHostedZonesPages {
     fn next_input(
         input: &crate::types::ListHostedZonesRequest,
         output: &crate::types::ListHostedZonesResponse,
-    ) -> ::std::option::Option<crate::types::ListHostedZonesRequest> {
-        if output.is_truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListHostedZonesRequest> {
+        if output.is_truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.marker = output
@@ -152,17 +130,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListHostedZonesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.marker.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListHostedZonesPages {
     type Item = crate::types::HostedZone;
     fn items(
         output: crate::types::ListHostedZonesResponse,
-    ) -> ::std::vec::Vec<crate::types::HostedZone> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.hosted_zones)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::HostedZone> {
+        Some(output).and_then(|value| value.hosted_zones).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -180,17 +156,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListHostedZones as Operation>::serialize_request(input),
             <ListHostedZones as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListHostedZonesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListHostedZonesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListHostedZonesByName, ListHostedZonesByNameError, Operation};
 /// A call to [`ListHostedZonesByName`](crate::operation::ListHostedZonesByName): Retrieves a list of your hosted zones in lexicographic order. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListHostedZonesByNameFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListHostedZonesByNameRequestBuilder,
@@ -14,13 +14,13 @@ impl ListHostedZonesByNameFluentBuilder {
     ) -> Self {
         ListHostedZonesByNameFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListHostedZonesByNameError`](crate::operation::ListHostedZonesByNameError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHostedZonesByNameResponse,
         ::awsgen_runtime::client::SdkError<ListHostedZonesByNameError>,
     > {
@@ -34,63 +34,45 @@ impl ListHostedZonesByNameFluentBuilder {
         &self.input
     }
     /// Sets the input's `dns_name`: see [`dns_name`](crate::types::builders::ListHostedZonesByNameRequestBuilder::dns_name).
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.dns_name(input);
         self
     }
     /// Sets or clears the input's `dns_name`.
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_dns_name(input);
         self
     }
     /// The value set for the input's `dns_name`, if any.
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         self.input.get_dns_name()
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::ListHostedZonesByNameRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListHostedZonesByNameRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
 }
@@ -109,17 +91,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListHostedZonesByName as Operation>::serialize_request(input),
             <ListHostedZonesByName as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListHostedZonesByNameError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListHostedZonesByNameError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

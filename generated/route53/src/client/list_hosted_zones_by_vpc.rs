@@ -3,7 +3,7 @@
 
 use crate::operation::{ListHostedZonesByVpc, ListHostedZonesByVpcError, Operation};
 /// A call to [`ListHostedZonesByVpc`](crate::operation::ListHostedZonesByVpc): Lists all the private hosted zones that a specified VPC is associated with, regardless of which Amazon Web Services account or Amazon Web Services service owns the hosted zones. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListHostedZonesByVpcFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListHostedZonesByVpcRequestBuilder,
@@ -14,13 +14,13 @@ impl ListHostedZonesByVpcFluentBuilder {
     ) -> Self {
         ListHostedZonesByVpcFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListHostedZonesByVpcError`](crate::operation::ListHostedZonesByVpcError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHostedZonesByVpcResponse,
         ::awsgen_runtime::client::SdkError<ListHostedZonesByVpcError>,
     > {
@@ -37,23 +37,17 @@ impl ListHostedZonesByVpcFluentBuilder {
         &self.input
     }
     /// Sets the input's `vpc_id`: see [`vpc_id`](crate::types::builders::ListHostedZonesByVpcRequestBuilder::vpc_id).
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.vpc_id(input);
         self
     }
     /// Sets or clears the input's `vpc_id`.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_vpc_id(input);
         self
     }
     /// The value set for the input's `vpc_id`, if any.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         self.input.get_vpc_id()
     }
     /// Sets the input's `vpc_region`: see [`vpc_region`](crate::types::builders::ListHostedZonesByVpcRequestBuilder::vpc_region).
@@ -62,55 +56,40 @@ impl ListHostedZonesByVpcFluentBuilder {
         self
     }
     /// Sets or clears the input's `vpc_region`.
-    pub fn set_vpc_region(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcRegion>,
-    ) -> Self {
+    pub fn set_vpc_region(mut self, input: Option<crate::types::VpcRegion>) -> Self {
         self.input = self.input.set_vpc_region(input);
         self
     }
     /// The value set for the input's `vpc_region`, if any.
-    pub fn get_vpc_region(&self) -> &::std::option::Option<crate::types::VpcRegion> {
+    pub fn get_vpc_region(&self) -> &Option<crate::types::VpcRegion> {
         self.input.get_vpc_region()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListHostedZonesByVpcRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListHostedZonesByVpcRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
 }
@@ -129,17 +108,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListHostedZonesByVpc as Operation>::serialize_request(input),
             <ListHostedZonesByVpc as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListHostedZonesByVpcError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListHostedZonesByVpcError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListQueryLoggingConfigs, ListQueryLoggingConfigsError, Operation};
 /// A call to [`ListQueryLoggingConfigs`](crate::operation::ListQueryLoggingConfigs): Lists the configurations for DNS query logging that are associated with the current Amazon Web Services account or the configuration that is associated with a specified hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListQueryLoggingConfigsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListQueryLoggingConfigsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListQueryLoggingConfigsFluentBuilder {
     ) -> Self {
         ListQueryLoggingConfigsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListQueryLoggingConfigsError`](crate::operation::ListQueryLoggingConfigsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListQueryLoggingConfigsResponse,
         ::awsgen_runtime::client::SdkError<ListQueryLoggingConfigsError>,
     > {
@@ -34,63 +34,45 @@ impl ListQueryLoggingConfigsFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::ListQueryLoggingConfigsRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListQueryLoggingConfigsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListQueryLoggingConfigsRequestBuilder::max_results).
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_results(input);
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -98,12 +80,12 @@ impl ListQueryLoggingConfigsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListQueryLoggingConfigsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListQueryLoggingConfigs`](crate::operation::ListQueryLoggingConfigs) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListQueryLoggingConfigsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListQueryLoggingConfigsPages {
@@ -113,7 +95,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListQueryLoggingConfigsPa
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListQueryLoggingConfigsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListQueryLoggingConfigsResponse,
         ::awsgen_runtime::client::SdkError<ListQueryLoggingConfigsError>,
     > {
@@ -122,7 +104,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListQueryLoggingConfigsPa
     fn next_input(
         input: &crate::types::ListQueryLoggingConfigsRequest,
         output: &crate::types::ListQueryLoggingConfigsResponse,
-    ) -> ::std::option::Option<crate::types::ListQueryLoggingConfigsRequest> {
+    ) -> Option<crate::types::ListQueryLoggingConfigsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -130,7 +112,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListQueryLoggingConfigsPa
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -138,10 +120,8 @@ for ListQueryLoggingConfigsPages {
     type Item = crate::types::QueryLoggingConfig;
     fn items(
         output: crate::types::ListQueryLoggingConfigsResponse,
-    ) -> ::std::vec::Vec<crate::types::QueryLoggingConfig> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.query_logging_configs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::QueryLoggingConfig> {
+        Some(output).and_then(|value| value.query_logging_configs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -159,17 +139,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListQueryLoggingConfigs as Operation>::serialize_request(input),
             <ListQueryLoggingConfigs as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListQueryLoggingConfigsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListQueryLoggingConfigsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListResourceRecordSets, ListResourceRecordSetsError, Operation};
 /// A call to [`ListResourceRecordSets`](crate::operation::ListResourceRecordSets): Lists the resource record sets in a specified hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListResourceRecordSetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListResourceRecordSetsRequestBuilder,
@@ -14,13 +14,13 @@ impl ListResourceRecordSetsFluentBuilder {
     ) -> Self {
         ListResourceRecordSetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListResourceRecordSetsError`](crate::operation::ListResourceRecordSetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListResourceRecordSetsResponse,
         ::awsgen_runtime::client::SdkError<ListResourceRecordSetsError>,
     > {
@@ -37,45 +37,31 @@ impl ListResourceRecordSetsFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::ListResourceRecordSetsRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `start_record_name`: see [`start_record_name`](crate::types::builders::ListResourceRecordSetsRequestBuilder::start_record_name).
-    pub fn start_record_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn start_record_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.start_record_name(input);
         self
     }
     /// Sets or clears the input's `start_record_name`.
-    pub fn set_start_record_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_record_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_start_record_name(input);
         self
     }
     /// The value set for the input's `start_record_name`, if any.
-    pub fn get_start_record_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_record_name(&self) -> &Option<String> {
         self.input.get_start_record_name()
     }
     /// Sets the input's `start_record_type`: see [`start_record_type`](crate::types::builders::ListResourceRecordSetsRequestBuilder::start_record_type).
@@ -84,57 +70,40 @@ impl ListResourceRecordSetsFluentBuilder {
         self
     }
     /// Sets or clears the input's `start_record_type`.
-    pub fn set_start_record_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_start_record_type(mut self, input: Option<crate::types::RrType>) -> Self {
         self.input = self.input.set_start_record_type(input);
         self
     }
     /// The value set for the input's `start_record_type`, if any.
-    pub fn get_start_record_type(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_start_record_type(&self) -> &Option<crate::types::RrType> {
         self.input.get_start_record_type()
     }
     /// Sets the input's `start_record_identifier`: see [`start_record_identifier`](crate::types::builders::ListResourceRecordSetsRequestBuilder::start_record_identifier).
-    pub fn start_record_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn start_record_identifier(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.start_record_identifier(input);
         self
     }
     /// Sets or clears the input's `start_record_identifier`.
-    pub fn set_start_record_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_record_identifier(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_start_record_identifier(input);
         self
     }
     /// The value set for the input's `start_record_identifier`, if any.
-    pub fn get_start_record_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_record_identifier(&self) -> &Option<String> {
         self.input.get_start_record_identifier()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListResourceRecordSetsRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -150,7 +119,7 @@ impl ListResourceRecordSetsFluentBuilder {
     }
 }
 /// How [`ListResourceRecordSets`](crate::operation::ListResourceRecordSets) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListResourceRecordSetsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListResourceRecordSetsPages {
@@ -160,7 +129,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListResourceRecordSetsPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListResourceRecordSetsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListResourceRecordSetsResponse,
         ::awsgen_runtime::client::SdkError<ListResourceRecordSetsError>,
     > {
@@ -169,9 +138,9 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListResourceRecordSetsPag
     fn next_input(
         input: &crate::types::ListResourceRecordSetsRequest,
         output: &crate::types::ListResourceRecordSetsResponse,
-    ) -> ::std::option::Option<crate::types::ListResourceRecordSetsRequest> {
-        if output.is_truncated.as_ref() != ::std::option::Option::Some(&true) {
-            return ::std::option::Option::None;
+    ) -> Option<crate::types::ListResourceRecordSetsRequest> {
+        if output.is_truncated.as_ref() != Some(&true) {
+            return None;
         }
         let mut next = input.clone();
         next.start_record_name = output
@@ -188,19 +157,17 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListResourceRecordSetsPag
         if next.start_record_name.is_none() && next.start_record_type.is_none()
             && next.start_record_identifier.is_none()
         {
-            return ::std::option::Option::None;
+            return None;
         }
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListResourceRecordSetsPages {
     type Item = crate::types::ResourceRecordSet;
     fn items(
         output: crate::types::ListResourceRecordSetsResponse,
-    ) -> ::std::vec::Vec<crate::types::ResourceRecordSet> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.resource_record_sets)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::ResourceRecordSet> {
+        Some(output).and_then(|value| value.resource_record_sets).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -218,17 +185,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListResourceRecordSets as Operation>::serialize_request(input),
             <ListResourceRecordSets as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListResourceRecordSetsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListResourceRecordSetsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

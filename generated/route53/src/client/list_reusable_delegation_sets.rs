@@ -5,7 +5,7 @@ use crate::operation::{
     ListReusableDelegationSets, ListReusableDelegationSetsError, Operation,
 };
 /// A call to [`ListReusableDelegationSets`](crate::operation::ListReusableDelegationSets): Retrieves a list of the reusable delegation sets that are associated with the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListReusableDelegationSetsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListReusableDelegationSetsRequestBuilder,
@@ -16,13 +16,13 @@ impl ListReusableDelegationSetsFluentBuilder {
     ) -> Self {
         ListReusableDelegationSetsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListReusableDelegationSetsError`](crate::operation::ListReusableDelegationSetsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListReusableDelegationSetsResponse,
         ::awsgen_runtime::client::SdkError<ListReusableDelegationSetsError>,
     > {
@@ -36,43 +36,31 @@ impl ListReusableDelegationSetsFluentBuilder {
         &self.input
     }
     /// Sets the input's `marker`: see [`marker`](crate::types::builders::ListReusableDelegationSetsRequestBuilder::marker).
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.marker(input);
         self
     }
     /// Sets or clears the input's `marker`.
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_marker(input);
         self
     }
     /// The value set for the input's `marker`, if any.
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         self.input.get_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListReusableDelegationSetsRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
 }
@@ -91,17 +79,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListReusableDelegationSets as Operation>::serialize_request(input),
             <ListReusableDelegationSets as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListReusableDelegationSetsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListReusableDelegationSetsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListTagsForResources, ListTagsForResourcesError, Operation};
 /// A call to [`ListTagsForResources`](crate::operation::ListTagsForResources): Lists tags for up to 10 health checks or hosted zones. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTagsForResourcesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTagsForResourcesRequestBuilder,
@@ -14,13 +14,13 @@ impl ListTagsForResourcesFluentBuilder {
     ) -> Self {
         ListTagsForResourcesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTagsForResourcesError`](crate::operation::ListTagsForResourcesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsForResourcesResponse,
         ::awsgen_runtime::client::SdkError<ListTagsForResourcesError>,
     > {
@@ -44,37 +44,27 @@ impl ListTagsForResourcesFluentBuilder {
     /// Sets or clears the input's `resource_type`.
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TagResourceType>,
+        input: Option<crate::types::TagResourceType>,
     ) -> Self {
         self.input = self.input.set_resource_type(input);
         self
     }
     /// The value set for the input's `resource_type`, if any.
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TagResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::TagResourceType> {
         self.input.get_resource_type()
     }
     /// Appends one item to the input's `resource_ids`: see [`resource_ids`](crate::types::builders::ListTagsForResourcesRequestBuilder::resource_ids).
-    pub fn resource_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_ids(input);
         self
     }
     /// Sets or clears the input's `resource_ids`.
-    pub fn set_resource_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resource_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_resource_ids(input);
         self
     }
     /// The value set for the input's `resource_ids`, if any.
-    pub fn get_resource_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resource_ids(&self) -> &Option<Vec<String>> {
         self.input.get_resource_ids()
     }
 }
@@ -93,17 +83,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTagsForResources as Operation>::serialize_request(input),
             <ListTagsForResources as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTagsForResourcesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTagsForResourcesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

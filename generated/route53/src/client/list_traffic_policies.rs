@@ -3,7 +3,7 @@
 
 use crate::operation::{ListTrafficPolicies, ListTrafficPoliciesError, Operation};
 /// A call to [`ListTrafficPolicies`](crate::operation::ListTrafficPolicies): Gets information about the latest version for every traffic policy that is associated with the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTrafficPoliciesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTrafficPoliciesRequestBuilder,
@@ -14,13 +14,13 @@ impl ListTrafficPoliciesFluentBuilder {
     ) -> Self {
         ListTrafficPoliciesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTrafficPoliciesError`](crate::operation::ListTrafficPoliciesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPoliciesResponse,
         ::awsgen_runtime::client::SdkError<ListTrafficPoliciesError>,
     > {
@@ -34,45 +34,31 @@ impl ListTrafficPoliciesFluentBuilder {
         &self.input
     }
     /// Sets the input's `traffic_policy_id_marker`: see [`traffic_policy_id_marker`](crate::types::builders::ListTrafficPoliciesRequestBuilder::traffic_policy_id_marker).
-    pub fn traffic_policy_id_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_policy_id_marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_id_marker(input);
         self
     }
     /// Sets or clears the input's `traffic_policy_id_marker`.
-    pub fn set_traffic_policy_id_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_policy_id_marker(input);
         self
     }
     /// The value set for the input's `traffic_policy_id_marker`, if any.
-    pub fn get_traffic_policy_id_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id_marker(&self) -> &Option<String> {
         self.input.get_traffic_policy_id_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListTrafficPoliciesRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
 }
@@ -91,17 +77,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTrafficPolicies as Operation>::serialize_request(input),
             <ListTrafficPolicies as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTrafficPoliciesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTrafficPoliciesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ListTrafficPolicyInstances, ListTrafficPolicyInstancesError, Operation,
 };
 /// A call to [`ListTrafficPolicyInstances`](crate::operation::ListTrafficPolicyInstances): Gets information about the traffic policy instances that you created by using the current Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTrafficPolicyInstancesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTrafficPolicyInstancesRequestBuilder,
@@ -16,13 +16,13 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     ) -> Self {
         ListTrafficPolicyInstancesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTrafficPolicyInstancesError`](crate::operation::ListTrafficPolicyInstancesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyInstancesResponse,
         ::awsgen_runtime::client::SdkError<ListTrafficPolicyInstancesError>,
     > {
@@ -36,31 +36,23 @@ impl ListTrafficPolicyInstancesFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id_marker`: see [`hosted_zone_id_marker`](crate::types::builders::ListTrafficPolicyInstancesRequestBuilder::hosted_zone_id_marker).
-    pub fn hosted_zone_id_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id_marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id_marker(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id_marker`.
-    pub fn set_hosted_zone_id_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id_marker(input);
         self
     }
     /// The value set for the input's `hosted_zone_id_marker`, if any.
-    pub fn get_hosted_zone_id_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id_marker(&self) -> &Option<String> {
         self.input.get_hosted_zone_id_marker()
     }
     /// Sets the input's `traffic_policy_instance_name_marker`: see [`traffic_policy_instance_name_marker`](crate::types::builders::ListTrafficPolicyInstancesRequestBuilder::traffic_policy_instance_name_marker).
     pub fn traffic_policy_instance_name_marker(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(input);
         self
@@ -68,15 +60,13 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     /// Sets or clears the input's `traffic_policy_instance_name_marker`.
     pub fn set_traffic_policy_instance_name_marker(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(input);
         self
     }
     /// The value set for the input's `traffic_policy_instance_name_marker`, if any.
-    pub fn get_traffic_policy_instance_name_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_name_marker(&self) -> &Option<String> {
         self.input.get_traffic_policy_instance_name_marker()
     }
     /// Sets the input's `traffic_policy_instance_type_marker`: see [`traffic_policy_instance_type_marker`](crate::types::builders::ListTrafficPolicyInstancesRequestBuilder::traffic_policy_instance_type_marker).
@@ -90,7 +80,7 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     /// Sets or clears the input's `traffic_policy_instance_type_marker`.
     pub fn set_traffic_policy_instance_type_marker(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(input);
         self
@@ -98,27 +88,21 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     /// The value set for the input's `traffic_policy_instance_type_marker`, if any.
     pub fn get_traffic_policy_instance_type_marker(
         &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    ) -> &Option<crate::types::RrType> {
         self.input.get_traffic_policy_instance_type_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListTrafficPolicyInstancesRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
 }
@@ -137,17 +121,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTrafficPolicyInstances as Operation>::serialize_request(input),
             <ListTrafficPolicyInstances as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTrafficPolicyInstancesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTrafficPolicyInstancesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

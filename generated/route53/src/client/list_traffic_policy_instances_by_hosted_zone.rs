@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ListTrafficPolicyInstancesByHostedZone`](crate::operation::ListTrafficPolicyInstancesByHostedZone): Gets information about the traffic policy instances that you created in a specified hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder,
@@ -17,13 +17,13 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     ) -> Self {
         ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTrafficPolicyInstancesByHostedZoneError`](crate::operation::ListTrafficPolicyInstancesByHostedZoneError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyInstancesByHostedZoneResponse,
         ::awsgen_runtime::client::SdkError<ListTrafficPolicyInstancesByHostedZoneError>,
     > {
@@ -40,29 +40,23 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `traffic_policy_instance_name_marker`: see [`traffic_policy_instance_name_marker`](crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder::traffic_policy_instance_name_marker).
     pub fn traffic_policy_instance_name_marker(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(input);
         self
@@ -70,15 +64,13 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     /// Sets or clears the input's `traffic_policy_instance_name_marker`.
     pub fn set_traffic_policy_instance_name_marker(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(input);
         self
     }
     /// The value set for the input's `traffic_policy_instance_name_marker`, if any.
-    pub fn get_traffic_policy_instance_name_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_name_marker(&self) -> &Option<String> {
         self.input.get_traffic_policy_instance_name_marker()
     }
     /// Sets the input's `traffic_policy_instance_type_marker`: see [`traffic_policy_instance_type_marker`](crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder::traffic_policy_instance_type_marker).
@@ -92,7 +84,7 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     /// Sets or clears the input's `traffic_policy_instance_type_marker`.
     pub fn set_traffic_policy_instance_type_marker(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(input);
         self
@@ -100,27 +92,21 @@ impl ListTrafficPolicyInstancesByHostedZoneFluentBuilder {
     /// The value set for the input's `traffic_policy_instance_type_marker`, if any.
     pub fn get_traffic_policy_instance_type_marker(
         &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    ) -> &Option<crate::types::RrType> {
         self.input.get_traffic_policy_instance_type_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
 }
@@ -139,7 +125,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTrafficPolicyInstancesByHostedZone as Operation>::serialize_request(
                 input,
             ),
@@ -149,10 +135,10 @@ pub(crate) async fn call(
 }
 impl ::awsgen_runtime::client::ServiceError
 for ListTrafficPolicyInstancesByHostedZoneError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTrafficPolicyInstancesByHostedZoneError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

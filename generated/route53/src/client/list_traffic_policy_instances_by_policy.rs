@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ListTrafficPolicyInstancesByPolicy`](crate::operation::ListTrafficPolicyInstancesByPolicy): Gets information about the traffic policy instances that you created by using a specify traffic policy version. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTrafficPolicyInstancesByPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder,
@@ -17,13 +17,13 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     ) -> Self {
         ListTrafficPolicyInstancesByPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTrafficPolicyInstancesByPolicyError`](crate::operation::ListTrafficPolicyInstancesByPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyInstancesByPolicyResponse,
         ::awsgen_runtime::client::SdkError<ListTrafficPolicyInstancesByPolicyError>,
     > {
@@ -40,25 +40,17 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `traffic_policy_id`: see [`traffic_policy_id`](crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder::traffic_policy_id).
-    pub fn traffic_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_policy_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_id(input);
         self
     }
     /// Sets or clears the input's `traffic_policy_id`.
-    pub fn set_traffic_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_policy_id(input);
         self
     }
     /// The value set for the input's `traffic_policy_id`, if any.
-    pub fn get_traffic_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id(&self) -> &Option<String> {
         self.input.get_traffic_policy_id()
     }
     /// Sets the input's `traffic_policy_version`: see [`traffic_policy_version`](crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder::traffic_policy_version).
@@ -67,43 +59,32 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
         self
     }
     /// Sets or clears the input's `traffic_policy_version`.
-    pub fn set_traffic_policy_version(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_version(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_traffic_policy_version(input);
         self
     }
     /// The value set for the input's `traffic_policy_version`, if any.
-    pub fn get_traffic_policy_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_version(&self) -> &Option<i32> {
         self.input.get_traffic_policy_version()
     }
     /// Sets the input's `hosted_zone_id_marker`: see [`hosted_zone_id_marker`](crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder::hosted_zone_id_marker).
-    pub fn hosted_zone_id_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id_marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id_marker(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id_marker`.
-    pub fn set_hosted_zone_id_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id_marker(input);
         self
     }
     /// The value set for the input's `hosted_zone_id_marker`, if any.
-    pub fn get_hosted_zone_id_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id_marker(&self) -> &Option<String> {
         self.input.get_hosted_zone_id_marker()
     }
     /// Sets the input's `traffic_policy_instance_name_marker`: see [`traffic_policy_instance_name_marker`](crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder::traffic_policy_instance_name_marker).
     pub fn traffic_policy_instance_name_marker(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(input);
         self
@@ -111,15 +92,13 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     /// Sets or clears the input's `traffic_policy_instance_name_marker`.
     pub fn set_traffic_policy_instance_name_marker(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(input);
         self
     }
     /// The value set for the input's `traffic_policy_instance_name_marker`, if any.
-    pub fn get_traffic_policy_instance_name_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_name_marker(&self) -> &Option<String> {
         self.input.get_traffic_policy_instance_name_marker()
     }
     /// Sets the input's `traffic_policy_instance_type_marker`: see [`traffic_policy_instance_type_marker`](crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder::traffic_policy_instance_type_marker).
@@ -133,7 +112,7 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     /// Sets or clears the input's `traffic_policy_instance_type_marker`.
     pub fn set_traffic_policy_instance_type_marker(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(input);
         self
@@ -141,27 +120,21 @@ impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
     /// The value set for the input's `traffic_policy_instance_type_marker`, if any.
     pub fn get_traffic_policy_instance_type_marker(
         &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    ) -> &Option<crate::types::RrType> {
         self.input.get_traffic_policy_instance_type_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
 }
@@ -180,17 +153,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTrafficPolicyInstancesByPolicy as Operation>::serialize_request(input),
             <ListTrafficPolicyInstancesByPolicy as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTrafficPolicyInstancesByPolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTrafficPolicyInstancesByPolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

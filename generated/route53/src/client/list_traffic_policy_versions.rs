@@ -5,7 +5,7 @@ use crate::operation::{
     ListTrafficPolicyVersions, ListTrafficPolicyVersionsError, Operation,
 };
 /// A call to [`ListTrafficPolicyVersions`](crate::operation::ListTrafficPolicyVersions): Gets information about all of the versions for a specified traffic policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTrafficPolicyVersionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTrafficPolicyVersionsRequestBuilder,
@@ -16,13 +16,13 @@ impl ListTrafficPolicyVersionsFluentBuilder {
     ) -> Self {
         ListTrafficPolicyVersionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTrafficPolicyVersionsError`](crate::operation::ListTrafficPolicyVersionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyVersionsResponse,
         ::awsgen_runtime::client::SdkError<ListTrafficPolicyVersionsError>,
     > {
@@ -39,65 +39,45 @@ impl ListTrafficPolicyVersionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::ListTrafficPolicyVersionsRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
     /// Sets the input's `traffic_policy_version_marker`: see [`traffic_policy_version_marker`](crate::types::builders::ListTrafficPolicyVersionsRequestBuilder::traffic_policy_version_marker).
-    pub fn traffic_policy_version_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_policy_version_marker(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_version_marker(input);
         self
     }
     /// Sets or clears the input's `traffic_policy_version_marker`.
-    pub fn set_traffic_policy_version_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_version_marker(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_policy_version_marker(input);
         self
     }
     /// The value set for the input's `traffic_policy_version_marker`, if any.
-    pub fn get_traffic_policy_version_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_version_marker(&self) -> &Option<String> {
         self.input.get_traffic_policy_version_marker()
     }
     /// Sets the input's `max_items`: see [`max_items`](crate::types::builders::ListTrafficPolicyVersionsRequestBuilder::max_items).
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_items(input);
         self
     }
     /// Sets or clears the input's `max_items`.
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_items(input);
         self
     }
     /// The value set for the input's `max_items`, if any.
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         self.input.get_max_items()
     }
 }
@@ -116,17 +96,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTrafficPolicyVersions as Operation>::serialize_request(input),
             <ListTrafficPolicyVersions as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTrafficPolicyVersionsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTrafficPolicyVersionsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

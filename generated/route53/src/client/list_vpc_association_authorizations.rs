@@ -5,7 +5,7 @@ use crate::operation::{
     ListVpcAssociationAuthorizations, ListVpcAssociationAuthorizationsError, Operation,
 };
 /// A call to [`ListVpcAssociationAuthorizations`](crate::operation::ListVpcAssociationAuthorizations): Gets a list of the VPCs that were created by other accounts and that can be associated with a specified hosted zone because you've submitted one or more `CreateVPCAssociationAuthorization` requests. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListVpcAssociationAuthorizationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListVpcAssociationAuthorizationsRequestBuilder,
@@ -16,13 +16,13 @@ impl ListVpcAssociationAuthorizationsFluentBuilder {
     ) -> Self {
         ListVpcAssociationAuthorizationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListVpcAssociationAuthorizationsError`](crate::operation::ListVpcAssociationAuthorizationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListVpcAssociationAuthorizationsResponse,
         ::awsgen_runtime::client::SdkError<ListVpcAssociationAuthorizationsError>,
     > {
@@ -39,63 +39,45 @@ impl ListVpcAssociationAuthorizationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::ListVpcAssociationAuthorizationsRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListVpcAssociationAuthorizationsRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListVpcAssociationAuthorizationsRequestBuilder::max_results).
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.max_results(input);
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -113,7 +95,7 @@ impl ListVpcAssociationAuthorizationsFluentBuilder {
     }
 }
 /// How [`ListVpcAssociationAuthorizations`](crate::operation::ListVpcAssociationAuthorizations) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListVpcAssociationAuthorizationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -124,7 +106,7 @@ for ListVpcAssociationAuthorizationsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListVpcAssociationAuthorizationsRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListVpcAssociationAuthorizationsResponse,
         ::awsgen_runtime::client::SdkError<ListVpcAssociationAuthorizationsError>,
     > {
@@ -133,7 +115,7 @@ for ListVpcAssociationAuthorizationsPages {
     fn next_input(
         input: &crate::types::ListVpcAssociationAuthorizationsRequest,
         output: &crate::types::ListVpcAssociationAuthorizationsResponse,
-    ) -> ::std::option::Option<crate::types::ListVpcAssociationAuthorizationsRequest> {
+    ) -> Option<crate::types::ListVpcAssociationAuthorizationsRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -141,7 +123,7 @@ for ListVpcAssociationAuthorizationsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -149,10 +131,8 @@ for ListVpcAssociationAuthorizationsPages {
     type Item = crate::types::Vpc;
     fn items(
         output: crate::types::ListVpcAssociationAuthorizationsResponse,
-    ) -> ::std::vec::Vec<crate::types::Vpc> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.vpcs)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Vpc> {
+        Some(output).and_then(|value| value.vpcs).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -170,17 +150,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListVpcAssociationAuthorizations as Operation>::serialize_request(input),
             <ListVpcAssociationAuthorizations as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListVpcAssociationAuthorizationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListVpcAssociationAuthorizationsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{TestDnsAnswer, TestDnsAnswerError, Operation};
 /// A call to [`TestDnsAnswer`](crate::operation::TestDnsAnswer): Gets the value that Amazon Route 53 returns in response to a DNS request for a specified record name and type. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TestDnsAnswerFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::TestDnsAnswerRequestBuilder,
@@ -14,13 +14,13 @@ impl TestDnsAnswerFluentBuilder {
     ) -> Self {
         TestDnsAnswerFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`TestDnsAnswerError`](crate::operation::TestDnsAnswerError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestDnsAnswerResponse,
         ::awsgen_runtime::client::SdkError<TestDnsAnswerError>,
     > {
@@ -35,43 +35,31 @@ impl TestDnsAnswerFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::TestDnsAnswerRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `record_name`: see [`record_name`](crate::types::builders::TestDnsAnswerRequestBuilder::record_name).
-    pub fn record_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn record_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.record_name(input);
         self
     }
     /// Sets or clears the input's `record_name`.
-    pub fn set_record_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_record_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_record_name(input);
         self
     }
     /// The value set for the input's `record_name`, if any.
-    pub fn get_record_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_record_name(&self) -> &Option<String> {
         self.input.get_record_name()
     }
     /// Sets the input's `record_type`: see [`record_type`](crate::types::builders::TestDnsAnswerRequestBuilder::record_type).
@@ -80,79 +68,54 @@ impl TestDnsAnswerFluentBuilder {
         self
     }
     /// Sets or clears the input's `record_type`.
-    pub fn set_record_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_record_type(mut self, input: Option<crate::types::RrType>) -> Self {
         self.input = self.input.set_record_type(input);
         self
     }
     /// The value set for the input's `record_type`, if any.
-    pub fn get_record_type(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_record_type(&self) -> &Option<crate::types::RrType> {
         self.input.get_record_type()
     }
     /// Sets the input's `resolver_ip`: see [`resolver_ip`](crate::types::builders::TestDnsAnswerRequestBuilder::resolver_ip).
-    pub fn resolver_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resolver_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resolver_ip(input);
         self
     }
     /// Sets or clears the input's `resolver_ip`.
-    pub fn set_resolver_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resolver_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resolver_ip(input);
         self
     }
     /// The value set for the input's `resolver_ip`, if any.
-    pub fn get_resolver_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resolver_ip(&self) -> &Option<String> {
         self.input.get_resolver_ip()
     }
     /// Sets the input's `edns0_client_subnet_ip`: see [`edns0_client_subnet_ip`](crate::types::builders::TestDnsAnswerRequestBuilder::edns0_client_subnet_ip).
-    pub fn edns0_client_subnet_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn edns0_client_subnet_ip(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.edns0_client_subnet_ip(input);
         self
     }
     /// Sets or clears the input's `edns0_client_subnet_ip`.
-    pub fn set_edns0_client_subnet_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_edns0_client_subnet_ip(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_edns0_client_subnet_ip(input);
         self
     }
     /// The value set for the input's `edns0_client_subnet_ip`, if any.
-    pub fn get_edns0_client_subnet_ip(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_edns0_client_subnet_ip(&self) -> &Option<String> {
         self.input.get_edns0_client_subnet_ip()
     }
     /// Sets the input's `edns0_client_subnet_mask`: see [`edns0_client_subnet_mask`](crate::types::builders::TestDnsAnswerRequestBuilder::edns0_client_subnet_mask).
-    pub fn edns0_client_subnet_mask(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn edns0_client_subnet_mask(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.edns0_client_subnet_mask(input);
         self
     }
     /// Sets or clears the input's `edns0_client_subnet_mask`.
-    pub fn set_edns0_client_subnet_mask(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_edns0_client_subnet_mask(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_edns0_client_subnet_mask(input);
         self
     }
     /// The value set for the input's `edns0_client_subnet_mask`, if any.
-    pub fn get_edns0_client_subnet_mask(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_edns0_client_subnet_mask(&self) -> &Option<String> {
         self.input.get_edns0_client_subnet_mask()
     }
 }
@@ -171,17 +134,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <TestDnsAnswer as Operation>::serialize_request(input),
             <TestDnsAnswer as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for TestDnsAnswerError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         TestDnsAnswerError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

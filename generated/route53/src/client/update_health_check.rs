@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateHealthCheck, UpdateHealthCheckError, Operation};
 /// A call to [`UpdateHealthCheck`](crate::operation::UpdateHealthCheck): Updates an existing health check. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateHealthCheckFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateHealthCheckRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateHealthCheckFluentBuilder {
     ) -> Self {
         UpdateHealthCheckFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateHealthCheckError`](crate::operation::UpdateHealthCheckError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateHealthCheckResponse,
         ::awsgen_runtime::client::SdkError<UpdateHealthCheckError>,
     > {
@@ -35,23 +35,17 @@ impl UpdateHealthCheckFluentBuilder {
         &self.input
     }
     /// Sets the input's `health_check_id`: see [`health_check_id`](crate::types::builders::UpdateHealthCheckRequestBuilder::health_check_id).
-    pub fn health_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn health_check_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.health_check_id(input);
         self
     }
     /// Sets or clears the input's `health_check_id`.
-    pub fn set_health_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_health_check_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_health_check_id(input);
         self
     }
     /// The value set for the input's `health_check_id`, if any.
-    pub fn get_health_check_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_health_check_id(&self) -> &Option<String> {
         self.input.get_health_check_id()
     }
     /// Sets the input's `health_check_version`: see [`health_check_version`](crate::types::builders::UpdateHealthCheckRequestBuilder::health_check_version).
@@ -60,35 +54,26 @@ impl UpdateHealthCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `health_check_version`.
-    pub fn set_health_check_version(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_health_check_version(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_health_check_version(input);
         self
     }
     /// The value set for the input's `health_check_version`, if any.
-    pub fn get_health_check_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_health_check_version(&self) -> &Option<i64> {
         self.input.get_health_check_version()
     }
     /// Sets the input's `ip_address`: see [`ip_address`](crate::types::builders::UpdateHealthCheckRequestBuilder::ip_address).
-    pub fn ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ip_address(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.ip_address(input);
         self
     }
     /// Sets or clears the input's `ip_address`.
-    pub fn set_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_address(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_ip_address(input);
         self
     }
     /// The value set for the input's `ip_address`, if any.
-    pub fn get_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_address(&self) -> &Option<String> {
         self.input.get_ip_address()
     }
     /// Sets the input's `port`: see [`port`](crate::types::builders::UpdateHealthCheckRequestBuilder::port).
@@ -97,74 +82,54 @@ impl UpdateHealthCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `port`.
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_port(input);
         self
     }
     /// The value set for the input's `port`, if any.
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         self.input.get_port()
     }
     /// Sets the input's `resource_path`: see [`resource_path`](crate::types::builders::UpdateHealthCheckRequestBuilder::resource_path).
-    pub fn resource_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_path(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_path(input);
         self
     }
     /// Sets or clears the input's `resource_path`.
-    pub fn set_resource_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_path(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_path(input);
         self
     }
     /// The value set for the input's `resource_path`, if any.
-    pub fn get_resource_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_path(&self) -> &Option<String> {
         self.input.get_resource_path()
     }
     /// Sets the input's `fully_qualified_domain_name`: see [`fully_qualified_domain_name`](crate::types::builders::UpdateHealthCheckRequestBuilder::fully_qualified_domain_name).
-    pub fn fully_qualified_domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn fully_qualified_domain_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.fully_qualified_domain_name(input);
         self
     }
     /// Sets or clears the input's `fully_qualified_domain_name`.
-    pub fn set_fully_qualified_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fully_qualified_domain_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_fully_qualified_domain_name(input);
         self
     }
     /// The value set for the input's `fully_qualified_domain_name`, if any.
-    pub fn get_fully_qualified_domain_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fully_qualified_domain_name(&self) -> &Option<String> {
         self.input.get_fully_qualified_domain_name()
     }
     /// Sets the input's `search_string`: see [`search_string`](crate::types::builders::UpdateHealthCheckRequestBuilder::search_string).
-    pub fn search_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn search_string(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.search_string(input);
         self
     }
     /// Sets or clears the input's `search_string`.
-    pub fn set_search_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_search_string(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_search_string(input);
         self
     }
     /// The value set for the input's `search_string`, if any.
-    pub fn get_search_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_search_string(&self) -> &Option<String> {
         self.input.get_search_string()
     }
     /// Sets the input's `failure_threshold`: see [`failure_threshold`](crate::types::builders::UpdateHealthCheckRequestBuilder::failure_threshold).
@@ -173,12 +138,12 @@ impl UpdateHealthCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `failure_threshold`.
-    pub fn set_failure_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_failure_threshold(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_failure_threshold(input);
         self
     }
     /// The value set for the input's `failure_threshold`, if any.
-    pub fn get_failure_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_failure_threshold(&self) -> &Option<i32> {
         self.input.get_failure_threshold()
     }
     /// Sets the input's `inverted`: see [`inverted`](crate::types::builders::UpdateHealthCheckRequestBuilder::inverted).
@@ -187,12 +152,12 @@ impl UpdateHealthCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `inverted`.
-    pub fn set_inverted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_inverted(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_inverted(input);
         self
     }
     /// The value set for the input's `inverted`, if any.
-    pub fn get_inverted(&self) -> &::std::option::Option<bool> {
+    pub fn get_inverted(&self) -> &Option<bool> {
         self.input.get_inverted()
     }
     /// Sets the input's `disabled`: see [`disabled`](crate::types::builders::UpdateHealthCheckRequestBuilder::disabled).
@@ -201,12 +166,12 @@ impl UpdateHealthCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `disabled`.
-    pub fn set_disabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_disabled(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_disabled(input);
         self
     }
     /// The value set for the input's `disabled`, if any.
-    pub fn get_disabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_disabled(&self) -> &Option<bool> {
         self.input.get_disabled()
     }
     /// Sets the input's `health_threshold`: see [`health_threshold`](crate::types::builders::UpdateHealthCheckRequestBuilder::health_threshold).
@@ -215,34 +180,26 @@ impl UpdateHealthCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `health_threshold`.
-    pub fn set_health_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_health_threshold(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_health_threshold(input);
         self
     }
     /// The value set for the input's `health_threshold`, if any.
-    pub fn get_health_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_health_threshold(&self) -> &Option<i32> {
         self.input.get_health_threshold()
     }
     /// Appends one item to the input's `child_health_checks`: see [`child_health_checks`](crate::types::builders::UpdateHealthCheckRequestBuilder::child_health_checks).
-    pub fn child_health_checks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn child_health_checks(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.child_health_checks(input);
         self
     }
     /// Sets or clears the input's `child_health_checks`.
-    pub fn set_child_health_checks(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_child_health_checks(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_child_health_checks(input);
         self
     }
     /// The value set for the input's `child_health_checks`, if any.
-    pub fn get_child_health_checks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_child_health_checks(&self) -> &Option<Vec<String>> {
         self.input.get_child_health_checks()
     }
     /// Sets the input's `enable_sni`: see [`enable_sni`](crate::types::builders::UpdateHealthCheckRequestBuilder::enable_sni).
@@ -251,12 +208,12 @@ impl UpdateHealthCheckFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_sni`.
-    pub fn set_enable_sni(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_sni(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enable_sni(input);
         self
     }
     /// The value set for the input's `enable_sni`, if any.
-    pub fn get_enable_sni(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_sni(&self) -> &Option<bool> {
         self.input.get_enable_sni()
     }
     /// Appends one item to the input's `regions`: see [`regions`](crate::types::builders::UpdateHealthCheckRequestBuilder::regions).
@@ -267,15 +224,13 @@ impl UpdateHealthCheckFluentBuilder {
     /// Sets or clears the input's `regions`.
     pub fn set_regions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HealthCheckRegion>>,
+        input: Option<Vec<crate::types::HealthCheckRegion>>,
     ) -> Self {
         self.input = self.input.set_regions(input);
         self
     }
     /// The value set for the input's `regions`, if any.
-    pub fn get_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HealthCheckRegion>> {
+    pub fn get_regions(&self) -> &Option<Vec<crate::types::HealthCheckRegion>> {
         self.input.get_regions()
     }
     /// Sets the input's `alarm_identifier`: see [`alarm_identifier`](crate::types::builders::UpdateHealthCheckRequestBuilder::alarm_identifier).
@@ -286,15 +241,13 @@ impl UpdateHealthCheckFluentBuilder {
     /// Sets or clears the input's `alarm_identifier`.
     pub fn set_alarm_identifier(
         mut self,
-        input: ::std::option::Option<crate::types::AlarmIdentifier>,
+        input: Option<crate::types::AlarmIdentifier>,
     ) -> Self {
         self.input = self.input.set_alarm_identifier(input);
         self
     }
     /// The value set for the input's `alarm_identifier`, if any.
-    pub fn get_alarm_identifier(
-        &self,
-    ) -> &::std::option::Option<crate::types::AlarmIdentifier> {
+    pub fn get_alarm_identifier(&self) -> &Option<crate::types::AlarmIdentifier> {
         self.input.get_alarm_identifier()
     }
     /// Sets the input's `insufficient_data_health_status`: see [`insufficient_data_health_status`](crate::types::builders::UpdateHealthCheckRequestBuilder::insufficient_data_health_status).
@@ -308,7 +261,7 @@ impl UpdateHealthCheckFluentBuilder {
     /// Sets or clears the input's `insufficient_data_health_status`.
     pub fn set_insufficient_data_health_status(
         mut self,
-        input: ::std::option::Option<crate::types::InsufficientDataHealthStatus>,
+        input: Option<crate::types::InsufficientDataHealthStatus>,
     ) -> Self {
         self.input = self.input.set_insufficient_data_health_status(input);
         self
@@ -316,7 +269,7 @@ impl UpdateHealthCheckFluentBuilder {
     /// The value set for the input's `insufficient_data_health_status`, if any.
     pub fn get_insufficient_data_health_status(
         &self,
-    ) -> &::std::option::Option<crate::types::InsufficientDataHealthStatus> {
+    ) -> &Option<crate::types::InsufficientDataHealthStatus> {
         self.input.get_insufficient_data_health_status()
     }
     /// Appends one item to the input's `reset_elements`: see [`reset_elements`](crate::types::builders::UpdateHealthCheckRequestBuilder::reset_elements).
@@ -327,9 +280,7 @@ impl UpdateHealthCheckFluentBuilder {
     /// Sets or clears the input's `reset_elements`.
     pub fn set_reset_elements(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ResettableElementName>,
-        >,
+        input: Option<Vec<crate::types::ResettableElementName>>,
     ) -> Self {
         self.input = self.input.set_reset_elements(input);
         self
@@ -337,7 +288,7 @@ impl UpdateHealthCheckFluentBuilder {
     /// The value set for the input's `reset_elements`, if any.
     pub fn get_reset_elements(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ResettableElementName>> {
+    ) -> &Option<Vec<crate::types::ResettableElementName>> {
         self.input.get_reset_elements()
     }
 }
@@ -356,17 +307,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateHealthCheck as Operation>::serialize_request(input),
             <UpdateHealthCheck as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateHealthCheckError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateHealthCheckError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{UpdateHostedZoneComment, UpdateHostedZoneCommentError, Operation};
 /// A call to [`UpdateHostedZoneComment`](crate::operation::UpdateHostedZoneComment): Updates the comment for a specified hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateHostedZoneCommentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateHostedZoneCommentRequestBuilder,
@@ -14,13 +14,13 @@ impl UpdateHostedZoneCommentFluentBuilder {
     ) -> Self {
         UpdateHostedZoneCommentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateHostedZoneCommentError`](crate::operation::UpdateHostedZoneCommentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateHostedZoneCommentResponse,
         ::awsgen_runtime::client::SdkError<UpdateHostedZoneCommentError>,
     > {
@@ -37,43 +37,31 @@ impl UpdateHostedZoneCommentFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::UpdateHostedZoneCommentRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
     /// Sets the input's `comment`: see [`comment`](crate::types::builders::UpdateHostedZoneCommentRequestBuilder::comment).
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.comment(input);
         self
     }
     /// Sets or clears the input's `comment`.
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_comment(input);
         self
     }
     /// The value set for the input's `comment`, if any.
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         self.input.get_comment()
     }
 }
@@ -92,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateHostedZoneComment as Operation>::serialize_request(input),
             <UpdateHostedZoneComment as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateHostedZoneCommentError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateHostedZoneCommentError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

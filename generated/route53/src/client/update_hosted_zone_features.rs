@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateHostedZoneFeatures, UpdateHostedZoneFeaturesError, Operation,
 };
 /// A call to [`UpdateHostedZoneFeatures`](crate::operation::UpdateHostedZoneFeatures): Updates the features configuration for a hosted zone. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateHostedZoneFeaturesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateHostedZoneFeaturesRequestBuilder,
@@ -16,13 +16,13 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
     ) -> Self {
         UpdateHostedZoneFeaturesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateHostedZoneFeaturesError`](crate::operation::UpdateHostedZoneFeaturesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateHostedZoneFeaturesResponse,
         ::awsgen_runtime::client::SdkError<UpdateHostedZoneFeaturesError>,
     > {
@@ -39,23 +39,17 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         &self.input
     }
     /// Sets the input's `hosted_zone_id`: see [`hosted_zone_id`](crate::types::builders::UpdateHostedZoneFeaturesRequestBuilder::hosted_zone_id).
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.hosted_zone_id(input);
         self
     }
     /// Sets or clears the input's `hosted_zone_id`.
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_hosted_zone_id(input);
         self
     }
     /// The value set for the input's `hosted_zone_id`, if any.
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         self.input.get_hosted_zone_id()
     }
     /// Sets the input's `enable_accelerated_recovery`: see [`enable_accelerated_recovery`](crate::types::builders::UpdateHostedZoneFeaturesRequestBuilder::enable_accelerated_recovery).
@@ -64,15 +58,12 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         self
     }
     /// Sets or clears the input's `enable_accelerated_recovery`.
-    pub fn set_enable_accelerated_recovery(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_accelerated_recovery(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_enable_accelerated_recovery(input);
         self
     }
     /// The value set for the input's `enable_accelerated_recovery`, if any.
-    pub fn get_enable_accelerated_recovery(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_accelerated_recovery(&self) -> &Option<bool> {
         self.input.get_enable_accelerated_recovery()
     }
 }
@@ -91,17 +82,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateHostedZoneFeatures as Operation>::serialize_request(input),
             <UpdateHostedZoneFeatures as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateHostedZoneFeaturesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateHostedZoneFeaturesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateTrafficPolicyComment, UpdateTrafficPolicyCommentError, Operation,
 };
 /// A call to [`UpdateTrafficPolicyComment`](crate::operation::UpdateTrafficPolicyComment): Updates the comment for a specified traffic policy version. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateTrafficPolicyCommentFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateTrafficPolicyCommentRequestBuilder,
@@ -16,13 +16,13 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
     ) -> Self {
         UpdateTrafficPolicyCommentFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateTrafficPolicyCommentError`](crate::operation::UpdateTrafficPolicyCommentError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTrafficPolicyCommentResponse,
         ::awsgen_runtime::client::SdkError<UpdateTrafficPolicyCommentError>,
     > {
@@ -39,23 +39,17 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::UpdateTrafficPolicyCommentRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
     /// Sets the input's `version`: see [`version`](crate::types::builders::UpdateTrafficPolicyCommentRequestBuilder::version).
@@ -64,32 +58,26 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         self
     }
     /// Sets or clears the input's `version`.
-    pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_version(input);
         self
     }
     /// The value set for the input's `version`, if any.
-    pub fn get_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_version(&self) -> &Option<i32> {
         self.input.get_version()
     }
     /// Sets the input's `comment`: see [`comment`](crate::types::builders::UpdateTrafficPolicyCommentRequestBuilder::comment).
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.comment(input);
         self
     }
     /// Sets or clears the input's `comment`.
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_comment(input);
         self
     }
     /// The value set for the input's `comment`, if any.
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         self.input.get_comment()
     }
 }
@@ -108,17 +96,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateTrafficPolicyComment as Operation>::serialize_request(input),
             <UpdateTrafficPolicyComment as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateTrafficPolicyCommentError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateTrafficPolicyCommentError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

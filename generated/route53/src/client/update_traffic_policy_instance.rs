@@ -5,7 +5,7 @@ use crate::operation::{
     UpdateTrafficPolicyInstance, UpdateTrafficPolicyInstanceError, Operation,
 };
 /// A call to [`UpdateTrafficPolicyInstance`](crate::operation::UpdateTrafficPolicyInstance): **Note:** After you submit a `UpdateTrafficPolicyInstance` request, there's a brief delay while Route 53 creates the resource record sets that are specified in the traffic policy definition. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UpdateTrafficPolicyInstanceFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder,
@@ -16,13 +16,13 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
     ) -> Self {
         UpdateTrafficPolicyInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UpdateTrafficPolicyInstanceError`](crate::operation::UpdateTrafficPolicyInstanceError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTrafficPolicyInstanceResponse,
         ::awsgen_runtime::client::SdkError<UpdateTrafficPolicyInstanceError>,
     > {
@@ -39,23 +39,17 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         &self.input
     }
     /// Sets the input's `id`: see [`id`](crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder::id).
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.id(input);
         self
     }
     /// Sets or clears the input's `id`.
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_id(input);
         self
     }
     /// The value set for the input's `id`, if any.
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         self.input.get_id()
     }
     /// Sets the input's `ttl`: see [`ttl`](crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder::ttl).
@@ -64,34 +58,26 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `ttl`.
-    pub fn set_ttl(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_ttl(mut self, input: Option<i64>) -> Self {
         self.input = self.input.set_ttl(input);
         self
     }
     /// The value set for the input's `ttl`, if any.
-    pub fn get_ttl(&self) -> &::std::option::Option<i64> {
+    pub fn get_ttl(&self) -> &Option<i64> {
         self.input.get_ttl()
     }
     /// Sets the input's `traffic_policy_id`: see [`traffic_policy_id`](crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder::traffic_policy_id).
-    pub fn traffic_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn traffic_policy_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_id(input);
         self
     }
     /// Sets or clears the input's `traffic_policy_id`.
-    pub fn set_traffic_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_traffic_policy_id(input);
         self
     }
     /// The value set for the input's `traffic_policy_id`, if any.
-    pub fn get_traffic_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id(&self) -> &Option<String> {
         self.input.get_traffic_policy_id()
     }
     /// Sets the input's `traffic_policy_version`: see [`traffic_policy_version`](crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder::traffic_policy_version).
@@ -100,15 +86,12 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         self
     }
     /// Sets or clears the input's `traffic_policy_version`.
-    pub fn set_traffic_policy_version(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_version(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_traffic_policy_version(input);
         self
     }
     /// The value set for the input's `traffic_policy_version`, if any.
-    pub fn get_traffic_policy_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_version(&self) -> &Option<i32> {
         self.input.get_traffic_policy_version()
     }
 }
@@ -127,17 +110,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UpdateTrafficPolicyInstance as Operation>::serialize_request(input),
             <UpdateTrafficPolicyInstance as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UpdateTrafficPolicyInstanceError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UpdateTrafficPolicyInstanceError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -2,92 +2,80 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// This exception contains a list of messages that might contain one or more error messages. Each error message indicates one error in the change batch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct InvalidChangeBatch {
     /// The `messages` member.
-    pub messages: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub messages: Option<Vec<String>>,
     /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub message: Option<String>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl InvalidChangeBatch {
     /// Starts building a [`InvalidChangeBatch`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidChangeBatchBuilder {
-        <crate::error::builders::InvalidChangeBatchBuilder as ::std::default::Default>::default()
+        <crate::error::builders::InvalidChangeBatchBuilder as Default>::default()
     }
     /// The `messages` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn messages(&self) -> &[::std::string::String] {
+    pub fn messages(&self) -> &[String] {
         self.messages.as_deref().unwrap_or_default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for InvalidChangeBatch {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "InvalidChangeBatch",
             ::awsgen_runtime::xml::MembersAt::Error,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl InvalidChangeBatch {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "InvalidChangeBatch";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for InvalidChangeBatch {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for InvalidChangeBatch {}
 /// A builder for [`InvalidChangeBatch`](crate::error::InvalidChangeBatch); start one with `InvalidChangeBatch::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct InvalidChangeBatchBuilder {
     inner: crate::error::InvalidChangeBatch,
 }
@@ -95,49 +83,35 @@ impl InvalidChangeBatchBuilder {
     /// Appends one item to [`InvalidChangeBatch::messages`](crate::error::InvalidChangeBatch::messages)
     ///
     /// To set the whole list at once, use [`set_messages`](Self::set_messages).
-    pub fn messages(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn messages(mut self, input: impl Into<String>) -> Self {
         self.inner.messages.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`InvalidChangeBatch::messages`](crate::error::InvalidChangeBatch::messages).
     #[inline]
-    pub fn set_messages(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_messages(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.messages = input;
         self
     }
     /// The value set for [`InvalidChangeBatch::messages`](crate::error::InvalidChangeBatch::messages), if any.
     #[inline]
-    pub fn get_messages(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_messages(&self) -> &Option<Vec<String>> {
         &self.inner.messages
     }
     /// Sets [`InvalidChangeBatch::message`](crate::error::InvalidChangeBatch::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`InvalidChangeBatch::message`](crate::error::InvalidChangeBatch::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`InvalidChangeBatch::message`](crate::error::InvalidChangeBatch::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`InvalidChangeBatch`]; it has no required members, so this cannot fail.
@@ -149,23 +123,21 @@ impl InvalidChangeBatchBuilder {
 impl ::awsgen_runtime::xml::FromXml for InvalidChangeBatch {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "messages" => {
-                    value.messages = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.messages = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

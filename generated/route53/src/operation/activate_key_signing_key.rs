@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Activates a key-signing key (KSK) so that it can be used for signing by DNSSEC. This operation changes the KSK status to `ACTIVE`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ActivateKeySigningKey;
 impl super::private::Sealed for ActivateKeySigningKey {}
 /// Errors of [`ActivateKeySigningKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ActivateKeySigningKeyError {
     /// The service answered `ConcurrentModification`.
@@ -37,34 +32,30 @@ pub enum ActivateKeySigningKeyError {
 }
 impl ActivateKeySigningKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ActivateKeySigningKeyError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             ActivateKeySigningKeyError::NoSuchKeySigningKey(_) => {
-                ::std::option::Option::Some("NoSuchKeySigningKey")
+                Some("NoSuchKeySigningKey")
             }
             ActivateKeySigningKeyError::InvalidKeySigningKeyStatus(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyStatus")
+                Some("InvalidKeySigningKeyStatus")
             }
             ActivateKeySigningKeyError::InvalidSigningStatus(_) => {
-                ::std::option::Option::Some("InvalidSigningStatus")
+                Some("InvalidSigningStatus")
             }
-            ActivateKeySigningKeyError::InvalidKmsArn(_) => {
-                ::std::option::Option::Some("InvalidKMSArn")
-            }
-            ActivateKeySigningKeyError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ActivateKeySigningKeyError::InvalidKmsArn(_) => Some("InvalidKMSArn"),
+            ActivateKeySigningKeyError::InvalidInput(_) => Some("InvalidInput"),
             ActivateKeySigningKeyError::Unlisted(error) => error.code(),
             ActivateKeySigningKeyError::Unhandled(error) => error.code.as_deref(),
-            ActivateKeySigningKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            ActivateKeySigningKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ActivateKeySigningKeyError::ConcurrentModification(error) => error.meta(),
             ActivateKeySigningKeyError::NoSuchKeySigningKey(error) => error.meta(),
@@ -73,14 +64,12 @@ impl ActivateKeySigningKeyError {
             ActivateKeySigningKeyError::InvalidKmsArn(error) => error.meta(),
             ActivateKeySigningKeyError::InvalidInput(error) => error.meta(),
             ActivateKeySigningKeyError::Unlisted(error) => error.meta(),
-            ActivateKeySigningKeyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ActivateKeySigningKeyError::Unhandled(meta) => Some(meta),
             ActivateKeySigningKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ActivateKeySigningKeyError::ConcurrentModification(error) => error.message(),
             ActivateKeySigningKeyError::NoSuchKeySigningKey(error) => error.message(),
@@ -104,37 +93,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ActivateKeySigningKeyErro
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ActivateKeySigningKeyError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("NoSuchKeySigningKey") => {
+            Some("NoSuchKeySigningKey") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ActivateKeySigningKeyError::NoSuchKeySigningKey,
                 )
             }
-            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+            Some("InvalidKeySigningKeyStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ActivateKeySigningKeyError::InvalidKeySigningKeyStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidSigningStatus") => {
+            Some("InvalidSigningStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ActivateKeySigningKeyError::InvalidSigningStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidKMSArn") => {
+            Some("InvalidKMSArn") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ActivateKeySigningKeyError::InvalidKmsArn,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ActivateKeySigningKeyError::InvalidInput,
@@ -145,15 +134,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ActivateKeySigningKeyErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ActivateKeySigningKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ActivateKeySigningKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         ActivateKeySigningKeyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ActivateKeySigningKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -203,35 +190,19 @@ impl ::std::fmt::Display for ActivateKeySigningKeyError {
     }
 }
 impl ::std::error::Error for ActivateKeySigningKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ActivateKeySigningKeyError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ActivateKeySigningKeyError::NoSuchKeySigningKey(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ActivateKeySigningKeyError::InvalidKeySigningKeyStatus(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ActivateKeySigningKeyError::InvalidSigningStatus(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ActivateKeySigningKeyError::InvalidKmsArn(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ActivateKeySigningKeyError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ActivateKeySigningKeyError::ConcurrentModification(error) => Some(error),
+            ActivateKeySigningKeyError::NoSuchKeySigningKey(error) => Some(error),
+            ActivateKeySigningKeyError::InvalidKeySigningKeyStatus(error) => Some(error),
+            ActivateKeySigningKeyError::InvalidSigningStatus(error) => Some(error),
+            ActivateKeySigningKeyError::InvalidKmsArn(error) => Some(error),
+            ActivateKeySigningKeyError::InvalidInput(error) => Some(error),
             ActivateKeySigningKeyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ActivateKeySigningKeyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ActivateKeySigningKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ActivateKeySigningKeyError::Unhandled(error) => Some(error),
+            ActivateKeySigningKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -251,14 +222,14 @@ impl super::Operation for ActivateKeySigningKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2013-04-01/keysigningkey/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -266,15 +237,15 @@ impl super::Operation for ActivateKeySigningKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
         }
         path.push('/');
         match input.name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Name",
@@ -282,8 +253,8 @@ impl super::Operation for ActivateKeySigningKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Name",
                 });
             }

@@ -16,17 +16,12 @@
 /// - `aws-us-gov` - Amazon Web Services GovCloud (US) Region
 ///
 /// For more information, see [Access Management](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssociateVpcWithHostedZone;
 impl super::private::Sealed for AssociateVpcWithHostedZone {}
 /// Errors of [`AssociateVpcWithHostedZone`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssociateVpcWithHostedZoneError {
     /// The service answered `NoSuchHostedZone`.
@@ -55,42 +50,34 @@ pub enum AssociateVpcWithHostedZoneError {
 }
 impl AssociateVpcWithHostedZoneError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             AssociateVpcWithHostedZoneError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
             AssociateVpcWithHostedZoneError::NotAuthorizedException(_) => {
-                ::std::option::Option::Some("NotAuthorizedException")
+                Some("NotAuthorizedException")
             }
-            AssociateVpcWithHostedZoneError::InvalidVpcId(_) => {
-                ::std::option::Option::Some("InvalidVPCId")
-            }
-            AssociateVpcWithHostedZoneError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            AssociateVpcWithHostedZoneError::InvalidVpcId(_) => Some("InvalidVPCId"),
+            AssociateVpcWithHostedZoneError::InvalidInput(_) => Some("InvalidInput"),
             AssociateVpcWithHostedZoneError::PublicZoneVpcAssociation(_) => {
-                ::std::option::Option::Some("PublicZoneVPCAssociation")
+                Some("PublicZoneVPCAssociation")
             }
             AssociateVpcWithHostedZoneError::ConflictingDomainExists(_) => {
-                ::std::option::Option::Some("ConflictingDomainExists")
+                Some("ConflictingDomainExists")
             }
-            AssociateVpcWithHostedZoneError::LimitsExceeded(_) => {
-                ::std::option::Option::Some("LimitsExceeded")
-            }
+            AssociateVpcWithHostedZoneError::LimitsExceeded(_) => Some("LimitsExceeded"),
             AssociateVpcWithHostedZoneError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
             AssociateVpcWithHostedZoneError::Unlisted(error) => error.code(),
             AssociateVpcWithHostedZoneError::Unhandled(error) => error.code.as_deref(),
-            AssociateVpcWithHostedZoneError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            AssociateVpcWithHostedZoneError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AssociateVpcWithHostedZoneError::NoSuchHostedZone(error) => error.meta(),
             AssociateVpcWithHostedZoneError::NotAuthorizedException(error) => {
@@ -109,14 +96,12 @@ impl AssociateVpcWithHostedZoneError {
                 error.meta()
             }
             AssociateVpcWithHostedZoneError::Unlisted(error) => error.meta(),
-            AssociateVpcWithHostedZoneError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            AssociateVpcWithHostedZoneError::Unhandled(meta) => Some(meta),
             AssociateVpcWithHostedZoneError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AssociateVpcWithHostedZoneError::NoSuchHostedZone(error) => error.message(),
             AssociateVpcWithHostedZoneError::NotAuthorizedException(error) => {
@@ -148,49 +133,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssociateVpcWithHostedZon
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssociateVpcWithHostedZoneError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("NotAuthorizedException") => {
+            Some("NotAuthorizedException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssociateVpcWithHostedZoneError::NotAuthorizedException,
                 )
             }
-            ::std::option::Option::Some("InvalidVPCId") => {
+            Some("InvalidVPCId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssociateVpcWithHostedZoneError::InvalidVpcId,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssociateVpcWithHostedZoneError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("PublicZoneVPCAssociation") => {
+            Some("PublicZoneVPCAssociation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssociateVpcWithHostedZoneError::PublicZoneVpcAssociation,
                 )
             }
-            ::std::option::Option::Some("ConflictingDomainExists") => {
+            Some("ConflictingDomainExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssociateVpcWithHostedZoneError::ConflictingDomainExists,
                 )
             }
-            ::std::option::Option::Some("LimitsExceeded") => {
+            Some("LimitsExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssociateVpcWithHostedZoneError::LimitsExceeded,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssociateVpcWithHostedZoneError::PriorRequestNotComplete,
@@ -201,15 +186,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssociateVpcWithHostedZon
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AssociateVpcWithHostedZoneError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AssociateVpcWithHostedZoneError::Unlisted(error),
+                    Some(Err(error)) => {
                         AssociateVpcWithHostedZoneError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AssociateVpcWithHostedZoneError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -265,41 +248,27 @@ impl ::std::fmt::Display for AssociateVpcWithHostedZoneError {
     }
 }
 impl ::std::error::Error for AssociateVpcWithHostedZoneError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            AssociateVpcWithHostedZoneError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssociateVpcWithHostedZoneError::NotAuthorizedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssociateVpcWithHostedZoneError::InvalidVpcId(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssociateVpcWithHostedZoneError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssociateVpcWithHostedZoneError::NoSuchHostedZone(error) => Some(error),
+            AssociateVpcWithHostedZoneError::NotAuthorizedException(error) => Some(error),
+            AssociateVpcWithHostedZoneError::InvalidVpcId(error) => Some(error),
+            AssociateVpcWithHostedZoneError::InvalidInput(error) => Some(error),
             AssociateVpcWithHostedZoneError::PublicZoneVpcAssociation(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AssociateVpcWithHostedZoneError::ConflictingDomainExists(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            AssociateVpcWithHostedZoneError::LimitsExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssociateVpcWithHostedZoneError::LimitsExceeded(error) => Some(error),
             AssociateVpcWithHostedZoneError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AssociateVpcWithHostedZoneError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            AssociateVpcWithHostedZoneError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssociateVpcWithHostedZoneError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssociateVpcWithHostedZoneError::Unhandled(error) => Some(error),
+            AssociateVpcWithHostedZoneError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -321,14 +290,14 @@ impl super::Operation for AssociateVpcWithHostedZone {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -336,8 +305,8 @@ impl super::Operation for AssociateVpcWithHostedZone {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
@@ -354,10 +323,7 @@ impl super::Operation for AssociateVpcWithHostedZone {
             .write_xml(
                 &mut writer,
                 "AssociateVPCWithHostedZoneRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

@@ -15,17 +15,12 @@
 ///
 /// - `PUT`: Create a CIDR block within the specified collection.
 /// - `DELETE_IF_EXISTS`: Delete an existing CIDR block from the collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ChangeCidrCollection;
 impl super::private::Sealed for ChangeCidrCollection {}
 /// Errors of [`ChangeCidrCollection`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ChangeCidrCollectionError {
     /// The service answered `NoSuchCidrCollectionException`.
@@ -52,34 +47,30 @@ pub enum ChangeCidrCollectionError {
 }
 impl ChangeCidrCollectionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ChangeCidrCollectionError::NoSuchCidrCollectionException(_) => {
-                ::std::option::Option::Some("NoSuchCidrCollectionException")
+                Some("NoSuchCidrCollectionException")
             }
             ChangeCidrCollectionError::CidrCollectionVersionMismatchException(_) => {
-                ::std::option::Option::Some("CidrCollectionVersionMismatchException")
+                Some("CidrCollectionVersionMismatchException")
             }
-            ChangeCidrCollectionError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ChangeCidrCollectionError::InvalidInput(_) => Some("InvalidInput"),
             ChangeCidrCollectionError::CidrBlockInUseException(_) => {
-                ::std::option::Option::Some("CidrBlockInUseException")
+                Some("CidrBlockInUseException")
             }
-            ChangeCidrCollectionError::LimitsExceeded(_) => {
-                ::std::option::Option::Some("LimitsExceeded")
-            }
+            ChangeCidrCollectionError::LimitsExceeded(_) => Some("LimitsExceeded"),
             ChangeCidrCollectionError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             ChangeCidrCollectionError::Unlisted(error) => error.code(),
             ChangeCidrCollectionError::Unhandled(error) => error.code.as_deref(),
-            ChangeCidrCollectionError::InvalidResponse(_) => ::std::option::Option::None,
+            ChangeCidrCollectionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ChangeCidrCollectionError::NoSuchCidrCollectionException(error) => {
                 error.meta()
@@ -92,14 +83,12 @@ impl ChangeCidrCollectionError {
             ChangeCidrCollectionError::LimitsExceeded(error) => error.meta(),
             ChangeCidrCollectionError::ConcurrentModification(error) => error.meta(),
             ChangeCidrCollectionError::Unlisted(error) => error.meta(),
-            ChangeCidrCollectionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ChangeCidrCollectionError::Unhandled(meta) => Some(meta),
             ChangeCidrCollectionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ChangeCidrCollectionError::NoSuchCidrCollectionException(error) => {
                 error.message()
@@ -125,37 +114,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeCidrCollectionError
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchCidrCollectionException") => {
+            Some("NoSuchCidrCollectionException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeCidrCollectionError::NoSuchCidrCollectionException,
                 )
             }
-            ::std::option::Option::Some("CidrCollectionVersionMismatchException") => {
+            Some("CidrCollectionVersionMismatchException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeCidrCollectionError::CidrCollectionVersionMismatchException,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeCidrCollectionError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("CidrBlockInUseException") => {
+            Some("CidrBlockInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeCidrCollectionError::CidrBlockInUseException,
                 )
             }
-            ::std::option::Option::Some("LimitsExceeded") => {
+            Some("LimitsExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeCidrCollectionError::LimitsExceeded,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeCidrCollectionError::ConcurrentModification,
@@ -166,15 +155,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeCidrCollectionError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ChangeCidrCollectionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ChangeCidrCollectionError::Unlisted(error),
+                    Some(Err(error)) => {
                         ChangeCidrCollectionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ChangeCidrCollectionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -224,35 +211,23 @@ impl ::std::fmt::Display for ChangeCidrCollectionError {
     }
 }
 impl ::std::error::Error for ChangeCidrCollectionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ChangeCidrCollectionError::NoSuchCidrCollectionException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ChangeCidrCollectionError::CidrCollectionVersionMismatchException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ChangeCidrCollectionError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeCidrCollectionError::CidrBlockInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeCidrCollectionError::LimitsExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeCidrCollectionError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeCidrCollectionError::InvalidInput(error) => Some(error),
+            ChangeCidrCollectionError::CidrBlockInUseException(error) => Some(error),
+            ChangeCidrCollectionError::LimitsExceeded(error) => Some(error),
+            ChangeCidrCollectionError::ConcurrentModification(error) => Some(error),
             ChangeCidrCollectionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ChangeCidrCollectionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeCidrCollectionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeCidrCollectionError::Unhandled(error) => Some(error),
+            ChangeCidrCollectionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -272,14 +247,14 @@ impl super::Operation for ChangeCidrCollection {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(61usize);
+        let mut path = String::with_capacity(61usize);
         path.push_str("/2013-04-01/cidrcollection/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -287,8 +262,8 @@ impl super::Operation for ChangeCidrCollection {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }
@@ -304,10 +279,7 @@ impl super::Operation for ChangeCidrCollection {
             .write_xml(
                 &mut writer,
                 "ChangeCidrCollectionRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

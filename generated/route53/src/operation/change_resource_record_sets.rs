@@ -42,17 +42,12 @@
 /// **Limits on ChangeResourceRecordSets Requests**
 ///
 /// For information about the limits on a `ChangeResourceRecordSets` request, see [Limits](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html) in the *Amazon Route 53 Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ChangeResourceRecordSets;
 impl super::private::Sealed for ChangeResourceRecordSets {}
 /// Errors of [`ChangeResourceRecordSets`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ChangeResourceRecordSetsError {
     /// The service answered `NoSuchHostedZone`.
@@ -75,33 +70,29 @@ pub enum ChangeResourceRecordSetsError {
 }
 impl ChangeResourceRecordSetsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ChangeResourceRecordSetsError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
             ChangeResourceRecordSetsError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
+                Some("NoSuchHealthCheck")
             }
             ChangeResourceRecordSetsError::InvalidChangeBatch(_) => {
-                ::std::option::Option::Some("InvalidChangeBatch")
+                Some("InvalidChangeBatch")
             }
-            ChangeResourceRecordSetsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ChangeResourceRecordSetsError::InvalidInput(_) => Some("InvalidInput"),
             ChangeResourceRecordSetsError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
             ChangeResourceRecordSetsError::Unlisted(error) => error.code(),
             ChangeResourceRecordSetsError::Unhandled(error) => error.code.as_deref(),
-            ChangeResourceRecordSetsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ChangeResourceRecordSetsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ChangeResourceRecordSetsError::NoSuchHostedZone(error) => error.meta(),
             ChangeResourceRecordSetsError::NoSuchHealthCheck(error) => error.meta(),
@@ -109,14 +100,12 @@ impl ChangeResourceRecordSetsError {
             ChangeResourceRecordSetsError::InvalidInput(error) => error.meta(),
             ChangeResourceRecordSetsError::PriorRequestNotComplete(error) => error.meta(),
             ChangeResourceRecordSetsError::Unlisted(error) => error.meta(),
-            ChangeResourceRecordSetsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ChangeResourceRecordSetsError::Unhandled(meta) => Some(meta),
             ChangeResourceRecordSetsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ChangeResourceRecordSetsError::NoSuchHostedZone(error) => error.message(),
             ChangeResourceRecordSetsError::NoSuchHealthCheck(error) => error.message(),
@@ -139,31 +128,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeResourceRecordSetsE
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeResourceRecordSetsError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeResourceRecordSetsError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("InvalidChangeBatch") => {
+            Some("InvalidChangeBatch") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeResourceRecordSetsError::InvalidChangeBatch,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeResourceRecordSetsError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeResourceRecordSetsError::PriorRequestNotComplete,
@@ -174,15 +163,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeResourceRecordSetsE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ChangeResourceRecordSetsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ChangeResourceRecordSetsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ChangeResourceRecordSetsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ChangeResourceRecordSetsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -229,32 +216,18 @@ impl ::std::fmt::Display for ChangeResourceRecordSetsError {
     }
 }
 impl ::std::error::Error for ChangeResourceRecordSetsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ChangeResourceRecordSetsError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeResourceRecordSetsError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeResourceRecordSetsError::InvalidChangeBatch(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeResourceRecordSetsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeResourceRecordSetsError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeResourceRecordSetsError::NoSuchHostedZone(error) => Some(error),
+            ChangeResourceRecordSetsError::NoSuchHealthCheck(error) => Some(error),
+            ChangeResourceRecordSetsError::InvalidChangeBatch(error) => Some(error),
+            ChangeResourceRecordSetsError::InvalidInput(error) => Some(error),
+            ChangeResourceRecordSetsError::PriorRequestNotComplete(error) => Some(error),
             ChangeResourceRecordSetsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ChangeResourceRecordSetsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeResourceRecordSetsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeResourceRecordSetsError::Unhandled(error) => Some(error),
+            ChangeResourceRecordSetsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -273,14 +246,14 @@ impl super::Operation for ChangeResourceRecordSets {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(50usize);
+        let mut path = String::with_capacity(50usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -288,8 +261,8 @@ impl super::Operation for ChangeResourceRecordSets {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
@@ -306,10 +279,7 @@ impl super::Operation for ChangeResourceRecordSets {
             .write_xml(
                 &mut writer,
                 "ChangeResourceRecordSetsRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

@@ -4,17 +4,12 @@
 /// Adds, edits, or deletes tags for a health check or a hosted zone.
 ///
 /// For information about using tags for cost allocation, see [Using Cost Allocation Tags](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html) in the *Billing and Cost Management User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ChangeTagsForResource;
 impl super::private::Sealed for ChangeTagsForResource {}
 /// Errors of [`ChangeTagsForResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ChangeTagsForResourceError {
     /// The service answered `InvalidInput`.
@@ -37,31 +32,25 @@ pub enum ChangeTagsForResourceError {
 }
 impl ChangeTagsForResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ChangeTagsForResourceError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            ChangeTagsForResourceError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
-            }
-            ChangeTagsForResourceError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
+            ChangeTagsForResourceError::InvalidInput(_) => Some("InvalidInput"),
+            ChangeTagsForResourceError::NoSuchHealthCheck(_) => Some("NoSuchHealthCheck"),
+            ChangeTagsForResourceError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
             ChangeTagsForResourceError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
             ChangeTagsForResourceError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ChangeTagsForResourceError::Unlisted(error) => error.code(),
             ChangeTagsForResourceError::Unhandled(error) => error.code.as_deref(),
-            ChangeTagsForResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            ChangeTagsForResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ChangeTagsForResourceError::InvalidInput(error) => error.meta(),
             ChangeTagsForResourceError::NoSuchHealthCheck(error) => error.meta(),
@@ -69,14 +58,12 @@ impl ChangeTagsForResourceError {
             ChangeTagsForResourceError::PriorRequestNotComplete(error) => error.meta(),
             ChangeTagsForResourceError::ThrottlingException(error) => error.meta(),
             ChangeTagsForResourceError::Unlisted(error) => error.meta(),
-            ChangeTagsForResourceError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ChangeTagsForResourceError::Unhandled(meta) => Some(meta),
             ChangeTagsForResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ChangeTagsForResourceError::InvalidInput(error) => error.message(),
             ChangeTagsForResourceError::NoSuchHealthCheck(error) => error.message(),
@@ -97,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeTagsForResourceErro
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeTagsForResourceError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeTagsForResourceError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeTagsForResourceError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeTagsForResourceError::PriorRequestNotComplete,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeTagsForResourceError::ThrottlingException,
@@ -132,15 +119,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeTagsForResourceErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ChangeTagsForResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ChangeTagsForResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         ChangeTagsForResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ChangeTagsForResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,32 +172,18 @@ impl ::std::fmt::Display for ChangeTagsForResourceError {
     }
 }
 impl ::std::error::Error for ChangeTagsForResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ChangeTagsForResourceError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeTagsForResourceError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeTagsForResourceError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeTagsForResourceError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeTagsForResourceError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeTagsForResourceError::InvalidInput(error) => Some(error),
+            ChangeTagsForResourceError::NoSuchHealthCheck(error) => Some(error),
+            ChangeTagsForResourceError::NoSuchHostedZone(error) => Some(error),
+            ChangeTagsForResourceError::PriorRequestNotComplete(error) => Some(error),
+            ChangeTagsForResourceError::ThrottlingException(error) => Some(error),
             ChangeTagsForResourceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ChangeTagsForResourceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeTagsForResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeTagsForResourceError::Unhandled(error) => Some(error),
+            ChangeTagsForResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -231,14 +202,14 @@ impl super::Operation for ChangeTagsForResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(60usize);
+        let mut path = String::with_capacity(60usize);
         path.push_str("/2013-04-01/tags/");
         match input.resource_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "ResourceType",
@@ -246,15 +217,15 @@ impl super::Operation for ChangeTagsForResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "ResourceType",
                 });
             }
         }
         path.push('/');
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "ResourceId",
@@ -262,8 +233,8 @@ impl super::Operation for ChangeTagsForResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "ResourceId",
                 });
             }
@@ -279,10 +250,7 @@ impl super::Operation for ChangeTagsForResource {
             .write_xml(
                 &mut writer,
                 "ChangeTagsForResourceRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

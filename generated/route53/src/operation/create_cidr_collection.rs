@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a CIDR collection in the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateCidrCollection;
 impl super::private::Sealed for CreateCidrCollection {}
 /// Errors of [`CreateCidrCollection`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateCidrCollectionError {
     /// The service answered `LimitsExceeded`.
@@ -35,28 +30,24 @@ pub enum CreateCidrCollectionError {
 }
 impl CreateCidrCollectionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateCidrCollectionError::LimitsExceeded(_) => {
-                ::std::option::Option::Some("LimitsExceeded")
-            }
-            CreateCidrCollectionError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            CreateCidrCollectionError::LimitsExceeded(_) => Some("LimitsExceeded"),
+            CreateCidrCollectionError::InvalidInput(_) => Some("InvalidInput"),
             CreateCidrCollectionError::CidrCollectionAlreadyExistsException(_) => {
-                ::std::option::Option::Some("CidrCollectionAlreadyExistsException")
+                Some("CidrCollectionAlreadyExistsException")
             }
             CreateCidrCollectionError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             CreateCidrCollectionError::Unlisted(error) => error.code(),
             CreateCidrCollectionError::Unhandled(error) => error.code.as_deref(),
-            CreateCidrCollectionError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateCidrCollectionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateCidrCollectionError::LimitsExceeded(error) => error.meta(),
             CreateCidrCollectionError::InvalidInput(error) => error.meta(),
@@ -65,14 +56,12 @@ impl CreateCidrCollectionError {
             }
             CreateCidrCollectionError::ConcurrentModification(error) => error.meta(),
             CreateCidrCollectionError::Unlisted(error) => error.meta(),
-            CreateCidrCollectionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateCidrCollectionError::Unhandled(meta) => Some(meta),
             CreateCidrCollectionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateCidrCollectionError::LimitsExceeded(error) => error.message(),
             CreateCidrCollectionError::InvalidInput(error) => error.message(),
@@ -94,25 +83,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCidrCollectionError
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("LimitsExceeded") => {
+            Some("LimitsExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCidrCollectionError::LimitsExceeded,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCidrCollectionError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("CidrCollectionAlreadyExistsException") => {
+            Some("CidrCollectionAlreadyExistsException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCidrCollectionError::CidrCollectionAlreadyExistsException,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateCidrCollectionError::ConcurrentModification,
@@ -123,15 +112,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateCidrCollectionError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateCidrCollectionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateCidrCollectionError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateCidrCollectionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateCidrCollectionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -175,29 +162,19 @@ impl ::std::fmt::Display for CreateCidrCollectionError {
     }
 }
 impl ::std::error::Error for CreateCidrCollectionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateCidrCollectionError::LimitsExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateCidrCollectionError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCidrCollectionError::LimitsExceeded(error) => Some(error),
+            CreateCidrCollectionError::InvalidInput(error) => Some(error),
             CreateCidrCollectionError::CidrCollectionAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateCidrCollectionError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCidrCollectionError::ConcurrentModification(error) => Some(error),
             CreateCidrCollectionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateCidrCollectionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateCidrCollectionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateCidrCollectionError::Unhandled(error) => Some(error),
+            CreateCidrCollectionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -216,11 +193,11 @@ impl super::Operation for CreateCidrCollection {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/cidrcollection");
+        let path = String::from("/2013-04-01/cidrcollection");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
@@ -232,10 +209,7 @@ impl super::Operation for CreateCidrCollection {
             .write_xml(
                 &mut writer,
                 "CreateCidrCollectionRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

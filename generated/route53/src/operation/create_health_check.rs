@@ -16,17 +16,12 @@
 /// - Route 53 health checkers are outside the VPC. To check the health of an endpoint within a VPC by IP address, you must assign a public IP address to the instance in the VPC.
 /// - You can configure a health checker to check the health of an external resource that the instance relies on, such as a database server.
 /// - You can create a CloudWatch metric, associate an alarm with the metric, and then create a health check that is based on the state of the alarm. For example, you might create a CloudWatch metric that checks the status of the Amazon EC2 `StatusCheckFailed` metric, add an alarm to the metric, and then create a health check that is based on the state of the alarm. For information about creating CloudWatch metrics and alarms by using the CloudWatch console, see the [Amazon CloudWatch User Guide](https://docs.aws.amazon.com/AmazonCloudWatch/latest/DeveloperGuide/WhatIsCloudWatch.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateHealthCheck;
 impl super::private::Sealed for CreateHealthCheck {}
 /// Errors of [`CreateHealthCheck`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateHealthCheckError {
     /// The service answered `TooManyHealthChecks`.
@@ -45,36 +40,32 @@ pub enum CreateHealthCheckError {
 }
 impl CreateHealthCheckError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateHealthCheckError::TooManyHealthChecks(_) => {
-                ::std::option::Option::Some("TooManyHealthChecks")
-            }
+            CreateHealthCheckError::TooManyHealthChecks(_) => Some("TooManyHealthChecks"),
             CreateHealthCheckError::HealthCheckAlreadyExists(_) => {
-                ::std::option::Option::Some("HealthCheckAlreadyExists")
+                Some("HealthCheckAlreadyExists")
             }
-            CreateHealthCheckError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            CreateHealthCheckError::InvalidInput(_) => Some("InvalidInput"),
             CreateHealthCheckError::Unlisted(error) => error.code(),
             CreateHealthCheckError::Unhandled(error) => error.code.as_deref(),
-            CreateHealthCheckError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateHealthCheckError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateHealthCheckError::TooManyHealthChecks(error) => error.meta(),
             CreateHealthCheckError::HealthCheckAlreadyExists(error) => error.meta(),
             CreateHealthCheckError::InvalidInput(error) => error.meta(),
             CreateHealthCheckError::Unlisted(error) => error.meta(),
-            CreateHealthCheckError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateHealthCheckError::Unhandled(meta) => Some(meta),
             CreateHealthCheckError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateHealthCheckError::TooManyHealthChecks(error) => error.message(),
             CreateHealthCheckError::HealthCheckAlreadyExists(error) => error.message(),
@@ -93,19 +84,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateHealthCheckError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("TooManyHealthChecks") => {
+            Some("TooManyHealthChecks") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHealthCheckError::TooManyHealthChecks,
                 )
             }
-            ::std::option::Option::Some("HealthCheckAlreadyExists") => {
+            Some("HealthCheckAlreadyExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHealthCheckError::HealthCheckAlreadyExists,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHealthCheckError::InvalidInput,
@@ -116,15 +107,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateHealthCheckError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateHealthCheckError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateHealthCheckError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateHealthCheckError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateHealthCheckError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,24 +152,14 @@ impl ::std::fmt::Display for CreateHealthCheckError {
     }
 }
 impl ::std::error::Error for CreateHealthCheckError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateHealthCheckError::TooManyHealthChecks(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHealthCheckError::HealthCheckAlreadyExists(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHealthCheckError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateHealthCheckError::TooManyHealthChecks(error) => Some(error),
+            CreateHealthCheckError::HealthCheckAlreadyExists(error) => Some(error),
+            CreateHealthCheckError::InvalidInput(error) => Some(error),
             CreateHealthCheckError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateHealthCheckError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHealthCheckError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateHealthCheckError::Unhandled(error) => Some(error),
+            CreateHealthCheckError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -198,11 +177,11 @@ impl super::Operation for CreateHealthCheck {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/healthcheck");
+        let path = String::from("/2013-04-01/healthcheck");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
@@ -214,10 +193,7 @@ impl super::Operation for CreateHealthCheck {
             .write_xml(
                 &mut writer,
                 "CreateHealthCheckRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

@@ -28,17 +28,12 @@
 /// - `aws-us-gov` - Amazon Web Services GovCloud (US) Region
 ///
 /// For more information, see [Access Management](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateHostedZone;
 impl super::private::Sealed for CreateHostedZone {}
 /// Errors of [`CreateHostedZone`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateHostedZoneError {
     /// The service answered `InvalidDomainName`.
@@ -69,43 +64,33 @@ pub enum CreateHostedZoneError {
 }
 impl CreateHostedZoneError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateHostedZoneError::InvalidDomainName(_) => {
-                ::std::option::Option::Some("InvalidDomainName")
-            }
+            CreateHostedZoneError::InvalidDomainName(_) => Some("InvalidDomainName"),
             CreateHostedZoneError::HostedZoneAlreadyExists(_) => {
-                ::std::option::Option::Some("HostedZoneAlreadyExists")
+                Some("HostedZoneAlreadyExists")
             }
-            CreateHostedZoneError::TooManyHostedZones(_) => {
-                ::std::option::Option::Some("TooManyHostedZones")
-            }
-            CreateHostedZoneError::InvalidVpcId(_) => {
-                ::std::option::Option::Some("InvalidVPCId")
-            }
-            CreateHostedZoneError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            CreateHostedZoneError::TooManyHostedZones(_) => Some("TooManyHostedZones"),
+            CreateHostedZoneError::InvalidVpcId(_) => Some("InvalidVPCId"),
+            CreateHostedZoneError::InvalidInput(_) => Some("InvalidInput"),
             CreateHostedZoneError::DelegationSetNotAvailable(_) => {
-                ::std::option::Option::Some("DelegationSetNotAvailable")
+                Some("DelegationSetNotAvailable")
             }
             CreateHostedZoneError::ConflictingDomainExists(_) => {
-                ::std::option::Option::Some("ConflictingDomainExists")
+                Some("ConflictingDomainExists")
             }
-            CreateHostedZoneError::NoSuchDelegationSet(_) => {
-                ::std::option::Option::Some("NoSuchDelegationSet")
-            }
+            CreateHostedZoneError::NoSuchDelegationSet(_) => Some("NoSuchDelegationSet"),
             CreateHostedZoneError::DelegationSetNotReusable(_) => {
-                ::std::option::Option::Some("DelegationSetNotReusable")
+                Some("DelegationSetNotReusable")
             }
             CreateHostedZoneError::Unlisted(error) => error.code(),
             CreateHostedZoneError::Unhandled(error) => error.code.as_deref(),
-            CreateHostedZoneError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateHostedZoneError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateHostedZoneError::InvalidDomainName(error) => error.meta(),
             CreateHostedZoneError::HostedZoneAlreadyExists(error) => error.meta(),
@@ -117,12 +102,12 @@ impl CreateHostedZoneError {
             CreateHostedZoneError::NoSuchDelegationSet(error) => error.meta(),
             CreateHostedZoneError::DelegationSetNotReusable(error) => error.meta(),
             CreateHostedZoneError::Unlisted(error) => error.meta(),
-            CreateHostedZoneError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateHostedZoneError::Unhandled(meta) => Some(meta),
             CreateHostedZoneError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateHostedZoneError::InvalidDomainName(error) => error.message(),
             CreateHostedZoneError::HostedZoneAlreadyExists(error) => error.message(),
@@ -147,55 +132,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateHostedZoneError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidDomainName") => {
+            Some("InvalidDomainName") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::InvalidDomainName,
                 )
             }
-            ::std::option::Option::Some("HostedZoneAlreadyExists") => {
+            Some("HostedZoneAlreadyExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::HostedZoneAlreadyExists,
                 )
             }
-            ::std::option::Option::Some("TooManyHostedZones") => {
+            Some("TooManyHostedZones") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::TooManyHostedZones,
                 )
             }
-            ::std::option::Option::Some("InvalidVPCId") => {
+            Some("InvalidVPCId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::InvalidVpcId,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("DelegationSetNotAvailable") => {
+            Some("DelegationSetNotAvailable") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::DelegationSetNotAvailable,
                 )
             }
-            ::std::option::Option::Some("ConflictingDomainExists") => {
+            Some("ConflictingDomainExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::ConflictingDomainExists,
                 )
             }
-            ::std::option::Option::Some("NoSuchDelegationSet") => {
+            Some("NoSuchDelegationSet") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::NoSuchDelegationSet,
                 )
             }
-            ::std::option::Option::Some("DelegationSetNotReusable") => {
+            Some("DelegationSetNotReusable") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateHostedZoneError::DelegationSetNotReusable,
@@ -206,15 +191,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateHostedZoneError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateHostedZoneError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateHostedZoneError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateHostedZoneError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateHostedZoneError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -269,40 +252,20 @@ impl ::std::fmt::Display for CreateHostedZoneError {
     }
 }
 impl ::std::error::Error for CreateHostedZoneError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateHostedZoneError::InvalidDomainName(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHostedZoneError::HostedZoneAlreadyExists(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHostedZoneError::TooManyHostedZones(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHostedZoneError::InvalidVpcId(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHostedZoneError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHostedZoneError::DelegationSetNotAvailable(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHostedZoneError::ConflictingDomainExists(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHostedZoneError::NoSuchDelegationSet(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateHostedZoneError::DelegationSetNotReusable(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateHostedZoneError::InvalidDomainName(error) => Some(error),
+            CreateHostedZoneError::HostedZoneAlreadyExists(error) => Some(error),
+            CreateHostedZoneError::TooManyHostedZones(error) => Some(error),
+            CreateHostedZoneError::InvalidVpcId(error) => Some(error),
+            CreateHostedZoneError::InvalidInput(error) => Some(error),
+            CreateHostedZoneError::DelegationSetNotAvailable(error) => Some(error),
+            CreateHostedZoneError::ConflictingDomainExists(error) => Some(error),
+            CreateHostedZoneError::NoSuchDelegationSet(error) => Some(error),
+            CreateHostedZoneError::DelegationSetNotReusable(error) => Some(error),
             CreateHostedZoneError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateHostedZoneError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateHostedZoneError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateHostedZoneError::Unhandled(error) => Some(error),
+            CreateHostedZoneError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -326,11 +289,11 @@ impl super::Operation for CreateHostedZone {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/hostedzone");
+        let path = String::from("/2013-04-01/hostedzone");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
@@ -342,10 +305,7 @@ impl super::Operation for CreateHostedZone {
             .write_xml(
                 &mut writer,
                 "CreateHostedZoneRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

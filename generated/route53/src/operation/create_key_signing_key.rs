@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new key-signing key (KSK) associated with a hosted zone. You can only have two KSKs per hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateKeySigningKey;
 impl super::private::Sealed for CreateKeySigningKey {}
 /// Errors of [`CreateKeySigningKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateKeySigningKeyError {
     /// The service answered `NoSuchHostedZone`.
@@ -45,46 +40,38 @@ pub enum CreateKeySigningKeyError {
 }
 impl CreateKeySigningKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateKeySigningKeyError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            CreateKeySigningKeyError::InvalidArgument(_) => {
-                ::std::option::Option::Some("InvalidArgument")
-            }
-            CreateKeySigningKeyError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            CreateKeySigningKeyError::InvalidKmsArn(_) => {
-                ::std::option::Option::Some("InvalidKMSArn")
-            }
+            CreateKeySigningKeyError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            CreateKeySigningKeyError::InvalidArgument(_) => Some("InvalidArgument"),
+            CreateKeySigningKeyError::InvalidInput(_) => Some("InvalidInput"),
+            CreateKeySigningKeyError::InvalidKmsArn(_) => Some("InvalidKMSArn"),
             CreateKeySigningKeyError::InvalidKeySigningKeyStatus(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyStatus")
+                Some("InvalidKeySigningKeyStatus")
             }
             CreateKeySigningKeyError::InvalidSigningStatus(_) => {
-                ::std::option::Option::Some("InvalidSigningStatus")
+                Some("InvalidSigningStatus")
             }
             CreateKeySigningKeyError::InvalidKeySigningKeyName(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyName")
+                Some("InvalidKeySigningKeyName")
             }
             CreateKeySigningKeyError::KeySigningKeyAlreadyExists(_) => {
-                ::std::option::Option::Some("KeySigningKeyAlreadyExists")
+                Some("KeySigningKeyAlreadyExists")
             }
             CreateKeySigningKeyError::TooManyKeySigningKeys(_) => {
-                ::std::option::Option::Some("TooManyKeySigningKeys")
+                Some("TooManyKeySigningKeys")
             }
             CreateKeySigningKeyError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             CreateKeySigningKeyError::Unlisted(error) => error.code(),
             CreateKeySigningKeyError::Unhandled(error) => error.code.as_deref(),
-            CreateKeySigningKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateKeySigningKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateKeySigningKeyError::NoSuchHostedZone(error) => error.meta(),
             CreateKeySigningKeyError::InvalidArgument(error) => error.meta(),
@@ -97,14 +84,12 @@ impl CreateKeySigningKeyError {
             CreateKeySigningKeyError::TooManyKeySigningKeys(error) => error.meta(),
             CreateKeySigningKeyError::ConcurrentModification(error) => error.meta(),
             CreateKeySigningKeyError::Unlisted(error) => error.meta(),
-            CreateKeySigningKeyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateKeySigningKeyError::Unhandled(meta) => Some(meta),
             CreateKeySigningKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateKeySigningKeyError::NoSuchHostedZone(error) => error.message(),
             CreateKeySigningKeyError::InvalidArgument(error) => error.message(),
@@ -134,61 +119,61 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateKeySigningKeyError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidArgument") => {
+            Some("InvalidArgument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::InvalidArgument,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("InvalidKMSArn") => {
+            Some("InvalidKMSArn") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::InvalidKmsArn,
                 )
             }
-            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+            Some("InvalidKeySigningKeyStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::InvalidKeySigningKeyStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidSigningStatus") => {
+            Some("InvalidSigningStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::InvalidSigningStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidKeySigningKeyName") => {
+            Some("InvalidKeySigningKeyName") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::InvalidKeySigningKeyName,
                 )
             }
-            ::std::option::Option::Some("KeySigningKeyAlreadyExists") => {
+            Some("KeySigningKeyAlreadyExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::KeySigningKeyAlreadyExists,
                 )
             }
-            ::std::option::Option::Some("TooManyKeySigningKeys") => {
+            Some("TooManyKeySigningKeys") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::TooManyKeySigningKeys,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateKeySigningKeyError::ConcurrentModification,
@@ -199,15 +184,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateKeySigningKeyError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateKeySigningKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateKeySigningKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateKeySigningKeyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateKeySigningKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -269,47 +252,23 @@ impl ::std::fmt::Display for CreateKeySigningKeyError {
     }
 }
 impl ::std::error::Error for CreateKeySigningKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateKeySigningKeyError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::InvalidArgument(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::InvalidKmsArn(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::InvalidKeySigningKeyStatus(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::InvalidSigningStatus(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::InvalidKeySigningKeyName(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::KeySigningKeyAlreadyExists(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::TooManyKeySigningKeys(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateKeySigningKeyError::NoSuchHostedZone(error) => Some(error),
+            CreateKeySigningKeyError::InvalidArgument(error) => Some(error),
+            CreateKeySigningKeyError::InvalidInput(error) => Some(error),
+            CreateKeySigningKeyError::InvalidKmsArn(error) => Some(error),
+            CreateKeySigningKeyError::InvalidKeySigningKeyStatus(error) => Some(error),
+            CreateKeySigningKeyError::InvalidSigningStatus(error) => Some(error),
+            CreateKeySigningKeyError::InvalidKeySigningKeyName(error) => Some(error),
+            CreateKeySigningKeyError::KeySigningKeyAlreadyExists(error) => Some(error),
+            CreateKeySigningKeyError::TooManyKeySigningKeys(error) => Some(error),
+            CreateKeySigningKeyError::ConcurrentModification(error) => Some(error),
             CreateKeySigningKeyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateKeySigningKeyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateKeySigningKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateKeySigningKeyError::Unhandled(error) => Some(error),
+            CreateKeySigningKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -334,11 +293,11 @@ impl super::Operation for CreateKeySigningKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/keysigningkey");
+        let path = String::from("/2013-04-01/keysigningkey");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
@@ -350,10 +309,7 @@ impl super::Operation for CreateKeySigningKey {
             .write_xml(
                 &mut writer,
                 "CreateKeySigningKeyRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

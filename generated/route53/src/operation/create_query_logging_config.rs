@@ -45,17 +45,12 @@
 /// + **Log File Format**: For a list of the values in each query log and the format of each value, see [Logging DNS Queries](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/query-logs.html) in the *Amazon Route 53 Developer Guide*.
 /// + **Pricing**: For information about charges for query logs, see [Amazon CloudWatch Pricing](http://aws.amazon.com/cloudwatch/pricing/).
 /// + **How to Stop Logging**: If you want Route 53 to stop sending query logs to CloudWatch Logs, delete the query logging configuration. For more information, see [DeleteQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_DeleteQueryLoggingConfig.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateQueryLoggingConfig;
 impl super::private::Sealed for CreateQueryLoggingConfig {}
 /// Errors of [`CreateQueryLoggingConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateQueryLoggingConfigError {
     /// The service answered `ConcurrentModification`.
@@ -82,36 +77,32 @@ pub enum CreateQueryLoggingConfigError {
 }
 impl CreateQueryLoggingConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateQueryLoggingConfigError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             CreateQueryLoggingConfigError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
             CreateQueryLoggingConfigError::NoSuchCloudWatchLogsLogGroup(_) => {
-                ::std::option::Option::Some("NoSuchCloudWatchLogsLogGroup")
+                Some("NoSuchCloudWatchLogsLogGroup")
             }
-            CreateQueryLoggingConfigError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            CreateQueryLoggingConfigError::InvalidInput(_) => Some("InvalidInput"),
             CreateQueryLoggingConfigError::QueryLoggingConfigAlreadyExists(_) => {
-                ::std::option::Option::Some("QueryLoggingConfigAlreadyExists")
+                Some("QueryLoggingConfigAlreadyExists")
             }
             CreateQueryLoggingConfigError::InsufficientCloudWatchLogsResourcePolicy(
                 _,
-            ) => ::std::option::Option::Some("InsufficientCloudWatchLogsResourcePolicy"),
+            ) => Some("InsufficientCloudWatchLogsResourcePolicy"),
             CreateQueryLoggingConfigError::Unlisted(error) => error.code(),
             CreateQueryLoggingConfigError::Unhandled(error) => error.code.as_deref(),
-            CreateQueryLoggingConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateQueryLoggingConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateQueryLoggingConfigError::ConcurrentModification(error) => error.meta(),
             CreateQueryLoggingConfigError::NoSuchHostedZone(error) => error.meta(),
@@ -126,14 +117,12 @@ impl CreateQueryLoggingConfigError {
                 error,
             ) => error.meta(),
             CreateQueryLoggingConfigError::Unlisted(error) => error.meta(),
-            CreateQueryLoggingConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateQueryLoggingConfigError::Unhandled(meta) => Some(meta),
             CreateQueryLoggingConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateQueryLoggingConfigError::ConcurrentModification(error) => {
                 error.message()
@@ -163,37 +152,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateQueryLoggingConfigE
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueryLoggingConfigError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueryLoggingConfigError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("NoSuchCloudWatchLogsLogGroup") => {
+            Some("NoSuchCloudWatchLogsLogGroup") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueryLoggingConfigError::NoSuchCloudWatchLogsLogGroup,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueryLoggingConfigError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("QueryLoggingConfigAlreadyExists") => {
+            Some("QueryLoggingConfigAlreadyExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueryLoggingConfigError::QueryLoggingConfigAlreadyExists,
                 )
             }
-            ::std::option::Option::Some("InsufficientCloudWatchLogsResourcePolicy") => {
+            Some("InsufficientCloudWatchLogsResourcePolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueryLoggingConfigError::InsufficientCloudWatchLogsResourcePolicy,
@@ -204,15 +193,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateQueryLoggingConfigE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateQueryLoggingConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateQueryLoggingConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateQueryLoggingConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateQueryLoggingConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -262,35 +249,25 @@ impl ::std::fmt::Display for CreateQueryLoggingConfigError {
     }
 }
 impl ::std::error::Error for CreateQueryLoggingConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateQueryLoggingConfigError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateQueryLoggingConfigError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateQueryLoggingConfigError::ConcurrentModification(error) => Some(error),
+            CreateQueryLoggingConfigError::NoSuchHostedZone(error) => Some(error),
             CreateQueryLoggingConfigError::NoSuchCloudWatchLogsLogGroup(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateQueryLoggingConfigError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateQueryLoggingConfigError::InvalidInput(error) => Some(error),
             CreateQueryLoggingConfigError::QueryLoggingConfigAlreadyExists(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateQueryLoggingConfigError::InsufficientCloudWatchLogsResourcePolicy(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateQueryLoggingConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateQueryLoggingConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateQueryLoggingConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateQueryLoggingConfigError::Unhandled(error) => Some(error),
+            CreateQueryLoggingConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -311,11 +288,11 @@ impl super::Operation for CreateQueryLoggingConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/queryloggingconfig");
+        let path = String::from("/2013-04-01/queryloggingconfig");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
@@ -327,10 +304,7 @@ impl super::Operation for CreateQueryLoggingConfig {
             .write_xml(
                 &mut writer,
                 "CreateQueryLoggingConfigRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

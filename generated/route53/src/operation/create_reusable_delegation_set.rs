@@ -23,17 +23,12 @@
 /// - For small numbers of hosted zones—up to a few hundred—it's relatively easy to create reusable delegation sets until you get one that has four name servers that don't overlap with any of the name servers in your hosted zones.
 /// - For larger numbers of hosted zones, the easiest solution is to use more than one reusable delegation set.
 /// - For larger numbers of hosted zones, you can also migrate hosted zones that have overlapping name servers to hosted zones that don't have overlapping name servers, then migrate the hosted zones again to use the reusable delegation set.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateReusableDelegationSet;
 impl super::private::Sealed for CreateReusableDelegationSet {}
 /// Errors of [`CreateReusableDelegationSet`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateReusableDelegationSetError {
     /// The service answered `DelegationSetAlreadyCreated`.
@@ -60,39 +55,33 @@ pub enum CreateReusableDelegationSetError {
 }
 impl CreateReusableDelegationSetError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateReusableDelegationSetError::DelegationSetAlreadyCreated(_) => {
-                ::std::option::Option::Some("DelegationSetAlreadyCreated")
+                Some("DelegationSetAlreadyCreated")
             }
-            CreateReusableDelegationSetError::LimitsExceeded(_) => {
-                ::std::option::Option::Some("LimitsExceeded")
-            }
+            CreateReusableDelegationSetError::LimitsExceeded(_) => Some("LimitsExceeded"),
             CreateReusableDelegationSetError::HostedZoneNotFound(_) => {
-                ::std::option::Option::Some("HostedZoneNotFound")
+                Some("HostedZoneNotFound")
             }
             CreateReusableDelegationSetError::InvalidArgument(_) => {
-                ::std::option::Option::Some("InvalidArgument")
+                Some("InvalidArgument")
             }
-            CreateReusableDelegationSetError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            CreateReusableDelegationSetError::InvalidInput(_) => Some("InvalidInput"),
             CreateReusableDelegationSetError::DelegationSetNotAvailable(_) => {
-                ::std::option::Option::Some("DelegationSetNotAvailable")
+                Some("DelegationSetNotAvailable")
             }
             CreateReusableDelegationSetError::DelegationSetAlreadyReusable(_) => {
-                ::std::option::Option::Some("DelegationSetAlreadyReusable")
+                Some("DelegationSetAlreadyReusable")
             }
             CreateReusableDelegationSetError::Unlisted(error) => error.code(),
             CreateReusableDelegationSetError::Unhandled(error) => error.code.as_deref(),
-            CreateReusableDelegationSetError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateReusableDelegationSetError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateReusableDelegationSetError::DelegationSetAlreadyCreated(error) => {
                 error.meta()
@@ -108,14 +97,12 @@ impl CreateReusableDelegationSetError {
                 error.meta()
             }
             CreateReusableDelegationSetError::Unlisted(error) => error.meta(),
-            CreateReusableDelegationSetError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateReusableDelegationSetError::Unhandled(meta) => Some(meta),
             CreateReusableDelegationSetError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateReusableDelegationSetError::DelegationSetAlreadyCreated(error) => {
                 error.message()
@@ -146,43 +133,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateReusableDelegationS
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("DelegationSetAlreadyCreated") => {
+            Some("DelegationSetAlreadyCreated") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateReusableDelegationSetError::DelegationSetAlreadyCreated,
                 )
             }
-            ::std::option::Option::Some("LimitsExceeded") => {
+            Some("LimitsExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateReusableDelegationSetError::LimitsExceeded,
                 )
             }
-            ::std::option::Option::Some("HostedZoneNotFound") => {
+            Some("HostedZoneNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateReusableDelegationSetError::HostedZoneNotFound,
                 )
             }
-            ::std::option::Option::Some("InvalidArgument") => {
+            Some("InvalidArgument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateReusableDelegationSetError::InvalidArgument,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateReusableDelegationSetError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("DelegationSetNotAvailable") => {
+            Some("DelegationSetNotAvailable") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateReusableDelegationSetError::DelegationSetNotAvailable,
                 )
             }
-            ::std::option::Option::Some("DelegationSetAlreadyReusable") => {
+            Some("DelegationSetAlreadyReusable") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateReusableDelegationSetError::DelegationSetAlreadyReusable,
@@ -193,15 +180,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateReusableDelegationS
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateReusableDelegationSetError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateReusableDelegationSetError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateReusableDelegationSetError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateReusableDelegationSetError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -254,38 +239,26 @@ impl ::std::fmt::Display for CreateReusableDelegationSetError {
     }
 }
 impl ::std::error::Error for CreateReusableDelegationSetError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateReusableDelegationSetError::DelegationSetAlreadyCreated(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateReusableDelegationSetError::LimitsExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateReusableDelegationSetError::HostedZoneNotFound(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateReusableDelegationSetError::InvalidArgument(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateReusableDelegationSetError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateReusableDelegationSetError::LimitsExceeded(error) => Some(error),
+            CreateReusableDelegationSetError::HostedZoneNotFound(error) => Some(error),
+            CreateReusableDelegationSetError::InvalidArgument(error) => Some(error),
+            CreateReusableDelegationSetError::InvalidInput(error) => Some(error),
             CreateReusableDelegationSetError::DelegationSetNotAvailable(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateReusableDelegationSetError::DelegationSetAlreadyReusable(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateReusableDelegationSetError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateReusableDelegationSetError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateReusableDelegationSetError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateReusableDelegationSetError::Unhandled(error) => Some(error),
+            CreateReusableDelegationSetError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -307,11 +280,11 @@ impl super::Operation for CreateReusableDelegationSet {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/delegationset");
+        let path = String::from("/2013-04-01/delegationset");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
@@ -323,10 +296,7 @@ impl super::Operation for CreateReusableDelegationSet {
             .write_xml(
                 &mut writer,
                 "CreateReusableDelegationSetRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

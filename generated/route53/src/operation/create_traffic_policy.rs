@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a traffic policy, which you use to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicy;
 impl super::private::Sealed for CreateTrafficPolicy {}
 /// Errors of [`CreateTrafficPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyError {
     /// The service answered `InvalidInput`.
@@ -33,42 +28,38 @@ pub enum CreateTrafficPolicyError {
 }
 impl CreateTrafficPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateTrafficPolicyError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            CreateTrafficPolicyError::InvalidInput(_) => Some("InvalidInput"),
             CreateTrafficPolicyError::TooManyTrafficPolicies(_) => {
-                ::std::option::Option::Some("TooManyTrafficPolicies")
+                Some("TooManyTrafficPolicies")
             }
             CreateTrafficPolicyError::TrafficPolicyAlreadyExists(_) => {
-                ::std::option::Option::Some("TrafficPolicyAlreadyExists")
+                Some("TrafficPolicyAlreadyExists")
             }
             CreateTrafficPolicyError::InvalidTrafficPolicyDocument(_) => {
-                ::std::option::Option::Some("InvalidTrafficPolicyDocument")
+                Some("InvalidTrafficPolicyDocument")
             }
             CreateTrafficPolicyError::Unlisted(error) => error.code(),
             CreateTrafficPolicyError::Unhandled(error) => error.code.as_deref(),
-            CreateTrafficPolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateTrafficPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateTrafficPolicyError::InvalidInput(error) => error.meta(),
             CreateTrafficPolicyError::TooManyTrafficPolicies(error) => error.meta(),
             CreateTrafficPolicyError::TrafficPolicyAlreadyExists(error) => error.meta(),
             CreateTrafficPolicyError::InvalidTrafficPolicyDocument(error) => error.meta(),
             CreateTrafficPolicyError::Unlisted(error) => error.meta(),
-            CreateTrafficPolicyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateTrafficPolicyError::Unhandled(meta) => Some(meta),
             CreateTrafficPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateTrafficPolicyError::InvalidInput(error) => error.message(),
             CreateTrafficPolicyError::TooManyTrafficPolicies(error) => error.message(),
@@ -92,25 +83,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("TooManyTrafficPolicies") => {
+            Some("TooManyTrafficPolicies") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyError::TooManyTrafficPolicies,
                 )
             }
-            ::std::option::Option::Some("TrafficPolicyAlreadyExists") => {
+            Some("TrafficPolicyAlreadyExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyError::TrafficPolicyAlreadyExists,
                 )
             }
-            ::std::option::Option::Some("InvalidTrafficPolicyDocument") => {
+            Some("InvalidTrafficPolicyDocument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyError::InvalidTrafficPolicyDocument,
@@ -121,15 +112,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateTrafficPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateTrafficPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateTrafficPolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateTrafficPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -173,29 +162,17 @@ impl ::std::fmt::Display for CreateTrafficPolicyError {
     }
 }
 impl ::std::error::Error for CreateTrafficPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateTrafficPolicyError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficPolicyError::TooManyTrafficPolicies(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficPolicyError::TrafficPolicyAlreadyExists(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficPolicyError::InvalidTrafficPolicyDocument(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTrafficPolicyError::InvalidInput(error) => Some(error),
+            CreateTrafficPolicyError::TooManyTrafficPolicies(error) => Some(error),
+            CreateTrafficPolicyError::TrafficPolicyAlreadyExists(error) => Some(error),
+            CreateTrafficPolicyError::InvalidTrafficPolicyDocument(error) => Some(error),
             CreateTrafficPolicyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateTrafficPolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTrafficPolicyError::Unhandled(error) => Some(error),
+            CreateTrafficPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -214,11 +191,11 @@ impl super::Operation for CreateTrafficPolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/trafficpolicy");
+        let path = String::from("/2013-04-01/trafficpolicy");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
@@ -230,10 +207,7 @@ impl super::Operation for CreateTrafficPolicy {
             .write_xml(
                 &mut writer,
                 "CreateTrafficPolicyRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

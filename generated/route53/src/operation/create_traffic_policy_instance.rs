@@ -4,17 +4,12 @@
 /// Creates resource record sets in a specified hosted zone based on the settings in a specified traffic policy version. In addition, `CreateTrafficPolicyInstance` associates the resource record sets with a specified domain name (such as example.com) or subdomain name (such as www.example.com). Amazon Route 53 responds to DNS queries for the domain or subdomain name by using the resource record sets that `CreateTrafficPolicyInstance` created.
 ///
 /// **Note:** After you submit an `CreateTrafficPolicyInstance` request, there's a brief delay while Amazon Route 53 creates the resource record sets that are specified in the traffic policy definition. Use `GetTrafficPolicyInstance` with the `id` of new traffic policy instance to confirm that the `CreateTrafficPolicyInstance` request completed successfully. For more information, see the `State` response element.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyInstance;
 impl super::private::Sealed for CreateTrafficPolicyInstance {}
 /// Errors of [`CreateTrafficPolicyInstance`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyInstanceError {
     /// The service answered `NoSuchHostedZone`.
@@ -37,33 +32,29 @@ pub enum CreateTrafficPolicyInstanceError {
 }
 impl CreateTrafficPolicyInstanceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateTrafficPolicyInstanceError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
-            CreateTrafficPolicyInstanceError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            CreateTrafficPolicyInstanceError::InvalidInput(_) => Some("InvalidInput"),
             CreateTrafficPolicyInstanceError::TooManyTrafficPolicyInstances(_) => {
-                ::std::option::Option::Some("TooManyTrafficPolicyInstances")
+                Some("TooManyTrafficPolicyInstances")
             }
             CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
+                Some("NoSuchTrafficPolicy")
             }
             CreateTrafficPolicyInstanceError::TrafficPolicyInstanceAlreadyExists(_) => {
-                ::std::option::Option::Some("TrafficPolicyInstanceAlreadyExists")
+                Some("TrafficPolicyInstanceAlreadyExists")
             }
             CreateTrafficPolicyInstanceError::Unlisted(error) => error.code(),
             CreateTrafficPolicyInstanceError::Unhandled(error) => error.code.as_deref(),
-            CreateTrafficPolicyInstanceError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateTrafficPolicyInstanceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateTrafficPolicyInstanceError::NoSuchHostedZone(error) => error.meta(),
             CreateTrafficPolicyInstanceError::InvalidInput(error) => error.meta(),
@@ -75,14 +66,12 @@ impl CreateTrafficPolicyInstanceError {
                 error,
             ) => error.meta(),
             CreateTrafficPolicyInstanceError::Unlisted(error) => error.meta(),
-            CreateTrafficPolicyInstanceError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateTrafficPolicyInstanceError::Unhandled(meta) => Some(meta),
             CreateTrafficPolicyInstanceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateTrafficPolicyInstanceError::NoSuchHostedZone(error) => error.message(),
             CreateTrafficPolicyInstanceError::InvalidInput(error) => error.message(),
@@ -109,31 +98,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyInstan
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyInstanceError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyInstanceError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("TooManyTrafficPolicyInstances") => {
+            Some("TooManyTrafficPolicyInstances") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyInstanceError::TooManyTrafficPolicyInstances,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+            Some("NoSuchTrafficPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy,
                 )
             }
-            ::std::option::Option::Some("TrafficPolicyInstanceAlreadyExists") => {
+            Some("TrafficPolicyInstanceAlreadyExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyInstanceError::TrafficPolicyInstanceAlreadyExists,
@@ -144,15 +133,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyInstan
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateTrafficPolicyInstanceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateTrafficPolicyInstanceError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateTrafficPolicyInstanceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateTrafficPolicyInstanceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -199,32 +186,22 @@ impl ::std::fmt::Display for CreateTrafficPolicyInstanceError {
     }
 }
 impl ::std::error::Error for CreateTrafficPolicyInstanceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateTrafficPolicyInstanceError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficPolicyInstanceError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTrafficPolicyInstanceError::NoSuchHostedZone(error) => Some(error),
+            CreateTrafficPolicyInstanceError::InvalidInput(error) => Some(error),
             CreateTrafficPolicyInstanceError::TooManyTrafficPolicyInstances(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy(error) => Some(error),
             CreateTrafficPolicyInstanceError::TrafficPolicyInstanceAlreadyExists(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateTrafficPolicyInstanceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateTrafficPolicyInstanceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficPolicyInstanceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTrafficPolicyInstanceError::Unhandled(error) => Some(error),
+            CreateTrafficPolicyInstanceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -244,11 +221,11 @@ impl super::Operation for CreateTrafficPolicyInstance {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/trafficpolicyinstance");
+        let path = String::from("/2013-04-01/trafficpolicyinstance");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
@@ -260,10 +237,7 @@ impl super::Operation for CreateTrafficPolicyInstance {
             .write_xml(
                 &mut writer,
                 "CreateTrafficPolicyInstanceRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

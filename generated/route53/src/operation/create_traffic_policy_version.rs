@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a new version of an existing traffic policy. When you create a new version of a traffic policy, you specify the ID of the traffic policy that you want to update and a JSON-formatted document that describes the new version. You use traffic policies to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com). You can create a maximum of 1000 versions of a traffic policy. If you reach the limit and need to create another version, you'll need to start a new traffic policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyVersion;
 impl super::private::Sealed for CreateTrafficPolicyVersion {}
 /// Errors of [`CreateTrafficPolicyVersion`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyVersionError {
     /// The service answered `NoSuchTrafficPolicy`.
@@ -37,37 +32,29 @@ pub enum CreateTrafficPolicyVersionError {
 }
 impl CreateTrafficPolicyVersionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateTrafficPolicyVersionError::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
+                Some("NoSuchTrafficPolicy")
             }
-            CreateTrafficPolicyVersionError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            CreateTrafficPolicyVersionError::InvalidInput(_) => Some("InvalidInput"),
             CreateTrafficPolicyVersionError::TooManyTrafficPolicyVersionsForCurrentPolicy(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "TooManyTrafficPolicyVersionsForCurrentPolicy",
-                )
-            }
+            ) => Some("TooManyTrafficPolicyVersionsForCurrentPolicy"),
             CreateTrafficPolicyVersionError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             CreateTrafficPolicyVersionError::InvalidTrafficPolicyDocument(_) => {
-                ::std::option::Option::Some("InvalidTrafficPolicyDocument")
+                Some("InvalidTrafficPolicyDocument")
             }
             CreateTrafficPolicyVersionError::Unlisted(error) => error.code(),
             CreateTrafficPolicyVersionError::Unhandled(error) => error.code.as_deref(),
-            CreateTrafficPolicyVersionError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateTrafficPolicyVersionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateTrafficPolicyVersionError::NoSuchTrafficPolicy(error) => error.meta(),
             CreateTrafficPolicyVersionError::InvalidInput(error) => error.meta(),
@@ -81,14 +68,12 @@ impl CreateTrafficPolicyVersionError {
                 error.meta()
             }
             CreateTrafficPolicyVersionError::Unlisted(error) => error.meta(),
-            CreateTrafficPolicyVersionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateTrafficPolicyVersionError::Unhandled(meta) => Some(meta),
             CreateTrafficPolicyVersionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateTrafficPolicyVersionError::NoSuchTrafficPolicy(error) => {
                 error.message()
@@ -117,33 +102,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyVersio
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+            Some("NoSuchTrafficPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyVersionError::NoSuchTrafficPolicy,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyVersionError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some(
-                "TooManyTrafficPolicyVersionsForCurrentPolicy",
-            ) => {
+            Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyVersionError::TooManyTrafficPolicyVersionsForCurrentPolicy,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyVersionError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("InvalidTrafficPolicyDocument") => {
+            Some("InvalidTrafficPolicyDocument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTrafficPolicyVersionError::InvalidTrafficPolicyDocument,
@@ -154,15 +137,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTrafficPolicyVersio
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateTrafficPolicyVersionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateTrafficPolicyVersionError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateTrafficPolicyVersionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateTrafficPolicyVersionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -209,32 +190,22 @@ impl ::std::fmt::Display for CreateTrafficPolicyVersionError {
     }
 }
 impl ::std::error::Error for CreateTrafficPolicyVersionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateTrafficPolicyVersionError::NoSuchTrafficPolicy(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficPolicyVersionError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTrafficPolicyVersionError::NoSuchTrafficPolicy(error) => Some(error),
+            CreateTrafficPolicyVersionError::InvalidInput(error) => Some(error),
             CreateTrafficPolicyVersionError::TooManyTrafficPolicyVersionsForCurrentPolicy(
                 error,
-            ) => ::std::option::Option::Some(error),
-            CreateTrafficPolicyVersionError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ) => Some(error),
+            CreateTrafficPolicyVersionError::ConcurrentModification(error) => Some(error),
             CreateTrafficPolicyVersionError::InvalidTrafficPolicyDocument(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateTrafficPolicyVersionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateTrafficPolicyVersionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTrafficPolicyVersionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTrafficPolicyVersionError::Unhandled(error) => Some(error),
+            CreateTrafficPolicyVersionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -254,14 +225,14 @@ impl super::Operation for CreateTrafficPolicyVersion {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(46usize);
+        let mut path = String::with_capacity(46usize);
         path.push_str("/2013-04-01/trafficpolicy/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -269,8 +240,8 @@ impl super::Operation for CreateTrafficPolicyVersion {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }
@@ -286,10 +257,7 @@ impl super::Operation for CreateTrafficPolicyVersion {
             .write_xml(
                 &mut writer,
                 "CreateTrafficPolicyVersionRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

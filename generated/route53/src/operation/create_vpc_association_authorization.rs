@@ -4,17 +4,12 @@
 /// Authorizes the Amazon Web Services account that created a specified VPC to submit an `AssociateVPCWithHostedZone` request to associate the VPC with a specified hosted zone that was created by a different account. To submit a `CreateVPCAssociationAuthorization` request, you must use the account that created the hosted zone. After you authorize the association, use the account that created the VPC to submit an `AssociateVPCWithHostedZone` request.
 ///
 /// **Note:** If you want to associate multiple VPCs that you created by using one account with a hosted zone that you created by using a different account, you must submit one authorization request for each VPC.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateVpcAssociationAuthorization;
 impl super::private::Sealed for CreateVpcAssociationAuthorization {}
 /// Errors of [`CreateVpcAssociationAuthorization`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateVpcAssociationAuthorizationError {
     /// The service answered `ConcurrentModification`.
@@ -39,35 +34,33 @@ pub enum CreateVpcAssociationAuthorizationError {
 }
 impl CreateVpcAssociationAuthorizationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateVpcAssociationAuthorizationError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             CreateVpcAssociationAuthorizationError::TooManyVpcAssociationAuthorizations(
                 _,
-            ) => ::std::option::Option::Some("TooManyVPCAssociationAuthorizations"),
+            ) => Some("TooManyVPCAssociationAuthorizations"),
             CreateVpcAssociationAuthorizationError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
             CreateVpcAssociationAuthorizationError::InvalidVpcId(_) => {
-                ::std::option::Option::Some("InvalidVPCId")
+                Some("InvalidVPCId")
             }
             CreateVpcAssociationAuthorizationError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
+                Some("InvalidInput")
             }
             CreateVpcAssociationAuthorizationError::Unlisted(error) => error.code(),
             CreateVpcAssociationAuthorizationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            CreateVpcAssociationAuthorizationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateVpcAssociationAuthorizationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateVpcAssociationAuthorizationError::ConcurrentModification(error) => {
                 error.meta()
@@ -81,16 +74,14 @@ impl CreateVpcAssociationAuthorizationError {
             CreateVpcAssociationAuthorizationError::InvalidVpcId(error) => error.meta(),
             CreateVpcAssociationAuthorizationError::InvalidInput(error) => error.meta(),
             CreateVpcAssociationAuthorizationError::Unlisted(error) => error.meta(),
-            CreateVpcAssociationAuthorizationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateVpcAssociationAuthorizationError::Unhandled(meta) => Some(meta),
             CreateVpcAssociationAuthorizationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateVpcAssociationAuthorizationError::ConcurrentModification(error) => {
                 error.message()
@@ -124,31 +115,31 @@ for CreateVpcAssociationAuthorizationError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcAssociationAuthorizationError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("TooManyVPCAssociationAuthorizations") => {
+            Some("TooManyVPCAssociationAuthorizations") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcAssociationAuthorizationError::TooManyVpcAssociationAuthorizations,
                 )
             }
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcAssociationAuthorizationError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidVPCId") => {
+            Some("InvalidVPCId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcAssociationAuthorizationError::InvalidVpcId,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateVpcAssociationAuthorizationError::InvalidInput,
@@ -159,15 +150,15 @@ for CreateVpcAssociationAuthorizationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         CreateVpcAssociationAuthorizationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         CreateVpcAssociationAuthorizationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateVpcAssociationAuthorizationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -214,32 +205,24 @@ impl ::std::fmt::Display for CreateVpcAssociationAuthorizationError {
     }
 }
 impl ::std::error::Error for CreateVpcAssociationAuthorizationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateVpcAssociationAuthorizationError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateVpcAssociationAuthorizationError::TooManyVpcAssociationAuthorizations(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             CreateVpcAssociationAuthorizationError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateVpcAssociationAuthorizationError::InvalidVpcId(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateVpcAssociationAuthorizationError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateVpcAssociationAuthorizationError::InvalidVpcId(error) => Some(error),
+            CreateVpcAssociationAuthorizationError::InvalidInput(error) => Some(error),
             CreateVpcAssociationAuthorizationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateVpcAssociationAuthorizationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateVpcAssociationAuthorizationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateVpcAssociationAuthorizationError::Unhandled(error) => Some(error),
+            CreateVpcAssociationAuthorizationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -258,14 +241,14 @@ impl super::Operation for CreateVpcAssociationAuthorization {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(67usize);
+        let mut path = String::with_capacity(67usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -273,8 +256,8 @@ impl super::Operation for CreateVpcAssociationAuthorization {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
@@ -291,10 +274,7 @@ impl super::Operation for CreateVpcAssociationAuthorization {
             .write_xml(
                 &mut writer,
                 "CreateVPCAssociationAuthorizationRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

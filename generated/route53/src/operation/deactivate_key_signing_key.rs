@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deactivates a key-signing key (KSK) so that it will not be used for signing by DNSSEC. This operation changes the KSK status to `INACTIVE`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeactivateKeySigningKey;
 impl super::private::Sealed for DeactivateKeySigningKey {}
 /// Errors of [`DeactivateKeySigningKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeactivateKeySigningKeyError {
     /// The service answered `ConcurrentModification`.
@@ -39,39 +34,35 @@ pub enum DeactivateKeySigningKeyError {
 }
 impl DeactivateKeySigningKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeactivateKeySigningKeyError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             DeactivateKeySigningKeyError::NoSuchKeySigningKey(_) => {
-                ::std::option::Option::Some("NoSuchKeySigningKey")
+                Some("NoSuchKeySigningKey")
             }
             DeactivateKeySigningKeyError::InvalidKeySigningKeyStatus(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyStatus")
+                Some("InvalidKeySigningKeyStatus")
             }
             DeactivateKeySigningKeyError::InvalidSigningStatus(_) => {
-                ::std::option::Option::Some("InvalidSigningStatus")
+                Some("InvalidSigningStatus")
             }
             DeactivateKeySigningKeyError::KeySigningKeyInUse(_) => {
-                ::std::option::Option::Some("KeySigningKeyInUse")
+                Some("KeySigningKeyInUse")
             }
             DeactivateKeySigningKeyError::KeySigningKeyInParentDsRecord(_) => {
-                ::std::option::Option::Some("KeySigningKeyInParentDSRecord")
+                Some("KeySigningKeyInParentDSRecord")
             }
-            DeactivateKeySigningKeyError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DeactivateKeySigningKeyError::InvalidInput(_) => Some("InvalidInput"),
             DeactivateKeySigningKeyError::Unlisted(error) => error.code(),
             DeactivateKeySigningKeyError::Unhandled(error) => error.code.as_deref(),
-            DeactivateKeySigningKeyError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeactivateKeySigningKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeactivateKeySigningKeyError::ConcurrentModification(error) => error.meta(),
             DeactivateKeySigningKeyError::NoSuchKeySigningKey(error) => error.meta(),
@@ -85,14 +76,12 @@ impl DeactivateKeySigningKeyError {
             }
             DeactivateKeySigningKeyError::InvalidInput(error) => error.meta(),
             DeactivateKeySigningKeyError::Unlisted(error) => error.meta(),
-            DeactivateKeySigningKeyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeactivateKeySigningKeyError::Unhandled(meta) => Some(meta),
             DeactivateKeySigningKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeactivateKeySigningKeyError::ConcurrentModification(error) => {
                 error.message()
@@ -121,43 +110,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeactivateKeySigningKeyEr
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeactivateKeySigningKeyError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("NoSuchKeySigningKey") => {
+            Some("NoSuchKeySigningKey") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeactivateKeySigningKeyError::NoSuchKeySigningKey,
                 )
             }
-            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+            Some("InvalidKeySigningKeyStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeactivateKeySigningKeyError::InvalidKeySigningKeyStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidSigningStatus") => {
+            Some("InvalidSigningStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeactivateKeySigningKeyError::InvalidSigningStatus,
                 )
             }
-            ::std::option::Option::Some("KeySigningKeyInUse") => {
+            Some("KeySigningKeyInUse") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeactivateKeySigningKeyError::KeySigningKeyInUse,
                 )
             }
-            ::std::option::Option::Some("KeySigningKeyInParentDSRecord") => {
+            Some("KeySigningKeyInParentDSRecord") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeactivateKeySigningKeyError::KeySigningKeyInParentDsRecord,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeactivateKeySigningKeyError::InvalidInput,
@@ -168,15 +157,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeactivateKeySigningKeyEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeactivateKeySigningKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeactivateKeySigningKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeactivateKeySigningKeyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeactivateKeySigningKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -229,38 +216,24 @@ impl ::std::fmt::Display for DeactivateKeySigningKeyError {
     }
 }
 impl ::std::error::Error for DeactivateKeySigningKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeactivateKeySigningKeyError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeactivateKeySigningKeyError::NoSuchKeySigningKey(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeactivateKeySigningKeyError::ConcurrentModification(error) => Some(error),
+            DeactivateKeySigningKeyError::NoSuchKeySigningKey(error) => Some(error),
             DeactivateKeySigningKeyError::InvalidKeySigningKeyStatus(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeactivateKeySigningKeyError::InvalidSigningStatus(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeactivateKeySigningKeyError::KeySigningKeyInUse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeactivateKeySigningKeyError::InvalidSigningStatus(error) => Some(error),
+            DeactivateKeySigningKeyError::KeySigningKeyInUse(error) => Some(error),
             DeactivateKeySigningKeyError::KeySigningKeyInParentDsRecord(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeactivateKeySigningKeyError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeactivateKeySigningKeyError::InvalidInput(error) => Some(error),
             DeactivateKeySigningKeyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeactivateKeySigningKeyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeactivateKeySigningKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeactivateKeySigningKeyError::Unhandled(error) => Some(error),
+            DeactivateKeySigningKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -281,14 +254,14 @@ impl super::Operation for DeactivateKeySigningKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(74usize);
+        let mut path = String::with_capacity(74usize);
         path.push_str("/2013-04-01/keysigningkey/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -296,15 +269,15 @@ impl super::Operation for DeactivateKeySigningKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
         }
         path.push('/');
         match input.name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Name",
@@ -312,8 +285,8 @@ impl super::Operation for DeactivateKeySigningKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Name",
                 });
             }

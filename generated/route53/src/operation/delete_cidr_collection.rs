@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a CIDR collection in the current Amazon Web Services account. The collection must be empty before it can be deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteCidrCollection;
 impl super::private::Sealed for DeleteCidrCollection {}
 /// Errors of [`DeleteCidrCollection`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteCidrCollectionError {
     /// The service answered `NoSuchCidrCollectionException`.
@@ -33,28 +28,26 @@ pub enum DeleteCidrCollectionError {
 }
 impl DeleteCidrCollectionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteCidrCollectionError::NoSuchCidrCollectionException(_) => {
-                ::std::option::Option::Some("NoSuchCidrCollectionException")
+                Some("NoSuchCidrCollectionException")
             }
             DeleteCidrCollectionError::CidrCollectionInUseException(_) => {
-                ::std::option::Option::Some("CidrCollectionInUseException")
+                Some("CidrCollectionInUseException")
             }
-            DeleteCidrCollectionError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DeleteCidrCollectionError::InvalidInput(_) => Some("InvalidInput"),
             DeleteCidrCollectionError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             DeleteCidrCollectionError::Unlisted(error) => error.code(),
             DeleteCidrCollectionError::Unhandled(error) => error.code.as_deref(),
-            DeleteCidrCollectionError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteCidrCollectionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteCidrCollectionError::NoSuchCidrCollectionException(error) => {
                 error.meta()
@@ -65,14 +58,12 @@ impl DeleteCidrCollectionError {
             DeleteCidrCollectionError::InvalidInput(error) => error.meta(),
             DeleteCidrCollectionError::ConcurrentModification(error) => error.meta(),
             DeleteCidrCollectionError::Unlisted(error) => error.meta(),
-            DeleteCidrCollectionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteCidrCollectionError::Unhandled(meta) => Some(meta),
             DeleteCidrCollectionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteCidrCollectionError::NoSuchCidrCollectionException(error) => {
                 error.message()
@@ -96,25 +87,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCidrCollectionError
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchCidrCollectionException") => {
+            Some("NoSuchCidrCollectionException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCidrCollectionError::NoSuchCidrCollectionException,
                 )
             }
-            ::std::option::Option::Some("CidrCollectionInUseException") => {
+            Some("CidrCollectionInUseException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCidrCollectionError::CidrCollectionInUseException,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCidrCollectionError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteCidrCollectionError::ConcurrentModification,
@@ -125,15 +116,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteCidrCollectionError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteCidrCollectionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteCidrCollectionError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteCidrCollectionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteCidrCollectionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,29 +166,19 @@ impl ::std::fmt::Display for DeleteCidrCollectionError {
     }
 }
 impl ::std::error::Error for DeleteCidrCollectionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteCidrCollectionError::NoSuchCidrCollectionException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteCidrCollectionError::CidrCollectionInUseException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCidrCollectionError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCidrCollectionError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteCidrCollectionError::CidrCollectionInUseException(error) => Some(error),
+            DeleteCidrCollectionError::InvalidInput(error) => Some(error),
+            DeleteCidrCollectionError::ConcurrentModification(error) => Some(error),
             DeleteCidrCollectionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteCidrCollectionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteCidrCollectionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteCidrCollectionError::Unhandled(error) => Some(error),
+            DeleteCidrCollectionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -217,14 +196,14 @@ impl super::Operation for DeleteCidrCollection {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(61usize);
+        let mut path = String::with_capacity(61usize);
         path.push_str("/2013-04-01/cidrcollection/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -232,8 +211,8 @@ impl super::Operation for DeleteCidrCollection {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

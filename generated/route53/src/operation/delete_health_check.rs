@@ -6,17 +6,12 @@
 /// **Important:** Amazon Route 53 does not prevent you from deleting a health check even if the health check is associated with one or more resource record sets. If you delete a health check and you don't update the associated resource record sets, the future status of the health check can't be predicted and may change. This will affect the routing of DNS queries for your DNS failover configuration. For more information, see [Replacing and Deleting Health Checks](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-deleting.html#health-checks-deleting.html) in the *Amazon Route 53 Developer Guide*.
 ///
 /// If you're using Cloud Map and you configured Cloud Map to create a Route 53 health check when you register an instance, you can't use the Route 53 `DeleteHealthCheck` command to delete the health check. The health check is deleted automatically when you deregister the instance; there can be a delay of several hours before the health check is deleted from Route 53.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteHealthCheck;
 impl super::private::Sealed for DeleteHealthCheck {}
 /// Errors of [`DeleteHealthCheck`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteHealthCheckError {
     /// The service answered `NoSuchHealthCheck`.
@@ -35,36 +30,30 @@ pub enum DeleteHealthCheckError {
 }
 impl DeleteHealthCheckError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteHealthCheckError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
-            }
-            DeleteHealthCheckError::HealthCheckInUse(_) => {
-                ::std::option::Option::Some("HealthCheckInUse")
-            }
-            DeleteHealthCheckError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DeleteHealthCheckError::NoSuchHealthCheck(_) => Some("NoSuchHealthCheck"),
+            DeleteHealthCheckError::HealthCheckInUse(_) => Some("HealthCheckInUse"),
+            DeleteHealthCheckError::InvalidInput(_) => Some("InvalidInput"),
             DeleteHealthCheckError::Unlisted(error) => error.code(),
             DeleteHealthCheckError::Unhandled(error) => error.code.as_deref(),
-            DeleteHealthCheckError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteHealthCheckError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteHealthCheckError::NoSuchHealthCheck(error) => error.meta(),
             DeleteHealthCheckError::HealthCheckInUse(error) => error.meta(),
             DeleteHealthCheckError::InvalidInput(error) => error.meta(),
             DeleteHealthCheckError::Unlisted(error) => error.meta(),
-            DeleteHealthCheckError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteHealthCheckError::Unhandled(meta) => Some(meta),
             DeleteHealthCheckError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteHealthCheckError::NoSuchHealthCheck(error) => error.message(),
             DeleteHealthCheckError::HealthCheckInUse(error) => error.message(),
@@ -83,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteHealthCheckError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteHealthCheckError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("HealthCheckInUse") => {
+            Some("HealthCheckInUse") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteHealthCheckError::HealthCheckInUse,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteHealthCheckError::InvalidInput,
@@ -106,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteHealthCheckError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteHealthCheckError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteHealthCheckError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteHealthCheckError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteHealthCheckError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -153,24 +140,14 @@ impl ::std::fmt::Display for DeleteHealthCheckError {
     }
 }
 impl ::std::error::Error for DeleteHealthCheckError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteHealthCheckError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteHealthCheckError::HealthCheckInUse(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteHealthCheckError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteHealthCheckError::NoSuchHealthCheck(error) => Some(error),
+            DeleteHealthCheckError::HealthCheckInUse(error) => Some(error),
+            DeleteHealthCheckError::InvalidInput(error) => Some(error),
             DeleteHealthCheckError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteHealthCheckError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteHealthCheckError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteHealthCheckError::Unhandled(error) => Some(error),
+            DeleteHealthCheckError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -187,14 +164,14 @@ impl super::Operation for DeleteHealthCheck {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(55usize);
+        let mut path = String::with_capacity(55usize);
         path.push_str("/2013-04-01/healthcheck/");
         match input.health_check_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HealthCheckId",
@@ -202,8 +179,8 @@ impl super::Operation for DeleteHealthCheck {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HealthCheckId",
                 });
             }

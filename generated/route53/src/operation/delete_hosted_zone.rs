@@ -17,17 +17,12 @@
 ///
 /// - Use the `GetHostedZone` action to request information about the hosted zone.
 /// - Use the `ListHostedZones` action to get a list of the hosted zones associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteHostedZone;
 impl super::private::Sealed for DeleteHostedZone {}
 /// Errors of [`DeleteHostedZone`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteHostedZoneError {
     /// The service answered `NoSuchHostedZone`.
@@ -50,31 +45,23 @@ pub enum DeleteHostedZoneError {
 }
 impl DeleteHostedZoneError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteHostedZoneError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            DeleteHostedZoneError::HostedZoneNotEmpty(_) => {
-                ::std::option::Option::Some("HostedZoneNotEmpty")
-            }
+            DeleteHostedZoneError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            DeleteHostedZoneError::HostedZoneNotEmpty(_) => Some("HostedZoneNotEmpty"),
             DeleteHostedZoneError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
-            DeleteHostedZoneError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            DeleteHostedZoneError::InvalidDomainName(_) => {
-                ::std::option::Option::Some("InvalidDomainName")
-            }
+            DeleteHostedZoneError::InvalidInput(_) => Some("InvalidInput"),
+            DeleteHostedZoneError::InvalidDomainName(_) => Some("InvalidDomainName"),
             DeleteHostedZoneError::Unlisted(error) => error.code(),
             DeleteHostedZoneError::Unhandled(error) => error.code.as_deref(),
-            DeleteHostedZoneError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteHostedZoneError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteHostedZoneError::NoSuchHostedZone(error) => error.meta(),
             DeleteHostedZoneError::HostedZoneNotEmpty(error) => error.meta(),
@@ -82,12 +69,12 @@ impl DeleteHostedZoneError {
             DeleteHostedZoneError::InvalidInput(error) => error.meta(),
             DeleteHostedZoneError::InvalidDomainName(error) => error.meta(),
             DeleteHostedZoneError::Unlisted(error) => error.meta(),
-            DeleteHostedZoneError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteHostedZoneError::Unhandled(meta) => Some(meta),
             DeleteHostedZoneError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteHostedZoneError::NoSuchHostedZone(error) => error.message(),
             DeleteHostedZoneError::HostedZoneNotEmpty(error) => error.message(),
@@ -108,31 +95,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteHostedZoneError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteHostedZoneError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("HostedZoneNotEmpty") => {
+            Some("HostedZoneNotEmpty") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteHostedZoneError::HostedZoneNotEmpty,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteHostedZoneError::PriorRequestNotComplete,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteHostedZoneError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("InvalidDomainName") => {
+            Some("InvalidDomainName") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteHostedZoneError::InvalidDomainName,
@@ -143,15 +130,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteHostedZoneError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteHostedZoneError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteHostedZoneError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteHostedZoneError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteHostedZoneError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -194,28 +179,16 @@ impl ::std::fmt::Display for DeleteHostedZoneError {
     }
 }
 impl ::std::error::Error for DeleteHostedZoneError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteHostedZoneError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteHostedZoneError::HostedZoneNotEmpty(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteHostedZoneError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteHostedZoneError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteHostedZoneError::InvalidDomainName(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteHostedZoneError::NoSuchHostedZone(error) => Some(error),
+            DeleteHostedZoneError::HostedZoneNotEmpty(error) => Some(error),
+            DeleteHostedZoneError::PriorRequestNotComplete(error) => Some(error),
+            DeleteHostedZoneError::InvalidInput(error) => Some(error),
+            DeleteHostedZoneError::InvalidDomainName(error) => Some(error),
             DeleteHostedZoneError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteHostedZoneError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteHostedZoneError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteHostedZoneError::Unhandled(error) => Some(error),
+            DeleteHostedZoneError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -234,14 +207,14 @@ impl super::Operation for DeleteHostedZone {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(43usize);
+        let mut path = String::with_capacity(43usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -249,8 +222,8 @@ impl super::Operation for DeleteHostedZone {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

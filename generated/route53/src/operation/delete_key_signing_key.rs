@@ -6,17 +6,12 @@
 /// You can use [DeactivateKeySigningKey](https://docs.aws.amazon.com/Route53/latest/APIReference/API_DeactivateKeySigningKey.html) to deactivate the key before you delete it.
 ///
 /// Use [GetDNSSEC](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetDNSSEC.html) to verify that the KSK is in an `INACTIVE` status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteKeySigningKey;
 impl super::private::Sealed for DeleteKeySigningKey {}
 /// Errors of [`DeleteKeySigningKey`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteKeySigningKeyError {
     /// The service answered `ConcurrentModification`.
@@ -41,34 +36,30 @@ pub enum DeleteKeySigningKeyError {
 }
 impl DeleteKeySigningKeyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteKeySigningKeyError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             DeleteKeySigningKeyError::NoSuchKeySigningKey(_) => {
-                ::std::option::Option::Some("NoSuchKeySigningKey")
+                Some("NoSuchKeySigningKey")
             }
             DeleteKeySigningKeyError::InvalidKeySigningKeyStatus(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyStatus")
+                Some("InvalidKeySigningKeyStatus")
             }
             DeleteKeySigningKeyError::InvalidSigningStatus(_) => {
-                ::std::option::Option::Some("InvalidSigningStatus")
+                Some("InvalidSigningStatus")
             }
-            DeleteKeySigningKeyError::InvalidKmsArn(_) => {
-                ::std::option::Option::Some("InvalidKMSArn")
-            }
-            DeleteKeySigningKeyError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DeleteKeySigningKeyError::InvalidKmsArn(_) => Some("InvalidKMSArn"),
+            DeleteKeySigningKeyError::InvalidInput(_) => Some("InvalidInput"),
             DeleteKeySigningKeyError::Unlisted(error) => error.code(),
             DeleteKeySigningKeyError::Unhandled(error) => error.code.as_deref(),
-            DeleteKeySigningKeyError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteKeySigningKeyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteKeySigningKeyError::ConcurrentModification(error) => error.meta(),
             DeleteKeySigningKeyError::NoSuchKeySigningKey(error) => error.meta(),
@@ -77,14 +68,12 @@ impl DeleteKeySigningKeyError {
             DeleteKeySigningKeyError::InvalidKmsArn(error) => error.meta(),
             DeleteKeySigningKeyError::InvalidInput(error) => error.meta(),
             DeleteKeySigningKeyError::Unlisted(error) => error.meta(),
-            DeleteKeySigningKeyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteKeySigningKeyError::Unhandled(meta) => Some(meta),
             DeleteKeySigningKeyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteKeySigningKeyError::ConcurrentModification(error) => error.message(),
             DeleteKeySigningKeyError::NoSuchKeySigningKey(error) => error.message(),
@@ -108,37 +97,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteKeySigningKeyError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteKeySigningKeyError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("NoSuchKeySigningKey") => {
+            Some("NoSuchKeySigningKey") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteKeySigningKeyError::NoSuchKeySigningKey,
                 )
             }
-            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+            Some("InvalidKeySigningKeyStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteKeySigningKeyError::InvalidKeySigningKeyStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidSigningStatus") => {
+            Some("InvalidSigningStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteKeySigningKeyError::InvalidSigningStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidKMSArn") => {
+            Some("InvalidKMSArn") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteKeySigningKeyError::InvalidKmsArn,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteKeySigningKeyError::InvalidInput,
@@ -149,15 +138,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteKeySigningKeyError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteKeySigningKeyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteKeySigningKeyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteKeySigningKeyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteKeySigningKeyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -207,35 +194,19 @@ impl ::std::fmt::Display for DeleteKeySigningKeyError {
     }
 }
 impl ::std::error::Error for DeleteKeySigningKeyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteKeySigningKeyError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteKeySigningKeyError::NoSuchKeySigningKey(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteKeySigningKeyError::InvalidKeySigningKeyStatus(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteKeySigningKeyError::InvalidSigningStatus(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteKeySigningKeyError::InvalidKmsArn(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteKeySigningKeyError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteKeySigningKeyError::ConcurrentModification(error) => Some(error),
+            DeleteKeySigningKeyError::NoSuchKeySigningKey(error) => Some(error),
+            DeleteKeySigningKeyError::InvalidKeySigningKeyStatus(error) => Some(error),
+            DeleteKeySigningKeyError::InvalidSigningStatus(error) => Some(error),
+            DeleteKeySigningKeyError::InvalidKmsArn(error) => Some(error),
+            DeleteKeySigningKeyError::InvalidInput(error) => Some(error),
             DeleteKeySigningKeyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteKeySigningKeyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteKeySigningKeyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteKeySigningKeyError::Unhandled(error) => Some(error),
+            DeleteKeySigningKeyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -255,14 +226,14 @@ impl super::Operation for DeleteKeySigningKey {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(63usize);
+        let mut path = String::with_capacity(63usize);
         path.push_str("/2013-04-01/keysigningkey/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -270,15 +241,15 @@ impl super::Operation for DeleteKeySigningKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
         }
         path.push('/');
         match input.name.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Name",
@@ -286,8 +257,8 @@ impl super::Operation for DeleteKeySigningKey {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Name",
                 });
             }

@@ -4,17 +4,12 @@
 /// Deletes a configuration for DNS query logging. If you delete a configuration, Amazon Route 53 stops sending query logs to CloudWatch Logs. Route 53 doesn't delete any logs that are already in CloudWatch Logs.
 ///
 /// For more information about DNS query logs, see [CreateQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateQueryLoggingConfig.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteQueryLoggingConfig;
 impl super::private::Sealed for DeleteQueryLoggingConfig {}
 /// Errors of [`DeleteQueryLoggingConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteQueryLoggingConfigError {
     /// The service answered `ConcurrentModification`.
@@ -33,27 +28,23 @@ pub enum DeleteQueryLoggingConfigError {
 }
 impl DeleteQueryLoggingConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteQueryLoggingConfigError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             DeleteQueryLoggingConfigError::NoSuchQueryLoggingConfig(_) => {
-                ::std::option::Option::Some("NoSuchQueryLoggingConfig")
+                Some("NoSuchQueryLoggingConfig")
             }
-            DeleteQueryLoggingConfigError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DeleteQueryLoggingConfigError::InvalidInput(_) => Some("InvalidInput"),
             DeleteQueryLoggingConfigError::Unlisted(error) => error.code(),
             DeleteQueryLoggingConfigError::Unhandled(error) => error.code.as_deref(),
-            DeleteQueryLoggingConfigError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteQueryLoggingConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteQueryLoggingConfigError::ConcurrentModification(error) => error.meta(),
             DeleteQueryLoggingConfigError::NoSuchQueryLoggingConfig(error) => {
@@ -61,14 +52,12 @@ impl DeleteQueryLoggingConfigError {
             }
             DeleteQueryLoggingConfigError::InvalidInput(error) => error.meta(),
             DeleteQueryLoggingConfigError::Unlisted(error) => error.meta(),
-            DeleteQueryLoggingConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteQueryLoggingConfigError::Unhandled(meta) => Some(meta),
             DeleteQueryLoggingConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteQueryLoggingConfigError::ConcurrentModification(error) => {
                 error.message()
@@ -91,19 +80,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteQueryLoggingConfigE
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteQueryLoggingConfigError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("NoSuchQueryLoggingConfig") => {
+            Some("NoSuchQueryLoggingConfig") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteQueryLoggingConfigError::NoSuchQueryLoggingConfig,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteQueryLoggingConfigError::InvalidInput,
@@ -114,15 +103,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteQueryLoggingConfigE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteQueryLoggingConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteQueryLoggingConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteQueryLoggingConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteQueryLoggingConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,26 +150,16 @@ impl ::std::fmt::Display for DeleteQueryLoggingConfigError {
     }
 }
 impl ::std::error::Error for DeleteQueryLoggingConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteQueryLoggingConfigError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteQueryLoggingConfigError::NoSuchQueryLoggingConfig(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteQueryLoggingConfigError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteQueryLoggingConfigError::ConcurrentModification(error) => Some(error),
+            DeleteQueryLoggingConfigError::NoSuchQueryLoggingConfig(error) => Some(error),
+            DeleteQueryLoggingConfigError::InvalidInput(error) => Some(error),
             DeleteQueryLoggingConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteQueryLoggingConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteQueryLoggingConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteQueryLoggingConfigError::Unhandled(error) => Some(error),
+            DeleteQueryLoggingConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -199,14 +176,14 @@ impl super::Operation for DeleteQueryLoggingConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(51usize);
+        let mut path = String::with_capacity(51usize);
         path.push_str("/2013-04-01/queryloggingconfig/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -214,8 +191,8 @@ impl super::Operation for DeleteQueryLoggingConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

@@ -6,17 +6,12 @@
 /// **Important:** You can delete a reusable delegation set only if it isn't associated with any hosted zones.
 ///
 /// To verify that the reusable delegation set is not associated with any hosted zones, submit a [GetReusableDelegationSet](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetReusableDelegationSet.html) request and specify the ID of the reusable delegation set that you want to delete.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteReusableDelegationSet;
 impl super::private::Sealed for DeleteReusableDelegationSet {}
 /// Errors of [`DeleteReusableDelegationSet`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteReusableDelegationSetError {
     /// The service answered `NoSuchDelegationSet`.
@@ -37,30 +32,26 @@ pub enum DeleteReusableDelegationSetError {
 }
 impl DeleteReusableDelegationSetError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteReusableDelegationSetError::NoSuchDelegationSet(_) => {
-                ::std::option::Option::Some("NoSuchDelegationSet")
+                Some("NoSuchDelegationSet")
             }
             DeleteReusableDelegationSetError::DelegationSetInUse(_) => {
-                ::std::option::Option::Some("DelegationSetInUse")
+                Some("DelegationSetInUse")
             }
             DeleteReusableDelegationSetError::DelegationSetNotReusable(_) => {
-                ::std::option::Option::Some("DelegationSetNotReusable")
+                Some("DelegationSetNotReusable")
             }
-            DeleteReusableDelegationSetError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DeleteReusableDelegationSetError::InvalidInput(_) => Some("InvalidInput"),
             DeleteReusableDelegationSetError::Unlisted(error) => error.code(),
             DeleteReusableDelegationSetError::Unhandled(error) => error.code.as_deref(),
-            DeleteReusableDelegationSetError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteReusableDelegationSetError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteReusableDelegationSetError::NoSuchDelegationSet(error) => error.meta(),
             DeleteReusableDelegationSetError::DelegationSetInUse(error) => error.meta(),
@@ -69,14 +60,12 @@ impl DeleteReusableDelegationSetError {
             }
             DeleteReusableDelegationSetError::InvalidInput(error) => error.meta(),
             DeleteReusableDelegationSetError::Unlisted(error) => error.meta(),
-            DeleteReusableDelegationSetError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteReusableDelegationSetError::Unhandled(meta) => Some(meta),
             DeleteReusableDelegationSetError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteReusableDelegationSetError::NoSuchDelegationSet(error) => {
                 error.message()
@@ -102,25 +91,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteReusableDelegationS
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchDelegationSet") => {
+            Some("NoSuchDelegationSet") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteReusableDelegationSetError::NoSuchDelegationSet,
                 )
             }
-            ::std::option::Option::Some("DelegationSetInUse") => {
+            Some("DelegationSetInUse") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteReusableDelegationSetError::DelegationSetInUse,
                 )
             }
-            ::std::option::Option::Some("DelegationSetNotReusable") => {
+            Some("DelegationSetNotReusable") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteReusableDelegationSetError::DelegationSetNotReusable,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteReusableDelegationSetError::InvalidInput,
@@ -131,15 +120,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteReusableDelegationS
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteReusableDelegationSetError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteReusableDelegationSetError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteReusableDelegationSetError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteReusableDelegationSetError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,29 +170,19 @@ impl ::std::fmt::Display for DeleteReusableDelegationSetError {
     }
 }
 impl ::std::error::Error for DeleteReusableDelegationSetError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteReusableDelegationSetError::NoSuchDelegationSet(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteReusableDelegationSetError::DelegationSetInUse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteReusableDelegationSetError::NoSuchDelegationSet(error) => Some(error),
+            DeleteReusableDelegationSetError::DelegationSetInUse(error) => Some(error),
             DeleteReusableDelegationSetError::DelegationSetNotReusable(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteReusableDelegationSetError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteReusableDelegationSetError::InvalidInput(error) => Some(error),
             DeleteReusableDelegationSetError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteReusableDelegationSetError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteReusableDelegationSetError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteReusableDelegationSetError::Unhandled(error) => Some(error),
+            DeleteReusableDelegationSetError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -223,14 +200,14 @@ impl super::Operation for DeleteReusableDelegationSet {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(46usize);
+        let mut path = String::with_capacity(46usize);
         path.push_str("/2013-04-01/delegationset/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -238,8 +215,8 @@ impl super::Operation for DeleteReusableDelegationSet {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

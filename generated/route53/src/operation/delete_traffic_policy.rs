@@ -8,17 +8,12 @@
 /// - Deleted traffic policies aren't listed if you run [ListTrafficPolicies](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListTrafficPolicies.html).
 /// - There's no way to get a list of deleted policies.
 /// - If you retain the ID of the policy, you can get information about the policy, including the traffic policy document, by running [GetTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetTrafficPolicy.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficPolicy;
 impl super::private::Sealed for DeleteTrafficPolicy {}
 /// Errors of [`DeleteTrafficPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTrafficPolicyError {
     /// The service answered `NoSuchTrafficPolicy`.
@@ -39,42 +34,36 @@ pub enum DeleteTrafficPolicyError {
 }
 impl DeleteTrafficPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteTrafficPolicyError::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
+                Some("NoSuchTrafficPolicy")
             }
-            DeleteTrafficPolicyError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            DeleteTrafficPolicyError::TrafficPolicyInUse(_) => {
-                ::std::option::Option::Some("TrafficPolicyInUse")
-            }
+            DeleteTrafficPolicyError::InvalidInput(_) => Some("InvalidInput"),
+            DeleteTrafficPolicyError::TrafficPolicyInUse(_) => Some("TrafficPolicyInUse"),
             DeleteTrafficPolicyError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             DeleteTrafficPolicyError::Unlisted(error) => error.code(),
             DeleteTrafficPolicyError::Unhandled(error) => error.code.as_deref(),
-            DeleteTrafficPolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteTrafficPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteTrafficPolicyError::NoSuchTrafficPolicy(error) => error.meta(),
             DeleteTrafficPolicyError::InvalidInput(error) => error.meta(),
             DeleteTrafficPolicyError::TrafficPolicyInUse(error) => error.meta(),
             DeleteTrafficPolicyError::ConcurrentModification(error) => error.meta(),
             DeleteTrafficPolicyError::Unlisted(error) => error.meta(),
-            DeleteTrafficPolicyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteTrafficPolicyError::Unhandled(meta) => Some(meta),
             DeleteTrafficPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteTrafficPolicyError::NoSuchTrafficPolicy(error) => error.message(),
             DeleteTrafficPolicyError::InvalidInput(error) => error.message(),
@@ -94,25 +83,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTrafficPolicyError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+            Some("NoSuchTrafficPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTrafficPolicyError::NoSuchTrafficPolicy,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTrafficPolicyError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("TrafficPolicyInUse") => {
+            Some("TrafficPolicyInUse") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTrafficPolicyError::TrafficPolicyInUse,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTrafficPolicyError::ConcurrentModification,
@@ -123,15 +112,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTrafficPolicyError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteTrafficPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteTrafficPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteTrafficPolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteTrafficPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -175,29 +162,17 @@ impl ::std::fmt::Display for DeleteTrafficPolicyError {
     }
 }
 impl ::std::error::Error for DeleteTrafficPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteTrafficPolicyError::NoSuchTrafficPolicy(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTrafficPolicyError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTrafficPolicyError::TrafficPolicyInUse(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTrafficPolicyError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteTrafficPolicyError::NoSuchTrafficPolicy(error) => Some(error),
+            DeleteTrafficPolicyError::InvalidInput(error) => Some(error),
+            DeleteTrafficPolicyError::TrafficPolicyInUse(error) => Some(error),
+            DeleteTrafficPolicyError::ConcurrentModification(error) => Some(error),
             DeleteTrafficPolicyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteTrafficPolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTrafficPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteTrafficPolicyError::Unhandled(error) => Some(error),
+            DeleteTrafficPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -215,14 +190,14 @@ impl super::Operation for DeleteTrafficPolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2013-04-01/trafficpolicy/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -230,15 +205,15 @@ impl super::Operation for DeleteTrafficPolicy {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }
         }
         path.push('/');
         match input.version.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Version",
@@ -246,8 +221,8 @@ impl super::Operation for DeleteTrafficPolicy {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Version",
                 });
             }

@@ -4,17 +4,12 @@
 /// Deletes a traffic policy instance and all of the resource record sets that Amazon Route 53 created when you created the instance.
 ///
 /// **Note:** In the Route 53 console, traffic policy instances are known as policy records.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficPolicyInstance;
 impl super::private::Sealed for DeleteTrafficPolicyInstance {}
 /// Errors of [`DeleteTrafficPolicyInstance`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTrafficPolicyInstanceError {
     /// The service answered `NoSuchTrafficPolicyInstance`.
@@ -33,27 +28,23 @@ pub enum DeleteTrafficPolicyInstanceError {
 }
 impl DeleteTrafficPolicyInstanceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicyInstance")
+                Some("NoSuchTrafficPolicyInstance")
             }
-            DeleteTrafficPolicyInstanceError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DeleteTrafficPolicyInstanceError::InvalidInput(_) => Some("InvalidInput"),
             DeleteTrafficPolicyInstanceError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
             DeleteTrafficPolicyInstanceError::Unlisted(error) => error.code(),
             DeleteTrafficPolicyInstanceError::Unhandled(error) => error.code.as_deref(),
-            DeleteTrafficPolicyInstanceError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteTrafficPolicyInstanceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(error) => {
                 error.meta()
@@ -63,14 +54,12 @@ impl DeleteTrafficPolicyInstanceError {
                 error.meta()
             }
             DeleteTrafficPolicyInstanceError::Unlisted(error) => error.meta(),
-            DeleteTrafficPolicyInstanceError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteTrafficPolicyInstanceError::Unhandled(meta) => Some(meta),
             DeleteTrafficPolicyInstanceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(error) => {
                 error.message()
@@ -93,19 +82,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTrafficPolicyInstan
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+            Some("NoSuchTrafficPolicyInstance") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTrafficPolicyInstanceError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTrafficPolicyInstanceError::PriorRequestNotComplete,
@@ -116,15 +105,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTrafficPolicyInstan
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteTrafficPolicyInstanceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteTrafficPolicyInstanceError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteTrafficPolicyInstanceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteTrafficPolicyInstanceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,26 +152,20 @@ impl ::std::fmt::Display for DeleteTrafficPolicyInstanceError {
     }
 }
 impl ::std::error::Error for DeleteTrafficPolicyInstanceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteTrafficPolicyInstanceError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteTrafficPolicyInstanceError::InvalidInput(error) => Some(error),
             DeleteTrafficPolicyInstanceError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteTrafficPolicyInstanceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteTrafficPolicyInstanceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTrafficPolicyInstanceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteTrafficPolicyInstanceError::Unhandled(error) => Some(error),
+            DeleteTrafficPolicyInstanceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -201,14 +182,14 @@ impl super::Operation for DeleteTrafficPolicyInstance {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(54usize);
+        let mut path = String::with_capacity(54usize);
         path.push_str("/2013-04-01/trafficpolicyinstance/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -216,8 +197,8 @@ impl super::Operation for DeleteTrafficPolicyInstance {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

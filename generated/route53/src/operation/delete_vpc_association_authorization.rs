@@ -4,17 +4,12 @@
 /// Removes authorization to submit an `AssociateVPCWithHostedZone` request to associate a specified VPC with a hosted zone that was created by a different account. You must use the account that created the hosted zone to submit a `DeleteVPCAssociationAuthorization` request.
 ///
 /// **Important:** Sending this request only prevents the Amazon Web Services account that created the VPC from associating the VPC with the Amazon Route 53 hosted zone in the future. If the VPC is already associated with the hosted zone, `DeleteVPCAssociationAuthorization` won't disassociate the VPC from the hosted zone. If you want to delete an existing association, use `DisassociateVPCFromHostedZone`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcAssociationAuthorization;
 impl super::private::Sealed for DeleteVpcAssociationAuthorization {}
 /// Errors of [`DeleteVpcAssociationAuthorization`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteVpcAssociationAuthorizationError {
     /// The service answered `ConcurrentModification`.
@@ -39,35 +34,33 @@ pub enum DeleteVpcAssociationAuthorizationError {
 }
 impl DeleteVpcAssociationAuthorizationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteVpcAssociationAuthorizationError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             DeleteVpcAssociationAuthorizationError::VpcAssociationAuthorizationNotFound(
                 _,
-            ) => ::std::option::Option::Some("VPCAssociationAuthorizationNotFound"),
+            ) => Some("VPCAssociationAuthorizationNotFound"),
             DeleteVpcAssociationAuthorizationError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
             DeleteVpcAssociationAuthorizationError::InvalidVpcId(_) => {
-                ::std::option::Option::Some("InvalidVPCId")
+                Some("InvalidVPCId")
             }
             DeleteVpcAssociationAuthorizationError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
+                Some("InvalidInput")
             }
             DeleteVpcAssociationAuthorizationError::Unlisted(error) => error.code(),
             DeleteVpcAssociationAuthorizationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            DeleteVpcAssociationAuthorizationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteVpcAssociationAuthorizationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteVpcAssociationAuthorizationError::ConcurrentModification(error) => {
                 error.meta()
@@ -81,16 +74,14 @@ impl DeleteVpcAssociationAuthorizationError {
             DeleteVpcAssociationAuthorizationError::InvalidVpcId(error) => error.meta(),
             DeleteVpcAssociationAuthorizationError::InvalidInput(error) => error.meta(),
             DeleteVpcAssociationAuthorizationError::Unlisted(error) => error.meta(),
-            DeleteVpcAssociationAuthorizationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteVpcAssociationAuthorizationError::Unhandled(meta) => Some(meta),
             DeleteVpcAssociationAuthorizationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteVpcAssociationAuthorizationError::ConcurrentModification(error) => {
                 error.message()
@@ -124,31 +115,31 @@ for DeleteVpcAssociationAuthorizationError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcAssociationAuthorizationError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("VPCAssociationAuthorizationNotFound") => {
+            Some("VPCAssociationAuthorizationNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcAssociationAuthorizationError::VpcAssociationAuthorizationNotFound,
                 )
             }
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcAssociationAuthorizationError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidVPCId") => {
+            Some("InvalidVPCId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcAssociationAuthorizationError::InvalidVpcId,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteVpcAssociationAuthorizationError::InvalidInput,
@@ -159,15 +150,15 @@ for DeleteVpcAssociationAuthorizationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DeleteVpcAssociationAuthorizationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DeleteVpcAssociationAuthorizationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteVpcAssociationAuthorizationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -214,32 +205,24 @@ impl ::std::fmt::Display for DeleteVpcAssociationAuthorizationError {
     }
 }
 impl ::std::error::Error for DeleteVpcAssociationAuthorizationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteVpcAssociationAuthorizationError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteVpcAssociationAuthorizationError::VpcAssociationAuthorizationNotFound(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             DeleteVpcAssociationAuthorizationError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteVpcAssociationAuthorizationError::InvalidVpcId(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteVpcAssociationAuthorizationError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteVpcAssociationAuthorizationError::InvalidVpcId(error) => Some(error),
+            DeleteVpcAssociationAuthorizationError::InvalidInput(error) => Some(error),
             DeleteVpcAssociationAuthorizationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteVpcAssociationAuthorizationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteVpcAssociationAuthorizationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteVpcAssociationAuthorizationError::Unhandled(error) => Some(error),
+            DeleteVpcAssociationAuthorizationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -258,14 +241,14 @@ impl super::Operation for DeleteVpcAssociationAuthorization {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(69usize);
+        let mut path = String::with_capacity(69usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -273,8 +256,8 @@ impl super::Operation for DeleteVpcAssociationAuthorization {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
@@ -291,10 +274,7 @@ impl super::Operation for DeleteVpcAssociationAuthorization {
             .write_xml(
                 &mut writer,
                 "DeleteVPCAssociationAuthorizationRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

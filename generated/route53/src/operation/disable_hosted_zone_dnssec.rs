@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Disables DNSSEC signing in a specific hosted zone. This action does not deactivate any key-signing keys (KSKs) that are active in the hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisableHostedZoneDnssec;
 impl super::private::Sealed for DisableHostedZoneDnssec {}
 /// Errors of [`DisableHostedZoneDnssec`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisableHostedZoneDnssecError {
     /// The service answered `NoSuchHostedZone`.
@@ -41,42 +36,30 @@ pub enum DisableHostedZoneDnssecError {
 }
 impl DisableHostedZoneDnssecError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DisableHostedZoneDnssecError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            DisableHostedZoneDnssecError::InvalidArgument(_) => {
-                ::std::option::Option::Some("InvalidArgument")
-            }
+            DisableHostedZoneDnssecError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            DisableHostedZoneDnssecError::InvalidArgument(_) => Some("InvalidArgument"),
             DisableHostedZoneDnssecError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             DisableHostedZoneDnssecError::KeySigningKeyInParentDsRecord(_) => {
-                ::std::option::Option::Some("KeySigningKeyInParentDSRecord")
+                Some("KeySigningKeyInParentDSRecord")
             }
-            DisableHostedZoneDnssecError::DnssecNotFound(_) => {
-                ::std::option::Option::Some("DNSSECNotFound")
-            }
+            DisableHostedZoneDnssecError::DnssecNotFound(_) => Some("DNSSECNotFound"),
             DisableHostedZoneDnssecError::InvalidKeySigningKeyStatus(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyStatus")
+                Some("InvalidKeySigningKeyStatus")
             }
-            DisableHostedZoneDnssecError::InvalidKmsArn(_) => {
-                ::std::option::Option::Some("InvalidKMSArn")
-            }
-            DisableHostedZoneDnssecError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DisableHostedZoneDnssecError::InvalidKmsArn(_) => Some("InvalidKMSArn"),
+            DisableHostedZoneDnssecError::InvalidInput(_) => Some("InvalidInput"),
             DisableHostedZoneDnssecError::Unlisted(error) => error.code(),
             DisableHostedZoneDnssecError::Unhandled(error) => error.code.as_deref(),
-            DisableHostedZoneDnssecError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DisableHostedZoneDnssecError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DisableHostedZoneDnssecError::NoSuchHostedZone(error) => error.meta(),
             DisableHostedZoneDnssecError::InvalidArgument(error) => error.meta(),
@@ -91,14 +74,12 @@ impl DisableHostedZoneDnssecError {
             DisableHostedZoneDnssecError::InvalidKmsArn(error) => error.meta(),
             DisableHostedZoneDnssecError::InvalidInput(error) => error.meta(),
             DisableHostedZoneDnssecError::Unlisted(error) => error.meta(),
-            DisableHostedZoneDnssecError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DisableHostedZoneDnssecError::Unhandled(meta) => Some(meta),
             DisableHostedZoneDnssecError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DisableHostedZoneDnssecError::NoSuchHostedZone(error) => error.message(),
             DisableHostedZoneDnssecError::InvalidArgument(error) => error.message(),
@@ -128,49 +109,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DisableHostedZoneDnssecEr
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableHostedZoneDnssecError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidArgument") => {
+            Some("InvalidArgument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableHostedZoneDnssecError::InvalidArgument,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableHostedZoneDnssecError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("KeySigningKeyInParentDSRecord") => {
+            Some("KeySigningKeyInParentDSRecord") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableHostedZoneDnssecError::KeySigningKeyInParentDsRecord,
                 )
             }
-            ::std::option::Option::Some("DNSSECNotFound") => {
+            Some("DNSSECNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableHostedZoneDnssecError::DnssecNotFound,
                 )
             }
-            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+            Some("InvalidKeySigningKeyStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableHostedZoneDnssecError::InvalidKeySigningKeyStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidKMSArn") => {
+            Some("InvalidKMSArn") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableHostedZoneDnssecError::InvalidKmsArn,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisableHostedZoneDnssecError::InvalidInput,
@@ -181,15 +162,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DisableHostedZoneDnssecEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DisableHostedZoneDnssecError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DisableHostedZoneDnssecError::Unlisted(error),
+                    Some(Err(error)) => {
                         DisableHostedZoneDnssecError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DisableHostedZoneDnssecError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -245,41 +224,25 @@ impl ::std::fmt::Display for DisableHostedZoneDnssecError {
     }
 }
 impl ::std::error::Error for DisableHostedZoneDnssecError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DisableHostedZoneDnssecError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableHostedZoneDnssecError::InvalidArgument(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableHostedZoneDnssecError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisableHostedZoneDnssecError::NoSuchHostedZone(error) => Some(error),
+            DisableHostedZoneDnssecError::InvalidArgument(error) => Some(error),
+            DisableHostedZoneDnssecError::ConcurrentModification(error) => Some(error),
             DisableHostedZoneDnssecError::KeySigningKeyInParentDsRecord(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DisableHostedZoneDnssecError::DnssecNotFound(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisableHostedZoneDnssecError::DnssecNotFound(error) => Some(error),
             DisableHostedZoneDnssecError::InvalidKeySigningKeyStatus(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DisableHostedZoneDnssecError::InvalidKmsArn(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableHostedZoneDnssecError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisableHostedZoneDnssecError::InvalidKmsArn(error) => Some(error),
+            DisableHostedZoneDnssecError::InvalidInput(error) => Some(error),
             DisableHostedZoneDnssecError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DisableHostedZoneDnssecError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisableHostedZoneDnssecError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisableHostedZoneDnssecError::Unhandled(error) => Some(error),
+            DisableHostedZoneDnssecError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -301,14 +264,14 @@ impl super::Operation for DisableHostedZoneDnssec {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(58usize);
+        let mut path = String::with_capacity(58usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -316,8 +279,8 @@ impl super::Operation for DisableHostedZoneDnssec {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }

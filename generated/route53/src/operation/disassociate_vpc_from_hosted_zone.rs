@@ -19,17 +19,12 @@
 /// - `aws-us-gov` - Amazon Web Services GovCloud (US) Region
 ///
 /// For more information, see [Access Management](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DisassociateVpcFromHostedZone;
 impl super::private::Sealed for DisassociateVpcFromHostedZone {}
 /// Errors of [`DisassociateVpcFromHostedZone`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisassociateVpcFromHostedZoneError {
     /// The service answered `NoSuchHostedZone`.
@@ -52,33 +47,27 @@ pub enum DisassociateVpcFromHostedZoneError {
 }
 impl DisassociateVpcFromHostedZoneError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DisassociateVpcFromHostedZoneError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
-            DisassociateVpcFromHostedZoneError::InvalidVpcId(_) => {
-                ::std::option::Option::Some("InvalidVPCId")
-            }
+            DisassociateVpcFromHostedZoneError::InvalidVpcId(_) => Some("InvalidVPCId"),
             DisassociateVpcFromHostedZoneError::VpcAssociationNotFound(_) => {
-                ::std::option::Option::Some("VPCAssociationNotFound")
+                Some("VPCAssociationNotFound")
             }
             DisassociateVpcFromHostedZoneError::LastVpcAssociation(_) => {
-                ::std::option::Option::Some("LastVPCAssociation")
+                Some("LastVPCAssociation")
             }
-            DisassociateVpcFromHostedZoneError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            DisassociateVpcFromHostedZoneError::InvalidInput(_) => Some("InvalidInput"),
             DisassociateVpcFromHostedZoneError::Unlisted(error) => error.code(),
             DisassociateVpcFromHostedZoneError::Unhandled(error) => error.code.as_deref(),
-            DisassociateVpcFromHostedZoneError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DisassociateVpcFromHostedZoneError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DisassociateVpcFromHostedZoneError::NoSuchHostedZone(error) => error.meta(),
             DisassociateVpcFromHostedZoneError::InvalidVpcId(error) => error.meta(),
@@ -88,14 +77,12 @@ impl DisassociateVpcFromHostedZoneError {
             DisassociateVpcFromHostedZoneError::LastVpcAssociation(error) => error.meta(),
             DisassociateVpcFromHostedZoneError::InvalidInput(error) => error.meta(),
             DisassociateVpcFromHostedZoneError::Unlisted(error) => error.meta(),
-            DisassociateVpcFromHostedZoneError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DisassociateVpcFromHostedZoneError::Unhandled(meta) => Some(meta),
             DisassociateVpcFromHostedZoneError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DisassociateVpcFromHostedZoneError::NoSuchHostedZone(error) => {
                 error.message()
@@ -125,31 +112,31 @@ for DisassociateVpcFromHostedZoneError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisassociateVpcFromHostedZoneError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidVPCId") => {
+            Some("InvalidVPCId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisassociateVpcFromHostedZoneError::InvalidVpcId,
                 )
             }
-            ::std::option::Option::Some("VPCAssociationNotFound") => {
+            Some("VPCAssociationNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisassociateVpcFromHostedZoneError::VpcAssociationNotFound,
                 )
             }
-            ::std::option::Option::Some("LastVPCAssociation") => {
+            Some("LastVPCAssociation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisassociateVpcFromHostedZoneError::LastVpcAssociation,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DisassociateVpcFromHostedZoneError::InvalidInput,
@@ -160,15 +147,15 @@ for DisassociateVpcFromHostedZoneError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         DisassociateVpcFromHostedZoneError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         DisassociateVpcFromHostedZoneError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DisassociateVpcFromHostedZoneError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -215,32 +202,20 @@ impl ::std::fmt::Display for DisassociateVpcFromHostedZoneError {
     }
 }
 impl ::std::error::Error for DisassociateVpcFromHostedZoneError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DisassociateVpcFromHostedZoneError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisassociateVpcFromHostedZoneError::InvalidVpcId(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisassociateVpcFromHostedZoneError::NoSuchHostedZone(error) => Some(error),
+            DisassociateVpcFromHostedZoneError::InvalidVpcId(error) => Some(error),
             DisassociateVpcFromHostedZoneError::VpcAssociationNotFound(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DisassociateVpcFromHostedZoneError::LastVpcAssociation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisassociateVpcFromHostedZoneError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisassociateVpcFromHostedZoneError::LastVpcAssociation(error) => Some(error),
+            DisassociateVpcFromHostedZoneError::InvalidInput(error) => Some(error),
             DisassociateVpcFromHostedZoneError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DisassociateVpcFromHostedZoneError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DisassociateVpcFromHostedZoneError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DisassociateVpcFromHostedZoneError::Unhandled(error) => Some(error),
+            DisassociateVpcFromHostedZoneError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -259,14 +234,14 @@ impl super::Operation for DisassociateVpcFromHostedZone {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(59usize);
+        let mut path = String::with_capacity(59usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -274,8 +249,8 @@ impl super::Operation for DisassociateVpcFromHostedZone {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
@@ -292,10 +267,7 @@ impl super::Operation for DisassociateVpcFromHostedZone {
             .write_xml(
                 &mut writer,
                 "DisassociateVPCFromHostedZoneRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

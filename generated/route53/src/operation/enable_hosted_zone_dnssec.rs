@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Enables DNSSEC signing in a specific hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct EnableHostedZoneDnssec;
 impl super::private::Sealed for EnableHostedZoneDnssec {}
 /// Errors of [`EnableHostedZoneDnssec`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum EnableHostedZoneDnssecError {
     /// The service answered `NoSuchHostedZone`.
@@ -45,45 +40,33 @@ pub enum EnableHostedZoneDnssecError {
 }
 impl EnableHostedZoneDnssecError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            EnableHostedZoneDnssecError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            EnableHostedZoneDnssecError::InvalidArgument(_) => {
-                ::std::option::Option::Some("InvalidArgument")
-            }
+            EnableHostedZoneDnssecError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            EnableHostedZoneDnssecError::InvalidArgument(_) => Some("InvalidArgument"),
             EnableHostedZoneDnssecError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             EnableHostedZoneDnssecError::KeySigningKeyWithActiveStatusNotFound(_) => {
-                ::std::option::Option::Some("KeySigningKeyWithActiveStatusNotFound")
+                Some("KeySigningKeyWithActiveStatusNotFound")
             }
-            EnableHostedZoneDnssecError::InvalidKmsArn(_) => {
-                ::std::option::Option::Some("InvalidKMSArn")
-            }
+            EnableHostedZoneDnssecError::InvalidKmsArn(_) => Some("InvalidKMSArn"),
             EnableHostedZoneDnssecError::HostedZonePartiallyDelegated(_) => {
-                ::std::option::Option::Some("HostedZonePartiallyDelegated")
+                Some("HostedZonePartiallyDelegated")
             }
-            EnableHostedZoneDnssecError::DnssecNotFound(_) => {
-                ::std::option::Option::Some("DNSSECNotFound")
-            }
+            EnableHostedZoneDnssecError::DnssecNotFound(_) => Some("DNSSECNotFound"),
             EnableHostedZoneDnssecError::InvalidKeySigningKeyStatus(_) => {
-                ::std::option::Option::Some("InvalidKeySigningKeyStatus")
+                Some("InvalidKeySigningKeyStatus")
             }
-            EnableHostedZoneDnssecError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            EnableHostedZoneDnssecError::InvalidInput(_) => Some("InvalidInput"),
             EnableHostedZoneDnssecError::Unlisted(error) => error.code(),
             EnableHostedZoneDnssecError::Unhandled(error) => error.code.as_deref(),
-            EnableHostedZoneDnssecError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            EnableHostedZoneDnssecError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             EnableHostedZoneDnssecError::NoSuchHostedZone(error) => error.meta(),
             EnableHostedZoneDnssecError::InvalidArgument(error) => error.meta(),
@@ -101,14 +84,12 @@ impl EnableHostedZoneDnssecError {
             }
             EnableHostedZoneDnssecError::InvalidInput(error) => error.meta(),
             EnableHostedZoneDnssecError::Unlisted(error) => error.meta(),
-            EnableHostedZoneDnssecError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            EnableHostedZoneDnssecError::Unhandled(meta) => Some(meta),
             EnableHostedZoneDnssecError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             EnableHostedZoneDnssecError::NoSuchHostedZone(error) => error.message(),
             EnableHostedZoneDnssecError::InvalidArgument(error) => error.message(),
@@ -139,55 +120,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for EnableHostedZoneDnssecErr
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidArgument") => {
+            Some("InvalidArgument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::InvalidArgument,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::ConcurrentModification,
                 )
             }
-            ::std::option::Option::Some("KeySigningKeyWithActiveStatusNotFound") => {
+            Some("KeySigningKeyWithActiveStatusNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::KeySigningKeyWithActiveStatusNotFound,
                 )
             }
-            ::std::option::Option::Some("InvalidKMSArn") => {
+            Some("InvalidKMSArn") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::InvalidKmsArn,
                 )
             }
-            ::std::option::Option::Some("HostedZonePartiallyDelegated") => {
+            Some("HostedZonePartiallyDelegated") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::HostedZonePartiallyDelegated,
                 )
             }
-            ::std::option::Option::Some("DNSSECNotFound") => {
+            Some("DNSSECNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::DnssecNotFound,
                 )
             }
-            ::std::option::Option::Some("InvalidKeySigningKeyStatus") => {
+            Some("InvalidKeySigningKeyStatus") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::InvalidKeySigningKeyStatus,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     EnableHostedZoneDnssecError::InvalidInput,
@@ -198,15 +179,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for EnableHostedZoneDnssecErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        EnableHostedZoneDnssecError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => EnableHostedZoneDnssecError::Unlisted(error),
+                    Some(Err(error)) => {
                         EnableHostedZoneDnssecError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         EnableHostedZoneDnssecError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -265,44 +244,26 @@ impl ::std::fmt::Display for EnableHostedZoneDnssecError {
     }
 }
 impl ::std::error::Error for EnableHostedZoneDnssecError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            EnableHostedZoneDnssecError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableHostedZoneDnssecError::InvalidArgument(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableHostedZoneDnssecError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EnableHostedZoneDnssecError::NoSuchHostedZone(error) => Some(error),
+            EnableHostedZoneDnssecError::InvalidArgument(error) => Some(error),
+            EnableHostedZoneDnssecError::ConcurrentModification(error) => Some(error),
             EnableHostedZoneDnssecError::KeySigningKeyWithActiveStatusNotFound(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            EnableHostedZoneDnssecError::InvalidKmsArn(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EnableHostedZoneDnssecError::InvalidKmsArn(error) => Some(error),
             EnableHostedZoneDnssecError::HostedZonePartiallyDelegated(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            EnableHostedZoneDnssecError::DnssecNotFound(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableHostedZoneDnssecError::InvalidKeySigningKeyStatus(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableHostedZoneDnssecError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EnableHostedZoneDnssecError::DnssecNotFound(error) => Some(error),
+            EnableHostedZoneDnssecError::InvalidKeySigningKeyStatus(error) => Some(error),
+            EnableHostedZoneDnssecError::InvalidInput(error) => Some(error),
             EnableHostedZoneDnssecError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            EnableHostedZoneDnssecError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            EnableHostedZoneDnssecError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            EnableHostedZoneDnssecError::Unhandled(error) => Some(error),
+            EnableHostedZoneDnssecError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -325,14 +286,14 @@ impl super::Operation for EnableHostedZoneDnssec {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(57usize);
+        let mut path = String::with_capacity(57usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -340,8 +301,8 @@ impl super::Operation for EnableHostedZoneDnssec {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }

@@ -6,17 +6,12 @@
 /// For the default limit, see [Limits](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html) in the *Amazon Route 53 Developer Guide*. To request a higher limit, [open a case](https://console.aws.amazon.com/support/home#/case/create?issueType=service-limit-increase&limitType=service-code-route53).
 ///
 /// **Note:** You can also view account limits in Amazon Web Services Trusted Advisor. Sign in to the Amazon Web Services Management Console and open the Trusted Advisor console at [https://console.aws.amazon.com/trustedadvisor/](https://console.aws.amazon.com/trustedadvisor). Then choose **Service limits** in the navigation pane.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetAccountLimit;
 impl super::private::Sealed for GetAccountLimit {}
 /// Errors of [`GetAccountLimit`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAccountLimitError {
     /// The service answered `InvalidInput`.
@@ -31,28 +26,26 @@ pub enum GetAccountLimitError {
 }
 impl GetAccountLimitError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetAccountLimitError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetAccountLimitError::InvalidInput(_) => Some("InvalidInput"),
             GetAccountLimitError::Unlisted(error) => error.code(),
             GetAccountLimitError::Unhandled(error) => error.code.as_deref(),
-            GetAccountLimitError::InvalidResponse(_) => ::std::option::Option::None,
+            GetAccountLimitError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetAccountLimitError::InvalidInput(error) => error.meta(),
             GetAccountLimitError::Unlisted(error) => error.meta(),
-            GetAccountLimitError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetAccountLimitError::Unhandled(meta) => Some(meta),
             GetAccountLimitError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetAccountLimitError::InvalidInput(error) => error.message(),
             GetAccountLimitError::Unlisted(error) => error.message(),
@@ -69,7 +62,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAccountLimitError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetAccountLimitError::InvalidInput,
@@ -80,15 +73,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetAccountLimitError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetAccountLimitError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetAccountLimitError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetAccountLimitError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetAccountLimitError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -119,16 +110,12 @@ impl ::std::fmt::Display for GetAccountLimitError {
     }
 }
 impl ::std::error::Error for GetAccountLimitError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetAccountLimitError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAccountLimitError::InvalidInput(error) => Some(error),
             GetAccountLimitError::Unlisted(error) => ::std::error::Error::source(error),
-            GetAccountLimitError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetAccountLimitError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetAccountLimitError::Unhandled(error) => Some(error),
+            GetAccountLimitError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -141,14 +128,14 @@ impl super::Operation for GetAccountLimit {
     const ERRORS: &'static [&'static str] = &["InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(47usize);
+        let mut path = String::with_capacity(47usize);
         path.push_str("/2013-04-01/accountlimit/");
         match input.type_.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Type",
@@ -156,8 +143,8 @@ impl super::Operation for GetAccountLimit {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Type",
                 });
             }

@@ -5,17 +5,12 @@
 ///
 /// - `PENDING` indicates that the changes in this request have not propagated to all Amazon Route 53 DNS servers managing the hosted zone. This is the initial status of all change batch requests.
 /// - `INSYNC` indicates that the changes have propagated to all Route 53 DNS servers managing the hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetChange;
 impl super::private::Sealed for GetChange {}
 /// Errors of [`GetChange`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetChangeError {
     /// The service answered `NoSuchChange`.
@@ -32,32 +27,28 @@ pub enum GetChangeError {
 }
 impl GetChangeError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetChangeError::NoSuchChange(_) => {
-                ::std::option::Option::Some("NoSuchChange")
-            }
-            GetChangeError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetChangeError::NoSuchChange(_) => Some("NoSuchChange"),
+            GetChangeError::InvalidInput(_) => Some("InvalidInput"),
             GetChangeError::Unlisted(error) => error.code(),
             GetChangeError::Unhandled(error) => error.code.as_deref(),
-            GetChangeError::InvalidResponse(_) => ::std::option::Option::None,
+            GetChangeError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetChangeError::NoSuchChange(error) => error.meta(),
             GetChangeError::InvalidInput(error) => error.meta(),
             GetChangeError::Unlisted(error) => error.meta(),
-            GetChangeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetChangeError::Unhandled(meta) => Some(meta),
             GetChangeError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetChangeError::NoSuchChange(error) => error.message(),
             GetChangeError::InvalidInput(error) => error.message(),
@@ -75,13 +66,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetChangeError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchChange") => {
+            Some("NoSuchChange") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetChangeError::NoSuchChange,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetChangeError::InvalidInput,
@@ -92,13 +83,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetChangeError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetChangeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetChangeError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetChangeError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetChangeError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -126,13 +115,13 @@ impl ::std::fmt::Display for GetChangeError {
     }
 }
 impl ::std::error::Error for GetChangeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetChangeError::NoSuchChange(error) => ::std::option::Option::Some(error),
-            GetChangeError::InvalidInput(error) => ::std::option::Option::Some(error),
+            GetChangeError::NoSuchChange(error) => Some(error),
+            GetChangeError::InvalidInput(error) => Some(error),
             GetChangeError::Unlisted(error) => ::std::error::Error::source(error),
-            GetChangeError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetChangeError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetChangeError::Unhandled(error) => Some(error),
+            GetChangeError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -145,14 +134,14 @@ impl super::Operation for GetChange {
     const ERRORS: &'static [&'static str] = &["NoSuchChange", "InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(39usize);
+        let mut path = String::with_capacity(39usize);
         path.push_str("/2013-04-01/change/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -160,8 +149,8 @@ impl super::Operation for GetChange {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

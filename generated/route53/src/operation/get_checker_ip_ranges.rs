@@ -4,12 +4,7 @@
 /// Route 53 does not perform authorization for this API because it retrieves information that is already available to the public.
 ///
 /// **Important:** `GetCheckerIpRanges` still works, but we recommend that you download ip-ranges.json, which includes IP address ranges for all Amazon Web Services services. For more information, see [IP Address Ranges of Amazon Route 53 Servers](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/route-53-ip-addresses.html) in the *Amazon Route 53 Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetCheckerIpRanges;
 impl super::private::Sealed for GetCheckerIpRanges {}
@@ -23,12 +18,12 @@ impl super::Operation for GetCheckerIpRanges {
     const URI_TEMPLATE: &'static str = "/2013-04-01/checkeripranges";
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let _ = input;
-        let path = ::std::string::String::from("/2013-04-01/checkeripranges");
+        let path = String::from("/2013-04-01/checkeripranges");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let request = ::awsgen_runtime::protocol::RequestParts::new(
             "GET",

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns information about DNSSEC for a specific hosted zone, including the key-signing keys (KSKs) in the hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDnssec;
 impl super::private::Sealed for GetDnssec {}
 /// Errors of [`GetDnssec`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDnssecError {
     /// The service answered `NoSuchHostedZone`.
@@ -31,36 +26,30 @@ pub enum GetDnssecError {
 }
 impl GetDnssecError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetDnssecError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            GetDnssecError::InvalidArgument(_) => {
-                ::std::option::Option::Some("InvalidArgument")
-            }
-            GetDnssecError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetDnssecError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            GetDnssecError::InvalidArgument(_) => Some("InvalidArgument"),
+            GetDnssecError::InvalidInput(_) => Some("InvalidInput"),
             GetDnssecError::Unlisted(error) => error.code(),
             GetDnssecError::Unhandled(error) => error.code.as_deref(),
-            GetDnssecError::InvalidResponse(_) => ::std::option::Option::None,
+            GetDnssecError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDnssecError::NoSuchHostedZone(error) => error.meta(),
             GetDnssecError::InvalidArgument(error) => error.meta(),
             GetDnssecError::InvalidInput(error) => error.meta(),
             GetDnssecError::Unlisted(error) => error.meta(),
-            GetDnssecError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetDnssecError::Unhandled(meta) => Some(meta),
             GetDnssecError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDnssecError::NoSuchHostedZone(error) => error.message(),
             GetDnssecError::InvalidArgument(error) => error.message(),
@@ -79,19 +68,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDnssecError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDnssecError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidArgument") => {
+            Some("InvalidArgument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDnssecError::InvalidArgument,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDnssecError::InvalidInput,
@@ -102,13 +91,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDnssecError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDnssecError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDnssecError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDnssecError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDnssecError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -137,14 +124,14 @@ impl ::std::fmt::Display for GetDnssecError {
     }
 }
 impl ::std::error::Error for GetDnssecError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDnssecError::NoSuchHostedZone(error) => ::std::option::Option::Some(error),
-            GetDnssecError::InvalidArgument(error) => ::std::option::Option::Some(error),
-            GetDnssecError::InvalidInput(error) => ::std::option::Option::Some(error),
+            GetDnssecError::NoSuchHostedZone(error) => Some(error),
+            GetDnssecError::InvalidArgument(error) => Some(error),
+            GetDnssecError::InvalidInput(error) => Some(error),
             GetDnssecError::Unlisted(error) => ::std::error::Error::source(error),
-            GetDnssecError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetDnssecError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            GetDnssecError::Unhandled(error) => Some(error),
+            GetDnssecError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -161,14 +148,14 @@ impl super::Operation for GetDnssec {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(50usize);
+        let mut path = String::with_capacity(50usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -176,8 +163,8 @@ impl super::Operation for GetDnssec {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }

@@ -16,17 +16,12 @@
 /// Use the following syntax to determine whether a subdivision of a country is supported for geolocation:
 ///
 /// `GET /2013-04-01/geolocation?countrycode=two-character country code&subdivisioncode=subdivision code`
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetGeoLocation;
 impl super::private::Sealed for GetGeoLocation {}
 /// Errors of [`GetGeoLocation`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetGeoLocationError {
     /// The service answered `NoSuchGeoLocation`.
@@ -43,32 +38,28 @@ pub enum GetGeoLocationError {
 }
 impl GetGeoLocationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetGeoLocationError::NoSuchGeoLocation(_) => {
-                ::std::option::Option::Some("NoSuchGeoLocation")
-            }
-            GetGeoLocationError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetGeoLocationError::NoSuchGeoLocation(_) => Some("NoSuchGeoLocation"),
+            GetGeoLocationError::InvalidInput(_) => Some("InvalidInput"),
             GetGeoLocationError::Unlisted(error) => error.code(),
             GetGeoLocationError::Unhandled(error) => error.code.as_deref(),
-            GetGeoLocationError::InvalidResponse(_) => ::std::option::Option::None,
+            GetGeoLocationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetGeoLocationError::NoSuchGeoLocation(error) => error.meta(),
             GetGeoLocationError::InvalidInput(error) => error.meta(),
             GetGeoLocationError::Unlisted(error) => error.meta(),
-            GetGeoLocationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetGeoLocationError::Unhandled(meta) => Some(meta),
             GetGeoLocationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetGeoLocationError::NoSuchGeoLocation(error) => error.message(),
             GetGeoLocationError::InvalidInput(error) => error.message(),
@@ -86,13 +77,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetGeoLocationError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchGeoLocation") => {
+            Some("NoSuchGeoLocation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGeoLocationError::NoSuchGeoLocation,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetGeoLocationError::InvalidInput,
@@ -103,15 +94,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetGeoLocationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetGeoLocationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetGeoLocationError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetGeoLocationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetGeoLocationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -145,19 +134,13 @@ impl ::std::fmt::Display for GetGeoLocationError {
     }
 }
 impl ::std::error::Error for GetGeoLocationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetGeoLocationError::NoSuchGeoLocation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetGeoLocationError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetGeoLocationError::NoSuchGeoLocation(error) => Some(error),
+            GetGeoLocationError::InvalidInput(error) => Some(error),
             GetGeoLocationError::Unlisted(error) => ::std::error::Error::source(error),
-            GetGeoLocationError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetGeoLocationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetGeoLocationError::Unhandled(error) => Some(error),
+            GetGeoLocationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -170,19 +153,19 @@ impl super::Operation for GetGeoLocation {
     const ERRORS: &'static [&'static str] = &["NoSuchGeoLocation", "InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/geolocation");
+        let path = String::from("/2013-04-01/geolocation");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.continent_code.as_ref() {
+        if let Some(value) = input.continent_code.as_ref() {
             query.push("continentcode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.country_code.as_ref() {
+        if let Some(value) = input.country_code.as_ref() {
             query.push("countrycode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.subdivision_code.as_ref() {
+        if let Some(value) = input.subdivision_code.as_ref() {
             query.push("subdivisioncode", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about a specified health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheck;
 impl super::private::Sealed for GetHealthCheck {}
 /// Errors of [`GetHealthCheck`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHealthCheckError {
     /// The service answered `NoSuchHealthCheck`.
@@ -31,36 +26,30 @@ pub enum GetHealthCheckError {
 }
 impl GetHealthCheckError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetHealthCheckError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
-            }
-            GetHealthCheckError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            GetHealthCheckError::IncompatibleVersion(_) => {
-                ::std::option::Option::Some("IncompatibleVersion")
-            }
+            GetHealthCheckError::NoSuchHealthCheck(_) => Some("NoSuchHealthCheck"),
+            GetHealthCheckError::InvalidInput(_) => Some("InvalidInput"),
+            GetHealthCheckError::IncompatibleVersion(_) => Some("IncompatibleVersion"),
             GetHealthCheckError::Unlisted(error) => error.code(),
             GetHealthCheckError::Unhandled(error) => error.code.as_deref(),
-            GetHealthCheckError::InvalidResponse(_) => ::std::option::Option::None,
+            GetHealthCheckError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetHealthCheckError::NoSuchHealthCheck(error) => error.meta(),
             GetHealthCheckError::InvalidInput(error) => error.meta(),
             GetHealthCheckError::IncompatibleVersion(error) => error.meta(),
             GetHealthCheckError::Unlisted(error) => error.meta(),
-            GetHealthCheckError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetHealthCheckError::Unhandled(meta) => Some(meta),
             GetHealthCheckError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetHealthCheckError::NoSuchHealthCheck(error) => error.message(),
             GetHealthCheckError::InvalidInput(error) => error.message(),
@@ -79,19 +68,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHealthCheckError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHealthCheckError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHealthCheckError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("IncompatibleVersion") => {
+            Some("IncompatibleVersion") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHealthCheckError::IncompatibleVersion,
@@ -102,15 +91,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHealthCheckError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetHealthCheckError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetHealthCheckError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetHealthCheckError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetHealthCheckError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -147,22 +134,14 @@ impl ::std::fmt::Display for GetHealthCheckError {
     }
 }
 impl ::std::error::Error for GetHealthCheckError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetHealthCheckError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHealthCheckError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHealthCheckError::IncompatibleVersion(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHealthCheckError::NoSuchHealthCheck(error) => Some(error),
+            GetHealthCheckError::InvalidInput(error) => Some(error),
+            GetHealthCheckError::IncompatibleVersion(error) => Some(error),
             GetHealthCheckError::Unlisted(error) => ::std::error::Error::source(error),
-            GetHealthCheckError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetHealthCheckError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHealthCheckError::Unhandled(error) => Some(error),
+            GetHealthCheckError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -179,14 +158,14 @@ impl super::Operation for GetHealthCheck {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(55usize);
+        let mut path = String::with_capacity(55usize);
         path.push_str("/2013-04-01/healthcheck/");
         match input.health_check_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HealthCheckId",
@@ -194,8 +173,8 @@ impl super::Operation for GetHealthCheck {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HealthCheckId",
                 });
             }

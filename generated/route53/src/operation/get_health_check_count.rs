@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the number of health checks that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckCount;
 impl super::private::Sealed for GetHealthCheckCount {}
@@ -21,12 +16,12 @@ impl super::Operation for GetHealthCheckCount {
     const URI_TEMPLATE: &'static str = "/2013-04-01/healthcheckcount";
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let _ = input;
-        let path = ::std::string::String::from("/2013-04-01/healthcheckcount");
+        let path = String::from("/2013-04-01/healthcheckcount");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let request = ::awsgen_runtime::protocol::RequestParts::new(
             "GET",

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the reason that a specified health check failed most recently.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckLastFailureReason;
 impl super::private::Sealed for GetHealthCheckLastFailureReason {}
 /// Errors of [`GetHealthCheckLastFailureReason`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHealthCheckLastFailureReasonError {
     /// The service answered `NoSuchHealthCheck`.
@@ -29,40 +24,34 @@ pub enum GetHealthCheckLastFailureReasonError {
 }
 impl GetHealthCheckLastFailureReasonError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetHealthCheckLastFailureReasonError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
+                Some("NoSuchHealthCheck")
             }
-            GetHealthCheckLastFailureReasonError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetHealthCheckLastFailureReasonError::InvalidInput(_) => Some("InvalidInput"),
             GetHealthCheckLastFailureReasonError::Unlisted(error) => error.code(),
             GetHealthCheckLastFailureReasonError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GetHealthCheckLastFailureReasonError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetHealthCheckLastFailureReasonError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetHealthCheckLastFailureReasonError::NoSuchHealthCheck(error) => {
                 error.meta()
             }
             GetHealthCheckLastFailureReasonError::InvalidInput(error) => error.meta(),
             GetHealthCheckLastFailureReasonError::Unlisted(error) => error.meta(),
-            GetHealthCheckLastFailureReasonError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetHealthCheckLastFailureReasonError::Unhandled(meta) => Some(meta),
             GetHealthCheckLastFailureReasonError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetHealthCheckLastFailureReasonError::NoSuchHealthCheck(error) => {
                 error.message()
@@ -85,13 +74,13 @@ for GetHealthCheckLastFailureReasonError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHealthCheckLastFailureReasonError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHealthCheckLastFailureReasonError::InvalidInput,
@@ -102,15 +91,15 @@ for GetHealthCheckLastFailureReasonError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GetHealthCheckLastFailureReasonError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GetHealthCheckLastFailureReasonError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetHealthCheckLastFailureReasonError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -148,23 +137,15 @@ impl ::std::fmt::Display for GetHealthCheckLastFailureReasonError {
     }
 }
 impl ::std::error::Error for GetHealthCheckLastFailureReasonError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetHealthCheckLastFailureReasonError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHealthCheckLastFailureReasonError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHealthCheckLastFailureReasonError::NoSuchHealthCheck(error) => Some(error),
+            GetHealthCheckLastFailureReasonError::InvalidInput(error) => Some(error),
             GetHealthCheckLastFailureReasonError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetHealthCheckLastFailureReasonError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHealthCheckLastFailureReasonError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHealthCheckLastFailureReasonError::Unhandled(error) => Some(error),
+            GetHealthCheckLastFailureReasonError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -177,14 +158,14 @@ impl super::Operation for GetHealthCheckLastFailureReason {
     const ERRORS: &'static [&'static str] = &["NoSuchHealthCheck", "InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(73usize);
+        let mut path = String::with_capacity(73usize);
         path.push_str("/2013-04-01/healthcheck/");
         match input.health_check_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HealthCheckId",
@@ -192,8 +173,8 @@ impl super::Operation for GetHealthCheckLastFailureReason {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HealthCheckId",
                 });
             }

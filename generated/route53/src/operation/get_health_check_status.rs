@@ -4,17 +4,12 @@
 /// Gets status of a specified health check.
 ///
 /// **Important:** This API is intended for use during development to diagnose behavior. It doesn’t support production use-cases with high query rates that require immediate and actionable responses.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckStatus;
 impl super::private::Sealed for GetHealthCheckStatus {}
 /// Errors of [`GetHealthCheckStatus`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHealthCheckStatusError {
     /// The service answered `NoSuchHealthCheck`.
@@ -31,34 +26,28 @@ pub enum GetHealthCheckStatusError {
 }
 impl GetHealthCheckStatusError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetHealthCheckStatusError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
-            }
-            GetHealthCheckStatusError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetHealthCheckStatusError::NoSuchHealthCheck(_) => Some("NoSuchHealthCheck"),
+            GetHealthCheckStatusError::InvalidInput(_) => Some("InvalidInput"),
             GetHealthCheckStatusError::Unlisted(error) => error.code(),
             GetHealthCheckStatusError::Unhandled(error) => error.code.as_deref(),
-            GetHealthCheckStatusError::InvalidResponse(_) => ::std::option::Option::None,
+            GetHealthCheckStatusError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetHealthCheckStatusError::NoSuchHealthCheck(error) => error.meta(),
             GetHealthCheckStatusError::InvalidInput(error) => error.meta(),
             GetHealthCheckStatusError::Unlisted(error) => error.meta(),
-            GetHealthCheckStatusError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetHealthCheckStatusError::Unhandled(meta) => Some(meta),
             GetHealthCheckStatusError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetHealthCheckStatusError::NoSuchHealthCheck(error) => error.message(),
             GetHealthCheckStatusError::InvalidInput(error) => error.message(),
@@ -76,13 +65,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHealthCheckStatusError
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHealthCheckStatusError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHealthCheckStatusError::InvalidInput,
@@ -93,15 +82,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHealthCheckStatusError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetHealthCheckStatusError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetHealthCheckStatusError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetHealthCheckStatusError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetHealthCheckStatusError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -139,23 +126,15 @@ impl ::std::fmt::Display for GetHealthCheckStatusError {
     }
 }
 impl ::std::error::Error for GetHealthCheckStatusError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetHealthCheckStatusError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHealthCheckStatusError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHealthCheckStatusError::NoSuchHealthCheck(error) => Some(error),
+            GetHealthCheckStatusError::InvalidInput(error) => Some(error),
             GetHealthCheckStatusError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetHealthCheckStatusError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHealthCheckStatusError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHealthCheckStatusError::Unhandled(error) => Some(error),
+            GetHealthCheckStatusError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -168,14 +147,14 @@ impl super::Operation for GetHealthCheckStatus {
     const ERRORS: &'static [&'static str] = &["NoSuchHealthCheck", "InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(62usize);
+        let mut path = String::with_capacity(62usize);
         path.push_str("/2013-04-01/healthcheck/");
         match input.health_check_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HealthCheckId",
@@ -183,8 +162,8 @@ impl super::Operation for GetHealthCheckStatus {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HealthCheckId",
                 });
             }

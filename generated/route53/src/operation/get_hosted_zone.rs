@@ -4,17 +4,12 @@
 /// Gets information about a specified hosted zone including the four name servers assigned to the hosted zone.
 ///
 /// `returns the VPCs associated with the specified hosted zone and does not reflect the VPC associations by Route 53 Profiles. To get the associations to a Profile, call the ListProfileAssociations API.`
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetHostedZone;
 impl super::private::Sealed for GetHostedZone {}
 /// Errors of [`GetHostedZone`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHostedZoneError {
     /// The service answered `NoSuchHostedZone`.
@@ -31,32 +26,28 @@ pub enum GetHostedZoneError {
 }
 impl GetHostedZoneError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetHostedZoneError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            GetHostedZoneError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetHostedZoneError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            GetHostedZoneError::InvalidInput(_) => Some("InvalidInput"),
             GetHostedZoneError::Unlisted(error) => error.code(),
             GetHostedZoneError::Unhandled(error) => error.code.as_deref(),
-            GetHostedZoneError::InvalidResponse(_) => ::std::option::Option::None,
+            GetHostedZoneError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetHostedZoneError::NoSuchHostedZone(error) => error.meta(),
             GetHostedZoneError::InvalidInput(error) => error.meta(),
             GetHostedZoneError::Unlisted(error) => error.meta(),
-            GetHostedZoneError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetHostedZoneError::Unhandled(meta) => Some(meta),
             GetHostedZoneError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetHostedZoneError::NoSuchHostedZone(error) => error.message(),
             GetHostedZoneError::InvalidInput(error) => error.message(),
@@ -74,13 +65,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHostedZoneError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHostedZoneError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHostedZoneError::InvalidInput,
@@ -91,15 +82,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHostedZoneError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetHostedZoneError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetHostedZoneError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetHostedZoneError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetHostedZoneError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -131,17 +120,13 @@ impl ::std::fmt::Display for GetHostedZoneError {
     }
 }
 impl ::std::error::Error for GetHostedZoneError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetHostedZoneError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHostedZoneError::InvalidInput(error) => ::std::option::Option::Some(error),
+            GetHostedZoneError::NoSuchHostedZone(error) => Some(error),
+            GetHostedZoneError::InvalidInput(error) => Some(error),
             GetHostedZoneError::Unlisted(error) => ::std::error::Error::source(error),
-            GetHostedZoneError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetHostedZoneError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHostedZoneError::Unhandled(error) => Some(error),
+            GetHostedZoneError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -154,14 +139,14 @@ impl super::Operation for GetHostedZone {
     const ERRORS: &'static [&'static str] = &["NoSuchHostedZone", "InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(43usize);
+        let mut path = String::with_capacity(43usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -169,8 +154,8 @@ impl super::Operation for GetHostedZone {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

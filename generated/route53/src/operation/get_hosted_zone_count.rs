@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the number of hosted zones that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetHostedZoneCount;
 impl super::private::Sealed for GetHostedZoneCount {}
 /// Errors of [`GetHostedZoneCount`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHostedZoneCountError {
     /// The service answered `InvalidInput`.
@@ -27,28 +22,26 @@ pub enum GetHostedZoneCountError {
 }
 impl GetHostedZoneCountError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetHostedZoneCountError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetHostedZoneCountError::InvalidInput(_) => Some("InvalidInput"),
             GetHostedZoneCountError::Unlisted(error) => error.code(),
             GetHostedZoneCountError::Unhandled(error) => error.code.as_deref(),
-            GetHostedZoneCountError::InvalidResponse(_) => ::std::option::Option::None,
+            GetHostedZoneCountError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetHostedZoneCountError::InvalidInput(error) => error.meta(),
             GetHostedZoneCountError::Unlisted(error) => error.meta(),
-            GetHostedZoneCountError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetHostedZoneCountError::Unhandled(meta) => Some(meta),
             GetHostedZoneCountError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetHostedZoneCountError::InvalidInput(error) => error.message(),
             GetHostedZoneCountError::Unlisted(error) => error.message(),
@@ -65,7 +58,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHostedZoneCountError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHostedZoneCountError::InvalidInput,
@@ -76,15 +69,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHostedZoneCountError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetHostedZoneCountError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetHostedZoneCountError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetHostedZoneCountError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetHostedZoneCountError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -119,20 +110,14 @@ impl ::std::fmt::Display for GetHostedZoneCountError {
     }
 }
 impl ::std::error::Error for GetHostedZoneCountError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetHostedZoneCountError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHostedZoneCountError::InvalidInput(error) => Some(error),
             GetHostedZoneCountError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetHostedZoneCountError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHostedZoneCountError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHostedZoneCountError::Unhandled(error) => Some(error),
+            GetHostedZoneCountError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -145,12 +130,12 @@ impl super::Operation for GetHostedZoneCount {
     const ERRORS: &'static [&'static str] = &["InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let _ = input;
-        let path = ::std::string::String::from("/2013-04-01/hostedzonecount");
+        let path = String::from("/2013-04-01/hostedzonecount");
         let query = ::awsgen_runtime::protocol::Query::new("");
         let request = ::awsgen_runtime::protocol::RequestParts::new(
             "GET",

@@ -4,17 +4,12 @@
 /// Gets the specified limit for a specified hosted zone, for example, the maximum number of records that you can create in the hosted zone.
 ///
 /// For the default limit, see [Limits](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html) in the *Amazon Route 53 Developer Guide*. To request a higher limit, [open a case](https://console.aws.amazon.com/support/home#/case/create?issueType=service-limit-increase&limitType=service-code-route53).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetHostedZoneLimit;
 impl super::private::Sealed for GetHostedZoneLimit {}
 /// Errors of [`GetHostedZoneLimit`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHostedZoneLimitError {
     /// The service answered `NoSuchHostedZone`.
@@ -33,36 +28,32 @@ pub enum GetHostedZoneLimitError {
 }
 impl GetHostedZoneLimitError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetHostedZoneLimitError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            GetHostedZoneLimitError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetHostedZoneLimitError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            GetHostedZoneLimitError::InvalidInput(_) => Some("InvalidInput"),
             GetHostedZoneLimitError::HostedZoneNotPrivate(_) => {
-                ::std::option::Option::Some("HostedZoneNotPrivate")
+                Some("HostedZoneNotPrivate")
             }
             GetHostedZoneLimitError::Unlisted(error) => error.code(),
             GetHostedZoneLimitError::Unhandled(error) => error.code.as_deref(),
-            GetHostedZoneLimitError::InvalidResponse(_) => ::std::option::Option::None,
+            GetHostedZoneLimitError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetHostedZoneLimitError::NoSuchHostedZone(error) => error.meta(),
             GetHostedZoneLimitError::InvalidInput(error) => error.meta(),
             GetHostedZoneLimitError::HostedZoneNotPrivate(error) => error.meta(),
             GetHostedZoneLimitError::Unlisted(error) => error.meta(),
-            GetHostedZoneLimitError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetHostedZoneLimitError::Unhandled(meta) => Some(meta),
             GetHostedZoneLimitError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetHostedZoneLimitError::NoSuchHostedZone(error) => error.message(),
             GetHostedZoneLimitError::InvalidInput(error) => error.message(),
@@ -81,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHostedZoneLimitError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHostedZoneLimitError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHostedZoneLimitError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("HostedZoneNotPrivate") => {
+            Some("HostedZoneNotPrivate") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetHostedZoneLimitError::HostedZoneNotPrivate,
@@ -104,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetHostedZoneLimitError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetHostedZoneLimitError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetHostedZoneLimitError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetHostedZoneLimitError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetHostedZoneLimitError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -153,26 +142,16 @@ impl ::std::fmt::Display for GetHostedZoneLimitError {
     }
 }
 impl ::std::error::Error for GetHostedZoneLimitError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetHostedZoneLimitError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHostedZoneLimitError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHostedZoneLimitError::HostedZoneNotPrivate(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHostedZoneLimitError::NoSuchHostedZone(error) => Some(error),
+            GetHostedZoneLimitError::InvalidInput(error) => Some(error),
+            GetHostedZoneLimitError::HostedZoneNotPrivate(error) => Some(error),
             GetHostedZoneLimitError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetHostedZoneLimitError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetHostedZoneLimitError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetHostedZoneLimitError::Unhandled(error) => Some(error),
+            GetHostedZoneLimitError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -189,14 +168,14 @@ impl super::Operation for GetHostedZoneLimit {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(55usize);
+        let mut path = String::with_capacity(55usize);
         path.push_str("/2013-04-01/hostedzonelimit/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -204,15 +183,15 @@ impl super::Operation for GetHostedZoneLimit {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
         }
         path.push('/');
         match input.type_.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Type",
@@ -220,8 +199,8 @@ impl super::Operation for GetHostedZoneLimit {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Type",
                 });
             }

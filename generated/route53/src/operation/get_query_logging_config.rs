@@ -4,17 +4,12 @@
 /// Gets information about a specified configuration for DNS query logging.
 ///
 /// For more information about DNS query logs, see [CreateQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateQueryLoggingConfig.html) and [Logging DNS Queries](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/query-logs.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetQueryLoggingConfig;
 impl super::private::Sealed for GetQueryLoggingConfig {}
 /// Errors of [`GetQueryLoggingConfig`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetQueryLoggingConfigError {
     /// The service answered `NoSuchQueryLoggingConfig`.
@@ -31,34 +26,30 @@ pub enum GetQueryLoggingConfigError {
 }
 impl GetQueryLoggingConfigError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(_) => {
-                ::std::option::Option::Some("NoSuchQueryLoggingConfig")
+                Some("NoSuchQueryLoggingConfig")
             }
-            GetQueryLoggingConfigError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetQueryLoggingConfigError::InvalidInput(_) => Some("InvalidInput"),
             GetQueryLoggingConfigError::Unlisted(error) => error.code(),
             GetQueryLoggingConfigError::Unhandled(error) => error.code.as_deref(),
-            GetQueryLoggingConfigError::InvalidResponse(_) => ::std::option::Option::None,
+            GetQueryLoggingConfigError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(error) => error.meta(),
             GetQueryLoggingConfigError::InvalidInput(error) => error.meta(),
             GetQueryLoggingConfigError::Unlisted(error) => error.meta(),
-            GetQueryLoggingConfigError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetQueryLoggingConfigError::Unhandled(meta) => Some(meta),
             GetQueryLoggingConfigError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(error) => {
                 error.message()
@@ -78,13 +69,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetQueryLoggingConfigErro
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchQueryLoggingConfig") => {
+            Some("NoSuchQueryLoggingConfig") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueryLoggingConfigError::NoSuchQueryLoggingConfig,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueryLoggingConfigError::InvalidInput,
@@ -95,15 +86,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetQueryLoggingConfigErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetQueryLoggingConfigError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetQueryLoggingConfigError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetQueryLoggingConfigError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetQueryLoggingConfigError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -141,23 +130,15 @@ impl ::std::fmt::Display for GetQueryLoggingConfigError {
     }
 }
 impl ::std::error::Error for GetQueryLoggingConfigError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueryLoggingConfigError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(error) => Some(error),
+            GetQueryLoggingConfigError::InvalidInput(error) => Some(error),
             GetQueryLoggingConfigError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetQueryLoggingConfigError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueryLoggingConfigError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetQueryLoggingConfigError::Unhandled(error) => Some(error),
+            GetQueryLoggingConfigError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -173,14 +154,14 @@ impl super::Operation for GetQueryLoggingConfig {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(51usize);
+        let mut path = String::with_capacity(51usize);
         path.push_str("/2013-04-01/queryloggingconfig/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -188,8 +169,8 @@ impl super::Operation for GetQueryLoggingConfig {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

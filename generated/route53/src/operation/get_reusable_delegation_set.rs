@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves information about a specified reusable delegation set, including the four name servers that are assigned to the delegation set.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSet;
 impl super::private::Sealed for GetReusableDelegationSet {}
 /// Errors of [`GetReusableDelegationSet`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetReusableDelegationSetError {
     /// The service answered `NoSuchDelegationSet`.
@@ -31,27 +26,23 @@ pub enum GetReusableDelegationSetError {
 }
 impl GetReusableDelegationSetError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetReusableDelegationSetError::NoSuchDelegationSet(_) => {
-                ::std::option::Option::Some("NoSuchDelegationSet")
+                Some("NoSuchDelegationSet")
             }
             GetReusableDelegationSetError::DelegationSetNotReusable(_) => {
-                ::std::option::Option::Some("DelegationSetNotReusable")
+                Some("DelegationSetNotReusable")
             }
-            GetReusableDelegationSetError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetReusableDelegationSetError::InvalidInput(_) => Some("InvalidInput"),
             GetReusableDelegationSetError::Unlisted(error) => error.code(),
             GetReusableDelegationSetError::Unhandled(error) => error.code.as_deref(),
-            GetReusableDelegationSetError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetReusableDelegationSetError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetReusableDelegationSetError::NoSuchDelegationSet(error) => error.meta(),
             GetReusableDelegationSetError::DelegationSetNotReusable(error) => {
@@ -59,14 +50,12 @@ impl GetReusableDelegationSetError {
             }
             GetReusableDelegationSetError::InvalidInput(error) => error.meta(),
             GetReusableDelegationSetError::Unlisted(error) => error.meta(),
-            GetReusableDelegationSetError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetReusableDelegationSetError::Unhandled(meta) => Some(meta),
             GetReusableDelegationSetError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetReusableDelegationSetError::NoSuchDelegationSet(error) => error.message(),
             GetReusableDelegationSetError::DelegationSetNotReusable(error) => {
@@ -87,19 +76,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetReusableDelegationSetE
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchDelegationSet") => {
+            Some("NoSuchDelegationSet") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetReusableDelegationSetError::NoSuchDelegationSet,
                 )
             }
-            ::std::option::Option::Some("DelegationSetNotReusable") => {
+            Some("DelegationSetNotReusable") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetReusableDelegationSetError::DelegationSetNotReusable,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetReusableDelegationSetError::InvalidInput,
@@ -110,15 +99,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetReusableDelegationSetE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetReusableDelegationSetError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetReusableDelegationSetError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetReusableDelegationSetError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetReusableDelegationSetError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,26 +146,16 @@ impl ::std::fmt::Display for GetReusableDelegationSetError {
     }
 }
 impl ::std::error::Error for GetReusableDelegationSetError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetReusableDelegationSetError::NoSuchDelegationSet(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetReusableDelegationSetError::DelegationSetNotReusable(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetReusableDelegationSetError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetReusableDelegationSetError::NoSuchDelegationSet(error) => Some(error),
+            GetReusableDelegationSetError::DelegationSetNotReusable(error) => Some(error),
+            GetReusableDelegationSetError::InvalidInput(error) => Some(error),
             GetReusableDelegationSetError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetReusableDelegationSetError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetReusableDelegationSetError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetReusableDelegationSetError::Unhandled(error) => Some(error),
+            GetReusableDelegationSetError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -195,14 +172,14 @@ impl super::Operation for GetReusableDelegationSet {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(46usize);
+        let mut path = String::with_capacity(46usize);
         path.push_str("/2013-04-01/delegationset/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -210,8 +187,8 @@ impl super::Operation for GetReusableDelegationSet {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

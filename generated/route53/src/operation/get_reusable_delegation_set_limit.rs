@@ -4,17 +4,12 @@
 /// Gets the maximum number of hosted zones that you can associate with the specified reusable delegation set.
 ///
 /// For the default limit, see [Limits](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html) in the *Amazon Route 53 Developer Guide*. To request a higher limit, [open a case](https://console.aws.amazon.com/support/home#/case/create?issueType=service-limit-increase&limitType=service-code-route53).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSetLimit;
 impl super::private::Sealed for GetReusableDelegationSetLimit {}
 /// Errors of [`GetReusableDelegationSetLimit`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetReusableDelegationSetLimitError {
     /// The service answered `InvalidInput`.
@@ -31,38 +26,32 @@ pub enum GetReusableDelegationSetLimitError {
 }
 impl GetReusableDelegationSetLimitError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetReusableDelegationSetLimitError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetReusableDelegationSetLimitError::InvalidInput(_) => Some("InvalidInput"),
             GetReusableDelegationSetLimitError::NoSuchDelegationSet(_) => {
-                ::std::option::Option::Some("NoSuchDelegationSet")
+                Some("NoSuchDelegationSet")
             }
             GetReusableDelegationSetLimitError::Unlisted(error) => error.code(),
             GetReusableDelegationSetLimitError::Unhandled(error) => error.code.as_deref(),
-            GetReusableDelegationSetLimitError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetReusableDelegationSetLimitError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetReusableDelegationSetLimitError::InvalidInput(error) => error.meta(),
             GetReusableDelegationSetLimitError::NoSuchDelegationSet(error) => {
                 error.meta()
             }
             GetReusableDelegationSetLimitError::Unlisted(error) => error.meta(),
-            GetReusableDelegationSetLimitError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetReusableDelegationSetLimitError::Unhandled(meta) => Some(meta),
             GetReusableDelegationSetLimitError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetReusableDelegationSetLimitError::InvalidInput(error) => error.message(),
             GetReusableDelegationSetLimitError::NoSuchDelegationSet(error) => {
@@ -85,13 +74,13 @@ for GetReusableDelegationSetLimitError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetReusableDelegationSetLimitError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchDelegationSet") => {
+            Some("NoSuchDelegationSet") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetReusableDelegationSetLimitError::NoSuchDelegationSet,
@@ -102,15 +91,15 @@ for GetReusableDelegationSetLimitError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GetReusableDelegationSetLimitError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GetReusableDelegationSetLimitError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetReusableDelegationSetLimitError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -148,23 +137,15 @@ impl ::std::fmt::Display for GetReusableDelegationSetLimitError {
     }
 }
 impl ::std::error::Error for GetReusableDelegationSetLimitError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetReusableDelegationSetLimitError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetReusableDelegationSetLimitError::NoSuchDelegationSet(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetReusableDelegationSetLimitError::InvalidInput(error) => Some(error),
+            GetReusableDelegationSetLimitError::NoSuchDelegationSet(error) => Some(error),
             GetReusableDelegationSetLimitError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetReusableDelegationSetLimitError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetReusableDelegationSetLimitError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetReusableDelegationSetLimitError::Unhandled(error) => Some(error),
+            GetReusableDelegationSetLimitError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -177,14 +158,14 @@ impl super::Operation for GetReusableDelegationSetLimit {
     const ERRORS: &'static [&'static str] = &["InvalidInput", "NoSuchDelegationSet"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(66usize);
+        let mut path = String::with_capacity(66usize);
         path.push_str("/2013-04-01/reusabledelegationsetlimit/");
         match input.delegation_set_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "DelegationSetId",
@@ -192,15 +173,15 @@ impl super::Operation for GetReusableDelegationSetLimit {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "DelegationSetId",
                 });
             }
         }
         path.push('/');
         match input.type_.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Type",
@@ -208,8 +189,8 @@ impl super::Operation for GetReusableDelegationSetLimit {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Type",
                 });
             }

@@ -4,17 +4,12 @@
 /// Gets information about a specific traffic policy version.
 ///
 /// For information about how of deleting a traffic policy affects the response from `GetTrafficPolicy`, see [DeleteTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_DeleteTrafficPolicy.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetTrafficPolicy;
 impl super::private::Sealed for GetTrafficPolicy {}
 /// Errors of [`GetTrafficPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTrafficPolicyError {
     /// The service answered `NoSuchTrafficPolicy`.
@@ -31,32 +26,28 @@ pub enum GetTrafficPolicyError {
 }
 impl GetTrafficPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetTrafficPolicyError::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
-            }
-            GetTrafficPolicyError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetTrafficPolicyError::NoSuchTrafficPolicy(_) => Some("NoSuchTrafficPolicy"),
+            GetTrafficPolicyError::InvalidInput(_) => Some("InvalidInput"),
             GetTrafficPolicyError::Unlisted(error) => error.code(),
             GetTrafficPolicyError::Unhandled(error) => error.code.as_deref(),
-            GetTrafficPolicyError::InvalidResponse(_) => ::std::option::Option::None,
+            GetTrafficPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetTrafficPolicyError::NoSuchTrafficPolicy(error) => error.meta(),
             GetTrafficPolicyError::InvalidInput(error) => error.meta(),
             GetTrafficPolicyError::Unlisted(error) => error.meta(),
-            GetTrafficPolicyError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetTrafficPolicyError::Unhandled(meta) => Some(meta),
             GetTrafficPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetTrafficPolicyError::NoSuchTrafficPolicy(error) => error.message(),
             GetTrafficPolicyError::InvalidInput(error) => error.message(),
@@ -74,13 +65,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetTrafficPolicyError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+            Some("NoSuchTrafficPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTrafficPolicyError::NoSuchTrafficPolicy,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTrafficPolicyError::InvalidInput,
@@ -91,15 +82,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetTrafficPolicyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetTrafficPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetTrafficPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetTrafficPolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetTrafficPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -133,19 +122,13 @@ impl ::std::fmt::Display for GetTrafficPolicyError {
     }
 }
 impl ::std::error::Error for GetTrafficPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetTrafficPolicyError::NoSuchTrafficPolicy(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTrafficPolicyError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetTrafficPolicyError::NoSuchTrafficPolicy(error) => Some(error),
+            GetTrafficPolicyError::InvalidInput(error) => Some(error),
             GetTrafficPolicyError::Unlisted(error) => ::std::error::Error::source(error),
-            GetTrafficPolicyError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetTrafficPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetTrafficPolicyError::Unhandled(error) => Some(error),
+            GetTrafficPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -158,14 +141,14 @@ impl super::Operation for GetTrafficPolicy {
     const ERRORS: &'static [&'static str] = &["NoSuchTrafficPolicy", "InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2013-04-01/trafficpolicy/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -173,15 +156,15 @@ impl super::Operation for GetTrafficPolicy {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }
         }
         path.push('/');
         match input.version.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Version",
@@ -189,8 +172,8 @@ impl super::Operation for GetTrafficPolicy {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Version",
                 });
             }

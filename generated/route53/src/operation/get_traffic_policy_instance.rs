@@ -6,17 +6,12 @@
 /// **Note:** Use `GetTrafficPolicyInstance` with the `id` of new traffic policy instance to confirm that the `CreateTrafficPolicyInstance` or an `UpdateTrafficPolicyInstance` request completed successfully. For more information, see the `State` response element.
 ///
 /// **Note:** In the Route 53 console, traffic policy instances are known as policy records.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyInstance;
 impl super::private::Sealed for GetTrafficPolicyInstance {}
 /// Errors of [`GetTrafficPolicyInstance`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTrafficPolicyInstanceError {
     /// The service answered `NoSuchTrafficPolicyInstance`.
@@ -33,38 +28,32 @@ pub enum GetTrafficPolicyInstanceError {
 }
 impl GetTrafficPolicyInstanceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicyInstance")
+                Some("NoSuchTrafficPolicyInstance")
             }
-            GetTrafficPolicyInstanceError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            GetTrafficPolicyInstanceError::InvalidInput(_) => Some("InvalidInput"),
             GetTrafficPolicyInstanceError::Unlisted(error) => error.code(),
             GetTrafficPolicyInstanceError::Unhandled(error) => error.code.as_deref(),
-            GetTrafficPolicyInstanceError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetTrafficPolicyInstanceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(error) => {
                 error.meta()
             }
             GetTrafficPolicyInstanceError::InvalidInput(error) => error.meta(),
             GetTrafficPolicyInstanceError::Unlisted(error) => error.meta(),
-            GetTrafficPolicyInstanceError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetTrafficPolicyInstanceError::Unhandled(meta) => Some(meta),
             GetTrafficPolicyInstanceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(error) => {
                 error.message()
@@ -84,13 +73,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetTrafficPolicyInstanceE
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+            Some("NoSuchTrafficPolicyInstance") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTrafficPolicyInstanceError::InvalidInput,
@@ -101,15 +90,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetTrafficPolicyInstanceE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetTrafficPolicyInstanceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetTrafficPolicyInstanceError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetTrafficPolicyInstanceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetTrafficPolicyInstanceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -147,23 +134,17 @@ impl ::std::fmt::Display for GetTrafficPolicyInstanceError {
     }
 }
 impl ::std::error::Error for GetTrafficPolicyInstanceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetTrafficPolicyInstanceError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetTrafficPolicyInstanceError::InvalidInput(error) => Some(error),
             GetTrafficPolicyInstanceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetTrafficPolicyInstanceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTrafficPolicyInstanceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetTrafficPolicyInstanceError::Unhandled(error) => Some(error),
+            GetTrafficPolicyInstanceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -179,14 +160,14 @@ impl super::Operation for GetTrafficPolicyInstance {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(54usize);
+        let mut path = String::with_capacity(54usize);
         path.push_str("/2013-04-01/trafficpolicyinstance/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -194,8 +175,8 @@ impl super::Operation for GetTrafficPolicyInstance {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a paginated list of location objects and their CIDR blocks.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListCidrBlocks;
 impl super::private::Sealed for ListCidrBlocks {}
 /// Errors of [`ListCidrBlocks`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCidrBlocksError {
     /// The service answered `NoSuchCidrCollectionException`.
@@ -31,36 +26,34 @@ pub enum ListCidrBlocksError {
 }
 impl ListCidrBlocksError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListCidrBlocksError::NoSuchCidrCollectionException(_) => {
-                ::std::option::Option::Some("NoSuchCidrCollectionException")
+                Some("NoSuchCidrCollectionException")
             }
             ListCidrBlocksError::NoSuchCidrLocationException(_) => {
-                ::std::option::Option::Some("NoSuchCidrLocationException")
+                Some("NoSuchCidrLocationException")
             }
-            ListCidrBlocksError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListCidrBlocksError::InvalidInput(_) => Some("InvalidInput"),
             ListCidrBlocksError::Unlisted(error) => error.code(),
             ListCidrBlocksError::Unhandled(error) => error.code.as_deref(),
-            ListCidrBlocksError::InvalidResponse(_) => ::std::option::Option::None,
+            ListCidrBlocksError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListCidrBlocksError::NoSuchCidrCollectionException(error) => error.meta(),
             ListCidrBlocksError::NoSuchCidrLocationException(error) => error.meta(),
             ListCidrBlocksError::InvalidInput(error) => error.meta(),
             ListCidrBlocksError::Unlisted(error) => error.meta(),
-            ListCidrBlocksError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListCidrBlocksError::Unhandled(meta) => Some(meta),
             ListCidrBlocksError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListCidrBlocksError::NoSuchCidrCollectionException(error) => error.message(),
             ListCidrBlocksError::NoSuchCidrLocationException(error) => error.message(),
@@ -79,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCidrBlocksError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchCidrCollectionException") => {
+            Some("NoSuchCidrCollectionException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCidrBlocksError::NoSuchCidrCollectionException,
                 )
             }
-            ::std::option::Option::Some("NoSuchCidrLocationException") => {
+            Some("NoSuchCidrLocationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCidrBlocksError::NoSuchCidrLocationException,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCidrBlocksError::InvalidInput,
@@ -102,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCidrBlocksError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListCidrBlocksError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListCidrBlocksError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListCidrBlocksError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListCidrBlocksError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -147,22 +138,14 @@ impl ::std::fmt::Display for ListCidrBlocksError {
     }
 }
 impl ::std::error::Error for ListCidrBlocksError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListCidrBlocksError::NoSuchCidrCollectionException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListCidrBlocksError::NoSuchCidrLocationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListCidrBlocksError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCidrBlocksError::NoSuchCidrCollectionException(error) => Some(error),
+            ListCidrBlocksError::NoSuchCidrLocationException(error) => Some(error),
+            ListCidrBlocksError::InvalidInput(error) => Some(error),
             ListCidrBlocksError::Unlisted(error) => ::std::error::Error::source(error),
-            ListCidrBlocksError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListCidrBlocksError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCidrBlocksError::Unhandled(error) => Some(error),
+            ListCidrBlocksError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -177,22 +160,22 @@ impl super::Operation for ListCidrBlocks {
         "NoSuchCidrLocationException",
         "InvalidInput",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["CidrBlocks"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(72usize);
+        let mut path = String::with_capacity(72usize);
         path.push_str("/2013-04-01/cidrcollection/");
         match input.collection_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CollectionId",
@@ -200,21 +183,21 @@ impl super::Operation for ListCidrBlocks {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CollectionId",
                 });
             }
         }
         path.push_str("/cidrblocks");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.location_name.as_ref() {
+        if let Some(value) = input.location_name.as_ref() {
             query.push("location", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.next_token.as_ref() {
+        if let Some(value) = input.next_token.as_ref() {
             query.push("nexttoken", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_results.as_ref() {
+        if let Some(value) = input.max_results.as_ref() {
             query.push("maxresults", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

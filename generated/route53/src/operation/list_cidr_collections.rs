@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a paginated list of CIDR collections in the Amazon Web Services account (metadata only).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListCidrCollections;
 impl super::private::Sealed for ListCidrCollections {}
 /// Errors of [`ListCidrCollections`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCidrCollectionsError {
     /// The service answered `InvalidInput`.
@@ -27,30 +22,26 @@ pub enum ListCidrCollectionsError {
 }
 impl ListCidrCollectionsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListCidrCollectionsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListCidrCollectionsError::InvalidInput(_) => Some("InvalidInput"),
             ListCidrCollectionsError::Unlisted(error) => error.code(),
             ListCidrCollectionsError::Unhandled(error) => error.code.as_deref(),
-            ListCidrCollectionsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListCidrCollectionsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListCidrCollectionsError::InvalidInput(error) => error.meta(),
             ListCidrCollectionsError::Unlisted(error) => error.meta(),
-            ListCidrCollectionsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListCidrCollectionsError::Unhandled(meta) => Some(meta),
             ListCidrCollectionsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListCidrCollectionsError::InvalidInput(error) => error.message(),
             ListCidrCollectionsError::Unlisted(error) => error.message(),
@@ -67,7 +58,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCidrCollectionsError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCidrCollectionsError::InvalidInput,
@@ -78,15 +69,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCidrCollectionsError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListCidrCollectionsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListCidrCollectionsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListCidrCollectionsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListCidrCollectionsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -121,20 +110,14 @@ impl ::std::fmt::Display for ListCidrCollectionsError {
     }
 }
 impl ::std::error::Error for ListCidrCollectionsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListCidrCollectionsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCidrCollectionsError::InvalidInput(error) => Some(error),
             ListCidrCollectionsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListCidrCollectionsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListCidrCollectionsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCidrCollectionsError::Unhandled(error) => Some(error),
+            ListCidrCollectionsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -145,24 +128,24 @@ impl super::Operation for ListCidrCollections {
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/cidrcollection";
     const ERRORS: &'static [&'static str] = &["InvalidInput"];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["CidrCollections"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/cidrcollection");
+        let path = String::from("/2013-04-01/cidrcollection");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.next_token.as_ref() {
+        if let Some(value) = input.next_token.as_ref() {
             query.push("nexttoken", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_results.as_ref() {
+        if let Some(value) = input.max_results.as_ref() {
             query.push("maxresults", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

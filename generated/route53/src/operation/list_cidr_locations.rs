@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a paginated list of CIDR locations for the given collection (metadata only, does not include CIDR blocks).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListCidrLocations;
 impl super::private::Sealed for ListCidrLocations {}
 /// Errors of [`ListCidrLocations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCidrLocationsError {
     /// The service answered `NoSuchCidrCollectionException`.
@@ -29,32 +24,30 @@ pub enum ListCidrLocationsError {
 }
 impl ListCidrLocationsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListCidrLocationsError::NoSuchCidrCollectionException(_) => {
-                ::std::option::Option::Some("NoSuchCidrCollectionException")
+                Some("NoSuchCidrCollectionException")
             }
-            ListCidrLocationsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListCidrLocationsError::InvalidInput(_) => Some("InvalidInput"),
             ListCidrLocationsError::Unlisted(error) => error.code(),
             ListCidrLocationsError::Unhandled(error) => error.code.as_deref(),
-            ListCidrLocationsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListCidrLocationsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListCidrLocationsError::NoSuchCidrCollectionException(error) => error.meta(),
             ListCidrLocationsError::InvalidInput(error) => error.meta(),
             ListCidrLocationsError::Unlisted(error) => error.meta(),
-            ListCidrLocationsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListCidrLocationsError::Unhandled(meta) => Some(meta),
             ListCidrLocationsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListCidrLocationsError::NoSuchCidrCollectionException(error) => {
                 error.message()
@@ -74,13 +67,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCidrLocationsError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchCidrCollectionException") => {
+            Some("NoSuchCidrCollectionException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCidrLocationsError::NoSuchCidrCollectionException,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListCidrLocationsError::InvalidInput,
@@ -91,15 +84,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListCidrLocationsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListCidrLocationsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListCidrLocationsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListCidrLocationsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListCidrLocationsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -135,21 +126,13 @@ impl ::std::fmt::Display for ListCidrLocationsError {
     }
 }
 impl ::std::error::Error for ListCidrLocationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListCidrLocationsError::NoSuchCidrCollectionException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListCidrLocationsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCidrLocationsError::NoSuchCidrCollectionException(error) => Some(error),
+            ListCidrLocationsError::InvalidInput(error) => Some(error),
             ListCidrLocationsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListCidrLocationsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListCidrLocationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListCidrLocationsError::Unhandled(error) => Some(error),
+            ListCidrLocationsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -163,22 +146,22 @@ impl super::Operation for ListCidrLocations {
         "NoSuchCidrCollectionException",
         "InvalidInput",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["CidrLocations"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(61usize);
+        let mut path = String::with_capacity(61usize);
         path.push_str("/2013-04-01/cidrcollection/");
         match input.collection_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "CollectionId",
@@ -186,17 +169,17 @@ impl super::Operation for ListCidrLocations {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "CollectionId",
                 });
             }
         }
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.next_token.as_ref() {
+        if let Some(value) = input.next_token.as_ref() {
             query.push("nexttoken", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_results.as_ref() {
+        if let Some(value) = input.max_results.as_ref() {
             query.push("maxresults", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

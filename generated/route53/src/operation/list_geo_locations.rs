@@ -8,17 +8,12 @@
 /// Route 53 does not perform authorization for this API because it retrieves information that is already available to the public.
 ///
 /// For a list of supported geolocation codes, see the [GeoLocation](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GeoLocation.html) data type.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListGeoLocations;
 impl super::private::Sealed for ListGeoLocations {}
 /// Errors of [`ListGeoLocations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListGeoLocationsError {
     /// The service answered `InvalidInput`.
@@ -33,28 +28,26 @@ pub enum ListGeoLocationsError {
 }
 impl ListGeoLocationsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListGeoLocationsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListGeoLocationsError::InvalidInput(_) => Some("InvalidInput"),
             ListGeoLocationsError::Unlisted(error) => error.code(),
             ListGeoLocationsError::Unhandled(error) => error.code.as_deref(),
-            ListGeoLocationsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListGeoLocationsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListGeoLocationsError::InvalidInput(error) => error.meta(),
             ListGeoLocationsError::Unlisted(error) => error.meta(),
-            ListGeoLocationsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListGeoLocationsError::Unhandled(meta) => Some(meta),
             ListGeoLocationsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListGeoLocationsError::InvalidInput(error) => error.message(),
             ListGeoLocationsError::Unlisted(error) => error.message(),
@@ -71,7 +64,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListGeoLocationsError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListGeoLocationsError::InvalidInput,
@@ -82,15 +75,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListGeoLocationsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListGeoLocationsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListGeoLocationsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListGeoLocationsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListGeoLocationsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -121,16 +112,12 @@ impl ::std::fmt::Display for ListGeoLocationsError {
     }
 }
 impl ::std::error::Error for ListGeoLocationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListGeoLocationsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListGeoLocationsError::InvalidInput(error) => Some(error),
             ListGeoLocationsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListGeoLocationsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListGeoLocationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListGeoLocationsError::Unhandled(error) => Some(error),
+            ListGeoLocationsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -143,23 +130,22 @@ impl super::Operation for ListGeoLocations {
     const ERRORS: &'static [&'static str] = &["InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/geolocations");
+        let path = String::from("/2013-04-01/geolocations");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.start_continent_code.as_ref() {
+        if let Some(value) = input.start_continent_code.as_ref() {
             query.push("startcontinentcode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.start_country_code.as_ref() {
+        if let Some(value) = input.start_country_code.as_ref() {
             query.push("startcountrycode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.start_subdivision_code.as_ref()
-        {
+        if let Some(value) = input.start_subdivision_code.as_ref() {
             query.push("startsubdivisioncode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieve a list of the health checks that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListHealthChecks;
 impl super::private::Sealed for ListHealthChecks {}
 /// Errors of [`ListHealthChecks`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListHealthChecksError {
     /// The service answered `InvalidInput`.
@@ -29,32 +24,28 @@ pub enum ListHealthChecksError {
 }
 impl ListHealthChecksError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListHealthChecksError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            ListHealthChecksError::IncompatibleVersion(_) => {
-                ::std::option::Option::Some("IncompatibleVersion")
-            }
+            ListHealthChecksError::InvalidInput(_) => Some("InvalidInput"),
+            ListHealthChecksError::IncompatibleVersion(_) => Some("IncompatibleVersion"),
             ListHealthChecksError::Unlisted(error) => error.code(),
             ListHealthChecksError::Unhandled(error) => error.code.as_deref(),
-            ListHealthChecksError::InvalidResponse(_) => ::std::option::Option::None,
+            ListHealthChecksError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListHealthChecksError::InvalidInput(error) => error.meta(),
             ListHealthChecksError::IncompatibleVersion(error) => error.meta(),
             ListHealthChecksError::Unlisted(error) => error.meta(),
-            ListHealthChecksError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListHealthChecksError::Unhandled(meta) => Some(meta),
             ListHealthChecksError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListHealthChecksError::InvalidInput(error) => error.message(),
             ListHealthChecksError::IncompatibleVersion(error) => error.message(),
@@ -72,13 +63,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListHealthChecksError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHealthChecksError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("IncompatibleVersion") => {
+            Some("IncompatibleVersion") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHealthChecksError::IncompatibleVersion,
@@ -89,15 +80,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListHealthChecksError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListHealthChecksError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListHealthChecksError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListHealthChecksError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListHealthChecksError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -131,19 +120,13 @@ impl ::std::fmt::Display for ListHealthChecksError {
     }
 }
 impl ::std::error::Error for ListHealthChecksError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListHealthChecksError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListHealthChecksError::IncompatibleVersion(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListHealthChecksError::InvalidInput(error) => Some(error),
+            ListHealthChecksError::IncompatibleVersion(error) => Some(error),
             ListHealthChecksError::Unlisted(error) => ::std::error::Error::source(error),
-            ListHealthChecksError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListHealthChecksError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListHealthChecksError::Unhandled(error) => Some(error),
+            ListHealthChecksError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -154,24 +137,24 @@ impl super::Operation for ListHealthChecks {
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/healthcheck";
     const ERRORS: &'static [&'static str] = &["InvalidInput", "IncompatibleVersion"];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["HealthChecks"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/healthcheck");
+        let path = String::from("/2013-04-01/healthcheck");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Retrieves a list of the public and private hosted zones that are associated with the current Amazon Web Services account. The response includes a `HostedZones` child element for each hosted zone.
 ///
 /// Amazon Route 53 returns a maximum of 100 items in each response. If you have a lot of hosted zones, you can use the `maxitems` parameter to list them in groups of up to 100.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListHostedZones;
 impl super::private::Sealed for ListHostedZones {}
 /// Errors of [`ListHostedZones`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListHostedZonesError {
     /// The service answered `InvalidInput`.
@@ -33,36 +28,32 @@ pub enum ListHostedZonesError {
 }
 impl ListHostedZonesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListHostedZonesError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            ListHostedZonesError::NoSuchDelegationSet(_) => {
-                ::std::option::Option::Some("NoSuchDelegationSet")
-            }
+            ListHostedZonesError::InvalidInput(_) => Some("InvalidInput"),
+            ListHostedZonesError::NoSuchDelegationSet(_) => Some("NoSuchDelegationSet"),
             ListHostedZonesError::DelegationSetNotReusable(_) => {
-                ::std::option::Option::Some("DelegationSetNotReusable")
+                Some("DelegationSetNotReusable")
             }
             ListHostedZonesError::Unlisted(error) => error.code(),
             ListHostedZonesError::Unhandled(error) => error.code.as_deref(),
-            ListHostedZonesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListHostedZonesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListHostedZonesError::InvalidInput(error) => error.meta(),
             ListHostedZonesError::NoSuchDelegationSet(error) => error.meta(),
             ListHostedZonesError::DelegationSetNotReusable(error) => error.meta(),
             ListHostedZonesError::Unlisted(error) => error.meta(),
-            ListHostedZonesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListHostedZonesError::Unhandled(meta) => Some(meta),
             ListHostedZonesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListHostedZonesError::InvalidInput(error) => error.message(),
             ListHostedZonesError::NoSuchDelegationSet(error) => error.message(),
@@ -81,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHostedZonesError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchDelegationSet") => {
+            Some("NoSuchDelegationSet") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHostedZonesError::NoSuchDelegationSet,
                 )
             }
-            ::std::option::Option::Some("DelegationSetNotReusable") => {
+            Some("DelegationSetNotReusable") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHostedZonesError::DelegationSetNotReusable,
@@ -104,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListHostedZonesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListHostedZonesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListHostedZonesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListHostedZonesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -149,22 +138,14 @@ impl ::std::fmt::Display for ListHostedZonesError {
     }
 }
 impl ::std::error::Error for ListHostedZonesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListHostedZonesError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListHostedZonesError::NoSuchDelegationSet(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListHostedZonesError::DelegationSetNotReusable(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListHostedZonesError::InvalidInput(error) => Some(error),
+            ListHostedZonesError::NoSuchDelegationSet(error) => Some(error),
+            ListHostedZonesError::DelegationSetNotReusable(error) => Some(error),
             ListHostedZonesError::Unlisted(error) => ::std::error::Error::source(error),
-            ListHostedZonesError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListHostedZonesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListHostedZonesError::Unhandled(error) => Some(error),
+            ListHostedZonesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -179,30 +160,30 @@ impl super::Operation for ListHostedZones {
         "NoSuchDelegationSet",
         "DelegationSetNotReusable",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["Marker"],
         output_tokens: &["NextMarker"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["HostedZones"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/hostedzone");
+        let path = String::from("/2013-04-01/hostedzone");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.delegation_set_id.as_ref() {
+        if let Some(value) = input.delegation_set_id.as_ref() {
             query.push("delegationsetid", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.hosted_zone_type.as_ref() {
+        if let Some(value) = input.hosted_zone_type.as_ref() {
             query.push("hostedzonetype", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -23,17 +23,12 @@
 ///
 ///   If `IsTruncated` is false, this response includes the last hosted zone that is associated with the current account. The `NextDNSName` element and `NextHostedZoneId` elements are omitted from the response.
 /// - The `NextDNSName` and `NextHostedZoneId` elements in the response contain the domain name and the hosted zone ID of the next hosted zone that is associated with the current Amazon Web Services account. If you want to list more hosted zones, make another call to `ListHostedZonesByName`, and specify the value of `NextDNSName` and `NextHostedZoneId` in the `dnsname` and `hostedzoneid` parameters, respectively.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListHostedZonesByName;
 impl super::private::Sealed for ListHostedZonesByName {}
 /// Errors of [`ListHostedZonesByName`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListHostedZonesByNameError {
     /// The service answered `InvalidInput`.
@@ -50,34 +45,28 @@ pub enum ListHostedZonesByNameError {
 }
 impl ListHostedZonesByNameError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListHostedZonesByNameError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            ListHostedZonesByNameError::InvalidDomainName(_) => {
-                ::std::option::Option::Some("InvalidDomainName")
-            }
+            ListHostedZonesByNameError::InvalidInput(_) => Some("InvalidInput"),
+            ListHostedZonesByNameError::InvalidDomainName(_) => Some("InvalidDomainName"),
             ListHostedZonesByNameError::Unlisted(error) => error.code(),
             ListHostedZonesByNameError::Unhandled(error) => error.code.as_deref(),
-            ListHostedZonesByNameError::InvalidResponse(_) => ::std::option::Option::None,
+            ListHostedZonesByNameError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListHostedZonesByNameError::InvalidInput(error) => error.meta(),
             ListHostedZonesByNameError::InvalidDomainName(error) => error.meta(),
             ListHostedZonesByNameError::Unlisted(error) => error.meta(),
-            ListHostedZonesByNameError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListHostedZonesByNameError::Unhandled(meta) => Some(meta),
             ListHostedZonesByNameError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListHostedZonesByNameError::InvalidInput(error) => error.message(),
             ListHostedZonesByNameError::InvalidDomainName(error) => error.message(),
@@ -95,13 +84,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesByNameErro
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHostedZonesByNameError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("InvalidDomainName") => {
+            Some("InvalidDomainName") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHostedZonesByNameError::InvalidDomainName,
@@ -112,15 +101,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesByNameErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListHostedZonesByNameError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListHostedZonesByNameError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListHostedZonesByNameError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListHostedZonesByNameError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -158,23 +145,15 @@ impl ::std::fmt::Display for ListHostedZonesByNameError {
     }
 }
 impl ::std::error::Error for ListHostedZonesByNameError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListHostedZonesByNameError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListHostedZonesByNameError::InvalidDomainName(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListHostedZonesByNameError::InvalidInput(error) => Some(error),
+            ListHostedZonesByNameError::InvalidDomainName(error) => Some(error),
             ListHostedZonesByNameError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListHostedZonesByNameError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListHostedZonesByNameError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListHostedZonesByNameError::Unhandled(error) => Some(error),
+            ListHostedZonesByNameError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -187,19 +166,19 @@ impl super::Operation for ListHostedZonesByName {
     const ERRORS: &'static [&'static str] = &["InvalidInput", "InvalidDomainName"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/hostedzonesbyname");
+        let path = String::from("/2013-04-01/hostedzonesbyname");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.dns_name.as_ref() {
+        if let Some(value) = input.dns_name.as_ref() {
             query.push("dnsname", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.hosted_zone_id.as_ref() {
+        if let Some(value) = input.hosted_zone_id.as_ref() {
             query.push("hostedzoneid", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -17,17 +17,12 @@
 /// - `aws-us-gov` - Amazon Web Services GovCloud (US) Region
 ///
 /// For more information, see [Access Management](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListHostedZonesByVpc;
 impl super::private::Sealed for ListHostedZonesByVpc {}
 /// Errors of [`ListHostedZonesByVpc`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListHostedZonesByVpcError {
     /// The service answered `InvalidInput`.
@@ -44,34 +39,30 @@ pub enum ListHostedZonesByVpcError {
 }
 impl ListHostedZonesByVpcError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListHostedZonesByVpcError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListHostedZonesByVpcError::InvalidInput(_) => Some("InvalidInput"),
             ListHostedZonesByVpcError::InvalidPaginationToken(_) => {
-                ::std::option::Option::Some("InvalidPaginationToken")
+                Some("InvalidPaginationToken")
             }
             ListHostedZonesByVpcError::Unlisted(error) => error.code(),
             ListHostedZonesByVpcError::Unhandled(error) => error.code.as_deref(),
-            ListHostedZonesByVpcError::InvalidResponse(_) => ::std::option::Option::None,
+            ListHostedZonesByVpcError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListHostedZonesByVpcError::InvalidInput(error) => error.meta(),
             ListHostedZonesByVpcError::InvalidPaginationToken(error) => error.meta(),
             ListHostedZonesByVpcError::Unlisted(error) => error.meta(),
-            ListHostedZonesByVpcError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListHostedZonesByVpcError::Unhandled(meta) => Some(meta),
             ListHostedZonesByVpcError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListHostedZonesByVpcError::InvalidInput(error) => error.message(),
             ListHostedZonesByVpcError::InvalidPaginationToken(error) => error.message(),
@@ -89,13 +80,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesByVpcError
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHostedZonesByVpcError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("InvalidPaginationToken") => {
+            Some("InvalidPaginationToken") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListHostedZonesByVpcError::InvalidPaginationToken,
@@ -106,15 +97,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListHostedZonesByVpcError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListHostedZonesByVpcError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListHostedZonesByVpcError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListHostedZonesByVpcError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListHostedZonesByVpcError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -152,23 +141,15 @@ impl ::std::fmt::Display for ListHostedZonesByVpcError {
     }
 }
 impl ::std::error::Error for ListHostedZonesByVpcError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListHostedZonesByVpcError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListHostedZonesByVpcError::InvalidPaginationToken(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListHostedZonesByVpcError::InvalidInput(error) => Some(error),
+            ListHostedZonesByVpcError::InvalidPaginationToken(error) => Some(error),
             ListHostedZonesByVpcError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListHostedZonesByVpcError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListHostedZonesByVpcError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListHostedZonesByVpcError::Unhandled(error) => Some(error),
+            ListHostedZonesByVpcError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -181,22 +162,22 @@ impl super::Operation for ListHostedZonesByVpc {
     const ERRORS: &'static [&'static str] = &["InvalidInput", "InvalidPaginationToken"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/hostedzonesbyvpc");
+        let path = String::from("/2013-04-01/hostedzonesbyvpc");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.vpc_id.as_ref() {
+        if let Some(value) = input.vpc_id.as_ref() {
             query.push("vpcid", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.vpc_region.as_ref() {
+        if let Some(value) = input.vpc_region.as_ref() {
             query.push("vpcregion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.next_token.as_ref() {
+        if let Some(value) = input.next_token.as_ref() {
             query.push("nexttoken", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Lists the configurations for DNS query logging that are associated with the current Amazon Web Services account or the configuration that is associated with a specified hosted zone.
 ///
 /// For more information about DNS query logs, see [CreateQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateQueryLoggingConfig.html). Additional information, including the format of DNS query logs, appears in [Logging DNS Queries](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/query-logs.html) in the *Amazon Route 53 Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListQueryLoggingConfigs;
 impl super::private::Sealed for ListQueryLoggingConfigs {}
 /// Errors of [`ListQueryLoggingConfigs`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListQueryLoggingConfigsError {
     /// The service answered `InvalidInput`.
@@ -33,40 +28,32 @@ pub enum ListQueryLoggingConfigsError {
 }
 impl ListQueryLoggingConfigsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListQueryLoggingConfigsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListQueryLoggingConfigsError::InvalidInput(_) => Some("InvalidInput"),
             ListQueryLoggingConfigsError::InvalidPaginationToken(_) => {
-                ::std::option::Option::Some("InvalidPaginationToken")
+                Some("InvalidPaginationToken")
             }
-            ListQueryLoggingConfigsError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
+            ListQueryLoggingConfigsError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
             ListQueryLoggingConfigsError::Unlisted(error) => error.code(),
             ListQueryLoggingConfigsError::Unhandled(error) => error.code.as_deref(),
-            ListQueryLoggingConfigsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListQueryLoggingConfigsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListQueryLoggingConfigsError::InvalidInput(error) => error.meta(),
             ListQueryLoggingConfigsError::InvalidPaginationToken(error) => error.meta(),
             ListQueryLoggingConfigsError::NoSuchHostedZone(error) => error.meta(),
             ListQueryLoggingConfigsError::Unlisted(error) => error.meta(),
-            ListQueryLoggingConfigsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListQueryLoggingConfigsError::Unhandled(meta) => Some(meta),
             ListQueryLoggingConfigsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListQueryLoggingConfigsError::InvalidInput(error) => error.message(),
             ListQueryLoggingConfigsError::InvalidPaginationToken(error) => {
@@ -87,19 +74,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListQueryLoggingConfigsEr
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueryLoggingConfigsError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("InvalidPaginationToken") => {
+            Some("InvalidPaginationToken") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueryLoggingConfigsError::InvalidPaginationToken,
                 )
             }
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueryLoggingConfigsError::NoSuchHostedZone,
@@ -110,15 +97,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListQueryLoggingConfigsEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListQueryLoggingConfigsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListQueryLoggingConfigsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListQueryLoggingConfigsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListQueryLoggingConfigsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -159,26 +144,16 @@ impl ::std::fmt::Display for ListQueryLoggingConfigsError {
     }
 }
 impl ::std::error::Error for ListQueryLoggingConfigsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListQueryLoggingConfigsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListQueryLoggingConfigsError::InvalidPaginationToken(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListQueryLoggingConfigsError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListQueryLoggingConfigsError::InvalidInput(error) => Some(error),
+            ListQueryLoggingConfigsError::InvalidPaginationToken(error) => Some(error),
+            ListQueryLoggingConfigsError::NoSuchHostedZone(error) => Some(error),
             ListQueryLoggingConfigsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListQueryLoggingConfigsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListQueryLoggingConfigsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListQueryLoggingConfigsError::Unhandled(error) => Some(error),
+            ListQueryLoggingConfigsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,27 +168,27 @@ impl super::Operation for ListQueryLoggingConfigs {
         "InvalidPaginationToken",
         "NoSuchHostedZone",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["QueryLoggingConfigs"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/queryloggingconfig");
+        let path = String::from("/2013-04-01/queryloggingconfig");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.hosted_zone_id.as_ref() {
+        if let Some(value) = input.hosted_zone_id.as_ref() {
             query.push("hostedzoneid", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.next_token.as_ref() {
+        if let Some(value) = input.next_token.as_ref() {
             query.push("nexttoken", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_results.as_ref() {
+        if let Some(value) = input.max_results.as_ref() {
             query.push("maxresults", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

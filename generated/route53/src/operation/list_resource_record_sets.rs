@@ -37,17 +37,12 @@
 /// **Displaying the next page of results**
 ///
 /// If a `ListResourceRecordSets` command returns more than one page of results, the value of `IsTruncated` is `true`. To display the next page of results, get the values of `NextRecordName`, `NextRecordType`, and `NextRecordIdentifier` (if any) from the response. Then submit another `ListResourceRecordSets` request, and specify those values for `StartRecordName`, `StartRecordType`, and `StartRecordIdentifier`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListResourceRecordSets;
 impl super::private::Sealed for ListResourceRecordSets {}
 /// Errors of [`ListResourceRecordSets`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListResourceRecordSetsError {
     /// The service answered `NoSuchHostedZone`.
@@ -64,36 +59,28 @@ pub enum ListResourceRecordSetsError {
 }
 impl ListResourceRecordSetsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListResourceRecordSetsError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            ListResourceRecordSetsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListResourceRecordSetsError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            ListResourceRecordSetsError::InvalidInput(_) => Some("InvalidInput"),
             ListResourceRecordSetsError::Unlisted(error) => error.code(),
             ListResourceRecordSetsError::Unhandled(error) => error.code.as_deref(),
-            ListResourceRecordSetsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListResourceRecordSetsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListResourceRecordSetsError::NoSuchHostedZone(error) => error.meta(),
             ListResourceRecordSetsError::InvalidInput(error) => error.meta(),
             ListResourceRecordSetsError::Unlisted(error) => error.meta(),
-            ListResourceRecordSetsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListResourceRecordSetsError::Unhandled(meta) => Some(meta),
             ListResourceRecordSetsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListResourceRecordSetsError::NoSuchHostedZone(error) => error.message(),
             ListResourceRecordSetsError::InvalidInput(error) => error.message(),
@@ -111,13 +98,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListResourceRecordSetsErr
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListResourceRecordSetsError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListResourceRecordSetsError::InvalidInput,
@@ -128,15 +115,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListResourceRecordSetsErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListResourceRecordSetsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListResourceRecordSetsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListResourceRecordSetsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListResourceRecordSetsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -174,23 +159,15 @@ impl ::std::fmt::Display for ListResourceRecordSetsError {
     }
 }
 impl ::std::error::Error for ListResourceRecordSetsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListResourceRecordSetsError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListResourceRecordSetsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListResourceRecordSetsError::NoSuchHostedZone(error) => Some(error),
+            ListResourceRecordSetsError::InvalidInput(error) => Some(error),
             ListResourceRecordSetsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListResourceRecordSetsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListResourceRecordSetsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListResourceRecordSetsError::Unhandled(error) => Some(error),
+            ListResourceRecordSetsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -201,22 +178,22 @@ impl super::Operation for ListResourceRecordSets {
     const HTTP_METHOD: &'static str = "GET";
     const URI_TEMPLATE: &'static str = "/2013-04-01/hostedzone/{Id}/rrset";
     const ERRORS: &'static [&'static str] = &["NoSuchHostedZone", "InvalidInput"];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["StartRecordName", "StartRecordType", "StartRecordIdentifier"],
         output_tokens: &["NextRecordName", "NextRecordType", "NextRecordIdentifier"],
-        limit_key: ::std::option::Option::Some("MaxItems"),
+        limit_key: Some("MaxItems"),
         result_keys: &["ResourceRecordSets"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(49usize);
+        let mut path = String::with_capacity(49usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -224,27 +201,24 @@ impl super::Operation for ListResourceRecordSets {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
         }
         path.push_str("/rrset");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.start_record_name.as_ref() {
+        if let Some(value) = input.start_record_name.as_ref() {
             query.push("name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.start_record_type.as_ref() {
+        if let Some(value) = input.start_record_type.as_ref() {
             query.push("type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input
-            .start_record_identifier
-            .as_ref()
-        {
+        if let Some(value) = input.start_record_identifier.as_ref() {
             query.push("identifier", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

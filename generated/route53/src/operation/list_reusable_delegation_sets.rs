@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListReusableDelegationSets;
 impl super::private::Sealed for ListReusableDelegationSets {}
 /// Errors of [`ListReusableDelegationSets`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListReusableDelegationSetsError {
     /// The service answered `InvalidInput`.
@@ -27,32 +22,26 @@ pub enum ListReusableDelegationSetsError {
 }
 impl ListReusableDelegationSetsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListReusableDelegationSetsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListReusableDelegationSetsError::InvalidInput(_) => Some("InvalidInput"),
             ListReusableDelegationSetsError::Unlisted(error) => error.code(),
             ListReusableDelegationSetsError::Unhandled(error) => error.code.as_deref(),
-            ListReusableDelegationSetsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListReusableDelegationSetsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListReusableDelegationSetsError::InvalidInput(error) => error.meta(),
             ListReusableDelegationSetsError::Unlisted(error) => error.meta(),
-            ListReusableDelegationSetsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListReusableDelegationSetsError::Unhandled(meta) => Some(meta),
             ListReusableDelegationSetsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListReusableDelegationSetsError::InvalidInput(error) => error.message(),
             ListReusableDelegationSetsError::Unlisted(error) => error.message(),
@@ -69,7 +58,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListReusableDelegationSet
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListReusableDelegationSetsError::InvalidInput,
@@ -80,15 +69,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListReusableDelegationSet
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListReusableDelegationSetsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListReusableDelegationSetsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListReusableDelegationSetsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListReusableDelegationSetsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -123,20 +110,14 @@ impl ::std::fmt::Display for ListReusableDelegationSetsError {
     }
 }
 impl ::std::error::Error for ListReusableDelegationSetsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListReusableDelegationSetsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListReusableDelegationSetsError::InvalidInput(error) => Some(error),
             ListReusableDelegationSetsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListReusableDelegationSetsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListReusableDelegationSetsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListReusableDelegationSetsError::Unhandled(error) => Some(error),
+            ListReusableDelegationSetsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -149,16 +130,16 @@ impl super::Operation for ListReusableDelegationSets {
     const ERRORS: &'static [&'static str] = &["InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/delegationset");
+        let path = String::from("/2013-04-01/delegationset");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.marker.as_ref() {
+        if let Some(value) = input.marker.as_ref() {
             query.push("marker", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Lists tags for one health check or hosted zone.
 ///
 /// For information about using tags for cost allocation, see [Using Cost Allocation Tags](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html) in the *Billing and Cost Management User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResource;
 impl super::private::Sealed for ListTagsForResource {}
 /// Errors of [`ListTagsForResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The service answered `InvalidInput`.
@@ -37,31 +32,25 @@ pub enum ListTagsForResourceError {
 }
 impl ListTagsForResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListTagsForResourceError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            ListTagsForResourceError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
-            }
-            ListTagsForResourceError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
+            ListTagsForResourceError::InvalidInput(_) => Some("InvalidInput"),
+            ListTagsForResourceError::NoSuchHealthCheck(_) => Some("NoSuchHealthCheck"),
+            ListTagsForResourceError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
             ListTagsForResourceError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
             ListTagsForResourceError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ListTagsForResourceError::Unlisted(error) => error.code(),
             ListTagsForResourceError::Unhandled(error) => error.code.as_deref(),
-            ListTagsForResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTagsForResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTagsForResourceError::InvalidInput(error) => error.meta(),
             ListTagsForResourceError::NoSuchHealthCheck(error) => error.meta(),
@@ -69,14 +58,12 @@ impl ListTagsForResourceError {
             ListTagsForResourceError::PriorRequestNotComplete(error) => error.meta(),
             ListTagsForResourceError::ThrottlingException(error) => error.meta(),
             ListTagsForResourceError::Unlisted(error) => error.meta(),
-            ListTagsForResourceError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTagsForResourceError::Unhandled(meta) => Some(meta),
             ListTagsForResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTagsForResourceError::InvalidInput(error) => error.message(),
             ListTagsForResourceError::NoSuchHealthCheck(error) => error.message(),
@@ -97,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsForResourceError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::PriorRequestNotComplete,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::ThrottlingException,
@@ -132,15 +119,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsForResourceError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTagsForResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTagsForResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTagsForResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTagsForResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,32 +172,18 @@ impl ::std::fmt::Display for ListTagsForResourceError {
     }
 }
 impl ::std::error::Error for ListTagsForResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTagsForResourceError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsForResourceError::InvalidInput(error) => Some(error),
+            ListTagsForResourceError::NoSuchHealthCheck(error) => Some(error),
+            ListTagsForResourceError::NoSuchHostedZone(error) => Some(error),
+            ListTagsForResourceError::PriorRequestNotComplete(error) => Some(error),
+            ListTagsForResourceError::ThrottlingException(error) => Some(error),
             ListTagsForResourceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTagsForResourceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsForResourceError::Unhandled(error) => Some(error),
+            ListTagsForResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -231,14 +202,14 @@ impl super::Operation for ListTagsForResource {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(60usize);
+        let mut path = String::with_capacity(60usize);
         path.push_str("/2013-04-01/tags/");
         match input.resource_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "ResourceType",
@@ -246,15 +217,15 @@ impl super::Operation for ListTagsForResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "ResourceType",
                 });
             }
         }
         path.push('/');
         match input.resource_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "ResourceId",
@@ -262,8 +233,8 @@ impl super::Operation for ListTagsForResource {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "ResourceId",
                 });
             }

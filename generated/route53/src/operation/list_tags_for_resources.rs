@@ -4,17 +4,12 @@
 /// Lists tags for up to 10 health checks or hosted zones.
 ///
 /// For information about using tags for cost allocation, see [Using Cost Allocation Tags](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html) in the *Billing and Cost Management User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResources;
 impl super::private::Sealed for ListTagsForResources {}
 /// Errors of [`ListTagsForResources`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourcesError {
     /// The service answered `InvalidInput`.
@@ -37,31 +32,25 @@ pub enum ListTagsForResourcesError {
 }
 impl ListTagsForResourcesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListTagsForResourcesError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
-            ListTagsForResourcesError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
-            }
-            ListTagsForResourcesError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
+            ListTagsForResourcesError::InvalidInput(_) => Some("InvalidInput"),
+            ListTagsForResourcesError::NoSuchHealthCheck(_) => Some("NoSuchHealthCheck"),
+            ListTagsForResourcesError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
             ListTagsForResourcesError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
             ListTagsForResourcesError::ThrottlingException(_) => {
-                ::std::option::Option::Some("ThrottlingException")
+                Some("ThrottlingException")
             }
             ListTagsForResourcesError::Unlisted(error) => error.code(),
             ListTagsForResourcesError::Unhandled(error) => error.code.as_deref(),
-            ListTagsForResourcesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTagsForResourcesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTagsForResourcesError::InvalidInput(error) => error.meta(),
             ListTagsForResourcesError::NoSuchHealthCheck(error) => error.meta(),
@@ -69,14 +58,12 @@ impl ListTagsForResourcesError {
             ListTagsForResourcesError::PriorRequestNotComplete(error) => error.meta(),
             ListTagsForResourcesError::ThrottlingException(error) => error.meta(),
             ListTagsForResourcesError::Unlisted(error) => error.meta(),
-            ListTagsForResourcesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTagsForResourcesError::Unhandled(meta) => Some(meta),
             ListTagsForResourcesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTagsForResourcesError::InvalidInput(error) => error.message(),
             ListTagsForResourcesError::NoSuchHealthCheck(error) => error.message(),
@@ -97,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsForResourcesError
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourcesError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourcesError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourcesError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourcesError::PriorRequestNotComplete,
                 )
             }
-            ::std::option::Option::Some("ThrottlingException") => {
+            Some("ThrottlingException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourcesError::ThrottlingException,
@@ -132,15 +119,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsForResourcesError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTagsForResourcesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTagsForResourcesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTagsForResourcesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTagsForResourcesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,32 +172,18 @@ impl ::std::fmt::Display for ListTagsForResourcesError {
     }
 }
 impl ::std::error::Error for ListTagsForResourcesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTagsForResourcesError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourcesError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourcesError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourcesError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourcesError::ThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsForResourcesError::InvalidInput(error) => Some(error),
+            ListTagsForResourcesError::NoSuchHealthCheck(error) => Some(error),
+            ListTagsForResourcesError::NoSuchHostedZone(error) => Some(error),
+            ListTagsForResourcesError::PriorRequestNotComplete(error) => Some(error),
+            ListTagsForResourcesError::ThrottlingException(error) => Some(error),
             ListTagsForResourcesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTagsForResourcesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourcesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsForResourcesError::Unhandled(error) => Some(error),
+            ListTagsForResourcesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -231,14 +202,14 @@ impl super::Operation for ListTagsForResources {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(47usize);
+        let mut path = String::with_capacity(47usize);
         path.push_str("/2013-04-01/tags/");
         match input.resource_type.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "ResourceType",
@@ -246,8 +217,8 @@ impl super::Operation for ListTagsForResources {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "ResourceType",
                 });
             }
@@ -263,10 +234,7 @@ impl super::Operation for ListTagsForResources {
             .write_xml(
                 &mut writer,
                 "ListTagsForResourcesRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

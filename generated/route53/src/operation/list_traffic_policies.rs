@@ -4,17 +4,12 @@
 /// Gets information about the latest version for every traffic policy that is associated with the current Amazon Web Services account. Policies are listed in the order that they were created in.
 ///
 /// For information about how of deleting a traffic policy affects the response from `ListTrafficPolicies`, see [DeleteTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_DeleteTrafficPolicy.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicies;
 impl super::private::Sealed for ListTrafficPolicies {}
 /// Errors of [`ListTrafficPolicies`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrafficPoliciesError {
     /// The service answered `InvalidInput`.
@@ -29,30 +24,26 @@ pub enum ListTrafficPoliciesError {
 }
 impl ListTrafficPoliciesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListTrafficPoliciesError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListTrafficPoliciesError::InvalidInput(_) => Some("InvalidInput"),
             ListTrafficPoliciesError::Unlisted(error) => error.code(),
             ListTrafficPoliciesError::Unhandled(error) => error.code.as_deref(),
-            ListTrafficPoliciesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTrafficPoliciesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTrafficPoliciesError::InvalidInput(error) => error.meta(),
             ListTrafficPoliciesError::Unlisted(error) => error.meta(),
-            ListTrafficPoliciesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTrafficPoliciesError::Unhandled(meta) => Some(meta),
             ListTrafficPoliciesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTrafficPoliciesError::InvalidInput(error) => error.message(),
             ListTrafficPoliciesError::Unlisted(error) => error.message(),
@@ -69,7 +60,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTrafficPoliciesError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPoliciesError::InvalidInput,
@@ -80,15 +71,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTrafficPoliciesError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTrafficPoliciesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTrafficPoliciesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTrafficPoliciesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTrafficPoliciesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -123,20 +112,14 @@ impl ::std::fmt::Display for ListTrafficPoliciesError {
     }
 }
 impl ::std::error::Error for ListTrafficPoliciesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTrafficPoliciesError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPoliciesError::InvalidInput(error) => Some(error),
             ListTrafficPoliciesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTrafficPoliciesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTrafficPoliciesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPoliciesError::Unhandled(error) => Some(error),
+            ListTrafficPoliciesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -149,19 +132,16 @@ impl super::Operation for ListTrafficPolicies {
     const ERRORS: &'static [&'static str] = &["InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/trafficpolicies");
+        let path = String::from("/2013-04-01/trafficpolicies");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input
-            .traffic_policy_id_marker
-            .as_ref()
-        {
+        if let Some(value) = input.traffic_policy_id_marker.as_ref() {
             query.push("trafficpolicyid", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

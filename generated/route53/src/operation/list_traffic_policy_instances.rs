@@ -6,17 +6,12 @@
 /// **Note:** After you submit an `UpdateTrafficPolicyInstance` request, there's a brief delay while Amazon Route 53 creates the resource record sets that are specified in the traffic policy definition. For more information, see the `State` response element.
 ///
 /// Route 53 returns a maximum of 100 items in each response. If you have a lot of traffic policy instances, you can use the `MaxItems` parameter to list them in groups of up to 100.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstances;
 impl super::private::Sealed for ListTrafficPolicyInstances {}
 /// Errors of [`ListTrafficPolicyInstances`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyInstancesError {
     /// The service answered `InvalidInput`.
@@ -33,38 +28,32 @@ pub enum ListTrafficPolicyInstancesError {
 }
 impl ListTrafficPolicyInstancesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListTrafficPolicyInstancesError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListTrafficPolicyInstancesError::InvalidInput(_) => Some("InvalidInput"),
             ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicyInstance")
+                Some("NoSuchTrafficPolicyInstance")
             }
             ListTrafficPolicyInstancesError::Unlisted(error) => error.code(),
             ListTrafficPolicyInstancesError::Unhandled(error) => error.code.as_deref(),
-            ListTrafficPolicyInstancesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListTrafficPolicyInstancesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTrafficPolicyInstancesError::InvalidInput(error) => error.meta(),
             ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance(error) => {
                 error.meta()
             }
             ListTrafficPolicyInstancesError::Unlisted(error) => error.meta(),
-            ListTrafficPolicyInstancesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTrafficPolicyInstancesError::Unhandled(meta) => Some(meta),
             ListTrafficPolicyInstancesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTrafficPolicyInstancesError::InvalidInput(error) => error.message(),
             ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance(error) => {
@@ -84,13 +73,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTrafficPolicyInstance
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyInstancesError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+            Some("NoSuchTrafficPolicyInstance") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance,
@@ -101,15 +90,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTrafficPolicyInstance
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTrafficPolicyInstancesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTrafficPolicyInstancesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTrafficPolicyInstancesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTrafficPolicyInstancesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -147,23 +134,17 @@ impl ::std::fmt::Display for ListTrafficPolicyInstancesError {
     }
 }
 impl ::std::error::Error for ListTrafficPolicyInstancesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTrafficPolicyInstancesError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPolicyInstancesError::InvalidInput(error) => Some(error),
             ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListTrafficPolicyInstancesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTrafficPolicyInstancesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTrafficPolicyInstancesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPolicyInstancesError::Unhandled(error) => Some(error),
+            ListTrafficPolicyInstancesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -179,29 +160,22 @@ impl super::Operation for ListTrafficPolicyInstances {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/trafficpolicyinstances");
+        let path = String::from("/2013-04-01/trafficpolicyinstances");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.hosted_zone_id_marker.as_ref()
-        {
+        if let Some(value) = input.hosted_zone_id_marker.as_ref() {
             query.push("hostedzoneid", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input
-            .traffic_policy_instance_name_marker
-            .as_ref()
-        {
+        if let Some(value) = input.traffic_policy_instance_name_marker.as_ref() {
             query.push("trafficpolicyinstancename", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input
-            .traffic_policy_instance_type_marker
-            .as_ref()
-        {
+        if let Some(value) = input.traffic_policy_instance_type_marker.as_ref() {
             query.push("trafficpolicyinstancetype", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -6,17 +6,12 @@
 /// **Note:** After you submit a `CreateTrafficPolicyInstance` or an `UpdateTrafficPolicyInstance` request, there's a brief delay while Amazon Route 53 creates the resource record sets that are specified in the traffic policy definition. For more information, see the `State` response element.
 ///
 /// Route 53 returns a maximum of 100 items in each response. If you have a lot of traffic policy instances, you can use the `MaxItems` parameter to list them in groups of up to 100.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByHostedZone;
 impl super::private::Sealed for ListTrafficPolicyInstancesByHostedZone {}
 /// Errors of [`ListTrafficPolicyInstancesByHostedZone`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyInstancesByHostedZoneError {
     /// The service answered `InvalidInput`.
@@ -35,29 +30,27 @@ pub enum ListTrafficPolicyInstancesByHostedZoneError {
 }
 impl ListTrafficPolicyInstancesByHostedZoneError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListTrafficPolicyInstancesByHostedZoneError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
+                Some("InvalidInput")
             }
             ListTrafficPolicyInstancesByHostedZoneError::NoSuchTrafficPolicyInstance(
                 _,
-            ) => ::std::option::Option::Some("NoSuchTrafficPolicyInstance"),
+            ) => Some("NoSuchTrafficPolicyInstance"),
             ListTrafficPolicyInstancesByHostedZoneError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
             ListTrafficPolicyInstancesByHostedZoneError::Unlisted(error) => error.code(),
             ListTrafficPolicyInstancesByHostedZoneError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTrafficPolicyInstancesByHostedZoneError::InvalidInput(error) => {
                 error.meta()
@@ -69,16 +62,14 @@ impl ListTrafficPolicyInstancesByHostedZoneError {
                 error.meta()
             }
             ListTrafficPolicyInstancesByHostedZoneError::Unlisted(error) => error.meta(),
-            ListTrafficPolicyInstancesByHostedZoneError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTrafficPolicyInstancesByHostedZoneError::Unhandled(meta) => Some(meta),
             ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTrafficPolicyInstancesByHostedZoneError::InvalidInput(error) => {
                 error.message()
@@ -108,19 +99,19 @@ for ListTrafficPolicyInstancesByHostedZoneError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyInstancesByHostedZoneError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+            Some("NoSuchTrafficPolicyInstance") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyInstancesByHostedZoneError::NoSuchTrafficPolicyInstance,
                 )
             }
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyInstancesByHostedZoneError::NoSuchHostedZone,
@@ -131,15 +122,15 @@ for ListTrafficPolicyInstancesByHostedZoneError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListTrafficPolicyInstancesByHostedZoneError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTrafficPolicyInstancesByHostedZoneError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -180,25 +171,23 @@ impl ::std::fmt::Display for ListTrafficPolicyInstancesByHostedZoneError {
     }
 }
 impl ::std::error::Error for ListTrafficPolicyInstancesByHostedZoneError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListTrafficPolicyInstancesByHostedZoneError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListTrafficPolicyInstancesByHostedZoneError::NoSuchTrafficPolicyInstance(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListTrafficPolicyInstancesByHostedZoneError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListTrafficPolicyInstancesByHostedZoneError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTrafficPolicyInstancesByHostedZoneError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPolicyInstancesByHostedZoneError::Unhandled(error) => Some(error),
             ListTrafficPolicyInstancesByHostedZoneError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -216,30 +205,22 @@ impl super::Operation for ListTrafficPolicyInstancesByHostedZone {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from(
-            "/2013-04-01/trafficpolicyinstances/hostedzone",
-        );
+        let path = String::from("/2013-04-01/trafficpolicyinstances/hostedzone");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.hosted_zone_id.as_ref() {
+        if let Some(value) = input.hosted_zone_id.as_ref() {
             query.push("id", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input
-            .traffic_policy_instance_name_marker
-            .as_ref()
-        {
+        if let Some(value) = input.traffic_policy_instance_name_marker.as_ref() {
             query.push("trafficpolicyinstancename", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input
-            .traffic_policy_instance_type_marker
-            .as_ref()
-        {
+        if let Some(value) = input.traffic_policy_instance_type_marker.as_ref() {
             query.push("trafficpolicyinstancetype", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

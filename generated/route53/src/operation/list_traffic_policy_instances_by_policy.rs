@@ -6,17 +6,12 @@
 /// **Note:** After you submit a `CreateTrafficPolicyInstance` or an `UpdateTrafficPolicyInstance` request, there's a brief delay while Amazon Route 53 creates the resource record sets that are specified in the traffic policy definition. For more information, see the `State` response element.
 ///
 /// Route 53 returns a maximum of 100 items in each response. If you have a lot of traffic policy instances, you can use the `MaxItems` parameter to list them in groups of up to 100.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByPolicy;
 impl super::private::Sealed for ListTrafficPolicyInstancesByPolicy {}
 /// Errors of [`ListTrafficPolicyInstancesByPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyInstancesByPolicyError {
     /// The service answered `InvalidInput`.
@@ -35,29 +30,27 @@ pub enum ListTrafficPolicyInstancesByPolicyError {
 }
 impl ListTrafficPolicyInstancesByPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListTrafficPolicyInstancesByPolicyError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
+                Some("InvalidInput")
             }
             ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicyInstance")
+                Some("NoSuchTrafficPolicyInstance")
             }
             ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
+                Some("NoSuchTrafficPolicy")
             }
             ListTrafficPolicyInstancesByPolicyError::Unlisted(error) => error.code(),
             ListTrafficPolicyInstancesByPolicyError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListTrafficPolicyInstancesByPolicyError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListTrafficPolicyInstancesByPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTrafficPolicyInstancesByPolicyError::InvalidInput(error) => error.meta(),
             ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance(
@@ -67,16 +60,14 @@ impl ListTrafficPolicyInstancesByPolicyError {
                 error.meta()
             }
             ListTrafficPolicyInstancesByPolicyError::Unlisted(error) => error.meta(),
-            ListTrafficPolicyInstancesByPolicyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTrafficPolicyInstancesByPolicyError::Unhandled(meta) => Some(meta),
             ListTrafficPolicyInstancesByPolicyError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTrafficPolicyInstancesByPolicyError::InvalidInput(error) => {
                 error.message()
@@ -104,19 +95,19 @@ for ListTrafficPolicyInstancesByPolicyError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyInstancesByPolicyError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+            Some("NoSuchTrafficPolicyInstance") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+            Some("NoSuchTrafficPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicy,
@@ -127,15 +118,15 @@ for ListTrafficPolicyInstancesByPolicyError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListTrafficPolicyInstancesByPolicyError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListTrafficPolicyInstancesByPolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTrafficPolicyInstancesByPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -176,25 +167,21 @@ impl ::std::fmt::Display for ListTrafficPolicyInstancesByPolicyError {
     }
 }
 impl ::std::error::Error for ListTrafficPolicyInstancesByPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTrafficPolicyInstancesByPolicyError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPolicyInstancesByPolicyError::InvalidInput(error) => Some(error),
             ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicy(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListTrafficPolicyInstancesByPolicyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTrafficPolicyInstancesByPolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPolicyInstancesByPolicyError::Unhandled(error) => Some(error),
             ListTrafficPolicyInstancesByPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -212,38 +199,28 @@ impl super::Operation for ListTrafficPolicyInstancesByPolicy {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from(
-            "/2013-04-01/trafficpolicyinstances/trafficpolicy",
-        );
+        let path = String::from("/2013-04-01/trafficpolicyinstances/trafficpolicy");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.traffic_policy_id.as_ref() {
+        if let Some(value) = input.traffic_policy_id.as_ref() {
             query.push("id", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.traffic_policy_version.as_ref()
-        {
+        if let Some(value) = input.traffic_policy_version.as_ref() {
             query.push("version", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = input.hosted_zone_id_marker.as_ref()
-        {
+        if let Some(value) = input.hosted_zone_id_marker.as_ref() {
             query.push("hostedzoneid", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input
-            .traffic_policy_instance_name_marker
-            .as_ref()
-        {
+        if let Some(value) = input.traffic_policy_instance_name_marker.as_ref() {
             query.push("trafficpolicyinstancename", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input
-            .traffic_policy_instance_type_marker
-            .as_ref()
-        {
+        if let Some(value) = input.traffic_policy_instance_type_marker.as_ref() {
             query.push("trafficpolicyinstancetype", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Gets information about all of the versions for a specified traffic policy.
 ///
 /// Traffic policy versions are listed in numerical order by `VersionNumber`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyVersions;
 impl super::private::Sealed for ListTrafficPolicyVersions {}
 /// Errors of [`ListTrafficPolicyVersions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyVersionsError {
     /// The service answered `InvalidInput`.
@@ -31,36 +26,30 @@ pub enum ListTrafficPolicyVersionsError {
 }
 impl ListTrafficPolicyVersionsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListTrafficPolicyVersionsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            ListTrafficPolicyVersionsError::InvalidInput(_) => Some("InvalidInput"),
             ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
+                Some("NoSuchTrafficPolicy")
             }
             ListTrafficPolicyVersionsError::Unlisted(error) => error.code(),
             ListTrafficPolicyVersionsError::Unhandled(error) => error.code.as_deref(),
-            ListTrafficPolicyVersionsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListTrafficPolicyVersionsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTrafficPolicyVersionsError::InvalidInput(error) => error.meta(),
             ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(error) => error.meta(),
             ListTrafficPolicyVersionsError::Unlisted(error) => error.meta(),
-            ListTrafficPolicyVersionsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTrafficPolicyVersionsError::Unhandled(meta) => Some(meta),
             ListTrafficPolicyVersionsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTrafficPolicyVersionsError::InvalidInput(error) => error.message(),
             ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(error) => error.message(),
@@ -78,13 +67,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTrafficPolicyVersions
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyVersionsError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+            Some("NoSuchTrafficPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTrafficPolicyVersionsError::NoSuchTrafficPolicy,
@@ -95,15 +84,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTrafficPolicyVersions
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTrafficPolicyVersionsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTrafficPolicyVersionsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTrafficPolicyVersionsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTrafficPolicyVersionsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -141,23 +128,15 @@ impl ::std::fmt::Display for ListTrafficPolicyVersionsError {
     }
 }
 impl ::std::error::Error for ListTrafficPolicyVersionsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTrafficPolicyVersionsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPolicyVersionsError::InvalidInput(error) => Some(error),
+            ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(error) => Some(error),
             ListTrafficPolicyVersionsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTrafficPolicyVersionsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTrafficPolicyVersionsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTrafficPolicyVersionsError::Unhandled(error) => Some(error),
+            ListTrafficPolicyVersionsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -170,14 +149,14 @@ impl super::Operation for ListTrafficPolicyVersions {
     const ERRORS: &'static [&'static str] = &["InvalidInput", "NoSuchTrafficPolicy"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(57usize);
+        let mut path = String::with_capacity(57usize);
         path.push_str("/2013-04-01/trafficpolicies/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -185,21 +164,18 @@ impl super::Operation for ListTrafficPolicyVersions {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }
         }
         path.push_str("/versions");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input
-            .traffic_policy_version_marker
-            .as_ref()
-        {
+        if let Some(value) = input.traffic_policy_version_marker.as_ref() {
             query.push("trafficpolicyversion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_items.as_ref() {
+        if let Some(value) = input.max_items.as_ref() {
             query.push("maxitems", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

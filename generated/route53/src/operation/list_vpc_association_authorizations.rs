@@ -4,17 +4,12 @@
 /// Gets a list of the VPCs that were created by other accounts and that can be associated with a specified hosted zone because you've submitted one or more `CreateVPCAssociationAuthorization` requests.
 ///
 /// The response includes a `VPCs` element with a [`VPC`](crate::types::Vpc) child element for each VPC that can be associated with the hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListVpcAssociationAuthorizations;
 impl super::private::Sealed for ListVpcAssociationAuthorizations {}
 /// Errors of [`ListVpcAssociationAuthorizations`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListVpcAssociationAuthorizationsError {
     /// The service answered `NoSuchHostedZone`.
@@ -33,29 +28,27 @@ pub enum ListVpcAssociationAuthorizationsError {
 }
 impl ListVpcAssociationAuthorizationsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListVpcAssociationAuthorizationsError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
             ListVpcAssociationAuthorizationsError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
+                Some("InvalidInput")
             }
             ListVpcAssociationAuthorizationsError::InvalidPaginationToken(_) => {
-                ::std::option::Option::Some("InvalidPaginationToken")
+                Some("InvalidPaginationToken")
             }
             ListVpcAssociationAuthorizationsError::Unlisted(error) => error.code(),
             ListVpcAssociationAuthorizationsError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListVpcAssociationAuthorizationsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListVpcAssociationAuthorizationsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListVpcAssociationAuthorizationsError::NoSuchHostedZone(error) => {
                 error.meta()
@@ -65,14 +58,12 @@ impl ListVpcAssociationAuthorizationsError {
                 error.meta()
             }
             ListVpcAssociationAuthorizationsError::Unlisted(error) => error.meta(),
-            ListVpcAssociationAuthorizationsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListVpcAssociationAuthorizationsError::Unhandled(meta) => Some(meta),
             ListVpcAssociationAuthorizationsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListVpcAssociationAuthorizationsError::NoSuchHostedZone(error) => {
                 error.message()
@@ -98,19 +89,19 @@ for ListVpcAssociationAuthorizationsError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListVpcAssociationAuthorizationsError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListVpcAssociationAuthorizationsError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("InvalidPaginationToken") => {
+            Some("InvalidPaginationToken") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListVpcAssociationAuthorizationsError::InvalidPaginationToken,
@@ -121,15 +112,15 @@ for ListVpcAssociationAuthorizationsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListVpcAssociationAuthorizationsError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListVpcAssociationAuthorizationsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListVpcAssociationAuthorizationsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -170,26 +161,18 @@ impl ::std::fmt::Display for ListVpcAssociationAuthorizationsError {
     }
 }
 impl ::std::error::Error for ListVpcAssociationAuthorizationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListVpcAssociationAuthorizationsError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListVpcAssociationAuthorizationsError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListVpcAssociationAuthorizationsError::NoSuchHostedZone(error) => Some(error),
+            ListVpcAssociationAuthorizationsError::InvalidInput(error) => Some(error),
             ListVpcAssociationAuthorizationsError::InvalidPaginationToken(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListVpcAssociationAuthorizationsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListVpcAssociationAuthorizationsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListVpcAssociationAuthorizationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListVpcAssociationAuthorizationsError::Unhandled(error) => Some(error),
+            ListVpcAssociationAuthorizationsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -204,22 +187,22 @@ impl super::Operation for ListVpcAssociationAuthorizations {
         "InvalidInput",
         "InvalidPaginationToken",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::None,
+        limit_key: None,
         result_keys: &["VPCs"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(67usize);
+        let mut path = String::with_capacity(67usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -227,18 +210,18 @@ impl super::Operation for ListVpcAssociationAuthorizations {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
         }
         path.push_str("/authorizevpcassociation");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.next_token.as_ref() {
+        if let Some(value) = input.next_token.as_ref() {
             query.push("nexttoken", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.max_results.as_ref() {
+        if let Some(value) = input.max_results.as_ref() {
             query.push("maxresults", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -220,7 +220,7 @@ pub use update_traffic_policy_instance::UpdateTrafficPolicyInstanceError;
 /// The error of an operation the model documents no errors for: another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
 ///
 /// Each such operation names it by an alias, `<Operation>Error`.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum OperationError {
     /// An exception the service models but does not list for this operation;
@@ -233,24 +233,24 @@ pub enum OperationError {
 }
 impl OperationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             OperationError::Unlisted(error) => error.code(),
             OperationError::Unhandled(error) => error.code.as_deref(),
-            OperationError::InvalidResponse(_) => ::std::option::Option::None,
+            OperationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             OperationError::Unlisted(error) => error.meta(),
-            OperationError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            OperationError::Unhandled(meta) => Some(meta),
             OperationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             OperationError::Unlisted(error) => error.message(),
             OperationError::Unhandled(meta) => meta.message.as_deref(),
@@ -269,13 +269,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for OperationError {
             .as_deref()
             .and_then(|code| crate::Error::from_modeled_code(code, response))
         {
-            ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                OperationError::Unlisted(error)
-            }
-            ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+            Some(Ok(error)) => OperationError::Unlisted(error),
+            Some(Err(error)) => {
                 OperationError::InvalidResponse(error.with_response(response))
             }
-            ::std::option::Option::None => {
+            None => {
                 OperationError::Unhandled(
                     ::awsgen_runtime::protocol::ErrorMeta::from_response(response, code),
                 )
@@ -296,11 +294,11 @@ impl ::std::fmt::Display for OperationError {
     }
 }
 impl ::std::error::Error for OperationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             OperationError::Unlisted(error) => ::std::error::Error::source(error),
-            OperationError::Unhandled(error) => ::std::option::Option::Some(error),
-            OperationError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            OperationError::Unhandled(error) => Some(error),
+            OperationError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -327,7 +325,7 @@ pub trait Operation: private::Sealed {
     /// Whether sending the same request twice is safe: only where the model marks the operation idempotent.
     const IDEMPOTENT: bool = false;
     /// How the operation pages through results, when it does: `None` unless the model has a paginator for it.
-    const PAGINATOR: ::std::option::Option<Paginator> = ::std::option::Option::None;
+    const PAGINATOR: Option<Paginator> = None;
     /// Turns an input into the HTTP request the service expects: method, path
     /// and query (no scheme or host), headers, and body.
     ///
@@ -335,32 +333,26 @@ pub trait Operation: private::Sealed {
     /// value cannot be sent as a header.
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     >;
     /// The operation's error: its documented exceptions, an unhandled error, or an unreadable response.
     type Error: ::std::error::Error
-        + ::std::marker::Send
-        + ::std::marker::Sync
+        + Send
+        + Sync
         + ::awsgen_runtime::protocol::FromErrorResponse
         + 'static;
     /// Reads the service's HTTP response: the output for a success status,
     /// else the typed error the response's error code names.
     fn parse_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> Result<Self::Output, Self::Error> {
         ::awsgen_runtime::protocol::parse_response(response)
     }
 }
 /// How an operation pages through results, from the model's paginators.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Paginator {
     /// Input members carrying the continuation token.
@@ -368,7 +360,7 @@ pub struct Paginator {
     /// Output members holding the next token.
     pub output_tokens: &'static [&'static str],
     /// Input member limiting the page size.
-    pub limit_key: ::std::option::Option<&'static str>,
+    pub limit_key: Option<&'static str>,
     /// Output members holding each page's items.
     pub result_keys: &'static [&'static str],
 }

@@ -6,17 +6,12 @@
 /// This call only supports querying public hosted zones.
 ///
 /// **Note:** The `TestDnsAnswer` returns information similar to what you would expect from the answer section of the `dig` command. Therefore, if you query for the name servers of a subdomain that point to the parent name servers, those will not be returned.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TestDnsAnswer;
 impl super::private::Sealed for TestDnsAnswer {}
 /// Errors of [`TestDnsAnswer`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TestDnsAnswerError {
     /// The service answered `NoSuchHostedZone`.
@@ -33,32 +28,28 @@ pub enum TestDnsAnswerError {
 }
 impl TestDnsAnswerError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            TestDnsAnswerError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            TestDnsAnswerError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            TestDnsAnswerError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            TestDnsAnswerError::InvalidInput(_) => Some("InvalidInput"),
             TestDnsAnswerError::Unlisted(error) => error.code(),
             TestDnsAnswerError::Unhandled(error) => error.code.as_deref(),
-            TestDnsAnswerError::InvalidResponse(_) => ::std::option::Option::None,
+            TestDnsAnswerError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TestDnsAnswerError::NoSuchHostedZone(error) => error.meta(),
             TestDnsAnswerError::InvalidInput(error) => error.meta(),
             TestDnsAnswerError::Unlisted(error) => error.meta(),
-            TestDnsAnswerError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TestDnsAnswerError::Unhandled(meta) => Some(meta),
             TestDnsAnswerError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TestDnsAnswerError::NoSuchHostedZone(error) => error.message(),
             TestDnsAnswerError::InvalidInput(error) => error.message(),
@@ -76,13 +67,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TestDnsAnswerError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestDnsAnswerError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TestDnsAnswerError::InvalidInput,
@@ -93,15 +84,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TestDnsAnswerError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TestDnsAnswerError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TestDnsAnswerError::Unlisted(error),
+                    Some(Err(error)) => {
                         TestDnsAnswerError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TestDnsAnswerError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -133,17 +122,13 @@ impl ::std::fmt::Display for TestDnsAnswerError {
     }
 }
 impl ::std::error::Error for TestDnsAnswerError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TestDnsAnswerError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TestDnsAnswerError::InvalidInput(error) => ::std::option::Option::Some(error),
+            TestDnsAnswerError::NoSuchHostedZone(error) => Some(error),
+            TestDnsAnswerError::InvalidInput(error) => Some(error),
             TestDnsAnswerError::Unlisted(error) => ::std::error::Error::source(error),
-            TestDnsAnswerError::Unhandled(error) => ::std::option::Option::Some(error),
-            TestDnsAnswerError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TestDnsAnswerError::Unhandled(error) => Some(error),
+            TestDnsAnswerError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -156,32 +141,28 @@ impl super::Operation for TestDnsAnswer {
     const ERRORS: &'static [&'static str] = &["NoSuchHostedZone", "InvalidInput"];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let path = ::std::string::String::from("/2013-04-01/testdnsanswer");
+        let path = String::from("/2013-04-01/testdnsanswer");
         let mut query = ::awsgen_runtime::protocol::Query::new("");
-        if let ::std::option::Option::Some(value) = input.hosted_zone_id.as_ref() {
+        if let Some(value) = input.hosted_zone_id.as_ref() {
             query.push("hostedzoneid", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.record_name.as_ref() {
+        if let Some(value) = input.record_name.as_ref() {
             query.push("recordname", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.record_type.as_ref() {
+        if let Some(value) = input.record_type.as_ref() {
             query.push("recordtype", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.resolver_ip.as_ref() {
+        if let Some(value) = input.resolver_ip.as_ref() {
             query.push("resolverip", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input.edns0_client_subnet_ip.as_ref()
-        {
+        if let Some(value) = input.edns0_client_subnet_ip.as_ref() {
             query.push("edns0clientsubnetip", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = input
-            .edns0_client_subnet_mask
-            .as_ref()
-        {
+        if let Some(value) = input.edns0_client_subnet_mask.as_ref() {
             query.push("edns0clientsubnetmask", value.as_str());
         }
         let request = ::awsgen_runtime::protocol::RequestParts::new(

@@ -4,17 +4,12 @@
 /// Updates an existing health check. Note that some values can't be updated.
 ///
 /// For more information about updating health checks, see [Creating, Updating, and Deleting Health Checks](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-deleting.html) in the *Amazon Route 53 Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateHealthCheck;
 impl super::private::Sealed for UpdateHealthCheck {}
 /// Errors of [`UpdateHealthCheck`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateHealthCheckError {
     /// The service answered `NoSuchHealthCheck`.
@@ -33,36 +28,32 @@ pub enum UpdateHealthCheckError {
 }
 impl UpdateHealthCheckError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateHealthCheckError::NoSuchHealthCheck(_) => {
-                ::std::option::Option::Some("NoSuchHealthCheck")
-            }
-            UpdateHealthCheckError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            UpdateHealthCheckError::NoSuchHealthCheck(_) => Some("NoSuchHealthCheck"),
+            UpdateHealthCheckError::InvalidInput(_) => Some("InvalidInput"),
             UpdateHealthCheckError::HealthCheckVersionMismatch(_) => {
-                ::std::option::Option::Some("HealthCheckVersionMismatch")
+                Some("HealthCheckVersionMismatch")
             }
             UpdateHealthCheckError::Unlisted(error) => error.code(),
             UpdateHealthCheckError::Unhandled(error) => error.code.as_deref(),
-            UpdateHealthCheckError::InvalidResponse(_) => ::std::option::Option::None,
+            UpdateHealthCheckError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateHealthCheckError::NoSuchHealthCheck(error) => error.meta(),
             UpdateHealthCheckError::InvalidInput(error) => error.meta(),
             UpdateHealthCheckError::HealthCheckVersionMismatch(error) => error.meta(),
             UpdateHealthCheckError::Unlisted(error) => error.meta(),
-            UpdateHealthCheckError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UpdateHealthCheckError::Unhandled(meta) => Some(meta),
             UpdateHealthCheckError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateHealthCheckError::NoSuchHealthCheck(error) => error.message(),
             UpdateHealthCheckError::InvalidInput(error) => error.message(),
@@ -81,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateHealthCheckError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHealthCheck") => {
+            Some("NoSuchHealthCheck") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHealthCheckError::NoSuchHealthCheck,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHealthCheckError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("HealthCheckVersionMismatch") => {
+            Some("HealthCheckVersionMismatch") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHealthCheckError::HealthCheckVersionMismatch,
@@ -104,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateHealthCheckError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateHealthCheckError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateHealthCheckError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateHealthCheckError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateHealthCheckError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -151,24 +140,14 @@ impl ::std::fmt::Display for UpdateHealthCheckError {
     }
 }
 impl ::std::error::Error for UpdateHealthCheckError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateHealthCheckError::NoSuchHealthCheck(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHealthCheckError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHealthCheckError::HealthCheckVersionMismatch(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateHealthCheckError::NoSuchHealthCheck(error) => Some(error),
+            UpdateHealthCheckError::InvalidInput(error) => Some(error),
+            UpdateHealthCheckError::HealthCheckVersionMismatch(error) => Some(error),
             UpdateHealthCheckError::Unlisted(error) => ::std::error::Error::source(error),
-            UpdateHealthCheckError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHealthCheckError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateHealthCheckError::Unhandled(error) => Some(error),
+            UpdateHealthCheckError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -185,14 +164,14 @@ impl super::Operation for UpdateHealthCheck {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(55usize);
+        let mut path = String::with_capacity(55usize);
         path.push_str("/2013-04-01/healthcheck/");
         match input.health_check_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HealthCheckId",
@@ -200,8 +179,8 @@ impl super::Operation for UpdateHealthCheck {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HealthCheckId",
                 });
             }
@@ -217,10 +196,7 @@ impl super::Operation for UpdateHealthCheck {
             .write_xml(
                 &mut writer,
                 "UpdateHealthCheckRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

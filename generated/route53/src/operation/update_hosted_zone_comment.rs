@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates the comment for a specified hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneComment;
 impl super::private::Sealed for UpdateHostedZoneComment {}
 /// Errors of [`UpdateHostedZoneComment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateHostedZoneCommentError {
     /// The service answered `NoSuchHostedZone`.
@@ -31,40 +26,32 @@ pub enum UpdateHostedZoneCommentError {
 }
 impl UpdateHostedZoneCommentError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateHostedZoneCommentError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
-            }
-            UpdateHostedZoneCommentError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            UpdateHostedZoneCommentError::NoSuchHostedZone(_) => Some("NoSuchHostedZone"),
+            UpdateHostedZoneCommentError::InvalidInput(_) => Some("InvalidInput"),
             UpdateHostedZoneCommentError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
             UpdateHostedZoneCommentError::Unlisted(error) => error.code(),
             UpdateHostedZoneCommentError::Unhandled(error) => error.code.as_deref(),
-            UpdateHostedZoneCommentError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateHostedZoneCommentError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateHostedZoneCommentError::NoSuchHostedZone(error) => error.meta(),
             UpdateHostedZoneCommentError::InvalidInput(error) => error.meta(),
             UpdateHostedZoneCommentError::PriorRequestNotComplete(error) => error.meta(),
             UpdateHostedZoneCommentError::Unlisted(error) => error.meta(),
-            UpdateHostedZoneCommentError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateHostedZoneCommentError::Unhandled(meta) => Some(meta),
             UpdateHostedZoneCommentError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateHostedZoneCommentError::NoSuchHostedZone(error) => error.message(),
             UpdateHostedZoneCommentError::InvalidInput(error) => error.message(),
@@ -85,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateHostedZoneCommentEr
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHostedZoneCommentError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHostedZoneCommentError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHostedZoneCommentError::PriorRequestNotComplete,
@@ -108,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateHostedZoneCommentEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateHostedZoneCommentError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateHostedZoneCommentError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateHostedZoneCommentError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateHostedZoneCommentError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -157,26 +142,16 @@ impl ::std::fmt::Display for UpdateHostedZoneCommentError {
     }
 }
 impl ::std::error::Error for UpdateHostedZoneCommentError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateHostedZoneCommentError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHostedZoneCommentError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHostedZoneCommentError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateHostedZoneCommentError::NoSuchHostedZone(error) => Some(error),
+            UpdateHostedZoneCommentError::InvalidInput(error) => Some(error),
+            UpdateHostedZoneCommentError::PriorRequestNotComplete(error) => Some(error),
             UpdateHostedZoneCommentError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateHostedZoneCommentError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHostedZoneCommentError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateHostedZoneCommentError::Unhandled(error) => Some(error),
+            UpdateHostedZoneCommentError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -193,14 +168,14 @@ impl super::Operation for UpdateHostedZoneComment {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(43usize);
+        let mut path = String::with_capacity(43usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -208,8 +183,8 @@ impl super::Operation for UpdateHostedZoneComment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }
@@ -225,10 +200,7 @@ impl super::Operation for UpdateHostedZoneComment {
             .write_xml(
                 &mut writer,
                 "UpdateHostedZoneCommentRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

@@ -4,17 +4,12 @@
 /// Updates the features configuration for a hosted zone. This operation allows you to enable or disable specific features for your hosted zone, such as accelerated recovery.
 ///
 /// Accelerated recovery enables you to update DNS records in your public hosted zone even when the us-east-1 region is unavailable.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneFeatures;
 impl super::private::Sealed for UpdateHostedZoneFeatures {}
 /// Errors of [`UpdateHostedZoneFeatures`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateHostedZoneFeaturesError {
     /// The service answered `NoSuchHostedZone`.
@@ -35,44 +30,36 @@ pub enum UpdateHostedZoneFeaturesError {
 }
 impl UpdateHostedZoneFeaturesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             UpdateHostedZoneFeaturesError::NoSuchHostedZone(_) => {
-                ::std::option::Option::Some("NoSuchHostedZone")
+                Some("NoSuchHostedZone")
             }
-            UpdateHostedZoneFeaturesError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            UpdateHostedZoneFeaturesError::InvalidInput(_) => Some("InvalidInput"),
             UpdateHostedZoneFeaturesError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
-            UpdateHostedZoneFeaturesError::LimitsExceeded(_) => {
-                ::std::option::Option::Some("LimitsExceeded")
-            }
+            UpdateHostedZoneFeaturesError::LimitsExceeded(_) => Some("LimitsExceeded"),
             UpdateHostedZoneFeaturesError::Unlisted(error) => error.code(),
             UpdateHostedZoneFeaturesError::Unhandled(error) => error.code.as_deref(),
-            UpdateHostedZoneFeaturesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateHostedZoneFeaturesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateHostedZoneFeaturesError::NoSuchHostedZone(error) => error.meta(),
             UpdateHostedZoneFeaturesError::InvalidInput(error) => error.meta(),
             UpdateHostedZoneFeaturesError::PriorRequestNotComplete(error) => error.meta(),
             UpdateHostedZoneFeaturesError::LimitsExceeded(error) => error.meta(),
             UpdateHostedZoneFeaturesError::Unlisted(error) => error.meta(),
-            UpdateHostedZoneFeaturesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateHostedZoneFeaturesError::Unhandled(meta) => Some(meta),
             UpdateHostedZoneFeaturesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateHostedZoneFeaturesError::NoSuchHostedZone(error) => error.message(),
             UpdateHostedZoneFeaturesError::InvalidInput(error) => error.message(),
@@ -94,25 +81,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateHostedZoneFeaturesE
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("NoSuchHostedZone") => {
+            Some("NoSuchHostedZone") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHostedZoneFeaturesError::NoSuchHostedZone,
                 )
             }
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHostedZoneFeaturesError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHostedZoneFeaturesError::PriorRequestNotComplete,
                 )
             }
-            ::std::option::Option::Some("LimitsExceeded") => {
+            Some("LimitsExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateHostedZoneFeaturesError::LimitsExceeded,
@@ -123,15 +110,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateHostedZoneFeaturesE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateHostedZoneFeaturesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateHostedZoneFeaturesError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateHostedZoneFeaturesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateHostedZoneFeaturesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -175,29 +160,17 @@ impl ::std::fmt::Display for UpdateHostedZoneFeaturesError {
     }
 }
 impl ::std::error::Error for UpdateHostedZoneFeaturesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateHostedZoneFeaturesError::NoSuchHostedZone(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHostedZoneFeaturesError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHostedZoneFeaturesError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHostedZoneFeaturesError::LimitsExceeded(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateHostedZoneFeaturesError::NoSuchHostedZone(error) => Some(error),
+            UpdateHostedZoneFeaturesError::InvalidInput(error) => Some(error),
+            UpdateHostedZoneFeaturesError::PriorRequestNotComplete(error) => Some(error),
+            UpdateHostedZoneFeaturesError::LimitsExceeded(error) => Some(error),
             UpdateHostedZoneFeaturesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateHostedZoneFeaturesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateHostedZoneFeaturesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateHostedZoneFeaturesError::Unhandled(error) => Some(error),
+            UpdateHostedZoneFeaturesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -215,14 +188,14 @@ impl super::Operation for UpdateHostedZoneFeatures {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(52usize);
+        let mut path = String::with_capacity(52usize);
         path.push_str("/2013-04-01/hostedzone/");
         match input.hosted_zone_id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "HostedZoneId",
@@ -230,8 +203,8 @@ impl super::Operation for UpdateHostedZoneFeatures {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "HostedZoneId",
                 });
             }
@@ -248,10 +221,7 @@ impl super::Operation for UpdateHostedZoneFeatures {
             .write_xml(
                 &mut writer,
                 "UpdateHostedZoneFeaturesRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

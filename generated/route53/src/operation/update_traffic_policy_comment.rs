@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Updates the comment for a specified traffic policy version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyComment;
 impl super::private::Sealed for UpdateTrafficPolicyComment {}
 /// Errors of [`UpdateTrafficPolicyComment`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTrafficPolicyCommentError {
     /// The service answered `InvalidInput`.
@@ -31,27 +26,23 @@ pub enum UpdateTrafficPolicyCommentError {
 }
 impl UpdateTrafficPolicyCommentError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateTrafficPolicyCommentError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            UpdateTrafficPolicyCommentError::InvalidInput(_) => Some("InvalidInput"),
             UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
+                Some("NoSuchTrafficPolicy")
             }
             UpdateTrafficPolicyCommentError::ConcurrentModification(_) => {
-                ::std::option::Option::Some("ConcurrentModification")
+                Some("ConcurrentModification")
             }
             UpdateTrafficPolicyCommentError::Unlisted(error) => error.code(),
             UpdateTrafficPolicyCommentError::Unhandled(error) => error.code.as_deref(),
-            UpdateTrafficPolicyCommentError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateTrafficPolicyCommentError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateTrafficPolicyCommentError::InvalidInput(error) => error.meta(),
             UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy(error) => error.meta(),
@@ -59,14 +50,12 @@ impl UpdateTrafficPolicyCommentError {
                 error.meta()
             }
             UpdateTrafficPolicyCommentError::Unlisted(error) => error.meta(),
-            UpdateTrafficPolicyCommentError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateTrafficPolicyCommentError::Unhandled(meta) => Some(meta),
             UpdateTrafficPolicyCommentError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateTrafficPolicyCommentError::InvalidInput(error) => error.message(),
             UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy(error) => {
@@ -89,19 +78,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTrafficPolicyCommen
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTrafficPolicyCommentError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+            Some("NoSuchTrafficPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy,
                 )
             }
-            ::std::option::Option::Some("ConcurrentModification") => {
+            Some("ConcurrentModification") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTrafficPolicyCommentError::ConcurrentModification,
@@ -112,15 +101,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTrafficPolicyCommen
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateTrafficPolicyCommentError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateTrafficPolicyCommentError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateTrafficPolicyCommentError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateTrafficPolicyCommentError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -161,26 +148,16 @@ impl ::std::fmt::Display for UpdateTrafficPolicyCommentError {
     }
 }
 impl ::std::error::Error for UpdateTrafficPolicyCommentError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateTrafficPolicyCommentError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTrafficPolicyCommentError::ConcurrentModification(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTrafficPolicyCommentError::InvalidInput(error) => Some(error),
+            UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy(error) => Some(error),
+            UpdateTrafficPolicyCommentError::ConcurrentModification(error) => Some(error),
             UpdateTrafficPolicyCommentError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateTrafficPolicyCommentError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTrafficPolicyCommentError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTrafficPolicyCommentError::Unhandled(error) => Some(error),
+            UpdateTrafficPolicyCommentError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -197,14 +174,14 @@ impl super::Operation for UpdateTrafficPolicyComment {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(56usize);
+        let mut path = String::with_capacity(56usize);
         path.push_str("/2013-04-01/trafficpolicy/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -212,15 +189,15 @@ impl super::Operation for UpdateTrafficPolicyComment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }
         }
         path.push('/');
         match input.version.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Version",
@@ -228,8 +205,8 @@ impl super::Operation for UpdateTrafficPolicyComment {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Version",
                 });
             }
@@ -245,10 +222,7 @@ impl super::Operation for UpdateTrafficPolicyComment {
             .write_xml(
                 &mut writer,
                 "UpdateTrafficPolicyCommentRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

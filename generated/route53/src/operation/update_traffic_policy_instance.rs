@@ -10,17 +10,12 @@
 /// 1. Route 53 creates a new group of resource record sets based on the specified traffic policy. This is true regardless of how significant the differences are between the existing resource record sets and the new resource record sets.
 /// 2. When all of the new resource record sets have been created, Route 53 starts to respond to DNS queries for the root resource record set name (such as example.com) by using the new resource record sets.
 /// 3. Route 53 deletes the old group of resource record sets that are associated with the root resource record set name.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyInstance;
 impl super::private::Sealed for UpdateTrafficPolicyInstance {}
 /// Errors of [`UpdateTrafficPolicyInstance`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTrafficPolicyInstanceError {
     /// The service answered `InvalidInput`.
@@ -43,33 +38,29 @@ pub enum UpdateTrafficPolicyInstanceError {
 }
 impl UpdateTrafficPolicyInstanceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UpdateTrafficPolicyInstanceError::InvalidInput(_) => {
-                ::std::option::Option::Some("InvalidInput")
-            }
+            UpdateTrafficPolicyInstanceError::InvalidInput(_) => Some("InvalidInput"),
             UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicy")
+                Some("NoSuchTrafficPolicy")
             }
             UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(_) => {
-                ::std::option::Option::Some("NoSuchTrafficPolicyInstance")
+                Some("NoSuchTrafficPolicyInstance")
             }
             UpdateTrafficPolicyInstanceError::PriorRequestNotComplete(_) => {
-                ::std::option::Option::Some("PriorRequestNotComplete")
+                Some("PriorRequestNotComplete")
             }
             UpdateTrafficPolicyInstanceError::ConflictingTypes(_) => {
-                ::std::option::Option::Some("ConflictingTypes")
+                Some("ConflictingTypes")
             }
             UpdateTrafficPolicyInstanceError::Unlisted(error) => error.code(),
             UpdateTrafficPolicyInstanceError::Unhandled(error) => error.code.as_deref(),
-            UpdateTrafficPolicyInstanceError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            UpdateTrafficPolicyInstanceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UpdateTrafficPolicyInstanceError::InvalidInput(error) => error.meta(),
             UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy(error) => error.meta(),
@@ -81,14 +72,12 @@ impl UpdateTrafficPolicyInstanceError {
             }
             UpdateTrafficPolicyInstanceError::ConflictingTypes(error) => error.meta(),
             UpdateTrafficPolicyInstanceError::Unlisted(error) => error.meta(),
-            UpdateTrafficPolicyInstanceError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            UpdateTrafficPolicyInstanceError::Unhandled(meta) => Some(meta),
             UpdateTrafficPolicyInstanceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UpdateTrafficPolicyInstanceError::InvalidInput(error) => error.message(),
             UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy(error) => {
@@ -115,31 +104,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTrafficPolicyInstan
     ) -> Self {
         let code = ::awsgen_runtime::xml::rest_error_code(response);
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidInput") => {
+            Some("InvalidInput") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTrafficPolicyInstanceError::InvalidInput,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicy") => {
+            Some("NoSuchTrafficPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy,
                 )
             }
-            ::std::option::Option::Some("NoSuchTrafficPolicyInstance") => {
+            Some("NoSuchTrafficPolicyInstance") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance,
                 )
             }
-            ::std::option::Option::Some("PriorRequestNotComplete") => {
+            Some("PriorRequestNotComplete") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTrafficPolicyInstanceError::PriorRequestNotComplete,
                 )
             }
-            ::std::option::Option::Some("ConflictingTypes") => {
+            Some("ConflictingTypes") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UpdateTrafficPolicyInstanceError::ConflictingTypes,
@@ -150,15 +139,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UpdateTrafficPolicyInstan
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UpdateTrafficPolicyInstanceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UpdateTrafficPolicyInstanceError::Unlisted(error),
+                    Some(Err(error)) => {
                         UpdateTrafficPolicyInstanceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UpdateTrafficPolicyInstanceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -205,32 +192,22 @@ impl ::std::fmt::Display for UpdateTrafficPolicyInstanceError {
     }
 }
 impl ::std::error::Error for UpdateTrafficPolicyInstanceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UpdateTrafficPolicyInstanceError::InvalidInput(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTrafficPolicyInstanceError::InvalidInput(error) => Some(error),
+            UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy(error) => Some(error),
             UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             UpdateTrafficPolicyInstanceError::PriorRequestNotComplete(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            UpdateTrafficPolicyInstanceError::ConflictingTypes(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTrafficPolicyInstanceError::ConflictingTypes(error) => Some(error),
             UpdateTrafficPolicyInstanceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            UpdateTrafficPolicyInstanceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UpdateTrafficPolicyInstanceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UpdateTrafficPolicyInstanceError::Unhandled(error) => Some(error),
+            UpdateTrafficPolicyInstanceError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -249,14 +226,14 @@ impl super::Operation for UpdateTrafficPolicyInstance {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
-        let mut path = ::std::string::String::with_capacity(54usize);
+        let mut path = String::with_capacity(54usize);
         path.push_str("/2013-04-01/trafficpolicyinstance/");
         match input.id.as_ref() {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "Id",
@@ -264,8 +241,8 @@ impl super::Operation for UpdateTrafficPolicyInstance {
                     false,
                 )?
             }
-            ::std::option::Option::None => {
-                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
+            None => {
+                return Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "Id",
                 });
             }
@@ -281,10 +258,7 @@ impl super::Operation for UpdateTrafficPolicyInstance {
             .write_xml(
                 &mut writer,
                 "UpdateTrafficPolicyInstanceRequest",
-                ::std::option::Option::Some((
-                    "xmlns",
-                    "https://route53.amazonaws.com/doc/2013-04-01/",
-                )),
+                Some(("xmlns", "https://route53.amazonaws.com/doc/2013-04-01/")),
             )?;
         request.body("application/xml", writer.finish());
         request.finish()

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the type of limit that you specified in the request and the current value for that limit.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AccountLimit {
     /// The limit that you requested. Valid values include the following:
@@ -19,112 +14,101 @@ pub struct AccountLimit {
     /// - **MAX_TRAFFIC_POLICY_INSTANCES_BY_OWNER**: The maximum number of traffic policy instances that you can create using the current account. (Traffic policy instances are referred to as traffic flow policy records in the Amazon Route 53 console.)
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::AccountLimitType>,
+    pub type_: Option<crate::types::AccountLimitType>,
     /// The current value for the limit that is specified by [Type](https://docs.aws.amazon.com/Route53/latest/APIReference/API_AccountLimit.html#Route53-Type-AccountLimit-Type).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
 }
 impl AccountLimit {
     /// Starts building a [`AccountLimit`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountLimitBuilder {
-        <crate::types::builders::AccountLimitBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AccountLimitBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::AccountLimitType> {
+    pub fn type_(&self) -> Option<&crate::types::AccountLimitType> {
         self.type_.as_ref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<i64> {
+    pub fn value(&self) -> Option<i64> {
         self.value
     }
 }
 /// A builder for [`AccountLimit`](crate::types::AccountLimit); start one with `AccountLimit::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AccountLimitBuilder {
     inner: crate::types::AccountLimit,
 }
 impl AccountLimitBuilder {
     /// Sets [`AccountLimit::type_`](crate::types::AccountLimit::type_): The limit that you requested.
     pub fn type_(mut self, input: crate::types::AccountLimitType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::type_`](crate::types::AccountLimit::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::AccountLimitType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::AccountLimitType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`AccountLimit::type_`](crate::types::AccountLimit::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::AccountLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::AccountLimitType> {
         &self.inner.type_
     }
     /// Sets [`AccountLimit::value`](crate::types::AccountLimit::value): The current value for the limit that is specified by [Type](https://docs.aws.amazon.com/Route53/latest/APIReference/API_AccountLimit.html#Route53-Type-AccountLimit-Type).
     pub fn value(mut self, input: i64) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`AccountLimit::value`](crate::types::AccountLimit::value).
     #[inline]
-    pub fn set_value(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_value(mut self, input: Option<i64>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`AccountLimit::value`](crate::types::AccountLimit::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<i64> {
+    pub fn get_value(&self) -> &Option<i64> {
         &self.inner.value
     }
     /// Builds the [`AccountLimit`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::AccountLimit,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::AccountLimit, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AccountLimit",
                 member: "type_",
             });
         }
         if self.inner.value.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AccountLimit",
                 member: "value",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for AccountLimit {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::AccountLimitType::from(child.text()),
                     );
                 }
                 "Value" => {
-                    value.value = ::std::option::Option::Some(
+                    value.value = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "AccountLimit")?,
@@ -133,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for AccountLimit {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// The `AccountLimitType` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AccountLimitType {
     /// `MAX_HEALTH_CHECKS_BY_OWNER`
@@ -55,7 +55,7 @@ impl AccountLimitType {
         }
     }
 }
-impl ::std::convert::From<&str> for AccountLimitType {
+impl From<&str> for AccountLimitType {
     fn from(value: &str) -> Self {
         match value {
             "MAX_HEALTH_CHECKS_BY_OWNER" => AccountLimitType::MaxHealthChecksByOwner,
@@ -79,18 +79,18 @@ impl ::std::convert::From<&str> for AccountLimitType {
 }
 impl ::std::str::FromStr for AccountLimitType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for AccountLimitType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for AccountLimitType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for AccountLimitType {
+impl Ord for AccountLimitType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -119,7 +119,7 @@ impl ::std::hash::Hash for AccountLimitType {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for AccountLimitType {
+impl AsRef<str> for AccountLimitType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

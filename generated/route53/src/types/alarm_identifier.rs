@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AlarmIdentifier {
     /// For the CloudWatch alarm that you want Route 53 health checkers to use to determine whether this health check is healthy, the region that the alarm was created in.
@@ -15,7 +10,7 @@ pub struct AlarmIdentifier {
     /// For the current list of CloudWatch regions, see [Amazon CloudWatch endpoints and quotas](https://docs.aws.amazon.com/general/latest/gr/cw_region.html) in the *Amazon Web Services General Reference*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub region: ::std::option::Option<crate::types::CloudWatchRegion>,
+    pub region: Option<crate::types::CloudWatchRegion>,
     /// The name of the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether this health check is healthy.
     ///
     /// **Note:** Route 53 supports CloudWatch alarms with the following features:
@@ -24,98 +19,84 @@ pub struct AlarmIdentifier {
     /// - Statistics: Average, Minimum, Maximum, Sum, and SampleCount. Extended statistics aren't supported.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 impl AlarmIdentifier {
     /// Starts building a [`AlarmIdentifier`].
     #[inline]
     pub fn builder() -> crate::types::builders::AlarmIdentifierBuilder {
-        <crate::types::builders::AlarmIdentifierBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AlarmIdentifierBuilder as Default>::default()
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(&self) -> ::std::option::Option<&crate::types::CloudWatchRegion> {
+    pub fn region(&self) -> Option<&crate::types::CloudWatchRegion> {
         self.region.as_ref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
 }
 /// A builder for [`AlarmIdentifier`](crate::types::AlarmIdentifier); start one with `AlarmIdentifier::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AlarmIdentifierBuilder {
     inner: crate::types::AlarmIdentifier,
 }
 impl AlarmIdentifierBuilder {
     /// Sets [`AlarmIdentifier::region`](crate::types::AlarmIdentifier::region): For the CloudWatch alarm that you want Route 53 health checkers to use to determine whether this health check is healthy, the region that the alarm was created in.
     pub fn region(mut self, input: crate::types::CloudWatchRegion) -> Self {
-        self.inner.region = ::std::option::Option::Some(input);
+        self.inner.region = Some(input);
         self
     }
     /// Sets or clears [`AlarmIdentifier::region`](crate::types::AlarmIdentifier::region).
     #[inline]
-    pub fn set_region(
-        mut self,
-        input: ::std::option::Option<crate::types::CloudWatchRegion>,
-    ) -> Self {
+    pub fn set_region(mut self, input: Option<crate::types::CloudWatchRegion>) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`AlarmIdentifier::region`](crate::types::AlarmIdentifier::region), if any.
     #[inline]
-    pub fn get_region(&self) -> &::std::option::Option<crate::types::CloudWatchRegion> {
+    pub fn get_region(&self) -> &Option<crate::types::CloudWatchRegion> {
         &self.inner.region
     }
     /// Sets [`AlarmIdentifier::name`](crate::types::AlarmIdentifier::name): The name of the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether this health check is healthy.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`AlarmIdentifier::name`](crate::types::AlarmIdentifier::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`AlarmIdentifier::name`](crate::types::AlarmIdentifier::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Builds the [`AlarmIdentifier`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AlarmIdentifier,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AlarmIdentifier",
                 member: "region",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AlarmIdentifier",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl AlarmIdentifier {
@@ -124,39 +105,37 @@ impl AlarmIdentifier {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.region {
+        if let Some(value) = &self.region {
             writer.element("Region", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.element("Name", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for AlarmIdentifier {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Region" => {
-                    value.region = ::std::option::Option::Some(
+                    value.region = Some(
                         crate::types::CloudWatchRegion::from(child.text()),
                     );
                 }
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

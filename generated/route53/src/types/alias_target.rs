@@ -6,12 +6,7 @@
 /// When creating resource record sets for a private hosted zone, note the following:
 ///
 /// - For information about creating failover resource record sets in a private hosted zone, see [Configuring Failover in a Private Hosted Zone](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AliasTarget {
     /// *Alias resource records sets only*: The value used depends on where you want to route traffic:
@@ -38,7 +33,7 @@ pub struct AliasTarget {
     /// - **Another Route 53 resource record set in your hosted zone**: Specify the hosted zone ID of your hosted zone. (An alias resource record set can't reference a resource record set in a different hosted zone.)
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// *Alias resource record sets only:* The value that you specify depends on where you want to route queries:
     ///
     /// - **Amazon API Gateway custom regional APIs and edge-optimized APIs**: Specify the applicable domain name for your API. You can get the applicable value using the CLI command [get-domain-names](https://docs.aws.amazon.com/cli/latest/reference/apigateway/get-domain-names.html):
@@ -81,7 +76,7 @@ pub struct AliasTarget {
     ///   **Note:** If you're creating an alias record that has the same name as the hosted zone (known as the zone apex), you can't specify the domain name for a record for which the value of `Type` is `CNAME`. This is because the alias record must have the same type as the record that you're routing traffic to, and creating a CNAME record for the zone apex isn't supported even for an alias record.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// *Applies only to alias, failover alias, geolocation alias, latency alias, and weighted alias resource record sets:* When `EvaluateTargetHealth` is `true`, an alias resource record set inherits the health of the referenced Amazon Web Services resource, such as an ELB load balancer or another resource record set in the hosted zone.
     ///
     /// Note the following:
@@ -107,131 +102,108 @@ pub struct AliasTarget {
     /// For more information and examples, see [Amazon Route 53 Health Checks and DNS Failover](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover.html) in the *Amazon Route 53 Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub evaluate_target_health: ::std::option::Option<bool>,
+    pub evaluate_target_health: Option<bool>,
 }
 impl AliasTarget {
     /// Starts building a [`AliasTarget`].
     #[inline]
     pub fn builder() -> crate::types::builders::AliasTargetBuilder {
-        <crate::types::builders::AliasTargetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AliasTargetBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `DNSName` member, when set.
     #[inline]
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// The `EvaluateTargetHealth` member, when set.
     #[inline]
-    pub fn evaluate_target_health(&self) -> ::std::option::Option<bool> {
+    pub fn evaluate_target_health(&self) -> Option<bool> {
         self.evaluate_target_health
     }
 }
 /// A builder for [`AliasTarget`](crate::types::AliasTarget); start one with `AliasTarget::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AliasTargetBuilder {
     inner: crate::types::AliasTarget,
 }
 impl AliasTargetBuilder {
     /// Sets [`AliasTarget::hosted_zone_id`](crate::types::AliasTarget::hosted_zone_id): *Alias resource records sets only*: The value used depends on where you want to route traffic:
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`AliasTarget::hosted_zone_id`](crate::types::AliasTarget::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`AliasTarget::hosted_zone_id`](crate::types::AliasTarget::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`AliasTarget::dns_name`](crate::types::AliasTarget::dns_name): *Alias resource record sets only:* The value that you specify depends on where you want to route queries:
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`AliasTarget::dns_name`](crate::types::AliasTarget::dns_name).
     #[inline]
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.dns_name = input;
         self
     }
     /// The value set for [`AliasTarget::dns_name`](crate::types::AliasTarget::dns_name), if any.
     #[inline]
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.inner.dns_name
     }
     /// Sets [`AliasTarget::evaluate_target_health`](crate::types::AliasTarget::evaluate_target_health): *Applies only to alias, failover alias, geolocation alias, latency alias, and weighted alias resource record sets:* When `EvaluateTargetHealth` is `true`, an alias resource record set inherits the health of the referenced Amazon Web Services resource, such as an ELB load balancer or another resource record set in the hosted zone.
     pub fn evaluate_target_health(mut self, input: bool) -> Self {
-        self.inner.evaluate_target_health = ::std::option::Option::Some(input);
+        self.inner.evaluate_target_health = Some(input);
         self
     }
     /// Sets or clears [`AliasTarget::evaluate_target_health`](crate::types::AliasTarget::evaluate_target_health).
     #[inline]
-    pub fn set_evaluate_target_health(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_evaluate_target_health(mut self, input: Option<bool>) -> Self {
         self.inner.evaluate_target_health = input;
         self
     }
     /// The value set for [`AliasTarget::evaluate_target_health`](crate::types::AliasTarget::evaluate_target_health), if any.
     #[inline]
-    pub fn get_evaluate_target_health(&self) -> &::std::option::Option<bool> {
+    pub fn get_evaluate_target_health(&self) -> &Option<bool> {
         &self.inner.evaluate_target_health
     }
     /// Builds the [`AliasTarget`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::AliasTarget,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::AliasTarget, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AliasTarget",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.dns_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AliasTarget",
                 member: "dns_name",
             });
         }
         if self.inner.evaluate_target_health.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AliasTarget",
                 member: "evaluate_target_health",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl AliasTarget {
@@ -240,48 +212,42 @@ impl AliasTarget {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+        if let Some(value) = &self.hosted_zone_id {
             writer.element("HostedZoneId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        if let Some(value) = &self.dns_name {
             writer.element("DNSName", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.evaluate_target_health {
+        if let Some(value) = &self.evaluate_target_health {
             writer
                 .element("EvaluateTargetHealth", if *value { "true" } else { "false" });
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for AliasTarget {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZoneId" => {
-                    value.hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 "DNSName" => {
-                    value.dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dns_name = Some(String::from(child.text()));
                 }
                 "EvaluateTargetHealth" => {
-                    value.evaluate_target_health = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.evaluate_target_health = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

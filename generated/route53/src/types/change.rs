@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The information for each resource record set that you want to change.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Change {
     /// The action to perform:
@@ -19,59 +14,49 @@ pub struct Change {
     /// - `UPSERT`: If a resource record set doesn't already exist, Route 53 creates it. If a resource record set does exist, Route 53 updates it with the values in the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub action: ::std::option::Option<crate::types::ChangeAction>,
+    pub action: Option<crate::types::ChangeAction>,
     /// Information about the resource record set to create, delete, or update.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_record_set: ::std::option::Option<crate::types::ResourceRecordSet>,
+    pub resource_record_set: Option<crate::types::ResourceRecordSet>,
 }
 impl Change {
     /// Starts building a [`Change`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeBuilder {
-        <crate::types::builders::ChangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeBuilder as Default>::default()
     }
     /// The `Action` member, when set.
     #[inline]
-    pub fn action(&self) -> ::std::option::Option<&crate::types::ChangeAction> {
+    pub fn action(&self) -> Option<&crate::types::ChangeAction> {
         self.action.as_ref()
     }
     /// The `ResourceRecordSet` member, when set.
     #[inline]
-    pub fn resource_record_set(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResourceRecordSet> {
+    pub fn resource_record_set(&self) -> Option<&crate::types::ResourceRecordSet> {
         self.resource_record_set.as_ref()
     }
 }
 /// A builder for [`Change`](crate::types::Change); start one with `Change::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeBuilder {
     inner: crate::types::Change,
 }
 impl ChangeBuilder {
     /// Sets [`Change::action`](crate::types::Change::action): The action to perform:
     pub fn action(mut self, input: crate::types::ChangeAction) -> Self {
-        self.inner.action = ::std::option::Option::Some(input);
+        self.inner.action = Some(input);
         self
     }
     /// Sets or clears [`Change::action`](crate::types::Change::action).
     #[inline]
-    pub fn set_action(
-        mut self,
-        input: ::std::option::Option<crate::types::ChangeAction>,
-    ) -> Self {
+    pub fn set_action(mut self, input: Option<crate::types::ChangeAction>) -> Self {
         self.inner.action = input;
         self
     }
     /// The value set for [`Change::action`](crate::types::Change::action), if any.
     #[inline]
-    pub fn get_action(&self) -> &::std::option::Option<crate::types::ChangeAction> {
+    pub fn get_action(&self) -> &Option<crate::types::ChangeAction> {
         &self.inner.action
     }
     /// Sets [`Change::resource_record_set`](crate::types::Change::resource_record_set): Information about the resource record set to create, delete, or update.
@@ -79,46 +64,41 @@ impl ChangeBuilder {
         mut self,
         input: crate::types::ResourceRecordSet,
     ) -> Self {
-        self.inner.resource_record_set = ::std::option::Option::Some(input);
+        self.inner.resource_record_set = Some(input);
         self
     }
     /// Sets or clears [`Change::resource_record_set`](crate::types::Change::resource_record_set).
     #[inline]
     pub fn set_resource_record_set(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceRecordSet>,
+        input: Option<crate::types::ResourceRecordSet>,
     ) -> Self {
         self.inner.resource_record_set = input;
         self
     }
     /// The value set for [`Change::resource_record_set`](crate::types::Change::resource_record_set), if any.
     #[inline]
-    pub fn get_resource_record_set(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceRecordSet> {
+    pub fn get_resource_record_set(&self) -> &Option<crate::types::ResourceRecordSet> {
         &self.inner.resource_record_set
     }
     /// Builds the [`Change`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Change,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Change, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Change",
                 member: "action",
             });
         }
         if self.inner.resource_record_set.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Change",
                 member: "resource_record_set",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl Change {
@@ -127,16 +107,16 @@ impl Change {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.action {
+        if let Some(value) = &self.action {
             writer.element("Action", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.resource_record_set {
-            value.write_xml(writer, "ResourceRecordSet", ::std::option::Option::None)?;
+        if let Some(value) = &self.resource_record_set {
+            value.write_xml(writer, "ResourceRecordSet", None)?;
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

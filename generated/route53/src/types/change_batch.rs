@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The information for a change request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeBatch {
     /// *Optional:* Any comments you want to include about a change batch request.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
     /// Information about the changes to make to the record sets.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub changes: ::std::option::Option<::std::vec::Vec<crate::types::Change>>,
+    pub changes: Option<Vec<crate::types::Change>>,
 }
 impl ChangeBatch {
     /// Starts building a [`ChangeBatch`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeBatchBuilder {
-        <crate::types::builders::ChangeBatchBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeBatchBuilder as Default>::default()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
     /// The `Changes` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +30,25 @@ impl ChangeBatch {
     }
 }
 /// A builder for [`ChangeBatch`](crate::types::ChangeBatch); start one with `ChangeBatch::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeBatchBuilder {
     inner: crate::types::ChangeBatch,
 }
 impl ChangeBatchBuilder {
     /// Sets [`ChangeBatch::comment`](crate::types::ChangeBatch::comment): *Optional:* Any comments you want to include about a change batch request.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeBatch::comment`](crate::types::ChangeBatch::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`ChangeBatch::comment`](crate::types::ChangeBatch::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Appends one item to [`ChangeBatch::changes`](crate::types::ChangeBatch::changes): Information about the changes to make to the record sets.
@@ -76,35 +60,27 @@ impl ChangeBatchBuilder {
     }
     /// Sets or clears [`ChangeBatch::changes`](crate::types::ChangeBatch::changes).
     #[inline]
-    pub fn set_changes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Change>>,
-    ) -> Self {
+    pub fn set_changes(mut self, input: Option<Vec<crate::types::Change>>) -> Self {
         self.inner.changes = input;
         self
     }
     /// The value set for [`ChangeBatch::changes`](crate::types::ChangeBatch::changes), if any.
     #[inline]
-    pub fn get_changes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Change>> {
+    pub fn get_changes(&self) -> &Option<Vec<crate::types::Change>> {
         &self.inner.changes
     }
     /// Builds the [`ChangeBatch`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ChangeBatch,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::ChangeBatch, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.changes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeBatch",
                 member: "changes",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ChangeBatch {
@@ -113,20 +89,20 @@ impl ChangeBatch {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             writer.element("Comment", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.changes {
+        if let Some(value) = &self.changes {
             writer.start("Changes");
             for item_0 in value {
-                item_0.write_xml(writer, "Change", ::std::option::Option::None)?;
+                item_0.write_xml(writer, "Change", None)?;
             }
             writer.end("Changes");
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

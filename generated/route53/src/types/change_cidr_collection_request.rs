@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ChangeCidrCollectionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeCidrCollectionRequest {
     /// The UUID of the CIDR collection to update.
@@ -15,35 +10,33 @@ pub struct ChangeCidrCollectionRequest {
     /// Sent in the URI label `{CidrCollectionId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// A sequential counter that Amazon Route 53 sets to 1 when you create a collection and increments it by 1 each time you update the collection.
     ///
     /// We recommend that you use `ListCidrCollection` to get the current value of `CollectionVersion` for the collection that you want to update, and then include that value with the change request. This prevents Route 53 from overwriting an intervening update:
     ///
     /// - If the value in the request matches the value of `CollectionVersion` in the collection, Route 53 updates the collection.
     /// - If the value of `CollectionVersion` in the collection is greater than the value in the request, the collection was changed after you got the version number. Route 53 does not update the collection, and it returns a `CidrCollectionVersionMismatch` error.
-    pub collection_version: ::std::option::Option<i64>,
+    pub collection_version: Option<i64>,
     /// Information about changes to a CIDR collection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub changes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CidrCollectionChange>,
-    >,
+    pub changes: Option<Vec<crate::types::CidrCollectionChange>>,
 }
 impl ChangeCidrCollectionRequest {
     /// Starts building a [`ChangeCidrCollectionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeCidrCollectionRequestBuilder {
-        <crate::types::builders::ChangeCidrCollectionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeCidrCollectionRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `CollectionVersion` member, when set.
     #[inline]
-    pub fn collection_version(&self) -> ::std::option::Option<i64> {
+    pub fn collection_version(&self) -> Option<i64> {
         self.collection_version
     }
     /// The `Changes` member, empty when not set; the field tells an empty list from an absent one.
@@ -53,52 +46,41 @@ impl ChangeCidrCollectionRequest {
     }
 }
 /// A builder for [`ChangeCidrCollectionRequest`](crate::types::ChangeCidrCollectionRequest); start one with `ChangeCidrCollectionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeCidrCollectionRequestBuilder {
     inner: crate::types::ChangeCidrCollectionRequest,
 }
 impl ChangeCidrCollectionRequestBuilder {
     /// Sets [`ChangeCidrCollectionRequest::id`](crate::types::ChangeCidrCollectionRequest::id): The UUID of the CIDR collection to update.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeCidrCollectionRequest::id`](crate::types::ChangeCidrCollectionRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`ChangeCidrCollectionRequest::id`](crate::types::ChangeCidrCollectionRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`ChangeCidrCollectionRequest::collection_version`](crate::types::ChangeCidrCollectionRequest::collection_version): A sequential counter that Amazon Route 53 sets to 1 when you create a collection and increments it by 1 each time you update the collection.
     pub fn collection_version(mut self, input: i64) -> Self {
-        self.inner.collection_version = ::std::option::Option::Some(input);
+        self.inner.collection_version = Some(input);
         self
     }
     /// Sets or clears [`ChangeCidrCollectionRequest::collection_version`](crate::types::ChangeCidrCollectionRequest::collection_version).
     #[inline]
-    pub fn set_collection_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_collection_version(mut self, input: Option<i64>) -> Self {
         self.inner.collection_version = input;
         self
     }
     /// The value set for [`ChangeCidrCollectionRequest::collection_version`](crate::types::ChangeCidrCollectionRequest::collection_version), if any.
     #[inline]
-    pub fn get_collection_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_collection_version(&self) -> &Option<i64> {
         &self.inner.collection_version
     }
     /// Appends one item to [`ChangeCidrCollectionRequest::changes`](crate::types::ChangeCidrCollectionRequest::changes): Information about changes to a CIDR collection.
@@ -112,39 +94,37 @@ impl ChangeCidrCollectionRequestBuilder {
     #[inline]
     pub fn set_changes(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CidrCollectionChange>>,
+        input: Option<Vec<crate::types::CidrCollectionChange>>,
     ) -> Self {
         self.inner.changes = input;
         self
     }
     /// The value set for [`ChangeCidrCollectionRequest::changes`](crate::types::ChangeCidrCollectionRequest::changes), if any.
     #[inline]
-    pub fn get_changes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CidrCollectionChange>> {
+    pub fn get_changes(&self) -> &Option<Vec<crate::types::CidrCollectionChange>> {
         &self.inner.changes
     }
     /// Builds the [`ChangeCidrCollectionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeCidrCollectionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeCidrCollectionRequest",
                 member: "id",
             });
         }
         if self.inner.changes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeCidrCollectionRequest",
                 member: "changes",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ChangeCidrCollectionRequest {
@@ -153,20 +133,20 @@ impl ChangeCidrCollectionRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.collection_version {
+        if let Some(value) = &self.collection_version {
             writer.element("CollectionVersion", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.changes {
+        if let Some(value) = &self.changes {
             writer.start("Changes");
             for item_0 in value {
-                item_0.write_xml(writer, "member", ::std::option::Option::None)?;
+                item_0.write_xml(writer, "member", None)?;
             }
             writer.end("Changes");
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,108 +2,87 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that describes change information about changes made to your hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeInfo {
     /// This element contains an ID that you use when performing a [GetChange](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetChange.html) action to get detailed information about the change.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The current state of the request. `PENDING` indicates that this request has not yet been applied to all Amazon Route 53 DNS servers.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<crate::types::ChangeStatus>,
+    pub status: Option<crate::types::ChangeStatus>,
     /// The date and time that the change request was submitted in [ISO 8601 format](https://en.wikipedia.org/wiki/ISO_8601) and Coordinated Universal Time (UTC). For example, the value `2017-03-27T17:48:16.751Z` represents March 27, 2017 at 17:48:16.751 UTC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub submitted_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub submitted_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// A comment you can provide.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
 }
 impl ChangeInfo {
     /// Starts building a [`ChangeInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeInfoBuilder {
-        <crate::types::builders::ChangeInfoBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeInfoBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::ChangeStatus> {
+    pub fn status(&self) -> Option<&crate::types::ChangeStatus> {
         self.status.as_ref()
     }
     /// The `SubmittedAt` member, when set.
     #[inline]
-    pub fn submitted_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn submitted_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.submitted_at.as_ref()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 }
 /// A builder for [`ChangeInfo`](crate::types::ChangeInfo); start one with `ChangeInfo::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeInfoBuilder {
     inner: crate::types::ChangeInfo,
 }
 impl ChangeInfoBuilder {
     /// Sets [`ChangeInfo::id`](crate::types::ChangeInfo::id): This element contains an ID that you use when performing a [GetChange](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetChange.html) action to get detailed information about the change.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeInfo::id`](crate::types::ChangeInfo::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`ChangeInfo::id`](crate::types::ChangeInfo::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`ChangeInfo::status`](crate::types::ChangeInfo::status): The current state of the request. `PENDING` indicates that this request has not yet been applied to all Amazon Route 53 DNS servers.
     pub fn status(mut self, input: crate::types::ChangeStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`ChangeInfo::status`](crate::types::ChangeInfo::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::ChangeStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::ChangeStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ChangeInfo::status`](crate::types::ChangeInfo::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::ChangeStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::ChangeStatus> {
         &self.inner.status
     }
     /// Sets [`ChangeInfo::submitted_at`](crate::types::ChangeInfo::submitted_at): The date and time that the change request was submitted in [ISO 8601 format](https://en.wikipedia.org/wiki/ISO_8601) and Coordinated Universal Time (UTC).
@@ -111,95 +90,80 @@ impl ChangeInfoBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.submitted_at = ::std::option::Option::Some(input);
+        self.inner.submitted_at = Some(input);
         self
     }
     /// Sets or clears [`ChangeInfo::submitted_at`](crate::types::ChangeInfo::submitted_at).
     #[inline]
     pub fn set_submitted_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.submitted_at = input;
         self
     }
     /// The value set for [`ChangeInfo::submitted_at`](crate::types::ChangeInfo::submitted_at), if any.
     #[inline]
-    pub fn get_submitted_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_submitted_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.submitted_at
     }
     /// Sets [`ChangeInfo::comment`](crate::types::ChangeInfo::comment): A comment you can provide.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeInfo::comment`](crate::types::ChangeInfo::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`ChangeInfo::comment`](crate::types::ChangeInfo::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Builds the [`ChangeInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ChangeInfo,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::ChangeInfo, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeInfo",
                 member: "id",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeInfo",
                 member: "status",
             });
         }
         if self.inner.submitted_at.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeInfo",
                 member: "submitted_at",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ChangeInfo {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "Status" => {
-                    value.status = ::std::option::Option::Some(
-                        crate::types::ChangeStatus::from(child.text()),
-                    );
+                    value.status = Some(crate::types::ChangeStatus::from(child.text()));
                 }
                 "SubmittedAt" => {
-                    value.submitted_at = ::std::option::Option::Some(
+                    value.submitted_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -208,13 +172,11 @@ impl ::awsgen_runtime::xml::FromXml for ChangeInfo {
                     );
                 }
                 "Comment" => {
-                    value.comment = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.comment = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

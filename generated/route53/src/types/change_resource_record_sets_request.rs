@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains change information for the resource record set.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeResourceRecordSetsRequest {
     /// The ID of the hosted zone that contains the resource record sets that you want to change.
@@ -15,102 +10,88 @@ pub struct ChangeResourceRecordSetsRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// A complex type that contains an optional comment and the `Changes` element.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub change_batch: ::std::option::Option<crate::types::ChangeBatch>,
+    pub change_batch: Option<crate::types::ChangeBatch>,
 }
 impl ChangeResourceRecordSetsRequest {
     /// Starts building a [`ChangeResourceRecordSetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeResourceRecordSetsRequestBuilder {
-        <crate::types::builders::ChangeResourceRecordSetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeResourceRecordSetsRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `ChangeBatch` member, when set.
     #[inline]
-    pub fn change_batch(&self) -> ::std::option::Option<&crate::types::ChangeBatch> {
+    pub fn change_batch(&self) -> Option<&crate::types::ChangeBatch> {
         self.change_batch.as_ref()
     }
 }
 /// A builder for [`ChangeResourceRecordSetsRequest`](crate::types::ChangeResourceRecordSetsRequest); start one with `ChangeResourceRecordSetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeResourceRecordSetsRequestBuilder {
     inner: crate::types::ChangeResourceRecordSetsRequest,
 }
 impl ChangeResourceRecordSetsRequestBuilder {
     /// Sets [`ChangeResourceRecordSetsRequest::hosted_zone_id`](crate::types::ChangeResourceRecordSetsRequest::hosted_zone_id): The ID of the hosted zone that contains the resource record sets that you want to change.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeResourceRecordSetsRequest::hosted_zone_id`](crate::types::ChangeResourceRecordSetsRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`ChangeResourceRecordSetsRequest::hosted_zone_id`](crate::types::ChangeResourceRecordSetsRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ChangeResourceRecordSetsRequest::change_batch`](crate::types::ChangeResourceRecordSetsRequest::change_batch): A complex type that contains an optional comment and the `Changes` element.
     pub fn change_batch(mut self, input: crate::types::ChangeBatch) -> Self {
-        self.inner.change_batch = ::std::option::Option::Some(input);
+        self.inner.change_batch = Some(input);
         self
     }
     /// Sets or clears [`ChangeResourceRecordSetsRequest::change_batch`](crate::types::ChangeResourceRecordSetsRequest::change_batch).
     #[inline]
-    pub fn set_change_batch(
-        mut self,
-        input: ::std::option::Option<crate::types::ChangeBatch>,
-    ) -> Self {
+    pub fn set_change_batch(mut self, input: Option<crate::types::ChangeBatch>) -> Self {
         self.inner.change_batch = input;
         self
     }
     /// The value set for [`ChangeResourceRecordSetsRequest::change_batch`](crate::types::ChangeResourceRecordSetsRequest::change_batch), if any.
     #[inline]
-    pub fn get_change_batch(&self) -> &::std::option::Option<crate::types::ChangeBatch> {
+    pub fn get_change_batch(&self) -> &Option<crate::types::ChangeBatch> {
         &self.inner.change_batch
     }
     /// Builds the [`ChangeResourceRecordSetsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeResourceRecordSetsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeResourceRecordSetsRequest",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.change_batch.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeResourceRecordSetsRequest",
                 member: "change_batch",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ChangeResourceRecordSetsRequest {
@@ -119,13 +100,13 @@ impl ChangeResourceRecordSetsRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.change_batch {
-            value.write_xml(writer, "ChangeBatch", ::std::option::Option::None)?;
+        if let Some(value) = &self.change_batch {
+            value.write_xml(writer, "ChangeBatch", None)?;
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
